@@ -1,0 +1,49 @@
+import type { SourceFormat } from "../model/types.js";
+import { isRecord } from "./reader.js";
+
+/**
+ * Decides a document's format from its content alone (never from the file name).
+ * Returns undefined for a document that is not an API description apiloom reads.
+ */
+export function detectFormat(value: unknown): SourceFormat | undefined {
+  if (!isRecord(value)) return undefined;
+  if (value.swagger !== undefined && String(value.swagger).startsWith("2"))
+    return "swagger2";
+  if (typeof value.openapi === "string") {
+    if (value.openapi.startsWith("3.0")) return "openapi3.0";
+    if (value.openapi.startsWith("3.")) return "openapi3.1";
+  }
+  const info = value.info;
+  if (isRecord(info) && Array.isArray(value.item)) {
+    const schema = typeof info.schema === "string" ? info.schema : "";
+    if (schema.includes("v2.1")) return "postman2.1";
+    if (schema.includes("v2.0")) return "postman2.0";
+    if (
+      schema.includes("getpostman.com") ||
+      typeof info._postman_id === "string" ||
+      typeof info.name === "string"
+    )
+      return usesV21Shapes(value) ? "postman2.1" : "postman2.0";
+  }
+  return undefined;
+}
+
+/** A collection that does not name its schema version: 2.1 writes auth as arrays of key/value. */
+function usesV21Shapes(collection: Record<string, unknown>): boolean {
+  return (
+    JSON.stringify(collection).includes('"auth":{"type":') &&
+    /"(?:bearer|basic|apikey|oauth2)":\[/.test(JSON.stringify(collection))
+  );
+}
+
+/** Why a document was not recognised, for the error message. */
+export function describeUnknown(value: unknown): string {
+  if (!isRecord(value))
+    return `the document is ${Array.isArray(value) ? "a list" : `a ${typeof value}`}, not an object`;
+  if (value.swagger !== undefined)
+    return `unsupported Swagger version ${JSON.stringify(value.swagger)} (apiloom reads 2.0)`;
+  if (value.openapi !== undefined)
+    return `unsupported OpenAPI version ${JSON.stringify(value.openapi)} (apiloom reads 3.0 and 3.1)`;
+  const keys = Object.keys(value).slice(0, 5).join(", ");
+  return `no 'swagger', 'openapi' or Postman 'info'/'item' at the top level (found: ${keys || "nothing"})`;
+}

@@ -1,0 +1,334 @@
+import { readFileSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import type {
+  Diagnostic,
+  DocumentModel,
+  Severity,
+  SourceFormat,
+  SourceRef,
+} from "../model/types.js";
+import { parsePointer, toPointer, type Path } from "../model/pointer.js";
+import { describeUnknown, detectFormat } from "./detect.js";
+import { parseText } from "./load.js";
+import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
+import type {
+  Reader,
+  ReaderContext,
+  ResolvedRef,
+  SourceDocument,
+} from "./reader.js";
+import { readSwagger2 } from "./swagger2/index.js";
+import { readOpenApi3 } from "./openapi3/index.js";
+import { readPostman } from "./postman/index.js";
+
+const READERS: Record<SourceFormat, Reader> = {
+  swagger2: readSwagger2,
+  "openapi3.0": readOpenApi3,
+  "openapi3.1": readOpenApi3,
+  "postman2.0": readPostman,
+  "postman2.1": readPostman,
+};
+
+export interface IngestOptions {
+  /** Folder that display paths are relative to. Default: process.cwd(). */
+  cwd?: string;
+  /** Allow `$ref`s to files outside the folder of the spec that names them. Default false. */
+  allowExternalRefs?: boolean;
+}
+
+export interface IngestResult {
+  documents: DocumentModel[];
+  diagnostics: Diagnostic[];
+}
+
+/** An input given as text (tests, stdin, watch mode with its own cache). */
+export interface InputText {
+  file: string;
+  text: string;
+}
+
+/** Reads every input file; a file that fails to parse becomes an error diagnostic, not an exception. */
+export function ingestFiles(
+  files: readonly string[],
+  options: IngestOptions = {},
+): IngestResult {
+  const cwd = options.cwd ?? process.cwd();
+  const inputs: (InputText & { absPath: string })[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const absPath = resolve(cwd, file);
+    const display = displayPath(cwd, absPath);
+    try {
+      inputs.push({
+        file: display,
+        absPath,
+        text: readFileSync(absPath, "utf8"),
+      });
+    } catch (error) {
+      const reason =
+        (error as NodeJS.ErrnoException).code === "ENOENT"
+          ? "no such file"
+          : String((error as Error).message);
+      diagnostics.push({
+        severity: "error",
+        code: "input/unreadable",
+        message: `cannot read the file: ${reason}`,
+        file: display,
+        line: 1,
+        column: 1,
+      });
+    }
+  }
+  const result = ingestTexts(inputs, { ...options, cwd });
+  return {
+    documents: result.documents,
+    diagnostics: [...diagnostics, ...result.diagnostics],
+  };
+}
+
+export function ingestTexts(
+  inputs: readonly (InputText & { absPath?: string })[],
+  options: IngestOptions = {},
+): IngestResult {
+  const cwd = options.cwd ?? process.cwd();
+  const diagnostics: Diagnostic[] = [];
+  const documents: DocumentModel[] = [];
+  const cache = new Map<string, SourceDocument[] | ParseError>();
+
+  const makeDocs = (
+    file: string,
+    absPath: string,
+    parsed: ParsedDocument[],
+  ): SourceDocument[] =>
+    parsed.map((p, docIndex) =>
+      makeSourceDocument(file, absPath, docIndex, parsed.length, p),
+    );
+
+  const loadRefFile = (absPath: string): SourceDocument[] | ParseError => {
+    const hit = cache.get(absPath);
+    if (hit) return hit;
+    const display = displayPath(cwd, absPath);
+    let loaded: SourceDocument[] | ParseError;
+    try {
+      loaded = makeDocs(
+        display,
+        absPath,
+        parseText(readFileSync(absPath, "utf8"), display),
+      );
+    } catch (error) {
+      loaded =
+        error instanceof ParseError
+          ? error
+          : new ParseError(
+              `cannot read the file: ${(error as Error).message}`,
+              display,
+              1,
+              1,
+              "ref/unreadable",
+            );
+    }
+    cache.set(absPath, loaded);
+    return loaded;
+  };
+
+  for (const input of inputs) {
+    const absPath = input.absPath ?? resolve(cwd, input.file);
+    let docs: SourceDocument[];
+    try {
+      docs = makeDocs(input.file, absPath, parseText(input.text, input.file));
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      diagnostics.push({
+        severity: "error",
+        code: error.code,
+        message: error.message,
+        file: error.file,
+        line: error.line,
+        column: error.column,
+      });
+      continue;
+    }
+    cache.set(absPath, docs);
+    const root = dirname(absPath);
+    for (const doc of docs) {
+      const format = detectFormat(doc.value);
+      if (!format) {
+        const at = doc.ref([]);
+        diagnostics.push({
+          severity: "error",
+          code: "input/not-an-api",
+          message: `not an API description: ${describeUnknown(doc.value)}`,
+          file: at.file,
+          line: at.line,
+          column: at.column,
+        });
+        continue;
+      }
+      doc.format = format;
+      const ctx = makeContext(
+        doc,
+        root,
+        diagnostics,
+        loadRefFile,
+        options.allowExternalRefs ?? false,
+      );
+      documents.push(READERS[format](ctx));
+    }
+  }
+  return { documents, diagnostics };
+}
+
+function displayPath(cwd: string, absPath: string): string {
+  const rel = relative(cwd, absPath);
+  const shown = rel === "" || isAbsolute(rel) ? absPath : rel;
+  return shown.split(sep).join("/");
+}
+
+function makeSourceDocument(
+  file: string,
+  absPath: string,
+  docIndex: number,
+  count: number,
+  parsed: ParsedDocument,
+): SourceDocument {
+  return {
+    file,
+    absPath,
+    docIndex,
+    format: "swagger2",
+    value: parsed.value,
+    ref(path: Path): SourceRef {
+      const at = parsed.locate(path);
+      const pointer = (count > 1 ? `#${docIndex}` : "#") + toPointer(path);
+      return { file, line: at.line, column: at.column, pointer };
+    },
+  };
+}
+
+function makeContext(
+  doc: SourceDocument,
+  root: string,
+  diagnostics: Diagnostic[],
+  loadRefFile: (absPath: string) => SourceDocument[] | ParseError,
+  allowExternal: boolean,
+): ReaderContext {
+  const report = (
+    severity: Severity,
+    code: string,
+    message: string,
+    at: SourceRef,
+    related?: SourceRef[],
+  ) => {
+    const d: Diagnostic = {
+      severity,
+      code,
+      message,
+      file: at.file,
+      line: at.line,
+      column: at.column,
+    };
+    if (related && related.length > 0) d.related = related;
+    diagnostics.push(d);
+  };
+
+  const resolveRef = (
+    ref: string,
+    from: SourceDocument,
+    at: Path,
+  ): ResolvedRef | undefined => {
+    const hash = ref.indexOf("#");
+    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const fragment = hash === -1 ? "" : ref.slice(hash);
+    const path = parsePointer(fragment);
+    if (path === undefined) {
+      report(
+        "error",
+        "ref/invalid",
+        `invalid $ref ${JSON.stringify(ref)}: the part after '#' must be a JSON pointer`,
+        from.ref(at),
+      );
+      return undefined;
+    }
+    let target: SourceDocument = from;
+    if (filePart !== "") {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
+        report(
+          "error",
+          "ref/remote",
+          `$ref ${JSON.stringify(ref)} points at the network; apiloom never fetches remote references`,
+          from.ref(at),
+        );
+        return undefined;
+      }
+      const absTarget = resolve(dirname(from.absPath), decodeURI(filePart));
+      if (!allowExternal && !isInside(root, absTarget)) {
+        report(
+          "error",
+          "ref/outside-folder",
+          `$ref ${JSON.stringify(ref)} points outside the spec's folder; pass --allow-external-refs to follow it`,
+          from.ref(at),
+        );
+        return undefined;
+      }
+      const loaded = loadRefFile(absTarget);
+      if (loaded instanceof ParseError) {
+        report(
+          "error",
+          loaded.code,
+          `$ref ${JSON.stringify(ref)}: ${loaded.message}`,
+          from.ref(at),
+          [
+            {
+              file: loaded.file,
+              line: loaded.line,
+              column: loaded.column,
+              pointer: "#",
+            },
+          ],
+        );
+        return undefined;
+      }
+      target = loaded[0]!;
+    }
+    let value: unknown = target.value;
+    for (const segment of path) {
+      if (Array.isArray(value) && /^\d+$/.test(segment))
+        value = value[Number(segment)];
+      else if (
+        typeof value === "object" &&
+        value !== null &&
+        Object.hasOwn(value, segment)
+      )
+        value = (value as Record<string, unknown>)[segment];
+      else {
+        report(
+          "error",
+          "ref/not-found",
+          `$ref ${JSON.stringify(ref)} points at nothing`,
+          from.ref(at),
+        );
+        return undefined;
+      }
+    }
+    const typedPath = path.map((segment, i) =>
+      Array.isArray(valueAt(target.value, path.slice(0, i)))
+        ? Number(segment)
+        : segment,
+    );
+    return { value, doc: target, path: typedPath };
+  };
+
+  return { doc, report, resolveRef };
+}
+
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let value = root;
+  for (const segment of path)
+    value = (value as Record<string, unknown> | undefined)?.[segment];
+  return value;
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}

@@ -1,0 +1,30 @@
+/** Turns character offsets into 1-based line and column numbers, counting `\n` (so CRLF works too). */
+export class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  private lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const starts = [0];
+    let at = this.text.indexOf("\n");
+    while (at !== -1) {
+      starts.push(at + 1);
+      at = this.text.indexOf("\n", at + 1);
+    }
+    this.starts = starts;
+    return starts;
+  }
+
+  position(offset: number): { line: number; column: number } {
+    const starts = this.lineStarts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  }
+}

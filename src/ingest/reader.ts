@@ -1,0 +1,69 @@
+import type {
+  DocumentModel,
+  Severity,
+  SourceFormat,
+  SourceRef,
+} from "../model/types.js";
+import type { Path } from "../model/pointer.js";
+
+/** One parsed API document as a reader sees it. */
+export interface SourceDocument {
+  /** The path as the user gave it, with `/` separators (never absolute unless the user gave one). */
+  file: string;
+  /** Absolute path on disk, for resolving relative `$ref`s. Never copied into output. */
+  absPath: string;
+  /** Index of the document within a YAML stream (0 for JSON). */
+  docIndex: number;
+  format: SourceFormat;
+  value: unknown;
+  /** Where `path` is in the file. Positions are computed on demand. */
+  ref(path: Path): SourceRef;
+}
+
+export interface ResolvedRef {
+  value: unknown;
+  doc: SourceDocument;
+  path: Path;
+}
+
+export interface ReaderContext {
+  doc: SourceDocument;
+  report(
+    severity: Severity,
+    code: string,
+    message: string,
+    at: SourceRef,
+    related?: SourceRef[],
+  ): void;
+  /**
+   * Resolves a `$ref` written at `at` in `from` (default: the document being read): a local pointer
+   * (`#/definitions/Pet`) or a file below the spec's folder (`common.yaml#/Pet`). Reports a
+   * diagnostic and returns undefined when it cannot.
+   */
+  resolveRef(
+    ref: string,
+    from: SourceDocument,
+    at: Path,
+  ): ResolvedRef | undefined;
+}
+
+/** A reader knows one format and nothing else. */
+export type Reader = (ctx: ReaderContext) => DocumentModel;
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function asString(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** `x-` members of an object, in source order. */
+export function extensionsOf(
+  value: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value))
+    if (key.startsWith("x-")) out[key] = v;
+  return out;
+}

@@ -1,0 +1,248 @@
+import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
+import type { Path } from "../../model/pointer.js";
+import {
+  isRecord,
+  type ReaderContext,
+  type SourceDocument,
+} from "../reader.js";
+
+/**
+ * Translates the schema dialects of Swagger 2.0 and OpenAPI 3.0/3.1 into the model's one dialect
+ * (JSON Schema 2020-12 as OpenAPI 3.1 uses it). Named schemas stay references, so recursive and
+ * mutually recursive types need no special care; a `$ref` to anywhere else (another file, a schema
+ * inside an operation) is imported once as a named schema, which is also what keeps cycles finite.
+ */
+export type SchemaDialect = "swagger2" | "openapi3.0" | "openapi3.1";
+
+export class SchemaConverter {
+  /** Named schemas: the document's own definitions plus anything imported through a `$ref`. */
+  readonly schemas: Record<string, NamedSchema> = {};
+  /** `absPath#pointer` → name, for every named schema already registered. */
+  private readonly byTarget = new Map<string, string>();
+
+  constructor(
+    private readonly ctx: ReaderContext,
+    private readonly dialect: SchemaDialect,
+    /** Where the document keeps its named schemas: `["definitions"]` or `["components","schemas"]`. */
+    private readonly home: readonly string[],
+  ) {}
+
+  /** Converts every schema under the document's home (`definitions` or `components.schemas`). */
+  convertHome(): void {
+    let container: unknown = this.ctx.doc.value;
+    for (const key of this.home)
+      container = isRecord(container) ? container[key] : undefined;
+    if (!isRecord(container)) return;
+    for (const name of Object.keys(container))
+      this.named(this.ctx.doc, [...this.home, name], name);
+  }
+
+  /** Converts a schema found at `path` of `doc`. */
+  convert(raw: unknown, doc: SourceDocument, path: Path): Schema {
+    if (raw === true || raw === undefined) return {};
+    if (raw === false) return { not: {} };
+    if (!isRecord(raw)) return {};
+    if (typeof raw.$ref === "string") return this.reference(raw, doc, path);
+
+    const out: Schema = {};
+    for (const [key, value] of Object.entries(raw)) {
+      switch (key) {
+        case "properties":
+        case "patternProperties":
+        case "$defs":
+        case "definitions":
+          if (isRecord(value)) {
+            const props: Record<string, Schema> = {};
+            for (const [name, sub] of Object.entries(value))
+              props[name] = this.convert(sub, doc, [...path, key, name]);
+            out[key] = props;
+          }
+          break;
+        case "items":
+          if (Array.isArray(value)) {
+            // draft-4 tuple form
+            out.prefixItems = value.map((sub, i) =>
+              this.convert(sub, doc, [...path, key, i]),
+            );
+          } else out.items = this.convert(value, doc, [...path, key]);
+          break;
+        case "additionalProperties":
+        case "not":
+        case "propertyNames":
+        case "contains":
+        case "if":
+        case "then":
+        case "else":
+        case "unevaluatedProperties":
+        case "additionalItems":
+          (out as Record<string, unknown>)[key] =
+            typeof value === "boolean"
+              ? value
+              : this.convert(value, doc, [...path, key]);
+          break;
+        case "allOf":
+        case "oneOf":
+        case "anyOf":
+        case "prefixItems":
+          if (Array.isArray(value))
+            out[key] = value.map((sub, i) =>
+              this.convert(sub, doc, [...path, key, i]),
+            );
+          break;
+        case "discriminator":
+          if (typeof value === "string")
+            out.discriminator = { propertyName: value };
+          else if (isRecord(value) && typeof value.propertyName === "string") {
+            const mapping = isRecord(value.mapping)
+              ? Object.fromEntries(
+                  Object.entries(value.mapping).map(([k, v]) => [
+                    k,
+                    typeof v === "string"
+                      ? this.mappingRef(v, doc, path)
+                      : String(v),
+                  ]),
+                )
+              : undefined;
+            out.discriminator = mapping
+              ? { propertyName: value.propertyName, mapping }
+              : { propertyName: value.propertyName };
+          }
+          break;
+        case "example":
+          out.examples = [value];
+          break;
+        case "nullable":
+        case "x-nullable":
+          break; // applied below
+        case "exclusiveMinimum":
+        case "exclusiveMaximum":
+          if (typeof value === "number") out[key] = value;
+          // draft-4 boolean form, applied below
+          break;
+        default:
+          out[key] = value;
+      }
+    }
+    this.applyDraft4Exclusive(raw, out);
+    if ((out.type as string) === "file") {
+      out.type = "string";
+      out.format = "binary";
+    }
+    if (raw.nullable === true || raw["x-nullable"] === true)
+      return makeNullable(out);
+    return out;
+  }
+
+  private applyDraft4Exclusive(
+    raw: Record<string, unknown>,
+    out: Schema,
+  ): void {
+    if (raw.exclusiveMinimum === true && typeof raw.minimum === "number") {
+      out.exclusiveMinimum = raw.minimum;
+      delete out.minimum;
+    }
+    if (raw.exclusiveMaximum === true && typeof raw.maximum === "number") {
+      out.exclusiveMaximum = raw.maximum;
+      delete out.maximum;
+    }
+  }
+
+  private reference(
+    raw: Record<string, unknown>,
+    doc: SourceDocument,
+    path: Path,
+  ): Schema {
+    const ref = raw.$ref as string;
+    const target = this.ctx.resolveRef(ref, doc, [...path, "$ref"]);
+    if (!target) return {};
+    const name = this.named(
+      target.doc,
+      target.path,
+      suggestName(target.path, target.doc),
+    );
+    const out: Schema = { $ref: `#/components/schemas/${encodeRefName(name)}` };
+    // OpenAPI 3.1 allows siblings next to $ref; 2.0 and 3.0 ignore them except for docs.
+    for (const key of [
+      "description",
+      "title",
+      "deprecated",
+      "readOnly",
+      "writeOnly",
+    ]) {
+      if (raw[key] !== undefined) out[key] = raw[key];
+    }
+    if (raw.nullable === true || raw["x-nullable"] === true)
+      return makeNullable(out);
+    return out;
+  }
+
+  /** Registers the schema at `path` of `doc` under a unique name (once), converting it. */
+  private named(doc: SourceDocument, path: Path, wanted: string): string {
+    const key = `${doc.absPath}#${doc.docIndex}#${path.join("\u0000")}`;
+    const known = this.byTarget.get(key);
+    if (known !== undefined) return known;
+    let name = wanted;
+    for (let i = 2; this.schemas[name]; i++) name = `${wanted}${i}`;
+    this.byTarget.set(key, name);
+    const entry: NamedSchema = { name, schema: {}, sources: [doc.ref(path)] };
+    this.schemas[name] = entry;
+    let raw: unknown = doc.value;
+    for (const segment of path)
+      raw =
+        isRecord(raw) || Array.isArray(raw)
+          ? (raw as Record<string, unknown>)[segment as string]
+          : undefined;
+    entry.schema = this.convert(raw, doc, path);
+    return name;
+  }
+
+  private mappingRef(value: string, doc: SourceDocument, path: Path): string {
+    if (!value.includes("#") && !value.includes("/")) return value; // a bare schema name
+    const target = this.ctx.resolveRef(value, doc, [
+      ...path,
+      "discriminator",
+      "mapping",
+    ]);
+    if (!target) return value;
+    return `#/components/schemas/${encodeRefName(this.named(target.doc, target.path, suggestName(target.path, target.doc)))}`;
+  }
+}
+
+/** The name a referenced schema gets: its key under definitions/components, else the file name. */
+function suggestName(path: Path, doc: SourceDocument): string {
+  const last = path[path.length - 1];
+  if (
+    last !== undefined &&
+    typeof last === "string" &&
+    last !== "schema" &&
+    last !== "items"
+  )
+    return last;
+  const base = doc.file.split("/").pop() ?? "Schema";
+  return base.replace(/\.(json|ya?ml)$/i, "") || "Schema";
+}
+
+export function encodeRefName(name: string): string {
+  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function decodeRefName(ref: string): string | undefined {
+  const prefix = "#/components/schemas/";
+  if (!ref.startsWith(prefix)) return undefined;
+  return ref.slice(prefix.length).replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/** Adds `null` to a schema: to its type list when it has one, else as an alternative. */
+export function makeNullable(schema: Schema): Schema {
+  if (schema.type !== undefined && schema.$ref === undefined) {
+    const types: SchemaType[] = Array.isArray(schema.type)
+      ? [...schema.type]
+      : [schema.type];
+    if (!types.includes("null")) types.push("null");
+    const out: Schema = { ...schema, type: types };
+    if (Array.isArray(schema.enum) && !schema.enum.includes(null))
+      out.enum = [...schema.enum, null];
+    return out;
+  }
+  return { anyOf: [schema, { type: "null" }] };
+}

@@ -1,0 +1,79 @@
+import type {
+  Endpoint,
+  EndpointParameters,
+  HttpMethod,
+  Parameter,
+  ParameterLocation,
+  SourceRef,
+} from "./types.js";
+
+/** Fills an endpoint's defaults so readers only state what their source says. */
+export function createEndpoint(
+  init: {
+    method: HttpMethod;
+    path: string;
+    source: SourceRef;
+  } & Partial<Endpoint>,
+): Endpoint {
+  const { source, ...rest } = init;
+  return {
+    name: "",
+    nameCandidates: [],
+    parameters: emptyParameters(),
+    responses: [],
+    tags: [],
+    deprecated: false,
+    extensions: {},
+    sources: [source],
+    ...rest,
+  };
+}
+
+export function emptyParameters(): EndpointParameters {
+  return { path: [], query: [], header: [], cookie: [] };
+}
+
+export function createParameter(
+  init: {
+    name: string;
+    in: ParameterLocation;
+    source: SourceRef;
+  } & Partial<Parameter>,
+): Parameter {
+  const { source, ...rest } = init;
+  return {
+    // path parameters are always required (OpenAPI 3.1 §4.8.12.1)
+    required: init.in === "path",
+    sources: [source],
+    ...rest,
+  };
+}
+
+/** Every parameter of an endpoint in one list, in the order path, query, header, cookie. */
+export function allParameters(parameters: EndpointParameters): Parameter[] {
+  return [
+    ...parameters.path,
+    ...parameters.query,
+    ...parameters.header,
+    ...parameters.cookie,
+  ];
+}
+
+/** Adds a parameter to its location group unless one of the same name is already there. */
+export function addParameter(
+  parameters: EndpointParameters,
+  parameter: Parameter,
+): void {
+  const group = parameters[parameter.in];
+  const key =
+    parameter.in === "header" ? parameter.name.toLowerCase() : parameter.name;
+  const existing = group.findIndex(
+    (p) => (p.in === "header" ? p.name.toLowerCase() : p.name) === key,
+  );
+  if (existing === -1) group.push(parameter);
+  else group[existing] = parameter; // operation-level overrides path-level (OpenAPI 3.1 §4.8.10.1)
+}
+
+export function sortKey(method: HttpMethod, path: string): string {
+  return `${path}\u0000${method}`;
+}

@@ -1,0 +1,25 @@
+/**
+ * Path templates. The model writes every path in `{name}` form; Postman's `:name` segments are
+ * translated by the Postman reader. These helpers work on `{name}` templates only.
+ */
+
+/** Names of the `{…}` variables of a template, in order. */
+export function pathVariables(path: string): string[] {
+  const names: string[] = [];
+  for (const match of path.matchAll(/\{([^{}]+)\}/g)) names.push(match[1]!);
+  return names;
+}
+
+/** The key two endpoints merge on: the template with variable names erased. */
+export function pathShape(path: string): string {
+  return path.replace(/\{[^{}]+\}/g, "{}");
+}
+
+/** Joins URL path pieces with single slashes, keeping a leading slash. */
+export function joinPaths(...parts: string[]): string {
+  const joined = parts
+    .filter((p) => p !== "")
+    .join("/")
+    .replace(/\/{2,}/g, "/");
+  return joined.startsWith("/") ? joined : "/" + joined;
+}

@@ -1,0 +1,274 @@
+/**
+ * The normalized endpoint model: the one shape every reader produces and every emitter reads.
+ *
+ * Schemas are stored in one dialect whatever their source: JSON Schema 2020-12 as OpenAPI 3.1
+ * uses it. Readers translate into it (Swagger 2.0 `type: file` becomes `format: binary`,
+ * `nullable`/`x-nullable` become type arrays, `#/definitions/X` becomes `#/components/schemas/X`),
+ * so emitters handle one dialect only. A `$ref` always points at `#/components/schemas/<name>`
+ * and `<name>` is a key of {@link ApiModel.schemas}.
+ */
+
+/** Where a fact came from. `file` is the path as given on the command line, with `/` separators. */
+export interface SourceRef {
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  /** JSON pointer inside the document (with the document index for YAML streams: `#1/paths/...`). */
+  pointer: string;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable code, e.g. `parse/invalid-json`, `merge/operation-id-conflict`. See src/model/diagnostic-codes.ts. */
+  code: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  /** Other places the diagnostic is about (the other side of a conflict). */
+  related?: SourceRef[];
+}
+
+export type HttpMethod =
+  "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+export const HTTP_METHODS: readonly HttpMethod[] = [
+  "get",
+  "put",
+  "post",
+  "delete",
+  "options",
+  "head",
+  "patch",
+  "trace",
+];
+
+export type ParameterLocation = "path" | "query" | "header" | "cookie";
+
+export const PARAMETER_LOCATIONS: readonly ParameterLocation[] = [
+  "path",
+  "query",
+  "header",
+  "cookie",
+];
+
+/** A JSON Schema (2020-12 / OpenAPI 3.1 dialect). Unknown keywords are kept. */
+export interface Schema {
+  $ref?: string;
+  type?: SchemaType | SchemaType[];
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  additionalProperties?: boolean | Schema;
+  items?: Schema;
+  prefixItems?: Schema[];
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  not?: Schema;
+  discriminator?: { propertyName: string; mapping?: Record<string, string> };
+  title?: string;
+  description?: string;
+  default?: unknown;
+  examples?: unknown[];
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  deprecated?: boolean;
+  [keyword: string]: unknown;
+}
+
+export type SchemaType =
+  "string" | "number" | "integer" | "boolean" | "array" | "object" | "null";
+
+export interface NamedSchema {
+  name: string;
+  schema: Schema;
+  sources: SourceRef[];
+}
+
+export interface ServerVariable {
+  default: string;
+  enum?: string[];
+  description?: string;
+}
+
+export interface Server {
+  url: string;
+  description?: string;
+  variables?: Record<string, ServerVariable>;
+  sources: SourceRef[];
+}
+
+export interface OAuthFlow {
+  authorizationUrl?: string;
+  tokenUrl?: string;
+  refreshUrl?: string;
+  scopes: Record<string, string>;
+}
+
+export type SecuritySchemeKind =
+  | { type: "http"; scheme: string; bearerFormat?: string }
+  | { type: "apiKey"; name: string; in: "header" | "query" | "cookie" }
+  | {
+      type: "oauth2";
+      flows: {
+        implicit?: OAuthFlow;
+        password?: OAuthFlow;
+        clientCredentials?: OAuthFlow;
+        authorizationCode?: OAuthFlow;
+      };
+    }
+  | { type: "openIdConnect"; openIdConnectUrl: string };
+
+export type SecurityScheme = SecuritySchemeKind & {
+  /** Key under which the scheme is registered (components.securitySchemes). */
+  name: string;
+  description?: string;
+  /** True when apiloom made the scheme up from indirect evidence (prose, an Authorization header). */
+  inferred?: boolean;
+  sources: SourceRef[];
+};
+
+/**
+ * One alternative of a security requirement: scheme name to required scopes. An endpoint's
+ * `security` is a list of alternatives (any one suffices); an empty list means no auth.
+ */
+export type SecurityRequirement = Record<string, string[]>;
+
+export interface Example {
+  name?: string;
+  summary?: string;
+  value?: unknown;
+}
+
+export interface MediaContent {
+  mediaType: string;
+  schema?: Schema;
+  examples?: Example[];
+}
+
+export interface Parameter {
+  name: string;
+  in: ParameterLocation;
+  required: boolean;
+  schema?: Schema;
+  description?: string;
+  deprecated?: boolean;
+  /** OpenAPI 3 serialization. Swagger 2.0's collectionFormat is translated into these. */
+  style?:
+    | "form"
+    | "simple"
+    | "label"
+    | "matrix"
+    | "spaceDelimited"
+    | "pipeDelimited"
+    | "deepObject";
+  explode?: boolean;
+  allowReserved?: boolean;
+  example?: unknown;
+  extensions?: Record<string, unknown>;
+  sources: SourceRef[];
+}
+
+export interface RequestBody {
+  required: boolean;
+  description?: string;
+  /** One entry per media type, in the order the source declares them. */
+  content: MediaContent[];
+  sources: SourceRef[];
+}
+
+export interface ResponseHeader {
+  schema?: Schema;
+  description?: string;
+}
+
+export interface Response {
+  /** `"200"`, `"4XX"` or `"default"`. */
+  status: string;
+  description: string;
+  content: MediaContent[];
+  headers?: Record<string, ResponseHeader>;
+  sources: SourceRef[];
+}
+
+export interface EndpointParameters {
+  path: Parameter[];
+  query: Parameter[];
+  header: Parameter[];
+  cookie: Parameter[];
+}
+
+/** A name an endpoint could take, and where it was proposed. */
+export interface NameCandidate {
+  /** The name as the source wrote it (an operationId or a Postman request name). */
+  value: string;
+  kind: "operationId" | "requestName";
+  source: SourceRef;
+}
+
+export interface Endpoint {
+  method: HttpMethod;
+  /** Path template in `{name}` form, relative to the server URL, starting with `/`. */
+  path: string;
+  /** Unique camelCase TypeScript identifier. Empty until naming runs (src/model/naming.ts). */
+  name: string;
+  /** The operationId the winning name came from, if any. */
+  operationId?: string;
+  nameCandidates: NameCandidate[];
+  parameters: EndpointParameters;
+  requestBody?: RequestBody;
+  responses: Response[];
+  tags: string[];
+  summary?: string;
+  description?: string;
+  /** Effective security (document default applied). Undefined when no source said anything. */
+  security?: SecurityRequirement[];
+  deprecated: boolean;
+  extensions: Record<string, unknown>;
+  /** Every document, line and column this endpoint was read from. */
+  sources: SourceRef[];
+}
+
+export interface Tag {
+  name: string;
+  description?: string;
+}
+
+export interface ApiInfo {
+  title: string;
+  version: string;
+  description?: string;
+}
+
+export interface ApiModel {
+  info: ApiInfo;
+  servers: Server[];
+  securitySchemes: Record<string, SecurityScheme>;
+  schemas: Record<string, NamedSchema>;
+  tags: Tag[];
+  /** Sorted by path, then method. */
+  endpoints: Endpoint[];
+  diagnostics: Diagnostic[];
+}
+
+/** What one reader makes of one document, before merging. */
+export interface DocumentModel {
+  file: string;
+  format: SourceFormat;
+  info: ApiInfo;
+  servers: Server[];
+  securitySchemes: Record<string, SecurityScheme>;
+  schemas: Record<string, NamedSchema>;
+  tags: Tag[];
+  endpoints: Endpoint[];
+}
+
+export type SourceFormat =
+  "swagger2" | "openapi3.0" | "openapi3.1" | "postman2.0" | "postman2.1";
