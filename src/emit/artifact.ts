@@ -1,0 +1,22 @@
+import type { ApiModel } from "../model/types.js";
+
+/** One file an emitter makes; `path` is relative to the output folder, with `/` separators. */
+export interface GeneratedFile {
+  path: string;
+  contents: string;
+}
+
+export interface EmitOptions {
+  /** A folder holding the user's copies of templates; files missing there fall back to apiloom's. */
+  templatesDir?: string;
+  /** Overrides the servers of the model for the generated client's default base URL. */
+  baseUrl?: string;
+}
+
+/** An emitter reads the model (never a source format) and returns files; only the CLI writes them. */
+export type Emitter = (
+  model: ApiModel,
+  options: EmitOptions,
+) => Promise<GeneratedFile[]> | GeneratedFile[];
+
+export type ArtifactName = "client" | "server" | "docs" | "openapi";

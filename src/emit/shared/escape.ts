@@ -1,0 +1,77 @@
+/**
+ * Every string that comes from a spec is data. These functions make it safe for the place it
+ * lands; emitters and templates call them and never paste spec text raw.
+ */
+
+/** A TypeScript/JavaScript string literal in double quotes (prettier's default quote style). */
+export function tsString(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '"') out += '\\"';
+    else if (ch === "\\") out += "\\\\";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (code < 0x20 || code === 0x2028 || code === 0x2029 || code === 0x7f)
+      out += "\\u" + code.toString(16).padStart(4, "0");
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/**
+ * Text for the inside of a `/** … *\/` comment: `*\/` cannot close it, and each line is returned
+ * separately so the caller can prefix ` * `.
+ */
+export function jsdocLines(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\*\//g, "*\\/")
+    .replace(/\/\*/g, "/\\*")
+    .replace(/@(?=[a-zA-Z])/g, "\\@")
+    .split("\n")
+    .map((line) => line.replace(/\s+$/, ""));
+}
+
+/** Inline Markdown text: characters that would start markup are backslash-escaped, HTML is neutralised. */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\\/g, "\\\\")
+    .replace(/([`*_[\]{}()#+!|<>~])/g, "\\$1")
+    .replace(/^(\s*)-/gm, "$1\\-")
+    .replace(/^(\s*\d+)\./gm, "$1\\.");
+}
+
+/** Markdown inline code span that holds any text (backtick runs are fenced by longer ones). */
+export function markdownCode(text: string): string {
+  const oneLine = text.replace(/\r?\n/g, " ");
+  const longest = Math.max(
+    0,
+    ...(oneLine.match(/`+/g) ?? []).map((run) => run.length),
+  );
+  const fence = "`".repeat(longest + 1);
+  const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
+  return `${fence}${pad}${oneLine}${pad}${fence}`;
+}
+
+/** HTML text and attribute values. */
+export function htmlText(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/** JSON to put inside a `<script type="application/json">`: `<` is escaped so `</script>` cannot appear. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}

@@ -1,0 +1,52 @@
+/** Words that cannot name a function, variable or type in strict-mode TypeScript modules. */
+const RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "implements interface let package private protected public static yield await arguments eval " +
+    "any boolean number string symbol never unknown object undefined bigint"
+  ).split(" "),
+);
+
+export function isReservedWord(word: string): boolean {
+  return RESERVED.has(word);
+}
+
+/** Splits text into words: on non-alphanumerics and on lower→upper case changes (`getHTTPResponse` → get, HTTP, Response). */
+export function words(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== "");
+}
+
+/** `camelCase` identifier, valid and never reserved; `fallback` when the text has no letters or digits. */
+export function camelCase(text: string, fallback = "value"): string {
+  const parts = words(text);
+  if (parts.length === 0) return fallback;
+  const [first, ...rest] = parts;
+  let id = first!.toLowerCase() + rest.map(capitalize).join("");
+  if (/^[0-9]/.test(id)) id = "_" + id;
+  return isReservedWord(id) ? id + "_" : id;
+}
+
+/** `PascalCase` identifier for types. */
+export function pascalCase(text: string, fallback = "Type"): string {
+  const parts = words(text);
+  if (parts.length === 0) return fallback;
+  let id = parts.map(capitalize).join("");
+  if (/^[0-9]/.test(id)) id = "_" + id;
+  return isReservedWord(id) ? id + "_" : id;
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+/** True when `name` can be written bare as a property key. */
+export function isIdentifierName(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
