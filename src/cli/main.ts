@@ -1,0 +1,33 @@
+/** The command line: parses the sub-command and hands over. The CLI owns the file system. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "inspect":
+      return (await import("./inspect.js")).runInspect(rest);
+    case "generate":
+      return (await import("./generate.js")).runGenerate(rest);
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(USAGE);
+      return 0;
+    case "--version":
+      process.stdout.write("apiloom 0.1.0\n");
+      return 0;
+    default:
+      process.stderr.write(
+        `apiloom: unknown command ${JSON.stringify(command)}\n\n${USAGE}`,
+      );
+      return 2;
+  }
+}
+
+const USAGE = `Usage: apiloom <command> [options]
+
+Commands:
+  inspect <files...>     Print the merged endpoints and the diagnostics (--json for the model)
+  generate [inputs...]   Write the client, server stubs, docs and OpenAPI document
+
+Run 'apiloom <command> --help' for a command's options.
+`;

@@ -1,0 +1,4 @@
+import type { Emitter } from "../artifact.js";
+
+/** Not written yet: returns no files. */
+export const emitDocs: Emitter = () => [];
