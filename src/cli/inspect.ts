@@ -1,4 +1,151 @@
-export async function runInspect(_args: string[]): Promise<number> {
-  process.stderr.write("apiloom inspect: not written yet\n");
-  return 2;
+import { parseArgs } from "node:util";
+import { allParameters } from "../model/factories.js";
+import { loadModel } from "../pipeline.js";
+import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
+
+const HELP = `Usage: apiloom inspect <files...> [options]
+
+Reads the inputs (Swagger 2.0, OpenAPI 3.0/3.1, Postman v2.0/v2.1; format detected by content),
+merges them, and prints the endpoints and the diagnostics.
+
+Options:
+  --json                  Print the merged model as JSON instead of a table
+  --allow-external-refs   Follow $refs to files outside each spec's folder
+  -h, --help              Show this help
+
+Exit code: 0, or 1 when a diagnostic is an error (unreadable file, invalid JSON/YAML, not an API).
+`;
+
+export async function runInspect(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean" },
+        "allow-external-refs": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(
+      `apiloom inspect: ${(error as Error).message}\n\n${HELP}`,
+    );
+    return 2;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (parsed.positionals.length === 0) {
+    process.stderr.write(
+      `apiloom inspect: name at least one input file\n\n${HELP}`,
+    );
+    return 2;
+  }
+  const model = loadModel(parsed.positionals, {
+    allowExternalRefs: parsed.values["allow-external-refs"] ?? false,
+  });
+  if (parsed.values.json)
+    process.stdout.write(JSON.stringify(toJson(model), null, 2) + "\n");
+  else process.stdout.write(renderTable(model));
+  return model.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+}
+
+/** The model as `inspect --json` prints it: endpoints with flattened parameters, and diagnostics. */
+export function toJson(model: ApiModel) {
+  return {
+    info: model.info,
+    servers: model.servers.map((s) => s.url),
+    securitySchemes: Object.values(model.securitySchemes).map(
+      ({ sources, ...scheme }) => ({ ...scheme, sources: sources.map(place) }),
+    ),
+    schemas: Object.keys(model.schemas),
+    endpoints: model.endpoints.map((e) => ({
+      method: e.method.toUpperCase(),
+      path: e.path,
+      name: e.name,
+      ...(e.operationId !== undefined ? { operationId: e.operationId } : {}),
+      summary: e.summary,
+      parameters: allParameters(e.parameters).map((p) => ({
+        name: p.name,
+        in: p.in,
+        required: p.required,
+        ...(p.schema !== undefined ? { schema: p.schema } : {}),
+        ...(p.description !== undefined ? { description: p.description } : {}),
+      })),
+      requestBody: e.requestBody
+        ? {
+            required: e.requestBody.required,
+            mediaTypes: e.requestBody.content.map((c) => c.mediaType),
+          }
+        : undefined,
+      responses: e.responses.map((r) => ({
+        status: r.status,
+        mediaTypes: r.content.map((c) => c.mediaType),
+      })),
+      tags: e.tags,
+      scopes: scopesOf(e),
+      security: e.security,
+      deprecated: e.deprecated,
+      sources: e.sources.map(place),
+    })),
+    diagnostics: model.diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      ...(d.related ? { related: d.related.map(place) } : {}),
+    })),
+  };
+}
+
+function place(source: { file: string; line: number; column: number }) {
+  return { file: source.file, line: source.line, column: source.column };
+}
+
+/** Every OAuth scope any alternative of the endpoint's security names, sorted. */
+export function scopesOf(endpoint: Endpoint): string[] {
+  const scopes = new Set<string>();
+  for (const requirement of endpoint.security ?? [])
+    for (const list of Object.values(requirement))
+      for (const s of list) scopes.add(s);
+  return [...scopes].sort();
+}
+
+function renderTable(model: ApiModel): string {
+  const rows = model.endpoints.map((e) => [
+    e.method.toUpperCase(),
+    e.path,
+    e.name,
+    allParameters(e.parameters)
+      .map(
+        (p) =>
+          `${p.in === "path" ? "" : p.in + ":"}${p.name}${p.required ? "" : "?"}`,
+      )
+      .join(" "),
+    scopesOf(e).join(" "),
+    e.sources.map((s) => `${s.file}:${s.line}`).join(" "),
+  ]);
+  const header = ["METHOD", "PATH", "NAME", "PARAMETERS", "SCOPES", "SOURCES"];
+  const widths = header.map((h, i) =>
+    Math.min(60, Math.max(h.length, ...rows.map((r) => r[i]!.length))),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  let out = `${model.info.title} ${model.info.version}: ${model.endpoints.length} endpoints\n\n`;
+  out += line(header) + "\n" + rows.map(line).join("\n") + "\n";
+  out += `\n${model.diagnostics.length} diagnostics\n`;
+  for (const d of model.diagnostics) out += formatDiagnostic(d) + "\n";
+  return out;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
 }

@@ -1,35 +1,77 @@
-import type { ApiModel, Diagnostic, DocumentModel } from "./types.js";
+import { mergeDocuments } from "./merge.js";
+import { assignNames, compareEndpoints, type NamingOptions } from "./naming.js";
+import { compareSources, compareStrings } from "./rank.js";
+import { applyProseAuth } from "./scopes-from-prose.js";
+import type { ApiModel, Diagnostic, DocumentModel, Endpoint } from "./types.js";
+import { PARAMETER_LOCATIONS } from "./types.js";
 
-export interface BuildOptions {
-  /** Name overrides: `"GET /pets/{id}"` (method upper-case, path in `{name}` form) → identifier. */
-  names?: Record<string, string>;
-  /**
-   * Names committed by an earlier run (same key form). A locked name is kept as long as its
-   * endpoint exists, so a new endpoint can never take it or rename its owner.
-   */
-  lockedNames?: Record<string, string>;
-}
+export interface BuildOptions extends NamingOptions {}
 
 /**
- * Weaves the documents of every input into one model: merge, then naming, then diagnostics.
- * TEMPORARY: concatenates; replaced by src/model/merge.ts in the next commit.
+ * Weaves the documents of every input into one model: auth read from prose, merge, naming, then
+ * the diagnostics only the merged model can tell. Nothing here depends on the order of `documents`.
  */
 export function buildModel(
   documents: DocumentModel[],
-  diagnostics: Diagnostic[],
-  _options: BuildOptions = {},
+  ingestDiagnostics: Diagnostic[],
+  options: BuildOptions = {},
 ): ApiModel {
-  const first = documents[0];
+  const diagnostics: Diagnostic[] = [...ingestDiagnostics];
+  const report = (d: Diagnostic) => diagnostics.push(d);
+  const inferredScheme = applyProseAuth(documents, report);
+  const merged = mergeDocuments(documents, report);
+  if (inferredScheme && !merged.securitySchemes[inferredScheme.name]) {
+    merged.securitySchemes = {
+      ...merged.securitySchemes,
+      [inferredScheme.name]: inferredScheme,
+    };
+  }
+  const endpoints = merged.endpoints.sort(compareEndpoints);
+  assignNames(endpoints, options, report);
+  for (const endpoint of endpoints) reportUntyped(endpoint, report);
   return {
-    info: first?.info ?? { title: "API", version: "0.0.0" },
-    servers: documents.flatMap((d) => d.servers),
-    securitySchemes: Object.assign(
-      {},
-      ...documents.map((d) => d.securitySchemes),
-    ),
-    schemas: Object.assign({}, ...documents.map((d) => d.schemas)),
-    tags: documents.flatMap((d) => d.tags),
-    endpoints: documents.flatMap((d) => d.endpoints),
-    diagnostics,
+    ...merged,
+    endpoints,
+    diagnostics: sortDiagnostics(diagnostics),
   };
+}
+
+function reportUntyped(
+  endpoint: Endpoint,
+  report: (d: Diagnostic) => void,
+): void {
+  const untyped = PARAMETER_LOCATIONS.flatMap(
+    (location) => endpoint.parameters[location],
+  ).filter((p) => p.schema === undefined);
+  if (untyped.length === 0) return;
+  const at = untyped[0]!.sources[0] ?? endpoint.sources[0]!;
+  const names = untyped.map((p) => `${p.in} '${p.name}'`).join(", ");
+  report({
+    severity: "warning",
+    code: "model/untyped-parameter",
+    message: `${endpoint.method.toUpperCase()} ${endpoint.path}: no source gives a type for ${names}; the generated code types ${untyped.length === 1 ? "it" : "them"} as unknown (sent as text)`,
+    file: at.file,
+    line: at.line,
+    column: at.column,
+  });
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list
+    .filter((d) => {
+      const key = `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.code}\u0000${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort(
+      (a, b) =>
+        compareSources({ ...a, pointer: "" }, { ...b, pointer: "" }) ||
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        compareStrings(a.code, b.code) ||
+        compareStrings(a.message, b.message),
+    );
 }

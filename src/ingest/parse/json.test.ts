@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { parseJson } from "./json.js";
+import { ParseError } from "./parsed-document.js";
+
+const text = [
+  "{",
+  '  "swagger": "2.0",',
+  '  "paths": {',
+  '    "/pets/{id}": {',
+  '      "get": {',
+  '        "parameters": [',
+  '          { "name": "id", "in": "path" },',
+  '          { "name": "q\\"x", "in": "query", "schema": { "type": "string" } }',
+  "        ]",
+  "      }",
+  "    }",
+  "  }",
+  "}",
+].join("\n");
+
+describe("parseJson", () => {
+  it("locates members and elements by path, at any depth", () => {
+    const doc = parseJson(text, "a.json");
+    expect(doc.locate([])).toEqual({ line: 1, column: 1 });
+    expect(doc.locate(["paths", "/pets/{id}", "get"])).toEqual({
+      line: 5,
+      column: 7,
+    });
+    expect(doc.locate(["paths", "/pets/{id}", "get", "parameters", 1])).toEqual(
+      { line: 8, column: 11 },
+    );
+    expect(
+      doc.locate([
+        "paths",
+        "/pets/{id}",
+        "get",
+        "parameters",
+        1,
+        "schema",
+        "type",
+      ]),
+    ).toEqual({ line: 8, column: 56 });
+  });
+
+  it("points a missing member at its nearest existing parent", () => {
+    const doc = parseJson(text, "a.json");
+    expect(doc.locate(["paths", "/pets/{id}", "get", "responses"])).toEqual({
+      line: 5,
+      column: 7,
+    });
+  });
+
+  it("counts lines the same with CRLF line ends", () => {
+    const doc = parseJson(text.replace(/\n/g, "\r\n"), "a.json");
+    expect(doc.locate(["paths", "/pets/{id}", "get", "parameters", 1])).toEqual(
+      { line: 8, column: 11 },
+    );
+  });
+
+  it.each([
+    ['{\n  "a": 1,\n  "b": }', 3, 8, /expected a value/],
+    ['{\n  "a": 1,\n}', 3, 1, /trailing comma/],
+    ['{\n  "a": "x\n"}', 2, 10, /control character/],
+    ["{\n  a: 1\n}", 2, 3, /property name/],
+    ['{"a": [1, 2}', 1, 12, /expected ',' or '\]'/],
+  ])(
+    "reports a syntax error at its line and column: %j",
+    (bad, line, column, message) => {
+      let error: unknown;
+      try {
+        parseJson(bad, "bad.json");
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ParseError);
+      const e = error as ParseError;
+      expect({ file: e.file, line: e.line, column: e.column }).toEqual({
+        file: "bad.json",
+        line,
+        column,
+      });
+      expect(e.message).toMatch(message);
+    },
+  );
+});

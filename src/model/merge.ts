@@ -1,0 +1,289 @@
+import { decodeRefName, encodeRefName } from "../ingest/schema/convert.js";
+import {
+  mergeEndpoint,
+  type EndpointOffer,
+  type Report,
+} from "./merge-endpoint.js";
+import { pathShape } from "./path-template.js";
+import {
+  canonicalJson,
+  compareSources,
+  compareStrings,
+  FORMAT_RANK,
+  pickWinner,
+} from "./rank.js";
+import type {
+  ApiInfo,
+  DocumentModel,
+  Endpoint,
+  NamedSchema,
+  SecurityScheme,
+  Server,
+  Tag,
+} from "./types.js";
+
+export interface MergedDocuments {
+  info: ApiInfo;
+  servers: Server[];
+  securitySchemes: Record<string, SecurityScheme>;
+  schemas: Record<string, NamedSchema>;
+  tags: Tag[];
+  endpoints: Endpoint[];
+}
+
+/** Documents in a canonical order, so no result depends on the order inputs were given in. */
+function canonicalOrder(documents: readonly DocumentModel[]): DocumentModel[] {
+  const first = (d: DocumentModel) => d.endpoints[0]?.sources[0];
+  return [...documents].sort(
+    (a, b) =>
+      compareStrings(a.file, b.file) ||
+      compareStrings(first(a)?.pointer ?? "", first(b)?.pointer ?? "") ||
+      FORMAT_RANK[b.format] - FORMAT_RANK[a.format],
+  );
+}
+
+export function mergeDocuments(
+  input: readonly DocumentModel[],
+  report: Report,
+): MergedDocuments {
+  const documents = canonicalOrder(input).map((doc) => doc);
+  const schemas = mergeSchemas(documents, report);
+  const groups = new Map<string, EndpointOffer[]>();
+  for (const doc of documents) {
+    for (const endpoint of doc.endpoints) {
+      const key = `${endpoint.method} ${pathShape(endpoint.path)}`;
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push({ endpoint, format: doc.format });
+    }
+  }
+  const endpoints = [...groups.values()].map((offers) =>
+    mergeEndpoint(offers, report),
+  );
+  const infoDoc = pickWinner(
+    documents.map((d) => ({
+      value: d,
+      format: d.format,
+      source: docSource(d),
+      richness: d.endpoints.length,
+    })),
+  );
+  return {
+    info: infoDoc?.value.info ?? { title: "API", version: "1.0.0" },
+    servers: mergeServers(documents, report),
+    securitySchemes: mergeSecuritySchemes(documents, report),
+    schemas,
+    tags: mergeTags(documents),
+    endpoints,
+  };
+}
+
+function docSource(doc: DocumentModel) {
+  return (
+    doc.endpoints[0]?.sources[0] ?? {
+      file: doc.file,
+      line: 1,
+      column: 1,
+      pointer: "#",
+    }
+  );
+}
+
+/** `http://api.example.com/` and `http://api.example.com` are one server. */
+function normalizeServerUrl(url: string): string {
+  const trimmed = url.trim();
+  if (trimmed === "/" || trimmed === "") return "/";
+  return trimmed.replace(/\/+$/, "");
+}
+
+function mergeServers(documents: DocumentModel[], report: Report): Server[] {
+  const byUrl = new Map<
+    string,
+    { server: Server; format: DocumentModel["format"] }
+  >();
+  for (const doc of documents) {
+    for (const server of doc.servers) {
+      const url = normalizeServerUrl(server.url);
+      const known = byUrl.get(url);
+      if (known)
+        known.server.sources = [
+          ...known.server.sources,
+          ...server.sources,
+        ].sort(compareSources);
+      else
+        byUrl.set(url, {
+          server: { ...server, url, sources: [...server.sources] },
+          format: doc.format,
+        });
+    }
+  }
+  // Absolute URLs before relative ones, then the format ranking, then the place they were found.
+  const list = [...byUrl.values()].sort(
+    (a, b) =>
+      Number(isAbsolute(b.server.url)) - Number(isAbsolute(a.server.url)) ||
+      FORMAT_RANK[b.format] - FORMAT_RANK[a.format] ||
+      compareSources(a.server.sources[0]!, b.server.sources[0]!),
+  );
+  const absolute = list.filter((s) => isAbsolute(s.server.url));
+  if (absolute.length > 1) {
+    const [winner, ...others] = absolute;
+    const at = winner!.server.sources[0]!;
+    report({
+      severity: "warning",
+      code: "merge/base-url-conflict",
+      message:
+        `the inputs disagree on the base URL: ${absolute.map((s) => `${s.server.url} (${s.server.sources[0]!.file}:${s.server.sources[0]!.line})`).join(", ")}; ` +
+        `the generated client defaults to ${winner!.server.url}`,
+      file: at.file,
+      line: at.line,
+      column: at.column,
+      related: others.map((s) => s.server.sources[0]!),
+    });
+  }
+  return list.map((s) => s.server);
+}
+
+function isAbsolute(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url);
+}
+
+function mergeSecuritySchemes(
+  documents: DocumentModel[],
+  report: Report,
+): Record<string, SecurityScheme> {
+  const byName = new Map<
+    string,
+    { scheme: SecurityScheme; format: DocumentModel["format"] }[]
+  >();
+  for (const doc of documents) {
+    for (const scheme of Object.values(doc.securitySchemes)) {
+      let list = byName.get(scheme.name);
+      if (!list) byName.set(scheme.name, (list = []));
+      list.push({ scheme, format: doc.format });
+    }
+  }
+  const out: Record<string, SecurityScheme> = {};
+  for (const name of [...byName.keys()].sort(compareStrings)) {
+    const list = byName.get(name)!;
+    const winner = pickWinner(
+      list.map((e) => ({
+        value: e.scheme,
+        format: e.format,
+        source: e.scheme.sources[0]!,
+        richness: e.scheme.inferred ? 0 : 1,
+      })),
+    )!;
+    const distinct = new Set(
+      list.map((e) =>
+        canonicalJson({
+          ...e.scheme,
+          sources: undefined,
+          description: undefined,
+        }),
+      ),
+    );
+    if (distinct.size > 1) {
+      const loser = list.find((e) => e.scheme !== winner.value)!;
+      report({
+        severity: "warning",
+        code: "merge/security-scheme-conflict",
+        message: `security scheme '${name}' is defined differently in ${loser.scheme.sources[0]!.file}:${loser.scheme.sources[0]!.line}; using the one here`,
+        file: winner.source.file,
+        line: winner.source.line,
+        column: winner.source.column,
+        related: [loser.scheme.sources[0]!],
+      });
+    }
+    out[name] = {
+      ...winner.value,
+      sources: list.flatMap((e) => e.scheme.sources).sort(compareSources),
+    };
+  }
+  return out;
+}
+
+function mergeTags(documents: DocumentModel[]): Tag[] {
+  const byName = new Map<string, Tag>();
+  for (const doc of documents) {
+    for (const tag of doc.tags) {
+      const known = byName.get(tag.name);
+      if (!known) byName.set(tag.name, { ...tag });
+      else if (
+        (tag.description?.length ?? 0) > (known.description?.length ?? 0)
+      )
+        known.description = tag.description;
+    }
+  }
+  return [...byName.values()];
+}
+
+/**
+ * Named schemas from every document. Two documents defining the same name identically share it;
+ * defining it differently keeps both: the higher-ranked keeps the name, the other is renamed
+ * (`Pet2`) and its document's references are rewritten before its endpoints are merged.
+ */
+function mergeSchemas(
+  documents: DocumentModel[],
+  report: Report,
+): Record<string, NamedSchema> {
+  const out: Record<string, NamedSchema> = {};
+  const ranked = [...documents].sort(
+    (a, b) => FORMAT_RANK[b.format] - FORMAT_RANK[a.format],
+  );
+  for (const doc of ranked) {
+    const renames = new Map<string, string>();
+    for (const [name, named] of Object.entries(doc.schemas)) {
+      const known = out[name];
+      if (!known) continue;
+      if (canonicalJson(known.schema) === canonicalJson(named.schema)) continue;
+      let fresh = name;
+      for (let i = 2; out[fresh] || doc.schemas[fresh]; i++)
+        fresh = `${name}${i}`;
+      renames.set(name, fresh);
+      const at = named.sources[0]!;
+      report({
+        severity: "warning",
+        code: "merge/schema-conflict",
+        message: `schema '${name}' differs from the one at ${known.sources[0]!.file}:${known.sources[0]!.line}; this one is named '${fresh}'`,
+        file: at.file,
+        line: at.line,
+        column: at.column,
+        related: [known.sources[0]!],
+      });
+    }
+    if (renames.size > 0) {
+      rewriteRefs(doc.schemas, renames);
+      rewriteRefs(doc.endpoints, renames);
+    }
+    for (const [name, named] of Object.entries(doc.schemas)) {
+      const finalName = renames.get(name) ?? name;
+      const known = out[finalName];
+      if (known)
+        known.sources = [...known.sources, ...named.sources].sort(
+          compareSources,
+        );
+      else out[finalName] = { ...named, name: finalName };
+    }
+  }
+  const sorted: Record<string, NamedSchema> = {};
+  for (const name of Object.keys(out).sort(compareStrings))
+    sorted[name] = out[name]!;
+  return sorted;
+}
+
+function rewriteRefs(value: unknown, renames: Map<string, string>): void {
+  if (Array.isArray(value)) {
+    for (const item of value) rewriteRefs(item, renames);
+    return;
+  }
+  if (typeof value !== "object" || value === null) return;
+  const record = value as Record<string, unknown>;
+  for (const [key, child] of Object.entries(record)) {
+    if (key === "$ref" && typeof child === "string") {
+      const name = decodeRefName(child);
+      const renamed = name !== undefined ? renames.get(name) : undefined;
+      if (renamed !== undefined)
+        record[key] = `#/components/schemas/${encodeRefName(renamed)}`;
+    } else if (key !== "sources") rewriteRefs(child, renames);
+  }
+}

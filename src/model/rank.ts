@@ -1,0 +1,72 @@
+import type { SourceFormat, SourceRef } from "./types.js";
+
+/**
+ * The deterministic rule for choosing between sources that disagree, independent of the order the
+ * inputs were given in:
+ *   1. the more expressive format wins: OpenAPI 3.1 > OpenAPI 3.0 > Swagger 2.0 > Postman 2.1 > Postman 2.0
+ *      (a typed description beats an exported collection of example requests);
+ *   2. then the richer fact (decided by the caller: a schema over none, the longer description);
+ *   3. then the source that sorts first by file path, line and column (plain code-unit order).
+ */
+export const FORMAT_RANK: Record<SourceFormat, number> = {
+  "openapi3.1": 5,
+  "openapi3.0": 4,
+  swagger2: 3,
+  "postman2.1": 2,
+  "postman2.0": 1,
+};
+
+export function compareSources(a: SourceRef, b: SourceRef): number {
+  return (
+    compareStrings(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareStrings(a.pointer, b.pointer)
+  );
+}
+
+/** Code-unit comparison: never locale-dependent. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A fact offered by one source, with what the ranking needs to know. */
+export interface Offer<T> {
+  value: T;
+  format: SourceFormat;
+  source: SourceRef;
+  /** Higher is richer (rule 2). */
+  richness?: number;
+}
+
+/** Picks the winning offer by the rule above; undefined for no offers. */
+export function pickWinner<T>(
+  offers: readonly Offer<T>[],
+): Offer<T> | undefined {
+  let best: Offer<T> | undefined;
+  for (const offer of offers) {
+    if (!best || compareOffers(offer, best) < 0) best = offer;
+  }
+  return best;
+}
+
+function compareOffers<T>(a: Offer<T>, b: Offer<T>): number {
+  return (
+    FORMAT_RANK[b.format] - FORMAT_RANK[a.format] ||
+    (b.richness ?? 0) - (a.richness ?? 0) ||
+    compareSources(a.source, b.source)
+  );
+}
+
+/** Stable, key-order-independent JSON for comparing facts. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort())
+        sorted[k] = (v as Record<string, unknown>)[k];
+      return sorted;
+    }
+    return v;
+  });
+}

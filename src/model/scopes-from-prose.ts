@@ -1,0 +1,97 @@
+import type { Diagnostic, DocumentModel, SecurityScheme } from "./types.js";
+
+/**
+ * Some specs carry their auth only as text: "Authentication required, with scope
+ * participate:conversation". This reads such sentences into OAuth 2.0 requirements.
+ */
+export interface ProseAuth {
+  /** The text says authentication is required. */
+  required: boolean;
+  /** Scopes the text names, in order of appearance. */
+  scopes: string[];
+}
+
+// A scope token: letters, digits and the separators scopes use (`read:jira-work`, `repo.status`, `user/email`).
+const SCOPE = String.raw`[A-Za-z][\w.\-]*(?:[:/][\w.\-*]+)+|[A-Za-z][\w.\-]*`;
+const SCOPE_PHRASE = new RegExp(
+  String.raw`\b(?:with|requires?|needs?|using)?\s*(?:the\s+)?(?:oauth\s*2(?:\.0)?\s+)?scopes?\s*[:=]?\s+((?:${SCOPE})(?:\s*(?:,|and|or|&)\s*(?:${SCOPE}))*)`,
+  "gi",
+);
+const AUTH_REQUIRED =
+  /\bauthenticat(?:ion|ed)\s+(?:is\s+)?required\b|\brequires?\s+authentication\b/i;
+
+export function readProseAuth(text: string | undefined): ProseAuth {
+  if (!text) return { required: false, scopes: [] };
+  const scopes: string[] = [];
+  for (const match of text.matchAll(SCOPE_PHRASE)) {
+    for (const token of match[1]!.split(/\s*(?:,|\band\b|\bor\b|&)\s*/)) {
+      const scope = token.trim().replace(/[.]+$/, "");
+      // a bare word after "scope" is only a scope when it looks like one (has a separator)
+      if (scope !== "" && /[:/.]/.test(scope) && !scopes.includes(scope))
+        scopes.push(scope);
+    }
+  }
+  return { required: scopes.length > 0 || AUTH_REQUIRED.test(text), scopes };
+}
+
+const INFERRED_SCHEME = "oauth2";
+
+/**
+ * Gives endpoints that declare no security the OAuth 2.0 requirement their prose states. The
+ * scheme is the inputs' own OAuth 2.0 scheme when there is exactly one, else an inferred `oauth2`
+ * scheme that this returns (with every scope seen) for the merged model. Reports one diagnostic per
+ * document that had its auth read from prose, so the user knows what was guessed.
+ */
+export function applyProseAuth(
+  documents: readonly DocumentModel[],
+  report: (d: Diagnostic) => void,
+): SecurityScheme | undefined {
+  const declared = documents
+    .flatMap((d) => Object.values(d.securitySchemes))
+    .filter((s) => s.type === "oauth2" && !s.inferred);
+  const names = [...new Set(declared.map((s) => s.name))];
+  const schemeName = names.length === 1 ? names[0]! : INFERRED_SCHEME;
+  const scopes = new Set<string>();
+  let first:
+    { file: string; line: number; column: number; pointer: string } | undefined;
+  for (const doc of documents) {
+    let count = 0;
+    let at: typeof first | undefined;
+    for (const endpoint of doc.endpoints) {
+      if (endpoint.security !== undefined) continue;
+      const prose = readProseAuth(
+        [endpoint.summary, endpoint.description].filter(Boolean).join("\n"),
+      );
+      if (!prose.required) continue;
+      endpoint.security = [{ [schemeName]: prose.scopes }];
+      for (const scope of prose.scopes) scopes.add(scope);
+      count++;
+      at ??= endpoint.sources[0];
+    }
+    if (count > 0 && at) {
+      first ??= at;
+      report({
+        severity: "info",
+        code: "security/scopes-from-prose",
+        message: `${count} operation${count === 1 ? "" : "s"} in this document state their auth only in prose ("Authentication required, with scope …"); read as OAuth 2.0 requirements on scheme '${schemeName}'`,
+        file: at.file,
+        line: at.line,
+        column: at.column,
+      });
+    }
+  }
+  if (!first || names.length === 1) return undefined;
+  return {
+    name: schemeName,
+    type: "oauth2",
+    flows: {
+      clientCredentials: {
+        scopes: Object.fromEntries([...scopes].sort().map((s) => [s, ""])),
+      },
+    },
+    description:
+      "Inferred by apiloom from operation descriptions that name OAuth 2.0 scopes; the token URL is not stated in the inputs.",
+    inferred: true,
+    sources: [first],
+  };
+}
