@@ -1,0 +1,365 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  Router,
+  createListener,
+  decodeParameters,
+  type RouteHandler,
+  type RouteSpec,
+} from "../../templates/server/runtime.js";
+import { listen, type RunningServer } from "./http.js";
+
+// the param route comes first on purpose: priority must not depend on declaration order
+const ROUTES: RouteSpec[] = [
+  {
+    name: "getMessage",
+    method: "GET",
+    path: "/message/{messageId}",
+    params: [
+      { name: "messageId", in: "path", required: true, type: "integer" },
+    ],
+  },
+  {
+    name: "deleteMessage",
+    method: "DELETE",
+    path: "/message/{messageId}",
+    params: [
+      { name: "messageId", in: "path", required: true, type: "integer" },
+    ],
+  },
+  {
+    name: "recentMessages",
+    method: "GET",
+    path: "/message/recent",
+    params: [],
+  },
+  {
+    name: "postMessage",
+    method: "POST",
+    path: "/message",
+    params: [],
+    body: { required: true, mediaTypes: ["application/json"] },
+  },
+  {
+    name: "appModule",
+    method: "GET",
+    path: "/app/{key}",
+    params: [{ name: "key", in: "path", required: true, type: "string" }],
+  },
+  {
+    name: "botMessages",
+    method: "GET",
+    path: "/app/chat:bot:messages",
+    params: [],
+  },
+  {
+    name: "fileJson",
+    method: "GET",
+    path: "/files/{name}.json",
+    params: [{ name: "name", in: "path", required: true, type: "string" }],
+  },
+  {
+    name: "search",
+    method: "GET",
+    path: "/search/",
+    params: [
+      { name: "limit", in: "query", required: true, type: "integer" },
+      {
+        name: "tag",
+        in: "query",
+        required: false,
+        type: "string",
+        array: true,
+      },
+      {
+        name: "ids",
+        in: "query",
+        required: false,
+        type: "number",
+        array: true,
+        explode: false,
+      },
+      {
+        name: "pipes",
+        in: "query",
+        required: false,
+        type: "string",
+        array: true,
+        style: "pipeDelimited",
+        explode: false,
+      },
+      { name: "flag", in: "query", required: false, type: "boolean" },
+      {
+        name: "filter",
+        in: "query",
+        required: false,
+        type: "string",
+        properties: { min: "integer", name: "string" },
+        style: "deepObject",
+      },
+      { name: "X-Trace", in: "header", required: false, type: "integer" },
+    ],
+  },
+  {
+    name: "upload",
+    method: "PUT",
+    path: "/blob/{id}",
+    params: [{ name: "id", in: "path", required: true, type: "string" }],
+    body: {
+      required: false,
+      mediaTypes: ["application/octet-stream", "text/plain"],
+    },
+  },
+];
+
+describe("Router.lookup", () => {
+  const router = new Router(ROUTES);
+  const nameOf = (method: string, path: string) => {
+    const found = router.lookup(method, path);
+    return found.found ? found.match.route.name : found.status;
+  };
+
+  it("prefers a static segment over a parameter whatever the declaration order", () => {
+    expect(nameOf("GET", "/message/recent")).toBe("recentMessages");
+    expect(nameOf("GET", "/message/42")).toBe("getMessage");
+  });
+
+  it("falls back to the parameter route when the static route lacks the method", () => {
+    const found = router.lookup("DELETE", "/message/recent");
+    expect(found.found && found.match).toMatchObject({
+      route: { name: "deleteMessage" },
+      rawPath: { messageId: "recent" },
+    });
+  });
+
+  it("matches colons literally and percent-encoded colons alike", () => {
+    expect(nameOf("GET", "/app/chat:bot:messages")).toBe("botMessages");
+    expect(nameOf("GET", "/app/chat%3Abot%3Amessages")).toBe("botMessages");
+    expect(nameOf("GET", "/app/chat:bot")).toBe("appModule");
+  });
+
+  it("matches segments mixing text and parameters", () => {
+    const found = router.lookup("GET", "/files/report.v2.json");
+    expect(found.found && found.match.rawPath).toEqual({ name: "report.v2" });
+    expect(nameOf("GET", "/files/report.xml")).toBe(404);
+  });
+
+  it("treats a trailing slash as the same path", () => {
+    expect(nameOf("GET", "/search")).toBe("search");
+    expect(nameOf("GET", "/search/")).toBe("search");
+  });
+
+  it("answers 404 for unknown paths and 405 with the allowed methods", () => {
+    expect(nameOf("GET", "/nope")).toBe(404);
+    expect(nameOf("GET", "/message/1/extra")).toBe(404);
+    expect(router.lookup("PATCH", "/message/7")).toEqual({
+      found: false,
+      status: 405,
+      allow: ["DELETE", "GET"],
+    });
+  });
+});
+
+describe("decodeParameters", () => {
+  const search = ROUTES.find((r) => r.name === "search")!;
+
+  it("converts query values by type, style and explode", () => {
+    const decoded = decodeParameters(
+      search,
+      {},
+      "limit=10&tag=a&tag=b%20c&ids=1,2.5&pipes=x|y&flag=true&filter[min]=3&filter[name]=z",
+      { "x-trace": "77" },
+    );
+    expect(decoded).toEqual({
+      path: {},
+      query: {
+        limit: 10,
+        tag: ["a", "b c"],
+        ids: [1, 2.5],
+        pipes: ["x", "y"],
+        flag: true,
+        filter: { min: 3, name: "z" },
+      },
+      headers: { "X-Trace": 77 },
+    });
+  });
+
+  it.each([
+    ["tag=a", /missing required query parameter "limit"/],
+    ["limit=ten", /"limit" must be an integer/],
+    ["limit=1&flag=yes", /"flag" must be a boolean/],
+    ["limit=1&ids=1,x", /"ids" must be a number/],
+  ])("rejects %s", (query, message) => {
+    expect(() => decodeParameters(search, {}, query, {})).toThrow(message);
+  });
+
+  it("reads label and matrix path styles", () => {
+    const route: RouteSpec = {
+      name: "styles",
+      method: "GET",
+      path: "/s/{a}/{b}",
+      params: [
+        {
+          name: "a",
+          in: "path",
+          required: true,
+          type: "integer",
+          array: true,
+          style: "label",
+        },
+        {
+          name: "b",
+          in: "path",
+          required: true,
+          type: "string",
+          array: true,
+          style: "matrix",
+          explode: true,
+        },
+      ],
+    };
+    expect(
+      decodeParameters(route, { a: ".1,2", b: ";b=x;b=y" }, "", {}).path,
+    ).toEqual({ a: [1, 2], b: ["x", "y"] });
+  });
+});
+
+describe("createListener over HTTP", () => {
+  let server: RunningServer;
+  const seen: unknown[] = [];
+  const handlers: Record<string, RouteHandler> = {
+    getMessage: (request) => ({ status: 200, body: request.path }),
+    recentMessages: () => ({ status: 200, body: ["recent"] }),
+    botMessages: () => ({
+      status: 200,
+      body: "bot",
+      headers: { "Content-Type": "text/plain" },
+    }),
+    appModule: (request) => ({ status: 200, body: request.path }),
+    postMessage: (request) => {
+      seen.push(request.body);
+      return { status: 201, body: request.body, headers: { "X-Id": "1" } };
+    },
+    search: (request) => ({ status: 200, body: request.query }),
+    upload: (request) => ({ status: 200, body: request.body }),
+    fileJson: () => {
+      throw new Error("boom");
+    },
+  };
+  const errors: unknown[] = [];
+
+  beforeAll(async () => {
+    server = await listen(
+      createListener(ROUTES, handlers, {
+        bodyLimit: 64,
+        onError: (error) => errors.push(error),
+      }),
+    );
+  });
+  afterAll(() => server.close());
+
+  const call = (path: string, init?: RequestInit) =>
+    fetch(server.baseUrl + path, init);
+
+  it("routes /message/recent and /message/{messageId} to their own handlers", async () => {
+    expect(await (await call("/message/recent")).json()).toEqual(["recent"]);
+    expect(await (await call("/message/12")).json()).toEqual({ messageId: 12 });
+  });
+
+  it("routes a segment with literal colons", async () => {
+    const response = await call("/app/chat:bot:messages");
+    expect(response.headers.get("content-type")).toBe("text/plain");
+    expect(await response.text()).toBe("bot");
+  });
+
+  it("answers 404 with a JSON error", async () => {
+    const response = await call("/unknown");
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: "no route for /unknown" });
+  });
+
+  it("answers 405 with Allow", async () => {
+    const response = await call("/message/3", { method: "PUT" });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("DELETE, GET");
+  });
+
+  it("answers 400 for a missing required parameter or a bad value", async () => {
+    const missing = await call("/search");
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toEqual({
+      error: 'missing required query parameter "limit"',
+    });
+    expect((await call("/message/abc")).status).toBe(400);
+  });
+
+  it("answers 400 for a body that is not valid JSON and for a missing required body", async () => {
+    const bad = await call("/message", {
+      method: "POST",
+      body: "{nope",
+      headers: { "content-type": "application/json" },
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({
+      error: "the request body is not valid JSON",
+    });
+    expect((await call("/message", { method: "POST" })).status).toBe(400);
+  });
+
+  it("parses a JSON body and sends the handler's status and headers", async () => {
+    const response = await call("/message", {
+      method: "POST",
+      body: JSON.stringify({ text: "hi" }),
+      headers: { "content-type": "application/json; charset=utf-8" },
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get("x-id")).toBe("1");
+    expect(await response.json()).toEqual({ text: "hi" });
+  });
+
+  it("answers 415 for a media type the route does not declare", async () => {
+    const response = await call("/message", {
+      method: "POST",
+      body: JSON.stringify({ text: "plain" }),
+      headers: { "content-type": "text/plain" },
+    });
+    expect(response.status).toBe(415);
+    expect(seen).not.toContainEqual({ text: "plain" });
+  });
+
+  it("answers 413 for a body over the limit", async () => {
+    const response = await call("/message", {
+      method: "POST",
+      body: JSON.stringify({ text: "x".repeat(100) }),
+    });
+    expect(response.status).toBe(413);
+    expect(seen).not.toContainEqual({ text: "x".repeat(100) });
+  });
+
+  it("answers 501 when the handler is missing", async () => {
+    const response = await call("/message/5", { method: "DELETE" });
+    expect(response.status).toBe(501);
+    expect(await response.json()).toEqual({
+      error: "deleteMessage is not implemented",
+    });
+  });
+
+  it("passes binary bodies as bytes and returns bytes", async () => {
+    const response = await call("/blob/x", {
+      method: "PUT",
+      body: new Uint8Array([0, 255, 7]),
+      headers: { "content-type": "application/octet-stream" },
+    });
+    expect(response.headers.get("content-type")).toBe(
+      "application/octet-stream",
+    );
+    expect([...new Uint8Array(await response.arrayBuffer())]).toEqual([
+      0, 255, 7,
+    ]);
+  });
+
+  it("answers 500 and reports the error when a handler throws", async () => {
+    const response = await call("/files/a.json");
+    expect(response.status).toBe(500);
+    expect(errors).toHaveLength(1);
+  });
+});
