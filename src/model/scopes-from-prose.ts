@@ -1,3 +1,4 @@
+import { compareSources } from "./rank.js";
 import type { Diagnostic, DocumentModel, SecurityScheme } from "./types.js";
 
 /**
@@ -69,7 +70,7 @@ export function applyProseAuth(
       at ??= endpoint.sources[0];
     }
     if (count > 0 && at) {
-      first ??= at;
+      if (!first || compareSources(at, first) < 0) first = at;
       report({
         severity: "info",
         code: "security/scopes-from-prose",

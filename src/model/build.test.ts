@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { buildModel } from "./build.js";
+import { at, doc, endpoint, param } from "./test-helpers.js";
+import type { DocumentModel } from "./types.js";
+
+function inputs(): DocumentModel[] {
+  return [
+    doc("b.postman.json", "postman2.0", [
+      endpoint(
+        "get",
+        "/site/{cloudId}/conversation",
+        at("b.postman.json", 40),
+        {
+          nameCandidates: [
+            {
+              value: "ConversationGetAllHandler",
+              kind: "requestName",
+              source: at("b.postman.json", 40),
+            },
+          ],
+          pathParams: [param("cloudId", "path", at("b.postman.json", 41))],
+          query: [
+            param("cursor", "query", at("b.postman.json", 42)),
+            param("exclude-direct", "query", at("b.postman.json", 43)),
+          ],
+          description:
+            "Authentication required, with scope participate:conversation",
+        },
+      ),
+    ]),
+    doc("a.swagger.yaml", "swagger2", [
+      endpoint("get", "/site/{siteId}/conversation", at("a.swagger.yaml", 10), {
+        nameCandidates: [
+          {
+            value: "SiteConversationByCloudIdGet",
+            kind: "operationId",
+            source: at("a.swagger.yaml", 10),
+          },
+        ],
+        pathParams: [
+          param("siteId", "path", at("a.swagger.yaml", 12), {
+            description: "The site",
+          }),
+        ],
+        query: [
+          param("cursor", "query", at("a.swagger.yaml", 14), {
+            schema: { type: "string" },
+          }),
+          param("limit", "query", at("a.swagger.yaml", 16), {
+            schema: { type: "integer" },
+          }),
+        ],
+        description:
+          "Authentication required, with scope participate:conversation",
+      }),
+    ]),
+    doc("c.swagger.yaml", "swagger2", [
+      endpoint(
+        "get",
+        "/site/{cloudId}/conversation",
+        at("c.swagger.yaml", 20),
+        {
+          nameCandidates: [
+            {
+              value: "ConversationGetAllHandler",
+              kind: "operationId",
+              source: at("c.swagger.yaml", 20),
+            },
+          ],
+          query: [
+            param("limit", "query", at("c.swagger.yaml", 22), {
+              schema: { type: "string" },
+            }),
+          ],
+        },
+      ),
+    ]),
+  ];
+}
+
+describe("buildModel", () => {
+  it("merges one endpoint from every source, unioning parameters and keeping every source", () => {
+    const model = buildModel(inputs(), []);
+    expect(model.endpoints).toHaveLength(1);
+    const [e] = model.endpoints;
+    expect(e!.parameters.query.map((p) => p.name).sort()).toEqual([
+      "cursor",
+      "exclude-direct",
+      "limit",
+    ]);
+    expect(e!.sources.map((s) => `${s.file}:${s.line}`)).toEqual([
+      "a.swagger.yaml:10",
+      "b.postman.json:40",
+      "c.swagger.yaml:20",
+    ]);
+    // the Swagger source outranks Postman, so its path variable name is used
+    expect(e!.path).toBe("/site/{siteId}/conversation");
+    expect(e!.parameters.path.map((p) => p.name)).toEqual(["siteId"]);
+  });
+
+  it("names the endpoint from the operationId most sources agree on", () => {
+    const e = buildModel(inputs(), []).endpoints[0]!;
+    expect(e.name).toBe("conversationGetAllHandler");
+    expect(e.operationId).toBe("ConversationGetAllHandler");
+  });
+
+  it("reports the disagreements it settled, naming both places", () => {
+    const model = buildModel(inputs(), []);
+    const codes = model.diagnostics.map((d) => d.code);
+    expect(codes).toContain("merge/operation-id-conflict");
+    expect(codes).toContain("merge/path-variable-names");
+    const typeConflict = model.diagnostics.find(
+      (d) => d.code === "merge/parameter-type-conflict",
+    )!;
+    expect(typeConflict.message).toContain("'limit'");
+    expect(`${typeConflict.file}:${typeConflict.line}`).toBe(
+      "a.swagger.yaml:16",
+    );
+    expect(typeConflict.related?.map((r) => `${r.file}:${r.line}`)).toEqual([
+      "c.swagger.yaml:22",
+    ]);
+  });
+
+  it("reads the OAuth scope the prose names into a security requirement", () => {
+    const model = buildModel(inputs(), []);
+    expect(model.endpoints[0]!.security).toEqual([
+      { oauth2: ["participate:conversation"] },
+    ]);
+    expect(model.securitySchemes.oauth2).toMatchObject({
+      type: "oauth2",
+      inferred: true,
+    });
+  });
+
+  it("gives byte-identical results whatever the order of the inputs", () => {
+    const forward = JSON.stringify(buildModel(inputs(), []));
+    const backward = JSON.stringify(buildModel(inputs().reverse(), []));
+    const shuffled = JSON.stringify(
+      buildModel([inputs()[1]!, inputs()[2]!, inputs()[0]!], []),
+    );
+    expect(backward).toBe(forward);
+    expect(shuffled).toBe(forward);
+  });
+
+  it("keeps the richer description and reports untyped parameters once per endpoint", () => {
+    const docs = inputs();
+    docs[2]!.endpoints[0]!.description =
+      "A longer description of listing conversations, with scope participate:conversation";
+    const model = buildModel(docs, []);
+    expect(model.endpoints[0]!.description).toContain("A longer description");
+    const untyped = model.diagnostics.filter(
+      (d) => d.code === "model/untyped-parameter",
+    );
+    expect(untyped).toHaveLength(1);
+    expect(untyped[0]!.message).toContain("'exclude-direct'");
+  });
+});
