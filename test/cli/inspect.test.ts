@@ -1,0 +1,105 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+function apiloom(...args: string[]) {
+  const result = spawnSync(process.execPath, ["bin/apiloom.js", ...args], {
+    encoding: "utf8",
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const SEEDS = [
+  "specs/stride-full.postman.json",
+  "specs/stride-subset.postman.json",
+  "specs/stride-messaging.swagger.yaml",
+  "specs/stride-conversations.swagger.yaml",
+  "specs/stride-messages.swagger.yaml",
+];
+
+describe("apiloom inspect", () => {
+  it("prints the model as JSON in the documented shape, the same for any input order", () => {
+    const forward = apiloom("inspect", "--json", ...SEEDS);
+    expect(forward.code).toBe(0);
+    const model = JSON.parse(forward.stdout);
+    expect(model.endpoints).toHaveLength(49);
+    const e = model.endpoints[0];
+    expect(Object.keys(e)).toEqual(
+      expect.arrayContaining([
+        "method",
+        "path",
+        "name",
+        "parameters",
+        "tags",
+        "scopes",
+        "sources",
+      ]),
+    );
+    expect(
+      Object.keys(e.parameters[0] ?? { name: 1, in: 1, required: 1 }),
+    ).toEqual(expect.arrayContaining(["name", "in", "required"]));
+    expect(Object.keys(e.sources[0])).toEqual(
+      expect.arrayContaining(["file", "line"]),
+    );
+    expect(Object.keys(model.diagnostics[0])).toEqual([
+      "severity",
+      "code",
+      "message",
+      "file",
+      "line",
+      "column",
+      ...(model.diagnostics[0].related ? ["related"] : []),
+    ]);
+    const backward = apiloom("inspect", "--json", ...[...SEEDS].reverse());
+    expect(backward.stdout).toBe(forward.stdout);
+  });
+
+  it("prints a readable table with the diagnostics", () => {
+    const { code, stdout } = apiloom("inspect", ...SEEDS);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/49 endpoints/);
+    expect(stdout).toMatch(
+      /^GET\s+\/site\/\{cloudId\}\/conversation\s+conversationGetAllHandler/m,
+    );
+    expect(stdout).toMatch(
+      /specs\/stride-messaging\.swagger\.yaml:\d+:\d+: warning merge\/operation-id-conflict/,
+    );
+  });
+
+  it.each([
+    [
+      "test/fixtures/cli/trailing-comma.json",
+      "test/fixtures/cli/trailing-comma.json:5:73",
+      /invalid JSON: trailing comma/,
+    ],
+    [
+      "test/fixtures/cli/unclosed.yaml",
+      "test/fixtures/cli/unclosed.yaml:",
+      /invalid YAML/,
+    ],
+    [
+      "test/fixtures/cli/empty.json",
+      "test/fixtures/cli/empty.json:1:1",
+      /empty/,
+    ],
+    [
+      "test/fixtures/cli/not-an-api.yaml",
+      "test/fixtures/cli/not-an-api.yaml:1:1",
+      /not an API description/,
+    ],
+    [
+      "test/fixtures/cli/missing.yaml",
+      "test/fixtures/cli/missing.yaml:1:1",
+      /no such file/,
+    ],
+  ])(
+    "rejects %s with file:line:column and exit 1, no stack trace",
+    (file, place, message) => {
+      const { code, stdout, stderr } = apiloom("inspect", file);
+      expect(code).toBe(1);
+      const output = stdout + stderr;
+      expect(output).toContain(place);
+      expect(output).toMatch(message);
+      expect(output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+    },
+  );
+});

@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ingestFiles } from "../src/ingest/index.js";
+import { loadModel } from "../src/pipeline.js";
+
+/** The shared corpus of real documents nobody tuned apiloom for; read in place, never copied. */
+export const CORPUS_DIR = new URL("../../shared/corpus/", import.meta.url)
+  .pathname;
+
+export const CORPUS = readFileSync(CORPUS_DIR + "MANIFEST.tsv", "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((line) => {
+    const [file, format, , , operations] = line.split("\t");
+    return { file: file!, format: format!, operations: Number(operations) };
+  });
+
+describe("the corpus", () => {
+  it("has the 19 documents the manifest lists", () => {
+    expect(CORPUS).toHaveLength(19);
+  });
+
+  it.each(CORPUS)(
+    "$file is read without a crash and yields its $operations operations",
+    ({ file, operations }) => {
+      const path = CORPUS_DIR + file;
+      const { documents, diagnostics } = ingestFiles([path]);
+      expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(documents).toHaveLength(1);
+      expect(documents[0]!.endpoints).toHaveLength(operations);
+      const model = loadModel([path]);
+      // operations with the same method and path (Postman often repeats a request) merge into one endpoint
+      expect(model.endpoints.length).toBeGreaterThan(0);
+      expect(model.endpoints.length).toBeLessThanOrEqual(operations);
+      expect(new Set(model.endpoints.map((e) => e.name)).size).toBe(
+        model.endpoints.length,
+      );
+      for (const d of model.diagnostics) {
+        expect(d.file).not.toBe("");
+        expect(d.line).toBeGreaterThan(0);
+        expect(d.column).toBeGreaterThan(0);
+      }
+    },
+  );
+});
