@@ -1,4 +1,10 @@
 import type { Emitter } from "../artifact.js";
+import { openApiDocument } from "./document.js";
+import { printJson } from "./json.js";
 
-/** Not written yet: returns no files. */
-export const emitOpenApi: Emitter = () => [];
+export { openApiDocument, OPENAPI_VERSION } from "./document.js";
+
+/** `openapi.json` at the output root: the merged model as one OpenAPI 3.1 document. */
+export const emitOpenApi: Emitter = (model) => [
+  { path: "openapi.json", contents: printJson(openApiDocument(model)) },
+];

@@ -1,0 +1,89 @@
+import type { ApiModel, Endpoint, Server } from "../../model/types.js";
+import { HTTP_METHODS } from "../../model/types.js";
+import { compareCodeUnits, type JsonObject } from "./json.js";
+import { operationObject, type FixSchema } from "./operation.js";
+import { componentSchemas } from "./schema-names.js";
+import { securitySchemesObject } from "./security.js";
+
+export const OPENAPI_VERSION = "3.1.1";
+
+/**
+ * The merged model as an OpenAPI 3.1 document. Members follow the order of the OpenAPI spec's
+ * field tables; maps keyed by names (paths, schemas, schemes) are sorted, so the output never
+ * depends on the order inputs were given in.
+ */
+export function openApiDocument(model: ApiModel): JsonObject {
+  const { schemas, fix } = componentSchemas(model.schemas);
+  const securitySchemes = securitySchemesObject(
+    model.securitySchemes,
+    model.endpoints,
+  );
+  const components: JsonObject = {};
+  if (Object.keys(schemas).length > 0) components.schemas = schemas;
+  if (Object.keys(securitySchemes).length > 0)
+    components.securitySchemes = securitySchemes;
+  return {
+    openapi: OPENAPI_VERSION,
+    info: {
+      title: model.info.title,
+      version: model.info.version,
+      description: model.info.description,
+    },
+    servers:
+      model.servers.length > 0 ? model.servers.map(serverObject) : undefined,
+    tags: tagsArray(model),
+    paths: pathsObject(model.endpoints, fix),
+    components: Object.keys(components).length > 0 ? components : undefined,
+  };
+}
+
+function serverObject(server: Server): JsonObject {
+  let variables: JsonObject | undefined;
+  if (server.variables) {
+    variables = {};
+    for (const [name, v] of Object.entries(server.variables))
+      variables[name] = {
+        enum: v.enum && v.enum.length > 0 ? v.enum : undefined,
+        default: v.default,
+        description: v.description,
+      };
+  }
+  return { url: server.url, description: server.description, variables };
+}
+
+/** Declared tags first (model order, first declaration wins), then tags only operations name. */
+function tagsArray(model: ApiModel): JsonObject[] | undefined {
+  const out = new Map<string, JsonObject>();
+  for (const tag of model.tags)
+    if (!out.has(tag.name))
+      out.set(tag.name, { name: tag.name, description: tag.description });
+  const undeclared = new Set<string>();
+  for (const endpoint of model.endpoints)
+    for (const tag of endpoint.tags) if (!out.has(tag)) undeclared.add(tag);
+  for (const tag of [...undeclared].sort(compareCodeUnits))
+    out.set(tag, { name: tag });
+  return out.size > 0 ? [...out.values()] : undefined;
+}
+
+function pathsObject(
+  endpoints: readonly Endpoint[],
+  fix: FixSchema,
+): JsonObject {
+  const byPath = new Map<string, Endpoint[]>();
+  for (const endpoint of endpoints) {
+    const list = byPath.get(endpoint.path);
+    if (list) list.push(endpoint);
+    else byPath.set(endpoint.path, [endpoint]);
+  }
+  const paths: JsonObject = {};
+  for (const path of [...byPath.keys()].sort(compareCodeUnits)) {
+    const item: JsonObject = {};
+    const list = byPath.get(path)!;
+    for (const method of HTTP_METHODS) {
+      const endpoint = list.find((e) => e.method === method);
+      if (endpoint) item[method] = operationObject(endpoint, fix);
+    }
+    paths[path] = item;
+  }
+  return paths;
+}

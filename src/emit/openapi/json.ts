@@ -1,0 +1,25 @@
+/** A JSON value as the OpenAPI document holds it; `undefined` members are left out when printed. */
+export type JsonObject = { [key: string]: unknown };
+
+/** Pretty-printed JSON: 2-space indent and a trailing newline, members in the order they were set. */
+export function printJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + "\n";
+}
+
+/** Members of `extensions` whose keys are OpenAPI specification extensions (`x-…`). */
+export function specExtensions(
+  extensions: Record<string, unknown> | undefined,
+  reserved: ReadonlySet<string> = new Set(),
+): JsonObject {
+  const out: JsonObject = {};
+  if (!extensions) return out;
+  for (const [key, value] of Object.entries(extensions))
+    if (key.startsWith("x-") && !reserved.has(key) && value !== undefined)
+      out[key] = value;
+  return out;
+}
+
+/** Orders strings by UTF-16 code units: the same everywhere, unlike `localeCompare`. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,159 @@
+import { allParameters } from "../../model/factories.js";
+import { pathVariables } from "../../model/path-template.js";
+import type {
+  Endpoint,
+  Example,
+  MediaContent,
+  Parameter,
+  ParameterLocation,
+  RequestBody,
+  Response,
+  Schema,
+  SourceRef,
+} from "../../model/types.js";
+import { compareCodeUnits, specExtensions, type JsonObject } from "./json.js";
+import { statusKey, reasonPhrase } from "./status.js";
+
+/** Extensions apiloom writes itself; an input's member of the same name is not copied over it. */
+const OWN_EXTENSIONS = new Set(["x-apiloom-sources"]);
+
+/** OpenAPI 3.1 §4.8.12.4: the styles each location allows. */
+const STYLES: Record<ParameterLocation, readonly string[]> = {
+  path: ["matrix", "label", "simple"],
+  query: ["form", "spaceDelimited", "pipeDelimited", "deepObject"],
+  header: ["simple"],
+  cookie: ["form"],
+};
+
+export type FixSchema = (schema: Schema) => Schema;
+
+/** One Operation Object (OpenAPI 3.1 §4.8.10), members in the order the spec lists them. */
+export function operationObject(
+  endpoint: Endpoint,
+  fix: FixSchema,
+): JsonObject {
+  const parameters = allParameters(endpoint.parameters).map((p) =>
+    parameterObject(p, fix),
+  );
+  // Every template variable needs its path parameter (§4.8.12.1) even if no input described it.
+  for (const name of pathVariables(endpoint.path))
+    if (!endpoint.parameters.path.some((p) => p.name === name))
+      parameters.push({
+        name,
+        in: "path",
+        required: true,
+        schema: { type: "string" },
+      });
+  const responses: JsonObject = {};
+  for (const response of endpoint.responses) {
+    const key = statusKey(response.status);
+    if (key !== undefined && !(key in responses))
+      responses[key] = responseObject(response, key, fix);
+  }
+  return {
+    tags: endpoint.tags.length > 0 ? endpoint.tags : undefined,
+    summary: endpoint.summary,
+    description: endpoint.description,
+    operationId: endpoint.name || undefined,
+    parameters: parameters.length > 0 ? parameters : undefined,
+    requestBody: endpoint.requestBody
+      ? requestBodyObject(endpoint.requestBody, fix)
+      : undefined,
+    responses: Object.keys(responses).length > 0 ? responses : undefined,
+    deprecated: endpoint.deprecated ? true : undefined,
+    security: endpoint.security,
+    ...specExtensions(endpoint.extensions, OWN_EXTENSIONS),
+    "x-apiloom-sources": sourcesExtension(endpoint.sources),
+  };
+}
+
+/** Set only when the endpoint was merged from more than one place. */
+function sourcesExtension(
+  sources: readonly SourceRef[],
+): JsonObject[] | undefined {
+  const seen = new Map<string, SourceRef>();
+  for (const s of sources) seen.set(`${s.file}\u0000${s.line}`, s);
+  if (seen.size < 2) return undefined;
+  return [...seen.values()]
+    .sort((a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line)
+    .map((s) => ({ file: s.file, line: s.line }));
+}
+
+function parameterObject(p: Parameter, fix: FixSchema): JsonObject {
+  return {
+    name: p.name,
+    in: p.in,
+    description: p.description,
+    required: p.in === "path" ? true : p.required || undefined,
+    deprecated: p.deprecated || undefined,
+    style: p.style && STYLES[p.in].includes(p.style) ? p.style : undefined,
+    explode: p.explode,
+    allowReserved: p.in === "query" ? p.allowReserved : undefined,
+    schema: p.schema ? fix(p.schema) : {},
+    example: p.example,
+    ...specExtensions(p.extensions),
+  };
+}
+
+function requestBodyObject(body: RequestBody, fix: FixSchema): JsonObject {
+  return {
+    description: body.description,
+    content: contentObject(body.content, fix),
+    required: body.required || undefined,
+  };
+}
+
+function responseObject(
+  response: Response,
+  key: string,
+  fix: FixSchema,
+): JsonObject {
+  let headers: JsonObject | undefined;
+  if (response.headers) {
+    headers = {};
+    for (const name of Object.keys(response.headers)) {
+      const header = response.headers[name]!;
+      headers[name] = {
+        description: header.description,
+        schema: header.schema ? fix(header.schema) : {},
+      };
+    }
+  }
+  return {
+    description: response.description || reasonPhrase(key),
+    headers,
+    content:
+      response.content.length > 0
+        ? contentObject(response.content, fix)
+        : undefined,
+  };
+}
+
+function contentObject(
+  content: readonly MediaContent[],
+  fix: FixSchema,
+): JsonObject {
+  const out: JsonObject = {};
+  for (const media of content) {
+    if (media.mediaType in out) continue;
+    out[media.mediaType] = {
+      schema: media.schema ? fix(media.schema) : undefined,
+      examples: examplesObject(media.examples),
+    };
+  }
+  return out;
+}
+
+function examplesObject(
+  examples: readonly Example[] | undefined,
+): JsonObject | undefined {
+  if (!examples || examples.length === 0) return undefined;
+  const out: JsonObject = {};
+  examples.forEach((example, i) => {
+    const base = example.name || `example${i + 1}`;
+    let key = base;
+    for (let n = 2; key in out; n++) key = `${base}_${n}`;
+    out[key] = { summary: example.summary, value: example.value };
+  });
+  return out;
+}

@@ -1,0 +1,99 @@
+import type { NamedSchema, Schema } from "../../model/types.js";
+import { compareCodeUnits } from "./json.js";
+
+const REF_PREFIX = "#/components/schemas/";
+
+/** OpenAPI 3.1 §4.8.7.1: component keys must match this. */
+const COMPONENT_KEY = /^[a-zA-Z0-9._-]+$/;
+
+/** Keywords whose values are data (not schemas), so a `$ref` member inside them is not a reference. */
+const DATA_KEYWORDS = new Set([
+  "enum",
+  "const",
+  "default",
+  "example",
+  "examples",
+]);
+
+export interface ComponentSchemas {
+  /** Component key → schema, keys sorted. */
+  schemas: Record<string, Schema>;
+  /** Rewrites a schema's `$ref`s to the component keys (identity when no key had to change). */
+  fix: (schema: Schema) => Schema;
+}
+
+/**
+ * The model's schema names become `components.schemas` keys. Names the OpenAPI key pattern
+ * forbids (a Swagger 2.0 definition may be called `Pet Owner` or `Map«string»`) get a sanitized,
+ * unique key and every reference to them is rewritten; when no name needs it, schemas are
+ * passed through untouched (no copy of a 13 MB spec's schemas).
+ */
+export function componentSchemas(
+  named: Record<string, NamedSchema>,
+): ComponentSchemas {
+  const names = Object.keys(named).sort(compareCodeUnits);
+  const renames = new Map<string, string>();
+  const taken = new Set(names.filter((n) => COMPONENT_KEY.test(n)));
+  for (const name of names) {
+    if (COMPONENT_KEY.test(name)) continue;
+    const base = name.replace(/[^a-zA-Z0-9._-]+/g, "_") || "Schema";
+    let key = base;
+    for (let i = 2; taken.has(key); i++) key = `${base}_${i}`;
+    taken.add(key);
+    renames.set(name, key);
+  }
+  const fix =
+    renames.size === 0
+      ? (schema: Schema) => schema
+      : (schema: Schema) => rewrite(schema, renames) as Schema;
+  const schemas: Record<string, Schema> = {};
+  const keyed = names.map((name) => [renames.get(name) ?? name, name] as const);
+  keyed.sort((a, b) => compareCodeUnits(a[0], b[0]));
+  for (const [key, name] of keyed) schemas[key] = fix(named[name]!.schema);
+  return { schemas, fix };
+}
+
+function rewrite(value: unknown, renames: Map<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewrite(v, renames));
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (key === "$ref" && typeof child === "string")
+      out[key] = rewriteRef(child, renames);
+    else if (key === "discriminator" && isMapping(child))
+      out[key] = {
+        ...child,
+        mapping: Object.fromEntries(
+          Object.entries(child.mapping).map(([k, v]) => [
+            k,
+            rewriteRef(v, renames),
+          ]),
+        ),
+      };
+    else if (DATA_KEYWORDS.has(key)) out[key] = child;
+    else out[key] = rewrite(child, renames);
+  }
+  return out;
+}
+
+function rewriteRef(ref: string, renames: Map<string, string>): string {
+  if (!ref.startsWith(REF_PREFIX)) return ref;
+  const name = ref
+    .slice(REF_PREFIX.length)
+    .replace(/~1/g, "/")
+    .replace(/~0/g, "~");
+  const key = renames.get(name);
+  return key === undefined ? ref : REF_PREFIX + key;
+}
+
+function isMapping(
+  value: unknown,
+): value is { mapping: Record<string, string> } & Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const mapping = (value as { mapping?: unknown }).mapping;
+  return (
+    typeof mapping === "object" &&
+    mapping !== null &&
+    Object.values(mapping).every((v) => typeof v === "string")
+  );
+}

@@ -1,0 +1,159 @@
+import type {
+  Endpoint,
+  OAuthFlow,
+  SecurityScheme,
+  SourceRef,
+} from "../../model/types.js";
+import { compareCodeUnits, type JsonObject } from "./json.js";
+
+/**
+ * Stand-ins for OAuth 2.0 URLs no input states. OpenAPI requires them; the reserved `.invalid`
+ * top-level domain (RFC 6761) can never resolve, so nobody mistakes them for the real ones.
+ */
+export const PLACEHOLDER_URLS = {
+  authorizationUrl: "https://example.invalid/oauth/authorize",
+  tokenUrl: "https://example.invalid/oauth/token",
+} as const;
+
+type FlowName =
+  "implicit" | "password" | "clientCredentials" | "authorizationCode";
+
+const FLOW_NAMES: readonly FlowName[] = [
+  "implicit",
+  "password",
+  "clientCredentials",
+  "authorizationCode",
+];
+
+/** OpenAPI 3.1 §4.8.29: which URLs each flow must carry. */
+const REQUIRED_URLS: Record<
+  FlowName,
+  readonly ("authorizationUrl" | "tokenUrl")[]
+> = {
+  implicit: ["authorizationUrl"],
+  password: ["tokenUrl"],
+  clientCredentials: ["tokenUrl"],
+  authorizationCode: ["authorizationUrl", "tokenUrl"],
+};
+
+/** Scheme name → every scope that some endpoint's requirement names, sorted. */
+export function scopesInUse(
+  endpoints: readonly Endpoint[],
+): Map<string, string[]> {
+  const found = new Map<string, Set<string>>();
+  for (const endpoint of endpoints)
+    for (const requirement of endpoint.security ?? [])
+      for (const [scheme, scopes] of Object.entries(requirement)) {
+        let set = found.get(scheme);
+        if (!set) found.set(scheme, (set = new Set()));
+        for (const scope of scopes) set.add(scope);
+      }
+  const out = new Map<string, string[]>();
+  for (const [scheme, set] of found)
+    out.set(scheme, [...set].sort(compareCodeUnits));
+  return out;
+}
+
+/** `components.securitySchemes`, keys sorted. */
+export function securitySchemesObject(
+  schemes: Record<string, SecurityScheme>,
+  endpoints: readonly Endpoint[],
+): JsonObject {
+  const used = scopesInUse(endpoints);
+  const out: JsonObject = {};
+  for (const name of Object.keys(schemes).sort(compareCodeUnits))
+    out[name] = securitySchemeObject(schemes[name]!, used.get(name) ?? []);
+  return out;
+}
+
+function securitySchemeObject(
+  scheme: SecurityScheme,
+  usedScopes: string[],
+): JsonObject {
+  const notes: string[] = [];
+  if (scheme.description) notes.push(scheme.description);
+  if (scheme.inferred)
+    notes.push(
+      `apiloom inferred this scheme: no input declares it. Evidence: ${describeSources(scheme.sources)}.`,
+    );
+  const out: JsonObject = { type: scheme.type };
+  switch (scheme.type) {
+    case "http":
+      out.scheme = scheme.scheme;
+      out.bearerFormat = /^bearer$/i.test(scheme.scheme)
+        ? scheme.bearerFormat
+        : undefined;
+      break;
+    case "apiKey":
+      out.name = scheme.name;
+      out.in = scheme.in;
+      break;
+    case "openIdConnect":
+      out.openIdConnectUrl = scheme.openIdConnectUrl;
+      break;
+    case "oauth2": {
+      const { flows, placeholders } = oauthFlows(scheme.flows, usedScopes);
+      out.flows = flows;
+      if (placeholders.length > 0)
+        notes.push(
+          `The inputs do not state the ${placeholders.join(", ")}; ` +
+            `the ${placeholders.length === 1 ? "URL on example.invalid is a placeholder" : "URLs on example.invalid are placeholders"} that OpenAPI requires, not the real ${placeholders.length === 1 ? "endpoint" : "endpoints"}.`,
+        );
+      break;
+    }
+  }
+  // key order: type, description, then the type's own fields, as the OpenAPI spec lists them
+  const ordered: JsonObject = { type: out.type };
+  if (notes.length > 0) ordered.description = notes.join("\n\n");
+  Object.assign(ordered, out);
+  if (scheme.inferred) ordered["x-apiloom-inferred"] = true;
+  return ordered;
+}
+
+function oauthFlows(
+  flows: Partial<Record<FlowName, OAuthFlow>>,
+  usedScopes: string[],
+): { flows: JsonObject; placeholders: string[] } {
+  const present = FLOW_NAMES.filter((f) => flows[f] !== undefined);
+  // No flow at all: client credentials needs the fewest made-up URLs (one).
+  const names: FlowName[] =
+    present.length > 0 ? present : ["clientCredentials"];
+  const placeholders: string[] = [];
+  const out: JsonObject = {};
+  for (const name of names) {
+    const flow: OAuthFlow = flows[name] ?? { scopes: {} };
+    const urls: JsonObject = {};
+    for (const key of ["authorizationUrl", "tokenUrl"] as const) {
+      if (flow[key]) urls[key] = flow[key];
+      else if (REQUIRED_URLS[name].includes(key)) {
+        urls[key] = PLACEHOLDER_URLS[key];
+        placeholders.push(`${flowLabel(name)} ${urlLabel(key)}`);
+      }
+    }
+    const scopes: Record<string, string> = { ...flow.scopes };
+    for (const scope of usedScopes) if (!(scope in scopes)) scopes[scope] = "";
+    out[name] = { ...urls, refreshUrl: flow.refreshUrl, scopes };
+  }
+  return { flows: out, placeholders };
+}
+
+function flowLabel(flow: FlowName): string {
+  return {
+    implicit: "implicit flow's",
+    password: "password flow's",
+    clientCredentials: "client credentials flow's",
+    authorizationCode: "authorization code flow's",
+  }[flow];
+}
+
+function urlLabel(key: "authorizationUrl" | "tokenUrl"): string {
+  return key === "tokenUrl" ? "token URL" : "authorization URL";
+}
+
+/** `a.yaml:3, b.json:10` (at most five, then a count). */
+export function describeSources(sources: readonly SourceRef[]): string {
+  if (sources.length === 0) return "none recorded";
+  const list = sources.slice(0, 5).map((s) => `${s.file}:${s.line}`);
+  if (sources.length > 5) list.push(`and ${sources.length - 5} more`);
+  return list.join(", ");
+}
