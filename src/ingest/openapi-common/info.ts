@@ -1,0 +1,61 @@
+import type { ApiInfo, Tag } from "../../model/types.js";
+import {
+  child,
+  elements,
+  isRecordNode,
+  stringAt,
+  type RecordNode,
+} from "./node.js";
+import type { SpecReading } from "./reading.js";
+
+/** `info` is the same object in Swagger 2.0 and OpenAPI 3.x. */
+export function readInfo(reading: SpecReading): ApiInfo {
+  const node = child(reading.root, "info");
+  if (!isRecordNode(node)) {
+    reading.report(
+      "warning",
+      "missing-info",
+      "the document has no `info`",
+      reading.root,
+    );
+    return { title: "", version: "" };
+  }
+  const info: ApiInfo = {
+    title: stringAt(node, "title") ?? "",
+    version: scalarText(node.value.version) ?? "",
+  };
+  const description = stringAt(node, "description");
+  if (description !== undefined) info.description = description;
+  return info;
+}
+
+/** Top-level `tags` (name and description); entries without a name are reported and skipped. */
+export function readTags(reading: SpecReading): Tag[] {
+  const tags: Tag[] = [];
+  const seen = new Set<string>();
+  for (const entry of elements(child(reading.root, "tags"))) {
+    const name = isRecordNode(entry) ? stringAt(entry, "name") : undefined;
+    if (name === undefined) {
+      reading.report(
+        "warning",
+        "invalid-tag",
+        "a tag without a `name` is skipped",
+        entry,
+      );
+      continue;
+    }
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const description = stringAt(entry as RecordNode, "description");
+    tags.push(description === undefined ? { name } : { name, description });
+  }
+  return tags;
+}
+
+/** YAML reads `version: 1.0` as a number; the model wants the text. */
+export function scalarText(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean")
+    return String(value);
+  return undefined;
+}

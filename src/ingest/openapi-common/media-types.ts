@@ -1,0 +1,27 @@
+/** Media types that carry form fields: the only ones a Swagger 2.0 `formData` body can use. */
+export function isFormMediaType(mediaType: string): boolean {
+  const base = mediaType.split(";")[0]!.trim().toLowerCase();
+  return (
+    base === "application/x-www-form-urlencoded" ||
+    base.startsWith("multipart/")
+  );
+}
+
+/**
+ * The media types named by the values of an `Accept` or `Content-Type` header: comma-separated
+ * lists are split, parameters (`;q=0.8`, `;charset=utf-8`) dropped, and wildcards ignored because
+ * they say nothing about what the API speaks.
+ */
+export function mediaTypesFromValues(values: readonly unknown[]): string[] {
+  const out: string[] = [];
+  for (const value of values) {
+    if (typeof value !== "string") continue;
+    for (const part of value.split(",")) {
+      const mediaType = part.split(";")[0]!.trim();
+      if (!/^[\w.+-]+\/[\w.+-]+$/.test(mediaType) || mediaType.includes("*"))
+        continue;
+      if (!out.includes(mediaType)) out.push(mediaType);
+    }
+  }
+  return out;
+}

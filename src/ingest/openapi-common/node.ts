@@ -1,0 +1,68 @@
+import type { Path } from "../../model/pointer.js";
+import type { SourceRef } from "../../model/types.js";
+import { isRecord, type SourceDocument } from "../reader.js";
+
+/**
+ * A value of a parsed document together with where it lives. Readers pass these around instead of
+ * bare values because a `$ref` can lead into another file, and every source position and every
+ * nested `$ref` must be taken relative to the document the value actually came from.
+ */
+export interface Node<T = unknown> {
+  value: T;
+  doc: SourceDocument;
+  path: Path;
+}
+
+export type RecordNode = Node<Record<string, unknown>>;
+
+export function rootNode(doc: SourceDocument): Node {
+  return { value: doc.value, doc, path: [] };
+}
+
+export function child(node: RecordNode, key: string): Node {
+  return { value: node.value[key], doc: node.doc, path: [...node.path, key] };
+}
+
+/** The members of an object node as child nodes, in source order; none for a non-object. */
+export function members(node: Node): [string, Node][] {
+  if (!isRecord(node.value)) return [];
+  return Object.keys(node.value).map((key) => [
+    key,
+    {
+      value: (node.value as Record<string, unknown>)[key],
+      doc: node.doc,
+      path: [...node.path, key],
+    },
+  ]);
+}
+
+/** The elements of an array node as child nodes; none for a non-array. */
+export function elements(node: Node): Node[] {
+  if (!Array.isArray(node.value)) return [];
+  return node.value.map((value, i) => ({
+    value,
+    doc: node.doc,
+    path: [...node.path, i],
+  }));
+}
+
+export function isRecordNode(node: Node): node is RecordNode {
+  return isRecord(node.value);
+}
+
+export function sourceOf(node: Node): SourceRef {
+  return node.doc.ref(node.path);
+}
+
+/** A string member, or undefined when it is absent or not a string. */
+export function stringAt(node: RecordNode, key: string): string | undefined {
+  const value = node.value[key];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** The strings of an array member; non-strings are skipped. */
+export function stringsAt(node: RecordNode, key: string): string[] | undefined {
+  const value = node.value[key];
+  if (!Array.isArray(value)) return undefined;
+  return value.filter((v): v is string => typeof v === "string");
+}

@@ -1,0 +1,97 @@
+import {
+  child,
+  elements,
+  isRecordNode,
+  stringAt,
+  type Node,
+  type RecordNode,
+} from "./node.js";
+import type { SpecReading } from "./reading.js";
+
+/** A parameter as listed by a path item or an operation, with its `$ref` followed. */
+export interface ParameterEntry {
+  /** The list entry (the `$ref` itself when there is one): where the parameter's source points. */
+  entry: Node;
+  /** The parameter object. */
+  definition: RecordNode;
+  name: string;
+  in: string;
+}
+
+/**
+ * The parameters of an operation: the path item's, then the operation's, an operation parameter
+ * replacing the path-level one with the same name and location (Swagger 2.0 §Operation Object,
+ * OpenAPI 3.1 §4.8.10.1). Header names compare case-insensitively.
+ */
+export function collectParameters(
+  reading: SpecReading,
+  pathItem: RecordNode,
+  operation: RecordNode,
+): ParameterEntry[] {
+  const out: ParameterEntry[] = [];
+  /** key → position in `out` and the list it came from */
+  const index = new Map<string, { at: number; owner: RecordNode }>();
+  for (const owner of [pathItem, operation]) {
+    const list = child(owner, "parameters");
+    if (list.value === undefined) continue;
+    if (!Array.isArray(list.value)) {
+      reading.report(
+        "warning",
+        "invalid-parameters",
+        "`parameters` must be a list; it is ignored",
+        list,
+      );
+      continue;
+    }
+    for (const entry of elements(list)) {
+      const parameter = readEntry(reading, entry);
+      if (!parameter) continue;
+      const key = `${parameter.in}\u0000${parameter.in === "header" ? parameter.name.toLowerCase() : parameter.name}`;
+      const seen = index.get(key);
+      if (seen === undefined) {
+        index.set(key, { at: out.length, owner });
+        out.push(parameter);
+      } else {
+        if (seen.owner === owner)
+          reading.report(
+            "warning",
+            "duplicate-parameter",
+            `parameter ${JSON.stringify(parameter.name)} in ${parameter.in} is listed twice; the last one is kept`,
+            entry,
+          );
+        out[seen.at] = parameter;
+        seen.owner = owner;
+      }
+    }
+  }
+  return out;
+}
+
+function readEntry(
+  reading: SpecReading,
+  entry: Node,
+): ParameterEntry | undefined {
+  const definition = reading.deref(entry, "parameter");
+  if (!definition) return undefined;
+  if (!isRecordNode(definition)) {
+    reading.report(
+      "warning",
+      "invalid-parameter",
+      "a parameter must be an object; it is skipped",
+      entry,
+    );
+    return undefined;
+  }
+  const name = stringAt(definition, "name");
+  const location = stringAt(definition, "in");
+  if (name === undefined || location === undefined) {
+    reading.report(
+      "warning",
+      "invalid-parameter",
+      "a parameter needs a `name` and an `in`; it is skipped",
+      entry,
+    );
+    return undefined;
+  }
+  return { entry, definition, name, in: location };
+}

@@ -1,0 +1,156 @@
+import { createEndpoint } from "../../model/factories.js";
+import {
+  HTTP_METHODS,
+  type Endpoint,
+  type HttpMethod,
+  type SecurityRequirement,
+} from "../../model/types.js";
+import {
+  child,
+  elements,
+  isRecordNode,
+  members,
+  sourceOf,
+  stringAt,
+  type Node,
+  type RecordNode,
+} from "./node.js";
+import type { SpecReading } from "./reading.js";
+import { readSecurityRequirements } from "./security.js";
+import { extensionsOf } from "../reader.js";
+
+/** One operation as the paths walk finds it. */
+export interface OperationSite {
+  path: string;
+  method: HttpMethod;
+  /** The path item, `$ref` followed. */
+  pathItem: RecordNode;
+  operation: RecordNode;
+}
+
+const METHODS = new Set<string>(HTTP_METHODS);
+
+/**
+ * Walks `paths` and hands every operation to `read`. A malformed path item or operation is
+ * reported and skipped; an exception while reading one operation costs that operation only.
+ */
+export function readPaths(
+  reading: SpecReading,
+  paths: Node,
+  read: (site: OperationSite) => Endpoint | undefined,
+): Endpoint[] {
+  const endpoints: Endpoint[] = [];
+  if (paths.value === undefined) return endpoints;
+  if (!isRecordNode(paths)) {
+    reading.report(
+      "error",
+      "invalid-paths",
+      "`paths` must be an object",
+      paths,
+    );
+    return endpoints;
+  }
+  for (const [key, entry] of members(paths)) {
+    if (key.startsWith("x-")) continue;
+    let path = key;
+    if (!path.startsWith("/")) {
+      reading.report(
+        "warning",
+        "invalid-path",
+        `path ${JSON.stringify(key)} does not start with '/'; read as ${JSON.stringify("/" + key)}`,
+        entry,
+      );
+      path = "/" + key;
+    }
+    const pathItem = reading.deref(entry, "path item");
+    if (!pathItem) continue;
+    if (!isRecordNode(pathItem)) {
+      reading.report(
+        "warning",
+        "invalid-path-item",
+        `path item ${JSON.stringify(key)} must be an object; it is skipped`,
+        entry,
+      );
+      continue;
+    }
+    for (const [method, operation] of members(pathItem)) {
+      if (!METHODS.has(method)) {
+        if (HTTP_METHODS.includes(method.toLowerCase() as HttpMethod))
+          reading.report(
+            "warning",
+            "invalid-method",
+            `method ${JSON.stringify(method)} must be lower case; the operation is skipped`,
+            operation,
+          );
+        continue;
+      }
+      if (!isRecordNode(operation)) {
+        reading.report(
+          "warning",
+          "invalid-operation",
+          `${method.toUpperCase()} ${path} must be an object; it is skipped`,
+          operation,
+        );
+        continue;
+      }
+      try {
+        const endpoint = read({
+          path,
+          method: method as HttpMethod,
+          pathItem,
+          operation,
+        });
+        if (endpoint) endpoints.push(endpoint);
+      } catch (error) {
+        reading.report(
+          "error",
+          "unreadable-operation",
+          `${method.toUpperCase()} ${path} could not be read and is skipped: ${error instanceof Error ? error.message : String(error)}`,
+          operation,
+        );
+      }
+    }
+  }
+  return endpoints;
+}
+
+/**
+ * The fields every OpenAPI-family operation has: names, tags, texts, deprecation, extensions and
+ * security (the document default when the operation says nothing; `security: []` means none).
+ */
+export function createOperationEndpoint(
+  reading: SpecReading,
+  site: OperationSite,
+  defaultSecurity: SecurityRequirement[] | undefined,
+): Endpoint {
+  const { operation } = site;
+  const source = sourceOf(operation);
+  const endpoint = createEndpoint({
+    method: site.method,
+    path: site.path,
+    source,
+  });
+  const operationId = stringAt(operation, "operationId");
+  if (operationId !== undefined && operationId !== "") {
+    endpoint.operationId = operationId;
+    endpoint.nameCandidates.push({
+      value: operationId,
+      kind: "operationId",
+      source: sourceOf(child(operation, "operationId")),
+    });
+  }
+  const summary = stringAt(operation, "summary");
+  if (summary !== undefined) endpoint.summary = summary;
+  const description = stringAt(operation, "description");
+  if (description !== undefined) endpoint.description = description;
+  for (const tag of elements(child(operation, "tags")))
+    if (typeof tag.value === "string" && !endpoint.tags.includes(tag.value))
+      endpoint.tags.push(tag.value);
+  if (operation.value.deprecated === true) endpoint.deprecated = true;
+  endpoint.extensions = extensionsOf(operation.value);
+  const security =
+    readSecurityRequirements(reading, child(operation, "security")) ??
+    defaultSecurity?.map((requirement) => ({ ...requirement }));
+  if (security !== undefined) endpoint.security = security;
+  return endpoint;
+}

@@ -1,0 +1,99 @@
+import type {
+  Schema,
+  SecurityScheme,
+  Severity,
+  SourceRef,
+} from "../../model/types.js";
+import { isRecord, type ReaderContext } from "../reader.js";
+import { SchemaConverter, type SchemaDialect } from "../schema/convert.js";
+import { rootNode, sourceOf, type Node, type RecordNode } from "./node.js";
+
+/** The prefix of every diagnostic code a reader reports (`swagger2/…`, `openapi3/…`). */
+export type ReaderName = "swagger2" | "openapi3";
+
+/**
+ * What one reader run of one document shares between its parts: the context, the schema
+ * converter (one per document, so each named schema is converted once) and the security schemes
+ * found or inferred so far.
+ */
+export class SpecReading {
+  readonly schemas: SchemaConverter;
+  readonly securitySchemes: Record<string, SecurityScheme> = {};
+  readonly root: RecordNode;
+
+  constructor(
+    readonly ctx: ReaderContext,
+    readonly reader: ReaderName,
+    dialect: SchemaDialect,
+    schemaHome: readonly string[],
+  ) {
+    this.schemas = new SchemaConverter(ctx, dialect, schemaHome);
+    const root = rootNode(ctx.doc);
+    this.root = isRecord(root.value)
+      ? (root as RecordNode)
+      : { value: {}, doc: ctx.doc, path: [] };
+  }
+
+  /** Reports under this reader's code prefix: `report("warning", "x", …)` gives `swagger2/x`. */
+  report(
+    severity: Severity,
+    code: string,
+    message: string,
+    at: Node,
+    related?: SourceRef[],
+  ): void {
+    this.ctx.report(
+      severity,
+      `${this.reader}/${code}`,
+      message,
+      sourceOf(at),
+      related,
+    );
+  }
+
+  /** Converts the schema at `node` into the model's dialect. */
+  schema(node: Node): Schema {
+    return this.schemas.convert(node.value, node.doc, node.path);
+  }
+
+  /**
+   * Follows `$ref`s from `node` until a value that is not a reference. A chain that comes back to
+   * a place it has visited is reported once and gives undefined, as does a reference that cannot
+   * be resolved (resolveRef has reported why).
+   */
+  deref(node: Node, what: string): Node | undefined {
+    let current = node;
+    const seen = new Set<string>([locationKey(node)]);
+    while (isRecord(current.value) && typeof current.value.$ref === "string") {
+      const ref = current.value.$ref;
+      const target = this.ctx.resolveRef(ref, current.doc, [
+        ...current.path,
+        "$ref",
+      ]);
+      if (!target) return undefined;
+      const next: Node = {
+        value: target.value,
+        doc: target.doc,
+        path: target.path,
+      };
+      const key = locationKey(next);
+      if (seen.has(key)) {
+        this.report(
+          "error",
+          "ref-cycle",
+          `the ${what} $ref ${JSON.stringify(ref)} leads back to itself; it is skipped`,
+          { ...current, path: [...current.path, "$ref"] },
+          current === node ? undefined : [sourceOf(node)],
+        );
+        return undefined;
+      }
+      seen.add(key);
+      current = next;
+    }
+    return current;
+  }
+}
+
+function locationKey(node: Node): string {
+  return `${node.doc.absPath}#${node.doc.docIndex}#${node.path.join("\u0000")}`;
+}

@@ -1,0 +1,55 @@
+import { isRecordNode, members, type Node } from "./node.js";
+import type { SpecReading } from "./reading.js";
+
+/** One entry of an operation's `responses`, its status key normalized. */
+export interface ResponseEntry {
+  /** `"200"`, `"4XX"` or `"default"`. */
+  status: string;
+  /** The entry itself (possibly a `$ref`). */
+  entry: Node;
+}
+
+/**
+ * The entries of a `responses` object. YAML reads `200:` as a number key, which arrives here as the
+ * string "200" already; ranges are upper-cased (`4xx` → `4XX`); `x-` members are extensions; any
+ * other key is reported and skipped.
+ */
+export function responseEntries(
+  reading: SpecReading,
+  responses: Node,
+): ResponseEntry[] {
+  if (responses.value === undefined) return [];
+  if (!isRecordNode(responses)) {
+    reading.report(
+      "warning",
+      "invalid-responses",
+      "`responses` must be an object; it is ignored",
+      responses,
+    );
+    return [];
+  }
+  const out: ResponseEntry[] = [];
+  for (const [key, entry] of members(responses)) {
+    if (key.startsWith("x-")) continue;
+    const status = normalizeStatus(key);
+    if (status === undefined) {
+      reading.report(
+        "warning",
+        "invalid-status",
+        `response key ${JSON.stringify(key)} is not an HTTP status, a range like 4XX, or "default"; it is skipped`,
+        entry,
+      );
+      continue;
+    }
+    out.push({ status, entry });
+  }
+  return out;
+}
+
+function normalizeStatus(key: string): string | undefined {
+  const trimmed = key.trim();
+  if (trimmed === "default") return trimmed;
+  if (/^[1-5]\d\d$/.test(trimmed)) return trimmed;
+  if (/^[1-5]xx$/i.test(trimmed)) return trimmed[0] + "XX";
+  return undefined;
+}

@@ -1,0 +1,172 @@
+import type {
+  OAuthFlow,
+  SecurityRequirement,
+  SecurityScheme,
+} from "../../model/types.js";
+import {
+  child,
+  elements,
+  isRecordNode,
+  members,
+  sourceOf,
+  stringAt,
+  type Node,
+  type RecordNode,
+} from "./node.js";
+import type { SpecReading } from "./reading.js";
+
+/**
+ * A `security` list (Swagger 2.0 §Security Requirement Object, OpenAPI 3.1 §4.8.30): undefined
+ * when absent, `[]` for an explicit "no authentication". Names of schemes the document does not
+ * define are reported but kept, so the requirement still says what the author meant.
+ */
+export function readSecurityRequirements(
+  reading: SpecReading,
+  node: Node,
+): SecurityRequirement[] | undefined {
+  if (node.value === undefined) return undefined;
+  if (!Array.isArray(node.value)) {
+    reading.report(
+      "warning",
+      "invalid-security",
+      "`security` must be a list of requirements; it is ignored",
+      node,
+    );
+    return undefined;
+  }
+  const requirements: SecurityRequirement[] = [];
+  for (const entry of elements(node)) {
+    if (!isRecordNode(entry)) {
+      reading.report(
+        "warning",
+        "invalid-security",
+        "a security requirement must be an object; it is skipped",
+        entry,
+      );
+      continue;
+    }
+    const requirement: SecurityRequirement = {};
+    for (const [name, scopes] of members(entry)) {
+      if (!Object.hasOwn(reading.securitySchemes, name))
+        reading.report(
+          "warning",
+          "unknown-security-scheme",
+          `security requirement names ${JSON.stringify(name)}, which the document does not define`,
+          scopes,
+        );
+      requirement[name] = Array.isArray(scopes.value)
+        ? scopes.value.filter((s): s is string => typeof s === "string")
+        : [];
+    }
+    requirements.push(requirement);
+  }
+  return requirements;
+}
+
+/** A flow's URLs and scopes; the same fields in Swagger 2.0 and OpenAPI 3.x. */
+export function readOAuthFlow(
+  reading: SpecReading,
+  node: RecordNode,
+): OAuthFlow {
+  const flow: OAuthFlow = {
+    scopes: readScopes(reading, child(node, "scopes")),
+  };
+  for (const key of ["authorizationUrl", "tokenUrl", "refreshUrl"] as const) {
+    const url = stringAt(node, key);
+    if (url !== undefined) flow[key] = url;
+  }
+  return flow;
+}
+
+function readScopes(reading: SpecReading, node: Node): Record<string, string> {
+  const scopes: Record<string, string> = {};
+  if (node.value === undefined) return scopes;
+  if (!isRecordNode(node)) {
+    reading.report(
+      "warning",
+      "invalid-scopes",
+      "`scopes` must map scope names to descriptions",
+      node,
+    );
+    return scopes;
+  }
+  for (const [name, description] of members(node))
+    scopes[name] =
+      typeof description.value === "string" ? description.value : "";
+  return scopes;
+}
+
+/** Adds a scheme under its name; the first definition of a name wins. */
+export function registerScheme(
+  reading: SpecReading,
+  scheme: SecurityScheme,
+  at: Node,
+): void {
+  if (Object.hasOwn(reading.securitySchemes, scheme.name)) {
+    reading.report(
+      "warning",
+      "duplicate-security-scheme",
+      `security scheme ${JSON.stringify(scheme.name)} is defined twice; the first definition is kept`,
+      at,
+      reading.securitySchemes[scheme.name]!.sources,
+    );
+    return;
+  }
+  reading.securitySchemes[scheme.name] = scheme;
+}
+
+/**
+ * The scheme an `Authorization` header parameter stands for. A scheme of the document that sends
+ * that header wins (one whose HTTP scheme matches the header's example value first); otherwise a
+ * bearer (or basic, when the value says so) scheme is inferred, registered and reported once.
+ */
+export function schemeForAuthorizationHeader(
+  reading: SpecReading,
+  header: Node,
+  values: readonly unknown[],
+): string {
+  const hint = authorizationHint(values);
+  const candidates = Object.values(reading.securitySchemes).filter(
+    (s) =>
+      s.type === "http" ||
+      s.type === "oauth2" ||
+      s.type === "openIdConnect" ||
+      (s.type === "apiKey" &&
+        s.in === "header" &&
+        s.name.toLowerCase() === "authorization"),
+  );
+  const preferred =
+    candidates.find((s) => s.type === "http" && s.scheme === hint) ??
+    (hint === "basic" ? undefined : candidates[0]);
+  if (preferred) return preferred.name;
+
+  const name = hint === "basic" ? "basicAuth" : "bearerAuth";
+  let unique = name;
+  for (let i = 2; Object.hasOwn(reading.securitySchemes, unique); i++)
+    unique = `${name}${i}`;
+  reading.securitySchemes[unique] = {
+    name: unique,
+    type: "http",
+    scheme: hint ?? "bearer",
+    inferred: true,
+    sources: [sourceOf(header)],
+  };
+  reading.report(
+    "info",
+    "inferred-security-scheme",
+    `the Authorization header parameter is read as security scheme ${JSON.stringify(unique)} (HTTP ${hint ?? "bearer"}), which the document does not define`,
+    header,
+  );
+  return unique;
+}
+
+function authorizationHint(
+  values: readonly unknown[],
+): "basic" | "bearer" | undefined {
+  for (const value of values) {
+    if (typeof value !== "string") continue;
+    const word = value.trim().split(/\s+/)[0]!.toLowerCase();
+    if (word === "basic" || word === "bearer") return word;
+  }
+  return undefined;
+}

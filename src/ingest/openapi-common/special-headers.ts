@@ -1,0 +1,113 @@
+import type { Endpoint, MediaContent, Response } from "../../model/types.js";
+import { mediaTypesFromValues } from "./media-types.js";
+import { sourceOf, type Node } from "./node.js";
+import type { SpecReading } from "./reading.js";
+import { schemeForAuthorizationHeader } from "./security.js";
+
+/**
+ * Header parameters that describe the exchange rather than carry data. OpenAPI 3.1 §4.8.12.1 says
+ * `Accept`, `Content-Type` and `Authorization` header parameters are ignored; specs written by hand
+ * (the Stride seeds) still declare them, so what they say is moved to where it belongs.
+ */
+export type SpecialHeader = "accept" | "content-type" | "authorization";
+
+export function specialHeader(
+  name: string,
+  location: string,
+): SpecialHeader | undefined {
+  if (location !== "header") return undefined;
+  const lower = name.toLowerCase();
+  return lower === "accept" ||
+    lower === "content-type" ||
+    lower === "authorization"
+    ? lower
+    : undefined;
+}
+
+/** What the special header parameters of one operation said. */
+export interface HeaderEvidence {
+  /** Media types from `Accept` values: the responses' media types. */
+  accept: string[];
+  /** Media types from `Content-Type` values: the request body's media types. */
+  contentType: string[];
+  contentTypeAt?: Node;
+  authorization?: { at: Node; values: unknown[] };
+}
+
+export function emptyEvidence(): HeaderEvidence {
+  return { accept: [], contentType: [] };
+}
+
+/** Records one special header parameter; `values` are its enum, default and example values. */
+export function collectEvidence(
+  evidence: HeaderEvidence,
+  kind: SpecialHeader,
+  at: Node,
+  values: readonly unknown[],
+): void {
+  if (kind === "authorization") {
+    evidence.authorization = { at, values: [...values] };
+    return;
+  }
+  const list = kind === "accept" ? evidence.accept : evidence.contentType;
+  for (const mediaType of mediaTypesFromValues(values))
+    if (!list.includes(mediaType)) list.push(mediaType);
+  if (kind === "content-type") evidence.contentTypeAt = at;
+}
+
+/** Methods whose requests carry a body when the spec says what type it has. */
+const BODY_METHODS = new Set(["post", "put", "patch", "delete"]);
+
+/** Applies the evidence once the endpoint's own body, responses and security are read. */
+export function applyEvidence(
+  reading: SpecReading,
+  endpoint: Endpoint,
+  evidence: HeaderEvidence,
+): void {
+  if (evidence.accept.length > 0)
+    addResponseMediaTypes(endpoint, evidence.accept);
+  if (evidence.contentType.length > 0) {
+    if (endpoint.requestBody)
+      addMediaTypes(endpoint.requestBody.content, evidence.contentType);
+    else if (BODY_METHODS.has(endpoint.method) && evidence.contentTypeAt)
+      endpoint.requestBody = {
+        required: false,
+        content: evidence.contentType.map((mediaType) => ({ mediaType })),
+        sources: [sourceOf(evidence.contentTypeAt)],
+      };
+  }
+  if (evidence.authorization && endpoint.security === undefined) {
+    const { at, values } = evidence.authorization;
+    endpoint.security = [
+      { [schemeForAuthorizationHeader(reading, at, values)]: [] },
+    ];
+  }
+}
+
+/**
+ * Adds media types to the responses that have content. When none has (the seeds declare no
+ * response schemas), the success responses get them: an `Accept` list is evidence of a body.
+ */
+function addResponseMediaTypes(endpoint: Endpoint, mediaTypes: string[]): void {
+  const withContent = endpoint.responses.filter((r) => r.content.length > 0);
+  const targets =
+    withContent.length > 0 ? withContent : successResponses(endpoint.responses);
+  for (const response of targets) addMediaTypes(response.content, mediaTypes);
+}
+
+function successResponses(responses: Response[]): Response[] {
+  const success = responses.filter(
+    (r) => r.status.startsWith("2") && r.status !== "204",
+  );
+  if (success.length > 0) return success;
+  return responses.filter((r) => r.status === "default");
+}
+
+/** New media types take the schema of the first existing entry: the same payload, another type. */
+function addMediaTypes(content: MediaContent[], mediaTypes: string[]): void {
+  const schema = content[0]?.schema;
+  for (const mediaType of mediaTypes) {
+    if (content.some((c) => c.mediaType === mediaType)) continue;
+    content.push(schema === undefined ? { mediaType } : { mediaType, schema });
+  }
+}

@@ -1,0 +1,52 @@
+import type { Server } from "../../model/types.js";
+import {
+  child,
+  sourceOf,
+  stringAt,
+  stringsAt,
+} from "../openapi-common/node.js";
+import type { SpecReading } from "../openapi-common/reading.js";
+
+/**
+ * `host`, `basePath` and `schemes` (§Swagger Object) as servers: one per scheme,
+ * `scheme://host/basePath`. Without a host the API lives on the host that serves the document, so
+ * the server is the base path alone, a relative URL; with neither nothing is known. A trailing
+ * slash is dropped because endpoint paths start with one.
+ */
+export function readServers(reading: SpecReading): Server[] {
+  const { root } = reading;
+  const host = stringAt(root, "host")?.trim();
+  const rawBase = stringAt(root, "basePath")?.trim();
+  if (!host && rawBase === undefined) return [];
+  let basePath = rawBase ?? "";
+  if (basePath !== "" && !basePath.startsWith("/")) {
+    reading.report(
+      "warning",
+      "invalid-base-path",
+      `basePath ${JSON.stringify(basePath)} must start with '/'`,
+      child(root, "basePath"),
+    );
+    basePath = "/" + basePath;
+  }
+  basePath = basePath.replace(/\/+$/, "");
+  if (!host) {
+    return [
+      { url: basePath || "/", sources: [sourceOf(child(root, "basePath"))] },
+    ];
+  }
+  const sources = [sourceOf(child(root, "host"))];
+  let schemes = [...new Set(stringsAt(root, "schemes") ?? [])];
+  if (schemes.length === 0) {
+    reading.report(
+      "info",
+      "no-schemes",
+      `the document names a host but no schemes; https is assumed`,
+      child(root, "host"),
+    );
+    schemes = ["https"];
+  }
+  return schemes.map((scheme) => ({
+    url: `${scheme.toLowerCase()}://${host.replace(/\/+$/, "")}${basePath}`,
+    sources,
+  }));
+}
