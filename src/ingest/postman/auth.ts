@@ -1,0 +1,179 @@
+import type { OAuthFlow, SecuritySchemeKind } from "../../model/types.js";
+import { isRecord } from "../reader.js";
+import { scalarText } from "./fields.js";
+import {
+  resolvedText,
+  unresolvedNames,
+  type VariableScope,
+} from "./variables.js";
+
+/** What one Postman `auth` block says. */
+export type AuthBlock =
+  /** No block, `null`, or `{type: "inherit"}`: ask the parent folder. */
+  | { kind: "inherit" }
+  /** `noauth`: the request is sent without auth, and inheritance stops. */
+  | { kind: "none" }
+  | {
+      kind: "scheme";
+      scheme: SecuritySchemeKind;
+      /** The scheme's name before de-duplication: basicAuth, bearerAuth, digestAuth, apiKeyAuth, oauth2. */
+      baseName: string;
+      scopes: string[];
+      /** Variables an oauth2 URL needed but the collection does not define (that URL is left out). */
+      unresolved: string[];
+    }
+  | { kind: "unsupported"; type: string }
+  | { kind: "incomplete"; type: string; reason: string };
+
+/** Auth types Postman knows that no OpenAPI security scheme can state. */
+const UNSUPPORTED = new Set([
+  "oauth1",
+  "hawk",
+  "ntlm",
+  "awsv4",
+  "akamai",
+  "edgegrid",
+  "asap",
+]);
+
+/**
+ * Reads an auth block in either shape: 2.0 writes the parameters as an object
+ * (`{type: "bearer", bearer: {token}}`), 2.1 as a key/value list (`bearer: [{key, value}]`).
+ */
+export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
+  if (!isRecord(auth)) return { kind: "inherit" };
+  const type = typeof auth.type === "string" ? auth.type.toLowerCase() : "";
+  if (type === "" || type === "inherit") return { kind: "inherit" };
+  if (type === "noauth") return { kind: "none" };
+  const params = authParams(
+    auth[typeof auth.type === "string" ? auth.type : type],
+  );
+  const scheme = (
+    scheme: SecuritySchemeKind,
+    baseName: string,
+    scopes: string[] = [],
+    unresolved: string[] = [],
+  ): AuthBlock => ({ kind: "scheme", scheme, baseName, scopes, unresolved });
+  switch (type) {
+    case "basic":
+      return scheme({ type: "http", scheme: "basic" }, "basicAuth");
+    case "bearer":
+      return scheme({ type: "http", scheme: "bearer" }, "bearerAuth");
+    case "jwt":
+      return scheme(
+        { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+        "bearerAuth",
+      );
+    case "digest":
+      return scheme({ type: "http", scheme: "digest" }, "digestAuth");
+    case "apikey": {
+      const name = params.get("key");
+      if (name === undefined || name.trim() === "")
+        return { kind: "incomplete", type, reason: "it names no key" };
+      const where = params.get("in") === "query" ? "query" : "header";
+      return scheme({ type: "apiKey", name, in: where }, "apiKeyAuth");
+    }
+    case "oauth2":
+      return readOAuth2(params, variables);
+    default:
+      return {
+        kind: "unsupported",
+        type: UNSUPPORTED.has(type) ? type : String(auth.type),
+      };
+  }
+}
+
+function authParams(value: unknown): Map<string, string> {
+  const params = new Map<string, string>();
+  if (Array.isArray(value)) {
+    for (const entry of value)
+      if (isRecord(entry) && typeof entry.key === "string") {
+        const text = scalarText(entry.value);
+        if (text !== undefined) params.set(entry.key, text);
+      }
+  } else if (isRecord(value)) {
+    for (const [key, v] of Object.entries(value)) {
+      const text = scalarText(v);
+      if (text !== undefined) params.set(key, text);
+    }
+  }
+  return params;
+}
+
+type FlowName =
+  "implicit" | "password" | "clientCredentials" | "authorizationCode";
+
+/** Postman's `grant_type` values; a block without one uses Postman's default, authorization code. */
+const GRANT_TYPES: Record<string, FlowName> = {
+  authorization_code: "authorizationCode",
+  authorization_code_with_pkce: "authorizationCode",
+  implicit: "implicit",
+  password_credentials: "password",
+  password: "password",
+  client_credentials: "clientCredentials",
+};
+
+function readOAuth2(
+  params: Map<string, string>,
+  variables: VariableScope,
+): AuthBlock {
+  const grant = params.get("grant_type") ?? params.get("grantType") ?? "";
+  const flowName = GRANT_TYPES[grant.toLowerCase()] ?? "authorizationCode";
+  const unresolved: string[] = [];
+  const url = (key: string): string | undefined => {
+    const raw = params.get(key);
+    if (raw === undefined || raw.trim() === "") return undefined;
+    const parts = variables.substitute(raw.trim());
+    const text = resolvedText(parts);
+    if (text === undefined)
+      for (const name of unresolvedNames(parts))
+        if (!unresolved.includes(name)) unresolved.push(name);
+    return text;
+  };
+  const scopes = (params.get("scope") ?? "")
+    .split(/\s+/)
+    .filter((s) => s !== "");
+  const flow: OAuthFlow = { scopes: {} };
+  for (const scope of scopes) flow.scopes[scope] = "";
+  const authorizationUrl = url("authUrl");
+  const tokenUrl = url("accessTokenUrl");
+  const refreshUrl = url("refreshTokenUrl");
+  if (flowName === "implicit" || flowName === "authorizationCode")
+    if (authorizationUrl !== undefined)
+      flow.authorizationUrl = authorizationUrl;
+  if (flowName !== "implicit" && tokenUrl !== undefined)
+    flow.tokenUrl = tokenUrl;
+  if (refreshUrl !== undefined) flow.refreshUrl = refreshUrl;
+  return {
+    kind: "scheme",
+    scheme: { type: "oauth2", flows: { [flowName]: flow } },
+    baseName: "oauth2",
+    scopes,
+    unresolved,
+  };
+}
+
+/**
+ * The scheme an `Authorization` header implies: `Bearer …` → http bearer, `Basic …` → http basic,
+ * `Digest …` → http digest, anything else → an API key sent in the `Authorization` header.
+ */
+export function authFromHeader(value: string): AuthBlock & { kind: "scheme" } {
+  const word = /^\s*([A-Za-z]+)(?:\s|$)/.exec(value)?.[1]?.toLowerCase();
+  const scheme = (scheme: SecuritySchemeKind, baseName: string) => ({
+    kind: "scheme" as const,
+    scheme,
+    baseName,
+    scopes: [],
+    unresolved: [],
+  });
+  if (word === "bearer")
+    return scheme({ type: "http", scheme: "bearer" }, "bearerAuth");
+  if (word === "basic")
+    return scheme({ type: "http", scheme: "basic" }, "basicAuth");
+  if (word === "digest")
+    return scheme({ type: "http", scheme: "digest" }, "digestAuth");
+  return scheme(
+    { type: "apiKey", name: "Authorization", in: "header" },
+    "apiKeyAuth",
+  );
+}

@@ -1,0 +1,140 @@
+import type { Path } from "../../model/pointer.js";
+import type { MediaContent, RequestBody, Schema } from "../../model/types.js";
+import { isRecord } from "../reader.js";
+import { POSTMAN_CODES } from "./codes.js";
+import type { PostmanContext } from "./context.js";
+import { keyValues, type KeyValue } from "./fields.js";
+import { inferSchema } from "./infer-schema.js";
+import { isJsonMediaType, mediaTypeOfLanguage, parseJson } from "./media.js";
+import { exampleValue } from "./placeholders.js";
+
+const BINARY: Schema = { type: "string", format: "binary" };
+const MODES = ["raw", "urlencoded", "formdata", "file", "graphql"] as const;
+
+/**
+ * The request body of a Postman request, or undefined when it sends none. `contentType` is the
+ * request's Content-Type header; it decides the media type of raw and file bodies only, because
+ * urlencoded, formdata and graphql bodies fix their own.
+ */
+export function readBody(
+  body: unknown,
+  at: Path,
+  contentType: string | undefined,
+  pc: PostmanContext,
+): RequestBody | undefined {
+  if (!isRecord(body) || body.disabled === true) return undefined;
+  const mode =
+    typeof body.mode === "string"
+      ? body.mode
+      : MODES.find((m) => body[m] !== undefined);
+  let content: MediaContent | undefined;
+  switch (mode) {
+    case "raw":
+      content = rawContent(body, at, contentType, pc);
+      break;
+    case "urlencoded":
+    case "formdata":
+      content = formContent(keyValues(body[mode], [...at, mode]), mode);
+      break;
+    case "file":
+      content = {
+        mediaType: contentType ?? "application/octet-stream",
+        schema: { ...BINARY },
+      };
+      break;
+    case "graphql":
+      content = graphqlContent(body.graphql);
+      break;
+  }
+  if (content === undefined) return undefined;
+  return { required: true, content: [content], sources: [pc.ref(at)] };
+}
+
+/** Raw text; an empty raw body (exports write `{"mode": "raw"}` on every GET) is no body. */
+function rawContent(
+  body: Record<string, unknown>,
+  at: Path,
+  contentType: string | undefined,
+  pc: PostmanContext,
+): MediaContent | undefined {
+  const text = typeof body.raw === "string" ? body.raw : "";
+  if (text.trim() === "") return undefined;
+  const options = isRecord(body.options) ? body.options : {};
+  const language = isRecord(options.raw) ? options.raw.language : undefined;
+  const mediaType =
+    contentType ?? mediaTypeOfLanguage(language) ?? "text/plain";
+  if (!isJsonMediaType(mediaType)) {
+    const content: MediaContent = { mediaType, examples: [{ value: text }] };
+    if (mediaType.startsWith("text/")) content.schema = { type: "string" };
+    return content;
+  }
+  const parsed = parseJson(text);
+  if (parsed === undefined) {
+    pc.report(
+      "info",
+      POSTMAN_CODES.invalidJsonBody,
+      `the ${mediaType} body is not valid JSON (Postman variables in it?); it is kept without an example`,
+      [...at, "raw"],
+    );
+    return { mediaType };
+  }
+  return {
+    mediaType,
+    schema: inferSchema(parsed.value),
+    examples: [{ value: parsed.value }],
+  };
+}
+
+/** One string property per field (a binary one for a formdata file field); values are the example. */
+function formContent(
+  fields: KeyValue[],
+  mode: "urlencoded" | "formdata",
+): MediaContent | undefined {
+  if (fields.length === 0) return undefined;
+  const properties: Record<string, Schema> = {};
+  const example: Record<string, string> = {};
+  for (const field of fields) {
+    if (Object.hasOwn(properties, field.key)) continue;
+    const isFile =
+      mode === "formdata" &&
+      (field.type === "file" ||
+        (field.raw.src !== undefined && field.type !== "text"));
+    const property: Schema = isFile ? { ...BINARY } : { type: "string" };
+    if (field.description !== undefined)
+      property.description = field.description;
+    properties[field.key] = property;
+    const value = isFile ? undefined : exampleValue(field.value);
+    if (value !== undefined) example[field.key] = value;
+  }
+  const content: MediaContent = {
+    mediaType:
+      mode === "formdata"
+        ? "multipart/form-data"
+        : "application/x-www-form-urlencoded",
+    schema: { type: "object", properties },
+  };
+  if (Object.keys(example).length > 0) content.examples = [{ value: example }];
+  return content;
+}
+
+/** A GraphQL request goes out as JSON: `{query, variables}`. */
+function graphqlContent(graphql: unknown): MediaContent | undefined {
+  if (!isRecord(graphql)) return undefined;
+  const query = typeof graphql.query === "string" ? graphql.query : "";
+  if (query.trim() === "") return undefined;
+  const example: Record<string, unknown> = { query };
+  const variables =
+    typeof graphql.variables === "string"
+      ? parseJson(graphql.variables)?.value
+      : graphql.variables;
+  if (isRecord(variables)) example.variables = variables;
+  return {
+    mediaType: "application/json",
+    schema: {
+      type: "object",
+      properties: { query: { type: "string" }, variables: { type: "object" } },
+      required: ["query"],
+    },
+    examples: [{ value: example }],
+  };
+}

@@ -1,0 +1,65 @@
+import type { Path } from "../../model/pointer.js";
+import { isRecord } from "../reader.js";
+
+/** A Postman description: a string, or `{content, type}` (v2.1). */
+export function descriptionText(value: unknown): string | undefined {
+  const text = isRecord(value) ? value.content : value;
+  return typeof text === "string" && text.trim() !== "" ? text : undefined;
+}
+
+/** Postman writes scalars in key/value lists as strings, but numbers and booleans occur. */
+export function scalarText(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean")
+    return String(value);
+  return undefined;
+}
+
+/** One entry of a Postman key/value list (query, header, urlencoded, formdata, variable). */
+export interface KeyValue {
+  key: string;
+  value?: string;
+  description?: string;
+  /** `disabled: true`, or the pre-2.0 `enabled: false`. */
+  disabled: boolean;
+  /** formdata's `text` / `file`; a variable's declared type. */
+  type?: string;
+  /** Where the entry is in the document. */
+  at: Path;
+  raw: Record<string, unknown>;
+}
+
+/**
+ * The usable entries of a key/value list; entries without a key are dropped. `keyField` lists the
+ * members that may hold the name, in order of preference (variables use `key` or the 2.0 `id`).
+ */
+export function keyValues(
+  list: unknown,
+  at: Path,
+  keyFields: readonly string[] = ["key"],
+): KeyValue[] {
+  if (!Array.isArray(list)) return [];
+  const out: KeyValue[] = [];
+  list.forEach((entry, index) => {
+    if (!isRecord(entry)) return;
+    let key: string | undefined;
+    for (const field of keyFields) {
+      key = scalarText(entry[field]);
+      if (key !== undefined && key !== "") break;
+    }
+    if (key === undefined || key === "") return;
+    const kv: KeyValue = {
+      key,
+      disabled: entry.disabled === true || entry.enabled === false,
+      at: [...at, index],
+      raw: entry,
+    };
+    const value = scalarText(entry.value);
+    if (value !== undefined) kv.value = value;
+    const description = descriptionText(entry.description);
+    if (description !== undefined) kv.description = description;
+    if (typeof entry.type === "string") kv.type = entry.type;
+    out.push(kv);
+  });
+  return out;
+}

@@ -1,0 +1,76 @@
+import type { Path } from "../../model/pointer.js";
+import { keyValues, type KeyValue } from "./fields.js";
+import { acceptedMediaTypes, mediaType } from "./media.js";
+
+/** A request's headers, sorted by what they mean to the model. */
+export interface RequestHeaders {
+  /** Everything that is not Accept, Content-Type or Authorization: header parameters. */
+  parameters: KeyValue[];
+  /** Media types of the responses, from `Accept` (without the any-type wildcard). */
+  accept: string[];
+  /** The request body's media type, from `Content-Type`. */
+  contentType?: string;
+  /** The `Authorization` header: evidence of a security scheme. */
+  authorization?: KeyValue;
+}
+
+/**
+ * Reads `request.header`: a key/value list, or the 2.0 string form (`"Key: value\n…"`); the
+ * pre-2.0 `headers` member is read too, as old exports still carry it. Disabled Accept,
+ * Content-Type and Authorization headers are not sent, so they say nothing about the request.
+ */
+export function readHeaders(
+  request: Record<string, unknown>,
+  at: Path,
+): RequestHeaders {
+  const field = request.header !== undefined ? "header" : "headers";
+  const value = request[field];
+  const entries =
+    typeof value === "string"
+      ? headerLines(value, [...at, field])
+      : keyValues(value, [...at, field]);
+  const result: RequestHeaders = { parameters: [], accept: [] };
+  for (const entry of entries) {
+    const name = entry.key.trim().toLowerCase();
+    if (name === "accept") {
+      if (!entry.disabled && entry.value !== undefined)
+        for (const type of acceptedMediaTypes(entry.value))
+          if (!result.accept.includes(type)) result.accept.push(type);
+    } else if (name === "content-type") {
+      const type = entry.disabled ? undefined : mediaType(entry.value);
+      if (type !== undefined && result.contentType === undefined)
+        result.contentType = type;
+    } else if (name === "authorization") {
+      if (!entry.disabled && result.authorization === undefined)
+        result.authorization = entry;
+    } else if (
+      !result.parameters.some(
+        (p) => p.key.toLowerCase() === entry.key.toLowerCase(),
+      )
+    )
+      result.parameters.push(entry);
+  }
+  return result;
+}
+
+function headerLines(text: string, at: Path): KeyValue[] {
+  const out: KeyValue[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const colon = line.indexOf(":");
+    if (colon <= 0) continue;
+    const disabled = line.trimStart().startsWith("//");
+    const key = line
+      .slice(0, colon)
+      .trim()
+      .replace(/^\/\/\s*/, "");
+    if (key === "") continue;
+    out.push({
+      key,
+      value: line.slice(colon + 1).trim(),
+      disabled,
+      at,
+      raw: {},
+    });
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+import { hasPlaceholder } from "./variables.js";
+
+/** Postman's body `options.raw.language` and a saved response's `_postman_previewlanguage`. */
+const LANGUAGE_MEDIA_TYPES: Record<string, string> = {
+  json: "application/json",
+  xml: "application/xml",
+  text: "text/plain",
+  html: "text/html",
+  javascript: "application/javascript",
+  graphql: "application/graphql",
+};
+
+export function mediaTypeOfLanguage(language: unknown): string | undefined {
+  return typeof language === "string"
+    ? LANGUAGE_MEDIA_TYPES[language.toLowerCase()]
+    : undefined;
+}
+
+/** `type/subtype` of a Content-Type value, parameters dropped; undefined for no usable value. */
+export function mediaType(value: string | undefined): string | undefined {
+  if (value === undefined || hasPlaceholder(value)) return undefined;
+  const type = value.split(";")[0]!.trim().toLowerCase();
+  return /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+*-]+$/.test(type)
+    ? type
+    : undefined;
+}
+
+/** The media types an `Accept` value names, without the any-type wildcard (it says nothing). */
+export function acceptedMediaTypes(value: string): string[] {
+  const out: string[] = [];
+  for (const item of value.split(",")) {
+    const type = mediaType(item);
+    if (type !== undefined && type !== "*/*" && !out.includes(type))
+      out.push(type);
+  }
+  return out;
+}
+
+export function isJsonMediaType(type: string): boolean {
+  return /^(application|text)\/(.+\+)?json$/.test(type);
+}
+
+/** The parsed JSON value, or undefined when the text is not JSON. */
+export function parseJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,71 @@
+import type { TextPart } from "./variables.js";
+
+/** Why a path segment became a `{name}` variable. */
+export type PathVariableOrigin =
+  /** `:name` — Postman's own path variable. */
+  | "colon"
+  /** `{{name}}` with no value in the collection. */
+  | "unresolved"
+  /** `<name>` or `{name}` written as a whole segment: a stand-in the author meant as a variable. */
+  | "written";
+
+export interface PathTemplate {
+  /** `{name}` form, always starting with `/`. */
+  template: string;
+  variables: { name: string; origin: PathVariableOrigin }[];
+}
+
+/**
+ * Builds the model's path template from a Postman path (variables already substituted).
+ * A segment that starts with `:` is a variable whose name ends at the first `.` (`:id.json` →
+ * `{id}.json`); a colon anywhere else is literal (`chat:bot:messages`). A trailing slash is kept:
+ * `/site/` and `/site` are different resources to some servers.
+ */
+export function buildPathTemplate(parts: readonly TextPart[]): PathTemplate {
+  // NUL marks unresolved variables: no usable URL path holds one.
+  let text = "";
+  for (const part of parts)
+    text +=
+      "text" in part
+        ? part.text
+        : `\u0000${part.variable.replace(/\//g, "_")}\u0000`;
+  const variables: PathTemplate["variables"] = [];
+  const add = (name: string, origin: PathVariableOrigin) => {
+    if (!variables.some((v) => v.name === name))
+      variables.push({ name, origin });
+    return `{${name}}`;
+  };
+  const segments = text.split("/").filter((s) => s !== "");
+  const out = segments.map((segment) => {
+    const colon = /^:([^.{}\u0000]+)(.*)$/.exec(segment);
+    if (colon) return add(colon[1]!, "colon") + literal(colon[2]!, add);
+    const angle = /^<([^<>{}\u0000]+)>$/.exec(segment);
+    if (angle) return add(angle[1]!, "written");
+    return literal(segment, add);
+  });
+  const trailing = text.endsWith("/") && segments.length > 0 ? "/" : "";
+  return { template: "/" + out.join("/") + trailing, variables };
+}
+
+/** Literal segment text: unresolved markers become variables, whole `{name}`s stay variables, stray braces are encoded. */
+function literal(
+  text: string,
+  add: (name: string, origin: PathVariableOrigin) => string,
+): string {
+  let out = "";
+  const pattern = /\u0000([^\u0000]*)\u0000|\{([^{}\u0000]+)\}/g;
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    out += encodeBraces(text.slice(last, match.index));
+    out +=
+      match[1] !== undefined
+        ? add(match[1], "unresolved")
+        : add(match[2]!, "written");
+    last = match.index + match[0].length;
+  }
+  return out + encodeBraces(text.slice(last));
+}
+
+function encodeBraces(text: string): string {
+  return text.replace(/\{/g, "%7B").replace(/\}/g, "%7D");
+}

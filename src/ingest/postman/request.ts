@@ -1,0 +1,165 @@
+import type { Path } from "../../model/pointer.js";
+import { createEndpoint } from "../../model/factories.js";
+import {
+  HTTP_METHODS,
+  type Endpoint,
+  type HttpMethod,
+} from "../../model/types.js";
+import { isRecord } from "../reader.js";
+import { readBody } from "./body.js";
+import { POSTMAN_CODES } from "./codes.js";
+import type { PostmanContext } from "./context.js";
+import { descriptionText } from "./fields.js";
+import { readHeaders } from "./headers.js";
+import { readParameters } from "./parameters.js";
+import { buildPathTemplate } from "./path-template.js";
+import { readResponses } from "./responses.js";
+import {
+  requestSecurity,
+  type AuthLink,
+  type SecurityState,
+} from "./security.js";
+import { serverUrl, type ServerRegistry } from "./servers.js";
+import { readUrl } from "./url.js";
+import { unresolvedNames, type VariableScope } from "./variables.js";
+
+/** What a request inherits from the folders around it. */
+export interface RequestScope {
+  variables: VariableScope;
+  /** Auth blocks of the enclosing folders, innermost first, the collection's last. */
+  auth: AuthLink[];
+  /** Name of the innermost folder: the endpoint's tag. */
+  folder?: string;
+}
+
+/** State shared by every request of one collection. */
+export interface CollectionState extends SecurityState {
+  servers: ServerRegistry;
+  /** Unresolved variables already reported (`host:name`, `path:name`): once per collection. */
+  reportedVariables: Set<string>;
+}
+
+/** One Postman request item as an endpoint; undefined (with a diagnostic) when it cannot be one. */
+export function readRequest(
+  item: Record<string, unknown>,
+  at: Path,
+  scope: RequestScope,
+  state: CollectionState,
+  pc: PostmanContext,
+): Endpoint | undefined {
+  // 2.0 allows a bare URL string for a GET request
+  const request =
+    typeof item.request === "string" ? { url: item.request } : item.request;
+  const requestAt: Path = [...at, "request"];
+  if (!isRecord(request)) {
+    pc.report(
+      "warning",
+      POSTMAN_CODES.invalidItem,
+      "the request is not an object; it is skipped",
+      requestAt,
+    );
+    return undefined;
+  }
+  const method = readMethod(request.method, [...requestAt, "method"], pc);
+  if (method === undefined) return undefined;
+
+  const variables = scope.variables.child(item);
+  const url = readUrl(request.url, [...requestAt, "url"]);
+  const urlAt = url?.at ?? requestAt;
+  const reportUnresolved = (
+    place: "host" | "path",
+    names: string[],
+    effect: string,
+  ) => {
+    for (const name of names) {
+      const key = `${place}:${name}`;
+      if (state.reportedVariables.has(key)) continue;
+      state.reportedVariables.add(key);
+      pc.report(
+        "warning",
+        POSTMAN_CODES.unresolvedVariable,
+        `{{${name}}} in the URL ${place} has no value in the collection's variables; ${effect.replace("%s", name)}`,
+        urlAt,
+      );
+    }
+  };
+
+  if (url !== undefined) {
+    const hostParts = variables.substitute(url.host);
+    const server = serverUrl(url.protocol, hostParts);
+    if (server) {
+      state.servers.add(server, pc.ref(urlAt));
+      reportUnresolved(
+        "host",
+        unresolvedNames(hostParts),
+        "the server URL gets the variable {%s} (default empty)",
+      );
+    }
+  }
+  const pathParts = variables.substitute(url?.path ?? "");
+  const path = buildPathTemplate(pathParts);
+  reportUnresolved(
+    "path",
+    unresolvedNames(pathParts),
+    "it becomes the path parameter {%s}",
+  );
+
+  const headers = readHeaders(request, requestAt);
+  const endpoint = createEndpoint({
+    method,
+    path: path.template,
+    source: pc.ref(at),
+    parameters: readParameters(url, path, headers.parameters, pc),
+    responses: readResponses(item, at, headers.accept, pc),
+  });
+  const body = readBody(
+    request.body,
+    [...requestAt, "body"],
+    headers.contentType,
+    pc,
+  );
+  if (body) endpoint.requestBody = body;
+
+  const name = typeof item.name === "string" ? item.name.trim() : "";
+  if (name !== "") {
+    endpoint.nameCandidates.push({
+      kind: "requestName",
+      value: name,
+      source: pc.ref([...at, "name"]),
+    });
+    endpoint.summary = name;
+  }
+  const description =
+    descriptionText(request.description) ?? descriptionText(item.description);
+  if (description !== undefined) endpoint.description = description;
+  if (scope.folder !== undefined) endpoint.tags.push(scope.folder);
+
+  const security = requestSecurity(
+    [{ value: request.auth, at: [...requestAt, "auth"] }, ...scope.auth],
+    headers.authorization,
+    variables,
+    state,
+    pc,
+  );
+  if (security !== undefined) endpoint.security = security;
+  return endpoint;
+}
+
+function readMethod(
+  value: unknown,
+  at: Path,
+  pc: PostmanContext,
+): HttpMethod | undefined {
+  // Postman sends GET when a request names no method
+  if (value === undefined || value === null || value === "") return "get";
+  const method = typeof value === "string" ? value.trim().toLowerCase() : "";
+  if ((HTTP_METHODS as readonly string[]).includes(method))
+    return method as HttpMethod;
+  pc.report(
+    "warning",
+    POSTMAN_CODES.unsupportedMethod,
+    `OpenAPI cannot describe the method ${JSON.stringify(value)}; the request is skipped`,
+    at,
+  );
+  return undefined;
+}

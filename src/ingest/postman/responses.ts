@@ -1,0 +1,141 @@
+import type { Path } from "../../model/pointer.js";
+import type { Example, MediaContent, Response } from "../../model/types.js";
+import { isRecord } from "../reader.js";
+import type { PostmanContext } from "./context.js";
+import { keyValues } from "./fields.js";
+import { inferSchema } from "./infer-schema.js";
+import {
+  isJsonMediaType,
+  mediaType,
+  mediaTypeOfLanguage,
+  parseJson,
+} from "./media.js";
+import { reasonPhrase, statusOfReason } from "./status.js";
+
+/**
+ * Saved example responses (`response`, or the pre-2.0 `responses`) as model responses: one per
+ * status, in order of first appearance, each saved example an example of its media type. With no
+ * saved response, a request whose Accept header names media types gets a `default` response.
+ */
+export function readResponses(
+  item: Record<string, unknown>,
+  at: Path,
+  accept: readonly string[],
+  pc: PostmanContext,
+): Response[] {
+  const field = Array.isArray(item.response) ? "response" : "responses";
+  const list = Array.isArray(item[field]) ? (item[field] as unknown[]) : [];
+  const byStatus = new Map<string, Response>();
+  list.forEach((saved, index) => {
+    if (!isRecord(saved)) return;
+    const path = [...at, field, index];
+    const status = statusOf(saved);
+    let response = byStatus.get(status);
+    if (!response) {
+      response = {
+        status,
+        description: describe(saved, status),
+        content: [],
+        sources: [],
+      };
+      byStatus.set(status, response);
+    }
+    response.sources.push(pc.ref(path));
+    const { type, example } = savedBody(saved, path);
+    const types = type !== undefined ? [type] : [...accept];
+    for (const t of types) {
+      let content = response.content.find((c) => c.mediaType === t);
+      if (!content) {
+        content = { mediaType: t };
+        response.content.push(content);
+      }
+      if (example !== undefined) addExample(content, example, saved.name);
+    }
+  });
+  const responses = [...byStatus.values()];
+  if (responses.length === 0 && accept.length > 0)
+    responses.push({
+      status: "default",
+      description: "Default response",
+      content: accept.map((t) => ({ mediaType: t })),
+      sources: [pc.ref(at)],
+    });
+  return responses;
+}
+
+function statusOf(saved: Record<string, unknown>): string {
+  const code = saved.code;
+  if (
+    typeof code === "number" &&
+    Number.isInteger(code) &&
+    code >= 100 &&
+    code <= 599
+  )
+    return String(code);
+  if (typeof code === "string" && /^[1-5]\d\d$/.test(code.trim()))
+    return code.trim();
+  if (typeof saved.status === "string") {
+    const fromText = statusOfReason(saved.status);
+    if (fromText !== undefined) return fromText;
+  }
+  return "default";
+}
+
+function describe(saved: Record<string, unknown>, status: string): string {
+  if (typeof saved.status === "string" && saved.status.trim() !== "")
+    return saved.status.trim();
+  return (
+    reasonPhrase(status) ??
+    (typeof saved.name === "string" && saved.name.trim() !== ""
+      ? saved.name
+      : "Response")
+  );
+}
+
+/** The saved body and its media type: Content-Type header, else the preview language, else a guess. */
+function savedBody(
+  saved: Record<string, unknown>,
+  path: Path,
+): { type?: string; example?: unknown } {
+  let type: string | undefined;
+  for (const header of keyValues(saved.header, [...path, "header"]))
+    if (
+      header.key.trim().toLowerCase() === "content-type" &&
+      !header.disabled
+    ) {
+      type = mediaType(header.value);
+      if (type !== undefined) break;
+    }
+  type ??= mediaTypeOfLanguage(saved._postman_previewlanguage);
+  const text = typeof saved.body === "string" ? saved.body : "";
+  if (text.trim() === "") return type !== undefined ? { type } : {};
+  if (type === undefined || isJsonMediaType(type)) {
+    const parsed = parseJson(text);
+    if (parsed !== undefined)
+      return { type: type ?? "application/json", example: parsed.value };
+  }
+  return { type: type ?? "text/plain", example: text };
+}
+
+function addExample(
+  content: MediaContent,
+  value: unknown,
+  name: unknown,
+): void {
+  const examples = (content.examples ??= []);
+  const example: Example = { value };
+  if (typeof name === "string" && name.trim() !== "") {
+    // example names are keys in OpenAPI: two saved responses may share one
+    let unique = name;
+    for (let n = 2; examples.some((e) => e.name === unique); n++)
+      unique = `${name} ${n}`;
+    example.name = unique;
+  }
+  examples.push(example);
+  if (
+    content.schema === undefined &&
+    isJsonMediaType(content.mediaType) &&
+    typeof value !== "string"
+  )
+    content.schema = inferSchema(value);
+}

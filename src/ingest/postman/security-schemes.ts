@@ -1,0 +1,91 @@
+import type {
+  SecurityScheme,
+  SecuritySchemeKind,
+  SourceRef,
+} from "../../model/types.js";
+
+/**
+ * The security schemes of one collection. Identical schemes share a name; two that differ get
+ * the base name and a numeric suffix in order of first use (`apiKeyAuth`, `apiKeyAuth2`). OAuth 2
+ * blocks that differ only in scopes are one scheme with the union of their scopes.
+ */
+export class SchemeRegistry {
+  private readonly byName = new Map<string, SecurityScheme>();
+  private readonly nameByKey = new Map<string, string>();
+
+  /** Registers a scheme and returns its name. */
+  add(
+    kind: SecuritySchemeKind,
+    baseName: string,
+    inferred: boolean,
+    source: SourceRef,
+  ): string {
+    const key = identity(kind);
+    const known = this.nameByKey.get(key);
+    if (known !== undefined) {
+      const existing = this.byName.get(known)!;
+      if (!inferred && existing.inferred) {
+        delete existing.inferred;
+        delete existing.description;
+      }
+      if (existing.type === "oauth2" && kind.type === "oauth2")
+        mergeScopes(existing.flows, kind.flows);
+      return known;
+    }
+    let name = baseName;
+    for (let n = 2; this.byName.has(name); n++)
+      name = /\d$/.test(baseName) ? `${baseName}_${n}` : `${baseName}${n}`;
+    const scheme: SecurityScheme = {
+      ...structuredClone(kind),
+      name,
+      sources: [source],
+    };
+    if (inferred) {
+      scheme.inferred = true;
+      scheme.description = "Inferred from an Authorization header.";
+    }
+    this.byName.set(name, scheme);
+    this.nameByKey.set(key, name);
+    return name;
+  }
+
+  record(): Record<string, SecurityScheme> {
+    return Object.fromEntries(this.byName);
+  }
+}
+
+type Flows = Extract<SecuritySchemeKind, { type: "oauth2" }>["flows"];
+
+/** What makes two schemes the same, scopes aside. */
+function identity(kind: SecuritySchemeKind): string {
+  if (kind.type !== "oauth2") return canonical(kind);
+  const flows: Record<string, unknown> = {};
+  for (const [name, flow] of Object.entries(kind.flows)) {
+    const { scopes: _scopes, ...urls } = flow;
+    flows[name] = urls;
+  }
+  return canonical({ type: "oauth2", flows });
+}
+
+function mergeScopes(into: Flows, from: Flows): void {
+  for (const [name, flow] of Object.entries(from) as [
+    keyof Flows,
+    Flows[keyof Flows],
+  ][]) {
+    const target = into[name];
+    if (target && flow) Object.assign(target.scopes, flow.scopes);
+  }
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (typeof value === "object" && value !== null)
+    return `{${Object.keys(value)
+      .sort()
+      .map(
+        (k) =>
+          `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`,
+      )
+      .join(",")}}`;
+  return JSON.stringify(value);
+}

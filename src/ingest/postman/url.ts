@@ -1,0 +1,117 @@
+import type { Path } from "../../model/pointer.js";
+import { isRecord } from "../reader.js";
+import { keyValues, scalarText, type KeyValue } from "./fields.js";
+import { decodeText } from "./placeholders.js";
+
+/** A request URL split into the parts the reader uses; texts still hold their `{{var}}`s. */
+export interface RequestUrl {
+  protocol?: string;
+  /** Host and port as written (`{{default}}`, `api.example.com:8080`); "" when the URL has none. */
+  host: string;
+  /** The path as written, segments joined with `/` (a Postman path element may hold several). */
+  path: string;
+  query: KeyValue[];
+  /** `url.variable`: descriptions and values of the `:name` path variables. */
+  variables: KeyValue[];
+  /** Where the URL is, for parameters that have no entry of their own. */
+  at: Path;
+}
+
+/** Reads a Postman URL, given as a string or as an object (`raw`, `host`, `path`, `query`…). */
+export function readUrl(url: unknown, at: Path): RequestUrl | undefined {
+  if (typeof url === "string") return parseRawUrl(url, at);
+  if (!isRecord(url)) return undefined;
+  const raw =
+    typeof url.raw === "string" ? parseRawUrl(url.raw, at) : undefined;
+  const hasParts = url.host !== undefined || url.path !== undefined;
+  if (!hasParts && !raw) return undefined;
+  const port = scalarText(url.port);
+  const host = hasParts ? joinHost(url.host) : raw!.host;
+  const result: RequestUrl = {
+    host: port && hasParts ? `${host}:${port}` : host,
+    path: hasParts ? joinPath(url.path) : raw!.path,
+    query: Array.isArray(url.query)
+      ? keyValues(url.query, [...at, "query"])
+      : (raw?.query ?? []),
+    variables: keyValues(url.variable, [...at, "variable"], ["key", "id"]),
+    at,
+  };
+  const protocol =
+    typeof url.protocol === "string" && url.protocol !== ""
+      ? url.protocol.replace(/:\/*$/, "")
+      : hasParts
+        ? undefined
+        : raw!.protocol;
+  if (protocol !== undefined) result.protocol = protocol;
+  return result;
+}
+
+function joinHost(host: unknown): string {
+  if (typeof host === "string") return host;
+  if (Array.isArray(host))
+    return host
+      .map((part) => scalarText(part))
+      .filter((p) => p !== undefined)
+      .join(".");
+  return "";
+}
+
+function joinPath(path: unknown): string {
+  if (typeof path === "string") return path;
+  if (!Array.isArray(path)) return "";
+  // 2.1 allows `{type, value}` objects among the segments
+  return path
+    .map((segment) =>
+      isRecord(segment) ? scalarText(segment.value) : scalarText(segment),
+    )
+    .filter((s) => s !== undefined)
+    .join("/");
+}
+
+/** Splits a URL string as Postman's own parser does: protocol, host, path, query; `#…` dropped. */
+export function parseRawUrl(text: string, at: Path): RequestUrl {
+  let rest = text.trim();
+  const hash = rest.indexOf("#");
+  if (hash !== -1) rest = rest.slice(0, hash);
+  let queryText = "";
+  const question = rest.indexOf("?");
+  if (question !== -1) {
+    queryText = rest.slice(question + 1);
+    rest = rest.slice(0, question);
+  }
+  const result: RequestUrl = {
+    host: "",
+    path: "",
+    query: parseQuery(queryText, at),
+    variables: [],
+    at,
+  };
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest);
+  if (scheme) {
+    result.protocol = scheme[1]!;
+    rest = rest.slice(scheme[0].length);
+  } else if (rest.startsWith("//")) rest = rest.slice(2);
+  else if (rest.startsWith("/")) {
+    result.path = rest;
+    return result;
+  }
+  const slash = rest.indexOf("/");
+  result.host = slash === -1 ? rest : rest.slice(0, slash);
+  result.path = slash === -1 ? "" : rest.slice(slash + 1);
+  return result;
+}
+
+function parseQuery(text: string, at: Path): KeyValue[] {
+  if (text === "") return [];
+  const out: KeyValue[] = [];
+  for (const pair of text.split("&")) {
+    if (pair === "") continue;
+    const eq = pair.indexOf("=");
+    const key = eq === -1 ? pair : pair.slice(0, eq);
+    if (key === "") continue;
+    const kv: KeyValue = { key: decodeText(key), disabled: false, at, raw: {} };
+    if (eq !== -1) kv.value = pair.slice(eq + 1);
+    out.push(kv);
+  }
+  return out;
+}
