@@ -447,10 +447,35 @@ export function encodeResult(result: HandlerResult): {
   return { status: result.status, headers, payload };
 }
 
-/** A Node `(req, res)` listener routing to `handlers`; a missing handler answers 501. */
+/** What a stub answers until its handler is written; every handler may return it. */
+export interface NotImplemented {
+  status: 501;
+  body: { error: string };
+}
+
+export function notImplemented(name: string): NotImplemented {
+  return { status: 501, body: { error: `${name} is not implemented` } };
+}
+
+/** The handler for `route`, if `handlers` (an object of functions keyed by endpoint name) has one. */
+export function handlerFor(
+  handlers: object,
+  route: RouteSpec,
+): RouteHandler | undefined {
+  const handler: unknown = (handlers as Record<string, unknown>)[route.name];
+  // an endpoint called `toString` must not be served by Object.prototype
+  const inherited = (Object.prototype as Record<string, unknown>)[route.name];
+  return typeof handler === "function" && handler !== inherited
+    ? (handler as RouteHandler)
+    : undefined;
+}
+
+/**
+ * A Node `(req, res)` listener routing to `handlers`; an endpoint without a handler answers 501.
+ */
 export function createListener(
   routes: readonly RouteSpec[],
-  handlers: Readonly<Record<string, RouteHandler | undefined>>,
+  handlers: object,
   options: ListenerOptions = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const router = new Router(routes);
@@ -472,7 +497,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   router: Router,
-  handlers: Readonly<Record<string, RouteHandler | undefined>>,
+  handlers: object,
   bodyLimit: number,
 ): Promise<void> {
   const url = req.url ?? "/";
@@ -489,7 +514,7 @@ async function handle(
     });
   }
   const { route, rawPath } = found.match;
-  const handler = handlers[route.name];
+  const handler = handlerFor(handlers, route);
   if (!handler) {
     req.resume();
     throw new RequestError(501, `${route.name} is not implemented`);
