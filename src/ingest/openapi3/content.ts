@@ -1,0 +1,64 @@
+import type { Example, MediaContent, Schema } from "../../model/types.js";
+import {
+  child,
+  isRecordNode,
+  members,
+  stringAt,
+  type Node,
+} from "../openapi-common/node.js";
+import type { SpecReading } from "../openapi-common/reading.js";
+
+/** A `content` map (§4.8.14 Media Type Object per media type), in source order. */
+export function readContent(
+  reading: SpecReading,
+  content: Node,
+): MediaContent[] {
+  const out: MediaContent[] = [];
+  for (const [mediaType, entry] of members(content)) {
+    if (!isRecordNode(entry)) {
+      reading.report(
+        "warning",
+        "invalid-media-type",
+        `media type ${JSON.stringify(mediaType)} must be an object; it is skipped`,
+        entry,
+      );
+      continue;
+    }
+    const item: MediaContent = { mediaType };
+    const schema = child(entry, "schema");
+    if (schema.value !== undefined) item.schema = reading.schema(schema);
+    const examples = readExamples(reading, entry);
+    if (examples.length > 0) item.examples = examples;
+    out.push(item);
+  }
+  return out;
+}
+
+/** The schema of the first media type of a `content` map (parameters and headers may use one). */
+export function schemaOfContent(
+  reading: SpecReading,
+  content: Node,
+): Schema | undefined {
+  const first = members(content)[0];
+  if (!first || !isRecordNode(first[1])) return undefined;
+  const schema = child(first[1], "schema");
+  return schema.value === undefined ? undefined : reading.schema(schema);
+}
+
+/** `example` and `examples` (§4.8.19 Example Objects, `$ref`s followed) of one owner. */
+export function readExamples(reading: SpecReading, owner: Node): Example[] {
+  if (!isRecordNode(owner)) return [];
+  const out: Example[] = [];
+  if (owner.value.example !== undefined)
+    out.push({ value: owner.value.example });
+  for (const [name, entry] of members(child(owner, "examples"))) {
+    const example = reading.deref(entry, "example");
+    if (!example || !isRecordNode(example)) continue;
+    const item: Example = { name };
+    const summary = stringAt(example, "summary");
+    if (summary !== undefined) item.summary = summary;
+    if (example.value.value !== undefined) item.value = example.value.value;
+    out.push(item);
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+import { createParameter } from "../../model/factories.js";
+import type { Parameter } from "../../model/types.js";
+import { extensionsOf, isRecord } from "../reader.js";
+import { child, sourceOf, stringAt } from "../openapi-common/node.js";
+import type { ParameterEntry } from "../openapi-common/parameters.js";
+import type { SpecReading } from "../openapi-common/reading.js";
+import { readExamples, schemaOfContent } from "./content.js";
+import { overridden } from "./reference.js";
+
+/** Styles each location allows (§4.8.12.4 Style Values). */
+const STYLES: Record<
+  Parameter["in"],
+  readonly NonNullable<Parameter["style"]>[]
+> = {
+  path: ["simple", "label", "matrix"],
+  query: ["form", "spaceDelimited", "pipeDelimited", "deepObject"],
+  header: ["simple"],
+  cookie: ["form"],
+};
+
+/** §4.8.12 Parameter Object. */
+export function readParameter(
+  reading: SpecReading,
+  parameter: ParameterEntry & { in: Parameter["in"] },
+): Parameter {
+  const { definition } = parameter;
+  const raw = definition.value;
+  const out = createParameter({
+    name: parameter.name,
+    in: parameter.in,
+    source: sourceOf(parameter.entry),
+  });
+  if (parameter.in !== "path") out.required = raw.required === true;
+  else if (raw.required !== true)
+    reading.report(
+      "warning",
+      "optional-path-parameter",
+      `path parameter ${JSON.stringify(parameter.name)} must be required; it is read as required`,
+      parameter.entry,
+    );
+  const schemaNode = child(definition, "schema");
+  const schema =
+    schemaNode.value !== undefined
+      ? reading.schema(schemaNode)
+      : schemaOfContent(reading, child(definition, "content"));
+  if (schema !== undefined) out.schema = schema;
+  const description =
+    overridden(parameter.entry, "description") ??
+    stringAt(definition, "description");
+  if (description !== undefined) out.description = description;
+  if (raw.deprecated === true) out.deprecated = true;
+  const style = stringAt(definition, "style");
+  if (style !== undefined) {
+    if ((STYLES[parameter.in] as readonly string[]).includes(style))
+      out.style = style as Parameter["style"];
+    else
+      reading.report(
+        "warning",
+        "invalid-style",
+        `style ${JSON.stringify(style)} is not allowed in ${parameter.in}; the default is used`,
+        child(definition, "style"),
+      );
+  }
+  if (typeof raw.explode === "boolean") out.explode = raw.explode;
+  if (raw.allowReserved === true) out.allowReserved = true;
+  const example = readExamples(reading, definition)[0];
+  if (example?.value !== undefined) out.example = example.value;
+  const extensions = extensionsOf(raw);
+  if (Object.keys(extensions).length > 0) out.extensions = extensions;
+  return out;
+}
+
+/**
+ * The values a special header parameter names (its schema's enum, default and examples, and the
+ * parameter's own examples), for the media types and auth scheme they stand for.
+ */
+export function headerValues(
+  reading: SpecReading,
+  parameter: ParameterEntry,
+): unknown[] {
+  const values: unknown[] = [];
+  const schemaNode = child(parameter.definition, "schema");
+  const schema =
+    schemaNode.value === undefined
+      ? undefined
+      : reading.deref(schemaNode, "schema");
+  if (schema && isRecord(schema.value)) {
+    const raw = schema.value;
+    if (Array.isArray(raw.enum)) values.push(...raw.enum);
+    if (raw.default !== undefined) values.push(raw.default);
+    if (raw.example !== undefined) values.push(raw.example);
+    if (Array.isArray(raw.examples)) values.push(...raw.examples);
+  }
+  for (const example of readExamples(reading, parameter.definition))
+    values.push(example.value);
+  return values;
+}
