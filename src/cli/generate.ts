@@ -1,4 +1,186 @@
-export async function runGenerate(_args: string[]): Promise<number> {
-  process.stderr.write("apiloom generate: not written yet\n");
-  return 2;
+import { relative, sep } from "node:path";
+import { performance } from "node:perf_hooks";
+import { ConfigError } from "../workflow/config-error.js";
+import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
+import { checkOutput } from "../workflow/check.js";
+import { LockFileError, writeNameLock } from "../workflow/name-lock.js";
+import { EmitterError } from "../workflow/output-files.js";
+import { produce, type Stages } from "../workflow/produce.js";
+import {
+  resolveSettings,
+  type GenerateSettings,
+} from "../workflow/settings.js";
+import { OutputConflictError, writeOutput } from "../workflow/writer.js";
+import { paint, useColor, type Paint } from "./colors.js";
+import {
+  generateHelp,
+  parseGenerateArgs,
+  type GenerateFlags,
+} from "./generate-options.js";
+import { progressLine } from "./progress.js";
+import { plural, printDiagnostics, seconds, tally } from "./report.js";
+
+interface Stream {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+/** The outside world of one run; tests replace any part (stages above all: fake emitters). */
+export interface GenerateDeps {
+  stages?: Stages;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  stdout?: Stream;
+  stderr?: Stream;
+}
+
+/** `apiloom generate`: exit 0 done, 1 errors / strict warnings / stale with --check, 2 usage. */
+export async function runGenerate(
+  args: string[],
+  deps: GenerateDeps = {},
+): Promise<number> {
+  const stderr = deps.stderr ?? process.stderr;
+  const stdout = deps.stdout ?? process.stdout;
+  const cwd = deps.cwd ?? process.cwd();
+  const env = deps.env ?? process.env;
+  let flags: GenerateFlags;
+  let settings: GenerateSettings;
+  try {
+    flags = parseGenerateArgs(args);
+    if (flags.help) {
+      stdout.write(generateHelp());
+      return 0;
+    }
+    settings = await resolveSettings(flags, cwd);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    stderr.write(`apiloom generate: ${error.message}\n`);
+    return 2;
+  }
+  const color = useColor(flags.color, env, stderr.isTTY ?? false);
+  if (flags.watch) {
+    const { runWatch } = await import("./generate-watch.js");
+    return runWatch(args, settings, { stderr, paint: paint(color), cwd });
+  }
+  const stages = deps.stages ?? (await defaultStages());
+  return runOnce(settings, flags, stages, {
+    stdout,
+    stderr,
+    cwd,
+    paint: paint(color),
+  });
+}
+
+async function defaultStages(): Promise<Stages> {
+  const [{ loadModel }, { EMITTERS }] = await Promise.all([
+    import("../pipeline.js"),
+    import("../emit/index.js"),
+  ]);
+  return { loadModel, emitters: EMITTERS };
+}
+
+interface RunIO {
+  stdout: Stream;
+  stderr: Stream;
+  cwd: string;
+  paint: Paint;
+}
+
+async function runOnce(
+  settings: GenerateSettings,
+  flags: GenerateFlags,
+  stages: Stages,
+  io: RunIO,
+): Promise<number> {
+  const started = performance.now();
+  const progress = progressLine(io.stderr);
+  const say = (text: string) => {
+    progress.clear();
+    io.stderr.write(text);
+  };
+  let produced;
+  try {
+    produced = await produce(settings, stages, (m) => progress.update(m));
+  } catch (error) {
+    progress.clear();
+    if (error instanceof LockFileError) {
+      say(`apiloom generate: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof EmitterError) {
+      say(`apiloom generate: internal error: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  progress.clear();
+  printDiagnostics(
+    produced.diagnostics,
+    {
+      paint: io.paint,
+      baseDir: settings.baseDir,
+      cwd: io.cwd,
+      max: flags.maxDiagnostics ?? CONFIG_DEFAULTS.maxDiagnostics,
+    },
+    say,
+  );
+  const t = tally(produced.diagnostics);
+  const failed = t.errors > 0 || (settings.strict && t.warnings > 0);
+  const out = shownPath(io.cwd, settings.out);
+  const problems = [
+    plural(t.errors, "error"),
+    plural(t.warnings, "warning"),
+  ].join(", ");
+  const endpoints = plural(produced.model.endpoints.length, "endpoint");
+  const time = () => seconds(performance.now() - started);
+  if (failed) {
+    const why =
+      t.errors > 0 ? "errors" : "warnings, which --strict treats as errors";
+    say(
+      `${io.paint.red("apiloom:")} ${endpoints}, ${problems}; nothing written because of ${why} (${time()})\n`,
+    );
+    return 1;
+  }
+  const lock =
+    settings.lock && produced.lockText !== undefined
+      ? {
+          file: settings.lock,
+          text: produced.lockText,
+          baseDir: settings.baseDir,
+        }
+      : undefined;
+  if (flags.check) {
+    const report = checkOutput(settings.out, produced.files, lock);
+    if (report.stale.length === 0) {
+      say(
+        `apiloom: ${out} is up to date: ${endpoints}, ${plural(produced.files.length, "file")}, ${problems} (${time()})\n`,
+      );
+      return 0;
+    }
+    io.stdout.write(report.diff);
+    say(
+      `${io.paint.red("apiloom:")} ${out} is stale; run apiloom generate:\n${report.stale.map((s) => `  ${s}\n`).join("")}`,
+    );
+    return 1;
+  }
+  progress.update(`writing ${out}`);
+  let result;
+  try {
+    result = writeOutput(settings.out, produced.files);
+  } catch (error) {
+    if (!(error instanceof OutputConflictError)) throw error;
+    say(`apiloom generate: ${error.message}\n`);
+    return 1;
+  }
+  if (lock) writeNameLock(lock.file, lock.text);
+  progress.clear();
+  say(
+    `apiloom: ${endpoints} → ${out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed; ${problems} (${time()})\n`,
+  );
+  return 0;
+}
+
+function shownPath(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs).split(sep).join("/");
+  return rel === "" ? "." : rel.startsWith("..") ? abs : `${rel}/`;
 }

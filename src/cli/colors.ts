@@ -1,0 +1,39 @@
+/** ANSI styling that is a no-op when colour is off. */
+export interface Paint {
+  red(text: string): string;
+  yellow(text: string): string;
+  blue(text: string): string;
+  green(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+export function paint(enabled: boolean): Paint {
+  const style =
+    (open: number, close: number) =>
+    (text: string): string =>
+      enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text;
+  return {
+    red: style(31, 39),
+    yellow: style(33, 39),
+    blue: style(34, 39),
+    green: style(32, 39),
+    dim: style(2, 22),
+    bold: style(1, 22),
+  };
+}
+
+/**
+ * --color / --no-color win; then NO_COLOR (https://no-color.org: any non-empty value) and
+ * FORCE_COLOR; otherwise colour only when the stream is a terminal.
+ */
+export function useColor(
+  flag: boolean | undefined,
+  env: NodeJS.ProcessEnv,
+  isTTY: boolean,
+): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
+  return isTTY;
+}

@@ -1,0 +1,88 @@
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { Diagnostic, Severity } from "../model/types.js";
+import type { Paint } from "./colors.js";
+
+export interface FormatContext {
+  paint: Paint;
+  /** Folder the diagnostics' `file` is relative to. */
+  baseDir: string;
+  /** Folder the user typed the command in: printed paths are relative to it, so they are clickable. */
+  cwd: string;
+  /** The lines of a file, or undefined when it cannot be read (no frame then). */
+  lines(absPath: string): readonly string[] | undefined;
+}
+
+const BEFORE = 2;
+const AFTER = 2;
+/** Frames show at most this many characters of a line: minified JSON is one 13 MB line. */
+const WIDTH = 100;
+
+/** `file:line:col: severity code message`, then a code frame with a caret under the column. */
+export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
+  const abs = resolve(ctx.baseDir, d.file);
+  const shown = displayPath(ctx.cwd, abs);
+  const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${d.message}`;
+  const out = [head];
+  const lines = ctx.lines(abs);
+  if (lines && d.line >= 1 && d.line <= lines.length)
+    out.push(...codeFrame(lines, d.line, d.column, ctx.paint));
+  for (const rel of d.related ?? [])
+    out.push(
+      `  ${ctx.paint.dim("related:")} ${displayPath(ctx.cwd, resolve(ctx.baseDir, rel.file))}:${rel.line}:${rel.column}`,
+    );
+  return out.join("\n") + "\n";
+}
+
+export function severityLabel(severity: Severity, paint: Paint): string {
+  if (severity === "error") return paint.bold(paint.red("error"));
+  if (severity === "warning") return paint.bold(paint.yellow("warning"));
+  return paint.bold(paint.blue("info"));
+}
+
+/** The lines around `line` with a gutter, `>` on the line itself and a caret under `column`. */
+export function codeFrame(
+  lines: readonly string[],
+  line: number,
+  column: number,
+  paint: Paint,
+): string[] {
+  const first = Math.max(1, line - BEFORE);
+  const last = Math.min(lines.length, line + AFTER);
+  const gutter = String(last).length;
+  const target = lines[line - 1]!;
+  const start = windowStart(target, column);
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const text = clip(lines[n - 1]!, start);
+    const marker = n === line ? paint.red(">") : " ";
+    out.push(
+      `${marker} ${paint.dim(`${String(n).padStart(gutter)} |`)}${text ? ` ${text}` : ""}`,
+    );
+    if (n === line) {
+      const clipped = clip(target, start);
+      const lead = start > 0 ? 1 : 0; // the "…" that clip put first
+      const before = clipped.slice(0, Math.max(0, column - 1 - start + lead));
+      const pad = before.replace(/[^\t]/g, " ");
+      out.push(
+        `  ${paint.dim(`${" ".repeat(gutter)} |`)} ${pad}${paint.red("^")}`,
+      );
+    }
+  }
+  return out;
+}
+
+/** Where a long line's visible window starts so the column stays in view. */
+function windowStart(line: string, column: number): number {
+  if (line.length <= WIDTH) return 0;
+  return Math.max(0, Math.min(column - 1 - WIDTH / 2, line.length - WIDTH));
+}
+
+function clip(line: string, start: number): string {
+  const body = line.slice(start, start + WIDTH).replace(/\s+$/, "");
+  return `${start > 0 ? "…" : ""}${body}${start + WIDTH < line.length ? "…" : ""}`;
+}
+
+function displayPath(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return (rel === "" || isAbsolute(rel) ? abs : rel).split(sep).join("/");
+}

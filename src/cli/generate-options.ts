@@ -1,0 +1,229 @@
+import type { ArtifactName } from "../emit/artifact.js";
+import { ARTIFACT_NAMES } from "../workflow/artifact-names.js";
+import { ConfigError } from "../workflow/config-error.js";
+import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
+
+/** What `apiloom generate` was told on the command line; undefined means "not given". */
+export interface GenerateFlags {
+  inputs: string[];
+  out?: string;
+  artifacts?: ArtifactName[];
+  templates?: string;
+  baseUrl?: string;
+  names: Record<string, string>;
+  prefer: string[];
+  allowExternalRefs?: boolean;
+  serverHandlers?: string;
+  lock?: string | false;
+  /** A config file path, or false for --no-config. */
+  config?: string | false;
+  check: boolean;
+  watch: boolean;
+  strict?: boolean;
+  maxDiagnostics?: number;
+  color?: boolean;
+  help: boolean;
+}
+
+interface FlagSpec {
+  names: string[];
+  value?: string;
+  help: string;
+  apply(flags: GenerateFlags, value: string): void;
+}
+
+const FLAGS: FlagSpec[] = [
+  {
+    names: ["-o", "--out"],
+    value: "<dir>",
+    help: `Output folder apiloom owns (default: ${CONFIG_DEFAULTS.out})`,
+    apply: (f, v) => (f.out = v),
+  },
+  {
+    names: ["-a", "--artifacts"],
+    value: "<list>",
+    help: `Comma-separated subset of ${ARTIFACT_NAMES.join(",")} (default: all)`,
+    apply: (f, v) => (f.artifacts = parseArtifacts(v)),
+  },
+  {
+    names: ["--templates"],
+    value: "<dir>",
+    help: "Folder with your copies of templates (missing ones fall back)",
+    apply: (f, v) => (f.templates = v),
+  },
+  {
+    names: ["--base-url"],
+    value: "<url>",
+    help: "Default base URL of the generated client",
+    apply: (f, v) => (f.baseUrl = v),
+  },
+  {
+    names: ["--name"],
+    value: "<KEY=name>",
+    help: 'Name an endpoint, e.g. --name "GET /pets/{id}=getPet" (repeatable)',
+    apply: (f, v) => {
+      const eq = v.lastIndexOf("=");
+      if (eq <= 0 || eq === v.length - 1)
+        throw new ConfigError(
+          `--name expects "METHOD /path=name", got ${JSON.stringify(v)}`,
+        );
+      f.names[v.slice(0, eq).trim()] = v.slice(eq + 1).trim();
+    },
+  },
+  {
+    names: ["--prefer"],
+    value: "<input>",
+    help: "Input (file or glob) whose facts win merge conflicts (repeatable, strongest first)",
+    apply: (f, v) => f.prefer.push(v),
+  },
+  {
+    names: ["--allow-external-refs"],
+    help: "Follow $refs to files outside a spec's folder",
+    apply: (f) => (f.allowExternalRefs = true),
+  },
+  {
+    names: ["--server-handlers"],
+    value: "<file>",
+    help: "Your route handlers file: scaffolded once, new stubs added later",
+    apply: (f, v) => (f.serverHandlers = v),
+  },
+  {
+    names: ["--lock"],
+    value: "<file>",
+    help: `Endpoint name lock (default: ${CONFIG_DEFAULTS.lock} beside the config)`,
+    apply: (f, v) => (f.lock = v),
+  },
+  {
+    names: ["--no-lock"],
+    help: "Neither read nor write the name lock",
+    apply: (f) => (f.lock = false),
+  },
+  {
+    names: ["-c", "--config"],
+    value: "<file>",
+    help: "Config file (default: apiloom.config.* found from the working folder)",
+    apply: (f, v) => (f.config = v),
+  },
+  {
+    names: ["--no-config"],
+    help: "Ignore config files; flags only",
+    apply: (f) => (f.config = false),
+  },
+  {
+    names: ["--check"],
+    help: "Write nothing; exit 1 with a diff when the output on disk is stale",
+    apply: (f) => (f.check = true),
+  },
+  {
+    names: ["-w", "--watch"],
+    help: "Regenerate whenever a spec, a template or the config changes",
+    apply: (f) => (f.watch = true),
+  },
+  {
+    names: ["--strict"],
+    help: "Warnings fail the run (exit 1) like errors",
+    apply: (f) => (f.strict = true),
+  },
+  {
+    names: ["--max-diagnostics"],
+    value: "<n>",
+    help: `Print at most n diagnostics in full (default: ${CONFIG_DEFAULTS.maxDiagnostics})`,
+    apply: (f, v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0)
+        throw new ConfigError(
+          `--max-diagnostics expects a whole number, got ${JSON.stringify(v)}`,
+        );
+      f.maxDiagnostics = n;
+    },
+  },
+  {
+    names: ["--color"],
+    help: "Colour the output even when it is not a terminal",
+    apply: (f) => (f.color = true),
+  },
+  {
+    names: ["--no-color"],
+    help: "Never colour (the NO_COLOR environment variable does the same)",
+    apply: (f) => (f.color = false),
+  },
+  {
+    names: ["-h", "--help"],
+    help: "Show this help",
+    apply: (f) => (f.help = true),
+  },
+];
+
+export function parseGenerateArgs(args: readonly string[]): GenerateFlags {
+  const flags: GenerateFlags = {
+    inputs: [],
+    names: {},
+    prefer: [],
+    check: false,
+    watch: false,
+    help: false,
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--") {
+      flags.inputs.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith("-") || arg === "-") {
+      flags.inputs.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    const spec = FLAGS.find((f) => f.names.includes(name));
+    if (!spec) throw new ConfigError(`unknown option ${name} (see --help)`);
+    if (!spec.value) {
+      if (eq !== -1) throw new ConfigError(`${name} takes no value`);
+      spec.apply(flags, "");
+      continue;
+    }
+    const value = eq !== -1 ? arg.slice(eq + 1) : args[++i];
+    if (value === undefined || value === "")
+      throw new ConfigError(`${name} needs a value: ${name} ${spec.value}`);
+    spec.apply(flags, value);
+  }
+  return flags;
+}
+
+function parseArtifacts(list: string): ArtifactName[] {
+  const names = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  for (const name of names)
+    if (!(ARTIFACT_NAMES as readonly string[]).includes(name))
+      throw new ConfigError(
+        `--artifacts: unknown artifact ${JSON.stringify(name)} (known: ${ARTIFACT_NAMES.join(", ")})`,
+      );
+  if (names.length === 0)
+    throw new ConfigError("--artifacts needs at least one artifact");
+  return names as ArtifactName[];
+}
+
+/** `apiloom generate --help`. main.ts can include it in the global help. */
+export function generateHelp(): string {
+  const rows = FLAGS.map((f) => {
+    const names =
+      f.names.length === 1 ? `    ${f.names[0]}` : f.names.join(", ");
+    return [`${names}${f.value ? ` ${f.value}` : ""}`, f.help] as const;
+  });
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  return `Usage: apiloom generate [inputs...] [options]
+
+Reads the inputs (spec files or globs: Swagger 2.0, OpenAPI 3.0/3.1, Postman v2.0/v2.1, JSON or
+YAML), merges them and writes the artifacts into the output folder. Settings come from
+apiloom.config.{ts,mts,mjs,js,json,yaml,yml} (found from the working folder); flags override it,
+and inputs on the command line replace the config's.
+
+Options:
+${rows.map(([left, help]) => `  ${left.padEnd(width)}${help}`).join("\n")}
+
+Exit codes: 0 success, 1 errors (or warnings with --strict) or stale output with --check,
+2 bad usage or configuration.
+`;
+}

@@ -1,0 +1,2 @@
+/** A problem with the user's configuration or flags: reported plainly, exit code 2. */
+export class ConfigError extends Error {}

@@ -1,0 +1,64 @@
+import type { ArtifactName } from "../emit/artifact.js";
+
+/**
+ * What `apiloom.config.{ts,mjs,js,json,yaml,yml}` may hold. Paths are relative to the config
+ * file's folder. Every option also has a command-line flag (see src/cli/generate-options.ts).
+ */
+export interface ApiloomConfig {
+  /** Spec files or globs (`*`, `**`, `?`, `{a,b}`), any supported format. */
+  inputs?: string[];
+  /** The output folder apiloom owns (only the files its manifest lists). Default `generated`. */
+  out?: string;
+  /** Which artifacts to make. Default: all of them. */
+  artifacts?: ArtifactName[];
+  /** A folder with your copies of templates; missing files fall back to apiloom's. */
+  templates?: string;
+  /** Default base URL of the generated client (instead of the specs' servers). */
+  baseUrl?: string;
+  /** Endpoint name overrides: `"GET /pets/{id}": "getPet"`. */
+  names?: Record<string, string>;
+  merge?: {
+    /**
+     * Inputs (files or globs) whose facts win when sources disagree, strongest first. Inputs are
+     * given to the merge in this order, then the rest sorted by path.
+     */
+    prefer?: string[];
+    /** Follow `$ref`s to files outside a spec's folder. Default false. */
+    allowExternalRefs?: boolean;
+  };
+  server?: {
+    /** Your route handlers file, outside the output folder: scaffolded once, new stubs added later. */
+    handlers?: string;
+  };
+  /**
+   * The committed lock of endpoint names, so adding an endpoint never renames an existing
+   * function. Default `apiloom.lock.json` next to the config; `false` turns it off.
+   */
+  lock?: string | false;
+  /** Warnings fail the run (exit 1). */
+  strict?: boolean;
+}
+
+/** Types a config file: `export default defineConfig({ ... })`. */
+export function defineConfig(config: ApiloomConfig): ApiloomConfig {
+  return config;
+}
+
+/** The one place defaults live; the CLI, the config loader and the tests import it. */
+export const CONFIG_DEFAULTS = {
+  out: "generated",
+  lock: "apiloom.lock.json",
+  maxDiagnostics: 50,
+  watchDebounceMs: 100,
+} as const;
+
+/** Config file names looked for, in this order, in the working folder and then its parents. */
+export const CONFIG_FILE_NAMES = [
+  "apiloom.config.ts",
+  "apiloom.config.mts",
+  "apiloom.config.mjs",
+  "apiloom.config.js",
+  "apiloom.config.json",
+  "apiloom.config.yaml",
+  "apiloom.config.yml",
+] as const;

@@ -1,0 +1,131 @@
+import { readdirSync, statSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+
+export interface GlobResult {
+  /** Matching files, `/`-separated, relative to the base folder unless the pattern was absolute. Sorted. */
+  files: string[];
+  /** Patterns that matched no file (a plain path that does not exist counts). */
+  unmatched: string[];
+}
+
+export const MAGIC_SEGMENT = /[*?{[]/;
+const MAGIC = MAGIC_SEGMENT;
+
+/**
+ * Expands input patterns: `*` and `?` within one path segment, `**` across folders, `{a,b}`
+ * alternatives and `[abc]` classes. Like shells, wildcards skip dot-files, and `**` does not
+ * descend into dot-folders or node_modules. Node 20 has no fs.glob, hence this.
+ */
+export function expandInputs(
+  patterns: readonly string[],
+  baseDir: string,
+): GlobResult {
+  const found = new Set<string>();
+  const unmatched: string[] = [];
+  for (const raw of patterns) {
+    const pattern = raw.split("\\").join("/");
+    const before = found.size;
+    if (!MAGIC.test(pattern)) {
+      const full = isAbsolute(pattern) ? pattern : join(baseDir, pattern);
+      if (isFile(full)) found.add(normalize(pattern));
+      else unmatched.push(raw);
+      continue;
+    }
+    const absolute = pattern.startsWith("/");
+    const segments = pattern.split("/").filter((s) => s !== "" && s !== ".");
+    walk(absolute ? "/" : baseDir, absolute ? "/" : "", segments, found);
+    if (found.size === before) unmatched.push(raw);
+  }
+  return { files: [...found].sort(byCodeUnit), unmatched };
+}
+
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function walk(
+  dir: string,
+  prefix: string,
+  segments: readonly string[],
+  found: Set<string>,
+): void {
+  const [head, ...rest] = segments;
+  if (head === undefined) return;
+  if (head === "**") {
+    walk(dir, prefix, rest, found);
+    for (const entry of listDir(dir)) {
+      if (!entry.isDirectory()) continue;
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      walk(join(dir, entry.name), prefix + entry.name + "/", segments, found);
+    }
+    return;
+  }
+  if (!MAGIC.test(head)) {
+    const full = join(dir, head);
+    if (rest.length === 0) {
+      if (isFile(full)) found.add(prefix + head);
+    } else walk(full, prefix + head + "/", rest, found);
+    return;
+  }
+  const matcher = segmentRegExp(head);
+  for (const entry of listDir(dir)) {
+    if (entry.name.startsWith(".") && !head.startsWith(".")) continue;
+    if (!matcher.test(entry.name)) continue;
+    const full = join(dir, entry.name);
+    if (rest.length === 0) {
+      if (entry.isFile() || (entry.isSymbolicLink() && isFile(full)))
+        found.add(prefix + entry.name);
+    } else if (entry.isDirectory() || entry.isSymbolicLink())
+      walk(full, prefix + entry.name + "/", rest, found);
+  }
+}
+
+/** One path segment's pattern as an anchored regular expression. */
+export function segmentRegExp(segment: string): RegExp {
+  let source = "";
+  let depth = 0;
+  for (let i = 0; i < segment.length; i++) {
+    const ch = segment[i]!;
+    if (ch === "*") source += "[^/]*";
+    else if (ch === "?") source += "[^/]";
+    else if (ch === "{") {
+      depth++;
+      source += "(?:";
+    } else if (ch === "}" && depth > 0) {
+      depth--;
+      source += ")";
+    } else if (ch === "," && depth > 0) source += "|";
+    else if (ch === "[") {
+      const end = segment.indexOf("]", i + 1);
+      if (end === -1) source += "\\[";
+      else {
+        const body = segment.slice(i + 1, end).replace(/^!/, "^");
+        source += `[${body.replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else source += ch.replace(/[.+^$()|\\\]]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`);
+}
+
+function listDir(dir: string) {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      byCodeUnit(a.name, b.name),
+    );
+  } catch {
+    return [];
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function normalize(path: string): string {
+  return path.replace(/^\.\//, "").replace(/\/+/g, "/");
+}

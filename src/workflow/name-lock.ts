@@ -1,0 +1,79 @@
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import type { Endpoint } from "../model/types.js";
+import { byCodeUnit } from "./glob.js";
+
+/**
+ * The committed lock of endpoint names (`apiloom.lock.json` next to the config). It lives
+ * outside the output folder on purpose: generated code may be git-ignored, the lock must not
+ * be, and it is the user's decision record, not apiloom's output.
+ */
+export interface NameLock {
+  lockfileVersion: 1;
+  /** `"GET /pets/{id}"` → the function name it was given. */
+  names: Record<string, string>;
+}
+
+/** The key BuildOptions.names and lockedNames use: method upper-case, path in `{name}` form. */
+export function endpointKey(
+  endpoint: Pick<Endpoint, "method" | "path">,
+): string {
+  return `${endpoint.method.toUpperCase()} ${endpoint.path}`;
+}
+
+export class LockFileError extends Error {}
+
+/** The locked names, or none when the file does not exist yet. */
+export function readNameLock(file: string): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw error;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new LockFileError(
+      `${file} is not valid JSON (${(error as Error).message}); fix it or delete it to start over`,
+    );
+  }
+  const names = (value as Partial<NameLock> | null)?.names;
+  if (
+    (value as Partial<NameLock> | null)?.lockfileVersion !== 1 ||
+    typeof names !== "object" ||
+    names === null ||
+    Object.values(names).some((n) => typeof n !== "string")
+  )
+    throw new LockFileError(
+      `${file} is not an apiloom name lock (expected {"lockfileVersion": 1, "names": {...}})`,
+    );
+  return names;
+}
+
+/** The lock for this model's endpoints: entries of removed endpoints drop out. */
+export function nameLockText(endpoints: readonly Endpoint[]): string {
+  const entries = endpoints
+    .filter((e) => e.name !== "")
+    .map((e) => [endpointKey(e), e.name] as const)
+    .sort(([a], [b]) => byCodeUnit(a, b));
+  const lock: NameLock = {
+    lockfileVersion: 1,
+    names: Object.fromEntries(entries),
+  };
+  return JSON.stringify(lock, null, 2) + "\n";
+}
+
+/** Writes the lock when its text changed (an unchanged lock keeps its mtime). */
+export function writeNameLock(file: string, text: string): boolean {
+  try {
+    if (readFileSync(file, "utf8") === text) return false;
+  } catch {
+    // not there yet
+  }
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+  return true;
+}

@@ -1,0 +1,82 @@
+import type { GeneratedFile } from "../emit/artifact.js";
+import { byCodeUnit } from "./glob.js";
+
+/** Names in the output folder that belong to the writer itself; no emitter may produce them. */
+export const MANIFEST_FILE = ".apiloom-manifest.json";
+export const JOURNAL_FILE = ".apiloom-journal.json";
+export const STAGING_DIR = ".apiloom-staging";
+const RESERVED = new Set([MANIFEST_FILE, JOURNAL_FILE, STAGING_DIR]);
+
+/** A bug in an emitter, not in the user's input: the CLI reports it as an internal error (exit 2). */
+export class EmitterError extends Error {}
+
+/**
+ * Why a generated path is unsafe, or undefined when it is fine. A path must stay inside the
+ * output folder: relative, `/`-separated, no `.`/`..`/empty segments, no characters that some
+ * file systems refuse.
+ */
+export function unsafePathReason(path: string): string | undefined {
+  if (path === "") return "the path is empty";
+  if (path.startsWith("/") || /^[a-zA-Z]:/.test(path))
+    return "the path is absolute";
+  if (path.includes("\\")) return "the path contains a backslash";
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f<>:"|?*]/.test(path))
+    return "the path contains a character file systems refuse";
+  const segments = path.split("/");
+  if (segments.some((s) => s === "..")) return "the path climbs out with '..'";
+  if (segments.some((s) => s === "" || s === "."))
+    return "the path has an empty or '.' segment";
+  if (RESERVED.has(segments[0]!))
+    return `the path is reserved for apiloom's own bookkeeping`;
+  return undefined;
+}
+
+/**
+ * Joins what every emitter returned into one sorted list. Two emitters may return the same
+ * path with identical text (a shared `types.ts`); different text for one path, an unsafe path, or
+ * two paths that differ only by case (they collide on macOS and Windows) are emitter bugs.
+ */
+export function collectFiles(
+  batches: readonly { emitter: string; files: readonly GeneratedFile[] }[],
+): GeneratedFile[] {
+  const byPath = new Map<string, { contents: string; emitter: string }>();
+  const byFolded = new Map<string, string>();
+  for (const { emitter, files } of batches) {
+    for (const file of files) {
+      const reason = unsafePathReason(file.path);
+      if (reason)
+        throw new EmitterError(
+          `emitter ${emitter} returned the path ${JSON.stringify(file.path)}: ${reason}`,
+        );
+      const seen = byPath.get(file.path);
+      if (seen) {
+        if (seen.contents !== file.contents)
+          throw new EmitterError(
+            `emitters ${seen.emitter} and ${emitter} both make ${file.path} with different contents`,
+          );
+        continue;
+      }
+      const folded = file.path.toLowerCase();
+      const twin = byFolded.get(folded);
+      if (twin !== undefined)
+        throw new EmitterError(
+          `${twin} and ${file.path} differ only by letter case and would overwrite each other on some file systems`,
+        );
+      byFolded.set(folded, file.path);
+      byPath.set(file.path, { contents: file.contents, emitter });
+    }
+  }
+  const folders = new Set<string>();
+  for (const path of byPath.keys())
+    for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1))
+      folders.add(path.slice(0, i));
+  for (const path of byPath.keys())
+    if (folders.has(path))
+      throw new EmitterError(
+        `${path} is made both as a file and as a folder holding other files`,
+      );
+  return [...byPath.entries()]
+    .sort(([a], [b]) => byCodeUnit(a, b))
+    .map(([path, { contents }]) => ({ path, contents }));
+}

@@ -1,0 +1,102 @@
+import { lstatSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { GeneratedFile } from "../emit/artifact.js";
+import { byCodeUnit } from "./glob.js";
+import {
+  makeManifest,
+  manifestText,
+  readManifest,
+  type Manifest,
+} from "./manifest.js";
+
+/** What bringing the output folder up to date takes. Computed without touching the disk. */
+export interface OutputPlan {
+  /** New or changed files, with what is on disk now (undefined when missing). */
+  write: { file: GeneratedFile; before: string | undefined }[];
+  unchanged: string[];
+  /** Files the previous run made that are no longer produced and still exist. */
+  remove: { path: string; before: string }[];
+  /** Paths we must make that are taken by something apiloom did not make. */
+  conflicts: { path: string; reason: string }[];
+  manifest: Manifest;
+  manifestText: string;
+  /** The manifest on disk needs rewriting (new file list, or none yet). */
+  manifestStale: boolean;
+}
+
+export function planOutput(
+  outDir: string,
+  files: readonly GeneratedFile[],
+): OutputPlan {
+  const previous = readManifest(outDir);
+  const ours = new Set(Object.keys(previous?.files ?? {}));
+  const plan: OutputPlan = {
+    write: [],
+    unchanged: [],
+    remove: [],
+    conflicts: [],
+    manifest: makeManifest(files),
+    manifestText: "",
+    manifestStale: false,
+  };
+  plan.manifestText = manifestText(plan.manifest);
+  const produced = new Set<string>();
+  for (const file of files) {
+    produced.add(file.path);
+    const disk = readIfFile(join(outDir, file.path));
+    if (disk.kind === "file" && sameBytes(disk.bytes, file.contents))
+      plan.unchanged.push(file.path);
+    else if (disk.kind === "missing")
+      plan.write.push({ file, before: undefined });
+    else if (disk.kind === "other")
+      plan.conflicts.push({
+        path: file.path,
+        reason: "a folder or special file is in the way",
+      });
+    else if (ours.has(file.path)) plan.write.push({ file, before: disk.text });
+    else
+      plan.conflicts.push({
+        path: file.path,
+        reason: "a file apiloom did not make is in the way",
+      });
+  }
+  for (const path of [...ours].sort(byCodeUnit)) {
+    if (produced.has(path)) continue;
+    const disk = readIfFile(join(outDir, path));
+    if (disk.kind === "file") plan.remove.push({ path, before: disk.text });
+  }
+  plan.manifestStale =
+    previous === undefined || manifestText(previous) !== plan.manifestText;
+  return plan;
+}
+
+export function planIsClean(plan: OutputPlan): boolean {
+  return (
+    plan.write.length === 0 &&
+    plan.remove.length === 0 &&
+    plan.conflicts.length === 0 &&
+    !plan.manifestStale
+  );
+}
+
+type DiskEntry =
+  | { kind: "file"; bytes: Buffer; text: string }
+  | { kind: "missing" }
+  | { kind: "other" };
+
+function readIfFile(path: string): DiskEntry {
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return { kind: "missing" };
+  }
+  if (!stat.isFile()) return { kind: "other" };
+  const bytes = readFileSync(path);
+  return { kind: "file", bytes, text: bytes.toString("utf8") };
+}
+
+/** Bytes, not decoded text: a file with invalid UTF-8 must not pass for the same text. */
+function sameBytes(bytes: Buffer, text: string): boolean {
+  return bytes.equals(Buffer.from(text, "utf8"));
+}

@@ -1,0 +1,85 @@
+import type { ArtifactName, Emitter, GeneratedFile } from "../emit/artifact.js";
+import type { LoadOptions } from "../pipeline.js";
+import type { ApiModel, Diagnostic } from "../model/types.js";
+import { collectFiles } from "./output-files.js";
+import { byCodeUnit, expandInputs } from "./glob.js";
+import { nameLockText, readNameLock } from "./name-lock.js";
+import type { GenerateSettings } from "./settings.js";
+
+/** The stages a run wires; tests inject fakes. */
+export interface Stages {
+  emitters: Record<ArtifactName, Emitter>;
+  loadModel(files: readonly string[], options: LoadOptions): ApiModel;
+}
+
+/** Everything a run makes, in memory; nothing is written yet. */
+export interface Produced {
+  /** Input files in the order given to the merge, relative to baseDir. */
+  inputFiles: string[];
+  model: ApiModel;
+  /** Model diagnostics plus apiloom's own (unmatched inputs). */
+  diagnostics: Diagnostic[];
+  files: GeneratedFile[];
+  /** The name lock to write back, or undefined when locking is off. */
+  lockText?: string;
+}
+
+export async function produce(
+  settings: GenerateSettings,
+  stages: Stages,
+  onStage: (message: string) => void = () => {},
+): Promise<Produced> {
+  const { files, unmatched } = expandInputs(settings.inputs, settings.baseDir);
+  const inputFiles = orderInputs(files, settings.prefer, settings.baseDir);
+  const ownDiagnostics: Diagnostic[] = unmatched.map((pattern) => ({
+    severity: "error",
+    code: "input/no-match",
+    message: `no file matches the input ${JSON.stringify(pattern)}`,
+    file: pattern,
+    line: 1,
+    column: 1,
+  }));
+  onStage(
+    `reading ${inputFiles.length} input${inputFiles.length === 1 ? "" : "s"}`,
+  );
+  const model = stages.loadModel(inputFiles, {
+    cwd: settings.baseDir,
+    allowExternalRefs: settings.allowExternalRefs,
+    names: settings.names,
+    lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
+  });
+  const batches: { emitter: string; files: GeneratedFile[] }[] = [];
+  for (const artifact of settings.artifacts) {
+    onStage(`making the ${artifact}`);
+    const made = await stages.emitters[artifact](model, {
+      templatesDir: settings.templates,
+      baseUrl: settings.baseUrl,
+    });
+    batches.push({ emitter: artifact, files: made });
+  }
+  return {
+    inputFiles,
+    model,
+    diagnostics: [...ownDiagnostics, ...model.diagnostics],
+    files: collectFiles(batches),
+    lockText: settings.lock ? nameLockText(model.endpoints) : undefined,
+  };
+}
+
+/**
+ * The merge sees inputs in one order whatever order they were listed or found in: those a
+ * `prefer` pattern matches first (pattern order), then the rest by path. So the same inputs give
+ * byte-identical output, and a preference is an explicit decision, not an accident of the shell.
+ */
+export function orderInputs(
+  files: readonly string[],
+  prefer: readonly string[],
+  baseDir: string,
+): string[] {
+  const remaining = new Set([...files].sort(byCodeUnit));
+  const ordered: string[] = [];
+  for (const pattern of prefer)
+    for (const file of expandInputs([pattern], baseDir).files)
+      if (remaining.delete(file)) ordered.push(file);
+  return [...ordered, ...remaining];
+}

@@ -1,0 +1,107 @@
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { ArtifactName } from "../emit/artifact.js";
+import type { GenerateFlags } from "../cli/generate-options.js";
+import { ARTIFACT_NAMES } from "./artifact-names.js";
+import { ConfigError } from "./config-error.js";
+import { findConfigFile, loadConfigFile } from "./config-load.js";
+import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
+
+/** Everything one generate run needs, config and flags merged, paths made absolute. */
+export interface GenerateSettings {
+  /** The config's folder, or the working folder without one: inputs are shown relative to it. */
+  baseDir: string;
+  configFile?: string;
+  /** Input patterns relative to baseDir (or absolute). */
+  inputs: string[];
+  out: string;
+  artifacts: ArtifactName[];
+  templates?: string;
+  baseUrl?: string;
+  names: Record<string, string>;
+  /** Patterns relative to baseDir, strongest first. */
+  prefer: string[];
+  allowExternalRefs: boolean;
+  serverHandlers?: string;
+  /** Absolute lock file path, or undefined when locking is off. */
+  lock?: string;
+  strict: boolean;
+}
+
+/** Loads the config (unless --no-config) and lays the flags over it. */
+export async function resolveSettings(
+  flags: GenerateFlags,
+  cwd: string,
+): Promise<GenerateSettings> {
+  const configFile =
+    flags.config === false
+      ? undefined
+      : flags.config !== undefined
+        ? resolve(cwd, flags.config)
+        : findConfigFile(cwd);
+  const loaded = configFile ? await loadConfigFile(configFile) : undefined;
+  const config: ApiloomConfig = loaded?.config ?? {};
+  const baseDir = loaded?.dir ?? resolve(cwd);
+  const fromConfig = (path: string) => resolve(baseDir, path);
+  const fromCwd = (path: string) => resolve(cwd, path);
+  const patternFromCwd = (pattern: string) =>
+    relativePattern(baseDir, cwd, pattern);
+
+  const inputs =
+    flags.inputs.length > 0
+      ? flags.inputs.map(patternFromCwd)
+      : (config.inputs ?? []);
+  if (inputs.length === 0)
+    throw new ConfigError(
+      loaded
+        ? `${loaded.file}: no inputs; list spec files or globs under "inputs"`
+        : "no inputs: give spec files (apiloom generate specs/*.yaml --out generated) or write an apiloom.config.ts",
+    );
+  const lockOption = flags.lock ?? config.lock;
+  return {
+    baseDir,
+    configFile: loaded?.file,
+    inputs,
+    out: flags.out
+      ? fromCwd(flags.out)
+      : fromConfig(config.out ?? CONFIG_DEFAULTS.out),
+    artifacts: [
+      ...new Set(flags.artifacts ?? config.artifacts ?? ARTIFACT_NAMES),
+    ].sort((a, b) => ARTIFACT_NAMES.indexOf(a) - ARTIFACT_NAMES.indexOf(b)),
+    templates: flags.templates
+      ? fromCwd(flags.templates)
+      : config.templates
+        ? fromConfig(config.templates)
+        : undefined,
+    baseUrl: flags.baseUrl ?? config.baseUrl,
+    names: { ...config.names, ...flags.names },
+    prefer:
+      flags.prefer.length > 0
+        ? flags.prefer.map(patternFromCwd)
+        : (config.merge?.prefer ?? []),
+    allowExternalRefs:
+      flags.allowExternalRefs ?? config.merge?.allowExternalRefs ?? false,
+    serverHandlers: flags.serverHandlers
+      ? fromCwd(flags.serverHandlers)
+      : config.server?.handlers
+        ? fromConfig(config.server.handlers)
+        : undefined,
+    lock:
+      lockOption === false
+        ? undefined
+        : flags.lock
+          ? fromCwd(flags.lock)
+          : fromConfig(config.lock || CONFIG_DEFAULTS.lock),
+    strict: flags.strict ?? config.strict ?? false,
+  };
+}
+
+/** A pattern typed relative to the working folder, rewritten relative to baseDir. */
+function relativePattern(
+  baseDir: string,
+  cwd: string,
+  pattern: string,
+): string {
+  if (isAbsolute(pattern)) return pattern;
+  const rel = relative(baseDir, resolve(cwd, pattern));
+  return rel.split(sep).join("/") || ".";
+}
