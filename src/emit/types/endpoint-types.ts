@@ -1,0 +1,130 @@
+import type {
+  Endpoint,
+  MediaContent,
+  Parameter,
+  Response,
+} from "../../model/types.js";
+import { jsdocLines } from "../shared/escape.js";
+import { stringLiteral } from "./literal.js";
+import { docLines, schemaToType, type SchemaNaming } from "./schema-to-type.js";
+import {
+  raw,
+  union,
+  UNKNOWN,
+  type ObjectMember,
+  type TypeNode,
+} from "./type-node.js";
+
+/**
+ * OpenAPI 3.1 §4.8.12.1: header parameters named Accept, Content-Type or Authorization are
+ * ignored — the client derives them from the media types and the security schemes.
+ */
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+
+/** Header parameters an endpoint's caller supplies (the ignored three removed). */
+export function headerParameters(endpoint: Endpoint): Parameter[] {
+  return endpoint.parameters.header.filter(
+    (p) => !IGNORED_HEADERS.has(p.name.toLowerCase()),
+  );
+}
+
+/** 2XX statuses; a lone `default` answers for success when no 2XX is declared. */
+export function successStatuses(endpoint: Endpoint): string[] {
+  const success = endpoint.responses
+    .filter((r) => r.status.startsWith("2"))
+    .map((r) => r.status);
+  if (success.length > 0) return success;
+  return endpoint.responses
+    .filter((r) => r.status === "default")
+    .map((r) => r.status);
+}
+
+/** Every declared status that is not 2XX, `default` included. */
+export function errorStatuses(endpoint: Endpoint): string[] {
+  return endpoint.responses
+    .filter((r) => !r.status.startsWith("2"))
+    .map((r) => r.status);
+}
+
+/** An object type with one member per parameter, required as the spec says. */
+export function parametersType(
+  parameters: Parameter[],
+  naming: SchemaNaming,
+): TypeNode {
+  const members = parameters.map((p): ObjectMember => {
+    const member: ObjectMember = {
+      name: p.name,
+      optional: !p.required,
+      type: schemaToType(p.schema, naming, "write"),
+    };
+    const doc = parameterDoc(p);
+    if (doc) member.doc = doc;
+    return member;
+  });
+  return { kind: "object", members };
+}
+
+function parameterDoc(parameter: Parameter): string[] | undefined {
+  const lines = docLines({
+    description: parameter.description,
+    deprecated: parameter.deprecated,
+  });
+  return lines;
+}
+
+/** The type of a body: the distinct types of its media types, joined in a union. */
+export function contentType(
+  content: MediaContent[],
+  naming: SchemaNaming,
+  mode: "read" | "write",
+): TypeNode {
+  return union(
+    content.map((c) =>
+      c.schema ? schemaToType(c.schema, naming, mode) : mediaDefault(c),
+    ),
+  );
+}
+
+/** Without a schema, what a media type can say about the body's type. */
+function mediaDefault(content: MediaContent): TypeNode {
+  const type = content.mediaType.toLowerCase();
+  if (type.startsWith("text/")) return raw("string");
+  if (
+    type === "application/octet-stream" ||
+    type.startsWith("image/") ||
+    type.startsWith("audio/") ||
+    type.startsWith("video/")
+  )
+    return raw("Blob");
+  return UNKNOWN;
+}
+
+/** Body type of one response: `undefined` for statuses that never carry one. */
+export function responseType(
+  response: Response,
+  naming: SchemaNaming,
+): TypeNode {
+  if (response.content.length > 0)
+    return contentType(response.content, naming, "read");
+  return ["204", "205", "304"].includes(response.status)
+    ? raw("undefined")
+    : UNKNOWN;
+}
+
+/** `Responses["200"] | Responses["201"]`, or `unknown` when no status is listed. */
+export function statusUnion(
+  responsesName: string,
+  statuses: string[],
+): TypeNode {
+  if (statuses.length === 0) return UNKNOWN;
+  return union(
+    statuses.map((s) => raw(`${responsesName}[${stringLiteral(s)}]`)),
+  );
+}
+
+/** A one-line JSDoc naming the operation a per-endpoint type belongs to. */
+export function endpointDoc(what: string, endpoint: Endpoint): string[] {
+  return jsdocLines(
+    `${what} of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`,
+  );
+}

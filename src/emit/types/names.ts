@@ -1,0 +1,94 @@
+import type { ApiModel, Endpoint } from "../../model/types.js";
+import {
+  camelCase,
+  isIdentifierName,
+  isReservedWord,
+  pascalCase,
+} from "../shared/identifiers.js";
+
+/** Suffixes of the per-endpoint types, in the order they are declared in types.ts. */
+export const ENDPOINT_TYPE_SUFFIXES = [
+  "Path",
+  "Query",
+  "Headers",
+  "Body",
+  "Responses",
+  "Data",
+  "Error",
+  "Request",
+  "Result",
+] as const;
+
+export type EndpointTypeSuffix = (typeof ENDPOINT_TYPE_SUFFIXES)[number];
+
+/**
+ * Global names generated code uses: a schema type of the same name would shadow them
+ * (a schema called `Response` or `Record` is common).
+ */
+const GLOBAL_TYPE_NAMES = [
+  "AbortSignal",
+  "Array",
+  "Blob",
+  "Date",
+  "Error",
+  "File",
+  "FormData",
+  "Headers",
+  "Promise",
+  "Record",
+  "Request",
+  "RequestInit",
+  "Response",
+  "URL",
+  "URLSearchParams",
+  // the client runtime's own types, imported next to the schema types
+  "ApiResult",
+  "CallOptions",
+  "ClientAuth",
+  "ClientOptions",
+];
+
+/** `getPet` → `GetPet`: the endpoint name with its first letter upper-cased (still unique). */
+export function endpointTypeBase(endpoint: Endpoint): string {
+  const name =
+    endpoint.name || camelCase(`${endpoint.method} ${endpoint.path}`);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * TypeScript names for every named schema, keyed by schema name. Per-endpoint names are fixed
+ * by convention (`<Endpoint><Suffix>`), so they are reserved first and schema names give way:
+ * a schema name is used as is when it is an identifier (first letter upper-cased), else
+ * PascalCased; a name already taken gets `Model`, then a number. Schemas are visited in sorted
+ * order so the result does not depend on the order of the inputs.
+ */
+export function schemaTypeNames(model: ApiModel): Map<string, string> {
+  const taken = new Set<string>(GLOBAL_TYPE_NAMES);
+  for (const endpoint of model.endpoints) {
+    const base = endpointTypeBase(endpoint);
+    for (const suffix of ENDPOINT_TYPE_SUFFIXES) taken.add(base + suffix);
+  }
+  const names = new Map<string, string>();
+  for (const schemaName of Object.keys(model.schemas).sort(compareStrings)) {
+    const wanted = schemaTypeName(schemaName);
+    let name = wanted;
+    if (taken.has(name)) name = `${wanted}Model`;
+    for (let i = 2; taken.has(name); i++) name = `${wanted}${i}`;
+    taken.add(name);
+    names.set(schemaName, name);
+  }
+  return names;
+}
+
+function schemaTypeName(schemaName: string): string {
+  if (isIdentifierName(schemaName)) {
+    const upper = schemaName.charAt(0).toUpperCase() + schemaName.slice(1);
+    if (!isReservedWord(upper)) return upper;
+  }
+  return pascalCase(schemaName, "Schema");
+}
+
+/** Code-unit order: stable across locales, unlike localeCompare. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,183 @@
+import { describe, expect, test } from "vitest";
+import type { Schema } from "../../model/types.js";
+import { printType } from "./index.js";
+import { schemaToType, type SchemaMode } from "./schema-to-type.js";
+
+const naming = {
+  refName: (name: string, mode: SchemaMode) =>
+    mode === "write" && name === "Pet" ? "PetWrite" : name,
+};
+const ref = (name: string): Schema => ({
+  $ref: `#/components/schemas/${name}`,
+});
+
+const cases: [
+  string,
+  { given: Schema | undefined; mode?: SchemaMode; want: string },
+][] = [
+  ["no schema is unknown", { given: undefined, want: "unknown" }],
+  ["an empty schema is unknown", { given: {}, want: "unknown" }],
+  ["integer is number", { given: { type: "integer" }, want: "number" }],
+  [
+    "date-time stays string",
+    { given: { type: "string", format: "date-time" }, want: "string" },
+  ],
+  [
+    "binary is Blob",
+    { given: { type: "string", format: "binary" }, want: "Blob" },
+  ],
+  [
+    "type array with null",
+    { given: { type: ["string", "null"] }, want: "string | null" },
+  ],
+  [
+    "string enum",
+    { given: { type: "string", enum: ["a", "b c"] }, want: '"a" | "b c"' },
+  ],
+  [
+    "enum value with double quotes",
+    { given: { enum: ['say "hi"'] }, want: "'say \"hi\"'" },
+  ],
+  ["number enum", { given: { enum: [1, -2.5] }, want: "1 | -2.5" }],
+  ["nullable enum", { given: { enum: ["x", null] }, want: '"x" | null' }],
+  ["const", { given: { const: "fixed" }, want: '"fixed"' }],
+  ["reference", { given: ref("Pet"), want: "Pet" }],
+  [
+    "reference in write mode",
+    { given: ref("Pet"), mode: "write", want: "PetWrite" },
+  ],
+  ["escaped reference name", { given: ref("a~1b"), want: "a/b" }],
+  [
+    "array of union",
+    {
+      given: { type: "array", items: { type: ["string", "number"] } },
+      want: "(string | number)[]",
+    },
+  ],
+  ["array without items", { given: { type: "array" }, want: "unknown[]" }],
+  [
+    "closed tuple",
+    {
+      given: {
+        type: "array",
+        prefixItems: [{ type: "string" }, { type: "number" }],
+        items: { not: {} },
+      },
+      want: "[string, number]",
+    },
+  ],
+  [
+    "open tuple",
+    {
+      given: {
+        type: "array",
+        prefixItems: [{ type: "string" }],
+        items: { type: "boolean" },
+      },
+      want: "[string, ...boolean[]]",
+    },
+  ],
+  [
+    "bare object",
+    { given: { type: "object" }, want: "Record<string, unknown>" },
+  ],
+  [
+    "map",
+    {
+      given: { type: "object", additionalProperties: ref("Pet") },
+      want: "Record<string, Pet>",
+    },
+  ],
+  [
+    "allOf is an intersection",
+    { given: { allOf: [ref("A"), ref("B")] }, want: "A & B" },
+  ],
+  [
+    "oneOf is a union",
+    { given: { oneOf: [ref("A"), { type: "string" }] }, want: "A | string" },
+  ],
+  [
+    "anyOf with null",
+    { given: { anyOf: [ref("A"), { type: "null" }] }, want: "A | null" },
+  ],
+  [
+    "object type next to allOf adds nothing",
+    { given: { type: "object", allOf: [ref("A")] }, want: "A" },
+  ],
+  [
+    "discriminator tags each member",
+    {
+      given: {
+        oneOf: [ref("Cat"), ref("Dog")],
+        discriminator: {
+          propertyName: "kind",
+          mapping: { cat: "#/components/schemas/Cat" },
+        },
+      },
+      want: '(Cat & { kind: "cat" }) | (Dog & { kind: "Dog" })',
+    },
+  ],
+  [
+    "object members, optional unless required, quoted when not identifiers",
+    {
+      given: {
+        type: "object",
+        required: ["id"],
+        properties: { id: { type: "integer" }, "x-y": { type: "string" } },
+      },
+      want: '{\n  id: number;\n  "x-y"?: string;\n}',
+    },
+  ],
+  [
+    "readOnly members are optional in write mode",
+    {
+      given: {
+        type: "object",
+        required: ["id"],
+        properties: { id: { type: "integer", readOnly: true } },
+      },
+      mode: "write",
+      want: "{\n  id?: number;\n}",
+    },
+  ],
+  [
+    "writeOnly members are optional in read mode",
+    {
+      given: {
+        type: "object",
+        required: ["pw"],
+        properties: { pw: { type: "string", writeOnly: true } },
+      },
+      want: "{\n  pw?: string;\n}",
+    },
+  ],
+  [
+    "properties plus additionalProperties get an unknown index signature",
+    {
+      given: {
+        type: "object",
+        properties: { a: { type: "string" } },
+        additionalProperties: { type: "number" },
+      },
+      want: "{\n  a?: string;\n  [key: string]: unknown;\n}",
+    },
+  ],
+  [
+    "descriptions become JSDoc that cannot be closed early",
+    {
+      given: {
+        type: "object",
+        properties: {
+          a: { type: "string", description: "ends */ here", deprecated: true },
+        },
+      },
+      want: "{\n  /**\n   * ends *\\/ here\n   * @deprecated\n   */\n  a?: string;\n}",
+    },
+  ],
+];
+
+describe("schemaToType", () => {
+  test.each(cases)("%s", (_name, { given, mode, want }) => {
+    expect(printType(schemaToType(given, naming, mode ?? "read"))).toBe(want);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * A small tree of TypeScript type expressions. Schemas become these nodes first so the printer
+ * can lay them out the way prettier would (it needs to know what is a union, an object, …) and
+ * so parentheses are added from precedence, never by editing text.
+ */
+export type TypeNode =
+  | { kind: "raw"; text: string }
+  | { kind: "union"; members: TypeNode[] }
+  | { kind: "intersection"; members: TypeNode[] }
+  | { kind: "array"; element: TypeNode }
+  | { kind: "tuple"; elements: TypeNode[]; rest?: TypeNode }
+  | {
+      kind: "object";
+      members: ObjectMember[];
+      index?: TypeNode;
+      inline?: boolean;
+    }
+  | { kind: "record"; value: TypeNode };
+
+export interface ObjectMember {
+  /** The property name as the schema spells it (quoted by the printer when needed). */
+  name: string;
+  optional: boolean;
+  type: TypeNode;
+  /** JSDoc lines, already escaped. */
+  doc?: string[];
+}
+
+export const UNKNOWN: TypeNode = raw("unknown");
+export const NEVER: TypeNode = raw("never");
+
+export function raw(text: string): TypeNode {
+  return { kind: "raw", text };
+}
+
+/** A union without duplicates (by printed text of simple members); one member stays itself. */
+export function union(members: TypeNode[]): TypeNode {
+  const flat: TypeNode[] = [];
+  const seen = new Set<string>();
+  for (const member of members) {
+    for (const m of member.kind === "union" ? member.members : [member]) {
+      const key = m.kind === "raw" ? m.text : undefined;
+      if (key !== undefined) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      flat.push(m);
+    }
+  }
+  if (seen.has("unknown")) return UNKNOWN;
+  if (flat.length === 0) return NEVER;
+  if (flat.length === 1) return flat[0]!;
+  return { kind: "union", members: flat };
+}
+
+export function intersection(members: TypeNode[]): TypeNode {
+  const flat = members.flatMap((m) =>
+    m.kind === "intersection" ? m.members : [m],
+  );
+  const useful = flat.filter(
+    (m) => !(m.kind === "raw" && m.text === "unknown"),
+  );
+  if (useful.length === 0) return UNKNOWN;
+  if (useful.length === 1) return useful[0]!;
+  return { kind: "intersection", members: useful };
+}
+
+export function isNullType(node: TypeNode): boolean {
+  return node.kind === "raw" && node.text === "null";
+}
