@@ -64,7 +64,9 @@ export async function apiRoutes(
             bytes,
             request.headers["content-type"],
           );
-          const result = encodeResult(await handler({ ...decoded, body }));
+          const result = await encodeResult(
+            await handler({ ...decoded, body }),
+          );
           reply.code(result.status).headers(result.headers);
           return reply.send(
             typeof result.payload === "object"

@@ -44,6 +44,37 @@ export interface HandlerResult {
   headers?: Readonly<Record<string, string | number | readonly string[]>>;
 }
 
+/**
+ * What a handler receives, from the endpoint's `<Name>Request`: `path`, `query` and `headers`
+ * are always there (empty objects when nothing was sent); `body` is as optional as the spec says.
+ */
+export type ServerRequest<R> = Required<Omit<R, "body">> &
+  Pick<R, Extract<keyof R, "body">>;
+
+/** `"404"` → 404; ranges (`"4XX"`) and `default` → any status. */
+export type StatusCode<S extends string> = S extends `${infer N extends number}`
+  ? N
+  : number;
+
+/** One result per declared status, its body typed by the endpoint's `<Name>Responses`. */
+export type ResultOf<Responses> = [keyof Responses] extends [never]
+  ? HandlerResult
+  : {
+      [S in keyof Responses & string]: {
+        status: StatusCode<S>;
+        body?: Responses[S];
+        headers?: HandlerResult["headers"];
+      };
+    }[keyof Responses & string];
+
+/** An endpoint's handler: typed request in, a declared response (or the 501 stub answer) out. */
+export type Handler<Request, Responses> = (
+  request: ServerRequest<Request>,
+) =>
+  | ResultOf<Responses>
+  | NotImplemented
+  | Promise<ResultOf<Responses> | NotImplemented>;
+
 export type RouteHandler = (
   request: DecodedRequest,
 ) => HandlerResult | Promise<HandlerResult>;
@@ -408,6 +439,9 @@ export function decodeBody(
   if (mediaType.startsWith("text/")) return text();
   if (mediaType === "application/x-www-form-urlencoded")
     return Object.fromEntries(new URLSearchParams(text()));
+  // binary bodies are typed `Blob`, as the client sends them
+  if (/^(?:application\/octet-stream|image\/|audio\/|video\/)/.test(mediaType))
+    return new Blob([bytes.slice()], { type: mediaType });
   return bytes;
 }
 
@@ -417,18 +451,22 @@ function mediaTypeMatches(declared: string, actual: string): boolean {
   return declared.endsWith("/*") && actual.startsWith(declared.slice(0, -1));
 }
 
-/** Status, headers and bytes to send for a handler's result. */
-export function encodeResult(result: HandlerResult): {
+/** Status, headers and bytes to send for a handler's result (a `Blob` body is read first). */
+export async function encodeResult(result: HandlerResult): Promise<{
   status: number;
   headers: Record<string, string | number | string[]>;
   payload: Uint8Array | string | undefined;
-} {
+}> {
   const headers: Record<string, string | number | string[]> = {};
   for (const [name, value] of Object.entries(result.headers ?? {}))
     headers[name.toLowerCase()] =
       typeof value === "object" ? [...value] : value;
+  let body = result.body;
+  if (body instanceof Blob) {
+    if (body.type !== "") headers["content-type"] ??= body.type;
+    body = new Uint8Array(await body.arrayBuffer());
+  }
   const declared = headers["content-type"];
-  const body = result.body;
   let payload: Uint8Array | string | undefined;
   if (body === undefined) payload = undefined;
   else if (body instanceof Uint8Array) {
@@ -522,7 +560,7 @@ async function handle(
   const params = decodeParameters(route, rawPath, search, req.headers);
   const bytes = await readBody(req, bodyLimit);
   const body = decodeBody(route, bytes, req.headers["content-type"]);
-  const { status, headers, payload } = encodeResult(
+  const { status, headers, payload } = await encodeResult(
     await handler({ ...params, body }),
   );
   res.writeHead(status, headers);

@@ -1,0 +1,47 @@
+import type { ApiModel, Diagnostic, Endpoint } from "../../model/types.js";
+
+export const AMBIGUOUS_ROUTE = "server/ambiguous-route";
+
+/**
+ * Endpoints with one method whose templates match exactly the same URLs (`/a/{x}` and `/a/{y}`,
+ * or `/a/b` and `/a/b/`). The generated router gives such a URL to the endpoint that comes first
+ * in the model (sorted by path, then method), so the other one can never be reached. Emitters
+ * cannot add to the model's diagnostics; the CLI calls this and reports the result with the rest.
+ * Static-versus-parameter overlaps (`/a/recent` and `/a/{id}`) are not ambiguous: static wins.
+ */
+export function findAmbiguousRoutes(model: ApiModel): Diagnostic[] {
+  const first = new Map<string, Endpoint>();
+  const diagnostics: Diagnostic[] = [];
+  for (const endpoint of model.endpoints) {
+    const key = `${endpoint.method} ${routeShape(endpoint.path)}`;
+    const winner = first.get(key);
+    if (!winner) {
+      first.set(key, endpoint);
+      continue;
+    }
+    const at = endpoint.sources[0];
+    diagnostics.push({
+      severity: "warning",
+      code: AMBIGUOUS_ROUTE,
+      message:
+        `${endpoint.method.toUpperCase()} ${endpoint.path} (${endpoint.name}) matches the same URLs as ` +
+        `${winner.path} (${winner.name}); the server routes them to ${winner.name}`,
+      file: at?.file ?? "",
+      line: at?.line ?? 1,
+      column: at?.column ?? 1,
+      related: winner.sources.slice(0, 1),
+    });
+  }
+  return diagnostics;
+}
+
+/** The set of URLs a template matches, as a string: variable names erased, slashes normalised. */
+export function routeShape(path: string): string {
+  return (
+    "/" +
+    path
+      .replace(/\{[^{}]+\}/g, "{}")
+      .replace(/^\/+/, "")
+      .replace(/\/$/, "")
+  );
+}

@@ -1,0 +1,69 @@
+import { tsString } from "../shared/escape.js";
+import { isIdentifierName } from "../shared/identifiers.js";
+
+const WIDTH = 80;
+
+/**
+ * A string literal quoted the way prettier quotes it: double quotes unless the text holds more
+ * double than single quotes (prettier picks the quote that needs fewer escapes).
+ */
+export function quote(text: string): string {
+  const doubles = text.split('"').length - 1;
+  const singles = text.split("'").length - 1;
+  if (doubles <= singles) return tsString(text);
+  const inner = tsString(text).slice(1, -1).replace(/\\"/g, '"');
+  return `'${inner.replace(/'/g, "\\'")}'`;
+}
+
+/** A property key: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(name: string): string {
+  return isIdentifierName(name) ? name : quote(name);
+}
+
+export type Literal =
+  | string
+  | number
+  | boolean
+  | readonly Literal[]
+  | { readonly [key: string]: Literal | undefined };
+
+/**
+ * Prints data as a TypeScript literal in prettier's layout: objects always expanded (prettier keeps
+ * an object expanded when its first key starts a new line), arrays of scalars on one line when they
+ * fit. `column` is where the literal starts; `suffix` is what follows it on its line (`,` or `;`).
+ */
+export function printLiteral(
+  value: Literal,
+  indent: string,
+  column: number,
+  suffix: string,
+): string {
+  if (typeof value === "string") return quote(value);
+  if (typeof value === "number" || typeof value === "boolean")
+    return String(value);
+  const inner = indent + "  ";
+  if (isArray(value)) {
+    if (value.length === 0) return "[]";
+    if (value.every((v) => typeof v !== "object")) {
+      const items = value.map((v) => printLiteral(v, inner, 0, ""));
+      const flat = `[${items.join(", ")}]`;
+      if (column + flat.length + suffix.length <= WIDTH) return flat;
+      return `[\n${items.map((i) => `${inner}${i},\n`).join("")}${indent}]`;
+    }
+    const lines = value.map(
+      (v) => `${inner}${printLiteral(v, inner, inner.length, ",")},\n`,
+    );
+    return `[\n${lines.join("")}${indent}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return "{}";
+  const lines = entries.map(([key, v]) => {
+    const head = `${inner}${propertyKey(key)}: `;
+    return `${head}${printLiteral(v!, inner, head.length, ",")},\n`;
+  });
+  return `{\n${lines.join("")}${indent}}`;
+}
+
+function isArray(value: Literal): value is readonly Literal[] {
+  return Array.isArray(value);
+}

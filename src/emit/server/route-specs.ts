@@ -1,0 +1,129 @@
+import type {
+  ApiModel,
+  Endpoint,
+  Parameter,
+  Schema,
+  SchemaType,
+} from "../../model/types.js";
+
+/** Mirrors `ScalarType`, `ParamSpec` and `RouteSpec` of templates/server/runtime.ts. */
+export type ScalarType = "string" | "number" | "integer" | "boolean";
+
+export interface ParamSpec {
+  name: string;
+  in: "path" | "query" | "header";
+  required: boolean;
+  type: ScalarType;
+  array?: boolean;
+  properties?: Record<string, ScalarType>;
+  style?: string;
+  explode?: boolean;
+}
+
+export interface RouteSpec {
+  name: string;
+  method: string;
+  path: string;
+  params: ParamSpec[];
+  body?: { required: boolean; mediaTypes: string[] };
+}
+
+/** What the runtime needs to route and decode each endpoint's requests, in model order. */
+export function routeSpecs(model: ApiModel): RouteSpec[] {
+  return model.endpoints.map((endpoint) => routeSpec(model, endpoint));
+}
+
+/**
+ * OpenAPI 3.1 §4.8.12.1: header parameters named Accept, Content-Type or Authorization are
+ * ignored (the types leave them out of `<Name>Headers` too), so they are never required.
+ */
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+
+export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
+  const { path, query } = endpoint.parameters;
+  const header = endpoint.parameters.header.filter(
+    (p) => !IGNORED_HEADERS.has(p.name.toLowerCase()),
+  );
+  const spec: RouteSpec = {
+    name: endpoint.name,
+    method: endpoint.method.toUpperCase(),
+    path: endpoint.path,
+    params: [...path, ...query, ...header].map((p) => paramSpec(model, p)),
+  };
+  const body = endpoint.requestBody;
+  if (body)
+    spec.body = {
+      required: body.required,
+      mediaTypes:
+        body.content.length > 0
+          ? body.content.map((c) => c.mediaType)
+          : ["application/json"],
+    };
+  return spec;
+}
+
+function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
+  const schema = resolve(model, parameter.schema);
+  const spec: ParamSpec = {
+    name: parameter.name,
+    in: parameter.in as ParamSpec["in"],
+    required: parameter.required,
+    type: "string",
+  };
+  const kind = mainType(schema);
+  if (kind === "array") {
+    spec.array = true;
+    spec.type = scalar(mainType(resolve(model, schema?.items)));
+  } else if (kind === "object") {
+    spec.properties = {};
+    for (const key of Object.keys(schema?.properties ?? {}).sort())
+      spec.properties[key] = scalar(
+        mainType(resolve(model, schema!.properties![key])),
+      );
+  } else spec.type = scalar(kind);
+  if (parameter.style !== undefined) spec.style = parameter.style;
+  if (parameter.explode !== undefined) spec.explode = parameter.explode;
+  return spec;
+}
+
+/** Follows `$ref`s into the model's named schemas (a cycle or a dangling ref yields undefined). */
+function resolve(
+  model: ApiModel,
+  schema: Schema | undefined,
+): Schema | undefined {
+  const seen = new Set<string>();
+  let current = schema;
+  while (current?.$ref !== undefined) {
+    if (seen.has(current.$ref)) return undefined;
+    seen.add(current.$ref);
+    const name = current.$ref.replace(/^#\/components\/schemas\//, "");
+    current = model.schemas[name]?.schema;
+  }
+  return current;
+}
+
+/** The type a value has when it is present: `null` is dropped, an enum's values decide. */
+function mainType(schema: Schema | undefined): SchemaType | undefined {
+  if (!schema) return undefined;
+  const types = (
+    Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []
+  ).filter((t) => t !== "null");
+  if (types.length === 1) return types[0];
+  if (types.length === 0 && schema.enum?.length) {
+    const kinds = new Set(schema.enum.map((v) => typeof v));
+    if (kinds.size === 1 && kinds.has("number"))
+      return schema.enum.every((v) => Number.isInteger(v))
+        ? "integer"
+        : "number";
+    if (kinds.size === 1 && kinds.has("boolean")) return "boolean";
+  }
+  if (types.length === 0 && schema.items) return "array";
+  if (types.length === 0 && schema.properties) return "object";
+  return undefined;
+}
+
+function scalar(type: SchemaType | undefined): ScalarType {
+  return type === "number" || type === "integer" || type === "boolean"
+    ? type
+    : "string";
+}

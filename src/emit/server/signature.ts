@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
+
+/** Keywords that document a schema without changing the TypeScript type made from it. */
+const DOC_ONLY = new Set([
+  "description",
+  "title",
+  "examples",
+  "example",
+  "default",
+  "deprecated",
+  "externalDocs",
+  "$comment",
+]);
+
+/**
+ * A short hash of everything that shapes an endpoint's handler type: its path, query and header
+ * parameters (name, location, required, schema, style), its request body (required, media types,
+ * schemas) and its responses (status, media types, schemas, headers), with the named schemas they
+ * reference (transitively). Descriptions, examples and sources are left out, so rewording a spec
+ * does not report a changed signature. Generated into `HandlerSignatures`; the scaffold copies it
+ * into the user's handlers file and compares it on later runs.
+ */
+export function handlerSignature(model: ApiModel, endpoint: Endpoint): string {
+  const refs = new Set<string>();
+  const shape = {
+    params: [
+      ...endpoint.parameters.path,
+      ...endpoint.parameters.query,
+      ...endpoint.parameters.header,
+    ].map((p) => ({
+      name: p.name,
+      in: p.in,
+      required: p.required,
+      schema: strip(p.schema, refs),
+      style: p.style,
+      explode: p.explode,
+    })),
+    body: endpoint.requestBody && {
+      required: endpoint.requestBody.required,
+      content: endpoint.requestBody.content.map((c) => ({
+        mediaType: c.mediaType,
+        schema: strip(c.schema, refs),
+      })),
+    },
+    responses: endpoint.responses.map((r) => ({
+      status: r.status,
+      content: r.content.map((c) => ({
+        mediaType: c.mediaType,
+        schema: strip(c.schema, refs),
+      })),
+      headers: Object.entries(r.headers ?? {}).map(([name, h]) => [
+        name.toLowerCase(),
+        strip(h.schema, refs),
+      ]),
+    })),
+  };
+  const named: Record<string, unknown> = {};
+  const queue = [...refs];
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    if (name in named) continue;
+    const found = new Set<string>();
+    named[name] = strip(model.schemas[name]?.schema, found) ?? null;
+    for (const next of found) if (!(next in named)) queue.push(next);
+  }
+  return createHash("sha256")
+    .update(canonical({ shape, named }))
+    .digest("hex")
+    .slice(0, 10);
+}
+
+/** The schema without documentation keywords; collects the names of referenced schemas. */
+function strip(schema: Schema | undefined, refs: Set<string>): unknown {
+  if (schema === undefined) return undefined;
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (typeof value !== "object" || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (DOC_ONLY.has(key)) continue;
+      if (key === "$ref" && typeof v === "string")
+        refs.add(v.replace(/^#\/components\/schemas\//, ""));
+      out[key] = key === "properties" ? mapValues(v, walk) : walk(v);
+    }
+    return out;
+  };
+  return walk(schema);
+}
+
+/** Property names are data, so `description` as a property name survives the stripping. */
+function mapValues(value: unknown, fn: (v: unknown) => unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key, fn(v)]),
+  );
+}
+
+/** JSON with sorted keys and `undefined` members dropped: equal shapes give equal text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (typeof value !== "object" || value === null)
+    return JSON.stringify(value) ?? "null";
+  const keys = Object.keys(value)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+}
