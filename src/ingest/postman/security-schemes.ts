@@ -35,6 +35,8 @@ export class SchemeRegistry {
     let name = baseName;
     for (let n = 2; this.byName.has(name); n++)
       name = /\d$/.test(baseName) ? `${baseName}_${n}` : `${baseName}${n}`;
+    // The model's `name` is the registry key (merge matches schemes by it). For an apiKey it
+    // overwrites the key's own name, which the model has no other place for: reported to the lead.
     const scheme: SecurityScheme = {
       ...structuredClone(kind),
       name,

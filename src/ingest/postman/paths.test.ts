@@ -1,0 +1,170 @@
+import { describe, expect, test } from "vitest";
+import { readFixture } from "../../../test/fixtures/postman/read-fixture.js";
+import { buildPathTemplate } from "./path-template.js";
+import { VariableScope } from "./variables.js";
+
+const paths = readFixture("paths.v21.json");
+
+describe("path templates", () => {
+  test.each([
+    ["users/:id", "/users/{id}", ["id"]],
+    [":id.json", "/{id}.json", ["id"]],
+    ["reports/:reportId.tar.gz", "/reports/{reportId}.tar.gz", ["reportId"]],
+    ["app/module/chat:bot:messages", "/app/module/chat:bot:messages", []],
+    ["a:b/x:y", "/a:b/x:y", []],
+    ["site/:cloudId/conversation", "/site/{cloudId}/conversation", ["cloudId"]],
+    ["site/", "/site/", []],
+    ["a//b", "/a/b", []],
+    ["", "/", []],
+    ["/", "/", []],
+    [":", "/:", []],
+    ["v1/<accountId>/statement", "/v1/{accountId}/statement", ["accountId"]],
+    ["items/{itemId}", "/items/{itemId}", ["itemId"]],
+    ["odd{brace", "/odd%7Bbrace", []],
+  ])("%j becomes %j", (given, template, names) => {
+    const built = buildPathTemplate([{ text: given }]);
+    expect(built.template).toBe(template);
+    expect(built.variables.map((v) => v.name)).toEqual(names);
+  });
+
+  test("an unresolved variable becomes a named placeholder, even mid-segment", () => {
+    const scope = new VariableScope([{ key: "known", value: "v1" }]);
+    const built = buildPathTemplate(
+      scope.substitute("{{known}}/stacks/{{key}}/x-{{suffix}}"),
+    );
+    expect(built.template).toBe("/v1/stacks/{key}/x-{suffix}");
+    expect(built.variables).toEqual([
+      { name: "key", origin: "unresolved" },
+      { name: "suffix", origin: "unresolved" },
+    ]);
+  });
+});
+
+describe("request URLs", () => {
+  test("a :name segment is a path parameter described by url.variable", () => {
+    const endpoint = paths.endpoint("Colon variable");
+    expect(endpoint.path).toBe("/users/{id}");
+    expect(endpoint.parameters.path).toMatchObject([
+      {
+        name: "id",
+        in: "path",
+        required: true,
+        description: "The user's id",
+        example: "42",
+      },
+    ]);
+  });
+
+  test("a variable name ends at the first dot", () => {
+    const endpoint = paths.endpoint("Variable with extension");
+    expect(endpoint.path).toBe("/reports/{reportId}.json");
+    expect(endpoint.parameters.path.map((p) => p.name)).toEqual(["reportId"]);
+  });
+
+  test("several segments in one path element are split; colons inside a segment are text", () => {
+    const endpoint = paths.endpoint("Colons inside segments");
+    expect(endpoint.method).toBe("put");
+    expect(endpoint.path).toBe(
+      "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
+    );
+    const [cloudId, conversationId, key] = endpoint.parameters.path;
+    // "{}" is Postman's empty placeholder, not an example
+    expect(cloudId).toMatchObject({ name: "cloudId" });
+    expect(cloudId!.example).toBeUndefined();
+    expect(conversationId!.name).toBe("conversationId");
+    expect(key).toMatchObject({ name: "key", example: "k-1" });
+  });
+
+  test("a colon after the start of a segment is literal", () => {
+    const endpoint = paths.endpoint("Colon mid-segment");
+    expect(endpoint.path).toBe("/a:b/x:y:z/end");
+    expect(endpoint.parameters.path).toEqual([]);
+  });
+
+  test("collection variables resolve in host and path; the host variable becomes the server", () => {
+    const endpoint = paths.endpoint("Resolved variable in path");
+    expect(endpoint.path).toBe("/v2/items/");
+    expect(paths.doc.servers.map((s) => s.url)).toContain(
+      "http://www.example.com",
+    );
+  });
+
+  test("an unresolved path variable becomes a {var} path parameter, with one diagnostic", () => {
+    const endpoint = paths.endpoint("Unresolved variable in path");
+    expect(endpoint.path).toBe("/stacks/{stackKey}/entries");
+    expect(endpoint.parameters.path).toMatchObject([
+      { name: "stackKey", required: true },
+    ]);
+    const found = paths.diagnostics.filter(
+      (d) =>
+        d.code === "postman/unresolved-variable" &&
+        d.message.includes("{{stackKey}}"),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe("warning");
+  });
+
+  test("an unresolved host variable makes a server variable with an empty default", () => {
+    const endpoint = paths.endpoint("Unresolved variable in host");
+    expect(endpoint.path).toBe("/health");
+    const server = paths.doc.servers.find((s) => s.url === "{baseUrl}");
+    expect(server?.variables).toEqual({ baseUrl: { default: "" } });
+    expect(
+      paths.diagnostics.some(
+        (d) =>
+          d.code === "postman/unresolved-variable" &&
+          d.message.includes("{{baseUrl}}"),
+      ),
+    ).toBe(true);
+  });
+
+  test("a disabled collection variable does not resolve", () => {
+    expect(paths.endpoint("Disabled variable does not resolve").path).toBe(
+      "/things/{disabledOne}",
+    );
+  });
+
+  test("a URL without a path is /, and the server keeps its protocol and port", () => {
+    expect(paths.endpoint("No path").path).toBe("/");
+    expect(paths.endpoint("Colon mid-segment").path).toBe("/a:b/x:y:z/end");
+    expect(paths.doc.servers.map((s) => s.url)).toEqual([
+      "http://www.example.com",
+      "https://api.example.com:8443",
+      "https://api.example.com",
+      "{baseUrl}",
+    ]);
+  });
+
+  test("query parameters are optional; placeholders are not examples; disabled ones are kept", () => {
+    const query = paths.endpoint("Query parameters").parameters.query;
+    expect(query.map((p) => [p.name, p.required, p.example])).toEqual([
+      ["q", false, "shoes"],
+      ["cursor", false, undefined],
+      ["limit", false, undefined],
+      ["token", false, undefined],
+      ["page", false, "2"],
+    ]);
+    expect(query[0]!.description).toBe("Search words");
+    expect(query[0]!.schema).toEqual({ type: "string" });
+  });
+
+  test("a URL string gives its query (decoded) and drops the fragment", () => {
+    const endpoint = paths.endpoint("Query from a URL string");
+    expect(endpoint.method).toBe("get");
+    expect(endpoint.path).toBe("/find");
+    expect(endpoint.parameters.query.map((p) => [p.name, p.example])).toEqual([
+      ["name", "a b"],
+      ["flag", undefined],
+    ]);
+  });
+
+  test("a method OpenAPI cannot express is skipped with a diagnostic", () => {
+    expect(
+      paths.doc.endpoints.some((e) => e.summary === "Unknown method"),
+    ).toBe(false);
+    expect(
+      paths.diagnostics.filter((d) => d.code === "postman/unsupported-method"),
+    ).toHaveLength(1);
+    expect(paths.doc.endpoints).toHaveLength(11);
+  });
+});
