@@ -114,7 +114,18 @@ export interface OAuthFlow {
 
 export type SecuritySchemeKind =
   | { type: "http"; scheme: string; bearerFormat?: string }
-  | { type: "apiKey"; name: string; in: "header" | "query" | "cookie" }
+  | {
+      type: "apiKey";
+      /** Collides with {@link SecurityScheme}'s registry `name`; see `parameterName`. */
+      name: string;
+      in: "header" | "query" | "cookie";
+      /**
+       * The header, query parameter or cookie that carries the key (OpenAPI's apiKey `name`). The
+       * intersection below makes `name` the scheme's registry key, so readers put the wire name
+       * here; consumers read `parameterName ?? name`.
+       */
+      parameterName?: string;
+    }
   | {
       type: "oauth2";
       flows: {

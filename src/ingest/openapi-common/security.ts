@@ -133,7 +133,7 @@ export function schemeForAuthorizationHeader(
       s.type === "openIdConnect" ||
       (s.type === "apiKey" &&
         s.in === "header" &&
-        s.name.toLowerCase() === "authorization"),
+        (s.parameterName ?? s.name).toLowerCase() === "authorization"),
   );
   const preferred =
     candidates.find((s) => s.type === "http" && s.scheme === hint) ??

@@ -35,6 +35,7 @@ export function readSecuritySchemes(reading: SpecReading): void {
     }
     const kind = schemeKind(reading, name, node);
     if (!kind) continue;
+    // `name` becomes the registry key; an apiKey's wire name stays in `parameterName`
     const scheme: SecurityScheme = {
       ...kind,
       name,
@@ -82,7 +83,12 @@ function schemeKind(
         (location !== "header" && location !== "query" && location !== "cookie")
       )
         return skip("needs a `name` and `in` (header, query or cookie)");
-      return { type: "apiKey", name: keyName, in: location };
+      return {
+        type: "apiKey",
+        name: keyName,
+        parameterName: keyName,
+        in: location,
+      };
     }
     case "oauth2": {
       const flowsNode = child(node, "flows");

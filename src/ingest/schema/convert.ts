@@ -109,7 +109,13 @@ export class SchemaConverter {
           }
           break;
         case "example":
-          out.examples = [value];
+          // OpenAPI's single `example` joins JSON Schema's `examples`, whichever comes first
+          out.examples = [value, ...(out.examples ?? [])];
+          break;
+        case "examples":
+          // a non-list `examples` is not JSON Schema; emitters rely on a list
+          if (Array.isArray(value))
+            out.examples = [...(out.examples ?? []), ...value];
           break;
         case "nullable":
         case "x-nullable":

@@ -34,6 +34,7 @@ export function readSecurityDefinitions(reading: SpecReading): void {
     }
     const kind = schemeKind(reading, name, node);
     if (!kind) continue;
+    // `name` becomes the registry key; an apiKey's wire name stays in `parameterName`
     const scheme: SecurityScheme = { ...kind, name, sources: [sourceOf(node)] };
     const description = stringAt(node, "description");
     if (description !== undefined) scheme.description = description;
@@ -57,7 +58,12 @@ function schemeKind(
         keyName !== undefined &&
         (location === "header" || location === "query")
       )
-        return { type: "apiKey", name: keyName, in: location };
+        return {
+          type: "apiKey",
+          name: keyName,
+          parameterName: keyName,
+          in: location,
+        };
       reading.report(
         "warning",
         "invalid-security-scheme",

@@ -1,0 +1,385 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { ingestFiles, ingestTexts } from "../index.js";
+import type { DocumentModel, Endpoint } from "../../model/types.js";
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const PETSHOP = "test/fixtures/swagger2/petshop.yaml";
+const STREAM = "test/fixtures/swagger2/relative.yaml";
+
+const petshop = ingestFiles([PETSHOP], { cwd: ROOT });
+const doc = petshop.documents[0]!;
+const endpoint = (method: string, path: string): Endpoint =>
+  doc.endpoints.find((e) => e.method === method && e.path === path)!;
+const codes = (list = petshop.diagnostics) => list.map((d) => d.code);
+
+function readText(text: string): { doc: DocumentModel; codes: string[] } {
+  const result = ingestTexts([{ file: "inline.yaml", text }], { cwd: ROOT });
+  return { doc: result.documents[0]!, codes: codes(result.diagnostics) };
+}
+
+describe("the Swagger 2.0 reader", () => {
+  it("reads every operation with its operationId as a name candidate, name left to the model", () => {
+    expect(doc.format).toBe("swagger2");
+    expect(doc.endpoints.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "get /pets",
+      "post /pets",
+      "get /pets/{petId}",
+      "delete /pets/{petId}",
+      "post /pets/{petId}/photo",
+      "put /pets/{petId}/rename",
+    ]);
+    const list = endpoint("get", "/pets");
+    expect(list.name).toBe("");
+    expect(list.operationId).toBe("listPets");
+    expect(list.nameCandidates).toEqual([
+      expect.objectContaining({ value: "listPets", kind: "operationId" }),
+    ]);
+    expect(list.extensions).toEqual({ "x-internal": true });
+    expect(doc.info).toEqual({
+      title: "Pet shop",
+      version: "1",
+      description: "A shop that sells pets.",
+    });
+    expect(doc.tags).toEqual([
+      { name: "pets", description: "Everything about pets" },
+    ]);
+  });
+
+  it("points sources at the exact line of the operation, parameter and response", () => {
+    const create = endpoint("post", "/pets");
+    expect(create.sources).toEqual([
+      {
+        file: PETSHOP,
+        line: 143,
+        column: 5,
+        pointer: "#/paths/~1pets/post",
+      },
+    ]);
+    expect(create.requestBody!.sources[0]).toMatchObject({ line: 147 });
+    expect(create.responses[0]!.sources[0]).toMatchObject({ line: 158 });
+    expect(endpoint("delete", "/pets/{petId}").sources[0]!.line).toBe(186);
+    const limit = endpoint("get", "/pets").parameters.query[0]!;
+    expect(limit.sources[0]).toMatchObject({ line: 84, column: 11 });
+  });
+
+  it("builds one server per scheme from host and basePath", () => {
+    expect(doc.servers.map((s) => s.url)).toEqual([
+      "https://shop.example.com/v1",
+      "http://shop.example.com/v1",
+    ]);
+  });
+
+  it("uses the basePath alone when there is no host, and no server when neither is given", () => {
+    const stream = ingestFiles([STREAM], { cwd: ROOT }).documents;
+    expect(stream[0]!.servers.map((s) => s.url)).toEqual(["/api"]);
+    expect(stream[1]!.servers).toEqual([]);
+  });
+
+  it("merges shared and path-level parameters, the operation's overriding by name and location", () => {
+    const list = endpoint("get", "/pets");
+    const limit = list.parameters.query.find((p) => p.name === "limit")!;
+    expect(limit.description).toBe("How many pets, at most");
+    expect(limit.schema).toEqual({ type: "integer" });
+    expect(
+      list.parameters.query.filter((p) => p.name === "limit"),
+    ).toHaveLength(1);
+    expect(list.parameters.header.map((p) => p.name)).toEqual(["X-Trace-Id"]);
+    // the path-level $ref to #/parameters/limit still applies where not overridden
+    expect(endpoint("post", "/pets").parameters.query).toEqual([
+      expect.objectContaining({
+        name: "limit",
+        schema: { type: "integer", format: "int32", maximum: 100 },
+      }),
+    ]);
+    const pet = endpoint("get", "/pets/{petId}");
+    expect(pet.parameters.path.map((p) => p.name)).toEqual(["petId", "ids"]);
+    expect(pet.parameters.path[0]!.required).toBe(true);
+  });
+
+  it("maps collectionFormat to style and explode", () => {
+    const query = Object.fromEntries(
+      endpoint("get", "/pets").parameters.query.map((p) => [
+        p.name,
+        [p.style, p.explode],
+      ]),
+    );
+    expect(query).toEqual({
+      limit: [undefined, undefined],
+      tags: ["form", false],
+      ids: ["form", true],
+      colors: ["pipeDelimited", false],
+      sizes: ["spaceDelimited", false],
+      moods: ["form", false],
+      shapes: ["form", false],
+    });
+    const ids = endpoint("get", "/pets/{petId}").parameters.path[1]!;
+    expect([ids.style, ids.explode]).toEqual(["simple", false]);
+    const tsv = petshop.diagnostics.find(
+      (d) => d.code === "swagger2/unsupported-collection-format",
+    )!;
+    expect(tsv).toMatchObject({ severity: "warning", line: 114 });
+    expect(codes()).toContain("swagger2/unknown-collection-format");
+  });
+
+  it("folds a body parameter into a request body with the operation's consumes", () => {
+    const body = endpoint("post", "/pets").requestBody!;
+    expect(body.required).toBe(true);
+    expect(body.description).toBe("The pet to add");
+    expect(body.content.map((c) => c.mediaType)).toEqual([
+      "application/json",
+      "application/xml",
+      // from the Content-Type header parameter's default
+      "application/vnd.pet+json",
+    ]);
+    for (const c of body.content)
+      expect(c.schema).toEqual({ $ref: "#/components/schemas/Pet" });
+    expect(
+      endpoint("post", "/pets").parameters.header.map((p) => p.name),
+    ).toEqual(["X-Trace-Id"]);
+  });
+
+  it("folds formData into one object schema: multipart when a file is sent, files as binary", () => {
+    const body = endpoint("post", "/pets/{petId}/photo").requestBody!;
+    expect(body.required).toBe(true);
+    expect(body.content).toEqual([
+      {
+        mediaType: "multipart/form-data",
+        schema: {
+          type: "object",
+          properties: {
+            photo: { type: "string", format: "binary" },
+            extras: {
+              type: "array",
+              items: { type: "string", format: "binary" },
+            },
+            caption: { type: "string", description: "Shown under the photo" },
+          },
+          required: ["photo"],
+        },
+      },
+    ]);
+    expect(body.sources.map((s) => s.line)).toEqual([208, 212, 217]);
+  });
+
+  it("sends formData without files as application/x-www-form-urlencoded", () => {
+    const body = endpoint("put", "/pets/{petId}/rename").requestBody!;
+    expect(body.content.map((c) => c.mediaType)).toEqual([
+      "application/x-www-form-urlencoded",
+    ]);
+    expect(body.content[0]!.schema).toMatchObject({
+      required: ["name"],
+      properties: { nicknames: { type: "array", items: { type: "string" } } },
+    });
+  });
+
+  it("gives responses content in every produced media type, with headers and examples", () => {
+    const [ok, fallback] = endpoint("get", "/pets").responses;
+    expect(ok!.status).toBe("200");
+    expect(ok!.content.map((c) => c.mediaType)).toEqual([
+      "application/json",
+      "application/xml",
+      // from the Accept header parameter's enum, parameters dropped
+      "text/csv",
+    ]);
+    expect(ok!.content[0]!.examples).toEqual([{ value: [{ name: "Rex" }] }]);
+    expect(ok!.headers).toEqual({
+      "X-Total": {
+        schema: { type: "integer" },
+        description: "How many pets there are",
+      },
+    });
+    expect(fallback).toMatchObject({
+      status: "default",
+      description: "No such pet",
+      content: [
+        {
+          mediaType: "application/json",
+          schema: { $ref: "#/components/schemas/Error" },
+        },
+        {
+          mediaType: "application/xml",
+          schema: { $ref: "#/components/schemas/Error" },
+        },
+        // the Accept header speaks for every response with a body
+        {
+          mediaType: "text/csv",
+          schema: { $ref: "#/components/schemas/Error" },
+        },
+      ],
+    });
+    expect(endpoint("delete", "/pets/{petId}").responses).toEqual([
+      expect.objectContaining({ status: "204", content: [] }),
+    ]);
+  });
+
+  it("converts definitions, recursive ones included", () => {
+    expect(Object.keys(doc.schemas)).toEqual(["Pet", "Error"]);
+    expect(doc.schemas.Pet!.schema.properties!.children).toEqual({
+      type: "array",
+      items: { $ref: "#/components/schemas/Pet" },
+    });
+    expect(doc.schemas.Pet!.schema.properties!.tag).toEqual({
+      type: ["string", "null"],
+    });
+  });
+
+  it("reports a parameter $ref that refers to itself instead of hanging", () => {
+    const cycle = petshop.diagnostics.filter(
+      (d) => d.code === "swagger2/ref-cycle",
+    );
+    expect(cycle).toHaveLength(1);
+    expect(cycle[0]).toMatchObject({
+      severity: "error",
+      file: PETSHOP,
+      // the self-reference itself, with the operation's use of it as related
+      line: 48,
+      related: [expect.objectContaining({ line: 178 })],
+    });
+    // the operation is still read, without the broken parameter
+    const pet = endpoint("get", "/pets/{petId}").parameters;
+    expect([...pet.path, ...pet.query].map((p) => p.name)).toEqual([
+      "petId",
+      "ids",
+    ]);
+  });
+
+  it("translates securityDefinitions into OpenAPI 3 schemes", () => {
+    const schemes = doc.securitySchemes;
+    expect(schemes.basic).toMatchObject({ type: "http", scheme: "basic" });
+    expect(schemes.key).toMatchObject({
+      type: "apiKey",
+      name: "key",
+      parameterName: "X-Key",
+      in: "header",
+    });
+    expect(schemes.oauth).toMatchObject({
+      type: "oauth2",
+      flows: {
+        authorizationCode: {
+          authorizationUrl: "https://shop.example.com/authorize",
+          tokenUrl: "https://shop.example.com/token",
+          scopes: {
+            "read:pets": "read your pets",
+            "write:pets": "change your pets",
+          },
+        },
+      },
+    });
+    expect(schemes.robots).toMatchObject({
+      flows: { clientCredentials: { scopes: {} } },
+    });
+  });
+
+  it("applies the global security default, keeps an operation's own, and reads security: [] as none", () => {
+    expect(endpoint("get", "/pets").security).toEqual([
+      { oauth: ["read:pets"] },
+    ]);
+    expect(endpoint("post", "/pets/{petId}/photo").security).toEqual([
+      { key: [] },
+      { oauth: ["write:pets"] },
+    ]);
+    expect(endpoint("get", "/pets/{petId}").security).toEqual([]);
+  });
+
+  it("reads an Authorization header as the document's matching scheme when the operation says nothing else", () => {
+    const remove = endpoint("delete", "/pets/{petId}");
+    expect(remove.parameters.header.map((p) => p.name)).toEqual([]);
+    // it inherits the global oauth requirement, so the header adds nothing
+    expect(remove.security).toEqual([{ oauth: ["read:pets"] }]);
+    const { doc: local } = readText(
+      [
+        'swagger: "2.0"',
+        "info: {title: t, version: v}",
+        "securityDefinitions:",
+        "  key: {type: apiKey, name: X-Key, in: query}",
+        "  basic: {type: basic}",
+        "paths:",
+        "  /a:",
+        "    get:",
+        "      parameters:",
+        "        - {name: authorization, in: header, x-example: Basic abc}",
+        "      responses: {200: {description: OK}}",
+      ].join("\n"),
+    );
+    expect(local.endpoints[0]!.security).toEqual([{ basic: [] }]);
+    expect(local.endpoints[0]!.parameters.header).toEqual([]);
+  });
+
+  it("infers a bearer scheme from an Authorization header when the document defines none", () => {
+    const result = ingestFiles([STREAM], { cwd: ROOT });
+    const [first] = result.documents;
+    expect(first!.endpoints[0]!.security).toEqual([{ bearerAuth: [] }]);
+    expect(first!.securitySchemes.bearerAuth).toMatchObject({
+      name: "bearerAuth",
+      type: "http",
+      scheme: "bearer",
+      inferred: true,
+    });
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: "swagger2/inferred-security-scheme",
+        file: STREAM,
+        line: 14,
+      }),
+    );
+  });
+
+  it("reads each document of a YAML stream on its own, leaving untyped parameters without a schema", () => {
+    const [first, second] = ingestFiles([STREAM], { cwd: ROOT }).documents;
+    expect(first!.info.title).toBe("First document of a stream");
+    const verbose = first!.endpoints[0]!.parameters.query[0]!;
+    expect(verbose.name).toBe("verbose");
+    expect(verbose.schema).toBeUndefined();
+    expect(second!.endpoints[0]!.sources[0]).toMatchObject({
+      line: 26,
+      pointer: "#1/paths/~1pong/put",
+    });
+    // Accept without values is dropped; Content-Type's enum makes a request body
+    const pong = second!.endpoints[0]!;
+    expect(pong.parameters.header).toEqual([]);
+    expect(pong.requestBody!.content).toEqual([{ mediaType: "text/plain" }]);
+    expect(pong.responses[0]!.content).toEqual([]);
+  });
+
+  it("keeps status keys YAML reads as numbers as strings", () => {
+    expect(endpoint("get", "/pets").responses.map((r) => r.status)).toEqual([
+      "200",
+      "default",
+    ]);
+  });
+
+  it("reports a malformed operation and reads the rest", () => {
+    const { doc: partial, codes: found } = readText(
+      [
+        'swagger: "2.0"',
+        "info: {title: t, version: v}",
+        "paths:",
+        "  /a:",
+        "    get: 42",
+        "    put:",
+        "      parameters: {not: a list}",
+        "      responses: {200: {description: OK}, banana: {description: no}}",
+        "    post:",
+        "      parameters:",
+        "        - {name: x, in: query, collectionFormat: multi, type: array}",
+        "        - {name: y}",
+        "        - {name: body, in: body}",
+        "      responses: {}",
+      ].join("\n"),
+    );
+    expect(partial.endpoints.map((e) => e.method)).toEqual(["put", "post"]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "swagger2/invalid-operation",
+        "swagger2/invalid-parameters",
+        "swagger2/invalid-status",
+        "swagger2/invalid-parameter",
+        "swagger2/body-without-schema",
+      ]),
+    );
+    expect(partial.endpoints[1]!.requestBody!.content).toEqual([
+      { mediaType: "application/json" },
+    ]);
+  });
+});
