@@ -1,5 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { Endpoint } from "../model/types.js";
+import { endpointKey } from "../model/naming.js";
 import { byCodeUnit } from "./glob.js";
 
 /**
@@ -11,13 +12,6 @@ export interface NameLock {
   lockfileVersion: 1;
   /** `"GET /pets/{id}"` → the function name it was given. */
   names: Record<string, string>;
-}
-
-/** The key BuildOptions.names and lockedNames use: method upper-case, path in `{name}` form. */
-export function endpointKey(
-  endpoint: Pick<Endpoint, "method" | "path">,
-): string {
-  return `${endpoint.method.toUpperCase()} ${endpoint.path}`;
 }
 
 export class LockFileError extends Error {}

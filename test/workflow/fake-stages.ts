@@ -1,0 +1,70 @@
+import type { ArtifactName, Emitter } from "../../src/emit/artifact.js";
+import type { Endpoint } from "../../src/model/types.js";
+import { loadModel } from "../../src/pipeline.js";
+import type { Stages } from "../../src/workflow/produce.js";
+
+/**
+ * Stand-in emitters with the real loader: one file per endpoint (so removing an endpoint
+ * removes a file), a `types.ts` that two emitters both return (exercising de-duplication) and
+ * a file listing every endpoint. They depend on nothing the real emitters are still changing.
+ */
+const SHARED_TYPES = "export type Method = string;\n";
+
+function nameOf(e: Endpoint): string {
+  return e.name || `${e.method}${e.path.replace(/[^a-zA-Z0-9]+/g, "_")}`;
+}
+
+const client: Emitter = (model) => [
+  { path: "types.ts", contents: SHARED_TYPES },
+  ...model.endpoints.map((e) => ({
+    path: `endpoints/${nameOf(e)}.ts`,
+    contents: `export const ${nameOf(e)} = { method: ${JSON.stringify(e.method)}, path: ${JSON.stringify(e.path)} };\n`,
+  })),
+  {
+    path: "index.ts",
+    contents: model.endpoints
+      .map((e) => `export * from "./endpoints/${nameOf(e)}.js";\n`)
+      .join(""),
+  },
+];
+
+const server: Emitter = (model) => [
+  { path: "types.ts", contents: SHARED_TYPES },
+  {
+    path: "server/routes.ts",
+    contents: model.endpoints
+      .map(
+        (e) =>
+          `// ${e.method.toUpperCase()} ${e.path} ${e.sources.map((s) => s.file).join(" ")}\n`,
+      )
+      .join(""),
+  },
+];
+
+const docs: Emitter = (model) => [
+  { path: "docs/README.md", contents: `# ${model.info.title}\n` },
+];
+
+const openapi: Emitter = (model) => [
+  {
+    path: "openapi.json",
+    contents:
+      JSON.stringify(
+        {
+          info: model.info,
+          paths: model.endpoints.map((e) => [e.method, e.path, e.name]),
+        },
+        null,
+        2,
+      ) + "\n",
+  },
+];
+
+const emitters: Record<ArtifactName, Emitter> = {
+  client,
+  server,
+  docs,
+  openapi,
+};
+
+export const fakeStages: Stages = { loadModel, emitters };

@@ -1,0 +1,173 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO = fileURLToPath(new URL("../..", import.meta.url));
+export const FIXTURES = join(REPO, "test/fixtures/workflow");
+
+/**
+ * Node 20 cannot run the TypeScript sources and dist/ may be stale, so the child-process tests
+ * transpile src/ (plus the fake stages) into a temp folder laid out like the repo, with
+ * node_modules and templates linked, and run the CLI from there.
+ */
+export async function buildCli(): Promise<string> {
+  const { ts } = await import("ts-morph");
+  const root = mkdtempSync(join(tmpdir(), "apiloom-cli-"));
+  const sources = [
+    ...listTs(join(REPO, "src")),
+    join(REPO, "test/workflow/fake-stages.ts"),
+  ];
+  for (const file of sources) {
+    const out = join(root, relative(REPO, file)).replace(/\.ts$/, ".js");
+    mkdirSync(dirname(out), { recursive: true });
+    const js = ts.transpileModule(readFileSync(file, "utf8"), {
+      fileName: file,
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+      },
+    }).outputText;
+    writeFileSync(out, js);
+  }
+  symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"));
+  symlinkSync(join(REPO, "templates"), join(root, "templates"));
+  writeFileSync(join(root, "package.json"), '{ "type": "module" }\n');
+  // APILOOM_TEST_FAKE_STAGES=1 swaps in the fake emitters of test/workflow/fake-stages.ts
+  writeFileSync(
+    join(root, "run.mjs"),
+    `import { main } from "./src/cli/main.js";
+import { runGenerate } from "./src/cli/generate.js";
+const args = process.argv.slice(2);
+const run = async () => {
+  if (process.env.APILOOM_TEST_FAKE_STAGES === "1" && args[0] === "generate") {
+    const { fakeStages } = await import("./test/workflow/fake-stages.js");
+    return runGenerate(args.slice(1), { stages: fakeStages });
+  }
+  return main(args);
+};
+run().then((code) => { process.exitCode = code; }, (error) => {
+  process.stderr.write("internal error: " + (error && error.stack) + "\\n");
+  process.exitCode = 2;
+});
+`,
+  );
+  return join(root, "run.mjs");
+}
+
+function listTs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) return listTs(full);
+    return e.name.endsWith(".ts") && !e.name.endsWith(".test.ts") ? [full] : [];
+  });
+}
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  env?: Record<string, string | undefined>;
+  fake?: boolean;
+}
+
+export function startCli(
+  cli: string,
+  args: string[],
+  options: RunOptions,
+): { child: ChildProcess; done: Promise<RunResult>; output: () => string } {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: "1",
+    APILOOM_TEST_FAKE_STAGES: options.fake === false ? undefined : "1",
+    ...options.env,
+  };
+  const child = spawn(process.execPath, [cli, ...args], {
+    cwd: options.cwd,
+    env: Object.fromEntries(
+      Object.entries(env).filter(([, v]) => v !== undefined),
+    ) as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<RunResult>((resolve) =>
+    child.on("close", (code, signal) =>
+      resolve({ code, signal, stdout, stderr }),
+    ),
+  );
+  return { child, done, output: () => stdout + stderr };
+}
+
+export function runCli(
+  cli: string,
+  args: string[],
+  options: RunOptions,
+): Promise<RunResult> {
+  return startCli(cli, args, options).done;
+}
+
+export async function waitFor(
+  condition: () => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** A fresh project folder with the given fixture files copied in (as `specs/<name>`). */
+export function makeProject(specs: string[], config?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "apiloom-project-"));
+  mkdirSync(join(dir, "specs"));
+  for (const spec of specs)
+    cpSync(join(FIXTURES, spec), join(dir, "specs", spec));
+  if (config !== undefined)
+    writeFileSync(join(dir, "apiloom.config.json"), config);
+  writeFileSync(join(dir, "package.json"), "{}\n");
+  return dir;
+}
+
+/** Every file under `dir` (relative path → contents), for byte-for-byte comparisons. */
+export function snapshotTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(rel);
+      else out[rel] = readFileSync(join(dir, rel), "utf8");
+    }
+  };
+  walk("");
+  return out;
+}
+
+export function mtimes(dir: string, files: readonly string[]): number[] {
+  return files.map((f) => statSync(join(dir, f)).mtimeMs);
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
