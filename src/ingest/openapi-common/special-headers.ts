@@ -85,14 +85,13 @@ export function applyEvidence(
 }
 
 /**
- * Adds media types to the responses that have content. When none has (the seeds declare no
- * response schemas), the success responses get them: an `Accept` list is evidence of a body.
+ * Adds media types to the success responses (2xx but 204, else `default`): an `Accept` list names
+ * the representations of the resource, not of the errors, and is evidence of a body even where
+ * the document declares no schema (the seeds).
  */
 function addResponseMediaTypes(endpoint: Endpoint, mediaTypes: string[]): void {
-  const withContent = endpoint.responses.filter((r) => r.content.length > 0);
-  const targets =
-    withContent.length > 0 ? withContent : successResponses(endpoint.responses);
-  for (const response of targets) addMediaTypes(response.content, mediaTypes);
+  for (const response of successResponses(endpoint.responses))
+    addMediaTypes(response.content, mediaTypes);
 }
 
 function successResponses(responses: Response[]): Response[] {

@@ -201,11 +201,6 @@ describe("the Swagger 2.0 reader", () => {
           mediaType: "application/xml",
           schema: { $ref: "#/components/schemas/Error" },
         },
-        // the Accept header speaks for every response with a body
-        {
-          mediaType: "text/csv",
-          schema: { $ref: "#/components/schemas/Error" },
-        },
       ],
     });
     expect(endpoint("delete", "/pets/{petId}").responses).toEqual([
