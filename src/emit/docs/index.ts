@@ -1,4 +1,33 @@
-import type { Emitter } from "../artifact.js";
+import type { Emitter, GeneratedFile } from "../artifact.js";
+import { loadDocsTemplates, docsHelpers } from "./templates.js";
+import { buildDocsView } from "./view.js";
 
-/** Not written yet: returns no files. */
-export const emitDocs: Emitter = () => [];
+export { buildDocsView } from "./view.js";
+export type { DocsView, EndpointView, TagView } from "./view.js";
+
+/**
+ * Docs under `docs/`: `index.md` (every endpoint by tag), a page per tag in `tags/`,
+ * `diagnostics.md`, and one self-contained `index.html`.
+ */
+export const emitDocs: Emitter = async (model, options) => {
+  const view = buildDocsView(model, options);
+  const { markdown, html, assets } = await loadDocsTemplates(
+    options.templatesDir,
+  );
+  const files: GeneratedFile[] = [
+    { path: "docs/index.md", contents: markdown.indexPage(view, docsHelpers) },
+    ...view.tags.map((tag) => ({
+      path: `docs/tags/${tag.slug}.md`,
+      contents: markdown.tagPage(view, tag, docsHelpers),
+    })),
+    {
+      path: "docs/diagnostics.md",
+      contents: markdown.diagnosticsPage(view, docsHelpers),
+    },
+    {
+      path: "docs/index.html",
+      contents: html.htmlPage(view, docsHelpers, assets),
+    },
+  ];
+  return files;
+};

@@ -1,0 +1,175 @@
+import type {
+  ApiModel,
+  Endpoint,
+  Parameter,
+  SecurityScheme,
+} from "../../model/types.js";
+import { sampleValue } from "./sample.js";
+import { shellQuote, shellWord, type WordPart } from "./shell.js";
+
+/** Headers curl or the auth part of the example already sets; a parameter of that name is left out. */
+const MANAGED_HEADERS = new Set(["content-type", "authorization"]);
+
+/**
+ * A `curl` command for an endpoint: required parameters with sample values, the auth of the
+ * first security alternative as shell variables, and a sample body. Every piece of spec text is
+ * shell-quoted, so none can end the quote and run a command.
+ */
+export function curlExample(
+  endpoint: Endpoint,
+  model: ApiModel,
+  baseUrl: string,
+): string {
+  const args: string[] = [];
+  const url: WordPart[] = [baseUrl.replace(/\/+$/, "")];
+  url.push(
+    endpoint.path.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
+      const p = endpoint.parameters.path.find((q) => q.name === name);
+      const value = p ? exampleOf(p, model) : undefined;
+      return value === undefined ? whole : encodeURIComponent(value);
+    }),
+  );
+  const query: WordPart[][] = endpoint.parameters.query
+    .filter((p) => p.required)
+    .map((p) => [
+      `${encodeURIComponent(p.name)}=${encodeURIComponent(exampleOf(p, model) ?? p.name)}`,
+    ]);
+  const headers: WordPart[][] = endpoint.parameters.header
+    .filter((p) => p.required && !MANAGED_HEADERS.has(p.name.toLowerCase()))
+    .map((p) => [`${p.name}: ${exampleOf(p, model) ?? p.name}`]);
+  const cookies: WordPart[][] = endpoint.parameters.cookie
+    .filter((p) => p.required)
+    .map((p) => [`${p.name}=${exampleOf(p, model) ?? p.name}`]);
+
+  const auth = authFor(endpoint, model.securitySchemes);
+  if (auth?.kind === "header") headers.unshift(auth.parts);
+  else if (auth?.kind === "query") query.push(auth.parts);
+  else if (auth?.kind === "cookie") cookies.push(auth.parts);
+  else if (auth?.kind === "args") args.push(...auth.args);
+
+  query.forEach((q, i) => url.push(i === 0 ? "?" : "&", ...q));
+  for (const h of headers) args.push(`-H ${shellWord(h)}`);
+  if (cookies.length > 0)
+    args.push(
+      `-b ${shellWord(cookies.flatMap((c, i) => (i === 0 ? c : ["; ", ...c])))}`,
+    );
+  args.push(...bodyArgs(endpoint, model));
+
+  const urlText = url.map((p) => (typeof p === "string" ? p : "")).join("");
+  const head: string[] = ["curl"];
+  if (/[{}[\]]/.test(urlText)) head.push("-g"); // `{name}` placeholders are not curl URL globs
+  if (endpoint.method === "head") head.push("--head");
+  else if (endpoint.method !== "get" || endpoint.requestBody)
+    head.push(`-X ${endpoint.method.toUpperCase()}`);
+  head.push(shellWord(url));
+  return [head.join(" "), ...args].join(" \\\n  ");
+}
+
+function exampleOf(p: Parameter, model: ApiModel): string | undefined {
+  const value =
+    p.example !== undefined
+      ? p.example
+      : p.schema &&
+          (p.schema.default !== undefined ||
+            p.schema.enum !== undefined ||
+            Array.isArray(p.schema.examples))
+        ? sampleValue(p.schema, model.schemas)
+        : undefined;
+  if (value === undefined || value === null) return undefined;
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+type Auth =
+  | { kind: "header" | "query" | "cookie"; parts: WordPart[] }
+  | { kind: "args"; args: string[] };
+
+function authFor(
+  endpoint: Endpoint,
+  schemes: Record<string, SecurityScheme>,
+): Auth | undefined {
+  const first = endpoint.security?.[0];
+  if (!first) return undefined;
+  const name = Object.keys(first)[0];
+  const scheme = name !== undefined ? schemes[name] : undefined;
+  if (!scheme)
+    return name === undefined
+      ? undefined
+      : {
+          kind: "header",
+          parts: ["Authorization: Bearer ", { variable: "TOKEN" }],
+        };
+  switch (scheme.type) {
+    case "oauth2":
+    case "openIdConnect":
+      return {
+        kind: "header",
+        parts: ["Authorization: Bearer ", { variable: "TOKEN" }],
+      };
+    case "http": {
+      const kind = scheme.scheme.toLowerCase();
+      if (kind === "basic")
+        return { kind: "args", args: ['-u "$USERNAME:$PASSWORD"'] };
+      if (kind === "digest")
+        return { kind: "args", args: ['--digest -u "$USERNAME:$PASSWORD"'] };
+      const word = kind === "bearer" ? "Bearer" : scheme.scheme;
+      return {
+        kind: "header",
+        parts: [`Authorization: ${word} `, { variable: "TOKEN" }],
+      };
+    }
+    case "apiKey": {
+      if (scheme.in === "query")
+        return {
+          kind: "query",
+          parts: [
+            `${encodeURIComponent(scheme.name)}=`,
+            { variable: "API_KEY" },
+          ],
+        };
+      if (scheme.in === "cookie")
+        return {
+          kind: "cookie",
+          parts: [`${scheme.name}=`, { variable: "API_KEY" }],
+        };
+      return {
+        kind: "header",
+        parts: [`${scheme.name}: `, { variable: "API_KEY" }],
+      };
+    }
+  }
+}
+
+function bodyArgs(endpoint: Endpoint, model: ApiModel): string[] {
+  const media = endpoint.requestBody?.content[0];
+  if (!endpoint.requestBody) return [];
+  if (!media) return ["--data ''"];
+  const type = media.mediaType.toLowerCase();
+  const value =
+    media.examples?.find((e) => e.value !== undefined)?.value ??
+    sampleValue(media.schema, model.schemas);
+  const contentType = `-H ${shellQuote(`Content-Type: ${media.mediaType}`)}`;
+  if (type.includes("json"))
+    return [contentType, `--data ${shellQuote(JSON.stringify(value ?? {}))}`];
+  if (type === "application/x-www-form-urlencoded")
+    return fields(value).map(
+      ([k, v]) => `--data-urlencode ${shellQuote(`${k}=${v}`)}`,
+    );
+  if (type.startsWith("multipart/"))
+    return fields(value).map(([k, v]) =>
+      v === "<binary>"
+        ? `-F ${shellQuote(`${k}=@file`)}`
+        : `-F ${shellQuote(`${k}=${v}`)}`,
+    );
+  if (type.startsWith("text/") && typeof value === "string")
+    return [contentType, `--data ${shellQuote(value)}`];
+  return [contentType, "--data-binary @file"];
+}
+
+function fields(value: unknown): [string, string][] {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return [];
+  return Object.entries(value).map(([k, v]) => [
+    k,
+    typeof v === "string" ? v : JSON.stringify(v),
+  ]);
+}

@@ -1,0 +1,56 @@
+import type { Schema } from "../../model/types.js";
+
+const REF_PREFIX = "#/components/schemas/";
+
+/** The schema name a `$ref` points at, or undefined for a reference outside components.schemas. */
+export function refName(ref: string): string | undefined {
+  if (!ref.startsWith(REF_PREFIX)) return undefined;
+  return ref.slice(REF_PREFIX.length).replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/**
+ * A short type label for tables: `string (date-time)`, `array<Pet>`, `"a" | "b"`, `Pet | null`.
+ * Never walks further than `depth` levels, so a huge schema costs no more than a small one.
+ */
+export function schemaLabel(schema: Schema | undefined, depth = 3): string {
+  if (!schema || typeof schema !== "object") return "any";
+  if (depth <= 0) return "…";
+  if (typeof schema.$ref === "string")
+    return refName(schema.$ref) ?? schema.$ref;
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) {
+    const shown = schema.enum.slice(0, 5).map(literal);
+    if (schema.enum.length > 5) shown.push("…");
+    return shown.join(" | ");
+  }
+  if (schema.const !== undefined) return literal(schema.const);
+  for (const [key, joiner] of [
+    ["oneOf", " | "],
+    ["anyOf", " | "],
+    ["allOf", " & "],
+  ] as const) {
+    const list = schema[key];
+    if (Array.isArray(list) && list.length > 0)
+      return list.map((s) => schemaLabel(s, depth - 1)).join(joiner);
+  }
+  const types = Array.isArray(schema.type)
+    ? schema.type
+    : schema.type
+      ? [schema.type]
+      : [];
+  if (types.length === 0) return schema.properties ? "object" : "any";
+  return types
+    .map((type) => {
+      if (type === "array")
+        return schema.items
+          ? `array<${schemaLabel(schema.items, depth - 1)}>`
+          : "array";
+      if (schema.format && type !== "null") return `${type} (${schema.format})`;
+      return type;
+    })
+    .join(" | ");
+}
+
+function literal(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? text.slice(0, 39) + "…" : text;
+}

@@ -1,0 +1,62 @@
+import {
+  htmlText,
+  jsonForScript,
+  markdownCode,
+  markdownText,
+  tsString,
+} from "../shared/escape.js";
+import { loadTemplate } from "../templates.js";
+import {
+  markdownCell,
+  markdownCodeCell,
+  markdownFence,
+  markdownInline,
+  markdownProse,
+} from "./markdown.js";
+import type { DocsView, TagView } from "./view.js";
+
+/** The escaping helpers every docs template gets; spec strings only reach output through them. */
+export const docsHelpers = {
+  htmlText,
+  jsonForScript,
+  markdownText,
+  markdownCode,
+  markdownProse,
+  markdownInline,
+  markdownCell,
+  markdownCodeCell,
+  markdownFence,
+  tsString,
+};
+
+export type DocsHelpers = typeof docsHelpers;
+
+/** `templates/docs/markdown.js`. */
+export interface MarkdownTemplate {
+  indexPage(view: DocsView, h: DocsHelpers): string;
+  tagPage(view: DocsView, tag: TagView, h: DocsHelpers): string;
+  diagnosticsPage(view: DocsView, h: DocsHelpers): string;
+}
+
+/** `templates/docs/html.js`; its CSS and script come from `templates/docs/html-assets.js`. */
+export interface HtmlTemplate {
+  htmlPage(view: DocsView, h: DocsHelpers, assets: HtmlAssets): string;
+}
+
+export interface HtmlAssets {
+  css: string;
+  script: string;
+}
+
+export async function loadDocsTemplates(templatesDir?: string): Promise<{
+  markdown: MarkdownTemplate;
+  html: HtmlTemplate;
+  assets: HtmlAssets;
+}> {
+  const [markdown, html, assets] = await Promise.all([
+    loadTemplate<MarkdownTemplate>("docs", "markdown.js", templatesDir),
+    loadTemplate<HtmlTemplate>("docs", "html.js", templatesDir),
+    loadTemplate<HtmlAssets>("docs", "html-assets.js", templatesDir),
+  ]);
+  return { markdown, html, assets: { css: assets.css, script: assets.script } };
+}

@@ -1,0 +1,189 @@
+// apiloom's one-page HTML docs. Copy this file into your templates folder as `docs/html.js` to
+// change the page. It gets the docs view (raw spec text; see src/emit/docs/view.ts), the
+// escaping helpers `h` and the inline CSS and script (`html-assets.js`). Spec text reaches the
+// page only through h.htmlText (markup) and h.jsonForScript (the embedded search index).
+
+export function htmlPage(view, h, assets) {
+  const t = h.htmlText;
+  const out = [];
+  out.push(
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // the page needs nothing from the network, and may load nothing from it
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">`,
+    `<title>${t(view.title)} — API reference</title>`,
+    `<style>${assets.css}</style>`,
+    "</head>",
+    "<body>",
+    '<header class="top">',
+    `<h1>${t(view.title)}</h1><span class="version">${t(view.version)}</span>`,
+    '<input id="search" type="search" placeholder="Search endpoints: method, path, name, summary  ( / )" autocomplete="off" aria-label="Search endpoints">',
+    `<span id="count" aria-live="polite">${view.endpoints.length} endpoints</span>`,
+    "</header>",
+    '<div class="layout">',
+    '<nav aria-label="Endpoints by tag">',
+  );
+  for (const tag of view.tags) {
+    out.push(
+      `<section class="group"><h2><a href="#tag-${t(tag.slug)}">${t(tag.name)}</a></h2><ul>`,
+    );
+    for (const e of tag.endpoints)
+      out.push(
+        `<li data-op="${t(e.id)}"><a href="#${t(e.id)}">${badge(e, h)}<span class="p">${t(e.path)}</span></a></li>`,
+      );
+    out.push("</ul></section>");
+  }
+  out.push("</nav>", "<main>");
+  out.push('<section class="intro">');
+  if (view.description) out.push(`<p class="desc">${t(view.description)}</p>`);
+  if (view.servers.length > 0)
+    out.push(
+      `<p>Servers: ${view.servers.map((s) => `<code>${t(s.url)}</code>${s.description ? ` (${t(s.description)})` : ""}`).join(", ")}</p>`,
+    );
+  const { error, warning, info } = view.counts;
+  out.push(
+    `<p class="muted">${view.endpoints.length} endpoints. <a href="#diagnostics">Diagnostics</a>: ${error} errors, ${warning} warnings, ${info} notes.</p>`,
+    "</section>",
+  );
+  for (const tag of view.tags) {
+    out.push(
+      `<section class="tag" id="tag-${t(tag.slug)}"><h2>${t(tag.name)}</h2>`,
+    );
+    if (tag.description) out.push(`<p class="desc">${t(tag.description)}</p>`);
+    const elsewhere = [];
+    for (const e of tag.endpoints) {
+      if (e.pageSlug === tag.slug) out.push(endpoint(view, e, h));
+      else elsewhere.push(e);
+    }
+    if (elsewhere.length > 0) {
+      out.push('<p class="muted">Also in this tag:</p><ul>');
+      for (const e of elsewhere)
+        out.push(
+          `<li data-op="${t(e.id)}"><a href="#${t(e.id)}">${badge(e, h)} <code>${t(e.path)}</code></a></li>`,
+        );
+      out.push("</ul>");
+    }
+    out.push("</section>");
+  }
+  out.push(...diagnostics(view, h), "</main>", "</div>");
+  const index = view.endpoints.map((e) => [
+    e.id,
+    `${e.method} ${e.path} ${e.name} ${e.summary ?? ""}`.toLowerCase(),
+  ]);
+  out.push(
+    `<script type="application/json" id="search-index">${h.jsonForScript(index)}</script>`,
+    `<script>${assets.script}</script>`,
+    "</body>",
+    "</html>",
+    "",
+  );
+  return out.join("\n");
+}
+
+function badge(e, h) {
+  return `<span class="m m-${h.htmlText(e.method.toLowerCase())}">${h.htmlText(e.method)}</span>`;
+}
+
+function endpoint(view, e, h) {
+  const t = h.htmlText;
+  const out = [];
+  out.push(
+    `<article class="op${e.deprecated ? " deprecated-op" : ""}" id="${t(e.id)}">`,
+  );
+  out.push(
+    `<h3>${badge(e, h)}<span class="p">${t(e.path)}</span><span class="name">${t(e.name)}</span>` +
+      `${e.deprecated ? '<span class="deprecated">deprecated</span>' : ""}</h3>`,
+  );
+  if (e.summary) out.push(`<p class="summary">${t(e.summary)}</p>`);
+  if (e.description) out.push(`<div class="desc">${t(e.description)}</div>`);
+  out.push(`<p>${auth(e, h)}</p>`);
+  if (e.parameters.length > 0) {
+    out.push(
+      "<h4>Parameters</h4><table><tr><th>Name</th><th>In</th><th>Type</th><th>Required</th><th>Description</th></tr>",
+    );
+    for (const p of e.parameters)
+      out.push(
+        `<tr><td><code>${t(p.name)}</code></td><td>${t(p.in)}</td><td><code>${t(p.type)}</code></td>` +
+          `<td>${p.required ? "yes" : "no"}</td><td class="desc">${t(p.description ?? "")}${p.deprecated ? ' <span class="deprecated">deprecated</span>' : ""}</td></tr>`,
+      );
+    out.push("</table>");
+  }
+  if (e.body) {
+    out.push(`<h4>Request body${e.body.required ? " (required)" : ""}</h4>`);
+    if (e.body.description)
+      out.push(`<div class="desc">${t(e.body.description)}</div>`);
+    if (e.body.content.length > 0)
+      out.push(
+        `<ul>${e.body.content.map((c) => `<li><code>${t(c.mediaType)}</code>: <code>${t(c.type)}</code></li>`).join("")}</ul>`,
+      );
+  }
+  if (e.responses.length > 0) {
+    out.push(
+      "<h4>Responses</h4><table><tr><th>Status</th><th>Description</th><th>Content</th></tr>",
+    );
+    for (const r of e.responses)
+      out.push(
+        `<tr><td><code>${t(r.status)}</code></td><td class="desc">${t(r.description)}</td>` +
+          `<td>${r.content.map((c) => `<code>${t(c.mediaType)}</code>: <code>${t(c.type)}</code>`).join("<br>")}</td></tr>`,
+      );
+    out.push("</table>");
+  }
+  out.push(
+    "<details><summary>Examples: curl and the generated client</summary>",
+    `<pre><code>${t(e.curl)}</code></pre>`,
+    `<pre><code>${t(`${view.clientSetup}\n${e.client}`)}</code></pre>`,
+    "</details>",
+  );
+  out.push(
+    `<p class="sources">Merged from ${e.sources.map((s) => `<code>${t(`${s.file}:${s.line}`)}</code>`).join(", ")}</p>`,
+  );
+  out.push("</article>");
+  return out.join("\n");
+}
+
+function auth(e, h) {
+  const t = h.htmlText;
+  if (e.security === undefined)
+    return '<span class="muted">Auth: the inputs do not say.</span>';
+  if (e.security.length === 0) return "Auth: none.";
+  return (
+    "Auth: " +
+    e.security
+      .map(
+        (s) =>
+          `<code>${t(s.scheme)}</code>${s.scopes.length > 0 ? ` with ${s.scopes.map((x) => `<code>${t(x)}</code>`).join(", ")}` : ""}`,
+      )
+      .join(", or ") +
+    "."
+  );
+}
+
+function diagnostics(view, h) {
+  const t = h.htmlText;
+  const out = ['<section id="diagnostics"><h2>Diagnostics</h2>'];
+  if (view.diagnostics.length === 0) {
+    out.push(
+      "<p>apiloom found nothing to report: the inputs agree.</p></section>",
+    );
+    return out;
+  }
+  out.push("<p>What apiloom noticed while reading and merging the inputs.</p>");
+  out.push(
+    "<table><tr><th>Severity</th><th>Code</th><th>Where</th><th>Message</th></tr>",
+  );
+  for (const d of view.diagnostics) {
+    const related =
+      d.related.length > 0
+        ? ` <span class="muted">(see also ${d.related.map((r) => `<code>${t(r)}</code>`).join(", ")})</span>`
+        : "";
+    out.push(
+      `<tr><td class="sev-${t(d.severity)}">${t(d.severity)}</td><td><code>${t(d.code)}</code></td>` +
+        `<td><code>${t(d.where)}</code></td><td class="desc">${t(d.message)}${related}</td></tr>`,
+    );
+  }
+  out.push("</table></section>");
+  return out;
+}

@@ -1,0 +1,165 @@
+// apiloom's Markdown docs. Copy this file into your templates folder (`--templates <dir>`,
+// as `docs/markdown.js`) to change the pages. Each function gets the docs view (raw spec text;
+// see src/emit/docs/view.ts) and the escaping helpers `h` (src/emit/docs/templates.ts): every
+// string from a spec goes through one of them before it lands in the page.
+
+/** `docs/index.md`: every endpoint, grouped by tag. */
+export function indexPage(view, h) {
+  const out = [`# ${h.markdownInline(view.title)}`, ""];
+  out.push(`Version ${h.markdownCode(view.version)}.`, "");
+  if (view.description) out.push(h.markdownProse(view.description), "");
+  if (view.servers.length > 0) {
+    out.push("## Servers", "");
+    for (const s of view.servers)
+      out.push(
+        `- ${h.markdownCode(s.url)}${s.description ? ` — ${h.markdownInline(s.description)}` : ""}`,
+      );
+    out.push("");
+  }
+  out.push("## Endpoints", "");
+  out.push(
+    `${count(view.endpoints.length, "endpoint")} in ${count(view.tags.length, "group")}. ` +
+      `Also: [the same docs as one HTML page](index.html), ` +
+      `[what the inputs disagree on](diagnostics.md) (${diagnosticSummary(view)}).`,
+    "",
+  );
+  for (const tag of view.tags) {
+    out.push(`### [${h.markdownInline(tag.name)}](tags/${tag.slug}.md)`, "");
+    if (tag.description) out.push(h.markdownProse(tag.description), "");
+    out.push(
+      "| Method | Path | Summary | Scopes |",
+      "| --- | --- | --- | --- |",
+    );
+    for (const e of tag.endpoints)
+      out.push(
+        `| ${e.method} | [${h.markdownCodeCell(e.path)}](tags/${e.pageSlug}.md#${e.id}) | ` +
+          `${h.markdownCell(e.summary)}${e.deprecated ? " (deprecated)" : ""} | ` +
+          `${e.scopes.map(h.markdownCodeCell).join(", ")} |`,
+      );
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+/** `docs/tags/<slug>.md`: each endpoint of one tag in full. */
+export function tagPage(view, tag, h) {
+  const out = [`# ${h.markdownInline(tag.name)}`, ""];
+  out.push(
+    `[All endpoints](../index.md) · [Diagnostics](../diagnostics.md)`,
+    "",
+  );
+  if (tag.description) out.push(h.markdownProse(tag.description), "");
+  for (const e of tag.endpoints) out.push(...endpointSection(view, tag, e, h));
+  return out.join("\n");
+}
+
+function endpointSection(view, tag, e, h) {
+  const out = [];
+  const title = e.summary
+    ? h.markdownInline(e.summary)
+    : `${e.method} ${h.markdownInline(e.path)}`;
+  out.push(`<a id="${h.htmlText(e.id)}"></a>`, "");
+  out.push(`## ${title}`, "");
+  const facts = [
+    `${h.markdownCode(`${e.method} ${e.path}`)}`,
+    `client: ${h.markdownCode(e.name)}`,
+  ];
+  if (e.deprecated) facts.push("**deprecated**");
+  if (e.pageSlug !== tag.slug)
+    facts.push(`[full entry](${e.pageSlug}.md#${e.id})`);
+  out.push(facts.join(" · "), "");
+  if (e.description) out.push(h.markdownProse(e.description), "");
+  out.push(...security(e, h));
+
+  if (e.parameters.length > 0) {
+    out.push("### Parameters", "");
+    out.push(
+      "| Name | In | Type | Required | Description |",
+      "| --- | --- | --- | --- | --- |",
+    );
+    for (const p of e.parameters)
+      out.push(
+        `| ${h.markdownCodeCell(p.name)} | ${p.in} | ${h.markdownCodeCell(p.type)} | ` +
+          `${p.required ? "yes" : "no"} | ${h.markdownCell(p.description)}${p.deprecated ? " (deprecated)" : ""} |`,
+      );
+    out.push("");
+  }
+
+  if (e.body) {
+    out.push("### Request body", "");
+    out.push(e.body.required ? "Required." : "Optional.", "");
+    if (e.body.description) out.push(h.markdownProse(e.body.description), "");
+    for (const c of e.body.content)
+      out.push(`- ${h.markdownCode(c.mediaType)}: ${h.markdownCode(c.type)}`);
+    if (e.body.content.length > 0) out.push("");
+  }
+
+  if (e.responses.length > 0) {
+    out.push("### Responses", "");
+    out.push("| Status | Description | Content |", "| --- | --- | --- |");
+    for (const r of e.responses)
+      out.push(
+        `| ${h.markdownCodeCell(r.status)} | ${h.markdownCell(r.description)} | ` +
+          `${r.content.map((c) => `${h.markdownCodeCell(c.mediaType)}: ${h.markdownCodeCell(c.type)}`).join("<br>")} |`,
+      );
+    out.push("");
+  }
+
+  out.push("### Examples", "");
+  out.push(h.markdownFence(e.curl, "sh"), "");
+  out.push(h.markdownFence(`${view.clientSetup}\n${e.client}`, "ts"), "");
+
+  out.push(
+    `Merged from ${e.sources.map((s) => h.markdownCode(`${s.file}:${s.line}`)).join(", ")}.`,
+    "",
+  );
+  return out;
+}
+
+function security(e, h) {
+  if (e.security === undefined) return ["**Auth:** the inputs do not say.", ""];
+  if (e.security.length === 0) return ["**Auth:** none.", ""];
+  const alternatives = e.security.map(
+    (s) =>
+      `${h.markdownCode(s.scheme)}${s.scopes.length > 0 ? ` with ${s.scopes.length === 1 ? "scope" : "scopes"} ${s.scopes.map(h.markdownCode).join(", ")}` : ""}`,
+  );
+  return [`**Auth:** ${alternatives.join(", or ")}.`, ""];
+}
+
+/** `docs/diagnostics.md`: what the merge found, so a reader sees where the specs disagree. */
+export function diagnosticsPage(view, h) {
+  const out = ["# Diagnostics", "", "[All endpoints](index.md)", ""];
+  if (view.diagnostics.length === 0) {
+    out.push("apiloom found nothing to report: the inputs agree.", "");
+    return out.join("\n");
+  }
+  out.push(
+    `What apiloom noticed while reading and merging the inputs: ${diagnosticSummary(view)}. ` +
+      "Each row names the place in the input it is about.",
+    "",
+  );
+  out.push(
+    "| Severity | Code | Where | Message |",
+    "| --- | --- | --- | --- |",
+  );
+  for (const d of view.diagnostics) {
+    const related =
+      d.related.length > 0
+        ? ` (see also ${d.related.map(h.markdownCodeCell).join(", ")})`
+        : "";
+    out.push(
+      `| ${d.severity} | ${h.markdownCodeCell(d.code)} | ${h.markdownCodeCell(d.where)} | ${h.markdownCell(d.message)}${related} |`,
+    );
+  }
+  out.push("");
+  return out.join("\n");
+}
+
+function diagnosticSummary(view) {
+  const { error, warning, info } = view.counts;
+  return `${count(error, "error")}, ${count(warning, "warning")}, ${count(info, "note")}`;
+}
+
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
