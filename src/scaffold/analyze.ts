@@ -1,0 +1,210 @@
+import {
+  Node,
+  Project,
+  SyntaxKind,
+  type ObjectLiteralExpression,
+  type SourceFile,
+} from "ts-morph";
+
+/** One member of an object literal the scaffold cares about. */
+export interface Member {
+  name: string;
+  /** Offset of the member's name: where diagnostics point. */
+  pos: number;
+  /** The string value, when the member is `name: "text"`. */
+  text?: string;
+}
+
+/** Where and how text for new members goes into an object literal. */
+export interface ObjectSlot {
+  members: Member[];
+  /** The literal has a spread (`...base`): which names it holds is unknown. */
+  hasSpread: boolean;
+  /** Offset where a comma goes after the last member, when it has none. */
+  commaAt: number | undefined;
+  /** Offset where new members are inserted. */
+  insertAt: number;
+  /** Text to insert before the new members (a line break when they don't start a line). */
+  lead: string;
+  /** Text to insert after them (the brace's indentation when it shared a line with members). */
+  trail: string;
+  /** Indentation of members. */
+  indent: string;
+}
+
+export interface HandlersFileShape {
+  /** The object literal checked against `Handlers`. */
+  handlers?: ObjectSlot;
+  /** The object literal checked against `HandlerSignatures`. */
+  signatures?: ObjectSlot;
+  /** `notImplemented` is imported or declared. */
+  hasNotImplemented: boolean;
+  /** Offset after the last import declaration (0 when there is none). */
+  afterImports: number;
+  lineAndColumn(pos: number): { line: number; column: number };
+}
+
+let project: Project | undefined;
+
+/**
+ * Reads the structure of the user's handlers file with ts-morph (syntax only: no type checking,
+ * no module resolution). The objects are found by the type they are checked against: a variable
+ * whose initializer is `{…} satisfies Handlers` (or `as Handlers`, or `: Handlers`, possibly
+ * wrapped in `Partial<…>`), and likewise `HandlerSignatures`.
+ */
+export function analyzeHandlersFile(text: string): HandlersFileShape {
+  project ??= new Project({
+    useInMemoryFileSystem: true,
+    skipFileDependencyResolution: true,
+  });
+  const file = project.createSourceFile("/handlers.ts", text, {
+    overwrite: true,
+  });
+  try {
+    return {
+      handlers: findObject(file, "Handlers"),
+      signatures: findObject(file, "HandlerSignatures"),
+      hasNotImplemented: hasBinding(file, "notImplemented"),
+      afterImports: file.getImportDeclarations().at(-1)?.getEnd() ?? 0,
+      lineAndColumn: (pos) => lineAndColumn(text, pos),
+    };
+  } finally {
+    project.removeSourceFile(file);
+  }
+}
+
+function findObject(
+  file: SourceFile,
+  typeName: string,
+): ObjectSlot | undefined {
+  for (const declaration of file.getVariableDeclarations()) {
+    let init = declaration.getInitializer();
+    let checkedAs = declaration.getTypeNode()?.getText();
+    while (
+      init &&
+      (Node.isParenthesizedExpression(init) ||
+        Node.isSatisfiesExpression(init) ||
+        Node.isAsExpression(init))
+    ) {
+      if (!Node.isParenthesizedExpression(init))
+        checkedAs ??= init.getTypeNode()?.getText();
+      init = init.getExpression();
+    }
+    if (!init || !Node.isObjectLiteralExpression(init)) continue;
+    if (checkedAs && namesType(checkedAs, typeName)) return slot(init, file);
+  }
+  return undefined;
+}
+
+/** `Handlers`, `Partial<Handlers>`, `api.Handlers`: the type is the one named, not a lookalike. */
+function namesType(text: string, typeName: string): boolean {
+  return new RegExp(`(^|[<.\\s])${typeName}(\\s*>)*$`).test(text.trim());
+}
+
+function slot(object: ObjectLiteralExpression, file: SourceFile): ObjectSlot {
+  const text = file.getFullText();
+  const members: Member[] = [];
+  let hasSpread = false;
+  for (const property of object.getProperties()) {
+    if (Node.isSpreadAssignment(property)) {
+      hasSpread = true;
+      continue;
+    }
+    const nameNode = property.getNameNode();
+    const name =
+      Node.isStringLiteral(nameNode) ||
+      Node.isNoSubstitutionTemplateLiteral(nameNode) ||
+      Node.isNumericLiteral(nameNode)
+        ? nameNode.getLiteralText()
+        : nameNode.getText();
+    const member: Member = { name, pos: nameNode.getStart() };
+    if (Node.isPropertyAssignment(property)) {
+      const value = property.getInitializer();
+      if (
+        value &&
+        (Node.isStringLiteral(value) ||
+          Node.isNoSubstitutionTemplateLiteral(value))
+      )
+        member.text = value.getLiteralText();
+    }
+    members.push(member);
+  }
+  const close = object.getEnd() - 1;
+  const open = object.getStart();
+  const openLineStart = text.lastIndexOf("\n", open) + 1;
+  const baseIndent = /^[ \t]*/.exec(text.slice(openLineStart))![0];
+  const properties = object.getProperties();
+  const last = properties.at(-1);
+  if (!last)
+    return {
+      members,
+      hasSpread,
+      commaAt: undefined,
+      insertAt: open + 1,
+      lead: "\n",
+      trail: "",
+      indent: baseIndent + "  ",
+    };
+  const firstStart = properties[0]!.getStart();
+  const firstLineStart = text.lastIndexOf("\n", firstStart) + 1;
+  const indent =
+    firstLineStart > open
+      ? text.slice(firstLineStart, firstStart)
+      : baseIndent + "  ";
+  const trailingComma =
+    object.getChildSyntaxList()?.getLastChild()?.getKind() ===
+    SyntaxKind.CommaToken;
+  const commaAt = trailingComma ? undefined : last.getEnd();
+  const closeLineStart = text.lastIndexOf("\n", close) + 1;
+  const braceOnOwnLine =
+    closeLineStart > last.getEnd() &&
+    text.slice(closeLineStart, close).trim() === "";
+  if (braceOnOwnLine)
+    return {
+      members,
+      hasSpread,
+      commaAt,
+      insertAt: closeLineStart,
+      lead: "",
+      trail: "",
+      indent,
+    };
+  // `{ a: 1 }` on one line: the new members go on lines of their own before the brace
+  return {
+    members,
+    hasSpread,
+    commaAt,
+    insertAt: close,
+    lead: "\n",
+    trail: baseIndent,
+    indent,
+  };
+}
+
+function hasBinding(file: SourceFile, name: string): boolean {
+  for (const declaration of file.getImportDeclarations())
+    for (const specifier of declaration.getNamedImports())
+      if (
+        (specifier.getAliasNode()?.getText() ?? specifier.getName()) === name &&
+        !specifier.isTypeOnly() &&
+        !declaration.isTypeOnly()
+      )
+        return true;
+  return (
+    file.getFunction(name) !== undefined ||
+    file.getVariableDeclaration(name) !== undefined
+  );
+}
+
+/** 1-based line and column (in UTF-16 units, as editors count) of an offset. */
+function lineAndColumn(
+  text: string,
+  pos: number,
+): { line: number; column: number } {
+  const before = text.slice(0, pos);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return {
+    line: before.split("\n").length,
+    column: pos - lineStart + 1,
+  };
+}

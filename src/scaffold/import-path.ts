@@ -1,0 +1,16 @@
+import { dirname, relative, sep } from "node:path";
+
+/**
+ * The module specifier the handlers file imports the generated server from: `<outputDir>/server/
+ * index.js` relative to the handlers file's folder (`../../generated/server/index.js`).
+ */
+export function serverImportPath(
+  handlersFile: string,
+  outputDir: string,
+): string {
+  const target = relative(dirname(handlersFile), outputDir)
+    .split(sep)
+    .join("/");
+  const specifier = `${target === "" ? "." : target}/server/index.js`;
+  return specifier.startsWith(".") ? specifier : `./${specifier}`;
+}

@@ -1,0 +1,78 @@
+import type { ApiModel, Endpoint } from "../model/types.js";
+import { propertyKey, quote } from "../emit/server/print-literal.js";
+import { handlerSignature } from "../emit/server/signature.js";
+
+const WIDTH = 80;
+
+/**
+ * A handler that answers 501 until it is written, under a comment naming its operation:
+ *
+ *     // GET /message/{messageId}: Get a message
+ *     getMessage: async () => notImplemented("getMessage"),
+ *
+ * Laid out as prettier would, so a formatted file stays formatted.
+ */
+export function stubMember(endpoint: Endpoint, indent: string): string {
+  const head = `${indent}${propertyKey(endpoint.name)}: async () =>`;
+  const call = `notImplemented(${quote(endpoint.name)}),`;
+  const code =
+    head.length + 1 + call.length <= WIDTH
+      ? `${head} ${call}\n`
+      : `${head}\n${indent}  ${call}\n`;
+  return `${indent}// ${operationLine(endpoint)}\n${code}`;
+}
+
+/** `name: "hash",` for the signatures object. */
+export function signatureMember(
+  model: ApiModel,
+  endpoint: Endpoint,
+  indent: string,
+): string {
+  return `${indent}${propertyKey(endpoint.name)}: ${quote(handlerSignature(model, endpoint))},\n`;
+}
+
+/** Method, path and summary on one line: safe inside a `//` comment. */
+export function operationLine(endpoint: Endpoint): string {
+  const summary = endpoint.summary ? `: ${endpoint.summary}` : "";
+  return `${endpoint.method.toUpperCase()} ${endpoint.path}${summary}`
+    .replace(/[\r\n\u2028\u2029]+/g, " ")
+    .trim();
+}
+
+/** `import { a, type B } from "x";`, broken one name per line when it does not fit. */
+export function importLine(names: string[], from: string): string {
+  const flat = `import { ${names.join(", ")} } from ${quote(from)};`;
+  if (flat.length <= WIDTH) return flat + "\n";
+  return `import {\n${names.map((n) => `  ${n},\n`).join("")}} from ${quote(from)};\n`;
+}
+
+/** The handlers file as apiloom first writes it: every handler a 501 stub. */
+export function scaffoldText(model: ApiModel, importFrom: string): string {
+  const stubs = model.endpoints.map((e) => stubMember(e, "  ")).join("");
+  const signatures = model.endpoints
+    .map((e) => signatureMember(model, e, "  "))
+    .join("");
+  return (
+    "// Your implementation of the API's handlers. apiloom wrote this file once; when the API\n" +
+    "// description changes it only adds stubs (answering 501) for new endpoints and reports\n" +
+    "// handlers whose endpoint is gone or whose contract changed. It never edits your code.\n" +
+    importLine(
+      ["notImplemented", "type HandlerSignatures", "type Handlers"],
+      importFrom,
+    ) +
+    "\n" +
+    objectDeclaration("handlers", stubs, "Handlers") +
+    "\n" +
+    "/**\n" +
+    " * The contract each handler above was written for. When apiloom reports a changed signature\n" +
+    " * (tsc flags the entry here too), review the handler, then set the hash apiloom reports.\n" +
+    " */\n" +
+    objectDeclaration("signatures", signatures, "HandlerSignatures")
+  );
+}
+
+function objectDeclaration(name: string, body: string, type: string): string {
+  return body === ""
+    ? `export const ${name} = {} satisfies ${type};\n`
+    : `export const ${name} = {\n${body}} satisfies ${type};\n`;
+}

@@ -1,0 +1,244 @@
+import { format } from "prettier";
+import { describe, expect, it } from "vitest";
+import { createParameter } from "../model/factories.js";
+import type { ApiModel } from "../model/types.js";
+import { handlerSignature } from "../emit/server/signature.js";
+import { chatModel } from "../../test/fixtures/server/chat-model.js";
+import { serverImportPath } from "./import-path.js";
+import { updateHandlersFile } from "./update-handlers-file.js";
+
+const IMPORT = "../generated/server/index.js";
+
+function update(existing: string | undefined, model: ApiModel = chatModel()) {
+  return updateHandlersFile({
+    file: "src/handlers.ts",
+    existing,
+    model,
+    importFrom: IMPORT,
+  });
+}
+
+/** True when `original` can be read out of `updated` by deleting characters: insertions only. */
+function isInsertionOnly(original: string, updated: string): boolean {
+  let i = 0;
+  for (const ch of updated) if (ch === original[i]) i++;
+  return i === original.length;
+}
+
+const withoutEndpoint = (model: ApiModel, name: string): ApiModel => ({
+  ...model,
+  endpoints: model.endpoints.filter((e) => e.name !== name),
+});
+
+describe("updateHandlersFile: the first run", () => {
+  it("scaffolds every handler as a 501 stub with its signature recorded", () => {
+    const model = chatModel();
+    const result = update(undefined, model);
+    expect(result.created).toBe(true);
+    expect(result.added).toEqual(model.endpoints.map((e) => e.name));
+    expect(result.contents).toContain(
+      `import {\n  notImplemented,\n  type HandlerSignatures,\n  type Handlers,\n} from "${IMPORT}";`,
+    );
+    expect(result.contents).toContain(
+      '  // GET /message/{messageId}\n  getMessage: async () => notImplemented("getMessage"),\n',
+    );
+    const getMessage = model.endpoints.find((e) => e.name === "getMessage")!;
+    expect(result.contents).toContain(
+      `  getMessage: "${handlerSignature(model, getMessage)}",\n`,
+    );
+  });
+
+  it("writes a file prettier leaves alone", async () => {
+    const { contents } = update(undefined);
+    expect(await format(contents, { parser: "typescript" })).toBe(contents);
+  });
+
+  it("changes nothing on a second run with the same model", () => {
+    const first = update(undefined).contents;
+    const second = update(first);
+    expect(second).toMatchObject({
+      created: false,
+      added: [],
+      orphaned: [],
+      changed: [],
+      diagnostics: [],
+    });
+    expect(second.contents).toBe(first);
+  });
+});
+
+describe("updateHandlersFile: later runs", () => {
+  // a user's file: their own layout, comments, a method, no trailing comma, and one stub left
+  const userFile = (model: ApiModel) => `// my handlers
+import { notImplemented, type Handlers, type HandlerSignatures } from "${IMPORT}";
+import { db } from "./db.js";
+
+export const handlers = {
+  listBotMessages: async () => ({ status: 200, body: db.bot }),
+  // keep: routed by the static segment
+  getRecentMessages: async ({ query }) => ({ status: 200, body: db.recent(query.limit) }),
+  async getMessage({ path }) {
+    const found = db.get(path.messageId);
+    return found ? { status: 200, body: found } : { status: 404 };
+  },
+  getAppModule: async () => notImplemented("getAppModule"),
+  sendMessage: async ({ body }) => ({ status: 201, body: db.add(body) }),
+  deleteMessage: async () => ({ status: 204 })
+} satisfies Handlers;
+
+export const signatures = {
+${model.endpoints
+  .filter((e) => e.name !== "putAttachment")
+  .map((e) => `  ${e.name}: "${handlerSignature(model, e)}",`)
+  .join("\n")}
+} satisfies HandlerSignatures;
+`;
+
+  it("adds a stub for a new endpoint, in one batch, without touching the user's text", () => {
+    const model = chatModel();
+    const before = userFile(model);
+    const result = update(before, model);
+    expect(result.added).toEqual(["putAttachment"]);
+    expect(result.orphaned).toEqual([]);
+    expect(result.changed).toEqual([]);
+    expect(isInsertionOnly(before, result.contents)).toBe(true);
+    expect(result.contents).toContain(
+      "  deleteMessage: async () => ({ status: 204 }),\n" +
+        "  // PUT /message/{messageId}/attachment\n" +
+        '  putAttachment: async () => notImplemented("putAttachment"),\n' +
+        "} satisfies Handlers;",
+    );
+    const putAttachment = model.endpoints.at(-1)!;
+    expect(result.contents).toContain(
+      `  putAttachment: "${handlerSignature(model, putAttachment)}",\n} satisfies HandlerSignatures;`,
+    );
+  });
+
+  it("reports a handler whose endpoint is gone and keeps it", () => {
+    const model = chatModel();
+    const before = userFile(model);
+    const result = update(before, withoutEndpoint(model, "deleteMessage"));
+    expect(result.orphaned).toEqual(["deleteMessage"]);
+    expect(result.contents).toContain(
+      "  deleteMessage: async () => ({ status: 204 })",
+    );
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: "warning",
+        code: "scaffold/orphaned-handler",
+        file: "src/handlers.ts",
+        line: 15,
+        column: 3,
+      }),
+    );
+  });
+
+  it("reports a handler whose contract changed, pointing at its signature entry", () => {
+    const model = chatModel();
+    const before = userFile(model);
+    const original = model.endpoints.find((e) => e.name === "getMessage")!;
+    const changed = chatModel();
+    const getMessage = changed.endpoints.find((e) => e.name === "getMessage")!;
+    getMessage.parameters.path = [
+      createParameter({
+        name: "messageId",
+        in: "path",
+        schema: { type: "string" },
+        source: getMessage.sources[0]!,
+      }),
+    ];
+    const result = update(before, changed);
+    const was = handlerSignature(model, original);
+    const now = handlerSignature(changed, getMessage);
+    expect(was).not.toBe(now);
+    expect(result.changed).toEqual([{ name: "getMessage", was, now }]);
+    const diagnostic = result.diagnostics.find(
+      (d) => d.code === "scaffold/changed-signature",
+    )!;
+    expect(diagnostic.message).toContain(`"${now}"`);
+    const line = before.split("\n")[diagnostic.line - 1]!;
+    expect(line).toContain(`getMessage: "${was}"`);
+    expect(isInsertionOnly(before, result.contents)).toBe(true);
+  });
+
+  it("does not report a change in descriptions only", () => {
+    const model = chatModel();
+    const reworded = chatModel();
+    for (const e of reworded.endpoints) e.summary = "reworded";
+    reworded.schemas.Message!.schema.description = "reworded";
+    const result = update(update(undefined, model).contents, reworded);
+    expect(result.changed).toEqual([]);
+  });
+
+  it("adds an import of notImplemented when the file has none", () => {
+    const before = `import type { Handlers } from "${IMPORT}";\n\nexport const handlers = {} satisfies Handlers;\n`;
+    const result = update(before);
+    expect(isInsertionOnly(before, result.contents)).toBe(true);
+    expect(result.contents.split("\n").slice(0, 2)).toEqual([
+      `import type { Handlers } from "${IMPORT}";`,
+      `import { notImplemented } from "${IMPORT}";`,
+    ]);
+    expect(result.contents).toContain(
+      'export const handlers = {\n  // GET /app/chat:bot:messages\n  listBotMessages: async () => notImplemented("listBotMessages"),\n',
+    );
+    expect(result.diagnostics.map((d) => d.code)).toEqual([
+      "scaffold/signatures-not-found",
+    ]);
+  });
+
+  it("opens new lines in an object written on one line", () => {
+    const model = withoutEndpoint(chatModel(), "putAttachment");
+    const small: ApiModel = {
+      ...model,
+      endpoints: model.endpoints.filter((e) =>
+        ["getMessage", "deleteMessage"].includes(e.name),
+      ),
+    };
+    const before = `export const handlers = { getMessage: async () => ({ status: 404 }) } satisfies Handlers;\n`;
+    const result = update(before, small);
+    expect(result.contents).toBe(
+      `import { notImplemented } from "${IMPORT}";\n` +
+        // the space that stood before the brace stays where it was
+        "export const handlers = { getMessage: async () => ({ status: 404 }), \n" +
+        "  // DELETE /message/{messageId}\n" +
+        '  deleteMessage: async () => notImplemented("deleteMessage"),\n' +
+        "} satisfies Handlers;\n",
+    );
+  });
+
+  it("adds nothing after a spread, which could hold the missing handler", () => {
+    const before = `import { notImplemented } from "${IMPORT}";\nimport { base } from "./base.js";\nexport const handlers = {\n  ...base,\n} satisfies Handlers;\n`;
+    const result = update(before);
+    expect(result.contents).toBe(before);
+    expect(result.added).toEqual([]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual([
+      "scaffold/spread-in-handlers",
+    ]);
+  });
+
+  it("reports a file without a Handlers object instead of guessing", () => {
+    const before = "export const nothing = {};\n";
+    const result = update(before);
+    expect(result.contents).toBe(before);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        code: "scaffold/handlers-not-found",
+      }),
+    ]);
+  });
+});
+
+describe("serverImportPath", () => {
+  it.each([
+    [
+      "examples/stride-server/handlers.ts",
+      "generated",
+      "../../generated/server/index.js",
+    ],
+    ["handlers.ts", "generated", "./generated/server/index.js"],
+    ["generated/handlers.ts", "generated", "./server/index.js"],
+  ])("%s importing from %s", (file, out, want) => {
+    expect(serverImportPath(file, out)).toBe(want);
+  });
+});

@@ -1,0 +1,211 @@
+import type { ApiModel, Diagnostic } from "../model/types.js";
+import { handlerSignature } from "../emit/server/signature.js";
+import { analyzeHandlersFile, type ObjectSlot } from "./analyze.js";
+import { quote } from "../emit/server/print-literal.js";
+import {
+  importLine,
+  operationLine,
+  scaffoldText,
+  signatureMember,
+  stubMember,
+} from "./stubs.js";
+
+export interface UpdateHandlersInput {
+  /** The handlers file as the user names it: used in diagnostics only. */
+  file: string;
+  /** Its current text; undefined when it does not exist yet (it is then created). */
+  existing: string | undefined;
+  model: ApiModel;
+  /** How the file imports the generated server (see `serverImportPath`). */
+  importFrom: string;
+}
+
+export interface ChangedHandler {
+  name: string;
+  /** The hash recorded in the user's `signatures` object. */
+  was: string;
+  /** The hash of the endpoint's contract now. */
+  now: string;
+}
+
+export interface UpdateHandlersResult {
+  /** True when there was no file: `contents` is the whole scaffold. */
+  created: boolean;
+  /** Endpoints that got a 501 stub, in model order. */
+  added: string[];
+  /** Handlers whose endpoint no longer exists (left in place). */
+  orphaned: string[];
+  /** Handlers whose endpoint's contract changed since they were written (left in place). */
+  changed: ChangedHandler[];
+  diagnostics: Diagnostic[];
+  /** The new text of the file; equal to `existing` when nothing had to be added. */
+  contents: string;
+}
+
+interface Insertion {
+  at: number;
+  text: string;
+}
+
+/**
+ * Keeps the user's handlers file in step with the model. The first run writes a scaffold. Later
+ * runs only insert text: a stub answering 501 (and its signature entry) for each endpoint without
+ * a handler, all in one batch; every byte the user wrote stays as it was. Handlers whose
+ * endpoint is gone, and handlers whose recorded signature differs from the endpoint's current
+ * one (see `handlerSignature`), are reported as warnings, never deleted or rewritten; tsc reports
+ * them too: an orphan is an unknown property of `Handlers`, a stale hash does not match its
+ * literal type in `HandlerSignatures`.
+ */
+export function updateHandlersFile(
+  input: UpdateHandlersInput,
+): UpdateHandlersResult {
+  const { model, file, existing } = input;
+  if (existing === undefined)
+    return {
+      created: true,
+      added: model.endpoints.map((e) => e.name),
+      orphaned: [],
+      changed: [],
+      diagnostics: [],
+      contents: scaffoldText(model, input.importFrom),
+    };
+
+  const result: UpdateHandlersResult = {
+    created: false,
+    added: [],
+    orphaned: [],
+    changed: [],
+    diagnostics: [],
+    contents: existing,
+  };
+  const shape = analyzeHandlersFile(existing);
+  const report = (
+    severity: Diagnostic["severity"],
+    code: string,
+    message: string,
+    pos = 0,
+  ) => {
+    const { line, column } = shape.lineAndColumn(pos);
+    result.diagnostics.push({ severity, code, message, file, line, column });
+  };
+  if (!shape.handlers) {
+    report(
+      "error",
+      "scaffold/handlers-not-found",
+      "no object checked against Handlers (`export const handlers = { … } satisfies Handlers`); nothing was added",
+    );
+    return result;
+  }
+
+  const byName = new Map(model.endpoints.map((e) => [e.name, e]));
+  const recorded = new Map(
+    (shape.signatures?.members ?? []).map((m) => [m.name, m]),
+  );
+  const written = new Set(shape.handlers.members.map((m) => m.name));
+
+  for (const member of shape.handlers.members) {
+    const endpoint = byName.get(member.name);
+    if (!endpoint) {
+      result.orphaned.push(member.name);
+      report(
+        "warning",
+        "scaffold/orphaned-handler",
+        `handler ${quote(member.name)} has no endpoint any more; it is kept, and tsc reports it as an unknown property of Handlers until you remove it (and its signature entry)`,
+        member.pos,
+      );
+      continue;
+    }
+    const entry = recorded.get(member.name);
+    const now = handlerSignature(model, endpoint);
+    if (entry?.text !== undefined && entry.text !== now) {
+      result.changed.push({ name: member.name, was: entry.text, now });
+      report(
+        "warning",
+        "scaffold/changed-signature",
+        `the contract of ${quote(member.name)} (${operationLine(endpoint)}) changed since its handler was written: review the handler, then set its entry in the signatures object to ${quote(now)} (it was ${quote(entry.text)})`,
+        entry.pos,
+      );
+    }
+  }
+
+  const missing = model.endpoints.filter((e) => !written.has(e.name));
+  if (missing.length > 0 && shape.handlers.hasSpread) {
+    report(
+      "warning",
+      "scaffold/spread-in-handlers",
+      `the handlers object has a spread, so apiloom cannot tell whether it holds ${missing.map((e) => e.name).join(", ")}; no stubs were added (a stub after the spread would replace your handler)`,
+      shape.handlers.members[0]?.pos,
+    );
+    return result;
+  }
+
+  const insertions: Insertion[] = [];
+  if (missing.length > 0) {
+    result.added = missing.map((e) => e.name);
+    insertions.push(
+      ...members(shape.handlers, (indent) =>
+        missing.map((e) => stubMember(e, indent)),
+      ),
+    );
+    if (!shape.hasNotImplemented) {
+      const line = importLine(["notImplemented"], input.importFrom);
+      // after the last import (which ends before its line break), or first in the file
+      insertions.push(
+        shape.afterImports > 0
+          ? { at: shape.afterImports, text: "\n" + line.trimEnd() }
+          : { at: 0, text: line },
+      );
+    }
+  }
+
+  // new stubs, and handlers the user wrote without an entry, get the current hash
+  const unrecorded = model.endpoints.filter(
+    (e) =>
+      !recorded.has(e.name) &&
+      (written.has(e.name) || result.added.includes(e.name)),
+  );
+  if (unrecorded.length > 0) {
+    if (shape.signatures && !shape.signatures.hasSpread)
+      insertions.push(
+        ...members(shape.signatures, (indent) =>
+          unrecorded.map((e) => signatureMember(model, e, indent)),
+        ),
+      );
+    else
+      report(
+        "warning",
+        "scaffold/signatures-not-found",
+        "no object checked against HandlerSignatures (`export const signatures = { … } satisfies HandlerSignatures`): changed contracts cannot be detected",
+      );
+  }
+  result.contents = applyInsertions(existing, insertions);
+  return result;
+}
+
+/** Insertions that add members (each a full line of text) to an object literal. */
+function members(
+  slot: ObjectSlot,
+  lines: (indent: string) => string[],
+): Insertion[] {
+  const out: Insertion[] = [];
+  if (slot.commaAt !== undefined) out.push({ at: slot.commaAt, text: "," });
+  out.push({
+    at: slot.insertAt,
+    text: slot.lead + lines(slot.indent).join("") + slot.trail,
+  });
+  return out;
+}
+
+/** Applies insertions to the original text in one pass; equal offsets keep their order. */
+function applyInsertions(text: string, insertions: Insertion[]): string {
+  const sorted = insertions
+    .map((insertion, order) => ({ ...insertion, order }))
+    .sort((a, b) => a.at - b.at || a.order - b.order);
+  let out = "";
+  let cursor = 0;
+  for (const { at, text: inserted } of sorted) {
+    out += text.slice(cursor, at) + inserted;
+    cursor = at;
+  }
+  return out + text.slice(cursor);
+}
