@@ -199,3 +199,27 @@ describe("headers", () => {
     ]);
   });
 });
+
+describe("cookies and header names", () => {
+  const endpoint = read.endpoint("Cookies and odd headers");
+
+  test("a Cookie header becomes one cookie parameter per cookie", () => {
+    expect(
+      endpoint.parameters.cookie.map((p) => [p.name, p.in, p.example]),
+    ).toEqual([
+      ["session", "cookie", "abc"],
+      ["theme", "cookie", "dark"],
+    ]);
+  });
+
+  test("a header name that is not an HTTP token is left out with a diagnostic", () => {
+    expect(endpoint.parameters.header.map((p) => [p.name, p.example])).toEqual([
+      ["X-Ok", undefined],
+    ]);
+    const found = read.diagnostics.filter(
+      (d) => d.code === "postman/invalid-header-name",
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('"disabled header"');
+  });
+});

@@ -10,6 +10,8 @@ export const POSTMAN_CODES = {
   incompleteAuth: "postman/incomplete-auth",
   /** An item that is neither a folder nor a request, or a request without a usable URL. */
   invalidItem: "postman/invalid-item",
+  /** A header whose name is not an HTTP token (`disabled header`): no client could send it. */
+  invalidHeaderName: "postman/invalid-header-name",
   /** A body declared as JSON whose text does not parse: kept without an example. */
   invalidJsonBody: "postman/invalid-json-body",
 } as const;

@@ -1,11 +1,15 @@
 import type { Path } from "../../model/pointer.js";
+import { POSTMAN_CODES } from "./codes.js";
+import type { PostmanContext } from "./context.js";
 import { keyValues, type KeyValue } from "./fields.js";
 import { acceptedMediaTypes, mediaType } from "./media.js";
 
 /** A request's headers, sorted by what they mean to the model. */
 export interface RequestHeaders {
-  /** Everything that is not Accept, Content-Type or Authorization: header parameters. */
+  /** Everything that is not Accept, Content-Type, Authorization or Cookie: header parameters. */
   parameters: KeyValue[];
+  /** The pairs of a `Cookie` header: cookie parameters. */
+  cookies: KeyValue[];
   /** Media types of the responses, from `Accept` (without the any-type wildcard). */
   accept: string[];
   /** The request body's media type, from `Content-Type`. */
@@ -22,6 +26,7 @@ export interface RequestHeaders {
 export function readHeaders(
   request: Record<string, unknown>,
   at: Path,
+  pc: PostmanContext,
 ): RequestHeaders {
   const field = request.header !== undefined ? "header" : "headers";
   const value = request[field];
@@ -29,7 +34,7 @@ export function readHeaders(
     typeof value === "string"
       ? headerLines(value, [...at, field])
       : keyValues(value, [...at, field]);
-  const result: RequestHeaders = { parameters: [], accept: [] };
+  const result: RequestHeaders = { parameters: [], cookies: [], accept: [] };
   for (const entry of entries) {
     const name = entry.key.trim().toLowerCase();
     if (name === "accept") {
@@ -43,14 +48,39 @@ export function readHeaders(
     } else if (name === "authorization") {
       if (!entry.disabled && result.authorization === undefined)
         result.authorization = entry;
-    } else if (
-      !result.parameters.some(
-        (p) => p.key.toLowerCase() === entry.key.toLowerCase(),
-      )
-    )
+    } else if (name === "cookie") {
+      for (const cookie of cookiePairs(entry))
+        if (!result.cookies.some((c) => c.key === cookie.key))
+          result.cookies.push(cookie);
+    } else if (!HEADER_NAME.test(entry.key))
+      pc.report(
+        "warning",
+        POSTMAN_CODES.invalidHeaderName,
+        `${JSON.stringify(entry.key)} is not a valid HTTP header name; the header is left out`,
+        entry.at,
+      );
+    else if (!result.parameters.some((p) => p.key.toLowerCase() === name))
       result.parameters.push(entry);
   }
   return result;
+}
+
+/** RFC 9110 §5.1: a field name is a token. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** `Cookie: a=1; b=2` as one entry per cookie (RFC 6265 §4.2.1). */
+function cookiePairs(entry: KeyValue): KeyValue[] {
+  const out: KeyValue[] = [];
+  for (const pair of (entry.value ?? "").split(";")) {
+    const eq = pair.indexOf("=");
+    const key = (eq === -1 ? pair : pair.slice(0, eq)).trim();
+    if (key === "" || !HEADER_NAME.test(key)) continue;
+    const cookie: KeyValue = { ...entry, key };
+    cookie.value = eq === -1 ? "" : pair.slice(eq + 1).trim();
+    delete cookie.description;
+    out.push(cookie);
+  }
+  return out;
 }
 
 function headerLines(text: string, at: Path): KeyValue[] {

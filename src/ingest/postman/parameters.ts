@@ -11,14 +11,14 @@ import { decodeText, exampleValue } from "./placeholders.js";
 import type { RequestUrl } from "./url.js";
 
 /**
- * Path, query and header parameters. Postman sends everything as text, so every schema is a
+ * Path, query, header and cookie parameters. Postman sends everything as text, so every schema is a
  * string. Disabled entries are kept: they document what the API accepts. The first entry of a
  * name wins.
  */
 export function readParameters(
   url: RequestUrl | undefined,
   path: PathTemplate,
-  headers: readonly KeyValue[],
+  headers: { parameters: readonly KeyValue[]; cookies: readonly KeyValue[] },
   pc: PostmanContext,
 ): EndpointParameters {
   const parameters: EndpointParameters = {
@@ -41,10 +41,15 @@ export function readParameters(
         parameters,
         parameter(entry.key, "query", entry, pc.ref(entry.at)),
       );
-  for (const entry of headers)
+  for (const entry of headers.parameters)
     addParameter(
       parameters,
       parameter(entry.key, "header", entry, pc.ref(entry.at)),
+    );
+  for (const entry of headers.cookies)
+    addParameter(
+      parameters,
+      parameter(entry.key, "cookie", entry, pc.ref(entry.at)),
     );
   return parameters;
 }
@@ -64,6 +69,9 @@ function parameter(
   if (entry?.description !== undefined) result.description = entry.description;
   const example = exampleValue(entry?.value);
   if (example !== undefined)
-    result.example = location === "header" ? example : decodeText(example);
+    result.example =
+      location === "path" || location === "query"
+        ? decodeText(example, location === "query")
+        : example;
   return result;
 }

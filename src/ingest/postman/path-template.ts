@@ -47,7 +47,7 @@ export function buildPathTemplate(parts: readonly TextPart[]): PathTemplate {
   return { template: "/" + out.join("/") + trailing, variables };
 }
 
-/** Literal segment text: unresolved markers become variables, whole `{name}`s stay variables, stray braces are encoded. */
+/** Literal segment text: unresolved markers become variables, `{name}`s stay variables, the rest is encoded. */
 function literal(
   text: string,
   add: (name: string, origin: PathVariableOrigin) => string,
@@ -56,16 +56,26 @@ function literal(
   const pattern = /\u0000([^\u0000]*)\u0000|\{([^{}\u0000]+)\}/g;
   let last = 0;
   for (const match of text.matchAll(pattern)) {
-    out += encodeBraces(text.slice(last, match.index));
+    out += encodeLiteral(text.slice(last, match.index));
     out +=
       match[1] !== undefined
         ? add(match[1], "unresolved")
         : add(match[2]!, "written");
     last = match.index + match[0].length;
   }
-  return out + encodeBraces(text.slice(last));
+  return out + encodeLiteral(text.slice(last));
 }
 
-function encodeBraces(text: string): string {
-  return text.replace(/\{/g, "%7B").replace(/\}/g, "%7D");
+/**
+ * Percent-encodes what may not stand in a URL path segment (RFC 3986 §3.3 pchar): spaces,
+ * stray braces, non-ASCII. Existing `%XX` escapes are kept as written.
+ */
+function encodeLiteral(text: string): string {
+  return text.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@%]/gu, (ch) => {
+    try {
+      return encodeURIComponent(ch);
+    } catch {
+      return ""; // a lone surrogate is not text
+    }
+  });
 }

@@ -21,6 +21,8 @@ describe("path templates", () => {
     ["v1/<accountId>/statement", "/v1/{accountId}/statement", ["accountId"]],
     ["items/{itemId}", "/items/{itemId}", ["itemId"]],
     ["odd{brace", "/odd%7Bbrace", []],
+    ["my files/ä b", "/my%20files/%C3%A4%20b", []],
+    ["already%20encoded", "/already%20encoded", []],
   ])("%j becomes %j", (given, template, names) => {
     const built = buildPathTemplate([{ text: given }]);
     expect(built.template).toBe(template);

@@ -15,10 +15,13 @@ export function exampleValue(value: string | undefined): string | undefined {
   return value;
 }
 
-/** `decodeURIComponent` that keeps the text when it is not valid percent-encoding. */
-export function decodeText(text: string): string {
+/**
+ * `decodeURIComponent` that keeps the text when it is not valid percent-encoding. In a query
+ * string `+` is a space (application/x-www-form-urlencoded); in a path it is itself.
+ */
+export function decodeText(text: string, plusIsSpace = false): string {
   try {
-    return decodeURIComponent(text.replace(/\+/g, " "));
+    return decodeURIComponent(plusIsSpace ? text.replace(/\+/g, " ") : text);
   } catch {
     return text;
   }

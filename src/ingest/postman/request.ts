@@ -104,12 +104,12 @@ export function readRequest(
     "it becomes the path parameter {%s}",
   );
 
-  const headers = readHeaders(request, requestAt);
+  const headers = readHeaders(request, requestAt, pc);
   const endpoint = createEndpoint({
     method,
     path: path.template,
     source: pc.ref(at),
-    parameters: readParameters(url, path, headers.parameters, pc),
+    parameters: readParameters(url, path, headers, pc),
     responses: readResponses(item, at, headers.accept, pc),
   });
   const body = readBody(

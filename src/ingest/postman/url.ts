@@ -109,7 +109,12 @@ function parseQuery(text: string, at: Path): KeyValue[] {
     const eq = pair.indexOf("=");
     const key = eq === -1 ? pair : pair.slice(0, eq);
     if (key === "") continue;
-    const kv: KeyValue = { key: decodeText(key), disabled: false, at, raw: {} };
+    const kv: KeyValue = {
+      key: decodeText(key, true),
+      disabled: false,
+      at,
+      raw: {},
+    };
     if (eq !== -1) kv.value = pair.slice(eq + 1);
     out.push(kv);
   }
