@@ -1,0 +1,140 @@
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import Fastify, { type FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emitServer } from "../../src/emit/server/index.js";
+import { chatModel } from "../fixtures/server/chat-model.js";
+import { outDir, writeFiles } from "./generated.js";
+
+describe("generated Fastify adapter over HTTP", () => {
+  let app: FastifyInstance;
+  let baseUrl: string;
+  const calls: unknown[] = [];
+
+  beforeAll(async () => {
+    const dir = outDir("fastify");
+    writeFiles(dir, await emitServer(chatModel(), {}));
+    const { apiRoutes } = await import(
+      pathToFileURL(join(dir, "server/fastify.ts")).href
+    );
+    app = Fastify();
+    await app.register(apiRoutes, {
+      prefix: "/api",
+      bodyLimit: 100,
+      handlers: {
+        listBotMessages: async () => ({ status: 200, body: ["bot"] }),
+        getRecentMessages: async (request: { query: unknown }) => {
+          calls.push(request.query);
+          return { status: 200, body: ["recent"] };
+        },
+        getMessage: async (request: { path: unknown }) => ({
+          status: 200,
+          body: request.path,
+        }),
+        sendMessage: async (request: { body: unknown }) => ({
+          status: 201,
+          body: request.body,
+          headers: { "x-created": "yes" },
+        }),
+        getAppModule: async (request: { path: unknown }) => ({
+          status: 200,
+          body: request.path,
+        }),
+        putAttachment: async (request: { body: Blob }) => ({
+          status: 200,
+          body: request.body,
+        }),
+      },
+    });
+    // a route of the user's own beside the plugin keeps Fastify's JSON parser
+    app.post("/own", async (request) => ({ echo: request.body }));
+    baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
+  });
+  afterAll(() => app?.close());
+
+  const call = (path: string, init?: RequestInit) =>
+    fetch(`${baseUrl}${path}`, init);
+
+  it("routes the static segment before the parameter", async () => {
+    expect(await (await call("/api/message/recent?limit=2")).json()).toEqual([
+      "recent",
+    ]);
+    expect(calls.at(-1)).toEqual({ limit: 2 });
+    expect(await (await call("/api/message/7")).json()).toEqual({
+      messageId: 7,
+    });
+  });
+
+  it("matches literal colons", async () => {
+    expect(await (await call("/api/app/chat:bot:messages")).json()).toEqual([
+      "bot",
+    ]);
+    expect(await (await call("/api/app/chat:glance")).json()).toEqual({
+      key: "chat:glance",
+    });
+  });
+
+  it("decodes JSON bodies and sends the handler's status and headers", async () => {
+    const response = await call("/api/message", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "hi" }),
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get("x-created")).toBe("yes");
+    expect(await response.json()).toEqual({ text: "hi" });
+  });
+
+  it("answers 400 like the plain listener", async () => {
+    const badJson = await call("/api/message", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{",
+    });
+    expect(badJson.status).toBe(400);
+    expect(await badJson.json()).toEqual({
+      error: "the request body is not valid JSON",
+    });
+    const missing = await call("/api/message/recent");
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toEqual({
+      error: 'missing required query parameter "limit"',
+    });
+    expect((await call("/api/message/abc")).status).toBe(400);
+  });
+
+  it("answers 413 over the body limit and 501 without a handler", async () => {
+    const big = await call("/api/message", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "x".repeat(200) }),
+    });
+    expect(big.status).toBe(413);
+    const missing = await call("/api/message/3", { method: "DELETE" });
+    expect(missing.status).toBe(501);
+    expect(await missing.json()).toEqual({
+      error: "deleteMessage is not implemented",
+    });
+  });
+
+  it("round-trips binary bodies", async () => {
+    const response = await call("/api/message/1/attachment", {
+      method: "PUT",
+      headers: { "content-type": "application/octet-stream" },
+      body: new Uint8Array([9, 8, 7]),
+    });
+    expect(response.status).toBe(200);
+    expect([...new Uint8Array(await response.arrayBuffer())]).toEqual([
+      9, 8, 7,
+    ]);
+  });
+
+  it("leaves the parsers of routes outside the plugin alone", async () => {
+    const response = await call("/own", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ a: 1 }),
+    });
+    expect(await response.json()).toEqual({ echo: { a: 1 } });
+  });
+});
