@@ -51,6 +51,11 @@ export class SpecReading {
     );
   }
 
+  /** Checks what only the whole document shows; call once, after every operation is read. */
+  finish(): void {
+    this.schemas.breakAliasCycles();
+  }
+
   /** Converts the schema at `node` into the model's dialect. */
   schema(node: Node): Schema {
     return this.schemas.convert(node.value, node.doc, node.path);

@@ -14,6 +14,7 @@ import {
   type RecordNode,
 } from "./node.js";
 import type { SpecReading } from "./reading.js";
+import { setOwn } from "./own.js";
 
 /**
  * A `security` list (Swagger 2.0 §Security Requirement Object, OpenAPI 3.1 §4.8.30): undefined
@@ -54,9 +55,13 @@ export function readSecurityRequirements(
           `security requirement names ${JSON.stringify(name)}, which the document does not define`,
           scopes,
         );
-      requirement[name] = Array.isArray(scopes.value)
-        ? scopes.value.filter((s): s is string => typeof s === "string")
-        : [];
+      setOwn(
+        requirement,
+        name,
+        Array.isArray(scopes.value)
+          ? scopes.value.filter((s): s is string => typeof s === "string")
+          : [],
+      );
     }
     requirements.push(requirement);
   }
@@ -91,8 +96,11 @@ function readScopes(reading: SpecReading, node: Node): Record<string, string> {
     return scopes;
   }
   for (const [name, description] of members(node))
-    scopes[name] =
-      typeof description.value === "string" ? description.value : "";
+    setOwn(
+      scopes,
+      name,
+      typeof description.value === "string" ? description.value : "",
+    );
   return scopes;
 }
 
@@ -112,7 +120,7 @@ export function registerScheme(
     );
     return;
   }
-  reading.securitySchemes[scheme.name] = scheme;
+  setOwn(reading.securitySchemes, scheme.name, scheme);
 }
 
 /**

@@ -37,6 +37,7 @@ export function readOpenApi3(ctx: ReaderContext): DocumentModel {
       `webhook ${JSON.stringify(name)} is skipped: webhooks are requests the API makes, not endpoints a client calls`,
       webhook,
     );
+  reading.finish();
   return {
     file: ctx.doc.file,
     format: ctx.doc.format,

@@ -11,6 +11,7 @@ import type { SpecReading } from "../openapi-common/reading.js";
 import { responseEntries } from "../openapi-common/responses.js";
 import { readContent, schemaOfContent } from "./content.js";
 import { overridden } from "./reference.js";
+import { setOwn } from "../openapi-common/own.js";
 
 /** §4.8.16 Responses Object; entries and headers may be `$ref`s into components. */
 export function readResponses(
@@ -78,7 +79,7 @@ function readHeaders(
     const description =
       overridden(entry, "description") ?? stringAt(node, "description");
     if (description !== undefined) header.description = description;
-    out[name] = header;
+    setOwn(out, name, header);
   }
   return out;
 }

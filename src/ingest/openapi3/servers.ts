@@ -11,6 +11,7 @@ import {
   type RecordNode,
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
+import { setOwn } from "../openapi-common/own.js";
 
 /** §4.8.5 Server Objects. URLs stay as written, relative ones included. */
 export function readServers(reading: SpecReading, list: Node): Server[] {
@@ -83,7 +84,7 @@ function readVariables(
     if (values && values.length > 0) variable.enum = values;
     const description = stringAt(node, "description");
     if (description !== undefined) variable.description = description;
-    variables[name] = variable;
+    setOwn(variables, name, variable);
   }
   for (const match of url.matchAll(/\{([^{}]+)\}/g))
     if (!Object.hasOwn(variables, match[1]!))

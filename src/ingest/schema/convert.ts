@@ -5,6 +5,7 @@ import {
   type ReaderContext,
   type SourceDocument,
 } from "../reader.js";
+import { setOwn } from "../openapi-common/own.js";
 
 /**
  * Translates the schema dialects of Swagger 2.0 and OpenAPI 3.0/3.1 into the model's one dialect
@@ -54,7 +55,7 @@ export class SchemaConverter {
           if (isRecord(value)) {
             const props: Record<string, Schema> = {};
             for (const [name, sub] of Object.entries(value))
-              props[name] = this.convert(sub, doc, [...path, key, name]);
+              setOwn(props, name, this.convert(sub, doc, [...path, key, name]));
             out[key] = props;
           }
           break;
@@ -126,7 +127,7 @@ export class SchemaConverter {
           // draft-4 boolean form, applied below
           break;
         default:
-          out[key] = value;
+          setOwn(out, key, value);
       }
     }
     this.applyDraft4Exclusive(raw, out);
@@ -166,20 +167,57 @@ export class SchemaConverter {
       target.path,
       suggestName(target.path, target.doc),
     );
-    const out: Schema = { $ref: `#/components/schemas/${encodeRefName(name)}` };
-    // OpenAPI 3.1 allows siblings next to $ref; 2.0 and 3.0 ignore them except for docs.
-    for (const key of [
-      "description",
-      "title",
-      "deprecated",
-      "readOnly",
-      "writeOnly",
-    ]) {
-      if (raw[key] !== undefined) out[key] = raw[key];
+    const target$ref: Schema = {
+      $ref: `#/components/schemas/${encodeRefName(name)}`,
+    };
+    // 2.0 and 3.0 ignore $ref siblings except for docs; 3.1 (JSON Schema 2020-12) applies them
+    // as well, which allOf says without changing what the reference points at.
+    let out = target$ref;
+    if (this.dialect === "openapi3.1") {
+      const rest: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(raw))
+        if (!REF_SIBLINGS_KEPT.has(key) && !key.startsWith("x-"))
+          setOwn(rest, key, value);
+      if (Object.keys(rest).length > 0)
+        out = { allOf: [target$ref, this.convert(rest, doc, path)] };
     }
+    for (const key of DOC_KEYWORDS)
+      if (raw[key] !== undefined)
+        (out as Record<string, unknown>)[key] = raw[key];
     if (raw.nullable === true || raw["x-nullable"] === true)
       return makeNullable(out);
     return out;
+  }
+
+  /**
+   * A named schema that is nothing but a `$ref` leading back to itself through other aliases
+   * (`A: {$ref: B}`, `B: {$ref: A}`) describes no value, and as a TypeScript alias it would not
+   * compile. The cycle is reported and broken at its first member, which becomes `{}`.
+   */
+  breakAliasCycles(): void {
+    for (const [name, entry] of Object.entries(this.schemas)) {
+      const seen = new Set<string>([name]);
+      let next = aliasOf(entry.schema);
+      while (next !== undefined && Object.hasOwn(this.schemas, next)) {
+        if (next === name) {
+          this.ctx.report(
+            "warning",
+            "schema/alias-cycle",
+            `schema ${JSON.stringify(name)} is only a reference that leads back to itself; it is read as any value`,
+            entry.sources[0]!,
+          );
+          const broken: Schema = {};
+          for (const key of DOC_KEYWORDS)
+            if (entry.schema[key] !== undefined)
+              (broken as Record<string, unknown>)[key] = entry.schema[key];
+          entry.schema = broken;
+          break;
+        }
+        if (seen.has(next)) break; // a cycle that does not pass through `name`
+        seen.add(next);
+        next = aliasOf(this.schemas[next]!.schema);
+      }
+    }
   }
 
   /** Registers the schema at `path` of `doc` under a unique name (once), converting it. */
@@ -188,10 +226,11 @@ export class SchemaConverter {
     const known = this.byTarget.get(key);
     if (known !== undefined) return known;
     let name = wanted;
-    for (let i = 2; this.schemas[name]; i++) name = `${wanted}${i}`;
+    for (let i = 2; Object.hasOwn(this.schemas, name); i++)
+      name = `${wanted}${i}`;
     this.byTarget.set(key, name);
     const entry: NamedSchema = { name, schema: {}, sources: [doc.ref(path)] };
-    this.schemas[name] = entry;
+    setOwn(this.schemas, name, entry);
     let raw: unknown = doc.value;
     for (const segment of path)
       raw =
@@ -212,6 +251,35 @@ export class SchemaConverter {
     if (!target) return value;
     return `#/components/schemas/${encodeRefName(this.named(target.doc, target.path, suggestName(target.path, target.doc)))}`;
   }
+}
+
+/** Keywords that document a schema without constraining it. */
+const DOC_KEYWORDS = [
+  "description",
+  "title",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+] as const;
+
+/** `$ref` siblings that are not applied as a schema (3.0 `nullable` is applied on its own). */
+const REF_SIBLINGS_KEPT = new Set<string>([
+  "$ref",
+  ...DOC_KEYWORDS,
+  "nullable",
+  "x-nullable",
+  "example",
+  "examples",
+  "$comment",
+]);
+
+/** The schema name a pure alias (`{$ref}` plus documentation at most) stands for. */
+function aliasOf(schema: Schema): string | undefined {
+  if (typeof schema.$ref !== "string") return undefined;
+  for (const key of Object.keys(schema))
+    if (key !== "$ref" && !(DOC_KEYWORDS as readonly string[]).includes(key))
+      return undefined;
+  return decodeRefName(schema.$ref);
 }
 
 /** The name a referenced schema gets: its key under definitions/components, else the file name. */

@@ -26,6 +26,7 @@ export function readSwagger2(ctx: ReaderContext): DocumentModel {
   const endpoints = readPaths(reading, child(root, "paths"), (site) =>
     readOperation(reading, site, defaults),
   );
+  reading.finish();
   return {
     file: ctx.doc.file,
     format: ctx.doc.format,

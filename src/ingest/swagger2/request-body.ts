@@ -4,6 +4,7 @@ import { child, sourceOf, stringAt } from "../openapi-common/node.js";
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { inlineSchema } from "./simple-schema.js";
+import { setOwn } from "../openapi-common/own.js";
 
 /**
  * Folds an operation's `body` parameter, or its `formData` parameters, into one request body with
@@ -74,7 +75,7 @@ function formData(
     const property = inlineSchema(reading, parameter.definition) ?? {};
     const description = stringAt(parameter.definition, "description");
     if (description !== undefined) property.description = description;
-    properties[parameter.name] = property;
+    setOwn(properties, parameter.name, property);
     if (raw.required === true) required.push(parameter.name);
     if (isFile(raw)) sendsFile = true;
   }

@@ -14,6 +14,7 @@ import {
 import type { SpecReading } from "../openapi-common/reading.js";
 import { responseEntries } from "../openapi-common/responses.js";
 import { inlineSchema } from "./simple-schema.js";
+import { setOwn } from "../openapi-common/own.js";
 
 /**
  * §Responses Object. A response with a `schema` has content in every media type the operation
@@ -101,7 +102,7 @@ function readHeaders(
     if (schema !== undefined) header.schema = schema;
     const description = stringAt(node, "description");
     if (description !== undefined) header.description = description;
-    out[name] = header;
+    setOwn(out, name, header);
   }
   return out;
 }

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { ingestTexts } from "../index.js";
+
+/** Reads one inline document and returns its named schemas and diagnostics. */
+function read(document: Record<string, unknown>) {
+  const { documents, diagnostics } = ingestTexts([
+    { file: "inline.json", text: JSON.stringify(document) },
+  ]);
+  return { schemas: documents[0]!.schemas, diagnostics };
+}
+
+const openapi31 = (schemas: Record<string, unknown>) => ({
+  openapi: "3.1.0",
+  info: { title: "t", version: "1" },
+  paths: {},
+  components: { schemas },
+});
+
+describe("the schema converter", () => {
+  it.each([
+    [
+      "Swagger 2.0 type: file",
+      "swagger2",
+      { type: "file" },
+      { type: "string", format: "binary" },
+    ],
+    [
+      "x-nullable on an enum",
+      "swagger2",
+      { type: "string", enum: ["a"], "x-nullable": true },
+      { type: ["string", "null"], enum: ["a", null] },
+    ],
+    [
+      "boolean exclusiveMinimum",
+      "swagger2",
+      { type: "number", minimum: 1, exclusiveMinimum: true },
+      { type: "number", exclusiveMinimum: 1 },
+    ],
+    [
+      "OpenAPI 3.0 nullable without a type",
+      "3.0",
+      { allOf: [{ type: "object" }], nullable: true },
+      { anyOf: [{ allOf: [{ type: "object" }] }, { type: "null" }] },
+    ],
+    [
+      "example beside examples",
+      "3.1",
+      { type: "string", examples: ["b"], example: "a" },
+      { type: "string", examples: ["a", "b"] },
+    ],
+  ])("converts %s", (_, dialect, given, want) => {
+    const document =
+      dialect === "swagger2"
+        ? {
+            swagger: "2.0",
+            info: { title: "t", version: "1" },
+            paths: {},
+            definitions: { X: given },
+          }
+        : {
+            ...openapi31({ X: given }),
+            openapi: dialect === "3.0" ? "3.0.3" : "3.1.0",
+          };
+    expect(read(document).schemas.X!.schema).toEqual(want);
+  });
+
+  it("applies OpenAPI 3.1 $ref siblings with allOf, keeping documentation beside it", () => {
+    const { schemas } = read(
+      openapi31({
+        Base: { type: "object" },
+        Named: {
+          $ref: "#/components/schemas/Base",
+          description: "a base with a name",
+          required: ["name"],
+        },
+      }),
+    );
+    expect(schemas.Named!.schema).toEqual({
+      allOf: [{ $ref: "#/components/schemas/Base" }, { required: ["name"] }],
+      description: "a base with a name",
+    });
+  });
+
+  it("breaks a cycle of pure aliases with a warning instead of emitting A = B, B = A", () => {
+    const { schemas, diagnostics } = read(
+      openapi31({
+        A: { $ref: "#/components/schemas/B" },
+        B: { $ref: "#/components/schemas/A" },
+        Tree: {
+          type: "object",
+          properties: {
+            children: {
+              type: "array",
+              items: { $ref: "#/components/schemas/Tree" },
+            },
+          },
+        },
+      }),
+    );
+    expect(schemas.A!.schema).toEqual({});
+    expect(schemas.B!.schema).toEqual({ $ref: "#/components/schemas/A" });
+    expect(diagnostics.map((d) => d.code)).toEqual(["schema/alias-cycle"]);
+    // a recursive type is not an alias cycle
+    expect(schemas.Tree!.schema.properties!.children!.items).toEqual({
+      $ref: "#/components/schemas/Tree",
+    });
+  });
+
+  it("keeps members named like Object.prototype's as plain data", () => {
+    const { schemas } = read(
+      JSON.parse(
+        JSON.stringify(
+          openapi31({
+            constructor: { type: "string" },
+            Odd: { type: "object" },
+          }),
+        ).replace(
+          '"type":"object"',
+          '"type":"object","properties":{"__proto__":{"type":"integer"}}',
+        ),
+      ),
+    );
+    expect(Object.keys(schemas)).toEqual(["constructor", "Odd"]);
+    expect(Object.keys(schemas.Odd!.schema.properties!)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(schemas.Odd!.schema.properties)).toBe(
+      Object.prototype,
+    );
+  });
+});
