@@ -32,18 +32,25 @@ export function importStatement(
   return `${keyword} {\n${names.map((n) => `  ${n},`).join("\n")}\n} from ${source};`;
 }
 
-/** `export type Name = Generic<A, B>;`, type arguments one per line when too long. */
+/**
+ * `export type Name = Generic<A, B>;`: type arguments one per line when too long, and the whole
+ * right-hand side on the next line when even `export type Name = Generic<` does not fit.
+ */
 export function genericAlias(
   name: string,
   generic: string,
   args: string[],
 ): string {
-  const oneLine = `export type ${name} = ${generic}<${args.join(", ")}>;`;
+  const head = `export type ${name} =`;
+  const oneLine = `${head} ${generic}<${args.join(", ")}>;`;
   if (oneLine.length <= PRINT_WIDTH) return oneLine;
-  return `export type ${name} = ${generic}<\n${args
-    .map((a) => `  ${a},`)
-    .join("\n")
-    .replace(/,$/, "")}\n>;`;
+  const broken = (indent: number) =>
+    `${generic}<\n${args.map((a) => `${pad(indent + 2)}${a}`).join(",\n")}\n${pad(indent)}>;`;
+  if (`${head} ${generic}<`.length <= PRINT_WIDTH)
+    return `${head} ${broken(0)}`;
+  const nextLine = `  ${generic}<${args.join(", ")}>;`;
+  if (nextLine.length <= PRINT_WIDTH) return `${head}\n${nextLine}`;
+  return `${head}\n  ${broken(2)}`;
 }
 
 /**

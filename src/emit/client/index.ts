@@ -123,7 +123,7 @@ export const emitClient: Emitter = async (model, options) => {
         "Where requests go unless `createClient({ baseUrl })` or a call's `baseUrl` says otherwise.",
       ),
       0,
-    ) + `export const DEFAULT_BASE_URL = ${stringLiteral(baseUrl)};`,
+    ) + constLine("DEFAULT_BASE_URL", stringLiteral(baseUrl)),
     "",
     `const ${locals.defaults}: ClientOptions = { baseUrl: DEFAULT_BASE_URL };`,
     "",
@@ -167,4 +167,10 @@ function schemeLine(name: string, value: string): string {
     .split(", ")
     .map((m) => `    ${m},`);
   return `  ${propertyKey(name)}: {\n${members.join("\n")}\n  },`;
+}
+
+/** `export const NAME = "…";`, the string moving to its own line when too long (as prettier does). */
+function constLine(name: string, value: string): string {
+  const line = `export const ${name} = ${value};`;
+  return line.length <= 80 ? line : `export const ${name} =\n  ${value};`;
 }

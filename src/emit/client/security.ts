@@ -28,7 +28,14 @@ export function authSchemes(model: ApiModel): [string, AuthSchemeView][] {
         out.push([key, { type: "bearer" }]);
         break;
       case "apiKey":
-        out.push([key, { type: "apiKey", in: scheme.in, name: scheme.name }]);
+        out.push([
+          key,
+          {
+            type: "apiKey",
+            in: scheme.in,
+            name: scheme.parameterName ?? scheme.name,
+          },
+        ]);
         break;
     }
   }

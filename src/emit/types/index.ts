@@ -200,7 +200,10 @@ export function emitTypesFile(
   }
   for (const endpoint of model.endpoints)
     blocks.push(endpointDeclarations(endpoint, index));
-  return { path: TYPES_FILE, contents: HEADER + "\n" + blocks.join("\n") };
+  return {
+    path: TYPES_FILE,
+    contents: blocks.length > 0 ? `${HEADER}\n${blocks.join("\n")}` : HEADER,
+  };
 }
 
 /** `export interface` for object types, `export type` for the rest. */

@@ -1,0 +1,23 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { EmitOptions } from "../../src/emit/artifact.js";
+import { emitClient } from "../../src/emit/client/index.js";
+import type { ApiModel } from "../../src/model/types.js";
+
+/** Generated clients are written under test/client/out/ (git-ignored) so vitest can import them. */
+export const OUT_DIR = resolve(import.meta.dirname, "out");
+
+export async function generateClient(
+  model: ApiModel,
+  name: string,
+  options: EmitOptions = {},
+): Promise<string> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const dir = mkdtempSync(join(OUT_DIR, `${name}-`));
+  for (const file of await emitClient(model, options)) {
+    const full = join(dir, file.path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, file.contents);
+  }
+  return dir;
+}
