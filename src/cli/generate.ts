@@ -3,9 +3,17 @@ import { performance } from "node:perf_hooks";
 import { ConfigError } from "../workflow/config-error.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
 import { checkOutput } from "../workflow/check.js";
-import { LockFileError, writeNameLock } from "../workflow/name-lock.js";
+import { LockFileError } from "../workflow/name-lock.js";
+import {
+  writeFileIfChanged,
+  type OutsideFile,
+} from "../workflow/outside-file.js";
 import { EmitterError } from "../workflow/output-files.js";
-import { produce, type Stages } from "../workflow/produce.js";
+import {
+  produce,
+  type HandlersUpdate,
+  type Stages,
+} from "../workflow/produce.js";
 import {
   resolveSettings,
   type GenerateSettings,
@@ -126,7 +134,7 @@ async function runOnce(
   );
   const t = tally(produced.diagnostics);
   const failed = t.errors > 0 || (settings.strict && t.warnings > 0);
-  const out = shownPath(io.cwd, settings.out);
+  const out = shownPath(io.cwd, settings.out, true);
   const problems = [
     plural(t.errors, "error"),
     plural(t.warnings, "warning"),
@@ -141,16 +149,19 @@ async function runOnce(
     );
     return 1;
   }
-  const lock =
-    settings.lock && produced.lockText !== undefined
-      ? {
-          file: settings.lock,
-          text: produced.lockText,
-          baseDir: settings.baseDir,
-        }
-      : undefined;
+  const outside: OutsideFile[] = [];
+  if (settings.lock && produced.lockText !== undefined)
+    outside.push({ file: settings.lock, text: produced.lockText });
+  if (produced.handlers)
+    outside.push({
+      file: produced.handlers.file,
+      text: produced.handlers.after,
+    });
   if (flags.check) {
-    const report = checkOutput(settings.out, produced.files, lock);
+    const report = checkOutput(settings.out, produced.files, {
+      files: outside,
+      baseDir: settings.baseDir,
+    });
     if (report.stale.length === 0) {
       say(
         `apiloom: ${out} is up to date: ${endpoints}, ${plural(produced.files.length, "file")}, ${problems} (${time()})\n`,
@@ -172,15 +183,26 @@ async function runOnce(
     say(`apiloom generate: ${error.message}\n`);
     return 1;
   }
-  if (lock) writeNameLock(lock.file, lock.text);
+  // after the output: the lock and the handlers must never name what was not written
+  const updated = outside.filter(writeFileIfChanged);
   progress.clear();
+  for (const { file } of updated)
+    if (file === produced.handlers?.file)
+      say(handlersNote(produced.handlers, shownPath(io.cwd, file)));
   say(
     `apiloom: ${endpoints} → ${out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed; ${problems} (${time()})\n`,
   );
   return 0;
 }
 
-function shownPath(cwd: string, abs: string): string {
-  const rel = relative(cwd, abs).split(sep).join("/");
-  return rel === "" ? "." : rel.startsWith("..") ? abs : `${rel}/`;
+function handlersNote(handlers: HandlersUpdate, shown: string): string {
+  if (handlers.before === undefined)
+    return `apiloom: created ${shown} with ${plural(handlers.added.length, "handler stub")}\n`;
+  return `apiloom: added ${plural(handlers.added.length, "handler stub")} to ${shown}: ${handlers.added.join(", ")}\n`;
+}
+
+/** A path as the user would type it from where they are; folders end in `/`. */
+function shownPath(cwd: string, abs: string, folder = false): string {
+  const rel = relative(cwd, abs).split(sep).join("/") || ".";
+  return folder ? `${rel}/` : rel;
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import { unifiedDiff } from "./diff.js";
 import { MANIFEST_FILE } from "./output-files.js";
+import { readIfExists, type OutsideFile } from "./outside-file.js";
 import { planOutput } from "./plan.js";
 import { hasInterruptedRun } from "./writer.js";
 
@@ -14,13 +14,14 @@ export interface CheckReport {
 }
 
 /**
- * Compares what a run would make with what is on disk, touching nothing. The name lock is part
- * of the comparison: CI must also catch a lock that was not committed.
+ * Compares what a run would make with what is on disk, touching nothing. Files kept outside the
+ * output folder (the name lock, the handlers file) are compared too: CI must also catch a lock
+ * that was not committed or a handlers file missing its new stubs.
  */
 export function checkOutput(
   outDir: string,
   files: readonly GeneratedFile[],
-  lock: { file: string; text: string; baseDir: string } | undefined,
+  outside: { files: readonly OutsideFile[]; baseDir: string },
   maxLines = 200,
 ): CheckReport {
   const plan = planOutput(outDir, files);
@@ -40,18 +41,12 @@ export function checkOutput(
     stale.push(`! ${path}: ${reason}`);
   if (plan.manifestStale && stale.length === 0)
     stale.push(`M ${MANIFEST_FILE}`);
-  if (lock) {
-    let before: string | undefined;
-    try {
-      before = readFileSync(lock.file, "utf8");
-    } catch {
-      before = undefined;
-    }
-    if (before !== lock.text) {
-      const shown = relative(lock.baseDir, lock.file).split(sep).join("/");
-      stale.push(`${before === undefined ? "A" : "M"} ${shown}`);
-      diffs.push(unifiedDiff(shown, before, lock.text));
-    }
+  for (const { file, text } of outside.files) {
+    const before = readIfExists(file);
+    if (before === text) continue;
+    const shown = relative(outside.baseDir, file).split(sep).join("/");
+    stale.push(`${before === undefined ? "A" : "M"} ${shown}`);
+    diffs.push(unifiedDiff(shown, before, text));
   }
   return { stale, diff: capLines(diffs.join(""), maxLines) };
 }

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Endpoint } from "../model/types.js";
 import { endpointKey } from "../model/naming.js";
 import { byCodeUnit } from "./glob.js";
@@ -57,17 +57,4 @@ export function nameLockText(endpoints: readonly Endpoint[]): string {
     names: Object.fromEntries(entries),
   };
   return JSON.stringify(lock, null, 2) + "\n";
-}
-
-/** Writes the lock when its text changed (an unchanged lock keeps its mtime). */
-export function writeNameLock(file: string, text: string): boolean {
-  try {
-    if (readFileSync(file, "utf8") === text) return false;
-  } catch {
-    // not there yet
-  }
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
-  return true;
 }

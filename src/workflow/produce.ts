@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { relative, sep } from "node:path";
+import { serverImportPath, updateHandlersFile } from "../scaffold/index.js";
 import type { ArtifactName, Emitter, GeneratedFile } from "../emit/artifact.js";
 import type { LoadOptions } from "../pipeline.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
@@ -22,6 +25,16 @@ export interface Produced {
   files: GeneratedFile[];
   /** The name lock to write back, or undefined when locking is off. */
   lockText?: string;
+  /** The user's handlers file kept in step (config `server.handlers`), when there is one. */
+  handlers?: HandlersUpdate;
+}
+
+export interface HandlersUpdate {
+  /** Absolute path. */
+  file: string;
+  before: string | undefined;
+  after: string;
+  added: string[];
 }
 
 export async function produce(
@@ -57,12 +70,48 @@ export async function produce(
     });
     batches.push({ emitter: artifact, files: made });
   }
+  const handlers = settings.artifacts.includes("server")
+    ? updateHandlers(settings, model)
+    : undefined;
   return {
     inputFiles,
     model,
-    diagnostics: [...ownDiagnostics, ...model.diagnostics],
+    diagnostics: [
+      ...ownDiagnostics,
+      ...model.diagnostics,
+      ...(handlers?.diagnostics ?? []),
+    ],
     files: collectFiles(batches),
     lockText: settings.lock ? nameLockText(model.endpoints) : undefined,
+    handlers: handlers?.update,
+  };
+}
+
+/**
+ * The handlers file lives outside the output folder and belongs to the user: it is created once,
+ * then only given stubs for new endpoints (src/scaffold); it is written only after the output.
+ */
+function updateHandlers(
+  settings: GenerateSettings,
+  model: ApiModel,
+): { update: HandlersUpdate; diagnostics: Diagnostic[] } | undefined {
+  if (!settings.serverHandlers) return undefined;
+  const file = settings.serverHandlers;
+  let before: string | undefined;
+  try {
+    before = readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  const result = updateHandlersFile({
+    file: relative(settings.baseDir, file).split(sep).join("/"),
+    existing: before,
+    model,
+    importFrom: serverImportPath(file, settings.out),
+  });
+  return {
+    update: { file, before, after: result.contents, added: result.added },
+    diagnostics: result.diagnostics,
   };
 }
 

@@ -1,0 +1,216 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseGenerateArgs } from "../../src/cli/generate-options.js";
+import { ARTIFACTS } from "../../src/emit/index.js";
+import { ARTIFACT_NAMES } from "../../src/workflow/artifact-names.js";
+import {
+  findConfigFile,
+  loadConfigFile,
+} from "../../src/workflow/config-load.js";
+import { CONFIG_DEFAULTS } from "../../src/workflow/config-types.js";
+import { resolveSettings } from "../../src/workflow/settings.js";
+import { removeDir } from "./harness.js";
+
+const dirs: string[] = [];
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "apiloom-config-"));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+afterAll(() => dirs.forEach(removeDir));
+
+const TS_CONFIG = `import { defineConfig } from "apiloom/config";
+import type { ApiloomConfig } from "apiloom";
+
+const out: string = "build/api";
+export default defineConfig({
+  inputs: ["specs/*.yaml"],
+  out,
+  artifacts: ["openapi", "client"],
+  baseUrl: "https://api.example.com",
+  names: { "GET /pets": "allPets" },
+  merge: { prefer: ["specs/b.yaml"] },
+  server: { handlers: "src/handlers.ts" },
+} satisfies ApiloomConfig);
+`;
+
+describe("config files", () => {
+  it("loads a TypeScript config that imports defineConfig", async () => {
+    const dir = folder({ "apiloom.config.ts": TS_CONFIG });
+    const { config } = await loadConfigFile(join(dir, "apiloom.config.ts"));
+    expect(config).toEqual({
+      inputs: ["specs/*.yaml"],
+      out: "build/api",
+      artifacts: ["openapi", "client"],
+      baseUrl: "https://api.example.com",
+      names: { "GET /pets": "allPets" },
+      merge: { prefer: ["specs/b.yaml"] },
+      server: { handlers: "src/handlers.ts" },
+    });
+  });
+
+  it("loads a TypeScript config that imports a sibling module", async () => {
+    const dir = folder({
+      "apiloom.config.mts":
+        'import { inputs } from "./inputs.mjs";\nexport default { inputs, out: "o" };\n',
+      "inputs.mjs": 'export const inputs = ["a.yaml"];\n',
+    });
+    const { config } = await loadConfigFile(join(dir, "apiloom.config.mts"));
+    expect(config).toEqual({ inputs: ["a.yaml"], out: "o" });
+  });
+
+  it.each([
+    ["apiloom.config.json", '{ "inputs": ["x.json"], "strict": true }'],
+    ["apiloom.config.yaml", "inputs:\n  - x.json\nstrict: true\n"],
+    [
+      "apiloom.config.mjs",
+      'export default { inputs: ["x.json"], strict: true };\n',
+    ],
+    [
+      "apiloom.config.js",
+      'export default async () => ({ inputs: ["x.json"], strict: true });\n',
+    ],
+  ])("loads %s", async (name, text) => {
+    const dir = folder({ [name]: text, "package.json": '{"type":"module"}' });
+    const { config } = await loadConfigFile(join(dir, name));
+    expect(config).toEqual({ inputs: ["x.json"], strict: true });
+  });
+
+  it.each([
+    ['{ "input": ["x"] }', 'unknown option "input" (known: inputs, out,'],
+    ['{ "out": 3 }', "apiloom.config.json.out must be a non-empty string"],
+    ['{ "artifacts": ["sdk"] }', 'unknown artifact "sdk"'],
+    [
+      '{ "merge": { "prefer": "a.yaml" } }',
+      "apiloom.config.json.merge.prefer must be a list",
+    ],
+    ["[1]", "the config must be an object"],
+  ])("rejects %s clearly", async (text, message) => {
+    const dir = folder({ "apiloom.config.json": text });
+    await expect(
+      loadConfigFile(join(dir, "apiloom.config.json")),
+    ).rejects.toThrow(message);
+  });
+
+  it("is found from a subfolder, but not past the project root", () => {
+    const dir = folder({
+      "apiloom.config.yaml": "inputs: [a.yaml]\n",
+      "project/package.json": "{}",
+      "project/sub/deeper/.keep": "",
+      "loose/sub/.keep": "",
+    });
+    expect(findConfigFile(join(dir, "loose/sub"))).toBe(
+      join(dir, "apiloom.config.yaml"),
+    );
+    expect(findConfigFile(join(dir, "project/sub/deeper"))).toBeUndefined();
+  });
+});
+
+describe("settings: config paths are relative to the config, flag paths to the working folder", () => {
+  it("resolves the config's paths and lets flags override them", async () => {
+    const dir = folder({
+      "apiloom.config.ts": TS_CONFIG,
+      "package.json": "{}",
+    });
+    mkdirSync(join(dir, "specs"));
+    const fromConfig = await resolveSettings(
+      parseGenerateArgs([]),
+      join(dir, "specs"),
+    );
+    expect(fromConfig).toMatchObject({
+      baseDir: dir,
+      inputs: ["specs/*.yaml"],
+      out: join(dir, "build/api"),
+      artifacts: ["client", "openapi"],
+      baseUrl: "https://api.example.com",
+      names: { "GET /pets": "allPets" },
+      prefer: ["specs/b.yaml"],
+      serverHandlers: join(dir, "src/handlers.ts"),
+      lock: join(dir, CONFIG_DEFAULTS.lock),
+      strict: false,
+    });
+    const flagged = await resolveSettings(
+      parseGenerateArgs([
+        "a.yaml",
+        "-o",
+        "gen",
+        "--name",
+        "GET /pets=pets",
+        "--no-lock",
+        "--strict",
+        "-a",
+        "docs",
+      ]),
+      join(dir, "specs"),
+    );
+    expect(flagged).toMatchObject({
+      inputs: ["specs/a.yaml"],
+      out: join(dir, "specs/gen"),
+      artifacts: ["docs"],
+      names: { "GET /pets": "pets" },
+      lock: undefined,
+      strict: true,
+    });
+  });
+
+  it("works from flags alone and needs inputs", async () => {
+    const dir = folder({ "package.json": "{}" });
+    const settings = await resolveSettings(
+      parseGenerateArgs(["x.yaml", "--out", "o"]),
+      dir,
+    );
+    expect(settings).toMatchObject({
+      baseDir: dir,
+      configFile: undefined,
+      inputs: ["x.yaml"],
+      out: join(dir, "o"),
+      artifacts: [...ARTIFACT_NAMES],
+      lock: join(dir, CONFIG_DEFAULTS.lock),
+    });
+    await expect(resolveSettings(parseGenerateArgs([]), dir)).rejects.toThrow(
+      "no inputs",
+    );
+  });
+
+  it("knows the same artifacts as the emitter registry", () => {
+    expect([...ARTIFACT_NAMES]).toEqual(ARTIFACTS);
+  });
+});
+
+describe("flags", () => {
+  it("parses values in both --flag value and --flag=value forms", () => {
+    expect(
+      parseGenerateArgs([
+        "a",
+        "--out=x",
+        "--prefer",
+        "p1",
+        "--prefer=p2",
+        "--max-diagnostics=3",
+        "--",
+        "--weird",
+      ]),
+    ).toMatchObject({
+      inputs: ["a", "--weird"],
+      out: "x",
+      prefer: ["p1", "p2"],
+      maxDiagnostics: 3,
+    });
+  });
+
+  it.each([
+    [["--out"], "--out needs a value"],
+    [["--check=yes"], "--check takes no value"],
+    [["--name", "getPets"], '--name expects "METHOD /path=name"'],
+    [["-a", "client,sdk"], 'unknown artifact "sdk"'],
+    [["--max-diagnostics", "many"], "--max-diagnostics expects a whole number"],
+  ])("rejects %j", (args, message) => {
+    expect(() => parseGenerateArgs(args)).toThrow(message);
+  });
+});

@@ -1,0 +1,78 @@
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  buildCli,
+  makeProject,
+  removeDir,
+  runCli,
+  snapshotTree,
+} from "./harness.js";
+
+let cli: string;
+const projects: string[] = [];
+const SPECS = ["pets.yaml", "store.json", "animals.yaml"];
+const CONFIG = JSON.stringify({ inputs: ["specs/*"], out: "out" });
+
+beforeAll(async () => {
+  cli = await buildCli();
+});
+afterAll(() => {
+  projects.forEach(removeDir);
+  removeDir(dirname(cli));
+});
+
+async function generateIn(
+  subdir: string,
+  args: string[],
+  env: Record<string, string>,
+  fake: boolean,
+): Promise<Record<string, string>> {
+  const dir = makeProject(SPECS, CONFIG);
+  projects.push(dir);
+  const run = await runCli(cli, ["generate", ...args], {
+    cwd: join(dir, subdir),
+    env,
+    fake,
+  });
+  expect(run.stderr).not.toContain("internal error");
+  expect(run.code).toBe(0);
+  return snapshotTree(join(dir, "out"));
+}
+
+const C = { TZ: "UTC", LANG: "C", LC_ALL: "C" };
+const TURKISH = {
+  TZ: "Pacific/Kiritimati",
+  LANG: "tr_TR.UTF-8",
+  LC_ALL: "tr_TR.UTF-8",
+};
+
+describe.each([
+  ["stand-in emitters", true],
+  ["the real emitters", false],
+])("the same inputs give byte-identical output (%s)", (_label, fake) => {
+  it("whatever the input order, working folder, TZ or LANG", async () => {
+    const reference = await generateIn("", [], C, fake);
+    expect(Object.keys(reference).length).toBeGreaterThan(1);
+    const reordered = await generateIn(
+      "specs",
+      ["store.json", "animals.yaml", "pets.yaml"],
+      TURKISH,
+      fake,
+    );
+    expect(reordered).toEqual(reference);
+    const flagsOnly = await generateIn(
+      "",
+      [
+        "--no-config",
+        "-o",
+        "out",
+        "specs/pets.yaml",
+        "specs/store.json",
+        "specs/animals.yaml",
+      ],
+      TURKISH,
+      fake,
+    );
+    expect(flagsOnly).toEqual(reference);
+  });
+});
