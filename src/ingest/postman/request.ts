@@ -88,7 +88,7 @@ export function readRequest(
     const hostParts = variables.substitute(url.host);
     const server = serverUrl(url.protocol, hostParts);
     if (server) {
-      state.servers.add(server, pc.ref(urlAt));
+      state.servers.add(server, () => pc.ref(urlAt));
       reportUnresolved(
         "host",
         unresolvedNames(hostParts),
@@ -125,7 +125,7 @@ export function readRequest(
     endpoint.nameCandidates.push({
       kind: "requestName",
       value: name,
-      source: pc.ref([...at, "name"]),
+      source: endpoint.sources[0]!,
     });
     endpoint.summary = name;
   }

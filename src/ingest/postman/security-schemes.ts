@@ -13,20 +13,22 @@ export class SchemeRegistry {
   private readonly byName = new Map<string, SecurityScheme>();
   private readonly nameByKey = new Map<string, string>();
 
-  /** Registers a scheme and returns its name. */
+  /** Registers a scheme and returns its name; `source` is called only for a new scheme. */
   add(
     kind: SecuritySchemeKind,
     baseName: string,
     inferred: boolean,
-    source: SourceRef,
+    source: () => SourceRef,
   ): string {
     const key = identity(kind);
     const known = this.nameByKey.get(key);
     if (known !== undefined) {
       const existing = this.byName.get(known)!;
       if (!inferred && existing.inferred) {
+        // declared after all: the declaration is the source, not the header that hinted at it
         delete existing.inferred;
         delete existing.description;
+        existing.sources = [source()];
       }
       if (existing.type === "oauth2" && kind.type === "oauth2")
         mergeScopes(existing.flows, kind.flows);
@@ -40,7 +42,7 @@ export class SchemeRegistry {
     const scheme: SecurityScheme = {
       ...structuredClone(kind),
       name,
-      sources: [source],
+      sources: [source()],
     };
     if (inferred) {
       scheme.inferred = true;

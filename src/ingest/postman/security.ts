@@ -41,10 +41,7 @@ export function requestSecurity(
     if (block.kind !== "inherit") break;
   }
   if (block.kind === "scheme" && link) {
-    const name = state.schemes.add(
-      block.scheme,
-      block.baseName,
-      false,
+    const name = state.schemes.add(block.scheme, block.baseName, false, () =>
       pc.ref(link.at),
     );
     reportOnce(state, link.at, () => {
@@ -77,7 +74,7 @@ export function requestSecurity(
       inferred.scheme,
       inferred.baseName,
       true,
-      pc.ref(authorization.at),
+      () => pc.ref(authorization.at),
     );
     return [{ [name]: [] }];
   }

@@ -41,9 +41,10 @@ export function serverUrl(
 export class ServerRegistry {
   private readonly byUrl = new Map<string, Server>();
 
-  add(server: ServerUrl, source: SourceRef): void {
+  /** `source` is called only for a new URL: positions cost a scan of the text. */
+  add(server: ServerUrl, source: () => SourceRef): void {
     if (this.byUrl.has(server.url)) return;
-    const entry: Server = { url: server.url, sources: [source] };
+    const entry: Server = { url: server.url, sources: [source()] };
     if (server.variables.length > 0) {
       const variables: Record<string, ServerVariable> = {};
       for (const name of server.variables) variables[name] = { default: "" };
