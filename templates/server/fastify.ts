@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Handlers } from "./contracts.js";
 import { routes } from "./routes.js";
 import {
-  RequestError,
+  HttpError,
   decodeBody,
   decodeParameters,
   encodeResult,
@@ -42,7 +42,7 @@ export async function apiRoutes(
         if (!handler)
           return sendError(
             reply,
-            new RequestError(501, `${route.name} is not implemented`),
+            new HttpError(501, `${route.name} is not implemented`),
           );
         const params = request.params as Record<string, string>;
         const rawPath: Record<string, string> = {};
@@ -74,7 +74,7 @@ export async function apiRoutes(
               : result.payload,
           );
         } catch (error) {
-          if (error instanceof RequestError) return sendError(reply, error);
+          if (error instanceof HttpError) return sendError(reply, error);
           throw error;
         }
       },
@@ -82,7 +82,7 @@ export async function apiRoutes(
   }
 }
 
-function sendError(reply: FastifyReply, error: RequestError): FastifyReply {
+function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
   return reply
     .code(error.status)
     .headers(error.headers)

@@ -9,6 +9,7 @@ export type { HandlerSignatures, Handlers } from "./contracts.js";
 export { routes } from "./routes.js";
 export {
   DEFAULT_BODY_LIMIT,
+  HttpError,
   notImplemented,
   type HandlerResult,
   type ListenerOptions,

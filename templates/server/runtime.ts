@@ -88,8 +88,12 @@ export interface ListenerOptions {
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-/** A failure the client caused: sent as `{ "error": message }` with `status`. */
-export class RequestError extends Error {
+/**
+ * An error answer, sent as `{ "error": message }` with `status`. The router throws it for bad
+ * requests; a handler may throw it too, for a failure its spec does not declare (a 404 when the
+ * spec lists only 200), since the handler's return type only admits declared statuses.
+ */
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -250,7 +254,7 @@ function decodeSegment(raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {
-    throw new RequestError(400, "the path is not valid percent-encoding");
+    throw new HttpError(400, "the path is not valid percent-encoding");
   }
 }
 
@@ -285,7 +289,7 @@ export function decodeParameters(
       if (value !== undefined) out.headers[param.name] = value;
     }
     if (value === undefined && param.required)
-      throw new RequestError(
+      throw new HttpError(
         400,
         `missing required ${param.in} parameter ${JSON.stringify(param.name)}`,
       );
@@ -388,7 +392,7 @@ function convert(param: ParamSpec, raw: string): unknown {
       if (raw.trim() !== "" && Number.isFinite(Number(raw))) return Number(raw);
       break;
   }
-  throw new RequestError(
+  throw new HttpError(
     400,
     `${param.in} parameter ${JSON.stringify(param.name)} must be ${param.type === "integer" ? "an integer" : `a ${param.type}`}`,
   );
@@ -413,7 +417,7 @@ export function decodeBody(
   if (!route.body) return undefined;
   if (bytes.length === 0) {
     if (route.body.required)
-      throw new RequestError(400, "the request body is required");
+      throw new HttpError(400, "the request body is required");
     return undefined;
   }
   const declared = route.body.mediaTypes.map(mediaTypeOf);
@@ -424,7 +428,7 @@ export function decodeBody(
       declared[0] ??
       "application/json";
   if (!declared.some((t) => mediaTypeMatches(t, mediaType)))
-    throw new RequestError(
+    throw new HttpError(
       415,
       `the request body must be ${declared.join(" or ")}`,
     );
@@ -433,7 +437,7 @@ export function decodeBody(
     try {
       return JSON.parse(text());
     } catch {
-      throw new RequestError(400, "the request body is not valid JSON");
+      throw new HttpError(400, "the request body is not valid JSON");
     }
   }
   if (mediaType.startsWith("text/")) return text();
@@ -521,12 +525,12 @@ export function createListener(
   const onError = options.onError ?? ((error: unknown) => console.error(error));
   return (req, res) => {
     handle(req, res, router, handlers, bodyLimit).catch((error: unknown) => {
-      if (error instanceof RequestError) {
+      if (error instanceof HttpError) {
         sendError(res, error);
         return;
       }
       onError(error, req);
-      sendError(res, new RequestError(500, "internal server error"));
+      sendError(res, new HttpError(500, "internal server error"));
     });
   };
 }
@@ -546,8 +550,8 @@ async function handle(
   if (!found.found) {
     req.resume();
     if (found.status === 404)
-      throw new RequestError(404, `no route for ${pathname}`);
-    throw new RequestError(405, `method ${req.method} is not allowed`, {
+      throw new HttpError(404, `no route for ${pathname}`);
+    throw new HttpError(405, `method ${req.method} is not allowed`, {
       allow: found.allow.join(", "),
     });
   }
@@ -555,7 +559,7 @@ async function handle(
   const handler = handlerFor(handlers, route);
   if (!handler) {
     req.resume();
-    throw new RequestError(501, `${route.name} is not implemented`);
+    throw new HttpError(501, `${route.name} is not implemented`);
   }
   const params = decodeParameters(route, rawPath, search, req.headers);
   const bytes = await readBody(req, bodyLimit);
@@ -589,15 +593,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   });
 }
 
-function tooLarge(limit: number): RequestError {
-  return new RequestError(
-    413,
-    `the request body is larger than ${limit} bytes`,
-    { connection: "close" },
-  );
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, `the request body is larger than ${limit} bytes`, {
+    connection: "close",
+  });
 }
 
-function sendError(res: ServerResponse, error: RequestError): void {
+function sendError(res: ServerResponse, error: HttpError): void {
   if (res.headersSent) {
     res.destroy();
     return;

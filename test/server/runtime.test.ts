@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  HttpError,
   Router,
   createListener,
   decodeParameters,
@@ -227,7 +228,11 @@ describe("createListener over HTTP", () => {
   let server: RunningServer;
   const seen: unknown[] = [];
   const handlers: Record<string, RouteHandler> = {
-    getMessage: (request) => ({ status: 200, body: request.path }),
+    getMessage: (request) => {
+      if (request.path.messageId === 404)
+        throw new HttpError(404, "no message 404");
+      return { status: 200, body: request.path };
+    },
     recentMessages: () => ({ status: 200, body: ["recent"] }),
     botMessages: () => ({
       status: 200,
@@ -355,6 +360,12 @@ describe("createListener over HTTP", () => {
     expect([...new Uint8Array(await response.arrayBuffer())]).toEqual([
       0, 255, 7,
     ]);
+  });
+
+  it("sends an HttpError a handler throws as its status and message", async () => {
+    const response = await call("/message/404");
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: "no message 404" });
   });
 
   it("answers 500 and reports the error when a handler throws", async () => {
