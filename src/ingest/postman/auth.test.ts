@@ -61,6 +61,7 @@ describe.each(["auth.v20.json", "auth.v21.json"])("auth in %s", (file) => {
     expect(security("Header token")).toEqual([{ apiKeyAuth2: [] }]);
     expect(read.doc.securitySchemes.apiKeyAuth2).toMatchObject({
       type: "apiKey",
+      parameterName: "Authorization",
       in: "header",
       inferred: true,
     });

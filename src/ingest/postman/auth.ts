@@ -71,7 +71,10 @@ export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
       if (name === undefined || name.trim() === "")
         return { kind: "incomplete", type, reason: "it names no key" };
       const where = params.get("in") === "query" ? "query" : "header";
-      return scheme({ type: "apiKey", name, in: where }, "apiKeyAuth");
+      return scheme(
+        { type: "apiKey", name, in: where, parameterName: name },
+        "apiKeyAuth",
+      );
     }
     case "oauth2":
       return readOAuth2(params, variables);
@@ -173,7 +176,12 @@ export function authFromHeader(value: string): AuthBlock & { kind: "scheme" } {
   if (word === "digest")
     return scheme({ type: "http", scheme: "digest" }, "digestAuth");
   return scheme(
-    { type: "apiKey", name: "Authorization", in: "header" },
+    {
+      type: "apiKey",
+      name: "Authorization",
+      in: "header",
+      parameterName: "Authorization",
+    },
     "apiKeyAuth",
   );
 }

@@ -37,8 +37,7 @@ export class SchemeRegistry {
     let name = baseName;
     for (let n = 2; this.byName.has(name); n++)
       name = /\d$/.test(baseName) ? `${baseName}_${n}` : `${baseName}${n}`;
-    // The model's `name` is the registry key (merge matches schemes by it). For an apiKey it
-    // overwrites the key's own name, which the model has no other place for: reported to the lead.
+    // `name` is the registry key; an apiKey's wire name stays in `parameterName`
     const scheme: SecurityScheme = {
       ...structuredClone(kind),
       name,
