@@ -46,10 +46,11 @@ describe.each(["auth.v20.json", "auth.v21.json"])("auth in %s", (file) => {
       type: "http",
       scheme: "digest",
     });
-    // the key's own name (X-API-Key) has no place in the model yet: `name` is the registry key
+    // `name` is the registry key; the header that carries the key is `parameterName`
     expect(schemes.apiKeyAuth).toMatchObject({
       type: "apiKey",
       name: "apiKeyAuth",
+      parameterName: "X-API-Key",
       in: "header",
     });
     expect(schemes.basicAuth!.inferred).toBeUndefined();
@@ -119,6 +120,7 @@ describe.each(["auth.v20.json", "auth.v21.json"])("auth in %s", (file) => {
     expect(security("Apikey in query")).toEqual([{ apiKeyAuth3: [] }]);
     expect(read.doc.securitySchemes.apiKeyAuth3).toMatchObject({
       type: "apiKey",
+      parameterName: "api_key",
       in: "query",
     });
   });
