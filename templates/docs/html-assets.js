@@ -28,7 +28,7 @@ nav li a:hover { background: var(--soft); text-decoration: none; }
 nav .p { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 main { padding: 1rem 2rem 4rem; min-width: 0; }
 main h2 { border-bottom: 1px solid var(--line); padding-bottom: 0.3rem; margin-top: 2.5rem; }
-.op { border: 1px solid var(--line); border-radius: 8px; padding: 0.8rem 1rem; margin: 1rem 0; scroll-margin-top: 4rem; }
+.op { content-visibility: auto; contain-intrinsic-size: auto 420px; border: 1px solid var(--line); border-radius: 8px; padding: 0.8rem 1rem; margin: 1rem 0; scroll-margin-top: 4rem; }
 .op:target { border-color: var(--accent); box-shadow: 0 0 0 3px rgba(9, 105, 218, 0.2); }
 .op h3 { margin: 0; font-size: 1.05rem; display: flex; gap: 0.5rem; align-items: baseline; flex-wrap: wrap; }
 .op h3 .name { color: var(--muted); font-weight: normal; font-size: 0.85rem; }
@@ -62,6 +62,7 @@ export const script = `
   var articles = document.querySelectorAll("main .op");
   var sections = document.querySelectorAll("main section.tag");
   var links = document.querySelectorAll("main li[data-op]");
+  var also = document.querySelectorAll("main .also");
   var total = index.length;
   function apply() {
     var terms = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
@@ -74,6 +75,7 @@ export const script = `
     links.forEach(function (li) { li.hidden = !shown.has(li.dataset.op); });
     articles.forEach(function (a) { a.hidden = !shown.has(a.id); });
     groups.forEach(function (g) { g.hidden = !g.querySelector("li:not([hidden])"); });
+    also.forEach(function (a) { a.hidden = !a.querySelector("li:not([hidden])"); });
     sections.forEach(function (s) { s.hidden = !s.querySelector(".op:not([hidden]), li[data-op]:not([hidden])"); });
     count.textContent = terms.length === 0 ? total + " endpoints" : shown.size + " of " + total + " endpoints";
   }

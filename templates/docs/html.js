@@ -32,7 +32,7 @@ export function htmlPage(view, h, assets) {
     );
     for (const e of tag.endpoints)
       out.push(
-        `<li data-op="${t(e.id)}"><a href="#${t(e.id)}">${badge(e, h)}<span class="p">${t(e.path)}</span></a></li>`,
+        `<li data-op="${t(e.id)}"><a href="#${t(e.id)}" title="${t(`${e.method} ${e.path}`)}">${badge(e, h)}<span class="p">${t(shortPath(e.path))}</span></a></li>`,
       );
     out.push("</ul></section>");
   }
@@ -46,6 +46,7 @@ export function htmlPage(view, h, assets) {
   const { error, warning, info } = view.counts;
   out.push(
     `<p class="muted">${view.endpoints.length} endpoints. <a href="#diagnostics">Diagnostics</a>: ${error} errors, ${warning} warnings, ${info} notes.</p>`,
+    `<details><summary>Using the generated client</summary><p>The client examples below assume:</p><pre><code>${t(view.clientSetup)}</code></pre></details>`,
     "</section>",
   );
   for (const tag of view.tags) {
@@ -59,12 +60,12 @@ export function htmlPage(view, h, assets) {
       else elsewhere.push(e);
     }
     if (elsewhere.length > 0) {
-      out.push('<p class="muted">Also in this tag:</p><ul>');
+      out.push('<div class="also"><p class="muted">Also in this tag:</p><ul>');
       for (const e of elsewhere)
         out.push(
           `<li data-op="${t(e.id)}"><a href="#${t(e.id)}">${badge(e, h)} <code>${t(e.path)}</code></a></li>`,
         );
-      out.push("</ul>");
+      out.push("</ul></div>");
     }
     out.push("</section>");
   }
@@ -81,6 +82,11 @@ export function htmlPage(view, h, assets) {
     "",
   );
   return out.join("\n");
+}
+
+/** The end of a long path is what tells endpoints apart, so the navigation keeps that end. */
+function shortPath(path) {
+  return path.length <= 34 ? path : "…" + path.slice(-33);
 }
 
 function badge(e, h) {
@@ -134,7 +140,7 @@ function endpoint(view, e, h) {
   out.push(
     "<details><summary>Examples: curl and the generated client</summary>",
     `<pre><code>${t(e.curl)}</code></pre>`,
-    `<pre><code>${t(`${view.clientSetup}\n${e.client}`)}</code></pre>`,
+    `<pre><code>${t(e.client)}</code></pre>`,
     "</details>",
   );
   out.push(

@@ -51,6 +51,13 @@ export function hostileModel(): ApiModel {
       ],
       header: [
         createParameter({
+          name: "X-Evil",
+          in: "header",
+          source: at(b, 42),
+          required: true,
+          example: SHELL_TEXT,
+        }),
+        createParameter({
           name: "X-Trace",
           in: "header",
           source: at(b, 41),

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitDocs } from "../../src/emit/docs/index.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { loadModel } from "../../src/pipeline.js";
+import { bigModel } from "./big-model.js";
 import { IMG_TEXT, SCRIPT_TEXT, hostileModel } from "./hostile-model.js";
 
 /** Debian's `chromium` package; CI installs it, so a missing browser fails the test. */
@@ -157,6 +158,25 @@ describe("docs/index.html in headless Chromium", () => {
     );
     expect(errors).toEqual([]);
     expect(requests.every((u) => u.startsWith("file:"))).toBe(true);
+    await page.close();
+  });
+
+  it("stays usable with 1,200 endpoints: search answers while typing", async () => {
+    const model = bigModel(1200);
+    const { page, errors } = await openDocs(model, "big");
+    expect(await page.textContent("#count")).toBe("1200 endpoints");
+    const start = Date.now();
+    await page.fill("#search", "operation1199");
+    expect(await page.textContent("#count")).toBe("1 of 1200 endpoints");
+    expect(Date.now() - start).toBeLessThan(2000);
+    expect(await visibleNavItems(page)).toEqual(["op-operation1199"]);
+    await page.locator('nav a[href="#op-operation1199"]').click();
+    await expect
+      .poll(() => page.locator("#op-operation1199").isVisible())
+      .toBe(true);
+    const box = await page.locator("#op-operation1199").boundingBox();
+    expect(box!.y).toBeLessThan(800);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

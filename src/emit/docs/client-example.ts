@@ -50,6 +50,11 @@ function tsValue(value: unknown, indent: string): string {
   if (value instanceof Map) return tsObject([...value.entries()], indent);
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
+    // prettier joins an array onto one line when it fits; arrays of plain values here are short
+    if (value.every(isPrimitive)) {
+      const inline = `[${value.map((v) => tsValue(v, indent)).join(", ")}]`;
+      if (indent.length + inline.length <= 60) return inline;
+    }
     const inner = indent + "  ";
     return `[\n${value.map((v) => inner + tsValue(v, inner) + ",\n").join("")}${indent}]`;
   }
@@ -68,4 +73,10 @@ function tsObject(entries: [string, unknown][], indent: string): string {
       `${inner}${isIdentifierName(key) ? key : tsString(key)}: ${tsValue(v, inner)},\n`,
   );
   return `{\n${lines.join("")}${indent}}`;
+}
+
+function isPrimitive(value: unknown): boolean {
+  return (
+    value === null || (typeof value !== "object" && typeof value !== "function")
+  );
 }

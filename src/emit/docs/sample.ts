@@ -2,11 +2,13 @@ import type { NamedSchema, Schema } from "../../model/types.js";
 import { refName } from "./schema-label.js";
 
 /** How far a sample follows nested schemas and references; keeps examples short and cycles finite. */
-const MAX_DEPTH = 4;
+const MAX_DEPTH = 3;
 /** Properties shown for an object that marks none required. */
 const OPTIONAL_SHOWN = 3;
+/** Properties shown for one object (required ones first): an example is read, not validated. */
+const MAX_PROPERTIES = 12;
 /** Schema nodes one sample may visit: a wide, deep schema costs no more than this per endpoint. */
-const BUDGET = 200;
+const BUDGET = 40;
 
 /**
  * A plausible value for a schema, for the docs' request examples: the spec's own example or
@@ -75,9 +77,10 @@ function sample(
       if (depth >= MAX_DEPTH || !schema.properties) return out;
       const names = Object.keys(schema.properties);
       const required = names.filter((n) => schema.required?.includes(n));
-      for (const name of required.length > 0
+      for (const name of (required.length > 0
         ? required
-        : names.slice(0, OPTIONAL_SHOWN))
+        : names.slice(0, OPTIONAL_SHOWN)
+      ).slice(0, MAX_PROPERTIES))
         out[name] = sample(schema.properties[name], schemas, depth + 1, budget);
       return out;
     }

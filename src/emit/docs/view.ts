@@ -7,11 +7,14 @@ import type {
   Severity,
   SourceRef,
 } from "../../model/types.js";
+import { HTTP_METHODS } from "../../model/types.js";
 import type { EmitOptions } from "../artifact.js";
+import { reasonPhrase, statusKey } from "../openapi/status.js";
 import { tsString } from "../shared/escape.js";
 import { clientCallExample } from "./client-example.js";
 import { curlExample } from "./curl.js";
 import { schemaLabel } from "./schema-label.js";
+import { withTemplateParameters } from "./path-parameters.js";
 import { uniqueSlugs } from "./slugs.js";
 
 /**
@@ -119,8 +122,10 @@ export function buildDocsView(
     hasUntagged ? [...order, UNTAGGED_KEY] : order,
     "tag",
   );
-  const ids = endpointIds(model.endpoints);
-  const endpoints = model.endpoints.map((e, i) =>
+  // the model promises this order; sorting again keeps the docs independent of it
+  const sorted = [...model.endpoints].sort(compareEndpoints);
+  const ids = endpointIds(sorted);
+  const endpoints = sorted.map((e, i) =>
     endpointView(
       e,
       model,
@@ -131,7 +136,7 @@ export function buildDocsView(
   );
   const groups = new Map<string, EndpointView[]>();
   endpoints.forEach((view, i) => {
-    const tags = model.endpoints[i]!.tags;
+    const tags = sorted[i]!.tags;
     for (const tag of tags.length > 0 ? new Set(tags) : [UNTAGGED_KEY]) {
       const list = groups.get(tag);
       if (list) list.push(view);
@@ -226,12 +231,13 @@ function endpointIds(endpoints: readonly Endpoint[]): string[] {
 }
 
 function endpointView(
-  e: Endpoint,
+  declared: Endpoint,
   model: ApiModel,
   baseUrl: string,
   id: string,
   pageSlug: string,
 ): EndpointView {
+  const e = withTemplateParameters(declared);
   const scopes = new Set<string>();
   for (const requirement of e.security ?? [])
     for (const list of Object.values(requirement))
@@ -261,7 +267,7 @@ function endpointView(
     },
     responses: e.responses.map((r) => ({
       status: r.status,
-      description: r.description,
+      description: r.description || reasonPhrase(statusKey(r.status) ?? ""),
       content: r.content.map(contentView),
     })),
     scopes: [...scopes].sort(),
@@ -289,6 +295,13 @@ function uniqueSources(
     seen.set(`${s.file}\u0000${s.line}`, { file: s.file, line: s.line });
   return [...seen.values()].sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
+  );
+}
+
+function compareEndpoints(a: Endpoint, b: Endpoint): number {
+  return (
+    cmp(a.path, b.path) ||
+    HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method)
   );
 }
 

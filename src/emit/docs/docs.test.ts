@@ -1,0 +1,205 @@
+import { execFileSync } from "node:child_process";
+import * as prettier from "prettier";
+import { ts } from "ts-morph";
+import { describe, expect, it } from "vitest";
+import {
+  IMG_TEXT,
+  SCRIPT_TEXT,
+  SHELL_TEXT,
+  hostileModel,
+} from "../../../test/docs/hostile-model.js";
+import type { GeneratedFile } from "../artifact.js";
+import { emitDocs } from "./index.js";
+import { uniqueSlugs } from "./slugs.js";
+import { buildDocsView } from "./view.js";
+
+type MdNode = {
+  type: string;
+  value?: string;
+  lang?: string;
+  children?: MdNode[];
+};
+
+async function markdownTree(text: string): Promise<MdNode> {
+  const { ast } = await (
+    prettier as unknown as {
+      __debug: { parse(t: string, o: object): Promise<{ ast: MdNode }> };
+    }
+  ).__debug.parse(text, { parser: "markdown" });
+  return ast;
+}
+
+function nodes(tree: MdNode, type: string): MdNode[] {
+  const out: MdNode[] = [];
+  const walk = (n: MdNode) => {
+    if (n.type === type) out.push(n);
+    n.children?.forEach(walk);
+  };
+  walk(tree);
+  return out;
+}
+
+function textOf(tree: MdNode): string {
+  if (tree.type === "text" || tree.type === "inlineCode")
+    return tree.value ?? "";
+  return (tree.children ?? []).map(textOf).join("");
+}
+
+async function files(): Promise<Map<string, string>> {
+  const list: GeneratedFile[] = await emitDocs(hostileModel(), {});
+  return new Map(list.map((f) => [f.path, f.contents]));
+}
+
+describe("emitDocs", () => {
+  it("writes an index, a page per tag with unique slugs, diagnostics and one HTML page", async () => {
+    expect([...(await files()).keys()]).toEqual([
+      "docs/index.md",
+      "docs/tags/pets.md",
+      "docs/tags/pets-2.md",
+      "docs/tags/owners-friends.md",
+      "docs/tags/untagged.md",
+      "docs/diagnostics.md",
+      "docs/index.html",
+    ]);
+  });
+
+  it("does not depend on the order of endpoints in the model", async () => {
+    const model = hostileModel();
+    const reversed = { ...model, endpoints: [...model.endpoints].reverse() };
+    const a = await emitDocs(model, {});
+    const b = await emitDocs(reversed, {});
+    expect(b).toEqual(a);
+  });
+
+  it("lets no spec text become Markdown markup", async () => {
+    for (const [path, text] of await files()) {
+      if (!path.endsWith(".md")) continue;
+      const tree = await markdownTree(text);
+      // the only HTML is apiloom's own anchors and line breaks
+      for (const html of nodes(tree, "html"))
+        expect(html.value, path).toMatch(
+          /^(<a id="op-[A-Za-z0-9-]+">|<\/a>|<br>)$/,
+        );
+      expect(
+        nodes(tree, "emphasis").concat(nodes(tree, "strong")).map(textOf),
+      ).not.toContain("pwned");
+    }
+    const page = await markdownTree((await files()).get("docs/tags/pets.md")!);
+    const paragraphs = nodes(page, "paragraph").map(textOf);
+    expect(paragraphs).toContain(
+      `Lists pets. ${SCRIPT_TEXT} ${IMG_TEXT}\n\n| not | a table |\n\`\`\`\nnot a fence\n\`\`\``.split(
+        "\n\n",
+      )[0],
+    );
+    expect(paragraphs.join("\n")).toContain(
+      "| not | a table |\n```\nnot a fence\n```",
+    );
+  });
+
+  it("keeps table rows whole when spec text has pipes and newlines", async () => {
+    const page = await markdownTree((await files()).get("docs/tags/pets.md")!);
+    const [params] = nodes(page, "table");
+    const rows = params!.children!;
+    expect(rows.map((r) => r.children!.length)).toEqual([5, 5, 5, 5, 5]);
+    expect(textOf(rows[1]!.children![4]!)).toBe("How many | at most per page");
+    const index = await markdownTree((await files()).get("docs/index.md")!);
+    const summary = nodes(index, "tableRow").find(
+      (r) => textOf(r).includes("/pets") && textOf(r).includes("List"),
+    );
+    expect(textOf(summary!.children![2]!)).toBe("List | pets with a pipe");
+  });
+
+  it("fences examples so the code comes back exactly", async () => {
+    const view = buildDocsView(hostileModel());
+    const listPets = view.endpoints.find((e) => e.name === "listPets")!;
+    const page = await markdownTree((await files()).get("docs/tags/pets.md")!);
+    const code = nodes(page, "code");
+    expect(code.map((c) => c.lang)).toEqual(["sh", "ts", "sh", "ts"]);
+    expect(code[0]!.value).toBe(listPets.curl);
+    expect(code[1]!.value).toBe(`${view.clientSetup}\n${listPets.client}`);
+  });
+
+  it("writes curl commands whose spec text stays inside its quotes", () => {
+    const view = buildDocsView(hostileModel());
+    const listPets = view.endpoints.find((e) => e.name === "listPets")!;
+    const createPet = view.endpoints.find((e) => e.name === "createPet")!;
+    const run = (command: string) =>
+      execFileSync(
+        "bash",
+        ["-c", `curl() { printf '%s\\n' "$@"; }; TOKEN=t0k; ${command}`],
+        { encoding: "utf8" },
+      ).split("\n");
+    expect(run(listPets.curl)).toEqual([
+      "https://eu.example.com/v1/pets?q'x=q'x",
+      "-H",
+      "Authorization: Bearer t0k",
+      "-H",
+      `X-Evil: ${SHELL_TEXT}`,
+      "",
+    ]);
+    expect(run(createPet.curl)).toContain(`{"name":"Rex';--"}`);
+  });
+
+  it("shows each endpoint as a call of the generated client with its real name and argument shape", () => {
+    const view = buildDocsView(hostileModel());
+    const byName = new Map(view.endpoints.map((e) => [e.name, e.client]));
+    expect(byName.get("getPetOwner")).toBe(
+      [
+        "const result = await client.getPetOwner({",
+        "  path: {",
+        '    petId: "petId",',
+        '    ownerId: "ownerId",',
+        "  },",
+        "});",
+      ].join("\n"),
+    );
+    expect(byName.get("deleteRoot")).toBe(
+      "const result = await client.deleteRoot();",
+    );
+    for (const e of view.endpoints) {
+      const source = ts.createSourceFile(
+        "example.ts",
+        `${view.clientSetup}\n${e.client}`,
+        ts.ScriptTarget.ES2022,
+        true,
+      );
+      const diagnostics = (source as unknown as { parseDiagnostics: unknown[] })
+        .parseDiagnostics;
+      expect(diagnostics, e.name).toEqual([]);
+    }
+    expect(byName.get("listPets")).toContain(
+      `"X-Evil": ${JSON.stringify(SHELL_TEXT)}`,
+    );
+  });
+
+  it("escapes spec text in the HTML page and embeds the search index as inert JSON", async () => {
+    const html = (await files()).get("docs/index.html")!;
+    expect(html).not.toContain(SCRIPT_TEXT);
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;window.__pwned = 1&lt;/script&gt;");
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html).not.toMatch(/https?:\/\/(?!eu\.example\.com|\{region\})/);
+  });
+
+  it("lists diagnostics with where they point", async () => {
+    const page = await markdownTree(
+      (await files()).get("docs/diagnostics.md")!,
+    );
+    const rows = nodes(page, "tableRow").slice(1).map(textOf);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain("specs/a.swagger.yaml:10:3");
+    expect(rows[0]).toContain("see also specs/b.postman.json:30:1");
+    expect(rows[0]).toContain(`"List | pets" vs ${SCRIPT_TEXT}`);
+  });
+});
+
+describe("uniqueSlugs", () => {
+  it("gives colliding names numbered slugs in the order given", () => {
+    expect([
+      ...uniqueSlugs(
+        ["Pets", "pets!", "PETS", "Chat:bot", "???"],
+        "tag",
+      ).values(),
+    ]).toEqual(["pets", "pets-2", "pets-3", "chat-bot", "tag"]);
+  });
+});
