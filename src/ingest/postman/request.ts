@@ -12,16 +12,16 @@ import type { PostmanContext } from "./context.js";
 import { descriptionText } from "./fields.js";
 import { readHeaders } from "./headers.js";
 import { readParameters } from "./parameters.js";
-import { buildPathTemplate } from "./path-template.js";
+import { readLocation } from "./location.js";
 import { readResponses } from "./responses.js";
 import {
   requestSecurity,
   type AuthLink,
   type SecurityState,
 } from "./security.js";
-import { serverUrl, type ServerRegistry } from "./servers.js";
+import type { ServerRegistry } from "./servers.js";
 import { readUrl } from "./url.js";
-import { unresolvedNames, type VariableScope } from "./variables.js";
+import type { VariableScope } from "./variables.js";
 
 /** What a request inherits from the folders around it. */
 export interface RequestScope {
@@ -65,44 +65,7 @@ export function readRequest(
 
   const variables = scope.variables.child(item);
   const url = readUrl(request.url, [...requestAt, "url"]);
-  const urlAt = url?.at ?? requestAt;
-  const reportUnresolved = (
-    place: "host" | "path",
-    names: string[],
-    effect: string,
-  ) => {
-    for (const name of names) {
-      const key = `${place}:${name}`;
-      if (state.reportedVariables.has(key)) continue;
-      state.reportedVariables.add(key);
-      pc.report(
-        "warning",
-        POSTMAN_CODES.unresolvedVariable,
-        `{{${name}}} in the URL ${place} has no value in the collection's variables; ${effect.replace("%s", name)}`,
-        urlAt,
-      );
-    }
-  };
-
-  if (url !== undefined) {
-    const hostParts = variables.substitute(url.host);
-    const server = serverUrl(url.protocol, hostParts);
-    if (server) {
-      state.servers.add(server, () => pc.ref(urlAt));
-      reportUnresolved(
-        "host",
-        unresolvedNames(hostParts),
-        "the server URL gets the variable {%s} (default empty)",
-      );
-    }
-  }
-  const pathParts = variables.substitute(url?.path ?? "");
-  const path = buildPathTemplate(pathParts);
-  reportUnresolved(
-    "path",
-    unresolvedNames(pathParts),
-    "it becomes the path parameter {%s}",
-  );
+  const path = readLocation(url, requestAt, variables, state, pc);
 
   const headers = readHeaders(request, requestAt, pc);
   const endpoint = createEndpoint({

@@ -17,19 +17,23 @@ export interface RequestUrl {
   at: Path;
 }
 
-/** Reads a Postman URL, given as a string or as an object (`raw`, `host`, `path`, `query`…). */
+/**
+ * Reads a Postman URL, given as a string or as an object (`raw`, `protocol`, `host`, `port`,
+ * `path`, `query`, `variable`). An object's parts win; `raw` fills in the parts it lacks.
+ */
 export function readUrl(url: unknown, at: Path): RequestUrl | undefined {
   if (typeof url === "string") return parseRawUrl(url, at);
   if (!isRecord(url)) return undefined;
   const raw =
     typeof url.raw === "string" ? parseRawUrl(url.raw, at) : undefined;
-  const hasParts = url.host !== undefined || url.path !== undefined;
-  if (!hasParts && !raw) return undefined;
+  if (url.host === undefined && url.path === undefined && !raw)
+    return undefined;
+  let host = url.host !== undefined ? joinHost(url.host) : (raw?.host ?? "");
   const port = scalarText(url.port);
-  const host = hasParts ? joinHost(url.host) : raw!.host;
+  if (url.host !== undefined && port) host += `:${port}`;
   const result: RequestUrl = {
-    host: port && hasParts ? `${host}:${port}` : host,
-    path: hasParts ? joinPath(url.path) : raw!.path,
+    host,
+    path: url.path !== undefined ? joinPath(url.path) : (raw?.path ?? ""),
     query: Array.isArray(url.query)
       ? keyValues(url.query, [...at, "query"])
       : (raw?.query ?? []),
@@ -39,9 +43,7 @@ export function readUrl(url: unknown, at: Path): RequestUrl | undefined {
   const protocol =
     typeof url.protocol === "string" && url.protocol !== ""
       ? url.protocol.replace(/:\/*$/, "")
-      : hasParts
-        ? undefined
-        : raw!.protocol;
+      : raw?.protocol;
   if (protocol !== undefined) result.protocol = protocol;
   return result;
 }

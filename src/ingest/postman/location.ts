@@ -1,0 +1,47 @@
+import type { Path } from "../../model/pointer.js";
+import { POSTMAN_CODES } from "./codes.js";
+import type { PostmanContext } from "./context.js";
+import { buildPathTemplate, type PathTemplate } from "./path-template.js";
+import type { CollectionState } from "./request.js";
+import { serverUrl } from "./servers.js";
+import type { RequestUrl } from "./url.js";
+import { unresolvedNames, type VariableScope } from "./variables.js";
+
+/**
+ * Where a request goes: registers its server (protocol and host) and returns its path template.
+ * A request without a URL goes to `/` on no particular server. Each unresolved variable is
+ * reported once per collection, at its first use.
+ */
+export function readLocation(
+  url: RequestUrl | undefined,
+  requestAt: Path,
+  variables: VariableScope,
+  state: CollectionState,
+  pc: PostmanContext,
+): PathTemplate {
+  const at = url?.at ?? requestAt;
+  const reportOnce = (key: string, message: string) => {
+    if (state.reportedVariables.has(key)) return;
+    state.reportedVariables.add(key);
+    pc.report("warning", POSTMAN_CODES.unresolvedVariable, message, at);
+  };
+  if (url !== undefined) {
+    const hostParts = variables.substitute(url.host);
+    const server = serverUrl(url.protocol, hostParts);
+    if (server) {
+      state.servers.add(server, () => pc.ref(at));
+      for (const name of unresolvedNames(hostParts))
+        reportOnce(
+          `host:${name}`,
+          `{{${name}}} in the URL host has no value in the collection's variables; the server URL gets the variable {${name}} (default empty)`,
+        );
+    }
+  }
+  const pathParts = variables.substitute(url?.path ?? "");
+  for (const name of unresolvedNames(pathParts))
+    reportOnce(
+      `path:${name}`,
+      `{{${name}}} in the URL path has no value in the collection's variables; it becomes the path parameter {${name}}`,
+    );
+  return buildPathTemplate(pathParts);
+}
