@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { readFixture } from "../../../test/fixtures/postman/read-fixture.js";
+import {
+  readFixture,
+  readText,
+} from "../../../test/fixtures/postman/read-fixture.js";
 
 // The same collection in 2.0's object form (`bearer: {token}`) and 2.1's list form (`bearer: [{key, value}]`).
 describe.each(["auth.v20.json", "auth.v21.json"])("auth in %s", (file) => {
@@ -148,5 +151,98 @@ describe.each(["auth.v20.json", "auth.v21.json"])("auth in %s", (file) => {
       "oauth2_2",
       "apiKeyAuth3",
     ]);
+  });
+});
+
+describe("auth edge cases", () => {
+  const request = (name: string, auth: unknown) => ({
+    name,
+    request: { method: "GET", url: `https://api.example.com/${name}`, auth },
+  });
+  const read = readText(
+    "edge.json",
+    JSON.stringify({
+      info: {
+        name: "Edge",
+        schema: "https://schema.getpostman.com/json/collection/v2.1.0/",
+      },
+      auth: { type: "bearer", bearer: [{ key: "token", value: "t" }] },
+      item: [
+        request("nokey", {
+          type: "apikey",
+          apikey: [{ key: "value", value: "v" }],
+        }),
+        request("inherit", { type: "inherit" }),
+        request("jwt", {
+          type: "jwt",
+          jwt: [{ key: "algorithm", value: "HS256" }],
+        }),
+        request("implicit", {
+          type: "oauth2",
+          oauth2: {
+            grant_type: "implicit",
+            authUrl: "https://a.example.com/auth",
+            accessTokenUrl: "https://a.example.com/token",
+          },
+        }),
+        request("password", {
+          type: "oauth2",
+          oauth2: [
+            { key: "grant_type", value: "password_credentials" },
+            { key: "accessTokenUrl", value: "https://a.example.com/token" },
+          ],
+        }),
+        request("mystery", { type: "mystery" }),
+      ],
+    }),
+  );
+
+  test("an apikey block without a key name is reported and gives no scheme", () => {
+    expect(read.endpoint("nokey").security).toBeUndefined();
+    expect(read.diagnostics.map((d) => d.code)).toContain(
+      "postman/incomplete-auth",
+    );
+  });
+
+  test("type inherit asks the parent", () => {
+    expect(read.endpoint("inherit").security).toEqual([{ bearerAuth: [] }]);
+  });
+
+  test("jwt is a bearer token with the JWT format, a scheme apart from plain bearer", () => {
+    expect(read.endpoint("jwt").security).toEqual([{ bearerAuth2: [] }]);
+    expect(read.doc.securitySchemes.bearerAuth2).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+      bearerFormat: "JWT",
+    });
+  });
+
+  test("implicit and password grants keep only the URLs their flow has", () => {
+    expect(read.doc.securitySchemes.oauth2).toMatchObject({
+      flows: {
+        implicit: {
+          authorizationUrl: "https://a.example.com/auth",
+          scopes: {},
+        },
+      },
+    });
+    const implicit = read.doc.securitySchemes.oauth2!;
+    expect(
+      implicit.type === "oauth2" && implicit.flows.implicit?.tokenUrl,
+    ).toBeUndefined();
+    expect(read.doc.securitySchemes.oauth2_2).toMatchObject({
+      flows: {
+        password: { tokenUrl: "https://a.example.com/token", scopes: {} },
+      },
+    });
+  });
+
+  test("an unknown auth type is reported as unsupported", () => {
+    expect(read.endpoint("mystery").security).toBeUndefined();
+    expect(
+      read.diagnostics
+        .filter((d) => d.code === "postman/unsupported-auth")
+        .map((d) => d.message),
+    ).toEqual([expect.stringContaining("mystery")]);
   });
 });
