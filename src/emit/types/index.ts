@@ -17,7 +17,7 @@
  * What `types.ts` declares:
  *
  * - One type per named schema (`model.schemas`), named from the schema name: kept when it is an
- *   identifier (first letter upper-cased), PascalCased otherwise; on a clash with another name
+ *   identifier without underscores (first letter upper-cased), PascalCased otherwise; on a clash with another name
  *   (an endpoint type, a global such as `Response`, another schema) `Model` then a number is
  *   appended. Object schemas become interfaces, everything else a type alias. Schemas whose
  *   request reading differs also get `<Name>Write` (readOnly members optional).

@@ -58,8 +58,8 @@ export function endpointTypeBase(endpoint: Endpoint): string {
 /**
  * TypeScript names for every named schema, keyed by schema name. Per-endpoint names are fixed
  * by convention (`<Endpoint><Suffix>`), so they are reserved first and schema names give way:
- * a schema name is used as is when it is an identifier (first letter upper-cased), else
- * PascalCased; a name already taken gets `Model`, then a number. Schemas are visited in sorted
+ * a schema name is used as is when it is an identifier without underscores (first letter
+ * upper-cased), else PascalCased (`objs_user` → `ObjsUser`, `person.v2` → `PersonV2`); a name already taken gets `Model`, then a number. Schemas are visited in sorted
  * order so the result does not depend on the order of the inputs.
  */
 export function schemaTypeNames(model: ApiModel): Map<string, string> {
@@ -81,7 +81,8 @@ export function schemaTypeNames(model: ApiModel): Map<string, string> {
 }
 
 function schemaTypeName(schemaName: string): string {
-  if (isIdentifierName(schemaName)) {
+  // `objs_user` reads better as `ObjsUser`; other identifiers keep their casing (`HTTPError`)
+  if (isIdentifierName(schemaName) && !schemaName.includes("_")) {
     const upper = schemaName.charAt(0).toUpperCase() + schemaName.slice(1);
     if (!isReservedWord(upper)) return upper;
   }

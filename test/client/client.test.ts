@@ -1,0 +1,102 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as prettier from "prettier";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { emitClient } from "../../src/emit/client/index.js";
+import { emitTypesFile } from "../../src/emit/types/index.js";
+import { kitchenSinkModel } from "../fixtures/client/kitchen-sink-model.js";
+import { wireModel } from "../fixtures/client/wire-model.js";
+import { typeCheck } from "./compile.js";
+import { generateClient } from "./generate.js";
+
+const usage = readFileSync(
+  join(import.meta.dirname, "../fixtures/client/usage.ts.txt"),
+  "utf8",
+);
+
+describe("generated client files", () => {
+  test("are types.ts, client/index.ts and client/runtime.ts, with the types file the server also emits", async () => {
+    const model = kitchenSinkModel();
+    const files = await emitClient(model, {});
+    expect(files.map((f) => f.path)).toEqual([
+      "types.ts",
+      "client/index.ts",
+      "client/runtime.ts",
+    ]);
+    expect(files[0]!.contents).toBe(emitTypesFile(model).contents);
+  });
+
+  test.each([
+    ["kitchen sink", kitchenSinkModel],
+    ["wire", wireModel],
+  ])("are already prettier-formatted (%s)", async (_name, model) => {
+    for (const file of await emitClient(model(), {})) {
+      const formatted = await prettier.format(file.contents, {
+        parser: "typescript",
+      });
+      expect(file.contents, file.path).toBe(formatted);
+    }
+  });
+
+  test("are deterministic", async () => {
+    const a = await emitClient(kitchenSinkModel(), {});
+    const b = await emitClient(kitchenSinkModel(), {});
+    expect(a).toEqual(b);
+  });
+
+  test("use EmitOptions.baseUrl over the model's servers", async () => {
+    const files = await emitClient(kitchenSinkModel(), {
+      baseUrl: "https://override.test/api/",
+    });
+    expect(files[1]!.contents).toContain(
+      'export const DEFAULT_BASE_URL = "https://override.test/api";',
+    );
+  });
+
+  test("document each function: summary, method and path, OAuth scopes, deprecation", async () => {
+    const index = (await emitClient(kitchenSinkModel(), {}))[1]!.contents;
+    expect(index).toContain(
+      "/**\n * Find a pet\n *\n * `GET /pets/{petId}`\n *\n * OAuth scopes: `pets:read`.\n */\nexport function getPet(",
+    );
+    expect(index).toMatch(/ \* @deprecated\n \*\/\nexport function ping\(/);
+  });
+
+  test("escape spec text that lands in code and comments", async () => {
+    const model = kitchenSinkModel();
+    model.endpoints[0]!.summary = 'Ends */ early "quoted"';
+    model.endpoints[0]!.path = '/pets/{petId}/"x"\\';
+    const index = (await emitClient(model, {}))[1]!.contents;
+    expect(index).toContain(' * Ends *\\/ early "quoted"');
+    expect(index).toContain("path: '/pets/{petId}/\"x\"\\\\',");
+  });
+});
+
+describe("generated client under tsc --strict", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await generateClient(wireModel(), "typed");
+    writeFileSync(join(dir, "usage.ts"), usage);
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("compiles, and a missing path parameter or a wrong query type are compile errors", async () => {
+    // usage.ts holds `@ts-expect-error` lines: an error that does not happen fails the check too
+    expect(await typeCheck(dir)).toBe("");
+  });
+
+  test("the same usage without the expect-error markers reports exactly those errors", async () => {
+    writeFileSync(
+      join(dir, "usage.ts"),
+      usage.replace(/\/\/ @ts-expect-error.*\n/g, ""),
+    );
+    const output = await typeCheck(dir);
+    writeFileSync(join(dir, "usage.ts"), usage);
+    expect(output).toMatch(/Property 'path' is missing/);
+    expect(output).toMatch(
+      /Type 'number' is not assignable to type 'string\[\]'/,
+    );
+    expect(output).toMatch(/Property 'data' does not exist/);
+  });
+});
