@@ -223,3 +223,20 @@ describe("cookies and header names", () => {
     expect(found[0]!.message).toContain('"disabled header"');
   });
 });
+
+describe("body pruning", () => {
+  test("a GET body is left out, as Postman does, with an info diagnostic", () => {
+    expect(read.endpoint("GET with a body").requestBody).toBeUndefined();
+    const found = read.diagnostics.filter(
+      (d) => d.code === "postman/pruned-body",
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe("info");
+  });
+
+  test("disableBodyPruning keeps it", () => {
+    expect(content("GET with a kept body")).toMatchObject([
+      { mediaType: "application/json", examples: [{ value: { q: 1 } }] },
+    ]);
+  });
+});

@@ -12,6 +12,8 @@ export const POSTMAN_CODES = {
   invalidItem: "postman/invalid-item",
   /** A header whose name is not an HTTP token (`disabled header`): no client could send it. */
   invalidHeaderName: "postman/invalid-header-name",
+  /** A GET or HEAD body Postman itself would not send (no `disableBodyPruning`): left out. */
+  prunedBody: "postman/pruned-body",
   /** A body declared as JSON whose text does not parse: kept without an example. */
   invalidJsonBody: "postman/invalid-json-body",
 } as const;

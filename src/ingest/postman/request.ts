@@ -81,7 +81,14 @@ export function readRequest(
     headers.contentType,
     pc,
   );
-  if (body) endpoint.requestBody = body;
+  if (body && prunesBody(method, item))
+    pc.report(
+      "info",
+      POSTMAN_CODES.prunedBody,
+      `Postman does not send a body with ${method.toUpperCase()} unless protocolProfileBehavior.disableBodyPruning is set; the body is left out`,
+      [...requestAt, "body"],
+    );
+  else if (body) endpoint.requestBody = body;
 
   const name = typeof item.name === "string" ? item.name.trim() : "";
   if (name !== "") {
@@ -125,4 +132,14 @@ function readMethod(
     at,
   );
   return undefined;
+}
+
+/** Postman drops the body of a GET or HEAD request unless the item opts out of "body pruning". */
+function prunesBody(
+  method: HttpMethod,
+  item: Record<string, unknown>,
+): boolean {
+  if (method !== "get" && method !== "head") return false;
+  const behavior = item.protocolProfileBehavior;
+  return !(isRecord(behavior) && behavior.disableBodyPruning === true);
 }
