@@ -135,14 +135,18 @@ function slot(object: ObjectLiteralExpression, file: SourceFile): ObjectSlot {
   const baseIndent = /^[ \t]*/.exec(text.slice(openLineStart))![0];
   const properties = object.getProperties();
   const last = properties.at(-1);
+  const closeLineStart = text.lastIndexOf("\n", close) + 1;
+  const braceOnOwnLine =
+    closeLineStart > (last?.getEnd() ?? open) &&
+    text.slice(closeLineStart, close).trim() === "";
   if (!last)
     return {
       members,
       hasSpread,
       commaAt: undefined,
-      insertAt: open + 1,
-      lead: "\n",
-      trail: "",
+      insertAt: braceOnOwnLine ? closeLineStart : open + 1,
+      lead: braceOnOwnLine ? "" : "\n",
+      trail: braceOnOwnLine ? "" : baseIndent,
       indent: baseIndent + "  ",
     };
   const firstStart = properties[0]!.getStart();
@@ -155,10 +159,6 @@ function slot(object: ObjectLiteralExpression, file: SourceFile): ObjectSlot {
     object.getChildSyntaxList()?.getLastChild()?.getKind() ===
     SyntaxKind.CommaToken;
   const commaAt = trailingComma ? undefined : last.getEnd();
-  const closeLineStart = text.lastIndexOf("\n", close) + 1;
-  const braceOnOwnLine =
-    closeLineStart > last.getEnd() &&
-    text.slice(closeLineStart, close).trim() === "";
   if (braceOnOwnLine)
     return {
       members,

@@ -8,18 +8,13 @@ const WIDTH = 80;
  * A handler that answers 501 until it is written, under a comment naming its operation:
  *
  *     // GET /message/{messageId}: Get a message
- *     getMessage: async () => notImplemented("getMessage"),
- *
- * Laid out as prettier would, so a formatted file stays formatted.
+ *     getMessage: notImplemented,
  */
 export function stubMember(endpoint: Endpoint, indent: string): string {
-  const head = `${indent}${propertyKey(endpoint.name)}: async () =>`;
-  const call = `notImplemented(${quote(endpoint.name)}),`;
-  const code =
-    head.length + 1 + call.length <= WIDTH
-      ? `${head} ${call}\n`
-      : `${head}\n${indent}  ${call}\n`;
-  return `${indent}// ${operationLine(endpoint)}\n${code}`;
+  return (
+    `${indent}// ${operationLine(endpoint)}\n` +
+    member(indent, endpoint.name, "notImplemented")
+  );
 }
 
 /** `name: "hash",` for the signatures object. */
@@ -28,7 +23,19 @@ export function signatureMember(
   endpoint: Endpoint,
   indent: string,
 ): string {
-  return `${indent}${propertyKey(endpoint.name)}: ${quote(handlerSignature(model, endpoint))},\n`;
+  return member(
+    indent,
+    endpoint.name,
+    quote(handlerSignature(model, endpoint)),
+  );
+}
+
+/** `key: value,` as prettier lays it out: the value on its own line when the line is too long. */
+function member(indent: string, key: string, value: string): string {
+  const head = `${indent}${propertyKey(key)}:`;
+  return head.length + value.length + 2 <= WIDTH
+    ? `${head} ${value},\n`
+    : `${head}\n${indent}  ${value},\n`;
 }
 
 /** Method, path and summary on one line: safe inside a `//` comment. */

@@ -1,13 +1,18 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
 import { createParameter } from "../model/factories.js";
 import type { ApiModel } from "../model/types.js";
 import { handlerSignature } from "../emit/server/signature.js";
+import { loadModel } from "../pipeline.js";
 import { chatModel } from "../../test/fixtures/server/chat-model.js";
 import { serverImportPath } from "./import-path.js";
 import { updateHandlersFile } from "./update-handlers-file.js";
 
 const IMPORT = "../generated/server/index.js";
+const SPECS = fileURLToPath(new URL("../../specs", import.meta.url));
 
 function update(existing: string | undefined, model: ApiModel = chatModel()) {
   return updateHandlersFile({
@@ -40,7 +45,7 @@ describe("updateHandlersFile: the first run", () => {
       `import {\n  notImplemented,\n  type HandlerSignatures,\n  type Handlers,\n} from "${IMPORT}";`,
     );
     expect(result.contents).toContain(
-      '  // GET /message/{messageId}\n  getMessage: async () => notImplemented("getMessage"),\n',
+      "  // GET /message/{messageId}\n  getMessage: notImplemented,\n",
     );
     const getMessage = model.endpoints.find((e) => e.name === "getMessage")!;
     expect(result.contents).toContain(
@@ -81,7 +86,7 @@ export const handlers = {
     const found = db.get(path.messageId);
     return found ? { status: 200, body: found } : { status: 404 };
   },
-  getAppModule: async () => notImplemented("getAppModule"),
+  getAppModule: notImplemented,
   sendMessage: async ({ body }) => ({ status: 201, body: db.add(body) }),
   deleteMessage: async () => ({ status: 204 })
 } satisfies Handlers;
@@ -105,7 +110,7 @@ ${model.endpoints
     expect(result.contents).toContain(
       "  deleteMessage: async () => ({ status: 204 }),\n" +
         "  // PUT /message/{messageId}/attachment\n" +
-        '  putAttachment: async () => notImplemented("putAttachment"),\n' +
+        "  putAttachment: notImplemented,\n" +
         "} satisfies Handlers;",
     );
     const putAttachment = model.endpoints.at(-1)!;
@@ -179,11 +184,22 @@ ${model.endpoints
       `import { notImplemented } from "${IMPORT}";`,
     ]);
     expect(result.contents).toContain(
-      'export const handlers = {\n  // GET /app/chat:bot:messages\n  listBotMessages: async () => notImplemented("listBotMessages"),\n',
+      "export const handlers = {\n  // GET /app/chat:bot:messages\n  listBotMessages: notImplemented,\n",
     );
     expect(result.diagnostics.map((d) => d.code)).toEqual([
       "scaffold/signatures-not-found",
     ]);
+  });
+
+  it("fills an empty object whose brace is on its own line", () => {
+    const before = `import { notImplemented } from "${IMPORT}";\n\nexport const handlers = {\n} satisfies Handlers;\n`;
+    const result = update(before);
+    expect(result.contents).toMatch(
+      /^export const handlers = \{\n  \/\/ GET \/app\/chat:bot:messages\n  listBotMessages: /m,
+    );
+    expect(result.contents).toMatch(
+      /putAttachment: notImplemented,\n\} satisfies Handlers;\n$/,
+    );
   });
 
   it("opens new lines in an object written on one line", () => {
@@ -201,7 +217,7 @@ ${model.endpoints
         // the space that stood before the brace stays where it was
         "export const handlers = { getMessage: async () => ({ status: 404 }), \n" +
         "  // DELETE /message/{messageId}\n" +
-        '  deleteMessage: async () => notImplemented("deleteMessage"),\n' +
+        "  deleteMessage: notImplemented,\n" +
         "} satisfies Handlers;\n",
     );
   });
@@ -240,5 +256,17 @@ describe("serverImportPath", () => {
     ["generated/handlers.ts", "generated", "./server/index.js"],
   ])("%s importing from %s", (file, out, want) => {
     expect(serverImportPath(file, out)).toBe(want);
+  });
+});
+
+describe("updateHandlersFile on the Stride seeds", () => {
+  it("scaffolds a file prettier leaves alone, long names included", async () => {
+    const specs = readdirSync(SPECS)
+      .sort()
+      .map((f) => join(SPECS, f));
+    const model = loadModel(specs);
+    expect(model.endpoints).toHaveLength(49);
+    const { contents } = update(undefined, model);
+    expect(await format(contents, { parser: "typescript" })).toBe(contents);
   });
 });

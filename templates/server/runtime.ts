@@ -489,14 +489,18 @@ export async function encodeResult(result: HandlerResult): Promise<{
   return { status: result.status, headers, payload };
 }
 
-/** What a stub answers until its handler is written; every handler may return it. */
+/** What `notImplemented` answers; every handler may return it. */
 export interface NotImplemented {
   status: 501;
   body: { error: string };
 }
 
-export function notImplemented(name: string): NotImplemented {
-  return { status: 501, body: { error: `${name} is not implemented` } };
+/**
+ * The handler of an endpoint not written yet: scaffolded handlers files start with
+ * `getPet: notImplemented`. The server answers 501 naming the endpoint, as for a missing handler.
+ */
+export function notImplemented(): NotImplemented {
+  return { status: 501, body: { error: "not implemented" } };
 }
 
 /** The handler for `route`, if `handlers` (an object of functions keyed by endpoint name) has one. */
@@ -507,7 +511,9 @@ export function handlerFor(
   const handler: unknown = (handlers as Record<string, unknown>)[route.name];
   // an endpoint called `toString` must not be served by Object.prototype
   const inherited = (Object.prototype as Record<string, unknown>)[route.name];
-  return typeof handler === "function" && handler !== inherited
+  return typeof handler === "function" &&
+    handler !== inherited &&
+    handler !== notImplemented
     ? (handler as RouteHandler)
     : undefined;
 }

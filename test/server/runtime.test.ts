@@ -4,6 +4,7 @@ import {
   Router,
   createListener,
   decodeParameters,
+  notImplemented,
   type RouteHandler,
   type RouteSpec,
 } from "../../templates/server/runtime.js";
@@ -346,6 +347,21 @@ describe("createListener over HTTP", () => {
     expect(await response.json()).toEqual({
       error: "deleteMessage is not implemented",
     });
+  });
+
+  it("answers 501 naming the endpoint for a notImplemented stub", async () => {
+    const stubbed = await listen(
+      createListener(ROUTES, { getMessage: notImplemented }),
+    );
+    try {
+      const response = await fetch(`${stubbed.baseUrl}/message/1`);
+      expect(response.status).toBe(501);
+      expect(await response.json()).toEqual({
+        error: "getMessage is not implemented",
+      });
+    } finally {
+      await stubbed.close();
+    }
   });
 
   it("passes binary bodies as bytes and returns bytes", async () => {
