@@ -10,6 +10,7 @@ import {
 } from "../../../test/docs/hostile-model.js";
 import type { GeneratedFile } from "../artifact.js";
 import { emitDocs } from "./index.js";
+import { markdownInline, markdownProse } from "./markdown.js";
 import { uniqueSlugs } from "./slugs.js";
 import { buildDocsView } from "./view.js";
 
@@ -190,6 +191,17 @@ describe("emitDocs", () => {
     expect(rows[0]).toContain("specs/a.swagger.yaml:10:3");
     expect(rows[0]).toContain("see also specs/b.postman.json:30:1");
     expect(rows[0]).toContain(`"List | pets" vs ${SCRIPT_TEXT}`);
+  });
+});
+
+describe("markdownProse", () => {
+  it("links URLs as written and escapes the text around them", () => {
+    expect(
+      markdownProse("See https://example.com/a_b_(c)#x_y. Or *not* <b>"),
+    ).toBe("See <https://example.com/a_b_(c)#x_y>. Or \\*not\\* \\<b\\>");
+    expect(markdownInline("(https://e.com/p|q)")).toBe(
+      "\\(<https://e.com/p>\\|q\\)",
+    );
   });
 });
 

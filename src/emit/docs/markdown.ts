@@ -5,9 +5,39 @@ import { markdownCode, markdownText } from "../shared/escape.js";
  * paragraphs, one-line spots (headings, table cells) and fenced code.
  */
 
+/**
+ * An http(s) URL in spec text. GitHub links bare URLs whatever we do, and escaping the URL's
+ * characters would put backslashes into the link, so URLs are written as `<…>` autolinks, whose
+ * text CommonMark takes literally. `|` is left out: a table splits cells on it first.
+ */
+const URL = /https?:\/\/[^\s<>|`"\\]+/g;
+
+/** Inline text with its URLs as autolinks and everything else escaped. */
+function textWithLinks(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(URL)) {
+    const url = trimUrl(match[0]);
+    if (!/^https?:\/\/[^/?#]/.test(url)) continue;
+    out += markdownText(text.slice(last, match.index)) + `<${url}>`;
+    last = match.index + url.length;
+  }
+  return out + markdownText(text.slice(last));
+}
+
+/** Drops sentence punctuation and unbalanced closing parentheses after a URL (as GFM does). */
+function trimUrl(url: string): string {
+  for (;;) {
+    if (/[.,;:!?'*_~]$/.test(url)) url = url.slice(0, -1);
+    else if (url.endsWith(")") && url.split(")").length > url.split("(").length)
+      url = url.slice(0, -1);
+    else return url;
+  }
+}
+
 /** A paragraph of spec text: no markup, line breaks kept. */
 export function markdownProse(text: string): string {
-  return markdownText(text.replace(/\r\n?/g, "\n"))
+  return textWithLinks(text.replace(/\r\n?/g, "\n"))
     .split("\n")
     .map((line) => line.trim())
     .join("\n")
@@ -17,7 +47,7 @@ export function markdownProse(text: string): string {
 
 /** Spec text on one line (a heading, a list item, a table cell): whitespace runs become one space. */
 export function markdownInline(text: string): string {
-  return markdownText(text.replace(/\s+/g, " ").trim());
+  return textWithLinks(text.replace(/\s+/g, " ").trim());
 }
 
 /** A table cell: inline text where `|` cannot end the cell (markdownText already escapes it). */
