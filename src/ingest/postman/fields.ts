@@ -30,8 +30,8 @@ export interface KeyValue {
 }
 
 /**
- * The usable entries of a key/value list; entries without a key are dropped. `keyField` lists the
- * members that may hold the name, in order of preference (variables use `key` or the 2.0 `id`).
+ * The usable entries of a key/value list; entries without a key are dropped. `keyFields` lists
+ * the members that may hold the name, in order of preference (variables use `key` or 2.0's `id`).
  */
 export function keyValues(
   list: unknown,

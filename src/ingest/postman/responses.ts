@@ -34,7 +34,7 @@ export function readResponses(
     if (!response) {
       response = {
         status,
-        description: describe(saved, status),
+        description: descriptionOf(saved, status),
         content: [],
         sources: [],
       };
@@ -81,7 +81,7 @@ function statusOf(saved: Record<string, unknown>): string {
   return "default";
 }
 
-function describe(saved: Record<string, unknown>, status: string): string {
+function descriptionOf(saved: Record<string, unknown>, status: string): string {
   if (typeof saved.status === "string" && saved.status.trim() !== "")
     return saved.status.trim();
   return (
