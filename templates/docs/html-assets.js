@@ -25,7 +25,7 @@ nav h2 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; m
 nav ul { list-style: none; margin: 0; padding: 0; }
 nav li a { display: flex; gap: 0.4rem; align-items: baseline; padding: 0.15rem 0.3rem; border-radius: 4px; color: var(--fg); }
 nav li a:hover { background: var(--soft); text-decoration: none; }
-nav .p { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+nav .p, nav .s { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 main { padding: 1rem 2rem 4rem; min-width: 0; }
 main h2 { border-bottom: 1px solid var(--line); padding-bottom: 0.3rem; margin-top: 2.5rem; }
 .op { content-visibility: auto; contain-intrinsic-size: auto 420px; border: 1px solid var(--line); border-radius: 8px; padding: 0.8rem 1rem; margin: 1rem 0; scroll-margin-top: 4rem; }

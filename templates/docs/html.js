@@ -32,7 +32,7 @@ export function htmlPage(view, h, assets) {
     );
     for (const e of tag.endpoints)
       out.push(
-        `<li data-op="${t(e.id)}"><a href="#${t(e.id)}" title="${t(`${e.method} ${e.path}`)}">${badge(e, h)}<span class="p">${t(shortPath(e.path))}</span></a></li>`,
+        `<li data-op="${t(e.id)}"><a href="#${t(e.id)}" title="${t(`${e.method} ${e.path}`)}">${badge(e, h)}${navLabel(e, h)}</a></li>`,
       );
     out.push("</ul></section>");
   }
@@ -84,9 +84,14 @@ export function htmlPage(view, h, assets) {
   return out.join("\n");
 }
 
-/** The end of a long path is what tells endpoints apart, so the navigation keeps that end. */
-function shortPath(path) {
-  return path.length <= 34 ? path : "…" + path.slice(-33);
+/**
+ * The navigation names an endpoint by its summary when it has one (paths of a big API share
+ * long prefixes); otherwise by its path, whose end is what tells endpoints apart.
+ */
+function navLabel(e, h) {
+  if (e.summary) return `<span class="s">${h.htmlText(e.summary)}</span>`;
+  const path = e.path.length <= 34 ? e.path : "…" + e.path.slice(-33);
+  return `<span class="p">${h.htmlText(path)}</span>`;
 }
 
 function badge(e, h) {

@@ -120,10 +120,10 @@ describe("docs/index.html in headless Chromium", () => {
     );
 
     const wanted = model.endpoints.filter((e) =>
-      /roster/i.test(`${e.path} ${e.name} ${e.summary ?? ""}`),
+      /message/i.test(`${e.path} ${e.name} ${e.summary ?? ""}`),
     );
     expect(wanted.length).toBeGreaterThan(0);
-    await page.locator("#search").pressSequentially("roster", { delay: 10 });
+    await page.locator("#search").pressSequentially("message", { delay: 10 });
     const shown = await visibleNavItems(page);
     expect(new Set(shown)).toEqual(new Set(wanted.map((e) => `op-${e.name}`)));
     expect(await page.textContent("#count")).toBe(
