@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { createEndpoint, createParameter } from "../../model/factories.js";
+import type { ApiModel, Parameter, Schema } from "../../model/types.js";
+import { routeSpec, type ParamSpec } from "./route-specs.js";
+
+const at = { file: "api.yaml", line: 1, column: 1, pointer: "" };
+
+function withParameters(
+  parameters: Parameter[],
+  schemas: Record<string, Schema> = {},
+): ApiModel {
+  const endpoint = createEndpoint({
+    method: "get",
+    path: "/x/{id}",
+    name: "getX",
+    source: at,
+  });
+  for (const p of parameters) endpoint.parameters[p.in].push(p);
+  return {
+    info: { title: "t", version: "1" },
+    servers: [],
+    securitySchemes: {},
+    schemas: Object.fromEntries(
+      Object.entries(schemas).map(([name, schema]) => [
+        name,
+        { name, schema, sources: [] },
+      ]),
+    ),
+    tags: [],
+    endpoints: [endpoint],
+    diagnostics: [],
+  };
+}
+
+const query = (schema: Schema | undefined, extra: Partial<Parameter> = {}) =>
+  createParameter({ name: "q", in: "query", source: at, schema, ...extra });
+
+describe("routeSpec parameters", () => {
+  it.each<[string, Schema | undefined, Partial<ParamSpec>]>([
+    ["no schema", undefined, { type: "string" }],
+    ["integer", { type: "integer" }, { type: "integer" }],
+    ["nullable number", { type: ["number", "null"] }, { type: "number" }],
+    ["boolean", { type: "boolean" }, { type: "boolean" }],
+    ["integer enum", { enum: [1, 2] }, { type: "integer" }],
+    ["string enum", { enum: ["a"] }, { type: "string" }],
+    [
+      "array of integers",
+      { type: "array", items: { type: "integer" } },
+      { type: "integer", array: true },
+    ],
+    [
+      "object",
+      {
+        type: "object",
+        properties: { b: { type: "boolean" }, a: { type: "integer" } },
+      },
+      { type: "string", properties: { a: "integer", b: "boolean" } },
+    ],
+    [
+      "a $ref to an integer",
+      { $ref: "#/components/schemas/Id" },
+      { type: "integer" },
+    ],
+    [
+      "an array of $ref",
+      { type: "array", items: { $ref: "#/components/schemas/Id" } },
+      { type: "integer", array: true },
+    ],
+    [
+      "a dangling $ref",
+      { $ref: "#/components/schemas/Nope" },
+      { type: "string" },
+    ],
+    ["a $ref cycle", { $ref: "#/components/schemas/Loop" }, { type: "string" }],
+  ])("%s", (_name, schema, want) => {
+    const model = withParameters([query(schema)], {
+      Id: { type: "integer" },
+      Loop: { $ref: "#/components/schemas/Loop" },
+    });
+    const [spec] = routeSpec(model, model.endpoints[0]!).params;
+    expect(spec).toEqual({ name: "q", in: "query", required: false, ...want });
+  });
+
+  it("keeps style and explode", () => {
+    const model = withParameters([
+      query(
+        { type: "array", items: { type: "string" } },
+        { style: "pipeDelimited", explode: false, required: true },
+      ),
+    ]);
+    expect(routeSpec(model, model.endpoints[0]!).params[0]).toMatchObject({
+      style: "pipeDelimited",
+      explode: false,
+      required: true,
+    });
+  });
+
+  it("leaves out Accept, Content-Type, Authorization and cookie parameters", () => {
+    const header = (name: string) =>
+      createParameter({ name, in: "header", source: at, required: true });
+    const model = withParameters([
+      header("Accept"),
+      header("content-type"),
+      header("Authorization"),
+      header("X-Request-Id"),
+      createParameter({ name: "session", in: "cookie", source: at }),
+    ]);
+    expect(
+      routeSpec(model, model.endpoints[0]!).params.map((p) => p.name),
+    ).toEqual(["X-Request-Id"]);
+  });
+
+  it("declares the body's media types, JSON when the body names none", () => {
+    const model = withParameters([]);
+    const endpoint = model.endpoints[0]!;
+    endpoint.requestBody = { required: false, content: [], sources: [] };
+    expect(routeSpec(model, endpoint).body).toEqual({
+      required: false,
+      mediaTypes: ["application/json"],
+    });
+    endpoint.requestBody.content = [
+      { mediaType: "text/plain" },
+      { mediaType: "image/*" },
+    ];
+    expect(routeSpec(model, endpoint).body?.mediaTypes).toEqual([
+      "text/plain",
+      "image/*",
+    ]);
+  });
+});
