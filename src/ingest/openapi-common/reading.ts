@@ -51,6 +51,16 @@ export class SpecReading {
     );
   }
 
+  private readonly reported = new Set<string>();
+
+  /** True the first time `code` and `subject` are seen: for problems worth one report per document. */
+  firstTime(code: string, subject: string): boolean {
+    const key = `${code}\u0000${subject}`;
+    if (this.reported.has(key)) return false;
+    this.reported.add(key);
+    return true;
+  }
+
   /** Checks what only the whole document shows; call once, after every operation is read. */
   finish(): void {
     this.schemas.breakAliasCycles();

@@ -48,11 +48,14 @@ export function readSecurityRequirements(
     }
     const requirement: SecurityRequirement = {};
     for (const [name, scopes] of members(entry)) {
-      if (!Object.hasOwn(reading.securitySchemes, name))
+      if (
+        !Object.hasOwn(reading.securitySchemes, name) &&
+        reading.firstTime("unknown-security-scheme", name)
+      )
         reading.report(
           "warning",
           "unknown-security-scheme",
-          `security requirement names ${JSON.stringify(name)}, which the document does not define`,
+          `security requirement names ${JSON.stringify(name)}, which the document does not define (reported once)`,
           scopes,
         );
       setOwn(

@@ -15,7 +15,17 @@ import type { SpecReading } from "../openapi-common/reading.js";
  */
 export function readServers(reading: SpecReading): Server[] {
   const { root } = reading;
-  const host = stringAt(root, "host")?.trim();
+  let host = stringAt(root, "host")?.trim();
+  const written = host && /^([a-z][a-z0-9+.-]*):\/\//i.exec(host);
+  if (host && written) {
+    reading.report(
+      "warning",
+      "invalid-host",
+      `host ${JSON.stringify(host)} must not name a scheme (\`schemes\` does); it is read as ${JSON.stringify(host.slice(written[0].length))}`,
+      child(root, "host"),
+    );
+    host = host.slice(written[0].length);
+  }
   const rawBase = stringAt(root, "basePath")?.trim();
   if (!host && rawBase === undefined) return [];
   let basePath = rawBase ?? "";
@@ -35,7 +45,10 @@ export function readServers(reading: SpecReading): Server[] {
     ];
   }
   const sources = [sourceOf(child(root, "host"))];
-  let schemes = [...new Set(stringsAt(root, "schemes") ?? [])];
+  let schemes = [
+    ...new Set((stringsAt(root, "schemes") ?? []).map((s) => s.toLowerCase())),
+  ];
+  if (schemes.length === 0 && written) schemes = [written[1]!.toLowerCase()];
   if (schemes.length === 0) {
     reading.report(
       "info",
@@ -46,7 +59,7 @@ export function readServers(reading: SpecReading): Server[] {
     schemes = ["https"];
   }
   return schemes.map((scheme) => ({
-    url: `${scheme.toLowerCase()}://${host.replace(/\/+$/, "")}${basePath}`,
+    url: `${scheme}://${host.replace(/\/+$/, "")}${basePath}`,
     sources,
   }));
 }

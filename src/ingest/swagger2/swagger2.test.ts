@@ -378,3 +378,55 @@ describe("the Swagger 2.0 reader", () => {
     ]);
   });
 });
+
+describe("Swagger 2.0 servers from unusual hosts", () => {
+  it.each([
+    [
+      "host: api.example.com",
+      ["https://api.example.com"],
+      ["swagger2/no-schemes"],
+    ],
+    [
+      "host: http://api.example.com/\nbasePath: /v2/",
+      ["http://api.example.com/v2"],
+      ["swagger2/invalid-host"],
+    ],
+    [
+      "host: api.example.com\nschemes: [wss, HTTPS, https]",
+      ["wss://api.example.com", "https://api.example.com"],
+      [],
+    ],
+    ["basePath: v3", ["/v3"], ["swagger2/invalid-base-path"]],
+    ["basePath: /", ["/"], []],
+  ])("%s", (top, urls, found) => {
+    const result = ingestTexts([
+      {
+        file: "servers.yaml",
+        text: `swagger: "2.0"\ninfo: {title: t, version: v}\n${top}\npaths: {}\n`,
+      },
+    ]);
+    expect(result.documents[0]!.servers.map((s) => s.url)).toEqual(urls);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(found);
+  });
+});
+
+describe("Swagger 2.0 security requirements", () => {
+  it("reports a requirement naming an undefined scheme once per document, and keeps it", () => {
+    const { doc: read, codes: found } = readText(
+      [
+        'swagger: "2.0"',
+        "info: {title: t, version: v}",
+        "security: [{ghost: [x]}]",
+        "paths:",
+        "  /a:",
+        "    get: {responses: {200: {description: OK}}}",
+        "    put: {security: [{ghost: []}], responses: {200: {description: OK}}}",
+      ].join("\n"),
+    );
+    expect(read.endpoints.map((e) => e.security)).toEqual([
+      [{ ghost: ["x"] }],
+      [{ ghost: [] }],
+    ]);
+    expect(found).toEqual(["swagger2/unknown-security-scheme"]);
+  });
+});
