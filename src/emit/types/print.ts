@@ -85,6 +85,17 @@ function needsParensAsElement(node: TypeNode): boolean {
   return node.kind === "union" || node.kind === "intersection";
 }
 
+/** The element type under any number of array levels. */
+function innermost(node: TypeNode): TypeNode {
+  return node.kind === "array" ? innermost(node.element) : node;
+}
+
+/** Column after `text` when it starts at column `col`. */
+function endColumn(col: number, text: string): number {
+  const lastBreak = text.lastIndexOf("\n");
+  return lastBreak === -1 ? col + text.length : text.length - lastBreak - 1;
+}
+
 function isObjectNode(node: TypeNode): boolean {
   return node.kind === "object";
 }
@@ -130,25 +141,51 @@ export function printAssigned(
   const after = col + sep.length + 1;
   const text = flat(node);
   if (text !== null && fits(after, text, 1)) return `${sep} ${text}`;
+  const nextLine = `${sep}\n${pad(indent + 2)}`;
   switch (node.kind) {
     case "union": {
       if (isHuggedUnion(node)) return `${sep} ${printHugged(node, indent)}`;
-      if (text !== null && fits(indent + 2, text, 1))
-        return `${sep}\n${pad(indent + 2)}${text}`;
+      // `Name | null` stays beside a property key even when too long (prettier hugs it)
+      const simple = simpleNullable(node);
+      if (simple?.kind === "record")
+        return `${sep} ${printRecord(simple, indent)} | null`;
+      if (!isAlias && simple) {
+        const nonNull = print(simple, indent, after, 8);
+        return `${sep} ${nonNull} | null`;
+      }
+      if (text !== null && fits(indent + 2, text, 1)) return nextLine + text;
       return `${sep}\n${printUnionLines(node.members, indent + 2, 1)}`;
     }
-    case "intersection":
-      return `${sep} ${printIntersection(node, indent, after, 1)}`;
+    case "intersection": {
+      const inline = printIntersection(node, indent, after, 1);
+      const firstLine = inline.split("\n", 1)[0]!;
+      if (!isAlias || fits(after, firstLine, 0)) return `${sep} ${inline}`;
+      return nextLine + printIntersection(node, indent + 2, indent + 2, 1);
+    }
     case "array":
-      if (isAlias && text !== null) return `${sep}\n${pad(indent + 2)}${text}`;
+      if (isAlias && text !== null && innermost(node).kind === "raw")
+        return nextLine + text;
       return `${sep} ${printArray(node, indent, after, 1)}`;
     case "raw":
-      return isAlias
-        ? `${sep}\n${pad(indent + 2)}${node.text}`
-        : `${sep} ${node.text}`;
+      return isAlias ? nextLine + node.text : `${sep} ${node.text}`;
     default:
       return `${sep} ${print(node, indent, after, 1)}`;
   }
+}
+
+/** The `T` of a two-member `T | null` where `T` is a name or a generic reference. */
+function simpleNullable(node: TypeNode): TypeNode | undefined {
+  if (node.kind !== "union" || node.members.length !== 2) return undefined;
+  const [a, b] = node.members as [TypeNode, TypeNode];
+  const other = isNullType(b) ? a : isNullType(a) ? b : undefined;
+  if (!other) return undefined;
+  if (other.kind === "record") return other;
+  if (
+    other.kind === "raw" &&
+    /^[A-Za-z_$][\w$.]*(\[[^\]]*\])?$/.test(other.text)
+  )
+    return other;
+  return undefined;
 }
 
 /** Any node at `col` on a line indented by `indent`, with `tail` characters after it. */
@@ -165,10 +202,7 @@ export function print(
     case "object":
       return printObject(node, indent);
     case "record":
-      return printObject(
-        { kind: "object", members: [], index: node.value },
-        indent,
-      );
+      return printRecord(node, indent);
     case "array":
       return printArray(node, indent, col, tail);
     case "intersection":
@@ -223,25 +257,35 @@ function printIntersection(
 ): string {
   const text = flat(node);
   if (text !== null && fits(col, text, tail)) return text;
-  const member = (m: TypeNode, at: number): string => {
+  const last = node.members.length - 1;
+  const member = (m: TypeNode, at: number, column: number, i: number) => {
     const t = m.kind === "union" ? flat(m) : null;
     if (t !== null) return `(${t})`;
-    return print(m, at, at, 0);
+    return print(m, at, column, i === last ? tail : 2);
   };
   // mirrors prettier's printIntersectionType: objects hug their neighbours, other members
   // break onto indented lines once the group breaks
-  let out = member(node.members[0]!, indent);
+  let out = member(node.members[0]!, indent, col, 0);
   let wasIndented = false;
   for (let i = 1; i < node.members.length; i++) {
     const prev = node.members[i - 1]!;
     const cur = node.members[i]!;
     if (!isObjectNode(prev) && !isObjectNode(cur)) {
-      out += ` &\n${pad(indent + 2)}${member(cur, indent + 2)}`;
-    } else if (isObjectNode(prev) && isObjectNode(cur)) {
-      out += ` & ${member(cur, wasIndented ? indent + 2 : indent)}`;
+      out += ` &\n${pad(indent + 2)}`;
+      out += member(cur, indent + 2, indent + 2, i);
     } else {
-      if (i > 1) wasIndented = true;
-      out += ` & ${member(cur, i > 1 ? indent + 2 : indent)}`;
+      const at =
+        isObjectNode(prev) && isObjectNode(cur)
+          ? wasIndented
+            ? indent + 2
+            : indent
+          : i > 1
+            ? indent + 2
+            : indent;
+      if (!(isObjectNode(prev) && isObjectNode(cur)) && i > 1)
+        wasIndented = true;
+      out += " & ";
+      out += member(cur, at, endColumn(col, out), i);
     }
   }
   return out;
@@ -278,6 +322,19 @@ function printArray(
   }
 }
 
+/** `Record<string, V>` with its type arguments one per line (V is always flat, see schema-to-type). */
+function printRecord(
+  node: Extract<TypeNode, { kind: "record" }>,
+  indent: number,
+): string {
+  const value = flat(node.value) ?? "unknown";
+  const line =
+    node.value.kind === "union" && !fits(indent + 2, value, 0)
+      ? printUnionLines(node.value.members, indent + 2, 0)
+      : pad(indent + 2) + value;
+  return `Record<\n${pad(indent + 2)}string,\n${line}\n${pad(indent)}>`;
+}
+
 function printTuple(
   node: Extract<TypeNode, { kind: "tuple" }>,
   indent: number,
@@ -300,10 +357,6 @@ export function printObject(
   indent: number,
 ): string {
   if (node.members.length === 0 && !node.index) return "{}";
-  if (node.inline) {
-    const text = flat(node);
-    if (text !== null) return text;
-  }
   const lines = node.members.map((m) => printMember(m, indent + 2));
   if (node.index) {
     const head = `${pad(indent + 2)}[key: string]`;

@@ -1,6 +1,7 @@
 import type { Schema, SchemaType } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
 import { stringLiteral } from "./literal.js";
+import { flat } from "./print.js";
 import {
   intersection,
   raw,
@@ -166,13 +167,14 @@ function objectType(
   const hasExtra =
     extra !== undefined && extra !== false && !isFalseSchema(extra);
   if (members.length === 0) {
-    return {
-      kind: "record",
-      value:
-        hasExtra && typeof extra === "object"
-          ? schemaToType(extra, naming, mode)
-          : UNKNOWN,
-    };
+    const value =
+      hasExtra && typeof extra === "object"
+        ? schemaToType(extra, naming, mode)
+        : UNKNOWN;
+    // `Record<string, V>` reads best, but an object V is clearer as an index signature
+    return flat(value) !== null
+      ? { kind: "record", value }
+      : { kind: "object", members: [], index: value };
   }
   const node: TypeNode = { kind: "object", members };
   // a typed index signature must admit every declared member, so it stays `unknown`
