@@ -358,4 +358,28 @@ describe("the OpenAPI 3.1 reader", () => {
       ]),
     );
   });
+
+  it("reports path and operation servers it cannot keep, once per path", () => {
+    const { documents, diagnostics } = ingestTexts([
+      {
+        file: "servers.yaml",
+        text: [
+          "openapi: 3.1.0",
+          "info: {title: t, version: v}",
+          "paths:",
+          "  /a:",
+          "    servers: [{url: https://a.example.com}]",
+          "    get: {responses: {'200': {description: OK}}}",
+          "    put:",
+          "      servers: [{url: https://b.example.com}]",
+          "      responses: {'200': {description: OK}}",
+        ].join("\n"),
+      },
+    ]);
+    expect(documents[0]!.endpoints).toHaveLength(2);
+    expect(diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([
+      ["info", "openapi3/servers-ignored", 5],
+      ["info", "openapi3/servers-ignored", 8],
+    ]);
+  });
 });

@@ -92,8 +92,20 @@ function reportSkipped(
   if (Array.isArray(servers.value) && servers.value.length > 0)
     reading.report(
       "info",
-      "operation-servers-ignored",
+      "servers-ignored",
       `the servers of ${label} are ignored: the model has one server list for the whole API`,
       servers,
+    );
+  const pathServers = child(site.pathItem, "servers");
+  if (
+    Array.isArray(pathServers.value) &&
+    pathServers.value.length > 0 &&
+    reading.firstTime("servers-ignored", site.path)
+  )
+    reading.report(
+      "info",
+      "servers-ignored",
+      `the servers of path ${site.path} are ignored: the model has one server list for the whole API`,
+      pathServers,
     );
 }
