@@ -6,7 +6,7 @@ import { emitClient } from "../../src/emit/client/index.js";
 import { emitTypesFile } from "../../src/emit/types/index.js";
 import { kitchenSinkModel } from "../fixtures/client/kitchen-sink-model.js";
 import { wireModel } from "../fixtures/client/wire-model.js";
-import { typeCheck } from "./compile.js";
+import { typeCheck, writeTree } from "./compile.js";
 import { generateClient } from "./generate.js";
 
 const usage = readFileSync(
@@ -68,6 +68,41 @@ describe("generated client files", () => {
     const index = (await emitClient(model, {}))[1]!.contents;
     expect(index).toContain(' * Ends *\\/ early "quoted"');
     expect(index).toContain("path: '/pets/{petId}/\"x\"\\\\',");
+  });
+});
+
+describe("templates and names", () => {
+  test("a user's endpoint template replaces apiloom's; missing ones fall back", async () => {
+    const templatesDir = writeTree({
+      "package.json": '{ "type": "module" }',
+      "client/endpoint.js":
+        "export function renderEndpoint(view, helpers) {\n" +
+        "  return `export const ${view.name}Path = ${helpers.stringLiteral(view.path)};\\n`;\n" +
+        "}\n",
+    });
+    const files = await emitClient(wireModel(), { templatesDir });
+    const index = files[1]!.contents;
+    expect(index).toContain(
+      'export const getItemPath = "/items/{id}/parts/{part}";',
+    );
+    expect(index).not.toContain("export function getItem(");
+    expect(index).toContain("export function createClient("); // index.js: apiloom's
+    expect(files[2]!.contents).toContain("export async function send<"); // runtime.js: apiloom's
+  });
+
+  test("an endpoint named like a runtime helper pushes the helper's local name aside", async () => {
+    const model = wireModel();
+    model.endpoints[0]!.name = "send";
+    model.endpoints[1]!.name = "bindAll";
+    const dir = writeTree(
+      Object.fromEntries(
+        (await emitClient(model, {})).map((f) => [f.path, f.contents]),
+      ),
+    );
+    const index = readFileSync(join(dir, "client/index.ts"), "utf8");
+    expect(index).toContain("send as send_");
+    expect(index).toContain("bindAll as bindAll_");
+    expect(await typeCheck(dir)).toBe("");
   });
 });
 
