@@ -10,7 +10,11 @@ import type {
 import { parsePointer, toPointer, type Path } from "../model/pointer.js";
 import { describeUnknown, detectFormat } from "./detect.js";
 import { parseText } from "./load.js";
-import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
+import {
+  ParseError,
+  type ParsedDocument,
+  type ParseWarning,
+} from "./parse/parsed-document.js";
 import type {
   Reader,
   ReaderContext,
@@ -135,7 +139,21 @@ export function ingestTexts(
     const absPath = input.absPath ?? resolve(cwd, input.file);
     let docs: SourceDocument[];
     try {
-      docs = makeDocs(input.file, absPath, parseText(input.text, input.file));
+      const warnings: ParseWarning[] = [];
+      docs = makeDocs(
+        input.file,
+        absPath,
+        parseText(input.text, input.file, warnings),
+      );
+      for (const w of warnings)
+        diagnostics.push({
+          severity: "warning",
+          code: "parse/lenient-yaml",
+          message: w.message,
+          file: input.file,
+          line: w.line,
+          column: w.column,
+        });
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
       diagnostics.push({
