@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
+import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { emitOpenApi } from "../../src/emit/openapi/index.js";
 import { loadModel } from "../../src/pipeline.js";
@@ -46,6 +47,10 @@ async function check(files: string[]): Promise<void> {
   expect(result.valid).toBe(true);
   expect(model.endpoints.length).toBeGreaterThan(0);
   expect(operationsOf(doc)).toEqual(endpointsOf(model));
+  // written already as prettier writes JSON, without running prettier in the generator
+  expect(file!.contents).toBe(
+    await prettier.format(file!.contents, { parser: "json" }),
+  );
 }
 
 describe("openapi.json validates against the OpenAPI 3.1 schema, one operation per endpoint", () => {

@@ -1,10 +1,7 @@
 /** A JSON value as the OpenAPI document holds it; `undefined` members are left out when printed. */
 export type JsonObject = { [key: string]: unknown };
 
-/** Pretty-printed JSON: 2-space indent and a trailing newline, members in the order they were set. */
-export function printJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + "\n";
-}
+export { printJson } from "./print-json.js";
 
 /** Members of `extensions` whose keys are OpenAPI specification extensions (`x-…`). */
 export function specExtensions(

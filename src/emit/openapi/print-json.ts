@@ -1,0 +1,153 @@
+/**
+ * JSON laid out exactly as prettier (default options, `json` parser) lays out JSON.stringify's
+ * output, without running prettier: objects stay expanded, an array goes on one line when it
+ * fits in 80 columns, arrays of numbers fill lines, and an array whose items are all arrays (or
+ * objects) of two or more members puts one per line. Strings are never broken.
+ */
+const WIDTH = 80;
+
+export function printJson(value: unknown): string {
+  return print(value, "", 0, 0) + "\n";
+}
+
+/**
+ * `column`: where the value starts on its line; `trailing`: characters that must follow it on
+ * the same line (a comma).
+ */
+function print(
+  value: unknown,
+  indent: string,
+  column: number,
+  trailing: number,
+): string {
+  if (Array.isArray(value)) return printArray(value, indent, column, trailing);
+  if (isObject(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return "{}";
+    const inner = indent + "  ";
+    const lines = entries.map(([key, v], i) => {
+      const head = `${inner}${JSON.stringify(key)}: `;
+      const comma = i < entries.length - 1 ? 1 : 0;
+      return head + print(v, inner, width(head), comma);
+    });
+    return `{\n${lines.join(",\n")}\n${indent}}`;
+  }
+  return scalar(value);
+}
+
+function printArray(
+  items: unknown[],
+  indent: string,
+  column: number,
+  trailing: number,
+): string {
+  const values = items.map((v) => (v === undefined ? null : v));
+  if (values.length === 0) return "[]";
+  const inner = indent + "  ";
+  if (!mustBreak(values)) {
+    const flat = flatArray(values);
+    if (flat !== undefined && column + width(flat) + trailing <= WIDTH)
+      return flat;
+    if (values.length > 1 && values.every((v) => typeof v === "number"))
+      return fillNumbers(values as number[], indent);
+  }
+  const lines = values.map(
+    (v, i) =>
+      inner + print(v, inner, inner.length, i < values.length - 1 ? 1 : 0),
+  );
+  return `[\n${lines.join(",\n")}\n${indent}]`;
+}
+
+/** A non-empty object always breaks (prettier keeps objects expanded); so do rows of rows. */
+function mustBreak(values: unknown[]): boolean {
+  if (values.some((v) => isObject(v) && hasMembers(v))) return true;
+  if (values.length < 2) return false;
+  const allArrays = values.every((v) => Array.isArray(v) && v.length > 1);
+  return allArrays;
+}
+
+/** The one-line form, or undefined when something inside cannot be on one line. */
+function flatArray(values: unknown[]): string | undefined {
+  const parts: string[] = [];
+  for (const v of values) {
+    if (Array.isArray(v)) {
+      if (v.length === 0) parts.push("[]");
+      else {
+        const arrayItems = v.map((x) => (x === undefined ? null : x));
+        if (mustBreak(arrayItems)) return undefined;
+        const inner = flatArray(arrayItems);
+        if (inner === undefined) return undefined;
+        parts.push(inner);
+      }
+    } else if (isObject(v)) {
+      if (hasMembers(v)) return undefined;
+      parts.push("{}");
+    } else parts.push(scalar(v));
+  }
+  return `[${parts.join(", ")}]`;
+}
+
+/** prettier's `fill` for number arrays: as many per line as fit. */
+function fillNumbers(values: number[], indent: string): string {
+  const inner = indent + "  ";
+  const lines: string[] = [];
+  let line = "";
+  values.forEach((n, i) => {
+    const item = scalar(n) + (i < values.length - 1 ? "," : "");
+    if (line === "") line = inner + item;
+    else if (width(line) + 1 + width(item) <= WIDTH) line += " " + item;
+    else {
+      lines.push(line);
+      line = inner + item;
+    }
+  });
+  lines.push(line);
+  return `[\n${lines.join("\n")}\n${indent}]`;
+}
+
+function scalar(value: unknown): string {
+  const text = JSON.stringify(value) ?? "null";
+  // prettier prints `1e+21` as `1e21`; JSON.stringify makes no other number form prettier changes
+  return typeof value === "number" ? text.replace("e+", "e") : text;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function hasMembers(value: Record<string, unknown>): boolean {
+  for (const key in value) if (value[key] !== undefined) return true;
+  return false;
+}
+
+/** Display width as prettier measures it: East Asian wide characters count two, marks none. */
+function width(text: string): number {
+  if (!/[^\x20-\x7e]/.test(text)) return text.length;
+  let n = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) continue;
+    if (code >= 0x300 && code <= 0x36f) continue;
+    n += isWide(code) ? 2 : 1;
+  }
+  return n;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xa000 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1f300 && code <= 0x1f64f) ||
+    (code >= 0x1f900 && code <= 0x1f9ff) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
