@@ -78,6 +78,7 @@ export function contentType(
   naming: SchemaNaming,
   mode: "read" | "write",
 ): TypeNode {
+  if (content.length === 0) return UNKNOWN; // a body without media types says nothing
   return union(
     content.map((c) =>
       c.schema ? schemaToType(c.schema, naming, mode) : mediaDefault(c),

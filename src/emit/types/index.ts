@@ -16,18 +16,22 @@
  *
  * What `types.ts` declares:
  *
- * - One type per named schema (`model.schemas`), named from the schema name: kept when it is an
- *   identifier without underscores (first letter upper-cased), PascalCased otherwise; on a clash with another name
- *   (an endpoint type, a global such as `Response`, another schema) `Model` then a number is
- *   appended. Object schemas become interfaces, everything else a type alias. Schemas whose
- *   request reading differs also get `<Name>Write` (readOnly members optional).
+ * - One type per named schema (`model.schemas`, sorted by name), named from the schema name:
+ *   kept when it is an identifier without underscores (first letter upper-cased), PascalCased
+ *   otherwise (`objs_user` → `ObjsUser`, `person.v2` → `PersonV2`); on a clash with another
+ *   name (an endpoint type, a global such as `Response`, another schema) `Model` then a number
+ *   is appended. Object schemas become interfaces, everything else a type alias. That type is
+ *   the response (read) reading: writeOnly members are optional. A schema whose request (write)
+ *   reading differs — it requires a readOnly or writeOnly member, or references such a schema —
+ *   also gets `<Name>Write`, where readOnly members are optional; request bodies use it.
  * - Per endpoint, with `<Name>` = `endpoint.name` with its first letter upper-cased:
  *   - `<Name>Path`, `<Name>Query`, `<Name>Headers` — interfaces with one member per
  *     parameter, optional unless the parameter is required. Declared only when the endpoint
  *     has such parameters. Header parameters named Accept, Content-Type or Authorization are
  *     left out (OpenAPI 3.1 §4.8.12.1); cookie parameters are not typed.
  *   - `<Name>Body` — declared only when the endpoint has a request body: the union of the
- *     types of its media types (write reading).
+ *     types of its media types (write reading); a media type without a schema gives `string`
+ *     for text/*, `Blob` for octet-stream/image/audio/video, `unknown` otherwise.
  *   - `<Name>Responses` — always declared: one member per declared status (`"200"`, `"4XX"`,
  *     `default`) typed as that response's body; `unknown` when no schema says, `undefined` for
  *     204/205/304 without content, `{}` (no members) when no response is declared.
@@ -55,13 +59,7 @@ import {
   successStatuses,
 } from "./endpoint-types.js";
 import { endpointTypeBase, schemaTypeNames } from "./names.js";
-import {
-  printDoc,
-  printMember,
-  printObject,
-  printTypeAlias,
-  flat,
-} from "./print.js";
+import { flat, printDoc, printObject, printTypeAlias } from "./print.js";
 import {
   docLines,
   schemaToType,
