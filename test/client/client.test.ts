@@ -38,6 +38,68 @@ describe("generated client files", () => {
     }
   });
 
+  test("are prettier-formatted for names, paths and media types of every length", async () => {
+    const model = wireModel();
+    const template = model.endpoints[0]!;
+    model.securitySchemes["a-scheme-with-a-rather-long-name-for-its-key"] = {
+      name: "a-scheme-with-a-rather-long-name-for-its-key",
+      type: "apiKey",
+      in: "header",
+      parameterName: "X-A-Header-Name-That-Is-Long-Enough-To-Wrap",
+      sources: [],
+    };
+    model.endpoints = Array.from({ length: 70 }, (_, i) => ({
+      ...template,
+      name: "op" + "x".repeat(i),
+      path: "/p" + "/segment".repeat(i % 12) + "/{id}/parts/{part}",
+      security: [
+        Object.fromEntries(
+          ["oauth", "bearer", "headerKey"]
+            .slice(0, 1 + (i % 3))
+            .map((n) => [n, []]),
+        ),
+        ...(i % 2 === 0 ? [{ queryKey: [], basic: [] }] : []),
+        ...(i % 5 === 0
+          ? [{ "a-scheme-with-a-rather-long-name-for-its-key": [] }]
+          : []),
+      ],
+      responses: [
+        {
+          ...template.responses[0]!,
+          content: [
+            "application/json",
+            "application/vnd.example.item+json",
+            "text/csv",
+          ]
+            .slice(0, 1 + (i % 3))
+            .map((mediaType) => ({
+              mediaType,
+              schema: { type: "string" as const },
+            })),
+        },
+      ],
+      requestBody:
+        i % 4 === 0
+          ? {
+              required: i % 8 === 0,
+              content: [
+                {
+                  mediaType:
+                    "application/vnd.example." + "long".repeat(i % 9) + "+json",
+                },
+              ],
+              sources: [],
+            }
+          : undefined,
+    }));
+    for (const file of await emitClient(model, {})) {
+      const formatted = await prettier.format(file.contents, {
+        parser: "typescript",
+      });
+      expect(file.contents, file.path).toBe(formatted);
+    }
+  });
+
   test("are deterministic", async () => {
     const a = await emitClient(kitchenSinkModel(), {});
     const b = await emitClient(kitchenSinkModel(), {});
