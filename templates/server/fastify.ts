@@ -31,11 +31,20 @@ export async function apiRoutes(
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) =>
     done(null, body),
   );
+  const registered = new Set<string>();
   for (const route of routes) {
     const { url, names } = fastifyUrl(route.path);
+    // an ambiguous twin (`/a/{x}` beside `/a/{y}`): the first one wins, as in the plain listener
+    const key = `${route.method} ${url.replace(/:p\d+/g, ":")}`;
+    if (registered.has(key)) continue;
+    registered.add(key);
     app.route({
       method: route.method,
       url,
+      // Fastify answers HEAD for every GET unless the API declares its own HEAD there
+      exposeHeadRoute: !routes.some(
+        (r) => r.method === "HEAD" && r.path === route.path,
+      ),
       bodyLimit: options.bodyLimit,
       handler: async (request, reply) => {
         const handler = handlerFor(options.handlers, route);

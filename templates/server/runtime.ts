@@ -160,12 +160,15 @@ export class Router {
       node.routes.set(route.method, { route, segments });
   }
 
+  /** HEAD falls back to GET (RFC 9110 §9.3.2); Node leaves the body out of HEAD answers. */
   lookup(method: string, pathname: string): Lookup {
     const values = splitPath(pathname).map(decodeSegment);
+    const wanted = method.toUpperCase();
     const matched: Node[] = [];
-    const found = search(this.root, values, 0, method.toUpperCase(), matched);
-    if (found) {
-      const entry = found.routes.get(method.toUpperCase())!;
+    for (const m of wanted === "HEAD" ? ["HEAD", "GET"] : [wanted]) {
+      const found = search(this.root, values, 0, m, matched);
+      if (!found) continue;
+      const entry = found.routes.get(m)!;
       return {
         found: true,
         match: { route: entry.route, rawPath: bind(entry.segments, values) },
@@ -175,6 +178,7 @@ export class Router {
     const allow = new Set<string>();
     for (const node of matched)
       for (const m of node.routes.keys()) allow.add(m);
+    if (allow.has("GET")) allow.add("HEAD");
     return { found: false, status: 405, allow: [...allow].sort() };
   }
 }

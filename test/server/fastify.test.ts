@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitServer } from "../../src/emit/server/index.js";
+import { loadModel } from "../../src/pipeline.js";
 import { chatModel } from "../fixtures/server/chat-model.js";
 import { outDir, writeFiles } from "./generated.js";
 
@@ -136,5 +138,40 @@ describe("generated Fastify adapter over HTTP", () => {
       body: JSON.stringify({ a: 1 }),
     });
     expect(await response.json()).toEqual({ echo: { a: 1 } });
+  });
+});
+
+describe("generated Fastify adapter on the corpus", () => {
+  const CORPUS = fileURLToPath(
+    new URL("../../../shared/corpus/", import.meta.url),
+  );
+  const FILES = readFileSync(join(CORPUS, "MANIFEST.tsv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split("\t")[0]!);
+
+  it.each(FILES)("%s: every route registers", async (file) => {
+    const model = loadModel([file], { cwd: CORPUS });
+    const dir = outDir(`fastify-corpus/${file.replace(/\W+/g, "-")}`);
+    writeFiles(dir, await emitServer(model, {}));
+    const { apiRoutes } = await import(
+      pathToFileURL(join(dir, "server/fastify.ts")).href
+    );
+    const app = Fastify();
+    await app.register(apiRoutes, { handlers: {} });
+    await app.ready();
+    const paths = new Set(model.endpoints.map((e) => e.path));
+    // each path answers (501: no handlers) rather than 404
+    for (const endpoint of model.endpoints.slice(0, 20)) {
+      const url = endpoint.path.replace(/\{[^{}]+\}/g, "x1");
+      const response = await app.inject({
+        method: endpoint.method.toUpperCase() as "GET",
+        url,
+      });
+      expect(response.statusCode, `${endpoint.method} ${url}`).toBe(501);
+    }
+    expect(paths.size).toBeGreaterThan(0);
+    await app.close();
   });
 });

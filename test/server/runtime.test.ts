@@ -150,13 +150,18 @@ describe("Router.lookup", () => {
     expect(nameOf("GET", "/search/")).toBe("search");
   });
 
+  it("serves HEAD with the GET route", () => {
+    expect(nameOf("HEAD", "/message/recent")).toBe("recentMessages");
+    expect(nameOf("HEAD", "/message")).toBe(405);
+  });
+
   it("answers 404 for unknown paths and 405 with the allowed methods", () => {
     expect(nameOf("GET", "/nope")).toBe(404);
     expect(nameOf("GET", "/message/1/extra")).toBe(404);
     expect(router.lookup("PATCH", "/message/7")).toEqual({
       found: false,
       status: 405,
-      allow: ["DELETE", "GET"],
+      allow: ["DELETE", "GET", "HEAD"],
     });
   });
 });
@@ -277,6 +282,13 @@ describe("createListener over HTTP", () => {
     expect(await response.text()).toBe("bot");
   });
 
+  it("answers HEAD with the GET handler's headers and no body", async () => {
+    const response = await call("/message/recent", { method: "HEAD" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(await response.text()).toBe("");
+  });
+
   it("answers 404 with a JSON error", async () => {
     const response = await call("/unknown");
     expect(response.status).toBe(404);
@@ -286,7 +298,7 @@ describe("createListener over HTTP", () => {
   it("answers 405 with Allow", async () => {
     const response = await call("/message/3", { method: "PUT" });
     expect(response.status).toBe(405);
-    expect(response.headers.get("allow")).toBe("DELETE, GET");
+    expect(response.headers.get("allow")).toBe("DELETE, GET, HEAD");
   });
 
   it("answers 400 for a missing required parameter or a bad value", async () => {
