@@ -112,12 +112,19 @@ export function responseType(
     : UNKNOWN;
 }
 
-/** `Responses["200"] | Responses["201"]`, or `unknown` when no status is listed. */
+/**
+ * `Responses["200"] | Responses["201"]`, or `unknown` when no status is listed or one of them
+ * is `unknown` (the union would be `unknown` anyway, and saying so reads better).
+ */
 export function statusUnion(
   responsesName: string,
   statuses: string[],
+  typeOf: (status: string) => TypeNode,
 ): TypeNode {
   if (statuses.length === 0) return UNKNOWN;
+  const isUnknown = (node: TypeNode) =>
+    node.kind === "raw" && node.text === "unknown";
+  if (statuses.some((s) => isUnknown(typeOf(s)))) return UNKNOWN;
   return union(
     statuses.map((s) => raw(`${responsesName}[${stringLiteral(s)}]`)),
   );

@@ -267,6 +267,8 @@ function endpointDeclarations(endpoint: Endpoint, index: TypeIndex): string {
     if (doc) member.doc = doc;
     return member;
   });
+  const typeOfStatus = (status: string) =>
+    responseMembers.find((m) => m.name === status)!.type;
   out.push(
     declaration(
       t.responses,
@@ -275,10 +277,18 @@ function endpointDeclarations(endpoint: Endpoint, index: TypeIndex): string {
     ),
   );
   out.push(
-    declaration(t.data, statusUnion(t.responses, t.successStatuses), undefined),
+    declaration(
+      t.data,
+      statusUnion(t.responses, t.successStatuses, typeOfStatus),
+      undefined,
+    ),
   );
   out.push(
-    declaration(t.error, statusUnion(t.responses, t.errorStatuses), undefined),
+    declaration(
+      t.error,
+      statusUnion(t.responses, t.errorStatuses, typeOfStatus),
+      undefined,
+    ),
   );
   out.push(
     declaration(

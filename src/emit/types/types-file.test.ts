@@ -49,6 +49,25 @@ describe("types.ts", () => {
     ).toBe(true);
   });
 
+  test("Data and Error name the statuses they join, or say unknown when one body is untyped", () => {
+    expect(file.contents).toContain(
+      'export type GetPetData = GetPetResponses["200"];',
+    );
+    const untyped = kitchenSinkModel();
+    untyped.endpoints[0]!.responses.push({
+      status: "500",
+      description: "Broken",
+      content: [],
+      sources: [],
+    });
+    expect(emitTypesFile(untyped).contents).toContain(
+      "export type GetPetError = unknown;",
+    );
+    expect(file.contents).toContain(
+      'export type GetPetError = GetPetResponses["404"];',
+    );
+  });
+
   test("Accept/Content-Type/Authorization header parameters are not typed", () => {
     expect(file.contents).toContain(
       'export interface GetPetHeaders {\n  "X-Request-Id"?: string;\n}',
