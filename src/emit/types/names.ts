@@ -22,10 +22,22 @@ export const ENDPOINT_TYPE_SUFFIXES = [
 export type EndpointTypeSuffix = (typeof ENDPOINT_TYPE_SUFFIXES)[number];
 
 /**
- * Global names generated code uses: a schema type of the same name would shadow them
- * (a schema called `Response` or `Record` is common).
+ * Global names generated code uses or readers know: a schema type of the same name would
+ * shadow them (schemas called `Response`, `Record` or `object` are common).
  */
 const GLOBAL_TYPE_NAMES = [
+  // built-ins a reader would otherwise mistake the schema type for
+  "Object",
+  "String",
+  "Number",
+  "Boolean",
+  "Symbol",
+  "Function",
+  "Map",
+  "Set",
+  "RegExp",
+  "BigInt",
+  "JSON",
   "AbortSignal",
   "Array",
   "Blob",
