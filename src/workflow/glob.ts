@@ -24,17 +24,17 @@ export function expandInputs(
   const unmatched: string[] = [];
   for (const raw of patterns) {
     const pattern = raw.split("\\").join("/");
-    const before = found.size;
+    const matches = new Set<string>();
     if (!MAGIC.test(pattern)) {
       const full = isAbsolute(pattern) ? pattern : join(baseDir, pattern);
-      if (isFile(full)) found.add(normalize(pattern));
-      else unmatched.push(raw);
-      continue;
+      if (isFile(full)) matches.add(normalize(pattern));
+    } else {
+      const absolute = pattern.startsWith("/");
+      const segments = pattern.split("/").filter((s) => s !== "" && s !== ".");
+      walk(absolute ? "/" : baseDir, absolute ? "/" : "", segments, matches);
     }
-    const absolute = pattern.startsWith("/");
-    const segments = pattern.split("/").filter((s) => s !== "" && s !== ".");
-    walk(absolute ? "/" : baseDir, absolute ? "/" : "", segments, found);
-    if (found.size === before) unmatched.push(raw);
+    if (matches.size === 0) unmatched.push(raw);
+    for (const match of matches) found.add(match);
   }
   return { files: [...found].sort(byCodeUnit), unmatched };
 }

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { diffLines, unifiedDiff } from "../../src/workflow/diff.js";
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("diffLines", () => {
+  it("is an edit script: its kept and deleted lines give a, its kept and added lines give b", () => {
+    const rand = random(42);
+    for (let round = 0; round < 300; round++) {
+      const pick = () => "abcde"[Math.floor(rand() * 5)]!;
+      const a = Array.from({ length: Math.floor(rand() * 12) }, pick);
+      const b = Array.from({ length: Math.floor(rand() * 12) }, pick);
+      const ops = diffLines(a, b)!;
+      expect(ops.filter((o) => o.kind !== "+").map((o) => o.line)).toEqual(a);
+      expect(ops.filter((o) => o.kind !== "-").map((o) => o.line)).toEqual(b);
+    }
+  });
+
+  it("finds the shortest script", () => {
+    const ops = diffLines(
+      ["a", "b", "c", "a", "b", "b", "a"],
+      ["c", "b", "a", "b", "a", "c"],
+    )!;
+    expect(ops.filter((o) => o.kind !== " ").length).toBe(5); // Myers' paper example: D = 5
+  });
+
+  it("gives up past maxEdits instead of running long", () => {
+    const a = Array.from({ length: 100 }, (_, i) => `a${i}`);
+    const b = Array.from({ length: 100 }, (_, i) => `b${i}`);
+    expect(diffLines(a, b, 50)).toBeUndefined();
+  });
+});
+
+describe("unifiedDiff", () => {
+  it("prints hunks with three lines of context and merges close changes", () => {
+    const before =
+      "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n";
+    const after = before
+      .replace("2\n", "two\n")
+      .replace("5\n", "five\n")
+      .replace("18\n", "eighteen\n");
+    expect(unifiedDiff("n.txt", before, after)).toBe(
+      [
+        "--- a/n.txt",
+        "+++ b/n.txt",
+        "@@ -1,8 +1,8 @@",
+        " 1",
+        "-2",
+        "+two",
+        " 3",
+        " 4",
+        "-5",
+        "+five",
+        " 6",
+        " 7",
+        " 8",
+        "@@ -15,6 +15,6 @@",
+        " 15",
+        " 16",
+        " 17",
+        "-18",
+        "+eighteen",
+        " 19",
+        " 20",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("marks a missing final newline", () => {
+    expect(unifiedDiff("x", "a\nb", "a\nb\n")).toBe(
+      "--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n",
+    );
+  });
+
+  it("is empty for equal texts and caps long output", () => {
+    expect(unifiedDiff("x", "same\n", "same\n")).toBe("");
+    const big = Array.from({ length: 100 }, (_, i) => `${i}\n`).join("");
+    const diff = unifiedDiff("x", undefined, big, { maxLines: 10 });
+    expect(diff.split("\n")).toHaveLength(11);
+    expect(diff).toContain("... 94 more diff lines");
+  });
+});

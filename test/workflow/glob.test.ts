@@ -1,0 +1,95 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expandInputs } from "../../src/workflow/glob.js";
+import { orderInputs } from "../../src/workflow/produce.js";
+import { removeDir } from "./harness.js";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "apiloom-glob-"));
+  for (const file of [
+    "specs/b.yaml",
+    "specs/a.json",
+    "specs/.hidden.yaml",
+    "specs/v2/c.yaml",
+    "specs/v2/deep/d.yml",
+    "specs/node_modules/x.yaml",
+    "specs/[x].yaml",
+    "other/e.yaml",
+  ]) {
+    mkdirSync(join(dir, file, ".."), { recursive: true });
+    writeFileSync(join(dir, file), "");
+  }
+});
+afterAll(() => removeDir(dir));
+
+describe("expandInputs", () => {
+  it.each([
+    [["specs/*"], ["specs/[x].yaml", "specs/a.json", "specs/b.yaml"]],
+    [["specs/*.yaml"], ["specs/[x].yaml", "specs/b.yaml"]],
+    [
+      ["specs/**/*.{yaml,yml}"],
+      [
+        "specs/[x].yaml",
+        "specs/b.yaml",
+        "specs/v2/c.yaml",
+        "specs/v2/deep/d.yml",
+      ],
+    ],
+    [
+      ["specs/?.json", "./other/e.yaml"],
+      ["other/e.yaml", "specs/a.json"],
+    ],
+    [["specs/[ab].*"], ["specs/a.json", "specs/b.yaml"]],
+    [["specs/.hidden.yaml", "specs/.h*"], ["specs/.hidden.yaml"]],
+    [
+      ["specs/*/c.yaml", "specs/b.yaml", "specs/b.yaml"],
+      ["specs/b.yaml", "specs/v2/c.yaml"],
+    ],
+  ])("%j gives %j, sorted and without duplicates", (patterns, expected) => {
+    expect(expandInputs(patterns, dir)).toEqual({
+      files: expected,
+      unmatched: [],
+    });
+  });
+
+  it("reports patterns that match nothing, literal or not", () => {
+    expect(
+      expandInputs(["specs/*.graphql", "missing.yaml", "specs/a.json"], dir),
+    ).toEqual({
+      files: ["specs/a.json"],
+      unmatched: ["specs/*.graphql", "missing.yaml"],
+    });
+  });
+
+  it("accepts patterns that climb out of the base folder", () => {
+    expect(expandInputs(["../other/*.yaml"], join(dir, "specs")).files).toEqual(
+      ["../other/e.yaml"],
+    );
+  });
+});
+
+describe("orderInputs", () => {
+  it("puts preferred inputs first in pattern order, then the rest by path", () => {
+    const files = [
+      "specs/b.yaml",
+      "other/e.yaml",
+      "specs/a.json",
+      "specs/v2/c.yaml",
+    ];
+    expect(orderInputs(files, [], dir)).toEqual([
+      "other/e.yaml",
+      "specs/a.json",
+      "specs/b.yaml",
+      "specs/v2/c.yaml",
+    ]);
+    expect(orderInputs(files, ["specs/v2/*", "specs/b.yaml"], dir)).toEqual([
+      "specs/v2/c.yaml",
+      "specs/b.yaml",
+      "other/e.yaml",
+      "specs/a.json",
+    ]);
+  });
+});

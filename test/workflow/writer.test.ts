@@ -1,0 +1,271 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { GeneratedFile } from "../../src/emit/artifact.js";
+import {
+  EmitterError,
+  MANIFEST_FILE,
+  collectFiles,
+  unsafePathReason,
+} from "../../src/workflow/output-files.js";
+import { readManifest, sha256 } from "../../src/workflow/manifest.js";
+import { checkOutput } from "../../src/workflow/check.js";
+import {
+  OutputConflictError,
+  recoverOutput,
+  writeOutput,
+} from "../../src/workflow/writer.js";
+import { removeDir, snapshotTree } from "./harness.js";
+
+const dirs: string[] = [];
+const outDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "apiloom-writer-"));
+  dirs.push(dir);
+  return join(dir, "out");
+};
+afterAll(() => dirs.forEach(removeDir));
+
+const files = (entries: Record<string, string>): GeneratedFile[] =>
+  collectFiles([
+    {
+      emitter: "test",
+      files: Object.entries(entries).map(([path, contents]) => ({
+        path,
+        contents,
+      })),
+    },
+  ]);
+
+describe("collectFiles", () => {
+  it("merges identical files from two emitters and sorts by path", () => {
+    const merged = collectFiles([
+      {
+        emitter: "client",
+        files: [
+          { path: "z.ts", contents: "z" },
+          { path: "types.ts", contents: "T" },
+        ],
+      },
+      {
+        emitter: "server",
+        files: [
+          { path: "types.ts", contents: "T" },
+          { path: "a/b.ts", contents: "b" },
+        ],
+      },
+    ]);
+    expect(merged.map((f) => f.path)).toEqual(["a/b.ts", "types.ts", "z.ts"]);
+  });
+
+  it.each([
+    [
+      [{ path: "types.ts", contents: "A" }],
+      [{ path: "types.ts", contents: "B" }],
+      "emitters client and server both make types.ts with different contents",
+    ],
+    [
+      [{ path: "Api.ts", contents: "A" }],
+      [{ path: "api.ts", contents: "A" }],
+      "differ only by letter case",
+    ],
+    [
+      [{ path: "docs", contents: "A" }],
+      [{ path: "docs/index.md", contents: "B" }],
+      "docs is made both as a file and as a folder",
+    ],
+  ])("treats a clash as an emitter bug (%#)", (a, b, message) => {
+    expect(() =>
+      collectFiles([
+        { emitter: "client", files: a },
+        { emitter: "server", files: b },
+      ]),
+    ).toThrow(message);
+  });
+
+  it.each([
+    ["../escape.ts", "climbs out"],
+    ["a/../../escape.ts", "climbs out"],
+    ["/etc/passwd", "absolute"],
+    ["C:/x.ts", "absolute"],
+    ["a\\b.ts", "backslash"],
+    ["a//b.ts", "empty"],
+    ["./a.ts", "'.' segment"],
+    ["", "empty"],
+    [MANIFEST_FILE, "reserved"],
+    [".apiloom-staging/0", "reserved"],
+    ["a\u0000b", "refuse"],
+  ])("rejects the unsafe path %j", (path, reason) => {
+    expect(unsafePathReason(path)).toContain(reason);
+    expect(() => files({ [path]: "x" })).toThrow(EmitterError);
+  });
+
+  it("accepts ordinary nested paths", () => {
+    expect(unsafePathReason("client/endpoints/get-pet.ts")).toBeUndefined();
+    expect(unsafePathReason(".well-known/openapi.json")).toBeUndefined();
+  });
+});
+
+describe("writeOutput", () => {
+  it("writes, then leaves unchanged files alone, removes what it no longer makes and keeps the rest", () => {
+    const out = outDir();
+    const first = writeOutput(
+      out,
+      files({ "a.ts": "A\n", "sub/b.ts": "B\n", "sub/deep/c.ts": "C\n" }),
+    );
+    expect(first).toEqual({
+      written: ["a.ts", "sub/b.ts", "sub/deep/c.ts"],
+      unchanged: [],
+      removed: [],
+    });
+    expect(readManifest(out)?.files).toEqual({
+      "a.ts": sha256("A\n"),
+      "sub/b.ts": sha256("B\n"),
+      "sub/deep/c.ts": sha256("C\n"),
+    });
+    writeFileSync(join(out, "sub/mine.md"), "hand-made\n");
+
+    const second = writeOutput(
+      out,
+      files({ "a.ts": "A2\n", "sub/b.ts": "B\n" }),
+    );
+    expect(second).toEqual({
+      written: ["a.ts"],
+      unchanged: ["sub/b.ts"],
+      removed: ["sub/deep/c.ts"],
+    });
+    expect(snapshotTree(out)).toEqual({
+      "a.ts": "A2\n",
+      "sub/b.ts": "B\n",
+      "sub/mine.md": "hand-made\n",
+      [MANIFEST_FILE]: readFileSync(join(out, MANIFEST_FILE), "utf8"),
+    });
+    expect(existsSync(join(out, "sub/deep"))).toBe(false); // emptied folder pruned
+  });
+
+  it("does not even rewrite the manifest when nothing changed", async () => {
+    const out = outDir();
+    writeOutput(out, files({ "a.ts": "A\n" }));
+    const stamp = () => statSync(join(out, MANIFEST_FILE)).mtimeMs;
+    const before = stamp();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(writeOutput(out, files({ "a.ts": "A\n" })).written).toEqual([]);
+    expect(stamp()).toBe(before);
+    expect(readdirSync(out).sort()).toEqual([MANIFEST_FILE, "a.ts"]);
+  });
+
+  it("refuses to overwrite a file it did not make, and writes nothing then", () => {
+    const out = outDir();
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, "b.ts"), "mine\n");
+    expect(() =>
+      writeOutput(out, files({ "a.ts": "A\n", "b.ts": "B\n" })),
+    ).toThrow(OutputConflictError);
+    expect(snapshotTree(out)).toEqual({ "b.ts": "mine\n" });
+  });
+
+  it("adopts a file that already holds exactly the generated text", () => {
+    const out = outDir();
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, "a.ts"), "A\n");
+    expect(writeOutput(out, files({ "a.ts": "A\n" }))).toEqual({
+      written: [],
+      unchanged: ["a.ts"],
+      removed: [],
+    });
+    expect(readManifest(out)?.files).toEqual({ "a.ts": sha256("A\n") });
+  });
+
+  it("recovery rolls a committed journal forward and discards uncommitted staging", () => {
+    const out = outDir();
+    writeOutput(out, files({ "a.ts": "A\n", "b.ts": "B\n" }));
+    mkdirSync(join(out, ".apiloom-staging"));
+    writeFileSync(join(out, ".apiloom-staging/0"), "A2\n");
+    expect(recoverOutput(out)).toBe("discarded");
+    expect(snapshotTree(out)["a.ts"]).toBe("A\n");
+
+    mkdirSync(join(out, ".apiloom-staging"));
+    writeFileSync(join(out, ".apiloom-staging/0"), "A2\n");
+    const manifest = JSON.stringify({
+      generator: "apiloom",
+      version: 1,
+      files: { "a.ts": sha256("A2\n") },
+    });
+    writeFileSync(
+      join(out, ".apiloom-journal.json"),
+      JSON.stringify({
+        moves: [[".apiloom-staging/0", "a.ts"]],
+        remove: ["b.ts"],
+        manifest,
+      }),
+    );
+    expect(recoverOutput(out)).toBe("rolled-forward");
+    expect(snapshotTree(out)).toEqual({
+      "a.ts": "A2\n",
+      [MANIFEST_FILE]: manifest,
+    });
+    expect(recoverOutput(out)).toBe("clean");
+  });
+});
+
+describe("checkOutput", () => {
+  it("reports added, changed, removed and conflicting files with a capped diff", () => {
+    const out = outDir();
+    writeOutput(
+      out,
+      files({ "keep.ts": "k\n", "gone.ts": "g\n", "edit.ts": "1\n2\n3\n" }),
+    );
+    writeFileSync(join(out, "theirs.ts"), "hand\n");
+    const report = checkOutput(
+      out,
+      files({
+        "keep.ts": "k\n",
+        "edit.ts": "1\nTWO\n3\n",
+        "new.ts": "n\n",
+        "theirs.ts": "ours\n",
+      }),
+      { files: [], baseDir: out },
+    );
+    expect(report.stale).toEqual([
+      "M edit.ts",
+      "A new.ts",
+      "D gone.ts",
+      "! theirs.ts: a file apiloom did not make is in the way",
+    ]);
+    expect(report.diff).toContain(
+      "--- a/edit.ts\n+++ b/edit.ts\n@@ -1,3 +1,3 @@\n 1\n-2\n+TWO\n 3\n",
+    );
+    expect(report.diff).toContain(
+      "--- /dev/null\n+++ b/new.ts\n@@ -0,0 +1 @@\n+n\n",
+    );
+    expect(report.diff).toContain("--- a/gone.ts\n+++ /dev/null\n");
+
+    const long = Array.from({ length: 500 }, (_, i) => `line ${i}\n`).join("");
+    const capped = checkOutput(
+      out,
+      files({ "keep.ts": long }),
+      { files: [], baseDir: out },
+      40,
+    );
+    expect(capped.diff.split("\n").length).toBeLessThanOrEqual(41);
+    expect(capped.diff).toMatch(/\.\.\. \d+ more diff lines/);
+  });
+
+  it("is clean right after a write", () => {
+    const out = outDir();
+    const made = files({ "a.ts": "A\n", "b/c.ts": "C\n" });
+    writeOutput(out, made);
+    expect(checkOutput(out, made, { files: [], baseDir: out })).toEqual({
+      stale: [],
+      diff: "",
+    });
+  });
+});
