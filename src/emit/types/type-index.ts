@@ -1,0 +1,110 @@
+/** The naming decisions for one model, shared by every file that refers to its types. */
+import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
+import {
+  errorStatuses,
+  headerParameters,
+  successStatuses,
+} from "./endpoint-types.js";
+import { endpointTypeBase, schemaTypeNames } from "./names.js";
+import { flat, printTypeAlias } from "./print.js";
+import {
+  schemaToType,
+  type SchemaMode,
+  type SchemaNaming,
+} from "./schema-to-type.js";
+import type { TypeNode } from "./type-node.js";
+import { schemasWithWriteVariant } from "./write-variants.js";
+
+export const TYPES_FILE = "types.ts";
+
+export interface EndpointTypes {
+  /** `<Name>`: the prefix of every type of this endpoint. */
+  base: string;
+  /** Declared type names; undefined when the endpoint has no such part. */
+  path?: string;
+  query?: string;
+  headers?: string;
+  body?: string;
+  responses: string;
+  data: string;
+  error: string;
+  request: string;
+  /** Reserved for the client's `ApiResult<<Name>Data, <Name>Error>` alias. */
+  result: string;
+  /** Which members of `<Name>Request` are required. */
+  required: { path: boolean; query: boolean; headers: boolean; body: boolean };
+  /** True when `<Name>Request` has no required member (the argument may be omitted). */
+  argsOptional: boolean;
+  /** Statuses whose bodies make up `<Name>Data` and `<Name>Error`. */
+  successStatuses: string[];
+  errorStatuses: string[];
+}
+
+export interface TypeIndex extends SchemaNaming {
+  readonly model: ApiModel;
+  schemaTypeName(schemaName: string, mode?: SchemaMode): string;
+  endpoint(endpoint: Endpoint): EndpointTypes;
+  typeOf(schema: Schema | undefined, mode: SchemaMode): TypeNode;
+}
+
+export function createTypeIndex(model: ApiModel): TypeIndex {
+  const names = schemaTypeNames(model);
+  const writeVariants = schemasWithWriteVariant(model.schemas);
+  const taken = new Set(names.values());
+  const writeNames = new Map<string, string>();
+  for (const schemaName of [...writeVariants].sort()) {
+    const base = names.get(schemaName) ?? "Schema";
+    let name = `${base}Write`;
+    for (let i = 2; taken.has(name); i++) name = `${base}Write${i}`;
+    taken.add(name);
+    writeNames.set(schemaName, name);
+  }
+  const schemaTypeName = (schemaName: string, mode: SchemaMode = "read") =>
+    (mode === "write" ? writeNames.get(schemaName) : undefined) ??
+    names.get(schemaName) ??
+    "unknown"; // a dangling $ref: the readers report it; the type stays honest
+  const index: TypeIndex = {
+    model,
+    schemaTypeName,
+    refName: schemaTypeName,
+    endpoint: (endpoint) => endpointTypes(endpoint),
+    typeOf: (schema, mode) => schemaToType(schema, index, mode),
+  };
+  return index;
+}
+
+function endpointTypes(endpoint: Endpoint): EndpointTypes {
+  const base = endpointTypeBase(endpoint);
+  const { path, query } = endpoint.parameters;
+  const headers = headerParameters(endpoint);
+  const required = {
+    path: path.length > 0,
+    query: query.some((p) => p.required),
+    headers: headers.some((p) => p.required),
+    body: endpoint.requestBody?.required === true,
+  };
+  const out: EndpointTypes = {
+    base,
+    responses: `${base}Responses`,
+    data: `${base}Data`,
+    error: `${base}Error`,
+    request: `${base}Request`,
+    result: `${base}Result`,
+    required,
+    argsOptional: !Object.values(required).some(Boolean),
+    successStatuses: successStatuses(endpoint),
+    errorStatuses: errorStatuses(endpoint),
+  };
+  if (path.length > 0) out.path = `${base}Path`;
+  if (query.length > 0) out.query = `${base}Query`;
+  if (headers.length > 0) out.headers = `${base}Headers`;
+  if (endpoint.requestBody) out.body = `${base}Body`;
+  return out;
+}
+
+/** Prints a type expression on its own (flat when it fits, as prettier would break it otherwise). */
+export function printType(node: TypeNode): string {
+  return (
+    flat(node) ?? printTypeAlias("type T", node).slice("type T = ".length, -2)
+  );
+}
