@@ -1,6 +1,6 @@
 import type { ApiModel, Endpoint } from "../model/types.js";
 import { propertyKey, quote } from "../emit/server/print-literal.js";
-import { handlerSignature } from "../emit/server/signature.js";
+import { signatures } from "../emit/server/signature.js";
 
 const WIDTH = 80;
 
@@ -19,15 +19,11 @@ export function stubMember(endpoint: Endpoint, indent: string): string {
 
 /** `name: "hash",` for the signatures object. */
 export function signatureMember(
-  model: ApiModel,
   endpoint: Endpoint,
+  signature: string,
   indent: string,
 ): string {
-  return member(
-    indent,
-    endpoint.name,
-    quote(handlerSignature(model, endpoint)),
-  );
+  return member(indent, endpoint.name, quote(signature));
 }
 
 /** `key: value,` as prettier lays it out: the value on its own line when the line is too long. */
@@ -56,8 +52,9 @@ export function importLine(names: string[], from: string): string {
 /** The handlers file as apiloom first writes it: every handler a 501 stub. */
 export function scaffoldText(model: ApiModel, importFrom: string): string {
   const stubs = model.endpoints.map((e) => stubMember(e, "  ")).join("");
-  const signatures = model.endpoints
-    .map((e) => signatureMember(model, e, "  "))
+  const signatureOf = signatures(model);
+  const entries = model.endpoints
+    .map((e) => signatureMember(e, signatureOf(e), "  "))
     .join("");
   return (
     "// Your implementation of the API's handlers. apiloom wrote this file once; when the API\n" +
@@ -74,7 +71,7 @@ export function scaffoldText(model: ApiModel, importFrom: string): string {
     " * The contract each handler above was written for. When apiloom reports a changed signature\n" +
     " * (tsc flags the entry here too), review the handler, then set the hash apiloom reports.\n" +
     " */\n" +
-    objectDeclaration("signatures", signatures, "HandlerSignatures")
+    objectDeclaration("signatures", entries, "HandlerSignatures")
   );
 }
 

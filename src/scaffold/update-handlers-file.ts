@@ -1,5 +1,5 @@
 import type { ApiModel, Diagnostic } from "../model/types.js";
-import { handlerSignature } from "../emit/server/signature.js";
+import { signatures } from "../emit/server/signature.js";
 import { analyzeHandlersFile, type ObjectSlot } from "./analyze.js";
 import { quote } from "../emit/server/print-literal.js";
 import {
@@ -52,7 +52,7 @@ interface Insertion {
  * runs only insert text: a stub answering 501 (and its signature entry) for each endpoint without
  * a handler, all in one batch; every byte the user wrote stays as it was. Handlers whose
  * endpoint is gone, and handlers whose recorded signature differs from the endpoint's current
- * one (see `handlerSignature`), are reported as warnings, never deleted or rewritten; tsc reports
+ * one (see `handlerSignature` in src/emit/server/signature.ts), are reported as warnings, never deleted or rewritten; tsc reports
  * them too: an orphan is an unknown property of `Handlers`, a stale hash does not match its
  * literal type in `HandlerSignatures`.
  */
@@ -97,6 +97,7 @@ export function updateHandlersFile(
     return result;
   }
 
+  const signatureOf = signatures(model);
   const byName = new Map(model.endpoints.map((e) => [e.name, e]));
   const recorded = new Map(
     (shape.signatures?.members ?? []).map((m) => [m.name, m]),
@@ -116,7 +117,7 @@ export function updateHandlersFile(
       continue;
     }
     const entry = recorded.get(member.name);
-    const now = handlerSignature(model, endpoint);
+    const now = signatureOf(endpoint);
     if (entry?.text !== undefined && entry.text !== now) {
       result.changed.push({ name: member.name, was: entry.text, now });
       report(
@@ -168,7 +169,7 @@ export function updateHandlersFile(
     if (shape.signatures && !shape.signatures.hasSpread)
       insertions.push(
         ...members(shape.signatures, (indent) =>
-          unrecorded.map((e) => signatureMember(model, e, indent)),
+          unrecorded.map((e) => signatureMember(e, signatureOf(e), indent)),
         ),
       );
     else

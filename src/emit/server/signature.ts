@@ -22,8 +22,48 @@ const DOC_ONLY = new Set([
  * into the user's handlers file and compares it on later runs.
  */
 export function handlerSignature(model: ApiModel, endpoint: Endpoint): string {
-  const refs = new Set<string>();
-  const shape = {
+  return signatures(model)(endpoint);
+}
+
+/**
+ * `handlerSignature` for many endpoints of one model: each named schema is canonicalised once.
+ * The model must not change while the returned function is in use.
+ */
+export function signatures(model: ApiModel): (endpoint: Endpoint) => string {
+  const named = new Map<string, { text: string; refs: Set<string> }>();
+  const namedSchema = (name: string) => {
+    let entry = named.get(name);
+    if (!entry) {
+      const refs = new Set<string>();
+      const text = canonical(strip(model.schemas[name]?.schema, refs) ?? null);
+      named.set(name, (entry = { text, refs }));
+    }
+    return entry;
+  };
+  return (endpoint) => {
+    const refs = new Set<string>();
+    const shape = contractShape(endpoint, refs);
+    const closure = new Map<string, string>();
+    const queue = [...refs];
+    while (queue.length > 0) {
+      const name = queue.pop()!;
+      if (closure.has(name)) continue;
+      const { text, refs: next } = namedSchema(name);
+      closure.set(name, text);
+      for (const ref of next) if (!closure.has(ref)) queue.push(ref);
+    }
+    const schemas = [...closure.keys()]
+      .sort()
+      .map((name) => `${JSON.stringify(name)}:${closure.get(name)}`);
+    return createHash("sha256")
+      .update(`{"named":{${schemas.join(",")}},"shape":${canonical(shape)}}`)
+      .digest("hex")
+      .slice(0, 10);
+  };
+}
+
+function contractShape(endpoint: Endpoint, refs: Set<string>): unknown {
+  return {
     params: [
       ...endpoint.parameters.path,
       ...endpoint.parameters.query,
@@ -55,19 +95,6 @@ export function handlerSignature(model: ApiModel, endpoint: Endpoint): string {
       ]),
     })),
   };
-  const named: Record<string, unknown> = {};
-  const queue = [...refs];
-  while (queue.length > 0) {
-    const name = queue.pop()!;
-    if (name in named) continue;
-    const found = new Set<string>();
-    named[name] = strip(model.schemas[name]?.schema, found) ?? null;
-    for (const next of found) if (!(next in named)) queue.push(next);
-  }
-  return createHash("sha256")
-    .update(canonical({ shape, named }))
-    .digest("hex")
-    .slice(0, 10);
 }
 
 /** The schema without documentation keywords; collects the names of referenced schemas. */
