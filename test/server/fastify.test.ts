@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitServer } from "../../src/emit/server/index.js";
+import { createEndpoint, createParameter } from "../../src/model/factories.js";
 import { loadModel } from "../../src/pipeline.js";
 import { chatModel } from "../fixtures/server/chat-model.js";
 import { outDir, writeFiles } from "./generated.js";
@@ -172,6 +173,50 @@ describe("generated Fastify adapter on the corpus", () => {
       expect(response.statusCode, `${endpoint.method} ${url}`).toBe(501);
     }
     expect(paths.size).toBeGreaterThan(0);
+    await app.close();
+  });
+});
+
+describe("generated Fastify adapter with parameters inside segments", () => {
+  it("matches `{name}.json`, `{a}-{b}` and a literal colon beside a parameter", async () => {
+    const at = { file: "api.yaml", line: 1, column: 1, pointer: "" };
+    const endpoint = (path: string, name: string) => {
+      const e = createEndpoint({ method: "get", path, name, source: at });
+      for (const [, variable] of path.matchAll(/\{([^{}]+)\}/g))
+        e.parameters.path.push(
+          createParameter({ name: variable!, in: "path", source: at }),
+        );
+      return e;
+    };
+    const model = {
+      ...chatModel(),
+      endpoints: [
+        endpoint("/files/{name}", "file"),
+        endpoint("/files/{name}.json", "fileJson"),
+        endpoint("/range/{from}-{to}", "range"),
+        endpoint("/v1/models/{model}:predict", "predict"),
+      ],
+      schemas: {},
+    };
+    const dir = outDir("fastify-segments");
+    writeFiles(dir, await emitServer(model, {}));
+    const { apiRoutes } = await import(
+      pathToFileURL(join(dir, "server/fastify.ts")).href
+    );
+    const echo = (request: { path: unknown }) => ({
+      status: 200,
+      body: request.path,
+    });
+    const app = Fastify();
+    await app.register(apiRoutes, {
+      handlers: { file: echo, fileJson: echo, range: echo, predict: echo },
+    });
+    const get = async (url: string) =>
+      (await app.inject({ method: "GET", url })).json();
+    expect(await get("/files/report.json")).toEqual({ name: "report" });
+    expect(await get("/files/report.xml")).toEqual({ name: "report.xml" });
+    expect(await get("/range/3-9")).toEqual({ from: "3", to: "9" });
+    expect(await get("/v1/models/gpt:predict")).toEqual({ model: "gpt" });
     await app.close();
   });
 });

@@ -145,6 +145,22 @@ describe("Router.lookup", () => {
     expect(nameOf("GET", "/files/report.xml")).toBe(404);
   });
 
+  it("binds several parameters in one segment, beside literal colons", () => {
+    const own = new Router([
+      { name: "range", method: "GET", path: "/r/{from}-{to}", params: [] },
+      {
+        name: "predict",
+        method: "POST",
+        path: "/m/{model}:predict",
+        params: [],
+      },
+    ]);
+    const range = own.lookup("GET", "/r/3-9");
+    expect(range.found && range.match.rawPath).toEqual({ from: "3", to: "9" });
+    const predict = own.lookup("POST", "/m/gpt%3Av2:predict");
+    expect(predict.found && predict.match.rawPath).toEqual({ model: "gpt:v2" });
+  });
+
   it("treats a trailing slash as the same path", () => {
     expect(nameOf("GET", "/search")).toBe("search");
     expect(nameOf("GET", "/search/")).toBe("search");
