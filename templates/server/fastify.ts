@@ -75,6 +75,7 @@ export async function apiRoutes(
           );
           const result = await encodeResult(
             await handler({ ...decoded, body }),
+            route,
           );
           reply.code(result.status).headers(result.headers);
           return reply.send(

@@ -29,6 +29,11 @@ export interface RouteSpec {
   params: readonly ParamSpec[];
   /** Declared request body; requests to routes without one get `body: undefined`. */
   body?: { required: boolean; mediaTypes: readonly string[] };
+  /**
+   * The media type each response status (`"200"`, `"2XX"`, `default`) declares first, when it is
+   * not JSON: the Content-Type of results that do not set one.
+   */
+  produces?: Readonly<Record<string, string>>;
 }
 
 export interface DecodedRequest {
@@ -459,8 +464,15 @@ function mediaTypeMatches(declared: string, actual: string): boolean {
   return declared.endsWith("/*") && actual.startsWith(declared.slice(0, -1));
 }
 
-/** Status, headers and bytes to send for a handler's result (a `Blob` body is read first). */
-export async function encodeResult(result: HandlerResult): Promise<{
+/**
+ * Status, headers and bytes to send for a handler's result (a `Blob` body is read first). Without
+ * a Content-Type from the handler, the one the route declares for the status is used; strings go
+ * out as they are for non-JSON types, everything else as JSON.
+ */
+export async function encodeResult(
+  result: HandlerResult,
+  route?: RouteSpec,
+): Promise<{
   status: number;
   headers: Record<string, string | number | string[]>;
   payload: Uint8Array | string | undefined;
@@ -469,6 +481,12 @@ export async function encodeResult(result: HandlerResult): Promise<{
   for (const [name, value] of Object.entries(result.headers ?? {}))
     headers[name.toLowerCase()] =
       typeof value === "object" ? [...value] : value;
+  const produces = route?.produces;
+  const status = String(result.status);
+  const fallback =
+    produces?.[status] ?? produces?.[`${status[0]}XX`] ?? produces?.default;
+  if (fallback !== undefined && result.body !== undefined)
+    headers["content-type"] ??= fallback;
   let body = result.body;
   if (body instanceof Blob) {
     if (body.type !== "") headers["content-type"] ??= body.type;
@@ -576,6 +594,7 @@ async function handle(
   const body = decodeBody(route, bytes, req.headers["content-type"]);
   const { status, headers, payload } = await encodeResult(
     await handler({ ...params, body }),
+    route,
   );
   res.writeHead(status, headers);
   res.end(payload);

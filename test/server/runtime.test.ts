@@ -102,6 +102,13 @@ const ROUTES: RouteSpec[] = [
     ],
   },
   {
+    name: "readme",
+    method: "GET",
+    path: "/readme",
+    params: [],
+    produces: { "200": "text/markdown", "4XX": "text/plain" },
+  },
+  {
     name: "upload",
     method: "PUT",
     path: "/blob/{id}",
@@ -268,6 +275,7 @@ describe("createListener over HTTP", () => {
     },
     search: (request) => ({ status: 200, body: request.query }),
     upload: (request) => ({ status: 200, body: request.body }),
+    readme: () => ({ status: 200, body: "# Title" }),
     fileJson: () => {
       throw new Error("boom");
     },
@@ -410,6 +418,12 @@ describe("createListener over HTTP", () => {
     const response = await call("/message/404");
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: "no message 404" });
+  });
+
+  it("sends strings with the media type the route declares for the status", async () => {
+    const response = await call("/readme");
+    expect(response.headers.get("content-type")).toBe("text/markdown");
+    expect(await response.text()).toBe("# Title");
   });
 
   it("answers 500 and reports the error when a handler throws", async () => {

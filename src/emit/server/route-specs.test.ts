@@ -110,6 +110,30 @@ describe("routeSpec parameters", () => {
     ).toEqual(["X-Request-Id"]);
   });
 
+  it("records non-JSON response media types by status", () => {
+    const model = withParameters([]);
+    const endpoint = model.endpoints[0]!;
+    const response = (status: string, ...types: string[]) => ({
+      status,
+      description: "",
+      content: types.map((mediaType) => ({ mediaType })),
+      sources: [],
+    });
+    endpoint.responses = [
+      response("200", "text/csv; charset=utf-8", "application/json"),
+      response("201", "application/problem+json"),
+      response("4XX", "*/*"),
+      response("default", "image/png"),
+      response("204"),
+    ];
+    expect(routeSpec(model, endpoint).produces).toEqual({
+      "200": "text/csv",
+      default: "image/png",
+    });
+    endpoint.responses = [response("200", "application/json")];
+    expect(routeSpec(model, endpoint).produces).toBeUndefined();
+  });
+
   it("declares the body's media types, JSON when the body names none", () => {
     const model = withParameters([]);
     const endpoint = model.endpoints[0]!;

@@ -26,6 +26,7 @@ export interface RouteSpec {
   path: string;
   params: ParamSpec[];
   body?: { required: boolean; mediaTypes: string[] };
+  produces?: Record<string, string>;
 }
 
 /** What the runtime needs to route and decode each endpoint's requests, in model order. */
@@ -59,8 +60,19 @@ export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
           ? body.content.map((c) => c.mediaType)
           : ["application/json"],
     };
+  const produces: Record<string, string> = {};
+  for (const response of endpoint.responses) {
+    const first = response.content[0]?.mediaType.split(";")[0]!.trim();
+    // a wildcard (`*/*`, `image/*`) names no Content-Type to send
+    if (first && !first.includes("*") && !JSON_TYPE.test(first))
+      produces[response.status] = first;
+  }
+  if (Object.keys(produces).length > 0) spec.produces = produces;
   return spec;
 }
+
+/** The same test as the runtime's: JSON and `+json` media types. */
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
 function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
   const schema = resolve(model, parameter.schema);

@@ -10,6 +10,7 @@ export function routesFile(model: ApiModel): string {
     path: spec.path,
     params: spec.params.map((p) => ({ ...p })),
     body: spec.body && { ...spec.body },
+    produces: spec.produces,
   }));
   const head = "export const routes: readonly RouteSpec[] = ";
   return (
