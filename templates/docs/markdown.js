@@ -26,17 +26,16 @@ export function indexPage(view, h) {
   for (const tag of view.tags) {
     out.push(`### [${h.markdownInline(tag.name)}](tags/${tag.slug}.md)`, "");
     if (tag.description) out.push(h.markdownProse(tag.description), "");
+    const rows = tag.endpoints.map((e) => [
+      e.method,
+      `[${h.markdownCodeCell(e.path)}](tags/${e.pageSlug}.md#${e.id})`,
+      `${h.markdownCell(e.summary)}${e.deprecated ? " (deprecated)" : ""}`,
+      e.scopes.map(h.markdownCodeCell).join(", "),
+    ]);
     out.push(
-      "| Method | Path | Summary | Scopes |",
-      "| --- | --- | --- | --- |",
+      h.markdownTable(["Method", "Path", "Summary", "Scopes"], rows),
+      "",
     );
-    for (const e of tag.endpoints)
-      out.push(
-        `| ${e.method} | [${h.markdownCodeCell(e.path)}](tags/${e.pageSlug}.md#${e.id}) | ` +
-          `${h.markdownCell(e.summary)}${e.deprecated ? " (deprecated)" : ""} | ` +
-          `${e.scopes.map(h.markdownCodeCell).join(", ")} |`,
-      );
-    out.push("");
   }
   return out.join("\n");
 }
@@ -73,16 +72,17 @@ function endpointSection(view, tag, e, h) {
 
   if (e.parameters.length > 0) {
     out.push("### Parameters", "");
+    const rows = e.parameters.map((p) => [
+      h.markdownCodeCell(p.name),
+      p.in,
+      h.markdownCodeCell(p.type),
+      p.required ? "yes" : "no",
+      `${h.markdownCell(p.description)}${p.deprecated ? " (deprecated)" : ""}`,
+    ]);
     out.push(
-      "| Name | In | Type | Required | Description |",
-      "| --- | --- | --- | --- | --- |",
+      h.markdownTable(["Name", "In", "Type", "Required", "Description"], rows),
+      "",
     );
-    for (const p of e.parameters)
-      out.push(
-        `| ${h.markdownCodeCell(p.name)} | ${p.in} | ${h.markdownCodeCell(p.type)} | ` +
-          `${p.required ? "yes" : "no"} | ${h.markdownCell(p.description)}${p.deprecated ? " (deprecated)" : ""} |`,
-      );
-    out.push("");
   }
 
   if (e.body) {
@@ -96,13 +96,17 @@ function endpointSection(view, tag, e, h) {
 
   if (e.responses.length > 0) {
     out.push("### Responses", "");
-    out.push("| Status | Description | Content |", "| --- | --- | --- |");
-    for (const r of e.responses)
-      out.push(
-        `| ${h.markdownCodeCell(r.status)} | ${h.markdownCell(r.description)} | ` +
-          `${r.content.map((c) => `${h.markdownCodeCell(c.mediaType)}: ${h.markdownCodeCell(c.type)}`).join("<br>")} |`,
-      );
-    out.push("");
+    const rows = e.responses.map((r) => [
+      h.markdownCodeCell(r.status),
+      h.markdownCell(r.description),
+      r.content
+        .map(
+          (c) =>
+            `${h.markdownCodeCell(c.mediaType)}: ${h.markdownCodeCell(c.type)}`,
+        )
+        .join("<br>"),
+    ]);
+    out.push(h.markdownTable(["Status", "Description", "Content"], rows), "");
   }
 
   out.push("### Examples", "");
@@ -138,20 +142,19 @@ export function diagnosticsPage(view, h) {
       "Each row names the place in the input it is about.",
     "",
   );
-  out.push(
-    "| Severity | Code | Where | Message |",
-    "| --- | --- | --- | --- |",
-  );
-  for (const d of view.diagnostics) {
+  const rows = view.diagnostics.map((d) => {
     const related =
       d.related.length > 0
         ? ` (see also ${d.related.map(h.markdownCodeCell).join(", ")})`
         : "";
-    out.push(
-      `| ${d.severity} | ${h.markdownCodeCell(d.code)} | ${h.markdownCodeCell(d.where)} | ${h.markdownCell(d.message)}${related} |`,
-    );
-  }
-  out.push("");
+    return [
+      d.severity,
+      h.markdownCodeCell(d.code),
+      h.markdownCodeCell(d.where),
+      `${h.markdownCell(d.message)}${related}`,
+    ];
+  });
+  out.push(h.markdownTable(["Severity", "Code", "Where", "Message"], rows), "");
   return out.join("\n");
 }
 

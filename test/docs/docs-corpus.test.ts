@@ -61,8 +61,8 @@ describe("docs for real inputs: every endpoint documented, every link lands", ()
     for (const [path, text] of docs) {
       if (!path.endsWith(".md")) continue;
       for (const link of await markdownNodes(text, "link")) {
-        if (/^https?:/.test(link.url!)) {
-          // a URL from spec text, linked as written (no escaping backslashes inside)
+        if (/^(https?|mailto):/.test(link.url!)) {
+          // a URL or e-mail address from spec text, linked as written (no escaping backslashes inside)
           expect(link.url, path).not.toContain("\\");
           continue;
         }
@@ -78,6 +78,11 @@ describe("docs for real inputs: every endpoint documented, every link lands", ()
         }
       }
     }
+    for (const [path, text] of docs)
+      if (path.endsWith(".md"))
+        expect(text, path).toBe(
+          await prettier.format(text, { parser: "markdown" }),
+        );
     const html = docs.get("docs/index.html")!;
     for (const e of model.endpoints) {
       expect(linked.has(`op-${e.name}`), `index.md lists ${e.name}`).toBe(true);

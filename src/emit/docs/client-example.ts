@@ -35,9 +35,38 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
       media?.examples?.find((e) => e.value !== undefined)?.value ??
         sampleValue(media?.schema, model.schemas),
     ]);
-  const args = groups.length > 0 ? tsValue(new Map(groups), "") : "";
-  return `const result = await client.${endpoint.name}(${args});`;
+  return layoutCall(
+    `await client.${endpoint.name}(`,
+    (indent) => tsValue(new Map(groups), indent, 0),
+    groups.length > 0,
+  );
 }
+
+/**
+ * `const result = await client.name(args);` broken the way prettier breaks it: the object
+ * argument hugs the parentheses when `({` still fits on the line; the call moves below
+ * `const result =` when it does not fit after it.
+ */
+function layoutCall(
+  call: string,
+  args: (indent: string) => string,
+  hasArgs: boolean,
+): string {
+  const start = "const result = ";
+  if (!hasArgs)
+    return start.length + call.length + 2 <= WIDTH
+      ? `${start}${call});`
+      : `const result =\n  ${call});`;
+  if (start.length + call.length + 1 <= WIDTH)
+    return `${start}${call}${args("")});`;
+  if (start.length + call.length <= WIDTH)
+    return `${start}${call}\n  ${args("  ")},\n);`;
+  if (2 + call.length + 1 <= WIDTH)
+    return `const result =\n  ${call}${args("  ")});`;
+  return `const result =\n  ${call}\n    ${args("    ")},\n  );`;
+}
+
+const WIDTH = 80;
 
 function paramSample(p: Parameter, model: ApiModel): unknown {
   if (p.example !== undefined) return p.example;
@@ -45,38 +74,63 @@ function paramSample(p: Parameter, model: ApiModel): unknown {
   return value === "string" ? p.name : value;
 }
 
-/** A TypeScript literal, laid out as prettier lays out an object written on several lines. */
-function tsValue(value: unknown, indent: string): string {
+/**
+ * A TypeScript literal, laid out as prettier lays out an object written on several lines:
+ * objects stay expanded, arrays of plain values go on one line when they fit. `column` is where
+ * the value starts; a comma always follows it (prettier's default trailing commas).
+ */
+function tsValue(value: unknown, indent: string, column: number): string {
   if (value instanceof Map) return tsObject([...value.entries()], indent);
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
-    // prettier joins an array onto one line when it fits; arrays of plain values here are short
-    if (value.every(isPrimitive)) {
-      const inline = `[${value.map((v) => tsValue(v, indent)).join(", ")}]`;
-      if (indent.length + inline.length <= 60) return inline;
-    }
     const inner = indent + "  ";
-    return `[\n${value.map((v) => inner + tsValue(v, inner) + ",\n").join("")}${indent}]`;
+    if (value.every(isFlat)) {
+      const inline = `[${value.map((v) => tsValue(v, inner, 0)).join(", ")}]`;
+      if (column + inline.length + 1 <= WIDTH) return inline;
+    }
+    return `[\n${value.map((v) => inner + tsValue(v, inner, inner.length) + ",\n").join("")}${indent}]`;
   }
   if (typeof value === "object" && value !== null)
     return tsObject(Object.entries(value), indent);
-  if (typeof value === "string") return tsString(value);
+  if (typeof value === "string") return tsLiteral(value);
   if (value === undefined) return "undefined";
-  return JSON.stringify(value) ?? "undefined";
+  return (JSON.stringify(value) ?? "undefined").replace("e+", "e");
 }
 
 function tsObject(entries: [string, unknown][], indent: string): string {
   if (entries.length === 0) return "{}";
   const inner = indent + "  ";
-  const lines = entries.map(
-    ([key, v]) =>
-      `${inner}${isIdentifierName(key) ? key : tsString(key)}: ${tsValue(v, inner)},\n`,
-  );
+  const lines = entries.map(([key, v]) => {
+    const name = isIdentifierName(key) ? key : tsLiteral(key);
+    const head = `${inner}${name}: `;
+    const text = tsValue(v, inner, head.length);
+    // prettier puts a string that passes 80 columns on its own line, unless the key is short
+    if (
+      typeof v === "string" &&
+      name.length >= 5 &&
+      head.length + text.length + 1 > WIDTH
+    )
+      return `${inner}${name}:\n${inner}  ${text},\n`;
+    return `${head}${text},\n`;
+  });
   return `{\n${lines.join("")}${indent}}`;
 }
 
-function isPrimitive(value: unknown): boolean {
-  return (
-    value === null || (typeof value !== "object" && typeof value !== "function")
-  );
+/** A string literal in the quotes prettier picks: double, unless that needs more escapes. */
+function tsLiteral(text: string): string {
+  const doubles = text.split('"').length - 1;
+  const singles = text.split("'").length - 1;
+  if (doubles <= singles) return tsString(text);
+  let body = "";
+  for (const ch of text)
+    body += ch === "'" ? "\\'" : ch === '"' ? ch : tsString(ch).slice(1, -1);
+  return `'${body}'`;
+}
+
+/** Plain values and empty containers: what prettier can keep on one line inside an array. */
+function isFlat(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === "object" && value !== null)
+    return Object.keys(value).length === 0;
+  return typeof value !== "function";
 }

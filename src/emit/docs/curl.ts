@@ -62,7 +62,8 @@ export function curlExample(
   else if (endpoint.method !== "get" || endpoint.requestBody)
     head.push(`-X ${endpoint.method.toUpperCase()}`);
   head.push(shellWord(url));
-  return [head.join(" "), ...args].join(" \\\n  ");
+  // trailing blanks inside a multi-line body are noise, and Markdown formatters strip them
+  return [head.join(" "), ...args].join(" \\\n  ").replace(/[ \t]+$/gm, "");
 }
 
 function exampleOf(p: Parameter, model: ApiModel): string | undefined {

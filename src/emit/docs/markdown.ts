@@ -1,3 +1,4 @@
+import { displayWidth } from "../openapi/print-json.js";
 import { markdownCode, markdownText } from "../shared/escape.js";
 
 /**
@@ -39,8 +40,9 @@ function trimUrl(url: string): string {
 export function markdownProse(text: string): string {
   return textWithLinks(text.replace(/\r\n?/g, "\n"))
     .split("\n")
-    .map((line) => line.trim())
+    .map((line) => line.trim().replace(/[ \t]+/g, " "))
     .join("\n")
+    .trim()
     .replace(/^=/gm, "\\=") // a line of `=` would turn the line above into a heading
     .replace(/\n{3,}/g, "\n\n");
 }
@@ -68,4 +70,26 @@ export function markdownFence(code: string, lang = ""): string {
   );
   const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}${lang}\n${code.replace(/\r\n?/g, "\n")}\n${fence}`;
+}
+
+/**
+ * A GFM table with its columns padded to one width, as prettier lays tables out. Cells must be
+ * escaped already (markdownCell, markdownCodeCell): this only arranges them.
+ */
+export function markdownTable(header: string[], rows: string[][]): string {
+  rows = rows.map((row) => row.map((cell) => cell.trim()));
+  const widths = header.map((h, i) =>
+    Math.max(3, displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))),
+  );
+  const line = (cells: string[]) =>
+    `| ${widths.map((w, i) => pad(cells[i] ?? "", w)).join(" | ")} |`;
+  return [
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+  ].join("\n");
+}
+
+function pad(text: string, width: number): string {
+  return text + " ".repeat(width - displayWidth(text));
 }

@@ -12,6 +12,7 @@ import {
   markdownFence,
   markdownInline,
   markdownProse,
+  markdownTable,
 } from "./markdown.js";
 import type { DocsView, TagView } from "./view.js";
 
@@ -26,6 +27,7 @@ export const docsHelpers = {
   markdownCell,
   markdownCodeCell,
   markdownFence,
+  markdownTable,
   tsString,
 };
 

@@ -180,13 +180,20 @@ export function buildDocsView(
     clientSetup: [
       `import { createClient } from "./generated/client/index.js";`,
       "",
-      `const client = createClient({ baseUrl: ${tsString(baseUrl)} });`,
+      clientCreation(baseUrl),
     ].join("\n"),
     tags,
     endpoints,
     diagnostics,
     counts,
   };
+}
+
+/** `createClient({ baseUrl })`, broken over lines as prettier breaks it when it passes 80 columns. */
+function clientCreation(baseUrl: string): string {
+  const line = `const client = createClient({ baseUrl: ${tsString(baseUrl)} });`;
+  if (line.length <= 80) return line;
+  return `const client = createClient({\n  baseUrl: ${tsString(baseUrl)},\n});`;
 }
 
 /** Declared tags in model order, then tags only endpoints name, sorted. */

@@ -28,7 +28,7 @@ function print(
     const lines = entries.map(([key, v], i) => {
       const head = `${inner}${JSON.stringify(key)}: `;
       const comma = i < entries.length - 1 ? 1 : 0;
-      return head + print(v, inner, width(head), comma);
+      return head + print(v, inner, displayWidth(head), comma);
     });
     return `{\n${lines.join(",\n")}\n${indent}}`;
   }
@@ -46,7 +46,7 @@ function printArray(
   const inner = indent + "  ";
   if (!mustBreak(values)) {
     const flat = flatArray(values);
-    if (flat !== undefined && column + width(flat) + trailing <= WIDTH)
+    if (flat !== undefined && column + displayWidth(flat) + trailing <= WIDTH)
       return flat;
     if (values.length > 1 && values.every((v) => typeof v === "number"))
       return fillNumbers(values as number[], indent);
@@ -95,7 +95,8 @@ function fillNumbers(values: number[], indent: string): string {
   values.forEach((n, i) => {
     const item = scalar(n) + (i < values.length - 1 ? "," : "");
     if (line === "") line = inner + item;
-    else if (width(line) + 1 + width(item) <= WIDTH) line += " " + item;
+    else if (displayWidth(line) + 1 + displayWidth(item) <= WIDTH)
+      line += " " + item;
     else {
       lines.push(line);
       line = inner + item;
@@ -121,7 +122,7 @@ function hasMembers(value: Record<string, unknown>): boolean {
 }
 
 /** Display width as prettier measures it: East Asian wide characters count two, marks none. */
-function width(text: string): number {
+export function displayWidth(text: string): number {
   if (!/[^\x20-\x7e]/.test(text)) return text.length;
   let n = 0;
   for (const ch of text) {
