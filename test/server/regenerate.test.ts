@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runGenerate } from "../../src/cli/generate.js";
 import { emitServer } from "../../src/emit/server/index.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { loadModel } from "../../src/pipeline.js";
@@ -157,6 +158,64 @@ x-streamrank:`,
       diagnostics: [],
     });
     expect(readFileSync(join(dir, "handlers.ts"), "utf8")).toBe(fixed);
+  });
+});
+
+describe("regenerating with the CLI (--server-handlers)", () => {
+  async function cli(dir: string): Promise<{ code: number; stderr: string }> {
+    let stderr = "";
+    const sink = (write: (text: string) => void) =>
+      ({ write: (text: string) => (write(text), true) }) as never;
+    const code = await runGenerate(
+      [
+        "api.yaml",
+        "--no-config",
+        "--no-lock",
+        "-a",
+        "server",
+        "-o",
+        "gen",
+        "--server-handlers",
+        "src/handlers.ts",
+      ],
+      {
+        cwd: dir,
+        stderr: sink((text) => (stderr += text)),
+        stdout: sink(() => {}),
+      },
+    );
+    return { code, stderr };
+  }
+
+  it("scaffolds the handlers file, then keeps the user's code and reports the orphan", async () => {
+    const dir = outDir("regenerate-cli");
+    mkdirSync(join(dir, "src"));
+    const spec = readFileSync(SPEC, "utf8");
+    writeFileSync(join(dir, "api.yaml"), spec);
+    expect((await cli(dir)).code).toBe(0);
+    const scaffold = readFileSync(join(dir, "src/handlers.ts"), "utf8");
+    expect(scaffold).toContain('} from "../gen/server/index.js";');
+    const model = loadModel(["api.yaml"], { cwd: dir });
+    const deleteDirect = nameOf(model, "delete", DIRECT);
+    const mine = implement(
+      scaffold,
+      deleteDirect,
+      `  ${deleteDirect}: async () => ({ status: 200 }),\n`,
+    );
+    writeFileSync(join(dir, "src/handlers.ts"), mine);
+
+    writeFileSync(
+      join(dir, "api.yaml"),
+      spec.replace(
+        /    delete:\n      summary: Delete a message in a direct conversation\n[\s\S]*?(?=\n  \/)/,
+        "",
+      ),
+    );
+    const second = await cli(dir);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain("scaffold/orphaned-handler");
+    expect(second.stderr).toContain(deleteDirect);
+    expect(readFileSync(join(dir, "src/handlers.ts"), "utf8")).toBe(mine);
   });
 });
 
