@@ -56,7 +56,8 @@ export async function apiRoutes(
         const params = request.params as Record<string, string>;
         const rawPath: Record<string, string> = {};
         names.forEach((name, i) => (rawPath[name] = params[`p${i}`]!));
-        const search = request.raw.url?.split("?")[1] ?? "";
+        const url = request.raw.url ?? "";
+        const search = url.includes("?") ? url.slice(url.indexOf("?") + 1) : "";
         try {
           const decoded = decodeParameters(
             route,

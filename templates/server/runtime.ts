@@ -278,32 +278,34 @@ export function decodeParameters(
   headers: IncomingMessage["headers"],
 ): Pick<DecodedRequest, "path" | "query" | "headers"> {
   const query = new URLSearchParams(search);
-  const out = { path: {}, query: {}, headers: {} } as Record<
-    "path" | "query" | "headers",
-    Record<string, unknown>
+  // entries, then Object.fromEntries: a parameter called `__proto__` stays an ordinary key
+  const found = { path: [], query: [], header: [] } as Record<
+    ParamSpec["in"],
+    [string, unknown][]
   >;
   for (const param of route.params) {
     let value: unknown;
     if (param.in === "path") {
       const raw = rawPath[param.name];
       value = raw === undefined ? undefined : fromPath(param, raw);
-      if (value !== undefined) out.path[param.name] = value;
-    } else if (param.in === "query") {
-      value = fromQuery(param, query);
-      if (value !== undefined) out.query[param.name] = value;
-    } else {
+    } else if (param.in === "query") value = fromQuery(param, query);
+    else {
       const raw = headers[param.name.toLowerCase()];
       const text = Array.isArray(raw) ? raw.join(",") : raw;
       value = text === undefined ? undefined : fromSimple(param, text);
-      if (value !== undefined) out.headers[param.name] = value;
     }
-    if (value === undefined && param.required)
+    if (value !== undefined) found[param.in].push([param.name, value]);
+    else if (param.required)
       throw new HttpError(
         400,
         `missing required ${param.in} parameter ${JSON.stringify(param.name)}`,
       );
   }
-  return out;
+  return {
+    path: Object.fromEntries(found.path),
+    query: Object.fromEntries(found.query),
+    headers: Object.fromEntries(found.header),
+  };
 }
 
 /** Path styles: simple `1,2`, label `.1.2` and matrix `;id=1,2` / `;id=1;id=2` (OpenAPI 3.1 §4.8.12.4). */
@@ -334,23 +336,17 @@ function fromSimple(param: ParamSpec, raw: string): unknown {
 function fromQuery(param: ParamSpec, query: URLSearchParams): unknown {
   const explode = param.explode ?? (param.style ?? "form") === "form";
   if (param.properties) {
+    const entries: [string, string][] = [];
     if (param.style === "deepObject") {
-      const out: Record<string, unknown> = {};
-      for (const [key, value] of query) {
-        const inner = key.startsWith(`${param.name}[`) && key.endsWith("]");
-        if (inner) out[key.slice(param.name.length + 1, -1)] = value;
-      }
-      return Object.keys(out).length === 0
-        ? undefined
-        : convertObject(param, out);
+      for (const [key, value] of query)
+        if (key.startsWith(`${param.name}[`) && key.endsWith("]"))
+          entries.push([key.slice(param.name.length + 1, -1), value]);
+      return entries.length === 0 ? undefined : convertObject(param, entries);
     }
     if (explode) {
-      const out: Record<string, unknown> = {};
       for (const key of Object.keys(param.properties))
-        if (query.has(key)) out[key] = query.get(key);
-      return Object.keys(out).length === 0
-        ? undefined
-        : convertObject(param, out);
+        if (query.has(key)) entries.push([key, query.get(key)!]);
+      return entries.length === 0 ? undefined : convertObject(param, entries);
     }
   }
   const all = query.getAll(param.name);
@@ -369,21 +365,26 @@ function fromQuery(param: ParamSpec, query: URLSearchParams): unknown {
 /** A list of items, or `key,value,key,value` when the parameter is an object. */
 function fromList(param: ParamSpec, items: string[]): unknown {
   if (!param.properties) return items.map((item) => convert(param, item));
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i + 1 < items.length; i += 2) out[items[i]!] = items[i + 1];
-  return convertObject(param, out);
+  const entries: [string, string][] = [];
+  for (let i = 0; i + 1 < items.length; i += 2)
+    entries.push([items[i]!, items[i + 1]!]);
+  return convertObject(param, entries);
 }
 
 function convertObject(
   param: ParamSpec,
-  raw: Record<string, unknown>,
+  entries: [string, string][],
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    const type = param.properties?.[key] ?? "string";
-    out[key] = convert({ ...param, type }, String(value));
-  }
-  return out;
+  return Object.fromEntries(
+    entries.map(([key, value]) => {
+      const known = Object.prototype.hasOwnProperty.call(
+        param.properties ?? {},
+        key,
+      );
+      const type = known ? param.properties![key]! : "string";
+      return [key, convert({ ...param, type }, value)];
+    }),
+  );
 }
 
 function convert(param: ParamSpec, raw: string): unknown {

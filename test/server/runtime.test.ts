@@ -222,6 +222,38 @@ describe("decodeParameters", () => {
     expect(() => decodeParameters(search, {}, query, {})).toThrow(message);
   });
 
+  it("keeps a parameter or property called __proto__ as an ordinary key", () => {
+    const route: RouteSpec = {
+      name: "proto",
+      method: "GET",
+      path: "/p",
+      params: [
+        { name: "__proto__", in: "query", required: true, type: "integer" },
+        {
+          name: "o",
+          in: "query",
+          required: false,
+          type: "string",
+          properties: {},
+          style: "deepObject",
+        },
+      ],
+    };
+    const { query } = decodeParameters(
+      route,
+      {},
+      "__proto__=1&o[__proto__]=x&o[toString]=y",
+      {},
+    );
+    expect(Object.getPrototypeOf(query)).toBe(Object.prototype);
+    expect(Object.keys(query)).toEqual(["__proto__", "o"]);
+    expect(Object.getOwnPropertyDescriptor(query, "__proto__")?.value).toBe(1);
+    expect(Object.entries(query.o as object)).toEqual([
+      ["__proto__", "x"],
+      ["toString", "y"],
+    ]);
+  });
+
   it("reads label and matrix path styles", () => {
     const route: RouteSpec = {
       name: "styles",
