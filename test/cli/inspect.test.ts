@@ -61,7 +61,7 @@ describe("apiloom inspect", () => {
       /^GET\s+\/site\/\{cloudId\}\/conversation\s+conversationGetAllHandler/m,
     );
     expect(stdout).toMatch(
-      /specs\/stride-messaging\.swagger\.yaml:\d+:\d+: warning merge\/operation-id-conflict/,
+      /specs\/stride-[a-z]+\.swagger\.yaml:\d+:\d+: warning merge\/operation-id-conflict: GET \/site\/\{cloudId\}\/conversation has 2 operationIds/,
     );
   });
 
