@@ -77,9 +77,23 @@ function findObject(
   file: SourceFile,
   typeName: string,
 ): ObjectSlot | undefined {
-  for (const declaration of file.getVariableDeclarations()) {
-    let init = declaration.getInitializer();
-    let checkedAs = declaration.getTypeNode()?.getText();
+  // `const handlers = {…} satisfies Handlers`, `const handlers: Handlers = {…}`,
+  // or `export default {…} satisfies Handlers`
+  const candidates: [Node | undefined, string | undefined][] = [
+    ...file
+      .getVariableDeclarations()
+      .map((d): [Node | undefined, string | undefined] => [
+        d.getInitializer(),
+        d.getTypeNode()?.getText(),
+      ]),
+    ...file
+      .getExportAssignments()
+      .map((a): [Node | undefined, string | undefined] => [
+        a.getExpression(),
+        undefined,
+      ]),
+  ];
+  for (let [init, checkedAs] of candidates) {
     while (
       init &&
       (Node.isParenthesizedExpression(init) ||

@@ -222,6 +222,27 @@ ${model.endpoints
     );
   });
 
+  it("finds the objects in a default export and behind a type annotation", () => {
+    const model = withoutEndpoint(chatModel(), "putAttachment");
+    const before = `import { notImplemented, type Handlers } from "${IMPORT}";
+
+export default {
+  getMessage: async () => ({ status: 404 }),
+} satisfies Partial<Handlers>;
+
+export const signatures: api.HandlerSignatures = {};
+`;
+    const result = update(before, model);
+    expect(result.added).toHaveLength(model.endpoints.length - 1);
+    expect(isInsertionOnly(before, result.contents)).toBe(true);
+    expect(result.contents).toContain(
+      "  getMessage: async () => ({ status: 404 }),\n  // GET /app/chat:bot:messages\n",
+    );
+    expect(result.contents).toMatch(
+      /export const signatures: api\.HandlerSignatures = \{\n  listBotMessages: "[0-9a-f]{10}",\n/,
+    );
+  });
+
   it("adds nothing after a spread, which could hold the missing handler", () => {
     const before = `import { notImplemented } from "${IMPORT}";\nimport { base } from "./base.js";\nexport const handlers = {\n  ...base,\n} satisfies Handlers;\n`;
     const result = update(before);
