@@ -15,6 +15,8 @@ export interface ParamSpec {
   array?: boolean;
   /** The value is an object whose properties have these types. */
   properties?: Readonly<Record<string, ScalarType>>;
+  /** The values (of the items, for an array) the schema allows, as its `enum` or `const` says. */
+  enum?: readonly (string | number | boolean)[];
   style?: string;
   explode?: boolean;
 }
@@ -388,6 +390,18 @@ function convertObject(
 }
 
 function convert(param: ParamSpec, raw: string): unknown {
+  const value = toScalar(param, raw);
+  const allowed = param.properties ? undefined : param.enum;
+  // `String(v) === raw`: an enum mixing numbers and strings is read as text
+  if (allowed && !allowed.some((v) => v === value || String(v) === raw))
+    throw new HttpError(
+      400,
+      `${param.in} parameter ${JSON.stringify(param.name)} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`,
+    );
+  return value;
+}
+
+function toScalar(param: ParamSpec, raw: string): string | number | boolean {
   switch (param.type) {
     case "string":
       return raw;

@@ -91,6 +91,21 @@ const ROUTES: RouteSpec[] = [
       },
       { name: "flag", in: "query", required: false, type: "boolean" },
       {
+        name: "sort",
+        in: "query",
+        required: false,
+        type: "string",
+        enum: ["asc", "desc"],
+      },
+      {
+        name: "sizes",
+        in: "query",
+        required: false,
+        type: "integer",
+        array: true,
+        enum: [1, 2],
+      },
+      {
         name: "filter",
         in: "query",
         required: false,
@@ -196,7 +211,7 @@ describe("decodeParameters", () => {
     const decoded = decodeParameters(
       search,
       {},
-      "limit=10&tag=a&tag=b%20c&ids=1,2.5&pipes=x|y&flag=true&filter[min]=3&filter[name]=z",
+      "limit=10&tag=a&tag=b%20c&ids=1,2.5&pipes=x|y&flag=true&filter[min]=3&filter[name]=z&sort=desc&sizes=2&sizes=1",
       { "x-trace": "77" },
     );
     expect(decoded).toEqual({
@@ -207,6 +222,8 @@ describe("decodeParameters", () => {
         ids: [1, 2.5],
         pipes: ["x", "y"],
         flag: true,
+        sort: "desc",
+        sizes: [2, 1],
         filter: { min: 3, name: "z" },
       },
       headers: { "X-Trace": 77 },
@@ -218,6 +235,8 @@ describe("decodeParameters", () => {
     ["limit=ten", /"limit" must be an integer/],
     ["limit=1&flag=yes", /"flag" must be a boolean/],
     ["limit=1&ids=1,x", /"ids" must be a number/],
+    ["limit=1&sort=up", /"sort" must be one of "asc", "desc"/],
+    ["limit=1&sizes=1&sizes=3", /"sizes" must be one of 1, 2/],
   ])("rejects %s", (query, message) => {
     expect(() => decodeParameters(search, {}, query, {})).toThrow(message);
   });

@@ -41,8 +41,18 @@ describe("routeSpec parameters", () => {
     ["integer", { type: "integer" }, { type: "integer" }],
     ["nullable number", { type: ["number", "null"] }, { type: "number" }],
     ["boolean", { type: "boolean" }, { type: "boolean" }],
-    ["integer enum", { enum: [1, 2] }, { type: "integer" }],
-    ["string enum", { enum: ["a"] }, { type: "string" }],
+    ["integer enum", { enum: [1, 2] }, { type: "integer", enum: [1, 2] }],
+    [
+      "string enum with null",
+      { type: ["string", "null"], enum: ["a", null] },
+      { type: "string", enum: ["a"] },
+    ],
+    ["const", { const: true }, { type: "boolean", enum: [true] }],
+    [
+      "array of enum items",
+      { type: "array", items: { type: "string", enum: ["x", "y"] } },
+      { type: "string", array: true, enum: ["x", "y"] },
+    ],
     [
       "array of integers",
       { type: "array", items: { type: "integer" } },

@@ -16,6 +16,7 @@ export interface ParamSpec {
   type: ScalarType;
   array?: boolean;
   properties?: Record<string, ScalarType>;
+  enum?: (string | number | boolean)[];
   style?: string;
   explode?: boolean;
 }
@@ -83,9 +84,12 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
     type: "string",
   };
   const kind = mainType(schema);
+  let values = allowedValues(schema);
   if (kind === "array") {
+    const items = resolve(model, schema?.items);
     spec.array = true;
-    spec.type = scalar(mainType(resolve(model, schema?.items)));
+    spec.type = scalar(mainType(items));
+    values = allowedValues(items);
   } else if (kind === "object") {
     spec.properties = {};
     for (const key of Object.keys(schema?.properties ?? {}).sort())
@@ -93,9 +97,23 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
         mainType(resolve(model, schema!.properties![key])),
       );
   } else spec.type = scalar(kind);
+  if (values && kind !== "object") spec.enum = values;
   if (parameter.style !== undefined) spec.style = parameter.style;
   if (parameter.explode !== undefined) spec.explode = parameter.explode;
   return spec;
+}
+
+/** `enum` or `const` values a request can carry (null cannot be written in a URL or header). */
+function allowedValues(
+  schema: Schema | undefined,
+): (string | number | boolean)[] | undefined {
+  const values = schema && "const" in schema ? [schema.const] : schema?.enum;
+  if (!Array.isArray(values)) return undefined;
+  const scalars = values.filter(
+    (v): v is string | number | boolean =>
+      typeof v === "string" || typeof v === "number" || typeof v === "boolean",
+  );
+  return scalars.length > 0 ? scalars : undefined;
 }
 
 /** Follows `$ref`s into the model's named schemas (a cycle or a dangling ref yields undefined). */
@@ -121,12 +139,11 @@ function mainType(schema: Schema | undefined): SchemaType | undefined {
     Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []
   ).filter((t) => t !== "null");
   if (types.length === 1) return types[0];
-  if (types.length === 0 && schema.enum?.length) {
-    const kinds = new Set(schema.enum.map((v) => typeof v));
+  const values = allowedValues(schema);
+  if (types.length === 0 && values) {
+    const kinds = new Set(values.map((v) => typeof v));
     if (kinds.size === 1 && kinds.has("number"))
-      return schema.enum.every((v) => Number.isInteger(v))
-        ? "integer"
-        : "number";
+      return values.every((v) => Number.isInteger(v)) ? "integer" : "number";
     if (kinds.size === 1 && kinds.has("boolean")) return "boolean";
   }
   if (types.length === 0 && schema.items) return "array";
