@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { relative, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { serverImportPath, updateHandlersFile } from "../scaffold/index.js";
 import type { ArtifactName, Emitter, GeneratedFile } from "../emit/artifact.js";
 import type { LoadOptions } from "../pipeline.js";
@@ -43,7 +43,11 @@ export async function produce(
   onStage: (message: string) => void = () => {},
 ): Promise<Produced> {
   const { files, unmatched } = expandInputs(settings.inputs, settings.baseDir);
-  const inputFiles = orderInputs(files, settings.prefer, settings.baseDir);
+  // a broad glob (`**/*.json`) must not read back our own files (openapi.json, the lock)
+  const ours = (abs: string) =>
+    isInside(settings.out, abs) || abs === settings.lock;
+  const sources = files.filter((f) => !ours(resolve(settings.baseDir, f)));
+  const inputFiles = orderInputs(sources, settings.prefer, settings.baseDir);
   const ownDiagnostics: Diagnostic[] = unmatched.map((pattern) => ({
     severity: "error",
     code: "input/no-match",
@@ -131,4 +135,9 @@ export function orderInputs(
     for (const file of expandInputs([pattern], baseDir).files)
       if (remaining.delete(file)) ordered.push(file);
   return [...ordered, ...remaining];
+}
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }

@@ -102,6 +102,26 @@ describe("apiloom generate (child process, fake emitters)", () => {
     );
   });
 
+  it("never reads its own output or lock back as inputs", async () => {
+    const dir = project(["pets.yaml"]);
+    const args = [
+      "generate",
+      "specs/**/*",
+      "--out",
+      "specs/gen",
+      "--lock",
+      "specs/names.lock.json",
+    ];
+    expect((await runCli(cli, args, { cwd: dir })).code).toBe(0);
+    expect(existsSync(join(dir, "specs/gen/openapi.json"))).toBe(true);
+    expect(existsSync(join(dir, "specs/names.lock.json"))).toBe(true);
+    const second = await runCli(cli, args, { cwd: dir });
+    expect(second.stderr).toMatch(
+      /^apiloom: 4 endpoints → specs\/gen\/: 0 written, \d+ unchanged, 0 removed; 0 errors, 0 warnings/,
+    );
+    expect(second.code).toBe(0);
+  });
+
   it("refuses to overwrite a file it did not make", async () => {
     const dir = project(["pets.yaml"]);
     mkdirSync(join(dir, "out"));
