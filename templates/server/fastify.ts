@@ -3,14 +3,8 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Handlers } from "./contracts.js";
 import { routes } from "./routes.js";
-import {
-  HttpError,
-  decodeBody,
-  decodeParameters,
-  encodeResult,
-  handlerFor,
-  type RouteSpec,
-} from "./runtime.js";
+import { decodeBody, decodeParameters, encodeResult } from "./decode.js";
+import { HttpError, handlerFor, type RouteSpec } from "./runtime.js";
 
 export interface FastifyRoutesOptions {
   handlers: Partial<Handlers>;

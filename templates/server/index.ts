@@ -2,17 +2,16 @@
 // Implement the handlers in your own file (`satisfies Handlers`) and pass them here.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Handlers } from "./contracts.js";
+import { createListener, type ListenerOptions } from "./listener.js";
 import { routes } from "./routes.js";
-import { createListener, type ListenerOptions } from "./runtime.js";
 
 export type { HandlerSignatures, Handlers } from "./contracts.js";
+export { DEFAULT_BODY_LIMIT, type ListenerOptions } from "./listener.js";
 export { routes } from "./routes.js";
 export {
-  DEFAULT_BODY_LIMIT,
   HttpError,
   notImplemented,
   type HandlerResult,
-  type ListenerOptions,
   type NotImplemented,
 } from "./runtime.js";
 

@@ -9,8 +9,11 @@ describe("emitServer", () => {
     const files = await emitServer(chatModel(), {});
     expect(files.map((f) => f.path).sort()).toEqual([
       "server/contracts.ts",
+      "server/decode.ts",
       "server/fastify.ts",
       "server/index.ts",
+      "server/listener.ts",
+      "server/router.ts",
       "server/routes.ts",
       "server/runtime.ts",
       "types.ts",

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeParameters } from "../../templates/server/decode.js";
+import { createListener } from "../../templates/server/listener.js";
+import { Router } from "../../templates/server/router.js";
 import {
   HttpError,
-  Router,
-  createListener,
-  decodeParameters,
   notImplemented,
   type RouteHandler,
   type RouteSpec,

@@ -7,10 +7,21 @@ import { serverTemplate } from "./template-text.js";
 export { findAmbiguousRoutes, AMBIGUOUS_ROUTE } from "./ambiguous-routes.js";
 export { handlerSignature } from "./signature.js";
 
+/** The fixed files of `server/`, copied from templates/server/. */
+const TEMPLATE_FILES = [
+  "runtime.ts",
+  "router.ts",
+  "decode.ts",
+  "listener.ts",
+  "index.ts",
+  "fastify.ts",
+];
+
 /**
  * The server artifact: `types.ts` (shared with the client) and `server/`: `contracts.ts` (the
- * `Handlers` type), `routes.ts` (route data), and the fixed `runtime.ts`, `index.ts`
- * (`createRequestListener`) and `fastify.ts` (`apiRoutes` plugin) copied from templates/server/.
+ * `Handlers` type), `routes.ts` (route data), and fixed files copied from templates/server/:
+ * `runtime.ts` (shared types), `router.ts`, `decode.ts`, `listener.ts` (the node:http listener),
+ * `index.ts` (`createRequestListener`) and `fastify.ts` (the `apiRoutes` plugin).
  * The user's handlers file lives outside the output folder and is kept by src/scaffold/.
  */
 export const emitServer: Emitter = (model, options) => {
@@ -20,7 +31,7 @@ export const emitServer: Emitter = (model, options) => {
     { path: "server/contracts.ts", contents: contractsFile(model, index) },
     { path: "server/routes.ts", contents: routesFile(model) },
   ];
-  for (const file of ["runtime.ts", "index.ts", "fastify.ts"])
+  for (const file of TEMPLATE_FILES)
     files.push({
       path: `server/${file}`,
       contents: serverTemplate(file, options.templatesDir),
