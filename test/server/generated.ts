@@ -33,6 +33,8 @@ export function typeCheck(dir: string): { ok: boolean; output: string } {
         moduleResolution: "nodenext",
         lib: ["es2023", "dom"],
         strict: true,
+        noUnusedLocals: true,
+        erasableSyntaxOnly: true,
         noEmit: true,
         skipLibCheck: true,
         verbatimModuleSyntax: true,
