@@ -17,13 +17,17 @@ const AFTER = 2;
 /** Frames show at most this many characters of a line: minified JSON is one 13 MB line. */
 const WIDTH = 100;
 
-/** `file:line:col: severity code message`, then a code frame with a caret under the column. */
+/**
+ * `file:line:col: severity code message`, then (errors and warnings) a code frame with a caret
+ * under the column, then the related places.
+ */
 export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   const abs = resolve(ctx.baseDir, d.file);
   const shown = displayPath(ctx.cwd, abs);
   const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${d.message}`;
   const out = [head];
-  const lines = ctx.lines(abs);
+  // infos are notes about choices apiloom made: one line each, or they drown the warnings
+  const lines = d.severity === "info" ? undefined : ctx.lines(abs);
   if (lines && d.line >= 1 && d.line <= lines.length)
     out.push(...codeFrame(lines, d.line, d.column, ctx.paint));
   for (const rel of d.related ?? [])

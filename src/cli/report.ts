@@ -44,8 +44,11 @@ export function printDiagnostics(
     }
     return cache.get(abs);
   };
-  for (const d of ordered.slice(0, opts.max))
-    write(formatDiagnostic(d, { ...opts, lines }) + "\n");
+  for (const d of ordered.slice(0, opts.max)) {
+    const text = formatDiagnostic(d, { ...opts, lines });
+    // a blank line after each multi-line entry keeps frames apart; one-liners stay together
+    write(text.indexOf("\n") < text.length - 1 ? `${text}\n` : text);
+  }
   const hidden = ordered.length - opts.max;
   if (hidden > 0)
     write(

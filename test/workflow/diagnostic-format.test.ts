@@ -49,6 +49,14 @@ describe("formatDiagnostic", () => {
     );
   });
 
+  it("prints infos on one line", () => {
+    const text = formatDiagnostic(
+      { ...d, severity: "info", related: undefined },
+      { paint: plain, baseDir: "/p", cwd: "/p", lines: () => LINES },
+    );
+    expect(text).toBe("specs/a.yaml:6:10: info x/y something odd\n");
+  });
+
   it("prints no frame when the file cannot be read", () => {
     const text = formatDiagnostic(
       { ...d, related: undefined },

@@ -122,6 +122,22 @@ describe("apiloom generate (child process, fake emitters)", () => {
     expect(second.code).toBe(0);
   });
 
+  it("reads apiloom.config.ts (importing defineConfig) from a subfolder of the project", async () => {
+    const config = [
+      'import { defineConfig } from "apiloom/config";',
+      "",
+      'export default defineConfig({ inputs: ["specs/*.yaml"], out: "gen" });',
+      "",
+    ].join("\n");
+    const dir = project(["pets.yaml", "store.json"]);
+    writeFileSync(join(dir, "apiloom.config.ts"), config);
+    const run = await runCli(cli, ["generate"], { cwd: join(dir, "specs") });
+    expect(run.stderr).toMatch(/4 endpoints → \.\.\/gen\/: \d+ written/);
+    expect(run.code).toBe(0);
+    expect(existsSync(join(dir, "gen/endpoints/getPet.ts"))).toBe(true);
+    expect(existsSync(join(dir, "apiloom.lock.json"))).toBe(true);
+  });
+
   it("refuses to overwrite a file it did not make", async () => {
     const dir = project(["pets.yaml"]);
     mkdirSync(join(dir, "out"));
