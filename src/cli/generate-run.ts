@@ -10,6 +10,7 @@ import {
 } from "../workflow/outside-file.js";
 import { produce, type Produced, type Stages } from "../workflow/produce.js";
 import type { GenerateSettings } from "../workflow/settings.js";
+import { OutputBusyError } from "../workflow/output-lock.js";
 import { OutputConflictError, writeOutput } from "../workflow/writer.js";
 import type { Paint } from "./colors.js";
 import type { GenerateFlags } from "./generate-options.js";
@@ -139,7 +140,11 @@ function write(o: Outcome): number {
   try {
     result = writeOutput(o.settings.out, o.produced.files);
   } catch (error) {
-    if (!(error instanceof OutputConflictError)) throw error;
+    if (
+      !(error instanceof OutputConflictError) &&
+      !(error instanceof OutputBusyError)
+    )
+      throw error;
     o.say(`apiloom generate: ${error.message}\n`);
     return 1;
   }

@@ -5,7 +5,8 @@ import { byCodeUnit } from "./glob.js";
 export const MANIFEST_FILE = ".apiloom-manifest.json";
 export const JOURNAL_FILE = ".apiloom-journal.json";
 export const STAGING_DIR = ".apiloom-staging";
-const RESERVED = new Set([MANIFEST_FILE, JOURNAL_FILE, STAGING_DIR]);
+export const BUSY_FILE = ".apiloom-busy";
+const RESERVED = new Set([MANIFEST_FILE, JOURNAL_FILE, STAGING_DIR, BUSY_FILE]);
 
 /** A bug in an emitter, not in the user's input: the CLI reports it as an internal error (exit 2). */
 export class EmitterError extends Error {}

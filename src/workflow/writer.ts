@@ -12,6 +12,7 @@ import {
 import { dirname, join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import { JOURNAL_FILE, MANIFEST_FILE, STAGING_DIR } from "./output-files.js";
+import { withOutputLock } from "./output-lock.js";
 import { planIsClean, planOutput, type OutputPlan } from "./plan.js";
 import { testPause } from "./test-hooks.js";
 
@@ -59,6 +60,13 @@ interface Journal {
 }
 
 export function writeOutput(
+  outDir: string,
+  files: readonly GeneratedFile[],
+): WriteResult {
+  return withOutputLock(outDir, () => writeLocked(outDir, files));
+}
+
+function writeLocked(
   outDir: string,
   files: readonly GeneratedFile[],
 ): WriteResult {

@@ -7,6 +7,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -213,6 +214,29 @@ describe("writeOutput", () => {
       [MANIFEST_FILE]: manifest,
     });
     expect(recoverOutput(out)).toBe("clean");
+  });
+});
+
+describe("the output folder lock", () => {
+  it("refuses to write while another live apiloom holds the folder", () => {
+    const out = outDir();
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, ".apiloom-busy"), String(process.ppid));
+    expect(() => writeOutput(out, files({ "a.ts": "A\n" }))).toThrow(
+      `another apiloom (pid ${process.ppid}) is writing this output folder`,
+    );
+    expect(existsSync(join(out, "a.ts"))).toBe(false);
+  });
+
+  it("takes over a lock whose process is gone, and releases it", () => {
+    const out = outDir();
+    mkdirSync(out, { recursive: true });
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid!;
+    writeFileSync(join(out, ".apiloom-busy"), String(gone));
+    expect(writeOutput(out, files({ "a.ts": "A\n" })).written).toEqual([
+      "a.ts",
+    ]);
+    expect(existsSync(join(out, ".apiloom-busy"))).toBe(false);
   });
 });
 
