@@ -5,4 +5,6 @@ export default defineConfig({
   inputs: ["specs/*"],
   out: "generated",
   artifacts: ["client", "server", "docs", "openapi"],
+  // scaffolded once, then only given stubs for new endpoints; the code in it is hand-written
+  server: { handlers: "examples/stride-server/handlers.ts" },
 });
