@@ -11,7 +11,6 @@ export interface GenerateFlags {
   templates?: string;
   baseUrl?: string;
   names: Record<string, string>;
-  prefer: string[];
   allowExternalRefs?: boolean;
   serverHandlers?: string;
   lock?: string | false;
@@ -69,12 +68,6 @@ const FLAGS: FlagSpec[] = [
         );
       f.names[v.slice(0, eq).trim()] = v.slice(eq + 1).trim();
     },
-  },
-  {
-    names: ["--prefer"],
-    value: "<input>",
-    help: "Input (file or glob) whose facts win merge conflicts (repeatable, strongest first)",
-    apply: (f, v) => f.prefer.push(v),
   },
   {
     names: ["--allow-external-refs"],
@@ -158,7 +151,6 @@ export function parseGenerateArgs(args: readonly string[]): GenerateFlags {
   const flags: GenerateFlags = {
     inputs: [],
     names: {},
-    prefer: [],
     check: false,
     watch: false,
     help: false,

@@ -17,12 +17,11 @@ export interface ApiloomConfig {
   baseUrl?: string;
   /** Endpoint name overrides: `"GET /pets/{id}": "getPet"`. */
   names?: Record<string, string>;
+  /**
+   * How sources are read and woven. Which source wins a disagreement is not a setting: the model
+   * ranks sources by format, then richness, then path (src/model/rank.ts), whatever their order.
+   */
   merge?: {
-    /**
-     * Inputs (files or globs) whose facts win when sources disagree, strongest first. Inputs are
-     * given to the merge in this order, then the rest sorted by path.
-     */
-    prefer?: string[];
     /** Follow `$ref`s to files outside a spec's folder. Default false. */
     allowExternalRefs?: boolean;
   };

@@ -36,7 +36,7 @@ const SHAPE: Record<string, Check> = {
   templates: isString,
   baseUrl: isString,
   names: stringMap,
-  merge: section({ prefer: stringList, allowExternalRefs: isBoolean }),
+  merge: section({ allowExternalRefs: isBoolean }),
   server: section({ handlers: isString }),
   lock: (v, where) => {
     if (v !== false) isString(v, where);

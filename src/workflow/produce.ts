@@ -47,7 +47,8 @@ export async function produce(
   const ours = (abs: string) =>
     isInside(settings.out, abs) || abs === settings.lock;
   const sources = files.filter((f) => !ours(resolve(settings.baseDir, f)));
-  const inputFiles = orderInputs(sources, settings.prefer, settings.baseDir);
+  // diagnostics come out in input order: sorted, they do not depend on the shell or the config
+  const inputFiles = [...sources].sort(byCodeUnit);
   const ownDiagnostics: Diagnostic[] = unmatched.map((pattern) => ({
     severity: "error",
     code: "input/no-match",
@@ -117,24 +118,6 @@ function updateHandlers(
     update: { file, before, after: result.contents, added: result.added },
     diagnostics: result.diagnostics,
   };
-}
-
-/**
- * The merge sees inputs in one order whatever order they were listed or found in: those a
- * `prefer` pattern matches first (pattern order), then the rest by path. So the same inputs give
- * byte-identical output, and a preference is an explicit decision, not an accident of the shell.
- */
-export function orderInputs(
-  files: readonly string[],
-  prefer: readonly string[],
-  baseDir: string,
-): string[] {
-  const remaining = new Set([...files].sort(byCodeUnit));
-  const ordered: string[] = [];
-  for (const pattern of prefer)
-    for (const file of expandInputs([pattern], baseDir).files)
-      if (remaining.delete(file)) ordered.push(file);
-  return [...ordered, ...remaining];
 }
 
 function isInside(folder: string, path: string): boolean {

@@ -18,8 +18,6 @@ export interface GenerateSettings {
   templates?: string;
   baseUrl?: string;
   names: Record<string, string>;
-  /** Patterns relative to baseDir, strongest first. */
-  prefer: string[];
   allowExternalRefs: boolean;
   serverHandlers?: string;
   /** Absolute lock file path, or undefined when locking is off. */
@@ -74,10 +72,6 @@ export async function resolveSettings(
         : undefined,
     baseUrl: flags.baseUrl ?? config.baseUrl,
     names: { ...config.names, ...flags.names },
-    prefer:
-      flags.prefer.length > 0
-        ? flags.prefer.map(patternFromCwd)
-        : (config.merge?.prefer ?? []),
     allowExternalRefs:
       flags.allowExternalRefs ?? config.merge?.allowExternalRefs ?? false,
     serverHandlers: flags.serverHandlers

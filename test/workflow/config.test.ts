@@ -35,7 +35,7 @@ export default defineConfig({
   artifacts: ["openapi", "client"],
   baseUrl: "https://api.example.com",
   names: { "GET /pets": "allPets" },
-  merge: { prefer: ["specs/b.yaml"] },
+  merge: { allowExternalRefs: true },
   server: { handlers: "src/handlers.ts" },
 } satisfies ApiloomConfig);
 `;
@@ -50,7 +50,7 @@ describe("config files", () => {
       artifacts: ["openapi", "client"],
       baseUrl: "https://api.example.com",
       names: { "GET /pets": "allPets" },
-      merge: { prefer: ["specs/b.yaml"] },
+      merge: { allowExternalRefs: true },
       server: { handlers: "src/handlers.ts" },
     });
   });
@@ -87,8 +87,8 @@ describe("config files", () => {
     ['{ "out": 3 }', "apiloom.config.json.out must be a non-empty string"],
     ['{ "artifacts": ["sdk"] }', 'unknown artifact "sdk"'],
     [
-      '{ "merge": { "prefer": "a.yaml" } }',
-      "apiloom.config.json.merge.prefer must be a list",
+      '{ "merge": { "allowExternalRefs": "yes" } }',
+      "apiloom.config.json.merge.allowExternalRefs must be true or false",
     ],
     ["[1]", "the config must be an object"],
   ])("rejects %s clearly", async (text, message) => {
@@ -130,7 +130,7 @@ describe("settings: config paths are relative to the config, flag paths to the w
       artifacts: ["client", "openapi"],
       baseUrl: "https://api.example.com",
       names: { "GET /pets": "allPets" },
-      prefer: ["specs/b.yaml"],
+      allowExternalRefs: true,
       serverHandlers: join(dir, "src/handlers.ts"),
       lock: join(dir, CONFIG_DEFAULTS.lock),
       strict: false,
@@ -189,9 +189,9 @@ describe("flags", () => {
       parseGenerateArgs([
         "a",
         "--out=x",
-        "--prefer",
-        "p1",
-        "--prefer=p2",
+        "--name",
+        "GET /a=first",
+        "--name=POST /a=second",
         "--max-diagnostics=3",
         "--",
         "--weird",
@@ -199,7 +199,7 @@ describe("flags", () => {
     ).toMatchObject({
       inputs: ["a", "--weird"],
       out: "x",
-      prefer: ["p1", "p2"],
+      names: { "GET /a": "first", "POST /a": "second" },
       maxDiagnostics: 3,
     });
   });

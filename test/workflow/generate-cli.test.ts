@@ -224,7 +224,6 @@ describe("apiloom generate (child process, fake emitters)", () => {
       "--templates",
       "--base-url",
       "--name",
-      "--prefer",
       "--allow-external-refs",
       "--server-handlers",
       "--lock",

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expandInputs } from "../../src/workflow/glob.js";
-import { orderInputs } from "../../src/workflow/produce.js";
 import { removeDir } from "./harness.js";
 
 let dir: string;
@@ -68,28 +67,5 @@ describe("expandInputs", () => {
     expect(expandInputs(["../other/*.yaml"], join(dir, "specs")).files).toEqual(
       ["../other/e.yaml"],
     );
-  });
-});
-
-describe("orderInputs", () => {
-  it("puts preferred inputs first in pattern order, then the rest by path", () => {
-    const files = [
-      "specs/b.yaml",
-      "other/e.yaml",
-      "specs/a.json",
-      "specs/v2/c.yaml",
-    ];
-    expect(orderInputs(files, [], dir)).toEqual([
-      "other/e.yaml",
-      "specs/a.json",
-      "specs/b.yaml",
-      "specs/v2/c.yaml",
-    ]);
-    expect(orderInputs(files, ["specs/v2/*", "specs/b.yaml"], dir)).toEqual([
-      "specs/v2/c.yaml",
-      "specs/b.yaml",
-      "other/e.yaml",
-      "specs/a.json",
-    ]);
   });
 });
