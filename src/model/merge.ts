@@ -22,14 +22,7 @@ import type {
   Tag,
 } from "./types.js";
 
-export interface MergedDocuments {
-  info: ApiInfo;
-  servers: Server[];
-  securitySchemes: Record<string, SecurityScheme>;
-  schemas: Record<string, NamedSchema>;
-  tags: Tag[];
-  endpoints: Endpoint[];
-}
+export type MergedDocuments = ApiDescription;
 
 /** Documents in a canonical order, so no result depends on the order inputs were given in. */
 function canonicalOrder(documents: readonly DocumentModel[]): DocumentModel[] {

@@ -258,27 +258,25 @@ export interface ApiInfo {
   description?: string;
 }
 
-export interface ApiModel {
+/** What an API description holds, whether one document's or the merged whole. */
+export interface ApiDescription {
   info: ApiInfo;
   servers: Server[];
   securitySchemes: Record<string, SecurityScheme>;
   schemas: Record<string, NamedSchema>;
   tags: Tag[];
-  /** Sorted by path, then method. */
   endpoints: Endpoint[];
+}
+
+/** The merged model every emitter reads. Endpoints are sorted by path, then method. */
+export interface ApiModel extends ApiDescription {
   diagnostics: Diagnostic[];
 }
 
 /** What one reader makes of one document, before merging. */
-export interface DocumentModel {
+export interface DocumentModel extends ApiDescription {
   file: string;
   format: SourceFormat;
-  info: ApiInfo;
-  servers: Server[];
-  securitySchemes: Record<string, SecurityScheme>;
-  schemas: Record<string, NamedSchema>;
-  tags: Tag[];
-  endpoints: Endpoint[];
 }
 
 export type SourceFormat =
