@@ -1,4 +1,4 @@
-import { decodeRefName, encodeRefName } from "../ingest/schema/convert.js";
+import { schemaRef, schemaRefName } from "./schema-ref.js";
 import {
   mergeEndpoint,
   type EndpointOffer,
@@ -13,9 +13,8 @@ import {
   pickWinner,
 } from "./rank.js";
 import type {
-  ApiInfo,
+  ApiDescription,
   DocumentModel,
-  Endpoint,
   NamedSchema,
   SecurityScheme,
   Server,
@@ -273,10 +272,9 @@ function rewriteRefs(value: unknown, renames: Map<string, string>): void {
   const record = value as Record<string, unknown>;
   for (const [key, child] of Object.entries(record)) {
     if (key === "$ref" && typeof child === "string") {
-      const name = decodeRefName(child);
+      const name = schemaRefName(child);
       const renamed = name !== undefined ? renames.get(name) : undefined;
-      if (renamed !== undefined)
-        record[key] = `#/components/schemas/${encodeRefName(renamed)}`;
+      if (renamed !== undefined) record[key] = schemaRef(renamed);
     } else if (key !== "sources") rewriteRefs(child, renames);
   }
 }

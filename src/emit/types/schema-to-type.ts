@@ -1,3 +1,4 @@
+import { schemaRefName } from "../../model/schema-ref.js";
 import type { Schema, SchemaType } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
 import { stringLiteral } from "./literal.js";
@@ -25,13 +26,6 @@ export interface SchemaNaming {
   refName(schemaName: string, mode: SchemaMode): string;
 }
 
-const REF_PREFIX = "#/components/schemas/";
-
-export function refTarget(ref: string): string | undefined {
-  if (!ref.startsWith(REF_PREFIX)) return undefined;
-  return ref.slice(REF_PREFIX.length).replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
 export function schemaToType(
   schema: Schema | undefined,
   naming: SchemaNaming,
@@ -39,7 +33,7 @@ export function schemaToType(
 ): TypeNode {
   if (!schema || typeof schema !== "object") return UNKNOWN;
   if (typeof schema.$ref === "string") {
-    const target = refTarget(schema.$ref);
+    const target = schemaRefName(schema.$ref);
     return target === undefined ? UNKNOWN : raw(naming.refName(target, mode));
   }
   if ("const" in schema) {
@@ -225,7 +219,7 @@ function discriminated(
   const type = schemaToType(member, naming, mode);
   const discriminator = parent.discriminator;
   if (!discriminator || typeof member.$ref !== "string") return type;
-  const target = refTarget(member.$ref);
+  const target = schemaRefName(member.$ref);
   if (target === undefined) return type;
   const mapping = discriminator.mapping ?? {};
   const values = Object.keys(mapping)
@@ -233,7 +227,7 @@ function discriminated(
       (key) =>
         mapping[key] === member.$ref ||
         mapping[key] === target ||
-        refTarget(mapping[key]!) === target,
+        schemaRefName(mapping[key]!) === target,
     )
     .sort();
   if (values.length === 0) values.push(target);

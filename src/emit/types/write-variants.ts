@@ -1,5 +1,5 @@
 import type { NamedSchema, Schema } from "../../model/types.js";
-import { refTarget } from "./schema-to-type.js";
+import { schemaRefName } from "../../model/schema-ref.js";
 
 /**
  * Names of the schemas whose request (write) reading differs from their response (read)
@@ -38,7 +38,7 @@ function scan(schema: unknown, refs: Set<string>): boolean {
   const s = schema as Schema;
   let flagged = false;
   if (typeof s.$ref === "string") {
-    const target = refTarget(s.$ref);
+    const target = schemaRefName(s.$ref);
     if (target !== undefined) refs.add(target);
   }
   const required = new Set(Array.isArray(s.required) ? s.required : []);

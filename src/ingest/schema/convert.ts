@@ -1,3 +1,4 @@
+import { schemaRef, schemaRefName } from "../../model/schema-ref.js";
 import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
 import type { Path } from "../../model/pointer.js";
 import {
@@ -168,7 +169,7 @@ export class SchemaConverter {
       suggestName(target.path, target.doc),
     );
     const target$ref: Schema = {
-      $ref: `#/components/schemas/${encodeRefName(name)}`,
+      $ref: schemaRef(name),
     };
     // 2.0 and 3.0 ignore $ref siblings except for docs; 3.1 (JSON Schema 2020-12) applies them
     // as well, which allOf says without changing what the reference points at.
@@ -249,7 +250,9 @@ export class SchemaConverter {
       "mapping",
     ]);
     if (!target) return value;
-    return `#/components/schemas/${encodeRefName(this.named(target.doc, target.path, suggestName(target.path, target.doc)))}`;
+    return schemaRef(
+      this.named(target.doc, target.path, suggestName(target.path, target.doc)),
+    );
   }
 }
 
@@ -279,7 +282,7 @@ function aliasOf(schema: Schema): string | undefined {
   for (const key of Object.keys(schema))
     if (key !== "$ref" && !(DOC_KEYWORDS as readonly string[]).includes(key))
       return undefined;
-  return decodeRefName(schema.$ref);
+  return schemaRefName(schema.$ref);
 }
 
 /** The name a referenced schema gets: its key under definitions/components, else the file name. */
@@ -294,16 +297,6 @@ function suggestName(path: Path, doc: SourceDocument): string {
     return last;
   const base = doc.file.split("/").pop() ?? "Schema";
   return base.replace(/\.(json|ya?ml)$/i, "") || "Schema";
-}
-
-export function encodeRefName(name: string): string {
-  return name.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-export function decodeRefName(ref: string): string | undefined {
-  const prefix = "#/components/schemas/";
-  if (!ref.startsWith(prefix)) return undefined;
-  return ref.slice(prefix.length).replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
 /** Adds `null` to a schema: to its type list when it has one, else as an alternative. */

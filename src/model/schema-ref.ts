@@ -1,0 +1,16 @@
+/**
+ * How the model writes a reference to a named schema: `#/components/schemas/<name>`, the name
+ * escaped as a JSON pointer segment (RFC 6901: `~` → `~0`, `/` → `~1`). Readers write these,
+ * emitters read them; both go through here.
+ */
+const PREFIX = "#/components/schemas/";
+
+export function schemaRef(name: string): string {
+  return PREFIX + name.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** The schema name a `$ref` points at, or undefined for anything but `#/components/schemas/<name>`. */
+export function schemaRefName(ref: string): string | undefined {
+  if (!ref.startsWith(PREFIX)) return undefined;
+  return ref.slice(PREFIX.length).replace(/~1/g, "/").replace(/~0/g, "~");
+}
