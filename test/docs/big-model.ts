@@ -38,7 +38,12 @@ export function bigModel(endpointCount: number, schemaCount = 600): ApiModel {
               };
     schemas[`Model${i}`] = {
       name: `Model${i}`,
-      schema: { type: "object", required: Object.keys(properties), properties },
+      // like real APIs: a few required members, most optional
+      schema: {
+        type: "object",
+        required: Object.keys(properties).slice(0, 6),
+        properties,
+      },
       sources: [at(i)],
     };
   }

@@ -25,8 +25,8 @@ describe("docs and openapi.json at scale (string building, no formatter)", () =>
     const model = bigModel(5000, 1500);
     const [openapi, openapiMs] = await timed(() => emitOpenApi(model, {}));
     expect(openapi[0]!.contents.length).toBeGreaterThan(13_000_000);
-    expect(openapiMs).toBeLessThan(5000);
+    expect(openapiMs).toBeLessThan(10_000);
     const [, docsMs] = await timed(() => emitDocs(model, {}));
-    expect(docsMs).toBeLessThan(10_000);
+    expect(docsMs).toBeLessThan(20_000);
   });
 });

@@ -1,7 +1,7 @@
 import type { ApiModel, Endpoint, Parameter } from "../../model/types.js";
 import { tsString } from "../shared/escape.js";
 import { isIdentifierName } from "../shared/identifiers.js";
-import { sampleValue } from "./sample.js";
+import { BINARY, fitsType, sampleValue } from "./sample.js";
 
 /** Headers the generated client sets itself (content negotiation, auth). */
 const CLIENT_HEADERS = new Set(["content-type", "accept", "authorization"]);
@@ -29,12 +29,9 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   if (query.length > 0) groups.push(["query", new Map(query)]);
   if (headers.length > 0) groups.push(["headers", new Map(headers)]);
   const media = endpoint.requestBody?.content[0];
+  // the spec's own body examples often break its schema; the sample follows the types
   if (endpoint.requestBody)
-    groups.push([
-      "body",
-      media?.examples?.find((e) => e.value !== undefined)?.value ??
-        sampleValue(media?.schema, model.schemas),
-    ]);
+    groups.push(["body", sampleValue(media?.schema, model.schemas, TYPED)]);
   return layoutCall(
     `await client.${endpoint.name}(`,
     (indent) => tsValue(new Map(groups), indent, 0),
@@ -68,9 +65,12 @@ function layoutCall(
 
 const WIDTH = 80;
 
+const TYPED = { examples: "typed" } as const;
+
 function paramSample(p: Parameter, model: ApiModel): unknown {
-  if (p.example !== undefined) return p.example;
-  const value = sampleValue(p.schema, model.schemas);
+  if (p.example !== undefined && fitsType(p.example, p.schema))
+    return p.example;
+  const value = sampleValue(p.schema, model.schemas, TYPED);
   return value === "string" ? p.name : value;
 }
 
@@ -81,6 +81,7 @@ function paramSample(p: Parameter, model: ApiModel): unknown {
  */
 function tsValue(value: unknown, indent: string, column: number): string {
   if (value instanceof Map) return tsObject([...value.entries()], indent);
+  if (value === BINARY) return 'new Blob(["…"])';
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
     const inner = indent + "  ";
@@ -130,6 +131,7 @@ function tsLiteral(text: string): string {
 /** Plain values and empty containers: what prettier can keep on one line inside an array. */
 function isFlat(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0;
+  if (value === BINARY) return true;
   if (typeof value === "object" && value !== null)
     return Object.keys(value).length === 0;
   return typeof value !== "function";

@@ -4,7 +4,7 @@ import type {
   Parameter,
   SecurityScheme,
 } from "../../model/types.js";
-import { sampleValue } from "./sample.js";
+import { BINARY, sampleValue, type BinarySample } from "./sample.js";
 import { shellQuote, shellWord, type WordPart } from "./shell.js";
 
 /** Headers curl or the auth part of the example already sets; a parameter of that name is left out. */
@@ -157,7 +157,7 @@ function bodyArgs(endpoint: Endpoint, model: ApiModel): string[] {
     );
   if (type.startsWith("multipart/"))
     return fields(value).map(([k, v]) =>
-      v === "<binary>"
+      v === BINARY
         ? `-F ${shellQuote(`${k}=@file`)}`
         : `-F ${shellQuote(`${k}=${v}`)}`,
     );
@@ -166,11 +166,11 @@ function bodyArgs(endpoint: Endpoint, model: ApiModel): string[] {
   return [contentType, "--data-binary @file"];
 }
 
-function fields(value: unknown): [string, string][] {
+function fields(value: unknown): [string, string | BinarySample][] {
   if (typeof value !== "object" || value === null || Array.isArray(value))
     return [];
   return Object.entries(value).map(([k, v]) => [
     k,
-    typeof v === "string" ? v : JSON.stringify(v),
+    typeof v === "string" || v === BINARY ? v : JSON.stringify(v),
   ]);
 }

@@ -1,64 +1,88 @@
-import type { NamedSchema, Schema } from "../../model/types.js";
+import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
 import { refName } from "./schema-label.js";
 
-/** How far a sample follows nested schemas and references; keeps examples short and cycles finite. */
-const MAX_DEPTH = 3;
-/** Properties shown for an object that marks none required. */
+/** File content in a sample (`format: binary`): a Blob in client calls, `@file` in curl. */
+export class BinarySample {
+  toJSON(): string {
+    return "<binary>";
+  }
+  toString(): string {
+    return "<binary>";
+  }
+}
+
+export const BINARY = new BinarySample();
+
+/** Properties shown for a top-level object that marks none required. */
 const OPTIONAL_SHOWN = 3;
-/** Properties shown for one object (required ones first): an example is read, not validated. */
-const MAX_PROPERTIES = 12;
-/** Schema nodes one sample may visit: a wide, deep schema costs no more than this per endpoint. */
+/** Schema nodes one sample may visit: a huge schema costs no more than this per endpoint. */
 const BUDGET = 40;
+/** Nesting shown; deeper objects are `{}`. Deep examples are unreadable (and huge once indented). */
+const MAX_DEPTH = 3;
+
+export interface SampleOptions {
+  /**
+   * `trust`: the spec's own examples win wherever they are (curl sends what the spec shows).
+   * `typed`: only scalar examples that match their schema's type, so the sample fits the
+   * generated TypeScript types (specs' examples often do not match their schemas).
+   */
+  examples: "trust" | "typed";
+}
 
 /**
- * A plausible value for a schema, for the docs' request examples: the spec's own example or
- * default when it has one, otherwise a value of the right shape.
+ * A small value of the right shape for a schema, for the docs' request examples. Below the top
+ * level only required members are filled in and arrays are empty, which keeps examples short
+ * and still valid; a reference that recurses into itself stops at `{}`.
  */
 export function sampleValue(
   schema: Schema | undefined,
   schemas: Record<string, NamedSchema>,
+  options: SampleOptions = { examples: "trust" },
 ): unknown {
-  const budget = { left: BUDGET };
-  return sample(schema, schemas, 0, budget);
+  const state = { left: BUDGET, refs: [] as string[], options, schemas };
+  return sample(schema, 0, state);
+}
+
+interface State {
+  left: number;
+  /** References being expanded, to stop cycles. */
+  refs: string[];
+  options: SampleOptions;
+  schemas: Record<string, NamedSchema>;
 }
 
 function sample(
   schema: Schema | undefined,
-  schemas: Record<string, NamedSchema>,
   depth: number,
-  budget: { left: number },
+  state: State,
 ): unknown {
   if (!schema || typeof schema !== "object") return "string";
-  if (budget.left-- <= 0) depth = MAX_DEPTH;
-  if (Array.isArray(schema.examples) && schema.examples.length > 0)
-    return schema.examples[0];
-  if (schema.example !== undefined) return schema.example;
-  if (schema.default !== undefined) return schema.default;
+  const exhausted = state.left-- <= 0;
+  const own = ownExample(schema, state.options);
+  if (own.found) return own.value;
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0)
     return schema.enum[0];
   if (typeof schema.$ref === "string") {
     const name = refName(schema.$ref);
-    const target = name !== undefined ? schemas[name] : undefined;
-    if (!target || depth >= MAX_DEPTH) return {};
-    return sample(target.schema, schemas, depth + 1, budget);
+    const target = name !== undefined ? state.schemas[name] : undefined;
+    if (!target || exhausted || state.refs.includes(name!)) return {};
+    state.refs.push(name!);
+    const value = sample(target.schema, depth, state);
+    state.refs.pop();
+    return value;
   }
   if (Array.isArray(schema.allOf) && schema.allOf.length > 0) {
-    const parts = schema.allOf.map((s) =>
-      sample(s, schemas, depth + 1, budget),
-    );
+    const parts = schema.allOf.map((s) => sample(s, depth, state));
     if (parts.every(isPlainObject)) return Object.assign({}, ...parts);
     return parts[0];
   }
   for (const key of ["oneOf", "anyOf"] as const) {
     const list = schema[key];
     if (Array.isArray(list) && list.length > 0)
-      return sample(list[0], schemas, depth + 1, budget);
+      return sample(list[0], depth, state);
   }
-  const type = Array.isArray(schema.type)
-    ? schema.type.find((t) => t !== "null")
-    : schema.type;
-  switch (type ?? (schema.properties ? "object" : undefined)) {
+  switch (mainType(schema)) {
     case "string":
       return sampleString(schema.format);
     case "integer":
@@ -69,19 +93,21 @@ function sample(
     case "null":
       return null;
     case "array":
-      return depth >= MAX_DEPTH
+      return depth > 0 || exhausted
         ? []
-        : [sample(schema.items, schemas, depth + 1, budget)];
+        : [sample(schema.items, depth + 1, state)];
     case "object": {
       const out: Record<string, unknown> = {};
-      if (depth >= MAX_DEPTH || !schema.properties) return out;
-      const names = Object.keys(schema.properties);
+      if (depth >= MAX_DEPTH) return out;
+      const properties = schema.properties ?? {};
+      const names = Object.keys(properties);
       const required = names.filter((n) => schema.required?.includes(n));
-      for (const name of (required.length > 0
-        ? required
-        : names.slice(0, OPTIONAL_SHOWN)
-      ).slice(0, MAX_PROPERTIES))
-        out[name] = sample(schema.properties[name], schemas, depth + 1, budget);
+      const shown =
+        required.length > 0 || depth > 0
+          ? required
+          : names.slice(0, OPTIONAL_SHOWN);
+      for (const name of shown)
+        out[name] = sample(properties[name], depth + 1, state);
       return out;
     }
     default:
@@ -89,7 +115,55 @@ function sample(
   }
 }
 
-function sampleString(format: string | undefined): string {
+function mainType(schema: Schema): SchemaType | undefined {
+  const type = Array.isArray(schema.type)
+    ? schema.type.find((t) => t !== "null")
+    : schema.type;
+  return type ?? (schema.properties ? "object" : undefined);
+}
+
+/** The schema's own example or default, if the options let it stand. */
+function ownExample(
+  schema: Schema,
+  options: SampleOptions,
+): { found: boolean; value?: unknown } {
+  const candidates: unknown[] = [];
+  if (Array.isArray(schema.examples) && schema.examples.length > 0)
+    candidates.push(schema.examples[0]);
+  if (schema.example !== undefined) candidates.push(schema.example);
+  if (schema.default !== undefined) candidates.push(schema.default);
+  for (const value of candidates)
+    if (options.examples === "trust" || fitsType(value, schema))
+      return { found: true, value };
+  return { found: false };
+}
+
+/** A scalar that fits the schema's declared type(s) and enum; objects and arrays never do. */
+export function fitsType(value: unknown, schema: Schema | undefined): boolean {
+  if (typeof value === "object" && value !== null) return false;
+  if (!schema) return true;
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) return false;
+  if (schema.$ref !== undefined || schema.allOf || schema.oneOf || schema.anyOf)
+    return false;
+  const types = Array.isArray(schema.type)
+    ? schema.type
+    : schema.type
+      ? [schema.type]
+      : [];
+  if (types.length === 0) return true;
+  return types.some(
+    (t) =>
+      (t === "string" &&
+        typeof value === "string" &&
+        schema.format !== "binary") ||
+      (t === "number" && typeof value === "number") ||
+      (t === "integer" && Number.isInteger(value)) ||
+      (t === "boolean" && typeof value === "boolean") ||
+      (t === "null" && value === null),
+  );
+}
+
+function sampleString(format: string | undefined): unknown {
   switch (format) {
     case "date-time":
       return "2024-01-01T00:00:00Z";
@@ -103,12 +177,17 @@ function sampleString(format: string | undefined): string {
     case "url":
       return "https://example.com";
     case "binary":
-      return "<binary>";
+      return BINARY;
     default:
       return "string";
   }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof BinarySample)
+  );
 }

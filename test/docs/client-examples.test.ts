@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildDocsView } from "../../src/emit/docs/view.js";
+import { emitClient } from "../../src/emit/client/index.js";
+import { loadModel } from "../../src/pipeline.js";
+import { typeCheck, writeTree } from "../client/compile.js";
+
+const CORPUS = "../shared/corpus";
+
+const inputs: [string, string[]][] = [
+  [
+    "the Stride seeds",
+    readdirSync("specs")
+      .sort()
+      .map((f) => `specs/${f}`),
+  ],
+  ...readFileSync(join(CORPUS, "MANIFEST.tsv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split("\t")[0]!)
+    .map((file): [string, string[]] => [file, [join(CORPUS, file)]]),
+];
+
+describe("the docs' client examples compile against the generated client", () => {
+  it.each(inputs)("%s", async (_name, files) => {
+    const model = loadModel(files);
+    const view = buildDocsView(model);
+    const tree: Record<string, string> = {};
+    for (const file of await emitClient(model, {}))
+      tree[`generated/${file.path}`] = file.contents;
+    // each example is the docs' text verbatim, inside a function of its own
+    tree["examples.ts"] = [
+      view.clientSetup,
+      ...view.endpoints.map(
+        (e, i) =>
+          `\nexport async function example${i}() {\n${e.client}\nreturn result;\n}`,
+      ),
+      "",
+    ].join("\n");
+    expect(await typeCheck(writeTree(tree, "apiloom-docs-examples-"))).toBe("");
+  });
+});
