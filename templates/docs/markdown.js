@@ -20,6 +20,7 @@ export function indexPage(view, h) {
   out.push(
     `${count(view.endpoints.length, "endpoint")} in ${count(view.tags.length, "group")}. ` +
       `Also: [the same docs as one HTML page](index.html), ` +
+      (view.schemas.length > 0 ? `[the schemas](schemas.md), ` : "") +
       `[what the inputs disagree on](diagnostics.md) (${diagnosticSummary(view)}).`,
     "",
   );
@@ -90,7 +91,9 @@ function endpointSection(view, tag, e, h) {
     out.push(e.body.required ? "Required." : "Optional.", "");
     if (e.body.description) out.push(h.markdownProse(e.body.description), "");
     for (const c of e.body.content)
-      out.push(`- ${h.markdownCode(c.mediaType)}: ${h.markdownCode(c.type)}`);
+      out.push(
+        `- ${h.markdownCode(c.mediaType)}: ${typeLink(c, "../", h.markdownCode)}`,
+      );
     if (e.body.content.length > 0) out.push("");
   }
 
@@ -102,7 +105,7 @@ function endpointSection(view, tag, e, h) {
       r.content
         .map(
           (c) =>
-            `${h.markdownCodeCell(c.mediaType)}: ${h.markdownCodeCell(c.type)}`,
+            `${h.markdownCodeCell(c.mediaType)}: ${typeLink(c, "../", h.markdownCodeCell)}`,
         )
         .join("<br>"),
     ]);
@@ -128,6 +131,48 @@ function security(e, h) {
       `${h.markdownCode(s.scheme)}${s.scopes.length > 0 ? ` with ${s.scopes.length === 1 ? "scope" : "scopes"} ${s.scopes.map(h.markdownCode).join(", ")}` : ""}`,
   );
   return [`**Auth:** ${alternatives.join(", or ")}.`, ""];
+}
+
+/** A type label that links to its schema on the schemas page, when it names one. */
+function typeLink(item, prefix, code) {
+  return item.link?.id
+    ? `[${code(item.type)}](${prefix}schemas.md#${item.link.id})`
+    : code(item.type);
+}
+
+/** `docs/schemas.md`: every named schema with its properties. */
+export function schemasPage(view, h) {
+  const out = ["# Schemas", "", "[All endpoints](index.md)", ""];
+  for (const s of view.schemas) {
+    out.push(
+      `<a id="${h.htmlText(s.id)}"></a>`,
+      "",
+      `## ${h.markdownInline(s.name)}`,
+      "",
+    );
+    if (s.description) out.push(h.markdownProse(s.description), "");
+    out.push(`Type: ${h.markdownCode(s.type)}.`, "");
+    if (s.includes.length > 0)
+      out.push(
+        `Includes ${s.includes.map((l) => (l.id ? `[${h.markdownCode(l.name)}](#${l.id})` : h.markdownCode(l.name))).join(", ")}.`,
+        "",
+      );
+    if (s.properties.length > 0) {
+      const rows = s.properties.map((p) => [
+        h.markdownCodeCell(p.name),
+        p.link?.id
+          ? `[${h.markdownCodeCell(p.type)}](#${p.link.id})`
+          : h.markdownCodeCell(p.type),
+        p.required ? "yes" : "no",
+        h.markdownCell(p.description),
+      ]);
+      out.push(
+        h.markdownTable(["Property", "Type", "Required", "Description"], rows),
+        "",
+      );
+    }
+  }
+  return out.join("\n");
 }
 
 /** `docs/diagnostics.md`: what the merge found, so a reader sees where the specs disagree. */

@@ -67,7 +67,10 @@ describe("docs for real inputs: every endpoint documented, every link lands", ()
           continue;
         }
         const [file, hash] = link.url!.split("#");
-        const target = posix.normalize(posix.join(posix.dirname(path), file!));
+        const target =
+          file === ""
+            ? path
+            : posix.normalize(posix.join(posix.dirname(path), file!));
         expect(docs.has(target), `${path} links to ${link.url}`).toBe(true);
         if (hash) {
           expect(

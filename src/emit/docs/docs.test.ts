@@ -60,6 +60,7 @@ describe("emitDocs", () => {
       "docs/tags/owners-friends.md",
       "docs/tags/untagged.md",
       "docs/diagnostics.md",
+      "docs/schemas.md",
       "docs/index.html",
     ]);
   });
@@ -79,7 +80,7 @@ describe("emitDocs", () => {
       // the only HTML is apiloom's own anchors and line breaks
       for (const html of nodes(tree, "html"))
         expect(html.value, path).toMatch(
-          /^(<a id="op-[A-Za-z0-9-]+">|<\/a>|<br>)$/,
+          /^(<a id="(op|schema)-[A-Za-z0-9-]+">|<\/a>|<br>)$/,
         );
       expect(
         nodes(tree, "emphasis").concat(nodes(tree, "strong")).map(textOf),
@@ -182,6 +183,31 @@ describe("emitDocs", () => {
     expect(html).toContain("&lt;script&gt;window.__pwned = 1&lt;/script&gt;");
     expect(html.match(/<script/g)).toHaveLength(2);
     expect(html).not.toMatch(/https?:\/\/(?!eu\.example\.com|\{region\})/);
+  });
+
+  it("links body and response types to their schema, whose properties are listed", async () => {
+    const docs = await files();
+    const pets = docs.get("docs/tags/pets.md")!;
+    expect(pets).toContain(
+      "`application/json`: [`Pet`](../schemas.md#schema-pet)",
+    );
+    expect(pets).toContain(
+      "[`array<Pet Owner>`](../schemas.md#schema-pet-owner)",
+    );
+    const schemas = await markdownTree(docs.get("docs/schemas.md")!);
+    expect(nodes(schemas, "heading").map(textOf)).toEqual([
+      "Schemas",
+      "Pet",
+      "Pet Owner",
+    ]);
+    const rows = nodes(nodes(schemas, "table")[0]!, "tableRow").map((r) =>
+      r.children!.map(textOf),
+    );
+    expect(rows).toEqual([
+      ["Property", "Type", "Required", "Description"],
+      ["name", "string", "yes", SCRIPT_TEXT],
+      ["owner", "Pet Owner", "no", ""],
+    ]);
   });
 
   it("lists diagnostics with where they point", async () => {

@@ -4,10 +4,12 @@ import { buildDocsView } from "./view.js";
 
 export { buildDocsView } from "./view.js";
 export type { DocsView, EndpointView, TagView } from "./view.js";
+export type { SchemaView } from "./schemas-view.js";
 
 /**
  * Docs under `docs/`: `index.md` (every endpoint by tag), a page per tag in `tags/`,
- * `diagnostics.md`, and one self-contained `index.html`.
+ * `diagnostics.md`, `schemas.md` (when the model has named schemas), and one self-contained
+ * `index.html`.
  */
 export const emitDocs: Emitter = async (model, options) => {
   const view = buildDocsView(model, options);
@@ -24,6 +26,14 @@ export const emitDocs: Emitter = async (model, options) => {
       path: "docs/diagnostics.md",
       contents: markdown.diagnosticsPage(view, docsHelpers),
     },
+    ...(view.schemas.length > 0
+      ? [
+          {
+            path: "docs/schemas.md",
+            contents: markdown.schemasPage(view, docsHelpers),
+          },
+        ]
+      : []),
     {
       path: "docs/index.html",
       contents: html.htmlPage(view, docsHelpers, assets),

@@ -38,6 +38,7 @@ export interface MarkdownTemplate {
   indexPage(view: DocsView, h: DocsHelpers): string;
   tagPage(view: DocsView, tag: TagView, h: DocsHelpers): string;
   diagnosticsPage(view: DocsView, h: DocsHelpers): string;
+  schemasPage(view: DocsView, h: DocsHelpers): string;
 }
 
 /** `templates/docs/html.js`; its CSS and script come from `templates/docs/html-assets.js`. */

@@ -15,6 +15,13 @@ import { clientCallExample } from "./client-example.js";
 import { curlExample } from "./curl.js";
 import { schemaLabel } from "./schema-label.js";
 import { withTemplateParameters } from "./path-parameters.js";
+import {
+  linkTo,
+  schemaIds,
+  schemaViews,
+  type SchemaLink,
+  type SchemaView,
+} from "./schemas-view.js";
 import { uniqueSlugs } from "./slugs.js";
 
 /**
@@ -36,6 +43,8 @@ export interface DocsView {
   endpoints: EndpointView[];
   diagnostics: DiagnosticView[];
   counts: Record<Severity, number>;
+  /** Every named schema, sorted by name. */
+  schemas: SchemaView[];
 }
 
 export interface TagView {
@@ -83,6 +92,8 @@ export interface ParameterView {
 export interface ContentView {
   mediaType: string;
   type: string;
+  /** The named schema the content is (or is an array of), for a link to the schemas page. */
+  link?: SchemaLink;
 }
 
 export interface BodyView {
@@ -125,8 +136,10 @@ export function buildDocsView(
   // the model promises this order; sorting again keeps the docs independent of it
   const sorted = [...model.endpoints].sort(compareEndpoints);
   const ids = endpointIds(sorted);
+  const schemaAnchors = schemaIds(model.schemas);
   const endpoints = sorted.map((e, i) =>
     endpointView(
+      schemaAnchors,
       e,
       model,
       baseUrl,
@@ -186,6 +199,7 @@ export function buildDocsView(
     endpoints,
     diagnostics,
     counts,
+    schemas: schemaViews(model.schemas, schemaAnchors),
   };
 }
 
@@ -238,6 +252,7 @@ function endpointIds(endpoints: readonly Endpoint[]): string[] {
 }
 
 function endpointView(
+  schemaAnchors: Map<string, string>,
   declared: Endpoint,
   model: ApiModel,
   baseUrl: string,
@@ -270,12 +285,12 @@ function endpointView(
     body: e.requestBody && {
       required: e.requestBody.required,
       description: e.requestBody.description,
-      content: e.requestBody.content.map(contentView),
+      content: e.requestBody.content.map((c) => contentView(c, schemaAnchors)),
     },
     responses: e.responses.map((r) => ({
       status: r.status,
       description: r.description || reasonPhrase(statusKey(r.status) ?? ""),
-      content: r.content.map(contentView),
+      content: r.content.map((c) => contentView(c, schemaAnchors)),
     })),
     scopes: [...scopes].sort(),
     security: e.security?.flatMap((requirement) =>
@@ -290,8 +305,15 @@ function endpointView(
   };
 }
 
-function contentView(media: MediaContent): ContentView {
-  return { mediaType: media.mediaType, type: schemaLabel(media.schema) };
+function contentView(
+  media: MediaContent,
+  schemaAnchors: Map<string, string>,
+): ContentView {
+  return {
+    mediaType: media.mediaType,
+    type: schemaLabel(media.schema),
+    link: linkTo(media.schema, schemaAnchors),
+  };
 }
 
 function uniqueSources(

@@ -1,0 +1,103 @@
+import type { NamedSchema, Schema } from "../../model/types.js";
+import { refName, schemaLabel } from "./schema-label.js";
+import { uniqueSlugs } from "./slugs.js";
+
+/** One named schema on the schemas page. Strings are raw spec text, as everywhere in the view. */
+export interface SchemaView {
+  name: string;
+  /** Anchor id on the schemas page: `schema-<slug>`, unique. */
+  id: string;
+  description?: string;
+  /** The schema's type label (`object`, `array<Pet>`, `"a" | "b"`). */
+  type: string;
+  /** Schemas it is built from with allOf, by reference. */
+  includes: SchemaLink[];
+  properties: PropertyView[];
+}
+
+export interface SchemaLink {
+  name: string;
+  /** Anchor of the named schema, when the name is one of the model's. */
+  id?: string;
+}
+
+export interface PropertyView {
+  name: string;
+  type: string;
+  /** The named schema the property's type is (or is an array of). */
+  link?: SchemaLink;
+  required: boolean;
+  description?: string;
+}
+
+/** Anchor ids for every schema name, sorted by name so they never depend on input order. */
+export function schemaIds(
+  schemas: Record<string, NamedSchema>,
+): Map<string, string> {
+  const names = Object.keys(schemas).sort();
+  const slugs = uniqueSlugs(names, "schema");
+  return new Map(names.map((n) => [n, `schema-${slugs.get(n)!}`]));
+}
+
+export function schemaViews(
+  schemas: Record<string, NamedSchema>,
+  ids: Map<string, string>,
+): SchemaView[] {
+  return [...ids.keys()].map((name) => {
+    const schema = schemas[name]!.schema;
+    const includes: SchemaLink[] = [];
+    const properties: PropertyView[] = [];
+    collect(schema, includes, properties, ids);
+    return {
+      name,
+      id: ids.get(name)!,
+      description: schema.description,
+      type: schemaLabel(schema),
+      includes,
+      properties,
+    };
+  });
+}
+
+/** Properties of the schema and of its inline allOf parts; referenced parts become links. */
+function collect(
+  schema: Schema,
+  includes: SchemaLink[],
+  properties: PropertyView[],
+  ids: Map<string, string>,
+): void {
+  for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) {
+    if (typeof part.$ref === "string") {
+      const link = linkTo(part, ids);
+      if (link) includes.push(link);
+    } else collect(part, includes, properties, ids);
+  }
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    if (properties.some((p) => p.name === name)) continue;
+    properties.push({
+      name,
+      type: schemaLabel(property),
+      link: linkTo(property, ids),
+      required: schema.required?.includes(name) === true,
+      description: property?.description,
+    });
+  }
+}
+
+/** The named schema a schema is, or is an array of: what a reader wants to click through to. */
+export function linkTo(
+  schema: Schema | undefined,
+  ids: Map<string, string>,
+): SchemaLink | undefined {
+  if (!schema || typeof schema !== "object") return undefined;
+  const target =
+    typeof schema.$ref === "string"
+      ? schema.$ref
+      : typeof schema.items?.$ref === "string"
+        ? schema.items.$ref
+        : undefined;
+  if (target === undefined) return undefined;
+  const name = refName(target);
+  if (name === undefined) return undefined;
+  return { name, id: ids.get(name) };
+}
