@@ -171,13 +171,14 @@ function mediaTypeOf(contentType: string | undefined): string {
 /**
  * Turns the bytes of a request body into the value its handler gets: JSON for JSON media types
  * (and for a body without a Content-Type when the route accepts JSON), a string for `text/*`,
- * an object for url-encoded forms and the bytes themselves for anything else.
+ * an object for forms (url-encoded or multipart: fields are strings, files `File`s, a repeated
+ * field an array), a `Blob` for binary types and the bytes themselves for anything else.
  */
-export function decodeBody(
+export async function decodeBody(
   route: RouteSpec,
   bytes: Uint8Array,
   contentType: string | undefined,
-): unknown {
+): Promise<unknown> {
   if (!route.body) return undefined;
   if (bytes.length === 0) {
     if (route.body.required)
@@ -206,11 +207,43 @@ export function decodeBody(
   }
   if (mediaType.startsWith("text/")) return text();
   if (mediaType === "application/x-www-form-urlencoded")
-    return Object.fromEntries(new URLSearchParams(text()));
+    return fields(new URLSearchParams(text()));
+  if (mediaType === "multipart/form-data") {
+    // the platform's parser (undici), given the Content-Type with its boundary
+    const form = new Response(bytes.slice(), {
+      headers: { "content-type": contentType ?? "" },
+    });
+    try {
+      return fields(await form.formData());
+    } catch {
+      throw new HttpError(
+        400,
+        "the request body is not valid multipart/form-data",
+      );
+    }
+  }
   // binary bodies are typed `Blob`, as the client sends them
   if (/^(?:application\/octet-stream|image\/|audio\/|video\/)/.test(mediaType))
     return new Blob([bytes.slice()], { type: mediaType });
   return bytes;
+}
+
+/** Form fields as an object; a name given more than once becomes an array. */
+function fields(
+  form: Iterable<[string, FormDataEntryValue]>,
+): Record<string, unknown> {
+  const grouped = new Map<string, FormDataEntryValue[]>();
+  for (const [name, value] of form) {
+    const values = grouped.get(name);
+    if (values) values.push(value);
+    else grouped.set(name, [value]);
+  }
+  return Object.fromEntries(
+    [...grouped].map(([name, values]) => [
+      name,
+      values.length === 1 ? values[0] : values,
+    ]),
+  );
 }
 
 // `image/*` and `*/*` cover what they name; parameters (`; charset=…`) are ignored.

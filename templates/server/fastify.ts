@@ -63,7 +63,7 @@ export async function apiRoutes(
             request.body instanceof Uint8Array
               ? request.body
               : new Uint8Array();
-          const body = decodeBody(
+          const body = await decodeBody(
             route,
             bytes,
             request.headers["content-type"],

@@ -65,7 +65,7 @@ async function handle(
   }
   const params = decodeParameters(route, rawPath, search, req.headers);
   const bytes = await readBody(req, bodyLimit);
-  const body = decodeBody(route, bytes, req.headers["content-type"]);
+  const body = await decodeBody(route, bytes, req.headers["content-type"]);
   const { status, headers, payload } = await encodeResult(
     await handler({ ...params, body }),
     route,

@@ -117,6 +117,16 @@ const ROUTES: RouteSpec[] = [
     ],
   },
   {
+    name: "form",
+    method: "POST",
+    path: "/form",
+    params: [],
+    body: {
+      required: true,
+      mediaTypes: ["multipart/form-data", "application/x-www-form-urlencoded"],
+    },
+  },
+  {
     name: "readme",
     method: "GET",
     path: "/readme",
@@ -327,6 +337,11 @@ describe("createListener over HTTP", () => {
     search: (request) => ({ status: 200, body: request.query }),
     upload: (request) => ({ status: 200, body: request.body }),
     readme: () => ({ status: 200, body: "# Title" }),
+    form: async (request) => {
+      const body = request.body as Record<string, unknown>;
+      const file = body.file instanceof Blob ? await body.file.text() : null;
+      return { status: 200, body: { ...body, file } };
+    },
     fileJson: () => {
       throw new Error("boom");
     },
@@ -336,7 +351,7 @@ describe("createListener over HTTP", () => {
   beforeAll(async () => {
     server = await listen(
       createListener(ROUTES, handlers, {
-        bodyLimit: 64,
+        bodyLimit: 1024,
         onError: (error) => errors.push(error),
       }),
     );
@@ -422,10 +437,10 @@ describe("createListener over HTTP", () => {
   it("answers 413 for a body over the limit", async () => {
     const response = await call("/message", {
       method: "POST",
-      body: JSON.stringify({ text: "x".repeat(100) }),
+      body: JSON.stringify({ text: "x".repeat(2000) }),
     });
     expect(response.status).toBe(413);
-    expect(seen).not.toContainEqual({ text: "x".repeat(100) });
+    expect(seen).not.toContainEqual({ text: "x".repeat(2000) });
   });
 
   it("answers 501 when the handler is missing", async () => {
@@ -469,6 +484,35 @@ describe("createListener over HTTP", () => {
     const response = await call("/message/404");
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: "no message 404" });
+  });
+
+  it("parses multipart and url-encoded forms into fields, repeated ones as arrays", async () => {
+    const form = new FormData();
+    form.append("name", "ada");
+    form.append("tag", "a");
+    form.append("tag", "b");
+    form.append("file", new Blob(["hello"]), "hello.txt");
+    const multipart = await call("/form", { method: "POST", body: form });
+    expect(await multipart.json()).toEqual({
+      name: "ada",
+      tag: ["a", "b"],
+      file: "hello",
+    });
+    const encoded = await call("/form", {
+      method: "POST",
+      body: new URLSearchParams("name=ada&tag=a&tag=b"),
+    });
+    expect(await encoded.json()).toEqual({
+      name: "ada",
+      tag: ["a", "b"],
+      file: null,
+    });
+    const broken = await call("/form", {
+      method: "POST",
+      body: "--x\r\nnot a part",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+    });
+    expect(broken.status).toBe(400);
   });
 
   it("sends strings with the media type the route declares for the status", async () => {
