@@ -1,12 +1,7 @@
+import { schemaRefName } from "../../model/schema-ref.js";
 import type { Schema } from "../../model/types.js";
 
-const REF_PREFIX = "#/components/schemas/";
-
-/** The schema name a `$ref` points at, or undefined for a reference outside components.schemas. */
-export function refName(ref: string): string | undefined {
-  if (!ref.startsWith(REF_PREFIX)) return undefined;
-  return ref.slice(REF_PREFIX.length).replace(/~1/g, "/").replace(/~0/g, "~");
-}
+export { schemaRefName as refName } from "../../model/schema-ref.js";
 
 /**
  * A short type label for tables: `string (date-time)`, `array<Pet>`, `"a" | "b"`, `Pet | null`.
@@ -16,7 +11,7 @@ export function schemaLabel(schema: Schema | undefined, depth = 3): string {
   if (!schema || typeof schema !== "object") return "any";
   if (depth <= 0) return "…";
   if (typeof schema.$ref === "string")
-    return refName(schema.$ref) ?? schema.$ref;
+    return schemaRefName(schema.$ref) ?? schema.$ref;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) {
     const shown = schema.enum.slice(0, 5).map(literal);
     if (schema.enum.length > 5) shown.push("…");

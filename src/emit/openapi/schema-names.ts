@@ -1,7 +1,6 @@
+import { schemaRef, schemaRefName } from "../../model/schema-ref.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
 import { compareCodeUnits } from "./json.js";
-
-const REF_PREFIX = "#/components/schemas/";
 
 /** OpenAPI 3.1 §4.8.7.1: component keys must match this. */
 const COMPONENT_KEY = /^[a-zA-Z0-9._-]+$/;
@@ -77,13 +76,10 @@ function rewrite(value: unknown, renames: Map<string, string>): unknown {
 }
 
 function rewriteRef(ref: string, renames: Map<string, string>): string {
-  if (!ref.startsWith(REF_PREFIX)) return ref;
-  const name = ref
-    .slice(REF_PREFIX.length)
-    .replace(/~1/g, "/")
-    .replace(/~0/g, "~");
-  const key = renames.get(name);
-  return key === undefined ? ref : REF_PREFIX + key;
+  const name = schemaRefName(ref);
+  const key = name === undefined ? undefined : renames.get(name);
+  // sanitized keys hold no `~` or `/`, so they need no escaping
+  return key === undefined ? ref : schemaRef(key);
 }
 
 function isMapping(
