@@ -7,6 +7,12 @@ import { serverTemplate } from "./template-text.js";
 export { findAmbiguousRoutes, AMBIGUOUS_ROUTE } from "./ambiguous-routes.js";
 export { handlerSignature } from "./signature.js";
 
+/**
+ * The framework adapter: it imports `fastify`, so a project without Fastify installed cannot
+ * compile it. The CLI may leave it out of the output (a `server.adapters` setting, say).
+ */
+export const FASTIFY_ADAPTER_FILE = "server/fastify.ts";
+
 /** The fixed files of `server/`, copied from templates/server/. */
 const TEMPLATE_FILES = [
   "runtime.ts",
