@@ -167,7 +167,7 @@ function slot(object: ObjectLiteralExpression, file: SourceFile): ObjectSlot {
   const firstLineStart = text.lastIndexOf("\n", firstStart) + 1;
   const indent =
     firstLineStart > open
-      ? text.slice(firstLineStart, firstStart)
+      ? /^[ \t]*/.exec(text.slice(firstLineStart))![0]
       : baseIndent + "  ";
   const trailingComma =
     object.getChildSyntaxList()?.getLastChild()?.getKind() ===
