@@ -62,24 +62,34 @@ export type StatusCode<S extends string> = S extends `${infer N extends number}`
   ? N
   : number;
 
-/** One result per declared status, its body typed by the endpoint's `<Name>Responses`. */
-export type ResultOf<Responses> = [keyof Responses] extends [never]
+/** The headers of a result with status `S`: the declared ones typed, any other allowed. */
+export type HeadersOf<Headers, S> = S extends keyof Headers
+  ? Headers[S] & HandlerResult["headers"]
+  : HandlerResult["headers"];
+
+/**
+ * One result per declared status, its body typed by the endpoint's `<Name>Responses`, its
+ * headers by the response headers the endpoint declares (`ResponseHeaders` in contracts.ts).
+ */
+export type ResultOf<Responses, Headers = {}> = [keyof Responses] extends [
+  never,
+]
   ? HandlerResult
   : {
       [S in keyof Responses & string]: {
         status: StatusCode<S>;
         body?: Responses[S];
-        headers?: HandlerResult["headers"];
+        headers?: HeadersOf<Headers, S>;
       };
     }[keyof Responses & string];
 
 /** An endpoint's handler: typed request in, a declared response (or the 501 stub answer) out. */
-export type Handler<Request, Responses> = (
+export type Handler<Request, Responses, Headers = {}> = (
   request: ServerRequest<Request>,
 ) =>
-  | ResultOf<Responses>
+  | ResultOf<Responses, Headers>
   | NotImplemented
-  | Promise<ResultOf<Responses> | NotImplemented>;
+  | Promise<ResultOf<Responses, Headers> | NotImplemented>;
 
 export type RouteHandler = (
   request: DecodedRequest,

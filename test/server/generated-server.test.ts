@@ -38,7 +38,9 @@ export const handlers = {
   },
   getMessage: async ({ path }) => {
     const found = messages.get(path.messageId);
-    return found ? { status: 200, body: found } : { status: 404 };
+    return found
+      ? { status: 200, body: found, headers: { "X-Rate-Limit": 99, "Cache-Status": "hit" } }
+      : { status: 404 };
   },
   putAttachment: async ({ body }) => ({ status: 200, body }),
 } satisfies Handlers;
@@ -92,6 +94,8 @@ describe("generated server with typed handlers", () => {
     expect(await recent.json()).toEqual([{ id: 1, text: "onexy" }]);
     const one = await fetch(`${server.baseUrl}/message/1`);
     expect(await one.json()).toEqual({ id: 1, text: "one" });
+    expect(one.headers.get("x-rate-limit")).toBe("99");
+    expect(one.headers.get("cache-status")).toBe("hit");
     const app = await fetch(`${server.baseUrl}/app/chat:x`, {
       headers: { "x-trace": "12" },
     });
@@ -146,6 +150,30 @@ describe("generated server with typed handlers", () => {
     );
     return typeCheck(target).output;
   }
+
+  it("checks declared response headers against their types", async () => {
+    const dir = outDir("typed-headers");
+    writeFiles(join(dir, "generated"), await emitServer(chatModel(), {}));
+    writeFileSync(
+      join(dir, "handlers.ts"),
+      `import type { Handlers } from "./generated/server/index.js";
+export const good: Handlers["getMessage"] = () => ({
+  status: 200,
+  headers: { "Cache-Status": "hit", "X-Rate-Limit": 1, "X-Anything": "ok" },
+});
+export const bad: Handlers["getMessage"] = () => ({
+  status: 200,
+  headers: { "Cache-Status": "stale" },
+});
+`,
+    );
+    const { output } = typeCheck(dir);
+    expect(output.match(/error TS\d+/g)).toHaveLength(1);
+    expect(output).toMatch(/handlers\.ts\(6,\d+\): error TS2322/);
+    expect(output).toContain(
+      `Type '"stale"' is not assignable to type '"hit" | "miss" | undefined'`,
+    );
+  });
 
   it("makes the handler of a removed endpoint a type error", async () => {
     const model = chatModel();

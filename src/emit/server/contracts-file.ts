@@ -2,13 +2,18 @@ import type { ApiModel, Endpoint } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
 import type { TypeIndex } from "../types/index.js";
 import { propertyKey, quote } from "./print-literal.js";
+import {
+  hasResponseHeaders,
+  responseHeadersBlock,
+} from "./response-headers.js";
 import { signatures as signaturesOf } from "./signature.js";
 
 const WIDTH = 80;
 
 /**
  * `server/contracts.ts`: the `Handlers` interface (one typed handler per endpoint, keyed by the
- * endpoint's name) and `HandlerSignatures` (the contract hash of each, see signature.ts).
+ * endpoint's name), `ResponseHeaders` (declared response headers, when there are any) and
+ * `HandlerSignatures` (the contract hash of each, see signature.ts).
  */
 export function contractsFile(model: ApiModel, index: TypeIndex): string {
   const endpoints = model.endpoints;
@@ -18,8 +23,11 @@ export function contractsFile(model: ApiModel, index: TypeIndex): string {
   });
   const handlers = endpoints.map((e) => {
     const t = index.endpoint(e);
-    return doc(e) + member(e.name, "Handler", [t.request, t.responses]);
+    const args = [t.request, t.responses];
+    if (hasResponseHeaders(e)) args.push(`ResponseHeaders[${quote(e.name)}]`);
+    return doc(e) + member(e.name, "Handler", args);
   });
+  const headers = responseHeadersBlock(model);
   const signatureOf = signaturesOf(model);
   const signatures = endpoints.map(
     (e) => `  ${propertyKey(e.name)}: ${quote(signatureOf(e))};\n`,
@@ -32,6 +40,7 @@ export function contractsFile(model: ApiModel, index: TypeIndex): string {
     "/** One handler per endpoint. Implement them in your own file with `satisfies Handlers`. */\n" +
     block("export interface Handlers", handlers) +
     "\n" +
+    (headers === "" ? "" : headers + "\n") +
     "/**\n" +
     " * A hash of each endpoint's contract (parameters, body, responses and the schemas they use).\n" +
     " * Your handlers file records the hash it was written for (`satisfies HandlerSignatures`), so a\n" +

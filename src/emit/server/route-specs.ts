@@ -104,7 +104,7 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
 }
 
 /** `enum` or `const` values a request can carry (null cannot be written in a URL or header). */
-function allowedValues(
+export function allowedValues(
   schema: Schema | undefined,
 ): (string | number | boolean)[] | undefined {
   const values = schema && "const" in schema ? [schema.const] : schema?.enum;
@@ -117,7 +117,7 @@ function allowedValues(
 }
 
 /** Follows `$ref`s into the model's named schemas (a cycle or a dangling ref yields undefined). */
-function resolve(
+export function resolve(
   model: ApiModel,
   schema: Schema | undefined,
 ): Schema | undefined {
@@ -133,7 +133,7 @@ function resolve(
 }
 
 /** The type a value has when it is present: `null` is dropped, an enum's values decide. */
-function mainType(schema: Schema | undefined): SchemaType | undefined {
+export function mainType(schema: Schema | undefined): SchemaType | undefined {
   if (!schema) return undefined;
   const types = (
     Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []
@@ -151,7 +151,7 @@ function mainType(schema: Schema | undefined): SchemaType | undefined {
   return undefined;
 }
 
-function scalar(type: SchemaType | undefined): ScalarType {
+export function scalar(type: SchemaType | undefined): ScalarType {
   return type === "number" || type === "integer" || type === "boolean"
     ? type
     : "string";
