@@ -1,4 +1,8 @@
 import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import * as prettier from "prettier";
 import { ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
@@ -9,6 +13,7 @@ import {
   hostileModel,
 } from "../../../test/docs/hostile-model.js";
 import type { GeneratedFile } from "../artifact.js";
+import { DEFAULT_TEMPLATES_DIR } from "../templates.js";
 import { emitDocs } from "./index.js";
 import { markdownInline, markdownProse } from "./markdown.js";
 import { uniqueSlugs } from "./slugs.js";
@@ -219,6 +224,32 @@ describe("emitDocs", () => {
     expect(rows[0]).toContain("specs/a.swagger.yaml:10:3");
     expect(rows[0]).toContain("see also specs/b.postman.json:30:1");
     expect(rows[0]).toContain(`"List | pets" vs ${SCRIPT_TEXT}`);
+  });
+});
+
+describe("user templates", () => {
+  it("replace the page they name, and the others fall back to apiloom's", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "apiloom-docs-templates-"));
+    mkdirSync(join(dir, "docs"));
+    const defaults = pathToFileURL(
+      join(DEFAULT_TEMPLATES_DIR, "docs/markdown.js"),
+    ).href;
+    writeFileSync(
+      join(dir, "docs/markdown.js"),
+      `export * from ${JSON.stringify(defaults)};\n` +
+        "export function indexPage(view, h) {\n" +
+        "  return `# Our API: ${h.markdownInline(view.title)}\\n`;\n}\n",
+    );
+    const list = await emitDocs(hostileModel(), { templatesDir: dir });
+    const byPath = new Map(list.map((f) => [f.path, f.contents]));
+    expect(byPath.get("docs/index.md")).toBe(
+      "# Our API: Hostile \\<script\\>window.\\_\\_pwned = 1\\</script\\>\n",
+    );
+    const standard = new Map((await files()).entries());
+    expect(byPath.get("docs/tags/pets.md")).toBe(
+      standard.get("docs/tags/pets.md"),
+    );
+    expect(byPath.get("docs/index.html")).toBe(standard.get("docs/index.html"));
   });
 });
 
