@@ -41,8 +41,14 @@ export function planOutput(
   };
   plan.manifestText = manifestText(plan.manifest);
   const produced = new Set<string>();
+  const folders = new Map<string, string | undefined>();
   for (const file of files) {
     produced.add(file.path);
+    const blocked = blockedFolder(outDir, file.path, folders);
+    if (blocked) {
+      plan.conflicts.push({ path: file.path, reason: blocked });
+      continue;
+    }
     const disk = readIfFile(join(outDir, file.path));
     if (disk.kind === "file" && sameBytes(disk.bytes, file.contents))
       plan.unchanged.push(file.path);
@@ -62,6 +68,8 @@ export function planOutput(
   }
   for (const path of [...ours].sort(byCodeUnit)) {
     if (produced.has(path)) continue;
+    // behind a link or a file now: what is there is not what we made, so it is not ours to delete
+    if (blockedFolder(outDir, path, folders)) continue;
     const disk = readIfFile(join(outDir, path));
     if (disk.kind === "file") plan.remove.push({ path, before: disk.text });
   }
@@ -77,6 +85,39 @@ export function planIsClean(plan: OutputPlan): boolean {
     plan.conflicts.length === 0 &&
     !plan.manifestStale
   );
+}
+
+/**
+ * Why a folder on the way to `path` cannot take it: a file there, or a symbolic link, which
+ * could lead the write outside the output folder. Undefined when the way is clear.
+ */
+function blockedFolder(
+  outDir: string,
+  path: string,
+  seen: Map<string, string | undefined>,
+): string | undefined {
+  const segments = path.split("/");
+  for (let i = 1; i < segments.length; i++) {
+    const folder = segments.slice(0, i).join("/");
+    if (!seen.has(folder))
+      seen.set(folder, folderProblem(join(outDir, folder), folder));
+    const problem = seen.get(folder);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function folderProblem(full: string, folder: string): string | undefined {
+  let stat;
+  try {
+    stat = lstatSync(full);
+  } catch {
+    return undefined; // missing: it will be made
+  }
+  if (stat.isSymbolicLink())
+    return `${folder} is a symbolic link; apiloom writes only inside the output folder`;
+  if (!stat.isDirectory()) return `${folder} is a file, not a folder`;
+  return undefined;
 }
 
 type DiskEntry =

@@ -4,7 +4,9 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -171,6 +173,42 @@ describe("writeOutput", () => {
       writeOutput(out, files({ "a.ts": "A\n", "b.ts": "B\n" })),
     ).toThrow(OutputConflictError);
     expect(snapshotTree(out)).toEqual({ "b.ts": "mine\n" });
+  });
+
+  it("never writes through a symbolic link or over a file where a folder should be", () => {
+    const out = outDir();
+    const elsewhere = outDir();
+    mkdirSync(out, { recursive: true });
+    mkdirSync(elsewhere, { recursive: true });
+    symlinkSync(elsewhere, join(out, "docs"));
+    writeFileSync(join(out, "client"), "a file\n");
+    expect(() =>
+      writeOutput(
+        out,
+        files({ "docs/index.md": "x", "client/index.ts": "y", "ok.ts": "z" }),
+      ),
+    ).toThrow(
+      [
+        "client/index.ts: client is a file, not a folder; move it away or choose another output folder",
+        "docs/index.md: docs is a symbolic link; apiloom writes only inside the output folder; move it away or choose another output folder",
+      ].join("\n"),
+    );
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(existsSync(join(out, "ok.ts"))).toBe(false);
+  });
+
+  it("does not delete through a folder that became a symbolic link", () => {
+    const out = outDir();
+    const elsewhere = outDir();
+    writeOutput(out, files({ "docs/index.md": "x", "a.ts": "a" }));
+    mkdirSync(elsewhere, { recursive: true });
+    writeFileSync(join(elsewhere, "index.md"), "not apiloom's\n");
+    rmSync(join(out, "docs"), { recursive: true });
+    symlinkSync(elsewhere, join(out, "docs"));
+    expect(writeOutput(out, files({ "a.ts": "a" })).removed).toEqual([]);
+    expect(readFileSync(join(elsewhere, "index.md"), "utf8")).toBe(
+      "not apiloom's\n",
+    );
   });
 
   it("adopts a file that already holds exactly the generated text", () => {
