@@ -43,6 +43,20 @@ export function htmlPage(view, h, assets) {
     out.push(
       `<p>Servers: ${view.servers.map((s) => `<code>${t(s.url)}</code>${s.description ? ` (${t(s.description)})` : ""}`).join(", ")}</p>`,
     );
+  for (const s of view.schemes)
+    out.push(
+      `<p>Auth <code>${t(s.name)}</code>: ${t(s.kind)}.` +
+        (s.inferred
+          ? ` Inferred by apiloom (no input declares it) from ${t(s.evidence)}.`
+          : "") +
+        (s.scopes.length > 0
+          ? ` Scopes: ${s.scopes.map((x) => `<code>${t(x)}</code>`).join(", ")}.`
+          : "") +
+        (s.description
+          ? `<br><span class="muted">${t(s.description)}</span>`
+          : "") +
+        "</p>",
+    );
   const { error, warning, info } = view.counts;
   out.push(
     `<p class="muted">${view.endpoints.length} endpoints. <a href="#diagnostics">Diagnostics</a>: ${error} errors, ${warning} warnings, ${info} notes.</p>`,

@@ -16,6 +16,23 @@ export function indexPage(view, h) {
       );
     out.push("");
   }
+  if (view.schemes.length > 0) {
+    out.push("## Authentication", "");
+    for (const s of view.schemes) {
+      out.push(`### ${h.markdownCode(s.name)}`, "");
+      const scopes =
+        s.scopes.length > 0
+          ? ` Scopes: ${s.scopes.map(h.markdownCode).join(", ")}.`
+          : "";
+      out.push(`${h.markdownInline(s.kind)}.${scopes}`, "");
+      if (s.inferred)
+        out.push(
+          `Inferred by apiloom (no input declares it) from ${h.markdownCode(s.evidence)}.`,
+          "",
+        );
+      if (s.description) out.push(h.markdownProse(s.description), "");
+    }
+  }
   out.push("## Endpoints", "");
   out.push(
     `${count(view.endpoints.length, "endpoint")} in ${count(view.tags.length, "group")}. ` +

@@ -215,6 +215,33 @@ describe("emitDocs", () => {
     ]);
   });
 
+  it("describes each security scheme, its scopes and where an inferred one came from", async () => {
+    const index = (await files()).get("docs/index.md")!;
+    const auth = index.slice(
+      index.indexOf("## Authentication"),
+      index.indexOf("## Endpoints"),
+    );
+    expect(auth).toBe(
+      [
+        "## Authentication",
+        "",
+        "### `apiKey`",
+        "",
+        "API key in header X-Api-Key.",
+        "",
+        "### `oauth2`",
+        "",
+        "OAuth 2.0 \\(client credentials\\). Scopes: `pets:read`, `pets:write`.",
+        "",
+        "Inferred by apiloom (no input declares it) from `specs/a.swagger.yaml:10, specs/b.postman.json:30`.",
+        "",
+        "Inferred from prose.",
+        "",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("lists diagnostics with where they point", async () => {
     const page = await markdownTree(
       (await files()).get("docs/diagnostics.md")!,

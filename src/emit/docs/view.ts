@@ -15,6 +15,7 @@ import { clientCallExample } from "./client-example.js";
 import { curlExample } from "./curl.js";
 import { schemaLabel } from "./schema-label.js";
 import { withTemplateParameters } from "./path-parameters.js";
+import { schemeViews, type SchemeView } from "./schemes-view.js";
 import {
   linkTo,
   schemaIds,
@@ -45,6 +46,8 @@ export interface DocsView {
   counts: Record<Severity, number>;
   /** Every named schema, sorted by name. */
   schemas: SchemaView[];
+  /** Security schemes, sorted by name. */
+  schemes: SchemeView[];
 }
 
 export interface TagView {
@@ -200,6 +203,7 @@ export function buildDocsView(
     diagnostics,
     counts,
     schemas: schemaViews(model.schemas, schemaAnchors),
+    schemes: schemeViews(model),
   };
 }
 

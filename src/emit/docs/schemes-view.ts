@@ -1,0 +1,54 @@
+import type { ApiModel, SecurityScheme } from "../../model/types.js";
+import { describeSources, scopesInUse } from "../openapi/security.js";
+
+/** A security scheme as the docs show it. Strings are raw spec text. */
+export interface SchemeView {
+  name: string;
+  /** What kind of credential, in words: `OAuth 2.0 (client credentials)`, `API key in header X-Key`. */
+  kind: string;
+  description?: string;
+  /** apiloom made the scheme up from indirect evidence; `evidence` says where. */
+  inferred: boolean;
+  evidence?: string;
+  /** Scopes the scheme declares and scopes endpoints require, sorted. */
+  scopes: string[];
+}
+
+export function schemeViews(model: ApiModel): SchemeView[] {
+  const used = scopesInUse(model.endpoints);
+  return Object.keys(model.securitySchemes)
+    .sort()
+    .map((key) => {
+      const scheme = model.securitySchemes[key]!;
+      const scopes = new Set(used.get(key) ?? []);
+      if (scheme.type === "oauth2")
+        for (const flow of Object.values(scheme.flows))
+          for (const scope of Object.keys(flow?.scopes ?? {}))
+            scopes.add(scope);
+      return {
+        name: key,
+        kind: kindOf(scheme),
+        description: scheme.description,
+        inferred: scheme.inferred === true,
+        evidence: scheme.inferred ? describeSources(scheme.sources) : undefined,
+        scopes: [...scopes].sort(),
+      };
+    });
+}
+
+function kindOf(scheme: SecurityScheme): string {
+  switch (scheme.type) {
+    case "http":
+      return `HTTP ${scheme.scheme}${scheme.bearerFormat ? ` (${scheme.bearerFormat})` : ""}`;
+    case "apiKey":
+      return `API key in ${scheme.in} ${scheme.name}`;
+    case "openIdConnect":
+      return `OpenID Connect (${scheme.openIdConnectUrl})`;
+    case "oauth2": {
+      const flows = Object.keys(scheme.flows).map((f) =>
+        f.replace(/[A-Z]/g, (c) => " " + c.toLowerCase()),
+      );
+      return `OAuth 2.0${flows.length > 0 ? ` (${flows.join(", ")})` : ""}`;
+    }
+  }
+}
