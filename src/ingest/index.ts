@@ -10,11 +10,7 @@ import type {
 import { parsePointer, toPointer, type Path } from "../model/pointer.js";
 import { describeUnknown, detectFormat } from "./detect.js";
 import { parseText } from "./load.js";
-import {
-  ParseError,
-  type ParsedDocument,
-  type ParseWarning,
-} from "./parse/parsed-document.js";
+import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
 import type {
   Reader,
   ReaderContext,
@@ -139,21 +135,7 @@ export function ingestTexts(
     const absPath = input.absPath ?? resolve(cwd, input.file);
     let docs: SourceDocument[];
     try {
-      const warnings: ParseWarning[] = [];
-      docs = makeDocs(
-        input.file,
-        absPath,
-        parseText(input.text, input.file, warnings),
-      );
-      for (const w of warnings)
-        diagnostics.push({
-          severity: "warning",
-          code: "parse/lenient-yaml",
-          message: w.message,
-          file: input.file,
-          line: w.line,
-          column: w.column,
-        });
+      docs = makeDocs(input.file, absPath, parseText(input.text, input.file));
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
       diagnostics.push({
@@ -309,16 +291,19 @@ function makeContext(
       target = loaded[0]!;
     }
     let value: unknown = target.value;
+    const typedPath: (string | number)[] = [];
     for (const segment of path) {
-      if (Array.isArray(value) && /^\d+$/.test(segment))
+      if (Array.isArray(value) && /^\d+$/.test(segment)) {
         value = value[Number(segment)];
-      else if (
+        typedPath.push(Number(segment));
+      } else if (
         typeof value === "object" &&
         value !== null &&
         Object.hasOwn(value, segment)
-      )
+      ) {
         value = (value as Record<string, unknown>)[segment];
-      else {
+        typedPath.push(segment);
+      } else {
         report(
           "error",
           "ref/not-found",
@@ -328,22 +313,10 @@ function makeContext(
         return undefined;
       }
     }
-    const typedPath = path.map((segment, i) =>
-      Array.isArray(valueAt(target.value, path.slice(0, i)))
-        ? Number(segment)
-        : segment,
-    );
     return { value, doc: target, path: typedPath };
   };
 
   return { doc, report, resolveRef };
-}
-
-function valueAt(root: unknown, path: readonly string[]): unknown {
-  let value = root;
-  for (const segment of path)
-    value = (value as Record<string, unknown> | undefined)?.[segment];
-  return value;
 }
 
 function isInside(root: string, target: string): boolean {

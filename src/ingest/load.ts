@@ -1,8 +1,4 @@
-import {
-  ParseError,
-  type ParsedDocument,
-  type ParseWarning,
-} from "./parse/parsed-document.js";
+import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
 import { parseJson } from "./parse/json.js";
 import { parseYamlStream } from "./parse/yaml.js";
 
@@ -10,17 +6,13 @@ import { parseYamlStream } from "./parse/yaml.js";
  * Parses a file's text into its documents: JSON when it starts with `{` or `[`, YAML otherwise
  * (a JSON file is valid YAML, but JSON.parse is many times faster). A BOM is dropped first.
  */
-export function parseText(
-  text: string,
-  file: string,
-  warnings: ParseWarning[] = [],
-): ParsedDocument[] {
+export function parseText(text: string, file: string): ParsedDocument[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = /\S/.exec(body);
   if (!first)
     throw new ParseError("the file is empty", file, 1, 1, "parse/empty-file");
   if (first[0] === "{" || first[0] === "[") return [parseJson(body, file)];
-  const docs = parseYamlStream(body, file, warnings);
+  const docs = parseYamlStream(body, file);
   if (docs.length === 0)
     throw new ParseError(
       "the file holds no document (only comments or `---`)",

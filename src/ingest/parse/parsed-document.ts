@@ -22,10 +22,3 @@ export class ParseError extends Error {
     super(message);
   }
 }
-
-/** Something the parser accepted but a strict reader would not: reported, not fatal. */
-export interface ParseWarning {
-  message: string;
-  line: number;
-  column: number;
-}

@@ -1,0 +1,260 @@
+import type { Path } from "../../model/pointer.js";
+
+/**
+ * Positions of block-style YAML without building a YAML document: one pass over the lines, keeping
+ * a stack of the open keys and sequence items by their column. It understands what API
+ * descriptions are written with (block mappings and sequences, `- key: value`, block scalars,
+ * quoted and flow values that span lines) and skips the rest. It can be wrong on unusual text, so
+ * its caller checks every answer against the text and against the parsed value, and falls back to
+ * a full YAML parse when they disagree.
+ */
+export interface LinePosition {
+  line: number;
+  column: number;
+}
+
+interface Open {
+  column: number;
+  path: (string | number)[];
+  kind: "key" | "item";
+  items: number;
+  /** An item whose content starts on a later line takes that line's position. */
+  pending?: boolean;
+}
+
+/** How deep the whole-stream index goes; deeper paths are indexed per subtree when asked. */
+export const YAML_INDEX_DEPTH = 3;
+
+export interface ScanOptions {
+  /** Record only paths at most this long. */
+  maxDepth: number;
+  /** First line (0-based) and the column to start reading it at. */
+  startLine?: number;
+  startColumn?: number;
+  /** Paths start below this one, and a sequence item there has this index (subtree scans). */
+  base?: { path: (string | number)[]; index: number };
+  /** A subtree ends at the first later line indented at most this much. */
+  stopColumn?: number;
+}
+
+/** Index of one YAML stream: per non-empty document, path key → position of the key or item. */
+export function indexYamlLines(
+  lines: readonly string[],
+  options: ScanOptions,
+): Map<string, LinePosition>[] {
+  const documents: Map<string, LinePosition>[] = [];
+  let current = new Map<string, LinePosition>();
+  const record = (path: (string | number)[], at: LinePosition) => {
+    if (current.size === 0) current.set("", at); // the document's root: its first entry
+    if (path.length <= options.maxDepth) current.set(keyOf(path), at);
+  };
+  const base: Open[] = options.base
+    ? [
+        {
+          column: -1,
+          path: options.base.path,
+          kind: "key",
+          items: options.base.index,
+        },
+      ]
+    : [];
+  let stack: Open[] = [...base];
+  let skipDeeperThan = -1; // block scalar: skip lines indented more than this column
+  let closeQuote: '"' | "'" | undefined;
+  let flowDepth = 0;
+  const subtree = options.stopColumn !== undefined;
+
+  const finishDocument = () => {
+    if (current.size > 0) documents.push(current);
+    current = new Map();
+    stack = [...base];
+  };
+
+  for (let n = options.startLine ?? 0; n < lines.length; n++) {
+    const raw = lines[n]!.replace(/\r$/, "");
+    if (closeQuote) {
+      if (closesQuote(raw, 0, closeQuote)) closeQuote = undefined;
+      continue;
+    }
+    if (flowDepth > 0) {
+      flowDepth += bracketBalance(raw, 0);
+      continue;
+    }
+    const first = n === options.startLine;
+    const indent =
+      first && options.startColumn !== undefined
+        ? options.startColumn
+        : raw.search(/\S/);
+    if (indent === -1) continue;
+    if (skipDeeperThan >= 0) {
+      if (indent > skipDeeperThan) continue;
+      skipDeeperThan = -1;
+    }
+    if (raw[indent] === "#") continue;
+    if (subtree && !first && indent <= options.stopColumn!) break;
+    if (indent === 0 && /^(---|\.\.\.)(\s|$)/.test(raw)) {
+      if (subtree) break;
+      finishDocument();
+      continue;
+    }
+    if (raw.startsWith("%")) continue; // directive
+
+    let col = indent;
+    for (;;) {
+      if (
+        raw[col] === "-" &&
+        (col + 1 === raw.length || raw[col + 1] === " ")
+      ) {
+        while (
+          stack.length > 0 &&
+          (stack.at(-1)!.column > col ||
+            (stack.at(-1)!.column === col && stack.at(-1)!.kind === "item"))
+        )
+          stack.pop();
+        const parent = stack.at(-1);
+        const path = [...(parent?.path ?? []), parent ? parent.items++ : 0];
+        resolvePending(stack, n, col);
+        const next = raw.slice(col + 1).search(/\S/);
+        const entry: Open = { column: col, path, kind: "item", items: 0 };
+        if (next === -1) entry.pending = true;
+        else record(path, { line: n + 1, column: col + 1 + next + 1 });
+        stack.push(entry);
+        if (next === -1) break;
+        col = col + 1 + next;
+        continue;
+      }
+      const key = readKey(raw, col);
+      if (!key) {
+        // a scalar item (`- value`) or a line we do not model: only its multi-line value matters
+        resolvePending(stack, n, col);
+        const state = valueState(raw, col, col - 1);
+        if (state.quote) closeQuote = state.quote;
+        flowDepth = state.flowDepth;
+        if (state.blockScalar)
+          skipDeeperThan = Math.max(0, stack.at(-1)?.column ?? 0);
+        break;
+      }
+      while (stack.length > 0 && stack.at(-1)!.column >= col) stack.pop();
+      resolvePending(stack, n, col);
+      const parent = stack.at(-1);
+      const path = [...(parent?.path ?? []), key.name];
+      record(path, { line: n + 1, column: col + 1 });
+      stack.push({ column: col, path, kind: "key", items: 0 });
+      const state = valueState(raw, key.end, col);
+      if (state.quote) closeQuote = state.quote;
+      flowDepth = state.flowDepth;
+      if (state.blockScalar) skipDeeperThan = col;
+      break;
+    }
+  }
+  finishDocument();
+  return documents;
+
+  function resolvePending(open: Open[], line: number, column: number): void {
+    const top = open.at(-1);
+    if (top?.pending) {
+      record(top.path, { line: line + 1, column: column + 1 });
+      top.pending = false;
+    }
+  }
+}
+
+export function keyOf(path: Path): string {
+  let key = "";
+  for (const segment of path) key += "\u0000" + String(segment);
+  return key;
+}
+
+/** A mapping key starting at `col`: plain (`/pets/{id}:`) or quoted (`"a: b":`). */
+function readKey(
+  line: string,
+  col: number,
+): { name: string; end: number } | undefined {
+  const first = line[col];
+  if (first === '"' || first === "'") {
+    let i = col + 1;
+    let name = "";
+    for (; i < line.length; i++) {
+      const c = line[i]!;
+      if (first === "'" && c === "'" && line[i + 1] === "'") {
+        name += "'";
+        i++;
+      } else if (first === '"' && c === "\\") {
+        const escaped = line[i + 1];
+        name +=
+          escaped === "n" ? "\n" : escaped === "t" ? "\t" : (escaped ?? "");
+        i++;
+      } else if (c === first) break;
+      else name += c;
+    }
+    if (i >= line.length) return undefined;
+    const after = line.slice(i + 1).match(/^\s*:(?=\s|$)/);
+    return after ? { name, end: i + 1 + after[0].length } : undefined;
+  }
+  if (first === undefined || "[]{}&*!|>%@`#?,".includes(first))
+    return undefined;
+  const colon = /:(?=\s|$)/g;
+  colon.lastIndex = col;
+  const match = colon.exec(line);
+  if (!match) return undefined;
+  const name = line.slice(col, match.index).trimEnd();
+  if (name === "" || /\s#/.test(name)) return undefined;
+  return { name, end: match.index + 1 };
+}
+
+/** What the value after a key (or dash) opens that spans lines. */
+function valueState(
+  line: string,
+  from: number,
+  _column: number,
+): { quote?: '"' | "'"; flowDepth: number; blockScalar: boolean } {
+  const rest = line.slice(from);
+  const start = rest.search(/\S/);
+  if (start === -1) return { flowDepth: 0, blockScalar: false };
+  const value = rest.slice(start);
+  if (/^[|>][0-9+-]*\s*(#.*)?$/.test(value))
+    return { flowDepth: 0, blockScalar: true };
+  const at = from + start;
+  if (value[0] === '"' || value[0] === "'") {
+    const quote = value[0];
+    return closesQuote(line, at + 1, quote)
+      ? { flowDepth: 0, blockScalar: false }
+      : { quote, flowDepth: 0, blockScalar: false };
+  }
+  if (value[0] === "[" || value[0] === "{")
+    return {
+      flowDepth: Math.max(0, bracketBalance(line, at)),
+      blockScalar: false,
+    };
+  return { flowDepth: 0, blockScalar: false };
+}
+
+function closesQuote(line: string, from: number, quote: '"' | "'"): boolean {
+  for (let i = from; i < line.length; i++) {
+    const c = line[i];
+    if (quote === '"' && c === "\\") i++;
+    else if (c === quote) {
+      if (quote === "'" && line[i + 1] === "'") i++;
+      else return true;
+    }
+  }
+  return false;
+}
+
+/** Open minus closed brackets from `from`, ignoring quoted text and comments. */
+function bracketBalance(line: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"' || c === "'") {
+      const q = c;
+      for (i++; i < line.length; i++) {
+        if (q === '"' && line[i] === "\\") i++;
+        else if (line[i] === q) break;
+      }
+    } else if (c === "#" && (i === 0 || /\s/.test(line[i - 1]!))) break;
+    else if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth--;
+  }
+  return depth;
+}
