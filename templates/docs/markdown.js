@@ -204,6 +204,19 @@ export function diagnosticsPage(view, h) {
       "Each row names the place in the input it is about.",
     "",
   );
+  out.push(
+    h.markdownTable(
+      ["Code", "Severity", "Count"],
+      view.diagnosticCodes.map((c) => [
+        h.markdownCodeCell(c.code),
+        c.severity,
+        String(c.count),
+      ]),
+    ),
+    "",
+    "## Every diagnostic",
+    "",
+  );
   const rows = view.diagnostics.map((d) => {
     const related =
       d.related.length > 0

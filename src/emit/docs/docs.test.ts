@@ -246,7 +246,15 @@ describe("emitDocs", () => {
     const page = await markdownTree(
       (await files()).get("docs/diagnostics.md")!,
     );
-    const rows = nodes(page, "tableRow").slice(1).map(textOf);
+    const [kinds, all] = nodes(page, "table");
+    expect(
+      nodes(kinds!, "tableRow").map((r) => r.children!.map(textOf)),
+    ).toEqual([
+      ["Code", "Severity", "Count"],
+      ["merge/summary-conflict", "warning", "1"],
+      ["security/scopes-from-prose", "info", "1"],
+    ]);
+    const rows = nodes(all!, "tableRow").slice(1).map(textOf);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain("specs/a.swagger.yaml:10:3");
     expect(rows[0]).toContain("see also specs/b.postman.json:30:1");

@@ -44,6 +44,8 @@ export interface DocsView {
   endpoints: EndpointView[];
   diagnostics: DiagnosticView[];
   counts: Record<Severity, number>;
+  /** Each diagnostic code once, most frequent first: what kinds of disagreement there are. */
+  diagnosticCodes: { code: string; severity: Severity; count: number }[];
   /** Every named schema, sorted by name. */
   schemas: SchemaView[];
   /** Security schemes, sorted by name. */
@@ -202,6 +204,7 @@ export function buildDocsView(
     endpoints,
     diagnostics,
     counts,
+    diagnosticCodes: codeCounts(model.diagnostics),
     schemas: schemaViews(model.schemas, schemaAnchors),
     schemes: schemeViews(model),
   };
@@ -335,6 +338,28 @@ function compareEndpoints(a: Endpoint, b: Endpoint): number {
   return (
     cmp(a.path, b.path) ||
     HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method)
+  );
+}
+
+function codeCounts(
+  diagnostics: readonly Diagnostic[],
+): { code: string; severity: Severity; count: number }[] {
+  const byCode = new Map<
+    string,
+    { code: string; severity: Severity; count: number }
+  >();
+  const rank = { error: 0, warning: 1, info: 2 };
+  for (const d of diagnostics) {
+    const entry = byCode.get(d.code);
+    if (!entry)
+      byCode.set(d.code, { code: d.code, severity: d.severity, count: 1 });
+    else {
+      entry.count++;
+      if (rank[d.severity] < rank[entry.severity]) entry.severity = d.severity;
+    }
+  }
+  return [...byCode.values()].sort(
+    (a, b) => b.count - a.count || cmp(a.code, b.code),
   );
 }
 
