@@ -68,6 +68,15 @@ describe("emitOpenApi", () => {
     });
   });
 
+  it("says an inferred scheme was inferred when its own description does not", async () => {
+    const model = hostileModel();
+    model.securitySchemes.oauth2!.description = undefined;
+    const { doc } = await emit(model);
+    expect(doc.components.securitySchemes.oauth2.description).toMatch(
+      /^apiloom inferred this scheme: no input declares it\. Evidence: specs\/a\.swagger\.yaml:10, specs\/b\.postman\.json:30\.\n\nThe inputs do not state the client credentials flow's token URL/,
+    );
+  });
+
   it("gives an OAuth scheme without flows one that carries the scopes used", async () => {
     const model = hostileModel();
     model.securitySchemes.oauth2 = {

@@ -72,10 +72,15 @@ function securitySchemeObject(
 ): JsonObject {
   const notes: string[] = [];
   if (scheme.description) notes.push(scheme.description);
-  if (scheme.inferred)
+  if (scheme.inferred) {
+    const evidence = `Evidence: ${describeSources(scheme.sources)}.`;
+    // the model's own description may already say it was inferred; then only add where from
     notes.push(
-      `apiloom inferred this scheme: no input declares it. Evidence: ${describeSources(scheme.sources)}.`,
+      /inferred/i.test(scheme.description ?? "")
+        ? evidence
+        : `apiloom inferred this scheme: no input declares it. ${evidence}`,
     );
+  }
   const out: JsonObject = { type: scheme.type };
   switch (scheme.type) {
     case "http":
