@@ -1,23 +1,18 @@
-import { allParameters } from "../../model/factories.js";
-import type {
-  ApiModel,
-  Diagnostic,
-  Endpoint,
-  MediaContent,
-  Severity,
-  SourceRef,
-} from "../../model/types.js";
-import { HTTP_METHODS } from "../../model/types.js";
+import type { ApiModel, Severity } from "../../model/types.js";
 import type { EmitOptions } from "../artifact.js";
-import { reasonPhrase, statusKey } from "../openapi/status.js";
 import { tsString } from "../shared/escape.js";
-import { clientCallExample } from "./client-example.js";
-import { curlExample } from "./curl.js";
-import { schemaLabel } from "./schema-label.js";
-import { withTemplateParameters } from "./path-parameters.js";
+import {
+  codeCounts,
+  compareDiagnostics,
+  diagnosticView,
+} from "./diagnostics-view.js";
+import {
+  compareEndpoints,
+  endpointIds,
+  endpointView,
+} from "./endpoint-view.js";
 import { schemeViews, type SchemeView } from "./schemes-view.js";
 import {
-  linkTo,
   schemaIds,
   schemaViews,
   type SchemaLink,
@@ -241,148 +236,4 @@ function firstAbsoluteServer(model: ApiModel): string | undefined {
     if (/^https?:\/\/[^{}\s]+$/i.test(url)) return url;
   }
   return undefined;
-}
-
-/** `op-<name>`; names are unique identifiers, but an unnamed endpoint still gets a unique id. */
-function endpointIds(endpoints: readonly Endpoint[]): string[] {
-  const taken = new Set<string>();
-  return endpoints.map((e) => {
-    const base =
-      "op-" +
-      (e.name ||
-        `${e.method}-${e.path.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "")}`);
-    let id = base;
-    for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
-    taken.add(id);
-    return id;
-  });
-}
-
-function endpointView(
-  schemaAnchors: Map<string, string>,
-  declared: Endpoint,
-  model: ApiModel,
-  baseUrl: string,
-  id: string,
-  pageSlug: string,
-): EndpointView {
-  const e = withTemplateParameters(declared);
-  const scopes = new Set<string>();
-  for (const requirement of e.security ?? [])
-    for (const list of Object.values(requirement))
-      for (const s of list) scopes.add(s);
-  return {
-    id,
-    method: e.method.toUpperCase(),
-    path: e.path,
-    name: e.name,
-    summary: e.summary,
-    description: e.description,
-    deprecated: e.deprecated,
-    tags: e.tags,
-    pageSlug,
-    parameters: allParameters(e.parameters).map((p) => ({
-      name: p.name,
-      in: p.in,
-      required: p.required,
-      deprecated: p.deprecated === true,
-      type: schemaLabel(p.schema),
-      description: p.description,
-    })),
-    body: e.requestBody && {
-      required: e.requestBody.required,
-      description: e.requestBody.description,
-      content: e.requestBody.content.map((c) => contentView(c, schemaAnchors)),
-    },
-    responses: e.responses.map((r) => ({
-      status: r.status,
-      description: r.description || reasonPhrase(statusKey(r.status) ?? ""),
-      content: r.content.map((c) => contentView(c, schemaAnchors)),
-    })),
-    scopes: [...scopes].sort(),
-    security: e.security?.flatMap((requirement) =>
-      Object.entries(requirement).map(([scheme, list]) => ({
-        scheme,
-        scopes: list,
-      })),
-    ),
-    curl: curlExample(e, model, baseUrl),
-    client: clientCallExample(e, model),
-    sources: uniqueSources(e.sources),
-  };
-}
-
-function contentView(
-  media: MediaContent,
-  schemaAnchors: Map<string, string>,
-): ContentView {
-  return {
-    mediaType: media.mediaType,
-    type: schemaLabel(media.schema),
-    link: linkTo(media.schema, schemaAnchors),
-  };
-}
-
-function uniqueSources(
-  sources: readonly SourceRef[],
-): { file: string; line: number }[] {
-  const seen = new Map<string, { file: string; line: number }>();
-  for (const s of sources)
-    seen.set(`${s.file}\u0000${s.line}`, { file: s.file, line: s.line });
-  return [...seen.values()].sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
-  );
-}
-
-function compareEndpoints(a: Endpoint, b: Endpoint): number {
-  return (
-    cmp(a.path, b.path) ||
-    HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method)
-  );
-}
-
-function codeCounts(
-  diagnostics: readonly Diagnostic[],
-): { code: string; severity: Severity; count: number }[] {
-  const byCode = new Map<
-    string,
-    { code: string; severity: Severity; count: number }
-  >();
-  const rank = { error: 0, warning: 1, info: 2 };
-  for (const d of diagnostics) {
-    const entry = byCode.get(d.code);
-    if (!entry)
-      byCode.set(d.code, { code: d.code, severity: d.severity, count: 1 });
-    else {
-      entry.count++;
-      if (rank[d.severity] < rank[entry.severity]) entry.severity = d.severity;
-    }
-  }
-  return [...byCode.values()].sort(
-    (a, b) => b.count - a.count || cmp(a.code, b.code),
-  );
-}
-
-function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    cmp(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    cmp(a.code, b.code) ||
-    cmp(a.message, b.message)
-  );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function diagnosticView(d: Diagnostic): DiagnosticView {
-  return {
-    severity: d.severity,
-    code: d.code,
-    message: d.message,
-    where: `${d.file}:${d.line}:${d.column}`,
-    related: (d.related ?? []).map((r) => `${r.file}:${r.line}:${r.column}`),
-  };
 }

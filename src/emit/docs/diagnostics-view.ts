@@ -1,0 +1,50 @@
+import type { Diagnostic, Severity } from "../../model/types.js";
+import type { DiagnosticView } from "./view.js";
+
+/** The merge's diagnostics as the docs list them: sorted by place, and counted per code. */
+
+export function codeCounts(
+  diagnostics: readonly Diagnostic[],
+): { code: string; severity: Severity; count: number }[] {
+  const byCode = new Map<
+    string,
+    { code: string; severity: Severity; count: number }
+  >();
+  const rank = { error: 0, warning: 1, info: 2 };
+  for (const d of diagnostics) {
+    const entry = byCode.get(d.code);
+    if (!entry)
+      byCode.set(d.code, { code: d.code, severity: d.severity, count: 1 });
+    else {
+      entry.count++;
+      if (rank[d.severity] < rank[entry.severity]) entry.severity = d.severity;
+    }
+  }
+  return [...byCode.values()].sort(
+    (a, b) => b.count - a.count || cmp(a.code, b.code),
+  );
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    cmp(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    cmp(a.code, b.code) ||
+    cmp(a.message, b.message)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function diagnosticView(d: Diagnostic): DiagnosticView {
+  return {
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    where: `${d.file}:${d.line}:${d.column}`,
+    related: (d.related ?? []).map((r) => `${r.file}:${r.line}:${r.column}`),
+  };
+}

@@ -1,0 +1,119 @@
+import { allParameters } from "../../model/factories.js";
+import type {
+  ApiModel,
+  Endpoint,
+  MediaContent,
+  SourceRef,
+} from "../../model/types.js";
+import { HTTP_METHODS } from "../../model/types.js";
+import { reasonPhrase, statusKey } from "../openapi/status.js";
+import { clientCallExample } from "./client-example.js";
+import { curlExample } from "./curl.js";
+import { withTemplateParameters } from "./path-parameters.js";
+import { schemaLabel } from "./schema-label.js";
+import { linkTo } from "./schemas-view.js";
+import type { ContentView, EndpointView } from "./view.js";
+
+/** How one endpoint is shown: its facts, its examples and where it came from. */
+
+/** `op-<name>`; names are unique identifiers, but an unnamed endpoint still gets a unique id. */
+export function endpointIds(endpoints: readonly Endpoint[]): string[] {
+  const taken = new Set<string>();
+  return endpoints.map((e) => {
+    const base =
+      "op-" +
+      (e.name ||
+        `${e.method}-${e.path.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "")}`);
+    let id = base;
+    for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
+    taken.add(id);
+    return id;
+  });
+}
+
+export function endpointView(
+  schemaAnchors: Map<string, string>,
+  declared: Endpoint,
+  model: ApiModel,
+  baseUrl: string,
+  id: string,
+  pageSlug: string,
+): EndpointView {
+  const e = withTemplateParameters(declared);
+  const scopes = new Set<string>();
+  for (const requirement of e.security ?? [])
+    for (const list of Object.values(requirement))
+      for (const s of list) scopes.add(s);
+  return {
+    id,
+    method: e.method.toUpperCase(),
+    path: e.path,
+    name: e.name,
+    summary: e.summary,
+    description: e.description,
+    deprecated: e.deprecated,
+    tags: e.tags,
+    pageSlug,
+    parameters: allParameters(e.parameters).map((p) => ({
+      name: p.name,
+      in: p.in,
+      required: p.required,
+      deprecated: p.deprecated === true,
+      type: schemaLabel(p.schema),
+      description: p.description,
+    })),
+    body: e.requestBody && {
+      required: e.requestBody.required,
+      description: e.requestBody.description,
+      content: e.requestBody.content.map((c) => contentView(c, schemaAnchors)),
+    },
+    responses: e.responses.map((r) => ({
+      status: r.status,
+      description: r.description || reasonPhrase(statusKey(r.status) ?? ""),
+      content: r.content.map((c) => contentView(c, schemaAnchors)),
+    })),
+    scopes: [...scopes].sort(),
+    security: e.security?.flatMap((requirement) =>
+      Object.entries(requirement).map(([scheme, list]) => ({
+        scheme,
+        scopes: list,
+      })),
+    ),
+    curl: curlExample(e, model, baseUrl),
+    client: clientCallExample(e, model),
+    sources: uniqueSources(e.sources),
+  };
+}
+
+function contentView(
+  media: MediaContent,
+  schemaAnchors: Map<string, string>,
+): ContentView {
+  return {
+    mediaType: media.mediaType,
+    type: schemaLabel(media.schema),
+    link: linkTo(media.schema, schemaAnchors),
+  };
+}
+
+function uniqueSources(
+  sources: readonly SourceRef[],
+): { file: string; line: number }[] {
+  const seen = new Map<string, { file: string; line: number }>();
+  for (const s of sources)
+    seen.set(`${s.file}\u0000${s.line}`, { file: s.file, line: s.line });
+  return [...seen.values()].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
+  );
+}
+
+export function compareEndpoints(a: Endpoint, b: Endpoint): number {
+  return (
+    cmp(a.path, b.path) ||
+    HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
