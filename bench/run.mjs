@@ -103,6 +103,7 @@ function timed(args, cwd) {
     ms,
     rssMb: rssKb / 1024,
     code: run.status,
+    stderr: run.stderr ?? "",
     last: lines[lines.length - 1] ?? "",
   };
 }
@@ -113,16 +114,25 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** Runs a case RUNS times; figures come from successful runs only, failures are reported. */
 function measure(label, runOnce) {
   const results = [];
   for (let i = 0; i < RUNS; i++) results.push(runOnce(i));
-  const failed = results.find((r) => r.code !== 0);
+  const ok = results.filter((r) => r.code === 0);
+  const failed = results.filter((r) => r.code !== 0);
+  for (const f of failed)
+    console.log(
+      `bench: ${label} failed (exit ${f.code}):\n${f.stderr.slice(-2000)}`,
+    );
+  const figures = ok.length > 0 ? ok : results;
   return {
-    label,
-    medianMs: median(results.map((r) => r.ms)),
-    minMs: Math.min(...results.map((r) => r.ms)),
-    peakMb: Math.max(...results.map((r) => r.rssMb)),
-    note: failed ? `exit ${failed.code}: ${failed.last}` : results[0].last,
+    label: failed.length
+      ? `${label} (${failed.length}/${RUNS} runs failed)`
+      : label,
+    medianMs: median(figures.map((r) => r.ms)),
+    minMs: Math.min(...figures.map((r) => r.ms)),
+    peakMb: Math.max(...figures.map((r) => r.rssMb)),
+    note: figures[0].last,
   };
 }
 
