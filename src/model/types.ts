@@ -116,15 +116,9 @@ export type SecuritySchemeKind =
   | { type: "http"; scheme: string; bearerFormat?: string }
   | {
       type: "apiKey";
-      /** Collides with {@link SecurityScheme}'s registry `name`; see `parameterName`. */
-      name: string;
+      /** The header, query parameter or cookie that carries the key (OpenAPI's apiKey `name`). */
+      parameterName: string;
       in: "header" | "query" | "cookie";
-      /**
-       * The header, query parameter or cookie that carries the key (OpenAPI's apiKey `name`). The
-       * intersection below makes `name` the scheme's registry key, so readers put the wire name
-       * here; consumers read `parameterName ?? name`.
-       */
-      parameterName?: string;
     }
   | {
       type: "oauth2";

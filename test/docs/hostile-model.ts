@@ -191,9 +191,9 @@ export function hostileModel(): ApiModel {
         inferred: true,
         sources: [at(a, 10), at(b, 30)],
       },
-      // the model's `name` is both the registration key and an API key's header name; the key wins
       apiKey: {
-        name: "X-Api-Key",
+        name: "apiKey",
+        parameterName: "X-Api-Key",
         type: "apiKey",
         in: "header",
         sources: [at(a, 5)],

@@ -33,7 +33,7 @@ export function authSchemes(model: ApiModel): [string, AuthSchemeView][] {
           {
             type: "apiKey",
             in: scheme.in,
-            name: scheme.parameterName ?? scheme.name,
+            name: scheme.parameterName,
           },
         ]);
         break;

@@ -123,18 +123,18 @@ function authFor(
         return {
           kind: "query",
           parts: [
-            `${encodeURIComponent(scheme.name)}=`,
+            `${encodeURIComponent(scheme.parameterName)}=`,
             { variable: "API_KEY" },
           ],
         };
       if (scheme.in === "cookie")
         return {
           kind: "cookie",
-          parts: [`${scheme.name}=`, { variable: "API_KEY" }],
+          parts: [`${scheme.parameterName}=`, { variable: "API_KEY" }],
         };
       return {
         kind: "header",
-        parts: [`${scheme.name}: `, { variable: "API_KEY" }],
+        parts: [`${scheme.parameterName}: `, { variable: "API_KEY" }],
       };
     }
   }

@@ -41,7 +41,7 @@ function kindOf(scheme: SecurityScheme): string {
     case "http":
       return `HTTP ${scheme.scheme}${scheme.bearerFormat ? ` (${scheme.bearerFormat})` : ""}`;
     case "apiKey":
-      return `API key in ${scheme.in} ${scheme.name}`;
+      return `API key in ${scheme.in} ${scheme.parameterName}`;
     case "openIdConnect":
       return `OpenID Connect (${scheme.openIdConnectUrl})`;
     case "oauth2": {

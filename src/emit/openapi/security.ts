@@ -90,7 +90,7 @@ function securitySchemeObject(
         : undefined;
       break;
     case "apiKey":
-      out.name = scheme.name;
+      out.name = scheme.parameterName;
       out.in = scheme.in;
       break;
     case "openIdConnect":

@@ -35,7 +35,6 @@ export function readSecuritySchemes(reading: SpecReading): void {
     }
     const kind = schemeKind(reading, name, node);
     if (!kind) continue;
-    // `name` becomes the registry key; an apiKey's wire name stays in `parameterName`
     const scheme: SecurityScheme = {
       ...kind,
       name,
@@ -85,7 +84,6 @@ function schemeKind(
         return skip("needs a `name` and `in` (header, query or cookie)");
       return {
         type: "apiKey",
-        name: keyName,
         parameterName: keyName,
         in: location,
       };

@@ -72,7 +72,7 @@ export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
         return { kind: "incomplete", type, reason: "it names no key" };
       const where = params.get("in") === "query" ? "query" : "header";
       return scheme(
-        { type: "apiKey", name, in: where, parameterName: name },
+        { type: "apiKey", in: where, parameterName: name },
         "apiKeyAuth",
       );
     }
@@ -178,7 +178,6 @@ export function authFromHeader(value: string): AuthBlock & { kind: "scheme" } {
   return scheme(
     {
       type: "apiKey",
-      name: "Authorization",
       in: "header",
       parameterName: "Authorization",
     },

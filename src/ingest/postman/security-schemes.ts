@@ -37,7 +37,6 @@ export class SchemeRegistry {
     let name = baseName;
     for (let n = 2; this.byName.has(name); n++)
       name = /\d$/.test(baseName) ? `${baseName}_${n}` : `${baseName}${n}`;
-    // `name` is the registry key; an apiKey's wire name stays in `parameterName`
     const scheme: SecurityScheme = {
       ...structuredClone(kind),
       name,

@@ -34,7 +34,6 @@ export function readSecurityDefinitions(reading: SpecReading): void {
     }
     const kind = schemeKind(reading, name, node);
     if (!kind) continue;
-    // `name` becomes the registry key; an apiKey's wire name stays in `parameterName`
     const scheme: SecurityScheme = { ...kind, name, sources: [sourceOf(node)] };
     const description = stringAt(node, "description");
     if (description !== undefined) scheme.description = description;
@@ -60,7 +59,6 @@ function schemeKind(
       )
         return {
           type: "apiKey",
-          name: keyName,
           parameterName: keyName,
           in: location,
         };
