@@ -10,7 +10,7 @@ import {
   mediaTypeOfLanguage,
   parseJson,
 } from "./media.js";
-import { reasonPhrase, statusOfReason } from "./status.js";
+import { reasonPhrase, statusOfReason } from "../../model/http-status.js";
 
 /**
  * Saved example responses (`response`, or the pre-2.0 `responses`) as model responses: one per

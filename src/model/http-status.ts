@@ -1,3 +1,5 @@
+/** HTTP status codes and their reason phrases: knowledge readers and emitters share. */
+
 /** Reason phrases of the registered HTTP status codes (RFC 9110 §15 and friends). */
 const REASONS: Record<string, string> = {
   "100": "Continue",
@@ -58,6 +60,7 @@ const ALIASES: Record<string, string> = {
   "unprocessable entity": "422",
 };
 
+/** `"404"` → `"Not Found"`; undefined for an unregistered code. */
 export function reasonPhrase(status: string): string | undefined {
   return REASONS[status];
 }
