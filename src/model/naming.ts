@@ -1,8 +1,4 @@
-import {
-  camelCase,
-  isIdentifierName,
-  isReservedWord,
-} from "../emit/shared/identifiers.js";
+import { camelCase, isIdentifierName, isReservedWord } from "./identifiers.js";
 import { compareSources, compareStrings } from "./rank.js";
 import type { Diagnostic, Endpoint, NameCandidate } from "./types.js";
 import { HTTP_METHODS } from "./types.js";

@@ -1,6 +1,6 @@
 import type { ApiModel, Endpoint, Parameter } from "../../model/types.js";
 import { tsString } from "../shared/escape.js";
-import { isIdentifierName } from "../shared/identifiers.js";
+import { isIdentifierName } from "../../model/identifiers.js";
 import { BINARY, fitsType, sampleValue } from "./sample.js";
 
 /** Headers the generated client sets itself (content negotiation, auth). */

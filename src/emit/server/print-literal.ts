@@ -1,5 +1,5 @@
 import { tsString } from "../shared/escape.js";
-import { isIdentifierName } from "../shared/identifiers.js";
+import { isIdentifierName } from "../../model/identifiers.js";
 
 const WIDTH = 80;
 

@@ -4,7 +4,7 @@ import {
   isIdentifierName,
   isReservedWord,
   pascalCase,
-} from "../shared/identifiers.js";
+} from "../../model/identifiers.js";
 
 /** Suffixes of the per-endpoint types, in the order they are declared in types.ts. */
 export const ENDPOINT_TYPE_SUFFIXES = [

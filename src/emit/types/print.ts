@@ -1,5 +1,5 @@
 import { stringLiteral } from "./literal.js";
-import { isIdentifierName } from "../shared/identifiers.js";
+import { isIdentifierName } from "../../model/identifiers.js";
 import type { ObjectMember, TypeNode } from "./type-node.js";
 
 /**
