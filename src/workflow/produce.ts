@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { serverImportPath, updateHandlersFile } from "../scaffold/index.js";
 import type { ArtifactName, Emitter, GeneratedFile } from "../emit/artifact.js";
 import type { LoadOptions } from "../pipeline.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
+import { readManifest } from "./manifest.js";
 import { collectFiles } from "./output-files.js";
 import { byCodeUnit, expandInputs } from "./glob.js";
 import { nameLockText, readNameLock } from "./name-lock.js";
@@ -43,10 +44,16 @@ export async function produce(
   onStage: (message: string) => void = () => {},
 ): Promise<Produced> {
   const { files, unmatched } = expandInputs(settings.inputs, settings.baseDir);
-  // a broad glob (`**/*.json`) must not read back our own files (openapi.json, the lock)
-  const ours = (abs: string) =>
-    isInside(settings.out, abs) || abs === settings.lock;
-  const sources = files.filter((f) => !ours(resolve(settings.baseDir, f)));
+  // a broad glob (`**/*`) must not read back what apiloom writes: files its manifest lists
+  // (openapi.json), the lock, the handlers file
+  const ours = new Set(
+    Object.keys(readManifest(settings.out)?.files ?? {}).map((p) =>
+      resolve(settings.out, p),
+    ),
+  );
+  if (settings.lock) ours.add(settings.lock);
+  if (settings.serverHandlers) ours.add(settings.serverHandlers);
+  const sources = files.filter((f) => !ours.has(resolve(settings.baseDir, f)));
   // diagnostics come out in input order: sorted, they do not depend on the shell or the config
   const inputFiles = [...sources].sort(byCodeUnit);
   const ownDiagnostics: Diagnostic[] = unmatched.map((pattern) => ({
@@ -118,9 +125,4 @@ function updateHandlers(
     update: { file, before, after: result.contents, added: result.added },
     diagnostics: result.diagnostics,
   };
-}
-
-function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }

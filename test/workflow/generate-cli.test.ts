@@ -116,6 +116,17 @@ describe("apiloom generate (child process, fake emitters)", () => {
     expect(second.code).toBe(0);
   });
 
+  it("can write into the folder its inputs are in", async () => {
+    const dir = project(["pets.yaml"]);
+    const args = ["generate", "*", "--out", "."];
+    const first = await runCli(cli, args, { cwd: join(dir, "specs") });
+    expect(first.stderr).toMatch(/4 endpoints → \.\/: \d+ written/);
+    expect(existsSync(join(dir, "specs/openapi.json"))).toBe(true);
+    const second = await runCli(cli, args, { cwd: join(dir, "specs") });
+    expect(second.stderr).toMatch(/4 endpoints → \.\/: 0 written/);
+    expect(second.code).toBe(0);
+  });
+
   it("reads apiloom.config.ts (importing defineConfig) from a subfolder of the project", async () => {
     const config = [
       'import { defineConfig } from "apiloom/config";',
