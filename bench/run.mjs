@@ -98,6 +98,7 @@ function timed(args, cwd) {
   const rssKb = existsSync(rssFile)
     ? Number(readFileSync(rssFile, "utf8"))
     : NaN;
+  rmSync(rssFile, { force: true });
   const lines = (run.stderr ?? "").trim().split("\n");
   return {
     ms,
