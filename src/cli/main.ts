@@ -10,7 +10,9 @@ export async function main(argv: string[]): Promise<number> {
     case "help":
     case "--help":
     case "-h":
-      process.stdout.write(USAGE);
+      process.stdout.write(
+        USAGE + "\n" + (await import("./generate-options.js")).generateHelp(),
+      );
       return 0;
     case "--version":
       process.stdout.write("apiloom 0.1.0\n");

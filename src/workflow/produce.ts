@@ -9,6 +9,7 @@ import { collectFiles } from "./output-files.js";
 import { byCodeUnit, expandInputs } from "./glob.js";
 import { nameLockText, readNameLock } from "./name-lock.js";
 import type { GenerateSettings } from "./settings.js";
+import { findAmbiguousRoutes } from "../emit/server/index.js";
 
 /** The stages a run wires; tests inject fakes. */
 export interface Stages {
@@ -91,6 +92,10 @@ export async function produce(
     diagnostics: [
       ...ownDiagnostics,
       ...model.diagnostics,
+      // two routes one URL can match: the server's router would pick one silently
+      ...(settings.artifacts.includes("server")
+        ? findAmbiguousRoutes(model)
+        : []),
       ...(handlers?.diagnostics ?? []),
     ],
     files: collectFiles(batches),
