@@ -106,13 +106,14 @@ function bigModel(schemaCount: number, endpointCount: number): ApiModel {
 }
 
 describe("client generation at scale", () => {
-  test("2,000 schemas and 1,500 endpoints (about 5 MB of code) generate in well under three seconds", async () => {
+  // Speed is measured by `npm run bench`, never by a timed test: this checks it completes at scale.
+  test("2,000 schemas and 1,500 endpoints (about 5 MB of code) generate, every function emitted once", async () => {
     const model = bigModel(2000, 1500);
-    const start = performance.now();
     const files = await emitClient(model, {});
-    const elapsed = performance.now() - start;
     const size = files.reduce((n, f) => n + f.contents.length, 0);
     expect(size).toBeGreaterThan(1_000_000);
-    expect(elapsed).toBeLessThan(3000);
+    const index = files.find((f) => f.path === "client/index.ts")!.contents;
+    for (const endpoint of model.endpoints)
+      expect(index).toContain(`export function ${endpoint.name}(`);
   });
 });
