@@ -12,6 +12,7 @@ export interface GenerateFlags {
   baseUrl?: string;
   names: Record<string, string>;
   allowExternalRefs?: boolean;
+  prefer?: string[];
   serverHandlers?: string;
   lock?: string | false;
   /** A config file path, or false for --no-config. */
@@ -73,6 +74,12 @@ const FLAGS: FlagSpec[] = [
     names: ["--allow-external-refs"],
     help: "Follow $refs to files outside a spec's folder",
     apply: (f) => (f.allowExternalRefs = true),
+  },
+  {
+    names: ["--prefer"],
+    value: "<file>",
+    help: "A file or folder whose facts win disagreements (repeatable, first wins)",
+    apply: (f, v) => (f.prefer = [...(f.prefer ?? []), v]),
   },
   {
     names: ["--server-handlers"],

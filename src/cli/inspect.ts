@@ -1,3 +1,4 @@
+import { relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { allParameters } from "../model/factories.js";
 import { loadModel } from "../pipeline.js";
@@ -11,6 +12,7 @@ merges them, and prints the endpoints and the diagnostics.
 Options:
   --json                  Print the merged model as JSON instead of a table
   --allow-external-refs   Follow $refs to files outside each spec's folder
+  --prefer <file>         A file or folder whose facts win disagreements (repeatable, first wins)
   -h, --help              Show this help
 
 Exit code: 0, or 1 when a diagnostic is an error (unreadable file, invalid JSON/YAML, not an API).
@@ -25,6 +27,7 @@ export async function runInspect(args: string[]): Promise<number> {
       options: {
         json: { type: "boolean" },
         "allow-external-refs": { type: "boolean" },
+        prefer: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -46,6 +49,10 @@ export async function runInspect(args: string[]): Promise<number> {
   }
   const model = loadModel(parsed.positionals, {
     allowExternalRefs: parsed.values["allow-external-refs"] ?? false,
+    // shown the way input files are: relative to the working folder, with `/`
+    prefer: (parsed.values.prefer ?? []).map((p) =>
+      relative(process.cwd(), resolve(p)).split(sep).join("/"),
+    ),
   });
   if (parsed.values.json)
     process.stdout.write(JSON.stringify(toJson(model), null, 2) + "\n");

@@ -154,4 +154,29 @@ describe("buildModel", () => {
     expect(untyped).toHaveLength(1);
     expect(untyped[0]!.message).toContain("'exclude-direct'");
   });
+
+  it("lets the user prefer a file over the format ranking, still independent of input order", () => {
+    const preferred = buildModel(inputs(), [], { prefer: ["c.swagger.yaml"] });
+    const limit = preferred.endpoints[0]!.parameters.query.find(
+      (p) => p.name === "limit",
+    )!;
+    expect(limit.schema).toEqual({ type: "string" });
+    const postmanFirst = buildModel(inputs(), [], {
+      prefer: ["b.postman.json"],
+    });
+    expect(postmanFirst.endpoints[0]!.path).toBe(
+      "/site/{cloudId}/conversation",
+    );
+    expect(
+      JSON.stringify(
+        buildModel(inputs().reverse(), [], { prefer: ["b.postman.json"] }),
+      ),
+    ).toBe(JSON.stringify(postmanFirst));
+    // without a preference the Swagger source's integer wins
+    const plain = buildModel(inputs(), []);
+    expect(
+      plain.endpoints[0]!.parameters.query.find((p) => p.name === "limit")!
+        .schema,
+    ).toEqual({ type: "integer" });
+  });
 });

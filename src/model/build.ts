@@ -5,7 +5,13 @@ import { applyProseAuth } from "./scopes-from-prose.js";
 import type { ApiModel, Diagnostic, DocumentModel, Endpoint } from "./types.js";
 import { PARAMETER_LOCATIONS } from "./types.js";
 
-export interface BuildOptions extends NamingOptions {}
+export interface BuildOptions extends NamingOptions {
+  /**
+   * Files or folders (as the inputs' paths are shown) whose facts win when sources disagree,
+   * earlier entries first; before the format ranking of src/model/rank.ts.
+   */
+  prefer?: readonly string[];
+}
 
 /**
  * Weaves the documents of every input into one model: auth read from prose, merge, naming, then
@@ -19,7 +25,7 @@ export function buildModel(
   const diagnostics: Diagnostic[] = [...ingestDiagnostics];
   const report = (d: Diagnostic) => diagnostics.push(d);
   const inferredScheme = applyProseAuth(documents, report);
-  const merged = mergeDocuments(documents, report);
+  const merged = mergeDocuments(documents, report, options.prefer);
   if (inferredScheme && !merged.securitySchemes[inferredScheme.name]) {
     merged.securitySchemes = {
       ...merged.securitySchemes,

@@ -15,15 +15,14 @@ import type {
   ParameterLocation,
   RequestBody,
   Response,
-  SourceFormat,
   SourceRef,
 } from "./types.js";
 import { PARAMETER_LOCATIONS } from "./types.js";
 
-/** One document's view of an endpoint, with the format of the document it came from. */
+/** One document's view of an endpoint, with the rank of the document it came from (src/model/rank.ts). */
 export interface EndpointOffer {
   endpoint: Endpoint;
-  format: SourceFormat;
+  rank: number;
 }
 
 export type Report = (d: Diagnostic) => void;
@@ -40,7 +39,7 @@ export function mergeEndpoint(
 ): Endpoint {
   const ordered = [...offers].sort(
     (a, b) =>
-      FORMAT_RANK[b.format] - FORMAT_RANK[a.format] ||
+      b.rank - a.rank ||
       compareSources(a.endpoint.sources[0]!, b.endpoint.sources[0]!),
   );
   const lead = ordered[0]!;
@@ -93,7 +92,7 @@ function offer<T>(
   richness = 0,
   source = view.endpoint.sources[0]!,
 ): Offer<T> {
-  return { value, format: view.format, source, richness };
+  return { value, rank: view.rank, source, richness };
 }
 
 function countScopes(security: Record<string, string[]>[]): number {
@@ -120,7 +119,7 @@ function richestText(
         ? [
             {
               value: text,
-              format: v.format,
+              rank: v.rank,
               source: v.endpoint.sources[0]!,
               richness: text.length,
             },

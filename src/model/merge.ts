@@ -9,6 +9,7 @@ import {
   canonicalJson,
   compareSources,
   compareStrings,
+  documentRank,
   FORMAT_RANK,
   pickWinner,
 } from "./rank.js";
@@ -34,19 +35,24 @@ function canonicalOrder(documents: readonly DocumentModel[]): DocumentModel[] {
   );
 }
 
+type RankOf = (doc: DocumentModel) => number;
+
+/** `prefer`: files or folders whose facts win disagreements (rule 0 of src/model/rank.ts). */
 export function mergeDocuments(
   input: readonly DocumentModel[],
   report: Report,
+  prefer: readonly string[] = [],
 ): MergedDocuments {
-  const documents = canonicalOrder(input).map((doc) => doc);
-  const schemas = mergeSchemas(documents, report);
+  const rankOf: RankOf = (doc) => documentRank(doc.file, doc.format, prefer);
+  const documents = canonicalOrder(input);
+  const schemas = mergeSchemas(documents, report, rankOf);
   const groups = new Map<string, EndpointOffer[]>();
   for (const doc of documents) {
     for (const endpoint of doc.endpoints) {
       const key = `${endpoint.method} ${pathShape(endpoint.path)}`;
       let list = groups.get(key);
       if (!list) groups.set(key, (list = []));
-      list.push({ endpoint, format: doc.format });
+      list.push({ endpoint, rank: rankOf(doc) });
     }
   }
   const endpoints = [...groups.values()].map((offers) =>
@@ -55,15 +61,15 @@ export function mergeDocuments(
   const infoDoc = pickWinner(
     documents.map((d) => ({
       value: d,
-      format: d.format,
+      rank: rankOf(d),
       source: docSource(d),
       richness: d.endpoints.length,
     })),
   );
   return {
     info: infoDoc?.value.info ?? { title: "API", version: "1.0.0" },
-    servers: mergeServers(documents, report),
-    securitySchemes: mergeSecuritySchemes(documents, report),
+    servers: mergeServers(documents, report, rankOf),
+    securitySchemes: mergeSecuritySchemes(documents, report, rankOf),
     schemas,
     tags: mergeTags(documents),
     endpoints,
@@ -88,11 +94,12 @@ function normalizeServerUrl(url: string): string {
   return trimmed.replace(/\/+$/, "");
 }
 
-function mergeServers(documents: DocumentModel[], report: Report): Server[] {
-  const byUrl = new Map<
-    string,
-    { server: Server; format: DocumentModel["format"] }
-  >();
+function mergeServers(
+  documents: DocumentModel[],
+  report: Report,
+  rankOf: RankOf,
+): Server[] {
+  const byUrl = new Map<string, { server: Server; rank: number }>();
   for (const doc of documents) {
     for (const server of doc.servers) {
       const url = normalizeServerUrl(server.url);
@@ -105,7 +112,7 @@ function mergeServers(documents: DocumentModel[], report: Report): Server[] {
       else
         byUrl.set(url, {
           server: { ...server, url, sources: [...server.sources] },
-          format: doc.format,
+          rank: rankOf(doc),
         });
     }
   }
@@ -113,7 +120,7 @@ function mergeServers(documents: DocumentModel[], report: Report): Server[] {
   const list = [...byUrl.values()].sort(
     (a, b) =>
       Number(isAbsolute(b.server.url)) - Number(isAbsolute(a.server.url)) ||
-      FORMAT_RANK[b.format] - FORMAT_RANK[a.format] ||
+      b.rank - a.rank ||
       compareSources(a.server.sources[0]!, b.server.sources[0]!),
   );
   const absolute = list.filter((s) => isAbsolute(s.server.url));
@@ -142,16 +149,14 @@ function isAbsolute(url: string): boolean {
 function mergeSecuritySchemes(
   documents: DocumentModel[],
   report: Report,
+  rankOf: RankOf,
 ): Record<string, SecurityScheme> {
-  const byName = new Map<
-    string,
-    { scheme: SecurityScheme; format: DocumentModel["format"] }[]
-  >();
+  const byName = new Map<string, { scheme: SecurityScheme; rank: number }[]>();
   for (const doc of documents) {
     for (const scheme of Object.values(doc.securitySchemes)) {
       let list = byName.get(scheme.name);
       if (!list) byName.set(scheme.name, (list = []));
-      list.push({ scheme, format: doc.format });
+      list.push({ scheme, rank: rankOf(doc) });
     }
   }
   const out: Record<string, SecurityScheme> = {};
@@ -160,7 +165,7 @@ function mergeSecuritySchemes(
     const winner = pickWinner(
       list.map((e) => ({
         value: e.scheme,
-        format: e.format,
+        rank: e.rank,
         source: e.scheme.sources[0]!,
         richness: e.scheme.inferred ? 0 : 1,
       })),
@@ -217,11 +222,10 @@ function mergeTags(documents: DocumentModel[]): Tag[] {
 function mergeSchemas(
   documents: DocumentModel[],
   report: Report,
+  rankOf: RankOf,
 ): Record<string, NamedSchema> {
   const out: Record<string, NamedSchema> = {};
-  const ranked = [...documents].sort(
-    (a, b) => FORMAT_RANK[b.format] - FORMAT_RANK[a.format],
-  );
+  const ranked = [...documents].sort((a, b) => rankOf(b) - rankOf(a));
   for (const doc of ranked) {
     const renames = new Map<string, string>();
     for (const [name, named] of Object.entries(doc.schemas)) {

@@ -3,6 +3,7 @@ import type { SourceFormat, SourceRef } from "./types.js";
 /**
  * The deterministic rule for choosing between sources that disagree, independent of the order the
  * inputs were given in:
+ *   0. a file the user prefers (config `merge.prefer`, flag `--prefer`) wins, earlier entries first;
  *   1. the more expressive format wins: OpenAPI 3.1 > OpenAPI 3.0 > Swagger 2.0 > Postman 2.1 > Postman 2.0
  *      (a typed description beats an exported collection of example requests);
  *   2. then the richer fact (decided by the caller: a schema over none, the longer description);
@@ -30,10 +31,27 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The rank of a document under rules 0 and 1: its place in the user's preferences, then its
+ * format. `prefer` entries are files or folders, written as the inputs' display paths.
+ */
+export function documentRank(
+  file: string,
+  format: SourceFormat,
+  prefer: readonly string[] = [],
+): number {
+  const index = prefer.findIndex((entry) => {
+    const e = entry.replace(/\/+$/, "");
+    return file === e || file.startsWith(e + "/");
+  });
+  return (index === -1 ? 0 : prefer.length - index) * 10 + FORMAT_RANK[format];
+}
+
 /** A fact offered by one source, with what the ranking needs to know. */
 export interface Offer<T> {
   value: T;
-  format: SourceFormat;
+  /** The offering document's {@link documentRank} (rules 0 and 1). */
+  rank: number;
   source: SourceRef;
   /** Higher is richer (rule 2). */
   richness?: number;
@@ -52,7 +70,7 @@ export function pickWinner<T>(
 
 function compareOffers<T>(a: Offer<T>, b: Offer<T>): number {
   return (
-    FORMAT_RANK[b.format] - FORMAT_RANK[a.format] ||
+    b.rank - a.rank ||
     (b.richness ?? 0) - (a.richness ?? 0) ||
     compareSources(a.source, b.source)
   );

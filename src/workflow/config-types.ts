@@ -17,13 +17,15 @@ export interface ApiloomConfig {
   baseUrl?: string;
   /** Endpoint name overrides: `"GET /pets/{id}": "getPet"`. */
   names?: Record<string, string>;
-  /**
-   * How sources are read and woven. Which source wins a disagreement is not a setting: the model
-   * ranks sources by format, then richness, then path (src/model/rank.ts), whatever their order.
-   */
+  /** How sources are read and woven. */
   merge?: {
     /** Follow `$ref`s to files outside a spec's folder. Default false. */
     allowExternalRefs?: boolean;
+    /**
+     * Files or folders whose facts win when sources disagree, earlier entries first; before the
+     * model's own ranking by format, richness and path (src/model/rank.ts). Input order never counts.
+     */
+    prefer?: string[];
   };
   server?: {
     /** Your route handlers file, outside the output folder: scaffolded once, new stubs added later. */

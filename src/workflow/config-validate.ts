@@ -36,7 +36,7 @@ const SHAPE: Record<string, Check> = {
   templates: isString,
   baseUrl: isString,
   names: stringMap,
-  merge: section({ allowExternalRefs: isBoolean }),
+  merge: section({ allowExternalRefs: isBoolean, prefer: stringList }),
   server: section({ handlers: isString }),
   lock: (v, where) => {
     if (v !== false) isString(v, where);

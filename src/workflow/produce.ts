@@ -71,6 +71,7 @@ export async function produce(
   const model = stages.loadModel(inputFiles, {
     cwd: settings.baseDir,
     allowExternalRefs: settings.allowExternalRefs,
+    prefer: settings.prefer,
     names: settings.names,
     lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
   });

@@ -19,6 +19,8 @@ export interface GenerateSettings {
   baseUrl?: string;
   names: Record<string, string>;
   allowExternalRefs: boolean;
+  /** Preferred sources as paths relative to baseDir with `/` (how the model shows input files). */
+  prefer: string[];
   serverHandlers?: string;
   /** Absolute lock file path, or undefined when locking is off. */
   lock?: string;
@@ -74,6 +76,10 @@ export async function resolveSettings(
     names: { ...config.names, ...flags.names },
     allowExternalRefs:
       flags.allowExternalRefs ?? config.merge?.allowExternalRefs ?? false,
+    prefer: (flags.prefer
+      ? flags.prefer.map(fromCwd)
+      : (config.merge?.prefer ?? []).map(fromConfig)
+    ).map((path) => relative(baseDir, path).split(sep).join("/")),
     serverHandlers: flags.serverHandlers
       ? fromCwd(flags.serverHandlers)
       : config.server?.handlers

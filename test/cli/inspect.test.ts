@@ -53,6 +53,31 @@ describe("apiloom inspect", () => {
     expect(backward.stdout).toBe(forward.stdout);
   });
 
+  it("lets --prefer choose the winner of a disagreement, here the base URL", () => {
+    const plain = JSON.parse(apiloom("inspect", "--json", ...SEEDS).stdout);
+    expect(plain.servers[0]).toBe("http://api.atlassian.com");
+    const preferred = JSON.parse(
+      apiloom(
+        "inspect",
+        "--json",
+        "--prefer",
+        "specs/stride-full.postman.json",
+        ...SEEDS,
+      ).stdout,
+    );
+    expect(preferred.servers[0]).toBe("http://www.example.com");
+    const byFolder = JSON.parse(
+      apiloom(
+        "inspect",
+        "--json",
+        "--prefer",
+        "./specs/stride-full.postman.json",
+        ...[...SEEDS].reverse(),
+      ).stdout,
+    );
+    expect(byFolder).toEqual(preferred);
+  });
+
   it("prints a readable table with the diagnostics", () => {
     const { code, stdout } = apiloom("inspect", ...SEEDS);
     expect(code).toBe(0);
