@@ -141,12 +141,20 @@ function write(o: Outcome): number {
     result = writeOutput(o.settings.out, o.produced.files);
   } catch (error) {
     if (
-      !(error instanceof OutputConflictError) &&
-      !(error instanceof OutputBusyError)
-    )
-      throw error;
-    o.say(`apiloom generate: ${error.message}\n`);
-    return 1;
+      error instanceof OutputConflictError ||
+      error instanceof OutputBusyError
+    ) {
+      o.say(`apiloom generate: ${error.message}\n`);
+      return 1;
+    }
+    // the file system refused (permissions, a file where a folder must go, a full disk)
+    if (typeof (error as NodeJS.ErrnoException).code === "string") {
+      o.say(
+        `apiloom generate: cannot write ${o.out}: ${(error as Error).message}\n`,
+      );
+      return 1;
+    }
+    throw error;
   }
   // only after the output: the lock and the handlers must never name what was not written
   const updated = outsideFiles(o).filter(writeFileIfChanged);

@@ -1,0 +1,49 @@
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseGenerateArgs } from "../../src/cli/generate-options.js";
+import { runOnce } from "../../src/cli/generate-run.js";
+import { paint } from "../../src/cli/colors.js";
+import { ARTIFACT_NAMES } from "../../src/workflow/artifact-names.js";
+import { fakeStages } from "./fake-stages.js";
+import { FIXTURES, removeDir } from "./harness.js";
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach(removeDir));
+
+describe("a write the file system refuses", () => {
+  it("is reported with the output folder and exits 1, without a stack trace", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "apiloom-write-failure-"));
+    dirs.push(dir);
+    cpSync(join(FIXTURES, "pets.yaml"), join(dir, "pets.yaml"));
+    // the settings check would refuse this folder; here it turns into a file between the
+    // settings and the write, as a file made by something else meanwhile would
+    writeFileSync(join(dir, "out"), "not a folder\n");
+    let stderr = "";
+    const code = await runOnce(
+      {
+        baseDir: dir,
+        inputs: ["pets.yaml"],
+        out: join(dir, "out"),
+        artifacts: [...ARTIFACT_NAMES],
+        names: {},
+        allowExternalRefs: false,
+        prefer: [],
+        strict: false,
+      },
+      parseGenerateArgs([]),
+      fakeStages,
+      {
+        stdout: { write: () => true },
+        stderr: { write: (text: string) => (stderr += text) },
+        cwd: dir,
+        paint: paint(false),
+      },
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain("apiloom generate: cannot write out/: ");
+    expect(stderr).toContain("EEXIST");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
