@@ -307,6 +307,18 @@ describe("markdownProse", () => {
       "\\(<https://e.com/p>\\|q\\)",
     );
   });
+
+  it("ends a URL at a bracket, so a Markdown link in a description does not become one broken link", () => {
+    expect(markdownInline("at [http://swagger.io](http://swagger.io) or")).toBe(
+      "at \\[<http://swagger.io>\\]\\(<http://swagger.io>\\) or",
+    );
+    expect(markdownInline("[irc](http://swagger.io/irc/).")).toBe(
+      "\\[irc\\]\\(<http://swagger.io/irc/>\\).",
+    );
+    expect(markdownInline("local http://[::1]:8080/x works")).toBe(
+      "local <http://[::1]:8080/x> works",
+    );
+  });
 });
 
 describe("uniqueSlugs", () => {

@@ -9,9 +9,11 @@ import { markdownCode, markdownText } from "../shared/escape.js";
 /**
  * An http(s) URL in spec text. GitHub links bare URLs whatever we do, and escaping the URL's
  * characters would put backslashes into the link, so URLs are written as `<…>` autolinks, whose
- * text CommonMark takes literally. `|` is left out: a table splits cells on it first.
+ * text CommonMark takes literally. `|` is left out: a table splits cells on it first. `[` and
+ * `]` only occur in a URL around an IPv6 host, so elsewhere they end it: Markdown written in a
+ * description, `[http://a.io](http://a.io)`, gives two links, not one to `a.io](http://a.io)`.
  */
-const URL = /https?:\/\/[^\s<>|`"\\]+/g;
+const URL = /https?:\/\/(?:\[[0-9A-Fa-f:.]+\])?[^\s<>|`"\\[\]]*/g;
 
 /** Inline text with its URLs as autolinks and everything else escaped. */
 function textWithLinks(text: string): string {
