@@ -56,7 +56,11 @@ export async function resolveSettings(
         ? `${loaded.file}: no inputs; list spec files or globs under "inputs"`
         : "no inputs: give spec files (apiloom generate specs/*.yaml --out generated) or write an apiloom.config.ts",
     );
-  const lockOption = flags.lock ?? config.lock;
+  // The config's lock belongs to the config's inputs: a one-off run with other inputs on the
+  // command line must not rewrite it, so it locks nothing unless --lock says where.
+  const replacesConfigInputs =
+    flags.inputs.length > 0 && (config.inputs?.length ?? 0) > 0;
+  const lockOption = flags.lock ?? (replacesConfigInputs ? false : config.lock);
   return {
     baseDir,
     configFile: loaded?.file,

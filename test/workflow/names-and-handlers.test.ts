@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, statSync } from "node:fs";
+import { cpSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -55,6 +55,45 @@ describe("the name lock", () => {
     expect(after["GET /pets/{id}"]).toBe("getPet");
     expect(after["GET /animals/{id}"]).not.toBe("getPet");
     expect(endpointPath(dir, after["GET /animals/{id}"])).toBe("/animals/{id}");
+  });
+
+  it("a one-off run with other inputs leaves the config's lock alone", async () => {
+    const dir = project(["pets.yaml"]);
+    writeFileSync(
+      join(dir, "apiloom.config.json"),
+      JSON.stringify({ inputs: ["specs/*"], out: "out" }),
+    );
+    expect((await runCli(cli, ["generate"], { cwd: dir })).code).toBe(0);
+    const before = readFileSync(join(dir, "apiloom.lock.json"), "utf8");
+    cpSync(join(FIXTURES, "animals.yaml"), join(dir, "animals.yaml"));
+    expect(
+      (
+        await runCli(cli, ["generate", "animals.yaml", "--out", "one-off"], {
+          cwd: dir,
+        })
+      ).code,
+    ).toBe(0);
+    expect(readFileSync(join(dir, "apiloom.lock.json"), "utf8")).toBe(before);
+    // asked for explicitly, a lock is still written
+    expect(
+      (
+        await runCli(
+          cli,
+          [
+            "generate",
+            "animals.yaml",
+            "--out",
+            "one-off",
+            "--lock",
+            "one-off.lock.json",
+          ],
+          { cwd: dir },
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      readJson(join(dir, "one-off.lock.json")).names["GET /animals/{id}"],
+    ).toBeDefined();
   });
 
   it("without a lock the same change renames the existing function (what the lock prevents)", async () => {
