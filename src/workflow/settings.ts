@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { ArtifactName } from "../emit/artifact.js";
 import type { GenerateFlags } from "../cli/generate-options.js";
@@ -61,21 +62,30 @@ export async function resolveSettings(
   const replacesConfigInputs =
     flags.inputs.length > 0 && (config.inputs?.length ?? 0) > 0;
   const lockOption = flags.lock ?? (replacesConfigInputs ? false : config.lock);
+  const out = flags.out
+    ? fromCwd(flags.out)
+    : fromConfig(config.out ?? CONFIG_DEFAULTS.out);
+  checkFolder(out, flags.out ? "--out" : `"out" in ${loaded?.file}`, false);
+  const templates = flags.templates
+    ? fromCwd(flags.templates)
+    : config.templates
+      ? fromConfig(config.templates)
+      : undefined;
+  if (templates !== undefined)
+    checkFolder(
+      templates,
+      flags.templates ? "--templates" : `"templates" in ${loaded?.file}`,
+      true,
+    );
   return {
     baseDir,
     configFile: loaded?.file,
     inputs,
-    out: flags.out
-      ? fromCwd(flags.out)
-      : fromConfig(config.out ?? CONFIG_DEFAULTS.out),
+    out,
     artifacts: [
       ...new Set(flags.artifacts ?? config.artifacts ?? ARTIFACT_NAMES),
     ].sort((a, b) => ARTIFACT_NAMES.indexOf(a) - ARTIFACT_NAMES.indexOf(b)),
-    templates: flags.templates
-      ? fromCwd(flags.templates)
-      : config.templates
-        ? fromConfig(config.templates)
-        : undefined,
+    templates,
     baseUrl: flags.baseUrl ?? config.baseUrl,
     names: { ...config.names, ...flags.names },
     allowExternalRefs:
@@ -97,6 +107,23 @@ export async function resolveSettings(
           : fromConfig(config.lock || CONFIG_DEFAULTS.lock),
     strict: flags.strict ?? config.strict ?? false,
   };
+}
+
+/** A folder setting must not name a file; `mustExist` for folders apiloom only reads. */
+function checkFolder(path: string, what: string, mustExist: boolean): void {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOTDIR")
+      throw new ConfigError(`${what}: ${path} is inside a file, not a folder`);
+    if (code === "ENOENT" && mustExist)
+      throw new ConfigError(`${what}: the folder ${path} does not exist`);
+    return;
+  }
+  if (!isFolder)
+    throw new ConfigError(`${what}: ${path} is a file, not a folder`);
 }
 
 /** A pattern typed relative to the working folder, rewritten relative to baseDir. */

@@ -178,6 +178,28 @@ describe("settings: config paths are relative to the config, flag paths to the w
     );
   });
 
+  it("refuses an output or templates folder that is a file, and a templates folder that is missing", async () => {
+    const dir = folder({ "package.json": "{}", "file.txt": "x" });
+    const settings = (args: string[]) =>
+      resolveSettings(parseGenerateArgs(["x.yaml", ...args]), dir);
+    await expect(settings(["--out", "file.txt"])).rejects.toThrow(
+      `--out: ${join(dir, "file.txt")} is a file, not a folder`,
+    );
+    await expect(settings(["--out", "file.txt/gen"])).rejects.toThrow(
+      "is inside a file, not a folder",
+    );
+    await expect(settings(["--templates", "tpl"])).rejects.toThrow(
+      `--templates: the folder ${join(dir, "tpl")} does not exist`,
+    );
+    await expect(settings(["--templates", "file.txt"])).rejects.toThrow(
+      "is a file, not a folder",
+    );
+    // an output folder that does not exist yet is made by the run
+    await expect(settings(["--out", "new/gen"])).resolves.toMatchObject({
+      out: join(dir, "new/gen"),
+    });
+  });
+
   it("knows the same artifacts as the emitter registry", () => {
     expect([...ARTIFACT_NAMES]).toEqual(ARTIFACTS);
   });

@@ -216,6 +216,20 @@ describe("apiloom generate (child process, fake emitters)", () => {
     );
   });
 
+  it("an --out that is a file is a usage error, not a crash", async () => {
+    const dir = project(["pets.yaml"]);
+    const run = await runCli(
+      cli,
+      ["generate", "specs/pets.yaml", "--out", "package.json"],
+      { cwd: dir },
+    );
+    expect(run.stderr).not.toContain("internal error");
+    expect(run.stderr).toContain("--out: ");
+    expect(run.stderr).toContain("package.json is a file, not a folder");
+    expect(run.code).toBe(2);
+    expect(readFileSync(join(dir, "package.json"), "utf8")).toBe("{}\n");
+  });
+
   it("usage errors exit 2 and --help lists every flag", async () => {
     const dir = project(["pets.yaml"]);
     const bad = await runCli(cli, ["generate", "--frobnicate"], { cwd: dir });
