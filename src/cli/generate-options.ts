@@ -106,7 +106,7 @@ const FLAGS: FlagSpec[] = [
   },
   {
     names: ["--no-config"],
-    help: "Ignore config files; flags only",
+    help: "Ignore config files (and the lock beside them); flags only",
     apply: (f) => (f.config = false),
   },
   {

@@ -58,10 +58,13 @@ export async function resolveSettings(
         : "no inputs: give spec files (apiloom generate specs/*.yaml --out generated) or write an apiloom.config.ts",
     );
   // The config's lock belongs to the config's inputs: a one-off run with other inputs on the
-  // command line must not rewrite it, so it locks nothing unless --lock says where.
+  // command line must not rewrite it, so it locks nothing unless --lock says where. The same
+  // for --no-config, which ignores the project's config and so the lock kept beside it.
   const replacesConfigInputs =
     flags.inputs.length > 0 && (config.inputs?.length ?? 0) > 0;
-  const lockOption = flags.lock ?? (replacesConfigInputs ? false : config.lock);
+  const lockOption =
+    flags.lock ??
+    (replacesConfigInputs || flags.config === false ? false : config.lock);
   const out = flags.out
     ? fromCwd(flags.out)
     : fromConfig(config.out ?? CONFIG_DEFAULTS.out);

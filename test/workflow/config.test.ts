@@ -178,6 +178,20 @@ describe("settings: config paths are relative to the config, flag paths to the w
     );
   });
 
+  it("--no-config leaves the lock beside the ignored config alone unless --lock names one", async () => {
+    const dir = folder({ "apiloom.config.json": "{}", "package.json": "{}" });
+    const flagsOnly = await resolveSettings(
+      parseGenerateArgs(["x.yaml", "--out", "o", "--no-config"]),
+      dir,
+    );
+    expect(flagsOnly.lock).toBeUndefined();
+    const named = await resolveSettings(
+      parseGenerateArgs(["x.yaml", "--no-config", "--lock", "names.json"]),
+      dir,
+    );
+    expect(named.lock).toBe(join(dir, "names.json"));
+  });
+
   it("refuses an output or templates folder that is a file, and a templates folder that is missing", async () => {
     const dir = folder({ "package.json": "{}", "file.txt": "x" });
     const settings = (args: string[]) =>

@@ -230,6 +230,19 @@ describe("apiloom generate (child process, fake emitters)", () => {
     expect(readFileSync(join(dir, "package.json"), "utf8")).toBe("{}\n");
   });
 
+  it("--no-config does not rewrite the project's name lock", async () => {
+    const dir = project(["pets.yaml", "store.json"]);
+    expect((await runCli(cli, GEN, { cwd: dir })).code).toBe(0);
+    const lock = readFileSync(join(dir, "apiloom.lock.json"), "utf8");
+    const other = await runCli(
+      cli,
+      ["generate", "specs/store.json", "--out", "other", "--no-config"],
+      { cwd: dir },
+    );
+    expect(other.code).toBe(0);
+    expect(readFileSync(join(dir, "apiloom.lock.json"), "utf8")).toBe(lock);
+  });
+
   it("usage errors exit 2 and --help lists every flag", async () => {
     const dir = project(["pets.yaml"]);
     const bad = await runCli(cli, ["generate", "--frobnicate"], { cwd: dir });
