@@ -254,8 +254,9 @@ function mediaTypeMatches(declared: string, actual: string): boolean {
 
 /**
  * Status, headers and bytes to send for a handler's result (a `Blob` body is read first). Without
- * a Content-Type from the handler, the one the route declares for the status is used; strings go
- * out as they are for non-JSON types, everything else as JSON.
+ * a Content-Type from the handler, a string or bytes get the one the route declares for the
+ * status; strings go out as they are for non-JSON types, everything else as JSON, labelled so
+ * (a pet object for a status declared as `application/xml` and JSON is JSON, not XML).
  */
 export async function encodeResult(
   result: HandlerResult,
@@ -273,8 +274,11 @@ export async function encodeResult(
   const status = String(result.status);
   const fallback =
     produces?.[status] ?? produces?.[`${status[0]}XX`] ?? produces?.default;
-  if (fallback !== undefined && result.body !== undefined)
-    headers["content-type"] ??= fallback;
+  const raw =
+    typeof result.body === "string" ||
+    result.body instanceof Uint8Array ||
+    result.body instanceof Blob;
+  if (fallback !== undefined && raw) headers["content-type"] ??= fallback;
   let body = result.body;
   if (body instanceof Blob) {
     if (body.type !== "") headers["content-type"] ??= body.type;

@@ -521,6 +521,22 @@ describe("createListener over HTTP", () => {
     expect(await response.text()).toBe("# Title");
   });
 
+  it("sends a value it serializes as JSON, labelled JSON, whatever media type the route declares", async () => {
+    const readme = ROUTES.find((r) => r.name === "readme")!;
+    const answering = await listen(
+      createListener([readme], {
+        readme: () => ({ status: 200, body: { title: "Title" } }),
+      }),
+    );
+    try {
+      const response = await fetch(`${answering.baseUrl}/readme`);
+      expect(response.headers.get("content-type")).toBe("application/json");
+      expect(await response.json()).toEqual({ title: "Title" });
+    } finally {
+      await answering.close();
+    }
+  });
+
   it("answers 500 and reports the error when a handler throws", async () => {
     const response = await call("/files/a.json");
     expect(response.status).toBe(500);
