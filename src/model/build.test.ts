@@ -155,6 +155,47 @@ describe("buildModel", () => {
     expect(untyped[0]!.message).toContain("'exclude-direct'");
   });
 
+  it("declares a path parameter no source declares, as a required string, with a warning", () => {
+    const source = at("c.swagger.yaml", 5);
+    const model = buildModel(
+      [
+        doc("c.swagger.yaml", "swagger2", [
+          endpoint("get", "/a/{kind}/{id}", source, {
+            pathParams: [
+              param("id", "path", at("c.swagger.yaml", 6), {
+                schema: { type: "integer" },
+              }),
+            ],
+          }),
+        ]),
+      ],
+      [],
+    );
+    expect(model.endpoints[0]!.parameters.path).toEqual([
+      {
+        name: "kind",
+        in: "path",
+        required: true,
+        schema: { type: "string" },
+        sources: [source],
+      },
+      expect.objectContaining({ name: "id", schema: { type: "integer" } }),
+    ]);
+    expect(
+      model.diagnostics.filter(
+        (d) => d.code === "model/undeclared-path-parameter",
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        file: "c.swagger.yaml",
+        line: 5,
+        message:
+          "GET /a/{kind}/{id}: no source declares the path parameter 'kind'; the generated code takes it as a required string",
+      }),
+    ]);
+  });
+
   it("lets the user prefer a file over the format ranking, still independent of input order", () => {
     const preferred = buildModel(inputs(), [], { prefer: ["c.swagger.yaml"] });
     const limit = preferred.endpoints[0]!.parameters.query.find(

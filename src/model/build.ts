@@ -1,5 +1,6 @@
 import { mergeDocuments } from "./merge.js";
 import { assignNames, compareEndpoints, type NamingOptions } from "./naming.js";
+import { pathVariables } from "./path-template.js";
 import { compareSources, compareStrings } from "./rank.js";
 import { applyProseAuth } from "./scopes-from-prose.js";
 import type { ApiModel, Diagnostic, DocumentModel, Endpoint } from "./types.js";
@@ -34,12 +35,50 @@ export function buildModel(
   }
   const endpoints = merged.endpoints.sort(compareEndpoints);
   assignNames(endpoints, options, report);
-  for (const endpoint of endpoints) reportUntyped(endpoint, report);
+  for (const endpoint of endpoints) {
+    declareTemplateVariables(endpoint, report);
+    reportUntyped(endpoint, report);
+  }
   return {
     ...merged,
     endpoints,
     diagnostics: sortDiagnostics(diagnostics),
   };
+}
+
+/**
+ * A `{name}` of the path that no source declares becomes a required string path parameter, so
+ * the client can fill it and the server decodes it (OpenAPI requires one per template variable;
+ * the OpenAPI and docs output always declared it).
+ */
+function declareTemplateVariables(
+  endpoint: Endpoint,
+  report: (d: Diagnostic) => void,
+): void {
+  const path = endpoint.parameters.path;
+  const variables = pathVariables(endpoint.path);
+  const missing = variables.filter(
+    (name) => !path.some((p) => p.name === name),
+  );
+  if (missing.length === 0) return;
+  const at = endpoint.sources[0]!;
+  for (const name of missing)
+    path.push({
+      name,
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+      sources: [at],
+    });
+  path.sort((a, b) => variables.indexOf(a.name) - variables.indexOf(b.name));
+  report({
+    severity: "warning",
+    code: "model/undeclared-path-parameter",
+    message: `${endpoint.method.toUpperCase()} ${endpoint.path}: no source declares the path parameter${missing.length === 1 ? "" : "s"} ${missing.map((n) => `'${n}'`).join(", ")}; the generated code takes ${missing.length === 1 ? "it" : "them"} as a required string`,
+    file: at.file,
+    line: at.line,
+    column: at.column,
+  });
 }
 
 function reportUntyped(
