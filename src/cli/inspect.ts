@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { allParameters } from "../model/factories.js";
 import { loadModel } from "../pipeline.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
+import { plural } from "./report.js";
 
 const HELP = `Usage: apiloom inspect <files...> [options]
 
@@ -146,9 +147,9 @@ function renderTable(model: ApiModel): string {
       .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
       .join("  ")
       .trimEnd();
-  let out = `${model.info.title} ${model.info.version}: ${model.endpoints.length} endpoints\n\n`;
+  let out = `${model.info.title} ${model.info.version}: ${plural(model.endpoints.length, "endpoint")}\n\n`;
   out += line(header) + "\n" + rows.map(line).join("\n") + "\n";
-  out += `\n${model.diagnostics.length} diagnostics\n`;
+  out += `\n${plural(model.diagnostics.length, "diagnostic")}\n`;
   for (const d of model.diagnostics) out += formatDiagnostic(d) + "\n";
   return out;
 }

@@ -90,6 +90,15 @@ describe("apiloom inspect", () => {
     );
   });
 
+  it("says "1 diagnostic", not "1 diagnostics"", () => {
+    const { stdout } = apiloom(
+      "inspect",
+      "test/fixtures/cli/trailing-comma.json",
+    );
+    expect(stdout).toMatch(/: 0 endpoints\n/);
+    expect(stdout).toMatch(/\n1 diagnostic\n/);
+  });
+
   it.each([
     [
       "test/fixtures/cli/trailing-comma.json",
