@@ -90,7 +90,7 @@ describe("apiloom inspect", () => {
     );
   });
 
-  it("says "1 diagnostic", not "1 diagnostics"", () => {
+  it('says "1 diagnostic", not "1 diagnostics"', () => {
     const { stdout } = apiloom(
       "inspect",
       "test/fixtures/cli/trailing-comma.json",
