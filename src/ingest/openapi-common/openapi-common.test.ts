@@ -99,3 +99,30 @@ describe("$ref chains", () => {
     ]);
   });
 });
+
+describe("responses that are not objects", () => {
+  it.each([
+    [
+      "Swagger 2.0",
+      'swagger: "2.0"\ninfo: {title: t, version: "1"}\nresponses:\n  Bad: 42\npaths:\n  /a:\n    get:\n      responses:\n        "200": oops\n        "404": {$ref: "#/responses/Bad"}\n        "500": {description: fine}\n',
+    ],
+    [
+      "OpenAPI 3.0",
+      'openapi: 3.0.3\ninfo: {title: t, version: "1"}\ncomponents:\n  responses:\n    Bad: 42\npaths:\n  /a:\n    get:\n      responses:\n        "200": oops\n        "404": {$ref: "#/components/responses/Bad"}\n        "500": {description: fine}\n',
+    ],
+  ])("are reported at their entry and skipped in %s", (_, text) => {
+    const { documents, diagnostics } = ingestTexts([{ file: "r.yaml", text }], {
+      cwd: "/",
+    });
+    expect(documents[0]!.endpoints[0]!.responses.map((r) => r.status)).toEqual([
+      "500",
+    ]);
+    const invalid = diagnostics.filter((d) =>
+      d.code.endsWith("/invalid-response"),
+    );
+    expect(invalid.map((d) => d.line)).toEqual([
+      text.split("\n").findIndex((l) => l.includes('"200"')) + 1,
+      text.split("\n").findIndex((l) => l.includes('"404"')) + 1,
+    ]);
+  });
+});

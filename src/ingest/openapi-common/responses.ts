@@ -1,18 +1,21 @@
-import { isRecordNode, members, type Node } from "./node.js";
+import { isRecordNode, members, type Node, type RecordNode } from "./node.js";
 import type { SpecReading } from "./reading.js";
 
 /** One entry of an operation's `responses`, its status key normalized. */
 export interface ResponseEntry {
   /** `"200"`, `"4XX"` or `"default"`. */
   status: string;
-  /** The entry itself (possibly a `$ref`). */
+  /** The entry itself (possibly a `$ref`): where the response is written. */
   entry: Node;
+  /** The Response Object the entry is or refers to. */
+  definition: RecordNode;
 }
 
 /**
  * The entries of a `responses` object. YAML reads `200:` as a number key, which arrives here as the
  * string "200" already; ranges are upper-cased (`4xx` → `4XX`); `x-` members are extensions; any
- * other key is reported and skipped.
+ * other key is reported and skipped. `$ref`s are followed; an entry that is not an object (itself
+ * or at the end of its references) is reported and skipped.
  */
 export function responseEntries(
   reading: SpecReading,
@@ -41,7 +44,18 @@ export function responseEntries(
       );
       continue;
     }
-    out.push({ status, entry });
+    const definition = reading.deref(entry, "response");
+    if (!definition) continue;
+    if (!isRecordNode(definition)) {
+      reading.report(
+        "warning",
+        "invalid-response",
+        `response ${status} must be an object; it is skipped`,
+        entry,
+      );
+      continue;
+    }
+    out.push({ status, entry, definition });
   }
   return out;
 }

@@ -19,21 +19,10 @@ export function readResponses(
   operation: RecordNode,
 ): Response[] {
   const responses: Response[] = [];
-  for (const { status, entry } of responseEntries(
+  for (const { status, entry, definition } of responseEntries(
     reading,
     child(operation, "responses"),
   )) {
-    const definition = reading.deref(entry, "response");
-    if (!definition) continue;
-    if (!isRecordNode(definition)) {
-      reading.report(
-        "warning",
-        "invalid-response",
-        `response ${status} must be an object; it is skipped`,
-        entry,
-      );
-      continue;
-    }
     const response: Response = {
       status,
       description:
