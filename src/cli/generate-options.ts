@@ -1,25 +1,16 @@
 import type { ArtifactName } from "../emit/artifact.js";
-import { ARTIFACT_NAMES } from "../workflow/artifact-names.js";
+import { ARTIFACTS } from "../emit/artifact.js";
 import { ConfigError } from "../workflow/config-error.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
+import type { SettingsOverrides } from "../workflow/settings.js";
 
-/** What `apiloom generate` was told on the command line; undefined means "not given". */
-export interface GenerateFlags {
-  inputs: string[];
-  out?: string;
-  artifacts?: ArtifactName[];
-  templates?: string;
-  baseUrl?: string;
-  names: Record<string, string>;
-  allowExternalRefs?: boolean;
-  prefer?: string[];
-  serverHandlers?: string;
-  lock?: string | false;
-  /** A config file path, or false for --no-config. */
-  config?: string | false;
+/**
+ * What `apiloom generate` was told on the command line: the settings it overrides (the workflow's
+ * own type) plus what only the command line has. Undefined means "not given".
+ */
+export interface GenerateFlags extends SettingsOverrides {
   check: boolean;
   watch: boolean;
-  strict?: boolean;
   maxDiagnostics?: number;
   color?: boolean;
   help: boolean;
@@ -42,7 +33,7 @@ const FLAGS: FlagSpec[] = [
   {
     names: ["-a", "--artifacts"],
     value: "<list>",
-    help: `Comma-separated subset of ${ARTIFACT_NAMES.join(",")} (default: all)`,
+    help: `Comma-separated subset of ${ARTIFACTS.join(",")} (default: all)`,
     apply: (f, v) => (f.artifacts = parseArtifacts(v)),
   },
   {
@@ -195,9 +186,9 @@ function parseArtifacts(list: string): ArtifactName[] {
     .map((s) => s.trim())
     .filter((s) => s !== "");
   for (const name of names)
-    if (!(ARTIFACT_NAMES as readonly string[]).includes(name))
+    if (!(ARTIFACTS as readonly string[]).includes(name))
       throw new ConfigError(
-        `--artifacts: unknown artifact ${JSON.stringify(name)} (known: ${ARTIFACT_NAMES.join(", ")})`,
+        `--artifacts: unknown artifact ${JSON.stringify(name)} (known: ${ARTIFACTS.join(", ")})`,
       );
   if (names.length === 0)
     throw new ConfigError("--artifacts needs at least one artifact");

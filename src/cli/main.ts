@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+
 /** The command line: parses the sub-command and hands over. The CLI owns the file system. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -15,7 +17,7 @@ export async function main(argv: string[]): Promise<number> {
       );
       return 0;
     case "--version":
-      process.stdout.write("apiloom 0.1.0\n");
+      process.stdout.write(`apiloom ${packageVersion()}\n`);
       return 0;
     default:
       process.stderr.write(
@@ -33,3 +35,12 @@ Commands:
 
 Run 'apiloom <command> --help' for a command's options.
 `;
+
+/** The version in package.json (src/cli and dist/cli are both two folders below it). */
+function packageVersion(): string {
+  const manifest: unknown = createRequire(import.meta.url)(
+    "../../package.json",
+  );
+  const version = (manifest as { version?: unknown }).version;
+  return typeof version === "string" ? version : "unknown";
+}

@@ -4,7 +4,7 @@ import { emitServer } from "./server/index.js";
 import { emitDocs } from "./docs/index.js";
 import { emitOpenApi } from "./openapi/index.js";
 
-/** Every artifact apiloom can make, in the order they are made. */
+/** The emitter of each artifact (the keys are `ARTIFACTS`, checked by the type). */
 export const EMITTERS: Record<ArtifactName, Emitter> = {
   client: emitClient,
   server: emitServer,
@@ -12,4 +12,4 @@ export const EMITTERS: Record<ArtifactName, Emitter> = {
   openapi: emitOpenApi,
 };
 
-export const ARTIFACTS = Object.keys(EMITTERS) as ArtifactName[];
+export { ARTIFACTS } from "./artifact.js";

@@ -1,4 +1,4 @@
-import { ARTIFACT_NAMES } from "./artifact-names.js";
+import { ARTIFACTS } from "../emit/artifact.js";
 import type { ApiloomConfig } from "./config-types.js";
 import { ConfigError } from "./config-error.js";
 
@@ -28,9 +28,9 @@ const SHAPE: Record<string, Check> = {
   artifacts: (v, where) => {
     stringList(v, where);
     for (const name of v as string[])
-      if (!(ARTIFACT_NAMES as readonly string[]).includes(name))
+      if (!(ARTIFACTS as readonly string[]).includes(name))
         throw new ConfigError(
-          `${where}: unknown artifact ${JSON.stringify(name)} (known: ${ARTIFACT_NAMES.join(", ")})`,
+          `${where}: unknown artifact ${JSON.stringify(name)} (known: ${ARTIFACTS.join(", ")})`,
         );
   },
   templates: isString,

@@ -1,8 +1,7 @@
 import { statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { ArtifactName } from "../emit/artifact.js";
-import type { GenerateFlags } from "../cli/generate-options.js";
-import { ARTIFACT_NAMES } from "./artifact-names.js";
+import { ARTIFACTS } from "../emit/artifact.js";
 import { ConfigError } from "./config-error.js";
 import { findConfigFile, loadConfigFile } from "./config-load.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
@@ -28,9 +27,32 @@ export interface GenerateSettings {
   strict: boolean;
 }
 
-/** Loads the config (unless --no-config) and lays the flags over it. */
+/**
+ * What a caller (the command line, a test, a build tool) sets over the config; undefined means
+ * "not given", so the config's value or the default applies.
+ */
+export interface SettingsOverrides {
+  /** Input patterns relative to the working folder; when any are given they replace the config's. */
+  inputs: string[];
+  out?: string;
+  artifacts?: ArtifactName[];
+  templates?: string;
+  baseUrl?: string;
+  /** Endpoint names by "METHOD /path", laid over the config's. */
+  names: Record<string, string>;
+  allowExternalRefs?: boolean;
+  prefer?: string[];
+  serverHandlers?: string;
+  /** A lock file path, or false to neither read nor write the name lock. */
+  lock?: string | false;
+  /** A config file path, or false to read no config (and no lock beside one). */
+  config?: string | false;
+  strict?: boolean;
+}
+
+/** Loads the config (unless `config` is false) and lays the overrides over it. */
 export async function resolveSettings(
-  flags: GenerateFlags,
+  flags: SettingsOverrides,
   cwd: string,
 ): Promise<GenerateSettings> {
   const configFile =
@@ -86,8 +108,8 @@ export async function resolveSettings(
     inputs,
     out,
     artifacts: [
-      ...new Set(flags.artifacts ?? config.artifacts ?? ARTIFACT_NAMES),
-    ].sort((a, b) => ARTIFACT_NAMES.indexOf(a) - ARTIFACT_NAMES.indexOf(b)),
+      ...new Set(flags.artifacts ?? config.artifacts ?? ARTIFACTS),
+    ].sort((a, b) => ARTIFACTS.indexOf(a) - ARTIFACTS.indexOf(b)),
     templates,
     baseUrl: flags.baseUrl ?? config.baseUrl,
     names: { ...config.names, ...flags.names },

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseGenerateArgs } from "../../src/cli/generate-options.js";
 import { runOnce } from "../../src/cli/generate-run.js";
 import { paint } from "../../src/cli/colors.js";
-import { ARTIFACT_NAMES } from "../../src/workflow/artifact-names.js";
+import { ARTIFACTS } from "../../src/emit/artifact.js";
 import { fakeStages } from "./fake-stages.js";
 import { FIXTURES, removeDir } from "./harness.js";
 
@@ -26,7 +26,7 @@ describe("a write the file system refuses", () => {
         baseDir: dir,
         inputs: ["pets.yaml"],
         out: join(dir, "out"),
-        artifacts: [...ARTIFACT_NAMES],
+        artifacts: [...ARTIFACTS],
         names: {},
         allowExternalRefs: false,
         prefer: [],
