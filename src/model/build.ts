@@ -1,7 +1,8 @@
 import { mergeDocuments } from "./merge.js";
-import { assignNames, compareEndpoints, type NamingOptions } from "./naming.js";
+import { assignNames, type NamingOptions } from "./naming.js";
+import { compareCodeUnits, compareEndpoints } from "./order.js";
 import { pathVariables } from "./path-template.js";
-import { compareSources, compareStrings } from "./rank.js";
+import { compareSources } from "./rank.js";
 import { applyProseAuth } from "./scopes-from-prose.js";
 import type { ApiModel, Diagnostic, DocumentModel, Endpoint } from "./types.js";
 import { PARAMETER_LOCATIONS } from "./types.js";
@@ -116,7 +117,7 @@ function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
       (a, b) =>
         compareSources({ ...a, pointer: "" }, { ...b, pointer: "" }) ||
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        compareStrings(a.code, b.code) ||
-        compareStrings(a.message, b.message),
+        compareCodeUnits(a.code, b.code) ||
+        compareCodeUnits(a.message, b.message),
     );
 }

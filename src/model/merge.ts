@@ -1,3 +1,4 @@
+import { compareCodeUnits } from "./order.js";
 import { schemaRef, schemaRefName } from "./schema-ref.js";
 import {
   mergeEndpoint,
@@ -8,7 +9,6 @@ import { pathShape } from "./path-template.js";
 import {
   canonicalJson,
   compareSources,
-  compareStrings,
   documentRank,
   FORMAT_RANK,
   pickWinner,
@@ -29,8 +29,8 @@ function canonicalOrder(documents: readonly DocumentModel[]): DocumentModel[] {
   const first = (d: DocumentModel) => d.endpoints[0]?.sources[0];
   return [...documents].sort(
     (a, b) =>
-      compareStrings(a.file, b.file) ||
-      compareStrings(first(a)?.pointer ?? "", first(b)?.pointer ?? "") ||
+      compareCodeUnits(a.file, b.file) ||
+      compareCodeUnits(first(a)?.pointer ?? "", first(b)?.pointer ?? "") ||
       FORMAT_RANK[b.format] - FORMAT_RANK[a.format],
   );
 }
@@ -160,7 +160,7 @@ function mergeSecuritySchemes(
     }
   }
   const out: Record<string, SecurityScheme> = {};
-  for (const name of [...byName.keys()].sort(compareStrings)) {
+  for (const name of [...byName.keys()].sort(compareCodeUnits)) {
     const list = byName.get(name)!;
     const winner = pickWinner(
       list.map((e) => ({
@@ -262,7 +262,7 @@ function mergeSchemas(
     }
   }
   const sorted: Record<string, NamedSchema> = {};
-  for (const name of Object.keys(out).sort(compareStrings))
+  for (const name of Object.keys(out).sort(compareCodeUnits))
     sorted[name] = out[name]!;
   return sorted;
 }

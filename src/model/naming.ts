@@ -1,5 +1,6 @@
 import { camelCase, isIdentifierName, isReservedWord } from "./identifiers.js";
-import { compareSources, compareStrings } from "./rank.js";
+import { compareCodeUnits, compareEndpoints } from "./order.js";
+import { compareSources } from "./rank.js";
 import type { Diagnostic, Endpoint, NameCandidate } from "./types.js";
 import { HTTP_METHODS } from "./types.js";
 
@@ -85,16 +86,6 @@ export function assignNames(
   }
 }
 
-export function compareEndpoints(
-  a: Pick<Endpoint, "method" | "path">,
-  b: Pick<Endpoint, "method" | "path">,
-): number {
-  return (
-    compareStrings(a.path, b.path) ||
-    HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method)
-  );
-}
-
 function preferredName(endpoint: Endpoint): string {
   const scored = new Map<string, { fromId: boolean; votes: number }>();
   for (const candidate of endpoint.nameCandidates) {
@@ -114,7 +105,7 @@ function preferredName(endpoint: Endpoint): string {
       const better =
         Number(s.fromId) - Number(b.fromId) ||
         s.votes - b.votes ||
-        (compareStrings(id, bestId) < 0 ? 1 : -1);
+        (compareCodeUnits(id, bestId) < 0 ? 1 : -1);
       if (better > 0) best = entry;
     }
   }

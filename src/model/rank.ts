@@ -1,3 +1,4 @@
+import { compareCodeUnits } from "./order.js";
 import type { SourceFormat, SourceRef } from "./types.js";
 
 /**
@@ -19,16 +20,11 @@ export const FORMAT_RANK: Record<SourceFormat, number> = {
 
 export function compareSources(a: SourceRef, b: SourceRef): number {
   return (
-    compareStrings(a.file, b.file) ||
+    compareCodeUnits(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
-    compareStrings(a.pointer, b.pointer)
+    compareCodeUnits(a.pointer, b.pointer)
   );
-}
-
-/** Code-unit comparison: never locale-dependent. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

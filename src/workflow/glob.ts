@@ -1,3 +1,4 @@
+import { compareCodeUnits } from "../model/order.js";
 import { readdirSync, statSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 
@@ -36,11 +37,7 @@ export function expandInputs(
     if (matches.size === 0) unmatched.push(raw);
     for (const match of matches) found.add(match);
   }
-  return { files: [...found].sort(byCodeUnit), unmatched };
-}
-
-export function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return { files: [...found].sort(compareCodeUnits), unmatched };
 }
 
 function walk(
@@ -111,7 +108,7 @@ export function segmentRegExp(segment: string): RegExp {
 function listDir(dir: string) {
   try {
     return readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      byCodeUnit(a.name, b.name),
+      compareCodeUnits(a.name, b.name),
     );
   } catch {
     return [];

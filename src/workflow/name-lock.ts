@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Endpoint } from "../model/types.js";
 import { endpointKey } from "../model/naming.js";
-import { byCodeUnit } from "./glob.js";
+import { compareCodeUnits } from "../model/order.js";
 
 /**
  * The committed lock of endpoint names (`apiloom.lock.json` next to the config). It lives
@@ -51,7 +51,7 @@ export function nameLockText(endpoints: readonly Endpoint[]): string {
   const entries = endpoints
     .filter((e) => e.name !== "")
     .map((e) => [endpointKey(e), e.name] as const)
-    .sort(([a], [b]) => byCodeUnit(a, b));
+    .sort(([a], [b]) => compareCodeUnits(a, b));
   const lock: NameLock = {
     lockfileVersion: 1,
     names: Object.fromEntries(entries),

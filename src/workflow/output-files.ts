@@ -1,5 +1,5 @@
 import type { GeneratedFile } from "../emit/artifact.js";
-import { byCodeUnit } from "./glob.js";
+import { compareCodeUnits } from "../model/order.js";
 
 /** Names in the output folder that belong to the writer itself; no emitter may produce them. */
 export const MANIFEST_FILE = ".apiloom-manifest.json";
@@ -78,6 +78,6 @@ export function collectFiles(
         `${path} is made both as a file and as a folder holding other files`,
       );
   return [...byPath.entries()]
-    .sort(([a], [b]) => byCodeUnit(a, b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([path, { contents }]) => ({ path, contents }));
 }

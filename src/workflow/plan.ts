@@ -1,7 +1,7 @@
 import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
-import { byCodeUnit } from "./glob.js";
+import { compareCodeUnits } from "../model/order.js";
 import {
   makeManifest,
   manifestText,
@@ -66,7 +66,7 @@ export function planOutput(
         reason: "a file apiloom did not make is in the way",
       });
   }
-  for (const path of [...ours].sort(byCodeUnit)) {
+  for (const path of [...ours].sort(compareCodeUnits)) {
     if (produced.has(path)) continue;
     // behind a link or a file now: what is there is not what we made, so it is not ours to delete
     if (blockedFolder(outDir, path, folders)) continue;

@@ -6,7 +6,8 @@ import type { LoadOptions } from "../pipeline.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { readManifest } from "./manifest.js";
 import { collectFiles } from "./output-files.js";
-import { byCodeUnit, expandInputs } from "./glob.js";
+import { compareCodeUnits } from "../model/order.js";
+import { expandInputs } from "./glob.js";
 import { nameLockText, readNameLock } from "./name-lock.js";
 import type { GenerateSettings } from "./settings.js";
 import { findAmbiguousRoutes } from "../emit/server/index.js";
@@ -56,7 +57,7 @@ export async function produce(
   if (settings.serverHandlers) ours.add(settings.serverHandlers);
   const sources = files.filter((f) => !ours.has(resolve(settings.baseDir, f)));
   // diagnostics come out in input order: sorted, they do not depend on the shell or the config
-  const inputFiles = [...sources].sort(byCodeUnit);
+  const inputFiles = [...sources].sort(compareCodeUnits);
   const ownDiagnostics: Diagnostic[] = unmatched.map((pattern) => ({
     severity: "error",
     code: "input/no-match",

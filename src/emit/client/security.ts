@@ -1,5 +1,5 @@
 import type { ApiModel, Endpoint } from "../../model/types.js";
-import { compareStrings } from "../types/names.js";
+import { compareCodeUnits } from "../../model/order.js";
 
 /** How the runtime sends a scheme's credential (mirrors `AuthScheme` in client/runtime.ts). */
 export type AuthSchemeView =
@@ -14,7 +14,7 @@ export type AuthSchemeView =
  */
 export function authSchemes(model: ApiModel): [string, AuthSchemeView][] {
   const out: [string, AuthSchemeView][] = [];
-  for (const key of Object.keys(model.securitySchemes).sort(compareStrings)) {
+  for (const key of Object.keys(model.securitySchemes).sort(compareCodeUnits)) {
     const scheme = model.securitySchemes[key]!;
     switch (scheme.type) {
       case "http": {

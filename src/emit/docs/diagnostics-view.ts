@@ -1,3 +1,4 @@
+import { compareCodeUnits } from "../../model/order.js";
 import type { Diagnostic, Severity } from "../../model/types.js";
 import type { DiagnosticView } from "./view.js";
 
@@ -21,22 +22,18 @@ export function codeCounts(
     }
   }
   return [...byCode.values()].sort(
-    (a, b) => b.count - a.count || cmp(a.code, b.code),
+    (a, b) => b.count - a.count || compareCodeUnits(a.code, b.code),
   );
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
-    cmp(a.file, b.file) ||
+    compareCodeUnits(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
-    cmp(a.code, b.code) ||
-    cmp(a.message, b.message)
+    compareCodeUnits(a.code, b.code) ||
+    compareCodeUnits(a.message, b.message)
   );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function diagnosticView(d: Diagnostic): DiagnosticView {

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from "../../model/order.js";
 import { allParameters } from "../../model/factories.js";
 import type {
   ApiModel,
@@ -102,18 +103,7 @@ function uniqueSources(
   const seen = new Map<string, { file: string; line: number }>();
   for (const s of sources)
     seen.set(`${s.file}\u0000${s.line}`, { file: s.file, line: s.line });
-  return [...seen.values()].sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
+  return [...seen.values()].sort(
+    (a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line,
   );
-}
-
-export function compareEndpoints(a: Endpoint, b: Endpoint): number {
-  return (
-    cmp(a.path, b.path) ||
-    HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method)
-  );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -6,11 +6,8 @@ import {
   compareDiagnostics,
   diagnosticView,
 } from "./diagnostics-view.js";
-import {
-  compareEndpoints,
-  endpointIds,
-  endpointView,
-} from "./endpoint-view.js";
+import { compareEndpoints } from "../../model/order.js";
+import { endpointIds, endpointView } from "./endpoint-view.js";
 import { schemeViews, type SchemeView } from "./schemes-view.js";
 import {
   schemaIds,

@@ -1,6 +1,7 @@
 import type { ApiModel, Endpoint, Server } from "../../model/types.js";
 import { HTTP_METHODS } from "../../model/types.js";
-import { compareCodeUnits, type JsonObject } from "./json.js";
+import { compareCodeUnits } from "../../model/order.js";
+import type { JsonObject } from "./json.js";
 import { operationObject, type FixSchema } from "./operation.js";
 import { componentSchemas } from "./schema-names.js";
 import { securitySchemesObject } from "./security.js";

@@ -15,8 +15,3 @@ export function specExtensions(
       out[key] = value;
   return out;
 }
-
-/** Orders strings by UTF-16 code units: the same everywhere, unlike `localeCompare`. */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -11,7 +11,8 @@ import type {
   Schema,
   SourceRef,
 } from "../../model/types.js";
-import { compareCodeUnits, specExtensions, type JsonObject } from "./json.js";
+import { compareCodeUnits } from "../../model/order.js";
+import { specExtensions, type JsonObject } from "./json.js";
 import { statusKey, reasonPhrase } from "./status.js";
 
 /** Extensions apiloom writes itself; an input's member of the same name is not copied over it. */

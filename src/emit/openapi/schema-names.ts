@@ -1,6 +1,6 @@
 import { schemaRef, schemaRefName } from "../../model/schema-ref.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
-import { compareCodeUnits } from "./json.js";
+import { compareCodeUnits } from "../../model/order.js";
 
 /** OpenAPI 3.1 §4.8.7.1: component keys must match this. */
 const COMPONENT_KEY = /^[a-zA-Z0-9._-]+$/;

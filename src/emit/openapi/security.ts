@@ -4,7 +4,8 @@ import type {
   SecurityScheme,
   SourceRef,
 } from "../../model/types.js";
-import { compareCodeUnits, type JsonObject } from "./json.js";
+import { compareCodeUnits } from "../../model/order.js";
+import type { JsonObject } from "./json.js";
 
 /**
  * Stand-ins for OAuth 2.0 URLs no input states. OpenAPI requires them; the reserved `.invalid`

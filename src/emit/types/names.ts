@@ -1,3 +1,4 @@
+import { compareCodeUnits } from "../../model/order.js";
 import type { ApiModel, Endpoint } from "../../model/types.js";
 import {
   camelCase,
@@ -81,7 +82,7 @@ export function schemaTypeNames(model: ApiModel): Map<string, string> {
     for (const suffix of ENDPOINT_TYPE_SUFFIXES) taken.add(base + suffix);
   }
   const names = new Map<string, string>();
-  for (const schemaName of Object.keys(model.schemas).sort(compareStrings)) {
+  for (const schemaName of Object.keys(model.schemas).sort(compareCodeUnits)) {
     const wanted = schemaTypeName(schemaName);
     let name = wanted;
     if (taken.has(name)) name = `${wanted}Model`;
@@ -99,9 +100,4 @@ function schemaTypeName(schemaName: string): string {
     if (!isReservedWord(upper)) return upper;
   }
   return pascalCase(schemaName, "Schema");
-}
-
-/** Code-unit order: stable across locales, unlike localeCompare. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

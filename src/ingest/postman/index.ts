@@ -1,9 +1,9 @@
 import type { DocumentModel, Endpoint } from "../../model/types.js";
 import { isRecord, type ReaderContext } from "../reader.js";
-import { postmanContext } from "./context.js";
+import { postmanContext, type CollectionState } from "./context.js";
 import { descriptionText } from "./fields.js";
 import { readInfo } from "./info.js";
-import { readRequest, type CollectionState } from "./request.js";
+import { readRequest } from "./request.js";
 import { SchemeRegistry } from "./security-schemes.js";
 import { ServerRegistry } from "./servers.js";
 import { TagRegistry } from "./tags.js";

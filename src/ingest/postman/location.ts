@@ -1,8 +1,7 @@
 import type { Path } from "../../model/pointer.js";
 import { POSTMAN_CODES } from "./codes.js";
-import type { PostmanContext } from "./context.js";
+import type { CollectionState, PostmanContext } from "./context.js";
 import { buildPathTemplate, type PathTemplate } from "./path-template.js";
-import type { CollectionState } from "./request.js";
 import { serverUrl } from "./servers.js";
 import type { RequestUrl } from "./url.js";
 import { unresolvedNames, type VariableScope } from "./variables.js";

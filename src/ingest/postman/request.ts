@@ -8,18 +8,13 @@ import {
 import { isRecord } from "../reader.js";
 import { readBody } from "./body.js";
 import { POSTMAN_CODES } from "./codes.js";
-import type { PostmanContext } from "./context.js";
+import type { CollectionState, PostmanContext } from "./context.js";
 import { descriptionText } from "./fields.js";
 import { readHeaders } from "./headers.js";
 import { readParameters } from "./parameters.js";
 import { readLocation } from "./location.js";
 import { readResponses } from "./responses.js";
-import {
-  requestSecurity,
-  type AuthLink,
-  type SecurityState,
-} from "./security.js";
-import type { ServerRegistry } from "./servers.js";
+import { requestSecurity, type AuthLink } from "./security.js";
 import { readUrl } from "./url.js";
 import type { VariableScope } from "./variables.js";
 
@@ -30,13 +25,6 @@ export interface RequestScope {
   auth: AuthLink[];
   /** Name of the innermost folder: the endpoint's tag. */
   folder?: string;
-}
-
-/** State shared by every request of one collection. */
-export interface CollectionState extends SecurityState {
-  servers: ServerRegistry;
-  /** Unresolved variables already reported (`host:name`, `path:name`): once per collection. */
-  reportedVariables: Set<string>;
 }
 
 /** One Postman request item as an endpoint; undefined (with a diagnostic) when it cannot be one. */

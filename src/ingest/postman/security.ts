@@ -1,23 +1,15 @@
 import type { Path } from "../../model/pointer.js";
 import type { SecurityRequirement } from "../../model/types.js";
 import { POSTMAN_CODES } from "./codes.js";
-import type { PostmanContext } from "./context.js";
+import type { PostmanContext, SecurityState } from "./context.js";
 import { authFromHeader, readAuth, type AuthBlock } from "./auth.js";
 import type { KeyValue } from "./fields.js";
-import type { SchemeRegistry } from "./security-schemes.js";
 import type { VariableScope } from "./variables.js";
 
 /** An `auth` block and where it is; a request's chain runs from itself out to the collection. */
 export interface AuthLink {
   value: unknown;
   at: Path;
-}
-
-/** State shared by every request of one collection. */
-export interface SecurityState {
-  schemes: SchemeRegistry;
-  /** Blocks already reported, so an inherited block is reported once, not once per request. */
-  reported: Set<string>;
 }
 
 /**
