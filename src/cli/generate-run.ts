@@ -11,7 +11,11 @@ import {
 import { produce, type Produced, type Stages } from "../workflow/produce.js";
 import type { GenerateSettings } from "../workflow/settings.js";
 import { OutputBusyError } from "../workflow/output-lock.js";
-import { OutputConflictError, writeOutput } from "../workflow/writer.js";
+import {
+  OutputConflictError,
+  writeOutput,
+  type WriteOptions,
+} from "../workflow/writer.js";
 import type { Paint } from "./colors.js";
 import type { GenerateFlags } from "./generate-options.js";
 import { progressLine, type Progress } from "./progress.js";
@@ -27,6 +31,8 @@ export interface RunIO {
   stderr: Stream;
   cwd: string;
   paint: Paint;
+  /** Passed to the writer (see `WriteOptions`); tests use it, the CLI never sets it. */
+  write?: WriteOptions;
 }
 
 /** What every ending of a run prints from. */
@@ -138,7 +144,7 @@ function write(o: Outcome): number {
   o.progress.update(`writing ${o.out}`);
   let result;
   try {
-    result = writeOutput(o.settings.out, o.produced.files);
+    result = writeOutput(o.settings.out, o.produced.files, o.io.write);
   } catch (error) {
     if (
       error instanceof OutputConflictError ||

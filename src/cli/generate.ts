@@ -11,6 +11,7 @@ import {
   type GenerateFlags,
 } from "./generate-options.js";
 import { runOnce, type Stream } from "./generate-run.js";
+import type { WriteOptions } from "../workflow/writer.js";
 
 /** The outside world of one run; tests replace any part (stages above all: fake emitters). */
 export interface GenerateDeps {
@@ -19,6 +20,8 @@ export interface GenerateDeps {
   env?: NodeJS.ProcessEnv;
   stdout?: Stream;
   stderr?: Stream;
+  /** Writer hooks (the crash tests pause the writer through them). */
+  write?: WriteOptions;
 }
 
 /** `apiloom generate`: exit 0 done, 1 errors / strict warnings / stale with --check, 2 usage. */
@@ -57,6 +60,7 @@ export async function runGenerate(
     stderr,
     cwd,
     paint: paint(color),
+    write: deps.write,
   });
 }
 

@@ -14,7 +14,6 @@ import type { GeneratedFile } from "../emit/artifact.js";
 import { JOURNAL_FILE, MANIFEST_FILE, STAGING_DIR } from "./output-files.js";
 import { withOutputLock } from "./output-lock.js";
 import { planIsClean, planOutput, type OutputPlan } from "./plan.js";
-import { testPause } from "./test-hooks.js";
 
 /**
  * Writes the output folder as one transaction.
@@ -59,16 +58,26 @@ interface Journal {
   manifest: string;
 }
 
+export interface WriteOptions {
+  /**
+   * Called after each file is staged and after each is renamed into place (`count` from 1).
+   * The crash tests use it to stop the writer at a chosen point and kill it there.
+   */
+  afterStep?: (phase: "stage" | "apply", count: number) => void;
+}
+
 export function writeOutput(
   outDir: string,
   files: readonly GeneratedFile[],
+  options: WriteOptions = {},
 ): WriteResult {
-  return withOutputLock(outDir, () => writeLocked(outDir, files));
+  return withOutputLock(outDir, () => writeLocked(outDir, files, options));
 }
 
 function writeLocked(
   outDir: string,
   files: readonly GeneratedFile[],
+  options: WriteOptions,
 ): WriteResult {
   recoverOutput(outDir);
   const plan = planOutput(outDir, files);
@@ -80,11 +89,11 @@ function writeLocked(
   };
   if (planIsClean(plan)) return result;
   mkdirSync(join(outDir, STAGING_DIR), { recursive: true });
-  const journal = stage(outDir, plan);
+  const journal = stage(outDir, plan, options);
   const tmp = join(outDir, `${JOURNAL_FILE}.tmp`);
   writeFileSync(tmp, JSON.stringify(journal));
   renameSync(tmp, join(outDir, JOURNAL_FILE));
-  apply(outDir, journal);
+  apply(outDir, journal, options);
   return result;
 }
 
@@ -123,14 +132,18 @@ export function hasInterruptedRun(outDir: string): boolean {
   );
 }
 
-function stage(outDir: string, plan: OutputPlan): Journal {
+function stage(
+  outDir: string,
+  plan: OutputPlan,
+  options: WriteOptions,
+): Journal {
   const moves: Journal["moves"] = [];
   plan.write.forEach(({ file }, i) => {
     // flat numbered names: staging needs no folders and cannot collide with itself
     const staged = `${STAGING_DIR}/${i}`;
     writeFileSync(join(outDir, staged), file.contents);
     moves.push([staged, file.path]);
-    testPause("stage", i + 1);
+    options.afterStep?.("stage", i + 1);
   });
   return {
     moves,
@@ -139,14 +152,18 @@ function stage(outDir: string, plan: OutputPlan): Journal {
   };
 }
 
-function apply(outDir: string, journal: Journal): void {
+function apply(
+  outDir: string,
+  journal: Journal,
+  options: WriteOptions = {},
+): void {
   journal.moves.forEach(([staged, path], i) => {
     const from = join(outDir, staged);
     if (!existsSync(from)) return; // moved before an interruption
     const to = join(outDir, path);
     mkdirSync(dirname(to), { recursive: true });
     renameSync(from, to);
-    testPause("apply", i + 1);
+    options.afterStep?.("apply", i + 1);
   });
   for (const path of journal.remove) {
     try {

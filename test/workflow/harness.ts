@@ -44,18 +44,30 @@ export async function buildCli(): Promise<string> {
   symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"));
   symlinkSync(join(REPO, "templates"), join(root, "templates"));
   writeFileSync(join(root, "package.json"), '{ "type": "module" }\n');
-  // APILOOM_TEST_FAKE_STAGES=1 swaps in the fake emitters of test/workflow/fake-stages.ts
+  // APILOOM_TEST_FAKE_STAGES=1 swaps in the fake emitters of test/workflow/fake-stages.ts;
+  // APILOOM_TEST_PAUSE=stage:2 blocks the writer for good after the second staged file
+  // (apply:1 after the first rename into place) and says so on stderr, for the crash tests.
   writeFileSync(
     join(root, "run.mjs"),
-    `import { main } from "./src/cli/main.js";
+    `import { writeSync } from "node:fs";
+import { main } from "./src/cli/main.js";
 import { runGenerate } from "./src/cli/generate.js";
 const args = process.argv.slice(2);
+const pause = process.env.APILOOM_TEST_PAUSE;
+const write = {
+  afterStep(phase, count) {
+    if (pause !== phase + ":" + count) return;
+    writeSync(2, "apiloom-test-paused " + phase + ":" + count + "\\n");
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  },
+};
 const run = async () => {
-  if (process.env.APILOOM_TEST_FAKE_STAGES === "1" && args[0] === "generate") {
-    const { fakeStages } = await import("./test/workflow/fake-stages.js");
-    return runGenerate(args.slice(1), { stages: fakeStages });
-  }
-  return main(args);
+  if (args[0] !== "generate") return main(args);
+  const stages =
+    process.env.APILOOM_TEST_FAKE_STAGES === "1"
+      ? (await import("./test/workflow/fake-stages.js")).fakeStages
+      : undefined;
+  return runGenerate(args.slice(1), { stages, write });
 };
 run().then((code) => { process.exitCode = code; }, (error) => {
   process.stderr.write("internal error: " + (error && error.stack) + "\\n");
