@@ -1,22 +1,10 @@
-import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { expect, it } from "vitest";
 import { ingestFiles } from "../src/ingest/index.js";
 import { loadModel } from "../src/pipeline.js";
+import { CORPUS, CORPUS_DIR, describeCorpus } from "./shared-corpus.js";
 
-/** The shared corpus of real documents nobody tuned apiloom for; read in place, never copied. */
-export const CORPUS_DIR = new URL("../../shared/corpus/", import.meta.url)
-  .pathname;
-
-export const CORPUS = readFileSync(CORPUS_DIR + "MANIFEST.tsv", "utf8")
-  .trim()
-  .split("\n")
-  .slice(1)
-  .map((line) => {
-    const [file, format, , , operations] = line.split("\t");
-    return { file: file!, format: format!, operations: Number(operations) };
-  });
-
-describe("the corpus", () => {
+describeCorpus("the corpus", () => {
   it("has the 19 documents the manifest lists", () => {
     expect(CORPUS).toHaveLength(19);
   });
@@ -24,7 +12,7 @@ describe("the corpus", () => {
   it.each(CORPUS)(
     "$file is read without a crash and yields its $operations operations",
     ({ file, operations }) => {
-      const path = CORPUS_DIR + file;
+      const path = join(CORPUS_DIR, file);
       const { documents, diagnostics } = ingestFiles([path]);
       expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
       expect(documents).toHaveLength(1);

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import * as prettier from "prettier";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { GeneratedFile } from "../../src/emit/artifact.js";
@@ -8,14 +7,11 @@ import { createTypeIndex } from "../../src/emit/types/index.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { loadModel } from "../../src/pipeline.js";
 import { typeCheck, writeTree } from "./compile.js";
+import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
 
 /* Every document of the shared corpus (../shared/corpus from the repo root), one client each. */
-const CORPUS = resolve(import.meta.dirname, "../../../shared/corpus");
-const documents = readFileSync(join(CORPUS, "MANIFEST.tsv"), "utf8")
-  .trim()
-  .split("\n")
-  .slice(1)
-  .map((line) => line.split("\t")[0]!);
+const CORPUS = CORPUS_DIR;
+const documents = CORPUS_FILES;
 
 const slug = (file: string) => file.replace(/[^A-Za-z0-9]+/g, "_");
 const generated = new Map<
@@ -30,7 +26,7 @@ beforeAll(async () => {
   }
 });
 
-describe("clients for the corpus", () => {
+describeCorpus("clients for the corpus", () => {
   test("the manifest lists all 19 documents", () => {
     expect(documents).toHaveLength(19);
   });

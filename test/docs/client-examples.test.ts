@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDocsView } from "../../src/emit/docs/view.js";
 import { emitClient } from "../../src/emit/client/index.js";
 import { loadModel } from "../../src/pipeline.js";
 import { typeCheck, writeTree } from "../client/compile.js";
-
-const CORPUS = "../shared/corpus";
+import { CORPUS_DIR, CORPUS_FILES } from "../shared-corpus.js";
 
 const inputs: [string, string[]][] = [
   [
@@ -15,12 +14,10 @@ const inputs: [string, string[]][] = [
       .sort()
       .map((f) => `specs/${f}`),
   ],
-  ...readFileSync(join(CORPUS, "MANIFEST.tsv"), "utf8")
-    .trim()
-    .split("\n")
-    .slice(1)
-    .map((line) => line.split("\t")[0]!)
-    .map((file): [string, string[]] => [file, [join(CORPUS, file)]]),
+  ...CORPUS_FILES.map((file): [string, string[]] => [
+    file,
+    [join(CORPUS_DIR, file)],
+  ]),
 ];
 
 describe("the docs' client examples compile against the generated client", () => {

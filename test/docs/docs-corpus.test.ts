@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join, posix } from "node:path";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { emitDocs } from "../../src/emit/docs/index.js";
 import { loadModel } from "../../src/pipeline.js";
-
-const CORPUS = "../shared/corpus";
+import { CORPUS_DIR, CORPUS_FILES } from "../shared-corpus.js";
 
 const inputs: [string, string[]][] = [
   [
@@ -14,12 +13,10 @@ const inputs: [string, string[]][] = [
       .sort()
       .map((f) => `specs/${f}`),
   ],
-  ...readFileSync(join(CORPUS, "MANIFEST.tsv"), "utf8")
-    .trim()
-    .split("\n")
-    .slice(1)
-    .map((line) => line.split("\t")[0]!)
-    .map((file): [string, string[]] => [file, [join(CORPUS, file)]]),
+  ...CORPUS_FILES.map((file): [string, string[]] => [
+    file,
+    [join(CORPUS_DIR, file)],
+  ]),
 ];
 
 type MdNode = {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import * as prettier from "prettier";
@@ -6,14 +6,11 @@ import { describe, expect, it } from "vitest";
 import { emitOpenApi } from "../../src/emit/openapi/index.js";
 import { loadModel } from "../../src/pipeline.js";
 import { HTTP_METHODS, type ApiModel } from "../../src/model/types.js";
+import { CORPUS_DIR, CORPUS_FILES } from "../shared-corpus.js";
 
-const CORPUS = "../shared/corpus";
+const CORPUS = CORPUS_DIR;
 
-const corpusFiles = readFileSync(join(CORPUS, "MANIFEST.tsv"), "utf8")
-  .trim()
-  .split("\n")
-  .slice(1)
-  .map((line) => line.split("\t")[0]!);
+const corpusFiles = CORPUS_FILES;
 
 const seedFiles = readdirSync("specs")
   .sort()

@@ -1,6 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
 import { emitServer } from "../../src/emit/server/index.js";
@@ -8,15 +7,10 @@ import { findAmbiguousRoutes } from "../../src/emit/server/ambiguous-routes.js";
 import { loadModel } from "../../src/pipeline.js";
 import { updateHandlersFile } from "../../src/scaffold/index.js";
 import { outDir, typeCheck, writeFiles } from "./generated.js";
+import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
 
-const CORPUS = fileURLToPath(
-  new URL("../../../shared/corpus/", import.meta.url),
-);
-const FILES = readFileSync(join(CORPUS, "MANIFEST.tsv"), "utf8")
-  .trim()
-  .split("\n")
-  .slice(1)
-  .map((line) => line.split("\t")[0]!);
+const CORPUS = CORPUS_DIR;
+const FILES = CORPUS_FILES;
 
 // Bitbucket declares `/addon/linkers/{linker_key}/values` (GET, DELETE) and
 // `/snippets/{username}/{encoded_id}/commits` (GET) with and without a trailing slash; the router
@@ -24,7 +18,7 @@ const FILES = readFileSync(join(CORPUS, "MANIFEST.tsv"), "utf8")
 const AMBIGUOUS: Record<string, number> = { "swagger2/bitbucket-2.0.json": 3 };
 
 // Real specs: names, keys and strings the fixtures never thought of.
-describe("the server and the scaffold for each corpus spec", () => {
+describeCorpus("the server and the scaffold for each corpus spec", () => {
   const root = outDir("corpus");
 
   it.each(FILES)("%s: prettier-formatted output", async (file) => {

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitServer } from "../../src/emit/server/index.js";
@@ -8,6 +7,7 @@ import { createEndpoint, createParameter } from "../../src/model/factories.js";
 import { loadModel } from "../../src/pipeline.js";
 import { chatModel } from "../fixtures/server/chat-model.js";
 import { outDir, writeFiles } from "./generated.js";
+import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
 
 describe("generated Fastify adapter over HTTP", () => {
   let app: FastifyInstance;
@@ -142,15 +142,9 @@ describe("generated Fastify adapter over HTTP", () => {
   });
 });
 
-describe("generated Fastify adapter on the corpus", () => {
-  const CORPUS = fileURLToPath(
-    new URL("../../../shared/corpus/", import.meta.url),
-  );
-  const FILES = readFileSync(join(CORPUS, "MANIFEST.tsv"), "utf8")
-    .trim()
-    .split("\n")
-    .slice(1)
-    .map((line) => line.split("\t")[0]!);
+describeCorpus("generated Fastify adapter on the corpus", () => {
+  const CORPUS = CORPUS_DIR;
+  const FILES = CORPUS_FILES;
 
   it.each(FILES)("%s: every route registers", async (file) => {
     const model = loadModel([file], { cwd: CORPUS });

@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe } from "vitest";
+
+/**
+ * The shared corpus: 19 real documents nobody tuned apiloom for, read in place from
+ * `../shared/corpus` beside the repository (never copied into it). A checkout without it still
+ * runs the rest of the suite: the corpus suites are skipped with a message that says why.
+ */
+export const CORPUS_DIR = resolve(import.meta.dirname, "../../shared/corpus");
+
+const MANIFEST = join(CORPUS_DIR, "MANIFEST.tsv");
+
+export const CORPUS_PRESENT = existsSync(MANIFEST);
+
+export interface CorpusEntry {
+  /** Path relative to CORPUS_DIR, e.g. `swagger2/bitbucket-2.0.json`. */
+  file: string;
+  format: string;
+  operations: number;
+}
+
+/** The manifest's documents; empty when the corpus is absent. */
+export const CORPUS: readonly CorpusEntry[] = CORPUS_PRESENT
+  ? readFileSync(MANIFEST, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => {
+        const [file, format, , , operations] = line.split("\t");
+        return { file: file!, format: format!, operations: Number(operations) };
+      })
+  : [];
+
+/** The documents' paths relative to CORPUS_DIR. */
+export const CORPUS_FILES: readonly string[] = CORPUS.map((e) => e.file);
+
+const SKIPPED = `skipped: ${CORPUS_DIR}/MANIFEST.tsv is absent (the shared corpus lives beside the repository)`;
+
+/** `describe` for a suite over the corpus: skipped, with the reason in its name, without it. */
+export function describeCorpus(name: string, body: () => void): void {
+  if (CORPUS_PRESENT) describe(name, body);
+  else describe.skip(`${name} (${SKIPPED})`, body);
+}
