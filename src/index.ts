@@ -2,12 +2,18 @@
  * apiloom's programmatic API, listed on purpose: the stages the CLI wires, for scripts that want
  * the merged model or one artifact without the file system work.
  */
+export {
+  generate,
+  type GenerateOptions,
+  type GenerateResult,
+} from "./generate.js";
 export { loadModel, type LoadOptions } from "./pipeline.js";
 export {
   ingestFiles,
   ingestTexts,
   type IngestOptions,
   type IngestResult,
+  type InputText,
 } from "./ingest/index.js";
 export { buildModel, type BuildOptions } from "./model/build.js";
 export { EMITTERS, ARTIFACTS } from "./emit/index.js";
@@ -18,18 +24,6 @@ export type {
   GeneratedFile,
 } from "./emit/artifact.js";
 export { defineConfig, type ApiloomConfig } from "./config.js";
-export type {
-  ApiModel,
-  Diagnostic,
-  Endpoint,
-  MediaContent,
-  NamedSchema,
-  Parameter,
-  RequestBody,
-  Response,
-  Schema,
-  SecurityRequirement,
-  SecurityScheme,
-  Server,
-  SourceRef,
-} from "./model/types.js";
+// the model, whole: every type the functions above take or return, and what those are made of
+export type * from "./model/types.js";
+export type { NamingOptions } from "./model/naming.js";

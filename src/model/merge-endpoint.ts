@@ -14,7 +14,7 @@ import type {
   Parameter,
   ParameterLocation,
   RequestBody,
-  Response,
+  ApiResponse,
   SourceRef,
 } from "./types.js";
 import { PARAMETER_LOCATIONS } from "./types.js";
@@ -361,10 +361,10 @@ function mergeRequestBody(views: EndpointOffer[]): RequestBody | undefined {
   return body;
 }
 
-function mergeResponses(views: EndpointOffer[]): Response[] {
+function mergeResponses(views: EndpointOffer[]): ApiResponse[] {
   const byStatus = new Map<
     string,
-    { view: EndpointOffer; response: Response }[]
+    { view: EndpointOffer; response: ApiResponse }[]
   >();
   for (const view of views) {
     for (const response of view.endpoint.responses) {
@@ -373,14 +373,14 @@ function mergeResponses(views: EndpointOffer[]): Response[] {
       list.push({ view, response });
     }
   }
-  const out: Response[] = [];
+  const out: ApiResponse[] = [];
   for (const [status, list] of byStatus) {
     const description = pickWinner(
       list.map((e) =>
         offer(e.view, e.response.description, e.response.description.length),
       ),
     );
-    const response: Response = {
+    const response: ApiResponse = {
       status,
       description: description?.value ?? "",
       content: mergeContent(

@@ -194,7 +194,7 @@ export interface ResponseHeader {
   description?: string;
 }
 
-export interface Response {
+export interface ApiResponse {
   /** `"200"`, `"4XX"` or `"default"`. */
   status: string;
   description: string;
@@ -229,7 +229,7 @@ export interface Endpoint {
   nameCandidates: NameCandidate[];
   parameters: EndpointParameters;
   requestBody?: RequestBody;
-  responses: Response[];
+  responses: ApiResponse[];
   tags: string[];
   summary?: string;
   description?: string;

@@ -7,7 +7,7 @@ import type {
   Parameter,
   ParameterLocation,
   RequestBody,
-  Response,
+  ApiResponse,
   Schema,
   SourceRef,
 } from "../../model/types.js";
@@ -105,7 +105,7 @@ function requestBodyObject(body: RequestBody, fix: FixSchema): JsonObject {
 }
 
 function responseObject(
-  response: Response,
+  response: ApiResponse,
   key: string,
   fix: FixSchema,
 ): JsonObject {

@@ -2,7 +2,7 @@ import type {
   Endpoint,
   MediaContent,
   Parameter,
-  Response,
+  ApiResponse,
 } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
 import { stringLiteral } from "./literal.js";
@@ -102,7 +102,7 @@ function mediaDefault(content: MediaContent): TypeNode {
 
 /** Body type of one response: `undefined` for statuses that never carry one. */
 export function responseType(
-  response: Response,
+  response: ApiResponse,
   naming: SchemaNaming,
 ): TypeNode {
   if (response.content.length > 0)

@@ -1,4 +1,4 @@
-import type { Endpoint, MediaContent, Response } from "../../model/types.js";
+import type { Endpoint, MediaContent, ApiResponse } from "../../model/types.js";
 import { mediaTypesFromValues } from "./media-types.js";
 import { sourceOf, type Node } from "./node.js";
 import type { SpecReading } from "./reading.js";
@@ -94,7 +94,7 @@ function addResponseMediaTypes(endpoint: Endpoint, mediaTypes: string[]): void {
     addMediaTypes(response.content, mediaTypes);
 }
 
-function successResponses(responses: Response[]): Response[] {
+function successResponses(responses: ApiResponse[]): ApiResponse[] {
   const success = responses.filter(
     (r) => r.status.startsWith("2") && r.status !== "204",
   );

@@ -1,4 +1,4 @@
-import type { Response, ResponseHeader } from "../../model/types.js";
+import type { ApiResponse, ResponseHeader } from "../../model/types.js";
 import {
   child,
   isRecordNode,
@@ -17,13 +17,13 @@ import { setOwn } from "../openapi-common/own.js";
 export function readResponses(
   reading: SpecReading,
   operation: RecordNode,
-): Response[] {
-  const responses: Response[] = [];
+): ApiResponse[] {
+  const responses: ApiResponse[] = [];
   for (const { status, entry, definition } of responseEntries(
     reading,
     child(operation, "responses"),
   )) {
-    const response: Response = {
+    const response: ApiResponse = {
       status,
       description:
         overridden(entry, "description") ??

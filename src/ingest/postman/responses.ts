@@ -1,5 +1,5 @@
 import type { Path } from "../../model/pointer.js";
-import type { Example, MediaContent, Response } from "../../model/types.js";
+import type { ApiResponse, Example, MediaContent } from "../../model/types.js";
 import { isRecord } from "../reader.js";
 import type { PostmanContext } from "./context.js";
 import { keyValues } from "./fields.js";
@@ -22,10 +22,10 @@ export function readResponses(
   at: Path,
   accept: readonly string[],
   pc: PostmanContext,
-): Response[] {
+): ApiResponse[] {
   const field = Array.isArray(item.response) ? "response" : "responses";
   const list = Array.isArray(item[field]) ? (item[field] as unknown[]) : [];
-  const byStatus = new Map<string, Response>();
+  const byStatus = new Map<string, ApiResponse>();
   list.forEach((saved, index) => {
     if (!isRecord(saved)) return;
     const path = [...at, field, index];

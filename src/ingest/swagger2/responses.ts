@@ -1,6 +1,6 @@
 import type {
   MediaContent,
-  Response,
+  ApiResponse,
   ResponseHeader,
 } from "../../model/types.js";
 import {
@@ -24,13 +24,13 @@ export function readResponses(
   reading: SpecReading,
   operation: RecordNode,
   produces: string[],
-): Response[] {
-  const responses: Response[] = [];
+): ApiResponse[] {
+  const responses: ApiResponse[] = [];
   for (const { status, entry, definition } of responseEntries(
     reading,
     child(operation, "responses"),
   )) {
-    const response: Response = {
+    const response: ApiResponse = {
       status,
       description: stringAt(definition, "description") ?? "",
       content: content(reading, definition, produces),
