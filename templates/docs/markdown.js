@@ -206,11 +206,13 @@ export function diagnosticsPage(view, h) {
   );
   out.push(
     h.markdownTable(
-      ["Code", "Severity", "Count"],
+      ["Code", "Severity", "Count", "Means"],
       view.diagnosticCodes.map((c) => [
         h.markdownCodeCell(c.code),
         c.severity,
         String(c.count),
+        // the registry's own Markdown (never spec text); kept to one table cell
+        c.meaning.replace(/\|/g, "\\|").replace(/\s+/g, " "),
       ]),
     ),
     "",

@@ -1,21 +1,35 @@
+import {
+  DIAGNOSTIC_CODES,
+  isDiagnosticCode,
+} from "../../model/diagnostic-codes.js";
 import { compareCodeUnits } from "../../model/order.js";
 import type { Diagnostic, Severity } from "../../model/types.js";
 import type { DiagnosticView } from "./view.js";
 
 /** The merge's diagnostics as the docs list them: sorted by place, and counted per code. */
 
-export function codeCounts(
-  diagnostics: readonly Diagnostic[],
-): { code: string; severity: Severity; count: number }[] {
-  const byCode = new Map<
-    string,
-    { code: string; severity: Severity; count: number }
-  >();
+export interface CodeCount {
+  code: string;
+  severity: Severity;
+  count: number;
+  /** The registry's one-line meaning: apiloom's own Markdown, not spec text ("" if unknown). */
+  meaning: string;
+}
+
+export function codeCounts(diagnostics: readonly Diagnostic[]): CodeCount[] {
+  const byCode = new Map<string, CodeCount>();
   const rank = { error: 0, warning: 1, info: 2 };
   for (const d of diagnostics) {
     const entry = byCode.get(d.code);
     if (!entry)
-      byCode.set(d.code, { code: d.code, severity: d.severity, count: 1 });
+      byCode.set(d.code, {
+        code: d.code,
+        severity: d.severity,
+        count: 1,
+        meaning: isDiagnosticCode(d.code)
+          ? DIAGNOSTIC_CODES[d.code].meaning
+          : "",
+      });
     else {
       entry.count++;
       if (rank[d.severity] < rank[entry.severity]) entry.severity = d.severity;

@@ -250,9 +250,14 @@ describe("emitDocs", () => {
     expect(
       nodes(kinds!, "tableRow").map((r) => r.children!.map(textOf)),
     ).toEqual([
-      ["Code", "Severity", "Count"],
-      ["merge/summary-conflict", "warning", "1"],
-      ["security/scopes-from-prose", "info", "1"],
+      ["Code", "Severity", "Count", "Means"],
+      ["merge/summary-conflict", "warning", "1", ""],
+      [
+        "security/scopes-from-prose",
+        "info",
+        "1",
+        'auth was read from descriptions ("Authentication required, with scope …")',
+      ],
     ]);
     const rows = nodes(all!, "tableRow").slice(1).map(textOf);
     expect(rows).toHaveLength(2);

@@ -3,6 +3,7 @@ import type { EmitOptions } from "../artifact.js";
 import { tsString } from "../shared/escape.js";
 import {
   codeCounts,
+  type CodeCount,
   compareDiagnostics,
   diagnosticView,
 } from "./diagnostics-view.js";
@@ -37,7 +38,7 @@ export interface DocsView {
   diagnostics: DiagnosticView[];
   counts: Record<Severity, number>;
   /** Each diagnostic code once, most frequent first: what kinds of disagreement there are. */
-  diagnosticCodes: { code: string; severity: Severity; count: number }[];
+  diagnosticCodes: CodeCount[];
   /** Every named schema, sorted by name. */
   schemas: SchemaView[];
   /** Security schemes, sorted by name. */
