@@ -204,6 +204,11 @@ export interface ApiResponse {
 }
 
 export interface EndpointParameters {
+  /**
+   * Invariant (buildModel keeps it; emitters rely on it and do not re-patch): exactly one
+   * parameter per `{name}` of the endpoint's path, in template order. A variable no source
+   * declared is a required string, reported as `model/undeclared-path-parameter`.
+   */
   path: Parameter[];
   query: Parameter[];
   header: Parameter[];

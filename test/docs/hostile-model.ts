@@ -147,7 +147,14 @@ export function hostileModel(): ApiModel {
           source: at(b, 61),
           schema: { type: "string" },
         }),
-        // ownerId is left out on purpose: the emitter must still declare it
+        // no input declared ownerId: buildModel fills it in as a required string (the model's
+        // invariant, which emitters rely on)
+        createParameter({
+          name: "ownerId",
+          in: "path",
+          source: at(b, 60),
+          schema: { type: "string" },
+        }),
       ],
       cookie: [
         createParameter({ name: "session", in: "cookie", source: at(b, 62) }),

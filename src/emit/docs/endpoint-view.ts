@@ -10,7 +10,6 @@ import { HTTP_METHODS } from "../../model/types.js";
 import { reasonPhrase, statusKey } from "../openapi/status.js";
 import { clientCallExample } from "./client-example.js";
 import { curlExample } from "./curl.js";
-import { withTemplateParameters } from "./path-parameters.js";
 import { schemaLabel } from "./schema-label.js";
 import { linkTo } from "./schemas-view.js";
 import type { ContentView, EndpointView } from "./view.js";
@@ -34,13 +33,12 @@ export function endpointIds(endpoints: readonly Endpoint[]): string[] {
 
 export function endpointView(
   schemaAnchors: Map<string, string>,
-  declared: Endpoint,
+  e: Endpoint,
   model: ApiModel,
   baseUrl: string,
   id: string,
   pageSlug: string,
 ): EndpointView {
-  const e = withTemplateParameters(declared);
   const scopes = new Set<string>();
   for (const requirement of e.security ?? [])
     for (const list of Object.values(requirement))

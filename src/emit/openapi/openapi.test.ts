@@ -149,7 +149,7 @@ describe("emitOpenApi", () => {
       owner.parameters.map(
         (p: { name: string; in: string }) => `${p.in}:${p.name}`,
       ),
-    ).toEqual(["path:petId", "cookie:session", "path:ownerId"]);
+    ).toEqual(["path:petId", "path:ownerId", "cookie:session"]);
     expect(owner.deprecated).toBe(true);
     expect(owner.security).toEqual([]);
   });

@@ -1,5 +1,4 @@
 import { allParameters } from "../../model/factories.js";
-import { pathVariables } from "../../model/path-template.js";
 import type {
   Endpoint,
   Example,
@@ -36,15 +35,6 @@ export function operationObject(
   const parameters = allParameters(endpoint.parameters).map((p) =>
     parameterObject(p, fix),
   );
-  // Every template variable needs its path parameter (§4.8.12.1) even if no input described it.
-  for (const name of pathVariables(endpoint.path))
-    if (!endpoint.parameters.path.some((p) => p.name === name))
-      parameters.push({
-        name,
-        in: "path",
-        required: true,
-        schema: { type: "string" },
-      });
   const responses: JsonObject = {};
   for (const response of endpoint.responses) {
     const key = statusKey(response.status);
