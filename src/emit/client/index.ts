@@ -2,8 +2,8 @@ import type { Emitter, GeneratedFile } from "../artifact.js";
 import { jsdocLines } from "../shared/escape.js";
 import { loadTemplate } from "../templates.js";
 import { createTypeIndex, emitTypesFile } from "../types/index.js";
-import { stringLiteral } from "../types/literal.js";
-import { printDoc, propertyKey } from "../types/print.js";
+import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
+import { printDoc } from "../types/print.js";
 import { defaultBaseUrl } from "./base-url.js";
 import { importStatement } from "./format.js";
 import { authSchemes } from "./security.js";
@@ -161,7 +161,7 @@ export const emitClient: Emitter = async (model, options) => {
 /** `  name: { … },` — the value object breaks one member per line when the line is too long. */
 function schemeLine(name: string, value: string): string {
   const line = `  ${propertyKey(name)}: ${value},`;
-  if (line.length <= 80) return line;
+  if (line.length <= PRINT_WIDTH) return line;
   const members = value
     .slice(2, -2)
     .split(", ")
@@ -172,5 +172,7 @@ function schemeLine(name: string, value: string): string {
 /** `export const NAME = "…";`, the string moving to its own line when too long (as prettier does). */
 function constLine(name: string, value: string): string {
   const line = `export const ${name} = ${value};`;
-  return line.length <= 80 ? line : `export const ${name} =\n  ${value};`;
+  return line.length <= PRINT_WIDTH
+    ? line
+    : `export const ${name} =\n  ${value};`;
 }

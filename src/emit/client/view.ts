@@ -1,7 +1,7 @@
 import type { ApiModel, Endpoint, MediaContent } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
 import type { EndpointTypes, TypeIndex } from "../types/index.js";
-import { stringLiteral } from "../types/literal.js";
+import { stringLiteral } from "../shared/literals.js";
 import { printDoc } from "../types/print.js";
 import { trimBlankEnds } from "../types/schema-to-type.js";
 import {

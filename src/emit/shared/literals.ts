@@ -1,4 +1,11 @@
-import { tsString } from "../shared/escape.js";
+import { isIdentifierName } from "../../model/identifiers.js";
+import { tsString } from "./escape.js";
+
+/**
+ * The one line width of generated code: prettier's default, so the output passes `prettier --check`
+ * without running prettier. Every emitter lays out against this.
+ */
+export const PRINT_WIDTH = 80;
 
 /**
  * A string literal quoted the way prettier prints it: double quotes, unless the text holds more
@@ -16,4 +23,9 @@ export function stringLiteral(value: string): string {
       escapedChar === undefined ? "\\'" : escapedChar === '"' ? '"' : match,
     );
   return `'${body}'`;
+}
+
+/** A property key: bare when it is an identifier, a string literal otherwise. */
+export function propertyKey(name: string): string {
+  return isIdentifierName(name) ? name : stringLiteral(name);
 }
