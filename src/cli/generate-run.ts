@@ -10,6 +10,7 @@ import {
 } from "../workflow/outside-file.js";
 import { produce, type Produced, type Stages } from "../workflow/produce.js";
 import type { GenerateSettings } from "../workflow/settings.js";
+import { upToDate } from "../workflow/up-to-date.js";
 import { OutputBusyError } from "../workflow/output-lock.js";
 import {
   OutputConflictError,
@@ -63,6 +64,19 @@ export async function runOnce(
     progress.clear();
     io.stderr.write(text);
   };
+  if (stages.id !== undefined && !flags.force) {
+    const same = upToDate(settings, stages.id);
+    if (same) {
+      const out = shownPath(io.cwd, settings.out, true);
+      const warnings = same.warnings
+        ? `, ${plural(same.warnings, "warning")} (--force lists them)`
+        : "";
+      say(
+        `apiloom: nothing changed since the last run: ${out} is up to date, ${plural(same.endpoints, "endpoint")}${warnings}; parsing and emitting skipped (${seconds(performance.now() - started)})\n`,
+      );
+      return 0;
+    }
+  }
   let produced: Produced;
   try {
     produced = await produce(settings, stages, (m) => progress.update(m));
@@ -144,7 +158,10 @@ function write(o: Outcome): number {
   o.progress.update(`writing ${o.out}`);
   let result;
   try {
-    result = writeOutput(o.settings.out, o.produced.files, o.io.write);
+    result = writeOutput(o.settings.out, o.produced.files, {
+      ...o.io.write,
+      fingerprint: o.produced.fingerprint,
+    });
   } catch (error) {
     if (
       error instanceof OutputConflictError ||

@@ -69,5 +69,5 @@ async function defaultStages(): Promise<Stages> {
     import("../pipeline.js"),
     import("../emit/index.js"),
   ]);
-  return { loadModel, emitters: EMITTERS };
+  return { id: "apiloom", loadModel, emitters: EMITTERS };
 }
