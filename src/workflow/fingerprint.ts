@@ -69,7 +69,7 @@ export function fingerprintBase(
   const resolved = {
     stages: stagesId,
     baseDir: rel(settings.baseDir),
-    inputs: settings.inputs,
+    // not the input patterns: the files they expand to are recorded and compared instead
     artifacts: settings.artifacts,
     templates: rel(settings.templates),
     baseUrl: settings.baseUrl ?? null,

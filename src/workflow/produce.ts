@@ -1,16 +1,14 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-import { serverImportPath, updateHandlersFile } from "../scaffold/index.js";
 import type { ArtifactName, Emitter, GeneratedFile } from "../emit/artifact.js";
 import type { LoadOptions } from "../pipeline.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
-import { readManifest } from "./manifest.js";
 import { collectFiles } from "./output-files.js";
 import { compareCodeUnits } from "../model/order.js";
-import { expandInputs } from "./glob.js";
+import { listInputs } from "./inputs.js";
 import { nameLockText, readNameLock } from "./name-lock.js";
 import type { GenerateSettings } from "./settings.js";
-import { findAmbiguousRoutes } from "../emit/server/index.js";
+import { findAmbiguousRoutes } from "../emit/server/ambiguous-routes.js";
 import {
   fingerprintBase,
   fromOut,
@@ -53,28 +51,6 @@ export interface HandlersUpdate {
   before: string | undefined;
   after: string;
   added: string[];
-}
-
-/**
- * The input files the patterns expand to, sorted, relative to baseDir. A broad glob (`**` and `*`)
- * must not read back what apiloom writes: files its manifest lists (openapi.json), the lock, the
- * handlers file.
- */
-export function listInputs(settings: GenerateSettings): {
-  inputFiles: string[];
-  unmatched: string[];
-} {
-  const { files, unmatched } = expandInputs(settings.inputs, settings.baseDir);
-  const ours = new Set(
-    Object.keys(readManifest(settings.out)?.files ?? {}).map((p) =>
-      resolve(settings.out, p),
-    ),
-  );
-  if (settings.lock) ours.add(settings.lock);
-  if (settings.serverHandlers) ours.add(settings.serverHandlers);
-  const sources = files.filter((f) => !ours.has(resolve(settings.baseDir, f)));
-  // diagnostics come out in input order: sorted, they do not depend on the shell or the config
-  return { inputFiles: [...sources].sort(compareCodeUnits), unmatched };
 }
 
 export async function produce(
@@ -128,7 +104,7 @@ export async function produce(
     batches.push({ emitter: artifact, files: made });
   }
   const handlers = settings.artifacts.includes("server")
-    ? updateHandlers(settings, model)
+    ? await updateHandlers(settings, model)
     : undefined;
   const diagnostics = [
     ...ownDiagnostics,
@@ -188,11 +164,14 @@ function sortedRecord(map: Map<string, string>): Record<string, string> {
  * The handlers file lives outside the output folder and belongs to the user: it is created once,
  * then only given stubs for new endpoints (src/scaffold); it is written only after the output.
  */
-function updateHandlers(
+async function updateHandlers(
   settings: GenerateSettings,
   model: ApiModel,
-): { update: HandlersUpdate; diagnostics: Diagnostic[] } | undefined {
+): Promise<{ update: HandlersUpdate; diagnostics: Diagnostic[] } | undefined> {
   if (!settings.serverHandlers) return undefined;
+  // the scaffold reads the user's file with ts-morph: loaded only for a run that has one
+  const { serverImportPath, updateHandlersFile } =
+    await import("../scaffold/index.js");
   const file = settings.serverHandlers;
   let before: string | undefined;
   try {

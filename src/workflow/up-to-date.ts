@@ -8,7 +8,7 @@ import {
 } from "./fingerprint.js";
 import { readManifest } from "./manifest.js";
 import { blockedFolder } from "./plan.js";
-import { listInputs } from "./produce.js";
+import { listInputs } from "./inputs.js";
 import type { GenerateSettings } from "./settings.js";
 import { hasInterruptedRun } from "./writer.js";
 

@@ -6,7 +6,9 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   REPO,
@@ -90,6 +92,31 @@ async function expectFull(dir: string, ...extra: string[]) {
   return run;
 }
 
+/** The modules a CLI run loads (a module hook preloaded with --import logs each one). */
+function loadedModules(dir: string, args: string[]): string[] {
+  const hooks = join(dir, "log-modules.mjs");
+  writeFileSync(
+    hooks,
+    `export async function load(url, context, next) {
+  process.stderr.write("loaded " + url + "\\n");
+  return next(url, context);
+}
+`,
+  );
+  const register = join(dir, "register.mjs");
+  writeFileSync(
+    register,
+    `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+  );
+  const run = spawnSync(
+    process.execPath,
+    ["--import", pathToFileURL(register).href, cli, ...args],
+    { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+  );
+  expect(run.status).toBe(0);
+  return [...run.stderr.matchAll(/^loaded (.*)$/gm)].map((m) => m[1]!);
+}
+
 describe("the manifest's fingerprint (real runs)", () => {
   it("skips parsing and emitting when nothing changed, for generate and --check, and writes nothing", async () => {
     const dir = project();
@@ -127,6 +154,20 @@ describe("the manifest's fingerprint (real runs)", () => {
     expect(readFileSync(join(dir, "out/HAND-MADE.md"), "utf8")).toBe(
       "hand-made\n",
     );
+
+    // the skipped run loads no reader, emitter, parser, prettier or ts-morph
+    const root = pathToFileURL(dirname(cli)).href;
+    const modules = loadedModules(dir, ["generate"]);
+    expect(modules.some((m) => m.endsWith("/up-to-date.js"))).toBe(true);
+    const heavy = modules.filter(
+      (m) =>
+        /\/node_modules\//.test(m) ||
+        m.startsWith(`${root}/src/ingest/`) ||
+        m.startsWith(`${root}/src/model/build`) ||
+        (m.startsWith(`${root}/src/emit/`) &&
+          !/\/emit\/(?:artifact|templates)\.js$/.test(m)),
+    );
+    expect(heavy).toEqual([]);
 
     // --force runs everything and finds nothing to write
     const forced = await expectFull(dir, "--force");
