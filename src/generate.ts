@@ -15,6 +15,8 @@ export interface GenerateOptions extends LoadOptions {
   templatesDir?: string;
   /** Overrides the model's servers for the generated client's default base URL. */
   baseUrl?: string;
+  /** Server framework adapters to emit beside the node:http listener: `fastify`. Default none. */
+  serverAdapters?: readonly string[];
 }
 
 export interface GenerateResult {
@@ -45,6 +47,7 @@ export async function generate(
     const files = await EMITTERS[artifact](model, {
       templatesDir: options.templatesDir,
       baseUrl: options.baseUrl,
+      serverAdapters: options.serverAdapters,
     });
     batches.push({ emitter: artifact, files });
   }

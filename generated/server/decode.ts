@@ -80,9 +80,11 @@ function fromQuery(param: ParamSpec, query: URLSearchParams): unknown {
   if (param.properties) {
     const entries: [string, string][] = [];
     if (param.style === "deepObject") {
-      for (const [key, value] of query)
+      // forEach rather than for-of: iterating needs `dom.iterable` where the DOM's types are used
+      query.forEach((value, key) => {
         if (key.startsWith(`${param.name}[`) && key.endsWith("]"))
           entries.push([key.slice(param.name.length + 1, -1), value]);
+      });
       return entries.length === 0 ? undefined : convertObject(param, entries);
     }
     if (explode) {
@@ -228,16 +230,22 @@ export async function decodeBody(
   return bytes;
 }
 
+/**
+ * What `URLSearchParams` and `FormData` share. Declared here because `FormDataEntryValue` is a
+ * DOM-only name, and iterating a `FormData` with for-of needs `dom.iterable`.
+ */
+interface FormFields {
+  forEach(callback: (value: string | Blob, name: string) => void): void;
+}
+
 /** Form fields as an object; a name given more than once becomes an array. */
-function fields(
-  form: Iterable<[string, FormDataEntryValue]>,
-): Record<string, unknown> {
-  const grouped = new Map<string, FormDataEntryValue[]>();
-  for (const [name, value] of form) {
+function fields(form: FormFields): Record<string, unknown> {
+  const grouped = new Map<string, (string | Blob)[]>();
+  form.forEach((value, name) => {
     const values = grouped.get(name);
     if (values) values.push(value);
     else grouped.set(name, [value]);
-  }
+  });
   return Object.fromEntries(
     [...grouped].map(([name, values]) => [
       name,

@@ -81,6 +81,16 @@ const FLAGS: FlagSpec[] = [
     apply: (f, v) => (f.serverHandlers = v),
   },
   {
+    names: ["--server-adapters"],
+    value: "<list>",
+    help: "Comma-separated server adapters to emit besides node:http, e.g. fastify (default: none)",
+    apply: (f, v) =>
+      (f.serverAdapters = v
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== "")),
+  },
+  {
     names: ["--lock"],
     value: "<file>",
     help: `Endpoint name lock (default: ${CONFIG_DEFAULTS.lock} beside the config)`,

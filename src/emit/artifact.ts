@@ -11,6 +11,11 @@ export interface EmitOptions {
   templatesDir?: string;
   /** Overrides the servers of the model for the generated client's default base URL. */
   baseUrl?: string;
+  /**
+   * Server framework adapters to emit beside the node:http listener, as `server/<name>.ts`:
+   * `fastify`, or the name of the user's own `server/<name>.ts` template. Default none.
+   */
+  serverAdapters?: readonly string[];
 }
 
 /** An emitter reads the model (never a source format) and returns files; only the CLI writes them. */

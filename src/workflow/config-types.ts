@@ -30,6 +30,12 @@ export interface ApiloomConfig {
   server?: {
     /** Your route handlers file, outside the output folder: scaffolded once, new stubs added later. */
     handlers?: string;
+    /**
+     * Framework adapters emitted beside the node:http listener (always emitted), each as
+     * `server/<name>.ts`: `"fastify"` (needs fastify 5 in your project), or the name of your own
+     * template `server/<name>.ts` in the templates folder. Default none.
+     */
+    adapters?: string[];
   };
   /**
    * The committed lock of endpoint names, so adding an endpoint never renames an existing

@@ -100,6 +100,7 @@ export async function produce(
     const made = await stages.emitters[artifact](model, {
       templatesDir: settings.templates,
       baseUrl: settings.baseUrl,
+      serverAdapters: settings.serverAdapters,
     });
     batches.push({ emitter: artifact, files: made });
   }

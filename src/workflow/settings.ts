@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { ArtifactName } from "../emit/artifact.js";
 import { ARTIFACTS } from "../emit/artifact.js";
+import { adapterProblem } from "../emit/server/adapters.js";
 import { ConfigError } from "./config-error.js";
 import { findConfigFile, loadConfigFile } from "./config-load.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
@@ -22,6 +23,8 @@ export interface GenerateSettings {
   /** Preferred sources as paths relative to baseDir with `/` (how the model shows input files). */
   prefer: string[];
   serverHandlers?: string;
+  /** Server framework adapters to emit (`fastify`, or the user's own templates); may be empty. */
+  serverAdapters?: string[];
   /** Absolute lock file path, or undefined when locking is off. */
   lock?: string;
   strict: boolean;
@@ -43,6 +46,8 @@ export interface SettingsOverrides {
   allowExternalRefs?: boolean;
   prefer?: string[];
   serverHandlers?: string;
+  /** Replaces the config's `server.adapters`. */
+  serverAdapters?: string[];
   /** A lock file path, or false to neither read nor write the name lock. */
   lock?: string | false;
   /** A config file path, or false to read no config (and no lock beside one). */
@@ -102,6 +107,16 @@ export async function resolveSettings(
       flags.templates ? "--templates" : `"templates" in ${loaded?.file}`,
       true,
     );
+  const serverAdapters = [
+    ...new Set(flags.serverAdapters ?? config.server?.adapters ?? []),
+  ];
+  for (const adapter of serverAdapters) {
+    const problem = adapterProblem(adapter, templates);
+    if (problem)
+      throw new ConfigError(
+        `${flags.serverAdapters ? "--server-adapters" : `"server.adapters" in ${loaded?.file}`}: ${problem}`,
+      );
+  }
   return {
     baseDir,
     configFile: loaded?.file,
@@ -124,6 +139,7 @@ export async function resolveSettings(
       : config.server?.handlers
         ? fromConfig(config.server.handlers)
         : undefined,
+    serverAdapters,
     lock:
       lockOption === false
         ? undefined

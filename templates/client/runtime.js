@@ -198,7 +198,13 @@ function isJson(mediaType: string): boolean {
   return /^application\\/(.+\\+)?json\\b/i.test(mediaType);
 }
 
-function isRawBody(body: unknown): body is BodyInit {
+/**
+ * What \`fetch\` accepts as a body. Named through \`RequestInit\` because \`BodyInit\` is declared by
+ * the DOM library only; \`RequestInit\` is declared by the DOM and by Node's types alike.
+ */
+export type RequestBody = NonNullable<RequestInit["body"]>;
+
+function isRawBody(body: unknown): body is RequestBody {
   return (
     typeof body === "string" ||
     body instanceof Blob ||
@@ -210,7 +216,7 @@ function isRawBody(body: unknown): body is BodyInit {
   );
 }
 
-export function serializeBody(body: unknown, mediaType = ""): BodyInit {
+export function serializeBody(body: unknown, mediaType = ""): RequestBody {
   const type = mediaType.toLowerCase();
   if (type.startsWith("multipart/form-data") && !(body instanceof FormData)) {
     const form = new FormData();
@@ -218,10 +224,15 @@ export function serializeBody(body: unknown, mediaType = ""): BodyInit {
       form.append(name, value instanceof Blob ? value : String(value));
     return form;
   }
-  if (type.startsWith("application/x-www-form-urlencoded") && !isRawBody(body))
-    return new URLSearchParams(
-      fields(body).map(([name, value]) => [name, String(value)]),
-    );
+  if (
+    type.startsWith("application/x-www-form-urlencoded") &&
+    !isRawBody(body)
+  ) {
+    const params = new URLSearchParams();
+    for (const [name, value] of fields(body))
+      params.append(name, String(value));
+    return params;
+  }
   if (isRawBody(body) && !isJson(type)) return body;
   return JSON.stringify(body);
 }

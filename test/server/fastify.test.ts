@@ -16,7 +16,10 @@ describe("generated Fastify adapter over HTTP", () => {
 
   beforeAll(async () => {
     const dir = outDir("fastify");
-    writeFiles(dir, await emitServer(chatModel(), {}));
+    writeFiles(
+      dir,
+      await emitServer(chatModel(), { serverAdapters: ["fastify"] }),
+    );
     const { apiRoutes } = await import(
       pathToFileURL(join(dir, "server/fastify.ts")).href
     );
@@ -149,7 +152,7 @@ describeCorpus("generated Fastify adapter on the corpus", () => {
   it.each(FILES)("%s: every route registers", async (file) => {
     const model = loadModel([file], { cwd: CORPUS });
     const dir = outDir(`fastify-corpus/${file.replace(/\W+/g, "-")}`);
-    writeFiles(dir, await emitServer(model, {}));
+    writeFiles(dir, await emitServer(model, { serverAdapters: ["fastify"] }));
     const { apiRoutes } = await import(
       pathToFileURL(join(dir, "server/fastify.ts")).href
     );
@@ -193,7 +196,7 @@ describe("generated Fastify adapter with parameters inside segments", () => {
       schemas: {},
     };
     const dir = outDir("fastify-segments");
-    writeFiles(dir, await emitServer(model, {}));
+    writeFiles(dir, await emitServer(model, { serverAdapters: ["fastify"] }));
     const { apiRoutes } = await import(
       pathToFileURL(join(dir, "server/fastify.ts")).href
     );

@@ -214,6 +214,46 @@ describe("settings: config paths are relative to the config, flag paths to the w
     });
   });
 
+  it("takes server adapters from the config or --server-adapters (which replaces them), none by default", async () => {
+    const dir = folder({
+      "apiloom.config.json": JSON.stringify({
+        inputs: ["x.yaml"],
+        server: { adapters: ["fastify"] },
+      }),
+      "package.json": "{}",
+      "tpl/server/express.ts": "// mine\n",
+    });
+    const settings = (args: string[]) =>
+      resolveSettings(parseGenerateArgs(args), dir);
+    expect((await settings([])).serverAdapters).toEqual(["fastify"]);
+    expect(
+      (
+        await settings([
+          "--server-adapters",
+          "express, fastify",
+          "--templates",
+          "tpl",
+        ])
+      ).serverAdapters,
+    ).toEqual(["express", "fastify"]);
+    expect((await settings(["x.yaml", "--no-config"])).serverAdapters).toEqual(
+      [],
+    );
+    await expect(settings(["--server-adapters", "express"])).rejects.toThrow(
+      '--server-adapters: unknown server adapter "express": apiloom has fastify; for another, put server/express.ts in your templates folder',
+    );
+    const bad = folder({
+      "apiloom.config.json": JSON.stringify({
+        inputs: ["x.yaml"],
+        server: { adapters: ["koa"] },
+      }),
+      "package.json": "{}",
+    });
+    await expect(resolveSettings(parseGenerateArgs([]), bad)).rejects.toThrow(
+      `"server.adapters" in ${join(bad, "apiloom.config.json")}: unknown server adapter "koa"`,
+    );
+  });
+
   it("knows the same artifacts as the emitter registry, in the same order", () => {
     expect(Object.keys(EMITTERS)).toEqual([...ARTIFACTS]);
   });

@@ -1,0 +1,57 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { DEFAULT_TEMPLATES_DIR } from "../templates.js";
+
+/**
+ * Framework adapters apiloom ships, each a template `templates/server/<name>.ts` emitted as
+ * `server/<name>.ts` only when `server.adapters` lists it (it imports its framework, which a
+ * project without that framework cannot compile). The node:http listener is always emitted.
+ */
+export const BUILT_IN_ADAPTERS = ["fastify"] as const;
+
+/** The fixed files of `server/`, copied from templates/server/ on every run. */
+export const SERVER_TEMPLATE_FILES = [
+  "runtime.ts",
+  "router.ts",
+  "decode.ts",
+  "listener.ts",
+  "index.ts",
+] as const;
+
+/** Names an adapter cannot take: the server's other files. */
+const TAKEN = new Set([
+  ...SERVER_TEMPLATE_FILES.map((file) => file.slice(0, -".ts".length)),
+  "contracts",
+  "routes",
+]);
+
+/**
+ * Why `name` cannot be an adapter, or undefined when it can: a built-in one, or one the user's
+ * templates folder holds as `server/<name>.ts` (how a user adds an adapter of their own).
+ */
+export function adapterProblem(
+  name: string,
+  templatesDir: string | undefined,
+): string | undefined {
+  if (!/^[a-z][a-z0-9-]*$/.test(name))
+    return `adapter names are lower-case letters, digits and "-", got ${JSON.stringify(name)}`;
+  if (TAKEN.has(name))
+    return `"${name}" is a file of the server itself, not an adapter`;
+  if (adapterTemplate(name, templatesDir) === undefined)
+    return `unknown server adapter ${JSON.stringify(name)}: apiloom has ${BUILT_IN_ADAPTERS.join(", ")}; for another, put server/${name}.ts in your templates folder`;
+  return undefined;
+}
+
+/** The template file of an adapter: the user's copy first, apiloom's otherwise. */
+export function adapterTemplate(
+  name: string,
+  templatesDir: string | undefined,
+): string | undefined {
+  const user = templatesDir
+    ? resolve(templatesDir, "server", `${name}.ts`)
+    : undefined;
+  if (user && existsSync(user)) return user;
+  return (BUILT_IN_ADAPTERS as readonly string[]).includes(name)
+    ? join(DEFAULT_TEMPLATES_DIR, "server", `${name}.ts`)
+    : undefined;
+}
