@@ -15,8 +15,9 @@ export function quote(text: string): string {
   return `'${inner.replace(/'/g, "\\'")}'`;
 }
 
-/** A property key: bare when it is an identifier, quoted otherwise. */
+/** A property key: bare when it is an identifier, quoted otherwise; `__proto__` computed (a member, not the prototype). */
 export function propertyKey(name: string): string {
+  if (name === "__proto__") return `[${quote(name)}]`;
   return isIdentifierName(name) ? name : quote(name);
 }
 

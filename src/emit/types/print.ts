@@ -14,8 +14,13 @@ export const PRINT_WIDTH = 80;
 
 const pad = (n: number): string => " ".repeat(n);
 
-/** A property key: bare when it is an identifier, a string literal otherwise. */
+/**
+ * A property key: bare when it is an identifier, a string literal otherwise; `__proto__` is
+ * computed (`["__proto__"]`), the one spelling that makes a member in an object literal instead of
+ * setting the object's prototype (and that means the same member in a type).
+ */
 export function propertyKey(name: string): string {
+  if (name === "__proto__") return `[${stringLiteral(name)}]`;
   return isIdentifierName(name) ? name : stringLiteral(name);
 }
 
