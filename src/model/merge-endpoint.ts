@@ -1,3 +1,4 @@
+import { assignOwn } from "./own.js";
 import { emptyParameters } from "./factories.js";
 import { pathVariables } from "./path-template.js";
 import {
@@ -74,7 +75,7 @@ export function mergeEndpoint(
   const description = richestText(views, (e) => e.description);
   if (description !== undefined) merged.description = description;
   for (const view of [...views].reverse())
-    Object.assign(merged.extensions, view.endpoint.extensions);
+    assignOwn(merged.extensions, view.endpoint.extensions);
   const security = pickWinner(
     views
       .filter((v) => v.endpoint.security !== undefined)
@@ -392,7 +393,7 @@ function mergeResponses(views: EndpointOffer[]): ApiResponse[] {
       ),
       sources: list.flatMap((e) => e.response.sources).sort(compareSources),
     };
-    const headers = Object.assign(
+    const headers = assignOwn(
       {},
       ...[...list].reverse().map((e) => e.response.headers ?? {}),
     );

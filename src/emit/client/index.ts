@@ -127,9 +127,13 @@ export const emitClient: Emitter = async (model, options) => {
     "",
     `const ${locals.defaults}: ClientOptions = { baseUrl: DEFAULT_BASE_URL };`,
     "",
-    schemeLines.length > 0
-      ? `const ${locals.schemes}: Record<string, AuthScheme> = {\n${schemeLines.join("\n")}\n};`
-      : `const ${locals.schemes}: Record<string, AuthScheme> = {};`,
+    schemeLines.length === 0
+      ? `const ${locals.schemes}: Record<string, AuthScheme> = {};`
+      : schemes.some(([name]) => name in Object.prototype)
+        ? // tsc gives a member named like one of Object.prototype's (`toString`) no contextual
+          // type from `Record<string, AuthScheme>`, and `"bearer"` widens to string: `as const`
+          `const ${locals.schemes} = {\n${schemeLines.join("\n")}\n} as const satisfies Record<string, AuthScheme>;`
+        : `const ${locals.schemes}: Record<string, AuthScheme> = {\n${schemeLines.join("\n")}\n};`,
   ].join("\n");
 
   const functions = endpoints.map((view) =>

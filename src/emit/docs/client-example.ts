@@ -101,7 +101,13 @@ function tsObject(entries: [string, unknown][], indent: string): string {
   if (entries.length === 0) return "{}";
   const inner = indent + "  ";
   const lines = entries.map(([key, v]) => {
-    const name = isIdentifierName(key) ? key : tsLiteral(key);
+    // `__proto__` computed: a member of the example object, not its prototype
+    const name =
+      key === "__proto__"
+        ? `[${tsLiteral(key)}]`
+        : isIdentifierName(key)
+          ? key
+          : tsLiteral(key);
     const head = `${inner}${name}: `;
     const text = tsValue(v, inner, head.length);
     // prettier puts a string that passes 80 columns on its own line, unless the key is short

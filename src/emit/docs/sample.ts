@@ -1,5 +1,6 @@
 import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
 import { refName } from "./schema-label.js";
+import { assignOwn, setOwn } from "../../model/own.js";
 
 /** File content in a sample (`format: binary`): a Blob in client calls, `@file` in curl. */
 export class BinarySample {
@@ -74,7 +75,8 @@ function sample(
   }
   if (Array.isArray(schema.allOf) && schema.allOf.length > 0) {
     const parts = schema.allOf.map((s) => sample(s, depth, state));
-    if (parts.every(isPlainObject)) return Object.assign({}, ...parts);
+    if (parts.every(isPlainObject))
+      return assignOwn({}, ...(parts as Record<string, unknown>[]));
     return parts[0];
   }
   for (const key of ["oneOf", "anyOf"] as const) {
@@ -107,7 +109,7 @@ function sample(
           ? required
           : names.slice(0, OPTIONAL_SHOWN);
       for (const name of shown)
-        out[name] = sample(properties[name], depth + 1, state);
+        setOwn(out, name, sample(properties[name], depth + 1, state));
       return out;
     }
     default:

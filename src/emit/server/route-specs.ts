@@ -1,3 +1,4 @@
+import { setOwn } from "../../model/own.js";
 import type {
   ApiModel,
   Endpoint,
@@ -66,7 +67,7 @@ export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
     const first = response.content[0]?.mediaType.split(";")[0]!.trim();
     // a wildcard (`*/*`, `image/*`) names no Content-Type to send
     if (first && !first.includes("*") && !JSON_TYPE.test(first))
-      produces[response.status] = first;
+      setOwn(produces, response.status, first);
   }
   if (Object.keys(produces).length > 0) spec.produces = produces;
   return spec;
@@ -93,8 +94,10 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
   } else if (kind === "object") {
     spec.properties = {};
     for (const key of Object.keys(schema?.properties ?? {}).sort())
-      spec.properties[key] = scalar(
-        mainType(resolve(model, schema!.properties![key])),
+      setOwn(
+        spec.properties,
+        key,
+        scalar(mainType(resolve(model, schema!.properties![key]))),
       );
   } else spec.type = scalar(kind);
   if (values && kind !== "object") spec.enum = values;

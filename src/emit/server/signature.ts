@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
+import { setOwn } from "../../model/own.js";
 
 /** Keywords that document a schema without changing the TypeScript type made from it. */
 const DOC_ONLY = new Set([
@@ -108,7 +109,7 @@ function strip(schema: Schema | undefined, refs: Set<string>): unknown {
       if (DOC_ONLY.has(key)) continue;
       if (key === "$ref" && typeof v === "string")
         refs.add(v.replace(/^#\/components\/schemas\//, ""));
-      out[key] = key === "properties" ? mapValues(v, walk) : walk(v);
+      setOwn(out, key, key === "properties" ? mapValues(v, walk) : walk(v));
     }
     return out;
   };

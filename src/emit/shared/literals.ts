@@ -25,7 +25,12 @@ export function stringLiteral(value: string): string {
   return `'${body}'`;
 }
 
-/** A property key: bare when it is an identifier, a string literal otherwise. */
+/**
+ * A property key: bare when it is an identifier, a string literal otherwise; `__proto__` is
+ * computed (`["__proto__"]`), the one spelling that makes a member in an object literal instead of
+ * setting the object's prototype (and that means the same member in a type).
+ */
 export function propertyKey(name: string): string {
+  if (name === "__proto__") return `[${stringLiteral(name)}]`;
   return isIdentifierName(name) ? name : stringLiteral(name);
 }

@@ -59,6 +59,13 @@ function declaration(
   doc: string[] | undefined,
 ): string {
   const prefix = doc ? printDoc(doc, 0) : "";
+  // a named map is an interface: `type T = Record<string, T>` (a map of itself) would not compile
+  if (node.kind === "record")
+    return declaration(
+      name,
+      { kind: "object", members: [], index: node.value },
+      doc,
+    );
   if (node.kind === "object" && !node.inline) {
     if (node.members.length === 0 && !node.index)
       return `${prefix}export interface ${name} {}\n`;

@@ -7,6 +7,7 @@ import { keyValues, type KeyValue } from "./fields.js";
 import { inferSchema } from "./infer-schema.js";
 import { isJsonMediaType, mediaTypeOfLanguage, parseJson } from "./media.js";
 import { exampleValue } from "./placeholders.js";
+import { setOwn } from "../../model/own.js";
 
 const BINARY: Schema = { type: "string", format: "binary" };
 const MODES = ["raw", "urlencoded", "formdata", "file", "graphql"] as const;
@@ -102,9 +103,9 @@ function formContent(
     const property: Schema = isFile ? { ...BINARY } : { type: "string" };
     if (field.description !== undefined)
       property.description = field.description;
-    properties[field.key] = property;
+    setOwn(properties, field.key, property);
     const value = isFile ? undefined : exampleValue(field.value);
-    if (value !== undefined) example[field.key] = value;
+    if (value !== undefined) setOwn(example, field.key, value);
   }
   const content: MediaContent = {
     mediaType:
