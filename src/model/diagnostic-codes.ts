@@ -57,6 +57,11 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "a `{name}` in a path that no source declares: made a required string",
   },
+  "model/undescribed-body": {
+    severity: "warning",
+    meaning:
+      "a source says a POST/PUT/PATCH sends a body (Postman body mode, `Content-Type`, `consumes`) but none describes it: typed `unknown`",
+  },
   "model/untyped-parameter": {
     severity: "warning",
     meaning:

@@ -70,6 +70,8 @@ export function mergeEndpoint(
     );
   const body = mergeRequestBody(views);
   if (body) merged.requestBody = body;
+  const signals = views.flatMap((v) => v.endpoint.bodySignals ?? []);
+  if (signals.length > 0) merged.bodySignals = signals;
   const summary = richestText(views, (e) => e.summary);
   if (summary !== undefined) merged.summary = summary;
   const description = richestText(views, (e) => e.description);

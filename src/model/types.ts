@@ -189,6 +189,22 @@ export interface RequestBody {
   sources: SourceRef[];
 }
 
+/**
+ * A source's word that a request sends a body it does not describe: a Postman body mode with no
+ * content, a `Content-Type` header parameter, Swagger 2.0 `consumes`. Readers record it; buildModel
+ * gives a POST, PUT or PATCH that no source describes a body of unknown schema from it
+ * (`model/undescribed-body`).
+ */
+export interface BodySignal {
+  /** Media types the source names, in its order; empty when it names none (JSON is assumed). */
+  mediaTypes: string[];
+  /** True when the source says the body must be sent. */
+  required: boolean;
+  /** What the source said, for the diagnostic: `Postman body mode "raw"`, `consumes`. */
+  evidence: string;
+  source: SourceRef;
+}
+
 export interface ResponseHeader {
   schema?: Schema;
   description?: string;
@@ -234,6 +250,11 @@ export interface Endpoint {
   nameCandidates: NameCandidate[];
   parameters: EndpointParameters;
   requestBody?: RequestBody;
+  /**
+   * Signs of a body no source describes. Readers fill it; buildModel reads it (into
+   * `requestBody` when no source describes one) and removes it, so an ApiModel never has it.
+   */
+  bodySignals?: BodySignal[];
   responses: ApiResponse[];
   tags: string[];
   summary?: string;

@@ -2,7 +2,7 @@ import type { ApiModel, Endpoint, Parameter } from "../../model/types.js";
 import { tsString } from "../shared/escape.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
 import { isIdentifierName } from "../../model/identifiers.js";
-import { BINARY, fitsType, sampleValue } from "./sample.js";
+import { BINARY, bodySample, fitsType, sampleValue } from "./sample.js";
 
 /** Headers the generated client sets itself (content negotiation, auth). */
 const CLIENT_HEADERS = new Set(["content-type", "accept", "authorization"]);
@@ -32,7 +32,7 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   const media = endpoint.requestBody?.content[0];
   // the spec's own body examples often break its schema; the sample follows the types
   if (endpoint.requestBody)
-    groups.push(["body", sampleValue(media?.schema, model.schemas, TYPED)]);
+    groups.push(["body", bodySample(media, model.schemas, TYPED)]);
   return layoutCall(
     `await client.${endpoint.name}(`,
     (indent) => tsValue(new Map(groups), indent, 0),

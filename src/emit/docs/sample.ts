@@ -1,4 +1,9 @@
-import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
+import type {
+  MediaContent,
+  NamedSchema,
+  Schema,
+  SchemaType,
+} from "../../model/types.js";
 import { refName } from "./schema-label.js";
 import { assignOwn, setOwn } from "../../model/own.js";
 
@@ -50,6 +55,27 @@ interface State {
   refs: string[];
   options: SampleOptions;
   schemas: Record<string, NamedSchema>;
+}
+
+/**
+ * A request body's sample: its schema's, or without one what the media type says (the generated
+ * types do the same): file content for binary types, text for `text/*`, else an empty object
+ * (a body no source describes: `unknown`).
+ */
+export function bodySample(
+  media: MediaContent | undefined,
+  schemas: Record<string, NamedSchema>,
+  options?: SampleOptions,
+): unknown {
+  if (media?.schema) return sampleValue(media.schema, schemas, options);
+  const type = media?.mediaType.toLowerCase() ?? "";
+  if (
+    type === "application/octet-stream" ||
+    /^(image|audio|video)\//.test(type)
+  )
+    return BINARY;
+  if (type.startsWith("text/")) return "text";
+  return {};
 }
 
 function sample(
