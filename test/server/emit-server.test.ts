@@ -13,6 +13,7 @@ describe("emitServer", () => {
       "server/fastify.ts",
       "server/index.ts",
       "server/listener.ts",
+      "server/params.ts",
       "server/router.ts",
       "server/routes.ts",
       "server/runtime.ts",

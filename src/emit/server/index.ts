@@ -18,6 +18,7 @@ const TEMPLATE_FILES = [
   "runtime.ts",
   "router.ts",
   "decode.ts",
+  "params.ts",
   "listener.ts",
   "index.ts",
   "fastify.ts",
@@ -26,7 +27,7 @@ const TEMPLATE_FILES = [
 /**
  * The server artifact: `types.ts` (shared with the client) and `server/`: `contracts.ts` (the
  * `Handlers` type), `routes.ts` (route data), and fixed files copied from templates/server/:
- * `runtime.ts` (shared types), `router.ts`, `decode.ts`, `listener.ts` (the node:http listener),
+ * `runtime.ts` (shared types), `router.ts`, `decode.ts`, `params.ts`, `listener.ts` (the node:http listener),
  * `index.ts` (`createRequestListener`) and `fastify.ts` (the `apiRoutes` plugin).
  * The user's handlers file lives outside the output folder and is kept by src/scaffold/.
  */

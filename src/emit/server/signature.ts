@@ -68,6 +68,7 @@ function contractShape(endpoint: Endpoint, refs: Set<string>): unknown {
       ...endpoint.parameters.path,
       ...endpoint.parameters.query,
       ...endpoint.parameters.header,
+      ...endpoint.parameters.cookie,
     ].map((p) => ({
       name: p.name,
       in: p.in,
@@ -75,6 +76,8 @@ function contractShape(endpoint: Endpoint, refs: Set<string>): unknown {
       schema: strip(p.schema, refs),
       style: p.style,
       explode: p.explode,
+      collectionFormat: p.collectionFormat,
+      contentType: p.contentType,
     })),
     body: endpoint.requestBody && {
       required: endpoint.requestBody.required,
