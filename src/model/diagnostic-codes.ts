@@ -457,7 +457,7 @@ export const DIAGNOSTIC_CODES = {
   "swagger2/unsupported-collection-format": {
     severity: "warning",
     meaning:
-      "a `collectionFormat` with no OpenAPI 3 equivalent (`tsv`): read as csv",
+      "a `collectionFormat` the emitted OpenAPI 3 cannot say (`tsv`, `ssv` outside the query) or not allowed where it is (`multi` in a path)",
   },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 

@@ -156,6 +156,22 @@ export interface MediaContent {
   mediaType: string;
   schema?: Schema;
   examples?: Example[];
+  /** How each property of a form body is sent (OpenAPI 3 §4.8.15 Encoding Object), by name. */
+  encoding?: Record<string, Encoding>;
+}
+
+/**
+ * One form field's serialization: `contentType` and `headers` for a multipart part; `style`,
+ * `explode` and `allowReserved` for a url-encoded field (as a query parameter's); a Swagger 2.0
+ * formData parameter's `collectionFormat`.
+ */
+export interface Encoding {
+  contentType?: string;
+  headers?: Record<string, ResponseHeader>;
+  style?: Parameter["style"];
+  explode?: boolean;
+  allowReserved?: boolean;
+  collectionFormat?: CollectionFormat;
 }
 
 export interface Parameter {
@@ -176,10 +192,20 @@ export interface Parameter {
     | "deepObject";
   explode?: boolean;
   allowReserved?: boolean;
+  /**
+   * Swagger 2.0 `collectionFormat` of an array, as the source wrote it (`style`/`explode` say
+   * what OpenAPI 3 can; `ssv`, `tsv` and `pipes` outside the query only this can).
+   */
+  collectionFormat?: CollectionFormat;
+  /** The media type of a parameter declared with `content` (one serialized value) instead of a schema. */
+  contentType?: string;
   example?: unknown;
   extensions?: Record<string, unknown>;
   sources: SourceRef[];
 }
+
+/** Swagger 2.0 `collectionFormat` values. */
+export type CollectionFormat = "csv" | "ssv" | "tsv" | "pipes" | "multi";
 
 export interface RequestBody {
   required: boolean;

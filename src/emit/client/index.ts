@@ -1,6 +1,6 @@
 import type { Emitter, GeneratedFile } from "../artifact.js";
 import { jsdocLines } from "../shared/escape.js";
-import { loadTemplate } from "../templates.js";
+import { loadTemplate, templateText } from "../templates.js";
 import { createTypeIndex, emitTypesFile } from "../types/index.js";
 import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 import { printDoc } from "../types/print.js";
@@ -11,7 +11,8 @@ import { endpointView, type EndpointView } from "./view.js";
 
 /**
  * The typed client: `types.ts` (shared with the server), `client/runtime.ts` (fetch wrapper,
- * serializers, auth) and `client/index.ts` (one standalone function per endpoint, and
+ * auth), `client/serialize.ts` (parameter styles, copied from templates/client/serialize.ts)
+ * and `client/index.ts` (one standalone function per endpoint, and
  * `createClient`). Layout comes from the templates in templates/client/, which users can
  * override; everything spec-derived they receive is already escaped.
  */
@@ -157,6 +158,10 @@ export const emitClient: Emitter = async (model, options) => {
     {
       path: "client/runtime.ts",
       contents: runtimeTemplate.renderRuntime({}, HELPERS),
+    },
+    {
+      path: "client/serialize.ts",
+      contents: templateText("client", "serialize.ts", options.templatesDir),
     },
   ];
   return files;

@@ -81,7 +81,13 @@ function parameterObject(p: Parameter, fix: FixSchema): JsonObject {
     style: p.style && STYLES[p.in].includes(p.style) ? p.style : undefined,
     explode: p.explode,
     allowReserved: p.in === "query" ? p.allowReserved : undefined,
-    schema: p.schema ? fix(p.schema) : {},
+    ...(p.contentType === undefined
+      ? { schema: p.schema ? fix(p.schema) : {} }
+      : {
+          content: {
+            [p.contentType]: { schema: p.schema ? fix(p.schema) : {} },
+          },
+        }),
     example: p.example,
     ...specExtensions(p.extensions),
   };

@@ -69,6 +69,7 @@ function contractShape(endpoint: Endpoint, refs: Set<string>): unknown {
       ...endpoint.parameters.path,
       ...endpoint.parameters.query,
       ...endpoint.parameters.header,
+      ...endpoint.parameters.cookie,
     ].map((p) => ({
       name: p.name,
       in: p.in,
@@ -76,6 +77,8 @@ function contractShape(endpoint: Endpoint, refs: Set<string>): unknown {
       schema: strip(p.schema, refs),
       style: p.style,
       explode: p.explode,
+      collectionFormat: p.collectionFormat,
+      contentType: p.contentType,
     })),
     body: endpoint.requestBody && {
       required: endpoint.requestBody.required,

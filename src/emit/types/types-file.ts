@@ -74,6 +74,11 @@ function declaration(
   return prefix + printTypeAlias(`export type ${name}`, node);
 }
 
+/** Browsers do not let a script set the Cookie header: there, the cookies are the browser's. */
+const COOKIES_DOC = jsdocLines(
+  "Sent in the Cookie header by Node, Deno and Bun. In a browser the browser owns the Cookie header (fetch drops one set by a script): there the cookies it holds for the API's origin are sent instead, with `credentials` allowing.",
+);
+
 function endpointDeclarations(endpoint: Endpoint, index: TypeIndex): string {
   const t = index.endpoint(endpoint);
   const out: string[] = [];
@@ -82,6 +87,7 @@ function endpointDeclarations(endpoint: Endpoint, index: TypeIndex): string {
     ["path", t.path, endpoint.parameters.path, "Path parameters"],
     ["query", t.query, endpoint.parameters.query, "Query parameters"],
     ["headers", t.headers, headerParameters(endpoint), "Header parameters"],
+    ["cookies", t.cookies, endpoint.parameters.cookie, "Cookie parameters"],
   ] as const;
   for (const [member, name, parameters, what] of parts) {
     if (!name) continue;
@@ -92,11 +98,13 @@ function endpointDeclarations(endpoint: Endpoint, index: TypeIndex): string {
         endpointDoc(what, endpoint),
       ),
     );
-    requestMembers.push({
+    const requestMember: ObjectMember = {
       name: member,
       optional: !t.required[member],
       type: { kind: "raw", text: name },
-    });
+    };
+    if (member === "cookies") requestMember.doc = COOKIES_DOC;
+    requestMembers.push(requestMember);
   }
   if (t.body && endpoint.requestBody) {
     out.push(
