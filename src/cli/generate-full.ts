@@ -52,7 +52,12 @@ export async function runFull(
   };
   let produced: Produced;
   try {
-    produced = await produce(settings, stages, (m) => progress.update(m));
+    produced = await produce(
+      settings,
+      stages,
+      (m) => progress.update(m),
+      io.sources,
+    );
   } catch (error) {
     if (error instanceof LockFileError) {
       say(`apiloom generate: ${error.message}\n`);
