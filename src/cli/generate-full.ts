@@ -89,7 +89,7 @@ export async function runFull(
     progress,
     say,
     out: shownPath(io.cwd, settings.out, true),
-    endpoints: plural(produced.model.endpoints.length, "endpoint"),
+    endpoints: plural(produced.endpoints, "endpoint"),
     problems: `${plural(t.errors, "error")}, ${plural(t.warnings, "warning")}`,
     time: () => seconds(performance.now() - started),
   };

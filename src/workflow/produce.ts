@@ -35,7 +35,11 @@ export interface Stages {
 export interface Produced {
   /** Input files in the order given to the merge, relative to baseDir. */
   inputFiles: string[];
-  model: ApiModel;
+  /**
+   * How many endpoints the model has. The model itself is not kept: once the files are made it
+   * is garbage, and on a large API it is a large part of what a run holds while it writes.
+   */
+  endpoints: number;
   /** Model diagnostics plus apiloom's own (unmatched inputs). */
   diagnostics: Diagnostic[];
   files: GeneratedFile[];
@@ -130,7 +134,7 @@ export async function produce(
   const lockText = settings.lock ? nameLockText(model.endpoints) : undefined;
   const produced: Produced = {
     inputFiles,
-    model,
+    endpoints: model.endpoints.length,
     diagnostics,
     files: collectFiles(batches),
     lockText,
