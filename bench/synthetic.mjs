@@ -1,6 +1,6 @@
 // A synthetic OpenAPI 3.0 description with `operations` operations and half as many schemas:
 // per resource, list/create on /rN and get/delete on /rN/{id}, an entity schema (scalars, an
-// enum, an array, a $ref to the next resource's entity) and its input schema. Deterministic.
+// enum, an array, a $ref to the next entity in its ring of ten) and its input schema. Deterministic.
 export function syntheticSpec(operations) {
   const resources = Math.ceil(operations / 4);
   const paths = {};
@@ -21,7 +21,10 @@ export function syntheticSpec(operations) {
         count: { type: "integer", format: "int32", minimum: 0 },
         status: { type: "string", enum: ["active", "paused", "gone"] },
         labels: { type: "array", items: { type: "string" } },
-        next: ref(`Thing${(r + 1) % resources}`),
+        // a ring of ten: a chain through every schema would be a test of $ref depth, not of scale
+        next: ref(
+          `Thing${r - (r % 10) + (((r % 10) + 1) % Math.min(10, resources - (r - (r % 10))))}`,
+        ),
       },
     };
     schemas[`${entity}Input`] = {
