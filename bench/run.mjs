@@ -1,9 +1,16 @@
 #!/usr/bin/env node
-// npm run bench: apiloom against openapi-typescript on GitHub's REST description (OpenAPI 3.0,
-// ~13 MB JSON) and Kubernetes' (Swagger 2.0). A benchmark, not a test: it prints figures.
-// BENCH_RUNS=n sets the runs per case (default 3); BENCH_ONLY=github|kubernetes picks one input.
+// npm run bench: apiloom against its peers (openapi-typescript for types, oazapfts for a client)
+// on GitHub's REST description (OpenAPI 3.0, ~13 MB JSON), Kubernetes' (Swagger 2.0) and a
+// synthetic series of 1k, 4k and 16k operations it generates itself. A benchmark, not a test: it
+// prints one table. The peers and the real specs are installed by the bench itself, from
+// bench/package.json, into a cache folder outside the repository (APILOOM_BENCH_CACHE, default
+// $XDG_CACHE_HOME/apiloom-bench or ~/.cache/apiloom-bench); they are never apiloom dependencies.
+//
+// BENCH_RUNS=n runs per case (default 3); BENCH_ONLY=github,kubernetes,synthetic-1k,... picks
+// inputs; BENCH_PEERS=0 skips the peers.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -12,29 +19,48 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { syntheticSpec } from "./synthetic.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
-const MODULES = join(BENCH, "node_modules");
+const CACHE =
+  process.env.APILOOM_BENCH_CACHE ??
+  join(
+    process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"),
+    "apiloom-bench",
+  );
+const MODULES = join(CACHE, "node_modules");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const PEERS = process.env.BENCH_PEERS !== "0";
+const ONLY = process.env.BENCH_ONLY?.split(",").filter(Boolean);
 const NODE_FLAGS = ["--max-old-space-size=8192"];
+const SYNTHETIC = [1000, 4000, 16000];
 
+/** npm installs the bench's own package.json (pinned by its lock) into the cache folder. */
 function installOnce() {
-  if (existsSync(join(MODULES, "openapi-typescript/package.json"))) return;
-  console.log(
-    "bench: installing its own dependencies (npm --prefix bench install)…",
+  mkdirSync(CACHE, { recursive: true });
+  const wanted = readFileSync(join(BENCH, "package.json"), "utf8");
+  const stamp = join(CACHE, "package.json");
+  if (
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === wanted &&
+    existsSync(join(MODULES, "oazapfts/package.json"))
+  )
+    return;
+  console.log(`bench: installing the peers and specs into ${CACHE} (npm ci)…`);
+  writeFileSync(stamp, wanted);
+  copyFileSync(
+    join(BENCH, "package-lock.json"),
+    join(CACHE, "package-lock.json"),
   );
-  execFileSync(
-    "npm",
-    ["--prefix", BENCH, "install", "--no-audit", "--no-fund"],
-    {
-      stdio: "inherit",
-    },
-  );
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund"], {
+    cwd: CACHE,
+    stdio: "inherit",
+  });
 }
 
 function buildApiloom() {
@@ -54,34 +80,43 @@ function buildApiloom() {
 }
 
 function inputs() {
+  const all = [];
   const github = join(
     MODULES,
     "@octokit/openapi/generated/api.github.com.json",
   );
-  const cache = join(MODULES, ".cache/apiloom-bench");
-  const kubernetes = join(cache, "kubernetes-1.13.swagger.json");
+  // openapi-typescript 7 refuses Swagger 2.0; 5.x is its last line that reads it
+  all.push({ name: "github", file: github, ots: "openapi-typescript" });
+  const kubernetes = join(CACHE, "specs/kubernetes-1.13.swagger.json");
   if (!existsSync(kubernetes)) {
-    mkdirSync(cache, { recursive: true });
+    mkdirSync(dirname(kubernetes), { recursive: true });
     const gz = join(
       MODULES,
       "kubernetes-client/lib/specs/swagger-1.13.json.gz",
     );
     writeFileSync(kubernetes, gunzipSync(readFileSync(gz)));
   }
-  // openapi-typescript 7 refuses Swagger 2.0; 5.x is its last line that reads it
-  const all = [
-    { name: "github", file: github, ots: "openapi-typescript" },
-    { name: "kubernetes", file: kubernetes, ots: "openapi-typescript-v5" },
-  ];
-  return all.filter(
-    (i) => !process.env.BENCH_ONLY || i.name === process.env.BENCH_ONLY,
-  );
+  all.push({
+    name: "kubernetes",
+    file: kubernetes,
+    ots: "openapi-typescript-v5",
+  });
+  for (const operations of SYNTHETIC) {
+    const name = `synthetic-${operations / 1000}k`;
+    const file = join(CACHE, `specs/${name}.json`);
+    if (!existsSync(file)) {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(syntheticSpec(operations)));
+    }
+    all.push({ name, file, ots: "openapi-typescript", operations });
+  }
+  return all.filter((i) => !ONLY || ONLY.includes(i.name));
 }
 
-/** One timed child process: wall time, peak RSS, exit code and its last stderr line. */
+/** One timed child process: wall time, CPU time, peak RSS, exit code and its last stderr line. */
 function timed(args, cwd) {
-  const rssFile = join(tmpdir(), `apiloom-bench-rss-${process.pid}`);
-  rmSync(rssFile, { force: true });
+  const usageFile = join(tmpdir(), `apiloom-bench-usage-${process.pid}`);
+  rmSync(usageFile, { force: true });
   const preload = pathToFileURL(join(BENCH, "maxrss.mjs")).href;
   const start = process.hrtime.bigint();
   const run = spawnSync(
@@ -90,19 +125,20 @@ function timed(args, cwd) {
     {
       cwd,
       encoding: "utf8",
-      env: { ...process.env, APILOOM_BENCH_RSS_FILE: rssFile, NO_COLOR: "1" },
+      env: { ...process.env, APILOOM_BENCH_RSS_FILE: usageFile, NO_COLOR: "1" },
       maxBuffer: 1 << 30,
     },
   );
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const rssKb = existsSync(rssFile)
-    ? Number(readFileSync(rssFile, "utf8"))
-    : NaN;
-  rmSync(rssFile, { force: true });
+  const usage = existsSync(usageFile)
+    ? JSON.parse(readFileSync(usageFile, "utf8"))
+    : { maxRSS: NaN, cpuMs: NaN };
+  rmSync(usageFile, { force: true });
   const lines = (run.stderr ?? "").trim().split("\n");
   return {
     ms,
-    rssMb: rssKb / 1024,
+    cpuMs: usage.cpuMs,
+    rssMb: usage.maxRSS / 1024,
     code: run.status,
     stderr: run.stderr ?? "",
     last: lines[lines.length - 1] ?? "",
@@ -121,54 +157,64 @@ function measure(label, runOnce) {
   for (let i = 0; i < RUNS; i++) results.push(runOnce(i));
   const ok = results.filter((r) => r.code === 0);
   const failed = results.filter((r) => r.code !== 0);
-  for (const f of failed)
+  if (failed.length)
     console.log(
-      `bench: ${label} failed (exit ${f.code}):\n${f.stderr.slice(-2000)}`,
+      `bench: ${label} failed (exit ${failed[0].code}): ${failed[0].stderr.trim().split("\n").slice(-3).join(" | ").slice(0, 400)}`,
     );
   const figures = ok.length > 0 ? ok : results;
   return {
-    label: failed.length
-      ? `${label} (${failed.length}/${RUNS} runs failed)`
-      : label,
+    label,
+    failed: failed.length === RUNS,
     medianMs: median(figures.map((r) => r.ms)),
     minMs: Math.min(...figures.map((r) => r.ms)),
+    cpuMs: median(figures.map((r) => r.cpuMs)),
     peakMb: Math.max(...figures.map((r) => r.rssMb)),
     note: figures[0].last,
   };
 }
 
-function main() {
-  installOnce();
-  buildApiloom();
+function benchInput(input) {
   const apiloom = join(ROOT, "bin/apiloom.js");
+  const size = (statSync(input.file).size / 1e6).toFixed(1);
+  console.log(`bench: ${input.name} (${size} MB), ${RUNS} runs each…`);
+  const work = mkdtempSync(join(tmpdir(), `apiloom-bench-${input.name}-`));
+  const gen = (out, ...extra) => [
+    apiloom,
+    "generate",
+    input.file,
+    "--out",
+    out,
+    "--no-config",
+    "--no-lock",
+    "--max-diagnostics",
+    "0",
+    ...extra,
+  ];
   const rows = [];
-  for (const input of inputs()) {
-    const size = (statSync(input.file).size / 1e6).toFixed(1);
-    console.log(`bench: ${input.name} (${size} MB), ${RUNS} runs each…`);
-    const work = mkdtempSync(join(tmpdir(), `apiloom-bench-${input.name}-`));
-    const gen = (out) => [
-      apiloom,
-      "generate",
-      input.file,
-      "--out",
-      out,
-      "--no-config",
-      "--no-lock",
-      "--max-diagnostics",
-      "0",
-    ];
-    const cold = measure("apiloom generate", (i) => {
-      const out = join(work, `cold-${i}`);
-      return timed(gen(out), work);
-    });
-    const warm = measure("apiloom generate, nothing changed", () =>
-      timed(gen(join(work, "cold-0")), work),
+  const full = measure("apiloom, all artifacts", (i) =>
+    timed(gen(join(work, `full-${i}`)), work),
+  );
+  rows.push(full);
+  if (!input.operations) {
+    const same = measure("apiloom, nothing changed", () =>
+      timed(gen(join(work, "full-0")), work),
     );
+    same.peer = full;
+    rows.push(same);
+    const check = measure("apiloom --check, nothing changed", () =>
+      timed(gen(join(work, "full-0"), "--check"), work),
+    );
+    check.peer = full;
+    rows.push(check);
+  }
+  let types;
+  let client;
+  if (PEERS && !input.operations) {
     const otsDir = join(MODULES, input.ots);
     const otsVersion = JSON.parse(
       readFileSync(join(otsDir, "package.json"), "utf8"),
     ).version;
-    const types = measure(`openapi-typescript ${otsVersion}`, (i) =>
+    types = measure(`openapi-typescript ${otsVersion} (types)`, (i) =>
       timed(
         [
           join(otsDir, "bin/cli.js"),
@@ -179,29 +225,71 @@ function main() {
         work,
       ),
     );
-    rows.push({ input: `${input.name} (${size} MB)`, cold, warm, types });
-    rmSync(work, { recursive: true, force: true });
+    const oazVersion = JSON.parse(
+      readFileSync(join(MODULES, "oazapfts/package.json"), "utf8"),
+    ).version;
+    client = measure(`oazapfts ${oazVersion} (client)`, (i) =>
+      timed(
+        [
+          join(MODULES, "oazapfts/dist/cli.js"),
+          input.file,
+          join(work, `oazapfts-${i}.ts`),
+        ],
+        work,
+      ),
+    );
+    full.peer = types.failed ? undefined : types;
+    const clientOnly = measure("apiloom, client only", (i) =>
+      timed(gen(join(work, `client-${i}`), "--artifacts", "client"), work),
+    );
+    clientOnly.peer = client.failed ? undefined : client;
+    rows.push(clientOnly, types, client);
   }
+  rmSync(work, { recursive: true, force: true });
+  return { input, size, rows, full };
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+function main() {
+  installOnce();
+  buildApiloom();
+  const results = inputs().map(benchInput);
   console.log("");
   console.log(
-    "| input | tool | median | fastest | peak RSS | apiloom / openapi-typescript |",
+    "| spec | tool | median | min | CPU | peak RSS | ratio to peer |",
   );
-  console.log("| --- | --- | ---: | ---: | ---: | ---: |");
-  for (const { input, cold, warm, types } of rows)
-    for (const m of [cold, warm, types])
+  console.log("| --- | --- | ---: | ---: | ---: | ---: | --- |");
+  for (const { input, size, rows } of results)
+    for (const m of rows)
       console.log(
-        `| ${input} | ${m.label} | ${(m.medianMs / 1000).toFixed(2)} s | ${(m.minMs / 1000).toFixed(2)} s | ${m.peakMb.toFixed(0)} MB | ${
-          m === types ? "" : (m.medianMs / types.medianMs).toFixed(2)
+        `| ${input.name} (${size} MB) | ${m.label}${m.failed ? " (failed)" : ""} | ${seconds(m.medianMs)} | ${seconds(m.minMs)} | ${seconds(m.cpuMs)} | ${m.peakMb.toFixed(0)} MiB | ${
+          m.peer
+            ? `${(m.medianMs / m.peer.medianMs).toFixed(2)}× ${m.peer.label}`
+            : ""
         } |`,
       );
+  const synthetic = results.filter((r) => r.input.operations);
+  if (synthetic.length > 0) {
+    console.log("");
+    for (const { input, full } of synthetic)
+      console.log(
+        `${input.name}: ${(full.medianMs / input.operations).toFixed(2)} ms per operation (wall), ${(full.cpuMs / input.operations).toFixed(2)} ms CPU`,
+      );
+    const first = synthetic.find((r) => r.input.operations === 1000);
+    const last = synthetic.find((r) => r.input.operations === 16000);
+    if (first && last)
+      console.log(
+        `16k / 1k: ${(last.full.medianMs / first.full.medianMs).toFixed(1)}× wall, ${(last.full.cpuMs / first.full.cpuMs).toFixed(1)}× CPU (linear would be 16×; goal ≤ 18×)`,
+      );
+  }
   console.log("");
-  for (const { input, cold, types } of rows)
-    console.log(
-      `${input}:\n  apiloom: ${cold.note}\n  openapi-typescript: ${types.note}`,
-    );
+  for (const { input, full } of results)
+    console.log(`${input.name}: ${full.note}`);
   console.log(
-    `\nnode ${process.version}, ${RUNS} runs per case, wall time per process (start-up included);` +
-      " apiloom makes client, server, docs and openapi, openapi-typescript makes one .d.ts.",
+    `\nnode ${process.version}, ${RUNS} runs per case; wall time and peak RSS per process, start-up included;` +
+      " CPU is user + system time (it includes the garbage collector's threads)." +
+      " apiloom makes client, server, docs and openapi unless told otherwise.",
   );
 }
 

@@ -52,7 +52,12 @@ export async function runFull(
   };
   let produced: Produced;
   try {
-    produced = await produce(settings, stages, (m) => progress.update(m));
+    produced = await produce(
+      settings,
+      stages,
+      (m) => progress.update(m),
+      io.sources,
+    );
   } catch (error) {
     if (error instanceof LockFileError) {
       say(`apiloom generate: ${error.message}\n`);
@@ -84,7 +89,7 @@ export async function runFull(
     progress,
     say,
     out: shownPath(io.cwd, settings.out, true),
-    endpoints: plural(produced.model.endpoints.length, "endpoint"),
+    endpoints: plural(produced.endpoints, "endpoint"),
     problems: `${plural(t.errors, "error")}, ${plural(t.warnings, "warning")}`,
     time: () => seconds(performance.now() - started),
   };

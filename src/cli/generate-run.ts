@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import type { Stages } from "../workflow/produce.js";
 import type { GenerateSettings } from "../workflow/settings.js";
 import { upToDate } from "../workflow/up-to-date.js";
+import type { SourceCache } from "../workflow/source-cache.js";
 import type { WriteOptions } from "../workflow/writer.js";
 import type { Paint } from "./colors.js";
 import type { GenerateFlags } from "./generate-options.js";
@@ -19,6 +20,8 @@ export interface RunIO {
   paint: Paint;
   /** Passed to the writer (see `WriteOptions`); tests use it, the CLI never sets it. */
   write?: WriteOptions;
+  /** Files and parsed documents kept between the runs of a watching process. */
+  sources?: SourceCache;
 }
 
 /**

@@ -1,43 +1,46 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { relative, sep } from "node:path";
+import { performance } from "node:perf_hooks";
 import { ConfigError } from "../workflow/config-error.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
 import { expandInputs } from "../workflow/glob.js";
-import { parseGenerateArgs } from "./generate-options.js";
 import {
   resolveSettings,
   type GenerateSettings,
 } from "../workflow/settings.js";
+import { createSourceCache } from "../workflow/source-cache.js";
 import { watchFolders, watchTargets } from "../workflow/watch.js";
 import type { Paint } from "./colors.js";
+import { parseGenerateArgs } from "./generate-options.js";
+import { runOnce, type LazyStages, type RunIO } from "./generate-run.js";
+import { plural, seconds, shownPath } from "./report.js";
 
-interface WatchIO {
-  stderr: { write(text: string): unknown };
+interface WatchIO extends RunIO {
   paint: Paint;
-  cwd: string;
 }
 
 /**
- * `generate --watch`: every run is a fresh `apiloom generate` child process. A long-lived process
- * would keep serving stale templates (ES modules are cached for the life of a process), and a
- * child killed mid-run by Ctrl-C cannot leave the output half-written (see writer.ts).
- * Resolves with 0 once SIGINT (or SIGTERM) arrives and the run in progress has finished.
+ * `generate --watch`: runs in this process, keeping each input's text and parsed documents
+ * between runs (workflow/source-cache.ts), so after one spec of several changes only that one
+ * is read and parsed again; the writer writes only files whose bytes changed. Templates of the
+ * user's folder are imported by content (emit/templates.ts), so an edited one is picked up.
+ * SIGINT (or SIGTERM) stops watching; a run in progress finishes first (the writer's
+ * transaction is never cut short) and the promise resolves with 0.
  */
 export function runWatch(
   args: readonly string[],
   initial: GenerateSettings,
+  stages: LazyStages,
   io: WatchIO,
 ): Promise<number> {
-  const childArgs = args.filter((a) => a !== "--watch" && a !== "-w");
-  const flags = parseGenerateArgs(childArgs);
+  const flags = parseGenerateArgs(
+    args.filter((a) => a !== "--watch" && a !== "-w"),
+  );
+  const sources = createSourceCache();
   let settings = initial;
-  let child: ChildProcess | undefined;
+  let running = false;
   let again: string[] | undefined;
   let stopped = false;
   let closeWatchers = () => {};
   let finish: (code: number) => void = () => {};
-
-  const show = (p: string) => relative(io.cwd, p).split(sep).join("/") || ".";
 
   const rewatch = () => {
     closeWatchers();
@@ -50,35 +53,45 @@ export function runWatch(
     );
   };
 
-  const run = () => {
-    child = spawn(
-      process.execPath,
-      [...process.execArgv, process.argv[1]!, "generate", ...childArgs],
-      { cwd: io.cwd, stdio: "inherit" },
-    );
-    child.on("exit", () => {
-      child = undefined;
-      if (stopped) return finish(0);
-      if (again) {
-        const paths = again;
-        again = undefined;
-        return onChange(paths);
-      }
+  const run = async (first: boolean) => {
+    running = true;
+    const started = performance.now();
+    try {
+      await runOnce(settings, flags, stages, { ...io, sources });
+    } catch (error) {
       io.stderr.write(
-        io.paint.dim("apiloom: watching for changes (Ctrl-C to stop)\n"),
+        `apiloom: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
       );
-    });
+    }
+    const counts = sources.endRun();
+    running = false;
+    if (!first || counts.read + counts.reused > 0)
+      io.stderr.write(
+        io.paint.dim(
+          `apiloom: ${first ? "built" : "rebuilt"} in ${seconds(performance.now() - started)}: ${plural(counts.read, "file")} read, ${counts.reused} unchanged; ${counts.parsed} parsed, ${counts.cached} from the cache\n`,
+        ),
+      );
+    if (stopped) return finish(0);
+    if (again) {
+      const paths = again;
+      again = undefined;
+      return onChange(paths);
+    }
+    io.stderr.write(
+      io.paint.dim("apiloom: watching for changes (Ctrl-C to stop)\n"),
+    );
   };
 
   async function onChange(paths: string[]): Promise<void> {
     if (stopped) return;
-    if (child) {
+    if (running) {
       again = [...(again ?? []), ...paths];
       return;
     }
     io.stderr.write(
-      `${io.paint.blue("apiloom: changed")} ${paths.map(show).join(", ")}\n`,
+      `${io.paint.blue("apiloom: changed")} ${paths.map((p) => shownPath(io.cwd, p)).join(", ")}\n`,
     );
+    sources.invalidate(paths);
     try {
       settings = await resolveSettings(flags, io.cwd);
     } catch (error) {
@@ -87,7 +100,7 @@ export function runWatch(
       return;
     }
     rewatch();
-    run();
+    await run(false);
   }
 
   return new Promise((resolveExit) => {
@@ -101,11 +114,11 @@ export function runWatch(
       stopped = true;
       closeWatchers();
       io.stderr.write("apiloom: stopped watching\n");
-      if (!child) finish(0);
+      if (!running) finish(0);
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
     rewatch();
-    run();
+    void run(true);
   });
 }

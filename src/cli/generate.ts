@@ -50,21 +50,16 @@ export async function runGenerate(
     return 2;
   }
   const color = useColor(flags.color, env, stderr.isTTY ?? false);
-  if (flags.watch) {
-    const { runWatch } = await import("./generate-watch.js");
-    return runWatch(args, settings, { stderr, paint: paint(color), cwd });
-  }
   const given = deps.stages;
   const stages: LazyStages = given
     ? { id: given.id, load: async () => given }
     : { id: "apiloom", load: defaultStages };
-  return runOnce(settings, flags, stages, {
-    stdout,
-    stderr,
-    cwd,
-    paint: paint(color),
-    write: deps.write,
-  });
+  const io = { stdout, stderr, cwd, paint: paint(color), write: deps.write };
+  if (flags.watch) {
+    const { runWatch } = await import("./generate-watch.js");
+    return runWatch(args, settings, stages, io);
+  }
+  return runOnce(settings, flags, stages, io);
 }
 
 /** The readers and emitters, imported only when a run needs them (not when nothing changed). */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -19,9 +20,16 @@ export async function loadTemplate<T>(
 ): Promise<T> {
   const own = join(DEFAULT_TEMPLATES_DIR, artifact, file);
   const user = templatesDir ? resolve(templatesDir, artifact, file) : undefined;
-  const chosen = user && existsSync(user) ? user : own;
-  const module = (await import(pathToFileURL(chosen).href)) as T;
-  return module;
+  if (user && existsSync(user)) {
+    // by content: a watching process must see the user's edits, and modules are cached by URL
+    const version = createHash("sha256")
+      .update(readFileSync(user))
+      .digest("hex");
+    return (await import(
+      `${pathToFileURL(user).href}?v=${version.slice(0, 16)}`
+    )) as T;
+  }
+  return (await import(pathToFileURL(own).href)) as T;
 }
 
 /** The text of a template that is copied as it is (real TypeScript): the user's copy first. */

@@ -39,6 +39,11 @@ export interface IngestOptions {
    * passes one that also hashes what it read, for the manifest's fingerprint.
    */
   readText?: (absPath: string) => string;
+  /**
+   * Parses a file's text into its documents; default parseText. A watching process passes one
+   * that reuses the documents of a text it has parsed before. The documents must not be changed.
+   */
+  parse?: (text: string, file: string, absPath: string) => ParsedDocument[];
 }
 
 const readUtf8 = (absPath: string) => readFileSync(absPath, "utf8");
@@ -120,7 +125,11 @@ export function ingestTexts(
       loaded = makeDocs(
         display,
         absPath,
-        parseText((options.readText ?? readUtf8)(absPath), display),
+        (options.parse ?? parseText)(
+          (options.readText ?? readUtf8)(absPath),
+          display,
+          absPath,
+        ),
       );
     } catch (error) {
       loaded =
@@ -142,7 +151,11 @@ export function ingestTexts(
     const absPath = input.absPath ?? resolve(cwd, input.file);
     let docs: SourceDocument[];
     try {
-      docs = makeDocs(input.file, absPath, parseText(input.text, input.file));
+      docs = makeDocs(
+        input.file,
+        absPath,
+        (options.parse ?? parseText)(input.text, input.file, absPath),
+      );
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
       diagnostics.push({

@@ -1,4 +1,11 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CONFIG_FILE_NAMES, type ApiloomConfig } from "./config-types.js";
@@ -71,8 +78,28 @@ async function readConfigValue(file: string): Promise<unknown> {
  * file beside it so its relative imports resolve.
  */
 async function importTypeScript(file: string): Promise<unknown> {
+  const code = await transpiledConfig(file);
+  return runTranspiled(file, code);
+}
+
+/**
+ * The config's JavaScript. Loading the TypeScript compiler costs more than a whole run in
+ * which nothing changed, so the output is kept in `node_modules/.cache/apiloom/`, named by a
+ * hash of the config's text and of apiloom (when there is no node_modules folder, nothing is kept).
+ */
+async function transpiledConfig(file: string): Promise<string> {
+  const source = readFileSync(file, "utf8");
+  const cacheDir = findCacheDir(dirname(file));
+  const { apiloomIdentity, sha256Bytes } = await import("./fingerprint.js");
+  const cached = cacheDir
+    ? join(
+        cacheDir,
+        `config-${sha256Bytes(`${apiloomIdentity()}\0${file}\0${source}`).slice(0, 32)}.mjs`,
+      )
+    : undefined;
+  if (cached && existsSync(cached)) return readFileSync(cached, "utf8");
   const { ts } = await import("ts-morph");
-  const output = ts.transpileModule(readFileSync(file, "utf8"), {
+  const output = ts.transpileModule(source, {
     fileName: file,
     compilerOptions: {
       module: ts.ModuleKind.ESNext,
@@ -88,7 +115,36 @@ async function importTypeScript(file: string): Promise<unknown> {
     throw new ConfigError(
       `${basename(file)}: ${ts.flattenDiagnosticMessageText(problem.messageText, "\n")}`,
     );
-  const code = output.outputText.replace(
+  if (cached)
+    try {
+      mkdirSync(dirname(cached), { recursive: true });
+      const tmp = `${cached}.${process.pid}.tmp`;
+      writeFileSync(tmp, output.outputText);
+      renameSync(tmp, cached);
+    } catch {
+      // a read-only node_modules: transpile every time
+    }
+  return output.outputText;
+}
+
+/**
+ * `node_modules/.cache/apiloom` in the nearest folder up from `dir` that has node_modules, not
+ * looking past the project root (the first folder with package.json), as findConfigFile.
+ */
+function findCacheDir(dir: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, "node_modules")))
+      return join(at, "node_modules/.cache/apiloom");
+    if (existsSync(join(at, "package.json")) || dirname(at) === at)
+      return undefined;
+  }
+}
+
+async function runTranspiled(
+  file: string,
+  outputText: string,
+): Promise<unknown> {
+  const code = outputText.replace(
     /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])apiloom(?:\/config)?\2/g,
     (_all, lead: string) => `${lead}${JSON.stringify(SELF_MODULE)}`,
   );

@@ -6,6 +6,8 @@ import type { ApiModel, Diagnostic } from "../model/types.js";
 import { collectFiles } from "./output-files.js";
 import { compareCodeUnits } from "../model/order.js";
 import { listInputs } from "./inputs.js";
+import { parseText } from "../ingest/load.js";
+import type { SourceCache } from "./source-cache.js";
 import { nameLockText, readNameLock } from "./name-lock.js";
 import type { GenerateSettings } from "./settings.js";
 import { findAmbiguousRoutes } from "../emit/server/ambiguous-routes.js";
@@ -33,7 +35,11 @@ export interface Stages {
 export interface Produced {
   /** Input files in the order given to the merge, relative to baseDir. */
   inputFiles: string[];
-  model: ApiModel;
+  /**
+   * How many endpoints the model has. The model itself is not kept: once the files are made it
+   * is garbage, and on a large API it is a large part of what a run holds while it writes.
+   */
+  endpoints: number;
   /** Model diagnostics plus apiloom's own (unmatched inputs). */
   diagnostics: Diagnostic[];
   files: GeneratedFile[];
@@ -57,6 +63,7 @@ export async function produce(
   settings: GenerateSettings,
   stages: Stages,
   onStage: (message: string) => void = () => {},
+  sources?: SourceCache,
 ): Promise<Produced> {
   const { inputFiles, unmatched } = listInputs(settings);
   const ownDiagnostics: Diagnostic[] = unmatched.map((pattern) => ({
@@ -71,15 +78,21 @@ export async function produce(
   // every file the stages read, hashed from the very bytes they parsed
   const reads = new Map<string, string>();
   const readText = (absPath: string): string => {
-    let bytes: Buffer;
+    let text: string;
+    let hash: string;
     try {
-      bytes = readFileSync(absPath);
+      if (sources) ({ text, hash } = sources.read(absPath));
+      else {
+        const bytes = readFileSync(absPath);
+        text = bytes.toString("utf8");
+        hash = sha256Bytes(bytes);
+      }
     } catch (error) {
       reads.set(fromOut(out, absPath), MISSING);
       throw error;
     }
-    reads.set(fromOut(out, absPath), sha256Bytes(bytes));
-    return bytes.toString("utf8");
+    reads.set(fromOut(out, absPath), hash);
+    return text;
   };
   if (settings.lock)
     reads.set(fromOut(out, settings.lock), hashFile(settings.lock));
@@ -93,6 +106,9 @@ export async function produce(
     names: settings.names,
     lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
     readText,
+    parse: sources
+      ? (text, file, absPath) => sources.parse(text, file, absPath, parseText)
+      : undefined,
   });
   const batches: { emitter: string; files: GeneratedFile[] }[] = [];
   for (const artifact of settings.artifacts) {
@@ -119,7 +135,7 @@ export async function produce(
   const lockText = settings.lock ? nameLockText(model.endpoints) : undefined;
   const produced: Produced = {
     inputFiles,
-    model,
+    endpoints: model.endpoints.length,
     diagnostics,
     files: collectFiles(batches),
     lockText,

@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
+  readdirSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -284,5 +285,32 @@ describe("the manifest's fingerprint (real runs)", () => {
     );
     await expectFull(dir);
     expect(readFileSync(target, "utf8")).toContain("allOwners");
+  });
+});
+
+describe("a TypeScript config", () => {
+  it("is transpiled once: later runs take its JavaScript from node_modules/.cache/apiloom and load no compiler; an edit is seen", async () => {
+    const dir = makeProject(["pets.yaml"]);
+    projects.push(dir);
+    mkdirSync(join(dir, "node_modules"));
+    const config = (out: string) =>
+      `import { defineConfig } from "apiloom/config";
+const out: string = ${JSON.stringify(out)};
+export default defineConfig({ inputs: ["specs/*.yaml"], out });
+`;
+    writeFileSync(join(dir, "apiloom.config.ts"), config("out"));
+    await expectFull(dir);
+    const cache = join(dir, "node_modules/.cache/apiloom");
+    expect(readdirSync(cache)).toHaveLength(1);
+    await expectFull(dir); // the lock the first run wrote
+    const modules = loadedModules(dir, ["generate"]);
+    expect(modules.filter((m) => /ts-morph|typescript/.test(m))).toEqual([]);
+    expect((await generate(dir)).stderr).toContain(SKIPPED);
+
+    writeFileSync(join(dir, "apiloom.config.ts"), config("elsewhere"));
+    const moved = await generate(dir);
+    expect(moved.code).toBe(0);
+    expect(existsSync(join(dir, "elsewhere/openapi.json"))).toBe(true);
+    expect(readdirSync(cache)).toHaveLength(2);
   });
 });

@@ -11,7 +11,10 @@ import {
   FIXTURES,
   buildCli,
   makeProject,
+  mtimes,
   removeDir,
+  runCli,
+  snapshotTree,
   startCli,
   waitFor,
 } from "./harness.js";
@@ -110,4 +113,71 @@ it("--watch follows the config: new inputs are read and then watched", async () 
 
   run.child.kill("SIGINT");
   expect((await run.done).code).toBe(0);
+});
+
+it("--watch with the real stages re-reads and re-parses only the changed spec, writes only changed files, and makes what a one-shot run makes", async () => {
+  const project = makeProject(
+    ["pets.yaml", "store.json", "animals.yaml"],
+    JSON.stringify({ inputs: ["specs/*"], out: "out" }),
+  );
+  extra.push(project);
+  const run = startCli(cli, ["generate", "--watch"], {
+    cwd: project,
+    fake: false,
+  });
+  const watching = "apiloom: watching for changes";
+  await waitFor(() => count(run.output(), watching) === 1, "the first run");
+  expect(run.output()).toMatch(
+    /apiloom: built in \d+\.\d+ s: 3 files read, 0 unchanged; 3 parsed, 0 from the cache/,
+  );
+  const files = Object.keys(snapshotTree(join(project, "out")));
+  const before = mtimes(join(project, "out"), files);
+
+  const store = join(project, "specs/store.json");
+  writeFileSync(
+    store,
+    readFileSync(store, "utf8").replace("/store/inventory", "/store/stock"),
+  );
+  await waitFor(
+    () => count(run.output(), watching) === 2,
+    "a run after the spec change",
+  );
+  const second = run
+    .output()
+    .slice(run.output().lastIndexOf("apiloom: changed"));
+  expect(second).toMatch(
+    /apiloom: rebuilt in \d+\.\d+ s: 1 file read, 2 unchanged; 1 parsed, 2 from the cache/,
+  );
+  // the path is in the client, the server's routes and contracts, the docs and openapi.json;
+  // the runtime files and the other docs pages stay as they were
+  const written = Number(/→ out\/: (\d+) written/.exec(second)?.[1]);
+  expect(written).toBeGreaterThan(0);
+  expect(written).toBeLessThan(files.length - 1);
+  const after = mtimes(join(project, "out"), files);
+  const touched = files.filter((_, i) => after[i] !== before[i]);
+  expect(touched).toContain("openapi.json");
+  expect(touched).not.toContain("server/runtime.ts");
+  expect(touched.length).toBe(written + 1); // and the manifest
+
+  run.child.kill("SIGINT");
+  expect((await run.done).code).toBe(0);
+
+  // the oracle: a one-shot run of the same project in a fresh copy makes the same files
+  const fresh = makeProject(
+    [],
+    JSON.stringify({ inputs: ["specs/*"], out: "out" }),
+  );
+  extra.push(fresh);
+  cpSync(join(project, "specs"), join(fresh, "specs"), { recursive: true });
+  const once = await runCli(cli, ["generate"], { cwd: fresh, fake: false });
+  expect(once.code).toBe(0);
+  // (but for the fingerprint: the watch's last run read the lock its previous run left)
+  const withoutFingerprint = (dir: string) => {
+    const tree = snapshotTree(join(dir, "out"));
+    const manifest = JSON.parse(tree[".apiloom-manifest.json"]!);
+    delete manifest.fingerprint;
+    tree[".apiloom-manifest.json"] = JSON.stringify(manifest);
+    return tree;
+  };
+  expect(withoutFingerprint(fresh)).toEqual(withoutFingerprint(project));
 });

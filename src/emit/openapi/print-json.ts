@@ -8,32 +8,46 @@ import { PRINT_WIDTH } from "../shared/literals.js";
  */
 
 export function printJson(value: unknown): string {
-  return print(value, "", 0, 0) + "\n";
+  // one list of pieces joined once: building each level's string from its children's would copy
+  // the text once per nesting level (on GitHub's API, ~150 MB of garbage for 15 MB of JSON)
+  const out: string[] = [];
+  print(value, "", 0, 0, out);
+  out.push("\n");
+  return out.join("");
 }
 
 /**
- * `column`: where the value starts on its line; `trailing`: characters that must follow it on
- * the same line (a comma).
+ * Appends the text of `value` to `out`. `column`: where the value starts on its line;
+ * `trailing`: characters that must follow it on the same line (a comma).
  */
 function print(
   value: unknown,
   indent: string,
   column: number,
   trailing: number,
-): string {
-  if (Array.isArray(value)) return printArray(value, indent, column, trailing);
+  out: string[],
+): void {
+  if (Array.isArray(value))
+    return printArray(value, indent, column, trailing, out);
   if (isObject(value)) {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return "{}";
+    if (entries.length === 0) {
+      out.push("{}");
+      return;
+    }
     const inner = indent + "  ";
-    const lines = entries.map(([key, v], i) => {
+    out.push("{\n");
+    entries.forEach(([key, v], i) => {
+      const last = i === entries.length - 1;
       const head = `${inner}${JSON.stringify(key)}: `;
-      const comma = i < entries.length - 1 ? 1 : 0;
-      return head + print(v, inner, displayWidth(head), comma);
+      out.push(head);
+      print(v, inner, displayWidth(head), last ? 0 : 1, out);
+      if (!last) out.push(",\n");
     });
-    return `{\n${lines.join(",\n")}\n${indent}}`;
+    out.push(`\n${indent}}`);
+    return;
   }
-  return scalar(value);
+  out.push(scalar(value));
 }
 
 function printArray(
@@ -41,25 +55,36 @@ function printArray(
   indent: string,
   column: number,
   trailing: number,
-): string {
+  out: string[],
+): void {
   const values = items.map((v) => (v === undefined ? null : v));
-  if (values.length === 0) return "[]";
+  if (values.length === 0) {
+    out.push("[]");
+    return;
+  }
   const inner = indent + "  ";
   if (!mustBreak(values)) {
     const flat = flatArray(values);
     if (
       flat !== undefined &&
       column + displayWidth(flat) + trailing <= PRINT_WIDTH
-    )
-      return flat;
-    if (values.length > 1 && values.every((v) => typeof v === "number"))
-      return fillNumbers(values as number[], indent);
+    ) {
+      out.push(flat);
+      return;
+    }
+    if (values.length > 1 && values.every((v) => typeof v === "number")) {
+      out.push(fillNumbers(values as number[], indent));
+      return;
+    }
   }
-  const lines = values.map(
-    (v, i) =>
-      inner + print(v, inner, inner.length, i < values.length - 1 ? 1 : 0),
-  );
-  return `[\n${lines.join(",\n")}\n${indent}]`;
+  out.push("[\n");
+  values.forEach((v, i) => {
+    const last = i === values.length - 1;
+    out.push(inner);
+    print(v, inner, inner.length, last ? 0 : 1, out);
+    if (!last) out.push(",\n");
+  });
+  out.push(`\n${indent}]`);
 }
 
 /** A non-empty object always breaks (prettier keeps objects expanded); so do rows of rows. */

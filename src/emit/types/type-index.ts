@@ -54,7 +54,23 @@ export interface TypeIndex extends SchemaNaming {
   typeOf(schema: Schema | undefined, mode: SchemaMode): TypeNode;
 }
 
+/**
+ * One index per model: the client and the server emitters both ask for it (and for types.ts,
+ * see types-file.ts), and on a large API building it twice costs as much as a whole emitter.
+ * Emitters never change the model, so the model object is the key.
+ */
+const INDEXES = new WeakMap<ApiModel, TypeIndex>();
+
 export function createTypeIndex(model: ApiModel): TypeIndex {
+  let index = INDEXES.get(model);
+  if (!index) {
+    index = buildTypeIndex(model);
+    INDEXES.set(model, index);
+  }
+  return index;
+}
+
+function buildTypeIndex(model: ApiModel): TypeIndex {
   const names = schemaTypeNames(model);
   const writeVariants = schemasWithWriteVariant(model.schemas);
   const taken = new Set(names.values());

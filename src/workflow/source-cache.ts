@@ -1,0 +1,100 @@
+import { readFileSync, statSync } from "node:fs";
+import type { ParsedDocument } from "../ingest/parse/parsed-document.js";
+import { sha256Bytes } from "./fingerprint.js";
+
+/**
+ * What a watching process keeps between runs: each file's text (re-read only when the watcher
+ * reports it or its size, mtime or inode changed) and each parsed document by the content hash
+ * of its text, so a rebuild after one spec changed parses that spec alone. Parsed documents are
+ * read, never changed, by the readers; a rebuild's output is the one-shot run's (watch.test.ts).
+ */
+export interface SourceCache {
+  /** The file's text and the sha256 of its bytes; throws as readFileSync does. */
+  read(absPath: string): { text: string; hash: string };
+  /** `parse(text, file)` unless the same text was parsed under the same display name before. */
+  parse(
+    text: string,
+    file: string,
+    absPath: string,
+    parse: (text: string, file: string) => ParsedDocument[],
+  ): ParsedDocument[];
+  /** The watcher saw these paths change: read them again whatever their stat says. */
+  invalidate(paths: readonly string[]): void;
+  /** Counts since the last call; entries not used since then are dropped. */
+  endRun(): { read: number; reused: number; parsed: number; cached: number };
+}
+
+interface FileEntry {
+  stamp: string;
+  text: string;
+  hash: string;
+  used: boolean;
+}
+
+export function createSourceCache(): SourceCache {
+  const files = new Map<string, FileEntry>();
+  const parsed = new Map<string, { docs: ParsedDocument[]; used: boolean }>();
+  let counts = { read: 0, reused: 0, parsed: 0, cached: 0 };
+  const stampOf = (absPath: string) => {
+    const s = statSync(absPath);
+    return `${s.size}:${s.mtimeMs}:${s.ino}`;
+  };
+  return {
+    read(absPath) {
+      let stamp: string;
+      try {
+        stamp = stampOf(absPath);
+      } catch {
+        files.delete(absPath);
+        const bytes = readFileSync(absPath); // throws the usual error
+        return { text: bytes.toString("utf8"), hash: sha256Bytes(bytes) };
+      }
+      const hit = files.get(absPath);
+      if (hit && hit.stamp === stamp) {
+        hit.used = true;
+        counts.reused++;
+        return hit;
+      }
+      const bytes = readFileSync(absPath);
+      const entry = {
+        stamp,
+        text: bytes.toString("utf8"),
+        hash: sha256Bytes(bytes),
+        used: true,
+      };
+      files.set(absPath, entry);
+      counts.read++;
+      return entry;
+    },
+    parse(text, file, absPath, parse) {
+      const entry = files.get(absPath);
+      const hash =
+        entry && entry.text === text ? entry.hash : sha256Bytes(text);
+      const key = `${file}\0${hash}`;
+      const hit = parsed.get(key);
+      if (hit) {
+        hit.used = true;
+        counts.cached++;
+        return hit.docs;
+      }
+      const docs = parse(text, file);
+      parsed.set(key, { docs, used: true });
+      counts.parsed++;
+      return docs;
+    },
+    invalidate(paths) {
+      for (const path of paths) files.delete(path);
+    },
+    endRun() {
+      for (const [key, entry] of files)
+        if (entry.used) entry.used = false;
+        else files.delete(key);
+      for (const [key, entry] of parsed)
+        if (entry.used) entry.used = false;
+        else parsed.delete(key);
+      const result = counts;
+      counts = { read: 0, reused: 0, parsed: 0, cached: 0 };
+      return result;
+    },
+  };
+}
