@@ -54,11 +54,13 @@ export interface RequestSpec {
   method: string;
   /** Path template with `{name}` placeholders. */
   path: string;
-  pathParams?: object;
-  query?: object;
+  // `| undefined` throughout: endpoint functions pass `args.query` and the like as they are,
+  // and users may compile with exactOptionalPropertyTypes
+  pathParams?: object | undefined;
+  query?: object | undefined;
   /** Styles of the query parameters that are not `form` + explode. */
   queryStyles?: Record<string, QueryStyle>;
-  headers?: object;
+  headers?: object | undefined;
   body?: unknown;
   /** Media type the body is sent as. */
   mediaType?: string;

@@ -281,7 +281,7 @@ export async function encodeResult(
   const produces = route?.produces;
   const status = String(result.status);
   const fallback =
-    produces?.[status] ?? produces?.[`${status[0]}XX`] ?? produces?.default;
+    produces?.[status] ?? produces?.[`${status[0]}XX`] ?? produces?.["default"];
   const raw =
     typeof result.body === "string" ||
     result.body instanceof Uint8Array ||
