@@ -93,4 +93,12 @@ describe("server adapters through the command line and the config", () => {
     );
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it("--help lists --server-adapters", async () => {
+    const dir = makeProject([]);
+    projects.push(dir);
+    const help = await runCli(cli, ["generate", "--help"], { cwd: dir });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^\s+--server-adapters <list>\s+\S/m);
+  });
 });
