@@ -127,17 +127,20 @@ describe("the matrix can fail", () => {
   });
 
   it.each(Object.keys(COMPILERS) as CompilerName[])(
-    "a generated file using BodyInit fails the Node-only configuration (%s), and passes the browser one",
+    "a generated file using BodyInit fails the Node-only configuration (%s)",
     async (compiler) => {
       const node = await typeCheckCell(root, "node-only", compiler);
       expect(node.ok).toBe(false);
       expect(node.output).toMatch(
         /^broken\/client\/runtime\.ts\(\d+,\d+\): error TS2304: Cannot find name 'BodyInit'\./m,
       );
-      const browser = await typeCheckCell(root, "browser-only", compiler);
-      expect(browser.output).toBe("");
-      expect(browser.ok).toBe(true);
     },
     180_000,
   );
+
+  it("the same file passes the browser configuration: the failure is the DOM-only name", async () => {
+    const browser = await typeCheckCell(root, "browser-only", "TypeScript 7");
+    expect(browser.output).toBe("");
+    expect(browser.ok).toBe(true);
+  });
 });
