@@ -5,6 +5,10 @@ export interface AppModuleChatConversationChatConfigurationStateByKeyPostPath {
   key: unknown;
 }
 
+/** Request body of `POST /app/module/chat/conversation/chat:configuration/{key}/state`. */
+export type AppModuleChatConversationChatConfigurationStateByKeyPostBody =
+  unknown;
+
 /** Response bodies by status of `POST /app/module/chat/conversation/chat:configuration/{key}/state`. */
 export interface AppModuleChatConversationChatConfigurationStateByKeyPostResponses {
   /** OK */
@@ -20,12 +24,16 @@ export type AppModuleChatConversationChatConfigurationStateByKeyPostError =
 /** Arguments of `POST /app/module/chat/conversation/chat:configuration/{key}/state`. */
 export interface AppModuleChatConversationChatConfigurationStateByKeyPostRequest {
   path: AppModuleChatConversationChatConfigurationStateByKeyPostPath;
+  body?: AppModuleChatConversationChatConfigurationStateByKeyPostBody;
 }
 
 /** Path parameters of `POST /app/module/chat/conversation/chat:glance/{key}/state`. */
 export interface AppModuleChatConversationChatGlanceStateByKeyPostPath {
   key: unknown;
 }
+
+/** Request body of `POST /app/module/chat/conversation/chat:glance/{key}/state`. */
+export type AppModuleChatConversationChatGlanceStateByKeyPostBody = unknown;
 
 /** Response bodies by status of `POST /app/module/chat/conversation/chat:glance/{key}/state`. */
 export interface AppModuleChatConversationChatGlanceStateByKeyPostResponses {
@@ -40,6 +48,7 @@ export type AppModuleChatConversationChatGlanceStateByKeyPostError = unknown;
 /** Arguments of `POST /app/module/chat/conversation/chat:glance/{key}/state`. */
 export interface AppModuleChatConversationChatGlanceStateByKeyPostRequest {
   path: AppModuleChatConversationChatGlanceStateByKeyPostPath;
+  body?: AppModuleChatConversationChatGlanceStateByKeyPostBody;
 }
 
 /** Response bodies by status of `GET /site/`. */
@@ -101,6 +110,9 @@ export interface ConversationPostHandlerPath {
   cloudId: string;
 }
 
+/** Request body of `POST /site/{cloudId}/conversation`. */
+export type ConversationPostHandlerBody = unknown;
+
 /** Response bodies by status of `POST /site/{cloudId}/conversation`. */
 export interface ConversationPostHandlerResponses {
   /** OK */
@@ -114,6 +126,7 @@ export type ConversationPostHandlerError = unknown;
 /** Arguments of `POST /site/{cloudId}/conversation`. */
 export interface ConversationPostHandlerRequest {
   path: ConversationPostHandlerPath;
+  body?: ConversationPostHandlerBody;
 }
 
 /** Path parameters of `GET /site/{cloudId}/conversation/user/{userId}`. */
@@ -147,6 +160,9 @@ export interface UserMessagePostHandlerPath {
   userId: string;
 }
 
+/** Request body of `POST /site/{cloudId}/conversation/user/{userId}/message`. */
+export type UserMessagePostHandlerBody = unknown;
+
 /** Response bodies by status of `POST /site/{cloudId}/conversation/user/{userId}/message`. */
 export interface UserMessagePostHandlerResponses {
   /** OK */
@@ -160,6 +176,7 @@ export type UserMessagePostHandlerError = unknown;
 /** Arguments of `POST /site/{cloudId}/conversation/user/{userId}/message`. */
 export interface UserMessagePostHandlerRequest {
   path: UserMessagePostHandlerPath;
+  body?: UserMessagePostHandlerBody;
 }
 
 /** Path parameters of `PUT /site/{cloudId}/conversation/user/{userId}/message/{messageId}`. */
@@ -171,6 +188,9 @@ export interface UserMessagePutHandlerPath {
   /** The ID of the message */
   messageId: string;
 }
+
+/** Request body of `PUT /site/{cloudId}/conversation/user/{userId}/message/{messageId}`. */
+export type UserMessagePutHandlerBody = unknown;
 
 /** Response bodies by status of `PUT /site/{cloudId}/conversation/user/{userId}/message/{messageId}`. */
 export interface UserMessagePutHandlerResponses {
@@ -185,6 +205,7 @@ export type UserMessagePutHandlerError = unknown;
 /** Arguments of `PUT /site/{cloudId}/conversation/user/{userId}/message/{messageId}`. */
 export interface UserMessagePutHandlerRequest {
   path: UserMessagePutHandlerPath;
+  body?: UserMessagePutHandlerBody;
 }
 
 /** Path parameters of `DELETE /site/{cloudId}/conversation/user/{userId}/message/{messageId}`. */
@@ -239,6 +260,9 @@ export interface SiteConversationByCloudIdAndConversationIdPatchPath {
   conversationId: string;
 }
 
+/** Request body of `PATCH /site/{cloudId}/conversation/{conversationId}`. */
+export type SiteConversationByCloudIdAndConversationIdPatchBody = unknown;
+
 /** Response bodies by status of `PATCH /site/{cloudId}/conversation/{conversationId}`. */
 export interface SiteConversationByCloudIdAndConversationIdPatchResponses {
   /** OK */
@@ -252,6 +276,7 @@ export type SiteConversationByCloudIdAndConversationIdPatchError = unknown;
 /** Arguments of `PATCH /site/{cloudId}/conversation/{conversationId}`. */
 export interface SiteConversationByCloudIdAndConversationIdPatchRequest {
   path: SiteConversationByCloudIdAndConversationIdPatchPath;
+  body?: SiteConversationByCloudIdAndConversationIdPatchBody;
 }
 
 /** Path parameters of `GET /site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget`. */
@@ -289,6 +314,9 @@ export interface AppModuleChatActionTargetPutHandlerPath {
   key: string;
 }
 
+/** Request body of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}`. */
+export type AppModuleChatActionTargetPutHandlerBody = unknown;
+
 /** Response bodies by status of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}`. */
 export interface AppModuleChatActionTargetPutHandlerResponses {
   /** OK */
@@ -302,6 +330,7 @@ export type AppModuleChatActionTargetPutHandlerError = unknown;
 /** Arguments of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}`. */
 export interface AppModuleChatActionTargetPutHandlerRequest {
   path: AppModuleChatActionTargetPutHandlerPath;
+  body?: AppModuleChatActionTargetPutHandlerBody;
 }
 
 /** Path parameters of `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}`. */
@@ -361,6 +390,9 @@ export interface AppWebhookChatBotPutHandlerPath {
   key: string;
 }
 
+/** Request body of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}`. */
+export type AppWebhookChatBotPutHandlerBody = unknown;
+
 /** Response bodies by status of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}`. */
 export interface AppWebhookChatBotPutHandlerResponses {
   /** OK */
@@ -374,6 +406,7 @@ export type AppWebhookChatBotPutHandlerError = unknown;
 /** Arguments of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}`. */
 export interface AppWebhookChatBotPutHandlerRequest {
   path: AppWebhookChatBotPutHandlerPath;
+  body?: AppWebhookChatBotPutHandlerBody;
 }
 
 /** Path parameters of `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}`. */
@@ -433,6 +466,9 @@ export interface AppWebhookChatBotMessagePutHandlerPath {
   key: string;
 }
 
+/** Request body of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}`. */
+export type AppWebhookChatBotMessagePutHandlerBody = unknown;
+
 /** Response bodies by status of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}`. */
 export interface AppWebhookChatBotMessagePutHandlerResponses {
   /** OK */
@@ -446,6 +482,7 @@ export type AppWebhookChatBotMessagePutHandlerError = unknown;
 /** Arguments of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}`. */
 export interface AppWebhookChatBotMessagePutHandlerRequest {
   path: AppWebhookChatBotMessagePutHandlerPath;
+  body?: AppWebhookChatBotMessagePutHandlerBody;
 }
 
 /** Path parameters of `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}`. */
@@ -477,6 +514,9 @@ export interface AppModuleChatConfigurationPutHandlerPath {
   key: string;
 }
 
+/** Request body of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:configuration/{key}/state`. */
+export type AppModuleChatConfigurationPutHandlerBody = unknown;
+
 /** Response bodies by status of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:configuration/{key}/state`. */
 export interface AppModuleChatConfigurationPutHandlerResponses {
   /** OK */
@@ -490,6 +530,7 @@ export type AppModuleChatConfigurationPutHandlerError = unknown;
 /** Arguments of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:configuration/{key}/state`. */
 export interface AppModuleChatConfigurationPutHandlerRequest {
   path: AppModuleChatConfigurationPutHandlerPath;
+  body?: AppModuleChatConfigurationPutHandlerBody;
 }
 
 /** Path parameters of `GET /site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog`. */
@@ -527,6 +568,9 @@ export interface AppModuleChatDialogPutHandlerPath {
   key: string;
 }
 
+/** Request body of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}`. */
+export type AppModuleChatDialogPutHandlerBody = unknown;
+
 /** Response bodies by status of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}`. */
 export interface AppModuleChatDialogPutHandlerResponses {
   /** OK */
@@ -540,6 +584,7 @@ export type AppModuleChatDialogPutHandlerError = unknown;
 /** Arguments of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}`. */
 export interface AppModuleChatDialogPutHandlerRequest {
   path: AppModuleChatDialogPutHandlerPath;
+  body?: AppModuleChatDialogPutHandlerBody;
 }
 
 /** Path parameters of `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}`. */
@@ -599,6 +644,9 @@ export interface AppModuleChatExternalPagePutHandlerPath {
   key: string;
 }
 
+/** Request body of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}`. */
+export type AppModuleChatExternalPagePutHandlerBody = unknown;
+
 /** Response bodies by status of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}`. */
 export interface AppModuleChatExternalPagePutHandlerResponses {
   /** OK */
@@ -612,6 +660,7 @@ export type AppModuleChatExternalPagePutHandlerError = unknown;
 /** Arguments of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}`. */
 export interface AppModuleChatExternalPagePutHandlerRequest {
   path: AppModuleChatExternalPagePutHandlerPath;
+  body?: AppModuleChatExternalPagePutHandlerBody;
 }
 
 /** Path parameters of `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}`. */
@@ -671,6 +720,9 @@ export interface AppModuleChatGlancePutHandlerPath {
   key: string;
 }
 
+/** Request body of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}`. */
+export type AppModuleChatGlancePutHandlerBody = unknown;
+
 /** Response bodies by status of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}`. */
 export interface AppModuleChatGlancePutHandlerResponses {
   /** OK */
@@ -684,6 +736,7 @@ export type AppModuleChatGlancePutHandlerError = unknown;
 /** Arguments of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}`. */
 export interface AppModuleChatGlancePutHandlerRequest {
   path: AppModuleChatGlancePutHandlerPath;
+  body?: AppModuleChatGlancePutHandlerBody;
 }
 
 /** Path parameters of `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}`. */
@@ -715,6 +768,9 @@ export interface AppModuleChatGlanceStatePutHandlerPath {
   key: string;
 }
 
+/** Request body of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}/state`. */
+export type AppModuleChatGlanceStatePutHandlerBody = unknown;
+
 /** Response bodies by status of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}/state`. */
 export interface AppModuleChatGlanceStatePutHandlerResponses {
   /** OK */
@@ -728,6 +784,7 @@ export type AppModuleChatGlanceStatePutHandlerError = unknown;
 /** Arguments of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}/state`. */
 export interface AppModuleChatGlanceStatePutHandlerRequest {
   path: AppModuleChatGlanceStatePutHandlerPath;
+  body?: AppModuleChatGlanceStatePutHandlerBody;
 }
 
 /** Path parameters of `GET /site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar`. */
@@ -765,6 +822,9 @@ export interface AppModuleChatSidebarPutHandlerPath {
   key: string;
 }
 
+/** Request body of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}`. */
+export type AppModuleChatSidebarPutHandlerBody = unknown;
+
 /** Response bodies by status of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}`. */
 export interface AppModuleChatSidebarPutHandlerResponses {
   /** OK */
@@ -778,6 +838,7 @@ export type AppModuleChatSidebarPutHandlerError = unknown;
 /** Arguments of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}`. */
 export interface AppModuleChatSidebarPutHandlerRequest {
   path: AppModuleChatSidebarPutHandlerPath;
+  body?: AppModuleChatSidebarPutHandlerBody;
 }
 
 /** Path parameters of `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}`. */
@@ -837,6 +898,9 @@ export interface AppWebhookChatWebhookPutHandlerPath {
   key: string;
 }
 
+/** Request body of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}`. */
+export type AppWebhookChatWebhookPutHandlerBody = unknown;
+
 /** Response bodies by status of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}`. */
 export interface AppWebhookChatWebhookPutHandlerResponses {
   /** OK */
@@ -850,6 +914,7 @@ export type AppWebhookChatWebhookPutHandlerError = unknown;
 /** Arguments of `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}`. */
 export interface AppWebhookChatWebhookPutHandlerRequest {
   path: AppWebhookChatWebhookPutHandlerPath;
+  body?: AppWebhookChatWebhookPutHandlerBody;
 }
 
 /** Path parameters of `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}`. */
@@ -880,6 +945,9 @@ export interface SiteConversationArchiveByCloudIdAndConversationIdPutPath {
   conversationId: string;
 }
 
+/** Request body of `PUT /site/{cloudId}/conversation/{conversationId}/archive`. */
+export type SiteConversationArchiveByCloudIdAndConversationIdPutBody = unknown;
+
 /** Response bodies by status of `PUT /site/{cloudId}/conversation/{conversationId}/archive`. */
 export interface SiteConversationArchiveByCloudIdAndConversationIdPutResponses {
   /** OK */
@@ -893,6 +961,7 @@ export type SiteConversationArchiveByCloudIdAndConversationIdPutError = unknown;
 /** Arguments of `PUT /site/{cloudId}/conversation/{conversationId}/archive`. */
 export interface SiteConversationArchiveByCloudIdAndConversationIdPutRequest {
   path: SiteConversationArchiveByCloudIdAndConversationIdPutPath;
+  body?: SiteConversationArchiveByCloudIdAndConversationIdPutBody;
 }
 
 /** Path parameters of `POST /site/{cloudId}/conversation/{conversationId}/media`. */
@@ -905,6 +974,9 @@ export interface SiteConversationMediaByCloudIdAndConversationIdPostPath {
 export interface SiteConversationMediaByCloudIdAndConversationIdPostQuery {
   name?: string;
 }
+
+/** Request body of `POST /site/{cloudId}/conversation/{conversationId}/media`. */
+export type SiteConversationMediaByCloudIdAndConversationIdPostBody = unknown;
 
 /** Response bodies by status of `POST /site/{cloudId}/conversation/{conversationId}/media`. */
 export interface SiteConversationMediaByCloudIdAndConversationIdPostResponses {
@@ -920,6 +992,7 @@ export type SiteConversationMediaByCloudIdAndConversationIdPostError = unknown;
 export interface SiteConversationMediaByCloudIdAndConversationIdPostRequest {
   path: SiteConversationMediaByCloudIdAndConversationIdPostPath;
   query?: SiteConversationMediaByCloudIdAndConversationIdPostQuery;
+  body?: SiteConversationMediaByCloudIdAndConversationIdPostBody;
 }
 
 /** Path parameters of `GET /site/{cloudId}/conversation/{conversationId}/media/{mediaId}`. */
@@ -1007,6 +1080,9 @@ export interface ConversationMessagePostHandlerPath {
   conversationId: string;
 }
 
+/** Request body of `POST /site/{cloudId}/conversation/{conversationId}/message`. */
+export type ConversationMessagePostHandlerBody = unknown;
+
 /** Response bodies by status of `POST /site/{cloudId}/conversation/{conversationId}/message`. */
 export interface ConversationMessagePostHandlerResponses {
   /** OK */
@@ -1020,6 +1096,7 @@ export type ConversationMessagePostHandlerError = unknown;
 /** Arguments of `POST /site/{cloudId}/conversation/{conversationId}/message`. */
 export interface ConversationMessagePostHandlerRequest {
   path: ConversationMessagePostHandlerPath;
+  body?: ConversationMessagePostHandlerBody;
 }
 
 /** Path parameters of `GET /site/{cloudId}/conversation/{conversationId}/message/recent`. */
@@ -1087,6 +1164,9 @@ export interface ConversationMessagePutHandlerPath {
   messageId: unknown;
 }
 
+/** Request body of `PUT /site/{cloudId}/conversation/{conversationId}/message/{messageId}`. */
+export type ConversationMessagePutHandlerBody = unknown;
+
 /** Response bodies by status of `PUT /site/{cloudId}/conversation/{conversationId}/message/{messageId}`. */
 export interface ConversationMessagePutHandlerResponses {
   /** OK */
@@ -1100,6 +1180,7 @@ export type ConversationMessagePutHandlerError = unknown;
 /** Arguments of `PUT /site/{cloudId}/conversation/{conversationId}/message/{messageId}`. */
 export interface ConversationMessagePutHandlerRequest {
   path: ConversationMessagePutHandlerPath;
+  body?: ConversationMessagePutHandlerBody;
 }
 
 /** Path parameters of `DELETE /site/{cloudId}/conversation/{conversationId}/message/{messageId}`. */

@@ -9,13 +9,14 @@ import {
 import {
   createStore,
   page,
+  textField,
   toInt,
   type Conversation,
   type Message,
 } from "./store.js";
 
-// The seeds describe no request bodies, so what a real client would send (a message's text, a
-// conversation's name) is made up by the store; everything else behaves like a small Stride.
+// The seeds describe no request bodies, so bodies reach the handlers as `unknown`: a message's
+// `text` and a conversation's `name` are read when sent, else made up by the store.
 export const store = createStore();
 
 const ok = <T>(body: T) => ({ status: 200 as const, body });
@@ -156,17 +157,38 @@ export const handlers = {
     });
   },
   // POST /site/{cloudId}/conversation: Create conversation
-  conversationPostHandler: async ({ path }) =>
-    ok(view(store.createConversation(String(path.cloudId), {}))),
+  conversationPostHandler: async ({ path, body }) => {
+    const name = textField(body, "name");
+    const privacy = textField(body, "privacy");
+    return ok(
+      view(
+        store.createConversation(String(path.cloudId), {
+          ...(name !== undefined ? { name } : {}),
+          ...(privacy === "private" || privacy === "public" ? { privacy } : {}),
+        }),
+      ),
+    );
+  },
   // GET /site/{cloudId}/conversation/user/{userId}: Get a direct conversation of a user
   conversationUserGetHandler: async ({ path }) =>
     ok(view(store.direct(path.cloudId, path.userId))),
   // POST /site/{cloudId}/conversation/user/{userId}/message: Send message to a user
-  userMessagePostHandler: async ({ path }) =>
-    ok(store.post(store.direct(path.cloudId, path.userId))),
+  userMessagePostHandler: async ({ path, body }) =>
+    ok(
+      store.post(
+        store.direct(path.cloudId, path.userId),
+        textField(body, "text"),
+      ),
+    ),
   // PUT /site/{cloudId}/conversation/user/{userId}/message/{messageId}: Edit a message in a direct conversation
-  userMessagePutHandler: async ({ path }) =>
-    ok(store.edit(store.direct(path.cloudId, path.userId), path.messageId)),
+  userMessagePutHandler: async ({ path, body }) =>
+    ok(
+      store.edit(
+        store.direct(path.cloudId, path.userId),
+        path.messageId,
+        textField(body, "text"),
+      ),
+    ),
   // DELETE /site/{cloudId}/conversation/user/{userId}/message/{messageId}: Delete a message in a direct conversation
   userMessageDeleteHandler: async ({ path }) =>
     ok(store.remove(store.direct(path.cloudId, path.userId), path.messageId)),
@@ -174,8 +196,9 @@ export const handlers = {
   siteConversationByCloudIdAndConversationIdGet: async ({ path }) =>
     ok(view(conversationOf(path))),
   // PATCH /site/{cloudId}/conversation/{conversationId}: Update conversation
-  siteConversationByCloudIdAndConversationIdPatch: async ({ path }) => {
+  siteConversationByCloudIdAndConversationIdPatch: async ({ path, body }) => {
     const conversation = conversationOf(path);
+    conversation.name = textField(body, "name") ?? conversation.name;
     conversation.version += 1;
     return ok(view(conversation));
   },
@@ -281,8 +304,8 @@ export const handlers = {
     return ok({ messages: between.slice(-limit), limit });
   },
   // POST /site/{cloudId}/conversation/{conversationId}/message: Send a message to a conversation
-  conversationMessagePostHandler: async ({ path }) =>
-    ok(store.post(conversationOf(path))),
+  conversationMessagePostHandler: async ({ path, body }) =>
+    ok(store.post(conversationOf(path), textField(body, "text"))),
   // GET /site/{cloudId}/conversation/{conversationId}/message/recent: Get latest messages for conversation
   conversationMessagesRecentGetHandler: async ({ path, query }) => {
     const limit = Math.min(toInt(query.limit, 75), 75);
@@ -293,8 +316,10 @@ export const handlers = {
   conversationMessageGetHandler: async ({ path }) =>
     ok(store.message(conversationOf(path), path.messageId)),
   // PUT /site/{cloudId}/conversation/{conversationId}/message/{messageId}: Edit a message in a conversation
-  conversationMessagePutHandler: async ({ path }) =>
-    ok(store.edit(conversationOf(path), path.messageId)),
+  conversationMessagePutHandler: async ({ path, body }) =>
+    ok(
+      store.edit(conversationOf(path), path.messageId, textField(body, "text")),
+    ),
   // DELETE /site/{cloudId}/conversation/{conversationId}/message/{messageId}: Delete a message in a conversation
   conversationMessageDeleteHandler: async ({ path }) =>
     ok(store.remove(conversationOf(path), path.messageId)),
@@ -326,52 +351,52 @@ export const handlers = {
  * (tsc flags the entry here too), review the handler, then set the hash apiloom reports.
  */
 export const signatures = {
-  appModuleChatConversationChatConfigurationStateByKeyPost: "e5dc1bccca",
-  appModuleChatConversationChatGlanceStateByKeyPost: "e5dc1bccca",
+  appModuleChatConversationChatConfigurationStateByKeyPost: "7647990358",
+  appModuleChatConversationChatGlanceStateByKeyPost: "7647990358",
   getAllHandler: "461e927476",
   conversationGetAllHandler: "2a40a0b3cc",
-  conversationPostHandler: "61de2c6f1f",
+  conversationPostHandler: "26ca16e0ae",
   conversationUserGetHandler: "ac20bf897a",
-  userMessagePostHandler: "ac20bf897a",
-  userMessagePutHandler: "24e607d3b3",
+  userMessagePostHandler: "8f595fec04",
+  userMessagePutHandler: "7209fd709b",
   userMessageDeleteHandler: "24e607d3b3",
   siteConversationByCloudIdAndConversationIdGet: "8ead230dbb",
-  siteConversationByCloudIdAndConversationIdPatch: "8ead230dbb",
+  siteConversationByCloudIdAndConversationIdPatch: "ec0902d173",
   appModuleChatActionTargetGetAllHandler: "bff2b0f477",
-  appModuleChatActionTargetPutHandler: "74af5ae71a",
+  appModuleChatActionTargetPutHandler: "40a92e7fb6",
   appModuleChatActionTargetDeleteHandler: "74af5ae71a",
   appWebhookChatBotGetAllHandler: "bff2b0f477",
-  appWebhookChatBotPutHandler: "74af5ae71a",
+  appWebhookChatBotPutHandler: "40a92e7fb6",
   appWebhookChatBotDeleteHandler: "74af5ae71a",
   appWebhookChatBotMessageGetAllHandler: "bff2b0f477",
-  appWebhookChatBotMessagePutHandler: "74af5ae71a",
+  appWebhookChatBotMessagePutHandler: "40a92e7fb6",
   appWebhookChatBotMessageDeleteHandler: "74af5ae71a",
-  appModuleChatConfigurationPutHandler: "74af5ae71a",
+  appModuleChatConfigurationPutHandler: "40a92e7fb6",
   appModuleChatDialogGetAllHandler: "bff2b0f477",
-  appModuleChatDialogPutHandler: "74af5ae71a",
+  appModuleChatDialogPutHandler: "40a92e7fb6",
   appModuleChatDialogDeleteHandler: "74af5ae71a",
   appModuleChatExternalPageGetAllHandler: "bff2b0f477",
-  appModuleChatExternalPagePutHandler: "74af5ae71a",
+  appModuleChatExternalPagePutHandler: "40a92e7fb6",
   appModuleChatExternalPageDeleteHandler: "74af5ae71a",
   appModuleChatGlanceGetAllHandler: "bff2b0f477",
-  appModuleChatGlancePutHandler: "74af5ae71a",
+  appModuleChatGlancePutHandler: "40a92e7fb6",
   appModuleChatGlanceDeleteHandler: "74af5ae71a",
-  appModuleChatGlanceStatePutHandler: "74af5ae71a",
+  appModuleChatGlanceStatePutHandler: "40a92e7fb6",
   appModuleChatSidebarGetAllHandler: "bff2b0f477",
-  appModuleChatSidebarPutHandler: "74af5ae71a",
+  appModuleChatSidebarPutHandler: "40a92e7fb6",
   appModuleChatSidebarDeleteHandler: "74af5ae71a",
   appWebhookChatWebhookGetAllHandler: "bff2b0f477",
-  appWebhookChatWebhookPutHandler: "74af5ae71a",
+  appWebhookChatWebhookPutHandler: "40a92e7fb6",
   appWebhookChatWebhookDeleteHandler: "74af5ae71a",
-  siteConversationArchiveByCloudIdAndConversationIdPut: "8ead230dbb",
-  siteConversationMediaByCloudIdAndConversationIdPost: "8a96fd75a1",
+  siteConversationArchiveByCloudIdAndConversationIdPut: "ec0902d173",
+  siteConversationMediaByCloudIdAndConversationIdPost: "55b487ad89",
   siteConversationMediaMediaIdByCloudIdAndConversationIdGet: "c4b1455182",
   conversationMediaDeleteHandler: "c4b1455182",
   siteConversationMessageByCloudIdAndConversationIdGet: "7fd8fbb33f",
-  conversationMessagePostHandler: "8ead230dbb",
+  conversationMessagePostHandler: "ec0902d173",
   conversationMessagesRecentGetHandler: "150815d403",
   conversationMessageGetHandler: "2206e92214",
-  conversationMessagePutHandler: "2206e92214",
+  conversationMessagePutHandler: "9c416a0f5a",
   conversationMessageDeleteHandler: "2206e92214",
   siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet:
     "b7f76f1412",

@@ -135,9 +135,9 @@ export class StrideStore {
     return found;
   }
 
-  edit(conversation: Conversation, id: unknown): Message {
+  edit(conversation: Conversation, id: unknown, text?: string): Message {
     const message = this.message(conversation, id);
-    message.text = `${message.text} (edited)`;
+    message.text = text ?? `${message.text} (edited)`;
     message.edited = true;
     return message;
   }
@@ -186,4 +186,14 @@ export function toInt(value: unknown, fallback: number): number {
   if (!Number.isInteger(n) || n < 0)
     throw new HttpError(400, `${JSON.stringify(value)} is not a count`);
   return n;
+}
+
+/**
+ * A string member of a request body the seeds do not describe (`unknown` to the handlers): a
+ * message's `text`, a conversation's `name`. Undefined when the body has no such string.
+ */
+export function textField(body: unknown, key: string): string | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const value = (body as Record<string, unknown>)[key];
+  return typeof value === "string" ? value : undefined;
 }

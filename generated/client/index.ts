@@ -198,6 +198,8 @@ export function appModuleChatConversationChatConfigurationStateByKeyPost(
     method: "POST",
     path: "/app/module/chat/conversation/chat:configuration/{key}/state",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -224,6 +226,8 @@ export function appModuleChatConversationChatGlanceStateByKeyPost(
     method: "POST",
     path: "/app/module/chat/conversation/chat:glance/{key}/state",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -302,6 +306,8 @@ export function conversationPostHandler(
     method: "POST",
     path: "/site/{cloudId}/conversation",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -351,6 +357,8 @@ export function userMessagePostHandler(
     method: "POST",
     path: "/site/{cloudId}/conversation/user/{userId}/message",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -377,6 +385,8 @@ export function userMessagePutHandler(
     method: "PUT",
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -455,6 +465,8 @@ export function siteConversationByCloudIdAndConversationIdPatch(
     method: "PATCH",
     path: "/site/{cloudId}/conversation/{conversationId}",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -508,6 +520,8 @@ export function appModuleChatActionTargetPutHandler(
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -587,6 +601,8 @@ export function appWebhookChatBotPutHandler(
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -666,6 +682,8 @@ export function appWebhookChatBotMessagePutHandler(
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -718,6 +736,8 @@ export function appModuleChatConfigurationPutHandler(
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:configuration/{key}/state",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -771,6 +791,8 @@ export function appModuleChatDialogPutHandler(
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -850,6 +872,8 @@ export function appModuleChatExternalPagePutHandler(
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -929,6 +953,8 @@ export function appModuleChatGlancePutHandler(
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -981,6 +1007,8 @@ export function appModuleChatGlanceStatePutHandler(
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}/state",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -1034,6 +1062,8 @@ export function appModuleChatSidebarPutHandler(
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -1113,6 +1143,8 @@ export function appWebhookChatWebhookPutHandler(
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -1166,6 +1198,8 @@ export function siteConversationArchiveByCloudIdAndConversationIdPut(
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/archive",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -1194,6 +1228,8 @@ export function siteConversationMediaByCloudIdAndConversationIdPost(
     path: "/site/{cloudId}/conversation/{conversationId}/media",
     pathParams: args.path,
     query: args.query,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -1304,6 +1340,8 @@ export function conversationMessagePostHandler(
     method: "POST",
     path: "/site/{cloudId}/conversation/{conversationId}/message",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }
@@ -1383,6 +1421,8 @@ export function conversationMessagePutHandler(
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
   });
 }

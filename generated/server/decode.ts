@@ -8,34 +8,42 @@ import {
   type ParamSpec,
   type RouteSpec,
 } from "./runtime.js";
+import {
+  cookiePairs,
+  parseParameter,
+  queryPairs,
+  type RawParameters,
+} from "./params.js";
 
 /**
  * Converts the raw values of a request into the typed values its handler expects. `rawPath`
- * values are already percent-decoded; `search` is the query string without `?`.
+ * values are still percent-encoded (params.ts splits them before decoding); `search` is the
+ * query string without `?`.
  */
 export function decodeParameters(
   route: RouteSpec,
   rawPath: Readonly<Record<string, string>>,
   search: string,
   headers: IncomingMessage["headers"],
-): Pick<DecodedRequest, "path" | "query" | "headers"> {
-  const query = new URLSearchParams(search);
+): Pick<DecodedRequest, "path" | "query" | "headers" | "cookies"> {
+  const text: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers))
+    text[name] = Array.isArray(value) ? value.join(", ") : value;
+  const raw: RawParameters = {
+    path: rawPath,
+    query: queryPairs(search),
+    headers: text,
+    cookies: cookiePairs(text["cookie"]),
+  };
   // entries, then Object.fromEntries: a parameter called `__proto__` stays an ordinary key
-  const found = { path: [], query: [], header: [] } as Record<
-    ParamSpec["in"],
-    [string, unknown][]
-  >;
+  const found: Record<ParamSpec["in"], [string, unknown][]> = {
+    path: [],
+    query: [],
+    header: [],
+    cookie: [],
+  };
   for (const param of route.params) {
-    let value: unknown;
-    if (param.in === "path") {
-      const raw = rawPath[param.name];
-      value = raw === undefined ? undefined : fromPath(param, raw);
-    } else if (param.in === "query") value = fromQuery(param, query);
-    else {
-      const raw = headers[param.name.toLowerCase()];
-      const text = Array.isArray(raw) ? raw.join(",") : raw;
-      value = text === undefined ? undefined : fromSimple(param, text);
-    }
+    const value = parseParameter(param, raw);
     if (value !== undefined) found[param.in].push([param.name, value]);
     else if (param.required)
       throw new HttpError(
@@ -47,121 +55,8 @@ export function decodeParameters(
     path: Object.fromEntries(found.path),
     query: Object.fromEntries(found.query),
     headers: Object.fromEntries(found.header),
+    cookies: Object.fromEntries(found.cookie),
   };
-}
-
-/** Path styles: simple `1,2`, label `.1.2` and matrix `;id=1,2` / `;id=1;id=2` (OpenAPI 3.1 §4.8.12.4). */
-function fromPath(param: ParamSpec, raw: string): unknown {
-  if (param.style === "label") {
-    const body = raw.startsWith(".") ? raw.slice(1) : raw;
-    return fromList(param, param.explode ? body.split(".") : body.split(","));
-  }
-  if (param.style === "matrix") {
-    const pairs = raw.split(";").filter((p) => p !== "");
-    const prefix = `${param.name}=`;
-    const mine = pairs.filter((p) => p.startsWith(prefix));
-    const items = param.explode
-      ? mine.map((p) => p.slice(prefix.length))
-      : (mine[0]?.slice(prefix.length).split(",") ?? []);
-    if (param.array || param.properties) return fromList(param, items);
-    return items[0] === undefined ? undefined : convert(param, items[0]);
-  }
-  return fromSimple(param, raw);
-}
-
-function fromSimple(param: ParamSpec, raw: string): unknown {
-  if (param.array || param.properties) return fromList(param, raw.split(","));
-  return convert(param, raw);
-}
-
-/** Query styles: form (exploded or not), spaceDelimited, pipeDelimited and deepObject. */
-function fromQuery(param: ParamSpec, query: URLSearchParams): unknown {
-  const explode = param.explode ?? (param.style ?? "form") === "form";
-  if (param.properties) {
-    const entries: [string, string][] = [];
-    if (param.style === "deepObject") {
-      // forEach rather than for-of: iterating needs `dom.iterable` where the DOM's types are used
-      query.forEach((value, key) => {
-        if (key.startsWith(`${param.name}[`) && key.endsWith("]"))
-          entries.push([key.slice(param.name.length + 1, -1), value]);
-      });
-      return entries.length === 0 ? undefined : convertObject(param, entries);
-    }
-    if (explode) {
-      for (const key of Object.keys(param.properties))
-        if (query.has(key)) entries.push([key, query.get(key)!]);
-      return entries.length === 0 ? undefined : convertObject(param, entries);
-    }
-  }
-  const all = query.getAll(param.name);
-  if (all.length === 0) return undefined;
-  if (!param.array && !param.properties) return convert(param, all[0]!);
-  if (param.array && explode) return all.map((item) => convert(param, item));
-  const separator =
-    param.style === "spaceDelimited"
-      ? " "
-      : param.style === "pipeDelimited"
-        ? "|"
-        : ",";
-  return fromList(param, all[0]!.split(separator));
-}
-
-/** A list of items, or `key,value,key,value` when the parameter is an object. */
-function fromList(param: ParamSpec, items: string[]): unknown {
-  if (!param.properties) return items.map((item) => convert(param, item));
-  const entries: [string, string][] = [];
-  for (let i = 0; i + 1 < items.length; i += 2)
-    entries.push([items[i]!, items[i + 1]!]);
-  return convertObject(param, entries);
-}
-
-function convertObject(
-  param: ParamSpec,
-  entries: [string, string][],
-): Record<string, unknown> {
-  return Object.fromEntries(
-    entries.map(([key, value]) => {
-      const known = Object.prototype.hasOwnProperty.call(
-        param.properties ?? {},
-        key,
-      );
-      const type = known ? param.properties![key]! : "string";
-      return [key, convert({ ...param, type }, value)];
-    }),
-  );
-}
-
-function convert(param: ParamSpec, raw: string): unknown {
-  const value = toScalar(param, raw);
-  const allowed = param.properties ? undefined : param.enum;
-  // `String(v) === raw`: an enum mixing numbers and strings is read as text
-  if (allowed && !allowed.some((v) => v === value || String(v) === raw))
-    throw new HttpError(
-      400,
-      `${param.in} parameter ${JSON.stringify(param.name)} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`,
-    );
-  return value;
-}
-
-function toScalar(param: ParamSpec, raw: string): string | number | boolean {
-  switch (param.type) {
-    case "string":
-      return raw;
-    case "boolean":
-      if (raw === "true") return true;
-      if (raw === "false") return false;
-      break;
-    case "integer":
-      if (/^-?\d+$/.test(raw)) return Number(raw);
-      break;
-    case "number":
-      if (raw.trim() !== "" && Number.isFinite(Number(raw))) return Number(raw);
-      break;
-  }
-  throw new HttpError(
-    400,
-    `${param.in} parameter ${JSON.stringify(param.name)} must be ${param.type === "integer" ? "an integer" : `a ${param.type}`}`,
-  );
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;

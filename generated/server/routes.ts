@@ -14,6 +14,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "appModuleChatConversationChatGlanceStateByKeyPost",
@@ -27,6 +31,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "getAllHandler",
@@ -101,6 +109,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "conversationUserGetHandler",
@@ -139,6 +151,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "userMessagePutHandler",
@@ -164,6 +180,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "userMessageDeleteHandler",
@@ -227,6 +247,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "appModuleChatActionTargetGetAllHandler",
@@ -283,6 +307,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "appModuleChatActionTargetDeleteHandler",
@@ -364,6 +392,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "appWebhookChatBotDeleteHandler",
@@ -445,6 +477,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "appWebhookChatBotMessageDeleteHandler",
@@ -495,6 +531,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "appModuleChatDialogGetAllHandler",
@@ -551,6 +591,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "appModuleChatDialogDeleteHandler",
@@ -632,6 +676,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "appModuleChatExternalPageDeleteHandler",
@@ -713,6 +761,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "appModuleChatGlanceDeleteHandler",
@@ -763,6 +815,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "appModuleChatSidebarGetAllHandler",
@@ -819,6 +875,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "appModuleChatSidebarDeleteHandler",
@@ -900,6 +960,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "appWebhookChatWebhookDeleteHandler",
@@ -944,6 +1008,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "siteConversationMediaByCloudIdAndConversationIdPost",
@@ -969,6 +1037,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "siteConversationMediaMediaIdByCloudIdAndConversationIdGet",
@@ -1087,6 +1159,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "conversationMessagesRecentGetHandler",
@@ -1162,6 +1238,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: false,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "conversationMessageDeleteHandler",

@@ -5,9 +5,9 @@
 export type ScalarType = "string" | "number" | "integer" | "boolean";
 
 export interface ParamSpec {
-  /** The name as the API spells it: the key in the handler's `path`, `query` or `headers`. */
+  /** The name as the API spells it: the key in the handler's `path`, `query`, `headers` or `cookies`. */
   name: string;
-  in: "path" | "query" | "header";
+  in: "path" | "query" | "header" | "cookie";
   required: boolean;
   type: ScalarType;
   /** The value is an array of `type` (OpenAPI `type: array`). */
@@ -18,6 +18,10 @@ export interface ParamSpec {
   enum?: readonly (string | number | boolean)[];
   style?: string;
   explode?: boolean;
+  /** The separator of a not-exploded array, when not the style's: a Swagger 2.0 collectionFormat. */
+  delimiter?: string;
+  /** The media type of a parameter declared with `content`: the value is one JSON (or text) value. */
+  contentType?: string;
 }
 
 export interface RouteSpec {
@@ -41,6 +45,7 @@ export interface DecodedRequest {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
   headers: Record<string, unknown>;
+  cookies: Record<string, unknown>;
   body: unknown;
 }
 
@@ -51,7 +56,7 @@ export interface HandlerResult {
 }
 
 /**
- * What a handler receives, from the endpoint's `<Name>Request`: `path`, `query` and `headers`
+ * What a handler receives, from the endpoint's `<Name>Request`: `path`, `query`, `headers` and `cookies`
  * are always there (empty objects when nothing was sent); `body` is as optional as the spec says.
  */
 export type ServerRequest<R> = Required<Omit<R, "body">> &

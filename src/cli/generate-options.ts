@@ -11,6 +11,8 @@ import type { SettingsOverrides } from "../workflow/settings.js";
 export interface GenerateFlags extends SettingsOverrides {
   check: boolean;
   watch: boolean;
+  /** Run every stage even when the manifest's fingerprint says nothing changed. */
+  force: boolean;
   maxDiagnostics?: number;
   color?: boolean;
   help: boolean;
@@ -116,6 +118,11 @@ const FLAGS: FlagSpec[] = [
     apply: (f) => (f.check = true),
   },
   {
+    names: ["--force"],
+    help: "Parse and emit even when nothing changed since the last run",
+    apply: (f) => (f.force = true),
+  },
+  {
     names: ["-w", "--watch"],
     help: "Regenerate whenever a spec, a template or the config changes",
     apply: (f) => (f.watch = true),
@@ -161,6 +168,7 @@ export function parseGenerateArgs(args: readonly string[]): GenerateFlags {
     names: {},
     check: false,
     watch: false,
+    force: false,
     help: false,
   };
   for (let i = 0; i < args.length; i++) {

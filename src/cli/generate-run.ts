@@ -1,25 +1,11 @@
-import { relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
-import { checkOutput } from "../workflow/check.js";
-import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
-import { LockFileError } from "../workflow/name-lock.js";
-import { EmitterError } from "../workflow/output-files.js";
-import {
-  writeFileIfChanged,
-  type OutsideFile,
-} from "../workflow/outside-file.js";
-import { produce, type Produced, type Stages } from "../workflow/produce.js";
+import type { Stages } from "../workflow/produce.js";
 import type { GenerateSettings } from "../workflow/settings.js";
-import { OutputBusyError } from "../workflow/output-lock.js";
-import {
-  OutputConflictError,
-  writeOutput,
-  type WriteOptions,
-} from "../workflow/writer.js";
+import { upToDate } from "../workflow/up-to-date.js";
+import type { WriteOptions } from "../workflow/writer.js";
 import type { Paint } from "./colors.js";
 import type { GenerateFlags } from "./generate-options.js";
-import { progressLine, type Progress } from "./progress.js";
-import { plural, printDiagnostics, seconds, tally } from "./report.js";
+import { plural, seconds, shownPath } from "./report.js";
 
 export interface Stream {
   isTTY?: boolean;
@@ -35,153 +21,40 @@ export interface RunIO {
   write?: WriteOptions;
 }
 
-/** What every ending of a run prints from. */
-interface Outcome {
-  settings: GenerateSettings;
-  produced: Produced;
-  io: RunIO;
-  progress: Progress;
-  say(text: string): void;
-  /** `out/` as the user would type it. */
-  out: string;
-  /** `4 endpoints`, `0 errors, 2 warnings`, elapsed time. */
-  endpoints: string;
-  problems: string;
-  time(): string;
+/**
+ * The stages of a run, loaded only when needed: a run in which nothing changed must not pay for
+ * loading the readers and emitters. `id` names them in the manifest's fingerprint (see Stages).
+ */
+export interface LazyStages {
+  id?: string;
+  load(): Promise<Stages>;
 }
 
-/** One generate run: make everything in memory, report, then check or write. Returns the exit code. */
+/**
+ * One generate run. When the manifest's fingerprint shows nothing changed since the last run,
+ * that is all (one line, exit 0); otherwise the full run (generate-full.ts) makes everything in
+ * memory, reports, then checks or writes. Returns the exit code.
+ */
 export async function runOnce(
   settings: GenerateSettings,
   flags: GenerateFlags,
-  stages: Stages,
+  stages: LazyStages,
   io: RunIO,
 ): Promise<number> {
   const started = performance.now();
-  const progress = progressLine(io.stderr);
-  const say = (text: string) => {
-    progress.clear();
-    io.stderr.write(text);
-  };
-  let produced: Produced;
-  try {
-    produced = await produce(settings, stages, (m) => progress.update(m));
-  } catch (error) {
-    if (error instanceof LockFileError) {
-      say(`apiloom generate: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof EmitterError) {
-      say(`apiloom generate: internal error: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  } finally {
-    progress.clear();
-  }
-  printDiagnostics(
-    produced.diagnostics,
-    {
-      paint: io.paint,
-      baseDir: settings.baseDir,
-      cwd: io.cwd,
-      max: flags.maxDiagnostics ?? CONFIG_DEFAULTS.maxDiagnostics,
-    },
-    say,
-  );
-  const t = tally(produced.diagnostics);
-  const outcome: Outcome = {
-    settings,
-    produced,
-    io,
-    progress,
-    say,
-    out: shownPath(io.cwd, settings.out, true),
-    endpoints: plural(produced.model.endpoints.length, "endpoint"),
-    problems: `${plural(t.errors, "error")}, ${plural(t.warnings, "warning")}`,
-    time: () => seconds(performance.now() - started),
-  };
-  if (t.errors > 0 || (settings.strict && t.warnings > 0)) {
-    const why =
-      t.errors > 0 ? "errors" : "warnings, which --strict treats as errors";
-    say(
-      `${io.paint.red("apiloom:")} ${outcome.endpoints}, ${outcome.problems}; nothing written because of ${why} (${outcome.time()})\n`,
-    );
-    return 1;
-  }
-  return flags.check ? check(outcome) : write(outcome);
-}
-
-/** The lock and the handlers file: kept outside the output folder, checked and written with it. */
-function outsideFiles({ settings, produced }: Outcome): OutsideFile[] {
-  const files: OutsideFile[] = [];
-  if (settings.lock && produced.lockText !== undefined)
-    files.push({ file: settings.lock, text: produced.lockText });
-  if (produced.handlers)
-    files.push({ file: produced.handlers.file, text: produced.handlers.after });
-  return files;
-}
-
-function check(o: Outcome): number {
-  const report = checkOutput(o.settings.out, o.produced.files, {
-    files: outsideFiles(o),
-    baseDir: o.settings.baseDir,
-  });
-  if (report.stale.length === 0) {
-    o.say(
-      `apiloom: ${o.out} is up to date: ${o.endpoints}, ${plural(o.produced.files.length, "file")}, ${o.problems} (${o.time()})\n`,
-    );
-    return 0;
-  }
-  o.io.stdout.write(report.diff);
-  o.say(
-    `${o.io.paint.red("apiloom:")} ${o.out} is stale; run apiloom generate:\n${report.stale.map((s) => `  ${s}\n`).join("")}`,
-  );
-  return 1;
-}
-
-function write(o: Outcome): number {
-  o.progress.update(`writing ${o.out}`);
-  let result;
-  try {
-    result = writeOutput(o.settings.out, o.produced.files, o.io.write);
-  } catch (error) {
-    if (
-      error instanceof OutputConflictError ||
-      error instanceof OutputBusyError
-    ) {
-      o.say(`apiloom generate: ${error.message}\n`);
-      return 1;
-    }
-    // the file system refused (permissions, a file where a folder must go, a full disk)
-    if (typeof (error as NodeJS.ErrnoException).code === "string") {
-      o.say(
-        `apiloom generate: cannot write ${o.out}: ${(error as Error).message}\n`,
+  if (stages.id !== undefined && !flags.force) {
+    const same = upToDate(settings, stages.id);
+    if (same) {
+      const out = shownPath(io.cwd, settings.out, true);
+      const warnings = same.warnings
+        ? `, ${plural(same.warnings, "warning")} (--force lists them)`
+        : "";
+      io.stderr.write(
+        `apiloom: nothing changed since the last run: ${out} is up to date, ${plural(same.endpoints, "endpoint")}${warnings}; parsing and emitting skipped (${seconds(performance.now() - started)})\n`,
       );
-      return 1;
+      return 0;
     }
-    throw error;
   }
-  // only after the output: the lock and the handlers must never name what was not written
-  const updated = outsideFiles(o).filter(writeFileIfChanged);
-  const handlers = o.produced.handlers;
-  if (handlers && updated.some((u) => u.file === handlers.file)) {
-    const shown = shownPath(o.io.cwd, handlers.file);
-    const stubs = plural(handlers.added.length, "handler stub");
-    o.say(
-      handlers.before === undefined
-        ? `apiloom: created ${shown} with ${stubs}\n`
-        : `apiloom: added ${stubs} to ${shown}: ${handlers.added.join(", ")}\n`,
-    );
-  }
-  o.say(
-    `apiloom: ${o.endpoints} → ${o.out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed; ${o.problems} (${o.time()})\n`,
-  );
-  return 0;
-}
-
-/** A path as the user would type it from where they are; folders end in `/`. */
-function shownPath(cwd: string, abs: string, folder = false): string {
-  const rel = relative(cwd, abs).split(sep).join("/") || ".";
-  return folder ? `${rel}/` : rel;
+  const { runFull } = await import("./generate-full.js");
+  return runFull(settings, flags, await stages.load(), io, started);
 }

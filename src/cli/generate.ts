@@ -10,7 +10,7 @@ import {
   parseGenerateArgs,
   type GenerateFlags,
 } from "./generate-options.js";
-import { runOnce, type Stream } from "./generate-run.js";
+import { runOnce, type LazyStages, type Stream } from "./generate-run.js";
 import type { WriteOptions } from "../workflow/writer.js";
 
 /** The outside world of one run; tests replace any part (stages above all: fake emitters). */
@@ -54,7 +54,10 @@ export async function runGenerate(
     const { runWatch } = await import("./generate-watch.js");
     return runWatch(args, settings, { stderr, paint: paint(color), cwd });
   }
-  const stages = deps.stages ?? (await defaultStages());
+  const given = deps.stages;
+  const stages: LazyStages = given
+    ? { id: given.id, load: async () => given }
+    : { id: "apiloom", load: defaultStages };
   return runOnce(settings, flags, stages, {
     stdout,
     stderr,
@@ -64,10 +67,11 @@ export async function runGenerate(
   });
 }
 
+/** The readers and emitters, imported only when a run needs them (not when nothing changed). */
 async function defaultStages(): Promise<Stages> {
   const [{ loadModel }, { EMITTERS }] = await Promise.all([
     import("../pipeline.js"),
     import("../emit/index.js"),
   ]);
-  return { loadModel, emitters: EMITTERS };
+  return { id: "apiloom", loadModel, emitters: EMITTERS };
 }

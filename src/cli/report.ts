@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { relative, sep } from "node:path";
 import type { Diagnostic } from "../model/types.js";
 import type { Paint } from "./colors.js";
 import { formatDiagnostic } from "./diagnostic-format.js";
@@ -62,4 +63,10 @@ export function plural(n: number, word: string): string {
 
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** A path as the user would type it from where they are; folders end in `/`. */
+export function shownPath(cwd: string, abs: string, folder = false): string {
+  const rel = relative(cwd, abs).split(sep).join("/") || ".";
+  return folder ? `${rel}/` : rel;
 }

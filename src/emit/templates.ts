@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -22,4 +22,18 @@ export async function loadTemplate<T>(
   const chosen = user && existsSync(user) ? user : own;
   const module = (await import(pathToFileURL(chosen).href)) as T;
   return module;
+}
+
+/** The text of a template that is copied as it is (real TypeScript): the user's copy first. */
+export function templateText(
+  artifact: string,
+  file: string,
+  templatesDir?: string,
+): string {
+  const user = templatesDir ? resolve(templatesDir, artifact, file) : undefined;
+  const chosen =
+    user && existsSync(user)
+      ? user
+      : join(DEFAULT_TEMPLATES_DIR, artifact, file);
+  return readFileSync(chosen, "utf8");
 }

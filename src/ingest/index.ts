@@ -34,7 +34,14 @@ export interface IngestOptions {
   cwd?: string;
   /** Allow `$ref`s to files outside the folder of the spec that names them. Default false. */
   allowExternalRefs?: boolean;
+  /**
+   * Reads a file's text (inputs and files reached by `$ref`); default readFileSync. The CLI
+   * passes one that also hashes what it read, for the manifest's fingerprint.
+   */
+  readText?: (absPath: string) => string;
 }
+
+const readUtf8 = (absPath: string) => readFileSync(absPath, "utf8");
 
 export interface IngestResult {
   documents: DocumentModel[];
@@ -62,7 +69,7 @@ export function ingestFiles(
       inputs.push({
         file: display,
         absPath,
-        text: readFileSync(absPath, "utf8"),
+        text: (options.readText ?? readUtf8)(absPath),
       });
     } catch (error) {
       const reason =
@@ -113,7 +120,7 @@ export function ingestTexts(
       loaded = makeDocs(
         display,
         absPath,
-        parseText(readFileSync(absPath, "utf8"), display),
+        parseText((options.readText ?? readUtf8)(absPath), display),
       );
     } catch (error) {
       loaded =

@@ -4,6 +4,7 @@ import { compareCodeUnits, compareEndpoints } from "./order.js";
 import { pathVariables } from "./path-template.js";
 import { compareSources } from "./rank.js";
 import { applyProseAuth } from "./scopes-from-prose.js";
+import { applyBodySignals } from "./undescribed-body.js";
 import type { ApiModel, Diagnostic, DocumentModel, Endpoint } from "./types.js";
 import { PARAMETER_LOCATIONS } from "./types.js";
 
@@ -38,6 +39,7 @@ export function buildModel(
   assignNames(endpoints, options, report);
   for (const endpoint of endpoints) {
     declareTemplateVariables(endpoint, report);
+    applyBodySignals(endpoint, report);
     reportUntyped(endpoint, report);
   }
   return {

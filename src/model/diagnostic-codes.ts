@@ -57,6 +57,11 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "a `{name}` in a path that no source declares: made a required string",
   },
+  "model/undescribed-body": {
+    severity: "warning",
+    meaning:
+      "a source says a POST/PUT/PATCH sends a body (Postman body mode, `Content-Type`, `consumes`) but none describes it: typed `unknown`",
+  },
   "model/untyped-parameter": {
     severity: "warning",
     meaning:
@@ -452,7 +457,7 @@ export const DIAGNOSTIC_CODES = {
   "swagger2/unsupported-collection-format": {
     severity: "warning",
     meaning:
-      "a `collectionFormat` with no OpenAPI 3 equivalent (`tsv`): read as csv",
+      "a `collectionFormat` the emitted OpenAPI 3 cannot say (`tsv`, `ssv` outside the query) or not allowed where it is (`multi` in a path)",
   },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 

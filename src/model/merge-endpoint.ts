@@ -1,3 +1,4 @@
+import { assignOwn } from "./own.js";
 import { emptyParameters } from "./factories.js";
 import { pathVariables } from "./path-template.js";
 import {
@@ -69,12 +70,14 @@ export function mergeEndpoint(
     );
   const body = mergeRequestBody(views);
   if (body) merged.requestBody = body;
+  const signals = views.flatMap((v) => v.endpoint.bodySignals ?? []);
+  if (signals.length > 0) merged.bodySignals = signals;
   const summary = richestText(views, (e) => e.summary);
   if (summary !== undefined) merged.summary = summary;
   const description = richestText(views, (e) => e.description);
   if (description !== undefined) merged.description = description;
   for (const view of [...views].reverse())
-    Object.assign(merged.extensions, view.endpoint.extensions);
+    assignOwn(merged.extensions, view.endpoint.extensions);
   const security = pickWinner(
     views
       .filter((v) => v.endpoint.security !== undefined)
@@ -392,7 +395,7 @@ function mergeResponses(views: EndpointOffer[]): ApiResponse[] {
       ),
       sources: list.flatMap((e) => e.response.sources).sort(compareSources),
     };
-    const headers = Object.assign(
+    const headers = assignOwn(
       {},
       ...[...list].reverse().map((e) => e.response.headers ?? {}),
     );

@@ -1,4 +1,5 @@
 import { compareCodeUnits } from "./order.js";
+import { setOwn } from "./own.js";
 import { schemaRef, schemaRefName } from "./schema-ref.js";
 import {
   mergeEndpoint,
@@ -191,10 +192,10 @@ function mergeSecuritySchemes(
         related: [loser.scheme.sources[0]!],
       });
     }
-    out[name] = {
+    setOwn(out, name, {
       ...winner.value,
       sources: list.flatMap((e) => e.scheme.sources).sort(compareSources),
-    };
+    });
   }
   return out;
 }
@@ -224,16 +225,18 @@ function mergeSchemas(
   report: Report,
   rankOf: RankOf,
 ): Record<string, NamedSchema> {
-  const out: Record<string, NamedSchema> = {};
+  // a Map: schema names are spec text (`__proto__`, `constructor` are names like any other)
+  const out = new Map<string, NamedSchema>();
   const ranked = [...documents].sort((a, b) => rankOf(b) - rankOf(a));
   for (const doc of ranked) {
     const renames = new Map<string, string>();
+    const own = new Set(Object.keys(doc.schemas));
     for (const [name, named] of Object.entries(doc.schemas)) {
-      const known = out[name];
+      const known = out.get(name);
       if (!known) continue;
       if (canonicalJson(known.schema) === canonicalJson(named.schema)) continue;
       let fresh = name;
-      for (let i = 2; out[fresh] || doc.schemas[fresh]; i++)
+      for (let i = 2; out.has(fresh) || own.has(fresh); i++)
         fresh = `${name}${i}`;
       renames.set(name, fresh);
       const at = named.sources[0]!;
@@ -253,17 +256,17 @@ function mergeSchemas(
     }
     for (const [name, named] of Object.entries(doc.schemas)) {
       const finalName = renames.get(name) ?? name;
-      const known = out[finalName];
+      const known = out.get(finalName);
       if (known)
         known.sources = [...known.sources, ...named.sources].sort(
           compareSources,
         );
-      else out[finalName] = { ...named, name: finalName };
+      else out.set(finalName, { ...named, name: finalName });
     }
   }
   const sorted: Record<string, NamedSchema> = {};
-  for (const name of Object.keys(out).sort(compareCodeUnits))
-    sorted[name] = out[name]!;
+  for (const name of [...out.keys()].sort(compareCodeUnits))
+    setOwn(sorted, name, out.get(name)!);
   return sorted;
 }
 
@@ -278,7 +281,7 @@ function rewriteRefs(value: unknown, renames: Map<string, string>): void {
     if (key === "$ref" && typeof child === "string") {
       const name = schemaRefName(child);
       const renamed = name !== undefined ? renames.get(name) : undefined;
-      if (renamed !== undefined) record[key] = schemaRef(renamed);
+      if (renamed !== undefined) record.$ref = schemaRef(renamed);
     } else if (key !== "sources") rewriteRefs(child, renames);
   }
 }

@@ -1,5 +1,6 @@
 import { compareCodeUnits } from "./order.js";
 import type { SourceFormat, SourceRef } from "./types.js";
+import { setOwn } from "./own.js";
 
 /**
  * The deterministic rule for choosing between sources that disagree, independent of the order the
@@ -78,7 +79,7 @@ export function canonicalJson(value: unknown): string {
     if (v && typeof v === "object" && !Array.isArray(v)) {
       const sorted: Record<string, unknown> = {};
       for (const k of Object.keys(v).sort())
-        sorted[k] = (v as Record<string, unknown>)[k];
+        setOwn(sorted, k, (v as Record<string, unknown>)[k]);
       return sorted;
     }
     return v;

@@ -156,6 +156,22 @@ export interface MediaContent {
   mediaType: string;
   schema?: Schema;
   examples?: Example[];
+  /** How each property of a form body is sent (OpenAPI 3 §4.8.15 Encoding Object), by name. */
+  encoding?: Record<string, Encoding>;
+}
+
+/**
+ * One form field's serialization: `contentType` and `headers` for a multipart part; `style`,
+ * `explode` and `allowReserved` for a url-encoded field (as a query parameter's); a Swagger 2.0
+ * formData parameter's `collectionFormat`.
+ */
+export interface Encoding {
+  contentType?: string;
+  headers?: Record<string, ResponseHeader>;
+  style?: Parameter["style"];
+  explode?: boolean;
+  allowReserved?: boolean;
+  collectionFormat?: CollectionFormat;
 }
 
 export interface Parameter {
@@ -176,10 +192,20 @@ export interface Parameter {
     | "deepObject";
   explode?: boolean;
   allowReserved?: boolean;
+  /**
+   * Swagger 2.0 `collectionFormat` of an array, as the source wrote it (`style`/`explode` say
+   * what OpenAPI 3 can; `ssv`, `tsv` and `pipes` outside the query only this can).
+   */
+  collectionFormat?: CollectionFormat;
+  /** The media type of a parameter declared with `content` (one serialized value) instead of a schema. */
+  contentType?: string;
   example?: unknown;
   extensions?: Record<string, unknown>;
   sources: SourceRef[];
 }
+
+/** Swagger 2.0 `collectionFormat` values. */
+export type CollectionFormat = "csv" | "ssv" | "tsv" | "pipes" | "multi";
 
 export interface RequestBody {
   required: boolean;
@@ -187,6 +213,22 @@ export interface RequestBody {
   /** One entry per media type, in the order the source declares them. */
   content: MediaContent[];
   sources: SourceRef[];
+}
+
+/**
+ * A source's word that a request sends a body it does not describe: a Postman body mode with no
+ * content, a `Content-Type` header parameter, Swagger 2.0 `consumes`. Readers record it; buildModel
+ * gives a POST, PUT or PATCH that no source describes a body of unknown schema from it
+ * (`model/undescribed-body`).
+ */
+export interface BodySignal {
+  /** Media types the source names, in its order; empty when it names none (JSON is assumed). */
+  mediaTypes: string[];
+  /** True when the source says the body must be sent. */
+  required: boolean;
+  /** What the source said, for the diagnostic: `Postman body mode "raw"`, `consumes`. */
+  evidence: string;
+  source: SourceRef;
 }
 
 export interface ResponseHeader {
@@ -234,6 +276,11 @@ export interface Endpoint {
   nameCandidates: NameCandidate[];
   parameters: EndpointParameters;
   requestBody?: RequestBody;
+  /**
+   * Signs of a body no source describes. Readers fill it; buildModel reads it (into
+   * `requestBody` when no source describes one) and removes it, so an ApiModel never has it.
+   */
+  bodySignals?: BodySignal[];
   responses: ApiResponse[];
   tags: string[];
   summary?: string;

@@ -1,8 +1,10 @@
 import type { ApiModel, Endpoint } from "../model/types.js";
-import { propertyKey, quote } from "../emit/server/print-literal.js";
 import { signatures } from "../emit/server/signature.js";
-
-const WIDTH = 80;
+import {
+  PRINT_WIDTH,
+  propertyKey,
+  stringLiteral,
+} from "../emit/shared/literals.js";
 
 /**
  * A handler that answers 501 until it is written, under a comment naming its operation:
@@ -23,13 +25,13 @@ export function signatureMember(
   signature: string,
   indent: string,
 ): string {
-  return member(indent, endpoint.name, quote(signature));
+  return member(indent, endpoint.name, stringLiteral(signature));
 }
 
 /** `key: value,` as prettier lays it out: the value on its own line when the line is too long. */
 function member(indent: string, key: string, value: string): string {
   const head = `${indent}${propertyKey(key)}:`;
-  return head.length + value.length + 2 <= WIDTH
+  return head.length + value.length + 2 <= PRINT_WIDTH
     ? `${head} ${value},\n`
     : `${head}\n${indent}  ${value},\n`;
 }
@@ -44,9 +46,9 @@ export function operationLine(endpoint: Endpoint): string {
 
 /** `import { a, type B } from "x";`, broken one name per line when it does not fit. */
 export function importLine(names: string[], from: string): string {
-  const flat = `import { ${names.join(", ")} } from ${quote(from)};`;
-  if (flat.length <= WIDTH) return flat + "\n";
-  return `import {\n${names.map((n) => `  ${n},\n`).join("")}} from ${quote(from)};\n`;
+  const flat = `import { ${names.join(", ")} } from ${stringLiteral(from)};`;
+  if (flat.length <= PRINT_WIDTH) return flat + "\n";
+  return `import {\n${names.map((n) => `  ${n},\n`).join("")}} from ${stringLiteral(from)};\n`;
 }
 
 /** The handlers file as apiloom first writes it: every handler a 501 stub. */

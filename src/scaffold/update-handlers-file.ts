@@ -1,7 +1,6 @@
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { signatures } from "../emit/server/signature.js";
 import { analyzeHandlersFile, type ObjectSlot } from "./analyze.js";
-import { quote } from "../emit/server/print-literal.js";
 import {
   importLine,
   operationLine,
@@ -9,6 +8,7 @@ import {
   signatureMember,
   stubMember,
 } from "./stubs.js";
+import { stringLiteral } from "../emit/shared/literals.js";
 
 export interface UpdateHandlersInput {
   /** The handlers file as the user names it: used in diagnostics only. */
@@ -111,7 +111,7 @@ export function updateHandlersFile(
       report(
         "warning",
         "scaffold/orphaned-handler",
-        `handler ${quote(member.name)} has no endpoint any more; it is kept, and tsc reports it as an unknown property of Handlers until you remove it (and its signature entry)`,
+        `handler ${stringLiteral(member.name)} has no endpoint any more; it is kept, and tsc reports it as an unknown property of Handlers until you remove it (and its signature entry)`,
         member.pos,
       );
       continue;
@@ -123,7 +123,7 @@ export function updateHandlersFile(
       report(
         "warning",
         "scaffold/changed-signature",
-        `the contract of ${quote(member.name)} (${operationLine(endpoint)}) changed since its handler was written: review the handler, then set its entry in the signatures object to ${quote(now)} (it was ${quote(entry.text)})`,
+        `the contract of ${stringLiteral(member.name)} (${operationLine(endpoint)}) changed since its handler was written: review the handler, then set its entry in the signatures object to ${stringLiteral(now)} (it was ${stringLiteral(entry.text)})`,
         entry.pos,
       );
     }

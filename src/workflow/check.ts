@@ -39,7 +39,7 @@ export function checkOutput(
   }
   for (const { path, reason } of plan.conflicts)
     stale.push(`! ${path}: ${reason}`);
-  if (plan.manifestStale && stale.length === 0)
+  if (plan.fileListStale && stale.length === 0)
     stale.push(`M ${MANIFEST_FILE}`);
   for (const { file, text } of outside.files) {
     const before = readIfExists(file);

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parse as parseYaml } from "yaml";
 import { CONFIG_FILE_NAMES, type ApiloomConfig } from "./config-types.js";
 import { validateConfig } from "./config-validate.js";
 
@@ -54,8 +53,10 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
 async function readConfigValue(file: string): Promise<unknown> {
   const ext = extname(file);
   if (ext === ".json") return JSON.parse(readFileSync(file, "utf8"));
-  if (ext === ".yaml" || ext === ".yml")
-    return parseYaml(readFileSync(file, "utf8"));
+  if (ext === ".yaml" || ext === ".yml") {
+    const { parse } = await import("yaml");
+    return parse(readFileSync(file, "utf8"));
+  }
   if (ext === ".ts" || ext === ".mts") return importTypeScript(file);
   return defaultExport(
     await import(`${pathToFileURL(file).href}?t=${Date.now()}`),

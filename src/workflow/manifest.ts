@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
+import type { Fingerprint } from "./fingerprint.js";
 import { MANIFEST_FILE } from "./output-files.js";
 
 /**
@@ -11,6 +12,11 @@ import { MANIFEST_FILE } from "./output-files.js";
 export interface Manifest {
   generator: "apiloom";
   version: 1;
+  /**
+   * What the run that wrote the folder was made from (see fingerprint.ts); absent in folders
+   * written before it existed, or by stages that cannot be fingerprinted. Then the next run is full.
+   */
+  fingerprint?: Fingerprint;
   /** Generated path → sha256 of its contents, sorted by path. */
   files: Record<string, string>;
 }
@@ -20,10 +26,15 @@ export function sha256(text: string): string {
 }
 
 /** Files must arrive sorted (collectFiles sorts) so the manifest text is deterministic. */
-export function makeManifest(files: readonly GeneratedFile[]): Manifest {
+export function makeManifest(
+  files: readonly GeneratedFile[],
+  fingerprint?: Fingerprint,
+): Manifest {
   const entries: Record<string, string> = {};
   for (const file of files) entries[file.path] = sha256(file.contents);
-  return { generator: "apiloom", version: 1, files: entries };
+  return fingerprint
+    ? { generator: "apiloom", version: 1, fingerprint, files: entries }
+    : { generator: "apiloom", version: 1, files: entries };
 }
 
 export function manifestText(manifest: Manifest): string {

@@ -2,6 +2,7 @@ import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import { compareCodeUnits } from "../model/order.js";
+import type { Fingerprint } from "./fingerprint.js";
 import {
   makeManifest,
   manifestText,
@@ -20,13 +21,19 @@ export interface OutputPlan {
   conflicts: { path: string; reason: string }[];
   manifest: Manifest;
   manifestText: string;
-  /** The manifest on disk needs rewriting (new file list, or none yet). */
+  /** The manifest on disk needs rewriting (new file list or fingerprint, or none yet). */
   manifestStale: boolean;
+  /**
+   * The manifest on disk lists other files (or there is none). A fingerprint that differs while
+   * the files are the same only means the next run cannot skip its work: `--check` passes.
+   */
+  fileListStale: boolean;
 }
 
 export function planOutput(
   outDir: string,
   files: readonly GeneratedFile[],
+  fingerprint?: Fingerprint,
 ): OutputPlan {
   const previous = readManifest(outDir);
   const ours = new Set(Object.keys(previous?.files ?? {}));
@@ -35,9 +42,10 @@ export function planOutput(
     unchanged: [],
     remove: [],
     conflicts: [],
-    manifest: makeManifest(files),
+    manifest: makeManifest(files, fingerprint),
     manifestText: "",
     manifestStale: false,
+    fileListStale: false,
   };
   plan.manifestText = manifestText(plan.manifest);
   const produced = new Set<string>();
@@ -75,6 +83,9 @@ export function planOutput(
   }
   plan.manifestStale =
     previous === undefined || manifestText(previous) !== plan.manifestText;
+  plan.fileListStale =
+    previous === undefined ||
+    JSON.stringify(previous.files) !== JSON.stringify(plan.manifest.files);
   return plan;
 }
 
@@ -91,7 +102,7 @@ export function planIsClean(plan: OutputPlan): boolean {
  * Why a folder on the way to `path` cannot take it: a file there, or a symbolic link, which
  * could lead the write outside the output folder. Undefined when the way is clear.
  */
-function blockedFolder(
+export function blockedFolder(
   outDir: string,
   path: string,
   seen: Map<string, string | undefined>,

@@ -1,19 +1,30 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-import { serverImportPath, updateHandlersFile } from "../scaffold/index.js";
 import type { ArtifactName, Emitter, GeneratedFile } from "../emit/artifact.js";
 import type { LoadOptions } from "../pipeline.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
-import { readManifest } from "./manifest.js";
 import { collectFiles } from "./output-files.js";
 import { compareCodeUnits } from "../model/order.js";
-import { expandInputs } from "./glob.js";
+import { listInputs } from "./inputs.js";
 import { nameLockText, readNameLock } from "./name-lock.js";
 import type { GenerateSettings } from "./settings.js";
-import { findAmbiguousRoutes } from "../emit/server/index.js";
+import { findAmbiguousRoutes } from "../emit/server/ambiguous-routes.js";
+import {
+  fingerprintBase,
+  fromOut,
+  hashFile,
+  MISSING,
+  sha256Bytes,
+  type Fingerprint,
+} from "./fingerprint.js";
 
 /** The stages a run wires; tests inject fakes. */
 export interface Stages {
+  /**
+   * Names the stages in the manifest's fingerprint ("apiloom" for the real ones). Stages without
+   * one are never fingerprinted, so every run with them is a full run.
+   */
+  id?: string;
   emitters: Record<ArtifactName, Emitter>;
   loadModel(files: readonly string[], options: LoadOptions): ApiModel;
 }
@@ -30,6 +41,8 @@ export interface Produced {
   lockText?: string;
   /** The user's handlers file kept in step (config `server.handlers`), when there is one. */
   handlers?: HandlersUpdate;
+  /** What the output was made from, for the manifest; undefined when the stages have no id. */
+  fingerprint?: Fingerprint;
 }
 
 export interface HandlersUpdate {
@@ -45,19 +58,7 @@ export async function produce(
   stages: Stages,
   onStage: (message: string) => void = () => {},
 ): Promise<Produced> {
-  const { files, unmatched } = expandInputs(settings.inputs, settings.baseDir);
-  // a broad glob (`**/*`) must not read back what apiloom writes: files its manifest lists
-  // (openapi.json), the lock, the handlers file
-  const ours = new Set(
-    Object.keys(readManifest(settings.out)?.files ?? {}).map((p) =>
-      resolve(settings.out, p),
-    ),
-  );
-  if (settings.lock) ours.add(settings.lock);
-  if (settings.serverHandlers) ours.add(settings.serverHandlers);
-  const sources = files.filter((f) => !ours.has(resolve(settings.baseDir, f)));
-  // diagnostics come out in input order: sorted, they do not depend on the shell or the config
-  const inputFiles = [...sources].sort(compareCodeUnits);
+  const { inputFiles, unmatched } = listInputs(settings);
   const ownDiagnostics: Diagnostic[] = unmatched.map((pattern) => ({
     severity: "error",
     code: "input/no-match",
@@ -66,6 +67,22 @@ export async function produce(
     line: 1,
     column: 1,
   }));
+  const out = settings.out;
+  // every file the stages read, hashed from the very bytes they parsed
+  const reads = new Map<string, string>();
+  const readText = (absPath: string): string => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(absPath);
+    } catch (error) {
+      reads.set(fromOut(out, absPath), MISSING);
+      throw error;
+    }
+    reads.set(fromOut(out, absPath), sha256Bytes(bytes));
+    return bytes.toString("utf8");
+  };
+  if (settings.lock)
+    reads.set(fromOut(out, settings.lock), hashFile(settings.lock));
   onStage(
     `reading ${inputFiles.length} input${inputFiles.length === 1 ? "" : "s"}`,
   );
@@ -75,6 +92,7 @@ export async function produce(
     prefer: settings.prefer,
     names: settings.names,
     lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
+    readText,
   });
   const batches: { emitter: string; files: GeneratedFile[] }[] = [];
   for (const artifact of settings.artifacts) {
@@ -87,35 +105,74 @@ export async function produce(
     batches.push({ emitter: artifact, files: made });
   }
   const handlers = settings.artifacts.includes("server")
-    ? updateHandlers(settings, model)
+    ? await updateHandlers(settings, model)
     : undefined;
-  return {
+  const diagnostics = [
+    ...ownDiagnostics,
+    ...model.diagnostics,
+    // two routes one URL can match: the server's router would pick one silently
+    ...(settings.artifacts.includes("server")
+      ? findAmbiguousRoutes(model)
+      : []),
+    ...(handlers?.diagnostics ?? []),
+  ];
+  const lockText = settings.lock ? nameLockText(model.endpoints) : undefined;
+  const produced: Produced = {
     inputFiles,
     model,
-    diagnostics: [
-      ...ownDiagnostics,
-      ...model.diagnostics,
-      // two routes one URL can match: the server's router would pick one silently
-      ...(settings.artifacts.includes("server")
-        ? findAmbiguousRoutes(model)
-        : []),
-      ...(handlers?.diagnostics ?? []),
-    ],
+    diagnostics,
     files: collectFiles(batches),
-    lockText: settings.lock ? nameLockText(model.endpoints) : undefined,
+    lockText,
     handlers: handlers?.update,
   };
+  if (stages.id !== undefined) {
+    const outside: Record<string, string> = {};
+    if (settings.lock && lockText !== undefined)
+      outside[fromOut(out, settings.lock)] = sha256Bytes(lockText);
+    if (handlers) {
+      const { file, before, after } = handlers.update;
+      reads.set(
+        fromOut(out, file),
+        before === undefined ? MISSING : sha256Bytes(before),
+      );
+      outside[fromOut(out, file)] = sha256Bytes(after);
+    }
+    // stages that do not read through readText still depend on their inputs
+    for (const file of inputFiles) {
+      const abs = resolve(settings.baseDir, file);
+      if (!reads.has(fromOut(out, abs)))
+        reads.set(fromOut(out, abs), hashFile(abs));
+    }
+    produced.fingerprint = {
+      ...fingerprintBase(settings, stages.id),
+      inputs: inputFiles.map((f) => fromOut(out, resolve(settings.baseDir, f))),
+      reads: sortedRecord(reads),
+      outside: sortedRecord(new Map(Object.entries(outside))),
+      endpoints: model.endpoints.length,
+      warnings: diagnostics.filter((d) => d.severity === "warning").length,
+    };
+  }
+  return produced;
+}
+
+function sortedRecord(map: Map<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    [...map.entries()].sort(([a], [b]) => compareCodeUnits(a, b)),
+  );
 }
 
 /**
  * The handlers file lives outside the output folder and belongs to the user: it is created once,
  * then only given stubs for new endpoints (src/scaffold); it is written only after the output.
  */
-function updateHandlers(
+async function updateHandlers(
   settings: GenerateSettings,
   model: ApiModel,
-): { update: HandlersUpdate; diagnostics: Diagnostic[] } | undefined {
+): Promise<{ update: HandlersUpdate; diagnostics: Diagnostic[] } | undefined> {
   if (!settings.serverHandlers) return undefined;
+  // the scaffold reads the user's file with ts-morph: loaded only for a run that has one
+  const { serverImportPath, updateHandlersFile } =
+    await import("../scaffold/index.js");
   const file = settings.serverHandlers;
   let before: string | undefined;
   try {

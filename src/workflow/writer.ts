@@ -11,6 +11,7 @@ import {
 } from "node:fs";
 import { dirname, join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
+import type { Fingerprint } from "./fingerprint.js";
 import { JOURNAL_FILE, MANIFEST_FILE, STAGING_DIR } from "./output-files.js";
 import { withOutputLock } from "./output-lock.js";
 import { planIsClean, planOutput, type OutputPlan } from "./plan.js";
@@ -64,6 +65,8 @@ export interface WriteOptions {
    * The crash tests use it to stop the writer at a chosen point and kill it there.
    */
   afterStep?: (phase: "stage" | "apply", count: number) => void;
+  /** What the files were made from, recorded in the manifest so the next run can skip its work. */
+  fingerprint?: Fingerprint;
 }
 
 export function writeOutput(
@@ -80,7 +83,7 @@ function writeLocked(
   options: WriteOptions,
 ): WriteResult {
   recoverOutput(outDir);
-  const plan = planOutput(outDir, files);
+  const plan = planOutput(outDir, files, options.fingerprint);
   if (plan.conflicts.length > 0) throw new OutputConflictError(plan.conflicts);
   const result: WriteResult = {
     written: plan.write.map((w) => w.file.path),

@@ -52,7 +52,10 @@ export async function apiRoutes(
           );
         const params = request.params as Record<string, string>;
         const rawPath: Record<string, string> = {};
-        names.forEach((name, i) => (rawPath[name] = params[`p${i}`]!));
+        // Fastify decodes parameters; decode.ts wants them as the URL has them
+        names.forEach(
+          (name, i) => (rawPath[name] = params[`p${i}`]!.replace(/%/g, "%25")),
+        );
         const url = request.raw.url ?? "";
         const search = url.includes("?") ? url.slice(url.indexOf("?") + 1) : "";
         try {

@@ -16,7 +16,7 @@ interface Node {
 
 export interface Match {
   route: RouteSpec;
-  /** Decoded path parameter values by name, before type conversion. */
+  /** Path parameter values by name as the URL has them (still percent-encoded). */
   rawPath: Record<string, string>;
 }
 
@@ -27,7 +27,9 @@ export type Lookup =
 
 /**
  * Finds routes by path and method. Static segments win over patterns (`{id}.json`), which win
- * over bare parameters, whatever order the routes come in; a colon is ordinary text.
+ * over bare parameters, whatever order the routes come in; a colon is ordinary text. Paths match
+ * exactly as declared: `/items/` and `/items` are two paths (OpenAPI 3.1 §4.8.8), and static
+ * text is compared percent-decoded on both sides (`/a%20b` matches `/a b` and `/a%20b`).
  */
 export class Router {
   private readonly root: Node = newNode();
@@ -41,8 +43,9 @@ export class Router {
     let node = this.root;
     for (const segment of segments) {
       if (segment.kind === "static") {
-        let next = node.statics.get(segment.text);
-        if (!next) node.statics.set(segment.text, (next = newNode()));
+        const key = decodeTemplate(segment.text);
+        let next = node.statics.get(key);
+        if (!next) node.statics.set(key, (next = newNode()));
         node = next;
       } else if (segment.kind === "pattern") {
         let next = node.patterns.get(segment.key);
@@ -61,7 +64,8 @@ export class Router {
 
   /** HEAD falls back to GET (RFC 9110 §9.3.2); Node leaves the body out of HEAD answers. */
   lookup(method: string, pathname: string): Lookup {
-    const values = splitPath(pathname).map(decodeSegment);
+    const raws = splitPath(pathname);
+    const values = raws.map(decodeSegment);
     const wanted = method.toUpperCase();
     const matched: Node[] = [];
     for (const m of wanted === "HEAD" ? ["HEAD", "GET"] : [wanted]) {
@@ -70,7 +74,10 @@ export class Router {
       const entry = found.routes.get(m)!;
       return {
         found: true,
-        match: { route: entry.route, rawPath: bind(entry.segments, values) },
+        match: {
+          route: entry.route,
+          rawPath: bind(entry.segments, values, raws),
+        },
       };
     }
     if (matched.length === 0) return { found: false, status: 404 };
@@ -114,22 +121,38 @@ function search(
   return undefined;
 }
 
-function bind(segments: Segment[], values: string[]): Record<string, string> {
+/** A whole-segment parameter keeps its raw text; a pattern's parts are matched decoded. */
+function bind(
+  segments: Segment[],
+  values: string[],
+  raws: string[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   segments.forEach((segment, i) => {
-    if (segment.kind === "param") out[segment.name] = values[i]!;
+    if (segment.kind === "param") out[segment.name] = raws[i]!;
     else if (segment.kind === "pattern") {
       const groups = segment.regex.exec(values[i]!)!;
-      segment.names.forEach((name, g) => (out[name] = groups[g + 1]!));
+      segment.names.forEach(
+        (name, g) => (out[name] = encodeURIComponent(groups[g + 1]!)),
+      );
     }
   });
   return out;
 }
 
-/** `/a/b/` and `/a/b` are the same path; `/` is no segment at all. */
+/** `/a/b/` is `a`, `b` and an empty last segment, unlike `/a/b`; `/` is no segment at all. */
 function splitPath(path: string): string[] {
-  const trimmed = path.replace(/^\/+/, "").replace(/\/$/, "");
+  const trimmed = path.replace(/^\/+/, "");
   return trimmed === "" ? [] : trimmed.split("/");
+}
+
+/** A static segment of a template as a request spells it decoded (`a%20b` → `a b`). */
+function decodeTemplate(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function parseSegment(text: string): Segment {
@@ -146,7 +169,7 @@ function parseSegment(text: string): Segment {
       source += "(.+?)";
       key += "{}";
     } else {
-      source += part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      source += decodeTemplate(part).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       key += part;
     }
   }

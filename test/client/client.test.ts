@@ -15,13 +15,14 @@ const usage = readFileSync(
 );
 
 describe("generated client files", () => {
-  test("are types.ts, client/index.ts and client/runtime.ts, with the types file the server also emits", async () => {
+  test("are types.ts, client/index.ts, client/runtime.ts and client/serialize.ts, with the types file the server also emits", async () => {
     const model = kitchenSinkModel();
     const files = await emitClient(model, {});
     expect(files.map((f) => f.path)).toEqual([
       "types.ts",
       "client/index.ts",
       "client/runtime.ts",
+      "client/serialize.ts",
     ]);
     expect(files[0]!.contents).toBe(emitTypesFile(model).contents);
   });

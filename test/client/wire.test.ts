@@ -83,8 +83,8 @@ describe("generated client on the wire", () => {
       at(),
     );
     expect(last().url).toBe(
-      "/items/1/parts/2?tags=a&tags=b%20c&ids=1%2C2&words=x%20y&pipes=p%7Cq" +
-        "&filter%5Bcolor%5D=red&filter%5Bsize%5D=3&q=%26%3D",
+      "/items/1/parts/2?tags=a&tags=b%20c&ids=1,2&words=x%20y&pipes=p|q" +
+        "&filter[color]=red&filter[size]=3&q=%26%3D",
     );
   });
 

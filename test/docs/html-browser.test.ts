@@ -9,37 +9,22 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitDocs } from "../../src/emit/docs/index.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { loadModel } from "../../src/pipeline.js";
+import { launchChromium } from "../browser.js";
 import { bigModel } from "./big-model.js";
 import { IMG_TEXT, SCRIPT_TEXT, hostileModel } from "./hostile-model.js";
-
-/** Debian's `chromium` package; CI installs it, so a missing browser fails the test. */
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let browser: Browser;
 const outDir = mkdtempSync(join(tmpdir(), "apiloom-docs-"));
 
+// the first run unpacks @sparticuz/chromium (~1.5 s alone, longer on a loaded machine)
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ARGS,
-    headless: true,
-  });
-});
+  browser = await launchChromium();
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();

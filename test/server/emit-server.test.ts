@@ -12,6 +12,7 @@ describe("emitServer", () => {
       "server/decode.ts",
       "server/index.ts",
       "server/listener.ts",
+      "server/params.ts",
       "server/router.ts",
       "server/routes.ts",
       "server/runtime.ts",

@@ -22,6 +22,7 @@ describe("the Stride example server with the generated client", () => {
   const called = new Set<string>();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let api: Record<string, (args?: unknown) => Promise<any>>;
+  let baseUrl: string;
 
   beforeAll(async () => {
     const specs = readdirSync(join(REPO, "specs"))
@@ -48,6 +49,7 @@ describe("the Stride example server with the generated client", () => {
     const { createClient } = await import(
       pathToFileURL(join(dir, "generated/client/index.ts")).href
     );
+    baseUrl = url;
     const client = createClient({ baseUrl: url });
     api = new Proxy(client, {
       get(target, name: string) {
@@ -359,6 +361,23 @@ describe("the Stride example server with the generated client", () => {
         path: { key: "g" },
       });
     expect(appGlance.data.updates).toBe(2);
+  });
+
+  it("tells the chat story with JSON bodies the seeds only hint at (examples/stride-server/chat-flow.ts)", async () => {
+    const { chatFlow } = await import(
+      pathToFileURL(join(dir, "examples/stride-server/chat-flow.ts")).href
+    );
+    const story = await chatFlow(baseUrl);
+    expect(story.conversation.name).toBe("release planning");
+    expect(story.sent.text).toBe("Ship it on Friday?");
+    expect(story.recentIds[0]).toBe(story.sent.id);
+    expect(story.readBack).toEqual(story.sent);
+    expect(story.edited).toMatchObject({
+      text: "Ship it on Monday.",
+      edited: true,
+    });
+    expect([story.deletedStatus, story.afterDeleteStatus]).toEqual([200, 404]);
+    expect(story.roster).toEqual(["user-me"]);
   });
 
   it("exercised all 49 endpoints through the client", () => {

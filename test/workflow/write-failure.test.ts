@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseGenerateArgs } from "../../src/cli/generate-options.js";
-import { runOnce } from "../../src/cli/generate-run.js";
+import { runFull } from "../../src/cli/generate-full.js";
 import { paint } from "../../src/cli/colors.js";
 import { ARTIFACTS } from "../../src/emit/artifact.js";
 import { fakeStages } from "./fake-stages.js";
@@ -21,7 +21,7 @@ describe("a write the file system refuses", () => {
     // settings and the write, as a file made by something else meanwhile would
     writeFileSync(join(dir, "out"), "not a folder\n");
     let stderr = "";
-    const code = await runOnce(
+    const code = await runFull(
       {
         baseDir: dir,
         inputs: ["pets.yaml"],

@@ -1,5 +1,4 @@
-import { propertyKey, PRINT_WIDTH } from "../types/print.js";
-import { stringLiteral } from "../types/literal.js";
+import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 
 /**
  * Layout of the few JavaScript shapes the client file is made of, decided the way prettier

@@ -1,9 +1,9 @@
 import type { Emitter, GeneratedFile } from "../artifact.js";
 import { jsdocLines } from "../shared/escape.js";
-import { loadTemplate } from "../templates.js";
+import { loadTemplate, templateText } from "../templates.js";
 import { createTypeIndex, emitTypesFile } from "../types/index.js";
-import { stringLiteral } from "../types/literal.js";
-import { printDoc, propertyKey } from "../types/print.js";
+import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
+import { printDoc } from "../types/print.js";
 import { defaultBaseUrl } from "./base-url.js";
 import { importStatement } from "./format.js";
 import { authSchemes } from "./security.js";
@@ -11,7 +11,8 @@ import { endpointView, type EndpointView } from "./view.js";
 
 /**
  * The typed client: `types.ts` (shared with the server), `client/runtime.ts` (fetch wrapper,
- * serializers, auth) and `client/index.ts` (one standalone function per endpoint, and
+ * auth), `client/serialize.ts` (parameter styles, copied from templates/client/serialize.ts)
+ * and `client/index.ts` (one standalone function per endpoint, and
  * `createClient`). Layout comes from the templates in templates/client/, which users can
  * override; everything spec-derived they receive is already escaped.
  */
@@ -127,9 +128,13 @@ export const emitClient: Emitter = async (model, options) => {
     "",
     `const ${locals.defaults}: ClientOptions = { baseUrl: DEFAULT_BASE_URL };`,
     "",
-    schemeLines.length > 0
-      ? `const ${locals.schemes}: Record<string, AuthScheme> = {\n${schemeLines.join("\n")}\n};`
-      : `const ${locals.schemes}: Record<string, AuthScheme> = {};`,
+    schemeLines.length === 0
+      ? `const ${locals.schemes}: Record<string, AuthScheme> = {};`
+      : schemes.some(([name]) => name in Object.prototype)
+        ? // tsc gives a member named like one of Object.prototype's (`toString`) no contextual
+          // type from `Record<string, AuthScheme>`, and `"bearer"` widens to string: `as const`
+          `const ${locals.schemes} = {\n${schemeLines.join("\n")}\n} as const satisfies Record<string, AuthScheme>;`
+        : `const ${locals.schemes}: Record<string, AuthScheme> = {\n${schemeLines.join("\n")}\n};`,
   ].join("\n");
 
   const functions = endpoints.map((view) =>
@@ -154,6 +159,10 @@ export const emitClient: Emitter = async (model, options) => {
       path: "client/runtime.ts",
       contents: runtimeTemplate.renderRuntime({}, HELPERS),
     },
+    {
+      path: "client/serialize.ts",
+      contents: templateText("client", "serialize.ts", options.templatesDir),
+    },
   ];
   return files;
 };
@@ -161,7 +170,7 @@ export const emitClient: Emitter = async (model, options) => {
 /** `  name: { … },` — the value object breaks one member per line when the line is too long. */
 function schemeLine(name: string, value: string): string {
   const line = `  ${propertyKey(name)}: ${value},`;
-  if (line.length <= 80) return line;
+  if (line.length <= PRINT_WIDTH) return line;
   const members = value
     .slice(2, -2)
     .split(", ")
@@ -172,5 +181,7 @@ function schemeLine(name: string, value: string): string {
 /** `export const NAME = "…";`, the string moving to its own line when too long (as prettier does). */
 function constLine(name: string, value: string): string {
   const line = `export const ${name} = ${value};`;
-  return line.length <= 80 ? line : `export const ${name} =\n  ${value};`;
+  return line.length <= PRINT_WIDTH
+    ? line
+    : `export const ${name} =\n  ${value};`;
 }

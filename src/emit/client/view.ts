@@ -1,7 +1,9 @@
-import type { ApiModel, Endpoint, MediaContent } from "../../model/types.js";
+import type { Endpoint, MediaContent, Parameter } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
+import { wireStyle } from "../shared/wire-style.js";
+import { headerParameters } from "../types/endpoint-types.js";
 import type { EndpointTypes, TypeIndex } from "../types/index.js";
-import { stringLiteral } from "../types/literal.js";
+import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 import { printDoc } from "../types/print.js";
 import { trimBlankEnds } from "../types/schema-to-type.js";
 import {
@@ -92,14 +94,26 @@ export function endpointView(
     propertyLine("method", stringLiteral(method), 4),
     propertyLine("path", stringLiteral(endpoint.path), 4, true),
   ];
-  if (types.path) lines.push(propertyLine("pathParams", "args.path", 4));
+  const styles = (member: string, parameters: Parameter[]) => {
+    const block = stylesBlock(member, parameters);
+    if (block) lines.push(block);
+  };
+  if (types.path) {
+    lines.push(propertyLine("pathParams", "args.path", 4));
+    styles("pathStyles", endpoint.parameters.path);
+  }
   if (types.query) {
     lines.push(propertyLine("query", "args.query", 4));
-    const styles = queryStyles(endpoint);
-    if (styles.length > 0)
-      lines.push(`    queryStyles: {\n${styles.join("\n")}\n    },`);
+    styles("queryStyles", endpoint.parameters.query);
   }
-  if (types.headers) lines.push(propertyLine("headers", "args.headers", 4));
+  if (types.headers) {
+    lines.push(propertyLine("headers", "args.headers", 4));
+    styles("headerStyles", headerParameters(endpoint));
+  }
+  if (types.cookies) {
+    lines.push(propertyLine("cookies", "args.cookies", 4));
+    styles("cookieStyles", endpoint.parameters.cookie);
+  }
   if (types.body) {
     lines.push(propertyLine("body", "args.body", 4));
     if (mediaType)
@@ -144,20 +158,29 @@ export function endpointView(
   return view;
 }
 
-/** `name: [style, explode]` for the query parameters that are not serialized as form+explode. */
-function queryStyles(endpoint: Endpoint): string[] {
-  const out: string[] = [];
-  for (const p of endpoint.parameters.query) {
-    const style = p.style ?? "form";
-    const explode = p.explode ?? style === "form";
-    if (style === "form" && explode) continue;
-    if (
-      !["form", "spaceDelimited", "pipeDelimited", "deepObject"].includes(style)
-    )
-      continue;
-    out.push(propertyLine(p.name, `[${stringLiteral(style)}, ${explode}]`, 6));
+/** `member: { name: { style: …, … } },` for the parameters not sent the location's default way. */
+function stylesBlock(
+  member: string,
+  parameters: Parameter[],
+): string | undefined {
+  const lines: string[] = [];
+  for (const p of parameters) {
+    const style = wireStyle(p.in, p);
+    const members = Object.entries(style).map(
+      ([key, value]) =>
+        `${key}: ${typeof value === "string" ? stringLiteral(value) : String(value)}`,
+    );
+    if (members.length === 0) continue;
+    const flat = `      ${propertyKey(p.name)}: { ${members.join(", ")} },`;
+    lines.push(
+      flat.length <= PRINT_WIDTH
+        ? flat
+        : `      ${propertyKey(p.name)}: {\n${members.map((m) => `        ${m},`).join("\n")}\n      },`,
+    );
   }
-  return out;
+  return lines.length === 0
+    ? undefined
+    : `    ${member}: {\n${lines.join("\n")}\n    },`;
 }
 
 function functionDoc(

@@ -1,7 +1,8 @@
 import type { ApiModel, Endpoint, Parameter } from "../../model/types.js";
 import { tsString } from "../shared/escape.js";
+import { PRINT_WIDTH } from "../shared/literals.js";
 import { isIdentifierName } from "../../model/identifiers.js";
-import { BINARY, fitsType, sampleValue } from "./sample.js";
+import { BINARY, bodySample, fitsType, sampleValue } from "./sample.js";
 
 /** Headers the generated client sets itself (content negotiation, auth). */
 const CLIENT_HEADERS = new Set(["content-type", "accept", "authorization"]);
@@ -31,7 +32,7 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   const media = endpoint.requestBody?.content[0];
   // the spec's own body examples often break its schema; the sample follows the types
   if (endpoint.requestBody)
-    groups.push(["body", sampleValue(media?.schema, model.schemas, TYPED)]);
+    groups.push(["body", bodySample(media, model.schemas, TYPED)]);
   return layoutCall(
     `await client.${endpoint.name}(`,
     (indent) => tsValue(new Map(groups), indent, 0),
@@ -51,19 +52,17 @@ function layoutCall(
 ): string {
   const start = "const result = ";
   if (!hasArgs)
-    return start.length + call.length + 2 <= WIDTH
+    return start.length + call.length + 2 <= PRINT_WIDTH
       ? `${start}${call});`
       : `const result =\n  ${call});`;
-  if (start.length + call.length + 1 <= WIDTH)
+  if (start.length + call.length + 1 <= PRINT_WIDTH)
     return `${start}${call}${args("")});`;
-  if (start.length + call.length <= WIDTH)
+  if (start.length + call.length <= PRINT_WIDTH)
     return `${start}${call}\n  ${args("  ")},\n);`;
-  if (2 + call.length + 1 <= WIDTH)
+  if (2 + call.length + 1 <= PRINT_WIDTH)
     return `const result =\n  ${call}${args("  ")});`;
   return `const result =\n  ${call}\n    ${args("    ")},\n  );`;
 }
-
-const WIDTH = 80;
 
 const TYPED = { examples: "typed" } as const;
 
@@ -87,7 +86,7 @@ function tsValue(value: unknown, indent: string, column: number): string {
     const inner = indent + "  ";
     if (value.every(isFlat)) {
       const inline = `[${value.map((v) => tsValue(v, inner, 0)).join(", ")}]`;
-      if (column + inline.length + 1 <= WIDTH) return inline;
+      if (column + inline.length + 1 <= PRINT_WIDTH) return inline;
     }
     return `[\n${value.map((v) => inner + tsValue(v, inner, inner.length) + ",\n").join("")}${indent}]`;
   }
@@ -102,14 +101,20 @@ function tsObject(entries: [string, unknown][], indent: string): string {
   if (entries.length === 0) return "{}";
   const inner = indent + "  ";
   const lines = entries.map(([key, v]) => {
-    const name = isIdentifierName(key) ? key : tsLiteral(key);
+    // `__proto__` computed: a member of the example object, not its prototype
+    const name =
+      key === "__proto__"
+        ? `[${tsLiteral(key)}]`
+        : isIdentifierName(key)
+          ? key
+          : tsLiteral(key);
     const head = `${inner}${name}: `;
     const text = tsValue(v, inner, head.length);
     // prettier puts a string that passes 80 columns on its own line, unless the key is short
     if (
       typeof v === "string" &&
       name.length >= 5 &&
-      head.length + text.length + 1 > WIDTH
+      head.length + text.length + 1 > PRINT_WIDTH
     )
       return `${inner}${name}:\n${inner}  ${text},\n`;
     return `${head}${text},\n`;

@@ -4,7 +4,12 @@ import type {
   Parameter,
   SecurityScheme,
 } from "../../model/types.js";
-import { BINARY, sampleValue, type BinarySample } from "./sample.js";
+import {
+  BINARY,
+  bodySample,
+  sampleValue,
+  type BinarySample,
+} from "./sample.js";
 import { shellQuote, shellWord, type WordPart } from "./shell.js";
 
 /** Headers curl or the auth part of the example already sets; a parameter of that name is left out. */
@@ -147,7 +152,7 @@ function bodyArgs(endpoint: Endpoint, model: ApiModel): string[] {
   const type = media.mediaType.toLowerCase();
   const value =
     media.examples?.find((e) => e.value !== undefined)?.value ??
-    sampleValue(media.schema, model.schemas);
+    bodySample(media, model.schemas);
   const contentType = `-H ${shellQuote(`Content-Type: ${media.mediaType}`)}`;
   if (type.includes("json"))
     return [contentType, `--data ${shellQuote(JSON.stringify(value ?? {}))}`];

@@ -1,5 +1,11 @@
-import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
+import type {
+  MediaContent,
+  NamedSchema,
+  Schema,
+  SchemaType,
+} from "../../model/types.js";
 import { refName } from "./schema-label.js";
+import { assignOwn, setOwn } from "../../model/own.js";
 
 /** File content in a sample (`format: binary`): a Blob in client calls, `@file` in curl. */
 export class BinarySample {
@@ -51,6 +57,27 @@ interface State {
   schemas: Record<string, NamedSchema>;
 }
 
+/**
+ * A request body's sample: its schema's, or without one what the media type says (the generated
+ * types do the same): file content for binary types, text for `text/*`, else an empty object
+ * (a body no source describes: `unknown`).
+ */
+export function bodySample(
+  media: MediaContent | undefined,
+  schemas: Record<string, NamedSchema>,
+  options?: SampleOptions,
+): unknown {
+  if (media?.schema) return sampleValue(media.schema, schemas, options);
+  const type = media?.mediaType.toLowerCase() ?? "";
+  if (
+    type === "application/octet-stream" ||
+    /^(image|audio|video)\//.test(type)
+  )
+    return BINARY;
+  if (type.startsWith("text/")) return "text";
+  return {};
+}
+
 function sample(
   schema: Schema | undefined,
   depth: number,
@@ -74,7 +101,8 @@ function sample(
   }
   if (Array.isArray(schema.allOf) && schema.allOf.length > 0) {
     const parts = schema.allOf.map((s) => sample(s, depth, state));
-    if (parts.every(isPlainObject)) return Object.assign({}, ...parts);
+    if (parts.every(isPlainObject))
+      return assignOwn({}, ...(parts as Record<string, unknown>[]));
     return parts[0];
   }
   for (const key of ["oneOf", "anyOf"] as const) {
@@ -107,7 +135,7 @@ function sample(
           ? required
           : names.slice(0, OPTIONAL_SHOWN);
       for (const name of shown)
-        out[name] = sample(properties[name], depth + 1, state);
+        setOwn(out, name, sample(properties[name], depth + 1, state));
       return out;
     }
     default:

@@ -17,6 +17,7 @@ import {
   type SchemaView,
 } from "./schemas-view.js";
 import { uniqueSlugs } from "./slugs.js";
+import { PRINT_WIDTH } from "../shared/literals.js";
 
 /**
  * What the docs templates receive. Every string here is still raw spec text: templates escape it
@@ -206,7 +207,7 @@ export function buildDocsView(
 /** `createClient({ baseUrl })`, broken over lines as prettier breaks it when it passes 80 columns. */
 function clientCreation(baseUrl: string): string {
   const line = `const client = createClient({ baseUrl: ${tsString(baseUrl)} });`;
-  if (line.length <= 80) return line;
+  if (line.length <= PRINT_WIDTH) return line;
   return `const client = createClient({\n  baseUrl: ${tsString(baseUrl)},\n});`;
 }
 

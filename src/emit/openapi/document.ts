@@ -1,3 +1,4 @@
+import { setOwn } from "../../model/own.js";
 import type { ApiModel, Endpoint, Server } from "../../model/types.js";
 import { HTTP_METHODS } from "../../model/types.js";
 import { compareCodeUnits } from "../../model/order.js";
@@ -43,11 +44,11 @@ function serverObject(server: Server): JsonObject {
   if (server.variables) {
     variables = {};
     for (const [name, v] of Object.entries(server.variables))
-      variables[name] = {
+      setOwn(variables, name, {
         enum: v.enum && v.enum.length > 0 ? v.enum : undefined,
         default: v.default,
         description: v.description,
-      };
+      });
   }
   return { url: server.url, description: server.description, variables };
 }
@@ -84,7 +85,7 @@ function pathsObject(
       const endpoint = list.find((e) => e.method === method);
       if (endpoint) item[method] = operationObject(endpoint, fix);
     }
-    paths[path] = item;
+    setOwn(paths, path, item);
   }
   return paths;
 }

@@ -1,3 +1,5 @@
+import { setOwn } from "../../model/own.js";
+
 /** A JSON value as the OpenAPI document holds it; `undefined` members are left out when printed. */
 export type JsonObject = { [key: string]: unknown };
 
@@ -12,6 +14,6 @@ export function specExtensions(
   if (!extensions) return out;
   for (const [key, value] of Object.entries(extensions))
     if (key.startsWith("x-") && !reserved.has(key) && value !== undefined)
-      out[key] = value;
+      setOwn(out, key, value);
   return out;
 }

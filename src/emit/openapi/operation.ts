@@ -1,3 +1,4 @@
+import { setOwn } from "../../model/own.js";
 import { allParameters } from "../../model/factories.js";
 import type {
   Endpoint,
@@ -38,8 +39,8 @@ export function operationObject(
   const responses: JsonObject = {};
   for (const response of endpoint.responses) {
     const key = statusKey(response.status);
-    if (key !== undefined && !(key in responses))
-      responses[key] = responseObject(response, key, fix);
+    if (key !== undefined && !Object.hasOwn(responses, key))
+      setOwn(responses, key, responseObject(response, key, fix));
   }
   return {
     tags: endpoint.tags.length > 0 ? endpoint.tags : undefined,
@@ -80,7 +81,13 @@ function parameterObject(p: Parameter, fix: FixSchema): JsonObject {
     style: p.style && STYLES[p.in].includes(p.style) ? p.style : undefined,
     explode: p.explode,
     allowReserved: p.in === "query" ? p.allowReserved : undefined,
-    schema: p.schema ? fix(p.schema) : {},
+    ...(p.contentType === undefined
+      ? { schema: p.schema ? fix(p.schema) : {} }
+      : {
+          content: {
+            [p.contentType]: { schema: p.schema ? fix(p.schema) : {} },
+          },
+        }),
     example: p.example,
     ...specExtensions(p.extensions),
   };
@@ -104,10 +111,10 @@ function responseObject(
     headers = {};
     for (const name of Object.keys(response.headers)) {
       const header = response.headers[name]!;
-      headers[name] = {
+      setOwn(headers, name, {
         description: header.description,
         schema: header.schema ? fix(header.schema) : {},
-      };
+      });
     }
   }
   return {
@@ -126,11 +133,11 @@ function contentObject(
 ): JsonObject {
   const out: JsonObject = {};
   for (const media of content) {
-    if (media.mediaType in out) continue;
-    out[media.mediaType] = {
+    if (Object.hasOwn(out, media.mediaType)) continue;
+    setOwn(out, media.mediaType, {
       schema: media.schema ? fix(media.schema) : undefined,
       examples: examplesObject(media.examples),
-    };
+    });
   }
   return out;
 }
@@ -143,8 +150,8 @@ function examplesObject(
   examples.forEach((example, i) => {
     const base = example.name || `example${i + 1}`;
     let key = base;
-    for (let n = 2; key in out; n++) key = `${base}_${n}`;
-    out[key] = { summary: example.summary, value: example.value };
+    for (let n = 2; Object.hasOwn(out, key); n++) key = `${base}_${n}`;
+    setOwn(out, key, { summary: example.summary, value: example.value });
   });
   return out;
 }

@@ -1,10 +1,11 @@
+import { PRINT_WIDTH } from "../shared/literals.js";
+
 /**
  * JSON laid out exactly as prettier (default options, `json` parser) lays out JSON.stringify's
  * output, without running prettier: objects stay expanded, an array goes on one line when it
  * fits in 80 columns, arrays of numbers fill lines, and an array whose items are all arrays (or
  * objects) of two or more members puts one per line. Strings are never broken.
  */
-const WIDTH = 80;
 
 export function printJson(value: unknown): string {
   return print(value, "", 0, 0) + "\n";
@@ -46,7 +47,10 @@ function printArray(
   const inner = indent + "  ";
   if (!mustBreak(values)) {
     const flat = flatArray(values);
-    if (flat !== undefined && column + displayWidth(flat) + trailing <= WIDTH)
+    if (
+      flat !== undefined &&
+      column + displayWidth(flat) + trailing <= PRINT_WIDTH
+    )
       return flat;
     if (values.length > 1 && values.every((v) => typeof v === "number"))
       return fillNumbers(values as number[], indent);
@@ -95,7 +99,7 @@ function fillNumbers(values: number[], indent: string): string {
   values.forEach((n, i) => {
     const item = scalar(n) + (i < values.length - 1 ? "," : "");
     if (line === "") line = inner + item;
-    else if (displayWidth(line) + 1 + displayWidth(item) <= WIDTH)
+    else if (displayWidth(line) + 1 + displayWidth(item) <= PRINT_WIDTH)
       line += " " + item;
     else {
       lines.push(line);

@@ -1,6 +1,7 @@
 import { schemaRef, schemaRefName } from "../../model/schema-ref.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
 import { compareCodeUnits } from "../../model/order.js";
+import { setOwn } from "../../model/own.js";
 
 /** OpenAPI 3.1 §4.8.7.1: component keys must match this. */
 const COMPONENT_KEY = /^[a-zA-Z0-9._-]+$/;
@@ -48,7 +49,8 @@ export function componentSchemas(
   const schemas: Record<string, Schema> = {};
   const keyed = names.map((name) => [renames.get(name) ?? name, name] as const);
   keyed.sort((a, b) => compareCodeUnits(a[0], b[0]));
-  for (const [key, name] of keyed) schemas[key] = fix(named[name]!.schema);
+  for (const [key, name] of keyed)
+    setOwn(schemas, key, fix(named[name]!.schema));
   return { schemas, fix };
 }
 
@@ -69,8 +71,8 @@ function rewrite(value: unknown, renames: Map<string, string>): unknown {
           ]),
         ),
       };
-    else if (DATA_KEYWORDS.has(key)) out[key] = child;
-    else out[key] = rewrite(child, renames);
+    else if (DATA_KEYWORDS.has(key)) setOwn(out, key, child);
+    else setOwn(out, key, rewrite(child, renames));
   }
   return out;
 }

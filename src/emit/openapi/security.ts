@@ -1,3 +1,4 @@
+import { setOwn } from "../../model/own.js";
 import type {
   Endpoint,
   OAuthFlow,
@@ -63,7 +64,11 @@ export function securitySchemesObject(
   const used = scopesInUse(endpoints);
   const out: JsonObject = {};
   for (const name of Object.keys(schemes).sort(compareCodeUnits))
-    out[name] = securitySchemeObject(schemes[name]!, used.get(name) ?? []);
+    setOwn(
+      out,
+      name,
+      securitySchemeObject(schemes[name]!, used.get(name) ?? []),
+    );
   return out;
 }
 
@@ -137,7 +142,8 @@ function oauthFlows(
       }
     }
     const scopes: Record<string, string> = { ...flow.scopes };
-    for (const scope of usedScopes) if (!(scope in scopes)) scopes[scope] = "";
+    for (const scope of usedScopes)
+      if (!Object.hasOwn(scopes, scope)) setOwn(scopes, scope, "");
     out[name] = { ...urls, refreshUrl: flow.refreshUrl, scopes };
   }
   return { flows: out, placeholders };

@@ -14,6 +14,7 @@ export const SERVER_TEMPLATE_FILES = [
   "runtime.ts",
   "router.ts",
   "decode.ts",
+  "params.ts",
   "listener.ts",
   "index.ts",
 ] as const;

@@ -12,7 +12,7 @@ export { BUILT_IN_ADAPTERS, adapterProblem } from "./adapters.js";
 /**
  * The server artifact: `types.ts` (shared with the client) and `server/`: `contracts.ts` (the
  * `Handlers` type), `routes.ts` (route data), and fixed files copied from templates/server/:
- * `runtime.ts` (shared types), `router.ts`, `decode.ts`, `listener.ts` (the node:http listener),
+ * `runtime.ts` (shared types), `router.ts`, `decode.ts`, `params.ts`, `listener.ts` (the node:http listener),
  * `index.ts` (`createRequestListener`), and one `<adapter>.ts` per adapter `options.serverAdapters`
  * lists (`fastify.ts`: the `apiRoutes` plugin; or the user's own template of that name).
  * The user's handlers file lives outside the output folder and is kept by src/scaffold/.

@@ -1,24 +1,4 @@
-import { tsString } from "../shared/escape.js";
-import { isIdentifierName } from "../../model/identifiers.js";
-
-const WIDTH = 80;
-
-/**
- * A string literal quoted the way prettier quotes it: double quotes unless the text holds more
- * double than single quotes (prettier picks the quote that needs fewer escapes).
- */
-export function quote(text: string): string {
-  const doubles = text.split('"').length - 1;
-  const singles = text.split("'").length - 1;
-  if (doubles <= singles) return tsString(text);
-  const inner = tsString(text).slice(1, -1).replace(/\\"/g, '"');
-  return `'${inner.replace(/'/g, "\\'")}'`;
-}
-
-/** A property key: bare when it is an identifier, quoted otherwise. */
-export function propertyKey(name: string): string {
-  return isIdentifierName(name) ? name : quote(name);
-}
+import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 
 export type Literal =
   | string
@@ -38,7 +18,7 @@ export function printLiteral(
   column: number,
   suffix: string,
 ): string {
-  if (typeof value === "string") return quote(value);
+  if (typeof value === "string") return stringLiteral(value);
   if (typeof value === "number" || typeof value === "boolean")
     return String(value);
   const inner = indent + "  ";
@@ -47,7 +27,7 @@ export function printLiteral(
     if (value.every((v) => typeof v !== "object")) {
       const items = value.map((v) => printLiteral(v, inner, 0, ""));
       const flat = `[${items.join(", ")}]`;
-      if (column + flat.length + suffix.length <= WIDTH) return flat;
+      if (column + flat.length + suffix.length <= PRINT_WIDTH) return flat;
       return `[\n${items.map((i) => `${inner}${i},\n`).join("")}${indent}]`;
     }
     const lines = value.map(

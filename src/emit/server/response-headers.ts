@@ -1,8 +1,6 @@
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
-import { propertyKey, quote } from "./print-literal.js";
 import { allowedValues, mainType, resolve } from "./route-specs.js";
-
-const WIDTH = 80;
+import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 
 /**
  * The `ResponseHeaders` interface of contracts.ts: for each endpoint whose responses declare
@@ -50,8 +48,8 @@ function headerValueType(
   if (kind === "integer" || kind === "number") return "number";
   const values = allowedValues(resolved);
   if (kind !== "boolean" && values?.every((v) => typeof v === "string")) {
-    const union = values.map((v) => quote(v as string)).join(" | ");
-    if (column + union.length + 1 <= WIDTH) return union;
+    const union = values.map((v) => stringLiteral(v as string)).join(" | ");
+    if (column + union.length + 1 <= PRINT_WIDTH) return union;
   }
   return "string";
 }

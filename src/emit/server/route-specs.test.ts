@@ -105,7 +105,7 @@ describe("routeSpec parameters", () => {
     });
   });
 
-  it("leaves out Accept, Content-Type, Authorization and cookie parameters", () => {
+  it("leaves out Accept, Content-Type and Authorization, and keeps cookie parameters", () => {
     const header = (name: string) =>
       createParameter({ name, in: "header", source: at, required: true });
     const model = withParameters([
@@ -117,7 +117,31 @@ describe("routeSpec parameters", () => {
     ]);
     expect(
       routeSpec(model, model.endpoints[0]!).params.map((p) => p.name),
-    ).toEqual(["X-Request-Id"]);
+    ).toEqual(["X-Request-Id", "session"]);
+  });
+
+  it("carries a Swagger 2.0 delimiter and a content parameter's media type", () => {
+    const model = withParameters([
+      createParameter({
+        name: "ids",
+        in: "path",
+        source: at,
+        schema: { type: "array", items: { type: "integer" } },
+        style: "simple",
+        explode: false,
+        collectionFormat: "tsv",
+      }),
+      createParameter({
+        name: "filter",
+        in: "query",
+        source: at,
+        schema: { type: "object" },
+        contentType: "application/json",
+      }),
+    ]);
+    const [ids, filter] = routeSpec(model, model.endpoints[0]!).params;
+    expect(ids).toMatchObject({ array: true, delimiter: "\t" });
+    expect(filter).toMatchObject({ contentType: "application/json" });
   });
 
   it("records non-JSON response media types by status", () => {

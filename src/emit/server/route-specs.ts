@@ -1,3 +1,4 @@
+import { setOwn } from "../../model/own.js";
 import type {
   ApiModel,
   Endpoint,
@@ -5,13 +6,14 @@ import type {
   Schema,
   SchemaType,
 } from "../../model/types.js";
+import { wireStyle } from "../shared/wire-style.js";
 
 /** Mirrors `ScalarType`, `ParamSpec` and `RouteSpec` of templates/server/runtime.ts. */
 export type ScalarType = "string" | "number" | "integer" | "boolean";
 
 export interface ParamSpec {
   name: string;
-  in: "path" | "query" | "header";
+  in: "path" | "query" | "header" | "cookie";
   required: boolean;
   type: ScalarType;
   array?: boolean;
@@ -19,6 +21,8 @@ export interface ParamSpec {
   enum?: (string | number | boolean)[];
   style?: string;
   explode?: boolean;
+  delimiter?: string;
+  contentType?: string;
 }
 
 export interface RouteSpec {
@@ -42,7 +46,7 @@ export function routeSpecs(model: ApiModel): RouteSpec[] {
 const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
 export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
-  const { path, query } = endpoint.parameters;
+  const { path, query, cookie } = endpoint.parameters;
   const header = endpoint.parameters.header.filter(
     (p) => !IGNORED_HEADERS.has(p.name.toLowerCase()),
   );
@@ -50,7 +54,9 @@ export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
     name: endpoint.name,
     method: endpoint.method.toUpperCase(),
     path: endpoint.path,
-    params: [...path, ...query, ...header].map((p) => paramSpec(model, p)),
+    params: [...path, ...query, ...header, ...cookie].map((p) =>
+      paramSpec(model, p),
+    ),
   };
   const body = endpoint.requestBody;
   if (body)
@@ -66,7 +72,7 @@ export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
     const first = response.content[0]?.mediaType.split(";")[0]!.trim();
     // a wildcard (`*/*`, `image/*`) names no Content-Type to send
     if (first && !first.includes("*") && !JSON_TYPE.test(first))
-      produces[response.status] = first;
+      setOwn(produces, response.status, first);
   }
   if (Object.keys(produces).length > 0) spec.produces = produces;
   return spec;
@@ -93,13 +99,18 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
   } else if (kind === "object") {
     spec.properties = {};
     for (const key of Object.keys(schema?.properties ?? {}).sort())
-      spec.properties[key] = scalar(
-        mainType(resolve(model, schema!.properties![key])),
+      setOwn(
+        spec.properties,
+        key,
+        scalar(mainType(resolve(model, schema!.properties![key]))),
       );
   } else spec.type = scalar(kind);
   if (values && kind !== "object") spec.enum = values;
   if (parameter.style !== undefined) spec.style = parameter.style;
   if (parameter.explode !== undefined) spec.explode = parameter.explode;
+  const wire = wireStyle(parameter.in, parameter);
+  if (wire.delimiter !== undefined) spec.delimiter = wire.delimiter;
+  if (wire.contentType !== undefined) spec.contentType = wire.contentType;
   return spec;
 }
 

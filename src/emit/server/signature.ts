@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
+import { setOwn } from "../../model/own.js";
 
 /** Keywords that document a schema without changing the TypeScript type made from it. */
 const DOC_ONLY = new Set([
@@ -68,6 +69,7 @@ function contractShape(endpoint: Endpoint, refs: Set<string>): unknown {
       ...endpoint.parameters.path,
       ...endpoint.parameters.query,
       ...endpoint.parameters.header,
+      ...endpoint.parameters.cookie,
     ].map((p) => ({
       name: p.name,
       in: p.in,
@@ -75,6 +77,8 @@ function contractShape(endpoint: Endpoint, refs: Set<string>): unknown {
       schema: strip(p.schema, refs),
       style: p.style,
       explode: p.explode,
+      collectionFormat: p.collectionFormat,
+      contentType: p.contentType,
     })),
     body: endpoint.requestBody && {
       required: endpoint.requestBody.required,
@@ -108,7 +112,7 @@ function strip(schema: Schema | undefined, refs: Set<string>): unknown {
       if (DOC_ONLY.has(key)) continue;
       if (key === "$ref" && typeof v === "string")
         refs.add(v.replace(/^#\/components\/schemas\//, ""));
-      out[key] = key === "properties" ? mapValues(v, walk) : walk(v);
+      setOwn(out, key, key === "properties" ? mapValues(v, walk) : walk(v));
     }
     return out;
   };

@@ -5,7 +5,7 @@ import type {
   ApiResponse,
 } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
-import { stringLiteral } from "./literal.js";
+import { stringLiteral } from "../shared/literals.js";
 import { docLines, schemaToType, type SchemaNaming } from "./schema-to-type.js";
 import {
   raw,

@@ -25,10 +25,10 @@
  *   reading differs — it requires a readOnly or writeOnly member, or references such a schema —
  *   also gets `<Name>Write`, where readOnly members are optional; request bodies use it.
  * - Per endpoint, with `<Name>` = `endpoint.name` with its first letter upper-cased:
- *   - `<Name>Path`, `<Name>Query`, `<Name>Headers` — interfaces with one member per
+ *   - `<Name>Path`, `<Name>Query`, `<Name>Headers`, `<Name>Cookies` — interfaces with one member per
  *     parameter, optional unless the parameter is required. Declared only when the endpoint
  *     has such parameters. Header parameters named Accept, Content-Type or Authorization are
- *     left out (OpenAPI 3.1 §4.8.12.1); cookie parameters are not typed.
+ *     left out (OpenAPI 3.1 §4.8.12.1).
  *   - `<Name>Body` — declared only when the endpoint has a request body: the union of the
  *     types of its media types (write reading); a media type without a schema gives `string`
  *     for text/*, `Blob` for octet-stream/image/audio/video, `unknown` otherwise.
@@ -38,9 +38,9 @@
  *   - `<Name>Data` — the body of a success: `<Name>Responses["2.."]` members joined, else the
  *     `default` member when no 2XX is declared, else `unknown`.
  *   - `<Name>Error` — the body of any other status: the non-2XX members joined, else `unknown`.
- *   - `<Name>Request` — `{ path, query, headers, body }` holding only the members the endpoint
- *     has; `path` is required when present, `query`/`headers` when one of their parameters is
- *     required, `body` when the request body is required. An endpoint with nothing gets an empty
+ *   - `<Name>Request` — `{ path, query, headers, cookies, body }` holding only the members the
+ *     endpoint has; `path` is required when present, `query`/`headers`/`cookies` when one of
+ *     their parameters is required, `body` when the request body is required. An endpoint with nothing gets an empty
  *     interface, so its function can be called without arguments.
  *   - `<Name>Result` is reserved for the client (it needs the client runtime's `ApiResult`).
  * - No schema means `unknown`, never `any`.

@@ -1,5 +1,4 @@
-import { stringLiteral } from "./literal.js";
-import { isIdentifierName } from "../../model/identifiers.js";
+import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 import type { ObjectMember, TypeNode } from "./type-node.js";
 
 /**
@@ -10,14 +9,8 @@ import type { ObjectMember, TypeNode } from "./type-node.js";
  * Object types are always written expanded (one member per line) because prettier keeps an
  * object expanded when its source is; that makes most decisions local.
  */
-export const PRINT_WIDTH = 80;
 
 const pad = (n: number): string => " ".repeat(n);
-
-/** A property key: bare when it is an identifier, a string literal otherwise. */
-export function propertyKey(name: string): string {
-  return isIdentifierName(name) ? name : stringLiteral(name);
-}
 
 /** One line text of a node, or null when the node can only be printed over several lines. */
 export function flat(node: TypeNode): string | null {

@@ -1,7 +1,7 @@
 import { schemaRefName } from "../../model/schema-ref.js";
 import type { Schema, SchemaType } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
-import { stringLiteral } from "./literal.js";
+import { stringLiteral } from "../shared/literals.js";
 import { flat } from "./print.js";
 import {
   intersection,

@@ -24,6 +24,7 @@ export interface EndpointTypes {
   path?: string;
   query?: string;
   headers?: string;
+  cookies?: string;
   body?: string;
   responses: string;
   data: string;
@@ -32,7 +33,13 @@ export interface EndpointTypes {
   /** Reserved for the client's `ApiResult<<Name>Data, <Name>Error>` alias. */
   result: string;
   /** Which members of `<Name>Request` are required. */
-  required: { path: boolean; query: boolean; headers: boolean; body: boolean };
+  required: {
+    path: boolean;
+    query: boolean;
+    headers: boolean;
+    cookies: boolean;
+    body: boolean;
+  };
   /** True when `<Name>Request` has no required member (the argument may be omitted). */
   argsOptional: boolean;
   /** Statuses whose bodies make up `<Name>Data` and `<Name>Error`. */
@@ -75,12 +82,13 @@ export function createTypeIndex(model: ApiModel): TypeIndex {
 
 function endpointTypes(endpoint: Endpoint): EndpointTypes {
   const base = endpointTypeBase(endpoint);
-  const { path, query } = endpoint.parameters;
+  const { path, query, cookie } = endpoint.parameters;
   const headers = headerParameters(endpoint);
   const required = {
     path: path.length > 0,
     query: query.some((p) => p.required),
     headers: headers.some((p) => p.required),
+    cookies: cookie.some((p) => p.required),
     body: endpoint.requestBody?.required === true,
   };
   const out: EndpointTypes = {
@@ -98,6 +106,7 @@ function endpointTypes(endpoint: Endpoint): EndpointTypes {
   if (path.length > 0) out.path = `${base}Path`;
   if (query.length > 0) out.query = `${base}Query`;
   if (headers.length > 0) out.headers = `${base}Headers`;
+  if (cookie.length > 0) out.cookies = `${base}Cookies`;
   if (endpoint.requestBody) out.body = `${base}Body`;
   return out;
 }

@@ -59,6 +59,13 @@ function declaration(
   doc: string[] | undefined,
 ): string {
   const prefix = doc ? printDoc(doc, 0) : "";
+  // a named map is an interface: `type T = Record<string, T>` (a map of itself) would not compile
+  if (node.kind === "record")
+    return declaration(
+      name,
+      { kind: "object", members: [], index: node.value },
+      doc,
+    );
   if (node.kind === "object" && !node.inline) {
     if (node.members.length === 0 && !node.index)
       return `${prefix}export interface ${name} {}\n`;
@@ -66,6 +73,11 @@ function declaration(
   }
   return prefix + printTypeAlias(`export type ${name}`, node);
 }
+
+/** Browsers do not let a script set the Cookie header: there, the cookies are the browser's. */
+const COOKIES_DOC = jsdocLines(
+  "Sent in the Cookie header by Node, Deno and Bun. In a browser the browser owns the Cookie header (fetch drops one set by a script): there the cookies it holds for the API's origin are sent instead, with `credentials` allowing.",
+);
 
 function endpointDeclarations(endpoint: Endpoint, index: TypeIndex): string {
   const t = index.endpoint(endpoint);
@@ -75,6 +87,7 @@ function endpointDeclarations(endpoint: Endpoint, index: TypeIndex): string {
     ["path", t.path, endpoint.parameters.path, "Path parameters"],
     ["query", t.query, endpoint.parameters.query, "Query parameters"],
     ["headers", t.headers, headerParameters(endpoint), "Header parameters"],
+    ["cookies", t.cookies, endpoint.parameters.cookie, "Cookie parameters"],
   ] as const;
   for (const [member, name, parameters, what] of parts) {
     if (!name) continue;
@@ -85,11 +98,13 @@ function endpointDeclarations(endpoint: Endpoint, index: TypeIndex): string {
         endpointDoc(what, endpoint),
       ),
     );
-    requestMembers.push({
+    const requestMember: ObjectMember = {
       name: member,
       optional: !t.required[member],
       type: { kind: "raw", text: name },
-    });
+    };
+    if (member === "cookies") requestMember.doc = COOKIES_DOC;
+    requestMembers.push(requestMember);
   }
   if (t.body && endpoint.requestBody) {
     out.push(

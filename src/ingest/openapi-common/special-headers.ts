@@ -1,6 +1,6 @@
 import type { Endpoint, MediaContent, ApiResponse } from "../../model/types.js";
 import { mediaTypesFromValues } from "./media-types.js";
-import { sourceOf, type Node } from "./node.js";
+import { isRecordNode, sourceOf, type Node } from "./node.js";
 import type { SpecReading } from "./reading.js";
 import { schemeForAuthorizationHeader } from "./security.js";
 
@@ -31,6 +31,8 @@ export interface HeaderEvidence {
   /** Media types from `Content-Type` values: the request body's media types. */
   contentType: string[];
   contentTypeAt?: Node;
+  /** The Content-Type parameter says `required: true`. */
+  contentTypeRequired?: boolean;
   authorization?: { at: Node; values: unknown[] };
 }
 
@@ -52,7 +54,11 @@ export function collectEvidence(
   const list = kind === "accept" ? evidence.accept : evidence.contentType;
   for (const mediaType of mediaTypesFromValues(values))
     if (!list.includes(mediaType)) list.push(mediaType);
-  if (kind === "content-type") evidence.contentTypeAt = at;
+  if (kind === "content-type") {
+    evidence.contentTypeAt = at;
+    if (isRecordNode(at) && at.value.required === true)
+      evidence.contentTypeRequired = true;
+  }
 }
 
 /** Methods whose requests carry a body when the spec says what type it has. */
@@ -75,7 +81,14 @@ export function applyEvidence(
         content: evidence.contentType.map((mediaType) => ({ mediaType })),
         sources: [sourceOf(evidence.contentTypeAt)],
       };
-  }
+  } else if (evidence.contentTypeAt && !endpoint.requestBody)
+    // a Content-Type that names no type: the model decides (src/model/undescribed-body.ts)
+    (endpoint.bodySignals ??= []).push({
+      mediaTypes: [],
+      required: evidence.contentTypeRequired === true,
+      evidence: "a Content-Type header parameter",
+      source: sourceOf(evidence.contentTypeAt),
+    });
   if (evidence.authorization && endpoint.security === undefined) {
     const { at, values } = evidence.authorization;
     endpoint.security = [

@@ -1,7 +1,7 @@
 import { createParameter } from "../../model/factories.js";
 import type { Parameter } from "../../model/types.js";
 import { extensionsOf, isRecord } from "../reader.js";
-import { child, sourceOf, stringAt } from "../openapi-common/node.js";
+import { child, members, sourceOf, stringAt } from "../openapi-common/node.js";
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { readExamples, schemaOfContent } from "./content.js";
@@ -44,6 +44,10 @@ export function readParameter(
       ? reading.schema(schemaNode)
       : schemaOfContent(reading, child(definition, "content"));
   if (schema !== undefined) out.schema = schema;
+  if (schemaNode.value === undefined) {
+    const mediaType = members(child(definition, "content"))[0]?.[0];
+    if (mediaType !== undefined) out.contentType = mediaType;
+  }
   const description =
     overridden(parameter.entry, "description") ??
     stringAt(definition, "description");

@@ -11,7 +11,7 @@ import type { SpecReading } from "../openapi-common/reading.js";
 import { responseEntries } from "../openapi-common/responses.js";
 import { readContent, schemaOfContent } from "./content.js";
 import { overridden } from "./reference.js";
-import { setOwn } from "../openapi-common/own.js";
+import { setOwn } from "../../model/own.js";
 
 /** §4.8.16 Responses Object; entries and headers may be `$ref`s into components. */
 export function readResponses(

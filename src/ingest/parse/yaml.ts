@@ -32,9 +32,10 @@ import {
  * The seeds start and end with `---`, which makes empty documents: they are dropped.
  */
 // YAML 1.2 core types plus `<<` merge keys (js-yaml exports its types, its typings do not)
-const SCHEMA = CORE_SCHEMA.extend([
-  (jsYaml as unknown as { types: { merge: Type } }).types.merge,
-]);
+// (an implicit type: `extend([...])` would add it as an explicit one, and `<<` stayed a plain key)
+const SCHEMA = CORE_SCHEMA.extend({
+  implicit: [(jsYaml as unknown as { types: { merge: Type } }).types.merge],
+});
 
 export function parseYamlStream(text: string, file: string): ParsedDocument[] {
   let values: unknown[];

@@ -1,3 +1,4 @@
+import { setOwn } from "../../model/own.js";
 import type { OAuthFlow, SecuritySchemeKind } from "../../model/types.js";
 import { isRecord } from "../reader.js";
 import { scalarText } from "./fields.js";
@@ -137,7 +138,7 @@ function readOAuth2(
     .split(/\s+/)
     .filter((s) => s !== "");
   const flow: OAuthFlow = { scopes: {} };
-  for (const scope of scopes) flow.scopes[scope] = "";
+  for (const scope of scopes) setOwn(flow.scopes, scope, "");
   const authorizationUrl = url("authUrl");
   const tokenUrl = url("accessTokenUrl");
   const refreshUrl = url("refreshTokenUrl");

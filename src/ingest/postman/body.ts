@@ -1,5 +1,10 @@
 import type { Path } from "../../model/pointer.js";
-import type { MediaContent, RequestBody, Schema } from "../../model/types.js";
+import type {
+  BodySignal,
+  MediaContent,
+  RequestBody,
+  Schema,
+} from "../../model/types.js";
 import { isRecord } from "../reader.js";
 import { POSTMAN_CODES } from "./codes.js";
 import type { PostmanContext } from "./context.js";
@@ -7,6 +12,7 @@ import { keyValues, type KeyValue } from "./fields.js";
 import { inferSchema } from "./infer-schema.js";
 import { isJsonMediaType, mediaTypeOfLanguage, parseJson } from "./media.js";
 import { exampleValue } from "./placeholders.js";
+import { setOwn } from "../../model/own.js";
 
 const BINARY: Schema = { type: "string", format: "binary" };
 const MODES = ["raw", "urlencoded", "formdata", "file", "graphql"] as const;
@@ -102,9 +108,9 @@ function formContent(
     const property: Schema = isFile ? { ...BINARY } : { type: "string" };
     if (field.description !== undefined)
       property.description = field.description;
-    properties[field.key] = property;
+    setOwn(properties, field.key, property);
     const value = isFile ? undefined : exampleValue(field.value);
-    if (value !== undefined) example[field.key] = value;
+    if (value !== undefined) setOwn(example, field.key, value);
   }
   const content: MediaContent = {
     mediaType:
@@ -136,5 +142,47 @@ function graphqlContent(graphql: unknown): MediaContent | undefined {
       required: ["query"],
     },
     examples: [{ value: example }],
+  };
+}
+
+const MODE_MEDIA_TYPES: Record<string, string> = {
+  urlencoded: "application/x-www-form-urlencoded",
+  formdata: "multipart/form-data",
+  file: "application/octet-stream",
+  graphql: "application/json",
+};
+
+/**
+ * What a request that sends no readable body still says about one: its body mode (an empty raw
+ * body, an empty form) or its Content-Type header. The model decides what it is worth
+ * (src/model/undescribed-body.ts); exports write `{"mode": "raw"}` on every request, GET included.
+ */
+export function bodySignal(
+  body: unknown,
+  at: Path,
+  contentType: string | undefined,
+  pc: PostmanContext,
+): BodySignal | undefined {
+  const sent = isRecord(body) && body.disabled !== true;
+  const mode = sent
+    ? typeof body.mode === "string"
+      ? body.mode
+      : MODES.find((m) => body[m] !== undefined)
+    : undefined;
+  if (mode === undefined && contentType === undefined) return undefined;
+  const options = sent && isRecord(body.options) ? body.options : {};
+  const language = isRecord(options.raw) ? options.raw.language : undefined;
+  const mediaType =
+    contentType ??
+    (mode === "raw" ? mediaTypeOfLanguage(language) : undefined) ??
+    (mode !== undefined ? MODE_MEDIA_TYPES[mode] : undefined);
+  return {
+    mediaTypes: mediaType === undefined ? [] : [mediaType],
+    required: false,
+    evidence:
+      mode !== undefined
+        ? `Postman body mode ${JSON.stringify(mode)}`
+        : "a Content-Type header",
+    source: pc.ref(mode !== undefined ? at : at.slice(0, -1)),
   };
 }

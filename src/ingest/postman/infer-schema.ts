@@ -1,4 +1,5 @@
 import type { Schema } from "../../model/types.js";
+import { setOwn } from "../../model/own.js";
 
 /** Deeper than any real example; stops a pathological document from recursing for ever. */
 const MAX_DEPTH = 32;
@@ -25,7 +26,7 @@ function schemaOf(value: unknown, depth: number): Schema {
   if (typeof value === "object" && value !== null) {
     const properties: Record<string, Schema> = {};
     for (const [key, member] of Object.entries(value))
-      properties[key] = schemaOf(member, depth + 1);
+      setOwn(properties, key, schemaOf(member, depth + 1));
     return { type: "object", properties };
   }
   // null says the member exists, not what it holds

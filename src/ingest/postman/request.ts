@@ -6,7 +6,7 @@ import {
   type HttpMethod,
 } from "../../model/types.js";
 import { isRecord } from "../reader.js";
-import { readBody } from "./body.js";
+import { bodySignal, readBody } from "./body.js";
 import { POSTMAN_CODES } from "./codes.js";
 import type { CollectionState, PostmanContext } from "./context.js";
 import { descriptionText } from "./fields.js";
@@ -77,6 +77,15 @@ export function readRequest(
       [...requestAt, "body"],
     );
   else if (body) endpoint.requestBody = body;
+  else {
+    const signal = bodySignal(
+      request.body,
+      [...requestAt, "body"],
+      headers.contentType,
+      pc,
+    );
+    if (signal) endpoint.bodySignals = [signal];
+  }
 
   const name = typeof item.name === "string" ? item.name.trim() : "";
   if (name !== "") {

@@ -1,3 +1,4 @@
+import { assignOwn } from "../../model/own.js";
 import type {
   SecurityScheme,
   SecuritySchemeKind,
@@ -75,7 +76,7 @@ function mergeScopes(into: Flows, from: Flows): void {
     Flows[keyof Flows],
   ][]) {
     const target = into[name];
-    if (target && flow) Object.assign(target.scopes, flow.scopes);
+    if (target && flow) assignOwn(target.scopes, flow.scopes);
   }
 }
 

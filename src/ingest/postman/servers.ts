@@ -1,5 +1,6 @@
 import type { Server, ServerVariable, SourceRef } from "../../model/types.js";
 import type { TextPart } from "./variables.js";
+import { setOwn } from "../../model/own.js";
 
 export interface ServerUrl {
   url: string;
@@ -47,7 +48,8 @@ export class ServerRegistry {
     const entry: Server = { url: server.url, sources: [source()] };
     if (server.variables.length > 0) {
       const variables: Record<string, ServerVariable> = {};
-      for (const name of server.variables) variables[name] = { default: "" };
+      for (const name of server.variables)
+        setOwn(variables, name, { default: "" });
       entry.variables = variables;
     }
     this.byUrl.set(server.url, entry);

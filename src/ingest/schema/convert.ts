@@ -6,7 +6,7 @@ import {
   type ReaderContext,
   type SourceDocument,
 } from "../reader.js";
-import { setOwn } from "../openapi-common/own.js";
+import { setOwn } from "../../model/own.js";
 
 /**
  * Translates the schema dialects of Swagger 2.0 and OpenAPI 3.0/3.1 into the model's one dialect

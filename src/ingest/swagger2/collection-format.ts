@@ -1,47 +1,54 @@
-import type { Parameter } from "../../model/types.js";
+import type { CollectionFormat, Parameter } from "../../model/types.js";
 import type { Node } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 
-type Serialization = Pick<Parameter, "style" | "explode">;
+type Serialization = Pick<Parameter, "style" | "explode" | "collectionFormat">;
 
 /**
- * Swagger 2.0 `collectionFormat` (§Parameter Object) as OpenAPI 3 `style`/`explode`. Only arrays
- * have one, and its default is `csv`, which differs from OpenAPI 3's query default (form with
- * explode), so an array parameter always gets an explicit style. `tsv` has no OpenAPI 3
- * equivalent; it is reported and read as `csv`.
+ * Swagger 2.0 `collectionFormat` (§Parameter Object) as OpenAPI 3 `style`/`explode`, and as
+ * written (`collectionFormat`, which the client and server serialize by). Only arrays have one,
+ * and its default is `csv`, which differs from OpenAPI 3's query default (form with explode), so
+ * an array parameter always gets an explicit style. `tsv`, and `ssv`/`pipes` outside the query,
+ * have no OpenAPI 3 equivalent: reported, since the emitted OpenAPI 3.1 can only say csv.
  */
 export function serializationOf(
   reading: SpecReading,
-  location: Parameter["in"],
+  location: Parameter["in"] | "formData",
   format: unknown,
   at: Node,
 ): Serialization {
-  const simple: Serialization =
-    location === "query" || location === "cookie"
-      ? { style: "form", explode: false }
-      : { style: "simple", explode: false };
+  const inQuery =
+    location === "query" || location === "cookie" || location === "formData";
+  const simple: Serialization = inQuery
+    ? { style: "form", explode: false }
+    : { style: "simple", explode: false };
   if (format === undefined || format === "csv") return simple;
-  switch (format) {
+  const known = format as CollectionFormat;
+  switch (known) {
     case "multi":
-      if (location === "query" || location === "cookie")
-        return { style: "form", explode: true };
+      if (inQuery)
+        return { style: "form", explode: true, collectionFormat: known };
       break;
     case "ssv":
-      if (location === "query")
-        return { style: "spaceDelimited", explode: false };
-      break;
     case "pipes":
-      if (location === "query")
-        return { style: "pipeDelimited", explode: false };
-      break;
-    case "tsv":
-      reading.report(
-        "warning",
-        "unsupported-collection-format",
-        'collectionFormat "tsv" (tab-separated) has no OpenAPI 3 equivalent; it is read as "csv"',
-        at,
-      );
-      return simple;
+    case "tsv": {
+      const style =
+        known === "ssv"
+          ? "spaceDelimited"
+          : known === "pipes"
+            ? "pipeDelimited"
+            : undefined;
+      if (style && location === "query")
+        return { style, explode: false, collectionFormat: known };
+      if (location !== "formData")
+        reading.report(
+          "warning",
+          "unsupported-collection-format",
+          `collectionFormat ${JSON.stringify(format)} has no OpenAPI 3 equivalent in ${location}; the client and server send it, the emitted OpenAPI 3.1 says "csv"`,
+          at,
+        );
+      return { ...simple, collectionFormat: known };
+    }
     default:
       reading.report(
         "warning",

@@ -4,7 +4,12 @@ import type {
   Parameter,
   SecurityRequirement,
 } from "../../model/types.js";
-import { child, stringsAt, type RecordNode } from "../openapi-common/node.js";
+import {
+  child,
+  sourceOf,
+  stringsAt,
+  type RecordNode,
+} from "../openapi-common/node.js";
 import {
   collectParameters,
   type ParameterEntry,
@@ -89,6 +94,19 @@ export function readOperation(
   }
   const requestBody = foldRequestBody(reading, body, form, consumes);
   if (requestBody) endpoint.requestBody = requestBody;
+  else if (consumes.length > 0) {
+    // the model decides whether the operation sends a body (src/model/undescribed-body.ts)
+    const own = child(operation, "consumes");
+    endpoint.bodySignals = [
+      {
+        mediaTypes: consumes,
+        required: false,
+        evidence:
+          own.value !== undefined ? "consumes" : "the document's consumes",
+        source: own.value !== undefined ? sourceOf(own) : endpoint.sources[0]!,
+      },
+    ];
+  }
   endpoint.responses = readResponses(reading, operation, produces);
   applyEvidence(reading, endpoint, evidence);
   return endpoint;

@@ -1,10 +1,16 @@
-import type { MediaContent, RequestBody, Schema } from "../../model/types.js";
+import type {
+  Encoding,
+  MediaContent,
+  RequestBody,
+  Schema,
+} from "../../model/types.js";
+import { serializationOf } from "./collection-format.js";
 import { isFormMediaType } from "../openapi-common/media-types.js";
 import { child, sourceOf, stringAt } from "../openapi-common/node.js";
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { inlineSchema } from "./simple-schema.js";
-import { setOwn } from "../openapi-common/own.js";
+import { setOwn } from "../../model/own.js";
 
 /**
  * Folds an operation's `body` parameter, or its `formData` parameters, into one request body with
@@ -69,9 +75,19 @@ function formData(
 ): RequestBody {
   const properties: Record<string, Schema> = {};
   const required: string[] = [];
+  const encoding: Record<string, Encoding> = {};
   let sendsFile = false;
   for (const parameter of form) {
     const raw = parameter.definition.value;
+    if (raw.type === "array" && raw.collectionFormat !== undefined) {
+      const how = serializationOf(
+        reading,
+        "formData",
+        raw.collectionFormat,
+        child(parameter.definition, "collectionFormat"),
+      );
+      setOwn(encoding, parameter.name, how);
+    }
     const property = inlineSchema(reading, parameter.definition) ?? {};
     const description = stringAt(parameter.definition, "description");
     if (description !== undefined) property.description = description;
@@ -90,9 +106,13 @@ function formData(
             ? "multipart/form-data"
             : "application/x-www-form-urlencoded",
         ];
+  const hasEncoding = Object.keys(encoding).length > 0;
   return {
     required: required.length > 0,
-    content: mediaTypes.map((mediaType) => content(mediaType, schema)),
+    content: mediaTypes.map((mediaType) => ({
+      ...content(mediaType, schema),
+      ...(hasEncoding ? { encoding } : {}),
+    })),
     sources: form.map((parameter) => sourceOf(parameter.entry)),
   };
 }

@@ -16,3 +16,13 @@ export function setOwn<T>(
     });
   else record[key] = value;
 }
+
+/** `Object.assign` for spec-keyed records: every member is copied with {@link setOwn}. */
+export function assignOwn<T>(
+  target: Record<string, T>,
+  ...sources: readonly Record<string, T>[]
+): Record<string, T> {
+  for (const source of sources)
+    for (const key of Object.keys(source)) setOwn(target, key, source[key]!);
+  return target;
+}

@@ -1,0 +1,170 @@
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_TEMPLATES_DIR } from "../emit/templates.js";
+import { compareCodeUnits } from "../model/order.js";
+import type { GenerateSettings } from "./settings.js";
+
+/**
+ * Everything that decides what a run makes, recorded in the manifest by the run that wrote the
+ * output folder. When the next run computes the same fingerprint and every file it lists still
+ * hashes the same, the output is up to date and nothing is parsed or emitted (up-to-date.ts).
+ * Paths are relative to the output folder with `/`, so the record holds no absolute path and
+ * survives moving the project.
+ */
+export interface Fingerprint {
+  /** apiloom's version, a hash of its code, templates and the parsers it depends on. */
+  apiloom: string;
+  /** Hash of the resolved settings (config and flags merged). */
+  settings: string;
+  /** Hash of the user's templates folder, when there is one. */
+  templates: string;
+  /** The input files the patterns expanded to, in merge order. */
+  inputs: string[];
+  /** Every file the run read (inputs, files reached by $ref, the name lock, the handlers file) → sha256, or "missing". */
+  reads: Record<string, string>;
+  /** Files the run keeps outside the output folder (the name lock, the handlers file) → sha256 of what it left. */
+  outside: Record<string, string>;
+  /** For the one line a skipped run prints. */
+  endpoints: number;
+  warnings: number;
+}
+
+/** The part of a fingerprint known before anything is read. */
+export type FingerprintBase = Pick<
+  Fingerprint,
+  "apiloom" | "settings" | "templates"
+>;
+
+export const MISSING = "missing";
+
+export function sha256Bytes(bytes: Buffer | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** sha256 of a file's bytes, or MISSING when it cannot be read. */
+export function hashFile(path: string): string {
+  try {
+    return sha256Bytes(readFileSync(path));
+  } catch {
+    return MISSING;
+  }
+}
+
+/** `path` relative to the output folder, `/`-separated: how the fingerprint names files. */
+export function fromOut(out: string, path: string): string {
+  return relative(out, path).split(sep).join("/");
+}
+
+/** `stagesId` names the stages (the real ones: "apiloom"); another one never matches a record. */
+export function fingerprintBase(
+  settings: GenerateSettings,
+  stagesId: string,
+): FingerprintBase {
+  const out = settings.out;
+  const rel = (path: string | undefined) =>
+    path === undefined ? null : fromOut(out, path);
+  const resolved = {
+    stages: stagesId,
+    baseDir: rel(settings.baseDir),
+    // not the input patterns: the files they expand to are recorded and compared instead
+    artifacts: settings.artifacts,
+    templates: rel(settings.templates),
+    baseUrl: settings.baseUrl ?? null,
+    names: Object.entries(settings.names).sort(([a], [b]) =>
+      compareCodeUnits(a, b),
+    ),
+    allowExternalRefs: settings.allowExternalRefs,
+    prefer: settings.prefer,
+    serverHandlers: rel(settings.serverHandlers),
+    serverAdapters: settings.serverAdapters ?? [],
+    lock: rel(settings.lock),
+    strict: settings.strict,
+  };
+  return {
+    apiloom: apiloomIdentity(),
+    settings: sha256Bytes(JSON.stringify(resolved)),
+    templates: settings.templates ? hashTree(settings.templates) : "",
+  };
+}
+
+let identity: string | undefined;
+
+/**
+ * apiloom's version and a hash of its own code (src/ or dist/, whichever runs), its templates
+ * and the versions of the parsers it uses: a build at the same version with other code (a
+ * checkout of apiloom itself, a patched install) must not pass for the one that wrote the output.
+ */
+export function apiloomIdentity(): string {
+  if (identity !== undefined) return identity;
+  const require = createRequire(import.meta.url);
+  const codeRoot = fileURLToPath(new URL("..", import.meta.url));
+  const version = (require("../../package.json") as { version?: string })
+    .version;
+  const parsers = ["yaml", "js-yaml"].map((name) => {
+    try {
+      return `${name}@${packageVersion(require.resolve(name), name)}`;
+    } catch {
+      return `${name}@?`;
+    }
+  });
+  const hash = sha256Bytes(
+    [
+      hashTree(
+        codeRoot,
+        (name) =>
+          /\.(?:js|mjs|ts)$/.test(name) && !/\.(?:d|test)\.ts$/.test(name),
+      ),
+      hashTree(DEFAULT_TEMPLATES_DIR),
+      ...parsers,
+    ].join("\n"),
+  );
+  identity = `${version ?? "?"}+${hash.slice(0, 16)}`;
+  return identity;
+}
+
+/** The version in the package.json of the package whose entry point is `entry`. */
+function packageVersion(entry: string, name: string): string {
+  let dir = dirname(entry);
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+      if (pkg.name === name) return String(pkg.version);
+    } catch {
+      // not here: keep climbing
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return "?";
+    dir = parent;
+  }
+}
+
+/** One hash over every file below `root` (names and contents), in a fixed order. */
+export function hashTree(
+  root: string,
+  keep: (name: string) => boolean = () => true,
+): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string, prefix: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      hash.update(`${prefix}\0${MISSING}\n`);
+      return;
+    }
+    entries.sort((a, b) => compareCodeUnits(a.name, b.name));
+    for (const entry of entries) {
+      const name = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules")
+          walk(join(dir, entry.name), `${name}/`);
+      } else if (keep(entry.name))
+        hash.update(`${name}\0${hashFile(join(dir, entry.name))}\n`);
+    }
+  };
+  walk(root, "");
+  return hash.digest("hex");
+}
