@@ -247,7 +247,7 @@ export type GetAllHandlerResult = ApiResult<
  * OAuth scopes: `participate:conversation`.
  */
 export function getAllHandler(
-  args: GetAllHandlerRequest = {},
+  _args: GetAllHandlerRequest = {},
   options?: CallOptions,
 ): Promise<GetAllHandlerResult> {
   return send(DEFAULTS, SCHEMES, options, {
@@ -1516,7 +1516,57 @@ export function siteConversationRosterByCloudIdAndConversationIdGet(
  * A client for Stride Get conversation roster bound to `config`:
  * its base URL, fetch, headers and auth apply to every call, under each call's own options.
  */
-export function createClient(config: ClientOptions = {}) {
+export function createClient(config: ClientOptions = {}): {
+  appModuleChatConversationChatConfigurationStateByKeyPost: typeof appModuleChatConversationChatConfigurationStateByKeyPost;
+  appModuleChatConversationChatGlanceStateByKeyPost: typeof appModuleChatConversationChatGlanceStateByKeyPost;
+  getAllHandler: typeof getAllHandler;
+  conversationGetAllHandler: typeof conversationGetAllHandler;
+  conversationPostHandler: typeof conversationPostHandler;
+  conversationUserGetHandler: typeof conversationUserGetHandler;
+  userMessagePostHandler: typeof userMessagePostHandler;
+  userMessagePutHandler: typeof userMessagePutHandler;
+  userMessageDeleteHandler: typeof userMessageDeleteHandler;
+  siteConversationByCloudIdAndConversationIdGet: typeof siteConversationByCloudIdAndConversationIdGet;
+  siteConversationByCloudIdAndConversationIdPatch: typeof siteConversationByCloudIdAndConversationIdPatch;
+  appModuleChatActionTargetGetAllHandler: typeof appModuleChatActionTargetGetAllHandler;
+  appModuleChatActionTargetPutHandler: typeof appModuleChatActionTargetPutHandler;
+  appModuleChatActionTargetDeleteHandler: typeof appModuleChatActionTargetDeleteHandler;
+  appWebhookChatBotGetAllHandler: typeof appWebhookChatBotGetAllHandler;
+  appWebhookChatBotPutHandler: typeof appWebhookChatBotPutHandler;
+  appWebhookChatBotDeleteHandler: typeof appWebhookChatBotDeleteHandler;
+  appWebhookChatBotMessageGetAllHandler: typeof appWebhookChatBotMessageGetAllHandler;
+  appWebhookChatBotMessagePutHandler: typeof appWebhookChatBotMessagePutHandler;
+  appWebhookChatBotMessageDeleteHandler: typeof appWebhookChatBotMessageDeleteHandler;
+  appModuleChatConfigurationPutHandler: typeof appModuleChatConfigurationPutHandler;
+  appModuleChatDialogGetAllHandler: typeof appModuleChatDialogGetAllHandler;
+  appModuleChatDialogPutHandler: typeof appModuleChatDialogPutHandler;
+  appModuleChatDialogDeleteHandler: typeof appModuleChatDialogDeleteHandler;
+  appModuleChatExternalPageGetAllHandler: typeof appModuleChatExternalPageGetAllHandler;
+  appModuleChatExternalPagePutHandler: typeof appModuleChatExternalPagePutHandler;
+  appModuleChatExternalPageDeleteHandler: typeof appModuleChatExternalPageDeleteHandler;
+  appModuleChatGlanceGetAllHandler: typeof appModuleChatGlanceGetAllHandler;
+  appModuleChatGlancePutHandler: typeof appModuleChatGlancePutHandler;
+  appModuleChatGlanceDeleteHandler: typeof appModuleChatGlanceDeleteHandler;
+  appModuleChatGlanceStatePutHandler: typeof appModuleChatGlanceStatePutHandler;
+  appModuleChatSidebarGetAllHandler: typeof appModuleChatSidebarGetAllHandler;
+  appModuleChatSidebarPutHandler: typeof appModuleChatSidebarPutHandler;
+  appModuleChatSidebarDeleteHandler: typeof appModuleChatSidebarDeleteHandler;
+  appWebhookChatWebhookGetAllHandler: typeof appWebhookChatWebhookGetAllHandler;
+  appWebhookChatWebhookPutHandler: typeof appWebhookChatWebhookPutHandler;
+  appWebhookChatWebhookDeleteHandler: typeof appWebhookChatWebhookDeleteHandler;
+  siteConversationArchiveByCloudIdAndConversationIdPut: typeof siteConversationArchiveByCloudIdAndConversationIdPut;
+  siteConversationMediaByCloudIdAndConversationIdPost: typeof siteConversationMediaByCloudIdAndConversationIdPost;
+  siteConversationMediaMediaIdByCloudIdAndConversationIdGet: typeof siteConversationMediaMediaIdByCloudIdAndConversationIdGet;
+  conversationMediaDeleteHandler: typeof conversationMediaDeleteHandler;
+  siteConversationMessageByCloudIdAndConversationIdGet: typeof siteConversationMessageByCloudIdAndConversationIdGet;
+  conversationMessagePostHandler: typeof conversationMessagePostHandler;
+  conversationMessagesRecentGetHandler: typeof conversationMessagesRecentGetHandler;
+  conversationMessageGetHandler: typeof conversationMessageGetHandler;
+  conversationMessagePutHandler: typeof conversationMessagePutHandler;
+  conversationMessageDeleteHandler: typeof conversationMessageDeleteHandler;
+  siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet: typeof siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet;
+  siteConversationRosterByCloudIdAndConversationIdGet: typeof siteConversationRosterByCloudIdAndConversationIdGet;
+} {
   return bindAll(config, {
     appModuleChatConversationChatConfigurationStateByKeyPost,
     appModuleChatConversationChatGlanceStateByKeyPost,

@@ -58,11 +58,13 @@ export interface RequestSpec {
   method: string;
   /** Path template with `{name}` placeholders. */
   path: string;
-  pathParams?: object;
-  query?: object;
-  headers?: object;
+  // `| undefined` throughout: endpoint functions pass `args.query` and the like as they are,
+  // and users may compile with exactOptionalPropertyTypes
+  pathParams?: object | undefined;
+  query?: object | undefined;
+  headers?: object | undefined;
   /** Cookie parameters; in a browser, the browser owns the Cookie header and drops them. */
-  cookies?: object;
+  cookies?: object | undefined;
   /** Serialization of the parameters not sent their location's default way, by name. */
   pathStyles?: Record<string, ParamStyle>;
   queryStyles?: Record<string, ParamStyle>;

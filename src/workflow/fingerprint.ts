@@ -79,6 +79,7 @@ export function fingerprintBase(
     allowExternalRefs: settings.allowExternalRefs,
     prefer: settings.prefer,
     serverHandlers: rel(settings.serverHandlers),
+    serverAdapters: settings.serverAdapters ?? [],
     lock: rel(settings.lock),
     strict: settings.strict,
   };

@@ -9,7 +9,7 @@ import { HttpError, handlerFor, type RouteSpec } from "./runtime.js";
 export interface FastifyRoutesOptions {
   handlers: Partial<Handlers>;
   /** Largest request body accepted, in bytes (413 above it). Default: the server's bodyLimit. */
-  bodyLimit?: number;
+  bodyLimit?: number | undefined;
 }
 
 /**
@@ -39,7 +39,10 @@ export async function apiRoutes(
       exposeHeadRoute: !routes.some(
         (r) => r.method === "HEAD" && r.path === route.path,
       ),
-      bodyLimit: options.bodyLimit,
+      // left out when unset: Fastify's own type has no `undefined` (exactOptionalPropertyTypes)
+      ...(options.bodyLimit === undefined
+        ? {}
+        : { bodyLimit: options.bodyLimit }),
       handler: async (request, reply) => {
         const handler = handlerFor(options.handlers, route);
         if (!handler)

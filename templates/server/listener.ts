@@ -12,7 +12,7 @@ export interface ListenerOptions {
   onError?: (error: unknown, request: IncomingMessage) => void;
 }
 
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_BODY_LIMIT: number = 1024 * 1024;
 
 /**
  * A Node `(req, res)` listener routing to `handlers`; an endpoint without a handler answers 501.

@@ -123,9 +123,13 @@ export function endpointView(
     lines.push(propertyLine("accept", stringLiteral(accept), 4, true));
   if (security) lines.push(stringMatrix("security", security, 4));
 
+  // a function with nothing to send still takes `args` (one calling convention for all), named
+  // `_args` so that it compiles under noUnusedParameters
+  const argsName =
+    types.path || types.query || types.headers || types.body ? "args" : "_args";
   const args = types.argsOptional
-    ? `args: ${types.request} = {}`
-    : `args: ${types.request}`;
+    ? `${argsName}: ${types.request} = {}`
+    : `${argsName}: ${types.request}`;
   const view: EndpointView = {
     name: endpoint.name,
     method,

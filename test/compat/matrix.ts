@@ -1,0 +1,169 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { promisify } from "node:util";
+import type { GeneratedFile } from "../../src/emit/artifact.js";
+
+const run = promisify(execFile);
+const REPO = resolve(import.meta.dirname, "../..");
+
+/** The two compilers users have: the native 7.x (the project's own) and 5.x (a workspace). */
+export const COMPILERS = {
+  "TypeScript 7": join(REPO, "node_modules/.bin/tsc"),
+  "TypeScript 5": join(REPO, "test/typescript5/node_modules/.bin/tsc"),
+} as const;
+
+export type CompilerName = keyof typeof COMPILERS;
+
+/** `@types/node` from the repository: the projects live in a temp folder outside it. */
+const TYPE_ROOTS = [join(REPO, "node_modules/@types")];
+
+const STRICTEST = {
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  noPropertyAccessFromIndexSignature: true,
+  noImplicitReturns: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  erasableSyntaxOnly: true,
+  isolatedDeclarations: true,
+  declaration: true,
+};
+
+export interface CompatConfig {
+  /** What a user's project looks like, in a few words (test names, README). */
+  description: string;
+  compilerOptions: Record<string, unknown>;
+  /** What of each generated project it checks, relative to the project's folder. */
+  include: string[];
+  exclude?: string[];
+}
+
+/**
+ * The tsconfigs generated code must compile under, unchanged (issue 9). Every one is strict and
+ * skips checking library .d.ts files (`skipLibCheck`, as `@tsconfig/bases` do): the subject is
+ * the generated code, not @types/node. The projects are ES modules (`"type": "module"`).
+ */
+export const CONFIGS = {
+  "node-only": {
+    description:
+      'Node only: lib es2023, types ["node"], module/moduleResolution nodenext',
+    compilerOptions: {
+      target: "es2022",
+      lib: ["es2023"],
+      types: ["node"],
+      module: "nodenext",
+      moduleResolution: "nodenext",
+    },
+    include: ["**/*.ts"],
+  },
+  "browser-only": {
+    description:
+      "Browser only (client and types): lib es2022 + dom + dom.iterable, no Node types, moduleResolution bundler",
+    compilerOptions: {
+      target: "es2022",
+      lib: ["es2022", "dom", "dom.iterable"],
+      types: [],
+      module: "esnext",
+      moduleResolution: "bundler",
+    },
+    include: ["*/types.ts", "*/client/*.ts"],
+  },
+  defaults: {
+    description:
+      'TypeScript\'s defaults for target es2022 (no lib, module or moduleResolution given), types ["node"]',
+    compilerOptions: { target: "es2022", types: ["node"] },
+    include: ["**/*.ts"],
+    // TypeScript 5's default module resolution for es2022 (classic) finds no npm package at
+    // all, so a project that has Fastify sets one; the adapter is checked by the others
+    exclude: ["*/server/fastify.ts"],
+  },
+  strictest: {
+    description:
+      "The strictest: Node only plus exactOptionalPropertyTypes, noUncheckedIndexedAccess, noPropertyAccessFromIndexSignature, noImplicitReturns, noUnused*, verbatimModuleSyntax, isolatedModules, erasableSyntaxOnly, isolatedDeclarations with declaration",
+    compilerOptions: {
+      target: "es2022",
+      lib: ["es2023"],
+      types: ["node"],
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      ...STRICTEST,
+    },
+    include: ["**/*.ts"],
+  },
+} satisfies Record<string, CompatConfig>;
+
+export type ConfigName = keyof typeof CONFIGS;
+
+/** Writes each project's files under `root/<project>/`, and marks `root` an ES module package. */
+export function writeProjects(
+  root: string,
+  projects: ReadonlyMap<string, readonly GeneratedFile[]>,
+): void {
+  writeFileSync(join(root, "package.json"), '{ "type": "module" }\n');
+  for (const [name, files] of projects)
+    for (const file of files) {
+      const target = join(root, name, file.path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, file.contents);
+    }
+}
+
+export interface CellResult {
+  ok: boolean;
+  /** tsc's diagnostics, paths relative to the root ("" when clean). */
+  output: string;
+  ms: number;
+}
+
+/**
+ * One cell of the matrix: one `tsc` run over every project under `root`, with `config`'s
+ * settings (written as `root/tsconfig.<config>.json`) and `compiler`.
+ */
+export async function typeCheckCell(
+  root: string,
+  config: ConfigName,
+  compiler: CompilerName,
+): Promise<CellResult> {
+  const { compilerOptions, include } = CONFIGS[config];
+  const { exclude } = CONFIGS[config] as CompatConfig;
+  const tsconfig = join(root, `tsconfig.${config}.json`);
+  writeFileSync(
+    tsconfig,
+    JSON.stringify(
+      {
+        compilerOptions: {
+          ...compilerOptions,
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          typeRoots: TYPE_ROOTS,
+        },
+        include,
+        ...(exclude && { exclude }),
+      },
+      null,
+      2,
+    ),
+  );
+  const started = performance.now();
+  let output = "";
+  let ok = true;
+  try {
+    await run(COMPILERS[compiler], ["-p", tsconfig, "--pretty", "false"], {
+      cwd: root,
+      maxBuffer: 256 * 1024 * 1024,
+    });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    output = (e.stdout || "") + (e.stderr || "") || e.message;
+    ok = false;
+  }
+  return {
+    ok,
+    output: output.replaceAll(root + "/", ""),
+    ms: Math.round(performance.now() - started),
+  };
+}
