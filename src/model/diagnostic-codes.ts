@@ -215,6 +215,11 @@ export const DIAGNOSTIC_CODES = {
     severity: "info",
     meaning: "webhooks are not generated",
   },
+  "parse/alias-expansion": {
+    severity: "error",
+    meaning:
+      "YAML aliases expand past 1,000,000 nodes, or into themselves: not read",
+  },
   "parse/empty-file": {
     severity: "error",
     meaning: "the file holds nothing to read",

@@ -11,6 +11,10 @@ import {
   type Node,
 } from "yaml";
 import type { Path } from "../../model/pointer.js";
+import {
+  ALIAS_EXPANSION_LIMIT,
+  checkAliasExpansion,
+} from "./alias-expansion.js";
 import { ParseError, type ParsedDocument } from "./parsed-document.js";
 import {
   indexYamlLines,
@@ -64,7 +68,21 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
   const out: ParsedDocument[] = [];
   for (const value of values) {
     if (value === null || value === undefined) continue;
-    out.push(new YamlDocument(value, out.length, positions));
+    const doc = new YamlDocument(value, out.length, positions);
+    const aliases = checkAliasExpansion(value);
+    if (aliases) {
+      const at = doc.locate(aliases.path);
+      throw new ParseError(
+        aliases.kind === "cycle"
+          ? "an alias inside its own anchor makes this value infinite; it cannot be read"
+          : `YAML aliases expand to more than ${ALIAS_EXPANSION_LIMIT.toLocaleString("en-US")} nodes (the limit) by this one; the file is not read (a "billion laughs" document?)`,
+        file,
+        at.line,
+        at.column,
+        "parse/alias-expansion",
+      );
+    }
+    out.push(doc);
   }
   return out;
 }
