@@ -317,9 +317,14 @@ export const DIAGNOSTIC_CODES = {
       "your `handlers` object spreads another object: apiloom cannot see every handler",
   },
   "schema/alias-cycle": {
+    severity: "error",
+    meaning:
+      "named schemas that are only references to each other (`A → B → A`): no value",
+  },
+  "schema/composition-cycle": {
     severity: "warning",
     meaning:
-      "named schemas that are only references to each other: the cycle is typed `unknown`",
+      "schemas that compose each other (`Cat: allOf [Pet]`, `Pet: oneOf [Cat]`): one link dropped",
   },
   "security/scopes-from-prose": {
     severity: "info",

@@ -1,4 +1,4 @@
-import { schemaRef, schemaRefName } from "../../model/schema-ref.js";
+import { schemaRef } from "../../model/schema-ref.js";
 import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
 import type { Path } from "../../model/pointer.js";
 import {
@@ -7,6 +7,7 @@ import {
   type SourceDocument,
 } from "../reader.js";
 import { setOwn } from "../../model/own.js";
+import { breakRefCycles } from "./ref-cycles.js";
 
 /**
  * Translates the schema dialects of Swagger 2.0 and OpenAPI 3.0/3.1 into the model's one dialect
@@ -190,35 +191,9 @@ export class SchemaConverter {
     return out;
   }
 
-  /**
-   * A named schema that is nothing but a `$ref` leading back to itself through other aliases
-   * (`A: {$ref: B}`, `B: {$ref: A}`) describes no value, and as a TypeScript alias it would not
-   * compile. The cycle is reported and broken at its first member, which becomes `{}`.
-   */
+  /** Breaks reference cycles that have no structure between their members (see ref-cycles.ts). */
   breakAliasCycles(): void {
-    for (const [name, entry] of Object.entries(this.schemas)) {
-      const seen = new Set<string>([name]);
-      let next = aliasOf(entry.schema);
-      while (next !== undefined && Object.hasOwn(this.schemas, next)) {
-        if (next === name) {
-          this.ctx.report(
-            "warning",
-            "schema/alias-cycle",
-            `schema ${JSON.stringify(name)} is only a reference that leads back to itself; it is read as any value`,
-            entry.sources[0]!,
-          );
-          const broken: Schema = {};
-          for (const key of DOC_KEYWORDS)
-            if (entry.schema[key] !== undefined)
-              (broken as Record<string, unknown>)[key] = entry.schema[key];
-          entry.schema = broken;
-          break;
-        }
-        if (seen.has(next)) break; // a cycle that does not pass through `name`
-        seen.add(next);
-        next = aliasOf(this.schemas[next]!.schema);
-      }
-    }
+    breakRefCycles(this.schemas, this.ctx);
   }
 
   /** Registers the schema at `path` of `doc` under a unique name (once), converting it. */
@@ -275,15 +250,6 @@ const REF_SIBLINGS_KEPT = new Set<string>([
   "examples",
   "$comment",
 ]);
-
-/** The schema name a pure alias (`{$ref}` plus documentation at most) stands for. */
-function aliasOf(schema: Schema): string | undefined {
-  if (typeof schema.$ref !== "string") return undefined;
-  for (const key of Object.keys(schema))
-    if (key !== "$ref" && !(DOC_KEYWORDS as readonly string[]).includes(key))
-      return undefined;
-  return schemaRefName(schema.$ref);
-}
 
 /** The name a referenced schema gets: its key under definitions/components, else the file name. */
 function suggestName(path: Path, doc: SourceDocument): string {
