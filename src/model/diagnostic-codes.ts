@@ -232,6 +232,10 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     meaning: "the file is not valid YAML (at the offending character)",
   },
+  "parse/too-deep": {
+    severity: "error",
+    meaning: "values nest deeper than 256 levels: the file is not read",
+  },
   "postman/incomplete-auth": {
     severity: "warning",
     meaning:
@@ -325,6 +329,11 @@ export const DIAGNOSTIC_CODES = {
     severity: "warning",
     meaning:
       "schemas that compose each other (`Cat: allOf [Pet]`, `Pet: oneOf [Cat]`): one link dropped",
+  },
+  "schema/too-deep": {
+    severity: "warning",
+    meaning:
+      "schemas nest more than 128 levels deep: deeper ones are typed `unknown`",
   },
   "security/scopes-from-prose": {
     severity: "info",

@@ -1,5 +1,6 @@
 import type { Path } from "../../model/pointer.js";
 import { LineIndex } from "./lines.js";
+import { jsonTooDeepAt, MAX_NESTING } from "./nesting.js";
 import { ParseError, type ParsedDocument } from "./parsed-document.js";
 
 /**
@@ -30,6 +31,17 @@ export function parseJson(text: string, file: string): ParsedDocument {
       at.line,
       at.column,
       "parse/invalid-json",
+    );
+  }
+  const tooDeep = jsonTooDeepAt(text);
+  if (tooDeep !== undefined) {
+    const at = new LineIndex(text).position(tooDeep);
+    throw new ParseError(
+      `values nest deeper than ${MAX_NESTING} levels here; the file is not read`,
+      file,
+      at.line,
+      at.column,
+      "parse/too-deep",
     );
   }
   return new JsonDocument(text, value);

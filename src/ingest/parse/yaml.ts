@@ -1,5 +1,11 @@
 import * as jsYaml from "js-yaml";
-import { CORE_SCHEMA, loadAll, YAMLException, type Type } from "js-yaml";
+import {
+  CORE_SCHEMA,
+  loadAll,
+  YAMLException,
+  type LoadOptions,
+  type Type,
+} from "js-yaml";
 import {
   isMap,
   isPair,
@@ -15,6 +21,7 @@ import {
   ALIAS_EXPANSION_LIMIT,
   checkAliasExpansion,
 } from "./alias-expansion.js";
+import { MAX_NESTING } from "./nesting.js";
 import { ParseError, type ParsedDocument } from "./parsed-document.js";
 import {
   indexYamlLines,
@@ -50,18 +57,23 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
       schema: SCHEMA,
       json: true,
       filename: file,
-    });
+      // js-yaml counts the scalar at the bottom as a level too
+      maxDepth: MAX_NESTING + 1,
+    } as LoadOptions);
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     const mark = (
       error as YAMLException & { mark?: { line: number; column: number } }
     ).mark;
+    const tooDeep = error.reason.startsWith("nesting exceeded maxDepth");
     throw new ParseError(
-      `invalid YAML: ${error.reason}`,
+      tooDeep
+        ? `values nest deeper than ${MAX_NESTING} levels here; the file is not read`
+        : `invalid YAML: ${error.reason}`,
       file,
       (mark?.line ?? 0) + 1,
       (mark?.column ?? 0) + 1,
-      "parse/invalid-yaml",
+      tooDeep ? "parse/too-deep" : "parse/invalid-yaml",
     );
   }
   const positions = new StreamPositions(text);

@@ -17,11 +17,24 @@ import { breakRefCycles } from "./ref-cycles.js";
  */
 export type SchemaDialect = "swagger2" | "openapi3.0" | "openapi3.1";
 
+/** How many schemas may nest inside each other; deeper ones are read as any value (`unknown`). */
+export const MAX_SCHEMA_DEPTH = 128;
+
 export class SchemaConverter {
   /** Named schemas: the document's own definitions plus anything imported through a `$ref`. */
   readonly schemas: Record<string, NamedSchema> = {};
   /** `absPath#pointer` → name, for every named schema already registered. */
   private readonly byTarget = new Map<string, string>();
+  /** Schemas being converted inside each other right now (nesting, or a chain of new names). */
+  private depth = 0;
+  /** Named schemas registered, waiting to be converted (see {@link drain}). */
+  private readonly pending: {
+    entry: NamedSchema;
+    raw: unknown;
+    doc: SourceDocument;
+    path: Path;
+  }[] = [];
+  private reportedTooDeep = false;
 
   constructor(
     private readonly ctx: ReaderContext,
@@ -38,10 +51,49 @@ export class SchemaConverter {
     if (!isRecord(container)) return;
     for (const name of Object.keys(container))
       this.named(this.ctx.doc, [...this.home, name], name);
+    this.drain();
+  }
+
+  /**
+   * Converts the named schemas registered but not converted yet. A reference registers its target
+   * and moves on; converting it there would nest one conversion per link of a `$ref` chain, and a
+   * long chain would be as deep as the stack.
+   */
+  drain(): void {
+    for (let next = this.pending.shift(); next; next = this.pending.shift())
+      next.entry.schema = this.convert(next.raw, next.doc, next.path);
   }
 
   /** Converts a schema found at `path` of `doc`. */
   convert(raw: unknown, doc: SourceDocument, path: Path): Schema {
+    if (this.depth >= MAX_SCHEMA_DEPTH) return this.tooDeep(raw, doc, path);
+    this.depth++;
+    try {
+      return this.convertAt(raw, doc, path);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /**
+   * Below {@link MAX_SCHEMA_DEPTH} nested schemas a schema is any value (`{}`, typed `unknown`):
+   * every walker after this one recurses, and a generated type that deep is no use to anyone.
+   * Reported once per document, at the first place.
+   */
+  private tooDeep(raw: unknown, doc: SourceDocument, path: Path): Schema {
+    if (!this.reportedTooDeep && isRecord(raw)) {
+      this.reportedTooDeep = true;
+      this.ctx.report(
+        "warning",
+        "schema/too-deep",
+        `schemas nest more than ${MAX_SCHEMA_DEPTH} levels deep here; this one (and any other that deep in this document) is read as any value`,
+        doc.ref(path),
+      );
+    }
+    return {};
+  }
+
+  private convertAt(raw: unknown, doc: SourceDocument, path: Path): Schema {
     if (raw === true || raw === undefined) return {};
     if (raw === false) return { not: {} };
     if (!isRecord(raw)) return {};
@@ -193,6 +245,7 @@ export class SchemaConverter {
 
   /** Breaks reference cycles that have no structure between their members (see ref-cycles.ts). */
   breakAliasCycles(): void {
+    this.drain();
     breakRefCycles(this.schemas, this.ctx);
   }
 
@@ -213,7 +266,7 @@ export class SchemaConverter {
         isRecord(raw) || Array.isArray(raw)
           ? (raw as Record<string, unknown>)[segment as string]
           : undefined;
-    entry.schema = this.convert(raw, doc, path);
+    this.pending.push({ entry, raw, doc, path });
     return name;
   }
 
