@@ -110,11 +110,9 @@ export function ingestTexts(
     const display = displayPath(cwd, absPath);
     let loaded: SourceDocument[] | ParseError;
     try {
-      loaded = makeDocs(
-        display,
-        absPath,
-        parseText(readFileSync(absPath, "utf8"), display),
-      );
+      const parsed = parseText(readFileSync(absPath, "utf8"), display);
+      reportParseWarnings(display, parsed, diagnostics);
+      loaded = makeDocs(display, absPath, parsed);
     } catch (error) {
       loaded =
         error instanceof ParseError
@@ -135,17 +133,26 @@ export function ingestTexts(
     const absPath = input.absPath ?? resolve(cwd, input.file);
     let docs: SourceDocument[];
     try {
-      docs = makeDocs(input.file, absPath, parseText(input.text, input.file));
+      const parsed = parseText(input.text, input.file);
+      reportParseWarnings(input.file, parsed, diagnostics);
+      docs = makeDocs(input.file, absPath, parsed);
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
-      diagnostics.push({
+      const d: Diagnostic = {
         severity: "error",
         code: error.code,
         message: error.message,
         file: error.file,
         line: error.line,
         column: error.column,
-      });
+      };
+      if (error.related.length > 0)
+        d.related = error.related.map((at) => ({
+          file: error.file,
+          ...at,
+          pointer: "#",
+        }));
+      diagnostics.push(d);
       continue;
     }
     cache.set(absPath, docs);
@@ -176,6 +183,28 @@ export function ingestTexts(
     }
   }
   return { documents, diagnostics };
+}
+
+/** What the parser noticed but the value cannot show (a duplicated JSON key), as warnings. */
+function reportParseWarnings(
+  file: string,
+  parsed: readonly ParsedDocument[],
+  diagnostics: Diagnostic[],
+): void {
+  for (const doc of parsed)
+    for (const w of doc.warnings ?? []) {
+      const d: Diagnostic = {
+        severity: "warning",
+        code: w.code,
+        message: w.message,
+        file,
+        line: w.line,
+        column: w.column,
+      };
+      if (w.related && w.related.length > 0)
+        d.related = w.related.map((at) => ({ file, ...at, pointer: "#" }));
+      diagnostics.push(d);
+    }
 }
 
 function displayPath(cwd: string, absPath: string): string {

@@ -220,6 +220,15 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "YAML aliases expand past 1,000,000 nodes, or into themselves: not read",
   },
+  "parse/duplicate-json-key": {
+    severity: "warning",
+    meaning:
+      "a JSON object names a key twice: the last one wins, as in `JSON.parse`",
+  },
+  "parse/duplicate-key": {
+    severity: "error",
+    meaning: "a YAML mapping names a key twice (YAML forbids it): not read",
+  },
   "parse/empty-file": {
     severity: "error",
     meaning: "the file holds nothing to read",

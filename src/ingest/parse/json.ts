@@ -1,7 +1,11 @@
 import type { Path } from "../../model/pointer.js";
 import { LineIndex } from "./lines.js";
-import { jsonTooDeepAt, MAX_NESTING } from "./nesting.js";
-import { ParseError, type ParsedDocument } from "./parsed-document.js";
+import { MAX_NESTING, scanJsonStructure } from "./nesting.js";
+import {
+  ParseError,
+  type ParsedDocument,
+  type ParseWarning,
+} from "./parsed-document.js";
 
 /**
  * JSON with positions, paid for only when asked.
@@ -33,9 +37,10 @@ export function parseJson(text: string, file: string): ParsedDocument {
       "parse/invalid-json",
     );
   }
-  const tooDeep = jsonTooDeepAt(text);
-  if (tooDeep !== undefined) {
-    const at = new LineIndex(text).position(tooDeep);
+  const structure = scanJsonStructure(text);
+  const lines = new LineIndex(text);
+  if (structure.tooDeepAt !== undefined) {
+    const at = lines.position(structure.tooDeepAt);
     throw new ParseError(
       `values nest deeper than ${MAX_NESTING} levels here; the file is not read`,
       file,
@@ -44,7 +49,17 @@ export function parseJson(text: string, file: string): ParsedDocument {
       "parse/too-deep",
     );
   }
-  return new JsonDocument(text, value);
+  const warnings = structure.duplicates.map(({ key, first, second }) => {
+    const earlier = lines.position(first);
+    const here = lines.position(second);
+    return {
+      code: "parse/duplicate-json-key",
+      message: `duplicate key ${JSON.stringify(key)}: it is also at line ${earlier.line}${earlier.line === here.line ? `, column ${earlier.column}` : ""}, and this later one wins (JSON.parse keeps the last)`,
+      ...here,
+      related: [earlier],
+    };
+  });
+  return new JsonDocument(text, value, warnings);
 }
 
 class JsonDocument implements ParsedDocument {
@@ -54,6 +69,7 @@ class JsonDocument implements ParsedDocument {
   constructor(
     private readonly text: string,
     readonly value: unknown,
+    readonly warnings: readonly ParseWarning[],
   ) {
     this.lines = new LineIndex(text);
   }

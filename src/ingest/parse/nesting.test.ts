@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonTooDeepAt } from "./nesting.js";
+import { jsonTooDeepAt, scanJsonStructure } from "./nesting.js";
 
 describe("jsonTooDeepAt", () => {
   it("finds the first bracket past the limit, counting objects and arrays alike", () => {
@@ -12,5 +12,16 @@ describe("jsonTooDeepAt", () => {
       jsonTooDeepAt('{"a":"[[[[\\"{{{{","b":{}, "c":{}}', 2),
     ).toBeUndefined();
     expect(jsonTooDeepAt("[[],[],[[]]]", 2)).toBe(8);
+  });
+});
+
+describe("scanJsonStructure", () => {
+  it("finds keys given twice in one object, decoding escapes, and not across objects or in values", () => {
+    const text =
+      '{"a":{"k":1},"b":{"k":"k"},"\\u0061":2,"v":["a","a"],"a" : 3}';
+    expect(scanJsonStructure(text).duplicates).toEqual([
+      { key: "a", first: 1, second: text.indexOf('"\\u0061"') },
+      { key: "a", first: 1, second: text.lastIndexOf('"a"') },
+    ]);
   });
 });

@@ -7,24 +7,73 @@
  */
 export const MAX_NESTING = 256;
 
+export interface JsonStructure {
+  /** Offset of the first `{` or `[` nested deeper than the limit. */
+  tooDeepAt?: number;
+  /** Keys given twice in one object (JSON.parse keeps the last): offsets of both. */
+  duplicates: { key: string; first: number; second: number }[];
+}
+
+/**
+ * One pass over a JSON text that `JSON.parse` accepted: nesting depth and duplicate keys, which
+ * the parsed value cannot show. Strings are skipped with `indexOf`; only keys are decoded.
+ */
+export function scanJsonStructure(
+  text: string,
+  max = MAX_NESTING,
+): JsonStructure {
+  const duplicates: JsonStructure["duplicates"] = [];
+  // per open bracket: the keys seen so far in an object (key → offset), null for an array
+  const open: (Map<string, number> | null)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const start = i;
+      i = stringEnd(text, i);
+      const keys = open.at(-1);
+      if (keys && isKey(text, i + 1)) {
+        const raw = text.slice(start, i + 1);
+        const key = raw.includes("\\")
+          ? (JSON.parse(raw) as string)
+          : raw.slice(1, -1);
+        const first = keys.get(key);
+        if (first === undefined) keys.set(key, start);
+        else duplicates.push({ key, first, second: start });
+      }
+    } else if (c === 123 || c === 91) {
+      open.push(c === 123 ? new Map() : null);
+      if (open.length > max) return { tooDeepAt: i, duplicates };
+    } else if (c === 125 || c === 93) open.pop();
+  }
+  return { duplicates };
+}
+
 /** Offset in a JSON text of the first `{` or `[` nested deeper than `max`, skipping strings. */
 export function jsonTooDeepAt(
   text: string,
   max = MAX_NESTING,
 ): number | undefined {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      // to the closing quote, past escaped ones
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
-      }
-    } else if (c === 123 || c === 91) {
-      if (++depth > max) return i;
-    } else if (c === 125 || c === 93) depth--;
+  return scanJsonStructure(text, max).tooDeepAt;
+}
+
+/** Offset of the closing quote of the string opening at `at`. */
+function stringEnd(text: string, at: number): number {
+  let q = text.indexOf('"', at + 1);
+  while (q !== -1) {
+    let backslashes = 0;
+    for (let b = q - 1; text.charCodeAt(b) === 92; b--) backslashes++;
+    if (backslashes % 2 === 0) return q;
+    q = text.indexOf('"', q + 1);
   }
-  return undefined;
+  return text.length;
+}
+
+/** True when the next character after whitespace is `:` (the string just read is a key). */
+function isKey(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) return true;
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return false;
 }

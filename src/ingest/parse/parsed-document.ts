@@ -8,6 +8,21 @@ export interface ParsedDocument {
    * that does not exist resolves to its deepest existing ancestor.
    */
   locate(path: Path): { line: number; column: number };
+  /** Problems the parser saw that the value cannot show (a duplicated JSON key). */
+  readonly warnings?: readonly ParseWarning[];
+}
+
+/** A place in the file being parsed. */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
+export interface ParseWarning extends TextPosition {
+  code: string;
+  message: string;
+  /** Other places the message names (the first of two duplicate keys). */
+  related?: TextPosition[];
 }
 
 /** A file that could not be read as JSON or YAML. Carries the place to point the user at. */
@@ -18,6 +33,8 @@ export class ParseError extends Error {
     readonly line: number,
     readonly column: number,
     readonly code: string,
+    /** Other places in the same file that the message names. */
+    readonly related: readonly TextPosition[] = [],
   ) {
     super(message);
   }

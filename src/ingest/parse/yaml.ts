@@ -13,6 +13,7 @@ import {
   isSeq,
   LineCounter,
   parseAllDocuments,
+  visit,
   type Document,
   type Node,
 } from "yaml";
@@ -52,10 +53,9 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
   let values: unknown[];
   try {
     values = [];
-    // `json: true` lets a duplicated key override the earlier one, as JSON.parse does
+    // a duplicated key is an error (YAML 1.2 forbids them), reported below with both lines
     loadAll(text, (value) => values.push(value), {
       schema: SCHEMA,
-      json: true,
       filename: file,
       // js-yaml counts the scalar at the bottom as a level too
       maxDepth: MAX_NESTING + 1,
@@ -65,6 +65,8 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
     const mark = (
       error as YAMLException & { mark?: { line: number; column: number } }
     ).mark;
+    if (error.reason === "duplicated mapping key" && mark)
+      throw duplicateKeyError(text, file, mark.line + 1, mark.column + 1);
     const tooDeep = error.reason.startsWith("nesting exceeded maxDepth");
     throw new ParseError(
       tooDeep
@@ -238,4 +240,56 @@ export class FullPositions {
 
 function isNullScalar(node: unknown): boolean {
   return isScalar(node) && node.value === null;
+}
+
+/**
+ * js-yaml names only the second of two equal keys; the `yaml` package's nodes (built only for this
+ * error) find the first one in the same mapping.
+ */
+function duplicateKeyError(
+  text: string,
+  file: string,
+  line: number,
+  column: number,
+): ParseError {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
+  let found: { key: string; first: LinePosition } | undefined;
+  for (const doc of Array.isArray(docs) ? docs : []) {
+    visit(doc, {
+      Map(_, map) {
+        const seen = new Map<string, LinePosition>();
+        for (const pair of map.items) {
+          if (!isScalar(pair.key) || !pair.key.range) continue;
+          const key = String(pair.key.value);
+          const at = lineCounter.linePos(pair.key.range[0]);
+          const here = { line: at.line, column: at.col };
+          const first = seen.get(key);
+          if (first && here.line === line && here.column === column) {
+            found = { key, first };
+            return visit.BREAK;
+          }
+          if (!first) seen.set(key, here);
+        }
+        return undefined;
+      },
+    });
+    if (found) break;
+  }
+  return found
+    ? new ParseError(
+        `duplicate key ${JSON.stringify(found.key)}: it is also at line ${found.first.line}${found.first.line === line ? `, column ${found.first.column}` : ""} (YAML forbids a key twice in one mapping, and one of the two would be lost)`,
+        file,
+        line,
+        column,
+        "parse/duplicate-key",
+        [found.first],
+      )
+    : new ParseError(
+        "duplicate key: YAML forbids a key twice in one mapping, and one of the two would be lost",
+        file,
+        line,
+        column,
+        "parse/duplicate-key",
+      );
 }
