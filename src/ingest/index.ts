@@ -101,7 +101,9 @@ export function ingestTexts(
     parsed: ParsedDocument[],
   ): SourceDocument[] =>
     parsed.map((p, docIndex) =>
-      makeSourceDocument(file, absPath, docIndex, parsed.length, p),
+      makeSourceDocument(file, absPath, docIndex, parsed.length, p, (d) =>
+        diagnostics.push(d),
+      ),
     );
 
   const loadRefFile = (absPath: string): SourceDocument[] | ParseError => {
@@ -185,6 +187,13 @@ export function ingestTexts(
   return { documents, diagnostics };
 }
 
+/** `"version"`, or `"tags" item 2` for an array element. */
+function fieldName(path: Path): string {
+  const last = path.at(-1);
+  if (typeof last !== "number") return JSON.stringify(String(last));
+  return `${JSON.stringify(String(path.at(-2)))} item ${last + 1}`;
+}
+
 /** What the parser noticed but the value cannot show (a duplicated JSON key), as warnings. */
 function reportParseWarnings(
   file: string,
@@ -219,8 +228,10 @@ function makeSourceDocument(
   docIndex: number,
   count: number,
   parsed: ParsedDocument,
+  report: (diagnostic: Diagnostic) => void,
 ): SourceDocument {
-  return {
+  const noted = new Set<string>();
+  const doc: SourceDocument = {
     file,
     absPath,
     docIndex,
@@ -231,7 +242,25 @@ function makeSourceDocument(
       const pointer = (count > 1 ? `#${docIndex}` : "#") + toPointer(path);
       return { file, line: at.line, column: at.column, pointer };
     },
+    textOf(path: Path, value: number | boolean): string {
+      const written = parsed.rawScalar?.(path);
+      const text = written ?? String(value);
+      const at = doc.ref(path);
+      if (!noted.has(at.pointer)) {
+        noted.add(at.pointer);
+        report({
+          severity: "warning",
+          code: "input/not-a-string",
+          message: `${fieldName(path)} must be a string, but ${text} is read as a ${typeof value}${written !== undefined && written !== String(value) ? ` (${String(value)})` : ""}; it is taken as the text ${JSON.stringify(text)} (quote it)`,
+          file: at.file,
+          line: at.line,
+          column: at.column,
+        });
+      }
+      return text;
+    },
   };
+  return doc;
 }
 
 function makeContext(

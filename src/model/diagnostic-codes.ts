@@ -22,6 +22,11 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "valid JSON/YAML, but not Swagger 2.0, OpenAPI 3.x or a Postman collection",
   },
+  "input/not-a-string": {
+    severity: "warning",
+    meaning:
+      "a text field holds a number or boolean (`version: 1.10`): read as written",
+  },
   "input/unreadable": {
     severity: "error",
     meaning: "an input file cannot be read (missing, a folder, no permission)",

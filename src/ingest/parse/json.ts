@@ -3,6 +3,7 @@ import { LineIndex } from "./lines.js";
 import { MAX_NESTING, scanJsonStructure } from "./nesting.js";
 import {
   ParseError,
+  scalarTokenAt,
   type ParsedDocument,
   type ParseWarning,
 } from "./parsed-document.js";
@@ -99,6 +100,22 @@ class JsonDocument implements ParsedDocument {
       );
     }
     return this.lines.position(offset);
+  }
+
+  rawScalar(path: Path): string | undefined {
+    const at = this.locate(path);
+    let value: unknown = this.value;
+    for (const segment of path)
+      value =
+        value !== null && typeof value === "object"
+          ? (value as Record<string, unknown>)[segment as string]
+          : undefined;
+    return scalarTokenAt(
+      this.lines.lineText(at.line),
+      at.column,
+      typeof path.at(-1) === "string",
+      value,
+    );
   }
 }
 

@@ -8,6 +8,11 @@ export interface ParsedDocument {
    * that does not exist resolves to its deepest existing ancestor.
    */
   locate(path: Path): { line: number; column: number };
+  /**
+   * The text of the scalar at `path` as written (`1.10` where the value is the number 1.1, `0x1F`
+   * where it is 31), or undefined when it cannot be read back to the same value.
+   */
+  rawScalar?(path: Path): string | undefined;
   /** Problems the parser saw that the value cannot show (a duplicated JSON key). */
   readonly warnings?: readonly ParseWarning[];
 }
@@ -38,4 +43,36 @@ export class ParseError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The unquoted scalar written at `column` of `line`: after the key when the place is a member's
+ * key (`version: 1.10`, `"version": 1.10`), else right there (an item). Checked against `value`,
+ * so a wrong place gives undefined rather than other text.
+ */
+export function scalarTokenAt(
+  line: string,
+  column: number,
+  isMember: boolean,
+  value: unknown,
+): string | undefined {
+  let rest = line.slice(column - 1);
+  if (isMember) {
+    const key = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:]*?)\s*:\s*/.exec(
+      rest,
+    );
+    if (!key) return undefined;
+    rest = rest.slice(key[0].length);
+  }
+  const token = /^[^\s,}\]#"']+/.exec(rest)?.[0];
+  if (token === undefined) return undefined;
+  if (typeof value === "number") {
+    const n = Number(token);
+    return n === value || (Number.isNaN(n) && Number.isNaN(value))
+      ? token
+      : undefined;
+  }
+  if (typeof value === "boolean")
+    return token.toLowerCase() === String(value) ? token : undefined;
+  return undefined;
 }

@@ -23,7 +23,11 @@ import {
   checkAliasExpansion,
 } from "./alias-expansion.js";
 import { MAX_NESTING } from "./nesting.js";
-import { ParseError, type ParsedDocument } from "./parsed-document.js";
+import {
+  ParseError,
+  scalarTokenAt,
+  type ParsedDocument,
+} from "./parsed-document.js";
 import {
   indexYamlLines,
   keyOf,
@@ -67,14 +71,19 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
     ).mark;
     if (error.reason === "duplicated mapping key" && mark)
       throw duplicateKeyError(text, file, mark.line + 1, mark.column + 1);
+    const tag = /^unknown tag !<(.*)>$/.exec(error.reason)?.[1];
     const tooDeep = error.reason.startsWith("nesting exceeded maxDepth");
     throw new ParseError(
       tooDeep
         ? `values nest deeper than ${MAX_NESTING} levels here; the file is not read`
-        : `invalid YAML: ${error.reason}`,
+        : tag !== undefined
+          ? `invalid YAML: unknown tag ${shortTag(tag)}; only YAML's core types are read, and a tagged value is never constructed`
+          : `invalid YAML: ${error.reason}`,
       file,
       (mark?.line ?? 0) + 1,
-      (mark?.column ?? 0) + 1,
+      tag !== undefined && mark
+        ? tagColumn(text, mark.line, mark.column, tag)
+        : (mark?.column ?? 0) + 1,
       tooDeep ? "parse/too-deep" : "parse/invalid-yaml",
     );
   }
@@ -111,6 +120,26 @@ class YamlDocument implements ParsedDocument {
   locate(path: Path): { line: number; column: number } {
     return this.positions.locate(this.index, this.value, path);
   }
+
+  rawScalar(path: Path): string | undefined {
+    const at = this.locate(path);
+    return scalarTokenAt(
+      this.positions.line(at.line),
+      at.column,
+      typeof path.at(-1) === "string",
+      valueAt(this.value, path),
+    );
+  }
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let node = root;
+  for (const segment of path)
+    node =
+      node !== null && typeof node === "object"
+        ? (node as Record<string, unknown>)[segment as string]
+        : undefined;
+  return node;
 }
 
 class StreamPositions {
@@ -121,6 +150,11 @@ class StreamPositions {
 
   constructor(private readonly text: string) {
     this.lines = text.split("\n");
+  }
+
+  /** The text of 1-based line `n`, without its line break. */
+  line(n: number): string {
+    return (this.lines[n - 1] ?? "").replace(/\r$/, "");
   }
 
   locate(doc: number, value: unknown, path: Path): LinePosition {
@@ -292,4 +326,26 @@ function duplicateKeyError(
         column,
         "parse/duplicate-key",
       );
+}
+
+/** `!!js/function` for `tag:yaml.org,2002:js/function`, else the tag as written. */
+function shortTag(tag: string): string {
+  return tag.startsWith("tag:yaml.org,2002:")
+    ? `!!${tag.slice("tag:yaml.org,2002:".length)}`
+    : tag.startsWith("!")
+      ? tag
+      : `!<${tag}>`;
+}
+
+/** js-yaml marks the end of a tagged value; the tag itself is the better place to point at. */
+function tagColumn(
+  text: string,
+  line: number,
+  column: number,
+  tag: string,
+): number {
+  const lineText = text.split("\n")[line] ?? "";
+  const at = lineText.lastIndexOf(shortTag(tag), column);
+  const bang = lineText.lastIndexOf("!", column);
+  return (at !== -1 ? at : bang !== -1 ? bang : column) + 1;
 }
