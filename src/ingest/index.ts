@@ -113,7 +113,9 @@ export function ingestTexts(
     parsed: ParsedDocument[],
   ): SourceDocument[] =>
     parsed.map((p, docIndex) =>
-      makeSourceDocument(file, absPath, docIndex, parsed.length, p),
+      makeSourceDocument(file, absPath, docIndex, parsed.length, p, (d) =>
+        diagnostics.push(d),
+      ),
     );
 
   const loadRefFile = (absPath: string): SourceDocument[] | ParseError => {
@@ -122,15 +124,13 @@ export function ingestTexts(
     const display = displayPath(cwd, absPath);
     let loaded: SourceDocument[] | ParseError;
     try {
-      loaded = makeDocs(
+      const parsed = (options.parse ?? parseText)(
+        (options.readText ?? readUtf8)(absPath),
         display,
         absPath,
-        (options.parse ?? parseText)(
-          (options.readText ?? readUtf8)(absPath),
-          display,
-          absPath,
-        ),
       );
+      reportParseWarnings(display, parsed, diagnostics);
+      loaded = makeDocs(display, absPath, parsed);
     } catch (error) {
       loaded =
         error instanceof ParseError
@@ -151,21 +151,30 @@ export function ingestTexts(
     const absPath = input.absPath ?? resolve(cwd, input.file);
     let docs: SourceDocument[];
     try {
-      docs = makeDocs(
+      const parsed = (options.parse ?? parseText)(
+        input.text,
         input.file,
         absPath,
-        (options.parse ?? parseText)(input.text, input.file, absPath),
       );
+      reportParseWarnings(input.file, parsed, diagnostics);
+      docs = makeDocs(input.file, absPath, parsed);
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
-      diagnostics.push({
+      const d: Diagnostic = {
         severity: "error",
         code: error.code,
         message: error.message,
         file: error.file,
         line: error.line,
         column: error.column,
-      });
+      };
+      if (error.related.length > 0)
+        d.related = error.related.map((at) => ({
+          file: error.file,
+          ...at,
+          pointer: "#",
+        }));
+      diagnostics.push(d);
       continue;
     }
     cache.set(absPath, docs);
@@ -198,6 +207,35 @@ export function ingestTexts(
   return { documents, diagnostics };
 }
 
+/** `"version"`, or `"tags" item 2` for an array element. */
+function fieldName(path: Path): string {
+  const last = path.at(-1);
+  if (typeof last !== "number") return JSON.stringify(String(last));
+  return `${JSON.stringify(String(path.at(-2)))} item ${last + 1}`;
+}
+
+/** What the parser noticed but the value cannot show (a duplicated JSON key), as warnings. */
+function reportParseWarnings(
+  file: string,
+  parsed: readonly ParsedDocument[],
+  diagnostics: Diagnostic[],
+): void {
+  for (const doc of parsed)
+    for (const w of doc.warnings ?? []) {
+      const d: Diagnostic = {
+        severity: "warning",
+        code: w.code,
+        message: w.message,
+        file,
+        line: w.line,
+        column: w.column,
+      };
+      if (w.related && w.related.length > 0)
+        d.related = w.related.map((at) => ({ file, ...at, pointer: "#" }));
+      diagnostics.push(d);
+    }
+}
+
 function displayPath(cwd: string, absPath: string): string {
   const rel = relative(cwd, absPath);
   const shown = rel === "" || isAbsolute(rel) ? absPath : rel;
@@ -210,8 +248,10 @@ function makeSourceDocument(
   docIndex: number,
   count: number,
   parsed: ParsedDocument,
+  report: (diagnostic: Diagnostic) => void,
 ): SourceDocument {
-  return {
+  const noted = new Set<string>();
+  const doc: SourceDocument = {
     file,
     absPath,
     docIndex,
@@ -222,7 +262,25 @@ function makeSourceDocument(
       const pointer = (count > 1 ? `#${docIndex}` : "#") + toPointer(path);
       return { file, line: at.line, column: at.column, pointer };
     },
+    textOf(path: Path, value: number | boolean): string {
+      const written = parsed.rawScalar?.(path);
+      const text = written ?? String(value);
+      const at = doc.ref(path);
+      if (!noted.has(at.pointer)) {
+        noted.add(at.pointer);
+        report({
+          severity: "warning",
+          code: "input/not-a-string",
+          message: `${fieldName(path)} must be a string, but ${text} is read as a ${typeof value}${written !== undefined && written !== String(value) ? ` (${String(value)})` : ""}; it is taken as the text ${JSON.stringify(text)} (quote it)`,
+          file: at.file,
+          line: at.line,
+          column: at.column,
+        });
+      }
+      return text;
+    },
   };
+  return doc;
 }
 
 function makeContext(

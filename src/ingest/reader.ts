@@ -18,6 +18,12 @@ export interface SourceDocument {
   value: unknown;
   /** Where `path` is in the file. Positions are computed on demand. */
   ref(path: Path): SourceRef;
+  /**
+   * A number or boolean where the format wants text (YAML's `version: 1.10`, `operationId: 0x1F`):
+   * reports `input/not-a-string` once per place and returns the text as written (`1.10`, never
+   * `1.1`), or the value printed when the text cannot be read back.
+   */
+  textOf(path: Path, value: number | boolean): string;
 }
 
 export interface ResolvedRef {

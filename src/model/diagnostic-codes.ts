@@ -22,6 +22,11 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "valid JSON/YAML, but not Swagger 2.0, OpenAPI 3.x or a Postman collection",
   },
+  "input/not-a-string": {
+    severity: "warning",
+    meaning:
+      "a text field holds a number or boolean (`version: 1.10`): read as written",
+  },
   "input/unreadable": {
     severity: "error",
     meaning: "an input file cannot be read (missing, a folder, no permission)",
@@ -220,6 +225,20 @@ export const DIAGNOSTIC_CODES = {
     severity: "info",
     meaning: "webhooks are not generated",
   },
+  "parse/alias-expansion": {
+    severity: "error",
+    meaning:
+      "YAML aliases expand past 1,000,000 nodes, or into themselves: not read",
+  },
+  "parse/duplicate-json-key": {
+    severity: "warning",
+    meaning:
+      "a JSON object names a key twice: the last one wins, as in `JSON.parse`",
+  },
+  "parse/duplicate-key": {
+    severity: "error",
+    meaning: "a YAML mapping names a key twice (YAML forbids it): not read",
+  },
   "parse/empty-file": {
     severity: "error",
     meaning: "the file holds nothing to read",
@@ -231,6 +250,10 @@ export const DIAGNOSTIC_CODES = {
   "parse/invalid-yaml": {
     severity: "error",
     meaning: "the file is not valid YAML (at the offending character)",
+  },
+  "parse/too-deep": {
+    severity: "error",
+    meaning: "values nest deeper than 256 levels: the file is not read",
   },
   "postman/incomplete-auth": {
     severity: "warning",
@@ -317,9 +340,19 @@ export const DIAGNOSTIC_CODES = {
       "your `handlers` object spreads another object: apiloom cannot see every handler",
   },
   "schema/alias-cycle": {
+    severity: "error",
+    meaning:
+      "named schemas that are only references to each other (`A → B → A`): no value",
+  },
+  "schema/composition-cycle": {
     severity: "warning",
     meaning:
-      "named schemas that are only references to each other: the cycle is typed `unknown`",
+      "schemas that compose each other (`Cat: allOf [Pet]`, `Pet: oneOf [Cat]`): one link dropped",
+  },
+  "schema/too-deep": {
+    severity: "warning",
+    meaning:
+      "schemas nest more than 128 levels deep: deeper ones are typed `unknown`",
   },
   "security/scopes-from-prose": {
     severity: "info",

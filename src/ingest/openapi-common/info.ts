@@ -22,7 +22,7 @@ export function readInfo(reading: SpecReading): ApiInfo {
   }
   const info: ApiInfo = {
     title: stringAt(node, "title") ?? "",
-    version: scalarText(node.value.version) ?? "",
+    version: stringAt(node, "version") ?? "",
   };
   const description = stringAt(node, "description");
   if (description !== undefined) info.description = description;

@@ -54,15 +54,28 @@ export function sourceOf(node: Node): SourceRef {
   return node.doc.ref(node.path);
 }
 
-/** A string member, or undefined when it is absent or not a string. */
+/**
+ * A string member, or undefined when it is absent or not a scalar. A number or boolean where the
+ * format wants a string (YAML reads `1.10` and `0x1F` as numbers) is reported and read as the
+ * text written.
+ */
 export function stringAt(node: RecordNode, key: string): string | undefined {
   const value = node.value[key];
-  return typeof value === "string" ? value : undefined;
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean")
+    return node.doc.textOf([...node.path, key], value);
+  return undefined;
 }
 
-/** The strings of an array member; non-strings are skipped. */
+/** The strings of an array member (numbers and booleans as written, reported); others skipped. */
 export function stringsAt(node: RecordNode, key: string): string[] | undefined {
   const value = node.value[key];
   if (!Array.isArray(value)) return undefined;
-  return value.filter((v): v is string => typeof v === "string");
+  const out: string[] = [];
+  value.forEach((v: unknown, i) => {
+    if (typeof v === "string") out.push(v);
+    else if (typeof v === "number" || typeof v === "boolean")
+      out.push(node.doc.textOf([...node.path, key, i], v));
+  });
+  return out;
 }

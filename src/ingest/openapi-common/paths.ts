@@ -12,6 +12,7 @@ import {
   members,
   sourceOf,
   stringAt,
+  stringsAt,
   type Node,
   type RecordNode,
 } from "./node.js";
@@ -143,9 +144,8 @@ export function createOperationEndpoint(
   if (summary !== undefined) endpoint.summary = summary;
   const description = stringAt(operation, "description");
   if (description !== undefined) endpoint.description = description;
-  for (const tag of elements(child(operation, "tags")))
-    if (typeof tag.value === "string" && !endpoint.tags.includes(tag.value))
-      endpoint.tags.push(tag.value);
+  for (const tag of stringsAt(operation, "tags") ?? [])
+    if (!endpoint.tags.includes(tag)) endpoint.tags.push(tag);
   if (operation.value.deprecated === true) endpoint.deprecated = true;
   endpoint.extensions = extensionsOf(operation.value);
   const security =

@@ -1,6 +1,12 @@
 import type { Path } from "../../model/pointer.js";
 import { LineIndex } from "./lines.js";
-import { ParseError, type ParsedDocument } from "./parsed-document.js";
+import { MAX_NESTING, scanJsonStructure } from "./nesting.js";
+import {
+  ParseError,
+  scalarTokenAt,
+  type ParsedDocument,
+  type ParseWarning,
+} from "./parsed-document.js";
 
 /**
  * JSON with positions, paid for only when asked.
@@ -32,7 +38,29 @@ export function parseJson(text: string, file: string): ParsedDocument {
       "parse/invalid-json",
     );
   }
-  return new JsonDocument(text, value);
+  const structure = scanJsonStructure(text);
+  const lines = new LineIndex(text);
+  if (structure.tooDeepAt !== undefined) {
+    const at = lines.position(structure.tooDeepAt);
+    throw new ParseError(
+      `values nest deeper than ${MAX_NESTING} levels here; the file is not read`,
+      file,
+      at.line,
+      at.column,
+      "parse/too-deep",
+    );
+  }
+  const warnings = structure.duplicates.map(({ key, first, second }) => {
+    const earlier = lines.position(first);
+    const here = lines.position(second);
+    return {
+      code: "parse/duplicate-json-key",
+      message: `duplicate key ${JSON.stringify(key)}: it is also at line ${earlier.line}${earlier.line === here.line ? `, column ${earlier.column}` : ""}, and this later one wins (JSON.parse keeps the last)`,
+      ...here,
+      related: [earlier],
+    };
+  });
+  return new JsonDocument(text, value, warnings);
 }
 
 class JsonDocument implements ParsedDocument {
@@ -42,6 +70,7 @@ class JsonDocument implements ParsedDocument {
   constructor(
     private readonly text: string,
     readonly value: unknown,
+    readonly warnings: readonly ParseWarning[],
   ) {
     this.lines = new LineIndex(text);
   }
@@ -71,6 +100,22 @@ class JsonDocument implements ParsedDocument {
       );
     }
     return this.lines.position(offset);
+  }
+
+  rawScalar(path: Path): string | undefined {
+    const at = this.locate(path);
+    let value: unknown = this.value;
+    for (const segment of path)
+      value =
+        value !== null && typeof value === "object"
+          ? (value as Record<string, unknown>)[segment as string]
+          : undefined;
+    return scalarTokenAt(
+      this.lines.lineText(at.line),
+      at.column,
+      typeof path.at(-1) === "string",
+      value,
+    );
   }
 }
 

@@ -16,6 +16,14 @@ export class LineIndex {
     return starts;
   }
 
+  /** The text of 1-based line `n`, without its line break. */
+  lineText(n: number): string {
+    const starts = this.lineStarts();
+    const start = starts[n - 1] ?? this.text.length;
+    const end = starts[n] ?? this.text.length + 1;
+    return this.text.slice(start, end - 1).replace(/\r$/, "");
+  }
+
   position(offset: number): { line: number; column: number } {
     const starts = this.lineStarts();
     let lo = 0;

@@ -8,6 +8,26 @@ export interface ParsedDocument {
    * that does not exist resolves to its deepest existing ancestor.
    */
   locate(path: Path): { line: number; column: number };
+  /**
+   * The text of the scalar at `path` as written (`1.10` where the value is the number 1.1, `0x1F`
+   * where it is 31), or undefined when it cannot be read back to the same value.
+   */
+  rawScalar?(path: Path): string | undefined;
+  /** Problems the parser saw that the value cannot show (a duplicated JSON key). */
+  readonly warnings?: readonly ParseWarning[];
+}
+
+/** A place in the file being parsed. */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
+export interface ParseWarning extends TextPosition {
+  code: string;
+  message: string;
+  /** Other places the message names (the first of two duplicate keys). */
+  related?: TextPosition[];
 }
 
 /** A file that could not be read as JSON or YAML. Carries the place to point the user at. */
@@ -18,7 +38,41 @@ export class ParseError extends Error {
     readonly line: number,
     readonly column: number,
     readonly code: string,
+    /** Other places in the same file that the message names. */
+    readonly related: readonly TextPosition[] = [],
   ) {
     super(message);
   }
+}
+
+/**
+ * The unquoted scalar written at `column` of `line`: after the key when the place is a member's
+ * key (`version: 1.10`, `"version": 1.10`), else right there (an item). Checked against `value`,
+ * so a wrong place gives undefined rather than other text.
+ */
+export function scalarTokenAt(
+  line: string,
+  column: number,
+  isMember: boolean,
+  value: unknown,
+): string | undefined {
+  let rest = line.slice(column - 1);
+  if (isMember) {
+    const key = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:]*?)\s*:\s*/.exec(
+      rest,
+    );
+    if (!key) return undefined;
+    rest = rest.slice(key[0].length);
+  }
+  const token = /^[^\s,}\]#"']+/.exec(rest)?.[0];
+  if (token === undefined) return undefined;
+  if (typeof value === "number") {
+    const n = Number(token);
+    return n === value || (Number.isNaN(n) && Number.isNaN(value))
+      ? token
+      : undefined;
+  }
+  if (typeof value === "boolean")
+    return token.toLowerCase() === String(value) ? token : undefined;
+  return undefined;
 }

@@ -1,5 +1,11 @@
 import * as jsYaml from "js-yaml";
-import { CORE_SCHEMA, loadAll, YAMLException, type Type } from "js-yaml";
+import {
+  CORE_SCHEMA,
+  loadAll,
+  YAMLException,
+  type LoadOptions,
+  type Type,
+} from "js-yaml";
 import {
   isMap,
   isPair,
@@ -7,11 +13,21 @@ import {
   isSeq,
   LineCounter,
   parseAllDocuments,
+  visit,
   type Document,
   type Node,
 } from "yaml";
 import type { Path } from "../../model/pointer.js";
-import { ParseError, type ParsedDocument } from "./parsed-document.js";
+import {
+  ALIAS_EXPANSION_LIMIT,
+  checkAliasExpansion,
+} from "./alias-expansion.js";
+import { MAX_NESTING } from "./nesting.js";
+import {
+  ParseError,
+  scalarTokenAt,
+  type ParsedDocument,
+} from "./parsed-document.js";
 import {
   indexYamlLines,
   keyOf,
@@ -41,30 +57,55 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
   let values: unknown[];
   try {
     values = [];
-    // `json: true` lets a duplicated key override the earlier one, as JSON.parse does
+    // a duplicated key is an error (YAML 1.2 forbids them), reported below with both lines
     loadAll(text, (value) => values.push(value), {
       schema: SCHEMA,
-      json: true,
       filename: file,
-    });
+      // js-yaml counts the scalar at the bottom as a level too
+      maxDepth: MAX_NESTING + 1,
+    } as LoadOptions);
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     const mark = (
       error as YAMLException & { mark?: { line: number; column: number } }
     ).mark;
+    if (error.reason === "duplicated mapping key" && mark)
+      throw duplicateKeyError(text, file, mark.line + 1, mark.column + 1);
+    const tag = /^unknown tag !<(.*)>$/.exec(error.reason)?.[1];
+    const tooDeep = error.reason.startsWith("nesting exceeded maxDepth");
     throw new ParseError(
-      `invalid YAML: ${error.reason}`,
+      tooDeep
+        ? `values nest deeper than ${MAX_NESTING} levels here; the file is not read`
+        : tag !== undefined
+          ? `invalid YAML: unknown tag ${shortTag(tag)}; only YAML's core types are read, and a tagged value is never constructed`
+          : `invalid YAML: ${error.reason}`,
       file,
       (mark?.line ?? 0) + 1,
-      (mark?.column ?? 0) + 1,
-      "parse/invalid-yaml",
+      tag !== undefined && mark
+        ? tagColumn(text, mark.line, mark.column, tag)
+        : (mark?.column ?? 0) + 1,
+      tooDeep ? "parse/too-deep" : "parse/invalid-yaml",
     );
   }
   const positions = new StreamPositions(text);
   const out: ParsedDocument[] = [];
   for (const value of values) {
     if (value === null || value === undefined) continue;
-    out.push(new YamlDocument(value, out.length, positions));
+    const doc = new YamlDocument(value, out.length, positions);
+    const aliases = checkAliasExpansion(value);
+    if (aliases) {
+      const at = doc.locate(aliases.path);
+      throw new ParseError(
+        aliases.kind === "cycle"
+          ? "an alias inside its own anchor makes this value infinite; it cannot be read"
+          : `YAML aliases expand to more than ${ALIAS_EXPANSION_LIMIT.toLocaleString("en-US")} nodes (the limit) by this one; the file is not read (a "billion laughs" document?)`,
+        file,
+        at.line,
+        at.column,
+        "parse/alias-expansion",
+      );
+    }
+    out.push(doc);
   }
   return out;
 }
@@ -79,6 +120,26 @@ class YamlDocument implements ParsedDocument {
   locate(path: Path): { line: number; column: number } {
     return this.positions.locate(this.index, this.value, path);
   }
+
+  rawScalar(path: Path): string | undefined {
+    const at = this.locate(path);
+    return scalarTokenAt(
+      this.positions.line(at.line),
+      at.column,
+      typeof path.at(-1) === "string",
+      valueAt(this.value, path),
+    );
+  }
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let node = root;
+  for (const segment of path)
+    node =
+      node !== null && typeof node === "object"
+        ? (node as Record<string, unknown>)[segment as string]
+        : undefined;
+  return node;
 }
 
 class StreamPositions {
@@ -89,6 +150,11 @@ class StreamPositions {
 
   constructor(private readonly text: string) {
     this.lines = text.split("\n");
+  }
+
+  /** The text of 1-based line `n`, without its line break. */
+  line(n: number): string {
+    return (this.lines[n - 1] ?? "").replace(/\r$/, "");
   }
 
   locate(doc: number, value: unknown, path: Path): LinePosition {
@@ -208,4 +274,78 @@ export class FullPositions {
 
 function isNullScalar(node: unknown): boolean {
   return isScalar(node) && node.value === null;
+}
+
+/**
+ * js-yaml names only the second of two equal keys; the `yaml` package's nodes (built only for this
+ * error) find the first one in the same mapping.
+ */
+function duplicateKeyError(
+  text: string,
+  file: string,
+  line: number,
+  column: number,
+): ParseError {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
+  let found: { key: string; first: LinePosition } | undefined;
+  for (const doc of Array.isArray(docs) ? docs : []) {
+    visit(doc, {
+      Map(_, map) {
+        const seen = new Map<string, LinePosition>();
+        for (const pair of map.items) {
+          if (!isScalar(pair.key) || !pair.key.range) continue;
+          const key = String(pair.key.value);
+          const at = lineCounter.linePos(pair.key.range[0]);
+          const here = { line: at.line, column: at.col };
+          const first = seen.get(key);
+          if (first && here.line === line && here.column === column) {
+            found = { key, first };
+            return visit.BREAK;
+          }
+          if (!first) seen.set(key, here);
+        }
+        return undefined;
+      },
+    });
+    if (found) break;
+  }
+  return found
+    ? new ParseError(
+        `duplicate key ${JSON.stringify(found.key)}: it is also at line ${found.first.line}${found.first.line === line ? `, column ${found.first.column}` : ""} (YAML forbids a key twice in one mapping, and one of the two would be lost)`,
+        file,
+        line,
+        column,
+        "parse/duplicate-key",
+        [found.first],
+      )
+    : new ParseError(
+        "duplicate key: YAML forbids a key twice in one mapping, and one of the two would be lost",
+        file,
+        line,
+        column,
+        "parse/duplicate-key",
+      );
+}
+
+/** `!!js/function` for `tag:yaml.org,2002:js/function`, else the tag as written. */
+function shortTag(tag: string): string {
+  return tag.startsWith("tag:yaml.org,2002:")
+    ? `!!${tag.slice("tag:yaml.org,2002:".length)}`
+    : tag.startsWith("!")
+      ? tag
+      : `!<${tag}>`;
+}
+
+/** js-yaml marks the end of a tagged value; the tag itself is the better place to point at. */
+function tagColumn(
+  text: string,
+  line: number,
+  column: number,
+  tag: string,
+): number {
+  const lineText = text.split("\n")[line] ?? "";
+  const at = lineText.lastIndexOf(shortTag(tag), column);
+  const bang = lineText.lastIndexOf("!", column);
+  return (at !== -1 ? at : bang !== -1 ? bang : column) + 1;
 }

@@ -1,4 +1,4 @@
-import { schemaRef, schemaRefName } from "../../model/schema-ref.js";
+import { schemaRef } from "../../model/schema-ref.js";
 import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
 import type { Path } from "../../model/pointer.js";
 import {
@@ -7,6 +7,7 @@ import {
   type SourceDocument,
 } from "../reader.js";
 import { setOwn } from "../../model/own.js";
+import { breakRefCycles } from "./ref-cycles.js";
 
 /**
  * Translates the schema dialects of Swagger 2.0 and OpenAPI 3.0/3.1 into the model's one dialect
@@ -16,11 +17,24 @@ import { setOwn } from "../../model/own.js";
  */
 export type SchemaDialect = "swagger2" | "openapi3.0" | "openapi3.1";
 
+/** How many schemas may nest inside each other; deeper ones are read as any value (`unknown`). */
+export const MAX_SCHEMA_DEPTH = 128;
+
 export class SchemaConverter {
   /** Named schemas: the document's own definitions plus anything imported through a `$ref`. */
   readonly schemas: Record<string, NamedSchema> = {};
   /** `absPath#pointer` → name, for every named schema already registered. */
   private readonly byTarget = new Map<string, string>();
+  /** Schemas being converted inside each other right now (nesting, or a chain of new names). */
+  private depth = 0;
+  /** Named schemas registered, waiting to be converted (see {@link drain}). */
+  private readonly pending: {
+    entry: NamedSchema;
+    raw: unknown;
+    doc: SourceDocument;
+    path: Path;
+  }[] = [];
+  private reportedTooDeep = false;
 
   constructor(
     private readonly ctx: ReaderContext,
@@ -37,10 +51,49 @@ export class SchemaConverter {
     if (!isRecord(container)) return;
     for (const name of Object.keys(container))
       this.named(this.ctx.doc, [...this.home, name], name);
+    this.drain();
+  }
+
+  /**
+   * Converts the named schemas registered but not converted yet. A reference registers its target
+   * and moves on; converting it there would nest one conversion per link of a `$ref` chain, and a
+   * long chain would be as deep as the stack.
+   */
+  drain(): void {
+    for (let next = this.pending.shift(); next; next = this.pending.shift())
+      next.entry.schema = this.convert(next.raw, next.doc, next.path);
   }
 
   /** Converts a schema found at `path` of `doc`. */
   convert(raw: unknown, doc: SourceDocument, path: Path): Schema {
+    if (this.depth >= MAX_SCHEMA_DEPTH) return this.tooDeep(raw, doc, path);
+    this.depth++;
+    try {
+      return this.convertAt(raw, doc, path);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /**
+   * Below {@link MAX_SCHEMA_DEPTH} nested schemas a schema is any value (`{}`, typed `unknown`):
+   * every walker after this one recurses, and a generated type that deep is no use to anyone.
+   * Reported once per document, at the first place.
+   */
+  private tooDeep(raw: unknown, doc: SourceDocument, path: Path): Schema {
+    if (!this.reportedTooDeep && isRecord(raw)) {
+      this.reportedTooDeep = true;
+      this.ctx.report(
+        "warning",
+        "schema/too-deep",
+        `schemas nest more than ${MAX_SCHEMA_DEPTH} levels deep here; this one (and any other that deep in this document) is read as any value`,
+        doc.ref(path),
+      );
+    }
+    return {};
+  }
+
+  private convertAt(raw: unknown, doc: SourceDocument, path: Path): Schema {
     if (raw === true || raw === undefined) return {};
     if (raw === false) return { not: {} };
     if (!isRecord(raw)) return {};
@@ -190,35 +243,10 @@ export class SchemaConverter {
     return out;
   }
 
-  /**
-   * A named schema that is nothing but a `$ref` leading back to itself through other aliases
-   * (`A: {$ref: B}`, `B: {$ref: A}`) describes no value, and as a TypeScript alias it would not
-   * compile. The cycle is reported and broken at its first member, which becomes `{}`.
-   */
+  /** Breaks reference cycles that have no structure between their members (see ref-cycles.ts). */
   breakAliasCycles(): void {
-    for (const [name, entry] of Object.entries(this.schemas)) {
-      const seen = new Set<string>([name]);
-      let next = aliasOf(entry.schema);
-      while (next !== undefined && Object.hasOwn(this.schemas, next)) {
-        if (next === name) {
-          this.ctx.report(
-            "warning",
-            "schema/alias-cycle",
-            `schema ${JSON.stringify(name)} is only a reference that leads back to itself; it is read as any value`,
-            entry.sources[0]!,
-          );
-          const broken: Schema = {};
-          for (const key of DOC_KEYWORDS)
-            if (entry.schema[key] !== undefined)
-              (broken as Record<string, unknown>)[key] = entry.schema[key];
-          entry.schema = broken;
-          break;
-        }
-        if (seen.has(next)) break; // a cycle that does not pass through `name`
-        seen.add(next);
-        next = aliasOf(this.schemas[next]!.schema);
-      }
-    }
+    this.drain();
+    breakRefCycles(this.schemas, this.ctx);
   }
 
   /** Registers the schema at `path` of `doc` under a unique name (once), converting it. */
@@ -238,7 +266,7 @@ export class SchemaConverter {
         isRecord(raw) || Array.isArray(raw)
           ? (raw as Record<string, unknown>)[segment as string]
           : undefined;
-    entry.schema = this.convert(raw, doc, path);
+    this.pending.push({ entry, raw, doc, path });
     return name;
   }
 
@@ -275,15 +303,6 @@ const REF_SIBLINGS_KEPT = new Set<string>([
   "examples",
   "$comment",
 ]);
-
-/** The schema name a pure alias (`{$ref}` plus documentation at most) stands for. */
-function aliasOf(schema: Schema): string | undefined {
-  if (typeof schema.$ref !== "string") return undefined;
-  for (const key of Object.keys(schema))
-    if (key !== "$ref" && !(DOC_KEYWORDS as readonly string[]).includes(key))
-      return undefined;
-  return schemaRefName(schema.$ref);
-}
 
 /** The name a referenced schema gets: its key under definitions/components, else the file name. */
 function suggestName(path: Path, doc: SourceDocument): string {

@@ -38,7 +38,7 @@ describe("the Swagger 2.0 reader", () => {
     expect(list.extensions).toEqual({ "x-internal": true });
     expect(doc.info).toEqual({
       title: "Pet shop",
-      version: "1",
+      version: "1.0", // written `version: 1.0`: the text, not the number 1
       description: "A shop that sells pets.",
     });
     expect(doc.tags).toEqual([

@@ -1,0 +1,79 @@
+/**
+ * How deep a document's values may nest (objects and arrays inside each other). Everything after
+ * parsing walks values recursively, so the bound is put where they are made: a deeper JSON or YAML
+ * document is rejected with `parse/too-deep` at the first bracket or key past the limit, instead
+ * of a `RangeError` somewhere later. Real API descriptions stay far below it (the seeds and the
+ * shared corpus under 40).
+ */
+export const MAX_NESTING = 256;
+
+export interface JsonStructure {
+  /** Offset of the first `{` or `[` nested deeper than the limit. */
+  tooDeepAt?: number;
+  /** Keys given twice in one object (JSON.parse keeps the last): offsets of both. */
+  duplicates: { key: string; first: number; second: number }[];
+}
+
+/**
+ * One pass over a JSON text that `JSON.parse` accepted: nesting depth and duplicate keys, which
+ * the parsed value cannot show. Strings are skipped with `indexOf`; only keys are decoded.
+ */
+export function scanJsonStructure(
+  text: string,
+  max = MAX_NESTING,
+): JsonStructure {
+  const duplicates: JsonStructure["duplicates"] = [];
+  // per open bracket: the keys seen so far in an object (key → offset), null for an array
+  const open: (Map<string, number> | null)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const start = i;
+      i = stringEnd(text, i);
+      const keys = open.at(-1);
+      if (keys && isKey(text, i + 1)) {
+        const raw = text.slice(start, i + 1);
+        const key = raw.includes("\\")
+          ? (JSON.parse(raw) as string)
+          : raw.slice(1, -1);
+        const first = keys.get(key);
+        if (first === undefined) keys.set(key, start);
+        else duplicates.push({ key, first, second: start });
+      }
+    } else if (c === 123 || c === 91) {
+      open.push(c === 123 ? new Map() : null);
+      if (open.length > max) return { tooDeepAt: i, duplicates };
+    } else if (c === 125 || c === 93) open.pop();
+  }
+  return { duplicates };
+}
+
+/** Offset in a JSON text of the first `{` or `[` nested deeper than `max`, skipping strings. */
+export function jsonTooDeepAt(
+  text: string,
+  max = MAX_NESTING,
+): number | undefined {
+  return scanJsonStructure(text, max).tooDeepAt;
+}
+
+/** Offset of the closing quote of the string opening at `at`. */
+function stringEnd(text: string, at: number): number {
+  let q = text.indexOf('"', at + 1);
+  while (q !== -1) {
+    let backslashes = 0;
+    for (let b = q - 1; text.charCodeAt(b) === 92; b--) backslashes++;
+    if (backslashes % 2 === 0) return q;
+    q = text.indexOf('"', q + 1);
+  }
+  return text.length;
+}
+
+/** True when the next character after whitespace is `:` (the string just read is a key). */
+function isKey(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) return true;
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return false;
+}

@@ -1,0 +1,165 @@
+import { schemaRefName } from "../../model/schema-ref.js";
+import type { NamedSchema, Schema } from "../../model/types.js";
+import type { ReaderContext } from "../reader.js";
+
+/**
+ * Named schemas that refer to each other with nothing in between: `A: {$ref: B}`, `B: {$ref: A}`,
+ * `Self: {allOf: [{$ref: Self}]}`, `Pet: {oneOf: [Cat]}` with `Cat: {allOf: [Pet, {…}]}`. Through
+ * a property or an array item such a cycle is an ordinary recursive type; without one, TypeScript
+ * rejects the aliases (`type A = B; type B = A`, `type Cat = Pet & {…}` with `Pet = Cat | Dog`).
+ *
+ * - A cycle of schemas that are nothing but references (and documentation) describes no value:
+ *   the error `schema/alias-cycle` at its first member names the cycle and each member's line.
+ * - A cycle through a composition that also has a structure of its own (the polymorphism pattern
+ *   above) is a warning, `schema/composition-cycle`: the reference that closes it (an `allOf`
+ *   member when there is one, the child's reference back to its parent) is dropped.
+ *
+ * Either way the cycle is broken, so every later walker meets finite, emittable types.
+ */
+export function breakRefCycles(
+  schemas: Record<string, NamedSchema>,
+  ctx: ReaderContext,
+): void {
+  // each pass breaks one cycle; a schema graph has fewer cycles to break than edges
+  for (let guard = 0; guard < 10_000; guard++) {
+    const cycle = findCycle(schemas);
+    if (!cycle) return;
+    const members = cycle.map((edge) => edge.from);
+    const pure = members.every((name) =>
+      isPureReference(schemas[name]!.schema),
+    );
+    const names = [...members, members[0]!]
+      .map((n) => JSON.stringify(n))
+      .join(" → ");
+    const sources = members.map((name) => schemas[name]!.sources[0]!);
+    const lines = members
+      .map((name, i) => `${JSON.stringify(name)} at line ${sources[i]!.line}`)
+      .join(", ");
+    if (pure) {
+      ctx.report(
+        "error",
+        "schema/alias-cycle",
+        members.length === 1
+          ? `schema ${names} refers only to itself, with no object or array between, so it describes no value (${lines})`
+          : `schemas ${names} only refer to each other, with no object or array between them, so they describe no value (${lines})`,
+        sources[0]!,
+        sources.slice(1),
+      );
+      const first = schemas[members[0]!]!;
+      first.schema = documentationOf(first.schema);
+      continue;
+    }
+    const cut = cycle.find((edge) => edge.keyword === "allOf") ?? cycle[0]!;
+    const from = schemas[cut.from]!;
+    ctx.report(
+      "warning",
+      "schema/composition-cycle",
+      `schemas ${names} refer to each other through ${cut.keyword} with no property or array item between them, which TypeScript cannot type; the generated types drop ${JSON.stringify(cut.from)}'s ${cut.keyword} member ${JSON.stringify(cut.to)} (${lines})`,
+      from.sources[0]!,
+      sources.filter((s) => s !== from.sources[0]),
+    );
+    cut.remove();
+  }
+}
+
+interface Edge {
+  from: string;
+  to: string;
+  keyword: "$ref" | "allOf" | "oneOf" | "anyOf";
+  /** Removes the reference from the schema that holds it. */
+  remove(): void;
+}
+
+/** The references a schema's type is made of directly: its `$ref`, and those in its compositions. */
+function edgesOf(from: string, schema: Schema): Edge[] {
+  const out: Edge[] = [];
+  const visit = (s: Schema, keyword: Edge["keyword"], remove: () => void) => {
+    if (typeof s.$ref === "string") {
+      const to = schemaRefName(s.$ref);
+      if (to !== undefined) out.push({ from, to, keyword, remove });
+    }
+    for (const key of ["allOf", "oneOf", "anyOf"] as const) {
+      const list = s[key];
+      if (!Array.isArray(list)) continue;
+      for (const member of list)
+        visit(member, keyword === "$ref" ? key : keyword, () => {
+          const at = list.indexOf(member);
+          if (at !== -1) list.splice(at, 1);
+          if (list.length === 0) delete s[key];
+        });
+    }
+  };
+  visit(schema, "$ref", () => {
+    delete schema.$ref;
+  });
+  return out;
+}
+
+/** The first cycle met in name order, as its edges; iterative, so a long chain cannot overflow. */
+function findCycle(schemas: Record<string, NamedSchema>): Edge[] | undefined {
+  const state = new Map<string, "open" | "done">();
+  for (const start of Object.keys(schemas).sort()) {
+    if (state.has(start)) continue;
+    const stack: { name: string; edges: Edge[]; next: number; via?: Edge }[] =
+      [];
+    const push = (name: string, via?: Edge) => {
+      state.set(name, "open");
+      stack.push({
+        name,
+        edges: edgesOf(name, schemas[name]!.schema),
+        next: 0,
+        via,
+      });
+    };
+    push(start);
+    while (stack.length > 0) {
+      const top = stack.at(-1)!;
+      const edge = top.edges[top.next++];
+      if (!edge) {
+        state.set(top.name, "done");
+        stack.pop();
+        continue;
+      }
+      if (!Object.hasOwn(schemas, edge.to)) continue;
+      const seen = state.get(edge.to);
+      if (seen === "done") continue;
+      if (seen === "open") {
+        const from = stack.findIndex((f) => f.name === edge.to);
+        return [...stack.slice(from + 1).map((f) => f.via!), edge];
+      }
+      push(edge.to, edge);
+    }
+  }
+  return undefined;
+}
+
+/** Keywords that document a schema without constraining it. */
+const DOC_KEYWORDS = [
+  "description",
+  "title",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+] as const;
+
+/** Nothing but references, compositions of references, and documentation. */
+function isPureReference(schema: Schema): boolean {
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === "$ref" || (DOC_KEYWORDS as readonly string[]).includes(key))
+      continue;
+    if (key === "allOf" || key === "oneOf" || key === "anyOf") {
+      if (!Array.isArray(value) || !value.every(isPureReference)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+function documentationOf(schema: Schema): Schema {
+  const out: Schema = {};
+  for (const key of DOC_KEYWORDS)
+    if (schema[key] !== undefined)
+      (out as Record<string, unknown>)[key] = schema[key];
+  return out;
+}
