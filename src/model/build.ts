@@ -97,7 +97,7 @@ function reportUntyped(
   report({
     severity: "warning",
     code: "model/untyped-parameter",
-    message: `${endpoint.method.toUpperCase()} ${endpoint.path}: no source gives a type for ${names}; the generated code types ${untyped.length === 1 ? "it" : "them"} as unknown (sent as text)`,
+    message: `${endpoint.method.toUpperCase()} ${endpoint.path}: no source gives a type for ${names}; the client takes ${untyped.length === 1 ? "it" : "them"} as string | number (sent as text) and the server hands ${untyped.length === 1 ? "it" : "them"} over as string`,
     file: at.file,
     line: at.line,
     column: at.column,

@@ -6,6 +6,7 @@ import {
   hasResponseHeaders,
   responseHeadersBlock,
 } from "./response-headers.js";
+import { receivedType } from "./received-types.js";
 import { signatures as signaturesOf } from "./signature.js";
 
 const WIDTH = 80;
@@ -17,13 +18,19 @@ const WIDTH = 80;
  */
 export function contractsFile(model: ApiModel, index: TypeIndex): string {
   const endpoints = model.endpoints;
+  const received = new Map(
+    endpoints.flatMap((e) => {
+      const r = receivedType(e, index);
+      return r ? [[e, r] as const] : [];
+    }),
+  );
   const typeNames = endpoints.flatMap((e) => {
     const t = index.endpoint(e);
-    return [t.request, t.responses];
+    return [...(received.get(e)?.uses ?? [t.request]), t.responses];
   });
   const handlers = endpoints.map((e) => {
     const t = index.endpoint(e);
-    const args = [t.request, t.responses];
+    const args = [received.get(e)?.name ?? t.request, t.responses];
     if (hasResponseHeaders(e)) args.push(`ResponseHeaders[${quote(e.name)}]`);
     return doc(e) + member(e.name, "Handler", args);
   });
@@ -37,6 +44,7 @@ export function contractsFile(model: ApiModel, index: TypeIndex): string {
     'import type { Handler } from "./runtime.js";\n' +
     importTypes(typeNames, "../types.js") +
     "\n" +
+    [...received.values()].map((r) => r.declaration + "\n").join("") +
     "/** One handler per endpoint. Implement them in your own file with `satisfies Handlers`. */\n" +
     block("export interface Handlers", handlers) +
     "\n" +
