@@ -5,6 +5,12 @@ export default defineConfig({
   inputs: ["specs/*"],
   out: "generated",
   artifacts: ["client", "server", "docs", "openapi"],
+  // the seeds title themselves after one of their operations ("Stride Get conversation roster")
+  info: {
+    title: "Stride",
+    description:
+      "Atlassian Stride's team chat API: sites, conversations, messages, files and app modules.",
+  },
   // scaffolded once, then only given stubs for new endpoints; the code in it is hand-written
   server: { handlers: "examples/stride-server/handlers.ts" },
 });

@@ -2,7 +2,7 @@
 
 /** Path parameters of `POST /app/module/chat/conversation/chat:configuration/{key}/state`. */
 export interface AppModuleChatConversationChatConfigurationStateByKeyPostPath {
-  key: unknown;
+  key: string | number;
 }
 
 /** Request body of `POST /app/module/chat/conversation/chat:configuration/{key}/state`. */
@@ -29,7 +29,7 @@ export interface AppModuleChatConversationChatConfigurationStateByKeyPostRequest
 
 /** Path parameters of `POST /app/module/chat/conversation/chat:glance/{key}/state`. */
 export interface AppModuleChatConversationChatGlanceStateByKeyPostPath {
-  key: unknown;
+  key: string | number;
 }
 
 /** Request body of `POST /app/module/chat/conversation/chat:glance/{key}/state`. */
@@ -1102,15 +1102,15 @@ export interface ConversationMessagePostHandlerRequest {
 /** Path parameters of `GET /site/{cloudId}/conversation/{conversationId}/message/recent`. */
 export interface ConversationMessagesRecentGetHandlerPath {
   /** The id of the site (cloudId) */
-  cloudId: unknown;
+  cloudId: string | number;
   /** The conversation id */
-  conversationId: unknown;
+  conversationId: string | number;
 }
 
 /** Query parameters of `GET /site/{cloudId}/conversation/{conversationId}/message/recent`. */
 export interface ConversationMessagesRecentGetHandlerQuery {
   /** The maximum number of results */
-  limit?: unknown;
+  limit?: string | number;
 }
 
 /** Response bodies by status of `GET /site/{cloudId}/conversation/{conversationId}/message/recent`. */
@@ -1132,11 +1132,11 @@ export interface ConversationMessagesRecentGetHandlerRequest {
 /** Path parameters of `GET /site/{cloudId}/conversation/{conversationId}/message/{messageId}`. */
 export interface ConversationMessageGetHandlerPath {
   /** The id of the site (cloudId) */
-  cloudId: unknown;
+  cloudId: string | number;
   /** The conversation id */
-  conversationId: unknown;
+  conversationId: string | number;
   /** The ID of the Message to retrieve */
-  messageId: unknown;
+  messageId: string | number;
 }
 
 /** Response bodies by status of `GET /site/{cloudId}/conversation/{conversationId}/message/{messageId}`. */
@@ -1157,11 +1157,11 @@ export interface ConversationMessageGetHandlerRequest {
 /** Path parameters of `PUT /site/{cloudId}/conversation/{conversationId}/message/{messageId}`. */
 export interface ConversationMessagePutHandlerPath {
   /** The id of the site (cloudId) */
-  cloudId: unknown;
+  cloudId: string | number;
   /** The conversation id */
-  conversationId: unknown;
+  conversationId: string | number;
   /** The ID of the message */
-  messageId: unknown;
+  messageId: string | number;
 }
 
 /** Request body of `PUT /site/{cloudId}/conversation/{conversationId}/message/{messageId}`. */
@@ -1186,11 +1186,11 @@ export interface ConversationMessagePutHandlerRequest {
 /** Path parameters of `DELETE /site/{cloudId}/conversation/{conversationId}/message/{messageId}`. */
 export interface ConversationMessageDeleteHandlerPath {
   /** The id of the site (cloudId) */
-  cloudId: unknown;
+  cloudId: string | number;
   /** The conversation id */
-  conversationId: unknown;
+  conversationId: string | number;
   /** The ID of the message */
-  messageId: unknown;
+  messageId: string | number;
 }
 
 /** Response bodies by status of `DELETE /site/{cloudId}/conversation/{conversationId}/message/{messageId}`. */
@@ -1210,15 +1210,15 @@ export interface ConversationMessageDeleteHandlerRequest {
 
 /** Path parameters of `GET /site/{cloudId}/conversation/{conversationId}/message/{messageId}/context`. */
 export interface SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetPath {
-  cloudId: unknown;
-  conversationId: unknown;
-  messageId: unknown;
+  cloudId: string | number;
+  conversationId: string | number;
+  messageId: string | number;
 }
 
 /** Query parameters of `GET /site/{cloudId}/conversation/{conversationId}/message/{messageId}/context`. */
 export interface SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetQuery {
-  after?: unknown;
-  before?: unknown;
+  after?: string | number;
+  before?: string | number;
 }
 
 /** Response bodies by status of `GET /site/{cloudId}/conversation/{conversationId}/message/{messageId}/context`. */
@@ -1241,14 +1241,14 @@ export interface SiteConversationMessageMessageIdContextByCloudIdAndConversation
 
 /** Path parameters of `GET /site/{cloudId}/conversation/{conversationId}/roster`. */
 export interface SiteConversationRosterByCloudIdAndConversationIdGetPath {
-  cloudId: unknown;
-  conversationId: unknown;
+  cloudId: string | number;
+  conversationId: string | number;
 }
 
 /** Query parameters of `GET /site/{cloudId}/conversation/{conversationId}/roster`. */
 export interface SiteConversationRosterByCloudIdAndConversationIdGetQuery {
-  limit?: unknown;
-  start?: unknown;
+  limit?: string | number;
+  start?: string | number;
 }
 
 /** Response bodies by status of `GET /site/{cloudId}/conversation/{conversationId}/roster`. */

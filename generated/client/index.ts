@@ -1513,7 +1513,7 @@ export function siteConversationRosterByCloudIdAndConversationIdGet(
 }
 
 /**
- * A client for Stride Get conversation roster bound to `config`:
+ * A client for Stride bound to `config`:
  * its base URL, fetch, headers and auth apply to every call, under each call's own options.
  */
 export function createClient(config: ClientOptions = {}): {

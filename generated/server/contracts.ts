@@ -2,8 +2,10 @@
 import type { Handler } from "./runtime.js";
 import type {
   AppModuleChatConversationChatConfigurationStateByKeyPostRequest,
+  AppModuleChatConversationChatConfigurationStateByKeyPostPath,
   AppModuleChatConversationChatConfigurationStateByKeyPostResponses,
   AppModuleChatConversationChatGlanceStateByKeyPostRequest,
+  AppModuleChatConversationChatGlanceStateByKeyPostPath,
   AppModuleChatConversationChatGlanceStateByKeyPostResponses,
   GetAllHandlerRequest,
   GetAllHandlerResponses,
@@ -88,29 +90,111 @@ import type {
   ConversationMessagePostHandlerRequest,
   ConversationMessagePostHandlerResponses,
   ConversationMessagesRecentGetHandlerRequest,
+  ConversationMessagesRecentGetHandlerPath,
+  ConversationMessagesRecentGetHandlerQuery,
   ConversationMessagesRecentGetHandlerResponses,
   ConversationMessageGetHandlerRequest,
+  ConversationMessageGetHandlerPath,
   ConversationMessageGetHandlerResponses,
   ConversationMessagePutHandlerRequest,
+  ConversationMessagePutHandlerPath,
   ConversationMessagePutHandlerResponses,
   ConversationMessageDeleteHandlerRequest,
+  ConversationMessageDeleteHandlerPath,
   ConversationMessageDeleteHandlerResponses,
   SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetRequest,
+  SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetPath,
+  SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetQuery,
   SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetResponses,
   SiteConversationRosterByCloudIdAndConversationIdGetRequest,
+  SiteConversationRosterByCloudIdAndConversationIdGetPath,
+  SiteConversationRosterByCloudIdAndConversationIdGetQuery,
   SiteConversationRosterByCloudIdAndConversationIdGetResponses,
 } from "../types.js";
+
+/** `AppModuleChatConversationChatConfigurationStateByKeyPostRequest` as handlers get it: parameters no source types are text. */
+export interface AppModuleChatConversationChatConfigurationStateByKeyPostReceived extends AppModuleChatConversationChatConfigurationStateByKeyPostRequest {
+  path: AppModuleChatConversationChatConfigurationStateByKeyPostPath & {
+    key: string;
+  };
+}
+
+/** `AppModuleChatConversationChatGlanceStateByKeyPostRequest` as handlers get it: parameters no source types are text. */
+export interface AppModuleChatConversationChatGlanceStateByKeyPostReceived extends AppModuleChatConversationChatGlanceStateByKeyPostRequest {
+  path: AppModuleChatConversationChatGlanceStateByKeyPostPath & { key: string };
+}
+
+/** `ConversationMessagesRecentGetHandlerRequest` as handlers get it: parameters no source types are text. */
+export interface ConversationMessagesRecentGetHandlerReceived extends ConversationMessagesRecentGetHandlerRequest {
+  path: ConversationMessagesRecentGetHandlerPath & {
+    cloudId: string;
+    conversationId: string;
+  };
+  query?: ConversationMessagesRecentGetHandlerQuery & { limit?: string };
+}
+
+/** `ConversationMessageGetHandlerRequest` as handlers get it: parameters no source types are text. */
+export interface ConversationMessageGetHandlerReceived extends ConversationMessageGetHandlerRequest {
+  path: ConversationMessageGetHandlerPath & {
+    cloudId: string;
+    conversationId: string;
+    messageId: string;
+  };
+}
+
+/** `ConversationMessagePutHandlerRequest` as handlers get it: parameters no source types are text. */
+export interface ConversationMessagePutHandlerReceived extends ConversationMessagePutHandlerRequest {
+  path: ConversationMessagePutHandlerPath & {
+    cloudId: string;
+    conversationId: string;
+    messageId: string;
+  };
+}
+
+/** `ConversationMessageDeleteHandlerRequest` as handlers get it: parameters no source types are text. */
+export interface ConversationMessageDeleteHandlerReceived extends ConversationMessageDeleteHandlerRequest {
+  path: ConversationMessageDeleteHandlerPath & {
+    cloudId: string;
+    conversationId: string;
+    messageId: string;
+  };
+}
+
+/** `SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetRequest` as handlers get it: parameters no source types are text. */
+export interface SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetReceived extends SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetRequest {
+  path: SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetPath & {
+    cloudId: string;
+    conversationId: string;
+    messageId: string;
+  };
+  query?: SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetQuery & {
+    after?: string;
+    before?: string;
+  };
+}
+
+/** `SiteConversationRosterByCloudIdAndConversationIdGetRequest` as handlers get it: parameters no source types are text. */
+export interface SiteConversationRosterByCloudIdAndConversationIdGetReceived extends SiteConversationRosterByCloudIdAndConversationIdGetRequest {
+  path: SiteConversationRosterByCloudIdAndConversationIdGetPath & {
+    cloudId: string;
+    conversationId: string;
+  };
+  query?: SiteConversationRosterByCloudIdAndConversationIdGetQuery & {
+    limit?: string;
+    start?: string;
+  };
+}
 
 /** One handler per endpoint. Implement them in your own file with `satisfies Handlers`. */
 export interface Handlers {
   /** `POST /app/module/chat/conversation/chat:configuration/{key}/state`: Send app configuration updates */
   appModuleChatConversationChatConfigurationStateByKeyPost: Handler<
-    AppModuleChatConversationChatConfigurationStateByKeyPostRequest,
+    AppModuleChatConversationChatConfigurationStateByKeyPostReceived,
     AppModuleChatConversationChatConfigurationStateByKeyPostResponses
   >;
   /** `POST /app/module/chat/conversation/chat:glance/{key}/state`: Send glance updates */
   appModuleChatConversationChatGlanceStateByKeyPost: Handler<
-    AppModuleChatConversationChatGlanceStateByKeyPostRequest,
+    AppModuleChatConversationChatGlanceStateByKeyPostReceived,
     AppModuleChatConversationChatGlanceStateByKeyPostResponses
   >;
   /** `GET /site/`: Get list of sites */
@@ -317,32 +401,32 @@ export interface Handlers {
   >;
   /** `GET /site/{cloudId}/conversation/{conversationId}/message/recent`: Get latest messages for conversation */
   conversationMessagesRecentGetHandler: Handler<
-    ConversationMessagesRecentGetHandlerRequest,
+    ConversationMessagesRecentGetHandlerReceived,
     ConversationMessagesRecentGetHandlerResponses
   >;
   /** `GET /site/{cloudId}/conversation/{conversationId}/message/{messageId}`: Get Message by id */
   conversationMessageGetHandler: Handler<
-    ConversationMessageGetHandlerRequest,
+    ConversationMessageGetHandlerReceived,
     ConversationMessageGetHandlerResponses
   >;
   /** `PUT /site/{cloudId}/conversation/{conversationId}/message/{messageId}`: Edit a message in a conversation */
   conversationMessagePutHandler: Handler<
-    ConversationMessagePutHandlerRequest,
+    ConversationMessagePutHandlerReceived,
     ConversationMessagePutHandlerResponses
   >;
   /** `DELETE /site/{cloudId}/conversation/{conversationId}/message/{messageId}`: Delete a message in a conversation */
   conversationMessageDeleteHandler: Handler<
-    ConversationMessageDeleteHandlerRequest,
+    ConversationMessageDeleteHandlerReceived,
     ConversationMessageDeleteHandlerResponses
   >;
   /** `GET /site/{cloudId}/conversation/{conversationId}/message/{messageId}/context`: Get conversation history contextually */
   siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet: Handler<
-    SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetRequest,
+    SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetReceived,
     SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetResponses
   >;
   /** `GET /site/{cloudId}/conversation/{conversationId}/roster`: Get conversation roster */
   siteConversationRosterByCloudIdAndConversationIdGet: Handler<
-    SiteConversationRosterByCloudIdAndConversationIdGetRequest,
+    SiteConversationRosterByCloudIdAndConversationIdGetReceived,
     SiteConversationRosterByCloudIdAndConversationIdGetResponses
   >;
 }

@@ -5,7 +5,13 @@ import { pathVariables } from "./path-template.js";
 import { compareSources } from "./rank.js";
 import { applyProseAuth } from "./scopes-from-prose.js";
 import { applyBodySignals } from "./undescribed-body.js";
-import type { ApiModel, Diagnostic, DocumentModel, Endpoint } from "./types.js";
+import type {
+  ApiInfo,
+  ApiModel,
+  Diagnostic,
+  DocumentModel,
+  Endpoint,
+} from "./types.js";
 import { PARAMETER_LOCATIONS } from "./types.js";
 
 export interface BuildOptions extends NamingOptions {
@@ -14,7 +20,11 @@ export interface BuildOptions extends NamingOptions {
    * earlier entries first; before the format ranking of src/model/rank.ts.
    */
   prefer?: readonly string[];
+  /** Title, version or description that replace the merged ones (config `info`). */
+  info?: InfoOverride;
 }
+
+export type InfoOverride = Partial<ApiInfo>;
 
 /**
  * Weaves the documents of every input into one model: auth read from prose, merge, naming, then
@@ -42,8 +52,14 @@ export function buildModel(
     applyBodySignals(endpoint, report);
     reportUntyped(endpoint, report);
   }
+  const info = { ...merged.info };
+  for (const key of ["title", "version", "description"] as const) {
+    const value = options.info?.[key];
+    if (value !== undefined) info[key] = value;
+  }
   return {
     ...merged,
+    info,
     endpoints,
     diagnostics: sortDiagnostics(diagnostics),
   };
@@ -97,7 +113,7 @@ function reportUntyped(
   report({
     severity: "warning",
     code: "model/untyped-parameter",
-    message: `${endpoint.method.toUpperCase()} ${endpoint.path}: no source gives a type for ${names}; the generated code types ${untyped.length === 1 ? "it" : "them"} as unknown (sent as text)`,
+    message: `${endpoint.method.toUpperCase()} ${endpoint.path}: no source gives a type for ${names}; the client takes ${untyped.length === 1 ? "it" : "them"} as string | number (sent as text) and the server hands ${untyped.length === 1 ? "it" : "them"} over as string`,
     file: at.file,
     line: at.line,
     column: at.column,

@@ -70,7 +70,7 @@ export const DIAGNOSTIC_CODES = {
   "model/untyped-parameter": {
     severity: "warning",
     meaning:
-      "no source types a parameter: the generated code types it `unknown`",
+      "no source types a parameter: the client takes a string or a number (sent as text), the server hands over a `string`",
   },
   "naming/invalid-override": {
     severity: "warning",

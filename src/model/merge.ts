@@ -1,3 +1,4 @@
+import { mergeInfo } from "./info.js";
 import { compareCodeUnits } from "./order.js";
 import { setOwn } from "./own.js";
 import { schemaRef, schemaRefName } from "./schema-ref.js";
@@ -12,6 +13,7 @@ import {
   compareSources,
   documentRank,
   FORMAT_RANK,
+  isPreferred,
   pickWinner,
 } from "./rank.js";
 import type {
@@ -59,33 +61,16 @@ export function mergeDocuments(
   const endpoints = [...groups.values()].map((offers) =>
     mergeEndpoint(offers, report),
   );
-  const infoDoc = pickWinner(
-    documents.map((d) => ({
-      value: d,
-      rank: rankOf(d),
-      source: docSource(d),
-      richness: d.endpoints.length,
-    })),
-  );
   return {
-    info: infoDoc?.value.info ?? { title: "API", version: "1.0.0" },
+    info: mergeInfo(documents, endpoints, rankOf, (doc) =>
+      isPreferred(doc.file, prefer),
+    ),
     servers: mergeServers(documents, report, rankOf),
     securitySchemes: mergeSecuritySchemes(documents, report, rankOf),
     schemas,
     tags: mergeTags(documents),
     endpoints,
   };
-}
-
-function docSource(doc: DocumentModel) {
-  return (
-    doc.endpoints[0]?.sources[0] ?? {
-      file: doc.file,
-      line: 1,
-      column: 1,
-      pointer: "#",
-    }
-  );
 }
 
 /** `http://api.example.com/` and `http://api.example.com` are one server. */
@@ -117,14 +102,15 @@ function mergeServers(
         });
     }
   }
-  // Absolute URLs before relative ones, then the format ranking, then the place they were found.
+  // Real absolute URLs first, then relative ones, placeholders last (see serverClass); then the
+  // format ranking, then the place they were found. The client defaults to the first.
   const list = [...byUrl.values()].sort(
     (a, b) =>
-      Number(isAbsolute(b.server.url)) - Number(isAbsolute(a.server.url)) ||
+      serverClass(a.server.url) - serverClass(b.server.url) ||
       b.rank - a.rank ||
       compareSources(a.server.sources[0]!, b.server.sources[0]!),
   );
-  const absolute = list.filter((s) => isAbsolute(s.server.url));
+  const absolute = list.filter((s) => serverClass(s.server.url) === 0);
   if (absolute.length > 1) {
     const [winner, ...others] = absolute;
     const at = winner!.server.sources[0]!;
@@ -145,6 +131,27 @@ function mergeServers(
 
 function isAbsolute(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(url);
+}
+
+/**
+ * RFC 2606 / RFC 6761 names no API is served from (`example.com`, `www.example.org`,
+ * `api.example`, `x.invalid`, `x.test`): a spec's placeholder, never the client's default.
+ */
+const PLACEHOLDER_HOST =
+  /^(?:[^/]*\.)?(?:example\.(?:com|net|org)|example|invalid|test)$/i;
+
+/**
+ * 0: an absolute URL of a real host; 1: a relative URL with a path (`/v2`); 2: the bare `/`,
+ * which says nothing when an absolute URL exists; 3: a placeholder host.
+ */
+export function serverClass(url: string): number {
+  if (isAbsolute(url)) {
+    const host = url
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
+      .split(/[/:?#]/)[0]!;
+    return PLACEHOLDER_HOST.test(host) ? 3 : 0;
+  }
+  return url === "/" ? 2 : 1;
 }
 
 function mergeSecuritySchemes(

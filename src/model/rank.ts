@@ -32,15 +32,24 @@ export function compareSources(a: SourceRef, b: SourceRef): number {
  * The rank of a document under rules 0 and 1: its place in the user's preferences, then its
  * format. `prefer` entries are files or folders, written as the inputs' display paths.
  */
+/** Whether the user prefers the file (rule 0): a `prefer` entry names it or a folder above it. */
+export function isPreferred(file: string, prefer: readonly string[]): boolean {
+  return preferenceIndex(file, prefer) !== -1;
+}
+
+function preferenceIndex(file: string, prefer: readonly string[]): number {
+  return prefer.findIndex((entry) => {
+    const e = entry.replace(/\/+$/, "");
+    return file === e || file.startsWith(e + "/");
+  });
+}
+
 export function documentRank(
   file: string,
   format: SourceFormat,
   prefer: readonly string[] = [],
 ): number {
-  const index = prefer.findIndex((entry) => {
-    const e = entry.replace(/\/+$/, "");
-    return file === e || file.startsWith(e + "/");
-  });
+  const index = preferenceIndex(file, prefer);
   return (index === -1 ? 0 : prefer.length - index) * 10 + FORMAT_RANK[format];
 }
 

@@ -13,6 +13,11 @@ export interface ApiloomConfig {
   artifacts?: ArtifactName[];
   /** A folder with your copies of templates; missing files fall back to apiloom's. */
   templates?: string;
+  /**
+   * The API's title, version and description, over what the inputs say (by default the title most
+   * inputs share, an operation's summary cut off: see src/model/info.ts).
+   */
+  info?: { title?: string; version?: string; description?: string };
   /** Default base URL of the generated client (instead of the specs' servers). */
   baseUrl?: string;
   /** Endpoint name overrides: `"GET /pets/{id}": "getPet"`. */

@@ -35,6 +35,11 @@ const SHAPE: Record<string, Check> = {
   },
   templates: isString,
   baseUrl: isString,
+  info: section({
+    title: isString,
+    version: isString,
+    description: isString,
+  }),
   names: stringMap,
   merge: section({ allowExternalRefs: isBoolean, prefer: stringList }),
   server: section({ handlers: isString, adapters: stringList }),

@@ -103,6 +103,7 @@ export async function produce(
     cwd: settings.baseDir,
     allowExternalRefs: settings.allowExternalRefs,
     prefer: settings.prefer,
+    info: settings.info,
     names: settings.names,
     lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
     readText,

@@ -5,6 +5,7 @@ import { ARTIFACTS } from "../emit/artifact.js";
 import { adapterProblem } from "../emit/server/adapters.js";
 import { ConfigError } from "./config-error.js";
 import { findConfigFile, loadConfigFile } from "./config-load.js";
+import type { InfoOverride } from "../model/build.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
 
 /** Everything one generate run needs, config and flags merged, paths made absolute. */
@@ -18,6 +19,8 @@ export interface GenerateSettings {
   artifacts: ArtifactName[];
   templates?: string;
   baseUrl?: string;
+  /** The config's `info`: laid over the merged model's. */
+  info?: InfoOverride;
   names: Record<string, string>;
   allowExternalRefs: boolean;
   /** Preferred sources as paths relative to baseDir with `/` (how the model shows input files). */
@@ -127,6 +130,7 @@ export async function resolveSettings(
     ].sort((a, b) => ARTIFACTS.indexOf(a) - ARTIFACTS.indexOf(b)),
     templates,
     baseUrl: flags.baseUrl ?? config.baseUrl,
+    info: config.info,
     names: { ...config.names, ...flags.names },
     allowExternalRefs:
       flags.allowExternalRefs ?? config.merge?.allowExternalRefs ?? false,

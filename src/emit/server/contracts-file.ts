@@ -5,6 +5,7 @@ import {
   hasResponseHeaders,
   responseHeadersBlock,
 } from "./response-headers.js";
+import { receivedType } from "./received-types.js";
 import { signatures as signaturesOf } from "./signature.js";
 import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 
@@ -15,13 +16,19 @@ import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
  */
 export function contractsFile(model: ApiModel, index: TypeIndex): string {
   const endpoints = model.endpoints;
+  const received = new Map(
+    endpoints.flatMap((e) => {
+      const r = receivedType(e, index);
+      return r ? [[e, r] as const] : [];
+    }),
+  );
   const typeNames = endpoints.flatMap((e) => {
     const t = index.endpoint(e);
-    return [t.request, t.responses];
+    return [...(received.get(e)?.uses ?? [t.request]), t.responses];
   });
   const handlers = endpoints.map((e) => {
     const t = index.endpoint(e);
-    const args = [t.request, t.responses];
+    const args = [received.get(e)?.name ?? t.request, t.responses];
     if (hasResponseHeaders(e))
       args.push(`ResponseHeaders[${stringLiteral(e.name)}]`);
     return doc(e) + member(e.name, "Handler", args);
@@ -36,6 +43,7 @@ export function contractsFile(model: ApiModel, index: TypeIndex): string {
     'import type { Handler } from "./runtime.js";\n' +
     importTypes(typeNames, "../types.js") +
     "\n" +
+    [...received.values()].map((r) => r.declaration + "\n").join("") +
     "/** One handler per endpoint. Implement them in your own file with `satisfies Handlers`. */\n" +
     block("export interface Handlers", handlers) +
     "\n" +

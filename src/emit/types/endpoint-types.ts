@@ -46,6 +46,21 @@ export function errorStatuses(endpoint: Endpoint): string[] {
     .map((r) => r.status);
 }
 
+/**
+ * A parameter no source types (`model/untyped-parameter`) is text on the wire: the caller may
+ * pass a string or a number (sent as its text). The server hands it over as the string it got
+ * (`<Name>Received` in server/contracts.ts).
+ */
+export const UNTYPED_PARAMETER: TypeNode = union([
+  raw("string"),
+  raw("number"),
+]);
+
+/** Whether a parameter has no type in any source. */
+export function isUntyped(parameter: Parameter): boolean {
+  return parameter.schema === undefined;
+}
+
 /** An object type with one member per parameter, required as the spec says. */
 export function parametersType(
   parameters: Parameter[],
@@ -55,7 +70,10 @@ export function parametersType(
     const member: ObjectMember = {
       name: p.name,
       optional: !p.required,
-      type: schemaToType(p.schema, naming, "write"),
+      type:
+        p.schema === undefined
+          ? UNTYPED_PARAMETER
+          : schemaToType(p.schema, naming, "write"),
     };
     const doc = parameterDoc(p);
     if (doc) member.doc = doc;

@@ -18,6 +18,7 @@ export const ENDPOINT_TYPE_SUFFIXES = [
   "Error",
   "Request",
   "Result",
+  "Received",
 ] as const;
 
 export type EndpointTypeSuffix = (typeof ENDPOINT_TYPE_SUFFIXES)[number];

@@ -1,0 +1,104 @@
+import { pickWinner } from "./rank.js";
+import type { ApiInfo, DocumentModel, Endpoint } from "./types.js";
+
+const FALLBACK: ApiInfo = { title: "API", version: "1.0.0" };
+
+/**
+ * The merged API's title, version and description. Exported collections and generated specs often
+ * title a document after one of its operations ("Stride Get conversation roster"): such a trailing
+ * operation summary is cut off, and a title or description that is only an operation's words is
+ * no title at all. Of what remains, the title most documents share wins (case aside); a tie, or a
+ * preferred file (`merge.prefer`), goes by the ranking of src/model/rank.ts. Version and
+ * description come from the winning document (the description from another of the same title
+ * when the winner's is an operation's).
+ */
+export function mergeInfo(
+  documents: readonly DocumentModel[],
+  endpoints: readonly Endpoint[],
+  rankOf: (doc: DocumentModel) => number,
+  preferred: (doc: DocumentModel) => boolean,
+): ApiInfo {
+  const phrases = operationPhrases(endpoints);
+  const candidates = documents.flatMap((doc) => {
+    const title = cleanTitle(doc.info.title, phrases);
+    return title === undefined ? [] : [{ doc, title }];
+  });
+  if (candidates.length === 0) {
+    const first = pickWinner(documents.map((d) => offer(d, rankOf)));
+    return first
+      ? { ...FALLBACK, version: first.value.info.version || FALLBACK.version }
+      : FALLBACK;
+  }
+  const byTitle = new Map<string, typeof candidates>();
+  for (const c of candidates) {
+    const key = c.title.toLowerCase();
+    byTitle.set(key, [...(byTitle.get(key) ?? []), c]);
+  }
+  const most = Math.max(...[...byTitle.values()].map((list) => list.length));
+  const contenders = candidates.some((c) => preferred(c.doc))
+    ? candidates
+    : [...byTitle.values()].filter((l) => l.length === most).flat();
+  const winner = pickWinner(
+    contenders.map((c) => ({ ...offer(c.doc, rankOf), value: c })),
+  )!.value;
+  const sameTitle = byTitle.get(winner.title.toLowerCase())!;
+  const info: ApiInfo = {
+    title: winner.title,
+    version: winner.doc.info.version || FALLBACK.version,
+  };
+  const description = [winner, ...sameTitle]
+    .map((c) => c.doc.info.description?.trim())
+    .find((d) => d && !phrases.has(normalize(d)));
+  if (description) info.description = description;
+  return info;
+}
+
+function offer(doc: DocumentModel, rankOf: (doc: DocumentModel) => number) {
+  return {
+    value: doc,
+    rank: rankOf(doc),
+    source: doc.endpoints[0]?.sources[0] ?? {
+      file: doc.file,
+      line: 1,
+      column: 1,
+      pointer: "#",
+    },
+    richness: doc.endpoints.length,
+  };
+}
+
+/** Operation summaries, descriptions and request names, normalized. */
+function operationPhrases(endpoints: readonly Endpoint[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of endpoints) {
+    for (const text of [
+      e.summary,
+      e.description,
+      ...e.nameCandidates
+        .filter((c) => c.kind === "requestName")
+        .map((c) => c.value),
+    ])
+      if (text && text.trim() !== "") out.add(normalize(text));
+  }
+  return out;
+}
+
+function normalize(text: string): string {
+  return text.trim().replace(/\.+$/, "").replace(/\s+/g, " ").toLowerCase();
+}
+
+/** The title without a trailing operation summary; undefined when nothing else is left. */
+function cleanTitle(
+  title: string | undefined,
+  phrases: Set<string>,
+): string | undefined {
+  const text = title?.trim().replace(/\s+/g, " ") ?? "";
+  if (text === "" || phrases.has(normalize(text))) return undefined;
+  const words = text.split(" ");
+  // the longest operation phrase the title ends with
+  for (let i = 1; i < words.length; i++) {
+    if (phrases.has(normalize(words.slice(i).join(" "))))
+      return words.slice(0, i).join(" ");
+  }
+  return text;
+}

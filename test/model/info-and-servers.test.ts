@@ -1,0 +1,182 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { defaultBaseUrl } from "../../src/emit/client/base-url.js";
+import { generate, type GenerateOptions } from "../../src/generate.js";
+import { parseGenerateArgs } from "../../src/cli/generate-options.js";
+import { resolveSettings } from "../../src/workflow/settings.js";
+
+/** A Swagger 2.0 document titled `title` with one GET per summary. */
+function swagger(
+  title: string,
+  summaries: string[],
+  extra: Record<string, unknown> = {},
+  description?: string,
+): string {
+  const paths: Record<string, unknown> = {};
+  summaries.forEach((summary, i) => {
+    paths[`/r${i}/${summary.length}`] = {
+      get: { summary, responses: { 200: { description: "OK" } } },
+    };
+  });
+  return JSON.stringify({
+    swagger: "2.0",
+    info: { title, version: "2.1", ...(description ? { description } : {}) },
+    paths,
+    ...extra,
+  });
+}
+
+async function modelOf(
+  docs: Record<string, string>,
+  options: GenerateOptions = {},
+) {
+  const { model } = await generate(
+    Object.entries(docs).map(([file, text]) => ({ file, text })),
+    { artifacts: [], ...options },
+  );
+  return model;
+}
+
+describe("the API's title", () => {
+  it("is the one most inputs share once a trailing operation summary is cut off", async () => {
+    const model = await modelOf({
+      "a.json": swagger("Acme Chat Get conversation roster", [
+        "Get conversation roster",
+      ]),
+      "b.json": swagger("Acme Chat Send a message", ["Send a message"]),
+      // the richest document, in the best-ranked format, titled otherwise: outvoted
+      "c.json": swagger("Chat Tools", ["List", "Create", "Delete", "Edit"], {
+        swagger: "2.0",
+      }),
+      "d.json": swagger("acme chat", ["Archive"]),
+    });
+    expect(model.info.title).toBe("Acme Chat");
+  });
+
+  it("never is an operation's summary, nor is the description an operation's", async () => {
+    const model = await modelOf({
+      "a.json": swagger(
+        "Send message to a user",
+        ["Send message to a user"],
+        {},
+        "Send message to a user.",
+      ),
+      "b.json": swagger(
+        "Messaging Send message to a user",
+        ["List users"],
+        {},
+        "The messaging API.",
+      ),
+    });
+    expect(model.info).toEqual({
+      title: "Messaging",
+      version: "2.1",
+      description: "The messaging API.",
+    });
+  });
+
+  it("goes to a preferred input (merge.prefer) over the majority", async () => {
+    const docs = {
+      "a.json": swagger("Acme Get a", ["Get a"]),
+      "b.json": swagger("Acme Get b", ["Get b"]),
+      "special/c.json": swagger("Special API", ["Get c"]),
+    };
+    expect((await modelOf(docs)).info.title).toBe("Acme");
+    expect((await modelOf(docs, { prefer: ["special"] })).info.title).toBe(
+      "Special API",
+    );
+  });
+
+  it("is replaced, with version and description, by the config's info", async () => {
+    const docs = { "a.json": swagger("Acme Get a", ["Get a"]) };
+    const model = await modelOf(docs, {
+      info: { title: "Stride", description: "Team chat." },
+    });
+    expect(model.info).toEqual({
+      title: "Stride",
+      version: "2.1",
+      description: "Team chat.",
+    });
+  });
+});
+
+describe("config info", () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true })));
+  const settingsFor = async (config: unknown) => {
+    const dir = mkdtempSync(join(tmpdir(), "apiloom-info-"));
+    dirs.push(dir);
+    writeFileSync(join(dir, "apiloom.config.json"), JSON.stringify(config));
+    return resolveSettings(parseGenerateArgs([]), dir);
+  };
+
+  it("reaches the settings, and a wrong member names itself", async () => {
+    const settings = await settingsFor({
+      inputs: ["x.yaml"],
+      info: { title: "Stride", version: "3" },
+    });
+    expect(settings.info).toEqual({ title: "Stride", version: "3" });
+    await expect(
+      settingsFor({ inputs: ["x.yaml"], info: { name: "Stride" } }),
+    ).rejects.toThrow(/info: unknown option "name"/);
+    await expect(
+      settingsFor({ inputs: ["x.yaml"], info: { title: 3 } }),
+    ).rejects.toThrow(/info\.title must be a non-empty string/);
+  });
+});
+
+describe("placeholder servers", () => {
+  const withServer = (
+    title: string,
+    host: string | undefined,
+    basePath = "/",
+  ) =>
+    swagger(title, [`Get ${title}`], {
+      ...(host ? { host } : {}),
+      basePath,
+      schemes: ["https"],
+    });
+
+  it("come after real ones and are not the client's default, with no base-URL conflict", async () => {
+    const model = await modelOf({
+      "a.json": withServer("A", "www.example.com"),
+      "b.json": withServer("B", "api.example.invalid"),
+      "c.json": withServer("C", undefined),
+      "d.json": withServer("D", "api.acme.io", "/v1"),
+    });
+    expect(model.servers.map((s) => s.url)).toEqual([
+      "https://api.acme.io/v1",
+      "/",
+      "https://www.example.com",
+      "https://api.example.invalid",
+    ]);
+    expect(defaultBaseUrl(model)).toBe("https://api.acme.io/v1");
+    expect(
+      model.diagnostics.filter((d) => d.code === "merge/base-url-conflict"),
+    ).toEqual([]);
+  });
+
+  it("lose to a bare / when nothing real is left (same origin beats a made-up host)", async () => {
+    const model = await modelOf({
+      "a.json": withServer("A", "example.com"),
+      "c.json": withServer("C", undefined),
+    });
+    expect(defaultBaseUrl(model)).toBe("");
+    expect(model.servers.map((s) => s.url)).toEqual([
+      "/",
+      "https://example.com",
+    ]);
+  });
+
+  it("two real hosts still conflict", async () => {
+    const model = await modelOf({
+      "a.json": withServer("A", "api.acme.io"),
+      "b.json": withServer("B", "api.acme.dev"),
+    });
+    expect(
+      model.diagnostics.filter((d) => d.code === "merge/base-url-conflict"),
+    ).toHaveLength(1);
+  });
+});
