@@ -255,3 +255,76 @@ function toScalar(param: ParamSpec, raw: string): string | number | boolean {
     `${param.in} parameter ${JSON.stringify(param.name)} must be ${param.type === "integer" ? "an integer" : `a ${param.type}`}`,
   );
 }
+
+/**
+ * A url-encoded body: the `encoded` fields read by their style (as query parameters), the
+ * others as strings (a repeated name as an array), as without encodings.
+ */
+export function formFields(
+  text: string,
+  encoded: readonly ParamSpec[],
+): Record<string, unknown> {
+  const pairs = queryPairs(text);
+  const raw: RawParameters = {
+    path: {},
+    query: pairs,
+    headers: {},
+    cookies: [],
+  };
+  const claimed = new Set<string>();
+  const out: [string, unknown][] = [];
+  for (const field of encoded) {
+    const spec: ParamSpec = { ...field, in: "query" };
+    const value = parseParameter(spec, raw);
+    if (value !== undefined) out.push([field.name, value]);
+    claimed.add(field.name);
+    const style = field.style ?? "form";
+    for (const [key] of pairs)
+      if (
+        (style === "deepObject" && key.startsWith(`${field.name}[`)) ||
+        (field.properties &&
+          (field.explode ?? true) &&
+          style === "form" &&
+          Object.prototype.hasOwnProperty.call(field.properties, key))
+      )
+        claimed.add(key);
+  }
+  const rest = new Map<string, string[]>();
+  for (const [key, value] of pairs) {
+    if (claimed.has(key)) continue;
+    const values = rest.get(key) ?? [];
+    values.push(decode(value, true));
+    rest.set(key, values);
+  }
+  for (const [key, values] of rest)
+    out.push([key, values.length === 1 ? values[0] : values]);
+  return Object.fromEntries(out);
+}
+
+/** Multipart parts whose encoding names a JSON `contentType`, parsed. */
+export async function jsonParts(
+  parts: Record<string, unknown>,
+  encoded: readonly ParamSpec[],
+): Promise<Record<string, unknown>> {
+  const out = { ...parts };
+  for (const field of encoded) {
+    if (field.contentType === undefined) continue;
+    if (!Object.prototype.hasOwnProperty.call(out, field.name)) continue;
+    const value = out[field.name];
+    const text = value instanceof Blob ? await value.text() : String(value);
+    try {
+      Object.defineProperty(out, field.name, {
+        value: JSON.parse(text) as unknown,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } catch {
+      throw new HttpError(
+        400,
+        `form field ${JSON.stringify(field.name)} must be JSON`,
+      );
+    }
+  }
+  return out;
+}
