@@ -67,11 +67,14 @@ function decode(raw: string, plus: boolean): string {
 
 /**
  * Splits encoded text on a delimiter, then decodes each piece, so an item's own `,` (sent as
- * `%2C`) stays in the item. Whitespace delimiters are percent-encoded on the wire like the
- * items' own whitespace, so those are split after decoding (an item cannot hold one).
+ * `%2C`) stays in the item. When the text holds no literal delimiter (a sender or a proxy that
+ * percent-encodes them all, as URLSearchParams does), or the delimiter is whitespace (encoded
+ * like the items' own), it is split after decoding: only a one-item list whose item holds the
+ * delimiter reads differently then.
  */
 function splitEncoded(raw: string, delimiter: string, plus: boolean): string[] {
-  if (delimiter.trim() === "") return decode(raw, plus).split(delimiter);
+  if (delimiter.trim() === "" || !raw.includes(delimiter))
+    return decode(raw, plus).split(delimiter);
   return raw.split(delimiter).map((piece) => decode(piece, plus));
 }
 
