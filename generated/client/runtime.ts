@@ -4,12 +4,14 @@
 import {
   fillPath,
   serializeCookie,
+  serializeForm,
   serializeHeader,
   serializeQuery,
+  type FieldEncoding,
   type ParamStyle,
 } from "./serialize.js";
 
-export type { ParamStyle } from "./serialize.js";
+export type { FieldEncoding, ParamStyle } from "./serialize.js";
 export { fillPath, serializeQuery } from "./serialize.js";
 
 /**
@@ -73,6 +75,8 @@ export interface RequestSpec {
   body?: unknown;
   /** Media type the body is sent as. */
   mediaType?: string;
+  /** How the fields of a form body are sent, by name (OpenAPI 3 Encoding Objects). */
+  encoding?: Record<string, FieldEncoding>;
   /** Value of the Accept header. */
   accept?: string;
   /** Alternatives of security scheme names; the first one with credentials is used. */
@@ -139,9 +143,11 @@ export async function send<TData, TError>(
   const init: RequestInit = { method: spec.method, headers };
   if (config.signal) init.signal = config.signal;
   if (spec.body !== undefined) {
-    init.body = serializeBody(spec.body, spec.mediaType);
-    // FormData sets its own Content-Type, with the multipart boundary
-    if (!(init.body instanceof FormData) && spec.mediaType)
+    const form = serializeForm(spec.body, spec.mediaType ?? "", spec.encoding);
+    init.body = form ?? serializeBody(spec.body, spec.mediaType);
+    // FormData and a multipart Blob carry their own Content-Type, with the boundary
+    if (form instanceof Blob) headers.set("Content-Type", form.type);
+    else if (!(init.body instanceof FormData) && spec.mediaType)
       headers.set("Content-Type", spec.mediaType);
   }
   const url =

@@ -236,3 +236,101 @@ export function fillPath(
     serializePath(name, values[name], styles[name]),
   );
 }
+
+/** How one form field is sent (an OpenAPI 3 Encoding Object; Swagger 2.0 collection formats). */
+export interface FieldEncoding extends ParamStyle {
+  /** Multipart only: headers of the field's part, besides Content-Disposition and Content-Type. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * A form body written by its fields' encodings: url-encoded fields styled as query parameters
+ * (`form`, `deepObject`, delimited; a field with a `contentType` as one JSON value), multipart
+ * parts with their own Content-Type and headers. Undefined for the bodies the runtime's own
+ * rules cover (no encoding, or a body that is not a plain object).
+ */
+export function serializeForm(
+  body: unknown,
+  mediaType: string,
+  encoding: Readonly<Record<string, FieldEncoding>> | undefined,
+): string | Blob | undefined {
+  if (!encoding || !isObject(body) || body instanceof Blob) return undefined;
+  if (body instanceof FormData || body instanceof URLSearchParams)
+    return undefined;
+  const type = mediaType.toLowerCase();
+  const fields = members(body);
+  if (type.startsWith("application/x-www-form-urlencoded"))
+    return fields
+      .flatMap(([name, value]) =>
+        serializeQuery(name, value, formFieldStyle(encoding[name], value)),
+      )
+      .join("&");
+  if (type.startsWith("multipart/form-data"))
+    return multipart(fields, encoding);
+  return undefined;
+}
+
+/** Without an encoding, an object field goes as JSON and an array repeats its name. */
+function formFieldStyle(
+  how: FieldEncoding | undefined,
+  value: unknown,
+): ParamStyle {
+  if (how === undefined || how.contentType !== undefined)
+    return isObject(value) || how?.contentType !== undefined
+      ? { contentType: how?.contentType ?? "application/json" }
+      : {};
+  return how;
+}
+
+/**
+ * A multipart/form-data body as a Blob typed with its boundary: FormData cannot give a text part
+ * a Content-Type or any part its own headers.
+ */
+function multipart(
+  fields: [string, unknown][],
+  encoding: Readonly<Record<string, FieldEncoding>>,
+): Blob {
+  const boundary =
+    "apiloom-" + Math.random().toString(36).slice(2) + Date.now().toString(36);
+  const parts: (string | Blob)[] = [];
+  const quote = (s: string): string =>
+    s.replace(/[\r\n"]/g, (c) => encodeURIComponent(c));
+  for (const [name, value] of fields) {
+    const how = encoding[name] ?? {};
+    // files are parts of their own whatever the style
+    const items =
+      Array.isArray(value) &&
+      (how.explode !== false || value.some((v) => v instanceof Blob))
+        ? value
+        : [value];
+    for (const item of items) {
+      const blob = item instanceof Blob ? item : undefined;
+      let disposition = `form-data; name="${quote(name)}"`;
+      if (blob)
+        disposition += `; filename="${quote(blob instanceof File ? blob.name : "blob")}"`;
+      const contentType =
+        how.contentType ??
+        (blob
+          ? blob.type || "application/octet-stream"
+          : isObject(item) || Array.isArray(item)
+            ? "application/json"
+            : undefined);
+      let head = `--${boundary}\r\nContent-Disposition: ${disposition}\r\n`;
+      if (contentType !== undefined) head += `Content-Type: ${contentType}\r\n`;
+      for (const [header, text] of Object.entries(how.headers ?? {}))
+        head += `${header}: ${text.replace(/[\r\n]/g, " ")}\r\n`;
+      parts.push(head + "\r\n");
+      if (blob) parts.push(blob);
+      else if (Array.isArray(item) && how.explode === false)
+        parts.push(item.map(text).join(how.delimiter ?? ","));
+      else if (contentType !== undefined && isJsonType(contentType))
+        parts.push(JSON.stringify(item));
+      else parts.push(text(item));
+      parts.push("\r\n");
+    }
+  }
+  parts.push(`--${boundary}--\r\n`);
+  return new Blob(parts, {
+    type: `multipart/form-data; boundary=${boundary}`,
+  });
+}

@@ -10,6 +10,8 @@ import {
 } from "./runtime.js";
 import {
   cookiePairs,
+  formFields,
+  jsonParts,
   parseParameter,
   queryPairs,
   type RawParameters,
@@ -103,16 +105,21 @@ export async function decodeBody(
     }
   }
   if (mediaType.startsWith("text/")) return text();
+  const encoded = route.body.fields;
   if (mediaType === "application/x-www-form-urlencoded")
-    return fields(new URLSearchParams(text()));
+    return encoded
+      ? formFields(text(), encoded)
+      : fields(new URLSearchParams(text()));
   if (mediaType === "multipart/form-data") {
     // the platform's parser (undici), given the Content-Type with its boundary
     const form = new Response(bytes.slice(), {
       headers: { "content-type": contentType ?? "" },
     });
     try {
-      return fields(await form.formData());
-    } catch {
+      const parts = fields(await form.formData());
+      return encoded ? await jsonParts(parts, encoded) : parts;
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
       throw new HttpError(
         400,
         "the request body is not valid multipart/form-data",
@@ -200,7 +207,12 @@ export async function encodeResult(
   )
     payload = body;
   else {
-    headers["content-type"] ??= "application/json";
+    const json = route?.producesJson;
+    headers["content-type"] ??=
+      json?.[status] ??
+      json?.[`${status[0]}XX`] ??
+      json?.default ??
+      "application/json";
     payload = JSON.stringify(body);
   }
   return { status: result.status, headers, payload };

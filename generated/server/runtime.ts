@@ -32,13 +32,26 @@ export interface RouteSpec {
   /** Path template in `{name}` form. */
   path: string;
   params: readonly ParamSpec[];
-  /** Declared request body; requests to routes without one get `body: undefined`. */
-  body?: { required: boolean; mediaTypes: readonly string[] };
+  /**
+   * Declared request body; requests to routes without one get `body: undefined`. `fields` are
+   * the form fields with an Encoding Object (or a Swagger 2.0 collectionFormat): read by their
+   * style and typed, as query parameters are; a field with a JSON `contentType` is parsed.
+   */
+  body?: {
+    required: boolean;
+    mediaTypes: readonly string[];
+    fields?: readonly ParamSpec[];
+  };
   /**
    * The media type each response status (`"200"`, `"2XX"`, `default`) declares first, when it is
    * not JSON: the Content-Type of results that do not set one.
    */
   produces?: Readonly<Record<string, string>>;
+  /**
+   * The JSON media type each status declares when it is not plain `application/json`
+   * (`application/problem+json`, `application/vnd.api+json`): the label of JSON results.
+   */
+  producesJson?: Readonly<Record<string, string>>;
 }
 
 export interface DecodedRequest {

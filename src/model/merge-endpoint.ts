@@ -317,6 +317,8 @@ function mergeContent(
     const media: MediaContent = { mediaType };
     if (schema) media.schema = schema.value;
     if (examples.length > 0) media.examples = dedupeExamples(examples);
+    const encoding = list.find((e) => e.media.encoding)?.media.encoding;
+    if (encoding) media.encoding = encoding;
     out.push(media);
   }
   return out;

@@ -67,11 +67,14 @@ function decode(raw: string, plus: boolean): string {
 
 /**
  * Splits encoded text on a delimiter, then decodes each piece, so an item's own `,` (sent as
- * `%2C`) stays in the item. Whitespace delimiters are percent-encoded on the wire like the
- * items' own whitespace, so those are split after decoding (an item cannot hold one).
+ * `%2C`) stays in the item. When the text holds no literal delimiter (a sender or a proxy that
+ * percent-encodes them all, as URLSearchParams does), or the delimiter is whitespace (encoded
+ * like the items' own), it is split after decoding: only a one-item list whose item holds the
+ * delimiter reads differently then.
  */
 function splitEncoded(raw: string, delimiter: string, plus: boolean): string[] {
-  if (delimiter.trim() === "") return decode(raw, plus).split(delimiter);
+  if (delimiter.trim() === "" || !raw.includes(delimiter))
+    return decode(raw, plus).split(delimiter);
   return raw.split(delimiter).map((piece) => decode(piece, plus));
 }
 
@@ -254,4 +257,77 @@ function toScalar(param: ParamSpec, raw: string): string | number | boolean {
     400,
     `${param.in} parameter ${JSON.stringify(param.name)} must be ${param.type === "integer" ? "an integer" : `a ${param.type}`}`,
   );
+}
+
+/**
+ * A url-encoded body: the `encoded` fields read by their style (as query parameters), the
+ * others as strings (a repeated name as an array), as without encodings.
+ */
+export function formFields(
+  text: string,
+  encoded: readonly ParamSpec[],
+): Record<string, unknown> {
+  const pairs = queryPairs(text);
+  const raw: RawParameters = {
+    path: {},
+    query: pairs,
+    headers: {},
+    cookies: [],
+  };
+  const claimed = new Set<string>();
+  const out: [string, unknown][] = [];
+  for (const field of encoded) {
+    const spec: ParamSpec = { ...field, in: "query" };
+    const value = parseParameter(spec, raw);
+    if (value !== undefined) out.push([field.name, value]);
+    claimed.add(field.name);
+    const style = field.style ?? "form";
+    for (const [key] of pairs)
+      if (
+        (style === "deepObject" && key.startsWith(`${field.name}[`)) ||
+        (field.properties &&
+          (field.explode ?? true) &&
+          style === "form" &&
+          Object.prototype.hasOwnProperty.call(field.properties, key))
+      )
+        claimed.add(key);
+  }
+  const rest = new Map<string, string[]>();
+  for (const [key, value] of pairs) {
+    if (claimed.has(key)) continue;
+    const values = rest.get(key) ?? [];
+    values.push(decode(value, true));
+    rest.set(key, values);
+  }
+  for (const [key, values] of rest)
+    out.push([key, values.length === 1 ? values[0] : values]);
+  return Object.fromEntries(out);
+}
+
+/** Multipart parts whose encoding names a JSON `contentType`, parsed. */
+export async function jsonParts(
+  parts: Record<string, unknown>,
+  encoded: readonly ParamSpec[],
+): Promise<Record<string, unknown>> {
+  const out = { ...parts };
+  for (const field of encoded) {
+    if (field.contentType === undefined) continue;
+    if (!Object.prototype.hasOwnProperty.call(out, field.name)) continue;
+    const value = out[field.name];
+    const text = value instanceof Blob ? await value.text() : String(value);
+    try {
+      Object.defineProperty(out, field.name, {
+        value: JSON.parse(text) as unknown,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } catch {
+      throw new HttpError(
+        400,
+        `form field ${JSON.stringify(field.name)} must be JSON`,
+      );
+    }
+  }
+  return out;
 }

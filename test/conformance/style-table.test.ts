@@ -231,6 +231,14 @@ describe("the locations the table does not print", () => {
     expect(write("query", "color", undefined, {})).toBe("");
   });
 
+  test("a one-item list sent with every delimiter percent-encoded is split after decoding", () => {
+    const spec = paramSpec("query", "array", { explode: false });
+    expect(read("query", spec, "color=blue%2Cblack%2Cbrown")).toEqual(
+      VALUES.array,
+    );
+    expect(read("query", spec, "color=a%2Cb,c")).toEqual(["a,b", "c"]);
+  });
+
   test("a content parameter is one JSON value in every location", () => {
     const how = { contentType: "application/json" };
     const value = { a: [1, "x,y"], b: "é & =" };
@@ -290,6 +298,19 @@ const headerText = fc.string({
   maxLength: 8,
 });
 
+/** Whether `item` holds the delimiter its list is split on. */
+function ambiguous(how: ParamStyle, item: string): boolean {
+  const delimiter =
+    how.style === "pipeDelimited"
+      ? "|"
+      : how.style === "label" && how.explode
+        ? "."
+        : how.style === "matrix" && how.explode
+          ? ";"
+          : ",";
+  return item.includes(delimiter);
+}
+
 describe("whatever the client writes, the server reads back", () => {
   const combos: [Location, ParamStyle][] = [
     ["path", {}],
@@ -319,6 +340,9 @@ describe("whatever the client writes, the server reads back", () => {
               : fc.record({ R: text, G: text });
         fc.assert(
           fc.property(value, (v) => {
+            // a one-item list whose item holds the delimiter reads as two (see params.ts)
+            if (Array.isArray(v) && v.length === 1 && ambiguous(how, v[0]))
+              return;
             const spec = paramSpec(location, kind, how);
             if (kind === "object")
               spec.properties = { R: "string", G: "string" };

@@ -1,6 +1,6 @@
 import type { Endpoint, MediaContent, Parameter } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
-import { wireStyle } from "../shared/wire-style.js";
+import { encodingStyle, wireStyle } from "../shared/wire-style.js";
 import { headerParameters } from "../types/endpoint-types.js";
 import type { EndpointTypes, TypeIndex } from "../types/index.js";
 import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
@@ -116,8 +116,11 @@ export function endpointView(
   }
   if (types.body) {
     lines.push(propertyLine("body", "args.body", 4));
-    if (mediaType)
+    if (mediaType) {
       lines.push(propertyLine("mediaType", stringLiteral(mediaType), 4, true));
+      const encoding = encodingBlock(endpoint.requestBody!.content, mediaType);
+      if (encoding) lines.push(encoding);
+    }
   }
   if (accept)
     lines.push(propertyLine("accept", stringLiteral(accept), 4, true));
@@ -163,24 +166,60 @@ function stylesBlock(
   member: string,
   parameters: Parameter[],
 ): string | undefined {
+  return namedStyles(
+    member,
+    parameters.map((p) => [p.name, wireStyle(p.in, p)]),
+  );
+}
+
+function namedStyles(
+  member: string,
+  entries: [string, object][],
+): string | undefined {
   const lines: string[] = [];
-  for (const p of parameters) {
-    const style = wireStyle(p.in, p);
+  for (const [name, style] of entries) {
     const members = Object.entries(style).map(
-      ([key, value]) =>
-        `${key}: ${typeof value === "string" ? stringLiteral(value) : String(value)}`,
+      ([key, value]) => `${propertyKey(key)}: ${literal(value)}`,
     );
     if (members.length === 0) continue;
-    const flat = `      ${propertyKey(p.name)}: { ${members.join(", ")} },`;
+    const flat = `      ${propertyKey(name)}: { ${members.join(", ")} },`;
     lines.push(
       flat.length <= PRINT_WIDTH
         ? flat
-        : `      ${propertyKey(p.name)}: {\n${members.map((m) => `        ${m},`).join("\n")}\n      },`,
+        : `      ${propertyKey(name)}: {\n${members.map((m) => `        ${m},`).join("\n")}\n      },`,
     );
   }
   return lines.length === 0
     ? undefined
     : `    ${member}: {\n${lines.join("\n")}\n    },`;
+}
+
+/** A string, boolean or flat object of strings as code. */
+function literal(value: unknown): string {
+  if (typeof value === "string") return stringLiteral(value);
+  if (typeof value === "object" && value !== null)
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`)
+      .join(", ")} }`;
+  return String(value);
+}
+
+/** The Encoding Objects of the body's media type, when it is a form. */
+function encodingBlock(
+  content: MediaContent[],
+  mediaType: string,
+): string | undefined {
+  const media = content.find((c) => c.mediaType === mediaType);
+  if (!media?.encoding || !isForm(mediaType)) return undefined;
+  return namedStyles(
+    "encoding",
+    Object.entries(media.encoding).map(([name, e]) => [name, encodingStyle(e)]),
+  );
+}
+
+function isForm(mediaType: string): boolean {
+  const type = mediaType.toLowerCase();
+  return type.startsWith(FORM) || type.startsWith(MULTIPART);
 }
 
 function functionDoc(

@@ -1,6 +1,7 @@
 import { setOwn } from "../../model/own.js";
 import { allParameters } from "../../model/factories.js";
 import type {
+  Encoding,
   Endpoint,
   Example,
   MediaContent,
@@ -137,6 +138,35 @@ function contentObject(
     setOwn(out, media.mediaType, {
       schema: media.schema ? fix(media.schema) : undefined,
       examples: examplesObject(media.examples),
+      encoding: media.encoding && encodingObject(media.encoding, fix),
+    });
+  }
+  return out;
+}
+
+/** Encoding Objects; a Swagger 2.0 collectionFormat becomes the style that says it, if any. */
+function encodingObject(
+  encoding: Readonly<Record<string, Encoding>>,
+  fix: FixSchema,
+): JsonObject {
+  const out: JsonObject = {};
+  for (const name of Object.keys(encoding)) {
+    const e = encoding[name]!;
+    let headers: JsonObject | undefined;
+    if (e.headers) {
+      headers = {};
+      for (const [header, value] of Object.entries(e.headers))
+        setOwn(headers, header, {
+          description: value.description,
+          schema: value.schema ? fix(value.schema) : {},
+        });
+    }
+    setOwn(out, name, {
+      contentType: e.contentType,
+      headers,
+      style: e.style,
+      explode: e.explode,
+      allowReserved: e.allowReserved,
     });
   }
   return out;

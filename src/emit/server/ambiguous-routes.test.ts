@@ -77,15 +77,23 @@ describe("findAmbiguousRoutes", () => {
     expect(findAmbiguousRoutes(model(routes))).toEqual([]);
   });
 
-  it("treats a trailing slash as the same route, as the router does", () => {
+  it("tells a trailing slash apart, as the router does, and sees through percent-escapes", () => {
+    expect(
+      findAmbiguousRoutes(
+        model([
+          ["get", "/site", "a"],
+          ["get", "/site/", "b"],
+        ]),
+      ),
+    ).toEqual([]);
     const diagnostics = findAmbiguousRoutes(
       model([
-        ["get", "/site", "a"],
-        ["get", "/site/", "b"],
+        ["get", "/a b", "a"],
+        ["get", "/a%20b", "b"],
       ]),
     );
     expect(diagnostics.map((d) => d.message)).toEqual([
-      "GET /site/ (b) matches the same URLs as /site (a); the server routes them to a",
+      "GET /a%20b (b) matches the same URLs as /a b (a); the server routes them to a",
     ]);
   });
 });
@@ -93,7 +101,8 @@ describe("findAmbiguousRoutes", () => {
 describe("routeShape", () => {
   it.each([
     ["/a/{x}/b", "/a/{}/b"],
-    ["/a/{x}.json/", "/a/{}.json"],
+    ["/a/{x}.json/", "/a/{}.json/"],
+    ["/a%20b/{x}", "/a b/{}"],
     ["/", "/"],
     ["//x", "/x"],
   ])("%s → %s", (path, shape) => {

@@ -4,7 +4,7 @@ export const AMBIGUOUS_ROUTE = "server/ambiguous-route";
 
 /**
  * Endpoints with one method whose templates match exactly the same URLs (`/a/{x}` and `/a/{y}`,
- * or `/a/b` and `/a/b/`). The generated router gives such a URL to the endpoint that comes first
+ * or `/a b` and `/a%20b`; `/a/b` and `/a/b/` are two paths). The generated router gives such a URL to the endpoint that comes first
  * in the model (sorted by path, then method), so the other one can never be reached. Emitters
  * cannot add to the model's diagnostics; the CLI calls this and reports the result with the rest.
  * Static-versus-parameter overlaps (`/a/recent` and `/a/{id}`) are not ambiguous: static wins.
@@ -35,13 +35,19 @@ export function findAmbiguousRoutes(model: ApiModel): Diagnostic[] {
   return diagnostics;
 }
 
-/** The set of URLs a template matches, as a string: variable names erased, slashes normalised. */
+/**
+ * The set of URLs a template matches, as a string: variable names erased, leading slashes
+ * collapsed, static text percent-decoded (as the router compares it).
+ */
 export function routeShape(path: string): string {
-  return (
-    "/" +
-    path
-      .replace(/\{[^{}]+\}/g, "{}")
-      .replace(/^\/+/, "")
-      .replace(/\/$/, "")
-  );
+  const shape = path.replace(/\{[^{}]+\}/g, "{}").replace(/^\/+/, "");
+  return "/" + shape.split("/").map(decodeText).join("/");
+}
+
+function decodeText(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -2,6 +2,7 @@ import { setOwn } from "../../model/own.js";
 import type {
   ApiModel,
   Endpoint,
+  MediaContent,
   Parameter,
   Schema,
   SchemaType,
@@ -30,8 +31,9 @@ export interface RouteSpec {
   method: string;
   path: string;
   params: ParamSpec[];
-  body?: { required: boolean; mediaTypes: string[] };
+  body?: { required: boolean; mediaTypes: string[]; fields?: ParamSpec[] };
   produces?: Record<string, string>;
+  producesJson?: Record<string, string>;
 }
 
 /** What the runtime needs to route and decode each endpoint's requests, in model order. */
@@ -67,15 +69,56 @@ export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
           ? body.content.map((c) => c.mediaType)
           : ["application/json"],
     };
+  const fields = body && formFields(model, body.content);
+  if (fields && fields.length > 0) spec.body!.fields = fields;
   const produces: Record<string, string> = {};
+  const producesJson: Record<string, string> = {};
   for (const response of endpoint.responses) {
-    const first = response.content[0]?.mediaType.split(";")[0]!.trim();
+    const types = response.content.map((c) =>
+      c.mediaType.split(";")[0]!.trim(),
+    );
+    const first = types[0];
     // a wildcard (`*/*`, `image/*`) names no Content-Type to send
     if (first && !first.includes("*") && !JSON_TYPE.test(first))
       setOwn(produces, response.status, first);
+    const json = types.find((t) => JSON_TYPE.test(t));
+    if (json && json.toLowerCase() !== "application/json")
+      setOwn(producesJson, response.status, json);
   }
   if (Object.keys(produces).length > 0) spec.produces = produces;
+  if (Object.keys(producesJson).length > 0) spec.producesJson = producesJson;
   return spec;
+}
+
+/** The encoded fields of the first form media type that has an `encoding`, as parameters. */
+function formFields(
+  model: ApiModel,
+  content: readonly MediaContent[],
+): ParamSpec[] | undefined {
+  const form = content.find(
+    (c) =>
+      c.encoding &&
+      /^(application\/x-www-form-urlencoded|multipart\/)/i.test(c.mediaType),
+  );
+  if (!form?.encoding) return undefined;
+  const schema = resolve(model, form.schema);
+  return Object.entries(form.encoding).map(([name, e]) => {
+    const spec = paramSpec(model, {
+      name,
+      in: "query",
+      required: false,
+      schema: resolve(model, schema?.properties?.[name]) ?? {},
+      sources: [],
+      ...(e.style !== undefined ? { style: e.style } : {}),
+      ...(e.explode !== undefined ? { explode: e.explode } : {}),
+      ...(e.collectionFormat !== undefined
+        ? { collectionFormat: e.collectionFormat }
+        : {}),
+    });
+    if (e.contentType !== undefined && /json/i.test(e.contentType))
+      spec.contentType = e.contentType;
+    return spec;
+  });
 }
 
 /** The same test as the runtime's: JSON and `+json` media types. */

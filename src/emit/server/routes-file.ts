@@ -9,8 +9,12 @@ export function routesFile(model: ApiModel): string {
     method: spec.method,
     path: spec.path,
     params: spec.params.map((p) => ({ ...p })),
-    body: spec.body && { ...spec.body },
+    body: spec.body && {
+      ...spec.body,
+      fields: spec.body.fields?.map((p) => ({ ...p })),
+    },
     produces: spec.produces,
+    producesJson: spec.producesJson,
   }));
   const head = "export const routes: readonly RouteSpec[] = ";
   return (

@@ -54,3 +54,33 @@ export function wireStyle(
   if (p.allowReserved && location === "query") out.allowReserved = true;
   return out;
 }
+
+/**
+ * How one form field is sent: a url-encoded field's style as a query parameter's, a part's
+ * media type (`contentType`), and the part headers whose schema fixes a value (`const`, a
+ * one-value `enum` or a `default`): the only header values a generated client can know.
+ */
+export function encodingStyle(
+  encoding: Encoding,
+): WireStyle & { headers?: Record<string, string> } {
+  const out: WireStyle & { headers?: Record<string, string> } = wireStyle(
+    "query",
+    { ...encoding, contentType: undefined },
+  );
+  if (encoding.contentType !== undefined)
+    out.contentType = encoding.contentType;
+  const headers: Record<string, string> = {};
+  for (const [name, header] of Object.entries(encoding.headers ?? {})) {
+    if (name.toLowerCase() === "content-type") continue; // §4.8.15: contentType says it
+    const schema = header.schema;
+    const fixed =
+      schema?.const ??
+      (Array.isArray(schema?.enum) && schema.enum.length === 1
+        ? schema.enum[0]
+        : schema?.default);
+    if (fixed !== undefined && fixed !== null && typeof fixed !== "object")
+      headers[name] = String(fixed as string | number | boolean);
+  }
+  if (Object.keys(headers).length > 0) out.headers = headers;
+  return out;
+}

@@ -1,4 +1,11 @@
-import type { Example, MediaContent, Schema } from "../../model/types.js";
+import type {
+  Encoding,
+  Example,
+  MediaContent,
+  Schema,
+} from "../../model/types.js";
+import { setOwn } from "../../model/own.js";
+import { readHeaders } from "./responses.js";
 import {
   child,
   isRecordNode,
@@ -29,9 +36,37 @@ export function readContent(
     if (schema.value !== undefined) item.schema = reading.schema(schema);
     const examples = readExamples(reading, entry);
     if (examples.length > 0) item.examples = examples;
+    const encoding = readEncoding(reading, child(entry, "encoding"));
+    if (encoding) item.encoding = encoding;
     out.push(item);
   }
   return out;
+}
+
+const FORM_STYLES = ["form", "spaceDelimited", "pipeDelimited", "deepObject"];
+
+/** §4.8.15 Encoding Objects of a form body, by property name. */
+function readEncoding(
+  reading: SpecReading,
+  node: Node,
+): Record<string, Encoding> | undefined {
+  const out: Record<string, Encoding> = {};
+  for (const [name, entry] of members(node)) {
+    if (!isRecordNode(entry)) continue;
+    const raw = entry.value;
+    const encoding: Encoding = {};
+    const contentType = stringAt(entry, "contentType");
+    if (contentType !== undefined) encoding.contentType = contentType;
+    const headers = readHeaders(reading, entry);
+    if (headers) encoding.headers = headers;
+    const style = stringAt(entry, "style");
+    if (style !== undefined && FORM_STYLES.includes(style))
+      encoding.style = style as Encoding["style"];
+    if (typeof raw.explode === "boolean") encoding.explode = raw.explode;
+    if (raw.allowReserved === true) encoding.allowReserved = true;
+    setOwn(out, name, encoding);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** The schema of the first media type of a `content` map (parameters and headers may use one). */

@@ -39,7 +39,8 @@ export function readResponses(
   return responses;
 }
 
-function readHeaders(
+/** The `headers` map of a response or of a multipart Encoding Object. */
+export function readHeaders(
   reading: SpecReading,
   response: RecordNode,
 ): Record<string, ResponseHeader> | undefined {

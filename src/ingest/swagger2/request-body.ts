@@ -79,7 +79,7 @@ function formData(
   let sendsFile = false;
   for (const parameter of form) {
     const raw = parameter.definition.value;
-    if (raw.type === "array" && raw.collectionFormat !== undefined) {
+    if (raw.type === "array" && !isFile(raw)) {
       const how = serializationOf(
         reading,
         "formData",

@@ -1,0 +1,165 @@
+/*
+ * Stoplight Prism judges what apiloom puts on the wire, for the specs of
+ * test/fixtures/conformance/ (one endpoint per group of serialization rules):
+ *   - mock: the generated client calls `prism mock <spec> --errors`; Prism validates each request;
+ *   - proxy: the generated server (handlers that echo what they received) runs behind
+ *     `prism proxy <spec> <server> --errors`; Prism validates the client's request and the
+ *     server's response, and the handler must have received exactly the client's values.
+ * Every rejection must be in prism-allow-list.ts with its reason, and every entry there must
+ * still happen. Broken serializations (the bugs of issue 11, put back on purpose) must be rejected.
+ */
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { listen, type RunningServer } from "../server/http.js";
+import { OPENAPI_CASES, SWAGGER_CASES, type Case } from "./cases.js";
+import {
+  echoHandlers,
+  generated,
+  SPECS_DIR,
+  type CallResult,
+  type Generated,
+} from "./generated.js";
+import { ALLOW_LIST } from "./prism-allow-list.js";
+import { startPrism, verdictOf, type RunningPrism } from "./prism.js";
+
+type Mode = "mock" | "proxy";
+const used = new Set<string>();
+
+/** One Prism per spec and mode, started again when a request makes it exit. */
+class PrismHolder {
+  private prism: RunningPrism | undefined;
+  constructor(private readonly args: string[]) {}
+  async url(): Promise<string> {
+    this.prism ??= await startPrism(this.args);
+    return this.prism.url;
+  }
+  async restart(): Promise<void> {
+    await this.prism?.close();
+    this.prism = undefined;
+  }
+  close(): Promise<void> | undefined {
+    return this.prism?.close();
+  }
+}
+
+function conformance(spec: string, cases: Case[]): void {
+  for (const mode of ["mock", "proxy"] as const)
+    describe(`${mode}: ${spec}`, () => {
+      let api: Generated;
+      let server: RunningServer | undefined;
+      let prism: PrismHolder;
+      beforeAll(async () => {
+        api = await generated(spec);
+        const args = ["mock", join(SPECS_DIR, spec)];
+        if (mode === "proxy") {
+          server = await listen(
+            api.createRequestListener(echoHandlers()) as Parameters<
+              typeof listen
+            >[0],
+          );
+          args.splice(0, 1, "proxy");
+          args.push(server.baseUrl);
+        }
+        prism = new PrismHolder(args);
+      });
+      afterAll(async () => {
+        await prism?.close();
+        await server?.close();
+      });
+
+      test.each(cases)("$endpoint", async (c) => {
+        const key = `${mode} ${spec} ${c.endpoint}`;
+        const allowed = ALLOW_LIST.get(key);
+        if (allowed) used.add(key);
+        let result: CallResult;
+        try {
+          result = await api.client[c.endpoint]!(c.args, {
+            baseUrl: await prism.url(),
+          });
+        } catch (error) {
+          await prism.restart();
+          if (allowed?.verdict === "crash") return;
+          throw error;
+        }
+        const body = result.ok ? result.data : result.error;
+        const verdict = await verdictOf(result.response, body);
+        if (allowed) {
+          expect(verdict.violations, allowed.reason).toEqual(allowed.verdict);
+          return;
+        }
+        expect(verdict.violations, JSON.stringify(verdict)).toEqual([]);
+        expect(verdict.ok).toBe(true);
+        if (mode === "proxy") {
+          expect(result.status, JSON.stringify(body)).toBe(c.status ?? 200);
+          const got = body as Record<string, unknown>;
+          expect(got.endpoint).toBe(c.endpoint);
+          const expected = c.received ?? c.args;
+          for (const part of ["path", "query", "headers", "cookies", "body"])
+            if (expected[part] !== undefined)
+              expect(got[part], part).toEqual(expected[part]);
+        }
+      });
+    });
+}
+
+conformance("styles.openapi.yaml", OPENAPI_CASES);
+conformance("styles.swagger.yaml", SWAGGER_CASES);
+
+describe("Prism rejects the serializations issue 11 fixed, put back on purpose", () => {
+  let api: Generated;
+  let prism: RunningPrism;
+  beforeAll(async () => {
+    api = await generated("styles.openapi.yaml");
+    prism = await startPrism(["mock", join(SPECS_DIR, "styles.openapi.yaml")]);
+  });
+  afterAll(async () => {
+    await prism?.close();
+  });
+
+  /** Calls through a fetch that rewrites the request the way the old client wrote it. */
+  async function broken(
+    c: Case,
+    rewrite: (url: URL, headers: Headers) => void,
+  ): Promise<string[]> {
+    const fetchBroken: typeof fetch = (input, init) => {
+      const url = new URL(String(input));
+      const headers = new Headers(init?.headers);
+      rewrite(url, headers);
+      return fetch(url, { ...init, headers });
+    };
+    const result = await api.client[c.endpoint]!(c.args, {
+      baseUrl: prism.url,
+      fetch: fetchBroken,
+    });
+    const verdict = await verdictOf(
+      result.response,
+      result.ok ? result.data : result.error,
+    );
+    return verdict.violations;
+  }
+  const find = (name: string) =>
+    OPENAPI_CASES.find((c) => c.endpoint === name)!;
+
+  test("an object header sent as [object Object]", async () => {
+    const violations = await broken(find("headerStyles"), (_url, headers) =>
+      headers.set("X-Color", "[object Object]"),
+    );
+    expect(violations.join("\n")).toMatch(/X-Color/i);
+  });
+
+  test("a content (JSON) query parameter spread into separate fields", async () => {
+    const violations = await broken(find("queryStyles"), (url) => {
+      const filter = JSON.parse(url.searchParams.get("filter")!) as object;
+      url.searchParams.delete("filter");
+      for (const [k, v] of Object.entries(filter))
+        url.searchParams.append(k, String(v));
+    });
+    expect(violations.join("\n")).toMatch(/filter/);
+  });
+});
+
+describe("the allow-list", () => {
+  test("has no entry that did not happen", () => {
+    expect([...ALLOW_LIST.keys()].filter((k) => !used.has(k))).toEqual([]);
+  });
+});
