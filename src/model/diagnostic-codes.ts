@@ -316,6 +316,11 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "named schemas that are only references to each other: the cycle is typed `unknown`",
   },
+  "schema/invalid-pattern": {
+    severity: "warning",
+    meaning:
+      "a `pattern` that is not a JavaScript regular expression: the validators skip it",
+  },
   "security/scopes-from-prose": {
     severity: "info",
     meaning:
