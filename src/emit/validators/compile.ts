@@ -130,6 +130,10 @@ export class ValidatorModule {
     return name;
   }
 
+  get empty(): boolean {
+    return this.constants.length === 0 && this.functions.length === 0;
+  }
+
   text(): string {
     return [...this.constants, ...this.functions].join("\n\n");
   }

@@ -196,12 +196,12 @@ function endpointsFile(
       [
         ...(any ? ['import type * as T from "../types.js";'] : []),
         'import * as r from "./runtime.js";',
-        ...(any ? [TYPE_IMPORTS] : []),
+        ...(mod.empty ? [] : [TYPE_IMPORTS]),
         ...(imports.length > 0
           ? [importStatement(imports, "./schemas.js", false)]
           : []),
       ].join("\n"),
-      ...(any ? [mod.text()] : []),
+      ...(mod.empty ? [] : [mod.text()]),
       "/** Each endpoint's parts and the types their validators narrow to. */\n" +
         objectType("EndpointTypes", typeLines),
       "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n" +
