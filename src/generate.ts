@@ -15,6 +15,8 @@ export interface GenerateOptions extends LoadOptions {
   templatesDir?: string;
   /** Overrides the model's servers for the generated client's default base URL. */
   baseUrl?: string;
+  /** The generated server checks its JSON answers by default (`server.validateResponses`). */
+  validateResponses?: boolean;
 }
 
 export interface GenerateResult {
@@ -45,6 +47,7 @@ export async function generate(
     const files = await EMITTERS[artifact](model, {
       templatesDir: options.templatesDir,
       baseUrl: options.baseUrl,
+      validateResponses: options.validateResponses,
     });
     batches.push({ emitter: artifact, files });
   }

@@ -11,6 +11,8 @@ export interface EmitOptions {
   templatesDir?: string;
   /** Overrides the servers of the model for the generated client's default base URL. */
   baseUrl?: string;
+  /** The generated server checks its JSON answers by default (`server.validateResponses`). */
+  validateResponses?: boolean;
 }
 
 /** An emitter reads the model (never a source format) and returns files; only the CLI writes them. */

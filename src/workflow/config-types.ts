@@ -30,6 +30,12 @@ export interface ApiloomConfig {
   server?: {
     /** Your route handlers file, outside the output folder: scaffolded once, new stubs added later. */
     handlers?: string;
+    /**
+     * The generated server checks its JSON answers against the specs (a 500 problem answer when a
+     * handler breaks its contract) unless its listener options say otherwise. Default false:
+     * meant for development and tests. Requests are always checked.
+     */
+    validateResponses?: boolean;
   };
   /**
    * The committed lock of endpoint names, so adding an endpoint never renames an existing

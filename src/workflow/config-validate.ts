@@ -37,7 +37,7 @@ const SHAPE: Record<string, Check> = {
   baseUrl: isString,
   names: stringMap,
   merge: section({ allowExternalRefs: isBoolean, prefer: stringList }),
-  server: section({ handlers: isString }),
+  server: section({ handlers: isString, validateResponses: isBoolean }),
   lock: (v, where) => {
     if (v !== false) isString(v, where);
   },

@@ -82,6 +82,7 @@ export async function produce(
     const made = await stages.emitters[artifact](model, {
       templatesDir: settings.templates,
       baseUrl: settings.baseUrl,
+      validateResponses: settings.validateResponses,
     });
     batches.push({ emitter: artifact, files: made });
   }

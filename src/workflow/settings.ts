@@ -22,6 +22,7 @@ export interface GenerateSettings {
   /** Preferred sources as paths relative to baseDir with `/` (how the model shows input files). */
   prefer: string[];
   serverHandlers?: string;
+  validateResponses: boolean;
   /** Absolute lock file path, or undefined when locking is off. */
   lock?: string;
   strict: boolean;
@@ -43,6 +44,7 @@ export interface SettingsOverrides {
   allowExternalRefs?: boolean;
   prefer?: string[];
   serverHandlers?: string;
+  validateResponses?: boolean;
   /** A lock file path, or false to neither read nor write the name lock. */
   lock?: string | false;
   /** A config file path, or false to read no config (and no lock beside one). */
@@ -124,6 +126,8 @@ export async function resolveSettings(
       : config.server?.handlers
         ? fromConfig(config.server.handlers)
         : undefined,
+    validateResponses:
+      flags.validateResponses ?? config.server?.validateResponses ?? false,
     lock:
       lockOption === false
         ? undefined

@@ -119,6 +119,16 @@ export type EndpointValidators<P extends EndpointParts> = {
   };
 };
 
+/** One entry of `endpoints`, its types forgotten (what a server or client looks up by name). */
+export interface AnyEndpointValidators {
+  path?: Validator<unknown>;
+  query?: Validator<unknown>;
+  headers?: Validator<unknown>;
+  cookies?: Validator<unknown>;
+  body?: Validator<unknown>;
+  responses: Readonly<Record<string, Validator<unknown>>>;
+}
+
 export interface EndpointChecks {
   path?: Check;
   query?: Check;

@@ -13,16 +13,24 @@ describe("emitServer", () => {
       "server/fastify.ts",
       "server/index.ts",
       "server/listener.ts",
+      "server/problem.ts",
       "server/router.ts",
       "server/routes.ts",
       "server/runtime.ts",
+      "server/settings.ts",
+      "server/validate.ts",
       "types.ts",
+      "validators/endpoints.ts",
+      "validators/runtime.ts",
+      "validators/schemas.ts",
     ]);
   });
 
   it("prints every server file exactly as prettier would", async () => {
     const files = await emitServer(chatModel(), {});
-    for (const file of files.filter((f) => f.path.startsWith("server/"))) {
+    for (const file of files.filter((f) =>
+      /^(server|validators)\//.test(f.path),
+    )) {
       const formatted = await format(file.contents, {
         filepath: file.path,
       });

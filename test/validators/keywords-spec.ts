@@ -9,6 +9,7 @@ paths:
       operationId: putPet
       parameters:
         - { name: tag, in: query, schema: { type: array, items: { type: string, enum: [a, b] } } }
+        - { name: limit, in: query, schema: { type: integer, maximum: 10, multipleOf: 5 } }
         - { name: X-Trace, in: header, required: true, schema: { type: string, format: uuid } }
         - { name: session, in: cookie, schema: { type: string, minLength: 4 } }
       requestBody:
