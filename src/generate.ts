@@ -17,6 +17,8 @@ export interface GenerateOptions extends LoadOptions {
   baseUrl?: string;
   /** Server framework adapters to emit beside the node:http listener: `fastify`. Default none. */
   serverAdapters?: readonly string[];
+  /** The generated server checks its JSON answers by default (`server.validateResponses`). */
+  validateResponses?: boolean;
 }
 
 export interface GenerateResult {
@@ -48,6 +50,7 @@ export async function generate(
       templatesDir: options.templatesDir,
       baseUrl: options.baseUrl,
       serverAdapters: options.serverAdapters,
+      validateResponses: options.validateResponses,
     });
     batches.push({ emitter: artifact, files });
   }

@@ -4,10 +4,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Handlers } from "./contracts.js";
 import { createListener, type ListenerOptions } from "./listener.js";
 import { routes } from "./routes.js";
+import { checks } from "./validate.js";
 
 export type { HandlerSignatures, Handlers } from "./contracts.js";
 export { DEFAULT_BODY_LIMIT, type ListenerOptions } from "./listener.js";
 export { routes } from "./routes.js";
+export { ProblemError, type LocatedViolation } from "./problem.js";
 export {
   HttpError,
   notImplemented,
@@ -18,12 +20,13 @@ export {
 /**
  * A request listener for `http.createServer(listener)`. Endpoints without a handler answer 501;
  * unknown paths 404; a known path with another method 405 with `Allow`; a missing required
- * parameter, a value of the wrong type or a body that is not valid JSON 400; a body over
- * `options.bodyLimit` bytes 413.
+ * parameter, a value of the wrong type or a body that is not valid JSON 400; a request that
+ * breaks the API description 400 with an `application/problem+json` list of its violations; a
+ * body over `options.bodyLimit` bytes 413.
  */
 export function createRequestListener(
   handlers: Partial<Handlers>,
   options?: ListenerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  return createListener(routes, handlers, options);
+  return createListener(routes, handlers, options, checks);
 }

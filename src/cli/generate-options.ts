@@ -91,6 +91,11 @@ const FLAGS: FlagSpec[] = [
         .filter((s) => s !== "")),
   },
   {
+    names: ["--validate-responses"],
+    help: "The generated server checks its JSON answers against the specs by default",
+    apply: (f) => (f.validateResponses = true),
+  },
+  {
     names: ["--lock"],
     value: "<file>",
     help: `Endpoint name lock (default: ${CONFIG_DEFAULTS.lock} beside the config)`,

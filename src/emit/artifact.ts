@@ -16,6 +16,8 @@ export interface EmitOptions {
    * `fastify`, or the name of the user's own `server/<name>.ts` template. Default none.
    */
   serverAdapters?: readonly string[];
+  /** The generated server checks its JSON answers by default (`server.validateResponses`). */
+  validateResponses?: boolean;
 }
 
 /** An emitter reads the model (never a source format) and returns files; only the CLI writes them. */
@@ -28,6 +30,12 @@ export type Emitter = (
  * Every artifact apiloom can make, in the order they are made: the one list. It lives here, beside
  * the types, so the config loader and the CLI can name artifacts without loading any emitter.
  */
-export const ARTIFACTS = ["client", "server", "docs", "openapi"] as const;
+export const ARTIFACTS = [
+  "client",
+  "server",
+  "validators",
+  "docs",
+  "openapi",
+] as const;
 
 export type ArtifactName = (typeof ARTIFACTS)[number];

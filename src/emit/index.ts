@@ -3,11 +3,13 @@ import { emitClient } from "./client/index.js";
 import { emitServer } from "./server/index.js";
 import { emitDocs } from "./docs/index.js";
 import { emitOpenApi } from "./openapi/index.js";
+import { emitValidators } from "./validators/index.js";
 
 /** The emitter of each artifact (the keys are `ARTIFACTS`, checked by the type). */
 export const EMITTERS: Record<ArtifactName, Emitter> = {
   client: emitClient,
   server: emitServer,
+  validators: emitValidators,
   docs: emitDocs,
   openapi: emitOpenApi,
 };

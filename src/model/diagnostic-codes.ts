@@ -354,6 +354,11 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "schemas nest more than 128 levels deep: deeper ones are typed `unknown`",
   },
+  "schema/invalid-pattern": {
+    severity: "warning",
+    meaning:
+      "a `pattern` that is not a JavaScript regular expression: the validators skip it",
+  },
   "security/scopes-from-prose": {
     severity: "info",
     meaning:

@@ -41,6 +41,12 @@ export interface ApiloomConfig {
      * template `server/<name>.ts` in the templates folder. Default none.
      */
     adapters?: string[];
+    /**
+     * The generated server checks its JSON answers against the specs (a 500 problem answer when a
+     * handler breaks its contract) unless its listener options say otherwise. Default false:
+     * meant for development and tests. Requests are always checked.
+     */
+    validateResponses?: boolean;
   };
   /**
    * The committed lock of endpoint names, so adding an endpoint never renames an existing

@@ -42,7 +42,11 @@ const SHAPE: Record<string, Check> = {
   }),
   names: stringMap,
   merge: section({ allowExternalRefs: isBoolean, prefer: stringList }),
-  server: section({ handlers: isString, adapters: stringList }),
+  server: section({
+    handlers: isString,
+    adapters: stringList,
+    validateResponses: isBoolean,
+  }),
   lock: (v, where) => {
     if (v !== false) isString(v, where);
   },

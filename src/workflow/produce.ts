@@ -118,6 +118,7 @@ export async function produce(
       templatesDir: settings.templates,
       baseUrl: settings.baseUrl,
       serverAdapters: settings.serverAdapters,
+      validateResponses: settings.validateResponses,
     });
     batches.push({ emitter: artifact, files: made });
   }

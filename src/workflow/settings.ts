@@ -28,6 +28,7 @@ export interface GenerateSettings {
   serverHandlers?: string;
   /** Server framework adapters to emit (`fastify`, or the user's own templates); may be empty. */
   serverAdapters?: string[];
+  validateResponses: boolean;
   /** Absolute lock file path, or undefined when locking is off. */
   lock?: string;
   strict: boolean;
@@ -51,6 +52,7 @@ export interface SettingsOverrides {
   serverHandlers?: string;
   /** Replaces the config's `server.adapters`. */
   serverAdapters?: string[];
+  validateResponses?: boolean;
   /** A lock file path, or false to neither read nor write the name lock. */
   lock?: string | false;
   /** A config file path, or false to read no config (and no lock beside one). */
@@ -144,6 +146,8 @@ export async function resolveSettings(
         ? fromConfig(config.server.handlers)
         : undefined,
     serverAdapters,
+    validateResponses:
+      flags.validateResponses ?? config.server?.validateResponses ?? false,
     lock:
       lockOption === false
         ? undefined

@@ -5,11 +5,16 @@ import type { Handlers } from "./contracts.js";
 import { routes } from "./routes.js";
 import { decodeBody, decodeParameters, encodeResult } from "./decode.js";
 import { HttpError, handlerFor, type RouteSpec } from "./runtime.js";
+import { ProblemError } from "./problem.js";
+import { checks } from "./validate.js";
 
 export interface FastifyRoutesOptions {
   handlers: Partial<Handlers>;
   /** Largest request body accepted, in bytes (413 above it). Default: the server's bodyLimit. */
   bodyLimit?: number | undefined;
+  /** As in `ListenerOptions`: requests checked by default, answers as the generator says. */
+  validateRequests?: boolean | undefined;
+  validateResponses?: boolean | undefined;
 }
 
 /**
@@ -74,10 +79,18 @@ export async function apiRoutes(
             bytes,
             request.headers["content-type"],
           );
-          const result = await encodeResult(
-            await handler({ ...decoded, body }),
-            route,
-          );
+          if (options.validateRequests ?? true)
+            checks.request(route, { ...decoded, body }, request.headers);
+          const answer = await handler({ ...decoded, body });
+          const result = await encodeResult(answer, route);
+          const type = result.headers["content-type"];
+          if (options.validateResponses ?? checks.responsesByDefault)
+            checks.response(
+              route,
+              result.status,
+              answer.body,
+              typeof type === "string" ? type : undefined,
+            );
           reply.code(result.status).headers(result.headers);
           return reply.send(
             typeof result.payload === "object"
@@ -94,11 +107,12 @@ export async function apiRoutes(
 }
 
 function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
+  const problem = error instanceof ProblemError;
   return reply
     .code(error.status)
     .headers(error.headers)
-    .type("application/json")
-    .send(JSON.stringify({ error: error.message }));
+    .type(problem ? "application/problem+json" : "application/json")
+    .send(JSON.stringify(problem ? error.problem() : { error: error.message }));
 }
 
 /**

@@ -13,10 +13,16 @@ describe("emitServer", () => {
       "server/index.ts",
       "server/listener.ts",
       "server/params.ts",
+      "server/problem.ts",
       "server/router.ts",
       "server/routes.ts",
       "server/runtime.ts",
+      "server/settings.ts",
+      "server/validate.ts",
       "types.ts",
+      "validators/endpoints.ts",
+      "validators/runtime.ts",
+      "validators/schemas.ts",
     ]);
   });
 
@@ -47,7 +53,9 @@ describe("emitServer", () => {
     const files = await emitServer(chatModel(), {
       serverAdapters: ["fastify"],
     });
-    for (const file of files.filter((f) => f.path.startsWith("server/"))) {
+    for (const file of files.filter((f) =>
+      /^(server|validators)\//.test(f.path),
+    )) {
       const formatted = await format(file.contents, {
         filepath: file.path,
       });

@@ -41,6 +41,16 @@ const server: Emitter = (model) => [
   },
 ];
 
+const validators: Emitter = (model) => [
+  { path: "types.ts", contents: SHARED_TYPES },
+  {
+    path: "validators/schemas.ts",
+    contents: Object.keys(model.schemas)
+      .map((name) => `// ${name}\n`)
+      .join(""),
+  },
+];
+
 const docs: Emitter = (model) => [
   { path: "docs/README.md", contents: `# ${model.info.title}\n` },
 ];
@@ -63,6 +73,7 @@ const openapi: Emitter = (model) => [
 const emitters: Record<ArtifactName, Emitter> = {
   client,
   server,
+  validators,
   docs,
   openapi,
 };

@@ -31,6 +31,7 @@ describe("a write the file system refuses", () => {
         allowExternalRefs: false,
         prefer: [],
         strict: false,
+        validateResponses: false,
       },
       parseGenerateArgs([]),
       fakeStages,

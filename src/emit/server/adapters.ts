@@ -17,6 +17,8 @@ export const SERVER_TEMPLATE_FILES = [
   "params.ts",
   "listener.ts",
   "index.ts",
+  "validate.ts",
+  "problem.ts",
 ] as const;
 
 /** Names an adapter cannot take: the server's other files. */
@@ -24,6 +26,7 @@ const TAKEN = new Set([
   ...SERVER_TEMPLATE_FILES.map((file) => file.slice(0, -".ts".length)),
   "contracts",
   "routes",
+  "settings",
 ]);
 
 /**

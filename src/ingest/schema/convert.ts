@@ -8,6 +8,7 @@ import {
 } from "../reader.js";
 import { setOwn } from "../../model/own.js";
 import { breakRefCycles } from "./ref-cycles.js";
+import { patternFlags } from "../../model/pattern-flags.js";
 
 /**
  * Translates the schema dialects of Swagger 2.0 and OpenAPI 3.0/3.1 into the model's one dialect
@@ -108,6 +109,9 @@ export class SchemaConverter {
         case "definitions":
           if (isRecord(value)) {
             const props: Record<string, Schema> = {};
+            if (key === "patternProperties")
+              for (const name of Object.keys(value))
+                this.checkPattern(name, doc, [...path, key, name]);
             for (const [name, sub] of Object.entries(value))
               setOwn(props, name, this.convert(sub, doc, [...path, key, name]));
             out[key] = props;
@@ -172,6 +176,11 @@ export class SchemaConverter {
           if (Array.isArray(value))
             out.examples = [...(out.examples ?? []), ...value];
           break;
+        case "pattern":
+          if (typeof value === "string")
+            this.checkPattern(value, doc, [...path, key]);
+          setOwn(out, key, value);
+          break;
         case "nullable":
         case "x-nullable":
           break; // applied below
@@ -192,6 +201,17 @@ export class SchemaConverter {
     if (raw.nullable === true || raw["x-nullable"] === true)
       return makeNullable(out);
     return out;
+  }
+
+  /** The validators compile patterns as JavaScript regular expressions (src/emit/validators). */
+  private checkPattern(pattern: string, doc: SourceDocument, path: Path): void {
+    if (patternFlags(pattern) !== undefined) return;
+    this.ctx.report(
+      "warning",
+      "schema/invalid-pattern",
+      `the pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression; validators do not check it`,
+      doc.ref(path),
+    );
   }
 
   private applyDraft4Exclusive(

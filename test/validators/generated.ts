@@ -1,0 +1,108 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { GeneratedFile } from "../../src/emit/artifact.js";
+import { emitValidators } from "../../src/emit/validators/index.js";
+import type { ApiModel } from "../../src/model/types.js";
+
+const REPO = fileURLToPath(new URL("../..", import.meta.url));
+
+/** A fresh folder under test/validators/out/ (git-ignored). */
+export function outDir(name: string): string {
+  const dir = join(REPO, "test/validators/out", name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function writeFiles(dir: string, files: readonly GeneratedFile[]): void {
+  for (const file of files) {
+    const target = join(dir, file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.contents);
+  }
+}
+
+/** The project's tsc over `dir`, strict and with unused locals refused. */
+export function typeCheck(dir: string): string {
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "es2022",
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        lib: ["es2023", "dom"],
+        strict: true,
+        noUnusedLocals: true,
+        noUncheckedIndexedAccess: true,
+        erasableSyntaxOnly: true,
+        noEmit: true,
+        skipLibCheck: true,
+        verbatimModuleSyntax: true,
+        types: [],
+      },
+      include: ["**/*.ts"],
+    }),
+  );
+  writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
+  const result = spawnSync(
+    process.execPath,
+    [join(REPO, "node_modules/typescript/bin/tsc"), "-p", dir],
+    { encoding: "utf8" },
+  );
+  return result.status === 0
+    ? ""
+    : (result.stdout + result.stderr).replaceAll(dir + "/", "");
+}
+
+export interface Violation {
+  path: string;
+  keyword: string;
+  message: string;
+}
+
+export interface LoadedValidator {
+  check(value: unknown): Violation[];
+  is(value: unknown): boolean;
+  "~standard": {
+    version: 1;
+    vendor: string;
+    validate(
+      value: unknown,
+    ): { value: unknown } | { issues: { message: string; path: string[] }[] };
+  };
+}
+
+export interface LoadedValidators {
+  schemas: Record<string, LoadedValidator>;
+  endpoints: Record<
+    string,
+    Record<string, LoadedValidator> & {
+      responses: Record<string, LoadedValidator>;
+    }
+  >;
+}
+
+/** Emits the model's validators into `out/<name>` and imports them (vitest transpiles the TS). */
+export async function loadValidators(
+  model: ApiModel,
+  name: string,
+): Promise<{ dir: string; files: GeneratedFile[] } & LoadedValidators> {
+  const dir = outDir(name);
+  const files = await emitValidators(model, {});
+  writeFiles(dir, files);
+  const schemas = await import(
+    pathToFileURL(join(dir, "validators/schemas.ts")).href
+  );
+  const endpoints = await import(
+    pathToFileURL(join(dir, "validators/endpoints.ts")).href
+  );
+  return {
+    dir,
+    files,
+    schemas: schemas.schemas,
+    endpoints: endpoints.endpoints,
+  };
+}
