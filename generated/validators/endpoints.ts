@@ -9,7 +9,7 @@ function appModuleChatConversationChatConfigurationStateByKeyPost_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["key"]);
@@ -20,7 +20,7 @@ function appModuleChatConversationChatGlanceStateByKeyPost_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["key"]);
@@ -31,7 +31,7 @@ function conversationGetAllHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId"]);
@@ -51,7 +51,7 @@ function conversationGetAllHandler_query(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     for (const k1 of Object.keys(x)) {
@@ -88,7 +88,7 @@ function conversationPostHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId"]);
@@ -108,7 +108,7 @@ function conversationUserGetHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "userId"]);
@@ -131,7 +131,7 @@ function userMessagePostHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "userId"]);
@@ -154,7 +154,7 @@ function userMessagePutHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "userId", "messageId"]);
@@ -180,7 +180,7 @@ function userMessageDeleteHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "userId", "messageId"]);
@@ -206,7 +206,7 @@ function siteConversationByCloudIdAndConversationIdGet_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -229,7 +229,7 @@ function siteConversationByCloudIdAndConversationIdPatch_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -252,7 +252,7 @@ function appModuleChatActionTargetGetAllHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -275,7 +275,7 @@ function appModuleChatActionTargetGetAllHandler_query(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     for (const k1 of Object.keys(x)) {
@@ -297,7 +297,7 @@ function appModuleChatActionTargetPutHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -323,7 +323,7 @@ function appModuleChatActionTargetDeleteHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -349,7 +349,7 @@ function appWebhookChatBotGetAllHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -372,7 +372,7 @@ function appWebhookChatBotGetAllHandler_query(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     for (const k1 of Object.keys(x)) {
@@ -394,7 +394,7 @@ function appWebhookChatBotPutHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -420,7 +420,7 @@ function appWebhookChatBotDeleteHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -446,7 +446,7 @@ function appWebhookChatBotMessageGetAllHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -469,7 +469,7 @@ function appWebhookChatBotMessageGetAllHandler_query(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     for (const k1 of Object.keys(x)) {
@@ -491,7 +491,7 @@ function appWebhookChatBotMessagePutHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -517,7 +517,7 @@ function appWebhookChatBotMessageDeleteHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -543,7 +543,7 @@ function appModuleChatConfigurationPutHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -569,7 +569,7 @@ function appModuleChatDialogGetAllHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -592,7 +592,7 @@ function appModuleChatDialogGetAllHandler_query(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     for (const k1 of Object.keys(x)) {
@@ -614,7 +614,7 @@ function appModuleChatDialogPutHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -640,7 +640,7 @@ function appModuleChatDialogDeleteHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -666,7 +666,7 @@ function appModuleChatExternalPageGetAllHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -689,7 +689,7 @@ function appModuleChatExternalPageGetAllHandler_query(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     for (const k1 of Object.keys(x)) {
@@ -711,7 +711,7 @@ function appModuleChatExternalPagePutHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -737,7 +737,7 @@ function appModuleChatExternalPageDeleteHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -763,7 +763,7 @@ function appModuleChatGlanceGetAllHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -786,7 +786,7 @@ function appModuleChatGlanceGetAllHandler_query(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     for (const k1 of Object.keys(x)) {
@@ -808,7 +808,7 @@ function appModuleChatGlancePutHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -834,7 +834,7 @@ function appModuleChatGlanceDeleteHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -860,7 +860,7 @@ function appModuleChatGlanceStatePutHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -886,7 +886,7 @@ function appModuleChatSidebarGetAllHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -909,7 +909,7 @@ function appModuleChatSidebarGetAllHandler_query(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     for (const k1 of Object.keys(x)) {
@@ -931,7 +931,7 @@ function appModuleChatSidebarPutHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -957,7 +957,7 @@ function appModuleChatSidebarDeleteHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -983,7 +983,7 @@ function appWebhookChatWebhookGetAllHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -1006,7 +1006,7 @@ function appWebhookChatWebhookGetAllHandler_query(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     for (const k1 of Object.keys(x)) {
@@ -1028,7 +1028,7 @@ function appWebhookChatWebhookPutHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -1054,7 +1054,7 @@ function appWebhookChatWebhookDeleteHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "key"]);
@@ -1080,7 +1080,7 @@ function siteConversationArchiveByCloudIdAndConversationIdPut_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -1103,7 +1103,7 @@ function siteConversationMediaByCloudIdAndConversationIdPost_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -1126,7 +1126,7 @@ function siteConversationMediaByCloudIdAndConversationIdPost_query(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     for (const k1 of Object.keys(x)) {
@@ -1145,7 +1145,7 @@ function siteConversationMediaMediaIdByCloudIdAndConversationIdGet_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "mediaId"]);
@@ -1171,7 +1171,7 @@ function conversationMediaDeleteHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "mediaId"]);
@@ -1197,7 +1197,7 @@ function siteConversationMessageByCloudIdAndConversationIdGet_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -1220,7 +1220,7 @@ function siteConversationMessageByCloudIdAndConversationIdGet_query(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     for (const k1 of Object.keys(x)) {
@@ -1251,7 +1251,7 @@ function conversationMessagePostHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -1274,7 +1274,7 @@ function conversationMessagesRecentGetHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -1282,17 +1282,17 @@ function conversationMessagesRecentGetHandler_path(
 }
 
 function conversationMessagesRecentGetHandler_query(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  d: Direction,
+  _x: unknown,
+  _p: string,
+  _e: Violation[],
+  _d: Direction,
 ): void {}
 
 function conversationMessageGetHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "messageId"]);
@@ -1303,7 +1303,7 @@ function conversationMessagePutHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "messageId"]);
@@ -1314,7 +1314,7 @@ function conversationMessageDeleteHandler_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "messageId"]);
@@ -1325,7 +1325,7 @@ function siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet_pa
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId", "messageId"]);
@@ -1333,17 +1333,17 @@ function siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet_pa
 }
 
 function siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet_query(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  d: Direction,
+  _x: unknown,
+  _p: string,
+  _e: Violation[],
+  _d: Direction,
 ): void {}
 
 function siteConversationRosterByCloudIdAndConversationIdGet_path(
   x: unknown,
   p: string,
   e: Violation[],
-  d: Direction,
+  _d: Direction,
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, ["cloudId", "conversationId"]);
@@ -1351,10 +1351,10 @@ function siteConversationRosterByCloudIdAndConversationIdGet_path(
 }
 
 function siteConversationRosterByCloudIdAndConversationIdGet_query(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  d: Direction,
+  _x: unknown,
+  _p: string,
+  _e: Violation[],
+  _d: Direction,
 ): void {}
 
 /** Each endpoint's parts and the types their validators narrow to. */
@@ -1570,11 +1570,13 @@ export interface EndpointTypes {
   };
 }
 
+export type EndpointValidatorTable = r.Endpoints<EndpointTypes>;
+
 /**
  * Per endpoint: validators of the request's parts (readOnly properties not required) and of
  * the JSON response of each status (writeOnly properties not required).
  */
-export const endpoints = r.endpoints<EndpointTypes>({
+export const endpoints: EndpointValidatorTable = r.endpoints<EndpointTypes>({
   appModuleChatConversationChatConfigurationStateByKeyPost: {
     path: appModuleChatConversationChatConfigurationStateByKeyPost_path,
     responses: {},

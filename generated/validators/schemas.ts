@@ -6,5 +6,7 @@ import * as r from "./runtime.js";
 /** The type each validator of `schemas` narrows to. */
 export interface SchemaTypes {}
 
+export type SchemaValidators = r.Validators<SchemaTypes>;
+
 /** A validator per named schema, reading it as plain JSON Schema. */
-export const schemas = r.validators<SchemaTypes>({});
+export const schemas: SchemaValidators = r.validators<SchemaTypes>({});

@@ -211,7 +211,7 @@ export async function encodeResult(
     headers["content-type"] ??=
       json?.[status] ??
       json?.[`${status[0]}XX`] ??
-      json?.default ??
+      json?.["default"] ??
       "application/json";
     payload = JSON.stringify(body);
   }

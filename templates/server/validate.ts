@@ -20,7 +20,11 @@ function partsOf(route: RouteSpec): AnyEndpointValidators | undefined {
 }
 
 /** What the listener and the Fastify adapter call (see `createListener`). */
-export const checks = {
+export const checks: {
+  request: typeof checkRequest;
+  response: typeof checkResponse;
+  responsesByDefault: boolean;
+} = {
   request: checkRequest,
   response: checkResponse,
   responsesByDefault: VALIDATE_RESPONSES,
@@ -31,7 +35,7 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 const mediaTypeOf = (header: string | undefined): string =>
   (header ?? "").split(";")[0]!.trim().toLowerCase();
 
-/** Every violation of a decoded request: its parameters, its cookies and its JSON body. */
+/** Every violation of a decoded request: its parameters (cookies among them) and its JSON body. */
 export function requestViolations(
   route: RouteSpec,
   request: DecodedRequest,
@@ -51,8 +55,8 @@ export function requestViolations(
   add("path", parts.path, request.path);
   add("query", parts.query, request.query);
   add("header", parts.headers, request.headers);
-  if (parts.cookies)
-    add("cookie", parts.cookies, cookies(parts.cookies, headers));
+  // decoded by their declared style and type, like every other parameter (see params.ts)
+  add("cookie", parts.cookies, request.cookies);
   const type = mediaTypeOf(headers["content-type"]);
   const json =
     type === ""
@@ -105,41 +109,4 @@ export function checkResponse(
       `the ${route.name} handler answered ${status} outside the API description`,
       violations,
     );
-}
-
-/**
- * The request's cookies the endpoint declares. Cookie values are text: a value that is not a
- * valid string there is read as the number or boolean it spells, when that is valid.
- */
-function cookies(
-  validator: Validator<unknown>,
-  headers: IncomingHttpHeaders,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const pair of (headers.cookie ?? "").split(";")) {
-    const at = pair.indexOf("=");
-    if (at === -1) continue;
-    const name = pair.slice(0, at).trim();
-    let value: string;
-    try {
-      value = decodeURIComponent(pair.slice(at + 1).trim());
-    } catch {
-      value = pair.slice(at + 1).trim();
-    }
-    if (Object.hasOwn(out, name)) continue;
-    const candidates: unknown[] = [value];
-    if (value !== "" && !Number.isNaN(Number(value)))
-      candidates.push(Number(value));
-    if (value === "true" || value === "false")
-      candidates.push(value === "true");
-    const fits = (c: unknown) =>
-      !validator
-        .check({ [name]: c })
-        .some((v) => v.path.startsWith(`/${name}`) && v.keyword === "type");
-    Object.defineProperty(out, name, {
-      value: candidates.find(fits) ?? value,
-      enumerable: true,
-    });
-  }
-  return out;
 }

@@ -86,18 +86,21 @@ export function validator<T>(check: Check, d: Direction = PLAIN): Validator<T> {
   };
 }
 
+/** A validator for each member of `M`. */
+export type Validators<M> = { readonly [K in keyof M]: Validator<M[K]> };
+
 /** A validator per check, all reading values in direction `d`. */
 export function validators<M>(
   checks: { readonly [K in keyof M]: Check },
   d: Direction = PLAIN,
-): { readonly [K in keyof M]: Validator<M[K]> } {
+): Validators<M> {
   const out: Record<string, Validator<unknown>> = {};
   for (const key of Object.keys(checks))
     Object.defineProperty(out, key, {
       value: validator(checks[key as keyof M], d),
       enumerable: true,
     });
-  return out as { readonly [K in keyof M]: Validator<M[K]> };
+  return out as Validators<M>;
 }
 
 /** The parts of one endpoint a validator can check, typed as types.ts types them. */
@@ -138,10 +141,15 @@ export interface EndpointChecks {
   responses: Readonly<Record<string, Check>>;
 }
 
+/** The validators of each endpoint of `M`. */
+export type Endpoints<M extends { [E in keyof M]: EndpointParts }> = {
+  readonly [E in keyof M]: EndpointValidators<M[E]>;
+};
+
 /** Validators of every endpoint: request parts read as requests, responses as responses. */
 export function endpoints<M extends { [E in keyof M]: EndpointParts }>(table: {
   readonly [E in keyof M]: EndpointChecks;
-}): { readonly [E in keyof M]: EndpointValidators<M[E]> } {
+}): Endpoints<M> {
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(table)) {
     const { responses, ...parts } = table[name as keyof M];
@@ -152,7 +160,7 @@ export function endpoints<M extends { [E in keyof M]: EndpointParts }>(table: {
       if (check) entry[part] = validator(check, REQUEST);
     Object.defineProperty(out, name, { value: entry, enumerable: true });
   }
-  return out as { readonly [E in keyof M]: EndpointValidators<M[E]> };
+  return out as Endpoints<M>;
 }
 
 /** `/a/0/b~1c` → `["a", "0", "b/c"]`. */

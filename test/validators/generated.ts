@@ -41,7 +41,9 @@ export function typeCheck(dir: string): string {
         noEmit: true,
         skipLibCheck: true,
         verbatimModuleSyntax: true,
-        types: [],
+        // the server imports node:http; TypeScript 7 loads no @types unless named
+        types: ["node"],
+        typeRoots: [join(REPO, "node_modules/@types")],
       },
       include: ["**/*.ts"],
     }),

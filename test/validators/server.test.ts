@@ -212,7 +212,7 @@ describe("the generated Fastify adapter validates", () => {
 
   beforeAll(async () => {
     const dir = outDir("fastify");
-    writeFiles(dir, await emitServer(model, {}));
+    writeFiles(dir, await emitServer(model, { serverAdapters: ["fastify"] }));
     const { apiRoutes } = await import(
       pathToFileURL(join(dir, "server/fastify.ts")).href
     );

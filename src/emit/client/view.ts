@@ -129,7 +129,9 @@ export function endpointView(
   // a function with nothing to send still takes `args` (one calling convention for all), named
   // `_args` so that it compiles under noUnusedParameters
   const argsName =
-    types.path || types.query || types.headers || types.body ? "args" : "_args";
+    types.path || types.query || types.headers || types.cookies || types.body
+      ? "args"
+      : "_args";
   const args = types.argsOptional
     ? `${argsName}: ${types.request} = {}`
     : `${argsName}: ${types.request}`;

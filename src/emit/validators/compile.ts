@@ -104,9 +104,17 @@ export class ValidatorModule {
     this.taken.add(name);
     const body = new Body(this, name);
     const lines = body.schema(schema, "x", "p", 2);
+    // a parameter the body never reads is `_`-prefixed, for noUnusedParameters (string
+    // literals are left out of the search: a message may quote a pattern with `\d` in it)
+    const used = lines
+      .join("\n")
+      .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
+    const params = CHECK_PARAMS.map((param) =>
+      new RegExp(`\\b${param[0]}\\b`).test(used) ? param : `_${param}`,
+    );
     const head = functionHead(
       `${exported ? "export " : ""}function ${name}`,
-      CHECK_PARAMS,
+      params,
       "void",
     );
     this.functions.push(

@@ -112,8 +112,14 @@ function schemasFile(
       ...(names.length > 0 ? [mod.text()] : []),
       "/** The type each validator of `schemas` narrows to. */\n" +
         objectType("SchemaTypes", typeLines),
-      "/** A validator per named schema, reading it as plain JSON Schema. */\n" +
-        objectCall("schemas", "r.validators<SchemaTypes>", checkLines),
+      objectCall(
+        "/** A validator per named schema, reading it as plain JSON Schema. */\n",
+        "schemas",
+        "SchemaValidators",
+        "r.Validators<SchemaTypes>",
+        "r.validators<SchemaTypes>",
+        checkLines,
+      ),
     ].join("\n\n") + "\n"
   );
 }
@@ -124,10 +130,22 @@ function objectType(name: string, lines: string[]): string {
     : `export interface ${name} {\n${lines.join("\n")}\n}`;
 }
 
-function objectCall(name: string, callee: string, lines: string[]): string {
+/**
+ * `export type Alias = type;` then `export const name: Alias = callee({ … })`: the constant is
+ * typed, as isolatedDeclarations asks, and its line stays short.
+ */
+function objectCall(
+  doc: string,
+  name: string,
+  alias: string,
+  type: string,
+  callee: string,
+  lines: string[],
+): string {
+  const head = `export type ${alias} = ${type};\n\n${doc}export const ${name}: ${alias} = ${callee}`;
   return lines.length === 0
-    ? `export const ${name} = ${callee}({});`
-    : `export const ${name} = ${callee}({\n${lines.join("\n")}\n});`;
+    ? `${head}({});`
+    : `${head}({\n${lines.join("\n")}\n});`;
 }
 
 type Part = "path" | "query" | "headers" | "cookies" | "body";
@@ -204,8 +222,14 @@ function endpointsFile(
       ...(mod.empty ? [] : [mod.text()]),
       "/** Each endpoint's parts and the types their validators narrow to. */\n" +
         objectType("EndpointTypes", typeLines),
-      "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n" +
-        objectCall("endpoints", "r.endpoints<EndpointTypes>", tableLines),
+      objectCall(
+        "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n",
+        "endpoints",
+        "EndpointValidatorTable",
+        "r.Endpoints<EndpointTypes>",
+        "r.endpoints<EndpointTypes>",
+        tableLines,
+      ),
     ].join("\n\n") + "\n"
   );
 }
