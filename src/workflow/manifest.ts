@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import type { Fingerprint } from "./fingerprint.js";
 import { MANIFEST_FILE } from "./output-files.js";
+import { updateWithText } from "./text-chunks.js";
 
 /**
  * The output folder's record of which files apiloom made. Only files it lists are ever
@@ -22,7 +23,7 @@ export interface Manifest {
 }
 
 export function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return updateWithText(createHash("sha256"), text).digest("hex");
 }
 
 /** Files must arrive sorted (collectFiles sorts) so the manifest text is deterministic. */

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import { compareCodeUnits } from "../model/order.js";
 import type { Fingerprint } from "./fingerprint.js";
+import { textChunks } from "./text-chunks.js";
 import {
   makeManifest,
   manifestText,
@@ -12,7 +13,10 @@ import {
 
 /** What bringing the output folder up to date takes. Computed without touching the disk. */
 export interface OutputPlan {
-  /** New or changed files, with what is on disk now (undefined when missing). */
+  /**
+   * New or changed files, with what is on disk now: undefined when missing, "" for an existing
+   * file when the plan was made without texts (the writer's: it needs no diff).
+   */
   write: { file: GeneratedFile; before: string | undefined }[];
   unchanged: string[];
   /** Files the previous run made that are no longer produced and still exist. */
@@ -34,6 +38,7 @@ export function planOutput(
   outDir: string,
   files: readonly GeneratedFile[],
   fingerprint?: Fingerprint,
+  { texts = true }: { texts?: boolean } = {},
 ): OutputPlan {
   const previous = readManifest(outDir);
   const ours = new Set(Object.keys(previous?.files ?? {}));
@@ -67,7 +72,11 @@ export function planOutput(
         path: file.path,
         reason: "a folder or special file is in the way",
       });
-    else if (ours.has(file.path)) plan.write.push({ file, before: disk.text });
+    else if (ours.has(file.path))
+      plan.write.push({
+        file,
+        before: texts ? disk.bytes.toString("utf8") : "",
+      });
     else
       plan.conflicts.push({
         path: file.path,
@@ -79,7 +88,11 @@ export function planOutput(
     // behind a link or a file now: what is there is not what we made, so it is not ours to delete
     if (blockedFolder(outDir, path, folders)) continue;
     const disk = readIfFile(join(outDir, path));
-    if (disk.kind === "file") plan.remove.push({ path, before: disk.text });
+    if (disk.kind === "file")
+      plan.remove.push({
+        path,
+        before: texts ? disk.bytes.toString("utf8") : "",
+      });
   }
   plan.manifestStale =
     previous === undefined || manifestText(previous) !== plan.manifestText;
@@ -132,9 +145,7 @@ function folderProblem(full: string, folder: string): string | undefined {
 }
 
 type DiskEntry =
-  | { kind: "file"; bytes: Buffer; text: string }
-  | { kind: "missing" }
-  | { kind: "other" };
+  { kind: "file"; bytes: Buffer } | { kind: "missing" } | { kind: "other" };
 
 function readIfFile(path: string): DiskEntry {
   let stat;
@@ -144,11 +155,18 @@ function readIfFile(path: string): DiskEntry {
     return { kind: "missing" };
   }
   if (!stat.isFile()) return { kind: "other" };
-  const bytes = readFileSync(path);
-  return { kind: "file", bytes, text: bytes.toString("utf8") };
+  return { kind: "file", bytes: readFileSync(path) };
 }
 
 /** Bytes, not decoded text: a file with invalid UTF-8 must not pass for the same text. */
 function sameBytes(bytes: Buffer, text: string): boolean {
-  return bytes.equals(Buffer.from(text, "utf8"));
+  let at = 0;
+  for (const chunk of textChunks(text)) {
+    const encoded = Buffer.from(chunk, "utf8");
+    const end = at + encoded.length;
+    if (end > bytes.length || !encoded.equals(bytes.subarray(at, end)))
+      return false;
+    at = end;
+  }
+  return at === bytes.length;
 }

@@ -14,6 +14,7 @@ import type { GeneratedFile } from "../emit/artifact.js";
 import type { Fingerprint } from "./fingerprint.js";
 import { JOURNAL_FILE, MANIFEST_FILE, STAGING_DIR } from "./output-files.js";
 import { withOutputLock } from "./output-lock.js";
+import { writeTextFile } from "./text-chunks.js";
 import { planIsClean, planOutput, type OutputPlan } from "./plan.js";
 
 /**
@@ -83,7 +84,9 @@ function writeLocked(
   options: WriteOptions,
 ): WriteResult {
   recoverOutput(outDir);
-  const plan = planOutput(outDir, files, options.fingerprint);
+  const plan = planOutput(outDir, files, options.fingerprint, {
+    texts: false,
+  });
   if (plan.conflicts.length > 0) throw new OutputConflictError(plan.conflicts);
   const result: WriteResult = {
     written: plan.write.map((w) => w.file.path),
@@ -144,7 +147,7 @@ function stage(
   plan.write.forEach(({ file }, i) => {
     // flat numbered names: staging needs no folders and cannot collide with itself
     const staged = `${STAGING_DIR}/${i}`;
-    writeFileSync(join(outDir, staged), file.contents);
+    writeTextFile(join(outDir, staged), file.contents);
     moves.push([staged, file.path]);
     options.afterStep?.("stage", i + 1);
   });

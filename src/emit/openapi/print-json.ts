@@ -8,12 +8,35 @@ import { PRINT_WIDTH } from "../shared/literals.js";
  */
 
 export function printJson(value: unknown): string {
-  // one list of pieces joined once: building each level's string from its children's would copy
+  // pieces appended to one output: building each level's string from its children's would copy
   // the text once per nesting level (on GitHub's API, ~150 MB of garbage for 15 MB of JSON)
-  const out: string[] = [];
+  const out = new Output();
   print(value, "", 0, 0, out);
   out.push("\n");
-  return out.join("");
+  return out.text();
+}
+
+/**
+ * Collects small pieces, joining them every few thousand so that millions of them never live
+ * at once (they die young instead of filling the old generation).
+ */
+class Output {
+  private pieces: string[] = [];
+  private chunks: string[] = [];
+
+  push(piece: string): void {
+    this.pieces.push(piece);
+    if (this.pieces.length >= 4096) {
+      this.chunks.push(this.pieces.join(""));
+      this.pieces = [];
+    }
+  }
+
+  text(): string {
+    this.chunks.push(this.pieces.join(""));
+    this.pieces = [];
+    return this.chunks.join("");
+  }
 }
 
 /**
@@ -25,7 +48,7 @@ function print(
   indent: string,
   column: number,
   trailing: number,
-  out: string[],
+  out: Output,
 ): void {
   if (Array.isArray(value))
     return printArray(value, indent, column, trailing, out);
@@ -55,7 +78,7 @@ function printArray(
   indent: string,
   column: number,
   trailing: number,
-  out: string[],
+  out: Output,
 ): void {
   const values = items.map((v) => (v === undefined ? null : v));
   if (values.length === 0) {

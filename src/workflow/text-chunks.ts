@@ -1,0 +1,37 @@
+import { closeSync, openSync, writeSync } from "node:fs";
+import type { Hash } from "node:crypto";
+
+/**
+ * Large generated texts (GitHub's openapi.json is 15 MB) are written and hashed a slice at a
+ * time: converting a whole string to UTF-8 at once allocates a buffer as large as the file
+ * outside the JavaScript heap, which is what pushed a run's peak memory up at the very end.
+ * Slices never split a surrogate pair, so the bytes are those of the whole string.
+ */
+const CHUNK = 1 << 20;
+
+export function textChunks(text: string): string[] {
+  if (text.length <= CHUNK) return [text];
+  const chunks: string[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(start + CHUNK, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    chunks.push(text.slice(start, end));
+    start = end;
+  }
+  return chunks;
+}
+
+export function writeTextFile(path: string, text: string): void {
+  const fd = openSync(path, "w");
+  try {
+    for (const chunk of textChunks(text)) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function updateWithText(hash: Hash, text: string): Hash {
+  for (const chunk of textChunks(text)) hash.update(chunk, "utf8");
+  return hash;
+}
