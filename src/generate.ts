@@ -1,4 +1,8 @@
-import type { ArtifactName, GeneratedFile } from "./emit/artifact.js";
+import type {
+  ArtifactName,
+  EmitOptions,
+  GeneratedFile,
+} from "./emit/artifact.js";
 import { ARTIFACTS } from "./emit/artifact.js";
 import { EMITTERS } from "./emit/index.js";
 import { findAmbiguousRoutes } from "./emit/server/index.js";
@@ -15,6 +19,8 @@ export interface GenerateOptions extends LoadOptions {
   templatesDir?: string;
   /** Overrides the model's servers for the generated client's default base URL. */
   baseUrl?: string;
+  /** Docs options (`groupBy`), as EmitOptions has them. */
+  docs?: EmitOptions["docs"];
 }
 
 export interface GenerateResult {
@@ -45,6 +51,7 @@ export async function generate(
     const files = await EMITTERS[artifact](model, {
       templatesDir: options.templatesDir,
       baseUrl: options.baseUrl,
+      docs: options.docs,
     });
     batches.push({ emitter: artifact, files });
   }

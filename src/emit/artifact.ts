@@ -11,6 +11,10 @@ export interface EmitOptions {
   templatesDir?: string;
   /** Overrides the servers of the model for the generated client's default base URL. */
   baseUrl?: string;
+  docs?: {
+    /** Group endpoints by first tag, by the resource of their path, or `auto` (the default). */
+    groupBy?: DocsGroupBy;
+  };
 }
 
 /** An emitter reads the model (never a source format) and returns files; only the CLI writes them. */
@@ -26,3 +30,11 @@ export type Emitter = (
 export const ARTIFACTS = ["client", "server", "docs", "openapi"] as const;
 
 export type ArtifactName = (typeof ARTIFACTS)[number];
+
+/**
+ * How the docs group endpoints (config `docs.groupBy`, flag `--group-by`): by first tag, by the
+ * resource their path names, or `auto`: by path when the tags are degenerate, else by tag.
+ */
+export const DOCS_GROUP_BY = ["tag", "path", "auto"] as const;
+
+export type DocsGroupBy = (typeof DOCS_GROUP_BY)[number];

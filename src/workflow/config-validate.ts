@@ -1,4 +1,4 @@
-import { ARTIFACTS } from "../emit/artifact.js";
+import { ARTIFACTS, DOCS_GROUP_BY } from "../emit/artifact.js";
 import type { ApiloomConfig } from "./config-types.js";
 import { ConfigError } from "./config-error.js";
 
@@ -42,6 +42,14 @@ const SHAPE: Record<string, Check> = {
   }),
   names: stringMap,
   merge: section({ allowExternalRefs: isBoolean, prefer: stringList }),
+  docs: section({
+    groupBy: (v, where) => {
+      if (!(DOCS_GROUP_BY as readonly unknown[]).includes(v))
+        throw new ConfigError(
+          `${where} must be one of ${DOCS_GROUP_BY.map((g) => JSON.stringify(g)).join(", ")}`,
+        );
+    },
+  }),
   server: section({ handlers: isString }),
   lock: (v, where) => {
     if (v !== false) isString(v, where);

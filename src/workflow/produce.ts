@@ -83,6 +83,7 @@ export async function produce(
     const made = await stages.emitters[artifact](model, {
       templatesDir: settings.templates,
       baseUrl: settings.baseUrl,
+      docs: { groupBy: settings.docsGroupBy },
     });
     batches.push({ emitter: artifact, files: made });
   }

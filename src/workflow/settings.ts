@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import type { ArtifactName } from "../emit/artifact.js";
+import type { ArtifactName, DocsGroupBy } from "../emit/artifact.js";
 import { ARTIFACTS } from "../emit/artifact.js";
 import { ConfigError } from "./config-error.js";
 import { findConfigFile, loadConfigFile } from "./config-load.js";
@@ -20,6 +20,8 @@ export interface GenerateSettings {
   baseUrl?: string;
   /** The config's `info`: laid over the merged model's. */
   info?: InfoOverride;
+  /** How the docs group endpoints (config `docs.groupBy`, flag `--group-by`). */
+  docsGroupBy?: DocsGroupBy;
   names: Record<string, string>;
   allowExternalRefs: boolean;
   /** Preferred sources as paths relative to baseDir with `/` (how the model shows input files). */
@@ -41,6 +43,7 @@ export interface SettingsOverrides {
   artifacts?: ArtifactName[];
   templates?: string;
   baseUrl?: string;
+  docsGroupBy?: DocsGroupBy;
   /** Endpoint names by "METHOD /path", laid over the config's. */
   names: Record<string, string>;
   allowExternalRefs?: boolean;
@@ -116,6 +119,7 @@ export async function resolveSettings(
     templates,
     baseUrl: flags.baseUrl ?? config.baseUrl,
     info: config.info,
+    docsGroupBy: flags.docsGroupBy ?? config.docs?.groupBy,
     names: { ...config.names, ...flags.names },
     allowExternalRefs:
       flags.allowExternalRefs ?? config.merge?.allowExternalRefs ?? false,

@@ -24,7 +24,7 @@ export function htmlPage(view, h, assets) {
     `<span id="count" aria-live="polite">${view.endpoints.length} endpoints</span>`,
     "</header>",
     '<div class="layout">',
-    '<nav aria-label="Endpoints by tag">',
+    '<nav aria-label="Endpoints by group">',
   );
   for (const tag of view.tags) {
     out.push(
@@ -68,25 +68,14 @@ export function htmlPage(view, h, assets) {
       `<section class="tag" id="tag-${t(tag.slug)}"><h2>${t(tag.name)}</h2>`,
     );
     if (tag.description) out.push(`<p class="desc">${t(tag.description)}</p>`);
-    const elsewhere = [];
-    for (const e of tag.endpoints) {
-      if (e.pageSlug === tag.slug) out.push(endpoint(view, e, h));
-      else elsewhere.push(e);
-    }
-    if (elsewhere.length > 0) {
-      out.push('<div class="also"><p class="muted">Also in this tag:</p><ul>');
-      for (const e of elsewhere)
-        out.push(
-          `<li data-op="${t(e.id)}"><a href="#${t(e.id)}">${badge(e, h)} <code>${t(e.path)}</code></a></li>`,
-        );
-      out.push("</ul></div>");
-    }
+    // every endpoint is in exactly one group (docs.groupBy)
+    for (const e of tag.endpoints) out.push(endpoint(view, e, h));
     out.push("</section>");
   }
   out.push(...diagnostics(view, h), "</main>", "</div>");
   const index = view.endpoints.map((e) => [
     e.id,
-    `${e.method} ${e.path} ${e.name} ${e.summary ?? ""}`.toLowerCase(),
+    `${e.method} ${e.path} ${e.name} ${e.summary ?? ""} ${[e.group, ...e.otherTags].join(" ")}`.toLowerCase(),
   ]);
   out.push(
     `<script type="application/json" id="search-index">${h.jsonForScript(index)}</script>`,
@@ -123,6 +112,10 @@ function endpoint(view, e, h) {
       `${e.deprecated ? '<span class="deprecated">deprecated</span>' : ""}</h3>`,
   );
   if (e.summary) out.push(`<p class="summary">${t(e.summary)}</p>`);
+  if (e.otherTags.length > 0)
+    out.push(
+      `<p class="muted">Also tagged: ${e.otherTags.map((x) => `<span class="tagname">${t(x)}</span>`).join(", ")}</p>`,
+    );
   if (e.description) out.push(`<div class="desc">${t(e.description)}</div>`);
   out.push(`<p>${auth(e, h)}</p>`);
   if (e.parameters.length > 0) {

@@ -52,6 +52,8 @@ export function endpointView(
     description: e.description,
     deprecated: e.deprecated,
     tags: e.tags,
+    group: "",
+    otherTags: [],
     pageSlug,
     parameters: allParameters(e.parameters).map((p) => ({
       name: p.name,
