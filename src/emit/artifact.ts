@@ -14,6 +14,11 @@ export interface EmitOptions {
   docs?: {
     /** Group endpoints by first tag, by the resource of their path, or `auto` (the default). */
     groupBy?: DocsGroupBy;
+    /**
+     * The module specifier the client examples import the generated client from, as a file of
+     * the project imports it (default `./generated/client/index.js`; the CLI derives it from `out`).
+     */
+    clientImport?: string;
   };
 }
 

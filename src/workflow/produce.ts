@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { serverImportPath, updateHandlersFile } from "../scaffold/index.js";
+import { clientImportPath } from "../scaffold/import-path.js";
 import type { ArtifactName, Emitter, GeneratedFile } from "../emit/artifact.js";
 import type { LoadOptions } from "../pipeline.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
@@ -83,7 +84,10 @@ export async function produce(
     const made = await stages.emitters[artifact](model, {
       templatesDir: settings.templates,
       baseUrl: settings.baseUrl,
-      docs: { groupBy: settings.docsGroupBy },
+      docs: {
+        groupBy: settings.docsGroupBy,
+        clientImport: clientImportPath(settings.baseDir, settings.out),
+      },
     });
     batches.push({ emitter: artifact, files: made });
   }

@@ -125,6 +125,7 @@ export interface DiagnosticView {
 }
 
 const DEFAULT_BASE_URL = "https://api.example.com";
+const DEFAULT_CLIENT_IMPORT = "./generated/client/index.js";
 
 export function buildDocsView(
   model: ApiModel,
@@ -184,7 +185,7 @@ export function buildDocsView(
     })),
     baseUrl,
     clientSetup: [
-      `import { createClient } from "./generated/client/index.js";`,
+      `import { createClient } from ${tsString(options.docs?.clientImport ?? DEFAULT_CLIENT_IMPORT)};`,
       "",
       clientCreation(baseUrl),
     ].join("\n"),
