@@ -20,6 +20,7 @@ export {
   type BuildOptions,
   type InfoOverride,
 } from "./model/build.js";
+export type { TagOverrides } from "./model/tag-overrides.js";
 export { EMITTERS, ARTIFACTS } from "./emit/index.js";
 export type {
   ArtifactName,

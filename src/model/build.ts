@@ -5,6 +5,7 @@ import { pathVariables } from "./path-template.js";
 import { compareSources } from "./rank.js";
 import { applyProseAuth } from "./scopes-from-prose.js";
 import { assessTags } from "./tag-quality.js";
+import { applyTagOverrides, type TagOverrides } from "./tag-overrides.js";
 import { applyBodySignals } from "./undescribed-body.js";
 import type {
   ApiInfo,
@@ -23,6 +24,8 @@ export interface BuildOptions extends NamingOptions {
   prefer?: readonly string[];
   /** Title, version or description that replace the merged ones (config `info`). */
   info?: InfoOverride;
+  /** Tags renamed, merged or described (config `tags`). */
+  tags?: TagOverrides;
 }
 
 export type InfoOverride = Partial<ApiInfo>;
@@ -46,6 +49,7 @@ export function buildModel(
       [inferredScheme.name]: inferredScheme,
     };
   }
+  if (options.tags) applyTagOverrides(merged, options.tags);
   const endpoints = merged.endpoints.sort(compareEndpoints);
   assignNames(endpoints, options, report);
   reportDegenerateTags(endpoints, report);

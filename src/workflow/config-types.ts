@@ -18,6 +18,11 @@ export interface ApiloomConfig {
    * inputs share, an operation's summary cut off: see src/model/info.ts).
    */
   info?: { title?: string; version?: string; description?: string };
+  /**
+   * Tags by the name the inputs give them: a new name (`"chat:bot": "Bots"`; two tags given one
+   * name are merged), or `{ name?, description? }`.
+   */
+  tags?: Record<string, string | { name?: string; description?: string }>;
   /** Default base URL of the generated client (instead of the specs' servers). */
   baseUrl?: string;
   /** Endpoint name overrides: `"GET /pets/{id}": "getPet"`. */

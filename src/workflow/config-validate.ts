@@ -41,6 +41,14 @@ const SHAPE: Record<string, Check> = {
     description: isString,
   }),
   names: stringMap,
+  tags: (v, where) => {
+    if (!isObject(v)) throw new ConfigError(`${where} must be an object`);
+    for (const [key, item] of Object.entries(v)) {
+      const at = `${where}[${JSON.stringify(key)}]`;
+      if (typeof item === "string") isString(item, at);
+      else checkObject(item, { name: isString, description: isString }, at);
+    }
+  },
   merge: section({ allowExternalRefs: isBoolean, prefer: stringList }),
   docs: section({
     groupBy: (v, where) => {

@@ -75,6 +75,7 @@ export async function produce(
     allowExternalRefs: settings.allowExternalRefs,
     prefer: settings.prefer,
     info: settings.info,
+    tags: settings.tags,
     names: settings.names,
     lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
   });

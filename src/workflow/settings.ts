@@ -5,6 +5,7 @@ import { ARTIFACTS } from "../emit/artifact.js";
 import { ConfigError } from "./config-error.js";
 import { findConfigFile, loadConfigFile } from "./config-load.js";
 import type { InfoOverride } from "../model/build.js";
+import type { TagOverrides } from "../model/tag-overrides.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
 
 /** Everything one generate run needs, config and flags merged, paths made absolute. */
@@ -20,6 +21,8 @@ export interface GenerateSettings {
   baseUrl?: string;
   /** The config's `info`: laid over the merged model's. */
   info?: InfoOverride;
+  /** The config's `tags`: renamed, merged, described. */
+  tags?: TagOverrides;
   /** How the docs group endpoints (config `docs.groupBy`, flag `--group-by`). */
   docsGroupBy?: DocsGroupBy;
   names: Record<string, string>;
@@ -119,6 +122,7 @@ export async function resolveSettings(
     templates,
     baseUrl: flags.baseUrl ?? config.baseUrl,
     info: config.info,
+    tags: config.tags,
     docsGroupBy: flags.docsGroupBy ?? config.docs?.groupBy,
     names: { ...config.names, ...flags.names },
     allowExternalRefs:

@@ -211,6 +211,37 @@ describe("docs groups", () => {
   });
 });
 
+describe("config tags", () => {
+  it("rename, merge and describe tags before the docs group them", async () => {
+    const { model } = await generate([{ file: "s.json", text: GOOD_TAGS }], {
+      artifacts: [],
+      tags: {
+        Owners: "People",
+        Admin: "People", // merged into People
+        Pets: { description: "Cats and dogs" },
+        Nowhere: { description: "no input uses it" },
+      },
+    });
+    expect(model.tags).toEqual([
+      { name: "Pets", description: "Cats and dogs" },
+    ]);
+    const { groups: list, view } = groups(model, "tag");
+    expect(list.map((g) => g[0])).toEqual(["Pets", "People", "Untagged"]);
+    expect(view.tags[0]!.description).toBe("Cats and dogs");
+    const create = view.endpoints.find((e) => e.method === "POST")!;
+    expect(create.tags).toEqual(["Pets", "People"]);
+  });
+
+  it("are validated in the config", () => {
+    expect(() =>
+      validateConfig({ tags: { a: { title: "x" } } }, "c.json"),
+    ).toThrow('c.json.tags["a"]: unknown option "title"');
+    expect(() => validateConfig({ tags: { a: 3 } }, "c.json")).toThrow(
+      'c.json.tags["a"] must be an object',
+    );
+  });
+});
+
 describe("the Stride docs", () => {
   it("have at most 10 groups in auto mode, every endpoint listed once in the index and the HTML navigation", async () => {
     const specs = readdirSync(join(REPO, "specs"))
