@@ -180,7 +180,7 @@ function schemasSection(view, h) {
   const out = ['<section id="schemas"><h2>Schemas</h2>'];
   for (const s of view.schemas) {
     out.push(
-      `<article class="schema" id="${t(s.id)}"><h3><code>${t(s.name)}</code> <span class="muted">${t(s.type)}</span></h3>`,
+      `<div class="schema" id="${t(s.id)}"><h3><code>${t(s.name)}</code> <span class="muted">${t(s.type)}</span></h3>`,
     );
     if (s.description) out.push(`<div class="desc">${t(s.description)}</div>`);
     if (s.includes.length > 0)
@@ -191,14 +191,15 @@ function schemasSection(view, h) {
       out.push(
         "<table><tr><th>Property</th><th>Type</th><th>Required</th><th>Description</th></tr>",
       );
+      // lean rows (a big API has thousands): the stylesheet sets the first two cells in code type
       for (const p of s.properties)
         out.push(
-          `<tr><td><code>${t(p.name)}</code></td><td>${typeCode(p, h)}</td>` +
-            `<td>${p.required ? "yes" : "no"}</td><td class="desc">${t(p.description ?? "")}</td></tr>`,
+          `<tr><td>${t(p.name)}</td><td>${p.link?.id ? `<a href="#${t(p.link.id)}">${t(p.type)}</a>` : t(p.type)}</td>` +
+            `<td>${p.required ? "yes" : "no"}</td><td>${t(p.description ?? "")}</td></tr>`,
         );
       out.push("</table>");
     }
-    out.push("</article>");
+    out.push("</div>");
   }
   out.push("</section>");
   return out;

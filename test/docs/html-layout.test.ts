@@ -58,7 +58,7 @@ describe("the HTML docs at 1280 px", () => {
     const model = hostileModel();
     const page = await open(model, "hostile");
     expect(await horizontalOverflow(page)).toEqual([]);
-    const ids = await page.$$eval("#schemas article.schema", (list) =>
+    const ids = await page.$$eval("#schemas .schema", (list) =>
       list.map((a) => a.id),
     );
     expect(ids).toHaveLength(Object.keys(model.schemas).length);
