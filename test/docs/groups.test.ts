@@ -182,11 +182,17 @@ describe("docs groups", () => {
     ["/api/v2/media/{id}", "Media"],
     ["/api/v2/categories/{id}/chat:bot/{key}", "Chat bots"],
     ["/", "General"],
+    ["/pets/mine", "Pets"],
+    [
+      "/site/{cloudId}/conversation/{id}/app/module/chat:bot/{key}",
+      "App modules",
+    ],
   ])("name the resource of %s %s", (path, name) => {
     const all = [
       path,
       "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
       "/api/v2/anything",
+      "/app/module/chat/conversation/chat:glance/{key}/state",
     ].map((p) =>
       createEndpoint({
         method: "get",

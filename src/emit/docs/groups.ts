@@ -83,7 +83,7 @@ const GENERIC = /^(?:api|apis|rest|public|v?\d+(?:\.\d+)*)$/i;
  * the run before the last variable, or the last run, unless that run is one segment that never
  * takes an id anywhere in the API (`/conversation/{id}/archive`, `/message/{id}/context`: an action
  * or a part of the resource before it). In the run, the first segment counts that is not an API
- * prefix or a version (`/api/v2`).
+ * prefix or a version (`/api/v2`), with the next one when it never comes without it.
  */
 export function pathResource(
   path: string,
@@ -106,9 +106,26 @@ export function pathResource(
     !takesIds(run[0]!, endpoints)
   )
     run = nonEmpty[nonEmpty.length - 2]!;
-  const word =
-    run.find((segment) => !GENERIC.test(segment)) ?? run[run.length - 1]!;
+  const at = run.findIndex((segment) => !GENERIC.test(segment));
+  const word = run[at] ?? run[run.length - 1]!;
+  // a word the API never uses alone names the resource with the next, when more follows
+  // (`/app/module/chat:bot` → "App modules"; `/pets/mine` stays "Pets")
+  const next = at === -1 || at + 2 >= run.length ? undefined : run[at + 1];
+  if (next !== undefined && alwaysFollowedBy(word, next, endpoints))
+    return groupName(`${word} ${next}`);
   return groupName(word);
+}
+
+/** Whether every path that has the fixed segment `word` has `next` right after it. */
+function alwaysFollowedBy(
+  word: string,
+  next: string,
+  endpoints: readonly Endpoint[],
+): boolean {
+  return endpoints.every((e) => {
+    const parts = e.path.split("/");
+    return parts.every((part, i) => part !== word || parts[i + 1] === next);
+  });
 }
 
 /** Whether some path of the API follows `segment` with a variable (`/message/{messageId}`). */
