@@ -1,4 +1,8 @@
-import type { ArtifactName, GeneratedFile } from "./emit/artifact.js";
+import type {
+  ArtifactName,
+  EmitOptions,
+  GeneratedFile,
+} from "./emit/artifact.js";
 import { ARTIFACTS } from "./emit/artifact.js";
 import { EMITTERS } from "./emit/index.js";
 import { findAmbiguousRoutes } from "./emit/server/index.js";
@@ -19,6 +23,8 @@ export interface GenerateOptions extends LoadOptions {
   serverAdapters?: readonly string[];
   /** The generated server checks its JSON answers by default (`server.validateResponses`). */
   validateResponses?: boolean;
+  /** Docs options (`groupBy`), as EmitOptions has them. */
+  docs?: EmitOptions["docs"];
 }
 
 export interface GenerateResult {
@@ -51,6 +57,7 @@ export async function generate(
       baseUrl: options.baseUrl,
       serverAdapters: options.serverAdapters,
       validateResponses: options.validateResponses,
+      docs: options.docs,
     });
     batches.push({ emitter: artifact, files });
   }

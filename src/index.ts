@@ -15,10 +15,16 @@ export {
   type IngestResult,
   type InputText,
 } from "./ingest/index.js";
-export { buildModel, type BuildOptions } from "./model/build.js";
+export {
+  buildModel,
+  type BuildOptions,
+  type InfoOverride,
+} from "./model/build.js";
+export type { TagOverrides } from "./model/tag-overrides.js";
 export { EMITTERS, ARTIFACTS } from "./emit/index.js";
 export type {
   ArtifactName,
+  DocsGroupBy,
   EmitOptions,
   Emitter,
   GeneratedFile,

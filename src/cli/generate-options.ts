@@ -1,5 +1,5 @@
-import type { ArtifactName } from "../emit/artifact.js";
-import { ARTIFACTS } from "../emit/artifact.js";
+import type { ArtifactName, DocsGroupBy } from "../emit/artifact.js";
+import { ARTIFACTS, DOCS_GROUP_BY } from "../emit/artifact.js";
 import { ConfigError } from "../workflow/config-error.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
 import type { SettingsOverrides } from "../workflow/settings.js";
@@ -49,6 +49,18 @@ const FLAGS: FlagSpec[] = [
     value: "<url>",
     help: "Default base URL of the generated client",
     apply: (f, v) => (f.baseUrl = v),
+  },
+  {
+    names: ["--group-by"],
+    value: "<how>",
+    help: `Docs groups: ${DOCS_GROUP_BY.join("|")} (default: auto, by path when the tags are degenerate)`,
+    apply: (f, v) => {
+      if (!(DOCS_GROUP_BY as readonly string[]).includes(v))
+        throw new ConfigError(
+          `--group-by expects one of ${DOCS_GROUP_BY.join(", ")}, got ${JSON.stringify(v)}`,
+        );
+      f.docsGroupBy = v as DocsGroupBy;
+    },
   },
   {
     names: ["--name"],

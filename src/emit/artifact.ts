@@ -18,6 +18,15 @@ export interface EmitOptions {
   serverAdapters?: readonly string[];
   /** The generated server checks its JSON answers by default (`server.validateResponses`). */
   validateResponses?: boolean;
+  docs?: {
+    /** Group endpoints by first tag, by the resource of their path, or `auto` (the default). */
+    groupBy?: DocsGroupBy;
+    /**
+     * The module specifier the client examples import the generated client from, as a file of
+     * the project imports it (default `./generated/client/index.js`; the CLI derives it from `out`).
+     */
+    clientImport?: string;
+  };
 }
 
 /** An emitter reads the model (never a source format) and returns files; only the CLI writes them. */
@@ -39,3 +48,11 @@ export const ARTIFACTS = [
 ] as const;
 
 export type ArtifactName = (typeof ARTIFACTS)[number];
+
+/**
+ * How the docs group endpoints (config `docs.groupBy`, flag `--group-by`): by first tag, by the
+ * resource their path names, or `auto`: by path when the tags are degenerate, else by tag.
+ */
+export const DOCS_GROUP_BY = ["tag", "path", "auto"] as const;
+
+export type DocsGroupBy = (typeof DOCS_GROUP_BY)[number];

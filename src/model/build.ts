@@ -4,6 +4,8 @@ import { compareCodeUnits, compareEndpoints } from "./order.js";
 import { pathVariables } from "./path-template.js";
 import { compareSources } from "./rank.js";
 import { applyProseAuth } from "./scopes-from-prose.js";
+import { assessTags } from "./tag-quality.js";
+import { applyTagOverrides, type TagOverrides } from "./tag-overrides.js";
 import { applyBodySignals } from "./undescribed-body.js";
 import type {
   ApiInfo,
@@ -22,6 +24,8 @@ export interface BuildOptions extends NamingOptions {
   prefer?: readonly string[];
   /** Title, version or description that replace the merged ones (config `info`). */
   info?: InfoOverride;
+  /** Tags renamed, merged or described (config `tags`). */
+  tags?: TagOverrides;
 }
 
 export type InfoOverride = Partial<ApiInfo>;
@@ -45,8 +49,10 @@ export function buildModel(
       [inferredScheme.name]: inferredScheme,
     };
   }
+  if (options.tags) applyTagOverrides(merged, options.tags);
   const endpoints = merged.endpoints.sort(compareEndpoints);
   assignNames(endpoints, options, report);
+  reportDegenerateTags(endpoints, report);
   for (const endpoint of endpoints) {
     declareTemplateVariables(endpoint, report);
     applyBodySignals(endpoint, report);
@@ -94,6 +100,23 @@ function declareTemplateVariables(
     severity: "warning",
     code: "model/undeclared-path-parameter",
     message: `${endpoint.method.toUpperCase()} ${endpoint.path}: no source declares the path parameter${missing.length === 1 ? "" : "s"} ${missing.map((n) => `'${n}'`).join(", ")}; the generated code takes ${missing.length === 1 ? "it" : "them"} as a required string`,
+    file: at.file,
+    line: at.line,
+    column: at.column,
+  });
+}
+
+function reportDegenerateTags(
+  endpoints: readonly Endpoint[],
+  report: (d: Diagnostic) => void,
+): void {
+  const assessment = assessTags(endpoints);
+  if (!assessment.degenerate) return;
+  const at = endpoints.find((e) => e.tags.length > 0)!.sources[0]!;
+  report({
+    severity: "info",
+    code: "model/degenerate-tags",
+    message: `${assessment.reason}: the docs group endpoints by the resource their path names instead (docs.groupBy: "tag" keeps the tags)`,
     file: at.file,
     line: at.line,
     column: at.column,

@@ -57,6 +57,11 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "sources define one security scheme differently: the higher-ranked source wins",
   },
+  "model/degenerate-tags": {
+    severity: "info",
+    meaning:
+      "the tags are words of the summaries, or more than half as many as the endpoints: the docs group by path (`docs.groupBy`)",
+  },
   "model/undeclared-path-parameter": {
     severity: "warning",
     meaning:

@@ -65,7 +65,9 @@ export function mergeDocuments(
     info: mergeInfo(documents, endpoints, rankOf, (doc) =>
       isPreferred(doc.file, prefer),
     ),
-    servers: mergeServers(documents, report, rankOf),
+    servers: mergeServers(documents, report, rankOf, (doc) =>
+      isPreferred(doc.file, prefer),
+    ),
     securitySchemes: mergeSecuritySchemes(documents, report, rankOf),
     schemas,
     tags: mergeTags(documents),
@@ -84,8 +86,12 @@ function mergeServers(
   documents: DocumentModel[],
   report: Report,
   rankOf: RankOf,
+  preferred: (doc: DocumentModel) => boolean,
 ): Server[] {
-  const byUrl = new Map<string, { server: Server; rank: number }>();
+  const byUrl = new Map<
+    string,
+    { server: Server; rank: number; preferred: boolean }
+  >();
   for (const doc of documents) {
     for (const server of doc.servers) {
       const url = normalizeServerUrl(server.url);
@@ -99,18 +105,25 @@ function mergeServers(
         byUrl.set(url, {
           server: { ...server, url, sources: [...server.sources] },
           rank: rankOf(doc),
+          preferred: preferred(doc),
         });
     }
   }
-  // Real absolute URLs first, then relative ones, placeholders last (see serverClass); then the
-  // format ranking, then the place they were found. The client defaults to the first.
+  // A preferred input's servers first (merge.prefer: the user's word beats any guess); then real
+  // absolute URLs, relative ones, placeholders last (see serverClass); then the format ranking,
+  // then the place they were found. The client defaults to the first.
   const list = [...byUrl.values()].sort(
     (a, b) =>
+      Number(b.preferred) - Number(a.preferred) ||
       serverClass(a.server.url) - serverClass(b.server.url) ||
       b.rank - a.rank ||
       compareSources(a.server.sources[0]!, b.server.sources[0]!),
   );
-  const absolute = list.filter((s) => serverClass(s.server.url) === 0);
+  const absolute = list.filter(
+    (s) =>
+      serverClass(s.server.url) === 0 ||
+      (s.preferred && isAbsolute(s.server.url)),
+  );
   if (absolute.length > 1) {
     const [winner, ...others] = absolute;
     const at = winner!.server.sources[0]!;

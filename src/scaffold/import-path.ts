@@ -14,3 +14,14 @@ export function serverImportPath(
   const specifier = `${target === "" ? "." : target}/server/index.js`;
   return specifier.startsWith(".") ? specifier : `./${specifier}`;
 }
+
+/**
+ * The module specifier a file in `fromDir` (the project folder: the config's, or the working
+ * folder) imports the generated client from: `./generated/client/index.js`, `./build/api/client/
+ * index.js`, `../api/client/index.js`. The docs' client examples start with it.
+ */
+export function clientImportPath(fromDir: string, outputDir: string): string {
+  const target = relative(fromDir, outputDir).split(sep).join("/");
+  const specifier = `${target === "" ? "." : target}/client/index.js`;
+  return specifier.startsWith(".") ? specifier : `./${specifier}`;
+}

@@ -1,4 +1,4 @@
-import type { ArtifactName } from "../emit/artifact.js";
+import type { ArtifactName, DocsGroupBy } from "../emit/artifact.js";
 
 /**
  * What `apiloom.config.{ts,mjs,js,json,yaml,yml}` may hold. Paths are relative to the config
@@ -18,6 +18,11 @@ export interface ApiloomConfig {
    * inputs share, an operation's summary cut off: see src/model/info.ts).
    */
   info?: { title?: string; version?: string; description?: string };
+  /**
+   * Tags by the name the inputs give them: a new name (`"chat:bot": "Bots"`; two tags given one
+   * name are merged), or `{ name?, description? }`.
+   */
+  tags?: Record<string, string | { name?: string; description?: string }>;
   /** Default base URL of the generated client (instead of the specs' servers). */
   baseUrl?: string;
   /** Endpoint name overrides: `"GET /pets/{id}": "getPet"`. */
@@ -31,6 +36,14 @@ export interface ApiloomConfig {
      * model's own ranking by format, richness and path (src/model/rank.ts). Input order never counts.
      */
     prefer?: string[];
+  };
+  docs?: {
+    /**
+     * Group endpoints by first tag (`"tag"`), by the resource their path names (`"path"`), or
+     * `"auto"` (default): by path when the tags are degenerate (words of the summaries, more
+     * groups than half the endpoints), else by tag.
+     */
+    groupBy?: DocsGroupBy;
   };
   server?: {
     /** Your route handlers file, outside the output folder: scaffolded once, new stubs added later. */

@@ -1,4 +1,4 @@
-import { ARTIFACTS } from "../emit/artifact.js";
+import { ARTIFACTS, DOCS_GROUP_BY } from "../emit/artifact.js";
 import type { ApiloomConfig } from "./config-types.js";
 import { ConfigError } from "./config-error.js";
 
@@ -41,7 +41,23 @@ const SHAPE: Record<string, Check> = {
     description: isString,
   }),
   names: stringMap,
+  tags: (v, where) => {
+    if (!isObject(v)) throw new ConfigError(`${where} must be an object`);
+    for (const [key, item] of Object.entries(v)) {
+      const at = `${where}[${JSON.stringify(key)}]`;
+      if (typeof item === "string") isString(item, at);
+      else checkObject(item, { name: isString, description: isString }, at);
+    }
+  },
   merge: section({ allowExternalRefs: isBoolean, prefer: stringList }),
+  docs: section({
+    groupBy: (v, where) => {
+      if (!(DOCS_GROUP_BY as readonly unknown[]).includes(v))
+        throw new ConfigError(
+          `${where} must be one of ${DOCS_GROUP_BY.map((g) => JSON.stringify(g)).join(", ")}`,
+        );
+    },
+  }),
   server: section({
     handlers: isString,
     adapters: stringList,

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
+import { clientImportPath } from "../scaffold/import-path.js";
 import type { ArtifactName, Emitter, GeneratedFile } from "../emit/artifact.js";
 import type { LoadOptions } from "../pipeline.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
@@ -104,6 +105,7 @@ export async function produce(
     allowExternalRefs: settings.allowExternalRefs,
     prefer: settings.prefer,
     info: settings.info,
+    tags: settings.tags,
     names: settings.names,
     lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
     readText,
@@ -119,6 +121,10 @@ export async function produce(
       baseUrl: settings.baseUrl,
       serverAdapters: settings.serverAdapters,
       validateResponses: settings.validateResponses,
+      docs: {
+        groupBy: settings.docsGroupBy,
+        clientImport: clientImportPath(settings.baseDir, settings.out),
+      },
     });
     batches.push({ emitter: artifact, files: made });
   }

@@ -1,11 +1,12 @@
 import { statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import type { ArtifactName } from "../emit/artifact.js";
+import type { ArtifactName, DocsGroupBy } from "../emit/artifact.js";
 import { ARTIFACTS } from "../emit/artifact.js";
 import { adapterProblem } from "../emit/server/adapters.js";
 import { ConfigError } from "./config-error.js";
 import { findConfigFile, loadConfigFile } from "./config-load.js";
 import type { InfoOverride } from "../model/build.js";
+import type { TagOverrides } from "../model/tag-overrides.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
 
 /** Everything one generate run needs, config and flags merged, paths made absolute. */
@@ -21,6 +22,10 @@ export interface GenerateSettings {
   baseUrl?: string;
   /** The config's `info`: laid over the merged model's. */
   info?: InfoOverride;
+  /** The config's `tags`: renamed, merged, described. */
+  tags?: TagOverrides;
+  /** How the docs group endpoints (config `docs.groupBy`, flag `--group-by`). */
+  docsGroupBy?: DocsGroupBy;
   names: Record<string, string>;
   allowExternalRefs: boolean;
   /** Preferred sources as paths relative to baseDir with `/` (how the model shows input files). */
@@ -45,6 +50,7 @@ export interface SettingsOverrides {
   artifacts?: ArtifactName[];
   templates?: string;
   baseUrl?: string;
+  docsGroupBy?: DocsGroupBy;
   /** Endpoint names by "METHOD /path", laid over the config's. */
   names: Record<string, string>;
   allowExternalRefs?: boolean;
@@ -133,6 +139,8 @@ export async function resolveSettings(
     templates,
     baseUrl: flags.baseUrl ?? config.baseUrl,
     info: config.info,
+    tags: config.tags,
+    docsGroupBy: flags.docsGroupBy ?? config.docs?.groupBy,
     names: { ...config.names, ...flags.names },
     allowExternalRefs:
       flags.allowExternalRefs ?? config.merge?.allowExternalRefs ?? false,

@@ -34,6 +34,14 @@ main h2 { border-bottom: 1px solid var(--line); padding-bottom: 0.3rem; margin-t
 .op h3 .name { color: var(--muted); font-weight: normal; font-size: 0.85rem; }
 .op .summary { margin: 0.3rem 0; font-weight: 600; }
 .desc { white-space: pre-line; }
+/* long paths, identifiers and media types wrap instead of widening the page */
+main code, main .p, td { overflow-wrap: anywhere; }
+.schema { border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 1rem; margin: 1rem 0; scroll-margin-top: 4rem; }
+.schema h3 { margin: 0; font-size: 1rem; }
+.schema td:nth-child(-n+2) { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
+.schema td:last-child { white-space: pre-line; }
+.schema:target { border-color: var(--accent); }
+.tagname { background: var(--soft); border: 1px solid var(--line); border-radius: 4px; padding: 0 0.3rem; }
 .m { display: inline-block; min-width: 3.6rem; text-align: center; font: 700 0.72rem/1.6 ui-monospace, monospace;
   color: #fff; border-radius: 4px; padding: 0 0.3rem; background: var(--other); }
 .m-get { background: var(--get); } .m-post { background: var(--post); } .m-put { background: var(--put); }

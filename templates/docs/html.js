@@ -24,7 +24,7 @@ export function htmlPage(view, h, assets) {
     `<span id="count" aria-live="polite">${view.endpoints.length} endpoints</span>`,
     "</header>",
     '<div class="layout">',
-    '<nav aria-label="Endpoints by tag">',
+    '<nav aria-label="Endpoints by group">',
   );
   for (const tag of view.tags) {
     out.push(
@@ -59,7 +59,7 @@ export function htmlPage(view, h, assets) {
     );
   const { error, warning, info } = view.counts;
   out.push(
-    `<p class="muted">${view.endpoints.length} endpoints. <a href="#diagnostics">Diagnostics</a>: ${error} errors, ${warning} warnings, ${info} notes.</p>`,
+    `<p class="muted">${view.endpoints.length} endpoints.${view.schemas.length > 0 ? ` <a href="#schemas">${view.schemas.length} schemas</a>.` : ""} <a href="#diagnostics">Diagnostics</a>: ${error} errors, ${warning} warnings, ${info} notes.</p>`,
     `<details><summary>Using the generated client</summary><p>The client examples below assume:</p><pre><code>${t(view.clientSetup)}</code></pre></details>`,
     "</section>",
   );
@@ -68,25 +68,19 @@ export function htmlPage(view, h, assets) {
       `<section class="tag" id="tag-${t(tag.slug)}"><h2>${t(tag.name)}</h2>`,
     );
     if (tag.description) out.push(`<p class="desc">${t(tag.description)}</p>`);
-    const elsewhere = [];
-    for (const e of tag.endpoints) {
-      if (e.pageSlug === tag.slug) out.push(endpoint(view, e, h));
-      else elsewhere.push(e);
-    }
-    if (elsewhere.length > 0) {
-      out.push('<div class="also"><p class="muted">Also in this tag:</p><ul>');
-      for (const e of elsewhere)
-        out.push(
-          `<li data-op="${t(e.id)}"><a href="#${t(e.id)}">${badge(e, h)} <code>${t(e.path)}</code></a></li>`,
-        );
-      out.push("</ul></div>");
-    }
+    // every endpoint is in exactly one group (docs.groupBy)
+    for (const e of tag.endpoints) out.push(endpoint(view, e, h));
     out.push("</section>");
   }
-  out.push(...diagnostics(view, h), "</main>", "</div>");
+  out.push(
+    ...schemasSection(view, h),
+    ...diagnostics(view, h),
+    "</main>",
+    "</div>",
+  );
   const index = view.endpoints.map((e) => [
     e.id,
-    `${e.method} ${e.path} ${e.name} ${e.summary ?? ""}`.toLowerCase(),
+    `${e.method} ${e.path} ${e.name} ${e.summary ?? ""} ${[e.group, ...e.otherTags].join(" ")}`.toLowerCase(),
   ]);
   out.push(
     `<script type="application/json" id="search-index">${h.jsonForScript(index)}</script>`,
@@ -123,6 +117,10 @@ function endpoint(view, e, h) {
       `${e.deprecated ? '<span class="deprecated">deprecated</span>' : ""}</h3>`,
   );
   if (e.summary) out.push(`<p class="summary">${t(e.summary)}</p>`);
+  if (e.otherTags.length > 0)
+    out.push(
+      `<p class="muted">Also tagged: ${e.otherTags.map((x) => `<span class="tagname">${t(x)}</span>`).join(", ")}</p>`,
+    );
   if (e.description) out.push(`<div class="desc">${t(e.description)}</div>`);
   out.push(`<p>${auth(e, h)}</p>`);
   if (e.parameters.length > 0) {
@@ -142,7 +140,7 @@ function endpoint(view, e, h) {
       out.push(`<div class="desc">${t(e.body.description)}</div>`);
     if (e.body.content.length > 0)
       out.push(
-        `<ul>${e.body.content.map((c) => `<li><code>${t(c.mediaType)}</code>: <code>${t(c.type)}</code></li>`).join("")}</ul>`,
+        `<ul>${e.body.content.map((c) => `<li><code>${t(c.mediaType)}</code>: ${typeCode(c, h)}</li>`).join("")}</ul>`,
       );
   }
   if (e.responses.length > 0) {
@@ -152,7 +150,7 @@ function endpoint(view, e, h) {
     for (const r of e.responses)
       out.push(
         `<tr><td><code>${t(r.status)}</code></td><td class="desc">${t(r.description)}</td>` +
-          `<td>${r.content.map((c) => `<code>${t(c.mediaType)}</code>: <code>${t(c.type)}</code>`).join("<br>")}</td></tr>`,
+          `<td>${r.content.map((c) => `<code>${t(c.mediaType)}</code>: ${typeCode(c, h)}`).join("<br>")}</td></tr>`,
       );
     out.push("</table>");
   }
@@ -167,6 +165,44 @@ function endpoint(view, e, h) {
   );
   out.push("</article>");
   return out.join("\n");
+}
+
+/** A type label, linked to the schemas section when it is (an array of) a named schema. */
+function typeCode(c, h) {
+  const code = `<code>${h.htmlText(c.type)}</code>`;
+  return c.link?.id ? `<a href="#${h.htmlText(c.link.id)}">${code}</a>` : code;
+}
+
+/** Every named schema with its properties, as docs/schemas.md has them. */
+function schemasSection(view, h) {
+  const t = h.htmlText;
+  if (view.schemas.length === 0) return [];
+  const out = ['<section id="schemas"><h2>Schemas</h2>'];
+  for (const s of view.schemas) {
+    out.push(
+      `<div class="schema" id="${t(s.id)}"><h3><code>${t(s.name)}</code> <span class="muted">${t(s.type)}</span></h3>`,
+    );
+    if (s.description) out.push(`<div class="desc">${t(s.description)}</div>`);
+    if (s.includes.length > 0)
+      out.push(
+        `<p>Includes ${s.includes.map((l) => (l.id ? `<a href="#${t(l.id)}"><code>${t(l.name)}</code></a>` : `<code>${t(l.name)}</code>`)).join(", ")}.</p>`,
+      );
+    if (s.properties.length > 0) {
+      out.push(
+        "<table><tr><th>Property</th><th>Type</th><th>Required</th><th>Description</th></tr>",
+      );
+      // lean rows (a big API has thousands): the stylesheet sets the first two cells in code type
+      for (const p of s.properties)
+        out.push(
+          `<tr><td>${t(p.name)}</td><td>${p.link?.id ? `<a href="#${t(p.link.id)}">${t(p.type)}</a>` : t(p.type)}</td>` +
+            `<td>${p.required ? "yes" : "no"}</td><td>${t(p.description ?? "")}</td></tr>`,
+        );
+      out.push("</table>");
+    }
+    out.push("</div>");
+  }
+  out.push("</section>");
+  return out;
 }
 
 function auth(e, h) {

@@ -41,6 +41,11 @@ export function indexPage(view, h) {
       `[what the inputs disagree on](diagnostics.md) (${diagnosticSummary(view)}).`,
     "",
   );
+  if (view.groupedBy === "path")
+    out.push(
+      "Grouped by the resource each path names: the inputs' tags make poor groups (`docs.groupBy` chooses).",
+      "",
+    );
   for (const tag of view.tags) {
     out.push(`### [${h.markdownInline(tag.name)}](tags/${tag.slug}.md)`, "");
     if (tag.description) out.push(h.markdownProse(tag.description), "");
@@ -82,8 +87,8 @@ function endpointSection(view, tag, e, h) {
     `client: ${h.markdownCode(e.name)}`,
   ];
   if (e.deprecated) facts.push("**deprecated**");
-  if (e.pageSlug !== tag.slug)
-    facts.push(`[full entry](${e.pageSlug}.md#${e.id})`);
+  if (e.otherTags.length > 0)
+    facts.push(`also tagged: ${e.otherTags.map(h.markdownInline).join(", ")}`);
   out.push(facts.join(" · "), "");
   if (e.description) out.push(h.markdownProse(e.description), "");
   out.push(...security(e, h));

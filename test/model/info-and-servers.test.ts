@@ -170,6 +170,17 @@ describe("placeholder servers", () => {
     ]);
   });
 
+  it("still win when their input is preferred (merge.prefer is the user's word)", async () => {
+    const model = await modelOf(
+      {
+        "a.json": withServer("A", "www.example.com"),
+        "d.json": withServer("D", "api.acme.io"),
+      },
+      { prefer: ["a.json"] },
+    );
+    expect(defaultBaseUrl(model)).toBe("https://www.example.com");
+  });
+
   it("two real hosts still conflict", async () => {
     const model = await modelOf({
       "a.json": withServer("A", "api.acme.io"),

@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { rmSync, writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { buildDocsView } from "../../src/emit/docs/view.js";
 import { generate } from "../../src/generate.js";
 import type { ApiModel, Endpoint } from "../../src/model/types.js";
 import { typeCheck } from "../client/compile.js";
@@ -194,6 +195,32 @@ describe("bodies a source signals but none describes (model/undescribed-body)", 
     ).toMatchObject({ properties: { text: { type: "string" } } });
     expect(undescribed(m).map((d) => d.message)).toEqual([
       expect.stringMatching(/^POST \/msg: /),
+    ]);
+  });
+});
+
+describe("the docs of an undescribed body and an untyped parameter", () => {
+  it("say what the generated code takes: unknown, string | number", async () => {
+    const m = await model([
+      "s.json",
+      swagger({
+        "/notes/{id}": {
+          put: {
+            ...ok,
+            consumes: ["application/json", "text/plain"],
+            parameters: [{ in: "path", name: "id", required: true }],
+          },
+        },
+      }),
+    ]);
+    const view = buildDocsView(m);
+    const put = view.endpoints[0]!;
+    expect(put.parameters.map((p) => [p.name, p.type])).toEqual([
+      ["id", "string | number"],
+    ]);
+    expect(put.body?.content.map((c) => [c.mediaType, c.type])).toEqual([
+      ["application/json", "unknown"],
+      ["text/plain", "string"],
     ]);
   });
 });

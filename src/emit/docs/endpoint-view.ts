@@ -52,13 +52,16 @@ export function endpointView(
     description: e.description,
     deprecated: e.deprecated,
     tags: e.tags,
+    group: "",
+    otherTags: [],
     pageSlug,
     parameters: allParameters(e.parameters).map((p) => ({
       name: p.name,
       in: p.in,
       required: p.required,
       deprecated: p.deprecated === true,
-      type: schemaLabel(p.schema),
+      // no source types it: text on the wire, as the client takes it
+      type: p.schema ? schemaLabel(p.schema) : "string | number",
       description: p.description,
     })),
     body: e.requestBody && {
@@ -90,9 +93,21 @@ function contentView(
 ): ContentView {
   return {
     mediaType: media.mediaType,
-    type: schemaLabel(media.schema),
+    type: media.schema ? schemaLabel(media.schema) : undescribedLabel(media),
     link: linkTo(media.schema, schemaAnchors),
   };
+}
+
+/** What the generated types make of a body no source describes (src/emit/types/endpoint-types.ts). */
+function undescribedLabel(media: MediaContent): string {
+  const type = media.mediaType.toLowerCase();
+  if (type.startsWith("text/")) return "string";
+  if (
+    type === "application/octet-stream" ||
+    /^(image|audio|video)\//.test(type)
+  )
+    return "binary";
+  return "unknown";
 }
 
 function uniqueSources(

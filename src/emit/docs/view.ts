@@ -16,7 +16,8 @@ import {
   type SchemaLink,
   type SchemaView,
 } from "./schemas-view.js";
-import { uniqueSlugs } from "./slugs.js";
+import { groupEndpoints } from "./groups.js";
+import { slugify } from "./slugs.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
 
 /**
@@ -32,8 +33,13 @@ export interface DocsView {
   baseUrl: string;
   /** The lines that create the generated client, shown before each call example. */
   clientSetup: string;
-  /** Tag groups in display order; endpoints without a tag are in a last group of their own. */
+  /**
+   * Groups in display order, each endpoint in exactly one (docs.groupBy): by first tag, with the
+   * untagged endpoints in a last group of their own, or by the resource their path names.
+   */
   tags: TagView[];
+  /** What the groups are: tags, or the resources of the paths. */
+  groupedBy: "tag" | "path";
   /** Every endpoint once, in model order (path, then method). */
   endpoints: EndpointView[];
   diagnostics: DiagnosticView[];
@@ -65,7 +71,11 @@ export interface EndpointView {
   description?: string;
   deprecated: boolean;
   tags: string[];
-  /** Slug of the tag page that documents this endpoint in full (its first tag). */
+  /** The one group the endpoint is listed under. */
+  group: string;
+  /** Its tags other than the group, to show on it (none when the tags are degenerate). */
+  otherTags: string[];
+  /** Slug of the group page that documents this endpoint. */
   pageSlug: string;
   parameters: ParameterView[];
   body?: BodyView;
@@ -115,10 +125,8 @@ export interface DiagnosticView {
   related: string[];
 }
 
-const UNTAGGED = "Untagged";
-/** Group key of untagged endpoints: no tag name can be it, and it slugs to `untagged`. */
-const UNTAGGED_KEY = "\u0000untagged";
 const DEFAULT_BASE_URL = "https://api.example.com";
+const DEFAULT_CLIENT_IMPORT = "./generated/client/index.js";
 
 export function buildDocsView(
   model: ApiModel,
@@ -126,55 +134,43 @@ export function buildDocsView(
 ): DocsView {
   const baseUrl =
     options.baseUrl ?? firstAbsoluteServer(model) ?? DEFAULT_BASE_URL;
-  const order = tagOrder(model);
-  const hasUntagged = model.endpoints.some((e) => e.tags.length === 0);
-  const slugs = uniqueSlugs(
-    hasUntagged ? [...order, UNTAGGED_KEY] : order,
-    "tag",
-  );
   // the model promises this order; sorting again keeps the docs independent of it
   const sorted = [...model.endpoints].sort(compareEndpoints);
+  const grouping = groupEndpoints(
+    sorted,
+    model.tags,
+    options.docs?.groupBy ?? "auto",
+  );
+  const slugs = groupSlugs(grouping.groups.map((g) => g.name));
+  const groupOf = new Map<number, number>();
+  grouping.groups.forEach((group, g) => {
+    for (const i of group.members) groupOf.set(i, g);
+  });
   const ids = endpointIds(sorted);
   const schemaAnchors = schemaIds(model.schemas);
-  const endpoints = sorted.map((e, i) =>
-    endpointView(
+  const endpoints = sorted.map((e, i) => {
+    const g = groupOf.get(i)!;
+    const group = grouping.groups[g]!.name;
+    const view = endpointView(
       schemaAnchors,
       e,
       model,
       baseUrl,
       ids[i]!,
-      slugs.get(e.tags[0] ?? UNTAGGED_KEY)!,
-    ),
-  );
-  const groups = new Map<string, EndpointView[]>();
-  endpoints.forEach((view, i) => {
-    const tags = sorted[i]!.tags;
-    for (const tag of tags.length > 0 ? new Set(tags) : [UNTAGGED_KEY]) {
-      const list = groups.get(tag);
-      if (list) list.push(view);
-      else groups.set(tag, [view]);
-    }
+      slugs[g]!,
+    );
+    view.group = group;
+    view.otherTags = grouping.showTags
+      ? e.tags.filter((t) => t.toLowerCase() !== group.toLowerCase())
+      : [];
+    return view;
   });
-  const descriptions = new Map<string, string | undefined>();
-  for (const tag of model.tags)
-    if (!descriptions.has(tag.name))
-      descriptions.set(tag.name, tag.description);
-  const tags: TagView[] = [];
-  for (const name of order)
-    if (groups.has(name))
-      tags.push({
-        name,
-        slug: slugs.get(name)!,
-        description: descriptions.get(name),
-        endpoints: groups.get(name)!,
-      });
-  if (hasUntagged)
-    tags.push({
-      name: UNTAGGED,
-      slug: slugs.get(UNTAGGED_KEY)!,
-      description: "Endpoints no input puts under a tag.",
-      endpoints: groups.get(UNTAGGED_KEY)!,
-    });
+  const tags: TagView[] = grouping.groups.map((g, i) => ({
+    name: g.name,
+    slug: slugs[i]!,
+    description: g.description,
+    endpoints: g.members.map((i) => endpoints[i]!),
+  }));
   const diagnostics = [...model.diagnostics]
     .sort(compareDiagnostics)
     .map(diagnosticView);
@@ -190,11 +186,12 @@ export function buildDocsView(
     })),
     baseUrl,
     clientSetup: [
-      `import { createClient } from "./generated/client/index.js";`,
+      `import { createClient } from ${tsString(options.docs?.clientImport ?? DEFAULT_CLIENT_IMPORT)};`,
       "",
       clientCreation(baseUrl),
     ].join("\n"),
     tags,
+    groupedBy: grouping.mode,
     endpoints,
     diagnostics,
     counts,
@@ -204,26 +201,26 @@ export function buildDocsView(
   };
 }
 
+/**
+ * One slug per group, in order: unique (a tag called "Untagged" and the untagged group, or `Pets`
+ * and `pets!`, get `-2`) and lower case, as they name files.
+ */
+function groupSlugs(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    const base = slugify(name, "tag");
+    let slug = base;
+    for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
+    taken.add(slug);
+    return slug;
+  });
+}
+
 /** `createClient({ baseUrl })`, broken over lines as prettier breaks it when it passes 80 columns. */
 function clientCreation(baseUrl: string): string {
   const line = `const client = createClient({ baseUrl: ${tsString(baseUrl)} });`;
   if (line.length <= PRINT_WIDTH) return line;
   return `const client = createClient({\n  baseUrl: ${tsString(baseUrl)},\n});`;
-}
-
-/** Declared tags in model order, then tags only endpoints name, sorted. */
-function tagOrder(model: ApiModel): string[] {
-  const order: string[] = [];
-  const seen = new Set<string>();
-  for (const tag of model.tags)
-    if (!seen.has(tag.name)) {
-      seen.add(tag.name);
-      order.push(tag.name);
-    }
-  const extra = new Set<string>();
-  for (const e of model.endpoints)
-    for (const tag of e.tags) if (!seen.has(tag)) extra.add(tag);
-  return [...order, ...[...extra].sort()];
 }
 
 function firstAbsoluteServer(model: ApiModel): string | undefined {

@@ -1,0 +1,73 @@
+import type { Endpoint } from "./types.js";
+
+/** Below this many endpoints the ratio rule says nothing: any grouping of a few is quick to read. */
+const MIN_ENDPOINTS = 12;
+
+export interface TagAssessment {
+  /** True when the tags make poor groups and the docs had better group by path (`auto` mode). */
+  degenerate: boolean;
+  /** Why, in words, for the diagnostic. */
+  reason?: string;
+  /** Distinct tags (case aside). */
+  tags: number;
+  endpoints: number;
+}
+
+/**
+ * Whether an API's tags are worth grouping its docs by. They are not when they are the words of
+ * the operations' summaries or paths split up (a generator's `tags: [Send, Message, To, User]`:
+ * more than half of the tagged endpoints have two or more tags, nearly all of them words of the
+ * endpoint's own summary, operationId or path), or when there are more distinct tags than half the
+ * endpoints (a group per endpoint is no grouping). An API without tags is not degenerate: there
+ * is nothing to regroup.
+ */
+export function assessTags(endpoints: readonly Endpoint[]): TagAssessment {
+  const tags = new Set(
+    endpoints.flatMap((e) => e.tags.map((t) => t.trim().toLowerCase())),
+  );
+  const base = { tags: tags.size, endpoints: endpoints.length };
+  const tagged = endpoints.filter((e) => e.tags.length > 0);
+  if (tagged.length === 0) return { ...base, degenerate: false };
+  const split = tagged.filter(isSplitWords).length;
+  if (split * 2 > tagged.length)
+    return {
+      ...base,
+      degenerate: true,
+      reason: `the tags of ${split} of ${tagged.length} tagged endpoints are words of their summaries or paths`,
+    };
+  if (endpoints.length >= MIN_ENDPOINTS && tags.size * 2 > endpoints.length)
+    return {
+      ...base,
+      degenerate: true,
+      reason: `${tags.size} tags for ${endpoints.length} endpoints: more groups than half the endpoints`,
+    };
+  return { ...base, degenerate: false };
+}
+
+/** Two or more tags, at least three in four of them single words of the endpoint's own text. */
+function isSplitWords(endpoint: Endpoint): boolean {
+  if (endpoint.tags.length < 2) return false;
+  const own = new Set(
+    words(
+      [
+        endpoint.summary ?? "",
+        endpoint.path,
+        ...endpoint.nameCandidates.map((c) => c.value),
+      ].join(" "),
+    ),
+  );
+  const hits = endpoint.tags.filter((tag) => {
+    const parts = words(tag);
+    return parts.length === 1 && own.has(parts[0]!);
+  }).length;
+  return hits * 4 >= endpoint.tags.length * 3;
+}
+
+/** Lower-case words: camelCase, PascalCase, snake, kebab and punctuation split apart. */
+function words(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "");
+}
