@@ -31,6 +31,9 @@ const FORMAT_VALUES: Record<string, unknown> = {
 };
 
 export class Synthesizer {
+  /** Whether a `format: binary` string is a `Blob` (forms, raw bodies) or text (JSON bodies). */
+  private blobs = true;
+
   constructor(private readonly model: ApiModel) {}
 
   private resolve(
@@ -138,7 +141,8 @@ export class Synthesizer {
     const known = schema.format ? FORMAT_VALUES[schema.format] : undefined;
     if (known !== undefined)
       return typeof known === "string" ? known : String(known);
-    let out = schema.pattern ? "x" : text;
+    // a pattern cannot be satisfied in general: letters and digits satisfy the usual ones
+    let out = schema.pattern ? "abc1234" : text;
     if (typeof schema.maxLength === "number")
       out = out.slice(0, schema.maxLength);
     if (typeof schema.minLength === "number")
@@ -186,7 +190,11 @@ export class Synthesizer {
         args.body = mediaType.startsWith("text/")
           ? "text"
           : new Blob(["bytes"]);
-      else args.body = this.value(media?.schema, 0, HOSTILE_TEXT);
+      else {
+        this.blobs = !/json/i.test(mediaType ?? "");
+        args.body = this.value(media?.schema, 0, HOSTILE_TEXT);
+        this.blobs = true;
+      }
     }
     return args;
   }
