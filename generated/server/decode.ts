@@ -11,7 +11,7 @@ import {
 import {
   cookiePairs,
   formFields,
-  jsonParts,
+  typedParts,
   parseParameter,
   queryPairs,
   type RawParameters,
@@ -70,8 +70,9 @@ function mediaTypeOf(contentType: string | undefined): string {
 /**
  * Turns the bytes of a request body into the value its handler gets: JSON for JSON media types
  * (and for a body without a Content-Type when the route accepts JSON), a string for `text/*`,
- * an object for forms (url-encoded or multipart: fields are strings, files `File`s, a repeated
- * field an array), a `Blob` for binary types and the bytes themselves for anything else.
+ * an object for forms (url-encoded or multipart: the fields the route describes typed by their
+ * schema and style, the others strings, files `File`s, a repeated field an array), a `Blob` for
+ * binary types and the bytes themselves for anything else.
  */
 export async function decodeBody(
   route: RouteSpec,
@@ -117,7 +118,7 @@ export async function decodeBody(
     });
     try {
       const parts = fields(await form.formData());
-      return encoded ? await jsonParts(parts, encoded) : parts;
+      return encoded ? await typedParts(parts, encoded) : parts;
     } catch (error) {
       if (error instanceof HttpError) throw error;
       throw new HttpError(

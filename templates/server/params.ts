@@ -304,30 +304,34 @@ export function formFields(
   return Object.fromEntries(out);
 }
 
-/** Multipart parts whose encoding names a JSON `contentType`, parsed. */
-export async function jsonParts(
+/**
+ * Multipart parts typed as their fields say: text parts read as url-encoded fields would be (a
+ * JSON `contentType` parsed), file parts with a JSON `contentType` parsed, other files kept.
+ */
+export async function typedParts(
   parts: Record<string, unknown>,
-  encoded: readonly ParamSpec[],
+  fields: readonly ParamSpec[],
 ): Promise<Record<string, unknown>> {
-  const out = { ...parts };
-  for (const field of encoded) {
-    if (field.contentType === undefined) continue;
-    if (!Object.prototype.hasOwnProperty.call(out, field.name)) continue;
-    const value = out[field.name];
-    const text = value instanceof Blob ? await value.text() : String(value);
-    try {
-      Object.defineProperty(out, field.name, {
-        value: JSON.parse(text) as unknown,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    } catch {
-      throw new HttpError(
-        400,
-        `form field ${JSON.stringify(field.name)} must be JSON`,
-      );
-    }
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const text: string[] = [];
+  const out: [string, unknown][] = [];
+  for (const [name, value] of Object.entries(parts)) {
+    const field = byName.get(name);
+    const values = Array.isArray(value) ? value : [value];
+    if (field && values.every((v) => typeof v === "string"))
+      for (const v of values as string[])
+        text.push(`${encodeURIComponent(name)}=${encodeURIComponent(v)}`);
+    else if (field?.contentType !== undefined && value instanceof Blob) {
+      try {
+        out.push([name, JSON.parse(await value.text()) as unknown]);
+      } catch {
+        throw new HttpError(
+          400,
+          `form field ${JSON.stringify(name)} must be JSON`,
+        );
+      }
+    } else out.push([name, value]);
   }
-  return out;
+  const typed = formFields(text.join("&"), fields);
+  return Object.fromEntries([...out, ...Object.entries(typed)]);
 }

@@ -34,8 +34,9 @@ export interface RouteSpec {
   params: readonly ParamSpec[];
   /**
    * Declared request body; requests to routes without one get `body: undefined`. `fields` are
-   * the form fields with an Encoding Object (or a Swagger 2.0 collectionFormat): read by their
-   * style and typed, as query parameters are; a field with a JSON `contentType` is parsed.
+   * the described fields of a form body (files aside): read by their Encoding Object's style (or
+   * Swagger 2.0 collectionFormat) and typed, as query parameters are; a field with a JSON
+   * `contentType`, or an object without an encoding, is parsed as JSON.
    */
   body?: {
     required: boolean;

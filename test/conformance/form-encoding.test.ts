@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { serializeForm } from "../../templates/client/serialize.js";
-import { formFields, jsonParts } from "../../templates/server/params.js";
+import { formFields, typedParts } from "../../templates/server/params.js";
 
 describe("application/x-www-form-urlencoded with encodings", () => {
   const body = {
@@ -107,7 +107,7 @@ describe("multipart/form-data with encodings", () => {
     const parts = Object.fromEntries(
       ["meta", "file", "note"].map((name) => [name, form.get(name)]),
     );
-    const parsed = await jsonParts(parts, [
+    const parsed = await typedParts(parts, [
       {
         name: "meta",
         in: "query",

@@ -11,6 +11,8 @@ export interface RunningPrism {
   url: string;
   /** Everything Prism printed, for failure messages. */
   log: () => string;
+  /** False once the process has exited (Prism dies on some requests). */
+  alive: () => boolean;
   close: () => Promise<void>;
 }
 
@@ -47,7 +49,12 @@ export function startPrism(
       );
       if (match) {
         clearTimeout(timer);
-        resolve({ url: match[1]!, log: () => output, close });
+        resolve({
+          url: match[1]!,
+          log: () => output,
+          alive: () => child.exitCode === null && child.signalCode === null,
+          close,
+        });
       }
     };
     child.stdout!.on("data", read);
@@ -76,6 +83,7 @@ export async function verdictOf(
   const error = body as
     | {
         type?: string;
+        title?: string;
         detail?: string;
         validation?: { location?: string[]; message?: string }[];
       }
@@ -92,7 +100,8 @@ export async function verdictOf(
         (v) => `${(v.location ?? []).join(".")}: ${v.message ?? ""}`,
       ),
     };
-    if (error.detail) out.detail = error.detail;
+    const detail = [error.title, error.detail].filter(Boolean).join(": ");
+    if (detail) out.detail = detail;
     return out;
   }
   return { ok: true, status: response.status, violations: [] };

@@ -90,24 +90,33 @@ export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
   return spec;
 }
 
-/** The encoded fields of the first form media type that has an `encoding`, as parameters. */
+/**
+ * The fields of the first form media type, as parameters: by their encoding where the spec gives
+ * one (or a Swagger 2.0 collectionFormat), typed by their schema; an object without an encoding
+ * is JSON (as the client sends it); files are left out (they stay `File`s).
+ */
 function formFields(
   model: ApiModel,
   content: readonly MediaContent[],
 ): ParamSpec[] | undefined {
-  const form = content.find(
-    (c) =>
-      c.encoding &&
-      /^(application\/x-www-form-urlencoded|multipart\/)/i.test(c.mediaType),
+  const form = content.find((c) =>
+    /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(
+      c.mediaType,
+    ),
   );
-  if (!form?.encoding) return undefined;
+  if (!form) return undefined;
   const schema = resolve(model, form.schema);
-  return Object.entries(form.encoding).map(([name, e]) => {
+  const out: ParamSpec[] = [];
+  for (const [name, property] of Object.entries(schema?.properties ?? {})) {
+    const resolved = resolve(model, property) ?? {};
+    const items = resolve(model, resolved.items);
+    if (resolved.format === "binary" || items?.format === "binary") continue;
+    const e = form.encoding?.[name] ?? {};
     const spec = paramSpec(model, {
       name,
       in: "query",
       required: false,
-      schema: resolve(model, schema?.properties?.[name]) ?? {},
+      schema: resolved,
       sources: [],
       ...(e.style !== undefined ? { style: e.style } : {}),
       ...(e.explode !== undefined ? { explode: e.explode } : {}),
@@ -115,10 +124,13 @@ function formFields(
         ? { collectionFormat: e.collectionFormat }
         : {}),
     });
-    if (e.contentType !== undefined && /json/i.test(e.contentType))
-      spec.contentType = e.contentType;
-    return spec;
-  });
+    if (e.contentType !== undefined) {
+      if (/json/i.test(e.contentType)) spec.contentType = e.contentType;
+    } else if (spec.properties && e.style === undefined)
+      spec.contentType = "application/json";
+    out.push(spec);
+  }
+  return out;
 }
 
 /** The same test as the runtime's: JSON and `+json` media types. */
