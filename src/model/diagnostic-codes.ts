@@ -17,15 +17,15 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     meaning: "an input pattern matches no file",
   },
-  "input/not-an-api": {
-    severity: "error",
-    meaning:
-      "valid JSON/YAML, but not Swagger 2.0, OpenAPI 3.x or a Postman collection",
-  },
   "input/not-a-string": {
     severity: "warning",
     meaning:
       "a text field holds a number or boolean (`version: 1.10`): read as written",
+  },
+  "input/not-an-api": {
+    severity: "error",
+    meaning:
+      "valid JSON/YAML, but not Swagger 2.0, OpenAPI 3.x or a Postman collection",
   },
   "input/unreadable": {
     severity: "error",
@@ -57,6 +57,11 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "sources define one security scheme differently: the higher-ranked source wins",
   },
+  "model/invalid-path-template": {
+    severity: "warning",
+    meaning:
+      "a path template with a stray brace or a `{name}` twice: endpoint left out",
+  },
   "model/undeclared-path-parameter": {
     severity: "warning",
     meaning:
@@ -66,6 +71,11 @@ export const DIAGNOSTIC_CODES = {
     severity: "warning",
     meaning:
       "no source types a parameter: the generated code types it `unknown`",
+  },
+  "model/unused-path-parameter": {
+    severity: "warning",
+    meaning:
+      "a declared path parameter that is not in the path template: left out",
   },
   "naming/invalid-override": {
     severity: "warning",
@@ -463,6 +473,10 @@ export const DIAGNOSTIC_CODES = {
   "swagger2/no-schemes": {
     severity: "info",
     meaning: "the document names a `host` but no `schemes`: https is assumed",
+  },
+  "swagger2/optional-path-parameter": {
+    severity: "warning",
+    meaning: "a path parameter with `required: false`: read as required",
   },
   "swagger2/ref-cycle": {
     severity: "error",
