@@ -354,6 +354,11 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "schemas that compose each other (`Cat: allOf [Pet]`, `Pet: oneOf [Cat]`): one link dropped",
   },
+  "schema/invalid-keyword": {
+    severity: "warning",
+    meaning:
+      "a schema keyword whose value has the wrong type (`required: yes`): ignored",
+  },
   "schema/too-deep": {
     severity: "warning",
     meaning:
