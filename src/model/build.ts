@@ -30,9 +30,10 @@ export function buildModel(
 ): ApiModel {
   const diagnostics: Diagnostic[] = [...ingestDiagnostics];
   const report = (d: Diagnostic) => diagnostics.push(d);
-  const inferredScheme = applyProseAuth(documents, report);
+  const prose = applyProseAuth(documents, report);
+  const inferredScheme = prose.scheme;
   const merged = mergeDocuments(
-    dropInvalidTemplates(documents, report),
+    dropInvalidTemplates(prose.documents, report),
     report,
     options.prefer,
   );
