@@ -151,7 +151,11 @@ function queryStyles(endpoint: Endpoint): string[] {
       !["form", "spaceDelimited", "pipeDelimited", "deepObject"].includes(style)
     )
       continue;
-    out.push(propertyLine(p.name, `[${stringLiteral(style)}, ${explode}]`, 6));
+    const tuple = `[${stringLiteral(style)}, ${explode}]`;
+    // tsc gives a member named like one of Object.prototype's (`toString`) no contextual type
+    // from Record<string, QueryStyle>: the tuple would widen to an array without the assertion
+    const value = p.name in Object.prototype ? `${tuple} as ${tuple}` : tuple;
+    out.push(propertyLine(p.name, value, 6));
   }
   return out;
 }
