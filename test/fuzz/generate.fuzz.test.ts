@@ -53,9 +53,14 @@ const KEEP = Number(process.env.FUZZ_TYPECHECK ?? 6);
 
 const counts = { runs: 0, accepted: 0 };
 
-function keep(files: GeneratedFile[]): void {
+const kept = { random: 0, damaged: 0 };
+
+/** Half the type-checked outputs from each property, spread over the run (every 3rd accepted). */
+function keep(files: GeneratedFile[], from: keyof typeof kept): void {
   counts.accepted++;
-  if (accepted.length < KEEP) accepted.push(files);
+  if (counts.accepted % 3 !== 1 || kept[from] >= Math.ceil(KEEP / 2)) return;
+  kept[from]++;
+  accepted.push(files);
 }
 
 function sameBytes(a: GeneratedFile[], b: GeneratedFile[]): void {
@@ -71,7 +76,7 @@ describe("fuzz: random documents", () => {
         counts.runs++;
         const result = await run([asText(doc, yaml)]);
         if (!result.diagnostics.some((d) => d.severity === "error"))
-          keep(result.files);
+          keep(result.files, "random");
       }),
       params,
     );
@@ -130,7 +135,7 @@ describe("fuzz: damaged real documents", () => {
           counts.runs++;
           const result = await run([asText(damaged, yaml)]);
           if (!result.diagnostics.some((d) => d.severity === "error"))
-            keep(result.files);
+            keep(result.files, "damaged");
         },
       ),
       { ...params, numRuns: Math.max(5, Math.floor(RUNS / 2)) },
