@@ -352,7 +352,7 @@ export const DIAGNOSTIC_CODES = {
   "schema/composition-cycle": {
     severity: "warning",
     meaning:
-      "schemas that compose each other (`Cat: allOf [Pet]`, `Pet: oneOf [Cat]`): one link dropped",
+      "schemas that compose each other (`Cat: allOf [Pet]`, `Pet: oneOf [Cat]`): one link inlined",
   },
   "schema/invalid-keyword": {
     severity: "warning",
