@@ -1,6 +1,10 @@
 import { mergeDocuments } from "./merge.js";
 import { assignNames, type NamingOptions } from "./naming.js";
 import { compareCodeUnits, compareEndpoints } from "./order.js";
+import {
+  dropInvalidTemplates,
+  dropUnusedPathParameters,
+} from "./path-checks.js";
 import { pathVariables } from "./path-template.js";
 import { compareSources } from "./rank.js";
 import { applyProseAuth } from "./scopes-from-prose.js";
@@ -41,8 +45,13 @@ export function buildModel(
 ): ApiModel {
   const diagnostics: Diagnostic[] = [...ingestDiagnostics];
   const report = (d: Diagnostic) => diagnostics.push(d);
-  const inferredScheme = applyProseAuth(documents, report);
-  const merged = mergeDocuments(documents, report, options.prefer);
+  const prose = applyProseAuth(documents, report);
+  const inferredScheme = prose.scheme;
+  const merged = mergeDocuments(
+    dropInvalidTemplates(prose.documents, report),
+    report,
+    options.prefer,
+  );
   if (inferredScheme && !merged.securitySchemes[inferredScheme.name]) {
     merged.securitySchemes = {
       ...merged.securitySchemes,
@@ -80,8 +89,9 @@ function declareTemplateVariables(
   endpoint: Endpoint,
   report: (d: Diagnostic) => void,
 ): void {
-  const path = endpoint.parameters.path;
   const variables = pathVariables(endpoint.path);
+  dropUnusedPathParameters(endpoint, variables, report);
+  const path = endpoint.parameters.path;
   const missing = variables.filter(
     (name) => !path.some((p) => p.name === name),
   );

@@ -17,15 +17,15 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     meaning: "an input pattern matches no file",
   },
-  "input/not-an-api": {
-    severity: "error",
-    meaning:
-      "valid JSON/YAML, but not Swagger 2.0, OpenAPI 3.x or a Postman collection",
-  },
   "input/not-a-string": {
     severity: "warning",
     meaning:
       "a text field holds a number or boolean (`version: 1.10`): read as written",
+  },
+  "input/not-an-api": {
+    severity: "error",
+    meaning:
+      "valid JSON/YAML, but not Swagger 2.0, OpenAPI 3.x or a Postman collection",
   },
   "input/unreadable": {
     severity: "error",
@@ -62,6 +62,11 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "the tags are words of the summaries, or more than half as many as the endpoints: the docs group by path (`docs.groupBy`)",
   },
+  "model/invalid-path-template": {
+    severity: "warning",
+    meaning:
+      "a path template with a stray brace or a `{name}` twice: endpoint left out",
+  },
   "model/undeclared-path-parameter": {
     severity: "warning",
     meaning:
@@ -76,6 +81,11 @@ export const DIAGNOSTIC_CODES = {
     severity: "warning",
     meaning:
       "no source types a parameter: the client takes a string or a number (sent as text), the server hands over a `string`",
+  },
+  "model/unused-path-parameter": {
+    severity: "warning",
+    meaning:
+      "a declared path parameter that is not in the path template: left out",
   },
   "naming/invalid-override": {
     severity: "warning",
@@ -352,7 +362,12 @@ export const DIAGNOSTIC_CODES = {
   "schema/composition-cycle": {
     severity: "warning",
     meaning:
-      "schemas that compose each other (`Cat: allOf [Pet]`, `Pet: oneOf [Cat]`): one link dropped",
+      "schemas that compose each other (`Cat: allOf [Pet]`, `Pet: oneOf [Cat]`): one link inlined",
+  },
+  "schema/invalid-keyword": {
+    severity: "warning",
+    meaning:
+      "a schema keyword whose value has the wrong type (`required: yes`): ignored",
   },
   "schema/too-deep": {
     severity: "warning",
@@ -478,6 +493,10 @@ export const DIAGNOSTIC_CODES = {
   "swagger2/no-schemes": {
     severity: "info",
     meaning: "the document names a `host` but no `schemes`: https is assumed",
+  },
+  "swagger2/optional-path-parameter": {
+    severity: "warning",
+    meaning: "a path parameter with `required: false`: read as required",
   },
   "swagger2/ref-cycle": {
     severity: "error",

@@ -47,8 +47,11 @@ export function mergeDocuments(
   prefer: readonly string[] = [],
 ): MergedDocuments {
   const rankOf: RankOf = (doc) => documentRank(doc.file, doc.format, prefer);
-  const documents = canonicalOrder(input);
-  const schemas = mergeSchemas(documents, report, rankOf);
+  const { schemas, documents } = mergeSchemas(
+    canonicalOrder(input),
+    report,
+    rankOf,
+  );
   const groups = new Map<string, EndpointOffer[]>();
   for (const doc of documents) {
     for (const endpoint of doc.endpoints) {
@@ -241,14 +244,16 @@ function mergeTags(documents: DocumentModel[]): Tag[] {
  * (`Pet2`) and its document's references are rewritten before its endpoints are merged.
  */
 function mergeSchemas(
-  documents: DocumentModel[],
+  input: DocumentModel[],
   report: Report,
   rankOf: RankOf,
-): Record<string, NamedSchema> {
+): { schemas: Record<string, NamedSchema>; documents: DocumentModel[] } {
+  // a document whose schemas are renamed is replaced by a copy with its references rewritten
+  const documents = [...input];
   // a Map: schema names are spec text (`__proto__`, `constructor` are names like any other)
   const out = new Map<string, NamedSchema>();
   const ranked = [...documents].sort((a, b) => rankOf(b) - rankOf(a));
-  for (const doc of ranked) {
+  for (let doc of ranked) {
     const renames = new Map<string, string>();
     const own = new Set(Object.keys(doc.schemas));
     for (const [name, named] of Object.entries(doc.schemas)) {
@@ -271,8 +276,13 @@ function mergeSchemas(
       });
     }
     if (renames.size > 0) {
-      rewriteRefs(doc.schemas, renames);
-      rewriteRefs(doc.endpoints, renames);
+      const renamed: DocumentModel = {
+        ...doc,
+        schemas: withRenamedRefs(doc.schemas, renames),
+        endpoints: withRenamedRefs(doc.endpoints, renames),
+      };
+      documents[documents.indexOf(doc)] = renamed;
+      doc = renamed;
     }
     for (const [name, named] of Object.entries(doc.schemas)) {
       const finalName = renames.get(name) ?? name;
@@ -287,21 +297,34 @@ function mergeSchemas(
   const sorted: Record<string, NamedSchema> = {};
   for (const name of [...out.keys()].sort(compareCodeUnits))
     setOwn(sorted, name, out.get(name)!);
-  return sorted;
+  return { schemas: sorted, documents };
 }
 
-function rewriteRefs(value: unknown, renames: Map<string, string>): void {
+/** `value` with its `$ref`s to renamed schemas rewritten: new objects on the way, the rest shared. */
+function withRenamedRefs<T>(value: T, renames: Map<string, string>): T {
   if (Array.isArray(value)) {
-    for (const item of value) rewriteRefs(item, renames);
-    return;
+    let changed = false;
+    const items = value.map((item: unknown) => {
+      const next = withRenamedRefs(item, renames);
+      if (next !== item) changed = true;
+      return next;
+    });
+    return (changed ? items : value) as T;
   }
-  if (typeof value !== "object" || value === null) return;
+  if (typeof value !== "object" || value === null) return value;
   const record = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
   for (const [key, child] of Object.entries(record)) {
+    let next = child;
     if (key === "$ref" && typeof child === "string") {
       const name = schemaRefName(child);
       const renamed = name !== undefined ? renames.get(name) : undefined;
-      if (renamed !== undefined) record.$ref = schemaRef(renamed);
-    } else if (key !== "sources") rewriteRefs(child, renames);
+      if (renamed !== undefined) next = schemaRef(renamed);
+    } else if (key !== "sources") next = withRenamedRefs(child, renames);
+    if (next !== child) {
+      out ??= { ...record };
+      setOwn(out, key, next);
+    }
   }
+  return (out ?? value) as T;
 }

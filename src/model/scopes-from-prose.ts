@@ -46,7 +46,7 @@ const INFERRED_SCHEME = "oauth2";
 export function applyProseAuth(
   documents: readonly DocumentModel[],
   report: (d: Diagnostic) => void,
-): SecurityScheme | undefined {
+): { documents: DocumentModel[]; scheme: SecurityScheme | undefined } {
   const declared = documents
     .flatMap((d) => Object.values(d.securitySchemes))
     .filter((s) => s.type === "oauth2" && !s.inferred);
@@ -55,20 +55,21 @@ export function applyProseAuth(
   const scopes = new Set<string>();
   let first:
     { file: string; line: number; column: number; pointer: string } | undefined;
-  for (const doc of documents) {
+  // new documents and endpoints where auth is read: the readers' objects are never changed
+  const out = documents.map((doc) => {
     let count = 0;
     let at: typeof first | undefined;
-    for (const endpoint of doc.endpoints) {
-      if (endpoint.security !== undefined) continue;
+    const endpoints = doc.endpoints.map((endpoint) => {
+      if (endpoint.security !== undefined) return endpoint;
       const prose = readProseAuth(
         [endpoint.summary, endpoint.description].filter(Boolean).join("\n"),
       );
-      if (!prose.required) continue;
-      endpoint.security = [{ [schemeName]: prose.scopes }];
+      if (!prose.required) return endpoint;
       for (const scope of prose.scopes) scopes.add(scope);
       count++;
       at ??= endpoint.sources[0];
-    }
+      return { ...endpoint, security: [{ [schemeName]: prose.scopes }] };
+    });
     if (count > 0 && at) {
       if (!first || compareSources(at, first) < 0) first = at;
       report({
@@ -80,19 +81,24 @@ export function applyProseAuth(
         column: at.column,
       });
     }
-  }
-  if (!first || names.length === 1) return undefined;
+    return count > 0 ? { ...doc, endpoints } : doc;
+  });
+  if (!first || names.length === 1)
+    return { documents: out, scheme: undefined };
   return {
-    name: schemeName,
-    type: "oauth2",
-    flows: {
-      clientCredentials: {
-        scopes: Object.fromEntries([...scopes].sort().map((s) => [s, ""])),
+    documents: out,
+    scheme: {
+      name: schemeName,
+      type: "oauth2",
+      flows: {
+        clientCredentials: {
+          scopes: Object.fromEntries([...scopes].sort().map((s) => [s, ""])),
+        },
       },
+      description:
+        "Inferred by apiloom from operation descriptions that name OAuth 2.0 scopes; the token URL is not stated in the inputs.",
+      inferred: true,
+      sources: [first],
     },
-    description:
-      "Inferred by apiloom from operation descriptions that name OAuth 2.0 scopes; the token URL is not stated in the inputs.",
-    inferred: true,
-    sources: [first],
   };
 }

@@ -75,4 +75,28 @@ describe("$ref cycles", () => {
     );
     expect(typeCheck(out).output).toBe("");
   });
+
+  it("keeps the parent's own members in the child when the parent has properties", () => {
+    const out = outDir("composition-cycle-properties");
+    const run = generateInto(
+      out,
+      join(FIXTURES, "composition-cycle-properties.openapi.yaml"),
+    );
+    expectNoCrash(run);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      `"Cat" takes "Pet"'s members without its oneOf instead of the reference`,
+    );
+    const types = readFileSync(join(out, "types.ts"), "utf8");
+    expect(types).toContain(
+      "export type Cat = {\n  kind: string;\n  name?: string;\n} & {\n  meow?: boolean;\n};",
+    );
+    const doc = JSON.parse(readFileSync(join(out, "openapi.json"), "utf8"));
+    expect(doc.components.schemas.Cat.allOf[0]).toMatchObject({
+      type: "object",
+      required: ["kind"],
+    });
+    expect(doc.components.schemas.Cat.allOf[0].oneOf).toBeUndefined();
+    expect(typeCheck(out).output).toBe("");
+  });
 });

@@ -39,11 +39,22 @@ export function printLiteral(
   if (entries.length === 0) return "{}";
   const lines = entries.map(([key, v]) => {
     const head = `${inner}${propertyKey(key)}: `;
-    return `${head}${printLiteral(v!, inner, head.length, ",")},\n`;
+    const text = printLiteral(v!, inner, head.length, ",");
+    // tsc gives a member named like one of Object.prototype's (`toString`) no contextual type
+    // from an index signature, so `"string"` would widen to string: `as const` keeps it
+    const keep =
+      key in Object.prototype && !containsArray(v!) ? " as const" : "";
+    return `${head}${text}${keep},\n`;
   });
   return `{\n${lines.join("")}${indent}}`;
 }
 
 function isArray(value: Literal): value is readonly Literal[] {
   return Array.isArray(value);
+}
+
+function containsArray(value: Literal): boolean {
+  if (isArray(value)) return true;
+  if (typeof value !== "object") return false;
+  return Object.values(value).some((v) => v !== undefined && containsArray(v));
 }

@@ -100,6 +100,10 @@ const shapes: Record<string, Schema> = {
     type: "array",
     items: { type: "array", items: { enum: words } },
   },
+  // found by the fuzz test: a long union inside an intersection lost its parentheses
+  IntersectionWithLongUnion: {
+    allOf: [ref(long), { enum: [...words, ...words.map((w) => w + "-again")] }],
+  },
 };
 
 function model(): ApiModel {

@@ -252,8 +252,14 @@ function printIntersection(
   if (text !== null && fits(col, text, tail)) return text;
   const last = node.members.length - 1;
   const member = (m: TypeNode, at: number, column: number, i: number) => {
-    const t = m.kind === "union" ? flat(m) : null;
-    if (t !== null) return `(${t})`;
+    if (m.kind === "union") {
+      const t = flat(m);
+      const end = i === last ? tail : 2;
+      if (t !== null && fits(column, `(${t})`, end)) return `(${t})`;
+      // a union too long for one line: its `|` lines, still parenthesized (`A & | B` is no type)
+      if (isHuggedUnion(m)) return `(${printHugged(m, at)})`;
+      return `(\n${printUnionLines(m.members, at + 2, 0)}\n${pad(at)})`;
+    }
     return print(m, at, column, i === last ? tail : 2);
   };
   // mirrors prettier's printIntersectionType: objects hug their neighbours, other members

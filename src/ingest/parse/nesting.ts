@@ -23,27 +23,31 @@ export function scanJsonStructure(
   max = MAX_NESTING,
 ): JsonStructure {
   const duplicates: JsonStructure["duplicates"] = [];
-  // per open bracket: the keys seen so far in an object (key → offset), null for an array
-  const open: (Map<string, number> | null)[] = [];
-  for (let i = 0; i < text.length; i++) {
+  // per open bracket: the keys seen so far in an object, null for an array. A flat list
+  // (key, offset, key, offset, …) while the object is small, as most are (a Map costs more);
+  // a Map once it has many keys, so that a huge object cannot make this quadratic.
+  const open: (ObjectKeys | null)[] = [];
+  const interesting = /["{}[\]]/g;
+  for (let m = interesting.exec(text); m; m = interesting.exec(text)) {
+    const i = m.index;
     const c = text.charCodeAt(i);
     if (c === 34) {
-      const start = i;
-      i = stringEnd(text, i);
+      const end = stringEnd(text, i);
+      interesting.lastIndex = end + 1;
       const keys = open.at(-1);
-      if (keys && isKey(text, i + 1)) {
-        const raw = text.slice(start, i + 1);
+      if (keys && isKey(text, end + 1)) {
+        const raw = text.slice(i, end + 1);
         const key = raw.includes("\\")
           ? (JSON.parse(raw) as string)
           : raw.slice(1, -1);
-        const first = keys.get(key);
-        if (first === undefined) keys.set(key, start);
-        else duplicates.push({ key, first, second: start });
+        const first = keys.seen(key);
+        if (first !== undefined) duplicates.push({ key, first, second: i });
+        else keys.add(key, i);
       }
     } else if (c === 123 || c === 91) {
-      open.push(c === 123 ? new Map() : null);
+      open.push(c === 123 ? new ObjectKeys() : null);
       if (open.length > max) return { tooDeepAt: i, duplicates };
-    } else if (c === 125 || c === 93) open.pop();
+    } else open.pop();
   }
   return { duplicates };
 }
@@ -76,4 +80,33 @@ function isKey(text: string, from: number): boolean {
     if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
   }
   return false;
+}
+
+const SMALL = 16;
+
+/** The keys of one JSON object seen so far, with the offset of each. */
+class ObjectKeys {
+  private list: (string | number)[] = [];
+  private map: Map<string, number> | undefined;
+
+  seen(key: string): number | undefined {
+    if (this.map) return this.map.get(key);
+    for (let k = 0; k < this.list.length; k += 2)
+      if (this.list[k] === key) return this.list[k + 1] as number;
+    return undefined;
+  }
+
+  add(key: string, offset: number): void {
+    if (this.map) {
+      this.map.set(key, offset);
+      return;
+    }
+    this.list.push(key, offset);
+    if (this.list.length > 2 * SMALL) {
+      this.map = new Map();
+      for (let k = 0; k < this.list.length; k += 2)
+        this.map.set(this.list[k] as string, this.list[k + 1] as number);
+      this.list = [];
+    }
+  }
 }

@@ -189,8 +189,10 @@ export class SchemaConverter {
           if (typeof value === "number") out[key] = value;
           // draft-4 boolean form, applied below
           break;
-        default:
-          setOwn(out, key, value);
+        default: {
+          const checked = this.keyword(key, value, doc, [...path, key]);
+          if (checked !== undefined) setOwn(out, key, checked);
+        }
       }
     }
     this.applyDraft4Exclusive(raw, out);
@@ -212,6 +214,54 @@ export class SchemaConverter {
       `the pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression; validators do not check it`,
       doc.ref(path),
     );
+  }
+
+  /**
+   * A keyword's value when it has the type JSON Schema gives it; otherwise undefined, reported
+   * (`schema/invalid-keyword`), so that no emitter meets an object where it expects text. A
+   * number or boolean where text belongs is read as the text written (see `textOf`).
+   */
+  private keyword(
+    key: string,
+    value: unknown,
+    doc: SourceDocument,
+    path: Path,
+  ): unknown {
+    const expected = KEYWORD_TYPES.get(key);
+    if (expected === undefined) return value;
+    let ok: boolean;
+    switch (expected) {
+      case "string":
+        if (typeof value === "number" || typeof value === "boolean")
+          return doc.textOf(path, value);
+        ok = typeof value === "string";
+        break;
+      case "number":
+        ok = typeof value === "number" && Number.isFinite(value);
+        break;
+      case "boolean":
+        ok = typeof value === "boolean";
+        break;
+      case "strings":
+        ok = Array.isArray(value) && value.every((v) => typeof v === "string");
+        break;
+      case "array":
+        ok = Array.isArray(value);
+        break;
+      case "type":
+        ok = Array.isArray(value)
+          ? value.length > 0 && value.every((v) => SCHEMA_TYPES.has(v))
+          : SCHEMA_TYPES.has(value);
+        break;
+    }
+    if (ok) return value;
+    this.ctx.report(
+      "warning",
+      "schema/invalid-keyword",
+      `${JSON.stringify(key)} must be ${EXPECTED_TEXT[expected]}; ${describeValue(value)} is ignored`,
+      doc.ref(path),
+    );
+    return undefined;
   }
 
   private applyDraft4Exclusive(
@@ -302,6 +352,64 @@ export class SchemaConverter {
       this.named(target.doc, target.path, suggestName(target.path, target.doc)),
     );
   }
+}
+
+type KeywordType =
+  "string" | "number" | "boolean" | "strings" | "array" | "type";
+
+/** JSON Schema keywords whose value has one type (the rest are copied as they are). */
+const KEYWORD_TYPES = new Map<string, KeywordType>([
+  ["title", "string"],
+  ["description", "string"],
+  ["format", "string"],
+  ["pattern", "string"],
+  ["$comment", "string"],
+  ["contentMediaType", "string"],
+  ["contentEncoding", "string"],
+  ["minimum", "number"],
+  ["maximum", "number"],
+  ["multipleOf", "number"],
+  ["minLength", "number"],
+  ["maxLength", "number"],
+  ["minItems", "number"],
+  ["maxItems", "number"],
+  ["minProperties", "number"],
+  ["maxProperties", "number"],
+  ["uniqueItems", "boolean"],
+  ["deprecated", "boolean"],
+  ["readOnly", "boolean"],
+  ["writeOnly", "boolean"],
+  ["required", "strings"],
+  ["enum", "array"],
+  ["type", "type"],
+]);
+
+const EXPECTED_TEXT: Record<KeywordType, string> = {
+  string: "a string",
+  number: "a number",
+  boolean: "true or false",
+  strings: "a list of strings",
+  array: "a list",
+  type: "a JSON Schema type or a list of them",
+};
+
+const SCHEMA_TYPES = new Set<unknown>([
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "array",
+  "object",
+  "null",
+  "file", // Swagger 2.0, read as a binary string below
+]);
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /** Keywords that document a schema without constraining it. */

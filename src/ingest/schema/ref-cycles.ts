@@ -11,8 +11,9 @@ import type { ReaderContext } from "../reader.js";
  * - A cycle of schemas that are nothing but references (and documentation) describes no value:
  *   the error `schema/alias-cycle` at its first member names the cycle and each member's line.
  * - A cycle through a composition that also has a structure of its own (the polymorphism pattern
- *   above) is a warning, `schema/composition-cycle`: the reference that closes it (an `allOf`
- *   member when there is one, the child's reference back to its parent) is dropped.
+ *   above) is a warning, `schema/composition-cycle`. An `allOf` member that closes it (the
+ *   child's reference back to its parent) is replaced by the parent's own members without the
+ *   keyword that leads back (`Cat: allOf [{Pet's properties}, …]`); another reference is dropped.
  *
  * Either way the cycle is broken, so every later walker meets finite, emittable types.
  */
@@ -49,16 +50,24 @@ export function breakRefCycles(
       first.schema = documentationOf(first.schema);
       continue;
     }
-    const cut = cycle.find((edge) => edge.keyword === "allOf") ?? cycle[0]!;
+    const index = cycle.findIndex((edge) => edge.keyword === "allOf");
+    const cut = cycle[Math.max(0, index)]!;
     const from = schemas[cut.from]!;
+    if (index !== -1) {
+      // `Cat: allOf [Pet, …]`: Pet's own members stay in Cat, without the keyword that leads
+      // back (`Pet: oneOf [Cat, …]`)
+      const next = cycle[(index + 1) % cycle.length]!;
+      cut.replace(withoutKeyword(schemas[cut.to]!.schema, next.keyword));
+    } else cut.remove();
     ctx.report(
       "warning",
       "schema/composition-cycle",
-      `schemas ${names} refer to each other through ${cut.keyword} with no property or array item between them, which TypeScript cannot type; the generated types drop ${JSON.stringify(cut.from)}'s ${cut.keyword} member ${JSON.stringify(cut.to)} (${lines})`,
+      index !== -1
+        ? `schemas ${names} refer to each other through allOf with no property or array item between them, which TypeScript cannot type; ${JSON.stringify(cut.from)} takes ${JSON.stringify(cut.to)}'s members without its ${cycle[(index + 1) % cycle.length]!.keyword} instead of the reference (${lines})`
+        : `schemas ${names} refer to each other through ${cut.keyword} with no property or array item between them, which TypeScript cannot type; ${JSON.stringify(cut.from)}'s ${cut.keyword} member ${JSON.stringify(cut.to)} is dropped (${lines})`,
       from.sources[0]!,
       sources.filter((s) => s !== from.sources[0]),
     );
-    cut.remove();
   }
 }
 
@@ -68,30 +77,57 @@ interface Edge {
   keyword: "$ref" | "allOf" | "oneOf" | "anyOf";
   /** Removes the reference from the schema that holds it. */
   remove(): void;
+  /** Puts `schema` where the reference was (a composition member; else as `remove`). */
+  replace(schema: Schema): void;
+}
+
+/** A copy of `schema` without `keyword` (and its discriminator, which belongs to a oneOf/anyOf). */
+function withoutKeyword(schema: Schema, keyword: Edge["keyword"]): Schema {
+  const out: Schema = structuredClone(schema);
+  if (keyword === "$ref") delete out.$ref;
+  else {
+    delete out[keyword];
+    if (keyword !== "allOf") delete out.discriminator;
+  }
+  return out;
 }
 
 /** The references a schema's type is made of directly: its `$ref`, and those in its compositions. */
 function edgesOf(from: string, schema: Schema): Edge[] {
   const out: Edge[] = [];
-  const visit = (s: Schema, keyword: Edge["keyword"], remove: () => void) => {
+  const visit = (
+    s: Schema,
+    keyword: Edge["keyword"],
+    remove: () => void,
+    replace: (by: Schema) => void,
+  ) => {
     if (typeof s.$ref === "string") {
       const to = schemaRefName(s.$ref);
-      if (to !== undefined) out.push({ from, to, keyword, remove });
+      if (to !== undefined) out.push({ from, to, keyword, remove, replace });
     }
     for (const key of ["allOf", "oneOf", "anyOf"] as const) {
       const list = s[key];
       if (!Array.isArray(list)) continue;
       for (const member of list)
-        visit(member, keyword === "$ref" ? key : keyword, () => {
-          const at = list.indexOf(member);
-          if (at !== -1) list.splice(at, 1);
-          if (list.length === 0) delete s[key];
-        });
+        visit(
+          member,
+          keyword === "$ref" ? key : keyword,
+          () => {
+            const at = list.indexOf(member);
+            if (at !== -1) list.splice(at, 1);
+            if (list.length === 0) delete s[key];
+          },
+          (by) => {
+            const at = list.indexOf(member);
+            if (at !== -1) list[at] = by;
+          },
+        );
     }
   };
-  visit(schema, "$ref", () => {
+  const removeRoot = () => {
     delete schema.$ref;
-  });
+  };
+  visit(schema, "$ref", removeRoot, removeRoot);
   return out;
 }
 
