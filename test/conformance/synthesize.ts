@@ -178,7 +178,16 @@ export class Synthesizer {
     }
     if (cookie.length > 0) args.cookies = group(cookie);
     const body = endpoint.requestBody;
-    if (body) {
+    // an optional body no source describes (only signalled: a Postman body mode, a Content-Type
+    // header, `consumes`; see model/undescribed-body) is left out: the spec Prism reads declares
+    // no body, so any body would be judged against nothing
+    const described =
+      body !== undefined &&
+      (body.required ||
+        body.content.some(
+          (c) => c.schema !== undefined || (c.examples?.length ?? 0) > 0,
+        ));
+    if (body && described) {
       const mediaType = requestMediaType(body.content);
       const media = body.content.find((c) => c.mediaType === mediaType);
       const example = media?.examples?.[0]?.value;

@@ -184,11 +184,14 @@ function namedStyles(
       ([key, value]) => `${propertyKey(key)}: ${literal(value)}`,
     );
     if (members.length === 0) continue;
-    const flat = `      ${propertyKey(name)}: { ${members.join(", ")} },`;
+    // tsc gives a member named like one of Object.prototype's (`toString`) no contextual type
+    // from the Record it sits in: its strings would widen without `as const`
+    const tail = name in Object.prototype ? " as const," : ",";
+    const flat = `      ${propertyKey(name)}: { ${members.join(", ")} }${tail}`;
     lines.push(
       flat.length <= PRINT_WIDTH
         ? flat
-        : `      ${propertyKey(name)}: {\n${members.map((m) => `        ${m},`).join("\n")}\n      },`,
+        : `      ${propertyKey(name)}: {\n${members.map((m) => `        ${m},`).join("\n")}\n      }${tail}`,
     );
   }
   return lines.length === 0
