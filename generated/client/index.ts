@@ -165,6 +165,7 @@ export type {
   ClientAuth,
   ClientOptions,
 } from "./runtime.js";
+export { ResponseValidationError } from "./validate.js";
 
 /** Where requests go unless `createClient({ baseUrl })` or a call's `baseUrl` says otherwise. */
 export const DEFAULT_BASE_URL = "http://api.atlassian.com";
@@ -199,6 +200,7 @@ export function appModuleChatConversationChatConfigurationStateByKeyPost(
     path: "/app/module/chat/conversation/chat:configuration/{key}/state",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatConversationChatConfigurationStateByKeyPost",
   });
 }
 
@@ -225,6 +227,7 @@ export function appModuleChatConversationChatGlanceStateByKeyPost(
     path: "/app/module/chat/conversation/chat:glance/{key}/state",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatConversationChatGlanceStateByKeyPost",
   });
 }
 
@@ -250,6 +253,7 @@ export function getAllHandler(
     method: "GET",
     path: "/site/",
     security: [["oauth2"]],
+    operation: "getAllHandler",
   });
 }
 
@@ -277,6 +281,7 @@ export function conversationGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "conversationGetAllHandler",
   });
 }
 
@@ -303,6 +308,7 @@ export function conversationPostHandler(
     path: "/site/{cloudId}/conversation",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "conversationPostHandler",
   });
 }
 
@@ -326,6 +332,7 @@ export function conversationUserGetHandler(
     method: "GET",
     path: "/site/{cloudId}/conversation/user/{userId}",
     pathParams: args.path,
+    operation: "conversationUserGetHandler",
   });
 }
 
@@ -352,6 +359,7 @@ export function userMessagePostHandler(
     path: "/site/{cloudId}/conversation/user/{userId}/message",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "userMessagePostHandler",
   });
 }
 
@@ -378,6 +386,7 @@ export function userMessagePutHandler(
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "userMessagePutHandler",
   });
 }
 
@@ -404,6 +413,7 @@ export function userMessageDeleteHandler(
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "userMessageDeleteHandler",
   });
 }
 
@@ -430,6 +440,7 @@ export function siteConversationByCloudIdAndConversationIdGet(
     path: "/site/{cloudId}/conversation/{conversationId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "siteConversationByCloudIdAndConversationIdGet",
   });
 }
 
@@ -456,6 +467,7 @@ export function siteConversationByCloudIdAndConversationIdPatch(
     path: "/site/{cloudId}/conversation/{conversationId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "siteConversationByCloudIdAndConversationIdPatch",
   });
 }
 
@@ -483,6 +495,7 @@ export function appModuleChatActionTargetGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appModuleChatActionTargetGetAllHandler",
   });
 }
 
@@ -509,6 +522,7 @@ export function appModuleChatActionTargetPutHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatActionTargetPutHandler",
   });
 }
 
@@ -535,6 +549,7 @@ export function appModuleChatActionTargetDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatActionTargetDeleteHandler",
   });
 }
 
@@ -562,6 +577,7 @@ export function appWebhookChatBotGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appWebhookChatBotGetAllHandler",
   });
 }
 
@@ -588,6 +604,7 @@ export function appWebhookChatBotPutHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appWebhookChatBotPutHandler",
   });
 }
 
@@ -614,6 +631,7 @@ export function appWebhookChatBotDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appWebhookChatBotDeleteHandler",
   });
 }
 
@@ -641,6 +659,7 @@ export function appWebhookChatBotMessageGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appWebhookChatBotMessageGetAllHandler",
   });
 }
 
@@ -667,6 +686,7 @@ export function appWebhookChatBotMessagePutHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appWebhookChatBotMessagePutHandler",
   });
 }
 
@@ -693,6 +713,7 @@ export function appWebhookChatBotMessageDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appWebhookChatBotMessageDeleteHandler",
   });
 }
 
@@ -719,6 +740,7 @@ export function appModuleChatConfigurationPutHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:configuration/{key}/state",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatConfigurationPutHandler",
   });
 }
 
@@ -746,6 +768,7 @@ export function appModuleChatDialogGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appModuleChatDialogGetAllHandler",
   });
 }
 
@@ -772,6 +795,7 @@ export function appModuleChatDialogPutHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatDialogPutHandler",
   });
 }
 
@@ -798,6 +822,7 @@ export function appModuleChatDialogDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatDialogDeleteHandler",
   });
 }
 
@@ -825,6 +850,7 @@ export function appModuleChatExternalPageGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appModuleChatExternalPageGetAllHandler",
   });
 }
 
@@ -851,6 +877,7 @@ export function appModuleChatExternalPagePutHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatExternalPagePutHandler",
   });
 }
 
@@ -877,6 +904,7 @@ export function appModuleChatExternalPageDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatExternalPageDeleteHandler",
   });
 }
 
@@ -904,6 +932,7 @@ export function appModuleChatGlanceGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appModuleChatGlanceGetAllHandler",
   });
 }
 
@@ -930,6 +959,7 @@ export function appModuleChatGlancePutHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatGlancePutHandler",
   });
 }
 
@@ -956,6 +986,7 @@ export function appModuleChatGlanceDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatGlanceDeleteHandler",
   });
 }
 
@@ -982,6 +1013,7 @@ export function appModuleChatGlanceStatePutHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}/state",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatGlanceStatePutHandler",
   });
 }
 
@@ -1009,6 +1041,7 @@ export function appModuleChatSidebarGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appModuleChatSidebarGetAllHandler",
   });
 }
 
@@ -1035,6 +1068,7 @@ export function appModuleChatSidebarPutHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatSidebarPutHandler",
   });
 }
 
@@ -1061,6 +1095,7 @@ export function appModuleChatSidebarDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatSidebarDeleteHandler",
   });
 }
 
@@ -1088,6 +1123,7 @@ export function appWebhookChatWebhookGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appWebhookChatWebhookGetAllHandler",
   });
 }
 
@@ -1114,6 +1150,7 @@ export function appWebhookChatWebhookPutHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appWebhookChatWebhookPutHandler",
   });
 }
 
@@ -1140,6 +1177,7 @@ export function appWebhookChatWebhookDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appWebhookChatWebhookDeleteHandler",
   });
 }
 
@@ -1167,6 +1205,7 @@ export function siteConversationArchiveByCloudIdAndConversationIdPut(
     path: "/site/{cloudId}/conversation/{conversationId}/archive",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "siteConversationArchiveByCloudIdAndConversationIdPut",
   });
 }
 
@@ -1195,6 +1234,7 @@ export function siteConversationMediaByCloudIdAndConversationIdPost(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "siteConversationMediaByCloudIdAndConversationIdPost",
   });
 }
 
@@ -1222,6 +1262,7 @@ export function siteConversationMediaMediaIdByCloudIdAndConversationIdGet(
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "siteConversationMediaMediaIdByCloudIdAndConversationIdGet",
   });
 }
 
@@ -1248,6 +1289,7 @@ export function conversationMediaDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "conversationMediaDeleteHandler",
   });
 }
 
@@ -1279,6 +1321,7 @@ export function siteConversationMessageByCloudIdAndConversationIdGet(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "siteConversationMessageByCloudIdAndConversationIdGet",
   });
 }
 
@@ -1305,6 +1348,7 @@ export function conversationMessagePostHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/message",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "conversationMessagePostHandler",
   });
 }
 
@@ -1332,6 +1376,7 @@ export function conversationMessagesRecentGetHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "conversationMessagesRecentGetHandler",
   });
 }
 
@@ -1358,6 +1403,7 @@ export function conversationMessageGetHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "conversationMessageGetHandler",
   });
 }
 
@@ -1384,6 +1430,7 @@ export function conversationMessagePutHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "conversationMessagePutHandler",
   });
 }
 
@@ -1410,6 +1457,7 @@ export function conversationMessageDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "conversationMessageDeleteHandler",
   });
 }
 
@@ -1441,6 +1489,8 @@ export function siteConversationMessageMessageIdContextByCloudIdAndConversationI
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation:
+      "siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet",
   });
 }
 
@@ -1469,6 +1519,7 @@ export function siteConversationRosterByCloudIdAndConversationIdGet(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "siteConversationRosterByCloudIdAndConversationIdGet",
   });
 }
 

@@ -15,13 +15,17 @@ const usage = readFileSync(
 );
 
 describe("generated client files", () => {
-  test("are types.ts, client/index.ts and client/runtime.ts, with the types file the server also emits", async () => {
+  test("are types.ts, client/index.ts, client/runtime.ts and client/validate.ts with the validators it loads, with the types file the server also emits", async () => {
     const model = kitchenSinkModel();
     const files = await emitClient(model, {});
     expect(files.map((f) => f.path)).toEqual([
       "types.ts",
       "client/index.ts",
       "client/runtime.ts",
+      "client/validate.ts",
+      "validators/runtime.ts",
+      "validators/schemas.ts",
+      "validators/endpoints.ts",
     ]);
     expect(files[0]!.contents).toBe(emitTypesFile(model).contents);
   });

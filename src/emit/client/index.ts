@@ -8,6 +8,7 @@ import { defaultBaseUrl } from "./base-url.js";
 import { importStatement } from "./format.js";
 import { authSchemes } from "./security.js";
 import { endpointView, type EndpointView } from "./view.js";
+import { validatorFiles } from "../validators/index.js";
 
 /**
  * The typed client: `types.ts` (shared with the server), `client/runtime.ts` (fetch wrapper,
@@ -45,6 +46,9 @@ interface IndexTemplate {
 interface RuntimeTemplate {
   renderRuntime(view: object, helpers: TemplateHelpers): string;
 }
+interface ValidateTemplate {
+  renderValidate(view: object, helpers: TemplateHelpers): string;
+}
 
 const HELPERS: TemplateHelpers = { stringLiteral, jsdocLines, printDoc };
 
@@ -64,15 +68,25 @@ function localNames(taken: Set<string>) {
 }
 
 export const emitClient: Emitter = async (model, options) => {
-  const [endpointTemplate, indexTemplate, runtimeTemplate] = await Promise.all([
-    loadTemplate<EndpointTemplate>(
-      "client",
-      "endpoint.js",
-      options.templatesDir,
-    ),
-    loadTemplate<IndexTemplate>("client", "index.js", options.templatesDir),
-    loadTemplate<RuntimeTemplate>("client", "runtime.js", options.templatesDir),
-  ]);
+  const [endpointTemplate, indexTemplate, runtimeTemplate, validateTemplate] =
+    await Promise.all([
+      loadTemplate<EndpointTemplate>(
+        "client",
+        "endpoint.js",
+        options.templatesDir,
+      ),
+      loadTemplate<IndexTemplate>("client", "index.js", options.templatesDir),
+      loadTemplate<RuntimeTemplate>(
+        "client",
+        "runtime.js",
+        options.templatesDir,
+      ),
+      loadTemplate<ValidateTemplate>(
+        "client",
+        "validate.js",
+        options.templatesDir,
+      ),
+    ]);
   const index = createTypeIndex(model);
   const names = model.endpoints.map((e) => e.name);
   const locals = localNames(new Set(names));
@@ -107,6 +121,7 @@ export const emitClient: Emitter = async (model, options) => {
       "./runtime.js",
       true,
     ).replace(/^import type/, "export type"),
+    'export { ResponseValidationError } from "./validate.js";',
   ].join("\n");
 
   const baseUrl = defaultBaseUrl(model, options.baseUrl);
@@ -154,6 +169,12 @@ export const emitClient: Emitter = async (model, options) => {
       path: "client/runtime.ts",
       contents: runtimeTemplate.renderRuntime({}, HELPERS),
     },
+    {
+      path: "client/validate.ts",
+      contents: validateTemplate.renderValidate({}, HELPERS),
+    },
+    // what client/validate.ts imports when responses are checked
+    ...validatorFiles(model, index, options.templatesDir, false),
   ];
   return files;
 };

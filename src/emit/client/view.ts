@@ -108,6 +108,7 @@ export function endpointView(
   if (accept)
     lines.push(propertyLine("accept", stringLiteral(accept), 4, true));
   if (security) lines.push(stringMatrix("security", security, 4));
+  lines.push(propertyLine("operation", stringLiteral(endpoint.name), 4, true));
 
   const args = types.argsOptional
     ? `args: ${types.request} = {}`

@@ -1,6 +1,6 @@
 import { schemaRefName } from "../../model/schema-ref.js";
 import type { Schema } from "../../model/types.js";
-import { stringLiteral } from "../types/literal.js";
+import { stringLiteral as quote } from "../types/literal.js";
 import {
   arrayConstant,
   call,
@@ -20,6 +20,17 @@ import { patternFlags } from "../../model/pattern-flags.js";
  * throw-away violation list. Spec text only ever lands in string literals (`stringLiteral`);
  * patterns are compiled at run time with `new RegExp(<literal>)`, never pasted as code.
  */
+
+/** The same texts (messages, keywords, property names) come back often: quote each once. */
+const QUOTED = new Map<string, string>();
+function stringLiteral(text: string): string {
+  let quoted = QUOTED.get(text);
+  if (quoted === undefined) {
+    quoted = quote(text);
+    if (QUOTED.size < 50_000) QUOTED.set(text, quoted);
+  }
+  return quoted;
+}
 
 export type SubSchema = Schema | boolean | undefined;
 
