@@ -4,7 +4,7 @@ import { defineConfig } from "apiloom/config";
 export default defineConfig({
   inputs: ["specs/*"],
   out: "generated",
-  artifacts: ["client", "server", "docs", "openapi"],
+  artifacts: ["client", "server", "validators", "docs", "openapi"],
   // scaffolded once, then only given stubs for new endpoints; the code in it is hand-written
   server: { handlers: "examples/stride-server/handlers.ts" },
 });
