@@ -5,6 +5,22 @@ import type * as T from "../types.js";
 import * as r from "./runtime.js";
 import type { Direction, Violation } from "./runtime.js";
 
+const RQ1 = ["key"];
+
+const RQ2 = ["cloudId"];
+
+const RQ3 = ["cloudId", "userId"];
+
+const RQ4 = ["cloudId", "userId", "messageId"];
+
+const RQ5 = ["cloudId", "conversationId"];
+
+const RQ6 = ["cloudId", "conversationId", "key"];
+
+const RQ7 = ["cloudId", "conversationId", "mediaId"];
+
+const RQ8 = ["cloudId", "conversationId", "messageId"];
+
 function appModuleChatConversationChatConfigurationStateByKeyPost_path(
   x: unknown,
   p: string,
@@ -12,7 +28,7 @@ function appModuleChatConversationChatConfigurationStateByKeyPost_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["key"]);
+    r.required(x, p, e, RQ1);
   }
 }
 
@@ -23,7 +39,7 @@ function appModuleChatConversationChatGlanceStateByKeyPost_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["key"]);
+    r.required(x, p, e, RQ1);
   }
 }
 
@@ -34,15 +50,11 @@ function conversationGetAllHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ2);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
     }
   }
 }
@@ -54,32 +66,40 @@ function conversationGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cursor":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "exclude-direct":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "include-archived":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "include-private":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "query":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "sort":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    if (x["cursor"] !== undefined) {
+      const v1 = x["cursor"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cursor", "type", "must be string");
+    }
+    if (x["exclude-direct"] !== undefined) {
+      const v2 = x["exclude-direct"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/exclude-direct", "type", "must be string");
+    }
+    if (x["include-archived"] !== undefined) {
+      const v3 = x["include-archived"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/include-archived", "type", "must be string");
+    }
+    if (x["include-private"] !== undefined) {
+      const v4 = x["include-private"];
+      if (typeof v4 !== "string")
+        r.push(e, p + "/include-private", "type", "must be string");
+    }
+    if (x["limit"] !== undefined) {
+      const v5 = x["limit"];
+      if (typeof v5 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    if (x["query"] !== undefined) {
+      const v6 = x["query"];
+      if (typeof v6 !== "string")
+        r.push(e, p + "/query", "type", "must be string");
+    }
+    if (x["sort"] !== undefined) {
+      const v7 = x["sort"];
+      if (typeof v7 !== "string")
+        r.push(e, p + "/sort", "type", "must be string");
     }
   }
 }
@@ -91,15 +111,11 @@ function conversationPostHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ2);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
     }
   }
 }
@@ -111,18 +127,16 @@ function conversationUserGetHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "userId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "userId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ3);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["userId"] !== undefined) {
+      const v2 = x["userId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/userId", "type", "must be string");
     }
   }
 }
@@ -134,18 +148,16 @@ function userMessagePostHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "userId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "userId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ3);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["userId"] !== undefined) {
+      const v2 = x["userId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/userId", "type", "must be string");
     }
   }
 }
@@ -157,21 +169,21 @@ function userMessagePutHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "userId", "messageId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "userId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "messageId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ4);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["userId"] !== undefined) {
+      const v2 = x["userId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/userId", "type", "must be string");
+    }
+    if (x["messageId"] !== undefined) {
+      const v3 = x["messageId"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/messageId", "type", "must be string");
     }
   }
 }
@@ -183,21 +195,21 @@ function userMessageDeleteHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "userId", "messageId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "userId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "messageId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ4);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["userId"] !== undefined) {
+      const v2 = x["userId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/userId", "type", "must be string");
+    }
+    if (x["messageId"] !== undefined) {
+      const v3 = x["messageId"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/messageId", "type", "must be string");
     }
   }
 }
@@ -209,18 +221,16 @@ function siteConversationByCloudIdAndConversationIdGet_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -232,18 +242,16 @@ function siteConversationByCloudIdAndConversationIdPatch_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -255,18 +263,16 @@ function appModuleChatActionTargetGetAllHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -278,17 +284,15 @@ function appModuleChatActionTargetGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    if (x["limit"] !== undefined) {
+      const v1 = x["limit"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    if (x["start"] !== undefined) {
+      const v2 = x["start"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -300,21 +304,21 @@ function appModuleChatActionTargetPutHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -326,21 +330,21 @@ function appModuleChatActionTargetDeleteHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -352,18 +356,16 @@ function appWebhookChatBotGetAllHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -375,17 +377,15 @@ function appWebhookChatBotGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    if (x["limit"] !== undefined) {
+      const v1 = x["limit"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    if (x["start"] !== undefined) {
+      const v2 = x["start"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -397,21 +397,21 @@ function appWebhookChatBotPutHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -423,21 +423,21 @@ function appWebhookChatBotDeleteHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -449,18 +449,16 @@ function appWebhookChatBotMessageGetAllHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -472,17 +470,15 @@ function appWebhookChatBotMessageGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    if (x["limit"] !== undefined) {
+      const v1 = x["limit"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    if (x["start"] !== undefined) {
+      const v2 = x["start"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -494,21 +490,21 @@ function appWebhookChatBotMessagePutHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -520,21 +516,21 @@ function appWebhookChatBotMessageDeleteHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -546,21 +542,21 @@ function appModuleChatConfigurationPutHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -572,18 +568,16 @@ function appModuleChatDialogGetAllHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -595,17 +589,15 @@ function appModuleChatDialogGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    if (x["limit"] !== undefined) {
+      const v1 = x["limit"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    if (x["start"] !== undefined) {
+      const v2 = x["start"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -617,21 +609,21 @@ function appModuleChatDialogPutHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -643,21 +635,21 @@ function appModuleChatDialogDeleteHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -669,18 +661,16 @@ function appModuleChatExternalPageGetAllHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -692,17 +682,15 @@ function appModuleChatExternalPageGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    if (x["limit"] !== undefined) {
+      const v1 = x["limit"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    if (x["start"] !== undefined) {
+      const v2 = x["start"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -714,21 +702,21 @@ function appModuleChatExternalPagePutHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -740,21 +728,21 @@ function appModuleChatExternalPageDeleteHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -766,18 +754,16 @@ function appModuleChatGlanceGetAllHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -789,17 +775,15 @@ function appModuleChatGlanceGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    if (x["limit"] !== undefined) {
+      const v1 = x["limit"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    if (x["start"] !== undefined) {
+      const v2 = x["start"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -811,21 +795,21 @@ function appModuleChatGlancePutHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -837,21 +821,21 @@ function appModuleChatGlanceDeleteHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -863,21 +847,21 @@ function appModuleChatGlanceStatePutHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -889,18 +873,16 @@ function appModuleChatSidebarGetAllHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -912,17 +894,15 @@ function appModuleChatSidebarGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    if (x["limit"] !== undefined) {
+      const v1 = x["limit"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    if (x["start"] !== undefined) {
+      const v2 = x["start"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -934,21 +914,21 @@ function appModuleChatSidebarPutHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -960,21 +940,21 @@ function appModuleChatSidebarDeleteHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -986,18 +966,16 @@ function appWebhookChatWebhookGetAllHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -1009,17 +987,15 @@ function appWebhookChatWebhookGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    if (x["limit"] !== undefined) {
+      const v1 = x["limit"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    if (x["start"] !== undefined) {
+      const v2 = x["start"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -1031,21 +1007,21 @@ function appWebhookChatWebhookPutHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -1057,21 +1033,21 @@ function appWebhookChatWebhookDeleteHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["key"] !== undefined) {
+      const v3 = x["key"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -1083,18 +1059,16 @@ function siteConversationArchiveByCloudIdAndConversationIdPut_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -1106,18 +1080,16 @@ function siteConversationMediaByCloudIdAndConversationIdPost_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -1129,14 +1101,10 @@ function siteConversationMediaByCloudIdAndConversationIdPost_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "name":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    if (x["name"] !== undefined) {
+      const v1 = x["name"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/name", "type", "must be string");
     }
   }
 }
@@ -1148,21 +1116,21 @@ function siteConversationMediaMediaIdByCloudIdAndConversationIdGet_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "mediaId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "mediaId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ7);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["mediaId"] !== undefined) {
+      const v3 = x["mediaId"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/mediaId", "type", "must be string");
     }
   }
 }
@@ -1174,21 +1142,21 @@ function conversationMediaDeleteHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "mediaId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "mediaId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ7);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    if (x["mediaId"] !== undefined) {
+      const v3 = x["mediaId"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/mediaId", "type", "must be string");
     }
   }
 }
@@ -1200,18 +1168,16 @@ function siteConversationMessageByCloudIdAndConversationIdGet_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -1223,26 +1189,30 @@ function siteConversationMessageByCloudIdAndConversationIdGet_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "afterMessage":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "afterTimestamp":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "beforeMessage":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "beforeTimestamp":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    if (x["afterMessage"] !== undefined) {
+      const v1 = x["afterMessage"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/afterMessage", "type", "must be string");
+    }
+    if (x["afterTimestamp"] !== undefined) {
+      const v2 = x["afterTimestamp"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/afterTimestamp", "type", "must be string");
+    }
+    if (x["beforeMessage"] !== undefined) {
+      const v3 = x["beforeMessage"];
+      if (typeof v3 !== "string")
+        r.push(e, p + "/beforeMessage", "type", "must be string");
+    }
+    if (x["beforeTimestamp"] !== undefined) {
+      const v4 = x["beforeTimestamp"];
+      if (typeof v4 !== "string")
+        r.push(e, p + "/beforeTimestamp", "type", "must be string");
+    }
+    if (x["limit"] !== undefined) {
+      const v5 = x["limit"];
+      if (typeof v5 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
     }
   }
 }
@@ -1254,18 +1224,16 @@ function conversationMessagePostHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    if (x["cloudId"] !== undefined) {
+      const v1 = x["cloudId"];
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    if (x["conversationId"] !== undefined) {
+      const v2 = x["conversationId"];
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -1277,7 +1245,7 @@ function conversationMessagesRecentGetHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
+    r.required(x, p, e, RQ5);
   }
 }
 
@@ -1295,7 +1263,7 @@ function conversationMessageGetHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "messageId"]);
+    r.required(x, p, e, RQ8);
   }
 }
 
@@ -1306,7 +1274,7 @@ function conversationMessagePutHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "messageId"]);
+    r.required(x, p, e, RQ8);
   }
 }
 
@@ -1317,7 +1285,7 @@ function conversationMessageDeleteHandler_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "messageId"]);
+    r.required(x, p, e, RQ8);
   }
 }
 
@@ -1328,7 +1296,7 @@ function siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet_pa
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "messageId"]);
+    r.required(x, p, e, RQ8);
   }
 }
 
@@ -1346,7 +1314,7 @@ function siteConversationRosterByCloudIdAndConversationIdGet_path(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
+    r.required(x, p, e, RQ5);
   }
 }
 

@@ -1,12 +1,14 @@
 import { schemaRefName } from "../../model/schema-ref.js";
 import type { Schema } from "../../model/types.js";
 import { stringLiteral as quote } from "../types/literal.js";
+import { PRINT_WIDTH } from "../types/print.js";
 import {
   arrayConstant,
   call,
   functionHead,
   ifStatement,
   pad,
+  sumOperands,
   type Arg,
 } from "./layout.js";
 import { patternFlags } from "../../model/pattern-flags.js";
@@ -185,6 +187,28 @@ function isFalse(schema: SubSchema): boolean {
     isTrivial(schema.not as SubSchema) &&
     schema.not !== undefined
   );
+}
+
+/**
+ * `const q = a + b + c;` as prettier lays it out: on one line, else the sum on the next line,
+ * else one operand per line.
+ */
+function bindLine(indent: number, q: string, expr: string): string {
+  const one = `${pad(indent)}const ${q} = ${expr};`;
+  if (one.length <= PRINT_WIDTH) return one;
+  const next = `${pad(indent + 2)}${expr};`;
+  if (next.length <= PRINT_WIDTH) return `${pad(indent)}const ${q} =\n${next}`;
+  const operands = sumOperands(expr);
+  return `${pad(indent)}const ${q} =\n${operands
+    .map(
+      (o, i) => `${pad(indent + 2)}${o}${i < operands.length - 1 ? " +" : ";"}`,
+    )
+    .join("\n")}`;
+}
+
+/** A key as one JSON pointer segment (RFC 6901). */
+function pointerSegment(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 function isTrivial(schema: SubSchema): boolean {
@@ -481,26 +505,32 @@ class Body {
               : "all";
         groups[group].push(stringLiteral(name));
       }
+      const list = (names: string[]) =>
+        this.mod.constant("RQ", names.join(","), (n) =>
+          arrayConstant(n, names),
+        );
       if (groups.all.length > 0)
-        out.push(call("", "r.required", [x, p, "e", groups.all], indent));
-      if (groups.notRequest.length > 0)
+        out.push(call("", "r.required", [x, p, "e", list(groups.all)], indent));
+      if (groups.notRequest.length > 0) {
+        const names = list(groups.notRequest);
         out.push(
           ifStatement(
             "d !== 1",
-            (i, lead) =>
-              call(lead, "r.required", [x, p, "e", groups.notRequest], i),
+            (i, lead) => call(lead, "r.required", [x, p, "e", names], i),
             indent,
           ),
         );
-      if (groups.notResponse.length > 0)
+      }
+      if (groups.notResponse.length > 0) {
+        const names = list(groups.notResponse);
         out.push(
           ifStatement(
             "d !== 2",
-            (i, lead) =>
-              call(lead, "r.required", [x, p, "e", groups.notResponse], i),
+            (i, lead) => call(lead, "r.required", [x, p, "e", names], i),
             indent,
           ),
         );
+      }
     }
     const minP = count(s.minProperties) && s.minProperties > 0;
     const maxP = count(s.maxProperties);
@@ -560,14 +590,81 @@ class Body {
   }
 
   /** properties, patternProperties, additionalProperties and propertyNames: one key loop. */
+  /**
+   * `p + "/name"`: the pointer of a member, built only where a violation or a call needs it. A
+   * long segment becomes a module constant; a long expression is bound to a local in `head`.
+   */
+  private member(p: string, segment: string, head: string[], indent: number) {
+    const seg =
+      segment.length > 24
+        ? this.mod.constant("PS", segment, (n) => `const ${n} = ${segment};`)
+        : segment;
+    void head;
+    void indent;
+    return `${p} + ${seg}`;
+  }
+
+  /** A property name as a key expression: long ones are module constants. */
+  private key(name: string): string {
+    const text = stringLiteral(name);
+    return text.length > 30
+      ? this.mod.constant("K", text, (n) => `const ${n} = ${text};`)
+      : text;
+  }
+
+  /** properties, patternProperties, additionalProperties and propertyNames. */
   private members(s: Schema, x: string, p: string, indent: number): string[] {
-    const k = this.local("k");
-    const v = this.local("v");
-    const q = this.local("p");
-    const inner = indent + 4;
     const properties = isObject(s.properties as SubSchema)
       ? Object.entries(s.properties as Record<string, SubSchema>)
       : [];
+    const loopNeeded =
+      (s.additionalProperties !== undefined &&
+        s.additionalProperties !== true) ||
+      isObject(s.patternProperties as SubSchema) ||
+      (s.propertyNames !== undefined && s.propertyNames !== true);
+    if (loopNeeded) return this.keyLoop(s, properties, x, p, indent);
+    // each declared property read directly: no walk over the value's keys
+    const out: string[] = [];
+    for (const [name, sub] of properties) {
+      const v = this.local("v");
+      const head: string[] = [];
+      const q = this.member(
+        p,
+        stringLiteral("/" + pointerSegment(name)),
+        head,
+        indent + 2,
+      );
+      const lines = this.schema(sub, v, q, indent + 2);
+      if (lines.length === 0) continue;
+      const key = this.key(name);
+      // a name Object.prototype has (`constructor`) must be an own property to count
+      const inherited = name in Object.prototype;
+      out.push(
+        inherited
+          ? `${pad(indent)}if (r.has(${x}, ${key})) {`
+          : `${pad(indent)}if (${x}[${key}] !== undefined) {`,
+        `${pad(indent + 2)}const ${v} = ${x}[${key}];`,
+        ...head,
+        ...lines,
+        `${pad(indent)}}`,
+      );
+    }
+    return out;
+  }
+
+  /** The members of an object that needs a walk over its keys. */
+  private keyLoop(
+    s: Schema,
+    properties: [string, SubSchema][],
+    x: string,
+    p: string,
+    indent: number,
+  ): string[] {
+    const k = this.local("k");
+    const v = this.local("v");
+    const head: string[] = [];
+    const q = this.member(p, `"/" + r.esc(${k})`, head, indent + 2);
+    const inner = indent + 4;
     const patterns: [string, string[]][] = [];
     const patternTests: string[] = [];
     let unknownPattern = false;
@@ -638,14 +735,14 @@ class Body {
       loop.push(...this.block(`if (${re}.test(${k}))`, lines, indent + 2));
     if (loop.length === 0) return [];
     const body = loop.join("\n");
-    const head: string[] = [];
+    const bound: string[] = [];
     if (new RegExp(`\\b${v}\\b`).test(body))
-      head.push(`${pad(indent + 2)}const ${v} = ${x}[${k}];`);
-    if (new RegExp(`\\b${q}\\b`).test(body))
-      head.push(`${pad(indent + 2)}const ${q} = ${p} + "/" + r.esc(${k});`);
+      bound.push(`${pad(indent + 2)}const ${v} = ${x}[${k}];`);
+    if (head.length > 0 && new RegExp(`\\b${q}\\b`).test(body))
+      bound.push(...head);
     return [
       `${pad(indent)}for (const ${k} of Object.keys(${x})) {`,
-      ...head,
+      ...bound,
       ...loop,
       `${pad(indent)}}`,
     ];
@@ -688,13 +785,14 @@ class Body {
       : [];
     prefix.forEach((sub, index) => {
       const v = this.local("v");
-      const q = this.local("p");
+      const head: string[] = [];
+      const q = this.member(p, `"/${index}"`, head, indent + 2);
       const lines = this.schema(sub, v, q, indent + 2);
       if (lines.length === 0) return;
       out.push(
         `${pad(indent)}if (${x}.length > ${index}) {`,
         `${pad(indent + 2)}const ${v}: unknown = ${x}[${index}];`,
-        `${pad(indent + 2)}const ${q} = ${p} + "/${index}";`,
+        ...head,
         ...lines,
         `${pad(indent)}}`,
       );
@@ -718,15 +816,16 @@ class Body {
     else if (items !== undefined) {
       const i = this.local("i");
       const v = this.local("v");
-      const q = this.local("p");
+      const head: string[] = [];
+      const q = this.member(p, `"/" + ${i}`, head, indent + 2);
       const lines = this.schema(items, v, q, indent + 2);
       if (lines.length > 0) {
         const body = lines.join("\n");
         out.push(
           `${pad(indent)}for (let ${i} = ${prefix.length}; ${i} < ${x}.length; ${i}++) {`,
           `${pad(indent + 2)}const ${v}: unknown = ${x}[${i}];`,
-          ...(new RegExp(`\\b${q}\\b`).test(body)
-            ? [`${pad(indent + 2)}const ${q} = ${p} + "/" + ${i};`]
+          ...(head.length > 0 && new RegExp(`\\b${q}\\b`).test(body)
+            ? head
             : []),
           ...lines,
           `${pad(indent)}}`,
@@ -770,10 +869,21 @@ class Body {
   private combinators(
     s: Schema,
     x: string,
-    p: string,
+    path: string,
     indent: number,
   ): string[] {
     const out: string[] = [];
+    let p = path;
+    // the pointer goes into conditions below: a built one is bound first, so they stay short
+    const conditional =
+      (Array.isArray(s.anyOf) && s.anyOf.length > 0) ||
+      (Array.isArray(s.oneOf) && s.oneOf.length > 0) ||
+      s.not !== undefined ||
+      s.if !== undefined;
+    if (conditional && p.includes(" ")) {
+      p = this.local("p");
+      out.push(bindLine(indent, p, path));
+    }
     if (Array.isArray(s.allOf))
       for (const sub of s.allOf as SubSchema[])
         out.push(...this.schema(sub, x, p, indent));
