@@ -591,16 +591,14 @@ class Body {
 
   /** properties, patternProperties, additionalProperties and propertyNames: one key loop. */
   /**
-   * `p + "/name"`: the pointer of a member, built only where a violation or a call needs it. A
-   * long segment becomes a module constant; a long expression is bound to a local in `head`.
+   * `p + "/name"`: the pointer of a member, an expression evaluated only where a violation or a
+   * call needs it (never on the way down). A long segment becomes a module constant.
    */
-  private member(p: string, segment: string, head: string[], indent: number) {
+  private member(p: string, segment: string): string {
     const seg =
       segment.length > 24
         ? this.mod.constant("PS", segment, (n) => `const ${n} = ${segment};`)
         : segment;
-    void head;
-    void indent;
     return `${p} + ${seg}`;
   }
 
@@ -627,13 +625,7 @@ class Body {
     const out: string[] = [];
     for (const [name, sub] of properties) {
       const v = this.local("v");
-      const head: string[] = [];
-      const q = this.member(
-        p,
-        stringLiteral("/" + pointerSegment(name)),
-        head,
-        indent + 2,
-      );
+      const q = this.member(p, stringLiteral("/" + pointerSegment(name)));
       const lines = this.schema(sub, v, q, indent + 2);
       if (lines.length === 0) continue;
       const key = this.key(name);
@@ -644,7 +636,6 @@ class Body {
           ? `${pad(indent)}if (r.has(${x}, ${key})) {`
           : `${pad(indent)}if (${x}[${key}] !== undefined) {`,
         `${pad(indent + 2)}const ${v} = ${x}[${key}];`,
-        ...head,
         ...lines,
         `${pad(indent)}}`,
       );
@@ -662,8 +653,7 @@ class Body {
   ): string[] {
     const k = this.local("k");
     const v = this.local("v");
-    const head: string[] = [];
-    const q = this.member(p, `"/" + r.esc(${k})`, head, indent + 2);
+    const q = this.member(p, `"/" + r.esc(${k})`);
     const inner = indent + 4;
     const patterns: [string, string[]][] = [];
     const patternTests: string[] = [];
@@ -738,8 +728,6 @@ class Body {
     const bound: string[] = [];
     if (new RegExp(`\\b${v}\\b`).test(body))
       bound.push(`${pad(indent + 2)}const ${v} = ${x}[${k}];`);
-    if (head.length > 0 && new RegExp(`\\b${q}\\b`).test(body))
-      bound.push(...head);
     return [
       `${pad(indent)}for (const ${k} of Object.keys(${x})) {`,
       ...bound,
@@ -785,14 +773,12 @@ class Body {
       : [];
     prefix.forEach((sub, index) => {
       const v = this.local("v");
-      const head: string[] = [];
-      const q = this.member(p, `"/${index}"`, head, indent + 2);
+      const q = this.member(p, `"/${index}"`);
       const lines = this.schema(sub, v, q, indent + 2);
       if (lines.length === 0) return;
       out.push(
         `${pad(indent)}if (${x}.length > ${index}) {`,
         `${pad(indent + 2)}const ${v}: unknown = ${x}[${index}];`,
-        ...head,
         ...lines,
         `${pad(indent)}}`,
       );
@@ -816,17 +802,12 @@ class Body {
     else if (items !== undefined) {
       const i = this.local("i");
       const v = this.local("v");
-      const head: string[] = [];
-      const q = this.member(p, `"/" + ${i}`, head, indent + 2);
+      const q = this.member(p, `"/" + ${i}`);
       const lines = this.schema(items, v, q, indent + 2);
       if (lines.length > 0) {
-        const body = lines.join("\n");
         out.push(
           `${pad(indent)}for (let ${i} = ${prefix.length}; ${i} < ${x}.length; ${i}++) {`,
           `${pad(indent + 2)}const ${v}: unknown = ${x}[${i}];`,
-          ...(head.length > 0 && new RegExp(`\\b${q}\\b`).test(body)
-            ? head
-            : []),
           ...lines,
           `${pad(indent)}}`,
         );
