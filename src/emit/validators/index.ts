@@ -237,7 +237,7 @@ function endpointsFile(
 }
 
 /** The parameters of one location as an object schema: one property per parameter. */
-function paramsSchema(params: readonly Parameter[]): Schema {
+export function paramsSchema(params: readonly Parameter[]): Schema {
   const properties: Record<string, Schema> = {};
   const required: string[] = [];
   for (const p of params) {
