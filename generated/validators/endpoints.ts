@@ -51,8 +51,8 @@ function conversationGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ2);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
@@ -66,38 +66,38 @@ function conversationGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    if (x["cursor"] !== undefined) {
-      const v1 = x["cursor"];
+    const v1 = x["cursor"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cursor", "type", "must be string");
     }
-    if (x["exclude-direct"] !== undefined) {
-      const v2 = x["exclude-direct"];
+    const v2 = x["exclude-direct"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/exclude-direct", "type", "must be string");
     }
-    if (x["include-archived"] !== undefined) {
-      const v3 = x["include-archived"];
+    const v3 = x["include-archived"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/include-archived", "type", "must be string");
     }
-    if (x["include-private"] !== undefined) {
-      const v4 = x["include-private"];
+    const v4 = x["include-private"];
+    if (v4 !== undefined) {
       if (typeof v4 !== "string")
         r.push(e, p + "/include-private", "type", "must be string");
     }
-    if (x["limit"] !== undefined) {
-      const v5 = x["limit"];
+    const v5 = x["limit"];
+    if (v5 !== undefined) {
       if (typeof v5 !== "string")
         r.push(e, p + "/limit", "type", "must be string");
     }
-    if (x["query"] !== undefined) {
-      const v6 = x["query"];
+    const v6 = x["query"];
+    if (v6 !== undefined) {
       if (typeof v6 !== "string")
         r.push(e, p + "/query", "type", "must be string");
     }
-    if (x["sort"] !== undefined) {
-      const v7 = x["sort"];
+    const v7 = x["sort"];
+    if (v7 !== undefined) {
       if (typeof v7 !== "string")
         r.push(e, p + "/sort", "type", "must be string");
     }
@@ -112,8 +112,8 @@ function conversationPostHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ2);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
@@ -128,13 +128,13 @@ function conversationUserGetHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ3);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["userId"] !== undefined) {
-      const v2 = x["userId"];
+    const v2 = x["userId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/userId", "type", "must be string");
     }
@@ -149,13 +149,13 @@ function userMessagePostHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ3);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["userId"] !== undefined) {
-      const v2 = x["userId"];
+    const v2 = x["userId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/userId", "type", "must be string");
     }
@@ -170,18 +170,18 @@ function userMessagePutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ4);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["userId"] !== undefined) {
-      const v2 = x["userId"];
+    const v2 = x["userId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/userId", "type", "must be string");
     }
-    if (x["messageId"] !== undefined) {
-      const v3 = x["messageId"];
+    const v3 = x["messageId"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/messageId", "type", "must be string");
     }
@@ -196,18 +196,18 @@ function userMessageDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ4);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["userId"] !== undefined) {
-      const v2 = x["userId"];
+    const v2 = x["userId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/userId", "type", "must be string");
     }
-    if (x["messageId"] !== undefined) {
-      const v3 = x["messageId"];
+    const v3 = x["messageId"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/messageId", "type", "must be string");
     }
@@ -222,13 +222,13 @@ function siteConversationByCloudIdAndConversationIdGet_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
@@ -243,13 +243,13 @@ function siteConversationByCloudIdAndConversationIdPatch_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
@@ -264,13 +264,13 @@ function appModuleChatActionTargetGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
@@ -284,13 +284,13 @@ function appModuleChatActionTargetGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    if (x["limit"] !== undefined) {
-      const v1 = x["limit"];
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/limit", "type", "must be string");
     }
-    if (x["start"] !== undefined) {
-      const v2 = x["start"];
+    const v2 = x["start"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/start", "type", "must be string");
     }
@@ -305,18 +305,18 @@ function appModuleChatActionTargetPutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -331,18 +331,18 @@ function appModuleChatActionTargetDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -357,13 +357,13 @@ function appWebhookChatBotGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
@@ -377,13 +377,13 @@ function appWebhookChatBotGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    if (x["limit"] !== undefined) {
-      const v1 = x["limit"];
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/limit", "type", "must be string");
     }
-    if (x["start"] !== undefined) {
-      const v2 = x["start"];
+    const v2 = x["start"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/start", "type", "must be string");
     }
@@ -398,18 +398,18 @@ function appWebhookChatBotPutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -424,18 +424,18 @@ function appWebhookChatBotDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -450,13 +450,13 @@ function appWebhookChatBotMessageGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
@@ -470,13 +470,13 @@ function appWebhookChatBotMessageGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    if (x["limit"] !== undefined) {
-      const v1 = x["limit"];
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/limit", "type", "must be string");
     }
-    if (x["start"] !== undefined) {
-      const v2 = x["start"];
+    const v2 = x["start"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/start", "type", "must be string");
     }
@@ -491,18 +491,18 @@ function appWebhookChatBotMessagePutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -517,18 +517,18 @@ function appWebhookChatBotMessageDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -543,18 +543,18 @@ function appModuleChatConfigurationPutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -569,13 +569,13 @@ function appModuleChatDialogGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
@@ -589,13 +589,13 @@ function appModuleChatDialogGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    if (x["limit"] !== undefined) {
-      const v1 = x["limit"];
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/limit", "type", "must be string");
     }
-    if (x["start"] !== undefined) {
-      const v2 = x["start"];
+    const v2 = x["start"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/start", "type", "must be string");
     }
@@ -610,18 +610,18 @@ function appModuleChatDialogPutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -636,18 +636,18 @@ function appModuleChatDialogDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -662,13 +662,13 @@ function appModuleChatExternalPageGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
@@ -682,13 +682,13 @@ function appModuleChatExternalPageGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    if (x["limit"] !== undefined) {
-      const v1 = x["limit"];
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/limit", "type", "must be string");
     }
-    if (x["start"] !== undefined) {
-      const v2 = x["start"];
+    const v2 = x["start"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/start", "type", "must be string");
     }
@@ -703,18 +703,18 @@ function appModuleChatExternalPagePutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -729,18 +729,18 @@ function appModuleChatExternalPageDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -755,13 +755,13 @@ function appModuleChatGlanceGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
@@ -775,13 +775,13 @@ function appModuleChatGlanceGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    if (x["limit"] !== undefined) {
-      const v1 = x["limit"];
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/limit", "type", "must be string");
     }
-    if (x["start"] !== undefined) {
-      const v2 = x["start"];
+    const v2 = x["start"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/start", "type", "must be string");
     }
@@ -796,18 +796,18 @@ function appModuleChatGlancePutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -822,18 +822,18 @@ function appModuleChatGlanceDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -848,18 +848,18 @@ function appModuleChatGlanceStatePutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -874,13 +874,13 @@ function appModuleChatSidebarGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
@@ -894,13 +894,13 @@ function appModuleChatSidebarGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    if (x["limit"] !== undefined) {
-      const v1 = x["limit"];
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/limit", "type", "must be string");
     }
-    if (x["start"] !== undefined) {
-      const v2 = x["start"];
+    const v2 = x["start"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/start", "type", "must be string");
     }
@@ -915,18 +915,18 @@ function appModuleChatSidebarPutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -941,18 +941,18 @@ function appModuleChatSidebarDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -967,13 +967,13 @@ function appWebhookChatWebhookGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
@@ -987,13 +987,13 @@ function appWebhookChatWebhookGetAllHandler_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    if (x["limit"] !== undefined) {
-      const v1 = x["limit"];
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/limit", "type", "must be string");
     }
-    if (x["start"] !== undefined) {
-      const v2 = x["start"];
+    const v2 = x["start"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/start", "type", "must be string");
     }
@@ -1008,18 +1008,18 @@ function appWebhookChatWebhookPutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -1034,18 +1034,18 @@ function appWebhookChatWebhookDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["key"] !== undefined) {
-      const v3 = x["key"];
+    const v3 = x["key"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/key", "type", "must be string");
     }
@@ -1060,13 +1060,13 @@ function siteConversationArchiveByCloudIdAndConversationIdPut_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
@@ -1081,13 +1081,13 @@ function siteConversationMediaByCloudIdAndConversationIdPost_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
@@ -1101,8 +1101,8 @@ function siteConversationMediaByCloudIdAndConversationIdPost_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    if (x["name"] !== undefined) {
-      const v1 = x["name"];
+    const v1 = x["name"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/name", "type", "must be string");
     }
@@ -1117,18 +1117,18 @@ function siteConversationMediaMediaIdByCloudIdAndConversationIdGet_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ7);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["mediaId"] !== undefined) {
-      const v3 = x["mediaId"];
+    const v3 = x["mediaId"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/mediaId", "type", "must be string");
     }
@@ -1143,18 +1143,18 @@ function conversationMediaDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ7);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
-    if (x["mediaId"] !== undefined) {
-      const v3 = x["mediaId"];
+    const v3 = x["mediaId"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/mediaId", "type", "must be string");
     }
@@ -1169,13 +1169,13 @@ function siteConversationMessageByCloudIdAndConversationIdGet_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }
@@ -1189,28 +1189,28 @@ function siteConversationMessageByCloudIdAndConversationIdGet_query(
   d: Direction,
 ): void {
   if (r.isObject(x)) {
-    if (x["afterMessage"] !== undefined) {
-      const v1 = x["afterMessage"];
+    const v1 = x["afterMessage"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/afterMessage", "type", "must be string");
     }
-    if (x["afterTimestamp"] !== undefined) {
-      const v2 = x["afterTimestamp"];
+    const v2 = x["afterTimestamp"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/afterTimestamp", "type", "must be string");
     }
-    if (x["beforeMessage"] !== undefined) {
-      const v3 = x["beforeMessage"];
+    const v3 = x["beforeMessage"];
+    if (v3 !== undefined) {
       if (typeof v3 !== "string")
         r.push(e, p + "/beforeMessage", "type", "must be string");
     }
-    if (x["beforeTimestamp"] !== undefined) {
-      const v4 = x["beforeTimestamp"];
+    const v4 = x["beforeTimestamp"];
+    if (v4 !== undefined) {
       if (typeof v4 !== "string")
         r.push(e, p + "/beforeTimestamp", "type", "must be string");
     }
-    if (x["limit"] !== undefined) {
-      const v5 = x["limit"];
+    const v5 = x["limit"];
+    if (v5 !== undefined) {
       if (typeof v5 !== "string")
         r.push(e, p + "/limit", "type", "must be string");
     }
@@ -1225,13 +1225,13 @@ function conversationMessagePostHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    if (x["cloudId"] !== undefined) {
-      const v1 = x["cloudId"];
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
       if (typeof v1 !== "string")
         r.push(e, p + "/cloudId", "type", "must be string");
     }
-    if (x["conversationId"] !== undefined) {
-      const v2 = x["conversationId"];
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
       if (typeof v2 !== "string")
         r.push(e, p + "/conversationId", "type", "must be string");
     }

@@ -603,9 +603,9 @@ class Body {
   }
 
   /** A property name as a key expression: long ones are module constants. */
-  private key(name: string): string {
+  private key(name: string, room = 30): string {
     const text = stringLiteral(name);
-    return text.length > 30
+    return text.length > Math.min(30, room)
       ? this.mod.constant("K", text, (n) => `const ${n} = ${text};`)
       : text;
   }
@@ -628,17 +628,27 @@ class Body {
       const q = this.member(p, stringLiteral("/" + pointerSegment(name)));
       const lines = this.schema(sub, v, q, indent + 2);
       if (lines.length === 0) continue;
-      const key = this.key(name);
+      // `const v12 = x[key];` must fit on its line
+      const key = this.key(
+        name,
+        PRINT_WIDTH - indent - `const ${v} = ${x}[];`.length - 2,
+      );
       // a name Object.prototype has (`constructor`) must be an own property to count
       const inherited = name in Object.prototype;
-      out.push(
-        inherited
-          ? `${pad(indent)}if (r.has(${x}, ${key})) {`
-          : `${pad(indent)}if (${x}[${key}] !== undefined) {`,
-        `${pad(indent + 2)}const ${v} = ${x}[${key}];`,
-        ...lines,
-        `${pad(indent)}}`,
-      );
+      if (inherited)
+        out.push(
+          `${pad(indent)}if (r.has(${x}, ${key})) {`,
+          `${pad(indent + 2)}const ${v} = ${x}[${key}];`,
+          ...lines,
+          `${pad(indent)}}`,
+        );
+      else
+        out.push(
+          `${pad(indent)}const ${v} = ${x}[${key}];`,
+          `${pad(indent)}if (${v} !== undefined) {`,
+          ...lines,
+          `${pad(indent)}}`,
+        );
     }
     return out;
   }
