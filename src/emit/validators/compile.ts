@@ -46,6 +46,9 @@ const FORMATS: Record<string, [check: string, what: string]> = {
   ipv6: ["isIpv6", "an IPv6 address"],
 };
 
+/** Indentation past which a sub-schema is checked by a function of its own. */
+const NEST_LIMIT = 26;
+
 export const CHECK_PARAMS = [
   "x: unknown",
   "p: string",
@@ -129,7 +132,10 @@ export class ValidatorModule {
     );
   }
 
-  /** The function that checks `schema` on its own: a named check for a bare `$ref`. */
+  /**
+   * The function that checks `schema` on its own: a named check for a bare `$ref`, else a new
+   * function, compiled later (a worklist, so deep schemas need no deep recursion here).
+   */
   hoist(owner: string, schema: SubSchema): string {
     if (
       isObject(schema) &&
@@ -139,15 +145,24 @@ export class ValidatorModule {
       return this.checkOfRef(schema.$ref) ?? "r.accept";
     if (isTrivial(schema)) return "r.accept";
     const name = this.freshName(owner);
-    this.addFunction(name, schema, false);
+    this.pending.push([name, schema]);
     return name;
   }
 
+  private readonly pending: [string, SubSchema][] = [];
+
+  private drain(): void {
+    for (let next = this.pending.shift(); next; next = this.pending.shift())
+      this.addFunction(next[0], next[1], false);
+  }
+
   get empty(): boolean {
+    this.drain();
     return this.constants.length === 0 && this.functions.length === 0;
   }
 
   text(): string {
+    this.drain();
     return [...this.constants, ...this.functions].join("\n\n");
   }
 }
@@ -270,9 +285,15 @@ class Body {
     return [`${pad(indent)}${head} {`, ...lines, `${pad(indent)}}`];
   }
 
-  /** Statements checking value `x` (an identifier) at pointer `p` (an identifier). */
+  /** Statements checking value `x` (an identifier) at pointer `p` (an expression). */
   schema(s: SubSchema, x: string, p: string, indent: number): string[] {
     if (s === undefined || s === true) return [];
+    // deep inside a function: the rest becomes a function of its own, so lines, pointer
+    // expressions and the generator's recursion stay short
+    if (indent >= NEST_LIMIT && !isTrivial(s))
+      return [
+        call("", this.mod.hoist(this.owner, s), [x, p, "e", "d"], indent),
+      ];
     if (s === false)
       return [
         call(
