@@ -4,7 +4,7 @@ import { defineConfig } from "apiloom/config";
 export default defineConfig({
   inputs: ["specs/*"],
   out: "generated",
-  artifacts: ["client", "server", "docs", "openapi"],
+  artifacts: ["client", "server", "validators", "docs", "openapi"],
   // the seeds title themselves after one of their operations ("Stride Get conversation roster")
   info: {
     title: "Stride",

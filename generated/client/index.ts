@@ -165,6 +165,7 @@ export type {
   ClientAuth,
   ClientOptions,
 } from "./runtime.js";
+export { ResponseValidationError } from "./validate.js";
 
 /** Where requests go unless `createClient({ baseUrl })` or a call's `baseUrl` says otherwise. */
 export const DEFAULT_BASE_URL = "http://api.atlassian.com";
@@ -201,6 +202,7 @@ export function appModuleChatConversationChatConfigurationStateByKeyPost(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "appModuleChatConversationChatConfigurationStateByKeyPost",
   });
 }
 
@@ -229,6 +231,7 @@ export function appModuleChatConversationChatGlanceStateByKeyPost(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "appModuleChatConversationChatGlanceStateByKeyPost",
   });
 }
 
@@ -254,6 +257,7 @@ export function getAllHandler(
     method: "GET",
     path: "/site/",
     security: [["oauth2"]],
+    operation: "getAllHandler",
   });
 }
 
@@ -281,6 +285,7 @@ export function conversationGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "conversationGetAllHandler",
   });
 }
 
@@ -309,6 +314,7 @@ export function conversationPostHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "conversationPostHandler",
   });
 }
 
@@ -332,6 +338,7 @@ export function conversationUserGetHandler(
     method: "GET",
     path: "/site/{cloudId}/conversation/user/{userId}",
     pathParams: args.path,
+    operation: "conversationUserGetHandler",
   });
 }
 
@@ -360,6 +367,7 @@ export function userMessagePostHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "userMessagePostHandler",
   });
 }
 
@@ -388,6 +396,7 @@ export function userMessagePutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "userMessagePutHandler",
   });
 }
 
@@ -414,6 +423,7 @@ export function userMessageDeleteHandler(
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "userMessageDeleteHandler",
   });
 }
 
@@ -440,6 +450,7 @@ export function siteConversationByCloudIdAndConversationIdGet(
     path: "/site/{cloudId}/conversation/{conversationId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "siteConversationByCloudIdAndConversationIdGet",
   });
 }
 
@@ -468,6 +479,7 @@ export function siteConversationByCloudIdAndConversationIdPatch(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "siteConversationByCloudIdAndConversationIdPatch",
   });
 }
 
@@ -495,6 +507,7 @@ export function appModuleChatActionTargetGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appModuleChatActionTargetGetAllHandler",
   });
 }
 
@@ -523,6 +536,7 @@ export function appModuleChatActionTargetPutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "appModuleChatActionTargetPutHandler",
   });
 }
 
@@ -549,6 +563,7 @@ export function appModuleChatActionTargetDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatActionTargetDeleteHandler",
   });
 }
 
@@ -576,6 +591,7 @@ export function appWebhookChatBotGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appWebhookChatBotGetAllHandler",
   });
 }
 
@@ -604,6 +620,7 @@ export function appWebhookChatBotPutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "appWebhookChatBotPutHandler",
   });
 }
 
@@ -630,6 +647,7 @@ export function appWebhookChatBotDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appWebhookChatBotDeleteHandler",
   });
 }
 
@@ -657,6 +675,7 @@ export function appWebhookChatBotMessageGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appWebhookChatBotMessageGetAllHandler",
   });
 }
 
@@ -685,6 +704,7 @@ export function appWebhookChatBotMessagePutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "appWebhookChatBotMessagePutHandler",
   });
 }
 
@@ -711,6 +731,7 @@ export function appWebhookChatBotMessageDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appWebhookChatBotMessageDeleteHandler",
   });
 }
 
@@ -739,6 +760,7 @@ export function appModuleChatConfigurationPutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "appModuleChatConfigurationPutHandler",
   });
 }
 
@@ -766,6 +788,7 @@ export function appModuleChatDialogGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appModuleChatDialogGetAllHandler",
   });
 }
 
@@ -794,6 +817,7 @@ export function appModuleChatDialogPutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "appModuleChatDialogPutHandler",
   });
 }
 
@@ -820,6 +844,7 @@ export function appModuleChatDialogDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatDialogDeleteHandler",
   });
 }
 
@@ -847,6 +872,7 @@ export function appModuleChatExternalPageGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appModuleChatExternalPageGetAllHandler",
   });
 }
 
@@ -875,6 +901,7 @@ export function appModuleChatExternalPagePutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "appModuleChatExternalPagePutHandler",
   });
 }
 
@@ -901,6 +928,7 @@ export function appModuleChatExternalPageDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatExternalPageDeleteHandler",
   });
 }
 
@@ -928,6 +956,7 @@ export function appModuleChatGlanceGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appModuleChatGlanceGetAllHandler",
   });
 }
 
@@ -956,6 +985,7 @@ export function appModuleChatGlancePutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "appModuleChatGlancePutHandler",
   });
 }
 
@@ -982,6 +1012,7 @@ export function appModuleChatGlanceDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatGlanceDeleteHandler",
   });
 }
 
@@ -1010,6 +1041,7 @@ export function appModuleChatGlanceStatePutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "appModuleChatGlanceStatePutHandler",
   });
 }
 
@@ -1037,6 +1069,7 @@ export function appModuleChatSidebarGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appModuleChatSidebarGetAllHandler",
   });
 }
 
@@ -1065,6 +1098,7 @@ export function appModuleChatSidebarPutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "appModuleChatSidebarPutHandler",
   });
 }
 
@@ -1091,6 +1125,7 @@ export function appModuleChatSidebarDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appModuleChatSidebarDeleteHandler",
   });
 }
 
@@ -1118,6 +1153,7 @@ export function appWebhookChatWebhookGetAllHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "appWebhookChatWebhookGetAllHandler",
   });
 }
 
@@ -1146,6 +1182,7 @@ export function appWebhookChatWebhookPutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "appWebhookChatWebhookPutHandler",
   });
 }
 
@@ -1172,6 +1209,7 @@ export function appWebhookChatWebhookDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "appWebhookChatWebhookDeleteHandler",
   });
 }
 
@@ -1201,6 +1239,7 @@ export function siteConversationArchiveByCloudIdAndConversationIdPut(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "siteConversationArchiveByCloudIdAndConversationIdPut",
   });
 }
 
@@ -1231,6 +1270,7 @@ export function siteConversationMediaByCloudIdAndConversationIdPost(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "siteConversationMediaByCloudIdAndConversationIdPost",
   });
 }
 
@@ -1258,6 +1298,7 @@ export function siteConversationMediaMediaIdByCloudIdAndConversationIdGet(
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "siteConversationMediaMediaIdByCloudIdAndConversationIdGet",
   });
 }
 
@@ -1284,6 +1325,7 @@ export function conversationMediaDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "conversationMediaDeleteHandler",
   });
 }
 
@@ -1315,6 +1357,7 @@ export function siteConversationMessageByCloudIdAndConversationIdGet(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "siteConversationMessageByCloudIdAndConversationIdGet",
   });
 }
 
@@ -1343,6 +1386,7 @@ export function conversationMessagePostHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "conversationMessagePostHandler",
   });
 }
 
@@ -1370,6 +1414,7 @@ export function conversationMessagesRecentGetHandler(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "conversationMessagesRecentGetHandler",
   });
 }
 
@@ -1396,6 +1441,7 @@ export function conversationMessageGetHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "conversationMessageGetHandler",
   });
 }
 
@@ -1424,6 +1470,7 @@ export function conversationMessagePutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    operation: "conversationMessagePutHandler",
   });
 }
 
@@ -1450,6 +1497,7 @@ export function conversationMessageDeleteHandler(
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    operation: "conversationMessageDeleteHandler",
   });
 }
 
@@ -1481,6 +1529,8 @@ export function siteConversationMessageMessageIdContextByCloudIdAndConversationI
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation:
+      "siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet",
   });
 }
 
@@ -1509,6 +1559,7 @@ export function siteConversationRosterByCloudIdAndConversationIdGet(
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    operation: "siteConversationRosterByCloudIdAndConversationIdGet",
   });
 }
 

@@ -5,6 +5,22 @@ import type * as T from "../types.js";
 import * as r from "./runtime.js";
 import type { Direction, Violation } from "./runtime.js";
 
+const RQ1 = ["key"];
+
+const RQ2 = ["cloudId"];
+
+const RQ3 = ["cloudId", "userId"];
+
+const RQ4 = ["cloudId", "userId", "messageId"];
+
+const RQ5 = ["cloudId", "conversationId"];
+
+const RQ6 = ["cloudId", "conversationId", "key"];
+
+const RQ7 = ["cloudId", "conversationId", "mediaId"];
+
+const RQ8 = ["cloudId", "conversationId", "messageId"];
+
 function appModuleChatConversationChatConfigurationStateByKeyPost_path(
   x: unknown,
   p: string,
@@ -12,7 +28,7 @@ function appModuleChatConversationChatConfigurationStateByKeyPost_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["key"]);
+    r.required(x, p, e, RQ1);
   }
 }
 
@@ -23,7 +39,7 @@ function appModuleChatConversationChatGlanceStateByKeyPost_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["key"]);
+    r.required(x, p, e, RQ1);
   }
 }
 
@@ -34,15 +50,11 @@ function conversationGetAllHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ2);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
     }
   }
 }
@@ -54,32 +66,40 @@ function conversationGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cursor":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "exclude-direct":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "include-archived":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "include-private":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "query":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "sort":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    const v1 = x["cursor"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cursor", "type", "must be string");
+    }
+    const v2 = x["exclude-direct"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/exclude-direct", "type", "must be string");
+    }
+    const v3 = x["include-archived"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/include-archived", "type", "must be string");
+    }
+    const v4 = x["include-private"];
+    if (v4 !== undefined) {
+      if (typeof v4 !== "string")
+        r.push(e, p + "/include-private", "type", "must be string");
+    }
+    const v5 = x["limit"];
+    if (v5 !== undefined) {
+      if (typeof v5 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    const v6 = x["query"];
+    if (v6 !== undefined) {
+      if (typeof v6 !== "string")
+        r.push(e, p + "/query", "type", "must be string");
+    }
+    const v7 = x["sort"];
+    if (v7 !== undefined) {
+      if (typeof v7 !== "string")
+        r.push(e, p + "/sort", "type", "must be string");
     }
   }
 }
@@ -91,15 +111,11 @@ function conversationPostHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ2);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
     }
   }
 }
@@ -111,18 +127,16 @@ function conversationUserGetHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "userId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "userId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ3);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["userId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/userId", "type", "must be string");
     }
   }
 }
@@ -134,18 +148,16 @@ function userMessagePostHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "userId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "userId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ3);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["userId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/userId", "type", "must be string");
     }
   }
 }
@@ -157,21 +169,21 @@ function userMessagePutHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "userId", "messageId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "userId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "messageId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ4);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["userId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/userId", "type", "must be string");
+    }
+    const v3 = x["messageId"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/messageId", "type", "must be string");
     }
   }
 }
@@ -183,21 +195,21 @@ function userMessageDeleteHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "userId", "messageId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "userId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "messageId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ4);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["userId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/userId", "type", "must be string");
+    }
+    const v3 = x["messageId"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/messageId", "type", "must be string");
     }
   }
 }
@@ -209,18 +221,16 @@ function siteConversationByCloudIdAndConversationIdGet_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -232,18 +242,16 @@ function siteConversationByCloudIdAndConversationIdPatch_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -255,18 +263,16 @@ function appModuleChatActionTargetGetAllHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -278,17 +284,15 @@ function appModuleChatActionTargetGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    const v2 = x["start"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -300,21 +304,21 @@ function appModuleChatActionTargetPutHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -326,21 +330,21 @@ function appModuleChatActionTargetDeleteHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -352,18 +356,16 @@ function appWebhookChatBotGetAllHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -375,17 +377,15 @@ function appWebhookChatBotGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    const v2 = x["start"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -397,21 +397,21 @@ function appWebhookChatBotPutHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -423,21 +423,21 @@ function appWebhookChatBotDeleteHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -449,18 +449,16 @@ function appWebhookChatBotMessageGetAllHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -472,17 +470,15 @@ function appWebhookChatBotMessageGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    const v2 = x["start"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -494,21 +490,21 @@ function appWebhookChatBotMessagePutHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -520,21 +516,21 @@ function appWebhookChatBotMessageDeleteHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -546,21 +542,21 @@ function appModuleChatConfigurationPutHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -572,18 +568,16 @@ function appModuleChatDialogGetAllHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -595,17 +589,15 @@ function appModuleChatDialogGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    const v2 = x["start"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -617,21 +609,21 @@ function appModuleChatDialogPutHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -643,21 +635,21 @@ function appModuleChatDialogDeleteHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -669,18 +661,16 @@ function appModuleChatExternalPageGetAllHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -692,17 +682,15 @@ function appModuleChatExternalPageGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    const v2 = x["start"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -714,21 +702,21 @@ function appModuleChatExternalPagePutHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -740,21 +728,21 @@ function appModuleChatExternalPageDeleteHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -766,18 +754,16 @@ function appModuleChatGlanceGetAllHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -789,17 +775,15 @@ function appModuleChatGlanceGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    const v2 = x["start"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -811,21 +795,21 @@ function appModuleChatGlancePutHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -837,21 +821,21 @@ function appModuleChatGlanceDeleteHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -863,21 +847,21 @@ function appModuleChatGlanceStatePutHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -889,18 +873,16 @@ function appModuleChatSidebarGetAllHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -912,17 +894,15 @@ function appModuleChatSidebarGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    const v2 = x["start"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -934,21 +914,21 @@ function appModuleChatSidebarPutHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -960,21 +940,21 @@ function appModuleChatSidebarDeleteHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -986,18 +966,16 @@ function appWebhookChatWebhookGetAllHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -1009,17 +987,15 @@ function appWebhookChatWebhookGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "start":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    const v1 = x["limit"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
+    }
+    const v2 = x["start"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/start", "type", "must be string");
     }
   }
 }
@@ -1031,21 +1007,21 @@ function appWebhookChatWebhookPutHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -1057,21 +1033,21 @@ function appWebhookChatWebhookDeleteHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "key"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "key":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ6);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["key"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/key", "type", "must be string");
     }
   }
 }
@@ -1083,18 +1059,16 @@ function siteConversationArchiveByCloudIdAndConversationIdPut_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -1106,18 +1080,16 @@ function siteConversationMediaByCloudIdAndConversationIdPost_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -1129,14 +1101,10 @@ function siteConversationMediaByCloudIdAndConversationIdPost_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "name":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    const v1 = x["name"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/name", "type", "must be string");
     }
   }
 }
@@ -1148,21 +1116,21 @@ function siteConversationMediaMediaIdByCloudIdAndConversationIdGet_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "mediaId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "mediaId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ7);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["mediaId"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/mediaId", "type", "must be string");
     }
   }
 }
@@ -1174,21 +1142,21 @@ function conversationMediaDeleteHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "mediaId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "mediaId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ7);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
+    }
+    const v3 = x["mediaId"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/mediaId", "type", "must be string");
     }
   }
 }
@@ -1200,18 +1168,16 @@ function siteConversationMessageByCloudIdAndConversationIdGet_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -1223,26 +1189,30 @@ function siteConversationMessageByCloudIdAndConversationIdGet_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "afterMessage":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "afterTimestamp":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "beforeMessage":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "beforeTimestamp":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "limit":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    const v1 = x["afterMessage"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/afterMessage", "type", "must be string");
+    }
+    const v2 = x["afterTimestamp"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/afterTimestamp", "type", "must be string");
+    }
+    const v3 = x["beforeMessage"];
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        r.push(e, p + "/beforeMessage", "type", "must be string");
+    }
+    const v4 = x["beforeTimestamp"];
+    if (v4 !== undefined) {
+      if (typeof v4 !== "string")
+        r.push(e, p + "/beforeTimestamp", "type", "must be string");
+    }
+    const v5 = x["limit"];
+    if (v5 !== undefined) {
+      if (typeof v5 !== "string")
+        r.push(e, p + "/limit", "type", "must be string");
     }
   }
 }
@@ -1254,18 +1224,16 @@ function conversationMessagePostHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
-    for (const k1 of Object.keys(x)) {
-      const v2 = x[k1];
-      const p3 = p + "/" + r.esc(k1);
-      switch (k1) {
-        case "cloudId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-        case "conversationId":
-          if (typeof v2 !== "string") r.push(e, p3, "type", "must be string");
-          break;
-      }
+    r.required(x, p, e, RQ5);
+    const v1 = x["cloudId"];
+    if (v1 !== undefined) {
+      if (typeof v1 !== "string")
+        r.push(e, p + "/cloudId", "type", "must be string");
+    }
+    const v2 = x["conversationId"];
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        r.push(e, p + "/conversationId", "type", "must be string");
     }
   }
 }
@@ -1277,7 +1245,7 @@ function conversationMessagesRecentGetHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
+    r.required(x, p, e, RQ5);
   }
 }
 
@@ -1295,7 +1263,7 @@ function conversationMessageGetHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "messageId"]);
+    r.required(x, p, e, RQ8);
   }
 }
 
@@ -1306,7 +1274,7 @@ function conversationMessagePutHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "messageId"]);
+    r.required(x, p, e, RQ8);
   }
 }
 
@@ -1317,7 +1285,7 @@ function conversationMessageDeleteHandler_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "messageId"]);
+    r.required(x, p, e, RQ8);
   }
 }
 
@@ -1328,7 +1296,7 @@ function siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet_pa
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId", "messageId"]);
+    r.required(x, p, e, RQ8);
   }
 }
 
@@ -1346,7 +1314,7 @@ function siteConversationRosterByCloudIdAndConversationIdGet_path(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    r.required(x, p, e, ["cloudId", "conversationId"]);
+    r.required(x, p, e, RQ5);
   }
 }
 

@@ -19,6 +19,7 @@ import {
 
 export type { FieldEncoding, ParamStyle } from "./serialize.js";
 export { fillPath, serializeQuery } from "./serialize.js";
+import { checkResponse } from "./validate.js";
 
 /**
  * What every endpoint function resolves to: the typed body of a 2XX response as \`data\`, the
@@ -50,6 +51,11 @@ export interface ClientOptions {
   /** Headers sent with every request. */
   headers?: Record<string, string>;
   auth?: ClientAuth;
+  /**
+   * Check the JSON body of every 2XX response against the API description; a body that breaks
+   * it rejects the call with a \`ResponseValidationError\` naming the violations. Off by default.
+   */
+  validateResponses?: boolean;
 }
 
 export interface CallOptions extends ClientOptions {
@@ -87,6 +93,8 @@ export interface RequestSpec {
   accept?: string;
   /** Alternatives of security scheme names; the first one with credentials is used. */
   security?: string[][];
+  /** The endpoint function's name: which validators check its responses. */
+  operation?: string;
 }
 
 /** Options of \`createClient\` merged under the options of one call (headers are combined). */
@@ -162,6 +170,8 @@ export async function send<TData, TError>(
     (query.length > 0 ? "?" + query.join("&") : "");
   const response = await (config.fetch ?? fetch)(url, init);
   const body = await readBody(response, spec.method);
+  if (config.validateResponses && response.ok && spec.operation)
+    await checkResponse(spec.operation, response, body);
   return response.ok
     ? { ok: true, status: response.status, data: body as TData, response }
     : { ok: false, status: response.status, error: body as TError, response };

@@ -15,7 +15,7 @@ const usage = readFileSync(
 );
 
 describe("generated client files", () => {
-  test("are types.ts, client/index.ts, client/runtime.ts and client/serialize.ts, with the types file the server also emits", async () => {
+  test("are types.ts, client/index.ts, client/runtime.ts, client/serialize.ts and client/validate.ts with the validators it loads, with the types file the server also emits", async () => {
     const model = kitchenSinkModel();
     const files = await emitClient(model, {});
     expect(files.map((f) => f.path)).toEqual([
@@ -23,6 +23,10 @@ describe("generated client files", () => {
       "client/index.ts",
       "client/runtime.ts",
       "client/serialize.ts",
+      "client/validate.ts",
+      "validators/runtime.ts",
+      "validators/schemas.ts",
+      "validators/endpoints.ts",
     ]);
     expect(files[0]!.contents).toBe(emitTypesFile(model).contents);
   });

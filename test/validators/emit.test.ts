@@ -178,3 +178,34 @@ describe("generated validators", () => {
       );
   });
 });
+
+describe("a deeply nested schema", () => {
+  it("is split into functions: small output, the right pointer at any depth", async () => {
+    let schema: object = { type: "string" };
+    let value: unknown = 1;
+    for (let i = 0; i < 300; i++) {
+      schema = { type: "object", properties: { a: schema } };
+      value = { a: value };
+    }
+    const text = JSON.stringify({
+      openapi: "3.1.0",
+      info: { title: "deep", version: "1" },
+      paths: {},
+      components: { schemas: { Deep: schema } },
+    });
+    const { model } = await generate([{ file: "deep.json", text }], {
+      artifacts: ["openapi"],
+    });
+    const deep = await loadValidators(model, "deep");
+    const size = deep.files.reduce((n, f) => n + f.contents.length, 0);
+    expect(size).toBeLessThan(500_000);
+    expect(deep.schemas.Deep!.check(value)).toEqual([
+      { path: "/a".repeat(300), keyword: "type", message: "must be string" },
+    ]);
+    // (types.ts is not the validators': prettier itself overflows on its 300-deep type)
+    for (const f of deep.files.filter((f) => f.path.startsWith("validators/")))
+      expect(await format(f.contents, { filepath: f.path }), f.path).toBe(
+        f.contents,
+      );
+  });
+});

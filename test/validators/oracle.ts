@@ -29,14 +29,13 @@ export type Judge = (value: unknown) => boolean;
  * A pattern that needs the looser non-unicode syntax gets an ajv without the `u` flag, as the
  * generated code does; a schema ajv still refuses (not valid JSON Schema) gets no judge.
  */
-export function ajvJudges(model: ApiModel): Map<string, Judge | Error> {
+export function ajvJudges(
+  model: ApiModel,
+  parts: readonly Schema[] = [],
+): Map<string, Judge | Error> {
   const document = {
     $id: "https://apiloom.invalid/model",
-    components: {
-      schemas: Object.fromEntries(
-        Object.entries(model.schemas).map(([n, s]) => [n, s.schema]),
-      ),
-    },
+    components: { ...modelComponents(model, parts) },
   };
   const instances = [true, false].map((unicodeRegExp) => {
     const ajv = new Ajv2020({
@@ -56,8 +55,12 @@ export function ajvJudges(model: ApiModel): Map<string, Judge | Error> {
     return ajv;
   });
   const judges = new Map<string, Judge | Error>();
-  for (const name of Object.keys(model.schemas)) {
-    const ref = `https://apiloom.invalid/model${schemaRef(name)}`;
+  const refs = [
+    ...Object.keys(model.schemas).map((name) => [name, schemaRef(name)]),
+    ...parts.map((_, i) => [`#part${i}`, `#/components/parts/${i}`]),
+  ];
+  for (const [name, pointer] of refs) {
+    const ref = `https://apiloom.invalid/model${pointer}`;
     let judge: Judge | Error = new Error("not compiled");
     for (const ajv of instances) {
       try {
@@ -68,7 +71,7 @@ export function ajvJudges(model: ApiModel): Map<string, Judge | Error> {
         judge = error as Error;
       }
     }
-    judges.set(name, judge);
+    judges.set(name!, judge);
   }
   return judges;
 }
@@ -78,14 +81,13 @@ export function fakerSamples(
   model: ApiModel,
   name: string,
   count: number,
+  parts: readonly Schema[] = [],
 ): unknown[] {
   const root = {
-    $ref: schemaRef(name),
-    components: {
-      schemas: Object.fromEntries(
-        Object.entries(model.schemas).map(([n, s]) => [n, s.schema]),
-      ),
-    },
+    $ref: name.startsWith("#part")
+      ? `#/components/parts/${name.slice(5)}`
+      : schemaRef(name),
+    components: modelComponents(model, parts),
   };
   const out: unknown[] = [];
   for (let seed = 1; seed <= count; seed++) {
@@ -104,6 +106,15 @@ export function fakerSamples(
     }
   }
   return out;
+}
+
+function modelComponents(model: ApiModel, parts: readonly Schema[]) {
+  return {
+    schemas: Object.fromEntries(
+      Object.entries(model.schemas).map(([n, s]) => [n, s.schema]),
+    ),
+    parts: Object.fromEntries(parts.map((s, i) => [String(i), s])),
+  };
 }
 
 /** Mutations meant to break a valid value: wrong types, missing or extra members, ranges. */

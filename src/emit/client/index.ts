@@ -8,6 +8,7 @@ import { defaultBaseUrl } from "./base-url.js";
 import { importStatement } from "./format.js";
 import { authSchemes } from "./security.js";
 import { endpointView, type EndpointView } from "./view.js";
+import { validatorFiles } from "../validators/index.js";
 
 /**
  * The typed client: `types.ts` (shared with the server), `client/runtime.ts` (fetch wrapper,
@@ -46,6 +47,9 @@ interface IndexTemplate {
 interface RuntimeTemplate {
   renderRuntime(view: object, helpers: TemplateHelpers): string;
 }
+interface ValidateTemplate {
+  renderValidate(view: object, helpers: TemplateHelpers): string;
+}
 
 const HELPERS: TemplateHelpers = { stringLiteral, jsdocLines, printDoc };
 
@@ -65,15 +69,25 @@ function localNames(taken: Set<string>) {
 }
 
 export const emitClient: Emitter = async (model, options) => {
-  const [endpointTemplate, indexTemplate, runtimeTemplate] = await Promise.all([
-    loadTemplate<EndpointTemplate>(
-      "client",
-      "endpoint.js",
-      options.templatesDir,
-    ),
-    loadTemplate<IndexTemplate>("client", "index.js", options.templatesDir),
-    loadTemplate<RuntimeTemplate>("client", "runtime.js", options.templatesDir),
-  ]);
+  const [endpointTemplate, indexTemplate, runtimeTemplate, validateTemplate] =
+    await Promise.all([
+      loadTemplate<EndpointTemplate>(
+        "client",
+        "endpoint.js",
+        options.templatesDir,
+      ),
+      loadTemplate<IndexTemplate>("client", "index.js", options.templatesDir),
+      loadTemplate<RuntimeTemplate>(
+        "client",
+        "runtime.js",
+        options.templatesDir,
+      ),
+      loadTemplate<ValidateTemplate>(
+        "client",
+        "validate.js",
+        options.templatesDir,
+      ),
+    ]);
   const index = createTypeIndex(model);
   const names = model.endpoints.map((e) => e.name);
   const locals = localNames(new Set(names));
@@ -108,6 +122,7 @@ export const emitClient: Emitter = async (model, options) => {
       "./runtime.js",
       true,
     ).replace(/^import type/, "export type"),
+    'export { ResponseValidationError } from "./validate.js";',
   ].join("\n");
 
   const baseUrl = defaultBaseUrl(model, options.baseUrl);
@@ -163,6 +178,12 @@ export const emitClient: Emitter = async (model, options) => {
       path: "client/serialize.ts",
       contents: templateText("client", "serialize.ts", options.templatesDir),
     },
+    {
+      path: "client/validate.ts",
+      contents: validateTemplate.renderValidate({}, HELPERS),
+    },
+    // what client/validate.ts imports when responses are checked
+    ...validatorFiles(model, index, options.templatesDir, false),
   ];
   return files;
 };

@@ -125,6 +125,7 @@ export function endpointView(
   if (accept)
     lines.push(propertyLine("accept", stringLiteral(accept), 4, true));
   if (security) lines.push(stringMatrix("security", security, 4));
+  lines.push(propertyLine("operation", stringLiteral(endpoint.name), 4, true));
 
   // a function with nothing to send still takes `args` (one calling convention for all), named
   // `_args` so that it compiles under noUnusedParameters

@@ -1,12 +1,13 @@
 import { schemaRefName } from "../../model/schema-ref.js";
 import type { Schema } from "../../model/types.js";
-import { stringLiteral } from "../shared/literals.js";
+import { PRINT_WIDTH, stringLiteral as quote } from "../shared/literals.js";
 import {
   arrayConstant,
   call,
   functionHead,
   ifStatement,
   pad,
+  sumOperands,
   type Arg,
 } from "./layout.js";
 import { patternFlags } from "../../model/pattern-flags.js";
@@ -21,6 +22,17 @@ import { patternFlags } from "../../model/pattern-flags.js";
  * patterns are compiled at run time with `new RegExp(<literal>)`, never pasted as code.
  */
 
+/** The same texts (messages, keywords, property names) come back often: quote each once. */
+const QUOTED = new Map<string, string>();
+function stringLiteral(text: string): string {
+  let quoted = QUOTED.get(text);
+  if (quoted === undefined) {
+    quoted = quote(text);
+    if (QUOTED.size < 50_000) QUOTED.set(text, quoted);
+  }
+  return quoted;
+}
+
 export type SubSchema = Schema | boolean | undefined;
 
 const FORMATS: Record<string, [check: string, what: string]> = {
@@ -32,6 +44,9 @@ const FORMATS: Record<string, [check: string, what: string]> = {
   ipv4: ["isIpv4", "an IPv4 address"],
   ipv6: ["isIpv6", "an IPv6 address"],
 };
+
+/** Indentation past which a sub-schema is checked by a function of its own. */
+const NEST_LIMIT = 26;
 
 export const CHECK_PARAMS = [
   "x: unknown",
@@ -124,7 +139,10 @@ export class ValidatorModule {
     );
   }
 
-  /** The function that checks `schema` on its own: a named check for a bare `$ref`. */
+  /**
+   * The function that checks `schema` on its own: a named check for a bare `$ref`, else a new
+   * function, compiled later (a worklist, so deep schemas need no deep recursion here).
+   */
   hoist(owner: string, schema: SubSchema): string {
     if (
       isObject(schema) &&
@@ -134,15 +152,24 @@ export class ValidatorModule {
       return this.checkOfRef(schema.$ref) ?? "r.accept";
     if (isTrivial(schema)) return "r.accept";
     const name = this.freshName(owner);
-    this.addFunction(name, schema, false);
+    this.pending.push([name, schema]);
     return name;
   }
 
+  private readonly pending: [string, SubSchema][] = [];
+
+  private drain(): void {
+    for (let next = this.pending.shift(); next; next = this.pending.shift())
+      this.addFunction(next[0], next[1], false);
+  }
+
   get empty(): boolean {
+    this.drain();
     return this.constants.length === 0 && this.functions.length === 0;
   }
 
   text(): string {
+    this.drain();
     return [...this.constants, ...this.functions].join("\n\n");
   }
 }
@@ -182,6 +209,28 @@ function isFalse(schema: SubSchema): boolean {
     isTrivial(schema.not as SubSchema) &&
     schema.not !== undefined
   );
+}
+
+/**
+ * `const q = a + b + c;` as prettier lays it out: on one line, else the sum on the next line,
+ * else one operand per line.
+ */
+function bindLine(indent: number, q: string, expr: string): string {
+  const one = `${pad(indent)}const ${q} = ${expr};`;
+  if (one.length <= PRINT_WIDTH) return one;
+  const next = `${pad(indent + 2)}${expr};`;
+  if (next.length <= PRINT_WIDTH) return `${pad(indent)}const ${q} =\n${next}`;
+  const operands = sumOperands(expr);
+  return `${pad(indent)}const ${q} =\n${operands
+    .map(
+      (o, i) => `${pad(indent + 2)}${o}${i < operands.length - 1 ? " +" : ";"}`,
+    )
+    .join("\n")}`;
+}
+
+/** A key as one JSON pointer segment (RFC 6901). */
+function pointerSegment(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 function isTrivial(schema: SubSchema): boolean {
@@ -243,9 +292,15 @@ class Body {
     return [`${pad(indent)}${head} {`, ...lines, `${pad(indent)}}`];
   }
 
-  /** Statements checking value `x` (an identifier) at pointer `p` (an identifier). */
+  /** Statements checking value `x` (an identifier) at pointer `p` (an expression). */
   schema(s: SubSchema, x: string, p: string, indent: number): string[] {
     if (s === undefined || s === true) return [];
+    // deep inside a function: the rest becomes a function of its own, so lines, pointer
+    // expressions and the generator's recursion stay short
+    if (indent >= NEST_LIMIT && !isTrivial(s))
+      return [
+        call("", this.mod.hoist(this.owner, s), [x, p, "e", "d"], indent),
+      ];
     if (s === false)
       return [
         call(
@@ -478,26 +533,32 @@ class Body {
               : "all";
         groups[group].push(stringLiteral(name));
       }
+      const list = (names: string[]) =>
+        this.mod.constant("RQ", names.join(","), (n) =>
+          arrayConstant(n, names),
+        );
       if (groups.all.length > 0)
-        out.push(call("", "r.required", [x, p, "e", groups.all], indent));
-      if (groups.notRequest.length > 0)
+        out.push(call("", "r.required", [x, p, "e", list(groups.all)], indent));
+      if (groups.notRequest.length > 0) {
+        const names = list(groups.notRequest);
         out.push(
           ifStatement(
             "d !== 1",
-            (i, lead) =>
-              call(lead, "r.required", [x, p, "e", groups.notRequest], i),
+            (i, lead) => call(lead, "r.required", [x, p, "e", names], i),
             indent,
           ),
         );
-      if (groups.notResponse.length > 0)
+      }
+      if (groups.notResponse.length > 0) {
+        const names = list(groups.notResponse);
         out.push(
           ifStatement(
             "d !== 2",
-            (i, lead) =>
-              call(lead, "r.required", [x, p, "e", groups.notResponse], i),
+            (i, lead) => call(lead, "r.required", [x, p, "e", names], i),
             indent,
           ),
         );
+      }
     }
     const minP = count(s.minProperties) && s.minProperties > 0;
     const maxP = count(s.maxProperties);
@@ -557,14 +618,81 @@ class Body {
   }
 
   /** properties, patternProperties, additionalProperties and propertyNames: one key loop. */
+  /**
+   * `p + "/name"`: the pointer of a member, an expression evaluated only where a violation or a
+   * call needs it (never on the way down). A long segment becomes a module constant.
+   */
+  private member(p: string, segment: string): string {
+    const seg =
+      segment.length > 24
+        ? this.mod.constant("PS", segment, (n) => `const ${n} = ${segment};`)
+        : segment;
+    return `${p} + ${seg}`;
+  }
+
+  /** A property name as a key expression: long ones are module constants. */
+  private key(name: string, room = 30): string {
+    const text = stringLiteral(name);
+    return text.length > Math.min(30, room)
+      ? this.mod.constant("K", text, (n) => `const ${n} = ${text};`)
+      : text;
+  }
+
+  /** properties, patternProperties, additionalProperties and propertyNames. */
   private members(s: Schema, x: string, p: string, indent: number): string[] {
-    const k = this.local("k");
-    const v = this.local("v");
-    const q = this.local("p");
-    const inner = indent + 4;
     const properties = isObject(s.properties as SubSchema)
       ? Object.entries(s.properties as Record<string, SubSchema>)
       : [];
+    const loopNeeded =
+      (s.additionalProperties !== undefined &&
+        s.additionalProperties !== true) ||
+      isObject(s.patternProperties as SubSchema) ||
+      (s.propertyNames !== undefined && s.propertyNames !== true);
+    if (loopNeeded) return this.keyLoop(s, properties, x, p, indent);
+    // each declared property read directly: no walk over the value's keys
+    const out: string[] = [];
+    for (const [name, sub] of properties) {
+      const v = this.local("v");
+      const q = this.member(p, stringLiteral("/" + pointerSegment(name)));
+      const lines = this.schema(sub, v, q, indent + 2);
+      if (lines.length === 0) continue;
+      // `const v12 = x[key];` must fit on its line
+      const key = this.key(
+        name,
+        PRINT_WIDTH - indent - `const ${v} = ${x}[];`.length - 2,
+      );
+      // a name Object.prototype has (`constructor`) must be an own property to count
+      const inherited = name in Object.prototype;
+      if (inherited)
+        out.push(
+          `${pad(indent)}if (r.has(${x}, ${key})) {`,
+          `${pad(indent + 2)}const ${v} = ${x}[${key}];`,
+          ...lines,
+          `${pad(indent)}}`,
+        );
+      else
+        out.push(
+          `${pad(indent)}const ${v} = ${x}[${key}];`,
+          `${pad(indent)}if (${v} !== undefined) {`,
+          ...lines,
+          `${pad(indent)}}`,
+        );
+    }
+    return out;
+  }
+
+  /** The members of an object that needs a walk over its keys. */
+  private keyLoop(
+    s: Schema,
+    properties: [string, SubSchema][],
+    x: string,
+    p: string,
+    indent: number,
+  ): string[] {
+    const k = this.local("k");
+    const v = this.local("v");
+    const q = this.member(p, `"/" + r.esc(${k})`);
+    const inner = indent + 4;
     const patterns: [string, string[]][] = [];
     const patternTests: string[] = [];
     let unknownPattern = false;
@@ -635,14 +763,12 @@ class Body {
       loop.push(...this.block(`if (${re}.test(${k}))`, lines, indent + 2));
     if (loop.length === 0) return [];
     const body = loop.join("\n");
-    const head: string[] = [];
+    const bound: string[] = [];
     if (new RegExp(`\\b${v}\\b`).test(body))
-      head.push(`${pad(indent + 2)}const ${v} = ${x}[${k}];`);
-    if (new RegExp(`\\b${q}\\b`).test(body))
-      head.push(`${pad(indent + 2)}const ${q} = ${p} + "/" + r.esc(${k});`);
+      bound.push(`${pad(indent + 2)}const ${v} = ${x}[${k}];`);
     return [
       `${pad(indent)}for (const ${k} of Object.keys(${x})) {`,
-      ...head,
+      ...bound,
       ...loop,
       `${pad(indent)}}`,
     ];
@@ -685,13 +811,12 @@ class Body {
       : [];
     prefix.forEach((sub, index) => {
       const v = this.local("v");
-      const q = this.local("p");
+      const q = this.member(p, `"/${index}"`);
       const lines = this.schema(sub, v, q, indent + 2);
       if (lines.length === 0) return;
       out.push(
         `${pad(indent)}if (${x}.length > ${index}) {`,
         `${pad(indent + 2)}const ${v}: unknown = ${x}[${index}];`,
-        `${pad(indent + 2)}const ${q} = ${p} + "/${index}";`,
         ...lines,
         `${pad(indent)}}`,
       );
@@ -715,16 +840,12 @@ class Body {
     else if (items !== undefined) {
       const i = this.local("i");
       const v = this.local("v");
-      const q = this.local("p");
+      const q = this.member(p, `"/" + ${i}`);
       const lines = this.schema(items, v, q, indent + 2);
       if (lines.length > 0) {
-        const body = lines.join("\n");
         out.push(
           `${pad(indent)}for (let ${i} = ${prefix.length}; ${i} < ${x}.length; ${i}++) {`,
           `${pad(indent + 2)}const ${v}: unknown = ${x}[${i}];`,
-          ...(new RegExp(`\\b${q}\\b`).test(body)
-            ? [`${pad(indent + 2)}const ${q} = ${p} + "/" + ${i};`]
-            : []),
           ...lines,
           `${pad(indent)}}`,
         );
@@ -767,10 +888,21 @@ class Body {
   private combinators(
     s: Schema,
     x: string,
-    p: string,
+    path: string,
     indent: number,
   ): string[] {
     const out: string[] = [];
+    let p = path;
+    // the pointer goes into conditions below: a built one is bound first, so they stay short
+    const conditional =
+      (Array.isArray(s.anyOf) && s.anyOf.length > 0) ||
+      (Array.isArray(s.oneOf) && s.oneOf.length > 0) ||
+      s.not !== undefined ||
+      s.if !== undefined;
+    if (conditional && p.includes(" ")) {
+      p = this.local("p");
+      out.push(bindLine(indent, p, path));
+    }
     if (Array.isArray(s.allOf))
       for (const sub of s.allOf as SubSchema[])
         out.push(...this.schema(sub, x, p, indent));

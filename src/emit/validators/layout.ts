@@ -45,8 +45,25 @@ export function call(
 
 function argLine(arg: Arg, indent: number): string {
   const flat = `${pad(indent)}${flatArg(arg)},`;
+  if (typeof arg === "string" && flat.length > PRINT_WIDTH) {
+    // a sum that does not fit: its first operand there, each next one on a line of its own
+    const operands = sumOperands(arg);
+    if (operands.length > 1)
+      return operands
+        .map((o, i) =>
+          i === 0
+            ? `${pad(indent)}${o} +`
+            : `${pad(indent + 2)}${o}${i < operands.length - 1 ? " +" : ","}`,
+        )
+        .join("\n");
+  }
   if (typeof arg === "string" || flat.length <= PRINT_WIDTH) return flat;
   return `${pad(indent)}[\n${expandedItems(arg, indent + 2)}\n${pad(indent)}],`;
+}
+
+/** The operands of `a + "b" + c(d)` (string literals may hold ` + `). */
+export function sumOperands(expr: string): string[] {
+  return expr.match(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^ +]+/g) ?? [expr];
 }
 
 function expandedItems(items: readonly string[], indent: number): string {
