@@ -1,7 +1,5 @@
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { rolldown } from "rolldown";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitClient } from "../../src/emit/client/index.js";
 import { generate } from "../../src/generate.js";
@@ -98,24 +96,5 @@ describe("createClient({ validateResponses })", () => {
 
   it("type-checks under strict settings", () => {
     expect(typeCheck(dir)).toBe("");
-  });
-
-  it("keeps the validators out of a bundle's main chunk", async () => {
-    const entry = join(dir, "entry.ts");
-    writeFileSync(
-      entry,
-      'import { createClient } from "./client/index.js";\nexport const api = createClient({ baseUrl: "/" });\n',
-    );
-    const bundle = await rolldown({ input: entry, logLevel: "silent" });
-    const { output } = await bundle.generate({ format: "esm" });
-    await bundle.close();
-    const chunks = output.filter((o) => o.type === "chunk");
-    const main = chunks.find((c) => c.isEntry)!;
-    expect(main.code).not.toContain("isDateTime");
-    expect(main.code).not.toContain("checkPet");
-    // the validators live in a chunk loaded by `import()` only when turned on
-    expect(chunks.some((c) => !c.isEntry && c.code.includes("checkPet"))).toBe(
-      true,
-    );
   });
 });
