@@ -7,7 +7,11 @@ import {
   type GenerateSettings,
 } from "../workflow/settings.js";
 import { createSourceCache } from "../workflow/source-cache.js";
-import { watchFolders, watchTargets } from "../workflow/watch.js";
+import {
+  relevantPaths,
+  watchFolders,
+  watchTargets,
+} from "../workflow/watch.js";
 import type { Paint } from "./colors.js";
 import { parseGenerateArgs } from "./generate-options.js";
 import { runOnce, type LazyStages, type RunIO } from "./generate-run.js";
@@ -42,12 +46,19 @@ export function runWatch(
   let closeWatchers = () => {};
   let finish: (code: number) => void = () => {};
 
+  let watched = "";
+  // the folders and files that matter: the settings' and those the last run read ($ref)
   const rewatch = () => {
-    closeWatchers();
     const inputs = expandInputs(settings.inputs, settings.baseDir).files;
+    const read = sources.lastRead();
+    const key = JSON.stringify([settings, inputs, read]);
+    if (key === watched) return;
+    watched = key;
+    closeWatchers();
     closeWatchers = watchFolders(
-      watchTargets(settings, inputs),
+      watchTargets(settings, inputs, read),
       { outDir: settings.out, lockFile: settings.lock },
+      relevantPaths(settings, inputs, read),
       CONFIG_DEFAULTS.watchDebounceMs,
       onChange,
     );
@@ -65,6 +76,7 @@ export function runWatch(
     }
     const counts = sources.endRun();
     running = false;
+    if (!stopped) rewatch(); // a run can reach new files through $ref
     if (!first || counts.read + counts.reused > 0)
       io.stderr.write(
         io.paint.dim(
