@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { ConfigError } from "../workflow/config-error.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
@@ -47,16 +48,24 @@ export function runWatch(
   let finish: (code: number) => void = () => {};
 
   let watched = "";
-  // the folders and files that matter: the settings' and those the last run read ($ref)
+  // the folders and files that matter: the settings' and those the last run read ($ref); a
+  // folder that did not exist (the handlers file's, before the first run made it) is watched
+  // once it does
   const rewatch = () => {
     const inputs = expandInputs(settings.inputs, settings.baseDir).files;
     const read = sources.lastRead();
-    const key = JSON.stringify([settings, inputs, read]);
+    const targets = watchTargets(settings, inputs, read);
+    const key = JSON.stringify([
+      settings,
+      inputs,
+      read,
+      targets.map((t) => [t.dir, t.recursive, existsSync(t.dir)]),
+    ]);
     if (key === watched) return;
     watched = key;
     closeWatchers();
     closeWatchers = watchFolders(
-      watchTargets(settings, inputs, read),
+      targets,
       { outDir: settings.out, lockFile: settings.lock },
       relevantPaths(settings, inputs, read),
       CONFIG_DEFAULTS.watchDebounceMs,

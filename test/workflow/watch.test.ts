@@ -193,7 +193,7 @@ it("--watch rebuilds for the files that matter only: not for its own log beside 
   writeFileSync(join(project, "package.json"), "{}\n");
   writeFileSync(
     join(project, "apiloom.config.yaml"),
-    'inputs: [api.yaml, "more/*.yaml"]\nout: gen\n',
+    'inputs: [api.yaml, "more/*.yaml"]\nout: gen\nserver: { handlers: src/handlers.ts }\n',
   );
   mkdirSync(join(project, "shared"));
   writeFileSync(
@@ -269,6 +269,16 @@ paths:
     expect(output()).toContain("apiloom: changed more/animals.yaml");
     await new Promise((r) => setTimeout(r, 1000));
     expect(count(output(), "apiloom: changed")).toBe(2);
+
+    // the handlers file (its folder made by the first run) is the user's: an edit is seen
+    const handlers = join(project, "src/handlers.ts");
+    writeFileSync(handlers, readFileSync(handlers, "utf8") + "// mine\n");
+    await waitFor(
+      () => count(output(), watching) === 4,
+      "a run after the handlers file changed",
+    );
+    expect(output()).toContain("apiloom: changed src/handlers.ts");
+    expect(count(output(), "apiloom: changed")).toBe(3);
   } finally {
     child.kill("SIGINT");
   }
