@@ -26,8 +26,13 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   const shown = displayPath(ctx.cwd, abs);
   const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${d.message}`;
   const out = [head];
-  // infos are notes about choices apiloom made: one line each, or they drown the warnings
-  const lines = d.severity === "info" ? undefined : ctx.lines(abs);
+  // infos are notes about choices apiloom made: one line each, or they drown the warnings; an
+  // input pattern no file matched has no text the run saw (a file by that name appearing by the
+  // time this prints, an editor's save half done, is not it)
+  const lines =
+    d.severity === "info" || d.code === "input/no-match"
+      ? undefined
+      : ctx.lines(abs);
   if (lines && d.line >= 1 && d.line <= lines.length)
     out.push(...codeFrame(lines, d.line, d.column, ctx.paint));
   for (const rel of d.related ?? [])

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { ConfigError } from "../workflow/config-error.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
@@ -7,7 +8,11 @@ import {
   type GenerateSettings,
 } from "../workflow/settings.js";
 import { createSourceCache } from "../workflow/source-cache.js";
-import { watchFolders, watchTargets } from "../workflow/watch.js";
+import {
+  relevantPaths,
+  watchFolders,
+  watchTargets,
+} from "../workflow/watch.js";
 import type { Paint } from "./colors.js";
 import { parseGenerateArgs } from "./generate-options.js";
 import { runOnce, type LazyStages, type RunIO } from "./generate-run.js";
@@ -42,12 +47,27 @@ export function runWatch(
   let closeWatchers = () => {};
   let finish: (code: number) => void = () => {};
 
+  let watched = "";
+  // the folders and files that matter: the settings' and those the last run read ($ref); a
+  // folder that did not exist (the handlers file's, before the first run made it) is watched
+  // once it does
   const rewatch = () => {
-    closeWatchers();
     const inputs = expandInputs(settings.inputs, settings.baseDir).files;
+    const read = sources.lastRead();
+    const targets = watchTargets(settings, inputs, read);
+    const key = JSON.stringify([
+      settings,
+      inputs,
+      read,
+      targets.map((t) => [t.dir, t.recursive, existsSync(t.dir)]),
+    ]);
+    if (key === watched) return;
+    watched = key;
+    closeWatchers();
     closeWatchers = watchFolders(
-      watchTargets(settings, inputs),
+      targets,
       { outDir: settings.out, lockFile: settings.lock },
+      relevantPaths(settings, inputs, read),
       CONFIG_DEFAULTS.watchDebounceMs,
       onChange,
     );
@@ -65,6 +85,7 @@ export function runWatch(
     }
     const counts = sources.endRun();
     running = false;
+    if (!stopped) rewatch(); // a run can reach new files through $ref
     if (!first || counts.read + counts.reused > 0)
       io.stderr.write(
         io.paint.dim(

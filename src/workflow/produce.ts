@@ -58,6 +58,12 @@ export interface HandlersUpdate {
   before: string | undefined;
   after: string;
   added: string[];
+  /**
+   * The text a run may read and make the same output, diagnostics and file from: `after` when
+   * a run reading it was checked to change nothing, otherwise `before`. The fingerprint records
+   * its hash as read.
+   */
+  settled: string | undefined;
 }
 
 export async function produce(
@@ -154,10 +160,10 @@ export async function produce(
     if (settings.lock && lockText !== undefined)
       outside[fromOut(out, settings.lock)] = sha256Bytes(lockText);
     if (handlers) {
-      const { file, before, after } = handlers.update;
+      const { file, settled, after } = handlers.update;
       reads.set(
         fromOut(out, file),
-        before === undefined ? MISSING : sha256Bytes(before),
+        settled === undefined ? MISSING : sha256Bytes(settled),
       );
       outside[fromOut(out, file)] = sha256Bytes(after);
     }
@@ -204,14 +210,30 @@ async function updateHandlers(
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
-  const result = updateHandlersFile({
-    file: relative(settings.baseDir, file).split(sep).join("/"),
-    existing: before,
-    model,
-    importFrom: serverImportPath(file, settings.out),
-  });
+  const update = (existing: string | undefined) =>
+    updateHandlersFile({
+      file: relative(settings.baseDir, file).split(sep).join("/"),
+      existing,
+      model,
+      importFrom: serverImportPath(file, settings.out),
+    });
+  const result = update(before);
+  const after = result.contents;
+  // A run that creates the file or adds stubs reads `before` but leaves `after`: the next run
+  // reads `after`. When a run reading `after` provably makes the same file and diagnostics
+  // (checked here, once, on the runs that change it), the fingerprint may record `after` as
+  // what was read, and that next run is skipped instead of repeating this one.
+  let settled: string | undefined = before;
+  if (before !== after) {
+    const again = update(after);
+    if (
+      again.contents === after &&
+      JSON.stringify(again.diagnostics) === JSON.stringify(result.diagnostics)
+    )
+      settled = after;
+  }
   return {
-    update: { file, before, after: result.contents, added: result.added },
+    update: { file, before, after, added: result.added, settled },
     diagnostics: result.diagnostics,
   };
 }

@@ -1,5 +1,5 @@
-import { statSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { ArtifactName, DocsGroupBy } from "../emit/artifact.js";
 import { ARTIFACTS } from "../emit/artifact.js";
 import { adapterProblem } from "../emit/server/adapters.js";
@@ -11,7 +11,10 @@ import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
 
 /** Everything one generate run needs, config and flags merged, paths made absolute. */
 export interface GenerateSettings {
-  /** The config's folder, or the working folder without one: inputs are shown relative to it. */
+  /**
+   * The config's folder, or without one the output folder's project (see projectFolder): inputs
+   * are shown relative to it.
+   */
   baseDir: string;
   configFile?: string;
   /** Input patterns relative to baseDir (or absolute). */
@@ -79,7 +82,9 @@ export async function resolveSettings(
         : findConfigFile(cwd);
   const loaded = configFile ? await loadConfigFile(configFile) : undefined;
   const config: ApiloomConfig = loaded?.config ?? {};
-  const baseDir = loaded?.dir ?? resolve(cwd);
+  const baseDir =
+    loaded?.dir ??
+    projectFolder(resolve(cwd, flags.out ?? CONFIG_DEFAULTS.out), cwd);
   const fromConfig = (path: string) => resolve(baseDir, path);
   const fromCwd = (path: string) => resolve(cwd, path);
   const patternFromCwd = (pattern: string) =>
@@ -105,7 +110,9 @@ export async function resolveSettings(
     (replacesConfigInputs || flags.config === false ? false : config.lock);
   const out = flags.out
     ? fromCwd(flags.out)
-    : fromConfig(config.out ?? CONFIG_DEFAULTS.out);
+    : loaded
+      ? fromConfig(config.out ?? CONFIG_DEFAULTS.out)
+      : fromCwd(CONFIG_DEFAULTS.out);
   checkFolder(out, flags.out ? "--out" : `"out" in ${loaded?.file}`, false);
   const templates = flags.templates
     ? fromCwd(flags.templates)
@@ -181,6 +188,20 @@ function checkFolder(path: string, what: string, mustExist: boolean): void {
   }
   if (!isFolder)
     throw new ConfigError(`${what}: ${path} is a file, not a folder`);
+}
+
+/**
+ * Without a config, the folder paths in the output (sources, the docs' client import) and the
+ * name lock are relative to: the output folder's project, the nearest folder at or above it with
+ * a package.json or .git (where a config would be looked for), so the output does not depend on
+ * the working folder; with none there, the working folder.
+ */
+function projectFolder(out: string, cwd: string): string {
+  for (let dir = out; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git")))
+      return dir;
+    if (dirname(dir) === dir) return resolve(cwd);
+  }
 }
 
 /** A pattern typed relative to the working folder, rewritten relative to baseDir. */

@@ -22,6 +22,8 @@ export interface SourceCache {
   invalidate(paths: readonly string[]): void;
   /** Counts since the last call; entries not used since then are dropped. */
   endRun(): { read: number; reused: number; parsed: number; cached: number };
+  /** Absolute paths of every file the last ended run read or tried to read, sorted. */
+  lastRead(): string[];
 }
 
 interface FileEntry {
@@ -35,12 +37,15 @@ export function createSourceCache(): SourceCache {
   const files = new Map<string, FileEntry>();
   const parsed = new Map<string, { docs: ParsedDocument[]; used: boolean }>();
   let counts = { read: 0, reused: 0, parsed: 0, cached: 0 };
+  let tried = new Set<string>();
+  let lastRead: string[] = [];
   const stampOf = (absPath: string) => {
     const s = statSync(absPath);
     return `${s.size}:${s.mtimeMs}:${s.ino}`;
   };
   return {
     read(absPath) {
+      tried.add(absPath);
       let stamp: string;
       try {
         stamp = stampOf(absPath);
@@ -94,7 +99,10 @@ export function createSourceCache(): SourceCache {
         else parsed.delete(key);
       const result = counts;
       counts = { read: 0, reused: 0, parsed: 0, cached: 0 };
+      lastRead = [...tried].sort();
+      tried = new Set();
       return result;
     },
+    lastRead: () => lastRead,
   };
 }

@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { MAGIC_SEGMENT } from "./glob.js";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { MAGIC_SEGMENT, segmentRegExp } from "./glob.js";
 import type { GenerateSettings } from "./settings.js";
 
 export interface WatchTarget {
@@ -11,11 +11,14 @@ export interface WatchTarget {
 /**
  * Folders to watch for a run's settings. Folders, not files: editors often save by writing a
  * new file and renaming it over the old one, which a watch on the file itself would miss, and a
- * glob can gain files. Input folders, the config's folder and the templates folder (recursive).
+ * glob can gain files. Input folders, the folders of the files the last run read ($ref), the
+ * config's folder, the handlers file's folder and the templates folder (recursive). What in
+ * them counts is `relevantPaths`'s business.
  */
 export function watchTargets(
   settings: GenerateSettings,
   inputFiles: readonly string[],
+  readFiles: readonly string[] = [],
 ): WatchTarget[] {
   const targets = new Map<string, boolean>();
   const add = (dir: string, recursive: boolean) =>
@@ -30,9 +33,10 @@ export function watchTargets(
         magic < segments.length - 1,
       );
   }
-  for (const file of inputFiles)
+  for (const file of [...inputFiles, ...readFiles])
     add(dirname(resolve(settings.baseDir, file)), false);
   if (settings.configFile) add(dirname(settings.configFile), false);
+  if (settings.serverHandlers) add(dirname(settings.serverHandlers), false);
   if (settings.templates) add(settings.templates, true);
   return [...targets.entries()]
     .map(([dir, recursive]) => ({ dir, recursive }))
@@ -40,12 +44,65 @@ export function watchTargets(
 }
 
 /**
+ * Which changed paths call for a rebuild: an input, a file the last run read (a $ref), a new file
+ * an input pattern matches, the config file, the handlers file, anything in the templates folder,
+ * or a folder holding one of those (renamed or deleted). Anything else in a watched folder (a log
+ * the watch writes to, an editor's temp file, a README) is not a reason to rebuild.
+ */
+export function relevantPaths(
+  settings: GenerateSettings,
+  inputFiles: readonly string[],
+  readFiles: readonly string[] = [],
+): (abs: string) => boolean {
+  const files = new Set(
+    [...inputFiles, ...readFiles].map((f) => resolve(settings.baseDir, f)),
+  );
+  if (settings.configFile) files.add(settings.configFile);
+  if (settings.serverHandlers) files.add(settings.serverHandlers);
+  const patterns = settings.inputs.map((pattern) =>
+    globRegExp(resolve(settings.baseDir, pattern).split(sep).join("/")),
+  );
+  const folders = new Set<string>();
+  for (const file of files)
+    for (let dir = dirname(file); !folders.has(dir); dir = dirname(dir)) {
+      folders.add(dir);
+      if (dirname(dir) === dir) break;
+    }
+  return (abs) => {
+    if (files.has(abs) || folders.has(abs)) return true;
+    if (settings.templates && within(settings.templates, abs)) return true;
+    const slashed = abs.split(sep).join("/");
+    return patterns.some((p) => p.test(slashed));
+  };
+}
+
+/** A whole absolute pattern as a RegExp: `**` spans folders (none included), the rest as expandInputs. */
+function globRegExp(pattern: string): RegExp {
+  const parts = pattern.split("/").map((segment) => {
+    if (segment === "**") return "(?:[^/]+/)*";
+    if (!MAGIC_SEGMENT.test(segment))
+      return `${segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/`;
+    const body = segmentRegExp(segment).source.slice(1, -1);
+    // wildcards skip dot-files, as expandInputs does
+    return `${segment.startsWith(".") ? "" : "(?!\\.)"}${body}/`;
+  });
+  return new RegExp(`^${parts.join("").replace(/\/$/, "")}$`);
+}
+
+function within(dir: string, abs: string): boolean {
+  const rel = relative(dir, abs);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/**
  * Calls `onChange` with the changed paths once events stop for `debounceMs`. Our own writes
- * (the output folder, the lock, bookkeeping files) and editor droppings are ignored.
+ * (the output folder, the lock, bookkeeping files), editor droppings and paths `matters`
+ * turns down (see relevantPaths) are ignored.
  */
 export function watchFolders(
   targets: readonly WatchTarget[],
   ignore: { outDir: string; lockFile?: string },
+  matters: (abs: string) => boolean,
   debounceMs: number,
   onChange: (paths: string[]) => void,
 ): () => void {
@@ -64,7 +121,7 @@ export function watchFolders(
       watcher = watch(dir, { recursive }, (_event, name) => {
         if (!name) return;
         const abs = join(dir, name.toString());
-        if (isIgnored(abs, ignore)) return;
+        if (isIgnored(abs, ignore) || !matters(abs)) return;
         pending.add(abs);
         if (timer) clearTimeout(timer);
         timer = setTimeout(fire, debounceMs);

@@ -1,3 +1,5 @@
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -22,18 +24,23 @@ afterAll(() => {
 });
 
 async function generateIn(
-  subdir: string,
-  args: string[],
+  subdir: string | ((dir: string) => string),
+  args: string[] | ((dir: string) => string[]),
   env: Record<string, string>,
   fake: boolean,
+  config: string | undefined = CONFIG,
 ): Promise<Record<string, string>> {
-  const dir = makeProject(SPECS, CONFIG);
+  const dir = makeProject(SPECS, config);
   projects.push(dir);
-  const run = await runCli(cli, ["generate", ...args], {
-    cwd: join(dir, subdir),
-    env,
-    fake,
-  });
+  const run = await runCli(
+    cli,
+    ["generate", ...(typeof args === "function" ? args(dir) : args)],
+    {
+      cwd: typeof subdir === "function" ? subdir(dir) : join(dir, subdir),
+      env,
+      fake,
+    },
+  );
   expect(run.stderr).not.toContain("internal error");
   expect(run.code).toBe(0);
   const tree = snapshotTree(join(dir, "out"));
@@ -81,5 +88,38 @@ describe.each([
       fake,
     );
     expect(flagsOnly).toEqual(reference);
+  });
+
+  it("without a config, whatever the working folder: paths are relative to the output folder's project", async () => {
+    const specs = (prefix: string) => SPECS.map((s) => `${prefix}${s}`);
+    const noConfig = (
+      cwd: (dir: string) => string,
+      args: (dir: string) => string[],
+    ) => generateIn(cwd, args, C, fake, undefined);
+    const fromRoot = await noConfig(
+      (dir) => dir,
+      () => [...specs("specs/"), "-o", "out"],
+    );
+    // the docs say where each endpoint came from (the stand-ins make no docs)
+    if (!fake)
+      expect(
+        Object.values(fromRoot).filter((text) =>
+          text.includes("<code>specs/pets.yaml:"),
+        ),
+      ).not.toEqual([]);
+    const fromSpecs = await noConfig(
+      (dir) => join(dir, "specs"),
+      () => [...specs(""), "-o", "../out"],
+    );
+    expect(fromSpecs).toEqual(fromRoot);
+    const elsewhere = mkdtempSync(join(tmpdir(), "apiloom-elsewhere-"));
+    projects.push(elsewhere);
+    const fromElsewhere = await noConfig(
+      () => elsewhere,
+      (dir) => [...specs(`${dir}/specs/`), "-o", join(dir, "out")],
+    );
+    expect(fromElsewhere).toEqual(fromRoot);
+    // the name lock is the project's too, not the working folder's
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 });

@@ -57,6 +57,23 @@ describe("formatDiagnostic", () => {
     expect(text).toBe("specs/a.yaml:6:10: info x/y something odd\n");
   });
 
+  it("prints no frame for an input pattern no file matched, even when a file by that name is there by now", () => {
+    const text = formatDiagnostic(
+      {
+        severity: "error",
+        code: "input/no-match",
+        message: 'no file matches the input "specs/a.yaml"',
+        file: "specs/a.yaml",
+        line: 1,
+        column: 1,
+      },
+      { paint: plain, baseDir: "/p", cwd: "/p", lines: () => LINES },
+    );
+    expect(text).toBe(
+      'specs/a.yaml:1:1: error input/no-match no file matches the input "specs/a.yaml"\n',
+    );
+  });
+
   it("prints no frame when the file cannot be read", () => {
     const text = formatDiagnostic(
       { ...d, related: undefined },

@@ -288,6 +288,38 @@ describe("the manifest's fingerprint (real runs)", () => {
   });
 });
 
+describe("the handlers file", () => {
+  it("the run after the one that created it is skipped; an edit to it, or its deletion, forces a full run", async () => {
+    const dir = project({ server: { handlers: "src/handlers.ts" } });
+    await expectFull(dir);
+    await expectFull(dir); // the name lock the first run wrote
+    await expectSkipped(dir);
+    // the QA's sequence: output and handlers gone, the lock kept
+    rmSync(join(dir, "out"), { recursive: true });
+    rmSync(join(dir, "src"), { recursive: true });
+    await expectFull(dir);
+    const handlers = join(dir, "src/handlers.ts");
+    const scaffold = readFileSync(handlers, "utf8");
+    await expectSkipped(dir);
+    await expectSkipped(dir);
+
+    // a stub taken out: the full run puts it back, and the next one is skipped
+    const stub = /\n\s*listOwners\b/.exec(scaffold);
+    expect(stub).not.toBeNull();
+    writeFileSync(handlers, scaffold.replace(/listOwners/g, "listPeople"));
+    const edited = await expectFull(dir);
+    expect(readFileSync(handlers, "utf8")).toMatch(/\blistOwners\b/);
+    await expectSkipped(dir);
+    expect(edited.code).toBe(0);
+
+    // deleted: the full run creates it again
+    rmSync(handlers);
+    await expectFull(dir);
+    expect(readFileSync(handlers, "utf8")).toBe(scaffold);
+    await expectSkipped(dir);
+  });
+});
+
 describe("a TypeScript config", () => {
   it("is transpiled once: later runs take its JavaScript from node_modules/.cache/apiloom and load no compiler; an edit is seen", async () => {
     const dir = makeProject(["pets.yaml"]);

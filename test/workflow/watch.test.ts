@@ -1,10 +1,15 @@
+import { spawn } from "node:child_process";
 import {
+  closeSync,
   cpSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
+  openSync,
   readFileSync,
   writeFileSync,
 } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
@@ -180,4 +185,102 @@ it("--watch with the real stages re-reads and re-parses only the changed spec, w
     return tree;
   };
   expect(withoutFingerprint(fresh)).toEqual(withoutFingerprint(project));
+});
+
+it("--watch rebuilds for the files that matter only: not for its own log beside the input, nor a stray file; yes for a $ref'd file elsewhere and a new file an input glob matches", async () => {
+  const project = mkdtempSync(join(tmpdir(), "apiloom-watch-"));
+  extra.push(project);
+  writeFileSync(join(project, "package.json"), "{}\n");
+  writeFileSync(
+    join(project, "apiloom.config.yaml"),
+    'inputs: [api.yaml, "more/*.yaml"]\nout: gen\nserver: { handlers: src/handlers.ts }\n',
+  );
+  mkdirSync(join(project, "shared"));
+  writeFileSync(
+    join(project, "shared/owner.json"),
+    JSON.stringify({
+      type: "object",
+      properties: { name: { type: "string" } },
+    }),
+  );
+  writeFileSync(
+    join(project, "api.yaml"),
+    `openapi: 3.0.3
+info: { title: Owners, version: 1.0.0 }
+paths:
+  /owners:
+    get:
+      operationId: listOwners
+      responses:
+        "200":
+          description: the owners
+          content:
+            application/json:
+              schema:
+                $ref: "./shared/owner.json"
+`,
+  );
+  mkdirSync(join(project, "more"));
+  cpSync(join(FIXTURES, "pets.yaml"), join(project, "more/pets.yaml"));
+  // the QA's command: `apiloom generate --watch > watch.log 2>&1`, the log beside the input
+  const logFile = join(project, "watch.log");
+  const log = openSync(logFile, "a");
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  delete env.APILOOM_TEST_FAKE_STAGES; // the real stages
+  const child = spawn(process.execPath, [cli, "generate", "--watch"], {
+    cwd: project,
+    env,
+    stdio: ["ignore", log, log],
+  });
+  closeSync(log);
+  const done = new Promise<number | null>((r) => child.on("close", r));
+  const output = () => readFileSync(logFile, "utf8");
+  const watching = "apiloom: watching for changes";
+  try {
+    await waitFor(() => count(output(), watching) === 1, "the first run");
+    expect(output()).toMatch(/5 endpoints → gen\/: \d+ written/);
+    // an editor's temp file and a note beside the input, a file the glob does not match
+    writeFileSync(join(project, "api.yaml.tmp-1234"), "half a save\n");
+    writeFileSync(join(project, "NOTES.md"), "mine\n");
+    writeFileSync(join(project, "more/readme.txt"), "mine\n");
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(output()).not.toContain("apiloom: changed");
+    expect(count(output(), watching)).toBe(1);
+
+    const owner = join(project, "shared/owner.json");
+    writeFileSync(
+      owner,
+      readFileSync(owner, "utf8").replace('"name"', '"nickname"'),
+    );
+    await waitFor(
+      () => count(output(), watching) === 2,
+      "a run after the $ref'd file changed",
+    );
+    expect(output()).toContain("apiloom: changed shared/owner.json");
+    expect(readFileSync(join(project, "gen/types.ts"), "utf8")).toContain(
+      "nickname",
+    );
+
+    cpSync(join(FIXTURES, "animals.yaml"), join(project, "more/animals.yaml"));
+    await waitFor(
+      () => count(output(), watching) === 3,
+      "a run after a new input matched the glob",
+    );
+    expect(output()).toContain("apiloom: changed more/animals.yaml");
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(count(output(), "apiloom: changed")).toBe(2);
+
+    // the handlers file (its folder made by the first run) is the user's: an edit is seen
+    const handlers = join(project, "src/handlers.ts");
+    writeFileSync(handlers, readFileSync(handlers, "utf8") + "// mine\n");
+    await waitFor(
+      () => count(output(), watching) === 4,
+      "a run after the handlers file changed",
+    );
+    expect(output()).toContain("apiloom: changed src/handlers.ts");
+    expect(count(output(), "apiloom: changed")).toBe(3);
+  } finally {
+    child.kill("SIGINT");
+  }
+  expect(await done).toBe(0);
 });
