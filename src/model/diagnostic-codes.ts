@@ -80,7 +80,17 @@ export const DIAGNOSTIC_CODES = {
   "naming/invalid-override": {
     severity: "warning",
     meaning:
-      "a `names` override that is not a usable identifier: the derived name is used",
+      "a `names` override that is not a usable identifier: its camelCase form is used (none: the derived name)",
+  },
+  "naming/override-taken": {
+    severity: "warning",
+    meaning:
+      "a `names` override taken by an earlier one, or reserved (`createClient`): the derived name is used",
+  },
+  "naming/unmatched-override": {
+    severity: "warning",
+    meaning:
+      "a `names` key matches no endpoint (any method case, any variable names, `:id`), or another key names it",
   },
   "openapi3/callback-skipped": {
     severity: "info",
