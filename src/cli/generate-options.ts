@@ -47,7 +47,7 @@ const FLAGS: FlagSpec[] = [
   {
     names: ["--base-url"],
     value: "<url>",
-    help: "Default base URL of the generated client",
+    help: "Default base URL of the generated client: absolute http(s), or a path (/api)",
     apply: (f, v) => (f.baseUrl = v),
   },
   {
@@ -83,13 +83,13 @@ const FLAGS: FlagSpec[] = [
   {
     names: ["--prefer"],
     value: "<file>",
-    help: "A file or folder whose facts win disagreements (repeatable, first wins)",
+    help: "An input or a folder of inputs whose facts win disagreements (repeatable, first wins)",
     apply: (f, v) => (f.prefer = [...(f.prefer ?? []), v]),
   },
   {
     names: ["--server-handlers"],
     value: "<file>",
-    help: "Your route handlers file: scaffolded once, new stubs added later",
+    help: "Your route handlers file, outside the output folder: scaffolded once, new stubs added later",
     apply: (f, v) => (f.serverHandlers = v),
   },
   {

@@ -2,7 +2,7 @@ import { mergeDocuments } from "./merge.js";
 import { assignNames, type NamingOptions } from "./naming.js";
 import { compareCodeUnits, compareEndpoints } from "./order.js";
 import { pathVariables } from "./path-template.js";
-import { compareSources } from "./rank.js";
+import { compareSources, isPreferred } from "./rank.js";
 import { applyProseAuth } from "./scopes-from-prose.js";
 import { assessTags } from "./tag-quality.js";
 import { applyTagOverrides, type TagOverrides } from "./tag-overrides.js";
@@ -43,6 +43,7 @@ export function buildModel(
   const report = (d: Diagnostic) => diagnostics.push(d);
   const inferredScheme = applyProseAuth(documents, report);
   const merged = mergeDocuments(documents, report, options.prefer);
+  reportUnmatchedPreferences(documents, options.prefer ?? [], report);
   if (inferredScheme && !merged.securitySchemes[inferredScheme.name]) {
     merged.securitySchemes = {
       ...merged.securitySchemes,
@@ -161,4 +162,22 @@ function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
         compareCodeUnits(a.code, b.code) ||
         compareCodeUnits(a.message, b.message),
     );
+}
+
+/** A `prefer` entry that names no input (a typo, a file not among the inputs) prefers nothing. */
+function reportUnmatchedPreferences(
+  documents: DocumentModel[],
+  prefer: readonly string[],
+  report: (d: Diagnostic) => void,
+): void {
+  for (const entry of prefer)
+    if (!documents.some((doc) => isPreferred(doc.file, [entry])))
+      report({
+        severity: "warning",
+        code: "merge/unmatched-prefer",
+        message: `the preferred file or folder ${JSON.stringify(entry)} is neither an input nor a folder holding one: it prefers nothing`,
+        file: entry,
+        line: 1,
+        column: 1,
+      });
 }

@@ -13,6 +13,11 @@ export interface DiagnosticCodeInfo {
  * reported that is not here, at another severity, or listed here but never reported.
  */
 export const DIAGNOSTIC_CODES = {
+  "config/ignored-option": {
+    severity: "warning",
+    meaning:
+      "a setting that has no effect in this run (server adapters without the `server` artifact): ignored",
+  },
   "input/no-match": {
     severity: "error",
     meaning: "an input pattern matches no file",
@@ -34,6 +39,11 @@ export const DIAGNOSTIC_CODES = {
   "merge/base-url-conflict": {
     severity: "warning",
     meaning: "sources disagree on the server URL",
+  },
+  "merge/unmatched-prefer": {
+    severity: "warning",
+    meaning:
+      "a `merge.prefer` / `--prefer` entry is neither an input nor a folder holding one: it prefers nothing",
   },
   "merge/operation-id-conflict": {
     severity: "warning",
