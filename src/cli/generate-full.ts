@@ -3,7 +3,7 @@ import { checkOutput } from "../workflow/check.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
 import { LockFileError } from "../workflow/name-lock.js";
 import { EmitterError } from "../workflow/output-files.js";
-import { TemplateError } from "../emit/template-error.js";
+import { TemplateError } from "../emit/templates.js";
 import {
   writeFileIfChanged,
   type OutsideFile,

@@ -2,14 +2,18 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { TemplateError } from "./template-error.js";
-
-export { TemplateError };
 
 /** apiloom's own templates: `templates/` at the package root (from src/emit or dist/emit alike). */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(
   new URL("../../templates", import.meta.url),
 );
+
+/**
+ * A user template that cannot be used: it does not load (a syntax error, a throw at the top),
+ * lacks an export apiloom calls, throws, or returns something other than text. The message
+ * names the template file and the cause; the command line reports it with exit code 2.
+ */
+export class TemplateError extends Error {}
 
 /**
  * Loads the template module `templates/<artifact>/<file>`: the user's copy when their templates
