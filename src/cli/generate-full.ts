@@ -3,6 +3,7 @@ import { checkOutput } from "../workflow/check.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
 import { LockFileError } from "../workflow/name-lock.js";
 import { EmitterError } from "../workflow/output-files.js";
+import { TemplateError } from "../emit/templates.js";
 import {
   writeFileIfChanged,
   type OutsideFile,
@@ -60,6 +61,10 @@ export async function runFull(
     );
   } catch (error) {
     if (error instanceof LockFileError) {
+      say(`apiloom generate: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof TemplateError) {
       say(`apiloom generate: ${error.message}\n`);
       return 2;
     }

@@ -18,13 +18,15 @@ export interface GenerateFlags extends SettingsOverrides {
   help: boolean;
 }
 
-interface FlagSpec {
+/** One command-line flag: its spellings, its value's placeholder, its help line, what it sets. */
+export interface FlagSpec<F = GenerateFlags> {
   names: string[];
   value?: string;
   help: string;
-  apply(flags: GenerateFlags, value: string): void;
+  apply(flags: F, value: string): void;
 }
 
+/** The flags of `apiloom generate`; `inspect` shares the ones it has (see flagsNamed). */
 const FLAGS: FlagSpec[] = [
   {
     names: ["-o", "--out"],
@@ -47,7 +49,7 @@ const FLAGS: FlagSpec[] = [
   {
     names: ["--base-url"],
     value: "<url>",
-    help: "Default base URL of the generated client",
+    help: "Default base URL of the generated client: absolute http(s), or a path (/api)",
     apply: (f, v) => (f.baseUrl = v),
   },
   {
@@ -83,13 +85,13 @@ const FLAGS: FlagSpec[] = [
   {
     names: ["--prefer"],
     value: "<file>",
-    help: "A file or folder whose facts win disagreements (repeatable, first wins)",
+    help: "An input or a folder of inputs whose facts win disagreements (repeatable, first wins)",
     apply: (f, v) => (f.prefer = [...(f.prefer ?? []), v]),
   },
   {
     names: ["--server-handlers"],
     value: "<file>",
-    help: "Your route handlers file: scaffolded once, new stubs added later",
+    help: "Your route handlers file, outside the output folder: scaffolded once, new stubs added later",
     apply: (f, v) => (f.serverHandlers = v),
   },
   {
@@ -180,14 +182,34 @@ const FLAGS: FlagSpec[] = [
 ];
 
 export function parseGenerateArgs(args: readonly string[]): GenerateFlags {
-  const flags: GenerateFlags = {
+  return parseFlags(args, FLAGS, {
     inputs: [],
     names: {},
     check: false,
     watch: false,
     force: false,
     help: false,
-  };
+  });
+}
+
+/** generate's own specs for the given spellings, for another command that takes the same flags. */
+export function flagsNamed(...names: string[]): FlagSpec[] {
+  return names.map((name) => {
+    const spec = FLAGS.find((f) => f.names.includes(name));
+    if (!spec) throw new Error(`no flag ${name}`);
+    return spec;
+  });
+}
+
+/**
+ * Parses `args` against `specs` into `flags`: positionals are inputs, `--flag value` and
+ * `--flag=value` alike, `--` ends the options. A problem is a ConfigError (exit 2).
+ */
+export function parseFlags<F extends { inputs: string[] }>(
+  args: readonly string[],
+  specs: readonly FlagSpec<F>[],
+  flags: F,
+): F {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--") {
@@ -200,7 +222,7 @@ export function parseGenerateArgs(args: readonly string[]): GenerateFlags {
     }
     const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
     const name = eq === -1 ? arg : arg.slice(0, eq);
-    const spec = FLAGS.find((f) => f.names.includes(name));
+    const spec = specs.find((f) => f.names.includes(name));
     if (!spec) throw new ConfigError(`unknown option ${name} (see --help)`);
     if (!spec.value) {
       if (eq !== -1) throw new ConfigError(`${name} takes no value`);
@@ -232,12 +254,6 @@ function parseArtifacts(list: string): ArtifactName[] {
 
 /** `apiloom generate --help`. main.ts can include it in the global help. */
 export function generateHelp(): string {
-  const rows = FLAGS.map((f) => {
-    const names =
-      f.names.length === 1 ? `    ${f.names[0]}` : f.names.join(", ");
-    return [`${names}${f.value ? ` ${f.value}` : ""}`, f.help] as const;
-  });
-  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
   return `Usage: apiloom generate [inputs...] [options]
 
 Reads the inputs (spec files or globs: Swagger 2.0, OpenAPI 3.0/3.1, Postman v2.0/v2.1, JSON or
@@ -246,9 +262,22 @@ apiloom.config.{ts,mts,mjs,js,json,yaml,yml} (found from the working folder); fl
 and inputs on the command line replace the config's.
 
 Options:
-${rows.map(([left, help]) => `  ${left.padEnd(width)}${help}`).join("\n")}
+${optionsHelp(FLAGS)}
 
 Exit codes: 0 success, 1 errors (or warnings with --strict) or stale output with --check,
 2 bad usage or configuration.
 `;
+}
+
+/** The help's option lines: spellings and value placeholder, then the help text, aligned. */
+export function optionsHelp<F>(specs: readonly FlagSpec<F>[]): string {
+  const rows = specs.map((f) => {
+    const names =
+      f.names.length === 1 ? `    ${f.names[0]}` : f.names.join(", ");
+    return [`${names}${f.value ? ` ${f.value}` : ""}`, f.help] as const;
+  });
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  return rows
+    .map(([left, help]) => `  ${left.padEnd(width)}${help}`)
+    .join("\n");
 }

@@ -1,9 +1,33 @@
 import { relative, resolve, sep } from "node:path";
-import { parseArgs } from "node:util";
 import { allParameters } from "../model/factories.js";
 import { loadModel } from "../pipeline.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
 import { plural } from "./report.js";
+import { ConfigError } from "../workflow/config-error.js";
+import {
+  flagsNamed,
+  optionsHelp,
+  parseFlags,
+  type FlagSpec,
+  type GenerateFlags,
+} from "./generate-options.js";
+
+type InspectFlags = GenerateFlags & { json: boolean };
+
+/** inspect's flags: `--json`, and generate's own for what the two share (same parsing, same errors). */
+const FLAGS: FlagSpec<InspectFlags>[] = [
+  {
+    names: ["--json"],
+    help: "Print the merged model as JSON instead of a table",
+    apply: (f) => (f.json = true),
+  },
+  ...flagsNamed("--allow-external-refs", "--prefer", "--name"),
+  ...flagsNamed("--color", "--no-color").map((spec) => ({
+    ...spec,
+    help: "Accepted as by generate (inspect prints no colour)",
+  })),
+  ...flagsNamed("--help"),
+];
 
 const HELP = `Usage: apiloom inspect <files...> [options]
 
@@ -11,51 +35,48 @@ Reads the inputs (Swagger 2.0, OpenAPI 3.0/3.1, Postman v2.0/v2.1; format detect
 merges them, and prints the endpoints and the diagnostics.
 
 Options:
-  --json                  Print the merged model as JSON instead of a table
-  --allow-external-refs   Follow $refs to files outside each spec's folder
-  --prefer <file>         A file or folder whose facts win disagreements (repeatable, first wins)
-  -h, --help              Show this help
+${optionsHelp(FLAGS)}
 
-Exit code: 0, or 1 when a diagnostic is an error (unreadable file, invalid JSON/YAML, not an API).
+Exit codes: 0, or 1 when a diagnostic is an error (unreadable file, invalid JSON/YAML, not an
+API); 2 bad usage.
 `;
 
 export async function runInspect(args: string[]): Promise<number> {
-  let parsed;
+  let flags: InspectFlags;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean" },
-        "allow-external-refs": { type: "boolean" },
-        prefer: { type: "string", multiple: true },
-        help: { type: "boolean", short: "h" },
-      },
+    flags = parseFlags(args, FLAGS, {
+      inputs: [],
+      names: {},
+      check: false,
+      watch: false,
+      force: false,
+      help: false,
+      json: false,
     });
   } catch (error) {
-    process.stderr.write(
-      `apiloom inspect: ${(error as Error).message}\n\n${HELP}`,
-    );
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`apiloom inspect: ${error.message}\n`);
     return 2;
   }
-  if (parsed.values.help) {
+  if (flags.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  if (parsed.positionals.length === 0) {
+  if (flags.inputs.length === 0) {
     process.stderr.write(
       `apiloom inspect: name at least one input file\n\n${HELP}`,
     );
     return 2;
   }
-  const model = loadModel(parsed.positionals, {
-    allowExternalRefs: parsed.values["allow-external-refs"] ?? false,
+  const model = loadModel(flags.inputs, {
+    allowExternalRefs: flags.allowExternalRefs ?? false,
     // shown the way input files are: relative to the working folder, with `/`
-    prefer: (parsed.values.prefer ?? []).map((p) =>
+    prefer: (flags.prefer ?? []).map((p) =>
       relative(process.cwd(), resolve(p)).split(sep).join("/"),
     ),
+    names: flags.names,
   });
-  if (parsed.values.json)
+  if (flags.json)
     process.stdout.write(JSON.stringify(toJson(model), null, 2) + "\n");
   else process.stdout.write(renderTable(model));
   return model.diagnostics.some((d) => d.severity === "error") ? 1 : 0;

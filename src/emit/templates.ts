@@ -9,9 +9,17 @@ export const DEFAULT_TEMPLATES_DIR = fileURLToPath(
 );
 
 /**
+ * A user template that cannot be used: it does not load (a syntax error, a throw at the top),
+ * lacks an export apiloom calls, throws, or returns something other than text. The message
+ * names the template file and the cause; the command line reports it with exit code 2.
+ */
+export class TemplateError extends Error {}
+
+/**
  * Loads the template module `templates/<artifact>/<file>`: the user's copy when their templates
  * folder has one, apiloom's otherwise. Templates are plain ES modules exporting functions that
  * turn view data into text; they receive escaping helpers and must use them for spec strings.
+ * A user's template is guarded: any fault in it is a TemplateError naming the file.
  */
 export async function loadTemplate<T>(
   artifact: string,
@@ -25,11 +33,63 @@ export async function loadTemplate<T>(
     const version = createHash("sha256")
       .update(readFileSync(user))
       .digest("hex");
-    return (await import(
-      `${pathToFileURL(user).href}?v=${version.slice(0, 16)}`
-    )) as T;
+    let module: Record<string, unknown>;
+    try {
+      module = (await import(
+        `${pathToFileURL(user).href}?v=${version.slice(0, 16)}`
+      )) as Record<string, unknown>;
+    } catch (error) {
+      throw new TemplateError(
+        `the template ${user} does not load: ${causeOf(error)}`,
+      );
+    }
+    return guarded(module, user) as T;
   }
   return (await import(pathToFileURL(own).href)) as T;
+}
+
+/** The module's exports as apiloom reads them: a missing one, a throw or a non-text result is a TemplateError. */
+function guarded(module: Record<string, unknown>, path: string): object {
+  const exports: Record<string, unknown> = { ...module };
+  return new Proxy(exports, {
+    get(target, key) {
+      // `then`: the object passes through `await`; symbols: inspection
+      if (typeof key !== "string" || key === "then")
+        return target[key as string];
+      if (!(key in target))
+        throw new TemplateError(
+          `the template ${path} exports no \`${key}\`, which apiloom calls`,
+        );
+      const value = target[key];
+      if (typeof value !== "function") {
+        if (typeof value === "string") return value;
+        throw new TemplateError(
+          `the template ${path} exports \`${key}\` as ${typeof value}, not text`,
+        );
+      }
+      return (...args: unknown[]) => {
+        let result: unknown;
+        try {
+          result = (value as (...a: unknown[]) => unknown)(...args);
+        } catch (error) {
+          throw new TemplateError(
+            `the template ${path} threw in \`${key}\`: ${causeOf(error)}`,
+          );
+        }
+        if (typeof result !== "string")
+          throw new TemplateError(
+            `the template ${path}: \`${key}\` returned ${result === null ? "null" : typeof result}, not text`,
+          );
+        return result;
+      };
+    },
+  });
+}
+
+function causeOf(error: unknown): string {
+  return error instanceof Error
+    ? `${error.name}: ${error.message}`
+    : String(error);
 }
 
 /** The text of a template that is copied as it is (real TypeScript): the user's copy first. */

@@ -6,7 +6,7 @@ import {
   dropUnusedPathParameters,
 } from "./path-checks.js";
 import { pathVariables } from "./path-template.js";
-import { compareSources } from "./rank.js";
+import { compareSources, isPreferred } from "./rank.js";
 import { applyProseAuth } from "./scopes-from-prose.js";
 import { assessTags } from "./tag-quality.js";
 import { applyTagOverrides, type TagOverrides } from "./tag-overrides.js";
@@ -52,6 +52,7 @@ export function buildModel(
     report,
     options.prefer,
   );
+  reportUnmatchedPreferences(documents, options.prefer ?? [], report);
   if (inferredScheme && !merged.securitySchemes[inferredScheme.name]) {
     merged.securitySchemes = {
       ...merged.securitySchemes,
@@ -171,4 +172,22 @@ function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
         compareCodeUnits(a.code, b.code) ||
         compareCodeUnits(a.message, b.message),
     );
+}
+
+/** A `prefer` entry that names no input (a typo, a file not among the inputs) prefers nothing. */
+function reportUnmatchedPreferences(
+  documents: DocumentModel[],
+  prefer: readonly string[],
+  report: (d: Diagnostic) => void,
+): void {
+  for (const entry of prefer)
+    if (!documents.some((doc) => isPreferred(doc.file, [entry])))
+      report({
+        severity: "warning",
+        code: "merge/unmatched-prefer",
+        message: `the preferred file or folder ${JSON.stringify(entry)} is neither an input nor a folder holding one: it prefers nothing`,
+        file: entry,
+        line: 1,
+        column: 1,
+      });
 }

@@ -13,6 +13,11 @@ export interface DiagnosticCodeInfo {
  * reported that is not here, at another severity, or listed here but never reported.
  */
 export const DIAGNOSTIC_CODES = {
+  "config/ignored-option": {
+    severity: "warning",
+    meaning:
+      "a setting that has no effect in this run (server adapters without the `server` artifact): ignored",
+  },
   "input/no-match": {
     severity: "error",
     meaning: "an input pattern matches no file",
@@ -34,6 +39,11 @@ export const DIAGNOSTIC_CODES = {
   "merge/base-url-conflict": {
     severity: "warning",
     meaning: "sources disagree on the server URL",
+  },
+  "merge/unmatched-prefer": {
+    severity: "warning",
+    meaning:
+      "a `merge.prefer` / `--prefer` entry is neither an input nor a folder holding one: it prefers nothing",
   },
   "merge/operation-id-conflict": {
     severity: "warning",
@@ -90,7 +100,17 @@ export const DIAGNOSTIC_CODES = {
   "naming/invalid-override": {
     severity: "warning",
     meaning:
-      "a `names` override that is not a usable identifier: the derived name is used",
+      "a `names` override that is not a usable identifier: its camelCase form is used (none: the derived name)",
+  },
+  "naming/override-taken": {
+    severity: "warning",
+    meaning:
+      "a `names` override taken by an earlier one, or reserved (`createClient`): the derived name is used",
+  },
+  "naming/unmatched-override": {
+    severity: "warning",
+    meaning:
+      "a `names` key matches no endpoint (any method case, any variable names, `:id`), or another key names it",
   },
   "openapi3/callback-skipped": {
     severity: "info",

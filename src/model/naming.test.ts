@@ -80,3 +80,67 @@ describe("assignNames", () => {
     ]);
   });
 });
+
+describe("assignNames: clashes and reserved names", () => {
+  const run = (list: Endpoint[], options = {}) => {
+    const diagnostics: { code: string; message: string }[] = [];
+    assignNames(list, options, (d) => diagnostics.push(d));
+    return { names: list.map((e) => e.name), diagnostics };
+  };
+
+  it("never gives an operationId or a locked name the client declares itself", () => {
+    const { names } = run(
+      [
+        endpoint("get", "/a", at("x", 1), {
+          nameCandidates: [id("createClient")],
+        }),
+        endpoint("get", "/b", at("x", 2)),
+      ],
+      { lockedNames: { "GET /b": "DEFAULT_BASE_URL" } },
+    );
+    expect(names).toEqual(["getA", "getB"]);
+  });
+
+  it("a derived name gives way to one differing only in its first letter", () => {
+    const { names } = run(
+      [
+        endpoint("get", "/a", at("x", 1), { nameCandidates: [id("Pets")] }),
+        endpoint("get", "/b", at("x", 2), { nameCandidates: [id("pets")] }),
+      ],
+      { names: { "GET /a": "Pets" } },
+    );
+    expect(names).toEqual(["Pets", "getB"]);
+  });
+
+  it("camelCases an unusable override, and falls back to the derived name when nothing is left", () => {
+    const { names, diagnostics } = run(
+      [
+        endpoint("get", "/a", at("x", 1)),
+        endpoint("get", "/b", at("x", 2), { nameCandidates: [id("listB")] }),
+      ],
+      { names: { "GET /a": "list things", "GET /b": "???" } },
+    );
+    expect(names).toEqual(["listThings", "listB"]);
+    expect(diagnostics.map((d) => d.code)).toEqual([
+      "naming/invalid-override",
+      "naming/invalid-override",
+    ]);
+    expect(diagnostics[1]!.message).toMatch(/the derived name is used/);
+  });
+
+  it("prefers the key written exactly and reports the other one", () => {
+    const { names, diagnostics } = run(
+      [endpoint("get", "/a/{id}", at("x", 1))],
+      {
+        names: { "get /a/:x": "one", "GET /a/{id}": "two" },
+      },
+    );
+    expect(names).toEqual(["two"]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: "naming/unmatched-override",
+        message: expect.stringMatching(/another key names the same endpoint/),
+      }),
+    ]);
+  });
+});

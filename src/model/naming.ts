@@ -1,5 +1,6 @@
 import { camelCase, isIdentifierName, isReservedWord } from "./identifiers.js";
 import { compareCodeUnits, compareEndpoints } from "./order.js";
+import { pathShape } from "./path-template.js";
 import { compareSources } from "./rank.js";
 import type { Diagnostic, Endpoint, NameCandidate } from "./types.js";
 import { HTTP_METHODS } from "./types.js";
@@ -17,13 +18,50 @@ export interface NamingOptions {
 }
 
 /**
+ * Names the generated modules declare themselves at top level (templates/client/index.js:
+ * `createClient`, `DEFAULT_BASE_URL`), and `__proto__`, which an object literal cannot hold as a
+ * key. An endpoint never takes one; the client's private helpers (`send`, `bindAll`, `DEFAULTS`,
+ * `SCHEMES`) step aside for endpoints instead (src/emit/client/index.ts).
+ */
+export const RESERVED_ENDPOINT_NAMES: ReadonlySet<string> = new Set([
+  "createClient",
+  "DEFAULT_BASE_URL",
+  "__proto__",
+]);
+
+/**
+ * Two names clash when their per-endpoint types would (`getPet` and `GetPet` both make
+ * `GetPetRequest`, src/emit/types/names.ts), so names are compared with the first letter upper-cased.
+ */
+function clashKey(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * The endpoint a `names` key means, written the way the merge matches endpoints: method in any
+ * case, path variables by position whatever their names, `:id` as `{id}`.
+ */
+export function overrideShape(key: string): string | undefined {
+  const match = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(key);
+  if (!match) return undefined;
+  const path = match[2]!
+    .split("/")
+    .map((segment) =>
+      /^:[^/{}:]+$/.test(segment) ? `{${segment.slice(1)}}` : segment,
+    )
+    .join("/");
+  return `${match[1]!.toLowerCase()} ${pathShape(path)}`;
+}
+
+/**
  * Gives every endpoint a unique, valid, stable camelCase identifier.
  *
  * Order of precedence: a user override, then a name locked by an earlier run, then the best
  * candidate (an operationId beats a Postman request name; then the name most sources agree on;
  * then alphabetical), then method and path (`getPetsById`). Collisions are settled by the
  * endpoints' (path, method) order, never by input order: the first keeps the name, the others fall
- * back to their method-and-path name, then to a numeric suffix.
+ * back to their method-and-path name, then to a numeric suffix. An override that clashes with an
+ * earlier one or with a reserved name is reported and treated as absent.
  */
 export function assignNames(
   endpoints: Endpoint[],
@@ -31,29 +69,93 @@ export function assignNames(
   report: (d: Diagnostic) => void,
 ): void {
   const taken = new Set<string>();
+  const isTaken = (name: string) =>
+    RESERVED_ENDPOINT_NAMES.has(name) || taken.has(clashKey(name));
   const pending: Endpoint[] = [];
   const sorted = [...endpoints].sort(compareEndpoints);
 
+  // keys by the endpoint they mean; an exact key wins over one written another way
+  const byShape = new Map<string, string[]>();
+  for (const key of Object.keys(options.names ?? {})) {
+    const shape = overrideShape(key);
+    if (shape !== undefined)
+      byShape.set(shape, [...(byShape.get(shape) ?? []), key]);
+  }
+  const used = new Set<string>();
+  /** Which key's override holds a name, by clash key. */
+  const clashOwner = new Map<string, string>();
+
   for (const endpoint of sorted) {
     const key = endpointKey(endpoint);
-    const override = options.names?.[key];
-    if (override !== undefined) {
-      let name = override;
-      if (!isIdentifierName(override) || isReservedWord(override)) {
-        name = camelCase(override);
-        const at = endpoint.sources[0]!;
+    const keys =
+      byShape.get(`${endpoint.method} ${pathShape(endpoint.path)}`) ?? [];
+    const overrideKey = keys.includes(key) ? key : keys[0];
+    const override =
+      overrideKey === undefined ? undefined : options.names![overrideKey];
+    if (overrideKey === undefined || override === undefined) {
+      pending.push(endpoint);
+      continue;
+    }
+    used.add(overrideKey);
+    const at = endpoint.sources[0]!;
+    const where = { file: at.file, line: at.line, column: at.column };
+    let name = override;
+    if (!isIdentifierName(override) || isReservedWord(override)) {
+      name = camelCase(override, "");
+      report({
+        severity: "warning",
+        code: "naming/invalid-override",
+        message:
+          name === ""
+            ? `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; the derived name is used`
+            : `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; using ${name}`,
+        ...where,
+      });
+      if (name === "") {
+        pending.push(endpoint);
+        continue;
+      }
+    }
+    if (isTaken(name)) {
+      report({
+        severity: "warning",
+        code: "naming/override-taken",
+        message: RESERVED_ENDPOINT_NAMES.has(name)
+          ? `the name override ${JSON.stringify(override)} for ${key} is a name the generated client declares itself; the derived name is used`
+          : `the name override ${JSON.stringify(override)} for ${key} clashes with the override for ${clashOwner.get(clashKey(name))}; the derived name is used`,
+        ...where,
+      });
+      pending.push(endpoint);
+      continue;
+    }
+    clashOwner.set(clashKey(name), key);
+    claim(endpoint, name);
+  }
+  for (const [shape, keys] of byShape)
+    for (const key of keys)
+      if (!used.has(key))
         report({
           severity: "warning",
-          code: "naming/invalid-override",
-          message: `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; using ${name}`,
-          file: at.file,
-          line: at.line,
-          column: at.column,
+          code: "naming/unmatched-override",
+          message: sorted.some(
+            (e) => `${e.method} ${pathShape(e.path)}` === shape,
+          )
+            ? `the name override for ${JSON.stringify(key)} is not used: another key names the same endpoint`
+            : `the name override for ${JSON.stringify(key)} matches no endpoint`,
+          file: key,
+          line: 1,
+          column: 1,
         });
-      }
-      claim(endpoint, name);
-    } else pending.push(endpoint);
-  }
+  for (const key of Object.keys(options.names ?? {}))
+    if (overrideShape(key) === undefined)
+      report({
+        severity: "warning",
+        code: "naming/unmatched-override",
+        message: `the name override key ${JSON.stringify(key)} is not "METHOD /path"`,
+        file: key,
+        line: 1,
+        column: 1,
+      });
   const unlocked: Endpoint[] = [];
   for (const endpoint of pending) {
     const locked = options.lockedNames?.[endpointKey(endpoint)];
@@ -61,7 +163,7 @@ export function assignNames(
       locked !== undefined &&
       isIdentifierName(locked) &&
       !isReservedWord(locked) &&
-      !taken.has(locked)
+      !isTaken(locked)
     )
       claim(endpoint, locked);
     else unlocked.push(endpoint);
@@ -69,14 +171,14 @@ export function assignNames(
   for (const endpoint of unlocked) {
     const preferred = preferredName(endpoint);
     const fallback = methodPathName(endpoint);
-    let name = !taken.has(preferred) ? preferred : fallback;
-    for (let i = 2; taken.has(name); i++) name = `${fallback}${i}`;
+    let name = !isTaken(preferred) ? preferred : fallback;
+    for (let i = 2; isTaken(name); i++) name = `${fallback}${i}`;
     claim(endpoint, name);
   }
   for (const endpoint of endpoints) reportConflictingIds(endpoint, report);
 
   function claim(endpoint: Endpoint, name: string): void {
-    taken.add(name);
+    taken.add(clashKey(name));
     endpoint.name = name;
     const fromId = endpoint.nameCandidates.find(
       (c) => c.kind === "operationId" && camelCase(c.value, "") === name,

@@ -139,6 +139,7 @@ export async function produce(
     : undefined;
   const diagnostics = [
     ...ownDiagnostics,
+    ...(settings.warnings ?? []),
     ...model.diagnostics,
     // two routes one URL can match: the server's router would pick one silently
     ...(settings.artifacts.includes("server")

@@ -6,6 +6,7 @@ import { adapterProblem } from "../emit/server/adapters.js";
 import { ConfigError } from "./config-error.js";
 import { findConfigFile, loadConfigFile } from "./config-load.js";
 import type { InfoOverride } from "../model/build.js";
+import type { Diagnostic } from "../model/types.js";
 import type { TagOverrides } from "../model/tag-overrides.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
 
@@ -40,6 +41,8 @@ export interface GenerateSettings {
   /** Absolute lock file path, or undefined when locking is off. */
   lock?: string;
   strict: boolean;
+  /** Settings that take no effect in this run (`config/ignored-option`), reported with the run's diagnostics. */
+  warnings?: Diagnostic[];
 }
 
 /**
@@ -135,16 +138,48 @@ export async function resolveSettings(
         `${flags.serverAdapters ? "--server-adapters" : `"server.adapters" in ${loaded?.file}`}: ${problem}`,
       );
   }
+  const baseUrl = flags.baseUrl ?? config.baseUrl;
+  if (baseUrl !== undefined)
+    checkBaseUrl(
+      baseUrl,
+      flags.baseUrl !== undefined
+        ? "--base-url"
+        : `"baseUrl" in ${loaded?.file}`,
+    );
+  const serverHandlers = flags.serverHandlers
+    ? fromCwd(flags.serverHandlers)
+    : config.server?.handlers
+      ? fromConfig(config.server.handlers)
+      : undefined;
+  if (serverHandlers !== undefined && isInside(serverHandlers, out))
+    throw new ConfigError(
+      `${flags.serverHandlers ? "--server-handlers" : `"server.handlers" in ${loaded?.file}`}: ${serverHandlers} is inside the output folder ${out}, which apiloom owns; keep your handlers outside it`,
+    );
+  const artifacts = [
+    ...new Set(flags.artifacts ?? config.artifacts ?? ARTIFACTS),
+  ].sort((a, b) => ARTIFACTS.indexOf(a) - ARTIFACTS.indexOf(b));
+  const warnings: Diagnostic[] = [];
+  if (serverAdapters.length > 0 && !artifacts.includes("server")) {
+    const from = flags.serverAdapters
+      ? "--server-adapters"
+      : (loaded?.file ?? "server.adapters");
+    warnings.push({
+      severity: "warning",
+      code: "config/ignored-option",
+      message: `server adapters (${serverAdapters.join(", ")}) are given but the server is not generated (artifacts: ${artifacts.join(", ")}): they are ignored`,
+      file: from,
+      line: 1,
+      column: 1,
+    });
+  }
   return {
     baseDir,
     configFile: loaded?.file,
     inputs,
     out,
-    artifacts: [
-      ...new Set(flags.artifacts ?? config.artifacts ?? ARTIFACTS),
-    ].sort((a, b) => ARTIFACTS.indexOf(a) - ARTIFACTS.indexOf(b)),
+    artifacts,
     templates,
-    baseUrl: flags.baseUrl ?? config.baseUrl,
+    baseUrl,
     info: config.info,
     tags: config.tags,
     docsGroupBy: flags.docsGroupBy ?? config.docs?.groupBy,
@@ -155,11 +190,7 @@ export async function resolveSettings(
       ? flags.prefer.map(fromCwd)
       : (config.merge?.prefer ?? []).map(fromConfig)
     ).map((path) => relative(baseDir, path).split(sep).join("/")),
-    serverHandlers: flags.serverHandlers
-      ? fromCwd(flags.serverHandlers)
-      : config.server?.handlers
-        ? fromConfig(config.server.handlers)
-        : undefined,
+    serverHandlers,
     serverAdapters,
     validateResponses:
       flags.validateResponses ?? config.server?.validateResponses ?? false,
@@ -170,7 +201,29 @@ export async function resolveSettings(
           ? fromCwd(flags.lock)
           : fromConfig(config.lock || CONFIG_DEFAULTS.lock),
     strict: flags.strict ?? config.strict ?? false,
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
+}
+
+/** The client's base URL: an absolute http(s) URL, or a path on the client's own origin. */
+function checkBaseUrl(value: string, what: string): void {
+  if (value.startsWith("/") && !value.startsWith("//")) return;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url && (url.protocol === "http:" || url.protocol === "https:")) return;
+  throw new ConfigError(
+    `${what}: ${JSON.stringify(value)} is not a base URL; give an absolute http(s) URL (https://api.example.com/v1) or a path starting with / (/api)`,
+  );
+}
+
+/** Whether `path` is `folder` or lies under it. */
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
 /** A folder setting must not name a file; `mustExist` for folders apiloom only reads. */
