@@ -22,6 +22,8 @@ export interface ParamSpec {
   delimiter?: string;
   /** The media type of a parameter declared with `content`: the value is one JSON (or text) value. */
   contentType?: string;
+  /** A field of a form body (read the way a query parameter is): errors name it so. */
+  field?: boolean;
 }
 
 export interface RouteSpec {

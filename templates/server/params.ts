@@ -183,10 +183,7 @@ function fromContent(param: ParamSpec, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(
-      400,
-      `${param.in} parameter ${JSON.stringify(param.name)} must be JSON`,
-    );
+    throw new HttpError(400, `${what(param)} must be JSON`);
   }
 }
 
@@ -233,7 +230,7 @@ function convert(param: ParamSpec, raw: string): unknown {
   if (allowed && !allowed.some((v) => v === value || String(v) === raw))
     throw new HttpError(
       400,
-      `${param.in} parameter ${JSON.stringify(param.name)} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`,
+      `${what(param)} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`,
     );
   return value;
 }
@@ -255,7 +252,7 @@ function toScalar(param: ParamSpec, raw: string): string | number | boolean {
   }
   throw new HttpError(
     400,
-    `${param.in} parameter ${JSON.stringify(param.name)} must be ${param.type === "integer" ? "an integer" : `a ${param.type}`}`,
+    `${what(param)} must be ${param.type === "integer" ? "an integer" : `a ${param.type}`}`,
   );
 }
 
@@ -334,4 +331,9 @@ export async function typedParts(
   }
   const typed = formFields(text.join("&"), fields);
   return Object.fromEntries([...out, ...Object.entries(typed)]);
+}
+
+/** How an error names the value: `query parameter "id"`, or `body field "n"` for a form field. */
+function what(param: ParamSpec): string {
+  return `${param.field ? "body field" : `${param.in} parameter`} ${JSON.stringify(param.name)}`;
 }

@@ -63,6 +63,20 @@ describe("application/x-www-form-urlencoded with encodings", () => {
       ]),
     ).toEqual(body);
   });
+
+  test("a field that is not its type is a 400 naming the body field, not a query parameter", () => {
+    expect(() =>
+      formFields("n=abc", [
+        {
+          name: "n",
+          in: "query",
+          required: false,
+          type: "integer",
+          field: true,
+        },
+      ]),
+    ).toThrow(/^body field "n" must be an integer$/);
+  });
 });
 
 describe("multipart/form-data with encodings", () => {

@@ -24,6 +24,8 @@ export interface ParamSpec {
   explode?: boolean;
   delimiter?: string;
   contentType?: string;
+  /** A field of a form body: errors name it so. */
+  field?: boolean;
 }
 
 export interface RouteSpec {
@@ -124,6 +126,7 @@ function formFields(
         ? { collectionFormat: e.collectionFormat }
         : {}),
     });
+    spec.field = true;
     if (e.contentType !== undefined) {
       if (/json/i.test(e.contentType)) spec.contentType = e.contentType;
     } else if (spec.properties && e.style === undefined)
