@@ -56,10 +56,10 @@ export async function apiRoutes(
             new HttpError(501, `${route.name} is not implemented`),
           );
         const params = request.params as Record<string, string>;
-        const rawPath: Record<string, string> = {};
-        // Fastify decodes parameters; decode.ts wants them as the URL has them
-        names.forEach(
-          (name, i) => (rawPath[name] = params[`p${i}`]!.replace(/%/g, "%25")),
+        // Fastify decodes parameters; decode.ts wants them as the URL has them (entries, then
+        // Object.fromEntries: a parameter called `__proto__` stays an ordinary key)
+        const rawPath: Record<string, string> = Object.fromEntries(
+          names.map((name, i) => [name, params[`p${i}`]!.replace(/%/g, "%25")]),
         );
         const url = request.raw.url ?? "";
         const search = url.includes("?") ? url.slice(url.indexOf("?") + 1) : "";
