@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitServer } from "../../src/emit/server/index.js";
 import { createEndpoint, createParameter } from "../../src/model/factories.js";
 import { loadModel } from "../../src/pipeline.js";
+import { serverBasePath } from "../../src/emit/shared/server-url.js";
 import { chatModel } from "../fixtures/server/chat-model.js";
 import { outDir, writeFiles } from "./generated.js";
 import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
@@ -160,9 +161,10 @@ describeCorpus("generated Fastify adapter on the corpus", () => {
     await app.register(apiRoutes, { handlers: {} });
     await app.ready();
     const paths = new Set(model.endpoints.map((e) => e.path));
-    // each path answers (501: no handlers) rather than 404
+    // each path answers (501: no handlers) rather than 404, under the server URL's path
+    const base = serverBasePath(model);
     for (const endpoint of model.endpoints.slice(0, 20)) {
-      const url = endpoint.path.replace(/\{[^{}]+\}/g, "x1");
+      const url = base + endpoint.path.replace(/\{[^{}]+\}/g, "x1");
       const response = await app.inject({
         method: endpoint.method.toUpperCase() as "GET",
         url,

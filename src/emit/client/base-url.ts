@@ -1,4 +1,5 @@
-import type { ApiModel, Diagnostic, Server } from "../../model/types.js";
+import type { ApiModel, Diagnostic } from "../../model/types.js";
+import { filledServerUrl as filledUrl } from "../shared/server-url.js";
 
 export const NO_DEFAULT_BASE_URL = "client/no-default-base-url";
 
@@ -42,15 +43,6 @@ export function baseUrlDiagnostics(
       column: at?.column ?? 1,
     },
   ];
-}
-
-/** The URL with every declared `{variable}` at its default, without a trailing slash. */
-function filledUrl(server: Server): string {
-  const variables = server.variables ?? {};
-  const url = server.url.replace(/\{([^}]+)\}/g, (match, name: string) =>
-    Object.hasOwn(variables, name) ? variables[name]!.default : match,
-  );
-  return url.replace(/\/+$/, "");
 }
 
 /**
