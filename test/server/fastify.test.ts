@@ -194,6 +194,7 @@ describe("generated Fastify adapter with parameters inside segments", () => {
         endpoint("/files/{name}.json", "fileJson"),
         endpoint("/range/{from}-{to}", "range"),
         endpoint("/v1/models/{model}:predict", "predict"),
+        endpoint("/proto/{__proto__}", "proto"),
       ],
       schemas: {},
     };
@@ -208,7 +209,13 @@ describe("generated Fastify adapter with parameters inside segments", () => {
     });
     const app = Fastify();
     await app.register(apiRoutes, {
-      handlers: { file: echo, fileJson: echo, range: echo, predict: echo },
+      handlers: {
+        file: echo,
+        fileJson: echo,
+        range: echo,
+        predict: echo,
+        proto: echo,
+      },
     });
     const get = async (url: string) =>
       (await app.inject({ method: "GET", url })).json();
@@ -216,6 +223,10 @@ describe("generated Fastify adapter with parameters inside segments", () => {
     expect(await get("/files/report.xml")).toEqual({ name: "report.xml" });
     expect(await get("/range/3-9")).toEqual({ from: "3", to: "9" });
     expect(await get("/v1/models/gpt:predict")).toEqual({ model: "gpt" });
+    // a Postman `:__proto__` variable: an own key, not lost to Object.prototype
+    expect(Object.entries(await get("/proto/a%20b"))).toEqual([
+      ["__proto__", "a b"],
+    ]);
     await app.close();
   });
 });
