@@ -6,6 +6,7 @@ import type {
 import { ARTIFACTS } from "./emit/artifact.js";
 import { EMITTERS } from "./emit/index.js";
 import { findAmbiguousRoutes } from "./emit/server/index.js";
+import { baseUrlDiagnostics } from "./emit/client/base-url.js";
 import { ingestFiles, ingestTexts, type InputText } from "./ingest/index.js";
 import { buildModel } from "./model/build.js";
 import type { ApiModel, Diagnostic } from "./model/types.js";
@@ -31,7 +32,7 @@ export interface GenerateResult {
   model: ApiModel;
   /** Every generated file, sorted by path; paths are relative to an output folder, with `/`. */
   files: GeneratedFile[];
-  /** The model's diagnostics plus the emitters' (ambiguous server routes). */
+  /** The model's diagnostics plus the emitters' (ambiguous server routes, no client base URL). */
   diagnostics: Diagnostic[];
 }
 
@@ -67,6 +68,9 @@ export async function generate(
     diagnostics: [
       ...model.diagnostics,
       ...(wanted.has("server") ? findAmbiguousRoutes(model) : []),
+      ...(wanted.has("client")
+        ? baseUrlDiagnostics(model, options.baseUrl)
+        : []),
     ],
   };
 }

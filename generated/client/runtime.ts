@@ -134,6 +134,8 @@ export async function send<TData, TError>(
   spec: RequestSpec,
 ): Promise<ApiResult<TData, TError>> {
   const config = mergeOptions(defaults, options);
+  // first: a missing path parameter throws before any header, auth or body work
+  const path = fillPath(spec.path, spec.pathParams ?? {}, spec.pathStyles);
   const query: string[] = [];
   const headers = new Headers(config.headers);
   for (const [name, value] of Object.entries(spec.headers ?? {})) {
@@ -160,7 +162,7 @@ export async function send<TData, TError>(
   }
   const url =
     (config.baseUrl ?? "").replace(/\/+$/, "") +
-    fillPath(spec.path, spec.pathParams ?? {}, spec.pathStyles) +
+    path +
     (query.length > 0 ? "?" + query.join("&") : "");
   const response = await (config.fetch ?? fetch)(url, init);
   const body = await readBody(response, spec.method);

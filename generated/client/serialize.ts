@@ -225,16 +225,29 @@ export function serializeCookie(
   return [key + "=" + item(v)];
 }
 
-/** A path template with every `{name}` replaced by its serialized value. */
+/**
+ * A path template with every `{name}` replaced by its serialized value. Only own properties of
+ * `params` count (`toString` or `__proto__` is never inherited). A missing (undefined or null)
+ * value throws before anything is sent: `/pet/{petId}` must not become `/pet/`, another route.
+ */
 export function fillPath(
   template: string,
   params: object,
   styles: Readonly<Record<string, ParamStyle>> = {},
 ): string {
   const values = params as Record<string, unknown>;
-  return template.replace(/\{([^}]+)\}/g, (_match, name: string) =>
-    serializePath(name, values[name], styles[name]),
-  );
+  return template.replace(/\{([^}]+)\}/g, (_match, name: string) => {
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
+    if (value === undefined || value === null)
+      throw new Error(
+        `path parameter ${JSON.stringify(name)} of ${template} is missing (it is ${value === null ? "null" : "undefined"}); a path parameter is required`,
+      );
+    return serializePath(
+      name,
+      value,
+      Object.hasOwn(styles, name) ? styles[name] : undefined,
+    );
+  });
 }
 
 /** How one form field is sent (an OpenAPI 3 Encoding Object; Swagger 2.0 collection formats). */

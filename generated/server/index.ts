@@ -5,9 +5,11 @@ import type { Handlers } from "./contracts.js";
 import { createListener, type ListenerOptions } from "./listener.js";
 import { routes } from "./routes.js";
 import { checks } from "./validate.js";
+import { BASE_PATH } from "./settings.js";
 
 export type { HandlerSignatures, Handlers } from "./contracts.js";
 export { DEFAULT_BODY_LIMIT, type ListenerOptions } from "./listener.js";
+export { BASE_PATH } from "./settings.js";
 export { routes } from "./routes.js";
 export { ProblemError, type LocatedViolation } from "./problem.js";
 export {
@@ -22,11 +24,17 @@ export {
  * unknown paths 404; a known path with another method 405 with `Allow`; a missing required
  * parameter, a value of the wrong type or a body that is not valid JSON 400; a request that
  * breaks the API description 400 with an `application/problem+json` list of its violations; a
- * body over `options.bodyLimit` bytes 413.
+ * body over `options.bodyLimit` bytes 413. Endpoint paths are served under `options.basePath`
+ * (default: the path of the API's first server URL, `BASE_PATH`).
  */
 export function createRequestListener(
   handlers: Partial<Handlers>,
   options?: ListenerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  return createListener(routes, handlers, options, checks);
+  return createListener(
+    routes,
+    handlers,
+    { ...options, basePath: options?.basePath ?? BASE_PATH },
+    checks,
+  );
 }

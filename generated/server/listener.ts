@@ -16,6 +16,12 @@ import {
 import { ProblemError } from "./problem.js";
 
 export interface ListenerOptions {
+  /**
+   * The path every endpoint path is served under (`/v2`: `GET /v2/pet/1` is `GET /pet/{petId}`);
+   * requests outside it get 404. Default: the path of the API's first server URL (`BASE_PATH`
+   * of settings.ts); "" serves the endpoint paths as they are.
+   */
+  basePath?: string;
   /** Largest request body accepted, in bytes; larger ones get 413. Default 1 MiB. */
   bodyLimit?: number;
   /** Called with an error a handler threw (the client gets a 500). Default: console.error. */
@@ -58,6 +64,7 @@ export function createListener(
   routeChecks?: RouteChecks,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const router = new Router(routes);
+  const basePath = (options.basePath ?? "").replace(/\/+$/, "");
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const onError = options.onError ?? ((error: unknown) => console.error(error));
   const checks = routeChecks && {
@@ -66,7 +73,7 @@ export function createListener(
     responses: options.validateResponses ?? routeChecks.responsesByDefault,
   };
   return (req, res) => {
-    handle(req, res, router, handlers, bodyLimit, checks).catch(
+    handle(req, res, router, basePath, handlers, bodyLimit, checks).catch(
       (error: unknown) => {
         if (error instanceof ProblemError && error.status === 500)
           onError(error, req);
@@ -85,6 +92,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   router: Router,
+  basePath: string,
   handlers: object,
   bodyLimit: number,
   checks: (RouteChecks & { requests: boolean; responses: boolean }) | undefined,
@@ -93,7 +101,12 @@ async function handle(
   const queryStart = url.indexOf("?");
   const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
   const search = queryStart === -1 ? "" : url.slice(queryStart + 1);
-  const found = router.lookup(req.method ?? "GET", pathname);
+  const local = withinBase(pathname, basePath);
+  if (local === undefined) {
+    req.resume();
+    throw new HttpError(404, `no route for ${pathname} (outside ${basePath})`);
+  }
+  const found = router.lookup(req.method ?? "GET", local);
   if (!found.found) {
     req.resume();
     if (found.status === 404)
@@ -124,6 +137,18 @@ async function handle(
     );
   res.writeHead(status, headers);
   res.end(payload);
+}
+
+/** The endpoint path of `pathname` under `basePath` (`/v2/pet` → `/pet`), or undefined outside it. */
+export function withinBase(
+  pathname: string,
+  basePath: string,
+): string | undefined {
+  if (basePath === "") return pathname;
+  if (pathname === basePath) return "/";
+  return pathname.startsWith(`${basePath}/`)
+    ? pathname.slice(basePath.length)
+    : undefined;
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {

@@ -43,7 +43,7 @@ export function cookiePairs(header: string | undefined): [string, string][] {
 export function parseParameter(param: ParamSpec, raw: RawParameters): unknown {
   switch (param.in) {
     case "path": {
-      const value = raw.path[param.name];
+      const value = own(raw.path, param.name);
       return value === undefined ? undefined : fromPath(param, value);
     }
     case "query":
@@ -51,10 +51,18 @@ export function parseParameter(param: ParamSpec, raw: RawParameters): unknown {
     case "cookie":
       return fromPairs(param, raw.cookies, false);
     case "header": {
-      const value = raw.headers[param.name.toLowerCase()];
+      const value = own(raw.headers, param.name.toLowerCase());
       return value === undefined ? undefined : fromHeader(param, value);
     }
   }
+}
+
+/** `record[key]` when it is the record's own: `__proto__` or `toString` is not inherited. */
+function own<T>(
+  record: Readonly<Record<string, T>>,
+  key: string,
+): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function decode(raw: string, plus: boolean): string {

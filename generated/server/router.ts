@@ -127,17 +127,18 @@ function bind(
   values: string[],
   raws: string[],
 ): Record<string, string> {
-  const out: Record<string, string> = {};
+  // entries, then Object.fromEntries: a parameter called `__proto__` stays an ordinary key
+  const out: [string, string][] = [];
   segments.forEach((segment, i) => {
-    if (segment.kind === "param") out[segment.name] = raws[i]!;
+    if (segment.kind === "param") out.push([segment.name, raws[i]!]);
     else if (segment.kind === "pattern") {
       const groups = segment.regex.exec(values[i]!)!;
-      segment.names.forEach(
-        (name, g) => (out[name] = encodeURIComponent(groups[g + 1]!)),
+      segment.names.forEach((name, g) =>
+        out.push([name, encodeURIComponent(groups[g + 1]!)]),
       );
     }
   });
-  return out;
+  return Object.fromEntries(out);
 }
 
 /** `/a/b/` is `a`, `b` and an empty last segment, unlike `/a/b`; `/` is no segment at all. */

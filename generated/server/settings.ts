@@ -5,3 +5,9 @@
  * generator's `server.validateResponses`; `ListenerOptions.validateResponses` overrides it).
  */
 export const VALIDATE_RESPONSES: boolean = false;
+
+/**
+ * The path every endpoint path is served under by default: the path of the API's first server
+ * URL (`ListenerOptions.basePath` overrides it; "" serves the endpoint paths as they are).
+ */
+export const BASE_PATH: string = "";

@@ -13,6 +13,11 @@ export interface DiagnosticCodeInfo {
  * reported that is not here, at another severity, or listed here but never reported.
  */
 export const DIAGNOSTIC_CODES = {
+  "client/no-default-base-url": {
+    severity: "warning",
+    meaning:
+      "the first server URL names no host once its variables take their defaults (`https://{host}`, default empty): pass `baseUrl`",
+  },
   "config/ignored-option": {
     severity: "warning",
     meaning:

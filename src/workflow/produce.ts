@@ -12,6 +12,7 @@ import type { SourceCache } from "./source-cache.js";
 import { nameLockText, readNameLock } from "./name-lock.js";
 import type { GenerateSettings } from "./settings.js";
 import { findAmbiguousRoutes } from "../emit/server/ambiguous-routes.js";
+import { baseUrlDiagnostics } from "../emit/client/base-url.js";
 import {
   fingerprintBase,
   fromOut,
@@ -144,6 +145,10 @@ export async function produce(
     // two routes one URL can match: the server's router would pick one silently
     ...(settings.artifacts.includes("server")
       ? findAmbiguousRoutes(model)
+      : []),
+    // a first server with no host: the client has no default base URL
+    ...(settings.artifacts.includes("client")
+      ? baseUrlDiagnostics(model, settings.baseUrl)
       : []),
     ...(handlers?.diagnostics ?? []),
   ];

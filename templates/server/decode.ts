@@ -28,9 +28,12 @@ export function decodeParameters(
   search: string,
   headers: IncomingMessage["headers"],
 ): Pick<DecodedRequest, "path" | "query" | "headers" | "cookies"> {
-  const text: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers))
-    text[name] = Array.isArray(value) ? value.join(", ") : value;
+  const text: Record<string, string | undefined> = Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? value.join(", ") : value,
+    ]),
+  );
   const raw: RawParameters = {
     path: rawPath,
     query: queryPairs(search),
@@ -177,10 +180,13 @@ export async function encodeResult(
   headers: Record<string, string | number | string[]>;
   payload: Uint8Array | string | undefined;
 }> {
-  const headers: Record<string, string | number | string[]> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {}))
-    headers[name.toLowerCase()] =
-      typeof value === "object" ? [...value] : value;
+  const headers: Record<string, string | number | string[]> =
+    Object.fromEntries(
+      Object.entries(result.headers ?? {}).map(([name, value]) => [
+        name.toLowerCase(),
+        typeof value === "object" ? [...value] : value,
+      ]),
+    );
   const produces = route?.produces;
   const status = String(result.status);
   const fallback =

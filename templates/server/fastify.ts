@@ -7,9 +7,15 @@ import { decodeBody, decodeParameters, encodeResult } from "./decode.js";
 import { HttpError, handlerFor, type RouteSpec } from "./runtime.js";
 import { ProblemError } from "./problem.js";
 import { checks } from "./validate.js";
+import { BASE_PATH } from "./settings.js";
 
 export interface FastifyRoutesOptions {
   handlers: Partial<Handlers>;
+  /**
+   * The path every endpoint path is served under, inside the plugin's `prefix`. Default: the
+   * path of the API's first server URL (`BASE_PATH`); "" serves the endpoint paths as they are.
+   */
+  basePath?: string | undefined;
   /** Largest request body accepted, in bytes (413 above it). Default: the server's bodyLimit. */
   bodyLimit?: number | undefined;
   /** As in `ListenerOptions`: requests checked by default, answers as the generator says. */
@@ -31,8 +37,13 @@ export async function apiRoutes(
     done(null, body),
   );
   const registered = new Set<string>();
+  // a colon that is text is doubled, as in fastifyUrl
+  const basePath = (options.basePath ?? BASE_PATH)
+    .replace(/\/+$/, "")
+    .replaceAll(":", "::");
   for (const route of routes) {
-    const { url, names } = fastifyUrl(route.path);
+    const { url: local, names } = fastifyUrl(route.path);
+    const url = basePath + local;
     // an ambiguous twin (`/a/{x}` beside `/a/{y}`): the first one wins, as in the plain listener
     const key = `${route.method} ${url.replace(/:p\d+/g, ":")}`;
     if (registered.has(key)) continue;
@@ -56,10 +67,10 @@ export async function apiRoutes(
             new HttpError(501, `${route.name} is not implemented`),
           );
         const params = request.params as Record<string, string>;
-        const rawPath: Record<string, string> = {};
-        // Fastify decodes parameters; decode.ts wants them as the URL has them
-        names.forEach(
-          (name, i) => (rawPath[name] = params[`p${i}`]!.replace(/%/g, "%25")),
+        // Fastify decodes parameters; decode.ts wants them as the URL has them (entries, then
+        // Object.fromEntries: a parameter called `__proto__` stays an ordinary key)
+        const rawPath: Record<string, string> = Object.fromEntries(
+          names.map((name, i) => [name, params[`p${i}`]!.replace(/%/g, "%25")]),
         );
         const url = request.raw.url ?? "";
         const search = url.includes("?") ? url.slice(url.indexOf("?") + 1) : "";

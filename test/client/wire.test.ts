@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { fillPath } from "../../templates/client/serialize.js";
 import { wireModel } from "../fixtures/client/wire-model.js";
 import { generateClient } from "./generate.js";
 import { recordingServer, type Received } from "./server.js";
@@ -65,6 +66,34 @@ describe("generated client on the wire", () => {
     await client.getItem!({ path: { id: "../a/b c", part: "?x#y" } }, at());
     expect(last().method).toBe("GET");
     expect(last().url).toBe("/items/..%2Fa%2Fb%20c/parts/%3Fx%23y");
+  });
+
+  test("throws naming the parameter, sending nothing, when a path parameter is missing", async () => {
+    const before = server.received.length;
+    await expect(
+      client.getItem!({ path: { part: "2" } }, at()),
+    ).rejects.toThrow(
+      'path parameter "id" of /items/{id}/parts/{part} is missing',
+    );
+    await expect(
+      client.getItem!({ path: { id: "1", part: null } }, at()),
+    ).rejects.toThrow(
+      'path parameter "part" of /items/{id}/parts/{part} is missing',
+    );
+    // never read through the prototype: `{ toString: … }` is inherited, not given
+    await expect(
+      client.getItem!({ path: Object.create({ id: "1", part: "2" }) }, at()),
+    ).rejects.toThrow('path parameter "id"');
+    expect(server.received.length).toBe(before);
+  });
+
+  test("fills a path parameter called __proto__ from an own property only", () => {
+    const own = JSON.parse('{"__proto__":"v w"}') as object;
+    expect(fillPath("/a/{__proto__}", own)).toBe("/a/v%20w");
+    // an object literal's `__proto__: "v"` sets no property: the parameter is missing
+    expect(() => fillPath("/a/{__proto__}", { __proto__: "v" })).toThrow(
+      'path parameter "__proto__" of /a/{__proto__} is missing',
+    );
   });
 
   test("serializes query parameters by style and explode", async () => {

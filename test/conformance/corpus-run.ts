@@ -158,6 +158,7 @@ export async function runSpecProxy(
   )) as {
     createRequestListener: (
       handlers: object,
+      options?: { basePath?: string },
     ) => (req: never, res: never) => void;
   };
   const synth = new Synthesizer(result.model);
@@ -193,7 +194,10 @@ export async function runSpecProxy(
   );
   const { listen } = await import("../server/http.js");
   const running = await listen(
-    server.createRequestListener(handlers) as Parameters<typeof listen>[0],
+    // Prism forwards the client's paths as the spec's paths: no server URL path in front
+    server.createRequestListener(handlers, { basePath: "" }) as Parameters<
+      typeof listen
+    >[0],
   );
   const [document] = prismDocuments(file, join(dir, "prism"));
   const out: ProxyVerdict[] = [];

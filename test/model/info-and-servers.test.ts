@@ -191,3 +191,59 @@ describe("placeholder servers", () => {
     ).toHaveLength(1);
   });
 });
+
+describe("a server URL that names no host", () => {
+  const openapi = (url: string, variables?: Record<string, unknown>) =>
+    JSON.stringify({
+      openapi: "3.0.3",
+      info: { title: "T", version: "1" },
+      servers: [{ url, ...(variables ? { variables } : {}) }],
+      paths: { "/a": { get: { responses: { 200: { description: "OK" } } } } },
+    });
+  const run = (text: string, options: GenerateOptions = {}) =>
+    generate([{ file: "api.json", text }], {
+      artifacts: ["client"],
+      ...options,
+    });
+  const defaultOf = (files: { path: string; contents: string }[]) =>
+    /export const DEFAULT_BASE_URL = (".*");/.exec(
+      files.find((f) => f.path === "client/index.ts")!.contents,
+    )?.[1];
+
+  // as a Postman collection's `{{base_url}}` whose variable is empty reads
+  it("gives the client an empty default base URL and a warning, not https:", async () => {
+    const { files, diagnostics } = await run(
+      openapi("https://{base_url}", { base_url: { default: "" } }),
+    );
+    expect(defaultOf(files)).toBe('""');
+    const found = diagnostics.filter(
+      (d) => d.code === "client/no-default-base-url",
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('"https://{base_url}"');
+    expect(found[0]!.file).toBe("api.json");
+  });
+
+  it("also for a port without a host, and not when --base-url is given", async () => {
+    const text = openapi("https://{host}:8443/v1", { host: { default: "" } });
+    expect(defaultOf((await run(text)).files)).toBe('""');
+    const given = await run(text, { baseUrl: "https://api.acme.io" });
+    expect(defaultOf(given.files)).toBe('"https://api.acme.io"');
+    expect(
+      given.diagnostics.filter((d) => d.code === "client/no-default-base-url"),
+    ).toEqual([]);
+  });
+
+  it("keeps a real host and a relative URL, and never reads a variable through the prototype", async () => {
+    const filled = await run(
+      openapi("https://{region}.acme.io/v1", { region: { default: "eu" } }),
+    );
+    expect(defaultOf(filled.files)).toBe('"https://eu.acme.io/v1"');
+    expect(filled.diagnostics).toEqual([]);
+    expect(defaultOf((await run(openapi("/v2"))).files)).toBe('"/v2"');
+    const inherited = await run(
+      openapi("https://{toString}.acme.io", { other: { default: "x" } }),
+    );
+    expect(defaultOf(inherited.files)).toBe('"https://{toString}.acme.io"');
+  });
+});

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitServer } from "../../src/emit/server/index.js";
 import { createEndpoint, createParameter } from "../../src/model/factories.js";
 import { loadModel } from "../../src/pipeline.js";
+import { serverBasePath } from "../../src/emit/shared/server-url.js";
 import { chatModel } from "../fixtures/server/chat-model.js";
 import { outDir, writeFiles } from "./generated.js";
 import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
@@ -160,9 +161,10 @@ describeCorpus("generated Fastify adapter on the corpus", () => {
     await app.register(apiRoutes, { handlers: {} });
     await app.ready();
     const paths = new Set(model.endpoints.map((e) => e.path));
-    // each path answers (501: no handlers) rather than 404
+    // each path answers (501: no handlers) rather than 404, under the server URL's path
+    const base = serverBasePath(model);
     for (const endpoint of model.endpoints.slice(0, 20)) {
-      const url = endpoint.path.replace(/\{[^{}]+\}/g, "x1");
+      const url = base + endpoint.path.replace(/\{[^{}]+\}/g, "x1");
       const response = await app.inject({
         method: endpoint.method.toUpperCase() as "GET",
         url,
@@ -192,6 +194,7 @@ describe("generated Fastify adapter with parameters inside segments", () => {
         endpoint("/files/{name}.json", "fileJson"),
         endpoint("/range/{from}-{to}", "range"),
         endpoint("/v1/models/{model}:predict", "predict"),
+        endpoint("/proto/{__proto__}", "proto"),
       ],
       schemas: {},
     };
@@ -206,7 +209,13 @@ describe("generated Fastify adapter with parameters inside segments", () => {
     });
     const app = Fastify();
     await app.register(apiRoutes, {
-      handlers: { file: echo, fileJson: echo, range: echo, predict: echo },
+      handlers: {
+        file: echo,
+        fileJson: echo,
+        range: echo,
+        predict: echo,
+        proto: echo,
+      },
     });
     const get = async (url: string) =>
       (await app.inject({ method: "GET", url })).json();
@@ -214,6 +223,10 @@ describe("generated Fastify adapter with parameters inside segments", () => {
     expect(await get("/files/report.xml")).toEqual({ name: "report.xml" });
     expect(await get("/range/3-9")).toEqual({ from: "3", to: "9" });
     expect(await get("/v1/models/gpt:predict")).toEqual({ model: "gpt" });
+    // a Postman `:__proto__` variable: an own key, not lost to Object.prototype
+    expect(Object.entries(await get("/proto/a%20b"))).toEqual([
+      ["__proto__", "a b"],
+    ]);
     await app.close();
   });
 });

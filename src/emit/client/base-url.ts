@@ -1,16 +1,58 @@
-import type { ApiModel } from "../../model/types.js";
+import type { ApiModel, Diagnostic } from "../../model/types.js";
+import { filledServerUrl as filledUrl } from "../shared/server-url.js";
+
+export const NO_DEFAULT_BASE_URL = "client/no-default-base-url";
 
 /**
  * The client's default base URL: the `--base-url` option, else the first server of the model
- * with its variables at their defaults (OpenAPI 3.1 §4.8.6), without a trailing slash.
+ * with its variables at their defaults (OpenAPI 3.1 §4.8.6), without a trailing slash. Empty
+ * when that URL names no host (`https://{base_url}` whose default is empty gives `https://`):
+ * the user must then pass `baseUrl` (see `baseUrlDiagnostics`).
  */
 export function defaultBaseUrl(model: ApiModel, override?: string): string {
   if (override !== undefined) return override.replace(/\/+$/, "");
   const server = model.servers[0];
   if (!server) return "";
-  const url = server.url.replace(/\{([^}]+)\}/g, (match, name: string) => {
-    const variable = server.variables?.[name];
-    return variable ? variable.default : match;
-  });
-  return url.replace(/\/+$/, "");
+  const url = filledUrl(server);
+  return lacksHost(url) ? "" : url;
+}
+
+/**
+ * The warning for a first server whose URL names no host once its variables are filled (the
+ * client then has no default base URL). Emitters cannot add to the model's diagnostics; the CLI
+ * calls this and reports the result with the rest.
+ */
+export function baseUrlDiagnostics(
+  model: ApiModel,
+  override?: string,
+): Diagnostic[] {
+  const server = model.servers[0];
+  if (override !== undefined || !server) return [];
+  const url = filledUrl(server);
+  if (!lacksHost(url)) return [];
+  const at = server.sources[0];
+  return [
+    {
+      severity: "warning",
+      code: NO_DEFAULT_BASE_URL,
+      message:
+        `the server URL ${JSON.stringify(server.url)} names no host once its variables take their defaults (${JSON.stringify(url)}): ` +
+        "the generated client has no default base URL; pass createClient({ baseUrl }) or --base-url",
+      file: at?.file ?? "",
+      line: at?.line ?? 1,
+      column: at?.column ?? 1,
+    },
+  ];
+}
+
+/**
+ * `https:`, `https://`, `https://:8080/v1` or `https://user@/v1`: a scheme whose authority
+ * holds no host. A relative URL (`/v2`) has no scheme and keeps its meaning.
+ */
+function lacksHost(url: string): boolean {
+  const m = /^[a-z][a-z0-9+.-]*:(?:\/\/([^/?#]*))?/i.exec(url);
+  if (!m) return false;
+  if (m[1] === undefined) return url === m[0];
+  const host = m[1].replace(/^[^@]*@/, "").replace(/:\d*$/, "");
+  return host === "";
 }

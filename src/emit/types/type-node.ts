@@ -33,21 +33,23 @@ export function raw(text: string): TypeNode {
   return { kind: "raw", text };
 }
 
-/** A union without duplicates (by printed text of simple members); one member stays itself. */
+/**
+ * A union without duplicates (identical members: `Pet[] | Pet[]` for two media types of one
+ * schema is `Pet[]`); one member stays itself.
+ */
 export function union(members: TypeNode[]): TypeNode {
   const flat: TypeNode[] = [];
   const seen = new Set<string>();
   for (const member of members) {
     for (const m of member.kind === "union" ? member.members : [member]) {
-      const key = m.kind === "raw" ? m.text : undefined;
-      if (key !== undefined) {
-        if (seen.has(key)) continue;
-        seen.add(key);
-      }
+      // raw text as it is, any other node by its whole structure (docs included)
+      const key = m.kind === "raw" ? `raw ${m.text}` : JSON.stringify(m);
+      if (seen.has(key)) continue;
+      seen.add(key);
       flat.push(m);
     }
   }
-  if (seen.has("unknown")) return UNKNOWN;
+  if (seen.has("raw unknown")) return UNKNOWN;
   if (flat.length === 0) return NEVER;
   if (flat.length === 1) return flat[0]!;
   return { kind: "union", members: flat };

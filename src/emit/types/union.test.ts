@@ -1,0 +1,58 @@
+import { describe, expect, test } from "vitest";
+import { generate } from "../../generate.js";
+import { raw, union, type TypeNode } from "./type-node.js";
+
+// two media types of one schema (Swagger's `produces: [xml, json]`)
+const PETSTORE = JSON.stringify({
+  swagger: "2.0",
+  info: { title: "Pets", version: "1" },
+  produces: ["application/xml", "application/json"],
+  paths: {
+    "/pet/findByStatus": {
+      get: {
+        operationId: "findPetsByStatus",
+        responses: {
+          200: {
+            description: "OK",
+            schema: { type: "array", items: { $ref: "#/definitions/Pet" } },
+          },
+        },
+      },
+    },
+  },
+  definitions: {
+    Pet: { type: "object", properties: { name: { type: "string" } } },
+  },
+});
+
+describe("union", () => {
+  test("keeps one of identical members of any kind, and distinct ones in order", () => {
+    const pets: TypeNode = { kind: "array", element: raw("Pet") };
+    const tags: TypeNode = { kind: "array", element: raw("Tag") };
+    const object = (doc: string): TypeNode => ({
+      kind: "object",
+      members: [
+        { name: "a", optional: false, type: raw("string"), doc: [doc] },
+      ],
+    });
+    expect(union([pets, { kind: "array", element: raw("Pet") }])).toEqual(pets);
+    expect(union([pets, tags, pets, raw("null"), raw("null")])).toEqual({
+      kind: "union",
+      members: [pets, tags, raw("null")],
+    });
+    // members that differ only in their docs stay two
+    expect(union([object("x"), object("y")])).toMatchObject({
+      kind: "union",
+    });
+    expect(union([object("x"), object("x")])).toEqual(object("x"));
+  });
+
+  test("a response of one schema under two media types is that type once", async () => {
+    const { files } = await generate([{ file: "p.json", text: PETSTORE }], {
+      artifacts: ["client"],
+    });
+    const types = files.find((f) => f.path === "types.ts")!.contents;
+    expect(types).toMatch(/ {2}"200": Pet\[\];\n/);
+    expect(types).not.toContain("Pet[] | Pet[]");
+  });
+});

@@ -1,0 +1,110 @@
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import Fastify from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../../src/generate.js";
+import { outDir, writeFiles } from "./generated.js";
+import { listen, type RunningServer } from "./http.js";
+
+// Swagger's basePath is the path of the server URL the client defaults to
+const SPEC = JSON.stringify({
+  swagger: "2.0",
+  info: { title: "Pets", version: "1" },
+  host: "petstore.swagger.io",
+  basePath: "/v2",
+  schemes: ["https"],
+  paths: {
+    "/pet/{petId}": {
+      get: {
+        operationId: "getPetById",
+        produces: ["application/json"],
+        parameters: [
+          { name: "petId", in: "path", required: true, type: "integer" },
+        ],
+        responses: { 200: { description: "OK" } },
+      },
+    },
+  },
+});
+
+type Listener = Parameters<typeof listen>[0];
+interface ServerModule {
+  BASE_PATH: string;
+  createRequestListener(handlers: object, options?: object): Listener;
+}
+interface ClientModule {
+  DEFAULT_BASE_URL: string;
+  createClient(config: object): {
+    getPetById(args: object): Promise<{ status: number; data?: unknown }>;
+  };
+}
+
+describe("the generated server serves the server URL's path", () => {
+  let server: ServerModule;
+  let client: ClientModule;
+  let running: RunningServer;
+  let dir: string;
+  const handlers = {
+    getPetById: ({ path }: { path: { petId: number } }) => ({
+      status: 200,
+      body: { id: path.petId },
+    }),
+  };
+
+  beforeAll(async () => {
+    dir = outDir("base-path");
+    const { files } = await generate([{ file: "pets.json", text: SPEC }], {
+      artifacts: ["client", "server"],
+      serverAdapters: ["fastify"],
+    });
+    writeFiles(dir, files);
+    server = await import(pathToFileURL(join(dir, "server/index.ts")).href);
+    client = await import(pathToFileURL(join(dir, "client/index.ts")).href);
+    running = await listen(server.createRequestListener(handlers));
+  });
+  afterAll(() => running?.close());
+
+  it("defaults to the path of the client's default base URL", () => {
+    expect(client.DEFAULT_BASE_URL).toBe("https://petstore.swagger.io/v2");
+    expect(server.BASE_PATH).toBe("/v2");
+  });
+
+  it("answers a client whose base URL has that path, and 404 outside it", async () => {
+    const api = client.createClient({ baseUrl: `${running.baseUrl}/v2` });
+    const result = await api.getPetById({ path: { petId: 7 } });
+    expect(result).toMatchObject({ status: 200, data: { id: 7 } });
+    expect((await fetch(`${running.baseUrl}/pet/7`)).status).toBe(404);
+    expect((await fetch(`${running.baseUrl}/v2x/pet/7`)).status).toBe(404);
+  });
+
+  it('serves the endpoint paths as they are with basePath: ""', async () => {
+    const bare = await listen(
+      server.createRequestListener(handlers, { basePath: "" }),
+    );
+    try {
+      expect(await (await fetch(`${bare.baseUrl}/pet/8`)).json()).toEqual({
+        id: 8,
+      });
+      expect((await fetch(`${bare.baseUrl}/v2/pet/8`)).status).toBe(404);
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it("registers the Fastify routes under it too, inside the plugin's prefix", async () => {
+    const { apiRoutes } = await import(
+      pathToFileURL(join(dir, "server/fastify.ts")).href
+    );
+    const app = Fastify();
+    await app.register(apiRoutes, { handlers, prefix: "/api" });
+    const url = await app.listen({ host: "127.0.0.1", port: 0 });
+    try {
+      expect(await (await fetch(`${url}/api/v2/pet/9`)).json()).toEqual({
+        id: 9,
+      });
+      expect((await fetch(`${url}/api/pet/9`)).status).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
+});
