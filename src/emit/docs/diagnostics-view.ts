@@ -4,7 +4,7 @@ import {
 } from "../../model/diagnostic-codes.js";
 import { compareCodeUnits } from "../../model/order.js";
 import type { Diagnostic, Severity } from "../../model/types.js";
-import type { DiagnosticView } from "./view.js";
+import type { DiagnosticView } from "./view-types.js";
 
 /** The merge's diagnostics as the docs list them: sorted by place, and counted per code. */
 

@@ -12,7 +12,7 @@ import { clientCallExample } from "./client-example.js";
 import { curlExample } from "./curl.js";
 import { schemaLabel } from "./schema-label.js";
 import { linkTo } from "./schemas-view.js";
-import type { ContentView, EndpointView } from "./view.js";
+import type { ContentView, EndpointView } from "./view-types.js";
 
 /** How one endpoint is shown: its facts, its examples and where it came from. */
 

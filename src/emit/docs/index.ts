@@ -3,7 +3,7 @@ import { loadDocsTemplates, docsHelpers } from "./templates.js";
 import { buildDocsView } from "./view.js";
 
 export { buildDocsView } from "./view.js";
-export type { DocsView, EndpointView, TagView } from "./view.js";
+export type { DocsView, EndpointView, TagView } from "./view-types.js";
 export type { SchemaView } from "./schemas-view.js";
 
 /**

@@ -14,7 +14,7 @@ import {
   markdownProse,
   markdownTable,
 } from "./markdown.js";
-import type { DocsView, TagView } from "./view.js";
+import type { DocsView, TagView } from "./view-types.js";
 
 /** The escaping helpers every docs template gets; spec strings only reach output through them. */
 export const docsHelpers = {

@@ -1,0 +1,113 @@
+import type { Severity } from "../../model/types.js";
+import type { CodeCount } from "./diagnostics-view.js";
+import type { SchemaLink, SchemaView } from "./schemas-view.js";
+import type { SchemeView } from "./schemes-view.js";
+
+// The docs view: what buildDocsView (view.ts) makes from the model and the docs templates read.
+// Types only, so the parts that build it (endpoint-view.ts, diagnostics-view.ts) import them
+// without importing the builder.
+
+/**
+ * What the docs templates receive. Every string here is still raw spec text: templates escape it
+ * for where it lands (Markdown, HTML, a code fence) with the helpers they are given.
+ */
+export interface DocsView {
+  title: string;
+  version: string;
+  description?: string;
+  servers: { url: string; description?: string }[];
+  /** The base URL the examples use. */
+  baseUrl: string;
+  /** The lines that create the generated client, shown before each call example. */
+  clientSetup: string;
+  /**
+   * Groups in display order, each endpoint in exactly one (docs.groupBy): by first tag, with the
+   * untagged endpoints in a last group of their own, or by the resource their path names.
+   */
+  tags: TagView[];
+  /** What the groups are: tags, or the resources of the paths. */
+  groupedBy: "tag" | "path";
+  /** Every endpoint once, in model order (path, then method). */
+  endpoints: EndpointView[];
+  diagnostics: DiagnosticView[];
+  counts: Record<Severity, number>;
+  /** Each diagnostic code once, most frequent first: what kinds of disagreement there are. */
+  diagnosticCodes: CodeCount[];
+  /** Every named schema, sorted by name. */
+  schemas: SchemaView[];
+  /** Security schemes, sorted by name. */
+  schemes: SchemeView[];
+}
+
+export interface TagView {
+  name: string;
+  /** Unique, lower case: the tag page is `tags/<slug>.md`. */
+  slug: string;
+  description?: string;
+  endpoints: EndpointView[];
+}
+
+export interface EndpointView {
+  /** Stable anchor id, unique in the docs: `op-<endpoint name>`. */
+  id: string;
+  method: string;
+  path: string;
+  /** The generated client function's name. */
+  name: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  tags: string[];
+  /** The one group the endpoint is listed under. */
+  group: string;
+  /** Its tags other than the group, to show on it (none when the tags are degenerate). */
+  otherTags: string[];
+  /** Slug of the group page that documents this endpoint. */
+  pageSlug: string;
+  parameters: ParameterView[];
+  body?: BodyView;
+  responses: ResponseView[];
+  /** Every scope any security alternative names, sorted. */
+  scopes: string[];
+  /** Undefined: the inputs say nothing; empty: explicitly no auth. */
+  security?: { scheme: string; scopes: string[] }[];
+  curl: string;
+  client: string;
+  sources: { file: string; line: number }[];
+}
+
+export interface ParameterView {
+  name: string;
+  in: string;
+  required: boolean;
+  deprecated: boolean;
+  type: string;
+  description?: string;
+}
+
+export interface ContentView {
+  mediaType: string;
+  type: string;
+  /** The named schema the content is (or is an array of), for a link to the schemas page. */
+  link?: SchemaLink;
+}
+
+export interface BodyView {
+  required: boolean;
+  description?: string;
+  content: ContentView[];
+}
+
+export interface ResponseView {
+  status: string;
+  description: string;
+  content: ContentView[];
+}
+
+export interface DiagnosticView {
+  severity: Severity;
+  code: string;
+  message: string;
+  where: string;
+  related: string[];
+}
