@@ -49,8 +49,11 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
     raw = await readConfigValue(abs);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
+    // Node names no line for a syntax error in an ES module: ask the TypeScript parser where
+    // (it finds none when the error was something else, and then none is named)
+    const where = /\.[cm]?js$/.test(abs) ? await syntaxErrorPosition(abs) : "";
     throw new ConfigError(
-      `cannot load ${basename(abs)}: ${(error as Error).message}`,
+      `cannot load ${basename(abs)}${where}: ${(error as Error).message}`,
     );
   }
   const config = validateConfig(raw, basename(abs));
@@ -111,10 +114,13 @@ async function transpiledConfig(file: string): Promise<string> {
   const problem = output.diagnostics?.find(
     (d) => d.category === ts.DiagnosticCategory.Error,
   );
-  if (problem)
+  if (problem) {
+    // file:line:column, as every other error apiloom reports
+    const where = positionOf(problem);
     throw new ConfigError(
-      `${basename(file)}: ${ts.flattenDiagnosticMessageText(problem.messageText, "\n")}`,
+      `${basename(file)}${where}: ${ts.flattenDiagnosticMessageText(problem.messageText, "\n")}`,
     );
+  }
   if (cached)
     try {
       mkdirSync(dirname(cached), { recursive: true });
@@ -176,4 +182,38 @@ const SELF_MODULE = `data:text/javascript,${encodeURIComponent(
 async function defaultExport(module: unknown): Promise<unknown> {
   const value = (module as { default?: unknown }).default;
   return typeof value === "function" ? await (value as () => unknown)() : value;
+}
+
+/** `:line:column` of a TypeScript diagnostic, or "" when it has no place. */
+function positionOf(problem: {
+  file?:
+    | {
+        getLineAndCharacterOfPosition(pos: number): {
+          line: number;
+          character: number;
+        };
+      }
+    | undefined;
+  start?: number | undefined;
+}): string {
+  if (!problem.file || problem.start === undefined) return "";
+  const at = problem.file.getLineAndCharacterOfPosition(problem.start);
+  return `:${at.line + 1}:${at.character + 1}`;
+}
+
+/** Where the first syntax error of a JavaScript config is (`:line:column`), or "". */
+async function syntaxErrorPosition(file: string): Promise<string> {
+  try {
+    const { ts } = await import("ts-morph");
+    const output = ts.transpileModule(readFileSync(file, "utf8"), {
+      fileName: file.replace(/\.[cm]?js$/, ".ts"),
+      reportDiagnostics: true,
+    });
+    const problem = output.diagnostics?.find(
+      (d) => d.category === ts.DiagnosticCategory.Error,
+    );
+    return problem ? positionOf(problem) : "";
+  } catch {
+    return "";
+  }
 }

@@ -98,6 +98,25 @@ describe("config files", () => {
     ).rejects.toThrow(message);
   });
 
+  it.each([
+    [
+      "apiloom.config.ts",
+      'export default {\n  out: "x",\n  strict: ,\n};\n',
+      "apiloom.config.ts:3:11: Expression expected.",
+    ],
+    [
+      "apiloom.config.mjs",
+      'export default {\n  out: "x",\n  strict: ;\n};\n',
+      "cannot load apiloom.config.mjs:3:11: ",
+    ],
+  ])(
+    "names the line and column of a syntax error in %s",
+    async (name, text, message) => {
+      const dir = folder({ [name]: text });
+      await expect(loadConfigFile(join(dir, name))).rejects.toThrow(message);
+    },
+  );
+
   it("is found from a subfolder, but not past the project root", () => {
     const dir = folder({
       "apiloom.config.yaml": "inputs: [a.yaml]\n",
