@@ -64,7 +64,10 @@ const SHAPE: Record<string, Check> = {
     validateResponses: isBoolean,
   }),
   lock: (v, where) => {
-    if (v !== false) isString(v, where);
+    if (v !== false && (typeof v !== "string" || v === ""))
+      throw new ConfigError(
+        `${where} must be a file path, or false for no lock`,
+      );
   },
   strict: isBoolean,
 };

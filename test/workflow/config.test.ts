@@ -91,6 +91,10 @@ describe("config files", () => {
       "apiloom.config.json.merge.allowExternalRefs must be true or false",
     ],
     ["[1]", "the config must be an object"],
+    [
+      '{ "lock": true }',
+      "apiloom.config.json.lock must be a file path, or false for no lock",
+    ],
   ])("rejects %s clearly", async (text, message) => {
     const dir = folder({ "apiloom.config.json": text });
     await expect(
