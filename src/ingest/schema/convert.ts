@@ -7,7 +7,7 @@ import {
   type SourceDocument,
 } from "../reader.js";
 import { setOwn } from "../../model/own.js";
-import { breakRefCycles } from "./ref-cycles.js";
+import { breakRefCycles, DOC_KEYWORDS } from "./ref-cycles.js";
 import { patternFlags } from "../../model/pattern-flags.js";
 
 /**
@@ -411,15 +411,6 @@ function describeValue(value: unknown): string {
   const text = JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
-
-/** Keywords that document a schema without constraining it. */
-const DOC_KEYWORDS = [
-  "description",
-  "title",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-] as const;
 
 /** `$ref` siblings that are not applied as a schema (3.0 `nullable` is applied on its own). */
 const REF_SIBLINGS_KEPT = new Set<string>([

@@ -170,7 +170,7 @@ function findCycle(schemas: Record<string, NamedSchema>): Edge[] | undefined {
 }
 
 /** Keywords that document a schema without constraining it. */
-const DOC_KEYWORDS = [
+export const DOC_KEYWORDS = [
   "description",
   "title",
   "deprecated",
