@@ -211,3 +211,50 @@ describe("a deeply nested schema", () => {
       );
   });
 });
+
+describe("an endpoint whose nested branches reach a named schema", () => {
+  it("imports the named check a branch compiled late calls (found by the fuzz test)", async () => {
+    const text = JSON.stringify({
+      openapi: "3.1.0",
+      info: { title: "late", version: "1" },
+      paths: {
+        "/x": {
+          post: {
+            operationId: "postX",
+            requestBody: {
+              content: {
+                "application/json": {
+                  schema: {
+                    oneOf: [
+                      {
+                        oneOf: [
+                          { $ref: "#/components/schemas/F" },
+                          { type: "string" },
+                          { type: "boolean" },
+                        ],
+                      },
+                      { type: "null" },
+                    ],
+                  },
+                },
+              },
+            },
+            responses: { "204": { description: "none" } },
+          },
+        },
+      },
+      components: {
+        schemas: { F: { type: "object", required: ["f"] } },
+      },
+    });
+    const { model } = await generate([{ file: "late.json", text }], {
+      artifacts: ["openapi"],
+    });
+    const late = await loadValidators(model, "late-branch");
+    expect(typeCheck(late.dir)).toBe("");
+    const body = late.endpoints.postX!.body!;
+    expect(body.check("text")).toEqual([]);
+    expect(body.check({ f: 1 })).toEqual([]);
+    expect(body.check({}).length).toBeGreaterThan(0);
+  });
+});

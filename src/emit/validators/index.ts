@@ -231,6 +231,8 @@ function endpointsFile(
       shift ? "    }," : "  },",
     );
   }
+  // the functions first: compiling the branches hoisted so far can reference more named checks
+  const functions = mod.empty ? undefined : mod.text();
   const imports = [...mod.referenced].sort();
   const any = model.endpoints.length > 0;
   return (
@@ -240,12 +242,12 @@ function endpointsFile(
       [
         ...(any ? ['import type * as T from "../types.js";'] : []),
         'import * as r from "./runtime.js";',
-        ...(mod.empty ? [] : [TYPE_IMPORTS]),
+        ...(functions === undefined ? [] : [TYPE_IMPORTS]),
         ...(imports.length > 0
           ? [importStatement(imports, "./schemas.js", false)]
           : []),
       ].join("\n"),
-      ...(mod.empty ? [] : [mod.text()]),
+      ...(functions === undefined ? [] : [functions]),
       "/** Each endpoint's parts and the types their validators narrow to. */\n" +
         objectType("EndpointTypes", typeLines),
       objectCall(
