@@ -242,11 +242,17 @@ export function fillPath(
       throw new Error(
         `path parameter ${JSON.stringify(name)} of ${template} is missing (it is ${value === null ? "null" : "undefined"}); a path parameter is required`,
       );
-    return serializePath(
+    const text = serializePath(
       name,
       value,
       Object.hasOwn(styles, name) ? styles[name] : undefined,
     );
+    // an empty segment is another path (`/items//parts` or `/items/`): refuse it too
+    if (text === "")
+      throw new Error(
+        `path parameter ${JSON.stringify(name)} of ${template} is empty; an empty value would change the path`,
+      );
+    return text;
   });
 }
 

@@ -80,6 +80,11 @@ describe("generated client on the wire", () => {
     ).rejects.toThrow(
       'path parameter "part" of /items/{id}/parts/{part} is missing',
     );
+    await expect(
+      client.getItem!({ path: { id: "", part: "2" } }, at()),
+    ).rejects.toThrow(
+      'path parameter "id" of /items/{id}/parts/{part} is empty; an empty value would change the path',
+    );
     // never read through the prototype: `{ toString: … }` is inherited, not given
     await expect(
       client.getItem!({ path: Object.create({ id: "1", part: "2" }) }, at()),
