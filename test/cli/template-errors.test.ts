@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { PETSTORE, apiloom, expectNoCrash, outDir } from "./run.js";
+import { describeCorpus } from "../shared-corpus.js";
 
 /** A templates folder holding one client/endpoint.js with `text`; returns the folder. */
 function templates(name: string, text: string): string {
@@ -28,7 +29,8 @@ function generateWith(dir: string) {
   return { run, out };
 }
 
-describe("a broken user template", () => {
+// these run the corpus petstore: without ../shared/corpus they are skipped, saying so
+describeCorpus("a broken user template", () => {
   const cases: [string, string, RegExp][] = [
     [
       "syntax",
