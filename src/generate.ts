@@ -5,8 +5,7 @@ import type {
 } from "./emit/artifact.js";
 import { ARTIFACTS } from "./emit/artifact.js";
 import { EMITTERS } from "./emit/index.js";
-import { findAmbiguousRoutes } from "./emit/server/index.js";
-import { baseUrlDiagnostics } from "./emit/client/base-url.js";
+import { runEmitters } from "./emit/run.js";
 import { ingestFiles, ingestTexts, type InputText } from "./ingest/index.js";
 import { buildModel } from "./model/build.js";
 import type { ApiModel, Diagnostic } from "./model/types.js";
@@ -14,7 +13,10 @@ import type { LoadOptions } from "./pipeline.js";
 import { collectFiles } from "./workflow/output-files.js";
 
 export interface GenerateOptions extends LoadOptions {
-  /** Which artifacts to make, in any order (default: all of `ARTIFACTS`). */
+  /**
+   * Which artifacts to make, in any order (default: all of `ARTIFACTS`); what they need comes
+   * too (`client` makes `types` and `validators`).
+   */
   artifacts?: readonly ArtifactName[];
   /** A folder holding the user's copies of templates; files missing there fall back to apiloom's. */
   templatesDir?: string;
@@ -49,29 +51,22 @@ export async function generate(
     ? ingestFiles(inputs, options)
     : ingestTexts(inputs, options);
   const model = buildModel(ingested.documents, ingested.diagnostics, options);
-  const wanted = new Set(options.artifacts ?? ARTIFACTS);
-  const batches: { emitter: string; files: GeneratedFile[] }[] = [];
-  for (const artifact of ARTIFACTS) {
-    if (!wanted.has(artifact)) continue;
-    const files = await EMITTERS[artifact](model, {
+  const emitted = await runEmitters(
+    EMITTERS,
+    model,
+    options.artifacts ?? ARTIFACTS,
+    {
       templatesDir: options.templatesDir,
       baseUrl: options.baseUrl,
       serverAdapters: options.serverAdapters,
       validateResponses: options.validateResponses,
       docs: options.docs,
-    });
-    batches.push({ emitter: artifact, files });
-  }
+    },
+  );
   return {
     model,
-    files: collectFiles(batches),
-    diagnostics: [
-      ...model.diagnostics,
-      ...(wanted.has("server") ? findAmbiguousRoutes(model) : []),
-      ...(wanted.has("client")
-        ? baseUrlDiagnostics(model, options.baseUrl)
-        : []),
-    ],
+    files: collectFiles(emitted.batches),
+    diagnostics: [...model.diagnostics, ...emitted.diagnostics],
   };
 }
 

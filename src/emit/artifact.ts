@@ -40,6 +40,7 @@ export type Emitter = (
  * the types, so the config loader and the CLI can name artifacts without loading any emitter.
  */
 export const ARTIFACTS = [
+  "types",
   "client",
   "server",
   "validators",
@@ -48,6 +49,34 @@ export const ARTIFACTS = [
 ] as const;
 
 export type ArtifactName = (typeof ARTIFACTS)[number];
+
+/**
+ * What each artifact's files import from other artifacts: the client and the server import the
+ * shared `types.ts` and call the validators; the validators narrow to `types.ts`. Asking for an
+ * artifact makes what it needs too, and each file is made by one emitter only.
+ */
+export const ARTIFACT_NEEDS: Readonly<
+  Record<ArtifactName, readonly ArtifactName[]>
+> = {
+  types: [],
+  client: ["types", "validators"],
+  server: ["types", "validators"],
+  validators: ["types"],
+  docs: [],
+  openapi: [],
+};
+
+/** `wanted` and everything it needs, once each, in `ARTIFACTS` order. */
+export function withNeeds(wanted: Iterable<ArtifactName>): ArtifactName[] {
+  const all = new Set<ArtifactName>();
+  const add = (name: ArtifactName): void => {
+    if (all.has(name)) return;
+    all.add(name);
+    ARTIFACT_NEEDS[name].forEach(add);
+  };
+  for (const name of wanted) add(name);
+  return ARTIFACTS.filter((name) => all.has(name));
+}
 
 /**
  * How the docs group endpoints (config `docs.groupBy`, flag `--group-by`): by first tag, by the

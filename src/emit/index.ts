@@ -1,4 +1,5 @@
 import type { ArtifactName, Emitter } from "./artifact.js";
+import { emitTypes } from "./types/index.js";
 import { emitClient } from "./client/index.js";
 import { emitServer } from "./server/index.js";
 import { emitDocs } from "./docs/index.js";
@@ -7,6 +8,7 @@ import { emitValidators } from "./validators/index.js";
 
 /** The emitter of each artifact (the keys are `ARTIFACTS`, checked by the type). */
 export const EMITTERS: Record<ArtifactName, Emitter> = {
+  types: emitTypes,
   client: emitClient,
   server: emitServer,
   validators: emitValidators,

@@ -34,9 +34,10 @@ export function unsafePathReason(path: string): string | undefined {
 }
 
 /**
- * Joins what every emitter returned into one sorted list. Two emitters may return the same
- * path with identical text (a shared `types.ts`); different text for one path, an unsafe path, or
- * two paths that differ only by case (they collide on macOS and Windows) are emitter bugs.
+ * Joins what every emitter returned into one sorted list. Each file belongs to one artifact (a
+ * file two artifacts use, such as `types.ts`, is an artifact of its own that both need), so one
+ * path made twice, an unsafe path, or two paths that differ only by case (they collide on macOS
+ * and Windows) are emitter bugs.
  */
 export function collectFiles(
   batches: readonly { emitter: string; files: readonly GeneratedFile[] }[],
@@ -51,13 +52,12 @@ export function collectFiles(
           `emitter ${emitter} returned the path ${JSON.stringify(file.path)}: ${reason}`,
         );
       const seen = byPath.get(file.path);
-      if (seen) {
-        if (seen.contents !== file.contents)
-          throw new EmitterError(
-            `emitters ${seen.emitter} and ${emitter} both make ${file.path} with different contents`,
-          );
-        continue;
-      }
+      if (seen)
+        throw new EmitterError(
+          seen.emitter === emitter
+            ? `emitter ${emitter} makes ${file.path} twice`
+            : `emitters ${seen.emitter} and ${emitter} both make ${file.path}`,
+        );
       const folded = file.path.toLowerCase();
       const twin = byFolded.get(folded);
       if (twin !== undefined)

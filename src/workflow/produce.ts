@@ -11,8 +11,7 @@ import { parseText } from "../ingest/load.js";
 import type { SourceCache } from "./source-cache.js";
 import { nameLockText, readNameLock } from "./name-lock.js";
 import type { GenerateSettings } from "./settings.js";
-import { findAmbiguousRoutes } from "../emit/server/ambiguous-routes.js";
-import { baseUrlDiagnostics } from "../emit/client/base-url.js";
+import { runEmitters } from "../emit/run.js";
 import {
   fingerprintBase,
   fromOut,
@@ -120,10 +119,11 @@ export async function produce(
       ? (text, file, absPath) => sources.parse(text, file, absPath, parseText)
       : undefined,
   });
-  const batches: { emitter: string; files: GeneratedFile[] }[] = [];
-  for (const artifact of settings.artifacts) {
-    onStage(`making the ${artifact}`);
-    const made = await stages.emitters[artifact](model, {
+  const emitted = await runEmitters(
+    stages.emitters,
+    model,
+    settings.artifacts,
+    {
       templatesDir: settings.templates,
       baseUrl: settings.baseUrl,
       serverAdapters: settings.serverAdapters,
@@ -132,9 +132,9 @@ export async function produce(
         groupBy: settings.docsGroupBy,
         clientImport: clientImportPath(settings.baseDir, settings.out),
       },
-    });
-    batches.push({ emitter: artifact, files: made });
-  }
+    },
+    (artifact) => onStage(`making the ${artifact}`),
+  );
   const handlers = settings.artifacts.includes("server")
     ? await updateHandlers(settings, model)
     : undefined;
@@ -142,14 +142,7 @@ export async function produce(
     ...ownDiagnostics,
     ...(settings.warnings ?? []),
     ...model.diagnostics,
-    // two routes one URL can match: the server's router would pick one silently
-    ...(settings.artifacts.includes("server")
-      ? findAmbiguousRoutes(model)
-      : []),
-    // a first server with no host: the client has no default base URL
-    ...(settings.artifacts.includes("client")
-      ? baseUrlDiagnostics(model, settings.baseUrl)
-      : []),
+    ...emitted.diagnostics,
     ...(handlers?.diagnostics ?? []),
   ];
   const lockText = settings.lock ? nameLockText(model.endpoints) : undefined;
@@ -157,7 +150,7 @@ export async function produce(
     inputFiles,
     endpoints: model.endpoints.length,
     diagnostics,
-    files: collectFiles(batches),
+    files: collectFiles(emitted.batches),
     lockText,
     handlers: handlers?.update,
   };

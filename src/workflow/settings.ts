@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { ArtifactName, DocsGroupBy } from "../emit/artifact.js";
-import { ARTIFACTS } from "../emit/artifact.js";
+import { ARTIFACTS, withNeeds } from "../emit/artifact.js";
 import { adapterProblem } from "../emit/server/adapters.js";
 import { ConfigError } from "./config-error.js";
 import { findConfigFile, loadConfigFile } from "./config-load.js";
@@ -155,9 +155,8 @@ export async function resolveSettings(
     throw new ConfigError(
       `${flags.serverHandlers ? "--server-handlers" : `"server.handlers" in ${loaded?.file}`}: ${serverHandlers} is inside the output folder ${out}, which apiloom owns; keep your handlers outside it`,
     );
-  const artifacts = [
-    ...new Set(flags.artifacts ?? config.artifacts ?? ARTIFACTS),
-  ].sort((a, b) => ARTIFACTS.indexOf(a) - ARTIFACTS.indexOf(b));
+  // what the run makes: the artifacts asked for and those they need
+  const artifacts = withNeeds(flags.artifacts ?? config.artifacts ?? ARTIFACTS);
   const warnings: Diagnostic[] = [];
   if (serverAdapters.length > 0 && !artifacts.includes("server")) {
     const from = flags.serverAdapters

@@ -1,13 +1,21 @@
+import { emitted } from "../emitted.js";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as prettier from "prettier";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { emitClient } from "../../src/emit/client/index.js";
+import type { GeneratedFile } from "../../src/emit/artifact.js";
 import { emitTypesFile } from "../../src/emit/types/index.js";
 import { kitchenSinkModel } from "../fixtures/client/kitchen-sink-model.js";
 import { wireModel } from "../fixtures/client/wire-model.js";
 import { typeCheck, writeTree } from "./compile.js";
 import { generateClient } from "./generate.js";
+
+function fileOf(files: readonly GeneratedFile[], path: string): string {
+  const file = files.find((f) => f.path === path);
+  if (!file) throw new Error(`no ${path} among ${files.map((f) => f.path)}`);
+  return file.contents;
+}
 
 const usage = readFileSync(
   join(import.meta.dirname, "../fixtures/client/usage.ts.txt"),
@@ -15,27 +23,34 @@ const usage = readFileSync(
 );
 
 describe("generated client files", () => {
-  test("are types.ts, client/index.ts, client/runtime.ts, client/serialize.ts and client/validate.ts with the validators it loads, with the types file the server also emits", async () => {
+  test("are client/index.ts, client/runtime.ts, client/serialize.ts and client/validate.ts; a run asking for the client also makes the types and validators it imports", async () => {
     const model = kitchenSinkModel();
-    const files = await emitClient(model, {});
-    expect(files.map((f) => f.path)).toEqual([
-      "types.ts",
+    const own = await emitClient(model, {});
+    expect(own.map((f) => f.path)).toEqual([
       "client/index.ts",
       "client/runtime.ts",
       "client/serialize.ts",
       "client/validate.ts",
+    ]);
+    const files = await emitted("client", model, {});
+    expect(files.map((f) => f.path)).toEqual([
+      "client/index.ts",
+      "client/runtime.ts",
+      "client/serialize.ts",
+      "client/validate.ts",
+      "types.ts",
+      "validators/endpoints.ts",
       "validators/runtime.ts",
       "validators/schemas.ts",
-      "validators/endpoints.ts",
     ]);
-    expect(files[0]!.contents).toBe(emitTypesFile(model).contents);
+    expect(fileOf(files, "types.ts")).toBe(emitTypesFile(model).contents);
   });
 
   test.each([
     ["kitchen sink", kitchenSinkModel],
     ["wire", wireModel],
   ])("are already prettier-formatted (%s)", async (_name, model) => {
-    for (const file of await emitClient(model(), {})) {
+    for (const file of await emitted("client", model(), {})) {
       const formatted = await prettier.format(file.contents, {
         parser: "typescript",
       });
@@ -97,7 +112,7 @@ describe("generated client files", () => {
             }
           : undefined,
     }));
-    for (const file of await emitClient(model, {})) {
+    for (const file of await emitted("client", model, {})) {
       const formatted = await prettier.format(file.contents, {
         parser: "typescript",
       });
@@ -106,22 +121,25 @@ describe("generated client files", () => {
   });
 
   test("are deterministic", async () => {
-    const a = await emitClient(kitchenSinkModel(), {});
-    const b = await emitClient(kitchenSinkModel(), {});
+    const a = await emitted("client", kitchenSinkModel(), {});
+    const b = await emitted("client", kitchenSinkModel(), {});
     expect(a).toEqual(b);
   });
 
   test("use EmitOptions.baseUrl over the model's servers", async () => {
-    const files = await emitClient(kitchenSinkModel(), {
+    const files = await emitted("client", kitchenSinkModel(), {
       baseUrl: "https://override.test/api/",
     });
-    expect(files[1]!.contents).toContain(
+    expect(fileOf(files, "client/index.ts")).toContain(
       'export const DEFAULT_BASE_URL = "https://override.test/api";',
     );
   });
 
   test("document each function: summary, method and path, OAuth scopes, deprecation", async () => {
-    const index = (await emitClient(kitchenSinkModel(), {}))[1]!.contents;
+    const index = fileOf(
+      await emitted("client", kitchenSinkModel(), {}),
+      "client/index.ts",
+    );
     expect(index).toContain(
       "/**\n * Find a pet\n *\n * `GET /pets/{petId}`\n *\n * OAuth scopes: `pets:read`.\n */\nexport function getPet(",
     );
@@ -132,7 +150,7 @@ describe("generated client files", () => {
     const model = kitchenSinkModel();
     model.endpoints[0]!.summary = 'Ends */ early "quoted"';
     model.endpoints[0]!.path = '/pets/{petId}/"x"\\';
-    const index = (await emitClient(model, {}))[1]!.contents;
+    const index = fileOf(await emitted("client", model, {}), "client/index.ts");
     expect(index).toContain(' * Ends *\\/ early "quoted"');
     expect(index).toContain("path: '/pets/{petId}/\"x\"\\\\',");
   });
@@ -147,14 +165,16 @@ describe("templates and names", () => {
         "  return `export const ${view.name}Path = ${helpers.stringLiteral(view.path)};\\n`;\n" +
         "}\n",
     });
-    const files = await emitClient(wireModel(), { templatesDir });
-    const index = files[1]!.contents;
+    const files = await emitted("client", wireModel(), { templatesDir });
+    const index = fileOf(files, "client/index.ts");
     expect(index).toContain(
       'export const getItemPath = "/items/{id}/parts/{part}";',
     );
     expect(index).not.toContain("export function getItem(");
     expect(index).toContain("export function createClient("); // index.js: apiloom's
-    expect(files[2]!.contents).toContain("export async function send<"); // runtime.js: apiloom's
+    expect(fileOf(files, "client/runtime.ts")).toContain(
+      "export async function send<",
+    ); // runtime.js: apiloom's
   });
 
   test("an endpoint named like a runtime helper pushes the helper's local name aside", async () => {
@@ -163,7 +183,7 @@ describe("templates and names", () => {
     model.endpoints[1]!.name = "bindAll";
     const dir = writeTree(
       Object.fromEntries(
-        (await emitClient(model, {})).map((f) => [f.path, f.contents]),
+        (await emitted("client", model, {})).map((f) => [f.path, f.contents]),
       ),
     );
     const index = readFileSync(join(dir, "client/index.ts"), "utf8");

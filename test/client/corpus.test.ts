@@ -1,8 +1,8 @@
+import { emitted } from "../emitted.js";
 import { join } from "node:path";
 import * as prettier from "prettier";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { GeneratedFile } from "../../src/emit/artifact.js";
-import { emitClient } from "../../src/emit/client/index.js";
 import { createTypeIndex } from "../../src/emit/types/index.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { loadModel } from "../../src/pipeline.js";
@@ -22,7 +22,7 @@ const generated = new Map<
 beforeAll(async () => {
   for (const file of documents) {
     const model = loadModel([join(CORPUS, file)]);
-    generated.set(file, { model, files: await emitClient(model, {}) });
+    generated.set(file, { model, files: await emitted("client", model, {}) });
   }
 });
 

@@ -1,7 +1,7 @@
+import { emitted } from "../emitted.js";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { EmitOptions } from "../../src/emit/artifact.js";
-import { emitClient } from "../../src/emit/client/index.js";
 import type { ApiModel } from "../../src/model/types.js";
 
 /** Generated clients are written under test/client/out/ (git-ignored) so vitest can import them. */
@@ -14,7 +14,7 @@ export async function generateClient(
 ): Promise<string> {
   mkdirSync(OUT_DIR, { recursive: true });
   const dir = mkdtempSync(join(OUT_DIR, `${name}-`));
-  for (const file of await emitClient(model, options)) {
+  for (const file of await emitted("client", model, options)) {
     const full = join(dir, file.path);
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, file.contents);

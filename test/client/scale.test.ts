@@ -1,5 +1,5 @@
+import { emitted } from "../emitted.js";
 import { describe, expect, test } from "vitest";
-import { emitClient } from "../../src/emit/client/index.js";
 import { createEndpoint, createParameter } from "../../src/model/factories.js";
 import type { ApiModel, Schema, SourceRef } from "../../src/model/types.js";
 
@@ -109,7 +109,7 @@ describe("client generation at scale", () => {
   // Speed is measured by `npm run bench`, never by a timed test: this checks it completes at scale.
   test("2,000 schemas and 1,500 endpoints (about 5 MB of code) generate, every function emitted once", async () => {
     const model = bigModel(2000, 1500);
-    const files = await emitClient(model, {});
+    const files = await emitted("client", model, {});
     const size = files.reduce((n, f) => n + f.contents.length, 0);
     expect(size).toBeGreaterThan(1_000_000);
     const index = files.find((f) => f.path === "client/index.ts")!.contents;

@@ -1,8 +1,8 @@
+import { emitted } from "../emitted.js";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDocsView } from "../../src/emit/docs/view.js";
-import { emitClient } from "../../src/emit/client/index.js";
 import { loadModel } from "../../src/pipeline.js";
 import { typeCheck, writeTree } from "../client/compile.js";
 import { CORPUS_DIR, CORPUS_FILES } from "../shared-corpus.js";
@@ -25,7 +25,7 @@ describe("the docs' client examples compile against the generated client", () =>
     const model = loadModel(files);
     const view = buildDocsView(model);
     const tree: Record<string, string> = {};
-    for (const file of await emitClient(model, {}))
+    for (const file of await emitted("client", model, {}))
       tree[`generated/${file.path}`] = file.contents;
     // each example is the docs' text verbatim, inside a function of its own
     tree["examples.ts"] = [

@@ -1,8 +1,8 @@
+import { emitted } from "../emitted.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
-import { emitServer } from "../../src/emit/server/index.js";
 import { findAmbiguousRoutes } from "../../src/emit/server/ambiguous-routes.js";
 import { loadModel } from "../../src/pipeline.js";
 import { updateHandlersFile } from "../../src/scaffold/index.js";
@@ -24,7 +24,7 @@ describeCorpus("the server and the scaffold for each corpus spec", () => {
   it.each(FILES)("%s: prettier-formatted output", async (file) => {
     const model = loadModel([file], { cwd: CORPUS });
     expect(findAmbiguousRoutes(model).length).toBe(AMBIGUOUS[file] ?? 0);
-    const files = await emitServer(model, {});
+    const files = await emitted("server", model, {});
     const handlers = updateHandlersFile({
       file: "handlers.ts",
       existing: undefined,

@@ -1,12 +1,12 @@
+import { emitted } from "../emitted.js";
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
-import { emitServer } from "../../src/emit/server/index.js";
 import { chatModel } from "../fixtures/server/chat-model.js";
 import { outDir, typeCheck, writeFiles } from "./generated.js";
 
 describe("emitServer", () => {
   it("emits the shared types, the contracts, the routes and the fixed runtime files, and no adapter by default", async () => {
-    const files = await emitServer(chatModel(), {});
+    const files = await emitted("server", chatModel(), {});
     expect(files.map((f) => f.path).sort()).toEqual([
       "server/contracts.ts",
       "server/decode.ts",
@@ -27,7 +27,7 @@ describe("emitServer", () => {
   });
 
   it("emits server/fastify.ts when the fastify adapter is asked for, once however often it is listed", async () => {
-    const files = await emitServer(chatModel(), {
+    const files = await emitted("server", chatModel(), {
       serverAdapters: ["fastify", "fastify"],
     });
     const adapters = files.filter((f) => f.path === "server/fastify.ts");
@@ -37,20 +37,20 @@ describe("emitServer", () => {
 
   it("refuses an adapter it has no template for, and names that are the server's own files", async () => {
     await expect(async () =>
-      emitServer(chatModel(), { serverAdapters: ["express"] }),
+      emitted("server", chatModel(), { serverAdapters: ["express"] }),
     ).rejects.toThrow(
       /unknown server adapter "express".*put server\/express\.ts in your templates folder/,
     );
     await expect(async () =>
-      emitServer(chatModel(), { serverAdapters: ["router"] }),
+      emitted("server", chatModel(), { serverAdapters: ["router"] }),
     ).rejects.toThrow(/"router" is a file of the server itself/);
     await expect(async () =>
-      emitServer(chatModel(), { serverAdapters: ["../x"] }),
+      emitted("server", chatModel(), { serverAdapters: ["../x"] }),
     ).rejects.toThrow(/adapter names are lower-case/);
   });
 
   it("prints every server file exactly as prettier would", async () => {
-    const files = await emitServer(chatModel(), {
+    const files = await emitted("server", chatModel(), {
       serverAdapters: ["fastify"],
     });
     for (const file of files.filter((f) =>
@@ -64,14 +64,14 @@ describe("emitServer", () => {
   });
 
   it("is deterministic", async () => {
-    const a = await emitServer(chatModel(), {});
-    const b = await emitServer(chatModel(), {});
+    const a = await emitted("server", chatModel(), {});
+    const b = await emitted("server", chatModel(), {});
     expect(a).toEqual(b);
   });
 
   it("compiles under strict", async () => {
     const dir = outDir("emit-strict");
-    writeFiles(dir, await emitServer(chatModel(), {}));
+    writeFiles(dir, await emitted("server", chatModel(), {}));
     const result = typeCheck(dir);
     expect(result.output).toBe("");
     expect(result.ok).toBe(true);
@@ -84,7 +84,7 @@ describe("emitServer with the user's templates", () => {
     writeFiles(dir, [
       { path: "server/runtime.ts", contents: "// my own runtime\n" },
     ]);
-    const files = await emitServer(chatModel(), { templatesDir: dir });
+    const files = await emitted("server", chatModel(), { templatesDir: dir });
     const byPath = new Map(files.map((f) => [f.path, f.contents]));
     expect(byPath.get("server/runtime.ts")).toBe("// my own runtime\n");
     expect(byPath.get("server/index.ts")).toMatch(
@@ -97,14 +97,16 @@ describe("emitServer with the user's templates", () => {
     const express =
       '// my express adapter\nimport { routes } from "./routes.js";\n';
     writeFiles(dir, [{ path: "server/express.ts", contents: express }]);
-    const listed = await emitServer(chatModel(), {
+    const listed = await emitted("server", chatModel(), {
       templatesDir: dir,
       serverAdapters: ["express"],
     });
     expect(listed.find((f) => f.path === "server/express.ts")?.contents).toBe(
       express,
     );
-    const unlisted = await emitServer(chatModel(), { templatesDir: dir });
+    const unlisted = await emitted("server", chatModel(), {
+      templatesDir: dir,
+    });
     expect(unlisted.map((f) => f.path)).not.toContain("server/express.ts");
   });
 });

@@ -1,8 +1,8 @@
+import { emitted } from "../emitted.js";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emitServer } from "../../src/emit/server/index.js";
 import { createEndpoint, createParameter } from "../../src/model/factories.js";
 import { loadModel } from "../../src/pipeline.js";
 import { serverBasePath } from "../../src/emit/shared/server-url.js";
@@ -19,7 +19,7 @@ describe("generated Fastify adapter over HTTP", () => {
     const dir = outDir("fastify");
     writeFiles(
       dir,
-      await emitServer(chatModel(), { serverAdapters: ["fastify"] }),
+      await emitted("server", chatModel(), { serverAdapters: ["fastify"] }),
     );
     const { apiRoutes } = await import(
       pathToFileURL(join(dir, "server/fastify.ts")).href
@@ -153,7 +153,10 @@ describeCorpus("generated Fastify adapter on the corpus", () => {
   it.each(FILES)("%s: every route registers", async (file) => {
     const model = loadModel([file], { cwd: CORPUS });
     const dir = outDir(`fastify-corpus/${file.replace(/\W+/g, "-")}`);
-    writeFiles(dir, await emitServer(model, { serverAdapters: ["fastify"] }));
+    writeFiles(
+      dir,
+      await emitted("server", model, { serverAdapters: ["fastify"] }),
+    );
     const { apiRoutes } = await import(
       pathToFileURL(join(dir, "server/fastify.ts")).href
     );
@@ -199,7 +202,10 @@ describe("generated Fastify adapter with parameters inside segments", () => {
       schemas: {},
     };
     const dir = outDir("fastify-segments");
-    writeFiles(dir, await emitServer(model, { serverAdapters: ["fastify"] }));
+    writeFiles(
+      dir,
+      await emitted("server", model, { serverAdapters: ["fastify"] }),
+    );
     const { apiRoutes } = await import(
       pathToFileURL(join(dir, "server/fastify.ts")).href
     );

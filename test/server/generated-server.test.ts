@@ -1,8 +1,8 @@
+import { emitted } from "../emitted.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emitServer } from "../../src/emit/server/index.js";
 import { createParameter } from "../../src/model/factories.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { updateHandlersFile } from "../../src/scaffold/index.js";
@@ -69,7 +69,7 @@ describe("generated server with typed handlers", () => {
   beforeAll(async () => {
     dir = outDir("typed");
     const model = chatModel();
-    writeFiles(join(dir, "generated"), await emitServer(model, {}));
+    writeFiles(join(dir, "generated"), await emitted("server", model, {}));
     writeFileSync(join(dir, "handlers.ts"), IMPLEMENTATION);
     writeFileSync(join(dir, "signatures.ts"), signaturesModule(model));
     const index = await import(
@@ -137,7 +137,7 @@ describe("generated server with typed handlers", () => {
       " satisfies HandlerSignatures;",
     );
     const target = outDir(name);
-    writeFiles(join(target, "generated"), await emitServer(next, {}));
+    writeFiles(join(target, "generated"), await emitted("server", next, {}));
     writeFileSync(
       join(target, "handlers.ts"),
       IMPLEMENTATION.replace(
@@ -153,7 +153,10 @@ describe("generated server with typed handlers", () => {
 
   it("checks declared response headers against their types", async () => {
     const dir = outDir("typed-headers");
-    writeFiles(join(dir, "generated"), await emitServer(chatModel(), {}));
+    writeFiles(
+      join(dir, "generated"),
+      await emitted("server", chatModel(), {}),
+    );
     writeFileSync(
       join(dir, "handlers.ts"),
       `import type { Handlers } from "./generated/server/index.js";

@@ -1,9 +1,9 @@
+import { emitted } from "../emitted.js";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runGenerate } from "../../src/cli/generate.js";
-import { emitServer } from "../../src/emit/server/index.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { loadModel } from "../../src/pipeline.js";
 import {
@@ -23,7 +23,7 @@ async function generate(dir: string): Promise<{
   result: UpdateHandlersResult;
 }> {
   const model = loadModel(["api.yaml"], { cwd: dir });
-  writeFiles(join(dir, "generated"), await emitServer(model, {}));
+  writeFiles(join(dir, "generated"), await emitted("server", model, {}));
   const file = join(dir, "handlers.ts");
   let existing: string | undefined;
   try {

@@ -1,9 +1,8 @@
+import { emitted } from "../emitted.js";
 import { cpSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emitClient } from "../../src/emit/client/index.js";
-import { emitServer } from "../../src/emit/server/index.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { loadModel } from "../../src/pipeline.js";
 import { updateHandlersFile } from "../../src/scaffold/index.js";
@@ -30,8 +29,8 @@ describe("the Stride example server with the generated client", () => {
       .map((f) => `specs/${f}`);
     model = loadModel(specs, { cwd: REPO });
     dir = outDir("stride");
-    writeFiles(join(dir, "generated"), await emitClient(model, {}));
-    writeFiles(join(dir, "generated"), await emitServer(model, {}));
+    writeFiles(join(dir, "generated"), await emitted("client", model, {}));
+    writeFiles(join(dir, "generated"), await emitted("server", model, {}));
     cpSync(EXAMPLE, join(dir, "examples/stride-server"), {
       recursive: true,
       // the sources only: the example's tsconfig extends the repository's

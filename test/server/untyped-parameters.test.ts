@@ -1,9 +1,8 @@
+import { emitted } from "../emitted.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emitClient } from "../../src/emit/client/index.js";
-import { emitServer } from "../../src/emit/server/index.js";
 import { generate } from "../../src/generate.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { outDir, typeCheck, writeFiles } from "./generated.js";
@@ -81,8 +80,8 @@ describe("untyped parameters: string | number in the client, string in the serve
       artifacts: [],
     }));
     dir = outDir("untyped-parameters");
-    writeFiles(join(dir, "generated"), await emitClient(model, {}));
-    writeFiles(join(dir, "generated"), await emitServer(model, {}));
+    writeFiles(join(dir, "generated"), await emitted("client", model, {}));
+    writeFiles(join(dir, "generated"), await emitted("server", model, {}));
     writeFileSync(join(dir, "handlers.ts"), HANDLERS);
     writeFileSync(join(dir, "calls.ts"), CALLS);
     const index = await import(

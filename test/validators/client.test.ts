@@ -1,7 +1,7 @@
+import { emitted } from "../emitted.js";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emitClient } from "../../src/emit/client/index.js";
 import { generate } from "../../src/generate.js";
 import { listen, type RunningServer } from "../server/http.js";
 import { SPEC } from "./keywords-spec.js";
@@ -37,7 +37,7 @@ describe("createClient({ validateResponses })", () => {
     const model = (await generate([{ file: "keywords.yaml", text: SPEC }]))
       .model;
     dir = outDir("client");
-    writeFiles(dir, await emitClient(model, {}));
+    writeFiles(dir, await emitted("client", model, {}));
     client = await import(pathToFileURL(join(dir, "client/index.ts")).href);
     server = await listen((_req, res) => {
       _req.resume();

@@ -1,9 +1,9 @@
+import { emitted } from "../emitted.js";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { GeneratedFile } from "../../src/emit/artifact.js";
-import { emitValidators } from "../../src/emit/validators/index.js";
 import type { ApiModel } from "../../src/model/types.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
@@ -93,7 +93,7 @@ export async function loadValidators(
   name: string,
 ): Promise<{ dir: string; files: GeneratedFile[] } & LoadedValidators> {
   const dir = outDir(name);
-  const files = await emitValidators(model, {});
+  const files = await emitted("validators", model, {});
   writeFiles(dir, files);
   const schemas = await import(
     pathToFileURL(join(dir, "validators/schemas.ts")).href

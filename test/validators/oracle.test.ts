@@ -1,3 +1,4 @@
+import { emitted } from "../emitted.js";
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,11 +21,7 @@ import {
   mutations,
 } from "./oracle.js";
 import { SPEC } from "./keywords-spec.js";
-import {
-  emitValidators,
-  jsonSchemaOf,
-  paramsSchema,
-} from "../../src/emit/validators/index.js";
+import { jsonSchemaOf, paramsSchema } from "../../src/emit/validators/index.js";
 import { headerParameters } from "../../src/emit/types/endpoint-types.js";
 import { createTypeIndex } from "../../src/emit/types/index.js";
 
@@ -203,7 +200,7 @@ describe("generated validators agree with ajv", () => {
       const slug = name.replace(/[^a-z0-9]+/gi, "-");
       writeFiles(
         join(dir, slug),
-        (await emitValidators(model, {})).map((f) => ({ ...f })),
+        (await emitted("validators", model, {})).map((f) => ({ ...f })),
       );
     }
     expect(typeCheck(dir)).toBe("");

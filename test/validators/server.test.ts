@@ -1,8 +1,8 @@
+import { emitted } from "../emitted.js";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emitServer } from "../../src/emit/server/index.js";
 import { generate } from "../../src/generate.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { listen, type RunningServer } from "../server/http.js";
@@ -145,7 +145,7 @@ describe("the generated node:http server validates", () => {
 
   beforeAll(async () => {
     dir = outDir("server");
-    writeFiles(dir, await emitServer(model, {}));
+    writeFiles(dir, await emitted("server", model, {}));
     const index = await import(
       pathToFileURL(join(dir, "server/index.ts")).href
     );
@@ -187,7 +187,7 @@ describe("the generated node:http server validates", () => {
 
   it("turns answer checks on from the generator setting", async () => {
     const on = outDir("server-validate-responses");
-    writeFiles(on, await emitServer(model, { validateResponses: true }));
+    writeFiles(on, await emitted("server", model, { validateResponses: true }));
     const index = await import(pathToFileURL(join(on, "server/index.ts")).href);
     const running = await listen(
       index.createRequestListener(handlers, { onError: () => {} }),
@@ -212,7 +212,10 @@ describe("the generated Fastify adapter validates", () => {
 
   beforeAll(async () => {
     const dir = outDir("fastify");
-    writeFiles(dir, await emitServer(model, { serverAdapters: ["fastify"] }));
+    writeFiles(
+      dir,
+      await emitted("server", model, { serverAdapters: ["fastify"] }),
+    );
     const { apiRoutes } = await import(
       pathToFileURL(join(dir, "server/fastify.ts")).href
     );

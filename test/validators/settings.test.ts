@@ -1,9 +1,9 @@
+import { emitted } from "../emitted.js";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseGenerateArgs } from "../../src/cli/generate-options.js";
-import { emitServer } from "../../src/emit/server/index.js";
 import { generate } from "../../src/generate.js";
 import { ConfigError } from "../../src/workflow/config-error.js";
 import { validateConfig } from "../../src/workflow/config-validate.js";
@@ -24,7 +24,7 @@ function configDir(config: object): string {
 
 const settingsFile = async (validateResponses?: boolean) => {
   const model = (await generate([{ file: "k.yaml", text: SPEC }])).model;
-  const files = await emitServer(model, { validateResponses });
+  const files = await emitted("server", model, { validateResponses });
   return files.find((f) => f.path === "server/settings.ts")!.contents;
 };
 

@@ -150,7 +150,8 @@ describe("settings: config paths are relative to the config, flag paths to the w
       baseDir: dir,
       inputs: ["specs/*.yaml"],
       out: join(dir, "build/api"),
-      artifacts: ["client", "openapi"],
+      // the config asks for client and openapi; the client needs the types and validators
+      artifacts: ["types", "client", "validators", "openapi"],
       baseUrl: "https://api.example.com",
       names: { "GET /pets": "allPets" },
       allowExternalRefs: true,
@@ -280,6 +281,23 @@ describe("settings: config paths are relative to the config, flag paths to the w
   it("knows the same artifacts as the emitter registry, in the same order", () => {
     expect(Object.keys(EMITTERS)).toEqual([...ARTIFACTS]);
   });
+
+  it.each([
+    ["server", ["types", "server", "validators"]],
+    ["validators", ["types", "validators"]],
+    ["types", ["types"]],
+    ["openapi,docs", ["docs", "openapi"]],
+  ])(
+    "-a %s makes what it asks for and what that imports",
+    async (list, expected) => {
+      const dir = folder({ "package.json": "{}" });
+      const settings = await resolveSettings(
+        parseGenerateArgs(["x.yaml", "-a", list]),
+        dir,
+      );
+      expect(settings.artifacts).toEqual(expected);
+    },
+  );
 });
 
 describe("flags", () => {

@@ -5,8 +5,8 @@ import type { Stages } from "../../src/workflow/produce.js";
 
 /**
  * Stand-in emitters with the real loader: one file per endpoint (so removing an endpoint
- * removes a file), a `types.ts` that two emitters both return (exercising de-duplication) and
- * a file listing every endpoint. They depend on nothing the real emitters are still changing.
+ * removes a file), a `types.ts` of its own artifact that the client and server need, and a
+ * file listing every endpoint. They depend on nothing the real emitters are still changing.
  */
 const SHARED_TYPES = "export type Method = string;\n";
 
@@ -14,8 +14,9 @@ function nameOf(e: Endpoint): string {
   return e.name || `${e.method}${e.path.replace(/[^a-zA-Z0-9]+/g, "_")}`;
 }
 
+const types: Emitter = () => [{ path: "types.ts", contents: SHARED_TYPES }];
+
 const client: Emitter = (model) => [
-  { path: "types.ts", contents: SHARED_TYPES },
   ...model.endpoints.map((e) => ({
     path: `endpoints/${nameOf(e)}.ts`,
     contents: `export const ${nameOf(e)} = { method: ${JSON.stringify(e.method)}, path: ${JSON.stringify(e.path)} };\n`,
@@ -29,7 +30,6 @@ const client: Emitter = (model) => [
 ];
 
 const server: Emitter = (model) => [
-  { path: "types.ts", contents: SHARED_TYPES },
   {
     path: "server/routes.ts",
     contents: model.endpoints
@@ -42,7 +42,6 @@ const server: Emitter = (model) => [
 ];
 
 const validators: Emitter = (model) => [
-  { path: "types.ts", contents: SHARED_TYPES },
   {
     path: "validators/schemas.ts",
     contents: Object.keys(model.schemas)
@@ -71,6 +70,7 @@ const openapi: Emitter = (model) => [
 ];
 
 const emitters: Record<ArtifactName, Emitter> = {
+  types,
   client,
   server,
   validators,

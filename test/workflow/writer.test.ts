@@ -49,21 +49,19 @@ const files = (entries: Record<string, string>): GeneratedFile[] =>
   ]);
 
 describe("collectFiles", () => {
-  it("merges identical files from two emitters and sorts by path", () => {
+  it("joins the files of several emitters, sorted by path", () => {
     const merged = collectFiles([
       {
+        emitter: "types",
+        files: [{ path: "types.ts", contents: "T" }],
+      },
+      {
         emitter: "client",
-        files: [
-          { path: "z.ts", contents: "z" },
-          { path: "types.ts", contents: "T" },
-        ],
+        files: [{ path: "z.ts", contents: "z" }],
       },
       {
         emitter: "server",
-        files: [
-          { path: "types.ts", contents: "T" },
-          { path: "a/b.ts", contents: "b" },
-        ],
+        files: [{ path: "a/b.ts", contents: "b" }],
       },
     ]);
     expect(merged.map((f) => f.path)).toEqual(["a/b.ts", "types.ts", "z.ts"]);
@@ -73,7 +71,13 @@ describe("collectFiles", () => {
     [
       [{ path: "types.ts", contents: "A" }],
       [{ path: "types.ts", contents: "B" }],
-      "emitters client and server both make types.ts with different contents",
+      "emitters client and server both make types.ts",
+    ],
+    [
+      // even with the same text: each file belongs to one artifact
+      [{ path: "types.ts", contents: "T" }],
+      [{ path: "types.ts", contents: "T" }],
+      "emitters client and server both make types.ts",
     ],
     [
       [{ path: "Api.ts", contents: "A" }],

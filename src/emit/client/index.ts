@@ -1,17 +1,16 @@
 import type { Emitter, GeneratedFile } from "../artifact.js";
 import { jsdocLines } from "../shared/escape.js";
 import { loadTemplate, templateText } from "../templates.js";
-import { createTypeIndex, emitTypesFile } from "../types/index.js";
+import { createTypeIndex } from "../types/index.js";
 import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 import { printDoc } from "../types/print.js";
 import { defaultBaseUrl } from "./base-url.js";
 import { importStatement } from "./format.js";
 import { authSchemes } from "./security.js";
 import { endpointView, type EndpointView } from "./view.js";
-import { validatorFiles } from "../validators/index.js";
 
 /**
- * The typed client: `types.ts` (shared with the server), `client/runtime.ts` (fetch wrapper,
+ * The typed client (it imports the `types` and `validators` artifacts): `client/runtime.ts` (fetch wrapper,
  * auth), `client/serialize.ts` (parameter styles, copied from templates/client/serialize.ts)
  * and `client/index.ts` (one standalone function per endpoint, and
  * `createClient`). Layout comes from the templates in templates/client/, which users can
@@ -168,7 +167,6 @@ export const emitClient: Emitter = async (model, options) => {
     HELPERS,
   );
   const files: GeneratedFile[] = [
-    emitTypesFile(model, index),
     { path: "client/index.ts", contents: indexText },
     {
       path: "client/runtime.ts",
@@ -182,8 +180,6 @@ export const emitClient: Emitter = async (model, options) => {
       path: "client/validate.ts",
       contents: validateTemplate.renderValidate({}, HELPERS),
     },
-    // what client/validate.ts imports when responses are checked
-    ...validatorFiles(model, index, options.templatesDir, false),
   ];
   return files;
 };

@@ -1,5 +1,5 @@
 import type { Emitter, GeneratedFile } from "../artifact.js";
-import { createTypeIndex, emitTypesFile } from "../types/index.js";
+import { createTypeIndex } from "../types/index.js";
 import { contractsFile } from "./contracts-file.js";
 import { routesFile } from "./routes-file.js";
 import { serverTemplate } from "./template-text.js";
@@ -8,16 +8,15 @@ import { adapterProblem, SERVER_TEMPLATE_FILES } from "./adapters.js";
 export { findAmbiguousRoutes, AMBIGUOUS_ROUTE } from "./ambiguous-routes.js";
 export { handlerSignature } from "./signature.js";
 export { BUILT_IN_ADAPTERS, adapterProblem } from "./adapters.js";
-import { validatorFiles } from "../validators/index.js";
 import { stringLiteral } from "../shared/literals.js";
 import { serverBasePath } from "../shared/server-url.js";
 
 /**
- * The server artifact: `types.ts` (shared with the client) and `server/`: `contracts.ts` (the
+ * The server artifact (it imports the `types` and `validators` artifacts), `server/`: `contracts.ts` (the
  * `Handlers` type), `routes.ts` (route data), and fixed files copied from templates/server/:
  * `runtime.ts` (shared types), `router.ts`, `decode.ts`, `params.ts`, `listener.ts` (the node:http listener),
  * `index.ts` (`createRequestListener`), `validate.ts` and `problem.ts` (requests and answers checked
- * with the validators artifact's files, which it emits too), `settings.ts` (generator settings the
+ * with the validators artifact's files), `settings.ts` (generator settings the
  * runtime reads), and one `<adapter>.ts` per adapter `options.serverAdapters` lists (`fastify.ts`:
  * the `apiRoutes` plugin; or the user's own template of that name).
  * The user's handlers file lives outside the output folder and is kept by src/scaffold/.
@@ -25,7 +24,6 @@ import { serverBasePath } from "../shared/server-url.js";
 export const emitServer: Emitter = (model, options) => {
   const index = createTypeIndex(model);
   const files: GeneratedFile[] = [
-    emitTypesFile(model, index),
     { path: "server/contracts.ts", contents: contractsFile(model, index) },
     { path: "server/routes.ts", contents: routesFile(model) },
   ];
@@ -49,8 +47,6 @@ export const emitServer: Emitter = (model, options) => {
       serverBasePath(model),
     ),
   });
-  // validate.ts checks requests with the validators artifact's files
-  files.push(...validatorFiles(model, index, options.templatesDir, false));
   return files;
 };
 

@@ -11,8 +11,9 @@
  *   - `index.endpoint(endpoint)` → `EndpointTypes`: the names of that endpoint's types and which
  *     request members are required (see below).
  *   - `index.typeOf(schema, mode)` → `TypeNode` and `printType(node)` for a type expression.
- * - `emitTypesFile(model, index?)` → `GeneratedFile` `{ path: "types.ts", contents }`. Both the
- *   client and the server return it; the text is identical for the same model.
+ * - `emitTypesFile(model, index?)` → `GeneratedFile` `{ path: "types.ts", contents }`, and
+ *   `emitTypes`, the `types` artifact's emitter that returns it. The client, the server and the
+ *   validators import the file; the run makes it once, as an artifact they need.
  *
  * What `types.ts` declares:
  *
@@ -56,4 +57,4 @@ export {
   type EndpointTypes,
   type TypeIndex,
 } from "./type-index.js";
-export { emitTypesFile } from "./types-file.js";
+export { emitTypes, emitTypesFile } from "./types-file.js";
