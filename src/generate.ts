@@ -28,6 +28,8 @@ export interface GenerateOptions extends LoadOptions {
   validateResponses?: boolean;
   /** Docs options (`groupBy`), as EmitOptions has them. */
   docs?: EmitOptions["docs"];
+  /** Where the output will be in the project (default `generated`), as EmitOptions has it. */
+  layout?: EmitOptions["layout"];
 }
 
 export interface GenerateResult {
@@ -61,6 +63,7 @@ export async function generate(
       serverAdapters: options.serverAdapters,
       validateResponses: options.validateResponses,
       docs: options.docs,
+      layout: options.layout,
     },
   );
   return {

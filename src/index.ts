@@ -29,6 +29,7 @@ export type {
   Emitter,
   GeneratedFile,
 } from "./emit/artifact.js";
+export type { OutputLayout } from "./emit/layout.js";
 export { defineConfig, type ApiloomConfig } from "./config.js";
 // the model, whole: every type the functions above take or return, and what those are made of
 export type * from "./model/types.js";

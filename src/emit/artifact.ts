@@ -1,4 +1,5 @@
 import type { ApiModel } from "../model/types.js";
+import type { OutputLayout } from "./layout.js";
 
 /** One file an emitter makes; `path` is relative to the output folder, with `/` separators. */
 export interface GeneratedFile {
@@ -18,14 +19,11 @@ export interface EmitOptions {
   serverAdapters?: readonly string[];
   /** The generated server checks its JSON answers by default (`server.validateResponses`). */
   validateResponses?: boolean;
+  /** Where the output folder is in the project (default `generated`): see OutputLayout. */
+  layout?: OutputLayout;
   docs?: {
     /** Group endpoints by first tag, by the resource of their path, or `auto` (the default). */
     groupBy?: DocsGroupBy;
-    /**
-     * The module specifier the client examples import the generated client from, as a file of
-     * the project imports it (default `./generated/client/index.js`; the CLI derives it from `out`).
-     */
-    clientImport?: string;
   };
 }
 

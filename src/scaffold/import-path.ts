@@ -1,4 +1,5 @@
 import { dirname, relative, sep } from "node:path";
+import { ARTIFACT_PATHS } from "../emit/layout.js";
 
 /**
  * The module specifier the handlers file imports the generated server from: `<outputDir>/server/
@@ -11,17 +12,6 @@ export function serverImportPath(
   const target = relative(dirname(handlersFile), outputDir)
     .split(sep)
     .join("/");
-  const specifier = `${target === "" ? "." : target}/server/index.js`;
-  return specifier.startsWith(".") ? specifier : `./${specifier}`;
-}
-
-/**
- * The module specifier a file in `fromDir` (the project folder: the config's, or the working
- * folder) imports the generated client from: `./generated/client/index.js`, `./build/api/client/
- * index.js`, `../api/client/index.js`. The docs' client examples start with it.
- */
-export function clientImportPath(fromDir: string, outputDir: string): string {
-  const target = relative(fromDir, outputDir).split(sep).join("/");
-  const specifier = `${target === "" ? "." : target}/client/index.js`;
+  const specifier = `${target === "" ? "." : target}/${ARTIFACT_PATHS.server}/index.js`;
   return specifier.startsWith(".") ? specifier : `./${specifier}`;
 }

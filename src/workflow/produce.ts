@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-import { clientImportPath } from "../scaffold/import-path.js";
+import { outputLayout } from "../emit/layout.js";
 import type { ArtifactName, Emitter, GeneratedFile } from "../emit/artifact.js";
 import type { LoadOptions } from "../pipeline.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
@@ -128,10 +128,8 @@ export async function produce(
       baseUrl: settings.baseUrl,
       serverAdapters: settings.serverAdapters,
       validateResponses: settings.validateResponses,
-      docs: {
-        groupBy: settings.docsGroupBy,
-        clientImport: clientImportPath(settings.baseDir, settings.out),
-      },
+      layout: outputLayout(settings.baseDir, settings.out),
+      docs: { groupBy: settings.docsGroupBy },
     },
     (artifact) => onStage(`making the ${artifact}`),
   );

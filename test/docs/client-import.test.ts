@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runGenerate } from "../../src/cli/generate.js";
-import { clientImportPath } from "../../src/scaffold/import-path.js";
+import { importFromProject, outputLayout } from "../../src/emit/layout.js";
 import { typeCheck } from "../client/compile.js";
 
 const SPEC = JSON.stringify({
@@ -49,7 +49,9 @@ describe("the docs' client examples import the client from where --out put it", 
     ["/p", "/p", "./client/index.js"],
     ["/p/app", "/p/api", "../api/client/index.js"],
   ])("from %s with out %s: %s", (from, out, specifier) => {
-    expect(clientImportPath(from, out)).toBe(specifier);
+    expect(importFromProject(outputLayout(from, out), "client/index.js")).toBe(
+      specifier,
+    );
   });
 
   it("--out build/api: the docs say ./build/api/client/index.js, and their example compiles there", async () => {

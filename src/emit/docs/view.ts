@@ -1,3 +1,8 @@
+import {
+  ARTIFACT_PATHS,
+  DEFAULT_LAYOUT,
+  importFromProject,
+} from "../layout.js";
 import type { ApiModel, Severity } from "../../model/types.js";
 import type { EmitOptions } from "../artifact.js";
 import { tsString } from "../shared/escape.js";
@@ -16,7 +21,6 @@ import { PRINT_WIDTH } from "../shared/literals.js";
 import type { DocsView, TagView } from "./view-types.js";
 
 const DEFAULT_BASE_URL = "https://api.example.com";
-const DEFAULT_CLIENT_IMPORT = "./generated/client/index.js";
 
 export function buildDocsView(
   model: ApiModel,
@@ -76,7 +80,7 @@ export function buildDocsView(
     })),
     baseUrl,
     clientSetup: [
-      `import { createClient } from ${tsString(options.docs?.clientImport ?? DEFAULT_CLIENT_IMPORT)};`,
+      `import { createClient } from ${tsString(importFromProject(options.layout ?? DEFAULT_LAYOUT, `${ARTIFACT_PATHS.client}/index.js`))};`,
       "",
       clientCreation(baseUrl),
     ].join("\n"),

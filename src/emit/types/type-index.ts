@@ -1,4 +1,5 @@
 /** The naming decisions for one model, shared by every file that refers to its types. */
+import { ARTIFACT_PATHS } from "../layout.js";
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import {
   errorStatuses,
@@ -15,7 +16,7 @@ import {
 import type { TypeNode } from "./type-node.js";
 import { schemasWithWriteVariant } from "./write-variants.js";
 
-export const TYPES_FILE = "types.ts";
+export const TYPES_FILE = ARTIFACT_PATHS.types;
 
 export interface EndpointTypes {
   /** `<Name>`: the prefix of every type of this endpoint. */

@@ -9,6 +9,7 @@ import type {
 import type { Emitter, GeneratedFile } from "../artifact.js";
 import { importStatement, propertyLine } from "../client/format.js";
 import { DEFAULT_TEMPLATES_DIR } from "../templates.js";
+import { ARTIFACT_PATHS } from "../layout.js";
 import { createTypeIndex, type TypeIndex } from "../types/index.js";
 import { headerParameters } from "../types/endpoint-types.js";
 import { PRINT_WIDTH, propertyKey } from "../shared/literals.js";
@@ -26,9 +27,9 @@ export const emitValidators: Emitter = (model, options) =>
   validatorFiles(model, createTypeIndex(model), options.templatesDir);
 
 export const VALIDATOR_FILES = [
-  "validators/runtime.ts",
-  "validators/schemas.ts",
-  "validators/endpoints.ts",
+  `${ARTIFACT_PATHS.validators}/runtime.ts`,
+  `${ARTIFACT_PATHS.validators}/schemas.ts`,
+  `${ARTIFACT_PATHS.validators}/endpoints.ts`,
 ] as const;
 
 const HEADER =

@@ -1,0 +1,44 @@
+import { relative, sep } from "node:path";
+import type { ArtifactName } from "./artifact.js";
+
+/**
+ * Where each artifact's files live in the output folder: a file (`types.ts`, `openapi.json`) or a
+ * folder of files. Emitters name their files, and the files of other artifacts they import, from
+ * here; apiloom's runtime templates import each other by these same relative places
+ * (`../validators/endpoints.js` from `server/validate.ts`), so the places are fixed, not options.
+ */
+export const ARTIFACT_PATHS = {
+  types: "types.ts",
+  client: "client",
+  server: "server",
+  validators: "validators",
+  docs: "docs",
+  openapi: "openapi.json",
+} as const satisfies Record<ArtifactName, string>;
+
+/** The output folder as the project around it sees it. */
+export interface OutputLayout {
+  /**
+   * The output folder relative to the project folder (the config's, or the working folder),
+   * with `/`: `generated`, `build/api`, `../api`, or `.` for the project folder itself. Code of the
+   * project imports the output from there (the docs' client examples).
+   */
+  outDir: string;
+}
+
+/** The layout of `apiloom generate` with no `out`: `generated/` in the project folder. */
+export const DEFAULT_LAYOUT: OutputLayout = { outDir: "generated" };
+
+/** The layout of an output folder `outDir` in the project folder `projectDir` (absolute paths). */
+export function outputLayout(projectDir: string, outDir: string): OutputLayout {
+  return { outDir: relative(projectDir, outDir).split(sep).join("/") || "." };
+}
+
+/**
+ * The module specifier a file of the project folder imports `path` (relative to the output
+ * folder) by: `./generated/client/index.js`, `./build/api/client/index.js`, `../api/client/index.js`.
+ */
+export function importFromProject(layout: OutputLayout, path: string): string {
+  const specifier = layout.outDir === "." ? path : `${layout.outDir}/${path}`;
+  return specifier.startsWith(".") ? specifier : `./${specifier}`;
+}
