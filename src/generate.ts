@@ -9,6 +9,7 @@ import { findAmbiguousRoutes } from "./emit/server/index.js";
 import { baseUrlDiagnostics } from "./emit/client/base-url.js";
 import { ingestFiles, ingestTexts, type InputText } from "./ingest/index.js";
 import { buildModel } from "./model/build.js";
+import { Reporter } from "./model/reporter.js";
 import type { ApiModel, Diagnostic } from "./model/types.js";
 import type { LoadOptions } from "./pipeline.js";
 import { collectFiles } from "./workflow/output-files.js";
@@ -62,16 +63,15 @@ export async function generate(
     });
     batches.push({ emitter: artifact, files });
   }
+  const reporter = new Reporter();
+  reporter.add(model.diagnostics);
+  if (wanted.has("server")) reporter.add(findAmbiguousRoutes(model));
+  if (wanted.has("client"))
+    reporter.add(baseUrlDiagnostics(model, options.baseUrl));
   return {
     model,
     files: collectFiles(batches),
-    diagnostics: [
-      ...model.diagnostics,
-      ...(wanted.has("server") ? findAmbiguousRoutes(model) : []),
-      ...(wanted.has("client")
-        ? baseUrlDiagnostics(model, options.baseUrl)
-        : []),
-    ],
+    diagnostics: reporter.diagnostics,
   };
 }
 

@@ -3,6 +3,7 @@ import { relative, resolve, sep } from "node:path";
 import { clientImportPath } from "../scaffold/import-path.js";
 import type { ArtifactName, Emitter, GeneratedFile } from "../emit/artifact.js";
 import type { LoadOptions } from "../pipeline.js";
+import { fileStart, Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { collectFiles } from "./output-files.js";
 import { compareCodeUnits } from "../model/order.js";
@@ -74,14 +75,14 @@ export async function produce(
   sources?: SourceCache,
 ): Promise<Produced> {
   const { inputFiles, unmatched } = listInputs(settings);
-  const ownDiagnostics: Diagnostic[] = unmatched.map((pattern) => ({
-    severity: "error",
-    code: "input/no-match",
-    message: `no file matches the input ${JSON.stringify(pattern)}`,
-    file: pattern,
-    line: 1,
-    column: 1,
-  }));
+  // apiloom's own diagnostics first, then the settings', the model's, the emitters', the scaffold's
+  const reporter = new Reporter();
+  for (const pattern of unmatched)
+    reporter.report(
+      "input/no-match",
+      `no file matches the input ${JSON.stringify(pattern)}`,
+      fileStart(pattern),
+    );
   const out = settings.out;
   // every file the stages read, hashed from the very bytes they parsed
   const reads = new Map<string, string>();
@@ -138,20 +139,16 @@ export async function produce(
   const handlers = settings.artifacts.includes("server")
     ? await updateHandlers(settings, model)
     : undefined;
-  const diagnostics = [
-    ...ownDiagnostics,
-    ...(settings.warnings ?? []),
-    ...model.diagnostics,
-    // two routes one URL can match: the server's router would pick one silently
-    ...(settings.artifacts.includes("server")
-      ? findAmbiguousRoutes(model)
-      : []),
-    // a first server with no host: the client has no default base URL
-    ...(settings.artifacts.includes("client")
-      ? baseUrlDiagnostics(model, settings.baseUrl)
-      : []),
-    ...(handlers?.diagnostics ?? []),
-  ];
+  reporter.add(settings.warnings ?? []);
+  reporter.add(model.diagnostics);
+  // two routes one URL can match: the server's router would pick one silently
+  if (settings.artifacts.includes("server"))
+    reporter.add(findAmbiguousRoutes(model));
+  // a first server with no host: the client has no default base URL
+  if (settings.artifacts.includes("client"))
+    reporter.add(baseUrlDiagnostics(model, settings.baseUrl));
+  reporter.add(handlers?.diagnostics ?? []);
+  const diagnostics = reporter.diagnostics;
   const lockText = settings.lock ? nameLockText(model.endpoints) : undefined;
   const produced: Produced = {
     inputFiles,
