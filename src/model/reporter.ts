@@ -47,8 +47,14 @@ export class Reporter {
     at: ReportPlace,
     related?: readonly SourceRef[],
   ): void {
+    const entry = DIAGNOSTIC_CODES[code];
+    // tsc refuses such a code; a caller in plain JavaScript still gets told
+    if (!entry)
+      throw new Error(
+        `${JSON.stringify(code)} is not a diagnostic code: add it to src/model/diagnostic-codes.ts`,
+      );
     const d: Diagnostic = {
-      severity: DIAGNOSTIC_CODES[code].severity,
+      severity: entry.severity,
       code,
       message,
       file: at.file,

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DIAGNOSTIC_CODES } from "../../src/model/diagnostic-codes.js";
+import { generate } from "../../src/generate.js";
 import { loadModel } from "../../src/pipeline.js";
 import { tableRows } from "../../scripts/diagnostics-table.mjs";
 import { CORPUS_DIR, CORPUS_FILES } from "../shared-corpus.js";
@@ -107,5 +108,25 @@ describe("the diagnostic code registry", () => {
     expect(problems).toEqual([]);
     // the runs do reach a good part of the registry, so the check above means something
     expect(seen.size).toBeGreaterThan(20);
+  });
+});
+
+describe("the docs' diagnostics page", () => {
+  it("says, for each code a run reported, what the registry says it means", async () => {
+    const inputs = readdirSync("specs").map((f) => join("specs", f));
+    const result = await generate(inputs, { artifacts: ["docs"] });
+    const page = result.files.find((f) => f.path === "docs/diagnostics.md")!;
+    const codes = [...new Set(result.model.diagnostics.map((d) => d.code))];
+    expect(codes.length).toBeGreaterThan(3);
+    for (const code of codes) {
+      const meaning = registry[code]!.meaning.replace(/\|/g, "\\|");
+      // the code table's row: `code` | severity | count | meaning (cells padded to one width)
+      const row = page.contents
+        .split("\n")
+        .map((line) => line.split(/(?<!\\)\|/).map((cell) => cell.trim()))
+        .find((cells) => cells[1] === `\`${code}\``);
+      expect(row, code).toBeDefined();
+      expect(row![4], code).toBe(meaning);
+    }
   });
 });
