@@ -8,6 +8,7 @@ import { EMITTERS } from "./emit/index.js";
 import { runEmitters } from "./emit/run.js";
 import { ingestFiles, ingestTexts, type InputText } from "./ingest/index.js";
 import { buildModel } from "./model/build.js";
+import { Reporter } from "./model/reporter.js";
 import type { ApiModel, Diagnostic } from "./model/types.js";
 import type { LoadOptions } from "./pipeline.js";
 import { collectFiles } from "./workflow/output-files.js";
@@ -66,10 +67,13 @@ export async function generate(
       layout: options.layout,
     },
   );
+  const reporter = new Reporter();
+  reporter.add(model.diagnostics);
+  reporter.add(emitted.diagnostics);
   return {
     model,
     files: collectFiles(emitted.batches),
-    diagnostics: [...model.diagnostics, ...emitted.diagnostics],
+    diagnostics: reporter.diagnostics,
   };
 }
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { fileStart, Reporter } from "../model/reporter.js";
 import type {
   Diagnostic,
   DocumentModel,
-  Severity,
   SourceFormat,
   SourceRef,
 } from "../model/types.js";
@@ -66,7 +66,7 @@ export function ingestFiles(
 ): IngestResult {
   const cwd = options.cwd ?? process.cwd();
   const inputs: (InputText & { absPath: string })[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const reporter = new Reporter();
   for (const file of files) {
     const absPath = resolve(cwd, file);
     const display = displayPath(cwd, absPath);
@@ -81,29 +81,29 @@ export function ingestFiles(
         (error as NodeJS.ErrnoException).code === "ENOENT"
           ? "no such file"
           : String((error as Error).message);
-      diagnostics.push({
-        severity: "error",
-        code: "input/unreadable",
-        message: `cannot read the file: ${reason}`,
-        file: display,
-        line: 1,
-        column: 1,
-      });
+      reporter.report(
+        "input/unreadable",
+        `cannot read the file: ${reason}`,
+        fileStart(display),
+      );
     }
   }
-  const result = ingestTexts(inputs, { ...options, cwd });
-  return {
-    documents: result.documents,
-    diagnostics: [...diagnostics, ...result.diagnostics],
-  };
+  return ingest(inputs, { ...options, cwd }, reporter);
 }
 
 export function ingestTexts(
   inputs: readonly (InputText & { absPath?: string })[],
   options: IngestOptions = {},
 ): IngestResult {
+  return ingest(inputs, options, new Reporter());
+}
+
+function ingest(
+  inputs: readonly (InputText & { absPath?: string })[],
+  options: IngestOptions,
+  reporter: Reporter,
+): IngestResult {
   const cwd = options.cwd ?? process.cwd();
-  const diagnostics: Diagnostic[] = [];
   const documents: DocumentModel[] = [];
   const cache = new Map<string, SourceDocument[] | ParseError>();
 
@@ -113,9 +113,7 @@ export function ingestTexts(
     parsed: ParsedDocument[],
   ): SourceDocument[] =>
     parsed.map((p, docIndex) =>
-      makeSourceDocument(file, absPath, docIndex, parsed.length, p, (d) =>
-        diagnostics.push(d),
-      ),
+      makeSourceDocument(file, absPath, docIndex, parsed.length, p, reporter),
     );
 
   const loadRefFile = (absPath: string): SourceDocument[] | ParseError => {
@@ -129,7 +127,7 @@ export function ingestTexts(
         display,
         absPath,
       );
-      reportParseWarnings(display, parsed, diagnostics);
+      reportParseWarnings(display, parsed, reporter);
       loaded = makeDocs(display, absPath, parsed);
     } catch (error) {
       loaded =
@@ -156,25 +154,16 @@ export function ingestTexts(
         input.file,
         absPath,
       );
-      reportParseWarnings(input.file, parsed, diagnostics);
+      reportParseWarnings(input.file, parsed, reporter);
       docs = makeDocs(input.file, absPath, parsed);
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
-      const d: Diagnostic = {
-        severity: "error",
-        code: error.code,
-        message: error.message,
-        file: error.file,
-        line: error.line,
-        column: error.column,
-      };
-      if (error.related.length > 0)
-        d.related = error.related.map((at) => ({
-          file: error.file,
-          ...at,
-          pointer: "#",
-        }));
-      diagnostics.push(d);
+      reporter.report(
+        error.code,
+        error.message,
+        error,
+        error.related.map((at) => ({ file: error.file, ...at, pointer: "#" })),
+      );
       continue;
     }
     cache.set(absPath, docs);
@@ -182,29 +171,25 @@ export function ingestTexts(
     for (const doc of docs) {
       const format = detectFormat(doc.value);
       if (!format) {
-        const at = doc.ref([]);
-        diagnostics.push({
-          severity: "error",
-          code: "input/not-an-api",
-          message: `not an API description: ${describeUnknown(doc.value)}`,
-          file: at.file,
-          line: at.line,
-          column: at.column,
-        });
+        reporter.report(
+          "input/not-an-api",
+          `not an API description: ${describeUnknown(doc.value)}`,
+          doc.ref([]),
+        );
         continue;
       }
       doc.format = format;
       const ctx = makeContext(
         doc,
         root,
-        diagnostics,
+        reporter.scope(),
         loadRefFile,
         options.allowExternalRefs ?? false,
       );
       documents.push(READERS[format](ctx));
     }
   }
-  return { documents, diagnostics };
+  return { documents, diagnostics: reporter.diagnostics };
 }
 
 /** `"version"`, or `"tags" item 2` for an array element. */
@@ -218,22 +203,16 @@ function fieldName(path: Path): string {
 function reportParseWarnings(
   file: string,
   parsed: readonly ParsedDocument[],
-  diagnostics: Diagnostic[],
+  reporter: Reporter,
 ): void {
   for (const doc of parsed)
-    for (const w of doc.warnings ?? []) {
-      const d: Diagnostic = {
-        severity: "warning",
-        code: w.code,
-        message: w.message,
-        file,
-        line: w.line,
-        column: w.column,
-      };
-      if (w.related && w.related.length > 0)
-        d.related = w.related.map((at) => ({ file, ...at, pointer: "#" }));
-      diagnostics.push(d);
-    }
+    for (const w of doc.warnings ?? [])
+      reporter.report(
+        w.code,
+        w.message,
+        { file, ...w },
+        (w.related ?? []).map((at) => ({ file, ...at, pointer: "#" })),
+      );
 }
 
 function displayPath(cwd: string, absPath: string): string {
@@ -248,9 +227,8 @@ function makeSourceDocument(
   docIndex: number,
   count: number,
   parsed: ParsedDocument,
-  report: (diagnostic: Diagnostic) => void,
+  reporter: Reporter,
 ): SourceDocument {
-  const noted = new Set<string>();
   const doc: SourceDocument = {
     file,
     absPath,
@@ -265,18 +243,12 @@ function makeSourceDocument(
     textOf(path: Path, value: number | boolean): string {
       const written = parsed.rawScalar?.(path);
       const text = written ?? String(value);
-      const at = doc.ref(path);
-      if (!noted.has(at.pointer)) {
-        noted.add(at.pointer);
-        report({
-          severity: "warning",
-          code: "input/not-a-string",
-          message: `${fieldName(path)} must be a string, but ${text} is read as a ${typeof value}${written !== undefined && written !== String(value) ? ` (${String(value)})` : ""}; it is taken as the text ${JSON.stringify(text)} (quote it)`,
-          file: at.file,
-          line: at.line,
-          column: at.column,
-        });
-      }
+      // read again at the same place, the same warning is kept once
+      reporter.report(
+        "input/not-a-string",
+        `${fieldName(path)} must be a string, but ${text} is read as a ${typeof value}${written !== undefined && written !== String(value) ? ` (${String(value)})` : ""}; it is taken as the text ${JSON.stringify(text)} (quote it)`,
+        doc.ref(path),
+      );
       return text;
     },
   };
@@ -286,29 +258,10 @@ function makeSourceDocument(
 function makeContext(
   doc: SourceDocument,
   root: string,
-  diagnostics: Diagnostic[],
+  reporter: Reporter,
   loadRefFile: (absPath: string) => SourceDocument[] | ParseError,
   allowExternal: boolean,
 ): ReaderContext {
-  const report = (
-    severity: Severity,
-    code: string,
-    message: string,
-    at: SourceRef,
-    related?: SourceRef[],
-  ) => {
-    const d: Diagnostic = {
-      severity,
-      code,
-      message,
-      file: at.file,
-      line: at.line,
-      column: at.column,
-    };
-    if (related && related.length > 0) d.related = related;
-    diagnostics.push(d);
-  };
-
   const resolveRef = (
     ref: string,
     from: SourceDocument,
@@ -319,8 +272,7 @@ function makeContext(
     const fragment = hash === -1 ? "" : ref.slice(hash);
     const path = parsePointer(fragment);
     if (path === undefined) {
-      report(
-        "error",
+      reporter.report(
         "ref/invalid",
         `invalid $ref ${JSON.stringify(ref)}: the part after '#' must be a JSON pointer`,
         from.ref(at),
@@ -330,8 +282,7 @@ function makeContext(
     let target: SourceDocument = from;
     if (filePart !== "") {
       if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
-        report(
-          "error",
+        reporter.report(
           "ref/remote",
           `$ref ${JSON.stringify(ref)} points at the network; apiloom never fetches remote references`,
           from.ref(at),
@@ -340,8 +291,7 @@ function makeContext(
       }
       const absTarget = resolve(dirname(from.absPath), decodeURI(filePart));
       if (!allowExternal && !isInside(root, absTarget)) {
-        report(
-          "error",
+        reporter.report(
           "ref/outside-folder",
           `$ref ${JSON.stringify(ref)} points outside the spec's folder; pass --allow-external-refs to follow it`,
           from.ref(at),
@@ -350,8 +300,7 @@ function makeContext(
       }
       const loaded = loadRefFile(absTarget);
       if (loaded instanceof ParseError) {
-        report(
-          "error",
+        reporter.report(
           loaded.code,
           `$ref ${JSON.stringify(ref)}: ${loaded.message}`,
           from.ref(at),
@@ -382,8 +331,7 @@ function makeContext(
         value = (value as Record<string, unknown>)[segment];
         typedPath.push(segment);
       } else {
-        report(
-          "error",
+        reporter.report(
           "ref/not-found",
           `$ref ${JSON.stringify(ref)} points at nothing`,
           from.ref(at),
@@ -394,7 +342,7 @@ function makeContext(
     return { value, doc: target, path: typedPath };
   };
 
-  return { doc, report, resolveRef };
+  return { doc, reporter, resolveRef };
 }
 
 function isInside(root: string, target: string): boolean {

@@ -1,9 +1,5 @@
-import type {
-  DocumentModel,
-  Severity,
-  SourceFormat,
-  SourceRef,
-} from "../model/types.js";
+import type { Reporter } from "../model/reporter.js";
+import type { DocumentModel, SourceFormat, SourceRef } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
 
 /** One parsed API document as a reader sees it. */
@@ -34,13 +30,8 @@ export interface ResolvedRef {
 
 export interface ReaderContext {
   doc: SourceDocument;
-  report(
-    severity: Severity,
-    code: string,
-    message: string,
-    at: SourceRef,
-    related?: SourceRef[],
-  ): void;
+  /** Where the reader reports; scoped to this document, so `once` means once per document. */
+  reporter: Reporter;
   /**
    * Resolves a `$ref` written at `at` in `from` (default: the document being read): a local pointer
    * (`#/definitions/Pet`) or a file below the spec's folder (`common.yaml#/Pet`). Reports a

@@ -10,6 +10,7 @@ import { compareSources, isPreferred } from "./rank.js";
 import { applyProseAuth } from "./scopes-from-prose.js";
 import { assessTags } from "./tag-quality.js";
 import { applyTagOverrides, type TagOverrides } from "./tag-overrides.js";
+import { fileStart, Reporter } from "./reporter.js";
 import { applyBodySignals } from "./undescribed-body.js";
 import type {
   ApiInfo,
@@ -43,16 +44,16 @@ export function buildModel(
   ingestDiagnostics: Diagnostic[],
   options: BuildOptions = {},
 ): ApiModel {
-  const diagnostics: Diagnostic[] = [...ingestDiagnostics];
-  const report = (d: Diagnostic) => diagnostics.push(d);
-  const prose = applyProseAuth(documents, report);
+  const reporter = new Reporter();
+  reporter.add(ingestDiagnostics);
+  const prose = applyProseAuth(documents, reporter);
   const inferredScheme = prose.scheme;
   const merged = mergeDocuments(
-    dropInvalidTemplates(prose.documents, report),
-    report,
+    dropInvalidTemplates(prose.documents, reporter),
+    reporter,
     options.prefer,
   );
-  reportUnmatchedPreferences(documents, options.prefer ?? [], report);
+  reportUnmatchedPreferences(documents, options.prefer ?? [], reporter);
   if (inferredScheme && !merged.securitySchemes[inferredScheme.name]) {
     merged.securitySchemes = {
       ...merged.securitySchemes,
@@ -61,12 +62,12 @@ export function buildModel(
   }
   if (options.tags) applyTagOverrides(merged, options.tags);
   const endpoints = merged.endpoints.sort(compareEndpoints);
-  assignNames(endpoints, options, report);
-  reportDegenerateTags(endpoints, report);
+  assignNames(endpoints, options, reporter);
+  reportDegenerateTags(endpoints, reporter);
   for (const endpoint of endpoints) {
-    declareTemplateVariables(endpoint, report);
-    applyBodySignals(endpoint, report);
-    reportUntyped(endpoint, report);
+    declareTemplateVariables(endpoint, reporter);
+    applyBodySignals(endpoint, reporter);
+    reportUntyped(endpoint, reporter);
   }
   const info = { ...merged.info };
   for (const key of ["title", "version", "description"] as const) {
@@ -77,7 +78,7 @@ export function buildModel(
     ...merged,
     info,
     endpoints,
-    diagnostics: sortDiagnostics(diagnostics),
+    diagnostics: sortDiagnostics(reporter.diagnostics),
   };
 }
 
@@ -88,10 +89,10 @@ export function buildModel(
  */
 function declareTemplateVariables(
   endpoint: Endpoint,
-  report: (d: Diagnostic) => void,
+  reporter: Reporter,
 ): void {
   const variables = pathVariables(endpoint.path);
-  dropUnusedPathParameters(endpoint, variables, report);
+  dropUnusedPathParameters(endpoint, variables, reporter);
   const path = endpoint.parameters.path;
   const missing = variables.filter(
     (name) => !path.some((p) => p.name === name),
@@ -107,87 +108,65 @@ function declareTemplateVariables(
       sources: [at],
     });
   path.sort((a, b) => variables.indexOf(a.name) - variables.indexOf(b.name));
-  report({
-    severity: "warning",
-    code: "model/undeclared-path-parameter",
-    message: `${endpoint.method.toUpperCase()} ${endpoint.path}: no source declares the path parameter${missing.length === 1 ? "" : "s"} ${missing.map((n) => `'${n}'`).join(", ")}; the generated code takes ${missing.length === 1 ? "it" : "them"} as a required string`,
-    file: at.file,
-    line: at.line,
-    column: at.column,
-  });
+  reporter.report(
+    "model/undeclared-path-parameter",
+    `${endpoint.method.toUpperCase()} ${endpoint.path}: no source declares the path parameter${missing.length === 1 ? "" : "s"} ${missing.map((n) => `'${n}'`).join(", ")}; the generated code takes ${missing.length === 1 ? "it" : "them"} as a required string`,
+    at,
+  );
 }
 
 function reportDegenerateTags(
   endpoints: readonly Endpoint[],
-  report: (d: Diagnostic) => void,
+  reporter: Reporter,
 ): void {
   const assessment = assessTags(endpoints);
   if (!assessment.degenerate) return;
   const at = endpoints.find((e) => e.tags.length > 0)!.sources[0]!;
-  report({
-    severity: "info",
-    code: "model/degenerate-tags",
-    message: `${assessment.reason}: the docs group endpoints by the resource their path names instead (docs.groupBy: "tag" keeps the tags)`,
-    file: at.file,
-    line: at.line,
-    column: at.column,
-  });
+  reporter.report(
+    "model/degenerate-tags",
+    `${assessment.reason}: the docs group endpoints by the resource their path names instead (docs.groupBy: "tag" keeps the tags)`,
+    at,
+  );
 }
 
-function reportUntyped(
-  endpoint: Endpoint,
-  report: (d: Diagnostic) => void,
-): void {
+function reportUntyped(endpoint: Endpoint, reporter: Reporter): void {
   const untyped = PARAMETER_LOCATIONS.flatMap(
     (location) => endpoint.parameters[location],
   ).filter((p) => p.schema === undefined);
   if (untyped.length === 0) return;
   const at = untyped[0]!.sources[0] ?? endpoint.sources[0]!;
   const names = untyped.map((p) => `${p.in} '${p.name}'`).join(", ");
-  report({
-    severity: "warning",
-    code: "model/untyped-parameter",
-    message: `${endpoint.method.toUpperCase()} ${endpoint.path}: no source gives a type for ${names}; the client takes ${untyped.length === 1 ? "it" : "them"} as string | number (sent as text) and the server hands ${untyped.length === 1 ? "it" : "them"} over as string`,
-    file: at.file,
-    line: at.line,
-    column: at.column,
-  });
+  reporter.report(
+    "model/untyped-parameter",
+    `${endpoint.method.toUpperCase()} ${endpoint.path}: no source gives a type for ${names}; the client takes ${untyped.length === 1 ? "it" : "them"} as string | number (sent as text) and the server hands ${untyped.length === 1 ? "it" : "them"} over as string`,
+    at,
+  );
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+/** By place, then severity, code and message (the reporter has kept each diagnostic once). */
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list
-    .filter((d) => {
-      const key = `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.code}\u0000${d.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort(
-      (a, b) =>
-        compareSources({ ...a, pointer: "" }, { ...b, pointer: "" }) ||
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        compareCodeUnits(a.code, b.code) ||
-        compareCodeUnits(a.message, b.message),
-    );
+  return list.sort(
+    (a, b) =>
+      compareSources({ ...a, pointer: "" }, { ...b, pointer: "" }) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      compareCodeUnits(a.code, b.code) ||
+      compareCodeUnits(a.message, b.message),
+  );
 }
 
 /** A `prefer` entry that names no input (a typo, a file not among the inputs) prefers nothing. */
 function reportUnmatchedPreferences(
   documents: DocumentModel[],
   prefer: readonly string[],
-  report: (d: Diagnostic) => void,
+  reporter: Reporter,
 ): void {
   for (const entry of prefer)
     if (!documents.some((doc) => isPreferred(doc.file, [entry])))
-      report({
-        severity: "warning",
-        code: "merge/unmatched-prefer",
-        message: `the preferred file or folder ${JSON.stringify(entry)} is neither an input nor a folder holding one: it prefers nothing`,
-        file: entry,
-        line: 1,
-        column: 1,
-      });
+      reporter.report(
+        "merge/unmatched-prefer",
+        `the preferred file or folder ${JSON.stringify(entry)} is neither an input nor a folder holding one: it prefers nothing`,
+        fileStart(entry),
+      );
 }

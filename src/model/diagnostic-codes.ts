@@ -8,9 +8,12 @@ export interface DiagnosticCodeInfo {
 }
 
 /**
- * Every diagnostic code apiloom reports: the one registry. The README's table is generated from
- * it (`npm run readme:diagnostics`), and test/diagnostics/registry.test.ts fails when a code is
- * reported that is not here, at another severity, or listed here but never reported.
+ * Every diagnostic code apiloom reports: the one registry. Codes are reported through the
+ * Reporter (src/model/reporter.ts), which takes the severity from here, so a code has one
+ * severity and an unregistered code does not compile. The README's table and the docs'
+ * diagnostics page are generated from it (`npm run readme:diagnostics`), and
+ * test/diagnostics/registry.test.ts fails when the README differs or a code listed here is
+ * never reported.
  */
 export const DIAGNOSTIC_CODES = {
   "client/no-default-base-url": {

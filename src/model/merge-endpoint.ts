@@ -9,7 +9,6 @@ import {
   type Offer,
 } from "./rank.js";
 import type {
-  Diagnostic,
   Endpoint,
   MediaContent,
   Parameter,
@@ -19,14 +18,13 @@ import type {
   SourceRef,
 } from "./types.js";
 import { PARAMETER_LOCATIONS } from "./types.js";
+import type { Reporter } from "./reporter.js";
 
 /** One document's view of an endpoint, with the rank of the document it came from (src/model/rank.ts). */
 export interface EndpointOffer {
   endpoint: Endpoint;
   rank: number;
 }
-
-export type Report = (d: Diagnostic) => void;
 
 /**
  * Merges every source's view of one endpoint (same method, same path once variable names are
@@ -36,7 +34,7 @@ export type Report = (d: Diagnostic) => void;
  */
 export function mergeEndpoint(
   offers: readonly EndpointOffer[],
-  report: Report,
+  reporter: Reporter,
 ): Endpoint {
   const ordered = [...offers].sort(
     (a, b) =>
@@ -46,7 +44,7 @@ export function mergeEndpoint(
   const lead = ordered[0]!;
   const path = lead.endpoint.path;
   const views = ordered.map((offer) =>
-    renamePathVariables(offer, path, report),
+    renamePathVariables(offer, path, reporter),
   );
 
   const merged: Endpoint = {
@@ -66,7 +64,7 @@ export function mergeEndpoint(
       views,
       location,
       merged,
-      report,
+      reporter,
     );
   const body = mergeRequestBody(views);
   if (body) merged.requestBody = body;
@@ -152,21 +150,18 @@ function dedupe(values: string[]): string[] {
 function renamePathVariables(
   view: EndpointOffer,
   path: string,
-  report: Report,
+  reporter: Reporter,
 ): EndpointOffer {
   if (view.endpoint.path === path) return view;
   const wanted = pathVariables(path);
   const had = pathVariables(view.endpoint.path);
   const rename = new Map(had.map((name, i) => [name, wanted[i] ?? name]));
   const source = view.endpoint.sources[0]!;
-  report({
-    severity: "warning",
-    code: "merge/path-variable-names",
-    message: `${view.endpoint.method.toUpperCase()} ${view.endpoint.path} names its path variables differently from ${path}; using ${path}`,
-    file: source.file,
-    line: source.line,
-    column: source.column,
-  });
+  reporter.report(
+    "merge/path-variable-names",
+    `${view.endpoint.method.toUpperCase()} ${view.endpoint.path} names its path variables differently from ${path}; using ${path}`,
+    source,
+  );
   const endpoint: Endpoint = {
     ...view.endpoint,
     path,
@@ -185,7 +180,7 @@ function mergeParameters(
   views: EndpointOffer[],
   location: ParameterLocation,
   merged: Endpoint,
-  report: Report,
+  reporter: Reporter,
 ): Parameter[] {
   const byName = new Map<
     string,
@@ -222,18 +217,14 @@ function mergeParameters(
         compareSources(a.sources[0]!, b.sources[0]!),
       );
       const at = first!.sources[0]!;
-      report({
-        severity: "warning",
-        code: "merge/parameter-type-conflict",
-        message:
-          `${merged.method.toUpperCase()} ${merged.path}: ${location} parameter '${lead.name}' has different types ` +
+      reporter.report(
+        "merge/parameter-type-conflict",
+        `${merged.method.toUpperCase()} ${merged.path}: ${location} parameter '${lead.name}' has different types ` +
           `(${describeSchema(first!)} here, ${describeSchema(second!)} at ${second!.sources[0]!.file}:${second!.sources[0]!.line}); ` +
           `using ${describeSchema(schemaWinner.value.parameter)} from ${schemaWinner.source.file}:${schemaWinner.source.line}`,
-        file: at.file,
-        line: at.line,
-        column: at.column,
-        related: [second!.sources[0]!],
-      });
+        at,
+        [second!.sources[0]!],
+      );
     }
     const base = schemaWinner?.value.parameter ?? lead;
     const parameter: Parameter = {

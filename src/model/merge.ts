@@ -2,12 +2,9 @@ import { mergeInfo } from "./info.js";
 import { compareCodeUnits } from "./order.js";
 import { setOwn } from "./own.js";
 import { schemaRef, schemaRefName } from "./schema-ref.js";
-import {
-  mergeEndpoint,
-  type EndpointOffer,
-  type Report,
-} from "./merge-endpoint.js";
+import { mergeEndpoint, type EndpointOffer } from "./merge-endpoint.js";
 import { pathShape } from "./path-template.js";
+import type { Reporter } from "./reporter.js";
 import {
   canonicalJson,
   compareSources,
@@ -43,13 +40,13 @@ type RankOf = (doc: DocumentModel) => number;
 /** `prefer`: files or folders whose facts win disagreements (rule 0 of src/model/rank.ts). */
 export function mergeDocuments(
   input: readonly DocumentModel[],
-  report: Report,
+  reporter: Reporter,
   prefer: readonly string[] = [],
 ): MergedDocuments {
   const rankOf: RankOf = (doc) => documentRank(doc.file, doc.format, prefer);
   const { schemas, documents } = mergeSchemas(
     canonicalOrder(input),
-    report,
+    reporter,
     rankOf,
   );
   const groups = new Map<string, EndpointOffer[]>();
@@ -62,16 +59,16 @@ export function mergeDocuments(
     }
   }
   const endpoints = [...groups.values()].map((offers) =>
-    mergeEndpoint(offers, report),
+    mergeEndpoint(offers, reporter),
   );
   return {
     info: mergeInfo(documents, endpoints, rankOf, (doc) =>
       isPreferred(doc.file, prefer),
     ),
-    servers: mergeServers(documents, report, rankOf, (doc) =>
+    servers: mergeServers(documents, reporter, rankOf, (doc) =>
       isPreferred(doc.file, prefer),
     ),
-    securitySchemes: mergeSecuritySchemes(documents, report, rankOf),
+    securitySchemes: mergeSecuritySchemes(documents, reporter, rankOf),
     schemas,
     tags: mergeTags(documents),
     endpoints,
@@ -87,7 +84,7 @@ function normalizeServerUrl(url: string): string {
 
 function mergeServers(
   documents: DocumentModel[],
-  report: Report,
+  reporter: Reporter,
   rankOf: RankOf,
   preferred: (doc: DocumentModel) => boolean,
 ): Server[] {
@@ -130,17 +127,13 @@ function mergeServers(
   if (absolute.length > 1) {
     const [winner, ...others] = absolute;
     const at = winner!.server.sources[0]!;
-    report({
-      severity: "warning",
-      code: "merge/base-url-conflict",
-      message:
-        `the inputs disagree on the base URL: ${absolute.map((s) => `${s.server.url} (${s.server.sources[0]!.file}:${s.server.sources[0]!.line})`).join(", ")}; ` +
+    reporter.report(
+      "merge/base-url-conflict",
+      `the inputs disagree on the base URL: ${absolute.map((s) => `${s.server.url} (${s.server.sources[0]!.file}:${s.server.sources[0]!.line})`).join(", ")}; ` +
         `the generated client defaults to ${winner!.server.url}`,
-      file: at.file,
-      line: at.line,
-      column: at.column,
-      related: others.map((s) => s.server.sources[0]!),
-    });
+      at,
+      others.map((s) => s.server.sources[0]!),
+    );
   }
   return list.map((s) => s.server);
 }
@@ -172,7 +165,7 @@ export function serverClass(url: string): number {
 
 function mergeSecuritySchemes(
   documents: DocumentModel[],
-  report: Report,
+  reporter: Reporter,
   rankOf: RankOf,
 ): Record<string, SecurityScheme> {
   const byName = new Map<string, { scheme: SecurityScheme; rank: number }[]>();
@@ -205,15 +198,12 @@ function mergeSecuritySchemes(
     );
     if (distinct.size > 1) {
       const loser = list.find((e) => e.scheme !== winner.value)!;
-      report({
-        severity: "warning",
-        code: "merge/security-scheme-conflict",
-        message: `security scheme '${name}' is defined differently in ${loser.scheme.sources[0]!.file}:${loser.scheme.sources[0]!.line}; using the one here`,
-        file: winner.source.file,
-        line: winner.source.line,
-        column: winner.source.column,
-        related: [loser.scheme.sources[0]!],
-      });
+      reporter.report(
+        "merge/security-scheme-conflict",
+        `security scheme '${name}' is defined differently in ${loser.scheme.sources[0]!.file}:${loser.scheme.sources[0]!.line}; using the one here`,
+        winner.source,
+        [loser.scheme.sources[0]!],
+      );
     }
     setOwn(out, name, {
       ...winner.value,
@@ -245,7 +235,7 @@ function mergeTags(documents: DocumentModel[]): Tag[] {
  */
 function mergeSchemas(
   input: DocumentModel[],
-  report: Report,
+  reporter: Reporter,
   rankOf: RankOf,
 ): { schemas: Record<string, NamedSchema>; documents: DocumentModel[] } {
   // a document whose schemas are renamed is replaced by a copy with its references rewritten
@@ -265,15 +255,12 @@ function mergeSchemas(
         fresh = `${name}${i}`;
       renames.set(name, fresh);
       const at = named.sources[0]!;
-      report({
-        severity: "warning",
-        code: "merge/schema-conflict",
-        message: `schema '${name}' differs from the one at ${known.sources[0]!.file}:${known.sources[0]!.line}; this one is named '${fresh}'`,
-        file: at.file,
-        line: at.line,
-        column: at.column,
-        related: [known.sources[0]!],
-      });
+      reporter.report(
+        "merge/schema-conflict",
+        `schema '${name}' differs from the one at ${known.sources[0]!.file}:${known.sources[0]!.line}; this one is named '${fresh}'`,
+        at,
+        [known.sources[0]!],
+      );
     }
     if (renames.size > 0) {
       const renamed: DocumentModel = {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { assignNames, methodPathName } from "./naming.js";
+import { Reporter } from "./reporter.js";
 import { at, endpoint } from "./test-helpers.js";
 import type { Endpoint } from "./types.js";
 
 function named(list: Endpoint[], options = {}) {
-  const diagnostics: unknown[] = [];
-  assignNames(list, options, (d) => diagnostics.push(d));
+  assignNames(list, options, new Reporter());
   return list.map((e) => e.name);
 }
 
@@ -83,9 +83,12 @@ describe("assignNames", () => {
 
 describe("assignNames: clashes and reserved names", () => {
   const run = (list: Endpoint[], options = {}) => {
-    const diagnostics: { code: string; message: string }[] = [];
-    assignNames(list, options, (d) => diagnostics.push(d));
-    return { names: list.map((e) => e.name), diagnostics };
+    const reporter = new Reporter();
+    assignNames(list, options, reporter);
+    return {
+      names: list.map((e) => e.name),
+      diagnostics: reporter.diagnostics,
+    };
   };
 
   it("never gives an operationId or a locked name the client declares itself", () => {

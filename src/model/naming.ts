@@ -2,7 +2,8 @@ import { camelCase, isIdentifierName, isReservedWord } from "./identifiers.js";
 import { compareCodeUnits, compareEndpoints } from "./order.js";
 import { pathShape } from "./path-template.js";
 import { compareSources } from "./rank.js";
-import type { Diagnostic, Endpoint, NameCandidate } from "./types.js";
+import { fileStart, type Reporter } from "./reporter.js";
+import type { Endpoint, NameCandidate } from "./types.js";
 import { HTTP_METHODS } from "./types.js";
 
 /** The key names are stored under in overrides and the lock: `GET /pets/{id}`. */
@@ -66,7 +67,7 @@ export function overrideShape(key: string): string | undefined {
 export function assignNames(
   endpoints: Endpoint[],
   options: NamingOptions,
-  report: (d: Diagnostic) => void,
+  reporter: Reporter,
 ): void {
   const taken = new Set<string>();
   const isTaken = (name: string) =>
@@ -102,29 +103,26 @@ export function assignNames(
     let name = override;
     if (!isIdentifierName(override) || isReservedWord(override)) {
       name = camelCase(override, "");
-      report({
-        severity: "warning",
-        code: "naming/invalid-override",
-        message:
-          name === ""
-            ? `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; the derived name is used`
-            : `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; using ${name}`,
-        ...where,
-      });
+      reporter.report(
+        "naming/invalid-override",
+        name === ""
+          ? `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; the derived name is used`
+          : `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; using ${name}`,
+        where,
+      );
       if (name === "") {
         pending.push(endpoint);
         continue;
       }
     }
     if (isTaken(name)) {
-      report({
-        severity: "warning",
-        code: "naming/override-taken",
-        message: RESERVED_ENDPOINT_NAMES.has(name)
+      reporter.report(
+        "naming/override-taken",
+        RESERVED_ENDPOINT_NAMES.has(name)
           ? `the name override ${JSON.stringify(override)} for ${key} is a name the generated client declares itself; the derived name is used`
           : `the name override ${JSON.stringify(override)} for ${key} clashes with the override for ${clashOwner.get(clashKey(name))}; the derived name is used`,
-        ...where,
-      });
+        where,
+      );
       pending.push(endpoint);
       continue;
     }
@@ -134,28 +132,20 @@ export function assignNames(
   for (const [shape, keys] of byShape)
     for (const key of keys)
       if (!used.has(key))
-        report({
-          severity: "warning",
-          code: "naming/unmatched-override",
-          message: sorted.some(
-            (e) => `${e.method} ${pathShape(e.path)}` === shape,
-          )
+        reporter.report(
+          "naming/unmatched-override",
+          sorted.some((e) => `${e.method} ${pathShape(e.path)}` === shape)
             ? `the name override for ${JSON.stringify(key)} is not used: another key names the same endpoint`
             : `the name override for ${JSON.stringify(key)} matches no endpoint`,
-          file: key,
-          line: 1,
-          column: 1,
-        });
+          fileStart(key),
+        );
   for (const key of Object.keys(options.names ?? {}))
     if (overrideShape(key) === undefined)
-      report({
-        severity: "warning",
-        code: "naming/unmatched-override",
-        message: `the name override key ${JSON.stringify(key)} is not "METHOD /path"`,
-        file: key,
-        line: 1,
-        column: 1,
-      });
+      reporter.report(
+        "naming/unmatched-override",
+        `the name override key ${JSON.stringify(key)} is not "METHOD /path"`,
+        fileStart(key),
+      );
   const unlocked: Endpoint[] = [];
   for (const endpoint of pending) {
     const locked = options.lockedNames?.[endpointKey(endpoint)];
@@ -175,7 +165,7 @@ export function assignNames(
     for (let i = 2; isTaken(name); i++) name = `${fallback}${i}`;
     claim(endpoint, name);
   }
-  for (const endpoint of endpoints) reportConflictingIds(endpoint, report);
+  for (const endpoint of endpoints) reportConflictingIds(endpoint, reporter);
 
   function claim(endpoint: Endpoint, name: string): void {
     taken.add(clashKey(name));
@@ -225,10 +215,7 @@ export function methodPathName(
   return camelCase(`${endpoint.method} ${words.join(" ")}`, endpoint.method);
 }
 
-function reportConflictingIds(
-  endpoint: Endpoint,
-  report: (d: Diagnostic) => void,
-): void {
+function reportConflictingIds(endpoint: Endpoint, reporter: Reporter): void {
   const ids = new Map<string, NameCandidate>();
   for (const candidate of [...endpoint.nameCandidates].sort((a, b) =>
     compareSources(a.source, b.source),
@@ -239,18 +226,14 @@ function reportConflictingIds(
   if (ids.size < 2) return;
   const list = [...ids.values()];
   const first = list[0]!;
-  report({
-    severity: "warning",
-    code: "merge/operation-id-conflict",
-    message:
-      `${endpointKey(endpoint)} has ${list.length} operationIds: ` +
+  reporter.report(
+    "merge/operation-id-conflict",
+    `${endpointKey(endpoint)} has ${list.length} operationIds: ` +
       list
         .map((c) => `${c.value} (${c.source.file}:${c.source.line})`)
         .join(", ") +
       `; the generated name is ${endpoint.name}`,
-    file: first.source.file,
-    line: first.source.line,
-    column: first.source.column,
-    related: list.slice(1).map((c) => c.source),
-  });
+    first.source,
+    list.slice(1).map((c) => c.source),
+  );
 }

@@ -1,4 +1,5 @@
-import type { Diagnostic, DocumentModel, Endpoint } from "./types.js";
+import type { Reporter } from "./reporter.js";
+import type { DocumentModel, Endpoint } from "./types.js";
 
 /**
  * What a path template must be before it can become a URL: `{name}` variables, each once, and no
@@ -30,21 +31,18 @@ export function templateProblem(path: string): string | undefined {
 /** The documents without the endpoints whose path template is unusable (each reported). */
 export function dropInvalidTemplates(
   documents: readonly DocumentModel[],
-  report: (d: Diagnostic) => void,
+  reporter: Reporter,
 ): DocumentModel[] {
   return documents.map((doc) => {
     const endpoints = doc.endpoints.filter((endpoint) => {
       const problem = templateProblem(endpoint.path);
       if (problem === undefined) return true;
       const at = endpoint.sources[0]!;
-      report({
-        severity: "warning",
-        code: "model/invalid-path-template",
-        message: `${endpoint.method.toUpperCase()} ${endpoint.path}: ${problem}; the endpoint is left out`,
-        file: at.file,
-        line: at.line,
-        column: at.column,
-      });
+      reporter.report(
+        "model/invalid-path-template",
+        `${endpoint.method.toUpperCase()} ${endpoint.path}: ${problem}; the endpoint is left out`,
+        at,
+      );
       return false;
     });
     return endpoints.length === doc.endpoints.length
@@ -57,21 +55,18 @@ export function dropInvalidTemplates(
 export function dropUnusedPathParameters(
   endpoint: Endpoint,
   variables: readonly string[],
-  report: (d: Diagnostic) => void,
+  reporter: Reporter,
 ): void {
   const path = endpoint.parameters.path;
   const unused = path.filter((p) => !variables.includes(p.name));
   if (unused.length === 0) return;
   for (const parameter of unused) {
     const at = parameter.sources[0] ?? endpoint.sources[0]!;
-    report({
-      severity: "warning",
-      code: "model/unused-path-parameter",
-      message: `${endpoint.method.toUpperCase()} ${endpoint.path}: the path parameter '${parameter.name}' is not in the path template; it is left out`,
-      file: at.file,
-      line: at.line,
-      column: at.column,
-    });
+    reporter.report(
+      "model/unused-path-parameter",
+      `${endpoint.method.toUpperCase()} ${endpoint.path}: the path parameter '${parameter.name}' is not in the path template; it is left out`,
+      at,
+    );
   }
   endpoint.parameters.path = path.filter((p) => variables.includes(p.name));
 }

@@ -1,5 +1,6 @@
 import { compareSources } from "./rank.js";
-import type { Diagnostic, DocumentModel, SecurityScheme } from "./types.js";
+import type { Reporter } from "./reporter.js";
+import type { DocumentModel, SecurityScheme } from "./types.js";
 
 /**
  * Some specs carry their auth only as text: "Authentication required, with scope
@@ -45,7 +46,7 @@ const INFERRED_SCHEME = "oauth2";
  */
 export function applyProseAuth(
   documents: readonly DocumentModel[],
-  report: (d: Diagnostic) => void,
+  reporter: Reporter,
 ): { documents: DocumentModel[]; scheme: SecurityScheme | undefined } {
   const declared = documents
     .flatMap((d) => Object.values(d.securitySchemes))
@@ -72,14 +73,11 @@ export function applyProseAuth(
     });
     if (count > 0 && at) {
       if (!first || compareSources(at, first) < 0) first = at;
-      report({
-        severity: "info",
-        code: "security/scopes-from-prose",
-        message: `${count} operation${count === 1 ? "" : "s"} in this document state their auth only in prose ("Authentication required, with scope …"); read as OAuth 2.0 requirements on scheme '${schemeName}'`,
-        file: at.file,
-        line: at.line,
-        column: at.column,
-      });
+      reporter.report(
+        "security/scopes-from-prose",
+        `${count} operation${count === 1 ? "" : "s"} in this document state their auth only in prose ("Authentication required, with scope …"); read as OAuth 2.0 requirements on scheme '${schemeName}'`,
+        at,
+      );
     }
     return count > 0 ? { ...doc, endpoints } : doc;
   });

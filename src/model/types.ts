@@ -8,6 +8,8 @@
  * and `<name>` is a key of {@link ApiModel.schemas}.
  */
 
+import type { DiagnosticCode } from "./diagnostic-codes.js";
+
 /** Where a fact came from. `file` is the path as given on the command line, with `/` separators. */
 export interface SourceRef {
   file: string;
@@ -23,8 +25,11 @@ export type Severity = "error" | "warning" | "info";
 
 export interface Diagnostic {
   severity: Severity;
-  /** Stable code, e.g. `parse/invalid-json`, `merge/operation-id-conflict`. See src/model/diagnostic-codes.ts. */
-  code: string;
+  /**
+   * Stable code, e.g. `parse/invalid-json`, `merge/operation-id-conflict`: a key of the registry
+   * DIAGNOSTIC_CODES (src/model/diagnostic-codes.ts), which gives its severity and meaning.
+   */
+  code: DiagnosticCode;
   message: string;
   file: string;
   line: number;

@@ -1,4 +1,5 @@
-import type { Diagnostic, Endpoint, MediaContent } from "./types.js";
+import type { Reporter } from "./reporter.js";
+import type { Endpoint, MediaContent } from "./types.js";
 
 /**
  * Methods whose body a bare signal stands for. Postman exports write a body mode on every request,
@@ -13,10 +14,7 @@ const BODY_METHODS = new Set(["post", "put", "patch"]);
  * generated client takes `body?: unknown` and the server hands the body to the handler. Removes the
  * signals either way: they are a reader's note to the model, not part of it.
  */
-export function applyBodySignals(
-  endpoint: Endpoint,
-  report: (d: Diagnostic) => void,
-): void {
+export function applyBodySignals(endpoint: Endpoint, reporter: Reporter): void {
   const signals = endpoint.bodySignals ?? [];
   delete endpoint.bodySignals;
   if (
@@ -41,15 +39,10 @@ export function applyBodySignals(
   };
   const at = signals[0]!.source;
   const evidence = [...new Set(signals.map((s) => s.evidence))];
-  report({
-    severity: "warning",
-    code: "model/undescribed-body",
-    message: `${endpoint.method.toUpperCase()} ${endpoint.path}: a body is sent (${evidence.join("; ")}) but no source describes it; the generated code takes it as ${mediaTypes.join(" or ")} of unknown shape (${required ? "required" : "optional"})`,
-    file: at.file,
-    line: at.line,
-    column: at.column,
-    ...(signals.length > 1
-      ? { related: signals.slice(1).map((s) => s.source) }
-      : {}),
-  });
+  reporter.report(
+    "model/undescribed-body",
+    `${endpoint.method.toUpperCase()} ${endpoint.path}: a body is sent (${evidence.join("; ")}) but no source describes it; the generated code takes it as ${mediaTypes.join(" or ")} of unknown shape (${required ? "required" : "optional"})`,
+    at,
+    signals.slice(1).map((s) => s.source),
+  );
 }

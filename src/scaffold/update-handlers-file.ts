@@ -1,3 +1,4 @@
+import { Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { signatures } from "../emit/server/signature.js";
 import { analyzeHandlersFile, type ObjectSlot } from "./analyze.js";
@@ -79,22 +80,20 @@ export function updateHandlersFile(
     contents: existing,
   };
   const shape = analyzeHandlersFile(existing);
-  const report = (
-    severity: Diagnostic["severity"],
-    code: string,
-    message: string,
-    pos = 0,
-  ) => {
-    const { line, column } = shape.lineAndColumn(pos);
-    result.diagnostics.push({ severity, code, message, file, line, column });
-  };
+  const reporter = new Reporter();
+  /** The place of offset `pos` of the handlers file. */
+  const at = (pos = 0) => ({ file, ...shape.lineAndColumn(pos) });
+  const done = (): UpdateHandlersResult => ({
+    ...result,
+    diagnostics: reporter.diagnostics,
+  });
   if (!shape.handlers) {
-    report(
-      "error",
+    reporter.report(
       "scaffold/handlers-not-found",
       "no object checked against Handlers (`export const handlers = { … } satisfies Handlers`); nothing was added",
+      at(),
     );
-    return result;
+    return done();
   }
 
   const signatureOf = signatures(model);
@@ -108,11 +107,10 @@ export function updateHandlersFile(
     const endpoint = byName.get(member.name);
     if (!endpoint) {
       result.orphaned.push(member.name);
-      report(
-        "warning",
+      reporter.report(
         "scaffold/orphaned-handler",
         `handler ${stringLiteral(member.name)} has no endpoint any more; it is kept, and tsc reports it as an unknown property of Handlers until you remove it (and its signature entry)`,
-        member.pos,
+        at(member.pos),
       );
       continue;
     }
@@ -120,24 +118,22 @@ export function updateHandlersFile(
     const now = signatureOf(endpoint);
     if (entry?.text !== undefined && entry.text !== now) {
       result.changed.push({ name: member.name, was: entry.text, now });
-      report(
-        "warning",
+      reporter.report(
         "scaffold/changed-signature",
         `the contract of ${stringLiteral(member.name)} (${operationLine(endpoint)}) changed since its handler was written: review the handler, then set its entry in the signatures object to ${stringLiteral(now)} (it was ${stringLiteral(entry.text)})`,
-        entry.pos,
+        at(entry.pos),
       );
     }
   }
 
   const missing = model.endpoints.filter((e) => !written.has(e.name));
   if (missing.length > 0 && shape.handlers.hasSpread) {
-    report(
-      "warning",
+    reporter.report(
       "scaffold/spread-in-handlers",
       `the handlers object has a spread, so apiloom cannot tell whether it holds ${missing.map((e) => e.name).join(", ")}; no stubs were added (a stub after the spread would replace your handler)`,
-      shape.handlers.members[0]?.pos,
+      at(shape.handlers.members[0]?.pos),
     );
-    return result;
+    return done();
   }
 
   const insertions: Insertion[] = [];
@@ -173,14 +169,14 @@ export function updateHandlersFile(
         ),
       );
     else
-      report(
-        "warning",
+      reporter.report(
         "scaffold/signatures-not-found",
         "no object checked against HandlerSignatures (`export const signatures = { … } satisfies HandlerSignatures`): changed contracts cannot be detected",
+        at(),
       );
   }
   result.contents = applyInsertions(existing, insertions);
-  return result;
+  return done();
 }
 
 /** Insertions that add members (each a full line of text) to an object literal. */

@@ -3,6 +3,7 @@ import { relative, resolve, sep } from "node:path";
 import { outputLayout } from "../emit/layout.js";
 import type { ArtifactName, Emitter, GeneratedFile } from "../emit/artifact.js";
 import type { LoadOptions } from "../pipeline.js";
+import { fileStart, Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { collectFiles } from "./output-files.js";
 import { compareCodeUnits } from "../model/order.js";
@@ -73,14 +74,14 @@ export async function produce(
   sources?: SourceCache,
 ): Promise<Produced> {
   const { inputFiles, unmatched } = listInputs(settings);
-  const ownDiagnostics: Diagnostic[] = unmatched.map((pattern) => ({
-    severity: "error",
-    code: "input/no-match",
-    message: `no file matches the input ${JSON.stringify(pattern)}`,
-    file: pattern,
-    line: 1,
-    column: 1,
-  }));
+  // apiloom's own diagnostics first, then the settings', the model's, the emitters', the scaffold's
+  const reporter = new Reporter();
+  for (const pattern of unmatched)
+    reporter.report(
+      "input/no-match",
+      `no file matches the input ${JSON.stringify(pattern)}`,
+      fileStart(pattern),
+    );
   const out = settings.out;
   // every file the stages read, hashed from the very bytes they parsed
   const reads = new Map<string, string>();
@@ -136,13 +137,11 @@ export async function produce(
   const handlers = settings.artifacts.includes("server")
     ? await updateHandlers(settings, model)
     : undefined;
-  const diagnostics = [
-    ...ownDiagnostics,
-    ...(settings.warnings ?? []),
-    ...model.diagnostics,
-    ...emitted.diagnostics,
-    ...(handlers?.diagnostics ?? []),
-  ];
+  reporter.add(settings.warnings ?? []);
+  reporter.add(model.diagnostics);
+  reporter.add(emitted.diagnostics);
+  reporter.add(handlers?.diagnostics ?? []);
+  const diagnostics = reporter.diagnostics;
   const lockText = settings.lock ? nameLockText(model.endpoints) : undefined;
   const produced: Produced = {
     inputFiles,

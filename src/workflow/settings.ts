@@ -6,6 +6,7 @@ import { adapterProblem } from "../emit/server/adapters.js";
 import { ConfigError } from "./config-error.js";
 import { findConfigFile, loadConfigFile } from "./config-load.js";
 import type { InfoOverride } from "../model/build.js";
+import { fileStart, Reporter } from "../model/reporter.js";
 import type { Diagnostic } from "../model/types.js";
 import type { TagOverrides } from "../model/tag-overrides.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
@@ -157,20 +158,18 @@ export async function resolveSettings(
     );
   // what the run makes: the artifacts asked for and those they need
   const artifacts = withNeeds(flags.artifacts ?? config.artifacts ?? ARTIFACTS);
-  const warnings: Diagnostic[] = [];
+  const reporter = new Reporter();
   if (serverAdapters.length > 0 && !artifacts.includes("server")) {
     const from = flags.serverAdapters
       ? "--server-adapters"
       : (loaded?.file ?? "server.adapters");
-    warnings.push({
-      severity: "warning",
-      code: "config/ignored-option",
-      message: `server adapters (${serverAdapters.join(", ")}) are given but the server is not generated (artifacts: ${artifacts.join(", ")}): they are ignored`,
-      file: from,
-      line: 1,
-      column: 1,
-    });
+    reporter.report(
+      "config/ignored-option",
+      `server adapters (${serverAdapters.join(", ")}) are given but the server is not generated (artifacts: ${artifacts.join(", ")}): they are ignored`,
+      fileStart(from),
+    );
   }
+  const warnings = reporter.diagnostics;
   return {
     baseDir,
     configFile: loaded?.file,

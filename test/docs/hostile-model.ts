@@ -241,7 +241,7 @@ export function hostileModel(): ApiModel {
     diagnostics: [
       {
         severity: "warning",
-        code: "merge/summary-conflict",
+        code: "merge/operation-id-conflict",
         message: `The inputs disagree on the summary: "List | pets" vs ${SCRIPT_TEXT}`,
         file: a,
         line: 10,

@@ -20,7 +20,7 @@ const LINES = [
 describe("formatDiagnostic", () => {
   const d: Diagnostic = {
     severity: "warning",
-    code: "x/y",
+    code: "merge/schema-conflict",
     message: "something odd",
     file: "specs/a.yaml",
     line: 6,
@@ -37,7 +37,7 @@ describe("formatDiagnostic", () => {
     });
     expect(text).toBe(
       [
-        "a.yaml:6:10: warning x/y something odd",
+        "a.yaml:6:10: warning merge/schema-conflict something odd",
         "  4 | paths:",
         "  5 |   /a:",
         "> 6 |     get: 3",
@@ -54,7 +54,9 @@ describe("formatDiagnostic", () => {
       { ...d, severity: "info", related: undefined },
       { paint: plain, baseDir: "/p", cwd: "/p", lines: () => LINES },
     );
-    expect(text).toBe("specs/a.yaml:6:10: info x/y something odd\n");
+    expect(text).toBe(
+      "specs/a.yaml:6:10: info merge/schema-conflict something odd\n",
+    );
   });
 
   it("prints no frame for an input pattern no file matched, even when a file by that name is there by now", () => {
@@ -79,7 +81,9 @@ describe("formatDiagnostic", () => {
       { ...d, related: undefined },
       { paint: plain, baseDir: "/p", cwd: "/p", lines: () => undefined },
     );
-    expect(text).toBe("specs/a.yaml:6:10: warning x/y something odd\n");
+    expect(text).toBe(
+      "specs/a.yaml:6:10: warning merge/schema-conflict something odd\n",
+    );
   });
 
   it("colours only when asked", () => {

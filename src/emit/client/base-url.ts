@@ -1,3 +1,4 @@
+import { fileStart, Reporter } from "../../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../../model/types.js";
 import { filledServerUrl as filledUrl } from "../shared/server-url.js";
 
@@ -30,19 +31,14 @@ export function baseUrlDiagnostics(
   if (override !== undefined || !server) return [];
   const url = filledUrl(server);
   if (!lacksHost(url)) return [];
-  const at = server.sources[0];
-  return [
-    {
-      severity: "warning",
-      code: NO_DEFAULT_BASE_URL,
-      message:
-        `the server URL ${JSON.stringify(server.url)} names no host once its variables take their defaults (${JSON.stringify(url)}): ` +
-        "the generated client has no default base URL; pass createClient({ baseUrl }) or --base-url",
-      file: at?.file ?? "",
-      line: at?.line ?? 1,
-      column: at?.column ?? 1,
-    },
-  ];
+  const reporter = new Reporter();
+  reporter.report(
+    NO_DEFAULT_BASE_URL,
+    `the server URL ${JSON.stringify(server.url)} names no host once its variables take their defaults (${JSON.stringify(url)}): ` +
+      "the generated client has no default base URL; pass createClient({ baseUrl }) or --base-url",
+    server.sources[0] ?? fileStart(""),
+  );
+  return reporter.diagnostics;
 }
 
 /**

@@ -251,7 +251,12 @@ describe("emitDocs", () => {
       nodes(kinds!, "tableRow").map((r) => r.children!.map(textOf)),
     ).toEqual([
       ["Code", "Severity", "Count", "Means"],
-      ["merge/summary-conflict", "warning", "1", ""],
+      [
+        "merge/operation-id-conflict",
+        "warning",
+        "1",
+        "sources give one endpoint different operationIds",
+      ],
       [
         "security/scopes-from-prose",
         "info",

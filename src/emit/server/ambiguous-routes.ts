@@ -1,3 +1,4 @@
+import { fileStart, Reporter } from "../../model/reporter.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../../model/types.js";
 
 export const AMBIGUOUS_ROUTE = "server/ambiguous-route";
@@ -11,7 +12,7 @@ export const AMBIGUOUS_ROUTE = "server/ambiguous-route";
  */
 export function findAmbiguousRoutes(model: ApiModel): Diagnostic[] {
   const first = new Map<string, Endpoint>();
-  const diagnostics: Diagnostic[] = [];
+  const reporter = new Reporter();
   for (const endpoint of model.endpoints) {
     const key = `${endpoint.method} ${routeShape(endpoint.path)}`;
     const winner = first.get(key);
@@ -19,20 +20,15 @@ export function findAmbiguousRoutes(model: ApiModel): Diagnostic[] {
       first.set(key, endpoint);
       continue;
     }
-    const at = endpoint.sources[0];
-    diagnostics.push({
-      severity: "warning",
-      code: AMBIGUOUS_ROUTE,
-      message:
-        `${endpoint.method.toUpperCase()} ${endpoint.path} (${endpoint.name}) matches the same URLs as ` +
+    reporter.report(
+      AMBIGUOUS_ROUTE,
+      `${endpoint.method.toUpperCase()} ${endpoint.path} (${endpoint.name}) matches the same URLs as ` +
         `${winner.path} (${winner.name}); the server routes them to ${winner.name}`,
-      file: at?.file ?? "",
-      line: at?.line ?? 1,
-      column: at?.column ?? 1,
-      related: winner.sources.slice(0, 1),
-    });
+      endpoint.sources[0] ?? fileStart(""),
+      winner.sources.slice(0, 1),
+    );
   }
-  return diagnostics;
+  return reporter.diagnostics;
 }
 
 /**

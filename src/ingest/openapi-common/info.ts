@@ -5,6 +5,7 @@ import {
   isRecordNode,
   stringAt,
   type RecordNode,
+  sourceOf,
 } from "./node.js";
 import type { SpecReading } from "./reading.js";
 
@@ -12,11 +13,10 @@ import type { SpecReading } from "./reading.js";
 export function readInfo(reading: SpecReading): ApiInfo {
   const node = child(reading.root, "info");
   if (!isRecordNode(node)) {
-    reading.report(
-      "warning",
-      "missing-info",
+    reading.reporter.report(
+      reading.code("missing-info"),
       "the document has no `info`",
-      reading.root,
+      sourceOf(reading.root),
     );
     return { title: "", version: "" };
   }
@@ -36,11 +36,10 @@ export function readTags(reading: SpecReading): Tag[] {
   for (const entry of elements(child(reading.root, "tags"))) {
     const name = isRecordNode(entry) ? stringAt(entry, "name") : undefined;
     if (name === undefined) {
-      reading.report(
-        "warning",
-        "invalid-tag",
+      reading.reporter.report(
+        reading.code("invalid-tag"),
         "a tag without a `name` is skipped",
-        entry,
+        sourceOf(entry),
       );
       continue;
     }

@@ -5,6 +5,7 @@ import {
   stringAt,
   type Node,
   type RecordNode,
+  sourceOf,
 } from "./node.js";
 import type { SpecReading } from "./reading.js";
 
@@ -35,11 +36,10 @@ export function collectParameters(
     const list = child(owner, "parameters");
     if (list.value === undefined) continue;
     if (!Array.isArray(list.value)) {
-      reading.report(
-        "warning",
-        "invalid-parameters",
+      reading.reporter.report(
+        reading.code("invalid-parameters"),
         "`parameters` must be a list; it is ignored",
-        list,
+        sourceOf(list),
       );
       continue;
     }
@@ -53,11 +53,10 @@ export function collectParameters(
         out.push(parameter);
       } else {
         if (seen.owner === owner)
-          reading.report(
-            "warning",
-            "duplicate-parameter",
+          reading.reporter.report(
+            reading.code("duplicate-parameter"),
             `parameter ${JSON.stringify(parameter.name)} in ${parameter.in} is listed twice; the last one is kept`,
-            entry,
+            sourceOf(entry),
           );
         out[seen.at] = parameter;
         seen.owner = owner;
@@ -74,22 +73,20 @@ function readEntry(
   const definition = reading.deref(entry, "parameter");
   if (!definition) return undefined;
   if (!isRecordNode(definition)) {
-    reading.report(
-      "warning",
-      "invalid-parameter",
+    reading.reporter.report(
+      reading.code("invalid-parameter"),
       "a parameter must be an object; it is skipped",
-      entry,
+      sourceOf(entry),
     );
     return undefined;
   }
   const name = stringAt(definition, "name");
   const location = stringAt(definition, "in");
   if (name === undefined || location === undefined) {
-    reading.report(
-      "warning",
-      "invalid-parameter",
+    reading.reporter.report(
+      reading.code("invalid-parameter"),
       "a parameter needs a `name` and an `in`; it is skipped",
-      entry,
+      sourceOf(entry),
     );
     return undefined;
   }

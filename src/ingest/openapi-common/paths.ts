@@ -43,11 +43,10 @@ export function readPaths(
   const endpoints: Endpoint[] = [];
   if (paths.value === undefined) return endpoints;
   if (!isRecordNode(paths)) {
-    reading.report(
-      "error",
-      "invalid-paths",
+    reading.reporter.report(
+      reading.code("invalid-paths"),
       "`paths` must be an object",
-      paths,
+      sourceOf(paths),
     );
     return endpoints;
   }
@@ -55,42 +54,38 @@ export function readPaths(
     if (key.startsWith("x-")) continue;
     let path = key;
     if (!path.startsWith("/")) {
-      reading.report(
-        "warning",
-        "invalid-path",
+      reading.reporter.report(
+        reading.code("invalid-path"),
         `path ${JSON.stringify(key)} does not start with '/'; read as ${JSON.stringify("/" + key)}`,
-        entry,
+        sourceOf(entry),
       );
       path = "/" + key;
     }
     const pathItem = reading.deref(entry, "path item");
     if (!pathItem) continue;
     if (!isRecordNode(pathItem)) {
-      reading.report(
-        "warning",
-        "invalid-path-item",
+      reading.reporter.report(
+        reading.code("invalid-path-item"),
         `path item ${JSON.stringify(key)} must be an object; it is skipped`,
-        entry,
+        sourceOf(entry),
       );
       continue;
     }
     for (const [method, operation] of members(pathItem)) {
       if (!METHODS.has(method)) {
         if (HTTP_METHODS.includes(method.toLowerCase() as HttpMethod))
-          reading.report(
-            "warning",
-            "invalid-method",
+          reading.reporter.report(
+            reading.code("invalid-method"),
             `method ${JSON.stringify(method)} must be lower case; the operation is skipped`,
-            operation,
+            sourceOf(operation),
           );
         continue;
       }
       if (!isRecordNode(operation)) {
-        reading.report(
-          "warning",
-          "invalid-operation",
+        reading.reporter.report(
+          reading.code("invalid-operation"),
           `${method.toUpperCase()} ${path} must be an object; it is skipped`,
-          operation,
+          sourceOf(operation),
         );
         continue;
       }
@@ -103,11 +98,10 @@ export function readPaths(
         });
         if (endpoint) endpoints.push(endpoint);
       } catch (error) {
-        reading.report(
-          "error",
-          "unreadable-operation",
+        reading.reporter.report(
+          reading.code("unreadable-operation"),
           `${method.toUpperCase()} ${path} could not be read and is skipped: ${error instanceof Error ? error.message : String(error)}`,
-          operation,
+          sourceOf(operation),
         );
       }
     }

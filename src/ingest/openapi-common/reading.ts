@@ -1,15 +1,25 @@
-import type {
-  Schema,
-  SecurityScheme,
-  Severity,
-  SourceRef,
-} from "../../model/types.js";
+import type { DiagnosticCode } from "../../model/diagnostic-codes.js";
+import type { Reporter } from "../../model/reporter.js";
+import type { Schema, SecurityScheme } from "../../model/types.js";
 import { isRecord, type ReaderContext } from "../reader.js";
 import { SchemaConverter, type SchemaDialect } from "../schema/convert.js";
 import { rootNode, sourceOf, type Node, type RecordNode } from "./node.js";
 
 /** The prefix of every diagnostic code a reader reports (`swagger2/…`, `openapi3/…`). */
 export type ReaderName = "swagger2" | "openapi3";
+
+/** The codes the registry holds under `<reader>/`, without the prefix. */
+type CodesOf<R extends ReaderName> = DiagnosticCode extends infer C
+  ? C extends `${R}/${infer Rest}`
+    ? Rest
+    : never
+  : never;
+
+/**
+ * A problem both readers report, which the parts they share (openapi-common/) name without the
+ * prefix: registered as `swagger2/<code>` and as `openapi3/<code>`.
+ */
+export type SharedReaderCode = CodesOf<"swagger2"> & CodesOf<"openapi3">;
 
 /**
  * What one reader run of one document shares between its parts: the context, the schema
@@ -20,6 +30,8 @@ export class SpecReading {
   readonly schemas: SchemaConverter;
   readonly securitySchemes: Record<string, SecurityScheme> = {};
   readonly root: RecordNode;
+  /** The document's reporter (ctx.reporter). */
+  readonly reporter: Reporter;
 
   constructor(
     readonly ctx: ReaderContext,
@@ -27,6 +39,7 @@ export class SpecReading {
     dialect: SchemaDialect,
     schemaHome: readonly string[],
   ) {
+    this.reporter = ctx.reporter;
     this.schemas = new SchemaConverter(ctx, dialect, schemaHome);
     const root = rootNode(ctx.doc);
     this.root = isRecord(root.value)
@@ -34,31 +47,9 @@ export class SpecReading {
       : { value: {}, doc: ctx.doc, path: [] };
   }
 
-  /** Reports under this reader's code prefix: `report("warning", "x", …)` gives `swagger2/x`. */
-  report(
-    severity: Severity,
-    code: string,
-    message: string,
-    at: Node,
-    related?: SourceRef[],
-  ): void {
-    this.ctx.report(
-      severity,
-      `${this.reader}/${code}`,
-      message,
-      sourceOf(at),
-      related,
-    );
-  }
-
-  private readonly reported = new Set<string>();
-
-  /** True the first time `code` and `subject` are seen: for problems worth one report per document. */
-  firstTime(code: string, subject: string): boolean {
-    const key = `${code}\u0000${subject}`;
-    if (this.reported.has(key)) return false;
-    this.reported.add(key);
-    return true;
+  /** A shared problem's code under this reader's prefix: `code("x")` gives `swagger2/x`. */
+  code(code: SharedReaderCode): DiagnosticCode {
+    return `${this.reader}/${code}`;
   }
 
   /** Checks what only the whole document shows; call once, after every operation is read. */
@@ -93,11 +84,10 @@ export class SpecReading {
       };
       const key = locationKey(next);
       if (seen.has(key)) {
-        this.report(
-          "error",
-          "ref-cycle",
+        this.reporter.report(
+          this.code("ref-cycle"),
           `the ${what} $ref ${JSON.stringify(ref)} leads back to itself; it is skipped`,
-          { ...current, path: [...current.path, "$ref"] },
+          sourceOf({ ...current, path: [...current.path, "$ref"] }),
           current === node ? undefined : [sourceOf(node)],
         );
         return undefined;

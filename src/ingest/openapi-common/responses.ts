@@ -1,4 +1,10 @@
-import { isRecordNode, members, type Node, type RecordNode } from "./node.js";
+import {
+  isRecordNode,
+  members,
+  sourceOf,
+  type Node,
+  type RecordNode,
+} from "./node.js";
 import type { SpecReading } from "./reading.js";
 
 /** One entry of an operation's `responses`, its status key normalized. */
@@ -23,11 +29,10 @@ export function responseEntries(
 ): ResponseEntry[] {
   if (responses.value === undefined) return [];
   if (!isRecordNode(responses)) {
-    reading.report(
-      "warning",
-      "invalid-responses",
+    reading.reporter.report(
+      reading.code("invalid-responses"),
       "`responses` must be an object; it is ignored",
-      responses,
+      sourceOf(responses),
     );
     return [];
   }
@@ -36,22 +41,20 @@ export function responseEntries(
     if (key.startsWith("x-")) continue;
     const status = normalizeStatus(key);
     if (status === undefined) {
-      reading.report(
-        "warning",
-        "invalid-status",
+      reading.reporter.report(
+        reading.code("invalid-status"),
         `response key ${JSON.stringify(key)} is not an HTTP status, a range like 4XX, or "default"; it is skipped`,
-        entry,
+        sourceOf(entry),
       );
       continue;
     }
     const definition = reading.deref(entry, "response");
     if (!definition) continue;
     if (!isRecordNode(definition)) {
-      reading.report(
-        "warning",
-        "invalid-response",
+      reading.reporter.report(
+        reading.code("invalid-response"),
         `response ${status} must be an object; it is skipped`,
-        entry,
+        sourceOf(entry),
       );
       continue;
     }

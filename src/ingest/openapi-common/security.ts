@@ -27,37 +27,33 @@ export function readSecurityRequirements(
 ): SecurityRequirement[] | undefined {
   if (node.value === undefined) return undefined;
   if (!Array.isArray(node.value)) {
-    reading.report(
-      "warning",
-      "invalid-security",
+    reading.reporter.report(
+      reading.code("invalid-security"),
       "`security` must be a list of requirements; it is ignored",
-      node,
+      sourceOf(node),
     );
     return undefined;
   }
   const requirements: SecurityRequirement[] = [];
   for (const entry of elements(node)) {
     if (!isRecordNode(entry)) {
-      reading.report(
-        "warning",
-        "invalid-security",
+      reading.reporter.report(
+        reading.code("invalid-security"),
         "a security requirement must be an object; it is skipped",
-        entry,
+        sourceOf(entry),
       );
       continue;
     }
     const requirement: SecurityRequirement = {};
     for (const [name, scopes] of members(entry)) {
-      if (
-        !Object.hasOwn(reading.securitySchemes, name) &&
-        reading.firstTime("unknown-security-scheme", name)
-      )
-        reading.report(
-          "warning",
-          "unknown-security-scheme",
-          `security requirement names ${JSON.stringify(name)}, which the document does not define (reported once)`,
-          scopes,
-        );
+      if (!Object.hasOwn(reading.securitySchemes, name))
+        reading.reporter
+          .once(name)
+          .report(
+            reading.code("unknown-security-scheme"),
+            `security requirement names ${JSON.stringify(name)}, which the document does not define (reported once)`,
+            sourceOf(scopes),
+          );
       setOwn(
         requirement,
         name,
@@ -90,11 +86,10 @@ function readScopes(reading: SpecReading, node: Node): Record<string, string> {
   const scopes: Record<string, string> = {};
   if (node.value === undefined) return scopes;
   if (!isRecordNode(node)) {
-    reading.report(
-      "warning",
-      "invalid-scopes",
+    reading.reporter.report(
+      reading.code("invalid-scopes"),
       "`scopes` must map scope names to descriptions",
-      node,
+      sourceOf(node),
     );
     return scopes;
   }
@@ -114,11 +109,10 @@ export function registerScheme(
   at: Node,
 ): void {
   if (Object.hasOwn(reading.securitySchemes, scheme.name)) {
-    reading.report(
-      "warning",
-      "duplicate-security-scheme",
+    reading.reporter.report(
+      reading.code("duplicate-security-scheme"),
       `security scheme ${JSON.stringify(scheme.name)} is defined twice; the first definition is kept`,
-      at,
+      sourceOf(at),
       reading.securitySchemes[scheme.name]!.sources,
     );
     return;
@@ -162,11 +156,10 @@ export function schemeForAuthorizationHeader(
     inferred: true,
     sources: [sourceOf(header)],
   };
-  reading.report(
-    "info",
-    "inferred-security-scheme",
+  reading.reporter.report(
+    reading.code("inferred-security-scheme"),
     `the Authorization header parameter is read as security scheme ${JSON.stringify(unique)} (HTTP ${hint ?? "bearer"}), which the document does not define`,
-    header,
+    sourceOf(header),
   );
   return unique;
 }

@@ -12,6 +12,7 @@ import {
   members,
   stringAt,
   type Node,
+  sourceOf,
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 
@@ -23,11 +24,10 @@ export function readContent(
   const out: MediaContent[] = [];
   for (const [mediaType, entry] of members(content)) {
     if (!isRecordNode(entry)) {
-      reading.report(
-        "warning",
-        "invalid-media-type",
+      reading.reporter.report(
+        "openapi3/invalid-media-type",
         `media type ${JSON.stringify(mediaType)} must be an object; it is skipped`,
-        entry,
+        sourceOf(entry),
       );
       continue;
     }

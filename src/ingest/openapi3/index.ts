@@ -1,7 +1,7 @@
 import type { DocumentModel } from "../../model/types.js";
 import type { ReaderContext } from "../reader.js";
 import { readInfo, readTags } from "../openapi-common/info.js";
-import { child, members } from "../openapi-common/node.js";
+import { child, members, sourceOf } from "../openapi-common/node.js";
 import { readPaths } from "../openapi-common/paths.js";
 import { SpecReading } from "../openapi-common/reading.js";
 import { readSecurityRequirements } from "../openapi-common/security.js";
@@ -31,11 +31,10 @@ export function readOpenApi3(ctx: ReaderContext): DocumentModel {
     readOperation(reading, site, defaultSecurity),
   );
   for (const [name, webhook] of members(child(root, "webhooks")))
-    reading.report(
-      "info",
-      "webhook-skipped",
+    reading.reporter.report(
+      "openapi3/webhook-skipped",
       `webhook ${JSON.stringify(name)} is skipped: webhooks are requests the API makes, not endpoints a client calls`,
-      webhook,
+      sourceOf(webhook),
     );
   reading.finish();
   return {

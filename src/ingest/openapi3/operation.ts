@@ -4,7 +4,12 @@ import type {
   Parameter,
   SecurityRequirement,
 } from "../../model/types.js";
-import { child, members, type RecordNode } from "../openapi-common/node.js";
+import {
+  child,
+  members,
+  sourceOf,
+  type RecordNode,
+} from "../openapi-common/node.js";
 import {
   collectParameters,
   type ParameterEntry,
@@ -41,11 +46,10 @@ export function readOperation(
     operation,
   )) {
     if (!LOCATIONS.has(parameter.in)) {
-      reading.report(
-        "warning",
-        "invalid-parameter",
+      reading.reporter.report(
+        "openapi3/invalid-parameter",
         `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,
-        child(parameter.definition, "in"),
+        sourceOf(child(parameter.definition, "in")),
       );
       continue;
     }
@@ -82,30 +86,25 @@ function reportSkipped(
 ): void {
   const label = `${site.method.toUpperCase()} ${site.path}`;
   for (const [name, callback] of members(child(operation, "callbacks")))
-    reading.report(
-      "info",
-      "callback-skipped",
+    reading.reporter.report(
+      "openapi3/callback-skipped",
       `callback ${JSON.stringify(name)} of ${label} is skipped: callbacks are requests the API makes, not endpoints a client calls`,
-      callback,
+      sourceOf(callback),
     );
   const servers = child(operation, "servers");
   if (Array.isArray(servers.value) && servers.value.length > 0)
-    reading.report(
-      "info",
-      "servers-ignored",
+    reading.reporter.report(
+      "openapi3/servers-ignored",
       `the servers of ${label} are ignored: the model has one server list for the whole API`,
-      servers,
+      sourceOf(servers),
     );
   const pathServers = child(site.pathItem, "servers");
-  if (
-    Array.isArray(pathServers.value) &&
-    pathServers.value.length > 0 &&
-    reading.firstTime("servers-ignored", site.path)
-  )
-    reading.report(
-      "info",
-      "servers-ignored",
-      `the servers of path ${site.path} are ignored: the model has one server list for the whole API`,
-      pathServers,
-    );
+  if (Array.isArray(pathServers.value) && pathServers.value.length > 0)
+    reading.reporter
+      .once(site.path)
+      .report(
+        "openapi3/servers-ignored",
+        `the servers of path ${site.path} are ignored: the model has one server list for the whole API`,
+        sourceOf(pathServers),
+      );
 }

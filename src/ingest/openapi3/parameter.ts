@@ -32,11 +32,10 @@ export function readParameter(
   });
   if (parameter.in !== "path") out.required = raw.required === true;
   else if (raw.required !== true)
-    reading.report(
-      "warning",
-      "optional-path-parameter",
+    reading.reporter.report(
+      "openapi3/optional-path-parameter",
       `path parameter ${JSON.stringify(parameter.name)} must be required; it is read as required`,
-      parameter.entry,
+      sourceOf(parameter.entry),
     );
   const schemaNode = child(definition, "schema");
   const schema =
@@ -58,11 +57,10 @@ export function readParameter(
     if ((STYLES[parameter.in] as readonly string[]).includes(style))
       out.style = style as Parameter["style"];
     else
-      reading.report(
-        "warning",
-        "invalid-style",
+      reading.reporter.report(
+        "openapi3/invalid-style",
         `style ${JSON.stringify(style)} is not allowed in ${parameter.in}; the default is used`,
-        child(definition, "style"),
+        sourceOf(child(definition, "style")),
       );
   }
   if (typeof raw.explode === "boolean") out.explode = raw.explode;

@@ -20,11 +20,10 @@ export function readRequestBody(
   const definition = reading.deref(entry, "request body");
   if (!definition) return undefined;
   if (!isRecordNode(definition)) {
-    reading.report(
-      "warning",
-      "invalid-request-body",
+    reading.reporter.report(
+      "openapi3/invalid-request-body",
       "`requestBody` must be an object; it is ignored",
-      entry,
+      sourceOf(entry),
     );
     return undefined;
   }

@@ -51,11 +51,10 @@ export function readHeaders(
     const node = reading.deref(entry, "header");
     if (!node) continue;
     if (!isRecordNode(node)) {
-      reading.report(
-        "warning",
-        "invalid-header",
+      reading.reporter.report(
+        "openapi3/invalid-header",
         `response header ${JSON.stringify(name)} must be an object; it is skipped`,
-        entry,
+        sourceOf(entry),
       );
       continue;
     }

@@ -25,11 +25,10 @@ export function readSecuritySchemes(reading: SpecReading): void {
     const node = reading.deref(entry, "security scheme");
     if (!node) continue;
     if (!isRecordNode(node)) {
-      reading.report(
-        "warning",
-        "invalid-security-scheme",
+      reading.reporter.report(
+        "openapi3/invalid-security-scheme",
         `security scheme ${JSON.stringify(name)} must be an object; it is skipped`,
-        entry,
+        sourceOf(entry),
       );
       continue;
     }
@@ -53,11 +52,10 @@ function schemeKind(
 ): SecuritySchemeKind | undefined {
   const type = stringAt(node, "type");
   const skip = (why: string) => {
-    reading.report(
-      "warning",
-      "invalid-security-scheme",
+    reading.reporter.report(
+      "openapi3/invalid-security-scheme",
       `security scheme ${JSON.stringify(name)} ${why}; it is skipped`,
-      node,
+      sourceOf(node),
     );
     return undefined;
   };

@@ -17,11 +17,10 @@ import { setOwn } from "../../model/own.js";
 export function readServers(reading: SpecReading, list: Node): Server[] {
   if (list.value === undefined) return [];
   if (!Array.isArray(list.value)) {
-    reading.report(
-      "warning",
-      "invalid-servers",
+    reading.reporter.report(
+      "openapi3/invalid-servers",
       "`servers` must be a list; it is ignored",
-      list,
+      sourceOf(list),
     );
     return [];
   }
@@ -29,11 +28,10 @@ export function readServers(reading: SpecReading, list: Node): Server[] {
   for (const entry of elements(list)) {
     const url = isRecordNode(entry) ? stringAt(entry, "url") : undefined;
     if (url === undefined) {
-      reading.report(
-        "warning",
-        "invalid-server",
+      reading.reporter.report(
+        "openapi3/invalid-server",
         "a server without a `url` is skipped",
-        entry,
+        sourceOf(entry),
       );
       continue;
     }
@@ -57,11 +55,10 @@ function readVariables(
   const variables: Record<string, ServerVariable> = {};
   for (const [name, node] of declared) {
     if (!isRecordNode(node)) {
-      reading.report(
-        "warning",
-        "invalid-server-variable",
+      reading.reporter.report(
+        "openapi3/invalid-server-variable",
         `server variable ${JSON.stringify(name)} must be an object; it is skipped`,
-        node,
+        sourceOf(node),
       );
       continue;
     }
@@ -73,11 +70,10 @@ function readVariables(
     let fallback = scalarText(node.value.default);
     if (fallback === undefined) {
       fallback = values?.[0] ?? "";
-      reading.report(
-        "warning",
-        "server-variable-without-default",
+      reading.reporter.report(
+        "openapi3/server-variable-without-default",
         `server variable ${JSON.stringify(name)} has no default; ${JSON.stringify(fallback)} is used`,
-        node,
+        sourceOf(node),
       );
     }
     const variable: ServerVariable = { default: fallback };
@@ -88,11 +84,10 @@ function readVariables(
   }
   for (const match of url.matchAll(/\{([^{}]+)\}/g))
     if (!Object.hasOwn(variables, match[1]!))
-      reading.report(
-        "warning",
-        "undeclared-server-variable",
+      reading.reporter.report(
+        "openapi3/undeclared-server-variable",
         `server URL ${JSON.stringify(url)} uses {${match[1]}}, which is not among its variables`,
-        child(server, "url"),
+        sourceOf(child(server, "url")),
       );
   return declared.length > 0 ? variables : undefined;
 }

@@ -54,7 +54,7 @@ export function parseJson(text: string, file: string): ParsedDocument {
     const earlier = lines.position(first);
     const here = lines.position(second);
     return {
-      code: "parse/duplicate-json-key",
+      code: "parse/duplicate-json-key" as const,
       message: `duplicate key ${JSON.stringify(key)}: it is also at line ${earlier.line}${earlier.line === here.line ? `, column ${earlier.column}` : ""}, and this later one wins (JSON.parse keeps the last)`,
       ...here,
       related: [earlier],

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from "../../model/diagnostic-codes.js";
 import type { Path } from "../../model/pointer.js";
 
 /** One parsed document with lazily computed source positions. */
@@ -24,7 +25,7 @@ export interface TextPosition {
 }
 
 export interface ParseWarning extends TextPosition {
-  code: string;
+  code: DiagnosticCode;
   message: string;
   /** Other places the message names (the first of two duplicate keys). */
   related?: TextPosition[];
@@ -37,7 +38,7 @@ export class ParseError extends Error {
     readonly file: string,
     readonly line: number,
     readonly column: number,
-    readonly code: string,
+    readonly code: DiagnosticCode,
     /** Other places in the same file that the message names. */
     readonly related: readonly TextPosition[] = [],
   ) {

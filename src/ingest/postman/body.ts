@@ -6,7 +6,6 @@ import type {
   Schema,
 } from "../../model/types.js";
 import { isRecord } from "../reader.js";
-import { POSTMAN_CODES } from "./codes.js";
 import type { PostmanContext } from "./context.js";
 import { keyValues, type KeyValue } from "./fields.js";
 import { inferSchema } from "./infer-schema.js";
@@ -76,11 +75,10 @@ function rawContent(
   }
   const parsed = parseJson(text);
   if (parsed === undefined) {
-    pc.report(
-      "info",
-      POSTMAN_CODES.invalidJsonBody,
+    pc.reporter.report(
+      "postman/invalid-json-body",
       `the ${mediaType} body is not valid JSON (Postman variables in it?); it is kept without an example`,
-      [...at, "raw"],
+      pc.ref([...at, "raw"]),
     );
     return { mediaType };
   }

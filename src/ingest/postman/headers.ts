@@ -1,5 +1,4 @@
 import type { Path } from "../../model/pointer.js";
-import { POSTMAN_CODES } from "./codes.js";
 import type { PostmanContext } from "./context.js";
 import { keyValues, type KeyValue } from "./fields.js";
 import { acceptedMediaTypes, mediaType } from "./media.js";
@@ -53,11 +52,10 @@ export function readHeaders(
         if (!result.cookies.some((c) => c.key === cookie.key))
           result.cookies.push(cookie);
     } else if (!HEADER_NAME.test(entry.key))
-      pc.report(
-        "warning",
-        POSTMAN_CODES.invalidHeaderName,
+      pc.reporter.report(
+        "postman/invalid-header-name",
         `${JSON.stringify(entry.key)} is not a valid HTTP header name; the header is left out`,
-        entry.at,
+        pc.ref(entry.at),
       );
     else if (!result.parameters.some((p) => p.key.toLowerCase() === name))
       result.parameters.push(entry);

@@ -20,8 +20,6 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
   const state: CollectionState = {
     servers: new ServerRegistry(),
     schemes: new SchemeRegistry(),
-    reported: new Set(),
-    reportedVariables: new Set(),
   };
   const tags = new TagRegistry();
   const endpoints: Endpoint[] = [];

@@ -1,5 +1,4 @@
 import type { Path } from "../../model/pointer.js";
-import { POSTMAN_CODES } from "./codes.js";
 import type { CollectionState, PostmanContext } from "./context.js";
 import { buildPathTemplate, type PathTemplate } from "./path-template.js";
 import { serverUrl } from "./servers.js";
@@ -19,18 +18,17 @@ export function readLocation(
   pc: PostmanContext,
 ): PathTemplate {
   const at = url?.at ?? requestAt;
-  const reportOnce = (key: string, message: string) => {
-    if (state.reportedVariables.has(key)) return;
-    state.reportedVariables.add(key);
-    pc.report("warning", POSTMAN_CODES.unresolvedVariable, message, at);
-  };
+  const unresolved = (subject: string, message: string) =>
+    pc.reporter
+      .once(subject)
+      .report("postman/unresolved-variable", message, pc.ref(at));
   if (url !== undefined) {
     const hostParts = variables.substitute(url.host);
     const server = serverUrl(url.protocol, hostParts);
     if (server) {
       state.servers.add(server, () => pc.ref(at));
       for (const name of unresolvedNames(hostParts))
-        reportOnce(
+        unresolved(
           `host:${name}`,
           `{{${name}}} in the URL host has no value in the collection's variables; the server URL gets the variable {${name}} (default empty)`,
         );
@@ -38,7 +36,7 @@ export function readLocation(
   }
   const pathParts = variables.substitute(url?.path ?? "");
   for (const name of unresolvedNames(pathParts))
-    reportOnce(
+    unresolved(
       `path:${name}`,
       `{{${name}}} in the URL path has no value in the collection's variables; it becomes the path parameter {${name}}`,
     );

@@ -7,7 +7,6 @@ import {
 } from "../../model/types.js";
 import { isRecord } from "../reader.js";
 import { bodySignal, readBody } from "./body.js";
-import { POSTMAN_CODES } from "./codes.js";
 import type { CollectionState, PostmanContext } from "./context.js";
 import { descriptionText } from "./fields.js";
 import { readHeaders } from "./headers.js";
@@ -40,11 +39,10 @@ export function readRequest(
     typeof item.request === "string" ? { url: item.request } : item.request;
   const requestAt: Path = [...at, "request"];
   if (!isRecord(request)) {
-    pc.report(
-      "warning",
-      POSTMAN_CODES.invalidItem,
+    pc.reporter.report(
+      "postman/invalid-item",
       "the request is not an object; it is skipped",
-      requestAt,
+      pc.ref(requestAt),
     );
     return undefined;
   }
@@ -70,11 +68,10 @@ export function readRequest(
     pc,
   );
   if (body && prunesBody(method, item))
-    pc.report(
-      "info",
-      POSTMAN_CODES.prunedBody,
+    pc.reporter.report(
+      "postman/pruned-body",
       `Postman does not send a body with ${method.toUpperCase()} unless protocolProfileBehavior.disableBodyPruning is set; the body is left out`,
-      [...requestAt, "body"],
+      pc.ref([...requestAt, "body"]),
     );
   else if (body) endpoint.requestBody = body;
   else {
@@ -122,11 +119,10 @@ function readMethod(
   const method = typeof value === "string" ? value.trim().toLowerCase() : "";
   if ((HTTP_METHODS as readonly string[]).includes(method))
     return method as HttpMethod;
-  pc.report(
-    "warning",
-    POSTMAN_CODES.unsupportedMethod,
+  pc.reporter.report(
+    "postman/unsupported-method",
     `OpenAPI cannot describe the method ${JSON.stringify(value)}; the request is skipped`,
-    at,
+    pc.ref(at),
   );
   return undefined;
 }

@@ -1,6 +1,5 @@
 import type { Path } from "../../model/pointer.js";
 import type { SecurityRequirement } from "../../model/types.js";
-import { POSTMAN_CODES } from "./codes.js";
 import type { PostmanContext, SecurityState } from "./context.js";
 import { authFromHeader, readAuth, type AuthBlock } from "./auth.js";
 import type { KeyValue } from "./fields.js";
@@ -36,15 +35,13 @@ export function requestSecurity(
     const name = state.schemes.add(block.scheme, block.baseName, false, () =>
       pc.ref(link.at),
     );
-    reportOnce(state, link.at, () => {
-      for (const variable of block.unresolved)
-        pc.report(
-          "warning",
-          POSTMAN_CODES.unresolvedVariable,
-          `the OAuth 2 URL uses {{${variable}}}, which no collection variable defines; the URL is left out`,
-          link.at,
-        );
-    });
+    // an inherited block is met once per request: said again, the same diagnostic is kept once
+    for (const variable of block.unresolved)
+      pc.reporter.report(
+        "postman/unresolved-variable",
+        `the OAuth 2 URL uses {{${variable}}}, which no collection variable defines; the URL is left out`,
+        pc.ref(link.at),
+      );
     return [{ [name]: block.scopes }];
   }
   if ((block.kind === "unsupported" || block.kind === "incomplete") && link) {
@@ -54,11 +51,9 @@ export function requestSecurity(
         : `the ${block.type} auth block is ignored: ${block.reason}`;
     const code =
       block.kind === "unsupported"
-        ? POSTMAN_CODES.unsupportedAuth
-        : POSTMAN_CODES.incompleteAuth;
-    reportOnce(state, link.at, () =>
-      pc.report("warning", code, message, link.at),
-    );
+        ? "postman/unsupported-auth"
+        : "postman/incomplete-auth";
+    pc.reporter.report(code, message, pc.ref(link.at));
   }
   if (authorization !== undefined) {
     const inferred = authFromHeader(authorization.value ?? "");
@@ -71,11 +66,4 @@ export function requestSecurity(
     return [{ [name]: [] }];
   }
   return block.kind === "none" ? [] : undefined;
-}
-
-function reportOnce(state: SecurityState, at: Path, report: () => void): void {
-  const key = at.join("\u0000");
-  if (state.reported.has(key)) return;
-  state.reported.add(key);
-  report();
 }

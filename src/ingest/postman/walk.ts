@@ -1,6 +1,5 @@
 import type { Path } from "../../model/pointer.js";
 import { isRecord } from "../reader.js";
-import { POSTMAN_CODES } from "./codes.js";
 import type { PostmanContext } from "./context.js";
 import type { RequestScope } from "./request.js";
 
@@ -24,11 +23,10 @@ export function walkItems(
   items.forEach((item, index) => {
     const path = [...at, index];
     if (!isRecord(item)) {
-      pc.report(
-        "warning",
-        POSTMAN_CODES.invalidItem,
+      pc.reporter.report(
+        "postman/invalid-item",
         "an item is not an object; it is skipped",
-        path,
+        pc.ref(path),
       );
     } else if (Array.isArray(item.item)) {
       const name = folderName(item);
@@ -41,11 +39,10 @@ export function walkItems(
       walkItems(item.item, [...path, "item"], inner, visitor, pc);
     } else if (item.request !== undefined) visitor.request(item, path, scope);
     else
-      pc.report(
-        "warning",
-        POSTMAN_CODES.invalidItem,
+      pc.reporter.report(
+        "postman/invalid-item",
         "the item has neither `request` nor `item`; it is skipped",
-        path,
+        pc.ref(path),
       );
   });
 }

@@ -35,7 +35,6 @@ export class SchemaConverter {
     doc: SourceDocument;
     path: Path;
   }[] = [];
-  private reportedTooDeep = false;
 
   constructor(
     private readonly ctx: ReaderContext,
@@ -82,15 +81,14 @@ export class SchemaConverter {
    * Reported once per document, at the first place.
    */
   private tooDeep(raw: unknown, doc: SourceDocument, path: Path): Schema {
-    if (!this.reportedTooDeep && isRecord(raw)) {
-      this.reportedTooDeep = true;
-      this.ctx.report(
-        "warning",
-        "schema/too-deep",
-        `schemas nest more than ${MAX_SCHEMA_DEPTH} levels deep here; this one (and any other that deep in this document) is read as any value`,
-        doc.ref(path),
-      );
-    }
+    if (isRecord(raw))
+      this.ctx.reporter
+        .once("the document")
+        .report(
+          "schema/too-deep",
+          `schemas nest more than ${MAX_SCHEMA_DEPTH} levels deep here; this one (and any other that deep in this document) is read as any value`,
+          doc.ref(path),
+        );
     return {};
   }
 
@@ -208,8 +206,7 @@ export class SchemaConverter {
   /** The validators compile patterns as JavaScript regular expressions (src/emit/validators). */
   private checkPattern(pattern: string, doc: SourceDocument, path: Path): void {
     if (patternFlags(pattern) !== undefined) return;
-    this.ctx.report(
-      "warning",
+    this.ctx.reporter.report(
       "schema/invalid-pattern",
       `the pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression; validators do not check it`,
       doc.ref(path),
@@ -255,8 +252,7 @@ export class SchemaConverter {
         break;
     }
     if (ok) return value;
-    this.ctx.report(
-      "warning",
+    this.ctx.reporter.report(
       "schema/invalid-keyword",
       `${JSON.stringify(key)} must be ${EXPECTED_TEXT[expected]}; ${describeValue(value)} is ignored`,
       doc.ref(path),

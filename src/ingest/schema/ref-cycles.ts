@@ -37,8 +37,7 @@ export function breakRefCycles(
       .map((name, i) => `${JSON.stringify(name)} at line ${sources[i]!.line}`)
       .join(", ");
     if (pure) {
-      ctx.report(
-        "error",
+      ctx.reporter.report(
         "schema/alias-cycle",
         members.length === 1
           ? `schema ${names} refers only to itself, with no object or array between, so it describes no value (${lines})`
@@ -59,8 +58,7 @@ export function breakRefCycles(
       const next = cycle[(index + 1) % cycle.length]!;
       cut.replace(withoutKeyword(schemas[cut.to]!.schema, next.keyword));
     } else cut.remove();
-    ctx.report(
-      "warning",
+    ctx.reporter.report(
       "schema/composition-cycle",
       index !== -1
         ? `schemas ${names} refer to each other through allOf with no property or array item between them, which TypeScript cannot type; ${JSON.stringify(cut.from)} takes ${JSON.stringify(cut.to)}'s members without its ${cycle[(index + 1) % cycle.length]!.keyword} instead of the reference (${lines})`

@@ -1,5 +1,5 @@
 import type { CollectionFormat, Parameter } from "../../model/types.js";
-import type { Node } from "../openapi-common/node.js";
+import { sourceOf, type Node } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 
 type Serialization = Pick<Parameter, "style" | "explode" | "collectionFormat">;
@@ -41,28 +41,25 @@ export function serializationOf(
       if (style && location === "query")
         return { style, explode: false, collectionFormat: known };
       if (location !== "formData")
-        reading.report(
-          "warning",
-          "unsupported-collection-format",
+        reading.reporter.report(
+          "swagger2/unsupported-collection-format",
           `collectionFormat ${JSON.stringify(format)} has no OpenAPI 3 equivalent in ${location}; the client and server send it, the emitted OpenAPI 3.1 says "csv"`,
-          at,
+          sourceOf(at),
         );
       return { ...simple, collectionFormat: known };
     }
     default:
-      reading.report(
-        "warning",
-        "unknown-collection-format",
+      reading.reporter.report(
+        "swagger2/unknown-collection-format",
         `unknown collectionFormat ${JSON.stringify(format)}; it is read as "csv"`,
-        at,
+        sourceOf(at),
       );
       return simple;
   }
-  reading.report(
-    "warning",
-    "unsupported-collection-format",
+  reading.reporter.report(
+    "swagger2/unsupported-collection-format",
     `collectionFormat ${JSON.stringify(format)} is not allowed in ${location}; it is read as "csv"`,
-    at,
+    sourceOf(at),
   );
   return simple;
 }

@@ -84,11 +84,10 @@ export function readOperation(
         break;
       }
       default:
-        reading.report(
-          "warning",
-          "invalid-parameter",
+        reading.reporter.report(
+          "swagger2/invalid-parameter",
           `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,
-          child(parameter.definition, "in"),
+          sourceOf(child(parameter.definition, "in")),
         );
     }
   }

@@ -22,11 +22,10 @@ export function readParameter(
   if (parameter.in !== "path") out.required = raw.required === true;
   // (only an explicit `false`: 2.0 documents often leave path parameters' `required` out)
   else if (raw.required === false)
-    reading.report(
-      "warning",
-      "optional-path-parameter",
+    reading.reporter.report(
+      "swagger2/optional-path-parameter",
       `path parameter ${JSON.stringify(parameter.name)} must be required; it is read as required`,
-      parameter.entry,
+      sourceOf(parameter.entry),
     );
   const schema = inlineSchema(reading, definition);
   if (schema !== undefined) out.schema = schema;

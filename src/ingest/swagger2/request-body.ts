@@ -24,11 +24,10 @@ export function foldRequestBody(
 ): RequestBody | undefined {
   if (body.length > 0) {
     for (const extra of [...body.slice(1), ...form])
-      reading.report(
-        "warning",
-        "extra-body-parameter",
+      reading.reporter.report(
+        "swagger2/extra-body-parameter",
         `parameter ${JSON.stringify(extra.name)} is ignored: an operation has at most one body parameter, and no formData parameters beside it`,
-        extra.entry,
+        sourceOf(extra.entry),
       );
     return bodyParameter(reading, body[0]!, consumes);
   }
@@ -45,11 +44,10 @@ function bodyParameter(
   const schemaNode = child(definition, "schema");
   let schema: Schema | undefined;
   if (schemaNode.value === undefined)
-    reading.report(
-      "warning",
-      "body-without-schema",
+    reading.reporter.report(
+      "swagger2/body-without-schema",
       `body parameter ${JSON.stringify(body.name)} has no schema`,
-      body.entry,
+      sourceOf(body.entry),
     );
   else schema = reading.schema(schemaNode);
   const mediaTypes = consumes.length > 0 ? consumes : ["application/json"];

@@ -78,11 +78,10 @@ function readHeaders(
   const out: Record<string, ResponseHeader> = {};
   for (const [name, node] of headers) {
     if (!isRecordNode(node)) {
-      reading.report(
-        "warning",
-        "invalid-header",
+      reading.reporter.report(
+        "swagger2/invalid-header",
         `response header ${JSON.stringify(name)} must be an object; it is skipped`,
-        node,
+        sourceOf(node),
       );
       continue;
     }

@@ -24,11 +24,10 @@ export function readSecurityDefinitions(reading: SpecReading): void {
     child(reading.root, "securityDefinitions"),
   )) {
     if (!isRecordNode(node)) {
-      reading.report(
-        "warning",
-        "invalid-security-scheme",
+      reading.reporter.report(
+        "swagger2/invalid-security-scheme",
         `security definition ${JSON.stringify(name)} must be an object; it is skipped`,
-        node,
+        sourceOf(node),
       );
       continue;
     }
@@ -62,11 +61,10 @@ function schemeKind(
           parameterName: keyName,
           in: location,
         };
-      reading.report(
-        "warning",
-        "invalid-security-scheme",
+      reading.reporter.report(
+        "swagger2/invalid-security-scheme",
         `apiKey scheme ${JSON.stringify(name)} needs a \`name\` and \`in\` (header or query); it is skipped`,
-        node,
+        sourceOf(node),
       );
       return undefined;
     }
@@ -79,20 +77,18 @@ function schemeKind(
             [FLOWS[flow as keyof typeof FLOWS]]: readOAuthFlow(reading, node),
           },
         };
-      reading.report(
-        "warning",
-        "invalid-security-scheme",
+      reading.reporter.report(
+        "swagger2/invalid-security-scheme",
         `oauth2 scheme ${JSON.stringify(name)} has no valid \`flow\` (implicit, password, application or accessCode); it is skipped`,
-        node,
+        sourceOf(node),
       );
       return undefined;
     }
     default:
-      reading.report(
-        "warning",
-        "invalid-security-scheme",
+      reading.reporter.report(
+        "swagger2/invalid-security-scheme",
         `security scheme ${JSON.stringify(name)} has unknown type ${JSON.stringify(type ?? null)}; it is skipped`,
-        node,
+        sourceOf(node),
       );
       return undefined;
   }

@@ -18,11 +18,10 @@ export function readServers(reading: SpecReading): Server[] {
   let host = stringAt(root, "host")?.trim();
   const written = host && /^([a-z][a-z0-9+.-]*):\/\//i.exec(host);
   if (host && written) {
-    reading.report(
-      "warning",
-      "invalid-host",
+    reading.reporter.report(
+      "swagger2/invalid-host",
       `host ${JSON.stringify(host)} must not name a scheme (\`schemes\` does); it is read as ${JSON.stringify(host.slice(written[0].length))}`,
-      child(root, "host"),
+      sourceOf(child(root, "host")),
     );
     host = host.slice(written[0].length);
   }
@@ -30,11 +29,10 @@ export function readServers(reading: SpecReading): Server[] {
   if (!host && rawBase === undefined) return [];
   let basePath = rawBase ?? "";
   if (basePath !== "" && !basePath.startsWith("/")) {
-    reading.report(
-      "warning",
-      "invalid-base-path",
+    reading.reporter.report(
+      "swagger2/invalid-base-path",
       `basePath ${JSON.stringify(basePath)} must start with '/'`,
-      child(root, "basePath"),
+      sourceOf(child(root, "basePath")),
     );
     basePath = "/" + basePath;
   }
@@ -50,11 +48,10 @@ export function readServers(reading: SpecReading): Server[] {
   ];
   if (schemes.length === 0 && written) schemes = [written[1]!.toLowerCase()];
   if (schemes.length === 0) {
-    reading.report(
-      "info",
-      "no-schemes",
+    reading.reporter.report(
+      "swagger2/no-schemes",
       `the document names a host but no schemes; https is assumed`,
-      child(root, "host"),
+      sourceOf(child(root, "host")),
     );
     schemes = ["https"];
   }

@@ -1,0 +1,108 @@
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostic-codes.js";
+import type { Diagnostic, SourceRef } from "./types.js";
+
+/** Where a diagnostic points. A {@link SourceRef} will do; its pointer is not kept. */
+export type ReportPlace = Pick<SourceRef, "file" | "line" | "column">;
+
+/** The first character of `file`: where a problem with a whole file (or a setting) is reported. */
+export function fileStart(file: string): SourceRef {
+  return { file, line: 1, column: 1, pointer: "#" };
+}
+
+/** What {@link Reporter.once} hands back: a report that is made for its subject once. */
+export interface OnceReport {
+  report(
+    code: DiagnosticCode,
+    message: string,
+    at: ReportPlace,
+    related?: readonly SourceRef[],
+  ): void;
+}
+
+/** The diagnostics of one run and what has been said already; shared by a reporter's scopes. */
+interface Sink {
+  readonly diagnostics: Diagnostic[];
+  readonly kept: Set<string>;
+}
+
+/**
+ * The one way apiloom reports a diagnostic, from the readers to the CLI. The severity is the
+ * code's in the registry (src/model/diagnostic-codes.ts), so a code is always reported at one
+ * severity, and a misspelt code does not compile. The same diagnostic (place, code and message)
+ * said twice is kept once. Diagnostics are kept in the order they are reported; whoever lists
+ * them sorts them (the model build does).
+ */
+export class Reporter {
+  private sink: Sink = { diagnostics: [], kept: new Set() };
+  private readonly subjects = new Set<string>();
+
+  /** Every diagnostic reported so far, in report order, each once. */
+  get diagnostics(): Diagnostic[] {
+    return [...this.sink.diagnostics];
+  }
+
+  report(
+    code: DiagnosticCode,
+    message: string,
+    at: ReportPlace,
+    related?: readonly SourceRef[],
+  ): void {
+    const entry = DIAGNOSTIC_CODES[code];
+    // tsc refuses such a code; a caller in plain JavaScript still gets told
+    if (!entry)
+      throw new Error(
+        `${JSON.stringify(code)} is not a diagnostic code: add it to src/model/diagnostic-codes.ts`,
+      );
+    const d: Diagnostic = {
+      severity: entry.severity,
+      code,
+      message,
+      file: at.file,
+      line: at.line,
+      column: at.column,
+    };
+    if (related && related.length > 0) d.related = [...related];
+    this.keep(d);
+  }
+
+  /**
+   * For a problem worth one report per subject however often it is met (an undefined scheme
+   * named by many requirements): the returned report is made only the first time this code and
+   * this subject come together in this scope. `reporter.once(name).report(code, …)`.
+   */
+  once(subject: string): OnceReport {
+    return {
+      report: (code, message, at, related) => {
+        const key = `${code}\u0000${subject}`;
+        if (this.subjects.has(key)) return;
+        this.subjects.add(key);
+        this.report(code, message, at, related);
+      },
+    };
+  }
+
+  /**
+   * Diagnostics another reporter collected (the ingest's, given to the model build; the model's,
+   * joined by the CLI with its own), appended in their order, each kept once.
+   */
+  add(diagnostics: readonly Diagnostic[]): void {
+    for (const d of diagnostics) this.keep(d);
+  }
+
+  /**
+   * A reporter into the same list whose {@link once} starts afresh: each document a reader reads
+   * gets one, so "once per subject" means once per document.
+   */
+  scope(): Reporter {
+    const scoped = new Reporter();
+    scoped.sink = this.sink;
+    return scoped;
+  }
+
+  private keep(d: Diagnostic): void {
+    const key = `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.code}\u0000${d.message}`;
+    if (this.sink.kept.has(key)) return;
+    this.sink.kept.add(key);
+    this.sink.diagnostics.push(d);
+  }
+}
