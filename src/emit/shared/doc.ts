@@ -270,6 +270,19 @@ export function print(
   return out;
 }
 
+/**
+ * print(doc) when `after` (a `,`, a `;`) follows it on its line: counted by the width decisions,
+ * left out of the text returned.
+ */
+export function printBefore(
+  doc: Doc,
+  after: string,
+  at: { indent?: number; column?: number } = {},
+): string {
+  const text = print([doc, after], at);
+  return text.slice(0, text.length - after.length);
+}
+
 // fits' own stack, reused between calls (the printer is not re-entrant anyway)
 const fitModes: Mode[] = [];
 const fitDocs: Doc[] = [];
