@@ -1,6 +1,14 @@
 import type { ApiModel, Endpoint, Parameter } from "../../model/types.js";
-import { type Doc, group, indent, line, printBefore } from "../shared/doc.js";
-import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
+import {
+  conditionalGroup,
+  type Doc,
+  group,
+  indent,
+  line,
+  print,
+  softline,
+} from "../shared/doc.js";
+import { propertyKey, stringLiteral } from "../shared/literals.js";
 import { items } from "../shared/statements.js";
 import { BINARY, bodySample, fitsType, sampleValue } from "./sample.js";
 
@@ -35,33 +43,31 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
     groups.push(["body", bodySample(media, model.schemas, TYPED)]);
   return layoutCall(
     `await client.${endpoint.name}(`,
-    (indent) => tsValue(new Map(groups), indent, 0),
-    groups.length > 0,
+    groups.length > 0 ? valueDoc(new Map(groups)) : undefined,
   );
 }
 
 /**
  * `const result = await client.name(args);` broken the way prettier breaks it: the object
- * argument hugs the parentheses when `({` still fits on the line; the call moves below
- * `const result =` when it does not fit after it.
+ * argument (always expanded) hugs the parentheses when `({` still fits on the line, else goes
+ * on a line of its own; the call moves below `const result =` when even `call(` does not fit
+ * after it.
  */
-function layoutCall(
-  call: string,
-  args: (indent: string) => string,
-  hasArgs: boolean,
-): string {
-  const start = "const result = ";
-  if (!hasArgs)
-    return start.length + call.length + 2 <= PRINT_WIDTH
-      ? `${start}${call});`
-      : `const result =\n  ${call});`;
-  if (start.length + call.length + 1 <= PRINT_WIDTH)
-    return `${start}${call}${args("")});`;
-  if (start.length + call.length <= PRINT_WIDTH)
-    return `${start}${call}\n  ${args("  ")},\n);`;
-  if (2 + call.length + 1 <= PRINT_WIDTH)
-    return `const result =\n  ${call}${args("  ")});`;
-  return `const result =\n  ${call}\n    ${args("    ")},\n  );`;
+function layoutCall(call: string, args: Doc | undefined): string {
+  const head = "const result =";
+  if (args === undefined)
+    return print([head, group(indent([line, `${call})`])), ";"]);
+  const ownLine = [call, indent([softline, args, ","]), softline, ")"];
+  const hugged = conditionalGroup([[call, args, ")"], ownLine]);
+  return print([
+    head,
+    conditionalGroup([
+      [" ", hugged],
+      [" ", group(ownLine, true)],
+      indent([line, hugged]),
+    ]),
+    ";",
+  ]);
 }
 
 const TYPED = { examples: "typed" } as const;
@@ -75,13 +81,8 @@ function paramSample(p: Parameter, model: ApiModel): unknown {
 
 /**
  * A TypeScript literal, laid out as prettier lays out an object written on several lines:
- * objects stay expanded, arrays of plain values go on one line when they fit. `column` is where
- * the value starts; a comma always follows it (prettier's default trailing commas).
+ * objects stay expanded, arrays of plain values go on one line when they fit.
  */
-function tsValue(value: unknown, indent: string, column: number): string {
-  return printBefore(valueDoc(value), ",", { indent: indent.length, column });
-}
-
 function valueDoc(value: unknown): Doc {
   if (value instanceof Map) return objectDoc([...value.entries()]);
   if (value === BINARY) return 'new Blob(["…"])';
