@@ -1,10 +1,8 @@
 import type { ApiModel, Endpoint } from "../model/types.js";
 import { signatures } from "../emit/server/signature.js";
-import {
-  PRINT_WIDTH,
-  propertyKey,
-  stringLiteral,
-} from "../emit/shared/literals.js";
+import { print } from "../emit/shared/doc.js";
+import { propertyKey, stringLiteral } from "../emit/shared/literals.js";
+import { assignment, importStatement } from "../emit/shared/statements.js";
 
 /**
  * A handler that answers 501 until it is written, under a comment naming its operation:
@@ -30,10 +28,8 @@ export function signatureMember(
 
 /** `key: value,` as prettier lays it out: the value on its own line when the line is too long. */
 function member(indent: string, key: string, value: string): string {
-  const head = `${indent}${propertyKey(key)}:`;
-  return head.length + value.length + 2 <= PRINT_WIDTH
-    ? `${head} ${value},\n`
-    : `${head}\n${indent}  ${value},\n`;
+  const doc = assignment(`${propertyKey(key)}:`, value, ",");
+  return `${indent}${print(doc, { indent: indent.length })}\n`;
 }
 
 /** Method, path and summary on one line: safe inside a `//` comment. */
@@ -46,9 +42,7 @@ export function operationLine(endpoint: Endpoint): string {
 
 /** `import { a, type B } from "x";`, broken one name per line when it does not fit. */
 export function importLine(names: string[], from: string): string {
-  const flat = `import { ${names.join(", ")} } from ${stringLiteral(from)};`;
-  if (flat.length <= PRINT_WIDTH) return flat + "\n";
-  return `import {\n${names.map((n) => `  ${n},\n`).join("")}} from ${stringLiteral(from)};\n`;
+  return `${importStatement(names, from, false)}\n`;
 }
 
 /** The handlers file as apiloom first writes it: every handler a 501 stub. */

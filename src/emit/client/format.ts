@@ -1,35 +1,22 @@
-import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
+import {
+  conditionalGroup,
+  type Doc,
+  group,
+  indent,
+  line,
+  print,
+} from "../shared/doc.js";
+import { propertyKey, stringLiteral } from "../shared/literals.js";
+import { assignment, items } from "../shared/statements.js";
 
 /**
- * Layout of the few JavaScript shapes the client file is made of, decided the way prettier
- * (default options) decides them, so the text needs no formatting pass.
+ * Layout of the few JavaScript shapes the client file is made of, as docs (see shared/doc.ts)
+ * shaped the way prettier (default options) lays them out, so the text needs no formatting pass.
  */
 
+export { functionHead, importStatement } from "../shared/statements.js";
+
 const pad = (n: number): string => " ".repeat(n);
-
-/** `export function name(a, b): R {` on one line when it fits, else one parameter per line. */
-export function functionHead(
-  head: string,
-  params: string[],
-  returnType: string,
-): string {
-  const oneLine = `${head}(${params.join(", ")}): ${returnType} {`;
-  if (oneLine.length <= PRINT_WIDTH) return oneLine;
-  return `${head}(\n${params.map((p) => `  ${p},`).join("\n")}\n): ${returnType} {`;
-}
-
-/** `import { a, b } from "x";`, or one name per line when that is too long. */
-export function importStatement(
-  names: string[],
-  from: string,
-  typeOnly: boolean,
-): string {
-  const keyword = typeOnly ? "import type" : "import";
-  const source = stringLiteral(from);
-  const oneLine = `${keyword} { ${names.join(", ")} } from ${source};`;
-  if (oneLine.length <= PRINT_WIDTH) return oneLine;
-  return `${keyword} {\n${names.map((n) => `  ${n},`).join("\n")}\n} from ${source};`;
-}
 
 /**
  * `export type Name = Generic<A, B>;`: type arguments one per line when too long, and the whole
@@ -40,16 +27,20 @@ export function genericAlias(
   generic: string,
   args: string[],
 ): string {
-  const head = `export type ${name} =`;
-  const oneLine = `${head} ${generic}<${args.join(", ")}>;`;
-  if (oneLine.length <= PRINT_WIDTH) return oneLine;
-  const broken = (indent: number) =>
-    `${generic}<\n${args.map((a) => `${pad(indent + 2)}${a}`).join(",\n")}\n${pad(indent)}>;`;
-  if (`${head} ${generic}<`.length <= PRINT_WIDTH)
-    return `${head} ${broken(0)}`;
-  const nextLine = `  ${generic}<${args.join(", ")}>;`;
-  if (nextLine.length <= PRINT_WIDTH) return `${head}\n${nextLine}`;
-  return `${head}\n  ${broken(2)}`;
+  const type = (forceBreak: boolean): Doc =>
+    group(
+      [generic, "<", items(args, { trailingComma: false }), ">"],
+      forceBreak,
+    );
+  return print([
+    `export type ${name} =`,
+    conditionalGroup([
+      [" ", type(false)],
+      [" ", type(true)],
+      indent([line, type(false)]),
+    ]),
+    ";",
+  ]);
 }
 
 /**
@@ -64,9 +55,8 @@ export function propertyLine(
   isString = false,
 ): string {
   const k = propertyKey(key);
-  const line = `${pad(indent)}${k}: ${value},`;
-  if (line.length <= PRINT_WIDTH || !isString || k.length < 5) return line;
-  return `${pad(indent)}${k}:\n${pad(indent + 2)}${value},`;
+  if (!isString || k.length < 5) return `${pad(indent)}${k}: ${value},`;
+  return pad(indent) + print(assignment(`${k}:`, value, ","), { indent });
 }
 
 /**
@@ -80,9 +70,10 @@ export function stringMatrix(
   indent: number,
 ): string {
   const row = (r: string[]) => `[${r.map(stringLiteral).join(", ")}]`;
-  const flat = `${pad(indent)}${propertyKey(key)}: [${rows.map(row).join(", ")}],`;
   const matrix = rows.length > 1 && rows.every((r) => r.length > 1);
-  if (!matrix && flat.length <= PRINT_WIDTH) return flat;
-  const lines = rows.map((r) => `${pad(indent + 2)}${row(r)},`);
-  return `${pad(indent)}${propertyKey(key)}: [\n${lines.join("\n")}\n${pad(indent)}],`;
+  const doc = group(
+    [`${propertyKey(key)}: [`, items(rows.map(row)), "],"],
+    matrix,
+  );
+  return pad(indent) + print(doc, { indent });
 }

@@ -1,7 +1,15 @@
 import type { ApiModel, Endpoint, Parameter } from "../../model/types.js";
-import { tsString } from "../shared/escape.js";
-import { PRINT_WIDTH } from "../shared/literals.js";
-import { isIdentifierName } from "../../model/identifiers.js";
+import {
+  conditionalGroup,
+  type Doc,
+  group,
+  indent,
+  line,
+  print,
+  softline,
+} from "../shared/doc.js";
+import { propertyKey, stringLiteral } from "../shared/literals.js";
+import { items } from "../shared/statements.js";
 import { BINARY, bodySample, fitsType, sampleValue } from "./sample.js";
 
 /** Headers the generated client sets itself (content negotiation, auth). */
@@ -35,33 +43,31 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
     groups.push(["body", bodySample(media, model.schemas, TYPED)]);
   return layoutCall(
     `await client.${endpoint.name}(`,
-    (indent) => tsValue(new Map(groups), indent, 0),
-    groups.length > 0,
+    groups.length > 0 ? valueDoc(new Map(groups)) : undefined,
   );
 }
 
 /**
  * `const result = await client.name(args);` broken the way prettier breaks it: the object
- * argument hugs the parentheses when `({` still fits on the line; the call moves below
- * `const result =` when it does not fit after it.
+ * argument (always expanded) hugs the parentheses when `({` still fits on the line, else goes
+ * on a line of its own; the call moves below `const result =` when even `call(` does not fit
+ * after it.
  */
-function layoutCall(
-  call: string,
-  args: (indent: string) => string,
-  hasArgs: boolean,
-): string {
-  const start = "const result = ";
-  if (!hasArgs)
-    return start.length + call.length + 2 <= PRINT_WIDTH
-      ? `${start}${call});`
-      : `const result =\n  ${call});`;
-  if (start.length + call.length + 1 <= PRINT_WIDTH)
-    return `${start}${call}${args("")});`;
-  if (start.length + call.length <= PRINT_WIDTH)
-    return `${start}${call}\n  ${args("  ")},\n);`;
-  if (2 + call.length + 1 <= PRINT_WIDTH)
-    return `const result =\n  ${call}${args("  ")});`;
-  return `const result =\n  ${call}\n    ${args("    ")},\n  );`;
+function layoutCall(call: string, args: Doc | undefined): string {
+  const head = "const result =";
+  if (args === undefined)
+    return print([head, group(indent([line, `${call})`])), ";"]);
+  const ownLine = [call, indent([softline, args, ","]), softline, ")"];
+  const hugged = conditionalGroup([[call, args, ")"], ownLine]);
+  return print([
+    head,
+    conditionalGroup([
+      [" ", hugged],
+      [" ", group(ownLine, true)],
+      indent([line, hugged]),
+    ]),
+    ";",
+  ]);
 }
 
 const TYPED = { examples: "typed" } as const;
@@ -75,62 +81,32 @@ function paramSample(p: Parameter, model: ApiModel): unknown {
 
 /**
  * A TypeScript literal, laid out as prettier lays out an object written on several lines:
- * objects stay expanded, arrays of plain values go on one line when they fit. `column` is where
- * the value starts; a comma always follows it (prettier's default trailing commas).
+ * objects stay expanded, arrays of plain values go on one line when they fit.
  */
-function tsValue(value: unknown, indent: string, column: number): string {
-  if (value instanceof Map) return tsObject([...value.entries()], indent);
+function valueDoc(value: unknown): Doc {
+  if (value instanceof Map) return objectDoc([...value.entries()]);
   if (value === BINARY) return 'new Blob(["…"])';
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
-    const inner = indent + "  ";
-    if (value.every(isFlat)) {
-      const inline = `[${value.map((v) => tsValue(v, inner, 0)).join(", ")}]`;
-      if (column + inline.length + 1 <= PRINT_WIDTH) return inline;
-    }
-    return `[\n${value.map((v) => inner + tsValue(v, inner, inner.length) + ",\n").join("")}${indent}]`;
+    return group(["[", items(value.map(valueDoc)), "]"], !value.every(isFlat));
   }
   if (typeof value === "object" && value !== null)
-    return tsObject(Object.entries(value), indent);
-  if (typeof value === "string") return tsLiteral(value);
+    return objectDoc(Object.entries(value));
+  if (typeof value === "string") return stringLiteral(value);
   if (value === undefined) return "undefined";
   return (JSON.stringify(value) ?? "undefined").replace("e+", "e");
 }
 
-function tsObject(entries: [string, unknown][], indent: string): string {
+function objectDoc(entries: [string, unknown][]): Doc {
   if (entries.length === 0) return "{}";
-  const inner = indent + "  ";
-  const lines = entries.map(([key, v]) => {
-    // `__proto__` computed: a member of the example object, not its prototype
-    const name =
-      key === "__proto__"
-        ? `[${tsLiteral(key)}]`
-        : isIdentifierName(key)
-          ? key
-          : tsLiteral(key);
-    const head = `${inner}${name}: `;
-    const text = tsValue(v, inner, head.length);
+  const members = entries.map(([key, v]): Doc => {
+    const name = propertyKey(key);
     // prettier puts a string that passes 80 columns on its own line, unless the key is short
-    if (
-      typeof v === "string" &&
-      name.length >= 5 &&
-      head.length + text.length + 1 > PRINT_WIDTH
-    )
-      return `${inner}${name}:\n${inner}  ${text},\n`;
-    return `${head}${text},\n`;
+    if (typeof v === "string" && name.length >= 5)
+      return group([`${name}:`, indent([line, stringLiteral(v)])]);
+    return [`${name}: `, valueDoc(v)];
   });
-  return `{\n${lines.join("")}${indent}}`;
-}
-
-/** A string literal in the quotes prettier picks: double, unless that needs more escapes. */
-function tsLiteral(text: string): string {
-  const doubles = text.split('"').length - 1;
-  const singles = text.split("'").length - 1;
-  if (doubles <= singles) return tsString(text);
-  let body = "";
-  for (const ch of text)
-    body += ch === "'" ? "\\'" : ch === '"' ? ch : tsString(ch).slice(1, -1);
-  return `'${body}'`;
+  return group(["{", items(members, { spaced: true }), "}"], true);
 }
 
 /** Plain values and empty containers: what prettier can keep on one line inside an array. */

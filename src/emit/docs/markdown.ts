@@ -1,4 +1,4 @@
-import { displayWidth } from "../openapi/print-json.js";
+import { textWidth } from "../shared/doc.js";
 import { markdownCode, markdownText } from "../shared/escape.js";
 
 /**
@@ -81,7 +81,7 @@ export function markdownFence(code: string, lang = ""): string {
 export function markdownTable(header: string[], rows: string[][]): string {
   rows = rows.map((row) => row.map((cell) => cell.trim()));
   const widths = header.map((h, i) =>
-    Math.max(3, displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))),
+    Math.max(3, textWidth(h), ...rows.map((r) => textWidth(r[i] ?? ""))),
   );
   const line = (cells: string[]) =>
     `| ${widths.map((w, i) => pad(cells[i] ?? "", w)).join(" | ")} |`;
@@ -93,5 +93,5 @@ export function markdownTable(header: string[], rows: string[][]): string {
 }
 
 function pad(text: string, width: number): string {
-  return text + " ".repeat(width - displayWidth(text));
+  return text + " ".repeat(width - textWidth(text));
 }

@@ -17,7 +17,8 @@ import { schemeViews } from "./schemes-view.js";
 import { schemaIds, schemaViews } from "./schemas-view.js";
 import { groupEndpoints } from "./groups.js";
 import { slugify } from "./slugs.js";
-import { PRINT_WIDTH } from "../shared/literals.js";
+import { group, print } from "../shared/doc.js";
+import { items } from "../shared/statements.js";
 import type { DocsView, TagView } from "./view-types.js";
 
 const DEFAULT_BASE_URL = "https://api.example.com";
@@ -112,9 +113,14 @@ function groupSlugs(names: readonly string[]): string[] {
 
 /** `createClient({ baseUrl })`, broken over lines as prettier breaks it when it passes 80 columns. */
 function clientCreation(baseUrl: string): string {
-  const line = `const client = createClient({ baseUrl: ${tsString(baseUrl)} });`;
-  if (line.length <= PRINT_WIDTH) return line;
-  return `const client = createClient({\n  baseUrl: ${tsString(baseUrl)},\n});`;
+  const option = `baseUrl: ${tsString(baseUrl)}`;
+  return print(
+    group([
+      "const client = createClient({",
+      items([option], { spaced: true }),
+      "});",
+    ]),
+  );
 }
 
 function firstAbsoluteServer(model: ApiModel): string | undefined {

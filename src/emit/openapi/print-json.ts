@@ -1,3 +1,4 @@
+import { textWidth } from "../shared/doc.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
 
 /**
@@ -64,7 +65,7 @@ function print(
       const last = i === entries.length - 1;
       const head = `${inner}${JSON.stringify(key)}: `;
       out.push(head);
-      print(v, inner, displayWidth(head), last ? 0 : 1, out);
+      print(v, inner, textWidth(head), last ? 0 : 1, out);
       if (!last) out.push(",\n");
     });
     out.push(`\n${indent}}`);
@@ -90,7 +91,7 @@ function printArray(
     const flat = flatArray(values);
     if (
       flat !== undefined &&
-      column + displayWidth(flat) + trailing <= PRINT_WIDTH
+      column + textWidth(flat) + trailing <= PRINT_WIDTH
     ) {
       out.push(flat);
       return;
@@ -147,7 +148,7 @@ function fillNumbers(values: number[], indent: string): string {
   values.forEach((n, i) => {
     const item = scalar(n) + (i < values.length - 1 ? "," : "");
     if (line === "") line = inner + item;
-    else if (displayWidth(line) + 1 + displayWidth(item) <= PRINT_WIDTH)
+    else if (textWidth(line) + 1 + textWidth(item) <= PRINT_WIDTH)
       line += " " + item;
     else {
       lines.push(line);
@@ -171,36 +172,4 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function hasMembers(value: Record<string, unknown>): boolean {
   for (const key in value) if (value[key] !== undefined) return true;
   return false;
-}
-
-/** Display width as prettier measures it: East Asian wide characters count two, marks none. */
-export function displayWidth(text: string): number {
-  if (!/[^\x20-\x7e]/.test(text)) return text.length;
-  let n = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) continue;
-    if (code >= 0x300 && code <= 0x36f) continue;
-    n += isWide(code) ? 2 : 1;
-  }
-  return n;
-}
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x1f900 && code <= 0x1f9ff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
 }

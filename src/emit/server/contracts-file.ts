@@ -7,7 +7,9 @@ import {
 } from "./response-headers.js";
 import { receivedType } from "./received-types.js";
 import { signatures as signaturesOf } from "./signature.js";
-import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
+import { group, print } from "../shared/doc.js";
+import { propertyKey, stringLiteral } from "../shared/literals.js";
+import { importStatement, items } from "../shared/statements.js";
 
 /**
  * `server/contracts.ts`: the `Handlers` interface (one typed handler per endpoint, keyed by the
@@ -65,11 +67,10 @@ function block(head: string, lines: string[]): string {
 
 /** `  name: Generic<A, B>;`, broken one argument per line when it does not fit, as prettier does. */
 function member(name: string, generic: string, args: string[]): string {
-  const head = `  ${propertyKey(name)}: ${generic}<`;
-  const flat = `${head}${args.join(", ")}>;`;
-  if (flat.length <= PRINT_WIDTH) return flat + "\n";
+  const head = `${propertyKey(name)}: ${generic}<`;
   // type arguments take no trailing comma
-  return `${head}\n${args.map((a) => `    ${a}`).join(",\n")}\n  >;\n`;
+  const doc = group([head, items(args, { trailingComma: false }), ">;"]);
+  return `  ${print(doc, { indent: 2 })}\n`;
 }
 
 function doc(endpoint: Endpoint): string {
@@ -84,7 +85,5 @@ function doc(endpoint: Endpoint): string {
 /** `import type { A, B } from "…";` on one line when it fits, one name per line otherwise. */
 export function importTypes(names: string[], from: string): string {
   if (names.length === 0) return "";
-  const flat = `import type { ${names.join(", ")} } from ${stringLiteral(from)};`;
-  if (flat.length <= PRINT_WIDTH) return flat + "\n";
-  return `import type {\n${names.map((n) => `  ${n},\n`).join("")}} from ${stringLiteral(from)};\n`;
+  return `${importStatement(names, from, true)}\n`;
 }

@@ -39,7 +39,7 @@ export function receivedType(
   const name = `${t.base}Received`;
   // prettier 3 keeps a heritage clause on the interface's line whatever its length
   const head = `export interface ${name} extends ${t.request} {`;
-  const body = printObject({ kind: "object", members }, 0).slice(1);
+  const body = printObject({ kind: "object", members }).slice(1);
   return {
     name,
     uses: [t.request, ...uses],

@@ -1,6 +1,7 @@
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import { allowedValues, mainType, resolve } from "./route-specs.js";
-import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
+import { conditionalGroup, printBefore } from "../shared/doc.js";
+import { propertyKey, stringLiteral } from "../shared/literals.js";
 
 /**
  * The `ResponseHeaders` interface of contracts.ts: for each endpoint whose responses declare
@@ -49,7 +50,8 @@ function headerValueType(
   const values = allowedValues(resolved);
   if (kind !== "boolean" && values?.every((v) => typeof v === "string")) {
     const union = values.map((v) => stringLiteral(v as string)).join(" | ");
-    if (column + union.length + 1 <= PRINT_WIDTH) return union;
+    // the literals when they fit on the line (before its `;`), else any string
+    return printBefore(conditionalGroup([union, "string"]), ";", { column });
   }
   return "string";
 }

@@ -72,7 +72,7 @@ function declaration(
   if (node.kind === "object" && !node.inline) {
     if (node.members.length === 0 && !node.index)
       return `${prefix}export interface ${name} {}\n`;
-    return `${prefix}export interface ${name} ${printObject(node, 0)}\n`;
+    return `${prefix}export interface ${name} ${printObject(node)}\n`;
   }
   return prefix + printTypeAlias(`export type ${name}`, node);
 }

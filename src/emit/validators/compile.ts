@@ -1,9 +1,18 @@
 import { schemaRefName } from "../../model/schema-ref.js";
 import type { Schema } from "../../model/types.js";
+import {
+  group,
+  ifBreak,
+  indent as indentDoc,
+  join,
+  line,
+  print,
+} from "../shared/doc.js";
 import { PRINT_WIDTH, stringLiteral as quote } from "../shared/literals.js";
 import {
   arrayConstant,
   call,
+  callDoc,
   functionHead,
   ifStatement,
   pad,
@@ -216,16 +225,10 @@ function isFalse(schema: SubSchema): boolean {
  * else one operand per line.
  */
 function bindLine(indent: number, q: string, expr: string): string {
-  const one = `${pad(indent)}const ${q} = ${expr};`;
-  if (one.length <= PRINT_WIDTH) return one;
-  const next = `${pad(indent + 2)}${expr};`;
-  if (next.length <= PRINT_WIDTH) return `${pad(indent)}const ${q} =\n${next}`;
   const operands = sumOperands(expr);
-  return `${pad(indent)}const ${q} =\n${operands
-    .map(
-      (o, i) => `${pad(indent + 2)}${o}${i < operands.length - 1 ? " +" : ";"}`,
-    )
-    .join("\n")}`;
+  const sum = group(ifBreak(join([" +", line], operands), expr));
+  const doc = [`const ${q} =`, group(indentDoc([line, sum])), ";"];
+  return pad(indent) + print(doc, { indent });
 }
 
 /** A key as one JSON pointer segment (RFC 6901). */
@@ -280,11 +283,7 @@ class Body {
   ): string {
     const args = ["e", p, stringLiteral(keyword), stringLiteral(message)];
     if (cond === "true") return call("", "r.push", args, indent);
-    return ifStatement(
-      cond,
-      (i, lead) => call(lead, "r.push", args, i),
-      indent,
-    );
+    return ifStatement(cond, callDoc("r.push", args), indent);
   }
 
   private block(head: string, lines: string[], indent: number): string[] {
@@ -544,7 +543,7 @@ class Body {
         out.push(
           ifStatement(
             "d !== 1",
-            (i, lead) => call(lead, "r.required", [x, p, "e", names], i),
+            callDoc("r.required", [x, p, "e", names]),
             indent,
           ),
         );
@@ -554,7 +553,7 @@ class Body {
         out.push(
           ifStatement(
             "d !== 2",
-            (i, lead) => call(lead, "r.required", [x, p, "e", names], i),
+            callDoc("r.required", [x, p, "e", names]),
             indent,
           ),
         );
@@ -597,7 +596,7 @@ class Body {
         out.push(
           ifStatement(
             `r.has(${x}, ${stringLiteral(name)})`,
-            (i, lead) => call(lead, "r.required", [x, p, "e", names], i),
+            callDoc("r.required", [x, p, "e", names]),
             indent,
           ),
         );
@@ -939,13 +938,12 @@ class Body {
         `${pad(indent)}if (${c}) ${c}(${x}, ${p}, e, d);`,
         ifStatement(
           failed,
-          (i, lead) =>
-            call(
-              lead,
-              "r.push",
-              ["e", p, stringLiteral(keyword), stringLiteral(message)],
-              i,
-            ),
+          callDoc("r.push", [
+            "e",
+            p,
+            stringLiteral(keyword),
+            stringLiteral(message),
+          ]),
           indent,
         ).replace(/^(\s*)if /, "$1else if "),
       );

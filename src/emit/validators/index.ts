@@ -7,13 +7,20 @@ import type {
   Schema,
 } from "../../model/types.js";
 import type { Emitter, GeneratedFile } from "../artifact.js";
-import { importStatement, propertyLine } from "../client/format.js";
+import {
+  conditionalGroup,
+  type Doc,
+  group,
+  indent,
+  line,
+  print,
+} from "../shared/doc.js";
+import { assignment, importStatement, items } from "../shared/statements.js";
 import { DEFAULT_TEMPLATES_DIR } from "../templates.js";
 import { ARTIFACT_PATHS } from "../layout.js";
 import { createTypeIndex, type TypeIndex } from "../types/index.js";
 import { headerParameters } from "../types/endpoint-types.js";
-import { PRINT_WIDTH, propertyKey } from "../shared/literals.js";
-import { pad } from "./layout.js";
+import { propertyKey } from "../shared/literals.js";
 import { ValidatorModule } from "./compile.js";
 
 /**
@@ -93,8 +100,9 @@ function schemasFile(
     (name) =>
       `  ${propertyKey(index.schemaTypeName(name))}: T.${index.schemaTypeName(name)};`,
   );
-  const checkLines = names.map((name) =>
-    propertyLine(index.schemaTypeName(name), checks.get(name)!, 2, true),
+  const checkLines = names.map(
+    (name) =>
+      `  ${print([tableMember(index.schemaTypeName(name), checks.get(name)!), ","], { indent: 2 })}`,
   );
   return (
     [
@@ -146,6 +154,17 @@ function objectCall(
 
 type Part = "path" | "query" | "headers" | "cookies" | "body";
 
+/** An object literal written expanded, one member per line. */
+function expanded(members: Doc[]): Doc {
+  return group(["{", items(members, { spaced: true }), "}"], true);
+}
+
+/** `key: value` in the table; a value that does not fit moves below a key of 5+ characters. */
+function tableMember(key: string, value: string): Doc {
+  const k = propertyKey(key);
+  return k.length < 5 ? `${k}: ${value}` : assignment(`${k}:`, value, "");
+}
+
 function endpointsFile(
   model: ApiModel,
   index: TypeIndex,
@@ -178,15 +197,13 @@ function endpointsFile(
       endpoint.requestBody && jsonSchemaOf(endpoint.requestBody.content);
     if (types.body && body) add("body", body, `T.${types.body}`);
     const key = propertyKey(endpoint.name);
-    // prettier moves an object that cannot open on its key's line to the next one
-    const shift = `  ${key}: {`.length > PRINT_WIDTH ? 2 : 0;
-    const responses: string[] = [];
+    const responses: Doc[] = [];
     for (const response of endpoint.responses) {
       const schema = jsonSchemaOf(response.content);
       if (!schema) continue;
       const name = `${endpoint.name}_${response.status}`;
       mod.addFunction(name, schema, false);
-      responses.push(propertyLine(response.status, name, 6 + shift, true));
+      responses.push(tableMember(response.status, name));
     }
     typeLines.push(
       `  ${key}: {`,
@@ -194,17 +211,15 @@ function endpointsFile(
       `    responses: T.${types.responses};`,
       "  };",
     );
-    const entry = [
-      ...parts.map(([part, name]) => propertyLine(part, name, 4 + shift, true)),
-      ...(responses.length > 0
-        ? [`${pad(4 + shift)}responses: {`, ...responses, `${pad(4 + shift)}},`]
-        : [`${pad(4 + shift)}responses: {},`]),
-    ];
-    tableLines.push(
-      ...(shift ? [`  ${key}:`, "    {"] : [`  ${key}: {`]),
-      ...entry,
-      shift ? "    }," : "  },",
-    );
+    const entry = expanded([
+      ...parts.map(([part, name]) => tableMember(part, name)),
+      responses.length > 0
+        ? ["responses: ", expanded(responses)]
+        : "responses: {}",
+    ]);
+    // prettier moves an object that cannot open on its key's line to the next one
+    const value = conditionalGroup([[" ", entry], indent([line, entry])]);
+    tableLines.push(`  ${print([`${key}:`, value, ","], { indent: 2 })}`);
   }
   // the functions first: compiling the branches hoisted so far can reference more named checks
   const functions = mod.empty ? undefined : mod.text();
