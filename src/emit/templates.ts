@@ -92,13 +92,34 @@ function causeOf(error: unknown): string {
     : String(error);
 }
 
-/** The text of a template that is copied as it is (real TypeScript): the user's copy first. */
+/**
+ * Template files apiloom no longer reads, by what took their place: the client runtime was a
+ * render template returning TypeScript inside a string, and is now a runtime file of real
+ * TypeScript. A user's old copy would be silently ignored, so it is refused, naming the new file.
+ */
+const RETIRED: Record<string, string> = {
+  "client/runtime.js": "client/runtime.ts",
+  "client/validate.js": "client/validate.ts",
+};
+
+/**
+ * The text of a runtime file, `templates/<artifact>/<file>`: real TypeScript, copied verbatim
+ * into the output (the user's copy first). It holds nothing spec-derived.
+ */
 export function templateText(
   artifact: string,
   file: string,
   templatesDir?: string,
 ): string {
   const user = templatesDir ? resolve(templatesDir, artifact, file) : undefined;
+  if (templatesDir)
+    for (const [old, now] of Object.entries(RETIRED)) {
+      const stale = resolve(templatesDir, old);
+      if (now === `${artifact}/${file}` && existsSync(stale))
+        throw new TemplateError(
+          `the template ${stale} is no longer read: ${now} is a runtime file of real TypeScript, copied as it is; put your copy there`,
+        );
+    }
   const chosen =
     user && existsSync(user)
       ? user

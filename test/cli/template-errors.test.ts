@@ -84,3 +84,22 @@ describeCorpus("a broken user template", () => {
     );
   });
 });
+
+describeCorpus("a retired template", () => {
+  it("client/runtime.js is refused, naming the file and the runtime file that replaced it", () => {
+    const dir = outDir("templates-retired-runtime");
+    mkdirSync(join(dir, "client"), { recursive: true });
+    writeFileSync(
+      join(dir, "client/runtime.js"),
+      "export function renderRuntime() { return '// mine\\n'; }\n",
+    );
+    const { run, out } = generateWith(dir);
+    expectNoCrash(run);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(
+      `apiloom generate: the template ${join(dir, "client/runtime.js")} is no longer read: client/runtime.ts is a runtime file of real TypeScript`,
+    );
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});

@@ -44,12 +44,6 @@ interface EndpointTemplate {
 interface IndexTemplate {
   renderIndex(view: IndexView, helpers: TemplateHelpers): string;
 }
-interface RuntimeTemplate {
-  renderRuntime(view: object, helpers: TemplateHelpers): string;
-}
-interface ValidateTemplate {
-  renderValidate(view: object, helpers: TemplateHelpers): string;
-}
 
 const HELPERS: TemplateHelpers = { stringLiteral, jsdocLines, printDoc };
 
@@ -69,25 +63,14 @@ function localNames(taken: Set<string>) {
 }
 
 export const emitClient: Emitter = async (model, options) => {
-  const [endpointTemplate, indexTemplate, runtimeTemplate, validateTemplate] =
-    await Promise.all([
-      loadTemplate<EndpointTemplate>(
-        "client",
-        "endpoint.js",
-        options.templatesDir,
-      ),
-      loadTemplate<IndexTemplate>("client", "index.js", options.templatesDir),
-      loadTemplate<RuntimeTemplate>(
-        "client",
-        "runtime.js",
-        options.templatesDir,
-      ),
-      loadTemplate<ValidateTemplate>(
-        "client",
-        "validate.js",
-        options.templatesDir,
-      ),
-    ]);
+  const [endpointTemplate, indexTemplate] = await Promise.all([
+    loadTemplate<EndpointTemplate>(
+      "client",
+      "endpoint.js",
+      options.templatesDir,
+    ),
+    loadTemplate<IndexTemplate>("client", "index.js", options.templatesDir),
+  ]);
   const index = createTypeIndex(model);
   const names = model.endpoints.map((e) => e.name);
   const locals = localNames(new Set(names));
@@ -172,7 +155,7 @@ export const emitClient: Emitter = async (model, options) => {
     { path: "client/index.ts", contents: indexText },
     {
       path: "client/runtime.ts",
-      contents: runtimeTemplate.renderRuntime({}, HELPERS),
+      contents: templateText("client", "runtime.ts", options.templatesDir),
     },
     {
       path: "client/serialize.ts",
@@ -180,7 +163,7 @@ export const emitClient: Emitter = async (model, options) => {
     },
     {
       path: "client/validate.ts",
-      contents: validateTemplate.renderValidate({}, HELPERS),
+      contents: templateText("client", "validate.ts", options.templatesDir),
     },
     // what client/validate.ts imports when responses are checked
     ...validatorFiles(model, index, options.templatesDir, false),
