@@ -143,6 +143,7 @@ describe("templates and names", () => {
     const templatesDir = writeTree({
       "package.json": '{ "type": "module" }',
       "client/endpoint.js":
+        "export const contract = 1;\n" +
         "export function renderEndpoint(view, helpers) {\n" +
         "  return `export const ${view.name}Path = ${helpers.stringLiteral(view.path)};\\n`;\n" +
         "}\n",
@@ -154,7 +155,7 @@ describe("templates and names", () => {
     );
     expect(index).not.toContain("export function getItem(");
     expect(index).toContain("export function createClient("); // index.js: apiloom's
-    expect(files[2]!.contents).toContain("export async function send<"); // runtime.js: apiloom's
+    expect(files[2]!.contents).toContain("export async function send<"); // runtime.ts: apiloom's
   });
 
   test("an endpoint named like a runtime helper pushes the helper's local name aside", async () => {
