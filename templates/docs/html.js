@@ -1,8 +1,8 @@
 // @ts-check
 // apiloom's one-page HTML docs. Copy this file into your templates folder as `docs/html.js` to
-// change the page. It gets the docs view (raw spec text; see src/emit/docs/view.ts), the
-// escaping helpers `h` and the inline CSS and script (`html-assets.js`). Spec text reaches the
-// page only through h.htmlText (markup) and h.jsonForScript (the embedded search index).
+// change the page. It gets the docs view (raw spec text), the escaping helpers `h` (DocsView and
+// DocsHelpers in `apiloom/templates`) and the inline CSS and script (`html-assets.js`). Spec
+// text reaches the page only through h.htmlText (markup) and h.jsonForScript (the search index).
 
 /** @typedef {import("apiloom/templates").ContentView} ContentView */
 /** @typedef {import("apiloom/templates").DocsEndpointView} DocsEndpointView */

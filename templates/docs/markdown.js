@@ -1,7 +1,7 @@
 // @ts-check
 // apiloom's Markdown docs. Copy this file into your templates folder (`--templates <dir>`,
-// as `docs/markdown.js`) to change the pages. Each function gets the docs view (raw spec text;
-// see src/emit/docs/view.ts) and the escaping helpers `h` (src/emit/docs/templates.ts): every
+// as `docs/markdown.js`) to change the pages. Each function gets the docs view (raw spec text)
+// and the escaping helpers `h`, typed as DocsView and DocsHelpers in `apiloom/templates`: every
 // string from a spec goes through one of them before it lands in the page.
 
 /** @typedef {import("apiloom/templates").ContentView} ContentView */
