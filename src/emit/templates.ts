@@ -9,17 +9,28 @@ export const DEFAULT_TEMPLATES_DIR = fileURLToPath(
 );
 
 /**
+ * The version of the render-template contract apiloom speaks: the shape of the views and helpers
+ * its render templates receive and of the exports it calls (exported, with those types, from
+ * `apiloom/templates`). It goes up whenever a change could break a template written for the
+ * last one. Every render template says which version it is written for
+ * (`export const contract = 1`); apiloom refuses a user template that says another, or none.
+ */
+export const TEMPLATE_CONTRACT = 1;
+
+/**
  * A user template that cannot be used: it does not load (a syntax error, a throw at the top),
- * lacks an export apiloom calls, throws, or returns something other than text. The message
+ * is written for another template contract (or names none), lacks an export apiloom calls,
+ * throws, or returns something other than text. The message
  * names the template file and the cause; the command line reports it with exit code 2.
  */
 export class TemplateError extends Error {}
 
 /**
- * Loads the template module `templates/<artifact>/<file>`: the user's copy when their templates
- * folder has one, apiloom's otherwise. Templates are plain ES modules exporting functions that
- * turn view data into text; they receive escaping helpers and must use them for spec strings.
- * A user's template is guarded: any fault in it is a TemplateError naming the file.
+ * Loads the render template `templates/<artifact>/<file>`: the user's copy when their templates
+ * folder has one, apiloom's otherwise. Render templates are plain ES modules exporting functions
+ * that turn a view (raw spec text) into text, with helpers that escape it; and
+ * `contract`, the TEMPLATE_CONTRACT they are written for. A user's template is guarded: a
+ * contract other than apiloom's, or any fault in it, is a TemplateError naming the file.
  */
 export async function loadTemplate<T>(
   artifact: string,
@@ -43,9 +54,23 @@ export async function loadTemplate<T>(
         `the template ${user} does not load: ${causeOf(error)}`,
       );
     }
+    const declared = module["contract"];
+    if (declared !== TEMPLATE_CONTRACT)
+      throw new TemplateError(
+        `the template ${user} ${writtenFor(declared)}, and apiloom speaks template contract ${TEMPLATE_CONTRACT} (the views and helpers \`apiloom/templates\` types): update it, then declare \`export const contract = ${TEMPLATE_CONTRACT};\``,
+      );
     return guarded(module, user) as T;
   }
   return (await import(pathToFileURL(own).href)) as T;
+}
+
+/** What a template's `contract` export says, for the error that refuses it. */
+function writtenFor(declared: unknown): string {
+  if (declared === undefined)
+    return "declares no template contract (it exports no `contract`)";
+  const shown =
+    typeof declared === "number" ? String(declared) : JSON.stringify(declared);
+  return `is written for template contract ${shown ?? String(declared)}`;
 }
 
 /** The module's exports as apiloom reads them: a missing one, a throw or a non-text result is a TemplateError. */
@@ -54,7 +79,7 @@ function guarded(module: Record<string, unknown>, path: string): object {
   return new Proxy(exports, {
     get(target, key) {
       // `then`: the object passes through `await`; symbols: inspection
-      if (typeof key !== "string" || key === "then")
+      if (typeof key !== "string" || key === "then" || key === "contract")
         return target[key as string];
       if (!(key in target))
         throw new TemplateError(
@@ -92,13 +117,34 @@ function causeOf(error: unknown): string {
     : String(error);
 }
 
-/** The text of a template that is copied as it is (real TypeScript): the user's copy first. */
+/**
+ * Template files apiloom no longer reads, by what took their place: the client runtime was a
+ * render template returning TypeScript inside a string, and is now a runtime file of real
+ * TypeScript. A user's old copy would be silently ignored, so it is refused, naming the new file.
+ */
+const RETIRED: Record<string, string> = {
+  "client/runtime.js": "client/runtime.ts",
+  "client/validate.js": "client/validate.ts",
+};
+
+/**
+ * The text of a runtime file, `templates/<artifact>/<file>`: real TypeScript, copied verbatim
+ * into the output (the user's copy first). It holds nothing spec-derived.
+ */
 export function templateText(
   artifact: string,
   file: string,
   templatesDir?: string,
 ): string {
   const user = templatesDir ? resolve(templatesDir, artifact, file) : undefined;
+  if (templatesDir)
+    for (const [old, now] of Object.entries(RETIRED)) {
+      const stale = resolve(templatesDir, old);
+      if (now === `${artifact}/${file}` && existsSync(stale))
+        throw new TemplateError(
+          `the template ${stale} is no longer read: ${now} is a runtime file of real TypeScript, copied as it is; put your copy there`,
+        );
+    }
   const chosen =
     user && existsSync(user)
       ? user

@@ -1,18 +1,115 @@
+// @ts-check
 // apiloom template: one endpoint function of client/index.ts. Copy it into your templates folder
-// (client/endpoint.js) to change the functions. `view` (EndpointView in src/emit/client/view.ts)
-// holds the endpoint's facts and pre-rendered, escaped pieces; spec text you add yourself must go
-// through `helpers` (stringLiteral for code, jsdocLines/printDoc for comments).
+// (client/endpoint.js) to change the functions. `view` holds the endpoint's facts, every spec
+// string raw: write them through `h` (h.stringLiteral in code, h.jsdocLines + h.printDoc in
+// comments). The types come from `apiloom/templates`.
 
-/** Returns the text of the function, its result type first, ending with a newline. */
-export function renderEndpoint(view) {
+/** The template contract this file is written for (apiloom refuses another). */
+export const contract = 1;
+
+/**
+ * The endpoint's result type and function, ending with a newline.
+ * @param {import("apiloom/templates").ClientEndpointView} view
+ * @param {import("apiloom/templates").ClientHelpers} h
+ * @returns {string}
+ */
+export function renderEndpoint(view, h) {
+  const { types, locals } = view;
+  // a function with nothing to send still takes `args` (one calling convention for all), named
+  // `_args` so that it compiles under noUnusedParameters
+  const sends =
+    types.path || types.query || types.headers || types.cookies || types.body;
+  const argsName = sends ? "args" : "_args";
+  const args = types.argsOptional
+    ? `${argsName}: ${types.request} = {}`
+    : `${argsName}: ${types.request}`;
   return [
-    view.resultAlias,
+    h.genericAlias(types.result, "ApiResult", [types.data, types.error]),
     "",
-    view.doc + view.signature,
-    view.callOpen,
-    ...view.requestLines,
+    h.printDoc(functionDoc(view, h), 0) +
+      h.functionHead(
+        `export function ${view.name}`,
+        [args, "options?: CallOptions"],
+        `Promise<${types.result}>`,
+      ),
+    `  return ${locals.send}(${locals.defaults}, ${locals.schemes}, options, {`,
+    ...requestLines(view, h),
     "  });",
     "}",
     "",
   ].join("\n");
+}
+
+/**
+ * The members of the request object passed to `send`, one per line, at 4 spaces.
+ * @param {import("apiloom/templates").ClientEndpointView} view
+ * @param {import("apiloom/templates").ClientHelpers} h
+ */
+function requestLines(view, h) {
+  const { types, styles } = view;
+  const lines = [
+    h.propertyLine("method", h.stringLiteral(view.method), 4),
+    h.propertyLine("path", h.stringLiteral(view.path), 4, true),
+  ];
+  /** @param {string | undefined} block */
+  const add = (block) => {
+    if (block) lines.push(block);
+  };
+  if (types.path) {
+    lines.push(h.propertyLine("pathParams", "args.path", 4));
+    add(h.namedStyles("pathStyles", styles.path));
+  }
+  if (types.query) {
+    lines.push(h.propertyLine("query", "args.query", 4));
+    add(h.namedStyles("queryStyles", styles.query));
+  }
+  if (types.headers) {
+    lines.push(h.propertyLine("headers", "args.headers", 4));
+    add(h.namedStyles("headerStyles", styles.headers));
+  }
+  if (types.cookies) {
+    lines.push(h.propertyLine("cookies", "args.cookies", 4));
+    add(h.namedStyles("cookieStyles", styles.cookies));
+  }
+  if (types.body) {
+    lines.push(h.propertyLine("body", "args.body", 4));
+    if (view.mediaType) {
+      lines.push(
+        h.propertyLine("mediaType", h.stringLiteral(view.mediaType), 4, true),
+      );
+      add(h.namedStyles("encoding", view.encoding));
+    }
+  }
+  if (view.accept)
+    lines.push(h.propertyLine("accept", h.stringLiteral(view.accept), 4, true));
+  if (view.security) lines.push(h.stringMatrix("security", view.security, 4));
+  lines.push(h.propertyLine("operation", h.stringLiteral(view.name), 4, true));
+  return lines;
+}
+
+/**
+ * The function's JSDoc lines: summary, description, method and path, scopes, deprecation.
+ * @param {import("apiloom/templates").ClientEndpointView} view
+ * @param {import("apiloom/templates").ClientHelpers} h
+ */
+function functionDoc(view, h) {
+  /** @type {string[][]} */
+  const paragraphs = [];
+  if (view.summary?.trim())
+    paragraphs.push(h.trimBlankEnds(h.jsdocLines(view.summary)));
+  if (view.description?.trim())
+    paragraphs.push(h.trimBlankEnds(h.jsdocLines(view.description)));
+  paragraphs.push(h.jsdocLines(`\`${view.method} ${view.path}\``));
+  if (view.scopes.length > 0)
+    paragraphs.push(
+      h.jsdocLines(
+        "OAuth scopes: " +
+          view.scopes
+            .map((alt) => alt.map((s) => `\`${s}\``).join(", "))
+            .join(" or ") +
+          ".",
+      ),
+    );
+  if (view.deprecated) paragraphs.push(["@deprecated"]);
+  return paragraphs.flatMap((p, i) => (i === 0 ? p : ["", ...p]));
 }

@@ -1,5 +1,9 @@
+// @ts-check
 // The CSS and the script inlined into `docs/index.html` (no network at view time). Copy this
 // file into your templates folder as `docs/html-assets.js` to restyle the page.
+
+/** The template contract this file is written for (apiloom refuses another). */
+export const contract = 1;
 
 export const css = `
 :root {

@@ -1,8 +1,22 @@
+// @ts-check
 // apiloom's one-page HTML docs. Copy this file into your templates folder as `docs/html.js` to
-// change the page. It gets the docs view (raw spec text; see src/emit/docs/view.ts), the
-// escaping helpers `h` and the inline CSS and script (`html-assets.js`). Spec text reaches the
-// page only through h.htmlText (markup) and h.jsonForScript (the embedded search index).
+// change the page. It gets the docs view (raw spec text), the escaping helpers `h` (DocsView and
+// DocsHelpers in `apiloom/templates`) and the inline CSS and script (`html-assets.js`). Spec
+// text reaches the page only through h.htmlText (markup) and h.jsonForScript (the search index).
 
+/** @typedef {import("apiloom/templates").ContentView} ContentView */
+/** @typedef {import("apiloom/templates").DocsEndpointView} DocsEndpointView */
+/** @typedef {import("apiloom/templates").DocsHelpers} DocsHelpers */
+/** @typedef {import("apiloom/templates").DocsView} DocsView */
+/** @typedef {import("apiloom/templates").HtmlAssets} HtmlAssets */
+/** The template contract this file is written for (apiloom refuses another). */
+export const contract = 1;
+
+/**
+ * @param {DocsView} view
+ * @param {DocsHelpers} h
+ * @param {HtmlAssets} assets
+ */
 export function htmlPage(view, h, assets) {
   const t = h.htmlText;
   const out = [];
@@ -95,6 +109,8 @@ export function htmlPage(view, h, assets) {
 /**
  * The navigation names an endpoint by its summary when it has one (paths of a big API share
  * long prefixes); otherwise by its path, whose end is what tells endpoints apart.
+ * @param {DocsEndpointView} e
+ * @param {DocsHelpers} h
  */
 function navLabel(e, h) {
   if (e.summary) return `<span class="s">${h.htmlText(e.summary)}</span>`;
@@ -102,10 +118,19 @@ function navLabel(e, h) {
   return `<span class="p">${h.htmlText(path)}</span>`;
 }
 
+/**
+ * @param {DocsEndpointView} e
+ * @param {DocsHelpers} h
+ */
 function badge(e, h) {
   return `<span class="m m-${h.htmlText(e.method.toLowerCase())}">${h.htmlText(e.method)}</span>`;
 }
 
+/**
+ * @param {DocsView} view
+ * @param {DocsEndpointView} e
+ * @param {DocsHelpers} h
+ */
 function endpoint(view, e, h) {
   const t = h.htmlText;
   const out = [];
@@ -167,13 +192,21 @@ function endpoint(view, e, h) {
   return out.join("\n");
 }
 
-/** A type label, linked to the schemas section when it is (an array of) a named schema. */
+/**
+ * A type label, linked to the schemas section when it is (an array of) a named schema.
+ * @param {ContentView} c
+ * @param {DocsHelpers} h
+ */
 function typeCode(c, h) {
   const code = `<code>${h.htmlText(c.type)}</code>`;
   return c.link?.id ? `<a href="#${h.htmlText(c.link.id)}">${code}</a>` : code;
 }
 
-/** Every named schema with its properties, as docs/schemas.md has them. */
+/**
+ * Every named schema with its properties, as docs/schemas.md has them.
+ * @param {DocsView} view
+ * @param {DocsHelpers} h
+ */
 function schemasSection(view, h) {
   const t = h.htmlText;
   if (view.schemas.length === 0) return [];
@@ -205,6 +238,10 @@ function schemasSection(view, h) {
   return out;
 }
 
+/**
+ * @param {DocsEndpointView} e
+ * @param {DocsHelpers} h
+ */
 function auth(e, h) {
   const t = h.htmlText;
   if (e.security === undefined)
@@ -222,6 +259,10 @@ function auth(e, h) {
   );
 }
 
+/**
+ * @param {DocsView} view
+ * @param {DocsHelpers} h
+ */
 function diagnostics(view, h) {
   const t = h.htmlText;
   const out = ['<section id="diagnostics"><h2>Diagnostics</h2>'];

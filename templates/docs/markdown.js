@@ -1,9 +1,22 @@
+// @ts-check
 // apiloom's Markdown docs. Copy this file into your templates folder (`--templates <dir>`,
-// as `docs/markdown.js`) to change the pages. Each function gets the docs view (raw spec text;
-// see src/emit/docs/view.ts) and the escaping helpers `h` (src/emit/docs/templates.ts): every
+// as `docs/markdown.js`) to change the pages. Each function gets the docs view (raw spec text)
+// and the escaping helpers `h`, typed as DocsView and DocsHelpers in `apiloom/templates`: every
 // string from a spec goes through one of them before it lands in the page.
 
-/** `docs/index.md`: every endpoint, grouped by tag. */
+/** @typedef {import("apiloom/templates").ContentView} ContentView */
+/** @typedef {import("apiloom/templates").DocsEndpointView} DocsEndpointView */
+/** @typedef {import("apiloom/templates").DocsHelpers} DocsHelpers */
+/** @typedef {import("apiloom/templates").DocsView} DocsView */
+/** @typedef {import("apiloom/templates").TagView} TagView */
+/** The template contract this file is written for (apiloom refuses another). */
+export const contract = 1;
+
+/**
+ * `docs/index.md`: every endpoint, grouped by tag.
+ * @param {DocsView} view
+ * @param {DocsHelpers} h
+ */
 export function indexPage(view, h) {
   const out = [`# ${h.markdownInline(view.title)}`, ""];
   out.push(`Version ${h.markdownCode(view.version)}.`, "");
@@ -63,7 +76,12 @@ export function indexPage(view, h) {
   return out.join("\n");
 }
 
-/** `docs/tags/<slug>.md`: each endpoint of one tag in full. */
+/**
+ * `docs/tags/<slug>.md`: each endpoint of one tag in full.
+ * @param {DocsView} view
+ * @param {TagView} tag
+ * @param {DocsHelpers} h
+ */
 export function tagPage(view, tag, h) {
   const out = [`# ${h.markdownInline(tag.name)}`, ""];
   out.push(
@@ -75,6 +93,12 @@ export function tagPage(view, tag, h) {
   return out.join("\n");
 }
 
+/**
+ * @param {DocsView} view
+ * @param {TagView} tag
+ * @param {DocsEndpointView} e
+ * @param {DocsHelpers} h
+ */
 function endpointSection(view, tag, e, h) {
   const out = [];
   const title = e.summary
@@ -145,6 +169,10 @@ function endpointSection(view, tag, e, h) {
   return out;
 }
 
+/**
+ * @param {DocsEndpointView} e
+ * @param {DocsHelpers} h
+ */
 function security(e, h) {
   if (e.security === undefined) return ["**Auth:** the inputs do not say.", ""];
   if (e.security.length === 0) return ["**Auth:** none.", ""];
@@ -155,14 +183,23 @@ function security(e, h) {
   return [`**Auth:** ${alternatives.join(", or ")}.`, ""];
 }
 
-/** A type label that links to its schema on the schemas page, when it names one. */
+/**
+ * A type label that links to its schema on the schemas page, when it names one.
+ * @param {ContentView} item
+ * @param {string} prefix
+ * @param {(text: string) => string} code
+ */
 function typeLink(item, prefix, code) {
   return item.link?.id
     ? `[${code(item.type)}](${prefix}schemas.md#${item.link.id})`
     : code(item.type);
 }
 
-/** `docs/schemas.md`: every named schema with its properties. */
+/**
+ * `docs/schemas.md`: every named schema with its properties.
+ * @param {DocsView} view
+ * @param {DocsHelpers} h
+ */
 export function schemasPage(view, h) {
   const out = ["# Schemas", "", "[All endpoints](index.md)", ""];
   for (const s of view.schemas) {
@@ -197,7 +234,11 @@ export function schemasPage(view, h) {
   return out.join("\n");
 }
 
-/** `docs/diagnostics.md`: what the merge found, so a reader sees where the specs disagree. */
+/**
+ * `docs/diagnostics.md`: what the merge found, so a reader sees where the specs disagree.
+ * @param {DocsView} view
+ * @param {DocsHelpers} h
+ */
 export function diagnosticsPage(view, h) {
   const out = ["# Diagnostics", "", "[All endpoints](index.md)", ""];
   if (view.diagnostics.length === 0) {
@@ -240,11 +281,18 @@ export function diagnosticsPage(view, h) {
   return out.join("\n");
 }
 
+/**
+ * @param {DocsView} view
+ */
 function diagnosticSummary(view) {
   const { error, warning, info } = view.counts;
   return `${count(error, "error")}, ${count(warning, "warning")}, ${count(info, "note")}`;
 }
 
+/**
+ * @param {number} n
+ * @param {string} noun
+ */
 function count(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -57,6 +57,12 @@ describe("the public API", () => {
     );
   });
 
+  it("of `apiloom/templates` is what the report lists", async () => {
+    await expect(report("src/templates.ts")).toMatchFileSnapshot(
+      "public-api.templates.txt",
+    );
+  });
+
   it("has the values the report promises at run time", () => {
     expect(typeof api.generate).toBe("function");
     expect(typeof api.loadModel).toBe("function");

@@ -44,18 +44,33 @@ describeCorpus("a broken user template", () => {
     ],
     [
       "missing-export",
-      "export function renderEndpoints(view) { return ''; }\n",
+      "export const contract = 1;\nexport function renderEndpoints(view) { return ''; }\n",
       /exports no `renderEndpoint`, which apiloom calls/,
     ],
     [
       "throws",
-      "export function renderEndpoint(view) { return view.nope.deeper; }\n",
+      "export const contract = 1;\nexport function renderEndpoint(view) { return view.nope.deeper; }\n",
       /threw in `renderEndpoint`: TypeError: Cannot read properties of undefined/,
     ],
     [
       "no-text",
-      "export function renderEndpoint(view) { view.name; }\n",
+      "export const contract = 1;\nexport function renderEndpoint(view) { view.name; }\n",
       /`renderEndpoint` returned undefined, not text/,
+    ],
+    [
+      "no-contract",
+      'export function renderEndpoint(view) { return "// " + view.name + "\\n"; }\n',
+      /declares no template contract \(it exports no `contract`\), and apiloom speaks template contract 1 /,
+    ],
+    [
+      "other-contract",
+      'export const contract = 2;\nexport function renderEndpoint(view) { return "// " + view.name + "\\n"; }\n',
+      /is written for template contract 2, and apiloom speaks template contract 1 /,
+    ],
+    [
+      "contract-as-text",
+      'export const contract = "1";\nexport function renderEndpoint(view) { return "// " + view.name + "\\n"; }\n',
+      /is written for template contract "1", and apiloom speaks template contract 1 /,
     ],
   ];
   for (const [name, text, cause] of cases)
@@ -75,12 +90,31 @@ describeCorpus("a broken user template", () => {
   it("a working user template is used", () => {
     const dir = templates(
       "working",
-      'export function renderEndpoint(view) { return "// custom " + view.name + "\\n"; }\n',
+      'export const contract = 1;\nexport function renderEndpoint(view) { return "// custom " + view.name + "\\n"; }\n',
     );
     const { run, out } = generateWith(dir);
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(join(out, "client/index.ts"), "utf8")).toContain(
       "// custom getPetById\n",
     );
+  });
+});
+
+describeCorpus("a retired template", () => {
+  it("client/runtime.js is refused, naming the file and the runtime file that replaced it", () => {
+    const dir = outDir("templates-retired-runtime");
+    mkdirSync(join(dir, "client"), { recursive: true });
+    writeFileSync(
+      join(dir, "client/runtime.js"),
+      "export function renderRuntime() { return '// mine\\n'; }\n",
+    );
+    const { run, out } = generateWith(dir);
+    expectNoCrash(run);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(
+      `apiloom generate: the template ${join(dir, "client/runtime.js")} is no longer read: client/runtime.ts is a runtime file of real TypeScript`,
+    );
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(readdirSync(out)).toEqual([]);
   });
 });

@@ -161,6 +161,7 @@ describe("templates and names", () => {
     const templatesDir = writeTree({
       "package.json": '{ "type": "module" }',
       "client/endpoint.js":
+        "export const contract = 1;\n" +
         "export function renderEndpoint(view, helpers) {\n" +
         "  return `export const ${view.name}Path = ${helpers.stringLiteral(view.path)};\\n`;\n" +
         "}\n",
@@ -174,7 +175,7 @@ describe("templates and names", () => {
     expect(index).toContain("export function createClient("); // index.js: apiloom's
     expect(fileOf(files, "client/runtime.ts")).toContain(
       "export async function send<",
-    ); // runtime.js: apiloom's
+    ); // runtime.ts: apiloom's
   });
 
   test("an endpoint named like a runtime helper pushes the helper's local name aside", async () => {

@@ -1,59 +1,48 @@
 import type { Emitter, GeneratedFile } from "../artifact.js";
-import { jsdocLines } from "../shared/escape.js";
 import { loadTemplate, templateText } from "../templates.js";
 import { createTypeIndex } from "../types/index.js";
-import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
-import { printDoc } from "../types/print.js";
 import { defaultBaseUrl } from "./base-url.js";
-import { importStatement } from "./format.js";
+import { clientHelpers, type ClientHelpers } from "./helpers.js";
 import { authSchemes } from "./security.js";
-import { endpointView, type EndpointView } from "./view.js";
+import { endpointView } from "./view.js";
+import type {
+  ClientEndpointView,
+  ClientIndexView,
+  ClientLocals,
+} from "./view-types.js";
 
 /**
- * The typed client (it imports the `types` and `validators` artifacts): `client/runtime.ts` (fetch wrapper,
- * auth), `client/serialize.ts` (parameter styles, copied from templates/client/serialize.ts)
- * and `client/index.ts` (one standalone function per endpoint, and
- * `createClient`). Layout comes from the templates in templates/client/, which users can
- * override; everything spec-derived they receive is already escaped.
+ * The typed client (it imports the `types` and `validators` artifacts): the runtime files copied verbatim from
+ * templates/client/ (`client/runtime.ts`: fetch wrapper, auth; `client/serialize.ts`: parameter
+ * styles; `client/validate.ts`: response checks), and `client/index.ts` (one standalone function
+ * per endpoint, and `createClient`), rendered by the templates client/endpoint.js and
+ * client/index.js, which users can override. The templates receive views of raw spec text
+ * (view-types.ts) and the helpers that escape and lay it out (helpers.ts).
  */
 
-export interface IndexView {
-  title: string;
-  /** Rendered import statements and re-exports. */
-  imports: string;
-  /** Rendered `DEFAULT_BASE_URL`, `DEFAULTS` and `SCHEMES` declarations. */
-  constants: string;
-  endpoints: EndpointView[];
-  /** Rendered endpoint functions (the endpoint template's output), in model order. */
-  functions: string[];
-  /** The names `createClient` binds, and the local name of the runtime's binder. */
-  bindAll: string;
-  names: string[];
+/** `templates/client/endpoint.js`. */
+export interface EndpointTemplate {
+  contract: number;
+  /** The endpoint's function and its result type, ending with a newline. */
+  renderEndpoint(view: ClientEndpointView, h: ClientHelpers): string;
 }
 
-export interface TemplateHelpers {
-  stringLiteral: (value: string) => string;
-  jsdocLines: (text: string) => string[];
-  printDoc: (lines: string[], indent: number) => string;
+/** `templates/client/index.js`. */
+export interface IndexTemplate {
+  contract: number;
+  /**
+   * The whole client/index.ts. `functions` are the endpoint template's output, one per
+   * endpoint in `view.endpoints` order: code already, not spec text.
+   */
+  renderIndex(
+    view: ClientIndexView,
+    h: ClientHelpers,
+    functions: string[],
+  ): string;
 }
-
-interface EndpointTemplate {
-  renderEndpoint(view: EndpointView, helpers: TemplateHelpers): string;
-}
-interface IndexTemplate {
-  renderIndex(view: IndexView, helpers: TemplateHelpers): string;
-}
-interface RuntimeTemplate {
-  renderRuntime(view: object, helpers: TemplateHelpers): string;
-}
-interface ValidateTemplate {
-  renderValidate(view: object, helpers: TemplateHelpers): string;
-}
-
-const HELPERS: TemplateHelpers = { stringLiteral, jsdocLines, printDoc };
 
 /** Local names the client file needs; an endpoint of the same name pushes them aside. */
-function localNames(taken: Set<string>) {
+function localNames(taken: Set<string>): ClientLocals {
   const pick = (name: string) => {
     let out = name;
     while (taken.has(out)) out += "_";
@@ -68,109 +57,39 @@ function localNames(taken: Set<string>) {
 }
 
 export const emitClient: Emitter = async (model, options) => {
-  const [endpointTemplate, indexTemplate, runtimeTemplate, validateTemplate] =
-    await Promise.all([
-      loadTemplate<EndpointTemplate>(
-        "client",
-        "endpoint.js",
-        options.templatesDir,
-      ),
-      loadTemplate<IndexTemplate>("client", "index.js", options.templatesDir),
-      loadTemplate<RuntimeTemplate>(
-        "client",
-        "runtime.js",
-        options.templatesDir,
-      ),
-      loadTemplate<ValidateTemplate>(
-        "client",
-        "validate.js",
-        options.templatesDir,
-      ),
-    ]);
+  const [endpointTemplate, indexTemplate] = await Promise.all([
+    loadTemplate<EndpointTemplate>(
+      "client",
+      "endpoint.js",
+      options.templatesDir,
+    ),
+    loadTemplate<IndexTemplate>("client", "index.js", options.templatesDir),
+  ]);
   const index = createTypeIndex(model);
-  const names = model.endpoints.map((e) => e.name);
-  const locals = localNames(new Set(names));
+  const locals = localNames(new Set(model.endpoints.map((e) => e.name)));
   const schemes = authSchemes(model);
   const supported = new Set(schemes.map(([name]) => name));
   const endpoints = model.endpoints.map((e) =>
     endpointView(e, index, supported, locals),
   );
-
-  const typeNames = endpoints.flatMap((e) => [
-    e.types.request,
-    e.types.data,
-    e.types.error,
-  ]);
-  const runtimeImports = [
-    locals.bindAll === "bindAll" ? "bindAll" : `bindAll as ${locals.bindAll}`,
-    locals.send === "send" ? "send" : `send as ${locals.send}`,
-    "type ApiResult",
-    "type AuthScheme",
-    "type CallOptions",
-    "type ClientOptions",
-  ];
-  const imports = [
-    ...(typeNames.length > 0
-      ? [importStatement(typeNames, "../types.js", true)]
-      : []),
-    importStatement(runtimeImports, "./runtime.js", false),
-    "",
-    'export type * from "../types.js";',
-    importStatement(
-      ["ApiResult", "CallOptions", "ClientAuth", "ClientOptions"],
-      "./runtime.js",
-      true,
-    ).replace(/^import type/, "export type"),
-    'export { ResponseValidationError } from "./validate.js";',
-  ].join("\n");
-
-  const baseUrl = defaultBaseUrl(model, options.baseUrl);
-  const schemeLines = schemes.map(([name, s]) => {
-    const value =
-      s.type === "apiKey"
-        ? `{ type: "apiKey", in: ${stringLiteral(s.in)}, name: ${stringLiteral(s.name)} }`
-        : `{ type: ${stringLiteral(s.type)} }`;
-    return schemeLine(name, value);
-  });
-  const constants = [
-    printDoc(
-      jsdocLines(
-        "Where requests go unless `createClient({ baseUrl })` or a call's `baseUrl` says otherwise.",
-      ),
-      0,
-    ) + constLine("DEFAULT_BASE_URL", stringLiteral(baseUrl)),
-    "",
-    `const ${locals.defaults}: ClientOptions = { baseUrl: DEFAULT_BASE_URL };`,
-    "",
-    schemeLines.length === 0
-      ? `const ${locals.schemes}: Record<string, AuthScheme> = {};`
-      : schemes.some(([name]) => name in Object.prototype)
-        ? // tsc gives a member named like one of Object.prototype's (`toString`) no contextual
-          // type from `Record<string, AuthScheme>`, and `"bearer"` widens to string: `as const`
-          `const ${locals.schemes} = {\n${schemeLines.join("\n")}\n} as const satisfies Record<string, AuthScheme>;`
-        : `const ${locals.schemes}: Record<string, AuthScheme> = {\n${schemeLines.join("\n")}\n};`,
-  ].join("\n");
-
-  const functions = endpoints.map((view) =>
-    endpointTemplate.renderEndpoint(view, HELPERS),
-  );
-  const indexText = indexTemplate.renderIndex(
-    {
-      title: model.info.title,
-      imports,
-      constants,
-      endpoints,
-      functions,
-      bindAll: locals.bindAll,
-      names,
-    },
-    HELPERS,
+  const view: ClientIndexView = {
+    title: model.info.title,
+    baseUrl: defaultBaseUrl(model, options.baseUrl),
+    schemes: schemes.map(([name, scheme]) => ({ name, scheme })),
+    endpoints,
+    locals,
+  };
+  const functions = endpoints.map((e) =>
+    endpointTemplate.renderEndpoint(e, clientHelpers),
   );
   const files: GeneratedFile[] = [
-    { path: "client/index.ts", contents: indexText },
+    {
+      path: "client/index.ts",
+      contents: indexTemplate.renderIndex(view, clientHelpers, functions),
+    },
     {
       path: "client/runtime.ts",
-      contents: runtimeTemplate.renderRuntime({}, HELPERS),
+      contents: templateText("client", "runtime.ts", options.templatesDir),
     },
     {
       path: "client/serialize.ts",
@@ -178,27 +97,8 @@ export const emitClient: Emitter = async (model, options) => {
     },
     {
       path: "client/validate.ts",
-      contents: validateTemplate.renderValidate({}, HELPERS),
+      contents: templateText("client", "validate.ts", options.templatesDir),
     },
   ];
   return files;
 };
-
-/** `  name: { … },` — the value object breaks one member per line when the line is too long. */
-function schemeLine(name: string, value: string): string {
-  const line = `  ${propertyKey(name)}: ${value},`;
-  if (line.length <= PRINT_WIDTH) return line;
-  const members = value
-    .slice(2, -2)
-    .split(", ")
-    .map((m) => `    ${m},`);
-  return `  ${propertyKey(name)}: {\n${members.join("\n")}\n  },`;
-}
-
-/** `export const NAME = "…";`, the string moving to its own line when too long (as prettier does). */
-function constLine(name: string, value: string): string {
-  const line = `export const ${name} = ${value};`;
-  return line.length <= PRINT_WIDTH
-    ? line
-    : `export const ${name} =\n  ${value};`;
-}

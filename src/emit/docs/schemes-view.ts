@@ -2,17 +2,21 @@ import type { ApiModel, SecurityScheme } from "../../model/types.js";
 import { describeSources, scopesInUse } from "../openapi/security.js";
 
 /** A security scheme as the docs show it. Strings are raw spec text. */
-export interface SchemeView {
+export type SchemeView = {
   name: string;
   /** What kind of credential, in words: `OAuth 2.0 (client credentials)`, `API key in header X-Key`. */
   kind: string;
   description?: string;
-  /** apiloom made the scheme up from indirect evidence; `evidence` says where. */
-  inferred: boolean;
-  evidence?: string;
   /** Scopes the scheme declares and scopes endpoints require, sorted. */
   scopes: string[];
-}
+} & (
+  | {
+      /** apiloom made the scheme up from indirect evidence; `evidence` says where. */
+      inferred: true;
+      evidence: string;
+    }
+  | { inferred: false; evidence?: undefined }
+);
 
 export function schemeViews(model: ApiModel): SchemeView[] {
   const used = scopesInUse(model.endpoints);
@@ -25,14 +29,20 @@ export function schemeViews(model: ApiModel): SchemeView[] {
         for (const flow of Object.values(scheme.flows))
           for (const scope of Object.keys(flow?.scopes ?? {}))
             scopes.add(scope);
-      return {
+      const base = {
         name: key,
         kind: kindOf(scheme),
         description: scheme.description,
-        inferred: scheme.inferred === true,
-        evidence: scheme.inferred ? describeSources(scheme.sources) : undefined,
-        scopes: [...scopes].sort(),
       };
+      const sorted = [...scopes].sort();
+      return scheme.inferred
+        ? {
+            ...base,
+            inferred: true,
+            evidence: describeSources(scheme.sources),
+            scopes: sorted,
+          }
+        : { ...base, inferred: false, evidence: undefined, scopes: sorted };
     });
 }
 

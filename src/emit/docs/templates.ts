@@ -16,7 +16,13 @@ import {
 } from "./markdown.js";
 import type { DocsView, TagView } from "./view-types.js";
 
-/** The escaping helpers every docs template gets; spec strings only reach output through them. */
+/**
+ * The escaping helpers every docs template gets; spec strings only reach output through them:
+ * `htmlText` (HTML text and attribute values), `jsonForScript` (JSON inside `<script>`),
+ * `markdownText`/`markdownInline`/`markdownProse` (Markdown text, one line, paragraphs),
+ * `markdownCode`/`markdownFence` (inline code, a fenced block), `markdownCell`/`markdownCodeCell`
+ * and `markdownTable` (GFM tables), `tsString` (a TypeScript string literal).
+ */
 export const docsHelpers = {
   htmlText,
   jsonForScript,
@@ -35,6 +41,8 @@ export type DocsHelpers = typeof docsHelpers;
 
 /** `templates/docs/markdown.js`. */
 export interface MarkdownTemplate {
+  /** The template contract it is written for (TEMPLATE_CONTRACT). */
+  contract: number;
   indexPage(view: DocsView, h: DocsHelpers): string;
   tagPage(view: DocsView, tag: TagView, h: DocsHelpers): string;
   diagnosticsPage(view: DocsView, h: DocsHelpers): string;
@@ -43,12 +51,19 @@ export interface MarkdownTemplate {
 
 /** `templates/docs/html.js`; its CSS and script come from `templates/docs/html-assets.js`. */
 export interface HtmlTemplate {
+  contract: number;
   htmlPage(view: DocsView, h: DocsHelpers, assets: HtmlAssets): string;
 }
 
+/** The CSS and script `htmlPage` inlines into the page (no spec text: nothing to escape). */
 export interface HtmlAssets {
   css: string;
   script: string;
+}
+
+/** `templates/docs/html-assets.js`: the assets, as text exports. */
+export interface HtmlAssetsTemplate extends HtmlAssets {
+  contract: number;
 }
 
 export async function loadDocsTemplates(templatesDir?: string): Promise<{
@@ -59,7 +74,7 @@ export async function loadDocsTemplates(templatesDir?: string): Promise<{
   const [markdown, html, assets] = await Promise.all([
     loadTemplate<MarkdownTemplate>("docs", "markdown.js", templatesDir),
     loadTemplate<HtmlTemplate>("docs", "html.js", templatesDir),
-    loadTemplate<HtmlAssets>("docs", "html-assets.js", templatesDir),
+    loadTemplate<HtmlAssetsTemplate>("docs", "html-assets.js", templatesDir),
   ]);
   return { markdown, html, assets: { css: assets.css, script: assets.script } };
 }

@@ -2,7 +2,7 @@ import type { Emitter, GeneratedFile } from "../artifact.js";
 import { createTypeIndex } from "../types/index.js";
 import { contractsFile } from "./contracts-file.js";
 import { routesFile } from "./routes-file.js";
-import { serverTemplate } from "./template-text.js";
+import { templateText } from "../templates.js";
 import { adapterProblem, SERVER_TEMPLATE_FILES } from "./adapters.js";
 
 export { findAmbiguousRoutes, AMBIGUOUS_ROUTE } from "./ambiguous-routes.js";
@@ -30,14 +30,14 @@ export const emitServer: Emitter = (model, options) => {
   for (const file of SERVER_TEMPLATE_FILES)
     files.push({
       path: `server/${file}`,
-      contents: serverTemplate(file, options.templatesDir),
+      contents: templateText("server", file, options.templatesDir),
     });
   for (const adapter of new Set(options.serverAdapters ?? [])) {
     const problem = adapterProblem(adapter, options.templatesDir);
     if (problem) throw new Error(problem);
     files.push({
       path: `server/${adapter}.ts`,
-      contents: serverTemplate(`${adapter}.ts`, options.templatesDir),
+      contents: templateText("server", `${adapter}.ts`, options.templatesDir),
     });
   }
   files.push({

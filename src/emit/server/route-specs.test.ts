@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createEndpoint, createParameter } from "../../model/factories.js";
 import type { ApiModel, Parameter, Schema } from "../../model/types.js";
-import { routeSpec, type ParamSpec } from "./route-specs.js";
+import type { ParamSpec } from "./route-spec-types.js";
+import { routeSpec } from "./route-specs.js";
 
 const at = { file: "api.yaml", line: 1, column: 1, pointer: "" };
 

@@ -8,35 +8,7 @@ import type {
   SchemaType,
 } from "../../model/types.js";
 import { wireStyle } from "../shared/wire-style.js";
-
-/** Mirrors `ScalarType`, `ParamSpec` and `RouteSpec` of templates/server/runtime.ts. */
-export type ScalarType = "string" | "number" | "integer" | "boolean";
-
-export interface ParamSpec {
-  name: string;
-  in: "path" | "query" | "header" | "cookie";
-  required: boolean;
-  type: ScalarType;
-  array?: boolean;
-  properties?: Record<string, ScalarType>;
-  enum?: (string | number | boolean)[];
-  style?: string;
-  explode?: boolean;
-  delimiter?: string;
-  contentType?: string;
-  /** A field of a form body: errors name it so. */
-  field?: boolean;
-}
-
-export interface RouteSpec {
-  name: string;
-  method: string;
-  path: string;
-  params: ParamSpec[];
-  body?: { required: boolean; mediaTypes: string[]; fields?: ParamSpec[] };
-  produces?: Record<string, string>;
-  producesJson?: Record<string, string>;
-}
+import type { ParamSpec, RouteSpec, ScalarType } from "./route-spec-types.js";
 
 /** What the runtime needs to route and decode each endpoint's requests, in model order. */
 export function routeSpecs(model: ApiModel): RouteSpec[] {

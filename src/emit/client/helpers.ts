@@ -1,0 +1,111 @@
+import { jsdocLines } from "../shared/escape.js";
+import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
+import { printDoc } from "../types/print.js";
+import { trimBlankEnds } from "../types/schema-to-type.js";
+import {
+  functionHead,
+  genericAlias,
+  importStatement,
+  propertyLine,
+  stringMatrix,
+} from "./format.js";
+import type { StyledName } from "./view-types.js";
+
+/**
+ * What the client templates write code with. The escaping helpers are the only way raw view text
+ * reaches the file: `stringLiteral` for a string in code, `propertyKey` for an object key,
+ * `jsdocLines` + `printDoc` for a comment. The layout helpers break a line as prettier would
+ * (lines of at most 80 columns), so that the generated code passes `prettier --check`.
+ */
+export const clientHelpers = {
+  /** A TypeScript string literal holding `value` exactly. */
+  stringLiteral,
+  /** `value` as an object key: bare when it is an identifier, else a string literal. */
+  propertyKey,
+  /** Raw text as JSDoc lines: nothing in it can close the comment; line breaks kept. */
+  jsdocLines,
+  /** A JSDoc block of `lines` at `indent` spaces, newline-terminated ("" for no lines). */
+  printDoc,
+  /** `lines` without blank lines at either end. */
+  trimBlankEnds,
+  /** `import { a, b } from "from";` (or `import type`), one name per line when too long. */
+  importStatement,
+  /** `export type Name = Generic<A, B>;`, broken as prettier breaks it. */
+  genericAlias,
+  /** `head(a, b): R {`, one parameter per line when too long. */
+  functionHead,
+  /** `key: value,` at `indent` spaces; a long string value (`isString`) moves to its own line. */
+  propertyLine,
+  /** `key: [["a", "b"], ["c"]],` of raw strings at `indent` spaces. */
+  stringMatrix,
+  /** `export const NAME = value;`, the value on its own line when too long. */
+  constLine,
+  /** `  name: { … },` of a raw key and a value in code, one member per line when too long. */
+  schemeLine,
+  /** `member: { name: { style: …, … } },` at 4 spaces, or undefined when `entries` is empty. */
+  namedStyles,
+  /**
+   * Whether a raw key is one of Object.prototype's (`toString`): tsc gives such a member no
+   * contextual type from a `Record` it sits in, so its string values need `as const`.
+   */
+  isPrototypeKey,
+};
+
+/** The helpers of the client templates (`apiloom/templates` exports this type). */
+export type ClientHelpers = typeof clientHelpers;
+
+function isPrototypeKey(name: string): boolean {
+  return name in Object.prototype;
+}
+
+function constLine(name: string, value: string): string {
+  const line = `export const ${name} = ${value};`;
+  return line.length <= PRINT_WIDTH
+    ? line
+    : `export const ${name} =\n  ${value};`;
+}
+
+function schemeLine(name: string, value: string): string {
+  const line = `  ${propertyKey(name)}: ${value},`;
+  if (line.length <= PRINT_WIDTH) return line;
+  const members = value
+    .slice(2, -2)
+    .split(", ")
+    .map((m) => `    ${m},`);
+  return `  ${propertyKey(name)}: {\n${members.join("\n")}\n  },`;
+}
+
+function namedStyles(
+  member: string,
+  entries: readonly StyledName[],
+): string | undefined {
+  const lines: string[] = [];
+  for (const { name, style } of entries) {
+    const members = Object.entries(style).map(
+      ([key, value]) => `${propertyKey(key)}: ${literal(value)}`,
+    );
+    if (members.length === 0) continue;
+    // tsc gives a member named like one of Object.prototype's (`toString`) no contextual type
+    // from the Record it sits in: its strings would widen without `as const`
+    const tail = isPrototypeKey(name) ? " as const," : ",";
+    const flat = `      ${propertyKey(name)}: { ${members.join(", ")} }${tail}`;
+    lines.push(
+      flat.length <= PRINT_WIDTH
+        ? flat
+        : `      ${propertyKey(name)}: {\n${members.map((m) => `        ${m},`).join("\n")}\n      }${tail}`,
+    );
+  }
+  return lines.length === 0
+    ? undefined
+    : `    ${member}: {\n${lines.join("\n")}\n    },`;
+}
+
+/** A string, boolean or flat object of strings as code. */
+function literal(value: unknown): string {
+  if (typeof value === "string") return stringLiteral(value);
+  if (typeof value === "object" && value !== null)
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`)
+      .join(", ")} }`;
+  return String(value);
+}

@@ -1,0 +1,87 @@
+import type { EndpointTypes } from "../types/index.js";
+import type { WireStyle } from "../shared/wire-style.js";
+import type { AuthSchemeView } from "./security.js";
+
+// The client's render-template views: what templates/client/endpoint.js and index.js receive.
+// Types only; view.ts and index.ts build them. Every string that comes from a spec is raw here
+// (a summary may hold `*/`, a path `"`, a base URL a backslash): templates escape it for where
+// it lands with the helpers they are given (ClientHelpers in helpers.ts).
+
+/**
+ * Local names the client file declares or imports, chosen by apiloom: an endpoint named `send`
+ * or `DEFAULTS` pushes them aside (`send_`). Identifiers, safe to write as they are.
+ */
+export interface ClientLocals {
+  /** The runtime's `send`, as imported. */
+  send: string;
+  /** The runtime's `bindAll`, as imported. */
+  bindAll: string;
+  /** The `ClientOptions` constant every call starts from. */
+  defaults: string;
+  /** The security schemes constant. */
+  schemes: string;
+}
+
+/** A parameter (or form field) not sent the default way of where it goes, and how it is sent. */
+export interface StyledName {
+  /** Raw: the name as the API spells it. */
+  name: string;
+  /** Only what differs from the location's default; never empty. */
+  style: WireStyle & { headers?: Record<string, string> };
+}
+
+/** One endpoint, for `renderEndpoint` (templates/client/endpoint.js). */
+export interface ClientEndpointView {
+  /** The generated function's name: an identifier apiloom chose. */
+  name: string;
+  /** Upper case. */
+  method: string;
+  /** Raw path template, `{name}` placeholders as the spec writes them. */
+  path: string;
+  /** Raw. */
+  summary?: string;
+  /** Raw (Markdown, as the spec has it). */
+  description?: string;
+  deprecated: boolean;
+  /** The endpoint's type names in types.ts (identifiers) and which request parts exist. */
+  types: EndpointTypes;
+  /** Raw: the request media type the function sends its body as, if it has a body. */
+  mediaType?: string;
+  /** Raw: the Accept header value, when any response declares a media type. */
+  accept?: string;
+  /** Raw scheme names per security alternative (undefined: the runtime tries every scheme). */
+  security?: string[][];
+  /** Raw OAuth scopes per security alternative that names any, for the documentation. */
+  scopes: string[][];
+  /** Parameters not sent their location's default way, by location. */
+  styles: {
+    path: StyledName[];
+    query: StyledName[];
+    headers: StyledName[];
+    cookies: StyledName[];
+  };
+  /** The body's form fields not sent the default way (a form body's Encoding Objects). */
+  encoding: StyledName[];
+  locals: ClientLocals;
+}
+
+/** A security scheme the client can apply, by its raw name. */
+export interface ClientSchemeView {
+  /** Raw: the key of the scheme in the spec. */
+  name: string;
+  /** How the runtime sends its credential; `in` and `name` of an API key are raw. */
+  scheme: AuthSchemeView;
+}
+
+/** The whole client/index.ts, for `renderIndex` (templates/client/index.js). */
+export interface ClientIndexView {
+  /** Raw: the API's title. */
+  title: string;
+  /** Raw: the default base URL (`--base-url`, else the first server's), possibly empty. */
+  baseUrl: string;
+  /** Sorted by name. */
+  schemes: ClientSchemeView[];
+  /** Every endpoint, in model order. */
+  endpoints: ClientEndpointView[];
+  locals: ClientLocals;
+}

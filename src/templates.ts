@@ -1,0 +1,56 @@
+/**
+ * `apiloom/templates`: the contract between apiloom and the render templates, for writing your
+ * own (`--templates <dir>`) with type checking. A template names the version it is written for
+ * (`export const contract = 1`, which must equal TEMPLATE_CONTRACT) and types its functions with
+ * the views and helpers below: in a JavaScript template, `// @ts-check` at the top and JSDoc
+ * parameter types such as `{import("apiloom/templates").ClientEndpointView}` on its functions
+ * (apiloom's own templates in the package's templates/ folder are written so).
+ *
+ * Every string a view holds that comes from a spec is raw: write it through a helper that escapes
+ * it for where it lands. Runtime files (`client/runtime.ts`, `server/*.ts`, …) are not part of
+ * this contract: they are real TypeScript, copied as they are.
+ */
+export { TEMPLATE_CONTRACT } from "./emit/templates.js";
+
+// client/endpoint.js and client/index.js
+export type {
+  ClientEndpointView,
+  ClientIndexView,
+  ClientLocals,
+  ClientSchemeView,
+  StyledName,
+} from "./emit/client/view-types.js";
+export type { ClientHelpers } from "./emit/client/helpers.js";
+export type {
+  EndpointTemplate as ClientEndpointTemplate,
+  IndexTemplate as ClientIndexTemplate,
+} from "./emit/client/index.js";
+export type { EndpointTypes } from "./emit/types/index.js";
+export type { WireStyle } from "./emit/shared/wire-style.js";
+export type { AuthSchemeView } from "./emit/client/security.js";
+
+// docs/markdown.js, docs/html.js and docs/html-assets.js
+export type {
+  BodyView,
+  ContentView,
+  DiagnosticView,
+  DocsView,
+  EndpointView as DocsEndpointView,
+  ParameterView,
+  ResponseView,
+  TagView,
+} from "./emit/docs/view-types.js";
+export type { CodeCount } from "./emit/docs/diagnostics-view.js";
+export type {
+  PropertyView,
+  SchemaLink,
+  SchemaView,
+} from "./emit/docs/schemas-view.js";
+export type { SchemeView } from "./emit/docs/schemes-view.js";
+export type {
+  DocsHelpers,
+  HtmlAssets,
+  HtmlAssetsTemplate,
+  HtmlTemplate,
+  MarkdownTemplate,
+} from "./emit/docs/templates.js";
