@@ -94,11 +94,15 @@ function imports(view, h) {
 function constants(view, h) {
   const { locals } = view;
   const schemeLines = view.schemes.map(({ name, scheme }) => {
-    const value =
+    const members =
       scheme.type === "apiKey"
-        ? `{ type: "apiKey", in: ${h.stringLiteral(scheme.in)}, name: ${h.stringLiteral(scheme.name)} }`
-        : `{ type: ${h.stringLiteral(scheme.type)} }`;
-    return h.schemeLine(name, value);
+        ? [
+            'type: "apiKey"',
+            `in: ${h.stringLiteral(scheme.in)}`,
+            `name: ${h.stringLiteral(scheme.name)}`,
+          ]
+        : [`type: ${h.stringLiteral(scheme.type)}`];
+    return h.schemeLine(name, members);
   });
   return [
     h.printDoc(

@@ -1,5 +1,7 @@
 import { jsdocLines } from "../shared/escape.js";
-import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
+import { group, print, type Doc } from "../shared/doc.js";
+import { propertyKey, stringLiteral } from "../shared/literals.js";
+import { assignment, items } from "../shared/statements.js";
 import { printDoc } from "../types/print.js";
 import { trimBlankEnds } from "../types/schema-to-type.js";
 import {
@@ -40,7 +42,7 @@ export const clientHelpers = {
   stringMatrix,
   /** `export const NAME = value;`, the value on its own line when too long. */
   constLine,
-  /** `  name: { … },` of a raw key and a value in code, one member per line when too long. */
+  /** `  name: { a, b },` of a raw key and members in code, one member per line when too long. */
   schemeLine,
   /** `member: { name: { style: …, … } },` at 4 spaces, or undefined when `entries` is empty. */
   namedStyles,
@@ -59,20 +61,27 @@ function isPrototypeKey(name: string): boolean {
 }
 
 function constLine(name: string, value: string): string {
-  const line = `export const ${name} = ${value};`;
-  return line.length <= PRINT_WIDTH
-    ? line
-    : `export const ${name} =\n  ${value};`;
+  return print(assignment(`export const ${name} =`, value, ";"));
 }
 
-function schemeLine(name: string, value: string): string {
-  const line = `  ${propertyKey(name)}: ${value},`;
-  if (line.length <= PRINT_WIDTH) return line;
-  const members = value
-    .slice(2, -2)
-    .split(", ")
-    .map((m) => `    ${m},`);
-  return `  ${propertyKey(name)}: {\n${members.join("\n")}\n  },`;
+function schemeLine(name: string, members: readonly string[]): string {
+  return objectMember(name, members, ",", 2);
+}
+
+/** `key: { a, b }<tail>` at `indent` spaces: the members one per line when it does not fit. */
+function objectMember(
+  key: string,
+  members: readonly string[],
+  tail: string,
+  indent: number,
+): string {
+  const doc: Doc = group([
+    propertyKey(key),
+    ": {",
+    items(members, { spaced: true }),
+    `}${tail}`,
+  ]);
+  return " ".repeat(indent) + print(doc, { indent });
 }
 
 function namedStyles(
@@ -88,12 +97,7 @@ function namedStyles(
     // tsc gives a member named like one of Object.prototype's (`toString`) no contextual type
     // from the Record it sits in: its strings would widen without `as const`
     const tail = isPrototypeKey(name) ? " as const," : ",";
-    const flat = `      ${propertyKey(name)}: { ${members.join(", ")} }${tail}`;
-    lines.push(
-      flat.length <= PRINT_WIDTH
-        ? flat
-        : `      ${propertyKey(name)}: {\n${members.map((m) => `        ${m},`).join("\n")}\n      }${tail}`,
-    );
+    lines.push(objectMember(name, members, tail, 6));
   }
   return lines.length === 0
     ? undefined
