@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import type {
   ApiModel,
   MediaContent,
@@ -16,7 +14,7 @@ import {
   print,
 } from "../shared/doc.js";
 import { assignment, importStatement, items } from "../shared/statements.js";
-import { DEFAULT_TEMPLATES_DIR } from "../templates.js";
+import { templateText } from "../templates.js";
 import { ARTIFACT_PATHS } from "../layout.js";
 import { createTypeIndex, type TypeIndex } from "../types/index.js";
 import { headerParameters } from "../types/endpoint-types.js";
@@ -49,7 +47,10 @@ function validatorFiles(
 ): GeneratedFile[] {
   const checkNames = schemaCheckNames(model, index);
   const files: GeneratedFile[] = [
-    { path: VALIDATOR_FILES[0], contents: runtimeText(templatesDir) },
+    {
+      path: VALIDATOR_FILES[0],
+      contents: templateText("validators", "runtime.ts", templatesDir),
+    },
     {
       path: VALIDATOR_FILES[1],
       contents: schemasFile(model, index, checkNames),
@@ -60,17 +61,6 @@ function validatorFiles(
     },
   ];
   return files;
-}
-
-function runtimeText(templatesDir: string | undefined): string {
-  const user = templatesDir
-    ? resolve(templatesDir, "validators", "runtime.ts")
-    : undefined;
-  const chosen =
-    user && existsSync(user)
-      ? user
-      : join(DEFAULT_TEMPLATES_DIR, "validators", "runtime.ts");
-  return readFileSync(chosen, "utf8");
 }
 
 /** `check<TypeName>` for every named schema (type names are unique identifiers). */
