@@ -4,8 +4,10 @@
  * prints the diagnostics.
  */
 export {
+  updateHandlersBytes,
   updateHandlersFile,
   type ChangedHandler,
+  type UpdateHandlersBytesResult,
   type UpdateHandlersInput,
   type UpdateHandlersResult,
 } from "./update-handlers-file.js";
