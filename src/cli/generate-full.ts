@@ -167,7 +167,17 @@ function write(o: Outcome): number {
     throw error;
   }
   // only after the output: the lock and the handlers must never name what was not written
-  const updated = outsideFiles(o).filter(writeFileIfChanged);
+  let updated: OutsideFile[];
+  try {
+    updated = outsideFiles(o).filter(writeFileIfChanged);
+  } catch (error) {
+    // the output is written; the lock or the handlers file could not be (permissions, a full disk)
+    if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
+    o.say(
+      `apiloom generate: ${o.out} is written, but ${(error as Error).message}\n`,
+    );
+    return 1;
+  }
   const handlers = o.produced.handlers;
   if (handlers && updated.some((u) => u.file === handlers.file)) {
     const shown = shownPath(o.io.cwd, handlers.file);
