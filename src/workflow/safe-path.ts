@@ -39,9 +39,8 @@ export function pathShapeProblem(path: string): string | undefined {
 
 /**
  * Why the way to `path` (already of a safe shape) leaves `outDir` on disk, or undefined when
- * every folder on the way is a real folder inside it. `path` itself may be missing or a regular
- * file; a link, folder or special file there is a problem too (`final: "file"`), or only a link
- * (`final: "any"`, for a staging folder that must be a folder).
+ * every folder on the way is a real folder inside it. `path` itself may be missing, or must be
+ * a regular file (`final: "file"`) or a real folder (`final: "folder"`): never a link.
  */
 export function wayProblem(
   outDir: string,

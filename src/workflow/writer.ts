@@ -154,7 +154,7 @@ function writeLocked(
   options: WriteOptions,
   state: { committed: boolean },
 ): WriteResult {
-  const diagnostics = recoverOutput(outDir).diagnostics;
+  const diagnostics = recoverOutput(outDir, state).diagnostics;
   const plan = planOutput(outDir, files, options.fingerprint, {
     texts: false,
   });
@@ -213,13 +213,19 @@ export function ignoredEntries(outDir: string, plan: OutputPlan): Diagnostic[] {
  * journal is rolled forward only when readJournal finds it sound; any other is reported and
  * discarded with the staging folder, and nothing outside the output folder is touched.
  */
-export function recoverOutput(outDir: string): {
+export function recoverOutput(
+  outDir: string,
+  state = { committed: false },
+): {
   status: "clean" | "rolled-forward" | "discarded";
   diagnostics: Diagnostic[];
 } {
   const read = readJournal(outDir);
   if (read && "journal" in read) {
+    // a refusal from here on is met in a committed run: the next run tries again
+    state.committed = true;
     apply(outDir, read.journal);
+    state.committed = false;
     return { status: "rolled-forward", diagnostics: [] };
   }
   const found = clearBookkeeping(outDir);
