@@ -125,6 +125,7 @@ const PLANT = fc.record({
   stagingLink: fc.boolean(),
   manifestKeys: fc.array(PATH, { maxLength: 4 }),
   links: fc.subarray([
+    "a.ts",
     "link",
     "flink",
     "sub",
@@ -161,7 +162,7 @@ function plant(root: string, out: string, p: Plant): void {
   const stagedText = (name: string) => `staged ${name}\n`;
   for (const name of p.links) {
     const target =
-      name === "flink" || name.startsWith(".apiloom-")
+      name === "flink" || name.endsWith(".ts") || name.startsWith(".apiloom-")
         ? join(root, "victim.txt")
         : join(root, "outside");
     rmSync(join(out, name), { recursive: true, force: true });

@@ -96,80 +96,71 @@ afterAll(() => {
     spawnSync("umount", ["-l", dir], { encoding: "utf8" });
 });
 
-// the mounts are made while the tests are collected, so a skip can say why in its name
-const fullBox = makeSandbox("disk-faults-full");
-const fullWhy = mountTmpfs(join(fullBox.project, "disk"), "1m");
-const roBox = makeSandbox("disk-faults-readonly");
-const roWhy = mountTmpfs(join(roBox.project, "disk"), "1m");
-const skipped = (why: string | undefined) => (why ? ` (skipped: ${why})` : "");
-
 describe("a full disk (ENOSPC) while staging", () => {
-  it.skipIf(fullWhy !== undefined)(
-    `exits 1 naming the folder and the cause, leaves the output byte-identical and no staging${skipped(fullWhy)}`,
-    () => {
-      const box = fullBox;
-      const disk = join(box.project, "disk");
-      const out = join(disk, "out");
-      expect(run(box, "disk/out").code).toBe(0);
-      useV2(box);
-      // leave a few pages: the lock file fits, the changed files do not
-      const free = () => {
-        const s = statfsSync(disk);
-        return s.bavail * s.bsize;
-      };
-      writeFileSync(join(disk, "filler"), Buffer.alloc(free() - 12 * 1024));
-      const before = snapshotTree(out);
+  it("exits 1 naming the folder and the cause, leaves the output byte-identical and no staging (needs root for a tmpfs)", (ctx) => {
+    const box = makeSandbox("disk-faults-full");
+    const disk = join(box.project, "disk");
+    const why = mountTmpfs(disk, "1m");
+    if (why) ctx.skip(`skipped: ${why}`);
+    const out = join(disk, "out");
+    expect(run(box, "disk/out").code).toBe(0);
+    useV2(box);
+    // leave a few pages: the lock file fits, the changed files do not
+    const free = () => {
+      const s = statfsSync(disk);
+      return s.bavail * s.bsize;
+    };
+    writeFileSync(join(disk, "filler"), Buffer.alloc(free() - 12 * 1024));
+    const before = snapshotTree(out);
 
-      const full = run(box, "disk/out");
-      expectNoCrash(full);
-      expect(full.code, full.stderr).toBe(1);
-      expect(full.stderr).toContain(
-        "cannot write disk/out/: no space left on the device (ENOSPC",
-      );
-      expect(full.stderr).toContain("nothing in the output folder was changed");
-      expect(snapshotTree(out)).toEqual(before);
-      expect(existsSync(join(out, ".apiloom-staging"))).toBe(false);
+    const full = run(box, "disk/out");
+    expectNoCrash(full);
+    expect(full.code, full.stderr).toBe(1);
+    expect(full.stderr).toContain(
+      "cannot write disk/out/: no space left on the device (ENOSPC",
+    );
+    expect(full.stderr).toContain("nothing in the output folder was changed");
+    expect(snapshotTree(out)).toEqual(before);
+    expect(existsSync(join(out, ".apiloom-staging"))).toBe(false);
 
-      // the space staging took is given back, and with room the run completes
-      rmSync(join(disk, "filler"));
-      const again = run(box, "disk/out");
-      expect(again.code, again.stderr).toBe(0);
-      expectNoBookkeeping(out);
-    },
-  );
+    // the space staging took is given back, and with room the run completes
+    rmSync(join(disk, "filler"));
+    const again = run(box, "disk/out");
+    expect(again.code, again.stderr).toBe(0);
+    expectNoBookkeeping(out);
+  });
 });
 
 describe("a read-only disk (EROFS)", () => {
-  it.skipIf(roWhy !== undefined)(
-    `names the output folder and the cause, for a folder there and one to be made${skipped(roWhy)}`,
-    () => {
-      const box = roBox;
-      const disk = join(box.project, "disk");
-      expect(run(box, "disk/out").code).toBe(0);
-      const remount = spawnSync("mount", ["-o", "remount,ro", disk], {
-        encoding: "utf8",
-      });
-      expect(remount.status, remount.stderr).toBe(0);
-      useV2(box);
-      const before = snapshotTree(join(disk, "out"));
+  it("names the output folder and the cause, for a folder there and one to be made (needs root for a tmpfs)", (ctx) => {
+    const box = makeSandbox("disk-faults-readonly");
+    const disk = join(box.project, "disk");
+    const why = mountTmpfs(disk, "1m");
+    if (why) ctx.skip(`skipped: ${why}`);
+    expect(run(box, "disk/out").code).toBe(0);
+    const remount = spawnSync("mount", ["-o", "remount,ro", disk], {
+      encoding: "utf8",
+    });
+    expect(remount.status, remount.stderr).toBe(0);
+    useV2(box);
+    const before = snapshotTree(join(disk, "out"));
 
-      const there = run(box, "disk/out");
-      expectNoCrash(there);
-      expect(there.code, there.stderr).toBe(1);
-      expect(there.stderr).toContain(
-        "cannot write disk/out/: the file system is read-only (EROFS",
-      );
-      expect(snapshotTree(join(disk, "out"))).toEqual(before);
+    const there = run(box, "disk/out");
+    expectNoCrash(there);
+    expect(there.code, there.stderr).toBe(1);
+    expect(there.stderr).toContain(
+      "cannot write disk/out/: the file system is read-only (EROFS",
+    );
+    expect(snapshotTree(join(disk, "out"))).toEqual(before);
 
-      // before: "ENOENT: no such file or directory, mkdir" (recursive mkdir hides the cause)
-      const toMake = run(box, "disk/new/out");
-      expect(toMake.code, toMake.stderr).toBe(1);
-      expect(toMake.stderr).toContain(
-        `cannot write disk/new/out/: the file system is read-only (EROFS at ${join(disk, "new")})`,
-      );
-      expect(toMake.stderr).not.toContain("ENOENT");
-    },
-  );
+    // before: "ENOENT: no such file or directory, mkdir" (recursive mkdir hides the cause)
+    const toMake = run(box, "disk/new/out");
+    expect(toMake.code, toMake.stderr).toBe(1);
+    expect(toMake.stderr).toContain(
+      `cannot write disk/new/out/: the file system is read-only (EROFS at ${join(disk, "new")})`,
+    );
+    expect(toMake.stderr).not.toContain("ENOENT");
+  });
 });
 
 describe("a folder the user may not write (EACCES)", () => {
