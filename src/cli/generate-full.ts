@@ -10,6 +10,7 @@ import {
 } from "../workflow/outside-file.js";
 import { produce, type Produced, type Stages } from "../workflow/produce.js";
 import type { GenerateSettings } from "../workflow/settings.js";
+import type { Diagnostic } from "../model/types.js";
 import { OutputBusyError } from "../workflow/output-lock.js";
 import { OutputConflictError, writeOutput } from "../workflow/writer.js";
 import type { GenerateFlags } from "./generate-options.js";
@@ -123,11 +124,29 @@ function outsideFiles({ settings, produced }: Outcome): OutsideFile[] {
   return files;
 }
 
+/** What the writer or check found in the output folder's bookkeeping (planted, torn). */
+function printFolderDiagnostics(o: Outcome, diagnostics: Diagnostic[]): void {
+  if (diagnostics.length === 0) return;
+  printDiagnostics(
+    diagnostics,
+    {
+      paint: o.io.paint,
+      baseDir: o.settings.baseDir,
+      cwd: o.io.cwd,
+      max: CONFIG_DEFAULTS.maxDiagnostics,
+    },
+    o.say,
+  );
+  const t = tally([...o.produced.diagnostics, ...diagnostics]);
+  o.problems = `${plural(t.errors, "error")}, ${plural(t.warnings, "warning")}`;
+}
+
 function check(o: Outcome): number {
   const report = checkOutput(o.settings.out, o.produced.files, {
     files: outsideFiles(o),
     baseDir: o.settings.baseDir,
   });
+  printFolderDiagnostics(o, report.diagnostics);
   if (report.stale.length === 0) {
     o.say(
       `apiloom: ${o.out} is up to date: ${o.endpoints}, ${plural(o.produced.files.length, "file")}, ${o.problems} (${o.time()})\n`,
@@ -166,6 +185,7 @@ function write(o: Outcome): number {
     }
     throw error;
   }
+  printFolderDiagnostics(o, result.diagnostics);
   // only after the output: the lock and the handlers must never name what was not written
   let updated: OutsideFile[];
   try {

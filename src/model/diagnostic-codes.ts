@@ -298,6 +298,16 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     meaning: "values nest deeper than 256 levels: the file is not read",
   },
+  "output/unsafe-journal": {
+    severity: "warning",
+    meaning:
+      "a journal in the output folder names a path outside it, a link, or a staged file with the wrong hash: discarded, never rolled forward",
+  },
+  "output/unsafe-manifest-entry": {
+    severity: "warning",
+    meaning:
+      "the manifest lists a path outside the output folder (`..`, absolute, a backslash, behind a link): ignored, never written or removed",
+  },
   "postman/incomplete-auth": {
     severity: "warning",
     meaning:

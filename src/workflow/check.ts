@@ -4,13 +4,28 @@ import { unifiedDiff } from "./diff.js";
 import { MANIFEST_FILE } from "./output-files.js";
 import { readIfExists, sameBytes, type OutsideFile } from "./outside-file.js";
 import { planOutput } from "./plan.js";
-import { hasInterruptedRun } from "./writer.js";
+import type { Diagnostic } from "../model/types.js";
+import { readJournal } from "./journal.js";
+import {
+  hasInterruptedRun,
+  ignoredEntries,
+  unsafeJournalDiagnostic,
+} from "./writer.js";
+
+function journalDiagnostics(outDir: string): Diagnostic[] {
+  const read = readJournal(outDir);
+  return read && "problem" in read
+    ? unsafeJournalDiagnostic(outDir, read.problem)
+    : [];
+}
 
 export interface CheckReport {
   /** One line per stale file: `M path` changed, `A path` missing, `D path` no longer made, `! path` conflict. */
   stale: string[];
   /** Unified diffs of the stale files, capped at `maxLines` in all. */
   diff: string;
+  /** What a run would not act on: a journal it would discard, unsafe manifest entries. */
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -27,6 +42,10 @@ export function checkOutput(
   const plan = planOutput(outDir, files);
   const stale: string[] = [];
   const diffs: string[] = [];
+  const diagnostics = [
+    ...journalDiagnostics(outDir),
+    ...ignoredEntries(outDir, plan),
+  ];
   if (hasInterruptedRun(outDir))
     stale.push("! an interrupted run left the output folder unfinished");
   for (const { file, before } of plan.write) {
@@ -50,7 +69,7 @@ export function checkOutput(
       unifiedDiff(shown, before?.toString(), Buffer.from(contents).toString()),
     );
   }
-  return { stale, diff: capLines(diffs.join(""), maxLines) };
+  return { stale, diff: capLines(diffs.join(""), maxLines), diagnostics };
 }
 
 function capLines(text: string, maxLines: number): string {

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import type { Fingerprint } from "./fingerprint.js";
-import { MANIFEST_FILE } from "./output-files.js";
+import { MANIFEST_FILE, unsafePathReason } from "./output-files.js";
+import { placeInText } from "./safe-path.js";
 import { updateWithText } from "./text-chunks.js";
 
 /**
@@ -42,25 +43,79 @@ export function manifestText(manifest: Manifest): string {
   return JSON.stringify(manifest, null, 2) + "\n";
 }
 
+/** A manifest entry that names no file apiloom could have made there: ignored, never acted on. */
+export interface UnsafeEntry {
+  path: string;
+  reason: string;
+  line: number;
+  column: number;
+}
+
 /** The manifest in `outDir`, or undefined when there is none (first run) or it is not ours. */
 export function readManifest(outDir: string): Manifest | undefined {
+  return readManifestChecked(outDir).manifest;
+}
+
+/**
+ * The manifest with only its safe entries, and the entries left out. The manifest is a
+ * stranger's file (a pull request can change it): a key that is not a plain relative path
+ * inside the folder (`../x`, `/x`, `C:x`, a backslash, NUL) or names apiloom's bookkeeping, or a
+ * hash that is not a sha256, is reported and ignored, so it is never overwritten or removed.
+ * Links on the way are the plan's to judge (plan.ts). A manifest that is itself a link or not a
+ * file is treated as absent.
+ */
+export function readManifestChecked(outDir: string): {
+  manifest: Manifest | undefined;
+  unsafe: UnsafeEntry[];
+  /** Where an entry's key stands in the manifest's text (line 1 when it cannot be found). */
+  placeOf?: (path: string) => { line: number; column: number };
+} {
+  const file = join(outDir, MANIFEST_FILE);
   let text: string;
   try {
-    text = readFileSync(join(outDir, MANIFEST_FILE), "utf8");
+    if (!lstatSync(file).isFile()) return { manifest: undefined, unsafe: [] };
+    text = readFileSync(file, "utf8");
   } catch {
-    return undefined;
+    return { manifest: undefined, unsafe: [] };
   }
+  let value: Partial<Manifest>;
   try {
-    const value = JSON.parse(text) as Partial<Manifest>;
-    if (
-      value.generator === "apiloom" &&
-      value.version === 1 &&
-      typeof value.files === "object" &&
-      value.files !== null
-    )
-      return value as Manifest;
+    value = JSON.parse(text) as Partial<Manifest>;
   } catch {
     // a damaged manifest is treated as absent: nothing will be removed, conflicts are reported
+    return { manifest: undefined, unsafe: [] };
   }
-  return undefined;
+  if (
+    value === null ||
+    typeof value !== "object" ||
+    value.generator !== "apiloom" ||
+    value.version !== 1 ||
+    typeof value.files !== "object" ||
+    value.files === null ||
+    Array.isArray(value.files)
+  )
+    return { manifest: undefined, unsafe: [] };
+  const kept: [string, string][] = [];
+  const unsafe: UnsafeEntry[] = [];
+  for (const [path, hash] of Object.entries(value.files)) {
+    const reason =
+      unsafePathReason(path) ??
+      (typeof hash === "string" && /^[0-9a-f]{64}$/.test(hash)
+        ? undefined
+        : "its hash is not a sha256");
+    if (reason === undefined) kept.push([path, hash as string]);
+    else
+      unsafe.push({
+        path,
+        reason,
+        ...placeInText(text, JSON.stringify(path)),
+      });
+  }
+  // fromEntries makes own properties: a key `__proto__` stays a key
+  const files = Object.fromEntries(kept);
+  return {
+    manifest: { ...(value as Manifest), files },
+    unsafe,
+    placeOf: (path) => placeInText(text, JSON.stringify(path)),
+  };
 }

@@ -1,34 +1,37 @@
 import type { GeneratedFile } from "../emit/artifact.js";
 import { compareCodeUnits } from "../model/order.js";
+import { pathShapeProblem } from "./safe-path.js";
 
 /** Names in the output folder that belong to the writer itself; no emitter may produce them. */
 export const MANIFEST_FILE = ".apiloom-manifest.json";
 export const JOURNAL_FILE = ".apiloom-journal.json";
 export const STAGING_DIR = ".apiloom-staging";
 export const BUSY_FILE = ".apiloom-busy";
-const RESERVED = new Set([MANIFEST_FILE, JOURNAL_FILE, STAGING_DIR, BUSY_FILE]);
+/** Where the journal is written before its rename commits a run. */
+export const JOURNAL_TMP = `${JOURNAL_FILE}.tmp`;
+/** Left by versions that wrote the manifest through a temp name; removed when found. */
+export const OLD_MANIFEST_TMP = `${MANIFEST_FILE}.tmp`;
+const RESERVED = new Set([
+  MANIFEST_FILE,
+  JOURNAL_FILE,
+  STAGING_DIR,
+  BUSY_FILE,
+  JOURNAL_TMP,
+  OLD_MANIFEST_TMP,
+]);
 
 /** A bug in an emitter, not in the user's input: the CLI reports it as an internal error (exit 2). */
 export class EmitterError extends Error {}
 
 /**
  * Why a generated path is unsafe, or undefined when it is fine. A path must stay inside the
- * output folder: relative, `/`-separated, no `.`/`..`/empty segments, no characters that some
- * file systems refuse.
+ * output folder (relative, `/`-separated, no `.`/`..`/empty segments, no characters that some
+ * file systems refuse: pathShapeProblem) and must not be one of apiloom's bookkeeping names.
  */
 export function unsafePathReason(path: string): string | undefined {
-  if (path === "") return "the path is empty";
-  if (path.startsWith("/") || /^[a-zA-Z]:/.test(path))
-    return "the path is absolute";
-  if (path.includes("\\")) return "the path contains a backslash";
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f<>:"|?*]/.test(path))
-    return "the path contains a character file systems refuse";
-  const segments = path.split("/");
-  if (segments.some((s) => s === "..")) return "the path climbs out with '..'";
-  if (segments.some((s) => s === "" || s === "."))
-    return "the path has an empty or '.' segment";
-  if (RESERVED.has(segments[0]!))
+  const problem = pathShapeProblem(path);
+  if (problem) return problem;
+  if (RESERVED.has(path.split("/")[0]!))
     return `the path is reserved for apiloom's own bookkeeping`;
   return undefined;
 }

@@ -1,13 +1,7 @@
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { BUSY_FILE } from "./output-files.js";
+import { makeFolders } from "./safe-path.js";
 
 export class OutputBusyError extends Error {}
 
@@ -18,7 +12,7 @@ export class OutputBusyError extends Error {}
  * taken over.
  */
 export function withOutputLock<T>(outDir: string, write: () => T): T {
-  mkdirSync(outDir, { recursive: true });
+  makeFolders(outDir);
   const lockFile = join(outDir, BUSY_FILE);
   acquire(lockFile);
   try {

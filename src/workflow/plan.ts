@@ -7,8 +7,9 @@ import { textChunks } from "./text-chunks.js";
 import {
   makeManifest,
   manifestText,
-  readManifest,
+  readManifestChecked,
   type Manifest,
+  type UnsafeEntry,
 } from "./manifest.js";
 
 /** What bringing the output folder up to date takes. Computed without touching the disk. */
@@ -23,6 +24,11 @@ export interface OutputPlan {
   remove: { path: string; before: string }[];
   /** Paths we must make that are taken by something apiloom did not make. */
   conflicts: { path: string; reason: string }[];
+  /**
+   * Entries of the manifest on disk that were not acted on: not a path apiloom could have made,
+   * or behind a symbolic link or a file. Reported by the caller (output/unsafe-manifest-entry).
+   */
+  ignored: UnsafeEntry[];
   manifest: Manifest;
   manifestText: string;
   /** The manifest on disk needs rewriting (new file list or fingerprint, or none yet). */
@@ -40,13 +46,14 @@ export function planOutput(
   fingerprint?: Fingerprint,
   { texts = true }: { texts?: boolean } = {},
 ): OutputPlan {
-  const previous = readManifest(outDir);
+  const { manifest: previous, unsafe, placeOf } = readManifestChecked(outDir);
   const ours = new Set(Object.keys(previous?.files ?? {}));
   const plan: OutputPlan = {
     write: [],
     unchanged: [],
     remove: [],
     conflicts: [],
+    ignored: unsafe,
     manifest: makeManifest(files, fingerprint),
     manifestText: "",
     manifestStale: false,
@@ -86,7 +93,11 @@ export function planOutput(
   for (const path of [...ours].sort(compareCodeUnits)) {
     if (produced.has(path)) continue;
     // behind a link or a file now: what is there is not what we made, so it is not ours to delete
-    if (blockedFolder(outDir, path, folders)) continue;
+    const blocked = blockedFolder(outDir, path, folders);
+    if (blocked) {
+      plan.ignored.push({ path, reason: blocked, ...placeOf!(path) });
+      continue;
+    }
     const disk = readIfFile(join(outDir, path));
     if (disk.kind === "file")
       plan.remove.push({
@@ -94,10 +105,14 @@ export function planOutput(
         before: texts ? disk.bytes.toString("utf8") : "",
       });
   }
+  // a manifest with entries left out is rewritten without them
   plan.manifestStale =
-    previous === undefined || manifestText(previous) !== plan.manifestText;
+    previous === undefined ||
+    unsafe.length > 0 ||
+    manifestText(previous) !== plan.manifestText;
   plan.fileListStale =
     previous === undefined ||
+    unsafe.length > 0 ||
     JSON.stringify(previous.files) !== JSON.stringify(plan.manifest.files);
   return plan;
 }

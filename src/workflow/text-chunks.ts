@@ -22,8 +22,13 @@ export function textChunks(text: string): string[] {
   return chunks;
 }
 
-export function writeTextFile(path: string, text: string): void {
-  const fd = openSync(path, "w");
+/** `flag` "wx" refuses to open what is already there (a planted link is never followed). */
+export function writeTextFile(
+  path: string,
+  text: string,
+  flag: "w" | "wx" = "w",
+): void {
+  const fd = openSync(path, flag);
   try {
     for (const chunk of textChunks(text)) writeSync(fd, chunk);
   } finally {

@@ -6,7 +6,7 @@ import {
   hashFile,
   type Fingerprint,
 } from "./fingerprint.js";
-import { readManifest } from "./manifest.js";
+import { readManifestChecked } from "./manifest.js";
 import { blockedFolder } from "./plan.js";
 import { listInputs } from "./inputs.js";
 import type { GenerateSettings } from "./settings.js";
@@ -24,9 +24,11 @@ export function upToDate(
   stagesId: string,
 ): Fingerprint | undefined {
   const out = settings.out;
-  const manifest = readManifest(out);
+  const { manifest, unsafe } = readManifestChecked(out);
   const recorded = manifest?.fingerprint;
-  if (!manifest || !recorded || hasInterruptedRun(out)) return undefined;
+  // entries to report (output/unsafe-manifest-entry) take the full run, which reports them
+  if (!manifest || !recorded || unsafe.length > 0 || hasInterruptedRun(out))
+    return undefined;
   const base = fingerprintBase(settings, stagesId);
   if (
     base.apiloom !== recorded.apiloom ||

@@ -1,7 +1,6 @@
 import {
-  existsSync,
+  lstatSync,
   mkdirSync,
-  readFileSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -12,7 +11,23 @@ import {
 import { dirname, join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import type { Fingerprint } from "./fingerprint.js";
-import { JOURNAL_FILE, MANIFEST_FILE, STAGING_DIR } from "./output-files.js";
+import type { Diagnostic } from "../model/types.js";
+import { Reporter } from "../model/reporter.js";
+import {
+  journalText,
+  readJournal,
+  type Journal,
+  type JournalProblem,
+} from "./journal.js";
+import { sha256 } from "./manifest.js";
+import {
+  JOURNAL_FILE,
+  JOURNAL_TMP,
+  MANIFEST_FILE,
+  OLD_MANIFEST_TMP,
+  STAGING_DIR,
+} from "./output-files.js";
+import { assertWritableWay, makeFolders } from "./safe-path.js";
 import { withOutputLock } from "./output-lock.js";
 import { writeTextFile } from "./text-chunks.js";
 import { planIsClean, planOutput, type OutputPlan } from "./plan.js";
@@ -25,9 +40,17 @@ import { planIsClean, planOutput, type OutputPlan } from "./plan.js";
  *    previous run left it (the next run deletes the staging leftovers).
  * 2. Commit: a journal listing the renames, removals and the new manifest is written to a temp
  *    name and renamed into place; that rename is the commit point.
+ *    The manifest is staged like any file, and the journal records each staged file's sha256.
  * 3. Apply: renames from staging into place (each atomic: a reader sees a file whole, old or
  *    new), removals, the manifest last, then the journal is deleted. A kill here is rolled
  *    forward by the next run from the journal; this phase writes no data, only renames.
+ *
+ * Everything read back from the folder is a stranger's (a pull request can plant any journal,
+ * manifest or link in a committed `generated/`): a journal is rolled forward only when every
+ * path in it is safe and every staged file hashes to what it says (journal.ts), otherwise it is
+ * reported and discarded; manifest entries are checked the same way (manifest.ts, plan.ts).
+ * A refusal while staging (a full disk, a folder that may not be written) removes what was
+ * staged, so the folder is left byte for byte as it was.
  *
  * Building a sibling folder and swapping it in was rejected: the swap takes two renames with
  * a moment where the folder does not exist, it would reset every file's mtime, carry no
@@ -39,7 +62,15 @@ export interface WriteResult {
   written: string[];
   unchanged: string[];
   removed: string[];
+  /**
+   * What was found in the folder's bookkeeping and not acted on: a journal that could not be
+   * rolled forward (discarded), manifest entries naming no file apiloom could have made.
+   */
+  diagnostics: Diagnostic[];
 }
+
+export type WriteStep =
+  "stage" | "commit" | "apply" | "remove" | "manifest" | "done";
 
 export class OutputConflictError extends Error {
   constructor(readonly conflicts: { path: string; reason: string }[]) {
@@ -54,87 +85,196 @@ export class OutputConflictError extends Error {
   }
 }
 
-interface Journal {
-  moves: [staged: string, path: string][];
-  remove: string[];
-  manifest: string;
-}
-
 export interface WriteOptions {
   /**
-   * Called after each file is staged and after each is renamed into place (`count` from 1).
-   * The crash tests use it to stop the writer at a chosen point and kill it there.
+   * Called after each file operation of a write (`count` from 1 within each phase): each file
+   * staged, the journal committed, each file renamed into place, each removal, the manifest
+   * renamed, the bookkeeping cleared. The crash tests use it to stop the writer at a chosen
+   * point and kill it there.
    */
-  afterStep?: (phase: "stage" | "apply", count: number) => void;
+  afterStep?: (phase: WriteStep, count: number) => void;
   /** What the files were made from, recorded in the manifest so the next run can skip its work. */
   fingerprint?: Fingerprint;
 }
+
+/**
+ * The file system refused a write (a full disk, a read-only mount, a folder that may not be
+ * written). `code` is the system's (ENOSPC, EROFS, EACCES); the message says the cause in words
+ * and whether the folder was left as it was (always, unless the refusal came after the commit,
+ * when the next run finishes the write from the journal).
+ */
+export class OutputWriteError extends Error {
+  readonly code: string;
+  constructor(error: NodeJS.ErrnoException, committed: boolean) {
+    const cause = CAUSES[error.code ?? ""];
+    const where = error.path ? ` at ${error.path}` : "";
+    super(
+      `${cause ? `${cause} (${error.code}${where})` : error.message}; ${
+        committed
+          ? "the run was committed: the next run finishes it"
+          : "nothing in the output folder was changed"
+      }`,
+    );
+    this.code = error.code ?? "EIO";
+  }
+}
+
+const CAUSES: Record<string, string> = {
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied",
+  EPERM: "the operation is not permitted",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is exceeded",
+  ENOTDIR: "a file is where a folder must be",
+};
 
 export function writeOutput(
   outDir: string,
   files: readonly GeneratedFile[],
   options: WriteOptions = {},
 ): WriteResult {
-  return withOutputLock(outDir, () => writeLocked(outDir, files, options));
+  const state = { committed: false };
+  try {
+    return withOutputLock(outDir, () =>
+      writeLocked(outDir, files, options, state),
+    );
+  } catch (error) {
+    if (typeof (error as NodeJS.ErrnoException).code === "string")
+      throw new OutputWriteError(
+        error as NodeJS.ErrnoException,
+        state.committed,
+      );
+    throw error;
+  }
 }
 
 function writeLocked(
   outDir: string,
   files: readonly GeneratedFile[],
   options: WriteOptions,
+  state: { committed: boolean },
 ): WriteResult {
-  recoverOutput(outDir);
+  const diagnostics = recoverOutput(outDir, state).diagnostics;
   const plan = planOutput(outDir, files, options.fingerprint, {
     texts: false,
   });
+  diagnostics.push(...ignoredEntries(outDir, plan));
   if (plan.conflicts.length > 0) throw new OutputConflictError(plan.conflicts);
   const result: WriteResult = {
     written: plan.write.map((w) => w.file.path),
     unchanged: plan.unchanged,
     removed: plan.remove.map((r) => r.path),
+    diagnostics,
   };
   if (planIsClean(plan)) return result;
-  mkdirSync(join(outDir, STAGING_DIR), { recursive: true });
-  const journal = stage(outDir, plan, options);
-  const tmp = join(outDir, `${JOURNAL_FILE}.tmp`);
-  writeFileSync(tmp, JSON.stringify(journal));
-  renameSync(tmp, join(outDir, JOURNAL_FILE));
+  for (const path of [...result.written, ...result.removed, MANIFEST_FILE])
+    assertWritableWay(outDir, path);
+  let journal: Journal;
+  try {
+    mkdirSync(join(outDir, STAGING_DIR));
+    journal = stage(outDir, plan, options);
+    const tmp = join(outDir, JOURNAL_TMP);
+    writeFileSync(tmp, journalText(journal), { flag: "wx" });
+    renameSync(tmp, join(outDir, JOURNAL_FILE));
+    state.committed = true;
+  } catch (error) {
+    // nothing is committed: the folder is as it was once what was staged is gone
+    try {
+      clearBookkeeping(outDir);
+    } catch {
+      // the refusal itself is what the user must hear about
+    }
+    throw error;
+  }
+  options.afterStep?.("commit", 1);
   apply(outDir, journal, options);
+  options.afterStep?.("done", 1);
   return result;
 }
 
-/** Finishes or discards what an interrupted run left behind. Safe to call at any time. */
+/** The manifest's entries the plan left alone, as warnings naming the manifest's line. */
+export function ignoredEntries(outDir: string, plan: OutputPlan): Diagnostic[] {
+  const reporter = new Reporter();
+  for (const entry of plan.ignored)
+    reporter.report(
+      "output/unsafe-manifest-entry",
+      `the manifest lists ${JSON.stringify(entry.path)}: ${entry.reason}; the entry is ignored (nothing is written or removed there)`,
+      {
+        file: join(outDir, MANIFEST_FILE),
+        line: entry.line,
+        column: entry.column,
+      },
+    );
+  return reporter.diagnostics;
+}
+
+/**
+ * Finishes or discards what an interrupted run left behind. Safe to call at any time: a
+ * journal is rolled forward only when readJournal finds it sound; any other is reported and
+ * discarded with the staging folder, and nothing outside the output folder is touched.
+ */
 export function recoverOutput(
   outDir: string,
-): "clean" | "rolled-forward" | "discarded" {
-  const journalPath = join(outDir, JOURNAL_FILE);
-  let journal: Journal | undefined;
-  if (existsSync(journalPath)) {
-    try {
-      journal = JSON.parse(readFileSync(journalPath, "utf8")) as Journal;
-    } catch {
-      journal = undefined;
-    }
+  state = { committed: false },
+): {
+  status: "clean" | "rolled-forward" | "discarded";
+  diagnostics: Diagnostic[];
+} {
+  const read = readJournal(outDir);
+  if (read && "journal" in read) {
+    // a refusal from here on is met in a committed run: the next run tries again
+    state.committed = true;
+    apply(outDir, read.journal);
+    state.committed = false;
+    return { status: "rolled-forward", diagnostics: [] };
   }
-  if (journal) {
-    apply(outDir, journal);
-    return "rolled-forward";
-  }
-  const leftovers = [
-    join(outDir, STAGING_DIR),
-    journalPath,
-    `${journalPath}.tmp`,
-    join(outDir, `${MANIFEST_FILE}.tmp`),
-  ].filter((p) => existsSync(p));
+  const found = clearBookkeeping(outDir);
+  return {
+    status: found ? "discarded" : "clean",
+    diagnostics: read ? unsafeJournalDiagnostic(outDir, read.problem) : [],
+  };
+}
+
+export function unsafeJournalDiagnostic(
+  outDir: string,
+  problem: JournalProblem,
+): Diagnostic[] {
+  const reporter = new Reporter();
+  reporter.report(
+    "output/unsafe-journal",
+    `an interrupted run's journal is not rolled forward: ${problem.message}; it is discarded with the staged files (the output folder keeps what is there)`,
+    {
+      file: join(outDir, JOURNAL_FILE),
+      line: problem.line,
+      column: problem.column,
+    },
+  );
+  return reporter.diagnostics;
+}
+
+/** Removes the journal, the staging folder and temp files (links themselves, never their targets). */
+function clearBookkeeping(outDir: string): boolean {
+  const leftovers = [STAGING_DIR, JOURNAL_FILE, JOURNAL_TMP, OLD_MANIFEST_TMP]
+    .map((name) => join(outDir, name))
+    .filter(exists);
+  // rmSync does not follow a link: a planted `.apiloom-staging` link loses only itself
   for (const path of leftovers) rmSync(path, { recursive: true, force: true });
-  return leftovers.length > 0 ? "discarded" : "clean";
+  return leftovers.length > 0;
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** True when an interrupted run left bookkeeping behind (`--check` reports it as stale). */
 export function hasInterruptedRun(outDir: string): boolean {
   return (
-    existsSync(join(outDir, JOURNAL_FILE)) ||
-    existsSync(join(outDir, STAGING_DIR))
+    exists(join(outDir, JOURNAL_FILE)) || exists(join(outDir, STAGING_DIR))
   );
 }
 
@@ -147,17 +287,21 @@ function stage(
   plan.write.forEach(({ file }, i) => {
     // flat numbered names: staging needs no folders and cannot collide with itself
     const staged = `${STAGING_DIR}/${i}`;
-    writeTextFile(join(outDir, staged), file.contents);
-    moves.push([staged, file.path]);
+    writeTextFile(join(outDir, staged), file.contents, "wx");
+    moves.push([staged, file.path, sha256(file.contents)]);
     options.afterStep?.("stage", i + 1);
   });
+  const manifest = `${STAGING_DIR}/manifest`;
+  writeTextFile(join(outDir, manifest), plan.manifestText, "wx");
   return {
+    version: 2,
     moves,
     remove: plan.remove.map((r) => r.path),
-    manifest: plan.manifestText,
+    manifest: [manifest, sha256(plan.manifestText)],
   };
 }
 
+/** Only renames, removals and folder changes: every byte was written while staging. */
 function apply(
   outDir: string,
   journal: Journal,
@@ -165,27 +309,27 @@ function apply(
 ): void {
   journal.moves.forEach(([staged, path], i) => {
     const from = join(outDir, staged);
-    if (!existsSync(from)) return; // moved before an interruption
+    if (!exists(from)) return; // moved before an interruption
     const to = join(outDir, path);
-    mkdirSync(dirname(to), { recursive: true });
+    makeFolders(dirname(to));
     renameSync(from, to);
     options.afterStep?.("apply", i + 1);
   });
-  for (const path of journal.remove) {
+  journal.remove.forEach((path, i) => {
     try {
       unlinkSync(join(outDir, path));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
     pruneEmptyFolders(outDir, path);
-  }
-  const tmp = join(outDir, `${MANIFEST_FILE}.tmp`);
-  writeFileSync(tmp, journal.manifest);
-  renameSync(tmp, join(outDir, MANIFEST_FILE));
+    options.afterStep?.("remove", i + 1);
+  });
+  const manifest = join(outDir, journal.manifest[0]);
+  if (exists(manifest)) renameSync(manifest, join(outDir, MANIFEST_FILE));
+  options.afterStep?.("manifest", 1);
   rmSync(join(outDir, STAGING_DIR), { recursive: true, force: true });
   rmSync(join(outDir, JOURNAL_FILE), { force: true });
 }
-
 /** Removes the folders of a removed file that are now empty, never the output folder itself. */
 function pruneEmptyFolders(outDir: string, path: string): void {
   let folder = dirname(path);

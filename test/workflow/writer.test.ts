@@ -132,6 +132,7 @@ describe("writeOutput", () => {
       written: ["a.ts", "sub/b.ts", "sub/deep/c.ts"],
       unchanged: [],
       removed: [],
+      diagnostics: [],
     });
     expect(readManifest(out)?.files).toEqual({
       "a.ts": sha256("A\n"),
@@ -148,6 +149,7 @@ describe("writeOutput", () => {
       written: ["a.ts"],
       unchanged: ["sub/b.ts"],
       removed: ["sub/deep/c.ts"],
+      diagnostics: [],
     });
     expect(snapshotTree(out)).toEqual({
       "a.ts": "A2\n",
@@ -223,6 +225,7 @@ describe("writeOutput", () => {
       written: [],
       unchanged: ["a.ts"],
       removed: [],
+      diagnostics: [],
     });
     expect(readManifest(out)?.files).toEqual({ "a.ts": sha256("A\n") });
   });
@@ -232,7 +235,7 @@ describe("writeOutput", () => {
     writeOutput(out, files({ "a.ts": "A\n", "b.ts": "B\n" }));
     mkdirSync(join(out, ".apiloom-staging"));
     writeFileSync(join(out, ".apiloom-staging/0"), "A2\n");
-    expect(recoverOutput(out)).toBe("discarded");
+    expect(recoverOutput(out).status).toBe("discarded");
     expect(snapshotTree(out)["a.ts"]).toBe("A\n");
 
     mkdirSync(join(out, ".apiloom-staging"));
@@ -242,20 +245,50 @@ describe("writeOutput", () => {
       version: 1,
       files: { "a.ts": sha256("A2\n") },
     });
-    writeFileSync(
-      join(out, ".apiloom-journal.json"),
-      JSON.stringify({
-        moves: [[".apiloom-staging/0", "a.ts"]],
-        remove: ["b.ts"],
-        manifest,
-      }),
-    );
-    expect(recoverOutput(out)).toBe("rolled-forward");
+    writeFileSync(join(out, ".apiloom-staging/manifest"), manifest);
+    const journal = {
+      version: 2,
+      moves: [[".apiloom-staging/0", "a.ts", sha256("A2\n")]],
+      remove: ["b.ts"],
+      manifest: [".apiloom-staging/manifest", sha256(manifest)],
+    };
+    writeFileSync(join(out, ".apiloom-journal.json"), JSON.stringify(journal));
+    expect(recoverOutput(out)).toEqual({
+      status: "rolled-forward",
+      diagnostics: [],
+    });
     expect(snapshotTree(out)).toEqual({
       "a.ts": "A2\n",
       [MANIFEST_FILE]: manifest,
     });
-    expect(recoverOutput(out)).toBe("clean");
+    expect(recoverOutput(out).status).toBe("clean");
+  });
+
+  it("discards a journal whose staged file does not hash to what it says, touching nothing else", () => {
+    const out = outDir();
+    writeOutput(out, files({ "a.ts": "A\n" }));
+    const before = snapshotTree(out);
+    mkdirSync(join(out, ".apiloom-staging"));
+    writeFileSync(join(out, ".apiloom-staging/0"), "A2 torn");
+    writeFileSync(join(out, ".apiloom-staging/manifest"), "{}");
+    writeFileSync(
+      join(out, ".apiloom-journal.json"),
+      JSON.stringify({
+        version: 2,
+        moves: [[".apiloom-staging/0", "a.ts", sha256("A2\n")]],
+        remove: [],
+        manifest: [".apiloom-staging/manifest", sha256("{}")],
+      }),
+    );
+    const { status, diagnostics } = recoverOutput(out);
+    expect(status).toBe("discarded");
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ["output/unsafe-journal", 1],
+    ]);
+    expect(diagnostics[0]!.message).toContain(
+      ".apiloom-staging/0 does not hash to what the journal says",
+    );
+    expect(snapshotTree(out)).toEqual(before);
   });
 });
 
@@ -332,6 +365,7 @@ describe("checkOutput", () => {
     expect(checkOutput(out, made, { files: [], baseDir: out })).toEqual({
       stale: [],
       diff: "",
+      diagnostics: [],
     });
   });
 });

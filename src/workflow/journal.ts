@@ -1,0 +1,148 @@
+import { createHash } from "node:crypto";
+import { lstatSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  JOURNAL_FILE,
+  MANIFEST_FILE,
+  STAGING_DIR,
+  unsafePathReason,
+} from "./output-files.js";
+import { placeInText, wayProblem } from "./safe-path.js";
+
+/**
+ * The writer's commit record (see writer.ts): which staged file goes where, with the sha256 of
+ * its bytes, what is removed, and the staged manifest. Version 2 records the hashes; a journal
+ * without them is not rolled forward.
+ */
+export interface Journal {
+  version: 2;
+  moves: [staged: string, path: string, sha256: string][];
+  remove: string[];
+  manifest: [staged: string, sha256: string];
+}
+
+/** Why a journal on disk cannot be rolled forward, and where in it. */
+export interface JournalProblem {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** One line per entry, so a problem is reported at the line of the entry that has it. */
+export function journalText(journal: Journal): string {
+  const list = (items: unknown[]) =>
+    items.length === 0
+      ? "[]"
+      : `[\n${items.map((i) => `    ${JSON.stringify(i)}`).join(",\n")}\n  ]`;
+  return `{\n  "version": 2,\n  "moves": ${list(journal.moves)},\n  "remove": ${list(journal.remove)},\n  "manifest": ${JSON.stringify(journal.manifest)}\n}\n`;
+}
+
+export function sha256OfFile(path: string): string {
+  return createHash("sha256").update(readFileSync(path)).digest("hex");
+}
+
+const STAGED = new RegExp(
+  `^${STAGING_DIR.replace(/\./g, "\\.")}/(\\d+|manifest)$`,
+);
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * Reads the journal in `outDir` and decides whether it may be rolled forward: every path in it
+ * is one the writer could have written (a staged name, a safe path inside the folder with no
+ * link on the way), and every staged file still there is a regular file whose bytes hash to what
+ * the journal says. Anything else is a journal this apiloom did not write, or one that was
+ * tampered with or torn: it is a problem, and the caller discards it without acting on it.
+ */
+export function readJournal(
+  outDir: string,
+): { journal: Journal } | { problem: JournalProblem } | undefined {
+  const file = join(outDir, JOURNAL_FILE);
+  let stat;
+  try {
+    stat = lstatSync(file);
+  } catch {
+    return undefined;
+  }
+  const at = (message: string, needle?: unknown) => ({
+    problem: {
+      message,
+      ...(needle === undefined
+        ? { line: 1, column: 1 }
+        : placeInText(text, JSON.stringify(needle))),
+    },
+  });
+  let text = "";
+  if (!stat.isFile()) return at("the journal is not a regular file");
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    return at(`the journal cannot be read (${(error as Error).message})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return at("the journal is not valid JSON (a torn or foreign file)");
+  }
+  const j = value as Partial<Journal> | null;
+  if (
+    j === null ||
+    typeof j !== "object" ||
+    j.version !== 2 ||
+    !Array.isArray(j.moves) ||
+    !Array.isArray(j.remove) ||
+    !Array.isArray(j.manifest)
+  )
+    return at(
+      "the journal is not one this apiloom writes (version 2, with moves, remove and manifest)",
+    );
+  const staging = wayProblem(outDir, STAGING_DIR, "folder");
+  if (staging) return at(`the staging folder: ${staging}`);
+  const staged = new Set<string>();
+  const stagedFile = (name: unknown, hash: unknown): string | undefined => {
+    if (typeof name !== "string" || !STAGED.test(name))
+      return `${JSON.stringify(name)} is not a staged file's name`;
+    if (staged.has(name)) return `${name} is staged twice`;
+    staged.add(name);
+    if (typeof hash !== "string" || !SHA256.test(hash))
+      return `${name} has no sha256`;
+    let s;
+    try {
+      s = lstatSync(join(outDir, name));
+    } catch {
+      return undefined; // moved into place before the interruption
+    }
+    if (!s.isFile()) return `${name} is not a regular file`;
+    if (sha256OfFile(join(outDir, name)) !== hash)
+      return `${name} does not hash to what the journal says (changed or torn)`;
+    return undefined;
+  };
+  const target = (path: unknown): string | undefined => {
+    if (typeof path !== "string")
+      return `${JSON.stringify(path)} is not a path`;
+    return (
+      unsafePathReason(path) ?? wayProblem(outDir, path, "file") ?? undefined
+    );
+  };
+  for (const move of j.moves) {
+    if (!Array.isArray(move) || move.length !== 3)
+      return at("a move is not [staged, path, sha256]", move);
+    const problem =
+      stagedFile(move[0], move[2]) ??
+      (target(move[1]) && `${JSON.stringify(move[1])}: ${target(move[1])}`);
+    if (problem) return at(problem, move[1] ?? move[0]);
+  }
+  for (const path of j.remove) {
+    const problem = target(path);
+    if (problem) return at(`${JSON.stringify(path)}: ${problem}`, path);
+  }
+  const [manifestName, manifestHash] = j.manifest;
+  const problem =
+    (manifestName === `${STAGING_DIR}/manifest`
+      ? undefined
+      : `the manifest is staged as ${JSON.stringify(manifestName)}`) ??
+    stagedFile(manifestName, manifestHash) ??
+    wayProblem(outDir, MANIFEST_FILE, "file");
+  if (problem) return at(problem, manifestName);
+  return { journal: j as Journal };
+}

@@ -1,0 +1,151 @@
+import {
+  accessSync,
+  constants,
+  lstatSync,
+  mkdirSync,
+  realpathSync,
+} from "node:fs";
+import { dirname, join, relative, isAbsolute, sep } from "node:path";
+
+/**
+ * Paths read back from the output folder (the manifest's keys, the journal's moves and removals)
+ * are a stranger's: a committed `generated/` folder is whatever the last pull request made it.
+ * Before apiloom writes, renames or deletes at such a path, the path must be one apiloom itself
+ * could have made (see {@link pathShapeProblem}) and the way to it on disk must stay inside the
+ * output folder: no symbolic link and no file where a folder should be, and the deepest folder
+ * that exists resolves (realpath) inside the output folder's real path.
+ */
+
+/**
+ * Why `path` is not a plain relative path inside a folder, or undefined when it is one:
+ * `/`-separated, no `.`/`..`/empty segments, not absolute (`/x`, `C:x`), no backslash, no
+ * control character (NUL) or character some file systems refuse.
+ */
+export function pathShapeProblem(path: string): string | undefined {
+  if (typeof path !== "string") return "the path is not a string";
+  if (path === "") return "the path is empty";
+  if (path.startsWith("/") || /^[a-zA-Z]:/.test(path))
+    return "the path is absolute";
+  if (path.includes("\\")) return "the path contains a backslash";
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f<>:"|?*]/.test(path))
+    return "the path contains a character file systems refuse";
+  const segments = path.split("/");
+  if (segments.some((s) => s === "..")) return "the path climbs out with '..'";
+  if (segments.some((s) => s === "" || s === "."))
+    return "the path has an empty or '.' segment";
+  return undefined;
+}
+
+/**
+ * Why the way to `path` (already of a safe shape) leaves `outDir` on disk, or undefined when
+ * every folder on the way is a real folder inside it. `path` itself may be missing, or must be
+ * a regular file (`final: "file"`) or a real folder (`final: "folder"`): never a link.
+ */
+export function wayProblem(
+  outDir: string,
+  path: string,
+  final: "file" | "folder" = "file",
+): string | undefined {
+  const segments = path.split("/");
+  for (let i = 1; i <= segments.length; i++) {
+    const sub = segments.slice(0, i).join("/");
+    let stat;
+    try {
+      stat = lstatSync(join(outDir, sub));
+    } catch {
+      break; // missing: it will be made, inside the folder before it
+    }
+    if (stat.isSymbolicLink())
+      return `${sub} is a symbolic link; apiloom acts only inside the output folder`;
+    const last = i === segments.length;
+    if (!last && !stat.isDirectory()) return `${sub} is a file, not a folder`;
+    if (last && final === "file" && !stat.isFile())
+      return `${sub} is a folder or special file, not a file`;
+    if (last && final === "folder" && !stat.isDirectory())
+      return `${sub} is not a folder`;
+  }
+  return resolvesOutside(outDir, path);
+}
+
+/** The deepest existing folder on the way to `path` must resolve inside `outDir`. */
+function resolvesOutside(outDir: string, path: string): string | undefined {
+  let root: string;
+  try {
+    root = realpathSync(outDir);
+  } catch {
+    return undefined; // no output folder yet: nothing on the way exists
+  }
+  let folder = dirname(join(outDir, path));
+  for (;;) {
+    try {
+      const real = realpathSync(folder);
+      const rel = relative(root, real);
+      if (
+        rel === "" ||
+        (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel))
+      )
+        return undefined;
+      return `${path} resolves outside the output folder (${real})`;
+    } catch {
+      const up = dirname(folder);
+      if (up === folder) return undefined;
+      folder = up;
+    }
+  }
+}
+
+/**
+ * Makes `dir` and its missing parents one at a time, so that a refusal is reported with its
+ * real cause: `mkdirSync(…, { recursive: true })` answers ENOENT on a read-only file system.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let at = dir; ; at = dirname(at)) {
+    try {
+      if (lstatSync(at)) break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+}
+
+/**
+ * Throws the file system's own error (EACCES, EROFS) when the deepest existing folder on the
+ * way to `path` cannot be written. Checked for every target before anything is staged, so a
+ * folder the user may not write fails the run while the output folder is still untouched.
+ * (access() is what the kernel would answer: root passes it except on a read-only mount.)
+ */
+export function assertWritableWay(outDir: string, path: string): void {
+  for (let folder = dirname(join(outDir, path)); ; folder = dirname(folder)) {
+    try {
+      lstatSync(folder);
+    } catch {
+      if (dirname(folder) === folder) return;
+      continue;
+    }
+    accessSync(folder, constants.W_OK);
+    return;
+  }
+}
+
+/** The line and column (from 1) where `needle` first occurs in `text`, or the start. */
+export function placeInText(
+  text: string,
+  needle: string,
+): { line: number; column: number } {
+  const at = text.indexOf(needle);
+  if (at < 0) return { line: 1, column: 1 };
+  const before = text.slice(0, at);
+  const line = before.split("\n").length;
+  return { line, column: at - before.lastIndexOf("\n") };
+}
