@@ -84,7 +84,7 @@ export async function produce(
   const out = settings.out;
   // every file the stages read, hashed from the very bytes they parsed
   const reads = new Map<string, string>();
-  const maxBytes = DEFAULT_MAX_INPUT_BYTES;
+  const maxBytes = settings.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
   const readText = (absPath: string): string => {
     let text: string;
     let hash: string;
