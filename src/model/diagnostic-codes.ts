@@ -57,7 +57,7 @@ export const DIAGNOSTIC_CODES = {
   },
   "input/unreadable": {
     severity: "error",
-    meaning: "an input file cannot be read (missing, a folder, no permission)",
+    meaning: "an input file cannot be read (missing, no permission)",
   },
   "merge/base-url-conflict": {
     severity: "warning",
