@@ -2,7 +2,9 @@ import { spawnSync } from "node:child_process";
 import {
   cpSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   truncateSync,
   writeFileSync,
@@ -27,6 +29,20 @@ import {
  * net, never the assertion: a run that hangs fails on its exit code.
  */
 const POSIX = process.platform !== "win32";
+
+/** Every file under `dir` with its bytes (base64), by relative path. */
+function treeBytes(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, {
+    recursive: true,
+    withFileTypes: true,
+  }))
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files[relative(dir, path)] = readFileSync(path).toString("base64");
+    }
+  return files;
+}
 
 function sandbox(name: string): { spec: string; shown: string } {
   const dir = outDir(`input-files-${name}`);
@@ -83,6 +99,27 @@ describe.runIf(POSIX)("only regular files are read", () => {
   it("a FIFO reached by $ref is an error at the $ref; the run ends", () => {
     const stderr = expectRefRejected("fifo-ref", mkfifo, "input/not-a-file");
     expect(stderr).toContain("FIFO");
+  });
+
+  it("a $ref target replaced by a FIFO after a good run: the next run ends, the output as it was", () => {
+    const { spec, shown } = sandbox("fifo-swapped");
+    const target = join(spec, "target.yaml");
+    writeFileSync(target, "Pet: { type: object }\n");
+    const out = outDir("input-files-fifo-swapped-out");
+    const first = generateInto(out, join(spec, REF_SPEC));
+    expect(first.code, first.stderr).toBe(0);
+    const before = treeBytes(out);
+    rmSync(target);
+    mkfifo(target);
+    // the up-to-date check must not hash the FIFO: a full run, which names it
+    const run = generateInto(out, join(spec, REF_SPEC));
+    expectNoCrash(run);
+    expect(run.code, run.stderr).toBe(1);
+    const { line, column } = refAt(join(spec, REF_SPEC), "target.yaml");
+    expect(run.stderr).toContain(
+      `${shown}/${REF_SPEC}:${line}:${column}: error input/not-a-file`,
+    );
+    expect(treeBytes(out)).toEqual(before);
   });
 
   it("a folder reached by $ref is an error at the $ref, not EISDIR", () => {
