@@ -65,10 +65,6 @@ export class VariableScope {
       : this;
   }
 
-  lookup(name: string): string | undefined {
-    return this.definition(name)?.value;
-  }
-
   private definition(name: string): Definition | undefined {
     return this.values.get(name) ?? this.parent?.definition(name);
   }
