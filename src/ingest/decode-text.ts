@@ -1,4 +1,5 @@
 import { isUtf8 } from "node:buffer";
+import { decodeUtf8 } from "../workflow/utf8-bytes.js";
 import { readSourceBytes, SourceReadError } from "./read-source.js";
 
 /** The text of a spec file: {@link readSourceBytes} (regular files of a sane size), decoded. */
@@ -23,8 +24,7 @@ export function decodeSource(bytes: Buffer): string {
     );
   if (encoding === "utf-8") {
     if (isUtf8(bytes)) return bytes.toString("utf8");
-    const at = firstBadUtf8(bytes);
-    const { line, column } = utf8Position(bytes, at);
+    const { at, line, column } = firstBadByte(bytes);
     throw new SourceReadError(
       `the file is not valid UTF-8: byte 0x${hex(bytes[at]!)} at line ${line}, column ${column} (offset ${at}) cannot start or continue a character; save the file as UTF-8 (apiloom never guesses an encoding)`,
       "input/encoding",
@@ -89,50 +89,25 @@ function loneSurrogate(text: string): number {
   return -1;
 }
 
-/** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
-function firstBadUtf8(b: Buffer): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let n: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) n = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      n = 2;
-      if (c === 0xe0) lo = 0xa0;
-      if (c === 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      n = 3;
-      if (c === 0xf0) lo = 0x90;
-      if (c === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= n; k++) {
-      const d = b[i + k];
-      const min = k === 1 ? lo : 0x80;
-      const max = k === 1 ? hi : 0xbf;
-      if (d === undefined || d < min || d > max) return i;
-    }
-    i += n + 1;
-  }
-  return b.length;
-}
-
-/** Line and column (in UTF-16 code units, as every position apiloom reports) of byte `at`. */
-function utf8Position(
-  bytes: Buffer,
-  at: number,
-): { line: number; column: number } {
-  const lineStart = at === 0 ? 0 : bytes.lastIndexOf(0x0a, at - 1) + 1;
-  let line = 1;
-  for (let i = bytes.indexOf(0x0a); i !== -1 && i < at;)
-    (line++, (i = bytes.indexOf(0x0a, i + 1)));
-  const column = bytes.subarray(lineStart, at).toString("utf8").length + 1;
-  return { line, column };
+/**
+ * Where the first byte that is not UTF-8 is (RFC 3629, decided by utf8-bytes.ts, the one copy of
+ * the rule): its byte offset, and its line and column in UTF-16 code units, as every position
+ * apiloom reports from a spec (the parsers' LineIndex), so the code frame's caret sits on it.
+ */
+function firstBadByte(bytes: Buffer): {
+  at: number;
+  line: number;
+  column: number;
+} {
+  const decoded = decodeUtf8(bytes);
+  const at = decoded.firstInvalid ?? bytes.length;
+  const index = Math.max(0, decoded.byteOffsets.indexOf(at));
+  const before = decoded.text.slice(0, index);
+  return {
+    at,
+    line: before.split("\n").length,
+    column: index - before.lastIndexOf("\n"),
+  };
 }
 
 function hex(byte: number): string {
