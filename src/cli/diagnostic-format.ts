@@ -1,4 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
+import { decodeSource } from "../ingest/decode-text.js";
+import { readSourceBytes, SourceReadError } from "../ingest/read-source.js";
 import type { Diagnostic, Severity } from "../model/types.js";
 import type { Paint } from "./colors.js";
 
@@ -10,6 +12,36 @@ export interface FormatContext {
   cwd: string;
   /** The lines of a file, or undefined when it cannot be read (no frame then). */
   lines(absPath: string): readonly string[] | undefined;
+}
+
+/** Codes that mean the run read no text from the file: it gets no frame. */
+const UNREAD = new Set([
+  "input/no-match",
+  "input/not-a-file",
+  "input/too-large",
+]);
+
+/**
+ * The lines of a file for code frames, as the run read them: a regular file only (a FIFO swapped
+ * in cannot hang the report), decoded as the readers decode it (UTF-16 too); a file that is not
+ * valid text shows its bytes as UTF-8 with U+FFFD, the bad byte under the caret. Undefined when
+ * it cannot be read.
+ */
+export function frameLines(absPath: string): string[] | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readSourceBytes(absPath, Number.MAX_SAFE_INTEGER);
+  } catch {
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = decodeSource(bytes);
+  } catch (error) {
+    if (!(error instanceof SourceReadError)) throw error;
+    text = bytes.toString("utf8");
+  }
+  return text.split(/\r?\n/);
 }
 
 const BEFORE = 2;
@@ -27,12 +59,11 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${d.message}`;
   const out = [head];
   // infos are notes about choices apiloom made: one line each, or they drown the warnings; an
-  // input pattern no file matched has no text the run saw (a file by that name appearing by the
-  // time this prints, an editor's save half done, is not it)
-  const lines =
-    d.severity === "info" || d.code === "input/no-match"
-      ? undefined
-      : ctx.lines(abs);
+  // input pattern no file matched, or a file refused unread, has no text the run saw (a file by
+  // that name appearing by the time this prints, an editor's save half done, is not it)
+  // (a `$ref` to such a file is reported at the `$ref`, the file related: that one is framed)
+  const unread = UNREAD.has(d.code) && (d.related ?? []).length === 0;
+  const lines = d.severity === "info" || unread ? undefined : ctx.lines(abs);
   if (lines && d.line >= 1 && d.line <= lines.length)
     out.push(...codeFrame(lines, d.line, d.column, ctx.paint));
   for (const rel of d.related ?? [])
@@ -62,7 +93,7 @@ export function codeFrame(
   const start = windowStart(target, column);
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = clip(lines[n - 1]!, start);
+    const text = visible(clip(lines[n - 1]!, start));
     const marker = n === line ? paint.red(">") : " ";
     out.push(
       `${marker} ${paint.dim(`${String(n).padStart(gutter)} |`)}${text ? ` ${text}` : ""}`,
@@ -71,13 +102,30 @@ export function codeFrame(
       const clipped = clip(target, start);
       const lead = start > 0 ? 1 : 0; // the "…" that clip put first
       const before = clipped.slice(0, Math.max(0, column - 1 - start + lead));
-      const pad = before.replace(/[^\t]/g, " ");
+      const pad = visible(before).replace(/[^\t]/g, " ");
       out.push(
         `  ${paint.dim(`${" ".repeat(gutter)} |`)} ${pad}${paint.red("^")}`,
       );
     }
   }
   return out;
+}
+
+/**
+ * Control characters (C0 but the tab, DEL, C1) and the invisible direction marks and overrides
+ * that reorder what a terminal shows, escaped (`\x00`, `\u202e`): a spec's bytes never drive the
+ * terminal. The caret's padding is made from the same escaped text, so it stays aligned.
+ */
+function visible(text: string): string {
+  return text.replace(
+    /[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => {
+      const code = c.charCodeAt(0);
+      return code <= 0xff
+        ? `\\x${code.toString(16).padStart(2, "0")}`
+        : `\\u${code.toString(16).padStart(4, "0")}`;
+    },
+  );
 }
 
 /** Where a long line's visible window starts so the column stays in view. */

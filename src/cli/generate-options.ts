@@ -2,6 +2,7 @@ import type { ArtifactName, DocsGroupBy } from "../emit/artifact.js";
 import { ARTIFACTS, DOCS_GROUP_BY } from "../emit/artifact.js";
 import { ConfigError } from "../workflow/config-error.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
+import { DEFAULT_MAX_INPUT_MIB } from "../ingest/read-source.js";
 import type { SettingsOverrides } from "../workflow/settings.js";
 
 /**
@@ -81,6 +82,19 @@ const FLAGS: FlagSpec[] = [
     names: ["--allow-external-refs"],
     help: "Follow $refs to files outside a spec's folder",
     apply: (f) => (f.allowExternalRefs = true),
+  },
+  {
+    names: ["--max-input-size"],
+    value: "<MiB>",
+    help: `Largest input or $ref'd file read, in MiB (default: ${DEFAULT_MAX_INPUT_MIB})`,
+    apply: (f, v) => {
+      const n = Number(v);
+      if (!(n > 0) || !Number.isFinite(n))
+        throw new ConfigError(
+          `--max-input-size expects a number of MiB above 0, got ${JSON.stringify(v)}`,
+        );
+      f.maxInputSize = n;
+    },
   },
   {
     names: ["--prefer"],

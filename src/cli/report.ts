@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
 import type { Diagnostic } from "../model/types.js";
 import type { Paint } from "./colors.js";
 import type { GenerateSettings } from "../workflow/settings.js";
-import { formatDiagnostic } from "./diagnostic-format.js";
+import { formatDiagnostic, frameLines } from "./diagnostic-format.js";
 
 export interface Tally {
   errors: number;
@@ -38,11 +37,7 @@ export function printDiagnostics(
   const cache = new Map<string, string[] | undefined>();
   const lines = (abs: string) => {
     if (!cache.has(abs)) {
-      try {
-        cache.set(abs, readFileSync(abs, "utf8").split(/\r?\n/));
-      } catch {
-        cache.set(abs, undefined);
-      }
+      cache.set(abs, frameLines(abs));
     }
     return cache.get(abs);
   };

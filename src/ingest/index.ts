@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { fileStart, Reporter } from "../model/reporter.js";
 import type {
@@ -7,16 +6,14 @@ import type {
   SourceFormat,
   SourceRef,
 } from "../model/types.js";
-import { parsePointer, toPointer, type Path } from "../model/pointer.js";
+import { toPointer, type Path } from "../model/pointer.js";
 import { describeUnknown, detectFormat } from "./detect.js";
 import { parseText } from "./load.js";
 import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
-import type {
-  Reader,
-  ReaderContext,
-  ResolvedRef,
-  SourceDocument,
-} from "./reader.js";
+import type { Reader, SourceDocument } from "./reader.js";
+import { readSourceText } from "./decode-text.js";
+import { DEFAULT_MAX_INPUT_BYTES, SourceReadError } from "./read-source.js";
+import { makeContext } from "./ref-resolver.js";
 import { readSwagger2 } from "./swagger2/index.js";
 import { readOpenApi3 } from "./openapi3/index.js";
 import { readPostman } from "./postman/index.js";
@@ -35,8 +32,9 @@ export interface IngestOptions {
   /** Allow `$ref`s to files outside the folder of the spec that names them. Default false. */
   allowExternalRefs?: boolean;
   /**
-   * Reads a file's text (inputs and files reached by `$ref`); default readFileSync. The CLI
-   * passes one that also hashes what it read, for the manifest's fingerprint.
+   * Reads a file's text (inputs and files reached by `$ref`); default readSourceText (regular
+   * files of at most 100 MiB, UTF-8 or UTF-16). The CLI passes one that also hashes what it
+   * read, for the manifest's fingerprint. A SourceReadError it throws is reported by its code.
    */
   readText?: (absPath: string) => string;
   /**
@@ -46,7 +44,21 @@ export interface IngestOptions {
   parse?: (text: string, file: string, absPath: string) => ParsedDocument[];
 }
 
-const readUtf8 = (absPath: string) => readFileSync(absPath, "utf8");
+const readDefault = (absPath: string) =>
+  readSourceText(absPath, DEFAULT_MAX_INPUT_BYTES);
+
+/** Why a file could not be read, as a SourceReadError (code, message, place in the file). */
+function readFailure(error: unknown): SourceReadError {
+  if (error instanceof SourceReadError) return error;
+  const reason =
+    (error as NodeJS.ErrnoException).code === "ENOENT"
+      ? "no such file"
+      : String((error as Error).message);
+  return new SourceReadError(
+    `cannot read the file: ${reason}`,
+    "input/unreadable",
+  );
+}
 
 export interface IngestResult {
   documents: DocumentModel[];
@@ -74,18 +86,15 @@ export function ingestFiles(
       inputs.push({
         file: display,
         absPath,
-        text: (options.readText ?? readUtf8)(absPath),
+        text: (options.readText ?? readDefault)(absPath),
       });
     } catch (error) {
-      const reason =
-        (error as NodeJS.ErrnoException).code === "ENOENT"
-          ? "no such file"
-          : String((error as Error).message);
-      reporter.report(
-        "input/unreadable",
-        `cannot read the file: ${reason}`,
-        fileStart(display),
-      );
+      const failure = readFailure(error);
+      reporter.report(failure.code, failure.message, {
+        ...fileStart(display),
+        line: failure.line,
+        column: failure.column,
+      });
     }
   }
   return ingest(inputs, { ...options, cwd }, reporter);
@@ -116,30 +125,33 @@ function ingest(
       makeSourceDocument(file, absPath, docIndex, parsed.length, p, reporter),
     );
 
-  const loadRefFile = (absPath: string): SourceDocument[] | ParseError => {
+  const loadRefFile = (
+    absPath: string,
+    readPath: string,
+  ): SourceDocument[] | ParseError => {
     const hit = cache.get(absPath);
     if (hit) return hit;
     const display = displayPath(cwd, absPath);
     let loaded: SourceDocument[] | ParseError;
+    let text: string;
     try {
-      const parsed = (options.parse ?? parseText)(
-        (options.readText ?? readUtf8)(absPath),
-        display,
-        absPath,
-      );
+      text = (options.readText ?? readDefault)(readPath);
+    } catch (error) {
+      const failure = readFailure(error);
+      const code =
+        failure.code === "input/unreadable" ? "ref/unreadable" : failure.code;
+      const place = [failure.line, failure.column] as const;
+      loaded = new ParseError(failure.message, display, ...place, code);
+      cache.set(absPath, loaded);
+      return loaded;
+    }
+    try {
+      const parsed = (options.parse ?? parseText)(text, display, absPath);
       reportParseWarnings(display, parsed, reporter);
       loaded = makeDocs(display, absPath, parsed);
     } catch (error) {
-      loaded =
-        error instanceof ParseError
-          ? error
-          : new ParseError(
-              `cannot read the file: ${(error as Error).message}`,
-              display,
-              1,
-              1,
-              "ref/unreadable",
-            );
+      if (!(error instanceof ParseError)) throw error;
+      loaded = error;
     }
     cache.set(absPath, loaded);
     return loaded;
@@ -253,99 +265,4 @@ function makeSourceDocument(
     },
   };
   return doc;
-}
-
-function makeContext(
-  doc: SourceDocument,
-  root: string,
-  reporter: Reporter,
-  loadRefFile: (absPath: string) => SourceDocument[] | ParseError,
-  allowExternal: boolean,
-): ReaderContext {
-  const resolveRef = (
-    ref: string,
-    from: SourceDocument,
-    at: Path,
-  ): ResolvedRef | undefined => {
-    const hash = ref.indexOf("#");
-    const filePart = hash === -1 ? ref : ref.slice(0, hash);
-    const fragment = hash === -1 ? "" : ref.slice(hash);
-    const path = parsePointer(fragment);
-    if (path === undefined) {
-      reporter.report(
-        "ref/invalid",
-        `invalid $ref ${JSON.stringify(ref)}: the part after '#' must be a JSON pointer`,
-        from.ref(at),
-      );
-      return undefined;
-    }
-    let target: SourceDocument = from;
-    if (filePart !== "") {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
-        reporter.report(
-          "ref/remote",
-          `$ref ${JSON.stringify(ref)} points at the network; apiloom never fetches remote references`,
-          from.ref(at),
-        );
-        return undefined;
-      }
-      const absTarget = resolve(dirname(from.absPath), decodeURI(filePart));
-      if (!allowExternal && !isInside(root, absTarget)) {
-        reporter.report(
-          "ref/outside-folder",
-          `$ref ${JSON.stringify(ref)} points outside the spec's folder; pass --allow-external-refs to follow it`,
-          from.ref(at),
-        );
-        return undefined;
-      }
-      const loaded = loadRefFile(absTarget);
-      if (loaded instanceof ParseError) {
-        reporter.report(
-          loaded.code,
-          `$ref ${JSON.stringify(ref)}: ${loaded.message}`,
-          from.ref(at),
-          [
-            {
-              file: loaded.file,
-              line: loaded.line,
-              column: loaded.column,
-              pointer: "#",
-            },
-          ],
-        );
-        return undefined;
-      }
-      target = loaded[0]!;
-    }
-    let value: unknown = target.value;
-    const typedPath: (string | number)[] = [];
-    for (const segment of path) {
-      if (Array.isArray(value) && /^\d+$/.test(segment)) {
-        value = value[Number(segment)];
-        typedPath.push(Number(segment));
-      } else if (
-        typeof value === "object" &&
-        value !== null &&
-        Object.hasOwn(value, segment)
-      ) {
-        value = (value as Record<string, unknown>)[segment];
-        typedPath.push(segment);
-      } else {
-        reporter.report(
-          "ref/not-found",
-          `$ref ${JSON.stringify(ref)} points at nothing`,
-          from.ref(at),
-        );
-        return undefined;
-      }
-    }
-    return { value, doc: target, path: typedPath };
-  };
-
-  return { doc, reporter, resolveRef };
-}
-
-function isInside(root: string, target: string): boolean {
-  const rel = relative(root, target);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }

@@ -26,6 +26,11 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "a setting that has no effect in this run (server adapters without the `server` artifact): ignored",
   },
+  "input/encoding": {
+    severity: "error",
+    meaning:
+      "a file (an input or a `$ref`'d one) is not UTF-8 or UTF-16 text: the first bad byte is named, nothing is guessed",
+  },
   "input/no-match": {
     severity: "error",
     meaning: "an input pattern matches no file",
@@ -40,9 +45,19 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "valid JSON/YAML, but not Swagger 2.0, OpenAPI 3.x or a Postman collection",
   },
+  "input/not-a-file": {
+    severity: "error",
+    meaning:
+      "an input or `$ref` target is a folder, FIFO, device or socket: only regular files are read",
+  },
+  "input/too-large": {
+    severity: "error",
+    meaning:
+      "an input or `$ref`'d file is larger than the limit (100 MiB unless `--max-input-size` / `merge.maxInputSize` raise it): not read",
+  },
   "input/unreadable": {
     severity: "error",
-    meaning: "an input file cannot be read (missing, a folder, no permission)",
+    meaning: "an input file cannot be read (missing, no permission)",
   },
   "merge/base-url-conflict": {
     severity: "warning",
@@ -346,6 +361,16 @@ export const DIAGNOSTIC_CODES = {
     severity: "warning",
     meaning:
       "a method OpenAPI cannot express (COPY, LINK, PURGE, VIEW…): the request is skipped",
+  },
+  "postman/variable-cycle": {
+    severity: "warning",
+    meaning:
+      "a collection variable refers back to itself (`a` → `b` → `a`): the reference is left unresolved",
+  },
+  "postman/variable-expansion": {
+    severity: "warning",
+    meaning:
+      "a `{{variable}}` nests deeper than 8 levels or expands past 10,000 substitutions or 1,000,000 characters: left unresolved",
   },
   "ref/invalid": {
     severity: "error",

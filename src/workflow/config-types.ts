@@ -36,6 +36,8 @@ export interface ApiloomConfig {
      * model's own ranking by format, richness and path (src/model/rank.ts). Input order never counts.
      */
     prefer?: string[];
+    /** Largest input or `$ref`'d file read, in MiB. Default 100. */
+    maxInputSize?: number;
   };
   docs?: {
     /**

@@ -49,7 +49,14 @@ const SHAPE: Record<string, Check> = {
       else checkObject(item, { name: isString, description: isString }, at);
     }
   },
-  merge: section({ allowExternalRefs: isBoolean, prefer: stringList }),
+  merge: section({
+    allowExternalRefs: isBoolean,
+    prefer: stringList,
+    maxInputSize: (v, where) => {
+      if (typeof v !== "number" || !(v > 0) || !Number.isFinite(v))
+        throw new ConfigError(`${where} must be a number of MiB above 0`);
+    },
+  }),
   docs: section({
     groupBy: (v, where) => {
       if (!(DOCS_GROUP_BY as readonly unknown[]).includes(v))

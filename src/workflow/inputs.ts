@@ -1,6 +1,9 @@
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
+import { notAFileMessage } from "../ingest/read-source.js";
+import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import { compareCodeUnits } from "../model/order.js";
-import { expandInputs } from "./glob.js";
+import { expandInputs, MAGIC_SEGMENT } from "./glob.js";
 import { readManifest } from "./manifest.js";
 import type { GenerateSettings } from "./settings.js";
 
@@ -24,4 +27,27 @@ export function listInputs(settings: GenerateSettings): {
   const sources = files.filter((f) => !ours.has(resolve(settings.baseDir, f)));
   // diagnostics come out in input order: sorted, they do not depend on the shell or the config
   return { inputFiles: [...sources].sort(compareCodeUnits), unmatched };
+}
+
+/**
+ * Why an input pattern matched nothing: a plain path that exists but is not a regular file (a
+ * folder, FIFO, device) says what it is, without opening it; anything else matched no file.
+ */
+export function unmatchedInput(
+  pattern: string,
+  baseDir: string,
+): { code: DiagnosticCode; message: string } {
+  if (!MAGIC_SEGMENT.test(pattern)) {
+    try {
+      const stats = statSync(resolve(baseDir, pattern));
+      if (!stats.isFile())
+        return { code: "input/not-a-file", message: notAFileMessage(stats) };
+    } catch {
+      // missing, or not reachable: no file matches it
+    }
+  }
+  return {
+    code: "input/no-match",
+    message: `no file matches the input ${JSON.stringify(pattern)}`,
+  };
 }

@@ -7,9 +7,10 @@ import { fileStart, Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { collectFiles } from "./output-files.js";
 import { compareCodeUnits } from "../model/order.js";
-import { listInputs } from "./inputs.js";
+import { listInputs, unmatchedInput } from "./inputs.js";
 import { parseText } from "../ingest/load.js";
-import type { SourceCache } from "./source-cache.js";
+import { readSource, type SourceCache } from "./source-cache.js";
+import { DEFAULT_MAX_INPUT_BYTES } from "../ingest/read-source.js";
 import { nameLockText, readNameLock } from "./name-lock.js";
 import { readOutsideFile } from "./outside-file.js";
 import type { GenerateSettings } from "./settings.js";
@@ -78,25 +79,21 @@ export async function produce(
   const { inputFiles, unmatched } = listInputs(settings);
   // apiloom's own diagnostics first, then the settings', the model's, the emitters', the scaffold's
   const reporter = new Reporter();
-  for (const pattern of unmatched)
-    reporter.report(
-      "input/no-match",
-      `no file matches the input ${JSON.stringify(pattern)}`,
-      fileStart(pattern),
-    );
+  for (const pattern of unmatched) {
+    const { code, message } = unmatchedInput(pattern, settings.baseDir);
+    reporter.report(code, message, fileStart(pattern));
+  }
   const out = settings.out;
   // every file the stages read, hashed from the very bytes they parsed
   const reads = new Map<string, string>();
+  const maxBytes = settings.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
   const readText = (absPath: string): string => {
     let text: string;
     let hash: string;
     try {
-      if (sources) ({ text, hash } = sources.read(absPath));
-      else {
-        const bytes = readFileSync(absPath);
-        text = bytes.toString("utf8");
-        hash = sha256Bytes(bytes);
-      }
+      ({ text, hash } = sources
+        ? sources.read(absPath, maxBytes)
+        : readSource(absPath, maxBytes));
     } catch (error) {
       reads.set(fromOut(out, absPath), MISSING);
       throw error;

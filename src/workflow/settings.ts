@@ -10,6 +10,7 @@ import { fileStart, Reporter } from "../model/reporter.js";
 import type { Diagnostic } from "../model/types.js";
 import type { TagOverrides } from "../model/tag-overrides.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
+import { DEFAULT_MAX_INPUT_MIB, MIB } from "../ingest/read-source.js";
 
 /** Everything one generate run needs, config and flags merged, paths made absolute. */
 export interface GenerateSettings {
@@ -42,6 +43,8 @@ export interface GenerateSettings {
   /** Absolute lock file path, or undefined when locking is off. */
   lock?: string;
   strict: boolean;
+  /** Largest input or `$ref`'d file read, in bytes (`merge.maxInputSize` MiB); default 100 MiB. */
+  maxInputBytes?: number;
   /** The config's files that this one-off run leaves alone (see replacesConfigInputs). */
   notApplied?: string[];
   /** Settings that take no effect in this run (`config/ignored-option`), reported with the run's diagnostics. */
@@ -73,6 +76,8 @@ export interface SettingsOverrides {
   /** A config file path, or false to read no config (and no lock beside one). */
   config?: string | false;
   strict?: boolean;
+  /** MiB; over the config's `merge.maxInputSize`. */
+  maxInputSize?: number;
 }
 
 /** Loads the config (unless `config` is false) and lays the overrides over it. */
@@ -201,6 +206,10 @@ export async function resolveSettings(
           ? fromCwd(flags.lock)
           : fromConfig(config.lock || CONFIG_DEFAULTS.lock),
     strict: flags.strict ?? config.strict ?? false,
+    maxInputBytes:
+      (flags.maxInputSize ??
+        config.merge?.maxInputSize ??
+        DEFAULT_MAX_INPUT_MIB) * MIB,
     ...(warnings.length > 0 ? { warnings } : {}),
     ...(configFilesApply ? {} : { notApplied: notApplied(flags, config) }),
   };

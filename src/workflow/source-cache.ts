@@ -1,6 +1,21 @@
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
+import { decodeSource } from "../ingest/decode-text.js";
 import type { ParsedDocument } from "../ingest/parse/parsed-document.js";
+import { readSourceBytes } from "../ingest/read-source.js";
 import { sha256Bytes } from "./fingerprint.js";
+
+/**
+ * A spec file's text and the sha256 of its bytes: read safely (regular files of at most
+ * `maxBytes`, see readSourceBytes) and decoded (UTF-8 or UTF-16, see decodeSource); throws a
+ * SourceReadError otherwise.
+ */
+export function readSource(
+  absPath: string,
+  maxBytes: number,
+): { text: string; hash: string } {
+  const bytes = readSourceBytes(absPath, maxBytes);
+  return { text: decodeSource(bytes), hash: sha256Bytes(bytes) };
+}
 
 /**
  * What a watching process keeps between runs: each file's text (re-read only when the watcher
@@ -9,8 +24,8 @@ import { sha256Bytes } from "./fingerprint.js";
  * read, never changed, by the readers; a rebuild's output is the one-shot run's (watch.test.ts).
  */
 export interface SourceCache {
-  /** The file's text and the sha256 of its bytes; throws as readFileSync does. */
-  read(absPath: string): { text: string; hash: string };
+  /** The file's text and the sha256 of its bytes; throws as {@link readSource} does. */
+  read(absPath: string, maxBytes: number): { text: string; hash: string };
   /** `parse(text, file)` unless the same text was parsed under the same display name before. */
   parse(
     text: string,
@@ -39,20 +54,25 @@ export function createSourceCache(): SourceCache {
   let counts = { read: 0, reused: 0, parsed: 0, cached: 0 };
   let tried = new Set<string>();
   let lastRead: string[] = [];
-  const stampOf = (absPath: string) => {
+  /** Only a regular file within the limit may be reused; anything else is read (and refused). */
+  const stampOf = (absPath: string, maxBytes: number) => {
     const s = statSync(absPath);
-    return `${s.size}:${s.mtimeMs}:${s.ino}`;
+    return s.isFile() && s.size <= maxBytes
+      ? `${s.size}:${s.mtimeMs}:${s.ino}`
+      : undefined;
   };
   return {
-    read(absPath) {
+    read(absPath, maxBytes) {
       tried.add(absPath);
-      let stamp: string;
+      let stamp: string | undefined;
       try {
-        stamp = stampOf(absPath);
+        stamp = stampOf(absPath, maxBytes);
       } catch {
+        stamp = undefined;
+      }
+      if (stamp === undefined) {
         files.delete(absPath);
-        const bytes = readFileSync(absPath); // throws the usual error
-        return { text: bytes.toString("utf8"), hash: sha256Bytes(bytes) };
+        return readSource(absPath, maxBytes); // throws the reason
       }
       const hit = files.get(absPath);
       if (hit && hit.stamp === stamp) {
@@ -60,13 +80,7 @@ export function createSourceCache(): SourceCache {
         counts.reused++;
         return hit;
       }
-      const bytes = readFileSync(absPath);
-      const entry = {
-        stamp,
-        text: bytes.toString("utf8"),
-        hash: sha256Bytes(bytes),
-        used: true,
-      };
+      const entry = { stamp, ...readSource(absPath, maxBytes), used: true };
       files.set(absPath, entry);
       counts.read++;
       return entry;

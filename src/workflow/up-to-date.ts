@@ -1,4 +1,4 @@
-import { lstatSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
   fingerprintBase,
@@ -44,8 +44,11 @@ export function upToDate(
   if (JSON.stringify(inputs) !== JSON.stringify(recorded.inputs))
     return undefined;
   for (const hashes of [recorded.reads, recorded.outside])
-    for (const [path, hash] of Object.entries(hashes ?? {}))
-      if (hashFile(resolve(out, path)) !== hash) return undefined;
+    for (const [path, hash] of Object.entries(hashes ?? {})) {
+      const full = resolve(out, path);
+      // a FIFO or device swapped in since would never end the hash: a full run names it
+      if (existsButNotAFile(full) || hashFile(full) !== hash) return undefined;
+    }
   const folders = new Map<string, string | undefined>();
   for (const [path, hash] of Object.entries(manifest.files)) {
     if (blockedFolder(out, path, folders)) return undefined;
@@ -58,4 +61,12 @@ export function upToDate(
     if (hashFile(full) !== hash) return undefined;
   }
   return recorded;
+}
+
+function existsButNotAFile(path: string): boolean {
+  try {
+    return !statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -27,7 +27,7 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
     root.item,
     ["item"],
     {
-      variables: new VariableScope(root.variable),
+      variables: new VariableScope(root.variable, pc),
       auth: [{ value: root.auth, at: ["auth"] }],
     },
     {

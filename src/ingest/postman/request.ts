@@ -49,7 +49,7 @@ export function readRequest(
   const method = readMethod(request.method, [...requestAt, "method"], pc);
   if (method === undefined) return undefined;
 
-  const variables = scope.variables.child(item);
+  const variables = scope.variables.child(item, at);
   const url = readUrl(request.url, [...requestAt, "url"]);
   const path = readLocation(url, requestAt, variables, state, pc);
 

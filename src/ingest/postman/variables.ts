@@ -1,56 +1,170 @@
+import { toPointer, type Path } from "../../model/pointer.js";
 import { isRecord } from "../reader.js";
+import type { PostmanContext } from "./context.js";
 import { keyValues } from "./fields.js";
 
 /** A piece of text after `{{var}}` substitution: literal text, or a variable nobody defined. */
 export type TextPart = { text: string } | { variable: string };
 
 const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
-/** Guards against variables that refer to each other in a cycle. */
-const MAX_DEPTH = 8;
+
+/**
+ * Bounds on expanding one `{{var}}` written in a request, like YAML aliases are bounded
+ * (parse/alias-expansion.ts): variables may name variables, so a few short values nested 8 deep
+ * with 10 references each stand for 10^8 substitutions, and `a → b → a` for infinitely many.
+ * A reference that passes a bound is reported at its variable and left as it is, unresolved.
+ */
+export const VARIABLE_LIMITS = {
+  /** Variables looked up for one reference, nested (the reference's own is the first). */
+  depth: 8,
+  /** Substitutions made for one reference, all levels together (fan-out). */
+  substitutions: 10_000,
+  /** Characters of variable values substituted for one reference, all levels together. */
+  characters: 1_000_000,
+};
+
+interface Definition {
+  value: string;
+  /** Where the variable's entry is in the collection. */
+  at: Path;
+}
+
+/** Why a reference was left unresolved: the chain of variables it went through. */
+type Problem = { kind: "cycle" | "depth" | "size"; chain: string[] };
 
 /**
  * Collection, folder and item variables as a chain of scopes: the innermost definition wins, as
- * in Postman. Disabled variables do not count.
+ * in Postman. Disabled variables do not count. A variable's value may name other variables,
+ * looked up from the scope of the request that uses it; the expansion of each name is kept
+ * per scope, so a name used by many requests is expanded once.
  */
 export class VariableScope {
-  private readonly values = new Map<string, string>();
+  private readonly values = new Map<string, Definition>();
+  private readonly expanded = new Map<string, TextPart[] | undefined>();
 
+  /**
+   * `list` is the `variable` member found at `at`; `pc`, when given, is where a reference
+   * that passes a bound is reported.
+   */
   constructor(
     list: unknown,
+    private readonly pc?: PostmanContext,
+    at: Path = ["variable"],
     private readonly parent?: VariableScope,
   ) {
-    for (const kv of keyValues(list, [], ["key", "id"]))
+    for (const kv of keyValues(list, at, ["key", "id"]))
       if (!kv.disabled && kv.value !== undefined)
-        this.values.set(kv.key, kv.value);
+        this.values.set(kv.key, { value: kv.value, at: kv.at });
   }
 
-  /** A scope for a folder or item; the same scope when it declares nothing. */
-  child(owner: unknown): VariableScope {
+  /** A scope for a folder or item found at `at`; the same scope when it declares nothing. */
+  child(owner: unknown, at: Path): VariableScope {
     const list = isRecord(owner) ? owner.variable : undefined;
     return Array.isArray(list) && list.length > 0
-      ? new VariableScope(list, this)
+      ? new VariableScope(list, this.pc, [...at, "variable"], this)
       : this;
   }
 
-  lookup(name: string): string | undefined {
-    return this.values.get(name) ?? this.parent?.lookup(name);
+  private definition(name: string): Definition | undefined {
+    return this.values.get(name) ?? this.parent?.definition(name);
   }
 
   /** Splits `text` into literal text (variables substituted) and the variables left unresolved. */
-  substitute(text: string, depth = 0): TextPart[] {
+  substitute(text: string): TextPart[] {
     const parts: TextPart[] = [];
     let last = 0;
     for (const match of text.matchAll(PLACEHOLDER)) {
       if (match.index > last)
         parts.push({ text: text.slice(last, match.index) });
       const name = match[1]!;
-      const value = depth < MAX_DEPTH ? this.lookup(name) : undefined;
+      const value = this.expand(name);
       if (value === undefined) parts.push({ variable: name });
-      else parts.push(...this.substitute(value, depth + 1));
+      else parts.push(...value);
       last = match.index + match[0].length;
     }
     if (last < text.length) parts.push({ text: text.slice(last) });
     return mergeText(parts);
+  }
+
+  /** What `{{name}}` stands for here, or undefined: not defined, or past a bound (reported). */
+  private expand(name: string): TextPart[] | undefined {
+    if (this.expanded.has(name)) return this.expanded.get(name);
+    const definition = this.definition(name);
+    let result: TextPart[] | undefined;
+    if (definition !== undefined) {
+      const budget = { substitutions: 1, characters: definition.value.length };
+      const inner = this.expandValue(definition.value, [name], budget);
+      if ("kind" in inner) this.reportProblem(name, definition, inner);
+      else result = inner;
+    }
+    this.expanded.set(name, result);
+    return result;
+  }
+
+  /** The parts of `value`, reached through `chain`; a variable not defined stays a variable. */
+  private expandValue(
+    value: string,
+    chain: string[],
+    budget: { substitutions: number; characters: number },
+  ): TextPart[] | Problem {
+    const parts: TextPart[] = [];
+    let last = 0;
+    for (const match of value.matchAll(PLACEHOLDER)) {
+      if (match.index > last)
+        parts.push({ text: value.slice(last, match.index) });
+      last = match.index + match[0].length;
+      const name = match[1]!;
+      const definition = this.definition(name);
+      if (definition === undefined) {
+        parts.push({ variable: name });
+        continue;
+      }
+      const through = [...chain, name];
+      if (chain.includes(name)) return { kind: "cycle", chain: through };
+      if (through.length > VARIABLE_LIMITS.depth)
+        return { kind: "depth", chain: through };
+      budget.substitutions += 1;
+      budget.characters += definition.value.length;
+      if (
+        budget.substitutions > VARIABLE_LIMITS.substitutions ||
+        budget.characters > VARIABLE_LIMITS.characters
+      )
+        return { kind: "size", chain: through };
+      const inner = this.expandValue(definition.value, through, budget);
+      if ("kind" in inner) return inner;
+      for (const part of inner) parts.push(part);
+    }
+    if (last < value.length) parts.push({ text: value.slice(last) });
+    return mergeText(parts);
+  }
+
+  private reportProblem(
+    name: string,
+    definition: Definition,
+    problem: Problem,
+  ): void {
+    const pc = this.pc;
+    if (!pc) return;
+    const chain = problem.chain.join(" → ");
+    const kept = `{{${name}}} is left as it is, unresolved`;
+    const [code, message] =
+      problem.kind === "cycle"
+        ? ([
+            "postman/variable-cycle",
+            `the variable ${JSON.stringify(name)} refers back to itself (${chain}); ${kept}`,
+          ] as const)
+        : problem.kind === "depth"
+          ? ([
+              "postman/variable-expansion",
+              `{{${name}}} nests variables more than ${VARIABLE_LIMITS.depth} deep (${chain}); ${kept}`,
+            ] as const)
+          : ([
+              "postman/variable-expansion",
+              `{{${name}}} expands past ${VARIABLE_LIMITS.substitutions.toLocaleString("en-US")} substitutions or ${VARIABLE_LIMITS.characters.toLocaleString("en-US")} characters (at ${chain}); ${kept}`,
+            ] as const);
+    pc.reporter
+      .once(`${code}:${toPointer(definition.at)}`)
+      .report(code, message, pc.ref(definition.at));
   }
 }
 

@@ -32,7 +32,7 @@ export function walkItems(
       const name = folderName(item);
       visitor.folder(item, name);
       const inner: RequestScope = {
-        variables: scope.variables.child(item),
+        variables: scope.variables.child(item, path),
         auth: [{ value: item.auth, at: [...path, "auth"] }, ...scope.auth],
       };
       if (name !== undefined) inner.folder = name;

@@ -1,0 +1,115 @@
+import { isUtf8 } from "node:buffer";
+import { decodeUtf8 } from "../workflow/utf8-bytes.js";
+import { readSourceBytes, SourceReadError } from "./read-source.js";
+
+/** The text of a spec file: {@link readSourceBytes} (regular files of a sane size), decoded. */
+export function readSourceText(absPath: string, maxBytes: number): string {
+  return decodeSource(readSourceBytes(absPath, maxBytes));
+}
+
+/**
+ * A spec file's bytes as text. UTF-8 (with or without a BOM; the BOM is kept as U+FEFF, which
+ * the parser drops), or UTF-16 in either byte order, with a BOM or recognised without one by the
+ * NUL byte every ASCII character carries (a spec starts with ASCII: `{`, `openapi`, `#`, a
+ * space). Anything else is refused, never guessed: a Latin-1 `café` read as UTF-8 would become
+ * U+FFFD in a path and `listeCafS` in the code, so the error names the first bad byte's
+ * line:column instead (UTF-32 is refused by name).
+ */
+export function decodeSource(bytes: Buffer): string {
+  const encoding = sniff(bytes);
+  if (encoding === "utf-32")
+    throw new SourceReadError(
+      "the file is UTF-32 text; apiloom reads UTF-8 or UTF-16: save it as UTF-8",
+      "input/encoding",
+    );
+  if (encoding === "utf-8") {
+    if (isUtf8(bytes)) return bytes.toString("utf8");
+    const { at, line, column } = firstBadByte(bytes);
+    throw new SourceReadError(
+      `the file is not valid UTF-8: byte 0x${hex(bytes[at]!)} at line ${line}, column ${column} (offset ${at}) cannot start or continue a character; save the file as UTF-8 (apiloom never guesses an encoding)`,
+      "input/encoding",
+      line,
+      column,
+    );
+  }
+  return decodeUtf16(bytes, encoding);
+}
+
+type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "utf-32";
+
+function sniff(b: Buffer): Encoding {
+  const [b0, b1, b2, b3] = [b[0], b[1], b[2], b[3]];
+  if (b.length >= 4) {
+    if (b0 === 0 && b1 === 0 && ((b2 === 0xfe && b3 === 0xff) || b2 === 0))
+      return "utf-32";
+    if (b0 !== 0 && b1 === 0 && b2 === 0 && b3 === 0) return "utf-32";
+    if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return "utf-32";
+  }
+  if (b0 === 0xff && b1 === 0xfe) return "utf-16le";
+  if (b0 === 0xfe && b1 === 0xff) return "utf-16be";
+  if (b.length >= 2 && b0 !== 0 && b1 === 0) return "utf-16le";
+  if (b.length >= 2 && b0 === 0 && b1 !== 0) return "utf-16be";
+  return "utf-8";
+}
+
+function decodeUtf16(bytes: Buffer, encoding: "utf-16le" | "utf-16be"): string {
+  const name = encoding === "utf-16le" ? "UTF-16LE" : "UTF-16BE";
+  if (bytes.length % 2 !== 0)
+    throw new SourceReadError(
+      `the file reads as ${name} but has an odd number of bytes (${bytes.length}); save it as UTF-8`,
+      "input/encoding",
+    );
+  const le = encoding === "utf-16le" ? bytes : Buffer.from(bytes).swap16();
+  let text = le.toString("utf16le");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const bad = loneSurrogate(text);
+  if (bad !== -1) {
+    const before = text.slice(0, bad);
+    const line = before.split("\n").length;
+    const column = bad - before.lastIndexOf("\n");
+    throw new SourceReadError(
+      `the file reads as ${name} but holds a lone surrogate (U+${text.charCodeAt(bad).toString(16).toUpperCase()}) at line ${line}, column ${column}; save it as UTF-8`,
+      "input/encoding",
+      line,
+      column,
+    );
+  }
+  return text;
+}
+
+function loneSurrogate(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return i;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return i;
+  }
+  return -1;
+}
+
+/**
+ * Where the first byte that is not UTF-8 is (RFC 3629, decided by utf8-bytes.ts, the one copy of
+ * the rule): its byte offset, and its line and column in UTF-16 code units, as every position
+ * apiloom reports from a spec (the parsers' LineIndex), so the code frame's caret sits on it.
+ */
+function firstBadByte(bytes: Buffer): {
+  at: number;
+  line: number;
+  column: number;
+} {
+  const decoded = decodeUtf8(bytes);
+  const at = decoded.firstInvalid ?? bytes.length;
+  const index = Math.max(0, decoded.byteOffsets.indexOf(at));
+  const before = decoded.text.slice(0, index);
+  return {
+    at,
+    line: before.split("\n").length,
+    column: index - before.lastIndexOf("\n"),
+  };
+}
+
+function hex(byte: number): string {
+  return byte.toString(16).toUpperCase().padStart(2, "0");
+}

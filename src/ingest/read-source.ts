@@ -1,0 +1,137 @@
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readSync,
+  statSync,
+  type Stats,
+} from "node:fs";
+import type { DiagnosticCode } from "../model/diagnostic-codes.js";
+
+/** The default size limit of one input or `$ref`'d file, in MiB (`--max-input-size`). */
+export const DEFAULT_MAX_INPUT_MIB = 100;
+export const MIB = 1024 * 1024;
+export const DEFAULT_MAX_INPUT_BYTES = DEFAULT_MAX_INPUT_MIB * MIB;
+
+/**
+ * A file apiloom will not read as a spec, or whose bytes are not text: the code and where in the
+ * file (1:1 for the file as a whole). The caller names the file (its display path) and, for a
+ * `$ref`'d file, the `$ref`.
+ */
+export class SourceReadError extends Error {
+  constructor(
+    message: string,
+    readonly code: DiagnosticCode,
+    readonly line = 1,
+    readonly column = 1,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The bytes of a spec file, read safely: only a regular file (a folder, FIFO, device or socket
+ * is refused before it is opened, and again on the open descriptor, so a file swapped between
+ * the two checks is caught), at most `maxBytes` (checked with fstat before reading, and again
+ * while reading: a file that grows, or a /proc file that claims size 0, stops at the limit).
+ * Opened non-blocking, so a FIFO swapped in after the first check cannot hang the open.
+ */
+export function readSourceBytes(absPath: string, maxBytes: number): Buffer {
+  checkStats(statOrThrow(absPath), maxBytes);
+  let fd: number;
+  try {
+    fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw unreadable(error);
+  }
+  try {
+    const stats = fstatSync(fd);
+    checkStats(stats, maxBytes);
+    return readBounded(fd, stats.size, maxBytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function statOrThrow(absPath: string): Stats {
+  try {
+    return statSync(absPath);
+  } catch (error) {
+    throw unreadable(error);
+  }
+}
+
+function unreadable(error: unknown): SourceReadError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === "ENOENT"
+      ? "no such file"
+      : code === "EACCES" || code === "EPERM"
+        ? "permission denied"
+        : (error as Error).message;
+  return new SourceReadError(
+    `cannot read the file: ${reason}`,
+    "input/unreadable",
+  );
+}
+
+function checkStats(stats: Stats, maxBytes: number): void {
+  if (!stats.isFile())
+    throw new SourceReadError(notAFileMessage(stats), "input/not-a-file");
+  if (stats.size > maxBytes)
+    throw tooLarge(`the file is ${size(stats.size)}`, maxBytes);
+}
+
+function tooLarge(what: string, maxBytes: number): SourceReadError {
+  return new SourceReadError(
+    `${what}, more than the limit of ${size(maxBytes)}; raise it with --max-input-size <MiB> (config: merge.maxInputSize)`,
+    "input/too-large",
+  );
+}
+
+/** Why a path that exists is not read: what it is instead of a regular file. */
+export function notAFileMessage(stats: Stats): string {
+  return `the path is ${kindOf(stats)}, not a regular file; apiloom reads specs from regular files only`;
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a FIFO (named pipe)";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  if (stats.isSocket()) return "a socket";
+  return "not a file";
+}
+
+/** Reads to the end, but never more than `maxBytes` + 1 bytes (the one that proves it too large). */
+function readBounded(fd: number, expected: number, maxBytes: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(expected, maxBytes) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes)
+        throw tooLarge("the file grew while being read", maxBytes);
+      const grown = Buffer.allocUnsafe(
+        Math.min(buffer.length * 2, maxBytes + 1),
+      );
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return buffer.subarray(0, length);
+}
+
+/** `2.0 GiB`, `100 MiB`, `512 bytes`. */
+function size(bytes: number): string {
+  if (bytes < MIB) return `${bytes} bytes`;
+  if (bytes < 1024 * MIB) return `${round(bytes / MIB)} MiB`;
+  return `${round(bytes / (1024 * MIB))} GiB`;
+}
+
+function round(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}

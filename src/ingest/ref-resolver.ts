@@ -1,0 +1,154 @@
+import { realpathSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { parsePointer, type Path } from "../model/pointer.js";
+import type { Reporter } from "../model/reporter.js";
+import { ParseError } from "./parse/parsed-document.js";
+import type { ReaderContext, ResolvedRef, SourceDocument } from "./reader.js";
+
+/**
+ * Loads the file a `$ref` names: `absPath` as the `$ref` names it (display and cache key),
+ * `readPath` the file to read (its real path when the folder guard resolved it).
+ */
+export type RefFileLoader = (
+  absPath: string,
+  readPath: string,
+) => SourceDocument[] | ParseError;
+
+/**
+ * The reader context of one document: its `$ref` resolver. A `$ref` to another file must stay
+ * in the spec's folder (`root`) unless `allowExternal`: compared by real paths, so a symbolic
+ * link inside the folder that points outside (the link itself, or a folder on the way) is
+ * outside, and the file read is the real path that was checked.
+ */
+export function makeContext(
+  doc: SourceDocument,
+  root: string,
+  reporter: Reporter,
+  loadRefFile: RefFileLoader,
+  allowExternal: boolean,
+): ReaderContext {
+  let realRoot: string | undefined;
+  const resolveRef = (
+    ref: string,
+    from: SourceDocument,
+    at: Path,
+  ): ResolvedRef | undefined => {
+    const hash = ref.indexOf("#");
+    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const fragment = hash === -1 ? "" : ref.slice(hash);
+    const path = parsePointer(fragment);
+    if (path === undefined) {
+      reporter.report(
+        "ref/invalid",
+        `invalid $ref ${JSON.stringify(ref)}: the part after '#' must be a JSON pointer`,
+        from.ref(at),
+      );
+      return undefined;
+    }
+    let target: SourceDocument = from;
+    if (filePart !== "") {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
+        reporter.report(
+          "ref/remote",
+          `$ref ${JSON.stringify(ref)} points at the network; apiloom never fetches remote references`,
+          from.ref(at),
+        );
+        return undefined;
+      }
+      let filePath: string;
+      try {
+        filePath = decodeURI(filePart);
+      } catch {
+        reporter.report(
+          "ref/invalid",
+          `invalid $ref ${JSON.stringify(ref)}: the file part is not a valid URI (a '%' must start a percent-encoded UTF-8 byte such as %20)`,
+          from.ref(at),
+        );
+        return undefined;
+      }
+      const absTarget = resolve(dirname(from.absPath), filePath);
+      let readPath = absTarget;
+      if (!allowExternal) {
+        realRoot ??= realPath(root) ?? root;
+        const real = realPath(absTarget);
+        // a target that does not exist is checked as written; reading it fails as "no such file"
+        if (
+          !isInside(realRoot, real ?? absTarget) ||
+          !isInside(root, absTarget)
+        ) {
+          const how =
+            real !== undefined && isInside(root, absTarget)
+              ? " through a symbolic link"
+              : "";
+          reporter.report(
+            "ref/outside-folder",
+            `$ref ${JSON.stringify(ref)} points outside the spec's folder${how}; pass --allow-external-refs to follow it`,
+            from.ref(at),
+          );
+          return undefined;
+        }
+        if (real !== undefined) readPath = real;
+      }
+      const loaded = loadRefFile(absTarget, readPath);
+      if (loaded instanceof ParseError) {
+        reporter.report(
+          loaded.code,
+          `$ref ${JSON.stringify(ref)}: ${loaded.message}`,
+          from.ref(at),
+          [
+            {
+              file: loaded.file,
+              line: loaded.line,
+              column: loaded.column,
+              pointer: "#",
+            },
+          ],
+        );
+        return undefined;
+      }
+      target = loaded[0]!;
+    }
+    let value: unknown = target.value;
+    const typedPath: (string | number)[] = [];
+    for (const segment of path) {
+      if (Array.isArray(value) && /^\d+$/.test(segment)) {
+        value = value[Number(segment)];
+        typedPath.push(Number(segment));
+      } else if (
+        typeof value === "object" &&
+        value !== null &&
+        Object.hasOwn(value, segment)
+      ) {
+        value = (value as Record<string, unknown>)[segment];
+        typedPath.push(segment);
+      } else {
+        reporter.report(
+          "ref/not-found",
+          `$ref ${JSON.stringify(ref)} points at nothing`,
+          from.ref(at),
+        );
+        return undefined;
+      }
+    }
+    return { value, doc: target, path: typedPath };
+  };
+
+  return { doc, reporter, resolveRef };
+}
+
+/** The path with every symbolic link resolved, or undefined when it does not exist. */
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return (
+    rel === "" ||
+    (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
+  );
+}
