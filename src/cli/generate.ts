@@ -62,11 +62,8 @@ export async function runGenerate(
   return runOnce(settings, flags, stages, io);
 }
 
-/** The readers and emitters, imported only when a run needs them (not when nothing changed). */
+/** The emitters, imported only when a run needs them (not when nothing changed). */
 async function defaultStages(): Promise<Stages> {
-  const [{ loadModel }, { EMITTERS }] = await Promise.all([
-    import("../pipeline.js"),
-    import("../emit/index.js"),
-  ]);
-  return { id: "apiloom", loadModel, emitters: EMITTERS };
+  const { EMITTERS } = await import("../emit/index.js");
+  return { id: "apiloom", emitters: EMITTERS };
 }
