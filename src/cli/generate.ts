@@ -10,7 +10,8 @@ import {
   parseGenerateArgs,
   type GenerateFlags,
 } from "./generate-options.js";
-import { runOnce, type LazyStages, type Stream } from "./generate-run.js";
+import { runOnce, type LazyStages } from "./generate-run.js";
+import type { Stream } from "./run-io.js";
 import type { WriteOptions } from "../workflow/writer.js";
 
 /** The outside world of one run; tests replace any part (stages above all: fake emitters). */
