@@ -1,17 +1,12 @@
-import type {
-  ArtifactName,
-  EmitOptions,
-  GeneratedFile,
-} from "./emit/artifact.js";
+import type { ArtifactName, EmitOptions } from "./emit/artifact.js";
 import { ARTIFACTS } from "./emit/artifact.js";
 import { EMITTERS } from "./emit/index.js";
-import { runEmitters } from "./emit/run.js";
-import { ingestFiles, ingestTexts, type InputText } from "./ingest/index.js";
-import { buildModel } from "./model/build.js";
-import { Reporter } from "./model/reporter.js";
-import type { ApiModel, Diagnostic } from "./model/types.js";
-import type { LoadOptions } from "./pipeline.js";
-import { collectFiles } from "./workflow/output-files.js";
+import {
+  runPipeline,
+  type GenerateResult,
+  type Inputs,
+  type LoadOptions,
+} from "./pipeline.js";
 
 export interface GenerateOptions extends LoadOptions {
   /**
@@ -33,32 +28,21 @@ export interface GenerateOptions extends LoadOptions {
   layout?: EmitOptions["layout"];
 }
 
-export interface GenerateResult {
-  model: ApiModel;
-  /** Every generated file, sorted by path; paths are relative to an output folder, with `/`. */
-  files: GeneratedFile[];
-  /** The model's diagnostics plus the emitters' (ambiguous server routes, no client base URL). */
-  diagnostics: Diagnostic[];
-}
-
 /**
  * ingest → model → emit, in memory: nothing is written. `inputs` are file paths (read from disk,
- * relative to `options.cwd`) or texts with the name to report them under. The CLI adds the file
- * system work on top (config, output folder, name lock, handlers file).
+ * relative to `options.cwd`) or texts with the name to report them under. It runs the pipeline
+ * the CLI runs (src/pipeline.ts); the CLI adds the file system work on top (config, output
+ * folder, name lock, handlers file).
  */
 export async function generate(
-  inputs: readonly string[] | readonly InputText[],
+  inputs: Inputs,
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
-  const ingested = isPaths(inputs)
-    ? ingestFiles(inputs, options)
-    : ingestTexts(inputs, options);
-  const model = buildModel(ingested.documents, ingested.diagnostics, options);
-  const emitted = await runEmitters(
-    EMITTERS,
-    model,
-    options.artifacts ?? ARTIFACTS,
-    {
+  return runPipeline(inputs, {
+    load: options,
+    artifacts: options.artifacts ?? ARTIFACTS,
+    emitters: EMITTERS,
+    emit: {
       templatesDir: options.templatesDir,
       baseUrl: options.baseUrl,
       serverAdapters: options.serverAdapters,
@@ -66,19 +50,5 @@ export async function generate(
       docs: options.docs,
       layout: options.layout,
     },
-  );
-  const reporter = new Reporter();
-  reporter.add(model.diagnostics);
-  reporter.add(emitted.diagnostics);
-  return {
-    model,
-    files: collectFiles(emitted.batches),
-    diagnostics: reporter.diagnostics,
-  };
-}
-
-function isPaths(
-  inputs: readonly string[] | readonly InputText[],
-): inputs is readonly string[] {
-  return inputs.every((input) => typeof input === "string");
+  });
 }

@@ -1,13 +1,16 @@
 /**
- * apiloom's programmatic API, listed on purpose: the stages the CLI wires, for scripts that want
- * the merged model or one artifact without the file system work.
+ * apiloom's programmatic API, listed on purpose and by name: the pipeline the CLI runs, its
+ * stages for scripts that want the merged model or one artifact without the file system work,
+ * and the types they take and return. Nothing exported here can be changed by its importer:
+ * the values are functions or frozen.
  */
+export { generate, type GenerateOptions } from "./generate.js";
 export {
-  generate,
-  type GenerateOptions,
+  loadModel,
   type GenerateResult,
-} from "./generate.js";
-export { loadModel, type LoadOptions } from "./pipeline.js";
+  type Inputs,
+  type LoadOptions,
+} from "./pipeline.js";
 export {
   ingestFiles,
   ingestTexts,
@@ -15,12 +18,21 @@ export {
   type IngestResult,
   type InputText,
 } from "./ingest/index.js";
+// what IngestOptions.parse returns
+export type {
+  ParsedDocument,
+  ParseWarning,
+  TextPosition,
+} from "./ingest/parse/parsed-document.js";
+export type { Path } from "./model/pointer.js";
 export {
   buildModel,
   type BuildOptions,
   type InfoOverride,
 } from "./model/build.js";
 export type { TagOverrides } from "./model/tag-overrides.js";
+export type { NamingOptions } from "./model/naming.js";
+export type { DiagnosticCode } from "./model/diagnostic-codes.js";
 export { EMITTERS, ARTIFACTS } from "./emit/index.js";
 export type {
   ArtifactName,
@@ -31,6 +43,38 @@ export type {
 } from "./emit/artifact.js";
 export type { OutputLayout } from "./emit/layout.js";
 export { defineConfig, type ApiloomConfig } from "./config.js";
-// the model, whole: every type the functions above take or return, and what those are made of
-export type * from "./model/types.js";
-export type { NamingOptions } from "./model/naming.js";
+// the model: every type the functions above take or return, and what those are made of
+export type {
+  ApiDescription,
+  ApiInfo,
+  ApiModel,
+  ApiResponse,
+  BodySignal,
+  CollectionFormat,
+  Diagnostic,
+  DocumentModel,
+  Encoding,
+  Endpoint,
+  EndpointParameters,
+  Example,
+  HttpMethod,
+  MediaContent,
+  NameCandidate,
+  NamedSchema,
+  OAuthFlow,
+  Parameter,
+  ParameterLocation,
+  RequestBody,
+  ResponseHeader,
+  Schema,
+  SchemaType,
+  SecurityRequirement,
+  SecurityScheme,
+  SecuritySchemeKind,
+  Server,
+  ServerVariable,
+  Severity,
+  SourceFormat,
+  SourceRef,
+  Tag,
+} from "./model/types.js";

@@ -1,14 +1,87 @@
-import { ingestFiles, type IngestOptions } from "./ingest/index.js";
+import type {
+  ArtifactName,
+  EmitOptions,
+  Emitter,
+  GeneratedFile,
+} from "./emit/artifact.js";
+import { runEmitters } from "./emit/run.js";
+import {
+  ingestFiles,
+  ingestTexts,
+  type IngestOptions,
+  type InputText,
+} from "./ingest/index.js";
 import { buildModel, type BuildOptions } from "./model/build.js";
-import type { ApiModel } from "./model/types.js";
+import { Reporter } from "./model/reporter.js";
+import type { ApiModel, Diagnostic } from "./model/types.js";
+import { collectFiles } from "./workflow/output-files.js";
 
 export type LoadOptions = IngestOptions & BuildOptions;
 
-/** ingest → model: reads the input files and returns the one merged model with its diagnostics. */
-export function loadModel(
-  files: readonly string[],
-  options: LoadOptions = {},
-): ApiModel {
-  const { documents, diagnostics } = ingestFiles(files, options);
+/**
+ * What a run reads: file paths (read through `readText`, relative to `cwd`, shown by that name)
+ * or texts with the name to report them under.
+ */
+export type Inputs = readonly string[] | readonly InputText[];
+
+/** ingest → model: reads the inputs and returns the one merged model with its diagnostics. */
+export function loadModel(inputs: Inputs, options: LoadOptions = {}): ApiModel {
+  const { documents, diagnostics } = isPaths(inputs)
+    ? ingestFiles(inputs, options)
+    : ingestTexts(inputs, options);
   return buildModel(documents, diagnostics, options);
+}
+
+/** Everything the in-memory pipeline is told: resolved by its caller, nothing defaulted here. */
+export interface PipelineSettings {
+  /** How to read and merge the inputs. */
+  load: LoadOptions;
+  /** The artifacts asked for; what they need is made too. */
+  artifacts: readonly ArtifactName[];
+  emit: EmitOptions;
+  /** The emitter of each artifact (apiloom's `EMITTERS`; tests pass fakes). */
+  emitters: Readonly<Record<ArtifactName, Emitter>>;
+  /** Told what the run is doing, for a progress line. */
+  onStage?: (message: string) => void;
+}
+
+export interface GenerateResult {
+  model: ApiModel;
+  /** Every generated file, sorted by path; paths are relative to an output folder, with `/`. */
+  files: GeneratedFile[];
+  /** The model's diagnostics plus the emitters' (ambiguous server routes, no client base URL). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The one pipeline, ingest → model → emit, in memory: nothing is written. The programmatic
+ * `generate()` and the CLI's `produce()` both run it; the CLI adds the file system around it
+ * (listing inputs, the name lock, the handlers file, the fingerprint, the writer).
+ */
+export async function runPipeline(
+  inputs: Inputs,
+  settings: PipelineSettings,
+): Promise<GenerateResult> {
+  const onStage = settings.onStage ?? (() => {});
+  onStage(`reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}`);
+  const model = loadModel(inputs, settings.load);
+  const emitted = await runEmitters(
+    settings.emitters,
+    model,
+    settings.artifacts,
+    settings.emit,
+    (artifact) => onStage(`making the ${artifact}`),
+  );
+  const reporter = new Reporter();
+  reporter.add(model.diagnostics);
+  reporter.add(emitted.diagnostics);
+  return {
+    model,
+    files: collectFiles(emitted.batches),
+    diagnostics: reporter.diagnostics,
+  };
+}
+
+function isPaths(inputs: Inputs): inputs is readonly string[] {
+  return inputs.every((input) => typeof input === "string");
 }

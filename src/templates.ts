@@ -32,6 +32,7 @@ export type { AuthSchemeView } from "./emit/client/security.js";
 // docs/markdown.js, docs/html.js and docs/html-assets.js
 export type {
   BodyView,
+  CodeCount,
   ContentView,
   DiagnosticView,
   DocsView,
@@ -40,7 +41,6 @@ export type {
   ResponseView,
   TagView,
 } from "./emit/docs/view-types.js";
-export type { CodeCount } from "./emit/docs/diagnostics-view.js";
 export type {
   PropertyView,
   SchemaLink,

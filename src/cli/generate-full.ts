@@ -14,7 +14,7 @@ import type { Diagnostic } from "../model/types.js";
 import { OutputBusyError } from "../workflow/output-lock.js";
 import { OutputConflictError, writeOutput } from "../workflow/writer.js";
 import type { GenerateFlags } from "./generate-options.js";
-import type { RunIO } from "./generate-run.js";
+import type { RunIO } from "./run-io.js";
 import { progressLine, type Progress } from "./progress.js";
 import {
   plural,

@@ -2,27 +2,9 @@ import { performance } from "node:perf_hooks";
 import type { Stages } from "../workflow/produce.js";
 import type { GenerateSettings } from "../workflow/settings.js";
 import { upToDate } from "../workflow/up-to-date.js";
-import type { SourceCache } from "../workflow/source-cache.js";
-import type { WriteOptions } from "../workflow/writer.js";
-import type { Paint } from "./colors.js";
 import type { GenerateFlags } from "./generate-options.js";
+import type { RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";
-
-export interface Stream {
-  isTTY?: boolean;
-  write(text: string): unknown;
-}
-
-export interface RunIO {
-  stdout: Stream;
-  stderr: Stream;
-  cwd: string;
-  paint: Paint;
-  /** Passed to the writer (see `WriteOptions`); tests use it, the CLI never sets it. */
-  write?: WriteOptions;
-  /** Files and parsed documents kept between the runs of a watching process. */
-  sources?: SourceCache;
-}
 
 /**
  * The stages of a run, loaded only when needed: a run in which nothing changed must not pay for

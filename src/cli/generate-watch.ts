@@ -15,7 +15,8 @@ import {
 } from "../workflow/watch.js";
 import type { Paint } from "./colors.js";
 import { parseGenerateArgs } from "./generate-options.js";
-import { runOnce, type LazyStages, type RunIO } from "./generate-run.js";
+import { runOnce, type LazyStages } from "./generate-run.js";
+import type { RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";
 
 interface WatchIO extends RunIO {

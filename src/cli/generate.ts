@@ -10,7 +10,8 @@ import {
   parseGenerateArgs,
   type GenerateFlags,
 } from "./generate-options.js";
-import { runOnce, type LazyStages, type Stream } from "./generate-run.js";
+import { runOnce, type LazyStages } from "./generate-run.js";
+import type { Stream } from "./run-io.js";
 import { configLine } from "./report.js";
 import type { WriteOptions } from "../workflow/writer.js";
 
@@ -65,11 +66,8 @@ export async function runGenerate(
   return runOnce(settings, flags, stages, io);
 }
 
-/** The readers and emitters, imported only when a run needs them (not when nothing changed). */
+/** The emitters, imported only when a run needs them (not when nothing changed). */
 async function defaultStages(): Promise<Stages> {
-  const [{ loadModel }, { EMITTERS }] = await Promise.all([
-    import("../pipeline.js"),
-    import("../emit/index.js"),
-  ]);
-  return { id: "apiloom", loadModel, emitters: EMITTERS };
+  const { EMITTERS } = await import("../emit/index.js");
+  return { id: "apiloom", emitters: EMITTERS };
 }

@@ -37,14 +37,14 @@ export type Emitter = (
  * Every artifact apiloom can make, in the order they are made: the one list. It lives here, beside
  * the types, so the config loader and the CLI can name artifacts without loading any emitter.
  */
-export const ARTIFACTS = [
+export const ARTIFACTS = Object.freeze([
   "types",
   "client",
   "server",
   "validators",
   "docs",
   "openapi",
-] as const;
+] as const);
 
 export type ArtifactName = (typeof ARTIFACTS)[number];
 

@@ -6,14 +6,14 @@ import { emitDocs } from "./docs/index.js";
 import { emitOpenApi } from "./openapi/index.js";
 import { emitValidators } from "./validators/index.js";
 
-/** The emitter of each artifact (the keys are `ARTIFACTS`, checked by the type). */
-export const EMITTERS: Record<ArtifactName, Emitter> = {
+/** The emitter of each artifact (the keys are `ARTIFACTS`, checked by the type); frozen. */
+export const EMITTERS: Readonly<Record<ArtifactName, Emitter>> = Object.freeze({
   types: emitTypes,
   client: emitClient,
   server: emitServer,
   validators: emitValidators,
   docs: emitDocs,
   openapi: emitOpenApi,
-};
+});
 
 export { ARTIFACTS } from "./artifact.js";

@@ -1,4 +1,5 @@
-import type { Severity } from "./types.js";
+/** How bad a diagnostic is; the registry below gives each code one. */
+export type Severity = "error" | "warning" | "info";
 
 /** What one diagnostic code stands for: its severity and a one-line meaning. */
 export interface DiagnosticCodeInfo {

@@ -2,7 +2,8 @@ import { mergeInfo } from "./info.js";
 import { compareCodeUnits } from "./order.js";
 import { setOwn } from "./own.js";
 import { schemaRef, schemaRefName } from "./schema-ref.js";
-import { mergeEndpoint, type EndpointOffer } from "./merge-endpoint.js";
+import type { EndpointOffer } from "./endpoint-offer.js";
+import { mergeEndpoint } from "./merge-endpoint.js";
 import { pathShape } from "./path-template.js";
 import type { Reporter } from "./reporter.js";
 import {

@@ -8,7 +8,9 @@
  * and `<name>` is a key of {@link ApiModel.schemas}.
  */
 
-import type { DiagnosticCode } from "./diagnostic-codes.js";
+import type { DiagnosticCode, Severity } from "./diagnostic-codes.js";
+
+export type { Severity };
 
 /** Where a fact came from. `file` is the path as given on the command line, with `/` separators. */
 export interface SourceRef {
@@ -20,8 +22,6 @@ export interface SourceRef {
   /** JSON pointer inside the document (with the document index for YAML streams: `#1/paths/...`). */
   pointer: string;
 }
-
-export type Severity = "error" | "warning" | "info";
 
 export interface Diagnostic {
   severity: Severity;

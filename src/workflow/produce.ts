@@ -2,10 +2,9 @@ import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { outputLayout } from "../emit/layout.js";
 import type { ArtifactName, Emitter, GeneratedFile } from "../emit/artifact.js";
-import type { LoadOptions } from "../pipeline.js";
+import { runPipeline } from "../pipeline.js";
 import { fileStart, Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
-import { collectFiles } from "./output-files.js";
 import { compareCodeUnits } from "../model/order.js";
 import { listInputs, unmatchedInput } from "./inputs.js";
 import { parseText } from "../ingest/load.js";
@@ -14,7 +13,6 @@ import { DEFAULT_MAX_INPUT_BYTES } from "../ingest/read-source.js";
 import { nameLockText, readNameLock } from "./name-lock.js";
 import { readOutsideFile } from "./outside-file.js";
 import type { GenerateSettings } from "./settings.js";
-import { runEmitters } from "../emit/run.js";
 import {
   fingerprintBase,
   fromOut,
@@ -24,15 +22,14 @@ import {
   type Fingerprint,
 } from "./fingerprint.js";
 
-/** The stages a run wires; tests inject fakes. */
+/** The emitters a run wires into the pipeline (src/pipeline.ts); tests inject fakes. */
 export interface Stages {
   /**
    * Names the stages in the manifest's fingerprint ("apiloom" for the real ones). Stages without
    * one are never fingerprinted, so every run with them is a full run.
    */
   id?: string;
-  emitters: Record<ArtifactName, Emitter>;
-  loadModel(files: readonly string[], options: LoadOptions): ApiModel;
+  emitters: Readonly<Record<ArtifactName, Emitter>>;
 }
 
 /** Everything a run makes, in memory; nothing is written yet. */
@@ -103,27 +100,23 @@ export async function produce(
   };
   if (settings.lock)
     reads.set(fromOut(out, settings.lock), hashFile(settings.lock));
-  onStage(
-    `reading ${inputFiles.length} input${inputFiles.length === 1 ? "" : "s"}`,
-  );
-  const model = stages.loadModel(inputFiles, {
-    cwd: settings.baseDir,
-    allowExternalRefs: settings.allowExternalRefs,
-    prefer: settings.prefer,
-    info: settings.info,
-    tags: settings.tags,
-    names: settings.names,
-    lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
-    readText,
-    parse: sources
-      ? (text, file, absPath) => sources.parse(text, file, absPath, parseText)
-      : undefined,
-  });
-  const emitted = await runEmitters(
-    stages.emitters,
-    model,
-    settings.artifacts,
-    {
+  const { model, files, diagnostics } = await runPipeline(inputFiles, {
+    load: {
+      cwd: settings.baseDir,
+      allowExternalRefs: settings.allowExternalRefs,
+      prefer: settings.prefer,
+      info: settings.info,
+      tags: settings.tags,
+      names: settings.names,
+      lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
+      readText,
+      parse: sources
+        ? (text, file, absPath) => sources.parse(text, file, absPath, parseText)
+        : undefined,
+    },
+    artifacts: settings.artifacts,
+    emitters: stages.emitters,
+    emit: {
       templatesDir: settings.templates,
       baseUrl: settings.baseUrl,
       serverAdapters: settings.serverAdapters,
@@ -131,22 +124,20 @@ export async function produce(
       layout: outputLayout(settings.baseDir, settings.out),
       docs: { groupBy: settings.docsGroupBy },
     },
-    (artifact) => onStage(`making the ${artifact}`),
-  );
+    onStage,
+  });
   const handlers = settings.artifacts.includes("server")
     ? await updateHandlers(settings, model)
     : undefined;
   reporter.add(settings.warnings ?? []);
-  reporter.add(model.diagnostics);
-  reporter.add(emitted.diagnostics);
+  reporter.add(diagnostics);
   reporter.add(handlers?.diagnostics ?? []);
-  const diagnostics = reporter.diagnostics;
   const lockText = settings.lock ? nameLockText(model.endpoints) : undefined;
   const produced: Produced = {
     inputFiles,
     endpoints: model.endpoints.length,
-    diagnostics,
-    files: collectFiles(emitted.batches),
+    diagnostics: reporter.diagnostics,
+    files,
     lockText,
     handlers: handlers?.update,
   };
@@ -162,19 +153,14 @@ export async function produce(
       );
       outside[fromOut(out, file)] = sha256Bytes(after);
     }
-    // stages that do not read through readText still depend on their inputs
-    for (const file of inputFiles) {
-      const abs = resolve(settings.baseDir, file);
-      if (!reads.has(fromOut(out, abs)))
-        reads.set(fromOut(out, abs), hashFile(abs));
-    }
     produced.fingerprint = {
       ...fingerprintBase(settings, stages.id),
       inputs: inputFiles.map((f) => fromOut(out, resolve(settings.baseDir, f))),
       reads: sortedRecord(reads),
       outside: sortedRecord(new Map(Object.entries(outside))),
       endpoints: model.endpoints.length,
-      warnings: diagnostics.filter((d) => d.severity === "warning").length,
+      warnings: produced.diagnostics.filter((d) => d.severity === "warning")
+        .length,
     };
   }
   return produced;

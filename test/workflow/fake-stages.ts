@@ -1,10 +1,9 @@
 import type { ArtifactName, Emitter } from "../../src/emit/artifact.js";
 import type { Endpoint } from "../../src/model/types.js";
-import { loadModel } from "../../src/pipeline.js";
 import type { Stages } from "../../src/workflow/produce.js";
 
 /**
- * Stand-in emitters with the real loader: one file per endpoint (so removing an endpoint
+ * Stand-in emitters (the pipeline around them is the real one): one file per endpoint (so removing an endpoint
  * removes a file), a `types.ts` of its own artifact that the client and server need, and a
  * file listing every endpoint. They depend on nothing the real emitters are still changing.
  */
@@ -78,4 +77,4 @@ const emitters: Record<ArtifactName, Emitter> = {
   openapi,
 };
 
-export const fakeStages: Stages = { loadModel, emitters };
+export const fakeStages: Stages = { emitters };

@@ -3,18 +3,10 @@ import {
   isDiagnosticCode,
 } from "../../model/diagnostic-codes.js";
 import { compareCodeUnits } from "../../model/order.js";
-import type { Diagnostic, Severity } from "../../model/types.js";
-import type { DiagnosticView } from "./view-types.js";
+import type { Diagnostic } from "../../model/types.js";
+import type { CodeCount, DiagnosticView } from "./view-types.js";
 
 /** The merge's diagnostics as the docs list them: sorted by place, and counted per code. */
-
-export interface CodeCount {
-  code: string;
-  severity: Severity;
-  count: number;
-  /** The registry's one-line meaning: apiloom's own Markdown, not spec text ("" if unknown). */
-  meaning: string;
-}
 
 export function codeCounts(diagnostics: readonly Diagnostic[]): CodeCount[] {
   const byCode = new Map<string, CodeCount>();

@@ -1,5 +1,4 @@
 import type { Severity } from "../../model/types.js";
-import type { CodeCount } from "./diagnostics-view.js";
 import type { SchemaLink, SchemaView } from "./schemas-view.js";
 import type { SchemeView } from "./schemes-view.js";
 
@@ -110,4 +109,13 @@ export interface DiagnosticView {
   message: string;
   where: string;
   related: string[];
+}
+
+/** One diagnostic code of the merge and how often it was reported. */
+export interface CodeCount {
+  code: string;
+  severity: Severity;
+  count: number;
+  /** The registry's one-line meaning: apiloom's own Markdown, not spec text ("" if unknown). */
+  meaning: string;
 }

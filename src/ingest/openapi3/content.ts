@@ -2,16 +2,18 @@ import type {
   Encoding,
   Example,
   MediaContent,
+  ResponseHeader,
   Schema,
 } from "../../model/types.js";
 import { setOwn } from "../../model/own.js";
-import { readHeaders } from "./responses.js";
+import { overridden } from "./reference.js";
 import {
   child,
   isRecordNode,
   members,
   stringAt,
   type Node,
+  type RecordNode,
   sourceOf,
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
@@ -94,6 +96,40 @@ export function readExamples(reading: SpecReading, owner: Node): Example[] {
     if (summary !== undefined) item.summary = summary;
     if (example.value.value !== undefined) item.value = example.value.value;
     out.push(item);
+  }
+  return out;
+}
+
+/** The `headers` map of a response or of a multipart Encoding Object. */
+export function readHeaders(
+  reading: SpecReading,
+  response: RecordNode,
+): Record<string, ResponseHeader> | undefined {
+  const entries = members(child(response, "headers"));
+  if (entries.length === 0) return undefined;
+  const out: Record<string, ResponseHeader> = {};
+  for (const [name, entry] of entries) {
+    const node = reading.deref(entry, "header");
+    if (!node) continue;
+    if (!isRecordNode(node)) {
+      reading.reporter.report(
+        "openapi3/invalid-header",
+        `response header ${JSON.stringify(name)} must be an object; it is skipped`,
+        sourceOf(entry),
+      );
+      continue;
+    }
+    const header: ResponseHeader = {};
+    const schemaNode = child(node, "schema");
+    const schema =
+      schemaNode.value !== undefined
+        ? reading.schema(schemaNode)
+        : schemaOfContent(reading, child(node, "content"));
+    if (schema !== undefined) header.schema = schema;
+    const description =
+      overridden(entry, "description") ?? stringAt(node, "description");
+    if (description !== undefined) header.description = description;
+    setOwn(out, name, header);
   }
   return out;
 }

@@ -1,0 +1,20 @@
+import type { SourceCache } from "../workflow/source-cache.js";
+import type { WriteOptions } from "../workflow/writer.js";
+import type { Paint } from "./colors.js";
+
+/** Where a run writes its lines. */
+export interface Stream {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+export interface RunIO {
+  stdout: Stream;
+  stderr: Stream;
+  cwd: string;
+  paint: Paint;
+  /** Passed to the writer (see `WriteOptions`); tests use it, the CLI never sets it. */
+  write?: WriteOptions;
+  /** Files and parsed documents kept between the runs of a watching process. */
+  sources?: SourceCache;
+}

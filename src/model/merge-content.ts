@@ -1,0 +1,151 @@
+import { assignOwn } from "./own.js";
+import { offer, type EndpointOffer } from "./endpoint-offer.js";
+import { canonicalJson, compareSources, pickWinner } from "./rank.js";
+import type {
+  ApiResponse,
+  MediaContent,
+  RequestBody,
+  SourceRef,
+} from "./types.js";
+
+function mergeContent(
+  entries: {
+    view: EndpointOffer;
+    content: MediaContent[];
+    source: SourceRef;
+  }[],
+): MediaContent[] {
+  const byType = new Map<
+    string,
+    { view: EndpointOffer; media: MediaContent; source: SourceRef }[]
+  >();
+  for (const entry of entries) {
+    for (const media of entry.content) {
+      let list = byType.get(media.mediaType);
+      if (!list) byType.set(media.mediaType, (list = []));
+      list.push({ view: entry.view, media, source: entry.source });
+    }
+  }
+  const out: MediaContent[] = [];
+  for (const [mediaType, list] of byType) {
+    const schema = pickWinner(
+      list.flatMap((e) =>
+        e.media.schema
+          ? [
+              offer(
+                e.view,
+                e.media.schema,
+                inferredPenalty(e.media.schema),
+                e.source,
+              ),
+            ]
+          : [],
+      ),
+    );
+    const examples = list.flatMap((e) => e.media.examples ?? []);
+    const media: MediaContent = { mediaType };
+    if (schema) media.schema = schema.value;
+    if (examples.length > 0) media.examples = dedupeExamples(examples);
+    const encoding = list.find((e) => e.media.encoding)?.media.encoding;
+    if (encoding) media.encoding = encoding;
+    out.push(media);
+  }
+  return out;
+}
+
+/** A schema guessed from an example loses to a declared one. */
+function inferredPenalty(schema: Record<string, unknown>): number {
+  return schema["x-apiloom-inferred"] === true ? 0 : 1;
+}
+
+function dedupeExamples<T>(examples: T[]): T[] {
+  const seen = new Set<string>();
+  return examples.filter((example) => {
+    const key = canonicalJson(example);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Every view's request body as one: required when any requires it, media types unioned. */
+export function mergeRequestBody(
+  views: EndpointOffer[],
+): RequestBody | undefined {
+  const bodies = views.flatMap((v) =>
+    v.endpoint.requestBody ? [{ view: v, body: v.endpoint.requestBody }] : [],
+  );
+  if (bodies.length === 0) return undefined;
+  const body: RequestBody = {
+    required: bodies.some((b) => b.body.required),
+    content: mergeContent(
+      bodies.map((b) => ({
+        view: b.view,
+        content: b.body.content,
+        source: b.body.sources[0] ?? b.view.endpoint.sources[0]!,
+      })),
+    ),
+    sources: bodies.flatMap((b) => b.body.sources).sort(compareSources),
+  };
+  const description = pickWinner(
+    bodies.flatMap((b) =>
+      b.body.description
+        ? [offer(b.view, b.body.description, b.body.description.length)]
+        : [],
+    ),
+  );
+  if (description) body.description = description.value;
+  return body;
+}
+
+/** Every view's responses, unioned by status and ordered by it (`default` last). */
+export function mergeResponses(views: EndpointOffer[]): ApiResponse[] {
+  const byStatus = new Map<
+    string,
+    { view: EndpointOffer; response: ApiResponse }[]
+  >();
+  for (const view of views) {
+    for (const response of view.endpoint.responses) {
+      let list = byStatus.get(response.status);
+      if (!list) byStatus.set(response.status, (list = []));
+      list.push({ view, response });
+    }
+  }
+  const out: ApiResponse[] = [];
+  for (const [status, list] of byStatus) {
+    const description = pickWinner(
+      list.map((e) =>
+        offer(e.view, e.response.description, e.response.description.length),
+      ),
+    );
+    const response: ApiResponse = {
+      status,
+      description: description?.value ?? "",
+      content: mergeContent(
+        list.map((e) => ({
+          view: e.view,
+          content: e.response.content,
+          source: e.response.sources[0] ?? e.view.endpoint.sources[0]!,
+        })),
+      ),
+      sources: list.flatMap((e) => e.response.sources).sort(compareSources),
+    };
+    const headers = assignOwn(
+      {},
+      ...[...list].reverse().map((e) => e.response.headers ?? {}),
+    );
+    if (Object.keys(headers).length > 0) response.headers = headers;
+    out.push(response);
+  }
+  return out.sort(
+    (a, b) =>
+      statusOrder(a.status) - statusOrder(b.status) ||
+      (a.status < b.status ? -1 : 1),
+  );
+}
+
+function statusOrder(status: string): number {
+  if (status === "default") return 1000;
+  const n = Number.parseInt(status.replace(/X/gi, "0"), 10);
+  return Number.isNaN(n) ? 999 : n;
+}

@@ -1,0 +1,103 @@
+import { offer, type EndpointOffer } from "./endpoint-offer.js";
+import { pathVariables } from "./path-template.js";
+import { canonicalJson, compareSources, pickWinner } from "./rank.js";
+import type { Reporter } from "./reporter.js";
+import type { Endpoint, Parameter, ParameterLocation } from "./types.js";
+
+/**
+ * One location's parameters of every view, merged by name (headers case-insensitively): the
+ * richest schema wins by the rule of src/model/rank.ts, and a conflict names both places.
+ */
+export function mergeParameters(
+  views: EndpointOffer[],
+  location: ParameterLocation,
+  merged: Endpoint,
+  reporter: Reporter,
+): Parameter[] {
+  const byName = new Map<
+    string,
+    { view: EndpointOffer; parameter: Parameter }[]
+  >();
+  for (const view of views) {
+    for (const parameter of view.endpoint.parameters[location]) {
+      const key =
+        location === "header" ? parameter.name.toLowerCase() : parameter.name;
+      let list = byName.get(key);
+      if (!list) byName.set(key, (list = []));
+      list.push({ view, parameter });
+    }
+  }
+  const out: Parameter[] = [];
+  for (const list of byName.values()) {
+    const lead = list[0]!.parameter;
+    const typed = list.filter((entry) => entry.parameter.schema !== undefined);
+    const schemaWinner = pickWinner(
+      typed.map((entry) =>
+        offer(
+          entry.view,
+          entry,
+          Object.keys(entry.parameter.schema!).length,
+          entry.parameter.sources[0],
+        ),
+      ),
+    );
+    const distinct = new Map<string, Parameter>();
+    for (const entry of typed)
+      distinct.set(canonicalJson(entry.parameter.schema), entry.parameter);
+    if (distinct.size > 1 && schemaWinner) {
+      const [first, second] = [...distinct.values()].sort((a, b) =>
+        compareSources(a.sources[0]!, b.sources[0]!),
+      );
+      const at = first!.sources[0]!;
+      reporter.report(
+        "merge/parameter-type-conflict",
+        `${merged.method.toUpperCase()} ${merged.path}: ${location} parameter '${lead.name}' has different types ` +
+          `(${describeSchema(first!)} here, ${describeSchema(second!)} at ${second!.sources[0]!.file}:${second!.sources[0]!.line}); ` +
+          `using ${describeSchema(schemaWinner.value.parameter)} from ${schemaWinner.source.file}:${schemaWinner.source.line}`,
+        at,
+        [second!.sources[0]!],
+      );
+    }
+    const base = schemaWinner?.value.parameter ?? lead;
+    const parameter: Parameter = {
+      ...base,
+      sources: list.flatMap((e) => e.parameter.sources).sort(compareSources),
+    };
+    parameter.required =
+      location === "path" || list.some((e) => e.parameter.required);
+    const description = pickWinner(
+      list.flatMap((e) =>
+        e.parameter.description
+          ? [
+              offer(
+                e.view,
+                e.parameter.description,
+                e.parameter.description.length,
+                e.parameter.sources[0],
+              ),
+            ]
+          : [],
+      ),
+    );
+    if (description) parameter.description = description.value;
+    if (parameter.example === undefined) {
+      const example = list.find((e) => e.parameter.example !== undefined);
+      if (example) parameter.example = example.parameter.example;
+    }
+    out.push(parameter);
+  }
+  if (location === "path") {
+    // path parameters follow the template's order
+    const order = pathVariables(merged.path);
+    out.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  }
+  return out;
+}
+
+function describeSchema(parameter: Parameter): string {
+  const schema = parameter.schema ?? {};
+  const type = Array.isArray(schema.type)
+    ? schema.type.join("|")
+    : (schema.type ?? (schema.$ref ? schema.$ref.split("/").pop() : "any"));
+  return schema.format ? `${type} (${schema.format})` : String(type);
+}
