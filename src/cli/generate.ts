@@ -64,9 +64,6 @@ export async function runGenerate(
 
 /** The readers and emitters, imported only when a run needs them (not when nothing changed). */
 async function defaultStages(): Promise<Stages> {
-  const [{ loadModel }, { EMITTERS }] = await Promise.all([
-    import("../pipeline.js"),
-    import("../emit/index.js"),
-  ]);
-  return { id: "apiloom", loadModel, emitters: EMITTERS };
+  const { loadModel } = await import("../pipeline.js");
+  return { id: "apiloom", loadModel };
 }

@@ -68,15 +68,18 @@ async function readConfigValue(file: string): Promise<unknown> {
     return parse(readFileSync(file, "utf8"));
   }
   if (ext === ".ts" || ext === ".mts") return importTypeScript(file);
+  // a fresh URL per load: modules are cached by URL, and two loads can fall in one millisecond
   return defaultExport(
-    await import(`${pathToFileURL(file).href}?t=${Date.now()}`),
+    await import(`${pathToFileURL(file).href}?t=${Date.now()}-${++loads}`),
   );
 }
+
+let loads = 0;
 
 /**
  * Node 20 cannot run TypeScript, so the config is transpiled (types erased, nothing checked)
  * with the TypeScript that ts-morph bundles. `import … from "apiloom"` or `"apiloom/config"`
- * is pointed at a one-line module, since defineConfig only exists for its type. A config that
+ * is pointed at a two-line module, since defineConfig and definePlugin only exist for their types. A config that
  * imports nothing else runs from a data: URL; one with other imports runs from a temporary
  * file beside it so its relative imports resolve.
  */
@@ -175,7 +178,7 @@ async function runTranspiled(
 }
 
 const SELF_MODULE = `data:text/javascript,${encodeURIComponent(
-  "export function defineConfig(config) { return config; }",
+  "export function defineConfig(config) { return config; }\nexport function definePlugin(plugin) { return plugin; }",
 )}`;
 
 /** `export default {…}`, or a function returning it (sync or async). */

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-import { outputLayout } from "../emit/layout.js";
-import type { ArtifactName, Emitter, GeneratedFile } from "../emit/artifact.js";
+import type { ArtifactPlugin, GeneratedFile } from "../emit/artifact.js";
 import type { LoadOptions } from "../pipeline.js";
 import { fileStart, Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
@@ -12,7 +11,7 @@ import { parseText } from "../ingest/load.js";
 import type { SourceCache } from "./source-cache.js";
 import { nameLockText, readNameLock } from "./name-lock.js";
 import type { GenerateSettings } from "./settings.js";
-import { runEmitters } from "../emit/run.js";
+import { runPlugins } from "../emit/run.js";
 import {
   fingerprintBase,
   fromOut,
@@ -29,7 +28,8 @@ export interface Stages {
    * one are never fingerprinted, so every run with them is a full run.
    */
   id?: string;
-  emitters: Record<ArtifactName, Emitter>;
+  /** Plugins standing in for apiloom's own of the same name (tests' fakes); none in real runs. */
+  plugins?: readonly ArtifactPlugin[];
   loadModel(files: readonly string[], options: LoadOptions): ApiModel;
 }
 
@@ -108,36 +108,29 @@ export async function produce(
     `reading ${inputFiles.length} input${inputFiles.length === 1 ? "" : "s"}`,
   );
   const model = stages.loadModel(inputFiles, {
+    ...settings.model,
     cwd: settings.baseDir,
-    allowExternalRefs: settings.allowExternalRefs,
-    prefer: settings.prefer,
-    info: settings.info,
-    tags: settings.tags,
-    names: settings.names,
     lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
     readText,
     parse: sources
       ? (text, file, absPath) => sources.parse(text, file, absPath, parseText)
       : undefined,
   });
-  const emitted = await runEmitters(
-    stages.emitters,
+  const stand = stages.plugins ?? [];
+  const emitted = await runPlugins(
     model,
-    settings.artifacts,
     {
-      templatesDir: settings.templates,
-      baseUrl: settings.baseUrl,
-      serverAdapters: settings.serverAdapters,
-      validateResponses: settings.validateResponses,
-      layout: outputLayout(settings.baseDir, settings.out),
-      docs: { groupBy: settings.docsGroupBy },
+      ...settings.emit,
+      plugins: settings.emit.plugins.map(
+        (plugin) => stand.find((p) => p.name === plugin.name) ?? plugin,
+      ),
     },
     (artifact) => onStage(`making the ${artifact}`),
   );
-  const handlers = settings.artifacts.includes("server")
+  const handlers = settings.emit.artifacts.includes("server")
     ? await updateHandlers(settings, model)
     : undefined;
-  reporter.add(settings.warnings ?? []);
+  reporter.add(settings.warnings);
   reporter.add(model.diagnostics);
   reporter.add(emitted.diagnostics);
   reporter.add(handlers?.diagnostics ?? []);

@@ -63,6 +63,7 @@ paths:
   /owners:
     get:
       operationId: listOwners
+      tags: [owners]
       responses:
         "200":
           description: the owners
@@ -157,7 +158,8 @@ describe("the manifest's fingerprint (real runs)", () => {
     );
 
     // the skipped run loads no reader, emitter, parser, prettier or ts-morph (only the small
-    // modules settings are checked with: the artifact list, templates, the adapter names)
+    // modules settings are checked with: the plugin registry and each plugin's definition, which
+    // imports its emitter only when it runs; templates, the adapter names)
     const root = pathToFileURL(dirname(cli)).href;
     const modules = loadedModules(dir, ["generate"]);
     expect(modules.some((m) => m.endsWith("/up-to-date.js"))).toBe(true);
@@ -167,7 +169,9 @@ describe("the manifest's fingerprint (real runs)", () => {
         m.startsWith(`${root}/src/ingest/`) ||
         m.startsWith(`${root}/src/model/build`) ||
         (m.startsWith(`${root}/src/emit/`) &&
-          !/\/emit\/(?:artifact|templates|server\/adapters)\.js$/.test(m)),
+          !/\/emit\/(?:artifact|templates|layout|registry|server\/adapters|[a-z]+\/plugin)\.js$/.test(
+            m,
+          )),
     );
     expect(heavy).toEqual([]);
 
@@ -286,6 +290,49 @@ describe("the manifest's fingerprint (real runs)", () => {
     await expectFull(dir);
     expect(readFileSync(target, "utf8")).toContain("allOwners");
   });
+});
+
+describe("every setting that changes the output is in the fingerprint", () => {
+  // Issue 23: the fingerprint once listed by hand which settings it hashed and left these out;
+  // a config change to one of them was "nothing changed" and --check passed on stale output.
+  it.each([
+    [
+      "info.title",
+      { info: { title: "Renamed API" } },
+      "docs/index.md",
+      "Renamed API",
+    ],
+    ["tags", { tags: { owners: "People" } }, "docs/index.md", "People"],
+    ["docs.groupBy", { docs: { groupBy: "path" } }, "docs/index.md", ""],
+    [
+      "server.validateResponses",
+      { server: { validateResponses: true } },
+      "server/settings.ts",
+      "VALIDATE_RESPONSES: boolean = true",
+    ],
+  ])(
+    "changing %s makes --check fail and generate run in full",
+    async (_name, change, file, expected) => {
+      const dir = project();
+      await expectFull(dir);
+      await expectFull(dir); // the name lock the first run wrote
+      await expectSkipped(dir);
+      const before = readFileSync(join(dir, "out", file), "utf8");
+      writeFileSync(
+        join(dir, "apiloom.config.json"),
+        JSON.stringify({ inputs: ["specs/*.yaml"], out: "out", ...change }),
+      );
+      const check = await generate(dir, "--check");
+      expect(check.stderr).not.toContain(SKIPPED);
+      expect(check.code).toBe(1);
+      expect(check.stderr).toContain(`M ${file}`);
+      await expectFull(dir);
+      const after = readFileSync(join(dir, "out", file), "utf8");
+      expect(after).not.toBe(before);
+      expect(after).toContain(expected);
+      await expectSkipped(dir);
+    },
+  );
 });
 
 describe("the handlers file", () => {
