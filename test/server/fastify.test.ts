@@ -19,7 +19,9 @@ describe("generated Fastify adapter over HTTP", () => {
     const dir = outDir("fastify");
     writeFiles(
       dir,
-      await emitted("server", chatModel(), { server: { adapters: ["fastify"] } }),
+      await emitted("server", chatModel(), {
+        server: { adapters: ["fastify"] },
+      }),
     );
     const { apiRoutes } = await import(
       pathToFileURL(join(dir, "server/fastify.ts")).href

@@ -187,7 +187,10 @@ describe("the generated node:http server validates", () => {
 
   it("turns answer checks on from the generator setting", async () => {
     const on = outDir("server-validate-responses");
-    writeFiles(on, await emitted("server", model, { server: { validateResponses: true } }));
+    writeFiles(
+      on,
+      await emitted("server", model, { server: { validateResponses: true } }),
+    );
     const index = await import(pathToFileURL(join(on, "server/index.ts")).href);
     const running = await listen(
       index.createRequestListener(handlers, { onError: () => {} }),
