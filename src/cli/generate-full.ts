@@ -6,10 +6,10 @@ import { MANIFEST_FILE } from "../workflow/output-files.js";
 import { readIfExists } from "../workflow/outside-file.js";
 import { markVerified } from "../workflow/verified.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
-import { LockFileError } from "../workflow/name-lock.js";
 import { EmitterError } from "../workflow/output-files.js";
 import { TemplateError } from "../emit/templates.js";
 import {
+  OutsideFileError,
   writeFileIfChanged,
   type OutsideFile,
 } from "../workflow/outside-file.js";
@@ -65,7 +65,8 @@ export async function runFull(
       io.sources,
     );
   } catch (error) {
-    if (error instanceof LockFileError) {
+    // the lock or the handlers file cannot be read as a file (LockFileError is one)
+    if (error instanceof OutsideFileError) {
       say(`apiloom generate: ${error.message}\n`);
       return 2;
     }
@@ -118,9 +119,12 @@ export async function runFull(
 function outsideFiles({ settings, produced }: Outcome): OutsideFile[] {
   const files: OutsideFile[] = [];
   if (settings.lock && produced.lockText !== undefined)
-    files.push({ file: settings.lock, text: produced.lockText });
+    files.push({ file: settings.lock, contents: produced.lockText });
   if (produced.handlers)
-    files.push({ file: produced.handlers.file, text: produced.handlers.after });
+    files.push({
+      file: produced.handlers.file,
+      contents: produced.handlers.after,
+    });
   return files;
 }
 
@@ -132,8 +136,11 @@ function check(o: Outcome): number {
   if (report.stale.length === 0) {
     if (
       o.produced.fingerprint &&
-      readIfExists(join(o.settings.out, MANIFEST_FILE)) ===
-        manifestText(makeManifest(o.produced.files, o.produced.fingerprint))
+      readIfExists(join(o.settings.out, MANIFEST_FILE))?.equals(
+        Buffer.from(
+          manifestText(makeManifest(o.produced.files, o.produced.fingerprint)),
+        ),
+      )
     )
       markVerified(
         o.settings.out,
@@ -186,7 +193,17 @@ function write(o: Outcome): number {
       o.produced.fingerprint,
     );
   // only after the output: the lock and the handlers must never name what was not written
-  const updated = outsideFiles(o).filter(writeFileIfChanged);
+  let updated: OutsideFile[];
+  try {
+    updated = outsideFiles(o).filter(writeFileIfChanged);
+  } catch (error) {
+    // the output is written; the lock or the handlers file could not be (permissions, a full disk)
+    if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
+    o.say(
+      `apiloom generate: ${o.out} is written, but ${(error as Error).message}\n`,
+    );
+    return 1;
+  }
   const handlers = o.produced.handlers;
   if (handlers && updated.some((u) => u.file === handlers.file)) {
     const shown = shownPath(o.io.cwd, handlers.file);
