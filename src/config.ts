@@ -1,2 +1,18 @@
-/** What a config file imports: `import { defineConfig } from "apiloom/config"`. */
-export { defineConfig, type ApiloomConfig } from "./workflow/config-types.js";
+/** What a config file imports: `import { defineConfig, definePlugin } from "apiloom/config"`. */
+export {
+  defineConfig,
+  definePlugin,
+  type ApiloomConfig,
+  type ApiloomSettings,
+} from "./workflow/config-types.js";
+export type {
+  ArtifactPlugin,
+  EmitContext,
+  GeneratedFile,
+  ImportCollector,
+  OptionType,
+  OptionValues,
+  PluginDiagnosticCode,
+  PluginOption,
+  PluginOptionSpecs,
+} from "./emit/artifact.js";

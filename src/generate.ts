@@ -1,31 +1,29 @@
-import type { ArtifactName, EmitOptions } from "./emit/artifact.js";
-import { ARTIFACTS } from "./emit/artifact.js";
-import { EMITTERS } from "./emit/index.js";
+import { DEFAULT_LAYOUT, type OutputLayout } from "./emit/layout.js";
+import { Reporter } from "./model/reporter.js";
 import {
   runPipeline,
   type GenerateResult,
   type Inputs,
   type LoadOptions,
 } from "./pipeline.js";
+import type { ApiloomSettings } from "./workflow/config-types.js";
+import { validateConfig } from "./workflow/config-validate.js";
+import { resolveOptions } from "./workflow/settings.js";
 
-export interface GenerateOptions extends LoadOptions {
-  /**
-   * Which artifacts to make, in any order (default: all of `ARTIFACTS`); what they need comes
-   * too (`client` makes `types` and `validators`).
-   */
-  artifacts?: readonly ArtifactName[];
-  /** A folder holding the user's copies of templates; files missing there fall back to apiloom's. */
-  templatesDir?: string;
-  /** Overrides the model's servers for the generated client's default base URL. */
-  baseUrl?: string;
-  /** Server framework adapters to emit beside the node:http listener: `fastify`. Default none. */
-  serverAdapters?: readonly string[];
-  /** The generated server checks its JSON answers by default (`server.validateResponses`). */
-  validateResponses?: boolean;
-  /** Docs options (`groupBy`), as EmitOptions has them. */
-  docs?: EmitOptions["docs"];
-  /** Where the output will be in the project (default `generated`), as EmitOptions has it. */
-  layout?: EmitOptions["layout"];
+/**
+ * The options of `generate()`: the config's (apiloom.config's settings, your `plugins` and their
+ * options under their names; paths relative to `cwd`), resolved and checked by the same code as
+ * the CLI's, plus what only a program gives. Inputs, output folder, lock and strictness are the
+ * CLI's business and are not among them.
+ */
+export interface GenerateOptions
+  extends
+    Omit<ApiloomSettings, "inputs" | "out" | "lock" | "strict">,
+    Pick<LoadOptions, "cwd" | "readText" | "parse" | "lockedNames"> {
+  /** Where the output will be in the project (default `generated`): the docs' imports use it. */
+  layout?: OutputLayout;
+  /** Options of a plugin of your own, under its name. */
+  [plugin: string]: unknown;
 }
 
 /**
@@ -38,17 +36,38 @@ export async function generate(
   inputs: Inputs,
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
-  return runPipeline(inputs, {
-    load: options,
-    artifacts: options.artifacts ?? ARTIFACTS,
-    emitters: EMITTERS,
-    emit: {
-      templatesDir: options.templatesDir,
-      baseUrl: options.baseUrl,
-      serverAdapters: options.serverAdapters,
-      validateResponses: options.validateResponses,
-      docs: options.docs,
-      layout: options.layout,
+  const { cwd = process.cwd(), layout, readText, parse, lockedNames } = options;
+  const config = Object.fromEntries(
+    Object.entries(options).filter(([key]) => !(key in PROGRAM_ONLY)),
+  );
+  const resolved = resolveOptions(
+    validateConfig(config, "generate() options"),
+    {},
+    {
+      cwd,
+      baseDir: cwd,
+      file: "generate() options",
+      layout: layout ?? DEFAULT_LAYOUT,
     },
+  );
+  const result = await runPipeline(inputs, {
+    load: { ...resolved.model, cwd, readText, parse, lockedNames },
+    emit: resolved.emit,
   });
+  const reporter = new Reporter();
+  reporter.add(resolved.warnings);
+  reporter.add(result.diagnostics);
+  return { ...result, diagnostics: reporter.diagnostics };
 }
+
+/** The options only a program gives, which are not the config's. */
+const PROGRAM_ONLY = {
+  cwd: true,
+  layout: true,
+  readText: true,
+  parse: true,
+  lockedNames: true,
+} satisfies Record<
+  Exclude<keyof GenerateOptions, keyof ApiloomSettings | number>,
+  true
+>;

@@ -33,16 +33,30 @@ export {
 export type { TagOverrides } from "./model/tag-overrides.js";
 export type { NamingOptions } from "./model/naming.js";
 export type { DiagnosticCode } from "./model/diagnostic-codes.js";
-export { EMITTERS, ARTIFACTS } from "./emit/index.js";
-export type {
-  ArtifactName,
-  DocsGroupBy,
-  EmitOptions,
-  Emitter,
-  GeneratedFile,
+export {
+  ARTIFACTS,
+  BUILT_IN_PLUGINS,
+  type ArtifactName,
+} from "./emit/registry.js";
+export {
+  definePlugin,
+  type ArtifactPlugin,
+  type DocsGroupBy,
+  type EmitContext,
+  type GeneratedFile,
+  type ImportCollector,
+  type OptionType,
+  type OptionValues,
+  type PluginDiagnosticCode,
+  type PluginOption,
+  type PluginOptionSpecs,
 } from "./emit/artifact.js";
 export type { OutputLayout } from "./emit/layout.js";
-export { defineConfig, type ApiloomConfig } from "./config.js";
+export {
+  defineConfig,
+  type ApiloomConfig,
+  type ApiloomSettings,
+} from "./config.js";
 // the model: every type the functions above take or return, and what those are made of
 export type {
   ApiDescription,

@@ -1,10 +1,5 @@
-import type {
-  ArtifactName,
-  EmitOptions,
-  Emitter,
-  GeneratedFile,
-} from "./emit/artifact.js";
-import { runEmitters } from "./emit/run.js";
+import type { GeneratedFile } from "./emit/artifact.js";
+import { runPlugins, type PluginRun } from "./emit/run.js";
 import {
   ingestFiles,
   ingestTexts,
@@ -36,11 +31,8 @@ export function loadModel(inputs: Inputs, options: LoadOptions = {}): ApiModel {
 export interface PipelineSettings {
   /** How to read and merge the inputs. */
   load: LoadOptions;
-  /** The artifacts asked for; what they need is made too. */
-  artifacts: readonly ArtifactName[];
-  emit: EmitOptions;
-  /** The emitter of each artifact (apiloom's `EMITTERS`; tests pass fakes). */
-  emitters: Readonly<Record<ArtifactName, Emitter>>;
+  /** The plugins' run: every plugin, the artifacts asked for, their options, the layout. */
+  emit: PluginRun;
   /** Told what the run is doing, for a progress line. */
   onStage?: (message: string) => void;
 }
@@ -49,7 +41,7 @@ export interface GenerateResult {
   model: ApiModel;
   /** Every generated file, sorted by path; paths are relative to an output folder, with `/`. */
   files: GeneratedFile[];
-  /** The model's diagnostics plus the emitters' (ambiguous server routes, no client base URL). */
+  /** The model's diagnostics plus the plugins' (ambiguous server routes, no client base URL). */
   diagnostics: Diagnostic[];
 }
 
@@ -65,12 +57,8 @@ export async function runPipeline(
   const onStage = settings.onStage ?? (() => {});
   onStage(`reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}`);
   const model = loadModel(inputs, settings.load);
-  const emitted = await runEmitters(
-    settings.emitters,
-    model,
-    settings.artifacts,
-    settings.emit,
-    (artifact) => onStage(`making the ${artifact}`),
+  const emitted = await runPlugins(model, settings.emit, (artifact) =>
+    onStage(`making the ${artifact}`),
   );
   const reporter = new Reporter();
   reporter.add(model.diagnostics);

@@ -1,12 +1,15 @@
-import type {
-  ArtifactName,
-  EmitOptions,
-  GeneratedFile,
-} from "../src/emit/artifact.js";
-import { EMITTERS } from "../src/emit/index.js";
-import { runEmitters } from "../src/emit/run.js";
+import type { GeneratedFile } from "../src/emit/artifact.js";
+import { DEFAULT_LAYOUT } from "../src/emit/layout.js";
+import type { ArtifactName } from "../src/emit/registry.js";
+import { runPlugins } from "../src/emit/run.js";
+import type { GenerateOptions } from "../src/generate.js";
 import type { ApiModel } from "../src/model/types.js";
+import { validateConfig } from "../src/workflow/config-validate.js";
 import { collectFiles } from "../src/workflow/output-files.js";
+import { resolveOptions } from "../src/workflow/settings.js";
+
+/** The options of a test's emit: the config's (and generate()'s), resolved by the same code. */
+export type EmitTestOptions = GenerateOptions;
 
 /**
  * The files a run asking for `artifact` makes: its own and those of the artifacts it needs
@@ -15,8 +18,19 @@ import { collectFiles } from "../src/workflow/output-files.js";
 export async function emitted(
   artifact: ArtifactName,
   model: ApiModel,
-  options: EmitOptions = {},
+  { layout, ...options }: EmitTestOptions = {},
 ): Promise<GeneratedFile[]> {
-  const { batches } = await runEmitters(EMITTERS, model, [artifact], options);
+  const cwd = process.cwd();
+  const resolved = resolveOptions(
+    validateConfig({ ...options, artifacts: [artifact] }, "test options"),
+    {},
+    {
+      cwd,
+      baseDir: cwd,
+      file: "test options",
+      layout: layout ?? DEFAULT_LAYOUT,
+    },
+  );
+  const { batches } = await runPlugins(model, resolved.emit);
   return collectFiles(batches);
 }

@@ -1,5 +1,10 @@
 import { performance } from "node:perf_hooks";
+import { join } from "node:path";
 import { checkOutput } from "../workflow/check.js";
+import { makeManifest, manifestText } from "../workflow/manifest.js";
+import { MANIFEST_FILE } from "../workflow/output-files.js";
+import { readIfExists } from "../workflow/outside-file.js";
+import { markVerified } from "../workflow/verified.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
 import { EmitterError } from "../workflow/output-files.js";
 import { TemplateError } from "../emit/templates.js";
@@ -148,6 +153,20 @@ function check(o: Outcome): number {
   });
   printFolderDiagnostics(o, report.diagnostics);
   if (report.stale.length === 0) {
+    if (
+      o.produced.fingerprint &&
+      readIfExists(join(o.settings.out, MANIFEST_FILE))?.equals(
+        Buffer.from(
+          manifestText(makeManifest(o.produced.files, o.produced.fingerprint)),
+        ),
+      )
+    )
+      markVerified(
+        o.settings.out,
+        o.settings.baseDir,
+        o.produced.files,
+        o.produced.fingerprint,
+      );
     o.say(
       `apiloom: ${o.out} is up to date: ${o.endpoints}, ${plural(o.produced.files.length, "file")}, ${o.problems} (${o.time()})\n`,
     );
@@ -186,6 +205,13 @@ function write(o: Outcome): number {
     throw error;
   }
   printFolderDiagnostics(o, result.diagnostics);
+  if (o.produced.fingerprint)
+    markVerified(
+      o.settings.out,
+      o.settings.baseDir,
+      o.produced.files,
+      o.produced.fingerprint,
+    );
   // only after the output: the lock and the handlers must never name what was not written
   let updated: OutsideFile[];
   try {

@@ -1,5 +1,5 @@
-import type { ArtifactName, DocsGroupBy } from "../emit/artifact.js";
-import { ARTIFACTS, DOCS_GROUP_BY } from "../emit/artifact.js";
+import type { ArtifactPlugin, PluginOption } from "../emit/artifact.js";
+import { BUILT_IN_PLUGINS } from "../emit/registry.js";
 import { ConfigError } from "../workflow/config-error.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
 import { DEFAULT_MAX_INPUT_MIB } from "../ingest/read-source.js";
@@ -38,7 +38,7 @@ const FLAGS: FlagSpec[] = [
   {
     names: ["-a", "--artifacts"],
     value: "<list>",
-    help: `Comma-separated subset of ${ARTIFACTS.join(",")} (default: all)`,
+    help: `Comma-separated subset of ${BUILT_IN_PLUGINS.map((p) => p.name).join(",")} or your plugins' (default: all)`,
     apply: (f, v) => (f.artifacts = parseArtifacts(v)),
   },
   {
@@ -47,24 +47,12 @@ const FLAGS: FlagSpec[] = [
     help: "Folder with your copies of templates (missing ones fall back)",
     apply: (f, v) => (f.templates = v),
   },
-  {
-    names: ["--base-url"],
-    value: "<url>",
-    help: "Default base URL of the generated client: absolute http(s), or a path (/api)",
-    apply: (f, v) => (f.baseUrl = v),
-  },
-  {
-    names: ["--group-by"],
-    value: "<how>",
-    help: `Docs groups: ${DOCS_GROUP_BY.join("|")} (default: auto, by path when the tags are degenerate)`,
-    apply: (f, v) => {
-      if (!(DOCS_GROUP_BY as readonly string[]).includes(v))
-        throw new ConfigError(
-          `--group-by expects one of ${DOCS_GROUP_BY.join(", ")}, got ${JSON.stringify(v)}`,
-        );
-      f.docsGroupBy = v as DocsGroupBy;
-    },
-  },
+  // the options of apiloom's artifacts that have a flag, from their plugins
+  ...BUILT_IN_PLUGINS.flatMap((plugin: ArtifactPlugin) =>
+    Object.entries(plugin.options ?? {}).flatMap(([key, spec]) =>
+      spec.flag ? [pluginFlag(plugin.name, key, spec)] : [],
+    ),
+  ),
   {
     names: ["--name"],
     value: "<KEY=name>",
@@ -107,21 +95,6 @@ const FLAGS: FlagSpec[] = [
     value: "<file>",
     help: "Your route handlers file, outside the output folder: scaffolded once, new stubs added later",
     apply: (f, v) => (f.serverHandlers = v),
-  },
-  {
-    names: ["--server-adapters"],
-    value: "<list>",
-    help: "Comma-separated server adapters to emit besides node:http, e.g. fastify (default: none)",
-    apply: (f, v) =>
-      (f.serverAdapters = v
-        .split(",")
-        .map((s) => s.trim())
-        .filter((s) => s !== "")),
-  },
-  {
-    names: ["--validate-responses"],
-    help: "The generated server checks its JSON answers against the specs by default",
-    apply: (f) => (f.validateResponses = true),
   },
   {
     names: ["--lock"],
@@ -199,6 +172,7 @@ export function parseGenerateArgs(args: readonly string[]): GenerateFlags {
   return parseFlags(args, FLAGS, {
     inputs: [],
     names: {},
+    options: {},
     check: false,
     watch: false,
     force: false,
@@ -251,19 +225,51 @@ export function parseFlags<F extends { inputs: string[] }>(
   return flags;
 }
 
-function parseArtifacts(list: string): ArtifactName[] {
-  const names = list
+/** The names of `-a`; which exist is known once the config's plugins are (settings.ts checks). */
+function parseArtifacts(list: string): string[] {
+  const names = commaList(list);
+  if (names.length === 0)
+    throw new ConfigError("--artifacts needs at least one artifact");
+  return names;
+}
+
+function commaList(list: string): string[] {
+  return list
     .split(",")
     .map((s) => s.trim())
     .filter((s) => s !== "");
-  for (const name of names)
-    if (!(ARTIFACTS as readonly string[]).includes(name))
-      throw new ConfigError(
-        `--artifacts: unknown artifact ${JSON.stringify(name)} (known: ${ARTIFACTS.join(", ")})`,
-      );
-  if (names.length === 0)
-    throw new ConfigError("--artifacts needs at least one artifact");
-  return names as ArtifactName[];
+}
+
+/** The flag of a plugin option: a boolean one takes no value, the others are parsed by type. */
+function pluginFlag(plugin: string, key: string, spec: PluginOption): FlagSpec {
+  const flag = spec.flag!;
+  const set = (f: GenerateFlags, value: unknown) =>
+    (f.options[plugin] = { ...f.options[plugin], [key]: value });
+  if (spec.type === "boolean")
+    return { names: [flag], help: spec.help, apply: (f) => set(f, true) };
+  return {
+    names: [flag],
+    value: spec.placeholder ?? "<value>",
+    help: spec.help,
+    apply: (f, v) => {
+      const type = spec.type;
+      if (typeof type !== "string") {
+        if (!type.includes(v))
+          throw new ConfigError(
+            `${flag} expects one of ${type.join(", ")}, got ${JSON.stringify(v)}`,
+          );
+        set(f, v);
+      } else if (type === "string-list") set(f, commaList(v));
+      else if (type === "number") {
+        const n = Number(v);
+        if (!Number.isFinite(n))
+          throw new ConfigError(
+            `${flag} expects a number, got ${JSON.stringify(v)}`,
+          );
+        set(f, n);
+      } else set(f, v);
+    },
+  };
 }
 
 /** `apiloom generate --help`. main.ts can include it in the global help. */

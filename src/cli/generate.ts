@@ -66,8 +66,7 @@ export async function runGenerate(
   return runOnce(settings, flags, stages, io);
 }
 
-/** The emitters, imported only when a run needs them (not when nothing changed). */
+/** The real stages: apiloom's plugins, each loading its emitter only when it runs. */
 async function defaultStages(): Promise<Stages> {
-  const { EMITTERS } = await import("../emit/index.js");
-  return { id: "apiloom", emitters: EMITTERS };
+  return { id: "apiloom" };
 }

@@ -47,6 +47,7 @@ export async function runInspect(args: string[]): Promise<number> {
     flags = parseFlags(args, FLAGS, {
       inputs: [],
       names: {},
+      options: {},
       check: false,
       watch: false,
       force: false,

@@ -1,20 +1,19 @@
 import { relative, sep } from "node:path";
-import type { ArtifactName } from "./artifact.js";
+import { BUILT_IN_PLUGINS, type ArtifactName } from "./registry.js";
 
 /**
- * Where each artifact's files live in the output folder: a file (`types.ts`, `openapi.json`) or a
- * folder of files. Emitters name their files, and the files of other artifacts they import, from
- * here; apiloom's runtime templates import each other by these same relative places
- * (`../validators/endpoints.js` from `server/validate.ts`), so the places are fixed, not options.
+ * Where each of apiloom's artifacts lives in the output folder (each plugin's `path`): a file
+ * (`types.ts`, `openapi.json`) or a folder of files. Emitters name their files, and the files of
+ * other artifacts they import, from here; apiloom's runtime templates import each other by these
+ * same relative places (`../validators/endpoints.js` from `server/validate.ts`), so the places are
+ * fixed, not options.
  */
-export const ARTIFACT_PATHS = {
-  types: "types.ts",
-  client: "client",
-  server: "server",
-  validators: "validators",
-  docs: "docs",
-  openapi: "openapi.json",
-} as const satisfies Record<ArtifactName, string>;
+export const ARTIFACT_PATHS: Readonly<Record<ArtifactName, string>> =
+  Object.freeze(
+    Object.fromEntries(
+      BUILT_IN_PLUGINS.map((plugin) => [plugin.name, plugin.path]),
+    ) as Record<ArtifactName, string>,
+  );
 
 /** The output folder as the project around it sees it. */
 export interface OutputLayout {

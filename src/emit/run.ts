@@ -1,51 +1,63 @@
+import { Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
-import {
-  withNeeds,
-  type ArtifactName,
-  type EmitOptions,
-  type Emitter,
-  type GeneratedFile,
-} from "./artifact.js";
-import { baseUrlDiagnostics } from "./client/base-url.js";
-import { findAmbiguousRoutes } from "./server/ambiguous-routes.js";
+import type { ArtifactPlugin, GeneratedFile } from "./artifact.js";
+import { importCollector } from "./import-collector.js";
+import type { OutputLayout } from "./layout.js";
+import { withNeeds } from "./registry.js";
+import { createTypeIndex, type TypeIndex } from "./types/type-index.js";
 
-/** What one emitter returned, named for the error when two emitters make one path. */
+/** What one plugin returned, named for the error when two plugins make one path. */
 export interface EmitterBatch {
-  emitter: ArtifactName;
+  emitter: string;
   files: GeneratedFile[];
 }
 
+/** What a run of the plugins is told: every input of their contexts, resolved. */
+export interface PluginRun {
+  /** Every plugin known (apiloom's, then the config's), in the order they are made. */
+  plugins: readonly ArtifactPlugin[];
+  /** The artifacts asked for; what they need is made too. */
+  artifacts: Iterable<string>;
+  /** Each plugin's options by its name, resolved (see workflow/settings.ts). */
+  options: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  templatesDir?: string;
+  layout: OutputLayout;
+}
+
 /**
- * Runs the emitters of `wanted` and of everything they need (`ARTIFACT_NEEDS`), in `ARTIFACTS`
- * order, and says what the emitted code cannot do: two server routes one URL matches, no default
- * base URL for the client. `emitters` is a parameter so that a caller that loads them lazily (the
- * CLI) or fakes them (tests) keeps doing so.
+ * Runs the plugins of the artifacts asked for and of everything they need, in registry order,
+ * each with its own options and a context shared by all: the type index (made once, when a
+ * plugin first asks), one reporter, the layout and every artifact's path. It knows nothing about
+ * any one artifact.
  */
-export async function runEmitters(
-  emitters: Readonly<Record<ArtifactName, Emitter>>,
+export async function runPlugins(
   model: ApiModel,
-  wanted: Iterable<ArtifactName>,
-  options: EmitOptions,
-  onArtifact: (artifact: ArtifactName) => void = () => {},
+  run: PluginRun,
+  onArtifact: (artifact: string) => void = () => {},
 ): Promise<{ batches: EmitterBatch[]; diagnostics: Diagnostic[] }> {
-  const artifacts = withNeeds(wanted);
+  const names = withNeeds(run.artifacts, run.plugins);
+  const reporter = new Reporter();
+  const paths = Object.freeze(
+    Object.fromEntries(run.plugins.map((p) => [p.name, p.path])),
+  );
+  let types: TypeIndex | undefined;
   const batches: EmitterBatch[] = [];
-  for (const artifact of artifacts) {
-    onArtifact(artifact);
-    batches.push({
-      emitter: artifact,
-      files: await emitters[artifact](model, options),
+  for (const plugin of run.plugins) {
+    if (!names.includes(plugin.name)) continue;
+    onArtifact(plugin.name);
+    const files = await plugin.emit({
+      model,
+      options: run.options[plugin.name] ?? {},
+      templatesDir: run.templatesDir,
+      layout: run.layout,
+      paths,
+      get types() {
+        return (types ??= createTypeIndex(model));
+      },
+      reporter,
+      imports: importCollector,
     });
+    batches.push({ emitter: plugin.name, files });
   }
-  return {
-    batches,
-    diagnostics: [
-      // two routes one URL can match: the server's router would pick one silently
-      ...(artifacts.includes("server") ? findAmbiguousRoutes(model) : []),
-      // a first server with no host: the client has no default base URL
-      ...(artifacts.includes("client")
-        ? baseUrlDiagnostics(model, options.baseUrl)
-        : []),
-    ],
-  };
+  return { batches, diagnostics: reporter.diagnostics };
 }

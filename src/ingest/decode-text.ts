@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { decodeUtf8 } from "../workflow/utf8-bytes.js";
+import { decodeUtf8 } from "./utf8-bytes.js";
 import { readSourceBytes, SourceReadError } from "./read-source.js";
 
 /** The text of a spec file: {@link readSourceBytes} (regular files of a sane size), decoded. */

@@ -10,7 +10,7 @@ import {
   stubMember,
 } from "./stubs.js";
 import { stringLiteral } from "../emit/shared/literals.js";
-import { decodeUtf8, insertBytes } from "./utf8-bytes.js";
+import { decodeUtf8, insertBytes } from "../ingest/utf8-bytes.js";
 
 export interface UpdateHandlersInput {
   /** The handlers file as the user names it: used in diagnostics only. */

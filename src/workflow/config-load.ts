@@ -10,6 +10,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CONFIG_FILE_NAMES, type ApiloomConfig } from "./config-types.js";
 import { validateConfig } from "./config-validate.js";
+import { projectCacheDir } from "./cache-dir.js";
 
 export { ConfigError } from "./config-error.js";
 import { ConfigError } from "./config-error.js";
@@ -68,15 +69,18 @@ async function readConfigValue(file: string): Promise<unknown> {
     return parse(readFileSync(file, "utf8"));
   }
   if (ext === ".ts" || ext === ".mts") return importTypeScript(file);
+  // a fresh URL per load: modules are cached by URL, and two loads can fall in one millisecond
   return defaultExport(
-    await import(`${pathToFileURL(file).href}?t=${Date.now()}`),
+    await import(`${pathToFileURL(file).href}?t=${Date.now()}-${++loads}`),
   );
 }
+
+let loads = 0;
 
 /**
  * Node 20 cannot run TypeScript, so the config is transpiled (types erased, nothing checked)
  * with the TypeScript that ts-morph bundles. `import … from "apiloom"` or `"apiloom/config"`
- * is pointed at a one-line module, since defineConfig only exists for its type. A config that
+ * is pointed at a two-line module, since defineConfig and definePlugin only exist for their types. A config that
  * imports nothing else runs from a data: URL; one with other imports runs from a temporary
  * file beside it so its relative imports resolve.
  */
@@ -92,7 +96,7 @@ async function importTypeScript(file: string): Promise<unknown> {
  */
 async function transpiledConfig(file: string): Promise<string> {
   const source = readFileSync(file, "utf8");
-  const cacheDir = findCacheDir(dirname(file));
+  const cacheDir = projectCacheDir(dirname(file));
   const { apiloomIdentity, sha256Bytes } = await import("./fingerprint.js");
   const cached = cacheDir
     ? join(
@@ -133,19 +137,6 @@ async function transpiledConfig(file: string): Promise<string> {
   return output.outputText;
 }
 
-/**
- * `node_modules/.cache/apiloom` in the nearest folder up from `dir` that has node_modules, not
- * looking past the project root (the first folder with package.json), as findConfigFile.
- */
-function findCacheDir(dir: string): string | undefined {
-  for (let at = dir; ; at = dirname(at)) {
-    if (existsSync(join(at, "node_modules")))
-      return join(at, "node_modules/.cache/apiloom");
-    if (existsSync(join(at, "package.json")) || dirname(at) === at)
-      return undefined;
-  }
-}
-
 async function runTranspiled(
   file: string,
   outputText: string,
@@ -175,7 +166,7 @@ async function runTranspiled(
 }
 
 const SELF_MODULE = `data:text/javascript,${encodeURIComponent(
-  "export function defineConfig(config) { return config; }",
+  "export function defineConfig(config) { return config; }\nexport function definePlugin(plugin) { return plugin; }",
 )}`;
 
 /** `export default {…}`, or a function returning it (sync or async). */

@@ -1,16 +1,33 @@
-import type { ArtifactName, DocsGroupBy } from "../emit/artifact.js";
+import type { ArtifactPlugin, DocsGroupBy } from "../emit/artifact.js";
+import type { ArtifactName } from "../emit/registry.js";
 
 /**
  * What `apiloom.config.{ts,mjs,js,json,yaml,yml}` may hold. Paths are relative to the config
  * file's folder. Every option also has a command-line flag (see src/cli/generate-options.ts).
+ * Your plugins' options sit beside these, under each plugin's name.
  */
-export interface ApiloomConfig {
+export interface ApiloomConfig extends ApiloomSettings {
+  /** Options of a plugin of your own, under its name. */
+  [plugin: string]: unknown;
+}
+
+/** apiloom's own settings, and its artifacts' options: the config without your plugins' options. */
+export interface ApiloomSettings {
   /** Spec files or globs (`*`, `**`, `?`, `{a,b}`), any supported format. */
   inputs?: string[];
   /** The output folder apiloom owns (only the files its manifest lists). Default `generated`. */
   out?: string;
-  /** Which artifacts to make. Default: all of them. */
-  artifacts?: ArtifactName[];
+  /**
+   * Which artifacts to make: apiloom's and those of your `plugins`. Default: all of apiloom's and
+   * every plugin's.
+   */
+  artifacts?: (ArtifactName | (string & {}))[];
+  /**
+   * Artifacts of your own, each made with `definePlugin` (often imported from a package): made
+   * after apiloom's, their options under their name in this config (see the README, "Plugins").
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  plugins?: ArtifactPlugin<string, any>[];
   /** A folder with your copies of templates; missing files fall back to apiloom's. */
   templates?: string;
   /**
@@ -77,10 +94,17 @@ export function defineConfig(config: ApiloomConfig): ApiloomConfig {
   return config;
 }
 
-/** The one place defaults live; the CLI, the config loader and the tests import it. */
+export { definePlugin } from "../emit/artifact.js";
+
+/**
+ * The one place the defaults of apiloom's own settings live (an artifact's options have theirs in
+ * its plugin); the settings resolver, the CLI's help and the tests import it.
+ */
 export const CONFIG_DEFAULTS = {
   out: "generated",
   lock: "apiloom.lock.json",
+  allowExternalRefs: false,
+  strict: false,
   maxDiagnostics: 50,
   watchDebounceMs: 100,
 } as const;

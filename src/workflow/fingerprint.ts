@@ -15,7 +15,10 @@ import type { GenerateSettings } from "./settings.js";
  * survives moving the project.
  */
 export interface Fingerprint {
-  /** apiloom's version, a hash of its code, templates and the parsers it depends on. */
+  /**
+   * apiloom's version: the same on every machine, so the committed manifest is too. Which exact
+   * code made the output is recorded outside it, in this machine's cache (verified.ts).
+   */
   apiloom: string;
   /** Hash of the resolved settings (config and flags merged). */
   settings: string;
@@ -58,36 +61,85 @@ export function fromOut(out: string, path: string): string {
   return relative(out, path).split(sep).join("/");
 }
 
+/**
+ * Settings the fingerprint leaves out, each with the reason: they say where things are read from
+ * or written to, or are recorded another way. Everything else in the resolved settings is hashed,
+ * so a new setting is in the fingerprint unless it is declared here (test/workflow/options-table
+ * flips each one).
+ */
+export const OUTPUT_NEUTRAL = {
+  configFile:
+    "where the settings were read from: the values they give are hashed",
+  inputs:
+    "patterns: the files they expand to are recorded and compared (fingerprint.inputs and reads)",
+  out: "where to write: the recorded folder is the one compared, and every other path is hashed relative to it",
+  warnings: "made from the other settings (their count is recorded)",
+  notApplied:
+    "a message naming the config's files a one-off run leaves alone: that it leaves them is in lock and serverHandlers, which are hashed",
+} as const satisfies Partial<Record<keyof GenerateSettings, string>>;
+
+/** Settings that hold absolute paths: hashed relative to the output folder, so a moved project matches. */
+export const PATH_SETTINGS = [
+  "baseDir",
+  "serverHandlers",
+  "lock",
+  "emit.templatesDir",
+] as const;
+
+/**
+ * The resolved settings as the fingerprint hashes them: every setting but the output-neutral ones,
+ * paths relative to the output folder, each plugin by its identity (name, version, path, needs)
+ * instead of its code, object keys sorted.
+ */
+export function settingsRecord(
+  settings: GenerateSettings,
+  stagesId: string,
+): unknown {
+  const version = apiloomVersion();
+  const record = (value: unknown, path: string): unknown => {
+    if (path in OUTPUT_NEUTRAL) return undefined;
+    if ((PATH_SETTINGS as readonly string[]).includes(path))
+      return typeof value === "string" ? fromOut(settings.out, value) : value;
+    if (path === "emit.plugins")
+      return (value as GenerateSettings["emit"]["plugins"]).map((p) => ({
+        name: p.name,
+        version: p.version ?? `apiloom@${version}`,
+        path: p.path,
+        needs: p.needs ?? [],
+      }));
+    if (Array.isArray(value)) return value.map((v) => record(v, `${path}[]`));
+    if (typeof value !== "object" || value === null) return value;
+    const keys = Object.keys(value).sort(compareCodeUnits);
+    return Object.fromEntries(
+      keys.flatMap((key) => {
+        const item = record(
+          (value as Record<string, unknown>)[key],
+          path ? `${path}.${key}` : key,
+        );
+        return item === undefined ? [] : [[key, item]];
+      }),
+    );
+  };
+  return { stages: stagesId, settings: record(settings, "") };
+}
+
 /** `stagesId` names the stages (the real ones: "apiloom"); another one never matches a record. */
 export function fingerprintBase(
   settings: GenerateSettings,
   stagesId: string,
 ): FingerprintBase {
-  const out = settings.out;
-  const rel = (path: string | undefined) =>
-    path === undefined ? null : fromOut(out, path);
-  const resolved = {
-    stages: stagesId,
-    baseDir: rel(settings.baseDir),
-    // not the input patterns: the files they expand to are recorded and compared instead
-    artifacts: settings.artifacts,
-    templates: rel(settings.templates),
-    baseUrl: settings.baseUrl ?? null,
-    names: Object.entries(settings.names).sort(([a], [b]) =>
-      compareCodeUnits(a, b),
-    ),
-    allowExternalRefs: settings.allowExternalRefs,
-    prefer: settings.prefer,
-    serverHandlers: rel(settings.serverHandlers),
-    serverAdapters: settings.serverAdapters ?? [],
-    lock: rel(settings.lock),
-    strict: settings.strict,
-  };
+  const templates = settings.emit.templatesDir;
   return {
-    apiloom: apiloomIdentity(),
-    settings: sha256Bytes(JSON.stringify(resolved)),
-    templates: settings.templates ? hashTree(settings.templates) : "",
+    apiloom: apiloomVersion(),
+    settings: sha256Bytes(JSON.stringify(settingsRecord(settings, stagesId))),
+    templates: templates ? hashTree(templates) : "",
   };
+}
+
+/** apiloom's version, from its package.json. */
+export function apiloomVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require("../../package.json") as { version?: string }).version ?? "?";
 }
 
 let identity: string | undefined;
@@ -96,13 +148,14 @@ let identity: string | undefined;
  * apiloom's version and a hash of its own code (src/ or dist/, whichever runs), its templates
  * and the versions of the parsers it uses: a build at the same version with other code (a
  * checkout of apiloom itself, a patched install) must not pass for the one that wrote the output.
+ * Never written into the output (a build folder's leftovers would make it differ between
+ * machines): it keys this machine's caches (verified.ts, the transpiled config).
  */
 export function apiloomIdentity(): string {
   if (identity !== undefined) return identity;
   const require = createRequire(import.meta.url);
   const codeRoot = fileURLToPath(new URL("..", import.meta.url));
-  const version = (require("../../package.json") as { version?: string })
-    .version;
+  const version = apiloomVersion();
   const parsers = ["yaml", "js-yaml"].map((name) => {
     try {
       return `${name}@${packageVersion(require.resolve(name), name)}`;
@@ -121,7 +174,7 @@ export function apiloomIdentity(): string {
       ...parsers,
     ].join("\n"),
   );
-  identity = `${version ?? "?"}+${hash.slice(0, 16)}`;
+  identity = `${version}+${hash.slice(0, 16)}`;
   return identity;
 }
 

@@ -2,7 +2,7 @@ import type { Endpoint } from "../model/types.js";
 import { endpointKey } from "../model/naming.js";
 import { compareCodeUnits } from "../model/order.js";
 import { OutsideFileError, readOutsideFile } from "./outside-file.js";
-import { decodeUtf8, invalidUtf8Message } from "../scaffold/utf8-bytes.js";
+import { decodeUtf8, invalidUtf8Message } from "../ingest/utf8-bytes.js";
 
 /**
  * The committed lock of endpoint names (`apiloom.lock.json` next to the config). It lives

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-import { outputLayout } from "../emit/layout.js";
-import type { ArtifactName, Emitter, GeneratedFile } from "../emit/artifact.js";
+import type { ArtifactPlugin, GeneratedFile } from "../emit/artifact.js";
 import { runPipeline } from "../pipeline.js";
 import { fileStart, Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
@@ -9,7 +8,6 @@ import { compareCodeUnits } from "../model/order.js";
 import { listInputs, unmatchedInput } from "./inputs.js";
 import { parseText } from "../ingest/load.js";
 import { readSource, type SourceCache } from "./source-cache.js";
-import { DEFAULT_MAX_INPUT_BYTES } from "../ingest/read-source.js";
 import { nameLockText, readNameLock } from "./name-lock.js";
 import { readOutsideFile } from "./outside-file.js";
 import type { GenerateSettings } from "./settings.js";
@@ -29,7 +27,8 @@ export interface Stages {
    * one are never fingerprinted, so every run with them is a full run.
    */
   id?: string;
-  emitters: Readonly<Record<ArtifactName, Emitter>>;
+  /** Plugins standing in for apiloom's own of the same name (tests' fakes); none in real runs. */
+  plugins?: readonly ArtifactPlugin[];
 }
 
 /** Everything a run makes, in memory; nothing is written yet. */
@@ -83,7 +82,7 @@ export async function produce(
   const out = settings.out;
   // every file the stages read, hashed from the very bytes they parsed
   const reads = new Map<string, string>();
-  const maxBytes = settings.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  const maxBytes = settings.maxInputBytes;
   const readText = (absPath: string): string => {
     let text: string;
     let hash: string;
@@ -100,36 +99,29 @@ export async function produce(
   };
   if (settings.lock)
     reads.set(fromOut(out, settings.lock), hashFile(settings.lock));
+  const stand = stages.plugins ?? [];
   const { model, files, diagnostics } = await runPipeline(inputFiles, {
     load: {
+      ...settings.model,
       cwd: settings.baseDir,
-      allowExternalRefs: settings.allowExternalRefs,
-      prefer: settings.prefer,
-      info: settings.info,
-      tags: settings.tags,
-      names: settings.names,
       lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
       readText,
       parse: sources
         ? (text, file, absPath) => sources.parse(text, file, absPath, parseText)
         : undefined,
     },
-    artifacts: settings.artifacts,
-    emitters: stages.emitters,
     emit: {
-      templatesDir: settings.templates,
-      baseUrl: settings.baseUrl,
-      serverAdapters: settings.serverAdapters,
-      validateResponses: settings.validateResponses,
-      layout: outputLayout(settings.baseDir, settings.out),
-      docs: { groupBy: settings.docsGroupBy },
+      ...settings.emit,
+      plugins: settings.emit.plugins.map(
+        (plugin) => stand.find((p) => p.name === plugin.name) ?? plugin,
+      ),
     },
     onStage,
   });
-  const handlers = settings.artifacts.includes("server")
+  const handlers = settings.emit.artifacts.includes("server")
     ? await updateHandlers(settings, model)
     : undefined;
-  reporter.add(settings.warnings ?? []);
+  reporter.add(settings.warnings);
   reporter.add(diagnostics);
   reporter.add(handlers?.diagnostics ?? []);
   const lockText = settings.lock ? nameLockText(model.endpoints) : undefined;

@@ -1,54 +1,71 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import type { ArtifactName, DocsGroupBy } from "../emit/artifact.js";
-import { ARTIFACTS, withNeeds } from "../emit/artifact.js";
-import { adapterProblem } from "../emit/server/adapters.js";
+import type { ArtifactPlugin } from "../emit/artifact.js";
+import { outputLayout, type OutputLayout } from "../emit/layout.js";
+import { BUILT_IN_PLUGINS, withNeeds } from "../emit/registry.js";
+import type { PluginRun } from "../emit/run.js";
 import { ConfigError } from "./config-error.js";
 import { findConfigFile, loadConfigFile } from "./config-load.js";
+import { unknownArtifact } from "./config-validate.js";
 import type { InfoOverride } from "../model/build.js";
-import { fileStart, Reporter } from "../model/reporter.js";
+import { Reporter } from "../model/reporter.js";
 import type { Diagnostic } from "../model/types.js";
 import type { TagOverrides } from "../model/tag-overrides.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
 import { DEFAULT_MAX_INPUT_MIB, MIB } from "../ingest/read-source.js";
+import {
+  resolvePluginOptions,
+  type ResolvedPluginOptions,
+} from "./plugin-options.js";
 
-/** Everything one generate run needs, config and flags merged, paths made absolute. */
+/**
+ * Everything one generate run needs: config, flags and defaults resolved once, here, into one
+ * frozen value, paths made absolute. The model's options, the plugins' run, the programmatic
+ * `generate()` and the manifest's fingerprint all read it; nothing copies its fields.
+ */
 export interface GenerateSettings {
   /**
    * The config's folder, or without one the output folder's project (see projectFolder): inputs
    * are shown relative to it.
    */
-  baseDir: string;
-  configFile?: string;
+  readonly baseDir: string;
+  readonly configFile?: string;
   /** Input patterns relative to baseDir (or absolute). */
-  inputs: string[];
-  out: string;
-  artifacts: ArtifactName[];
-  templates?: string;
-  baseUrl?: string;
-  /** The config's `info`: laid over the merged model's. */
-  info?: InfoOverride;
-  /** The config's `tags`: renamed, merged, described. */
-  tags?: TagOverrides;
-  /** How the docs group endpoints (config `docs.groupBy`, flag `--group-by`). */
-  docsGroupBy?: DocsGroupBy;
-  names: Record<string, string>;
-  allowExternalRefs: boolean;
-  /** Preferred sources as paths relative to baseDir with `/` (how the model shows input files). */
-  prefer: string[];
-  serverHandlers?: string;
-  /** Server framework adapters to emit (`fastify`, or the user's own templates); may be empty. */
-  serverAdapters?: string[];
-  validateResponses: boolean;
+  readonly inputs: readonly string[];
+  readonly out: string;
+  /** How the inputs are read and woven into the model (loadModel's options as they are). */
+  readonly model: ModelSettings;
+  /** What is made and how: every plugin, the artifacts asked for and what they need, options. */
+  readonly emit: EmitSettings;
+  readonly serverHandlers?: string;
   /** Absolute lock file path, or undefined when locking is off. */
-  lock?: string;
-  strict: boolean;
-  /** Largest input or `$ref`'d file read, in bytes (`merge.maxInputSize` MiB); default 100 MiB. */
-  maxInputBytes?: number;
+  readonly lock?: string;
+  readonly strict: boolean;
+  /** Largest input or `$ref`'d file read, in bytes (`merge.maxInputSize` MiB; default 100 MiB). */
+  readonly maxInputBytes: number;
   /** The config's files that this one-off run leaves alone (see replacesConfigInputs). */
-  notApplied?: string[];
+  readonly notApplied?: readonly string[];
   /** Settings that take no effect in this run (`config/ignored-option`), reported with the run's diagnostics. */
-  warnings?: Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** The model's options: the config's `merge`, `info`, `tags` and `names`, flags over them. */
+export interface ModelSettings {
+  readonly allowExternalRefs: boolean;
+  /** Preferred sources as paths relative to baseDir with `/` (how the model shows input files). */
+  readonly prefer: readonly string[];
+  /** The config's `info`: laid over the merged model's. */
+  readonly info?: Readonly<InfoOverride>;
+  /** The config's `tags`: renamed, merged, described. */
+  readonly tags?: Readonly<TagOverrides>;
+  readonly names: Readonly<Record<string, string>>;
+}
+
+/** The plugins' run (src/emit/run.ts) as it is: artifacts with what they need, in registry order. */
+export interface EmitSettings extends Readonly<PluginRun> {
+  readonly artifacts: readonly string[];
+  readonly options: ResolvedPluginOptions;
+  readonly plugins: readonly ArtifactPlugin[];
 }
 
 /**
@@ -59,18 +76,13 @@ export interface SettingsOverrides {
   /** Input patterns relative to the working folder; when any are given they replace the config's. */
   inputs: string[];
   out?: string;
-  artifacts?: ArtifactName[];
+  artifacts?: string[];
   templates?: string;
-  baseUrl?: string;
-  docsGroupBy?: DocsGroupBy;
   /** Endpoint names by "METHOD /path", laid over the config's. */
   names: Record<string, string>;
   allowExternalRefs?: boolean;
   prefer?: string[];
   serverHandlers?: string;
-  /** Replaces the config's `server.adapters`. */
-  serverAdapters?: string[];
-  validateResponses?: boolean;
   /** A lock file path, or false to neither read nor write the name lock. */
   lock?: string | false;
   /** A config file path, or false to read no config (and no lock beside one). */
@@ -78,6 +90,8 @@ export interface SettingsOverrides {
   strict?: boolean;
   /** MiB; over the config's `merge.maxInputSize`. */
   maxInputSize?: number;
+  /** Plugin options given as flags (`--base-url`), by plugin then option. */
+  options: Record<string, Record<string, unknown>>;
 }
 
 /** Loads the config (unless `config` is false) and lays the overrides over it. */
@@ -125,35 +139,6 @@ export async function resolveSettings(
       ? fromConfig(config.out ?? CONFIG_DEFAULTS.out)
       : fromCwd(CONFIG_DEFAULTS.out);
   checkFolder(out, flags.out ? "--out" : `"out" in ${loaded?.file}`, false);
-  const templates = flags.templates
-    ? fromCwd(flags.templates)
-    : config.templates
-      ? fromConfig(config.templates)
-      : undefined;
-  if (templates !== undefined)
-    checkFolder(
-      templates,
-      flags.templates ? "--templates" : `"templates" in ${loaded?.file}`,
-      true,
-    );
-  const serverAdapters = [
-    ...new Set(flags.serverAdapters ?? config.server?.adapters ?? []),
-  ];
-  for (const adapter of serverAdapters) {
-    const problem = adapterProblem(adapter, templates);
-    if (problem)
-      throw new ConfigError(
-        `${flags.serverAdapters ? "--server-adapters" : `"server.adapters" in ${loaded?.file}`}: ${problem}`,
-      );
-  }
-  const baseUrl = flags.baseUrl ?? config.baseUrl;
-  if (baseUrl !== undefined)
-    checkBaseUrl(
-      baseUrl,
-      flags.baseUrl !== undefined
-        ? "--base-url"
-        : `"baseUrl" in ${loaded?.file}`,
-    );
   const serverHandlers = flags.serverHandlers
     ? fromCwd(flags.serverHandlers)
     : config.server?.handlers && configFilesApply
@@ -163,56 +148,110 @@ export async function resolveSettings(
     throw new ConfigError(
       `${flags.serverHandlers ? "--server-handlers" : `"server.handlers" in ${loaded?.file}`}: ${serverHandlers} is inside the output folder ${out}, which apiloom owns; keep your handlers outside it`,
     );
-  // what the run makes: the artifacts asked for and those they need
-  const artifacts = withNeeds(flags.artifacts ?? config.artifacts ?? ARTIFACTS);
-  const reporter = new Reporter();
-  if (serverAdapters.length > 0 && !artifacts.includes("server")) {
-    const from = flags.serverAdapters
-      ? "--server-adapters"
-      : (loaded?.file ?? "server.adapters");
-    reporter.report(
-      "config/ignored-option",
-      `server adapters (${serverAdapters.join(", ")}) are given but the server is not generated (artifacts: ${artifacts.join(", ")}): they are ignored`,
-      fileStart(from),
-    );
-  }
-  const warnings = reporter.diagnostics;
-  return {
+  const core = resolveOptions(config, flags, {
+    cwd,
     baseDir,
-    configFile: loaded?.file,
+    file: loaded?.file ?? "the command line",
+    layout: outputLayout(baseDir, out),
+  });
+  return deepFreeze({
+    baseDir,
+    ...(loaded ? { configFile: loaded.file } : {}),
     inputs,
     out,
-    artifacts,
-    templates,
-    baseUrl,
-    info: config.info,
-    tags: config.tags,
-    docsGroupBy: flags.docsGroupBy ?? config.docs?.groupBy,
-    names: { ...config.names, ...flags.names },
-    allowExternalRefs:
-      flags.allowExternalRefs ?? config.merge?.allowExternalRefs ?? false,
-    prefer: (flags.prefer
-      ? flags.prefer.map(fromCwd)
-      : (config.merge?.prefer ?? []).map(fromConfig)
-    ).map((path) => relative(baseDir, path).split(sep).join("/")),
-    serverHandlers,
-    serverAdapters,
-    validateResponses:
-      flags.validateResponses ?? config.server?.validateResponses ?? false,
-    lock:
-      lockOption === false
-        ? undefined
-        : flags.lock
-          ? fromCwd(flags.lock)
-          : fromConfig(config.lock || CONFIG_DEFAULTS.lock),
-    strict: flags.strict ?? config.strict ?? false,
+    ...core,
+    ...(serverHandlers !== undefined ? { serverHandlers } : {}),
+    ...(lockOption === false
+      ? {}
+      : {
+          lock: flags.lock
+            ? fromCwd(flags.lock)
+            : fromConfig(config.lock || CONFIG_DEFAULTS.lock),
+        }),
     maxInputBytes:
       (flags.maxInputSize ??
         config.merge?.maxInputSize ??
         DEFAULT_MAX_INPUT_MIB) * MIB,
-    ...(warnings.length > 0 ? { warnings } : {}),
     ...(configFilesApply ? {} : { notApplied: notApplied(flags, config) }),
+  });
+}
+
+/**
+ * The settings every run shares, the CLI's and the programmatic `generate()`'s: the model's
+ * options, the plugins and their options, the templates folder, strictness. `file` names where
+ * the config came from in messages; a flag, when given, is named instead.
+ */
+export function resolveOptions(
+  config: ApiloomConfig,
+  flags: Partial<SettingsOverrides>,
+  where: { cwd: string; baseDir: string; file: string; layout: OutputLayout },
+): Pick<GenerateSettings, "model" | "emit" | "strict" | "warnings"> {
+  const { cwd, baseDir, file } = where;
+  const fromConfig = (path: string) => resolve(baseDir, path);
+  const fromCwd = (path: string) => resolve(cwd, path);
+  const templates = flags.templates
+    ? fromCwd(flags.templates)
+    : config.templates
+      ? fromConfig(config.templates)
+      : undefined;
+  if (templates !== undefined)
+    checkFolder(
+      templates,
+      flags.templates ? "--templates" : `"templates" in ${file}`,
+      true,
+    );
+  const plugins = [...BUILT_IN_PLUGINS, ...(config.plugins ?? [])];
+  const asked = flags.artifacts ?? config.artifacts;
+  const unknown = unknownArtifact(asked, plugins);
+  if (unknown)
+    throw new ConfigError(
+      `${flags.artifacts ? "--artifacts" : `"artifacts" in ${file}`}: ${unknown}`,
+    );
+  // what the run makes: the artifacts asked for and those they need
+  const artifacts = withNeeds(asked ?? plugins.map((p) => p.name), plugins);
+  const reporter = new Reporter();
+  const options = resolvePluginOptions(
+    plugins,
+    config,
+    flags.options ?? {},
+    { file, templates, artifacts },
+    reporter,
+  );
+  return {
+    model: {
+      allowExternalRefs:
+        flags.allowExternalRefs ??
+        config.merge?.allowExternalRefs ??
+        CONFIG_DEFAULTS.allowExternalRefs,
+      prefer: (flags.prefer
+        ? flags.prefer.map(fromCwd)
+        : (config.merge?.prefer ?? []).map(fromConfig)
+      ).map((path) => relative(baseDir, path).split(sep).join("/")),
+      ...(config.info !== undefined ? { info: config.info } : {}),
+      ...(config.tags !== undefined ? { tags: config.tags } : {}),
+      names: { ...config.names, ...flags.names },
+    },
+    emit: {
+      plugins,
+      artifacts,
+      options,
+      ...(templates !== undefined ? { templatesDir: templates } : {}),
+      layout: where.layout,
+    },
+    strict: flags.strict ?? config.strict ?? CONFIG_DEFAULTS.strict,
+    warnings: reporter.diagnostics,
   };
+}
+
+/** Freezes a resolved value and everything in it, but not the plugins (the user's objects). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value))
+    return value;
+  Object.freeze(value);
+  for (const [key, item] of Object.entries(value))
+    if (key !== "plugins") deepFreeze(item);
+    else Object.freeze(item);
+  return value;
 }
 
 /**
@@ -234,21 +273,6 @@ function notApplied(flags: SettingsOverrides, config: ApiloomConfig): string[] {
       : []),
     ...(config.lock !== false && flags.lock === undefined ? ["lock"] : []),
   ];
-}
-
-/** The client's base URL: an absolute http(s) URL, or a path on the client's own origin. */
-function checkBaseUrl(value: string, what: string): void {
-  if (value.startsWith("/") && !value.startsWith("//")) return;
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (url && (url.protocol === "http:" || url.protocol === "https:")) return;
-  throw new ConfigError(
-    `${what}: ${JSON.stringify(value)} is not a base URL; give an absolute http(s) URL (https://api.example.com/v1) or a path starting with / (/api)`,
-  );
 }
 
 /** Whether `path` is `folder` or lies under it. */

@@ -43,7 +43,7 @@ export function watchTargets(
     add(dirname(resolve(settings.baseDir, file)), false);
   if (settings.configFile) add(dirname(settings.configFile), false);
   if (settings.serverHandlers) add(dirname(settings.serverHandlers), false);
-  if (settings.templates) add(settings.templates, true);
+  if (settings.emit.templatesDir) add(settings.emit.templatesDir, true);
   return [...targets.entries()]
     .map(([dir, recursive]) => ({ dir, recursive }))
     .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
@@ -76,7 +76,8 @@ export function relevantPaths(
     }
   return (abs) => {
     if (files.has(abs) || folders.has(abs)) return true;
-    if (settings.templates && within(settings.templates, abs)) return true;
+    const templates = settings.emit.templatesDir;
+    if (templates && within(templates, abs)) return true;
     const slashed = abs.split(sep).join("/");
     return patterns.some((p) => p.test(slashed));
   };

@@ -66,7 +66,10 @@ describe("the public API", () => {
   it("has the values the report promises at run time", () => {
     expect(typeof api.generate).toBe("function");
     expect(typeof api.loadModel).toBe("function");
-    expect([...api.ARTIFACTS]).toEqual(Object.keys(api.EMITTERS));
+    expect([...api.ARTIFACTS]).toEqual(
+      api.BUILT_IN_PLUGINS.map((plugin) => plugin.name),
+    );
+    expect(Object.isFrozen(api.BUILT_IN_PLUGINS)).toBe(true);
   });
 });
 

@@ -166,7 +166,9 @@ describe("templates and names", () => {
         "  return `export const ${view.name}Path = ${helpers.stringLiteral(view.path)};\\n`;\n" +
         "}\n",
     });
-    const files = await emitted("client", wireModel(), { templatesDir });
+    const files = await emitted("client", wireModel(), {
+      templates: templatesDir,
+    });
     const index = fileOf(files, "client/index.ts");
     expect(index).toContain(
       'export const getItemPath = "/items/{id}/parts/{part}";',

@@ -1,7 +1,7 @@
 import { emitted } from "../emitted.js";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { EmitOptions } from "../../src/emit/artifact.js";
+import type { EmitTestOptions } from "../emitted.js";
 import type { ApiModel } from "../../src/model/types.js";
 
 /** Generated clients are written under test/client/out/ (git-ignored) so vitest can import them. */
@@ -10,7 +10,7 @@ export const OUT_DIR = resolve(import.meta.dirname, "out");
 export async function generateClient(
   model: ApiModel,
   name: string,
-  options: EmitOptions = {},
+  options: EmitTestOptions = {},
 ): Promise<string> {
   mkdirSync(OUT_DIR, { recursive: true });
   const dir = mkdtempSync(join(OUT_DIR, `${name}-`));

@@ -32,7 +32,7 @@ async function project(
   const { files } = await generate(inputs, {
     cwd,
     artifacts: ["client", "server"],
-    serverAdapters,
+    server: { adapters: serverAdapters },
   });
   return files;
 }

@@ -210,7 +210,9 @@ describe("docs groups", () => {
     expect(() =>
       validateConfig({ docs: { groupBy: "tags!" } }, "c.json"),
     ).toThrow('c.json.docs.groupBy must be one of "tag", "path", "auto"');
-    expect(parseGenerateArgs(["--group-by", "tag"]).docsGroupBy).toBe("tag");
+    expect(parseGenerateArgs(["--group-by", "tag"]).options).toEqual({
+      docs: { groupBy: "tag" },
+    });
     expect(() => parseGenerateArgs(["--group-by", "words"])).toThrow(
       "--group-by expects one of tag, path, auto",
     );

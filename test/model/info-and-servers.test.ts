@@ -84,9 +84,9 @@ describe("the API's title", () => {
       "special/c.json": swagger("Special API", ["Get c"]),
     };
     expect((await modelOf(docs)).info.title).toBe("Acme");
-    expect((await modelOf(docs, { prefer: ["special"] })).info.title).toBe(
-      "Special API",
-    );
+    expect(
+      (await modelOf(docs, { merge: { prefer: ["special"] } })).info.title,
+    ).toBe("Special API");
   });
 
   it("is replaced, with version and description, by the config's info", async () => {
@@ -117,7 +117,7 @@ describe("config info", () => {
       inputs: ["x.yaml"],
       info: { title: "Stride", version: "3" },
     });
-    expect(settings.info).toEqual({ title: "Stride", version: "3" });
+    expect(settings.model.info).toEqual({ title: "Stride", version: "3" });
     await expect(
       settingsFor({ inputs: ["x.yaml"], info: { name: "Stride" } }),
     ).rejects.toThrow(/info: unknown option "name"/);
@@ -176,7 +176,7 @@ describe("placeholder servers", () => {
         "a.json": withServer("A", "www.example.com"),
         "d.json": withServer("D", "api.acme.io"),
       },
-      { prefer: ["a.json"] },
+      { merge: { prefer: ["a.json"] } },
     );
     expect(defaultBaseUrl(model)).toBe("https://www.example.com");
   });

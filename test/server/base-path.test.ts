@@ -55,7 +55,7 @@ describe("the generated server serves the server URL's path", () => {
     dir = outDir("base-path");
     const { files } = await generate([{ file: "pets.json", text: SPEC }], {
       artifacts: ["client", "server"],
-      serverAdapters: ["fastify"],
+      server: { adapters: ["fastify"] },
     });
     writeFiles(dir, files);
     server = await import(pathToFileURL(join(dir, "server/index.ts")).href);

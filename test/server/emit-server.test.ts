@@ -28,7 +28,7 @@ describe("emitServer", () => {
 
   it("emits server/fastify.ts when the fastify adapter is asked for, once however often it is listed", async () => {
     const files = await emitted("server", chatModel(), {
-      serverAdapters: ["fastify", "fastify"],
+      server: { adapters: ["fastify", "fastify"] },
     });
     const adapters = files.filter((f) => f.path === "server/fastify.ts");
     expect(adapters).toHaveLength(1);
@@ -37,21 +37,21 @@ describe("emitServer", () => {
 
   it("refuses an adapter it has no template for, and names that are the server's own files", async () => {
     await expect(async () =>
-      emitted("server", chatModel(), { serverAdapters: ["express"] }),
+      emitted("server", chatModel(), { server: { adapters: ["express"] } }),
     ).rejects.toThrow(
       /unknown server adapter "express".*put server\/express\.ts in your templates folder/,
     );
     await expect(async () =>
-      emitted("server", chatModel(), { serverAdapters: ["router"] }),
+      emitted("server", chatModel(), { server: { adapters: ["router"] } }),
     ).rejects.toThrow(/"router" is a file of the server itself/);
     await expect(async () =>
-      emitted("server", chatModel(), { serverAdapters: ["../x"] }),
+      emitted("server", chatModel(), { server: { adapters: ["../x"] } }),
     ).rejects.toThrow(/adapter names are lower-case/);
   });
 
   it("prints every server file exactly as prettier would", async () => {
     const files = await emitted("server", chatModel(), {
-      serverAdapters: ["fastify"],
+      server: { adapters: ["fastify"] },
     });
     for (const file of files.filter((f) =>
       /^(server|validators)\//.test(f.path),
@@ -84,7 +84,7 @@ describe("emitServer with the user's templates", () => {
     writeFiles(dir, [
       { path: "server/runtime.ts", contents: "// my own runtime\n" },
     ]);
-    const files = await emitted("server", chatModel(), { templatesDir: dir });
+    const files = await emitted("server", chatModel(), { templates: dir });
     const byPath = new Map(files.map((f) => [f.path, f.contents]));
     expect(byPath.get("server/runtime.ts")).toBe("// my own runtime\n");
     expect(byPath.get("server/index.ts")).toMatch(
@@ -98,14 +98,14 @@ describe("emitServer with the user's templates", () => {
       '// my express adapter\nimport { routes } from "./routes.js";\n';
     writeFiles(dir, [{ path: "server/express.ts", contents: express }]);
     const listed = await emitted("server", chatModel(), {
-      templatesDir: dir,
-      serverAdapters: ["express"],
+      templates: dir,
+      server: { adapters: ["express"] },
     });
     expect(listed.find((f) => f.path === "server/express.ts")?.contents).toBe(
       express,
     );
     const unlisted = await emitted("server", chatModel(), {
-      templatesDir: dir,
+      templates: dir,
     });
     expect(unlisted.map((f) => f.path)).not.toContain("server/express.ts");
   });

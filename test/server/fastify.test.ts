@@ -19,7 +19,9 @@ describe("generated Fastify adapter over HTTP", () => {
     const dir = outDir("fastify");
     writeFiles(
       dir,
-      await emitted("server", chatModel(), { serverAdapters: ["fastify"] }),
+      await emitted("server", chatModel(), {
+        server: { adapters: ["fastify"] },
+      }),
     );
     const { apiRoutes } = await import(
       pathToFileURL(join(dir, "server/fastify.ts")).href
@@ -155,7 +157,7 @@ describeCorpus("generated Fastify adapter on the corpus", () => {
     const dir = outDir(`fastify-corpus/${file.replace(/\W+/g, "-")}`);
     writeFiles(
       dir,
-      await emitted("server", model, { serverAdapters: ["fastify"] }),
+      await emitted("server", model, { server: { adapters: ["fastify"] } }),
     );
     const { apiRoutes } = await import(
       pathToFileURL(join(dir, "server/fastify.ts")).href
@@ -204,7 +206,7 @@ describe("generated Fastify adapter with parameters inside segments", () => {
     const dir = outDir("fastify-segments");
     writeFiles(
       dir,
-      await emitted("server", model, { serverAdapters: ["fastify"] }),
+      await emitted("server", model, { server: { adapters: ["fastify"] } }),
     );
     const { apiRoutes } = await import(
       pathToFileURL(join(dir, "server/fastify.ts")).href

@@ -7,7 +7,7 @@ import { chatModel } from "../fixtures/server/chat-model.js";
 import { emitted } from "../emitted.js";
 
 const runtimeOf = async (templatesDir?: string) =>
-  (await emitted("validators", chatModel(), { templatesDir })).find(
+  (await emitted("validators", chatModel(), { templates: templatesDir })).find(
     (f) => f.path === "validators/runtime.ts",
   )!.contents;
 

@@ -187,7 +187,10 @@ describe("the generated node:http server validates", () => {
 
   it("turns answer checks on from the generator setting", async () => {
     const on = outDir("server-validate-responses");
-    writeFiles(on, await emitted("server", model, { validateResponses: true }));
+    writeFiles(
+      on,
+      await emitted("server", model, { server: { validateResponses: true } }),
+    );
     const index = await import(pathToFileURL(join(on, "server/index.ts")).href);
     const running = await listen(
       index.createRequestListener(handlers, { onError: () => {} }),
@@ -214,7 +217,7 @@ describe("the generated Fastify adapter validates", () => {
     const dir = outDir("fastify");
     writeFiles(
       dir,
-      await emitted("server", model, { serverAdapters: ["fastify"] }),
+      await emitted("server", model, { server: { adapters: ["fastify"] } }),
     );
     const { apiRoutes } = await import(
       pathToFileURL(join(dir, "server/fastify.ts")).href

@@ -24,7 +24,9 @@ function configDir(config: object): string {
 
 const settingsFile = async (validateResponses?: boolean) => {
   const model = (await generate([{ file: "k.yaml", text: SPEC }])).model;
-  const files = await emitted("server", model, { validateResponses });
+  const files = await emitted("server", model, {
+    server: { validateResponses },
+  });
   return files.find((f) => f.path === "server/settings.ts")!.contents;
 };
 
@@ -36,14 +38,12 @@ describe("server.validateResponses", () => {
     });
     const off = configDir({ inputs: ["a.yaml"] });
     const flags = (args: string[]) => parseGenerateArgs(args);
-    expect((await resolveSettings(flags([]), on)).validateResponses).toBe(true);
-    expect((await resolveSettings(flags([]), off)).validateResponses).toBe(
-      false,
-    );
-    expect(
-      (await resolveSettings(flags(["--validate-responses"]), off))
-        .validateResponses,
-    ).toBe(true);
+    const validate = async (args: string[], dir: string) =>
+      (await resolveSettings(flags(args), dir)).emit.options.server!
+        .validateResponses;
+    expect(await validate([], on)).toBe(true);
+    expect(await validate([], off)).toBe(false);
+    expect(await validate(["--validate-responses"], off)).toBe(true);
   });
 
   it("refuses a value that is not a boolean, naming the option", () => {

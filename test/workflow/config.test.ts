@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseGenerateArgs } from "../../src/cli/generate-options.js";
-import { EMITTERS } from "../../src/emit/index.js";
-import { ARTIFACTS } from "../../src/emit/artifact.js";
+import { ARTIFACTS, BUILT_IN_PLUGINS } from "../../src/emit/registry.js";
 import {
   findConfigFile,
   loadConfigFile,
@@ -150,11 +149,12 @@ describe("settings: config paths are relative to the config, flag paths to the w
       baseDir: dir,
       inputs: ["specs/*.yaml"],
       out: join(dir, "build/api"),
-      // the config asks for client and openapi; the client needs the types and validators
-      artifacts: ["types", "client", "validators", "openapi"],
-      baseUrl: "https://api.example.com",
-      names: { "GET /pets": "allPets" },
-      allowExternalRefs: true,
+      emit: {
+        // the config asks for client and openapi; the client needs the types and validators
+        artifacts: ["types", "client", "validators", "openapi"],
+        options: { client: { baseUrl: "https://api.example.com" } },
+      },
+      model: { names: { "GET /pets": "allPets" }, allowExternalRefs: true },
       serverHandlers: join(dir, "src/handlers.ts"),
       lock: join(dir, CONFIG_DEFAULTS.lock),
       strict: false,
@@ -176,11 +176,13 @@ describe("settings: config paths are relative to the config, flag paths to the w
     expect(flagged).toMatchObject({
       inputs: ["specs/a.yaml"],
       out: join(dir, "specs/gen"),
-      artifacts: ["docs"],
-      names: { "GET /pets": "pets" },
-      lock: undefined,
+      emit: { artifacts: ["docs"] },
+      model: { names: { "GET /pets": "pets" } },
       strict: true,
     });
+    expect(flagged.lock).toBeUndefined();
+    expect(Object.isFrozen(flagged)).toBe(true);
+    expect(Object.isFrozen(flagged.emit.options.client)).toBe(true);
   });
 
   it("works from flags alone and needs inputs", async () => {
@@ -191,12 +193,15 @@ describe("settings: config paths are relative to the config, flag paths to the w
     );
     expect(settings).toMatchObject({
       baseDir: dir,
-      configFile: undefined,
       inputs: ["x.yaml"],
       out: join(dir, "o"),
-      artifacts: [...ARTIFACTS],
+      emit: { artifacts: [...ARTIFACTS] },
       lock: join(dir, CONFIG_DEFAULTS.lock),
     });
+    expect(settings.configFile).toBeUndefined();
+    await expect(
+      resolveSettings(parseGenerateArgs(["x.yaml", "-a", "client,sdk"]), dir),
+    ).rejects.toThrow('--artifacts: unknown artifact "sdk"');
     await expect(resolveSettings(parseGenerateArgs([]), dir)).rejects.toThrow(
       "no inputs",
     );
@@ -249,20 +254,18 @@ describe("settings: config paths are relative to the config, flag paths to the w
     });
     const settings = (args: string[]) =>
       resolveSettings(parseGenerateArgs(args), dir);
-    expect((await settings([])).serverAdapters).toEqual(["fastify"]);
+    const adapters = async (args: string[]) =>
+      (await settings(args)).emit.options.server!.adapters;
+    expect(await adapters([])).toEqual(["fastify"]);
     expect(
-      (
-        await settings([
-          "--server-adapters",
-          "express, fastify",
-          "--templates",
-          "tpl",
-        ])
-      ).serverAdapters,
+      await adapters([
+        "--server-adapters",
+        "express, fastify",
+        "--templates",
+        "tpl",
+      ]),
     ).toEqual(["express", "fastify"]);
-    expect((await settings(["x.yaml", "--no-config"])).serverAdapters).toEqual(
-      [],
-    );
+    expect(await adapters(["x.yaml", "--no-config"])).toEqual([]);
     await expect(settings(["--server-adapters", "express"])).rejects.toThrow(
       '--server-adapters: unknown server adapter "express": apiloom has fastify; for another, put server/express.ts in your templates folder',
     );
@@ -278,8 +281,8 @@ describe("settings: config paths are relative to the config, flag paths to the w
     );
   });
 
-  it("knows the same artifacts as the emitter registry, in the same order", () => {
-    expect(Object.keys(EMITTERS)).toEqual([...ARTIFACTS]);
+  it("knows the same artifacts as the plugin registry, in the same order", () => {
+    expect(BUILT_IN_PLUGINS.map((p) => p.name)).toEqual([...ARTIFACTS]);
   });
 
   it.each([
@@ -295,7 +298,7 @@ describe("settings: config paths are relative to the config, flag paths to the w
         parseGenerateArgs(["x.yaml", "-a", list]),
         dir,
       );
-      expect(settings.artifacts).toEqual(expected);
+      expect(settings.emit.artifacts).toEqual(expected);
     },
   );
 });
@@ -325,7 +328,7 @@ describe("flags", () => {
     [["--out"], "--out needs a value"],
     [["--check=yes"], "--check takes no value"],
     [["--name", "getPets"], '--name expects "METHOD /path=name"'],
-    [["-a", "client,sdk"], 'unknown artifact "sdk"'],
+    [["-a", ","], "--artifacts needs at least one artifact"],
     [["--max-diagnostics", "many"], "--max-diagnostics expects a whole number"],
   ])("rejects %j", (args, message) => {
     expect(() => parseGenerateArgs(args)).toThrow(message);

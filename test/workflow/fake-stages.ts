@@ -1,4 +1,9 @@
-import type { ArtifactName, Emitter } from "../../src/emit/artifact.js";
+import type { ApiModel } from "../../src/model/types.js";
+import type { GeneratedFile } from "../../src/emit/artifact.js";
+import {
+  BUILT_IN_PLUGINS,
+  type ArtifactName,
+} from "../../src/emit/registry.js";
 import type { Endpoint } from "../../src/model/types.js";
 import type { Stages } from "../../src/workflow/produce.js";
 
@@ -68,6 +73,8 @@ const openapi: Emitter = (model) => [
   },
 ];
 
+type Emitter = (model: ApiModel) => GeneratedFile[];
+
 const emitters: Record<ArtifactName, Emitter> = {
   types,
   client,
@@ -77,4 +84,10 @@ const emitters: Record<ArtifactName, Emitter> = {
   openapi,
 };
 
-export const fakeStages: Stages = { emitters };
+/** apiloom's plugins (names, needs, options) with these stand-ins as what they make. */
+export const fakeStages: Stages = {
+  plugins: BUILT_IN_PLUGINS.map((plugin) => ({
+    ...plugin,
+    emit: ({ model }) => emitters[plugin.name](model),
+  })),
+};

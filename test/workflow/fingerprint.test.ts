@@ -1,5 +1,6 @@
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -8,7 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -63,6 +64,7 @@ paths:
   /owners:
     get:
       operationId: listOwners
+      tags: [owners]
       responses:
         "200":
           description: the owners
@@ -157,8 +159,9 @@ describe("the manifest's fingerprint (real runs)", () => {
     );
 
     // the skipped run loads no reader, emitter, parser, prettier or ts-morph (only the small
-    // modules settings are checked with: the artifact list, templates, the adapter names; and
-    // the safe file reader, node built-ins only, whose limit settings hold and frames use)
+    // modules settings are checked with: the plugin registry and each plugin's definition, which
+    // imports its emitter only when it runs; templates, the adapter names; and the safe file
+    // reader, node built-ins only, whose limit settings hold and frames use)
     const root = pathToFileURL(dirname(cli)).href;
     const modules = loadedModules(dir, ["generate"]);
     expect(modules.some((m) => m.endsWith("/up-to-date.js"))).toBe(true);
@@ -169,7 +172,9 @@ describe("the manifest's fingerprint (real runs)", () => {
           !/\/ingest\/(?:read-source|decode-text)\.js$/.test(m)) ||
         m.startsWith(`${root}/src/model/build`) ||
         (m.startsWith(`${root}/src/emit/`) &&
-          !/\/emit\/(?:artifact|templates|server\/adapters)\.js$/.test(m)),
+          !/\/emit\/(?:artifact|templates|layout|registry|server\/adapters|[a-z]+\/plugin)\.js$/.test(
+            m,
+          )),
     );
     expect(heavy).toEqual([]);
 
@@ -290,6 +295,106 @@ describe("the manifest's fingerprint (real runs)", () => {
   });
 });
 
+describe("every setting that changes the output is in the fingerprint", () => {
+  // Issue 23: the fingerprint once listed by hand which settings it hashed and left these out;
+  // a config change to one of them was "nothing changed" and --check passed on stale output.
+  it.each([
+    [
+      "info.title",
+      { info: { title: "Renamed API" } },
+      "docs/index.md",
+      "Renamed API",
+    ],
+    ["tags", { tags: { owners: "People" } }, "docs/index.md", "People"],
+    ["docs.groupBy", { docs: { groupBy: "path" } }, "docs/index.md", ""],
+    [
+      "server.validateResponses",
+      { server: { validateResponses: true } },
+      "server/settings.ts",
+      "VALIDATE_RESPONSES: boolean = true",
+    ],
+  ])(
+    "changing %s makes --check fail and generate run in full",
+    async (_name, change, file, expected) => {
+      const dir = project();
+      await expectFull(dir);
+      await expectFull(dir); // the name lock the first run wrote
+      await expectSkipped(dir);
+      const before = readFileSync(join(dir, "out", file), "utf8");
+      writeFileSync(
+        join(dir, "apiloom.config.json"),
+        JSON.stringify({ inputs: ["specs/*.yaml"], out: "out", ...change }),
+      );
+      const check = await generate(dir, "--check");
+      expect(check.stderr).not.toContain(SKIPPED);
+      expect(check.code).toBe(1);
+      expect(check.stderr).toContain(`M ${file}`);
+      await expectFull(dir);
+      const after = readFileSync(join(dir, "out", file), "utf8");
+      expect(after).not.toBe(before);
+      expect(after).toContain(expected);
+      await expectSkipped(dir);
+    },
+  );
+});
+
+describe("the committed manifest", () => {
+  // Issue 23: the manifest embedded a hash of the apiloom build that ran (dist/ with a developer's
+  // stale files differs from a clean build), so a fresh clone's first run rewrote it. It now
+  // names apiloom by version; which code made it is this machine's record (verified.ts).
+  it("is byte-identical from another build of the same version, so a fresh clone's first run writes nothing; a changed apiloom is still checked against fresh bytes", async () => {
+    const dir = project();
+    await expectFull(dir);
+    await expectFull(dir); // the name lock the first run wrote
+    const manifest = readFileSync(join(dir, "out/.apiloom-manifest.json"));
+    expect(JSON.parse(manifest.toString()).fingerprint.apiloom).toBe(
+      JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version,
+    );
+
+    // another checkout: the same sources, plus a stale file in its build folder
+    const other = await buildCli();
+    writeFileSync(join(dirname(other), "src/emit/stale-leftover.js"), "1;\n");
+    const clone = join(dirname(dir), `${basename(dir)}-clone`);
+    cpSync(dir, clone, { recursive: true });
+    projects.push(clone, dirname(other));
+    const first = await runCli(other, ["generate"], {
+      cwd: clone,
+      fake: false,
+    });
+    expect(first.code).toBe(0);
+    // this build never vouched for the output: a full run, which finds nothing to write
+    expect(first.stderr).not.toContain(SKIPPED);
+    expect(first.stderr).toMatch(/→ out\/: 0 written/);
+    expect(readFileSync(join(clone, "out/.apiloom-manifest.json"))).toEqual(
+      manifest,
+    );
+    const second = await runCli(other, ["generate"], {
+      cwd: clone,
+      fake: false,
+    });
+    expect(second.stderr).toContain(SKIPPED);
+
+    // a build whose code makes other output: --check compares fresh bytes and fails
+    const changed = await buildCli();
+    projects.push(dirname(changed));
+    const server = join(dirname(changed), "src/emit/server/index.js");
+    writeFileSync(
+      server,
+      readFileSync(server, "utf8").replace(
+        "rewritten on every run, do not edit.",
+        "rewritten on every run; do not edit.",
+      ),
+    );
+    const check = await runCli(changed, ["generate", "--check"], {
+      cwd: clone,
+      fake: false,
+    });
+    expect(check.stderr).not.toContain(SKIPPED);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("M server/settings.ts");
+  });
+});
+
 describe("the handlers file", () => {
   it("the run after the one that created it is skipped; an edit to it, or its deletion, forces a full run", async () => {
     const dir = project({ server: { handlers: "src/handlers.ts" } });
@@ -335,7 +440,9 @@ export default defineConfig({ inputs: ["specs/*.yaml"], out });
     writeFileSync(join(dir, "apiloom.config.ts"), config("out"));
     await expectFull(dir);
     const cache = join(dir, "node_modules/.cache/apiloom");
-    expect(readdirSync(cache)).toHaveLength(1);
+    const configs = () =>
+      readdirSync(cache).filter((name) => name.startsWith("config-"));
+    expect(configs()).toHaveLength(1);
     await expectFull(dir); // the lock the first run wrote
     const modules = loadedModules(dir, ["generate"]);
     expect(modules.filter((m) => /ts-morph|typescript/.test(m))).toEqual([]);
@@ -345,6 +452,6 @@ export default defineConfig({ inputs: ["specs/*.yaml"], out });
     const moved = await generate(dir);
     expect(moved.code).toBe(0);
     expect(existsSync(join(dir, "elsewhere/openapi.json"))).toBe(true);
-    expect(readdirSync(cache)).toHaveLength(2);
+    expect(configs()).toHaveLength(2);
   });
 });

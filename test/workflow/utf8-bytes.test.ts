@@ -4,7 +4,7 @@ import {
   decodeUtf8,
   insertBytes,
   invalidUtf8Message,
-} from "../../src/scaffold/utf8-bytes.js";
+} from "../../src/ingest/utf8-bytes.js";
 
 const RUNS = { numRuns: 300, seed: 22 };
 

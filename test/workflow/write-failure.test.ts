@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseGenerateArgs } from "../../src/cli/generate-options.js";
 import { runFull } from "../../src/cli/generate-full.js";
 import { paint } from "../../src/cli/colors.js";
-import { ARTIFACTS } from "../../src/emit/artifact.js";
+import { DEFAULT_LAYOUT } from "../../src/emit/layout.js";
+import { resolveOptions } from "../../src/workflow/settings.js";
 import { fakeStages } from "./fake-stages.js";
 import { FIXTURES, removeDir } from "./harness.js";
 
@@ -26,12 +27,12 @@ describe("a write the file system refuses", () => {
         baseDir: dir,
         inputs: ["pets.yaml"],
         out: join(dir, "out"),
-        artifacts: [...ARTIFACTS],
-        names: {},
-        allowExternalRefs: false,
-        prefer: [],
-        strict: false,
-        validateResponses: false,
+        maxInputBytes: 100 * 1024 * 1024,
+        ...resolveOptions(
+          {},
+          {},
+          { cwd: dir, baseDir: dir, file: "test", layout: DEFAULT_LAYOUT },
+        ),
       },
       parseGenerateArgs([]),
       fakeStages,

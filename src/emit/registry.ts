@@ -1,0 +1,69 @@
+import type { ArtifactPlugin } from "./artifact.js";
+import types from "./types/plugin.js";
+import client from "./client/plugin.js";
+import server from "./server/plugin.js";
+import validators from "./validators/plugin.js";
+import docs from "./docs/plugin.js";
+import openapi from "./openapi/plugin.js";
+
+/**
+ * apiloom's own artifacts, in the order they are made: one line per plugin. Adding an artifact is
+ * its folder (with a plugin.ts made by definePlugin) and one line here; everything that lists
+ * artifacts (the config's check, the CLI's -a, the fingerprint) reads this list.
+ */
+export const BUILT_IN_PLUGINS = frozen([
+  types,
+  client,
+  server,
+  validators,
+  docs,
+  openapi,
+] as const);
+
+/** A plugin and everything in it (its options and their specs), frozen: nothing exported is mutable. */
+function frozen<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    Object.values(value).forEach(frozen);
+  }
+  return value;
+}
+
+/** The name of one of apiloom's own artifacts. */
+export type ArtifactName = (typeof BUILT_IN_PLUGINS)[number]["name"];
+
+/** Every artifact apiloom makes by itself, in the order they are made. */
+export const ARTIFACTS: readonly ArtifactName[] = Object.freeze(
+  BUILT_IN_PLUGINS.map((plugin) => plugin.name),
+);
+
+/** What each built-in artifact's files import from other artifacts (the plugins' `needs`). */
+export const ARTIFACT_NEEDS: Readonly<
+  Record<ArtifactName, readonly ArtifactName[]>
+> = Object.freeze(
+  Object.fromEntries(
+    BUILT_IN_PLUGINS.map((plugin) => [
+      plugin.name,
+      Object.freeze([...((plugin as ArtifactPlugin).needs ?? [])]),
+    ]),
+  ) as Record<ArtifactName, readonly ArtifactName[]>,
+);
+
+/**
+ * `wanted` and everything it needs, once each, in the order of `plugins` (apiloom's own, then
+ * the config's). An unknown name is the caller's to refuse (the config check does).
+ */
+export function withNeeds(
+  wanted: Iterable<string>,
+  plugins: readonly ArtifactPlugin[] = BUILT_IN_PLUGINS,
+): string[] {
+  const byName = new Map(plugins.map((plugin) => [plugin.name, plugin]));
+  const all = new Set<string>();
+  const add = (name: string): void => {
+    if (all.has(name)) return;
+    all.add(name);
+    byName.get(name)?.needs?.forEach(add);
+  };
+  for (const name of wanted) add(name);
+  return plugins.map((plugin) => plugin.name).filter((name) => all.has(name));
+}

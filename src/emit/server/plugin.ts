@@ -1,0 +1,45 @@
+import { definePlugin } from "../artifact.js";
+import { adapterProblem } from "./adapters.js";
+
+/** The `server` artifact: `server/`, route data, contracts and a node:http listener. */
+export default definePlugin({
+  name: "server",
+  description: "server/: routes, handler contracts and a node:http listener",
+  needs: ["types", "validators"],
+  path: "server",
+  options: {
+    adapters: {
+      type: "string-list",
+      default: [] as readonly string[],
+      help: "Comma-separated server adapters to emit besides node:http, e.g. fastify (default: none)",
+      flag: "--server-adapters",
+      placeholder: "<list>",
+      problem: (
+        adapters: readonly string[],
+        { templates }: { templates?: string },
+      ) => {
+        for (const adapter of adapters) {
+          const problem = adapterProblem(adapter, templates);
+          if (problem) return problem;
+        }
+        return undefined;
+      },
+    },
+    validateResponses: {
+      type: "boolean",
+      default: false,
+      help: "The generated server checks its JSON answers against the specs by default",
+      flag: "--validate-responses",
+    },
+  },
+  async emit({ model, options, templatesDir, reporter }) {
+    const { emitServer, findAmbiguousRoutes } = await import("./index.js");
+    // two routes one URL can match: the server's router would pick one silently
+    reporter.add(findAmbiguousRoutes(model));
+    return emitServer(model, {
+      templatesDir,
+      serverAdapters: options.adapters,
+      validateResponses: options.validateResponses,
+    });
+  },
+});

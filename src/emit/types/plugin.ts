@@ -1,0 +1,12 @@
+import { definePlugin } from "../artifact.js";
+
+/** The `types` artifact: `types.ts`, the TypeScript types every other artifact imports. */
+export default definePlugin({
+  name: "types",
+  description: "types.ts: a TypeScript type per schema and per endpoint part",
+  path: "types.ts",
+  async emit({ model }) {
+    const { emitTypes } = await import("./index.js");
+    return emitTypes(model, {});
+  },
+});

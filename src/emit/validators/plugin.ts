@@ -1,0 +1,13 @@
+import { definePlugin } from "../artifact.js";
+
+/** The `validators` artifact: `validators/`, checks of values against the schemas. */
+export default definePlugin({
+  name: "validators",
+  description: "validators/: a check per schema and per endpoint part",
+  needs: ["types"],
+  path: "validators",
+  async emit({ model, templatesDir }) {
+    const { emitValidators } = await import("./index.js");
+    return emitValidators(model, { templatesDir });
+  },
+});
