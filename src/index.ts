@@ -52,6 +52,16 @@ export {
   type PluginOptionSpecs,
 } from "./emit/artifact.js";
 export type { OutputLayout } from "./emit/layout.js";
+// what a plugin's emit context holds: the reporter and the type index
+export type {
+  OnceReport,
+  ReportPlace,
+  Reporter,
+  Sink,
+} from "./model/reporter.js";
+export type { EndpointTypes, TypeIndex } from "./emit/types/type-index.js";
+export type { ObjectMember, TypeNode } from "./emit/types/type-node.js";
+export type { SchemaMode } from "./emit/types/schema-to-type.js";
 export {
   defineConfig,
   type ApiloomConfig,

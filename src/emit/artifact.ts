@@ -1,7 +1,16 @@
 import type { Reporter } from "../model/reporter.js";
 import type { ApiModel } from "../model/types.js";
-import type { OutputLayout } from "./layout.js";
 import type { TypeIndex } from "./types/type-index.js";
+
+/** The output folder as the project around it sees it. */
+export interface OutputLayout {
+  /**
+   * The output folder relative to the project folder (the config's, or the working folder),
+   * with `/`: `generated`, `build/api`, `../api`, or `.` for the project folder itself. Code of the
+   * project imports the output from there (the docs' client examples).
+   */
+  outDir: string;
+}
 
 /** One file an emitter makes; `path` is relative to the output folder, with `/` separators. */
 export interface GeneratedFile {

@@ -1,5 +1,8 @@
 import { relative, sep } from "node:path";
+import type { OutputLayout } from "./artifact.js";
 import { BUILT_IN_PLUGINS, type ArtifactName } from "./registry.js";
+
+export type { OutputLayout };
 
 /**
  * Where each of apiloom's artifacts lives in the output folder (each plugin's `path`): a file
@@ -14,16 +17,6 @@ export const ARTIFACT_PATHS: Readonly<Record<ArtifactName, string>> =
       BUILT_IN_PLUGINS.map((plugin) => [plugin.name, plugin.path]),
     ) as Record<ArtifactName, string>,
   );
-
-/** The output folder as the project around it sees it. */
-export interface OutputLayout {
-  /**
-   * The output folder relative to the project folder (the config's, or the working folder),
-   * with `/`: `generated`, `build/api`, `../api`, or `.` for the project folder itself. Code of the
-   * project imports the output from there (the docs' client examples).
-   */
-  outDir: string;
-}
 
 /** The layout of `apiloom generate` with no `out`: `generated/` in the project folder. */
 export const DEFAULT_LAYOUT: OutputLayout = { outDir: "generated" };

@@ -20,7 +20,7 @@ export interface OnceReport {
 }
 
 /** The diagnostics of one run and what has been said already; shared by a reporter's scopes. */
-interface Sink {
+export interface Sink {
   readonly diagnostics: Diagnostic[];
   readonly kept: Set<string>;
 }

@@ -1,4 +1,4 @@
-import type { TextPart } from "./variables.js";
+import type { TextPart } from "./text-part.js";
 
 /** Why a path segment became a `{name}` variable. */
 export type PathVariableOrigin =

@@ -1,5 +1,5 @@
 import type { Server, ServerVariable, SourceRef } from "../../model/types.js";
-import type { TextPart } from "./variables.js";
+import type { TextPart } from "./text-part.js";
 import { setOwn } from "../../model/own.js";
 
 export interface ServerUrl {

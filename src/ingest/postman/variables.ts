@@ -4,7 +4,9 @@ import type { PostmanContext } from "./context.js";
 import { keyValues } from "./fields.js";
 
 /** A piece of text after `{{var}}` substitution: literal text, or a variable nobody defined. */
-export type TextPart = { text: string } | { variable: string };
+import type { TextPart } from "./text-part.js";
+
+export type { TextPart };
 
 const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
 
