@@ -1,6 +1,7 @@
 import { assignOwn } from "./own.js";
 import { emptyParameters } from "./factories.js";
 import { pathVariables } from "./path-template.js";
+import { schemaRefName } from "./schema-ref.js";
 import {
   canonicalJson,
   compareSources,
@@ -266,7 +267,8 @@ function describeSchema(parameter: Parameter): string {
   const schema = parameter.schema ?? {};
   const type = Array.isArray(schema.type)
     ? schema.type.join("|")
-    : (schema.type ?? (schema.$ref ? schema.$ref.split("/").pop() : "any"));
+    : (schema.type ??
+      (schema.$ref ? (schemaRefName(schema.$ref) ?? schema.$ref) : "any"));
   return schema.format ? `${type} (${schema.format})` : String(type);
 }
 
