@@ -5,6 +5,24 @@ import type {
   Serialization,
 } from "./types.js";
 
+/** The styles each location allows (OpenAPI 3.1 §4.8.12.4 Style Values). */
+export const LOCATION_STYLES: Readonly<
+  Record<ParameterLocation, readonly ParameterStyle[]>
+> = {
+  path: ["simple", "label", "matrix"],
+  query: ["form", "spaceDelimited", "pipeDelimited", "deepObject"],
+  header: ["simple"],
+  cookie: ["form"],
+};
+
+/** True when `style` is one the location allows. */
+export function isLocationStyle(
+  location: ParameterLocation,
+  style: string,
+): style is ParameterStyle {
+  return (LOCATION_STYLES[location] as readonly string[]).includes(style);
+}
+
 /**
  * How a parameter (or a url-encoded form field, which is read as a query parameter) is written on
  * the wire when its description leaves `style` or `explode` out: OpenAPI 3.1 §4.8.12.4, the one
