@@ -1,3 +1,4 @@
+import { schemaRefName } from "./schema-ref.js";
 import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { pathVariables } from "./path-template.js";
 import { canonicalJson, compareSources, pickWinner } from "./rank.js";
@@ -98,6 +99,7 @@ function describeSchema(parameter: Parameter): string {
   const schema = parameter.schema ?? {};
   const type = Array.isArray(schema.type)
     ? schema.type.join("|")
-    : (schema.type ?? (schema.$ref ? schema.$ref.split("/").pop() : "any"));
+    : (schema.type ??
+      (schema.$ref ? (schemaRefName(schema.$ref) ?? schema.$ref) : "any"));
   return schema.format ? `${type} (${schema.format})` : String(type);
 }

@@ -4,7 +4,7 @@ import type {
   Schema,
   SchemaType,
 } from "../../model/types.js";
-import { refName } from "./schema-label.js";
+import { effectiveTypes, refTarget } from "../../model/schema.js";
 import { assignOwn, setOwn } from "../../model/own.js";
 
 /** File content in a sample (`format: binary`): a Blob in client calls, `@file` in curl. */
@@ -91,10 +91,9 @@ function sample(
   if (Array.isArray(schema.enum) && schema.enum.length > 0)
     return schema.enum[0];
   if (typeof schema.$ref === "string") {
-    const name = refName(schema.$ref);
-    const target = name !== undefined ? state.schemas[name] : undefined;
-    if (!target || exhausted || state.refs.includes(name!)) return {};
-    state.refs.push(name!);
+    const target = refTarget(state.schemas, schema.$ref);
+    if (!target || exhausted || state.refs.includes(target.name)) return {};
+    state.refs.push(target.name);
     const value = sample(target.schema, depth, state);
     state.refs.pop();
     return value;
@@ -143,11 +142,10 @@ function sample(
   }
 }
 
+/** The type a sample shows: the first of the schema's effective types that is not null, else null. */
 function mainType(schema: Schema): SchemaType | undefined {
-  const type = Array.isArray(schema.type)
-    ? schema.type.find((t) => t !== "null")
-    : schema.type;
-  return type ?? (schema.properties ? "object" : undefined);
+  const types = effectiveTypes(schema);
+  return types.find((t) => t !== "null") ?? types[0];
 }
 
 /** The schema's own example or default, if the options let it stand. */
@@ -173,11 +171,7 @@ export function fitsType(value: unknown, schema: Schema | undefined): boolean {
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) return false;
   if (schema.$ref !== undefined || schema.allOf || schema.oneOf || schema.anyOf)
     return false;
-  const types = Array.isArray(schema.type)
-    ? schema.type
-    : schema.type
-      ? [schema.type]
-      : [];
+  const types = effectiveTypes(schema);
   if (types.length === 0) return true;
   return types.some(
     (t) =>

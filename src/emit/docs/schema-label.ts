@@ -1,7 +1,6 @@
+import { effectiveTypes } from "../../model/schema.js";
 import { schemaRefName } from "../../model/schema-ref.js";
 import type { Schema } from "../../model/types.js";
-
-export { schemaRefName as refName } from "../../model/schema-ref.js";
 
 /**
  * A short type label for tables: `string (date-time)`, `array<Pet>`, `"a" | "b"`, `Pet | null`.
@@ -27,12 +26,8 @@ export function schemaLabel(schema: Schema | undefined, depth = 3): string {
     if (Array.isArray(list) && list.length > 0)
       return list.map((s) => schemaLabel(s, depth - 1)).join(joiner);
   }
-  const types = Array.isArray(schema.type)
-    ? schema.type
-    : schema.type
-      ? [schema.type]
-      : [];
-  if (types.length === 0) return schema.properties ? "object" : "any";
+  const types = effectiveTypes(schema);
+  if (types.length === 0) return "any";
   return types
     .map((type) => {
       if (type === "array")

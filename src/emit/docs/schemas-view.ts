@@ -1,5 +1,6 @@
 import type { NamedSchema, Schema } from "../../model/types.js";
-import { refName, schemaLabel } from "./schema-label.js";
+import { schemaRefName } from "../../model/schema-ref.js";
+import { schemaLabel } from "./schema-label.js";
 import { uniqueSlugs } from "./slugs.js";
 
 /** One named schema on the schemas page. Strings are raw spec text, as everywhere in the view. */
@@ -97,7 +98,7 @@ export function linkTo(
         ? schema.items.$ref
         : undefined;
   if (target === undefined) return undefined;
-  const name = refName(target);
+  const name = schemaRefName(target);
   if (name === undefined) return undefined;
   return { name, id: ids.get(name) };
 }

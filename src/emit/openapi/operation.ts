@@ -1,12 +1,12 @@
 import { setOwn } from "../../model/own.js";
 import { allParameters } from "../../model/factories.js";
+import { isLocationStyle } from "../../model/serialization.js";
 import type {
   Encoding,
   Endpoint,
   Example,
   MediaContent,
   Parameter,
-  ParameterLocation,
   RequestBody,
   ApiResponse,
   Schema,
@@ -18,14 +18,6 @@ import { statusKey, reasonPhrase } from "./status.js";
 
 /** Extensions apiloom writes itself; an input's member of the same name is not copied over it. */
 const OWN_EXTENSIONS = new Set(["x-apiloom-sources"]);
-
-/** OpenAPI 3.1 §4.8.12.4: the styles each location allows. */
-const STYLES: Record<ParameterLocation, readonly string[]> = {
-  path: ["matrix", "label", "simple"],
-  query: ["form", "spaceDelimited", "pipeDelimited", "deepObject"],
-  header: ["simple"],
-  cookie: ["form"],
-};
 
 export type FixSchema = (schema: Schema) => Schema;
 
@@ -79,7 +71,7 @@ function parameterObject(p: Parameter, fix: FixSchema): JsonObject {
     description: p.description,
     required: p.in === "path" ? true : p.required || undefined,
     deprecated: p.deprecated || undefined,
-    style: p.style && STYLES[p.in].includes(p.style) ? p.style : undefined,
+    style: p.style && isLocationStyle(p.in, p.style) ? p.style : undefined,
     explode: p.explode,
     allowReserved: p.in === "query" ? p.allowReserved : undefined,
     ...(p.contentType === undefined

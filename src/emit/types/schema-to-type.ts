@@ -1,3 +1,4 @@
+import { effectiveTypes } from "../../model/schema.js";
 import { schemaRefName } from "../../model/schema-ref.js";
 import type { Schema, SchemaType } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
@@ -62,13 +63,10 @@ function literalType(value: unknown): TypeNode | undefined {
   return undefined;
 }
 
+/** The schema's effective types (src/model/schema.ts); undefined when it says none. */
 function typesOf(schema: Schema): SchemaType[] | undefined {
-  if (Array.isArray(schema.type)) return schema.type;
-  if (typeof schema.type === "string") return [schema.type];
-  if (schema.properties || schema.additionalProperties !== undefined)
-    return ["object"];
-  if (schema.items || schema.prefixItems) return ["array"];
-  return undefined;
+  const types = effectiveTypes(schema);
+  return types.length > 0 ? types : undefined;
 }
 
 /** An object schema that says nothing about its members (it only adds allOf/oneOf). */

@@ -1,4 +1,5 @@
 import { createParameter } from "../../model/factories.js";
+import { isLocationStyle } from "../../model/serialization.js";
 import type { Parameter } from "../../model/types.js";
 import { extensionsOf, isRecord } from "../reader.js";
 import { child, members, sourceOf, stringAt } from "../openapi-common/node.js";
@@ -6,17 +7,6 @@ import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { readExamples, schemaOfContent } from "./content.js";
 import { overridden } from "./reference.js";
-
-/** Styles each location allows (§4.8.12.4 Style Values). */
-const STYLES: Record<
-  Parameter["in"],
-  readonly NonNullable<Parameter["style"]>[]
-> = {
-  path: ["simple", "label", "matrix"],
-  query: ["form", "spaceDelimited", "pipeDelimited", "deepObject"],
-  header: ["simple"],
-  cookie: ["form"],
-};
 
 /** §4.8.12 Parameter Object. */
 export function readParameter(
@@ -54,8 +44,7 @@ export function readParameter(
   if (raw.deprecated === true) out.deprecated = true;
   const style = stringAt(definition, "style");
   if (style !== undefined) {
-    if ((STYLES[parameter.in] as readonly string[]).includes(style))
-      out.style = style as Parameter["style"];
+    if (isLocationStyle(parameter.in, style)) out.style = style;
     else
       reading.reporter.report(
         "openapi3/invalid-style",
