@@ -177,6 +177,7 @@ describe("buildModel", () => {
         in: "path",
         required: true,
         schema: { type: "string" },
+        serialization: { style: "simple", explode: false },
         sources: [source],
       },
       expect.objectContaining({ name: "id", schema: { type: "integer" } }),
@@ -193,6 +194,34 @@ describe("buildModel", () => {
         message:
           "GET /a/{kind}/{id}: no source declares the path parameter 'kind'; the generated code takes it as a required string",
       }),
+    ]);
+  });
+
+  it("resolves every parameter's style and explode: the declared ones, else the location's defaults", () => {
+    const source = at("s.yaml", 3);
+    const model = buildModel(
+      [
+        doc("s.yaml", "openapi3.1", [
+          endpoint("get", "/s/{id}", source, {
+            pathParams: [param("id", "path", source, { style: "label" })],
+            query: [
+              param("q", "query", source),
+              param("d", "query", source, { style: "deepObject" }),
+              param("n", "query", source, { explode: false }),
+            ],
+          }),
+        ]),
+      ],
+      [],
+    );
+    const { path, query } = model.endpoints[0]!.parameters;
+    expect(
+      [...path, ...query].map((p) => [p.name, p.style, p.serialization]),
+    ).toEqual([
+      ["id", "label", { style: "label", explode: false }],
+      ["q", undefined, { style: "form", explode: true }],
+      ["d", "deepObject", { style: "deepObject", explode: true }],
+      ["n", undefined, { style: "form", explode: false }],
     ]);
   });
 

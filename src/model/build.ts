@@ -6,7 +6,9 @@ import {
   dropUnusedPathParameters,
 } from "./path-checks.js";
 import { pathVariables } from "./path-template.js";
+import { allParameters } from "./factories.js";
 import { compareSources, isPreferred } from "./rank.js";
+import { resolveSerialization } from "./serialization.js";
 import { applyProseAuth } from "./scopes-from-prose.js";
 import { assessTags } from "./tag-quality.js";
 import { applyTagOverrides, type TagOverrides } from "./tag-overrides.js";
@@ -68,6 +70,8 @@ export function buildModel(
     declareTemplateVariables(endpoint, reporter);
     applyBodySignals(endpoint, reporter);
     reportUntyped(endpoint, reporter);
+    for (const parameter of allParameters(endpoint.parameters))
+      parameter.serialization = resolveSerialization(parameter.in, parameter);
   }
   const info = { ...merged.info };
   for (const key of ["title", "version", "description"] as const) {

@@ -186,16 +186,18 @@ export interface Parameter {
   schema?: Schema;
   description?: string;
   deprecated?: boolean;
-  /** OpenAPI 3 serialization. Swagger 2.0's collectionFormat is translated into these. */
-  style?:
-    | "form"
-    | "simple"
-    | "label"
-    | "matrix"
-    | "spaceDelimited"
-    | "pipeDelimited"
-    | "deepObject";
+  /**
+   * OpenAPI 3 serialization as the source declares it (the OpenAPI output repeats it as written).
+   * Swagger 2.0's collectionFormat is translated into these.
+   */
+  style?: ParameterStyle;
   explode?: boolean;
+  /**
+   * The style and explode the parameter is sent with: the declared ones, else the location's
+   * defaults (OpenAPI 3.1 §4.8.12.4). buildModel sets it on every parameter; emitters read it
+   * (through `serializationOf`, src/model/serialization.ts) and never default them themselves.
+   */
+  serialization?: Serialization;
   allowReserved?: boolean;
   /**
    * Swagger 2.0 `collectionFormat` of an array, as the source wrote it (`style`/`explode` say
@@ -207,6 +209,21 @@ export interface Parameter {
   example?: unknown;
   extensions?: Record<string, unknown>;
   sources: SourceRef[];
+}
+
+export type ParameterStyle =
+  | "form"
+  | "simple"
+  | "label"
+  | "matrix"
+  | "spaceDelimited"
+  | "pipeDelimited"
+  | "deepObject";
+
+/** A parameter's resolved serialization (OpenAPI 3.1 §4.8.12.4). */
+export interface Serialization {
+  style: ParameterStyle;
+  explode: boolean;
 }
 
 /** Swagger 2.0 `collectionFormat` values. */
@@ -258,6 +275,12 @@ export interface EndpointParameters {
    */
   path: Parameter[];
   query: Parameter[];
+  /**
+   * Invariant (the readers keep it; emitters rely on it): no header parameter is named Accept,
+   * Content-Type or Authorization. OpenAPI 3.1 §4.8.12.1 ignores such parameters; a reader moves
+   * what they say to the responses' and the body's media types and to the security schemes
+   * (src/ingest/openapi-common/special-headers.ts, src/ingest/postman/headers.ts).
+   */
   header: Parameter[];
   cookie: Parameter[];
 }

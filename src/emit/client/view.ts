@@ -1,5 +1,5 @@
 import type { Endpoint, MediaContent, Parameter } from "../../model/types.js";
-import { encodingStyle, wireStyle } from "../shared/wire-style.js";
+import { encodingStyle, parameterWireStyle } from "../shared/wire-style.js";
 import { headerParameters } from "../types/endpoint-types.js";
 import type { TypeIndex } from "../types/index.js";
 import { scopeAlternatives, securityAlternatives } from "./security.js";
@@ -54,7 +54,7 @@ export function endpointView(
   const styled = (parameters: Parameter[], present: string | undefined) =>
     present === undefined
       ? []
-      : styledNames(parameters.map((p) => [p.name, wireStyle(p.in, p)]));
+      : styledNames(parameters.map((p) => [p.name, parameterWireStyle(p)]));
   const form = endpoint.requestBody?.content.find(
     (c) => c.mediaType === mediaType,
   );

@@ -12,9 +12,6 @@ import { propertyKey, stringLiteral } from "../shared/literals.js";
 import { items } from "../shared/statements.js";
 import { BINARY, bodySample, fitsType, sampleValue } from "./sample.js";
 
-/** Headers the generated client sets itself (content negotiation, auth). */
-const CLIENT_HEADERS = new Set(["content-type", "accept", "authorization"]);
-
 /**
  * A call of the generated client for an endpoint: `client.<name>({ path, query, headers, body })`
  * with the required parameters and a sample body. Spec text only reaches the code as string
@@ -28,12 +25,7 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
       .map((p) => [p.name, paramSample(p, model)] as [string, unknown]);
   const path = pick(endpoint.parameters.path, true);
   const query = pick(endpoint.parameters.query, false);
-  const headers = pick(
-    endpoint.parameters.header.filter(
-      (p) => !CLIENT_HEADERS.has(p.name.toLowerCase()),
-    ),
-    false,
-  );
+  const headers = pick(endpoint.parameters.header, false);
   if (path.length > 0) groups.push(["path", new Map(path)]);
   if (query.length > 0) groups.push(["query", new Map(query)]);
   if (headers.length > 0) groups.push(["headers", new Map(headers)]);

@@ -12,9 +12,6 @@ import {
 } from "./sample.js";
 import { shellQuote, shellWord, type WordPart } from "./shell.js";
 
-/** Headers curl or the auth part of the example already sets; a parameter of that name is left out. */
-const MANAGED_HEADERS = new Set(["content-type", "authorization"]);
-
 /**
  * A `curl` command for an endpoint: required parameters with sample values, the auth of the
  * first security alternative as shell variables, and a sample body. Every piece of spec text is
@@ -40,7 +37,7 @@ export function curlExample(
       `${encodeURIComponent(p.name)}=${encodeURIComponent(exampleOf(p, model) ?? p.name)}`,
     ]);
   const headers: WordPart[][] = endpoint.parameters.header
-    .filter((p) => p.required && !MANAGED_HEADERS.has(p.name.toLowerCase()))
+    .filter((p) => p.required)
     .map((p) => [`${p.name}: ${exampleOf(p, model) ?? p.name}`]);
   const cookies: WordPart[][] = endpoint.parameters.cookie
     .filter((p) => p.required)

@@ -2,18 +2,10 @@ import { schemaRef, schemaRefName } from "../../model/schema-ref.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
 import { compareCodeUnits } from "../../model/order.js";
 import { setOwn } from "../../model/own.js";
+import { mapSubSchemas, type SubSchema } from "../../model/schema.js";
 
 /** OpenAPI 3.1 §4.8.7.1: component keys must match this. */
 const COMPONENT_KEY = /^[a-zA-Z0-9._-]+$/;
-
-/** Keywords whose values are data (not schemas), so a `$ref` member inside them is not a reference. */
-const DATA_KEYWORDS = new Set([
-  "enum",
-  "const",
-  "default",
-  "example",
-  "examples",
-]);
 
 export interface ComponentSchemas {
   /** Component key → schema, keys sorted. */
@@ -54,26 +46,22 @@ export function componentSchemas(
   return { schemas, fix };
 }
 
-function rewrite(value: unknown, renames: Map<string, string>): unknown {
-  if (Array.isArray(value)) return value.map((v) => rewrite(v, renames));
-  if (typeof value !== "object" || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    if (key === "$ref" && typeof child === "string")
-      out[key] = rewriteRef(child, renames);
-    else if (key === "discriminator" && isMapping(child))
-      out[key] = {
-        ...child,
-        mapping: Object.fromEntries(
-          Object.entries(child.mapping).map(([k, v]) => [
-            k,
-            rewriteRef(v, renames),
-          ]),
-        ),
-      };
-    else if (DATA_KEYWORDS.has(key)) setOwn(out, key, child);
-    else setOwn(out, key, rewrite(child, renames));
-  }
+/** The schema with every reference (and discriminator mapping) at a schema position renamed. */
+function rewrite(schema: SubSchema, renames: Map<string, string>): SubSchema {
+  if (typeof schema !== "object" || schema === null) return schema;
+  const out = mapSubSchemas(schema, (sub) => rewrite(sub, renames));
+  if (typeof out.$ref === "string") out.$ref = rewriteRef(out.$ref, renames);
+  const discriminator: unknown = out.discriminator;
+  if (isMapping(discriminator))
+    out.discriminator = {
+      ...discriminator,
+      mapping: Object.fromEntries(
+        Object.entries(discriminator.mapping).map(([k, v]) => [
+          k,
+          rewriteRef(v, renames),
+        ]),
+      ),
+    } as Schema["discriminator"];
   return out;
 }
 

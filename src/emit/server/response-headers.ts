@@ -1,5 +1,5 @@
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
-import { allowedValues, mainType, resolve } from "./route-specs.js";
+import { mainType, resolveSchema, scalarValues } from "../../model/schema.js";
 import { conditionalGroup, printBefore } from "../shared/doc.js";
 import { propertyKey, stringLiteral } from "../shared/literals.js";
 
@@ -43,11 +43,11 @@ function headerValueType(
   schema: Schema | undefined,
   column: number,
 ): string {
-  const resolved = resolve(model, schema);
+  const resolved = resolveSchema(model.schemas, schema);
   const kind = mainType(resolved);
   if (kind === "array") return "readonly string[]";
   if (kind === "integer" || kind === "number") return "number";
-  const values = allowedValues(resolved);
+  const values = scalarValues(resolved);
   if (kind !== "boolean" && values?.every((v) => typeof v === "string")) {
     const union = values.map((v) => stringLiteral(v as string)).join(" | ");
     // the literals when they fit on the line (before its `;`), else any string

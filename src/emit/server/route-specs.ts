@@ -1,13 +1,13 @@
 import { setOwn } from "../../model/own.js";
+import { mainType, resolveSchema, scalarValues } from "../../model/schema.js";
 import type {
   ApiModel,
   Endpoint,
   MediaContent,
   Parameter,
-  Schema,
   SchemaType,
 } from "../../model/types.js";
-import { wireStyle } from "../shared/wire-style.js";
+import { parameterWireStyle } from "../shared/wire-style.js";
 import type { ParamSpec, RouteSpec, ScalarType } from "./route-spec-types.js";
 
 /** What the runtime needs to route and decode each endpoint's requests, in model order. */
@@ -15,17 +15,8 @@ export function routeSpecs(model: ApiModel): RouteSpec[] {
   return model.endpoints.map((endpoint) => routeSpec(model, endpoint));
 }
 
-/**
- * OpenAPI 3.1 §4.8.12.1: header parameters named Accept, Content-Type or Authorization are
- * ignored (the types leave them out of `<Name>Headers` too), so they are never required.
- */
-const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
-
 export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
-  const { path, query, cookie } = endpoint.parameters;
-  const header = endpoint.parameters.header.filter(
-    (p) => !IGNORED_HEADERS.has(p.name.toLowerCase()),
-  );
+  const { path, query, header, cookie } = endpoint.parameters;
   const spec: RouteSpec = {
     name: endpoint.name,
     method: endpoint.method.toUpperCase(),
@@ -79,11 +70,11 @@ function formFields(
     ),
   );
   if (!form) return undefined;
-  const schema = resolve(model, form.schema);
+  const schema = resolveSchema(model.schemas, form.schema);
   const out: ParamSpec[] = [];
   for (const [name, property] of Object.entries(schema?.properties ?? {})) {
-    const resolved = resolve(model, property) ?? {};
-    const items = resolve(model, resolved.items);
+    const resolved = resolveSchema(model.schemas, property) ?? {};
+    const items = resolveSchema(model.schemas, resolved.items);
     if (resolved.format === "binary" || items?.format === "binary") continue;
     const e = form.encoding?.[name] ?? {};
     const spec = paramSpec(model, {
@@ -112,7 +103,7 @@ function formFields(
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
 function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
-  const schema = resolve(model, parameter.schema);
+  const schema = resolveSchema(model.schemas, parameter.schema);
   const spec: ParamSpec = {
     name: parameter.name,
     in: parameter.in as ParamSpec["in"],
@@ -120,76 +111,31 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
     type: "string",
   };
   const kind = mainType(schema);
-  let values = allowedValues(schema);
+  let values = scalarValues(schema);
   if (kind === "array") {
-    const items = resolve(model, schema?.items);
+    const items = resolveSchema(model.schemas, schema?.items);
     spec.array = true;
     spec.type = scalar(mainType(items));
-    values = allowedValues(items);
+    values = scalarValues(items);
   } else if (kind === "object") {
     spec.properties = {};
     for (const key of Object.keys(schema?.properties ?? {}).sort())
       setOwn(
         spec.properties,
         key,
-        scalar(mainType(resolve(model, schema!.properties![key]))),
+        scalar(
+          mainType(resolveSchema(model.schemas, schema!.properties![key])),
+        ),
       );
   } else spec.type = scalar(kind);
   if (values && kind !== "object") spec.enum = values;
+  // as declared: the runtime applies the location's defaults (the same rule as the model's)
   if (parameter.style !== undefined) spec.style = parameter.style;
   if (parameter.explode !== undefined) spec.explode = parameter.explode;
-  const wire = wireStyle(parameter.in, parameter);
+  const wire = parameterWireStyle(parameter);
   if (wire.delimiter !== undefined) spec.delimiter = wire.delimiter;
   if (wire.contentType !== undefined) spec.contentType = wire.contentType;
   return spec;
-}
-
-/** `enum` or `const` values a request can carry (null cannot be written in a URL or header). */
-export function allowedValues(
-  schema: Schema | undefined,
-): (string | number | boolean)[] | undefined {
-  const values = schema && "const" in schema ? [schema.const] : schema?.enum;
-  if (!Array.isArray(values)) return undefined;
-  const scalars = values.filter(
-    (v): v is string | number | boolean =>
-      typeof v === "string" || typeof v === "number" || typeof v === "boolean",
-  );
-  return scalars.length > 0 ? scalars : undefined;
-}
-
-/** Follows `$ref`s into the model's named schemas (a cycle or a dangling ref yields undefined). */
-export function resolve(
-  model: ApiModel,
-  schema: Schema | undefined,
-): Schema | undefined {
-  const seen = new Set<string>();
-  let current = schema;
-  while (current?.$ref !== undefined) {
-    if (seen.has(current.$ref)) return undefined;
-    seen.add(current.$ref);
-    const name = current.$ref.replace(/^#\/components\/schemas\//, "");
-    current = model.schemas[name]?.schema;
-  }
-  return current;
-}
-
-/** The type a value has when it is present: `null` is dropped, an enum's values decide. */
-export function mainType(schema: Schema | undefined): SchemaType | undefined {
-  if (!schema) return undefined;
-  const types = (
-    Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []
-  ).filter((t) => t !== "null");
-  if (types.length === 1) return types[0];
-  const values = allowedValues(schema);
-  if (types.length === 0 && values) {
-    const kinds = new Set(values.map((v) => typeof v));
-    if (kinds.size === 1 && kinds.has("number"))
-      return values.every((v) => Number.isInteger(v)) ? "integer" : "number";
-    if (kinds.size === 1 && kinds.has("boolean")) return "boolean";
-  }
-  if (types.length === 0 && schema.items) return "array";
-  if (types.length === 0 && schema.properties) return "object";
-  return undefined;
 }
 
 export function scalar(type: SchemaType | undefined): ScalarType {

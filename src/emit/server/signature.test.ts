@@ -77,6 +77,30 @@ describe("handlerSignature", () => {
     expect(signatureOf(model, "getMessage")).not.toBe(before);
   });
 
+  it("follows a reference to a schema whose name holds a slash (ids/Id, written ids~1Id)", () => {
+    const model = chatModel();
+    model.schemas["ids/Id"] = {
+      name: "ids/Id",
+      schema: { type: "integer" },
+      sources: [],
+    };
+    model.endpoints[5]!.parameters.path[0]!.schema = {
+      $ref: "#/components/schemas/ids~1Id",
+    };
+    const before = signatureOf(model, "getMessage");
+    model.schemas["ids/Id"]!.schema = { type: "string" };
+    expect(signatureOf(model, "getMessage")).not.toBe(before);
+  });
+
+  it("keeps data as it is: an enum value's `description` member is part of the contract", () => {
+    const model = chatModel();
+    const text = model.schemas.Message!.schema.properties!.text!;
+    text.enum = [{ description: "a" }];
+    const before = signatureOf(model, "getMessage");
+    text.enum = [{ description: "b" }];
+    expect(signatureOf(model, "getMessage")).not.toBe(before);
+  });
+
   it("does not change for an endpoint that does not use a changed schema", () => {
     const model = chatModel();
     const before = signatureOf(model, "listBotMessages");

@@ -1,18 +1,11 @@
 import { createHash } from "node:crypto";
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
-import { setOwn } from "../../model/own.js";
-
-/** Keywords that document a schema without changing the TypeScript type made from it. */
-const DOC_ONLY = new Set([
-  "description",
-  "title",
-  "examples",
-  "example",
-  "default",
-  "deprecated",
-  "externalDocs",
-  "$comment",
-]);
+import {
+  DOCUMENTATION_KEYWORDS,
+  mapSubSchemas,
+  type SubSchema,
+} from "../../model/schema.js";
+import { schemaRefName } from "../../model/schema-ref.js";
 
 /**
  * A short hash of everything that shapes an endpoint's handler type: its path, query and header
@@ -101,30 +94,23 @@ function contractShape(endpoint: Endpoint, refs: Set<string>): unknown {
   };
 }
 
-/** The schema without documentation keywords; collects the names of referenced schemas. */
+/**
+ * The schema without documentation keywords (at every schema position, never inside data such
+ * as `enum` values or under a property name); collects the names of referenced schemas.
+ */
 function strip(schema: Schema | undefined, refs: Set<string>): unknown {
   if (schema === undefined) return undefined;
-  const walk = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(walk);
-    if (typeof value !== "object" || value === null) return value;
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) {
-      if (DOC_ONLY.has(key)) continue;
-      if (key === "$ref" && typeof v === "string")
-        refs.add(v.replace(/^#\/components\/schemas\//, ""));
-      setOwn(out, key, key === "properties" ? mapValues(v, walk) : walk(v));
+  const walk = (s: SubSchema): SubSchema => {
+    if (typeof s !== "object" || s === null) return s;
+    if (typeof s.$ref === "string") {
+      const name = schemaRefName(s.$ref);
+      if (name !== undefined) refs.add(name);
     }
+    const out = mapSubSchemas(s, walk);
+    for (const keyword of DOCUMENTATION_KEYWORDS) delete out[keyword];
     return out;
   };
   return walk(schema);
-}
-
-/** Property names are data, so `description` as a property name survives the stripping. */
-function mapValues(value: unknown, fn: (v: unknown) => unknown): unknown {
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, v]) => [key, fn(v)]),
-  );
 }
 
 /** JSON with sorted keys and `undefined` members dropped: equal shapes give equal text. */

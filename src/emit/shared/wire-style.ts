@@ -1,8 +1,15 @@
+import {
+  defaultExplode,
+  defaultStyle,
+  resolveSerialization,
+  serializationOf,
+} from "../../model/serialization.js";
 import type {
   CollectionFormat,
   Encoding,
   Parameter,
   ParameterLocation,
+  Serialization,
 } from "../../model/types.js";
 
 /**
@@ -25,28 +32,33 @@ const DELIMITERS: Partial<Record<CollectionFormat, string>> = {
   pipes: "|",
 };
 
-/** The style a location uses when the spec names none (OpenAPI 3.1 §4.8.12.4). */
-export function defaultStyle(location: ParameterLocation): string {
-  return location === "query" || location === "cookie" ? "form" : "simple";
+/** How a parameter goes on the wire, from the serialization the model resolved. */
+export function parameterWireStyle(parameter: Parameter): WireStyle {
+  return wireStyle(parameter.in, {
+    ...parameter,
+    serialization: serializationOf(parameter),
+  });
 }
 
+/**
+ * `p.serialization` is the resolved style and explode (a parameter's from the model, a form
+ * field's from `resolveSerialization`); only what differs from the location's defaults is kept.
+ */
 export function wireStyle(
   location: ParameterLocation,
   p: Pick<
     Parameter & Encoding,
-    "style" | "explode" | "allowReserved" | "collectionFormat" | "contentType"
-  >,
+    "allowReserved" | "collectionFormat" | "contentType"
+  > & { serialization: Serialization },
 ): WireStyle {
   const out: WireStyle = {};
   if (p.contentType !== undefined) {
     out.contentType = p.contentType;
     return out;
   }
-  const style = p.style ?? defaultStyle(location);
-  const explode = p.explode ?? (style === "form" || style === "deepObject");
+  const { style, explode } = p.serialization;
   if (style !== defaultStyle(location)) out.style = style;
-  if (explode !== (style === "form" || style === "deepObject"))
-    out.explode = explode;
+  if (explode !== defaultExplode(style)) out.explode = explode;
   const delimiter = p.collectionFormat && DELIMITERS[p.collectionFormat];
   // a query ssv/pipes is spaceDelimited/pipeDelimited already
   if (delimiter && !(location === "query" && style !== "form"))
@@ -65,7 +77,11 @@ export function encodingStyle(
 ): WireStyle & { headers?: Record<string, string> } {
   const out: WireStyle & { headers?: Record<string, string> } = wireStyle(
     "query",
-    { ...encoding, contentType: undefined },
+    {
+      ...encoding,
+      contentType: undefined,
+      serialization: resolveSerialization("query", encoding),
+    },
   );
   if (encoding.contentType !== undefined)
     out.contentType = encoding.contentType;

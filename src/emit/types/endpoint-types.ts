@@ -16,16 +16,11 @@ import {
 } from "./type-node.js";
 
 /**
- * OpenAPI 3.1 §4.8.12.1: header parameters named Accept, Content-Type or Authorization are
- * ignored — the client derives them from the media types and the security schemes.
+ * Header parameters an endpoint's caller supplies: all of the model's (the readers moved what
+ * Accept, Content-Type and Authorization parameters say elsewhere; see EndpointParameters).
  */
-const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
-
-/** Header parameters an endpoint's caller supplies (the ignored three removed). */
 export function headerParameters(endpoint: Endpoint): Parameter[] {
-  return endpoint.parameters.header.filter(
-    (p) => !IGNORED_HEADERS.has(p.name.toLowerCase()),
-  );
+  return endpoint.parameters.header;
 }
 
 /** 2XX statuses; a lone `default` answers for success when no 2XX is declared. */

@@ -2,6 +2,7 @@ import * as prettier from "prettier";
 import { describe, expect, test } from "vitest";
 import { kitchenSinkModel } from "../../../test/fixtures/client/kitchen-sink-model.js";
 import { typeCheck, writeTree } from "../../../test/client/compile.js";
+import { generate } from "../../generate.js";
 import type { ApiModel } from "../../model/types.js";
 import { createTypeIndex, emitTypesFile } from "./index.js";
 
@@ -68,9 +69,32 @@ describe("types.ts", () => {
     );
   });
 
-  test("Accept/Content-Type/Authorization header parameters are not typed", () => {
-    expect(file.contents).toContain(
-      'export interface GetPetHeaders {\n  "X-Request-Id"?: string;\n}',
+  test("Accept/Content-Type/Authorization header parameters are not typed (the readers move them)", async () => {
+    const spec = JSON.stringify({
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/pets": {
+          get: {
+            operationId: "getPets",
+            parameters: ["Accept", "Content-Type", "Authorization", "X-Id"].map(
+              (name) => ({
+                in: "header",
+                name,
+                required: true,
+                schema: { type: "string" },
+              }),
+            ),
+            responses: { 200: { description: "OK" } },
+          },
+        },
+      },
+    });
+    const { model } = await generate([{ file: "h.json", text: spec }], {
+      artifacts: [],
+    });
+    expect(emitTypesFile(model).contents).toContain(
+      'export interface GetPetsHeaders {\n  "X-Id": string;\n}',
     );
   });
 

@@ -1,4 +1,5 @@
 import type { NamedSchema, Schema } from "../../model/types.js";
+import { walkSchema } from "../../model/schema.js";
 import { schemaRefName } from "../../model/schema-ref.js";
 
 /**
@@ -32,31 +33,26 @@ export function schemasWithWriteVariant(
   return differ;
 }
 
-/** Collects `$ref` targets into `refs`; true when a required member is readOnly/writeOnly. */
-function scan(schema: unknown, refs: Set<string>): boolean {
-  if (!schema || typeof schema !== "object") return false;
-  const s = schema as Schema;
+/**
+ * Collects the `$ref` targets anywhere in the schema into `refs`; true when a required member
+ * anywhere in it is readOnly/writeOnly.
+ */
+function scan(schema: Schema, refs: Set<string>): boolean {
   let flagged = false;
-  if (typeof s.$ref === "string") {
-    const target = schemaRefName(s.$ref);
-    if (target !== undefined) refs.add(target);
-  }
-  const required = new Set(Array.isArray(s.required) ? s.required : []);
-  if (s.properties && typeof s.properties === "object")
-    for (const [name, property] of Object.entries(s.properties)) {
+  walkSchema(schema, (s) => {
+    if (typeof s !== "object") return;
+    if (typeof s.$ref === "string") {
+      const target = schemaRefName(s.$ref);
+      if (target !== undefined) refs.add(target);
+    }
+    if (!s.properties || typeof s.properties !== "object") return;
+    const required = new Set(Array.isArray(s.required) ? s.required : []);
+    for (const [name, property] of Object.entries(s.properties))
       if (
         required.has(name) &&
         (property?.readOnly === true || property?.writeOnly === true)
       )
         flagged = true;
-      if (scan(property, refs)) flagged = true;
-    }
-  for (const key of ["items", "additionalProperties", "not"] as const)
-    if (scan(s[key], refs)) flagged = true;
-  for (const key of ["allOf", "oneOf", "anyOf", "prefixItems"] as const) {
-    const list = s[key];
-    if (Array.isArray(list))
-      for (const sub of list) if (scan(sub, refs)) flagged = true;
-  }
+  });
   return flagged;
 }
