@@ -1,4 +1,4 @@
-import { schemaRefName } from "../../model/schema-ref.js";
+import { schemaRef, schemaRefName } from "../../model/schema-ref.js";
 import type { Doc } from "../shared/doc.js";
 import { type Body, type Keywords, Pointer } from "./context.js";
 import {
@@ -119,10 +119,8 @@ function discriminator(
   const mapping = isObject(d.mapping as SubSchema) ? d.mapping! : {};
   for (const [value, target] of Object.entries(mapping)) {
     if (typeof target !== "string") continue;
-    const ref = target.includes("/")
-      ? target
-      : `#/components/schemas/${target}`;
-    const check = b.mod.lookupRef(ref);
+    // a reference, else a schema's name (§4.8.25.1: "schema names or references")
+    const check = b.mod.lookupRef(target) ?? b.mod.lookupRef(schemaRef(target));
     if (check && !byValue.has(value)) byValue.set(value, check);
   }
   for (const m of members) {

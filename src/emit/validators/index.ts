@@ -1,6 +1,7 @@
 import type {
   ApiModel,
   MediaContent,
+  NamedSchema,
   Parameter,
   Schema,
 } from "../../model/types.js";
@@ -74,12 +75,23 @@ function schemaCheckNames(
   return names;
 }
 
+/** The check function of a named schema, as the `$ref` resolver finds it. */
+function checkOf(
+  model: ApiModel,
+  checks: Map<string, string>,
+): (target: NamedSchema) => string | undefined {
+  const byTarget = new Map<NamedSchema, string>();
+  for (const [name, named] of Object.entries(model.schemas))
+    byTarget.set(named, checks.get(name)!);
+  return (target) => byTarget.get(target);
+}
+
 function schemasFile(
   model: ApiModel,
   index: TypeIndex,
   checks: Map<string, string>,
 ): string {
-  const mod = new ValidatorModule((name) => checks.get(name));
+  const mod = new ValidatorModule(model.schemas, checkOf(model, checks));
   const names = Object.keys(model.schemas).sort();
   for (const name of names)
     mod.addFunction(checks.get(name)!, model.schemas[name]!.schema, true);
@@ -158,7 +170,11 @@ function endpointsFile(
   index: TypeIndex,
   checks: Map<string, string>,
 ): string {
-  const mod = new ValidatorModule((name) => checks.get(name), "./schemas.js");
+  const mod = new ValidatorModule(
+    model.schemas,
+    checkOf(model, checks),
+    "./schemas.js",
+  );
   const typeLines: string[] = [];
   const tableLines: string[] = [];
   for (const endpoint of model.endpoints) {

@@ -1,5 +1,6 @@
 import { patternFlags } from "../../model/pattern-flags.js";
-import { schemaRefName } from "../../model/schema-ref.js";
+import { refTarget } from "../../model/schema.js";
+import type { NamedSchema } from "../../model/types.js";
 import { print } from "../shared/doc.js";
 import { importStatement } from "../shared/statements.js";
 import { FunctionBody } from "./body.js";
@@ -44,16 +45,18 @@ export class ValidatorModule {
   private finished = false;
 
   constructor(
-    /** The check function of a named schema, or undefined for a dangling reference. */
-    private readonly refCheck: (schemaName: string) => string | undefined,
+    /** The model's named schemas, which `$ref`s point at. */
+    private readonly schemas: Readonly<Record<string, NamedSchema>>,
+    /** The check function of a named schema. */
+    private readonly checkOf: (target: NamedSchema) => string | undefined,
     /** Where the named checks are imported from; undefined when they are in this module. */
     private readonly refsFrom?: string,
   ) {}
 
   /** The named check `ref` points at, without calling it (undefined when dangling). */
   lookupRef(ref: string): string | undefined {
-    const name = schemaRefName(ref);
-    return name === undefined ? undefined : this.refCheck(name);
+    const target = refTarget(this.schemas, ref);
+    return target && this.checkOf(target);
   }
 
   /** The named check `ref` points at, recorded as called. */

@@ -1,3 +1,7 @@
+import {
+  isAnnotation,
+  type SubSchema as JsonSubSchema,
+} from "../../model/schema.js";
 import type { Schema } from "../../model/types.js";
 
 /**
@@ -6,7 +10,7 @@ import type { Schema } from "../../model/types.js";
  */
 
 /** A sub-schema as it sits in its parent: a schema, a boolean schema, or absent. */
-export type SubSchema = Schema | boolean | undefined;
+export type SubSchema = JsonSubSchema | undefined;
 
 export function isObject(s: SubSchema): s is Schema {
   return typeof s === "object" && s !== null && !Array.isArray(s);
@@ -30,28 +34,9 @@ export function isFalse(schema: SubSchema): boolean {
   );
 }
 
-/** Keywords that do not constrain a value, beside a `$ref` (which the bare ref is). */
-const ANNOTATIONS = new Set([
-  "$ref",
-  "title",
-  "description",
-  "default",
-  "examples",
-  "example",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "$comment",
-  "xml",
-  "externalDocs",
-  "discriminator",
-]);
-
 /** A schema whose only constraint is its `$ref` (annotations and `x-` extensions aside). */
 export function isBareRef(schema: Schema): boolean {
-  return Object.keys(schema).every(
-    (k) => ANNOTATIONS.has(k) || k.startsWith("x-"),
-  );
+  return Object.keys(schema).every((k) => k === "$ref" || isAnnotation(k));
 }
 
 /** A finite number (a bound, a multipleOf). */

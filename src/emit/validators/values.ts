@@ -1,4 +1,6 @@
 import { type Doc, print } from "../shared/doc.js";
+import { declaredTypes } from "../../model/schema.js";
+import type { SchemaType } from "../../model/types.js";
 import type { Keywords } from "./context.js";
 import { callStatement } from "./layout.js";
 import { isPrimitive } from "./subschema.js";
@@ -6,7 +8,7 @@ import { literal, stringLiteral } from "./text.js";
 
 /** `type`, `enum` and `const`: what kind of value, and which values. */
 
-const TYPE_TESTS: Record<string, (x: string, negate: boolean) => string> = {
+const TYPE_TESTS: Record<SchemaType, (x: string, negate: boolean) => string> = {
   string: (x, n) => `typeof ${x} ${n ? "!==" : "==="} "string"`,
   number: (x, n) => `typeof ${x} ${n ? "!==" : "==="} "number"`,
   integer: (x, n) => `${n ? "!" : ""}Number.isInteger(${x})`,
@@ -18,10 +20,7 @@ const TYPE_TESTS: Record<string, (x: string, negate: boolean) => string> = {
 
 /** `type`: one test, or a negated disjunction; `integer` beside `number` adds nothing. */
 export const typeCheck: Keywords = (b, s, x, p) => {
-  const declared: unknown[] = Array.isArray(s.type) ? s.type : [s.type];
-  const types = declared.filter(
-    (t): t is string => typeof t === "string" && Object.hasOwn(TYPE_TESTS, t),
-  );
+  const types = declaredTypes(s);
   if (types.length === 0) return [];
   const kept = types.includes("number")
     ? types.filter((t) => t !== "integer")
