@@ -44,10 +44,7 @@ export class FunctionBody implements Body {
   private readonly read = new Set<string>();
 
   constructor(
-    readonly mod: ModuleScope & {
-      hoist(owner: string, s: SubSchema): string;
-      unhoist(name: string): void;
-    },
+    readonly mod: ModuleScope,
     private readonly owner: string,
   ) {}
 

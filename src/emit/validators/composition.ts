@@ -1,4 +1,5 @@
 import { schemaRef, schemaRefName } from "../../model/schema-ref.js";
+import type { Schema } from "../../model/types.js";
 import type { Doc } from "../shared/doc.js";
 import { type Body, type Keywords, Pointer } from "./context.js";
 import {
@@ -109,7 +110,7 @@ const conditionals: Keywords = (b, s, x, p, indent) => {
  */
 function discriminator(
   b: Body,
-  s: Parameters<Keywords>[1],
+  s: Schema,
   members: SubSchema[],
 ): { property: string; values: string[]; checks: string[] } | undefined {
   const d = s.discriminator;

@@ -49,6 +49,10 @@ export interface ModuleScope {
   use(name: string): string;
   /** The RegExp constant of `pattern`; undefined when JavaScript cannot compile it. */
   regex(pattern: string, used?: boolean): string | undefined;
+  /** The function that checks `s` on its own: a named check, or a new function of `owner`'s. */
+  hoist(owner: string, s: SubSchema): string;
+  /** Takes back what hoist() gave when no statement calls it. */
+  unhoist(name: string): void;
 }
 
 /** The function being written: its locals, what it reads, its statements' common shapes. */

@@ -1,3 +1,4 @@
+import type { Schema } from "../../model/types.js";
 import type { Doc } from "../shared/doc.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
 import type { Body, Keywords, Pointer } from "./context.js";
@@ -47,7 +48,7 @@ export const propertyChecks: Keywords = (b, s, x, p, indent) => {
 /** The members of an object that needs a walk over its keys. */
 function keyLoop(
   b: Body,
-  s: Parameters<Keywords>[1],
+  s: Schema,
   properties: [string, SubSchema][],
   x: string,
   p: Pointer,
