@@ -66,7 +66,12 @@ describe("ValidatorModule", () => {
     // the inner oneOf is hoisted, and its $ref is seen only when finish() compiles it
     mod.addFunction(
       "f",
-      { oneOf: [{ oneOf: [{ $ref: "#/components/schemas/F" }, true] }, {}] },
+      {
+        oneOf: [
+          { oneOf: [{ $ref: "#/components/schemas/F" }, { type: "string" }] },
+          {},
+        ],
+      },
       false,
     );
     const { imports } = mod.finish();
