@@ -1,4 +1,5 @@
 import {
+  conditionalGroup,
   type Doc,
   group,
   hardline,
@@ -31,24 +32,30 @@ export type Arg = string | Sum | readonly string[];
 const isList = (arg: Arg): arg is readonly string[] => Array.isArray(arg);
 
 /**
- * `callee(a, b, c)end`: one line when it fits; a last argument that is an array is hugged
- * (`callee(a, [` … `])`); otherwise one argument per line with a trailing comma (an array that
- * does not fit there either is expanded).
+ * `callee(a, b, c)end`: one line when it fits; else a last argument that is an array is hugged
+ * (`callee(a, [` … `])`) when that first line fits; otherwise one argument per line with a
+ * trailing comma (an array that does not fit there either is expanded). prettier's
+ * printCallArguments, for the arguments these files have.
  */
 export function callDoc(callee: string, args: readonly Arg[], end = ";"): Doc {
+  const expanded = group([`${callee}(`, items(args.map(argDoc)), ")", end]);
   const last = args[args.length - 1];
   const before = args.slice(0, -1);
   if (
-    last !== undefined &&
-    isList(last) &&
-    last.length > 0 &&
-    before.every((a) => typeof a === "string")
-  ) {
-    const head = `${callee}(${[...before, "["].join(", ")}`;
-    return group([head, items(last), "])", end]);
-  }
-  return group([`${callee}(`, items(args.map(argDoc)), ")", end]);
+    last === undefined ||
+    !isList(last) ||
+    last.length === 0 ||
+    before.some(isList)
+  )
+    return expanded;
+  const head = [...before.map((a) => flat(a as string | Sum)), "["].join(", ");
+  const hugged = [`${callee}(${head}`, group(items(last), true), "])", end];
+  const flatCall = [`${callee}(${head}`, items(last), "])", end];
+  return conditionalGroup([flatCall, hugged, expanded]);
 }
+
+const flat = (arg: string | Sum): string =>
+  typeof arg === "string" ? arg : sumText(arg);
 
 /** `lead callee(a, b, c)end` (see callDoc). */
 export function callStatement(

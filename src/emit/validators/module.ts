@@ -141,8 +141,9 @@ export class ValidatorModule {
       `${exported ? "export " : ""}function ${name}`,
       params,
       "void",
+      code === "",
     );
-    this.functions.push(`${doc ?? ""}${head}${code}}`);
+    this.functions.push(`${doc ?? ""}${head}${code === "" ? "" : `${code}}`}`);
   }
 
   /**
