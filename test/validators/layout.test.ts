@@ -14,11 +14,15 @@ const SPEC = JSON.stringify({
   info: { title: "Layout", version: "1" },
   paths: {
     "/x": {
-      get: {
-        // `function a_query(_x: unknown, …, _d: Direction): void {}` is 81 columns: an empty
+      post: {
+        // `function a_body(_x: unknown, …, _d: Direction): void {}` is 81 columns: an empty
         // function's `}` counts
         operationId: "a",
-        parameters: [{ in: "query", name: "q" }],
+        requestBody: {
+          content: {
+            "application/json": { schema: { description: "anything" } },
+          },
+        },
         responses: { "204": { description: "none" } },
       },
     },
