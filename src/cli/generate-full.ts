@@ -1,10 +1,10 @@
 import { performance } from "node:perf_hooks";
 import { checkOutput } from "../workflow/check.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
-import { LockFileError } from "../workflow/name-lock.js";
 import { EmitterError } from "../workflow/output-files.js";
 import { TemplateError } from "../emit/templates.js";
 import {
+  OutsideFileError,
   writeFileIfChanged,
   type OutsideFile,
 } from "../workflow/outside-file.js";
@@ -60,7 +60,8 @@ export async function runFull(
       io.sources,
     );
   } catch (error) {
-    if (error instanceof LockFileError) {
+    // the lock or the handlers file cannot be read as a file (LockFileError is one)
+    if (error instanceof OutsideFileError) {
       say(`apiloom generate: ${error.message}\n`);
       return 2;
     }
@@ -113,9 +114,12 @@ export async function runFull(
 function outsideFiles({ settings, produced }: Outcome): OutsideFile[] {
   const files: OutsideFile[] = [];
   if (settings.lock && produced.lockText !== undefined)
-    files.push({ file: settings.lock, text: produced.lockText });
+    files.push({ file: settings.lock, contents: produced.lockText });
   if (produced.handlers)
-    files.push({ file: produced.handlers.file, text: produced.handlers.after });
+    files.push({
+      file: produced.handlers.file,
+      contents: produced.handlers.after,
+    });
   return files;
 }
 
@@ -163,7 +167,17 @@ function write(o: Outcome): number {
     throw error;
   }
   // only after the output: the lock and the handlers must never name what was not written
-  const updated = outsideFiles(o).filter(writeFileIfChanged);
+  let updated: OutsideFile[];
+  try {
+    updated = outsideFiles(o).filter(writeFileIfChanged);
+  } catch (error) {
+    // the output is written; the lock or the handlers file could not be (permissions, a full disk)
+    if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
+    o.say(
+      `apiloom generate: ${o.out} is written, but ${(error as Error).message}\n`,
+    );
+    return 1;
+  }
   const handlers = o.produced.handlers;
   if (handlers && updated.some((u) => u.file === handlers.file)) {
     const shown = shownPath(o.io.cwd, handlers.file);
