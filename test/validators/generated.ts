@@ -24,8 +24,14 @@ export function writeFiles(dir: string, files: readonly GeneratedFile[]): void {
   }
 }
 
-/** The project's tsc over `dir`, strict and with unused locals refused. */
-export function typeCheck(dir: string): string {
+/**
+ * The project's tsc over `dir`, strict and with unused locals refused (and unused parameters,
+ * with `noUnusedParameters`).
+ */
+export function typeCheck(
+  dir: string,
+  { noUnusedParameters = false } = {},
+): string {
   writeFileSync(
     join(dir, "tsconfig.json"),
     JSON.stringify({
@@ -36,6 +42,7 @@ export function typeCheck(dir: string): string {
         lib: ["es2023", "dom"],
         strict: true,
         noUnusedLocals: true,
+        noUnusedParameters,
         noUncheckedIndexedAccess: true,
         erasableSyntaxOnly: true,
         noEmit: true,

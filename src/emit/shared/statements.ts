@@ -48,13 +48,18 @@ export function importStatement(
   );
 }
 
-/** `function name(a, b): R {` on one line when it fits, else one parameter per line. */
+/**
+ * `function name(a, b): R {` on one line when it fits, else one parameter per line; with
+ * `emptyBody`, `… {}` (the `}` counts for the fit).
+ */
 export function functionHead(
   head: string,
   params: readonly string[],
   returnType: string,
+  emptyBody = false,
 ): string {
-  return print(group([head, "(", items(params), `): ${returnType} {`]));
+  const open = emptyBody ? "{}" : "{";
+  return print(group([head, "(", items(params), `): ${returnType} ${open}`]));
 }
 
 /** `head value` + `end`, the value on the next line (indented) when the line is too long. */

@@ -1,6 +1,7 @@
 import type {
   ApiModel,
   MediaContent,
+  NamedSchema,
   Parameter,
   Schema,
 } from "../../model/types.js";
@@ -13,13 +14,13 @@ import {
   line,
   print,
 } from "../shared/doc.js";
-import { assignment, importStatement, items } from "../shared/statements.js";
+import { assignment, items } from "../shared/statements.js";
 import { templateText } from "../templates.js";
 import { ARTIFACT_PATHS } from "../layout.js";
 import { createTypeIndex, type TypeIndex } from "../types/index.js";
 import { headerParameters } from "../types/endpoint-types.js";
 import { propertyKey } from "../shared/literals.js";
-import { ValidatorModule } from "./compile.js";
+import { ValidatorModule } from "./module.js";
 
 /**
  * The validators artifact: `validators/runtime.ts` (copied from templates/validators/),
@@ -74,18 +75,27 @@ function schemaCheckNames(
   return names;
 }
 
-const TYPE_IMPORTS =
-  'import type { Direction, Violation } from "./runtime.js";';
+/** The check function of a named schema, as the `$ref` resolver finds it. */
+function checkOf(
+  model: ApiModel,
+  checks: Map<string, string>,
+): (target: NamedSchema) => string | undefined {
+  const byTarget = new Map<NamedSchema, string>();
+  for (const [name, named] of Object.entries(model.schemas))
+    byTarget.set(named, checks.get(name)!);
+  return (target) => byTarget.get(target);
+}
 
 function schemasFile(
   model: ApiModel,
   index: TypeIndex,
   checks: Map<string, string>,
 ): string {
-  const mod = new ValidatorModule((name) => checks.get(name));
+  const mod = new ValidatorModule(model.schemas, checkOf(model, checks));
   const names = Object.keys(model.schemas).sort();
   for (const name of names)
     mod.addFunction(checks.get(name)!, model.schemas[name]!.schema, true);
+  const { imports, code } = mod.finish();
   const typeLines = names.map(
     (name) =>
       `  ${propertyKey(index.schemaTypeName(name))}: T.${index.schemaTypeName(name)};`,
@@ -101,9 +111,9 @@ function schemasFile(
       [
         ...(names.length > 0 ? ['import type * as T from "../types.js";'] : []),
         'import * as r from "./runtime.js";',
-        ...(names.length > 0 ? [TYPE_IMPORTS] : []),
+        ...imports,
       ].join("\n"),
-      ...(names.length > 0 ? [mod.text()] : []),
+      ...(code === undefined ? [] : [code]),
       "/** The type each validator of `schemas` narrows to. */\n" +
         objectType("SchemaTypes", typeLines),
       objectCall(
@@ -160,7 +170,11 @@ function endpointsFile(
   index: TypeIndex,
   checks: Map<string, string>,
 ): string {
-  const mod = new ValidatorModule((name) => checks.get(name));
+  const mod = new ValidatorModule(
+    model.schemas,
+    checkOf(model, checks),
+    "./schemas.js",
+  );
   const typeLines: string[] = [];
   const tableLines: string[] = [];
   for (const endpoint of model.endpoints) {
@@ -211,9 +225,7 @@ function endpointsFile(
     const value = conditionalGroup([[" ", entry], indent([line, entry])]);
     tableLines.push(`  ${print([`${key}:`, value, ","], { indent: 2 })}`);
   }
-  // the functions first: compiling the branches hoisted so far can reference more named checks
-  const functions = mod.empty ? undefined : mod.text();
-  const imports = [...mod.referenced].sort();
+  const { imports, code } = mod.finish();
   const any = model.endpoints.length > 0;
   return (
     [
@@ -222,12 +234,9 @@ function endpointsFile(
       [
         ...(any ? ['import type * as T from "../types.js";'] : []),
         'import * as r from "./runtime.js";',
-        ...(functions === undefined ? [] : [TYPE_IMPORTS]),
-        ...(imports.length > 0
-          ? [importStatement(imports, "./schemas.js", false)]
-          : []),
+        ...imports,
       ].join("\n"),
-      ...(functions === undefined ? [] : [functions]),
+      ...(code === undefined ? [] : [code]),
       "/** Each endpoint's parts and the types their validators narrow to. */\n" +
         objectType("EndpointTypes", typeLines),
       objectCall(

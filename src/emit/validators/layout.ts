@@ -1,8 +1,11 @@
 import {
+  conditionalGroup,
   type Doc,
   group,
+  hardline,
   ifBreak,
-  indent as indentDoc,
+  indent,
+  join,
   line,
   print,
 } from "../shared/doc.js";
@@ -11,63 +14,84 @@ import { items } from "../shared/statements.js";
 /**
  * The few statement shapes the validator files are made of, as docs (see shared/doc.ts) shaped
  * the way prettier (default options) lays them out, so the text needs no formatting pass. The
- * code generator keeps conditions short (helper calls, short local names), so only calls, arrays
- * and `if` bodies ever break.
+ * code generator keeps conditions short (helper calls, short local names), so only calls, arrays,
+ * sums and `if` bodies ever break. A function body is one doc: its statements joined by hard
+ * lines, a block's statements indented.
  */
 
 export { functionHead } from "../shared/statements.js";
 
-export const pad = (n: number): string => " ".repeat(n);
+/** `a + b + c` kept as its operands, so its layout needs no parsing of the text. */
+export interface Sum {
+  readonly operands: readonly string[];
+}
 
-/** A call argument: an expression, or the items of an array literal (never number-only). */
-export type Arg = string | readonly string[];
+/** A call argument: an expression, a sum, or the items of an array literal (never number-only). */
+export type Arg = string | Sum | readonly string[];
+
+const isList = (arg: Arg): arg is readonly string[] => Array.isArray(arg);
 
 /**
- * `callee(a, b, c)end`: one line when it fits; a last argument that is an array is hugged
- * (`callee(a, [` … `])`); otherwise one argument per line with a trailing comma (an array that
- * does not fit there either is expanded).
+ * `callee(a, b, c)end`: one line when it fits; else a last argument that is an array is hugged
+ * (`callee(a, [` … `])`) when that first line fits; otherwise one argument per line with a
+ * trailing comma (an array that does not fit there either is expanded). prettier's
+ * printCallArguments, for the arguments these files have.
  */
 export function callDoc(callee: string, args: readonly Arg[], end = ";"): Doc {
+  const expanded = group([`${callee}(`, items(args.map(argDoc)), ")", end]);
   const last = args[args.length - 1];
   const before = args.slice(0, -1);
   if (
-    last !== undefined &&
-    typeof last !== "string" &&
-    last.length > 0 &&
-    before.every((a) => typeof a === "string")
-  ) {
-    const head = `${callee}(${[...before, "["].join(", ")}`;
-    return group([head, items(last), "])", end]);
-  }
-  return group([`${callee}(`, items(args.map(argDoc)), ")", end]);
+    last === undefined ||
+    !isList(last) ||
+    last.length === 0 ||
+    before.some(isList)
+  )
+    return expanded;
+  const head = [...before.map((a) => flat(a as string | Sum)), "["].join(", ");
+  const hugged = [`${callee}(${head}`, group(items(last), true), "])", end];
+  const flatCall = [`${callee}(${head}`, items(last), "])", end];
+  return conditionalGroup([flatCall, hugged, expanded]);
 }
 
-/** `lead callee(a, b, c)end` starting at column `indent` (see callDoc). */
-export function call(
+const flat = (arg: string | Sum): string =>
+  typeof arg === "string" ? arg : sumText(arg);
+
+/** `lead callee(a, b, c)end` (see callDoc). */
+export function callStatement(
   lead: string,
   callee: string,
   args: readonly Arg[],
-  indent: number,
   end = ";",
-): string {
-  return pad(indent) + print([lead, callDoc(callee, args, end)], { indent });
+): Doc {
+  return [lead, callDoc(callee, args, end)];
 }
+
+/** The text of a sum. */
+export const sumText = (sum: Sum): string => sum.operands.join(" + ");
 
 function argDoc(arg: Arg): Doc {
-  if (typeof arg !== "string") return group(["[", items(arg), "]"]);
-  // a sum that does not fit: its first operand there, each next one on a line of its own
-  const operands = sumOperands(arg);
-  if (operands.length <= 1) return arg;
-  const broken = [
-    operands[0]!,
-    indentDoc(operands.slice(1).map((o) => [" +", line, o])),
-  ];
-  return group(ifBreak(broken, arg));
+  if (typeof arg === "string") return arg;
+  if (isList(arg)) return group(["[", items(arg), "]"]);
+  return sumDoc(arg);
 }
 
-/** The operands of `a + "b" + c(d)` (string literals may hold ` + `). */
-export function sumOperands(expr: string): string[] {
-  return expr.match(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^ +]+/g) ?? [expr];
+/** A sum that does not fit: its first operand there, each next one on a line of its own. */
+function sumDoc(sum: Sum): Doc {
+  const [first, ...rest] = sum.operands;
+  if (rest.length === 0) return first!;
+  const broken = [first!, indent(rest.map((o) => [" +", line, o]))];
+  return group(ifBreak(broken, sumText(sum)));
+}
+
+/**
+ * `const q = a + b + c;` as prettier lays it out: on one line, else the sum on the next line,
+ * else one operand per line.
+ */
+export function bindStatement(name: string, sum: Sum): Doc {
+  const flat = sumText(sum);
+  const operands = group(ifBreak(join([" +", line], sum.operands), flat));
+  return [`const ${name} =`, group(indent([line, operands])), ";"];
 }
 
 /** `const NAME = [a, b];`, or one item per line when too long. */
@@ -79,11 +103,24 @@ export function arrayConstant(name: string, list: readonly string[]): string {
  * `if (cond) statement`, the statement moving to the next line (where it may break itself) when
  * the whole does not fit on one.
  */
-export function ifStatement(
-  cond: string,
-  statement: Doc,
-  indent: number,
-): string {
-  const doc = group([`if (${cond})`, indentDoc([line, statement])]);
-  return pad(indent) + print(doc, { indent });
+export function ifStatement(cond: string, statement: Doc): Doc {
+  return group([`if (${cond})`, indent([line, statement])]);
+}
+
+/** Statements, one after the other. */
+export function statements(docs: readonly Doc[]): Doc {
+  return join(hardline, docs);
+}
+
+/** `head {` statements `}` (nothing when there are no statements). */
+export function block(head: string, body: readonly Doc[]): Doc[] {
+  if (body.length === 0) return [];
+  return [[`${head} {`, indent([hardline, statements(body)]), hardline, "}"]];
+}
+
+/** `head` then the statements one level in (a `case` label, a `default:`), no braces. */
+export function labelled(head: string, body: readonly Doc[]): Doc {
+  return body.length === 0
+    ? head
+    : [head, indent([hardline, statements(body)])];
 }

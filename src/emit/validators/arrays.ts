@@ -1,0 +1,127 @@
+import type { Doc } from "../shared/doc.js";
+import type { Body, Keywords } from "./context.js";
+import { block, callStatement } from "./layout.js";
+import { count, isFalse, type SubSchema } from "./subschema.js";
+import { plural } from "./text.js";
+
+/**
+ * minItems, maxItems, uniqueItems, prefixItems, items (additionalItems after prefixItems, as the
+ * readers keep it) and contains with minContains/maxContains, on an array `x`.
+ */
+export const arrayChecks: Keywords = (b, s, x, p, indent) => {
+  const out: Doc[] = [];
+  if (count(s.minItems) && s.minItems > 0)
+    out.push(
+      b.push(
+        `${b.use(x)}.length < ${s.minItems}`,
+        p,
+        "minItems",
+        `must have at least ${plural(s.minItems, "item")}`,
+      ),
+    );
+  if (count(s.maxItems))
+    out.push(
+      b.push(
+        `${b.use(x)}.length > ${s.maxItems}`,
+        p,
+        "maxItems",
+        `must have at most ${plural(s.maxItems, "item")}`,
+      ),
+    );
+  if (s.uniqueItems === true)
+    out.push(
+      b.push(
+        `!r.unique(${b.use(x)})`,
+        p,
+        "uniqueItems",
+        "must not have duplicate items",
+      ),
+    );
+  const prefix = Array.isArray(s.prefixItems)
+    ? (s.prefixItems as SubSchema[])
+    : [];
+  prefix.forEach((sub, index) => {
+    const v = b.local("v");
+    const q = b.member(p, [`"/${index}"`]);
+    const lines = b.schema(sub, v, q, indent + 2);
+    if (lines.length === 0) return;
+    out.push(
+      ...block(`if (${b.use(x)}.length > ${index})`, [
+        ...bound(b, v, `${x}[${index}]`),
+        ...lines,
+      ]),
+    );
+  });
+  const items =
+    s.items !== undefined
+      ? (s.items as SubSchema)
+      : prefix.length > 0
+        ? (s.additionalItems as SubSchema)
+        : undefined;
+  if (isFalse(items))
+    out.push(
+      b.push(
+        `${b.use(x)}.length > ${prefix.length}`,
+        p,
+        "items",
+        `must have at most ${plural(prefix.length, "item")}`,
+      ),
+    );
+  else if (items !== undefined) {
+    const i = b.local("i");
+    const v = b.local("v");
+    const q = b.member(p, [`"/"`, i], [i]);
+    const lines = b.schema(items, v, q, indent + 2);
+    if (lines.length > 0)
+      out.push(
+        ...block(
+          `for (let ${i} = ${prefix.length}; ${i} < ${b.use(x)}.length; ${i}++)`,
+          [...bound(b, v, `${x}[${i}]`), ...lines],
+        ),
+      );
+  }
+  out.push(...contains(b, s, x, p, indent));
+  return out;
+};
+
+/** `const v: unknown = item;`, when the statements after it read `v`. */
+function bound(b: Body, v: string, item: string): Doc[] {
+  return b.reads(v) ? [`const ${v}: unknown = ${item};`] : [];
+}
+
+/** contains, minContains, maxContains: `r.matching` counts the items its branch accepts. */
+const contains: Keywords = (b, s, x, p) => {
+  if (s.contains === undefined) return [];
+  const min = count(s.minContains) ? s.minContains : 1;
+  const max = count(s.maxContains) ? s.maxContains : undefined;
+  if (min === 0 && max === undefined) return [];
+  const check = b.hoist(s.contains as SubSchema);
+  const n = b.local("n");
+  const out: Doc[] = [
+    callStatement(`const ${n} = `, "r.matching", [
+      check,
+      b.use(x),
+      b.at(p),
+      b.use("d"),
+    ]),
+  ];
+  if (min > 0)
+    out.push(
+      b.push(
+        `${n} < ${min}`,
+        p,
+        "contains",
+        `must contain at least ${plural(min, "matching item")}`,
+      ),
+    );
+  if (max !== undefined)
+    out.push(
+      b.push(
+        `${n} > ${max}`,
+        p,
+        "maxContains",
+        `must contain at most ${plural(max, "matching item")}`,
+      ),
+    );
+  return out;
+};

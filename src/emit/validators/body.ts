@@ -1,0 +1,185 @@
+import {
+  type Doc,
+  hardline,
+  indent as indentDoc,
+  print,
+} from "../shared/doc.js";
+import { arrayChecks } from "./arrays.js";
+import { composition } from "./composition.js";
+import { type Body, type ModuleScope, Pointer } from "./context.js";
+import {
+  block,
+  callDoc,
+  callStatement,
+  ifStatement,
+  statements,
+  sumText,
+} from "./layout.js";
+import { numberChecks } from "./numbers.js";
+import { objectChecks } from "./objects.js";
+import { refCall } from "./refs.js";
+import { stringChecks } from "./strings.js";
+import { isObject, isTrivial, type SubSchema } from "./subschema.js";
+import { stringLiteral } from "./text.js";
+import { typeCheck, valueChecks } from "./values.js";
+
+/**
+ * JSON Schema (the model's 2020-12 dialect) → the statements of one check function, which
+ * append violations.
+ *
+ * Every schema becomes inline statements over a value variable `x` and a pointer `p`; a `$ref`
+ * becomes a call of the named schema's check function (so recursion works), and the branches of
+ * anyOf, oneOf, not, if and contains become functions of their own (hoisted into the module),
+ * run with a throw-away violation list. Spec text only ever lands in string literals
+ * (`stringLiteral`); patterns are compiled at run time with `new RegExp(<literal>)`, never
+ * pasted as code.
+ */
+
+/** Indentation past which a sub-schema is checked by a function of its own. */
+const NEST_LIMIT = 26;
+
+/** The body of one check function: its locals (numbered per function) and what it reads. */
+export class FunctionBody implements Body {
+  private n = 0;
+  private readonly read = new Set<string>();
+
+  constructor(
+    readonly mod: ModuleScope,
+    private readonly owner: string,
+  ) {}
+
+  /** The function's body text, from its `{` to before its `}` (nothing when empty). */
+  compile(schema: SubSchema): string {
+    const body = this.schema(schema, "x", Pointer.param, 2);
+    if (body.length === 0) return "";
+    return print([indentDoc([hardline, statements(body)]), hardline]);
+  }
+
+  schema(s: SubSchema, x: string, p: Pointer, indent: number): Doc[] {
+    if (s === undefined || s === true) return [];
+    // deep inside a function: the rest becomes a function of its own, so lines, pointer
+    // expressions and the generator's recursion stay short
+    if (indent >= NEST_LIMIT && !isTrivial(s))
+      return [this.callCheck(this.hoist(s), x, p)];
+    if (s === false)
+      return [this.push("true", p, "false", "must not be present")];
+    if (!isObject(s)) return [];
+    const inner = indent + 2;
+    // in this order: locals and module constants are numbered as they are made
+    return [
+      ...refCall(this, s, x, p, indent),
+      ...typeCheck(this, s, x, p, indent),
+      ...valueChecks(this, s, x, p, indent),
+      ...this.when(
+        (v) => `if (typeof ${v} === "string")`,
+        x,
+        stringChecks(this, s, x, p, inner),
+      ),
+      ...this.when(
+        (v) => `if (typeof ${v} === "number")`,
+        x,
+        numberChecks(this, s, x, p, inner),
+      ),
+      ...this.when(
+        (v) => `if (r.isObject(${v}))`,
+        x,
+        objectChecks(this, s, x, p, inner),
+      ),
+      ...this.when(
+        (v) => `if (Array.isArray(${v}))`,
+        x,
+        arrayChecks(this, s, x, p, inner),
+      ),
+      ...composition(this, s, x, p, indent),
+    ];
+  }
+
+  /** `head(x) {` statements `}`, when there are statements (only then is x read). */
+  private when(head: (x: string) => string, x: string, body: Doc[]): Doc[] {
+    return body.length === 0 ? [] : block(head(this.use(x)), body);
+  }
+
+  local(prefix: string): string {
+    return `${prefix}${++this.n}`;
+  }
+
+  use(name: string): string {
+    this.read.add(name);
+    return name;
+  }
+
+  reads(name: string): boolean {
+    return this.read.has(name);
+  }
+
+  at(p: Pointer): Pointer {
+    for (const name of p.locals) this.read.add(name);
+    for (const name of p.constants) this.mod.use(name);
+    return p;
+  }
+
+  pointerText(p: Pointer): string {
+    return sumText(this.at(p));
+  }
+
+  /**
+   * `p + "/name"`: the pointer of a member, an expression evaluated only where a violation or a
+   * call needs it (never on the way down). A long literal segment becomes a module constant,
+   * written once a statement uses the pointer.
+   */
+  member(
+    p: Pointer,
+    segment: readonly string[],
+    locals: readonly string[] = [],
+  ): Pointer {
+    const text = segment.join(" + ");
+    if (text.length > 24 && locals.length === 0) {
+      const name = this.mod.constant(
+        "PS",
+        text,
+        (n) => `const ${n} = ${text};`,
+        false,
+      );
+      return new Pointer([...p.operands, name], p.locals, [
+        ...p.constants,
+        name,
+      ]);
+    }
+    return new Pointer(
+      [...p.operands, ...segment],
+      [...p.locals, ...locals],
+      p.constants,
+    );
+  }
+
+  key(name: string, room = 30): string {
+    const text = stringLiteral(name);
+    return text.length > Math.min(30, room)
+      ? this.mod.constant("K", text, (n) => `const ${n} = ${text};`)
+      : text;
+  }
+
+  push(cond: string, p: Pointer, keyword: string, message: string): Doc {
+    const args = [
+      this.use("e"),
+      this.at(p),
+      stringLiteral(keyword),
+      stringLiteral(message),
+    ];
+    if (cond === "true") return callStatement("", "r.push", args);
+    return ifStatement(cond, callDoc("r.push", args));
+  }
+
+  callCheck(check: string, x: string, p: Pointer): Doc {
+    const args = [this.use(x), this.at(p), this.use("e"), this.use("d")];
+    return callStatement("", check, args);
+  }
+
+  hoist(s: SubSchema): string {
+    return this.mod.hoist(this.owner, s);
+  }
+
+  unhoist(check: string): void {
+    this.mod.unhoist(check);
+  }
+}

@@ -1,0 +1,98 @@
+import type { Schema } from "../../model/types.js";
+import type { Doc } from "../shared/doc.js";
+import type { Sum } from "./layout.js";
+import type { SubSchema } from "./subschema.js";
+
+/**
+ * What a keyword family (values.ts, numbers.ts, strings.ts, arrays.ts, objects.ts,
+ * properties.ts, composition.ts, refs.ts) is given: the function being written (body.ts) and the
+ * module around it (module.ts). A family returns statements as docs, and every name its code
+ * reads it takes through `use`/`at`, so the function knows which parameters and locals are read
+ * without looking at its own text.
+ */
+
+/** A JSON pointer expression: `p`, or `p + "/name"`, kept as its operands. */
+export class Pointer implements Sum {
+  constructor(
+    readonly operands: readonly string[],
+    /** The parameters and locals its text reads. */
+    readonly locals: readonly string[],
+    /** The module constants its text refers to. */
+    readonly constants: readonly string[] = [],
+  ) {}
+
+  /** The check function's own pointer parameter. */
+  static readonly param = new Pointer(["p"], ["p"]);
+
+  /** Built from parts (a sum), not a plain name. */
+  get built(): boolean {
+    return this.operands.length > 1;
+  }
+}
+
+/** The module scope a function is written in (module.ts). */
+export interface ModuleScope {
+  /** The named check `ref` points at, recorded as called (undefined when dangling). */
+  checkOfRef(ref: string): string | undefined;
+  /** The named check `ref` points at, not recorded. */
+  lookupRef(ref: string): string | undefined;
+  /** Records a named check as called. */
+  useCheck(check: string): string;
+  /** A module constant (the same key gives the same one), written when used. */
+  constant(
+    prefix: string,
+    key: string,
+    render: (name: string) => string,
+    used?: boolean,
+  ): string;
+  /** Records that code refers to the constant `name`. */
+  use(name: string): string;
+  /** The RegExp constant of `pattern`; undefined when JavaScript cannot compile it. */
+  regex(pattern: string, used?: boolean): string | undefined;
+  /** The function that checks `s` on its own: a named check, or a new function of `owner`'s. */
+  hoist(owner: string, s: SubSchema): string;
+  /** Takes back what hoist() gave when no statement calls it. */
+  unhoist(name: string): void;
+}
+
+/** The function being written: its locals, what it reads, its statements' common shapes. */
+export interface Body {
+  readonly mod: ModuleScope;
+  /** Statements checking value `x` at pointer `p`, written at column `indent`. */
+  schema(s: SubSchema, x: string, p: Pointer, indent: number): Doc[];
+  /** A fresh local: `prefix` and the function's next number. */
+  local(prefix: string): string;
+  /** `name` (a parameter or local), recorded as read. */
+  use(name: string): string;
+  /** Whether the code written so far reads `name`. */
+  reads(name: string): boolean;
+  /** The pointer, recorded as read (its locals and constants). */
+  at(p: Pointer): Pointer;
+  /** The pointer's text, recorded as read. */
+  pointerText(p: Pointer): string;
+  /** `p + segment`; a long literal segment becomes a module constant. */
+  member(
+    p: Pointer,
+    segment: readonly string[],
+    locals?: readonly string[],
+  ): Pointer;
+  /** A property name as a key expression (a module constant when longer than `room`). */
+  key(name: string, room?: number): string;
+  /** `r.push(e, p, keyword, message)`, under `if (cond)` unless cond is `"true"`. */
+  push(cond: string, p: Pointer, keyword: string, message: string): Doc;
+  /** `check(x, p, e, d);` */
+  callCheck(check: string, x: string, p: Pointer): Doc;
+  /** The function checking `s` on its own (hoisted into the module). */
+  hoist(s: SubSchema): string;
+  /** Takes back a hoisted function no statement calls. */
+  unhoist(check: string): void;
+}
+
+/** A keyword family: the statements for its keywords of `s` (value `x`, pointer `p`). */
+export type Keywords = (
+  b: Body,
+  s: Schema,
+  x: string,
+  p: Pointer,
+  indent: number,
+) => Doc[];

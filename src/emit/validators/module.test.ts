@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import type { NamedSchema, Schema } from "../../model/types.js";
+import { ValidatorModule } from "./module.js";
+
+const F: NamedSchema = { name: "F", schema: { type: "object" }, sources: [] };
+
+/** One module over a model with the named schema F (check `checkF`, in ./schemas.js). */
+function module(): ValidatorModule {
+  return new ValidatorModule({ F }, (target) =>
+    target === F ? "checkF" : undefined,
+  );
+}
+
+function compiled(schema: Schema | boolean): string {
+  const mod = module();
+  mod.addFunction("f", schema, false);
+  return mod.finish().code ?? "";
+}
+
+/** The parameter list of `function f(…)`, on one line. */
+const params = (code: string) =>
+  /function f\(([^)]*)\)/.exec(code)![1]!.replace(/\s+/g, " ").trim();
+
+describe("ValidatorModule", () => {
+  it.each<[string, Schema | boolean, string]>([
+    [
+      "nothing to check: every parameter unread",
+      {},
+      "_x: unknown, _p: string, _e: Violation[], _d: Direction",
+    ],
+    [
+      "false reads no value",
+      false,
+      "_x: unknown, p: string, e: Violation[], _d: Direction",
+    ],
+    [
+      "an empty enum reads no value, whatever its message quotes",
+      { enum: [], description: "x p e d" },
+      "_x: unknown, p: string, e: Violation[], _d: Direction",
+    ],
+    [
+      "a pattern quoting x and d reads the value, not the direction",
+      { pattern: "^x d$" },
+      "x: unknown, p: string, e: Violation[], _d: Direction",
+    ],
+    [
+      "a readOnly required property reads the direction",
+      { required: ["a"], properties: { a: { readOnly: true } } },
+      "x: unknown, p: string, e: Violation[], d: Direction",
+    ],
+    [
+      "a $ref passes all four on",
+      { $ref: "#/components/schemas/F" },
+      "x: unknown, p: string, e: Violation[], d: Direction",
+    ],
+  ])("%s", (_, schema, expected) => {
+    expect(params(compiled(schema))).toBe(expected);
+  });
+
+  it("imports the named checks a late-compiled branch calls, and only those", () => {
+    const mod = new ValidatorModule(
+      { F },
+      (target) => (target === F ? "checkF" : undefined),
+      "./schemas.js",
+    );
+    // the inner oneOf is hoisted, and its $ref is seen only when finish() compiles it
+    mod.addFunction(
+      "f",
+      {
+        oneOf: [
+          { oneOf: [{ $ref: "#/components/schemas/F" }, { type: "string" }] },
+          {},
+        ],
+      },
+      false,
+    );
+    const { imports } = mod.finish();
+    expect(imports).toContain('import { checkF } from "./schemas.js";');
+  });
+
+  it("imports no named check when its only call was taken back", () => {
+    const mod = new ValidatorModule(
+      { F },
+      (target) => (target === F ? "checkF" : undefined),
+      "./schemas.js",
+    );
+    mod.addFunction(
+      "f",
+      { if: { $ref: "#/components/schemas/F" }, then: true },
+      false,
+    );
+    const { imports, code } = mod.finish();
+    expect(imports.join("\n")).not.toContain("checkF");
+    expect(code).not.toContain("checkF");
+  });
+
+  it("lists its imports once, after everything is compiled", () => {
+    const mod = module();
+    mod.addFunction("f", { type: "string" }, false);
+    mod.finish();
+    expect(() => mod.finish()).toThrow(/twice/);
+  });
+});

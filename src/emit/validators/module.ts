@@ -1,0 +1,205 @@
+import { patternFlags } from "../../model/pattern-flags.js";
+import { refTarget } from "../../model/schema.js";
+import type { NamedSchema } from "../../model/types.js";
+import { print } from "../shared/doc.js";
+import { importStatement } from "../shared/statements.js";
+import { FunctionBody } from "./body.js";
+import { callStatement, functionHead } from "./layout.js";
+import { isBareRef, isObject, isTrivial, type SubSchema } from "./subschema.js";
+import { stringLiteral } from "./text.js";
+
+/** The parameters of every check function: value, pointer, violations, direction. */
+export const CHECK_PARAMS = [
+  "x: unknown",
+  "p: string",
+  "e: Violation[]",
+  "d: Direction",
+] as const;
+
+const TYPE_IMPORTS =
+  'import type { Direction, Violation } from "./runtime.js";';
+
+/** A finished module: the imports its code needs (after the caller's own) and the code. */
+export interface ModuleText {
+  readonly imports: readonly string[];
+  /** Constants then functions; undefined when there is neither. */
+  readonly code: string | undefined;
+}
+
+/**
+ * One generated file's module scope: the constants, the check functions (the named ones added by
+ * the file, the hoisted ones compiled from a worklist), and the named checks it calls, which it
+ * imports from `refsFrom` when they live in another file. All of it is recorded while compiling;
+ * `finish()` compiles what is still pending before it lists the imports.
+ */
+export class ValidatorModule {
+  /** The constants in the order they were named; only the used ones are written. */
+  private readonly constants: { name: string; text: string }[] = [];
+  private readonly constantNames = new Map<string, string>();
+  private readonly usedConstants = new Set<string>();
+  private readonly functions: string[] = [];
+  private readonly taken = new Set<string>();
+  /** Named schema check functions called from this module, and how many times. */
+  private readonly referenced = new Map<string, number>();
+  private readonly pending: [string, SubSchema][] = [];
+  private finished = false;
+
+  constructor(
+    /** The model's named schemas, which `$ref`s point at. */
+    private readonly schemas: Readonly<Record<string, NamedSchema>>,
+    /** The check function of a named schema. */
+    private readonly checkOf: (target: NamedSchema) => string | undefined,
+    /** Where the named checks are imported from; undefined when they are in this module. */
+    private readonly refsFrom?: string,
+  ) {}
+
+  /** The named check `ref` points at, without calling it (undefined when dangling). */
+  lookupRef(ref: string): string | undefined {
+    const target = refTarget(this.schemas, ref);
+    return target && this.checkOf(target);
+  }
+
+  /** The named check `ref` points at, recorded as called. */
+  checkOfRef(ref: string): string | undefined {
+    const check = this.lookupRef(ref);
+    return check && this.useCheck(check);
+  }
+
+  /** Records a named check (from lookupRef) as called. */
+  useCheck(check: string): string {
+    this.referenced.set(check, (this.referenced.get(check) ?? 0) + 1);
+    return check;
+  }
+
+  /**
+   * A module constant initialised with `render(name)`; the same key gives the same constant. It
+   * is written when `used`, or once `use(name)` says code refers to it (a pointer segment or a
+   * pattern named before it is known whether any statement needs it).
+   */
+  constant(
+    prefix: string,
+    key: string,
+    render: (name: string) => string,
+    used = true,
+  ): string {
+    let name = this.constantNames.get(prefix + "\u0000" + key);
+    if (name === undefined) {
+      name = `${prefix}${this.constantNames.size + 1}`;
+      this.constantNames.set(prefix + "\u0000" + key, name);
+      this.constants.push({ name, text: render(name) });
+    }
+    if (used) this.usedConstants.add(name);
+    return name;
+  }
+
+  /** Records that code refers to the constant `name`. */
+  use(name: string): string {
+    this.usedConstants.add(name);
+    return name;
+  }
+
+  /** The constant holding `pattern` as a RegExp; undefined when JavaScript cannot compile it. */
+  regex(pattern: string, used = true): string | undefined {
+    const flags = patternFlags(pattern);
+    if (flags === undefined) return undefined;
+    const args = [stringLiteral(pattern), ...(flags ? [`"${flags}"`] : [])];
+    return this.constant(
+      "RE",
+      flags + "/" + pattern,
+      (name) => print(callStatement(`const ${name} = `, "new RegExp", args)),
+      used,
+    );
+  }
+
+  /** A fresh function name derived from `owner`. */
+  private freshName(owner: string): string {
+    let n = 1;
+    while (this.taken.has(`${owner}_${n}`)) n++;
+    const name = `${owner}_${n}`;
+    this.taken.add(name);
+    return name;
+  }
+
+  /**
+   * Adds `function name(x, p, e, d)` checking `schema`; `doc` is its JSDoc text, if any. A
+   * parameter the body never reads is `_`-prefixed (noUnusedParameters): the body says which
+   * it read.
+   */
+  addFunction(
+    name: string,
+    schema: SubSchema,
+    exported: boolean,
+    doc?: string,
+  ): void {
+    this.taken.add(name);
+    const body = new FunctionBody(this, name);
+    const code = body.compile(schema);
+    const params = CHECK_PARAMS.map((param) =>
+      body.reads(param[0]) ? param : `_${param}`,
+    );
+    const head = functionHead(
+      `${exported ? "export " : ""}function ${name}`,
+      params,
+      "void",
+      code === "",
+    );
+    this.functions.push(`${doc ?? ""}${head}${code === "" ? "" : `${code}}`}`);
+  }
+
+  /**
+   * The function that checks `schema` on its own: a named check for a bare `$ref`, else a new
+   * function, compiled later (a worklist, so deep schemas need no deep recursion here).
+   */
+  hoist(owner: string, schema: SubSchema): string {
+    if (
+      isObject(schema) &&
+      typeof schema.$ref === "string" &&
+      isBareRef(schema)
+    )
+      return this.checkOfRef(schema.$ref) ?? "r.accept";
+    if (isTrivial(schema)) return "r.accept";
+    const name = this.freshName(owner);
+    this.pending.push([name, schema]);
+    return name;
+  }
+
+  /**
+   * Takes back what hoist() gave when no statement calls it: a pending function is never
+   * compiled, a named check is one call fewer.
+   */
+  unhoist(name: string): void {
+    const at = this.pending.findIndex(([pending]) => pending === name);
+    if (at >= 0) this.pending.splice(at, 1);
+    const calls = this.referenced.get(name);
+    if (calls === 1) this.referenced.delete(name);
+    else if (calls !== undefined) this.referenced.set(name, calls - 1);
+  }
+
+  /**
+   * Compiles what is pending, then gives the module's imports and code. Called once: nothing
+   * can be added after the imports are listed.
+   */
+  finish(): ModuleText {
+    if (this.finished) throw new Error("ValidatorModule.finish() called twice");
+    this.finished = true;
+    for (let next = this.pending.shift(); next; next = this.pending.shift())
+      this.addFunction(next[0], next[1], false);
+    const imports: string[] = [];
+    if (this.functions.length > 0) imports.push(TYPE_IMPORTS);
+    if (this.refsFrom !== undefined && this.referenced.size > 0)
+      imports.push(
+        importStatement(
+          [...this.referenced.keys()].sort(),
+          this.refsFrom,
+          false,
+        ),
+      );
+    const code = [
+      ...this.constants
+        .filter(({ name }) => this.usedConstants.has(name))
+        .map(({ text }) => text),
+      ...this.functions,
+    ];
+    return { imports, code: code.length > 0 ? code.join("\n\n") : undefined };
+  }
+}

@@ -1,0 +1,35 @@
+import type { Doc } from "../shared/doc.js";
+import type { Keywords } from "./context.js";
+import { num } from "./subschema.js";
+import { literal } from "./text.js";
+
+/** minimum, exclusiveMinimum, maximum, exclusiveMaximum and multipleOf, on a number `x`. */
+export const numberChecks: Keywords = (b, s, x, p) => {
+  const out: Doc[] = [];
+  const bound = (key: string, op: string, words: string) => {
+    const v = s[key];
+    if (num(v))
+      out.push(
+        b.push(
+          `${b.use(x)} ${op} ${literal(v)}`,
+          p,
+          key,
+          `must be ${words} ${v}`,
+        ),
+      );
+  };
+  bound("minimum", "<", "at least");
+  bound("exclusiveMinimum", "<=", "greater than");
+  bound("maximum", ">", "at most");
+  bound("exclusiveMaximum", ">=", "less than");
+  if (num(s.multipleOf) && s.multipleOf > 0)
+    out.push(
+      b.push(
+        `!Number.isInteger(${b.use(x)} / ${literal(s.multipleOf)})`,
+        p,
+        "multipleOf",
+        `must be a multiple of ${s.multipleOf}`,
+      ),
+    );
+  return out;
+};

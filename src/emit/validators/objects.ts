@@ -1,0 +1,122 @@
+import type { Doc } from "../shared/doc.js";
+import type { Body, Keywords, Pointer } from "./context.js";
+import {
+  arrayConstant,
+  block,
+  callDoc,
+  callStatement,
+  ifStatement,
+  type Arg,
+} from "./layout.js";
+import { propertyChecks } from "./properties.js";
+import { count, isObject, type SubSchema } from "./subschema.js";
+import { properties, stringLiteral } from "./text.js";
+
+/**
+ * required (readOnly properties not required of a request, writeOnly ones not of a response),
+ * minProperties, maxProperties, dependentRequired and dependentSchemas on an object `x`, then its
+ * members (properties.ts).
+ */
+export const objectChecks: Keywords = (b, s, x, p, indent) => {
+  const out: Doc[] = [...required(b, s, x, p, indent)];
+  const minP = count(s.minProperties) && s.minProperties > 0;
+  const maxP = count(s.maxProperties);
+  if (minP || maxP) {
+    const n = b.local("n");
+    out.push(`const ${n} = Object.keys(${b.use(x)}).length;`);
+    if (minP)
+      out.push(
+        b.push(
+          `${n} < ${s.minProperties}`,
+          p,
+          "minProperties",
+          `must have at least ${properties(s.minProperties as number)}`,
+        ),
+      );
+    if (maxP)
+      out.push(
+        b.push(
+          `${n} > ${s.maxProperties}`,
+          p,
+          "maxProperties",
+          `must have at most ${properties(s.maxProperties as number)}`,
+        ),
+      );
+  }
+  if (isObject(s.dependentRequired as SubSchema))
+    for (const [name, needs] of Object.entries(
+      s.dependentRequired as Record<string, unknown>,
+    )) {
+      if (!Array.isArray(needs) || needs.length === 0) continue;
+      const names = needs
+        .filter((n): n is string => typeof n === "string")
+        .map(stringLiteral);
+      out.push(
+        ifStatement(
+          `r.has(${b.use(x)}, ${stringLiteral(name)})`,
+          requiredCall(b, x, p, names),
+        ),
+      );
+    }
+  if (isObject(s.dependentSchemas as SubSchema))
+    for (const [name, sub] of Object.entries(
+      s.dependentSchemas as Record<string, SubSchema>,
+    )) {
+      const lines = b.schema(sub, x, p, indent + 2);
+      if (lines.length > 0)
+        out.push(
+          ...block(`if (r.has(${b.use(x)}, ${stringLiteral(name)}))`, lines),
+        );
+    }
+  out.push(...propertyChecks(b, s, x, p, indent));
+  return out;
+};
+
+/** `r.required(x, p, e, names)`. */
+function requiredCall(b: Body, x: string, p: Pointer, names: Arg): Doc {
+  return callDoc("r.required", [b.use(x), b.at(p), b.use("e"), names]);
+}
+
+/** `required`, in three groups: always, not in a request (readOnly), not in a response. */
+const required: Keywords = (b, s, x, p) => {
+  if (!Array.isArray(s.required)) return [];
+  const groups: Record<"all" | "notRequest" | "notResponse", string[]> = {
+    all: [],
+    notRequest: [],
+    notResponse: [],
+  };
+  const props = isObject(s.properties as SubSchema)
+    ? (s.properties as Record<string, SubSchema>)
+    : {};
+  for (const name of new Set(s.required)) {
+    if (typeof name !== "string") continue;
+    const prop = Object.hasOwn(props, name) ? props[name] : undefined;
+    const flags = isObject(prop) ? prop : {};
+    const group =
+      flags.readOnly === true
+        ? "notRequest"
+        : flags.writeOnly === true
+          ? "notResponse"
+          : "all";
+    groups[group].push(stringLiteral(name));
+  }
+  const list = (names: string[]) =>
+    b.mod.constant("RQ", names.join(","), (n) => arrayConstant(n, names));
+  const out: Doc[] = [];
+  if (groups.all.length > 0) {
+    const names = list(groups.all);
+    out.push(
+      callStatement("", "r.required", [b.use(x), b.at(p), b.use("e"), names]),
+    );
+  }
+  // d: 1 is a request, 2 a response (runtime.ts)
+  if (groups.notRequest.length > 0) {
+    const names = list(groups.notRequest);
+    out.push(ifStatement(`${b.use("d")} !== 1`, requiredCall(b, x, p, names)));
+  }
+  if (groups.notResponse.length > 0) {
+    const names = list(groups.notResponse);
+    out.push(ifStatement(`${b.use("d")} !== 2`, requiredCall(b, x, p, names)));
+  }
+  return out;
+};

@@ -1,0 +1,73 @@
+import type { Doc } from "../shared/doc.js";
+import type { Keywords } from "./context.js";
+import { count } from "./subschema.js";
+import { plural } from "./text.js";
+
+/** The formats checked, each by a runtime test, and how a message names it. */
+const FORMATS: Record<string, [check: string, what: string]> = {
+  "date-time": ["isDateTime", "an RFC 3339 date-time"],
+  date: ["isDate", "an RFC 3339 full-date"],
+  email: ["isEmail", "an email address"],
+  uuid: ["isUuid", "a UUID"],
+  uri: ["isUri", "an absolute URI"],
+  ipv4: ["isIpv4", "an IPv4 address"],
+  ipv6: ["isIpv6", "an IPv6 address"],
+};
+
+/**
+ * minLength and maxLength (in code points, `r.length`), pattern (a RegExp constant; one
+ * JavaScript cannot compile checks nothing, as the readers reported) and format, on a string `x`.
+ */
+export const stringChecks: Keywords = (b, s, x, p) => {
+  const out: Doc[] = [];
+  const min = count(s.minLength) && s.minLength > 0 ? s.minLength : undefined;
+  const max = count(s.maxLength) ? s.maxLength : undefined;
+  if (min !== undefined || max !== undefined) {
+    const n = b.local("n");
+    out.push(`const ${n} = r.length(${b.use(x)});`);
+    if (min !== undefined)
+      out.push(
+        b.push(
+          `${n} < ${min}`,
+          p,
+          "minLength",
+          `must have at least ${plural(min, "character")}`,
+        ),
+      );
+    if (max !== undefined)
+      out.push(
+        b.push(
+          `${n} > ${max}`,
+          p,
+          "maxLength",
+          `must have at most ${plural(max, "character")}`,
+        ),
+      );
+  }
+  if (typeof s.pattern === "string") {
+    const re = b.mod.regex(s.pattern);
+    if (re)
+      out.push(
+        b.push(
+          `!${re}.test(${b.use(x)})`,
+          p,
+          "pattern",
+          `must match the pattern ${JSON.stringify(s.pattern)}`,
+        ),
+      );
+  }
+  const format =
+    typeof s.format === "string" && Object.hasOwn(FORMATS, s.format)
+      ? FORMATS[s.format]
+      : undefined;
+  if (format)
+    out.push(
+      b.push(
+        `!r.${format[0]}(${b.use(x)})`,
+        p,
+        "format",
+        `must be ${format[1]}`,
+      ),
+    );
+  return out;
+};
