@@ -12,6 +12,7 @@ export type {
   ImportCollector,
   OptionType,
   OptionValues,
+  PluginDiagnosticCode,
   PluginOption,
   PluginOptionSpecs,
 } from "./emit/artifact.js";

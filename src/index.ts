@@ -35,6 +35,7 @@ export {
   type ImportCollector,
   type OptionType,
   type OptionValues,
+  type PluginDiagnosticCode,
   type PluginOption,
   type PluginOptionSpecs,
 } from "./emit/artifact.js";

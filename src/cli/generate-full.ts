@@ -1,10 +1,15 @@
 import { performance } from "node:perf_hooks";
+import { join } from "node:path";
 import { checkOutput } from "../workflow/check.js";
+import { makeManifest, manifestText } from "../workflow/manifest.js";
+import { MANIFEST_FILE } from "../workflow/output-files.js";
+import { readIfExists } from "../workflow/outside-file.js";
+import { markVerified } from "../workflow/verified.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
-import { LockFileError } from "../workflow/name-lock.js";
 import { EmitterError } from "../workflow/output-files.js";
 import { TemplateError } from "../emit/templates.js";
 import {
+  OutsideFileError,
   writeFileIfChanged,
   type OutsideFile,
 } from "../workflow/outside-file.js";
@@ -60,7 +65,8 @@ export async function runFull(
       io.sources,
     );
   } catch (error) {
-    if (error instanceof LockFileError) {
+    // the lock or the handlers file cannot be read as a file (LockFileError is one)
+    if (error instanceof OutsideFileError) {
       say(`apiloom generate: ${error.message}\n`);
       return 2;
     }
@@ -113,9 +119,12 @@ export async function runFull(
 function outsideFiles({ settings, produced }: Outcome): OutsideFile[] {
   const files: OutsideFile[] = [];
   if (settings.lock && produced.lockText !== undefined)
-    files.push({ file: settings.lock, text: produced.lockText });
+    files.push({ file: settings.lock, contents: produced.lockText });
   if (produced.handlers)
-    files.push({ file: produced.handlers.file, text: produced.handlers.after });
+    files.push({
+      file: produced.handlers.file,
+      contents: produced.handlers.after,
+    });
   return files;
 }
 
@@ -125,6 +134,20 @@ function check(o: Outcome): number {
     baseDir: o.settings.baseDir,
   });
   if (report.stale.length === 0) {
+    if (
+      o.produced.fingerprint &&
+      readIfExists(join(o.settings.out, MANIFEST_FILE))?.equals(
+        Buffer.from(
+          manifestText(makeManifest(o.produced.files, o.produced.fingerprint)),
+        ),
+      )
+    )
+      markVerified(
+        o.settings.out,
+        o.settings.baseDir,
+        o.produced.files,
+        o.produced.fingerprint,
+      );
     o.say(
       `apiloom: ${o.out} is up to date: ${o.endpoints}, ${plural(o.produced.files.length, "file")}, ${o.problems} (${o.time()})\n`,
     );
@@ -162,8 +185,25 @@ function write(o: Outcome): number {
     }
     throw error;
   }
+  if (o.produced.fingerprint)
+    markVerified(
+      o.settings.out,
+      o.settings.baseDir,
+      o.produced.files,
+      o.produced.fingerprint,
+    );
   // only after the output: the lock and the handlers must never name what was not written
-  const updated = outsideFiles(o).filter(writeFileIfChanged);
+  let updated: OutsideFile[];
+  try {
+    updated = outsideFiles(o).filter(writeFileIfChanged);
+  } catch (error) {
+    // the output is written; the lock or the handlers file could not be (permissions, a full disk)
+    if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
+    o.say(
+      `apiloom generate: ${o.out} is written, but ${(error as Error).message}\n`,
+    );
+    return 1;
+  }
   const handlers = o.produced.handlers;
   if (handlers && updated.some((u) => u.file === handlers.file)) {
     const shown = shownPath(o.io.cwd, handlers.file);

@@ -11,6 +11,7 @@ import {
   type GenerateFlags,
 } from "./generate-options.js";
 import { runOnce, type LazyStages, type Stream } from "./generate-run.js";
+import { configLine } from "./report.js";
 import type { WriteOptions } from "../workflow/writer.js";
 
 /** The outside world of one run; tests replace any part (stages above all: fake emitters). */
@@ -55,6 +56,8 @@ export async function runGenerate(
     ? { id: given.id, load: async () => given }
     : { id: "apiloom", load: defaultStages };
   const io = { stdout, stderr, cwd, paint: paint(color), write: deps.write };
+  const loaded = configLine(settings, cwd);
+  if (loaded) stderr.write(io.paint.dim(loaded));
   if (flags.watch) {
     const { runWatch } = await import("./generate-watch.js");
     return runWatch(args, settings, stages, io);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
 import type { Diagnostic } from "../model/types.js";
 import type { Paint } from "./colors.js";
+import type { GenerateSettings } from "../workflow/settings.js";
 import { formatDiagnostic } from "./diagnostic-format.js";
 
 export interface Tally {
@@ -69,4 +70,21 @@ export function seconds(ms: number): string {
 export function shownPath(cwd: string, abs: string, folder = false): string {
   const rel = relative(cwd, abs).split(sep).join("/") || ".";
   return folder ? `${rel}/` : rel;
+}
+
+/**
+ * `apiloom: config apiloom.config.ts`, and in a one-off run what of it is not used; nothing
+ * without a config.
+ */
+export function configLine(
+  settings: Pick<GenerateSettings, "configFile" | "notApplied">,
+  cwd: string,
+): string {
+  if (!settings.configFile) return "";
+  const unused = settings.notApplied ?? [];
+  const why =
+    unused.length > 0
+      ? `; its ${unused.join(" and ")} ${unused.length > 1 ? "are" : "is"} not used with inputs from the command line`
+      : "";
+  return `apiloom: config ${shownPath(cwd, settings.configFile)}${why}\n`;
 }

@@ -104,11 +104,17 @@ export interface EmitContext<O = Readonly<Record<string, unknown>>> {
   readonly paths: Readonly<Record<string, string>>;
   /** The TypeScript names of the model's schemas and endpoints in the `types` artifact. */
   readonly types: TypeIndex;
-  /** Reports a diagnostic (a code of src/model/diagnostic-codes.ts; `plugin/…` for a user's plugin). */
+  /**
+   * Reports a diagnostic: a code of src/model/diagnostic-codes.ts, which gives its severity. A
+   * plugin of the user's reports `PluginDiagnosticCode`s; the message says what.
+   */
   readonly reporter: Reporter;
   /** Collects the imports of the output file `from`: other output files by their path. */
   imports(from: string): ImportCollector;
 }
+
+/** The codes a user's plugin reports its diagnostics with (`reporter.report(code, message, at)`). */
+export type PluginDiagnosticCode = "plugin/warning" | "plugin/error";
 
 /** The imports of one generated file, printed sorted and once each. */
 export interface ImportCollector {

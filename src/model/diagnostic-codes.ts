@@ -407,6 +407,16 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "a `pattern` that is not a JavaScript regular expression: the validators skip it",
   },
+  "plugin/error": {
+    severity: "error",
+    meaning:
+      "a plugin of the config (`plugins`) reports an error in what it was given: its message says what",
+  },
+  "plugin/warning": {
+    severity: "warning",
+    meaning:
+      "a plugin of the config (`plugins`) reports a warning: its message says what",
+  },
   "security/scopes-from-prose": {
     severity: "info",
     meaning:

@@ -10,6 +10,7 @@ import {
   stubMember,
 } from "./stubs.js";
 import { stringLiteral } from "../emit/shared/literals.js";
+import { decodeUtf8, insertBytes } from "../workflow/utf8-bytes.js";
 
 export interface UpdateHandlersInput {
   /** The handlers file as the user names it: used in diagnostics only. */
@@ -60,7 +61,7 @@ interface Insertion {
 export function updateHandlersFile(
   input: UpdateHandlersInput,
 ): UpdateHandlersResult {
-  const { model, file, existing } = input;
+  const { model, existing } = input;
   if (existing === undefined)
     return {
       created: true,
@@ -70,22 +71,69 @@ export function updateHandlersFile(
       diagnostics: [],
       contents: scaffoldText(model, input.importFrom),
     };
+  const { result, insertions } = plan(input, existing);
+  return { ...result, contents: applyInsertions(existing, insertions) };
+}
 
-  const result: UpdateHandlersResult = {
+/** What `updateHandlersFile` says, with the file as bytes. */
+export type UpdateHandlersBytesResult = Omit<
+  UpdateHandlersResult,
+  "contents"
+> & { contents: Buffer };
+
+/**
+ * `updateHandlersFile` on the file's bytes: the stubs are inserted into the bytes as read, so
+ * every other byte stays, also those that are not UTF-8 (a Latin-1 comment), which a round trip
+ * through a string would turn into U+FFFD.
+ */
+export function updateHandlersBytes(
+  input: Omit<UpdateHandlersInput, "existing"> & {
+    existing: Uint8Array | undefined;
+  },
+): UpdateHandlersBytesResult {
+  const { existing } = input;
+  if (existing === undefined) {
+    const created = updateHandlersFile({ ...input, existing: undefined });
+    return { ...created, contents: Buffer.from(created.contents) };
+  }
+  const decoded = decodeUtf8(existing);
+  const { result, insertions } = plan(input, decoded.text);
+  const contents =
+    insertions.length === 0
+      ? Buffer.from(existing)
+      : insertBytes(
+          existing,
+          insertions.map(({ at, text }) => ({
+            at: decoded.byteOffsets[at],
+            text,
+          })),
+        );
+  return { ...result, contents };
+}
+
+type Planned = Omit<UpdateHandlersResult, "contents">;
+
+/** What an existing file needs: the insertions (offsets into `existing`) and what to report. */
+function plan(
+  input: Omit<UpdateHandlersInput, "existing">,
+  existing: string,
+): { result: Planned; insertions: Insertion[] } {
+  const { model, file } = input;
+  const result: Planned = {
     created: false,
     added: [],
     orphaned: [],
     changed: [],
     diagnostics: [],
-    contents: existing,
   };
+  const insertions: Insertion[] = [];
   const shape = analyzeHandlersFile(existing);
   const reporter = new Reporter();
   /** The place of offset `pos` of the handlers file. */
   const at = (pos = 0) => ({ file, ...shape.lineAndColumn(pos) });
-  const done = (): UpdateHandlersResult => ({
-    ...result,
-    diagnostics: reporter.diagnostics,
+  const done = () => ({
+    result: { ...result, diagnostics: reporter.diagnostics },
+    insertions,
   });
   if (!shape.handlers) {
     reporter.report(
@@ -136,7 +184,6 @@ export function updateHandlersFile(
     return done();
   }
 
-  const insertions: Insertion[] = [];
   if (missing.length > 0) {
     result.added = missing.map((e) => e.name);
     insertions.push(
@@ -175,7 +222,6 @@ export function updateHandlersFile(
         at(),
       );
   }
-  result.contents = applyInsertions(existing, insertions);
   return done();
 }
 

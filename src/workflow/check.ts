@@ -2,7 +2,7 @@ import { relative, sep } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import { unifiedDiff } from "./diff.js";
 import { MANIFEST_FILE } from "./output-files.js";
-import { readIfExists, type OutsideFile } from "./outside-file.js";
+import { readIfExists, sameBytes, type OutsideFile } from "./outside-file.js";
 import { planOutput } from "./plan.js";
 import { hasInterruptedRun } from "./writer.js";
 
@@ -41,12 +41,14 @@ export function checkOutput(
     stale.push(`! ${path}: ${reason}`);
   if (plan.fileListStale && stale.length === 0)
     stale.push(`M ${MANIFEST_FILE}`);
-  for (const { file, text } of outside.files) {
+  for (const { file, contents } of outside.files) {
     const before = readIfExists(file);
-    if (before === text) continue;
+    if (sameBytes(before, contents)) continue;
     const shown = relative(outside.baseDir, file).split(sep).join("/");
     stale.push(`${before === undefined ? "A" : "M"} ${shown}`);
-    diffs.push(unifiedDiff(shown, before, text));
+    diffs.push(
+      unifiedDiff(shown, before?.toString(), Buffer.from(contents).toString()),
+    );
   }
   return { stale, diff: capLines(diffs.join(""), maxLines) };
 }

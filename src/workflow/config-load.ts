@@ -10,6 +10,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CONFIG_FILE_NAMES, type ApiloomConfig } from "./config-types.js";
 import { validateConfig } from "./config-validate.js";
+import { projectCacheDir } from "./cache-dir.js";
 
 export { ConfigError } from "./config-error.js";
 import { ConfigError } from "./config-error.js";
@@ -95,7 +96,7 @@ async function importTypeScript(file: string): Promise<unknown> {
  */
 async function transpiledConfig(file: string): Promise<string> {
   const source = readFileSync(file, "utf8");
-  const cacheDir = findCacheDir(dirname(file));
+  const cacheDir = projectCacheDir(dirname(file));
   const { apiloomIdentity, sha256Bytes } = await import("./fingerprint.js");
   const cached = cacheDir
     ? join(
@@ -134,19 +135,6 @@ async function transpiledConfig(file: string): Promise<string> {
       // a read-only node_modules: transpile every time
     }
   return output.outputText;
-}
-
-/**
- * `node_modules/.cache/apiloom` in the nearest folder up from `dir` that has node_modules, not
- * looking past the project root (the first folder with package.json), as findConfigFile.
- */
-function findCacheDir(dir: string): string | undefined {
-  for (let at = dir; ; at = dirname(at)) {
-    if (existsSync(join(at, "node_modules")))
-      return join(at, "node_modules/.cache/apiloom");
-    if (existsSync(join(at, "package.json")) || dirname(at) === at)
-      return undefined;
-  }
 }
 
 async function runTranspiled(

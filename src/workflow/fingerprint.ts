@@ -15,7 +15,10 @@ import type { GenerateSettings } from "./settings.js";
  * survives moving the project.
  */
 export interface Fingerprint {
-  /** apiloom's version, a hash of its code, templates and the parsers it depends on. */
+  /**
+   * apiloom's version: the same on every machine, so the committed manifest is too. Which exact
+   * code made the output is recorded outside it, in this machine's cache (verified.ts).
+   */
   apiloom: string;
   /** Hash of the resolved settings (config and flags merged). */
   settings: string;
@@ -71,6 +74,8 @@ export const OUTPUT_NEUTRAL = {
     "patterns: the files they expand to are recorded and compared (fingerprint.inputs and reads)",
   out: "where to write: the recorded folder is the one compared, and every other path is hashed relative to it",
   warnings: "made from the other settings (their count is recorded)",
+  notApplied:
+    "a message naming the config's files a one-off run leaves alone: that it leaves them is in lock and serverHandlers, which are hashed",
 } as const satisfies Partial<Record<keyof GenerateSettings, string>>;
 
 /** Settings that hold absolute paths: hashed relative to the output folder, so a moved project matches. */
@@ -125,7 +130,7 @@ export function fingerprintBase(
 ): FingerprintBase {
   const templates = settings.emit.templatesDir;
   return {
-    apiloom: apiloomIdentity(),
+    apiloom: apiloomVersion(),
     settings: sha256Bytes(JSON.stringify(settingsRecord(settings, stagesId))),
     templates: templates ? hashTree(templates) : "",
   };
@@ -143,6 +148,8 @@ let identity: string | undefined;
  * apiloom's version and a hash of its own code (src/ or dist/, whichever runs), its templates
  * and the versions of the parsers it uses: a build at the same version with other code (a
  * checkout of apiloom itself, a patched install) must not pass for the one that wrote the output.
+ * Never written into the output (a build folder's leftovers would make it differ between
+ * machines): it keys this machine's caches (verified.ts, the transpiled config).
  */
 export function apiloomIdentity(): string {
   if (identity !== undefined) return identity;

@@ -40,6 +40,11 @@ export function expandInputs(
   return { files: [...found].sort(compareCodeUnits), unmatched };
 }
 
+/** Whether `**` descends into a folder of this name: not dot-folders, not node_modules. */
+export function globstarEnters(name: string): boolean {
+  return !name.startsWith(".") && name !== "node_modules";
+}
+
 function walk(
   dir: string,
   prefix: string,
@@ -52,7 +57,7 @@ function walk(
     walk(dir, prefix, rest, found);
     for (const entry of listDir(dir)) {
       if (!entry.isDirectory()) continue;
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      if (!globstarEnters(entry.name)) continue;
       walk(join(dir, entry.name), prefix + entry.name + "/", segments, found);
     }
     return;

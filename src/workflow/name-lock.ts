@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
 import type { Endpoint } from "../model/types.js";
 import { endpointKey } from "../model/naming.js";
 import { compareCodeUnits } from "../model/order.js";
+import { OutsideFileError, readOutsideFile } from "./outside-file.js";
+import { decodeUtf8, invalidUtf8Message } from "./utf8-bytes.js";
 
 /**
  * The committed lock of endpoint names (`apiloom.lock.json` next to the config). It lives
@@ -14,17 +15,23 @@ export interface NameLock {
   names: Record<string, string>;
 }
 
-export class LockFileError extends Error {}
+export class LockFileError extends OutsideFileError {}
 
-/** The locked names, or none when the file does not exist yet. */
+/**
+ * The locked names, or none when the file does not exist yet. A lock that is not UTF-8 is
+ * refused, not read: the run would write it back whole, and a byte it cannot decode would come
+ * back as U+FFFD.
+ */
 export function readNameLock(file: string): Record<string, string> {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
-    throw error;
-  }
+  const bytes = readOutsideFile(file, "the name lock");
+  if (bytes === undefined) return {};
+  const decoded = decodeUtf8(bytes);
+  const invalid = invalidUtf8Message(file, decoded, bytes);
+  if (invalid)
+    throw new LockFileError(
+      `${invalid}: the name lock is rewritten whole and that byte would be lost; fix it or delete the lock to start over`,
+    );
+  const text = decoded.text;
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,32 +1,118 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname } from "node:path";
 
 /**
  * A file apiloom keeps outside the output folder (the name lock, the user's handlers file).
- * Written only when its text changed, so an unchanged one keeps its mtime, and through a temp
- * name and a rename, so a kill never leaves it torn.
+ * Written only when its bytes changed, so an unchanged one keeps its mtime, and through a temp
+ * name and a rename, so a kill never leaves it torn. A link is followed: the file it points to is
+ * the one written (the link stays a link), with its mode kept.
  */
 export interface OutsideFile {
   /** Absolute path. */
   file: string;
-  text: string;
+  contents: string | Uint8Array;
 }
 
-export function readIfExists(file: string): string | undefined {
+/** A file outside the output folder that cannot be read as one: a folder, a dangling link. */
+export class OutsideFileError extends Error {}
+
+/**
+ * The bytes of a file apiloom keeps outside the output folder, or undefined when there is none
+ * yet. `what` names it in the error ("the handlers file (server.handlers)").
+ */
+export function readOutsideFile(
+  file: string,
+  what: string,
+): Buffer | undefined {
   try {
-    return readFileSync(file, "utf8");
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EISDIR")
+      throw new OutsideFileError(
+        `${what} ${file} is a folder; give the path of a file`,
+      );
+    if (code === "ENOENT" && isLink(file))
+      throw new OutsideFileError(
+        `${what} ${file} is a link to a file that does not exist; create it or remove the link`,
+      );
+    if (code === "ENOENT") return undefined;
+    if (typeof code === "string")
+      throw new OutsideFileError(
+        `cannot read ${what} ${file}: ${(error as Error).message}`,
+      );
+    throw error;
+  }
+}
+
+/** The bytes of `file`, or undefined when it does not exist (no check of what it is). */
+export function readIfExists(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
 }
 
+/** Whether `contents` are exactly the bytes `before` holds. */
+export function sameBytes(
+  before: Uint8Array | undefined,
+  contents: string | Uint8Array,
+): boolean {
+  return (
+    before !== undefined &&
+    Buffer.from(before).equals(
+      typeof contents === "string" ? Buffer.from(contents) : contents,
+    )
+  );
+}
+
 /** True when the file was written. */
-export function writeFileIfChanged({ file, text }: OutsideFile): boolean {
-  if (readIfExists(file) === text) return false;
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.apiloom-tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+export function writeFileIfChanged({ file, contents }: OutsideFile): boolean {
+  if (sameBytes(readIfExists(file), contents)) return false;
+  // through a link: the file it points to is replaced, the link stays
+  const target = isLink(file) ? realpathSync(file) : file;
+  mkdirSync(dirname(target), { recursive: true });
+  const mode = modeOf(target);
+  const tmp = `${target}.${process.pid}.apiloom-tmp`;
+  try {
+    writeFileSync(tmp, contents);
+    if (mode !== undefined) chmodSync(tmp, mode);
+    renameSync(tmp, target);
+  } catch (error) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never written
+    }
+    throw error;
+  }
   return true;
+}
+
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function modeOf(file: string): number | undefined {
+  try {
+    return statSync(file).mode & 0o7777;
+  } catch {
+    return undefined;
+  }
 }

@@ -10,6 +10,7 @@ import { listInputs } from "./inputs.js";
 import { parseText } from "../ingest/load.js";
 import type { SourceCache } from "./source-cache.js";
 import { nameLockText, readNameLock } from "./name-lock.js";
+import { readOutsideFile } from "./outside-file.js";
 import type { GenerateSettings } from "./settings.js";
 import { runPlugins } from "../emit/run.js";
 import {
@@ -56,15 +57,16 @@ export interface Produced {
 export interface HandlersUpdate {
   /** Absolute path. */
   file: string;
-  before: string | undefined;
-  after: string;
+  /** The file's bytes as read (kept as bytes: it may hold some that are not UTF-8). */
+  before: Buffer | undefined;
+  after: Buffer;
   added: string[];
   /**
    * The text a run may read and make the same output, diagnostics and file from: `after` when
    * a run reading it was checked to change nothing, otherwise `before`. The fingerprint records
    * its hash as read.
    */
-  settled: string | undefined;
+  settled: Buffer | undefined;
 }
 
 export async function produce(
@@ -190,17 +192,12 @@ async function updateHandlers(
 ): Promise<{ update: HandlersUpdate; diagnostics: Diagnostic[] } | undefined> {
   if (!settings.serverHandlers) return undefined;
   // the scaffold reads the user's file with ts-morph: loaded only for a run that has one
-  const { serverImportPath, updateHandlersFile } =
+  const { serverImportPath, updateHandlersBytes } =
     await import("../scaffold/index.js");
   const file = settings.serverHandlers;
-  let before: string | undefined;
-  try {
-    before = readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  const update = (existing: string | undefined) =>
-    updateHandlersFile({
+  const before = readOutsideFile(file, "the handlers file");
+  const update = (existing: Buffer | undefined) =>
+    updateHandlersBytes({
       file: relative(settings.baseDir, file).split(sep).join("/"),
       existing,
       model,
@@ -212,11 +209,11 @@ async function updateHandlers(
   // reads `after`. When a run reading `after` provably makes the same file and diagnostics
   // (checked here, once, on the runs that change it), the fingerprint may record `after` as
   // what was read, and that next run is skipped instead of repeating this one.
-  let settled: string | undefined = before;
-  if (before !== after) {
+  let settled: Buffer | undefined = before;
+  if (!before?.equals(after)) {
     const again = update(after);
     if (
-      again.contents === after &&
+      again.contents.equals(after) &&
       JSON.stringify(again.diagnostics) === JSON.stringify(result.diagnostics)
     )
       settled = after;

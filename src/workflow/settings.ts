@@ -40,6 +40,8 @@ export interface GenerateSettings {
   /** Absolute lock file path, or undefined when locking is off. */
   readonly lock?: string;
   readonly strict: boolean;
+  /** The config's files that this one-off run leaves alone (see replacesConfigInputs). */
+  readonly notApplied?: readonly string[];
   /** Settings that take no effect in this run (`config/ignored-option`), reported with the run's diagnostics. */
   readonly warnings: readonly Diagnostic[];
 }
@@ -118,14 +120,14 @@ export async function resolveSettings(
         ? `${loaded.file}: no inputs; list spec files or globs under "inputs"`
         : "no inputs: give spec files (apiloom generate specs/*.yaml --out generated) or write an apiloom.config.ts",
     );
-  // The config's lock belongs to the config's inputs: a one-off run with other inputs on the
-  // command line must not rewrite it, so it locks nothing unless --lock says where. The same
-  // for --no-config, which ignores the project's config and so the lock kept beside it.
-  const replacesConfigInputs =
-    flags.inputs.length > 0 && (config.inputs?.length ?? 0) > 0;
+  // The config's lock and handlers file belong to the config's inputs: a one-off run with other
+  // inputs on the command line must not rewrite them, so it locks nothing and keeps no handlers
+  // file unless --lock / --server-handlers say where. The same for --no-config, which ignores
+  // the project's config and so the lock kept beside it.
+  const configFilesApply = !replacesConfigInputs(flags, config);
   const lockOption =
     flags.lock ??
-    (replacesConfigInputs || flags.config === false ? false : config.lock);
+    (configFilesApply && flags.config !== false ? config.lock : false);
   const out = flags.out
     ? fromCwd(flags.out)
     : loaded
@@ -134,7 +136,7 @@ export async function resolveSettings(
   checkFolder(out, flags.out ? "--out" : `"out" in ${loaded?.file}`, false);
   const serverHandlers = flags.serverHandlers
     ? fromCwd(flags.serverHandlers)
-    : config.server?.handlers
+    : config.server?.handlers && configFilesApply
       ? fromConfig(config.server.handlers)
       : undefined;
   if (serverHandlers !== undefined && isInside(serverHandlers, out))
@@ -161,6 +163,7 @@ export async function resolveSettings(
             ? fromCwd(flags.lock)
             : fromConfig(config.lock || CONFIG_DEFAULTS.lock),
         }),
+    ...(configFilesApply ? {} : { notApplied: notApplied(flags, config) }),
   });
 }
 
@@ -244,7 +247,27 @@ function deepFreeze<T>(value: T): T {
     else Object.freeze(item);
   return value;
 }
-export { deepFreeze };
+
+/**
+ * Whether the command line's inputs replace the config's: a one-off run, to which the files the
+ * config keeps for its own inputs (the name lock, `server.handlers`) do not apply.
+ */
+export function replacesConfigInputs(
+  flags: Pick<SettingsOverrides, "inputs">,
+  config: ApiloomConfig,
+): boolean {
+  return flags.inputs.length > 0 && (config.inputs?.length ?? 0) > 0;
+}
+
+/** What a one-off run does not use of the config, as the config names it. */
+function notApplied(flags: SettingsOverrides, config: ApiloomConfig): string[] {
+  return [
+    ...(config.server?.handlers && !flags.serverHandlers
+      ? ["server.handlers"]
+      : []),
+    ...(config.lock !== false && flags.lock === undefined ? ["lock"] : []),
+  ];
+}
 
 /** Whether `path` is `folder` or lies under it. */
 function isInside(path: string, folder: string): boolean {

@@ -1,4 +1,4 @@
-import { lstatSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
   fingerprintBase,
@@ -11,10 +11,13 @@ import { blockedFolder } from "./plan.js";
 import { listInputs } from "./inputs.js";
 import type { GenerateSettings } from "./settings.js";
 import { hasInterruptedRun } from "./writer.js";
+import { MANIFEST_FILE } from "./output-files.js";
+import { isVerified } from "./verified.js";
 
 /**
  * The fingerprint of the run that wrote the output folder, when a run with these settings and
- * stages would make exactly what is there: the same apiloom, settings and templates, the same
+ * stages would make exactly what is there: the same apiloom (its version in the manifest, its
+ * code in this machine's record: verified.ts), settings and templates, the same
  * input files with the same bytes (and every file they reached), the name lock and handlers file
  * as that run left them, and every file the manifest lists still on disk with the bytes it
  * wrote. Any doubt (no record, an interrupted run, a link in the way) answers undefined: a full run.
@@ -55,5 +58,8 @@ export function upToDate(
     }
     if (hashFile(full) !== hash) return undefined;
   }
+  // the manifest names apiloom by version; that this very code made it is this machine's record
+  const text = readFileSync(join(out, MANIFEST_FILE), "utf8");
+  if (!isVerified(out, settings.baseDir, text)) return undefined;
   return recorded;
 }

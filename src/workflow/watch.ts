@@ -1,6 +1,12 @@
-import { watch, type FSWatcher } from "node:fs";
+import {
+  readdirSync,
+  statSync,
+  watch,
+  type Dirent,
+  type FSWatcher,
+} from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { MAGIC_SEGMENT, segmentRegExp } from "./glob.js";
+import { globstarEnters, MAGIC_SEGMENT, segmentRegExp } from "./glob.js";
 import type { GenerateSettings } from "./settings.js";
 
 export interface WatchTarget {
@@ -99,6 +105,13 @@ function within(dir: string, abs: string): boolean {
  * Calls `onChange` with the changed paths once events stop for `debounceMs`. Our own writes
  * (the output folder, the lock, bookkeeping files), editor droppings and paths `matters`
  * turns down (see relevantPaths) are ignored.
+ *
+ * Every folder gets a watcher of its own, also under a recursive target: never a file, and
+ * never Node's `recursive` option, which on Linux (Node 20) watches each file by inode, so a
+ * file an editor saves by renaming a new one over it is watched no more after the first save. A
+ * folder's watcher sees a rename onto any name in it. After each change the folders are listed
+ * again: a new subfolder is watched (and the files already in it count as changed), a removed
+ * one is let go, and a folder replaced by another of the same name is watched anew.
  */
 export function watchFolders(
   targets: readonly WatchTarget[],
@@ -109,34 +122,112 @@ export function watchFolders(
 ): () => void {
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  const watchers: FSWatcher[] = [];
+  let closed = false;
+  /** Watched folder → its watcher and the folder's identity (dev:ino) when it was armed. */
+  const watched = new Map<string, { watcher: FSWatcher; id: string }>();
   const fire = () => {
     timer = undefined;
     const paths = [...pending].sort();
     pending.clear();
-    onChange(paths);
+    if (paths.length > 0) onChange(paths);
   };
-  for (const { dir, recursive } of targets) {
-    let watcher: FSWatcher;
-    try {
-      watcher = watch(dir, { recursive }, (_event, name) => {
-        if (!name) return;
-        const abs = join(dir, name.toString());
-        if (isIgnored(abs, ignore) || !matters(abs)) return;
-        pending.add(abs);
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(fire, debounceMs);
-      });
-    } catch {
-      continue; // a folder that does not exist (yet): nothing to watch there
-    }
-    watcher.on("error", () => {});
-    watchers.push(watcher);
-  }
-  return () => {
+  const changed = (abs: string) => {
+    if (isIgnored(abs, ignore) || !matters(abs)) return;
+    pending.add(abs);
     if (timer) clearTimeout(timer);
-    for (const w of watchers) w.close();
+    timer = setTimeout(fire, debounceMs);
   };
+  const arm = (initial: boolean) => {
+    if (closed) return;
+    const wanted = new Map<string, string>();
+    for (const { dir, recursive } of targets)
+      listFolders(dir, recursive, ignore, wanted);
+    for (const [dir, entry] of watched)
+      if (wanted.get(dir) !== entry.id) {
+        entry.watcher.close();
+        watched.delete(dir);
+      }
+    for (const [dir, id] of wanted) {
+      if (watched.has(dir)) continue;
+      let watcher: FSWatcher;
+      try {
+        watcher = watch(dir, (event, name) => {
+          if (!name) return;
+          const abs = join(dir, name.toString());
+          changed(abs);
+          // a folder came, went or was replaced
+          if (event === "rename" && (watched.has(abs) || isFolder(abs)))
+            arm(false);
+        });
+      } catch {
+        continue; // gone meanwhile
+      }
+      watcher.on("error", () => {});
+      watched.set(dir, { watcher, id });
+      // what a new folder already holds was written before it was watched
+      if (!initial) for (const file of entries(dir)) changed(file);
+    }
+  };
+  arm(true);
+  return () => {
+    closed = true;
+    if (timer) clearTimeout(timer);
+    for (const { watcher } of watched.values()) watcher.close();
+    watched.clear();
+  };
+}
+
+/**
+ * `dir` (if it is a folder) and, when recursive, every folder under it that `**` enters, that
+ * is not ignored and not reached through a link, each with its identity.
+ */
+function listFolders(
+  dir: string,
+  recursive: boolean,
+  ignore: { outDir: string; lockFile?: string },
+  into: Map<string, string>,
+): void {
+  let id: string;
+  try {
+    const stat = statSync(dir);
+    if (!stat.isDirectory()) return;
+    id = `${stat.dev}:${stat.ino}`;
+  } catch {
+    return; // a folder that does not exist (yet): nothing to watch there
+  }
+  into.set(dir, id);
+  if (!recursive) return;
+  let children: Dirent[];
+  try {
+    children = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const child of children) {
+    const abs = join(dir, child.name);
+    if (
+      child.isDirectory() &&
+      globstarEnters(child.name) &&
+      !isIgnored(abs, ignore)
+    )
+      listFolders(abs, true, ignore, into);
+  }
+}
+
+function isFolder(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function entries(dir: string): string[] {
+  try {
+    return readdirSync(dir).map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
 }
 
 function isIgnored(

@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { typeCheck } from "../client/compile.js";
 import { RESERVED_ENDPOINT_NAMES } from "../../src/model/naming.js";
 import { PETSTORE, apiloom, expectNoCrash, outDir } from "./run.js";
-import { describeCorpus } from "../shared-corpus.js";
 
 const generate = (out: string, ...names: string[]) =>
   apiloom([
@@ -26,8 +25,7 @@ const functions = (out: string) =>
     ),
   ].map((m) => m[1]!);
 
-// these run the corpus petstore: without ../shared/corpus they are skipped, saying so
-describeCorpus("--name overrides", () => {
+describe("--name overrides", () => {
   it("two overrides to one name: the later endpoint gets its derived name, with a warning, and the client compiles", async () => {
     const out = outDir("names-dup");
     const run = generate(

@@ -6,7 +6,11 @@ import { expect } from "vitest";
 
 /** Runs the real command line (bin/apiloom.js, built into dist/ by the global setup). */
 export const REPO = fileURLToPath(new URL("../..", import.meta.url));
-export const PETSTORE = join(REPO, "../shared/corpus/swagger2/petstore.json");
+/** A small Swagger 2.0 pet shop written for these tests (see its README for what it holds). */
+export const PETSTORE = join(
+  REPO,
+  "test/fixtures/pet-store-cli/pets.swagger.json",
+);
 
 export interface Run {
   code: number | null;

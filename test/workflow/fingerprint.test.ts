@@ -1,5 +1,6 @@
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -8,7 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -335,6 +336,63 @@ describe("every setting that changes the output is in the fingerprint", () => {
   );
 });
 
+describe("the committed manifest", () => {
+  // Issue 23: the manifest embedded a hash of the apiloom build that ran (dist/ with a developer's
+  // stale files differs from a clean build), so a fresh clone's first run rewrote it. It now
+  // names apiloom by version; which code made it is this machine's record (verified.ts).
+  it("is byte-identical from another build of the same version, so a fresh clone's first run writes nothing; a changed apiloom is still checked against fresh bytes", async () => {
+    const dir = project();
+    await expectFull(dir);
+    await expectFull(dir); // the name lock the first run wrote
+    const manifest = readFileSync(join(dir, "out/.apiloom-manifest.json"));
+    expect(JSON.parse(manifest.toString()).fingerprint.apiloom).toBe(
+      JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version,
+    );
+
+    // another checkout: the same sources, plus a stale file in its build folder
+    const other = await buildCli();
+    writeFileSync(join(dirname(other), "src/emit/stale-leftover.js"), "1;\n");
+    const clone = join(dirname(dir), `${basename(dir)}-clone`);
+    cpSync(dir, clone, { recursive: true });
+    projects.push(clone, dirname(other));
+    const first = await runCli(other, ["generate"], {
+      cwd: clone,
+      fake: false,
+    });
+    expect(first.code).toBe(0);
+    // this build never vouched for the output: a full run, which finds nothing to write
+    expect(first.stderr).not.toContain(SKIPPED);
+    expect(first.stderr).toMatch(/→ out\/: 0 written/);
+    expect(readFileSync(join(clone, "out/.apiloom-manifest.json"))).toEqual(
+      manifest,
+    );
+    const second = await runCli(other, ["generate"], {
+      cwd: clone,
+      fake: false,
+    });
+    expect(second.stderr).toContain(SKIPPED);
+
+    // a build whose code makes other output: --check compares fresh bytes and fails
+    const changed = await buildCli();
+    projects.push(dirname(changed));
+    const server = join(dirname(changed), "src/emit/server/index.js");
+    writeFileSync(
+      server,
+      readFileSync(server, "utf8").replace(
+        "rewritten on every run, do not edit.",
+        "rewritten on every run; do not edit.",
+      ),
+    );
+    const check = await runCli(changed, ["generate", "--check"], {
+      cwd: clone,
+      fake: false,
+    });
+    expect(check.stderr).not.toContain(SKIPPED);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("M server/settings.ts");
+  });
+});
+
 describe("the handlers file", () => {
   it("the run after the one that created it is skipped; an edit to it, or its deletion, forces a full run", async () => {
     const dir = project({ server: { handlers: "src/handlers.ts" } });
@@ -380,7 +438,9 @@ export default defineConfig({ inputs: ["specs/*.yaml"], out });
     writeFileSync(join(dir, "apiloom.config.ts"), config("out"));
     await expectFull(dir);
     const cache = join(dir, "node_modules/.cache/apiloom");
-    expect(readdirSync(cache)).toHaveLength(1);
+    const configs = () =>
+      readdirSync(cache).filter((name) => name.startsWith("config-"));
+    expect(configs()).toHaveLength(1);
     await expectFull(dir); // the lock the first run wrote
     const modules = loadedModules(dir, ["generate"]);
     expect(modules.filter((m) => /ts-morph|typescript/.test(m))).toEqual([]);
@@ -390,6 +450,6 @@ export default defineConfig({ inputs: ["specs/*.yaml"], out });
     const moved = await generate(dir);
     expect(moved.code).toBe(0);
     expect(existsSync(join(dir, "elsewhere/openapi.json"))).toBe(true);
-    expect(readdirSync(cache)).toHaveLength(2);
+    expect(configs()).toHaveLength(2);
   });
 });

@@ -43,7 +43,14 @@ export async function buildCli(): Promise<string> {
   }
   symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"));
   symlinkSync(join(REPO, "templates"), join(root, "templates"));
-  writeFileSync(join(root, "package.json"), '{ "type": "module" }\n');
+  // apiloom's name and version, as a checkout has them (the manifest names apiloom by version)
+  const { name, version } = JSON.parse(
+    readFileSync(join(REPO, "package.json"), "utf8"),
+  );
+  writeFileSync(
+    join(root, "package.json"),
+    JSON.stringify({ name, version, type: "module" }) + "\n",
+  );
   // APILOOM_TEST_FAKE_STAGES=1 swaps in the fake emitters of test/workflow/fake-stages.ts;
   // APILOOM_TEST_PAUSE=stage:2 blocks the writer for good after the second staged file
   // (apply:1 after the first rename into place) and says so on stderr, for the crash tests.

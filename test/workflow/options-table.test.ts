@@ -94,6 +94,7 @@ const CORE_ROWS: CoreRows = {
   },
   lock: { kind: "output", flip: { config: { lock: "other.lock.json" } } },
   strict: { kind: "outcome", flip: { config: { strict: true } } },
+  notApplied: { kind: "neutral", other: ["lock"] },
   warnings: {
     kind: "neutral",
     other: [

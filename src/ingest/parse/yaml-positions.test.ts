@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseYamlStream, FullPositions } from "./yaml.js";
 import type { Path } from "../../model/pointer.js";
-import { CORPUS_PRESENT } from "../../../test/shared-corpus.js";
+import { CORPUS_DIR, CORPUS_PRESENT } from "../../../test/shared-corpus.js";
 
 /** The seeds, and YAML documents of the shared corpus when it is beside the repository. */
 const FILES = [
@@ -11,11 +12,11 @@ const FILES = [
   "specs/stride-messages.swagger.yaml",
   ...(CORPUS_PRESENT
     ? [
-        "../shared/corpus/swagger2/netlify.yml",
-        "../shared/corpus/swagger2/uber.yaml",
-        "../shared/corpus/oas30/link-example.yaml",
-        "../shared/corpus/oas31/redocly-museum.yaml",
-      ]
+        "swagger2/netlify.yml",
+        "swagger2/uber.yaml",
+        "oas30/link-example.yaml",
+        "oas31/redocly-museum.yaml",
+      ].map((f) => relative(".", join(CORPUS_DIR, f)))
     : []),
 ];
 
@@ -52,27 +53,24 @@ describe("YAML positions from the line index", () => {
     },
   );
 
-  it.skipIf(!CORPUS_PRESENT)(
-    `places keys right where strict YAML 1.2 gives up (docker-engine's under-indented strings)${CORPUS_PRESENT ? "" : " (skipped: ../shared/corpus is absent)"}`,
-    () => {
-      const file = "../shared/corpus/swagger2/docker-engine-v1.41.yaml";
-      const text = readFileSync(file, "utf8");
-      const [doc] = parseYamlStream(text, file);
-      const lines = text.split("\n");
-      const items = [
-        "definitions",
-        "HostConfig",
-        "allOf",
-        1,
-        "properties",
-        "SecurityOpt",
-        "items",
-      ];
-      const at = doc!.locate(items);
-      expect(lines[at.line - 1]!.slice(at.column - 1)).toBe("items:");
-      expect(lines[at.line - 2]).toContain("systems, such as SELinux.");
-    },
-  );
+  it("places keys right where strict YAML 1.2 gives up (docker-engine's under-indented strings)", () => {
+    const file = "test/fixtures/yaml/under-indented.swagger.yaml";
+    const text = readFileSync(file, "utf8");
+    const [doc] = parseYamlStream(text, file);
+    const lines = text.split("\n");
+    const items = [
+      "definitions",
+      "HostConfig",
+      "allOf",
+      1,
+      "properties",
+      "SecurityOpt",
+      "items",
+    ];
+    const at = doc!.locate(items);
+    expect(lines[at.line - 1]!.slice(at.column - 1)).toBe("items:");
+    expect(lines[at.line - 2]).toContain("processes, one string each.");
+  });
 
   it("places keys of a multi-document stream in their own document", () => {
     const text =

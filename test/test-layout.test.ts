@@ -1,0 +1,62 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The rules that keep the two vitest projects honest (vitest.config.ts): the `unit` project runs
+ * src/ with no build before it and one module graph per worker, and no test needs `../shared`
+ * except through test/shared-corpus.ts, whose suites say when the corpus is absent.
+ */
+function files(dir: string, pattern: RegExp): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = join(dir, e.name);
+    if (e.isDirectory())
+      return e.name === "node_modules" || e.name === "out"
+        ? []
+        : files(full, pattern);
+    return pattern.test(e.name) ? [full] : [];
+  });
+}
+
+/** `file:line: text` for each line of `paths` that matches `pattern`. */
+function offending(paths: string[], pattern: RegExp): string[] {
+  return paths.flatMap((path) =>
+    readFileSync(path, "utf8")
+      .split("\n")
+      .flatMap((line, i) =>
+        pattern.test(line) ? [`${path}:${i + 1}: ${line.trim()}`] : [],
+      ),
+  );
+}
+
+describe("the test layout", () => {
+  const unitTests = files("src", /\.test\.ts$/);
+
+  it("unit tests (src/) neither run the CLI nor read dist/, which the unit project does not build", () => {
+    expect(unitTests.length).toBeGreaterThan(20);
+    expect(
+      offending(unitTests, /bin\/apiloom|["'`/]dist\/|global-setup/),
+    ).toEqual([]);
+  });
+
+  it("unit tests (src/) mock no module and change no global: they share one module graph per worker", () => {
+    expect(
+      offending(
+        unitTests,
+        /vi\.(mock|doMock|stubGlobal|stubEnv|useFakeTimers)\(|process\.chdir\(/,
+      ),
+    ).toEqual([]);
+  });
+
+  it("only test/shared-corpus.ts names the shared corpus's folder; every other test reads it through there", () => {
+    const sources = [
+      ...unitTests,
+      ...files("test", /\.(ts|mjs|js)$/).filter(
+        (f) => f !== join("test", "shared-corpus.ts"),
+      ),
+    ];
+    expect(
+      offending(sources, /["'`](\.\.\/)+shared\/(corpus|seeds)\b/),
+    ).toEqual([]);
+  });
+});
