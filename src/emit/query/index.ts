@@ -80,10 +80,10 @@ function hasArgs(t: EndpointTypes): boolean {
   );
 }
 
-/** The doc comment over one endpoint's export: what it is, and the endpoint. */
-function doc(endpoint: Endpoint, what: string): string {
+/** The doc comment over one endpoint's export: what it is (a line each), and the endpoint. */
+function doc(endpoint: Endpoint, ...what: string[]): string {
   const lines = [
-    what,
+    ...what,
     "",
     ...jsdocLines(`\`${endpoint.method.toUpperCase()} ${endpoint.path}\``),
   ];
@@ -125,9 +125,12 @@ function queryKey(endpoint: Endpoint, t: EndpointTypes): string {
   const name = stringLiteral(endpoint.name);
   const head = doc(
     endpoint,
-    hasArgs(t)
-      ? `The query key of \`${endpoint.name}\`: without \`args\`, the prefix of every call's key (to invalidate them all).`
-      : `The query key of \`${endpoint.name}\`.`,
+    `The query key of \`${endpoint.name}\`.`,
+    ...(hasArgs(t)
+      ? [
+          "Without `args`: the prefix of every call's key (to invalidate them all).",
+        ]
+      : []),
   );
   if (!hasArgs(t))
     return `${head}
@@ -146,7 +149,7 @@ export function ${endpoint.name}Key(
 
 function queryOptions(endpoint: Endpoint, t: EndpointTypes): string {
   const args = hasArgs(t);
-  return `${doc(endpoint, `Query options of \`${endpoint.name}\`: for \`fetchQuery\`, \`prefetchQuery\`, \`ensureQueryData\`, \`useQuery\`…`)}
+  return `${doc(endpoint, `Query options of \`${endpoint.name}\`,`, "for `fetchQuery`, `prefetchQuery`, `ensureQueryData`, `useQuery`…")}
 ${head(`${endpoint.name}Options`, t, "QueryOptions", [t.data, `ReturnType<typeof ${endpoint.name}Key>`])}
   return {
     queryKey: ${endpoint.name}Key(${args ? "args" : ""}),
@@ -168,7 +171,9 @@ function infinite(
   const key = `readonly [${name}, ${t.request}, "infinite"]`;
   return `${doc(
     endpoint,
-    `Infinite query options of \`${endpoint.name}\`: each page asks for \`${jsdocLines(param).join(" ")}\` = the previous page's \`${jsdocLines(pages.field).join(" ")}\`; an empty or missing value ends the pages.`,
+    `Infinite query options of \`${endpoint.name}\`: each page sends`,
+    `\`${jsdocLines(param).join(" ")}\` = the previous page's \`${jsdocLines(pages.field).join(" ")}\`;`,
+    "null, missing, empty or 0 ends the pages.",
   )}
 ${head(`${endpoint.name}Infinite`, t, "InfiniteQueryOptions", [t.data, pageParam, key])}
   return {
@@ -188,7 +193,7 @@ ${arrow("getNextPageParam: (lastPage) =>", `${member("lastPage", pages.field)} |
 function mutation(endpoint: Endpoint, t: EndpointTypes): string {
   const name = stringLiteral(endpoint.name);
   const args = hasArgs(t);
-  return `${doc(endpoint, `Mutation options of \`${endpoint.name}\`: for \`MutationObserver\`, \`executeMutation\`, \`useMutation\`…`)}
+  return `${doc(endpoint, `Mutation options of \`${endpoint.name}\`,`, "for a `MutationObserver`, `useMutation`…")}
 ${head(`${endpoint.name}Mutation`, undefined, "MutationOptions", [t.data, t.request], endpoint.name)}
   return {
     mutationKey: [${name}],
