@@ -73,6 +73,13 @@ const openapi: Emitter = (model) => [
   },
 ];
 
+const query: Emitter = (model) => [
+  {
+    path: "query/index.ts",
+    contents: `// ${model.endpoints.length} endpoints\n`,
+  },
+];
+
 type Emitter = (model: ApiModel) => GeneratedFile[];
 
 const emitters: Record<ArtifactName, Emitter> = {
@@ -82,6 +89,7 @@ const emitters: Record<ArtifactName, Emitter> = {
   validators,
   docs,
   openapi,
+  query,
 };
 
 /** apiloom's plugins (names, needs, options) with these stand-ins as what they make. */

@@ -1,0 +1,97 @@
+/**
+ * The fixed parts of `query/index.ts`, written into it as they are (the file imports nothing at
+ * run time): the option shapes, the error a failed call throws, and the two helpers.
+ */
+
+/** The types every file has: what the factories take and return, and the error they throw. */
+export const PREAMBLE = `/** The generated client: \`createClient(...)\`, or any object with its endpoint functions. */
+export type Client = ReturnType<typeof createClient>;
+
+/** TanStack Query's \`queryOptions\` shape: give it to \`fetchQuery\`, \`useQuery\`… */
+export interface QueryOptions<TData, TKey extends readonly unknown[]> {
+  queryKey: TKey;
+  queryFn: (context: { signal: AbortSignal }) => Promise<TData>;
+}
+
+/** TanStack Query's \`infiniteQueryOptions\` shape: give it to \`fetchInfiniteQuery\`… */
+export interface InfiniteQueryOptions<
+  TData,
+  TPageParam,
+  TKey extends readonly unknown[],
+> {
+  queryKey: TKey;
+  queryFn: (context: {
+    signal: AbortSignal;
+    pageParam: TPageParam;
+  }) => Promise<TData>;
+  initialPageParam: TPageParam;
+  getNextPageParam: (lastPage: TData) => TPageParam | undefined;
+}
+
+/** TanStack Query's \`mutationOptions\` shape: give it to \`MutationObserver\`, \`useMutation\`… */
+export interface MutationOptions<TData, TVariables> {
+  mutationKey: readonly [string];
+  mutationFn: (variables: TVariables) => Promise<TData>;
+}
+
+/**
+ * What a query or mutation function throws when the answer is not 2XX: its status, its typed
+ * body (\`error\`) and the \`Response\`. Network failures and aborts reject as \`fetch\` does.
+ */
+export class ErrorResponse extends Error {
+  readonly status: number;
+  readonly error: unknown;
+  readonly response: Response;
+
+  constructor(status: number, error: unknown, response: Response) {
+    super(\`The server answered \${status}\`);
+    this.name = "ErrorResponse";
+    this.status = status;
+    this.error = error;
+    this.response = response;
+  }
+}
+`;
+
+/** The helper every factory calls. */
+export const HELPERS = `/** The data of a 2XX answer; any other status throws an ErrorResponse. */
+async function dataOf<TData, TError>(
+  call: Promise<ApiResult<TData, TError>>,
+): Promise<TData> {
+  const result = await call;
+  if (result.ok) return result.data;
+  throw new ErrorResponse(result.status, result.error, result.response);
+}
+`;
+
+/** The helpers of query keys, when an endpoint has arguments. */
+export const KEY_HELPERS = `/**
+ * \`args\` as it goes into a query key: members that are undefined, and parameter groups left
+ * empty, are dropped and object members sorted, so equal arguments give equal keys.
+ */
+function keyArgs<T extends object>(args: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(canonical(args) as object))
+    if (!isPlainObject(value) || Object.keys(value).length > 0)
+      out[name] = value;
+  return out as T;
+}
+
+/** \`value\` with the members of its plain objects sorted and those that are undefined dropped. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(value).sort()) {
+    const member = canonical(value[name]);
+    if (member !== undefined) out[name] = member;
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+`;
