@@ -37,7 +37,7 @@ const FLAGS: FlagSpec[] = [
   {
     names: ["-a", "--artifacts"],
     value: "<list>",
-    help: `Comma-separated subset of ${BUILT_IN_PLUGINS.map((p) => p.name).join(",")} or your plugins' (default: all)`,
+    help: `Comma-separated subset of ${BUILT_IN_PLUGINS.map((p) => p.name).join(",")} or your plugins' (default: ${defaultArtifacts()})`,
     apply: (f, v) => (f.artifacts = parseArtifacts(v)),
   },
   {
@@ -286,4 +286,12 @@ export function optionsHelp<F>(specs: readonly FlagSpec<F>[]): string {
   return rows
     .map(([left, help]) => `  ${left.padEnd(width)}${help}`)
     .join("\n");
+}
+
+/** What a run makes when no artifact is named: all of apiloom's but the opt-in ones. */
+function defaultArtifacts(): string {
+  const optIn = BUILT_IN_PLUGINS.filter(
+    (plugin: ArtifactPlugin) => plugin.byDefault === false,
+  ).map((plugin) => plugin.name);
+  return optIn.length === 0 ? "all" : `all but ${optIn.join(",")}`;
 }

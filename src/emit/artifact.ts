@@ -33,6 +33,11 @@ export interface ArtifactPlugin<
   /** Artifacts whose files this one imports: asking for this one makes them too. */
   needs?: readonly string[];
   /**
+   * Whether a run that names no `artifacts` makes it (default true). An opt-in artifact says
+   * false: it is made only when `artifacts` or `-a` names it (or an artifact asked for needs it).
+   */
+  byDefault?: boolean;
+  /**
    * Where its files live in the output folder, relative, with `/`: a file (`openapi.json`) or a
    * folder (`client`). Other artifacts import its files from there.
    */

@@ -18,8 +18,8 @@ export interface ApiloomSettings {
   /** The output folder apiloom owns (only the files its manifest lists). Default `generated`. */
   out?: string;
   /**
-   * Which artifacts to make: apiloom's and those of your `plugins`. Default: all of apiloom's and
-   * every plugin's.
+   * Which artifacts to make: apiloom's and those of your `plugins`. Default: every one not marked
+   * opt-in (a plugin with `byDefault: false`).
    */
   artifacts?: (ArtifactName | (string & {}))[];
   /**

@@ -198,8 +198,11 @@ export function resolveOptions(
     throw new ConfigError(
       `${flags.artifacts ? "--artifacts" : `"artifacts" in ${file}`}: ${unknown}`,
     );
-  // what the run makes: the artifacts asked for and those they need
-  const artifacts = withNeeds(asked ?? plugins.map((p) => p.name), plugins);
+  // what the run makes: the artifacts asked for (or every one made by default) and their needs
+  const artifacts = withNeeds(
+    asked ?? plugins.filter((p) => p.byDefault !== false).map((p) => p.name),
+    plugins,
+  );
   const reporter = new Reporter();
   const options = resolvePluginOptions(
     plugins,
