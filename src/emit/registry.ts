@@ -5,6 +5,7 @@ import server from "./server/plugin.js";
 import validators from "./validators/plugin.js";
 import docs from "./docs/plugin.js";
 import openapi from "./openapi/plugin.js";
+import mocks from "./mocks/plugin.js";
 
 /**
  * apiloom's own artifacts, in the order they are made: one line per plugin. Adding an artifact is
@@ -18,6 +19,7 @@ export const BUILT_IN_PLUGINS = frozen([
   validators,
   docs,
   openapi,
+  mocks,
 ] as const);
 
 /** A plugin and everything in it (its options and their specs), frozen: nothing exported is mutable. */

@@ -74,6 +74,13 @@ const openapi: Emitter = (model) => [
   },
 ];
 
+const mocks: Emitter = (model) => [
+  {
+    path: "mocks/index.ts",
+    contents: `// ${model.endpoints.length} endpoints\n`,
+  },
+];
+
 type Emitter = (model: ApiModel) => GeneratedFile[];
 
 const emitters: Record<ArtifactName, Emitter> = {
@@ -83,6 +90,7 @@ const emitters: Record<ArtifactName, Emitter> = {
   validators,
   docs,
   openapi,
+  mocks,
 };
 
 /** apiloom's plugins (names, needs, options) with these stand-ins as what they make. */
