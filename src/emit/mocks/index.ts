@@ -19,6 +19,12 @@ const METHODS: ReadonlySet<HttpMethod> = new Set([
   "patch",
 ]);
 
+/**
+ * 2XX statuses that never carry a body (Fetch's null body statuses: `new Response(body, { status:
+ * 204 })` throws): a description that gives one content is answered with none.
+ */
+const NULL_BODY: ReadonlySet<number> = new Set([204, 205]);
+
 /** What a handler answers: its status, and a JSON or text body, or none. */
 interface Answer {
   status: number;
@@ -96,7 +102,11 @@ function answerOf(
   );
   if (!response) return { status: 200 };
   const status = /^\d+$/.test(response.status) ? Number(response.status) : 200;
-  if (endpoint.method === "head" || response.content.length === 0)
+  if (
+    endpoint.method === "head" ||
+    NULL_BODY.has(status) ||
+    response.content.length === 0
+  )
     return { status };
   const media =
     response.content.find((m) => isJson(m.mediaType)) ??
