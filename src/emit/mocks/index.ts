@@ -1,9 +1,17 @@
 import type { Endpoint, HttpMethod } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { bodySample } from "../docs/sample.js";
-import { type Doc, group, hardline, indent, print } from "../shared/doc.js";
+import {
+  type Doc,
+  group,
+  hardline,
+  indent,
+  line,
+  print,
+  textWidth,
+} from "../shared/doc.js";
 import { jsdocLines } from "../shared/escape.js";
-import { stringLiteral } from "../shared/literals.js";
+import { PRINT_WIDTH, stringLiteral } from "../shared/literals.js";
 import { items } from "../shared/statements.js";
 import { jsonDoc } from "./literal.js";
 import { bySpecificity, mswPath } from "./msw-path.js";
@@ -155,13 +163,30 @@ function handler(endpoint: Endpoint, name: string, answer: Answer): string {
   const doc = jsdocLines(
     `\`${endpoint.method.toUpperCase()} ${endpoint.path}\`: ${what}.`,
   );
-  const head = `export const ${name}: HttpHandler = http.${endpoint.method}(${stringLiteral(mswPath(endpoint.path))}, () =>`;
-  const text = print([
-    head,
-    indent([hardline, responseDoc(answer), ","]),
-    hardline,
-    ");",
-  ]);
+  const call = `export const ${name}: HttpHandler = http.${endpoint.method}(`;
+  const path = stringLiteral(mswPath(endpoint.path));
+  const response = responseDoc(answer);
+  // the path and the arrow on the first line when they fit, else one argument per line
+  const text =
+    textWidth(`${call}${path}, () =>`) <= PRINT_WIDTH
+      ? print([
+          `${call}${path}, () =>`,
+          indent([hardline, response, ","]),
+          hardline,
+          ");",
+        ])
+      : print([
+          call,
+          indent([
+            hardline,
+            `${path},`,
+            hardline,
+            group(["() =>", indent([line, response])]),
+            ",",
+          ]),
+          hardline,
+          ");",
+        ]);
   const comment =
     doc.length === 1
       ? `/** ${doc[0]} */\n`
