@@ -7,7 +7,8 @@ import type { Endpoint } from "../../model/types.js";
  * literal parts, a parameter name is reduced to the word characters path-to-regexp accepts
  * (the handlers never read parameters), and a parameter followed by a word character is
  * wrapped as `{:name}` so the name ends where the template's does. A literal `*` stays a
- * wildcard (MSW turns every `*` into one): it matches a superset of the path.
+ * wildcard (MSW turns every `*` into one) and MSW cuts a path at `?` or `#` as it cuts the URL:
+ * both match a superset of the path.
  */
 export function mswPath(path: string): string {
   const pieces = path.split(/\{([^}]*)\}/);
@@ -15,7 +16,7 @@ export function mswPath(path: string): string {
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
     if (i % 2 === 0) {
-      out += piece.replace(/[\\:(){}+?]/g, (c) => `\\${c}`);
+      out += piece.replace(/[\\:(){}+]/g, (c) => `\\${c}`);
       continue;
     }
     const name = piece.replace(/\W/g, "_") || "param";
