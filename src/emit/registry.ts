@@ -6,6 +6,7 @@ import validators from "./validators/plugin.js";
 import docs from "./docs/plugin.js";
 import openapi from "./openapi/plugin.js";
 import query from "./query/plugin.js";
+import mocks from "./mocks/plugin.js";
 
 /**
  * apiloom's own artifacts, in the order they are made: one line per plugin. Adding an artifact is
@@ -20,6 +21,7 @@ export const BUILT_IN_PLUGINS = frozen([
   docs,
   openapi,
   query,
+  mocks,
 ] as const);
 
 /** A plugin and everything in it (its options and their specs), frozen: nothing exported is mutable. */

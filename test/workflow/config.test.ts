@@ -195,7 +195,7 @@ describe("settings: config paths are relative to the config, flag paths to the w
       baseDir: dir,
       inputs: ["x.yaml"],
       out: join(dir, "o"),
-      // every artifact but the opt-in query
+      // every artifact but the opt-in query and mocks
       emit: {
         artifacts: [
           "types",

@@ -79,6 +79,12 @@ const query: Emitter = (model) => [
     contents: `// ${model.endpoints.length} endpoints\n`,
   },
 ];
+const mocks: Emitter = (model) => [
+  {
+    path: "mocks/index.ts",
+    contents: `// ${model.endpoints.length} endpoints\n`,
+  },
+];
 
 type Emitter = (model: ApiModel) => GeneratedFile[];
 
@@ -90,6 +96,7 @@ const emitters: Record<ArtifactName, Emitter> = {
   docs,
   openapi,
   query,
+  mocks,
 };
 
 /** apiloom's plugins (names, needs, options) with these stand-ins as what they make. */

@@ -9,6 +9,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS } from "../../src/emit/registry.js";
 import { REPO, removeDir, runCli, startCli, waitFor } from "./harness.js";
 
 // Issue 23: a plugin in a package of its own (a folder with a package.json under the project's
@@ -172,8 +173,9 @@ describe("a plugin of the user's, in its own package", () => {
     expect(existsSync(join(dir, "only/client"))).toBe(false);
     const unknown = await generate("-a", "nope");
     expect(unknown.code).toBe(2);
+    // apiloom's own (opt-in ones too), then the config's
     expect(unknown.stderr).toContain(
-      '--artifacts: unknown artifact "nope" (known: types, client, server, validators, docs, openapi, notes)',
+      `--artifacts: unknown artifact "nope" (known: ${[...ARTIFACTS, "notes"].join(", ")})`,
     );
   });
 

@@ -1,0 +1,55 @@
+import { matchRequestUrl } from "msw";
+import { describe, expect, it } from "vitest";
+import type { Endpoint } from "../../model/types.js";
+import { bySpecificity, mswPath } from "./msw-path.js";
+
+/** Whether MSW matches `url` with the MSW path of `template`, and the parameters it reads. */
+function match(template: string, url: string) {
+  return matchRequestUrl(new URL(url), mswPath(template));
+}
+
+describe("mswPath: the path template as MSW reads it", () => {
+  it("matches under any origin and base path, with :params", () => {
+    expect(mswPath("/pets/{petId}")).toBe("*/pets/:petId");
+    expect(match("/pets/{petId}", "https://a.example/v1/pets/7")).toEqual({
+      matches: true,
+      params: { 0: "https://a.example/v1", petId: "7" },
+    });
+    expect(match("/pets/{petId}", "https://a.example/v1/pets").matches).toBe(
+      false,
+    );
+  });
+
+  it("reads path-to-regexp syntax in literal parts as text", () => {
+    const template = "/files/{name}:copy(v2)+{x}";
+    expect(match(template, "http://h/files/a:copy(v2)+b").matches).toBe(true);
+    expect(match(template, "http://h/files/a:copyv2b").matches).toBe(false);
+  });
+
+  it("keeps a parameter name to word characters, and its end where the template's is", () => {
+    expect(mswPath("/pets/{pet-id}")).toBe("*/pets/:pet_id");
+    expect(mswPath("/{a}x/{}")).toBe("*/{:a}x/:param");
+    expect(match("/{a}x", "http://h/1x").params).toEqual({
+      0: "http://h",
+      a: "1",
+    });
+  });
+});
+
+describe("bySpecificity: the order MSW tries the handlers", () => {
+  const at = (path: string) => ({ path }) as Endpoint;
+  it("puts longer paths first, then a literal before a parameter", () => {
+    const order = bySpecificity([
+      at("/pets/{id}"),
+      at("/owners/{o}/pets/{id}"),
+      at("/pets/mine"),
+      at("/pets"),
+    ]).map((e) => e.path);
+    expect(order).toEqual([
+      "/owners/{o}/pets/{id}",
+      "/pets/mine",
+      "/pets/{id}",
+      "/pets",
+    ]);
+  });
+});
