@@ -97,7 +97,7 @@ async function importTypeScript(file: string): Promise<unknown> {
 async function transpiledConfig(file: string): Promise<string> {
   const source = readFileSync(file, "utf8");
   const cacheDir = projectCacheDir(dirname(file));
-  const { apiloomIdentity, sha256Bytes } = await import("./fingerprint.js");
+  const { apiloomIdentity, sha256Bytes } = await import("./identity.js");
   const cached = cacheDir
     ? join(
         cacheDir,

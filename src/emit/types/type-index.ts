@@ -1,5 +1,5 @@
 /** The naming decisions for one model, shared by every file that refers to its types. */
-import { ARTIFACT_PATHS } from "../layout.js";
+import { TYPES_FILE } from "./path.js";
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import {
   errorStatuses,
@@ -16,7 +16,7 @@ import {
 import type { TypeNode } from "./type-node.js";
 import { schemasWithWriteVariant } from "./write-variants.js";
 
-export const TYPES_FILE = ARTIFACT_PATHS.types;
+export { TYPES_FILE };
 
 export interface EndpointTypes {
   /** `<Name>`: the prefix of every type of this endpoint. */
