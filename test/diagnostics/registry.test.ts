@@ -20,7 +20,8 @@ function sourceFiles(dir: string): string[] {
     return e.name.endsWith(".ts") &&
       !e.name.endsWith(".test.ts") &&
       e.name !== "test-helpers.ts" &&
-      e.name !== "diagnostic-codes.ts"
+      // the registry itself: diagnostic-codes.ts and its families, diagnostic-codes-*.ts
+      !/^diagnostic-codes(-[a-z0-9]+)?\.ts$/.test(e.name)
       ? [full]
       : [];
   });

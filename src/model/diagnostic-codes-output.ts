@@ -1,0 +1,87 @@
+// Diagnostic codes of the registry (src/model/diagnostic-codes.ts, which combines the families):
+// emitting and the workflow: the client (client/), the server (server/), plugins (plugin/), the handlers scaffold (scaffold/), the output folder (output/) and settings (config/).
+
+import type { FamilyCodes } from "./diagnostic-code-info.js";
+
+/** The `client/` codes. */
+export const CLIENT_CODES = {
+  "client/no-default-base-url": {
+    severity: "warning",
+    meaning:
+      "the first server URL names no host once its variables take their defaults (`https://{host}`, default empty): pass `baseUrl`",
+  },
+} as const satisfies FamilyCodes<"client">;
+
+/** The `server/` codes. */
+export const SERVER_CODES = {
+  "server/ambiguous-route": {
+    severity: "warning",
+    meaning:
+      "two path templates match the same URL: the router would pick one silently",
+  },
+} as const satisfies FamilyCodes<"server">;
+
+/** The `plugin/` codes. */
+export const PLUGIN_CODES = {
+  "plugin/error": {
+    severity: "error",
+    meaning:
+      "a plugin of the config (`plugins`) reports an error in what it was given: its message says what",
+  },
+  "plugin/warning": {
+    severity: "warning",
+    meaning:
+      "a plugin of the config (`plugins`) reports a warning: its message says what",
+  },
+} as const satisfies FamilyCodes<"plugin">;
+
+/** The `scaffold/` codes. */
+export const SCAFFOLD_CODES = {
+  "scaffold/changed-signature": {
+    severity: "warning",
+    meaning: "an endpoint's contract changed under your handler",
+  },
+  "scaffold/handlers-not-found": {
+    severity: "error",
+    meaning:
+      "your handlers file has no `handlers` object apiloom can add stubs to",
+  },
+  "scaffold/orphaned-handler": {
+    severity: "warning",
+    meaning:
+      "your handlers file implements an endpoint the specs no longer have",
+  },
+  "scaffold/signatures-not-found": {
+    severity: "warning",
+    meaning:
+      "your handlers file has no `signatures` object: changed contracts cannot be flagged",
+  },
+  "scaffold/spread-in-handlers": {
+    severity: "warning",
+    meaning:
+      "your `handlers` object spreads another object: apiloom cannot see every handler",
+  },
+} as const satisfies FamilyCodes<"scaffold">;
+
+/** The `output/` codes. */
+export const OUTPUT_CODES = {
+  "output/unsafe-journal": {
+    severity: "warning",
+    meaning:
+      "a journal in the output folder names a path outside it, a link, or a staged file with the wrong hash: discarded, never rolled forward",
+  },
+  "output/unsafe-manifest-entry": {
+    severity: "warning",
+    meaning:
+      "the manifest lists a path outside the output folder (`..`, absolute, a backslash, behind a link): ignored, never written or removed",
+  },
+} as const satisfies FamilyCodes<"output">;
+
+/** The `config/` codes. */
+export const CONFIG_CODES = {
+  "config/ignored-option": {
+    severity: "warning",
+    meaning:
+      "a setting that has no effect in this run (server adapters without the `server` artifact): ignored",
+  },
+} as const satisfies FamilyCodes<"config">;
