@@ -1,5 +1,5 @@
 import { schemaRef } from "../../model/schema-ref.js";
-import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
+import type { NamedSchema, Schema } from "../../model/types.js";
 import type { Path } from "../../model/pointer.js";
 import {
   isRecord,
@@ -9,6 +9,20 @@ import {
 import { setOwn } from "../../model/own.js";
 import { breakRefCycles, DOC_KEYWORDS } from "./ref-cycles.js";
 import { patternFlags } from "../../model/pattern-flags.js";
+import {
+  applyDraft4Exclusive,
+  makeNullable,
+  suggestName,
+} from "./dialect-rules.js";
+import {
+  describeValue,
+  EXPECTED_TEXT,
+  KEYWORD_TYPES,
+  REF_SIBLINGS_KEPT,
+  SCHEMA_TYPES,
+} from "./keywords.js";
+
+export { makeNullable } from "./dialect-rules.js";
 
 /**
  * Translates the schema dialects of Swagger 2.0 and OpenAPI 3.0/3.1 into the model's one dialect
@@ -193,7 +207,7 @@ export class SchemaConverter {
         }
       }
     }
-    this.applyDraft4Exclusive(raw, out);
+    applyDraft4Exclusive(raw, out);
     if ((out.type as string) === "file") {
       out.type = "string";
       out.format = "binary";
@@ -258,20 +272,6 @@ export class SchemaConverter {
       doc.ref(path),
     );
     return undefined;
-  }
-
-  private applyDraft4Exclusive(
-    raw: Record<string, unknown>,
-    out: Schema,
-  ): void {
-    if (raw.exclusiveMinimum === true && typeof raw.minimum === "number") {
-      out.exclusiveMinimum = raw.minimum;
-      delete out.minimum;
-    }
-    if (raw.exclusiveMaximum === true && typeof raw.maximum === "number") {
-      out.exclusiveMaximum = raw.maximum;
-      delete out.maximum;
-    }
   }
 
   private reference(
@@ -348,102 +348,4 @@ export class SchemaConverter {
       this.named(target.doc, target.path, suggestName(target.path, target.doc)),
     );
   }
-}
-
-type KeywordType =
-  "string" | "number" | "boolean" | "strings" | "array" | "type";
-
-/** JSON Schema keywords whose value has one type (the rest are copied as they are). */
-const KEYWORD_TYPES = new Map<string, KeywordType>([
-  ["title", "string"],
-  ["description", "string"],
-  ["format", "string"],
-  ["pattern", "string"],
-  ["$comment", "string"],
-  ["contentMediaType", "string"],
-  ["contentEncoding", "string"],
-  ["minimum", "number"],
-  ["maximum", "number"],
-  ["multipleOf", "number"],
-  ["minLength", "number"],
-  ["maxLength", "number"],
-  ["minItems", "number"],
-  ["maxItems", "number"],
-  ["minProperties", "number"],
-  ["maxProperties", "number"],
-  ["uniqueItems", "boolean"],
-  ["deprecated", "boolean"],
-  ["readOnly", "boolean"],
-  ["writeOnly", "boolean"],
-  ["required", "strings"],
-  ["enum", "array"],
-  ["type", "type"],
-]);
-
-const EXPECTED_TEXT: Record<KeywordType, string> = {
-  string: "a string",
-  number: "a number",
-  boolean: "true or false",
-  strings: "a list of strings",
-  array: "a list",
-  type: "a JSON Schema type or a list of them",
-};
-
-const SCHEMA_TYPES = new Set<unknown>([
-  "string",
-  "number",
-  "integer",
-  "boolean",
-  "array",
-  "object",
-  "null",
-  "file", // Swagger 2.0, read as a binary string below
-]);
-
-function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
-/** `$ref` siblings that are not applied as a schema (3.0 `nullable` is applied on its own). */
-const REF_SIBLINGS_KEPT = new Set<string>([
-  "$ref",
-  ...DOC_KEYWORDS,
-  "nullable",
-  "x-nullable",
-  "example",
-  "examples",
-  "$comment",
-]);
-
-/** The name a referenced schema gets: its key under definitions/components, else the file name. */
-function suggestName(path: Path, doc: SourceDocument): string {
-  const last = path[path.length - 1];
-  if (
-    last !== undefined &&
-    typeof last === "string" &&
-    last !== "schema" &&
-    last !== "items"
-  )
-    return last;
-  const base = doc.file.split("/").pop() ?? "Schema";
-  return base.replace(/\.(json|ya?ml)$/i, "") || "Schema";
-}
-
-/** Adds `null` to a schema: to its type list when it has one, else as an alternative. */
-export function makeNullable(schema: Schema): Schema {
-  if (schema.type !== undefined && schema.$ref === undefined) {
-    const types: SchemaType[] = Array.isArray(schema.type)
-      ? [...schema.type]
-      : [schema.type];
-    if (!types.includes("null")) types.push("null");
-    const out: Schema = { ...schema, type: types };
-    if (Array.isArray(schema.enum) && !schema.enum.includes(null))
-      out.enum = [...schema.enum, null];
-    return out;
-  }
-  return { anyOf: [schema, { type: "null" }] };
 }

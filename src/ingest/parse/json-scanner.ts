@@ -1,0 +1,222 @@
+import type { Path } from "../../model/pointer.js";
+
+/**
+ * How deep the position index goes (`/paths/{path}/{method}` and `/definitions/{name}` are at
+ * depth 3 or less); deeper lookups descend from the nearest indexed ancestor.
+ */
+export const INDEX_DEPTH = 4;
+
+/**
+ * Walks the raw text of a JSON document that `JSON.parse` accepted: skips values without building
+ * them, indexes member offsets, and descends a path to its offset.
+ */
+export class Scanner {
+  pos = 0;
+
+  constructor(protected readonly text: string) {}
+
+  skipWs(): void {
+    const t = this.text;
+    let p = this.pos;
+    for (;;) {
+      const c = t.charCodeAt(p);
+      if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) p++;
+      else break;
+    }
+    this.pos = p;
+  }
+
+  /** Moves past a string starting at `pos` (which holds `"`); returns the raw slice with quotes. */
+  skipString(): string {
+    const t = this.text;
+    const start = this.pos;
+    let p = start + 1;
+    for (;;) {
+      const q = t.indexOf('"', p);
+      if (q === -1) {
+        this.pos = t.length;
+        return t.slice(start);
+      }
+      let backslashes = 0;
+      for (let b = q - 1; t.charCodeAt(b) === 92; b--) backslashes++;
+      if (backslashes % 2 === 0) {
+        this.pos = q + 1;
+        return t.slice(start, q + 1);
+      }
+      p = q + 1;
+    }
+  }
+
+  readKey(): string {
+    const raw = this.skipString();
+    return raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+  }
+
+  /** Skips one value of any kind (assumes valid JSON: it runs after JSON.parse succeeded). */
+  skipValue(): void {
+    const t = this.text;
+    const c = t.charCodeAt(this.pos);
+    if (c === 34) {
+      this.skipString();
+      return;
+    }
+    if (c === 123 || c === 91) {
+      let depth = 0;
+      let p = this.pos;
+      for (;;) {
+        const ch = t.charCodeAt(p);
+        if (ch === 34) {
+          this.pos = p;
+          this.skipString();
+          p = this.pos;
+          continue;
+        }
+        if (ch === 123 || ch === 91) depth++;
+        else if (ch === 125 || ch === 93) {
+          depth--;
+          if (depth === 0) {
+            this.pos = p + 1;
+            return;
+          }
+        } else if (Number.isNaN(ch)) {
+          this.pos = p;
+          return;
+        }
+        p++;
+      }
+    }
+    // literal or number
+    let p = this.pos;
+    for (;;) {
+      const ch = t.charCodeAt(p);
+      if (
+        ch === 44 ||
+        ch === 125 ||
+        ch === 93 ||
+        ch === 32 ||
+        ch === 10 ||
+        ch === 13 ||
+        ch === 9 ||
+        Number.isNaN(ch)
+      )
+        break;
+      p++;
+    }
+    this.pos = p;
+  }
+
+  /** Records the offset of every member and element below the value at `pos`, down to INDEX_DEPTH. */
+  indexValue(depth: number, prefix: string, index: Map<string, number>): void {
+    const t = this.text;
+    const c = t.charCodeAt(this.pos);
+    if (depth >= INDEX_DEPTH || (c !== 123 && c !== 91)) {
+      this.skipValue();
+      return;
+    }
+    this.pos++;
+    this.skipWs();
+    if (c === 123) {
+      if (t.charCodeAt(this.pos) === 125) {
+        this.pos++;
+        return;
+      }
+      for (;;) {
+        const keyStart = this.pos;
+        const key = this.readKey();
+        const path = prefix + "\u0000" + key;
+        index.set(path, keyStart);
+        this.skipWs();
+        this.pos++; // ':'
+        this.skipWs();
+        this.indexValue(depth + 1, path, index);
+        this.skipWs();
+        if (t.charCodeAt(this.pos) === 44) {
+          this.pos++;
+          this.skipWs();
+          continue;
+        }
+        this.pos++; // '}'
+        return;
+      }
+    }
+    if (t.charCodeAt(this.pos) === 93) {
+      this.pos++;
+      return;
+    }
+    for (let i = 0; ; i++) {
+      const path = prefix + "\u0000" + i;
+      index.set(path, this.pos);
+      this.indexValue(depth + 1, path, index);
+      this.skipWs();
+      if (t.charCodeAt(this.pos) === 44) {
+        this.pos++;
+        this.skipWs();
+        continue;
+      }
+      this.pos++; // ']'
+      return;
+    }
+  }
+
+  /**
+   * From an entry's offset (a member's key, or a value), walks `rest` and returns the offset of
+   * the deepest entry reached (so a missing member points at its nearest existing parent).
+   */
+  descend(offset: number, atKey: boolean, rest: Path): number {
+    const t = this.text;
+    this.pos = offset;
+    let found = offset;
+    if (atKey) this.toValue();
+    for (const segment of rest) {
+      const c = t.charCodeAt(this.pos);
+      if (c === 123 && typeof segment === "string") {
+        this.pos++;
+        this.skipWs();
+        let hit = false;
+        while (t.charCodeAt(this.pos) === 34) {
+          const keyStart = this.pos;
+          const key = this.readKey();
+          this.skipWs();
+          this.pos++;
+          this.skipWs();
+          if (key === segment) {
+            found = keyStart;
+            hit = true;
+            break;
+          }
+          this.skipValue();
+          this.skipWs();
+          if (t.charCodeAt(this.pos) === 44) {
+            this.pos++;
+            this.skipWs();
+          }
+        }
+        if (!hit) return found;
+      } else if (c === 91 && typeof segment === "number") {
+        this.pos++;
+        this.skipWs();
+        for (let i = 0; i < segment; i++) {
+          if (t.charCodeAt(this.pos) === 93) return found;
+          this.skipValue();
+          this.skipWs();
+          if (t.charCodeAt(this.pos) === 44) {
+            this.pos++;
+            this.skipWs();
+          }
+        }
+        if (t.charCodeAt(this.pos) === 93) return found;
+        found = this.pos;
+      } else {
+        return found;
+      }
+    }
+    return found;
+  }
+
+  private toValue(): void {
+    this.skipString();
+    this.skipWs();
+    this.pos++;
+    this.skipWs();
+  }
+}

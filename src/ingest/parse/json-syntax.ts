@@ -1,0 +1,149 @@
+import { Scanner } from "./json-scanner.js";
+
+/** The scanner checking every token against the JSON grammar, for a text JSON.parse rejected. */
+export class SyntaxChecker extends Scanner {
+  /** Full validation, used only to locate a syntax error that JSON.parse reported without one. */
+  validate(): { offset: number; message: string } | undefined {
+    try {
+      this.skipWs();
+      if (this.pos >= this.text.length)
+        return { offset: this.pos, message: "the file is empty" };
+      this.checkValue();
+      this.skipWs();
+      if (this.pos < this.text.length)
+        this.fail("unexpected text after the end of the document");
+      return undefined;
+    } catch (problem) {
+      if (problem instanceof SyntaxProblem)
+        return { offset: problem.offset, message: problem.message };
+      throw problem;
+    }
+  }
+
+  private fail(message: string): never {
+    throw new SyntaxProblem(message, this.pos);
+  }
+
+  private describe(): string {
+    if (this.pos >= this.text.length) return "end of file";
+    return JSON.stringify(this.text[this.pos]);
+  }
+
+  private checkValue(): void {
+    const t = this.text;
+    const c = t[this.pos];
+    if (c === "{") {
+      this.pos++;
+      this.skipWs();
+      if (t[this.pos] === "}") {
+        this.pos++;
+        return;
+      }
+      for (;;) {
+        if (t[this.pos] !== '"')
+          this.fail(
+            `expected a property name in double quotes, found ${this.describe()}`,
+          );
+        this.checkString();
+        this.skipWs();
+        if (t[this.pos] !== ":")
+          this.fail(
+            `expected ':' after a property name, found ${this.describe()}`,
+          );
+        this.pos++;
+        this.skipWs();
+        this.checkValue();
+        this.skipWs();
+        if (t[this.pos] === ",") {
+          this.pos++;
+          this.skipWs();
+          if (t[this.pos] === "}") this.fail("trailing comma before '}'");
+          continue;
+        }
+        if (t[this.pos] === "}") {
+          this.pos++;
+          return;
+        }
+        this.fail(`expected ',' or '}' in an object, found ${this.describe()}`);
+      }
+    }
+    if (c === "[") {
+      this.pos++;
+      this.skipWs();
+      if (t[this.pos] === "]") {
+        this.pos++;
+        return;
+      }
+      for (;;) {
+        this.checkValue();
+        this.skipWs();
+        if (t[this.pos] === ",") {
+          this.pos++;
+          this.skipWs();
+          if (t[this.pos] === "]") this.fail("trailing comma before ']'");
+          continue;
+        }
+        if (t[this.pos] === "]") {
+          this.pos++;
+          return;
+        }
+        this.fail(`expected ',' or ']' in an array, found ${this.describe()}`);
+      }
+    }
+    if (c === '"') {
+      this.checkString();
+      return;
+    }
+    const literal =
+      /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
+        t.slice(this.pos, this.pos + 400),
+      );
+    if (literal) {
+      this.pos += literal[0].length;
+      return;
+    }
+    this.fail(`unexpected ${this.describe()}: expected a value`);
+  }
+
+  private checkString(): void {
+    const t = this.text;
+    const start = this.pos;
+    this.pos++;
+    for (;;) {
+      if (this.pos >= t.length) {
+        this.pos = start;
+        this.fail("unterminated string");
+      }
+      const ch = t.charCodeAt(this.pos);
+      if (ch === 34) {
+        this.pos++;
+        return;
+      }
+      if (ch === 92) {
+        const next = t[this.pos + 1];
+        if (next === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(t.slice(this.pos + 2, this.pos + 6)))
+            this.fail("invalid \\u escape");
+          this.pos += 6;
+          continue;
+        }
+        if (next === undefined || !'"\\/bfnrt'.includes(next))
+          this.fail("invalid escape in a string");
+        this.pos += 2;
+        continue;
+      }
+      if (ch < 0x20)
+        this.fail("control character inside a string (a raw line break?)");
+      this.pos++;
+    }
+  }
+}
+
+class SyntaxProblem extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,47 @@
+import type { Path } from "../../model/pointer.js";
+import type { Schema, SchemaType } from "../../model/types.js";
+import type { SourceDocument } from "../reader.js";
+
+/** Draft 4's boolean `exclusiveMinimum`/`exclusiveMaximum` (Swagger 2.0, OpenAPI 3.0) as 2020-12 numbers. */
+export function applyDraft4Exclusive(
+  raw: Record<string, unknown>,
+  out: Schema,
+): void {
+  if (raw.exclusiveMinimum === true && typeof raw.minimum === "number") {
+    out.exclusiveMinimum = raw.minimum;
+    delete out.minimum;
+  }
+  if (raw.exclusiveMaximum === true && typeof raw.maximum === "number") {
+    out.exclusiveMaximum = raw.maximum;
+    delete out.maximum;
+  }
+}
+
+/** The name a referenced schema gets: its key under definitions/components, else the file name. */
+export function suggestName(path: Path, doc: SourceDocument): string {
+  const last = path[path.length - 1];
+  if (
+    last !== undefined &&
+    typeof last === "string" &&
+    last !== "schema" &&
+    last !== "items"
+  )
+    return last;
+  const base = doc.file.split("/").pop() ?? "Schema";
+  return base.replace(/\.(json|ya?ml)$/i, "") || "Schema";
+}
+
+/** Adds `null` to a schema: to its type list when it has one, else as an alternative. */
+export function makeNullable(schema: Schema): Schema {
+  if (schema.type !== undefined && schema.$ref === undefined) {
+    const types: SchemaType[] = Array.isArray(schema.type)
+      ? [...schema.type]
+      : [schema.type];
+    if (!types.includes("null")) types.push("null");
+    const out: Schema = { ...schema, type: types };
+    if (Array.isArray(schema.enum) && !schema.enum.includes(null))
+      out.enum = [...schema.enum, null];
+    return out;
+  }
+  return { anyOf: [schema, { type: "null" }] };
+}

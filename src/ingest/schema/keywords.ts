@@ -1,0 +1,71 @@
+import { DOC_KEYWORDS } from "./ref-cycles.js";
+
+/** The type a JSON Schema keyword's value must have, as the converter checks it. */
+export type KeywordType =
+  "string" | "number" | "boolean" | "strings" | "array" | "type";
+
+/** JSON Schema keywords whose value has one type (the rest are copied as they are). */
+export const KEYWORD_TYPES = new Map<string, KeywordType>([
+  ["title", "string"],
+  ["description", "string"],
+  ["format", "string"],
+  ["pattern", "string"],
+  ["$comment", "string"],
+  ["contentMediaType", "string"],
+  ["contentEncoding", "string"],
+  ["minimum", "number"],
+  ["maximum", "number"],
+  ["multipleOf", "number"],
+  ["minLength", "number"],
+  ["maxLength", "number"],
+  ["minItems", "number"],
+  ["maxItems", "number"],
+  ["minProperties", "number"],
+  ["maxProperties", "number"],
+  ["uniqueItems", "boolean"],
+  ["deprecated", "boolean"],
+  ["readOnly", "boolean"],
+  ["writeOnly", "boolean"],
+  ["required", "strings"],
+  ["enum", "array"],
+  ["type", "type"],
+]);
+
+export const EXPECTED_TEXT: Record<KeywordType, string> = {
+  string: "a string",
+  number: "a number",
+  boolean: "true or false",
+  strings: "a list of strings",
+  array: "a list",
+  type: "a JSON Schema type or a list of them",
+};
+
+export const SCHEMA_TYPES = new Set<unknown>([
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "array",
+  "object",
+  "null",
+  "file", // Swagger 2.0, read as a binary string (convert.ts)
+]);
+
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** `$ref` siblings that are not applied as a schema (3.0 `nullable` is applied on its own). */
+export const REF_SIBLINGS_KEPT = new Set<string>([
+  "$ref",
+  ...DOC_KEYWORDS,
+  "nullable",
+  "x-nullable",
+  "example",
+  "examples",
+  "$comment",
+]);
