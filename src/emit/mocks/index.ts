@@ -1,4 +1,8 @@
-import type { Endpoint, HttpMethod } from "../../model/types.js";
+import {
+  HTTP_METHODS,
+  type Endpoint,
+  type HttpMethod,
+} from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { bodySample } from "../docs/sample.js";
 import {
@@ -17,15 +21,9 @@ import { jsonDoc } from "./literal.js";
 import { bySpecificity, mswPath } from "./msw-path.js";
 
 /** MSW's `http` has a function per method but TRACE. */
-const METHODS: ReadonlySet<HttpMethod> = new Set([
-  "get",
-  "put",
-  "post",
-  "delete",
-  "options",
-  "head",
-  "patch",
-]);
+const METHODS: ReadonlySet<HttpMethod> = new Set(
+  HTTP_METHODS.filter((method) => method !== "trace"),
+);
 
 /**
  * 2XX statuses that never carry a body (Fetch's null body statuses: `new Response(body, { status:

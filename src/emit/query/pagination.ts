@@ -1,4 +1,4 @@
-import { schemaRefName } from "../../model/schema-ref.js";
+import { resolveSchema } from "../../model/schema.js";
 import type {
   ApiModel,
   Endpoint,
@@ -41,7 +41,7 @@ export function pagination(
   const [content] = response.content;
   if (!content || !/^application\/(.+\+)?json\b/i.test(content.mediaType))
     return;
-  const body = resolved(model, content.schema);
+  const body = resolveSchema(model.schemas, content.schema);
   if (
     !body?.properties ||
     !(body.type === "object" || body.type === undefined) ||
@@ -52,11 +52,11 @@ export function pagination(
     return;
   const found: Pagination[] = [];
   for (const parameter of endpoint.parameters.query) {
-    const kind = valueKind(resolved(model, parameter.schema));
+    const kind = valueKind(resolveSchema(model.schemas, parameter.schema));
     if (!kind) continue;
     for (const [field, schema] of Object.entries(body.properties)) {
       if (squeezed(field) !== `next${squeezed(parameter.name)}`) continue;
-      const fieldSchema = resolved(model, schema);
+      const fieldSchema = resolveSchema(model.schemas, schema);
       if (fieldSchema?.writeOnly) continue;
       if (valueKind(fieldSchema, true) === kind)
         found.push({ parameter, field, kind });
@@ -85,20 +85,4 @@ function valueKind(
   if (types[0] === "string" && schema.format !== "binary") return "string";
   if (types[0] === "integer" || types[0] === "number") return "number";
   return undefined;
-}
-
-/** `schema` with its `$ref`s to named schemas followed (a cycle or a dangling ref gives undefined). */
-function resolved(
-  model: ApiModel,
-  schema: Schema | undefined,
-): Schema | undefined {
-  const seen = new Set<string>();
-  let current = schema;
-  while (current?.$ref !== undefined) {
-    const name = schemaRefName(current.$ref);
-    if (name === undefined || seen.has(name)) return undefined;
-    seen.add(name);
-    current = model.schemas[name]?.schema;
-  }
-  return current;
 }
