@@ -159,6 +159,8 @@ export interface EmitOptions {
   validateResponses?: boolean;
   /** Where the output folder is in the project (default `generated`): see OutputLayout. */
   layout?: OutputLayout;
+  /** Where each artifact of the run lives in the output folder, by name (the context's `paths`). */
+  paths?: Readonly<Record<string, string>>;
   docs?: {
     /** Group endpoints by first tag, by the resource of their path, or `auto` (the default). */
     groupBy?: DocsGroupBy;

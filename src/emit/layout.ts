@@ -1,22 +1,7 @@
 import { relative, sep } from "node:path";
 import type { OutputLayout } from "./artifact.js";
-import { BUILT_IN_PLUGINS, type ArtifactName } from "./registry.js";
 
 export type { OutputLayout };
-
-/**
- * Where each of apiloom's artifacts lives in the output folder (each plugin's `path`): a file
- * (`types.ts`, `openapi.json`) or a folder of files. Emitters name their files, and the files of
- * other artifacts they import, from here; apiloom's runtime templates import each other by these
- * same relative places (`../validators/endpoints.js` from `server/validate.ts`), so the places are
- * fixed, not options.
- */
-export const ARTIFACT_PATHS: Readonly<Record<ArtifactName, string>> =
-  Object.freeze(
-    Object.fromEntries(
-      BUILT_IN_PLUGINS.map((plugin) => [plugin.name, plugin.path]),
-    ) as Record<ArtifactName, string>,
-  );
 
 /** The layout of `apiloom generate` with no `out`: `generated/` in the project folder. */
 export const DEFAULT_LAYOUT: OutputLayout = { outDir: "generated" };

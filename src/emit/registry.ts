@@ -36,6 +36,19 @@ function frozen<T>(value: T): T {
 /** The name of one of apiloom's own artifacts. */
 export type ArtifactName = (typeof BUILT_IN_PLUGINS)[number]["name"];
 
+/**
+ * Where each of apiloom's artifacts lives in the output folder (each plugin's `path`): a file
+ * (`types.ts`, `openapi.json`) or a folder of files. apiloom's runtime templates import each other
+ * by these same relative places (`../validators/endpoints.js` from `server/validate.ts`), so the
+ * places are fixed, not options. Emitters are given them as their context's `paths`.
+ */
+export const ARTIFACT_PATHS: Readonly<Record<ArtifactName, string>> =
+  Object.freeze(
+    Object.fromEntries(
+      BUILT_IN_PLUGINS.map((plugin) => [plugin.name, plugin.path]),
+    ) as Record<ArtifactName, string>,
+  );
+
 /** Every artifact apiloom makes by itself, in the order they are made. */
 export const ARTIFACTS: readonly ArtifactName[] = Object.freeze(
   BUILT_IN_PLUGINS.map((plugin) => plugin.name),

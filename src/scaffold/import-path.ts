@@ -1,5 +1,5 @@
 import { dirname, relative, sep } from "node:path";
-import { ARTIFACT_PATHS } from "../emit/layout.js";
+import { ARTIFACT_PATHS } from "../emit/registry.js";
 
 /**
  * The module specifier the handlers file imports the generated server from: `<outputDir>/server/

@@ -1,11 +1,12 @@
 import { definePlugin } from "../artifact.js";
+import { CLIENT_FOLDER } from "./path.js";
 
 /** The `client` artifact: `client/`, a typed fetch client (src/emit/client/index.ts). */
 export default definePlugin({
   name: "client",
   description: "client/: a typed fetch function per endpoint and createClient",
   needs: ["types", "validators"],
-  path: "client",
+  path: CLIENT_FOLDER,
   options: {
     baseUrl: {
       type: "string",

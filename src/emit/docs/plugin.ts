@@ -15,11 +15,12 @@ export default definePlugin({
       placeholder: "<how>",
     },
   },
-  async emit({ model, options, templatesDir, layout }) {
+  async emit({ model, options, templatesDir, layout, paths }) {
     const { emitDocs } = await import("./index.js");
     return emitDocs(model, {
       templatesDir,
       layout,
+      paths,
       docs: { groupBy: options.groupBy },
     });
   },

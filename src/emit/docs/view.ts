@@ -1,8 +1,5 @@
-import {
-  ARTIFACT_PATHS,
-  DEFAULT_LAYOUT,
-  importFromProject,
-} from "../layout.js";
+import { DEFAULT_LAYOUT, importFromProject } from "../layout.js";
+import { CLIENT_FOLDER } from "../client/path.js";
 import type { ApiModel, Severity } from "../../model/types.js";
 import type { EmitOptions } from "../artifact.js";
 import { tsString } from "../shared/escape.js";
@@ -81,7 +78,7 @@ export function buildDocsView(
     })),
     baseUrl,
     clientSetup: [
-      `import { createClient } from ${tsString(importFromProject(options.layout ?? DEFAULT_LAYOUT, `${ARTIFACT_PATHS.client}/index.js`))};`,
+      `import { createClient } from ${tsString(importFromProject(options.layout ?? DEFAULT_LAYOUT, `${options.paths?.["client"] ?? CLIENT_FOLDER}/index.js`))};`,
       "",
       clientCreation(baseUrl),
     ].join("\n"),

@@ -1,5 +1,5 @@
 import type { Emitter } from "../artifact.js";
-import { ARTIFACT_PATHS } from "../layout.js";
+import { OPENAPI_FILE } from "./path.js";
 import { openApiDocument } from "./document.js";
 import { printJson } from "./json.js";
 
@@ -7,5 +7,5 @@ export { openApiDocument, OPENAPI_VERSION } from "./document.js";
 
 /** `openapi.json` at the output root: the merged model as one OpenAPI 3.1 document. */
 export const emitOpenApi: Emitter = (model) => [
-  { path: ARTIFACT_PATHS.openapi, contents: printJson(openApiDocument(model)) },
+  { path: OPENAPI_FILE, contents: printJson(openApiDocument(model)) },
 ];

@@ -1,10 +1,11 @@
 import { definePlugin } from "../artifact.js";
+import { OPENAPI_FILE } from "./path.js";
 
 /** The `openapi` artifact: `openapi.json`, the merged model as one OpenAPI 3.1 document. */
 export default definePlugin({
   name: "openapi",
   description: "openapi.json: the merged API as one OpenAPI 3.1 document",
-  path: "openapi.json",
+  path: OPENAPI_FILE,
   async emit({ model }) {
     const { emitOpenApi } = await import("./index.js");
     return emitOpenApi(model, {});

@@ -16,7 +16,7 @@ import {
 } from "../shared/doc.js";
 import { assignment, items } from "../shared/statements.js";
 import { templateText } from "../templates.js";
-import { ARTIFACT_PATHS } from "../layout.js";
+import { VALIDATORS_FOLDER } from "./path.js";
 import { createTypeIndex, type TypeIndex } from "../types/index.js";
 import { headerParameters } from "../types/endpoint-types.js";
 import { propertyKey } from "../shared/literals.js";
@@ -33,9 +33,9 @@ export const emitValidators: Emitter = (model, options) =>
   validatorFiles(model, createTypeIndex(model), options.templatesDir);
 
 export const VALIDATOR_FILES = [
-  `${ARTIFACT_PATHS.validators}/runtime.ts`,
-  `${ARTIFACT_PATHS.validators}/schemas.ts`,
-  `${ARTIFACT_PATHS.validators}/endpoints.ts`,
+  `${VALIDATORS_FOLDER}/runtime.ts`,
+  `${VALIDATORS_FOLDER}/schemas.ts`,
+  `${VALIDATORS_FOLDER}/endpoints.ts`,
 ] as const;
 
 const HEADER =

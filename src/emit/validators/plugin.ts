@@ -1,11 +1,12 @@
 import { definePlugin } from "../artifact.js";
+import { VALIDATORS_FOLDER } from "./path.js";
 
 /** The `validators` artifact: `validators/`, checks of values against the schemas. */
 export default definePlugin({
   name: "validators",
   description: "validators/: a check per schema and per endpoint part",
   needs: ["types"],
-  path: "validators",
+  path: VALIDATORS_FOLDER,
   async emit({ model, templatesDir }) {
     const { emitValidators } = await import("./index.js");
     return emitValidators(model, { templatesDir });
