@@ -9,6 +9,8 @@ import { createTypeIndex, type TypeIndex } from "./types/type-index.js";
 /** What one plugin returned, named for the error when two plugins make one path. */
 export interface EmitterBatch {
   emitter: string;
+  /** Where the plugin said its files live (its `path`): each file is it, or is under it. */
+  path: string;
   files: GeneratedFile[];
 }
 
@@ -57,7 +59,7 @@ export async function runPlugins(
       reporter,
       imports: importCollector,
     });
-    batches.push({ emitter: plugin.name, files });
+    batches.push({ emitter: plugin.name, path: plugin.path, files });
   }
   return { batches, diagnostics: reporter.diagnostics };
 }

@@ -47,7 +47,8 @@ export function resolveSchema(
 // ---------------------------------------------------------------------------------------------
 // types and nullability
 
-const SCHEMA_TYPES: ReadonlySet<string> = new Set<SchemaType>([
+/** The JSON Schema types the model knows: one list, which the readers check `type` against too. */
+export const SCHEMA_TYPES: ReadonlySet<string> = new Set<SchemaType>([
   "string",
   "number",
   "integer",

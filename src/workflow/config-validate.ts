@@ -1,3 +1,4 @@
+import { unsafePathReason } from "./output-files.js";
 import type {
   ArtifactPlugin,
   OptionType,
@@ -167,13 +168,10 @@ function checkPlugins(value: unknown, where: string): ArtifactPlugin[] {
     isString(plugin["description"], `${named}.description`);
     isString(plugin["path"], `${named}.path`);
     const path = plugin["path"] as string;
-    if (
-      path.startsWith("/") ||
-      path.includes("\\") ||
-      path.split("/").some((s) => s === "" || s === "." || s === "..")
-    )
+    const unsafe = unsafePathReason(path);
+    if (unsafe)
       throw new ConfigError(
-        `${named}.path must be a relative path inside the output folder (a/b, no "." or ".." parts), got ${JSON.stringify(path)}`,
+        `${named}.path must be a relative path inside the output folder (a/b), got ${JSON.stringify(path)}: ${unsafe}`,
       );
     const clash = known.find(
       (p) =>

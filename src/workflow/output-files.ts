@@ -43,16 +43,24 @@ export function unsafePathReason(path: string): string | undefined {
  * and Windows) are emitter bugs.
  */
 export function collectFiles(
-  batches: readonly { emitter: string; files: readonly GeneratedFile[] }[],
+  batches: readonly {
+    emitter: string;
+    path?: string;
+    files: readonly GeneratedFile[];
+  }[],
 ): GeneratedFile[] {
   const byPath = new Map<string, { contents: string; emitter: string }>();
   const byFolded = new Map<string, string>();
-  for (const { emitter, files } of batches) {
+  for (const { emitter, path: own, files } of batches) {
     for (const file of files) {
       const reason = unsafePathReason(file.path);
       if (reason)
         throw new EmitterError(
           `emitter ${emitter} returned the path ${JSON.stringify(file.path)}: ${reason}`,
+        );
+      if (own !== undefined && !isWithin(file.path, own))
+        throw new EmitterError(
+          `emitter ${emitter} returned the path ${JSON.stringify(file.path)}, outside its own path ${JSON.stringify(own)}: a plugin makes only its own file, or files in its own folder`,
         );
       const seen = byPath.get(file.path);
       if (seen)
@@ -83,4 +91,10 @@ export function collectFiles(
   return [...byPath.entries()]
     .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([path, { contents }]) => ({ path, contents }));
+}
+
+/** True when `path` is the artifact path `own` (a file) or lies in it (a folder). */
+function isWithin(path: string, own: string): boolean {
+  const folder = own.replace(/\/+$/, "");
+  return path === folder || path.startsWith(`${folder}/`);
 }

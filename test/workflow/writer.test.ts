@@ -49,6 +49,22 @@ const files = (entries: Record<string, string>): GeneratedFile[] =>
   ]);
 
 describe("collectFiles", () => {
+  it("refuses a file a plugin makes outside its own path", () => {
+    const batch = (path: string, file: string) => [
+      { emitter: "notes", path, files: [{ path: file, contents: "x" }] },
+    ];
+    expect(() => collectFiles(batch("notes", "types.ts"))).toThrow(
+      /emitter notes returned the path "types.ts", outside its own path "notes"/,
+    );
+    expect(() => collectFiles(batch("notes", "notes2/a.md"))).toThrow(
+      /outside its own path/,
+    );
+    expect(() => collectFiles(batch("notes.md", "notes.md/a"))).not.toThrow();
+    expect(collectFiles(batch("notes", "notes/a/b.md"))).toEqual([
+      { path: "notes/a/b.md", contents: "x" },
+    ]);
+    expect(collectFiles(batch("notes.json", "notes.json"))).toHaveLength(1);
+  });
   it("joins the files of several emitters, sorted by path", () => {
     const merged = collectFiles([
       {

@@ -1,4 +1,5 @@
 import { DOC_KEYWORDS } from "./ref-cycles.js";
+import { SCHEMA_TYPES as MODEL_SCHEMA_TYPES } from "../../model/schema.js";
 
 /** The type a JSON Schema keyword's value must have, as the converter checks it. */
 export type KeywordType =
@@ -40,15 +41,10 @@ export const EXPECTED_TEXT: Record<KeywordType, string> = {
   type: "a JSON Schema type or a list of them",
 };
 
-export const SCHEMA_TYPES = new Set<unknown>([
-  "string",
-  "number",
-  "integer",
-  "boolean",
-  "array",
-  "object",
-  "null",
-  "file", // Swagger 2.0, read as a binary string (convert.ts)
+/** The `type` values a description may hold: the model's types, and Swagger 2.0's `file` (read as a binary string by convert.ts). */
+export const SCHEMA_TYPES: ReadonlySet<unknown> = new Set<unknown>([
+  ...MODEL_SCHEMA_TYPES,
+  "file",
 ]);
 
 export function describeValue(value: unknown): string {
