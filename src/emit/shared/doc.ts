@@ -172,7 +172,9 @@ export function print(
   const indents: number[] = [at.indent ?? 0];
   const modes: Mode[] = [BREAK];
   const docs: Doc[] = [doc];
-  let out = "";
+  // the text as pieces, joined once at the end: one flat string, not a rope of thousands of
+  // small ones that the caller's output would hold on to
+  const out: string[] = [];
   let column = at.column ?? at.indent ?? 0;
   // what a newline leaves pending (its indentation) and flat lines' spaces: written only once
   // text follows, so no line ends with spaces and the output is never re-read
@@ -186,10 +188,10 @@ export function print(
     if (typeof d === "string") {
       if (d.length === 0) continue;
       if (pending > 0) {
-        out += " ".repeat(pending);
+        out.push(" ".repeat(pending));
         pending = 0;
       }
-      out += d;
+      out.push(d);
       column += textWidth(d);
       endsWithSpace = d.charCodeAt(d.length - 1) === 32;
       continue;
@@ -225,8 +227,8 @@ export function print(
         }
         if (mode === FLAT) remeasure = true;
         // a text that ended with a space (rare): drop it, as prettier trims line ends
-        if (endsWithSpace) out = out.replace(/ +$/, "");
-        out += "\n";
+        if (endsWithSpace) trimEnd(out);
+        out.push("\n");
         pending = ind;
         column = ind;
         endsWithSpace = false;
@@ -267,7 +269,20 @@ export function print(
       }
     }
   }
-  return out;
+  return out.join("");
+}
+
+/** Drops the spaces the pieces end with. */
+function trimEnd(out: string[]): void {
+  while (out.length > 0) {
+    const last = out[out.length - 1]!;
+    const trimmed = last.replace(/ +$/, "");
+    if (trimmed.length > 0) {
+      out[out.length - 1] = trimmed;
+      return;
+    }
+    out.pop();
+  }
 }
 
 /**

@@ -41,7 +41,8 @@ export class ValidatorModule {
   private readonly taken = new Set<string>();
   /** Named schema check functions called from this module, and how many times. */
   private readonly referenced = new Map<string, number>();
-  private readonly pending: [string, SubSchema][] = [];
+  /** Hoisted functions still to compile, in the order they were named (a Map: unhoist is O(1)). */
+  private readonly pending = new Map<string, SubSchema>();
   private finished = false;
 
   constructor(
@@ -159,7 +160,7 @@ export class ValidatorModule {
       return this.checkOfRef(schema.$ref) ?? "r.accept";
     if (isTrivial(schema)) return "r.accept";
     const name = this.freshName(owner);
-    this.pending.push([name, schema]);
+    this.pending.set(name, schema);
     return name;
   }
 
@@ -168,8 +169,7 @@ export class ValidatorModule {
    * compiled, a named check is one call fewer.
    */
   unhoist(name: string): void {
-    const at = this.pending.findIndex(([pending]) => pending === name);
-    if (at >= 0) this.pending.splice(at, 1);
+    this.pending.delete(name);
     const calls = this.referenced.get(name);
     if (calls === 1) this.referenced.delete(name);
     else if (calls !== undefined) this.referenced.set(name, calls - 1);
@@ -182,8 +182,11 @@ export class ValidatorModule {
   finish(): ModuleText {
     if (this.finished) throw new Error("ValidatorModule.finish() called twice");
     this.finished = true;
-    for (let next = this.pending.shift(); next; next = this.pending.shift())
-      this.addFunction(next[0], next[1], false);
+    // a Map's iteration visits what compiling adds, and skips what unhoist() takes back
+    for (const [name, schema] of this.pending) {
+      this.pending.delete(name);
+      this.addFunction(name, schema, false);
+    }
     const imports: string[] = [];
     if (this.functions.length > 0) imports.push(TYPE_IMPORTS);
     if (this.refsFrom !== undefined && this.referenced.size > 0)
