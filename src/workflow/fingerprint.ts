@@ -1,6 +1,7 @@
 import { relative, sep } from "node:path";
 import { compareCodeUnits } from "../model/order.js";
 import type { GenerateSettings } from "./settings.js";
+import type { ArtifactPlugin } from "../emit/artifact.js";
 
 /**
  * Everything that decides what a run makes, recorded in the manifest by the run that wrote the
@@ -78,8 +79,8 @@ export const PATH_SETTINGS = [
 
 /**
  * The resolved settings as the fingerprint hashes them: every setting but the output-neutral ones,
- * paths relative to the output folder, each plugin by its identity (name, version, path, needs)
- * instead of its code, object keys sorted.
+ * paths relative to the output folder, each plugin by its identity (name, version, path, needs;
+ * a user's plugin also by the source text of its functions), object keys sorted.
  */
 export function settingsRecord(
   settings: GenerateSettings,
@@ -96,6 +97,9 @@ export function settingsRecord(
         version: p.version ?? `apiloom@${version}`,
         path: p.path,
         needs: p.needs ?? [],
+        // a user's plugin is also known by its code: an edited emit() without a new version
+        // must not leave --check passing on stale output (apiloom's own: its version says it)
+        ...(p.version === undefined ? {} : { code: pluginCode(p) }),
       }));
     if (Array.isArray(value)) return value.map((v) => record(v, `${path}[]`));
     if (typeof value !== "object" || value === null) return value;
@@ -124,4 +128,17 @@ export function fingerprintBase(
     settings: sha256Bytes(JSON.stringify(settingsRecord(settings, stagesId))),
     templates: templates ? hashTree(templates) : "",
   };
+}
+
+/**
+ * A hash of the source text of a user's plugin: its emit() and its options' checks. Functions it
+ * calls in other modules are not seen; their changes need a new `version` (docs/plugins.md).
+ */
+function pluginCode(plugin: ArtifactPlugin): string {
+  const texts = [String(plugin.emit)];
+  for (const key of Object.keys(plugin.options ?? {}).sort(compareCodeUnits)) {
+    const problem = plugin.options![key]!.problem;
+    texts.push(key, problem ? String(problem) : "");
+  }
+  return sha256Bytes(texts.join("\u0000")).slice(0, 16);
 }
