@@ -23,7 +23,10 @@ export interface OracleDocument {
   name: string;
   files: string[];
   cwd: string;
+  /** `fixture`, `seeds`, or the corpus folder (`swagger2`, `oas31`, `postman`, ...). */
   format: string;
+  /** An OpenAPI 3 document (openapi-typescript reads it as it is). */
+  openapi: boolean;
 }
 
 /** The fixtures of issue 24's faults, the seeds (one model) and each corpus document. */
@@ -36,7 +39,8 @@ export function oracleDocuments(): OracleDocument[] {
         name: `fixtures/${f}`,
         files: [f],
         cwd: FIXTURES_DIR,
-        format: f.endsWith(".json") ? "postman" : "oas31",
+        format: "fixture",
+        openapi: !f.endsWith(".json"),
       })),
     ...(SEEDS_FILES.length > 0
       ? [
@@ -45,6 +49,7 @@ export function oracleDocuments(): OracleDocument[] {
             files: [...SEEDS_FILES],
             cwd: SEEDS_DIR,
             format: "seeds",
+            openapi: false,
           },
         ]
       : []),
@@ -54,6 +59,7 @@ export function oracleDocuments(): OracleDocument[] {
           files: [f],
           cwd: CORPUS_DIR,
           format: f.split("/")[0]!,
+          openapi: f.startsWith("oas3"),
         }))
       : []),
   ];
