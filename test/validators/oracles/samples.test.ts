@@ -1,15 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { jsonSchemaOf } from "../../src/emit/validators/index.js";
-import { createTypeIndex } from "../../src/emit/types/index.js";
-import { schemaRefName } from "../../src/model/schema-ref.js";
-import type { ApiModel, Example, Schema } from "../../src/model/types.js";
-import { loadModel } from "../../src/pipeline.js";
-import { describeCorpus } from "../shared-corpus.js";
-import {
-  loadValidators,
-  type LoadedValidator,
-} from "../validators/generated.js";
-import { ajvJudges, fakerSamples } from "../validators/oracle.js";
+import { jsonSchemaOf } from "../../../src/emit/validators/index.js";
+import { createTypeIndex } from "../../../src/emit/types/index.js";
+import { schemaRefName } from "../../../src/model/schema-ref.js";
+import type { ApiModel, Example, Schema } from "../../../src/model/types.js";
+import { loadModel } from "../../../src/pipeline.js";
+import { describeCorpus } from "../../shared-corpus.js";
+import { loadValidators, type LoadedValidator } from "../generated.js";
+import { ajvJudges, fakerSamples } from "../oracle.js";
 import {
   findingKey,
   freshEntries,

@@ -2,7 +2,7 @@
  * Where apiloom's types differ from openapi-typescript's (second-opinion.test.ts), keyed
  * `<document> › <schema> › <kind>`, with the reason apiloom is right or the bug it is. An entry
  * nothing finds any more fails the test: delete it.
- * Refresh with `APILOOM_ORACLE_UPDATE=1 npx vitest run test/oracles/second-opinion.test.ts`.
+ * Refresh with `APILOOM_ORACLE_UPDATE=1 npx vitest run test/validators/oracles/second-opinion.test.ts`.
  */
 import {
   BINARY_BODY,

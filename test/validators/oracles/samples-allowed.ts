@@ -1,7 +1,7 @@
 /**
  * What the samples oracle (samples.test.ts) finds and why it is allowed, keyed
  * `<document> › <subject> › <kind>`. An entry nothing finds any more fails the test: delete it.
- * Refresh with `APILOOM_ORACLE_UPDATE=1 npx vitest run test/oracles/samples.test.ts`.
+ * Refresh with `APILOOM_ORACLE_UPDATE=1 npx vitest run test/validators/oracles/samples.test.ts`.
  */
 import {
   BINARY_BODY,

@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { createTypeIndex } from "../../src/emit/types/index.js";
-import { loadModel } from "../../src/pipeline.js";
-import { emitted } from "../emitted.js";
-import { describeCorpus } from "../shared-corpus.js";
+import { createTypeIndex } from "../../../src/emit/types/index.js";
+import { loadModel } from "../../../src/pipeline.js";
+import { emitted } from "../../emitted.js";
+import { describeCorpus } from "../../shared-corpus.js";
 import {
   findingKey,
   freshEntries,
@@ -29,7 +29,7 @@ import { SECOND_OPINION_ALLOWED } from "./second-opinion-allowed.js";
  * listed bug; an entry nothing finds any more fails. `APILOOM_ORACLE_UPDATE=1` prints the list.
  */
 
-const REPO = fileURLToPath(new URL("../..", import.meta.url));
+const REPO = fileURLToPath(new URL("../../..", import.meta.url));
 
 /** openapi-typescript lives in the TypeScript 5 workspace: it needs TypeScript 5's JS API. */
 const peer = (await import(

@@ -7,7 +7,7 @@ import {
   CORPUS_PRESENT,
   SEEDS_DIR,
   SEEDS_FILES,
-} from "../shared-corpus.js";
+} from "../../shared-corpus.js";
 
 /**
  * What the two oracles of issue 24 share: the documents they read, the allow-lists (keyed
@@ -15,7 +15,7 @@ import {
  * TypeScript program per document.
  */
 
-const REPO = fileURLToPath(new URL("../..", import.meta.url));
+const REPO = fileURLToPath(new URL("../../..", import.meta.url));
 export const FIXTURES_DIR = join(REPO, "test/fixtures/oracles");
 
 export interface OracleDocument {
