@@ -8,6 +8,7 @@ import {
   orphans,
   typeCheck,
 } from "./harness.js";
+import { FAULT_A } from "./reasons.js";
 
 describe("the oracles' allow-list bookkeeping", () => {
   const doc = "fixtures/x.yaml";
@@ -40,6 +41,9 @@ describe("the oracles' allow-list bookkeeping", () => {
     const allowed = { [findingKey(doc, "Pet", "type")]: "kept" };
     expect(freshEntries(found, allowed)).toContain('"kept"');
     expect(freshEntries(found, {})).toContain('"TODO: TS2322 ..."');
+    expect(
+      freshEntries(found, { [findingKey(doc, "Pet", "type")]: FAULT_A }),
+    ).toContain("    FAULT_A,");
   });
 });
 

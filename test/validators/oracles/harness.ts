@@ -8,6 +8,7 @@ import {
   SEEDS_DIR,
   SEEDS_FILES,
 } from "../../shared-corpus.js";
+import * as REASONS from "./reasons.js";
 
 /**
  * What the two oracles of issue 24 share: the documents they read, the allow-lists (keyed
@@ -111,8 +112,8 @@ export function orphans(
 }
 
 /**
- * The allow-list module's entries for the findings of this run: kept reasons stay, new findings
- * get a TODO with what was seen, to be replaced by a reason (or fixed).
+ * The allow-list module's entries for the findings of this run: kept reasons stay (by their
+ * name in reasons.ts), new findings get a TODO with what was seen, to be replaced by a reason.
  */
 export function freshEntries(
   findings: ReadonlyMap<string, string>,
@@ -124,7 +125,8 @@ export function freshEntries(
       const reason = Object.hasOwn(allowed, key)
         ? allowed[key]!
         : `TODO: ${findings.get(key)!.slice(0, 200)}`;
-      return `  ${JSON.stringify(key)}:\n    ${JSON.stringify(reason)},`;
+      const named = Object.entries(REASONS).find(([, r]) => r === reason);
+      return `  ${JSON.stringify(key)}:\n    ${named ? named[0] : JSON.stringify(reason)},`;
     })
     .join("\n");
 }
