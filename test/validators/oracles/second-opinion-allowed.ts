@@ -145,8 +145,7 @@ export const SECOND_OPINION_ALLOWED: Readonly<Record<string, string>> = {
   "swagger2/slack-web-api.json › objs_file › wider": PEER_EMPTY_OBJECT,
   "swagger2/slack-web-api.json › objs_message › narrower": TUPLE_BUG,
   "swagger2/slack-web-api.json › objs_message › wider": PEER_EMPTY_OBJECT,
-  "swagger2/slack-web-api.json › objs_resources › narrower":
-    PEER_DEFAULT_REQUIRED,
+  "swagger2/slack-web-api.json › objs_resources › narrower": TUPLE_BUG,
   "swagger2/slack-web-api.json › objs_response_metadata › narrower": TUPLE_BUG,
   "swagger2/slack-web-api.json › objs_subteam › narrower": TUPLE_BUG,
   "swagger2/slack-web-api.json › objs_team › narrower": TUPLE_BUG,
