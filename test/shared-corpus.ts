@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe } from "vitest";
 
@@ -34,6 +34,18 @@ export const CORPUS: readonly CorpusEntry[] = CORPUS_PRESENT
 
 /** The documents' paths relative to CORPUS_DIR. */
 export const CORPUS_FILES: readonly string[] = CORPUS.map((e) => e.file);
+
+/**
+ * The Stride seeds beside the corpus (`../shared/seeds`): five documents of one API, read together
+ * as one model. Empty when absent.
+ */
+export const SEEDS_DIR = resolve(CORPUS_DIR, "../seeds");
+
+export const SEEDS_FILES: readonly string[] = existsSync(SEEDS_DIR)
+  ? readdirSync(SEEDS_DIR)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+  : [];
 
 const SKIPPED = `skipped: ${CORPUS_DIR}/MANIFEST.tsv is absent (the shared corpus lives beside the repository)`;
 
