@@ -69,8 +69,9 @@ export interface ApiloomSettings {
     handlers?: string;
     /**
      * Framework adapters emitted beside the node:http listener (always emitted), each as
-     * `server/<name>.ts`: `"fastify"` (needs fastify 5 in your project), or the name of your own
-     * template `server/<name>.ts` in the templates folder. Default none.
+     * `server/<name>.ts`: `"express"` (Express 5), `"fastify"` (needs fastify 5 in your project),
+     * `"hono"` (needs hono 4), or the name of your own template `server/<name>.ts` in the
+     * templates folder. Default none.
      */
     adapters?: string[];
     /**

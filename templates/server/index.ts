@@ -9,6 +9,11 @@ import { BASE_PATH } from "./settings.js";
 
 export type { HandlerSignatures, Handlers } from "./contracts.js";
 export { DEFAULT_BODY_LIMIT, type ListenerOptions } from "./listener.js";
+export {
+  createFetchHandler,
+  createFetchDispatcher,
+  type FetchOptions,
+} from "./fetch.js";
 export { BASE_PATH } from "./settings.js";
 export { routes } from "./routes.js";
 export { ProblemError, type LocatedViolation } from "./problem.js";

@@ -14,11 +14,11 @@ import { serverBasePath } from "../shared/server-url.js";
 /**
  * The server artifact (it imports the `types` and `validators` artifacts), `server/`: `contracts.ts` (the
  * `Handlers` type), `routes.ts` (route data), and fixed files copied from templates/server/:
- * `runtime.ts` (shared types), `router.ts`, `decode.ts`, `params.ts`, `listener.ts` (the node:http listener),
- * `index.ts` (`createRequestListener`), `validate.ts` and `problem.ts` (requests and answers checked
+ * `runtime.ts` (shared types), `router.ts`, `decode.ts`, `params.ts`, `listener.ts` (the dispatcher every adapter
+ * shares, and the node:http listener), `fetch.ts` (a fetch handler), `index.ts` (`createRequestListener`), `validate.ts` and `problem.ts` (requests and answers checked
  * with the validators artifact's files), `settings.ts` (generator settings the
- * runtime reads), and one `<adapter>.ts` per adapter `options.serverAdapters` lists (`fastify.ts`:
- * the `apiRoutes` plugin; or the user's own template of that name).
+ * runtime reads), and one `<adapter>.ts` per adapter `options.serverAdapters` lists (`fastify.ts`,
+ * `express.ts`, `hono.ts`: each an `apiRoutes`; or the user's own template of that name).
  * The user's handlers file lives outside the output folder and is kept by src/scaffold/.
  */
 export const emitServer: Emitter = (model, options) => {

@@ -11,7 +11,7 @@ export default definePlugin({
     adapters: {
       type: "string-list",
       default: [] as readonly string[],
-      help: "Comma-separated server adapters to emit besides node:http, e.g. fastify (default: none)",
+      help: "Comma-separated server adapters to emit besides node:http: express, fastify, hono (default: none)",
       flag: "--server-adapters",
       placeholder: "<list>",
       problem: (
