@@ -2,13 +2,14 @@
 // Written because `server.adapters` lists "express"; for Express 5 (it imports nothing of it).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Handlers } from "./contracts.js";
+import type { PartialHandlers } from "./runtime.js";
 import { createListener, type ListenerOptions } from "./listener.js";
 import { routes } from "./routes.js";
 import { checks } from "./validate.js";
 import { BASE_PATH } from "./settings.js";
 
 export interface ExpressRoutesOptions extends ListenerOptions {
-  handlers: Partial<Handlers>;
+  handlers: PartialHandlers<Handlers>;
   /**
    * The path every endpoint path is served under, inside the path the middleware is mounted at
    * (`app.use("/api", …)`). Default: the path of the API's first server URL (`BASE_PATH`); ""

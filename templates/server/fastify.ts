@@ -4,13 +4,18 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Handlers } from "./contracts.js";
 import { routes } from "./routes.js";
 import { decodeBody, decodeParameters, encodeResult } from "./decode.js";
-import { HttpError, handlerFor, type RouteSpec } from "./runtime.js";
+import {
+  HttpError,
+  handlerFor,
+  type PartialHandlers,
+  type RouteSpec,
+} from "./runtime.js";
 import { ProblemError } from "./problem.js";
 import { checks } from "./validate.js";
 import { BASE_PATH } from "./settings.js";
 
 export interface FastifyRoutesOptions {
-  handlers: Partial<Handlers>;
+  handlers: PartialHandlers<Handlers>;
   /**
    * The path every endpoint path is served under, inside the plugin's `prefix`. Default: the
    * path of the API's first server URL (`BASE_PATH`); "" serves the endpoint paths as they are.

@@ -3,6 +3,7 @@
 // service workers and the Hono adapter. No dependency.
 import type { IncomingHttpHeaders } from "node:http";
 import type { Handlers } from "./contracts.js";
+import type { PartialHandlers } from "./runtime.js";
 import {
   createDispatcher,
   tooLarge,
@@ -23,7 +24,7 @@ export interface FetchOptions extends Omit<ListenerOptions, "onError"> {
  * outside it): what a middleware passes on. Everything else answers as `createRequestListener`.
  */
 export function createFetchDispatcher(
-  handlers: Partial<Handlers>,
+  handlers: PartialHandlers<Handlers>,
   options: FetchOptions = {},
 ): (request: Request) => Promise<Response | undefined> {
   const dispatch = createDispatcher(
@@ -54,7 +55,7 @@ export function createFetchDispatcher(
  * of `createRequestListener`, 404 included.
  */
 export function createFetchHandler(
-  handlers: Partial<Handlers>,
+  handlers: PartialHandlers<Handlers>,
   options: FetchOptions = {},
 ): (request: Request) => Promise<Response> {
   const dispatch = createFetchDispatcher(handlers, options);

@@ -2,10 +2,11 @@
 // Written because `server.adapters` lists "hono"; needs hono 4 in your project (types only).
 import type { MiddlewareHandler } from "hono";
 import type { Handlers } from "./contracts.js";
+import type { PartialHandlers } from "./runtime.js";
 import { createFetchDispatcher, type FetchOptions } from "./fetch.js";
 
 export interface HonoRoutesOptions extends FetchOptions {
-  handlers: Partial<Handlers>;
+  handlers: PartialHandlers<Handlers>;
   /**
    * The path every endpoint path is served under, as the request URL has it (Hono does not strip
    * the path a middleware is mounted at: mounted at `/api/*`, say `/api/v2`). Default: the path of
@@ -28,5 +29,6 @@ export function apiRoutes({
     const response = await dispatch(c.req.raw);
     if (response) return response;
     await next();
+    return undefined;
   };
 }
