@@ -44,7 +44,7 @@ export const emitServer: Emitter = (model, options) => {
     path: "server/settings.ts",
     contents: settingsFile(
       options.validateResponses ?? false,
-      serverBasePath(model),
+      serverBasePath(model, options.baseUrl),
     ),
   });
   return files;
@@ -61,8 +61,9 @@ function settingsFile(validateResponses: boolean, basePath: string): string {
 export const VALIDATE_RESPONSES: boolean = ${validateResponses};
 
 /**
- * The path every endpoint path is served under by default: the path of the API's first server
- * URL (\`ListenerOptions.basePath\` overrides it; "" serves the endpoint paths as they are).
+ * The path every endpoint path is served under by default: the path of the generator's
+ * \`baseUrl\` when given, else of the API's first server URL (\`ListenerOptions.basePath\`
+ * overrides it; "" serves the endpoint paths as they are).
  */
 export const BASE_PATH: string = ${stringLiteral(basePath)};
 `;
