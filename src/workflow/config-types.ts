@@ -40,7 +40,10 @@ export interface ApiloomSettings {
    * name are merged), or `{ name?, description? }`.
    */
   tags?: Record<string, string | { name?: string; description?: string }>;
-  /** Default base URL of the generated client (instead of the specs' servers). */
+  /**
+   * Default base URL of the generated client (instead of the specs' servers); its path is also
+   * the generated server's default `basePath` (`BASE_PATH`).
+   */
   baseUrl?: string;
   /** Endpoint name overrides: `"GET /pets/{id}": "getPet"`. */
   names?: Record<string, string>;
