@@ -12,5 +12,9 @@ export default defineConfig({
       "Atlassian Stride's team chat API: sites, conversations, messages, files and app modules.",
   },
   // scaffolded once, then only given stubs for new endpoints; the code in it is hand-written
-  server: { handlers: "examples/stride-server/handlers.ts" },
+  // the framework adapters too, so docs/server.md's examples compile against generated/
+  server: {
+    handlers: "examples/stride-server/handlers.ts",
+    adapters: ["express", "fastify", "hono"],
+  },
 });

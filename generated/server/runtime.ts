@@ -83,25 +83,45 @@ export type StatusCode<S extends string> = S extends `${infer N extends number}`
   ? N
   : number;
 
-/** The headers of a result with status `S`: the declared ones typed, any other allowed. */
-export type HeadersOf<Headers, S> = S extends keyof Headers
-  ? Headers[S] & HandlerResult["headers"]
-  : HandlerResult["headers"];
+/** Headers a result may set besides the declared ones. */
+type AnyHeaders = NonNullable<HandlerResult["headers"]>;
 
 /**
- * One result per declared status, its body typed by the endpoint's `<Name>Responses`, its
- * headers by the response headers the endpoint declares (`ResponseHeaders` in contracts.ts).
+ * The `headers` of a result with status `S`: the declared ones typed, any other allowed; required
+ * when the API declares a header of that status required.
+ */
+export type HeadersOf<Headers, S> = S extends keyof Headers
+  ? {} extends Headers[S]
+    ? { headers?: Headers[S] & AnyHeaders }
+    : { headers: Headers[S] & AnyHeaders }
+  : { headers?: AnyHeaders };
+
+/**
+ * The `body` of a result whose `<Name>Responses` member is `B`: none for a status that never
+ * carries one (`undefined`: 204, 205 or 304 without content), optional when the description does
+ * not say (`unknown`: no content or no schema, as many descriptions leave it), required otherwise.
+ */
+export type BodyOf<B> = [B] extends [undefined]
+  ? { body?: undefined }
+  : unknown extends B
+    ? { body?: unknown }
+    : { body: B };
+
+/**
+ * One result per declared status: its body as `BodyOf` says, typed by the endpoint's
+ * `<Name>Responses`; its headers by the response headers the endpoint declares (`ResponseHeaders`
+ * in contracts.ts), required ones required. An undeclared status is a type error: a handler
+ * throws `HttpError` for one.
  */
 export type ResultOf<Responses, Headers = {}> = [keyof Responses] extends [
   never,
 ]
   ? HandlerResult
   : {
-      [S in keyof Responses & string]: {
-        status: StatusCode<S>;
-        body?: Responses[S];
-        headers?: HeadersOf<Headers, S>;
-      };
+      [S in keyof Responses & string]: { status: StatusCode<S> } & BodyOf<
+        Responses[S]
+      > &
+        HeadersOf<Headers, S>;
     }[keyof Responses & string];
 
 /** An endpoint's handler: typed request in, a declared response (or the 501 stub answer) out. */
@@ -150,17 +170,28 @@ export function notImplemented(): NotImplemented {
   return { status: 501, body: { error: "not implemented" } };
 }
 
-/** The handler for `route`, if `handlers` (an object of functions keyed by endpoint name) has one. */
+/**
+ * Which handlers a server is given: any of `Handlers`. An endpoint named like a member every object
+ * inherits (`constructor`, `toString`) also admits that inherited member, so an object literal
+ * without such a handler still type-checks; the server never calls an inherited one.
+ */
+export type PartialHandlers<H> = {
+  [K in keyof H]?: H[K] | (K extends keyof Object ? Object[K] : never);
+};
+
+/**
+ * The handler for `route`, if `handlers` (an object of functions keyed by endpoint name) has one.
+ * A name every object has (`constructor`, `toString`, `__proto__`) counts only as an own member:
+ * an endpoint called `constructor` is not served by Object, nor by the class of `handlers`.
+ */
 export function handlerFor(
   handlers: object,
   route: RouteSpec,
 ): RouteHandler | undefined {
+  if (route.name in Object.prototype && !Object.hasOwn(handlers, route.name))
+    return undefined;
   const handler: unknown = (handlers as Record<string, unknown>)[route.name];
-  // an endpoint called `toString` must not be served by Object.prototype
-  const inherited = (Object.prototype as Record<string, unknown>)[route.name];
-  return typeof handler === "function" &&
-    handler !== inherited &&
-    handler !== notImplemented
+  return typeof handler === "function" && handler !== notImplemented
     ? (handler as RouteHandler)
     : undefined;
 }

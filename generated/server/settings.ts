@@ -7,7 +7,8 @@
 export const VALIDATE_RESPONSES: boolean = false;
 
 /**
- * The path every endpoint path is served under by default: the path of the API's first server
- * URL (`ListenerOptions.basePath` overrides it; "" serves the endpoint paths as they are).
+ * The path every endpoint path is served under by default: the path of the generator's
+ * `baseUrl` when given, else of the API's first server URL (`ListenerOptions.basePath`
+ * overrides it; "" serves the endpoint paths as they are).
  */
 export const BASE_PATH: string = "";

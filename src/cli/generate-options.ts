@@ -48,11 +48,7 @@ const FLAGS: FlagSpec[] = [
     apply: (f, v) => (f.templates = v),
   },
   // the options of apiloom's artifacts that have a flag, from their plugins
-  ...BUILT_IN_PLUGINS.flatMap((plugin: ArtifactPlugin) =>
-    Object.entries(plugin.options ?? {}).flatMap(([key, spec]) =>
-      spec.flag ? [pluginFlag(plugin.name, key, spec)] : [],
-    ),
-  ),
+  ...pluginFlags(BUILT_IN_PLUGINS),
   {
     names: ["--name"],
     value: "<KEY=name>",
@@ -238,6 +234,29 @@ function commaList(list: string): string[] {
     .split(",")
     .map((s) => s.trim())
     .filter((s) => s !== "");
+}
+
+/**
+ * One flag per spelling: a flag several plugins' options share (`--base-url`, the client's and
+ * the server's) sets each of them; its help is the first one's.
+ */
+function pluginFlags(plugins: readonly ArtifactPlugin[]): FlagSpec[] {
+  const byName = new Map<string, FlagSpec>();
+  for (const plugin of plugins)
+    for (const [key, spec] of Object.entries(plugin.options ?? {})) {
+      if (!spec.flag) continue;
+      const flag = pluginFlag(plugin.name, key, spec);
+      const first = byName.get(spec.flag);
+      if (!first) byName.set(spec.flag, flag);
+      else {
+        const earlier = first.apply;
+        first.apply = (f, v) => {
+          earlier(f, v);
+          flag.apply(f, v);
+        };
+      }
+    }
+  return [...byName.values()];
 }
 
 /** The flag of a plugin option: a boolean one takes no value, the others are parsed by type. */

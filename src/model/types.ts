@@ -256,6 +256,8 @@ export interface BodySignal {
 export interface ResponseHeader {
   schema?: Schema;
   description?: string;
+  /** The Header Object says `required: true` (OpenAPI 3): every answer of its status sends it. */
+  required?: boolean;
 }
 
 export interface ApiResponse {

@@ -40,7 +40,10 @@ export interface ApiloomSettings {
    * name are merged), or `{ name?, description? }`.
    */
   tags?: Record<string, string | { name?: string; description?: string }>;
-  /** Default base URL of the generated client (instead of the specs' servers). */
+  /**
+   * Default base URL of the generated client (instead of the specs' servers); its path is also
+   * the generated server's default `basePath` (`BASE_PATH`).
+   */
   baseUrl?: string;
   /** Endpoint name overrides: `"GET /pets/{id}": "getPet"`. */
   names?: Record<string, string>;
@@ -69,8 +72,9 @@ export interface ApiloomSettings {
     handlers?: string;
     /**
      * Framework adapters emitted beside the node:http listener (always emitted), each as
-     * `server/<name>.ts`: `"fastify"` (needs fastify 5 in your project), or the name of your own
-     * template `server/<name>.ts` in the templates folder. Default none.
+     * `server/<name>.ts`: `"express"` (Express 5), `"fastify"` (needs fastify 5 in your project),
+     * `"hono"` (needs hono 4), or the name of your own template `server/<name>.ts` in the
+     * templates folder. Default none.
      */
     adapters?: string[];
     /**

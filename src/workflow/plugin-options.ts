@@ -41,6 +41,7 @@ export function resolvePluginOptions(
         if (problem) throw new ConfigError(`${source}: ${problem}`);
         if (
           !where.artifacts.includes(plugin.name) &&
+          !readByAnother(plugins, path, where.artifacts) &&
           JSON.stringify(value) !== JSON.stringify(normalized(spec.default))
         )
           reporter.report(
@@ -54,6 +55,22 @@ export function resolvePluginOptions(
     resolved[plugin.name] = values;
   }
   return resolved;
+}
+
+/** Whether an artifact the run makes reads the option at `path` too (`baseUrl`: client and server). */
+function readByAnother(
+  plugins: readonly ArtifactPlugin[],
+  path: readonly string[],
+  artifacts: readonly string[],
+): boolean {
+  const key = path.join(".");
+  return plugins.some(
+    (plugin) =>
+      artifacts.includes(plugin.name) &&
+      Object.keys(plugin.options ?? {}).some(
+        (option) => optionPath(plugin, option).join(".") === key,
+      ),
+  );
 }
 
 /** A list without repeats (the same adapter named twice is emitted once); anything else as it is. */

@@ -4,13 +4,18 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Handlers } from "./contracts.js";
 import { routes } from "./routes.js";
 import { decodeBody, decodeParameters, encodeResult } from "./decode.js";
-import { HttpError, handlerFor, type RouteSpec } from "./runtime.js";
+import {
+  HttpError,
+  handlerFor,
+  type PartialHandlers,
+  type RouteSpec,
+} from "./runtime.js";
 import { ProblemError } from "./problem.js";
 import { checks } from "./validate.js";
 import { BASE_PATH } from "./settings.js";
 
 export interface FastifyRoutesOptions {
-  handlers: Partial<Handlers>;
+  handlers: PartialHandlers<Handlers>;
   /**
    * The path every endpoint path is served under, inside the plugin's `prefix`. Default: the
    * path of the API's first server URL (`BASE_PATH`); "" serves the endpoint paths as they are.
@@ -37,6 +42,8 @@ export async function apiRoutes(
     done(null, body),
   );
   const registered = new Set<string>();
+  // the methods of each URL, for the 405 answers of the others (OPTIONS is left to the app)
+  const urls = new Map<string, { url: string; methods: Set<string> }>();
   // a colon that is text is doubled, as in fastifyUrl
   const basePath = (options.basePath ?? BASE_PATH)
     .replace(/\/+$/, "")
@@ -48,6 +55,9 @@ export async function apiRoutes(
     const key = `${route.method} ${url.replace(/:p\d+/g, ":")}`;
     if (registered.has(key)) continue;
     registered.add(key);
+    const shape = url.replace(/:p\d+/g, ":");
+    if (!urls.has(shape)) urls.set(shape, { url, methods: new Set() });
+    urls.get(shape)!.methods.add(route.method);
     app.route({
       method: route.method,
       url,
@@ -113,6 +123,34 @@ export async function apiRoutes(
           throw error;
         }
       },
+    });
+  }
+  registerNotAllowed(app, urls);
+}
+
+/** 405 with `Allow` for the common methods a URL does not declare, as the plain listener answers. */
+function registerNotAllowed(
+  app: FastifyInstance,
+  urls: ReadonlyMap<string, { url: string; methods: ReadonlySet<string> }>,
+): void {
+  for (const { url, methods } of urls.values()) {
+    const allow = new Set(methods);
+    if (allow.has("GET")) allow.add("HEAD");
+    const others = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"].filter(
+      (m) => !allow.has(m),
+    );
+    if (others.length === 0) continue;
+    app.route({
+      method: others,
+      url,
+      exposeHeadRoute: false,
+      handler: async (request, reply) =>
+        sendError(
+          reply,
+          new HttpError(405, `method ${request.method} is not allowed`, {
+            allow: [...allow].sort().join(", "),
+          }),
+        ),
     });
   }
 }

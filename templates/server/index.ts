@@ -2,6 +2,7 @@
 // Implement the handlers in your own file (`satisfies Handlers`) and pass them here.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Handlers } from "./contracts.js";
+import type { PartialHandlers } from "./runtime.js";
 import { createListener, type ListenerOptions } from "./listener.js";
 import { routes } from "./routes.js";
 import { checks } from "./validate.js";
@@ -9,6 +10,11 @@ import { BASE_PATH } from "./settings.js";
 
 export type { HandlerSignatures, Handlers } from "./contracts.js";
 export { DEFAULT_BODY_LIMIT, type ListenerOptions } from "./listener.js";
+export {
+  createFetchHandler,
+  createFetchDispatcher,
+  type FetchOptions,
+} from "./fetch.js";
 export { BASE_PATH } from "./settings.js";
 export { routes } from "./routes.js";
 export { ProblemError, type LocatedViolation } from "./problem.js";
@@ -17,6 +23,7 @@ export {
   notImplemented,
   type HandlerResult,
   type NotImplemented,
+  type PartialHandlers,
 } from "./runtime.js";
 
 /**
@@ -28,7 +35,7 @@ export {
  * (default: the path of the API's first server URL, `BASE_PATH`).
  */
 export function createRequestListener(
-  handlers: Partial<Handlers>,
+  handlers: PartialHandlers<Handlers>,
   options?: ListenerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return createListener(

@@ -67,29 +67,26 @@ describe("server adapters through the command line and the config", () => {
     const dir = makeProject(["pets.yaml"]);
     projects.push(dir);
     mkdirSync(join(dir, "tpl/server"), { recursive: true });
-    const express =
-      '// my express adapter\nimport { routes } from "./routes.js";\n';
-    writeFileSync(join(dir, "tpl/server/express.ts"), express);
+    const koa = '// my koa adapter\nimport { routes } from "./routes.js";\n';
+    writeFileSync(join(dir, "tpl/server/koa.ts"), koa);
     const args = [...GEN, "specs/pets.yaml", "--out", "out"];
 
     const own = await runCli(
       cli,
-      [...args, "--templates", "tpl", "--server-adapters", "express"],
+      [...args, "--templates", "tpl", "--server-adapters", "koa"],
       real(dir),
     );
     expect(own.code).toBe(0);
-    expect(readFileSync(join(dir, "out/server/express.ts"), "utf8")).toBe(
-      express,
-    );
+    expect(readFileSync(join(dir, "out/server/koa.ts"), "utf8")).toBe(koa);
 
     const unknown = await runCli(
       cli,
-      [...args, "--server-adapters", "express"],
+      [...args, "--server-adapters", "koa"],
       real(dir),
     );
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
-      '--server-adapters: unknown server adapter "express": apiloom has fastify; for another, put server/express.ts in your templates folder',
+      '--server-adapters: unknown server adapter "koa": apiloom has express, fastify, hono; for another, put server/koa.ts in your templates folder',
     );
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
   });

@@ -43,7 +43,7 @@ const CELLS = (Object.keys(CONFIGS) as ConfigName[]).flatMap((config) =>
   ),
 );
 
-// inside the repository (git-ignored) so that `fastify` resolves for the adapter
+// inside the repository (git-ignored) so that `fastify` and `hono` resolve for the adapters
 const roots: string[] = [];
 function tempRoot(name: string): string {
   const root = join(REPO, "test/compat/out", name);
@@ -61,7 +61,10 @@ describe("generated code type-checks under every configuration, with TypeScript 
   const projects = new Map<string, GeneratedFile[]>();
 
   beforeAll(async () => {
-    projects.set("seeds", await project(SEEDS, REPO, ["fastify"]));
+    projects.set(
+      "seeds",
+      await project(SEEDS, REPO, ["express", "fastify", "hono"]),
+    );
     for (const file of CORPUS_FILES)
       projects.set(
         file.replace(/\W+/g, "-"),
@@ -75,8 +78,9 @@ describe("generated code type-checks under every configuration, with TypeScript 
     for (const [name, files] of projects) {
       const paths = files.map((f) => f.path);
       expect(paths, name).toContain("server/listener.ts");
-      if (name === "seeds") expect(paths).toContain("server/fastify.ts");
-      else expect(paths, name).not.toContain("server/fastify.ts");
+      for (const adapter of ["express", "fastify", "hono"])
+        if (name === "seeds") expect(paths).toContain(`server/${adapter}.ts`);
+        else expect(paths, name).not.toContain(`server/${adapter}.ts`);
     }
   });
 

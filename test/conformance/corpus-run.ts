@@ -8,6 +8,7 @@ import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generate } from "../../src/generate.js";
 import { outDir, writeFiles } from "../server/generated.js";
+import { startAdapter, type AdapterName } from "../server/adapter-servers.js";
 import type { CallResult, ClientFn } from "./generated.js";
 import { startPrism, verdictOf } from "./prism.js";
 import { Synthesizer } from "./synthesize.js";
@@ -146,21 +147,18 @@ export interface ProxyVerdict extends EndpointVerdict {
 export async function runSpecProxy(
   file: string,
   name: string,
+  adapter: AdapterName = "node",
 ): Promise<ProxyVerdict[]> {
-  const result = await generate([file], { artifacts: ["client", "server"] });
-  const dir = outDir(`prism-proxy-${name.replace(/\W+/g, "-")}`);
+  const result = await generate([file], {
+    artifacts: ["client", "server"],
+    server: { adapters: adapter === "node" ? [] : [adapter] },
+  });
+  const prefix = adapter === "node" ? "" : `${adapter}-`;
+  const dir = outDir(`prism-proxy-${prefix}${name.replace(/\W+/g, "-")}`);
   writeFiles(dir, result.files);
   const client = (await import(
     pathToFileURL(join(dir, "client/index.ts")).href
   )) as { createClient: (config: object) => Record<string, ClientFn> };
-  const server = (await import(
-    pathToFileURL(join(dir, "server/index.ts")).href
-  )) as {
-    createRequestListener: (
-      handlers: object,
-      options?: { basePath?: string },
-    ) => (req: never, res: never) => void;
-  };
   const synth = new Synthesizer(result.model);
   const received = new Map<string, Record<string, unknown>>();
   const byName = new Map(result.model.endpoints.map((e) => [e.name, e]));
@@ -192,16 +190,11 @@ export async function runSpecProxy(
       },
     },
   );
-  const { listen } = await import("../server/http.js");
-  const running = await listen(
-    // Prism forwards the client's paths as the spec's paths: no server URL path in front
-    server.createRequestListener(handlers, { basePath: "" }) as Parameters<
-      typeof listen
-    >[0],
-  );
+  // Prism forwards the client's paths as the spec's paths: no server URL path in front
+  const running = await startAdapter(dir, adapter, handlers, { basePath: "" });
   const [document] = prismDocuments(file, join(dir, "prism"));
   const out: ProxyVerdict[] = [];
-  let prism = await startPrism(["proxy", document!, running.baseUrl]);
+  let prism = await startPrism(["proxy", document!, running.url], 90_000);
   try {
     for (const endpoint of result.model.endpoints) {
       const api = client.createClient({
@@ -225,7 +218,7 @@ export async function runSpecProxy(
           mismatches: [],
         });
         if (!prism.alive())
-          prism = await startPrism(["proxy", document!, running.baseUrl]);
+          prism = await startPrism(["proxy", document!, running.url], 90_000);
         continue;
       }
       const verdict = await verdictOf(

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import Fastify from "fastify";
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 import { outDir, writeFiles } from "./generated.js";
 import { listen, type RunningServer } from "./http.js";
+import { apiloom, outDir as cliOutDir } from "../cli/run.js";
 
 // Swagger's basePath is the path of the server URL the client defaults to
 const SPEC = JSON.stringify({
@@ -106,5 +108,42 @@ describe("the generated server serves the server URL's path", () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe("the server's BASE_PATH follows baseUrl when one is given (issue 27)", () => {
+  it("takes the path of the config's baseUrl, as the client takes the URL", async () => {
+    const { files } = await generate([{ file: "pets.json", text: SPEC }], {
+      artifacts: ["client", "server"],
+      baseUrl: "https://gateway.example.com/pets/v3/",
+    });
+    const settings = files.find((f) => f.path === "server/settings.ts")!;
+    expect(settings.contents).toContain('BASE_PATH: string = "/pets/v3";');
+    const client = files.find((f) => f.path === "client/index.ts")!;
+    expect(client.contents).toContain("https://gateway.example.com/pets/v3");
+  });
+
+  it("--base-url sets it for a server-only run, without calling the flag ignored", () => {
+    const dir = cliOutDir("server-base-url");
+    writeFileSync(join(dir, "pets.json"), SPEC);
+    const run = apiloom(
+      [
+        "generate",
+        "pets.json",
+        "--no-config",
+        "--out",
+        "out",
+        "--artifacts",
+        "server",
+        "--base-url",
+        "/api",
+      ],
+      dir,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr + run.stdout).not.toMatch(/ignored/);
+    expect(readFileSync(join(dir, "out/server/settings.ts"), "utf8")).toContain(
+      'BASE_PATH: string = "/api";',
+    );
   });
 });

@@ -10,6 +10,7 @@ describe("emitServer", () => {
     expect(files.map((f) => f.path).sort()).toEqual([
       "server/contracts.ts",
       "server/decode.ts",
+      "server/fetch.ts",
       "server/index.ts",
       "server/listener.ts",
       "server/params.ts",
@@ -37,9 +38,9 @@ describe("emitServer", () => {
 
   it("refuses an adapter it has no template for, and names that are the server's own files", async () => {
     await expect(async () =>
-      emitted("server", chatModel(), { server: { adapters: ["express"] } }),
+      emitted("server", chatModel(), { server: { adapters: ["koa"] } }),
     ).rejects.toThrow(
-      /unknown server adapter "express".*put server\/express\.ts in your templates folder/,
+      /unknown server adapter "koa".*put server\/koa\.ts in your templates folder/,
     );
     await expect(async () =>
       emitted("server", chatModel(), { server: { adapters: ["router"] } }),

@@ -163,16 +163,18 @@ describe("generated server with typed handlers", () => {
 export const good: Handlers["getMessage"] = () => ({
   status: 200,
   headers: { "Cache-Status": "hit", "X-Rate-Limit": 1, "X-Anything": "ok" },
+  body: { text: "hi" },
 });
 export const bad: Handlers["getMessage"] = () => ({
   status: 200,
   headers: { "Cache-Status": "stale" },
+  body: { text: "hi" },
 });
 `,
     );
     const { output } = typeCheck(dir);
     expect(output.match(/error TS\d+/g)).toHaveLength(1);
-    expect(output).toMatch(/handlers\.ts\(6,\d+\): error TS2322/);
+    expect(output).toMatch(/handlers\.ts\(7,\d+\): error TS2322/);
     expect(output).toContain(
       `Type '"stale"' is not assignable to type '"hit" | "miss" | undefined'`,
     );

@@ -119,6 +119,10 @@ const OPTION_ROWS: Record<string, Row> = {
     kind: "output",
     flip: { config: { baseUrl: "https://other.example.com" } },
   },
+  "emit.options.server.baseUrl": {
+    kind: "output",
+    flip: { config: { baseUrl: "https://other.example.com/v9" } },
+  },
   "emit.options.server.adapters": {
     kind: "output",
     flip: { config: { server: { adapters: ["fastify"] } } },

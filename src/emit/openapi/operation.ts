@@ -106,6 +106,7 @@ function responseObject(
       const header = response.headers[name]!;
       setOwn(headers, name, {
         description: header.description,
+        required: header.required,
         schema: header.schema ? fix(header.schema) : {},
       });
     }

@@ -7,7 +7,7 @@ import { DEFAULT_TEMPLATES_DIR } from "../templates.js";
  * `server/<name>.ts` only when `server.adapters` lists it (it imports its framework, which a
  * project without that framework cannot compile). The node:http listener is always emitted.
  */
-export const BUILT_IN_ADAPTERS = ["fastify"] as const;
+export const BUILT_IN_ADAPTERS = ["express", "fastify", "hono"] as const;
 
 /** The fixed files of `server/`, copied from templates/server/ on every run. */
 export const SERVER_TEMPLATE_FILES = [
@@ -16,6 +16,7 @@ export const SERVER_TEMPLATE_FILES = [
   "decode.ts",
   "params.ts",
   "listener.ts",
+  "fetch.ts",
   "index.ts",
   "validate.ts",
   "problem.ts",

@@ -14,11 +14,11 @@ import { serverBasePath } from "../shared/server-url.js";
 /**
  * The server artifact (it imports the `types` and `validators` artifacts), `server/`: `contracts.ts` (the
  * `Handlers` type), `routes.ts` (route data), and fixed files copied from templates/server/:
- * `runtime.ts` (shared types), `router.ts`, `decode.ts`, `params.ts`, `listener.ts` (the node:http listener),
- * `index.ts` (`createRequestListener`), `validate.ts` and `problem.ts` (requests and answers checked
+ * `runtime.ts` (shared types), `router.ts`, `decode.ts`, `params.ts`, `listener.ts` (the dispatcher every adapter
+ * shares, and the node:http listener), `fetch.ts` (a fetch handler), `index.ts` (`createRequestListener`), `validate.ts` and `problem.ts` (requests and answers checked
  * with the validators artifact's files), `settings.ts` (generator settings the
- * runtime reads), and one `<adapter>.ts` per adapter `options.serverAdapters` lists (`fastify.ts`:
- * the `apiRoutes` plugin; or the user's own template of that name).
+ * runtime reads), and one `<adapter>.ts` per adapter `options.serverAdapters` lists (`fastify.ts`,
+ * `express.ts`, `hono.ts`: each an `apiRoutes`; or the user's own template of that name).
  * The user's handlers file lives outside the output folder and is kept by src/scaffold/.
  */
 export const emitServer: Emitter = (model, options) => {
@@ -44,7 +44,7 @@ export const emitServer: Emitter = (model, options) => {
     path: "server/settings.ts",
     contents: settingsFile(
       options.validateResponses ?? false,
-      serverBasePath(model),
+      serverBasePath(model, options.baseUrl),
     ),
   });
   return files;
@@ -61,8 +61,9 @@ function settingsFile(validateResponses: boolean, basePath: string): string {
 export const VALIDATE_RESPONSES: boolean = ${validateResponses};
 
 /**
- * The path every endpoint path is served under by default: the path of the API's first server
- * URL (\`ListenerOptions.basePath\` overrides it; "" serves the endpoint paths as they are).
+ * The path every endpoint path is served under by default: the path of the generator's
+ * \`baseUrl\` when given, else of the API's first server URL (\`ListenerOptions.basePath\`
+ * overrides it; "" serves the endpoint paths as they are).
  */
 export const BASE_PATH: string = ${stringLiteral(basePath)};
 `;

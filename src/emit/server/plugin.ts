@@ -1,5 +1,6 @@
 import { definePlugin } from "../artifact.js";
 import { adapterProblem } from "./adapters.js";
+import { baseUrlOption } from "../shared/server-url.js";
 
 /** The `server` artifact: `server/`, route data, contracts and a node:http listener. */
 export default definePlugin({
@@ -11,7 +12,7 @@ export default definePlugin({
     adapters: {
       type: "string-list",
       default: [] as readonly string[],
-      help: "Comma-separated server adapters to emit besides node:http, e.g. fastify (default: none)",
+      help: "Comma-separated server adapters to emit besides node:http: express, fastify, hono (default: none)",
       flag: "--server-adapters",
       placeholder: "<list>",
       problem: (
@@ -25,6 +26,9 @@ export default definePlugin({
         return undefined;
       },
     },
+    baseUrl: baseUrlOption(
+      "The generated server's default base path: this URL's path (else the first server URL's)",
+    ),
     validateResponses: {
       type: "boolean",
       default: false,
@@ -40,6 +44,7 @@ export default definePlugin({
       templatesDir,
       serverAdapters: options.adapters,
       validateResponses: options.validateResponses,
+      baseUrl: options.baseUrl,
     });
   },
 });

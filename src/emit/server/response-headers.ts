@@ -15,7 +15,7 @@ export function responseHeadersBlock(model: ApiModel): string {
       .map((r) => {
         const headers = Object.entries(r.headers!).map(
           ([name, header]) =>
-            `      ${propertyKey(name)}?: ${headerValueType(model, header.schema, 8 + propertyKey(name).length)};\n`,
+            `      ${propertyKey(name)}${header.required ? "" : "?"}: ${headerValueType(model, header.schema, 7 + propertyKey(name).length + (header.required ? 0 : 1))};\n`,
         );
         return `    ${propertyKey(r.status)}: {\n${headers.join("")}    };\n`;
       });

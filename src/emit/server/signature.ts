@@ -86,10 +86,12 @@ function contractShape(endpoint: Endpoint, refs: Set<string>): unknown {
         mediaType: c.mediaType,
         schema: strip(c.schema, refs),
       })),
-      headers: Object.entries(r.headers ?? {}).map(([name, h]) => [
-        name.toLowerCase(),
-        strip(h.schema, refs),
-      ]),
+      // `required` only when true: hashes of contracts without required headers stay as they were
+      headers: Object.entries(r.headers ?? {}).map(([name, h]) =>
+        h.required
+          ? [name.toLowerCase(), strip(h.schema, refs), true]
+          : [name.toLowerCase(), strip(h.schema, refs)],
+      ),
     })),
   };
 }

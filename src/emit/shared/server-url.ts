@@ -1,4 +1,5 @@
 import type { ApiModel, Server } from "../../model/types.js";
+import type { PluginOption } from "../artifact.js";
 
 /** A server's URL with every declared `{variable}` at its default, without a trailing slash. */
 export function filledServerUrl(server: Server): string {
@@ -10,17 +11,53 @@ export function filledServerUrl(server: Server): string {
 }
 
 /**
- * The path of the model's first server URL (`https://api.acme.io/v2` and `/v2` give `/v2`), the
- * prefix the generated server expects before every endpoint path; empty without one.
+ * The path the generated server expects before every endpoint path: the path of `baseUrl` when
+ * one is given (`--base-url`, the config's `baseUrl`), else of the model's first server URL
+ * (`https://api.acme.io/v2` and `/v2` give `/v2`); empty without either.
  */
-export function serverBasePath(model: ApiModel): string {
+export function serverBasePath(model: ApiModel, baseUrl?: string): string {
+  if (baseUrl !== undefined) return urlPath(baseUrl);
   const server = model.servers[0];
-  if (!server) return "";
-  const url = filledServerUrl(server);
+  return server ? urlPath(filledServerUrl(server)) : "";
+}
+
+/** The path of a URL, or of a bare path, without a trailing slash; "" for `/` or none. */
+function urlPath(url: string): string {
   const path = url
     .replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "")
     .replace(/[?#].*$/, "")
     .replace(/\/+$/, "");
   if (path === "" || /^[a-z][a-z0-9+.-]*:/i.test(path)) return "";
   return path.startsWith("/") ? path : `/${path}`;
+}
+
+/** Why `value` is not a base URL (an absolute http(s) URL, or a path on the same origin), or undefined. */
+export function baseUrlProblem(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.startsWith("/") && !value.startsWith("//")) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url && (url.protocol === "http:" || url.protocol === "https:"))
+    return undefined;
+  return `${JSON.stringify(value)} is not a base URL; give an absolute http(s) URL (https://api.example.com/v1) or a path starting with / (/api)`;
+}
+
+/**
+ * The `baseUrl` option (top-level `baseUrl` in the config, `--base-url`), which the client and
+ * the server both read: one flag sets both.
+ */
+export function baseUrlOption(help: string): PluginOption<string | undefined> {
+  return {
+    type: "string",
+    default: undefined,
+    help,
+    config: "baseUrl",
+    flag: "--base-url",
+    placeholder: "<url>",
+    problem: baseUrlProblem,
+  };
 }

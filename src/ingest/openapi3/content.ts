@@ -129,6 +129,7 @@ export function readHeaders(
     const description =
       overridden(entry, "description") ?? stringAt(node, "description");
     if (description !== undefined) header.description = description;
+    if (node.value.required === true) header.required = true;
     setOwn(out, name, header);
   }
   return out;
