@@ -3,9 +3,14 @@ import type { Schema } from "../../model/types.js";
 import { printType } from "./index.js";
 import { schemaToType, type SchemaMode } from "./schema-to-type.js";
 
+const named = (name: string, schema: Schema) => ({ name, schema, sources: [] });
 const naming = {
   refName: (name: string, mode: SchemaMode) =>
     mode === "write" && name === "Pet" ? "PetWrite" : name,
+  schemas: {
+    Cat: named("Cat", { type: "object" }),
+    Dog: named("Dog", { type: "object" }),
+  },
 };
 const ref = (name: string): Schema => ({
   $ref: `#/components/schemas/${name}`,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { GeneratedFile } from "../../src/emit/artifact.js";
-import { fixture, generateFixture, typeCheckStrictest } from "./project.js";
+import {
+  fixture,
+  generateFixture,
+  typeCheckStrictest,
+} from "./fidelity-project.js";
 
 // Fault B (issue 24): a document with only webhooks (OpenAPI 3.1) has no endpoint; its client,
 // contracts, server and validators must still compile with noUnusedLocals/noUnusedParameters,

@@ -48,7 +48,7 @@ export async function typeCheckStrictest(
   name: string,
   projects: ReadonlyMap<string, readonly GeneratedFile[]>,
 ): Promise<CellResult> {
-  const root = join(REPO, "test/fidelity/out", name);
+  const root = join(REPO, "test/model/out", name);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   writeProjects(root, projects);
