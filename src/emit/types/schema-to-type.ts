@@ -302,7 +302,11 @@ function discriminated(
   ]);
 }
 
-/** JSDoc lines for a schema: description, then `@deprecated`; undefined when there is nothing. */
+/**
+ * JSDoc lines for a schema: description (else title); what a value must look like — `Format`,
+ * bounds, `Pattern` — as openapi-typescript keeps them; then `@default`, each `@example` and
+ * `@deprecated`. Undefined when there is nothing.
+ */
 export function docLines(schema: Schema | undefined): string[] | undefined {
   if (!schema || typeof schema !== "object") return undefined;
   const lines: string[] = [];
@@ -310,8 +314,34 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
     lines.push(...trimBlankEnds(jsdocLines(schema.description)));
   else if (typeof schema.title === "string" && schema.title.trim())
     lines.push(...trimBlankEnds(jsdocLines(schema.title)));
+  const facts: [string, unknown][] = [
+    ["Format", schema.format],
+    ["Minimum", schema.minimum],
+    ["Exclusive minimum", schema.exclusiveMinimum],
+    ["Maximum", schema.maximum],
+    ["Exclusive maximum", schema.exclusiveMaximum],
+    ["Pattern", schema.pattern],
+  ];
+  for (const [label, value] of facts)
+    if (typeof value === "string" || typeof value === "number")
+      lines.push(...jsdocLines(`${label}: ${value}`));
+  if (schema.default !== undefined)
+    lines.push(...tagLines("@default", schema.default));
+  for (const example of Array.isArray(schema.examples) ? schema.examples : [])
+    lines.push(...tagLines("@example", example));
   if (schema.deprecated === true) lines.push("@deprecated");
   return lines.length > 0 ? lines : undefined;
+}
+
+/** Longest JSON a `@default`/`@example` shows: a long example helps no one in a tooltip. */
+const MAX_TAG_JSON = 400;
+
+/** `@default 10`, `@example {…}` (JSON, indented when it spans lines); none when too long. */
+function tagLines(tag: string, value: unknown): string[] {
+  const json = JSON.stringify(value, null, 2);
+  if (json === undefined || json.length > MAX_TAG_JSON) return [];
+  const [first = "", ...rest] = jsdocLines(json);
+  return [`${tag} ${first}`, ...rest];
 }
 
 export function trimBlankEnds(lines: string[]): string[] {
