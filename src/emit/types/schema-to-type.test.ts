@@ -123,6 +123,24 @@ const cases: [
     },
   ],
   [
+    "a required member nothing declares is required, typed by additionalProperties",
+    {
+      given: {
+        type: "object",
+        required: ["a"],
+        additionalProperties: { type: "string" },
+      },
+      want: "{\n  a: string;\n  [key: string]: string;\n}",
+    },
+  ],
+  [
+    "a required member nothing declares, without additionalProperties: unknown, no index signature",
+    {
+      given: { type: "object", required: ["a"] },
+      want: "{\n  a: unknown;\n}",
+    },
+  ],
+  [
     "object members, optional unless required, quoted when not identifiers",
     {
       given: {

@@ -175,19 +175,27 @@ function objectType(
     if (doc) member.doc = doc;
     members.push(member);
   }
-  // a required member the schema does not declare itself (an allOf member that only lists
-  // `required`, or one its allOf parts declare) is present: its type comes from where it is declared
-  for (const name of required)
-    if (!Object.hasOwn(properties, name))
-      members.push({ name, optional: false, type: UNKNOWN });
   const extra = schema.additionalProperties;
   const hasExtra =
     extra !== undefined && extra !== false && !isFalseSchema(extra);
+  const value =
+    hasExtra && typeof extra === "object"
+      ? schemaToType(extra, naming, mode)
+      : UNKNOWN;
+  // a required member the schema does not declare itself (an allOf member that only lists
+  // `required`) is present; its type comes from where it is declared, or from
+  // additionalProperties when nothing declares it
+  const declared = members.length;
+  for (const name of required)
+    if (!Object.hasOwn(properties, name))
+      members.push({
+        name,
+        optional: false,
+        type: declared === 0 && hasExtra ? value : UNKNOWN,
+      });
+  if (declared === 0 && hasExtra && members.length > 0)
+    return { kind: "object", members, index: value };
   if (members.length === 0) {
-    const value =
-      hasExtra && typeof extra === "object"
-        ? schemaToType(extra, naming, mode)
-        : UNKNOWN;
     // `Record<string, V>` reads best, but an object V is clearer as an index signature, and a V
     // that leads back to a recursive schema must be one: TypeScript resolves a `Record<>` alias
     // eagerly (`type D = Record<string, D> | string` is TS2456), an object type lazily
