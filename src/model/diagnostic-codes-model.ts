@@ -25,6 +25,11 @@ export const SCHEMA_CODES = {
     meaning:
       "schemas nest more than 128 levels deep: deeper ones are typed `unknown`",
   },
+  "schema/non-finite-enum": {
+    severity: "warning",
+    meaning:
+      'a numeric schema\'s `enum` lists `"NaN"` or `"Infinity"`, which JSON numbers cannot be: left out of the type',
+  },
   "schema/invalid-pattern": {
     severity: "warning",
     meaning:

@@ -23,6 +23,11 @@ export const OPENAPI3_CODES = {
     meaning:
       "an `Authorization` header parameter is read as a security scheme the document does not define",
   },
+  "openapi3/invalid-header-name": {
+    severity: "warning",
+    meaning:
+      "a header parameter or apiKey header whose name is not an HTTP token (`tok(en)`): left out, no client could send it",
+  },
   "openapi3/invalid-header": {
     severity: "warning",
     meaning: "a response header that cannot be read: ignored",
@@ -138,7 +143,8 @@ export const OPENAPI3_CODES = {
   },
   "openapi3/undeclared-server-variable": {
     severity: "warning",
-    meaning: "a `{name}` in a server URL that `variables` does not declare",
+    meaning:
+      "a `{name}` in a server URL that `variables` does not declare: the client gets no default base URL",
   },
   "openapi3/unknown-security-scheme": {
     severity: "warning",

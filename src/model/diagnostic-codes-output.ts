@@ -8,7 +8,7 @@ export const CLIENT_CODES = {
   "client/no-default-base-url": {
     severity: "warning",
     meaning:
-      "the first server URL names no host once its variables take their defaults (`https://{host}`, default empty): pass `baseUrl`",
+      "the first server URL names no host, or keeps an undeclared `{variable}`, once its variables take their defaults: pass `baseUrl`",
   },
 } as const satisfies FamilyCodes<"client">;
 

@@ -32,6 +32,11 @@ export const SWAGGER2_CODES = {
     severity: "warning",
     meaning: "`basePath` does not start with `/`: ignored",
   },
+  "swagger2/invalid-header-name": {
+    severity: "warning",
+    meaning:
+      "a header parameter or apiKey header whose name is not an HTTP token (`tok(en)`): left out, no client could send it",
+  },
   "swagger2/invalid-header": {
     severity: "warning",
     meaning: "a response header that cannot be read: ignored",

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
+  allOfPropertyLookup,
+  discriminatorCases,
   effectiveTypes,
   isAnnotation,
   isNullable,
   mainType,
   mapSubSchemas,
+  requiredSplit,
   resolveSchema,
   scalarValues,
   subSchemas,
@@ -12,6 +15,7 @@ import {
   type SubSchema,
 } from "./schema.js";
 import { schemaRef } from "./schema-ref.js";
+import { recursiveSchemaNames } from "./schema-recursion.js";
 import { resolveSerialization } from "./serialization.js";
 import type { NamedSchema, Schema } from "./types.js";
 
@@ -258,5 +262,93 @@ describe("resolveSerialization", () => {
     ["query", { explode: false }, { style: "form", explode: false }],
   ] as const)("%s %j", (location, declared, resolved) => {
     expect(resolveSerialization(location, declared)).toEqual(resolved);
+  });
+});
+
+describe("requiredSplit", () => {
+  const schemas = named({
+    Base: {
+      properties: {
+        id: { type: "string", readOnly: true },
+        secret: { $ref: schemaRef("Secret") },
+        name: { type: "string" },
+      },
+    },
+    Secret: { type: "string", writeOnly: true },
+  });
+
+  it("splits by the members' readOnly/writeOnly, through $refs and allOf parts", () => {
+    const schema: Schema = {
+      allOf: [{ $ref: schemaRef("Base") }],
+      required: ["id", "secret", "name", "name", "other"],
+    };
+    expect(requiredSplit(schemas, schema)).toEqual({
+      always: ["name", "other"],
+      notInRequest: ["id"],
+      notInResponse: ["secret"],
+    });
+  });
+
+  it("an allOf member that only lists required finds the members in its siblings", () => {
+    const allOf: Schema[] = [
+      { $ref: schemaRef("Base") },
+      { type: "object", required: ["id", "name"] },
+    ];
+    const member = allOf[1]!;
+    expect(requiredSplit(schemas, member).notInRequest).toEqual([]);
+    expect(
+      requiredSplit(schemas, member, allOfPropertyLookup(schemas, allOf, 1)),
+    ).toEqual({ always: ["name"], notInRequest: ["id"], notInResponse: [] });
+  });
+});
+
+describe("discriminatorCases", () => {
+  const schemas = named({
+    Track: { properties: { type: { enum: ["track", "song"] } } },
+    Episode: { allOf: [{ properties: { type: { const: "episode" } } }] },
+    Show: { properties: { name: { type: "string" } } },
+  });
+
+  it("takes the mapping (references and bare names), then each member's own literal, then its name", () => {
+    const schema: Schema = {
+      oneOf: [
+        { $ref: schemaRef("Track") },
+        { $ref: schemaRef("Episode") },
+        { $ref: schemaRef("Show") },
+      ],
+      discriminator: {
+        propertyName: "type",
+        mapping: { tv: "Show", gone: "Nope", pod: schemaRef("Nope") },
+      },
+    };
+    expect(
+      discriminatorCases(schemas, schema)!.map((c) => [c.value, c.ref]),
+    ).toEqual([
+      ["tv", schemaRef("Show")],
+      ["track", schemaRef("Track")],
+      ["song", schemaRef("Track")],
+      ["episode", schemaRef("Episode")],
+    ]);
+  });
+
+  it("is undefined without a discriminator", () => {
+    expect(discriminatorCases(schemas, { oneOf: [] })).toBeUndefined();
+  });
+});
+
+describe("recursiveSchemaNames", () => {
+  it("names the schemas on a $ref cycle, self-references included, and no others", () => {
+    const schemas = named({
+      Self: { additionalProperties: { $ref: schemaRef("Self") } },
+      A: { properties: { b: { $ref: schemaRef("B") } } },
+      B: { items: { $ref: schemaRef("A") } },
+      Leaf: { type: "string" },
+      User: { properties: { a: { $ref: schemaRef("A") } } },
+    });
+    expect([...recursiveSchemaNames(schemas)].sort()).toEqual([
+      "A",
+      "B",
+      "Self",
+    ]);
   });
 });

@@ -1,16 +1,29 @@
 /**
  * What a model schema means, said once for every emitter: where a `$ref` leads, which types a
  * value may have (and whether it may be null), which keywords hold sub-schemas, which keywords
- * only annotate. Schemas are in the model's one dialect (JSON Schema 2020-12, see types.ts), so
+ * only annotate (schema-walk.ts, re-exported here), where a member is declared and when it is
+ * required, what a discriminator selects. Schemas are in the model's one dialect (JSON Schema 2020-12, see types.ts), so
  * nothing here knows about `nullable` or `#/definitions`: the readers translated those.
  */
 
-import { setOwn } from "./own.js";
-import { schemaRefName } from "./schema-ref.js";
+import { schemaRef, schemaRefName } from "./schema-ref.js";
+import type { SubSchema } from "./schema-walk.js";
 import type { NamedSchema, Schema, SchemaType } from "./types.js";
 
-/** A sub-schema as JSON Schema allows it: a schema object, or `true`/`false`. */
-export type SubSchema = Schema | boolean;
+export {
+  ANNOTATION_KEYWORDS,
+  DATA_KEYWORDS,
+  DOCUMENTATION_KEYWORDS,
+  isAnnotation,
+  mapSubSchemas,
+  SCHEMA_KEYWORDS,
+  SCHEMA_LIST_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+  subSchemas,
+  walkSchema,
+  type SubSchema,
+  type SubSchemaSite,
+} from "./schema-walk.js";
 
 // ---------------------------------------------------------------------------------------------
 // references
@@ -153,197 +166,186 @@ function valueTypes(values: unknown[] | undefined): SchemaType[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// keywords
+// members: where a property is declared, which `required` names apply in which direction
 
-/**
- * Keywords that only document a schema: no generated type, check or handler signature depends
- * on them (JSON Schema 2020-12 meta-data and OpenAPI's `example` and `externalDocs`).
- */
-export const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set([
-  "title",
-  "description",
-  "default",
-  "examples",
-  "example",
-  "deprecated",
-  "externalDocs",
-  "$comment",
-]);
-
-/**
- * Keywords that annotate a value without constraining it: the documentation keywords, plus
- * `readOnly`/`writeOnly` (which direction a member travels), OpenAPI's `xml` and
- * `discriminator` (a hint; the oneOf/anyOf it sits beside decides). `x-` extensions are
- * annotations too: see {@link isAnnotation}.
- */
-export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
-  ...DOCUMENTATION_KEYWORDS,
-  "readOnly",
-  "writeOnly",
-  "xml",
-  "discriminator",
-]);
-
-/** True for an annotation-only keyword, `x-` extensions included. */
-export function isAnnotation(keyword: string): boolean {
-  return ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith("x-");
-}
-
-/** Keywords whose value is data, never a schema: a `$ref` member inside is not a reference. */
-export const DATA_KEYWORDS: ReadonlySet<string> = new Set([
-  "enum",
-  "const",
-  "default",
-  "example",
-  "examples",
-]);
-
-// ---------------------------------------------------------------------------------------------
-// sub-schemas
-
-/** Keywords whose value is one sub-schema. */
-export const SCHEMA_KEYWORDS = [
-  "additionalProperties",
-  "items",
-  "additionalItems",
-  "contains",
-  "propertyNames",
-  "not",
-  "if",
-  "then",
-  "else",
-  "unevaluatedItems",
-  "unevaluatedProperties",
-  "contentSchema",
-] as const;
-
-/** Keywords whose value is a list of sub-schemas (`items` as a list is draft 4's tuple). */
-export const SCHEMA_LIST_KEYWORDS = [
-  "allOf",
-  "anyOf",
-  "oneOf",
-  "prefixItems",
-  "items",
-] as const;
-
-/** Keywords whose value maps names (property names, patterns, definition names) to sub-schemas. */
-export const SCHEMA_MAP_KEYWORDS = [
-  "properties",
-  "patternProperties",
-  "dependentSchemas",
-  "$defs",
-  "definitions",
-  "dependencies",
-] as const;
-
-/** Where a sub-schema sits in its parent: the keyword, and the name or index under it. */
-export interface SubSchemaSite {
-  keyword: string;
-  /** The property name, pattern or definition name (map keywords), or the index (list keywords). */
-  key?: string | number;
-  schema: SubSchema;
-}
-
-function isSubSchema(value: unknown): value is SubSchema {
-  return (
-    typeof value === "boolean" ||
-    (typeof value === "object" && value !== null && !Array.isArray(value))
-  );
-}
-
-function isMap(value: unknown): value is Record<string, unknown> {
+function isSchemaObject(value: unknown): value is Schema {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
- * The direct sub-schemas of a schema, every keyword that holds one (in/applicator, 2020-12 and
- * the older spellings readers may keep: `additionalItems`, `definitions`, `dependencies`), in
- * the schema's own key order. Data keywords (`enum`, `const`, `default`, examples) are never
- * looked into, nor is a `$ref` followed.
+ * The schema of the member `name` as `schema` declares it: its own `properties`, else the
+ * `properties` of its allOf members (through `$ref`s, depth first, the first that declares
+ * it). Undefined when no part declares it.
  */
-export function subSchemas(schema: SubSchema | undefined): SubSchemaSite[] {
-  const out: SubSchemaSite[] = [];
-  if (!isMap(schema)) return out;
-  for (const [keyword, value] of Object.entries(schema)) {
-    if (Array.isArray(value)) {
-      if ((SCHEMA_LIST_KEYWORDS as readonly string[]).includes(keyword))
-        value.forEach((item, key) => {
-          if (isSubSchema(item)) out.push({ keyword, key, schema: item });
-        });
-    } else if ((SCHEMA_KEYWORDS as readonly string[]).includes(keyword)) {
-      if (isSubSchema(value)) out.push({ keyword, schema: value });
-    } else if (
-      (SCHEMA_MAP_KEYWORDS as readonly string[]).includes(keyword) &&
-      isMap(value)
-    ) {
-      // `dependencies` maps to a schema or to a list of names (a list is no sub-schema)
-      for (const [key, item] of Object.entries(value))
-        if (isSubSchema(item)) out.push({ keyword, key, schema: item });
-    }
-  }
-  return out;
-}
-
-/**
- * Visits a schema and every schema below it, depth first, parents before children. `visit`
- * returning false skips the children of that schema. Each object is visited once even when the
- * model shares it between places, so a shared sub-tree costs once.
- */
-export function walkSchema(
+export function findProperty(
+  schemas: Readonly<Record<string, NamedSchema>>,
   schema: SubSchema | undefined,
-  visit: (schema: SubSchema, site: SubSchemaSite | undefined) => boolean | void,
-): void {
-  if (schema === undefined) return;
-  const seen = new Set<object>();
-  const stack: [SubSchema, SubSchemaSite | undefined][] = [[schema, undefined]];
-  while (stack.length > 0) {
-    const [current, site] = stack.pop()!;
-    if (typeof current === "object") {
-      if (seen.has(current)) continue;
-      seen.add(current);
+  name: string,
+): SubSchema | undefined {
+  const seen = new Set<Schema>();
+  const find = (s: SubSchema | undefined): SubSchema | undefined => {
+    const resolved = isSchemaObject(s) ? resolveSchema(schemas, s) : undefined;
+    if (!resolved || seen.has(resolved)) return undefined;
+    seen.add(resolved);
+    const properties = resolved.properties;
+    if (isSchemaObject(properties) && Object.hasOwn(properties, name))
+      return properties[name];
+    for (const member of Array.isArray(resolved.allOf) ? resolved.allOf : []) {
+      const found = find(member);
+      if (found !== undefined) return found;
     }
-    if (visit(current, site) === false) continue;
-    const children = subSchemas(current);
-    for (let i = children.length - 1; i >= 0; i--)
-      stack.push([children[i]!.schema, children[i]]);
-  }
+    return undefined;
+  };
+  return find(schema);
+}
+
+/** A schema's `required` names by the messages they apply to. */
+export interface RequiredSplit {
+  /** Required of requests and responses. */
+  always: string[];
+  /** readOnly members: a request need not send them. */
+  notInRequest: string[];
+  /** writeOnly members: a response never holds them. */
+  notInResponse: string[];
 }
 
 /**
- * The schema with `fn` applied to each direct sub-schema (the same keywords as
- * {@link subSchemas}); every other keyword is kept as it is. `fn` returning undefined drops
- * that sub-schema (a member of a map or list, or the keyword).
+ * A schema's `required` names (each once, strings only) split by direction (OpenAPI 3.1
+ * §4.8.24: a readOnly property is sent by the server only, a writeOnly one by the client only,
+ * so neither is required the other way). `property` finds a member's schema: by default
+ * {@link findProperty} over the schema itself; an allOf member that only lists `required`
+ * passes one that also looks into its siblings, which declare the members it requires.
  */
-export function mapSubSchemas(
+export function requiredSplit(
+  schemas: Readonly<Record<string, NamedSchema>>,
   schema: Schema,
-  fn: (sub: SubSchema, site: SubSchemaSite) => SubSchema | undefined,
-): Schema {
-  const out: Schema = {};
-  for (const [keyword, value] of Object.entries(schema)) {
-    let mapped: unknown = value;
-    if (Array.isArray(value)) {
-      if ((SCHEMA_LIST_KEYWORDS as readonly string[]).includes(keyword))
-        mapped = value.flatMap((item, key) => {
-          if (!isSubSchema(item)) return [item];
-          const next = fn(item, { keyword, key, schema: item });
-          return next === undefined ? [] : [next];
-        });
-    } else if ((SCHEMA_KEYWORDS as readonly string[]).includes(keyword)) {
-      if (isSubSchema(value)) mapped = fn(value, { keyword, schema: value });
-    } else if (
-      (SCHEMA_MAP_KEYWORDS as readonly string[]).includes(keyword) &&
-      isMap(value)
-    ) {
-      const map: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) {
-        const next = isSubSchema(item)
-          ? fn(item, { keyword, key, schema: item })
-          : item;
-        if (next !== undefined) setOwn(map, key, next);
-      }
-      mapped = map;
-    }
-    if (mapped !== undefined) setOwn(out, keyword, mapped);
+  property: (name: string) => SubSchema | undefined = (name) =>
+    findProperty(schemas, schema, name),
+): RequiredSplit {
+  const split: RequiredSplit = {
+    always: [],
+    notInRequest: [],
+    notInResponse: [],
+  };
+  if (!Array.isArray(schema.required)) return split;
+  for (const name of new Set(schema.required)) {
+    if (typeof name !== "string") continue;
+    const found = property(name);
+    const flags = isSchemaObject(found) ? resolveFlags(schemas, found) : {};
+    if (flags.readOnly === true) split.notInRequest.push(name);
+    else if (flags.writeOnly === true) split.notInResponse.push(name);
+    else split.always.push(name);
   }
-  return out;
+  return split;
+}
+
+/** readOnly/writeOnly of a property schema: its own, else its `$ref` target's. */
+function resolveFlags(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: Schema,
+): { readOnly?: boolean; writeOnly?: boolean } {
+  if (schema.readOnly !== undefined || schema.writeOnly !== undefined)
+    return schema;
+  return resolveSchema(schemas, schema) ?? {};
+}
+
+/**
+ * The property lookup for member `index` of an allOf list: the member itself first, then its
+ * siblings (`Address: allOf [AddressPartial, {required: [street]}]`: street is declared by the
+ * sibling).
+ */
+export function allOfPropertyLookup(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  allOf: readonly SubSchema[],
+  index: number,
+): (name: string) => SubSchema | undefined {
+  return (name) => {
+    const own = findProperty(schemas, allOf[index], name);
+    if (own !== undefined) return own;
+    for (let i = 0; i < allOf.length; i++) {
+      if (i === index) continue;
+      const found = findProperty(schemas, allOf[i], name);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// discriminator
+
+/** One value of a discriminator's property and the named schema it selects. */
+export interface DiscriminatorCase {
+  value: string;
+  /** `#/components/schemas/<name>` of the selected schema. */
+  ref: string;
+  /** Whether the mapping names it, else which oneOf/anyOf member it comes from. */
+  from: "mapping" | { keyword: "oneOf" | "anyOf"; index: number };
+}
+
+/**
+ * What a schema's `discriminator` says (OpenAPI 3.1 §4.8.25): each value of its property and the
+ * schema it selects. The `mapping` first, in its order (a target written as a reference or as
+ * a bare schema name; one that names no schema is left out: the reader reported it); then each
+ * oneOf/anyOf `$ref` member the mapping does not name, by the `const`/`enum` strings the member
+ * itself gives the property (`type: {enum: [track]}` selects by "track"), else by its schema
+ * name (the implicit mapping). Undefined without a discriminator.
+ */
+export function discriminatorCases(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: Schema,
+): DiscriminatorCase[] | undefined {
+  const d = schema.discriminator;
+  if (!isSchemaObject(d) || typeof d.propertyName !== "string")
+    return undefined;
+  const cases: DiscriminatorCase[] = [];
+  const mapped = new Set<string>();
+  const mapping = isSchemaObject(d.mapping) ? d.mapping : {};
+  for (const [value, target] of Object.entries(mapping)) {
+    if (typeof target !== "string") continue;
+    const ref = refTarget(schemas, target)
+      ? target
+      : refTarget(schemas, schemaRef(target))
+        ? schemaRef(target)
+        : undefined;
+    if (ref === undefined) continue;
+    cases.push({ value, ref, from: "mapping" });
+    mapped.add(ref);
+  }
+  for (const keyword of ["oneOf", "anyOf"] as const) {
+    const members = schema[keyword];
+    if (!Array.isArray(members)) continue;
+    members.forEach((member, index) => {
+      if (!isSchemaObject(member) || typeof member.$ref !== "string") return;
+      const target = refTarget(schemas, member.$ref);
+      if (!target || mapped.has(member.$ref)) return;
+      const values = ownDiscriminatorValues(
+        schemas,
+        member,
+        d.propertyName,
+      ) ?? [target.name];
+      for (const value of values)
+        cases.push({ value, ref: member.$ref, from: { keyword, index } });
+    });
+  }
+  return cases;
+}
+
+/**
+ * The strings a schema's own `const`/`enum` allows for `property` (found as {@link findProperty}
+ * finds it); undefined when it gives none.
+ */
+export function ownDiscriminatorValues(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: Schema,
+  property: string,
+): string[] | undefined {
+  const found = findProperty(schemas, schema, property);
+  const resolved = isSchemaObject(found)
+    ? resolveSchema(schemas, found)
+    : undefined;
+  const values = schemaValues(resolved)?.filter(
+    (v): v is string => typeof v === "string",
+  );
+  return values && values.length > 0 ? [...new Set(values)] : undefined;
 }

@@ -60,12 +60,19 @@ function imports(view, h) {
     e.types.data,
     e.types.error,
   ]);
+  // with no endpoint nothing calls send or names a result, options or scheme: importing them
+  // would fail noUnusedLocals
+  const some = view.endpoints.length > 0;
   const runtimeImports = [
     locals.bindAll === "bindAll" ? "bindAll" : `bindAll as ${locals.bindAll}`,
-    locals.send === "send" ? "send" : `send as ${locals.send}`,
-    "type ApiResult",
-    "type AuthScheme",
-    "type CallOptions",
+    ...(some
+      ? [
+          locals.send === "send" ? "send" : `send as ${locals.send}`,
+          "type ApiResult",
+          "type AuthScheme",
+          "type CallOptions",
+        ]
+      : []),
     "type ClientOptions",
   ];
   return [
@@ -104,13 +111,17 @@ function constants(view, h) {
         : [`type: ${h.stringLiteral(scheme.type)}`];
     return h.schemeLine(name, members);
   });
-  return [
+  const baseUrl =
     h.printDoc(
       h.jsdocLines(
         "Where requests go unless `createClient({ baseUrl })` or a call's `baseUrl` says otherwise.",
       ),
       0,
-    ) + h.constLine("DEFAULT_BASE_URL", h.stringLiteral(view.baseUrl)),
+    ) + h.constLine("DEFAULT_BASE_URL", h.stringLiteral(view.baseUrl));
+  // the defaults and schemes are read by the endpoint functions only
+  if (view.endpoints.length === 0) return baseUrl;
+  return [
+    baseUrl,
     "",
     `const ${locals.defaults}: ClientOptions = { baseUrl: DEFAULT_BASE_URL };`,
     "",

@@ -327,11 +327,16 @@ function multipart(
       let disposition = `form-data; name="${quote(name)}"`;
       if (blob)
         disposition += `; filename="${quote(blob instanceof File ? blob.name : "blob")}"`;
+      // an array with explode false is one delimited text part (`a|b|c`): JSON only when asked
+      const delimited =
+        Array.isArray(item) &&
+        how.explode === false &&
+        !(how.contentType !== undefined && isJsonType(how.contentType));
       const contentType =
         how.contentType ??
         (blob
           ? blob.type || "application/octet-stream"
-          : isObject(item) || Array.isArray(item)
+          : !delimited && (isObject(item) || Array.isArray(item))
             ? "application/json"
             : undefined);
       let head = `--${boundary}\r\nContent-Disposition: ${disposition}\r\n`;
@@ -340,8 +345,7 @@ function multipart(
         head += `${header}: ${text.replace(/[\r\n]/g, " ")}\r\n`;
       parts.push(head + "\r\n");
       if (blob) parts.push(blob);
-      else if (Array.isArray(item) && how.explode === false)
-        parts.push(item.map(text).join(how.delimiter ?? ","));
+      else if (delimited) parts.push(item.map(text).join(how.delimiter ?? ","));
       else if (contentType !== undefined && isJsonType(contentType))
         parts.push(JSON.stringify(item));
       else parts.push(text(item));

@@ -15,7 +15,16 @@ export function defaultBaseUrl(model: ApiModel, override?: string): string {
   const server = model.servers[0];
   if (!server) return "";
   const url = filledUrl(server);
-  return lacksHost(url) ? "" : url;
+  return lacksHost(url) || hasTemplate(url) ? "" : url;
+}
+
+/**
+ * `{tenant}` left in a filled URL: a variable no `variables` entry declares (the reader warned,
+ * `openapi3/undeclared-server-variable`). Requests to it would go to a host or path named with
+ * braces, so the client has no default base URL instead.
+ */
+function hasTemplate(url: string): boolean {
+  return /\{[^{}]*\}/.test(url);
 }
 
 /**
@@ -30,11 +39,16 @@ export function baseUrlDiagnostics(
   const server = model.servers[0];
   if (override !== undefined || !server) return [];
   const url = filledUrl(server);
-  if (!lacksHost(url)) return [];
+  const why = hasTemplate(url)
+    ? `keeps a variable no \`variables\` entry declares once the others take their defaults (${JSON.stringify(url)})`
+    : lacksHost(url)
+      ? `names no host once its variables take their defaults (${JSON.stringify(url)})`
+      : undefined;
+  if (why === undefined) return [];
   const reporter = new Reporter();
   reporter.report(
     NO_DEFAULT_BASE_URL,
-    `the server URL ${JSON.stringify(server.url)} names no host once its variables take their defaults (${JSON.stringify(url)}): ` +
+    `the server URL ${JSON.stringify(server.url)} ${why}: ` +
       "the generated client has no default base URL; pass createClient({ baseUrl }) or --base-url",
     server.sources[0] ?? fileStart(""),
   );

@@ -4,8 +4,8 @@ import { HTTP_METHODS } from "../../model/types.js";
 import { compareCodeUnits } from "../../model/order.js";
 import type { JsonObject } from "./json.js";
 import { operationObject, type FixSchema } from "./operation.js";
-import { componentSchemas } from "./schema-names.js";
-import { securitySchemesObject } from "./security.js";
+import { componentKeyRenames, componentSchemas } from "./schema-names.js";
+import { securityRequirements, securitySchemesObject } from "./security.js";
 
 export const OPENAPI_VERSION = "3.1.1";
 
@@ -16,9 +16,15 @@ export const OPENAPI_VERSION = "3.1.1";
  */
 export function openApiDocument(model: ApiModel): JsonObject {
   const { schemas, fix } = componentSchemas(model.schemas);
+  // scheme names are component keys too: `oauth/app` is not a valid one
+  const schemeKeys = componentKeyRenames(
+    Object.keys(model.securitySchemes),
+    "scheme",
+  );
   const securitySchemes = securitySchemesObject(
     model.securitySchemes,
     model.endpoints,
+    schemeKeys,
   );
   const components: JsonObject = {};
   if (Object.keys(schemas).length > 0) components.schemas = schemas;
@@ -34,7 +40,7 @@ export function openApiDocument(model: ApiModel): JsonObject {
     servers:
       model.servers.length > 0 ? model.servers.map(serverObject) : undefined,
     tags: tagsArray(model),
-    paths: pathsObject(model.endpoints, fix),
+    paths: pathsObject(model.endpoints, fix, schemeKeys),
     components: Object.keys(components).length > 0 ? components : undefined,
   };
 }
@@ -70,6 +76,7 @@ function tagsArray(model: ApiModel): JsonObject[] | undefined {
 function pathsObject(
   endpoints: readonly Endpoint[],
   fix: FixSchema,
+  schemeKeys: ReadonlyMap<string, string>,
 ): JsonObject {
   const byPath = new Map<string, Endpoint[]>();
   for (const endpoint of endpoints) {
@@ -83,7 +90,10 @@ function pathsObject(
     const list = byPath.get(path)!;
     for (const method of HTTP_METHODS) {
       const endpoint = list.find((e) => e.method === method);
-      if (endpoint) item[method] = operationObject(endpoint, fix);
+      if (endpoint)
+        item[method] = operationObject(endpoint, fix, (e) =>
+          securityRequirements(e, schemeKeys),
+        );
     }
     setOwn(paths, path, item);
   }

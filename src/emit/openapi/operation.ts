@@ -25,6 +25,7 @@ export type FixSchema = (schema: Schema) => Schema;
 export function operationObject(
   endpoint: Endpoint,
   fix: FixSchema,
+  security: (endpoint: Endpoint) => Endpoint["security"] = (e) => e.security,
 ): JsonObject {
   const parameters = allParameters(endpoint.parameters).map((p) =>
     parameterObject(p, fix),
@@ -46,7 +47,7 @@ export function operationObject(
       : undefined,
     responses: Object.keys(responses).length > 0 ? responses : undefined,
     deprecated: endpoint.deprecated ? true : undefined,
-    security: endpoint.security,
+    security: security(endpoint),
     ...specExtensions(endpoint.extensions, OWN_EXTENSIONS),
     "x-apiloom-sources": sourcesExtension(endpoint.sources),
   };

@@ -7,6 +7,29 @@ import { mapSubSchemas, type SubSchema } from "../../model/schema.js";
 /** OpenAPI 3.1 §4.8.7.1: component keys must match this. */
 const COMPONENT_KEY = /^[a-zA-Z0-9._-]+$/;
 
+/**
+ * Component names the OpenAPI key pattern forbids (`Pet Owner`, `oauth/app`) → a sanitized key
+ * unique among the others (`Pet_Owner`, `oauth_app`); names that fit are not in the map.
+ * Schemas and security schemes are renamed alike.
+ */
+export function componentKeyRenames(
+  names: readonly string[],
+  fallback: string,
+): Map<string, string> {
+  const sorted = [...names].sort(compareCodeUnits);
+  const renames = new Map<string, string>();
+  const taken = new Set(sorted.filter((n) => COMPONENT_KEY.test(n)));
+  for (const name of sorted) {
+    if (COMPONENT_KEY.test(name)) continue;
+    const base = name.replace(/[^a-zA-Z0-9._-]+/g, "_") || fallback;
+    let key = base;
+    for (let i = 2; taken.has(key); i++) key = `${base}_${i}`;
+    taken.add(key);
+    renames.set(name, key);
+  }
+  return renames;
+}
+
 export interface ComponentSchemas {
   /** Component key → schema, keys sorted. */
   schemas: Record<string, Schema>;
@@ -24,16 +47,7 @@ export function componentSchemas(
   named: Record<string, NamedSchema>,
 ): ComponentSchemas {
   const names = Object.keys(named).sort(compareCodeUnits);
-  const renames = new Map<string, string>();
-  const taken = new Set(names.filter((n) => COMPONENT_KEY.test(n)));
-  for (const name of names) {
-    if (COMPONENT_KEY.test(name)) continue;
-    const base = name.replace(/[^a-zA-Z0-9._-]+/g, "_") || "Schema";
-    let key = base;
-    for (let i = 2; taken.has(key); i++) key = `${base}_${i}`;
-    taken.add(key);
-    renames.set(name, key);
-  }
+  const renames = componentKeyRenames(names, "Schema");
   const fix =
     renames.size === 0
       ? (schema: Schema) => schema

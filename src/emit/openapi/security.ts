@@ -60,16 +60,35 @@ export function scopesInUse(
 export function securitySchemesObject(
   schemes: Record<string, SecurityScheme>,
   endpoints: readonly Endpoint[],
+  renames: ReadonlyMap<string, string> = new Map(),
 ): JsonObject {
   const used = scopesInUse(endpoints);
+  const keyed = Object.keys(schemes).map(
+    (name) => [renames.get(name) ?? name, name] as const,
+  );
+  keyed.sort((a, b) => compareCodeUnits(a[0], b[0]));
   const out: JsonObject = {};
-  for (const name of Object.keys(schemes).sort(compareCodeUnits))
+  for (const [key, name] of keyed)
     setOwn(
       out,
-      name,
+      key,
       securitySchemeObject(schemes[name]!, used.get(name) ?? []),
     );
   return out;
+}
+
+/** An endpoint's security requirements with the schemes' component keys (see schema-names.ts). */
+export function securityRequirements(
+  endpoint: Endpoint,
+  renames: ReadonlyMap<string, string>,
+): Endpoint["security"] {
+  if (!endpoint.security || renames.size === 0) return endpoint.security;
+  return endpoint.security.map((requirement) => {
+    const out: Record<string, string[]> = {};
+    for (const [name, scopes] of Object.entries(requirement))
+      setOwn(out, renames.get(name) ?? name, scopes);
+    return out;
+  });
 }
 
 function securitySchemeObject(

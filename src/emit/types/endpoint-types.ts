@@ -3,6 +3,7 @@ import type {
   MediaContent,
   Parameter,
   ApiResponse,
+  Schema,
 } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
 import { stringLiteral } from "../shared/literals.js";
@@ -78,11 +79,23 @@ export function parametersType(
 }
 
 function parameterDoc(parameter: Parameter): string[] | undefined {
-  const lines = docLines({
+  // the schema's format, bounds, default and examples, under the parameter's own words
+  const schema: Schema =
+    parameter.schema && typeof parameter.schema === "object"
+      ? parameter.schema
+      : {};
+  return docLines({
+    format: schema.format,
+    minimum: schema.minimum,
+    exclusiveMinimum: schema.exclusiveMinimum,
+    maximum: schema.maximum,
+    exclusiveMaximum: schema.exclusiveMaximum,
+    pattern: schema.pattern,
+    default: schema.default,
+    examples: schema.examples,
     description: parameter.description,
     deprecated: parameter.deprecated,
   });
-  return lines;
 }
 
 /** The type of a body: the distinct types of its media types, joined in a union. */

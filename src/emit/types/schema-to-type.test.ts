@@ -3,9 +3,14 @@ import type { Schema } from "../../model/types.js";
 import { printType } from "./index.js";
 import { schemaToType, type SchemaMode } from "./schema-to-type.js";
 
+const named = (name: string, schema: Schema) => ({ name, schema, sources: [] });
 const naming = {
   refName: (name: string, mode: SchemaMode) =>
     mode === "write" && name === "Pet" ? "PetWrite" : name,
+  schemas: {
+    Cat: named("Cat", { type: "object" }),
+    Dog: named("Dog", { type: "object" }),
+  },
 };
 const ref = (name: string): Schema => ({
   $ref: `#/components/schemas/${name}`,
@@ -115,6 +120,24 @@ const cases: [
         },
       },
       want: '(Cat & { kind: "cat" }) | (Dog & { kind: "Dog" })',
+    },
+  ],
+  [
+    "a required member nothing declares is required, typed by additionalProperties",
+    {
+      given: {
+        type: "object",
+        required: ["a"],
+        additionalProperties: { type: "string" },
+      },
+      want: "{\n  a: string;\n  [key: string]: string;\n}",
+    },
+  ],
+  [
+    "a required member nothing declares, without additionalProperties: unknown, no index signature",
+    {
+      given: { type: "object", required: ["a"] },
+      want: "{\n  a: unknown;\n}",
     },
   ],
   [

@@ -1,6 +1,14 @@
-import { effectiveTypes } from "../../model/schema.js";
+import {
+  allOfPropertyLookup,
+  discriminatorCases,
+  effectiveTypes,
+  ownDiscriminatorValues,
+  requiredSplit,
+  walkSchema,
+  type SubSchema,
+} from "../../model/schema.js";
 import { schemaRefName } from "../../model/schema-ref.js";
-import type { Schema, SchemaType } from "../../model/types.js";
+import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
 import { stringLiteral } from "../shared/literals.js";
 import { flat } from "./print.js";
@@ -25,12 +33,20 @@ export type SchemaMode = "read" | "write";
 export interface SchemaNaming {
   /** TS type name for a `$ref` target, in the given mode. */
   refName(schemaName: string, mode: SchemaMode): string;
+  /** The model's named schemas, which `$ref`s point at. */
+  readonly schemas: Readonly<Record<string, NamedSchema>>;
+  /** Named schemas that reach themselves through `$ref`s (src/model/schema-recursion.ts). */
+  readonly recursive?: ReadonlySet<string>;
 }
+
+/** Finds a member's schema for `required` (model's findProperty, or an allOf sibling's). */
+type PropertyLookup = (name: string) => SubSchema | undefined;
 
 export function schemaToType(
   schema: Schema | undefined,
   naming: SchemaNaming,
   mode: SchemaMode,
+  lookup?: PropertyLookup,
 ): TypeNode {
   if (!schema || typeof schema !== "object") return UNKNOWN;
   if (typeof schema.$ref === "string") {
@@ -47,7 +63,7 @@ export function schemaToType(
   }
 
   const parts: TypeNode[] = [];
-  const base = baseType(schema, naming, mode);
+  const base = baseType(schema, naming, mode, lookup);
   const composed = composition(schema, naming, mode);
   if (base && !(composed && isBareObject(schema))) parts.push(base);
   if (composed) parts.push(composed);
@@ -76,6 +92,7 @@ function isBareObject(schema: Schema): boolean {
     types !== undefined &&
     types.every((t) => t === "object") &&
     !schema.properties &&
+    !(Array.isArray(schema.required) && schema.required.length > 0) &&
     (schema.additionalProperties === undefined ||
       schema.additionalProperties === true)
   );
@@ -85,6 +102,7 @@ function baseType(
   schema: Schema,
   naming: SchemaNaming,
   mode: SchemaMode,
+  lookup: PropertyLookup | undefined,
 ): TypeNode | undefined {
   const types = typesOf(schema);
   if (!types) return undefined;
@@ -103,7 +121,7 @@ function baseType(
         case "array":
           return arrayType(schema, naming, mode);
         case "object":
-          return objectType(schema, naming, mode);
+          return objectType(schema, naming, mode, lookup);
         default:
           return UNKNOWN;
       }
@@ -137,18 +155,20 @@ function objectType(
   schema: Schema,
   naming: SchemaNaming,
   mode: SchemaMode,
+  lookup: PropertyLookup | undefined,
 ): TypeNode {
-  const required = new Set(
-    Array.isArray(schema.required) ? schema.required : [],
-  );
+  // readOnly members are not required of a request, writeOnly ones not of a response
+  const split = requiredSplit(naming.schemas, schema, lookup);
+  const required = new Set([
+    ...split.always,
+    ...(mode === "write" ? split.notInResponse : split.notInRequest),
+  ]);
   const members: ObjectMember[] = [];
-  for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    const skipRequired =
-      (mode === "write" && property?.readOnly === true) ||
-      (mode === "read" && property?.writeOnly === true);
+  const properties = schema.properties ?? {};
+  for (const [name, property] of Object.entries(properties)) {
     const member: ObjectMember = {
       name,
-      optional: !required.has(name) || skipRequired,
+      optional: !required.has(name),
       type: schemaToType(property, naming, mode),
     };
     const doc = docLines(property);
@@ -158,13 +178,29 @@ function objectType(
   const extra = schema.additionalProperties;
   const hasExtra =
     extra !== undefined && extra !== false && !isFalseSchema(extra);
+  const value =
+    hasExtra && typeof extra === "object"
+      ? schemaToType(extra, naming, mode)
+      : UNKNOWN;
+  // a required member the schema does not declare itself (an allOf member that only lists
+  // `required`) is present; its type comes from where it is declared, or from
+  // additionalProperties when nothing declares it
+  const declared = members.length;
+  for (const name of required)
+    if (!Object.hasOwn(properties, name))
+      members.push({
+        name,
+        optional: false,
+        type: declared === 0 && hasExtra ? value : UNKNOWN,
+      });
+  if (declared === 0 && hasExtra && members.length > 0)
+    return { kind: "object", members, index: value };
   if (members.length === 0) {
-    const value =
-      hasExtra && typeof extra === "object"
-        ? schemaToType(extra, naming, mode)
-        : UNKNOWN;
-    // `Record<string, V>` reads best, but an object V is clearer as an index signature
-    return flat(value) !== null
+    // `Record<string, V>` reads best, but an object V is clearer as an index signature, and a V
+    // that leads back to a recursive schema must be one: TypeScript resolves a `Record<>` alias
+    // eagerly (`type D = Record<string, D> | string` is TS2456), an object type lazily
+    return flat(value) !== null &&
+      !(hasExtra && reachesRecursion(extra, naming))
       ? { kind: "record", value }
       : { kind: "object", members: [], index: value };
   }
@@ -172,6 +208,20 @@ function objectType(
   // a typed index signature must admit every declared member, so it stays `unknown`
   if (hasExtra) node.index = UNKNOWN;
   return node;
+}
+
+/** True when a `$ref` in the schema points at a schema that reaches itself. */
+function reachesRecursion(schema: SubSchema, naming: SchemaNaming): boolean {
+  const recursive = naming.recursive;
+  if (!recursive || recursive.size === 0) return false;
+  let found = false;
+  walkSchema(schema, (s) => {
+    if (found || typeof s !== "object") return false;
+    const target =
+      typeof s.$ref === "string" ? schemaRefName(s.$ref) : undefined;
+    if (target !== undefined && recursive.has(target)) found = true;
+  });
+  return found;
 }
 
 function isFalseSchema(schema: Schema | boolean): boolean {
@@ -188,15 +238,28 @@ function composition(
   mode: SchemaMode,
 ): TypeNode | undefined {
   const parts: TypeNode[] = [];
-  if (Array.isArray(schema.allOf) && schema.allOf.length > 0)
+  const allOf = schema.allOf;
+  if (Array.isArray(allOf) && allOf.length > 0)
     parts.push(
-      intersection(schema.allOf.map((s) => schemaToType(s, naming, mode))),
+      intersection(
+        allOf.map((s, i) =>
+          schemaToType(
+            s,
+            naming,
+            mode,
+            allOfPropertyLookup(naming.schemas, allOf, i),
+          ),
+        ),
+      ),
     );
+  const cases = discriminatorCases(naming.schemas, schema);
   for (const key of ["oneOf", "anyOf"] as const) {
     const options = schema[key];
     if (Array.isArray(options) && options.length > 0)
       parts.push(
-        union(options.map((s) => discriminated(schema, s, naming, mode))),
+        union(
+          options.map((s) => discriminated(schema, cases, s, naming, mode)),
+        ),
       );
   }
   if (parts.length === 0) return undefined;
@@ -205,30 +268,32 @@ function composition(
 
 /**
  * A oneOf/anyOf member under a discriminator: `Cat & { petType: "cat" }`, so narrowing on the
- * property works. The value is the mapping key naming that schema, else the schema's name
- * (OpenAPI 3.1 §4.8.25: implicit mapping by schema name).
+ * property works, with the values the model gives it (src/model/schema.ts: the mapping, else the
+ * member's own const/enum, else its schema name). A member whose own property already holds
+ * literals is narrowed by them: it gets no literal of its own, and never one that contradicts
+ * them (the intersection would be `never`).
  */
 function discriminated(
   parent: Schema,
+  cases: ReturnType<typeof discriminatorCases>,
   member: Schema,
   naming: SchemaNaming,
   mode: SchemaMode,
 ): TypeNode {
   const type = schemaToType(member, naming, mode);
-  const discriminator = parent.discriminator;
-  if (!discriminator || typeof member.$ref !== "string") return type;
-  const target = schemaRefName(member.$ref);
-  if (target === undefined) return type;
-  const mapping = discriminator.mapping ?? {};
-  const values = Object.keys(mapping)
-    .filter(
-      (key) =>
-        mapping[key] === member.$ref ||
-        mapping[key] === target ||
-        schemaRefName(mapping[key]!) === target,
-    )
-    .sort();
-  if (values.length === 0) values.push(target);
+  const property = parent.discriminator?.propertyName;
+  if (!cases || property === undefined || typeof member.$ref !== "string")
+    return type;
+  const ref = member.$ref;
+  let values = [
+    ...new Set(cases.filter((c) => c.ref === ref).map((c) => c.value)),
+  ].sort();
+  const own = ownDiscriminatorValues(naming.schemas, member, property);
+  if (own) {
+    values = values.filter((v) => own.includes(v));
+    if (values.length === own.length) values = [];
+  }
+  if (values.length === 0) return type;
   return intersection([
     type,
     {
@@ -236,7 +301,7 @@ function discriminated(
       inline: true,
       members: [
         {
-          name: discriminator.propertyName,
+          name: property,
           optional: false,
           type: union(values.map((v) => raw(stringLiteral(v)))),
         },
@@ -245,7 +310,11 @@ function discriminated(
   ]);
 }
 
-/** JSDoc lines for a schema: description, then `@deprecated`; undefined when there is nothing. */
+/**
+ * JSDoc lines for a schema: description (else title); what a value must look like — `Format`,
+ * bounds, `Pattern` — as openapi-typescript keeps them; then `@default`, each `@example` and
+ * `@deprecated`. Undefined when there is nothing.
+ */
 export function docLines(schema: Schema | undefined): string[] | undefined {
   if (!schema || typeof schema !== "object") return undefined;
   const lines: string[] = [];
@@ -253,8 +322,34 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
     lines.push(...trimBlankEnds(jsdocLines(schema.description)));
   else if (typeof schema.title === "string" && schema.title.trim())
     lines.push(...trimBlankEnds(jsdocLines(schema.title)));
+  const facts: [string, unknown][] = [
+    ["Format", schema.format],
+    ["Minimum", schema.minimum],
+    ["Exclusive minimum", schema.exclusiveMinimum],
+    ["Maximum", schema.maximum],
+    ["Exclusive maximum", schema.exclusiveMaximum],
+    ["Pattern", schema.pattern],
+  ];
+  for (const [label, value] of facts)
+    if (typeof value === "string" || typeof value === "number")
+      lines.push(...jsdocLines(`${label}: ${value}`));
+  if (schema.default !== undefined)
+    lines.push(...tagLines("@default", schema.default));
+  for (const example of Array.isArray(schema.examples) ? schema.examples : [])
+    lines.push(...tagLines("@example", example));
   if (schema.deprecated === true) lines.push("@deprecated");
   return lines.length > 0 ? lines : undefined;
+}
+
+/** Longest JSON a `@default`/`@example` shows: a long example helps no one in a tooltip. */
+const MAX_TAG_JSON = 400;
+
+/** `@default 10`, `@example {…}` (JSON, indented when it spans lines); none when too long. */
+function tagLines(tag: string, value: unknown): string[] {
+  const json = JSON.stringify(value, null, 2);
+  if (json === undefined || json.length > MAX_TAG_JSON) return [];
+  const [first = "", ...rest] = jsdocLines(json);
+  return [`${tag} ${first}`, ...rest];
 }
 
 export function trimBlankEnds(lines: string[]): string[] {

@@ -1,6 +1,7 @@
 /** The naming decisions for one model, shared by every file that refers to its types. */
 import { TYPES_FILE } from "./path.js";
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
+import { recursiveSchemaNames } from "../../model/schema-recursion.js";
 import {
   errorStatuses,
   headerParameters,
@@ -91,6 +92,8 @@ function buildTypeIndex(model: ApiModel): TypeIndex {
     model,
     schemaTypeName,
     refName: schemaTypeName,
+    schemas: model.schemas,
+    recursive: recursiveSchemaNames(model.schemas),
     endpoint: (endpoint) => endpointTypes(endpoint),
     typeOf: (schema, mode) => schemaToType(schema, index, mode),
   };

@@ -1,5 +1,10 @@
 import type { NamedSchema, Schema } from "../../model/types.js";
-import { walkSchema } from "../../model/schema.js";
+import {
+  allOfPropertyLookup,
+  requiredSplit,
+  walkSchema,
+  type SubSchema,
+} from "../../model/schema.js";
 import { schemaRefName } from "../../model/schema-ref.js";
 
 /**
@@ -14,7 +19,7 @@ export function schemasWithWriteVariant(
   const refs = new Map<string, Set<string>>();
   for (const [name, named] of Object.entries(schemas)) {
     const found = new Set<string>();
-    if (scan(named.schema, found)) direct.add(name);
+    if (scan(schemas, named.schema, found)) direct.add(name);
     refs.set(name, found);
   }
   const differ = new Set(direct);
@@ -35,24 +40,38 @@ export function schemasWithWriteVariant(
 
 /**
  * Collects the `$ref` targets anywhere in the schema into `refs`; true when a required member
- * anywhere in it is readOnly/writeOnly.
+ * anywhere in it is readOnly/writeOnly (src/model/schema.ts's requiredSplit, allOf members
+ * looking into their siblings as the types do).
  */
-function scan(schema: Schema, refs: Set<string>): boolean {
+function scan(
+  schemas: Record<string, NamedSchema>,
+  schema: Schema,
+  refs: Set<string>,
+): boolean {
   let flagged = false;
+  const directional = (
+    s: Schema,
+    lookup?: (name: string) => SubSchema | undefined,
+  ) => {
+    const split = requiredSplit(schemas, s, lookup);
+    return split.notInRequest.length > 0 || split.notInResponse.length > 0;
+  };
   walkSchema(schema, (s) => {
     if (typeof s !== "object") return;
     if (typeof s.$ref === "string") {
       const target = schemaRefName(s.$ref);
       if (target !== undefined) refs.add(target);
     }
-    if (!s.properties || typeof s.properties !== "object") return;
-    const required = new Set(Array.isArray(s.required) ? s.required : []);
-    for (const [name, property] of Object.entries(s.properties))
-      if (
-        required.has(name) &&
-        (property?.readOnly === true || property?.writeOnly === true)
-      )
-        flagged = true;
+    if (directional(s)) flagged = true;
+    const allOf = s.allOf;
+    if (Array.isArray(allOf))
+      allOf.forEach((member, i) => {
+        if (
+          typeof member === "object" &&
+          directional(member, allOfPropertyLookup(schemas, allOf, i))
+        )
+          flagged = true;
+      });
   });
   return flagged;
 }

@@ -1,4 +1,4 @@
-import { schemaRef, schemaRefName } from "../../model/schema-ref.js";
+import { allOfPropertyLookup, discriminatorCases } from "../../model/schema.js";
 import type { Schema } from "../../model/types.js";
 import type { Doc } from "../shared/doc.js";
 import { type Body, type Keywords, Pointer } from "./context.js";
@@ -32,9 +32,17 @@ export const composition: Keywords = (b, s, x, path, indent) => {
     local = b.local("p");
     p = new Pointer([local], [local]);
   }
-  if (Array.isArray(s.allOf))
-    for (const sub of s.allOf as SubSchema[])
+  const allOf = s.allOf;
+  if (Array.isArray(allOf))
+    allOf.forEach((sub, i) => {
+      // a member's `required` may name members its siblings declare (readOnly ones among them)
+      if (isObject(sub))
+        b.mod.allOfLookups.set(
+          sub,
+          allOfPropertyLookup(b.mod.schemas, allOf, i),
+        );
       out.push(...b.schema(sub, x, p, indent));
+    });
   for (const keyword of ["anyOf", "oneOf"] as const) {
     const list = s[keyword];
     if (!Array.isArray(list) || list.length === 0) continue;
@@ -53,7 +61,7 @@ export const composition: Keywords = (b, s, x, path, indent) => {
       keyword === "anyOf"
         ? "must match a schema in anyOf"
         : "must match exactly one schema in oneOf";
-    const picked = discriminator(b, s, members);
+    const picked = discriminator(b, s, keyword, members);
     if (!picked) {
       out.push(b.push(failed, p, keyword, message));
       continue;
@@ -105,35 +113,32 @@ const conditionals: Keywords = (b, s, x, p, indent) => {
 
 /**
  * OpenAPI's discriminator as a fast path (OpenAPI 3.1 §4.8.25): the named property's value
- * picks the one member to check, through `mapping` and then the members' own schema names.
- * Values it does not know fall back to plain anyOf/oneOf.
+ * picks the one member to check, by the values src/model/schema.ts gives each schema (the
+ * mapping, else the member's own const/enum, else its name; the types use the same). Values it
+ * does not know fall back to plain anyOf/oneOf.
  */
 function discriminator(
   b: Body,
   s: Schema,
+  keyword: "anyOf" | "oneOf",
   members: SubSchema[],
 ): { property: string; values: string[]; checks: string[] } | undefined {
-  const d = s.discriminator;
-  if (!isObject(d as SubSchema) || typeof d?.propertyName !== "string")
-    return undefined;
+  const cases = discriminatorCases(b.mod.schemas, s);
+  if (!cases) return undefined;
   const byValue = new Map<string, string>();
-  const mapping = isObject(d.mapping as SubSchema) ? d.mapping! : {};
-  for (const [value, target] of Object.entries(mapping)) {
-    if (typeof target !== "string") continue;
-    // a reference, else a schema's name (§4.8.25.1: "schema names or references")
-    const check = b.mod.lookupRef(target) ?? b.mod.lookupRef(schemaRef(target));
-    if (check && !byValue.has(value)) byValue.set(value, check);
-  }
-  for (const m of members) {
-    if (!isObject(m) || typeof m.$ref !== "string" || !isBareRef(m)) continue;
-    const name = schemaRefName(m.$ref);
-    const check = b.mod.lookupRef(m.$ref);
-    if (name !== undefined && check && !byValue.has(name))
-      byValue.set(name, check);
+  for (const c of cases) {
+    // a member with more than its reference (a sibling keyword) is more than the named check
+    if (c.from !== "mapping") {
+      if (c.from.keyword !== keyword) continue;
+      const m = members[c.from.index];
+      if (!isObject(m) || !isBareRef(m)) continue;
+    }
+    const check = b.mod.lookupRef(c.ref);
+    if (check && !byValue.has(c.value)) byValue.set(c.value, check);
   }
   if (byValue.size === 0) return undefined;
   return {
-    property: d.propertyName,
+    property: s.discriminator!.propertyName,
     values: [...byValue.keys()].map(stringLiteral),
     checks: [...byValue.values()].map((check) => b.mod.useCheck(check)),
   };

@@ -1,6 +1,7 @@
-import type { Schema } from "../../model/types.js";
+import type { NamedSchema, Schema } from "../../model/types.js";
 import type { Doc } from "../shared/doc.js";
 import type { Sum } from "./layout.js";
+import type { SubSchema as JsonSubSchema } from "../../model/schema.js";
 import type { SubSchema } from "./subschema.js";
 
 /**
@@ -32,6 +33,16 @@ export class Pointer implements Sum {
 
 /** The module scope a function is written in (module.ts). */
 export interface ModuleScope {
+  /** The model's named schemas, which `$ref`s point at. */
+  readonly schemas: Readonly<Record<string, NamedSchema>>;
+  /**
+   * Where an allOf member finds the members its `required` names (its siblings declare them):
+   * set by composition.ts before the member is compiled, read by objects.ts.
+   */
+  readonly allOfLookups: WeakMap<
+    Schema,
+    (name: string) => JsonSubSchema | undefined
+  >;
   /** The named check `ref` points at, recorded as called (undefined when dangling). */
   checkOfRef(ref: string): string | undefined;
   /** The named check `ref` points at, not recorded. */

@@ -1,6 +1,9 @@
 import { patternFlags } from "../../model/pattern-flags.js";
-import { refTarget } from "../../model/schema.js";
-import type { NamedSchema } from "../../model/types.js";
+import {
+  refTarget,
+  type SubSchema as JsonSubSchema,
+} from "../../model/schema.js";
+import type { NamedSchema, Schema } from "../../model/types.js";
 import { print } from "../shared/doc.js";
 import { importStatement } from "../shared/statements.js";
 import { FunctionBody } from "./body.js";
@@ -44,10 +47,14 @@ export class ValidatorModule {
   /** Hoisted functions still to compile, in the order they were named (a Map: unhoist is O(1)). */
   private readonly pending = new Map<string, SubSchema>();
   private finished = false;
+  readonly allOfLookups = new WeakMap<
+    Schema,
+    (name: string) => JsonSubSchema | undefined
+  >();
 
   constructor(
     /** The model's named schemas, which `$ref`s point at. */
-    private readonly schemas: Readonly<Record<string, NamedSchema>>,
+    readonly schemas: Readonly<Record<string, NamedSchema>>,
     /** The check function of a named schema. */
     private readonly checkOf: (target: NamedSchema) => string | undefined,
     /** Where the named checks are imported from; undefined when they are in this module. */

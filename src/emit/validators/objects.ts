@@ -8,6 +8,7 @@ import {
   ifStatement,
   type Arg,
 } from "./layout.js";
+import { requiredSplit } from "../../model/schema.js";
 import { propertyChecks } from "./properties.js";
 import { count, isObject, type SubSchema } from "./subschema.js";
 import { properties, stringLiteral } from "./text.js";
@@ -77,29 +78,18 @@ function requiredCall(b: Body, x: string, p: Pointer, names: Arg): Doc {
   return callDoc("r.required", [b.use(x), b.at(p), b.use("e"), names]);
 }
 
-/** `required`, in three groups: always, not in a request (readOnly), not in a response. */
+/**
+ * `required`, in three groups: always, not in a request (readOnly), not in a response
+ * (writeOnly), as src/model/schema.ts splits them for every emitter.
+ */
 const required: Keywords = (b, s, x, p) => {
   if (!Array.isArray(s.required)) return [];
-  const groups: Record<"all" | "notRequest" | "notResponse", string[]> = {
-    all: [],
-    notRequest: [],
-    notResponse: [],
+  const split = requiredSplit(b.mod.schemas, s, b.mod.allOfLookups.get(s));
+  const groups = {
+    all: split.always.map(stringLiteral),
+    notRequest: split.notInRequest.map(stringLiteral),
+    notResponse: split.notInResponse.map(stringLiteral),
   };
-  const props = isObject(s.properties as SubSchema)
-    ? (s.properties as Record<string, SubSchema>)
-    : {};
-  for (const name of new Set(s.required)) {
-    if (typeof name !== "string") continue;
-    const prop = Object.hasOwn(props, name) ? props[name] : undefined;
-    const flags = isObject(prop) ? prop : {};
-    const group =
-      flags.readOnly === true
-        ? "notRequest"
-        : flags.writeOnly === true
-          ? "notResponse"
-          : "all";
-    groups[group].push(stringLiteral(name));
-  }
   const list = (names: string[]) =>
     b.mod.constant("RQ", names.join(","), (n) => arrayConstant(n, names));
   const out: Doc[] = [];

@@ -8,6 +8,7 @@ import {
   sourceOf,
 } from "./node.js";
 import type { SpecReading } from "./reading.js";
+import { isHeaderName } from "../../model/header-name.js";
 
 /** A parameter as listed by a path item or an operation, with its `$ref` followed. */
 export interface ParameterEntry {
@@ -87,6 +88,14 @@ function readEntry(
       reading.code("invalid-parameter"),
       "a parameter needs a `name` and an `in`; it is skipped",
       sourceOf(entry),
+    );
+    return undefined;
+  }
+  if (location === "header" && !isHeaderName(name)) {
+    reading.reporter.report(
+      reading.code("invalid-header-name"),
+      `header parameter ${JSON.stringify(name)} is not a valid HTTP header name (RFC 9110 §5.1); no client could send it, so it is left out`,
+      sourceOf(child(definition, "name")),
     );
     return undefined;
   }

@@ -1,3 +1,4 @@
+import { isHeaderName } from "../../model/header-name.js";
 import type {
   OAuthFlow,
   SecurityRequirement,
@@ -108,6 +109,18 @@ export function registerScheme(
   scheme: SecurityScheme,
   at: Node,
 ): void {
+  if (
+    scheme.type === "apiKey" &&
+    scheme.in === "header" &&
+    !isHeaderName(scheme.parameterName)
+  ) {
+    reading.reporter.report(
+      reading.code("invalid-header-name"),
+      `security scheme ${JSON.stringify(scheme.name)} sends its key in the header ${JSON.stringify(scheme.parameterName)}, which is not a valid HTTP header name (RFC 9110 §5.1); the scheme is left out`,
+      sourceOf(at),
+    );
+    return;
+  }
   if (Object.hasOwn(reading.securitySchemes, scheme.name)) {
     reading.reporter.report(
       reading.code("duplicate-security-scheme"),

@@ -1,3 +1,4 @@
+import { isHeaderName } from "../../model/header-name.js";
 import type { Path } from "../../model/pointer.js";
 import type { PostmanContext } from "./context.js";
 import { keyValues, type KeyValue } from "./fields.js";
@@ -51,7 +52,7 @@ export function readHeaders(
       for (const cookie of cookiePairs(entry))
         if (!result.cookies.some((c) => c.key === cookie.key))
           result.cookies.push(cookie);
-    } else if (!HEADER_NAME.test(entry.key))
+    } else if (!isHeaderName(entry.key))
       pc.reporter.report(
         "postman/invalid-header-name",
         `${JSON.stringify(entry.key)} is not a valid HTTP header name; the header is left out`,
@@ -63,16 +64,13 @@ export function readHeaders(
   return result;
 }
 
-/** RFC 9110 §5.1: a field name is a token. */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
 /** `Cookie: a=1; b=2` as one entry per cookie (RFC 6265 §4.2.1). */
 function cookiePairs(entry: KeyValue): KeyValue[] {
   const out: KeyValue[] = [];
   for (const pair of (entry.value ?? "").split(";")) {
     const eq = pair.indexOf("=");
     const key = (eq === -1 ? pair : pair.slice(0, eq)).trim();
-    if (key === "" || !HEADER_NAME.test(key)) continue;
+    if (key === "" || !isHeaderName(key)) continue; // a cookie name is a token too
     const cookie: KeyValue = { ...entry, key };
     cookie.value = eq === -1 ? "" : pair.slice(eq + 1).trim();
     delete cookie.description;

@@ -1,6 +1,6 @@
 import { schemaRef } from "../../model/schema-ref.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
-import type { Path } from "../../model/pointer.js";
+import { toPointer, type Path } from "../../model/pointer.js";
 import {
   isRecord,
   type ReaderContext,
@@ -12,6 +12,7 @@ import { patternFlags } from "../../model/pattern-flags.js";
 import {
   applyDraft4Exclusive,
   makeNullable,
+  nonFiniteEnumValues,
   suggestName,
 } from "./dialect-rules.js";
 import {
@@ -166,12 +167,18 @@ export class SchemaConverter {
           else if (isRecord(value) && typeof value.propertyName === "string") {
             const mapping = isRecord(value.mapping)
               ? Object.fromEntries(
-                  Object.entries(value.mapping).map(([k, v]) => [
-                    k,
-                    typeof v === "string"
-                      ? this.mappingRef(v, doc, path)
-                      : String(v),
-                  ]),
+                  Object.entries(value.mapping).flatMap(([k, v]) => {
+                    const ref =
+                      typeof v === "string"
+                        ? this.mappingRef(v, doc, [
+                            ...path,
+                            "discriminator",
+                            "mapping",
+                            k,
+                          ])
+                        : String(v);
+                    return ref === undefined ? [] : [[k, ref]];
+                  }),
                 )
               : undefined;
             out.discriminator = mapping
@@ -208,6 +215,7 @@ export class SchemaConverter {
       }
     }
     applyDraft4Exclusive(raw, out);
+    this.dropNonFiniteEnum(out, doc, path);
     if ((out.type as string) === "file") {
       out.type = "string";
       out.format = "binary";
@@ -215,6 +223,25 @@ export class SchemaConverter {
     if (raw.nullable === true || raw["x-nullable"] === true)
       return makeNullable(out);
     return out;
+  }
+
+  /** `type: number` with `enum: ["NaN", "Infinity"]`: reported, and the strings left out. */
+  private dropNonFiniteEnum(
+    out: Schema,
+    doc: SourceDocument,
+    path: Path,
+  ): void {
+    const drop = nonFiniteEnumValues(out);
+    if (drop.length === 0) return;
+    for (const i of drop)
+      this.ctx.reporter.report(
+        "schema/non-finite-enum",
+        `enum value ${JSON.stringify(out.enum![i])} is a string, not a number JSON can carry; it is left out of the type`,
+        doc.ref([...path, "enum", i]),
+      );
+    const kept = out.enum!.filter((_, i) => !drop.includes(i));
+    if (kept.length > 0) out.enum = kept;
+    else delete out.enum;
   }
 
   /** The validators compile patterns as JavaScript regular expressions (src/emit/validators). */
@@ -336,14 +363,34 @@ export class SchemaConverter {
     return name;
   }
 
-  private mappingRef(value: string, doc: SourceDocument, path: Path): string {
-    if (!value.includes("#") && !value.includes("/")) return value; // a bare schema name
-    const target = this.ctx.resolveRef(value, doc, [
-      ...path,
-      "discriminator",
-      "mapping",
-    ]);
-    if (!target) return value;
+  /**
+   * A discriminator mapping's target as the model's `$ref` (§4.8.25.1: a reference, or the name
+   * of a schema under components/schemas); undefined, reported as a `$ref` would be, when it
+   * names nothing. `at` is the mapping entry.
+   */
+  private mappingRef(
+    value: string,
+    doc: SourceDocument,
+    at: Path,
+  ): string | undefined {
+    let ref = value;
+    if (!value.includes("#") && !value.includes("/")) {
+      // a bare schema name: the home of the document's schemas holds it, or nothing does
+      let home: unknown = doc.value;
+      for (const key of this.home)
+        home = isRecord(home) ? home[key] : undefined;
+      if (!isRecord(home) || !Object.hasOwn(home, value)) {
+        this.ctx.reporter.report(
+          "ref/not-found",
+          `discriminator mapping ${JSON.stringify(value)} names no schema (no ${JSON.stringify([...this.home, value].join("/"))}); the entry is left out`,
+          doc.ref(at),
+        );
+        return undefined;
+      }
+      ref = "#" + toPointer([...this.home, value]);
+    }
+    const target = this.ctx.resolveRef(ref, doc, at);
+    if (!target) return undefined;
     return schemaRef(
       this.named(target.doc, target.path, suggestName(target.path, target.doc)),
     );

@@ -45,3 +45,25 @@ export function makeNullable(schema: Schema): Schema {
   }
   return { anyOf: [schema, { type: "null" }] };
 }
+
+/** Spellings some APIs use for IEEE floats JSON cannot carry. */
+const NON_FINITE = new Set(["NaN", "Infinity", "+Infinity", "-Infinity"]);
+
+/**
+ * The indexes of a numeric schema's `enum` values that name non-finite numbers as strings
+ * (`type: number, enum: ["NaN", "Infinity"]`): JSON has no such numbers and the type says the
+ * value is a number, so no valid value is one of them.
+ */
+export function nonFiniteEnumValues(out: Schema): number[] {
+  const types = Array.isArray(out.type) ? out.type : [out.type];
+  const numeric = types.filter((t) => t !== "null");
+  if (
+    !Array.isArray(out.enum) ||
+    numeric.length === 0 ||
+    !numeric.every((t) => t === "number" || t === "integer")
+  )
+    return [];
+  return out.enum.flatMap((v, i) =>
+    typeof v === "string" && NON_FINITE.has(v) ? [i] : [],
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * What each keyword of a model schema is (an annotation, data, or a holder of sub-schemas) and
+ * the walker over sub-schemas; re-exported by schema.ts, where every emitter imports them from.
+ */
+
+import { setOwn } from "./own.js";
+import type { Schema } from "./types.js";
+
+/** A sub-schema as JSON Schema allows it: a schema object, or `true`/`false`. */
+export type SubSchema = Schema | boolean;
+
+// ---------------------------------------------------------------------------------------------
+// keywords
+
+/**
+ * Keywords that only document a schema: no generated type, check or handler signature depends
+ * on them (JSON Schema 2020-12 meta-data and OpenAPI's `example` and `externalDocs`).
+ */
+export const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set([
+  "title",
+  "description",
+  "default",
+  "examples",
+  "example",
+  "deprecated",
+  "externalDocs",
+  "$comment",
+]);
+
+/**
+ * Keywords that annotate a value without constraining it: the documentation keywords, plus
+ * `readOnly`/`writeOnly` (which direction a member travels), OpenAPI's `xml` and
+ * `discriminator` (a hint; the oneOf/anyOf it sits beside decides). `x-` extensions are
+ * annotations too: see {@link isAnnotation}.
+ */
+export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
+  ...DOCUMENTATION_KEYWORDS,
+  "readOnly",
+  "writeOnly",
+  "xml",
+  "discriminator",
+]);
+
+/** True for an annotation-only keyword, `x-` extensions included. */
+export function isAnnotation(keyword: string): boolean {
+  return ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith("x-");
+}
+
+/** Keywords whose value is data, never a schema: a `$ref` member inside is not a reference. */
+export const DATA_KEYWORDS: ReadonlySet<string> = new Set([
+  "enum",
+  "const",
+  "default",
+  "example",
+  "examples",
+]);
+
+// ---------------------------------------------------------------------------------------------
+// sub-schemas
+
+/** Keywords whose value is one sub-schema. */
+export const SCHEMA_KEYWORDS = [
+  "additionalProperties",
+  "items",
+  "additionalItems",
+  "contains",
+  "propertyNames",
+  "not",
+  "if",
+  "then",
+  "else",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+  "contentSchema",
+] as const;
+
+/** Keywords whose value is a list of sub-schemas (`items` as a list is draft 4's tuple). */
+export const SCHEMA_LIST_KEYWORDS = [
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "prefixItems",
+  "items",
+] as const;
+
+/** Keywords whose value maps names (property names, patterns, definition names) to sub-schemas. */
+export const SCHEMA_MAP_KEYWORDS = [
+  "properties",
+  "patternProperties",
+  "dependentSchemas",
+  "$defs",
+  "definitions",
+  "dependencies",
+] as const;
+
+/** Where a sub-schema sits in its parent: the keyword, and the name or index under it. */
+export interface SubSchemaSite {
+  keyword: string;
+  /** The property name, pattern or definition name (map keywords), or the index (list keywords). */
+  key?: string | number;
+  schema: SubSchema;
+}
+
+function isSubSchema(value: unknown): value is SubSchema {
+  return (
+    typeof value === "boolean" ||
+    (typeof value === "object" && value !== null && !Array.isArray(value))
+  );
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The direct sub-schemas of a schema, every keyword that holds one (in/applicator, 2020-12 and
+ * the older spellings readers may keep: `additionalItems`, `definitions`, `dependencies`), in
+ * the schema's own key order. Data keywords (`enum`, `const`, `default`, examples) are never
+ * looked into, nor is a `$ref` followed.
+ */
+export function subSchemas(schema: SubSchema | undefined): SubSchemaSite[] {
+  const out: SubSchemaSite[] = [];
+  if (!isMap(schema)) return out;
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (Array.isArray(value)) {
+      if ((SCHEMA_LIST_KEYWORDS as readonly string[]).includes(keyword))
+        value.forEach((item, key) => {
+          if (isSubSchema(item)) out.push({ keyword, key, schema: item });
+        });
+    } else if ((SCHEMA_KEYWORDS as readonly string[]).includes(keyword)) {
+      if (isSubSchema(value)) out.push({ keyword, schema: value });
+    } else if (
+      (SCHEMA_MAP_KEYWORDS as readonly string[]).includes(keyword) &&
+      isMap(value)
+    ) {
+      // `dependencies` maps to a schema or to a list of names (a list is no sub-schema)
+      for (const [key, item] of Object.entries(value))
+        if (isSubSchema(item)) out.push({ keyword, key, schema: item });
+    }
+  }
+  return out;
+}
+
+/**
+ * Visits a schema and every schema below it, depth first, parents before children. `visit`
+ * returning false skips the children of that schema. Each object is visited once even when the
+ * model shares it between places, so a shared sub-tree costs once.
+ */
+export function walkSchema(
+  schema: SubSchema | undefined,
+  visit: (schema: SubSchema, site: SubSchemaSite | undefined) => boolean | void,
+): void {
+  if (schema === undefined) return;
+  const seen = new Set<object>();
+  const stack: [SubSchema, SubSchemaSite | undefined][] = [[schema, undefined]];
+  while (stack.length > 0) {
+    const [current, site] = stack.pop()!;
+    if (typeof current === "object") {
+      if (seen.has(current)) continue;
+      seen.add(current);
+    }
+    if (visit(current, site) === false) continue;
+    const children = subSchemas(current);
+    for (let i = children.length - 1; i >= 0; i--)
+      stack.push([children[i]!.schema, children[i]]);
+  }
+}
+
+/**
+ * The schema with `fn` applied to each direct sub-schema (the same keywords as
+ * {@link subSchemas}); every other keyword is kept as it is. `fn` returning undefined drops
+ * that sub-schema (a member of a map or list, or the keyword).
+ */
+export function mapSubSchemas(
+  schema: Schema,
+  fn: (sub: SubSchema, site: SubSchemaSite) => SubSchema | undefined,
+): Schema {
+  const out: Schema = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    let mapped: unknown = value;
+    if (Array.isArray(value)) {
+      if ((SCHEMA_LIST_KEYWORDS as readonly string[]).includes(keyword))
+        mapped = value.flatMap((item, key) => {
+          if (!isSubSchema(item)) return [item];
+          const next = fn(item, { keyword, key, schema: item });
+          return next === undefined ? [] : [next];
+        });
+    } else if ((SCHEMA_KEYWORDS as readonly string[]).includes(keyword)) {
+      if (isSubSchema(value)) mapped = fn(value, { keyword, schema: value });
+    } else if (
+      (SCHEMA_MAP_KEYWORDS as readonly string[]).includes(keyword) &&
+      isMap(value)
+    ) {
+      const map: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value)) {
+        const next = isSubSchema(item)
+          ? fn(item, { keyword, key, schema: item })
+          : item;
+        if (next !== undefined) setOwn(map, key, next);
+      }
+      mapped = map;
+    }
+    if (mapped !== undefined) setOwn(out, keyword, mapped);
+  }
+  return out;
+}
