@@ -73,7 +73,7 @@ describe("killing the generator mid-write", () => {
     expect((await runCli(cli, ARGS, { cwd: dir })).code).toBe(0);
     expect(readdirSync(join(dir, "out"))).not.toContain(".apiloom-staging");
     expect(
-      snapshotTree(join(dir, "out"))["endpoints/getInventory.ts"],
+      snapshotTree(join(dir, "out"))["client/endpoints/getInventory.ts"],
     ).toBeDefined();
     expect((await runCli(cli, [...ARGS, "--check"], { cwd: dir })).code).toBe(
       0,
@@ -99,7 +99,7 @@ describe("killing the generator mid-write", () => {
     expect(Object.keys(after).filter((p) => p.startsWith(".apiloom-"))).toEqual(
       [".apiloom-manifest.json"],
     );
-    expect(after["endpoints/getInventory.ts"]).toBeDefined();
+    expect(after["client/endpoints/getInventory.ts"]).toBeDefined();
     expect(after).not.toEqual(before);
     expect((await runCli(cli, [...ARGS, "--check"], { cwd: dir })).code).toBe(
       0,

@@ -22,11 +22,11 @@ const types: Emitter = () => [{ path: "types.ts", contents: SHARED_TYPES }];
 
 const client: Emitter = (model) => [
   ...model.endpoints.map((e) => ({
-    path: `endpoints/${nameOf(e)}.ts`,
+    path: `client/endpoints/${nameOf(e)}.ts`,
     contents: `export const ${nameOf(e)} = { method: ${JSON.stringify(e.method)}, path: ${JSON.stringify(e.path)} };\n`,
   })),
   {
-    path: "index.ts",
+    path: "client/index.ts",
     contents: model.endpoints
       .map((e) => `export * from "./endpoints/${nameOf(e)}.js";\n`)
       .join(""),

@@ -41,16 +41,16 @@ describe("apiloom generate (child process, fake emitters)", () => {
     expect(clean.stderr).toContain("out/ is up to date");
     expect(clean.code).toBe(0);
 
-    const target = join(dir, "out/endpoints/getPet.ts");
+    const target = join(dir, "out/client/endpoints/getPet.ts");
     writeFileSync(
       target,
       readFileSync(target, "utf8").replace('"get"', '"put"'),
     );
     const stale = await runCli(cli, [...GEN, "--check"], { cwd: dir });
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toContain("M endpoints/getPet.ts");
+    expect(stale.stderr).toContain("M client/endpoints/getPet.ts");
     expect(stale.stdout).toContain(
-      "--- a/endpoints/getPet.ts\n+++ b/endpoints/getPet.ts\n",
+      "--- a/client/endpoints/getPet.ts\n+++ b/client/endpoints/getPet.ts\n",
     );
     expect(stale.stdout).toMatch(/^-export const getPet = \{ method: "put"/m);
     expect(stale.stdout).toMatch(/^\+export const getPet = \{ method: "get"/m);
@@ -76,9 +76,11 @@ describe("apiloom generate (child process, fake emitters)", () => {
   it("removes the files of a removed endpoint and keeps hand-made files", async () => {
     const dir = project(["pets.yaml"]);
     expect((await runCli(cli, GEN, { cwd: dir })).code).toBe(0);
-    expect(existsSync(join(dir, "out/endpoints/deletePet.ts"))).toBe(true);
+    expect(existsSync(join(dir, "out/client/endpoints/deletePet.ts"))).toBe(
+      true,
+    );
     writeFileSync(join(dir, "out/NOTES.md"), "mine\n");
-    writeFileSync(join(dir, "out/endpoints/custom.ts"), "// mine too\n");
+    writeFileSync(join(dir, "out/client/endpoints/custom.ts"), "// mine too\n");
 
     const spec = join(dir, "specs/pets.yaml");
     const text = readFileSync(spec, "utf8");
@@ -86,14 +88,16 @@ describe("apiloom generate (child process, fake emitters)", () => {
     const run = await runCli(cli, GEN, { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("1 removed");
-    expect(existsSync(join(dir, "out/endpoints/deletePet.ts"))).toBe(false);
-    expect(readFileSync(join(dir, "out/index.ts"), "utf8")).not.toContain(
-      "deletePet",
+    expect(existsSync(join(dir, "out/client/endpoints/deletePet.ts"))).toBe(
+      false,
     );
+    expect(
+      readFileSync(join(dir, "out/client/index.ts"), "utf8"),
+    ).not.toContain("deletePet");
     expect(readFileSync(join(dir, "out/NOTES.md"), "utf8")).toBe("mine\n");
-    expect(readFileSync(join(dir, "out/endpoints/custom.ts"), "utf8")).toBe(
-      "// mine too\n",
-    );
+    expect(
+      readFileSync(join(dir, "out/client/endpoints/custom.ts"), "utf8"),
+    ).toBe("// mine too\n");
   });
 
   it("never reads its own output or lock back as inputs", async () => {
@@ -139,23 +143,23 @@ describe("apiloom generate (child process, fake emitters)", () => {
     const run = await runCli(cli, ["generate"], { cwd: join(dir, "specs") });
     expect(run.stderr).toMatch(/4 endpoints → \.\.\/gen\/: \d+ written/);
     expect(run.code).toBe(0);
-    expect(existsSync(join(dir, "gen/endpoints/getPet.ts"))).toBe(true);
+    expect(existsSync(join(dir, "gen/client/endpoints/getPet.ts"))).toBe(true);
     expect(existsSync(join(dir, "apiloom.lock.json"))).toBe(true);
   });
 
   it("refuses to overwrite a file it did not make", async () => {
     const dir = project(["pets.yaml"]);
-    mkdirSync(join(dir, "out"));
-    writeFileSync(join(dir, "out/index.ts"), "// hand-written\n");
+    mkdirSync(join(dir, "out/client"), { recursive: true });
+    writeFileSync(join(dir, "out/client/index.ts"), "// hand-written\n");
     const run = await runCli(cli, GEN, { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      "index.ts: a file apiloom did not make is in the way",
+      "client/index.ts: a file apiloom did not make is in the way",
     );
-    expect(readFileSync(join(dir, "out/index.ts"), "utf8")).toBe(
+    expect(readFileSync(join(dir, "out/client/index.ts"), "utf8")).toBe(
       "// hand-written\n",
     );
-    expect(existsSync(join(dir, "out/endpoints"))).toBe(false);
+    expect(existsSync(join(dir, "out/client/endpoints"))).toBe(false);
   });
 
   it("reports errors as file:line:col with a code frame, writes nothing and exits 1", async () => {

@@ -28,7 +28,7 @@ afterAll(() => {
 const ARGS = ["generate", "specs/*", "--out", "out"];
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
 const endpointPath = (dir: string, name: string) =>
-  readFileSync(join(dir, `out/endpoints/${name}.ts`), "utf8").match(
+  readFileSync(join(dir, `out/client/endpoints/${name}.ts`), "utf8").match(
     /path: "([^"]+)"/,
   )?.[1];
 

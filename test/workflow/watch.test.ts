@@ -58,7 +58,9 @@ it("--watch regenerates on spec and template changes and stops cleanly on SIGINT
     "a run after the spec change",
   );
   expect(run.output()).toContain("apiloom: changed specs/store.json");
-  expect(existsSync(join(dir, "out/endpoints/getInventory.ts"))).toBe(true);
+  expect(existsSync(join(dir, "out/client/endpoints/getInventory.ts"))).toBe(
+    true,
+  );
 
   writeFileSync(join(dir, "tpl/client/note.txt"), "v2\n");
   await waitFor(
@@ -87,9 +89,9 @@ it("--watch follows the config: new inputs are read and then watched", async () 
   const run = startCli(cli, ["generate", "--watch"], { cwd: project });
   const watching = "apiloom: watching for changes";
   await waitFor(() => count(run.output(), watching) === 1, "the first run");
-  expect(existsSync(join(project, "out/endpoints/getInventory.ts"))).toBe(
-    false,
-  );
+  expect(
+    existsSync(join(project, "out/client/endpoints/getInventory.ts")),
+  ).toBe(false);
 
   writeFileSync(
     join(project, "apiloom.config.json"),
@@ -100,7 +102,9 @@ it("--watch follows the config: new inputs are read and then watched", async () 
     "a run after the config change",
   );
   expect(run.output()).toContain("apiloom: changed apiloom.config.json");
-  expect(existsSync(join(project, "out/endpoints/getInventory.ts"))).toBe(true);
+  expect(
+    existsSync(join(project, "out/client/endpoints/getInventory.ts")),
+  ).toBe(true);
 
   const store = join(project, "more/store.json");
   writeFileSync(
@@ -113,7 +117,7 @@ it("--watch follows the config: new inputs are read and then watched", async () 
   );
   expect(run.output()).toContain("apiloom: changed more/store.json");
   expect(
-    readFileSync(join(project, "out/endpoints/getInventory.ts"), "utf8"),
+    readFileSync(join(project, "out/client/endpoints/getInventory.ts"), "utf8"),
   ).toContain('path: "/store/stock"');
 
   run.child.kill("SIGINT");
