@@ -9,7 +9,10 @@ import {
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CONFIG_FILE_NAMES, type ApiloomConfig } from "./config-types.js";
-import { validateConfig } from "./config-validate.js";
+import { validateConfig, type ConfigLocator } from "./config-validate.js";
+import { parseJson } from "../ingest/parse/json.js";
+import { parseYamlStream } from "../ingest/parse/yaml.js";
+import type { ParsedDocument } from "../ingest/parse/parsed-document.js";
 import { projectCacheDir } from "./cache-dir.js";
 
 export { ConfigError } from "./config-error.js";
@@ -57,8 +60,38 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
       `cannot load ${basename(abs)}${where}: ${(error as Error).message}`,
     );
   }
-  const config = validateConfig(raw, basename(abs));
+  const config = validateConfig(raw, basename(abs), positionsOf(abs));
   return { file: abs, dir: dirname(abs), config };
+}
+
+/**
+ * Where a key of a JSON or YAML config is, found by the readers' own position scanners (the
+ * config's values come from JSON.parse / yaml as before; positions are only looked up for a
+ * problem). A TypeScript or JavaScript config has none: its problems name the key path.
+ */
+function positionsOf(file: string): ConfigLocator | undefined {
+  const ext = extname(file);
+  const kind =
+    ext === ".json"
+      ? "json"
+      : ext === ".yaml" || ext === ".yml"
+        ? "yaml"
+        : undefined;
+  if (!kind) return undefined;
+  let document: ParsedDocument | undefined | null = null;
+  return (path) => {
+    if (document === null)
+      try {
+        const text = readFileSync(file, "utf8");
+        document =
+          kind === "json"
+            ? parseJson(text, basename(file))
+            : parseYamlStream(text, basename(file))[0];
+      } catch {
+        document = undefined;
+      }
+    return document?.locate(path);
+  };
 }
 
 async function readConfigValue(file: string): Promise<unknown> {
