@@ -10,8 +10,6 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CONFIG_FILE_NAMES, type ApiloomConfig } from "./config-types.js";
 import { validateConfig, type ConfigLocator } from "./config-validate.js";
-import { parseJson } from "../ingest/parse/json.js";
-import { parseYamlStream } from "../ingest/parse/yaml.js";
 import type { ParsedDocument } from "../ingest/parse/parsed-document.js";
 import { projectCacheDir } from "./cache-dir.js";
 
@@ -60,7 +58,16 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
       `cannot load ${basename(abs)}${where}: ${(error as Error).message}`,
     );
   }
-  const config = validateConfig(raw, basename(abs), positionsOf(abs));
+  let config: ApiloomConfig;
+  try {
+    config = validateConfig(raw, basename(abs));
+  } catch (error) {
+    // the readers' position scanners are loaded only for a config with problems (a run in which
+    // nothing changed must not pay for them): checked again, each problem is placed
+    const locate = error instanceof ConfigError && (await positionsOf(abs));
+    if (!locate) throw error;
+    config = validateConfig(raw, basename(abs), locate);
+  }
   return { file: abs, dir: dirname(abs), config };
 }
 
@@ -69,7 +76,7 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
  * config's values come from JSON.parse / yaml as before; positions are only looked up for a
  * problem). A TypeScript or JavaScript config has none: its problems name the key path.
  */
-function positionsOf(file: string): ConfigLocator | undefined {
+async function positionsOf(file: string): Promise<ConfigLocator | undefined> {
   const ext = extname(file);
   const kind =
     ext === ".json"
@@ -78,6 +85,8 @@ function positionsOf(file: string): ConfigLocator | undefined {
         ? "yaml"
         : undefined;
   if (!kind) return undefined;
+  const { parseJson } = await import("../ingest/parse/json.js");
+  const { parseYamlStream } = await import("../ingest/parse/yaml.js");
   let document: ParsedDocument | undefined | null = null;
   return (path) => {
     if (document === null)
