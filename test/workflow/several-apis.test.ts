@@ -355,3 +355,47 @@ describe("an API's config: the top level's settings with the entry's over them",
     expect(apiConfigs(single)).toEqual([{ config: single }]);
   });
 });
+
+describe("the docs' multi-API example (docs/configuration.md)", () => {
+  it("is a TypeScript config that resolves to two APIs with their own files", async () => {
+    const { parseGenerateArgs } =
+      await import("../../src/cli/generate-options.js");
+    const { resolveApis } = await import("../../src/workflow/settings.js");
+    const page = readFileSync(join(REPO, "docs/configuration.md"), "utf8");
+    const sample = /```ts\n([\s\S]*?)```/.exec(page)![1]!;
+    const dir = mkdtempSync(join(tmpdir(), "apiloom-apis-docs-"));
+    dirs.push(dir);
+    writeFileSync(join(dir, "package.json"), "{}\n");
+    writeFileSync(join(dir, "apiloom.config.ts"), sample);
+    const apis = await resolveApis(parseGenerateArgs([]), dir);
+    expect(
+      apis.map((a) => [
+        a.api,
+        a.out,
+        a.lock,
+        a.serverHandlers,
+        a.emit.artifacts,
+        a.strict,
+      ]),
+    ).toEqual([
+      [
+        "pets",
+        join(dir, "src/generated/pets"),
+        join(dir, "apiloom.pets.lock.json"),
+        join(dir, "src/pets-handlers.ts"),
+        ["types", "client", "server", "validators", "docs"],
+        false,
+      ],
+      [
+        "billing",
+        join(dir, "src/generated/billing"),
+        join(dir, "locks/billing.lock.json"),
+        undefined,
+        ["types", "client", "validators"],
+        true,
+      ],
+    ]);
+    const one = await resolveApis(parseGenerateArgs(["--api", "billing"]), dir);
+    expect(one.map((a) => a.api)).toEqual(["billing"]);
+  });
+});
