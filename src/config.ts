@@ -2,6 +2,7 @@
 export {
   defineConfig,
   definePlugin,
+  type ApiloomApi,
   type ApiloomConfig,
   type ApiloomSettings,
 } from "./workflow/config-types.js";

@@ -104,6 +104,12 @@ const FLAGS: FlagSpec[] = [
     apply: (f) => (f.lock = false),
   },
   {
+    names: ["--api"],
+    value: "<name>",
+    help: "Of a config that lists several APIs (apis), make only this one (default: all)",
+    apply: (f, v) => (f.api = v),
+  },
+  {
     names: ["-c", "--config"],
     value: "<file>",
     help: "Config file (default: apiloom.config.* found from the working folder)",

@@ -18,6 +18,7 @@ import { parseGenerateArgs } from "./generate-options.js";
 import { runOnce, type LazyStages } from "./generate-run.js";
 import type { RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";
+import { apiLabel, labelled } from "./generate-apis.js";
 
 interface WatchIO extends RunIO {
   paint: Paint;
@@ -31,6 +32,28 @@ interface WatchIO extends RunIO {
  * SIGINT (or SIGTERM) stops watching; a run in progress finishes first (the writer's
  * transaction is never cut short) and the promise resolves with 0.
  */
+export async function watchApis(
+  args: readonly string[],
+  apis: readonly GenerateSettings[],
+  stages: LazyStages,
+  io: WatchIO,
+): Promise<number> {
+  if (apis.length === 1) return runWatch(args, apis[0]!, stages, io);
+  const codes = await Promise.all(
+    apis.map((api) =>
+      runWatch(args, api, stages, {
+        ...io,
+        stderr: labelled(io.stderr, apiLabel(api)),
+      }),
+    ),
+  );
+  return Math.max(...codes);
+}
+
+/**
+ * Watches one API. Of a config with several, each API is watched by its own loop with its own
+ * watchers and source cache (watchApis), so a change to one API's spec regenerates that API only.
+ */
 export function runWatch(
   args: readonly string[],
   initial: GenerateSettings,
@@ -40,6 +63,8 @@ export function runWatch(
   const flags = parseGenerateArgs(
     args.filter((a) => a !== "--watch" && a !== "-w"),
   );
+  // the API this loop watches, of a config with several
+  if (initial.api !== undefined) flags.api = initial.api;
   const sources = createSourceCache();
   let settings = initial;
   let running = false;

@@ -1,9 +1,6 @@
 import { ConfigError } from "../workflow/config-error.js";
 import type { Stages } from "../workflow/produce.js";
-import {
-  resolveSettings,
-  type GenerateSettings,
-} from "../workflow/settings.js";
+import { resolveApis, type GenerateSettings } from "../workflow/settings.js";
 import { paint, useColor } from "./colors.js";
 import {
   generateHelp,
@@ -36,7 +33,7 @@ export async function runGenerate(
   const cwd = deps.cwd ?? process.cwd();
   const env = deps.env ?? process.env;
   let flags: GenerateFlags;
-  let settings: GenerateSettings;
+  let apis: GenerateSettings[];
   try {
     flags = parseGenerateArgs(args);
     if (flags.help) {
@@ -45,7 +42,7 @@ export async function runGenerate(
     }
     if (flags.watch && flags.check)
       throw new ConfigError("--watch and --check cannot be combined");
-    settings = await resolveSettings(flags, cwd);
+    apis = await resolveApis(flags, cwd);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     stderr.write(`apiloom generate: ${error.message}\n`);
@@ -57,11 +54,16 @@ export async function runGenerate(
     ? { id: given.id, load: async () => given }
     : { id: "apiloom", load: defaultStages };
   const io = { stdout, stderr, cwd, paint: paint(color), write: deps.write };
+  const settings = apis[0]!;
   const loaded = configLine(settings, cwd);
   if (loaded) stderr.write(io.paint.dim(loaded));
   if (flags.watch) {
-    const { runWatch } = await import("./generate-watch.js");
-    return runWatch(args, settings, stages, io);
+    const { watchApis } = await import("./generate-watch.js");
+    return watchApis(args, apis, stages, io);
+  }
+  if (apis.length > 1) {
+    const { runApis } = await import("./generate-apis.js");
+    return runApis(apis, flags, stages, io);
   }
   return runOnce(settings, flags, stages, io);
 }

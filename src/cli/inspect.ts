@@ -4,6 +4,8 @@ import { loadModel } from "../pipeline.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
 import { plural } from "./report.js";
 import { ConfigError } from "../workflow/config-error.js";
+import { listInputs } from "../workflow/inputs.js";
+import { resolveApis, type GenerateSettings } from "../workflow/settings.js";
 import {
   flagsNamed,
   optionsHelp,
@@ -22,6 +24,7 @@ const FLAGS: FlagSpec<InspectFlags>[] = [
     apply: (f) => (f.json = true),
   },
   ...flagsNamed("--allow-external-refs", "--prefer", "--name"),
+  ...flagsNamed("--api", "--config", "--no-config"),
   ...flagsNamed("--color", "--no-color").map((spec) => ({
     ...spec,
     help: "Accepted as by generate (inspect prints no colour)",
@@ -30,9 +33,11 @@ const FLAGS: FlagSpec<InspectFlags>[] = [
 ];
 
 const HELP = `Usage: apiloom inspect <files...> [options]
+       apiloom inspect [--api <name>]
 
 Reads the inputs (Swagger 2.0, OpenAPI 3.0/3.1, Postman v2.0/v2.1; format detected by content),
-merges them, and prints the endpoints and the diagnostics.
+merges them, and prints the endpoints and the diagnostics. Without files, of a config that lists
+several APIs (apis): each API's inputs, with its settings (or the one --api names).
 
 Options:
 ${optionsHelp(FLAGS)}
@@ -64,6 +69,9 @@ export async function runInspect(args: string[]): Promise<number> {
     return 0;
   }
   if (flags.inputs.length === 0) {
+    const apis = await configApis(flags);
+    if (typeof apis === "number") return apis;
+    if (apis) return inspectApis(apis, flags.json);
     process.stderr.write(
       `apiloom inspect: name at least one input file\n\n${HELP}`,
     );
@@ -178,4 +186,60 @@ function renderTable(model: ApiModel): string {
 
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
+}
+
+/**
+ * The APIs of the config when it lists several (or `--api` names one), resolved as `generate`
+ * resolves them; undefined for a config without `apis` (inspect then wants files); 2 for a
+ * config error, reported.
+ */
+async function configApis(
+  flags: InspectFlags,
+): Promise<GenerateSettings[] | undefined | number> {
+  try {
+    const apis = await resolveApis(flags, process.cwd());
+    return apis.some((a) => a.api !== undefined) ? apis : undefined;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // no config, or one without inputs: inspect wants files, as before
+    if (flags.api === undefined && flags.config === undefined) return undefined;
+    process.stderr.write(`apiloom inspect: ${error.message}\n`);
+    return 2;
+  }
+}
+
+/** Each API's merged model, in the config's order: one table each, or one JSON object by name. */
+function inspectApis(apis: readonly GenerateSettings[], json: boolean): number {
+  const models = apis.map((settings) => ({
+    name: settings.api ?? "api",
+    model: loadModel(listInputs(settings).inputFiles, {
+      ...settings.model,
+      cwd: settings.baseDir,
+    }),
+  }));
+  if (json)
+    process.stdout.write(
+      JSON.stringify(
+        apis.length === 1
+          ? toJson(models[0]!.model)
+          : {
+              apis: Object.fromEntries(
+                models.map(({ name, model }) => [name, toJson(model)]),
+              ),
+            },
+        null,
+        2,
+      ) + "\n",
+    );
+  else
+    process.stdout.write(
+      models
+        .map(({ name, model }) => `API ${name}: ${renderTable(model)}`)
+        .join("\n"),
+    );
+  return models.some(({ model }) =>
+    model.diagnostics.some((d) => d.severity === "error"),
+  )
+    ? 1
+    : 0;
 }

@@ -9,7 +9,8 @@ import {
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CONFIG_FILE_NAMES, type ApiloomConfig } from "./config-types.js";
-import { validateConfig } from "./config-validate.js";
+import { validateConfig, type ConfigLocator } from "./config-validate.js";
+import type { ParsedDocument } from "../ingest/parse/parsed-document.js";
 import { projectCacheDir } from "./cache-dir.js";
 
 export { ConfigError } from "./config-error.js";
@@ -57,8 +58,49 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
       `cannot load ${basename(abs)}${where}: ${(error as Error).message}`,
     );
   }
-  const config = validateConfig(raw, basename(abs));
+  let config: ApiloomConfig;
+  try {
+    config = validateConfig(raw, basename(abs));
+  } catch (error) {
+    // the readers' position scanners are loaded only for a config with problems (a run in which
+    // nothing changed must not pay for them): checked again, each problem is placed
+    const locate = error instanceof ConfigError && (await positionsOf(abs));
+    if (!locate) throw error;
+    config = validateConfig(raw, basename(abs), locate);
+  }
   return { file: abs, dir: dirname(abs), config };
+}
+
+/**
+ * Where a key of a JSON or YAML config is, found by the readers' own position scanners (the
+ * config's values come from JSON.parse / yaml as before; positions are only looked up for a
+ * problem). A TypeScript or JavaScript config has none: its problems name the key path.
+ */
+async function positionsOf(file: string): Promise<ConfigLocator | undefined> {
+  const ext = extname(file);
+  const kind =
+    ext === ".json"
+      ? "json"
+      : ext === ".yaml" || ext === ".yml"
+        ? "yaml"
+        : undefined;
+  if (!kind) return undefined;
+  const { parseJson } = await import("../ingest/parse/json.js");
+  const { parseYamlStream } = await import("../ingest/parse/yaml.js");
+  let document: ParsedDocument | undefined | null = null;
+  return (path) => {
+    if (document === null)
+      try {
+        const text = readFileSync(file, "utf8");
+        document =
+          kind === "json"
+            ? parseJson(text, basename(file))
+            : parseYamlStream(text, basename(file))[0];
+      } catch {
+        document = undefined;
+      }
+    return document?.locate(path);
+  };
 }
 
 async function readConfigValue(file: string): Promise<unknown> {

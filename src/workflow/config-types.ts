@@ -7,7 +7,22 @@ import type { ArtifactName } from "../emit/registry.js";
  * Your plugins' options sit beside these, under each plugin's name.
  */
 export interface ApiloomConfig extends ApiloomSettings {
+  /**
+   * Several APIs in one project: each entry names an API, its inputs, and the settings it gives
+   * over the ones above (which are then every API's defaults). Each API has its own output folder
+   * (default `generated/<name>`), lock (default `apiloom.<name>.lock.json`) and handlers file;
+   * two APIs sharing one is an error. `apiloom generate` makes them all, `--api <name>` one.
+   */
+  apis?: ApiloomApi[];
   /** Options of a plugin of your own, under its name. */
+  [plugin: string]: unknown;
+}
+
+/** One API of a config's `apis`: its name and the settings it gives over the top level's. */
+export interface ApiloomApi extends Omit<ApiloomSettings, "plugins"> {
+  /** Letters, digits, `.`, `_`, `-`: picked with `--api <name>`, shown in the run's lines. */
+  name: string;
+  /** Options of a plugin (yours or apiloom's), under its name. */
   [plugin: string]: unknown;
 }
 

@@ -8,39 +8,62 @@ import { BUILT_IN_PLUGINS } from "../emit/registry.js";
 import type { ApiloomConfig } from "./config-types.js";
 import { ConfigError } from "./config-error.js";
 
-type Check = (value: unknown, where: string) => void;
+/**
+ * Where a value sits in the config: its path (to find its line and column in a JSON or YAML
+ * file) and how messages name it (`apiloom.config.ts.merge.prefer[0]`).
+ */
+export interface Where {
+  readonly path: readonly (string | number)[];
+  readonly shown: string;
+}
+/** Collects every problem of a config; `text` follows the name (` must be …`, `: unknown …`). */
+type Report = (where: Where, text: string) => void;
+type Check = (value: unknown, where: Where, report: Report) => void;
 /** A section of the config: each key's check, or a nested section. */
 interface Shape {
   [key: string]: Check | Shape;
 }
 
-const isString: Check = (v, where) => {
+const child = (w: Where, key: string): Where => ({
+  path: [...w.path, key],
+  shown: `${w.shown}.${key}`,
+});
+const entry = (w: Where, key: string): Where => ({
+  path: [...w.path, key],
+  shown: `${w.shown}[${JSON.stringify(key)}]`,
+});
+const item = (w: Where, i: number): Where => ({
+  path: [...w.path, i],
+  shown: `${w.shown}[${i}]`,
+});
+
+const isString: Check = (v, where, report) => {
   if (typeof v !== "string" || v === "")
-    throw new ConfigError(`${where} must be a non-empty string`);
+    report(where, " must be a non-empty string");
 };
-const isBoolean: Check = (v, where) => {
-  if (typeof v !== "boolean")
-    throw new ConfigError(`${where} must be true or false`);
+const isBoolean: Check = (v, where, report) => {
+  if (typeof v !== "boolean") report(where, " must be true or false");
 };
-const isNumber: Check = (v, where) => {
+const isNumber: Check = (v, where, report) => {
   if (typeof v !== "number" || !Number.isFinite(v))
-    throw new ConfigError(`${where} must be a number`);
+    report(where, " must be a number");
 };
-const stringList: Check = (v, where) => {
-  if (!Array.isArray(v)) throw new ConfigError(`${where} must be a list`);
-  v.forEach((item, i) => isString(item, `${where}[${i}]`));
+const stringList: Check = (v, where, report) => {
+  if (!Array.isArray(v)) return report(where, " must be a list");
+  v.forEach((value, i) => isString(value, item(where, i), report));
 };
-const stringMap: Check = (v, where) => {
-  if (!isObject(v)) throw new ConfigError(`${where} must be an object`);
-  for (const [key, item] of Object.entries(v))
-    isString(item, `${where}[${JSON.stringify(key)}]`);
+const stringMap: Check = (v, where, report) => {
+  if (!isObject(v)) return report(where, " must be an object");
+  for (const [key, value] of Object.entries(v))
+    isString(value, entry(where, key), report);
 };
 const oneOf =
   (values: readonly string[]): Check =>
-  (v, where) => {
+  (v, where, report) => {
     if (!values.includes(v as string))
-      throw new ConfigError(
-        `${where} must be one of ${values.map((g) => JSON.stringify(g)).join(", ")}`,
+      report(
+        where,
+        ` must be one of ${values.map((g) => JSON.stringify(g)).join(", ")}`,
       );
   };
 
@@ -60,34 +83,42 @@ const CORE: Shape = {
   out: isString,
   artifacts: stringList,
   plugins: () => {}, // checked first, by checkPlugins
+  apis: () => {}, // checked by checkApis, each entry against the shape of the rest
   templates: isString,
   info: { title: isString, version: isString, description: isString },
   names: stringMap,
-  tags: (v, where) => {
-    if (!isObject(v)) throw new ConfigError(`${where} must be an object`);
-    for (const [key, item] of Object.entries(v)) {
-      const at = `${where}[${JSON.stringify(key)}]`;
-      if (typeof item === "string") isString(item, at);
-      else checkObject(item, { name: isString, description: isString }, at);
+  tags: (v, where, report) => {
+    if (!isObject(v)) return report(where, " must be an object");
+    for (const [key, value] of Object.entries(v)) {
+      const at = entry(where, key);
+      if (typeof value === "string") isString(value, at, report);
+      else
+        checkObject(
+          value,
+          { name: isString, description: isString },
+          at,
+          report,
+        );
     }
   },
   merge: {
     allowExternalRefs: isBoolean,
     prefer: stringList,
-    maxInputSize: (v, where) => {
+    maxInputSize: (v, where, report) => {
       if (typeof v !== "number" || !(v > 0) || !Number.isFinite(v))
-        throw new ConfigError(`${where} must be a number of MiB above 0`);
+        report(where, " must be a number of MiB above 0");
     },
   },
   server: { handlers: isString },
-  lock: (v, where) => {
+  lock: (v, where, report) => {
     if (v !== false && (typeof v !== "string" || v === ""))
-      throw new ConfigError(
-        `${where} must be a file path, or false for no lock`,
-      );
+      report(where, " must be a file path, or false for no lock");
   },
   strict: isBoolean,
 };
+
+/** An API's name (in `apis`): it names the API's default output folder and lock. */
+export const API_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** Where the config holds a plugin's option: its own `config` path, or `<plugin>.<option>`. */
 export function optionPath(plugin: ArtifactPlugin, key: string): string[] {
@@ -123,97 +154,172 @@ function structuredCloneShape(shape: Shape): Shape {
   );
 }
 
-function checkObject(value: unknown, shape: Shape, where: string): void {
-  if (!isObject(value)) throw new ConfigError(`${where} must be an object`);
-  for (const [key, item] of Object.entries(value)) {
+function checkObject(
+  value: unknown,
+  shape: Shape,
+  where: Where,
+  report: Report,
+): void {
+  if (!isObject(value)) return report(where, " must be an object");
+  for (const [key, value_] of Object.entries(value)) {
     const check = shape[key];
-    if (!check)
-      throw new ConfigError(
-        `${where}: unknown option ${JSON.stringify(key)} (known: ${Object.keys(shape).join(", ")})`,
+    if (!check) {
+      report(
+        { path: [...where.path, key], shown: where.shown },
+        `: unknown option ${JSON.stringify(key)} (known: ${Object.keys(shape).join(", ")})`,
       );
-    if (item === undefined) continue;
-    if (typeof check === "function") check(item, `${where}.${key}`);
-    else checkObject(item, check, `${where}.${key}`);
+      continue;
+    }
+    if (value_ === undefined) continue;
+    if (typeof check === "function") check(value_, child(where, key), report);
+    else checkObject(value_, check, child(where, key), report);
   }
+}
+
+/**
+ * The entries of `apis`: each an object with a name of its own (letters, digits, `.`, `_`, `-`:
+ * it names default files), the settings it overrides checked as the top level's, and neither
+ * `plugins` nor `apis` (plugins are the project's; lists do not nest).
+ */
+function checkApis(
+  value: unknown,
+  shape: Shape,
+  where: Where,
+  report: Report,
+): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) return report(where, " must be a list");
+  if (value.length === 0)
+    return report(where, " must name at least one API (or be left out)");
+  const { plugins: _plugins, apis: _apis, ...rest } = shape;
+  const entryShape: Shape = { name: isString, ...rest };
+  const seen = new Set<string>();
+  value.forEach((api: unknown, i) => {
+    const at = item(where, i);
+    if (!isObject(api))
+      return report(at, " must be an object: { name, inputs, out, … }");
+    const name = api["name"];
+    if (typeof name !== "string" || !API_NAME.test(name))
+      report(
+        child(at, "name"),
+        ` must be letters, digits, ".", "_" and "-", starting with a letter or digit, got ${JSON.stringify(name)}`,
+      );
+    else if (seen.has(name))
+      report(child(at, "name"), ` ${JSON.stringify(name)} is used twice`);
+    else seen.add(name);
+    checkObject(api, entryShape, at, report);
+  });
 }
 
 const PLUGIN_NAME = /^[a-z][a-z0-9-]*$/;
 
+/** A check that throws at the first problem: plugins are code, checked one by one. */
+const strictly =
+  (check: Check) =>
+  (value: unknown, shown: string): void =>
+    check(value, { path: [], shown }, (w, text) => {
+      throw new ConfigError(`${w.shown}${text}`);
+    });
+
 /**
  * The config's plugins, checked: each an object with a name of its own (not apiloom's artifacts',
  * another plugin's, or a setting's), a version, a description, a relative path no other artifact
- * takes, known needs, an `emit` function and options with a type and a help line.
+ * takes, known needs, an `emit` function and options with a type and a help line. Each plugin's
+ * first problem is reported; the plugins without one are returned.
  */
-function checkPlugins(value: unknown, where: string): ArtifactPlugin[] {
+function checkPlugins(
+  value: unknown,
+  where: Where,
+  report: Report,
+): ArtifactPlugin[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new ConfigError(`${where} must be a list`);
+  if (!Array.isArray(value)) {
+    report(where, " must be a list");
+    return [];
+  }
   const known: ArtifactPlugin[] = [...BUILT_IN_PLUGINS];
   value.forEach((plugin: unknown, i) => {
-    const at = `${where}[${i}]`;
-    if (!isObject(plugin))
-      throw new ConfigError(
-        `${at} must be a plugin (export one with definePlugin from "apiloom/config")`,
-      );
-    const name = plugin["name"];
-    if (typeof name !== "string" || !PLUGIN_NAME.test(name))
-      throw new ConfigError(
-        `${at}.name must be lower-case letters, digits and "-", got ${JSON.stringify(name)}`,
-      );
-    const named = `${at} (${name})`;
-    if (known.some((p) => p.name === name) || name in CORE)
-      throw new ConfigError(
-        `${named}: the name ${JSON.stringify(name)} is taken (known artifacts: ${known.map((p) => p.name).join(", ")}; settings: ${Object.keys(CORE).join(", ")})`,
-      );
-    isString(plugin["version"], `${named}.version`);
-    isString(plugin["description"], `${named}.description`);
-    isString(plugin["path"], `${named}.path`);
-    const path = plugin["path"] as string;
-    const unsafe = unsafePathReason(path);
-    if (unsafe)
-      throw new ConfigError(
-        `${named}.path must be a relative path inside the output folder (a/b), got ${JSON.stringify(path)}: ${unsafe}`,
-      );
-    const clash = known.find(
-      (p) =>
-        p.path === path ||
-        p.path.startsWith(`${path}/`) ||
-        path.startsWith(`${p.path}/`),
-    );
-    if (clash)
-      throw new ConfigError(
-        `${named}.path ${JSON.stringify(path)} overlaps the ${clash.name} artifact's ${JSON.stringify(clash.path)}`,
-      );
-    if (typeof plugin["emit"] !== "function")
-      throw new ConfigError(`${named}.emit must be a function`);
-    if (plugin["needs"] !== undefined) {
-      stringList(plugin["needs"], `${named}.needs`);
-      for (const need of plugin["needs"] as string[])
-        if (!known.some((p) => p.name === need))
-          throw new ConfigError(
-            `${named}.needs: unknown artifact ${JSON.stringify(need)} (known: ${known.map((p) => p.name).join(", ")})`,
-          );
+    const at = item(where, i);
+    try {
+      checkPlugin(plugin, at.shown, known);
+      known.push(plugin as ArtifactPlugin);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      report({ ...at, shown: "" }, error.message);
     }
-    const options = plugin["options"] ?? {};
-    if (!isObject(options))
-      throw new ConfigError(`${named}.options must be an object`);
-    for (const [key, spec] of Object.entries(options)) {
-      const specAt = `${named}.options.${key}`;
-      if (!isObject(spec)) throw new ConfigError(`${specAt} must be an object`);
-      const type = spec["type"];
-      if (!(
-        (Array.isArray(type) && type.every((t) => typeof t === "string")) ||
-        ["string", "number", "boolean", "string-list"].includes(type as string)
-      ))
-        throw new ConfigError(
-          `${specAt}.type must be "string", "number", "boolean", "string-list" or a list of strings`,
-        );
-      isString(spec["help"], `${specAt}.help`);
-      if (spec["default"] !== undefined)
-        typeCheck(type as OptionType)(spec["default"], `${specAt}.default`);
-    }
-    known.push(plugin as unknown as ArtifactPlugin);
   });
   return known.slice(BUILT_IN_PLUGINS.length);
+}
+
+function checkPlugin(
+  plugin: unknown,
+  at: string,
+  known: readonly ArtifactPlugin[],
+): void {
+  if (!isObject(plugin))
+    throw new ConfigError(
+      `${at} must be a plugin (export one with definePlugin from "apiloom/config")`,
+    );
+  const name = plugin["name"];
+  if (typeof name !== "string" || !PLUGIN_NAME.test(name))
+    throw new ConfigError(
+      `${at}.name must be lower-case letters, digits and "-", got ${JSON.stringify(name)}`,
+    );
+  const named = `${at} (${name})`;
+  if (known.some((p) => p.name === name) || name in CORE)
+    throw new ConfigError(
+      `${named}: the name ${JSON.stringify(name)} is taken (known artifacts: ${known.map((p) => p.name).join(", ")}; settings: ${Object.keys(CORE).join(", ")})`,
+    );
+  strictly(isString)(plugin["version"], `${named}.version`);
+  strictly(isString)(plugin["description"], `${named}.description`);
+  strictly(isString)(plugin["path"], `${named}.path`);
+  const path = plugin["path"] as string;
+  const unsafe = unsafePathReason(path);
+  if (unsafe)
+    throw new ConfigError(
+      `${named}.path must be a relative path inside the output folder (a/b), got ${JSON.stringify(path)}: ${unsafe}`,
+    );
+  const clash = known.find(
+    (p) =>
+      p.path === path ||
+      p.path.startsWith(`${path}/`) ||
+      path.startsWith(`${p.path}/`),
+  );
+  if (clash)
+    throw new ConfigError(
+      `${named}.path ${JSON.stringify(path)} overlaps the ${clash.name} artifact's ${JSON.stringify(clash.path)}`,
+    );
+  if (typeof plugin["emit"] !== "function")
+    throw new ConfigError(`${named}.emit must be a function`);
+  if (plugin["needs"] !== undefined) {
+    strictly(stringList)(plugin["needs"], `${named}.needs`);
+    for (const need of plugin["needs"] as string[])
+      if (!known.some((p) => p.name === need))
+        throw new ConfigError(
+          `${named}.needs: unknown artifact ${JSON.stringify(need)} (known: ${known.map((p) => p.name).join(", ")})`,
+        );
+  }
+  const options = plugin["options"] ?? {};
+  if (!isObject(options))
+    throw new ConfigError(`${named}.options must be an object`);
+  for (const [key, spec] of Object.entries(options)) {
+    const specAt = `${named}.options.${key}`;
+    if (!isObject(spec)) throw new ConfigError(`${specAt} must be an object`);
+    const type = spec["type"];
+    if (!(
+      (Array.isArray(type) && type.every((t) => typeof t === "string")) ||
+      ["string", "number", "boolean", "string-list"].includes(type as string)
+    ))
+      throw new ConfigError(
+        `${specAt}.type must be "string", "number", "boolean", "string-list" or a list of strings`,
+      );
+    strictly(isString)(spec["help"], `${specAt}.help`);
+    if (spec["default"] !== undefined)
+      strictly(typeCheck(type as OptionType))(
+        spec["default"],
+        `${specAt}.default`,
+      );
+  }
 }
 
 /** Why `names` cannot be made by `plugins` (a name none of them has), or undefined. */
@@ -226,24 +332,66 @@ export function unknownArtifact(
   return `unknown artifact ${JSON.stringify(unknown)} (known: ${plugins.map((p) => p.name).join(", ")})`;
 }
 
+/** Line and column of the entry at a path of the config file, when the file has positions. */
+export type ConfigLocator = (
+  path: readonly (string | number)[],
+) => { line: number; column: number } | undefined;
+
 /**
- * Checks a loaded config against ApiloomConfig (and the options of apiloom's and its own plugins),
- * naming the file and option on failure.
+ * Checks a loaded config against ApiloomConfig (and the options of apiloom's and its own plugins)
+ * and throws one ConfigError naming every problem: `file:line:column: key …` when `locate` finds
+ * the place (JSON and YAML configs), else the file and the key path (`apiloom.config.ts.out …`).
  */
-export function validateConfig(value: unknown, file: string): ApiloomConfig {
+export function validateConfig(
+  value: unknown,
+  file: string,
+  locate?: ConfigLocator,
+): ApiloomConfig {
   if (!isObject(value))
     throw new ConfigError(
       `${file}: the config must be an object (export default defineConfig({ ... }))`,
     );
-  const plugins = checkPlugins(value["plugins"], `${file}.plugins`);
+  const problems: string[] = [];
+  const report: Report = (where, text) => {
+    const at = locate?.(where.path);
+    if (!at) return void problems.push(`${where.shown}${text}`);
+    const key = where.shown.slice(file.length).replace(/^\./, "");
+    problems.push(
+      `${file}:${at.line}:${at.column}: ${key}${key ? text : text.replace(/^: /, "")}`,
+    );
+  };
+  const top: Where = { path: [], shown: file };
+  const plugins = checkPlugins(value["plugins"], child(top, "plugins"), report);
   const all = [...BUILT_IN_PLUGINS, ...plugins];
-  checkObject(value, shapeOf(all), file);
-  const problem = unknownArtifact(
-    value["artifacts"] as string[] | undefined,
-    all,
-  );
-  if (problem) throw new ConfigError(`${file}.artifacts: ${problem}`);
+  const shape = shapeOf(all);
+  checkObject(value, shape, top, report);
+  checkApis(value["apis"], shape, child(top, "apis"), report);
+  const artifactLists = [
+    child(top, "artifacts"),
+    ...(Array.isArray(value["apis"]) ? value["apis"] : []).map((_, i) =>
+      child(item(child(top, "apis"), i), "artifacts"),
+    ),
+  ];
+  for (const where of artifactLists) {
+    const names = valueAt(value, where.path);
+    const problem = Array.isArray(names)
+      ? unknownArtifact(names as string[], all)
+      : undefined;
+    if (problem) report(where, `: ${problem}`);
+  }
+  if (problems.length === 1) throw new ConfigError(problems[0]);
+  if (problems.length > 1)
+    throw new ConfigError(
+      `${problems.length} problems in ${file}:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+    );
   return value as ApiloomConfig;
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let at = value;
+  for (const part of path)
+    at = isObject(at) || Array.isArray(at) ? (at as never)[part] : undefined;
+  return at;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

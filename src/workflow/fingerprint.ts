@@ -59,6 +59,7 @@ export function fromOut(out: string, path: string): string {
  * flips each one).
  */
 export const OUTPUT_NEUTRAL = {
+  api: "the API's name in a config with several: a label in messages; the settings it resolves to are hashed",
   configFile:
     "where the settings were read from: the values they give are hashed",
   inputs:

@@ -5,7 +5,12 @@ import { outputLayout, type OutputLayout } from "../emit/layout.js";
 import { BUILT_IN_PLUGINS, withNeeds } from "../emit/registry.js";
 import type { PluginRun } from "../emit/run.js";
 import { ConfigError } from "./config-error.js";
-import { findConfigFile, loadConfigFile } from "./config-load.js";
+import {
+  findConfigFile,
+  loadConfigFile,
+  type LoadedConfig,
+} from "./config-load.js";
+import { apiConfigs, checkApiFiles, isInside, pickApis } from "./apis.js";
 import { unknownArtifact } from "./config-validate.js";
 import type { InfoOverride } from "../model/build.js";
 import { Reporter } from "../model/reporter.js";
@@ -24,6 +29,8 @@ import {
  * `generate()` and the manifest's fingerprint all read it; nothing copies its fields.
  */
 export interface GenerateSettings {
+  /** The API's name, for a config that lists several (`apis`); messages name it. */
+  readonly api?: string;
   /**
    * The config's folder, or without one the output folder's project (see projectFolder): inputs
    * are shown relative to it.
@@ -85,6 +92,8 @@ export interface SettingsOverrides {
   serverHandlers?: string;
   /** A lock file path, or false to neither read nor write the name lock. */
   lock?: string | false;
+  /** The one API of the config's `apis` to make (all when undefined). */
+  api?: string;
   /** A config file path, or false to read no config (and no lock beside one). */
   config?: string | false;
   strict?: boolean;
@@ -94,11 +103,34 @@ export interface SettingsOverrides {
   options: Record<string, Record<string, unknown>>;
 }
 
-/** Loads the config (unless `config` is false) and lays the overrides over it. */
+/**
+ * Loads the config (unless `config` is false) and lays the overrides over it: the settings of
+ * the one API a run makes. A config with several APIs needs `api` to name one (see resolveApis).
+ */
 export async function resolveSettings(
   flags: SettingsOverrides,
   cwd: string,
 ): Promise<GenerateSettings> {
+  const apis = await resolveApis(flags, cwd);
+  if (apis.length > 1)
+    throw new ConfigError(
+      `${apis[0]!.configFile} holds ${apis.length} APIs; name one with --api (APIs: ${apis.map((a) => a.api).join(", ")})`,
+    );
+  return apis[0]!;
+}
+
+/**
+ * The settings of every API a run makes, in the config's order: each API of the config's `apis`
+ * (or the one `flags.api` names), or the one API of a config without `apis`. Flags apply to the
+ * APIs picked; flags that name one API's files (`--out`, `--lock <file>`, `--server-handlers`,
+ * inputs) need exactly one. Every API of the config is resolved to check that none shares an
+ * output folder, lock or handlers file with another (apis.ts). `apiloom generate`, `--watch`,
+ * `inspect` and `diff` enumerate APIs with this.
+ */
+export async function resolveApis(
+  flags: SettingsOverrides,
+  cwd: string,
+): Promise<GenerateSettings[]> {
   const configFile =
     flags.config === false
       ? undefined
@@ -106,7 +138,46 @@ export async function resolveSettings(
         ? resolve(cwd, flags.config)
         : findConfigFile(cwd);
   const loaded = configFile ? await loadConfigFile(configFile) : undefined;
-  const config: ApiloomConfig = loaded?.config ?? {};
+  if (flags.api !== undefined && !loaded)
+    throw new ConfigError(
+      `--api ${flags.api} needs a config file that lists "apis"`,
+    );
+  const apis = apiConfigs(loaded?.config ?? {});
+  const picked = pickApis(apis, flags.api, loaded?.file ?? "");
+  if (picked.length > 1) {
+    const oneApiFlag = [
+      flags.out !== undefined && "--out",
+      typeof flags.lock === "string" && "--lock",
+      flags.serverHandlers !== undefined && "--server-handlers",
+      flags.inputs.length > 0 && "inputs on the command line",
+    ].find(Boolean);
+    if (oneApiFlag)
+      throw new ConfigError(
+        `${oneApiFlag} applies to one API, and ${loaded?.file} holds ${picked.length}; pick one with --api (APIs: ${picked.map((a) => a.name).join(", ")})`,
+      );
+  }
+  const unflagged: SettingsOverrides = { inputs: [], names: {}, options: {} };
+  const all = apis.map((api) =>
+    settingsFor(
+      api.config,
+      loaded,
+      picked.includes(api) ? flags : { ...unflagged, config: flags.config },
+      cwd,
+      api.name,
+    ),
+  );
+  if (all.length > 1) checkApiFiles(all, loaded!.file);
+  return all.filter((_, i) => picked.includes(apis[i]!));
+}
+
+/** One API's settings: its config (the file's, or one entry of its `apis` over it) and the flags. */
+function settingsFor(
+  config: ApiloomConfig,
+  loaded: LoadedConfig | undefined,
+  flags: SettingsOverrides,
+  cwd: string,
+  api: string | undefined,
+): GenerateSettings {
   const baseDir =
     loaded?.dir ??
     projectFolder(resolve(cwd, flags.out ?? CONFIG_DEFAULTS.out), cwd);
@@ -122,7 +193,7 @@ export async function resolveSettings(
   if (inputs.length === 0)
     throw new ConfigError(
       loaded
-        ? `${loaded.file}: no inputs; list spec files or globs under "inputs"`
+        ? `${loaded.file}: ${api === undefined ? "" : `API "${api}" has `}no inputs; list spec files or globs under "inputs"`
         : "no inputs: give spec files (apiloom generate specs/*.yaml --out generated) or write an apiloom.config.ts",
     );
   // The config's lock and handlers file belong to the config's inputs: a one-off run with other
@@ -155,6 +226,7 @@ export async function resolveSettings(
     layout: outputLayout(baseDir, out),
   });
   return deepFreeze({
+    ...(api !== undefined ? { api } : {}),
     baseDir,
     ...(loaded ? { configFile: loaded.file } : {}),
     inputs,
@@ -276,12 +348,6 @@ function notApplied(flags: SettingsOverrides, config: ApiloomConfig): string[] {
       : []),
     ...(config.lock !== false && flags.lock === undefined ? ["lock"] : []),
   ];
-}
-
-/** Whether `path` is `folder` or lies under it. */
-function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
 /** A folder setting must not name a file; `mustExist` for folders apiloom only reads. */

@@ -83,16 +83,16 @@ describe("config files", () => {
 
   it.each([
     ['{ "input": ["x"] }', 'unknown option "input" (known: inputs, out,'],
-    ['{ "out": 3 }', "apiloom.config.json.out must be a non-empty string"],
+    ['{ "out": 3 }', "apiloom.config.json:1:3: out must be a non-empty string"],
     ['{ "artifacts": ["sdk"] }', 'unknown artifact "sdk"'],
     [
       '{ "merge": { "allowExternalRefs": "yes" } }',
-      "apiloom.config.json.merge.allowExternalRefs must be true or false",
+      "apiloom.config.json:1:14: merge.allowExternalRefs must be true or false",
     ],
     ["[1]", "the config must be an object"],
     [
       '{ "lock": true }',
-      "apiloom.config.json.lock must be a file path, or false for no lock",
+      "apiloom.config.json:1:3: lock must be a file path, or false for no lock",
     ],
   ])("rejects %s clearly", async (text, message) => {
     const dir = folder({ "apiloom.config.json": text });

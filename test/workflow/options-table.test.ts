@@ -47,6 +47,7 @@ type CoreRows = {
 };
 
 const CORE_ROWS: CoreRows = {
+  api: { kind: "neutral", other: "billing" },
   baseDir: { kind: "output", flip: { configDir: "sub" } },
   configFile: { kind: "neutral", other: "/elsewhere/apiloom.config.mjs" },
   inputs: { kind: "neutral", other: ["specs/a.yaml", "specs/b.yaml"] },
