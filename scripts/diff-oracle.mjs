@@ -1,0 +1,57 @@
+// Sets up the oracles of test/diff/optic-oracle.test.ts in node_modules/.cache/apiloom-diff:
+// two consecutive versions of npm @octokit/openapi (GitHub's REST description) and Optic
+// (@useoptic/optic), both from the npm registry only, the test runs Optic on the GitHub pair
+// once with APILOOM_DIFF_ORACLE=1 (minutes) and reads its cached report after that.
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const REPO = fileURLToPath(new URL("..", import.meta.url));
+const CACHE = join(REPO, "node_modules/.cache/apiloom-diff");
+const OPTIC_VERSION = "1.0.9";
+const GITHUB = ["22.0.0", "23.0.1"];
+mkdirSync(CACHE, { recursive: true });
+const run = (cmd, args, cwd = CACHE) =>
+  execFileSync(cmd, args, { cwd, stdio: "inherit" });
+
+for (const version of GITHUB) {
+  const file = join(CACHE, version, "package/generated/api.github.com.json");
+  if (existsSync(file)) continue;
+  run("npm", ["pack", `@octokit/openapi@${version}`, "--silent"]);
+  mkdirSync(join(CACHE, version), { recursive: true });
+  run("tar", [
+    "xzf",
+    `octokit-openapi-${version}.tgz`,
+    "-C",
+    version,
+    "package/generated/api.github.com.json",
+  ]);
+}
+
+const optic = join(CACHE, "optic");
+if (!existsSync(join(optic, "node_modules/.bin/optic"))) {
+  mkdirSync(optic, { recursive: true });
+  run("npm", ["init", "-y", "--silent"], optic);
+  run(
+    "npm",
+    ["install", `@useoptic/optic@${OPTIC_VERSION}`, "--no-audit", "--no-fund"],
+    optic,
+  );
+}
+// Optic 1.0.9's spectral-core nests its own ajv (8.20) while ajv-errors, hoisted, loads the top
+// ajv (8.17): the two code generators mix and every run dies with "SyntaxError: Unexpected
+// token ':'" before checking anything. A copy of ajv-errors beside the nested ajv makes it load that one.
+const nested = join(
+  optic,
+  "node_modules/@stoplight/spectral-core/node_modules",
+);
+if (existsSync(join(nested, "ajv")) && !existsSync(join(nested, "ajv-errors")))
+  cpSync(join(optic, "node_modules/ajv-errors"), join(nested, "ajv-errors"), {
+    recursive: true,
+  });
+
+console.log(
+  "Optic is ready. Judge the GitHub pair once (minutes; the report is cached):\n" +
+    "  APILOOM_DIFF_ORACLE=1 npx vitest run test/diff/optic-oracle.test.ts",
+);

@@ -1,0 +1,95 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compareModels } from "../../src/diff/compare.js";
+import { loadModel } from "../../src/pipeline.js";
+import { FIXTURES } from "./helpers.js";
+import {
+  CACHE,
+  found,
+  opticInstalled,
+  OPTIC_RULES,
+  opticReport,
+  parseOptic,
+  type OpticFinding,
+} from "./optic.js";
+
+/**
+ * The pairs Optic judges. The fixture pair is ours; GitHub's REST description, two consecutive
+ * published versions of npm `@octokit/openapi` (22.0.0 → 23.0.1), is nobody's here.
+ * scripts/diff-oracle.mjs downloads it and Optic (npm registry only); Optic judges it once, with
+ * APILOOM_DIFF_ORACLE=1 (minutes), and the test reads that cached report after that.
+ */
+const PAIRS = [
+  {
+    name: "fixture openapi3",
+    old: join(FIXTURES, "openapi3/old.yaml"),
+    new: join(FIXTURES, "openapi3/new.yaml"),
+    runOptic: true,
+  },
+  {
+    name: "@octokit/openapi 22.0.0 → 23.0.1",
+    old: join(CACHE, "22.0.0/package/generated/api.github.com.json"),
+    new: join(CACHE, "23.0.1/package/generated/api.github.com.json"),
+    runOptic: process.env.APILOOM_DIFF_ORACLE === "1",
+  },
+];
+
+/**
+ * Breaking changes Optic finds that apiloom does not report under the same rule, each with the
+ * reason. An entry that no longer matches a disagreement fails the test.
+ */
+const ALLOWED: readonly {
+  pair: string;
+  operation: string;
+  rule: string;
+  subject?: string;
+  reason: string;
+}[] = [];
+
+const key = (f: Pick<OpticFinding, "operation" | "rule" | "subject">) =>
+  `${f.operation} [${f.rule}] ${f.subject ?? ""}`;
+
+describe("Optic as an oracle: apiloom finds every breaking change Optic finds", () => {
+  for (const pair of PAIRS) {
+    const present = existsSync(pair.old) && existsSync(pair.new);
+    const report = present
+      ? opticReport(pair.old, pair.new, pair.runOptic)
+      : undefined;
+    const why = !present
+      ? "the pair is not downloaded"
+      : !opticInstalled()
+        ? "Optic is not installed"
+        : "Optic has not judged this pair yet";
+    it.skipIf(report === undefined)(
+      `${pair.name}${report === undefined ? ` (skipped: ${why}; run node scripts/diff-oracle.mjs)` : ""}`,
+      () => {
+        const findings = parseOptic(report!);
+        expect(findings.length).toBeGreaterThan(0);
+        const before = loadModel([pair.old]);
+        const after = loadModel([pair.new]);
+        const changes = compareModels(before, after);
+        const missed = findings.filter((f) => !found(f, changes));
+        const allowed = ALLOWED.filter((a) => a.pair === pair.name);
+        const unexplained = missed.filter(
+          (m) => !allowed.some((a) => key(a) === key(m)),
+        );
+        expect(
+          unexplained.map((m) => `${key(m)}: ${m.message}`),
+          "Optic found these and apiloom did not",
+        ).toEqual([]);
+        const stale = allowed.filter(
+          (a) => !missed.some((m) => key(m) === key(a)),
+        );
+        expect(stale.map(key), "allow-list entries no longer true").toEqual([]);
+        // every Optic rule seen is one the mapping knows (an unknown one would pass unchecked)
+        expect(
+          [...new Set(findings.map((f) => f.rule))].filter(
+            (r) => !(r in OPTIC_RULES),
+          ),
+        ).toEqual([]);
+      },
+      120_000,
+    );
+  }
+});
