@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareModels } from "../../src/diff/compare.js";
 import { CHANGE_RULES } from "../../src/diff/rules.js";
-import { line, load } from "./helpers.js";
+import { FIXTURES, line, load } from "./helpers.js";
 
 /**
  * Each pair, both ways: old → new and new → old. Every line was checked by hand against the
@@ -174,6 +176,29 @@ describe("apiloom diff classifies each fixture pair's changes", () => {
   it("a version compared with itself has no change", () => {
     for (const c of CASES)
       expect(compareModels(load(c.new), load(c.new))).toEqual([]);
+  });
+
+  it("docs/diff.md's rules table is the rule table", () => {
+    const docs = readFileSync(join(FIXTURES, "../../../docs/diff.md"), "utf8");
+    const rows = docs
+      .split("\n")
+      .filter((l) =>
+        /^\|\s*`[a-z-]+`\s*\|\s*(breaking|warning|info)\s*\|/.test(l),
+      )
+      .map((l) =>
+        l
+          .split("|")
+          .slice(1, -1)
+          .map((c) => c.trim()),
+      );
+    expect(rows).toEqual(
+      Object.entries(CHANGE_RULES).map(([id, r]) => [
+        `\`${id}\``,
+        r.severity,
+        r.breaks,
+        r.summary,
+      ]),
+    );
   });
 
   it("every rule of the table has a fixture that finds it", () => {
