@@ -18,6 +18,8 @@ export interface GeneratedNames {
   type?: string;
   /** The member of that type, as a dotted path (`location`, `items[].name`). */
   member?: string;
+  /** The member's name before, when it was renamed (a path variable). */
+  was?: string;
 }
 
 /** A line of the user's code that uses what changed (the blast radius, blast-radius.ts). */

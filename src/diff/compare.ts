@@ -130,7 +130,7 @@ function compareEndpoint(
     message: string,
     a: SourceRef | undefined,
     b: SourceRef | undefined,
-    names: { type?: string; member?: string } = {},
+    names: { type?: string; member?: string; was?: string } = {},
   ) =>
     out.push(
       makeChange(rule, {
@@ -151,13 +151,16 @@ function compareEndpoint(
     }
   };
 
-  if (old.name !== now.name)
+  if (old.name !== now.name) {
     add(
       "operation-renamed",
       `the client function ${old.name}() is now ${now.name}(): lock the old name in apiloom.lock.json or config "names" to keep it`,
       old.sources[0],
       now.sources[0],
     );
+    // the names the user's code still uses
+    out.at(-1)!.names = { function: old.name, handler: old.name };
+  }
 
   // path variables: matched by position (same shape); a new name is the same parameter
   const varsOld = pathVariables(old.path);
@@ -167,10 +170,10 @@ function compareEndpoint(
     if (was !== undefined && was !== name)
       add(
         "path-parameter-renamed",
-        `path parameter {${was}} is now {${name}} (${old.path} → ${now.path})`,
+        `path parameter {${was}} is now {${name}} (${old.path} → ${now.path}): ${fn}() takes it as path.${name}`,
         old.parameters.path[i]?.sources[0] ?? old.sources[0],
         now.parameters.path[i]?.sources[0] ?? now.sources[0],
-        { type: base + "Path", member: name },
+        { type: base + "Path", member: name, was },
       );
     const a = old.parameters.path[i];
     const b = now.parameters.path[i];

@@ -38,10 +38,11 @@ export const CHANGE_RULES = {
       "the generated function name changed (a new operationId with no name lock)",
   },
   "path-parameter-renamed": {
-    severity: "info",
-    breaks: "none",
+    // the same endpoint on the wire, but the client's `path` argument is keyed by the name
+    severity: "warning",
+    breaks: "clients",
     summary:
-      "a path variable has a new name, same route shape: the same endpoint",
+      "a path variable has a new name, same route shape: the same endpoint, but the client takes it under the new name",
   },
   "parameter-removed": {
     severity: "warning",
