@@ -3,7 +3,13 @@
 // (@useoptic/optic), both from the npm registry only, the test runs Optic on the GitHub pair
 // once with APILOOM_DIFF_ORACLE=1 (minutes) and reads its cached report after that.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -55,3 +61,56 @@ console.log(
   "Optic is ready. Judge the GitHub pair once (minutes; the report is cached):\n" +
     "  APILOOM_DIFF_ORACLE=1 npx vitest run test/diff/optic-oracle.test.ts",
 );
+
+// A slice of the GitHub pair Optic can judge in a test's time: the paths that differ between the
+// two versions (the first 80, sorted), each version keeping only the components they reach.
+const [oldDoc, newDoc] = GITHUB.map((v) =>
+  JSON.parse(
+    readFileSync(
+      join(CACHE, v, "package/generated/api.github.com.json"),
+      "utf8",
+    ),
+  ),
+);
+const paths = [
+  ...new Set([...Object.keys(oldDoc.paths), ...Object.keys(newDoc.paths)]),
+]
+  .filter(
+    (p) => JSON.stringify(oldDoc.paths[p]) !== JSON.stringify(newDoc.paths[p]),
+  )
+  .sort()
+  .slice(0, 80);
+function slice(doc) {
+  const out = { ...doc, paths: {}, components: {} };
+  for (const p of paths) if (doc.paths[p]) out.paths[p] = doc.paths[p];
+  const seen = new Set();
+  const queue = [out.paths];
+  while (queue.length > 0) {
+    const value = queue.pop();
+    if (Array.isArray(value)) queue.push(...value);
+    else if (value && typeof value === "object")
+      for (const [k, v] of Object.entries(value)) {
+        if (k === "$ref" && typeof v === "string" && !seen.has(v)) {
+          seen.add(v);
+          const [, section, name] = v.split("/").slice(1);
+          const target = doc.components?.[section]?.[name];
+          if (target) {
+            (out.components[section] ??= {})[name] = target;
+            queue.push(target);
+          }
+        } else queue.push(v);
+      }
+  }
+  out.components.securitySchemes = doc.components?.securitySchemes;
+  return out;
+}
+mkdirSync(join(CACHE, "github-slice"), { recursive: true });
+writeFileSync(
+  join(CACHE, "github-slice/old.json"),
+  JSON.stringify(slice(oldDoc), null, 1),
+);
+writeFileSync(
+  join(CACHE, "github-slice/new.json"),
+  JSON.stringify(slice(newDoc), null, 1),
+);
+console.log(`github-slice: ${paths.length} paths`);
