@@ -82,6 +82,7 @@ const paths = [
   .slice(0, 80);
 function slice(doc) {
   const out = { ...doc, paths: {}, components: {} };
+  delete out.webhooks; // its $refs reach components the slice drops
   for (const p of paths) if (doc.paths[p]) out.paths[p] = doc.paths[p];
   const seen = new Set();
   const queue = [out.paths];

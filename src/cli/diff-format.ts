@@ -106,11 +106,10 @@ function text(changes: readonly Change[], ctx: ReportContext): string {
   const { paint } = ctx;
   const out: string[] = [];
   for (const c of changes) {
-    const ref = c.new ?? c.old;
+    const { side, ref } = primary(c);
     const head = `${ref ? paint.bold(where(ref, ctx)) + ": " : ""}${label(c.severity, paint)} ${paint.dim(c.rule)} ${visible(c.message)}${c.breaks === "none" ? "" : paint.dim(` (breaks ${c.breaks})`)}`;
     out.push(head);
     if (c.severity === "info") continue;
-    const side = c.new ? "new" : "old";
     const lines = ref
       ? ctx.lines(side, resolve(ctx.baseDir, ref.file))
       : undefined;
@@ -118,7 +117,9 @@ function text(changes: readonly Change[], ctx: ReportContext): string {
       out.push(...codeFrame(lines, ref.line, ref.column, paint));
     if (c.old && c.new)
       out.push(
-        `  ${paint.dim("was:")} ${where(c.old, ctx)} (${ctx.labels.old})`,
+        side === "new"
+          ? `  ${paint.dim("was:")} ${where(c.old, ctx)} (${ctx.labels.old})`
+          : `  ${paint.dim("now:")} ${where(c.new, ctx)} (${ctx.labels.new})`,
       );
     out.push(`  ${paint.dim("in your code:")} ${visible(namesLine(c))}`);
     for (const site of c.callSites ?? [])
@@ -131,6 +132,12 @@ function text(changes: readonly Change[], ctx: ReportContext): string {
     `apiloom diff: ${ctx.labels.old} → ${ctx.labels.new}: ${summaryLine(summarize(changes))}`,
   );
   return out.join("\n") + "\n";
+}
+
+/** The place a change is shown at: where a removed thing was, else where the change is now. */
+function primary(c: Change): { side: "old" | "new"; ref?: SourceRef } {
+  if (/-removed$/.test(c.rule) && c.old) return { side: "old", ref: c.old };
+  return c.new ? { side: "new", ref: c.new } : { side: "old", ref: c.old };
 }
 
 /** A spec's text in a Markdown table cell: no cell break, no HTML, no line break. */
@@ -157,7 +164,7 @@ function markdown(changes: readonly Change[], ctx: ReportContext): string {
     "| --- | --- | --- | --- | --- |",
   );
   for (const c of changes) {
-    const ref = c.new ?? c.old;
+    const { ref } = primary(c);
     const sites = (c.callSites ?? []).map(
       (site) => `<br>used at ${cell(`${site.file}:${site.line}`)}`,
     );
@@ -184,7 +191,7 @@ function annotation(c: Change, ctx: ReportContext): string {
       : c.severity === "warning"
         ? "warning"
         : "notice";
-  const ref = c.new ?? c.old;
+  const { ref } = primary(c);
   const props = [
     ...(ref
       ? [

@@ -14,6 +14,7 @@ import {
   type FlagSpec,
   type GenerateFlags,
 } from "./generate-options.js";
+import { placeMembers } from "./diff-places.js";
 import { printDiagnostics } from "./report.js";
 import type { Stream } from "./run-io.js";
 
@@ -162,6 +163,7 @@ export async function runDiff(
   }
 
   const changes = compareModels(sides.before.model, sides.after.model);
+  placeMembers(changes, sides, baseDir);
   if (flags.project !== undefined) {
     const { attachCallSites } = await import("../diff/blast-radius.js");
     attachCallSites(changes, resolve(cwd, flags.project), cwd);

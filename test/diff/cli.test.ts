@@ -109,7 +109,7 @@ describe("apiloom diff on the command line", () => {
         dir,
       );
       expect(run.stdout.split("\n").filter((l) => l !== "")).toEqual([
-        "::error file=new.json,line=1,col=111,title=apiloom diff%3A response-property-removed::`GetAResponses.200.50%25%0A::error::x` was removed (the 200 response of getA) [client getA() · type GetAResponses.200.50%25%0A::error::x · handler handlers.getA]",
+        "::error file=old.json,line=1,col=111,title=apiloom diff%3A response-property-removed::`GetAResponses.200.50%25%0A::error::x` was removed (the 200 response of getA) [client getA() · type GetAResponses.200.50%25%0A::error::x · handler handlers.getA]",
       ]);
       const md = apiloom(
         ["diff", "old.json", "--to", "new.json", "--format", "markdown"],

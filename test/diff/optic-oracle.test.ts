@@ -28,6 +28,13 @@ const PAIRS = [
     runOptic: true,
   },
   {
+    // the 80 paths that differ, with the components they reach (scripts/diff-oracle.mjs)
+    name: "@octokit/openapi 22.0.0 → 23.0.1, the paths that changed",
+    old: join(CACHE, "github-slice/old.json"),
+    new: join(CACHE, "github-slice/new.json"),
+    runOptic: process.env.APILOOM_DIFF_ORACLE === "1",
+  },
+  {
     name: "@octokit/openapi 22.0.0 → 23.0.1",
     old: join(CACHE, "22.0.0/package/generated/api.github.com.json"),
     new: join(CACHE, "23.0.1/package/generated/api.github.com.json"),
