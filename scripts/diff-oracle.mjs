@@ -82,7 +82,9 @@ const paths = [
   .slice(0, 80);
 function slice(doc) {
   const out = { ...doc, paths: {}, components: {} };
-  delete out.webhooks; // its $refs reach components the slice drops
+  // their $refs reach components the slice drops
+  delete out.webhooks;
+  delete out["x-webhooks"];
   for (const p of paths) if (doc.paths[p]) out.paths[p] = doc.paths[p];
   const seen = new Set();
   const queue = [out.paths];

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Change } from "../diff/change.js";
 import { compareModels } from "../diff/compare.js";
 import { ConfigError } from "../workflow/config-error.js";
+import { OutsideFileError } from "../workflow/outside-file.js";
 import { resolveSettings } from "../workflow/settings.js";
 import { paint, useColor } from "./colors.js";
 import { DIFF_FORMATS, formatChanges, type DiffFormat } from "./diff-format.js";
@@ -139,7 +140,9 @@ export async function runDiff(
       sides = loadFilePair(flags.inputs, flags.to, cwd, lock);
     }
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    // a lock that cannot be read is the user's file to fix, as for generate
+    if (!(error instanceof ConfigError || error instanceof OutsideFileError))
+      throw error;
     stderr.write(`apiloom diff: ${error.message}\n`);
     return 2;
   }
