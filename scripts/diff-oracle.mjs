@@ -105,6 +105,9 @@ function slice(doc) {
       }
   }
   out.components.securitySchemes = doc.components?.securitySchemes;
+  // Optic's breaking-changes ruleset checks nothing across a major info.version change
+  // (skip_when_major_version_changes, on by default), and 22 → 23 is one: both sides say 22
+  out.info = { ...doc.info, version: oldDoc.info.version };
   return out;
 }
 mkdirSync(join(CACHE, "github-slice"), { recursive: true });

@@ -16,9 +16,11 @@ import {
 
 /**
  * The pairs Optic judges. The fixture pair is ours; GitHub's REST description, two consecutive
- * published versions of npm `@octokit/openapi` (22.0.0 → 23.0.1), is nobody's here.
- * scripts/diff-oracle.mjs downloads it and Optic (npm registry only); Optic judges it once, with
- * APILOOM_DIFF_ORACLE=1 (minutes), and the test reads that cached report after that.
+ * published versions of npm `@octokit/openapi` (22.0.0 → 23.0.1), is nobody's here. Optic does
+ * not finish the whole pair in 20 minutes here, so it judges the 80 paths that changed, with the
+ * components they reach (scripts/diff-oracle.mjs downloads the pair and Optic from the npm
+ * registry and cuts the slice). Optic judges the slice once, with APILOOM_DIFF_ORACLE=1
+ * (minutes); the test reads that cached report after that.
  */
 const PAIRS = [
   {
@@ -32,12 +34,6 @@ const PAIRS = [
     name: "@octokit/openapi 22.0.0 → 23.0.1, the paths that changed",
     old: join(CACHE, "github-slice/old.json"),
     new: join(CACHE, "github-slice/new.json"),
-    runOptic: process.env.APILOOM_DIFF_ORACLE === "1",
-  },
-  {
-    name: "@octokit/openapi 22.0.0 → 23.0.1",
-    old: join(CACHE, "22.0.0/package/generated/api.github.com.json"),
-    new: join(CACHE, "23.0.1/package/generated/api.github.com.json"),
     runOptic: process.env.APILOOM_DIFF_ORACLE === "1",
   },
 ];
