@@ -86,7 +86,18 @@ function inputs() {
     "@octokit/openapi/generated/api.github.com.json",
   );
   // openapi-typescript 7 refuses Swagger 2.0; 5.x is its last line that reads it
-  all.push({ name: "github", file: github, ots: "openapi-typescript" });
+  all.push({
+    name: "github",
+    file: github,
+    ots: "openapi-typescript",
+    previous: {
+      label: "22.0.0 → 23.0.2",
+      file: join(
+        MODULES,
+        "octokit-openapi-previous/generated/api.github.com.json",
+      ),
+    },
+  });
   const kubernetes = join(CACHE, "specs/kubernetes-1.13.swagger.json");
   if (!existsSync(kubernetes)) {
     mkdirSync(dirname(kubernetes), { recursive: true });
@@ -206,6 +217,26 @@ function benchInput(input) {
     );
     check.peer = full;
     rows.push(check);
+  }
+  if (input.previous) {
+    // two versions of the spec, each read and merged, then compared: goal ≤ 1.5× one generate
+    const diff = measure(`apiloom diff ${input.previous.label}`, () =>
+      timed(
+        [
+          apiloom,
+          "diff",
+          input.previous.file,
+          "--to",
+          input.file,
+          "--no-config",
+          "--format",
+          "json",
+        ],
+        work,
+      ),
+    );
+    diff.peer = full;
+    rows.push(diff);
   }
   let types;
   let client;

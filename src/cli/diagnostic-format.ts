@@ -116,7 +116,7 @@ export function codeFrame(
  * that reorder what a terminal shows, escaped (`\x00`, `\u202e`): a spec's bytes never drive the
  * terminal. The caret's padding is made from the same escaped text, so it stays aligned.
  */
-function visible(text: string): string {
+export function visible(text: string): string {
   return text.replace(
     /[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     (c) => {
@@ -139,7 +139,7 @@ function clip(line: string, start: number): string {
   return `${start > 0 ? "…" : ""}${body}${start + WIDTH < line.length ? "…" : ""}`;
 }
 
-function displayPath(cwd: string, abs: string): string {
+export function displayPath(cwd: string, abs: string): string {
   const rel = relative(cwd, abs);
   return (rel === "" || isAbsolute(rel) ? abs : rel).split(sep).join("/");
 }

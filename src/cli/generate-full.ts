@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { changesSinceLastRun } from "./generate-changes.js";
 import { join } from "node:path";
 import { checkOutput } from "../workflow/check.js";
 import { makeManifest, manifestText } from "../workflow/manifest.js";
@@ -180,6 +181,7 @@ function check(o: Outcome): number {
 }
 
 function write(o: Outcome): number {
+  const changes = changesSinceLastRun(o.settings.out, o.produced.files);
   o.progress.update(`writing ${o.out}`);
   let result;
   try {
@@ -234,6 +236,8 @@ function write(o: Outcome): number {
         : `apiloom: added ${stubs} to ${shown}: ${handlers.added.join(", ")}\n`,
     );
   }
+  const summary = changes?.();
+  if (summary) o.say(summary);
   o.say(
     `apiloom: ${o.endpoints} → ${o.out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed; ${o.problems} (${o.time()})\n`,
   );

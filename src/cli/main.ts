@@ -8,6 +8,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import("./inspect.js")).runInspect(rest);
     case "generate":
       return (await import("./generate.js")).runGenerate(rest);
+    case "diff":
+      return (await import("./diff.js")).runDiff(rest);
     case undefined:
     case "help":
     case "--help":
@@ -32,6 +34,8 @@ const USAGE = `Usage: apiloom <command> [options]
 Commands:
   inspect <files...>     Print the merged endpoints and the diagnostics (--json for the model)
   generate [inputs...]   Write the client, server stubs, docs and OpenAPI document
+  diff <old...> --to <new...> | --base <git-ref>
+                         What changed between two versions of the inputs, and whom it breaks
 
 Run 'apiloom <command> --help' for a command's options.
 `;

@@ -40,6 +40,32 @@ export function expandInputs(
   return { files: [...found].sort(compareCodeUnits), unmatched };
 }
 
+/**
+ * Whether a relative `/`-separated file path is one `expandInputs` would find for the pattern,
+ * for file lists that are not on disk (a git commit's tree, for `apiloom diff --base`).
+ */
+export function matchesPattern(pattern: string, file: string): boolean {
+  const segments = normalize(pattern.split("\\").join("/"))
+    .split("/")
+    .filter((s) => s !== "" && s !== ".");
+  const names = normalize(file).split("/");
+  const match = (i: number, j: number): boolean => {
+    const head = segments[i];
+    if (head === undefined) return j === names.length;
+    if (j === names.length) return head === "**" && match(i + 1, j);
+    const name = names[j]!;
+    if (head === "**")
+      return (
+        match(i + 1, j) ||
+        (j < names.length - 1 && globstarEnters(name) && match(i, j + 1))
+      );
+    if (!MAGIC.test(head)) return head === name && match(i + 1, j + 1);
+    if (name.startsWith(".") && !head.startsWith(".")) return false;
+    return segmentRegExp(head).test(name) && match(i + 1, j + 1);
+  };
+  return match(0, 0);
+}
+
 /** Whether `**` descends into a folder of this name: not dot-folders, not node_modules. */
 export function globstarEnters(name: string): boolean {
   return !name.startsWith(".") && name !== "node_modules";

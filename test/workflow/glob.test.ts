@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expandInputs } from "../../src/workflow/glob.js";
+import { expandInputs, matchesPattern } from "../../src/workflow/glob.js";
 import { removeDir } from "./harness.js";
 
 let dir: string;
@@ -66,6 +66,38 @@ describe("expandInputs", () => {
   it("accepts patterns that climb out of the base folder", () => {
     expect(expandInputs(["../other/*.yaml"], join(dir, "specs")).files).toEqual(
       ["../other/e.yaml"],
+    );
+  });
+});
+
+describe("matchesPattern (apiloom diff --base matches a commit's file list)", () => {
+  const files = [
+    "specs/b.yaml",
+    "specs/a.json",
+    "specs/.hidden.yaml",
+    "specs/v2/c.yaml",
+    "specs/v2/deep/d.yml",
+    "specs/node_modules/x.yaml",
+    "specs/[x].yaml",
+    "other/e.yaml",
+  ];
+  it.each([
+    "specs/*",
+    "specs/*.yaml",
+    "specs/**/*.{yaml,yml}",
+    "specs/**",
+    "**/*.yaml",
+    "specs/?.json",
+    "./other/e.yaml",
+    "specs/[ab].*",
+    "specs/.h*",
+    "specs/.hidden.yaml",
+    "specs/*/c.yaml",
+    "specs/**/d.yml",
+  ])("%s matches what expandInputs finds on disk", (pattern) => {
+    // the file system walk is the oracle
+    expect(files.filter((f) => matchesPattern(pattern, f)).sort()).toEqual(
+      expandInputs([pattern], dir).files,
     );
   });
 });

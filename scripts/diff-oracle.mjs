@@ -1,0 +1,122 @@
+// Sets up the oracles of test/diff/optic-oracle.test.ts in node_modules/.cache/apiloom-diff:
+// two consecutive versions of npm @octokit/openapi (GitHub's REST description) and Optic
+// (@useoptic/optic), both from the npm registry only, the test runs Optic on the GitHub pair
+// once with APILOOM_DIFF_ORACLE=1 (minutes) and reads its cached report after that.
+import { execFileSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const REPO = fileURLToPath(new URL("..", import.meta.url));
+const CACHE = join(REPO, "node_modules/.cache/apiloom-diff");
+const OPTIC_VERSION = "1.0.9";
+const GITHUB = ["22.0.0", "23.0.1"];
+mkdirSync(CACHE, { recursive: true });
+const run = (cmd, args, cwd = CACHE) =>
+  execFileSync(cmd, args, { cwd, stdio: "inherit" });
+
+for (const version of GITHUB) {
+  const file = join(CACHE, version, "package/generated/api.github.com.json");
+  if (existsSync(file)) continue;
+  run("npm", ["pack", `@octokit/openapi@${version}`, "--silent"]);
+  mkdirSync(join(CACHE, version), { recursive: true });
+  run("tar", [
+    "xzf",
+    `octokit-openapi-${version}.tgz`,
+    "-C",
+    version,
+    "package/generated/api.github.com.json",
+  ]);
+}
+
+const optic = join(CACHE, "optic");
+if (!existsSync(join(optic, "node_modules/.bin/optic"))) {
+  mkdirSync(optic, { recursive: true });
+  run("npm", ["init", "-y", "--silent"], optic);
+  run(
+    "npm",
+    ["install", `@useoptic/optic@${OPTIC_VERSION}`, "--no-audit", "--no-fund"],
+    optic,
+  );
+}
+// Optic 1.0.9's spectral-core nests its own ajv (8.20) while ajv-errors, hoisted, loads the top
+// ajv (8.17): the two code generators mix and every run dies with "SyntaxError: Unexpected
+// token ':'" before checking anything. A copy of ajv-errors beside the nested ajv makes it load that one.
+const nested = join(
+  optic,
+  "node_modules/@stoplight/spectral-core/node_modules",
+);
+if (existsSync(join(nested, "ajv")) && !existsSync(join(nested, "ajv-errors")))
+  cpSync(join(optic, "node_modules/ajv-errors"), join(nested, "ajv-errors"), {
+    recursive: true,
+  });
+
+console.log(
+  "Optic is ready. Judge the GitHub pair once (minutes; the report is cached):\n" +
+    "  APILOOM_DIFF_ORACLE=1 npx vitest run test/diff/optic-oracle.test.ts",
+);
+
+// A slice of the GitHub pair Optic can judge in a test's time: the paths that differ between the
+// two versions (the first 80, sorted), each version keeping only the components they reach.
+const [oldDoc, newDoc] = GITHUB.map((v) =>
+  JSON.parse(
+    readFileSync(
+      join(CACHE, v, "package/generated/api.github.com.json"),
+      "utf8",
+    ),
+  ),
+);
+const paths = [
+  ...new Set([...Object.keys(oldDoc.paths), ...Object.keys(newDoc.paths)]),
+]
+  .filter(
+    (p) => JSON.stringify(oldDoc.paths[p]) !== JSON.stringify(newDoc.paths[p]),
+  )
+  .sort()
+  .slice(0, 80);
+function slice(doc) {
+  const out = { ...doc, paths: {}, components: {} };
+  // their $refs reach components the slice drops
+  delete out.webhooks;
+  delete out["x-webhooks"];
+  for (const p of paths) if (doc.paths[p]) out.paths[p] = doc.paths[p];
+  const seen = new Set();
+  const queue = [out.paths];
+  while (queue.length > 0) {
+    const value = queue.pop();
+    if (Array.isArray(value)) queue.push(...value);
+    else if (value && typeof value === "object")
+      for (const [k, v] of Object.entries(value)) {
+        if (k === "$ref" && typeof v === "string" && !seen.has(v)) {
+          seen.add(v);
+          const [, section, name] = v.split("/").slice(1);
+          const target = doc.components?.[section]?.[name];
+          if (target) {
+            (out.components[section] ??= {})[name] = target;
+            queue.push(target);
+          }
+        } else queue.push(v);
+      }
+  }
+  out.components.securitySchemes = doc.components?.securitySchemes;
+  // Optic's breaking-changes ruleset checks nothing across a major info.version change
+  // (skip_when_major_version_changes, on by default), and 22 → 23 is one: both sides say 22
+  out.info = { ...doc.info, version: oldDoc.info.version };
+  return out;
+}
+mkdirSync(join(CACHE, "github-slice"), { recursive: true });
+writeFileSync(
+  join(CACHE, "github-slice/old.json"),
+  JSON.stringify(slice(oldDoc), null, 1),
+);
+writeFileSync(
+  join(CACHE, "github-slice/new.json"),
+  JSON.stringify(slice(newDoc), null, 1),
+);
+console.log(`github-slice: ${paths.length} paths`);

@@ -1,0 +1,207 @@
+import { resolve } from "node:path";
+import type { Change } from "../diff/change.js";
+import type { ChangeSeverity } from "../diff/rules.js";
+import type { SourceRef } from "../model/types.js";
+import type { Paint } from "./colors.js";
+import { codeFrame, displayPath, visible } from "./diagnostic-format.js";
+import { plural } from "./report.js";
+
+export type DiffFormat = "text" | "markdown" | "json" | "github";
+export const DIFF_FORMATS: readonly DiffFormat[] = [
+  "text",
+  "markdown",
+  "json",
+  "github",
+];
+
+export interface ReportContext {
+  paint: Paint;
+  /** Folder the changes' `file`s are relative to. */
+  baseDir: string;
+  /** Folder the user typed the command in: printed paths are relative to it. */
+  cwd: string;
+  /** The lines of a file as one side read it, for code frames. */
+  lines(side: "old" | "new", absPath: string): readonly string[] | undefined;
+  /** What the two sides are, in words: `main`, `the working tree`. */
+  labels: { old: string; new: string };
+}
+
+export interface DiffSummary {
+  breaking: number;
+  warning: number;
+  info: number;
+  added: number;
+  removed: number;
+  /** Endpoints with at least one other change. */
+  changed: number;
+}
+
+export function summarize(changes: readonly Change[]): DiffSummary {
+  const count = (s: ChangeSeverity) =>
+    changes.filter((c) => c.severity === s).length;
+  const endpoints = (pred: (c: Change) => boolean) =>
+    new Set(changes.filter(pred).map((c) => c.endpoint)).size;
+  return {
+    breaking: count("breaking"),
+    warning: count("warning"),
+    info: count("info"),
+    added: endpoints((c) => c.rule === "operation-added"),
+    removed: endpoints((c) => c.rule === "operation-removed"),
+    changed: endpoints(
+      (c) => c.rule !== "operation-added" && c.rule !== "operation-removed",
+    ),
+  };
+}
+
+/** One line: `3 breaking, 1 warning, 4 info; endpoints: 1 added, 1 removed, 2 changed`. */
+export function summaryLine(s: DiffSummary): string {
+  return (
+    `${s.breaking} breaking, ${plural(s.warning, "warning")}, ${s.info} info; ` +
+    `endpoints: ${s.added} added, ${s.removed} removed, ${s.changed} changed`
+  );
+}
+
+export function formatChanges(
+  changes: readonly Change[],
+  format: DiffFormat,
+  ctx: ReportContext,
+): string {
+  switch (format) {
+    case "json":
+      return (
+        JSON.stringify({ summary: summarize(changes), changes }, null, 2) + "\n"
+      );
+    case "markdown":
+      return markdown(changes, ctx);
+    case "github":
+      return changes.map((c) => annotation(c, ctx)).join("");
+    case "text":
+      return text(changes, ctx);
+  }
+}
+
+function where(ref: SourceRef, ctx: ReportContext): string {
+  return `${displayPath(ctx.cwd, resolve(ctx.baseDir, ref.file))}:${ref.line}:${ref.column}`;
+}
+
+/** What the change touches in the user's names: `createSpecialEvent() · SpecialEvent.location · handlers.createSpecialEvent`. */
+function namesLine(c: Change): string {
+  const parts: string[] = [];
+  if (c.names.function) parts.push(`client ${c.names.function}()`);
+  if (c.names.type)
+    parts.push(
+      `type ${c.names.type}${c.names.member ? `.${c.names.member}` : ""}`,
+    );
+  if (c.names.handler) parts.push(`handler handlers.${c.names.handler}`);
+  return parts.join(" · ");
+}
+
+function label(severity: ChangeSeverity, paint: Paint): string {
+  if (severity === "breaking") return paint.bold(paint.red("breaking"));
+  if (severity === "warning") return paint.bold(paint.yellow("warning"));
+  return paint.bold(paint.blue("info"));
+}
+
+function text(changes: readonly Change[], ctx: ReportContext): string {
+  const { paint } = ctx;
+  const out: string[] = [];
+  for (const c of changes) {
+    const { side, ref } = primary(c);
+    const head = `${ref ? paint.bold(where(ref, ctx)) + ": " : ""}${label(c.severity, paint)} ${paint.dim(c.rule)} ${visible(c.message)}${c.breaks === "none" ? "" : paint.dim(` (breaks ${c.breaks})`)}`;
+    out.push(head);
+    if (c.severity === "info") continue;
+    const lines = ref
+      ? ctx.lines(side, resolve(ctx.baseDir, ref.file))
+      : undefined;
+    if (ref && lines && ref.line >= 1 && ref.line <= lines.length)
+      out.push(...codeFrame(lines, ref.line, ref.column, paint));
+    if (c.old && c.new)
+      out.push(
+        side === "new"
+          ? `  ${paint.dim("was:")} ${where(c.old, ctx)} (${ctx.labels.old})`
+          : `  ${paint.dim("now:")} ${where(c.new, ctx)} (${ctx.labels.new})`,
+      );
+    out.push(`  ${paint.dim("in your code:")} ${visible(namesLine(c))}`);
+    for (const site of c.callSites ?? [])
+      out.push(
+        `  ${paint.dim("used at:")} ${site.file}:${site.line}: ${visible(site.text)}`,
+      );
+    out.push("");
+  }
+  out.push(
+    `apiloom diff: ${ctx.labels.old} → ${ctx.labels.new}: ${summaryLine(summarize(changes))}`,
+  );
+  return out.join("\n") + "\n";
+}
+
+/** The place a change is shown at: where a removed thing was, else where the change is now. */
+function primary(c: Change): { side: "old" | "new"; ref?: SourceRef } {
+  if (/-removed$/.test(c.rule) && c.old) return { side: "old", ref: c.old };
+  return c.new ? { side: "new", ref: c.new } : { side: "old", ref: c.old };
+}
+
+/** A spec's text in a Markdown table cell: no cell break, no HTML, no line break. */
+function cell(value: string): string {
+  return value
+    .replace(/[\r\n]+/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\|/g, "\\|");
+}
+
+function markdown(changes: readonly Change[], ctx: ReportContext): string {
+  const s = summarize(changes);
+  const out = [
+    `### API changes: ${cell(ctx.labels.old)} → ${cell(ctx.labels.new)}`,
+    "",
+    `**${s.breaking} breaking**, ${plural(s.warning, "warning")}, ${s.info} info · endpoints: ${s.added} added, ${s.removed} removed, ${s.changed} changed`,
+    "",
+  ];
+  if (changes.length === 0) return out.concat("No changes.", "").join("\n");
+  out.push(
+    "| Severity | Breaks | Change | In your code | Where |",
+    "| --- | --- | --- | --- | --- |",
+  );
+  for (const c of changes) {
+    const { ref } = primary(c);
+    const sites = (c.callSites ?? []).map(
+      (site) => `<br>used at ${cell(`${site.file}:${site.line}`)}`,
+    );
+    out.push(
+      `| ${c.severity} | ${c.breaks} | ${cell(c.message)} (\`${c.rule}\`) | ${cell(namesLine(c))}${sites.join("")} | ${ref ? cell(where(ref, ctx)) : ""} |`,
+    );
+  }
+  return out.join("\n") + "\n";
+}
+
+/** GitHub workflow commands: data escapes `%`, CR and LF; properties also `:` and `,`. */
+function escapeData(value: string): string {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+function annotation(c: Change, ctx: ReportContext): string {
+  const command =
+    c.severity === "breaking"
+      ? "error"
+      : c.severity === "warning"
+        ? "warning"
+        : "notice";
+  const { ref } = primary(c);
+  const props = [
+    ...(ref
+      ? [
+          `file=${escapeProperty(displayPath(ctx.cwd, resolve(ctx.baseDir, ref.file)))}`,
+          `line=${ref.line}`,
+          `col=${ref.column}`,
+        ]
+      : []),
+    `title=${escapeProperty(`apiloom diff: ${c.rule}`)}`,
+  ];
+  const names = namesLine(c);
+  return `::${command} ${props.join(",")}::${escapeData(`${c.message}${names ? ` [${names}]` : ""}`)}\n`;
+}

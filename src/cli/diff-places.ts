@@ -1,0 +1,90 @@
+import { resolve } from "node:path";
+import type { Change } from "../diff/change.js";
+import { parseText } from "../ingest/load.js";
+import type { ParsedDocument } from "../ingest/parse/parsed-document.js";
+import { parsePointer, toPointer } from "../model/pointer.js";
+import type { SourceRef } from "../model/types.js";
+import type { LoadedSide } from "./diff-inputs.js";
+
+/**
+ * Points each change of a named schema's member at the member itself (`properties/location`)
+ * instead of the schema: the model keeps a place per schema, the text has one per key. A member
+ * gone from a side points at the nearest part of it that is still there.
+ */
+export function placeMembers(
+  changes: Change[],
+  sides: { before: LoadedSide; after: LoadedSide },
+  baseDir: string,
+): void {
+  const parsed = new Map<string, ParsedDocument[] | undefined>();
+  const docs = (side: LoadedSide, file: string) => {
+    const abs = resolve(baseDir, file);
+    const key = `${side.label}\0${abs}`;
+    if (!parsed.has(key)) {
+      const text = side.texts.get(abs);
+      let value: ParsedDocument[] | undefined;
+      try {
+        value = text === undefined ? undefined : parseText(text, file);
+      } catch {
+        value = undefined;
+      }
+      parsed.set(key, value);
+    }
+    return parsed.get(key);
+  };
+  const place = (ref: SourceRef | undefined, side: LoadedSide, c: Change) => {
+    const member = c.names.member;
+    if (!ref || member === undefined || !isSchemaPointer(ref.pointer))
+      return ref;
+    const match = /^#(\d*)(\/.*)$/.exec(ref.pointer);
+    const doc = docs(side, ref.file)?.[Number(match?.[1] || 0)];
+    const base = parsePointer(match?.[2] ?? "");
+    if (!doc || !base) return ref;
+    const path: (string | number)[] = [...base];
+    let value = valueAt(doc.value, path);
+    if (value === undefined) return ref;
+    for (const segment of memberSegments(member)) {
+      const step = segment === "[]" ? ["items"] : ["properties", segment];
+      const next = valueAt(value, step);
+      if (next === undefined) break;
+      path.push(...step);
+      value = next;
+    }
+    if (path.length === base.length) return ref;
+    const { line, column } = doc.locate(path);
+    return { ...ref, line, column, pointer: `#${match![1]}${toPointer(path)}` };
+  };
+  for (const c of changes) {
+    const old = place(c.old, sides.before, c);
+    const now = place(c.new, sides.after, c);
+    if (old) c.old = old;
+    if (now) c.new = now;
+  }
+}
+
+/** `#/components/schemas/X` or `#/definitions/X` (with a YAML stream's document index). */
+function isSchemaPointer(pointer: string): boolean {
+  return /^#\d*\/(components\/schemas|definitions)\/[^/]+$/.test(pointer);
+}
+
+/** `items[].name` → `items`, `[]`, `name`. */
+function memberSegments(member: string): string[] {
+  return member
+    .split(".")
+    .flatMap((part) => {
+      const out: string[] = [part.replace(/(\[\])+$/, "")];
+      for (const _ of part.match(/\[\]/g) ?? []) out.push("[]");
+      return out;
+    })
+    .filter((s) => s !== "");
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    if (!Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

@@ -1,0 +1,74 @@
+import { compareCodeUnits as cmp } from "../model/order.js";
+import type { SourceRef } from "../model/types.js";
+import {
+  CHANGE_RULES,
+  SEVERITY_ORDER,
+  type Breaks,
+  type ChangeSeverity,
+  type RuleId,
+} from "./rules.js";
+
+/** What a change touches in the generated code, in the names the user's code uses. */
+export interface GeneratedNames {
+  /** The client function (`client.createSpecialEvent`), the endpoint's locked name. */
+  function?: string;
+  /** The server handler (`handlers.createSpecialEvent`): the same name, in the handlers object. */
+  handler?: string;
+  /** The generated type holding the member: a schema's type or the endpoint's `…Body`/`…Query`. */
+  type?: string;
+  /** The member of that type, as a dotted path (`location`, `items[].name`). */
+  member?: string;
+  /** The member's name before, when it was renamed (a path variable). */
+  was?: string;
+}
+
+/** A line of the user's code that uses what changed (the blast radius, blast-radius.ts). */
+export interface CallSite {
+  /** Path relative to the folder the report is for, with `/`. */
+  file: string;
+  line: number;
+  column: number;
+  /** The line's text, trimmed. */
+  text: string;
+  /** True when the call names the changed member itself (`{ body: { location } }`). */
+  usesMember: boolean;
+}
+
+export interface Change {
+  rule: RuleId;
+  severity: ChangeSeverity;
+  breaks: Breaks;
+  /** The endpoint as `METHOD /path` (the new path, or the old one when it is gone). */
+  endpoint: string;
+  /** What changed, in words: `` `SpecialEvent.location` was removed from the 200 response``. */
+  message: string;
+  /** Where it was in the old inputs, and where it is in the new ones (absent on that side: none). */
+  old?: SourceRef;
+  new?: SourceRef;
+  names: GeneratedNames;
+  /**
+   * Other endpoints the same change reaches, through a named schema they share: the change is
+   * reported once, at the schema, with every client function that uses it.
+   */
+  also?: { endpoint: string; function: string }[];
+  callSites?: CallSite[];
+}
+
+/** A change of a rule, its severity and direction from the rule table. */
+export function makeChange(
+  rule: RuleId,
+  fields: Omit<Change, "rule" | "severity" | "breaks">,
+): Change {
+  const { severity, breaks } = CHANGE_RULES[rule];
+  return { rule, severity, breaks, ...fields };
+}
+
+/** Severity first, then endpoint, rule and message: the order every report prints. */
+export function compareChanges(a: Change, b: Change): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    cmp(a.endpoint, b.endpoint) ||
+    cmp(a.rule, b.rule) ||
+    cmp(a.message, b.message)
+  );
+}

@@ -1,0 +1,257 @@
+import { endpointTypeBase, schemaTypeNames } from "../emit/types/names.js";
+import { endpointKey } from "../model/naming.js";
+import { compareEndpoints } from "../model/order.js";
+import { pathShape, pathVariables } from "../model/path-template.js";
+import type {
+  ApiModel,
+  Endpoint,
+  Parameter,
+  ParameterLocation,
+  SourceRef,
+} from "../model/types.js";
+import { compareChanges, makeChange, type Change } from "./change.js";
+import type { RuleId } from "./rules.js";
+import {
+  compareBody,
+  compareResponses,
+  compareSecurity,
+} from "./compare-content.js";
+import { SchemaDiff, type DiffSide, type SchemaChange } from "./schema-diff.js";
+
+/** The type that holds each parameter location's members (src/emit/types/names.ts suffixes). */
+const LOCATION_TYPE: Record<ParameterLocation, string> = {
+  path: "Path",
+  query: "Query",
+  header: "Headers",
+  cookie: "Headers",
+};
+
+/**
+ * Every change from one merged model to another, classified by the rule table (rules.ts), sorted
+ * (breaking first). Endpoints are matched by method and route shape, so a renamed path variable
+ * is the same endpoint; names are the generated ones, which the name lock keeps stable.
+ */
+export function compareModels(before: ApiModel, after: ApiModel): Change[] {
+  const sides = {
+    before: side(before),
+    after: side(after),
+  };
+  const schemas = new SchemaDiff(sides.before, sides.after);
+  const out: Change[] = [];
+  const shapeKey = (e: Endpoint) => `${e.method} ${pathShape(e.path)}`;
+  const afterByShape = new Map(after.endpoints.map((e) => [shapeKey(e), e]));
+  const matched = new Set<Endpoint>();
+  for (const old of [...before.endpoints].sort(compareEndpoints)) {
+    const now = afterByShape.get(shapeKey(old));
+    if (!now) {
+      out.push(
+        makeChange("operation-removed", {
+          endpoint: endpointKey(old),
+          message: `${endpointKey(old)} was removed: ${old.name}() and its handler are gone`,
+          ...at(old.sources[0], undefined),
+          names: { function: old.name, handler: old.name },
+        }),
+      );
+      continue;
+    }
+    matched.add(now);
+    out.push(...compareEndpoint(old, now, schemas));
+  }
+  for (const now of after.endpoints)
+    if (!matched.has(now))
+      out.push(
+        makeChange("operation-added", {
+          endpoint: endpointKey(now),
+          message: `${endpointKey(now)} was added as ${now.name}()`,
+          ...at(undefined, now.sources[0]),
+          names: { function: now.name, handler: now.name },
+        }),
+      );
+  return groupShared(out).sort(compareChanges);
+}
+
+/**
+ * One change per change of a named schema, however many endpoints use it: the first endpoint
+ * (in model order) carries it, the others are listed in `also`.
+ */
+function groupShared(changes: Change[]): Change[] {
+  const out: Change[] = [];
+  const first = new Map<string, Change>();
+  for (const change of changes) {
+    const key = sharedKey.get(change);
+    if (key === undefined) {
+      out.push(change);
+      continue;
+    }
+    const kept = first.get(key);
+    if (!kept) {
+      first.set(key, change);
+      out.push(change);
+    } else if (change.names.function !== undefined)
+      (kept.also ??= []).push({
+        endpoint: change.endpoint,
+        function: change.names.function,
+      });
+  }
+  for (const change of first.values())
+    if (change.also)
+      change.message = change.message.replace(
+        / \(([^()]*) of [^()]*\)$/,
+        ` (in ${[change.names.function!, ...change.also.map((a) => a.function)].map((f) => `${f}()`).join(", ")})`,
+      );
+  return out;
+}
+
+/** The key a change of a named schema is grouped by (changes of an endpoint's own types have none). */
+const sharedKey = new WeakMap<Change, string>();
+
+function side(model: ApiModel): DiffSide {
+  return { model, typeNames: schemaTypeNames(model) };
+}
+
+function at(
+  old: SourceRef | undefined,
+  now: SourceRef | undefined,
+): { old?: SourceRef; new?: SourceRef } {
+  return { ...(old ? { old } : {}), ...(now ? { new: now } : {}) };
+}
+
+function compareEndpoint(
+  old: Endpoint,
+  now: Endpoint,
+  schemas: SchemaDiff,
+): Change[] {
+  const out: Change[] = [];
+  const key = endpointKey(now);
+  const fn = now.name;
+  const base = endpointTypeBase(now);
+  const add = (
+    rule: RuleId,
+    message: string,
+    a: SourceRef | undefined,
+    b: SourceRef | undefined,
+    names: { type?: string; member?: string; was?: string } = {},
+  ) =>
+    out.push(
+      makeChange(rule, {
+        endpoint: key,
+        message,
+        ...at(a, b),
+        names: { function: fn, handler: fn, ...names },
+      }),
+    );
+  const fromSchema = (changes: readonly SchemaChange[], where: string) => {
+    for (const c of changes) {
+      add(c.rule, `${c.subject} ${c.what} (${where} of ${fn})`, c.old, c.new, {
+        type: c.type,
+        ...(c.member !== undefined ? { member: c.member } : {}),
+      });
+      if (c.shared)
+        sharedKey.set(out.at(-1)!, `${c.rule} ${c.subject} ${c.what}`);
+    }
+  };
+
+  if (old.name !== now.name) {
+    add(
+      "operation-renamed",
+      `the client function ${old.name}() is now ${now.name}(): lock the old name in apiloom.lock.json or config "names" to keep it`,
+      old.sources[0],
+      now.sources[0],
+    );
+    // the names the user's code still uses
+    out.at(-1)!.names = { function: old.name, handler: old.name };
+  }
+
+  // path variables: matched by position (same shape); a new name is the same parameter
+  const varsOld = pathVariables(old.path);
+  const varsNew = pathVariables(now.path);
+  varsNew.forEach((name, i) => {
+    const was = varsOld[i];
+    if (was !== undefined && was !== name)
+      add(
+        "path-parameter-renamed",
+        `path parameter {${was}} is now {${name}} (${old.path} → ${now.path}): ${fn}() takes it as path.${name}`,
+        old.parameters.path[i]?.sources[0] ?? old.sources[0],
+        now.parameters.path[i]?.sources[0] ?? now.sources[0],
+        { type: base + "Path", member: name, was },
+      );
+    const a = old.parameters.path[i];
+    const b = now.parameters.path[i];
+    if (a && b)
+      fromSchema(
+        schemas.compare("request", a.schema, b.schema, {
+          type: base + "Path",
+          member: [name],
+          old: a.sources[0],
+          new: b.sources[0],
+        }),
+        "the path",
+      );
+  });
+
+  for (const location of ["query", "header", "cookie"] as const) {
+    const type = base + LOCATION_TYPE[location];
+    const byName = (list: Parameter[]) =>
+      new Map(list.map((p) => [paramKey(p), p]));
+    const before = byName(old.parameters[location]);
+    const after = byName(now.parameters[location]);
+    for (const [name, a] of before) {
+      const b = after.get(name);
+      const label = `${location} parameter ${a.name}`;
+      if (!b) {
+        add(
+          "parameter-removed",
+          `${label} was removed from ${fn}()`,
+          a.sources[0],
+          now.sources[0],
+          { type, member: a.name },
+        );
+        continue;
+      }
+      if (!a.required && b.required)
+        add(
+          "parameter-became-required",
+          `${label} of ${fn}() is now required`,
+          a.sources[0],
+          b.sources[0],
+          { type, member: b.name },
+        );
+      if (a.required && !b.required)
+        add(
+          "parameter-became-optional",
+          `${label} of ${fn}() is now optional`,
+          a.sources[0],
+          b.sources[0],
+          { type, member: b.name },
+        );
+      fromSchema(
+        schemas.compare("request", a.schema, b.schema, {
+          type,
+          member: [b.name],
+          old: a.sources[0],
+          new: b.sources[0],
+        }),
+        `the ${location}`,
+      );
+    }
+    for (const [name, b] of after)
+      if (!before.has(name))
+        add(
+          b.required ? "required-parameter-added" : "optional-parameter-added",
+          `${location} parameter ${b.name} was added to ${fn}()${b.required ? ", required" : ""}`,
+          old.sources[0],
+          b.sources[0],
+          { type, member: b.name },
+        );
+  }
+
+  compareBody(old, now, add, fromSchema, schemas, base);
+  compareResponses(old, now, add, fromSchema, schemas, base);
+  compareSecurity(old, now, add);
+  return out;
+}
+
+/** Header names are case-insensitive; other parameters are matched by their exact name. */
+function paramKey(p: Parameter): string {
+  return p.in === "header" ? p.name.toLowerCase() : p.name;
+}

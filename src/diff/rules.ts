@@ -1,0 +1,214 @@
+/**
+ * The change rules of `apiloom diff`, one entry each: the stable id a change carries, its severity
+ * and whom it breaks. The comparison (compare.ts, schema-diff.ts), the reports and the docs' rules
+ * table all read this one table.
+ */
+
+export type ChangeSeverity = "breaking" | "warning" | "info";
+
+/**
+ * Whom a change breaks: `clients` (code calling the API: the generated client's callers),
+ * `servers` (the handlers implementing it), `both`, or `none`.
+ */
+export type Breaks = "clients" | "servers" | "both" | "none";
+
+export interface ChangeRule {
+  severity: ChangeSeverity;
+  breaks: Breaks;
+  /** One line for the docs' rules table. */
+  summary: string;
+}
+
+export const CHANGE_RULES = {
+  "operation-removed": {
+    severity: "breaking",
+    breaks: "both",
+    summary:
+      "an endpoint is gone: its client function and its handler no longer exist",
+  },
+  "operation-added": {
+    severity: "info",
+    breaks: "servers",
+    summary: "a new endpoint: servers need a handler for it",
+  },
+  "operation-renamed": {
+    severity: "breaking",
+    breaks: "both",
+    summary:
+      "the generated function name changed (a new operationId with no name lock)",
+  },
+  "path-parameter-renamed": {
+    // the same endpoint on the wire, but the client's `path` argument is keyed by the name
+    severity: "warning",
+    breaks: "clients",
+    summary:
+      "a path variable has a new name, same route shape: the same endpoint, but the client takes it under the new name",
+  },
+  "parameter-removed": {
+    severity: "warning",
+    breaks: "clients",
+    summary:
+      "a query, header or cookie parameter is gone: callers passing it no longer compile",
+  },
+  "required-parameter-added": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "a new required parameter: existing calls do not send it",
+  },
+  "optional-parameter-added": {
+    severity: "info",
+    breaks: "none",
+    summary: "a new optional parameter",
+  },
+  "parameter-became-required": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "an optional parameter is now required",
+  },
+  "parameter-became-optional": {
+    severity: "warning",
+    breaks: "servers",
+    summary: "a required parameter is now optional: handlers may not get it",
+  },
+  "request-body-added": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "a required request body where there was none",
+  },
+  "request-body-removed": {
+    severity: "warning",
+    breaks: "clients",
+    summary: "the request body is gone",
+  },
+  "request-body-became-required": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "an optional request body is now required",
+  },
+  "request-media-type-removed": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "a request media type is no longer accepted",
+  },
+  "response-media-type-removed": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "a response media type is no longer sent",
+  },
+  "response-status-removed": {
+    severity: "breaking",
+    breaks: "clients",
+    summary:
+      "a response status is gone: code that handles it checks for nothing",
+  },
+  "response-status-added": {
+    severity: "info",
+    breaks: "none",
+    summary: "a new response status",
+  },
+  "required-request-property-added": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "a new required property in a request body",
+  },
+  "optional-request-property-added": {
+    severity: "info",
+    breaks: "none",
+    summary: "a new optional property in a request body",
+  },
+  "request-property-removed": {
+    severity: "breaking",
+    breaks: "both",
+    summary:
+      "a request property is gone: callers sending it and handlers reading it no longer compile",
+  },
+  "request-property-became-required": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "an optional request property is now required",
+  },
+  "request-property-became-optional": {
+    severity: "warning",
+    breaks: "servers",
+    summary: "a required request property is now optional",
+  },
+  "request-type-changed": {
+    severity: "breaking",
+    breaks: "clients",
+    summary:
+      "a parameter's or request property's type changed or narrowed (null no longer allowed)",
+  },
+  "request-enum-value-removed": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "a value a request could send is no longer allowed",
+  },
+  "request-enum-value-added": {
+    severity: "warning",
+    breaks: "servers",
+    summary: "a request may carry a value handlers have not seen",
+  },
+  "response-property-removed": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "a response property is gone",
+  },
+  "response-property-became-optional": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "a required response property may now be missing",
+  },
+  "response-property-became-nullable": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "a response property may now be null",
+  },
+  "response-type-changed": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "a response property's type changed or widened",
+  },
+  "response-enum-value-added": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "a response may carry a new value: an exhaustive switch misses it",
+  },
+  "response-enum-value-removed": {
+    severity: "info",
+    breaks: "servers",
+    summary: "a value a response could carry is no longer allowed",
+  },
+  "required-response-property-added": {
+    severity: "warning",
+    breaks: "servers",
+    summary: "a new required response property: handlers must return it",
+  },
+  "optional-response-property-added": {
+    severity: "info",
+    breaks: "none",
+    summary: "a new optional response property",
+  },
+  "security-requirement-added": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "an endpoint that needed no credentials now needs some",
+  },
+  "security-requirement-changed": {
+    severity: "breaking",
+    breaks: "clients",
+    summary: "an endpoint accepts other credentials than before",
+  },
+  "security-requirement-removed": {
+    severity: "info",
+    breaks: "servers",
+    summary: "an endpoint no longer requires credentials",
+  },
+} as const satisfies Record<string, ChangeRule>;
+
+export type RuleId = keyof typeof CHANGE_RULES;
+
+export const SEVERITY_ORDER: Readonly<Record<ChangeSeverity, number>> = {
+  breaking: 0,
+  warning: 1,
+  info: 2,
+};

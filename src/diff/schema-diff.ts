@@ -1,0 +1,309 @@
+import { schemaRefName } from "../model/schema-ref.js";
+import {
+  isNullable,
+  nonNullTypes,
+  resolveSchema,
+  schemaValues,
+} from "../model/schema.js";
+import type {
+  ApiModel,
+  Schema,
+  SchemaType,
+  SourceRef,
+} from "../model/types.js";
+import type { RuleId } from "./rules.js";
+
+/** Which way a schema's values travel: sent by clients, or sent back by servers. */
+export type Direction = "request" | "response";
+
+/** One side of the comparison: a model and its schemas' generated type names. */
+export interface DiffSide {
+  model: ApiModel;
+  /** Schema name → generated type name (src/emit/types/names.ts). */
+  typeNames: ReadonlyMap<string, string>;
+}
+
+/** A schema change before it is tied to an endpoint: what, in which type, where on each side. */
+export interface SchemaChange {
+  rule: RuleId;
+  /** The member in words, `` `SpecialEvent.location` `` or `` `GetPetQuery.limit` ``. */
+  subject: string;
+  /** What happened to it: `was removed`, `is now required`. */
+  what: string;
+  type: string;
+  member?: string;
+  /** True when the member is in a named schema: other endpoints may share the change. */
+  shared: boolean;
+  old?: SourceRef;
+  new?: SourceRef;
+}
+
+/** Where a schema sits: the type that holds it, the member path in it, its places on each side. */
+interface Site {
+  type: string;
+  /** The type is a named schema's, not an endpoint's own. */
+  shared?: boolean;
+  member: string[];
+  old?: SourceRef;
+  new?: SourceRef;
+}
+
+/** A schema with the properties its `allOf` members add, as an object's members read it. */
+interface ObjectView {
+  properties: Record<string, Schema>;
+  required: Set<string>;
+}
+
+/**
+ * Compares schemas of two models in one direction. Named schemas (`$ref`) are compared once per
+ * pair and direction, whatever the number of endpoints that use them, and a reference cycle is
+ * walked once.
+ */
+export class SchemaDiff {
+  private readonly memo = new Map<string, SchemaChange[]>();
+
+  constructor(
+    private readonly before: DiffSide,
+    private readonly after: DiffSide,
+  ) {}
+
+  compare(
+    direction: Direction,
+    a: Schema | undefined,
+    b: Schema | undefined,
+    site: Site,
+  ): SchemaChange[] {
+    const refA = refName(a);
+    const refB = refName(b);
+    if (refA === undefined || refB === undefined)
+      return this.compareResolved(direction, a, b, site);
+    const key = `${direction} ${refA} ${refB}`;
+    const known = this.memo.get(key);
+    if (known) return known;
+    this.memo.set(key, []); // a cycle back into this pair adds nothing
+    const named = this.after.model.schemas[refB];
+    const changes = this.compareResolved(direction, a, b, {
+      type: this.after.typeNames.get(refB) ?? refB,
+      shared: true,
+      member: [],
+      old: this.before.model.schemas[refA]?.sources[0] ?? site.old,
+      new: named?.sources[0] ?? site.new,
+    });
+    this.memo.set(key, changes);
+    return changes;
+  }
+
+  private compareResolved(
+    direction: Direction,
+    a: Schema | undefined,
+    b: Schema | undefined,
+    site: Site,
+  ): SchemaChange[] {
+    const ra = resolveSchema(this.before.model.schemas, a);
+    const rb = resolveSchema(this.after.model.schemas, b);
+    if (!ra || !rb || typeof ra !== "object" || typeof rb !== "object")
+      return [];
+    const out: SchemaChange[] = [];
+    const subject = `\`${[site.type, ...site.member].join(".").replace(/\.\[\]/g, "[]")}\``;
+    const add = (rule: RuleId, what: string, at: Site = site) =>
+      out.push({
+        rule,
+        subject,
+        what,
+        type: at.type,
+        shared: at.shared === true,
+        ...(at.member.length > 0 ? { member: memberPath(at.member) } : {}),
+        ...(at.old ? { old: at.old } : {}),
+        ...(at.new ? { new: at.new } : {}),
+      });
+
+    const request = direction === "request";
+    const before = this.before.model.schemas;
+    const after = this.after.model.schemas;
+    const typesA = this.types(ra, before);
+    const typesB = this.types(rb, after);
+    if (typesA.length > 0 && typesB.length > 0) {
+      // a request may send less than before; a response may return more: both break clients
+      const lost = request
+        ? typesA.filter((t) => !covers(typesB, t))
+        : typesB.filter((t) => !covers(typesA, t));
+      if (lost.length > 0)
+        add(
+          request ? "request-type-changed" : "response-type-changed",
+          `changed type from ${typesA.join(" | ")} to ${typesB.join(" | ")}`,
+        );
+    }
+    if (request && isNullable(ra) && !isNullable(rb))
+      add("request-type-changed", "no longer accepts null");
+    if (!request && !isNullable(ra) && isNullable(rb))
+      add("response-property-became-nullable", "may now be null");
+
+    const valuesA = schemaValues(ra);
+    const valuesB = schemaValues(rb);
+    if (valuesB !== undefined) {
+      const removed = valuesA?.filter((v) => !includes(valuesB, v)) ?? [];
+      const added = valuesA ? valuesB.filter((v) => !includes(valuesA, v)) : [];
+      if (removed.length > 0)
+        add(
+          request
+            ? "request-enum-value-removed"
+            : "response-enum-value-removed",
+          `no longer allows ${listValues(removed)}`,
+        );
+      if (added.length > 0)
+        add(
+          request ? "request-enum-value-added" : "response-enum-value-added",
+          `now also allows ${listValues(added)}`,
+        );
+      if (valuesA === undefined && request)
+        add("request-type-changed", `is now limited to ${listValues(valuesB)}`);
+    }
+
+    const viewA = this.objectView(ra, before);
+    const viewB = this.objectView(rb, after);
+    if (viewA && viewB)
+      out.push(...this.compareObjects(direction, viewA, viewB, site));
+    if (ra.items && rb.items)
+      out.push(
+        ...this.compare(direction, ra.items, rb.items, {
+          ...site,
+          member: [...site.member, "[]"],
+        }),
+      );
+    return out;
+  }
+
+  private compareObjects(
+    direction: Direction,
+    a: ObjectView,
+    b: ObjectView,
+    site: Site,
+  ): SchemaChange[] {
+    const out: SchemaChange[] = [];
+    const request = direction === "request";
+    const member = (name: string): Site => ({
+      ...site,
+      member: [...site.member, name],
+    });
+    const push = (rule: RuleId, name: string, what: string) => {
+      const at = member(name);
+      out.push({
+        rule,
+        subject: `\`${[at.type, ...at.member].join(".").replace(/\.\[\]/g, "[]")}\``,
+        what,
+        type: at.type,
+        shared: at.shared === true,
+        member: memberPath(at.member),
+        ...(at.old ? { old: at.old } : {}),
+        ...(at.new ? { new: at.new } : {}),
+      });
+    };
+    for (const name of Object.keys(a.properties).sort()) {
+      if (!Object.hasOwn(b.properties, name)) {
+        push(
+          request ? "request-property-removed" : "response-property-removed",
+          name,
+          "was removed",
+        );
+        continue;
+      }
+      const wasRequired = a.required.has(name);
+      const isRequired = b.required.has(name);
+      if (!wasRequired && isRequired && request)
+        push("request-property-became-required", name, "is now required");
+      if (wasRequired && !isRequired)
+        push(
+          request
+            ? "request-property-became-optional"
+            : "response-property-became-optional",
+          name,
+          "is now optional",
+        );
+      out.push(
+        ...this.compare(
+          direction,
+          a.properties[name],
+          b.properties[name],
+          member(name),
+        ),
+      );
+    }
+    for (const name of Object.keys(b.properties).sort()) {
+      if (Object.hasOwn(a.properties, name)) continue;
+      const required = b.required.has(name);
+      const rule: RuleId = request
+        ? required
+          ? "required-request-property-added"
+          : "optional-request-property-added"
+        : required
+          ? "required-response-property-added"
+          : "optional-response-property-added";
+      push(rule, name, required ? "was added, required" : "was added");
+    }
+    return out;
+  }
+
+  /** The types a schema's values have, null aside; an `allOf` of objects is an object. */
+  private types(schema: Schema, schemas: ApiModel["schemas"]): SchemaType[] {
+    const own = nonNullTypes(schema);
+    if (own.length > 0) return own;
+    return schema.allOf && this.objectView(schema, schemas) ? ["object"] : [];
+  }
+
+  /** The schema's members with its `allOf` members' folded in; undefined when it has none. */
+  private objectView(
+    schema: Schema,
+    schemas: ApiModel["schemas"],
+    depth = 0,
+  ): ObjectView | undefined {
+    const properties: Record<string, Schema> = {};
+    const required = new Set<string>();
+    let found = false;
+    if (schema.properties && typeof schema.properties === "object") {
+      found = true;
+      Object.assign(properties, schema.properties);
+    }
+    for (const r of Array.isArray(schema.required) ? schema.required : [])
+      if (typeof r === "string") required.add(r);
+    if (Array.isArray(schema.allOf) && depth < 8)
+      for (const part of schema.allOf) {
+        const resolved = resolveSchema(schemas, part);
+        if (!resolved || typeof resolved !== "object") continue;
+        const view = this.objectView(resolved, schemas, depth + 1);
+        if (!view) continue;
+        found = true;
+        for (const [k, v] of Object.entries(view.properties))
+          if (!Object.hasOwn(properties, k)) properties[k] = v;
+        for (const r of view.required) required.add(r);
+      }
+    return found ? { properties, required } : undefined;
+  }
+}
+
+function refName(schema: Schema | undefined): string | undefined {
+  return typeof schema?.$ref === "string"
+    ? schemaRefName(schema.$ref)
+    : undefined;
+}
+
+/** `integer` is a `number`: a request that sent an integer still sends a number. */
+function covers(types: readonly SchemaType[], t: SchemaType): boolean {
+  return types.includes(t) || (t === "integer" && types.includes("number"));
+}
+
+function includes(values: readonly unknown[], v: unknown): boolean {
+  const key = JSON.stringify(v);
+  return values.some((w) => JSON.stringify(w) === key);
+}
+
+function listValues(values: readonly unknown[]): string {
+  const shown = values.slice(0, 5).map((v) => JSON.stringify(v));
+  return (
+    shown.join(", ") +
+    (values.length > 5 ? ` and ${values.length - 5} more` : "")
+  );
+}
+
+function memberPath(member: readonly string[]): string {
+  return member.join(".").replace(/\.\[\]/g, "[]");
+}

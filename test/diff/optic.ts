@@ -1,0 +1,196 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Change } from "../../src/diff/change.js";
+import type { RuleId } from "../../src/diff/rules.js";
+import { pathShape } from "../../src/model/path-template.js";
+
+/**
+ * Optic (`@useoptic/optic`, npm) as an independent oracle: its standard breaking-change ruleset,
+ * run offline (`optic diff old new --check`). scripts/diff-oracle.mjs installs it into
+ * node_modules/.cache/apiloom-diff/optic; its reports are cached there by the inputs' hash.
+ */
+export const CACHE = join(
+  import.meta.dirname,
+  "../../node_modules/.cache/apiloom-diff",
+);
+const OPTIC = join(CACHE, "optic/node_modules/.bin/optic");
+
+export function opticInstalled(): boolean {
+  return existsSync(OPTIC);
+}
+
+/** Optic's report on a pair: from the cache, else run now (when `run` allows it), else undefined. */
+export function opticReport(
+  oldFile: string,
+  newFile: string,
+  run: boolean,
+): string | undefined {
+  const hash = createHash("sha256");
+  for (const f of [oldFile, newFile]) hash.update(readFileSync(f));
+  const cached = join(CACHE, `optic-${hash.digest("hex").slice(0, 16)}.txt`);
+  if (existsSync(cached)) return readFileSync(cached, "utf8");
+  if (!run || !opticInstalled()) return undefined;
+  let text: string;
+  try {
+    text = execFileSync(
+      OPTIC,
+      [
+        "diff",
+        oldFile,
+        newFile,
+        "--check",
+        "--validation",
+        "loose",
+        "--severity",
+        "error",
+      ],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 900_000 },
+    );
+  } catch (error) {
+    // exit 1 when a check fails: the report is still on stdout
+    text = String((error as { stdout?: unknown }).stdout ?? "");
+    if (!/Checks: /.test(text)) throw error;
+  }
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(cached, text);
+  return text;
+}
+
+/** One failed check in Optic's report. */
+export interface OpticFinding {
+  /** `GET /events/{}`: method and route shape. */
+  operation: string;
+  rule: string;
+  message: string;
+  /** The property or parameter it names, when it names one. */
+  subject?: string;
+  /** The enum value it names (enum rules). */
+  value?: string;
+  /** The removal it sits under, which apiloom reports as one change instead. */
+  under?: "operation" | "media" | "response";
+}
+
+/** The failed checks of Optic's text report, each with the operation and the removal it sits under. */
+export function parseOptic(report: string): OpticFinding[] {
+  const out: OpticFinding[] = [];
+  let operation = "";
+  let removedOperation = false;
+  const context: { indent: number; text: string }[] = [];
+  for (const raw of report.split("\n")) {
+    const line = raw.replace(/\x1b\[[0-9;]*m/g, "");
+    const op = /^(?:x|✔) ([A-Z]+) (\S+?):\s*(removed|added)?\s*$/.exec(line);
+    if (op) {
+      operation = `${op[1]!.toLowerCase()} ${pathShape(op[2]!)}`;
+      removedOperation = op[3] === "removed";
+      context.length = 0;
+      continue;
+    }
+    const indent = /^ */.exec(line)![0].length;
+    const item = /^\s*- (.*)$/.exec(line);
+    if (item) {
+      while (context.length > 0 && context.at(-1)!.indent >= indent)
+        context.pop();
+      context.push({ indent, text: item[1]! });
+      continue;
+    }
+    const finding = /^\s*x \[(.+?)\] (.*)$/.exec(line);
+    if (!finding || operation === "") continue;
+    const above = context.filter((c) => c.indent < indent).map((c) => c.text);
+    const rule = finding[1]!;
+    const message = finding[2]!;
+    const quoted = [...message.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+    const isEnum = rule.includes("enum");
+    const subject = isEnum ? quoted[1] : quoted[0];
+    const value = isEnum ? quoted[0] : undefined;
+    const under =
+      rule !== "prevent operation removal" && removedOperation
+        ? "operation"
+        : above.some((t) => /^body \S+: removed$/.test(t))
+          ? "media"
+          : above.some((t) => /^response \S+: removed$/.test(t))
+            ? "response"
+            : undefined;
+    out.push({
+      operation,
+      rule,
+      message,
+      ...(subject !== undefined ? { subject } : {}),
+      ...(value !== undefined ? { value } : {}),
+      ...(under ? { under } : {}),
+    });
+  }
+  return out;
+}
+
+/** Optic's rules and the apiloom rules that find the same changes. */
+export const OPTIC_RULES: Readonly<Record<string, readonly RuleId[]>> = {
+  "prevent operation removal": ["operation-removed"],
+  "prevent response status code removal": ["response-status-removed"],
+  "prevent removing response property": ["response-property-removed"],
+  "prevent changing request property to required": [
+    "required-request-property-added",
+    "request-property-became-required",
+  ],
+  "request and response property enums": [
+    "request-enum-value-removed",
+    "response-enum-value-added",
+  ],
+  "prevent response property type changes": [
+    "response-type-changed",
+    "response-property-became-nullable",
+  ],
+  "prevent request property type changes": ["request-type-changed"],
+  "prevent making response property optional": [
+    "response-property-became-optional",
+  ],
+  "prevent new required query parameters": ["required-parameter-added"],
+  "prevent new required header parameters": ["required-parameter-added"],
+  "prevent new required cookie parameters": ["required-parameter-added"],
+  "prevent query parameters type changes": ["request-type-changed"],
+  "prevent header parameters type changes": ["request-type-changed"],
+  "prevent path parameters type changes": ["request-type-changed"],
+  "prevent cookie parameters type changes": ["request-type-changed"],
+  "prevent requiring existing query parameters": ["parameter-became-required"],
+  "prevent requiring existing header parameters": ["parameter-became-required"],
+  "prevent requiring existing cookie parameters": ["parameter-became-required"],
+  // apiloom has no rule for union alternatives yet: its findings are allow-listed one by one
+  "prevent expanded in request union types": [],
+};
+
+const REMOVAL: Record<NonNullable<OpticFinding["under"]>, RuleId[]> = {
+  operation: ["operation-removed"],
+  media: ["request-media-type-removed", "response-media-type-removed"],
+  response: ["response-status-removed"],
+};
+
+/** Whether apiloom's changes hold the one Optic found. */
+export function found(
+  finding: OpticFinding,
+  changes: readonly Change[],
+): boolean {
+  const rules = finding.under
+    ? REMOVAL[finding.under]
+    : (OPTIC_RULES[finding.rule] ?? []);
+  return changes.some((c) => {
+    if (!(rules as readonly RuleId[]).includes(c.rule)) return false;
+    const endpoints = [c.endpoint, ...(c.also ?? []).map((a) => a.endpoint)];
+    if (!endpoints.some((e) => shapeOf(e) === finding.operation)) return false;
+    if (finding.under || finding.subject === undefined) return true;
+    const member = (c.names.member ?? "")
+      .split(".")
+      .pop()!
+      .replace(/\[\]$/, "");
+    return (
+      member === finding.subject ||
+      (finding.value !== undefined &&
+        c.message.includes(JSON.stringify(finding.value)))
+    );
+  });
+}
+
+function shapeOf(endpoint: string): string {
+  const [method, path] = endpoint.split(" ");
+  return `${method!.toLowerCase()} ${pathShape(path!)}`;
+}
