@@ -152,7 +152,7 @@ function checkPlugins(value: unknown, where: string): ArtifactPlugin[] {
     const at = `${where}[${i}]`;
     if (!isObject(plugin))
       throw new ConfigError(
-        `${at} must be a plugin (export one with definePlugin from "apiloom/config")`,
+        `${at} must be a plugin (export one with definePlugin from "apiloom-gen/config")`,
       );
     const name = plugin["name"];
     if (typeof name !== "string" || !PLUGIN_NAME.test(name))

@@ -129,7 +129,7 @@ describe("apiloom generate (child process, fake emitters)", () => {
 
   it("reads apiloom.config.ts (importing defineConfig) from a subfolder of the project", async () => {
     const config = [
-      'import { defineConfig } from "apiloom/config";',
+      'import { defineConfig } from "apiloom-gen/config";',
       "",
       'export default defineConfig({ inputs: ["specs/*.yaml"], out: "gen" });',
       "",
