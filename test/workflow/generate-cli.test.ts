@@ -195,7 +195,7 @@ describe("apiloom generate (child process, fake emitters)", () => {
   it("--strict turns warnings into a failure", async () => {
     const dir = project(["pets.yaml"]);
     const args = [...GEN, "--name", "GET /pets=list pets"];
-    const lax = await runCli(cli, args, { cwd: dir });
+    const lax = await runCli(cli, [...args, "--verbose"], { cwd: dir });
     expect(lax.code).toBe(0);
     expect(lax.stderr).toMatch(/warning naming\/invalid-override/);
     const strict = await runCli(cli, [...args, "--strict"], { cwd: dir });

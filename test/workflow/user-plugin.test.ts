@@ -122,7 +122,7 @@ afterAll(() => removeDir(dir));
 
 describe("a plugin of the user's, in its own package", () => {
   it("adds an artifact with its options and a diagnostic, and --check, the fingerprint and -a treat it like apiloom's", async () => {
-    const first = await generate();
+    const first = await generate("--verbose");
     expect(first.code, first.stderr).toBe(0);
     expect(read("out/notes/index.md")).toBe(
       "# Pet notes\n\n- listPets: /pets\n- getPet: /pets/{id}\n",
