@@ -74,6 +74,6 @@ export function writeWarningKeys(
     writeFileSync(tmp, JSON.stringify({ keys }) + "\n");
     renameSync(tmp, path);
   } catch {
-    // a read-only cache: the next run sees every warning as already known
+    // a read-only cache: the next run compares with the record left before, or with none
   }
 }
