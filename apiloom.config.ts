@@ -1,4 +1,4 @@
-import { defineConfig } from "apiloom/config";
+import { defineConfig } from "apiloom-gen/config";
 
 // `npm run generate` regenerates generated/ from the Stride seed specs; CI runs it with --check.
 export default defineConfig({

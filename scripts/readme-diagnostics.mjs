@@ -1,15 +1,16 @@
-// Rewrites the README's diagnostics table from the registry; run by `npm run readme:diagnostics`
+// Rewrites the diagnostics table of docs/diagnostics.md from the registry; run by `npm run readme:diagnostics`
 // (which builds dist/ first). test/diagnostics/registry.test.ts fails while the two differ.
 import { readFileSync, writeFileSync } from "node:fs";
 import * as prettier from "prettier";
 import { DIAGNOSTIC_CODES } from "../dist/model/diagnostic-codes.js";
 import { END, START, diagnosticsTable } from "./diagnostics-table.mjs";
 
-const readme = readFileSync("README.md", "utf8");
+const PAGE = "docs/diagnostics.md";
+const readme = readFileSync(PAGE, "utf8");
 const start = readme.indexOf(START);
 const end = readme.indexOf(END);
 if (start === -1 || end === -1) {
-  process.stderr.write(`README.md lacks the markers ${START} … ${END}\n`);
+  process.stderr.write(`${PAGE} lacks the markers ${START} … ${END}\n`);
   process.exit(1);
 }
 const next =
@@ -19,7 +20,7 @@ const next =
   "\n\n" +
   readme.slice(end);
 const formatted = await prettier.format(next, { parser: "markdown" });
-writeFileSync("README.md", formatted);
+writeFileSync(PAGE, formatted);
 process.stdout.write(
-  `README.md: ${Object.keys(DIAGNOSTIC_CODES).length} diagnostic codes\n`,
+  `${PAGE}: ${Object.keys(DIAGNOSTIC_CODES).length} diagnostic codes\n`,
 );

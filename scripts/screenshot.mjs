@@ -1,5 +1,5 @@
 // `npm run screenshot`: opens generated/docs/index.html at 1280×800, fails when the page scrolls
-// sideways, and writes docs/screenshot.png (the README's picture) with the search filtered by
+// sideways, and writes docs/screenshot.png (the picture in docs/docs-and-openapi.md) with the search filtered by
 // "message". Run `npm run generate` first.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";

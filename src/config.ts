@@ -1,4 +1,4 @@
-/** What a config file imports: `import { defineConfig, definePlugin } from "apiloom/config"`. */
+/** What a config file imports: `import { defineConfig, definePlugin } from "apiloom-gen/config"`. */
 export {
   defineConfig,
   definePlugin,

@@ -1,9 +1,9 @@
 /**
- * `apiloom/templates`: the contract between apiloom and the render templates, for writing your
+ * `apiloom-gen/templates`: the contract between apiloom and the render templates, for writing your
  * own (`--templates <dir>`) with type checking. A template names the version it is written for
  * (`export const contract = 1`, which must equal TEMPLATE_CONTRACT) and types its functions with
  * the views and helpers below: in a JavaScript template, `// @ts-check` at the top and JSDoc
- * parameter types such as `{import("apiloom/templates").ClientEndpointView}` on its functions
+ * parameter types such as `{import("apiloom-gen/templates").ClientEndpointView}` on its functions
  * (apiloom's own templates in the package's templates/ folder are written so).
  *
  * Every string a view holds that comes from a spec is raw: write it through a helper that escapes

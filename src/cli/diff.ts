@@ -206,6 +206,8 @@ function parse(args: readonly string[]): DiffFlags {
     watch: false,
     force: false,
     help: false,
+    quiet: false,
+    verbose: false,
     format: "text",
   };
   const at = args.indexOf("--to");

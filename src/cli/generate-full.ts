@@ -6,6 +6,11 @@ import { makeManifest, manifestText } from "../workflow/manifest.js";
 import { MANIFEST_FILE } from "../workflow/output-files.js";
 import { readIfExists } from "../workflow/outside-file.js";
 import { markVerified } from "../workflow/verified.js";
+import {
+  readWarningKeys,
+  warningKey,
+  writeWarningKeys,
+} from "../workflow/warning-record.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
 import { EmitterError } from "../workflow/output-files.js";
 import { TemplateError } from "../emit/templates.js";
@@ -28,6 +33,7 @@ import {
   seconds,
   shownPath,
   tally,
+  type Tally,
 } from "./report.js";
 
 /** What every ending of a run prints from. */
@@ -43,6 +49,9 @@ interface Outcome {
   endpoints: string;
   problems: string;
   time(): string;
+  /** The diagnostics not printed in full (known warnings, infos): a --check failure prints them. */
+  held: Diagnostic[];
+  flags: GenerateFlags;
 }
 
 /** The full run: make everything in memory, report, then check or write. Returns the exit code. */
@@ -53,7 +62,7 @@ export async function runFull(
   io: RunIO,
   started = performance.now(),
 ): Promise<number> {
-  const progress = progressLine(io.stderr);
+  const progress = progressLine(io.stderr, started);
   const say = (text: string) => {
     progress.clear();
     io.stderr.write(text);
@@ -84,17 +93,21 @@ export async function runFull(
   } finally {
     progress.clear();
   }
-  printDiagnostics(
-    produced.diagnostics,
-    {
-      paint: io.paint,
-      baseDir: settings.baseDir,
-      cwd: io.cwd,
-      max: flags.maxDiagnostics ?? CONFIG_DEFAULTS.maxDiagnostics,
-    },
-    say,
-  );
   const t = tally(produced.diagnostics);
+  const failing = t.errors > 0 || (settings.strict && t.warnings > 0);
+  const { shown, held, fresh } = selectShown(produced.diagnostics, {
+    verbose: flags.verbose || (settings.strict && t.warnings > 0),
+    quiet: flags.quiet,
+    known: readWarningKeys(settings.out, settings.baseDir),
+  });
+  writeWarningKeys(settings.out, settings.baseDir, produced.diagnostics);
+  const printOptions = {
+    paint: io.paint,
+    baseDir: settings.baseDir,
+    cwd: io.cwd,
+    max: flags.maxDiagnostics ?? CONFIG_DEFAULTS.maxDiagnostics,
+  };
+  printDiagnostics(shown, printOptions, say);
   const outcome: Outcome = {
     settings,
     produced,
@@ -103,10 +116,12 @@ export async function runFull(
     say,
     out: shownPath(io.cwd, settings.out, true),
     endpoints: plural(produced.endpoints, "endpoint"),
-    problems: `${plural(t.errors, "error")}, ${plural(t.warnings, "warning")}`,
+    problems: problems(t, fresh, held),
     time: () => seconds(performance.now() - started),
+    held,
+    flags,
   };
-  if (t.errors > 0 || (settings.strict && t.warnings > 0)) {
+  if (failing) {
     const why =
       t.errors > 0 ? "errors" : "warnings, which --strict treats as errors";
     say(
@@ -144,7 +159,7 @@ function printFolderDiagnostics(o: Outcome, diagnostics: Diagnostic[]): void {
     o.say,
   );
   const t = tally([...o.produced.diagnostics, ...diagnostics]);
-  o.problems = `${plural(t.errors, "error")}, ${plural(t.warnings, "warning")}`;
+  o.problems = problems(t, 0, o.held);
 }
 
 function check(o: Outcome): number {
@@ -168,12 +183,24 @@ function check(o: Outcome): number {
         o.produced.files,
         o.produced.fingerprint,
       );
-    o.say(
-      `apiloom: ${o.out} is up to date: ${o.endpoints}, ${plural(o.produced.files.length, "file")}, ${o.problems} (${o.time()})\n`,
-    );
+    if (!o.flags.quiet)
+      o.say(
+        `apiloom: ${o.out} is up to date: ${o.endpoints}, ${plural(o.produced.files.length, "file")}, ${o.problems} (${o.time()})\n`,
+      );
     return 0;
   }
   o.io.stdout.write(report.diff);
+  // a failing check shows every warning: the stale output may be why
+  printDiagnostics(
+    o.held,
+    {
+      paint: o.io.paint,
+      baseDir: o.settings.baseDir,
+      cwd: o.io.cwd,
+      max: o.flags.maxDiagnostics ?? CONFIG_DEFAULTS.maxDiagnostics,
+    },
+    o.say,
+  );
   o.say(
     `${o.io.paint.red("apiloom:")} ${o.out} is stale; run apiloom generate:\n${report.stale.map((s) => `  ${s}\n`).join("")}`,
   );
@@ -227,6 +254,7 @@ function write(o: Outcome): number {
     return 1;
   }
   const handlers = o.produced.handlers;
+  if (o.flags.quiet) return 0;
   if (handlers && updated.some((u) => u.file === handlers.file)) {
     const shown = shownPath(o.io.cwd, handlers.file);
     const stubs = plural(handlers.added.length, "handler stub");
@@ -242,4 +270,43 @@ function write(o: Outcome): number {
     `apiloom: ${o.endpoints} → ${o.out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed; ${o.problems} (${o.time()})\n`,
   );
   return 0;
+}
+
+/**
+ * Quiet by default: errors are always printed in full; warnings only when `verbose` (or
+ * `--strict` made them errors) or when new since the last run into this folder (`known`: the
+ * warning record, undefined when there is none, and then nothing is new); infos only when
+ * `verbose`. `quiet` prints errors alone. The rest is held: counted in the summary.
+ */
+export function selectShown(
+  diagnostics: readonly Diagnostic[],
+  opts: { verbose: boolean; quiet: boolean; known: Set<string> | undefined },
+): { shown: Diagnostic[]; held: Diagnostic[]; fresh: number } {
+  const shown: Diagnostic[] = [];
+  const held: Diagnostic[] = [];
+  let fresh = 0;
+  for (const d of diagnostics) {
+    const isNew =
+      d.severity === "warning" &&
+      !opts.quiet &&
+      opts.known !== undefined &&
+      !opts.known.has(warningKey(d));
+    if (isNew) fresh++;
+    if (d.severity === "error" || (opts.verbose && !opts.quiet) || isNew)
+      shown.push(d);
+    else held.push(d);
+  }
+  return { shown, held, fresh };
+}
+
+/** `0 errors, 34 warnings (2 new, above): apiloom inspect, or --verbose`. */
+function problems(
+  t: Tally,
+  fresh: number,
+  held: readonly Diagnostic[],
+): string {
+  const heldWarnings = held.some((d) => d.severity === "warning");
+  return `${plural(t.errors, "error")}, ${plural(t.warnings, "warning")}${
+    fresh > 0 && heldWarnings ? ` (${fresh} new, above)` : ""
+  }${heldWarnings ? ": apiloom inspect, or --verbose" : ""}`;
 }

@@ -16,6 +16,10 @@ export interface GenerateFlags extends SettingsOverrides {
   force: boolean;
   maxDiagnostics?: number;
   color?: boolean;
+  /** Only errors and failures: no summary line on success, no warning in full. */
+  quiet: boolean;
+  /** Every diagnostic in full (warnings and infos), the config line; never skips parsing. */
+  verbose: boolean;
   help: boolean;
 }
 
@@ -154,6 +158,22 @@ const FLAGS: FlagSpec[] = [
     },
   },
   {
+    names: ["-q", "--quiet"],
+    help: "Print only errors and failures (no summary line when the run succeeds)",
+    apply: (f) => {
+      f.quiet = true;
+      f.verbose = false;
+    },
+  },
+  {
+    names: ["--verbose"],
+    help: "Print every warning and info in full, not only errors and new warnings",
+    apply: (f) => {
+      f.verbose = true;
+      f.quiet = false;
+    },
+  },
+  {
     names: ["--color"],
     help: "Colour the output even when it is not a terminal",
     apply: (f) => (f.color = true),
@@ -178,6 +198,8 @@ export function parseGenerateArgs(args: readonly string[]): GenerateFlags {
     check: false,
     watch: false,
     force: false,
+    quiet: false,
+    verbose: false,
     help: false,
   });
 }

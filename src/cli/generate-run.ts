@@ -27,12 +27,14 @@ export async function runOnce(
   io: RunIO,
 ): Promise<number> {
   const started = performance.now();
-  if (stages.id !== undefined && !flags.force) {
+  // --verbose prints every warning, which takes the full run that finds them
+  if (stages.id !== undefined && !flags.force && !flags.verbose) {
     const same = upToDate(settings, stages.id);
     if (same) {
+      if (flags.quiet) return 0;
       const out = shownPath(io.cwd, settings.out, true);
       const warnings = same.warnings
-        ? `, ${plural(same.warnings, "warning")} (--force lists them)`
+        ? `, ${plural(same.warnings, "warning")}: apiloom inspect, or --verbose`
         : "";
       io.stderr.write(
         `apiloom: nothing changed since the last run: ${out} is up to date, ${plural(same.endpoints, "endpoint")}${warnings}; parsing and emitting skipped (${seconds(performance.now() - started)})\n`,

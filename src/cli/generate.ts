@@ -55,8 +55,10 @@ export async function runGenerate(
     : { id: "apiloom", load: defaultStages };
   const io = { stdout, stderr, cwd, paint: paint(color), write: deps.write };
   const settings = apis[0]!;
+  // which config was read: with --verbose, or when part of it is not used (a warning of sorts)
   const loaded = configLine(settings, cwd);
-  if (loaded) stderr.write(io.paint.dim(loaded));
+  if (loaded && !flags.quiet && (flags.verbose || settings.notApplied?.length))
+    stderr.write(io.paint.dim(loaded));
   if (flags.watch) {
     const { watchApis } = await import("./generate-watch.js");
     return watchApis(args, apis, stages, io);

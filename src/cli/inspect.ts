@@ -56,6 +56,8 @@ export async function runInspect(args: string[]): Promise<number> {
       check: false,
       watch: false,
       force: false,
+      quiet: false,
+      verbose: false,
       help: false,
       json: false,
     });

@@ -10,6 +10,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import("./generate.js")).runGenerate(rest);
     case "diff":
       return (await import("./diff.js")).runDiff(rest);
+    case "init":
+      return (await import("./init.js")).runInit(rest);
     case undefined:
     case "help":
     case "--help":
@@ -32,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
 const USAGE = `Usage: apiloom <command> [options]
 
 Commands:
+  init                   Write a starter config for the specs in this project and an npm script
   inspect <files...>     Print the merged endpoints and the diagnostics (--json for the model)
   generate [inputs...]   Write the client, server stubs, docs and OpenAPI document
   diff <old...> --to <new...> | --base <git-ref>

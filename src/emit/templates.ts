@@ -11,7 +11,7 @@ export const DEFAULT_TEMPLATES_DIR = fileURLToPath(
 /**
  * The version of the render-template contract apiloom speaks: the shape of the views and helpers
  * its render templates receive and of the exports it calls (exported, with those types, from
- * `apiloom/templates`). It goes up whenever a change could break a template written for the
+ * `apiloom-gen/templates`). It goes up whenever a change could break a template written for the
  * last one. Every render template says which version it is written for
  * (`export const contract = 1`); apiloom refuses a user template that says another, or none.
  */
@@ -57,7 +57,7 @@ export async function loadTemplate<T>(
     const declared = module["contract"];
     if (declared !== TEMPLATE_CONTRACT)
       throw new TemplateError(
-        `the template ${user} ${writtenFor(declared)}, and apiloom speaks template contract ${TEMPLATE_CONTRACT} (the views and helpers \`apiloom/templates\` types): update it, then declare \`export const contract = ${TEMPLATE_CONTRACT};\``,
+        `the template ${user} ${writtenFor(declared)}, and apiloom speaks template contract ${TEMPLATE_CONTRACT} (the views and helpers \`apiloom-gen/templates\` types): update it, then declare \`export const contract = ${TEMPLATE_CONTRACT};\``,
       );
     return guarded(module, user) as T;
   }

@@ -4,7 +4,7 @@ export type Severity = "error" | "warning" | "info";
 /** What one diagnostic code stands for: its severity and a one-line meaning. */
 export interface DiagnosticCodeInfo {
   severity: Severity;
-  /** One line, Markdown: the README's diagnostics table is generated from it. */
+  /** One line, Markdown: the diagnostics table of docs/diagnostics.md is generated from it. */
   meaning: string;
 }
 

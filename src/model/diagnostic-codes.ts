@@ -28,9 +28,9 @@ export type { DiagnosticCodeInfo, Severity } from "./diagnostic-code-info.js";
 /**
  * Every diagnostic code apiloom reports: the one registry. Codes are reported through the
  * Reporter (src/model/reporter.ts), which takes the severity from here, so a code has one
- * severity and an unregistered code does not compile. The README's table and the docs'
- * diagnostics page are generated from it (`npm run readme:diagnostics`), and
- * test/diagnostics/registry.test.ts fails when the README differs or a code listed here is
+ * severity and an unregistered code does not compile. The table in docs/diagnostics.md
+ * (`npm run readme:diagnostics`) and the generated docs' diagnostics page are made from it, and
+ * test/diagnostics/registry.test.ts fails when that table differs or a code listed here is
  * never reported.
  *
  * The codes live by family in the files diagnostic-codes-*.ts beside this one (a new code goes

@@ -121,8 +121,10 @@ let loads = 0;
 
 /**
  * Node 20 cannot run TypeScript, so the config is transpiled (types erased, nothing checked)
- * with the TypeScript that ts-morph bundles. `import … from "apiloom"` or `"apiloom/config"`
- * is pointed at a two-line module, since defineConfig and definePlugin only exist for their types. A config that
+ * with the TypeScript that ts-morph bundles. `import … from "apiloom-gen/config"` (the package's
+ * name on npm; `apiloom-gen`, and `apiloom` and `apiloom/config` as configs were written before
+ * the rename, are accepted too) is pointed at a two-line module, since defineConfig and
+ * definePlugin only exist for their types. A config that
  * imports nothing else runs from a data: URL; one with other imports runs from a temporary
  * file beside it so its relative imports resolve.
  */
@@ -184,7 +186,7 @@ async function runTranspiled(
   outputText: string,
 ): Promise<unknown> {
   const code = outputText.replace(
-    /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])apiloom(?:\/config)?\2/g,
+    /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])apiloom(?:-gen)?(?:\/config)?\2/g,
     (_all, lead: string) => `${lead}${JSON.stringify(SELF_MODULE)}`,
   );
   if (

@@ -39,7 +39,7 @@ export interface ApiloomSettings {
   artifacts?: (ArtifactName | (string & {}))[];
   /**
    * Artifacts of your own, each made with `definePlugin` (often imported from a package): made
-   * after apiloom's, their options under their name in this config (see the README, "Plugins").
+   * after apiloom's, their options under their name in this config (see docs/plugins.md).
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   plugins?: ArtifactPlugin<string, any>[];

@@ -258,7 +258,7 @@ function checkPlugin(
 ): void {
   if (!isObject(plugin))
     throw new ConfigError(
-      `${at} must be a plugin (export one with definePlugin from "apiloom/config")`,
+      `${at} must be a plugin (export one with definePlugin from "apiloom-gen/config")`,
     );
   const name = plugin["name"];
   if (typeof name !== "string" || !PLUGIN_NAME.test(name))

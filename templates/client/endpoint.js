@@ -2,15 +2,15 @@
 // apiloom template: one endpoint function of client/index.ts. Copy it into your templates folder
 // (client/endpoint.js) to change the functions. `view` holds the endpoint's facts, every spec
 // string raw: write them through `h` (h.stringLiteral in code, h.jsdocLines + h.printDoc in
-// comments). The types come from `apiloom/templates`.
+// comments). The types come from `apiloom-gen/templates`.
 
 /** The template contract this file is written for (apiloom refuses another). */
 export const contract = 1;
 
 /**
  * The endpoint's result type and function, ending with a newline.
- * @param {import("apiloom/templates").ClientEndpointView} view
- * @param {import("apiloom/templates").ClientHelpers} h
+ * @param {import("apiloom-gen/templates").ClientEndpointView} view
+ * @param {import("apiloom-gen/templates").ClientHelpers} h
  * @returns {string}
  */
 export function renderEndpoint(view, h) {
@@ -42,8 +42,8 @@ export function renderEndpoint(view, h) {
 
 /**
  * The members of the request object passed to `send`, one per line, at 4 spaces.
- * @param {import("apiloom/templates").ClientEndpointView} view
- * @param {import("apiloom/templates").ClientHelpers} h
+ * @param {import("apiloom-gen/templates").ClientEndpointView} view
+ * @param {import("apiloom-gen/templates").ClientHelpers} h
  */
 function requestLines(view, h) {
   const { types, styles } = view;
@@ -89,8 +89,8 @@ function requestLines(view, h) {
 
 /**
  * The function's JSDoc lines: summary, description, method and path, scopes, deprecation.
- * @param {import("apiloom/templates").ClientEndpointView} view
- * @param {import("apiloom/templates").ClientHelpers} h
+ * @param {import("apiloom-gen/templates").ClientEndpointView} view
+ * @param {import("apiloom-gen/templates").ClientHelpers} h
  */
 function functionDoc(view, h) {
   /** @type {string[][]} */

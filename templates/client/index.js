@@ -1,15 +1,15 @@
 // @ts-check
 // apiloom template: client/index.ts around the endpoint functions. Copy it into your templates
 // folder (client/index.js) to change the file. `view` holds raw spec text (the title, the base
-// URL, scheme names): write it through `h`. The types come from `apiloom/templates`.
+// URL, scheme names): write it through `h`. The types come from `apiloom-gen/templates`.
 
 /** The template contract this file is written for (apiloom refuses another). */
 export const contract = 1;
 
 /**
  * Returns the whole file.
- * @param {import("apiloom/templates").ClientIndexView} view
- * @param {import("apiloom/templates").ClientHelpers} h
+ * @param {import("apiloom-gen/templates").ClientIndexView} view
+ * @param {import("apiloom-gen/templates").ClientHelpers} h
  * @param {string[]} functions the endpoint template's output, one per endpoint, in order
  * @returns {string}
  */
@@ -50,8 +50,8 @@ export function renderIndex(view, h, functions) {
 
 /**
  * The import statements and re-exports.
- * @param {import("apiloom/templates").ClientIndexView} view
- * @param {import("apiloom/templates").ClientHelpers} h
+ * @param {import("apiloom-gen/templates").ClientIndexView} view
+ * @param {import("apiloom-gen/templates").ClientHelpers} h
  */
 function imports(view, h) {
   const { locals } = view;
@@ -95,8 +95,8 @@ function imports(view, h) {
 
 /**
  * `DEFAULT_BASE_URL`, the defaults every call starts from, and the security schemes.
- * @param {import("apiloom/templates").ClientIndexView} view
- * @param {import("apiloom/templates").ClientHelpers} h
+ * @param {import("apiloom-gen/templates").ClientIndexView} view
+ * @param {import("apiloom-gen/templates").ClientHelpers} h
  */
 function constants(view, h) {
   const { locals } = view;

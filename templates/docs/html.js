@@ -1,14 +1,14 @@
 // @ts-check
 // apiloom's one-page HTML docs. Copy this file into your templates folder as `docs/html.js` to
 // change the page. It gets the docs view (raw spec text), the escaping helpers `h` (DocsView and
-// DocsHelpers in `apiloom/templates`) and the inline CSS and script (`html-assets.js`). Spec
+// DocsHelpers in `apiloom-gen/templates`) and the inline CSS and script (`html-assets.js`). Spec
 // text reaches the page only through h.htmlText (markup) and h.jsonForScript (the search index).
 
-/** @typedef {import("apiloom/templates").ContentView} ContentView */
-/** @typedef {import("apiloom/templates").DocsEndpointView} DocsEndpointView */
-/** @typedef {import("apiloom/templates").DocsHelpers} DocsHelpers */
-/** @typedef {import("apiloom/templates").DocsView} DocsView */
-/** @typedef {import("apiloom/templates").HtmlAssets} HtmlAssets */
+/** @typedef {import("apiloom-gen/templates").ContentView} ContentView */
+/** @typedef {import("apiloom-gen/templates").DocsEndpointView} DocsEndpointView */
+/** @typedef {import("apiloom-gen/templates").DocsHelpers} DocsHelpers */
+/** @typedef {import("apiloom-gen/templates").DocsView} DocsView */
+/** @typedef {import("apiloom-gen/templates").HtmlAssets} HtmlAssets */
 /** The template contract this file is written for (apiloom refuses another). */
 export const contract = 1;
 

@@ -1,14 +1,14 @@
 // @ts-check
 // apiloom's Markdown docs. Copy this file into your templates folder (`--templates <dir>`,
 // as `docs/markdown.js`) to change the pages. Each function gets the docs view (raw spec text)
-// and the escaping helpers `h`, typed as DocsView and DocsHelpers in `apiloom/templates`: every
+// and the escaping helpers `h`, typed as DocsView and DocsHelpers in `apiloom-gen/templates`: every
 // string from a spec goes through one of them before it lands in the page.
 
-/** @typedef {import("apiloom/templates").ContentView} ContentView */
-/** @typedef {import("apiloom/templates").DocsEndpointView} DocsEndpointView */
-/** @typedef {import("apiloom/templates").DocsHelpers} DocsHelpers */
-/** @typedef {import("apiloom/templates").DocsView} DocsView */
-/** @typedef {import("apiloom/templates").TagView} TagView */
+/** @typedef {import("apiloom-gen/templates").ContentView} ContentView */
+/** @typedef {import("apiloom-gen/templates").DocsEndpointView} DocsEndpointView */
+/** @typedef {import("apiloom-gen/templates").DocsHelpers} DocsHelpers */
+/** @typedef {import("apiloom-gen/templates").DocsView} DocsView */
+/** @typedef {import("apiloom-gen/templates").TagView} TagView */
 /** The template contract this file is written for (apiloom refuses another). */
 export const contract = 1;
 

@@ -51,13 +51,13 @@ describe("the public API", () => {
     );
   });
 
-  it("of `apiloom/config` is what the report lists", async () => {
+  it("of `apiloom-gen/config` is what the report lists", async () => {
     await expect(report("src/config.ts")).toMatchFileSnapshot(
       "public-api.config.txt",
     );
   });
 
-  it("of `apiloom/templates` is what the report lists", async () => {
+  it("of `apiloom-gen/templates` is what the report lists", async () => {
     await expect(report("src/templates.ts")).toMatchFileSnapshot(
       "public-api.templates.txt",
     );

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readmeSection } from "./readme.js";
+import { architectureSection } from "./readme.js";
 import { foldersBelow, REPO, SRC } from "./source-tree.js";
 
 /** What the map names: folders (ending in `/`) and files, as paths from the repository root. */
@@ -13,15 +13,15 @@ interface MapEntry {
 }
 
 /**
- * Reads the folder map, the first code block of README "Development". A line names one or more
+ * Reads the folder map, the first code block of ARCHITECTURE.md "Folder map". A line names one or more
  * folders or files (each ending in `/` or `.ext`, separated by one space) and then, after two
  * spaces or more, says what they hold; its indent (two spaces a level) puts it inside the last
  * folder one level up. A line that does not start with such names continues a description.
  */
 function readMap(): MapEntry[] {
-  const section = readmeSection("Development");
+  const section = architectureSection("Folder map");
   const block = /```\n([\s\S]*?)```/.exec(section)?.[1];
-  if (!block) throw new Error("README Development has no folder map");
+  if (!block) throw new Error("ARCHITECTURE.md has no folder map");
   const entries: MapEntry[] = [];
   const parents: string[] = [];
   let last: MapEntry[] = [];
@@ -59,7 +59,7 @@ function readMap(): MapEntry[] {
   return entries;
 }
 
-describe("the README's folder map", () => {
+describe("the folder map of ARCHITECTURE.md", () => {
   const entries = readMap();
   const named = new Set(entries.map((e) => e.path));
 

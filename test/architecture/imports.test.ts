@@ -1,18 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readmeSection } from "./readme.js";
+import { architectureSection } from "./readme.js";
 import { importGraph, SRC, sourceFiles, type Import } from "./source-tree.js";
 
 /**
- * The layers as README "Development" states them, in order: each item's names before its " — ".
+ * The layers as ARCHITECTURE.md "Layers" states them, in order: each item's names before its " — ".
  * A file may import files of its own group and of earlier layers, never of a later layer nor of
  * another folder of its own layer (ingest/ and emit/ do not import each other); the entry
  * points at the top of src/, one layer, may import each other.
  */
 function readmeLayers(): { groups: string[][]; merge: RegExp[] } {
-  const section = readmeSection("Development");
-  const after = section.slice(section.indexOf("**Layers.**"));
+  const after = architectureSection("Layers");
   const items = after
     .slice(after.search(/^1\. /m))
     .split("\n\n")[0]!
@@ -54,15 +53,15 @@ describe("the import graph of src/", () => {
     groups.flatMap((names, layer) => names.map((name) => [name, layer])),
   );
 
-  it("has the README's layers, and every group of src/ is in one", () => {
+  it("has ARCHITECTURE.md's layers, and every group of src/ is in one", () => {
     expect(groups.length).toBeGreaterThanOrEqual(5);
     const unplaced = [...new Set(sourceFiles(false).map(groupOf))].filter(
       (group) => !layerOf.has(group),
     );
-    expect(unplaced, "name these in README Development, Layers").toEqual([]);
+    expect(unplaced, "name these in ARCHITECTURE.md, Layers").toEqual([]);
     for (const group of layerOf.keys())
       expect(existsSync(join(SRC, group)), `src/${group}`).toBe(true);
-    // each file the README counts as the merge exists (a stale name fails)
+    // each file ARCHITECTURE.md counts as the merge exists (a stale name fails)
     expect(merge.length).toBeGreaterThan(0);
     for (const pattern of merge)
       expect(

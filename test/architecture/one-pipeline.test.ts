@@ -46,7 +46,7 @@ describe("one pipeline", () => {
       .map((f) => `specs/${f}`);
     const stderr = sink();
     const code = await runGenerate(
-      [...specs, "--out", "gen", "--no-config", "--no-lock"],
+      [...specs, "--out", "gen", "--no-config", "--no-lock", "--verbose"],
       { cwd: dir, stdout: sink(), stderr },
     );
     expect(code).toBe(0);

@@ -22,6 +22,7 @@ function generate(name: string, args: string[], config?: object) {
       out,
       run: apiloom([
         "generate",
+        "--verbose",
         "-c",
         join(dir, "apiloom.config.json"),
         ...args,
@@ -33,6 +34,7 @@ function generate(name: string, args: string[], config?: object) {
     out,
     run: apiloom([
       "generate",
+      "--verbose",
       "--no-config",
       "--no-lock",
       "-o",

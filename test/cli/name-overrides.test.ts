@@ -8,6 +8,7 @@ import { PETSTORE, apiloom, expectNoCrash, outDir } from "./run.js";
 const generate = (out: string, ...names: string[]) =>
   apiloom([
     "generate",
+    "--verbose",
     "--no-config",
     "--no-lock",
     "-a",

@@ -10,13 +10,12 @@ function flagsOf(help: string): string[] {
   );
 }
 
-describe("the README's Flags table is the CLI's", () => {
+describe("the Flags table of docs/configuration.md is the CLI's", () => {
   const help = apiloom(["generate", "--help"]);
-  const readme = readFileSync(join(REPO, "README.md"), "utf8");
-  const section = readme.slice(
-    readme.indexOf("### Flags"),
-    readme.indexOf("\n### ", readme.indexOf("### Flags") + 1),
-  );
+  const page = readFileSync(join(REPO, "docs/configuration.md"), "utf8");
+  const at = page.indexOf("\n## Flags\n");
+  expect(at).toBeGreaterThan(-1);
+  const section = page.slice(at, page.indexOf("\n## ", at + 1));
   const tableFlags = [...section.matchAll(/`(?:-\w, )?(--[a-z][a-z-]*)/g)].map(
     (m) => m[1]!,
   );

@@ -57,10 +57,14 @@ export function outDir(name: string): string {
   return dir;
 }
 
-/** `generate` of `inputs` into `out`, with no config file and no name lock. */
+/**
+ * `generate` of `inputs` into `out`, with no config file and no name lock; `--verbose`, since the
+ * tests read every warning (a default run prints only new ones).
+ */
 export function generateInto(out: string, ...inputs: string[]): Run {
   return apiloom([
     "generate",
+    "--verbose",
     "--no-config",
     "--no-lock",
     "-o",

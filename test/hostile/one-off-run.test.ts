@@ -23,7 +23,8 @@ const outsideOther = (dir: string) =>
 it("leaves the config's handlers file and lock alone, and says so; the next normal run has nothing to warn about", () => {
   const dir = userProject("one-off", ["notes-v1.yaml"]);
   copyFileSync(join(USER_FILES, "other-api.yaml"), join(dir, "other-api.yaml"));
-  const first = apiloom(["generate"], dir);
+  // the config line is --verbose's, or said when part of the config is not used (below)
+  const first = apiloom(["generate", "--verbose"], dir);
   expect(first.code, first.stderr).toBe(0);
   expect(first.stderr.split("\n")[0]).toBe(
     "apiloom: config apiloom.config.json",
@@ -64,6 +65,7 @@ it("--server-handlers and --lock given with the inputs are used, the config's ar
       "src/other-handlers.ts",
       "--lock",
       "other.lock.json",
+      "--verbose",
     ],
     dir,
   );

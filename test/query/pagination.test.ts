@@ -4,7 +4,7 @@ import { at, endpoint, param } from "../../src/model/test-helpers.js";
 import type { ApiModel, Schema } from "../../src/model/types.js";
 
 /*
- * The infinite-query rule (README, "TanStack Query options"): one query parameter P and one body
+ * The infinite-query rule (docs/client.md, "TanStack Query options"): one query parameter P and one body
  * property next+P of the same kind, or nothing. Each case below is one way to be unsure.
  */
 const src = at("pets.yaml", 1);

@@ -73,15 +73,15 @@ describe("apiloom's own render templates", () => {
 });
 
 // A user's template is type-checked: a project of its own that imports the view and helper types
-// from the built package (`apiloom/templates`, through package.json "exports", as a user's
+// from the built package (`apiloom-gen/templates`, through package.json "exports", as a user's
 // project resolves it) and runs the repo's tsc over a copy of apiloom's template.
-describe("a user's template, type-checked against apiloom/templates", () => {
+describe("a user's template, type-checked against apiloom-gen/templates", () => {
   const project = (files: Record<string, string>) => {
     const dir = writeTree(
       { "package.json": '{ "type": "module" }', ...files },
       "apiloom-user-templates-",
     );
-    symlinkSync(REPO, join(dir, "node_modules/apiloom"), "dir");
+    symlinkSync(REPO, join(dir, "node_modules/apiloom-gen"), "dir");
     writeFileSync(
       join(dir, "tsconfig.json"),
       JSON.stringify({

@@ -24,7 +24,7 @@ function folder(files: Record<string, string>): string {
 }
 afterAll(() => dirs.forEach(removeDir));
 
-const TS_CONFIG = `import { defineConfig } from "apiloom/config";
+const TS_CONFIG = `import { defineConfig } from "apiloom-gen/config";
 import type { ApiloomConfig } from "apiloom";
 
 const out: string = "build/api";
@@ -52,6 +52,15 @@ describe("config files", () => {
       merge: { allowExternalRefs: true },
       server: { handlers: "src/handlers.ts" },
     });
+  });
+
+  it("loads a config that imports the package's earlier name, apiloom/config", async () => {
+    const dir = folder({
+      "apiloom.config.ts":
+        'import { defineConfig } from "apiloom/config";\nexport default defineConfig({ inputs: ["a.yaml"], out: "o" });\n',
+    });
+    const { config } = await loadConfigFile(join(dir, "apiloom.config.ts"));
+    expect(config).toEqual({ inputs: ["a.yaml"], out: "o" });
   });
 
   it("loads a TypeScript config that imports a sibling module", async () => {

@@ -433,7 +433,7 @@ describe("a TypeScript config", () => {
     projects.push(dir);
     mkdirSync(join(dir, "node_modules"));
     const config = (out: string) =>
-      `import { defineConfig } from "apiloom/config";
+      `import { defineConfig } from "apiloom-gen/config";
 const out: string = ${JSON.stringify(out)};
 export default defineConfig({ inputs: ["specs/*.yaml"], out });
 `;

@@ -133,7 +133,7 @@ describe("apiloom generate (child process, fake emitters)", () => {
 
   it("reads apiloom.config.ts (importing defineConfig) from a subfolder of the project", async () => {
     const config = [
-      'import { defineConfig } from "apiloom/config";',
+      'import { defineConfig } from "apiloom-gen/config";',
       "",
       'export default defineConfig({ inputs: ["specs/*.yaml"], out: "gen" });',
       "",
@@ -199,7 +199,7 @@ describe("apiloom generate (child process, fake emitters)", () => {
   it("--strict turns warnings into a failure", async () => {
     const dir = project(["pets.yaml"]);
     const args = [...GEN, "--name", "GET /pets=list pets"];
-    const lax = await runCli(cli, args, { cwd: dir });
+    const lax = await runCli(cli, [...args, "--verbose"], { cwd: dir });
     expect(lax.code).toBe(0);
     expect(lax.stderr).toMatch(/warning naming\/invalid-override/);
     const strict = await runCli(cli, [...args, "--strict"], { cwd: dir });

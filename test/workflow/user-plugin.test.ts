@@ -13,7 +13,7 @@ import { ARTIFACTS } from "../../src/emit/registry.js";
 import { REPO, removeDir, runCli, startCli, waitFor } from "./harness.js";
 
 // Issue 23: a plugin in a package of its own (a folder with a package.json under the project's
-// node_modules, importing definePlugin from "apiloom/config"), named in the config, adds an
+// node_modules, importing definePlugin from "apiloom-gen/config"), named in the config, adds an
 // artifact with options and a diagnostic; the real CLI (bin/apiloom.js, dist/) treats it like
 // one of apiloom's: -a, the config check, the manifest, --check, the fingerprint and --watch.
 
@@ -22,7 +22,7 @@ const SKIPPED = "nothing changed since the last run";
 
 const PLUGIN = (
   version: string,
-) => `import { definePlugin } from "apiloom/config";
+) => `import { definePlugin } from "apiloom-gen/config";
 
 /** A page of notes per endpoint, and a warning for an endpoint without a summary. */
 export default function notes() {
@@ -99,7 +99,7 @@ beforeAll(() => {
   mkdirSync(join(dir, "node_modules/apiloom-plugin-notes"), {
     recursive: true,
   });
-  symlinkSync(REPO, join(dir, "node_modules/apiloom"));
+  symlinkSync(REPO, join(dir, "node_modules/apiloom-gen"));
   writeFileSync(
     join(dir, "node_modules/apiloom-plugin-notes/package.json"),
     JSON.stringify({
@@ -122,7 +122,7 @@ afterAll(() => removeDir(dir));
 
 describe("a plugin of the user's, in its own package", () => {
   it("adds an artifact with its options and a diagnostic, and --check, the fingerprint and -a treat it like apiloom's", async () => {
-    const first = await generate();
+    const first = await generate("--verbose");
     expect(first.code, first.stderr).toBe(0);
     expect(read("out/notes/index.md")).toBe(
       "# Pet notes\n\n- listPets: /pets\n- getPet: /pets/{id}\n",

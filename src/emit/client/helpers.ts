@@ -53,7 +53,7 @@ export const clientHelpers = {
   isPrototypeKey,
 };
 
-/** The helpers of the client templates (`apiloom/templates` exports this type). */
+/** The helpers of the client templates (`apiloom-gen/templates` exports this type). */
 export type ClientHelpers = typeof clientHelpers;
 
 function isPrototypeKey(name: string): boolean {

@@ -1,0 +1,129 @@
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { findSpecs, runInit } from "./init.js";
+
+const dirs: string[] = [];
+afterAll(() =>
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true })),
+);
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "apiloom-init-"));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+function sink() {
+  let text = "";
+  return {
+    write: (t: string) => (text += t),
+    get text() {
+      return text;
+    },
+  };
+}
+
+const OPENAPI =
+  "openapi: 3.0.3\ninfo: { title: Pets, version: '1' }\npaths: {}\n";
+const SWAGGER =
+  '{ "swagger": "2.0", "info": { "title": "T", "version": "1" }, "paths": {} }';
+const POSTMAN =
+  '{ "info": { "name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" }, "item": [] }';
+
+describe("apiloom init", () => {
+  it("finds specs by content, not by name, and passes over everything else", () => {
+    const dir = project({
+      "api/pets.yaml": OPENAPI,
+      "docs/legacy.txt.json": SWAGGER,
+      "collections/c.json": POSTMAN,
+      "config/settings.yaml": "item: 3\nopenapi: no\n",
+      "broken.yaml": "openapi: [",
+      "node_modules/dep/openapi.yaml": OPENAPI,
+      ".hidden/openapi.yaml": OPENAPI,
+      "notes.md": OPENAPI,
+    });
+    symlinkSync(join(dir, "api"), join(dir, "linked"));
+    expect(findSpecs(dir)).toEqual([
+      { path: "api/pets.yaml", format: "openapi3.0" },
+      { path: "collections/c.json", format: "postman2.1" },
+      { path: "docs/legacy.txt.json", format: "swagger2" },
+    ]);
+  });
+
+  it("writes a TypeScript config, adds the script and prints the next command", async () => {
+    const dir = project({
+      "package.json": '{\n  "name": "demo"\n}\n',
+      "tsconfig.json": "{}",
+      "src/index.ts": "",
+      "spec/pets.yaml": OPENAPI,
+    });
+    const stdout = sink();
+    expect(await runInit([], { cwd: dir, stdout, stderr: sink() })).toBe(0);
+    // loading it runs the TypeScript compiler (seconds): the packed-tarball test does that
+    const config = readFileSync(join(dir, "apiloom.config.ts"), "utf8");
+    expect(config).toMatch(
+      /^import \{ defineConfig \} from "apiloom-gen\/config";$/m,
+    );
+    expect(config).toContain('inputs: [\n    "spec/pets.yaml",\n  ],');
+    expect(config).toContain('out: "src/api",');
+    expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8"))).toEqual(
+      {
+        name: "demo",
+        scripts: { "generate:api": "apiloom generate" },
+      },
+    );
+    expect(stdout.text).toMatch(
+      /found 1 API description: spec\/pets\.yaml \(openapi3\.0\)/,
+    );
+    expect(stdout.text.trimEnd().split("\n").at(-1)).toBe(
+      "next: npm run generate:api",
+    );
+  });
+
+  it("writes JSON without a tsconfig.json, and never overwrites a config", async () => {
+    const dir = project({
+      "openapi.json": JSON.stringify({ openapi: "3.1.0", info: {}, paths: {} }),
+    });
+    expect(
+      await runInit(["--out", "api"], {
+        cwd: dir,
+        stdout: sink(),
+        stderr: sink(),
+      }),
+    ).toBe(0);
+    const written = readFileSync(join(dir, "apiloom.config.json"), "utf8");
+    expect(JSON.parse(written)).toEqual({
+      inputs: ["openapi.json"],
+      out: "api",
+    });
+    const stderr = sink();
+    expect(await runInit([], { cwd: dir, stdout: sink(), stderr })).toBe(1);
+    expect(stderr.text).toMatch(
+      /apiloom\.config\.json already exists; nothing written/,
+    );
+    expect(readFileSync(join(dir, "apiloom.config.json"), "utf8")).toBe(
+      written,
+    );
+  });
+
+  it("refuses an unknown argument with exit 2", async () => {
+    const stderr = sink();
+    expect(
+      await runInit(["--bogus"], { cwd: project({}), stdout: sink(), stderr }),
+    ).toBe(2);
+    expect(stderr.text).toMatch(/unknown argument "--bogus"/);
+  });
+});

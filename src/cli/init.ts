@@ -1,0 +1,202 @@
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { extname, join, relative, sep } from "node:path";
+import { detectFormat } from "../ingest/detect.js";
+import { readSourceText } from "../ingest/decode-text.js";
+import { parseJson } from "../ingest/parse/json.js";
+import { parseYamlStream } from "../ingest/parse/yaml.js";
+import { DEFAULT_MAX_INPUT_BYTES } from "../ingest/read-source.js";
+import type { SourceFormat } from "../model/types.js";
+import { CONFIG_FILE_NAMES } from "../workflow/config-types.js";
+import { addScript } from "./package-script.js";
+import type { Stream } from "./run-io.js";
+
+/** The npm script `init` adds, and what it runs. */
+export const INIT_SCRIPT = {
+  name: "generate:api",
+  command: "apiloom generate",
+};
+
+/** Folders `init` never looks into for specs: dependencies, build output, VCS and hidden folders. */
+const SKIPPED = new Set(["node_modules", "dist", "build", "coverage", "out"]);
+/** How deep and how many entries `init` looks at, so a huge monorepo cannot stall it. */
+const MAX_DEPTH = 8;
+const MAX_ENTRIES = 20_000;
+
+export interface InitDeps {
+  cwd?: string;
+  stdout?: Stream;
+  stderr?: Stream;
+}
+
+export interface FoundSpec {
+  /** The path from the project folder, with `/`. */
+  path: string;
+  format: SourceFormat;
+}
+
+/**
+ * `apiloom init`: finds the API descriptions in the project (by content, as generate reads them),
+ * writes a starter config beside package.json (TypeScript when the project has a tsconfig.json,
+ * JSON otherwise), adds an npm script that runs generate, and prints the next command. It never
+ * overwrites a config: with one present it says so and exits 1. Exit 2 on a usage error.
+ */
+export async function runInit(
+  args: string[],
+  deps: InitDeps = {},
+): Promise<number> {
+  const cwd = deps.cwd ?? process.cwd();
+  const stdout = deps.stdout ?? process.stdout;
+  const stderr = deps.stderr ?? process.stderr;
+  let out: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--help" || arg === "-h") {
+      stdout.write(INIT_HELP);
+      return 0;
+    }
+    if (arg === "--out" && args[i + 1] !== undefined) out = args[++i];
+    else if (arg.startsWith("--out=")) out = arg.slice("--out=".length);
+    else {
+      stderr.write(
+        `apiloom init: unknown argument ${JSON.stringify(arg)}\n\n${INIT_HELP}`,
+      );
+      return 2;
+    }
+  }
+  const existing = CONFIG_FILE_NAMES.find((name) =>
+    existsSync(join(cwd, name)),
+  );
+  if (existing) {
+    stderr.write(
+      `apiloom init: ${existing} already exists; nothing written (edit it, or delete it to start again)\n`,
+    );
+    return 1;
+  }
+  const specs = findSpecs(cwd);
+  out ??= existsSync(join(cwd, "src")) ? "src/api" : "generated";
+  const typescript = existsSync(join(cwd, "tsconfig.json"));
+  const name = typescript ? "apiloom.config.ts" : "apiloom.config.json";
+  writeFileSync(join(cwd, name), starterConfig(specs, out, typescript), {
+    flag: "wx",
+  });
+  const lines = [
+    specs.length > 0
+      ? `apiloom: found ${specs.length} API description${specs.length === 1 ? "" : "s"}: ${specs.map((s) => `${s.path} (${s.format})`).join(", ")}`
+      : "apiloom: found no Swagger, OpenAPI or Postman file here; list yours in inputs",
+    `apiloom: wrote ${name} (output in ${out}/)`,
+  ];
+  const script = addScript(join(cwd, "package.json"), INIT_SCRIPT);
+  if (script.added)
+    lines.push(
+      `apiloom: added the npm script "${script.name}": "${INIT_SCRIPT.command}"`,
+    );
+  else if (script.reason) lines.push(`apiloom: ${script.reason}`);
+  const next = script.name ? `npm run ${script.name}` : "npx apiloom generate";
+  lines.push(
+    specs.length > 0
+      ? `next: ${next}`
+      : `next: add your spec files to inputs in ${name}, then ${next}`,
+  );
+  stdout.write(lines.join("\n") + "\n");
+  return 0;
+}
+
+const INIT_HELP = `Usage: apiloom init [--out <dir>]
+
+Finds the Swagger 2.0, OpenAPI 3.x and Postman files in this project (by their content), writes a
+starter apiloom.config.ts (apiloom.config.json without a tsconfig.json) that lists them, adds the
+npm script "${INIT_SCRIPT.name}": "${INIT_SCRIPT.command}" to package.json, and prints the next
+command. An existing config is never overwritten.
+
+Options:
+  --out <dir>   Where generate writes (default: src/api when there is a src/ folder, else generated)
+`;
+
+/**
+ * The API descriptions below `root`, sorted by path. Only .json, .yaml and .yml files are read,
+ * through the same size limit, decoder and parsers as generate's inputs; symbolic links are not
+ * followed; a file that does not parse or is not a description is passed over silently.
+ */
+export function findSpecs(root: string): FoundSpec[] {
+  const found: FoundSpec[] = [];
+  let seen = 0;
+  const walk = (dir: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (++seen > MAX_ENTRIES) return;
+      const abs = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (
+          depth < MAX_DEPTH &&
+          !entry.name.startsWith(".") &&
+          !SKIPPED.has(entry.name)
+        )
+          walk(abs, depth + 1);
+      } else if (
+        entry.isFile() &&
+        /^\.(json|ya?ml)$/i.test(extname(entry.name))
+      ) {
+        const format = specFormat(abs);
+        if (format)
+          found.push({
+            path: relative(root, abs).split(sep).join("/"),
+            format,
+          });
+      }
+    }
+  };
+  walk(root, 0);
+  return found;
+}
+
+/** The format of the first document of the file that apiloom reads, if any. */
+function specFormat(abs: string): SourceFormat | undefined {
+  let text: string;
+  try {
+    text = readSourceText(abs, DEFAULT_MAX_INPUT_BYTES);
+  } catch {
+    return undefined;
+  }
+  // a cheap look before parsing: lock files and the like never name these keys
+  if (!/\b(swagger|openapi|item)\b/.test(text)) return undefined;
+  try {
+    const docs = /\.json$/i.test(abs)
+      ? [parseJson(text, abs)]
+      : parseYamlStream(text, abs);
+    for (const doc of docs) {
+      const format = detectFormat(doc.value);
+      if (format) return format;
+    }
+  } catch {
+    // not JSON or YAML apiloom reads: not a spec for init's purpose
+  }
+  return undefined;
+}
+
+/** The starter config: the specs found (or a placeholder) and the output folder. */
+export function starterConfig(
+  specs: readonly FoundSpec[],
+  out: string,
+  typescript: boolean,
+): string {
+  const inputs = specs.length > 0 ? specs.map((s) => s.path) : ["openapi.yaml"];
+  if (!typescript) return JSON.stringify({ inputs, out }, null, 2) + "\n";
+  const list = inputs.map((p) => `    ${JSON.stringify(p)},\n`).join("");
+  return `import { defineConfig } from "apiloom-gen/config";
+
+// apiloom generate reads this file; every setting is in apiloom-gen's docs/configuration.md
+export default defineConfig({
+  // the API descriptions to merge: Swagger 2.0, OpenAPI 3.x, Postman collections
+  inputs: [
+${list}  ],
+  // where the client, server stubs, docs and OpenAPI document are written (apiloom owns it)
+  out: ${JSON.stringify(out)},
+});
+`;
+}
