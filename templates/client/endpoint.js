@@ -23,14 +23,17 @@ export function renderEndpoint(view, h) {
   const args = types.argsOptional
     ? `${argsName}: ${types.request} = {}`
     : `${argsName}: ${types.request}`;
+  // `T` is the call's `throwOnError`: the result narrowed by status, or the data alone
   return [
-    h.genericAlias(types.result, "ApiResult", [types.data, types.error]),
+    h.genericAlias(types.result, "ApiResultOf", [types.responses]),
     "",
     h.printDoc(functionDoc(view, h), 0) +
-      h.functionHead(
+      h.genericFunctionHead(
         `export function ${view.name}`,
-        [args, "options?: CallOptions"],
-        `Promise<${types.result}>`,
+        ["T extends boolean = false"],
+        [args, "options?: CallOptions<T>"],
+        "ApiPromise",
+        [types.responses, "T"],
       ),
     `  return ${locals.send}(${locals.defaults}, ${locals.schemes}, options, {`,
     ...requestLines(view, h),
@@ -83,6 +86,7 @@ function requestLines(view, h) {
   if (view.accept)
     lines.push(h.propertyLine("accept", h.stringLiteral(view.accept), 4, true));
   if (view.security) lines.push(h.stringMatrix("security", view.security, 4));
+  if (view.statuses) lines.push(h.stringList("statuses", view.statuses, 4));
   lines.push(h.propertyLine("operation", h.stringLiteral(view.name), 4, true));
   return lines;
 }

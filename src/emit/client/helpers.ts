@@ -7,8 +7,11 @@ import { trimBlankEnds } from "../types/schema-to-type.js";
 import {
   functionHead,
   genericAlias,
+  genericFunctionHead,
+  genericMember,
   importStatement,
   propertyLine,
+  stringList,
   stringMatrix,
 } from "./format.js";
 import type { StyledName } from "./view-types.js";
@@ -36,8 +39,14 @@ export const clientHelpers = {
   genericAlias,
   /** `head(a, b): R {`, one parameter per line when too long. */
   functionHead,
+  /** `head<T>(a, b): R<X, Y> {`, type parameters, parameters and return type broken as needed. */
+  genericFunctionHead,
+  /** `key: Generic<A, B>;` at `indent` spaces, the type arguments one per line when too long. */
+  genericMember,
   /** `key: value,` at `indent` spaces; a long string value (`isString`) moves to its own line. */
   propertyLine,
+  /** `key: ["a", "b"],` of raw strings at `indent` spaces. */
+  stringList,
   /** `key: [["a", "b"], ["c"]],` of raw strings at `indent` spaces. */
   stringMatrix,
   /** `export const NAME = value;`, the value on its own line when too long. */

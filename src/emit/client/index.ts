@@ -56,6 +56,14 @@ function localNames(taken: Set<string>): ClientLocals {
   };
 }
 
+/** The runtime files besides runtime.ts, copied verbatim; a program bundles what it uses. */
+const RUNTIME_FILES = [
+  "result.ts",
+  "serialize.ts",
+  "transport.ts",
+  "validate.ts",
+];
+
 export const emitClient: Emitter = async (model, options) => {
   const [endpointTemplate, indexTemplate] = await Promise.all([
     loadTemplate<EndpointTemplate>(
@@ -91,14 +99,10 @@ export const emitClient: Emitter = async (model, options) => {
       path: "client/runtime.ts",
       contents: templateText("client", "runtime.ts", options.templatesDir),
     },
-    {
-      path: "client/serialize.ts",
-      contents: templateText("client", "serialize.ts", options.templatesDir),
-    },
-    {
-      path: "client/validate.ts",
-      contents: templateText("client", "validate.ts", options.templatesDir),
-    },
+    ...RUNTIME_FILES.map((name) => ({
+      path: `client/${name}`,
+      contents: templateText("client", name, options.templatesDir),
+    })),
   ];
   return files;
 };

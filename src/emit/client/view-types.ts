@@ -49,6 +49,12 @@ export interface ClientEndpointView {
   mediaType?: string;
   /** Raw: the Accept header value, when any response declares a media type. */
   accept?: string;
+  /**
+   * The statuses the description declares (`"200"`, `"4XX"`), for the runtime to tell a declared
+   * success from an undeclared 2XX; undefined when `default` or no response is declared (every
+   * status is then as declared as it gets).
+   */
+  statuses?: string[];
   /** Raw scheme names per security alternative (undefined: the runtime tries every scheme). */
   security?: string[][];
   /** Raw OAuth scopes per security alternative that names any, for the documentation. */

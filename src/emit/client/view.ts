@@ -87,6 +87,9 @@ export function endpointView(
   if (mediaType) view.mediaType = mediaType;
   if (accept) view.accept = accept;
   if (security) view.security = security;
+  const statuses = endpoint.responses.map((r) => r.status);
+  if (statuses.length > 0 && !statuses.includes("default"))
+    view.statuses = statuses;
   return view;
 }
 
