@@ -121,6 +121,7 @@ export type {
   ClientOptions,
   Middleware,
   RetryOptions,
+  ServerSentEvent,
 } from "./runtime.js";
 export { ApiError, TimeoutError } from "./runtime.js";
 export { ResponseValidationError } from "./validate.js";

@@ -25,8 +25,10 @@ export type {
   ApiResultOf,
   ApiReturn,
   HttpStatus,
+  StreamKind,
 } from "./result.js";
-import { ApiError, type ApiReturn } from "./result.js";
+export type { ServerSentEvent } from "./stream.js";
+import { ApiError, type ApiReturn, type StreamKind } from "./result.js";
 export { ApiError } from "./result.js";
 
 /**
@@ -34,12 +36,18 @@ export { ApiError } from "./result.js";
  * no member is required), `R` its responses, `D` the client's `throwOnError`, which a call may
  * override.
  */
-export type ApiCall<A, R, D extends boolean> = <T extends boolean = D>(
+export type ApiCall<
+  A,
+  R,
+  D extends boolean,
+  K extends StreamKind = never,
+  S extends keyof R = never,
+> = <T extends boolean = D>(
   ...args: [
     ...({} extends A ? [args?: A] : [args: A]),
     options?: CallOptions<T>,
   ]
-) => Promise<ApiReturn<R, T>>;
+) => Promise<ApiReturn<R, T, K, S>>;
 
 /** A credential, or a function that returns one when a request is sent. */
 export type Credential = string | (() => string | Promise<string>);
@@ -121,6 +129,11 @@ export interface RequestSpec {
    * not `ok`. Left out when any status is declared (`default`, or no responses at all).
    */
   statuses?: string[];
+  /**
+   * Reads the body of a success another way (a stream: see stream.ts); `fallback` reads it the
+   * usual way, for a media type the reader does not take.
+   */
+  read?: (response: Response, fallback: () => Promise<unknown>) => unknown;
 }
 
 /**
@@ -203,7 +216,10 @@ export async function send<TReturn>(
   const operation = spec.operation ?? spec.method + " " + spec.path;
   const { response, done } = await exchange(config, url, init, operation);
   try {
-    const body = await readBody(response, spec.method);
+    const read = () => readBody(response, spec.method);
+    const body = await (response.ok && spec.read
+      ? spec.read(response, read)
+      : read());
     if (config.validateResponses && response.ok && spec.operation)
       await checkResponse(spec.operation, response, body);
     const ok = response.ok && declares(spec.statuses, response.status);

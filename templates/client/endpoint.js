@@ -24,8 +24,9 @@ export function renderEndpoint(view, h) {
     ? `${argsName}: ${types.request} = {}`
     : `${argsName}: ${types.request}`;
   // `T` is the call's `throwOnError`: the result narrowed by status, or the data alone
+  const stream = h.streamTypeArgs(view.stream);
   return [
-    h.genericAlias(types.result, "ApiResultOf", [types.responses]),
+    h.genericAlias(types.result, "ApiResultOf", [types.responses, ...stream]),
     "",
     h.printDoc(functionDoc(view, h), 0) +
       h.genericFunctionHead(
@@ -33,7 +34,7 @@ export function renderEndpoint(view, h) {
         ["T extends boolean = false"],
         [args, "options?: CallOptions<T>"],
         "ApiPromise",
-        [types.responses, "T"],
+        [types.responses, "T", ...stream],
       ),
     `  return ${locals.send}(${locals.defaults}, ${locals.schemes}, options, {`,
     ...requestLines(view, h),
@@ -87,6 +88,16 @@ function requestLines(view, h) {
     lines.push(h.propertyLine("accept", h.stringLiteral(view.accept), 4, true));
   if (view.security) lines.push(h.stringMatrix("security", view.security, 4));
   if (view.statuses) lines.push(h.stringList("statuses", view.statuses, 4));
+  if (view.stream?.kind === "events")
+    lines.push(
+      h.propertyLine(
+        "read",
+        `${view.locals.eventStream}(${view.stream.json})`,
+        4,
+      ),
+    );
+  else if (view.stream)
+    lines.push(h.propertyLine("read", view.locals.jsonLines, 4));
   lines.push(h.propertyLine("operation", h.stringLiteral(view.name), 4, true));
   return lines;
 }

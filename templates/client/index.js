@@ -23,7 +23,7 @@ export function renderIndex(view, h, functions) {
     h.genericMember(
       e.name,
       "ApiCall",
-      [e.types.request, e.types.responses, "T"],
+      [e.types.request, e.types.responses, "T", ...h.streamTypeArgs(e.stream)],
       2,
     ),
   );
@@ -71,8 +71,8 @@ function imports(view, h) {
     e.types.responses,
   ]);
   const runtimeImports = [
-    locals.bindAll === "bindAll" ? "bindAll" : `bindAll as ${locals.bindAll}`,
-    locals.send === "send" ? "send" : `send as ${locals.send}`,
+    asLocal("bindAll", locals.bindAll),
+    asLocal("send", locals.send),
     "type ApiCall",
     "type ApiPromise",
     "type ApiResultOf",
@@ -80,11 +80,21 @@ function imports(view, h) {
     "type CallOptions",
     "type ClientOptions",
   ];
+  const kinds = new Set(view.endpoints.map((e) => e.stream?.kind));
+  const streamImports = [
+    ...(kinds.has("events")
+      ? [asLocal("eventStream", locals.eventStream)]
+      : []),
+    ...(kinds.has("lines") ? [asLocal("jsonLines", locals.jsonLines)] : []),
+  ];
   return [
     ...(typeNames.length > 0
       ? [h.importStatement(typeNames, "../types.js", true)]
       : []),
     h.importStatement(runtimeImports, "./runtime.js", false),
+    ...(streamImports.length > 0
+      ? [h.importStatement(streamImports, "./stream.js", false)]
+      : []),
     "",
     'export type * from "../types.js";',
     h
@@ -98,6 +108,7 @@ function imports(view, h) {
           "ClientOptions",
           "Middleware",
           "RetryOptions",
+          "ServerSentEvent",
         ],
         "./runtime.js",
         true,
@@ -144,4 +155,13 @@ function constants(view, h) {
           `const ${locals.schemes} = {\n${schemeLines.join("\n")}\n} as const satisfies Record<string, AuthScheme>;`
         : `const ${locals.schemes}: Record<string, AuthScheme> = {\n${schemeLines.join("\n")}\n};`,
   ].join("\n");
+}
+
+/**
+ * `name`, or `name as local` when an endpoint took the name.
+ * @param {string} name
+ * @param {string} local
+ */
+function asLocal(name, local) {
+  return name === local ? name : `${name} as ${local}`;
 }

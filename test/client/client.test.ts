@@ -7,6 +7,7 @@ import { emitClient } from "../../src/emit/client/index.js";
 import type { GeneratedFile } from "../../src/emit/artifact.js";
 import { emitTypesFile } from "../../src/emit/types/index.js";
 import { kitchenSinkModel } from "../fixtures/client/kitchen-sink-model.js";
+import { sdkModel } from "../fixtures/client/sdk-model.js";
 import { wireModel } from "../fixtures/client/wire-model.js";
 import { typeCheck, writeTree } from "./compile.js";
 import { generateClient } from "./generate.js";
@@ -31,6 +32,7 @@ describe("generated client files", () => {
       "client/runtime.ts",
       "client/result.ts",
       "client/serialize.ts",
+      "client/stream.ts",
       "client/transport.ts",
       "client/validate.ts",
     ]);
@@ -40,6 +42,7 @@ describe("generated client files", () => {
       "client/result.ts",
       "client/runtime.ts",
       "client/serialize.ts",
+      "client/stream.ts",
       "client/transport.ts",
       "client/validate.ts",
       "types.ts",
@@ -53,6 +56,7 @@ describe("generated client files", () => {
   test.each([
     ["kitchen sink", kitchenSinkModel],
     ["wire", wireModel],
+    ["sdk: statuses, streams", sdkModel],
   ])("are already prettier-formatted (%s)", async (_name, model) => {
     for (const file of await emitted("client", model(), {})) {
       const formatted = await prettier.format(file.contents, {

@@ -14,7 +14,7 @@ import {
   stringList,
   stringMatrix,
 } from "./format.js";
-import type { StyledName } from "./view-types.js";
+import type { StreamView, StyledName } from "./view-types.js";
 
 /**
  * What the client templates write code with. The escaping helpers are the only way raw view text
@@ -60,7 +60,20 @@ export const clientHelpers = {
    * contextual type from a `Record` it sits in, so its string values need `as const`.
    */
   isPrototypeKey,
+  /**
+   * The type arguments that make streamed successes async iterators (`"events", "200"`) after
+   * `ApiResultOf<R`, `ApiPromise<R, T` and `ApiCall<A, R, T`; none when nothing streams.
+   */
+  streamTypeArgs,
 };
+
+function streamTypeArgs(stream: StreamView | undefined): string[] {
+  if (!stream) return [];
+  return [
+    stringLiteral(stream.kind),
+    stream.statuses.map((s) => stringLiteral(s)).join(" | "),
+  ];
+}
 
 /** The helpers of the client templates (`apiloom/templates` exports this type). */
 export type ClientHelpers = typeof clientHelpers;

@@ -51,6 +51,8 @@ function localNames(taken: Set<string>): ClientLocals {
   return {
     send: pick("send"),
     bindAll: pick("bindAll"),
+    eventStream: pick("eventStream"),
+    jsonLines: pick("jsonLines"),
     defaults: pick("DEFAULTS"),
     schemes: pick("SCHEMES"),
   };
@@ -60,6 +62,7 @@ function localNames(taken: Set<string>): ClientLocals {
 const RUNTIME_FILES = [
   "result.ts",
   "serialize.ts",
+  "stream.ts",
   "transport.ts",
   "validate.ts",
 ];

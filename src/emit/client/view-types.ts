@@ -16,6 +16,9 @@ export interface ClientLocals {
   send: string;
   /** The runtime's `bindAll`, as imported. */
   bindAll: string;
+  /** stream.ts's `eventStream` and `jsonLines`, as imported (when an endpoint streams). */
+  eventStream: string;
+  jsonLines: string;
   /** The `ClientOptions` constant every call starts from. */
   defaults: string;
   /** The security schemes constant. */
@@ -55,6 +58,11 @@ export interface ClientEndpointView {
    * status is then as declared as it gets).
    */
   statuses?: string[];
+  /**
+   * Successes read as a stream: server-sent events (`events`, their data JSON-parsed when
+   * `json`) or JSON Lines items (`lines`), for the statuses listed.
+   */
+  stream?: StreamView;
   /** Raw scheme names per security alternative (undefined: the runtime tries every scheme). */
   security?: string[][];
   /** Raw OAuth scopes per security alternative that names any, for the documentation. */
@@ -69,6 +77,15 @@ export interface ClientEndpointView {
   /** The body's form fields not sent the default way (a form body's Encoding Objects). */
   encoding: StyledName[];
   locals: ClientLocals;
+}
+
+/** How an endpoint's successes stream (see `ClientEndpointView.stream`). */
+export interface StreamView {
+  kind: "events" | "lines";
+  /** The declared success statuses whose bodies stream (`"200"`, `"default"`). */
+  statuses: string[];
+  /** Events only: whether each event's data is JSON (the schema is not a string). */
+  json: boolean;
 }
 
 /** A security scheme the client can apply, by its raw name. */
