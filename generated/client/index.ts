@@ -122,6 +122,7 @@ export type {
   Middleware,
   RetryOptions,
   ServerSentEvent,
+  PageItemOf,
 } from "./runtime.js";
 export { ApiError, TimeoutError } from "./runtime.js";
 export { ResponseValidationError } from "./validate.js";

@@ -41,7 +41,52 @@ export function renderEndpoint(view, h) {
     "  });",
     "}",
     "",
+    ...pagesFunction(view, h),
   ].join("\n");
+}
+
+/**
+ * `<name>Pages`: every item of every page, for an endpoint whose pages the description shows.
+ * @param {import("apiloom/templates").ClientEndpointView} view
+ * @param {import("apiloom/templates").ClientHelpers} h
+ * @returns {string[]}
+ */
+function pagesFunction(view, h) {
+  const { pages, pagesName, types, locals } = view;
+  if (!pages || !pagesName) return [];
+  const args = types.argsOptional
+    ? `args: ${types.request} = {}`
+    : `args: ${types.request}`;
+  const shape = Object.entries(pages).map(([key, value]) =>
+    h.propertyLine(key, h.stringLiteral(String(value)), 4, true),
+  );
+  return [
+    h.printDoc(
+      h.jsdocLines(
+        `Every item of \`${view.name}\`, page after page (${pages.kind} pagination):\n` +
+          "each page is fetched when the loop reaches it; breaking out stops.",
+      ),
+      0,
+    ) +
+      h.genericFunctionHead(
+        `export function ${pagesName}`,
+        [],
+        [args, "options?: CallOptions"],
+        "PageIterator",
+        [
+          types.responses,
+          ...(pages.items ? [h.stringLiteral(pages.items)] : []),
+        ],
+      ),
+    `  return ${locals.paginate}({`,
+    h.propertyLine("call", view.name, 4),
+    "    args,",
+    "    options,",
+    ...shape,
+    "  });",
+    "}",
+    "",
+  ];
 }
 
 /**

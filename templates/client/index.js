@@ -87,6 +87,7 @@ function imports(view, h) {
       : []),
     ...(kinds.has("lines") ? [asLocal("jsonLines", locals.jsonLines)] : []),
   ];
+  const pages = view.endpoints.some((e) => e.pages && e.pagesName);
   return [
     ...(typeNames.length > 0
       ? [h.importStatement(typeNames, "../types.js", true)]
@@ -94,6 +95,15 @@ function imports(view, h) {
     h.importStatement(runtimeImports, "./runtime.js", false),
     ...(streamImports.length > 0
       ? [h.importStatement(streamImports, "./stream.js", false)]
+      : []),
+    ...(pages
+      ? [
+          h.importStatement(
+            [asLocal("paginate", locals.paginate), "type PageIterator"],
+            "./paginate.js",
+            false,
+          ),
+        ]
       : []),
     "",
     'export type * from "../types.js";',
@@ -109,6 +119,7 @@ function imports(view, h) {
           "Middleware",
           "RetryOptions",
           "ServerSentEvent",
+          "PageItemOf",
         ],
         "./runtime.js",
         true,

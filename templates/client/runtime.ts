@@ -28,6 +28,7 @@ export type {
   StreamKind,
 } from "./result.js";
 export type { ServerSentEvent } from "./stream.js";
+export type { PageItemOf, PageIterator, PageShape } from "./paginate.js";
 import { ApiError, type ApiReturn, type StreamKind } from "./result.js";
 export { ApiError } from "./result.js";
 

@@ -98,7 +98,10 @@ export async function exchange(
   operation: string,
 ): Promise<{ response: Response; done: () => void }> {
   const total = limit(options.signal, options.totalTimeout, "total");
-  const retry = { ...RETRY, ...(options.retry || { attempts: 1 }) };
+  const retry = {
+    ...RETRY,
+    ...(options.retry === false ? { attempts: 1 } : options.retry),
+  };
   const headers = new Headers(init.headers);
   // a one-shot stream body is gone once sent; every other body is sent again as it is
   const repeatable =

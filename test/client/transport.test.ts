@@ -57,6 +57,12 @@ describe("retries", () => {
     expect(waits).toHaveLength(2);
   });
 
+  test("with no retry option at all, a GET gets 3 attempts (the default is on)", async () => {
+    h.script = [json(503, {}, { "Retry-After": "0" })];
+    await h.client.getPet(pet, { baseUrl: h.server.baseUrl });
+    expect(h.received).toHaveLength(3);
+  });
+
   test("a status not in the list is not retried", async () => {
     h.script = [json(404, { missing: "1" }), json(200, body)];
     const { options } = h.recorded();

@@ -91,7 +91,7 @@ export function genericFunctionHead(
 ): string {
   return print(
     group([
-      group([head, "<", items(typeParams), ">"]),
+      typeParams.length > 0 ? group([head, "<", items(typeParams), ">"]) : head,
       "(",
       items(params),
       "): ",

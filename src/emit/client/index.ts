@@ -53,6 +53,7 @@ function localNames(taken: Set<string>): ClientLocals {
     bindAll: pick("bindAll"),
     eventStream: pick("eventStream"),
     jsonLines: pick("jsonLines"),
+    paginate: pick("paginate"),
     defaults: pick("DEFAULTS"),
     schemes: pick("SCHEMES"),
   };
@@ -61,6 +62,7 @@ function localNames(taken: Set<string>): ClientLocals {
 /** The runtime files besides runtime.ts, copied verbatim; a program bundles what it uses. */
 const RUNTIME_FILES = [
   "result.ts",
+  "paginate.ts",
   "serialize.ts",
   "stream.ts",
   "transport.ts",
@@ -80,8 +82,9 @@ export const emitClient: Emitter = async (model, options) => {
   const locals = localNames(new Set(model.endpoints.map((e) => e.name)));
   const schemes = authSchemes(model);
   const supported = new Set(schemes.map(([name]) => name));
+  const taken = new Set(model.endpoints.map((e) => e.name));
   const endpoints = model.endpoints.map((e) =>
-    endpointView(e, index, supported, locals),
+    endpointView(e, index, supported, locals, taken),
   );
   const view: ClientIndexView = {
     title: model.info.title,

@@ -1,5 +1,6 @@
 import type { EndpointTypes } from "../types/index.js";
 import type { WireStyle } from "../shared/wire-style.js";
+import type { PageShape } from "../../model/pagination.js";
 import type { AuthSchemeView } from "./security.js";
 
 // The client's render-template views: what templates/client/endpoint.js and index.js receive.
@@ -19,6 +20,8 @@ export interface ClientLocals {
   /** stream.ts's `eventStream` and `jsonLines`, as imported (when an endpoint streams). */
   eventStream: string;
   jsonLines: string;
+  /** paginate.ts's `paginate`, as imported (when an endpoint pages). */
+  paginate: string;
   /** The `ClientOptions` constant every call starts from. */
   defaults: string;
   /** The security schemes constant. */
@@ -63,6 +66,13 @@ export interface ClientEndpointView {
    * `json`) or JSON Lines items (`lines`), for the statuses listed.
    */
   stream?: StreamView;
+  /**
+   * How the endpoint's pages go, when the description says so unambiguously: the template
+   * then writes `pagesName`, an iterator over every page's items. Names in it are raw.
+   */
+  pages?: PageShape;
+  /** The iterator's name (`<name>Pages`), an identifier, when `pages` is set. */
+  pagesName?: string;
   /** Raw scheme names per security alternative (undefined: the runtime tries every scheme). */
   security?: string[][];
   /** Raw OAuth scopes per security alternative that names any, for the documentation. */

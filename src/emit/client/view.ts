@@ -1,4 +1,5 @@
 import type { Endpoint, MediaContent, Parameter } from "../../model/types.js";
+import { pageShape } from "../../model/pagination.js";
 import { mainType, resolveSchema } from "../../model/schema.js";
 import { encodingStyle, parameterWireStyle } from "../shared/wire-style.js";
 import { headerParameters } from "../types/endpoint-types.js";
@@ -46,6 +47,8 @@ export function endpointView(
   index: TypeIndex,
   supportedSchemes: Set<string>,
   locals: ClientLocals,
+  /** Every endpoint function's name: a `<name>Pages` of the same name is not written. */
+  taken: ReadonlySet<string> = new Set(),
 ): ClientEndpointView {
   const types = index.endpoint(endpoint);
   const mediaType = endpoint.requestBody
@@ -94,6 +97,11 @@ export function endpointView(
     view.statuses = statuses;
   const stream = streamView(endpoint, types.successStatuses, index);
   if (stream) view.stream = stream;
+  const pages = pageShape(index.model, endpoint, types.successStatuses);
+  if (pages && !taken.has(`${endpoint.name}Pages`)) {
+    view.pages = pages;
+    view.pagesName = `${endpoint.name}Pages`;
+  }
   return view;
 }
 
