@@ -61,8 +61,8 @@ function localNames(taken: Set<string>): ClientLocals {
 
 /** The runtime files besides runtime.ts, copied verbatim; a program bundles what it uses. */
 const RUNTIME_FILES = [
-  "result.ts",
   "paginate.ts",
+  "result.ts",
   "serialize.ts",
   "stream.ts",
   "transport.ts",
