@@ -157,6 +157,7 @@ function constants(view, h) {
     ) + h.constLine("DEFAULT_BASE_URL", h.stringLiteral(view.baseUrl)),
     "",
     `const ${locals.defaults}: ClientOptions = { baseUrl: DEFAULT_BASE_URL };`,
+    ...tokenUrls(view, h),
     "",
     schemeLines.length === 0
       ? `const ${locals.schemes}: Record<string, AuthScheme> = {};`
@@ -175,4 +176,29 @@ function constants(view, h) {
  */
 function asLocal(name, local) {
   return name === local ? name : `${name} as ${local}`;
+}
+
+/**
+ * `TOKEN_URLS`, when a scheme has an OAuth 2.0 client-credentials flow.
+ * @param {import("apiloom/templates").ClientIndexView} view
+ * @param {import("apiloom/templates").ClientHelpers} h
+ * @returns {string[]}
+ */
+function tokenUrls(view, h) {
+  if (view.tokenUrls.length === 0) return [];
+  return [
+    "",
+    h.printDoc(
+      h.jsdocLines(
+        "Token URLs of the OAuth 2.0 client-credentials flows, by security scheme: give one to\n" +
+          "`clientCredentials` (client/oauth.ts).",
+      ),
+      0,
+    ) +
+      `export const TOKEN_URLS = {\n${view.tokenUrls
+        .map(({ name, url }) =>
+          h.propertyLine(name, h.stringLiteral(url), 2, true),
+        )
+        .join("\n")}\n} as const;`,
+  ];
 }

@@ -30,6 +30,7 @@ describe("generated client files", () => {
     expect(own.map((f) => f.path)).toEqual([
       "client/index.ts",
       "client/runtime.ts",
+      "client/oauth.ts",
       "client/paginate.ts",
       "client/result.ts",
       "client/serialize.ts",
@@ -40,6 +41,7 @@ describe("generated client files", () => {
     const files = await emitted("client", model, {});
     expect(files.map((f) => f.path)).toEqual([
       "client/index.ts",
+      "client/oauth.ts",
       "client/paginate.ts",
       "client/result.ts",
       "client/runtime.ts",

@@ -3,7 +3,7 @@ import { loadTemplate, templateText } from "../templates.js";
 import { createTypeIndex } from "../types/index.js";
 import { defaultBaseUrl } from "./base-url.js";
 import { clientHelpers, type ClientHelpers } from "./helpers.js";
-import { authSchemes } from "./security.js";
+import { authSchemes, tokenUrls } from "./security.js";
 import { endpointView } from "./view.js";
 import type {
   ClientEndpointView,
@@ -61,6 +61,7 @@ function localNames(taken: Set<string>): ClientLocals {
 
 /** The runtime files besides runtime.ts, copied verbatim; a program bundles what it uses. */
 const RUNTIME_FILES = [
+  "oauth.ts",
   "paginate.ts",
   "result.ts",
   "serialize.ts",
@@ -90,6 +91,7 @@ export const emitClient: Emitter = async (model, options) => {
     title: model.info.title,
     baseUrl: defaultBaseUrl(model, options.baseUrl),
     schemes: schemes.map(([name, scheme]) => ({ name, scheme })),
+    tokenUrls: tokenUrls(model),
     endpoints,
     locals,
   };

@@ -114,6 +114,8 @@ export interface ClientIndexView {
   baseUrl: string;
   /** Sorted by name. */
   schemes: ClientSchemeView[];
+  /** Raw: the client-credentials token URL of each OAuth 2.0 scheme that has one, by name. */
+  tokenUrls: { name: string; url: string }[];
   /** Every endpoint, in model order. */
   endpoints: ClientEndpointView[];
   locals: ClientLocals;
