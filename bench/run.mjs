@@ -7,7 +7,8 @@
 // $XDG_CACHE_HOME/apiloom-bench or ~/.cache/apiloom-bench); they are never apiloom dependencies.
 //
 // BENCH_RUNS=n runs per case (default 3); BENCH_ONLY=github,kubernetes,synthetic-1k,... picks
-// inputs; BENCH_PEERS=0 skips the peers.
+// inputs; BENCH_PEERS=0 skips the peers. It ends with the generated client's bundle sizes
+// (bench/bundle.mjs; BENCH_ONLY=bundle prints only those).
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -23,6 +24,7 @@ import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { bundleSizes, printBundleSizes } from "./bundle.mjs";
 import { syntheticSpec } from "./synthetic.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -282,7 +284,10 @@ function benchInput(input) {
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-function main() {
+async function main() {
+  const sizes = await bundleSizes();
+  if (ONLY?.length === 1 && ONLY[0] === "bundle")
+    return printBundleSizes(sizes);
   installOnce();
   buildApiloom();
   const results = inputs().map(benchInput);
@@ -322,6 +327,7 @@ function main() {
       " CPU is user + system time (it includes the garbage collector's threads)." +
       " apiloom makes client, server, docs and openapi unless told otherwise.",
   );
+  printBundleSizes(sizes);
 }
 
 main();

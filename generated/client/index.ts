@@ -2,157 +2,110 @@
 
 import type {
   AppModuleChatConversationChatConfigurationStateByKeyPostRequest,
-  AppModuleChatConversationChatConfigurationStateByKeyPostData,
-  AppModuleChatConversationChatConfigurationStateByKeyPostError,
+  AppModuleChatConversationChatConfigurationStateByKeyPostResponses,
   AppModuleChatConversationChatGlanceStateByKeyPostRequest,
-  AppModuleChatConversationChatGlanceStateByKeyPostData,
-  AppModuleChatConversationChatGlanceStateByKeyPostError,
+  AppModuleChatConversationChatGlanceStateByKeyPostResponses,
   GetAllHandlerRequest,
-  GetAllHandlerData,
-  GetAllHandlerError,
+  GetAllHandlerResponses,
   ConversationGetAllHandlerRequest,
-  ConversationGetAllHandlerData,
-  ConversationGetAllHandlerError,
+  ConversationGetAllHandlerResponses,
   ConversationPostHandlerRequest,
-  ConversationPostHandlerData,
-  ConversationPostHandlerError,
+  ConversationPostHandlerResponses,
   ConversationUserGetHandlerRequest,
-  ConversationUserGetHandlerData,
-  ConversationUserGetHandlerError,
+  ConversationUserGetHandlerResponses,
   UserMessagePostHandlerRequest,
-  UserMessagePostHandlerData,
-  UserMessagePostHandlerError,
+  UserMessagePostHandlerResponses,
   UserMessagePutHandlerRequest,
-  UserMessagePutHandlerData,
-  UserMessagePutHandlerError,
+  UserMessagePutHandlerResponses,
   UserMessageDeleteHandlerRequest,
-  UserMessageDeleteHandlerData,
-  UserMessageDeleteHandlerError,
+  UserMessageDeleteHandlerResponses,
   SiteConversationByCloudIdAndConversationIdGetRequest,
-  SiteConversationByCloudIdAndConversationIdGetData,
-  SiteConversationByCloudIdAndConversationIdGetError,
+  SiteConversationByCloudIdAndConversationIdGetResponses,
   SiteConversationByCloudIdAndConversationIdPatchRequest,
-  SiteConversationByCloudIdAndConversationIdPatchData,
-  SiteConversationByCloudIdAndConversationIdPatchError,
+  SiteConversationByCloudIdAndConversationIdPatchResponses,
   AppModuleChatActionTargetGetAllHandlerRequest,
-  AppModuleChatActionTargetGetAllHandlerData,
-  AppModuleChatActionTargetGetAllHandlerError,
+  AppModuleChatActionTargetGetAllHandlerResponses,
   AppModuleChatActionTargetPutHandlerRequest,
-  AppModuleChatActionTargetPutHandlerData,
-  AppModuleChatActionTargetPutHandlerError,
+  AppModuleChatActionTargetPutHandlerResponses,
   AppModuleChatActionTargetDeleteHandlerRequest,
-  AppModuleChatActionTargetDeleteHandlerData,
-  AppModuleChatActionTargetDeleteHandlerError,
+  AppModuleChatActionTargetDeleteHandlerResponses,
   AppWebhookChatBotGetAllHandlerRequest,
-  AppWebhookChatBotGetAllHandlerData,
-  AppWebhookChatBotGetAllHandlerError,
+  AppWebhookChatBotGetAllHandlerResponses,
   AppWebhookChatBotPutHandlerRequest,
-  AppWebhookChatBotPutHandlerData,
-  AppWebhookChatBotPutHandlerError,
+  AppWebhookChatBotPutHandlerResponses,
   AppWebhookChatBotDeleteHandlerRequest,
-  AppWebhookChatBotDeleteHandlerData,
-  AppWebhookChatBotDeleteHandlerError,
+  AppWebhookChatBotDeleteHandlerResponses,
   AppWebhookChatBotMessageGetAllHandlerRequest,
-  AppWebhookChatBotMessageGetAllHandlerData,
-  AppWebhookChatBotMessageGetAllHandlerError,
+  AppWebhookChatBotMessageGetAllHandlerResponses,
   AppWebhookChatBotMessagePutHandlerRequest,
-  AppWebhookChatBotMessagePutHandlerData,
-  AppWebhookChatBotMessagePutHandlerError,
+  AppWebhookChatBotMessagePutHandlerResponses,
   AppWebhookChatBotMessageDeleteHandlerRequest,
-  AppWebhookChatBotMessageDeleteHandlerData,
-  AppWebhookChatBotMessageDeleteHandlerError,
+  AppWebhookChatBotMessageDeleteHandlerResponses,
   AppModuleChatConfigurationPutHandlerRequest,
-  AppModuleChatConfigurationPutHandlerData,
-  AppModuleChatConfigurationPutHandlerError,
+  AppModuleChatConfigurationPutHandlerResponses,
   AppModuleChatDialogGetAllHandlerRequest,
-  AppModuleChatDialogGetAllHandlerData,
-  AppModuleChatDialogGetAllHandlerError,
+  AppModuleChatDialogGetAllHandlerResponses,
   AppModuleChatDialogPutHandlerRequest,
-  AppModuleChatDialogPutHandlerData,
-  AppModuleChatDialogPutHandlerError,
+  AppModuleChatDialogPutHandlerResponses,
   AppModuleChatDialogDeleteHandlerRequest,
-  AppModuleChatDialogDeleteHandlerData,
-  AppModuleChatDialogDeleteHandlerError,
+  AppModuleChatDialogDeleteHandlerResponses,
   AppModuleChatExternalPageGetAllHandlerRequest,
-  AppModuleChatExternalPageGetAllHandlerData,
-  AppModuleChatExternalPageGetAllHandlerError,
+  AppModuleChatExternalPageGetAllHandlerResponses,
   AppModuleChatExternalPagePutHandlerRequest,
-  AppModuleChatExternalPagePutHandlerData,
-  AppModuleChatExternalPagePutHandlerError,
+  AppModuleChatExternalPagePutHandlerResponses,
   AppModuleChatExternalPageDeleteHandlerRequest,
-  AppModuleChatExternalPageDeleteHandlerData,
-  AppModuleChatExternalPageDeleteHandlerError,
+  AppModuleChatExternalPageDeleteHandlerResponses,
   AppModuleChatGlanceGetAllHandlerRequest,
-  AppModuleChatGlanceGetAllHandlerData,
-  AppModuleChatGlanceGetAllHandlerError,
+  AppModuleChatGlanceGetAllHandlerResponses,
   AppModuleChatGlancePutHandlerRequest,
-  AppModuleChatGlancePutHandlerData,
-  AppModuleChatGlancePutHandlerError,
+  AppModuleChatGlancePutHandlerResponses,
   AppModuleChatGlanceDeleteHandlerRequest,
-  AppModuleChatGlanceDeleteHandlerData,
-  AppModuleChatGlanceDeleteHandlerError,
+  AppModuleChatGlanceDeleteHandlerResponses,
   AppModuleChatGlanceStatePutHandlerRequest,
-  AppModuleChatGlanceStatePutHandlerData,
-  AppModuleChatGlanceStatePutHandlerError,
+  AppModuleChatGlanceStatePutHandlerResponses,
   AppModuleChatSidebarGetAllHandlerRequest,
-  AppModuleChatSidebarGetAllHandlerData,
-  AppModuleChatSidebarGetAllHandlerError,
+  AppModuleChatSidebarGetAllHandlerResponses,
   AppModuleChatSidebarPutHandlerRequest,
-  AppModuleChatSidebarPutHandlerData,
-  AppModuleChatSidebarPutHandlerError,
+  AppModuleChatSidebarPutHandlerResponses,
   AppModuleChatSidebarDeleteHandlerRequest,
-  AppModuleChatSidebarDeleteHandlerData,
-  AppModuleChatSidebarDeleteHandlerError,
+  AppModuleChatSidebarDeleteHandlerResponses,
   AppWebhookChatWebhookGetAllHandlerRequest,
-  AppWebhookChatWebhookGetAllHandlerData,
-  AppWebhookChatWebhookGetAllHandlerError,
+  AppWebhookChatWebhookGetAllHandlerResponses,
   AppWebhookChatWebhookPutHandlerRequest,
-  AppWebhookChatWebhookPutHandlerData,
-  AppWebhookChatWebhookPutHandlerError,
+  AppWebhookChatWebhookPutHandlerResponses,
   AppWebhookChatWebhookDeleteHandlerRequest,
-  AppWebhookChatWebhookDeleteHandlerData,
-  AppWebhookChatWebhookDeleteHandlerError,
+  AppWebhookChatWebhookDeleteHandlerResponses,
   SiteConversationArchiveByCloudIdAndConversationIdPutRequest,
-  SiteConversationArchiveByCloudIdAndConversationIdPutData,
-  SiteConversationArchiveByCloudIdAndConversationIdPutError,
+  SiteConversationArchiveByCloudIdAndConversationIdPutResponses,
   SiteConversationMediaByCloudIdAndConversationIdPostRequest,
-  SiteConversationMediaByCloudIdAndConversationIdPostData,
-  SiteConversationMediaByCloudIdAndConversationIdPostError,
+  SiteConversationMediaByCloudIdAndConversationIdPostResponses,
   SiteConversationMediaMediaIdByCloudIdAndConversationIdGetRequest,
-  SiteConversationMediaMediaIdByCloudIdAndConversationIdGetData,
-  SiteConversationMediaMediaIdByCloudIdAndConversationIdGetError,
+  SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResponses,
   ConversationMediaDeleteHandlerRequest,
-  ConversationMediaDeleteHandlerData,
-  ConversationMediaDeleteHandlerError,
+  ConversationMediaDeleteHandlerResponses,
   SiteConversationMessageByCloudIdAndConversationIdGetRequest,
-  SiteConversationMessageByCloudIdAndConversationIdGetData,
-  SiteConversationMessageByCloudIdAndConversationIdGetError,
+  SiteConversationMessageByCloudIdAndConversationIdGetResponses,
   ConversationMessagePostHandlerRequest,
-  ConversationMessagePostHandlerData,
-  ConversationMessagePostHandlerError,
+  ConversationMessagePostHandlerResponses,
   ConversationMessagesRecentGetHandlerRequest,
-  ConversationMessagesRecentGetHandlerData,
-  ConversationMessagesRecentGetHandlerError,
+  ConversationMessagesRecentGetHandlerResponses,
   ConversationMessageGetHandlerRequest,
-  ConversationMessageGetHandlerData,
-  ConversationMessageGetHandlerError,
+  ConversationMessageGetHandlerResponses,
   ConversationMessagePutHandlerRequest,
-  ConversationMessagePutHandlerData,
-  ConversationMessagePutHandlerError,
+  ConversationMessagePutHandlerResponses,
   ConversationMessageDeleteHandlerRequest,
-  ConversationMessageDeleteHandlerData,
-  ConversationMessageDeleteHandlerError,
+  ConversationMessageDeleteHandlerResponses,
   SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetRequest,
-  SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetData,
-  SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetError,
+  SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetResponses,
   SiteConversationRosterByCloudIdAndConversationIdGetRequest,
-  SiteConversationRosterByCloudIdAndConversationIdGetData,
-  SiteConversationRosterByCloudIdAndConversationIdGetError,
+  SiteConversationRosterByCloudIdAndConversationIdGetResponses,
 } from "../types.js";
 import {
   bindAll,
   send,
-  type ApiResult,
+  type ApiCall,
+  type ApiPromise,
+  type ApiResultOf,
   type AuthScheme,
   type CallOptions,
   type ClientOptions,
@@ -160,11 +113,18 @@ import {
 
 export type * from "../types.js";
 export type {
+  ApiDataOf,
   ApiResult,
+  ApiResultOf,
   CallOptions,
   ClientAuth,
   ClientOptions,
+  Middleware,
+  RetryOptions,
+  ServerSentEvent,
+  PageItemOf,
 } from "./runtime.js";
+export { ApiError, TimeoutError } from "./runtime.js";
 export { ResponseValidationError } from "./validate.js";
 
 /** Where requests go unless `createClient({ baseUrl })` or a call's `baseUrl` says otherwise. */
@@ -177,10 +137,7 @@ const SCHEMES: Record<string, AuthScheme> = {
 };
 
 export type AppModuleChatConversationChatConfigurationStateByKeyPostResult =
-  ApiResult<
-    AppModuleChatConversationChatConfigurationStateByKeyPostData,
-    AppModuleChatConversationChatConfigurationStateByKeyPostError
-  >;
+  ApiResultOf<AppModuleChatConversationChatConfigurationStateByKeyPostResponses>;
 
 /**
  * Send app configuration updates
@@ -191,10 +148,15 @@ export type AppModuleChatConversationChatConfigurationStateByKeyPostResult =
  *
  * `POST /app/module/chat/conversation/chat:configuration/{key}/state`
  */
-export function appModuleChatConversationChatConfigurationStateByKeyPost(
+export function appModuleChatConversationChatConfigurationStateByKeyPost<
+  T extends boolean = false,
+>(
   args: AppModuleChatConversationChatConfigurationStateByKeyPostRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatConversationChatConfigurationStateByKeyPostResult> {
+  options?: CallOptions<T>,
+): ApiPromise<
+  AppModuleChatConversationChatConfigurationStateByKeyPostResponses,
+  T
+> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "POST",
     path: "/app/module/chat/conversation/chat:configuration/{key}/state",
@@ -202,14 +164,13 @@ export function appModuleChatConversationChatConfigurationStateByKeyPost(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatConversationChatConfigurationStateByKeyPost",
   });
 }
 
-export type AppModuleChatConversationChatGlanceStateByKeyPostResult = ApiResult<
-  AppModuleChatConversationChatGlanceStateByKeyPostData,
-  AppModuleChatConversationChatGlanceStateByKeyPostError
->;
+export type AppModuleChatConversationChatGlanceStateByKeyPostResult =
+  ApiResultOf<AppModuleChatConversationChatGlanceStateByKeyPostResponses>;
 
 /**
  * Send glance updates
@@ -220,10 +181,12 @@ export type AppModuleChatConversationChatGlanceStateByKeyPostResult = ApiResult<
  *
  * `POST /app/module/chat/conversation/chat:glance/{key}/state`
  */
-export function appModuleChatConversationChatGlanceStateByKeyPost(
+export function appModuleChatConversationChatGlanceStateByKeyPost<
+  T extends boolean = false,
+>(
   args: AppModuleChatConversationChatGlanceStateByKeyPostRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatConversationChatGlanceStateByKeyPostResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatConversationChatGlanceStateByKeyPostResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "POST",
     path: "/app/module/chat/conversation/chat:glance/{key}/state",
@@ -231,14 +194,12 @@ export function appModuleChatConversationChatGlanceStateByKeyPost(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatConversationChatGlanceStateByKeyPost",
   });
 }
 
-export type GetAllHandlerResult = ApiResult<
-  GetAllHandlerData,
-  GetAllHandlerError
->;
+export type GetAllHandlerResult = ApiResultOf<GetAllHandlerResponses>;
 
 /**
  * Get list of sites
@@ -249,22 +210,21 @@ export type GetAllHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function getAllHandler(
+export function getAllHandler<T extends boolean = false>(
   _args: GetAllHandlerRequest = {},
-  options?: CallOptions,
-): Promise<GetAllHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<GetAllHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "getAllHandler",
   });
 }
 
-export type ConversationGetAllHandlerResult = ApiResult<
-  ConversationGetAllHandlerData,
-  ConversationGetAllHandlerError
->;
+export type ConversationGetAllHandlerResult =
+  ApiResultOf<ConversationGetAllHandlerResponses>;
 
 /**
  * Get conversation list for site
@@ -275,24 +235,23 @@ export type ConversationGetAllHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function conversationGetAllHandler(
+export function conversationGetAllHandler<T extends boolean = false>(
   args: ConversationGetAllHandlerRequest,
-  options?: CallOptions,
-): Promise<ConversationGetAllHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<ConversationGetAllHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation",
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "conversationGetAllHandler",
   });
 }
 
-export type ConversationPostHandlerResult = ApiResult<
-  ConversationPostHandlerData,
-  ConversationPostHandlerError
->;
+export type ConversationPostHandlerResult =
+  ApiResultOf<ConversationPostHandlerResponses>;
 
 /**
  * Create conversation
@@ -303,10 +262,10 @@ export type ConversationPostHandlerResult = ApiResult<
  *
  * OAuth scopes: `manage:conversation`.
  */
-export function conversationPostHandler(
+export function conversationPostHandler<T extends boolean = false>(
   args: ConversationPostHandlerRequest,
-  options?: CallOptions,
-): Promise<ConversationPostHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<ConversationPostHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "POST",
     path: "/site/{cloudId}/conversation",
@@ -314,14 +273,13 @@ export function conversationPostHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "conversationPostHandler",
   });
 }
 
-export type ConversationUserGetHandlerResult = ApiResult<
-  ConversationUserGetHandlerData,
-  ConversationUserGetHandlerError
->;
+export type ConversationUserGetHandlerResult =
+  ApiResultOf<ConversationUserGetHandlerResponses>;
 
 /**
  * Get a direct conversation of a user
@@ -330,22 +288,21 @@ export type ConversationUserGetHandlerResult = ApiResult<
  *
  * `GET /site/{cloudId}/conversation/user/{userId}`
  */
-export function conversationUserGetHandler(
+export function conversationUserGetHandler<T extends boolean = false>(
   args: ConversationUserGetHandlerRequest,
-  options?: CallOptions,
-): Promise<ConversationUserGetHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<ConversationUserGetHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/user/{userId}",
     pathParams: args.path,
+    statuses: ["200"],
     operation: "conversationUserGetHandler",
   });
 }
 
-export type UserMessagePostHandlerResult = ApiResult<
-  UserMessagePostHandlerData,
-  UserMessagePostHandlerError
->;
+export type UserMessagePostHandlerResult =
+  ApiResultOf<UserMessagePostHandlerResponses>;
 
 /**
  * Send message to a user
@@ -356,10 +313,10 @@ export type UserMessagePostHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function userMessagePostHandler(
+export function userMessagePostHandler<T extends boolean = false>(
   args: UserMessagePostHandlerRequest,
-  options?: CallOptions,
-): Promise<UserMessagePostHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<UserMessagePostHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "POST",
     path: "/site/{cloudId}/conversation/user/{userId}/message",
@@ -367,14 +324,13 @@ export function userMessagePostHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "userMessagePostHandler",
   });
 }
 
-export type UserMessagePutHandlerResult = ApiResult<
-  UserMessagePutHandlerData,
-  UserMessagePutHandlerError
->;
+export type UserMessagePutHandlerResult =
+  ApiResultOf<UserMessagePutHandlerResponses>;
 
 /**
  * Edit a message in a direct conversation
@@ -385,10 +341,10 @@ export type UserMessagePutHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function userMessagePutHandler(
+export function userMessagePutHandler<T extends boolean = false>(
   args: UserMessagePutHandlerRequest,
-  options?: CallOptions,
-): Promise<UserMessagePutHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<UserMessagePutHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
@@ -396,14 +352,13 @@ export function userMessagePutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "userMessagePutHandler",
   });
 }
 
-export type UserMessageDeleteHandlerResult = ApiResult<
-  UserMessageDeleteHandlerData,
-  UserMessageDeleteHandlerError
->;
+export type UserMessageDeleteHandlerResult =
+  ApiResultOf<UserMessageDeleteHandlerResponses>;
 
 /**
  * Delete a message in a direct conversation
@@ -414,23 +369,22 @@ export type UserMessageDeleteHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function userMessageDeleteHandler(
+export function userMessageDeleteHandler<T extends boolean = false>(
   args: UserMessageDeleteHandlerRequest,
-  options?: CallOptions,
-): Promise<UserMessageDeleteHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<UserMessageDeleteHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "userMessageDeleteHandler",
   });
 }
 
-export type SiteConversationByCloudIdAndConversationIdGetResult = ApiResult<
-  SiteConversationByCloudIdAndConversationIdGetData,
-  SiteConversationByCloudIdAndConversationIdGetError
->;
+export type SiteConversationByCloudIdAndConversationIdGetResult =
+  ApiResultOf<SiteConversationByCloudIdAndConversationIdGetResponses>;
 
 /**
  * Get conversation details
@@ -441,23 +395,24 @@ export type SiteConversationByCloudIdAndConversationIdGetResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function siteConversationByCloudIdAndConversationIdGet(
+export function siteConversationByCloudIdAndConversationIdGet<
+  T extends boolean = false,
+>(
   args: SiteConversationByCloudIdAndConversationIdGetRequest,
-  options?: CallOptions,
-): Promise<SiteConversationByCloudIdAndConversationIdGetResult> {
+  options?: CallOptions<T>,
+): ApiPromise<SiteConversationByCloudIdAndConversationIdGetResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "siteConversationByCloudIdAndConversationIdGet",
   });
 }
 
-export type SiteConversationByCloudIdAndConversationIdPatchResult = ApiResult<
-  SiteConversationByCloudIdAndConversationIdPatchData,
-  SiteConversationByCloudIdAndConversationIdPatchError
->;
+export type SiteConversationByCloudIdAndConversationIdPatchResult =
+  ApiResultOf<SiteConversationByCloudIdAndConversationIdPatchResponses>;
 
 /**
  * Update conversation
@@ -468,10 +423,12 @@ export type SiteConversationByCloudIdAndConversationIdPatchResult = ApiResult<
  *
  * OAuth scopes: `manage:conversation`.
  */
-export function siteConversationByCloudIdAndConversationIdPatch(
+export function siteConversationByCloudIdAndConversationIdPatch<
+  T extends boolean = false,
+>(
   args: SiteConversationByCloudIdAndConversationIdPatchRequest,
-  options?: CallOptions,
-): Promise<SiteConversationByCloudIdAndConversationIdPatchResult> {
+  options?: CallOptions<T>,
+): ApiPromise<SiteConversationByCloudIdAndConversationIdPatchResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "PATCH",
     path: "/site/{cloudId}/conversation/{conversationId}",
@@ -479,14 +436,13 @@ export function siteConversationByCloudIdAndConversationIdPatch(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "siteConversationByCloudIdAndConversationIdPatch",
   });
 }
 
-export type AppModuleChatActionTargetGetAllHandlerResult = ApiResult<
-  AppModuleChatActionTargetGetAllHandlerData,
-  AppModuleChatActionTargetGetAllHandlerError
->;
+export type AppModuleChatActionTargetGetAllHandlerResult =
+  ApiResultOf<AppModuleChatActionTargetGetAllHandlerResponses>;
 
 /**
  * AppModuleChatActionTargetGetAllHandler
@@ -497,24 +453,25 @@ export type AppModuleChatActionTargetGetAllHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatActionTargetGetAllHandler(
+export function appModuleChatActionTargetGetAllHandler<
+  T extends boolean = false,
+>(
   args: AppModuleChatActionTargetGetAllHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatActionTargetGetAllHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatActionTargetGetAllHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget",
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatActionTargetGetAllHandler",
   });
 }
 
-export type AppModuleChatActionTargetPutHandlerResult = ApiResult<
-  AppModuleChatActionTargetPutHandlerData,
-  AppModuleChatActionTargetPutHandlerError
->;
+export type AppModuleChatActionTargetPutHandlerResult =
+  ApiResultOf<AppModuleChatActionTargetPutHandlerResponses>;
 
 /**
  * AppModuleChatActionTargetPutHandler
@@ -525,10 +482,10 @@ export type AppModuleChatActionTargetPutHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatActionTargetPutHandler(
+export function appModuleChatActionTargetPutHandler<T extends boolean = false>(
   args: AppModuleChatActionTargetPutHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatActionTargetPutHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatActionTargetPutHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
@@ -536,14 +493,13 @@ export function appModuleChatActionTargetPutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatActionTargetPutHandler",
   });
 }
 
-export type AppModuleChatActionTargetDeleteHandlerResult = ApiResult<
-  AppModuleChatActionTargetDeleteHandlerData,
-  AppModuleChatActionTargetDeleteHandlerError
->;
+export type AppModuleChatActionTargetDeleteHandlerResult =
+  ApiResultOf<AppModuleChatActionTargetDeleteHandlerResponses>;
 
 /**
  * AppModuleChatActionTargetDeleteHandler
@@ -554,23 +510,24 @@ export type AppModuleChatActionTargetDeleteHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatActionTargetDeleteHandler(
+export function appModuleChatActionTargetDeleteHandler<
+  T extends boolean = false,
+>(
   args: AppModuleChatActionTargetDeleteHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatActionTargetDeleteHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatActionTargetDeleteHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatActionTargetDeleteHandler",
   });
 }
 
-export type AppWebhookChatBotGetAllHandlerResult = ApiResult<
-  AppWebhookChatBotGetAllHandlerData,
-  AppWebhookChatBotGetAllHandlerError
->;
+export type AppWebhookChatBotGetAllHandlerResult =
+  ApiResultOf<AppWebhookChatBotGetAllHandlerResponses>;
 
 /**
  * AppWebhookChatBotGetAllHandler
@@ -581,24 +538,23 @@ export type AppWebhookChatBotGetAllHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatBotGetAllHandler(
+export function appWebhookChatBotGetAllHandler<T extends boolean = false>(
   args: AppWebhookChatBotGetAllHandlerRequest,
-  options?: CallOptions,
-): Promise<AppWebhookChatBotGetAllHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppWebhookChatBotGetAllHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot",
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appWebhookChatBotGetAllHandler",
   });
 }
 
-export type AppWebhookChatBotPutHandlerResult = ApiResult<
-  AppWebhookChatBotPutHandlerData,
-  AppWebhookChatBotPutHandlerError
->;
+export type AppWebhookChatBotPutHandlerResult =
+  ApiResultOf<AppWebhookChatBotPutHandlerResponses>;
 
 /**
  * AppWebhookChatBotPutHandler
@@ -609,10 +565,10 @@ export type AppWebhookChatBotPutHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatBotPutHandler(
+export function appWebhookChatBotPutHandler<T extends boolean = false>(
   args: AppWebhookChatBotPutHandlerRequest,
-  options?: CallOptions,
-): Promise<AppWebhookChatBotPutHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppWebhookChatBotPutHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
@@ -620,14 +576,13 @@ export function appWebhookChatBotPutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appWebhookChatBotPutHandler",
   });
 }
 
-export type AppWebhookChatBotDeleteHandlerResult = ApiResult<
-  AppWebhookChatBotDeleteHandlerData,
-  AppWebhookChatBotDeleteHandlerError
->;
+export type AppWebhookChatBotDeleteHandlerResult =
+  ApiResultOf<AppWebhookChatBotDeleteHandlerResponses>;
 
 /**
  * AppWebhookChatBotDeleteHandler
@@ -638,23 +593,22 @@ export type AppWebhookChatBotDeleteHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatBotDeleteHandler(
+export function appWebhookChatBotDeleteHandler<T extends boolean = false>(
   args: AppWebhookChatBotDeleteHandlerRequest,
-  options?: CallOptions,
-): Promise<AppWebhookChatBotDeleteHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppWebhookChatBotDeleteHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appWebhookChatBotDeleteHandler",
   });
 }
 
-export type AppWebhookChatBotMessageGetAllHandlerResult = ApiResult<
-  AppWebhookChatBotMessageGetAllHandlerData,
-  AppWebhookChatBotMessageGetAllHandlerError
->;
+export type AppWebhookChatBotMessageGetAllHandlerResult =
+  ApiResultOf<AppWebhookChatBotMessageGetAllHandlerResponses>;
 
 /**
  * AppWebhookChatBotMessageGetAllHandler
@@ -665,24 +619,25 @@ export type AppWebhookChatBotMessageGetAllHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatBotMessageGetAllHandler(
+export function appWebhookChatBotMessageGetAllHandler<
+  T extends boolean = false,
+>(
   args: AppWebhookChatBotMessageGetAllHandlerRequest,
-  options?: CallOptions,
-): Promise<AppWebhookChatBotMessageGetAllHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppWebhookChatBotMessageGetAllHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages",
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appWebhookChatBotMessageGetAllHandler",
   });
 }
 
-export type AppWebhookChatBotMessagePutHandlerResult = ApiResult<
-  AppWebhookChatBotMessagePutHandlerData,
-  AppWebhookChatBotMessagePutHandlerError
->;
+export type AppWebhookChatBotMessagePutHandlerResult =
+  ApiResultOf<AppWebhookChatBotMessagePutHandlerResponses>;
 
 /**
  * AppWebhookChatBotMessagePutHandler
@@ -693,10 +648,10 @@ export type AppWebhookChatBotMessagePutHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatBotMessagePutHandler(
+export function appWebhookChatBotMessagePutHandler<T extends boolean = false>(
   args: AppWebhookChatBotMessagePutHandlerRequest,
-  options?: CallOptions,
-): Promise<AppWebhookChatBotMessagePutHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppWebhookChatBotMessagePutHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
@@ -704,14 +659,13 @@ export function appWebhookChatBotMessagePutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appWebhookChatBotMessagePutHandler",
   });
 }
 
-export type AppWebhookChatBotMessageDeleteHandlerResult = ApiResult<
-  AppWebhookChatBotMessageDeleteHandlerData,
-  AppWebhookChatBotMessageDeleteHandlerError
->;
+export type AppWebhookChatBotMessageDeleteHandlerResult =
+  ApiResultOf<AppWebhookChatBotMessageDeleteHandlerResponses>;
 
 /**
  * AppWebhookChatBotMessageDeleteHandler
@@ -722,23 +676,24 @@ export type AppWebhookChatBotMessageDeleteHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatBotMessageDeleteHandler(
+export function appWebhookChatBotMessageDeleteHandler<
+  T extends boolean = false,
+>(
   args: AppWebhookChatBotMessageDeleteHandlerRequest,
-  options?: CallOptions,
-): Promise<AppWebhookChatBotMessageDeleteHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppWebhookChatBotMessageDeleteHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appWebhookChatBotMessageDeleteHandler",
   });
 }
 
-export type AppModuleChatConfigurationPutHandlerResult = ApiResult<
-  AppModuleChatConfigurationPutHandlerData,
-  AppModuleChatConfigurationPutHandlerError
->;
+export type AppModuleChatConfigurationPutHandlerResult =
+  ApiResultOf<AppModuleChatConfigurationPutHandlerResponses>;
 
 /**
  * AppModuleChatConfigurationPutHandler
@@ -749,10 +704,10 @@ export type AppModuleChatConfigurationPutHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatConfigurationPutHandler(
+export function appModuleChatConfigurationPutHandler<T extends boolean = false>(
   args: AppModuleChatConfigurationPutHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatConfigurationPutHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatConfigurationPutHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:configuration/{key}/state",
@@ -760,14 +715,13 @@ export function appModuleChatConfigurationPutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatConfigurationPutHandler",
   });
 }
 
-export type AppModuleChatDialogGetAllHandlerResult = ApiResult<
-  AppModuleChatDialogGetAllHandlerData,
-  AppModuleChatDialogGetAllHandlerError
->;
+export type AppModuleChatDialogGetAllHandlerResult =
+  ApiResultOf<AppModuleChatDialogGetAllHandlerResponses>;
 
 /**
  * AppModuleChatDialogGetAllHandler
@@ -778,24 +732,23 @@ export type AppModuleChatDialogGetAllHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatDialogGetAllHandler(
+export function appModuleChatDialogGetAllHandler<T extends boolean = false>(
   args: AppModuleChatDialogGetAllHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatDialogGetAllHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatDialogGetAllHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog",
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatDialogGetAllHandler",
   });
 }
 
-export type AppModuleChatDialogPutHandlerResult = ApiResult<
-  AppModuleChatDialogPutHandlerData,
-  AppModuleChatDialogPutHandlerError
->;
+export type AppModuleChatDialogPutHandlerResult =
+  ApiResultOf<AppModuleChatDialogPutHandlerResponses>;
 
 /**
  * AppModuleChatDialogPutHandler
@@ -806,10 +759,10 @@ export type AppModuleChatDialogPutHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatDialogPutHandler(
+export function appModuleChatDialogPutHandler<T extends boolean = false>(
   args: AppModuleChatDialogPutHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatDialogPutHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatDialogPutHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
@@ -817,14 +770,13 @@ export function appModuleChatDialogPutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatDialogPutHandler",
   });
 }
 
-export type AppModuleChatDialogDeleteHandlerResult = ApiResult<
-  AppModuleChatDialogDeleteHandlerData,
-  AppModuleChatDialogDeleteHandlerError
->;
+export type AppModuleChatDialogDeleteHandlerResult =
+  ApiResultOf<AppModuleChatDialogDeleteHandlerResponses>;
 
 /**
  * AppModuleChatDialogDeleteHandler
@@ -835,23 +787,22 @@ export type AppModuleChatDialogDeleteHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatDialogDeleteHandler(
+export function appModuleChatDialogDeleteHandler<T extends boolean = false>(
   args: AppModuleChatDialogDeleteHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatDialogDeleteHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatDialogDeleteHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatDialogDeleteHandler",
   });
 }
 
-export type AppModuleChatExternalPageGetAllHandlerResult = ApiResult<
-  AppModuleChatExternalPageGetAllHandlerData,
-  AppModuleChatExternalPageGetAllHandlerError
->;
+export type AppModuleChatExternalPageGetAllHandlerResult =
+  ApiResultOf<AppModuleChatExternalPageGetAllHandlerResponses>;
 
 /**
  * AppModuleChatExternalPageGetAllHandler
@@ -862,24 +813,25 @@ export type AppModuleChatExternalPageGetAllHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatExternalPageGetAllHandler(
+export function appModuleChatExternalPageGetAllHandler<
+  T extends boolean = false,
+>(
   args: AppModuleChatExternalPageGetAllHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatExternalPageGetAllHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatExternalPageGetAllHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage",
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatExternalPageGetAllHandler",
   });
 }
 
-export type AppModuleChatExternalPagePutHandlerResult = ApiResult<
-  AppModuleChatExternalPagePutHandlerData,
-  AppModuleChatExternalPagePutHandlerError
->;
+export type AppModuleChatExternalPagePutHandlerResult =
+  ApiResultOf<AppModuleChatExternalPagePutHandlerResponses>;
 
 /**
  * AppModuleChatExternalPagePutHandler
@@ -890,10 +842,10 @@ export type AppModuleChatExternalPagePutHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatExternalPagePutHandler(
+export function appModuleChatExternalPagePutHandler<T extends boolean = false>(
   args: AppModuleChatExternalPagePutHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatExternalPagePutHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatExternalPagePutHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
@@ -901,14 +853,13 @@ export function appModuleChatExternalPagePutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatExternalPagePutHandler",
   });
 }
 
-export type AppModuleChatExternalPageDeleteHandlerResult = ApiResult<
-  AppModuleChatExternalPageDeleteHandlerData,
-  AppModuleChatExternalPageDeleteHandlerError
->;
+export type AppModuleChatExternalPageDeleteHandlerResult =
+  ApiResultOf<AppModuleChatExternalPageDeleteHandlerResponses>;
 
 /**
  * AppModuleChatExternalPageDeleteHandler
@@ -919,23 +870,24 @@ export type AppModuleChatExternalPageDeleteHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatExternalPageDeleteHandler(
+export function appModuleChatExternalPageDeleteHandler<
+  T extends boolean = false,
+>(
   args: AppModuleChatExternalPageDeleteHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatExternalPageDeleteHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatExternalPageDeleteHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatExternalPageDeleteHandler",
   });
 }
 
-export type AppModuleChatGlanceGetAllHandlerResult = ApiResult<
-  AppModuleChatGlanceGetAllHandlerData,
-  AppModuleChatGlanceGetAllHandlerError
->;
+export type AppModuleChatGlanceGetAllHandlerResult =
+  ApiResultOf<AppModuleChatGlanceGetAllHandlerResponses>;
 
 /**
  * AppModuleChatGlanceGetAllHandler
@@ -946,24 +898,23 @@ export type AppModuleChatGlanceGetAllHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatGlanceGetAllHandler(
+export function appModuleChatGlanceGetAllHandler<T extends boolean = false>(
   args: AppModuleChatGlanceGetAllHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatGlanceGetAllHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatGlanceGetAllHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance",
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatGlanceGetAllHandler",
   });
 }
 
-export type AppModuleChatGlancePutHandlerResult = ApiResult<
-  AppModuleChatGlancePutHandlerData,
-  AppModuleChatGlancePutHandlerError
->;
+export type AppModuleChatGlancePutHandlerResult =
+  ApiResultOf<AppModuleChatGlancePutHandlerResponses>;
 
 /**
  * AppModuleChatGlancePutHandler
@@ -974,10 +925,10 @@ export type AppModuleChatGlancePutHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatGlancePutHandler(
+export function appModuleChatGlancePutHandler<T extends boolean = false>(
   args: AppModuleChatGlancePutHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatGlancePutHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatGlancePutHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
@@ -985,14 +936,13 @@ export function appModuleChatGlancePutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatGlancePutHandler",
   });
 }
 
-export type AppModuleChatGlanceDeleteHandlerResult = ApiResult<
-  AppModuleChatGlanceDeleteHandlerData,
-  AppModuleChatGlanceDeleteHandlerError
->;
+export type AppModuleChatGlanceDeleteHandlerResult =
+  ApiResultOf<AppModuleChatGlanceDeleteHandlerResponses>;
 
 /**
  * AppModuleChatGlanceDeleteHandler
@@ -1003,23 +953,22 @@ export type AppModuleChatGlanceDeleteHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatGlanceDeleteHandler(
+export function appModuleChatGlanceDeleteHandler<T extends boolean = false>(
   args: AppModuleChatGlanceDeleteHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatGlanceDeleteHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatGlanceDeleteHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatGlanceDeleteHandler",
   });
 }
 
-export type AppModuleChatGlanceStatePutHandlerResult = ApiResult<
-  AppModuleChatGlanceStatePutHandlerData,
-  AppModuleChatGlanceStatePutHandlerError
->;
+export type AppModuleChatGlanceStatePutHandlerResult =
+  ApiResultOf<AppModuleChatGlanceStatePutHandlerResponses>;
 
 /**
  * AppModuleChatGlanceStatePutHandler
@@ -1030,10 +979,10 @@ export type AppModuleChatGlanceStatePutHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatGlanceStatePutHandler(
+export function appModuleChatGlanceStatePutHandler<T extends boolean = false>(
   args: AppModuleChatGlanceStatePutHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatGlanceStatePutHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatGlanceStatePutHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}/state",
@@ -1041,14 +990,13 @@ export function appModuleChatGlanceStatePutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatGlanceStatePutHandler",
   });
 }
 
-export type AppModuleChatSidebarGetAllHandlerResult = ApiResult<
-  AppModuleChatSidebarGetAllHandlerData,
-  AppModuleChatSidebarGetAllHandlerError
->;
+export type AppModuleChatSidebarGetAllHandlerResult =
+  ApiResultOf<AppModuleChatSidebarGetAllHandlerResponses>;
 
 /**
  * AppModuleChatSidebarGetAllHandler
@@ -1059,24 +1007,23 @@ export type AppModuleChatSidebarGetAllHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatSidebarGetAllHandler(
+export function appModuleChatSidebarGetAllHandler<T extends boolean = false>(
   args: AppModuleChatSidebarGetAllHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatSidebarGetAllHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatSidebarGetAllHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar",
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatSidebarGetAllHandler",
   });
 }
 
-export type AppModuleChatSidebarPutHandlerResult = ApiResult<
-  AppModuleChatSidebarPutHandlerData,
-  AppModuleChatSidebarPutHandlerError
->;
+export type AppModuleChatSidebarPutHandlerResult =
+  ApiResultOf<AppModuleChatSidebarPutHandlerResponses>;
 
 /**
  * AppModuleChatSidebarPutHandler
@@ -1087,10 +1034,10 @@ export type AppModuleChatSidebarPutHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatSidebarPutHandler(
+export function appModuleChatSidebarPutHandler<T extends boolean = false>(
   args: AppModuleChatSidebarPutHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatSidebarPutHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatSidebarPutHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
@@ -1098,14 +1045,13 @@ export function appModuleChatSidebarPutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatSidebarPutHandler",
   });
 }
 
-export type AppModuleChatSidebarDeleteHandlerResult = ApiResult<
-  AppModuleChatSidebarDeleteHandlerData,
-  AppModuleChatSidebarDeleteHandlerError
->;
+export type AppModuleChatSidebarDeleteHandlerResult =
+  ApiResultOf<AppModuleChatSidebarDeleteHandlerResponses>;
 
 /**
  * AppModuleChatSidebarDeleteHandler
@@ -1116,23 +1062,22 @@ export type AppModuleChatSidebarDeleteHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatSidebarDeleteHandler(
+export function appModuleChatSidebarDeleteHandler<T extends boolean = false>(
   args: AppModuleChatSidebarDeleteHandlerRequest,
-  options?: CallOptions,
-): Promise<AppModuleChatSidebarDeleteHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppModuleChatSidebarDeleteHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appModuleChatSidebarDeleteHandler",
   });
 }
 
-export type AppWebhookChatWebhookGetAllHandlerResult = ApiResult<
-  AppWebhookChatWebhookGetAllHandlerData,
-  AppWebhookChatWebhookGetAllHandlerError
->;
+export type AppWebhookChatWebhookGetAllHandlerResult =
+  ApiResultOf<AppWebhookChatWebhookGetAllHandlerResponses>;
 
 /**
  * AppWebhookChatWebhookGetAllHandler
@@ -1143,24 +1088,23 @@ export type AppWebhookChatWebhookGetAllHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatWebhookGetAllHandler(
+export function appWebhookChatWebhookGetAllHandler<T extends boolean = false>(
   args: AppWebhookChatWebhookGetAllHandlerRequest,
-  options?: CallOptions,
-): Promise<AppWebhookChatWebhookGetAllHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppWebhookChatWebhookGetAllHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook",
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appWebhookChatWebhookGetAllHandler",
   });
 }
 
-export type AppWebhookChatWebhookPutHandlerResult = ApiResult<
-  AppWebhookChatWebhookPutHandlerData,
-  AppWebhookChatWebhookPutHandlerError
->;
+export type AppWebhookChatWebhookPutHandlerResult =
+  ApiResultOf<AppWebhookChatWebhookPutHandlerResponses>;
 
 /**
  * AppWebhookChatWebhookPutHandler
@@ -1171,10 +1115,10 @@ export type AppWebhookChatWebhookPutHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatWebhookPutHandler(
+export function appWebhookChatWebhookPutHandler<T extends boolean = false>(
   args: AppWebhookChatWebhookPutHandlerRequest,
-  options?: CallOptions,
-): Promise<AppWebhookChatWebhookPutHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppWebhookChatWebhookPutHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
@@ -1182,14 +1126,13 @@ export function appWebhookChatWebhookPutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appWebhookChatWebhookPutHandler",
   });
 }
 
-export type AppWebhookChatWebhookDeleteHandlerResult = ApiResult<
-  AppWebhookChatWebhookDeleteHandlerData,
-  AppWebhookChatWebhookDeleteHandlerError
->;
+export type AppWebhookChatWebhookDeleteHandlerResult =
+  ApiResultOf<AppWebhookChatWebhookDeleteHandlerResponses>;
 
 /**
  * AppWebhookChatWebhookDeleteHandler
@@ -1200,24 +1143,22 @@ export type AppWebhookChatWebhookDeleteHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatWebhookDeleteHandler(
+export function appWebhookChatWebhookDeleteHandler<T extends boolean = false>(
   args: AppWebhookChatWebhookDeleteHandlerRequest,
-  options?: CallOptions,
-): Promise<AppWebhookChatWebhookDeleteHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<AppWebhookChatWebhookDeleteHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
     pathParams: args.path,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "appWebhookChatWebhookDeleteHandler",
   });
 }
 
 export type SiteConversationArchiveByCloudIdAndConversationIdPutResult =
-  ApiResult<
-    SiteConversationArchiveByCloudIdAndConversationIdPutData,
-    SiteConversationArchiveByCloudIdAndConversationIdPutError
-  >;
+  ApiResultOf<SiteConversationArchiveByCloudIdAndConversationIdPutResponses>;
 
 /**
  * Archive conversation
@@ -1228,10 +1169,15 @@ export type SiteConversationArchiveByCloudIdAndConversationIdPutResult =
  *
  * OAuth scopes: `manage:conversation`.
  */
-export function siteConversationArchiveByCloudIdAndConversationIdPut(
+export function siteConversationArchiveByCloudIdAndConversationIdPut<
+  T extends boolean = false,
+>(
   args: SiteConversationArchiveByCloudIdAndConversationIdPutRequest,
-  options?: CallOptions,
-): Promise<SiteConversationArchiveByCloudIdAndConversationIdPutResult> {
+  options?: CallOptions<T>,
+): ApiPromise<
+  SiteConversationArchiveByCloudIdAndConversationIdPutResponses,
+  T
+> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/archive",
@@ -1239,15 +1185,13 @@ export function siteConversationArchiveByCloudIdAndConversationIdPut(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "siteConversationArchiveByCloudIdAndConversationIdPut",
   });
 }
 
 export type SiteConversationMediaByCloudIdAndConversationIdPostResult =
-  ApiResult<
-    SiteConversationMediaByCloudIdAndConversationIdPostData,
-    SiteConversationMediaByCloudIdAndConversationIdPostError
-  >;
+  ApiResultOf<SiteConversationMediaByCloudIdAndConversationIdPostResponses>;
 
 /**
  * Upload a file
@@ -1258,10 +1202,12 @@ export type SiteConversationMediaByCloudIdAndConversationIdPostResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function siteConversationMediaByCloudIdAndConversationIdPost(
+export function siteConversationMediaByCloudIdAndConversationIdPost<
+  T extends boolean = false,
+>(
   args: SiteConversationMediaByCloudIdAndConversationIdPostRequest,
-  options?: CallOptions,
-): Promise<SiteConversationMediaByCloudIdAndConversationIdPostResult> {
+  options?: CallOptions<T>,
+): ApiPromise<SiteConversationMediaByCloudIdAndConversationIdPostResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "POST",
     path: "/site/{cloudId}/conversation/{conversationId}/media",
@@ -1270,15 +1216,13 @@ export function siteConversationMediaByCloudIdAndConversationIdPost(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "siteConversationMediaByCloudIdAndConversationIdPost",
   });
 }
 
 export type SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResult =
-  ApiResult<
-    SiteConversationMediaMediaIdByCloudIdAndConversationIdGetData,
-    SiteConversationMediaMediaIdByCloudIdAndConversationIdGetError
-  >;
+  ApiResultOf<SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResponses>;
 
 /**
  * Get a file
@@ -1289,23 +1233,27 @@ export type SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function siteConversationMediaMediaIdByCloudIdAndConversationIdGet(
+export function siteConversationMediaMediaIdByCloudIdAndConversationIdGet<
+  T extends boolean = false,
+>(
   args: SiteConversationMediaMediaIdByCloudIdAndConversationIdGetRequest,
-  options?: CallOptions,
-): Promise<SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResult> {
+  options?: CallOptions<T>,
+): ApiPromise<
+  SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResponses,
+  T
+> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "siteConversationMediaMediaIdByCloudIdAndConversationIdGet",
   });
 }
 
-export type ConversationMediaDeleteHandlerResult = ApiResult<
-  ConversationMediaDeleteHandlerData,
-  ConversationMediaDeleteHandlerError
->;
+export type ConversationMediaDeleteHandlerResult =
+  ApiResultOf<ConversationMediaDeleteHandlerResponses>;
 
 /**
  * ConversationMediaDeleteHandler
@@ -1316,24 +1264,22 @@ export type ConversationMediaDeleteHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function conversationMediaDeleteHandler(
+export function conversationMediaDeleteHandler<T extends boolean = false>(
   args: ConversationMediaDeleteHandlerRequest,
-  options?: CallOptions,
-): Promise<ConversationMediaDeleteHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<ConversationMediaDeleteHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "conversationMediaDeleteHandler",
   });
 }
 
 export type SiteConversationMessageByCloudIdAndConversationIdGetResult =
-  ApiResult<
-    SiteConversationMessageByCloudIdAndConversationIdGetData,
-    SiteConversationMessageByCloudIdAndConversationIdGetError
-  >;
+  ApiResultOf<SiteConversationMessageByCloudIdAndConversationIdGetResponses>;
 
 /**
  * Get conversation history
@@ -1347,24 +1293,28 @@ export type SiteConversationMessageByCloudIdAndConversationIdGetResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function siteConversationMessageByCloudIdAndConversationIdGet(
+export function siteConversationMessageByCloudIdAndConversationIdGet<
+  T extends boolean = false,
+>(
   args: SiteConversationMessageByCloudIdAndConversationIdGetRequest,
-  options?: CallOptions,
-): Promise<SiteConversationMessageByCloudIdAndConversationIdGetResult> {
+  options?: CallOptions<T>,
+): ApiPromise<
+  SiteConversationMessageByCloudIdAndConversationIdGetResponses,
+  T
+> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message",
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "siteConversationMessageByCloudIdAndConversationIdGet",
   });
 }
 
-export type ConversationMessagePostHandlerResult = ApiResult<
-  ConversationMessagePostHandlerData,
-  ConversationMessagePostHandlerError
->;
+export type ConversationMessagePostHandlerResult =
+  ApiResultOf<ConversationMessagePostHandlerResponses>;
 
 /**
  * Send a message to a conversation
@@ -1375,10 +1325,10 @@ export type ConversationMessagePostHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function conversationMessagePostHandler(
+export function conversationMessagePostHandler<T extends boolean = false>(
   args: ConversationMessagePostHandlerRequest,
-  options?: CallOptions,
-): Promise<ConversationMessagePostHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<ConversationMessagePostHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "POST",
     path: "/site/{cloudId}/conversation/{conversationId}/message",
@@ -1386,14 +1336,13 @@ export function conversationMessagePostHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "conversationMessagePostHandler",
   });
 }
 
-export type ConversationMessagesRecentGetHandlerResult = ApiResult<
-  ConversationMessagesRecentGetHandlerData,
-  ConversationMessagesRecentGetHandlerError
->;
+export type ConversationMessagesRecentGetHandlerResult =
+  ApiResultOf<ConversationMessagesRecentGetHandlerResponses>;
 
 /**
  * Get latest messages for conversation
@@ -1404,24 +1353,23 @@ export type ConversationMessagesRecentGetHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function conversationMessagesRecentGetHandler(
+export function conversationMessagesRecentGetHandler<T extends boolean = false>(
   args: ConversationMessagesRecentGetHandlerRequest,
-  options?: CallOptions,
-): Promise<ConversationMessagesRecentGetHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<ConversationMessagesRecentGetHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/recent",
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "conversationMessagesRecentGetHandler",
   });
 }
 
-export type ConversationMessageGetHandlerResult = ApiResult<
-  ConversationMessageGetHandlerData,
-  ConversationMessageGetHandlerError
->;
+export type ConversationMessageGetHandlerResult =
+  ApiResultOf<ConversationMessageGetHandlerResponses>;
 
 /**
  * Get Message by id
@@ -1432,23 +1380,22 @@ export type ConversationMessageGetHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function conversationMessageGetHandler(
+export function conversationMessageGetHandler<T extends boolean = false>(
   args: ConversationMessageGetHandlerRequest,
-  options?: CallOptions,
-): Promise<ConversationMessageGetHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<ConversationMessageGetHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "conversationMessageGetHandler",
   });
 }
 
-export type ConversationMessagePutHandlerResult = ApiResult<
-  ConversationMessagePutHandlerData,
-  ConversationMessagePutHandlerError
->;
+export type ConversationMessagePutHandlerResult =
+  ApiResultOf<ConversationMessagePutHandlerResponses>;
 
 /**
  * Edit a message in a conversation
@@ -1459,10 +1406,10 @@ export type ConversationMessagePutHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function conversationMessagePutHandler(
+export function conversationMessagePutHandler<T extends boolean = false>(
   args: ConversationMessagePutHandlerRequest,
-  options?: CallOptions,
-): Promise<ConversationMessagePutHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<ConversationMessagePutHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
@@ -1470,14 +1417,13 @@ export function conversationMessagePutHandler(
     body: args.body,
     mediaType: "application/json",
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "conversationMessagePutHandler",
   });
 }
 
-export type ConversationMessageDeleteHandlerResult = ApiResult<
-  ConversationMessageDeleteHandlerData,
-  ConversationMessageDeleteHandlerError
->;
+export type ConversationMessageDeleteHandlerResult =
+  ApiResultOf<ConversationMessageDeleteHandlerResponses>;
 
 /**
  * Delete a message in a conversation
@@ -1488,24 +1434,22 @@ export type ConversationMessageDeleteHandlerResult = ApiResult<
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function conversationMessageDeleteHandler(
+export function conversationMessageDeleteHandler<T extends boolean = false>(
   args: ConversationMessageDeleteHandlerRequest,
-  options?: CallOptions,
-): Promise<ConversationMessageDeleteHandlerResult> {
+  options?: CallOptions<T>,
+): ApiPromise<ConversationMessageDeleteHandlerResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     pathParams: args.path,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "conversationMessageDeleteHandler",
   });
 }
 
 export type SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetResult =
-  ApiResult<
-    SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetData,
-    SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetError
-  >;
+  ApiResultOf<SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetResponses>;
 
 /**
  * Get conversation history contextually
@@ -1519,26 +1463,29 @@ export type SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGet
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet(
+export function siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet<
+  T extends boolean = false,
+>(
   args: SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetRequest,
-  options?: CallOptions,
-): Promise<SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetResult> {
+  options?: CallOptions<T>,
+): ApiPromise<
+  SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetResponses,
+  T
+> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}/context",
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation:
       "siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet",
   });
 }
 
 export type SiteConversationRosterByCloudIdAndConversationIdGetResult =
-  ApiResult<
-    SiteConversationRosterByCloudIdAndConversationIdGetData,
-    SiteConversationRosterByCloudIdAndConversationIdGetError
-  >;
+  ApiResultOf<SiteConversationRosterByCloudIdAndConversationIdGetResponses>;
 
 /**
  * Get conversation roster
@@ -1549,74 +1496,272 @@ export type SiteConversationRosterByCloudIdAndConversationIdGetResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function siteConversationRosterByCloudIdAndConversationIdGet(
+export function siteConversationRosterByCloudIdAndConversationIdGet<
+  T extends boolean = false,
+>(
   args: SiteConversationRosterByCloudIdAndConversationIdGetRequest,
-  options?: CallOptions,
-): Promise<SiteConversationRosterByCloudIdAndConversationIdGetResult> {
+  options?: CallOptions<T>,
+): ApiPromise<SiteConversationRosterByCloudIdAndConversationIdGetResponses, T> {
   return send(DEFAULTS, SCHEMES, options, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/roster",
     pathParams: args.path,
     query: args.query,
     security: [["oauth2"]],
+    statuses: ["200"],
     operation: "siteConversationRosterByCloudIdAndConversationIdGet",
   });
 }
 
 /**
  * A client for Stride bound to `config`:
- * its base URL, fetch, headers and auth apply to every call, under each call's own options.
+ * its base URL, fetch, headers, auth, retries, timeouts and middleware apply to every call,
+ * under each call's own options.
  */
-export function createClient(config: ClientOptions = {}): {
-  appModuleChatConversationChatConfigurationStateByKeyPost: typeof appModuleChatConversationChatConfigurationStateByKeyPost;
-  appModuleChatConversationChatGlanceStateByKeyPost: typeof appModuleChatConversationChatGlanceStateByKeyPost;
-  getAllHandler: typeof getAllHandler;
-  conversationGetAllHandler: typeof conversationGetAllHandler;
-  conversationPostHandler: typeof conversationPostHandler;
-  conversationUserGetHandler: typeof conversationUserGetHandler;
-  userMessagePostHandler: typeof userMessagePostHandler;
-  userMessagePutHandler: typeof userMessagePutHandler;
-  userMessageDeleteHandler: typeof userMessageDeleteHandler;
-  siteConversationByCloudIdAndConversationIdGet: typeof siteConversationByCloudIdAndConversationIdGet;
-  siteConversationByCloudIdAndConversationIdPatch: typeof siteConversationByCloudIdAndConversationIdPatch;
-  appModuleChatActionTargetGetAllHandler: typeof appModuleChatActionTargetGetAllHandler;
-  appModuleChatActionTargetPutHandler: typeof appModuleChatActionTargetPutHandler;
-  appModuleChatActionTargetDeleteHandler: typeof appModuleChatActionTargetDeleteHandler;
-  appWebhookChatBotGetAllHandler: typeof appWebhookChatBotGetAllHandler;
-  appWebhookChatBotPutHandler: typeof appWebhookChatBotPutHandler;
-  appWebhookChatBotDeleteHandler: typeof appWebhookChatBotDeleteHandler;
-  appWebhookChatBotMessageGetAllHandler: typeof appWebhookChatBotMessageGetAllHandler;
-  appWebhookChatBotMessagePutHandler: typeof appWebhookChatBotMessagePutHandler;
-  appWebhookChatBotMessageDeleteHandler: typeof appWebhookChatBotMessageDeleteHandler;
-  appModuleChatConfigurationPutHandler: typeof appModuleChatConfigurationPutHandler;
-  appModuleChatDialogGetAllHandler: typeof appModuleChatDialogGetAllHandler;
-  appModuleChatDialogPutHandler: typeof appModuleChatDialogPutHandler;
-  appModuleChatDialogDeleteHandler: typeof appModuleChatDialogDeleteHandler;
-  appModuleChatExternalPageGetAllHandler: typeof appModuleChatExternalPageGetAllHandler;
-  appModuleChatExternalPagePutHandler: typeof appModuleChatExternalPagePutHandler;
-  appModuleChatExternalPageDeleteHandler: typeof appModuleChatExternalPageDeleteHandler;
-  appModuleChatGlanceGetAllHandler: typeof appModuleChatGlanceGetAllHandler;
-  appModuleChatGlancePutHandler: typeof appModuleChatGlancePutHandler;
-  appModuleChatGlanceDeleteHandler: typeof appModuleChatGlanceDeleteHandler;
-  appModuleChatGlanceStatePutHandler: typeof appModuleChatGlanceStatePutHandler;
-  appModuleChatSidebarGetAllHandler: typeof appModuleChatSidebarGetAllHandler;
-  appModuleChatSidebarPutHandler: typeof appModuleChatSidebarPutHandler;
-  appModuleChatSidebarDeleteHandler: typeof appModuleChatSidebarDeleteHandler;
-  appWebhookChatWebhookGetAllHandler: typeof appWebhookChatWebhookGetAllHandler;
-  appWebhookChatWebhookPutHandler: typeof appWebhookChatWebhookPutHandler;
-  appWebhookChatWebhookDeleteHandler: typeof appWebhookChatWebhookDeleteHandler;
-  siteConversationArchiveByCloudIdAndConversationIdPut: typeof siteConversationArchiveByCloudIdAndConversationIdPut;
-  siteConversationMediaByCloudIdAndConversationIdPost: typeof siteConversationMediaByCloudIdAndConversationIdPost;
-  siteConversationMediaMediaIdByCloudIdAndConversationIdGet: typeof siteConversationMediaMediaIdByCloudIdAndConversationIdGet;
-  conversationMediaDeleteHandler: typeof conversationMediaDeleteHandler;
-  siteConversationMessageByCloudIdAndConversationIdGet: typeof siteConversationMessageByCloudIdAndConversationIdGet;
-  conversationMessagePostHandler: typeof conversationMessagePostHandler;
-  conversationMessagesRecentGetHandler: typeof conversationMessagesRecentGetHandler;
-  conversationMessageGetHandler: typeof conversationMessageGetHandler;
-  conversationMessagePutHandler: typeof conversationMessagePutHandler;
-  conversationMessageDeleteHandler: typeof conversationMessageDeleteHandler;
-  siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet: typeof siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet;
-  siteConversationRosterByCloudIdAndConversationIdGet: typeof siteConversationRosterByCloudIdAndConversationIdGet;
+export function createClient<T extends boolean = false>(
+  config: ClientOptions<T> = {},
+): {
+  appModuleChatConversationChatConfigurationStateByKeyPost: ApiCall<
+    AppModuleChatConversationChatConfigurationStateByKeyPostRequest,
+    AppModuleChatConversationChatConfigurationStateByKeyPostResponses,
+    T
+  >;
+  appModuleChatConversationChatGlanceStateByKeyPost: ApiCall<
+    AppModuleChatConversationChatGlanceStateByKeyPostRequest,
+    AppModuleChatConversationChatGlanceStateByKeyPostResponses,
+    T
+  >;
+  getAllHandler: ApiCall<GetAllHandlerRequest, GetAllHandlerResponses, T>;
+  conversationGetAllHandler: ApiCall<
+    ConversationGetAllHandlerRequest,
+    ConversationGetAllHandlerResponses,
+    T
+  >;
+  conversationPostHandler: ApiCall<
+    ConversationPostHandlerRequest,
+    ConversationPostHandlerResponses,
+    T
+  >;
+  conversationUserGetHandler: ApiCall<
+    ConversationUserGetHandlerRequest,
+    ConversationUserGetHandlerResponses,
+    T
+  >;
+  userMessagePostHandler: ApiCall<
+    UserMessagePostHandlerRequest,
+    UserMessagePostHandlerResponses,
+    T
+  >;
+  userMessagePutHandler: ApiCall<
+    UserMessagePutHandlerRequest,
+    UserMessagePutHandlerResponses,
+    T
+  >;
+  userMessageDeleteHandler: ApiCall<
+    UserMessageDeleteHandlerRequest,
+    UserMessageDeleteHandlerResponses,
+    T
+  >;
+  siteConversationByCloudIdAndConversationIdGet: ApiCall<
+    SiteConversationByCloudIdAndConversationIdGetRequest,
+    SiteConversationByCloudIdAndConversationIdGetResponses,
+    T
+  >;
+  siteConversationByCloudIdAndConversationIdPatch: ApiCall<
+    SiteConversationByCloudIdAndConversationIdPatchRequest,
+    SiteConversationByCloudIdAndConversationIdPatchResponses,
+    T
+  >;
+  appModuleChatActionTargetGetAllHandler: ApiCall<
+    AppModuleChatActionTargetGetAllHandlerRequest,
+    AppModuleChatActionTargetGetAllHandlerResponses,
+    T
+  >;
+  appModuleChatActionTargetPutHandler: ApiCall<
+    AppModuleChatActionTargetPutHandlerRequest,
+    AppModuleChatActionTargetPutHandlerResponses,
+    T
+  >;
+  appModuleChatActionTargetDeleteHandler: ApiCall<
+    AppModuleChatActionTargetDeleteHandlerRequest,
+    AppModuleChatActionTargetDeleteHandlerResponses,
+    T
+  >;
+  appWebhookChatBotGetAllHandler: ApiCall<
+    AppWebhookChatBotGetAllHandlerRequest,
+    AppWebhookChatBotGetAllHandlerResponses,
+    T
+  >;
+  appWebhookChatBotPutHandler: ApiCall<
+    AppWebhookChatBotPutHandlerRequest,
+    AppWebhookChatBotPutHandlerResponses,
+    T
+  >;
+  appWebhookChatBotDeleteHandler: ApiCall<
+    AppWebhookChatBotDeleteHandlerRequest,
+    AppWebhookChatBotDeleteHandlerResponses,
+    T
+  >;
+  appWebhookChatBotMessageGetAllHandler: ApiCall<
+    AppWebhookChatBotMessageGetAllHandlerRequest,
+    AppWebhookChatBotMessageGetAllHandlerResponses,
+    T
+  >;
+  appWebhookChatBotMessagePutHandler: ApiCall<
+    AppWebhookChatBotMessagePutHandlerRequest,
+    AppWebhookChatBotMessagePutHandlerResponses,
+    T
+  >;
+  appWebhookChatBotMessageDeleteHandler: ApiCall<
+    AppWebhookChatBotMessageDeleteHandlerRequest,
+    AppWebhookChatBotMessageDeleteHandlerResponses,
+    T
+  >;
+  appModuleChatConfigurationPutHandler: ApiCall<
+    AppModuleChatConfigurationPutHandlerRequest,
+    AppModuleChatConfigurationPutHandlerResponses,
+    T
+  >;
+  appModuleChatDialogGetAllHandler: ApiCall<
+    AppModuleChatDialogGetAllHandlerRequest,
+    AppModuleChatDialogGetAllHandlerResponses,
+    T
+  >;
+  appModuleChatDialogPutHandler: ApiCall<
+    AppModuleChatDialogPutHandlerRequest,
+    AppModuleChatDialogPutHandlerResponses,
+    T
+  >;
+  appModuleChatDialogDeleteHandler: ApiCall<
+    AppModuleChatDialogDeleteHandlerRequest,
+    AppModuleChatDialogDeleteHandlerResponses,
+    T
+  >;
+  appModuleChatExternalPageGetAllHandler: ApiCall<
+    AppModuleChatExternalPageGetAllHandlerRequest,
+    AppModuleChatExternalPageGetAllHandlerResponses,
+    T
+  >;
+  appModuleChatExternalPagePutHandler: ApiCall<
+    AppModuleChatExternalPagePutHandlerRequest,
+    AppModuleChatExternalPagePutHandlerResponses,
+    T
+  >;
+  appModuleChatExternalPageDeleteHandler: ApiCall<
+    AppModuleChatExternalPageDeleteHandlerRequest,
+    AppModuleChatExternalPageDeleteHandlerResponses,
+    T
+  >;
+  appModuleChatGlanceGetAllHandler: ApiCall<
+    AppModuleChatGlanceGetAllHandlerRequest,
+    AppModuleChatGlanceGetAllHandlerResponses,
+    T
+  >;
+  appModuleChatGlancePutHandler: ApiCall<
+    AppModuleChatGlancePutHandlerRequest,
+    AppModuleChatGlancePutHandlerResponses,
+    T
+  >;
+  appModuleChatGlanceDeleteHandler: ApiCall<
+    AppModuleChatGlanceDeleteHandlerRequest,
+    AppModuleChatGlanceDeleteHandlerResponses,
+    T
+  >;
+  appModuleChatGlanceStatePutHandler: ApiCall<
+    AppModuleChatGlanceStatePutHandlerRequest,
+    AppModuleChatGlanceStatePutHandlerResponses,
+    T
+  >;
+  appModuleChatSidebarGetAllHandler: ApiCall<
+    AppModuleChatSidebarGetAllHandlerRequest,
+    AppModuleChatSidebarGetAllHandlerResponses,
+    T
+  >;
+  appModuleChatSidebarPutHandler: ApiCall<
+    AppModuleChatSidebarPutHandlerRequest,
+    AppModuleChatSidebarPutHandlerResponses,
+    T
+  >;
+  appModuleChatSidebarDeleteHandler: ApiCall<
+    AppModuleChatSidebarDeleteHandlerRequest,
+    AppModuleChatSidebarDeleteHandlerResponses,
+    T
+  >;
+  appWebhookChatWebhookGetAllHandler: ApiCall<
+    AppWebhookChatWebhookGetAllHandlerRequest,
+    AppWebhookChatWebhookGetAllHandlerResponses,
+    T
+  >;
+  appWebhookChatWebhookPutHandler: ApiCall<
+    AppWebhookChatWebhookPutHandlerRequest,
+    AppWebhookChatWebhookPutHandlerResponses,
+    T
+  >;
+  appWebhookChatWebhookDeleteHandler: ApiCall<
+    AppWebhookChatWebhookDeleteHandlerRequest,
+    AppWebhookChatWebhookDeleteHandlerResponses,
+    T
+  >;
+  siteConversationArchiveByCloudIdAndConversationIdPut: ApiCall<
+    SiteConversationArchiveByCloudIdAndConversationIdPutRequest,
+    SiteConversationArchiveByCloudIdAndConversationIdPutResponses,
+    T
+  >;
+  siteConversationMediaByCloudIdAndConversationIdPost: ApiCall<
+    SiteConversationMediaByCloudIdAndConversationIdPostRequest,
+    SiteConversationMediaByCloudIdAndConversationIdPostResponses,
+    T
+  >;
+  siteConversationMediaMediaIdByCloudIdAndConversationIdGet: ApiCall<
+    SiteConversationMediaMediaIdByCloudIdAndConversationIdGetRequest,
+    SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResponses,
+    T
+  >;
+  conversationMediaDeleteHandler: ApiCall<
+    ConversationMediaDeleteHandlerRequest,
+    ConversationMediaDeleteHandlerResponses,
+    T
+  >;
+  siteConversationMessageByCloudIdAndConversationIdGet: ApiCall<
+    SiteConversationMessageByCloudIdAndConversationIdGetRequest,
+    SiteConversationMessageByCloudIdAndConversationIdGetResponses,
+    T
+  >;
+  conversationMessagePostHandler: ApiCall<
+    ConversationMessagePostHandlerRequest,
+    ConversationMessagePostHandlerResponses,
+    T
+  >;
+  conversationMessagesRecentGetHandler: ApiCall<
+    ConversationMessagesRecentGetHandlerRequest,
+    ConversationMessagesRecentGetHandlerResponses,
+    T
+  >;
+  conversationMessageGetHandler: ApiCall<
+    ConversationMessageGetHandlerRequest,
+    ConversationMessageGetHandlerResponses,
+    T
+  >;
+  conversationMessagePutHandler: ApiCall<
+    ConversationMessagePutHandlerRequest,
+    ConversationMessagePutHandlerResponses,
+    T
+  >;
+  conversationMessageDeleteHandler: ApiCall<
+    ConversationMessageDeleteHandlerRequest,
+    ConversationMessageDeleteHandlerResponses,
+    T
+  >;
+  siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet: ApiCall<
+    SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetRequest,
+    SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetResponses,
+    T
+  >;
+  siteConversationRosterByCloudIdAndConversationIdGet: ApiCall<
+    SiteConversationRosterByCloudIdAndConversationIdGetRequest,
+    SiteConversationRosterByCloudIdAndConversationIdGetResponses,
+    T
+  >;
 } {
   return bindAll(config, {
     appModuleChatConversationChatConfigurationStateByKeyPost,

@@ -23,21 +23,70 @@ export function renderEndpoint(view, h) {
   const args = types.argsOptional
     ? `${argsName}: ${types.request} = {}`
     : `${argsName}: ${types.request}`;
+  // `T` is the call's `throwOnError`: the result narrowed by status, or the data alone
+  const stream = h.streamTypeArgs(view.stream);
   return [
-    h.genericAlias(types.result, "ApiResult", [types.data, types.error]),
+    h.genericAlias(types.result, "ApiResultOf", [types.responses, ...stream]),
     "",
     h.printDoc(functionDoc(view, h), 0) +
-      h.functionHead(
+      h.genericFunctionHead(
         `export function ${view.name}`,
-        [args, "options?: CallOptions"],
-        `Promise<${types.result}>`,
+        ["T extends boolean = false"],
+        [args, "options?: CallOptions<T>"],
+        "ApiPromise",
+        [types.responses, "T", ...stream],
       ),
     `  return ${locals.send}(${locals.defaults}, ${locals.schemes}, options, {`,
     ...requestLines(view, h),
     "  });",
     "}",
     "",
+    ...pagesFunction(view, h),
   ].join("\n");
+}
+
+/**
+ * `<name>Pages`: every item of every page, for an endpoint whose pages the description shows.
+ * @param {import("apiloom-gen/templates").ClientEndpointView} view
+ * @param {import("apiloom-gen/templates").ClientHelpers} h
+ * @returns {string[]}
+ */
+function pagesFunction(view, h) {
+  const { pages, pagesName, types, locals } = view;
+  if (!pages || !pagesName) return [];
+  const args = types.argsOptional
+    ? `args: ${types.request} = {}`
+    : `args: ${types.request}`;
+  const shape = Object.entries(pages).map(([key, value]) =>
+    h.propertyLine(key, h.stringLiteral(String(value)), 4, true),
+  );
+  return [
+    h.printDoc(
+      h.jsdocLines(
+        `Every item of \`${view.name}\`, page after page (${pages.kind} pagination):\n` +
+          "each page is fetched when the loop reaches it; breaking out stops.",
+      ),
+      0,
+    ) +
+      h.genericFunctionHead(
+        `export function ${pagesName}`,
+        [],
+        [args, "options?: CallOptions"],
+        "PageIterator",
+        [
+          types.responses,
+          ...(pages.items ? [h.stringLiteral(pages.items)] : []),
+        ],
+      ),
+    `  return ${locals.paginate}({`,
+    h.propertyLine("call", view.name, 4),
+    "    args,",
+    "    options,",
+    ...shape,
+    "  });",
+    "}",
+    "",
+  ];
 }
 
 /**
@@ -83,6 +132,17 @@ function requestLines(view, h) {
   if (view.accept)
     lines.push(h.propertyLine("accept", h.stringLiteral(view.accept), 4, true));
   if (view.security) lines.push(h.stringMatrix("security", view.security, 4));
+  if (view.statuses) lines.push(h.stringList("statuses", view.statuses, 4));
+  if (view.stream?.kind === "events")
+    lines.push(
+      h.propertyLine(
+        "read",
+        `${view.locals.eventStream}(${view.stream.json})`,
+        4,
+      ),
+    );
+  else if (view.stream)
+    lines.push(h.propertyLine("read", view.locals.jsonLines, 4));
   lines.push(h.propertyLine("operation", h.stringLiteral(view.name), 4, true));
   return lines;
 }

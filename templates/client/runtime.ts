@@ -10,19 +10,45 @@ import {
   type FieldEncoding,
   type ParamStyle,
 } from "./serialize.js";
+import { exchange, type TransportOptions } from "./transport.js";
 
 export type { FieldEncoding, ParamStyle } from "./serialize.js";
 export { fillPath, serializeQuery } from "./serialize.js";
+export type { Middleware, RequestContext, RetryOptions } from "./transport.js";
+export { TimeoutError } from "./transport.js";
 import { checkResponse } from "./validate.js";
 
+export type {
+  ApiDataOf,
+  ApiPromise,
+  ApiResult,
+  ApiResultOf,
+  ApiReturn,
+  HttpStatus,
+  StreamKind,
+} from "./result.js";
+export type { ServerSentEvent } from "./stream.js";
+export type { PageItemOf, PageIterator, PageShape } from "./paginate.js";
+import { ApiError, type ApiReturn, type StreamKind } from "./result.js";
+export { ApiError } from "./result.js";
+
 /**
- * What every endpoint function resolves to: the typed body of a 2XX response as `data`, the
- * typed body of any other status as `error`, and the raw `Response` either way. Network
- * failures and aborts reject the promise as `fetch` does.
+ * An endpoint function of a client made by `createClient`: `A` are its arguments (optional when
+ * no member is required), `R` its responses, `D` the client's `throwOnError`, which a call may
+ * override.
  */
-export type ApiResult<TData, TError> =
-  | { ok: true; status: number; data: TData; response: Response }
-  | { ok: false; status: number; error: TError; response: Response };
+export type ApiCall<
+  A,
+  R,
+  D extends boolean,
+  K extends StreamKind = never,
+  S extends keyof R = never,
+> = <T extends boolean = D>(
+  ...args: [
+    ...({} extends A ? [args?: A] : [args: A]),
+    options?: CallOptions<T>,
+  ]
+) => Promise<ApiReturn<R, T, K, S>>;
 
 /** A credential, or a function that returns one when a request is sent. */
 export type Credential = string | (() => string | Promise<string>);
@@ -37,7 +63,9 @@ export interface ClientAuth {
   apiKey?: Credential | Record<string, Credential>;
 }
 
-export interface ClientOptions {
+export interface ClientOptions<
+  T extends boolean = boolean,
+> extends TransportOptions {
   /** Prefix of every request URL, e.g. `https://api.example.com/v1`. */
   baseUrl?: string;
   /** The fetch to use; the platform's by default. */
@@ -50,9 +78,17 @@ export interface ClientOptions {
    * it rejects the call with a `ResponseValidationError` naming the violations. Off by default.
    */
   validateResponses?: boolean;
+  /**
+   * Throw an `ApiError` for any status but a declared success, and resolve to the data alone.
+   * Off by default: calls resolve to a result narrowed by status.
+   */
+  throwOnError?: T;
 }
 
-export interface CallOptions extends ClientOptions {
+export interface CallOptions<
+  T extends boolean = boolean,
+> extends ClientOptions<T> {
+  /** Aborts the call, its waits and its retries (the rejection is the signal's reason). */
   signal?: AbortSignal;
 }
 
@@ -89,50 +125,65 @@ export interface RequestSpec {
   security?: string[][];
   /** The endpoint function's name: which validators check its responses. */
   operation?: string;
+  /**
+   * The statuses the description declares (`"200"`, `"4XX"`); a 2XX status outside them is
+   * not `ok`. Left out when any status is declared (`default`, or no responses at all).
+   */
+  statuses?: string[];
+  /**
+   * Reads the body of a success another way (a stream: see stream.ts); `fallback` reads it the
+   * usual way, for a media type the reader does not take.
+   */
+  read?: (response: Response, fallback: () => Promise<unknown>) => unknown;
 }
 
-/** Options of `createClient` merged under the options of one call (headers are combined). */
+/**
+ * Options of `createClient` merged under the options of one call: headers, and the members of
+ * `retry`, are combined; the client's middleware runs before the call's.
+ */
 export function mergeOptions(
   base: ClientOptions,
   call: CallOptions | undefined,
 ): CallOptions {
   if (!call) return base;
-  return { ...base, ...call, headers: { ...base.headers, ...call.headers } };
+  const merged: CallOptions = {
+    ...base,
+    ...call,
+    headers: { ...base.headers, ...call.headers },
+  };
+  if (base.retry && call.retry) merged.retry = { ...base.retry, ...call.retry };
+  if (base.middleware && call.middleware)
+    merged.middleware = [...base.middleware, ...call.middleware];
+  return merged;
 }
 
 type Operation = (args: never, options?: CallOptions) => unknown;
 
-/** An endpoint function with `config` applied under each call's options. */
-export function bindOptions<F extends Operation>(
+/**
+ * Every endpoint function of `operations` with `config` applied under each call's options.
+ * The caller (`createClient`) declares the type of what it returns.
+ */
+export function bindAll<TClient>(
   config: ClientOptions,
-  operation: F,
-): (...args: Parameters<F>) => ReturnType<F> {
-  return (...call) =>
-    (operation as Operation)(
-      call[0] as never,
-      mergeOptions(config, call[1] as CallOptions | undefined),
-    ) as ReturnType<F>;
-}
-
-/** Every endpoint function of `operations` with `config` applied (see `bindOptions`). */
-export function bindAll<T extends Record<string, Operation>>(
-  config: ClientOptions,
-  operations: T,
-): { [K in keyof T]: (...args: Parameters<T[K]>) => ReturnType<T[K]> } {
+  operations: Record<string, Operation>,
+): TClient {
   const bound: Record<string, unknown> = {};
   for (const [name, operation] of Object.entries(operations))
-    bound[name] = bindOptions(config, operation);
-  return bound as {
-    [K in keyof T]: (...args: Parameters<T[K]>) => ReturnType<T[K]>;
-  };
+    bound[name] = (args: never, options?: CallOptions) =>
+      operation(args, mergeOptions(config, options));
+  return bound as TClient;
 }
 
-export async function send<TData, TError>(
+/**
+ * Sends one endpoint's request and reads its answer. What it resolves to is declared by the
+ * endpoint function that calls it (`ApiReturn` of its responses).
+ */
+export async function send<TReturn>(
   defaults: ClientOptions,
   schemes: Record<string, AuthScheme>,
   options: CallOptions | undefined,
   spec: RequestSpec,
-): Promise<ApiResult<TData, TError>> {
+): Promise<TReturn> {
   const config = mergeOptions(defaults, options);
   // first: a missing path parameter throws before any header, auth or body work
   const path = fillPath(spec.path, spec.pathParams ?? {}, spec.pathStyles);
@@ -151,7 +202,6 @@ export async function send<TData, TError>(
   for (const [name, value] of Object.entries(spec.query ?? {}))
     query.push(...serializeQuery(name, value, spec.queryStyles?.[name]));
   const init: RequestInit = { method: spec.method, headers };
-  if (config.signal) init.signal = config.signal;
   if (spec.body !== undefined) {
     const form = serializeForm(spec.body, spec.mediaType ?? "", spec.encoding);
     init.body = form ?? serializeBody(spec.body, spec.mediaType);
@@ -164,13 +214,37 @@ export async function send<TData, TError>(
     (config.baseUrl ?? "").replace(/\/+$/, "") +
     path +
     (query.length > 0 ? "?" + query.join("&") : "");
-  const response = await (config.fetch ?? fetch)(url, init);
-  const body = await readBody(response, spec.method);
-  if (config.validateResponses && response.ok && spec.operation)
-    await checkResponse(spec.operation, response, body);
-  return response.ok
-    ? { ok: true, status: response.status, data: body as TData, response }
-    : { ok: false, status: response.status, error: body as TError, response };
+  const operation = spec.operation ?? spec.method + " " + spec.path;
+  const { response, done } = await exchange(config, url, init, operation);
+  try {
+    const read = () => readBody(response, spec.method);
+    const body = await (response.ok && spec.read
+      ? spec.read(response, read)
+      : read());
+    if (config.validateResponses && response.ok && spec.operation)
+      await checkResponse(spec.operation, response, body);
+    const ok = response.ok && declares(spec.statuses, response.status);
+    if (config.throwOnError) {
+      if (ok) return body as TReturn;
+      throw new ApiError(operation, response, body);
+    }
+    return (
+      ok
+        ? { ok, status: response.status, data: body, response }
+        : { ok, status: response.status, error: body, response }
+    ) as TReturn;
+  } finally {
+    done();
+  }
+}
+
+/** Whether `status` is among the declared `statuses` (`"200"`, `"2XX"`, `"default"`). */
+function declares(statuses: string[] | undefined, status: number): boolean {
+  if (!statuses) return true;
+  const text = String(status);
+  return statuses.some(
+    (s) => s === text || s === text[0] + "XX" || s === "default",
+  );
 }
 
 function isJson(mediaType: string): boolean {

@@ -218,7 +218,7 @@ describe("generated client on the wire", () => {
   test("createClient binds base URL, headers and fetch; call options win", async () => {
     const seen: string[] = [];
     const spy: typeof fetch = (input, init) => {
-      seen.push(String(input));
+      seen.push(input instanceof Request ? input.url : String(input));
       return fetch(input, init);
     };
     const c = client.createClient({

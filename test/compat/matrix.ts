@@ -18,7 +18,7 @@ export type CompilerName = keyof typeof COMPILERS;
 /** `@types/node` from the repository: the projects live in a temp folder outside it. */
 const TYPE_ROOTS = [join(REPO, "node_modules/@types")];
 
-const STRICTEST = {
+export const STRICTEST = {
   exactOptionalPropertyTypes: true,
   noUncheckedIndexedAccess: true,
   noPropertyAccessFromIndexSignature: true,

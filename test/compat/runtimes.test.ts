@@ -99,6 +99,11 @@ function expectStrideSession(calls: Record<string, unknown>): void {
     body: { error: "no conversation nope" },
   });
   expect(calls.aborted).toBe("AbortError");
+  expect(calls.thrown).toBe(
+    "ApiError 404 siteConversationByCloudIdAndConversationIdGet",
+  );
+  // every call's attempt went through the middleware, the aborted one included
+  expect(calls.attempts).toBe(11);
 }
 
 beforeAll(async () => {
@@ -168,8 +173,8 @@ describe("the generated Stride client on Node, Deno and Bun", () => {
     async (runtime) => {
       const token = `token-for-${runtime}`;
       expectStrideSession(await session(runtime, url, token));
-      // nine calls went out (the aborted one never does), each with the runtime's token
-      expect(seen.filter((a) => a === `Bearer ${token}`)).toHaveLength(9);
+      // ten calls went out (the aborted one never does), each with the runtime's token
+      expect(seen.filter((a) => a === `Bearer ${token}`)).toHaveLength(10);
     },
     90_000,
   );

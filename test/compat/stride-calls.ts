@@ -2,12 +2,16 @@
 // JSON document: what each call returned. test/compat/runtimes.test.ts runs it under Node (after
 // tsc), Deno and Bun, copied beside a fresh generation laid out like the repository's.
 // Usage: <runtime> stride-calls.ts <base URL> <bearer token>
-import { createClient } from "../../generated/client/index.js";
+import { ApiError, createClient } from "../../generated/client/index.js";
 
 const [baseUrl, token] = process.argv.slice(2);
+// the SDK features run too: a timeout, retries' defaults, and a middleware seeing each attempt
+let attempts = 0;
 const stride = createClient({
   baseUrl: baseUrl ?? "",
   auth: { token: token ?? "" },
+  timeout: 30_000,
+  middleware: [{ onRequest: () => void attempts++ }],
 });
 
 type Result = { ok: true; status: number; data: unknown } | Failure;
@@ -68,6 +72,18 @@ const contents = downloaded.ok
 const missing = await stride.siteConversationByCloudIdAndConversationIdGet({
   path: { ...site, conversationId: "nope" },
 });
+let thrown = "nothing thrown";
+try {
+  await stride.siteConversationByCloudIdAndConversationIdGet(
+    { path: { ...site, conversationId: "nope" } },
+    { throwOnError: true },
+  );
+} catch (error) {
+  thrown =
+    error instanceof ApiError
+      ? `${error.name} ${error.status} ${error.operation}`
+      : String(error);
+}
 let aborted = "not aborted";
 try {
   await stride.getAllHandler({}, { signal: AbortSignal.abort() });
@@ -90,5 +106,7 @@ console.log(
     },
     missing: outcome(missing),
     aborted,
+    thrown,
+    attempts,
   }),
 );

@@ -121,11 +121,21 @@ describe("Prism rejects the serializations issue 11 fixed, put back on purpose",
     c: Case,
     rewrite: (url: URL, headers: Headers) => void,
   ): Promise<string[]> {
+    // the client hands fetch one Request (its middleware may have replaced it)
     const fetchBroken: typeof fetch = (input, init) => {
-      const url = new URL(String(input));
-      const headers = new Headers(init?.headers);
+      const request = new Request(input, init);
+      const url = new URL(request.url);
+      const headers = new Headers(request.headers);
       rewrite(url, headers);
-      return fetch(url, { ...init, headers });
+      return fetch(
+        new Request(url, {
+          ...request,
+          headers,
+          body: request.body,
+          method: request.method,
+          duplex: "half",
+        } as RequestInit),
+      );
     };
     const result = await api.client[c.endpoint]!(c.args, {
       baseUrl: prism.url,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pagination } from "../../src/emit/query/pagination.js";
+import { pagination } from "../../src/model/pagination.js";
 import { at, endpoint, param } from "../../src/model/test-helpers.js";
 import type { ApiModel, Schema } from "../../src/model/types.js";
 

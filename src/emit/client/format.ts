@@ -20,7 +20,8 @@ const pad = (n: number): string => " ".repeat(n);
 
 /**
  * `export type Name = Generic<A, B>;`: type arguments one per line when too long, and the whole
- * right-hand side on the next line when even `export type Name = Generic<` does not fit.
+ * right-hand side on the next line when even `export type Name = Generic<` does not fit. A lone
+ * type argument is never broken out (prettier hugs it): the right-hand side moves instead.
  */
 export function genericAlias(
   name: string,
@@ -28,19 +29,17 @@ export function genericAlias(
   args: string[],
 ): string {
   const type = (forceBreak: boolean): Doc =>
-    group(
-      [generic, "<", items(args, { trailingComma: false }), ">"],
-      forceBreak,
-    );
-  return print([
-    `export type ${name} =`,
-    conditionalGroup([
-      [" ", type(false)],
-      [" ", type(true)],
-      indent([line, type(false)]),
-    ]),
-    ";",
-  ]);
+    args.length === 1
+      ? `${generic}<${args[0]}>`
+      : group(
+          [generic, "<", items(args, { trailingComma: false }), ">"],
+          forceBreak,
+        );
+  const states: Doc[] =
+    args.length === 1
+      ? [[" ", type(false)], indent([line, type(false)])]
+      : [[" ", type(false)], [" ", type(true)], indent([line, type(false)])];
+  return print([`export type ${name} =`, conditionalGroup(states), ";"]);
 }
 
 /**
@@ -75,5 +74,63 @@ export function stringMatrix(
     [`${propertyKey(key)}: [`, items(rows.map(row)), "],"],
     matrix,
   );
+  return pad(indent) + print(doc, { indent });
+}
+
+/**
+ * `head<T>(a, b): R<X, Y> {`: the type parameters broken only when `head<` alone does not fit,
+ * then one parameter per line, then the return type's arguments one per line (prettier's
+ * layout of a generic function's head).
+ */
+export function genericFunctionHead(
+  head: string,
+  typeParams: string[],
+  params: string[],
+  returnGeneric: string,
+  returnArgs: string[],
+): string {
+  return print(
+    group([
+      typeParams.length > 0 ? group([head, "<", items(typeParams), ">"]) : head,
+      "(",
+      items(params),
+      "): ",
+      group([
+        returnGeneric,
+        "<",
+        items(returnArgs, { trailingComma: false }),
+        ">",
+      ]),
+      " {",
+    ]),
+  );
+}
+
+/** `key: Generic<A, B>;` at `indent`, the type arguments one per line when too long. */
+export function genericMember(
+  key: string,
+  generic: string,
+  args: string[],
+  indent: number,
+): string {
+  const doc = group([
+    `${propertyKey(key)}: ${generic}<`,
+    items(args, { trailingComma: false }),
+    ">;",
+  ]);
+  return pad(indent) + print(doc, { indent });
+}
+
+/** `key: ["a", "b"],` of raw strings at `indent`, one per line when too long. */
+export function stringList(
+  key: string,
+  values: readonly string[],
+  indent: number,
+): string {
+  const doc = group([
+    `${propertyKey(key)}: [`,
+    items(values.map(stringLiteral)),
+    "],",
+  ]);
   return pad(indent) + print(doc, { indent });
 }

@@ -7,11 +7,14 @@ import { trimBlankEnds } from "../types/schema-to-type.js";
 import {
   functionHead,
   genericAlias,
+  genericFunctionHead,
+  genericMember,
   importStatement,
   propertyLine,
+  stringList,
   stringMatrix,
 } from "./format.js";
-import type { StyledName } from "./view-types.js";
+import type { StreamView, StyledName } from "./view-types.js";
 
 /**
  * What the client templates write code with. The escaping helpers are the only way raw view text
@@ -36,8 +39,14 @@ export const clientHelpers = {
   genericAlias,
   /** `head(a, b): R {`, one parameter per line when too long. */
   functionHead,
+  /** `head<T>(a, b): R<X, Y> {`, type parameters, parameters and return type broken as needed. */
+  genericFunctionHead,
+  /** `key: Generic<A, B>;` at `indent` spaces, the type arguments one per line when too long. */
+  genericMember,
   /** `key: value,` at `indent` spaces; a long string value (`isString`) moves to its own line. */
   propertyLine,
+  /** `key: ["a", "b"],` of raw strings at `indent` spaces. */
+  stringList,
   /** `key: [["a", "b"], ["c"]],` of raw strings at `indent` spaces. */
   stringMatrix,
   /** `export const NAME = value;`, the value on its own line when too long. */
@@ -51,7 +60,20 @@ export const clientHelpers = {
    * contextual type from a `Record` it sits in, so its string values need `as const`.
    */
   isPrototypeKey,
+  /**
+   * The type arguments that make streamed successes async iterators (`"events", "200"`) after
+   * `ApiResultOf<R`, `ApiPromise<R, T` and `ApiCall<A, R, T`; none when nothing streams.
+   */
+  streamTypeArgs,
 };
+
+function streamTypeArgs(stream: StreamView | undefined): string[] {
+  if (!stream) return [];
+  return [
+    stringLiteral(stream.kind),
+    stream.statuses.map((s) => stringLiteral(s)).join(" | "),
+  ];
+}
 
 /** The helpers of the client templates (`apiloom-gen/templates` exports this type). */
 export type ClientHelpers = typeof clientHelpers;

@@ -3,7 +3,7 @@ import { loadTemplate, templateText } from "../templates.js";
 import { createTypeIndex } from "../types/index.js";
 import { defaultBaseUrl } from "./base-url.js";
 import { clientHelpers, type ClientHelpers } from "./helpers.js";
-import { authSchemes } from "./security.js";
+import { authSchemes, tokenUrls } from "./security.js";
 import { endpointView } from "./view.js";
 import type {
   ClientEndpointView,
@@ -51,10 +51,24 @@ function localNames(taken: Set<string>): ClientLocals {
   return {
     send: pick("send"),
     bindAll: pick("bindAll"),
+    eventStream: pick("eventStream"),
+    jsonLines: pick("jsonLines"),
+    paginate: pick("paginate"),
     defaults: pick("DEFAULTS"),
     schemes: pick("SCHEMES"),
   };
 }
+
+/** The runtime files besides runtime.ts, copied verbatim; a program bundles what it uses. */
+const RUNTIME_FILES = [
+  "oauth.ts",
+  "paginate.ts",
+  "result.ts",
+  "serialize.ts",
+  "stream.ts",
+  "transport.ts",
+  "validate.ts",
+];
 
 export const emitClient: Emitter = async (model, options) => {
   const [endpointTemplate, indexTemplate] = await Promise.all([
@@ -69,13 +83,15 @@ export const emitClient: Emitter = async (model, options) => {
   const locals = localNames(new Set(model.endpoints.map((e) => e.name)));
   const schemes = authSchemes(model);
   const supported = new Set(schemes.map(([name]) => name));
+  const taken = new Set(model.endpoints.map((e) => e.name));
   const endpoints = model.endpoints.map((e) =>
-    endpointView(e, index, supported, locals),
+    endpointView(e, index, supported, locals, taken),
   );
   const view: ClientIndexView = {
     title: model.info.title,
     baseUrl: defaultBaseUrl(model, options.baseUrl),
     schemes: schemes.map(([name, scheme]) => ({ name, scheme })),
+    tokenUrls: tokenUrls(model),
     endpoints,
     locals,
   };
@@ -91,14 +107,10 @@ export const emitClient: Emitter = async (model, options) => {
       path: "client/runtime.ts",
       contents: templateText("client", "runtime.ts", options.templatesDir),
     },
-    {
-      path: "client/serialize.ts",
-      contents: templateText("client", "serialize.ts", options.templatesDir),
-    },
-    {
-      path: "client/validate.ts",
-      contents: templateText("client", "validate.ts", options.templatesDir),
-    },
+    ...RUNTIME_FILES.map((name) => ({
+      path: `client/${name}`,
+      contents: templateText("client", name, options.templatesDir),
+    })),
   ];
   return files;
 };

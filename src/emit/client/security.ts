@@ -63,3 +63,22 @@ export function scopeAlternatives(endpoint: Endpoint): string[][] {
     .map((requirement) => Object.values(requirement).flat())
     .filter((scopes) => scopes.length > 0);
 }
+
+/**
+ * The token URL of each OAuth 2.0 scheme with a client-credentials flow, by scheme name, sorted:
+ * what `clientCredentials` (client/oauth.ts) asks for a token.
+ */
+export function tokenUrls(model: ApiModel): { name: string; url: string }[] {
+  const out: { name: string; url: string }[] = [];
+  for (const name of Object.keys(model.securitySchemes).sort(
+    compareCodeUnits,
+  )) {
+    const scheme = model.securitySchemes[name]!;
+    const url =
+      scheme.type === "oauth2"
+        ? scheme.flows.clientCredentials?.tokenUrl
+        : undefined;
+    if (url) out.push({ name, url });
+  }
+  return out;
+}

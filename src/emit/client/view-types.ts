@@ -1,5 +1,6 @@
 import type { EndpointTypes } from "../types/index.js";
 import type { WireStyle } from "../shared/wire-style.js";
+import type { PageShape } from "../../model/pagination.js";
 import type { AuthSchemeView } from "./security.js";
 
 // The client's render-template views: what templates/client/endpoint.js and index.js receive.
@@ -16,6 +17,11 @@ export interface ClientLocals {
   send: string;
   /** The runtime's `bindAll`, as imported. */
   bindAll: string;
+  /** stream.ts's `eventStream` and `jsonLines`, as imported (when an endpoint streams). */
+  eventStream: string;
+  jsonLines: string;
+  /** paginate.ts's `paginate`, as imported (when an endpoint pages). */
+  paginate: string;
   /** The `ClientOptions` constant every call starts from. */
   defaults: string;
   /** The security schemes constant. */
@@ -49,6 +55,24 @@ export interface ClientEndpointView {
   mediaType?: string;
   /** Raw: the Accept header value, when any response declares a media type. */
   accept?: string;
+  /**
+   * The statuses the description declares (`"200"`, `"4XX"`), for the runtime to tell a declared
+   * success from an undeclared 2XX; undefined when `default` or no response is declared (every
+   * status is then as declared as it gets).
+   */
+  statuses?: string[];
+  /**
+   * Successes read as a stream: server-sent events (`events`, their data JSON-parsed when
+   * `json`) or JSON Lines items (`lines`), for the statuses listed.
+   */
+  stream?: StreamView;
+  /**
+   * How the endpoint's pages go, when the description says so unambiguously: the template
+   * then writes `pagesName`, an iterator over every page's items. Names in it are raw.
+   */
+  pages?: PageShape;
+  /** The iterator's name (`<name>Pages`), an identifier, when `pages` is set. */
+  pagesName?: string;
   /** Raw scheme names per security alternative (undefined: the runtime tries every scheme). */
   security?: string[][];
   /** Raw OAuth scopes per security alternative that names any, for the documentation. */
@@ -63,6 +87,15 @@ export interface ClientEndpointView {
   /** The body's form fields not sent the default way (a form body's Encoding Objects). */
   encoding: StyledName[];
   locals: ClientLocals;
+}
+
+/** How an endpoint's successes stream (see `ClientEndpointView.stream`). */
+export interface StreamView {
+  kind: "events" | "lines";
+  /** The declared success statuses whose bodies stream (`"200"`, `"default"`). */
+  statuses: string[];
+  /** Events only: whether each event's data is JSON (the schema is not a string). */
+  json: boolean;
 }
 
 /** A security scheme the client can apply, by its raw name. */
@@ -81,6 +114,8 @@ export interface ClientIndexView {
   baseUrl: string;
   /** Sorted by name. */
   schemes: ClientSchemeView[];
+  /** Raw: the client-credentials token URL of each OAuth 2.0 scheme that has one, by name. */
+  tokenUrls: { name: string; url: string }[];
   /** Every endpoint, in model order. */
   endpoints: ClientEndpointView[];
   locals: ClientLocals;

@@ -1,4 +1,6 @@
 import type { Endpoint, MediaContent, Parameter } from "../../model/types.js";
+import { pageShape } from "../../model/pagination.js";
+import { mainType, resolveSchema } from "../../model/schema.js";
 import { encodingStyle, parameterWireStyle } from "../shared/wire-style.js";
 import { headerParameters } from "../types/endpoint-types.js";
 import type { TypeIndex } from "../types/index.js";
@@ -6,6 +8,7 @@ import { scopeAlternatives, securityAlternatives } from "./security.js";
 import type {
   ClientEndpointView,
   ClientLocals,
+  StreamView,
   StyledName,
 } from "./view-types.js";
 
@@ -44,6 +47,8 @@ export function endpointView(
   index: TypeIndex,
   supportedSchemes: Set<string>,
   locals: ClientLocals,
+  /** Every endpoint function's name: a `<name>Pages` of the same name is not written. */
+  taken: ReadonlySet<string> = new Set(),
 ): ClientEndpointView {
   const types = index.endpoint(endpoint);
   const mediaType = endpoint.requestBody
@@ -87,7 +92,51 @@ export function endpointView(
   if (mediaType) view.mediaType = mediaType;
   if (accept) view.accept = accept;
   if (security) view.security = security;
+  const statuses = endpoint.responses.map((r) => r.status);
+  if (statuses.length > 0 && !statuses.includes("default"))
+    view.statuses = statuses;
+  const stream = streamView(endpoint, types.successStatuses, index);
+  if (stream) view.stream = stream;
+  const pages = pageShape(index.model, endpoint, types.successStatuses);
+  if (pages && !taken.has(`${endpoint.name}Pages`)) {
+    view.pages = pages;
+    view.pagesName = `${endpoint.name}Pages`;
+  }
   return view;
+}
+
+const EVENTS = /^text\/event-stream\b/i;
+const LINES = /^application\/(x-ndjson|jsonl|x-jsonlines)\b/i;
+
+/**
+ * The successes whose every media type is `text/event-stream`, or else JSON Lines: read as
+ * async iterators. Events carry JSON data unless their schema is a string (or absent).
+ */
+function streamView(
+  endpoint: Endpoint,
+  successes: string[],
+  index: TypeIndex,
+): StreamView | undefined {
+  for (const [kind, type] of [
+    ["events", EVENTS],
+    ["lines", LINES],
+  ] as const) {
+    const responses = endpoint.responses.filter(
+      (r) =>
+        successes.includes(r.status) &&
+        r.content.length > 0 &&
+        r.content.every((c) => type.test(c.mediaType)),
+    );
+    if (responses.length === 0) continue;
+    const json = responses.every((r) =>
+      r.content.every((c) => {
+        const schema = resolveSchema(index.model.schemas, c.schema);
+        return schema !== undefined && mainType(schema) !== "string";
+      }),
+    );
+    return { kind, statuses: responses.map((r) => r.status), json };
+  }
+  return undefined;
 }
 
 /** The entries whose style says anything (the others go the default way). */

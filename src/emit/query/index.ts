@@ -6,7 +6,7 @@ import { group, print } from "../shared/doc.js";
 import { stringLiteral } from "../shared/literals.js";
 import { assignment, items } from "../shared/statements.js";
 import type { EndpointTypes } from "../types/type-index.js";
-import { pagination, type Pagination } from "./pagination.js";
+import { pagination, type Pagination } from "../../model/pagination.js";
 import { HELPERS, KEY_HELPERS, PREAMBLE } from "./runtime.js";
 
 /** What one endpoint becomes: a query (GET) or a mutation (POST, PUT, PATCH, DELETE). */

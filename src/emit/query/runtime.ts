@@ -5,7 +5,7 @@
 
 /** The types every file has: what the factories take and return, and the error they throw. */
 export const PREAMBLE = `/** The generated client: \`createClient(...)\`, or any object with its endpoint functions. */
-export type Client = ReturnType<typeof createClient>;
+export type Client = ReturnType<typeof createClient<false>>;
 
 /** TanStack Query's \`queryOptions\` shape: give it to \`fetchQuery\`, \`useQuery\`… */
 export interface QueryOptions<TData, TKey extends readonly unknown[]> {

@@ -56,7 +56,10 @@ const GLOBAL_TYPE_NAMES = [
   "URL",
   "URLSearchParams",
   // the client runtime's own types, imported next to the schema types
+  "ApiCall",
+  "ApiPromise",
   "ApiResult",
+  "ApiResultOf",
   "CallOptions",
   "ClientAuth",
   "ClientOptions",

@@ -1,0 +1,189 @@
+import { resolveSchema } from "./schema.js";
+import type {
+  ApiModel,
+  Endpoint,
+  Parameter,
+  Schema,
+  SchemaType,
+} from "./types.js";
+
+/** How a paginated endpoint pages: the query parameter that asks for a page, the field that names the next. */
+export interface Pagination {
+  /** The query parameter that carries the page (`cursor`, `pageToken`, `page`, `offset`). */
+  parameter: Parameter;
+  /** The property of the success body that carries the next value (`nextCursor`, `next_page`). */
+  field: string;
+  /** The TypeScript type of both: a plain string or a number. */
+  kind: "string" | "number";
+}
+
+/**
+ * The rule, conservative on purpose (a wrong guess is a silent bug; no guess costs a feature):
+ * a GET endpoint paginates when
+ * - it has exactly one success status, whose only content is JSON with an object schema (after
+ *   `$ref`s; no allOf/oneOf/anyOf, not nullable), and
+ * - exactly one pair matches: a query parameter P and a property of that object named
+ *   `next` + P, ignoring case, `_` and `-` (`cursor` ↔ `nextCursor`, `page_token` ↔
+ *   `next_page_token`, `page` ↔ `nextPage`, `offset` ↔ `next_offset`), both plain strings
+ *   (no enum, const or binary format) or both numbers (integer or number, no enum or const).
+ * Anything else, including two matching pairs, is not paginated: no infinite variant is made.
+ */
+export function pagination(
+  model: ApiModel,
+  endpoint: Endpoint,
+  successStatuses: readonly string[],
+): Pagination | undefined {
+  if (endpoint.method !== "get" || successStatuses.length !== 1) return;
+  const response = endpoint.responses.find(
+    (r) => r.status === successStatuses[0],
+  );
+  if (response?.content.length !== 1) return;
+  const [content] = response.content;
+  if (!content || !/^application\/(.+\+)?json\b/i.test(content.mediaType))
+    return;
+  const body = resolveSchema(model.schemas, content.schema);
+  if (
+    !body?.properties ||
+    !(body.type === "object" || body.type === undefined) ||
+    body.allOf ||
+    body.oneOf ||
+    body.anyOf
+  )
+    return;
+  const found: Pagination[] = [];
+  for (const parameter of endpoint.parameters.query) {
+    const kind = valueKind(resolveSchema(model.schemas, parameter.schema));
+    if (!kind) continue;
+    for (const [field, schema] of Object.entries(body.properties)) {
+      if (squeezed(field) !== `next${squeezed(parameter.name)}`) continue;
+      const fieldSchema = resolveSchema(model.schemas, schema);
+      if (fieldSchema?.writeOnly) continue;
+      if (valueKind(fieldSchema, true) === kind)
+        found.push({ parameter, field, kind });
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** `name` lowercased without `_` and `-`: `page_token`, `pageToken` and `Page-Token` agree. */
+function squeezed(name: string): string {
+  return name.toLowerCase().replace(/[_-]/g, "");
+}
+
+/** A plain string or number schema's kind; `nullable` lets the type list hold "null" too. */
+function valueKind(
+  schema: Schema | undefined,
+  nullable = false,
+): Pagination["kind"] | undefined {
+  if (!schema || schema.enum || schema.const !== undefined) return;
+  const types: SchemaType[] = Array.isArray(schema.type)
+    ? schema.type.filter((t) => !(nullable && t === "null"))
+    : schema.type
+      ? [schema.type]
+      : [];
+  if (types.length !== 1) return;
+  if (types[0] === "string" && schema.format !== "binary") return "string";
+  if (types[0] === "integer" || types[0] === "number") return "number";
+  return undefined;
+}
+
+/**
+ * How a client walks an endpoint's pages, each shape with the body property holding the page's
+ * items (`items`; absent when the body is the array itself):
+ * - `cursor`: the query parameter `parameter` takes the body's `field` (the rule above);
+ * - `next-url`: the body's `field` is the URL of the next page;
+ * - `link`: the `Link` header's `rel="next"` URL (RFC 8288);
+ * - `offset`: the query parameters `offset` and `limit` (the next offset is this one plus the
+ *   items received);
+ * - `page`: the query parameter `page` counts pages (of `size` items, when declared).
+ * Every shape ends when the API says there is no next page, or a page has no items.
+ */
+export type PageShape = { items?: string } & (
+  | { kind: "cursor"; parameter: string; field: string }
+  | { kind: "next-url"; field: string }
+  | { kind: "link" }
+  | { kind: "offset"; offset: string; limit: string }
+  | { kind: "page"; page: string; size?: string }
+);
+
+const NEXT_URL = /^next(_?(url|link|page_?url|href))?$/i;
+const PAGE_SIZE = /^(per_?page|page_?size|limit|size)$/i;
+
+/**
+ * The page shape of a GET endpoint when exactly one of them fits (else undefined: a wrong guess
+ * is a silent bug; `client.pages` in the config declares the others):
+ * - its one success status answers JSON: an array, or an object with exactly one array property
+ *   (the items);
+ * - `cursor`: the rule of `pagination` above;
+ * - `next-url`: a string property named `next`, `nextUrl`, `next_link`, `next_page_url`…;
+ * - `link`: the success response declares a `Link` header;
+ * - `offset`: integer query parameters named `offset` and `limit`;
+ * - `page`: an integer query parameter named `page` (with `per_page`, `pageSize`, `limit` or
+ *   `size` for the page size, when there is one).
+ */
+export function pageShape(
+  model: ApiModel,
+  endpoint: Endpoint,
+  successStatuses: readonly string[],
+): PageShape | undefined {
+  if (endpoint.method !== "get" || successStatuses.length !== 1) return;
+  const response = endpoint.responses.find(
+    (r) => r.status === successStatuses[0],
+  );
+  const content =
+    response?.content.length === 1 ? response.content[0] : undefined;
+  if (
+    !response ||
+    !content ||
+    !/^application\/(.+\+)?json\b/i.test(content.mediaType)
+  )
+    return;
+  const body = resolveSchema(model.schemas, content.schema);
+  let items: string | undefined;
+  if (body?.type !== "array") {
+    const arrays = Object.entries(body?.properties ?? {}).filter(
+      ([, s]) => resolveSchema(model.schemas, s)?.type === "array",
+    );
+    if (arrays.length !== 1) return;
+    items = arrays[0]![0];
+  }
+  const query = (name: RegExp) =>
+    endpoint.parameters.query.filter(
+      (p) =>
+        name.test(p.name) &&
+        valueKind(resolveSchema(model.schemas, p.schema)) === "number",
+    );
+  const found: PageShape[] = [];
+  const cursor = pagination(model, endpoint, successStatuses);
+  if (cursor)
+    found.push({
+      kind: "cursor",
+      parameter: cursor.parameter.name,
+      field: cursor.field,
+    });
+  const nextUrl = Object.entries(body?.properties ?? {}).filter(
+    ([name, s]) =>
+      NEXT_URL.test(name) &&
+      valueKind(resolveSchema(model.schemas, s), true) === "string",
+  );
+  if (nextUrl.length === 1)
+    found.push({ kind: "next-url", field: nextUrl[0]![0] });
+  if (
+    Object.keys(response.headers ?? {}).some((h) => h.toLowerCase() === "link")
+  )
+    found.push({ kind: "link" });
+  const [offset] = query(/^offset$/i);
+  const [limit] = query(/^limit$/i);
+  if (offset && limit)
+    found.push({ kind: "offset", offset: offset.name, limit: limit.name });
+  const [page] = query(/^page$/i);
+  const sizes = query(PAGE_SIZE);
+  if (page && !cursor && sizes.length <= 1)
+    found.push({
+      kind: "page",
+      page: page.name,
+      ...(sizes[0] && { size: sizes[0].name }),
+    });
+  if (found.length !== 1) return;
+  return items === undefined ? found[0] : { ...found[0]!, items };
+}
