@@ -64,6 +64,7 @@ export type { ObjectMember, TypeNode } from "./emit/types/type-node.js";
 export type { SchemaMode } from "./emit/types/schema-to-type.js";
 export {
   defineConfig,
+  type ApiloomApi,
   type ApiloomConfig,
   type ApiloomSettings,
 } from "./config.js";

@@ -1,11 +1,14 @@
-import { relative, resolve, sep } from "node:path";
 import { allParameters } from "../model/factories.js";
 import { loadModel } from "../pipeline.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
 import { plural } from "./report.js";
 import { ConfigError } from "../workflow/config-error.js";
-import { listInputs } from "../workflow/inputs.js";
-import { resolveApis, type GenerateSettings } from "../workflow/settings.js";
+import { listInputs, modelLoadOptions } from "../workflow/inputs.js";
+import {
+  resolveApis,
+  resolveSettings,
+  type GenerateSettings,
+} from "../workflow/settings.js";
 import {
   flagsNamed,
   optionsHelp,
@@ -79,14 +82,19 @@ export async function runInspect(args: string[]): Promise<number> {
     );
     return 2;
   }
-  const model = loadModel(flags.inputs, {
-    allowExternalRefs: flags.allowExternalRefs ?? false,
-    // shown the way input files are: relative to the working folder, with `/`
-    prefer: (flags.prefer ?? []).map((p) =>
-      relative(process.cwd(), resolve(p)).split(sep).join("/"),
-    ),
-    names: flags.names,
-  });
+  // the files named, read and merged as generate would read them (no config unless one is named)
+  let settings: GenerateSettings;
+  try {
+    settings = await resolveSettings(
+      { ...flags, config: flags.config ?? false },
+      process.cwd(),
+    );
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`apiloom inspect: ${error.message}\n`);
+    return 2;
+  }
+  const model = loadModel(flags.inputs, modelLoadOptions(settings));
   if (flags.json)
     process.stdout.write(JSON.stringify(toJson(model), null, 2) + "\n");
   else process.stdout.write(renderTable(model));
@@ -214,10 +222,10 @@ async function configApis(
 function inspectApis(apis: readonly GenerateSettings[], json: boolean): number {
   const models = apis.map((settings) => ({
     name: settings.api ?? "api",
-    model: loadModel(listInputs(settings).inputFiles, {
-      ...settings.model,
-      cwd: settings.baseDir,
-    }),
+    model: loadModel(
+      listInputs(settings).inputFiles,
+      modelLoadOptions(settings),
+    ),
   }));
   if (json)
     process.stdout.write(

@@ -1,6 +1,9 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
+import { readSourceText } from "../ingest/decode-text.js";
 import { notAFileMessage } from "../ingest/read-source.js";
+import type { LoadOptions } from "../pipeline.js";
+import { readNameLock } from "./name-lock.js";
 import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import { compareCodeUnits } from "../model/order.js";
 import { expandInputs, MAGIC_SEGMENT } from "./glob.js";
@@ -49,5 +52,23 @@ export function unmatchedInput(
   return {
     code: "input/no-match",
     message: `no file matches the input ${JSON.stringify(pattern)}`,
+  };
+}
+
+/**
+ * How the pipeline reads and merges a run's inputs, from its resolved settings: the model's
+ * settings, the folder names are shown from, the names the lock holds and the input size limit.
+ * `generate` (produce.ts) and `inspect` both load with it, so the two agree on the model.
+ */
+export function modelLoadOptions(
+  settings: GenerateSettings,
+  readText: (absPath: string) => string = (absPath) =>
+    readSourceText(absPath, settings.maxInputBytes),
+): LoadOptions {
+  return {
+    ...settings.model,
+    cwd: settings.baseDir,
+    lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
+    readText,
   };
 }

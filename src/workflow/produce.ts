@@ -5,10 +5,10 @@ import { runPipeline } from "../pipeline.js";
 import { fileStart, Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { compareCodeUnits } from "../model/order.js";
-import { listInputs, unmatchedInput } from "./inputs.js";
+import { listInputs, modelLoadOptions, unmatchedInput } from "./inputs.js";
 import { parseText } from "../ingest/load.js";
 import { readSource, type SourceCache } from "./source-cache.js";
-import { nameLockText, readNameLock } from "./name-lock.js";
+import { nameLockText } from "./name-lock.js";
 import { readOutsideFile } from "./outside-file.js";
 import type { GenerateSettings } from "./settings.js";
 import {
@@ -102,10 +102,7 @@ export async function produce(
   const stand = stages.plugins ?? [];
   const { model, files, diagnostics } = await runPipeline(inputFiles, {
     load: {
-      ...settings.model,
-      cwd: settings.baseDir,
-      lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
-      readText,
+      ...modelLoadOptions(settings, readText),
       parse: sources
         ? (text, file, absPath) => sources.parse(text, file, absPath, parseText)
         : undefined,

@@ -1,4 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { COMPILERS, typeCheckCell, writeProjects } from "../compat/matrix.js";
@@ -16,6 +22,7 @@ const usage = readFileSync(
 describe("results narrowed by status", () => {
   let root: string;
   beforeAll(async () => {
+    mkdirSync(OUT_DIR, { recursive: true });
     root = mkdtempSync(join(OUT_DIR, "narrowing-"));
     const files = await emitted("client", sdkModel(), {});
     writeProjects(
