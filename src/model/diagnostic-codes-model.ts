@@ -113,6 +113,16 @@ export const NAMING_CODES = {
     meaning:
       "a `names` override taken by an earlier one, or reserved (`createClient`): the derived name is used",
   },
+  "naming/name-taken": {
+    severity: "warning",
+    meaning:
+      "the name an endpoint's operationId or request title gives is another endpoint's (or reserved): it gets its method-and-path name",
+  },
+  "naming/shared-route": {
+    severity: "info",
+    meaning:
+      "requests with different titles share one route (merged examples): the endpoint is named after its method and path",
+  },
   "naming/unmatched-override": {
     severity: "warning",
     meaning:
