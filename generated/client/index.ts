@@ -1467,8 +1467,6 @@ export function conversationMessagePutHandler(
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     pathParams: args.path,
-    body: args.body,
-    mediaType: "application/json",
     security: [["oauth2"]],
     operation: "conversationMessagePutHandler",
   });
