@@ -87,7 +87,7 @@ export const MODEL_CODES = {
   "model/undescribed-body": {
     severity: "warning",
     meaning:
-      "a source says a POST/PUT/PATCH sends a body (Postman body mode, `Content-Type`, `consumes`) but none describes it: typed `unknown`",
+      "a source says a POST/PUT/PATCH sends a body (Postman body mode, `Content-Type`; not `consumes` alone), none describes it: `unknown`",
   },
   "model/untyped-parameter": {
     severity: "warning",
