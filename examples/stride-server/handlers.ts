@@ -396,7 +396,7 @@ export const signatures = {
   conversationMessagePostHandler: "ec0902d173",
   conversationMessagesRecentGetHandler: "150815d403",
   conversationMessageGetHandler: "2206e92214",
-  conversationMessagePutHandler: "9c416a0f5a",
+  conversationMessagePutHandler: "2206e92214",
   conversationMessageDeleteHandler: "2206e92214",
   siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet:
     "b7f76f1412",
