@@ -1164,9 +1164,6 @@ export interface ConversationMessagePutHandlerPath {
   messageId: string | number;
 }
 
-/** Request body of `PUT /site/{cloudId}/conversation/{conversationId}/message/{messageId}`. */
-export type ConversationMessagePutHandlerBody = unknown;
-
 /** Response bodies by status of `PUT /site/{cloudId}/conversation/{conversationId}/message/{messageId}`. */
 export interface ConversationMessagePutHandlerResponses {
   /** OK */
@@ -1180,7 +1177,6 @@ export type ConversationMessagePutHandlerError = unknown;
 /** Arguments of `PUT /site/{cloudId}/conversation/{conversationId}/message/{messageId}`. */
 export interface ConversationMessagePutHandlerRequest {
   path: ConversationMessagePutHandlerPath;
-  body?: ConversationMessagePutHandlerBody;
 }
 
 /** Path parameters of `DELETE /site/{cloudId}/conversation/{conversationId}/message/{messageId}`. */

@@ -52,7 +52,6 @@ export async function chatFlow(baseUrl: string): Promise<ChatFlowResult> {
   const edited = data<{ text: string; edited: boolean }>(
     await api.conversationMessagePutHandler({
       path: { ...path, messageId: sent.id },
-      body: { text: "Ship it on Monday." },
     }),
   );
   const deleted = await api.conversationMessageDeleteHandler({

@@ -316,10 +316,10 @@ export const handlers = {
   conversationMessageGetHandler: async ({ path }) =>
     ok(store.message(conversationOf(path), path.messageId)),
   // PUT /site/{cloudId}/conversation/{conversationId}/message/{messageId}: Edit a message in a conversation
-  conversationMessagePutHandler: async ({ path, body }) =>
-    ok(
-      store.edit(conversationOf(path), path.messageId, textField(body, "text")),
-    ),
+  // the seeds describe no body here (a document's consumes is no evidence of one): the edit
+  // marks the message edited
+  conversationMessagePutHandler: async ({ path }) =>
+    ok(store.edit(conversationOf(path), path.messageId)),
   // DELETE /site/{cloudId}/conversation/{conversationId}/message/{messageId}: Delete a message in a conversation
   conversationMessageDeleteHandler: async ({ path }) =>
     ok(store.remove(conversationOf(path), path.messageId)),
@@ -396,7 +396,7 @@ export const signatures = {
   conversationMessagePostHandler: "ec0902d173",
   conversationMessagesRecentGetHandler: "150815d403",
   conversationMessageGetHandler: "2206e92214",
-  conversationMessagePutHandler: "9c416a0f5a",
+  conversationMessagePutHandler: "2206e92214",
   conversationMessageDeleteHandler: "2206e92214",
   siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet:
     "b7f76f1412",

@@ -482,7 +482,7 @@ export interface HandlerSignatures {
   conversationMessagePostHandler: "ec0902d173";
   conversationMessagesRecentGetHandler: "150815d403";
   conversationMessageGetHandler: "2206e92214";
-  conversationMessagePutHandler: "9c416a0f5a";
+  conversationMessagePutHandler: "2206e92214";
   conversationMessageDeleteHandler: "2206e92214";
   siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet: "b7f76f1412";
   siteConversationRosterByCloudIdAndConversationIdGet: "cb0846c74a";

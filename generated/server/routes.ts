@@ -1238,10 +1238,6 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
-    body: {
-      required: false,
-      mediaTypes: ["application/json"],
-    },
   },
   {
     name: "conversationMessageDeleteHandler",

@@ -92,7 +92,7 @@ export const MODEL_CODES = {
   "model/undescribed-body": {
     severity: "warning",
     meaning:
-      "a source says a POST/PUT/PATCH sends a body (Postman body mode, `Content-Type`, `consumes`) but none describes it: typed `unknown`",
+      "a source says a POST/PUT/PATCH sends a body (Postman body mode, `Content-Type`; not `consumes` alone), none describes it: `unknown`",
   },
   "model/untyped-parameter": {
     severity: "warning",
@@ -117,6 +117,16 @@ export const NAMING_CODES = {
     severity: "warning",
     meaning:
       "a `names` override taken by an earlier one, or reserved (`createClient`): the derived name is used",
+  },
+  "naming/name-taken": {
+    severity: "warning",
+    meaning:
+      "the name an endpoint's operationId or request title gives is another endpoint's (or reserved): it gets its method-and-path name",
+  },
+  "naming/shared-route": {
+    severity: "info",
+    meaning:
+      "requests with different titles share one route (merged examples): the endpoint is named after its method and path",
   },
   "naming/unmatched-override": {
     severity: "warning",

@@ -1,5 +1,6 @@
 import { assignOwn } from "./own.js";
 import { offer, type EndpointOffer } from "./endpoint-offer.js";
+import { isInferred, mergeInferred } from "./inferred-schema.js";
 import { canonicalJson, compareSources, pickWinner } from "./rank.js";
 import type {
   ApiResponse,
@@ -28,20 +29,31 @@ function mergeContent(
   }
   const out: MediaContent[] = [];
   for (const [mediaType, list] of byType) {
-    const schema = pickWinner(
-      list.flatMap((e) =>
-        e.media.schema
-          ? [
-              offer(
-                e.view,
-                e.media.schema,
-                inferredPenalty(e.media.schema),
-                e.source,
-              ),
-            ]
-          : [],
-      ),
+    // schemas guessed from several examples (Postman requests sharing the route, saved
+    // responses of one status) are merged so every example fits; a declared schema wins
+    const schemas = list.flatMap((e) =>
+      e.media.schema ? [e.media.schema] : [],
     );
+    const guessed =
+      schemas.length > 1 && schemas.every(isInferred)
+        ? { value: mergeInferred(schemas) }
+        : undefined;
+    const schema =
+      guessed ??
+      pickWinner(
+        list.flatMap((e) =>
+          e.media.schema
+            ? [
+                offer(
+                  e.view,
+                  e.media.schema,
+                  inferredPenalty(e.media.schema),
+                  e.source,
+                ),
+              ]
+            : [],
+        ),
+      );
     const examples = list.flatMap((e) => e.media.examples ?? []);
     const media: MediaContent = { mediaType };
     if (schema) media.schema = schema.value;
@@ -53,7 +65,7 @@ function mergeContent(
   return out;
 }
 
-/** A schema guessed from an example loses to a declared one. */
+/** A schema guessed from an example loses to a declared one (src/model/inferred-schema.ts). */
 function inferredPenalty(schema: Record<string, unknown>): number {
   return schema["x-apiloom-inferred"] === true ? 0 : 1;
 }

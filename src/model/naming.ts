@@ -70,6 +70,8 @@ export function assignNames(
   reporter: Reporter,
 ): void {
   const taken = new Set<string>();
+  /** Which endpoint holds a name, by clash key. */
+  const holder = new Map<string, Endpoint>();
   const isTaken = (name: string) =>
     RESERVED_ENDPOINT_NAMES.has(name) || taken.has(clashKey(name));
   const pending: Endpoint[] = [];
@@ -158,17 +160,40 @@ export function assignNames(
       claim(endpoint, locked);
     else unlocked.push(endpoint);
   }
-  for (const endpoint of unlocked) {
-    const preferred = preferredName(endpoint);
+  // names an operationId gives are claimed before names read off request titles: an explicit
+  // operationId is never taken by a title that happens to read the same (`List users`)
+  const preferred = new Map(
+    unlocked.map((e) => [e, preferredName(e, reporter)]),
+  );
+  const givenById = (e: Endpoint) => preferred.get(e)!.kind === "operationId";
+  for (const endpoint of [
+    ...unlocked.filter(givenById),
+    ...unlocked.filter((e) => !givenById(e)),
+  ]) {
+    const given = preferred.get(endpoint)!;
     const fallback = methodPathName(endpoint);
-    let name = !isTaken(preferred) ? preferred : fallback;
+    let name = !isTaken(given.name) ? given.name : fallback;
     for (let i = 2; isTaken(name); i++) name = `${fallback}${i}`;
+    if (name !== given.name && given.kind !== undefined) {
+      const other = holder.get(clashKey(given.name));
+      const source = given.source ?? endpoint.sources[0]!;
+      reporter.report(
+        "naming/name-taken",
+        `${endpointKey(endpoint)} is named ${name}: the name ${given.name} its ${given.kind === "operationId" ? "operationId" : "request title"} gives ` +
+          (other
+            ? `belongs to ${endpointKey(other)} (${other.sources[0]!.file}:${other.sources[0]!.line})`
+            : "is a name the generated client declares itself"),
+        source,
+        other ? [other.sources[0]!] : [],
+      );
+    }
     claim(endpoint, name);
   }
   for (const endpoint of endpoints) reportConflictingIds(endpoint, reporter);
 
   function claim(endpoint: Endpoint, name: string): void {
     taken.add(clashKey(name));
+    holder.set(clashKey(name), endpoint);
     endpoint.name = name;
     const fromId = endpoint.nameCandidates.find(
       (c) => c.kind === "operationId" && camelCase(c.value, "") === name,
@@ -178,30 +203,72 @@ export function assignNames(
   }
 }
 
-function preferredName(endpoint: Endpoint): string {
-  const scored = new Map<string, { fromId: boolean; votes: number }>();
-  for (const candidate of endpoint.nameCandidates) {
+/** The name an endpoint's sources give it, and what gave it (none: its method and path). */
+interface GivenName {
+  name: string;
+  kind?: NameCandidate["kind"];
+  source?: NameCandidate["source"];
+}
+
+/**
+ * The best candidate: an operationId over a request title, then the name most sources agree on,
+ * then the first in code-unit order. Several requests on one route with different titles (one
+ * Postman example each, merged into one endpoint) give it no title's name: it is named by its
+ * method and path, and an info diagnostic lists the titles.
+ */
+function preferredName(endpoint: Endpoint, reporter: Reporter): GivenName {
+  const scored = new Map<
+    string,
+    { fromId: boolean; votes: number; first: NameCandidate }
+  >();
+  for (const candidate of [...endpoint.nameCandidates].sort((a, b) =>
+    compareSources(a.source, b.source),
+  )) {
     const id = camelCase(candidate.value, "");
     if (id === "") continue;
-    const score = scored.get(id) ?? { fromId: false, votes: 0 };
-    score.fromId ||= candidate.kind === "operationId";
+    const score = scored.get(id) ?? {
+      fromId: false,
+      votes: 0,
+      first: candidate,
+    };
+    if (candidate.kind === "operationId" && !score.fromId) {
+      score.fromId = true;
+      score.first = candidate;
+    }
     score.votes++;
     scored.set(id, score);
   }
-  let best: [string, { fromId: boolean; votes: number }] | undefined;
-  for (const entry of scored) {
+  const ids = [...scored].filter(([, s]) => s.fromId);
+  if (ids.length === 0 && scored.size > 1) {
+    const name = methodPathName(endpoint);
+    const titles = [...scored.values()].map((s) => s.first);
+    reporter.report(
+      "naming/shared-route",
+      `${endpointKey(endpoint)} is described by requests with different titles (${titles.map((c) => `${JSON.stringify(c.value)} at ${c.source.file}:${c.source.line}`).join(", ")}); it is named ${name} after its route`,
+      titles[0]!.source,
+      titles.slice(1).map((c) => c.source),
+    );
+    return { name };
+  }
+  let best:
+    | [string, { fromId: boolean; votes: number; first: NameCandidate }]
+    | undefined;
+  for (const entry of ids.length > 0 ? ids : scored) {
     if (!best) best = entry;
     else {
       const [id, s] = entry;
       const [bestId, b] = best;
       const better =
-        Number(s.fromId) - Number(b.fromId) ||
-        s.votes - b.votes ||
-        (compareCodeUnits(id, bestId) < 0 ? 1 : -1);
+        s.votes - b.votes || (compareCodeUnits(id, bestId) < 0 ? 1 : -1);
       if (better > 0) best = entry;
     }
   }
-  return best?.[0] ?? methodPathName(endpoint);
+  if (!best) return { name: methodPathName(endpoint) };
+  return {
+    name: best[0],
+    kind: best[1].first.kind,
+    source: best[1].first.source,
+  };
 }
 
 /** `get /pets/{petId}/photos` → `getPetsByPetIdPhotos`. */

@@ -251,6 +251,12 @@ export interface BodySignal {
   /** What the source said, for the diagnostic: `Postman body mode "raw"`, `consumes`. */
   evidence: string;
   source: SourceRef;
+  /**
+   * True when the source only names media types and is no evidence of a body on its own (a
+   * Swagger operation's `consumes`): it gives the media types when other evidence says a body
+   * is sent.
+   */
+  hint?: boolean;
 }
 
 export interface ResponseHeader {

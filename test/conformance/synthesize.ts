@@ -3,7 +3,7 @@
  * first; every required member filled, optional ones too (one level deep) so their serialization
  * is exercised; free strings hold the characters that need escaping somewhere.
  */
-import { requestMediaType } from "../../src/emit/client/view.js";
+import { sentMediaType } from "../../src/emit/shared/media-types.js";
 import { headerParameters } from "../../src/emit/types/endpoint-types.js";
 import type {
   ApiModel,
@@ -178,17 +178,11 @@ export class Synthesizer {
     }
     if (cookie.length > 0) args.cookies = group(cookie);
     const body = endpoint.requestBody;
-    // an optional body no source describes (only signalled: a Postman body mode, a Content-Type
-    // header, `consumes`; see model/undescribed-body) is left out: the spec Prism reads declares
-    // no body, so any body would be judged against nothing
-    const described =
-      body !== undefined &&
-      (body.required ||
-        body.content.some(
-          (c) => c.schema !== undefined || (c.examples?.length ?? 0) > 0,
-        ));
-    if (body && described) {
-      const mediaType = requestMediaType(body.content);
+    // every body the client takes is sent, an optional one no source describes too (only
+    // signalled, see model/undescribed-body): Prism, reading a spec that declares no body there,
+    // refuses it when the evidence was not worth a body (issue 24 L)
+    if (body) {
+      const mediaType = sentMediaType(body.content);
       const media = body.content.find((c) => c.mediaType === mediaType);
       const example = media?.examples?.[0]?.value;
       if (example !== undefined) args.body = example;

@@ -115,11 +115,22 @@ describe("bodies a source signals but none describes (model/undescribed-body)", 
     expect(undescribed(m)).toEqual([]);
   });
 
-  it("Swagger: consumes on a PUT, a required Content-Type header on a PATCH, nothing on a POST", async () => {
+  it("Swagger: consumes with a Content-Type header on a PUT, a required Content-Type header on a PATCH, nothing on a POST", async () => {
+    const contentType = {
+      in: "header",
+      name: "Content-Type",
+      type: "string",
+    };
     const m = await model([
       "s.json",
       swagger({
-        "/a": { put: { ...ok, consumes: ["application/xml"] } },
+        "/a": {
+          put: {
+            ...ok,
+            consumes: ["application/xml"],
+            parameters: [contentType],
+          },
+        },
         "/b": {
           patch: {
             ...ok,
@@ -146,10 +157,54 @@ describe("bodies a source signals but none describes (model/undescribed-body)", 
     });
     expect(m.find("post", "/c").requestBody).toBe(undefined);
     expect(undescribed(m).map((d) => d.message)).toEqual([
-      expect.stringMatching(/^PUT \/a: a body is sent \(consumes\)/),
+      expect.stringMatching(
+        /^PUT \/a: a body is sent \(a Content-Type header parameter; consumes\)/,
+      ),
       expect.stringMatching(
         /^PATCH \/b: a body is sent \(a Content-Type header parameter\).*\(required\)$/,
       ),
+    ]);
+  });
+
+  it("Swagger (issue 24 L): consumes alone, the document's or the operation's, is no body", async () => {
+    const m = await model([
+      "docker.json",
+      swagger(
+        {
+          "/containers/{id}/start": {
+            post: {
+              ...ok,
+              parameters: [
+                { in: "path", name: "id", required: true, type: "string" },
+              ],
+            },
+          },
+          "/containers/{id}/kill": {
+            post: { ...ok, consumes: ["application/json"] },
+          },
+        },
+        { consumes: ["application/json", "text/plain"] },
+      ),
+    ]);
+    expect(m.find("post", "/containers/{id}/start").requestBody).toBe(
+      undefined,
+    );
+    expect(m.find("post", "/containers/{id}/kill").requestBody).toBe(undefined);
+    expect(undescribed(m)).toEqual([]);
+  });
+
+  it("Swagger (issue 24 L): an operation's consumes names the media type a Postman body mode leaves open", async () => {
+    const m = await model(
+      [
+        "s.json",
+        swagger({
+          "/msg": { post: { ...ok, consumes: ["text/csv"] } },
+        }),
+      ],
+      ["c.postman.json", postman([["POST", "/msg", { mode: "raw" }]])],
+    );
+    expect(m.find("post", "/msg").requestBody?.content).toEqual([
+      { mediaType: "text/csv" },
     ]);
   });
 
@@ -208,7 +263,10 @@ describe("the docs of an undescribed body and an untyped parameter", () => {
           put: {
             ...ok,
             consumes: ["application/json", "text/plain"],
-            parameters: [{ in: "path", name: "id", required: true }],
+            parameters: [
+              { in: "path", name: "id", required: true },
+              { in: "header", name: "Content-Type", type: "string" },
+            ],
           },
         },
       }),

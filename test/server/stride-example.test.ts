@@ -372,7 +372,7 @@ describe("the Stride example server with the generated client", () => {
     expect(story.recentIds[0]).toBe(story.sent.id);
     expect(story.readBack).toEqual(story.sent);
     expect(story.edited).toMatchObject({
-      text: "Ship it on Monday.",
+      text: "Ship it on Friday? (edited)",
       edited: true,
     });
     expect([story.deletedStatus, story.afterDeleteStatus]).toEqual([200, 404]);

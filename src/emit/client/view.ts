@@ -1,6 +1,7 @@
-import type { Endpoint, MediaContent, Parameter } from "../../model/types.js";
+import type { Endpoint, Parameter } from "../../model/types.js";
 import { pageShape } from "../../model/pagination.js";
 import { mainType, resolveSchema } from "../../model/schema.js";
+import { acceptHeader, sentMediaType } from "../shared/media-types.js";
 import { encodingStyle, parameterWireStyle } from "../shared/wire-style.js";
 import { headerParameters } from "../types/endpoint-types.js";
 import type { TypeIndex } from "../types/index.js";
@@ -15,32 +16,6 @@ import type {
 const FORM = "application/x-www-form-urlencoded";
 const MULTIPART = "multipart/form-data";
 
-function isJson(mediaType: string): boolean {
-  return /^application\/(.+\+)?json\b/i.test(mediaType);
-}
-
-/** JSON first, then the form encodings, then whatever the spec lists first. */
-export function requestMediaType(content: MediaContent[]): string | undefined {
-  const types = content.map((c) => c.mediaType);
-  return (
-    types.find(isJson) ??
-    types.find((t) => t.toLowerCase().startsWith(FORM)) ??
-    types.find((t) => t.toLowerCase().startsWith(MULTIPART)) ??
-    types[0]
-  );
-}
-
-/** Every media type the responses declare, JSON ones first, each once. */
-export function acceptHeader(endpoint: Endpoint): string | undefined {
-  const types = [
-    ...new Set(
-      endpoint.responses.flatMap((r) => r.content.map((c) => c.mediaType)),
-    ),
-  ];
-  const ordered = [...types.filter(isJson), ...types.filter((t) => !isJson(t))];
-  return ordered.length > 0 ? ordered.join(", ") : undefined;
-}
-
 /** The endpoint template's view of `endpoint`: facts only, every spec string raw. */
 export function endpointView(
   endpoint: Endpoint,
@@ -52,7 +27,7 @@ export function endpointView(
 ): ClientEndpointView {
   const types = index.endpoint(endpoint);
   const mediaType = endpoint.requestBody
-    ? requestMediaType(endpoint.requestBody.content)
+    ? sentMediaType(endpoint.requestBody.content)
     : undefined;
   const accept = acceptHeader(endpoint);
   const security = securityAlternatives(endpoint, supportedSchemes);

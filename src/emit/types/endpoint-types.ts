@@ -6,6 +6,7 @@ import type {
   Schema,
 } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
+import { decodedAs, sentContent } from "../shared/media-types.js";
 import { stringLiteral } from "../shared/literals.js";
 import { docLines, schemaToType, type SchemaNaming } from "./schema-to-type.js";
 import {
@@ -98,6 +99,17 @@ function parameterDoc(parameter: Parameter): string[] | undefined {
   });
 }
 
+/**
+ * The type of a request body: the type of the media type the client sends (issue 24 I; see
+ * src/emit/shared/media-types.ts), a union when the spec lists it twice.
+ */
+export function requestBodyType(
+  content: MediaContent[],
+  naming: SchemaNaming,
+): TypeNode {
+  return contentType(sentContent(content), naming, "write");
+}
+
 /** The type of a body: the distinct types of its media types, joined in a union. */
 export function contentType(
   content: MediaContent[],
@@ -105,11 +117,39 @@ export function contentType(
   mode: "read" | "write",
 ): TypeNode {
   if (content.length === 0) return UNKNOWN; // a body without media types says nothing
+  // what the client decodes as JSON first: the type a caller reads most
+  const ordered =
+    mode === "read"
+      ? [
+          ...content.filter((c) => decodedAs(c.mediaType) === "json"),
+          ...content.filter((c) => decodedAs(c.mediaType) !== "json"),
+        ]
+      : content;
   return union(
-    content.map((c) =>
-      c.schema ? schemaToType(c.schema, naming, mode) : mediaDefault(c),
+    ordered.map((c) =>
+      mode === "read" && decodedAs(c.mediaType) !== "json"
+        ? decodedType(c)
+        : c.schema
+          ? schemaToType(c.schema, naming, mode)
+          : mediaDefault(c),
     ),
   );
+}
+
+/**
+ * A response body the client does not decode as JSON is what it hands over (issue 24 J): text
+ * for `text/*`, a Blob otherwise (XML included, whatever its schema says); unknown for a
+ * wildcard, which may be either, or JSON.
+ */
+function decodedType(content: MediaContent): TypeNode {
+  switch (decodedAs(content.mediaType)) {
+    case "text":
+      return raw("string");
+    case "blob":
+      return raw("Blob");
+    default:
+      return UNKNOWN;
+  }
 }
 
 /** Without a schema, what a media type can say about the body's type. */

@@ -2,7 +2,7 @@ import type { ApiModel, Endpoint } from "../../model/types.js";
 import type { Emitter, GeneratedFile } from "../artifact.js";
 import { jsdocLines } from "../shared/escape.js";
 import {
-  contentType,
+  requestBodyType,
   endpointDoc,
   headerParameters,
   parametersType,
@@ -113,7 +113,7 @@ function endpointDeclarations(endpoint: Endpoint, index: TypeIndex): string {
     out.push(
       declaration(
         t.body,
-        contentType(endpoint.requestBody.content, index, "write"),
+        requestBodyType(endpoint.requestBody.content, index),
         endpointDoc("Request body", endpoint),
       ),
     );

@@ -9,8 +9,13 @@ import { isRecord } from "../reader.js";
 import type { PostmanContext } from "./context.js";
 import { keyValues, type KeyValue } from "./fields.js";
 import { inferSchema } from "./infer-schema.js";
+import { parseJsonTemplate } from "./json-template.js";
 import { isJsonMediaType, mediaTypeOfLanguage, parseJson } from "./media.js";
 import { exampleValue } from "./placeholders.js";
+import {
+  holdsTypedPlaceholder,
+  typedPlaceholder,
+} from "./typed-placeholder.js";
 import { setOwn } from "../../model/own.js";
 
 const BINARY: Schema = { type: "string", format: "binary" };
@@ -19,13 +24,15 @@ const MODES = ["raw", "urlencoded", "formdata", "file", "graphql"] as const;
 /**
  * The request body of a Postman request, or undefined when it sends none. `contentType` is the
  * request's Content-Type header; it decides the media type of raw and file bodies only, because
- * urlencoded, formdata and graphql bodies fix their own.
+ * urlencoded, formdata and graphql bodies fix their own. `valueOf` gives a variable's value
+ * (bare `{{var}}`s in a JSON body take it).
  */
 export function readBody(
   body: unknown,
   at: Path,
   contentType: string | undefined,
   pc: PostmanContext,
+  valueOf?: (name: string) => string | undefined,
 ): RequestBody | undefined {
   if (!isRecord(body) || body.disabled === true) return undefined;
   const mode =
@@ -35,7 +42,7 @@ export function readBody(
   let content: MediaContent | undefined;
   switch (mode) {
     case "raw":
-      content = rawContent(body, at, contentType, pc);
+      content = rawContent(body, at, contentType, pc, valueOf);
       break;
     case "urlencoded":
     case "formdata":
@@ -61,6 +68,7 @@ function rawContent(
   at: Path,
   contentType: string | undefined,
   pc: PostmanContext,
+  valueOf?: (name: string) => string | undefined,
 ): MediaContent | undefined {
   const text = typeof body.raw === "string" ? body.raw : "";
   if (text.trim() === "") return undefined;
@@ -73,20 +81,26 @@ function rawContent(
     if (mediaType.startsWith("text/")) content.schema = { type: "string" };
     return content;
   }
-  const parsed = parseJson(text);
+  const parsed = parseJsonTemplate(text, valueOf);
   if (parsed === undefined) {
     pc.reporter.report(
       "postman/invalid-json-body",
-      `the ${mediaType} body is not valid JSON (Postman variables in it?); it is kept without an example`,
+      `the ${mediaType} body is not valid JSON; it is kept without an example`,
       pc.ref([...at, "raw"]),
     );
     return { mediaType };
   }
-  return {
+  const content: MediaContent = {
     mediaType,
     schema: inferSchema(parsed.value),
-    examples: [{ value: parsed.value }],
   };
+  // a body with variables of unknown value or typed stand-ins (`"<long>"`) is a template
+  if (
+    parsed.unknownVariables.length === 0 &&
+    !holdsTypedPlaceholder(parsed.value)
+  )
+    content.examples = [{ value: parsed.value }];
+  return content;
 }
 
 /** One string property per field (a binary one for a formdata file field); values are the example. */
@@ -103,7 +117,12 @@ function formContent(
       mode === "formdata" &&
       (field.type === "file" ||
         (field.raw.src !== undefined && field.type !== "text"));
-    const property: Schema = isFile ? { ...BINARY } : { type: "string" };
+    // `src: ["/a", "/b"]`: one field, several files
+    const property: Schema = !isFile
+      ? (typedPlaceholder(field.value) ?? { type: "string" })
+      : Array.isArray(field.raw.src)
+        ? { type: "array", items: { ...BINARY } }
+        : { ...BINARY };
     if (field.description !== undefined)
       property.description = field.description;
     setOwn(properties, field.key, property);

@@ -1,5 +1,6 @@
 import type { Schema } from "../../model/types.js";
 import { setOwn } from "../../model/own.js";
+import { typedPlaceholder } from "./typed-placeholder.js";
 
 /** Deeper than any real example; stops a pathological document from recursing for ever. */
 const MAX_DEPTH = 32;
@@ -15,7 +16,8 @@ export function inferSchema(value: unknown): Schema {
 
 function schemaOf(value: unknown, depth: number): Schema {
   if (depth > MAX_DEPTH) return {};
-  if (typeof value === "string") return { type: "string" };
+  if (typeof value === "string")
+    return typedPlaceholder(value) ?? { type: "string" };
   if (typeof value === "boolean") return { type: "boolean" };
   if (typeof value === "number")
     return { type: Number.isInteger(value) ? "integer" : "number" };

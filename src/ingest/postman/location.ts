@@ -34,11 +34,11 @@ export function readLocation(
         );
     }
   }
-  const pathParts = variables.substitute(url?.path ?? "");
+  const pathParts = variables.substitute(url?.path ?? "", true);
   for (const name of unresolvedNames(pathParts))
     unresolved(
       `path:${name}`,
-      `{{${name}}} in the URL path has no value in the collection's variables; it becomes the path parameter {${name}}`,
+      `{{${name}}} in the URL path has no value in the collection's variables (or an empty one); it becomes the path parameter {${name}}`,
     );
   return buildPathTemplate(pathParts);
 }

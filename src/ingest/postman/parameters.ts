@@ -8,11 +8,12 @@ import type { PostmanContext } from "./context.js";
 import type { KeyValue } from "./fields.js";
 import type { PathTemplate } from "./path-template.js";
 import { decodeText, exampleValue } from "./placeholders.js";
+import { typedPlaceholder } from "./typed-placeholder.js";
 import type { RequestUrl } from "./url.js";
 
 /**
  * Path, query, header and cookie parameters. Postman sends everything as text, so every schema is a
- * string. Disabled entries are kept: they document what the API accepts. The first entry of a
+ * string, unless the value is a typed stand-in (`<integer>`). Disabled entries are kept: they document what the API accepts. The first entry of a
  * name wins.
  */
 export function readParameters(
@@ -64,7 +65,8 @@ function parameter(
     name,
     in: location,
     source,
-    schema: { type: "string" },
+    // a converter's typed stand-in (`<long>`) names the type; anything else is text
+    schema: typedPlaceholder(entry?.value) ?? { type: "string" },
   });
   if (entry?.description !== undefined) result.description = entry.description;
   const example = exampleValue(entry?.value);

@@ -66,6 +66,7 @@ export function readRequest(
     [...requestAt, "body"],
     headers.contentType,
     pc,
+    (name) => variables.valueOf(name),
   );
   if (body && prunesBody(method, item))
     pc.reporter.report(

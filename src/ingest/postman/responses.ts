@@ -3,7 +3,9 @@ import type { ApiResponse, Example, MediaContent } from "../../model/types.js";
 import { isRecord } from "../reader.js";
 import type { PostmanContext } from "./context.js";
 import { keyValues } from "./fields.js";
+import { isInferred, mergeInferred } from "../../model/inferred-schema.js";
 import { inferSchema } from "./infer-schema.js";
+import { holdsTypedPlaceholder } from "./typed-placeholder.js";
 import {
   isJsonMediaType,
   mediaType,
@@ -122,6 +124,15 @@ function addExample(
   value: unknown,
   name: unknown,
 ): void {
+  if (isJsonMediaType(content.mediaType) && typeof value !== "string") {
+    // several saved responses of one status: every one fits the schema
+    const guess = inferSchema(value);
+    if (content.schema === undefined) content.schema = guess;
+    else if (isInferred(content.schema))
+      content.schema = mergeInferred([content.schema, guess]);
+  }
+  // typed stand-ins (`"<long>"`, written by converters) make a template, not an example
+  if (holdsTypedPlaceholder(value)) return;
   const examples = (content.examples ??= []);
   const example: Example = { value };
   if (typeof name === "string" && name.trim() !== "") {
@@ -132,10 +143,4 @@ function addExample(
     example.name = unique;
   }
   examples.push(example);
-  if (
-    content.schema === undefined &&
-    isJsonMediaType(content.mediaType) &&
-    typeof value !== "string"
-  )
-    content.schema = inferSchema(value);
 }

@@ -71,8 +71,13 @@ export class VariableScope {
     return this.values.get(name) ?? this.parent?.definition(name);
   }
 
-  /** Splits `text` into literal text (variables substituted) and the variables left unresolved. */
-  substitute(text: string): TextPart[] {
+  /**
+   * Splits `text` into literal text (variables substituted) and the variables left unresolved.
+   * With `emptyIsUnresolved` (a URL path), a variable whose value comes out as "" stays a
+   * variable: `/orders/{{order_id}}/capture` with `order_id: ""` is a route with a parameter, not
+   * `/orders/capture`.
+   */
+  substitute(text: string, emptyIsUnresolved = false): TextPart[] {
     const parts: TextPart[] = [];
     let last = 0;
     for (const match of text.matchAll(PLACEHOLDER)) {
@@ -80,12 +85,22 @@ export class VariableScope {
         parts.push({ text: text.slice(last, match.index) });
       const name = match[1]!;
       const value = this.expand(name);
-      if (value === undefined) parts.push({ variable: name });
+      if (
+        value === undefined ||
+        (emptyIsUnresolved && resolvedText(value) === "")
+      )
+        parts.push({ variable: name });
       else parts.push(...value);
       last = match.index + match[0].length;
     }
     if (last < text.length) parts.push({ text: text.slice(last) });
     return mergeText(parts);
+  }
+
+  /** The text `{{name}}` stands for here, or undefined when it is not all known. */
+  valueOf(name: string): string | undefined {
+    const parts = this.expand(name);
+    return parts && resolvedText(parts);
   }
 
   /** What `{{name}}` stands for here, or undefined: not defined, or past a bound (reported). */

@@ -93,18 +93,22 @@ export function readOperation(
   }
   const requestBody = foldRequestBody(reading, body, form, consumes);
   if (requestBody) endpoint.requestBody = requestBody;
-  else if (consumes.length > 0) {
-    // the model decides whether the operation sends a body (src/model/undescribed-body.ts)
+  else {
+    // no body or formData parameter: no body (§Parameter Object). The operation's own
+    // `consumes` names the media types should other evidence say one is sent (a Content-Type
+    // header parameter here, a Postman body mode elsewhere); the document's names none for it
+    // (src/model/undescribed-body.ts)
     const own = child(operation, "consumes");
-    endpoint.bodySignals = [
-      {
-        mediaTypes: consumes,
-        required: false,
-        evidence:
-          own.value !== undefined ? "consumes" : "the document's consumes",
-        source: own.value !== undefined ? sourceOf(own) : endpoint.sources[0]!,
-      },
-    ];
+    if (own.value !== undefined && consumes.length > 0)
+      endpoint.bodySignals = [
+        {
+          mediaTypes: consumes,
+          required: false,
+          evidence: "consumes",
+          source: sourceOf(own),
+          hint: true,
+        },
+      ];
   }
   endpoint.responses = readResponses(reading, operation, produces);
   applyEvidence(reading, endpoint, evidence);

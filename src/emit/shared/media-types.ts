@@ -1,0 +1,80 @@
+import type { Endpoint, MediaContent } from "../../model/types.js";
+
+// What the generated client does with media types, decided once for the types, the client's
+// view and the tests: which request media type it sends, which Accept it sends, and what it
+// hands over for a response of each media type. templates/client/runtime.ts does the sending
+// and decoding; test/client/media-types.test.ts holds the two to each other on the wire.
+
+const FORM = "application/x-www-form-urlencoded";
+const MULTIPART = "multipart/form-data";
+
+/** JSON media types: `application/json`, `application/problem+json`; parameters ignored. */
+export function isJsonMediaType(mediaType: string): boolean {
+  return /^application\/(.+\+)?json\b/i.test(mediaType);
+}
+
+/**
+ * The media type the client sends a body as: JSON first, then the form encodings, then whatever
+ * the spec lists first. The body's type is this media type's only (issue 24 I): a body that
+ * may also be multipart is typed and sent as JSON, so what type-checks is what arrives.
+ */
+export function sentMediaType(content: MediaContent[]): string | undefined {
+  const types = content.map((c) => c.mediaType);
+  return (
+    types.find(isJsonMediaType) ??
+    types.find((t) => t.toLowerCase().startsWith(FORM)) ??
+    types.find((t) => t.toLowerCase().startsWith(MULTIPART)) ??
+    types[0]
+  );
+}
+
+/** The request body's media content the client sends (see `sentMediaType`). */
+export function sentContent(content: MediaContent[]): MediaContent[] {
+  const sent = sentMediaType(content);
+  return content.filter((c) => c.mediaType === sent);
+}
+
+/** The weight of the media types the client decodes as values but not as JSON. */
+const OTHER_WEIGHT = "q=0.5";
+
+/**
+ * The Accept header: every media type the responses declare, each once, JSON ones first. A
+ * non-JSON type that a response offers beside a JSON one (`application/xml` next to
+ * `application/json`) goes at `q=0.5`, so a server that negotiates answers JSON, the one
+ * representation the client decodes into the schema's type; one that is a response's only
+ * representation (an image, XML-only APIs) keeps full weight.
+ */
+export function acceptHeader(endpoint: Endpoint): string | undefined {
+  const types = [
+    ...new Set(
+      endpoint.responses.flatMap((r) => r.content.map((c) => c.mediaType)),
+    ),
+  ];
+  const besideJson = new Set(
+    endpoint.responses
+      .filter((r) => r.content.some((c) => isJsonMediaType(c.mediaType)))
+      .flatMap((r) => r.content.map((c) => c.mediaType)),
+  );
+  const others = types.filter((t) => !isJsonMediaType(t));
+  const all = [
+    ...types.filter(isJsonMediaType),
+    ...others.filter((t) => !besideJson.has(t)),
+    ...others
+      .filter((t) => besideJson.has(t))
+      .map((t) => `${t};${OTHER_WEIGHT}`),
+  ];
+  return all.length > 0 ? all.join(", ") : undefined;
+}
+
+/**
+ * What the client hands over for a response body of `mediaType`: a JSON value, a string (text,
+ * or no Content-Type), or a Blob (anything else, XML included). A wildcard (`*\/*`,
+ * `application/*`) may be any of them.
+ */
+export function decodedAs(mediaType: string): "json" | "text" | "blob" | "any" {
+  const type = mediaType.split(";")[0]!.trim().toLowerCase();
+  if (type.endsWith("/*")) return "any";
+  if (isJsonMediaType(type)) return "json";
+  if (type.startsWith("text/") || type === "") return "text";
+  return "blob";
+}

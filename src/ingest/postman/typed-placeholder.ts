@@ -1,0 +1,50 @@
+import type { Schema } from "../../model/types.js";
+
+/**
+ * The stand-ins Postman's own OpenAPI importer and openapi-to-postmanv2 write where a value
+ * belongs (`"<long>"`, `"<dateTime>"`): each names a type, so it is that type, not a string.
+ * Keys are lower case; the stand-in is matched without regard to case.
+ */
+const TYPED: Record<string, Schema> = {
+  string: { type: "string" },
+  integer: { type: "integer" },
+  int: { type: "integer" },
+  int32: { type: "integer", format: "int32" },
+  long: { type: "integer", format: "int64" },
+  int64: { type: "integer", format: "int64" },
+  number: { type: "number" },
+  float: { type: "number", format: "float" },
+  double: { type: "number", format: "double" },
+  boolean: { type: "boolean" },
+  datetime: { type: "string", format: "date-time" },
+  "date-time": { type: "string", format: "date-time" },
+  date: { type: "string", format: "date" },
+  uuid: { type: "string", format: "uuid" },
+  uri: { type: "string", format: "uri" },
+  email: { type: "string", format: "email" },
+  byte: { type: "string", format: "byte" },
+};
+
+/** The schema a typed stand-in (`"<float>"`) names, or undefined for any other value. */
+export function typedPlaceholder(value: unknown): Schema | undefined {
+  if (typeof value !== "string") return undefined;
+  const match = /^\s*<([A-Za-z0-9-]+)>\s*$/.exec(value);
+  if (!match) return undefined;
+  const schema = Object.hasOwn(TYPED, match[1]!.toLowerCase())
+    ? TYPED[match[1]!.toLowerCase()]
+    : undefined;
+  return schema ? { ...schema } : undefined;
+}
+
+/** Whether `value` holds a typed stand-in anywhere: then it is a template, not an example. */
+export function holdsTypedPlaceholder(value: unknown, depth = 0): boolean {
+  if (depth > 32) return false;
+  if (typedPlaceholder(value) !== undefined) return true;
+  if (Array.isArray(value))
+    return value.some((v) => holdsTypedPlaceholder(v, depth + 1));
+  if (typeof value === "object" && value !== null)
+    return Object.values(value).some((v) =>
+      holdsTypedPlaceholder(v, depth + 1),
+    );
+  return false;
+}

@@ -1,0 +1,79 @@
+import { setOwn } from "./own.js";
+import { canonicalJson } from "./rank.js";
+import type { Schema } from "./types.js";
+
+const INFERRED = "x-apiloom-inferred";
+
+/** Whether a schema was guessed from an example (Postman) rather than declared. */
+export function isInferred(schema: Schema): boolean {
+  return schema[INFERRED] === true;
+}
+
+/**
+ * One schema for several schemas guessed from examples of one body (several Postman requests on
+ * one route, several saved responses of one status): every value any example shows fits it.
+ * Objects take the union of the members (none is required: inferred schemas never list
+ * `required`, so a member seen in some examples only is optional); arrays merge their items; an
+ * integer and a number are a number; a `{}` (an example's `null`) accepts anything; other
+ * differences become `anyOf` the variants.
+ */
+export function mergeInferred(schemas: readonly Schema[]): Schema {
+  const [first, ...rest] = schemas.map(strip);
+  const merged = rest.reduce((a, b) => mergeTwo(a, b, 0), first ?? {});
+  return { ...merged, [INFERRED]: true };
+}
+
+function strip(schema: Schema): Schema {
+  const { [INFERRED]: _, ...rest } = schema;
+  return rest;
+}
+
+function mergeTwo(a: Schema, b: Schema, depth: number): Schema {
+  if (depth > 32) return {};
+  if (canonicalJson(a) === canonicalJson(b)) return a;
+  if (Object.keys(a).length === 0 || Object.keys(b).length === 0) return {};
+  if (a.anyOf) return addVariant(a.anyOf, b, depth);
+  if (b.anyOf) return addVariant(b.anyOf, a, depth);
+  const ta = a.type;
+  const tb = b.type;
+  if (ta === "object" && tb === "object") {
+    const properties: Record<string, Schema> = {};
+    const pa = a.properties ?? {};
+    const pb = b.properties ?? {};
+    for (const [key, value] of Object.entries(pa))
+      setOwn(
+        properties,
+        key,
+        Object.hasOwn(pb, key) ? mergeTwo(value, pb[key]!, depth + 1) : value,
+      );
+    for (const [key, value] of Object.entries(pb))
+      if (!Object.hasOwn(pa, key)) setOwn(properties, key, value);
+    return { type: "object", properties };
+  }
+  if (ta === "array" && tb === "array") {
+    if (!a.items) return b;
+    if (!b.items) return a;
+    return { type: "array", items: mergeTwo(a.items, b.items, depth + 1) };
+  }
+  const numeric = (t: unknown) => t === "integer" || t === "number";
+  if (numeric(ta) && numeric(tb)) return { type: "number" };
+  return { anyOf: [a, b] };
+}
+
+/** `variants` with `schema` merged into the variant of its type, or added as one more. */
+function addVariant(
+  variants: readonly Schema[],
+  schema: Schema,
+  depth: number,
+): Schema {
+  const list = schema.anyOf ?? [schema];
+  let out = [...variants];
+  for (const item of list) {
+    const kind = (s: Schema) =>
+      s.type === "integer" ? "number" : String(s.type);
+    const i = out.findIndex((v) => kind(v) === kind(item));
+    if (i === -1) out.push(item);
+    else out = out.map((v, j) => (j === i ? mergeTwo(v, item, depth + 1) : v));
+  }
+  return { anyOf: out };
+}
