@@ -4,7 +4,7 @@ import type { Change } from "../diff/change.js";
 import { compareModels } from "../diff/compare.js";
 import { ConfigError } from "../workflow/config-error.js";
 import { OutsideFileError } from "../workflow/outside-file.js";
-import { resolveSettings } from "../workflow/settings.js";
+import { resolveApis } from "../workflow/settings.js";
 import { paint, useColor } from "./colors.js";
 import { DIFF_FORMATS, formatChanges, type DiffFormat } from "./diff-format.js";
 import { loadBasePair, loadFilePair, type LoadedSide } from "./diff-inputs.js";
@@ -18,6 +18,8 @@ import {
 import { placeMembers } from "./diff-places.js";
 import { printDiagnostics } from "./report.js";
 import type { Stream } from "./run-io.js";
+
+type Sides = { before: LoadedSide; after: LoadedSide };
 
 interface DiffFlags extends GenerateFlags {
   to: string[];
@@ -70,6 +72,7 @@ const FLAGS: FlagSpec<DiffFlags>[] = [
     apply: (f, v) => (f.project = v),
   },
   ...(flagsNamed(
+    "--api",
     "--config",
     "--no-config",
     "--lock",
@@ -110,8 +113,8 @@ export async function runDiff(
   const cwd = deps.cwd ?? process.cwd();
   const env = deps.env ?? process.env;
   let flags: DiffFlags;
-  let sides: { before: LoadedSide; after: LoadedSide };
-  let baseDir = cwd;
+  // one pair of sides per API compared (a config's `apis`, or the one --api names)
+  let pairs: { api?: string; baseDir: string; sides: Sides }[];
   try {
     flags = parse(args);
     if (flags.help) {
@@ -121,9 +124,12 @@ export async function runDiff(
     if (flags.base !== undefined) {
       if (flags.to.length > 0)
         throw new ConfigError("--base and --to cannot be combined");
-      const settings = await resolveSettings(flags, cwd);
-      baseDir = settings.baseDir;
-      sides = loadBasePair(settings, flags.base);
+      const ref = flags.base;
+      pairs = (await resolveApis(flags, cwd)).map((settings) => ({
+        api: settings.api,
+        baseDir: settings.baseDir,
+        sides: loadBasePair(settings, ref),
+      }));
     } else {
       if (flags.inputs.length === 0 || flags.to.length === 0)
         throw new ConfigError(
@@ -137,7 +143,12 @@ export async function runDiff(
             : existsSync(resolve(cwd, "apiloom.lock.json"))
               ? resolve(cwd, "apiloom.lock.json")
               : undefined;
-      sides = loadFilePair(flags.inputs, flags.to, cwd, lock);
+      pairs = [
+        {
+          baseDir: cwd,
+          sides: loadFilePair(flags.inputs, flags.to, cwd, lock),
+        },
+      ];
     }
   } catch (error) {
     // a lock that cannot be read is the user's file to fix, as for generate
@@ -148,42 +159,72 @@ export async function runDiff(
   }
   const color = useColor(flags.color, env, stdout.isTTY ?? false);
   const p = paint(color);
-
-  // a side that did not load would show every endpoint as removed: report it instead
-  const errors = [sides.before, sides.after].flatMap((side) =>
-    side.model.diagnostics
-      .filter((d) => d.severity === "error")
-      .map((d) => ({ ...d, message: `(${side.label}) ${d.message}` })),
-  );
-  if (errors.length > 0) {
-    printDiagnostics(errors, { paint: p, baseDir, cwd, max: 20 }, (t) =>
-      stderr.write(t),
+  const several = pairs.length > 1;
+  const reports: string[] = [];
+  let failed = false;
+  for (const { baseDir, sides } of pairs)
+    if ((await diffOne(sides, baseDir)) === 1) failed = true;
+  if (several && flags.format === "json")
+    stdout.write(
+      JSON.stringify(
+        {
+          apis: Object.fromEntries(
+            reports.map((r, i) => [pairs[i]!.api, JSON.parse(r)]),
+          ),
+        },
+        null,
+        2,
+      ) + "\n",
     );
-    stderr.write(
-      "apiloom diff: the inputs have errors; fix them to compare the versions\n",
-    );
-    return 1;
-  }
+  else stdout.write(reports.join(""));
+  return failed ? 1 : 0;
 
-  const changes = compareModels(sides.before.model, sides.after.model);
-  placeMembers(changes, sides, baseDir);
-  if (flags.project !== undefined) {
-    const { attachCallSites } = await import("../diff/blast-radius.js");
-    attachCallSites(changes, resolve(cwd, flags.project), cwd);
+  /** One API's comparison: its report kept for printing, 1 when it fails (or cannot compare). */
+  async function diffOne(sides: Sides, baseDir: string): Promise<number> {
+    // a side that did not load would show every endpoint as removed: report it instead
+    const errors = [sides.before, sides.after].flatMap((side) =>
+      side.model.diagnostics
+        .filter((d) => d.severity === "error")
+        .map((d) => ({ ...d, message: `(${side.label}) ${d.message}` })),
+    );
+    if (errors.length > 0) {
+      printDiagnostics(errors, { paint: p, baseDir, cwd, max: 20 }, (t) =>
+        stderr.write(t),
+      );
+      stderr.write(
+        "apiloom diff: the inputs have errors; fix them to compare the versions\n",
+      );
+      reports.push(several && flags.format === "json" ? "null" : "");
+      return 1;
+    }
+    const changes = compareModels(sides.before.model, sides.after.model);
+    placeMembers(changes, sides, baseDir);
+    if (flags.project !== undefined) {
+      const { attachCallSites } = await import("../diff/blast-radius.js");
+      attachCallSites(changes, resolve(cwd, flags.project), cwd);
+    }
+    const api = pairs[reports.length]!.api;
+    const heading =
+      several && flags.format === "text"
+        ? `${p.bold(`API ${api}`)}\n`
+        : several && flags.format === "markdown"
+          ? `## API ${api}\n\n`
+          : "";
+    reports.push(
+      heading +
+        formatChanges(changes, flags.format, {
+          paint: p,
+          baseDir,
+          cwd,
+          labels: { old: sides.before.label, new: sides.after.label },
+          lines: (side, abs) =>
+            (side === "old" ? sides.before : sides.after).texts
+              .get(abs)
+              ?.split(/\r?\n/),
+        }),
+    );
+    return fails(changes, flags.failOn) ? 1 : 0;
   }
-  stdout.write(
-    formatChanges(changes, flags.format, {
-      paint: p,
-      baseDir,
-      cwd,
-      labels: { old: sides.before.label, new: sides.after.label },
-      lines: (side, abs) =>
-        (side === "old" ? sides.before : sides.after).texts
-          .get(abs)
-          ?.split(/\r?\n/),
-    }),
-  );
-  return fails(changes, flags.failOn) ? 1 : 0;
 }
 
 function fails(changes: readonly Change[], on: DiffFlags["failOn"]): boolean {

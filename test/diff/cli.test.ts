@@ -1,5 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -197,6 +203,51 @@ describe("apiloom diff on the command line", () => {
       const bad = apiloom(["diff", "--base", "no-such-ref"], dir);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/^apiloom diff: git rev-parse failed/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("--base compares each API of a config that lists several, and --api picks one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "apiloom-diff-apis-"));
+    const git = (...args: string[]) =>
+      execFileSync("git", args, { cwd: dir, stdio: "pipe" });
+    try {
+      cpSync(join(FIXTURES, "../two-apis"), dir, { recursive: true });
+      git("init", "-q");
+      git("config", "user.email", "t@example.com");
+      git("config", "user.name", "t");
+      git("add", ".");
+      git("commit", "-qm", "base");
+      // the notes API loses its POST /notes; the pets API does not change
+      const file = join(dir, "specs/notes.postman.json");
+      const notes = JSON.parse(readFileSync(file, "utf8"));
+      notes.item[0].item = notes.item[0].item.filter(
+        (i: { name: string }) => i.name !== "Create note",
+      );
+      writeFileSync(file, JSON.stringify(notes));
+      const rules = (report: {
+        changes: { rule: string; endpoint: string }[];
+      }) => report.changes.map((c) => `${c.rule} ${c.endpoint}`);
+
+      const both = apiloom(["diff", "--base", "HEAD", "--format", "json"], dir);
+      expectNoCrash(both);
+      const apis = JSON.parse(both.stdout).apis;
+      expect(Object.keys(apis)).toEqual(["pets", "notes"]);
+      expect(rules(apis.pets)).toEqual([]);
+      expect(rules(apis.notes)).toEqual(["operation-removed POST /notes"]);
+
+      const text = apiloom(["diff", "--base", "HEAD", "--no-color"], dir);
+      expect(text.stdout).toMatch(/API pets[\s\S]*API notes/);
+
+      const pets = apiloom(
+        ["diff", "--base", "HEAD", "--api", "pets", "--format", "json"],
+        dir,
+      );
+      expect(rules(JSON.parse(pets.stdout))).toEqual([]);
+      const unknown = apiloom(["diff", "--base", "HEAD", "--api", "x"], dir);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(/pets.*notes|notes.*pets/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
