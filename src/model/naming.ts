@@ -148,7 +148,13 @@ export function assignNames(
         `the name override key ${JSON.stringify(key)} is not "METHOD /path"`,
         fileStart(key),
       );
+  // what each endpoint's sources would name it, read for every endpoint (locked or not), so the
+  // diagnostics reading names does not depend on whether a lock exists
+  const preferred = new Map(
+    pending.map((e) => [e, preferredName(e, reporter)]),
+  );
   const unlocked: Endpoint[] = [];
+  const lockedOnes: Endpoint[] = [];
   for (const endpoint of pending) {
     const locked = options.lockedNames?.[endpointKey(endpoint)];
     if (
@@ -156,15 +162,13 @@ export function assignNames(
       isIdentifierName(locked) &&
       !isReservedWord(locked) &&
       !isTaken(locked)
-    )
+    ) {
       claim(endpoint, locked);
-    else unlocked.push(endpoint);
+      lockedOnes.push(endpoint);
+    } else unlocked.push(endpoint);
   }
   // names an operationId gives are claimed before names read off request titles: an explicit
   // operationId is never taken by a title that happens to read the same (`List users`)
-  const preferred = new Map(
-    unlocked.map((e) => [e, preferredName(e, reporter)]),
-  );
   const givenById = (e: Endpoint) => preferred.get(e)!.kind === "operationId";
   for (const endpoint of [
     ...unlocked.filter(givenById),
@@ -174,22 +178,37 @@ export function assignNames(
     const fallback = methodPathName(endpoint);
     let name = !isTaken(given.name) ? given.name : fallback;
     for (let i = 2; isTaken(name); i++) name = `${fallback}${i}`;
-    if (name !== given.name && given.kind !== undefined) {
-      const other = holder.get(clashKey(given.name));
-      const source = given.source ?? endpoint.sources[0]!;
-      reporter.report(
-        "naming/name-taken",
-        `${endpointKey(endpoint)} is named ${name}: the name ${given.name} its ${given.kind === "operationId" ? "operationId" : "request title"} gives ` +
-          (other
-            ? `belongs to ${endpointKey(other)} (${other.sources[0]!.file}:${other.sources[0]!.line})`
-            : "is a name the generated client declares itself"),
-        source,
-        other ? [other.sources[0]!] : [],
-      );
-    }
+    if (name !== given.name) nameTaken(endpoint, name, given);
     claim(endpoint, name);
   }
+  // a locked endpoint whose given name another endpoint holds is reported too, as on the run
+  // that wrote the lock
+  for (const endpoint of lockedOnes) {
+    const given = preferred.get(endpoint)!;
+    if (endpoint.name !== given.name && isTaken(given.name))
+      nameTaken(endpoint, endpoint.name, given);
+  }
   for (const endpoint of endpoints) reportConflictingIds(endpoint, reporter);
+
+  /** Says that `endpoint` is named `name` because the name its sources give is taken. */
+  function nameTaken(
+    endpoint: Endpoint,
+    name: string,
+    given: ReturnType<typeof preferredName>,
+  ): void {
+    if (given.kind === undefined) return;
+    const other = holder.get(clashKey(given.name));
+    const source = given.source ?? endpoint.sources[0]!;
+    reporter.report(
+      "naming/name-taken",
+      `${endpointKey(endpoint)} is named ${name}: the name ${given.name} its ${given.kind === "operationId" ? "operationId" : "request title"} gives ` +
+        (other
+          ? `belongs to ${endpointKey(other)} (${other.sources[0]!.file}:${other.sources[0]!.line})`
+          : "is a name the generated client declares itself"),
+      source,
+      other ? [other.sources[0]!] : [],
+    );
+  }
 
   function claim(endpoint: Endpoint, name: string): void {
     taken.add(clashKey(name));

@@ -285,8 +285,12 @@ describe("settings: config paths are relative to the config, flag paths to the w
       ]),
     ).toEqual(["express", "fastify"]);
     expect(await adapters(["x.yaml", "--no-config"])).toEqual([]);
-    await expect(settings(["--server-adapters", "express"])).rejects.toThrow(
-      '--server-adapters: unknown server adapter "express": apiloom has fastify; for another, put server/express.ts in your templates folder',
+    expect(await adapters(["--server-adapters", "express,hono"])).toEqual([
+      "express",
+      "hono",
+    ]);
+    await expect(settings(["--server-adapters", "koa"])).rejects.toThrow(
+      '--server-adapters: unknown server adapter "koa": apiloom has express, fastify, hono; for another, put server/koa.ts in your templates folder',
     );
     const bad = folder({
       "apiloom.config.json": JSON.stringify({
