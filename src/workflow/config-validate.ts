@@ -71,9 +71,14 @@ const oneOf =
 export function typeCheck(type: OptionType): Check {
   if (typeof type !== "string") return oneOf(type);
   return (
-    { string: isString, number: isNumber, boolean: isBoolean }[
-      type as "string"
-    ] ?? stringList
+    {
+      string: isString,
+      number: isNumber,
+      boolean: isBoolean,
+      object: ((v, where, report) => {
+        if (!isObject(v)) report(where, " must be an object");
+      }) as Check,
+    }[type as "string"] ?? stringList
   );
 }
 
@@ -308,10 +313,12 @@ function checkPlugin(
     const type = spec["type"];
     if (!(
       (Array.isArray(type) && type.every((t) => typeof t === "string")) ||
-      ["string", "number", "boolean", "string-list"].includes(type as string)
+      ["string", "number", "boolean", "string-list", "object"].includes(
+        type as string,
+      )
     ))
       throw new ConfigError(
-        `${specAt}.type must be "string", "number", "boolean", "string-list" or a list of strings`,
+        `${specAt}.type must be "string", "number", "boolean", "string-list", "object" or a list of strings`,
       );
     strictly(isString)(spec["help"], `${specAt}.help`);
     if (spec["default"] !== undefined)
