@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generate } from "../../src/generate.js";
 import { pageShape } from "../../src/model/pagination.js";
 import type { GenerateOptions } from "../../src/generate.js";
+import { typeCheck } from "./compile.js";
 import { generateClient } from "./generate.js";
 import { recordingServer } from "./server.js";
 
@@ -69,6 +70,13 @@ describe("pages declared in the config", () => {
     expect(pageShape(model, model.endpoints[0]!, ["200"])).toBeUndefined();
     const index = files.find((f) => f.path === "client/index.ts")!;
     expect(index.contents).not.toContain("listThingsPages");
+  });
+
+  test("the declared iterator compiles, typed by the items property", async () => {
+    const index = readFileSync(join(dir, "client/index.ts"), "utf8");
+    expect(index).toContain("export function listThingsPages");
+    expect(index).toContain('PageIterator<ListThingsResponses, "data">');
+    expect(await typeCheck(dir)).toBe("");
   });
 
   test("the declared iterator walks every page", async () => {
