@@ -147,3 +147,8 @@ export const CONFIG_FILE_NAMES = [
   "apiloom.config.yaml",
   "apiloom.config.yml",
 ] as const;
+
+/** Line and column of the entry at a path of the config file, when the file has positions. */
+export type ConfigLocator = (
+  path: readonly (string | number)[],
+) => { line: number; column: number } | undefined;
