@@ -94,6 +94,20 @@ describe("pages declared in the config", () => {
     ]);
   });
 
+  test("the query artifact takes the declared cursor for its infinite query", async () => {
+    const query = async (pages: unknown) =>
+      (
+        await generate(inputs, {
+          artifacts: ["client", "query"],
+          client: { pages },
+        } as GenerateOptions)
+      ).files.find((f) => f.path === "query/index.ts")!.contents;
+    expect(await query({})).not.toContain("listThingsInfinite");
+    const declared = await query(PAGES);
+    expect(declared).toContain("export function listThingsInfinite");
+    expect(declared).toContain("lastPage.continuation");
+  });
+
   test("a declaration for no endpoint, or naming what the endpoint lacks, is an error", async () => {
     const { diagnostics, files } = await run({
       "GET /nothing": { kind: "link" },

@@ -124,6 +124,10 @@ const OPTION_ROWS: Record<string, Row> = {
     kind: "output",
     flip: { config: { client: { pages: { "GET /pets": { kind: "link" } } } } },
   },
+  "emit.options.query.pages": {
+    kind: "output",
+    flip: { config: { client: { pages: { "GET /pets": { kind: "link" } } } } },
+  },
   "emit.options.server.baseUrl": {
     kind: "output",
     flip: { config: { baseUrl: "https://other.example.com/v9" } },

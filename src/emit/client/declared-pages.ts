@@ -3,6 +3,7 @@ import type { PageShape } from "../../model/pagination.js";
 import { fileStart, Reporter } from "../../model/reporter.js";
 import { resolveSchema } from "../../model/schema.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../../model/types.js";
+import type { PluginOption } from "../artifact.js";
 import { successStatuses } from "../types/endpoint-types.js";
 
 /** The config's `client.pages`: a page shape by endpoint, `"GET /things": { kind: "cursor", … }`. */
@@ -18,6 +19,15 @@ const KEYS: Record<
   link: { parameters: [], fields: [] },
   offset: { parameters: ["offset", "limit"], fields: [] },
   page: { parameters: ["page"], fields: [], optional: ["size"] },
+};
+
+/** The option `client.pages`, read by the client and the query plugins alike. */
+export const pagesOption: PluginOption<PageDeclarations> = {
+  type: "object",
+  default: {},
+  help: 'Page shapes by endpoint, where the description does not show them: { "GET /things": { kind: "cursor", parameter: "after", field: "next", items: "data" } }',
+  config: "client.pages",
+  problem: pagesProblem,
 };
 
 /**

@@ -1,6 +1,6 @@
-import { definePlugin, type PluginOption } from "../artifact.js";
+import { definePlugin } from "../artifact.js";
 import { baseUrlOption } from "../shared/server-url.js";
-import { pagesProblem, type PageDeclarations } from "./declared-pages.js";
+import { pagesOption } from "./declared-pages.js";
 import { CLIENT_FOLDER } from "./path.js";
 
 /** The `client` artifact: `client/`, a typed fetch client (src/emit/client/index.ts). */
@@ -13,12 +13,7 @@ export default definePlugin({
     baseUrl: baseUrlOption(
       "Default base URL of the generated client: absolute http(s), or a path (/api)",
     ),
-    pages: {
-      type: "object",
-      default: {},
-      help: 'Page shapes by endpoint, where the description does not show them: { "GET /things": { kind: "cursor", parameter: "after", field: "next", items: "data" } }',
-      problem: pagesProblem,
-    } as PluginOption<PageDeclarations>,
+    pages: pagesOption,
   },
   async emit({ model, options, templatesDir, reporter }) {
     const [{ emitClient }, { baseUrlDiagnostics }, { declaredPages }] =
