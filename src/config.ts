@@ -17,3 +17,5 @@ export type {
   PluginOption,
   PluginOptionSpecs,
 } from "./emit/artifact.js";
+// the shape of a `client.pages` entry (ApiloomSettings)
+export type { PageShape } from "./model/pagination.js";

@@ -105,3 +105,5 @@ export type {
   SourceRef,
   Tag,
 } from "./model/types.js";
+// the shape of a `client.pages` entry (ApiloomSettings)
+export type { PageShape } from "./model/pagination.js";

@@ -1,4 +1,5 @@
 import type { Reporter } from "../model/reporter.js";
+import type { PageShape } from "../model/pagination.js";
 import type { ApiModel } from "../model/types.js";
 import type { TypeIndex } from "./types/type-index.js";
 
@@ -75,7 +76,13 @@ export type OptionValues<S extends PluginOptionSpecs> = {
  * the strings listed.
  */
 export type OptionType =
-  "string" | "number" | "boolean" | "string-list" | readonly string[];
+  | "string"
+  | "number"
+  | "boolean"
+  | "string-list"
+  /** A JSON object, its shape checked by the option's `problem`. */
+  | "object"
+  | readonly string[];
 
 /** One option of a plugin: its type, default and meaning, where the config and the command line set it. */
 export interface PluginOption<T = unknown> {
@@ -155,6 +162,8 @@ export interface EmitOptions {
   baseUrl?: string;
   /** Server framework adapters to emit beside the node:http listener, as `server/<name>.ts`. */
   serverAdapters?: readonly string[];
+  /** Page shapes declared by endpoint key (`client.pages`), already checked against the model. */
+  pages?: ReadonlyMap<string, PageShape>;
   /** The generated server checks its JSON answers by default (`server.validateResponses`). */
   validateResponses?: boolean;
   /** Where the output folder is in the project (default `generated`): see OutputLayout. */

@@ -10,6 +10,11 @@ export const CLIENT_CODES = {
     meaning:
       "the first server URL names no host, or keeps an undeclared `{variable}`, once its variables take their defaults: pass `baseUrl`",
   },
+  "client/page-declaration": {
+    severity: "error",
+    meaning:
+      "a `client.pages` entry names no endpoint, or a query parameter or body property its endpoint does not have: it is not used",
+  },
 } as const satisfies FamilyCodes<"client">;
 
 /** The `server/` codes. */

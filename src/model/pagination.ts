@@ -65,6 +65,25 @@ export function pagination(
   return found.length === 1 ? found[0] : undefined;
 }
 
+/**
+ * The `Pagination` of a declared cursor shape (config `client.pages`, checked against the
+ * endpoint beforehand): its parameter, when it is a plain string or number; else undefined.
+ */
+export function declaredPagination(
+  model: ApiModel,
+  endpoint: Endpoint,
+  shape: PageShape,
+): Pagination | undefined {
+  if (shape.kind !== "cursor") return;
+  const parameter = endpoint.parameters.query.find(
+    (p) => p.name === shape.parameter,
+  );
+  const kind = valueKind(resolveSchema(model.schemas, parameter?.schema));
+  return parameter && kind
+    ? { parameter, field: shape.field, kind }
+    : undefined;
+}
+
 /** `name` lowercased without `_` and `-`: `page_token`, `pageToken` and `Page-Token` agree. */
 function squeezed(name: string): string {
   return name.toLowerCase().replace(/[_-]/g, "");

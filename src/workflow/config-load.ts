@@ -8,8 +8,12 @@ import {
 } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CONFIG_FILE_NAMES, type ApiloomConfig } from "./config-types.js";
-import { validateConfig, type ConfigLocator } from "./config-validate.js";
+import {
+  CONFIG_FILE_NAMES,
+  type ApiloomConfig,
+  type ConfigLocator,
+} from "./config-types.js";
+import { validateConfig } from "./config-validate.js";
 import type { ParsedDocument } from "../ingest/parse/parsed-document.js";
 import { projectCacheDir } from "./cache-dir.js";
 

@@ -1,5 +1,6 @@
 import type { ArtifactPlugin, DocsGroupBy } from "../emit/artifact.js";
 import type { ArtifactName } from "../emit/registry.js";
+import type { PageShape } from "../model/pagination.js";
 
 /**
  * What `apiloom.config.{ts,mjs,js,json,yaml,yml}` may hold. Paths are relative to the config
@@ -74,6 +75,14 @@ export interface ApiloomSettings {
     /** Largest input or `$ref`'d file read, in MiB. Default 100. */
     maxInputSize?: number;
   };
+  client?: {
+    /**
+     * Page shapes by endpoint (`"GET /things"`), for endpoints whose pages the description does
+     * not show: each gets its `<name>Pages` iterator. A key that names no endpoint, or a query
+     * parameter or body property the endpoint lacks, is a `client/page-declaration` error.
+     */
+    pages?: Record<string, PageShape>;
+  };
   docs?: {
     /**
      * Group endpoints by first tag (`"tag"`), by the resource their path names (`"path"`), or
@@ -138,3 +147,8 @@ export const CONFIG_FILE_NAMES = [
   "apiloom.config.yaml",
   "apiloom.config.yml",
 ] as const;
+
+/** Line and column of the entry at a path of the config file, when the file has positions. */
+export type ConfigLocator = (
+  path: readonly (string | number)[],
+) => { line: number; column: number } | undefined;

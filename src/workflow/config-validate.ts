@@ -5,7 +5,7 @@ import type {
   PluginOption,
 } from "../emit/artifact.js";
 import { BUILT_IN_PLUGINS } from "../emit/registry.js";
-import type { ApiloomConfig } from "./config-types.js";
+import type { ApiloomConfig, ConfigLocator } from "./config-types.js";
 import { ConfigError } from "./config-error.js";
 
 /**
@@ -67,14 +67,19 @@ const oneOf =
       );
   };
 
+/** The check of each plugin option type but a list of values (`object`: its `problem` says more). */
+const TYPE_CHECKS: Readonly<Record<string, Check>> = {
+  string: isString,
+  number: isNumber,
+  boolean: isBoolean,
+  "string-list": stringList,
+  object: (v, where, report) =>
+    void (isObject(v) || report(where, " must be an object")),
+};
+
 /** The check of a plugin option's type (config values and the programmatic options alike). */
 export function typeCheck(type: OptionType): Check {
-  if (typeof type !== "string") return oneOf(type);
-  return (
-    { string: isString, number: isNumber, boolean: isBoolean }[
-      type as "string"
-    ] ?? stringList
-  );
+  return typeof type === "string" ? TYPE_CHECKS[type]! : oneOf(type);
 }
 
 /** apiloom's own settings; each plugin's options are added under their config paths. */
@@ -308,10 +313,10 @@ function checkPlugin(
     const type = spec["type"];
     if (!(
       (Array.isArray(type) && type.every((t) => typeof t === "string")) ||
-      ["string", "number", "boolean", "string-list"].includes(type as string)
+      Object.hasOwn(TYPE_CHECKS, type as string)
     ))
       throw new ConfigError(
-        `${specAt}.type must be "string", "number", "boolean", "string-list" or a list of strings`,
+        `${specAt}.type must be "string", "number", "boolean", "string-list", "object" or a list of strings`,
       );
     strictly(isString)(spec["help"], `${specAt}.help`);
     if (spec["default"] !== undefined)
@@ -331,11 +336,6 @@ export function unknownArtifact(
   if (unknown === undefined) return undefined;
   return `unknown artifact ${JSON.stringify(unknown)} (known: ${plugins.map((p) => p.name).join(", ")})`;
 }
-
-/** Line and column of the entry at a path of the config file, when the file has positions. */
-export type ConfigLocator = (
-  path: readonly (string | number)[],
-) => { line: number; column: number } | undefined;
 
 /**
  * Checks a loaded config against ApiloomConfig (and the options of apiloom's and its own plugins)

@@ -120,6 +120,14 @@ const OPTION_ROWS: Record<string, Row> = {
     kind: "output",
     flip: { config: { baseUrl: "https://other.example.com" } },
   },
+  "emit.options.client.pages": {
+    kind: "output",
+    flip: { config: { client: { pages: { "GET /pets": { kind: "link" } } } } },
+  },
+  "emit.options.query.pages": {
+    kind: "output",
+    flip: { config: { client: { pages: { "GET /pets": { kind: "link" } } } } },
+  },
   "emit.options.server.baseUrl": {
     kind: "output",
     flip: { config: { baseUrl: "https://other.example.com/v9" } },

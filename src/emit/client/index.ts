@@ -85,7 +85,7 @@ export const emitClient: Emitter = async (model, options) => {
   const supported = new Set(schemes.map(([name]) => name));
   const taken = new Set(model.endpoints.map((e) => e.name));
   const endpoints = model.endpoints.map((e) =>
-    endpointView(e, index, supported, locals, taken),
+    endpointView(e, index, supported, locals, taken, options.pages),
   );
   const view: ClientIndexView = {
     title: model.info.title,

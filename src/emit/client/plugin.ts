@@ -1,5 +1,6 @@
 import { definePlugin } from "../artifact.js";
 import { baseUrlOption } from "../shared/server-url.js";
+import { pagesOption } from "./declared-pages.js";
 import { CLIENT_FOLDER } from "./path.js";
 
 /** The `client` artifact: `client/`, a typed fetch client (src/emit/client/index.ts). */
@@ -12,14 +13,24 @@ export default definePlugin({
     baseUrl: baseUrlOption(
       "Default base URL of the generated client: absolute http(s), or a path (/api)",
     ),
+    pages: pagesOption,
   },
   async emit({ model, options, templatesDir, reporter }) {
-    const [{ emitClient }, { baseUrlDiagnostics }] = await Promise.all([
-      import("./index.js"),
-      import("./base-url.js"),
-    ]);
+    const [{ emitClient }, { baseUrlDiagnostics }, { declaredPages }] =
+      await Promise.all([
+        import("./index.js"),
+        import("./base-url.js"),
+        import("./declared-pages.js"),
+      ]);
     // a first server with no host: the client has no default base URL
     reporter.add(baseUrlDiagnostics(model, options.baseUrl));
-    return emitClient(model, { templatesDir, baseUrl: options.baseUrl });
+    // a declaration that names what the endpoint lacks is reported and left out
+    const declared = declaredPages(model, options.pages);
+    reporter.add(declared.diagnostics);
+    return emitClient(model, {
+      templatesDir,
+      baseUrl: options.baseUrl,
+      pages: declared.pages,
+    });
   },
 });

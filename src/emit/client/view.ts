@@ -1,5 +1,6 @@
 import type { Endpoint, Parameter } from "../../model/types.js";
-import { pageShape } from "../../model/pagination.js";
+import { endpointKey } from "../../model/naming.js";
+import { pageShape, type PageShape } from "../../model/pagination.js";
 import { mainType, resolveSchema } from "../../model/schema.js";
 import { acceptHeader, sentMediaType } from "../shared/media-types.js";
 import { encodingStyle, parameterWireStyle } from "../shared/wire-style.js";
@@ -24,6 +25,8 @@ export function endpointView(
   locals: ClientLocals,
   /** Every endpoint function's name: a `<name>Pages` of the same name is not written. */
   taken: ReadonlySet<string> = new Set(),
+  /** The config's page shapes (`client.pages`) by endpoint key: they win over detection. */
+  declared?: ReadonlyMap<string, PageShape>,
 ): ClientEndpointView {
   const types = index.endpoint(endpoint);
   const mediaType = endpoint.requestBody
@@ -72,7 +75,9 @@ export function endpointView(
     view.statuses = statuses;
   const stream = streamView(endpoint, types.successStatuses, index);
   if (stream) view.stream = stream;
-  const pages = pageShape(index.model, endpoint, types.successStatuses);
+  const pages =
+    declared?.get(endpointKey(endpoint)) ??
+    pageShape(index.model, endpoint, types.successStatuses);
   if (pages && !taken.has(`${endpoint.name}Pages`)) {
     view.pages = pages;
     view.pagesName = `${endpoint.name}Pages`;

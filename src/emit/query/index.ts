@@ -6,7 +6,13 @@ import { group, print } from "../shared/doc.js";
 import { stringLiteral } from "../shared/literals.js";
 import { assignment, items } from "../shared/statements.js";
 import type { EndpointTypes } from "../types/type-index.js";
-import { pagination, type Pagination } from "../../model/pagination.js";
+import { endpointKey } from "../../model/naming.js";
+import {
+  declaredPagination,
+  pagination,
+  type PageShape,
+  type Pagination,
+} from "../../model/pagination.js";
 import { HELPERS, KEY_HELPERS, PREAMBLE } from "./runtime.js";
 
 /** What one endpoint becomes: a query (GET) or a mutation (POST, PUT, PATCH, DELETE). */
@@ -26,12 +32,16 @@ const KINDS: Partial<Record<Endpoint["method"], Kind>> = {
  * `Options`, `Infinite`, `Key` or `Mutation`, none of which ends another, so two endpoints'
  * names never collide (endpoint names are unique).
  */
-export function emitQuery({
-  model,
-  paths,
-  types,
-  imports,
-}: Pick<EmitContext, "model" | "paths" | "types" | "imports">): GeneratedFile {
+export function emitQuery(
+  {
+    model,
+    paths,
+    types,
+    imports,
+  }: Pick<EmitContext, "model" | "paths" | "types" | "imports">,
+  /** The config's page shapes (`client.pages`) by endpoint key: they win over detection. */
+  declared: ReadonlyMap<string, PageShape> = new Map(),
+): GeneratedFile {
   const file = `${paths["query"] ?? "query"}/index.ts`;
   const clientFile = `${paths["client"] ?? "client"}/index.ts`;
   const typesFile = paths["types"] ?? "types.ts";
@@ -54,7 +64,10 @@ export function emitQuery({
     const args = hasArgs(t);
     keyed ||= args;
     blocks.push(queryKey(endpoint, t), queryOptions(endpoint, t));
-    const pages = pagination(model, endpoint, t.successStatuses);
+    const shape = declared.get(endpointKey(endpoint));
+    const pages = shape
+      ? declaredPagination(model, endpoint, shape)
+      : pagination(model, endpoint, t.successStatuses);
     if (pages) blocks.push(infinite(endpoint, t, pages));
   }
   // the helpers only when something calls them (the strictest tsconfigs refuse unused locals)

@@ -1,4 +1,5 @@
 import { definePlugin } from "../artifact.js";
+import { pagesOption } from "../client/declared-pages.js";
 
 /**
  * The `query` artifact: `query/index.ts`, TanStack Query option factories per endpoint (query
@@ -12,8 +13,15 @@ export default definePlugin({
   needs: ["client"],
   byDefault: false,
   path: "query",
+  // the client's declared page shapes (`client.pages`): a declared cursor makes an infinite query
+  options: { pages: pagesOption },
   async emit(context) {
-    const { emitQuery } = await import("./index.js");
-    return [emitQuery(context)];
+    const [{ emitQuery }, { declaredPages }] = await Promise.all([
+      import("./index.js"),
+      import("../client/declared-pages.js"),
+    ]);
+    // the client plugin reports what a declaration names amiss; only the sound ones come here
+    const { pages } = declaredPages(context.model, context.options.pages);
+    return [emitQuery(context, pages)];
   },
 });
