@@ -22,7 +22,7 @@ const generate = (out: string, ...names: string[]) =>
 const functions = (out: string) =>
   [
     ...readFileSync(join(out, "client/index.ts"), "utf8").matchAll(
-      /^export function (\w+)\(/gm,
+      /^export function (\w+)[<(]/gm,
     ),
   ].map((m) => m[1]!);
 
