@@ -46,10 +46,13 @@ export function flat(node: TypeNode): string | null {
     }
     case "tuple": {
       const parts: string[] = [];
-      for (const el of node.elements) {
+      for (const [i, el] of node.elements.entries()) {
         const text = flat(el);
         if (text === null) return null;
-        parts.push(text);
+        if (!isOptionalElement(node, i)) parts.push(text);
+        else if (el.kind === "union" || el.kind === "intersection")
+          parts.push(`(${text})?`);
+        else parts.push(`${text}?`);
       }
       if (node.rest) {
         const rest = flat({ kind: "array", element: node.rest });
@@ -316,8 +319,35 @@ function recordDoc(node: Extract<TypeNode, { kind: "record" }>): Doc {
   );
 }
 
-function tupleDoc(node: Extract<TypeNode, { kind: "tuple" }>): Doc {
-  const items = node.elements.map(typeDoc);
+type TupleNode = Extract<TypeNode, { kind: "tuple" }>;
+
+function isOptionalElement(node: TupleNode, i: number): boolean {
+  return node.required !== undefined && i >= node.required;
+}
+
+/** `T?`; a union or an intersection in parentheses (`(A | null)?`), broken as prettier does. */
+function optionalElement(el: TypeNode): Doc {
+  if (el.kind === "union")
+    return group([
+      "(",
+      indent([softline, group(unionLines(el.members))]),
+      softline,
+      ")?",
+    ]);
+  if (el.kind === "intersection")
+    return group([
+      "(",
+      indent([softline, intersectionDoc(el)]),
+      softline,
+      ")?",
+    ]);
+  return [typeDoc(el), "?"];
+}
+
+function tupleDoc(node: TupleNode): Doc {
+  const items = node.elements.map((el, i) =>
+    isOptionalElement(node, i) ? optionalElement(el) : typeDoc(el),
+  );
   if (node.rest)
     items.push(["...", typeDoc({ kind: "array", element: node.rest })]);
   return group([
