@@ -49,10 +49,9 @@ export function flat(node: TypeNode): string | null {
       for (const [i, el] of node.elements.entries()) {
         const text = flat(el);
         if (text === null) return null;
-        if (!isOptionalElement(node, i)) parts.push(text);
-        else if (el.kind === "union" || el.kind === "intersection")
-          parts.push(`(${text})?`);
-        else parts.push(`${text}?`);
+        const grouped = el.kind === "union" || el.kind === "intersection";
+        if (i < (node.required ?? Infinity)) parts.push(text);
+        else parts.push(grouped ? `(${text})?` : `${text}?`);
       }
       if (node.rest) {
         const rest = flat({ kind: "array", element: node.rest });
@@ -319,34 +318,18 @@ function recordDoc(node: Extract<TypeNode, { kind: "record" }>): Doc {
   );
 }
 
-type TupleNode = Extract<TypeNode, { kind: "tuple" }>;
-
-function isOptionalElement(node: TupleNode, i: number): boolean {
-  return node.required !== undefined && i >= node.required;
-}
-
 /** `T?`; a union or an intersection in parentheses (`(A | null)?`), broken as prettier does. */
 function optionalElement(el: TypeNode): Doc {
-  if (el.kind === "union")
-    return group([
-      "(",
-      indent([softline, group(unionLines(el.members))]),
-      softline,
-      ")?",
-    ]);
-  if (el.kind === "intersection")
-    return group([
-      "(",
-      indent([softline, intersectionDoc(el)]),
-      softline,
-      ")?",
-    ]);
-  return [typeDoc(el), "?"];
+  if (el.kind !== "union" && el.kind !== "intersection")
+    return [typeDoc(el), "?"];
+  const inner =
+    el.kind === "union" ? group(unionLines(el.members)) : intersectionDoc(el);
+  return group(["(", indent([softline, inner]), softline, ")?"]);
 }
 
-function tupleDoc(node: TupleNode): Doc {
+function tupleDoc(node: Extract<TypeNode, { kind: "tuple" }>): Doc {
   const items = node.elements.map((el, i) =>
-    isOptionalElement(node, i) ? optionalElement(el) : typeDoc(el),
+    i < (node.required ?? Infinity) ? typeDoc(el) : optionalElement(el),
   );
   if (node.rest)
     items.push(["...", typeDoc({ kind: "array", element: node.rest })]);
