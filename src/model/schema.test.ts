@@ -108,7 +108,15 @@ describe("effective types and nullability", () => {
       false,
     ],
     ["items", { items: { type: "string" } }, ["array"], "array", false],
-    ["prefixItems", { prefixItems: [{}] }, ["array"], "array", false],
+    // a typeless tuple (draft-4 `items: [A, B]`) admits any non-array too
+    ["prefixItems", { prefixItems: [{}] }, [], undefined, false],
+    [
+      "prefixItems and items",
+      { prefixItems: [{}], items: {} },
+      ["array"],
+      "array",
+      false,
+    ],
     ["whole numbers", { enum: [1, 2] }, ["integer"], "integer", false],
     ["numbers", { enum: [1, 2.5] }, ["number"], "number", false],
     ["a const", { const: true }, ["boolean"], "boolean", false],

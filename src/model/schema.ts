@@ -84,12 +84,16 @@ const OBJECT_KEYWORDS = [
   "additionalProperties",
   "patternProperties",
 ] as const;
-const ARRAY_KEYWORDS = ["items", "prefixItems"] as const;
+/**
+ * Not `prefixItems`: without `type`, a tuple (draft-4 `items: [A, B]`, which Slack writes for
+ * "one of A, B") says nothing of non-arrays, and real specs send objects and nulls there.
+ */
+const ARRAY_KEYWORDS = ["items"] as const;
 
 /**
  * The types a schema's values have: the declared `type`, else what its keywords imply — an
- * object for `properties`/`additionalProperties`/`patternProperties`, an array for
- * `items`/`prefixItems` — else the types of its `const`/`enum` values (numbers as `integer`
+ * object for `properties`/`additionalProperties`/`patternProperties`, an array for `items`
+ * (`prefixItems` alone implies nothing, see ARRAY_KEYWORDS) — else the types of its `const`/`enum` values (numbers as `integer`
  * when all are whole, else `number`). Empty when nothing says (any value). `$ref`,
  * compositions and sub-schemas are not looked into.
  */

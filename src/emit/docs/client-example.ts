@@ -10,6 +10,7 @@ import {
 } from "../shared/doc.js";
 import { propertyKey, stringLiteral } from "../shared/literals.js";
 import { items } from "../shared/statements.js";
+import { sentContent } from "../shared/media-types.js";
 import { BINARY, bodySample, fitsType, sampleValue } from "./sample.js";
 
 /**
@@ -29,7 +30,8 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   if (path.length > 0) groups.push(["path", new Map(path)]);
   if (query.length > 0) groups.push(["query", new Map(query)]);
   if (headers.length > 0) groups.push(["headers", new Map(headers)]);
-  const media = endpoint.requestBody?.content[0];
+  // the media type the client sends, the one the body's type describes
+  const media = sentContent(endpoint.requestBody?.content ?? [])[0];
   // the spec's own body examples often break its schema; the sample follows the types
   if (endpoint.requestBody)
     groups.push(["body", bodySample(media, model.schemas, TYPED)]);

@@ -6,6 +6,7 @@ import type {
 } from "../../model/types.js";
 import { effectiveTypes, refTarget } from "../../model/schema.js";
 import { assignOwn, setOwn } from "../../model/own.js";
+import { isJsonMediaType } from "../shared/media-types.js";
 
 /** File content in a sample (`format: binary`): a Blob in client calls, `@file` in curl. */
 export class BinarySample {
@@ -33,6 +34,8 @@ export interface SampleOptions {
    * generated TypeScript types (specs' examples often do not match their schemas).
    */
   examples: "trust" | "typed";
+  /** A binary string is text, as inside a JSON body (the types say `string` there). */
+  binaryText?: boolean;
 }
 
 /**
@@ -67,7 +70,11 @@ export function bodySample(
   schemas: Record<string, NamedSchema>,
   options?: SampleOptions,
 ): unknown {
-  if (media?.schema) return sampleValue(media.schema, schemas, options);
+  if (media?.schema)
+    return sampleValue(media.schema, schemas, {
+      ...(options ?? { examples: "trust" }),
+      binaryText: isJsonMediaType(media.mediaType),
+    });
   const type = media?.mediaType.toLowerCase() ?? "";
   if (
     type === "application/octet-stream" ||
@@ -111,7 +118,9 @@ function sample(
   }
   switch (mainType(schema)) {
     case "string":
-      return sampleString(schema.format);
+      return schema.format === "binary" && state.options.binaryText
+        ? "<binary>"
+        : sampleString(schema.format);
     case "integer":
     case "number":
       return typeof schema.minimum === "number" ? schema.minimum : 0;

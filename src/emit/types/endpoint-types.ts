@@ -6,9 +6,18 @@ import type {
   Schema,
 } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
-import { decodedAs, sentContent } from "../shared/media-types.js";
+import {
+  decodedAs,
+  isJsonMediaType,
+  sentContent,
+} from "../shared/media-types.js";
 import { stringLiteral } from "../shared/literals.js";
-import { docLines, schemaToType, type SchemaNaming } from "./schema-to-type.js";
+import {
+  docLines,
+  schemaToType,
+  type SchemaMode,
+  type SchemaNaming,
+} from "./schema-to-type.js";
 import {
   raw,
   union,
@@ -101,20 +110,29 @@ function parameterDoc(parameter: Parameter): string[] | undefined {
 
 /**
  * The type of a request body: the type of the media type the client sends (issue 24 I; see
- * src/emit/shared/media-types.ts), a union when the spec lists it twice.
+ * src/emit/shared/media-types.ts), a union when the spec lists it twice. A binary string is a
+ * Blob only when that media type is not JSON (`form` mode).
  */
 export function requestBodyType(
   content: MediaContent[],
   naming: SchemaNaming,
 ): TypeNode {
-  return contentType(sentContent(content), naming, "write");
+  const sent = sentContent(content);
+  return contentType(sent, naming, requestBodyMode(sent));
+}
+
+/** How a request body of these (sent) media types is typed: `write` for JSON, else `form`. */
+export function requestBodyMode(sent: MediaContent[]): SchemaMode {
+  return sent.length > 0 && sent.every((c) => isJsonMediaType(c.mediaType))
+    ? "write"
+    : "form";
 }
 
 /** The type of a body: the distinct types of its media types, joined in a union. */
 export function contentType(
   content: MediaContent[],
   naming: SchemaNaming,
-  mode: "read" | "write",
+  mode: SchemaMode,
 ): TypeNode {
   if (content.length === 0) return UNKNOWN; // a body without media types says nothing
   // what the client decodes as JSON first: the type a caller reads most

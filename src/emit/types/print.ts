@@ -46,10 +46,12 @@ export function flat(node: TypeNode): string | null {
     }
     case "tuple": {
       const parts: string[] = [];
-      for (const el of node.elements) {
+      for (const [i, el] of node.elements.entries()) {
         const text = flat(el);
         if (text === null) return null;
-        parts.push(text);
+        const grouped = el.kind === "union" || el.kind === "intersection";
+        if (i < (node.required ?? Infinity)) parts.push(text);
+        else parts.push(grouped ? `(${text})?` : `${text}?`);
       }
       if (node.rest) {
         const rest = flat({ kind: "array", element: node.rest });
@@ -316,8 +318,19 @@ function recordDoc(node: Extract<TypeNode, { kind: "record" }>): Doc {
   );
 }
 
+/** `T?`; a union or an intersection in parentheses (`(A | null)?`), broken as prettier does. */
+function optionalElement(el: TypeNode): Doc {
+  if (el.kind !== "union" && el.kind !== "intersection")
+    return [typeDoc(el), "?"];
+  const inner =
+    el.kind === "union" ? group(unionLines(el.members)) : intersectionDoc(el);
+  return group(["(", indent([softline, inner]), softline, ")?"]);
+}
+
 function tupleDoc(node: Extract<TypeNode, { kind: "tuple" }>): Doc {
-  const items = node.elements.map(typeDoc);
+  const items = node.elements.map((el, i) =>
+    i < (node.required ?? Infinity) ? typeDoc(el) : optionalElement(el),
+  );
   if (node.rest)
     items.push(["...", typeDoc({ kind: "array", element: node.rest })]);
   return group([

@@ -28,8 +28,20 @@ const cases: [
     { given: { type: "string", format: "date-time" }, want: "string" },
   ],
   [
-    "binary is Blob",
-    { given: { type: "string", format: "binary" }, want: "Blob" },
+    "binary is a Blob in a form",
+    { given: { type: "string", format: "binary" }, mode: "form", want: "Blob" },
+  ],
+  [
+    "binary is a string in JSON",
+    {
+      given: { type: "string", format: "binary" },
+      mode: "write",
+      want: "string",
+    },
+  ],
+  [
+    "binary is a string in a JSON response",
+    { given: { type: "string", format: "binary" }, want: "string" },
   ],
   [
     "type array with null",
@@ -67,9 +79,46 @@ const cases: [
         type: "array",
         prefixItems: [{ type: "string" }, { type: "number" }],
         items: { not: {} },
+        minItems: 2,
       },
       want: "[string, number]",
     },
+  ],
+  [
+    "a tuple requires no element",
+    {
+      given: {
+        type: "array",
+        prefixItems: [{ type: "string" }, { type: ["number", "null"] }],
+      },
+      want: "[string?, (number | null)?, ...unknown[]]",
+    },
+  ],
+  [
+    "minItems requires the first elements",
+    {
+      given: {
+        type: "array",
+        prefixItems: [{ type: "string" }, { type: "number" }],
+        minItems: 1,
+      },
+      want: "[string, number?, ...unknown[]]",
+    },
+  ],
+  [
+    "additionalItems after draft-4 array-form items",
+    {
+      given: {
+        type: "array",
+        prefixItems: [{ type: "string" }],
+        additionalItems: false,
+      },
+      want: "[string?]",
+    },
+  ],
+  [
+    "a tuple without type admits any value",
+    { given: { prefixItems: [ref("Cat"), { type: "null" }] }, want: "unknown" },
   ],
   [
     "open tuple",
@@ -78,6 +127,7 @@ const cases: [
         type: "array",
         prefixItems: [{ type: "string" }],
         items: { type: "boolean" },
+        minItems: 1,
       },
       want: "[string, ...boolean[]]",
     },

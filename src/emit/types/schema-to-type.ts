@@ -28,7 +28,16 @@ import {
  * `write` mode types what a client sends (readOnly members are optional, the server ignores
  * them). Named schemas whose two readings differ get a second type, `<Name>Write`.
  */
-export type SchemaMode = "read" | "write";
+export type SchemaMode = "read" | "write" | "form";
+
+/**
+ * `form` types a request body the client sends as something other than JSON (a form, multipart,
+ * octet-stream): as `write`, and a `format: binary` string is the Blob the client hands over.
+ * Inside JSON (`read`, `write`) it is a string: JSON.stringify sends a Blob as `{}`.
+ */
+export function isRequestMode(mode: SchemaMode): boolean {
+  return mode !== "read";
+}
 
 export interface SchemaNaming {
   /** TS type name for a `$ref` target, in the given mode. */
@@ -110,7 +119,9 @@ function baseType(
     types.map((type): TypeNode => {
       switch (type) {
         case "string":
-          return raw(schema.format === "binary" ? "Blob" : "string");
+          return raw(
+            schema.format === "binary" && mode === "form" ? "Blob" : "string",
+          );
         case "integer":
         case "number":
           return raw("number");
@@ -138,14 +149,21 @@ function arrayType(
     const elements = schema.prefixItems.map((s) =>
       schemaToType(s, naming, mode),
     );
-    // `items: false` closes the tuple; anything else allows more elements
+    // the rest: `items` (2020-12), or `additionalItems` after draft-4's array-form items, as
+    // the validators read it (validators/arrays.ts); `false` closes the tuple
+    const more: unknown =
+      schema.items !== undefined ? schema.items : schema.additionalItems;
     const closed =
-      (schema.items as unknown) === false ||
-      (schema.items as Schema | undefined)?.not !== undefined;
+      more === false || (more as Schema | undefined)?.not !== undefined;
+    // prefixItems require no element: only minItems makes the first ones present
+    const min = typeof schema.minItems === "number" ? schema.minItems : 0;
     return {
       kind: "tuple",
       elements,
-      rest: closed ? undefined : schemaToType(schema.items, naming, mode),
+      required: Math.min(Math.max(0, Math.floor(min)), elements.length),
+      rest: closed
+        ? undefined
+        : schemaToType(more as Schema | undefined, naming, mode),
     };
   }
   return { kind: "array", element: schemaToType(schema.items, naming, mode) };
@@ -161,7 +179,7 @@ function objectType(
   const split = requiredSplit(naming.schemas, schema, lookup);
   const required = new Set([
     ...split.always,
-    ...(mode === "write" ? split.notInResponse : split.notInRequest),
+    ...(isRequestMode(mode) ? split.notInResponse : split.notInRequest),
   ]);
   const members: ObjectMember[] = [];
   const properties = schema.properties ?? {};

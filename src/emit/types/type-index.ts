@@ -15,7 +15,10 @@ import {
   type SchemaNaming,
 } from "./schema-to-type.js";
 import type { TypeNode } from "./type-node.js";
-import { schemasWithWriteVariant } from "./write-variants.js";
+import {
+  schemasWithFormVariant,
+  schemasWithWriteVariant,
+} from "./write-variants.js";
 
 export { TYPES_FILE };
 
@@ -84,8 +87,17 @@ function buildTypeIndex(model: ApiModel): TypeIndex {
     taken.add(name);
     writeNames.set(schemaName, name);
   }
+  const formNames = new Map<string, string>();
+  for (const schemaName of [...schemasWithFormVariant(model)].sort()) {
+    const base = names.get(schemaName) ?? "Schema";
+    let name = `${base}Form`;
+    for (let i = 2; taken.has(name); i++) name = `${base}Form${i}`;
+    taken.add(name);
+    formNames.set(schemaName, name);
+  }
   const schemaTypeName = (schemaName: string, mode: SchemaMode = "read") =>
-    (mode === "write" ? writeNames.get(schemaName) : undefined) ??
+    (mode === "form" ? formNames.get(schemaName) : undefined) ??
+    (mode !== "read" ? writeNames.get(schemaName) : undefined) ??
     names.get(schemaName) ??
     "unknown"; // a dangling $ref: the readers report it; the type stays honest
   const index: TypeIndex = {

@@ -8,7 +8,13 @@ export type TypeNode =
   | { kind: "union"; members: TypeNode[] }
   | { kind: "intersection"; members: TypeNode[] }
   | { kind: "array"; element: TypeNode }
-  | { kind: "tuple"; elements: TypeNode[]; rest?: TypeNode }
+  | {
+      kind: "tuple";
+      elements: TypeNode[];
+      /** How many leading elements are present (the rest are `T?`); all when absent. */
+      required?: number;
+      rest?: TypeNode;
+    }
   | {
       kind: "object";
       members: ObjectMember[];

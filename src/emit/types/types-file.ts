@@ -46,6 +46,15 @@ export function emitTypesFile(
           ),
         ]),
       );
+    const form = index.schemaTypeName(schemaName, "form");
+    if (form !== write)
+      blocks.push(
+        declaration(form, index.typeOf(named.schema, "form"), [
+          ...jsdocLines(
+            `\`${write}\` as a form or multipart request sends it: binary strings are Blobs.`,
+          ),
+        ]),
+      );
   }
   for (const endpoint of model.endpoints)
     blocks.push(endpointDeclarations(endpoint, index));

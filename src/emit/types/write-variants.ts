@@ -1,4 +1,6 @@
-import type { NamedSchema, Schema } from "../../model/types.js";
+import type { ApiModel, NamedSchema, Schema } from "../../model/types.js";
+import { sentContent } from "../shared/media-types.js";
+import { requestBodyMode } from "./endpoint-types.js";
 import {
   allOfPropertyLookup,
   requiredSplit,
@@ -74,4 +76,60 @@ function scan(
       });
   });
   return flagged;
+}
+
+/**
+ * Names of the schemas a request body sent as a form, multipart or octet-stream reaches
+ * (`form` mode, see schema-to-type.ts) that hold a `format: binary` string themselves or
+ * through a `$ref`: there it is a Blob, in JSON a string. Only these get a `<Name>Form` type.
+ */
+export function schemasWithFormVariant(model: ApiModel): Set<string> {
+  const refs = new Map<string, Set<string>>();
+  const binary = new Set<string>();
+  for (const [name, named] of Object.entries(model.schemas)) {
+    const found = new Set<string>();
+    if (refsAndBinary(named.schema, found)) binary.add(name);
+    refs.set(name, found);
+  }
+  // a schema reaching a binary one holds a binary string too
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [name, targets] of refs)
+      if (!binary.has(name) && [...targets].some((t) => binary.has(t))) {
+        binary.add(name);
+        changed = true;
+      }
+  }
+  const reached = new Set<string>();
+  const reach = (names: Iterable<string>) => {
+    for (const name of names)
+      if (!reached.has(name) && refs.has(name)) {
+        reached.add(name);
+        reach(refs.get(name)!);
+      }
+  };
+  for (const endpoint of model.endpoints) {
+    const sent = sentContent(endpoint.requestBody?.content ?? []);
+    if (requestBodyMode(sent) !== "form") continue;
+    for (const c of sent) {
+      const found = new Set<string>();
+      if (c.schema) refsAndBinary(c.schema, found);
+      reach(found);
+    }
+  }
+  return new Set([...reached].filter((name) => binary.has(name)));
+}
+
+/** Collects the schema's `$ref` targets into `refs`; true when it holds a binary string. */
+function refsAndBinary(schema: Schema, refs: Set<string>): boolean {
+  let found = false;
+  walkSchema(schema, (s) => {
+    if (typeof s !== "object") return;
+    if (typeof s.$ref === "string") {
+      const target = schemaRefName(s.$ref);
+      if (target !== undefined) refs.add(target);
+    }
+    if (s.format === "binary") found = true;
+  });
+  return found;
 }

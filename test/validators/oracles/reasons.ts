@@ -6,19 +6,6 @@
 
 export const FAULT_A =
   "fault A (a recursive map: `type Details = Record<string, Details> | string` is circular, TS2456), fixed by issue 24 branch fidtypes24";
-export const FAULT_D =
-  "fault D (Postman requests sharing a route keep only the first request's body: another request's example has members the inferred schema lacks), fixed by issue 24 branch fidwire24";
-export const FAULT_G =
-  "fault G (an allOf member that only lists `required` becomes `& Record<string, unknown>`: the members stay optional), fixed by issue 24 branch fidtypes24";
-export const FAULT_H =
-  'fault H (a discriminator without mapping intersects each member with `{ type: "TrackObject" }` against its own enum: never), fixed by issue 24 branch fidtypes24';
-
-export const TUPLE_BUG =
-  "BUG (src/emit/types; not in issue 24's list): `items: [A, B]` without `type` (Slack writes it for 'one of A, B': `latest: [objs_message, null]`) is typed `[A, B, ...unknown[]]`; array-form items require no element (`[]` is valid) and, without `type`, any non-array value is valid too, so the type rejects the objects and nulls the API sends (openapi-typescript: unknown)";
-export const BINARY_IN_JSON_BUG =
-  "BUG (kin of fault I; types + client): a `format: binary` member of a JSON body (Netlify's deployFiles.zip, the zip's content inside the JSON object) is typed Blob, which JSON.stringify sends as {}; inside JSON it is a string";
-export const BINARY_BODY =
-  "apiloom right: a `format: binary` body is typed Blob, which is what the client hands over for it; a JSON string is not";
 
 export const EXAMPLE_UNDECLARED =
   "the spec's example has a member its schema does not declare (a typo or a newer field); JSON Schema allows extra members, the type lists the declared ones, as openapi-typescript's does";
@@ -28,8 +15,6 @@ export const DOCKER_VOLUME_EXAMPLE =
   "Docker's Volume example leaves out `Options`, which its schema requires; listed, never typed";
 export const POSTMAN_SHARED_ROUTE_EXAMPLE =
   "fault D (POST /post is shared by several Postman requests: the JSON media type keeps the graphql request's schema `{query, variables}` and another request's raw example `{json}` that fails it), fixed by issue 24 branch fidwire24";
-export const UNKNOWN_BODY =
-  "apiloom right: the body also has media types without a schema (application/javascript), so its type is unknown: a media type without a schema says nothing";
 
 export const PEER_EMPTY_OBJECT =
   "apiloom right: openapi-typescript types `type: object` without properties as `Record<string, never>` (only `{}` fits); JSON Schema allows any member there, as apiloom's `Record<string, unknown>` says";
@@ -39,8 +24,8 @@ export const PEER_DISCRIMINATOR_CHILD =
   "apiloom wider, not wrong: openapi-typescript narrows `type` of each allOf child of Bitbucket's discriminator base `object` to the child's name (OpenAPI's implicit mapping); apiloom types the child by its own schema, where `type` is any string (a precision apiloom could add)";
 export const PEER_DISCRIMINATOR_NAME =
   "apiloom right: openapi-typescript sets a member's discriminator property to the member's schema name (`type: \"TrackObject\"`, the implicit mapping) even where the member's own enum says `track`; apiloom keeps the enum";
-export const PEER_FAULT_G =
-  "fault G today (fidtypes24); after the fix Address stays wider than the peer's, whose required-only member `{type: object, required: [...]}` is `Record<string, never>`: then the reason is PEER_EMPTY_OBJECT";
+export const PEER_REQUIRED_ONLY =
+  "apiloom right (fault G): members an allOf member only lists in `required` are required (JSON Schema); openapi-typescript leaves them optional";
 export const PEER_OBJECT_ENUM =
   "apiloom right: Docker's `ExposedPorts`/`Volumes` values are `{type: object, enum: [{}]}`, objects (apiloom `Record<string, unknown>`); openapi-typescript leaves them unknown";
 export const PEER_TYPELESS_OBJECT =

@@ -4,42 +4,17 @@
  * Refresh with `APILOOM_ORACLE_UPDATE=1 npx vitest run test/validators/oracles/samples.test.ts`.
  */
 import {
-  BINARY_BODY,
-  BINARY_IN_JSON_BUG,
   DOCKER_VOLUME_EXAMPLE,
   EXAMPLE_UNDECLARED,
-  FAULT_A,
-  FAULT_D,
-  FAULT_G,
-  FAULT_H,
   POSTMAN_SHARED_ROUTE_EXAMPLE,
   SLACK_EXAMPLE,
-  TUPLE_BUG,
-  UNKNOWN_BODY,
 } from "./reasons.js";
 
 export const SAMPLES_ALLOWED: Readonly<Record<string, string>> = {
-  "fixtures/fault-a-recursive-map.yaml › types.ts › types.ts": FAULT_A,
-  "fixtures/fault-d-shared-route.v21.json › addABankAccount 201 › undeclared":
-    FAULT_D,
-  "fixtures/fault-d-shared-route.v21.json › addABankAccount body › undeclared":
-    FAULT_D,
-  "fixtures/fault-g-allof-required.yaml › Address › loose": FAULT_G,
-  "fixtures/fault-h-discriminator.yaml › Item › type": FAULT_H,
-  "oas31/redocly-museum.yaml › TicketCodeImage › type": BINARY_BODY,
   "oas31/redocly-museum.yaml › buyMuseumTickets 201 › undeclared":
     EXAMPLE_UNDECLARED,
-  "postman/codegen-basic.v21.json › postGraphqlBodyJsonWithRaw body › example":
+  "postman/codegen-basic.v21.json › postPost body › example":
     POSTMAN_SHARED_ROUTE_EXAMPLE,
-  "postman/codegen-basic.v21.json › postGraphqlBodyJsonWithRaw body › loose":
-    UNKNOWN_BODY,
-  "postman/transferwise-api.v21.json › postAccounts body › undeclared": FAULT_D,
-  "swagger2/autorest-body-formdata.json › formdataUploadFile 200 › type":
-    BINARY_BODY,
-  "swagger2/autorest-body-formdata.json › formdataUploadFileViaBody 200 › type":
-    BINARY_BODY,
-  "swagger2/autorest-body-formdata.json › formdataUploadFiles 200 › type":
-    BINARY_BODY,
   "swagger2/docker-engine-v1.41.yaml › Service › undeclared":
     EXAMPLE_UNDECLARED,
   "swagger2/docker-engine-v1.41.yaml › ServiceUpdateResponse › undeclared":
@@ -50,14 +25,8 @@ export const SAMPLES_ALLOWED: Readonly<Record<string, string>> = {
     EXAMPLE_UNDECLARED,
   "swagger2/docker-engine-v1.41.yaml › containerList 200 › undeclared":
     EXAMPLE_UNDECLARED,
-  "swagger2/docker-engine-v1.41.yaml › containerLogs 200 › type": BINARY_BODY,
   "swagger2/docker-engine-v1.41.yaml › imageInspect 200 › undeclared":
     EXAMPLE_UNDECLARED,
-  "swagger2/docker-engine-v1.41.yaml › serviceLogs 200 › type": BINARY_BODY,
-  "swagger2/docker-engine-v1.41.yaml › taskLogs 200 › type": BINARY_BODY,
-  "swagger2/netlify.yml › createSiteDeploy body › type": BINARY_IN_JSON_BUG,
-  "swagger2/netlify.yml › deployFiles › type": BINARY_IN_JSON_BUG,
-  "swagger2/netlify.yml › updateSiteDeploy body › type": BINARY_IN_JSON_BUG,
   "swagger2/slack-web-api.json › adminConversationsArchive default › example":
     SLACK_EXAMPLE,
   "swagger2/slack-web-api.json › adminConversationsConvertToPrivate default › example":
@@ -84,7 +53,6 @@ export const SAMPLES_ALLOWED: Readonly<Record<string, string>> = {
     SLACK_EXAMPLE,
   "swagger2/slack-web-api.json › adminConversationsUnarchive default › example":
     SLACK_EXAMPLE,
-  "swagger2/slack-web-api.json › appsPermissionsInfo 200 › type": TUPLE_BUG,
   "swagger2/slack-web-api.json › appsPermissionsRequest default › example":
     SLACK_EXAMPLE,
   "swagger2/slack-web-api.json › chatPostMessage 200 › example": SLACK_EXAMPLE,
@@ -94,23 +62,14 @@ export const SAMPLES_ALLOWED: Readonly<Record<string, string>> = {
     SLACK_EXAMPLE,
   "swagger2/slack-web-api.json › chatUpdate 200 › undeclared":
     EXAMPLE_UNDECLARED,
-  "swagger2/slack-web-api.json › conversationsCreate 200 › type": TUPLE_BUG,
   "swagger2/slack-web-api.json › conversationsHistory 200 › example":
     SLACK_EXAMPLE,
-  "swagger2/slack-web-api.json › conversationsInfo 200 › type": TUPLE_BUG,
-  "swagger2/slack-web-api.json › conversationsInvite 200 › type": TUPLE_BUG,
-  "swagger2/slack-web-api.json › conversationsJoin 200 › type": TUPLE_BUG,
-  "swagger2/slack-web-api.json › conversationsList 200 › type": TUPLE_BUG,
-  "swagger2/slack-web-api.json › conversationsOpen 200 › type": TUPLE_BUG,
-  "swagger2/slack-web-api.json › conversationsRename 200 › type": TUPLE_BUG,
   "swagger2/slack-web-api.json › conversationsReplies 200 › example":
     SLACK_EXAMPLE,
   "swagger2/slack-web-api.json › conversationsSetPurpose 200 › example":
     SLACK_EXAMPLE,
-  "swagger2/slack-web-api.json › conversationsSetPurpose 200 › type": TUPLE_BUG,
   "swagger2/slack-web-api.json › conversationsSetTopic 200 › example":
     SLACK_EXAMPLE,
-  "swagger2/slack-web-api.json › conversationsSetTopic 200 › type": TUPLE_BUG,
   "swagger2/slack-web-api.json › dndEndSnooze 200 › example": SLACK_EXAMPLE,
   "swagger2/slack-web-api.json › dndInfo 200 › example": SLACK_EXAMPLE,
   "swagger2/slack-web-api.json › dndSetSnooze 200 › example": SLACK_EXAMPLE,
@@ -124,12 +83,7 @@ export const SAMPLES_ALLOWED: Readonly<Record<string, string>> = {
     SLACK_EXAMPLE,
   "swagger2/slack-web-api.json › filesUpload 200 › example": SLACK_EXAMPLE,
   "swagger2/slack-web-api.json › oauthAccess 200 › example": SLACK_EXAMPLE,
-  "swagger2/slack-web-api.json › objs_conversation › type": TUPLE_BUG,
-  "swagger2/slack-web-api.json › objs_response_metadata › type": TUPLE_BUG,
-  "swagger2/slack-web-api.json › objs_user › type": TUPLE_BUG,
-  "swagger2/slack-web-api.json › pinsList 200 › type": TUPLE_BUG,
   "swagger2/slack-web-api.json › pinsRemove default › example": SLACK_EXAMPLE,
-  "swagger2/slack-web-api.json › reactionsList 200 › type": TUPLE_BUG,
   "swagger2/slack-web-api.json › remindersAdd 200 › example": SLACK_EXAMPLE,
   "swagger2/slack-web-api.json › remindersInfo 200 › example": SLACK_EXAMPLE,
   "swagger2/slack-web-api.json › remindersList 200 › example": SLACK_EXAMPLE,
@@ -146,11 +100,6 @@ export const SAMPLES_ALLOWED: Readonly<Record<string, string>> = {
   "swagger2/slack-web-api.json › usergroupsUpdate 200 › example": SLACK_EXAMPLE,
   "swagger2/slack-web-api.json › usergroupsUsersUpdate 200 › example":
     SLACK_EXAMPLE,
-  "swagger2/slack-web-api.json › usersConversations 200 › type": TUPLE_BUG,
-  "swagger2/slack-web-api.json › usersIdentity 200 › type": TUPLE_BUG,
-  "swagger2/slack-web-api.json › usersInfo 200 › type": TUPLE_BUG,
-  "swagger2/slack-web-api.json › usersList 200 › type": TUPLE_BUG,
-  "swagger2/slack-web-api.json › usersLookupByEmail 200 › type": TUPLE_BUG,
   "swagger2/slack-web-api.json › usersProfileGet 200 › example": SLACK_EXAMPLE,
   "swagger2/slack-web-api.json › usersProfileSet 200 › example": SLACK_EXAMPLE,
   "swagger2/slack-web-api.json › usersSetPhoto 200 › example": SLACK_EXAMPLE,

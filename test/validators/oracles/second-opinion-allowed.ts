@@ -5,34 +5,30 @@
  * Refresh with `APILOOM_ORACLE_UPDATE=1 npx vitest run test/validators/oracles/second-opinion.test.ts`.
  */
 import {
-  BINARY_BODY,
-  BINARY_IN_JSON_BUG,
-  FAULT_A,
-  FAULT_H,
   PEER_DEFAULT_REQUIRED,
   PEER_DISCRIMINATOR_CHILD,
   PEER_DISCRIMINATOR_NAME,
   PEER_EMPTY_OBJECT,
-  PEER_FAULT_G,
   PEER_OBJECT_ENUM,
+  PEER_REQUIRED_ONLY,
   PEER_TYPELESS_OBJECT,
-  TUPLE_BUG,
 } from "./reasons.js";
 
 export const SECOND_OPINION_ALLOWED: Readonly<Record<string, string>> = {
-  "fixtures/fault-a-recursive-map.yaml › types.ts › types.ts": FAULT_A,
-  "fixtures/fault-g-allof-required.yaml › Address › wider": PEER_FAULT_G,
+  "fixtures/fault-g-allof-required.yaml › Address › narrower":
+    PEER_REQUIRED_ONLY,
+  "fixtures/fault-g-allof-required.yaml › Address › wider": PEER_EMPTY_OBJECT,
   "fixtures/fault-h-discriminator.yaml › EpisodeObject › narrower":
     PEER_DISCRIMINATOR_NAME,
   "fixtures/fault-h-discriminator.yaml › EpisodeObject › wider":
     PEER_DISCRIMINATOR_NAME,
-  "fixtures/fault-h-discriminator.yaml › Item › narrower": FAULT_H,
+  "fixtures/fault-h-discriminator.yaml › Item › narrower":
+    PEER_DISCRIMINATOR_NAME,
+  "fixtures/fault-h-discriminator.yaml › Item › wider": PEER_DISCRIMINATOR_NAME,
   "fixtures/fault-h-discriminator.yaml › TrackObject › narrower":
     PEER_DISCRIMINATOR_NAME,
   "fixtures/fault-h-discriminator.yaml › TrackObject › wider":
     PEER_DISCRIMINATOR_NAME,
-  "oas31/redocly-museum.yaml › TicketCodeImage › narrower": BINARY_BODY,
-  "oas31/redocly-museum.yaml › TicketCodeImage › wider": BINARY_BODY,
   "swagger2/bitbucket-2.0.json › account › wider": PEER_DISCRIMINATOR_CHILD,
   "swagger2/bitbucket-2.0.json › base_commit › wider": PEER_DISCRIMINATOR_CHILD,
   "swagger2/bitbucket-2.0.json › commit › wider": PEER_DISCRIMINATOR_CHILD,
@@ -120,7 +116,6 @@ export const SECOND_OPINION_ALLOWED: Readonly<Record<string, string>> = {
   "swagger2/docker-engine-v1.41.yaml › Volume › wider": PEER_EMPTY_OBJECT,
   "swagger2/netlify.yml › accountType › wider": PEER_EMPTY_OBJECT,
   "swagger2/netlify.yml › auditLog › wider": PEER_EMPTY_OBJECT,
-  "swagger2/netlify.yml › deployFiles › narrower": BINARY_IN_JSON_BUG,
   "swagger2/netlify.yml › deployFiles › wider": PEER_EMPTY_OBJECT,
   "swagger2/netlify.yml › form › wider": PEER_EMPTY_OBJECT,
   "swagger2/netlify.yml › functionConfig › wider": PEER_EMPTY_OBJECT,
@@ -138,18 +133,10 @@ export const SECOND_OPINION_ALLOWED: Readonly<Record<string, string>> = {
   "swagger2/netlify.yml › submission › wider": PEER_EMPTY_OBJECT,
   "swagger2/petstore.json › Order › wider": PEER_DEFAULT_REQUIRED,
   "swagger2/slack-web-api.json › defs_pinned_info › wider": PEER_EMPTY_OBJECT,
-  "swagger2/slack-web-api.json › objs_channel › narrower": TUPLE_BUG,
   "swagger2/slack-web-api.json › objs_comment › wider": PEER_EMPTY_OBJECT,
-  "swagger2/slack-web-api.json › objs_conversation › narrower": TUPLE_BUG,
   "swagger2/slack-web-api.json › objs_file › narrower": PEER_TYPELESS_OBJECT,
   "swagger2/slack-web-api.json › objs_file › wider": PEER_EMPTY_OBJECT,
-  "swagger2/slack-web-api.json › objs_message › narrower": TUPLE_BUG,
+  "swagger2/slack-web-api.json › objs_message › narrower": PEER_TYPELESS_OBJECT,
   "swagger2/slack-web-api.json › objs_message › wider": PEER_EMPTY_OBJECT,
-  "swagger2/slack-web-api.json › objs_resources › narrower": TUPLE_BUG,
-  "swagger2/slack-web-api.json › objs_response_metadata › narrower": TUPLE_BUG,
-  "swagger2/slack-web-api.json › objs_subteam › narrower": TUPLE_BUG,
-  "swagger2/slack-web-api.json › objs_team › narrower": TUPLE_BUG,
-  "swagger2/slack-web-api.json › objs_team_profile_field › narrower": TUPLE_BUG,
-  "swagger2/slack-web-api.json › objs_user › narrower": TUPLE_BUG,
   "swagger2/slack-web-api.json › objs_user_profile › wider": PEER_EMPTY_OBJECT,
 };
