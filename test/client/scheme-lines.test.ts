@@ -2,7 +2,8 @@ import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 
-// An API-key scheme whose line is too long for 80 columns, with ", " inside its header name:
+// An API-key scheme whose line is too long for 80 columns, with ", " inside its query name (a
+// header name may not hold one: it is not an HTTP token, and such a scheme is left out):
 // the members must break one per line without the name's text being split anywhere.
 const SPEC = JSON.stringify({
   openapi: "3.1.0",
@@ -12,7 +13,7 @@ const SPEC = JSON.stringify({
     securitySchemes: {
       partnerKeyWithAVeryLongName: {
         type: "apiKey",
-        in: "header",
+        in: "query",
         name: "X-Partner-Key, as issued",
       },
     },
@@ -35,7 +36,7 @@ describe("the client's security scheme table", () => {
       [
         "  partnerKeyWithAVeryLongName: {",
         '    type: "apiKey",',
-        '    in: "header",',
+        '    in: "query",',
         '    name: "X-Partner-Key, as issued",',
         "  },",
       ].join("\n"),

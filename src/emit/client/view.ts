@@ -2,7 +2,11 @@ import type { Endpoint, Parameter } from "../../model/types.js";
 import { endpointKey } from "../../model/naming.js";
 import { pageShape, type PageShape } from "../../model/pagination.js";
 import { mainType, resolveSchema } from "../../model/schema.js";
-import { acceptHeader, sentMediaType } from "../shared/media-types.js";
+import {
+  acceptHeader,
+  sentMediaType,
+  STREAM_MEDIA_TYPES,
+} from "../shared/media-types.js";
 import { encodingStyle, parameterWireStyle } from "../shared/wire-style.js";
 import { headerParameters } from "../types/endpoint-types.js";
 import type { TypeIndex } from "../types/index.js";
@@ -85,8 +89,7 @@ export function endpointView(
   return view;
 }
 
-const EVENTS = /^text\/event-stream\b/i;
-const LINES = /^application\/(x-ndjson|jsonl|x-jsonlines)\b/i;
+const { events: EVENTS, lines: LINES } = STREAM_MEDIA_TYPES;
 
 /**
  * The successes whose every media type is `text/event-stream`, or else JSON Lines: read as

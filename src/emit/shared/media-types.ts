@@ -67,14 +67,27 @@ export function acceptHeader(endpoint: Endpoint): string | undefined {
 }
 
 /**
- * What the client hands over for a response body of `mediaType`: a JSON value, a string (text,
- * or no Content-Type), or a Blob (anything else, XML included). A wildcard (`*\/*`,
- * `application/*`) may be any of them.
+ * Streamed media types the client parses item by item (issue 25): server-sent events, whose
+ * `data` the response's schema types, and JSON Lines, whose items it types.
  */
-export function decodedAs(mediaType: string): "json" | "text" | "blob" | "any" {
+export const STREAM_MEDIA_TYPES = {
+  events: /^text\/event-stream\b/i,
+  lines: /^application\/(x-ndjson|jsonl|x-jsonlines)\b/i,
+} as const;
+
+/**
+ * What the client hands over for a response body of `mediaType`: a JSON value, items of a
+ * stream (typed by the schema, like JSON), a string (text, or no Content-Type), or a Blob
+ * (anything else, XML included). A wildcard (`*\/*`, `application/*`) may be any of them.
+ */
+export function decodedAs(
+  mediaType: string,
+): "json" | "stream" | "text" | "blob" | "any" {
   const type = mediaType.split(";")[0]!.trim().toLowerCase();
   if (type.endsWith("/*")) return "any";
   if (isJsonMediaType(type)) return "json";
+  if (Object.values(STREAM_MEDIA_TYPES).some((re) => re.test(type)))
+    return "stream";
   if (type.startsWith("text/") || type === "") return "text";
   return "blob";
 }

@@ -139,19 +139,25 @@ export function contentType(
   const ordered =
     mode === "read"
       ? [
-          ...content.filter((c) => decodedAs(c.mediaType) === "json"),
-          ...content.filter((c) => decodedAs(c.mediaType) !== "json"),
+          ...content.filter((c) => typedBySchema(c.mediaType)),
+          ...content.filter((c) => !typedBySchema(c.mediaType)),
         ]
       : content;
   return union(
     ordered.map((c) =>
-      mode === "read" && decodedAs(c.mediaType) !== "json"
+      mode === "read" && !typedBySchema(c.mediaType)
         ? decodedType(c)
         : c.schema
           ? schemaToType(c.schema, naming, mode)
           : mediaDefault(c),
     ),
   );
+}
+
+/** JSON, and streams the client parses into items: their schema types what it hands over. */
+function typedBySchema(mediaType: string): boolean {
+  const as = decodedAs(mediaType);
+  return as === "json" || as === "stream";
 }
 
 /**
