@@ -172,7 +172,7 @@ describe("the manifest's fingerprint (real runs)", () => {
           !/\/ingest\/(?:read-source|decode-text|utf8-bytes)\.js$/.test(m)) ||
         m.startsWith(`${root}/src/model/build`) ||
         (m.startsWith(`${root}/src/emit/`) &&
-          !/\/emit\/(?:artifact|templates|layout|registry|server\/adapters|shared\/server-url|[a-z]+\/path|[a-z]+\/plugin)\.js$/.test(
+          !/\/emit\/(?:artifact|templates|layout|registry|server\/adapters|shared\/server-url|[a-z]+\/[a-z-]+-option|[a-z]+\/path|[a-z]+\/plugin)\.js$/.test(
             m,
           )),
     );

@@ -3,63 +3,13 @@ import type { PageShape } from "../../model/pagination.js";
 import { fileStart, Reporter } from "../../model/reporter.js";
 import { resolveSchema } from "../../model/schema.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../../model/types.js";
-import type { PluginOption } from "../artifact.js";
 import { successStatuses } from "../types/endpoint-types.js";
+import {
+  PAGE_SHAPE_KEYS as KEYS,
+  type PageDeclarations,
+} from "./pages-option.js";
 
-/** The config's `client.pages`: a page shape by endpoint, `"GET /things": { kind: "cursor", … }`. */
-export type PageDeclarations = Readonly<Record<string, PageShape>>;
-
-/** Each kind's keys: the query parameters it names, then the body properties. */
-const KEYS: Record<
-  PageShape["kind"],
-  { parameters: string[]; fields: string[]; optional?: string[] }
-> = {
-  cursor: { parameters: ["parameter"], fields: ["field"] },
-  "next-url": { parameters: [], fields: ["field"] },
-  link: { parameters: [], fields: [] },
-  offset: { parameters: ["offset", "limit"], fields: [] },
-  page: { parameters: ["page"], fields: [], optional: ["size"] },
-};
-
-/** The option `client.pages`, read by the client and the query plugins alike. */
-export const pagesOption: PluginOption<PageDeclarations> = {
-  type: "object",
-  default: {},
-  help: 'Page shapes by endpoint, where the description does not show them: { "GET /things": { kind: "cursor", parameter: "after", field: "next", items: "data" } }',
-  config: "client.pages",
-  problem: pagesProblem,
-};
-
-/**
- * Why `value` is not a `client.pages` object (its shape only; what it names is checked against
- * the model by `declaredPages`), or undefined.
- */
-export function pagesProblem(value: unknown): string | undefined {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return 'must be an object: { "GET /things": { kind: "cursor", parameter: "after", field: "next", items: "data" } }';
-  for (const [key, shape] of Object.entries(value)) {
-    const at = `[${JSON.stringify(key)}]`;
-    if (typeof shape !== "object" || shape === null || Array.isArray(shape))
-      return `${at} must be an object with a "kind"`;
-    const kind = (shape as Record<string, unknown>)["kind"];
-    const keys = KEYS[kind as PageShape["kind"]];
-    if (!Object.hasOwn(KEYS, kind as string) || !keys)
-      return `${at}.kind must be one of ${Object.keys(KEYS)
-        .map((k) => JSON.stringify(k))
-        .join(", ")}, got ${JSON.stringify(kind)}`;
-    const required = [...keys.parameters, ...keys.fields];
-    const allowed = ["kind", "items", ...required, ...(keys.optional ?? [])];
-    for (const [name, v] of Object.entries(shape)) {
-      if (!allowed.includes(name))
-        return `${at}: ${JSON.stringify(name)} is not a key of the ${kind} shape (keys: ${allowed.join(", ")})`;
-      if (name !== "kind" && (typeof v !== "string" || v === ""))
-        return `${at}.${name} must be a non-empty string`;
-    }
-    const missing = required.find((name) => !(name in shape));
-    if (missing) return `${at}: the ${kind} shape needs "${missing}"`;
-  }
-  return undefined;
-}
+export { pagesOption, type PageDeclarations } from "./pages-option.js";
 
 /**
  * The declared page shapes by endpoint key, each checked against its endpoint: a key that names

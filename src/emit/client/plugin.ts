@@ -1,6 +1,6 @@
 import { definePlugin } from "../artifact.js";
 import { baseUrlOption } from "../shared/server-url.js";
-import { pagesOption } from "./declared-pages.js";
+import { pagesOption } from "./pages-option.js";
 import { CLIENT_FOLDER } from "./path.js";
 
 /** The `client` artifact: `client/`, a typed fetch client (src/emit/client/index.ts). */

@@ -1,5 +1,5 @@
 import { definePlugin } from "../artifact.js";
-import { pagesOption } from "../client/declared-pages.js";
+import { pagesOption } from "../client/pages-option.js";
 
 /**
  * The `query` artifact: `query/index.ts`, TanStack Query option factories per endpoint (query
