@@ -1,6 +1,14 @@
-import { existsSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join } from "node:path";
+import { readSourceBytes } from "../ingest/read-source.js";
+import { sha256Bytes } from "./identity.js";
 
 /**
  * `node_modules/.cache/apiloom` in the nearest folder up from `dir` that has node_modules, not
@@ -30,5 +38,47 @@ export function cacheDir(dir: string): string | undefined {
     return home ? join(home, ".cache/apiloom") : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** The cache's record of `kind` (`verified`, `warnings`) for the output folder `out`: one per folder. */
+export function cacheRecordPath(
+  kind: string,
+  out: string,
+  baseDir: string,
+): string | undefined {
+  const dir = cacheDir(baseDir);
+  return dir
+    ? join(dir, kind, `${sha256Bytes(out).slice(0, 32)}.json`)
+    : undefined;
+}
+
+/**
+ * A record read back from the cache, which is a stranger's folder: the JSON of a regular file of
+ * at most `maxBytes` that is not a link (readSourceBytes: no device, no FIFO), or undefined at any
+ * doubt.
+ */
+export function readCacheRecord(path: string, maxBytes: number): unknown {
+  try {
+    // apiloom writes records by rename, never as links: a link is somebody else's doing
+    if (lstatSync(path).isSymbolicLink()) return undefined;
+    return JSON.parse(readSourceBytes(path, maxBytes).toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes a record through a temp name and a rename, so a reader never sees half of one. A cache
+ * that cannot be written only costs the next run what the record would have saved.
+ */
+export function writeCacheRecord(path: string, value: unknown): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(value) + "\n");
+    renameSync(tmp, path);
+  } catch {
+    // a read-only cache
   }
 }

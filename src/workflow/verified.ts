@@ -1,7 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
-import { cacheDir } from "./cache-dir.js";
+import {
+  cacheRecordPath,
+  readCacheRecord,
+  writeCacheRecord,
+} from "./cache-dir.js";
 import {
   apiloomIdentity,
   sha256Bytes,
@@ -19,12 +21,11 @@ import { makeManifest, manifestText } from "./manifest.js";
  * code stood behind the manifest on disk; a fresh clone, CI, or a changed apiloom makes and
  * compares the files afresh (and then writes nothing when they are the same).
  */
-function recordPath(out: string, baseDir: string): string | undefined {
-  const dir = cacheDir(baseDir);
-  return dir
-    ? join(dir, "verified", `${sha256Bytes(out).slice(0, 32)}.json`)
-    : undefined;
-}
+const recordPath = (out: string, baseDir: string) =>
+  cacheRecordPath("verified", out, baseDir);
+
+/** A record is two hashes and a little JSON around them. */
+const MAX_BYTES = 4096;
 
 /** Whether this apiloom made or checked `manifest` (the text on disk) in `out`. */
 export function isVerified(
@@ -34,17 +35,13 @@ export function isVerified(
 ): boolean {
   const path = recordPath(out, baseDir);
   if (!path) return false;
-  try {
-    const record = JSON.parse(readFileSync(path, "utf8")) as unknown;
-    return (
-      typeof record === "object" &&
-      record !== null &&
-      (record as Record<string, unknown>)["identity"] === apiloomIdentity() &&
-      (record as Record<string, unknown>)["manifest"] === sha256Bytes(manifest)
-    );
-  } catch {
-    return false;
-  }
+  const record = readCacheRecord(path, MAX_BYTES);
+  return (
+    typeof record === "object" &&
+    record !== null &&
+    (record as Record<string, unknown>)["identity"] === apiloomIdentity() &&
+    (record as Record<string, unknown>)["manifest"] === sha256Bytes(manifest)
+  );
 }
 
 /**
@@ -61,18 +58,8 @@ export function markVerified(
   const path = recordPath(out, baseDir);
   if (!path) return;
   const manifest = manifestText(makeManifest(files, fingerprint));
-  try {
-    mkdirSync(join(path, ".."), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(
-      tmp,
-      JSON.stringify({
-        identity: apiloomIdentity(),
-        manifest: sha256Bytes(manifest),
-      }) + "\n",
-    );
-    renameSync(tmp, path);
-  } catch {
-    // a read-only cache: the next run is a full one
-  }
+  writeCacheRecord(path, {
+    identity: apiloomIdentity(),
+    manifest: sha256Bytes(manifest),
+  });
 }

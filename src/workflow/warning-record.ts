@@ -1,8 +1,9 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { readSourceBytes } from "../ingest/read-source.js";
 import type { Diagnostic } from "../model/types.js";
-import { cacheDir } from "./cache-dir.js";
+import {
+  cacheRecordPath,
+  readCacheRecord,
+  writeCacheRecord,
+} from "./cache-dir.js";
 import { sha256Bytes } from "./identity.js";
 
 /**
@@ -18,12 +19,8 @@ import { sha256Bytes } from "./identity.js";
 const MAX_BYTES = 8 * 1024 * 1024;
 const KEY = /^[0-9a-f]{20}$/;
 
-function recordPath(out: string, baseDir: string): string | undefined {
-  const dir = cacheDir(baseDir);
-  return dir
-    ? join(dir, "warnings", `${sha256Bytes(out).slice(0, 32)}.json`)
-    : undefined;
-}
+const recordPath = (out: string, baseDir: string) =>
+  cacheRecordPath("warnings", out, baseDir);
 
 /** A warning's identity across runs: severity, code, file and message. */
 export function warningKey(d: Diagnostic): string {
@@ -40,19 +37,13 @@ export function readWarningKeys(
 ): Set<string> | undefined {
   const path = recordPath(out, baseDir);
   if (!path) return undefined;
-  try {
-    const record: unknown = JSON.parse(
-      readSourceBytes(path, MAX_BYTES).toString("utf8"),
-    );
-    if (typeof record !== "object" || record === null) return undefined;
-    const keys = (record as Record<string, unknown>)["keys"];
-    if (!Array.isArray(keys)) return undefined;
-    if (!keys.every((k) => typeof k === "string" && KEY.test(k)))
-      return undefined;
-    return new Set(keys as string[]);
-  } catch {
+  const record = readCacheRecord(path, MAX_BYTES);
+  if (typeof record !== "object" || record === null) return undefined;
+  const keys = (record as Record<string, unknown>)["keys"];
+  if (!Array.isArray(keys)) return undefined;
+  if (!keys.every((k) => typeof k === "string" && KEY.test(k)))
     return undefined;
-  }
+  return new Set(keys as string[]);
 }
 
 /** Records the warnings of this run into `out` (sorted, so the same warnings give the same bytes). */
@@ -68,12 +59,5 @@ export function writeWarningKeys(
       diagnostics.filter((d) => d.severity !== "error").map(warningKey),
     ),
   ].sort();
-  try {
-    mkdirSync(join(path, ".."), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ keys }) + "\n");
-    renameSync(tmp, path);
-  } catch {
-    // a read-only cache: the next run compares with the record left before, or with none
-  }
+  writeCacheRecord(path, { keys });
 }
