@@ -1,4 +1,4 @@
-import { relative, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import { unifiedDiff } from "./diff.js";
 import { MANIFEST_FILE } from "./output-files.js";
@@ -48,13 +48,17 @@ export function checkOutput(
   ];
   if (hasInterruptedRun(outDir))
     stale.push("! an interrupted run left the output folder unfinished");
+  // the diff names every file from the project's folder, as it names the lock and the handlers
+  // file: two APIs' output folders then never show the same path, and `patch -p1` applies it there
+  const fromBase = (path: string) =>
+    relative(outside.baseDir, join(outDir, path)).split(sep).join("/");
   for (const { file, before } of plan.write) {
     stale.push(`${before === undefined ? "A" : "M"} ${file.path}`);
-    diffs.push(unifiedDiff(file.path, before, file.contents));
+    diffs.push(unifiedDiff(fromBase(file.path), before, file.contents));
   }
   for (const { path, before } of plan.remove) {
     stale.push(`D ${path}`);
-    diffs.push(unifiedDiff(path, before, undefined, { maxLines: 8 }));
+    diffs.push(unifiedDiff(fromBase(path), before, undefined, { maxLines: 8 }));
   }
   for (const { path, reason } of plan.conflicts)
     stale.push(`! ${path}: ${reason}`);

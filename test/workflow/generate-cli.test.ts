@@ -50,7 +50,7 @@ describe("apiloom generate (child process, fake emitters)", () => {
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain("M client/endpoints/getPet.ts");
     expect(stale.stdout).toContain(
-      "--- a/client/endpoints/getPet.ts\n+++ b/client/endpoints/getPet.ts\n",
+      "--- a/out/client/endpoints/getPet.ts\n+++ b/out/client/endpoints/getPet.ts\n",
     );
     expect(stale.stdout).toMatch(/^-export const getPet = \{ method: "put"/m);
     expect(stale.stdout).toMatch(/^\+export const getPet = \{ method: "get"/m);

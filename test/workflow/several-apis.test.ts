@@ -134,6 +134,10 @@ describe("several APIs in one config", () => {
       /\[notes\] apiloom: .*out\/notes\/ is up to date/,
     );
     expect(stale.stderr).toContain("apiloom: 1 of 2 APIs failed: pets");
+    // the diff names each file from the project's folder, so it says which API's file it is
+    expect(stale.stdout).toContain(
+      "--- a/out/pets/types.ts\n+++ b/out/pets/types.ts\n",
+    );
   });
 
   it("--api picks one API and leaves the others' files alone", async () => {
