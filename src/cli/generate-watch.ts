@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { ConfigError } from "../workflow/config-error.js";
+import { dirname } from "node:path";
+import { ConfigError, UnknownApiError } from "../workflow/config-error.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
 import { expandInputs } from "../workflow/glob.js";
 import {
+  resolveApis,
   resolveSettings,
   type GenerateSettings,
 } from "../workflow/settings.js";
@@ -38,16 +40,58 @@ export async function watchApis(
   stages: LazyStages,
   io: WatchIO,
 ): Promise<number> {
-  if (apis.length === 1) return runWatch(args, apis[0]!, stages, io);
-  const codes = await Promise.all(
-    apis.map((api) =>
-      runWatch(args, api, stages, {
-        ...io,
-        stderr: labelled(io.stderr, apiLabel(api)),
-      }),
-    ),
+  const named = apis[0]?.api !== undefined;
+  if (!named) return runWatch(args, apis[0]!, stages, io);
+  const flags = parseGenerateArgs(
+    args.filter((a) => a !== "--watch" && a !== "-w"),
   );
-  return Math.max(...codes);
+  const loops = new Map<string, Promise<number>>();
+  const codes: number[] = [];
+  let stopped = false;
+  const start = (api: GenerateSettings) => {
+    const name = apiLabel(api);
+    const loop = runWatch(args, api, stages, {
+      ...io,
+      stderr: labelled(io.stderr, name),
+    }).then((code) => {
+      loops.delete(name);
+      codes.push(code);
+      return code;
+    });
+    loops.set(name, loop);
+  };
+  apis.forEach(start);
+  // `--api x` watches that API alone; otherwise an API added to the config is watched from the
+  // config change on (a removed one's loop stops itself: runWatch, UnknownApiError)
+  const configFile = apis[0]!.configFile;
+  let closeConfigWatch = () => {};
+  if (flags.api === undefined && configFile) {
+    closeConfigWatch = watchFolders(
+      [{ dir: dirname(configFile), recursive: false }],
+      { outDir: apis[0]!.out },
+      (abs) => abs === configFile,
+      CONFIG_DEFAULTS.watchDebounceMs,
+      () => {
+        if (stopped) return;
+        resolveApis(flags, io.cwd).then(
+          (now) => now.filter((a) => !loops.has(apiLabel(a))).forEach(start),
+          () => {}, // each API's own loop reports a broken config
+        );
+      },
+    );
+  }
+  const stop = () => {
+    stopped = true;
+    closeConfigWatch();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  // every loop ends on SIGINT; a loop whose API left the config ends earlier
+  while (loops.size > 0) await Promise.race(loops.values());
+  process.off("SIGINT", stop);
+  process.off("SIGTERM", stop);
+  stop();
+  return Math.max(0, ...codes);
 }
 
 /**
@@ -142,6 +186,14 @@ export function runWatch(
     try {
       settings = await resolveSettings(flags, io.cwd);
     } catch (error) {
+      if (error instanceof UnknownApiError && initial.api !== undefined) {
+        io.stderr.write(
+          `apiloom: ${initial.api} is no longer in the config; stopped watching it\n`,
+        );
+        stopped = true;
+        closeWatchers();
+        return finish(0);
+      }
       if (!(error instanceof ConfigError)) throw error;
       io.stderr.write(`apiloom generate: ${error.message}\n`);
       return;

@@ -1,5 +1,5 @@
 import { isAbsolute, relative } from "node:path";
-import { ConfigError } from "./config-error.js";
+import { ConfigError, UnknownApiError } from "./config-error.js";
 import {
   CONFIG_DEFAULTS,
   type ApiloomApi,
@@ -72,12 +72,12 @@ export function pickApis(
   if (wanted === undefined) return [...apis];
   const names = apis.flatMap((a) => (a.name === undefined ? [] : [a.name]));
   if (names.length === 0)
-    throw new ConfigError(
+    throw new UnknownApiError(
       `--api ${wanted}: ${file} lists no APIs (a config with "apis: [{ name, inputs, … }]" has names to pick from)`,
     );
   const picked = apis.filter((a) => a.name === wanted);
   if (picked.length === 0)
-    throw new ConfigError(
+    throw new UnknownApiError(
       `--api: no API is named ${JSON.stringify(wanted)} in ${file} (APIs: ${names.join(", ")})`,
     );
   return picked;

@@ -247,6 +247,57 @@ it("--watch regenerates only the API whose spec changed", async () => {
   expect(mtimes(dir, notesFiles)).toEqual(notesTimes);
 });
 
+it("--watch follows the config: an API added is watched, one removed stops", async () => {
+  const dir = project();
+  expect((await run(dir)).code).toBe(0);
+  const configFile = join(dir, "apiloom.config.json");
+  const watch = startCli(cli, ["generate", "--watch"], {
+    cwd: dir,
+    fake: false,
+  });
+  const count = (needle: string) => watch.output().split(needle).length - 1;
+  try {
+    await waitFor(
+      () =>
+        count("[pets] apiloom: watching") === 1 &&
+        count("[notes] apiloom: watching") === 1,
+      "both APIs watched",
+    );
+    const [pets, notes] = FIXTURE_CONFIG.apis;
+    // notes leaves the config; a third API, notes2, joins it
+    const notes2 = {
+      ...notes,
+      name: "notes2",
+      out: "out/notes2",
+      server: { handlers: "src/notes2-handlers.ts" },
+    };
+    writeFileSync(
+      configFile,
+      JSON.stringify({ ...FIXTURE_CONFIG, apis: [pets, notes2] }, null, 2),
+    );
+    await waitFor(
+      () =>
+        count("[notes2] apiloom: watching") === 1 &&
+        count("[notes] apiloom: notes is no longer in the config") === 1 &&
+        count("[pets] apiloom: watching") === 2,
+      "notes2 watched, notes stopped",
+    );
+    expect(existsSync(join(dir, "out/notes2/client/index.ts"))).toBe(true);
+    // the new API's spec is watched too
+    const spec = join(dir, "specs/notes.postman.json");
+    writeFileSync(spec, readFileSync(spec, "utf8") + "\n");
+    await waitFor(
+      () => count("[notes2] apiloom: changed") === 1,
+      "notes2 saw its spec change",
+    );
+  } finally {
+    watch.child.kill("SIGINT");
+  }
+  const result = await watch.done;
+  expect(result.code).toBe(0);
+  expect(result.stderr).not.toContain("--api: no API is named");
+});
+
 describe("each API's files are its own", () => {
   const [pets, notes] = FIXTURE_CONFIG.apis as [
     Record<string, unknown>,
