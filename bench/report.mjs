@@ -1,4 +1,4 @@
-// The bench's pure arithmetic and wording (bench/run.mjs prints them; test/bench/report.test.ts
+// The bench's pure arithmetic and wording (bench/run.mjs prints them; test/bench-report.test.ts
 // checks them): medians, ratios to a peer, goals judged met or not met, and the machine's load.
 
 /**

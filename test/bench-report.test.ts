@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { goals, loadLines, median, ratio } from "../../bench/report.mjs";
+import { goals, loadLines, median, ratio } from "../bench/report.mjs";
 
 /** The arithmetic and wording `npm run bench` prints (bench/report.mjs), without running it. */
 describe("the bench's report", () => {
