@@ -81,6 +81,14 @@ export function goals(results) {
   const lines = [];
   const byName = (/** @type {string} */ name) =>
     results.find((r) => r.input.name === name);
+  // a case whose every run failed has no figure: its goals are not measured
+  const of = (/** @type {any} */ row, /** @type {string} */ key) =>
+    row.failed ? NaN : row[key];
+  const over = (
+    /** @type {any} */ row,
+    /** @type {any} */ peer,
+    /** @type {string} */ key,
+  ) => of(row, key) / of(peer, key);
   const github = byName("github");
   if (github?.types) {
     const { full, types, clientOnly, client } = github;
@@ -88,8 +96,8 @@ export function goals(results) {
       goal(
         `github, all artifacts ≤ 0.25× ${types.label}`,
         [
-          { name: "wall", value: full.medianMs / types.medianMs },
-          { name: "CPU", value: full.cpuMs / types.cpuMs },
+          { name: "wall", value: over(full, types, "medianMs") },
+          { name: "CPU", value: over(full, types, "cpuMs") },
         ],
         0.25,
         "×",
@@ -97,8 +105,8 @@ export function goals(results) {
       goal(
         `github, client only ≤ 0.25× ${client.label}`,
         [
-          { name: "wall", value: clientOnly.medianMs / client.medianMs },
-          { name: "CPU", value: clientOnly.cpuMs / client.cpuMs },
+          { name: "wall", value: over(clientOnly, client, "medianMs") },
+          { name: "CPU", value: over(clientOnly, client, "cpuMs") },
         ],
         0.25,
         "×",
@@ -109,7 +117,7 @@ export function goals(results) {
     lines.push(
       goal(
         "github, all artifacts, peak RSS ≤ 200 MiB",
-        [{ name: "", value: github.full.rssMb }],
+        [{ name: "", value: of(github.full, "rssMb") }],
         200,
         " MiB",
       ),
@@ -121,8 +129,8 @@ export function goals(results) {
       goal(
         "synthetic 16k / 1k ≤ 17× (16× is linear)",
         [
-          { name: "wall", value: last.full.medianMs / first.full.medianMs },
-          { name: "CPU", value: last.full.cpuMs / first.full.cpuMs },
+          { name: "wall", value: over(last.full, first.full, "medianMs") },
+          { name: "CPU", value: over(last.full, first.full, "cpuMs") },
         ],
         17,
         "×",
@@ -133,7 +141,7 @@ export function goals(results) {
     lines.push(
       goal(
         "synthetic 10k operations, peak RSS ≤ 250 MiB",
-        [{ name: "", value: tenK.full.rssMb }],
+        [{ name: "", value: of(tenK.full, "rssMb") }],
         250,
         " MiB",
       ),

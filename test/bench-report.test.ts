@@ -56,6 +56,18 @@ describe("the bench's report", () => {
     ]);
   });
 
+  it("does not judge a goal on a case whose every run failed", () => {
+    const failed = { ...row(100, 100, 10), failed: true };
+    expect(
+      goals([
+        { input: { name: "synthetic-1k" }, full: row(100, 100, 50) },
+        { input: { name: "synthetic-16k" }, full: failed },
+      ]),
+    ).toEqual([
+      "synthetic 16k / 1k ≤ 17× (16× is linear): wall n/a, CPU n/a: not measured",
+    ]);
+  });
+
   it("leaves out the goals whose cases were not run, and says when a figure is missing", () => {
     expect(
       goals([{ input: { name: "synthetic-1k" }, full: row(1, 1, 1) }]),
