@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // npm run bench: apiloom against its peers (openapi-typescript for types, oazapfts for a client)
 // on GitHub's REST description (OpenAPI 3.0, ~13 MB JSON), Kubernetes' (Swagger 2.0) and a
-// synthetic series of 1k, 4k and 16k operations it generates itself. A benchmark, not a test: it
-// prints one table. The peers and the real specs are installed by the bench itself, from
+// synthetic series of 1k, 4k, 10k and 16k operations it generates itself. A benchmark, not a test:
+// it prints the machine's load at start and end (warning when it is above the core count), one
+// table of medians (wall, CPU, peak RSS, each as a ratio to the peer measured alternately in the
+// same run), then issue 29's goals, each met or not met. The peers and the real specs are installed by the bench itself, from
 // bench/package.json, into a cache folder outside the repository (APILOOM_BENCH_CACHE, default
 // $XDG_CACHE_HOME/apiloom-bench or ~/.cache/apiloom-bench); they are never apiloom dependencies.
 //
-// BENCH_RUNS=n runs per case (default 3); BENCH_ONLY=github,kubernetes,synthetic-1k,... picks
-// inputs; BENCH_PEERS=0 skips the peers. It ends with the generated client's bundle sizes
-// (bench/bundle.mjs; BENCH_ONLY=bundle prints only those).
+// BENCH_RUNS=n runs per case (default 3) after BENCH_WARMUP=n uncounted ones (default 1);
+// BENCH_ONLY=github,kubernetes,synthetic-1k,...,bundle picks inputs; BENCH_PEERS=0 skips the
+// peers. It ends with the generated client's bundle sizes (bench/bundle.mjs) when BENCH_ONLY is
+// unset or names `bundle`.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -20,11 +23,12 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { availableParallelism, homedir, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { bundleSizes, printBundleSizes } from "./bundle.mjs";
+import { goals, loadLines, median, ratio } from "./report.mjs";
 import { syntheticSpec } from "./synthetic.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -37,10 +41,11 @@ const CACHE =
   );
 const MODULES = join(CACHE, "node_modules");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
 const PEERS = process.env.BENCH_PEERS !== "0";
 const ONLY = process.env.BENCH_ONLY?.split(",").filter(Boolean);
 const NODE_FLAGS = ["--max-old-space-size=8192"];
-const SYNTHETIC = [1000, 4000, 16000];
+const SYNTHETIC = [1000, 4000, 10000, 16000];
 
 /** npm installs the bench's own package.json (pinned by its lock) into the cache folder. */
 function installOnce() {
@@ -158,16 +163,8 @@ function timed(args, cwd) {
   };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** Runs a case RUNS times; figures come from successful runs only, failures are reported. */
-function measure(label, runOnce) {
-  const results = [];
-  for (let i = 0; i < RUNS; i++) results.push(runOnce(i));
+/** A case's medians from its successful runs (all runs when none succeeded); failures are told. */
+function summarize(label, results) {
   const ok = results.filter((r) => r.code === 0);
   const failed = results.filter((r) => r.code !== 0);
   if (failed.length)
@@ -177,19 +174,33 @@ function measure(label, runOnce) {
   const figures = ok.length > 0 ? ok : results;
   return {
     label,
-    failed: failed.length === RUNS,
+    failed: ok.length === 0,
     medianMs: median(figures.map((r) => r.ms)),
-    minMs: Math.min(...figures.map((r) => r.ms)),
     cpuMs: median(figures.map((r) => r.cpuMs)),
-    peakMb: Math.max(...figures.map((r) => r.rssMb)),
+    rssMb: median(figures.map((r) => r.rssMb)),
     note: figures[0].last,
   };
+}
+
+/**
+ * Runs the cases in turn, round after round (WARMUP uncounted rounds, then RUNS counted ones), so
+ * that a tool and its peer see the same machine: a load that comes and goes hits both.
+ */
+function alternated(cases) {
+  for (let w = 0; w < WARMUP; w++) for (const c of cases) c.run(`warm-${w}`);
+  const results = cases.map(() => []);
+  for (let i = 0; i < RUNS; i++)
+    cases.forEach((c, k) => results[k].push(c.run(i)));
+  return cases.map((c, k) => summarize(c.label, results[k]));
 }
 
 function benchInput(input) {
   const apiloom = join(ROOT, "bin/apiloom.js");
   const size = (statSync(input.file).size / 1e6).toFixed(1);
-  console.log(`bench: ${input.name} (${size} MB), ${RUNS} runs each…`);
+  const load = loadavg()[0].toFixed(2);
+  console.log(
+    `bench: ${input.name} (${size} MB), ${RUNS} runs each after ${WARMUP} warm-up, load ${load}…`,
+  );
   const work = mkdtempSync(join(tmpdir(), `apiloom-bench-${input.name}-`));
   const gen = (out, ...extra) => [
     apiloom,
@@ -203,131 +214,136 @@ function benchInput(input) {
     "0",
     ...extra,
   ];
-  const rows = [];
-  const full = measure("apiloom, all artifacts", (i) =>
-    timed(gen(join(work, `full-${i}`)), work),
-  );
-  rows.push(full);
-  if (!input.operations) {
-    const same = measure("apiloom, nothing changed", () =>
-      timed(gen(join(work, "full-0")), work),
-    );
-    same.peer = full;
-    rows.push(same);
-    const check = measure("apiloom --check, nothing changed", () =>
-      timed(gen(join(work, "full-0"), "--check"), work),
-    );
-    check.peer = full;
-    rows.push(check);
-  }
-  if (input.previous) {
-    // two versions of the spec, each read and merged, then compared: goal ≤ 1.5× one generate
-    const diff = measure(`apiloom diff ${input.previous.label}`, () =>
-      timed(
-        [
-          apiloom,
-          "diff",
-          input.previous.file,
-          "--to",
-          input.file,
-          "--no-config",
-          "--format",
-          "json",
-        ],
-        work,
-      ),
-    );
-    diff.peer = full;
-    rows.push(diff);
-  }
-  let types;
-  let client;
-  if (PEERS && !input.operations) {
+  const cases = [
+    {
+      label: "apiloom, all artifacts",
+      run: (i) => timed(gen(join(work, `full-${i}`)), work),
+    },
+  ];
+  const withPeers = PEERS && !input.operations;
+  if (withPeers) {
+    const version = (dir) =>
+      JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version;
     const otsDir = join(MODULES, input.ots);
-    const otsVersion = JSON.parse(
-      readFileSync(join(otsDir, "package.json"), "utf8"),
-    ).version;
-    types = measure(`openapi-typescript ${otsVersion} (types)`, (i) =>
-      timed(
-        [
-          join(otsDir, "bin/cli.js"),
-          input.file,
-          "--output",
-          join(work, `ots-${i}.d.ts`),
-        ],
-        work,
-      ),
+    const oazDir = join(MODULES, "oazapfts");
+    cases.push(
+      {
+        label: `openapi-typescript ${version(otsDir)} (types)`,
+        run: (i) =>
+          timed(
+            [
+              join(otsDir, "bin/cli.js"),
+              input.file,
+              "--output",
+              join(work, `ots-${i}.d.ts`),
+            ],
+            work,
+          ),
+      },
+      {
+        label: "apiloom, client only",
+        run: (i) =>
+          timed(gen(join(work, `client-${i}`), "--artifacts", "client"), work),
+      },
+      {
+        label: `oazapfts ${version(oazDir)} (client)`,
+        run: (i) =>
+          timed(
+            [
+              join(oazDir, "dist/cli.js"),
+              input.file,
+              join(work, `oaz-${i}.ts`),
+            ],
+            work,
+          ),
+      },
     );
-    const oazVersion = JSON.parse(
-      readFileSync(join(MODULES, "oazapfts/package.json"), "utf8"),
-    ).version;
-    client = measure(`oazapfts ${oazVersion} (client)`, (i) =>
-      timed(
-        [
-          join(MODULES, "oazapfts/dist/cli.js"),
-          input.file,
-          join(work, `oazapfts-${i}.ts`),
-        ],
-        work,
-      ),
+  }
+  const [full, types, clientOnly, client] = alternated(cases);
+  const rows = [full];
+  if (types && !types.failed) full.peer = types;
+  const after = (label, args) => {
+    const results = [];
+    for (let i = 0; i < RUNS; i++) results.push(timed(args, work));
+    const row = summarize(label, results);
+    row.peer = full;
+    rows.push(row);
+  };
+  if (!input.operations) {
+    // the full run's first output folder, generated again: nothing changed
+    after("apiloom, nothing changed", gen(join(work, "full-0")));
+    after(
+      "apiloom --check, nothing changed",
+      gen(join(work, "full-0"), "--check"),
     );
-    full.peer = types.failed ? undefined : types;
-    const clientOnly = measure("apiloom, client only", (i) =>
-      timed(gen(join(work, `client-${i}`), "--artifacts", "client"), work),
-    );
-    clientOnly.peer = client.failed ? undefined : client;
+  }
+  if (input.previous)
+    // two versions of the spec, each read and merged, then compared: goal ≤ 1.5× one generate
+    after(`apiloom diff ${input.previous.label}`, [
+      apiloom,
+      "diff",
+      input.previous.file,
+      "--to",
+      input.file,
+      "--no-config",
+      "--format",
+      "json",
+    ]);
+  if (withPeers) {
+    if (!client.failed) clientOnly.peer = client;
     rows.push(clientOnly, types, client);
   }
   rmSync(work, { recursive: true, force: true });
-  return { input, size, rows, full };
+  return { input, size, rows, full, types, clientOnly, client };
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main() {
-  const sizes = await bundleSizes();
+  const withBundle = !ONLY || ONLY.includes("bundle");
+  const cores = availableParallelism();
+  for (const line of loadLines("start", loadavg(), cores)) console.log(line);
+  const sizes = withBundle ? await bundleSizes() : undefined;
   if (ONLY?.length === 1 && ONLY[0] === "bundle")
     return printBundleSizes(sizes);
   installOnce();
   buildApiloom();
   const results = inputs().map(benchInput);
+  const endLoad = loadLines("end", loadavg(), cores);
   console.log("");
   console.log(
-    "| spec | tool | median | min | CPU | peak RSS | ratio to peer |",
+    "| spec | tool | wall | CPU | peak RSS | to peer: wall, CPU, peak RSS |",
   );
-  console.log("| --- | --- | ---: | ---: | ---: | ---: | --- |");
+  console.log("| --- | --- | ---: | ---: | ---: | --- |");
   for (const { input, size, rows } of results)
     for (const m of rows)
       console.log(
-        `| ${input.name} (${size} MB) | ${m.label}${m.failed ? " (failed)" : ""} | ${seconds(m.medianMs)} | ${seconds(m.minMs)} | ${seconds(m.cpuMs)} | ${m.peakMb.toFixed(0)} MiB | ${
+        `| ${input.name} (${size} MB) | ${m.label}${m.failed ? " (failed)" : ""} | ${seconds(m.medianMs)} | ${seconds(m.cpuMs)} | ${m.rssMb.toFixed(0)} MiB | ${
           m.peer
-            ? `${(m.medianMs / m.peer.medianMs).toFixed(2)}× ${m.peer.label}`
+            ? `${ratio(m.medianMs, m.peer.medianMs)}, ${ratio(m.cpuMs, m.peer.cpuMs)}, ${ratio(m.rssMb, m.peer.rssMb)} ${m.peer.label}`
             : ""
         } |`,
       );
   const synthetic = results.filter((r) => r.input.operations);
-  if (synthetic.length > 0) {
-    console.log("");
-    for (const { input, full } of synthetic)
-      console.log(
-        `${input.name}: ${(full.medianMs / input.operations).toFixed(2)} ms per operation (wall), ${(full.cpuMs / input.operations).toFixed(2)} ms CPU`,
-      );
-    const first = synthetic.find((r) => r.input.operations === 1000);
-    const last = synthetic.find((r) => r.input.operations === 16000);
-    if (first && last)
-      console.log(
-        `16k / 1k: ${(last.full.medianMs / first.full.medianMs).toFixed(1)}× wall, ${(last.full.cpuMs / first.full.cpuMs).toFixed(1)}× CPU (linear would be 16×; goal ≤ 18×)`,
-      );
-  }
+  if (synthetic.length > 0) console.log("");
+  for (const { input, full } of synthetic)
+    console.log(
+      `${input.name}: ${(full.medianMs / input.operations).toFixed(2)} ms per operation (wall), ${(full.cpuMs / input.operations).toFixed(2)} ms CPU, ${((full.rssMb * 1024) / input.operations).toFixed(1)} KiB peak RSS`,
+    );
+  const reached = goals(results);
+  if (reached.length > 0) console.log("\nGoals (issue 29):");
+  for (const line of reached) console.log(`- ${line}`);
   console.log("");
   for (const { input, full } of results)
     console.log(`${input.name}: ${full.note}`);
   console.log(
-    `\nnode ${process.version}, ${RUNS} runs per case; wall time and peak RSS per process, start-up included;` +
-      " CPU is user + system time (it includes the garbage collector's threads)." +
-      " apiloom makes client, server, docs and openapi unless told otherwise.",
+    `\nnode ${process.version}, ${cores} cores; medians of ${RUNS} runs per case after ${WARMUP} warm-up, apiloom and its peers alternated;` +
+      " wall time and peak RSS per process, start-up included; CPU is user + system time of the whole process" +
+      " (the garbage collector's and any worker's threads included)." +
+      " apiloom makes all artifacts (types, client, server, validators, docs, openapi) unless told otherwise.",
   );
-  printBundleSizes(sizes);
+  for (const line of endLoad) console.log(line);
+  if (sizes) printBundleSizes(sizes);
 }
 
 main();

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { goals, loadLines, median, ratio } from "../bench/report.mjs";
+
+/** The arithmetic and wording `npm run bench` prints (bench/report.mjs), without running it. */
+describe("the bench's report", () => {
+  it("takes the median of odd and even counts, unsorted, and NaN of none", () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  it("prints a ratio to the peer, and n/a when the peer is missing or zero", () => {
+    expect(ratio(1, 4)).toBe("0.25×");
+    expect(ratio(1, 0)).toBe("n/a");
+    expect(ratio(NaN, 2)).toBe("n/a");
+  });
+
+  it("prints the load at start and end, and warns only when the last minute's load is above the cores", () => {
+    expect(loadLines("start", [1.5, 0.5, 0.25], 2)).toEqual([
+      "bench: load average at start: 1.50, 0.50, 0.25 (1, 5, 15 min) on 2 cores",
+    ]);
+    expect(loadLines("end", [2, 9, 9], 2)).toHaveLength(1);
+    const busy = loadLines("end", [2.01, 0, 0], 2);
+    expect(busy).toHaveLength(2);
+    expect(busy[1]).toMatch(
+      /WARNING: the load \(2\.01\) is above the core count \(2\)/,
+    );
+  });
+
+  const row = (ms: number, cpu: number, rss: number, label = "") => ({
+    label,
+    medianMs: ms,
+    cpuMs: cpu,
+    rssMb: rss,
+  });
+
+  it("judges each goal met only when every figure is within it", () => {
+    const results = [
+      {
+        input: { name: "github" },
+        full: row(1000, 1500, 180),
+        types: row(5000, 5000, 400, "openapi-typescript 7.0.0 (types)"),
+        clientOnly: row(800, 900, 100),
+        client: row(3000, 4000, 300, "oazapfts 6.0.0 (client)"),
+      },
+      { input: { name: "synthetic-1k" }, full: row(100, 100, 50) },
+      { input: { name: "synthetic-10k" }, full: row(900, 900, 251) },
+      { input: { name: "synthetic-16k" }, full: row(1600, 1800, 300) },
+    ];
+    expect(goals(results)).toEqual([
+      "github, all artifacts ≤ 0.25× openapi-typescript 7.0.0 (types): wall 0.20×, CPU 0.30×: not met",
+      "github, client only ≤ 0.25× oazapfts 6.0.0 (client): wall 0.27×, CPU 0.23×: not met",
+      "github, all artifacts, peak RSS ≤ 200 MiB: 180 MiB: met",
+      "synthetic 16k / 1k ≤ 17× (16× is linear): wall 16.00×, CPU 18.00×: not met",
+      "synthetic 10k operations, peak RSS ≤ 250 MiB: 251 MiB: not met",
+    ]);
+  });
+
+  it("does not judge a goal on a case whose every run failed", () => {
+    const failed = { ...row(100, 100, 10), failed: true };
+    expect(
+      goals([
+        { input: { name: "synthetic-1k" }, full: row(100, 100, 50) },
+        { input: { name: "synthetic-16k" }, full: failed },
+      ]),
+    ).toEqual([
+      "synthetic 16k / 1k ≤ 17× (16× is linear): wall n/a, CPU n/a: not measured",
+    ]);
+  });
+
+  it("leaves out the goals whose cases were not run, and says when a figure is missing", () => {
+    expect(
+      goals([{ input: { name: "synthetic-1k" }, full: row(1, 1, 1) }]),
+    ).toEqual([]);
+    expect(
+      goals([{ input: { name: "synthetic-10k" }, full: row(1, 1, NaN) }]),
+    ).toEqual([
+      "synthetic 10k operations, peak RSS ≤ 250 MiB: n/a: not measured",
+    ]);
+  });
+});
