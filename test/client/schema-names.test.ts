@@ -74,9 +74,7 @@ describe("a schema named like one of the client's own exports", () => {
     const renamed = diagnostics.filter(
       (d) => d.code === "client/schema-renamed",
     );
-    expect(
-      renamed.map((d) => [d.message, d.file, d.line, d.column]),
-    ).toEqual([
+    expect(renamed.map((d) => [d.message, d.file, d.line, d.column])).toEqual([
       [
         'the schema "ApiError" is `ApiErrorModel` in types.ts and client/index.ts: the client exports its own `ApiError`',
         "names.yaml",
