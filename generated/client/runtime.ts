@@ -127,9 +127,9 @@ export interface RequestSpec {
   /** How the fields of a form body are sent, by name (OpenAPI 3 Encoding Objects). */
   encoding?: Record<string, FieldEncoding>;
   /**
-   * Writes a form body by its `encoding`: serialize.ts's `serializeForm`, given by the endpoint
-   * functions that have an `encoding` (the others' programs do not bundle it). Without it, the
-   * `encoding` is not applied.
+   * Writes a form body by its `encoding`, and required with it: serialize.ts's `serializeForm`,
+   * given by the endpoint functions that have an `encoding` (so that the others' programs do not
+   * bundle it).
    */
   form?: (
     body: unknown,
@@ -220,7 +220,11 @@ export async function send<TReturn>(
     query.push(...serializeQuery(name, value, spec.queryStyles?.[name]));
   const init: RequestInit = { method: spec.method, headers };
   if (spec.body !== undefined) {
-    const form = spec.form?.(spec.body, spec.mediaType ?? "", spec.encoding);
+    // `form` comes with `encoding`: an endpoint template that sends `encoding` alone (written
+    // before `form` existed) fails here rather than sending the form another way
+    const form =
+      spec.encoding &&
+      spec.form!(spec.body, spec.mediaType ?? "", spec.encoding);
     init.body = form ?? serializeBody(spec.body, spec.mediaType);
     // FormData and a multipart Blob carry their own Content-Type, with the boundary
     if (form instanceof Blob) headers.set("Content-Type", form.type);

@@ -1,4 +1,6 @@
 import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -125,4 +127,31 @@ describe("a program calling one endpoint function", () => {
     );
     expect(code).toContain(FORM_WRITER);
   });
+});
+
+test("a request with an encoding but no form writer (an endpoint template older than `form`) fails before anything is sent", async () => {
+  const { send } = await import(
+    pathToFileURL(join(dir, "client/runtime.ts")).href
+  );
+  const sent: unknown[] = [];
+  const call = send(
+    {
+      baseUrl: "http://127.0.0.1:9",
+      fetch: async (request: Request) => {
+        sent.push(request);
+        return new Response(null, { status: 204 });
+      },
+    },
+    {},
+    undefined,
+    {
+      method: "POST",
+      path: "/photos",
+      body: { tags: ["a", "b"] },
+      mediaType: "multipart/form-data",
+      encoding: { tags: { explode: false } },
+    },
+  );
+  await expect(call).rejects.toThrow(TypeError);
+  expect(sent).toEqual([]);
 });
