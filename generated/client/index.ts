@@ -120,12 +120,12 @@ export type {
   ClientAuth,
   ClientOptions,
   Middleware,
+  ResponseValidator,
   RetryOptions,
   ServerSentEvent,
   PageItemOf,
 } from "./runtime.js";
-export { ApiError, TimeoutError } from "./runtime.js";
-export { ResponseValidationError } from "./validate.js";
+export { ApiError, ResponseValidationError, TimeoutError } from "./runtime.js";
 
 /** Where requests go unless `createClient({ baseUrl })` or a call's `baseUrl` says otherwise. */
 export const DEFAULT_BASE_URL = "http://api.atlassian.com";

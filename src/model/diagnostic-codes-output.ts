@@ -15,6 +15,11 @@ export const CLIENT_CODES = {
     meaning:
       "a `client.pages` entry names no endpoint, or a query parameter or body property its endpoint does not have: it is not used",
   },
+  "client/schema-renamed": {
+    severity: "warning",
+    meaning:
+      "a schema's type name is one client/index.ts exports itself (`ApiError`, `TimeoutError`…): types.ts names it with `Model` added",
+  },
 } as const satisfies FamilyCodes<"client">;
 
 /** The `server/` codes. */

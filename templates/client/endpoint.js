@@ -127,6 +127,9 @@ function requestLines(view, h) {
         h.propertyLine("mediaType", h.stringLiteral(view.mediaType), 4, true),
       );
       add(h.namedStyles("encoding", view.encoding));
+      // the form writer is imported by the files that send an encoded form only
+      if (view.encoding.length > 0)
+        lines.push(h.propertyLine("form", view.locals.serializeForm, 4));
     }
   }
   if (view.accept)

@@ -95,6 +95,7 @@ function imports(view, h) {
     ...(kinds.has("lines") ? [asLocal("jsonLines", locals.jsonLines)] : []),
   ];
   const pages = view.endpoints.some((e) => e.pages && e.pagesName);
+  const forms = view.endpoints.some((e) => e.encoding.length > 0);
   return [
     ...(typeNames.length > 0
       ? [h.importStatement(typeNames, "../types.js", true)]
@@ -102,6 +103,15 @@ function imports(view, h) {
     h.importStatement(runtimeImports, "./runtime.js", false),
     ...(streamImports.length > 0
       ? [h.importStatement(streamImports, "./stream.js", false)]
+      : []),
+    ...(forms
+      ? [
+          h.importStatement(
+            [asLocal("serializeForm", locals.serializeForm)],
+            "./serialize.js",
+            false,
+          ),
+        ]
       : []),
     ...(pages
       ? [
@@ -124,6 +134,7 @@ function imports(view, h) {
           "ClientAuth",
           "ClientOptions",
           "Middleware",
+          "ResponseValidator",
           "RetryOptions",
           "ServerSentEvent",
           "PageItemOf",
@@ -132,8 +143,7 @@ function imports(view, h) {
         true,
       )
       .replace(/^import type/, "export type"),
-    'export { ApiError, TimeoutError } from "./runtime.js";',
-    'export { ResponseValidationError } from "./validate.js";',
+    'export { ApiError, ResponseValidationError, TimeoutError } from "./runtime.js";',
   ].join("\n");
 }
 

@@ -4,7 +4,6 @@
 import {
   fillPath,
   serializeCookie,
-  serializeForm,
   serializeHeader,
   serializeQuery,
   type FieldEncoding,
@@ -16,7 +15,6 @@ export type { FieldEncoding, ParamStyle } from "./serialize.js";
 export { fillPath, serializeQuery } from "./serialize.js";
 export type { Middleware, RequestContext, RetryOptions } from "./transport.js";
 export { TimeoutError } from "./transport.js";
-import { checkResponse } from "./validate.js";
 
 export type {
   ApiDataOf,
@@ -30,7 +28,7 @@ export type {
 export type { ServerSentEvent } from "./stream.js";
 export type { PageItemOf, PageIterator, PageShape } from "./paginate.js";
 import { ApiError, type ApiReturn, type StreamKind } from "./result.js";
-export { ApiError } from "./result.js";
+export { ApiError, ResponseValidationError } from "./result.js";
 
 /**
  * An endpoint function of a client made by `createClient`: `A` are its arguments (optional when
@@ -49,6 +47,13 @@ export type ApiCall<
     options?: CallOptions<T>,
   ]
 ) => Promise<ApiReturn<R, T, K, S>>;
+
+/** Checks a 2XX response of the endpoint function `operation`: throws to reject the call. */
+export type ResponseValidator = (
+  operation: string,
+  response: Response,
+  body: unknown,
+) => void | Promise<void>;
 
 /** A credential, or a function that returns one when a request is sent. */
 export type Credential = string | (() => string | Promise<string>);
@@ -74,10 +79,12 @@ export interface ClientOptions<
   headers?: Record<string, string>;
   auth?: ClientAuth;
   /**
-   * Check the JSON body of every 2XX response against the API description; a body that breaks
-   * it rejects the call with a `ResponseValidationError` naming the violations. Off by default.
+   * Checks every 2XX response and its body as read, and rejects the call by throwing. Off by
+   * default; `validateResponses` of client/validate.ts checks JSON bodies against the API
+   * description (a `ResponseValidationError` names the violations). A function, not `true`,
+   * so that a program that never validates does not bundle the validators.
    */
-  validateResponses?: boolean;
+  validateResponses?: ResponseValidator | false;
   /**
    * Throw an `ApiError` for any status but a declared success, and resolve to the data alone.
    * Off by default: calls resolve to a result narrowed by status.
@@ -119,6 +126,16 @@ export interface RequestSpec {
   mediaType?: string;
   /** How the fields of a form body are sent, by name (OpenAPI 3 Encoding Objects). */
   encoding?: Record<string, FieldEncoding>;
+  /**
+   * Writes a form body by its `encoding`, and required with it: serialize.ts's `serializeForm`,
+   * given by the endpoint functions that have an `encoding` (so that the others' programs do not
+   * bundle it).
+   */
+  form?: (
+    body: unknown,
+    mediaType: string,
+    encoding: Record<string, FieldEncoding> | undefined,
+  ) => string | Blob | undefined;
   /** Value of the Accept header. */
   accept?: string;
   /** Alternatives of security scheme names; the first one with credentials is used. */
@@ -203,7 +220,11 @@ export async function send<TReturn>(
     query.push(...serializeQuery(name, value, spec.queryStyles?.[name]));
   const init: RequestInit = { method: spec.method, headers };
   if (spec.body !== undefined) {
-    const form = serializeForm(spec.body, spec.mediaType ?? "", spec.encoding);
+    // `form` comes with `encoding`: an endpoint template that sends `encoding` alone (written
+    // before `form` existed) fails here rather than sending the form another way
+    const form =
+      spec.encoding &&
+      spec.form!(spec.body, spec.mediaType ?? "", spec.encoding);
     init.body = form ?? serializeBody(spec.body, spec.mediaType);
     // FormData and a multipart Blob carry their own Content-Type, with the boundary
     if (form instanceof Blob) headers.set("Content-Type", form.type);
@@ -222,7 +243,7 @@ export async function send<TReturn>(
       ? spec.read(response, read)
       : read());
     if (config.validateResponses && response.ok && spec.operation)
-      await checkResponse(spec.operation, response, body);
+      await config.validateResponses(spec.operation, response, body);
     const ok = response.ok && declares(spec.statuses, response.status);
     if (config.throwOnError) {
       if (ok) return body as TReturn;

@@ -54,6 +54,7 @@ function localNames(taken: Set<string>): ClientLocals {
     eventStream: pick("eventStream"),
     jsonLines: pick("jsonLines"),
     paginate: pick("paginate"),
+    serializeForm: pick("serializeForm"),
     defaults: pick("DEFAULTS"),
     schemes: pick("SCHEMES"),
   };

@@ -16,14 +16,21 @@ export default definePlugin({
     pages: pagesOption,
   },
   async emit({ model, options, templatesDir, reporter }) {
-    const [{ emitClient }, { baseUrlDiagnostics }, { declaredPages }] =
-      await Promise.all([
-        import("./index.js"),
-        import("./base-url.js"),
-        import("./declared-pages.js"),
-      ]);
+    const [
+      { emitClient },
+      { baseUrlDiagnostics },
+      { declaredPages },
+      { schemaNameDiagnostics },
+    ] = await Promise.all([
+      import("./index.js"),
+      import("./base-url.js"),
+      import("./declared-pages.js"),
+      import("./schema-names.js"),
+    ]);
     // a first server with no host: the client has no default base URL
     reporter.add(baseUrlDiagnostics(model, options.baseUrl));
+    // a schema named like one of the client's exports (`ApiError`) is renamed in types.ts
+    reporter.add(schemaNameDiagnostics(model));
     // a declaration that names what the endpoint lacks is reported and left out
     const declared = declaredPages(model, options.pages);
     reporter.add(declared.diagnostics);

@@ -22,6 +22,8 @@ export interface ClientLocals {
   jsonLines: string;
   /** paginate.ts's `paginate`, as imported (when an endpoint pages). */
   paginate: string;
+  /** serialize.ts's `serializeForm`, as imported (when an endpoint sends an encoded form). */
+  serializeForm: string;
   /** The `ClientOptions` constant every call starts from. */
   defaults: string;
   /** The security schemes constant. */

@@ -65,6 +65,23 @@ const GLOBAL_TYPE_NAMES = [
   "ClientOptions",
 ];
 
+/**
+ * What client/index.ts exports itself beside the schema types it re-exports (`export type *`
+ * from types.ts): an explicit export wins over a star export, so a schema type of one of these
+ * names would be shadowed there. The client reports the rename (client/schema-names.ts).
+ */
+export const CLIENT_EXPORT_NAMES: readonly string[] = [
+  "ApiDataOf",
+  "ApiError",
+  "Middleware",
+  "PageItemOf",
+  "ResponseValidationError",
+  "ResponseValidator",
+  "RetryOptions",
+  "ServerSentEvent",
+  "TimeoutError",
+];
+
 /** `getPet` → `GetPet`: the endpoint name with its first letter upper-cased (still unique). */
 export function endpointTypeBase(endpoint: Endpoint): string {
   const name =
@@ -80,7 +97,7 @@ export function endpointTypeBase(endpoint: Endpoint): string {
  * order so the result does not depend on the order of the inputs.
  */
 export function schemaTypeNames(model: ApiModel): Map<string, string> {
-  const taken = new Set<string>(GLOBAL_TYPE_NAMES);
+  const taken = new Set<string>([...GLOBAL_TYPE_NAMES, ...CLIENT_EXPORT_NAMES]);
   for (const endpoint of model.endpoints) {
     const base = endpointTypeBase(endpoint);
     for (const suffix of ENDPOINT_TYPE_SUFFIXES) taken.add(base + suffix);
@@ -97,7 +114,8 @@ export function schemaTypeNames(model: ApiModel): Map<string, string> {
   return names;
 }
 
-function schemaTypeName(schemaName: string): string {
+/** The type name a schema asks for, before any collision (`objs_user` → `ObjsUser`). */
+export function schemaTypeName(schemaName: string): string {
   // `objs_user` reads better as `ObjsUser`; other identifiers keep their casing (`HTTPError`)
   if (isIdentifierName(schemaName) && !schemaName.includes("_")) {
     const upper = schemaName.charAt(0).toUpperCase() + schemaName.slice(1);

@@ -1,0 +1,28 @@
+import { compareCodeUnits } from "../../model/order.js";
+import { fileStart, Reporter } from "../../model/reporter.js";
+import type { ApiModel, Diagnostic } from "../../model/types.js";
+import { createTypeIndex } from "../types/index.js";
+import { CLIENT_EXPORT_NAMES, schemaTypeName } from "../types/names.js";
+
+export const SCHEMA_RENAMED = "client/schema-renamed";
+
+/**
+ * A warning for each schema whose type name is one client/index.ts exports itself (`ApiError`):
+ * the name layer (types/names.ts) gives the schema another name, and a user looking for the
+ * one the description uses learns which.
+ */
+export function schemaNameDiagnostics(model: ApiModel): Diagnostic[] {
+  const index = createTypeIndex(model);
+  const reporter = new Reporter();
+  for (const name of Object.keys(model.schemas).sort(compareCodeUnits)) {
+    const wanted = schemaTypeName(name);
+    if (!CLIENT_EXPORT_NAMES.includes(wanted)) continue;
+    reporter.report(
+      SCHEMA_RENAMED,
+      `the schema ${JSON.stringify(name)} is \`${index.schemaTypeName(name)}\` in types.ts and client/index.ts: ` +
+        `the client exports its own \`${wanted}\``,
+      model.schemas[name]!.sources[0] ?? fileStart(""),
+    );
+  }
+  return reporter.diagnostics;
+}
