@@ -27,13 +27,30 @@ export function sha256(text: string): string {
   return updateWithText(createHash("sha256"), text).digest("hex");
 }
 
+/**
+ * sha256 of a generated file's contents, hashed once per file object: the plan's manifest, the
+ * journal and the verified record all ask for it, and GitHub's output is 50 MB. The contents
+ * are kept beside the hash (the file object holds them anyway), so a file whose contents were
+ * replaced is hashed afresh.
+ */
+export function fileHash(file: GeneratedFile): string {
+  const known = HASHES.get(file);
+  if (known !== undefined && known.contents === file.contents)
+    return known.hash;
+  const hash = sha256(file.contents);
+  HASHES.set(file, { contents: file.contents, hash });
+  return hash;
+}
+
+const HASHES = new WeakMap<GeneratedFile, { contents: string; hash: string }>();
+
 /** Files must arrive sorted (collectFiles sorts) so the manifest text is deterministic. */
 export function makeManifest(
   files: readonly GeneratedFile[],
   fingerprint?: Fingerprint,
 ): Manifest {
   const entries: Record<string, string> = {};
-  for (const file of files) entries[file.path] = sha256(file.contents);
+  for (const file of files) entries[file.path] = fileHash(file);
   return fingerprint
     ? { generator: "apiloom", version: 1, fingerprint, files: entries }
     : { generator: "apiloom", version: 1, files: entries };

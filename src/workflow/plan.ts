@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import { compareCodeUnits } from "../model/order.js";
 import type { Fingerprint } from "./fingerprint.js";
-import { textChunks } from "./text-chunks.js";
+import { sameUtf8 } from "./text-chunks.js";
 import {
   makeManifest,
   manifestText,
@@ -70,7 +70,7 @@ export function planOutput(
       continue;
     }
     const disk = readIfFile(join(outDir, file.path));
-    if (disk.kind === "file" && sameBytes(disk.bytes, file.contents))
+    if (disk.kind === "file" && sameUtf8(disk.bytes, file.contents))
       plan.unchanged.push(file.path);
     else if (disk.kind === "missing")
       plan.write.push({ file, before: undefined });
@@ -171,17 +171,4 @@ function readIfFile(path: string): DiskEntry {
   }
   if (!stat.isFile()) return { kind: "other" };
   return { kind: "file", bytes: readFileSync(path) };
-}
-
-/** Bytes, not decoded text: a file with invalid UTF-8 must not pass for the same text. */
-function sameBytes(bytes: Buffer, text: string): boolean {
-  let at = 0;
-  for (const chunk of textChunks(text)) {
-    const encoded = Buffer.from(chunk, "utf8");
-    const end = at + encoded.length;
-    if (end > bytes.length || !encoded.equals(bytes.subarray(at, end)))
-      return false;
-    at = end;
-  }
-  return at === bytes.length;
 }

@@ -40,3 +40,26 @@ export function updateWithText(hash: Hash, text: string): Hash {
   for (const chunk of textChunks(text)) hash.update(chunk, "utf8");
   return hash;
 }
+
+// sameUtf8's buffer, grown as needed and reused: one slice's UTF-8 at most (three bytes a unit)
+let scratch: Buffer | undefined;
+
+/**
+ * Whether `bytes` are exactly the UTF-8 of `text` (bytes, not decoded text: a file with invalid
+ * UTF-8 must not pass for the same text). Each slice is encoded into one reused buffer and
+ * compared in place, so comparing a file costs no copy of its size.
+ */
+export function sameUtf8(bytes: Uint8Array, text: string): boolean {
+  const need = 3 * Math.min(text.length, CHUNK);
+  if (scratch === undefined || scratch.length < need)
+    scratch = Buffer.allocUnsafe(need);
+  let at = 0;
+  for (const chunk of textChunks(text)) {
+    const n = scratch.write(chunk, 0, "utf8");
+    const end = at + n;
+    if (end > bytes.length || scratch.compare(bytes, at, end, 0, n) !== 0)
+      return false;
+    at = end;
+  }
+  return at === bytes.length;
+}

@@ -19,7 +19,7 @@ import {
   type Journal,
   type JournalProblem,
 } from "./journal.js";
-import { sha256 } from "./manifest.js";
+import { fileHash, sha256 } from "./manifest.js";
 import {
   JOURNAL_FILE,
   JOURNAL_TMP,
@@ -288,7 +288,7 @@ function stage(
     // flat numbered names: staging needs no folders and cannot collide with itself
     const staged = `${STAGING_DIR}/${i}`;
     writeTextFile(join(outDir, staged), file.contents, "wx");
-    moves.push([staged, file.path, sha256(file.contents)]);
+    moves.push([staged, file.path, fileHash(file)]);
     options.afterStep?.("stage", i + 1);
   });
   const manifest = `${STAGING_DIR}/manifest`;

@@ -2,9 +2,14 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { sha256 } from "../../src/workflow/manifest.js";
-import { textChunks, writeTextFile } from "../../src/workflow/text-chunks.js";
+import { fileHash, sha256 } from "../../src/workflow/manifest.js";
+import {
+  sameUtf8,
+  textChunks,
+  writeTextFile,
+} from "../../src/workflow/text-chunks.js";
 import { removeDir } from "./harness.js";
 
 const dirs: string[] = [];
@@ -37,6 +42,49 @@ describe("large texts written and hashed a slice at a time", () => {
       expect(sha256(text)).toBe(
         createHash("sha256").update(text, "utf8").digest("hex"),
       );
+      const bytes = Buffer.from(text, "utf8");
+      expect(sameUtf8(bytes, text)).toBe(true);
+      expect(sameUtf8(bytes.subarray(0, bytes.length - 1), text)).toBe(false);
+      expect(sameUtf8(Buffer.concat([bytes, Buffer.from("x")]), text)).toBe(
+        false,
+      );
+      const changed = Buffer.from(bytes);
+      changed[changed.length >> 1] ^= 1;
+      expect(sameUtf8(changed, text)).toBe(false);
     },
   );
+
+  it("compares bytes as Buffer.equals does, whatever the text and the bytes", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary" }),
+        fc.uint8Array({ maxLength: 8 }),
+        fc.nat(),
+        (text, noise, at) => {
+          const bytes = Buffer.from(text, "utf8");
+          // the same bytes, or noise spliced in somewhere (invalid UTF-8 too)
+          const cut = bytes.length === 0 ? 0 : at % (bytes.length + 1);
+          const other = Buffer.concat([
+            bytes.subarray(0, cut),
+            noise,
+            bytes.subarray(cut + (noise.length > 0 ? 1 : 0)),
+          ]);
+          expect(sameUtf8(bytes, text)).toBe(true);
+          expect(sameUtf8(other, text)).toBe(other.equals(bytes));
+        },
+      ),
+      { numRuns: 200, seed: 29 },
+    );
+    // a lone surrogate is written as U+FFFD, whose bytes are not the surrogate's
+    expect(sameUtf8(Buffer.from("\ufffd"), "\ud800")).toBe(true);
+    expect(sameUtf8(Buffer.from([0xed, 0xa0, 0x80]), "\ud800")).toBe(false);
+  });
+
+  it("hashes a file once per file object, and afresh when its contents change", () => {
+    const file = { path: "a.ts", contents: "A\n" };
+    expect(fileHash(file)).toBe(sha256("A\n"));
+    expect(fileHash(file)).toBe(sha256("A\n"));
+    file.contents = "B\n";
+    expect(fileHash(file)).toBe(sha256("B\n"));
+  });
 });

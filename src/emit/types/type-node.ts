@@ -45,20 +45,32 @@ export function raw(text: string): TypeNode {
  */
 export function union(members: TypeNode[]): TypeNode {
   const flat: TypeNode[] = [];
+  for (const member of members)
+    if (member.kind === "union") flat.push(...member.members);
+    else flat.push(member);
+  // a node is compared by its whole structure (docs included) only with another of its kind:
+  // serialising every member of every union made nested object types cost their depth times
+  const kinds = new Map<string, number>();
+  for (const m of flat)
+    if (m.kind !== "raw") kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + 1);
+  const kept: TypeNode[] = [];
   const seen = new Set<string>();
-  for (const member of members) {
-    for (const m of member.kind === "union" ? member.members : [member]) {
-      // raw text as it is, any other node by its whole structure (docs included)
-      const key = m.kind === "raw" ? `raw ${m.text}` : JSON.stringify(m);
+  for (const m of flat) {
+    if (m.kind === "raw") {
+      if (m.text === "unknown") return UNKNOWN;
+      const key = `raw ${m.text}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      flat.push(m);
+    } else if (kinds.get(m.kind)! > 1) {
+      const key = JSON.stringify(m);
+      if (seen.has(key)) continue;
+      seen.add(key);
     }
+    kept.push(m);
   }
-  if (seen.has("raw unknown")) return UNKNOWN;
-  if (flat.length === 0) return NEVER;
-  if (flat.length === 1) return flat[0]!;
-  return { kind: "union", members: flat };
+  if (kept.length === 0) return NEVER;
+  if (kept.length === 1) return kept[0]!;
+  return { kind: "union", members: kept };
 }
 
 export function intersection(members: TypeNode[]): TypeNode {

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { generate } from "../../generate.js";
 import { raw, union, type TypeNode } from "./type-node.js";
 
@@ -49,6 +49,28 @@ describe("union", () => {
       kind: "union",
     });
     expect(union([object("x"), object("x")])).toEqual(object("x"));
+  });
+
+  test("serialises a member only to compare it with another of its kind (nested object types cost their depth times otherwise)", () => {
+    const deep = (n: number): TypeNode =>
+      n === 0
+        ? raw("string")
+        : {
+            kind: "object",
+            members: [{ name: "a", optional: false, type: deep(n - 1) }],
+          };
+    const stringify = vi.spyOn(JSON, "stringify");
+    try {
+      expect(union([deep(5)])).toEqual(deep(5));
+      expect(union([deep(5), raw("null"), raw("null")])).toEqual({
+        kind: "union",
+        members: [deep(5), raw("null")],
+      });
+      expect(union([raw("string"), raw("unknown")])).toEqual(raw("unknown"));
+      expect(stringify).not.toHaveBeenCalled();
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   test("a response of one schema under two JSON media types is that type once; XML is the Blob the client hands over, after it", async () => {
