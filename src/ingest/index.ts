@@ -6,7 +6,8 @@ import type {
   SourceFormat,
   SourceRef,
 } from "../model/types.js";
-import { toPointer, type Path } from "../model/pointer.js";
+import type { Path } from "../model/pointer.js";
+import { PendingPlaces } from "../model/source-place.js";
 import { describeUnknown, detectFormat } from "./detect.js";
 import { parseText } from "./load.js";
 import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
@@ -201,6 +202,9 @@ function ingest(
       documents.push(READERS[format](ctx));
     }
   }
+  // every place the readers handed out is found now, one pass per document
+  for (const loaded of cache.values())
+    if (!(loaded instanceof ParseError)) for (const doc of loaded) doc.settle();
   return { documents, diagnostics: reporter.diagnostics };
 }
 
@@ -241,6 +245,11 @@ function makeSourceDocument(
   parsed: ParsedDocument,
   reporter: Reporter,
 ): SourceDocument {
+  const places = new PendingPlaces(file, count > 1 ? `#${docIndex}` : "#", {
+    one: (path) => parsed.locate(path),
+    all: (paths) =>
+      parsed.locateAll?.(paths) ?? paths.map((path) => parsed.locate(path)),
+  });
   const doc: SourceDocument = {
     file,
     absPath,
@@ -248,9 +257,10 @@ function makeSourceDocument(
     format: "swagger2",
     value: parsed.value,
     ref(path: Path): SourceRef {
-      const at = parsed.locate(path);
-      const pointer = (count > 1 ? `#${docIndex}` : "#") + toPointer(path);
-      return { file, line: at.line, column: at.column, pointer };
+      return places.place(path);
+    },
+    settle() {
+      places.settle();
     },
     textOf(path: Path, value: number | boolean): string {
       const written = parsed.rawScalar?.(path);

@@ -12,8 +12,13 @@ export interface SourceDocument {
   docIndex: number;
   format: SourceFormat;
   value: unknown;
-  /** Where `path` is in the file. Positions are computed on demand. */
+  /**
+   * Where `path` is in the file. Its line and column are found when the reading is done, for
+   * every place at once ({@link settle}), or when read before that.
+   */
   ref(path: Path): SourceRef;
+  /** Finds the line and column of every place {@link ref} handed out, in one pass. */
+  settle(): void;
   /**
    * A number or boolean where the format wants text (YAML's `version: 1.10`, `operationId: 0x1F`):
    * reports `input/not-a-string` once per place and returns the text as written (`1.10`, never
