@@ -117,14 +117,22 @@ function ingest(
   const documents: DocumentModel[] = [];
   const cache = new Map<string, SourceDocument[] | ParseError>();
 
+  // every document read, inputs and files reached by $ref, whose places are settled at the end
+  const made: SourceDocument[] = [];
+  const settlePlaces = () => {
+    for (const doc of made) doc.settle();
+  };
   const makeDocs = (
     file: string,
     absPath: string,
     parsed: ParsedDocument[],
-  ): SourceDocument[] =>
-    parsed.map((p, docIndex) =>
+  ): SourceDocument[] => {
+    const docs = parsed.map((p, docIndex) =>
       makeSourceDocument(file, absPath, docIndex, parsed.length, p, reporter),
     );
+    made.push(...docs);
+    return docs;
+  };
 
   const loadRefFile = (
     absPath: string,
@@ -198,13 +206,13 @@ function ingest(
         reporter.scope(),
         loadRefFile,
         options.allowExternalRefs ?? false,
+        settlePlaces,
       );
       documents.push(READERS[format](ctx));
     }
   }
   // every place the readers handed out is found now, one pass per document
-  for (const loaded of cache.values())
-    if (!(loaded instanceof ParseError)) for (const doc of loaded) doc.settle();
+  settlePlaces();
   return { documents, diagnostics: reporter.diagnostics };
 }
 
@@ -245,11 +253,12 @@ function makeSourceDocument(
   parsed: ParsedDocument,
   reporter: Reporter,
 ): SourceDocument {
-  const places = new PendingPlaces(file, count > 1 ? `#${docIndex}` : "#", {
-    one: (path) => parsed.locate(path),
-    all: (paths) =>
+  const places = new PendingPlaces(
+    file,
+    count > 1 ? `#${docIndex}` : "#",
+    (paths) =>
       parsed.locateAll?.(paths) ?? paths.map((path) => parsed.locate(path)),
-  });
+  );
   const doc: SourceDocument = {
     file,
     absPath,

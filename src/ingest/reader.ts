@@ -13,8 +13,9 @@ export interface SourceDocument {
   format: SourceFormat;
   value: unknown;
   /**
-   * Where `path` is in the file. Its line and column are found when the reading is done, for
-   * every place at once ({@link settle}), or when read before that.
+   * Where `path` is in the file. Its line and column are 0 until the reading is done, when every
+   * place is found at once ({@link settle}); a reader that prints a line calls
+   * `ReaderContext.settlePlaces` first.
    */
   ref(path: Path): SourceRef;
   /** Finds the line and column of every place {@link ref} handed out, in one pass. */
@@ -47,6 +48,8 @@ export interface ReaderContext {
     from: SourceDocument,
     at: Path,
   ): ResolvedRef | undefined;
+  /** Finds the line and column of every place handed out so far (see `SourceDocument.ref`). */
+  settlePlaces(): void;
 }
 
 /** A reader knows one format and nothing else. */

@@ -80,6 +80,7 @@ describe("source places, found after the reading in one pass", () => {
     };
     expect(JSON.stringify(source)).toBe(JSON.stringify(plain));
     expect(Object.keys(source)).toEqual(["file", "line", "column", "pointer"]);
+    expect(Object.getPrototypeOf(source)).toBe(Object.prototype);
     expect({ ...source }).toEqual(plain);
     expect(structuredClone(source)).toEqual(plain);
   });
