@@ -6,7 +6,8 @@ import type {
   SourceFormat,
   SourceRef,
 } from "../model/types.js";
-import { toPointer, type Path } from "../model/pointer.js";
+import type { Path } from "../model/pointer.js";
+import { PendingPlaces } from "../model/source-place.js";
 import { describeUnknown, detectFormat } from "./detect.js";
 import { parseText } from "./load.js";
 import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
@@ -116,14 +117,22 @@ function ingest(
   const documents: DocumentModel[] = [];
   const cache = new Map<string, SourceDocument[] | ParseError>();
 
+  // every document read, inputs and files reached by $ref, whose places are settled at the end
+  const made: SourceDocument[] = [];
+  const settlePlaces = () => {
+    for (const doc of made) doc.settle();
+  };
   const makeDocs = (
     file: string,
     absPath: string,
     parsed: ParsedDocument[],
-  ): SourceDocument[] =>
-    parsed.map((p, docIndex) =>
+  ): SourceDocument[] => {
+    const docs = parsed.map((p, docIndex) =>
       makeSourceDocument(file, absPath, docIndex, parsed.length, p, reporter),
     );
+    made.push(...docs);
+    return docs;
+  };
 
   const loadRefFile = (
     absPath: string,
@@ -197,10 +206,13 @@ function ingest(
         reporter.scope(),
         loadRefFile,
         options.allowExternalRefs ?? false,
+        settlePlaces,
       );
       documents.push(READERS[format](ctx));
     }
   }
+  // every place the readers handed out is found now, one pass per document
+  settlePlaces();
   return { documents, diagnostics: reporter.diagnostics };
 }
 
@@ -241,6 +253,12 @@ function makeSourceDocument(
   parsed: ParsedDocument,
   reporter: Reporter,
 ): SourceDocument {
+  const places = new PendingPlaces(
+    file,
+    count > 1 ? `#${docIndex}` : "#",
+    (paths) =>
+      parsed.locateAll?.(paths) ?? paths.map((path) => parsed.locate(path)),
+  );
   const doc: SourceDocument = {
     file,
     absPath,
@@ -248,9 +266,10 @@ function makeSourceDocument(
     format: "swagger2",
     value: parsed.value,
     ref(path: Path): SourceRef {
-      const at = parsed.locate(path);
-      const pointer = (count > 1 ? `#${docIndex}` : "#") + toPointer(path);
-      return { file, line: at.line, column: at.column, pointer };
+      return places.place(path);
+    },
+    settle() {
+      places.settle();
     },
     textOf(path: Path, value: number | boolean): string {
       const written = parsed.rawScalar?.(path);

@@ -12,8 +12,14 @@ export interface SourceDocument {
   docIndex: number;
   format: SourceFormat;
   value: unknown;
-  /** Where `path` is in the file. Positions are computed on demand. */
+  /**
+   * Where `path` is in the file. Its line and column are 0 until the reading is done, when every
+   * place is found at once ({@link settle}); a reader that prints a line calls
+   * `ReaderContext.settlePlaces` first.
+   */
   ref(path: Path): SourceRef;
+  /** Finds the line and column of every place {@link ref} handed out, in one pass. */
+  settle(): void;
   /**
    * A number or boolean where the format wants text (YAML's `version: 1.10`, `operationId: 0x1F`):
    * reports `input/not-a-string` once per place and returns the text as written (`1.10`, never
@@ -42,6 +48,8 @@ export interface ReaderContext {
     from: SourceDocument,
     at: Path,
   ): ResolvedRef | undefined;
+  /** Finds the line and column of every place handed out so far (see `SourceDocument.ref`). */
+  settlePlaces(): void;
 }
 
 /** A reader knows one format and nothing else. */

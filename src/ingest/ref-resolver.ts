@@ -26,6 +26,7 @@ export function makeContext(
   reporter: Reporter,
   loadRefFile: RefFileLoader,
   allowExternal: boolean,
+  settlePlaces: () => void,
 ): ReaderContext {
   let realRoot: string | undefined;
   const resolveRef = (
@@ -133,7 +134,7 @@ export function makeContext(
     return { value, doc: target, path: typedPath };
   };
 
-  return { doc, reporter, resolveRef };
+  return { doc, reporter, resolveRef, settlePlaces };
 }
 
 /** The path with every symbolic link resolved, or undefined when it does not exist. */

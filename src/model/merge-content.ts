@@ -1,4 +1,5 @@
 import { assignOwn } from "./own.js";
+import { joined, packed } from "./lists.js";
 import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { isInferred, mergeInferred } from "./inferred-schema.js";
 import { canonicalJson, compareSources, pickWinner } from "./rank.js";
@@ -54,7 +55,7 @@ function mergeContent(
             : [],
         ),
       );
-    const examples = list.flatMap((e) => e.media.examples ?? []);
+    const examples = joined(list.map((e) => e.media.examples ?? []));
     const media: MediaContent = { mediaType };
     if (schema) media.schema = schema.value;
     if (examples.length > 0) media.examples = dedupeExamples(examples);
@@ -62,7 +63,7 @@ function mergeContent(
     if (encoding) media.encoding = encoding;
     out.push(media);
   }
-  return out;
+  return packed(out);
 }
 
 /** A schema guessed from an example loses to a declared one (src/model/inferred-schema.ts). */
@@ -71,13 +72,16 @@ function inferredPenalty(schema: Record<string, unknown>): number {
 }
 
 function dedupeExamples<T>(examples: T[]): T[] {
+  if (examples.length < 2) return examples;
   const seen = new Set<string>();
-  return examples.filter((example) => {
-    const key = canonicalJson(example);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return packed(
+    examples.filter((example) => {
+      const key = canonicalJson(example);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
 }
 
 /** Every view's request body as one: required when any requires it, media types unioned. */
@@ -97,7 +101,7 @@ export function mergeRequestBody(
         source: b.body.sources[0] ?? b.view.endpoint.sources[0]!,
       })),
     ),
-    sources: bodies.flatMap((b) => b.body.sources).sort(compareSources),
+    sources: joined(bodies.map((b) => b.body.sources)).sort(compareSources),
   };
   const description = pickWinner(
     bodies.flatMap((b) =>
@@ -140,7 +144,7 @@ export function mergeResponses(views: EndpointOffer[]): ApiResponse[] {
           source: e.response.sources[0] ?? e.view.endpoint.sources[0]!,
         })),
       ),
-      sources: list.flatMap((e) => e.response.sources).sort(compareSources),
+      sources: joined(list.map((e) => e.response.sources)).sort(compareSources),
     };
     const headers = assignOwn(
       {},
@@ -149,7 +153,7 @@ export function mergeResponses(views: EndpointOffer[]): ApiResponse[] {
     if (Object.keys(headers).length > 0) response.headers = headers;
     out.push(response);
   }
-  return out.sort(
+  return packed(out).sort(
     (a, b) =>
       statusOrder(a.status) - statusOrder(b.status) ||
       (a.status < b.status ? -1 : 1),

@@ -1,4 +1,5 @@
 import { assignOwn } from "./own.js";
+import { joined, packed } from "./lists.js";
 import { emptyParameters } from "./factories.js";
 import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { mergeRequestBody, mergeResponses } from "./merge-content.js";
@@ -34,13 +35,13 @@ export function mergeEndpoint(
     method: lead.endpoint.method,
     path,
     name: "",
-    nameCandidates: views.flatMap((v) => v.endpoint.nameCandidates),
+    nameCandidates: joined(views.map((v) => v.endpoint.nameCandidates)),
     parameters: emptyParameters(),
     responses: mergeResponses(views),
     tags: dedupe(views.flatMap((v) => v.endpoint.tags)),
     deprecated: views.some((v) => v.endpoint.deprecated),
     extensions: {},
-    sources: views.flatMap((v) => v.endpoint.sources).sort(compareSources),
+    sources: joined(views.map((v) => v.endpoint.sources)).sort(compareSources),
   };
   for (const location of PARAMETER_LOCATIONS)
     merged.parameters[location] = mergeParameters(
@@ -114,7 +115,7 @@ function dedupe(values: string[]): string[] {
       out.push(value);
     }
   }
-  return out;
+  return packed(out);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { schemaRefName } from "./schema-ref.js";
+import { joined, packed } from "./lists.js";
 import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { pathVariables } from "./path-template.js";
 import { canonicalJson, compareSources, pickWinner } from "./rank.js";
@@ -42,9 +43,11 @@ export function mergeParameters(
         ),
       ),
     );
+    // one typed offer cannot conflict: no need to print its schema
     const distinct = new Map<string, Parameter>();
-    for (const entry of typed)
-      distinct.set(canonicalJson(entry.parameter.schema), entry.parameter);
+    if (typed.length > 1)
+      for (const entry of typed)
+        distinct.set(canonicalJson(entry.parameter.schema), entry.parameter);
     if (distinct.size > 1 && schemaWinner) {
       const [first, second] = [...distinct.values()].sort((a, b) =>
         compareSources(a.sources[0]!, b.sources[0]!),
@@ -62,7 +65,9 @@ export function mergeParameters(
     const base = schemaWinner?.value.parameter ?? lead;
     const parameter: Parameter = {
       ...base,
-      sources: list.flatMap((e) => e.parameter.sources).sort(compareSources),
+      sources: joined(list.map((e) => e.parameter.sources)).sort(
+        compareSources,
+      ),
     };
     parameter.required =
       location === "path" || list.some((e) => e.parameter.required);
@@ -92,7 +97,7 @@ export function mergeParameters(
     const order = pathVariables(merged.path);
     out.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   }
-  return out;
+  return packed(out);
 }
 
 function describeSchema(parameter: Parameter): string {

@@ -1,4 +1,5 @@
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostic-codes.js";
+import { isWaiting } from "./source-place.js";
 import type { Diagnostic, SourceRef } from "./types.js";
 
 /** Where a diagnostic points. A {@link SourceRef} will do; its pointer is not kept. */
@@ -22,7 +23,13 @@ export interface OnceReport {
 /** The diagnostics of one run and what has been said already; shared by a reporter's scopes. */
 export interface Sink {
   readonly diagnostics: Diagnostic[];
-  readonly kept: Set<string>;
+  kept: Set<string>;
+  /**
+   * Diagnostics at a place whose position is not found yet (a reader's {@link SourcePlace}),
+   * with that place: their line and column, and whether they repeat one already said, are
+   * settled when the diagnostics are read, by which time the reader has found its places.
+   */
+  waiting: [Diagnostic, ReportPlace][];
 }
 
 /**
@@ -33,11 +40,12 @@ export interface Sink {
  * them sorts them (the model build does).
  */
 export class Reporter {
-  private sink: Sink = { diagnostics: [], kept: new Set() };
+  private sink: Sink = { diagnostics: [], kept: new Set(), waiting: [] };
   private readonly subjects = new Set<string>();
 
   /** Every diagnostic reported so far, in report order, each once. */
   get diagnostics(): Diagnostic[] {
+    this.settle();
     return [...this.sink.diagnostics];
   }
 
@@ -53,16 +61,20 @@ export class Reporter {
       throw new Error(
         `${JSON.stringify(code)} is not a diagnostic code: add it to src/model/diagnostic-codes.ts`,
       );
+    const waiting = isWaiting(at);
     const d: Diagnostic = {
       severity: entry.severity,
       code,
       message,
       file: at.file,
-      line: at.line,
-      column: at.column,
+      line: waiting ? 0 : at.line,
+      column: waiting ? 0 : at.column,
     };
     if (related && related.length > 0) d.related = [...related];
-    this.keep(d);
+    if (waiting) {
+      this.sink.diagnostics.push(d);
+      this.sink.waiting.push([d, at]);
+    } else this.keep(d);
   }
 
   /**
@@ -100,9 +112,40 @@ export class Reporter {
   }
 
   private keep(d: Diagnostic): void {
-    const key = `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.code}\u0000${d.message}`;
+    // while some are waiting, which repeat which is decided when they are settled
+    if (this.sink.waiting.length > 0) {
+      this.sink.diagnostics.push(d);
+      return;
+    }
+    const key = keyOf(d);
     if (this.sink.kept.has(key)) return;
     this.sink.kept.add(key);
     this.sink.diagnostics.push(d);
   }
+
+  /**
+   * Gives the waiting diagnostics their places' line and column, then keeps each diagnostic
+   * once, in report order: the list it would have been had every place been known when told.
+   */
+  private settle(): void {
+    const sink = this.sink;
+    if (sink.waiting.length === 0) return;
+    for (const [d, at] of sink.waiting) {
+      d.line = at.line;
+      d.column = at.column;
+    }
+    sink.waiting = [];
+    const all = sink.diagnostics.splice(0);
+    sink.kept = new Set();
+    for (const d of all) {
+      const key = keyOf(d);
+      if (sink.kept.has(key)) continue;
+      sink.kept.add(key);
+      sink.diagnostics.push(d);
+    }
+  }
+}
+
+function keyOf(d: Diagnostic): string {
+  return `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.code}\u0000${d.message}`;
 }

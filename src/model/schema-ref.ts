@@ -1,3 +1,5 @@
+import { pointerSegment } from "./pointer.js";
+
 /**
  * How the model writes a reference to a named schema: `#/components/schemas/<name>`, the name
  * escaped as a JSON pointer segment (RFC 6901: `~` → `~0`, `/` → `~1`). Readers write these,
@@ -6,7 +8,8 @@
 const PREFIX = "#/components/schemas/";
 
 export function schemaRef(name: string): string {
-  return PREFIX + name.replace(/~/g, "~0").replace(/\//g, "~1");
+  // joined, not `+`: one flat string rather than two pieces (the model keeps one per reference)
+  return [PREFIX, pointerSegment(name)].join("");
 }
 
 /** The schema name a `$ref` points at, or undefined for anything but `#/components/schemas/<name>`. */

@@ -1,6 +1,11 @@
 import type { Path } from "../../model/pointer.js";
 import { LineIndex } from "./lines.js";
-import { INDEX_DEPTH, Scanner } from "./json-scanner.js";
+import {
+  INDEX_DEPTH,
+  Scanner,
+  wantedChild,
+  type WantedEntry,
+} from "./json-scanner.js";
 import {
   scalarTokenAt,
   type ParsedDocument,
@@ -39,15 +44,55 @@ export class JsonDocument implements ParsedDocument {
       if (offset !== undefined) break;
     }
     if (offset === undefined) return { line: 1, column: 1 };
-    if (depth < path.length) {
-      const scanner = new Scanner(this.text);
-      offset = scanner.descend(
-        offset,
-        depth === 0 ? false : isMemberKey(path, depth),
-        path.slice(depth),
-      );
+    return this.lines.position(this.descend(path, depth, offset));
+  }
+
+  /**
+   * {@link locate} for many paths, with the same answers: one walk over the text records only
+   * the entries the paths go through, instead of indexing every member, and the lines come from
+   * one sweep instead of a table of every line's start. Without duplicate keys the walk goes all
+   * the way down; with them it stops at INDEX_DEPTH and descends from there, as locate does
+   * (the index keeps a key's last place, a descent finds its first).
+   */
+  locateAll(paths: readonly Path[]): { line: number; column: number }[] {
+    if (this.index) return paths.map((path) => this.locate(path));
+    const limit = this.warnings.length === 0 ? Infinity : INDEX_DEPTH;
+    const root: WantedEntry = {};
+    for (const path of paths) {
+      let entry = root;
+      for (let d = 0; d < Math.min(path.length, limit); d++)
+        entry = wantedChild(entry, path[d]!, d, true)!;
     }
-    return this.lines.position(offset);
+    const scanner = new Scanner(this.text);
+    scanner.skipWs();
+    root.offset = scanner.pos;
+    scanner.indexWanted(root, 0, limit);
+    const offsets = paths.map((path) => {
+      // the deepest entry seen on the way down, as locate's index lookup finds it
+      let entry = root;
+      let depth = 0;
+      for (; depth < Math.min(path.length, limit); depth++) {
+        const next = wantedChild(entry, path[depth]!, depth, false);
+        if (next?.offset === undefined) break;
+        entry = next;
+      }
+      // a walk that stopped above INDEX_DEPTH, or at it, goes on as locate's descent would
+      // (which may read a segment the index could not, as `-1` for the first element)
+      return depth < INDEX_DEPTH || limit === INDEX_DEPTH
+        ? this.descend(path, depth, entry.offset!)
+        : entry.offset!;
+    });
+    return this.lines.positions(offsets);
+  }
+
+  /** From the entry of `path`'s first `depth` segments at `offset`, the rest of the way. */
+  private descend(path: Path, depth: number, offset: number): number {
+    if (depth >= path.length) return offset;
+    return new Scanner(this.text).descend(
+      offset,
+      depth === 0 ? false : isMemberKey(path, depth),
+      path.slice(depth),
+    );
   }
 
   rawScalar(path: Path): string | undefined {

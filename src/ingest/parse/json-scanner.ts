@@ -6,6 +6,39 @@ import type { Path } from "../../model/pointer.js";
  */
 export const INDEX_DEPTH = 4;
 
+/** One entry a batch of lookups needs: its offset once seen, and the entries wanted below it. */
+export interface WantedEntry {
+  offset?: number;
+  /** Above INDEX_DEPTH: the entries below by key or index as text (as the index keys them). */
+  children?: Map<string, WantedEntry>;
+  /** Below INDEX_DEPTH: an object's members by key and an array's elements by index. */
+  members?: Map<string, WantedEntry>;
+  elements?: Map<number, WantedEntry>;
+}
+
+/** The entry below `entry` that path segment `segment` at `depth` names, as the walk keys it. */
+export function wantedChild(
+  entry: WantedEntry,
+  segment: string | number,
+  depth: number,
+  create: boolean,
+): WantedEntry | undefined {
+  let map: Map<string | number, WantedEntry> | undefined;
+  let key: string | number = segment;
+  if (depth < INDEX_DEPTH) {
+    map = create ? (entry.children ??= new Map()) : entry.children;
+    key = String(segment);
+  } else if (typeof segment === "number") {
+    map = create ? (entry.elements ??= new Map()) : entry.elements;
+    // the element a descent stops at for this index (it skips `segment` elements, counting up)
+    key = Math.max(0, Math.ceil(segment)) || 0;
+  } else map = create ? (entry.members ??= new Map()) : entry.members;
+  if (map === undefined) return undefined;
+  let next = map.get(key);
+  if (next === undefined && create) map.set(key, (next = {}));
+  return next;
+}
+
 /**
  * Walks the raw text of a JSON document that `JSON.parse` accepted: skips values without building
  * them, indexes member offsets, and descends a path to its offset.
@@ -147,6 +180,78 @@ export class Scanner {
       const path = prefix + "\u0000" + i;
       index.set(path, this.pos);
       this.indexValue(depth + 1, path, index);
+      this.skipWs();
+      if (t.charCodeAt(this.pos) === 44) {
+        this.pos++;
+        this.skipWs();
+        continue;
+      }
+      this.pos++; // ']'
+      return;
+    }
+  }
+
+  /**
+   * {@link indexValue} for the entries a batch asked for, down to `limit`: records the offset of
+   * each member and element that `node` has a child for, and goes into only those; the rest is
+   * skipped without being looked at member by member. Above INDEX_DEPTH keys are compared as the
+   * index compares them (as text); below it as a descent does (members by key, elements by index).
+   */
+  indexWanted(node: WantedEntry, depth: number, limit: number): void {
+    const t = this.text;
+    const c = t.charCodeAt(this.pos);
+    const byText = depth < INDEX_DEPTH;
+    const wanted =
+      depth >= limit
+        ? undefined
+        : byText
+          ? node.children
+          : c === 123
+            ? node.members
+            : node.elements;
+    if (wanted === undefined || (c !== 123 && c !== 91)) {
+      this.skipValue();
+      return;
+    }
+    this.pos++;
+    this.skipWs();
+    if (c === 123) {
+      if (t.charCodeAt(this.pos) === 125) {
+        this.pos++;
+        return;
+      }
+      for (;;) {
+        const keyStart = this.pos;
+        const child = (wanted as Map<string, WantedEntry>).get(this.readKey());
+        this.skipWs();
+        this.pos++; // ':'
+        this.skipWs();
+        if (child) {
+          child.offset = keyStart;
+          this.indexWanted(child, depth + 1, limit);
+        } else this.skipValue();
+        this.skipWs();
+        if (t.charCodeAt(this.pos) === 44) {
+          this.pos++;
+          this.skipWs();
+          continue;
+        }
+        this.pos++; // '}'
+        return;
+      }
+    }
+    if (t.charCodeAt(this.pos) === 93) {
+      this.pos++;
+      return;
+    }
+    for (let i = 0; ; i++) {
+      const child = byText
+        ? (wanted as Map<string, WantedEntry>).get(String(i))
+        : (wanted as Map<number, WantedEntry>).get(i);
+      if (child) {
+        child.offset = this.pos;
+        this.indexWanted(child, depth + 1, limit);
+      } else this.skipValue();
       this.skipWs();
       if (t.charCodeAt(this.pos) === 44) {
         this.pos++;

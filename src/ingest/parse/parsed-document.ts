@@ -9,6 +9,8 @@ export interface ParsedDocument {
    * that does not exist resolves to its deepest existing ancestor.
    */
   locate(path: Path): { line: number; column: number };
+  /** {@link locate} for many paths at once (cheaper than one by one on a large file). */
+  locateAll?(paths: readonly Path[]): { line: number; column: number }[];
   /**
    * The text of the scalar at `path` as written (`1.10` where the value is the number 1.1, `0x1F`
    * where it is 31), or undefined when it cannot be read back to the same value.

@@ -33,6 +33,7 @@ export function breakRefCycles(
       .map((n) => JSON.stringify(n))
       .join(" → ");
     const sources = members.map((name) => schemas[name]!.sources[0]!);
+    ctx.settlePlaces(); // the message names their lines
     const lines = members
       .map((name, i) => `${JSON.stringify(name)} at line ${sources[i]!.line}`)
       .join(", ");

@@ -1,0 +1,85 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Path } from "../../model/pointer.js";
+import { parseJson } from "./json.js";
+
+/**
+ * Every path of a value (members and elements), plus missing members and elements below each,
+ * and segments of the wrong kind (`"0"` in an array, `0` in an object, `-1`, `0.5`).
+ */
+function pathsOf(value: unknown, at: Path = [], out: Path[] = []): Path[] {
+  out.push(at);
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => pathsOf(v, [...at, i], out));
+    out.push(
+      [...at, value.length],
+      [...at, "x"],
+      [...at, "0"],
+      [...at, -1],
+      [...at, 0.5],
+      [...at, 0, "deeper"],
+    );
+  } else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) pathsOf(v, [...at, k], out);
+    out.push([...at, "missing"], [...at, 0]);
+  }
+  return out;
+}
+
+const json = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.constant(null)),
+    fc.array(tie("value"), { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 4 }), tie("value"), { maxKeys: 4 }),
+  ),
+})).value;
+
+describe("JsonDocument.locateAll", () => {
+  it("answers as locate does, path by path, for present and missing paths at any depth", () => {
+    fc.assert(
+      fc.property(json, fc.integer({ min: 0, max: 3 }), (inner, indent) => {
+        // nested past the index's depth, so that descents below it are compared too
+        const value = { p: { q: [inner, { r: inner }] }, s: inner };
+        const paths = pathsOf(value);
+        const written = JSON.stringify(value, null, indent);
+        // and once with a key written twice (`s`), where the walk stops at the index's depth
+        for (const text of [written, `{"s": {"t": [1]},${written.slice(1)}`]) {
+          const all = parseJson(text, "a.json").locateAll!(paths);
+          const one = parseJson(text, "a.json");
+          expect(all).toEqual(paths.map((p) => one.locate(p)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("finds keys written twice as locate does (the index's last, a descent's first)", () => {
+    const text = [
+      "{",
+      '  "a": { "x": 1, "deep": { "b": { "c": { "d": 1 } } } },',
+      '  "a": { "y": 2, "deep": { "b": { "c": { "d": 2, "d": 3 } } } }',
+      "}",
+    ].join("\n");
+    const paths: Path[] = [
+      ["a"],
+      ["a", "x"],
+      ["a", "y"],
+      ["a", "deep", "b", "c", "d"],
+      ["a", "deep", "b", "c"],
+    ];
+    const one = parseJson(text, "a.json");
+    expect(parseJson(text, "a.json").locateAll!(paths)).toEqual(
+      paths.map((p) => one.locate(p)),
+    );
+  });
+
+  it("uses the index once one was built by a single lookup", () => {
+    const doc = parseJson('{\n  "a": [1,\n    2]\n}', "a.json");
+    expect(doc.locate(["a", 1])).toEqual({ line: 3, column: 5 });
+    expect(doc.locateAll!([["a", 1], ["a"]])).toEqual([
+      { line: 3, column: 5 },
+      { line: 2, column: 3 },
+    ]);
+  });
+});
