@@ -24,17 +24,24 @@ const SEEDS = readdirSync(join(REPO, "specs"))
   .sort()
   .map((file) => `specs/${file}`);
 
+/** One generate() per distinct project: the corpus check below reads the matrix's own runs. */
+const made = new Map<string, Promise<GeneratedFile[]>>();
 async function project(
   inputs: string[],
   cwd: string,
   serverAdapters: string[] = [],
 ): Promise<GeneratedFile[]> {
-  const { files } = await generate(inputs, {
-    cwd,
-    artifacts: ["client", "server"],
-    server: { adapters: serverAdapters },
-  });
-  return files;
+  const key = JSON.stringify([inputs, cwd, serverAdapters]);
+  if (!made.has(key))
+    made.set(
+      key,
+      generate(inputs, {
+        cwd,
+        artifacts: ["client", "server"],
+        server: { adapters: serverAdapters },
+      }).then(({ files }) => files),
+    );
+  return made.get(key)!;
 }
 
 const CELLS = (Object.keys(CONFIGS) as ConfigName[]).flatMap((config) =>

@@ -143,17 +143,20 @@ export interface ProxyVerdict extends EndpointVerdict {
 /**
  * The generated server, with handlers that answer a sample of the first 2XX response, behind
  * `prism proxy`: Prism's verdict on request and response, and what each handler received.
+ * Without `adapter`, node:http in a folder of its own: the corpus suite and the adapters suite
+ * (which names `node` too) may run at the same time on the same spec.
  */
 export async function runSpecProxy(
   file: string,
   name: string,
-  adapter: AdapterName = "node",
+  chosen?: AdapterName,
 ): Promise<ProxyVerdict[]> {
+  const adapter = chosen ?? "node";
   const result = await generate([file], {
     artifacts: ["client", "server"],
     server: { adapters: adapter === "node" ? [] : [adapter] },
   });
-  const prefix = adapter === "node" ? "" : `${adapter}-`;
+  const prefix = chosen === undefined ? "" : `${adapter}-`;
   const dir = outDir(`prism-proxy-${prefix}${name.replace(/\W+/g, "-")}`);
   writeFiles(dir, result.files);
   const client = (await import(

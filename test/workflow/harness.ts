@@ -1,13 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,27 +24,13 @@ export const FIXTURES = join(REPO, "test/fixtures/workflow");
 /**
  * Node 20 cannot run the TypeScript sources and dist/ may be stale, so the child-process tests
  * transpile src/ (plus the fake stages) into a temp folder laid out like the repo, with
- * node_modules and templates linked, and run the CLI from there.
+ * node_modules and templates linked, and run the CLI from there. Every call gets a fresh folder
+ * of its own (tests edit the build they get); the transpiled files are made once per content of
+ * the sources and copied from a cache in the temp folder (see transpiledSources).
  */
 export async function buildCli(): Promise<string> {
-  const { ts } = await import("ts-morph");
   const root = mkdtempSync(join(tmpdir(), "apiloom-cli-"));
-  const sources = [
-    ...listTs(join(REPO, "src")),
-    join(REPO, "test/workflow/fake-stages.ts"),
-  ];
-  for (const file of sources) {
-    const out = join(root, relative(REPO, file)).replace(/\.ts$/, ".js");
-    mkdirSync(dirname(out), { recursive: true });
-    const js = ts.transpileModule(readFileSync(file, "utf8"), {
-      fileName: file,
-      compilerOptions: {
-        module: ts.ModuleKind.ESNext,
-        target: ts.ScriptTarget.ES2022,
-      },
-    }).outputText;
-    writeFileSync(out, js);
-  }
+  cpSync(await transpiledSources(), root, { recursive: true });
   symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"));
   symlinkSync(join(REPO, "templates"), join(root, "templates"));
   // apiloom's name and version, as a checkout has them (the manifest names apiloom by version)
@@ -83,6 +73,72 @@ run().then((code) => { process.exitCode = code; }, (error) => {
 `,
   );
   return join(root, "run.mjs");
+}
+
+/** Folders of transpiled sources older than this are removed when a new one is made. */
+const STALE_CACHE_MS = 24 * 60 * 60 * 1000;
+const CACHE_PREFIX = "apiloom-test-cli-";
+
+/**
+ * src/ and the fake stages transpiled to JS (each file as `ts.transpileModule` makes it, at its
+ * path relative to the repo), in `<tmpdir>/apiloom-test-cli-<hash>/`: the hash covers every
+ * source's path and bytes and ts-morph's version, so an edit makes a new folder and a folder
+ * is never stale. Made in a staging folder and renamed into place, so test files running at the
+ * same time never see half of one. Transpiling takes seconds of CPU; the copy, milliseconds.
+ */
+async function transpiledSources(): Promise<string> {
+  const sources = [
+    ...listTs(join(REPO, "src")),
+    join(REPO, "test/workflow/fake-stages.ts"),
+  ].sort();
+  const texts = sources.map((file) => readFileSync(file, "utf8"));
+  const morph = readFileSync(join(REPO, "node_modules/ts-morph/package.json"));
+  const hash = createHash("sha256").update(morph);
+  sources.forEach((file, i) =>
+    hash.update(`${relative(REPO, file)}\0${texts[i]}\0`),
+  );
+  const cache = join(tmpdir(), CACHE_PREFIX + hash.digest("hex").slice(0, 32));
+  if (existsSync(cache)) {
+    const now = new Date();
+    utimesSync(cache, now, now); // in use: not stale for pruneStaleCaches
+    return cache;
+  }
+  const { ts } = await import("ts-morph");
+  const staging = mkdtempSync(join(tmpdir(), "apiloom-test-cli-staging-"));
+  sources.forEach((file, i) => {
+    const out = join(staging, relative(REPO, file)).replace(/\.ts$/, ".js");
+    mkdirSync(dirname(out), { recursive: true });
+    const js = ts.transpileModule(texts[i]!, {
+      fileName: file,
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+      },
+    }).outputText;
+    writeFileSync(out, js);
+  });
+  try {
+    renameSync(staging, cache);
+  } catch {
+    // another test file made the same folder meanwhile: its bytes are the same
+    rmSync(staging, { recursive: true, force: true });
+  }
+  pruneStaleCaches(cache);
+  return cache;
+}
+
+function pruneStaleCaches(keep: string): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(CACHE_PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    if (dir === keep) continue;
+    try {
+      if (Date.now() - statSync(dir).mtimeMs > STALE_CACHE_MS)
+        rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // gone already
+    }
+  }
 }
 
 function listTs(dir: string): string[] {
