@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -13,6 +14,11 @@ const shared = { testTimeout: 60_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   test: {
+    // vitest's default is one worker fewer than the cores: one on a 2-core machine, which ran the
+    // e2e files one after another while most of their time is spent waiting on a child process
+    // (tsc, Prism, the CLI). Two files at once keep both cores busy. The files must not share a
+    // path they write (each uses its own temp folder; test/install packs from a copy).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
