@@ -18,11 +18,12 @@ export interface RunningPrism {
 
 /**
  * `prism mock <spec> --errors` or `prism proxy <spec> <upstream> --errors` on a port the system
- * picks; resolves once Prism says where it listens.
+ * picks; resolves once Prism says where it listens. Starting ten of them on a loaded 2-core
+ * machine took ~90 s, so the wait is long: it only bounds a Prism that never starts.
  */
 export function startPrism(
   args: readonly string[],
-  timeoutMs = 30_000,
+  timeoutMs = 120_000,
 ): Promise<RunningPrism> {
   const child: ChildProcess = spawn(
     process.execPath,
