@@ -51,7 +51,7 @@ describeCorpus("clients for the corpus", () => {
         });
         expect(f.contents, `${file}: ${f.path}`).toBe(formatted);
       }
-  });
+  }, 300_000); // prettier over every corpus client: ~60 s on a loaded 2-core machine
 
   test.each([
     ["swagger2/petstore.json", "Pet"],
