@@ -3,8 +3,7 @@ import { join } from "node:path";
 import type { Change } from "../diff/change.js";
 import type { ChangeSeverity } from "../diff/rules.js";
 import type { GeneratedFile } from "../emit/artifact.js";
-import { markdownInline } from "../emit/docs/markdown.js";
-import { markdownCode } from "../emit/shared/escape.js";
+import { markdownCode, markdownText } from "../emit/shared/escape.js";
 import type { SinceLastRun } from "./since-last-run.js";
 
 /** The page's name in the docs folder. */
@@ -101,6 +100,10 @@ function item(c: Change): string {
 function message(text: string): string {
   return text
     .split(/`([^`]*)`/)
-    .map((part, i) => (i % 2 === 1 ? markdownCode(part) : markdownInline(part)))
+    .map((part, i) =>
+      i % 2 === 1
+        ? markdownCode(part)
+        : markdownText(part.replace(/\s+/g, " ")),
+    )
     .join("");
 }
