@@ -1,13 +1,17 @@
-import { readFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import type { Change } from "../diff/change.js";
 import type { ChangeSeverity } from "../diff/rules.js";
 import type { GeneratedFile } from "../emit/artifact.js";
 import { markdownCode, markdownText } from "../emit/shared/escape.js";
+import { readSourceBytes } from "../ingest/read-source.js";
 import type { SinceLastRun } from "./since-last-run.js";
 
 /** The page's name in the docs folder. */
 export const CHANGELOG_FILE = "changes.md";
+
+const TITLE = "# Changes since the last run\n\n";
+const PAGE_MAX_BYTES = 64 * 1024 * 1024;
 
 const HEADINGS: Record<ChangeSeverity, string> = {
   breaking: "Breaking",
@@ -38,14 +42,18 @@ export function changelogPage(
 
 function readPage(file: string): string | undefined {
   try {
-    return readFileSync(file, "utf8");
+    // a regular file of bounded size, not a link: the output folder is apiloom's
+    if (lstatSync(file).isSymbolicLink()) return undefined;
+    const text = readSourceBytes(file, PAGE_MAX_BYTES).toString("utf8");
+    // a page apiloom did not write is made anew (a --check then shows it)
+    return text.startsWith(TITLE) ? text : undefined;
   } catch {
     return undefined;
   }
 }
 
 function render(since: SinceLastRun): string {
-  const head = "# Changes since the last run\n\n";
+  const head = TITLE;
   if (since.before === undefined)
     return `${head}The first run into this folder: there is no earlier API description to compare with.\n`;
   if (since.before === since.now)

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import { compareCodeUnits } from "../model/order.js";
+import { readCacheRecord } from "./cache-dir.js";
 import {
   changeInWords,
   changesOf,
@@ -10,6 +10,9 @@ import {
 
 /** Where the record lives in the server artifact's folder. */
 export const HANDLER_CHANGES_FILE = "handler-changes.json";
+
+/** The largest record read back: more is not one apiloom wrote. */
+const RECORD_MAX_BYTES = 16 * 1024 * 1024;
 
 /** One handler whose contract changed and was not yet accepted. */
 export interface HandlerChange {
@@ -74,12 +77,8 @@ export class HandlerChanges {
 }
 
 function readRecord(file: string): Map<string, HandlerChange> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return new Map();
-  }
+  // a regular file of bounded size, not a link: the output folder is apiloom's
+  const parsed = readCacheRecord(file, RECORD_MAX_BYTES);
   const out = new Map<string, HandlerChange>();
   if (typeof parsed !== "object" || parsed === null) return out;
   for (const [name, entry] of Object.entries(parsed)) {
