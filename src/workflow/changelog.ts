@@ -1,17 +1,13 @@
-import { lstatSync } from "node:fs";
-import { join } from "node:path";
 import type { Change } from "../diff/change.js";
 import type { ChangeSeverity } from "../diff/rules.js";
 import type { GeneratedFile } from "../emit/artifact.js";
 import { markdownCode, markdownText } from "../emit/shared/escape.js";
-import { readSourceBytes } from "../ingest/read-source.js";
 import type { SinceLastRun } from "./since-last-run.js";
 
 /** The page's name in the docs folder. */
 export const CHANGELOG_FILE = "changes.md";
 
 const TITLE = "# Changes since the last run\n\n";
-const PAGE_MAX_BYTES = 64 * 1024 * 1024;
 
 const HEADINGS: Record<ChangeSeverity, string> = {
   breaking: "Breaking",
@@ -28,28 +24,17 @@ const HEADINGS: Record<ChangeSeverity, string> = {
  * clone, or a second run, keeps it); it is made anew only from a document that changed.
  */
 export function changelogPage(
-  out: string,
   docsPath: string,
   since: SinceLastRun,
 ): GeneratedFile {
   const path = `${docsPath}/${CHANGELOG_FILE}`;
-  if (since.before !== undefined && since.before === since.now) {
-    const kept = readPage(join(out, path));
-    if (kept !== undefined) return { path, contents: kept };
+  // no earlier document to compare with (or one edited by hand), or the same one: the page the
+  // last run wrote stands, when there is one
+  if (since.before === undefined || since.before === since.now) {
+    const kept = since.earlier(path);
+    if (kept?.startsWith(TITLE)) return { path, contents: kept };
   }
   return { path, contents: render(since) };
-}
-
-function readPage(file: string): string | undefined {
-  try {
-    // a regular file of bounded size, not a link: the output folder is apiloom's
-    if (lstatSync(file).isSymbolicLink()) return undefined;
-    const text = readSourceBytes(file, PAGE_MAX_BYTES).toString("utf8");
-    // a page apiloom did not write is made anew (a --check then shows it)
-    return text.startsWith(TITLE) ? text : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function render(since: SinceLastRun): string {

@@ -1,7 +1,5 @@
-import { join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import { compareCodeUnits } from "../model/order.js";
-import { readCacheRecord } from "./cache-dir.js";
 import {
   changeInWords,
   changesOf,
@@ -10,9 +8,6 @@ import {
 
 /** Where the record lives in the server artifact's folder. */
 export const HANDLER_CHANGES_FILE = "handler-changes.json";
-
-/** The largest record read back: more is not one apiloom wrote. */
-const RECORD_MAX_BYTES = 16 * 1024 * 1024;
 
 /** One handler whose contract changed and was not yet accepted. */
 export interface HandlerChange {
@@ -37,12 +32,11 @@ export class HandlerChanges {
   private readonly kept = new Map<string, HandlerChange>();
 
   constructor(
-    out: string,
     serverPath: string,
     private readonly since: SinceLastRun | undefined,
   ) {
     this.path = `${serverPath}/${HANDLER_CHANGES_FILE}`;
-    this.earlier = readRecord(join(out, this.path));
+    this.earlier = readRecord(since?.earlier(this.path));
   }
 
   /**
@@ -76,10 +70,14 @@ export class HandlerChanges {
   }
 }
 
-function readRecord(file: string): Map<string, HandlerChange> {
-  // a regular file of bounded size, not a link: the output folder is apiloom's
-  const parsed = readCacheRecord(file, RECORD_MAX_BYTES);
+function readRecord(text: string | undefined): Map<string, HandlerChange> {
   const out = new Map<string, HandlerChange>();
+  let parsed: unknown;
+  try {
+    parsed = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return out;
+  }
   if (typeof parsed !== "object" || parsed === null) return out;
   for (const [name, entry] of Object.entries(parsed)) {
     const e = entry as Partial<HandlerChange> | null;

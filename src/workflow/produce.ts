@@ -134,10 +134,17 @@ export async function produce(
   const handlers = settings.emit.artifacts.includes("server")
     ? await updateHandlers(settings, model, since, accept)
     : undefined;
-  if (handlers?.record) files.push(handlers.record);
   const docsPath = pluginPath(settings, "docs");
-  if (since && docsPath !== undefined)
-    files.push(changelogPage(out, docsPath, since));
+  const added = [
+    handlers?.record,
+    since && docsPath !== undefined
+      ? changelogPage(docsPath, since)
+      : undefined,
+  ];
+  for (const file of added)
+    if (file && !files.some((f) => f.path === file.path)) files.push(file);
+  // the manifest lists the files in this order (collectFiles sorts them the same way)
+  files.sort((a, b) => compareCodeUnits(a.path, b.path));
   reporter.add(settings.warnings);
   reporter.add(diagnostics);
   reporter.add(handlers?.diagnostics ?? []);
@@ -206,7 +213,6 @@ async function updateHandlers(
   const file = settings.serverHandlers;
   const before = readOutsideFile(file, "the handlers file");
   const record = new HandlerChanges(
-    settings.out,
     pluginPath(settings, "server") ?? "server",
     since,
   );

@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { basename, join } from "node:path";
+import { readSourceBytes } from "../ingest/read-source.js";
+import { readManifest, sha256 } from "./manifest.js";
 import type { GeneratedFile } from "../emit/artifact.js";
 import type { Change } from "../diff/change.js";
 import { compareModels } from "../diff/compare.js";
@@ -14,8 +16,17 @@ import { loadModel } from "../pipeline.js";
 export interface SinceLastRun {
   /** The document's path in the output folder (`openapi.json`). */
   path: string;
-  /** The earlier document; undefined when the folder has none (a first run). */
+  /**
+   * The earlier document; undefined when the folder has none (a first run), or has one the last
+   * run did not write (edited or put there by hand: see `earlier`).
+   */
   before: string | undefined;
+  /**
+   * A file of the output folder as the last run wrote it: only when the folder's manifest lists
+   * it with the hash of what is there now, so a file edited by hand is never taken for the state
+   * a run builds on. A regular file of bounded size, never read through a link.
+   */
+  earlier(path: string): string | undefined;
   now: string;
   /**
    * The changes from `before` to `now` (the rules of src/diff), computed once on first use: []
@@ -24,6 +35,9 @@ export interface SinceLastRun {
    */
   changes(): readonly Change[] | undefined;
 }
+
+/** The largest earlier file read back (GitHub's OpenAPI document is about 12 MiB). */
+const EARLIER_MAX_BYTES = 256 * 1024 * 1024;
 
 /** Reads the earlier document, if the run makes one (the `openapi` artifact); nothing is compared yet. */
 export function sinceLastRun(
@@ -34,16 +48,25 @@ export function sinceLastRun(
     /^openapi\.(json|ya?ml)$/.test(basename(f.path)),
   );
   if (!now) return undefined;
-  let before: string | undefined;
-  try {
-    before = readFileSync(join(out, now.path), "utf8");
-  } catch {
-    before = undefined;
-  }
+  const listed = readManifest(out)?.files ?? {};
+  const earlier = (path: string): string | undefined => {
+    const hash = Object.hasOwn(listed, path) ? listed[path] : undefined;
+    if (hash === undefined) return undefined;
+    const file = join(out, path);
+    try {
+      if (lstatSync(file).isSymbolicLink()) return undefined;
+      const text = readSourceBytes(file, EARLIER_MAX_BYTES).toString("utf8");
+      return sha256(text) === hash ? text : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const before = earlier(now.path);
   let memo: { changes: readonly Change[] | undefined } | undefined;
   return {
     path: now.path,
     before,
+    earlier,
     now: now.contents,
     changes() {
       memo ??= { changes: compare(before, now.contents, now.path, out) };

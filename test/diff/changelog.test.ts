@@ -4,6 +4,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -69,5 +70,11 @@ describe("the docs' changelog page (issue 26, item 5)", () => {
     } finally {
       rmSync(clone, { recursive: true, force: true });
     }
+
+    // a page edited by hand is not the last run's: --check says so, and it is not kept
+    writeFileSync(join(dir, "gen/docs/changes.md"), changed + "mine\n");
+    const edited = generate(dir, "--check");
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toContain("M docs/changes.md");
   }, 180_000);
 });
