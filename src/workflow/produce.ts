@@ -10,7 +10,7 @@ import { parseText } from "../ingest/load.js";
 import { readSource, type SourceCache } from "./source-cache.js";
 import { nameLockText } from "./name-lock.js";
 import { readOutsideFile } from "./outside-file.js";
-import { changelogPage } from "./changelog.js";
+import { addRunFiles, changelogFor, pluginPath } from "./changelog.js";
 import { HandlerChanges } from "./handler-changes.js";
 import { sinceLastRun, type SinceLastRun } from "./since-last-run.js";
 import type { GenerateSettings } from "./settings.js";
@@ -134,17 +134,7 @@ export async function produce(
   const handlers = settings.emit.artifacts.includes("server")
     ? await updateHandlers(settings, model, since, accept)
     : undefined;
-  const docsPath = pluginPath(settings, "docs");
-  const added = [
-    handlers?.record,
-    since && docsPath !== undefined
-      ? changelogPage(docsPath, since)
-      : undefined,
-  ];
-  for (const file of added)
-    if (file && !files.some((f) => f.path === file.path)) files.push(file);
-  // the manifest lists the files in this order (collectFiles sorts them the same way)
-  files.sort((a, b) => compareCodeUnits(a.path, b.path));
+  addRunFiles(files, [handlers?.record, changelogFor(settings.emit, since)]);
   reporter.add(settings.warnings);
   reporter.add(diagnostics);
   reporter.add(handlers?.diagnostics ?? []);
@@ -213,7 +203,7 @@ async function updateHandlers(
   const file = settings.serverHandlers;
   const before = readOutsideFile(file, "the handlers file");
   const record = new HandlerChanges(
-    pluginPath(settings, "server") ?? "server",
+    pluginPath(settings.emit, "server") ?? "server",
     since,
   );
   const update = (existing: Buffer | undefined) =>
@@ -252,13 +242,4 @@ async function updateHandlers(
     diagnostics: result.diagnostics,
     record: record.file(),
   };
-}
-
-/** Where an artifact of the run lives in the output folder; undefined when it is not made. */
-function pluginPath(
-  settings: GenerateSettings,
-  name: string,
-): string | undefined {
-  if (!settings.emit.artifacts.includes(name)) return undefined;
-  return settings.emit.plugins.find((p) => p.name === name)?.path;
 }

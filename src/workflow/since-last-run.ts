@@ -36,6 +36,30 @@ export interface SinceLastRun {
   changes(): readonly Change[] | undefined;
 }
 
+/**
+ * The document of a run with no earlier output (programmatic `generate()`, which writes nothing):
+ * what `sinceLastRun` says of an empty folder.
+ */
+export function noEarlierRun(
+  files: readonly GeneratedFile[],
+): SinceLastRun | undefined {
+  const now = openapiDocument(files);
+  if (!now) return undefined;
+  return {
+    path: now.path,
+    before: undefined,
+    earlier: () => undefined,
+    now: now.contents,
+    changes: () => undefined,
+  };
+}
+
+function openapiDocument(
+  files: readonly GeneratedFile[],
+): GeneratedFile | undefined {
+  return files.find((f) => /^openapi\.(json|ya?ml)$/.test(basename(f.path)));
+}
+
 /** The largest earlier file read back (GitHub's OpenAPI document is about 12 MiB). */
 const EARLIER_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -44,9 +68,7 @@ export function sinceLastRun(
   out: string,
   files: readonly GeneratedFile[],
 ): SinceLastRun | undefined {
-  const now = files.find((f) =>
-    /^openapi\.(json|ya?ml)$/.test(basename(f.path)),
-  );
+  const now = openapiDocument(files);
   if (!now) return undefined;
   const listed = readManifest(out)?.files ?? {};
   const earlier = (path: string): string | undefined => {
