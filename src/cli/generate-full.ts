@@ -273,6 +273,12 @@ function write(o: Outcome): number {
     o.say(
       `apiloom: accepted the changed contract of ${handlers.accepted.join(", ")} in ${shownPath(o.io.cwd, handlers.file)}\n`,
     );
+  if (Array.isArray(o.flags.accept))
+    for (const name of o.flags.accept)
+      if (!handlers?.accepted.includes(name))
+        o.say(
+          `apiloom: --accept ${name}: no handler of that name has a changed contract; nothing accepted\n`,
+        );
   const summary = changes?.();
   if (summary) o.say(summary);
   o.say(

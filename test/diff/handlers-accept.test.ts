@@ -120,6 +120,13 @@ describe("a handler's changed contract, in words, accepted with one flag (issue 
       JSON.parse(readFileSync(record, "utf8")).cancelEvent,
     ).toBeUndefined();
 
+    // a name that is not a changed handler: said, and nothing changes
+    const unchanged = handlers();
+    expect(generate("--accept", "nosuchHandler").stderr).toContain(
+      "apiloom: --accept nosuchHandler: no handler of that name has a changed contract; nothing accepted\n",
+    );
+    expect(handlers()).toEqual(unchanged);
+
     // accepting the rest: no warning, no record; the orphans removed, --check --strict passes
     expect(generate("--accept-changes").code).toBe(0);
     expect(existsSync(record)).toBe(false);
