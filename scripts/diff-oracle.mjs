@@ -1,7 +1,10 @@
-// Sets up the oracles of test/diff/optic-oracle.test.ts in node_modules/.cache/apiloom-diff:
-// two consecutive versions of npm @octokit/openapi (GitHub's REST description) and Optic
-// (@useoptic/optic), both from the npm registry only, the test runs Optic on the GitHub pair
-// once with APILOOM_DIFF_ORACLE=1 (minutes) and reads its cached report after that.
+// Sets up the oracles of test/diff/optic-oracle.test.ts and the real pairs of
+// test/diff/real-pairs.test.ts in node_modules/.cache/apiloom-diff, from the npm registry only:
+// two consecutive versions of npm @octokit/openapi (GitHub's REST description), of npm
+// @directus/specs (Directus' OpenAPI 3.0 description), the Kubernetes Swagger 2.0 descriptions
+// 1.12 and 1.13 that npm kubernetes-client 9.0.0 ships, and Optic (@useoptic/optic). The test
+// runs Optic on the GitHub pair once with APILOOM_DIFF_ORACLE=1 (minutes) and reads its cached
+// report after that.
 import { execFileSync } from "node:child_process";
 import {
   cpSync,
@@ -11,6 +14,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
@@ -33,6 +37,63 @@ for (const version of GITHUB) {
     version,
     "package/generated/api.github.com.json",
   ]);
+}
+
+// Directus: a small OpenAPI 3.0 description whose 15.1.0 dropped many response properties
+const DIRECTUS = ["15.0.0", "15.1.0"];
+for (const version of DIRECTUS) {
+  const file = join(CACHE, "directus", version, "package/dist/openapi.json");
+  if (existsSync(file)) continue;
+  run("npm", ["pack", `@directus/specs@${version}`, "--silent"]);
+  mkdirSync(join(CACHE, "directus", version), { recursive: true });
+  run("tar", [
+    "xzf",
+    `directus-specs-${version}.tgz`,
+    "-C",
+    join("directus", version),
+    "package/dist/openapi.json",
+  ]);
+}
+
+// 15.0.0 has an operation without `responses` (PATCH /items/{collection}), which Optic refuses to
+// read at all: both sides get an empty one, so Optic judges the rest (apiloom reads either way)
+DIRECTUS.forEach((version, i) => {
+  const doc = JSON.parse(
+    readFileSync(
+      join(CACHE, "directus", version, "package/dist/openapi.json"),
+      "utf8",
+    ),
+  );
+  for (const item of Object.values(doc.paths))
+    for (const [method, op] of Object.entries(item))
+      if (["get", "put", "post", "delete", "patch"].includes(method))
+        op.responses ??= {};
+  writeFileSync(
+    join(CACHE, "directus", i === 0 ? "old.json" : "new.json"),
+    JSON.stringify(doc, null, 1),
+  );
+});
+
+// Kubernetes 1.12 and 1.13 (Swagger 2.0, which Optic does not read), gzipped in the package
+const KUBERNETES = ["1.12", "1.13"];
+const k8s = join(CACHE, "kubernetes");
+if (KUBERNETES.some((v) => !existsSync(join(k8s, `swagger-${v}.json`)))) {
+  run("npm", ["pack", "kubernetes-client@9.0.0", "--silent"]);
+  mkdirSync(k8s, { recursive: true });
+  run("tar", [
+    "xzf",
+    "kubernetes-client-9.0.0.tgz",
+    "-C",
+    "kubernetes",
+    ...KUBERNETES.map((v) => `package/lib/specs/swagger-${v}.json.gz`),
+  ]);
+  for (const v of KUBERNETES)
+    writeFileSync(
+      join(k8s, `swagger-${v}.json`),
+      gunzipSync(
+        readFileSync(join(k8s, `package/lib/specs/swagger-${v}.json.gz`)),
+      ),
+    );
 }
 
 const optic = join(CACHE, "optic");

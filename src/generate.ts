@@ -9,6 +9,8 @@ import {
 import type { ApiloomSettings } from "./workflow/config-types.js";
 import { validateConfig } from "./workflow/config-validate.js";
 import { resolveOptions } from "./workflow/settings.js";
+import { addRunFiles, changelogFor } from "./workflow/changelog.js";
+import { noEarlierRun } from "./workflow/since-last-run.js";
 
 /**
  * The options of `generate()`: the config's (apiloom.config's settings, your `plugins` and their
@@ -54,6 +56,10 @@ export async function generate(
     load: { ...resolved.model, cwd, readText, parse, lockedNames },
     emit: resolved.emit,
   });
+  // what the CLI makes in an empty folder: the docs' changelog page says it is the first run
+  addRunFiles(result.files, [
+    changelogFor(resolved.emit, noEarlierRun(result.files)),
+  ]);
   const reporter = new Reporter();
   reporter.add(resolved.warnings);
   reporter.add(result.diagnostics);

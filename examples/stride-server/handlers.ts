@@ -347,8 +347,8 @@ export const handlers = {
 } satisfies Handlers;
 
 /**
- * The contract each handler above was written for. When apiloom reports a changed signature
- * (tsc flags the entry here too), review the handler, then set the hash apiloom reports.
+ * The contract each handler above was written for. When apiloom reports a changed contract
+ * (tsc flags the entry here too), review the handler, then run apiloom generate --accept-changes.
  */
 export const signatures = {
   appModuleChatConversationChatConfigurationStateByKeyPost: "7647990358",

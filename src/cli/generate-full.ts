@@ -74,6 +74,7 @@ export async function runFull(
       stages,
       (m) => progress.update(m),
       io.sources,
+      flags.accept,
     );
   } catch (error) {
     // the lock or the handlers file cannot be read as a file (LockFileError is one)
@@ -208,7 +209,7 @@ function check(o: Outcome): number {
 }
 
 function write(o: Outcome): number {
-  const changes = changesSinceLastRun(o.settings.out, o.produced.files);
+  const changes = changesSinceLastRun(o.produced.since);
   o.progress.update(`writing ${o.out}`);
   let result;
   try {
@@ -255,7 +256,11 @@ function write(o: Outcome): number {
   }
   const handlers = o.produced.handlers;
   if (o.flags.quiet) return 0;
-  if (handlers && updated.some((u) => u.file === handlers.file)) {
+  if (
+    handlers &&
+    (handlers.before === undefined || handlers.added.length > 0) &&
+    updated.some((u) => u.file === handlers.file)
+  ) {
     const shown = shownPath(o.io.cwd, handlers.file);
     const stubs = plural(handlers.added.length, "handler stub");
     o.say(
@@ -264,6 +269,16 @@ function write(o: Outcome): number {
         : `apiloom: added ${stubs} to ${shown}: ${handlers.added.join(", ")}\n`,
     );
   }
+  if (handlers && handlers.accepted.length > 0)
+    o.say(
+      `apiloom: accepted the changed contract of ${handlers.accepted.join(", ")} in ${shownPath(o.io.cwd, handlers.file)}\n`,
+    );
+  if (Array.isArray(o.flags.accept))
+    for (const name of o.flags.accept)
+      if (!handlers?.accepted.includes(name))
+        o.say(
+          `apiloom: --accept ${name}: no handler of that name has a changed contract; nothing accepted\n`,
+        );
   const summary = changes?.();
   if (summary) o.say(summary);
   o.say(

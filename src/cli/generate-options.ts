@@ -20,6 +20,8 @@ export interface GenerateFlags extends SettingsOverrides {
   quiet: boolean;
   /** Every diagnostic in full (warnings and infos), the config line; never skips parsing. */
   verbose: boolean;
+  /** Handlers whose changed contract this run accepts (`--accept`); true for all (`--accept-changes`). */
+  accept?: true | string[];
   help: boolean;
 }
 
@@ -128,6 +130,19 @@ const FLAGS: FlagSpec[] = [
     names: ["--check"],
     help: "Write nothing; exit 1 with a diff when the output on disk is stale",
     apply: (f) => (f.check = true),
+  },
+  {
+    names: ["--accept"],
+    value: "<handler>",
+    help: "Accept the changed contract of this handler: its signatures entry gets the new hash (repeatable)",
+    apply: (f, v) => {
+      if (f.accept !== true) f.accept = [...(f.accept ?? []), v];
+    },
+  },
+  {
+    names: ["--accept-changes"],
+    help: "Accept the changed contracts of every handler apiloom reports (scaffold/changed-signature)",
+    apply: (f) => (f.accept = true),
   },
   {
     names: ["--force"],

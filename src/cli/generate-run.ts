@@ -28,7 +28,13 @@ export async function runOnce(
 ): Promise<number> {
   const started = performance.now();
   // --verbose prints every warning, which takes the full run that finds them
-  if (stages.id !== undefined && !flags.force && !flags.verbose) {
+  // accepting a change edits the handlers file, which takes the full run that finds the change
+  if (
+    stages.id !== undefined &&
+    !flags.force &&
+    !flags.verbose &&
+    flags.accept === undefined
+  ) {
     const same = upToDate(settings, stages.id);
     if (same) {
       if (flags.quiet) return 0;

@@ -87,7 +87,12 @@ function groupShared(changes: Change[]): Change[] {
     if (!kept) {
       first.set(key, change);
       out.push(change);
-    } else if (change.names.function !== undefined)
+    } else if (
+      change.names.function !== undefined &&
+      change.endpoint !== kept.endpoint &&
+      // an endpoint reaches the schema once per response and media type (Kubernetes: four)
+      !kept.also?.some((a) => a.endpoint === change.endpoint)
+    )
       (kept.also ??= []).push({
         endpoint: change.endpoint,
         function: change.names.function,

@@ -79,19 +79,22 @@ export function invalidUtf8Message(
   return `${path}:${line}:${column}: byte 0x${hex.padStart(2, "0")} is not UTF-8`;
 }
 
-/** Inserts UTF-8 text at byte offsets of `bytes`; equal offsets keep their order. */
+/**
+ * Inserts UTF-8 text at byte offsets of `bytes`; equal offsets keep their order. An insertion
+ * with an `end` replaces the bytes from `at` to `end` (the ranges must not overlap).
+ */
 export function insertBytes(
   bytes: Uint8Array,
-  insertions: readonly { at: number; text: string }[],
+  insertions: readonly { at: number; end?: number; text: string }[],
 ): Buffer {
   const sorted = insertions
     .map((insertion, order) => ({ ...insertion, order }))
     .sort((a, b) => a.at - b.at || a.order - b.order);
   const parts: Uint8Array[] = [];
   let cursor = 0;
-  for (const { at, text } of sorted) {
+  for (const { at, end, text } of sorted) {
     parts.push(bytes.subarray(cursor, at), Buffer.from(text, "utf8"));
-    cursor = at;
+    cursor = end ?? at;
   }
   parts.push(bytes.subarray(cursor));
   return Buffer.concat(parts);

@@ -13,6 +13,8 @@ export interface Member {
   pos: number;
   /** The string value, when the member is `name: "text"`. */
   text?: string;
+  /** Offsets of that value's text between its quotes (what `--accept-changes` replaces). */
+  inner?: { start: number; end: number };
 }
 
 /** Where and how text for new members goes into an object literal. */
@@ -138,8 +140,10 @@ function slot(object: ObjectLiteralExpression, file: SourceFile): ObjectSlot {
         value &&
         (Node.isStringLiteral(value) ||
           Node.isNoSubstitutionTemplateLiteral(value))
-      )
+      ) {
         member.text = value.getLiteralText();
+        member.inner = { start: value.getStart() + 1, end: value.getEnd() - 1 };
+      }
     }
     members.push(member);
   }

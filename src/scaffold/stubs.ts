@@ -64,8 +64,8 @@ export function scaffoldText(model: ApiModel, importFrom: string): string {
     objectDeclaration("handlers", stubs, "Handlers") +
     "\n" +
     "/**\n" +
-    " * The contract each handler above was written for. When apiloom reports a changed signature\n" +
-    " * (tsc flags the entry here too), review the handler, then set the hash apiloom reports.\n" +
+    " * The contract each handler above was written for. When apiloom reports a changed contract\n" +
+    " * (tsc flags the entry here too), review the handler, then run apiloom generate --accept-changes.\n" +
     " */\n" +
     objectDeclaration("signatures", entries, "HandlerSignatures")
   );

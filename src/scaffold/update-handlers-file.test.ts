@@ -160,10 +160,53 @@ ${model.endpoints
     const diagnostic = result.diagnostics.find(
       (d) => d.code === "scaffold/changed-signature",
     )!;
-    expect(diagnostic.message).toContain(`"${now}"`);
+    // no hash to paste: the flag that accepts it
+    expect(diagnostic.message).not.toContain(now);
+    expect(diagnostic.message).toContain(
+      "Review the handler, then accept the change: apiloom generate --accept getMessage",
+    );
     const line = before.split("\n")[diagnostic.line - 1]!;
     expect(line).toContain(`getMessage: "${was}"`);
     expect(isInsertionOnly(before, result.contents)).toBe(true);
+
+    // the words, when the caller knows them (the diff rules, src/workflow/handler-changes.ts)
+    const described = updateHandlersFile({
+      file: "src/handlers.ts",
+      existing: before,
+      model: changed,
+      importFrom: IMPORT,
+      describe: (name, hash) =>
+        name === "getMessage" && hash === was
+          ? [
+              "path parameter messageId is now a string (breaking, breaks clients)",
+            ]
+          : undefined,
+    });
+    expect(described.diagnostics[0]!.message).toContain(
+      "changed since its handler was written: path parameter messageId is now a string (breaking, breaks clients). Review",
+    );
+
+    // accepted: the hash between the quotes is the one thing that changes, whatever the quotes
+    const single = before.replace(
+      `getMessage: "${was}"`,
+      `getMessage: '${was}'`,
+    );
+    const accepted = updateHandlersFile({
+      file: "src/handlers.ts",
+      existing: single,
+      model: changed,
+      importFrom: IMPORT,
+      accept: (name) => name === "getMessage",
+    });
+    expect(accepted.accepted).toEqual(["getMessage"]);
+    expect(accepted.diagnostics).toEqual([]);
+    // (beside the stub this fixture always gets)
+    expect(accepted.contents).toBe(
+      update(single, changed).contents.replace(
+        `getMessage: '${was}'`,
+        `getMessage: '${now}'`,
+      ),
+    );
   });
 
   it("does not report a change in descriptions only", () => {

@@ -20,6 +20,16 @@ export interface UpdateHandlersInput {
   model: ApiModel;
   /** How the file imports the generated server (see `serverImportPath`). */
   importFrom: string;
+  /**
+   * What changed under a handler whose entry still holds the hash `was`, in words (the rules of
+   * src/diff); undefined when that is not known. Without it the warning names no change.
+   */
+  describe?: (name: string, was: string) => readonly string[] | undefined;
+  /**
+   * Handlers whose changed contract the user accepts (`generate --accept-changes`): their
+   * entry's hash is replaced by the current one, the only bytes of the file that change.
+   */
+  accept?: (name: string) => boolean;
 }
 
 export interface ChangedHandler {
@@ -39,6 +49,8 @@ export interface UpdateHandlersResult {
   orphaned: string[];
   /** Handlers whose endpoint's contract changed since they were written (left in place). */
   changed: ChangedHandler[];
+  /** Of those, the ones accepted: their signature entry now holds the current hash. */
+  accepted: string[];
   diagnostics: Diagnostic[];
   /** The new text of the file; equal to `existing` when nothing had to be added. */
   contents: string;
@@ -46,6 +58,8 @@ export interface UpdateHandlersResult {
 
 interface Insertion {
   at: number;
+  /** When set, the text from `at` to `end` is replaced (an accepted signature's hash). */
+  end?: number;
   text: string;
 }
 
@@ -56,7 +70,8 @@ interface Insertion {
  * endpoint is gone, and handlers whose recorded signature differs from the endpoint's current
  * one (see `handlerSignature` in src/emit/server/signature.ts), are reported as warnings, never deleted or rewritten; tsc reports
  * them too: an orphan is an unknown property of `Handlers`, a stale hash does not match its
- * literal type in `HandlerSignatures`.
+ * literal type in `HandlerSignatures`. The one edit that is not an insertion is asked for:
+ * accepting a changed contract (`accept`) replaces the hash between the entry's quotes.
  */
 export function updateHandlersFile(
   input: UpdateHandlersInput,
@@ -68,6 +83,7 @@ export function updateHandlersFile(
       added: model.endpoints.map((e) => e.name),
       orphaned: [],
       changed: [],
+      accepted: [],
       diagnostics: [],
       contents: scaffoldText(model, input.importFrom),
     };
@@ -103,8 +119,9 @@ export function updateHandlersBytes(
       ? Buffer.from(existing)
       : insertBytes(
           existing,
-          insertions.map(({ at, text }) => ({
+          insertions.map(({ at, end, text }) => ({
             at: decoded.byteOffsets[at],
+            end: end === undefined ? undefined : decoded.byteOffsets[end],
             text,
           })),
         );
@@ -124,6 +141,7 @@ function plan(
     added: [],
     orphaned: [],
     changed: [],
+    accepted: [],
     diagnostics: [],
   };
   const insertions: Insertion[] = [];
@@ -166,9 +184,22 @@ function plan(
     const now = signatureOf(endpoint);
     if (entry?.text !== undefined && entry.text !== now) {
       result.changed.push({ name: member.name, was: entry.text, now });
+      if (entry.inner && input.accept?.(member.name)) {
+        result.accepted.push(member.name);
+        insertions.push({
+          at: entry.inner.start,
+          end: entry.inner.end,
+          text: now,
+        });
+        continue;
+      }
       reporter.report(
         "scaffold/changed-signature",
-        `the contract of ${stringLiteral(member.name)} (${operationLine(endpoint)}) changed since its handler was written: review the handler, then set its entry in the signatures object to ${stringLiteral(now)} (it was ${stringLiteral(entry.text)})`,
+        changedMessage(
+          member.name,
+          operationLine(endpoint),
+          input.describe?.(member.name, entry.text),
+        ),
         at(entry.pos),
       );
     }
@@ -225,6 +256,26 @@ function plan(
   return done();
 }
 
+/** How many changes a warning lists before it points to the record. */
+const LISTED = 5;
+
+/** The changed-signature warning: what changed, in words when known, and how to accept it. */
+function changedMessage(
+  name: string,
+  operation: string,
+  words: readonly string[] | undefined,
+): string {
+  const what =
+    words === undefined || words.length === 0
+      ? "changed since its handler was written (apiloom did not see the contract it was written for: `apiloom diff --base <git-ref>` compares with an earlier commit)"
+      : `changed since its handler was written: ${words.slice(0, LISTED).join("; ")}${
+          words.length > LISTED
+            ? `; and ${words.length - LISTED} more (server/handler-changes.json lists them)`
+            : ""
+        }`;
+  return `the contract of ${stringLiteral(name)} (${operation}) ${what}. Review the handler, then accept the change: apiloom generate --accept ${name} (or --accept-changes for every changed handler)`;
+}
+
 /** Insertions that add members (each a full line of text) to an object literal. */
 function members(
   slot: ObjectSlot,
@@ -246,9 +297,9 @@ function applyInsertions(text: string, insertions: Insertion[]): string {
     .sort((a, b) => a.at - b.at || a.order - b.order);
   let out = "";
   let cursor = 0;
-  for (const { at, text: inserted } of sorted) {
+  for (const { at, end, text: inserted } of sorted) {
     out += text.slice(cursor, at) + inserted;
-    cursor = at;
+    cursor = end ?? at;
   }
   return out + text.slice(cursor);
 }

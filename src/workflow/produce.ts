@@ -10,6 +10,9 @@ import { parseText } from "../ingest/load.js";
 import { readSource, type SourceCache } from "./source-cache.js";
 import { nameLockText } from "./name-lock.js";
 import { readOutsideFile } from "./outside-file.js";
+import { addRunFiles, changelogFor, pluginPath } from "./changelog.js";
+import { HandlerChanges } from "./handler-changes.js";
+import { sinceLastRun, type SinceLastRun } from "./since-last-run.js";
 import type { GenerateSettings } from "./settings.js";
 import {
   fingerprintBase,
@@ -49,6 +52,8 @@ export interface Produced {
   handlers?: HandlersUpdate;
   /** What the output was made from, for the manifest; undefined when the stages have no id. */
   fingerprint?: Fingerprint;
+  /** The OpenAPI document of the last run beside this one's (the `openapi` artifact only). */
+  since?: SinceLastRun;
 }
 
 export interface HandlersUpdate {
@@ -58,6 +63,8 @@ export interface HandlersUpdate {
   before: Buffer | undefined;
   after: Buffer;
   added: string[];
+  /** Handlers whose changed contract was accepted (`--accept-changes`): their hash was replaced. */
+  accepted: string[];
   /**
    * The text a run may read and make the same output, diagnostics and file from: `after` when
    * a run reading it was checked to change nothing, otherwise `before`. The fingerprint records
@@ -66,11 +73,18 @@ export interface HandlersUpdate {
   settled: Buffer | undefined;
 }
 
+/**
+ * Handlers whose changed contract a run accepts (`generate --accept <name>`, or true for all with
+ * `--accept-changes`): a choice of this one run, so not a setting and not in the fingerprint.
+ */
+export type Accept = true | readonly string[];
+
 export async function produce(
   settings: GenerateSettings,
   stages: Stages,
   onStage: (message: string) => void = () => {},
   sources?: SourceCache,
+  accept?: Accept,
 ): Promise<Produced> {
   const { inputFiles, unmatched } = listInputs(settings);
   // apiloom's own diagnostics first, then the settings', the model's, the emitters', the scaffold's
@@ -115,9 +129,12 @@ export async function produce(
     },
     onStage,
   });
+  // the API as the last run into this folder left it: the changelog and the handlers' words
+  const since = sinceLastRun(out, files);
   const handlers = settings.emit.artifacts.includes("server")
-    ? await updateHandlers(settings, model)
+    ? await updateHandlers(settings, model, since, accept)
     : undefined;
+  addRunFiles(files, [handlers?.record, changelogFor(settings.emit, since)]);
   reporter.add(settings.warnings);
   reporter.add(diagnostics);
   reporter.add(handlers?.diagnostics ?? []);
@@ -129,6 +146,7 @@ export async function produce(
     files,
     lockText,
     handlers: handlers?.update,
+    since,
   };
   if (stages.id !== undefined) {
     const outside: Record<string, string> = {};
@@ -168,19 +186,34 @@ function sortedRecord(map: Map<string, string>): Record<string, string> {
 async function updateHandlers(
   settings: GenerateSettings,
   model: ApiModel,
-): Promise<{ update: HandlersUpdate; diagnostics: Diagnostic[] } | undefined> {
+  since: SinceLastRun | undefined,
+  accept: Accept | undefined,
+): Promise<
+  | {
+      update: HandlersUpdate;
+      diagnostics: Diagnostic[];
+      record?: GeneratedFile;
+    }
+  | undefined
+> {
   if (!settings.serverHandlers) return undefined;
   // the scaffold reads the user's file with ts-morph: loaded only for a run that has one
   const { serverImportPath, updateHandlersBytes } =
     await import("../scaffold/index.js");
   const file = settings.serverHandlers;
   const before = readOutsideFile(file, "the handlers file");
+  const record = new HandlerChanges(
+    pluginPath(settings.emit, "server") ?? "server",
+    since,
+  );
   const update = (existing: Buffer | undefined) =>
     updateHandlersBytes({
       file: relative(settings.baseDir, file).split(sep).join("/"),
       existing,
       model,
       importFrom: serverImportPath(file, settings.out),
+      describe: (name, was) => record.describe(name, was),
+      accept: (name) => accept === true || (accept ?? []).includes(name),
     });
   const result = update(before);
   const after = result.contents;
@@ -198,7 +231,15 @@ async function updateHandlers(
       settled = after;
   }
   return {
-    update: { file, before, after, added: result.added, settled },
+    update: {
+      file,
+      before,
+      after,
+      added: result.added,
+      accepted: result.accepted,
+      settled,
+    },
     diagnostics: result.diagnostics,
+    record: record.file(),
   };
 }

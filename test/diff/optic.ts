@@ -70,6 +70,12 @@ export interface OpticFinding {
   value?: string;
   /** The removal it sits under, which apiloom reports as one change instead. */
   under?: "operation" | "media" | "response";
+  /**
+   * The removed property it sits inside (`error` for `error.code`): Optic reports a removed
+   * property and again each property inside it; apiloom reports the removed one, so the
+   * finding's subject becomes that one.
+   */
+  inside?: string;
 }
 
 /** The failed checks of Optic's text report, each with the operation and the removal it sits under. */
@@ -78,6 +84,10 @@ export function parseOptic(report: string): OpticFinding[] {
   let operation = "";
   let removedOperation = false;
   const context: { indent: number; text: string }[] = [];
+  // the removed properties of the operation, each with the response and body it is in
+  const removedProperties = new Set<string>();
+  const scope = (pointer: string) =>
+    [...context.slice(0, -1).map((c) => c.text), pointer].join(" > ");
   for (const raw of report.split("\n")) {
     const line = raw.replace(/\x1b\[[0-9;]*m/g, "");
     const op = /^(?:x|✔) ([A-Z]+) (\S+?):\s*(removed|added)?\s*$/.exec(line);
@@ -85,6 +95,7 @@ export function parseOptic(report: string): OpticFinding[] {
       operation = `${op[1]!.toLowerCase()} ${pathShape(op[2]!)}`;
       removedOperation = op[3] === "removed";
       context.length = 0;
+      removedProperties.clear();
       continue;
     }
     const indent = /^ */.exec(line)![0].length;
@@ -93,6 +104,8 @@ export function parseOptic(report: string): OpticFinding[] {
       while (context.length > 0 && context.at(-1)!.indent >= indent)
         context.pop();
       context.push({ indent, text: item[1]! });
+      const removed = /^property (\S+): removed$/.exec(item[1]!);
+      if (removed) removedProperties.add(scope(removed[1]!));
       continue;
     }
     const finding = /^\s*x \[(.+?)\] (.*)$/.exec(line);
@@ -102,7 +115,19 @@ export function parseOptic(report: string): OpticFinding[] {
     const message = finding[2]!;
     const quoted = [...message.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
     const isEnum = rule.includes("enum");
-    const subject = isEnum ? quoted[1] : quoted[0];
+    let subject = isEnum ? quoted[1] : quoted[0];
+    // `property /schema/properties/error/properties/code:` after `…/error: removed`
+    const own = /^property (\S+):/.exec(context.at(-1)?.text ?? "");
+    let inside: string | undefined;
+    if (own && rule === "prevent removing response property")
+      for (const removed of removedProperties) {
+        const prefix = removed.split(" > ").pop()!;
+        if (
+          scope(own[1]!).startsWith(removed + "/") &&
+          own[1]!.startsWith(prefix + "/")
+        )
+          inside = subject = prefix.split("/").pop()!;
+      }
     const value = isEnum ? quoted[0] : undefined;
     const under =
       rule !== "prevent operation removal" && removedOperation
@@ -119,6 +144,7 @@ export function parseOptic(report: string): OpticFinding[] {
       ...(subject !== undefined ? { subject } : {}),
       ...(value !== undefined ? { value } : {}),
       ...(under ? { under } : {}),
+      ...(inside ? { inside } : {}),
     });
   }
   return out;

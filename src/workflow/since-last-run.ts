@@ -1,0 +1,130 @@
+import { lstatSync } from "node:fs";
+import { basename, join } from "node:path";
+import { readSourceBytes } from "../ingest/read-source.js";
+import { readManifest, sha256 } from "./manifest.js";
+import type { GeneratedFile } from "../emit/artifact.js";
+import type { Change } from "../diff/change.js";
+import { compareModels } from "../diff/compare.js";
+import { loadModel } from "../pipeline.js";
+
+/**
+ * The OpenAPI document apiloom wrote into the output folder last time, beside the one this run
+ * makes: the merged model as it was and as it is, in one format apiloom reads back exactly. The
+ * summary line of `generate`, the docs' changelog page and the words of a changed handler's
+ * warning all come from this one comparison.
+ */
+export interface SinceLastRun {
+  /** The document's path in the output folder (`openapi.json`). */
+  path: string;
+  /**
+   * The earlier document; undefined when the folder has none (a first run), or has one the last
+   * run did not write (edited or put there by hand: see `earlier`).
+   */
+  before: string | undefined;
+  /**
+   * A file of the output folder as the last run wrote it: only when the folder's manifest lists
+   * it with the hash of what is there now, so a file edited by hand is never taken for the state
+   * a run builds on. A regular file of bounded size, never read through a link.
+   */
+  earlier(path: string): string | undefined;
+  now: string;
+  /**
+   * The changes from `before` to `now` (the rules of src/diff), computed once on first use: []
+   * when the two are the same text, undefined when there is no earlier document or either
+   * side does not load without errors.
+   */
+  changes(): readonly Change[] | undefined;
+}
+
+/**
+ * The document of a run with no earlier output (programmatic `generate()`, which writes nothing):
+ * what `sinceLastRun` says of an empty folder.
+ */
+export function noEarlierRun(
+  files: readonly GeneratedFile[],
+): SinceLastRun | undefined {
+  const now = openapiDocument(files);
+  if (!now) return undefined;
+  return {
+    path: now.path,
+    before: undefined,
+    earlier: () => undefined,
+    now: now.contents,
+    changes: () => undefined,
+  };
+}
+
+function openapiDocument(
+  files: readonly GeneratedFile[],
+): GeneratedFile | undefined {
+  return files.find((f) => /^openapi\.(json|ya?ml)$/.test(basename(f.path)));
+}
+
+/** The largest earlier file read back (GitHub's OpenAPI document is about 12 MiB). */
+const EARLIER_MAX_BYTES = 256 * 1024 * 1024;
+
+/** Reads the earlier document, if the run makes one (the `openapi` artifact); nothing is compared yet. */
+export function sinceLastRun(
+  out: string,
+  files: readonly GeneratedFile[],
+): SinceLastRun | undefined {
+  const now = openapiDocument(files);
+  if (!now) return undefined;
+  const listed = readManifest(out)?.files ?? {};
+  const earlier = (path: string): string | undefined => {
+    const hash = Object.hasOwn(listed, path) ? listed[path] : undefined;
+    if (hash === undefined) return undefined;
+    const file = join(out, path);
+    try {
+      if (lstatSync(file).isSymbolicLink()) return undefined;
+      const text = readSourceBytes(file, EARLIER_MAX_BYTES).toString("utf8");
+      return sha256(text) === hash ? text : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const before = earlier(now.path);
+  let memo: { changes: readonly Change[] | undefined } | undefined;
+  return {
+    path: now.path,
+    before,
+    earlier,
+    now: now.contents,
+    changes() {
+      memo ??= { changes: compare(before, now.contents, now.path, out) };
+      return memo.changes;
+    },
+  };
+}
+
+function compare(
+  before: string | undefined,
+  now: string,
+  path: string,
+  out: string,
+): readonly Change[] | undefined {
+  if (before === undefined) return undefined;
+  if (before === now) return [];
+  const load = (text: string) =>
+    loadModel([{ file: path, text }], { cwd: out });
+  const a = load(before);
+  const b = load(now);
+  if ([a, b].some((m) => m.diagnostics.some((d) => d.severity === "error")))
+    return undefined;
+  return compareModels(a, b);
+}
+
+/** The changes that touch one endpoint, by its generated name (directly or through a shared schema). */
+export function changesOf(changes: readonly Change[], name: string): Change[] {
+  return changes.filter(
+    (c) =>
+      c.names.function === name ||
+      c.names.handler === name ||
+      (c.also ?? []).some((a) => a.function === name),
+  );
+}
+
+/** A change in words for a person: the message, its severity and whom it breaks. */
+export function changeInWords(c: Change): string {
+  return `${c.message} (${c.severity}${c.breaks === "none" ? "" : `, breaks ${c.breaks}`})`;
+}
