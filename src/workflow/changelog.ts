@@ -1,5 +1,9 @@
-import type { Change } from "../diff/change.js";
-import type { ChangeSeverity } from "../diff/rules.js";
+import type { Change, GeneratedNames } from "../diff/change.js";
+import {
+  CHANGE_RULES,
+  type ChangeSeverity,
+  type RuleId,
+} from "../diff/rules.js";
 import type { GeneratedFile } from "../emit/artifact.js";
 import type { PluginRun } from "../emit/run.js";
 import { compareCodeUnits } from "../model/order.js";
@@ -31,12 +35,116 @@ export function changelogPage(
 ): GeneratedFile {
   const path = `${docsPath}/${CHANGELOG_FILE}`;
   // no earlier document to compare with (or one edited by hand), or the same one: the page the
-  // last run wrote stands, when there is one
+  // last run wrote stands, when there is one. Not its bytes: the output folder is committed, so
+  // a pull request can change the page and the manifest together. The page carries what it
+  // says as data (its last line), and is made again from that data, each rule's severity and
+  // direction from the rule table: a page edited in its text is stale, and whatever data is
+  // planted in one comes out escaped, as any change's words do.
   if (since.before === undefined || since.before === since.now) {
-    const kept = since.earlier(path);
-    if (kept?.startsWith(TITLE)) return { path, contents: kept };
+    const kept = readPageRecord(since.earlier(path));
+    if (kept) return { path, contents: render(kept) };
   }
-  return { path, contents: render(since) };
+  return { path, contents: render(pageRecord(since)) };
+}
+
+/** What a page says, as the data it is made from. */
+type PageRecord =
+  | { kind: "first" | "same" | "unreadable" | "wording" }
+  | { kind: "changes"; changes: readonly PageChange[] };
+type PageChange = Pick<Change, "rule" | "endpoint" | "message"> & {
+  names: Pick<GeneratedNames, "function" | "type" | "member" | "handler">;
+  also?: string[];
+};
+
+const RECORD_LINE = "<!-- apiloom changes ";
+
+function pageRecord(since: SinceLastRun): PageRecord {
+  if (since.before === undefined) return { kind: "first" };
+  if (since.before === since.now) return { kind: "same" };
+  const changes = since.changes();
+  if (changes === undefined) return { kind: "unreadable" };
+  if (changes.length === 0) return { kind: "wording" };
+  return {
+    kind: "changes",
+    changes: changes.map((c) => ({
+      rule: c.rule,
+      endpoint: c.endpoint,
+      message: c.message,
+      names: {
+        function: c.names.function,
+        type: c.names.type,
+        member: c.names.member,
+        handler: c.names.handler,
+      },
+      ...(c.also && { also: c.also.map((a) => a.function) }),
+    })),
+  };
+}
+
+/** The record on a page's last line, checked field by field; undefined when it is not one. */
+export function readPageRecord(
+  page: string | undefined,
+): PageRecord | undefined {
+  const last = page?.trimEnd().split("\n").pop();
+  if (!page?.startsWith(TITLE) || !last?.startsWith(RECORD_LINE))
+    return undefined;
+  let data: unknown;
+  try {
+    const text = last.slice(RECORD_LINE.length, -" -->".length);
+    data = JSON.parse(Buffer.from(text, "base64").toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== "object" || data === null) return undefined;
+  const { kind, changes } = data as { kind?: unknown; changes?: unknown };
+  if (
+    kind === "first" ||
+    kind === "same" ||
+    kind === "unreadable" ||
+    kind === "wording"
+  )
+    return { kind };
+  if (kind !== "changes" || !Array.isArray(changes)) return undefined;
+  const read: PageChange[] = [];
+  for (const c of changes as unknown[]) {
+    const change = readPageChange(c);
+    if (!change) return undefined;
+    read.push(change);
+  }
+  return { kind, changes: read };
+}
+
+function readPageChange(value: unknown): PageChange | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const c = value as Record<string, unknown>;
+  const text = (v: unknown): v is string => typeof v === "string";
+  const optional = (v: unknown) => v === undefined || text(v);
+  const names = c.names as Record<string, unknown> | undefined;
+  if (
+    !text(c.rule) ||
+    !Object.hasOwn(CHANGE_RULES, c.rule) ||
+    !text(c.endpoint) ||
+    !text(c.message) ||
+    typeof names !== "object" ||
+    names === null ||
+    !["function", "type", "member", "handler"].every((k) =>
+      optional(names[k]),
+    ) ||
+    !(c.also === undefined || (Array.isArray(c.also) && c.also.every(text)))
+  )
+    return undefined;
+  return {
+    rule: c.rule as RuleId,
+    endpoint: c.endpoint,
+    message: c.message,
+    names: {
+      function: names.function as string | undefined,
+      type: names.type as string | undefined,
+      member: names.member as string | undefined,
+      handler: names.handler as string | undefined,
+    },
+    ...(c.also !== undefined && { also: c.also as string[] }),
+  };
 }
 
 /** Where an artifact of the run lives in the output folder; undefined when it is not made. */
@@ -73,24 +181,30 @@ export function changelogFor(
     : undefined;
 }
 
-function render(since: SinceLastRun): string {
-  const head = TITLE;
-  if (since.before === undefined)
-    return `${head}The first run into this folder: there is no earlier API description to compare with.\n`;
-  if (since.before === since.now)
-    return `${head}No change to the API description since the last run.\n`;
-  const changes = since.changes();
-  if (changes === undefined)
-    return `${head}The API description changed, but the earlier one could not be read back to compare (it has errors).\n`;
-  if (changes.length === 0)
-    return `${head}The API description changed (wording, examples or other documentation), but nothing that changes the generated code's contract.\n`;
+function render(record: PageRecord): string {
+  const data = `${RECORD_LINE}${Buffer.from(JSON.stringify(record)).toString("base64")} -->\n`;
+  return `${TITLE}${body(record)}\n${data}`;
+}
+
+function body(record: PageRecord): string {
+  switch (record.kind) {
+    case "first":
+      return "The first run into this folder: there is no earlier API description to compare with.\n";
+    case "same":
+      return "No change to the API description since the last run.\n";
+    case "unreadable":
+      return "The API description changed, but the earlier one could not be read back to compare (it has errors).\n";
+    case "wording":
+      return "The API description changed (wording, examples or other documentation), but nothing that changes the generated code's contract.\n";
+  }
+  const changes = record.changes;
   const lines = [
-    head.trimEnd(),
-    "",
     `From the API description of the last run to this one (the rules of \`apiloom diff\`): ${tally(changes)}.`,
   ];
   for (const severity of ["breaking", "warning", "info"] as const) {
-    const of = changes.filter((c) => c.severity === severity);
+    const of = changes.filter(
+      (c) => CHANGE_RULES[c.rule].severity === severity,
+    );
     if (of.length === 0) continue;
     lines.push("", `## ${HEADINGS[severity]}`, "");
     for (const c of of) lines.push(`- ${item(c)}`);
@@ -98,15 +212,15 @@ function render(since: SinceLastRun): string {
   return lines.join("\n") + "\n";
 }
 
-function tally(changes: readonly Change[]): string {
+function tally(changes: readonly PageChange[]): string {
   const count = (s: ChangeSeverity) =>
-    changes.filter((c) => c.severity === s).length;
+    changes.filter((c) => CHANGE_RULES[c.rule].severity === s).length;
   const warnings = count("warning");
   return `${count("breaking")} breaking, ${warnings} warning${warnings === 1 ? "" : "s"}, ${count("info")} info`;
 }
 
 /** `` `GET /events` ``: the message (`rule`, breaks clients); in your code: … */
-function item(c: Change): string {
+function item(c: PageChange): string {
   const names: string[] = [];
   if (c.names.function)
     names.push(`client ${markdownCode(`${c.names.function}()`)}`);
@@ -116,9 +230,9 @@ function item(c: Change): string {
     );
   if (c.names.handler)
     names.push(`handler ${markdownCode(`handlers.${c.names.handler}`)}`);
-  for (const a of c.also ?? [])
-    names.push(`client ${markdownCode(`${a.function}()`)}`);
-  const breaks = c.breaks === "none" ? "" : `, breaks ${c.breaks}`;
+  for (const a of c.also ?? []) names.push(`client ${markdownCode(`${a}()`)}`);
+  const direction = CHANGE_RULES[c.rule].breaks;
+  const breaks = direction === "none" ? "" : `, breaks ${direction}`;
   return (
     `${markdownCode(c.endpoint)}: ${message(c.message)} (\`${c.rule}\`${breaks})` +
     (names.length > 0 ? `. In your code: ${names.join(", ")}` : "")
