@@ -56,7 +56,7 @@ const WIDTH = 100;
 export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   const abs = resolve(ctx.baseDir, d.file);
   const shown = displayPath(ctx.cwd, abs);
-  const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${d.message}`;
+  const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${visibleLines(d.message)}`;
   const out = [head];
   // infos are notes about choices apiloom made: one line each, or they drown the warnings; an
   // input pattern no file matched, or a file refused unread, has no text the run saw (a file by
@@ -126,6 +126,14 @@ export function visible(text: string): string {
         : `\\u${code.toString(16).padStart(4, "0")}`;
     },
   );
+}
+
+/**
+ * A message as `visible` shows it, its line breaks kept: a message quotes spec text (names,
+ * values) and records read back from the output folder, and neither may drive the terminal.
+ */
+export function visibleLines(text: string): string {
+  return text.split("\n").map(visible).join("\n");
 }
 
 /** Where a long line's visible window starts so the column stays in view. */

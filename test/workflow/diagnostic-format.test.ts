@@ -49,6 +49,20 @@ describe("formatDiagnostic", () => {
     );
   });
 
+  it("escapes control characters and direction overrides of a message, keeping its line breaks", () => {
+    const text = formatDiagnostic(
+      {
+        ...d,
+        severity: "info",
+        message: "name \x1b[2J\u009b31m\u202eevil\x07\nsecond line",
+      },
+      { paint: plain, baseDir: "/p", cwd: "/p", lines: () => LINES },
+    );
+    expect(text).toBe(
+      "specs/a.yaml:6:10: info merge/schema-conflict name \\x1b[2J\\x9b31m\\u202eevil\\x07\nsecond line\n  related: specs/b.yaml:2:3\n",
+    );
+  });
+
   it("prints infos on one line", () => {
     const text = formatDiagnostic(
       { ...d, severity: "info", related: undefined },
