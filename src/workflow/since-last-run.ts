@@ -1,6 +1,7 @@
 import { lstatSync } from "node:fs";
 import { basename, join } from "node:path";
 import { readSourceBytes } from "../ingest/read-source.js";
+import { readJournal } from "./journal.js";
 import { readManifest, sha256 } from "./manifest.js";
 import type { GeneratedFile } from "../emit/artifact.js";
 import type { Change } from "../diff/change.js";
@@ -71,14 +72,26 @@ export function sinceLastRun(
   const now = openapiDocument(files);
   if (!now) return undefined;
   const listed = readManifest(out)?.files ?? {};
+  // a run killed while it moved its files into place left a journal (writer.ts) and some of its
+  // files, not yet its manifest: what it moved counts as the last run's too, so the run that
+  // rolls it forward builds on the same state the killed run would have left
+  const journal = readJournal(out);
+  const moved = new Map(
+    journal && "journal" in journal
+      ? journal.journal.moves.map(([, path, hash]) => [path, hash])
+      : [],
+  );
   const earlier = (path: string): string | undefined => {
-    const hash = Object.hasOwn(listed, path) ? listed[path] : undefined;
-    if (hash === undefined) return undefined;
+    const hashes = [
+      Object.hasOwn(listed, path) ? listed[path] : undefined,
+      moved.get(path),
+    ].filter((h) => h !== undefined);
+    if (hashes.length === 0) return undefined;
     const file = join(out, path);
     try {
       if (lstatSync(file).isSymbolicLink()) return undefined;
       const text = readSourceBytes(file, EARLIER_MAX_BYTES).toString("utf8");
-      return sha256(text) === hash ? text : undefined;
+      return hashes.includes(sha256(text)) ? text : undefined;
     } catch {
       return undefined;
     }
