@@ -1,6 +1,8 @@
 import { readdirSync } from "node:fs";
 import { join, posix } from "node:path";
 import * as prettier from "prettier";
+import type { Parser } from "prettier";
+import * as markdownPlugin from "prettier/plugins/markdown";
 import { describe, expect, it } from "vitest";
 import { emitDocs } from "../../src/emit/docs/index.js";
 import { loadModel } from "../../src/pipeline.js";
@@ -26,19 +28,40 @@ type MdNode = {
   children?: MdNode[];
 };
 
-async function markdownNodes(text: string, type: string): Promise<MdNode[]> {
-  const { ast } = await (
-    prettier as unknown as {
-      __debug: { parse(t: string, o: object): Promise<{ ast: MdNode }> };
-    }
-  ).__debug.parse(text, { parser: "markdown" });
-  const out: MdNode[] = [];
+/**
+ * Prettier's markdown formatting of `text`, with the nodes of `type` of the tree it parsed: one
+ * parse per page serves both the link check and the formatting check. The plugin is prettier's
+ * own markdown parser under its own name (a plugin's parser wins over the built-in one), which
+ * collects the nodes before the printer sees the tree.
+ */
+async function formatMarkdown(
+  text: string,
+  type: string,
+): Promise<{ formatted: string; nodes: MdNode[] }> {
+  const nodes: MdNode[] = [];
   const walk = (n: MdNode) => {
-    if (n.type === type) out.push(n);
+    if (n.type === type) nodes.push({ ...n });
     n.children?.forEach(walk);
   };
-  walk(ast);
-  return out;
+  const builtin = markdownPlugin.parsers.markdown as Parser<MdNode>;
+  const formatted = await prettier.format(text, {
+    parser: "markdown",
+    plugins: [
+      {
+        parsers: {
+          markdown: {
+            ...builtin,
+            parse: async (t, o) => {
+              const ast = await builtin.parse(t, o);
+              walk(ast);
+              return ast;
+            },
+          },
+        },
+      },
+    ],
+  });
+  return { formatted, nodes };
 }
 
 describe("docs for real inputs: every endpoint documented, every link lands", () => {
@@ -55,9 +78,12 @@ describe("docs for real inputs: every endpoint documented, every link lands", ()
       );
 
     const linked = new Set<string>();
+    const formatted = new Map<string, string>();
     for (const [path, text] of docs) {
       if (!path.endsWith(".md")) continue;
-      for (const link of await markdownNodes(text, "link")) {
+      const page = await formatMarkdown(text, "link");
+      formatted.set(path, page.formatted);
+      for (const link of page.nodes) {
         if (/^(https?|mailto):/.test(link.url!)) {
           // a URL or e-mail address from spec text, linked as written (no escaping backslashes inside)
           expect(link.url, path).not.toContain("\\");
@@ -78,11 +104,8 @@ describe("docs for real inputs: every endpoint documented, every link lands", ()
         }
       }
     }
-    for (const [path, text] of docs)
-      if (path.endsWith(".md"))
-        expect(text, path).toBe(
-          await prettier.format(text, { parser: "markdown" }),
-        );
+    for (const [path, text] of formatted)
+      expect(docs.get(path), path).toBe(text);
     const html = docs.get("docs/index.html")!;
     for (const e of model.endpoints) {
       expect(linked.has(`op-${e.name}`), `index.md lists ${e.name}`).toBe(true);
