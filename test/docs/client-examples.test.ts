@@ -24,7 +24,7 @@ const inputs: [string, string[]][] = [
 const folderOf = (name: string) =>
   `${inputs.findIndex(([n]) => n === name)}-${name.replace(/[^A-Za-z0-9]+/g, "_")}`;
 
-/** One input's project: the generated client and its docs' examples, or why it was not made. */
+/** One input's project: the generated client and its docs' examples. */
 async function project(files: string[]): Promise<Record<string, string>> {
   const model = loadModel(files);
   const view = buildDocsView(model);
@@ -45,7 +45,7 @@ async function project(files: string[]): Promise<Record<string, string>> {
 
 /**
  * All inputs' projects side by side in one folder, type-checked by one tsc run (one program
- * instead of one per input: the DOM lib and the common runtime are read once). The projects are
+ * instead of one per input: tsc starts once and reads the DOM lib once). The projects are
  * ES modules that import only their own folder, so one program sees what separate ones would.
  * Each input gets the messages about its folder, plus any that name no folder (a config error
  * fails every input); an input whose project could not be made gets its error.
