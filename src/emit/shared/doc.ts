@@ -30,7 +30,28 @@ interface Group {
   /** Broken whatever the width: forced, or it holds a hard line or a broken group. */
   readonly broken: boolean;
   /** conditionalGroup: the layouts to try in turn (contents is the first). */
-  readonly states?: readonly Doc[];
+  readonly states: readonly Doc[] | undefined;
+  /**
+   * The group printed flat, measured when it is built (see Flat), so deciding and printing a
+   * group that fits walks nothing; undefined when it cannot be flat (it holds a hard line).
+   */
+  readonly flat: Flat | undefined;
+}
+
+/**
+ * What a group's contents print flat, from a line start with nothing pending: `width` columns up
+ * to its last text (`hasText`; a flat line's space counts only once text follows it), then
+ * `trail` flat lines' spaces still pending. fits() counts a run of flat lines as one space:
+ * `fitsWidth` is its count up to the last text, `fitsLead` whether a line came before the first
+ * text (its space is in fitsWidth), `fitsTrail` whether one came after the last.
+ */
+interface Flat {
+  readonly width: number;
+  readonly trail: number;
+  readonly hasText: boolean;
+  readonly fitsWidth: number;
+  readonly fitsLead: boolean;
+  readonly fitsTrail: boolean;
 }
 
 interface Indent {
@@ -59,7 +80,22 @@ export const hardline: Doc = { kind: "line", soft: false, hard: true };
 
 /** Printed flat when it fits in the rest of the line, else broken (its lines become newlines). */
 export function group(contents: Doc, forceBreak = false): Doc {
-  return { kind: "group", contents, broken: forceBreak || breaks(contents) };
+  if (forceBreak)
+    return {
+      kind: "group",
+      contents,
+      broken: true,
+      states: undefined,
+      flat: undefined,
+    };
+  const flat = measure(contents);
+  return {
+    kind: "group",
+    contents,
+    broken: scan.broken,
+    states: undefined,
+    flat,
+  };
 }
 
 /**
@@ -68,7 +104,9 @@ export function group(contents: Doc, forceBreak = false): Doc {
  * last is the fallback, printed broken. Hard lines inside do not break the groups around it.
  */
 export function conditionalGroup(states: Doc[]): Doc {
-  return { kind: "group", contents: states[0]!, broken: false, states };
+  const contents = states[0]!;
+  const flat = measure(contents);
+  return { kind: "group", contents, broken: false, states, flat };
 }
 
 /** Lines inside start two columns further in. */
@@ -115,6 +153,107 @@ function breaks(doc: Doc): boolean {
       return breaks(node.contents);
     case "ifBreak":
       return breaks(node.broken) || breaks(node.flat);
+  }
+}
+
+/** The state of one measure() walk (module-level: a walk builds no groups, so never nests). */
+const scan = {
+  /** The group must break: a hard line or a broken group (as breaks() says). */
+  broken: false,
+  /** The contents cannot be printed flat (a hard line, somewhere). */
+  noFlat: false,
+  width: 0,
+  pending: 0,
+  hasText: false,
+  fitsWidth: 0,
+  fitsPending: false,
+  fitsLead: false,
+};
+
+/**
+ * The Flat of `contents`, in the same walk that decides whether its group breaks (scan.broken);
+ * inner groups are not walked again: their own Flat is added.
+ */
+function measure(contents: Doc): Flat | undefined {
+  scan.broken = false;
+  scan.noFlat = false;
+  scan.width = 0;
+  scan.pending = 0;
+  scan.hasText = false;
+  scan.fitsWidth = 0;
+  scan.fitsPending = false;
+  scan.fitsLead = false;
+  measureDoc(contents);
+  if (scan.broken || scan.noFlat) return undefined;
+  return {
+    width: scan.width,
+    trail: scan.pending,
+    hasText: scan.hasText,
+    fitsWidth: scan.fitsWidth,
+    fitsLead: scan.fitsLead,
+    fitsTrail: scan.fitsPending,
+  };
+}
+
+function measureDoc(doc: Doc): void {
+  if (typeof doc === "string") {
+    if (doc.length === 0) return;
+    const width = textWidth(doc);
+    if (!scan.hasText) scan.fitsLead = scan.fitsPending;
+    scan.width += scan.pending + width;
+    scan.pending = 0;
+    scan.hasText = true;
+    scan.fitsWidth += (scan.fitsPending ? 1 : 0) + width;
+    scan.fitsPending = false;
+    return;
+  }
+  if (Array.isArray(doc)) {
+    for (let i = 0; i < doc.length && !scan.broken; i++) measureDoc(doc[i]!);
+    return;
+  }
+  const node = doc as Exclude<Doc, string | Doc[]>;
+  switch (node.kind) {
+    case "line":
+      if (node.hard) scan.broken = true;
+      else if (!node.soft) {
+        scan.pending += 1;
+        scan.fitsPending = true;
+      }
+      return;
+    case "indent":
+    case "align":
+      measureDoc(node.contents);
+      return;
+    case "ifBreak":
+      if (breaks(node.broken)) scan.broken = true;
+      else measureDoc(node.flat);
+      return;
+    case "group": {
+      const flat = node.flat;
+      if (node.broken) {
+        // a conditionalGroup keeps its hard lines to itself, as in prettier
+        if (node.states === undefined) scan.broken = true;
+        else scan.noFlat = true;
+        return;
+      }
+      if (flat === undefined) {
+        scan.noFlat = true;
+        return;
+      }
+      if (!flat.hasText) {
+        scan.pending += flat.trail;
+        if (flat.fitsTrail) scan.fitsPending = true;
+        return;
+      }
+      if (!scan.hasText) scan.fitsLead = scan.fitsPending || flat.fitsLead;
+      scan.width += scan.pending + flat.width;
+      scan.pending = flat.trail;
+      scan.hasText = true;
+      scan.fitsWidth +=
+        flat.fitsWidth + (scan.fitsPending && !flat.fitsLead ? 1 : 0);
+      scan.fitsPending = flat.fitsTrail;
+      return;
+    }
   }
 }
 
@@ -188,7 +327,7 @@ export function print(
     if (typeof d === "string") {
       if (d.length === 0) continue;
       if (pending > 0) {
-        out.push(" ".repeat(pending));
+        out.push(spaces(pending));
         pending = 0;
       }
       out.push(d);
@@ -235,6 +374,19 @@ export function print(
         break;
       case "group": {
         if (mode === FLAT && !remeasure) {
+          const flat = node.flat;
+          if (flat !== undefined) {
+            // the text of a flat group: written in one walk, its width known
+            if (flat.hasText) {
+              if (pending > 0) out.push(spaces(pending));
+              const last = writeFlat(node.contents, out);
+              endsWithSpace = last.charCodeAt(last.length - 1) === 32;
+              pending = 0;
+            }
+            pending += flat.trail;
+            column += flat.width + flat.trail;
+            break;
+          }
           indents.push(ind);
           modes.push(node.broken ? BREAK : FLAT);
           docs.push(node.contents);
@@ -242,7 +394,19 @@ export function print(
         }
         remeasure = false;
         const room = PRINT_WIDTH - column;
-        if (!node.broken && fits(node.contents, FLAT, modes, docs, room)) {
+        if (!node.broken && fits(node, FLAT, modes, docs, room)) {
+          const flat = node.flat;
+          if (flat !== undefined) {
+            if (flat.hasText) {
+              if (pending > 0) out.push(spaces(pending));
+              const last = writeFlat(node.contents, out);
+              endsWithSpace = last.charCodeAt(last.length - 1) === 32;
+              pending = 0;
+            }
+            pending += flat.trail;
+            column += flat.width + flat.trail;
+            break;
+          }
           indents.push(ind);
           modes.push(FLAT);
           docs.push(node.contents);
@@ -270,6 +434,58 @@ export function print(
     }
   }
   return out.join("");
+}
+
+const SPACES: string[] = [];
+
+/** `n` spaces (the same string each time: indentation is written for every line). */
+function spaces(n: number): string {
+  if (n >= 128) return " ".repeat(n);
+  return (SPACES[n] ??= " ".repeat(n));
+}
+
+// writeFlat's flat lines not yet written (only once text follows them)
+let flatPending = 0;
+
+/**
+ * Writes the text of a group that has a Flat, printed flat, from its first text to its last (the
+ * spaces of flat lines before its first text included, those after its last left out); gives the
+ * last text written.
+ */
+function writeFlat(contents: Doc, out: string[]): string {
+  flatPending = 0;
+  return writeFlatDoc(contents, out, "");
+}
+
+function writeFlatDoc(doc: Doc, out: string[], last: string): string {
+  if (typeof doc === "string") {
+    if (doc.length === 0) return last;
+    if (flatPending > 0) {
+      out.push(spaces(flatPending));
+      flatPending = 0;
+    }
+    out.push(doc);
+    return doc;
+  }
+  if (Array.isArray(doc)) {
+    for (let i = 0; i < doc.length; i++)
+      last = writeFlatDoc(doc[i]!, out, last);
+    return last;
+  }
+  const node = doc as Exclude<Doc, string | Doc[]>;
+  switch (node.kind) {
+    case "line":
+      // never hard here: a group that holds one has no Flat
+      if (!node.soft) flatPending += 1;
+      return last;
+    case "indent":
+    case "align":
+      return writeFlatDoc(node.contents, out, last);
+    case "ifBreak":
+      return writeFlatDoc(node.flat, out, last);
+    case "group":
+      return writeFlatDoc(node.contents, out, last);
+  }
 }
 
 /** Drops the spaces the pieces end with. */
@@ -362,10 +578,20 @@ function fits(
         if (m === BREAK || node.hard) return true;
         if (!node.soft) pendingSpace = true;
         break;
-      case "group":
+      case "group": {
+        const flat = node.flat;
+        if (m === FLAT && !node.broken && flat !== undefined) {
+          // measured when built: its width, not a walk
+          if (flat.hasText) {
+            room -= flat.fitsWidth + (pendingSpace && !flat.fitsLead ? 1 : 0);
+            pendingSpace = flat.fitsTrail;
+          } else if (flat.fitsTrail) pendingSpace = true;
+          break;
+        }
         fitModes.push(node.broken ? BREAK : m);
         fitDocs.push(node.contents);
         break;
+      }
     }
   }
   return false;
