@@ -27,6 +27,9 @@ export function print(
   // what a newline leaves pending (its indentation) and flat lines' spaces: written only once
   // text follows, so no line ends with spaces and the output is never re-read
   let pending = 0;
+  // a newline not written yet: written with the pending spaces as one piece (fewer pieces to
+  // join), or alone when another newline follows (an empty line has no indentation)
+  let newline = false;
   let endsWithSpace = false;
   let remeasure = false;
   while (docs.length > 0) {
@@ -35,7 +38,11 @@ export function print(
     const d = docs.pop()!;
     if (typeof d === "string") {
       if (d.length === 0) continue;
-      if (pending > 0) {
+      if (newline) {
+        out.push(newlineAnd(pending));
+        newline = false;
+        pending = 0;
+      } else if (pending > 0) {
         out.push(spaces(pending));
         pending = 0;
       }
@@ -76,7 +83,8 @@ export function print(
         if (mode === FLAT) remeasure = true;
         // a text that ended with a space (rare): drop it, as prettier trims line ends
         if (endsWithSpace) trimEnd(out);
-        out.push("\n");
+        if (newline) out.push("\n");
+        newline = true;
         pending = ind;
         column = ind;
         endsWithSpace = false;
@@ -87,7 +95,10 @@ export function print(
           if (flat !== undefined) {
             // the text of a flat group: written in one walk, its width known
             if (flat.hasText) {
-              if (pending > 0) out.push(spaces(pending));
+              if (newline) {
+                out.push(newlineAnd(pending));
+                newline = false;
+              } else if (pending > 0) out.push(spaces(pending));
               const last = writeFlat(node.contents, out);
               endsWithSpace = last.charCodeAt(last.length - 1) === 32;
               pending = 0;
@@ -107,7 +118,10 @@ export function print(
           const flat = node.flat;
           if (flat !== undefined) {
             if (flat.hasText) {
-              if (pending > 0) out.push(spaces(pending));
+              if (newline) {
+                out.push(newlineAnd(pending));
+                newline = false;
+              } else if (pending > 0) out.push(spaces(pending));
               const last = writeFlat(node.contents, out);
               endsWithSpace = last.charCodeAt(last.length - 1) === 32;
               pending = 0;
@@ -142,6 +156,7 @@ export function print(
       }
     }
   }
+  if (newline) out.push("\n");
   return out.join("");
 }
 
@@ -151,6 +166,14 @@ const SPACES: string[] = [];
 function spaces(n: number): string {
   if (n >= 128) return " ".repeat(n);
   return (SPACES[n] ??= " ".repeat(n));
+}
+
+const NEWLINES: string[] = [];
+
+/** A newline and `n` spaces. */
+function newlineAnd(n: number): string {
+  if (n >= 128) return "\n" + " ".repeat(n);
+  return (NEWLINES[n] ??= "\n" + " ".repeat(n));
 }
 
 // writeFlat's flat lines not yet written (only once text follows them)
