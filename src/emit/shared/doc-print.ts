@@ -1,4 +1,4 @@
-import { type Doc, type Flat, type Group, textWidth } from "./doc-node.js";
+import { contentsOf, type Doc, type Group, textWidth } from "./doc-node.js";
 import { PRINT_WIDTH } from "./literals.js";
 
 /** The printer of docs (see doc.ts): prettier's layout rules against PRINT_WIDTH. */
@@ -99,7 +99,7 @@ export function print(
                 out.push(newlineAnd(pending));
                 newline = false;
               } else if (pending > 0) out.push(spaces(pending));
-              const last = writeFlat(node.contents, out);
+              const last = writeFlat(node, out);
               endsWithSpace = last.charCodeAt(last.length - 1) === 32;
               pending = 0;
             }
@@ -109,7 +109,7 @@ export function print(
           }
           indents.push(ind);
           modes.push(node.broken ? BREAK : FLAT);
-          docs.push(node.contents);
+          docs.push(contentsOf(node));
           break;
         }
         remeasure = false;
@@ -122,7 +122,7 @@ export function print(
                 out.push(newlineAnd(pending));
                 newline = false;
               } else if (pending > 0) out.push(spaces(pending));
-              const last = writeFlat(node.contents, out);
+              const last = writeFlat(node, out);
               endsWithSpace = last.charCodeAt(last.length - 1) === 32;
               pending = 0;
             }
@@ -132,14 +132,14 @@ export function print(
           }
           indents.push(ind);
           modes.push(FLAT);
-          docs.push(node.contents);
+          docs.push(contentsOf(node));
           break;
         }
         const states = node.states;
         if (states === undefined) {
           indents.push(ind);
           modes.push(BREAK);
-          docs.push(node.contents);
+          docs.push(contentsOf(node));
           break;
         }
         let chosen: Doc | undefined;
@@ -184,9 +184,9 @@ let flatPending = 0;
  * spaces of flat lines before its first text included, those after its last left out); gives the
  * last text written.
  */
-function writeFlat(contents: Doc, out: string[]): string {
+function writeFlat(group: Group, out: string[]): string {
   flatPending = 0;
-  return writeFlatDoc(contents, out, "");
+  return writeFlatDoc(group, out, "");
 }
 
 function writeFlatDoc(doc: Doc, out: string[], last: string): string {
@@ -215,8 +215,17 @@ function writeFlatDoc(doc: Doc, out: string[], last: string): string {
       return writeFlatDoc(node.contents, out, last);
     case "ifBreak":
       return writeFlatDoc(node.flat, out, last);
-    case "group":
-      return writeFlatDoc(node.contents, out, last);
+    case "group": {
+      const text = node.text;
+      if (text === undefined) return writeFlatDoc(node.contents!, out, last);
+      if (text.length === 0) return last;
+      if (flatPending > 0) {
+        out.push(spaces(flatPending));
+        flatPending = 0;
+      }
+      out.push(text);
+      return text;
+    }
   }
 }
 
@@ -321,7 +330,7 @@ function fits(
           break;
         }
         fitModes.push(node.broken ? BREAK : m);
-        fitDocs.push(node.contents);
+        fitDocs.push(contentsOf(node));
         break;
       }
     }

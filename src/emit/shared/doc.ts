@@ -1,4 +1,4 @@
-import { type Doc, measure, scan } from "./doc-node.js";
+import { type Doc, measure, scan, textWidth } from "./doc-node.js";
 
 /**
  * A small document builder in the Wadler/prettier style, so emitters say what may break and one
@@ -31,6 +31,8 @@ export function group(contents: Doc, forceBreak = false): Doc {
     return {
       kind: "group",
       contents,
+      build: undefined,
+      text: undefined,
       broken: true,
       states: undefined,
       flat: undefined,
@@ -39,10 +41,45 @@ export function group(contents: Doc, forceBreak = false): Doc {
   return {
     kind: "group",
     contents,
+    build: undefined,
+    text: undefined,
     broken: scan.broken,
     states: undefined,
     flat,
   };
+}
+
+/**
+ * group(build()) when the caller has the group's flat layout as one text, `flat`: exactly what
+ * print writes for it flat (no line before or after it, never two lines in a row, no hard line).
+ * The text is written as it is and the contents are built only if the group breaks: most
+ * statements fit, and build no doc at all.
+ */
+export function textGroup(flat: string, build: () => Doc): Doc {
+  const width = textWidth(flat);
+  return {
+    kind: "group",
+    contents: undefined,
+    build,
+    text: flat,
+    broken: false,
+    states: undefined,
+    flat: {
+      width,
+      trail: 0,
+      hasText: flat.length > 0,
+      fitsWidth: width,
+      fitsLead: false,
+      fitsTrail: false,
+    },
+  };
+}
+
+/** The flat text of a textGroup; undefined for any other doc. */
+export function flatText(doc: Doc): string | undefined {
+  return typeof doc === "object" && !Array.isArray(doc) && doc.kind === "group"
+    ? doc.text
+    : undefined;
 }
 
 /**
@@ -53,7 +90,15 @@ export function group(contents: Doc, forceBreak = false): Doc {
 export function conditionalGroup(states: Doc[]): Doc {
   const contents = states[0]!;
   const flat = measure(contents);
-  return { kind: "group", contents, broken: false, states, flat };
+  return {
+    kind: "group",
+    contents,
+    build: undefined,
+    text: undefined,
+    broken: false,
+    states,
+    flat,
+  };
 }
 
 /** Lines inside start two columns further in. */
