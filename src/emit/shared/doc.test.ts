@@ -11,6 +11,7 @@ import {
   line,
   print,
   softline,
+  textGroup,
   textWidth,
 } from "./doc.js";
 import { PRINT_WIDTH } from "./literals.js";
@@ -120,5 +121,43 @@ describe("print", () => {
     expect(textWidth("e\u0301")).toBe(1);
     const cjk = "日".repeat(38); // 76 columns, 38 characters
     expect(print(list([cjk, "ab"]))).toContain("\n");
+  });
+
+  test("a textGroup prints as the group it builds, flat or broken, building only when it breaks", () => {
+    const items = (n: number) =>
+      Array.from({ length: n }, (_, i) => word(i + 8));
+    for (const n of [1, 2, 4, 6, 9]) {
+      const flat = `[${items(n).join(", ")}]`;
+      let builds = 0;
+      const lazy = () =>
+        textGroup(flat, () => {
+          builds++;
+          return [
+            "[",
+            indent([softline, join([",", line], items(n)), ifBreak(",")]),
+            softline,
+            "]",
+          ];
+        });
+      // as a statement, after text, inside a group that breaks or not, with a rest of line
+      const shapes = (x: () => Doc): Doc[] => [
+        x(),
+        ["const a = ", x(), ";"],
+        group([
+          "call(",
+          indent([softline, x(), ",", line, "b"]),
+          softline,
+          ")",
+        ]),
+        group(["if (c)", indent([line, x()])]),
+        [x(), ";", hardline, x()],
+      ];
+      const eager = shapes(() => list(items(n)));
+      shapes(lazy).forEach((doc, i) => {
+        for (const at of [{}, { indent: 4, column: 30 }])
+          expect(print(doc, at)).toBe(print(eager[i]!, at));
+      });
+      if (n === 1) expect(builds).toBe(0);
+    }
   });
 });

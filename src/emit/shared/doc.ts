@@ -1,4 +1,4 @@
-import { PRINT_WIDTH } from "./literals.js";
+import { type Doc, measure, scan, textWidth } from "./doc-node.js";
 
 /**
  * A small document builder in the Wadler/prettier style, so emitters say what may break and one
@@ -14,41 +14,9 @@ import { PRINT_WIDTH } from "./literals.js";
  *
  * Text must not hold a newline (use hardline): the printer counts columns.
  */
-export type Doc = string | Doc[] | Line | Group | Indent | Align | IfBreak;
-
-interface Line {
-  readonly kind: "line";
-  /** Printed as nothing instead of a space when flat. */
-  readonly soft: boolean;
-  /** Always a newline. */
-  readonly hard: boolean;
-}
-
-interface Group {
-  readonly kind: "group";
-  readonly contents: Doc;
-  /** Broken whatever the width: forced, or it holds a hard line or a broken group. */
-  readonly broken: boolean;
-  /** conditionalGroup: the layouts to try in turn (contents is the first). */
-  readonly states?: readonly Doc[];
-}
-
-interface Indent {
-  readonly kind: "indent";
-  readonly contents: Doc;
-}
-
-interface Align {
-  readonly kind: "align";
-  readonly by: number;
-  readonly contents: Doc;
-}
-
-interface IfBreak {
-  readonly kind: "ifBreak";
-  readonly broken: Doc;
-  readonly flat: Doc;
-}
+export type { Doc } from "./doc-node.js";
+export { textWidth } from "./doc-node.js";
+export { print, printBefore } from "./doc-print.js";
 
 /** A space, or a newline (at the current indentation) when its group breaks. */
 export const line: Doc = { kind: "line", soft: false, hard: false };
@@ -59,7 +27,59 @@ export const hardline: Doc = { kind: "line", soft: false, hard: true };
 
 /** Printed flat when it fits in the rest of the line, else broken (its lines become newlines). */
 export function group(contents: Doc, forceBreak = false): Doc {
-  return { kind: "group", contents, broken: forceBreak || breaks(contents) };
+  if (forceBreak)
+    return {
+      kind: "group",
+      contents,
+      build: undefined,
+      text: undefined,
+      broken: true,
+      states: undefined,
+      flat: undefined,
+    };
+  const flat = measure(contents);
+  return {
+    kind: "group",
+    contents,
+    build: undefined,
+    text: undefined,
+    broken: scan.broken,
+    states: undefined,
+    flat,
+  };
+}
+
+/**
+ * group(build()) when the caller has the group's flat layout as one text, `flat`: exactly what
+ * print writes for it flat (no line before or after it, never two lines in a row, no hard line).
+ * The text is written as it is and the contents are built only if the group breaks: most
+ * statements fit, and build no doc at all.
+ */
+export function textGroup(flat: string, build: () => Doc): Doc {
+  const width = textWidth(flat);
+  return {
+    kind: "group",
+    contents: undefined,
+    build,
+    text: flat,
+    broken: false,
+    states: undefined,
+    flat: {
+      width,
+      trail: 0,
+      hasText: flat.length > 0,
+      fitsWidth: width,
+      fitsLead: false,
+      fitsTrail: false,
+    },
+  };
+}
+
+/** The flat text of a textGroup; undefined for any other doc. */
+export function flatText(doc: Doc): string | undefined {
+  return typeof doc === "object" && !Array.isArray(doc) && doc.kind === "group"
+    ? doc.text
+    : undefined;
 }
 
 /**
@@ -68,7 +88,17 @@ export function group(contents: Doc, forceBreak = false): Doc {
  * last is the fallback, printed broken. Hard lines inside do not break the groups around it.
  */
 export function conditionalGroup(states: Doc[]): Doc {
-  return { kind: "group", contents: states[0]!, broken: false, states };
+  const contents = states[0]!;
+  const flat = measure(contents);
+  return {
+    kind: "group",
+    contents,
+    build: undefined,
+    text: undefined,
+    broken: false,
+    states,
+    flat,
+  };
 }
 
 /** Lines inside start two columns further in. */
@@ -94,279 +124,4 @@ export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
     out.push(docs[i]!);
   }
   return out;
-}
-
-/** Whether a group around `doc` must break: it holds a hard line or a broken group. */
-function breaks(doc: Doc): boolean {
-  if (typeof doc === "string") return false;
-  if (Array.isArray(doc)) {
-    for (const part of doc) if (breaks(part)) return true;
-    return false;
-  }
-  const node = doc as Exclude<Doc, string | Doc[]>;
-  switch (node.kind) {
-    case "line":
-      return node.hard;
-    case "group":
-      // a conditionalGroup keeps its hard lines to itself, as in prettier
-      return node.broken && node.states === undefined;
-    case "indent":
-    case "align":
-      return breaks(node.contents);
-    case "ifBreak":
-      return breaks(node.broken) || breaks(node.flat);
-  }
-}
-
-/**
- * Columns a text takes in a monospace editor, as prettier counts them (getStringWidth): wide East
- * Asian characters and emoji count two, control and combining characters none.
- */
-export function textWidth(text: string): number {
-  if (!NOT_PRINTABLE_ASCII.test(text)) return text.length;
-  let n = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) continue;
-    if (code >= 0x300 && code <= 0x36f) continue;
-    n += isWide(code) ? 2 : 1;
-  }
-  return n;
-}
-
-const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x1f900 && code <= 0x1f9ff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
-}
-
-const FLAT = 0;
-const BREAK = 1;
-type Mode = typeof FLAT | typeof BREAK;
-
-/**
- * Lays the doc out against PRINT_WIDTH. `at` says where it starts: `column` is where the first
- * character lands (text before it on the line is the caller's), `indent` the indentation its
- * line breaks return to. Trailing spaces before a newline are dropped, as prettier does.
- */
-export function print(
-  doc: Doc,
-  at: { indent?: number; column?: number } = {},
-): string {
-  // the command stack, as three parallel arrays (no object per command)
-  const indents: number[] = [at.indent ?? 0];
-  const modes: Mode[] = [BREAK];
-  const docs: Doc[] = [doc];
-  // the text as pieces, joined once at the end: one flat string, not a rope of thousands of
-  // small ones that the caller's output would hold on to
-  const out: string[] = [];
-  let column = at.column ?? at.indent ?? 0;
-  // what a newline leaves pending (its indentation) and flat lines' spaces: written only once
-  // text follows, so no line ends with spaces and the output is never re-read
-  let pending = 0;
-  let endsWithSpace = false;
-  let remeasure = false;
-  while (docs.length > 0) {
-    const ind = indents.pop()!;
-    const mode = modes.pop()!;
-    const d = docs.pop()!;
-    if (typeof d === "string") {
-      if (d.length === 0) continue;
-      if (pending > 0) {
-        out.push(" ".repeat(pending));
-        pending = 0;
-      }
-      out.push(d);
-      column += textWidth(d);
-      endsWithSpace = d.charCodeAt(d.length - 1) === 32;
-      continue;
-    }
-    if (Array.isArray(d)) {
-      for (let i = d.length - 1; i >= 0; i--) {
-        indents.push(ind);
-        modes.push(mode);
-        docs.push(d[i]!);
-      }
-      continue;
-    }
-    const node = d as Exclude<Doc, string | Doc[]>;
-    switch (node.kind) {
-      case "indent":
-      case "align":
-        indents.push(ind + (node.kind === "indent" ? 2 : node.by));
-        modes.push(mode);
-        docs.push(node.contents);
-        break;
-      case "ifBreak":
-        indents.push(ind);
-        modes.push(mode);
-        docs.push(mode === BREAK ? node.broken : node.flat);
-        break;
-      case "line":
-        if (mode === FLAT && !node.hard) {
-          if (!node.soft) {
-            pending += 1;
-            column += 1;
-          }
-          break;
-        }
-        if (mode === FLAT) remeasure = true;
-        // a text that ended with a space (rare): drop it, as prettier trims line ends
-        if (endsWithSpace) trimEnd(out);
-        out.push("\n");
-        pending = ind;
-        column = ind;
-        endsWithSpace = false;
-        break;
-      case "group": {
-        if (mode === FLAT && !remeasure) {
-          indents.push(ind);
-          modes.push(node.broken ? BREAK : FLAT);
-          docs.push(node.contents);
-          break;
-        }
-        remeasure = false;
-        const room = PRINT_WIDTH - column;
-        if (!node.broken && fits(node.contents, FLAT, modes, docs, room)) {
-          indents.push(ind);
-          modes.push(FLAT);
-          docs.push(node.contents);
-          break;
-        }
-        const states = node.states;
-        if (states === undefined) {
-          indents.push(ind);
-          modes.push(BREAK);
-          docs.push(node.contents);
-          break;
-        }
-        let chosen: Doc | undefined;
-        for (let i = 1; i < states.length; i++) {
-          if (fits(states[i]!, FLAT, modes, docs, room)) {
-            chosen = states[i]!;
-            break;
-          }
-        }
-        indents.push(ind);
-        modes.push(chosen === undefined ? BREAK : FLAT);
-        docs.push(chosen ?? states[states.length - 1]!);
-        break;
-      }
-    }
-  }
-  return out.join("");
-}
-
-/** Drops the spaces the pieces end with. */
-function trimEnd(out: string[]): void {
-  while (out.length > 0) {
-    const last = out[out.length - 1]!;
-    const trimmed = last.replace(/ +$/, "");
-    if (trimmed.length > 0) {
-      out[out.length - 1] = trimmed;
-      return;
-    }
-    out.pop();
-  }
-}
-
-/**
- * print(doc) when `after` (a `,`, a `;`) follows it on its line: counted by the width decisions,
- * left out of the text returned.
- */
-export function printBefore(
-  doc: Doc,
-  after: string,
-  at: { indent?: number; column?: number } = {},
-): string {
-  const text = print([doc, after], at);
-  return text.slice(0, text.length - after.length);
-}
-
-// fits' own stack, reused between calls (the printer is not re-entrant anyway)
-const fitModes: Mode[] = [];
-const fitDocs: Doc[] = [];
-
-/**
- * Whether `next` printed in `mode`, followed by the rest of the line, fits in `room` columns.
- * The rest is read from the printer's pending commands (in their own modes) up to the first
- * line break they would print: a line in a broken group, or a hard line.
- */
-function fits(
-  next: Doc,
-  mode: Mode,
-  restModes: readonly Mode[],
-  restDocs: readonly Doc[],
-  room: number,
-): boolean {
-  let restIndex = restDocs.length;
-  // a flat line's space counts only once text follows it on the line
-  let pendingSpace = false;
-  fitModes.length = 0;
-  fitDocs.length = 0;
-  fitModes.push(mode);
-  fitDocs.push(next);
-  while (room >= 0) {
-    if (fitDocs.length === 0) {
-      if (restIndex === 0) return true;
-      restIndex--;
-      fitModes.push(restModes[restIndex]!);
-      fitDocs.push(restDocs[restIndex]!);
-      continue;
-    }
-    const m = fitModes.pop()!;
-    const d = fitDocs.pop()!;
-    if (typeof d === "string") {
-      if (d.length === 0) continue;
-      if (pendingSpace) {
-        room -= 1;
-        pendingSpace = false;
-      }
-      room -= textWidth(d);
-      continue;
-    }
-    if (Array.isArray(d)) {
-      for (let i = d.length - 1; i >= 0; i--) {
-        fitModes.push(m);
-        fitDocs.push(d[i]!);
-      }
-      continue;
-    }
-    const node = d as Exclude<Doc, string | Doc[]>;
-    switch (node.kind) {
-      case "indent":
-      case "align":
-        fitModes.push(m);
-        fitDocs.push(node.contents);
-        break;
-      case "ifBreak":
-        fitModes.push(m);
-        fitDocs.push(m === BREAK ? node.broken : node.flat);
-        break;
-      case "line":
-        if (m === BREAK || node.hard) return true;
-        if (!node.soft) pendingSpace = true;
-        break;
-      case "group":
-        fitModes.push(node.broken ? BREAK : m);
-        fitDocs.push(node.contents);
-        break;
-    }
-  }
-  return false;
 }

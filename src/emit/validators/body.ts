@@ -38,6 +38,19 @@ import { typeCheck, valueChecks } from "./values.js";
 /** Indentation past which a sub-schema is checked by a function of its own. */
 const NEST_LIMIT = 26;
 
+/** The tests that open the statements of one kind of value. */
+const HEADS = {
+  string: (v: string) => `if (typeof ${v} === "string")`,
+  number: (v: string) => `if (typeof ${v} === "number")`,
+  object: (v: string) => `if (r.isObject(${v}))`,
+  array: (v: string) => `if (Array.isArray(${v}))`,
+};
+
+/** Pushes `docs` onto `out` (no spread, no new array). */
+function append(out: Doc[], docs: readonly Doc[]): void {
+  for (let i = 0; i < docs.length; i++) out.push(docs[i]!);
+}
+
 /** The body of one check function: its locals (numbered per function) and what it reads. */
 export class FunctionBody implements Body {
   private n = 0;
@@ -66,37 +79,24 @@ export class FunctionBody implements Body {
     if (!isObject(s)) return [];
     const inner = indent + 2;
     // in this order: locals and module constants are numbered as they are made
-    return [
-      ...refCall(this, s, x, p, indent),
-      ...typeCheck(this, s, x, p, indent),
-      ...valueChecks(this, s, x, p, indent),
-      ...this.when(
-        (v) => `if (typeof ${v} === "string")`,
-        x,
-        stringChecks(this, s, x, p, inner),
-      ),
-      ...this.when(
-        (v) => `if (typeof ${v} === "number")`,
-        x,
-        numberChecks(this, s, x, p, inner),
-      ),
-      ...this.when(
-        (v) => `if (r.isObject(${v}))`,
-        x,
-        objectChecks(this, s, x, p, inner),
-      ),
-      ...this.when(
-        (v) => `if (Array.isArray(${v}))`,
-        x,
-        arrayChecks(this, s, x, p, inner),
-      ),
-      ...composition(this, s, x, p, indent),
-    ];
+    const out: Doc[] = [];
+    append(out, refCall(this, s, x, p, indent));
+    append(out, typeCheck(this, s, x, p, indent));
+    append(out, valueChecks(this, s, x, p, indent));
+    this.when(out, "string", x, stringChecks(this, s, x, p, inner));
+    this.when(out, "number", x, numberChecks(this, s, x, p, inner));
+    this.when(out, "object", x, objectChecks(this, s, x, p, inner));
+    this.when(out, "array", x, arrayChecks(this, s, x, p, inner));
+    append(out, composition(this, s, x, p, indent));
+    return out;
   }
 
-  /** `head(x) {` statements `}`, when there are statements (only then is x read). */
-  private when(head: (x: string) => string, x: string, body: Doc[]): Doc[] {
-    return body.length === 0 ? [] : block(head(this.use(x)), body);
+  /**
+   * `if (<x is kind>) {` statements `}` onto `out`, when there are statements (only then is x
+   * read).
+   */
+  private when(out: Doc[], kind: keyof typeof HEADS, x: string, body: Doc[]) {
+    if (body.length > 0) append(out, block(HEADS[kind](this.use(x)), body));
   }
 
   local(prefix: string): string {

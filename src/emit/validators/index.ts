@@ -95,7 +95,7 @@ function schemasFile(
   const names = Object.keys(model.schemas).sort();
   for (const name of names)
     mod.addFunction(checks.get(name)!, model.schemas[name]!.schema, true);
-  const { imports, code } = mod.finish();
+  const { imports, parts } = mod.finish();
   const typeLines = names.map(
     (name) =>
       `  ${propertyKey(index.schemaTypeName(name))}: T.${index.schemaTypeName(name)};`,
@@ -104,28 +104,26 @@ function schemasFile(
     (name) =>
       `  ${print([tableMember(index.schemaTypeName(name), checks.get(name)!), ","], { indent: 2 })}`,
   );
-  return (
+  return [
+    HEADER +
+      "// One check per named schema (JSON Schema 2020-12), and `schemas`: a validator for each.",
     [
-      HEADER +
-        "// One check per named schema (JSON Schema 2020-12), and `schemas`: a validator for each.",
-      [
-        ...(names.length > 0 ? ['import type * as T from "../types.js";'] : []),
-        'import * as r from "./runtime.js";',
-        ...imports,
-      ].join("\n"),
-      ...(code === undefined ? [] : [code]),
-      "/** The type each validator of `schemas` narrows to. */\n" +
-        objectType("SchemaTypes", typeLines),
-      objectCall(
-        "/** A validator per named schema, reading it as plain JSON Schema. */\n",
-        "schemas",
-        "SchemaValidators",
-        "r.Validators<SchemaTypes>",
-        "r.validators<SchemaTypes>",
-        checkLines,
-      ),
-    ].join("\n\n") + "\n"
-  );
+      ...(names.length > 0 ? ['import type * as T from "../types.js";'] : []),
+      'import * as r from "./runtime.js";',
+      ...imports,
+    ].join("\n"),
+    ...parts,
+    "/** The type each validator of `schemas` narrows to. */\n" +
+      objectType("SchemaTypes", typeLines),
+    objectCall(
+      "/** A validator per named schema, reading it as plain JSON Schema. */\n",
+      "schemas",
+      "SchemaValidators",
+      "r.Validators<SchemaTypes>",
+      "r.validators<SchemaTypes>",
+      checkLines,
+    ) + "\n",
+  ].join("\n\n");
 }
 
 function objectType(name: string, lines: string[]): string {
@@ -225,30 +223,28 @@ function endpointsFile(
     const value = conditionalGroup([[" ", entry], indent([line, entry])]);
     tableLines.push(`  ${print([`${key}:`, value, ","], { indent: 2 })}`);
   }
-  const { imports, code } = mod.finish();
+  const { imports, parts } = mod.finish();
   const any = model.endpoints.length > 0;
-  return (
+  return [
+    HEADER +
+      "// Validators of each endpoint's parameters, JSON body and JSON responses.",
     [
-      HEADER +
-        "// Validators of each endpoint's parameters, JSON body and JSON responses.",
-      [
-        ...(any ? ['import type * as T from "../types.js";'] : []),
-        'import * as r from "./runtime.js";',
-        ...imports,
-      ].join("\n"),
-      ...(code === undefined ? [] : [code]),
-      "/** Each endpoint's parts and the types their validators narrow to. */\n" +
-        objectType("EndpointTypes", typeLines),
-      objectCall(
-        "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n",
-        "endpoints",
-        "EndpointValidatorTable",
-        "r.Endpoints<EndpointTypes>",
-        "r.endpoints<EndpointTypes>",
-        tableLines,
-      ),
-    ].join("\n\n") + "\n"
-  );
+      ...(any ? ['import type * as T from "../types.js";'] : []),
+      'import * as r from "./runtime.js";',
+      ...imports,
+    ].join("\n"),
+    ...parts,
+    "/** Each endpoint's parts and the types their validators narrow to. */\n" +
+      objectType("EndpointTypes", typeLines),
+    objectCall(
+      "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n",
+      "endpoints",
+      "EndpointValidatorTable",
+      "r.Endpoints<EndpointTypes>",
+      "r.endpoints<EndpointTypes>",
+      tableLines,
+    ) + "\n",
+  ].join("\n\n");
 }
 
 /** The parameters of one location as an object schema: one property per parameter. */

@@ -1,6 +1,7 @@
 import {
   conditionalGroup,
   type Doc,
+  flatText,
   group,
   hardline,
   ifBreak,
@@ -8,6 +9,7 @@ import {
   join,
   line,
   print,
+  textGroup,
 } from "../shared/doc.js";
 import { items } from "../shared/statements.js";
 
@@ -38,7 +40,18 @@ const isList = (arg: Arg): arg is readonly string[] => Array.isArray(arg);
  * printCallArguments, for the arguments these files have.
  */
 export function callDoc(callee: string, args: readonly Arg[], end = ";"): Doc {
-  const expanded = group([`${callee}(`, items(args.map(argDoc)), ")", end]);
+  // the call on one line, as the docs below print flat: built only when it does not fit
+  let text = `${callee}(`;
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0) text += ", ";
+    text += flatArg(args[i]!);
+  }
+  return textGroup(`${text})${end}`, () => brokenCall(callee, args, end));
+}
+
+/** callDoc's docs: the arguments one per line, or a last array hugged. */
+function brokenCall(callee: string, args: readonly Arg[], end: string): Doc {
+  const contents = [`${callee}(`, items(args.map(argDoc)), ")", end];
   const last = args[args.length - 1];
   const before = args.slice(0, -1);
   if (
@@ -47,15 +60,19 @@ export function callDoc(callee: string, args: readonly Arg[], end = ";"): Doc {
     last.length === 0 ||
     before.some(isList)
   )
-    return expanded;
+    return contents;
   const head = [...before.map((a) => flat(a as string | Sum)), "["].join(", ");
   const hugged = [`${callee}(${head}`, group(items(last), true), "])", end];
   const flatCall = [`${callee}(${head}`, items(last), "])", end];
-  return conditionalGroup([flatCall, hugged, expanded]);
+  return conditionalGroup([flatCall, hugged, group(contents)]);
 }
 
 const flat = (arg: string | Sum): string =>
   typeof arg === "string" ? arg : sumText(arg);
+
+/** An argument as argDoc prints it flat. */
+const flatArg = (arg: Arg): string =>
+  isList(arg) ? `[${arg.join(", ")}]` : flat(arg);
 
 /** `lead callee(a, b, c)end` (see callDoc). */
 export function callStatement(
@@ -104,7 +121,13 @@ export function arrayConstant(name: string, list: readonly string[]): string {
  * the whole does not fit on one.
  */
 export function ifStatement(cond: string, statement: Doc): Doc {
-  return group([`if (${cond})`, indent([line, statement])]);
+  const text = flatText(statement);
+  if (text === undefined)
+    return group([`if (${cond})`, indent([line, statement])]);
+  return textGroup(`if (${cond}) ${text}`, () => [
+    `if (${cond})`,
+    indent([line, statement]),
+  ]);
 }
 
 /** Statements, one after the other. */

@@ -25,7 +25,12 @@ const TYPE_IMPORTS =
 /** A finished module: the imports its code needs (after the caller's own) and the code. */
 export interface ModuleText {
   readonly imports: readonly string[];
-  /** Constants then functions; undefined when there is neither. */
+  /**
+   * The constants then the functions, each a part to join with a blank line between (the file
+   * joins them with its own parts: the code, megabytes for a large API, is copied once).
+   */
+  readonly parts: readonly string[];
+  /** The parts joined; undefined when there are none. */
   readonly code: string | undefined;
 }
 
@@ -204,12 +209,16 @@ export class ValidatorModule {
           false,
         ),
       );
-    const code = [
-      ...this.constants
-        .filter(({ name }) => this.usedConstants.has(name))
-        .map(({ text }) => text),
-      ...this.functions,
-    ];
-    return { imports, code: code.length > 0 ? code.join("\n\n") : undefined };
+    const parts: string[] = [];
+    for (const { name, text } of this.constants)
+      if (this.usedConstants.has(name)) parts.push(text);
+    for (const text of this.functions) parts.push(text);
+    return {
+      imports,
+      parts,
+      get code() {
+        return parts.length > 0 ? parts.join("\n\n") : undefined;
+      },
+    };
   }
 }

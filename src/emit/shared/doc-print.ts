@@ -1,0 +1,339 @@
+import { contentsOf, type Doc, type Group, textWidth } from "./doc-node.js";
+import { PRINT_WIDTH } from "./literals.js";
+
+/** The printer of docs (see doc.ts): prettier's layout rules against PRINT_WIDTH. */
+
+const FLAT = 0;
+const BREAK = 1;
+type Mode = typeof FLAT | typeof BREAK;
+
+/**
+ * Lays the doc out against PRINT_WIDTH. `at` says where it starts: `column` is where the first
+ * character lands (text before it on the line is the caller's), `indent` the indentation its
+ * line breaks return to. Trailing spaces before a newline are dropped, as prettier does.
+ */
+export function print(
+  doc: Doc,
+  at: { indent?: number; column?: number } = {},
+): string {
+  // the command stack, as three parallel arrays (no object per command)
+  const indents: number[] = [at.indent ?? 0];
+  const modes: Mode[] = [BREAK];
+  const docs: Doc[] = [doc];
+  // the text as pieces, joined once at the end: one flat string, not a rope of thousands of
+  // small ones that the caller's output would hold on to
+  const out: string[] = [];
+  let column = at.column ?? at.indent ?? 0;
+  // what a newline leaves pending (its indentation) and flat lines' spaces: written only once
+  // text follows, so no line ends with spaces and the output is never re-read
+  let pending = 0;
+  // a newline not written yet: written with the pending spaces as one piece (fewer pieces to
+  // join), or alone when another newline follows (an empty line has no indentation)
+  let newline = false;
+  let endsWithSpace = false;
+  let remeasure = false;
+  while (docs.length > 0) {
+    const ind = indents.pop()!;
+    const mode = modes.pop()!;
+    const d = docs.pop()!;
+    if (typeof d === "string") {
+      if (d.length === 0) continue;
+      if (newline) {
+        out.push(newlineAnd(pending));
+        newline = false;
+        pending = 0;
+      } else if (pending > 0) {
+        out.push(spaces(pending));
+        pending = 0;
+      }
+      out.push(d);
+      column += textWidth(d);
+      endsWithSpace = d.charCodeAt(d.length - 1) === 32;
+      continue;
+    }
+    if (Array.isArray(d)) {
+      for (let i = d.length - 1; i >= 0; i--) {
+        indents.push(ind);
+        modes.push(mode);
+        docs.push(d[i]!);
+      }
+      continue;
+    }
+    const node = d as Exclude<Doc, string | Doc[]>;
+    switch (node.kind) {
+      case "indent":
+      case "align":
+        indents.push(ind + (node.kind === "indent" ? 2 : node.by));
+        modes.push(mode);
+        docs.push(node.contents);
+        break;
+      case "ifBreak":
+        indents.push(ind);
+        modes.push(mode);
+        docs.push(mode === BREAK ? node.broken : node.flat);
+        break;
+      case "line":
+        if (mode === FLAT && !node.hard) {
+          if (!node.soft) {
+            pending += 1;
+            column += 1;
+          }
+          break;
+        }
+        if (mode === FLAT) remeasure = true;
+        // a text that ended with a space (rare): drop it, as prettier trims line ends
+        if (endsWithSpace) trimEnd(out);
+        if (newline) out.push("\n");
+        newline = true;
+        pending = ind;
+        column = ind;
+        endsWithSpace = false;
+        break;
+      case "group": {
+        if (mode === FLAT && !remeasure) {
+          const flat = node.flat;
+          if (flat !== undefined) {
+            // the text of a flat group: written in one walk, its width known
+            if (flat.hasText) {
+              if (newline) {
+                out.push(newlineAnd(pending));
+                newline = false;
+              } else if (pending > 0) out.push(spaces(pending));
+              const last = writeFlat(node, out);
+              endsWithSpace = last.charCodeAt(last.length - 1) === 32;
+              pending = 0;
+            }
+            pending += flat.trail;
+            column += flat.width + flat.trail;
+            break;
+          }
+          indents.push(ind);
+          modes.push(node.broken ? BREAK : FLAT);
+          docs.push(contentsOf(node));
+          break;
+        }
+        remeasure = false;
+        const room = PRINT_WIDTH - column;
+        if (!node.broken && fits(node, FLAT, modes, docs, room)) {
+          const flat = node.flat;
+          if (flat !== undefined) {
+            if (flat.hasText) {
+              if (newline) {
+                out.push(newlineAnd(pending));
+                newline = false;
+              } else if (pending > 0) out.push(spaces(pending));
+              const last = writeFlat(node, out);
+              endsWithSpace = last.charCodeAt(last.length - 1) === 32;
+              pending = 0;
+            }
+            pending += flat.trail;
+            column += flat.width + flat.trail;
+            break;
+          }
+          indents.push(ind);
+          modes.push(FLAT);
+          docs.push(contentsOf(node));
+          break;
+        }
+        const states = node.states;
+        if (states === undefined) {
+          indents.push(ind);
+          modes.push(BREAK);
+          docs.push(contentsOf(node));
+          break;
+        }
+        let chosen: Doc | undefined;
+        for (let i = 1; i < states.length; i++) {
+          if (fits(states[i]!, FLAT, modes, docs, room)) {
+            chosen = states[i]!;
+            break;
+          }
+        }
+        indents.push(ind);
+        modes.push(chosen === undefined ? BREAK : FLAT);
+        docs.push(chosen ?? states[states.length - 1]!);
+        break;
+      }
+    }
+  }
+  if (newline) out.push("\n");
+  return out.join("");
+}
+
+const SPACES: string[] = [];
+
+/** `n` spaces (the same string each time: indentation is written for every line). */
+function spaces(n: number): string {
+  if (n >= 128) return " ".repeat(n);
+  return (SPACES[n] ??= " ".repeat(n));
+}
+
+const NEWLINES: string[] = [];
+
+/** A newline and `n` spaces. */
+function newlineAnd(n: number): string {
+  if (n >= 128) return "\n" + " ".repeat(n);
+  return (NEWLINES[n] ??= "\n" + " ".repeat(n));
+}
+
+// writeFlat's flat lines not yet written (only once text follows them)
+let flatPending = 0;
+
+/**
+ * Writes the text of a group that has a Flat, printed flat, from its first text to its last (the
+ * spaces of flat lines before its first text included, those after its last left out); gives the
+ * last text written.
+ */
+function writeFlat(group: Group, out: string[]): string {
+  flatPending = 0;
+  return writeFlatDoc(group, out, "");
+}
+
+function writeFlatDoc(doc: Doc, out: string[], last: string): string {
+  if (typeof doc === "string") {
+    if (doc.length === 0) return last;
+    if (flatPending > 0) {
+      out.push(spaces(flatPending));
+      flatPending = 0;
+    }
+    out.push(doc);
+    return doc;
+  }
+  if (Array.isArray(doc)) {
+    for (let i = 0; i < doc.length; i++)
+      last = writeFlatDoc(doc[i]!, out, last);
+    return last;
+  }
+  const node = doc as Exclude<Doc, string | Doc[]>;
+  switch (node.kind) {
+    case "line":
+      // never hard here: a group that holds one has no Flat
+      if (!node.soft) flatPending += 1;
+      return last;
+    case "indent":
+    case "align":
+      return writeFlatDoc(node.contents, out, last);
+    case "ifBreak":
+      return writeFlatDoc(node.flat, out, last);
+    case "group": {
+      const text = node.text;
+      if (text === undefined) return writeFlatDoc(node.contents!, out, last);
+      if (text.length === 0) return last;
+      if (flatPending > 0) {
+        out.push(spaces(flatPending));
+        flatPending = 0;
+      }
+      out.push(text);
+      return text;
+    }
+  }
+}
+
+/** Drops the spaces the pieces end with. */
+function trimEnd(out: string[]): void {
+  while (out.length > 0) {
+    const last = out[out.length - 1]!;
+    const trimmed = last.replace(/ +$/, "");
+    if (trimmed.length > 0) {
+      out[out.length - 1] = trimmed;
+      return;
+    }
+    out.pop();
+  }
+}
+
+/**
+ * print(doc) when `after` (a `,`, a `;`) follows it on its line: counted by the width decisions,
+ * left out of the text returned.
+ */
+export function printBefore(
+  doc: Doc,
+  after: string,
+  at: { indent?: number; column?: number } = {},
+): string {
+  const text = print([doc, after], at);
+  return text.slice(0, text.length - after.length);
+}
+
+// fits' own stack, reused between calls (the printer is not re-entrant anyway)
+const fitModes: Mode[] = [];
+const fitDocs: Doc[] = [];
+
+/**
+ * Whether `next` printed in `mode`, followed by the rest of the line, fits in `room` columns.
+ * The rest is read from the printer's pending commands (in their own modes) up to the first
+ * line break they would print: a line in a broken group, or a hard line.
+ */
+function fits(
+  next: Doc,
+  mode: Mode,
+  restModes: readonly Mode[],
+  restDocs: readonly Doc[],
+  room: number,
+): boolean {
+  let restIndex = restDocs.length;
+  // a flat line's space counts only once text follows it on the line
+  let pendingSpace = false;
+  fitModes.length = 0;
+  fitDocs.length = 0;
+  fitModes.push(mode);
+  fitDocs.push(next);
+  while (room >= 0) {
+    if (fitDocs.length === 0) {
+      if (restIndex === 0) return true;
+      restIndex--;
+      fitModes.push(restModes[restIndex]!);
+      fitDocs.push(restDocs[restIndex]!);
+      continue;
+    }
+    const m = fitModes.pop()!;
+    const d = fitDocs.pop()!;
+    if (typeof d === "string") {
+      if (d.length === 0) continue;
+      if (pendingSpace) {
+        room -= 1;
+        pendingSpace = false;
+      }
+      room -= textWidth(d);
+      continue;
+    }
+    if (Array.isArray(d)) {
+      for (let i = d.length - 1; i >= 0; i--) {
+        fitModes.push(m);
+        fitDocs.push(d[i]!);
+      }
+      continue;
+    }
+    const node = d as Exclude<Doc, string | Doc[]>;
+    switch (node.kind) {
+      case "indent":
+      case "align":
+        fitModes.push(m);
+        fitDocs.push(node.contents);
+        break;
+      case "ifBreak":
+        fitModes.push(m);
+        fitDocs.push(m === BREAK ? node.broken : node.flat);
+        break;
+      case "line":
+        if (m === BREAK || node.hard) return true;
+        if (!node.soft) pendingSpace = true;
+        break;
+      case "group": {
+        const flat = node.flat;
+        if (m === FLAT && !node.broken && flat !== undefined) {
+          // measured when built: its width, not a walk
+          if (flat.hasText) {
+            room -= flat.fitsWidth + (pendingSpace && !flat.fitsLead ? 1 : 0);
+            pendingSpace = flat.fitsTrail;
+          } else if (flat.fitsTrail) pendingSpace = true;
+          break;
+        }
+        fitModes.push(node.broken ? BREAK : m);
+        fitDocs.push(contentsOf(node));
+        break;
+      }
+    }
+  }
+  return false;
+}
