@@ -197,7 +197,7 @@ export async function runSpecProxy(
   const running = await startAdapter(dir, adapter, handlers, { basePath: "" });
   const [document] = prismDocuments(file, join(dir, "prism"));
   const out: ProxyVerdict[] = [];
-  let prism = await startPrism(["proxy", document!, running.url], 90_000);
+  let prism = await startPrism(["proxy", document!, running.url]);
   try {
     for (const endpoint of result.model.endpoints) {
       const api = client.createClient({
@@ -221,7 +221,7 @@ export async function runSpecProxy(
           mismatches: [],
         });
         if (!prism.alive())
-          prism = await startPrism(["proxy", document!, running.url], 90_000);
+          prism = await startPrism(["proxy", document!, running.url]);
         continue;
       }
       const verdict = await verdictOf(
