@@ -62,6 +62,35 @@ subscribe("http.server.request.start", (message) => {
     servers.set(address.port, server);
 });
 
+/**
+ * The operations Prism reads from each document, read once: the mock and the proxy of a spec, and
+ * a Prism started again after a crash, share them (and so Prism's cache of compiled validators,
+ * which is keyed by schema object). They are frozen, so Prism cannot change what another
+ * Prism of the same document reads (a write would throw, as Prism's code is strict).
+ */
+const operationsCache = new Map<string, Promise<unknown[]>>();
+
+function deepFreeze(value: unknown, seen = new Set<object>()): void {
+  if (typeof value !== "object" || value === null || seen.has(value)) return;
+  seen.add(value);
+  for (const key of Reflect.ownKeys(value))
+    deepFreeze((value as Record<PropertyKey, unknown>)[key], seen);
+  Object.freeze(value);
+}
+
+function operationsOf(document: string, text: string): Promise<unknown[]> {
+  const key = `${document}\0${text}`;
+  let operations = operationsCache.get(key);
+  if (!operations) {
+    operations = library!.getHttpOperationsFromSpec(document).then((ops) => {
+      deepFreeze(ops);
+      return ops;
+    });
+    operationsCache.set(key, operations);
+  }
+  return operations;
+}
+
 async function startInProcess(args: readonly string[]): Promise<RunningPrism> {
   const [command, document, upstream] = args;
   if (
@@ -69,9 +98,12 @@ async function startInProcess(args: readonly string[]): Promise<RunningPrism> {
     !(command === "mock" ? args.length === 2 : command === "proxy" && upstream)
   )
     throw new Error(`unsupported Prism arguments: ${args.join(" ")}`);
-  // the CLI configures json-schema-faker (global state) from this extension; no spec here has it
-  if (readFileSync(document, "utf8").includes("x-json-schema-faker"))
-    throw new Error(`${document}: x-json-schema-faker needs the Prism CLI`);
+  const text = readFileSync(document, "utf8");
+  // the CLI configures json-schema-faker (global state) from this extension, and Prism's Ajv
+  // instances are global: a schema `$id` would be registered once for every Prism of the process
+  for (const shared of ["x-json-schema-faker", "$id"])
+    if (text.includes(shared))
+      throw new Error(`${document}: ${shared} needs the Prism CLI`);
   library ??= {
     getHttpOperationsFromSpec: cliRequire("@stoplight/prism-http")
       .getHttpOperationsFromSpec,
@@ -83,7 +115,7 @@ async function startInProcess(args: readonly string[]): Promise<RunningPrism> {
   stream.on("data", (chunk: Buffer) => (output += chunk.toString()));
   // what `prism mock|proxy <document> [upstream] --errors` hands createServer
   // (@stoplight/prism-cli/dist/util/createServer.js, createPrismServerWithLogger)
-  const operations = await library.getHttpOperationsFromSpec(document);
+  const operations = await operationsOf(document, text);
   if (operations.length === 0)
     throw new Error("No operations found in the current file.");
   const shared = {
