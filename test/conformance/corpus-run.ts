@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generate } from "../../src/generate.js";
+import type { GenerateResult } from "../../src/pipeline.js";
 import { outDir, writeFiles } from "../server/generated.js";
 import { startAdapter, type AdapterName } from "../server/adapter-servers.js";
 import type { CallResult, ClientFn } from "./generated.js";
@@ -41,26 +42,58 @@ export function prismDocuments(file: string, dir: string): string[] {
   });
 }
 
-export async function runSpec(
+/** One spec's generated client and server, written and imported once for several runs. */
+export interface SpecBuild {
+  /** The spec's name in verdicts (its path under the corpus). */
+  name: string;
+  dir: string;
+  model: GenerateResult["model"];
+  client: {
+    createClient: (config: object) => Record<string, ClientFn>;
+  };
+  /** The YAML document Prism reads (the first of a stream). */
+  document: string;
+}
+
+/**
+ * Client and server (with `adapters` besides node:http) of `file`, in test/server/out/`folder`.
+ * The client does not depend on the server artifact: the mock and proxy runs share it.
+ */
+export async function buildSpec(
   file: string,
   name: string,
-): Promise<EndpointVerdict[]> {
-  const result = await generate([file], { artifacts: ["client"] });
-  const dir = outDir(`prism-corpus-${name.replace(/\W+/g, "-")}`);
+  folder: string,
+  adapters: AdapterName[] = [],
+): Promise<SpecBuild> {
+  const result = await generate([file], {
+    artifacts: ["client", "server"],
+    server: { adapters: adapters.filter((a) => a !== "node") },
+  });
+  const dir = outDir(folder);
   writeFiles(dir, result.files);
   const client = (await import(
     pathToFileURL(join(dir, "client/index.ts")).href
-  )) as Record<string, ClientFn> & {
-    DEFAULT_BASE_URL: string;
-    createClient: (config: object) => Record<string, ClientFn>;
-  };
-  const synth = new Synthesizer(result.model);
+  )) as SpecBuild["client"];
   const [document] = prismDocuments(file, join(dir, "prism"));
+  return { name, dir, model: result.model, client, document: document! };
+}
+
+/** `buildSpec` into a folder named after the spec. */
+export function buildCorpusSpec(
+  file: string,
+  name: string,
+): Promise<SpecBuild> {
+  return buildSpec(file, name, `prism-corpus-${name.replace(/\W+/g, "-")}`);
+}
+
+export async function runSpec(build: SpecBuild): Promise<EndpointVerdict[]> {
+  const { name, client, document, model } = build;
+  const synth = new Synthesizer(model);
   // Prism serves the spec's paths at its root, whatever the servers or basePath say
   const out: EndpointVerdict[] = [];
-  let prism = await startPrism(["mock", document!]);
+  let prism = await startPrism(["mock", document]);
   try {
-    for (const endpoint of result.model.endpoints) {
+    for (const endpoint of model.endpoints) {
       const api = client.createClient({
         baseUrl: prism.url,
         auth: { token: "tok", username: "ann", password: "pw", apiKey: "key" },
@@ -85,7 +118,7 @@ export async function runSpec(
           error: `${String(error)}${cause instanceof Error ? `: ${cause.message}` : ""}`,
         });
         await prism.close();
-        prism = await startPrism(["mock", document!]);
+        prism = await startPrism(["mock", document]);
         continue;
       }
       const verdict = await verdictOf(
@@ -143,28 +176,16 @@ export interface ProxyVerdict extends EndpointVerdict {
 /**
  * The generated server, with handlers that answer a sample of the first 2XX response, behind
  * `prism proxy`: Prism's verdict on request and response, and what each handler received.
- * Without `adapter`, node:http in a folder of its own: the corpus suite and the adapters suite
- * (which names `node` too) may run at the same time on the same spec.
+ * `adapter` (node:http when absent) must be one `build` was generated with.
  */
 export async function runSpecProxy(
-  file: string,
-  name: string,
-  chosen?: AdapterName,
+  build: SpecBuild,
+  adapter: AdapterName = "node",
 ): Promise<ProxyVerdict[]> {
-  const adapter = chosen ?? "node";
-  const result = await generate([file], {
-    artifacts: ["client", "server"],
-    server: { adapters: adapter === "node" ? [] : [adapter] },
-  });
-  const prefix = chosen === undefined ? "" : `${adapter}-`;
-  const dir = outDir(`prism-proxy-${prefix}${name.replace(/\W+/g, "-")}`);
-  writeFiles(dir, result.files);
-  const client = (await import(
-    pathToFileURL(join(dir, "client/index.ts")).href
-  )) as { createClient: (config: object) => Record<string, ClientFn> };
-  const synth = new Synthesizer(result.model);
+  const { name, dir, client, document, model } = build;
+  const synth = new Synthesizer(model);
   const received = new Map<string, Record<string, unknown>>();
-  const byName = new Map(result.model.endpoints.map((e) => [e.name, e]));
+  const byName = new Map(model.endpoints.map((e) => [e.name, e]));
   const handlers = new Proxy(
     {},
     {
@@ -195,11 +216,10 @@ export async function runSpecProxy(
   );
   // Prism forwards the client's paths as the spec's paths: no server URL path in front
   const running = await startAdapter(dir, adapter, handlers, { basePath: "" });
-  const [document] = prismDocuments(file, join(dir, "prism"));
   const out: ProxyVerdict[] = [];
-  let prism = await startPrism(["proxy", document!, running.url], 90_000);
+  let prism = await startPrism(["proxy", document, running.url]);
   try {
-    for (const endpoint of result.model.endpoints) {
+    for (const endpoint of model.endpoints) {
       const api = client.createClient({
         baseUrl: prism.url,
         auth: { token: "tok", username: "ann", password: "pw", apiKey: "key" },
@@ -221,7 +241,7 @@ export async function runSpecProxy(
           mismatches: [],
         });
         if (!prism.alive())
-          prism = await startPrism(["proxy", document!, running.url], 90_000);
+          prism = await startPrism(["proxy", document, running.url]);
         continue;
       }
       const verdict = await verdictOf(

@@ -4,22 +4,29 @@
  * every answer, and each handler must receive exactly what the client was given (corpus-run.ts).
  */
 import { join } from "node:path";
-import { expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { ADAPTERS } from "../server/adapter-servers.js";
 import { CORPUS_DIR, describeCorpus } from "../shared-corpus.js";
-import { runSpecProxy } from "./corpus-run.js";
+import { buildSpec, runSpecProxy, type SpecBuild } from "./corpus-run.js";
 
 const SPEC = "oas31/redocly-museum.yaml";
 
 describeCorpus(`prism proxy judges every server adapter on ${SPEC}`, () => {
+  // generated once with every adapter (as test/server/adapters.test.ts does)
+  let build: SpecBuild;
+  beforeAll(async () => {
+    build = await buildSpec(
+      join(CORPUS_DIR, SPEC),
+      SPEC,
+      "prism-proxy-adapters",
+      [...ADAPTERS],
+    );
+  });
+
   test.each(ADAPTERS)(
     "%s",
     async (adapter) => {
-      const verdicts = await runSpecProxy(
-        join(CORPUS_DIR, SPEC),
-        SPEC,
-        adapter,
-      );
+      const verdicts = await runSpecProxy(build, adapter);
       expect(verdicts.length).toBeGreaterThan(5);
       expect(
         verdicts.filter(

@@ -9,7 +9,7 @@
  * still happen. Broken serializations (the bugs of issue 11, put back on purpose) must be rejected.
  */
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { listen, type RunningServer } from "../server/http.js";
 import { OPENAPI_CASES, SWAGGER_CASES, type Case } from "./cases.js";
 import {
@@ -20,7 +20,12 @@ import {
   type Generated,
 } from "./generated.js";
 import { ALLOW_LIST } from "./prism-allow-list.js";
-import { startPrism, verdictOf, type RunningPrism } from "./prism.js";
+import {
+  startPrism,
+  startPrismProcess,
+  verdictOf,
+  type RunningPrism,
+} from "./prism.js";
 
 type Mode = "mock" | "proxy";
 const used = new Set<string>();
@@ -166,6 +171,85 @@ describe("Prism rejects the serializations issue 11 fixed, put back on purpose",
     });
     expect(violations.join("\n")).toMatch(/filter/);
   });
+});
+
+describe("the prism CLI, as a process, agrees with the Prism run in-process", () => {
+  const spec = "styles.openapi.yaml";
+  test.each(["mock", "proxy"] as const)(
+    `%s: ${spec}`,
+    { timeout: 180_000 },
+    async (mode) => {
+      const api = await generated(spec);
+      // the echo server, but scalarPath answers an array where the spec says object
+      const echo = echoHandlers() as Record<string, unknown>;
+      const handlers = new Proxy(echo, {
+        get: (target, name) =>
+          name === "scalarPath"
+            ? () => ({ status: 200, body: ["not an object"] })
+            : target[name as string],
+      });
+      const server =
+        mode === "proxy"
+          ? await listen(
+              api.createRequestListener(handlers) as Parameters<
+                typeof listen
+              >[0],
+            )
+          : undefined;
+      const args = [mode, join(SPECS_DIR, spec)];
+      if (server) args.push(server.baseUrl);
+      // every case, the first that kills Prism last
+      const crashes = (c: Case) =>
+        ALLOW_LIST.get(`${mode} ${spec} ${c.endpoint}`)?.verdict === "crash";
+      const cases = [
+        ...OPENAPI_CASES.filter((c) => !crashes(c)),
+        OPENAPI_CASES.find(crashes)!,
+      ];
+      const judge = async (prism: RunningPrism) => {
+        const out: unknown[] = [];
+        for (const c of cases) {
+          try {
+            const r = await api.client[c.endpoint]!(c.args, {
+              baseUrl: prism.url,
+            });
+            const body = r.ok ? r.data : r.error;
+            const { violations } = await verdictOf(r.response, body);
+            out.push({
+              endpoint: c.endpoint,
+              status: r.status,
+              violations,
+              body,
+            });
+          } catch {
+            out.push({ endpoint: c.endpoint, crash: true });
+          }
+        }
+        return out;
+      };
+      const [cli, inProcess] = await Promise.all([
+        startPrismProcess(args),
+        startPrism(args),
+      ]);
+      try {
+        const byCli = await judge(cli);
+        expect(await judge(inProcess)).toEqual(byCli);
+        // both judged a request and (proxy) a response they reject
+        expect(JSON.stringify(byCli)).toMatch(
+          mode === "mock"
+            ? /"query\./
+            : /"response\.body: Response body must be object/,
+        );
+        expect(byCli.at(-1)).toEqual({
+          endpoint: cases.at(-1)!.endpoint,
+          crash: true,
+        });
+        await vi.waitFor(() => expect(cli.alive()).toBe(false));
+        expect(inProcess.alive()).toBe(false);
+      } finally {
+        await Promise.all([cli.close(), inProcess.close(), server?.close()]);
+      }
+    },
+  );
 });
 
 describe("the allow-list", () => {

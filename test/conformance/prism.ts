@@ -1,6 +1,17 @@
-/* Stoplight Prism (a validator nobody here wrote) as a child process on 127.0.0.1. */
+/*
+ * Stoplight Prism (a validator nobody here wrote) on 127.0.0.1, served from this process through
+ * the library the `prism` CLI runs (prism-http's operations, prism-http-server's server), set up
+ * the way the CLI sets it up; `startPrismProcess` is the CLI itself, as a child process.
+ *
+ * A `prism` process costs ~3 s of CPU loading its modules before it reads the spec; the
+ * conformance suites start ~40 of them. In-process, the modules load once per test file.
+ */
 import { spawn, type ChildProcess } from "node:child_process";
-import { realpathSync } from "node:fs";
+import { subscribe } from "node:diagnostics_channel";
+import { readFileSync, realpathSync } from "node:fs";
+import type { Server } from "node:http";
+import { createRequire } from "node:module";
+import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 
 const PRISM = realpathSync(
@@ -9,19 +20,160 @@ const PRISM = realpathSync(
 
 export interface RunningPrism {
   url: string;
-  /** Everything Prism printed, for failure messages. */
+  /** Everything Prism logged, for failure messages. */
   log: () => string;
-  /** False once the process has exited (Prism dies on some requests). */
+  /** False once Prism has died (it dies on some requests). */
   alive: () => boolean;
   close: () => Promise<void>;
 }
 
 /**
- * `prism mock <spec> --errors` or `prism proxy <spec> <upstream> --errors` on a port the system
- * picks; resolves once Prism says where it listens. Starting ten of them on a loaded 2-core
- * machine took ~90 s, so the wait is long: it only bounds a Prism that never starts.
+ * `args`: `["mock", spec]` or `["proxy", spec, upstream]`, as the CLI takes them; Prism runs
+ * with `--errors` and the CLI's defaults for every other option, on a port the system picks.
  */
-export function startPrism(
+export function startPrism(args: readonly string[]): Promise<RunningPrism> {
+  return startInProcess(args);
+}
+
+// the CLI's own dependencies, resolved as the CLI resolves them
+const cliRequire = createRequire(PRISM);
+interface PrismInstance {
+  request: (...args: unknown[]) => () => Promise<unknown>;
+}
+interface PrismServer {
+  prism: PrismInstance;
+  listen: (port: number, host: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+let library:
+  | {
+      getHttpOperationsFromSpec: (document: string) => Promise<unknown[]>;
+      createServer: (operations: unknown[], options: object) => PrismServer;
+      createLogger: (name: string, options: object, stream: object) => object;
+    }
+  | undefined;
+
+/** The node:http server listening on each port Prism serves, seen as requests arrive. */
+const servers = new Map<number, Server>();
+subscribe("http.server.request.start", (message) => {
+  const server = (message as { server: Server }).server;
+  const address = server.address();
+  if (address !== null && typeof address === "object")
+    servers.set(address.port, server);
+});
+
+/**
+ * The operations Prism reads from each document, read once: the mock and the proxy of a spec, and
+ * a Prism started again after a crash, share them (and so Prism's cache of compiled validators,
+ * which is keyed by schema object). They are frozen, so Prism cannot change what another
+ * Prism of the same document reads (a write would throw, as Prism's code is strict).
+ */
+const operationsCache = new Map<string, Promise<unknown[]>>();
+
+function deepFreeze(value: unknown, seen = new Set<object>()): void {
+  if (typeof value !== "object" || value === null || seen.has(value)) return;
+  seen.add(value);
+  for (const key of Reflect.ownKeys(value))
+    deepFreeze((value as Record<PropertyKey, unknown>)[key], seen);
+  Object.freeze(value);
+}
+
+function operationsOf(document: string, text: string): Promise<unknown[]> {
+  const key = `${document}\0${text}`;
+  let operations = operationsCache.get(key);
+  if (!operations) {
+    operations = library!.getHttpOperationsFromSpec(document).then((ops) => {
+      deepFreeze(ops);
+      return ops;
+    });
+    operationsCache.set(key, operations);
+  }
+  return operations;
+}
+
+async function startInProcess(args: readonly string[]): Promise<RunningPrism> {
+  const [command, document, upstream] = args;
+  if (
+    !document ||
+    !(command === "mock" ? args.length === 2 : command === "proxy" && upstream)
+  )
+    throw new Error(`unsupported Prism arguments: ${args.join(" ")}`);
+  const text = readFileSync(document, "utf8");
+  // the CLI configures json-schema-faker (global state) from this extension, and Prism's Ajv
+  // instances are global: a schema `$id` would be registered once for every Prism of the process
+  for (const shared of ["x-json-schema-faker", "$id"])
+    if (text.includes(shared))
+      throw new Error(`${document}: ${shared} needs the Prism CLI`);
+  library ??= {
+    getHttpOperationsFromSpec: cliRequire("@stoplight/prism-http")
+      .getHttpOperationsFromSpec,
+    createServer: cliRequire("@stoplight/prism-http-server").createServer,
+    createLogger: cliRequire("@stoplight/prism-core").createLogger,
+  };
+  let output = "";
+  const stream = new PassThrough();
+  stream.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  // what `prism mock|proxy <document> [upstream] --errors` hands createServer
+  // (@stoplight/prism-cli/dist/util/createServer.js, createPrismServerWithLogger)
+  const operations = await operationsOf(document, text);
+  if (operations.length === 0)
+    throw new Error("No operations found in the current file.");
+  const shared = {
+    validateRequest: true,
+    validateResponse: true,
+    checkSecurity: true,
+    errors: true,
+    upstreamProxy: undefined,
+    mock: { dynamic: false, ignoreExamples: false, seed: null },
+  };
+  const config =
+    command === "proxy"
+      ? { ...shared, isProxy: true, upstream: new URL(upstream!) }
+      : { ...shared, isProxy: false };
+  const logger = library.createLogger("CLI", { level: "warn" }, stream);
+  const server = library.createServer(operations, {
+    cors: true,
+    config,
+    components: {
+      logger: (logger as { child: (o: object) => object }).child({
+        name: "HTTP SERVER",
+      }),
+    },
+  });
+  const url = await server.listen(0, "127.0.0.1");
+  const port = Number(new URL(url).port);
+  let dead = false;
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closed ??= server.close().finally(() => servers.delete(port)));
+  /*
+   * What kills the CLI's process: an exception in Prism's handling of a request (the server
+   * does not await it, so it becomes an unhandled rejection). Here it ends this Prism the same
+   * way: every connection cut, the port closed, the request never answered.
+   */
+  const die = (error: unknown): Promise<never> => {
+    if (!dead) {
+      dead = true;
+      output += `\nPrism died: ${String((error as Error)?.stack ?? error)}\n`;
+      servers.get(port)?.closeAllConnections();
+      void close();
+    }
+    return new Promise<never>(() => {});
+  };
+  const request = server.prism.request;
+  server.prism.request = (...requestArgs) => {
+    try {
+      const task = request(...requestArgs);
+      return () => task().catch(die);
+    } catch (error) {
+      return () => die(error);
+    }
+  };
+  return { url, log: () => output, alive: () => !dead, close };
+}
+
+/** The `prism` CLI as a child process; resolves once Prism says where it listens. */
+export function startPrismProcess(
   args: readonly string[],
   timeoutMs = 120_000,
 ): Promise<RunningPrism> {
