@@ -137,17 +137,22 @@ export function typeCheckCell(
   config: ConfigName,
   compiler: CompilerName,
 ): Promise<CellResult> {
-  return typeCheckCells([{ root, config, compiler }])[0]!;
+  const { results, ended } = typeCheckCells([{ root, config, compiler }]);
+  return Promise.all([results[0]!, ended]).then(([result]) => result);
 }
 
 /**
- * Several cells, one promise each (in the order given), all started now. TypeScript 7 (native,
+ * Several cells, one promise each (in the order given), all started now; `ended` settles when
+ * every process they started has exited (a cell's result can come before its process ends). TypeScript 7 (native,
  * quick to start, several threads of its own) runs its `tsc` once per cell, one cell after the
  * other. The TypeScript 5 cells run alongside, all in one process (typescript5-cells.mjs: tsc's
  * own steps through its API), which starts the JavaScript compiler once and parses a file the
  * cells share (lib, @types, the projects) once where TypeScript's rules let a parse be shared.
  */
-export function typeCheckCells(cells: readonly Cell[]): Promise<CellResult>[] {
+export function typeCheckCells(cells: readonly Cell[]): {
+  results: Promise<CellResult>[];
+  ended: Promise<unknown>;
+} {
   const tsconfigs = cells.map((cell) => writeTsconfig(cell.root, cell.config));
   const results: Promise<CellResult>[] = [];
   let native: Promise<unknown> = Promise.resolve();
@@ -158,7 +163,8 @@ export function typeCheckCells(cells: readonly Cell[]): Promise<CellResult>[] {
   cells.forEach((cell, i) => {
     const tsconfig = tsconfigs[i]!;
     let result: Promise<CellResult>;
-    if (cell.compiler === "TypeScript 5") result = batch!.get(tsconfig)!;
+    if (cell.compiler === "TypeScript 5")
+      result = batch!.results.get(tsconfig)!;
     else {
       result = native.then(() => runTsc(COMPILERS[cell.compiler], tsconfig));
       native = result.catch(() => {});
@@ -170,7 +176,10 @@ export function typeCheckCells(cells: readonly Cell[]): Promise<CellResult>[] {
       })),
     );
   });
-  return results;
+  return {
+    results,
+    ended: Promise.allSettled([native, batch?.ended]),
+  };
 }
 
 /** Writes `root/tsconfig.<config>.json` (strict, no emit, lib .d.ts files skipped); its path. */
@@ -217,10 +226,14 @@ async function runTsc(tsc: string, tsconfig: string): Promise<CellResult> {
   return { ok, output, ms: Math.round(performance.now() - started) };
 }
 
-/** The TypeScript 5 cells of `tsconfigs`, in one process; each result as soon as it is known. */
-function runTypeScript5(
-  tsconfigs: readonly string[],
-): Map<string, Promise<CellResult>> {
+/**
+ * The TypeScript 5 cells of `tsconfigs`, in one process; each result as soon as it is known, and
+ * `ended` when the process has exited.
+ */
+function runTypeScript5(tsconfigs: readonly string[]): {
+  results: Map<string, Promise<CellResult>>;
+  ended: Promise<void>;
+} {
   const settle = new Map<
     string,
     { resolve: (r: CellResult) => void; reject: (e: Error) => void }
@@ -251,13 +264,16 @@ function runTypeScript5(
       settle.delete(line.tsconfig);
     }
   });
-  child.on("close", (code, signal) => {
-    for (const { reject } of settle.values())
-      reject(
-        new Error(
-          `TypeScript 5 ended (${signal ?? code}) before this cell's result:\n${stderr}`,
-        ),
-      );
-  });
-  return results;
+  const ended = new Promise<void>((resolve) =>
+    child.on("close", (code, signal) => {
+      for (const { reject } of settle.values())
+        reject(
+          new Error(
+            `TypeScript 5 ended (${signal ?? code}) before this cell's result:\n${stderr}`,
+          ),
+        );
+      resolve();
+    }),
+  );
+  return { results, ended };
 }
