@@ -21,10 +21,23 @@ const ts = require(
 );
 
 const registry = ts.createDocumentRegistry();
-/** Parsed source files, by settings key, module format and path. */
+const tsconfigs = process.argv.slice(2).map((p) => resolve(p));
+/** Each tsconfig's settings key (its compilerOptions only, read ahead; see `parsed`). */
+const keys = tsconfigs.map((tsconfig) => {
+  const { config } = ts.readConfigFile(tsconfig, ts.sys.readFile);
+  const { options } = ts.convertCompilerOptionsFromJson(
+    config?.compilerOptions ?? {},
+    dirname(tsconfig),
+  );
+  return registry.getKeyForCompilationSettings(options);
+});
+/**
+ * Parsed source files by settings key, then by module format and path. A key's files are kept
+ * only while a later cell has that key: the others would only hold memory.
+ */
 const parsed = new Map();
 
-for (const tsconfig of process.argv.slice(2).map((p) => resolve(p))) {
+for (const [i, tsconfig] of tsconfigs.entries()) {
   const started = performance.now();
   const root = dirname(tsconfig);
   let output = "";
@@ -57,6 +70,8 @@ for (const tsconfig of process.argv.slice(2).map((p) => resolve(p))) {
     host.getCurrentDirectory = () => root;
     host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
     const key = registry.getKeyForCompilationSettings(options);
+    if (!parsed.has(key)) parsed.set(key, new Map());
+    const files = parsed.get(key);
     const getSourceFile = host.getSourceFile;
     /** @type {(fileName: string, languageVersionOrOptions: any, ...rest: unknown[]) => unknown} */
     host.getSourceFile = (fileName, languageVersionOrOptions, ...rest) => {
@@ -64,13 +79,13 @@ for (const tsconfig of process.argv.slice(2).map((p) => resolve(p))) {
         typeof languageVersionOrOptions === "object"
           ? languageVersionOrOptions.impliedNodeFormat
           : undefined;
-      const id = `${key}|${format}|${fileName}`;
-      if (!parsed.has(id))
-        parsed.set(
+      const id = `${format}|${fileName}`;
+      if (!files.has(id))
+        files.set(
           id,
           getSourceFile.call(host, fileName, languageVersionOrOptions, ...rest),
         );
-      return parsed.get(id);
+      return files.get(id);
     };
     const program = ts.createProgram({
       rootNames: fileNames,
@@ -87,6 +102,8 @@ for (const tsconfig of process.argv.slice(2).map((p) => resolve(p))) {
       undefined,
     );
   }
+  for (const key of parsed.keys())
+    if (!keys.slice(i + 1).includes(key)) parsed.delete(key);
   process.stdout.write(
     JSON.stringify({
       tsconfig,
