@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -14,6 +14,9 @@ export const COMPILERS = {
 } as const;
 
 export type CompilerName = keyof typeof COMPILERS;
+
+/** Runs the TypeScript 5 cells (see typeCheckCells). */
+const TYPESCRIPT5_CELLS = join(REPO, "test/compat/typescript5-cells.mjs");
 
 /** `@types/node` from the repository: the projects live in a temp folder outside it. */
 const TYPE_ROOTS = [join(REPO, "node_modules/@types")];
@@ -118,15 +121,69 @@ export interface CellResult {
   ms: number;
 }
 
+export interface Cell {
+  /** The folder of the projects (see writeProjects). */
+  root: string;
+  config: ConfigName;
+  compiler: CompilerName;
+}
+
 /**
  * One cell of the matrix: one `tsc` run over every project under `root`, with `config`'s
  * settings (written as `root/tsconfig.<config>.json`) and `compiler`.
  */
-export async function typeCheckCell(
+export function typeCheckCell(
   root: string,
   config: ConfigName,
   compiler: CompilerName,
 ): Promise<CellResult> {
+  const { results, ended } = typeCheckCells([{ root, config, compiler }]);
+  return Promise.all([results[0]!, ended]).then(([result]) => result);
+}
+
+/**
+ * Several cells, one promise each (in the order given), all started now; `ended` settles when
+ * every process they started has exited (a cell's result can come before its process ends). TypeScript 7 (native,
+ * quick to start, several threads of its own) runs its `tsc` once per cell, one cell after the
+ * other. The TypeScript 5 cells run alongside, all in one process (typescript5-cells.mjs: tsc's
+ * own steps through its API), which starts the JavaScript compiler once and parses a file the
+ * cells share (lib, @types, the projects) once where TypeScript's rules let a parse be shared.
+ */
+export function typeCheckCells(cells: readonly Cell[]): {
+  results: Promise<CellResult>[];
+  ended: Promise<unknown>;
+} {
+  const tsconfigs = cells.map((cell) => writeTsconfig(cell.root, cell.config));
+  const results: Promise<CellResult>[] = [];
+  let native: Promise<unknown> = Promise.resolve();
+  const typescript5 = cells.flatMap((cell, i) =>
+    cell.compiler === "TypeScript 5" ? [tsconfigs[i]!] : [],
+  );
+  const batch = typescript5.length > 0 ? runTypeScript5(typescript5) : null;
+  cells.forEach((cell, i) => {
+    const tsconfig = tsconfigs[i]!;
+    let result: Promise<CellResult>;
+    if (cell.compiler === "TypeScript 5")
+      result = batch!.results.get(tsconfig)!;
+    else {
+      result = native.then(() => runTsc(COMPILERS[cell.compiler], tsconfig));
+      native = result.catch(() => {});
+    }
+    results.push(
+      result.then((r) => ({
+        ...r,
+        output: r.output.replaceAll(cell.root + "/", ""),
+      })),
+    );
+  });
+  return {
+    results,
+    ended: Promise.allSettled([native, batch?.ended]),
+  };
+}
+
+/** Writes `root/tsconfig.<config>.json` (strict, no emit, lib .d.ts files skipped); its path. */
+function writeTsconfig(root: string, config: ConfigName): string {
   const { compilerOptions, include } = CONFIGS[config];
   const { exclude } = CONFIGS[config] as CompatConfig;
   const tsconfig = join(root, `tsconfig.${config}.json`);
@@ -148,12 +205,17 @@ export async function typeCheckCell(
       2,
     ),
   );
+  return tsconfig;
+}
+
+/** `tsc -p <tsconfig> --pretty false` in the tsconfig's folder. */
+async function runTsc(tsc: string, tsconfig: string): Promise<CellResult> {
   const started = performance.now();
   let output = "";
   let ok = true;
   try {
-    await run(COMPILERS[compiler], ["-p", tsconfig, "--pretty", "false"], {
-      cwd: root,
+    await run(tsc, ["-p", tsconfig, "--pretty", "false"], {
+      cwd: dirname(tsconfig),
       maxBuffer: 256 * 1024 * 1024,
     });
   } catch (error) {
@@ -161,9 +223,57 @@ export async function typeCheckCell(
     output = (e.stdout || "") + (e.stderr || "") || e.message;
     ok = false;
   }
-  return {
-    ok,
-    output: output.replaceAll(root + "/", ""),
-    ms: Math.round(performance.now() - started),
-  };
+  return { ok, output, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * The TypeScript 5 cells of `tsconfigs`, in one process; each result as soon as it is known, and
+ * `ended` when the process has exited.
+ */
+function runTypeScript5(tsconfigs: readonly string[]): {
+  results: Map<string, Promise<CellResult>>;
+  ended: Promise<void>;
+} {
+  const settle = new Map<
+    string,
+    { resolve: (r: CellResult) => void; reject: (e: Error) => void }
+  >();
+  const results = new Map<string, Promise<CellResult>>();
+  for (const tsconfig of tsconfigs)
+    results.set(
+      tsconfig,
+      new Promise((resolve, reject) => {
+        settle.set(tsconfig, { resolve, reject });
+      }),
+    );
+  const child = spawn(process.execPath, [TYPESCRIPT5_CELLS, ...tsconfigs], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+  child.stdout.setEncoding("utf8").on("data", (s: string) => {
+    stdout += s;
+    let newline: number;
+    while ((newline = stdout.indexOf("\n")) >= 0) {
+      const line = JSON.parse(stdout.slice(0, newline)) as CellResult & {
+        tsconfig: string;
+      };
+      stdout = stdout.slice(newline + 1);
+      settle.get(line.tsconfig)?.resolve(line);
+      settle.delete(line.tsconfig);
+    }
+  });
+  const ended = new Promise<void>((resolve) =>
+    child.on("close", (code, signal) => {
+      for (const { reject } of settle.values())
+        reject(
+          new Error(
+            `TypeScript 5 ended (${signal ?? code}) before this cell's result:\n${stderr}`,
+          ),
+        );
+      resolve();
+    }),
+  );
+  return { results, ended };
 }
