@@ -2,9 +2,9 @@
 // test/diff/real-pairs.test.ts in node_modules/.cache/apiloom-diff, from the npm registry only:
 // two consecutive versions of npm @octokit/openapi (GitHub's REST description), of npm
 // @directus/specs (Directus' OpenAPI 3.0 description), the Kubernetes Swagger 2.0 descriptions
-// 1.12 and 1.13 that npm kubernetes-client 9.0.0 ships, and Optic (@useoptic/optic). The test
-// runs Optic on the GitHub pair once with APILOOM_DIFF_ORACLE=1 (minutes) and reads its cached
-// report after that.
+// 1.12 and 1.13 that npm kubernetes-client 9.0.0 ships, and Optic (@useoptic/optic). Then Optic
+// judges the pairs it reads (test/diff/optic-run.mjs), side by side: its reports depend only on
+// Optic's version and the two files, so the test reads them from the cache (~70 s of CPU).
 import { execFileSync } from "node:child_process";
 import {
   cpSync,
@@ -15,11 +15,14 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { fileURLToPath } from "node:url";
+import {
+  judge,
+  OPTIC_PAIRS,
+  OPTIC_VERSION,
+  cachedReport,
+  CACHE,
+} from "../test/diff/optic-run.mjs";
 
-const REPO = fileURLToPath(new URL("..", import.meta.url));
-const CACHE = join(REPO, "node_modules/.cache/apiloom-diff");
-const OPTIC_VERSION = "1.0.9";
 const GITHUB = ["22.0.0", "23.0.1"];
 mkdirSync(CACHE, { recursive: true });
 const run = (cmd, args, cwd = CACHE) =>
@@ -118,11 +121,6 @@ if (existsSync(join(nested, "ajv")) && !existsSync(join(nested, "ajv-errors")))
     recursive: true,
   });
 
-console.log(
-  "Optic is ready. Judge the GitHub pair once (minutes; the report is cached):\n" +
-    "  APILOOM_DIFF_ORACLE=1 npx vitest run test/diff/optic-oracle.test.ts",
-);
-
 // A slice of the GitHub pair Optic can judge in a test's time: the paths that differ between the
 // two versions (the first 80, sorted), each version keeping only the components they reach.
 const [oldDoc, newDoc] = GITHUB.map((v) =>
@@ -181,3 +179,18 @@ writeFileSync(
   JSON.stringify(slice(newDoc), null, 1),
 );
 console.log(`github-slice: ${paths.length} paths`);
+
+// Optic judges every pair it has not judged yet (reports cached by version, arguments and bytes)
+const started = Date.now();
+await Promise.all(
+  OPTIC_PAIRS.filter(
+    (pair) => cachedReport(pair.old, pair.new) === undefined,
+  ).map(async (pair) => {
+    await judge(pair.old, pair.new);
+    console.log(`Optic judged ${pair.name}`);
+  }),
+);
+console.log(
+  `Optic's reports are ready (${((Date.now() - started) / 1000).toFixed(1)} s): ` +
+    "APILOOM_DIFF_ORACLE=1 npx vitest run test/diff/optic-oracle.test.ts",
+);

@@ -1,12 +1,10 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareModels } from "../../src/diff/compare.js";
 import { loadModel } from "../../src/pipeline.js";
-import { FIXTURES } from "./helpers.js";
 import {
-  CACHE,
   found,
+  OPTIC_PAIRS,
   opticInstalled,
   OPTIC_RULES,
   opticReport,
@@ -15,35 +13,18 @@ import {
 } from "./optic.js";
 
 /**
- * The pairs Optic judges. The fixture pair is ours; GitHub's REST description, two consecutive
- * published versions of npm `@octokit/openapi` (22.0.0 → 23.0.1), is nobody's here. Optic does
- * not finish the whole pair in 20 minutes here, so it judges the 80 paths that changed, with the
- * components they reach (scripts/diff-oracle.mjs downloads the pair and Optic from the npm
- * registry and cuts the slice). Optic judges the slice once, with APILOOM_DIFF_ORACLE=1
- * (minutes); the test reads that cached report after that.
+ * The pairs Optic judges (optic-run.mjs). The fixture pair is ours; GitHub's REST description, two
+ * consecutive published versions of npm `@octokit/openapi` (22.0.0 → 23.0.1), and Directus' are
+ * nobody's here. Optic does not finish the whole GitHub pair in 20 minutes here, so it judges the
+ * 80 paths that changed, with the components they reach. scripts/diff-oracle.mjs downloads the
+ * pairs and Optic from the npm registry, cuts the slice and lets Optic judge the pairs (its
+ * reports depend only on Optic and the two files); with APILOOM_DIFF_ORACLE=1 a pair it has not
+ * judged is judged here.
  */
-const PAIRS = [
-  {
-    name: "fixture openapi3",
-    old: join(FIXTURES, "openapi3/old.yaml"),
-    new: join(FIXTURES, "openapi3/new.yaml"),
-    runOptic: true,
-  },
-  {
-    // the 80 paths that differ, with the components they reach (scripts/diff-oracle.mjs)
-    name: "@octokit/openapi 22.0.0 → 23.0.1, the paths that changed",
-    old: join(CACHE, "github-slice/old.json"),
-    new: join(CACHE, "github-slice/new.json"),
-    runOptic: process.env.APILOOM_DIFF_ORACLE === "1",
-  },
-  {
-    // Directus' description, npm @directus/specs 15.0.0 → 15.1.0, whole (scripts/diff-oracle.mjs)
-    name: "@directus/specs 15.0.0 → 15.1.0",
-    old: join(CACHE, "directus/old.json"),
-    new: join(CACHE, "directus/new.json"),
-    runOptic: process.env.APILOOM_DIFF_ORACLE === "1",
-  },
-];
+const PAIRS = OPTIC_PAIRS.map((pair) => ({
+  ...pair,
+  runOptic: !pair.fetched || process.env.APILOOM_DIFF_ORACLE === "1",
+}));
 
 /**
  * Breaking changes Optic finds that apiloom does not report under the same rule, each with the

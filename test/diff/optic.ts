@@ -1,25 +1,16 @@
-import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Change } from "../../src/diff/change.js";
 import type { RuleId } from "../../src/diff/rules.js";
 import { pathShape } from "../../src/model/path-template.js";
+import { cachedReport, judgeSync, opticInstalled } from "./optic-run.mjs";
+
+export { CACHE, OPTIC_PAIRS, opticInstalled } from "./optic-run.mjs";
 
 /**
  * Optic (`@useoptic/optic`, npm) as an independent oracle: its standard breaking-change ruleset,
  * run offline (`optic diff old new --check`). scripts/diff-oracle.mjs installs it into
- * node_modules/.cache/apiloom-diff/optic; its reports are cached there by the inputs' hash.
+ * node_modules/.cache/apiloom-diff/optic and judges the pairs it fetches; the reports are cached
+ * there by Optic's version, its arguments and the inputs' bytes (optic-run.mjs).
  */
-export const CACHE = join(
-  import.meta.dirname,
-  "../../node_modules/.cache/apiloom-diff",
-);
-const OPTIC = join(CACHE, "optic/node_modules/.bin/optic");
-
-export function opticInstalled(): boolean {
-  return existsSync(OPTIC);
-}
 
 /** Optic's report on a pair: from the cache, else run now (when `run` allows it), else undefined. */
 export function opticReport(
@@ -27,35 +18,10 @@ export function opticReport(
   newFile: string,
   run: boolean,
 ): string | undefined {
-  const hash = createHash("sha256");
-  for (const f of [oldFile, newFile]) hash.update(readFileSync(f));
-  const cached = join(CACHE, `optic-${hash.digest("hex").slice(0, 16)}.txt`);
-  if (existsSync(cached)) return readFileSync(cached, "utf8");
+  const cached = cachedReport(oldFile, newFile);
+  if (cached !== undefined) return cached;
   if (!run || !opticInstalled()) return undefined;
-  let text: string;
-  try {
-    text = execFileSync(
-      OPTIC,
-      [
-        "diff",
-        oldFile,
-        newFile,
-        "--check",
-        "--validation",
-        "loose",
-        "--severity",
-        "error",
-      ],
-      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 900_000 },
-    );
-  } catch (error) {
-    // exit 1 when a check fails: the report is still on stdout
-    text = String((error as { stdout?: unknown }).stdout ?? "");
-    if (!/Checks: /.test(text)) throw error;
-  }
-  mkdirSync(CACHE, { recursive: true });
-  writeFileSync(cached, text);
-  return text;
+  return judgeSync(oldFile, newFile);
 }
 
 /** One failed check in Optic's report. */
