@@ -10,8 +10,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { apiloom } from "../cli/run.js";
-import { FIXTURES } from "./helpers.js";
+import { FIXTURES, generateSpec } from "./helpers.js";
 
 /** Writes `text` as the output's changelog page and its hash into the manifest, as a pull request could. */
 function plant(dir: string, text: string): void {
@@ -28,20 +27,7 @@ describe("the docs' changelog page (issue 26, item 5)", () => {
   const dir = mkdtempSync(join(tmpdir(), "apiloom-changelog-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const generate = (cwd: string, ...extra: string[]) =>
-    apiloom(
-      [
-        "generate",
-        "spec.yaml",
-        "--out",
-        "gen",
-        "--no-config",
-        "--no-lock",
-        "-a",
-        "docs,openapi",
-        ...extra,
-      ],
-      cwd,
-    );
+    generateSpec(cwd, "docs,openapi", ...extra);
   const page = (cwd = dir) =>
     readFileSync(join(cwd, "gen/docs/changes.md"), "utf8");
 

@@ -9,8 +9,10 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { apiloom } from "../cli/run.js";
-import { FIXTURES } from "./helpers.js";
+import { FIXTURES, generateSpec } from "./helpers.js";
+
+/** The handlers file beside the spec, and every warning printed in full. */
+const HANDLERS = ["--server-handlers", "handlers.ts", "--verbose"];
 
 /** The warnings of one run about changed contracts, by handler: the words after "written: ". */
 function changedWarnings(stderr: string): Map<string, string> {
@@ -26,23 +28,7 @@ describe("a handler's changed contract, in words, accepted with one flag (issue 
   const dir = mkdtempSync(join(tmpdir(), "apiloom-accept-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const generate = (...extra: string[]) =>
-    apiloom(
-      [
-        "generate",
-        "spec.yaml",
-        "--out",
-        "gen",
-        "--no-config",
-        "--no-lock",
-        "-a",
-        "server,openapi",
-        "--server-handlers",
-        "handlers.ts",
-        "--verbose",
-        ...extra,
-      ],
-      dir,
-    );
+    generateSpec(dir, "server,openapi", ...HANDLERS, ...extra);
   const handlers = () => readFileSync(join(dir, "handlers.ts"));
   const record = join(dir, "gen/server/handler-changes.json");
 
@@ -156,23 +142,7 @@ describe("a handler's changed contract, in words, accepted with one flag (issue 
         join(other, "spec.yaml"),
       );
       const run = (...extra: string[]) =>
-        apiloom(
-          [
-            "generate",
-            "spec.yaml",
-            "--out",
-            "gen",
-            "--no-config",
-            "--no-lock",
-            "-a",
-            "server",
-            "--server-handlers",
-            "handlers.ts",
-            "--verbose",
-            ...extra,
-          ],
-          other,
-        );
+        generateSpec(other, "server", ...HANDLERS, ...extra);
       expect(run().code).toBe(0);
       const text = readFileSync(join(other, "handlers.ts"), "utf8");
       writeFileSync(

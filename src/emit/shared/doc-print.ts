@@ -90,33 +90,14 @@ export function print(
         endsWithSpace = false;
         break;
       case "group": {
-        if (mode === FLAT && !remeasure) {
+        // inside a flat group, a group is flat unless it must break; elsewhere, when it fits
+        const inFlat = mode === FLAT && !remeasure;
+        remeasure = false;
+        const room = PRINT_WIDTH - column;
+        if (!node.broken && (inFlat || fits(node, FLAT, modes, docs, room))) {
           const flat = node.flat;
           if (flat !== undefined) {
             // the text of a flat group: written in one walk, its width known
-            if (flat.hasText) {
-              if (newline) {
-                out.push(newlineAnd(pending));
-                newline = false;
-              } else if (pending > 0) out.push(spaces(pending));
-              const last = writeFlat(node, out);
-              endsWithSpace = last.charCodeAt(last.length - 1) === 32;
-              pending = 0;
-            }
-            pending += flat.trail;
-            column += flat.width + flat.trail;
-            break;
-          }
-          indents.push(ind);
-          modes.push(node.broken ? BREAK : FLAT);
-          docs.push(contentsOf(node));
-          break;
-        }
-        remeasure = false;
-        const room = PRINT_WIDTH - column;
-        if (!node.broken && fits(node, FLAT, modes, docs, room)) {
-          const flat = node.flat;
-          if (flat !== undefined) {
             if (flat.hasText) {
               if (newline) {
                 out.push(newlineAnd(pending));
@@ -136,7 +117,7 @@ export function print(
           break;
         }
         const states = node.states;
-        if (states === undefined) {
+        if (inFlat || states === undefined) {
           indents.push(ind);
           modes.push(BREAK);
           docs.push(contentsOf(node));

@@ -1,4 +1,4 @@
-import { type Doc, measure, scan, textWidth } from "./doc-node.js";
+import { type Doc, type Group, measure, scan, textWidth } from "./doc-node.js";
 
 /**
  * A small document builder in the Wadler/prettier style, so emitters say what may break and one
@@ -27,24 +27,24 @@ export const hardline: Doc = { kind: "line", soft: false, hard: true };
 
 /** Printed flat when it fits in the rest of the line, else broken (its lines become newlines). */
 export function group(contents: Doc, forceBreak = false): Doc {
-  if (forceBreak)
-    return {
-      kind: "group",
-      contents,
-      build: undefined,
-      text: undefined,
-      broken: true,
-      states: undefined,
-      flat: undefined,
-    };
+  if (forceBreak) return groupNode(contents, true, undefined, undefined);
   const flat = measure(contents);
+  return groupNode(contents, scan.broken, undefined, flat);
+}
+
+function groupNode(
+  contents: Doc,
+  broken: boolean,
+  states: readonly Doc[] | undefined,
+  flat: Group["flat"],
+): Group {
   return {
     kind: "group",
     contents,
     build: undefined,
     text: undefined,
-    broken: scan.broken,
-    states: undefined,
+    broken,
+    states,
     flat,
   };
 }
@@ -89,16 +89,7 @@ export function flatText(doc: Doc): string | undefined {
  */
 export function conditionalGroup(states: Doc[]): Doc {
   const contents = states[0]!;
-  const flat = measure(contents);
-  return {
-    kind: "group",
-    contents,
-    build: undefined,
-    text: undefined,
-    broken: false,
-    states,
-    flat,
-  };
+  return groupNode(contents, false, states, measure(contents));
 }
 
 /** Lines inside start two columns further in. */
