@@ -42,6 +42,12 @@ export async function runGenerate(
     }
     if (flags.watch && flags.check)
       throw new ConfigError("--watch and --check cannot be combined");
+    // accepting is a decision about the changes a person has seen: a watch would accept each
+    // later change too, unseen, on every rebuild
+    if (flags.watch && flags.accept !== undefined)
+      throw new ConfigError(
+        `--watch and ${flags.accept === true ? "--accept-changes" : "--accept"} cannot be combined: accept with one run, then watch`,
+      );
     apis = await resolveApis(flags, cwd);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -181,4 +181,20 @@ describe("bad setting values are refused or reported, flags and config alike", (
     expect(outside.run.code, outside.run.stderr).toBe(0);
     expect(existsSync(join(dir, "handlers.ts"))).toBe(true);
   });
+
+  it("--watch refuses --accept and --accept-changes: a watch would accept later changes unseen", () => {
+    for (const accept of [["--accept", "listPets"], ["--accept-changes"]]) {
+      const { run, out } = generate(`watch-${accept.length}`, [
+        "--watch",
+        ...accept,
+      ]);
+      expectUsageError(
+        run,
+        new RegExp(
+          `^apiloom generate: --watch and ${accept[0]} cannot be combined: accept with one run, then watch`,
+        ),
+      );
+      expect(existsSync(out)).toBe(false);
+    }
+  });
 });
