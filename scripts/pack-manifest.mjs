@@ -1,8 +1,9 @@
 // `npm pack` / `npm publish` ship a package.json without what only this repository uses: the
 // scripts (`prepare` builds dist/ from src/, which the tarball does not hold), devDependencies,
-// workspaces and overrides. prepack (`strip`) builds dist/, keeps the original manifest beside it
-// and writes the user's; postpack (`restore`) puts the original back byte for byte. A pack that
-// dies between the two leaves the backup, and the next `strip` restores it first.
+// workspaces, overrides and allowScripts (which dev dependencies may run install scripts).
+// prepack (`strip`) builds dist/, keeps the original manifest beside it and writes the user's;
+// postpack (`restore`) puts the original back byte for byte. A pack that dies between the two
+// leaves the backup, and the next `strip` restores it first.
 // APILOOM_PACK_NO_BUILD=1 skips the build (the packed-tarball test: its global setup has built
 // dist/, and a second build would rewrite files other tests are reading).
 import { execSync } from "node:child_process";
@@ -10,7 +11,13 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 
 const MANIFEST = "package.json";
 const BACKUP = "package.json.repo";
-const DEV_ONLY = ["scripts", "devDependencies", "workspaces", "overrides"];
+const DEV_ONLY = [
+  "scripts",
+  "devDependencies",
+  "workspaces",
+  "overrides",
+  "allowScripts",
+];
 
 const mode = process.argv[2];
 if (mode === "strip") {

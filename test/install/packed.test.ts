@@ -127,7 +127,13 @@ describe("the packed tarball, installed into an empty project", () => {
     ) as Record<string, unknown>;
     expect(manifest.name).toBe("apiloom-gen");
     expect(manifest.bin).toEqual({ apiloom: "bin/apiloom.js" });
-    for (const key of ["scripts", "devDependencies", "workspaces", "overrides"])
+    for (const key of [
+      "scripts",
+      "devDependencies",
+      "workspaces",
+      "overrides",
+      "allowScripts",
+    ])
       expect(manifest, key).not.toHaveProperty(key);
     // the manifest is back as it was, byte for byte
     expect(readFileSync(join(stage, "package.json"), "utf8")).toBe(
