@@ -121,7 +121,9 @@ function isMap(value: unknown): value is Record<string, unknown> {
 export function subSchemas(schema: SubSchema | undefined): SubSchemaSite[] {
   const out: SubSchemaSite[] = [];
   if (!isMap(schema)) return out;
-  for (const [keyword, value] of Object.entries(schema)) {
+  // keys, not Object.entries: no [key, value] pair per keyword (every walk of every schema)
+  for (const keyword of Object.keys(schema)) {
+    const value = schema[keyword];
     if (Array.isArray(value)) {
       if ((SCHEMA_LIST_KEYWORDS as readonly string[]).includes(keyword))
         value.forEach((item, key) => {
@@ -134,8 +136,10 @@ export function subSchemas(schema: SubSchema | undefined): SubSchemaSite[] {
       isMap(value)
     ) {
       // `dependencies` maps to a schema or to a list of names (a list is no sub-schema)
-      for (const [key, item] of Object.entries(value))
+      for (const key of Object.keys(value)) {
+        const item = value[key];
         if (isSubSchema(item)) out.push({ keyword, key, schema: item });
+      }
     }
   }
   return out;
@@ -176,7 +180,9 @@ export function mapSubSchemas(
   fn: (sub: SubSchema, site: SubSchemaSite) => SubSchema | undefined,
 ): Schema {
   const out: Schema = {};
-  for (const [keyword, value] of Object.entries(schema)) {
+  // keys, not Object.entries: no [key, value] pair per keyword (every walk of every schema)
+  for (const keyword of Object.keys(schema)) {
+    const value = schema[keyword];
     let mapped: unknown = value;
     if (Array.isArray(value)) {
       if ((SCHEMA_LIST_KEYWORDS as readonly string[]).includes(keyword))

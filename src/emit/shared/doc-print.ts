@@ -16,10 +16,12 @@ export function print(
   doc: Doc,
   at: { indent?: number; column?: number } = {},
 ): string {
-  // the command stack, as three parallel arrays (no object per command)
+  // the command stack, as three parallel arrays (no object per command), written by index up
+  // to `top` and never shortened: push and pop let V8 trim and regrow the backing stores
   const indents: number[] = [at.indent ?? 0];
   const modes: Mode[] = [BREAK];
   const docs: Doc[] = [doc];
+  let top = 1;
   // the text as pieces, joined once at the end: one flat string, not a rope of thousands of
   // small ones that the caller's output would hold on to
   const out: string[] = [];
@@ -32,10 +34,11 @@ export function print(
   let newline = false;
   let endsWithSpace = false;
   let remeasure = false;
-  while (docs.length > 0) {
-    const ind = indents.pop()!;
-    const mode = modes.pop()!;
-    const d = docs.pop()!;
+  while (top > 0) {
+    top--;
+    const ind = indents[top]!;
+    const mode = modes[top]!;
+    const d = docs[top]!;
     if (typeof d === "string") {
       if (d.length === 0) continue;
       if (newline) {
@@ -53,9 +56,9 @@ export function print(
     }
     if (Array.isArray(d)) {
       for (let i = d.length - 1; i >= 0; i--) {
-        indents.push(ind);
-        modes.push(mode);
-        docs.push(d[i]!);
+        indents[top] = ind;
+        modes[top] = mode;
+        docs[top++] = d[i]!;
       }
       continue;
     }
@@ -63,14 +66,14 @@ export function print(
     switch (node.kind) {
       case "indent":
       case "align":
-        indents.push(ind + (node.kind === "indent" ? 2 : node.by));
-        modes.push(mode);
-        docs.push(node.contents);
+        indents[top] = ind + (node.kind === "indent" ? 2 : node.by);
+        modes[top] = mode;
+        docs[top++] = node.contents;
         break;
       case "ifBreak":
-        indents.push(ind);
-        modes.push(mode);
-        docs.push(mode === BREAK ? node.broken : node.flat);
+        indents[top] = ind;
+        modes[top] = mode;
+        docs[top++] = mode === BREAK ? node.broken : node.flat;
         break;
       case "line":
         if (mode === FLAT && !node.hard) {
@@ -94,7 +97,10 @@ export function print(
         const inFlat = mode === FLAT && !remeasure;
         remeasure = false;
         const room = PRINT_WIDTH - column;
-        if (!node.broken && (inFlat || fits(node, FLAT, modes, docs, room))) {
+        if (
+          !node.broken &&
+          (inFlat || fits(node, FLAT, modes, docs, top, room))
+        ) {
           const flat = node.flat;
           if (flat !== undefined) {
             // the text of a flat group: written in one walk, its width known
@@ -111,28 +117,28 @@ export function print(
             column += flat.width + flat.trail;
             break;
           }
-          indents.push(ind);
-          modes.push(FLAT);
-          docs.push(contentsOf(node));
+          indents[top] = ind;
+          modes[top] = FLAT;
+          docs[top++] = contentsOf(node);
           break;
         }
         const states = node.states;
         if (inFlat || states === undefined) {
-          indents.push(ind);
-          modes.push(BREAK);
-          docs.push(contentsOf(node));
+          indents[top] = ind;
+          modes[top] = BREAK;
+          docs[top++] = contentsOf(node);
           break;
         }
         let chosen: Doc | undefined;
         for (let i = 1; i < states.length; i++) {
-          if (fits(states[i]!, FLAT, modes, docs, room)) {
+          if (fits(states[i]!, FLAT, modes, docs, top, room)) {
             chosen = states[i]!;
             break;
           }
         }
-        indents.push(ind);
-        modes.push(chosen === undefined ? BREAK : FLAT);
-        docs.push(chosen ?? states[states.length - 1]!);
+        indents[top] = ind;
+        modes[top] = chosen === undefined ? BREAK : FLAT;
+        docs[top++] = chosen ?? states[states.length - 1]!;
         break;
       }
     }
@@ -236,13 +242,15 @@ export function printBefore(
   return text.slice(0, text.length - after.length);
 }
 
-// fits' own stack, reused between calls (the printer is not re-entrant anyway)
+// fits' own stack, reused between calls (the printer is not re-entrant anyway): written by
+// index up to `top`, never shortened, so no call reallocates it (setting length to 0, or
+// popping far, makes V8 drop or trim the backing store, which the next push grows again)
 const fitModes: Mode[] = [];
 const fitDocs: Doc[] = [];
 
 /**
  * Whether `next` printed in `mode`, followed by the rest of the line, fits in `room` columns.
- * The rest is read from the printer's pending commands (in their own modes) up to the first
+ * The rest is read from the printer's pending commands (in their own modes, below `restTop`) up to the first
  * line break they would print: a line in a broken group, or a hard line.
  */
 function fits(
@@ -250,25 +258,26 @@ function fits(
   mode: Mode,
   restModes: readonly Mode[],
   restDocs: readonly Doc[],
+  restTop: number,
   room: number,
 ): boolean {
-  let restIndex = restDocs.length;
+  let restIndex = restTop;
   // a flat line's space counts only once text follows it on the line
   let pendingSpace = false;
-  fitModes.length = 0;
-  fitDocs.length = 0;
-  fitModes.push(mode);
-  fitDocs.push(next);
+  let top = 0;
+  fitModes[top] = mode;
+  fitDocs[top++] = next;
   while (room >= 0) {
-    if (fitDocs.length === 0) {
+    if (top === 0) {
       if (restIndex === 0) return true;
       restIndex--;
-      fitModes.push(restModes[restIndex]!);
-      fitDocs.push(restDocs[restIndex]!);
+      fitModes[top] = restModes[restIndex]!;
+      fitDocs[top++] = restDocs[restIndex]!;
       continue;
     }
-    const m = fitModes.pop()!;
-    const d = fitDocs.pop()!;
+    top--;
+    const m = fitModes[top]!;
+    const d = fitDocs[top]!;
     if (typeof d === "string") {
       if (d.length === 0) continue;
       if (pendingSpace) {
@@ -280,8 +289,8 @@ function fits(
     }
     if (Array.isArray(d)) {
       for (let i = d.length - 1; i >= 0; i--) {
-        fitModes.push(m);
-        fitDocs.push(d[i]!);
+        fitModes[top] = m;
+        fitDocs[top++] = d[i]!;
       }
       continue;
     }
@@ -289,12 +298,12 @@ function fits(
     switch (node.kind) {
       case "indent":
       case "align":
-        fitModes.push(m);
-        fitDocs.push(node.contents);
+        fitModes[top] = m;
+        fitDocs[top++] = node.contents;
         break;
       case "ifBreak":
-        fitModes.push(m);
-        fitDocs.push(m === BREAK ? node.broken : node.flat);
+        fitModes[top] = m;
+        fitDocs[top++] = m === BREAK ? node.broken : node.flat;
         break;
       case "line":
         if (m === BREAK || node.hard) return true;
@@ -310,8 +319,8 @@ function fits(
           } else if (flat.fitsTrail) pendingSpace = true;
           break;
         }
-        fitModes.push(node.broken ? BREAK : m);
-        fitDocs.push(contentsOf(node));
+        fitModes[top] = node.broken ? BREAK : m;
+        fitDocs[top++] = contentsOf(node);
         break;
       }
     }

@@ -28,8 +28,9 @@ export function scanJsonStructure(
   // a Map once it has many keys, so that a huge object cannot make this quadratic.
   const open: (ObjectKeys | null)[] = [];
   const interesting = /["{}[\]]/g;
-  for (let m = interesting.exec(text); m; m = interesting.exec(text)) {
-    const i = m.index;
+  // test() moves lastIndex past the match without making a match array (~700k on GitHub's API)
+  while (interesting.test(text)) {
+    const i = interesting.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (c === 34) {
       const end = stringEnd(text, i);
