@@ -30,6 +30,8 @@ export function parsePointer(pointer: string): string[] | undefined {
     .slice(1)
     .split("/")
     .map((segment) => {
+      // most segments are plain names: nothing to decode or unescape
+      if (!segment.includes("%") && !segment.includes("~")) return segment;
       let decoded = segment;
       try {
         decoded = decodeURIComponent(segment);
