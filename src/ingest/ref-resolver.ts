@@ -29,6 +29,8 @@ export function makeContext(
   settlePlaces: () => void,
 ): ReaderContext {
   let realRoot: string | undefined;
+  // a spec names the same few targets over and over (`#/components/parameters/owner`)
+  const pointers = new Map<string, readonly string[] | undefined>();
   const resolveRef = (
     ref: string,
     from: SourceDocument,
@@ -37,7 +39,9 @@ export function makeContext(
     const hash = ref.indexOf("#");
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? "" : ref.slice(hash);
-    const path = parsePointer(fragment);
+    let path = pointers.get(fragment);
+    if (path === undefined && !pointers.has(fragment))
+      pointers.set(fragment, (path = parsePointer(fragment)));
     if (path === undefined) {
       reporter.report(
         "ref/invalid",

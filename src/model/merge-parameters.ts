@@ -16,6 +16,8 @@ export function mergeParameters(
   merged: Endpoint,
   reporter: Reporter,
 ): Parameter[] {
+  if (views.every((view) => view.endpoint.parameters[location].length === 0))
+    return [];
   const byName = new Map<
     string,
     { view: EndpointOffer; parameter: Parameter }[]

@@ -175,9 +175,12 @@ export function assignNames(
     ...unlocked.filter((e) => !givenById(e)),
   ]) {
     const given = preferred.get(endpoint)!;
-    const fallback = methodPathName(endpoint);
-    let name = !isTaken(given.name) ? given.name : fallback;
-    for (let i = 2; isTaken(name); i++) name = `${fallback}${i}`;
+    let name = given.name;
+    if (isTaken(name)) {
+      const fallback = methodPathName(endpoint);
+      name = fallback;
+      for (let i = 2; isTaken(name); i++) name = `${fallback}${i}`;
+    }
     if (name !== given.name) nameTaken(endpoint, name, given);
     claim(endpoint, name);
   }

@@ -15,10 +15,10 @@ export function toPointer(path: Path, prefix = ""): string {
 
 /** One path segment escaped for a JSON pointer (`~` → `~0`, `/` → `~1`). */
 export function pointerSegment(segment: string | number): string {
-  const text = String(segment);
-  return text.includes("~") || text.includes("/")
-    ? text.replace(/~/g, "~0").replace(/\//g, "~1")
-    : text;
+  if (typeof segment !== "string") return String(segment);
+  return segment.includes("~") || segment.includes("/")
+    ? segment.replace(/~/g, "~0").replace(/\//g, "~1")
+    : segment;
 }
 
 /** Parses the fragment of a `$ref` (`#/definitions/Pet`) into a path; undefined when malformed. */
@@ -30,6 +30,8 @@ export function parsePointer(pointer: string): string[] | undefined {
     .slice(1)
     .split("/")
     .map((segment) => {
+      // most segments are plain names: nothing to decode or unescape
+      if (!segment.includes("%") && !segment.includes("~")) return segment;
       let decoded = segment;
       try {
         decoded = decodeURIComponent(segment);

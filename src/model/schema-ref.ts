@@ -15,5 +15,8 @@ export function schemaRef(name: string): string {
 /** The schema name a `$ref` points at, or undefined for anything but `#/components/schemas/<name>`. */
 export function schemaRefName(ref: string): string | undefined {
   if (!ref.startsWith(PREFIX)) return undefined;
-  return ref.slice(PREFIX.length).replace(/~1/g, "/").replace(/~0/g, "~");
+  const name = ref.slice(PREFIX.length);
+  return name.includes("~")
+    ? name.replace(/~1/g, "/").replace(/~0/g, "~")
+    : name;
 }

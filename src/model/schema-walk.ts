@@ -93,6 +93,10 @@ export const SCHEMA_MAP_KEYWORDS = [
   "dependencies",
 ] as const;
 
+const ONE_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORDS);
+const LIST_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_LIST_KEYWORDS);
+const MAP_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_MAP_KEYWORDS);
+
 /** Where a sub-schema sits in its parent: the keyword, and the name or index under it. */
 export interface SubSchemaSite {
   keyword: string;
@@ -125,16 +129,14 @@ export function subSchemas(schema: SubSchema | undefined): SubSchemaSite[] {
   for (const keyword of Object.keys(schema)) {
     const value = schema[keyword];
     if (Array.isArray(value)) {
-      if ((SCHEMA_LIST_KEYWORDS as readonly string[]).includes(keyword))
-        value.forEach((item, key) => {
+      if (LIST_KEYWORDS.has(keyword))
+        for (let key = 0; key < value.length; key++) {
+          const item: unknown = value[key];
           if (isSubSchema(item)) out.push({ keyword, key, schema: item });
-        });
-    } else if ((SCHEMA_KEYWORDS as readonly string[]).includes(keyword)) {
+        }
+    } else if (ONE_KEYWORDS.has(keyword)) {
       if (isSubSchema(value)) out.push({ keyword, schema: value });
-    } else if (
-      (SCHEMA_MAP_KEYWORDS as readonly string[]).includes(keyword) &&
-      isMap(value)
-    ) {
+    } else if (MAP_KEYWORDS.has(keyword) && isMap(value)) {
       // `dependencies` maps to a schema or to a list of names (a list is no sub-schema)
       for (const key of Object.keys(value)) {
         const item = value[key];
@@ -185,18 +187,15 @@ export function mapSubSchemas(
     const value = schema[keyword];
     let mapped: unknown = value;
     if (Array.isArray(value)) {
-      if ((SCHEMA_LIST_KEYWORDS as readonly string[]).includes(keyword))
+      if (LIST_KEYWORDS.has(keyword))
         mapped = value.flatMap((item, key) => {
           if (!isSubSchema(item)) return [item];
           const next = fn(item, { keyword, key, schema: item });
           return next === undefined ? [] : [next];
         });
-    } else if ((SCHEMA_KEYWORDS as readonly string[]).includes(keyword)) {
+    } else if (ONE_KEYWORDS.has(keyword)) {
       if (isSubSchema(value)) mapped = fn(value, { keyword, schema: value });
-    } else if (
-      (SCHEMA_MAP_KEYWORDS as readonly string[]).includes(keyword) &&
-      isMap(value)
-    ) {
+    } else if (MAP_KEYWORDS.has(keyword) && isMap(value)) {
       const map: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(value)) {
         const next = isSubSchema(item)

@@ -47,8 +47,10 @@ export function resolveSchema(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: Schema | undefined,
 ): Schema | undefined {
+  // most schemas are no reference: nothing to follow, nothing to remember
+  if (schema === undefined || typeof schema.$ref !== "string") return schema;
   const seen = new Set<string>();
-  let current = schema;
+  let current: Schema | undefined = schema;
   while (current !== undefined && typeof current.$ref === "string") {
     if (seen.has(current.$ref)) return undefined;
     seen.add(current.$ref);
@@ -186,6 +188,11 @@ export function findProperty(
   schema: SubSchema | undefined,
   name: string,
 ): SubSchema | undefined {
+  // the usual case, answered without the walk below: the schema declares it itself
+  if (isSchemaObject(schema) && typeof schema.$ref !== "string") {
+    const own = schema.properties;
+    if (isSchemaObject(own) && Object.hasOwn(own, name)) return own[name];
+  }
   const seen = new Set<Schema>();
   const find = (s: SubSchema | undefined): SubSchema | undefined => {
     const resolved = isSchemaObject(s) ? resolveSchema(schemas, s) : undefined;

@@ -1,4 +1,5 @@
 import { createEndpoint } from "../../model/factories.js";
+import { packEndpoint } from "../../model/lists.js";
 import {
   HTTP_METHODS,
   type Endpoint,
@@ -96,7 +97,7 @@ export function readPaths(
           pathItem,
           operation,
         });
-        if (endpoint) endpoints.push(endpoint);
+        if (endpoint) endpoints.push(packEndpoint(endpoint));
       } catch (error) {
         reading.reporter.report(
           reading.code("unreadable-operation"),

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { jsonTooDeepAt, scanJsonStructure } from "./nesting.js";
+import {
+  jsonStructureOf,
+  jsonTooDeepAt,
+  scanJsonStructure,
+} from "./nesting.js";
 
 describe("jsonTooDeepAt", () => {
   it("finds the first bracket past the limit, counting objects and arrays alike", () => {
@@ -37,5 +41,26 @@ describe("scanJsonStructure on one large object", () => {
         second: text.lastIndexOf('"k7"'),
       },
     ]);
+  });
+});
+
+describe("jsonStructureOf (the value's members against the text's)", () => {
+  const of = (text: string, max?: number) =>
+    jsonStructureOf(text, JSON.parse(text), max);
+
+  it("answers as the full scan does: duplicates, depth, and nothing to report", () => {
+    for (const [text, max] of [
+      ['{"a":{"k":1},"b":{"k":"k"},"\\u0061":2,"v":["a","a"],"a" : 3}', 256],
+      ['{"a":[{"b":[[]]}]}', 4],
+      ['{"a":[{"b":[]}]}', 4],
+      ["[[],[],[[]]]", 2],
+      ['{"__proto__":1,"__proto__":2}', 256],
+      ['{"x":"a:b\\":c","y":[":",{"z:":"::"}],"0":{},"1":[]}', 256],
+    ] as const)
+      expect(of(text, max)).toEqual(scanJsonStructure(text, max));
+  });
+
+  it("counts no colon inside a string, escaped quotes included", () => {
+    expect(of('{"a\\":b":"c:\\"d:","e":[":"]}')).toEqual({ duplicates: [] });
   });
 });

@@ -53,6 +53,67 @@ export function scanJsonStructure(
   return { duplicates };
 }
 
+/**
+ * {@link scanJsonStructure} of a JSON text and the value `JSON.parse` made of it, with the same
+ * answer, cheaper in the usual case of nothing to report: when the value nests no deeper than
+ * `max` and holds as many members as the text writes (keys: strings followed by `:`; a duplicated
+ * key leaves fewer in the value), there is nothing to find, and no key is decoded.
+ * Otherwise the full scan finds the places.
+ */
+export function jsonStructureOf(
+  text: string,
+  value: unknown,
+  max = MAX_NESTING,
+): JsonStructure {
+  const members = countMembers(value, 0, max);
+  if (members !== -1 && members === countKeys(text)) return { duplicates: [] };
+  return scanJsonStructure(text, max);
+}
+
+/** Members of every object in `value` (`depth` brackets open around it), or -1 past `max`. */
+function countMembers(value: unknown, depth: number, max: number): number {
+  if (value === null || typeof value !== "object") return 0;
+  if (depth >= max) return -1;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const below = countMembers(value[i], depth + 1, max);
+      if (below === -1) return -1;
+      n += below;
+    }
+    return n;
+  }
+  for (const key in value) {
+    const below = countMembers(
+      (value as Record<string, unknown>)[key],
+      depth + 1,
+      max,
+    );
+    if (below === -1) return -1;
+    n += below + 1;
+  }
+  return n;
+}
+
+/**
+ * How many members a JSON text writes: strings followed by a `:` (after whitespace), which are
+ * its keys. Strings are skipped with `indexOf`, and so is the whitespace between them.
+ */
+function countKeys(text: string): number {
+  let n = 0;
+  let pos = 0;
+  for (;;) {
+    const quote = text.indexOf('"', pos);
+    if (quote === -1) return n;
+    let i = stringEnd(text, quote) + 1;
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 10 || c === 13 || c === 9)
+      c = text.charCodeAt(++i);
+    if (c === 58) n++;
+    pos = i;
+  }
+}
+
 /** Offset in a JSON text of the first `{` or `[` nested deeper than `max`, skipping strings. */
 export function jsonTooDeepAt(
   text: string,

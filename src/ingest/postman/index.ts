@@ -1,3 +1,4 @@
+import { packEndpoint } from "../../model/lists.js";
 import type { DocumentModel, Endpoint } from "../../model/types.js";
 import { isRecord, type ReaderContext } from "../reader.js";
 import { postmanContext, type CollectionState } from "./context.js";
@@ -33,7 +34,7 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
     {
       request(item, at, scope) {
         const endpoint = readRequest(item, at, scope, state, pc);
-        if (endpoint) endpoints.push(endpoint);
+        if (endpoint) endpoints.push(packEndpoint(endpoint));
       },
       folder(folder, name) {
         if (name !== undefined)

@@ -209,7 +209,7 @@ export class SchemaConverter {
           // draft-4 boolean form, applied below
           break;
         default: {
-          const checked = this.keyword(key, value, doc, [...path, key]);
+          const checked = this.keyword(key, value, doc, path);
           if (checked !== undefined) setOwn(out, key, checked);
         }
       }
@@ -263,7 +263,8 @@ export class SchemaConverter {
     key: string,
     value: unknown,
     doc: SourceDocument,
-    path: Path,
+    /** The schema's path; the keyword's is made only to report it. */
+    schemaPath: Path,
   ): unknown {
     const expected = KEYWORD_TYPES.get(key);
     if (expected === undefined) return value;
@@ -271,7 +272,7 @@ export class SchemaConverter {
     switch (expected) {
       case "string":
         if (typeof value === "number" || typeof value === "boolean")
-          return doc.textOf(path, value);
+          return doc.textOf([...schemaPath, key], value);
         ok = typeof value === "string";
         break;
       case "number":
@@ -296,7 +297,7 @@ export class SchemaConverter {
     this.ctx.reporter.report(
       "schema/invalid-keyword",
       `${JSON.stringify(key)} must be ${EXPECTED_TEXT[expected]}; ${describeValue(value)} is ignored`,
-      doc.ref(path),
+      doc.ref([...schemaPath, key]),
     );
     return undefined;
   }
