@@ -1,4 +1,11 @@
-import { type Doc, type Group, measure, scan, textWidth } from "./doc-node.js";
+import {
+  contentsOf,
+  type Doc,
+  type Group,
+  measure,
+  scan,
+  textWidth,
+} from "./doc-node.js";
 
 /**
  * A small document builder in the Wadler/prettier style, so emitters say what may break and one
@@ -53,10 +60,13 @@ function groupNode(
  * group(build()) when the caller has the group's flat layout as one text, `flat`: exactly what
  * print writes for it flat (no line before or after it, never two lines in a row, no hard line).
  * The text is written as it is and the contents are built only if the group breaks: most
- * statements fit, and build no doc at all.
+ * statements fit, and build no doc at all. `width` is textWidth(flat), when the caller knows it.
  */
-export function textGroup(flat: string, build: () => Doc): Doc {
-  const width = textWidth(flat);
+export function textGroup(
+  flat: string,
+  build: () => Doc,
+  width: number = textWidth(flat),
+): Doc {
   return {
     kind: "group",
     contents: undefined,
@@ -75,6 +85,11 @@ export function textGroup(flat: string, build: () => Doc): Doc {
   };
 }
 
+/** The width of a textGroup's flat text (textWidth), as measured when it was built. */
+export function flatWidth(doc: Doc): number {
+  return (doc as Group).flat!.width;
+}
+
 /** The flat text of a textGroup; undefined for any other doc. */
 export function flatText(doc: Doc): string | undefined {
   return typeof doc === "object" && !Array.isArray(doc) && doc.kind === "group"
@@ -90,6 +105,14 @@ export function flatText(doc: Doc): string | undefined {
 export function conditionalGroup(states: Doc[]): Doc {
   const contents = states[0]!;
   return groupNode(contents, false, states, measure(contents));
+}
+
+/**
+ * The contents of a textGroup, built now if they were not yet (the printer builds them when the
+ * group does not fit).
+ */
+export function textGroupContents(doc: Doc): Doc {
+  return contentsOf(doc as Group);
 }
 
 /** Lines inside start two columns further in. */
