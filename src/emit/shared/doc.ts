@@ -1,11 +1,4 @@
-import {
-  contentsOf,
-  type Doc,
-  type Group,
-  measure,
-  scan,
-  textWidth,
-} from "./doc-node.js";
+import { type Doc, type Group, measure, scan, textWidth } from "./doc-node.js";
 
 /**
  * A small document builder in the Wadler/prettier style, so emitters say what may break and one
@@ -50,6 +43,7 @@ function groupNode(
     contents,
     build: undefined,
     text: undefined,
+    data: undefined,
     broken,
     states,
     flat,
@@ -60,18 +54,21 @@ function groupNode(
  * group(build()) when the caller has the group's flat layout as one text, `flat`: exactly what
  * print writes for it flat (no line before or after it, never two lines in a row, no hard line).
  * The text is written as it is and the contents are built only if the group breaks: most
- * statements fit, and build no doc at all. `width` is textWidth(flat), when the caller knows it.
+ * statements fit, and build no doc at all. `width` is textWidth(flat), when the caller knows it;
+ * `data` is the caller's own (Group.data).
  */
 export function textGroup(
   flat: string,
   build: () => Doc,
   width: number = textWidth(flat),
+  data?: unknown,
 ): Doc {
   return {
     kind: "group",
     contents: undefined,
     build,
     text: flat,
+    data,
     broken: false,
     states: undefined,
     flat: {
@@ -107,12 +104,9 @@ export function conditionalGroup(states: Doc[]): Doc {
   return groupNode(contents, false, states, measure(contents));
 }
 
-/**
- * The contents of a textGroup, built now if they were not yet (the printer builds them when the
- * group does not fit).
- */
-export function textGroupContents(doc: Doc): Doc {
-  return contentsOf(doc as Group);
+/** The data its caller gave a textGroup (see textGroup). */
+export function textGroupData(doc: Doc): unknown {
+  return (doc as Group).data;
 }
 
 /** Lines inside start two columns further in. */

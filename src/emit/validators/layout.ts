@@ -14,7 +14,12 @@ import {
   textWidth,
 } from "../shared/doc.js";
 import { items } from "../shared/statements.js";
-import { bodyIndent, statements } from "./statements-print.js";
+import {
+  bodyIndent,
+  type BrokenCall,
+  type BrokenIf,
+  statements,
+} from "./statements-print.js";
 
 export { statements };
 
@@ -53,7 +58,16 @@ export function callDoc(callee: string, args: readonly Arg[], end = ";"): Doc {
     if (i > 0) text += ", ";
     text += flatArg(args[i]!);
   }
-  return textGroup(`${text})${end}`, () => brokenCall(callee, args, end));
+  // a call whose arguments hold no array: statements-print.ts lays it out itself
+  const data: BrokenCall | undefined = args.some(isList)
+    ? undefined
+    : { kind: "call", callee, args: args as (string | Sum)[], end };
+  return textGroup(
+    `${text})${end}`,
+    () => brokenCall(callee, args, end),
+    undefined,
+    data,
+  );
 }
 
 /** callDoc's docs: the arguments one per line, or a last array hugged. */
@@ -137,6 +151,7 @@ export function ifStatement(cond: string, statement: Doc): Doc {
     `if (${cond}) ${text}`,
     () => [`if (${cond})`, indent([line, statement])],
     textWidth(cond) + 6 + flatWidth(statement),
+    { kind: "if", cond, statement } satisfies BrokenIf,
   );
 }
 

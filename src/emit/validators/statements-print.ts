@@ -3,11 +3,12 @@ import {
   flatText,
   flatWidth,
   hardline,
-  line,
   print,
-  textGroupContents,
+  textGroupData,
+  textWidth,
 } from "../shared/doc.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
+import type { Sum } from "./layout.js";
 
 /**
  * A check function's body printed statement by statement, without walking its doc: what
@@ -23,6 +24,24 @@ import { PRINT_WIDTH } from "../shared/literals.js";
  * one level in. Only textGroups are measured, by the width known when they were built.
  * Anything else (a call that breaks, an `else` chain, a bound sum) goes to print().
  */
+
+/**
+ * What layout.ts's callDoc keeps of a call whose arguments hold no array (its textGroup's data):
+ * broken, it is `callee(`, each argument on a line of its own and a comma, `)end`.
+ */
+export interface BrokenCall {
+  readonly kind: "call";
+  readonly callee: string;
+  readonly args: readonly (string | Sum)[];
+  readonly end: string;
+}
+
+/** What ifStatement keeps (its textGroup's data): broken, `if (cond)` then the statement. */
+export interface BrokenIf {
+  readonly kind: "if";
+  readonly cond: string;
+  readonly statement: Doc;
+}
 
 /** `indent([hardline, statements(body)])` that keeps `body`, so its statements can be read. */
 export interface BodyIndent {
@@ -88,6 +107,9 @@ function writeStatement(d: Doc, indent: number, out: string[]): boolean {
   let text: string | undefined;
   if (typeof d === "string") text = d;
   else if (Array.isArray(d)) {
+    // callStatement's `["", call]`
+    if (d.length === 2 && d[0] === "")
+      return writeStatement(d[1]!, indent, out);
     // a block: [`head {`, bodyIndent, hardline, "}"]; a labelled list: [head, bodyIndent]
     const inner = d[1] as Partial<BodyIndent> | undefined;
     if (inner !== undefined && inner.body !== undefined) {
@@ -103,22 +125,14 @@ function writeStatement(d: Doc, indent: number, out: string[]): boolean {
     if (flat !== undefined) {
       if (indent + flatWidth(d) <= PRINT_WIDTH) text = flat;
       else {
-        // broken: ifStatement's `if (cond)`, then its statement on the next line
-        const broken = textGroupContents(d);
-        if (Array.isArray(broken) && broken.length === 2) {
-          const [head, rest] = broken as [Doc, Doc];
-          const lined = (rest as { kind?: string; contents?: Doc[] }).contents;
-          if (
-            typeof head === "string" &&
-            usable(head) &&
-            (rest as { kind?: string }).kind === "indent" &&
-            Array.isArray(lined) &&
-            lined.length === 2 &&
-            lined[0] === line
-          ) {
-            out.push(head, newlineAnd(indent + 2));
-            return writeStatement(lined[1]!, indent + 2, out);
-          }
+        // laid out by its builder's data, when it has some
+        const data = textGroupData(d) as BrokenCall | BrokenIf | undefined;
+        if (data?.kind === "call" && data.args.length > 0)
+          return writeCall(data, indent, out);
+        if (data?.kind === "if" && usable(data.cond)) {
+          // `if (cond)`, its statement on the next line
+          out.push("if (", data.cond, ")", newlineAnd(indent + 2));
+          return writeStatement(data.statement, indent + 2, out);
         }
       }
     }
@@ -126,6 +140,39 @@ function writeStatement(d: Doc, indent: number, out: string[]): boolean {
   text ??= print(d, { indent });
   if (!usable(text)) return false;
   out.push(text);
+  return true;
+}
+
+/**
+ * A call one argument per line, as print() lays out brokenCall's docs: a sum that does not fit
+ * with its comma has its first operand there and each next one on a line of its own, further in.
+ */
+function writeCall(call: BrokenCall, indent: number, out: string[]): boolean {
+  const nl = newlineAnd(indent + 2);
+  out.push(call.callee, "(");
+  for (const arg of call.args) {
+    out.push(nl);
+    if (typeof arg === "string") {
+      if (!usable(arg)) return false;
+      out.push(arg, ",");
+      continue;
+    }
+    const operands = arg.operands;
+    const text = arg.text ?? operands.join(" + ");
+    if (
+      operands.length === 1 ||
+      indent + 2 + textWidth(text) + 1 <= PRINT_WIDTH
+    )
+      out.push(text, ",");
+    else {
+      const next = newlineAnd(indent + 4);
+      out.push(operands[0]!);
+      for (let i = 1; i < operands.length; i++)
+        out.push(" +", next, operands[i]!);
+      out.push(",");
+    }
+  }
+  out.push(newlineAnd(indent), ")", call.end);
   return true;
 }
 
