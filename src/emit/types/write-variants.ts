@@ -78,6 +78,8 @@ function scan(
     s: Schema,
     lookup?: (name: string) => SubSchema | undefined,
   ) => {
+    // nothing required (most nodes): nothing to split
+    if (!Array.isArray(s.required) || s.required.length === 0) return false;
     const split = requiredSplit(schemas, s, lookup);
     return split.notInRequest.length > 0 || split.notInResponse.length > 0;
   };
