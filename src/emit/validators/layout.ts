@@ -19,9 +19,10 @@ import {
   type BrokenCall,
   type BrokenIf,
   statements,
+  type Sum,
 } from "./statements-print.js";
 
-export { statements };
+export { statements, type Sum };
 
 /**
  * The few statement shapes the validator files are made of, as docs (see shared/doc.ts) shaped
@@ -32,13 +33,6 @@ export { statements };
  */
 
 export { functionHead } from "../shared/statements.js";
-
-/** `a + b + c` kept as its operands, so its layout needs no parsing of the text. */
-export interface Sum {
-  readonly operands: readonly string[];
-  /** The operands joined with ` + ` (a pointer keeps it once made: a pointer is written often). */
-  readonly text?: string;
-}
 
 /** A call argument: an expression, a sum, or the items of an array literal (never number-only). */
 export type Arg = string | Sum | readonly string[];

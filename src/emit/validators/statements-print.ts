@@ -8,7 +8,6 @@ import {
   textWidth,
 } from "../shared/doc.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
-import type { Sum } from "./layout.js";
 
 /**
  * A check function's body printed statement by statement, without walking its doc: what
@@ -24,6 +23,13 @@ import type { Sum } from "./layout.js";
  * one level in. Only textGroups are measured, by the width known when they were built.
  * Anything else (a call that breaks, an `else` chain, a bound sum) goes to print().
  */
+
+/** `a + b + c` kept as its operands, so its layout needs no parsing of the text. */
+export interface Sum {
+  readonly operands: readonly string[];
+  /** The operands joined with ` + ` (a pointer keeps it once made: a pointer is written often). */
+  readonly text?: string;
+}
 
 /**
  * What layout.ts's callDoc keeps of a call whose arguments hold no array (its textGroup's data):
