@@ -1,7 +1,8 @@
 import type { Endpoint, Parameter } from "../../model/types.js";
 import type { TypeIndex } from "../types/index.js";
 import { headerParameters, isUntyped } from "../types/endpoint-types.js";
-import { printDoc, printObject } from "../types/print.js";
+import { printDoc } from "../types/print.js";
+import { printObject } from "../types/print-object.js";
 import { raw, type ObjectMember, type TypeNode } from "../types/type-node.js";
 
 /**

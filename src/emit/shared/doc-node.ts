@@ -20,6 +20,11 @@ export interface Group {
   readonly build: (() => Doc) | undefined;
   /** textGroup: the whole group printed flat, as one text (written as it is). */
   readonly text: string | undefined;
+  /**
+   * textGroup: what its builder keeps to lay the group out without its docs (the validators'
+   * statement printer); the printer never reads it.
+   */
+  readonly data: unknown;
   /** Broken whatever the width: forced, or it holds a hard line or a broken group. */
   readonly broken: boolean;
   /** conditionalGroup: the layouts to try in turn (contents is the first). */

@@ -43,6 +43,7 @@ function groupNode(
     contents,
     build: undefined,
     text: undefined,
+    data: undefined,
     broken,
     states,
     flat,
@@ -53,15 +54,21 @@ function groupNode(
  * group(build()) when the caller has the group's flat layout as one text, `flat`: exactly what
  * print writes for it flat (no line before or after it, never two lines in a row, no hard line).
  * The text is written as it is and the contents are built only if the group breaks: most
- * statements fit, and build no doc at all.
+ * statements fit, and build no doc at all. `width` is textWidth(flat), when the caller knows it;
+ * `data` is the caller's own (Group.data).
  */
-export function textGroup(flat: string, build: () => Doc): Doc {
-  const width = textWidth(flat);
+export function textGroup(
+  flat: string,
+  build: () => Doc,
+  width: number = textWidth(flat),
+  data?: unknown,
+): Doc {
   return {
     kind: "group",
     contents: undefined,
     build,
     text: flat,
+    data,
     broken: false,
     states: undefined,
     flat: {
@@ -73,6 +80,11 @@ export function textGroup(flat: string, build: () => Doc): Doc {
       fitsTrail: false,
     },
   };
+}
+
+/** The width of a textGroup's flat text (textWidth), as measured when it was built. */
+export function flatWidth(doc: Doc): number {
+  return (doc as Group).flat!.width;
 }
 
 /** The flat text of a textGroup; undefined for any other doc. */
@@ -90,6 +102,11 @@ export function flatText(doc: Doc): string | undefined {
 export function conditionalGroup(states: Doc[]): Doc {
   const contents = states[0]!;
   return groupNode(contents, false, states, measure(contents));
+}
+
+/** The data its caller gave a textGroup (see textGroup). */
+export function textGroupData(doc: Doc): unknown {
+  return (doc as Group).data;
 }
 
 /** Lines inside start two columns further in. */

@@ -147,7 +147,7 @@ export function printTypeAlias(head: string, node: TypeNode): string {
  * A type after `=` in a type alias or `:` in a property (the doc starts right after the
  * separator, space included). prettier's assignment layouts, per kind of node.
  */
-function assignedDoc(node: TypeNode, isAlias: boolean): Doc {
+export function assignedDoc(node: TypeNode, isAlias: boolean): Doc {
   switch (node.kind) {
     case "union": {
       if (isHuggedUnion(node)) return [" ", huggedDoc(node)];
@@ -359,7 +359,7 @@ function objectDoc(node: ObjectNode, forceBreak: boolean): Doc {
 }
 
 /** One property (with its JSDoc) of an object type or interface body, without its `;`. */
-function memberDoc(member: ObjectMember): Doc {
+export function memberDoc(member: ObjectMember): Doc {
   const key = `${propertyKey(member.name)}${member.optional ? "?" : ""}:`;
   const doc: Doc = [key, assignedDoc(member.type, false)];
   return member.doc ? [jsdocDoc(member.doc), hardline, doc] : doc;
@@ -375,9 +375,9 @@ function jsdocDoc(lines: string[]): Doc {
   ]);
 }
 
-/** An object type, expanded: `{`, one member per line indented by two, `}` at column 0. */
-export function printObject(node: ObjectNode): string {
-  return print(objectDoc(node, true));
+/** An object type, expanded (print-object.ts prints it a member at a time). */
+export function expandedObjectDoc(node: ObjectNode): Doc {
+  return objectDoc(node, true);
 }
 
 /** A JSDoc block at `indent` from already escaped lines (see jsdocLines), ending with a newline. */

@@ -333,6 +333,16 @@ function discriminated(
  * bounds, `Pattern` — as openapi-typescript keeps them; then `@default`, each `@example` and
  * `@deprecated`. Undefined when there is nothing.
  */
+/** The keywords docLines shows as `Label: value`, in this order. */
+const FACTS = [
+  ["Format", "format"],
+  ["Minimum", "minimum"],
+  ["Exclusive minimum", "exclusiveMinimum"],
+  ["Maximum", "maximum"],
+  ["Exclusive maximum", "exclusiveMaximum"],
+  ["Pattern", "pattern"],
+] as const;
+
 export function docLines(schema: Schema | undefined): string[] | undefined {
   if (!schema || typeof schema !== "object") return undefined;
   const lines: string[] = [];
@@ -340,17 +350,12 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
     lines.push(...trimBlankEnds(jsdocLines(schema.description)));
   else if (typeof schema.title === "string" && schema.title.trim())
     lines.push(...trimBlankEnds(jsdocLines(schema.title)));
-  const facts: [string, unknown][] = [
-    ["Format", schema.format],
-    ["Minimum", schema.minimum],
-    ["Exclusive minimum", schema.exclusiveMinimum],
-    ["Maximum", schema.maximum],
-    ["Exclusive maximum", schema.exclusiveMaximum],
-    ["Pattern", schema.pattern],
-  ];
-  for (const [label, value] of facts)
+  for (let i = 0; i < FACTS.length; i++) {
+    const [label, keyword] = FACTS[i]!;
+    const value = schema[keyword];
     if (typeof value === "string" || typeof value === "number")
       lines.push(...jsdocLines(`${label}: ${value}`));
+  }
   if (schema.default !== undefined)
     lines.push(...tagLines("@default", schema.default));
   for (const example of Array.isArray(schema.examples) ? schema.examples : [])

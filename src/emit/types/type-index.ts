@@ -16,6 +16,7 @@ import {
 } from "./schema-to-type.js";
 import type { TypeNode } from "./type-node.js";
 import {
+  schemaFacts,
   schemasWithFormVariant,
   schemasWithWriteVariant,
 } from "./write-variants.js";
@@ -77,7 +78,9 @@ export function createTypeIndex(model: ApiModel): TypeIndex {
 
 function buildTypeIndex(model: ApiModel): TypeIndex {
   const names = schemaTypeNames(model);
-  const writeVariants = schemasWithWriteVariant(model.schemas);
+  // one walk over the named schemas serves both variants
+  const facts = schemaFacts(model.schemas);
+  const writeVariants = schemasWithWriteVariant(model.schemas, facts);
   const taken = new Set(names.values());
   const writeNames = new Map<string, string>();
   for (const schemaName of [...writeVariants].sort()) {
@@ -88,7 +91,7 @@ function buildTypeIndex(model: ApiModel): TypeIndex {
     writeNames.set(schemaName, name);
   }
   const formNames = new Map<string, string>();
-  for (const schemaName of [...schemasWithFormVariant(model)].sort()) {
+  for (const schemaName of [...schemasWithFormVariant(model, facts)].sort()) {
     const base = names.get(schemaName) ?? "Schema";
     let name = `${base}Form`;
     for (let i = 2; taken.has(name); i++) name = `${base}Form${i}`;

@@ -10,7 +10,8 @@ import {
   statusUnion,
 } from "./endpoint-types.js";
 import { createTypeIndex, TYPES_FILE, type TypeIndex } from "./type-index.js";
-import { printDoc, printObject, printTypeAlias } from "./print.js";
+import { printDoc, printTypeAlias } from "./print.js";
+import { printObject } from "./print-object.js";
 import { docLines } from "./schema-to-type.js";
 import type { ObjectMember, TypeNode } from "./type-node.js";
 

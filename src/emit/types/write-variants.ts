@@ -16,15 +16,10 @@ import { schemaRefName } from "../../model/schema-ref.js";
  */
 export function schemasWithWriteVariant(
   schemas: Record<string, NamedSchema>,
+  facts: SchemaFacts = schemaFacts(schemas),
 ): Set<string> {
-  const direct = new Set<string>();
-  const refs = new Map<string, Set<string>>();
-  for (const [name, named] of Object.entries(schemas)) {
-    const found = new Set<string>();
-    if (scan(schemas, named.schema, found)) direct.add(name);
-    refs.set(name, found);
-  }
-  const differ = new Set(direct);
+  const refs = facts.refs;
+  const differ = new Set(facts.directional);
   for (let changed = true; changed;) {
     changed = false;
     for (const [name, targets] of refs) {
@@ -40,21 +35,51 @@ export function schemasWithWriteVariant(
   return differ;
 }
 
+/** What one walk over each named schema finds, for both variants. */
+export interface SchemaFacts {
+  /** The `$ref` targets anywhere in each named schema. */
+  readonly refs: Map<string, Set<string>>;
+  /** The schemas requiring a readOnly or writeOnly member themselves (see scan). */
+  readonly directional: Set<string>;
+  /** The schemas holding a `format: binary` string themselves. */
+  readonly binary: Set<string>;
+}
+
+/** Walks each named schema once: its references, and whether it is directional or binary. */
+export function schemaFacts(schemas: Record<string, NamedSchema>): SchemaFacts {
+  const facts: SchemaFacts = {
+    refs: new Map(),
+    directional: new Set(),
+    binary: new Set(),
+  };
+  for (const [name, named] of Object.entries(schemas)) {
+    const found = new Set<string>();
+    const seen = scan(schemas, named.schema, found);
+    if (seen.directional) facts.directional.add(name);
+    if (seen.binary) facts.binary.add(name);
+    facts.refs.set(name, found);
+  }
+  return facts;
+}
+
 /**
- * Collects the `$ref` targets anywhere in the schema into `refs`; true when a required member
- * anywhere in it is readOnly/writeOnly (src/model/schema.ts's requiredSplit, allOf members
- * looking into their siblings as the types do).
+ * Collects the `$ref` targets anywhere in the schema into `refs`; directional when a required
+ * member anywhere in it is readOnly/writeOnly (src/model/schema.ts's requiredSplit, allOf
+ * members looking into their siblings as the types do), binary when it holds a binary string.
  */
 function scan(
   schemas: Record<string, NamedSchema>,
   schema: Schema,
   refs: Set<string>,
-): boolean {
+): { directional: boolean; binary: boolean } {
   let flagged = false;
+  let binary = false;
   const directional = (
     s: Schema,
     lookup?: (name: string) => SubSchema | undefined,
   ) => {
+    // nothing required (most nodes): nothing to split
+    if (!Array.isArray(s.required) || s.required.length === 0) return false;
     const split = requiredSplit(schemas, s, lookup);
     return split.notInRequest.length > 0 || split.notInResponse.length > 0;
   };
@@ -64,6 +89,7 @@ function scan(
       const target = schemaRefName(s.$ref);
       if (target !== undefined) refs.add(target);
     }
+    if (s.format === "binary") binary = true;
     if (directional(s)) flagged = true;
     const allOf = s.allOf;
     if (Array.isArray(allOf))
@@ -75,7 +101,7 @@ function scan(
           flagged = true;
       });
   });
-  return flagged;
+  return { directional: flagged, binary };
 }
 
 /**
@@ -83,14 +109,12 @@ function scan(
  * (`form` mode, see schema-to-type.ts) that hold a `format: binary` string themselves or
  * through a `$ref`: there it is a Blob, in JSON a string. Only these get a `<Name>Form` type.
  */
-export function schemasWithFormVariant(model: ApiModel): Set<string> {
-  const refs = new Map<string, Set<string>>();
-  const binary = new Set<string>();
-  for (const [name, named] of Object.entries(model.schemas)) {
-    const found = new Set<string>();
-    if (refsAndBinary(named.schema, found)) binary.add(name);
-    refs.set(name, found);
-  }
+export function schemasWithFormVariant(
+  model: ApiModel,
+  facts: SchemaFacts = schemaFacts(model.schemas),
+): Set<string> {
+  const refs = facts.refs;
+  const binary = new Set(facts.binary);
   // a schema reaching a binary one holds a binary string too
   for (let changed = true; changed;) {
     changed = false;

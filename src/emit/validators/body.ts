@@ -20,6 +20,7 @@ import { objectChecks } from "./objects.js";
 import { refCall } from "./refs.js";
 import { stringChecks } from "./strings.js";
 import { isObject, isTrivial, type SubSchema } from "./subschema.js";
+import { printBody } from "./statements-print.js";
 import { stringLiteral } from "./text.js";
 import { typeCheck, valueChecks } from "./values.js";
 
@@ -65,7 +66,10 @@ export class FunctionBody implements Body {
   compile(schema: SubSchema): string {
     const body = this.schema(schema, "x", Pointer.param, 2);
     if (body.length === 0) return "";
-    return print([indentDoc([hardline, statements(body)]), hardline]);
+    return (
+      printBody(body) ??
+      print([indentDoc([hardline, statements(body)]), hardline])
+    );
   }
 
   schema(s: SubSchema, x: string, p: Pointer, indent: number): Doc[] {

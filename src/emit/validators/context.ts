@@ -25,6 +25,13 @@ export class Pointer implements Sum {
   /** The check function's own pointer parameter. */
   static readonly param = new Pointer(["p"], ["p"]);
 
+  private joined: string | undefined;
+
+  /** The expression's text, joined once (every violation and call at the pointer writes it). */
+  get text(): string {
+    return (this.joined ??= this.operands.join(" + "));
+  }
+
   /** Built from parts (a sum), not a plain name. */
   get built(): boolean {
     return this.operands.length > 1;

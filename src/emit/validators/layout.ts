@@ -2,6 +2,7 @@ import {
   conditionalGroup,
   type Doc,
   flatText,
+  flatWidth,
   group,
   hardline,
   ifBreak,
@@ -10,8 +11,18 @@ import {
   line,
   print,
   textGroup,
+  textWidth,
 } from "../shared/doc.js";
 import { items } from "../shared/statements.js";
+import {
+  bodyIndent,
+  type BrokenCall,
+  type BrokenIf,
+  statements,
+  type Sum,
+} from "./statements-print.js";
+
+export { statements, type Sum };
 
 /**
  * The few statement shapes the validator files are made of, as docs (see shared/doc.ts) shaped
@@ -22,11 +33,6 @@ import { items } from "../shared/statements.js";
  */
 
 export { functionHead } from "../shared/statements.js";
-
-/** `a + b + c` kept as its operands, so its layout needs no parsing of the text. */
-export interface Sum {
-  readonly operands: readonly string[];
-}
 
 /** A call argument: an expression, a sum, or the items of an array literal (never number-only). */
 export type Arg = string | Sum | readonly string[];
@@ -46,7 +52,16 @@ export function callDoc(callee: string, args: readonly Arg[], end = ";"): Doc {
     if (i > 0) text += ", ";
     text += flatArg(args[i]!);
   }
-  return textGroup(`${text})${end}`, () => brokenCall(callee, args, end));
+  // a call whose arguments hold no array: statements-print.ts lays it out itself
+  const data: BrokenCall | undefined = args.some(isList)
+    ? undefined
+    : { kind: "call", callee, args: args as (string | Sum)[], end };
+  return textGroup(
+    `${text})${end}`,
+    () => brokenCall(callee, args, end),
+    undefined,
+    data,
+  );
 }
 
 /** callDoc's docs: the arguments one per line, or a last array hugged. */
@@ -85,7 +100,8 @@ export function callStatement(
 }
 
 /** The text of a sum. */
-export const sumText = (sum: Sum): string => sum.operands.join(" + ");
+export const sumText = (sum: Sum): string =>
+  sum.text ?? sum.operands.join(" + ");
 
 function argDoc(arg: Arg): Doc {
   if (typeof arg === "string") return arg;
@@ -124,26 +140,22 @@ export function ifStatement(cond: string, statement: Doc): Doc {
   const text = flatText(statement);
   if (text === undefined)
     return group([`if (${cond})`, indent([line, statement])]);
-  return textGroup(`if (${cond}) ${text}`, () => [
-    `if (${cond})`,
-    indent([line, statement]),
-  ]);
-}
-
-/** Statements, one after the other. */
-export function statements(docs: readonly Doc[]): Doc {
-  return join(hardline, docs);
+  // the statement's text is measured already: only the condition is (6: `if (`, `) `)
+  return textGroup(
+    `if (${cond}) ${text}`,
+    () => [`if (${cond})`, indent([line, statement])],
+    textWidth(cond) + 6 + flatWidth(statement),
+    { kind: "if", cond, statement } satisfies BrokenIf,
+  );
 }
 
 /** `head {` statements `}` (nothing when there are no statements). */
 export function block(head: string, body: readonly Doc[]): Doc[] {
   if (body.length === 0) return [];
-  return [[`${head} {`, indent([hardline, statements(body)]), hardline, "}"]];
+  return [[`${head} {`, bodyIndent(body), hardline, "}"]];
 }
 
 /** `head` then the statements one level in (a `case` label, a `default:`), no braces. */
 export function labelled(head: string, body: readonly Doc[]): Doc {
-  return body.length === 0
-    ? head
-    : [head, indent([hardline, statements(body)])];
+  return body.length === 0 ? head : [head, bodyIndent(body)];
 }

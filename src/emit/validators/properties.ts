@@ -26,10 +26,10 @@ export const propertyChecks: Keywords = (b, s, x, p, indent) => {
     const q = b.member(p, [stringLiteral("/" + pointerSegment(name))]);
     const lines = b.schema(sub, v, q, indent + 2);
     if (lines.length === 0) continue;
-    // `const v12 = x[key];` must fit on its line
+    // `const v12 = x[key];` must fit on its line (12: `const `, ` = `, `[];`)
     const key = b.key(
       name,
-      PRINT_WIDTH - indent - `const ${v} = ${x}[];`.length - 2,
+      PRINT_WIDTH - indent - (12 + v.length + x.length) - 2,
     );
     const read = `const ${v} = ${b.use(x)}[${key}];`;
     // a name Object.prototype has (`constructor`) must be an own property to count

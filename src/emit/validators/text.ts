@@ -29,5 +29,6 @@ export const properties = (n: number): string =>
 
 /** A key as one JSON pointer segment (RFC 6901). */
 export function pointerSegment(key: string): string {
+  if (key.indexOf("~") < 0 && key.indexOf("/") < 0) return key;
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
