@@ -36,6 +36,8 @@ export async function runPlugins(
   model: ApiModel,
   run: PluginRun,
   onArtifact: (artifact: string) => void = () => {},
+  /** Given each plugin's files as soon as it returns them; what it returns is kept instead. */
+  keep: (files: GeneratedFile[]) => GeneratedFile[] = (files) => files,
 ): Promise<{ batches: EmitterBatch[]; diagnostics: Diagnostic[] }> {
   const names = withNeeds(run.artifacts, run.plugins);
   const reporter = new Reporter();
@@ -59,7 +61,11 @@ export async function runPlugins(
       reporter,
       imports: importCollector,
     });
-    batches.push({ emitter: plugin.name, path: plugin.path, files });
+    batches.push({
+      emitter: plugin.name,
+      path: plugin.path,
+      files: keep(files),
+    });
   }
   return { batches, diagnostics: reporter.diagnostics };
 }

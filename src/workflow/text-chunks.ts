@@ -22,18 +22,32 @@ export function textChunks(text: string): string[] {
   return chunks;
 }
 
-/** `flag` "wx" refuses to open what is already there (a planted link is never followed). */
+/**
+ * `flag` "wx" refuses to open what is already there (a planted link is never followed). Returns
+ * how many bytes were written; `hash`, when given, is fed those very bytes.
+ */
 export function writeTextFile(
   path: string,
   text: string,
   flag: "w" | "wx" = "w",
-): void {
+  hash?: Hash,
+): number {
   const fd = openSync(path, flag);
+  let bytes = 0;
   try {
-    for (const chunk of textChunks(text)) writeSync(fd, chunk);
+    for (const chunk of textChunks(text)) {
+      // encoded into one reused buffer: a new one per slice is memory outside the heap that
+      // stays taken until the next full garbage collection
+      const buffer = scratchFor(chunk.length);
+      const n = buffer.write(chunk, 0, "utf8");
+      writeSync(fd, buffer, 0, n);
+      hash?.update(buffer.subarray(0, n));
+      bytes += n;
+    }
   } finally {
     closeSync(fd);
   }
+  return bytes;
 }
 
 export function updateWithText(hash: Hash, text: string): Hash {
@@ -41,8 +55,16 @@ export function updateWithText(hash: Hash, text: string): Hash {
   return hash;
 }
 
-// sameUtf8's buffer, grown as needed and reused: one slice's UTF-8 at most (three bytes a unit)
+// the buffer of writeTextFile and sameUtf8, grown as needed and reused: one slice's UTF-8 at
+// most (three bytes a unit)
 let scratch: Buffer | undefined;
+
+function scratchFor(units: number): Buffer {
+  const need = 3 * units;
+  if (scratch === undefined || scratch.length < need)
+    scratch = Buffer.allocUnsafe(need);
+  return scratch;
+}
 
 /**
  * Whether `bytes` are exactly the UTF-8 of `text` (bytes, not decoded text: a file with invalid
@@ -50,14 +72,12 @@ let scratch: Buffer | undefined;
  * compared in place, so comparing a file costs no copy of its size.
  */
 export function sameUtf8(bytes: Uint8Array, text: string): boolean {
-  const need = 3 * Math.min(text.length, CHUNK);
-  if (scratch === undefined || scratch.length < need)
-    scratch = Buffer.allocUnsafe(need);
+  const buffer = scratchFor(Math.min(text.length, CHUNK));
   let at = 0;
   for (const chunk of textChunks(text)) {
-    const n = scratch.write(chunk, 0, "utf8");
+    const n = buffer.write(chunk, 0, "utf8");
     const end = at + n;
-    if (end > bytes.length || scratch.compare(bytes, at, end, 0, n) !== 0)
+    if (end > bytes.length || buffer.compare(bytes, at, end, 0, n) !== 0)
       return false;
     at = end;
   }
