@@ -36,9 +36,10 @@ import { planIsClean, planOutput, type OutputPlan } from "./plan.js";
 /**
  * Writes the output folder as one transaction.
  *
- * 1. Stage: every new or changed file is written in full under `.apiloom-staging/`. This is
- *    where nearly all the time goes; a crash or kill here leaves the folder exactly as the
- *    previous run left it (the next run deletes the staging leftovers).
+ * 1. Stage: every new or changed file is written in full under `.apiloom-staging/` (the large
+ *    ones were staged there already while the plugins ran: early-stage.ts). This is where nearly
+ *    all the time goes; a crash or kill here leaves the folder exactly as the previous run left
+ *    it (the next run deletes the staging leftovers).
  * 2. Commit: a journal listing the renames, removals and the new manifest is written to a temp
  *    name and renamed into place; that rename is the commit point.
  *    The manifest is staged like any file, and the journal records each staged file's sha256.
