@@ -3,6 +3,7 @@ import { lstatSync, mkdirSync, rmSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import type { Diagnostic } from "../model/types.js";
+import { textParts } from "../emit/shared/text-parts.js";
 import { stagedFile } from "./early-file.js";
 import { holdOutputLock } from "./output-lock.js";
 import { JOURNAL_FILE, STAGING_DIR } from "./output-files.js";
@@ -58,7 +59,7 @@ export class EarlyStaging implements EarlyStaged {
   /** The files of one plugin, the large ones staged and replaced by their staged copy. */
   keep = (files: GeneratedFile[]): GeneratedFile[] =>
     files.map((file) =>
-      file.contents.length >= this.minChars && this.start()
+      textLength(file) >= this.minChars && this.start()
         ? this.stage(file)
         : file,
     );
@@ -86,7 +87,13 @@ export class EarlyStaging implements EarlyStaged {
     const hash = createHash("sha256");
     let bytes: number;
     try {
-      bytes = writeTextFile(absName, file.contents, "wx", hash);
+      // a text made of parts is written part by part: it is never joined into one string
+      bytes = writeTextFile(
+        absName,
+        textParts(file) ?? file.contents,
+        "wx",
+        hash,
+      );
     } catch {
       // a full disk, say: this file and the rest stay in memory, the writer reports the refusal
       rmSync(absName, { force: true });
@@ -130,6 +137,15 @@ export class EarlyStaging implements EarlyStaged {
       }
     }
   }
+}
+
+/** The length of a file's text, without joining a text made of parts. */
+function textLength(file: GeneratedFile): number {
+  const parts = textParts(file);
+  if (!parts) return file.contents.length;
+  let length = 0;
+  for (const part of parts) length += part.length;
+  return length;
 }
 
 function exists(path: string): boolean {

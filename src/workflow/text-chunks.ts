@@ -23,19 +23,48 @@ export function textChunks(text: string): string[] {
 }
 
 /**
- * `flag` "wx" refuses to open what is already there (a planted link is never followed). Returns
- * how many bytes were written; `hash`, when given, is fed those very bytes.
+ * The slices of a text given as parts (emit/shared/text-parts.ts), as of their concatenation:
+ * small parts are joined into slices of about {@link CHUNK} units, large ones sliced, and a
+ * surrogate pair split between two parts is kept together.
+ */
+export function* partChunks(parts: readonly string[]): Generator<string> {
+  let batch: string[] = [];
+  let size = 0;
+  for (const part of parts) {
+    batch.push(part);
+    size += part.length;
+    if (size < CHUNK) continue;
+    let joined = batch.join("");
+    batch = [];
+    size = 0;
+    const last = joined.charCodeAt(joined.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      batch.push(joined.slice(-1));
+      size = 1;
+      joined = joined.slice(0, -1);
+    }
+    yield* textChunks(joined);
+  }
+  if (batch.length > 0) yield* textChunks(batch.join(""));
+}
+
+/**
+ * Writes `text` (a string, or parts to concatenate) to `path`. `flag` "wx" refuses to open what
+ * is already there (a planted link is never followed). Returns how many bytes were written;
+ * `hash`, when given, is fed those very bytes.
  */
 export function writeTextFile(
   path: string,
-  text: string,
+  text: string | readonly string[],
   flag: "w" | "wx" = "w",
   hash?: Hash,
 ): number {
   const fd = openSync(path, flag);
   let bytes = 0;
   try {
-    for (const chunk of textChunks(text)) {
+    const chunks =
+      typeof text === "string" ? textChunks(text) : partChunks(text);
+    for (const chunk of chunks) {
       // encoded into one reused buffer: a new one per slice is memory outside the heap that
       // stays taken until the next full garbage collection
       const buffer = scratchFor(chunk.length);

@@ -9,12 +9,17 @@ import { PRINT_WIDTH } from "../shared/literals.js";
  */
 
 export function printJson(value: unknown): string {
+  return printJsonParts(value).join("");
+}
+
+/** {@link printJson}'s text as the parts it is made of, in order (see shared/text-parts.ts). */
+export function printJsonParts(value: unknown): string[] {
   // pieces appended to one output: building each level's string from its children's would copy
   // the text once per nesting level (on GitHub's API, ~150 MB of garbage for 15 MB of JSON)
   const out = new Output();
   print(value, "", 0, 0, out);
   out.push("\n");
-  return out.text();
+  return out.parts();
 }
 
 /**
@@ -33,10 +38,10 @@ class Output {
     }
   }
 
-  text(): string {
+  parts(): string[] {
     this.chunks.push(this.pieces.join(""));
     this.pieces = [];
-    return this.chunks.join("");
+    return this.chunks;
   }
 }
 
