@@ -22,6 +22,8 @@ import {
   collectFiles,
 } from "../../src/workflow/output-files.js";
 import { writeOutput } from "../../src/workflow/writer.js";
+import { partsFile } from "../../src/emit/shared/text-parts.js";
+import { partChunks } from "../../src/workflow/text-chunks.js";
 import {
   FIXTURES,
   buildCli,
@@ -148,6 +150,49 @@ describe("texts staged early (src/workflow/early-stage.ts)", () => {
     expect(readFileSync(join(out, BUSY_FILE), "utf8")).toBe(
       String(process.ppid),
     );
+  });
+});
+
+describe("a text made of parts (src/emit/shared/text-parts.ts)", () => {
+  // a surrogate pair split between two parts, parts larger than a slice and many small ones
+  const parts = [
+    "a\ud83d",
+    "\ude00b",
+    "x".repeat(3 << 20) + "\ud83d",
+    "\ude00",
+    ...Array.from({ length: 5000 }, (_, i) => `part ${i} é€\n`),
+  ];
+  const text = parts.join("");
+
+  it("is sliced as its concatenation would be, a surrogate pair never split", () => {
+    const chunks = [...partChunks(parts)];
+    expect(chunks.join("") === text).toBe(true);
+    expect(
+      Buffer.concat(chunks.map((c) => Buffer.from(c))).equals(
+        Buffer.from(text),
+      ),
+    ).toBe(true);
+    for (const chunk of chunks)
+      expect(/[\ud800-\udbff]$/.test(chunk), "a slice ends inside a pair").toBe(
+        false,
+      );
+  });
+
+  it("is staged from its parts with the bytes and hash of its text, and written from there", () => {
+    const out = join(tempDir(), "out");
+    const early = new EarlyStaging(out, { minChars: 0 });
+    const [staged] = early.keep([partsFile("big.txt", parts)]);
+    expect(stagedText(staged!)!.hash).toBe(sha256(text));
+    expect(
+      readFileSync(join(out, STAGING_DIR, "0")).equals(Buffer.from(text)),
+    ).toBe(true);
+    writeOutput(out, [staged!], { early });
+    early.close();
+    expect(readFileSync(join(out, "big.txt")).equals(Buffer.from(text))).toBe(
+      true,
+    );
+    // read back whole when asked for: the same text
+    expect(partsFile("big.txt", parts).contents === text).toBe(true);
   });
 });
 
