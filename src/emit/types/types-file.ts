@@ -13,6 +13,7 @@ import { createTypeIndex, TYPES_FILE, type TypeIndex } from "./type-index.js";
 import { printDoc, printObject, printTypeAlias } from "./print.js";
 import { docLines } from "./schema-to-type.js";
 import type { ObjectMember, TypeNode } from "./type-node.js";
+import { joinedParts, partsFile } from "../shared/text-parts.js";
 
 /** The text of types.ts: schema types first (sorted by schema name), then each endpoint's. */
 const HEADER =
@@ -58,10 +59,13 @@ export function emitTypesFile(
   }
   for (const endpoint of model.endpoints)
     blocks.push(endpointDeclarations(endpoint, index));
-  return {
-    path: TYPES_FILE,
-    contents: blocks.length > 0 ? `${HEADER}\n${blocks.join("\n")}` : HEADER,
-  };
+  // parts, joined only if read: a writing run stages them as they are (shared/text-parts.ts)
+  return partsFile(
+    TYPES_FILE,
+    blocks.length > 0
+      ? [`${HEADER}\n`, ...joinedParts(blocks, "\n")]
+      : [HEADER],
+  );
 }
 
 /** `export interface` for object types, `export type` for the rest. */
