@@ -8,5 +8,8 @@ export { openApiDocument, OPENAPI_VERSION } from "./document.js";
 
 /** `openapi.json` at the output root: the merged model as one OpenAPI 3.1 document. */
 export const emitOpenApi: Emitter = (model) => [
-  partsFile(OPENAPI_FILE, printJsonParts(openApiDocument(model))),
+  partsFile(
+    OPENAPI_FILE,
+    printJsonParts(openApiDocument(model, { lazyPaths: true })),
+  ),
 ];

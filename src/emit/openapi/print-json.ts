@@ -46,6 +46,18 @@ class Output {
 }
 
 /**
+ * An object whose members are made one at a time as they are printed, then dropped: printing
+ * GitHub's or a 10k-operation API's `paths` no longer needs every operation object alive at
+ * once. `make` must not return undefined (an object member the printer would leave out).
+ */
+export class LazyMembers {
+  constructor(
+    readonly keys: readonly string[],
+    readonly make: (key: string) => unknown,
+  ) {}
+}
+
+/**
  * Appends the text of `value` to `out`. `column`: where the value starts on its line;
  * `trailing`: characters that must follow it on the same line (a comma).
  */
@@ -58,6 +70,7 @@ function print(
 ): void {
   if (Array.isArray(value))
     return printArray(value, indent, column, trailing, out);
+  if (value instanceof LazyMembers) return printLazy(value, indent, out);
   if (isObject(value)) {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (entries.length === 0) {
@@ -77,6 +90,23 @@ function print(
     return;
   }
   out.push(scalar(value));
+}
+
+function printLazy(value: LazyMembers, indent: string, out: Output): void {
+  if (value.keys.length === 0) {
+    out.push("{}");
+    return;
+  }
+  const inner = indent + "  ";
+  out.push("{\n");
+  value.keys.forEach((key, i) => {
+    const last = i === value.keys.length - 1;
+    const head = `${inner}${JSON.stringify(key)}: `;
+    out.push(head);
+    print(value.make(key), inner, textWidth(head), last ? 0 : 1, out);
+    if (!last) out.push(",\n");
+  });
+  out.push(`\n${indent}}`);
 }
 
 function printArray(
