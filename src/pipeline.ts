@@ -35,6 +35,11 @@ export interface PipelineSettings {
   emit: PluginRun;
   /** Told what the run is doing, for a progress line. */
   onStage?: (message: string) => void;
+  /**
+   * Given each plugin's files as soon as the plugin returns them; the files it returns are kept
+   * instead (the CLI stages large texts in the output folder early: workflow/early-stage.ts).
+   */
+  keep?: (files: GeneratedFile[]) => GeneratedFile[];
 }
 
 export interface GenerateResult {
@@ -57,8 +62,11 @@ export async function runPipeline(
   const onStage = settings.onStage ?? (() => {});
   onStage(`reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}`);
   const model = loadModel(inputs, settings.load);
-  const emitted = await runPlugins(model, settings.emit, (artifact) =>
-    onStage(`making the ${artifact}`),
+  const emitted = await runPlugins(
+    model,
+    settings.emit,
+    (artifact) => onStage(`making the ${artifact}`),
+    settings.keep,
   );
   const reporter = new Reporter();
   reporter.add(model.diagnostics);

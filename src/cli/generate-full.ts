@@ -20,6 +20,7 @@ import {
   type OutsideFile,
 } from "../workflow/outside-file.js";
 import { produce, type Produced, type Stages } from "../workflow/produce.js";
+import { EarlyStaging } from "../workflow/early-stage.js";
 import type { GenerateSettings } from "../workflow/settings.js";
 import type { Diagnostic } from "../model/types.js";
 import { OutputBusyError } from "../workflow/output-lock.js";
@@ -52,15 +53,42 @@ interface Outcome {
   /** The diagnostics not printed in full (known warnings, infos): a --check failure prints them. */
   held: Diagnostic[];
   flags: GenerateFlags;
+  /** The files staged early, when this run writes. */
+  early?: EarlyStaging;
 }
 
-/** The full run: make everything in memory, report, then check or write. Returns the exit code. */
+/**
+ * The full run: make everything, report, then check or write. Returns the exit code. A run that
+ * writes stages its large texts in the output folder as they are made (early-stage.ts), so it
+ * does not hold them all in memory; `--check` keeps them in memory and writes nothing.
+ */
 export async function runFull(
   settings: GenerateSettings,
   flags: GenerateFlags,
   stages: Stages,
   io: RunIO,
   started = performance.now(),
+): Promise<number> {
+  const early = flags.check
+    ? undefined
+    : new EarlyStaging(settings.out, {
+        minChars: io.write?.earlyMinChars,
+        afterStep: io.write?.afterStep,
+      });
+  try {
+    return await runMade(settings, flags, stages, io, started, early);
+  } finally {
+    early?.close();
+  }
+}
+
+async function runMade(
+  settings: GenerateSettings,
+  flags: GenerateFlags,
+  stages: Stages,
+  io: RunIO,
+  started: number,
+  early: EarlyStaging | undefined,
 ): Promise<number> {
   const progress = progressLine(io.stderr, started);
   const say = (text: string) => {
@@ -75,6 +103,7 @@ export async function runFull(
       (m) => progress.update(m),
       io.sources,
       flags.accept,
+      early?.keep,
     );
   } catch (error) {
     // the lock or the handlers file cannot be read as a file (LockFileError is one)
@@ -121,6 +150,7 @@ export async function runFull(
     time: () => seconds(performance.now() - started),
     held,
     flags,
+    early,
   };
   if (failing) {
     const why =
@@ -216,6 +246,7 @@ function write(o: Outcome): number {
     result = writeOutput(o.settings.out, o.produced.files, {
       ...o.io.write,
       fingerprint: o.produced.fingerprint,
+      early: o.early?.active ? o.early : undefined,
     });
   } catch (error) {
     if (

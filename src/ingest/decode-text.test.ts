@@ -56,3 +56,28 @@ describe.runIf(existsSync("/proc/self/status"))("readSourceBytes", () => {
     );
   });
 });
+
+describe("decodeSource of a large file", () => {
+  const line = '  "summary": "Ünïcödé €uro 😀 — and plain ASCII text",\n';
+  const big = (text: string) =>
+    Buffer.from(text.repeat(Math.ceil((8 << 20) / text.length)));
+
+  test("gives the very text UTF-8 decoding gives (ASCII, Latin-1, BMP, astral, a BOM)", () => {
+    for (const text of [line, "ascii only\n", "\ufeffcafé\n"]) {
+      const bytes = big(text);
+      expect(decodeSource(bytes) === bytes.toString("utf8")).toBe(true);
+    }
+  });
+
+  test("keeps the characters of a text that is not ASCII outside the JavaScript heap, which sizes the collector's limits", () => {
+    for (const text of [line, "Ünïcödé €uro\n"]) {
+      const bytes = big(text);
+      const before = process.memoryUsage().heapUsed;
+      const decoded = decodeSource(bytes);
+      const grown = process.memoryUsage().heapUsed - before;
+      expect(decoded.length).toBeGreaterThan(4 << 20);
+      // in the heap the text would take 16 MiB (two bytes a character)
+      expect(grown).toBeLessThan(2 << 20);
+    }
+  });
+});

@@ -6,6 +6,7 @@ import type { Fingerprint } from "./fingerprint.js";
 import { MANIFEST_FILE, unsafePathReason } from "./output-files.js";
 import { placeInText } from "./safe-path.js";
 import { updateWithText } from "./text-chunks.js";
+import { stagedText, type StagedText } from "./early-file.js";
 
 /**
  * The output folder's record of which files apiloom made. Only files it lists are ever
@@ -34,6 +35,8 @@ export function sha256(text: string): string {
  * replaced is hashed afresh.
  */
 export function fileHash(file: GeneratedFile): string {
+  const early = stagedText(file);
+  if (early) return early.hash;
   const known = HASHES.get(file);
   if (known !== undefined && known.contents === file.contents)
     return known.hash;
@@ -43,6 +46,14 @@ export function fileHash(file: GeneratedFile): string {
 }
 
 const HASHES = new WeakMap<GeneratedFile, { contents: string; hash: string }>();
+
+/** Whether `bytes` are the staged text's: the same count, the same sha256. */
+export function sameAsStaged(bytes: Uint8Array, staged: StagedText): boolean {
+  return (
+    bytes.length === staged.bytes &&
+    createHash("sha256").update(bytes).digest("hex") === staged.hash
+  );
+}
 
 /** Files must arrive sorted (collectFiles sorts) so the manifest text is deterministic. */
 export function makeManifest(

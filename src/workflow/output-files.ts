@@ -49,7 +49,8 @@ export function collectFiles(
     files: readonly GeneratedFile[];
   }[],
 ): GeneratedFile[] {
-  const byPath = new Map<string, { contents: string; emitter: string }>();
+  // the file objects are kept as they are: an early-staged file's text is not read back here
+  const byPath = new Map<string, { file: GeneratedFile; emitter: string }>();
   const byFolded = new Map<string, string>();
   for (const { emitter, path: own, files } of batches) {
     for (const file of files) {
@@ -76,7 +77,7 @@ export function collectFiles(
           `${twin} and ${file.path} differ only by letter case and would overwrite each other on some file systems`,
         );
       byFolded.set(folded, file.path);
-      byPath.set(file.path, { contents: file.contents, emitter });
+      byPath.set(file.path, { file, emitter });
     }
   }
   const folders = new Set<string>();
@@ -90,7 +91,7 @@ export function collectFiles(
       );
   return [...byPath.entries()]
     .sort(([a], [b]) => compareCodeUnits(a, b))
-    .map(([path, { contents }]) => ({ path, contents }));
+    .map(([, { file }]) => file);
 }
 
 /** True when `path` is the artifact path `own` (a file) or lies in it (a folder). */

@@ -12,14 +12,20 @@ export class OutputBusyError extends Error {}
  * taken over.
  */
 export function withOutputLock<T>(outDir: string, write: () => T): T {
-  makeFolders(outDir);
-  const lockFile = join(outDir, BUSY_FILE);
-  acquire(lockFile);
+  const release = holdOutputLock(outDir);
   try {
     return write();
   } finally {
-    rmSync(lockFile, { force: true });
+    release();
   }
+}
+
+/** Takes the lock of withOutputLock for longer than one call; returns what releases it. */
+export function holdOutputLock(outDir: string): () => void {
+  makeFolders(outDir);
+  const lockFile = join(outDir, BUSY_FILE);
+  acquire(lockFile);
+  return () => rmSync(lockFile, { force: true });
 }
 
 function acquire(lockFile: string): void {

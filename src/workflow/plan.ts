@@ -4,8 +4,10 @@ import type { GeneratedFile } from "../emit/artifact.js";
 import { compareCodeUnits } from "../model/order.js";
 import type { Fingerprint } from "./fingerprint.js";
 import { sameUtf8 } from "./text-chunks.js";
+import { stagedText } from "./early-file.js";
 import {
   makeManifest,
+  sameAsStaged,
   manifestText,
   readManifestChecked,
   type Manifest,
@@ -70,7 +72,13 @@ export function planOutput(
       continue;
     }
     const disk = readIfFile(join(outDir, file.path));
-    if (disk.kind === "file" && sameUtf8(disk.bytes, file.contents))
+    const early = stagedText(file);
+    if (
+      disk.kind === "file" &&
+      (early
+        ? sameAsStaged(disk.bytes, early)
+        : sameUtf8(disk.bytes, file.contents))
+    )
       plan.unchanged.push(file.path);
     else if (disk.kind === "missing")
       plan.write.push({ file, before: undefined });

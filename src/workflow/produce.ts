@@ -85,6 +85,8 @@ export async function produce(
   onStage: (message: string) => void = () => {},
   sources?: SourceCache,
   accept?: Accept,
+  /** Given each plugin's files as it returns them (see PipelineSettings.keep). */
+  keep?: (files: GeneratedFile[]) => GeneratedFile[],
 ): Promise<Produced> {
   const { inputFiles, unmatched } = listInputs(settings);
   // apiloom's own diagnostics first, then the settings', the model's, the emitters', the scaffold's
@@ -128,6 +130,7 @@ export async function produce(
       ),
     },
     onStage,
+    keep,
   });
   // the API as the last run into this folder left it: the changelog and the handlers' words
   const since = sinceLastRun(out, files);

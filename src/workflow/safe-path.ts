@@ -98,8 +98,9 @@ function resolvesOutside(outDir: string, path: string): string | undefined {
 /**
  * Makes `dir` and its missing parents one at a time, so that a refusal is reported with its
  * real cause: `mkdirSync(…, { recursive: true })` answers ENOENT on a read-only file system.
+ * Returns the folders it made, outermost first.
  */
-export function makeFolders(dir: string): void {
+export function makeFolders(dir: string): string[] {
   const missing: string[] = [];
   for (let at = dir; ; at = dirname(at)) {
     try {
@@ -117,6 +118,7 @@ export function makeFolders(dir: string): void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
   }
+  return missing;
 }
 
 /**

@@ -98,13 +98,19 @@ export function sinceLastRun(
   };
   const before = earlier(now.path);
   let memo: { changes: readonly Change[] | undefined } | undefined;
+  // read when first asked for, then kept: a large document may be staged early
+  // (early-stage.ts), and its staged copy is gone once the writer has moved it into place
+  let text: string | undefined;
+  const nowText = () => (text ??= now.contents);
   return {
     path: now.path,
     before,
     earlier,
-    now: now.contents,
+    get now() {
+      return nowText();
+    },
     changes() {
-      memo ??= { changes: compare(before, now.contents, now.path, out) };
+      memo ??= { changes: compare(before, nowText(), now.path, out) };
       return memo.changes;
     },
   };

@@ -22,18 +22,61 @@ export function textChunks(text: string): string[] {
   return chunks;
 }
 
-/** `flag` "wx" refuses to open what is already there (a planted link is never followed). */
+/**
+ * The slices of a text given as parts (emit/shared/text-parts.ts), as of their concatenation:
+ * small parts are joined into slices of about {@link CHUNK} units, large ones sliced, and a
+ * surrogate pair split between two parts is kept together.
+ */
+export function* partChunks(parts: readonly string[]): Generator<string> {
+  let batch: string[] = [];
+  let size = 0;
+  for (const part of parts) {
+    batch.push(part);
+    size += part.length;
+    if (size < CHUNK) continue;
+    let joined = batch.join("");
+    batch = [];
+    size = 0;
+    const last = joined.charCodeAt(joined.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      batch.push(joined.slice(-1));
+      size = 1;
+      joined = joined.slice(0, -1);
+    }
+    yield* textChunks(joined);
+  }
+  if (batch.length > 0) yield* textChunks(batch.join(""));
+}
+
+/**
+ * Writes `text` (a string, or parts to concatenate) to `path`. `flag` "wx" refuses to open what
+ * is already there (a planted link is never followed). Returns how many bytes were written;
+ * `hash`, when given, is fed those very bytes.
+ */
 export function writeTextFile(
   path: string,
-  text: string,
+  text: string | readonly string[],
   flag: "w" | "wx" = "w",
-): void {
+  hash?: Hash,
+): number {
   const fd = openSync(path, flag);
+  let bytes = 0;
   try {
-    for (const chunk of textChunks(text)) writeSync(fd, chunk);
+    const chunks =
+      typeof text === "string" ? textChunks(text) : partChunks(text);
+    for (const chunk of chunks) {
+      // encoded into one reused buffer: a new one per slice is memory outside the heap that
+      // stays taken until the next full garbage collection
+      const buffer = scratchFor(chunk.length);
+      const n = buffer.write(chunk, 0, "utf8");
+      writeSync(fd, buffer, 0, n);
+      hash?.update(buffer.subarray(0, n));
+      bytes += n;
+    }
   } finally {
     closeSync(fd);
   }
+  return bytes;
 }
 
 export function updateWithText(hash: Hash, text: string): Hash {
@@ -41,8 +84,16 @@ export function updateWithText(hash: Hash, text: string): Hash {
   return hash;
 }
 
-// sameUtf8's buffer, grown as needed and reused: one slice's UTF-8 at most (three bytes a unit)
+// the buffer of writeTextFile and sameUtf8, grown as needed and reused: one slice's UTF-8 at
+// most (three bytes a unit)
 let scratch: Buffer | undefined;
+
+function scratchFor(units: number): Buffer {
+  const need = 3 * units;
+  if (scratch === undefined || scratch.length < need)
+    scratch = Buffer.allocUnsafe(need);
+  return scratch;
+}
 
 /**
  * Whether `bytes` are exactly the UTF-8 of `text` (bytes, not decoded text: a file with invalid
@@ -50,14 +101,12 @@ let scratch: Buffer | undefined;
  * compared in place, so comparing a file costs no copy of its size.
  */
 export function sameUtf8(bytes: Uint8Array, text: string): boolean {
-  const need = 3 * Math.min(text.length, CHUNK);
-  if (scratch === undefined || scratch.length < need)
-    scratch = Buffer.allocUnsafe(need);
+  const buffer = scratchFor(Math.min(text.length, CHUNK));
   let at = 0;
   for (const chunk of textChunks(text)) {
-    const n = scratch.write(chunk, 0, "utf8");
+    const n = buffer.write(chunk, 0, "utf8");
     const end = at + n;
-    if (end > bytes.length || scratch.compare(bytes, at, end, 0, n) !== 0)
+    if (end > bytes.length || buffer.compare(bytes, at, end, 0, n) !== 0)
       return false;
     at = end;
   }

@@ -20,6 +20,7 @@ import {
   type JournalProblem,
 } from "./journal.js";
 import { fileHash, sha256 } from "./manifest.js";
+import { stagedText } from "./early-file.js";
 import {
   JOURNAL_FILE,
   JOURNAL_TMP,
@@ -35,9 +36,10 @@ import { planIsClean, planOutput, type OutputPlan } from "./plan.js";
 /**
  * Writes the output folder as one transaction.
  *
- * 1. Stage: every new or changed file is written in full under `.apiloom-staging/`. This is
- *    where nearly all the time goes; a crash or kill here leaves the folder exactly as the
- *    previous run left it (the next run deletes the staging leftovers).
+ * 1. Stage: every new or changed file is written in full under `.apiloom-staging/` (the large
+ *    ones were staged there already while the plugins ran: early-stage.ts). This is where nearly
+ *    all the time goes; a crash or kill here leaves the folder exactly as the previous run left
+ *    it (the next run deletes the staging leftovers).
  * 2. Commit: a journal listing the renames, removals and the new manifest is written to a temp
  *    name and renamed into place; that rename is the commit point.
  *    The manifest is staged like any file, and the journal records each staged file's sha256.
@@ -70,7 +72,7 @@ export interface WriteResult {
 }
 
 export type WriteStep =
-  "stage" | "commit" | "apply" | "remove" | "manifest" | "done";
+  "early" | "stage" | "commit" | "apply" | "remove" | "manifest" | "done";
 
 export class OutputConflictError extends Error {
   constructor(readonly conflicts: { path: string; reason: string }[]) {
@@ -95,6 +97,22 @@ export interface WriteOptions {
   afterStep?: (phase: WriteStep, count: number) => void;
   /** What the files were made from, recorded in the manifest so the next run can skip its work. */
   fingerprint?: Fingerprint;
+  /**
+   * Files were staged before the writer ran (early-stage.ts): it holds the output folder's lock,
+   * has recovered an interrupted run and made the staging folder, and some files are already
+   * staged there. The writer then neither locks nor recovers again, and stages after them.
+   */
+  early?: EarlyStaged;
+  /** The shortest text the CLI stages early (early-stage.ts); tests pass 0 to stage them all. */
+  earlyMinChars?: number;
+}
+
+/** What the writer needs to know of an early staging that holds the output folder. */
+export interface EarlyStaged {
+  /** What recovering an interrupted run found (unsafe journal). */
+  diagnostics: Diagnostic[];
+  /** How many files are staged: the writer's own staged names start after them. */
+  count: number;
 }
 
 /**
@@ -135,9 +153,12 @@ export function writeOutput(
 ): WriteResult {
   const state = { committed: false };
   try {
-    return withOutputLock(outDir, () =>
-      writeLocked(outDir, files, options, state),
-    );
+    // an early staging holds the lock already (taking it again would find this very process)
+    return options.early
+      ? writeLocked(outDir, files, options, state)
+      : withOutputLock(outDir, () =>
+          writeLocked(outDir, files, options, state),
+        );
   } catch (error) {
     if (typeof (error as NodeJS.ErrnoException).code === "string")
       throw new OutputWriteError(
@@ -154,7 +175,10 @@ function writeLocked(
   options: WriteOptions,
   state: { committed: boolean },
 ): WriteResult {
-  const diagnostics = recoverOutput(outDir, state).diagnostics;
+  const early = options.early;
+  const diagnostics = early
+    ? [...early.diagnostics]
+    : recoverOutput(outDir, state).diagnostics;
   const plan = planOutput(outDir, files, options.fingerprint, {
     texts: false,
   });
@@ -171,8 +195,8 @@ function writeLocked(
     assertWritableWay(outDir, path);
   let journal: Journal;
   try {
-    mkdirSync(join(outDir, STAGING_DIR));
-    journal = stage(outDir, plan, options);
+    if (!early) mkdirSync(join(outDir, STAGING_DIR));
+    journal = stage(outDir, plan, options, early?.count ?? 0);
     const tmp = join(outDir, JOURNAL_TMP);
     writeFileSync(tmp, journalText(journal), { flag: "wx" });
     renameSync(tmp, join(outDir, JOURNAL_FILE));
@@ -278,17 +302,24 @@ export function hasInterruptedRun(outDir: string): boolean {
   );
 }
 
+/** Stages what was not staged early, numbering after the `first` names already taken. */
 function stage(
   outDir: string,
   plan: OutputPlan,
   options: WriteOptions,
+  first: number,
 ): Journal {
   const moves: Journal["moves"] = [];
+  let next = first;
   plan.write.forEach(({ file }, i) => {
-    // flat numbered names: staging needs no folders and cannot collide with itself
-    const staged = `${STAGING_DIR}/${i}`;
-    writeTextFile(join(outDir, staged), file.contents, "wx");
-    moves.push([staged, file.path, fileHash(file)]);
+    const early = stagedText(file);
+    if (early) moves.push([early.name, file.path, early.hash]);
+    else {
+      // flat numbered names: staging needs no folders and cannot collide with itself
+      const staged = `${STAGING_DIR}/${next++}`;
+      writeTextFile(join(outDir, staged), file.contents, "wx");
+      moves.push([staged, file.path, fileHash(file)]);
+    }
     options.afterStep?.("stage", i + 1);
   });
   const manifest = `${STAGING_DIR}/manifest`;

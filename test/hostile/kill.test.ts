@@ -26,7 +26,9 @@ import { BOOKKEEPING } from "./sandbox.js";
  * killed with SIGKILL there. Then every file is whole (the old run's bytes or the new run's),
  * the handlers file is the user's or the user's plus the new stub, `--check` never passes on a
  * folder that is not the new output, and the next run ends with exactly the new output.
- * Points are chosen by counting, never by time.
+ * Points are chosen by counting, never by time. The same is done with every text staged as it
+ * is made (APILOOM_TEST_EARLY_MIN=0, src/workflow/early-stage.ts), killed while the plugins still
+ * run (early:n) and at the writer's points.
  */
 
 let cli: string;
@@ -120,6 +122,15 @@ const POINTS = [
   "done:1",
 ];
 
+/** The points of a run that stages every text early: while it does so, and in the writer. */
+const EARLY_POINTS = [
+  "early:1",
+  "early:LAST",
+  "stage:1",
+  "commit:1",
+  "apply:1",
+];
+
 describe("kill -9 during a run over an existing output", () => {
   it("the change under test writes and removes files, so every phase has points", () => {
     expect(written).toBeGreaterThan(2);
@@ -127,8 +138,12 @@ describe("kill -9 during a run over an existing output", () => {
   });
 
   // one test per point: each is a killed run, a check and a full run
-  for (const point of POINTS)
-    it(`killed at ${point}: old-or-new files whole, --check honest, the next run ends with the new output`, async () => {
+  const cases = [
+    ...POINTS.map((point) => ({ point, early: undefined })),
+    ...EARLY_POINTS.map((point) => ({ point, early: "0" })),
+  ];
+  for (const { point, early } of cases)
+    it(`killed at ${point}${early ? " (texts staged early)" : ""}: old-or-new files whole, --check honest, the next run ends with the new output`, async () => {
       const at = point
         .replace("LAST", String(written))
         .replace("MID", String(Math.ceil(written / 2)));
@@ -136,7 +151,7 @@ describe("kill -9 during a run over an existing output", () => {
       const run = startCli(cli, ARGS, {
         cwd: dir,
         fake: false,
-        env: { APILOOM_TEST_PAUSE: at },
+        env: { APILOOM_TEST_PAUSE: at, APILOOM_TEST_EARLY_MIN: early },
       });
       await waitFor(
         () => run.output().includes(`apiloom-test-paused ${at}`),

@@ -43,7 +43,9 @@ export async function buildCli(): Promise<string> {
   );
   // APILOOM_TEST_FAKE_STAGES=1 swaps in the fake emitters of test/workflow/fake-stages.ts;
   // APILOOM_TEST_PAUSE=stage:2 blocks the writer for good after the second staged file
-  // (apply:1 after the first rename into place) and says so on stderr, for the crash tests.
+  // (apply:1 after the first rename into place; early:1 after the first text staged while the
+  // plugins run) and says so on stderr, for the crash tests. APILOOM_TEST_EARLY_MIN=n stages
+  // every text of n characters or more as it is made (0: all of them; see early-stage.ts).
   writeFileSync(
     join(root, "run.mjs"),
     `import { writeSync } from "node:fs";
@@ -51,7 +53,9 @@ import { main } from "./src/cli/main.js";
 import { runGenerate } from "./src/cli/generate.js";
 const args = process.argv.slice(2);
 const pause = process.env.APILOOM_TEST_PAUSE;
+const early = process.env.APILOOM_TEST_EARLY_MIN;
 const write = {
+  earlyMinChars: early === undefined ? undefined : Number(early),
   afterStep(phase, count) {
     if (pause !== phase + ":" + count) return;
     writeSync(2, "apiloom-test-paused " + phase + ":" + count + "\\n");

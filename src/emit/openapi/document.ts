@@ -3,6 +3,7 @@ import type { ApiModel, Endpoint, Server } from "../../model/types.js";
 import { HTTP_METHODS } from "../../model/types.js";
 import { compareCodeUnits } from "../../model/order.js";
 import type { JsonObject } from "./json.js";
+import { LazyMembers } from "./print-json.js";
 import { operationObject, type FixSchema } from "./operation.js";
 import { componentKeyRenames, componentSchemas } from "./schema-names.js";
 import { securityRequirements, securitySchemesObject } from "./security.js";
@@ -14,7 +15,14 @@ export const OPENAPI_VERSION = "3.1.1";
  * field tables; maps keyed by names (paths, schemas, schemes) are sorted, so the output never
  * depends on the order inputs were given in.
  */
-export function openApiDocument(model: ApiModel): JsonObject {
+/**
+ * The document as one JSON value. With `lazyPaths` its `paths` are a LazyMembers (print-json.ts):
+ * each path item is made when printJson reaches it, for the `openapi` artifact's file.
+ */
+export function openApiDocument(
+  model: ApiModel,
+  { lazyPaths = false }: { lazyPaths?: boolean } = {},
+): JsonObject {
   const { schemas, fix } = componentSchemas(model.schemas);
   // scheme names are component keys too: `oauth/app` is not a valid one
   const schemeKeys = componentKeyRenames(
@@ -40,7 +48,9 @@ export function openApiDocument(model: ApiModel): JsonObject {
     servers:
       model.servers.length > 0 ? model.servers.map(serverObject) : undefined,
     tags: tagsArray(model),
-    paths: pathsObject(model.endpoints, fix, schemeKeys),
+    paths: lazyPaths
+      ? lazyPathsObject(model.endpoints, fix, schemeKeys)
+      : pathsObject(model.endpoints, fix, schemeKeys),
     components: Object.keys(components).length > 0 ? components : undefined,
   };
 }
@@ -78,24 +88,44 @@ function pathsObject(
   fix: FixSchema,
   schemeKeys: ReadonlyMap<string, string>,
 ): JsonObject {
+  const { keys, item } = pathItems(endpoints, fix, schemeKeys);
+  const paths: JsonObject = {};
+  for (const path of keys) setOwn(paths, path, item(path));
+  return paths;
+}
+
+function lazyPathsObject(
+  endpoints: readonly Endpoint[],
+  fix: FixSchema,
+  schemeKeys: ReadonlyMap<string, string>,
+): LazyMembers {
+  const { keys, item } = pathItems(endpoints, fix, schemeKeys);
+  return new LazyMembers(keys, item);
+}
+
+/** The paths, sorted, and how to make the path item of each (never empty: never undefined). */
+function pathItems(
+  endpoints: readonly Endpoint[],
+  fix: FixSchema,
+  schemeKeys: ReadonlyMap<string, string>,
+): { keys: string[]; item: (path: string) => JsonObject } {
   const byPath = new Map<string, Endpoint[]>();
   for (const endpoint of endpoints) {
     const list = byPath.get(endpoint.path);
     if (list) list.push(endpoint);
     else byPath.set(endpoint.path, [endpoint]);
   }
-  const paths: JsonObject = {};
-  for (const path of [...byPath.keys()].sort(compareCodeUnits)) {
-    const item: JsonObject = {};
+  const item = (path: string): JsonObject => {
+    const value: JsonObject = {};
     const list = byPath.get(path)!;
     for (const method of HTTP_METHODS) {
       const endpoint = list.find((e) => e.method === method);
       if (endpoint)
-        item[method] = operationObject(endpoint, fix, (e) =>
+        value[method] = operationObject(endpoint, fix, (e) =>
           securityRequirements(e, schemeKeys),
         );
     }
-    setOwn(paths, path, item);
-  }
-  return paths;
+    return value;
+  };
+  return { keys: [...byPath.keys()].sort(compareCodeUnits), item };
 }

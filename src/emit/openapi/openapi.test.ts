@@ -3,7 +3,8 @@ import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { hostileModel } from "../../../test/docs/hostile-model.js";
 import type { ApiModel } from "../../model/types.js";
-import { emitOpenApi } from "./index.js";
+import { emitOpenApi, openApiDocument } from "./index.js";
+import { printJson } from "./print-json.js";
 import { PLACEHOLDER_URLS } from "./security.js";
 
 async function emit(model: ApiModel): Promise<{ text: string; doc: any }> {
@@ -14,6 +15,13 @@ async function emit(model: ApiModel): Promise<{ text: string; doc: any }> {
 }
 
 describe("emitOpenApi", () => {
+  it("prints the same text with its paths made one at a time as with the whole document", async () => {
+    const model = hostileModel();
+    const whole = printJson(openApiDocument(model));
+    expect(printJson(openApiDocument(model, { lazyPaths: true }))).toBe(whole);
+    expect((await emit(model)).text).toBe(whole);
+  });
+
   it("writes a document the official OpenAPI 3.1 schema accepts", async () => {
     const { doc } = await emit(hostileModel());
     const result = await new Validator().validate(doc);

@@ -1,6 +1,6 @@
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
-import { printJson } from "./print-json.js";
+import { LazyMembers, printJson } from "./print-json.js";
 
 const cases: [string, unknown][] = [
   ["empty containers", { a: {}, b: [], c: [{}, []] }],
@@ -66,6 +66,28 @@ describe("printJson", () => {
   it("leaves out undefined members like JSON.stringify", () => {
     expect(printJson({ a: undefined, b: [undefined] })).toBe(
       '{\n  "b": [null]\n}\n',
+    );
+  });
+});
+
+describe("LazyMembers", () => {
+  it("prints as the object of its members would, making each when it is printed", () => {
+    const members: Record<string, unknown> = {
+      "/a": { get: { tags: ["x", "y"], n: 1 } },
+      "/b/{id}": { post: { list: Array.from({ length: 30 }, (_, i) => i) } },
+      "/c": {},
+    };
+    const made: string[] = [];
+    const lazy = new LazyMembers(Object.keys(members), (key) => {
+      made.push(key);
+      return members[key];
+    });
+    expect(printJson({ before: 1, paths: lazy, after: [] })).toBe(
+      printJson({ before: 1, paths: members, after: [] }),
+    );
+    expect(made).toEqual(Object.keys(members));
+    expect(printJson({ paths: new LazyMembers([], () => 1) })).toBe(
+      printJson({ paths: {} }),
     );
   });
 });

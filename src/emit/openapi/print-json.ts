@@ -9,12 +9,17 @@ import { PRINT_WIDTH } from "../shared/literals.js";
  */
 
 export function printJson(value: unknown): string {
+  return printJsonParts(value).join("");
+}
+
+/** {@link printJson}'s text as the parts it is made of, in order (see shared/text-parts.ts). */
+export function printJsonParts(value: unknown): string[] {
   // pieces appended to one output: building each level's string from its children's would copy
   // the text once per nesting level (on GitHub's API, ~150 MB of garbage for 15 MB of JSON)
   const out = new Output();
   print(value, "", 0, 0, out);
   out.push("\n");
-  return out.text();
+  return out.parts();
 }
 
 /**
@@ -33,11 +38,23 @@ class Output {
     }
   }
 
-  text(): string {
+  parts(): string[] {
     this.chunks.push(this.pieces.join(""));
     this.pieces = [];
-    return this.chunks.join("");
+    return this.chunks;
   }
+}
+
+/**
+ * An object whose members are made one at a time as they are printed, then dropped: printing
+ * GitHub's or a 10k-operation API's `paths` no longer needs every operation object alive at
+ * once. `make` must not return undefined (an object member the printer would leave out).
+ */
+export class LazyMembers {
+  constructor(
+    readonly keys: readonly string[],
+    readonly make: (key: string) => unknown,
+  ) {}
 }
 
 /**
@@ -53,6 +70,7 @@ function print(
 ): void {
   if (Array.isArray(value))
     return printArray(value, indent, column, trailing, out);
+  if (value instanceof LazyMembers) return printLazy(value, indent, out);
   if (isObject(value)) {
     // plain loops over the keys: no entry arrays, no closures (15 MB of JSON has ~1M members)
     const keys = Object.keys(value);
@@ -94,6 +112,31 @@ function quotedKey(key: string): QuotedKey {
     if (KEYS.size < 10_000) KEYS.set(key, quoted);
   }
   return quoted;
+}
+
+function printLazy(value: LazyMembers, indent: string, out: Output): void {
+  if (value.keys.length === 0) {
+    out.push("{}");
+    return;
+  }
+  const inner = indent + "  ";
+  out.push("{\n");
+  const lastIndex = value.keys.length - 1;
+  for (let i = 0; i <= lastIndex; i++) {
+    const key = quotedKey(value.keys[i]!);
+    out.push(inner);
+    out.push(key.text);
+    const last = i === lastIndex;
+    print(
+      value.make(value.keys[i]!),
+      inner,
+      inner.length + key.width,
+      last ? 0 : 1,
+      out,
+    );
+    if (!last) out.push(",\n");
+  }
+  out.push(`\n${indent}}`);
 }
 
 function printArray(

@@ -14,6 +14,7 @@ import { printDoc, printTypeAlias } from "./print.js";
 import { printObject } from "./print-object.js";
 import { docLines } from "./schema-to-type.js";
 import type { ObjectMember, TypeNode } from "./type-node.js";
+import { joinedParts, partsFile } from "../shared/text-parts.js";
 
 /** The text of types.ts: schema types first (sorted by schema name), then each endpoint's. */
 const HEADER =
@@ -59,10 +60,13 @@ export function emitTypesFile(
   }
   for (const endpoint of model.endpoints)
     blocks.push(endpointDeclarations(endpoint, index));
-  return {
-    path: TYPES_FILE,
-    contents: blocks.length > 0 ? `${HEADER}\n${blocks.join("\n")}` : HEADER,
-  };
+  // parts, joined only if read: a writing run stages them as they are (shared/text-parts.ts)
+  return partsFile(
+    TYPES_FILE,
+    blocks.length > 0
+      ? [`${HEADER}\n`, ...joinedParts(blocks, "\n")]
+      : [HEADER],
+  );
 }
 
 /** `export interface` for object types, `export type` for the rest. */

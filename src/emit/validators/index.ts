@@ -20,6 +20,7 @@ import { VALIDATORS_FOLDER } from "./path.js";
 import { createTypeIndex, type TypeIndex } from "../types/index.js";
 import { headerParameters } from "../types/endpoint-types.js";
 import { propertyKey } from "../shared/literals.js";
+import { joinedParts, partsFile } from "../shared/text-parts.js";
 import { ValidatorModule } from "./module.js";
 
 /**
@@ -52,14 +53,8 @@ function validatorFiles(
       path: VALIDATOR_FILES[0],
       contents: templateText("validators", "runtime.ts", templatesDir),
     },
-    {
-      path: VALIDATOR_FILES[1],
-      contents: schemasFile(model, index, checkNames),
-    },
-    {
-      path: VALIDATOR_FILES[2],
-      contents: endpointsFile(model, index, checkNames),
-    },
+    partsFile(VALIDATOR_FILES[1], schemasFile(model, index, checkNames)),
+    partsFile(VALIDATOR_FILES[2], endpointsFile(model, index, checkNames)),
   ];
   return files;
 }
@@ -90,7 +85,7 @@ function schemasFile(
   model: ApiModel,
   index: TypeIndex,
   checks: Map<string, string>,
-): string {
+): string[] {
   const mod = new ValidatorModule(model.schemas, checkOf(model, checks));
   const names = Object.keys(model.schemas).sort();
   for (const name of names)
@@ -104,26 +99,29 @@ function schemasFile(
     (name) =>
       `  ${print([tableMember(index.schemaTypeName(name), checks.get(name)!), ","], { indent: 2 })}`,
   );
-  return [
-    HEADER +
-      "// One check per named schema (JSON Schema 2020-12), and `schemas`: a validator for each.",
+  return joinedParts(
     [
-      ...(names.length > 0 ? ['import type * as T from "../types.js";'] : []),
-      'import * as r from "./runtime.js";',
-      ...imports,
-    ].join("\n"),
-    ...parts,
-    "/** The type each validator of `schemas` narrows to. */\n" +
-      objectType("SchemaTypes", typeLines),
-    objectCall(
-      "/** A validator per named schema, reading it as plain JSON Schema. */\n",
-      "schemas",
-      "SchemaValidators",
-      "r.Validators<SchemaTypes>",
-      "r.validators<SchemaTypes>",
-      checkLines,
-    ) + "\n",
-  ].join("\n\n");
+      HEADER +
+        "// One check per named schema (JSON Schema 2020-12), and `schemas`: a validator for each.",
+      [
+        ...(names.length > 0 ? ['import type * as T from "../types.js";'] : []),
+        'import * as r from "./runtime.js";',
+        ...imports,
+      ].join("\n"),
+      ...parts,
+      "/** The type each validator of `schemas` narrows to. */\n" +
+        objectType("SchemaTypes", typeLines),
+      objectCall(
+        "/** A validator per named schema, reading it as plain JSON Schema. */\n",
+        "schemas",
+        "SchemaValidators",
+        "r.Validators<SchemaTypes>",
+        "r.validators<SchemaTypes>",
+        checkLines,
+      ) + "\n",
+    ],
+    "\n\n",
+  );
 }
 
 function objectType(name: string, lines: string[]): string {
@@ -167,7 +165,7 @@ function endpointsFile(
   model: ApiModel,
   index: TypeIndex,
   checks: Map<string, string>,
-): string {
+): string[] {
   const mod = new ValidatorModule(
     model.schemas,
     checkOf(model, checks),
@@ -225,26 +223,29 @@ function endpointsFile(
   }
   const { imports, parts } = mod.finish();
   const any = model.endpoints.length > 0;
-  return [
-    HEADER +
-      "// Validators of each endpoint's parameters, JSON body and JSON responses.",
+  return joinedParts(
     [
-      ...(any ? ['import type * as T from "../types.js";'] : []),
-      'import * as r from "./runtime.js";',
-      ...imports,
-    ].join("\n"),
-    ...parts,
-    "/** Each endpoint's parts and the types their validators narrow to. */\n" +
-      objectType("EndpointTypes", typeLines),
-    objectCall(
-      "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n",
-      "endpoints",
-      "EndpointValidatorTable",
-      "r.Endpoints<EndpointTypes>",
-      "r.endpoints<EndpointTypes>",
-      tableLines,
-    ) + "\n",
-  ].join("\n\n");
+      HEADER +
+        "// Validators of each endpoint's parameters, JSON body and JSON responses.",
+      [
+        ...(any ? ['import type * as T from "../types.js";'] : []),
+        'import * as r from "./runtime.js";',
+        ...imports,
+      ].join("\n"),
+      ...parts,
+      "/** Each endpoint's parts and the types their validators narrow to. */\n" +
+        objectType("EndpointTypes", typeLines),
+      objectCall(
+        "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n",
+        "endpoints",
+        "EndpointValidatorTable",
+        "r.Endpoints<EndpointTypes>",
+        "r.endpoints<EndpointTypes>",
+        tableLines,
+      ) + "\n",
+    ],
+    "\n\n",
+  );
 }
 
 /** The parameters of one location as an object schema: one property per parameter. */
