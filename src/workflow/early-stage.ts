@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, rmSync, rmdirSync } from "node:fs";
+import { mkdirSync, rmSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import type { Diagnostic } from "../model/types.js";
@@ -9,7 +9,12 @@ import { holdOutputLock } from "./output-lock.js";
 import { JOURNAL_FILE, STAGING_DIR } from "./output-files.js";
 import { makeFolders } from "./safe-path.js";
 import { writeTextFile } from "./text-chunks.js";
-import { recoverOutput, type EarlyStaged, type WriteStep } from "./writer.js";
+import {
+  entryExists,
+  recoverOutput,
+  type EarlyStaged,
+  type WriteStep,
+} from "./writer.js";
 
 /** Texts shorter than this stay in memory: together they are a small part of a large run. */
 export const EARLY_STAGE_MIN_CHARS = 1 << 16;
@@ -120,7 +125,7 @@ export class EarlyStaging implements EarlyStaged {
     this.state = "off";
     try {
       // only while holding the lock: another run's staging is never this run's to remove
-      if (this.release && !exists(join(this.outDir, JOURNAL_FILE)))
+      if (this.release && !entryExists(join(this.outDir, JOURNAL_FILE)))
         rmSync(join(this.outDir, STAGING_DIR), {
           recursive: true,
           force: true,
@@ -146,13 +151,4 @@ function textLength(file: GeneratedFile): number {
   let length = 0;
   for (const part of parts) length += part.length;
   return length;
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -280,13 +280,14 @@ export function unsafeJournalDiagnostic(
 function clearBookkeeping(outDir: string): boolean {
   const leftovers = [STAGING_DIR, JOURNAL_FILE, JOURNAL_TMP, OLD_MANIFEST_TMP]
     .map((name) => join(outDir, name))
-    .filter(exists);
+    .filter(entryExists);
   // rmSync does not follow a link: a planted `.apiloom-staging` link loses only itself
   for (const path of leftovers) rmSync(path, { recursive: true, force: true });
   return leftovers.length > 0;
 }
 
-function exists(path: string): boolean {
+/** Whether anything is at `path`, a link included (lstat: nothing is followed). */
+export function entryExists(path: string): boolean {
   try {
     lstatSync(path);
     return true;
@@ -298,7 +299,8 @@ function exists(path: string): boolean {
 /** True when an interrupted run left bookkeeping behind (`--check` reports it as stale). */
 export function hasInterruptedRun(outDir: string): boolean {
   return (
-    exists(join(outDir, JOURNAL_FILE)) || exists(join(outDir, STAGING_DIR))
+    entryExists(join(outDir, JOURNAL_FILE)) ||
+    entryExists(join(outDir, STAGING_DIR))
   );
 }
 
@@ -340,7 +342,7 @@ function apply(
 ): void {
   journal.moves.forEach(([staged, path], i) => {
     const from = join(outDir, staged);
-    if (!exists(from)) return; // moved before an interruption
+    if (!entryExists(from)) return; // moved before an interruption
     const to = join(outDir, path);
     makeFolders(dirname(to));
     renameSync(from, to);
@@ -356,7 +358,7 @@ function apply(
     options.afterStep?.("remove", i + 1);
   });
   const manifest = join(outDir, journal.manifest[0]);
-  if (exists(manifest)) renameSync(manifest, join(outDir, MANIFEST_FILE));
+  if (entryExists(manifest)) renameSync(manifest, join(outDir, MANIFEST_FILE));
   options.afterStep?.("manifest", 1);
   rmSync(join(outDir, STAGING_DIR), { recursive: true, force: true });
   rmSync(join(outDir, JOURNAL_FILE), { force: true });
