@@ -1,35 +1,243 @@
-import { print } from "../shared/doc.js";
-import { propertyKey } from "../shared/literals.js";
-import { assignedDoc, memberDoc } from "./print.js";
-import type { TypeNode } from "./type-node.js";
-
-type ObjectNode = Extract<TypeNode, { kind: "object" }>;
+import { print, textWidth } from "../shared/doc.js";
+import { PRINT_WIDTH, propertyKey } from "../shared/literals.js";
+import {
+  assignedDoc,
+  flat,
+  isHuggedUnion,
+  memberDoc,
+  printTypeAlias,
+  simpleNullable,
+} from "./print.js";
+import type { ObjectMember, TypeNode } from "./type-node.js";
 
 /**
- * An object type, expanded: `{`, one member per line indented by two, `}` at column 0: what
- * print(expandedObjectDoc(node)) writes, a member at a time. A line break follows each member's
- * `;`, so print() lays each member out on its own from column 2, and a member that is a key and
- * a plain type (no JSDoc) is written without any doc.
+ * Direct printers for the declarations of types.ts: the text print() writes for a type alias
+ * (printTypeAlias) or an expanded object type (expandedObjectDoc), written without building docs
+ * for the shapes whose layout needs no printer: a type whose flat text fits on its line, an
+ * object that is always expanded (its members each on their line), a union of plain names and
+ * literals broken one `| member` per line, a JSDoc block. Anything else is handed to print(), a
+ * member or a declaration at a time. print-object.test.ts checks both paths agree on random nodes.
  */
-export function printObject(node: ObjectNode): string {
-  if (node.members.length === 0 && !node.index) return "{}";
-  const out: string[] = ["{"];
+
+type ObjectNode = Extract<TypeNode, { kind: "object" }>;
+type Union = Extract<TypeNode, { kind: "union" }>;
+
+/**
+ * An object type, expanded: `{`, one member per line indented by two more than `indent`, `}` at
+ * `indent`: what print(expandedObjectDoc(node), { indent }) writes.
+ */
+export function printObject(node: ObjectNode, indent = 0): string {
+  const out: string[] = [];
+  writeObject(node, indent, out);
+  return out.join("");
+}
+
+/** `<head> = <node>;` and a newline: what printTypeAlias(head, node) writes. */
+export function printAlias(head: string, node: TypeNode): string {
+  const out: string[] = [];
+  if (writeAssigned(`${head} =`, node, true, 0, out)) {
+    out.push("\n");
+    return out.join("");
+  }
+  return printTypeAlias(head, node);
+}
+
+function writeObject(node: ObjectNode, indent: number, out: string[]): void {
+  if (node.members.length === 0 && !node.index) {
+    out.push("{}");
+    return;
+  }
+  const inner = indent + 2;
+  const lead = newlineAnd(inner);
+  out.push("{");
   for (const member of node.members) {
-    const type = member.type;
-    if (member.doc === undefined && type.kind === "raw")
-      out.push(
-        "\n  ",
-        propertyKey(member.name),
-        member.optional ? "?: " : ": ",
-        type.text,
-        ";",
-      );
-    else out.push("\n  ", print([memberDoc(member), ";"], { indent: 2 }));
+    out.push(lead);
+    writeMember(member, inner, out);
   }
   if (node.index) {
-    const index = ["[key: string]:", assignedDoc(node.index, false), ";"];
-    out.push("\n  ", print(index, { indent: 2 }));
+    out.push(lead);
+    if (!writeAssigned("[key: string]:", node.index, false, inner, out))
+      out.push(
+        print(["[key: string]:", assignedDoc(node.index, false), ";"], {
+          indent: inner,
+        }),
+      );
   }
-  out.push("\n}");
-  return out.join("");
+  out.push(newlineAnd(indent), "}");
+}
+
+/** One member with its JSDoc and `;`, from column `indent` (print([memberDoc, ";"])). */
+function writeMember(
+  member: ObjectMember,
+  indent: number,
+  out: string[],
+): void {
+  const doc = member.doc;
+  if (doc !== undefined && !plainJsdoc(doc)) {
+    out.push(print([memberDoc(member), ";"], { indent }));
+    return;
+  }
+  const mark = out.length;
+  if (doc !== undefined) writeJsdoc(doc, indent, out);
+  const key = `${propertyKey(member.name)}${member.optional ? "?:" : ":"}`;
+  if (writeAssigned(key, member.type, false, indent, out)) return;
+  out.length = mark;
+  out.push(print([memberDoc(member), ";"], { indent }));
+}
+
+/**
+ * `lead`, the type as assignedDoc(node, isAlias) lays it out after it, and `;`, from column
+ * `indent`, when the shape is one written directly; false (nothing written) otherwise.
+ */
+function writeAssigned(
+  lead: string,
+  node: TypeNode,
+  isAlias: boolean,
+  indent: number,
+  out: string[],
+): boolean {
+  // a plain type beside a property key is never broken
+  if (node.kind === "raw" && !isAlias) {
+    out.push(lead, " ", node.text, ";");
+    return true;
+  }
+  if (isExpanded(node)) {
+    out.push(lead, " ");
+    writeExpanded(node, indent, out);
+    out.push(";");
+    return true;
+  }
+  const text = flat(node);
+  if (text === null) return false;
+  // `lead text;`: the groups are decided outermost first, and the outermost fits
+  if (indent + textWidth(lead) + textWidth(text) + 2 <= PRINT_WIDTH) {
+    out.push(lead, " ", text, ";");
+    return true;
+  }
+  const next = newlineAnd(indent + 2);
+  if (
+    isAlias &&
+    (node.kind === "raw" ||
+      (node.kind === "array" && innermost(node).kind === "raw"))
+  ) {
+    // group(indent([line, text])): the text alone on the next line
+    out.push(lead, next, text, ";");
+    return true;
+  }
+  if (node.kind !== "union" || !plainMembers(node)) return false;
+  const simple = isAlias ? undefined : simpleNullable(node);
+  if (simple !== undefined) {
+    if (simple.kind !== "raw") return false;
+    // `Name | null` beside the key, whatever the order, once it does not fit flat
+    out.push(lead, " ", simple.text, " | null;");
+    return true;
+  }
+  // flat on the next line when it fits there, else one `| member` per line
+  out.push(lead, next);
+  if (indent + 2 + textWidth(text) + 1 <= PRINT_WIDTH) out.push(text);
+  else
+    for (let i = 0; i < node.members.length; i++) {
+      if (i > 0) out.push(next);
+      out.push("| ", (node.members[i] as { text: string }).text);
+    }
+  out.push(";");
+  return true;
+}
+
+/**
+ * An object that objectDoc always breaks (not inline, an index signature or a member's JSDoc),
+ * an array of one, or one hugged by nulls: laid out the same whatever the width.
+ */
+function isExpanded(node: TypeNode): boolean {
+  switch (node.kind) {
+    case "object":
+      return (
+        (node.members.length > 0 || node.index !== undefined) &&
+        (!node.inline ||
+          node.index !== undefined ||
+          node.members.some((m) => m.doc !== undefined))
+      );
+    case "array": {
+      const element = node.element;
+      if (element.kind === "union") return isExpanded(element);
+      return (
+        (element.kind === "object" || element.kind === "array") &&
+        isExpanded(element)
+      );
+    }
+    case "union":
+      return (
+        isHuggedUnion(node) &&
+        node.members.some((m) => m.kind === "object" && isExpanded(m))
+      );
+    default:
+      return false;
+  }
+}
+
+/** A node isExpanded() accepts: `{…}`, `{…}[]`, `{…} | null`, `({…} | null)[]`. */
+function writeExpanded(node: TypeNode, indent: number, out: string[]): void {
+  switch (node.kind) {
+    case "object":
+      writeObject(node, indent, out);
+      return;
+    case "array":
+      if (node.element.kind === "union") {
+        out.push("(");
+        writeExpanded(node.element, indent, out);
+        out.push(")[]");
+      } else {
+        writeExpanded(node.element, indent, out);
+        out.push("[]");
+      }
+      return;
+    case "union":
+      // hugged: the object and nulls
+      for (let i = 0; i < node.members.length; i++) {
+        const m = node.members[i]!;
+        if (i > 0) out.push(" | ");
+        if (m.kind === "object") writeObject(m, indent, out);
+        else out.push((m as { text: string }).text);
+      }
+      return;
+    default:
+      throw new Error(`not an expanded type: ${node.kind}`);
+  }
+}
+
+/** Members that are plain texts, none ending with a space (print trims those at a line end). */
+function plainMembers(node: Union): boolean {
+  for (const m of node.members)
+    if (m.kind !== "raw" || m.text.endsWith(" ")) return false;
+  return true;
+}
+
+function innermost(node: TypeNode): TypeNode {
+  return node.kind === "array" ? innermost(node.element) : node;
+}
+
+/** JSDoc lines print() writes as they are: none ends with a space (print trims those). */
+function plainJsdoc(lines: string[]): boolean {
+  if (lines.length === 1 && !lines[0]!.includes("*/")) return true;
+  for (const line of lines) if (line.endsWith(" ")) return false;
+  return true;
+}
+
+/** A JSDoc block (print.ts's jsdocDoc) and the line break after it, at `indent`. */
+function writeJsdoc(lines: string[], indent: number, out: string[]): void {
+  const next = newlineAnd(indent);
+  if (lines.length === 1 && !lines[0]!.includes("*/")) {
+    out.push("/** ", lines[0]!, " */", next);
+    return;
+  }
+  out.push("/**");
+  for (const line of lines) out.push(next, line === "" ? " *" : ` * ${line}`);
+  out.push(next, " */", next);
+}
+
+const NEWLINES: string[] = [];
+
+/** A newline and `n` spaces (the same string each time). */
+function newlineAnd(n: number): string {
+  return (NEWLINES[n] ??= "\n" + " ".repeat(n));
 }

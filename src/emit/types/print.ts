@@ -110,7 +110,7 @@ function isNullType(node: TypeNode): boolean {
 }
 
 /** `{…} | null`: prettier keeps the object hugged instead of using the `|`-per-line layout. */
-function isHuggedUnion(node: TypeNode): boolean {
+export function isHuggedUnion(node: TypeNode): boolean {
   if (node.kind !== "union") return false;
   let objects = 0;
   for (const m of node.members) {
@@ -121,7 +121,7 @@ function isHuggedUnion(node: TypeNode): boolean {
 }
 
 /** The `T` of a two-member `T | null` where `T` is a name or a generic reference. */
-function simpleNullable(node: Union): TypeNode | undefined {
+export function simpleNullable(node: Union): TypeNode | undefined {
   if (node.members.length !== 2) return undefined;
   const [a, b] = node.members as [TypeNode, TypeNode];
   const other = isNullType(b) ? a : isNullType(a) ? b : undefined;

@@ -347,21 +347,31 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
   if (!schema || typeof schema !== "object") return undefined;
   const lines: string[] = [];
   if (typeof schema.description === "string" && schema.description.trim())
-    lines.push(...trimBlankEnds(jsdocLines(schema.description)));
+    pushText(lines, schema.description);
   else if (typeof schema.title === "string" && schema.title.trim())
-    lines.push(...trimBlankEnds(jsdocLines(schema.title)));
+    pushText(lines, schema.title);
   for (let i = 0; i < FACTS.length; i++) {
-    const [label, keyword] = FACTS[i]!;
-    const value = schema[keyword];
+    const fact = FACTS[i]!;
+    const value = schema[fact[1]];
     if (typeof value === "string" || typeof value === "number")
-      lines.push(...jsdocLines(`${label}: ${value}`));
+      lines.push(...jsdocLines(`${fact[0]}: ${value}`));
   }
   if (schema.default !== undefined)
     lines.push(...tagLines("@default", schema.default));
-  for (const example of Array.isArray(schema.examples) ? schema.examples : [])
-    lines.push(...tagLines("@example", example));
+  const examples = schema.examples;
+  if (Array.isArray(examples))
+    for (const example of examples)
+      lines.push(...tagLines("@example", example));
   if (schema.deprecated === true) lines.push("@deprecated");
   return lines.length > 0 ? lines : undefined;
+}
+
+/** A description's lines without blank ones at either end (the text is not blank). */
+function pushText(lines: string[], text: string): void {
+  const own = jsdocLines(text);
+  // one line (most descriptions) is not blank: the caller checked
+  if (own.length === 1) lines.push(own[0]!);
+  else lines.push(...trimBlankEnds(own));
 }
 
 /** Longest JSON a `@default`/`@example` shows: a long example helps no one in a tooltip. */

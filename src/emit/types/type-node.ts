@@ -44,27 +44,43 @@ export function raw(text: string): TypeNode {
  * schema is `Pet[]`); one member stays itself.
  */
 export function union(members: TypeNode[]): TypeNode {
-  const flat: TypeNode[] = [];
-  for (const member of members)
-    if (member.kind === "union") flat.push(...member.members);
-    else flat.push(member);
+  let flat = members;
+  // members that are not raw texts: only two of one kind need comparing by structure
+  let structured = 0;
+  for (const m of members)
+    if (m.kind === "union") {
+      flat = [];
+      for (const member of members)
+        if (member.kind === "union") flat.push(...member.members);
+        else flat.push(member);
+      break;
+    } else if (m.kind !== "raw") structured++;
+  if (flat !== members) {
+    structured = 0;
+    for (const m of flat) if (m.kind !== "raw") structured++;
+  }
   // a node is compared by its whole structure (docs included) only with another of its kind:
   // serialising every member of every union made nested object types cost their depth times
-  const kinds = new Map<string, number>();
-  for (const m of flat)
-    if (m.kind !== "raw") kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + 1);
+  let kinds: Map<string, number> | undefined;
+  if (structured > 1) {
+    kinds = new Map();
+    for (const m of flat)
+      if (m.kind !== "raw") kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + 1);
+  }
   const kept: TypeNode[] = [];
-  const seen = new Set<string>();
+  let texts: Set<string> | undefined;
+  let shapes: Set<string> | undefined;
   for (const m of flat) {
     if (m.kind === "raw") {
       if (m.text === "unknown") return UNKNOWN;
-      const key = `raw ${m.text}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-    } else if (kinds.get(m.kind)! > 1) {
+      texts ??= new Set();
+      if (texts.has(m.text)) continue;
+      texts.add(m.text);
+    } else if (kinds !== undefined && kinds.get(m.kind)! > 1) {
       const key = JSON.stringify(m);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      shapes ??= new Set();
+      if (shapes.has(key)) continue;
+      shapes.add(key);
     }
     kept.push(m);
   }
@@ -74,15 +90,19 @@ export function union(members: TypeNode[]): TypeNode {
 }
 
 export function intersection(members: TypeNode[]): TypeNode {
-  const flat = members.flatMap((m) =>
-    m.kind === "intersection" ? m.members : [m],
-  );
-  const useful = flat.filter(
-    (m) => !(m.kind === "raw" && m.text === "unknown"),
-  );
+  // the members that say something (not `unknown`), nested intersections spread
+  const useful: TypeNode[] = [];
+  for (const m of members)
+    if (m.kind === "intersection") {
+      for (const part of m.members) if (!isUnknownType(part)) useful.push(part);
+    } else if (!isUnknownType(m)) useful.push(m);
   if (useful.length === 0) return UNKNOWN;
   if (useful.length === 1) return useful[0]!;
   return { kind: "intersection", members: useful };
+}
+
+function isUnknownType(node: TypeNode): boolean {
+  return node.kind === "raw" && node.text === "unknown";
 }
 
 export function isNullType(node: TypeNode): boolean {

@@ -10,8 +10,8 @@ import {
   statusUnion,
 } from "./endpoint-types.js";
 import { createTypeIndex, TYPES_FILE, type TypeIndex } from "./type-index.js";
-import { printDoc, printTypeAlias } from "./print.js";
-import { printObject } from "./print-object.js";
+import { printDoc } from "./print.js";
+import { printAlias, printObject } from "./print-object.js";
 import { docLines } from "./schema-to-type.js";
 import type { ObjectMember, TypeNode } from "./type-node.js";
 import { joinedParts, partsFile } from "../shared/text-parts.js";
@@ -88,7 +88,7 @@ function declaration(
       return `${prefix}export interface ${name} {}\n`;
     return `${prefix}export interface ${name} ${printObject(node)}\n`;
   }
-  return prefix + printTypeAlias(`export type ${name}`, node);
+  return prefix + printAlias(`export type ${name}`, node);
 }
 
 /** Browsers do not let a script set the Cookie header: there, the cookies are the browser's. */
