@@ -3,8 +3,13 @@
  * lands; emitters and templates call them and never paste spec text raw.
  */
 
+/** What tsString escapes: a `"`, a backslash, a control character, a line or paragraph separator. */
+const STRING_ESCAPED = /["\\\x00-\x1f\x7f\u2028\u2029]/;
+
 /** A TypeScript/JavaScript string literal in double quotes (prettier's default quote style). */
 export function tsString(value: string): string {
+  // most texts hold nothing to escape: quoted as they are
+  if (!STRING_ESCAPED.test(value)) return `"${value}"`;
   let out = '"';
   for (const ch of value) {
     const code = ch.codePointAt(0)!;

@@ -13,6 +13,7 @@ export const PRINT_WIDTH = 80;
  * tsString's; only the quote character changes.
  */
 export function stringLiteral(value: string): string {
+  if (!value.includes('"')) return tsString(value);
   const doubles = value.split('"').length - 1;
   const singles = value.split("'").length - 1;
   const escaped = tsString(value);

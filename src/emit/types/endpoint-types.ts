@@ -12,8 +12,8 @@ import {
   sentContent,
 } from "../shared/media-types.js";
 import { stringLiteral } from "../shared/literals.js";
+import { docLines } from "./doc-lines.js";
 import {
-  docLines,
   schemaToType,
   type SchemaMode,
   type SchemaNaming,

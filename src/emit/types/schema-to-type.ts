@@ -9,8 +9,8 @@ import {
 } from "../../model/schema.js";
 import { schemaRefName } from "../../model/schema-ref.js";
 import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
-import { jsdocLines } from "../shared/escape.js";
 import { stringLiteral } from "../shared/literals.js";
+import { docLines } from "./doc-lines.js";
 import { flat } from "./print.js";
 import {
   intersection,
@@ -20,6 +20,9 @@ import {
   type ObjectMember,
   type TypeNode,
 } from "./type-node.js";
+
+/** doc-lines.ts's, for the client emitter, which imports it from here. */
+export { trimBlankEnds } from "./doc-lines.js";
 
 /**
  * JSON Schema 2020-12 (the model's dialect) → type nodes.
@@ -177,13 +180,15 @@ function objectType(
 ): TypeNode {
   // readOnly members are not required of a request, writeOnly ones not of a response
   const split = requiredSplit(naming.schemas, schema, lookup);
-  const required = new Set([
-    ...split.always,
-    ...(isRequestMode(mode) ? split.notInResponse : split.notInRequest),
-  ]);
+  const required = new Set(split.always);
+  for (const name of isRequestMode(mode)
+    ? split.notInResponse
+    : split.notInRequest)
+    required.add(name);
   const members: ObjectMember[] = [];
   const properties = schema.properties ?? {};
-  for (const [name, property] of Object.entries(properties)) {
+  for (const name of Object.keys(properties)) {
+    const property = properties[name]!;
     const member: ObjectMember = {
       name,
       optional: !required.has(name),
@@ -255,9 +260,16 @@ function composition(
   naming: SchemaNaming,
   mode: SchemaMode,
 ): TypeNode | undefined {
-  const parts: TypeNode[] = [];
   const allOf = schema.allOf;
-  if (Array.isArray(allOf) && allOf.length > 0)
+  const oneOf = schema.oneOf;
+  const anyOf = schema.anyOf;
+  const hasAll = Array.isArray(allOf) && allOf.length > 0;
+  const hasOne = Array.isArray(oneOf) && oneOf.length > 0;
+  const hasAny = Array.isArray(anyOf) && anyOf.length > 0;
+  // most schemas compose nothing
+  if (!hasAll && !hasOne && !hasAny) return undefined;
+  const parts: TypeNode[] = [];
+  if (hasAll)
     parts.push(
       intersection(
         allOf.map((s, i) =>
@@ -270,17 +282,19 @@ function composition(
         ),
       ),
     );
-  const cases = discriminatorCases(naming.schemas, schema);
-  for (const key of ["oneOf", "anyOf"] as const) {
-    const options = schema[key];
-    if (Array.isArray(options) && options.length > 0)
-      parts.push(
-        union(
-          options.map((s) => discriminated(schema, cases, s, naming, mode)),
-        ),
-      );
+  if (hasOne || hasAny) {
+    const cases = discriminatorCases(naming.schemas, schema);
+    for (const options of [
+      hasOne ? oneOf : undefined,
+      hasAny ? anyOf : undefined,
+    ])
+      if (options !== undefined)
+        parts.push(
+          union(
+            options.map((s) => discriminated(schema, cases, s, naming, mode)),
+          ),
+        );
   }
-  if (parts.length === 0) return undefined;
   return intersection(parts);
 }
 
@@ -326,69 +340,4 @@ function discriminated(
       ],
     },
   ]);
-}
-
-/**
- * JSDoc lines for a schema: description (else title); what a value must look like — `Format`,
- * bounds, `Pattern` — as openapi-typescript keeps them; then `@default`, each `@example` and
- * `@deprecated`. Undefined when there is nothing.
- */
-/** The keywords docLines shows as `Label: value`, in this order. */
-const FACTS = [
-  ["Format", "format"],
-  ["Minimum", "minimum"],
-  ["Exclusive minimum", "exclusiveMinimum"],
-  ["Maximum", "maximum"],
-  ["Exclusive maximum", "exclusiveMaximum"],
-  ["Pattern", "pattern"],
-] as const;
-
-export function docLines(schema: Schema | undefined): string[] | undefined {
-  if (!schema || typeof schema !== "object") return undefined;
-  const lines: string[] = [];
-  if (typeof schema.description === "string" && schema.description.trim())
-    pushText(lines, schema.description);
-  else if (typeof schema.title === "string" && schema.title.trim())
-    pushText(lines, schema.title);
-  for (let i = 0; i < FACTS.length; i++) {
-    const fact = FACTS[i]!;
-    const value = schema[fact[1]];
-    if (typeof value === "string" || typeof value === "number")
-      lines.push(...jsdocLines(`${fact[0]}: ${value}`));
-  }
-  if (schema.default !== undefined)
-    lines.push(...tagLines("@default", schema.default));
-  const examples = schema.examples;
-  if (Array.isArray(examples))
-    for (const example of examples)
-      lines.push(...tagLines("@example", example));
-  if (schema.deprecated === true) lines.push("@deprecated");
-  return lines.length > 0 ? lines : undefined;
-}
-
-/** A description's lines without blank ones at either end (the text is not blank). */
-function pushText(lines: string[], text: string): void {
-  const own = jsdocLines(text);
-  // one line (most descriptions) is not blank: the caller checked
-  if (own.length === 1) lines.push(own[0]!);
-  else lines.push(...trimBlankEnds(own));
-}
-
-/** Longest JSON a `@default`/`@example` shows: a long example helps no one in a tooltip. */
-const MAX_TAG_JSON = 400;
-
-/** `@default 10`, `@example {…}` (JSON, indented when it spans lines); none when too long. */
-function tagLines(tag: string, value: unknown): string[] {
-  const json = JSON.stringify(value, null, 2);
-  if (json === undefined || json.length > MAX_TAG_JSON) return [];
-  const [first = "", ...rest] = jsdocLines(json);
-  return [`${tag} ${first}`, ...rest];
-}
-
-export function trimBlankEnds(lines: string[]): string[] {
-  let start = 0;
-  let end = lines.length;
-  while (start < end && lines[start]!.trim() === "") start++;
-  while (end > start && lines[end - 1]!.trim() === "") end--;
-  return lines.slice(start, end);
 }

@@ -44,6 +44,10 @@ export function raw(text: string): TypeNode {
  * schema is `Pet[]`); one member stays itself.
  */
 export function union(members: TypeNode[]): TypeNode {
+  if (members.length === 1) {
+    const only = members[0]!;
+    if (only.kind !== "union") return isUnknownType(only) ? UNKNOWN : only;
+  }
   let flat = members;
   // members that are not raw texts: only two of one kind need comparing by structure
   let structured = 0;
@@ -73,9 +77,14 @@ export function union(members: TypeNode[]): TypeNode {
   for (const m of flat) {
     if (m.kind === "raw") {
       if (m.text === "unknown") return UNKNOWN;
-      texts ??= new Set();
-      if (texts.has(m.text)) continue;
-      texts.add(m.text);
+      if (flat.length <= 8) {
+        // a few members (`T | null`, a short enum): compared in place, no set
+        if (hasText(kept, m.text)) continue;
+      } else {
+        texts ??= new Set();
+        if (texts.has(m.text)) continue;
+        texts.add(m.text);
+      }
     } else if (kinds !== undefined && kinds.get(m.kind)! > 1) {
       const key = JSON.stringify(m);
       shapes ??= new Set();
@@ -99,6 +108,11 @@ export function intersection(members: TypeNode[]): TypeNode {
   if (useful.length === 0) return UNKNOWN;
   if (useful.length === 1) return useful[0]!;
   return { kind: "intersection", members: useful };
+}
+
+function hasText(nodes: readonly TypeNode[], text: string): boolean {
+  for (const n of nodes) if (n.kind === "raw" && n.text === text) return true;
+  return false;
 }
 
 function isUnknownType(node: TypeNode): boolean {

@@ -12,7 +12,7 @@ import {
 import { createTypeIndex, TYPES_FILE, type TypeIndex } from "./type-index.js";
 import { printDoc } from "./print.js";
 import { printAlias, printObject } from "./print-object.js";
-import { docLines } from "./schema-to-type.js";
+import { docLines } from "./doc-lines.js";
 import type { ObjectMember, TypeNode } from "./type-node.js";
 import { joinedParts, partsFile } from "../shared/text-parts.js";
 

@@ -1,6 +1,12 @@
 import { describe, expect, test, vi } from "vitest";
 import { generate } from "../../generate.js";
-import { raw, union, type TypeNode } from "./type-node.js";
+import {
+  intersection,
+  raw,
+  union,
+  UNKNOWN,
+  type TypeNode,
+} from "./type-node.js";
 
 // three media types of one schema (Swagger's `produces: [xml, json, vendor json]`)
 const PETSTORE = JSON.stringify({
@@ -71,6 +77,35 @@ describe("union", () => {
     } finally {
       stringify.mockRestore();
     }
+  });
+
+  test("drops repeated texts in short and long unions alike, flattening nested ones", () => {
+    const texts = (n: number) =>
+      Array.from({ length: n }, (_, i) => raw(`"v${i % 5}"`));
+    for (const n of [2, 7, 8, 9, 12, 40])
+      expect(union(texts(n))).toEqual({
+        kind: "union",
+        members: texts(Math.min(n, 5)),
+      });
+    expect(
+      union([raw("A"), { kind: "union", members: [raw("B"), raw("A")] }]),
+    ).toEqual({ kind: "union", members: [raw("A"), raw("B")] });
+    expect(union([raw("unknown")])).toBe(UNKNOWN);
+    expect(union([raw("A"), raw("A")])).toEqual(raw("A"));
+    expect(union([])).toEqual(raw("never"));
+  });
+
+  test("an intersection spreads nested ones and drops `unknown`", () => {
+    const both: TypeNode = {
+      kind: "intersection",
+      members: [raw("A"), raw("B")],
+    };
+    expect(intersection([raw("unknown"), raw("A")])).toEqual(raw("A"));
+    expect(intersection([raw("unknown")])).toBe(UNKNOWN);
+    expect(intersection([both, raw("unknown"), raw("C")])).toEqual({
+      kind: "intersection",
+      members: [raw("A"), raw("B"), raw("C")],
+    });
   });
 
   test("a response of one schema under two JSON media types is that type once; XML is the Blob the client hands over, after it", async () => {

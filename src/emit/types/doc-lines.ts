@@ -1,0 +1,65 @@
+import type { Schema } from "../../model/types.js";
+import { jsdocLines } from "../shared/escape.js";
+
+/**
+ * JSDoc lines for a schema: description (else title); what a value must look like — `Format`,
+ * bounds, `Pattern` — as openapi-typescript keeps them; then `@default`, each `@example` and
+ * `@deprecated`. Undefined when there is nothing.
+ */
+export function docLines(schema: Schema | undefined): string[] | undefined {
+  if (!schema || typeof schema !== "object") return undefined;
+  const lines: string[] = [];
+  if (typeof schema.description === "string" && schema.description.trim())
+    pushText(lines, schema.description);
+  else if (typeof schema.title === "string" && schema.title.trim())
+    pushText(lines, schema.title);
+  // `Label: value`, in this order; each keyword read by name (schemas come in many shapes, and
+  // a keyed read from a table of keywords was most of what this function cost)
+  pushFact(lines, "Format", schema.format);
+  pushFact(lines, "Minimum", schema.minimum);
+  pushFact(lines, "Exclusive minimum", schema.exclusiveMinimum);
+  pushFact(lines, "Maximum", schema.maximum);
+  pushFact(lines, "Exclusive maximum", schema.exclusiveMaximum);
+  pushFact(lines, "Pattern", schema.pattern);
+  if (schema.default !== undefined)
+    lines.push(...tagLines("@default", schema.default));
+  const examples = schema.examples;
+  if (Array.isArray(examples))
+    for (const example of examples)
+      lines.push(...tagLines("@example", example));
+  if (schema.deprecated === true) lines.push("@deprecated");
+  return lines.length > 0 ? lines : undefined;
+}
+
+/** `Label: value` when the keyword holds a string or a number. */
+function pushFact(lines: string[], label: string, value: unknown): void {
+  if (typeof value === "string" || typeof value === "number")
+    lines.push(...jsdocLines(`${label}: ${value}`));
+}
+
+/** A description's lines without blank ones at either end (the text is not blank). */
+function pushText(lines: string[], text: string): void {
+  const own = jsdocLines(text);
+  // one line (most descriptions) is not blank: the caller checked
+  if (own.length === 1) lines.push(own[0]!);
+  else lines.push(...trimBlankEnds(own));
+}
+
+/** Longest JSON a `@default`/`@example` shows: a long example helps no one in a tooltip. */
+const MAX_TAG_JSON = 400;
+
+/** `@default 10`, `@example {…}` (JSON, indented when it spans lines); none when too long. */
+function tagLines(tag: string, value: unknown): string[] {
+  const json = JSON.stringify(value, null, 2);
+  if (json === undefined || json.length > MAX_TAG_JSON) return [];
+  const [first = "", ...rest] = jsdocLines(json);
+  return [`${tag} ${first}`, ...rest];
+}
+
+export function trimBlankEnds(lines: string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start]!.trim() === "") start++;
+  while (end > start && lines[end - 1]!.trim() === "") end--;
+  return lines.slice(start, end);
+}
