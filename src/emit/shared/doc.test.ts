@@ -10,6 +10,7 @@ import {
   join,
   line,
   print,
+  printBefore,
   softline,
   textGroup,
   textWidth,
@@ -159,5 +160,89 @@ describe("print", () => {
       });
       if (n === 1) expect(builds).toBe(0);
     }
+  });
+
+  test("a group printed on its own takes the path a group inside other docs takes, for random docs", () => {
+    // print(group) and printBefore(group, …) write a group that fits without the printer's
+    // stacks; print([group]) always walks: both must agree
+    let state = 29;
+    const next = (n: number): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return Math.floor((state / 2147483648) * n);
+    };
+    const texts = [
+      "a",
+      "bb",
+      word(12),
+      word(30),
+      "日本語",
+      "",
+      "x ",
+      "=",
+      "ab,",
+    ];
+    const doc = (depth: number): Doc => {
+      const pick = depth <= 0 ? next(3) : next(11);
+      const some = (): Doc[] =>
+        Array.from({ length: 1 + next(4) }, () => doc(depth - 1));
+      switch (pick) {
+        case 0:
+        case 1:
+          return texts[next(texts.length)]!;
+        case 2:
+          return [line, softline, line][next(3)]!;
+        case 3:
+          return group(some());
+        case 4:
+          return indent(some());
+        case 5:
+          return align(2, some());
+        case 6:
+          return ifBreak(doc(depth - 1), doc(depth - 1));
+        case 7:
+          return conditionalGroup([some(), some()]);
+        case 8:
+          return next(6) === 0 ? hardline : some();
+        case 9: {
+          const n = 1 + next(5);
+          const items = Array.from({ length: n }, (_, i) => word(4 + i * 3));
+          return textGroup(`[${items.join(", ")}]`, () => [
+            "[",
+            indent([softline, join([",", line], items), ifBreak(",")]),
+            softline,
+            "]",
+          ]);
+        }
+        default:
+          return group([doc(depth - 1), line, doc(depth - 1)]);
+      }
+    };
+    for (let i = 0; i < 4000; i++) {
+      const d = group([doc(1 + (i % 4)), i % 3 === 0 ? line : ""]);
+      const at = [{}, { indent: 4 }, { indent: 2, column: 60 }][i % 3]!;
+      expect(print(d, at)).toBe(print([d], at));
+      const after = [";", "", ") {", " "][i % 4]!;
+      expect(printBefore(d, after, at)).toBe(printBefore([d], after, at));
+    }
+  });
+
+  test("a group printed on its own fits exactly as a group inside other docs does, at every width about the limit", () => {
+    const shapes: ((n: number) => Doc)[] = [
+      (n) => group([word(n), line, "b"]),
+      (n) => group([line, line, word(n)]),
+      (n) => group([word(n), line]),
+      (n) => group([word(n), line, line, "c"]),
+      (n) => group([softline, word(n), softline]),
+      (n) => textGroup(word(n), () => word(n)),
+      (n) => group(["日本", line, word(n)]),
+    ];
+    for (const shape of shapes)
+      for (let n = PRINT_WIDTH - 12; n <= PRINT_WIDTH + 2; n++)
+        for (const at of [{}, { column: 3 }, { indent: 2, column: 5 }]) {
+          const d = shape(n);
+          expect(print(d, at)).toBe(print([d], at));
+          for (const after of ["", ";", ") {", "日本;"])
+            expect(printBefore(d, after, at)).toBe(printBefore([d], after, at));
+        }
   });
 });

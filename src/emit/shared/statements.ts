@@ -7,8 +7,9 @@ import {
   line,
   print,
   softline,
+  textWidth,
 } from "./doc.js";
-import { stringLiteral } from "./literals.js";
+import { PRINT_WIDTH, stringLiteral } from "./literals.js";
 
 /**
  * Docs for the few statement shapes every emitter writes (imports, function heads, bracketed
@@ -39,13 +40,14 @@ export function importStatement(
   typeOnly: boolean,
 ): string {
   const keyword = typeOnly ? "import type {" : "import {";
-  return print(
-    group([
-      keyword,
-      items(names, { spaced: true }),
-      `} from ${stringLiteral(from)};`,
-    ]),
-  );
+  const tail = `} from ${stringLiteral(from)};`;
+  // on one line when it fits (most imports): the group's flat text, no doc built
+  const flat =
+    names.length === 0
+      ? `${keyword}${tail}`
+      : `${keyword} ${names.join(", ")} ${tail}`;
+  if (textWidth(flat) <= PRINT_WIDTH) return flat;
+  return print(group([keyword, items(names, { spaced: true }), tail]));
 }
 
 /**
@@ -59,6 +61,8 @@ export function functionHead(
   emptyBody = false,
 ): string {
   const open = emptyBody ? "{}" : "{";
+  const flat = `${head}(${params.join(", ")}): ${returnType} ${open}`;
+  if (textWidth(flat) <= PRINT_WIDTH) return flat;
   return print(group([head, "(", items(params), `): ${returnType} ${open}`]));
 }
 
