@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { jsdocLines, tsString } from "./escape.js";
+import {
+  htmlText,
+  jsdocLines,
+  jsonForScript,
+  markdownText,
+  tsString,
+} from "./escape.js";
 
 describe("jsdocLines", () => {
   it.each<[string, string[]]>([
@@ -37,5 +43,54 @@ describe("tsString", () => {
       expect(literal).not.toMatch(/[\n\r\u2028\u2029]/);
       expect(new Function(`return ${literal};`)()).toBe(text);
     }
+  });
+});
+
+/* markdownText returns most texts as they are, htmlText and jsonForScript replace in one pass:
+   each must write what the chain of replacements it stands for writes. */
+describe("the escapes against their replacement chains", () => {
+  const texts = [
+    "",
+    "plain words",
+    "a-b - c\n- item\n  - nested",
+    "1. one\n 2. two 3.5",
+    "star *x* _y_ `z` [l](u) {b} #h +p !i |t <a> ~s",
+    "back\\slash\r\nwin\rmac",
+    'Tom & Jerry\'s "quote" <b>&amp;</b>',
+    "\u2028line\u2029para 日本",
+  ];
+  it("markdownText", () => {
+    for (const text of texts)
+      expect(markdownText(text)).toBe(
+        text
+          .replace(/\r\n?/g, "\n")
+          .replace(/\\/g, "\\\\")
+          .replace(/([`*_[\]{}()#+!|<>~])/g, "\\$1")
+          .replace(/^(\s*)-/gm, "$1\\-")
+          .replace(/^(\s*\d+)\./gm, "$1\\."),
+      );
+  });
+  it("htmlText", () => {
+    for (const text of texts)
+      expect(htmlText(text)).toBe(
+        text
+          .replace(/&/g, "&amp;")
+          .replace(/</g, "&lt;")
+          .replace(/>/g, "&gt;")
+          .replace(/"/g, "&quot;")
+          .replace(/'/g, "&#39;"),
+      );
+  });
+  it("jsonForScript", () => {
+    const value = { texts, nested: { html: "</script><!-- & -->" } };
+    expect(jsonForScript(value)).toBe(
+      JSON.stringify(value)
+        .replace(/</g, "\\u003c")
+        .replace(/>/g, "\\u003e")
+        .replace(/&/g, "\\u0026")
+        .replace(/\u2028/g, "\\u2028")
+        .replace(/\u2029/g, "\\u2029"),
+    );
+    expect(JSON.parse(jsonForScript(value))).toEqual(value);
   });
 });

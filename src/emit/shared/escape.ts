@@ -44,8 +44,13 @@ export function jsdocLines(text: string): string[] {
     .map((line) => line.replace(/\s+$/, ""));
 }
 
+/** What markdownText may change (a superset: any `-`, any digit and dot). */
+const MARKDOWN_TOUCHED = /[\r\\`*_[\]{}()#+!|<>~-]|\d\./;
+
 /** Inline Markdown text: characters that would start markup are backslash-escaped, HTML is neutralised. */
 export function markdownText(text: string): string {
+  // most texts hold nothing any of the replacements below would touch
+  if (!MARKDOWN_TOUCHED.test(text)) return text;
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/\\/g, "\\\\")
@@ -68,20 +73,26 @@ export function markdownCode(text: string): string {
 
 /** HTML text and attribute values. */
 export function htmlText(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  // each character on its own, in one pass (what replacing `&` first, then each other, wrote)
+  return HTML_SPECIAL.test(text)
+    ? text.replace(HTML_SPECIALS, (ch) => HTML_ENTITIES[ch]!)
+    : text;
 }
+
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_SPECIALS = /[&<>"']/g;
+const HTML_ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** JSON to put inside a `<script type="application/json">`: `<` is escaped so `</script>` cannot appear. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/&/g, "\\u0026")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (ch) => "\\u" + ch.charCodeAt(0).toString(16).padStart(4, "0"),
+  );
 }
