@@ -3,6 +3,7 @@ import {
   htmlText,
   jsdocLines,
   jsonForScript,
+  markdownCode,
   markdownText,
   tsString,
 } from "./escape.js";
@@ -69,6 +70,24 @@ describe("the escapes against their replacement chains", () => {
           .replace(/^(\s*)-/gm, "$1\\-")
           .replace(/^(\s*\d+)\./gm, "$1\\."),
       );
+  });
+  it("markdownCode", () => {
+    for (const text of [
+      ...texts,
+      "a `b` c",
+      "``x``",
+      "`",
+      "line\r\nnext\nlast",
+    ]) {
+      const oneLine = text.replace(/\r?\n/g, " ");
+      const longest = Math.max(
+        0,
+        ...(oneLine.match(/`+/g) ?? []).map((run) => run.length),
+      );
+      const fence = "`".repeat(longest + 1);
+      const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
+      expect(markdownCode(text)).toBe(`${fence}${pad}${oneLine}${pad}${fence}`);
+    }
   });
   it("htmlText", () => {
     for (const text of texts)

@@ -61,7 +61,9 @@ export function markdownText(text: string): string {
 
 /** Markdown inline code span that holds any text (backtick runs are fenced by longer ones). */
 export function markdownCode(text: string): string {
-  const oneLine = text.replace(/\r?\n/g, " ");
+  const oneLine = text.includes("\n") ? text.replace(/\r?\n/g, " ") : text;
+  // no backtick (most texts): fenced by one, no padding
+  if (!oneLine.includes("`")) return `\`${oneLine}\``;
   const longest = Math.max(
     0,
     ...(oneLine.match(/`+/g) ?? []).map((run) => run.length),

@@ -9,7 +9,7 @@ const word = (n: number) => "x".repeat(n);
    write what printing the doc writes, at every length about the limit. */
 describe("the one-line statements against their docs", () => {
   it("functionHead", () => {
-    for (let n = PRINT_WIDTH - 30; n <= PRINT_WIDTH; n++)
+    for (let n = PRINT_WIDTH - 30; n <= PRINT_WIDTH + 40; n++)
       for (const params of [[], ["a: A"], ["value: unknown", "日本: J"]])
         for (const emptyBody of [false, true]) {
           const head = `export function ${word(n - 40)}`;

@@ -5,7 +5,6 @@ import {
   indent,
   join,
   line,
-  print,
   softline,
   textWidth,
 } from "./doc.js";
@@ -41,13 +40,16 @@ export function importStatement(
 ): string {
   const keyword = typeOnly ? "import type {" : "import {";
   const tail = `} from ${stringLiteral(from)};`;
-  // on one line when it fits (most imports): the group's flat text, no doc built
+  // the text print(group([keyword, items(names, spaced), tail])) writes, without the doc
+  // (statements.test.ts checks both agree)
   const flat =
     names.length === 0
       ? `${keyword}${tail}`
       : `${keyword} ${names.join(", ")} ${tail}`;
-  if (textWidth(flat) <= PRINT_WIDTH) return flat;
-  return print(group([keyword, items(names, { spaced: true }), tail]));
+  // no names: nothing can break
+  if (names.length === 0 || textWidth(flat) <= PRINT_WIDTH) return flat;
+  // broken: a name per line, each with its comma (the group printed broken)
+  return `${keyword}\n  ${names.join(",\n  ")},\n${tail}`;
 }
 
 /**
@@ -61,9 +63,13 @@ export function functionHead(
   emptyBody = false,
 ): string {
   const open = emptyBody ? "{}" : "{";
+  // the text print(group([head, "(", items(params), `): R {`])) writes, without the doc
+  // (statements.test.ts checks both agree)
   const flat = `${head}(${params.join(", ")}): ${returnType} ${open}`;
-  if (textWidth(flat) <= PRINT_WIDTH) return flat;
-  return print(group([head, "(", items(params), `): ${returnType} ${open}`]));
+  // no parameters: nothing can break
+  if (params.length === 0 || textWidth(flat) <= PRINT_WIDTH) return flat;
+  // broken: a parameter per line, each with its comma (the group printed broken)
+  return `${head}(\n  ${params.join(",\n  ")},\n): ${returnType} ${open}`;
 }
 
 /** `head value` + `end`, the value on the next line (indented) when the line is too long. */
