@@ -103,13 +103,23 @@ function buildTypeIndex(model: ApiModel): TypeIndex {
     (mode !== "read" ? writeNames.get(schemaName) : undefined) ??
     names.get(schemaName) ??
     "unknown"; // a dangling $ref: the readers report it; the type stays honest
+  const endpointNames = new Map<Endpoint, EndpointTypes>();
   const index: TypeIndex = {
     model,
     schemaTypeName,
     refName: schemaTypeName,
     schemas: model.schemas,
     recursive: recursiveSchemaNames(model.schemas),
-    endpoint: (endpoint) => endpointTypes(endpoint),
+    // each emitter asks for each endpoint's names (types, client, server, validators, query):
+    // made once, and shared (no emitter changes them)
+    endpoint: (endpoint) => {
+      let types = endpointNames.get(endpoint);
+      if (!types) {
+        types = endpointTypes(endpoint);
+        endpointNames.set(endpoint, types);
+      }
+      return types;
+    },
     typeOf: (schema, mode) => schemaToType(schema, index, mode),
   };
   return index;
