@@ -90,6 +90,8 @@ function scan(
       if (target !== undefined) refs.add(target);
     }
     if (s.format === "binary") binary = true;
+    // one directional node is enough: the rest of the walk only collects references
+    if (flagged) return;
     if (directional(s)) flagged = true;
     const allOf = s.allOf;
     if (Array.isArray(allOf))
