@@ -36,6 +36,36 @@ export type SchemaDialect = "swagger2" | "openapi3.0" | "openapi3.1";
 /** How many schemas may nest inside each other; deeper ones are read as any value (`unknown`). */
 export const MAX_SCHEMA_DEPTH = 128;
 
+/**
+ * Where a schema sits, made only when asked for: a path inside the document, or a place below
+ * another (one or two segments further). Most schemas never need theirs (it names a diagnostic,
+ * or where a `$ref` is read), so converting one no longer copies its parent's path.
+ */
+type At = Path | Place;
+
+class Place {
+  constructor(
+    readonly up: At,
+    readonly a: string | number,
+    readonly b?: string | number,
+  ) {}
+}
+
+/** The path of a place. */
+function pathOf(at: At): Path {
+  if (!(at instanceof Place)) return at;
+  const tail: (string | number)[] = [];
+  let cur: At = at;
+  while (cur instanceof Place) {
+    if (cur.b !== undefined) tail.push(cur.b);
+    tail.push(cur.a);
+    cur = cur.up;
+  }
+  const out = cur.slice();
+  for (let i = tail.length - 1; i >= 0; i--) out.push(tail[i]!);
+  return out;
+}
+
 export class SchemaConverter {
   /** Named schemas: the document's own definitions plus anything imported through a `$ref`. */
   readonly schemas: Record<string, NamedSchema> = {};
@@ -80,8 +110,9 @@ export class SchemaConverter {
   }
 
   /** Converts a schema found at `path` of `doc`. */
-  convert(raw: unknown, doc: SourceDocument, path: Path): Schema {
-    if (this.depth >= MAX_SCHEMA_DEPTH) return this.tooDeep(raw, doc, path);
+  convert(raw: unknown, doc: SourceDocument, path: At): Schema {
+    if (this.depth >= MAX_SCHEMA_DEPTH)
+      return this.tooDeep(raw, doc, pathOf(path));
     this.depth++;
     try {
       return this.convertAt(raw, doc, path);
@@ -107,7 +138,7 @@ export class SchemaConverter {
     return {};
   }
 
-  private convertAt(raw: unknown, doc: SourceDocument, path: Path): Schema {
+  private convertAt(raw: unknown, doc: SourceDocument, path: At): Schema {
     if (raw === true || raw === undefined) return {};
     if (raw === false) return { not: {} };
     if (!isRecord(raw)) return {};
@@ -124,9 +155,13 @@ export class SchemaConverter {
             const props: Record<string, Schema> = {};
             if (key === "patternProperties")
               for (const name of Object.keys(value))
-                this.checkPattern(name, doc, [...path, key, name]);
+                this.checkPattern(name, doc, new Place(path, key, name));
             for (const [name, sub] of Object.entries(value))
-              setOwn(props, name, this.convert(sub, doc, [...path, key, name]));
+              setOwn(
+                props,
+                name,
+                this.convert(sub, doc, new Place(path, key, name)),
+              );
             out[key] = props;
           }
           break;
@@ -134,9 +169,9 @@ export class SchemaConverter {
           if (Array.isArray(value)) {
             // draft-4 tuple form
             out.prefixItems = value.map((sub, i) =>
-              this.convert(sub, doc, [...path, key, i]),
+              this.convert(sub, doc, new Place(path, key, i)),
             );
-          } else out.items = this.convert(value, doc, [...path, key]);
+          } else out.items = this.convert(value, doc, new Place(path, key));
           break;
         case "additionalProperties":
         case "not":
@@ -150,7 +185,7 @@ export class SchemaConverter {
           (out as Record<string, unknown>)[key] =
             typeof value === "boolean"
               ? value
-              : this.convert(value, doc, [...path, key]);
+              : this.convert(value, doc, new Place(path, key));
           break;
         case "allOf":
         case "oneOf":
@@ -158,7 +193,7 @@ export class SchemaConverter {
         case "prefixItems":
           if (Array.isArray(value))
             out[key] = value.map((sub, i) =>
-              this.convert(sub, doc, [...path, key, i]),
+              this.convert(sub, doc, new Place(path, key, i)),
             );
           break;
         case "discriminator":
@@ -171,7 +206,7 @@ export class SchemaConverter {
                     const ref =
                       typeof v === "string"
                         ? this.mappingRef(v, doc, [
-                            ...path,
+                            ...pathOf(path),
                             "discriminator",
                             "mapping",
                             k,
@@ -197,7 +232,7 @@ export class SchemaConverter {
           break;
         case "pattern":
           if (typeof value === "string")
-            this.checkPattern(value, doc, [...path, key]);
+            this.checkPattern(value, doc, new Place(path, key));
           setOwn(out, key, value);
           break;
         case "nullable":
@@ -226,18 +261,14 @@ export class SchemaConverter {
   }
 
   /** `type: number` with `enum: ["NaN", "Infinity"]`: reported, and the strings left out. */
-  private dropNonFiniteEnum(
-    out: Schema,
-    doc: SourceDocument,
-    path: Path,
-  ): void {
+  private dropNonFiniteEnum(out: Schema, doc: SourceDocument, path: At): void {
     const drop = nonFiniteEnumValues(out);
     if (drop.length === 0) return;
     for (const i of drop)
       this.ctx.reporter.report(
         "schema/non-finite-enum",
         `enum value ${JSON.stringify(out.enum![i])} is a string, not a number JSON can carry; it is left out of the type`,
-        doc.ref([...path, "enum", i]),
+        doc.ref([...pathOf(path), "enum", i]),
       );
     const kept = out.enum!.filter((_, i) => !drop.includes(i));
     if (kept.length > 0) out.enum = kept;
@@ -245,8 +276,9 @@ export class SchemaConverter {
   }
 
   /** The validators compile patterns as JavaScript regular expressions (src/emit/validators). */
-  private checkPattern(pattern: string, doc: SourceDocument, path: Path): void {
+  private checkPattern(pattern: string, doc: SourceDocument, at: At): void {
     if (patternFlags(pattern) !== undefined) return;
+    const path = pathOf(at);
     this.ctx.reporter.report(
       "schema/invalid-pattern",
       `the pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression; validators do not check it`,
@@ -263,8 +295,8 @@ export class SchemaConverter {
     key: string,
     value: unknown,
     doc: SourceDocument,
-    /** The schema's path; the keyword's is made only to report it. */
-    schemaPath: Path,
+    /** The schema's place; the keyword's path is made only to report it. */
+    schemaAt: At,
   ): unknown {
     const expected = KEYWORD_TYPES.get(key);
     if (expected === undefined) return value;
@@ -272,7 +304,7 @@ export class SchemaConverter {
     switch (expected) {
       case "string":
         if (typeof value === "number" || typeof value === "boolean")
-          return doc.textOf([...schemaPath, key], value);
+          return doc.textOf([...pathOf(schemaAt), key], value);
         ok = typeof value === "string";
         break;
       case "number":
@@ -297,7 +329,7 @@ export class SchemaConverter {
     this.ctx.reporter.report(
       "schema/invalid-keyword",
       `${JSON.stringify(key)} must be ${EXPECTED_TEXT[expected]}; ${describeValue(value)} is ignored`,
-      doc.ref([...schemaPath, key]),
+      doc.ref([...pathOf(schemaAt), key]),
     );
     return undefined;
   }
@@ -305,9 +337,10 @@ export class SchemaConverter {
   private reference(
     raw: Record<string, unknown>,
     doc: SourceDocument,
-    path: Path,
+    at: At,
   ): Schema {
     const ref = raw.$ref as string;
+    const path = pathOf(at);
     const target = this.ctx.resolveRef(ref, doc, [...path, "$ref"]);
     if (!target) return {};
     const name = this.named(
