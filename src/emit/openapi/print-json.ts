@@ -24,22 +24,29 @@ export function printJsonParts(value: unknown): string[] {
 
 /**
  * Collects small pieces, joining them every few thousand so that millions of them never live
- * at once (they die young instead of filling the old generation).
+ * at once (they die young instead of filling the old generation). One array holds the pieces
+ * of every batch, overwritten in place: a new array per batch, grown from empty to 4096 slots,
+ * was most of what printing allocated besides the text itself.
  */
+const BATCH = 4096;
+
 class Output {
   private pieces: string[] = [];
+  private count = 0;
   private chunks: string[] = [];
 
   push(piece: string): void {
-    this.pieces.push(piece);
-    if (this.pieces.length >= 4096) {
+    this.pieces[this.count++] = piece;
+    if (this.count === BATCH) {
       this.chunks.push(this.pieces.join(""));
-      this.pieces = [];
+      this.count = 0;
     }
   }
 
   parts(): string[] {
-    this.chunks.push(this.pieces.join(""));
+    if (this.count > 0)
+      this.chunks.push(this.pieces.slice(0, this.count).join(""));
+    this.count = 0;
     this.pieces = [];
     return this.chunks;
   }
@@ -80,7 +87,7 @@ function print(
       out.push("{}");
       return;
     }
-    const inner = indent + "  ";
+    const inner = deeper(indent);
     out.push("{\n");
     for (let i = 0; i <= last; i++) {
       const v = value[keys[i]!];
@@ -91,10 +98,31 @@ function print(
       print(v, inner, inner.length + key.width, i === last ? 0 : 1, out);
       if (i !== last) out.push(",\n");
     }
-    out.push(`\n${indent}}`);
+    out.push(closing(indent).object);
     return;
   }
   out.push(scalar(value));
+}
+
+/**
+ * Indentation and closing lines by depth, made once: GitHub's JSON has ~1M values, and a new
+ * `indent + "  "` and `\n${indent}}` per object or array was garbage made by the million.
+ */
+const INDENTS: string[] = [""];
+const CLOSINGS: { object: string; array: string }[] = [];
+
+/** `indent` two spaces deeper (indents are made only here, so their length says their depth). */
+function deeper(indent: string): string {
+  const depth = (indent.length >> 1) + 1;
+  return (INDENTS[depth] ??= indent + "  ");
+}
+
+/** The line that closes an object or array opened at `indent`. */
+function closing(indent: string): { object: string; array: string } {
+  return (CLOSINGS[indent.length >> 1] ??= {
+    object: `\n${indent}}`,
+    array: `\n${indent}]`,
+  });
 }
 
 /** A member's `"key": ` and its width; the same keys come back on every level (a cache). */
@@ -119,7 +147,7 @@ function printLazy(value: LazyMembers, indent: string, out: Output): void {
     out.push("{}");
     return;
   }
-  const inner = indent + "  ";
+  const inner = deeper(indent);
   out.push("{\n");
   const lastIndex = value.keys.length - 1;
   for (let i = 0; i <= lastIndex; i++) {
@@ -136,7 +164,7 @@ function printLazy(value: LazyMembers, indent: string, out: Output): void {
     );
     if (!last) out.push(",\n");
   }
-  out.push(`\n${indent}}`);
+  out.push(closing(indent).object);
 }
 
 function printArray(
@@ -153,7 +181,7 @@ function printArray(
     out.push("[]");
     return;
   }
-  const inner = indent + "  ";
+  const inner = deeper(indent);
   if (!mustBreak(values)) {
     const flat = flatArray(values);
     if (
@@ -175,7 +203,7 @@ function printArray(
     print(values[i], inner, inner.length, last ? 0 : 1, out);
     if (!last) out.push(",\n");
   }
-  out.push(`\n${indent}]`);
+  out.push(closing(indent).array);
 }
 
 /** A non-empty object always breaks (prettier keeps objects expanded); so do rows of rows. */
