@@ -8,6 +8,7 @@ import {
 } from "../reader.js";
 import { setOwn } from "../../model/own.js";
 import { breakRefCycles, DOC_KEYWORDS } from "./ref-cycles.js";
+import { type At, Place, pathOf } from "./place.js";
 import { patternFlags } from "../../model/pattern-flags.js";
 import {
   applyDraft4Exclusive,
@@ -35,36 +36,6 @@ export type SchemaDialect = "swagger2" | "openapi3.0" | "openapi3.1";
 
 /** How many schemas may nest inside each other; deeper ones are read as any value (`unknown`). */
 export const MAX_SCHEMA_DEPTH = 128;
-
-/**
- * Where a schema sits, made only when asked for: a path inside the document, or a place below
- * another (one or two segments further). Most schemas never need theirs (it names a diagnostic,
- * or where a `$ref` is read), so converting one no longer copies its parent's path.
- */
-type At = Path | Place;
-
-class Place {
-  constructor(
-    readonly up: At,
-    readonly a: string | number,
-    readonly b?: string | number,
-  ) {}
-}
-
-/** The path of a place. */
-function pathOf(at: At): Path {
-  if (!(at instanceof Place)) return at;
-  const tail: (string | number)[] = [];
-  let cur: At = at;
-  while (cur instanceof Place) {
-    if (cur.b !== undefined) tail.push(cur.b);
-    tail.push(cur.a);
-    cur = cur.up;
-  }
-  const out = cur.slice();
-  for (let i = tail.length - 1; i >= 0; i--) out.push(tail[i]!);
-  return out;
-}
 
 export class SchemaConverter {
   /** Named schemas: the document's own definitions plus anything imported through a `$ref`. */
@@ -111,8 +82,7 @@ export class SchemaConverter {
 
   /** Converts a schema found at `path` of `doc`. */
   convert(raw: unknown, doc: SourceDocument, path: At): Schema {
-    if (this.depth >= MAX_SCHEMA_DEPTH)
-      return this.tooDeep(raw, doc, pathOf(path));
+    if (this.depth >= MAX_SCHEMA_DEPTH) return this.tooDeep(raw, doc, path);
     this.depth++;
     try {
       return this.convertAt(raw, doc, path);
@@ -126,14 +96,14 @@ export class SchemaConverter {
    * every walker after this one recurses, and a generated type that deep is no use to anyone.
    * Reported once per document, at the first place.
    */
-  private tooDeep(raw: unknown, doc: SourceDocument, path: Path): Schema {
+  private tooDeep(raw: unknown, doc: SourceDocument, at: At): Schema {
     if (isRecord(raw))
       this.ctx.reporter
         .once("the document")
         .report(
           "schema/too-deep",
           `schemas nest more than ${MAX_SCHEMA_DEPTH} levels deep here; this one (and any other that deep in this document) is read as any value`,
-          doc.ref(path),
+          doc.ref(pathOf(at)),
         );
     return {};
   }
@@ -145,7 +115,9 @@ export class SchemaConverter {
     if (typeof raw.$ref === "string") return this.reference(raw, doc, path);
 
     const out: Schema = {};
-    for (const [key, value] of Object.entries(raw)) {
+    // keys, not Object.entries: no [key, value] pair per keyword of every schema
+    for (const key of Object.keys(raw)) {
+      const value = raw[key];
       switch (key) {
         case "properties":
         case "patternProperties":
@@ -153,15 +125,12 @@ export class SchemaConverter {
         case "definitions":
           if (isRecord(value)) {
             const props: Record<string, Schema> = {};
+            const at = (name: string) => new Place(path, key, name);
             if (key === "patternProperties")
               for (const name of Object.keys(value))
-                this.checkPattern(name, doc, new Place(path, key, name));
-            for (const [name, sub] of Object.entries(value))
-              setOwn(
-                props,
-                name,
-                this.convert(sub, doc, new Place(path, key, name)),
-              );
+                this.checkPattern(name, doc, at(name));
+            for (const name of Object.keys(value))
+              setOwn(props, name, this.convert(value[name], doc, at(name)));
             out[key] = props;
           }
           break;
@@ -278,11 +247,10 @@ export class SchemaConverter {
   /** The validators compile patterns as JavaScript regular expressions (src/emit/validators). */
   private checkPattern(pattern: string, doc: SourceDocument, at: At): void {
     if (patternFlags(pattern) !== undefined) return;
-    const path = pathOf(at);
     this.ctx.reporter.report(
       "schema/invalid-pattern",
       `the pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression; validators do not check it`,
-      doc.ref(path),
+      doc.ref(pathOf(at)),
     );
   }
 
