@@ -133,7 +133,16 @@ const MAP_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_MAP_KEYWORDS);
 
 /** canonical() of a sub-schema with its documentation keywords left out, at every schema position. */
 function canonicalSchema(s: SubSchema, refs: Set<string>): string {
-  if (typeof s !== "object" || s === null) return canonical(s);
+  const out: string[] = [];
+  writeSchema(s, refs, out);
+  return out.join("");
+}
+
+// the canonical texts are written as pieces into one list per text and joined once: a string
+// per level, each holding its children's, copied a schema's text once per nesting level
+
+function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
+  if (typeof s !== "object" || s === null) return writeCanonical(s, out);
   if (typeof s.$ref === "string") {
     const name = schemaRefName(s.$ref);
     if (name !== undefined) refs.add(name);
@@ -141,27 +150,43 @@ function canonicalSchema(s: SubSchema, refs: Set<string>): string {
   const keys = Object.keys(s)
     .filter((k) => s[k] !== undefined && !DOCUMENTATION_KEYWORDS.has(k))
     .sort();
-  let out = "{";
+  out.push("{");
   for (let i = 0; i < keys.length; i++) {
     const keyword = keys[i]!;
     const value: unknown = s[keyword];
-    let text: string;
+    if (i > 0) out.push(",");
+    out.push(quoted(keyword), ":");
     // the same positions as mapSubSchemas (model/schema-walk.ts)
-    if (Array.isArray(value))
-      text = LIST_KEYWORDS.has(keyword)
-        ? `[${value.map((item) => (isSubSchema(item) ? canonicalSchema(item, refs) : canonical(item))).join(",")}]`
-        : canonical(value);
-    else if (ONE_KEYWORDS.has(keyword) && isSubSchema(value))
-      text = canonicalSchema(value, refs);
+    if (Array.isArray(value)) {
+      if (!LIST_KEYWORDS.has(keyword)) writeCanonical(value, out);
+      else {
+        out.push("[");
+        for (let j = 0; j < value.length; j++) {
+          if (j > 0) out.push(",");
+          const item: unknown = value[j];
+          if (isSubSchema(item)) writeSchema(item, refs, out);
+          else writeCanonical(item, out);
+        }
+        out.push("]");
+      }
+    } else if (ONE_KEYWORDS.has(keyword) && isSubSchema(value))
+      writeSchema(value, refs, out);
     else if (MAP_KEYWORDS.has(keyword) && isMap(value)) {
       const names = Object.keys(value)
         .filter((k) => value[k] !== undefined)
         .sort();
-      text = `{${names.map((k) => `${JSON.stringify(k)}:${isSubSchema(value[k]) ? canonicalSchema(value[k], refs) : canonical(value[k])}`).join(",")}}`;
-    } else text = canonical(value);
-    out += `${i > 0 ? "," : ""}${JSON.stringify(keyword)}:${text}`;
+      out.push("{");
+      for (let j = 0; j < names.length; j++) {
+        if (j > 0) out.push(",");
+        const item = value[names[j]!];
+        out.push(quoted(names[j]!), ":");
+        if (isSubSchema(item)) writeSchema(item, refs, out);
+        else writeCanonical(item, out);
+      }
+      out.push("}");
+    } else writeCanonical(value, out);
   }
-  return out + "}";
+  out.push("}");
 }
 
 function isSubSchema(value: unknown): value is SubSchema {
@@ -178,11 +203,49 @@ function isMap(value: unknown): value is Record<string, unknown> {
 /** JSON with sorted keys and `undefined` members dropped: equal shapes give equal text. */
 function canonical(value: unknown): string {
   if (value instanceof Canonical) return value.text;
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (typeof value !== "object" || value === null)
-    return JSON.stringify(value) ?? "null";
-  const keys = Object.keys(value)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+  const out: string[] = [];
+  writeCanonical(value, out);
+  return out.join("");
 }
+
+function writeCanonical(value: unknown, out: string[]): void {
+  if (value instanceof Canonical) {
+    out.push(value.text);
+    return;
+  }
+  if (Array.isArray(value)) {
+    out.push("[");
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(",");
+      writeCanonical(value[i], out);
+    }
+    out.push("]");
+    return;
+  }
+  if (typeof value !== "object" || value === null) {
+    out.push(JSON.stringify(value) ?? "null");
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort();
+  out.push("{");
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0) out.push(",");
+    out.push(quoted(keys[i]!), ":");
+    writeCanonical(record[keys[i]!], out);
+  }
+  out.push("}");
+}
+
+/** JSON.stringify of a key; keywords and property names come back all the time (a cache). */
+function quoted(key: string): string {
+  let text = QUOTED.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (QUOTED.size < 10_000) QUOTED.set(key, text);
+  }
+  return text;
+}
+const QUOTED = new Map<string, string>();
