@@ -79,6 +79,14 @@ describe("printJson", () => {
     expect(printJson({ a: undefined, b: [undefined] })).toBe(
       '{\n  "b": [null]\n}\n',
     );
+    expect(
+      printJson({
+        a: 1,
+        b: undefined,
+        c: { d: undefined, e: [] },
+        f: undefined,
+      }),
+    ).toBe('{\n  "a": 1,\n  "c": {\n    "e": []\n  }\n}\n');
   });
 });
 

@@ -87,41 +87,49 @@ function print(
       out.push("{}");
       return;
     }
-    const inner = deeper(indent);
-    out.push("{\n");
+    const lines = level(indent);
+    const inner = lines.inner;
+    let first = true;
     for (let i = 0; i <= last; i++) {
       const v = value[keys[i]!];
       if (v === undefined) continue;
       const key = quotedKey(keys[i]!);
-      out.push(inner);
+      // `{` or the previous member's `,`, the line break and the indent: one piece
+      out.push(first ? lines.openObject : lines.next);
+      first = false;
       out.push(key.text);
       print(v, inner, inner.length + key.width, i === last ? 0 : 1, out);
-      if (i !== last) out.push(",\n");
     }
-    out.push(closing(indent).object);
+    out.push(lines.closeObject);
     return;
   }
   out.push(scalar(value));
 }
 
 /**
- * Indentation and closing lines by depth, made once: GitHub's JSON has ~1M values, and a new
+ * The pieces of one nesting level, made once per depth: GitHub's JSON has ~1M values, and a new
  * `indent + "  "` and `\n${indent}}` per object or array was garbage made by the million.
+ * `openObject`, `openArray` and `next` carry the line break and the inner indent with them.
  */
-const INDENTS: string[] = [""];
-const CLOSINGS: { object: string; array: string }[] = [];
-
-/** `indent` two spaces deeper (indents are made only here, so their length says their depth). */
-function deeper(indent: string): string {
-  const depth = (indent.length >> 1) + 1;
-  return (INDENTS[depth] ??= indent + "  ");
+interface Level {
+  inner: string;
+  openObject: string;
+  openArray: string;
+  next: string;
+  closeObject: string;
+  closeArray: string;
 }
+const LEVELS: Level[] = [];
 
-/** The line that closes an object or array opened at `indent`. */
-function closing(indent: string): { object: string; array: string } {
-  return (CLOSINGS[indent.length >> 1] ??= {
-    object: `\n${indent}}`,
-    array: `\n${indent}]`,
+/** The level of values printed at `indent` (indents are made only here, two spaces a level). */
+function level(indent: string): Level {
+  return (LEVELS[indent.length >> 1] ??= {
+    inner: indent + "  ",
+    openObject: `{\n${indent}  `,
+    openArray: `[\n${indent}  `,
+    next: `,\n${indent}  `,
+    closeObject: `\n${indent}}`,
+    closeArray: `\n${indent}]`,
   });
 }
 
@@ -147,12 +155,12 @@ function printLazy(value: LazyMembers, indent: string, out: Output): void {
     out.push("{}");
     return;
   }
-  const inner = deeper(indent);
-  out.push("{\n");
+  const lines = level(indent);
+  const inner = lines.inner;
   const lastIndex = value.keys.length - 1;
   for (let i = 0; i <= lastIndex; i++) {
     const key = quotedKey(value.keys[i]!);
-    out.push(inner);
+    out.push(i === 0 ? lines.openObject : lines.next);
     out.push(key.text);
     const last = i === lastIndex;
     print(
@@ -162,9 +170,8 @@ function printLazy(value: LazyMembers, indent: string, out: Output): void {
       last ? 0 : 1,
       out,
     );
-    if (!last) out.push(",\n");
   }
-  out.push(closing(indent).object);
+  out.push(lines.closeObject);
 }
 
 function printArray(
@@ -181,7 +188,6 @@ function printArray(
     out.push("[]");
     return;
   }
-  const inner = deeper(indent);
   if (!mustBreak(values)) {
     const flat = flatArray(values);
     if (
@@ -196,14 +202,14 @@ function printArray(
       return;
     }
   }
-  out.push("[\n");
+  const lines = level(indent);
+  const inner = lines.inner;
   for (let i = 0; i < values.length; i++) {
     const last = i === values.length - 1;
-    out.push(inner);
+    out.push(i === 0 ? lines.openArray : lines.next);
     print(values[i], inner, inner.length, last ? 0 : 1, out);
-    if (!last) out.push(",\n");
   }
-  out.push(closing(indent).array);
+  out.push(lines.closeArray);
 }
 
 /** A non-empty object always breaks (prettier keeps objects expanded); so do rows of rows. */
