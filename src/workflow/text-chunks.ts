@@ -23,15 +23,35 @@ export function textChunks(text: string): string[] {
 }
 
 /**
+ * The slices of a text given as parts (emit/shared/text-parts.ts), as of their concatenation:
+ * small parts are joined into slices of about {@link CHUNK} units, large ones sliced, and a
+ * surrogate pair split between two parts is kept together.
+ */
+export function* partChunks(parts: readonly string[]): Generator<string> {
+  let batch: string[] = [];
+  let size = 0;
+  for (const part of parts) {
+    batch.push(part);
+    size += part.length;
+    if (size < CHUNK) continue;
+    let joined = batch.join("");
+    batch = [];
+    size = 0;
+    const last = joined.charCodeAt(joined.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      batch.push(joined.slice(-1));
+      size = 1;
+      joined = joined.slice(0, -1);
+    }
+    yield* textChunks(joined);
+  }
+  if (batch.length > 0) yield* textChunks(batch.join(""));
+}
+
+/**
  * Writes `text` (a string, or parts to concatenate) to `path`. `flag` "wx" refuses to open what
  * is already there (a planted link is never followed). Returns how many bytes were written;
  * `hash`, when given, is fed those very bytes.
- *
- * Each part is encoded straight into one reused buffer, which is written and hashed whenever the
- * next part might not fit: the parts are never joined into a string first (on GitHub's API that
- * join copied ~38 MB of text into 1 MiB strings that only lived until they were encoded). A part
- * ending with the first half of a surrogate pair is held back one unit, so the pair is encoded
- * together, as in the parts' concatenation.
  */
 export function writeTextFile(
   path: string,
@@ -40,56 +60,23 @@ export function writeTextFile(
   hash?: Hash,
 ): number {
   const fd = openSync(path, flag);
+  let bytes = 0;
   try {
-    return encodeParts(typeof text === "string" ? [text] : text, (bytes) => {
-      writeSync(fd, bytes);
-      hash?.update(bytes);
-    });
+    const chunks =
+      typeof text === "string" ? textChunks(text) : partChunks(text);
+    for (const chunk of chunks) {
+      // encoded into one reused buffer: a new one per slice is memory outside the heap that
+      // stays taken until the next full garbage collection
+      const buffer = scratchFor(chunk.length);
+      const n = buffer.write(chunk, 0, "utf8");
+      writeSync(fd, buffer, 0, n);
+      hash?.update(buffer.subarray(0, n));
+      bytes += n;
+    }
   } finally {
     closeSync(fd);
   }
-}
-
-/**
- * The UTF-8 of the parts' concatenation, given to `sink` a buffer of at most 3 MiB at a time
- * (one reused buffer: each is valid only until `sink` returns). Returns the byte count.
- */
-export function encodeParts(
-  parts: readonly string[],
-  sink: (bytes: Buffer) => void,
-): number {
-  // one buffer, reused: a new one per slice is memory outside the heap that stays taken until
-  // the next full garbage collection
-  const buffer = scratchFor(CHUNK);
-  let used = 0;
-  let total = 0;
-  const flush = () => {
-    if (used === 0) return;
-    sink(buffer.subarray(0, used));
-    total += used;
-    used = 0;
-  };
-  const put = (piece: string) => {
-    if (used + 3 * piece.length > buffer.length) flush();
-    used += buffer.write(piece, used, "utf8");
-  };
-  let held = "";
-  for (let part of parts) {
-    if (held !== "") {
-      part = held + part;
-      held = "";
-    }
-    const last = part.charCodeAt(part.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff) {
-      held = part.slice(-1);
-      part = part.slice(0, -1);
-    }
-    if (part.length <= CHUNK) put(part);
-    else for (const chunk of textChunks(part)) put(chunk);
-  }
-  if (held !== "") put(held);
-  flush();
-  return total;
+  return bytes;
 }
 
 export function updateWithText(hash: Hash, text: string): Hash {

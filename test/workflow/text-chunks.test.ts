@@ -6,7 +6,6 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { fileHash, sha256 } from "../../src/workflow/manifest.js";
 import {
-  encodeParts,
   sameUtf8,
   textChunks,
   writeTextFile,
@@ -87,41 +86,5 @@ describe("large texts written and hashed a slice at a time", () => {
     expect(fileHash(file)).toBe(sha256("A\n"));
     file.contents = "B\n";
     expect(fileHash(file)).toBe(sha256("B\n"));
-  });
-});
-
-describe("parts encoded into one reused buffer (encodeParts)", () => {
-  it("gives the UTF-8 of the parts' concatenation, whatever the parts (lone surrogates too)", () => {
-    const unit = fc.oneof(
-      fc.constantFrom("\ud83d", "\ude00", "😀", "é", "€", "a", ""),
-      fc.string({ unit: "binary", maxLength: 6 }),
-    );
-    fc.assert(
-      fc.property(fc.array(unit, { maxLength: 12 }), (parts) => {
-        const pieces: Buffer[] = [];
-        const n = encodeParts(parts, (b) => pieces.push(Buffer.from(b)));
-        const expected = Buffer.from(parts.join(""), "utf8");
-        expect(Buffer.concat(pieces).equals(expected)).toBe(true);
-        expect(n).toBe(expected.length);
-      }),
-      { numRuns: 500, seed: 29 },
-    );
-  });
-
-  it("flushes before a part that might not fit, and slices parts larger than a slice", () => {
-    const MIB = 1 << 20;
-    const parts = [
-      "é".repeat(MIB - 3),
-      "😀".repeat(MIB),
-      "\ud83d",
-      "\ude00" + "b".repeat(3 * MIB),
-    ];
-    const pieces: Buffer[] = [];
-    encodeParts(parts, (b) => pieces.push(Buffer.from(b)));
-    expect(
-      Buffer.concat(pieces).equals(Buffer.from(parts.join(""), "utf8")),
-    ).toBe(true);
-    for (const piece of pieces)
-      expect(piece.length).toBeLessThanOrEqual(3 * MIB);
   });
 });
