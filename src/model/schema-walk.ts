@@ -124,7 +124,16 @@ function isMap(value: unknown): value is Record<string, unknown> {
  */
 export function subSchemas(schema: SubSchema | undefined): SubSchemaSite[] {
   const out: SubSchemaSite[] = [];
-  if (!isMap(schema)) return out;
+  pushSubSchemas(schema, out);
+  return out;
+}
+
+/** Appends the {@link subSchemas} of `schema` to `out`, in order. */
+function pushSubSchemas(
+  schema: SubSchema | undefined,
+  out: SubSchemaSite[],
+): void {
+  if (!isMap(schema)) return;
   // keys, not Object.entries: no [key, value] pair per keyword (every walk of every schema)
   for (const keyword of Object.keys(schema)) {
     const value = schema[keyword];
@@ -144,7 +153,6 @@ export function subSchemas(schema: SubSchema | undefined): SubSchemaSite[] {
       }
     }
   }
-  return out;
 }
 
 /**
@@ -158,17 +166,28 @@ export function walkSchema(
 ): void {
   if (schema === undefined) return;
   const seen = new Set<object>();
-  const stack: [SubSchema, SubSchemaSite | undefined][] = [[schema, undefined]];
+  if (typeof schema === "object") seen.add(schema);
+  if (visit(schema, undefined) === false) return;
+  // one stack of sites (each holds its schema): a schema's children are pushed in order, then
+  // that run is reversed in place, so the first child is visited first
+  const stack: SubSchemaSite[] = [];
+  pushSubSchemas(schema, stack);
+  stack.reverse();
   while (stack.length > 0) {
-    const [current, site] = stack.pop()!;
+    const site = stack.pop()!;
+    const current = site.schema;
     if (typeof current === "object") {
       if (seen.has(current)) continue;
       seen.add(current);
     }
     if (visit(current, site) === false) continue;
-    const children = subSchemas(current);
-    for (let i = children.length - 1; i >= 0; i--)
-      stack.push([children[i]!.schema, children[i]]);
+    const from = stack.length;
+    pushSubSchemas(current, stack);
+    for (let i = from, j = stack.length - 1; i < j; i++, j--) {
+      const t = stack[i]!;
+      stack[i] = stack[j]!;
+      stack[j] = t;
+    }
   }
 }
 

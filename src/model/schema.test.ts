@@ -297,6 +297,23 @@ describe("requiredSplit", () => {
     });
   });
 
+  it("takes each name once, at its first place, in short and long lists alike", () => {
+    const long = Array.from({ length: 40 }, (_, i) => `m${i % 17}`);
+    for (const required of [
+      ["b", "a", "b", 3, "a", "c"],
+      [...long, "name", "id"],
+    ]) {
+      const split = requiredSplit(schemas, {
+        allOf: [{ $ref: schemaRef("Base") }],
+        required: required as string[],
+      });
+      const once = [...new Set(required)].filter(
+        (n): n is string => typeof n === "string" && n !== "id",
+      );
+      expect(split.always).toEqual(once);
+    }
+  });
+
   it("an allOf member that only lists required finds the members in its siblings", () => {
     const allOf: Schema[] = [
       { $ref: schemaRef("Base") },

@@ -238,9 +238,14 @@ export function requiredSplit(
     notInRequest: [],
     notInResponse: [],
   };
-  if (!Array.isArray(schema.required)) return split;
-  for (const name of new Set(schema.required)) {
+  const required: unknown[] | undefined = schema.required;
+  if (!Array.isArray(required)) return split;
+  // each name once, at its first place: a short list is searched, a long one goes through a Set
+  const names = required.length <= 16 ? required : [...new Set(required)];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
     if (typeof name !== "string") continue;
+    if (names === required && required.indexOf(name) !== i) continue;
     const found = property(name);
     const flags = isSchemaObject(found) ? resolveFlags(schemas, found) : {};
     if (flags.readOnly === true) split.notInRequest.push(name);

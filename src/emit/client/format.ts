@@ -5,8 +5,9 @@ import {
   indent,
   line,
   print,
+  textWidth,
 } from "../shared/doc.js";
-import { propertyKey, stringLiteral } from "../shared/literals.js";
+import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 import { assignment, items } from "../shared/statements.js";
 
 /**
@@ -89,6 +90,9 @@ export function genericFunctionHead(
   returnGeneric: string,
   returnArgs: string[],
 ): string {
+  // most heads fit on one line: the group's flat text, without building and printing its doc
+  const flat = `${head}${typeParams.length > 0 ? `<${typeParams.join(", ")}>` : ""}(${params.join(", ")}): ${returnGeneric}<${returnArgs.join(", ")}> {`;
+  if (textWidth(flat) <= PRINT_WIDTH) return flat;
   return print(
     group([
       typeParams.length > 0 ? group([head, "<", items(typeParams), ">"]) : head,
@@ -113,11 +117,11 @@ export function genericMember(
   args: string[],
   indent: number,
 ): string {
-  const doc = group([
-    `${propertyKey(key)}: ${generic}<`,
-    items(args, { trailingComma: false }),
-    ">;",
-  ]);
+  const head = `${propertyKey(key)}: ${generic}<`;
+  // flat when it fits: its text, without building and printing its doc
+  const flat = `${head}${args.join(", ")}>;`;
+  if (indent + textWidth(flat) <= PRINT_WIDTH) return pad(indent) + flat;
+  const doc = group([head, items(args, { trailingComma: false }), ">;"]);
   return pad(indent) + print(doc, { indent });
 }
 

@@ -17,6 +17,8 @@ const URL = /https?:\/\/(?:\[[0-9A-Fa-f:.]+\])?[^\s<>|`"\\[\]]*/g;
 
 /** Inline text with its URLs as autolinks and everything else escaped. */
 function textWithLinks(text: string): string {
+  // most spec text holds no URL: no regex run, no iterator
+  if (!text.includes("http")) return markdownText(text);
   let out = "";
   let last = 0;
   for (const match of text.matchAll(URL)) {
@@ -79,19 +81,36 @@ export function markdownFence(code: string, lang = ""): string {
  * escaped already (markdownCell, markdownCodeCell): this only arranges them.
  */
 export function markdownTable(header: string[], rows: string[][]): string {
-  rows = rows.map((row) => row.map((cell) => cell.trim()));
-  const widths = header.map((h, i) =>
-    Math.max(3, textWidth(h), ...rows.map((r) => textWidth(r[i] ?? ""))),
-  );
-  const line = (cells: string[]) =>
-    `| ${widths.map((w, i) => pad(cells[i] ?? "", w)).join(" | ")} |`;
-  return [
-    line(header),
-    line(widths.map((w) => "-".repeat(w))),
-    ...rows.map(line),
-  ].join("\n");
+  // each cell trimmed and measured once (the widths, then each cell's padding)
+  const cells = rows.map((row) => row.map((cell) => cell.trim()));
+  const cellWidths = cells.map((row) => row.map(textWidth));
+  const headerWidths = header.map(textWidth);
+  const widths = headerWidths.map((hw, i) => {
+    let w = Math.max(3, hw);
+    for (const row of cellWidths) w = Math.max(w, row[i] ?? 0);
+    return w;
+  });
+  const line = (texts: readonly string[], measured: readonly number[]) => {
+    const padded: string[] = [];
+    for (let i = 0; i < widths.length; i++)
+      padded.push((texts[i] ?? "") + spaces(widths[i]! - (measured[i] ?? 0)));
+    return `| ${padded.join(" | ")} |`;
+  };
+  const lines = [
+    line(header, headerWidths),
+    line(
+      widths.map((w) => "-".repeat(w)),
+      widths,
+    ),
+  ];
+  for (let r = 0; r < cells.length; r++)
+    lines.push(line(cells[r]!, cellWidths[r]!));
+  return lines.join("\n");
 }
 
-function pad(text: string, width: number): string {
-  return text + " ".repeat(width - textWidth(text));
+/** `n` spaces (none for n <= 0, as " ".repeat would refuse a negative count). */
+function spaces(n: number): string {
+  return n <= 0 ? "" : n <= SPACES.length ? SPACES.slice(0, n) : " ".repeat(n);
 }
+
+const SPACES = " ".repeat(80);

@@ -66,15 +66,18 @@ function collect(
   includes: SchemaLink[],
   properties: PropertyView[],
   ids: Map<string, string>,
+  /** The names in `properties`: the first part to declare a name gives its row. */
+  named = new Set<string>(),
 ): void {
   for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) {
     if (typeof part.$ref === "string") {
       const link = linkTo(part, ids);
       if (link) includes.push(link);
-    } else collect(part, includes, properties, ids);
+    } else collect(part, includes, properties, ids, named);
   }
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    if (properties.some((p) => p.name === name)) continue;
+    if (named.has(name)) continue;
+    named.add(name);
     properties.push({
       name,
       type: schemaLabel(property),

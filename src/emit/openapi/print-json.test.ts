@@ -51,6 +51,18 @@ const cases: [string, unknown][] = [
   ],
   ["numbers as prettier writes them", { big: 1e21, small: 1.5e-7, neg: -0.5 }],
   ["escapes", { 'we"ird\nkey': "line\u2028sep</script>" }],
+  [
+    // tens of thousands of pieces: batches of pieces joined, one array reused between them
+    "a value printed in many batches, deep and shallow",
+    {
+      list: Array.from({ length: 3000 }, (_, i) => ({
+        id: i,
+        name: `n${i}`,
+        deep: { a: { b: { c: [i, "x"] } } },
+      })),
+      after: [1, 2, 3],
+    },
+  ],
 ];
 
 describe("printJson", () => {
@@ -67,6 +79,14 @@ describe("printJson", () => {
     expect(printJson({ a: undefined, b: [undefined] })).toBe(
       '{\n  "b": [null]\n}\n',
     );
+    expect(
+      printJson({
+        a: 1,
+        b: undefined,
+        c: { d: undefined, e: [] },
+        f: undefined,
+      }),
+    ).toBe('{\n  "a": 1,\n  "c": {\n    "e": []\n  }\n}\n');
   });
 });
 

@@ -24,22 +24,29 @@ export function printJsonParts(value: unknown): string[] {
 
 /**
  * Collects small pieces, joining them every few thousand so that millions of them never live
- * at once (they die young instead of filling the old generation).
+ * at once (they die young instead of filling the old generation). One array holds the pieces
+ * of every batch, overwritten in place: a new array per batch, grown from empty to 4096 slots,
+ * was most of what printing allocated besides the text itself.
  */
+const BATCH = 4096;
+
 class Output {
   private pieces: string[] = [];
+  private count = 0;
   private chunks: string[] = [];
 
   push(piece: string): void {
-    this.pieces.push(piece);
-    if (this.pieces.length >= 4096) {
+    this.pieces[this.count++] = piece;
+    if (this.count === BATCH) {
       this.chunks.push(this.pieces.join(""));
-      this.pieces = [];
+      this.count = 0;
     }
   }
 
   parts(): string[] {
-    this.chunks.push(this.pieces.join(""));
+    if (this.count > 0)
+      this.chunks.push(this.pieces.slice(0, this.count).join(""));
+    this.count = 0;
     this.pieces = [];
     return this.chunks;
   }
@@ -80,21 +87,50 @@ function print(
       out.push("{}");
       return;
     }
-    const inner = indent + "  ";
-    out.push("{\n");
+    const lines = level(indent);
+    const inner = lines.inner;
+    let first = true;
     for (let i = 0; i <= last; i++) {
       const v = value[keys[i]!];
       if (v === undefined) continue;
       const key = quotedKey(keys[i]!);
-      out.push(inner);
+      // `{` or the previous member's `,`, the line break and the indent: one piece
+      out.push(first ? lines.openObject : lines.next);
+      first = false;
       out.push(key.text);
       print(v, inner, inner.length + key.width, i === last ? 0 : 1, out);
-      if (i !== last) out.push(",\n");
     }
-    out.push(`\n${indent}}`);
+    out.push(lines.closeObject);
     return;
   }
   out.push(scalar(value));
+}
+
+/**
+ * The pieces of one nesting level, made once per depth: GitHub's JSON has ~1M values, and a new
+ * `indent + "  "` and `\n${indent}}` per object or array was garbage made by the million.
+ * `openObject`, `openArray` and `next` carry the line break and the inner indent with them.
+ */
+interface Level {
+  inner: string;
+  openObject: string;
+  openArray: string;
+  next: string;
+  closeObject: string;
+  closeArray: string;
+}
+const LEVELS: Level[] = [];
+
+/** The level of values printed at `indent` (indents are made only here, two spaces a level). */
+function level(indent: string): Level {
+  return (LEVELS[indent.length >> 1] ??= {
+    inner: indent + "  ",
+    openObject: `{\n${indent}  `,
+    openArray: `[\n${indent}  `,
+    next: `,\n${indent}  `,
+    closeObject: `\n${indent}}`,
+    closeArray: `\n${indent}]`,
+  });
 }
 
 /** A member's `"key": ` and its width; the same keys come back on every level (a cache). */
@@ -119,12 +155,12 @@ function printLazy(value: LazyMembers, indent: string, out: Output): void {
     out.push("{}");
     return;
   }
-  const inner = indent + "  ";
-  out.push("{\n");
+  const lines = level(indent);
+  const inner = lines.inner;
   const lastIndex = value.keys.length - 1;
   for (let i = 0; i <= lastIndex; i++) {
     const key = quotedKey(value.keys[i]!);
-    out.push(inner);
+    out.push(i === 0 ? lines.openObject : lines.next);
     out.push(key.text);
     const last = i === lastIndex;
     print(
@@ -134,9 +170,8 @@ function printLazy(value: LazyMembers, indent: string, out: Output): void {
       last ? 0 : 1,
       out,
     );
-    if (!last) out.push(",\n");
   }
-  out.push(`\n${indent}}`);
+  out.push(lines.closeObject);
 }
 
 function printArray(
@@ -153,7 +188,6 @@ function printArray(
     out.push("[]");
     return;
   }
-  const inner = indent + "  ";
   if (!mustBreak(values)) {
     const flat = flatArray(values);
     if (
@@ -168,14 +202,14 @@ function printArray(
       return;
     }
   }
-  out.push("[\n");
+  const lines = level(indent);
+  const inner = lines.inner;
   for (let i = 0; i < values.length; i++) {
     const last = i === values.length - 1;
-    out.push(inner);
+    out.push(i === 0 ? lines.openArray : lines.next);
     print(values[i], inner, inner.length, last ? 0 : 1, out);
-    if (!last) out.push(",\n");
   }
-  out.push(`\n${indent}]`);
+  out.push(lines.closeArray);
 }
 
 /** A non-empty object always breaks (prettier keeps objects expanded); so do rows of rows. */

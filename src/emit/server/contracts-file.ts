@@ -7,8 +7,8 @@ import {
 } from "./response-headers.js";
 import { receivedType } from "./received-types.js";
 import { signatures as signaturesOf } from "./signature.js";
-import { group, print } from "../shared/doc.js";
-import { propertyKey, stringLiteral } from "../shared/literals.js";
+import { group, print, textWidth } from "../shared/doc.js";
+import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 import { importStatement, items } from "../shared/statements.js";
 
 /**
@@ -69,8 +69,11 @@ function block(head: string, lines: string[]): string {
 }
 
 /** `  name: Generic<A, B>;`, broken one argument per line when it does not fit, as prettier does. */
-function member(name: string, generic: string, args: string[]): string {
+export function member(name: string, generic: string, args: string[]): string {
   const head = `${propertyKey(name)}: ${generic}<`;
+  // flat when it fits (most do): its text, without building and printing its doc
+  const flat = `${head}${args.join(", ")}>;`;
+  if (2 + textWidth(flat) <= PRINT_WIDTH) return `  ${flat}\n`;
   // type arguments take no trailing comma
   const doc = group([head, items(args, { trailingComma: false }), ">;"]);
   return `  ${print(doc, { indent: 2 })}\n`;

@@ -1,6 +1,5 @@
-import { type Doc, group, printBefore } from "../shared/doc.js";
-import { propertyKey, stringLiteral } from "../shared/literals.js";
-import { items } from "../shared/statements.js";
+import { textWidth } from "../shared/doc.js";
+import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 
 export type Literal =
   | string
@@ -12,8 +11,14 @@ export type Literal =
 /**
  * Prints data as a TypeScript literal in prettier's layout: objects always expanded (prettier keeps
  * an object expanded when its first key starts a new line), arrays of scalars on one line when they
- * fit. `column` is where the literal starts on a line indented by `indent`; `suffix` is what
- * follows it on its line (`,` or `;`).
+ * fit, else one item per line. `column` is where the literal starts on a line indented by `indent`;
+ * `suffix` is what follows it on its line (`,` or `;`), counted for the fit but not returned.
+ *
+ * Written straight out rather than as a doc for the printer (shared/doc.ts): the layout has only
+ * those two decisions, and server/routes.ts is one literal of every endpoint (GitHub's: 600 kB),
+ * whose doc cost more than the rest of the server artifact. Every line but the last ends in `,`
+ * (a member, an item, a trailing comma), so an array fits when its flat text and the `,` (or
+ * the suffix) do. test/server/print-literal.test.ts checks it against the doc printer's layout.
  */
 export function printLiteral(
   value: Literal,
@@ -21,31 +26,64 @@ export function printLiteral(
   column: number,
   suffix: string,
 ): string {
-  return printBefore(literalDoc(value), suffix, {
-    indent: indent.length,
-    column,
-  });
+  const out: string[] = [];
+  write(value, indent, column, textWidth(suffix), out);
+  return out.join("");
 }
 
-function literalDoc(value: Literal): Doc {
-  if (typeof value === "string") return stringLiteral(value);
+/** Appends `value` at `column` of a line indented by `indent`, `after` columns following it. */
+function write(
+  value: Literal,
+  indent: string,
+  column: number,
+  after: number,
+  out: string[],
+): void {
+  if (typeof value === "string") return void out.push(stringLiteral(value));
   if (typeof value === "number" || typeof value === "boolean")
-    return String(value);
+    return void out.push(String(value));
+  const inner = indent + "  ";
   if (isArray(value)) {
-    if (value.length === 0) return "[]";
-    const scalars = value.every((v) => typeof v !== "object");
-    return group(["[", items(value.map(literalDoc)), "]"], !scalars);
+    if (value.length === 0) return void out.push("[]");
+    if (value.every((v) => typeof v !== "object")) {
+      const texts = value.map((v) =>
+        scalarText(v as string | number | boolean),
+      );
+      const flat = `[${texts.join(", ")}]`;
+      if (column + textWidth(flat) + after <= PRINT_WIDTH)
+        return void out.push(flat);
+      out.push("[\n");
+      for (const text of texts) out.push(inner, text, ",\n");
+      return void out.push(indent, "]");
+    }
+    out.push("[\n");
+    for (const item of value) {
+      out.push(inner);
+      write(item, inner, inner.length, 1, out);
+      out.push(",\n");
+    }
+    return void out.push(indent, "]");
   }
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-  if (entries.length === 0) return "{}";
-  const members = entries.map(([key, v]) => {
+  let any = false;
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (!any) out.push("{\n");
+    any = true;
     // tsc gives a member named like one of Object.prototype's (`toString`) no contextual type
     // from an index signature, so `"string"` would widen to string: `as const` keeps it
     const keep =
-      key in Object.prototype && !containsArray(v!) ? " as const" : "";
-    return [`${propertyKey(key)}: `, literalDoc(v!), keep];
-  });
-  return group(["{", items(members, { spaced: true }), "}"], true);
+      key in Object.prototype && !containsArray(v) ? " as const" : "";
+    const head = `${propertyKey(key)}: `;
+    out.push(inner, head);
+    write(v, inner, inner.length + textWidth(head), keep.length + 1, out);
+    out.push(keep, ",\n");
+  }
+  out.push(any ? `${indent}}` : "{}");
+}
+
+function scalarText(value: string | number | boolean): string {
+  return typeof value === "string" ? stringLiteral(value) : String(value);
 }
 
 function isArray(value: Literal): value is readonly Literal[] {

@@ -127,3 +127,46 @@ describe("the schema converter", () => {
     );
   });
 });
+
+describe("the places the converter reports deep inside a schema", () => {
+  it("are the lines of the keywords and values, however deep (places made only when reported)", () => {
+    const text = JSON.stringify(
+      openapi31({
+        A: {
+          properties: {
+            p: {
+              items: {
+                allOf: [
+                  { patternProperties: { "(?<bad": {} } },
+                  { properties: { q: { pattern: "[unclosed" } } },
+                  { type: "number", enum: [1, "NaN"] },
+                  { not: { minLength: "long" } },
+                  {
+                    discriminator: {
+                      propertyName: "k",
+                      mapping: { m: "Missing" },
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+      }),
+      null,
+      2,
+    );
+    const { diagnostics } = ingestTexts([{ file: "deep.json", text }]);
+    const lineOf = (needle: string) =>
+      text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+    const at = (code: string) =>
+      diagnostics.filter((d) => d.code === code).map((d) => d.line);
+    expect(at("schema/invalid-pattern")).toEqual([
+      lineOf('"(?<bad"'),
+      lineOf('"[unclosed"'),
+    ]);
+    expect(at("schema/non-finite-enum")).toEqual([lineOf('"NaN"')]);
+    expect(at("schema/invalid-keyword")).toEqual([lineOf('"long"')]);
+    expect(at("ref/not-found")).toEqual([lineOf('"Missing"')]);
+  });
+});

@@ -8,6 +8,7 @@ import {
 } from "../reader.js";
 import { setOwn } from "../../model/own.js";
 import { breakRefCycles, DOC_KEYWORDS } from "./ref-cycles.js";
+import { type At, Place, pathOf } from "./place.js";
 import { patternFlags } from "../../model/pattern-flags.js";
 import {
   applyDraft4Exclusive,
@@ -80,7 +81,7 @@ export class SchemaConverter {
   }
 
   /** Converts a schema found at `path` of `doc`. */
-  convert(raw: unknown, doc: SourceDocument, path: Path): Schema {
+  convert(raw: unknown, doc: SourceDocument, path: At): Schema {
     if (this.depth >= MAX_SCHEMA_DEPTH) return this.tooDeep(raw, doc, path);
     this.depth++;
     try {
@@ -95,26 +96,28 @@ export class SchemaConverter {
    * every walker after this one recurses, and a generated type that deep is no use to anyone.
    * Reported once per document, at the first place.
    */
-  private tooDeep(raw: unknown, doc: SourceDocument, path: Path): Schema {
+  private tooDeep(raw: unknown, doc: SourceDocument, at: At): Schema {
     if (isRecord(raw))
       this.ctx.reporter
         .once("the document")
         .report(
           "schema/too-deep",
           `schemas nest more than ${MAX_SCHEMA_DEPTH} levels deep here; this one (and any other that deep in this document) is read as any value`,
-          doc.ref(path),
+          doc.ref(pathOf(at)),
         );
     return {};
   }
 
-  private convertAt(raw: unknown, doc: SourceDocument, path: Path): Schema {
+  private convertAt(raw: unknown, doc: SourceDocument, path: At): Schema {
     if (raw === true || raw === undefined) return {};
     if (raw === false) return { not: {} };
     if (!isRecord(raw)) return {};
     if (typeof raw.$ref === "string") return this.reference(raw, doc, path);
 
     const out: Schema = {};
-    for (const [key, value] of Object.entries(raw)) {
+    // keys, not Object.entries: no [key, value] pair per keyword of every schema
+    for (const key of Object.keys(raw)) {
+      const value = raw[key];
       switch (key) {
         case "properties":
         case "patternProperties":
@@ -122,11 +125,12 @@ export class SchemaConverter {
         case "definitions":
           if (isRecord(value)) {
             const props: Record<string, Schema> = {};
+            const at = (name: string) => new Place(path, key, name);
             if (key === "patternProperties")
               for (const name of Object.keys(value))
-                this.checkPattern(name, doc, [...path, key, name]);
-            for (const [name, sub] of Object.entries(value))
-              setOwn(props, name, this.convert(sub, doc, [...path, key, name]));
+                this.checkPattern(name, doc, at(name));
+            for (const name of Object.keys(value))
+              setOwn(props, name, this.convert(value[name], doc, at(name)));
             out[key] = props;
           }
           break;
@@ -134,9 +138,9 @@ export class SchemaConverter {
           if (Array.isArray(value)) {
             // draft-4 tuple form
             out.prefixItems = value.map((sub, i) =>
-              this.convert(sub, doc, [...path, key, i]),
+              this.convert(sub, doc, new Place(path, key, i)),
             );
-          } else out.items = this.convert(value, doc, [...path, key]);
+          } else out.items = this.convert(value, doc, new Place(path, key));
           break;
         case "additionalProperties":
         case "not":
@@ -150,7 +154,7 @@ export class SchemaConverter {
           (out as Record<string, unknown>)[key] =
             typeof value === "boolean"
               ? value
-              : this.convert(value, doc, [...path, key]);
+              : this.convert(value, doc, new Place(path, key));
           break;
         case "allOf":
         case "oneOf":
@@ -158,7 +162,7 @@ export class SchemaConverter {
         case "prefixItems":
           if (Array.isArray(value))
             out[key] = value.map((sub, i) =>
-              this.convert(sub, doc, [...path, key, i]),
+              this.convert(sub, doc, new Place(path, key, i)),
             );
           break;
         case "discriminator":
@@ -171,7 +175,7 @@ export class SchemaConverter {
                     const ref =
                       typeof v === "string"
                         ? this.mappingRef(v, doc, [
-                            ...path,
+                            ...pathOf(path),
                             "discriminator",
                             "mapping",
                             k,
@@ -197,7 +201,7 @@ export class SchemaConverter {
           break;
         case "pattern":
           if (typeof value === "string")
-            this.checkPattern(value, doc, [...path, key]);
+            this.checkPattern(value, doc, new Place(path, key));
           setOwn(out, key, value);
           break;
         case "nullable":
@@ -226,18 +230,14 @@ export class SchemaConverter {
   }
 
   /** `type: number` with `enum: ["NaN", "Infinity"]`: reported, and the strings left out. */
-  private dropNonFiniteEnum(
-    out: Schema,
-    doc: SourceDocument,
-    path: Path,
-  ): void {
+  private dropNonFiniteEnum(out: Schema, doc: SourceDocument, path: At): void {
     const drop = nonFiniteEnumValues(out);
     if (drop.length === 0) return;
     for (const i of drop)
       this.ctx.reporter.report(
         "schema/non-finite-enum",
         `enum value ${JSON.stringify(out.enum![i])} is a string, not a number JSON can carry; it is left out of the type`,
-        doc.ref([...path, "enum", i]),
+        doc.ref([...pathOf(path), "enum", i]),
       );
     const kept = out.enum!.filter((_, i) => !drop.includes(i));
     if (kept.length > 0) out.enum = kept;
@@ -245,12 +245,12 @@ export class SchemaConverter {
   }
 
   /** The validators compile patterns as JavaScript regular expressions (src/emit/validators). */
-  private checkPattern(pattern: string, doc: SourceDocument, path: Path): void {
+  private checkPattern(pattern: string, doc: SourceDocument, at: At): void {
     if (patternFlags(pattern) !== undefined) return;
     this.ctx.reporter.report(
       "schema/invalid-pattern",
       `the pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression; validators do not check it`,
-      doc.ref(path),
+      doc.ref(pathOf(at)),
     );
   }
 
@@ -263,8 +263,8 @@ export class SchemaConverter {
     key: string,
     value: unknown,
     doc: SourceDocument,
-    /** The schema's path; the keyword's is made only to report it. */
-    schemaPath: Path,
+    /** The schema's place; the keyword's path is made only to report it. */
+    schemaAt: At,
   ): unknown {
     const expected = KEYWORD_TYPES.get(key);
     if (expected === undefined) return value;
@@ -272,7 +272,7 @@ export class SchemaConverter {
     switch (expected) {
       case "string":
         if (typeof value === "number" || typeof value === "boolean")
-          return doc.textOf([...schemaPath, key], value);
+          return doc.textOf([...pathOf(schemaAt), key], value);
         ok = typeof value === "string";
         break;
       case "number":
@@ -297,7 +297,7 @@ export class SchemaConverter {
     this.ctx.reporter.report(
       "schema/invalid-keyword",
       `${JSON.stringify(key)} must be ${EXPECTED_TEXT[expected]}; ${describeValue(value)} is ignored`,
-      doc.ref([...schemaPath, key]),
+      doc.ref([...pathOf(schemaAt), key]),
     );
     return undefined;
   }
@@ -305,9 +305,10 @@ export class SchemaConverter {
   private reference(
     raw: Record<string, unknown>,
     doc: SourceDocument,
-    path: Path,
+    at: At,
   ): Schema {
     const ref = raw.$ref as string;
+    const path = pathOf(at);
     const target = this.ctx.resolveRef(ref, doc, [...path, "$ref"]);
     if (!target) return {};
     const name = this.named(

@@ -55,6 +55,8 @@ const NON_FINITE = new Set(["NaN", "Infinity", "+Infinity", "-Infinity"]);
  * value is a number, so no valid value is one of them.
  */
 export function nonFiniteEnumValues(out: Schema): number[] {
+  // most schemas have no enum: answered before any list is made
+  if (!Array.isArray(out.enum)) return [];
   const types = Array.isArray(out.type) ? out.type : [out.type];
   const numeric = types.filter((t) => t !== "null");
   if (

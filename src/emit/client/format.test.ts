@@ -1,0 +1,95 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { group, print } from "../shared/doc.js";
+import { propertyKey } from "../shared/literals.js";
+import { items } from "../shared/statements.js";
+import { member } from "../server/contracts-file.js";
+import { genericFunctionHead, genericMember } from "./format.js";
+
+// the docs these helpers printed before they answered a head that fits with its flat text: the
+// oracles of that fast path
+const oldHead = (
+  head: string,
+  typeParams: string[],
+  params: string[],
+  returnGeneric: string,
+  returnArgs: string[],
+) =>
+  print(
+    group([
+      typeParams.length > 0 ? group([head, "<", items(typeParams), ">"]) : head,
+      "(",
+      items(params),
+      "): ",
+      group([
+        returnGeneric,
+        "<",
+        items(returnArgs, { trailingComma: false }),
+        ">",
+      ]),
+      " {",
+    ]),
+  );
+
+const oldMember = (
+  key: string,
+  generic: string,
+  args: string[],
+  indent: number,
+) =>
+  " ".repeat(indent) +
+  print(
+    group([
+      `${propertyKey(key)}: ${generic}<`,
+      items(args, { trailingComma: false }),
+      ">;",
+    ]),
+    { indent },
+  );
+
+// names short and long (so that some heads fit and some break), wide characters too
+const name = fc.oneof(
+  fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/),
+  fc.constantFrom("VeryLongTypeNameThatTakesRoom_123456", "日本語Type", "A"),
+);
+const names = fc.array(name, { maxLength: 5 });
+
+describe("layout helpers answer a line that fits with its flat text", () => {
+  it("genericFunctionHead: as the doc printer lays it out", () => {
+    fc.assert(
+      fc.property(
+        name.map((n) => `export function ${n}`),
+        names,
+        names,
+        name,
+        names,
+        (head, typeParams, params, generic, returnArgs) => {
+          expect(
+            genericFunctionHead(head, typeParams, params, generic, returnArgs),
+          ).toBe(oldHead(head, typeParams, params, generic, returnArgs));
+        },
+      ),
+      { numRuns: 1000, seed: 29 },
+    );
+  });
+
+  it("genericMember and the server's handler member: as the doc printer lays them out", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(name, fc.constantFrom("a-b", "toString")),
+        name,
+        names,
+        fc.constantFrom(0, 2, 4, 30),
+        (key, generic, args, indent) => {
+          expect(genericMember(key, generic, args, indent)).toBe(
+            oldMember(key, generic, args, indent),
+          );
+          expect(member(key, generic, args)).toBe(
+            oldMember(key, generic, args, 2) + "\n",
+          );
+        },
+      ),
+      { numRuns: 1000, seed: 29 },
+    );
+  });
+});

@@ -1,0 +1,31 @@
+import type { Path } from "../../model/pointer.js";
+
+/**
+ * Where a schema sits, made only when asked for: a path inside the document, or a place below
+ * another (one or two segments further). Most schemas never need theirs (it names a diagnostic,
+ * or where a `$ref` is read), so converting one no longer copies its parent's path.
+ */
+export type At = Path | Place;
+
+export class Place {
+  constructor(
+    readonly up: At,
+    readonly a: string | number,
+    readonly b?: string | number,
+  ) {}
+}
+
+/** The path of a place. */
+export function pathOf(at: At): Path {
+  if (!(at instanceof Place)) return at;
+  const tail: (string | number)[] = [];
+  let cur: At = at;
+  while (cur instanceof Place) {
+    if (cur.b !== undefined) tail.push(cur.b);
+    tail.push(cur.a);
+    cur = cur.up;
+  }
+  const out = cur.slice();
+  for (let i = tail.length - 1; i >= 0; i--) out.push(tail[i]!);
+  return out;
+}

@@ -1,0 +1,84 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  subSchemas,
+  walkSchema,
+  type SubSchema,
+  type SubSchemaSite,
+} from "./schema-walk.js";
+import type { Schema } from "./types.js";
+
+describe("walkSchema", () => {
+  it("walks in the order of a stack of [schema, site] pairs over subSchemas (its first form)", () => {
+    // the walk before it pushed sites straight onto one stack: the oracle for order and sites
+    const oldWalk = (
+      schema: SubSchema | undefined,
+      visit: (s: SubSchema, site: SubSchemaSite | undefined) => boolean | void,
+    ) => {
+      const seen = new Set<object>();
+      const stack: [SubSchema, SubSchemaSite | undefined][] = [
+        [schema!, undefined],
+      ];
+      while (stack.length > 0) {
+        const [current, site] = stack.pop()!;
+        if (typeof current === "object") {
+          if (seen.has(current)) continue;
+          seen.add(current);
+        }
+        if (visit(current, site) === false) continue;
+        const children = subSchemas(current);
+        for (let i = children.length - 1; i >= 0; i--)
+          stack.push([children[i]!.schema, children[i]]);
+      }
+    };
+    const leaf = fc.oneof(
+      fc.boolean(),
+      fc.constantFrom<SubSchema>({ type: "string" }, {}),
+    );
+    const tree = fc.letrec<{ s: SubSchema }>((tie) => ({
+      s: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        leaf,
+        fc.record(
+          {
+            properties: fc.dictionary(fc.string({ maxLength: 2 }), tie("s"), {
+              maxKeys: 3,
+            }),
+            allOf: fc.array(fc.oneof(tie("s"), fc.constant(3)), {
+              maxLength: 3,
+            }),
+            items: tie("s"),
+            not: tie("s"),
+            enum: fc.constant([{ type: "x" }]),
+          },
+          { requiredKeys: [] },
+        ) as fc.Arbitrary<SubSchema>,
+      ),
+    })).s;
+    fc.assert(
+      fc.property(tree, fc.nat(5), (t, skipEvery) => {
+        // a shared sub-tree too, visited once
+        const root = { allOf: [t, t], properties: { x: t } } as Schema;
+        const record = (walk: typeof walkSchema) => {
+          const seen: unknown[] = [];
+          let n = 0;
+          walk(root, (s, site) => {
+            seen.push([s, site?.keyword, site?.key, site?.schema === s]);
+            return skipEvery === 0 || ++n % skipEvery !== 0;
+          });
+          return seen;
+        };
+        const now = record(walkSchema);
+        const before = record(oldWalk);
+        expect(now.length).toBe(before.length);
+        now.forEach((entry, i) => {
+          const [s, ...rest] = entry as unknown[];
+          const [s0, ...rest0] = before[i] as unknown[];
+          expect(s).toBe(s0);
+          expect(rest).toEqual(rest0);
+        });
+      }),
+      { numRuns: 500, seed: 29 },
+    );
+  });
+});
