@@ -7,6 +7,7 @@ import {
 } from "./path-checks.js";
 import { pathVariables } from "./path-template.js";
 import { allParameters } from "./factories.js";
+import { shareEmpties } from "./lists.js";
 import { compareSources, isPreferred } from "./rank.js";
 import { resolveSerialization } from "./serialization.js";
 import { applyProseAuth } from "./scopes-from-prose.js";
@@ -72,6 +73,7 @@ export function buildModel(
     reportUntyped(endpoint, reporter);
     for (const parameter of allParameters(endpoint.parameters))
       parameter.serialization = resolveSerialization(parameter.in, parameter);
+    shareEmpties(endpoint);
   }
   const info = { ...merged.info };
   for (const key of ["title", "version", "description"] as const) {
