@@ -6,7 +6,7 @@ import {
   type IngestOptions,
   type InputText,
 } from "./ingest/index.js";
-import { buildModel, type BuildOptions } from "./model/build.js";
+import { buildHandedModel, type BuildOptions } from "./model/build.js";
 import { Reporter } from "./model/reporter.js";
 import type { ApiModel, Diagnostic } from "./model/types.js";
 import { collectFiles } from "./workflow/output-files.js";
@@ -21,10 +21,11 @@ export type Inputs = readonly string[] | readonly InputText[];
 
 /** ingest → model: reads the inputs and returns the one merged model with its diagnostics. */
 export function loadModel(inputs: Inputs, options: LoadOptions = {}): ApiModel {
-  const { documents, diagnostics } = isPaths(inputs)
+  // handed over, not kept in a variable here: the documents are garbage once merged
+  const read = isPaths(inputs)
     ? ingestFiles(inputs, options)
     : ingestTexts(inputs, options);
-  return buildModel(documents, diagnostics, options);
+  return buildHandedModel(read, read.diagnostics, options);
 }
 
 /** Everything the in-memory pipeline is told: resolved by its caller, nothing defaulted here. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildModel } from "./build.js";
+import { buildHandedModel, buildModel } from "./build.js";
 import { at, doc, endpoint, param } from "./test-helpers.js";
 import type { DocumentModel } from "./types.js";
 
@@ -248,5 +248,18 @@ describe("buildModel", () => {
       plain.endpoints[0]!.parameters.query.find((p) => p.name === "limit")!
         .schema,
     ).toEqual({ type: "integer" });
+  });
+});
+
+describe("buildHandedModel", () => {
+  it("takes the documents out of the box and builds what buildModel builds", () => {
+    const options = { prefer: ["a.swagger.yaml"], tags: { x: "y" } };
+    const handed = { documents: inputs() as DocumentModel[] | undefined };
+    const model = buildHandedModel(handed, [], options);
+    expect(handed.documents).toBeUndefined();
+    expect(JSON.stringify(model)).toBe(
+      JSON.stringify(buildModel(inputs(), [], options)),
+    );
+    expect(model.endpoints.length).toBeGreaterThan(0);
   });
 });

@@ -34,6 +34,47 @@ describe("PendingPlaces", () => {
   });
 });
 
+describe("PendingPlaces keeps each path as its pointer until settled", () => {
+  /** The paths the finder is given, for paths placed under `prefix`. */
+  function asked(paths: Path[], prefix = "#"): Path[] {
+    const seen: Path[] = [];
+    const pending = new PendingPlaces("a.json", prefix, (batch) => {
+      seen.push(...batch);
+      return batch.map(() => ({ line: 1, column: 1 }));
+    });
+    for (const path of paths) pending.place(path);
+    pending.settle();
+    return seen;
+  }
+
+  it("hands the finder the very paths placed: numbers stay numbers, keys stay text", () => {
+    const deep = Array.from({ length: 40 }, (_, i) =>
+      i % 3 === 0 ? i : `k${i}`,
+    );
+    const paths: Path[] = [
+      [],
+      [""],
+      ["", ""],
+      ["paths", "/users/{id}", "get", "responses", "200"],
+      ["paths", "/a", "get", "parameters", 0, "schema"],
+      // a number a reader passed for a key is not the key's text, and the finder tells them apart
+      ["responses", 200],
+      ["tags", -1],
+      ["x", 1.5, "y"],
+      ["x", 0, 1e21, Number.NaN, Infinity],
+      ["a~b", "~1", "~0/~", "/", "~", "0", "-1"],
+      ["ünïcode", "🍫", "a b", "%20"],
+      deep,
+      deep.slice(0, 30),
+      deep.slice(0, 31),
+    ];
+    expect(asked(paths)).toEqual(paths);
+    expect(asked(paths, "#2")).toEqual(paths);
+    // Object.is: -0 is read back as 0, which every finder treats alike (no index below 0)
+    expect(asked([[-0]])[0]![0]).toBe(0);
+  });
+});
+
 describe("Reporter with places not found yet", () => {
   it("keeps each diagnostic once, in report order, as if every place had been known", () => {
     const { pending } = places();
