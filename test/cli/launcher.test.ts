@@ -10,9 +10,9 @@ import { describe, expect, it } from "vitest";
 describe("the CLI launcher", () => {
   const source = readFileSync("bin/apiloom.js", "utf8");
 
-  it("sets the interrupt budget in Node 20's V8 only, then loads the CLI (a dynamic import: after the flag)", () => {
+  it("sets the interrupt budget and the heap's growing factor in Node 20's V8 only, then loads the CLI (a dynamic import: after the flag)", () => {
     const flag = source.search(
-      /if \(process\.versions\.v8\?\.startsWith\("11\."\)\)\s*v8\.setFlagsFromString\("--interrupt-budget=\d+"\)/,
+      /if \(process\.versions\.v8\?\.startsWith\("11\."\)\) \{\s*v8\.setFlagsFromString\("--interrupt-budget=\d+"\);\s*v8\.setFlagsFromString\("--heap-growing-percent=\d+"\);\s*\}/,
     );
     const load = source.indexOf('await import("../dist/cli/main.js")');
     expect(flag).toBeGreaterThan(-1);
@@ -32,6 +32,17 @@ describe("the CLI launcher", () => {
       expect(v8Default).not.toBeNull();
       expect(budget).toBeGreaterThan(Number(v8Default![1]));
     }
+    // the heap's growing factor (1 + percent/100): V8 11 knows the flag, whose default (0) leaves
+    // the factor to V8's heuristics (up to 4x for a small heap); the launcher's must be a real
+    // bound, below V8's own minimum factor for a large heap (1.1x would collect too often)
+    const percent = Number(/--heap-growing-percent=(\d+)/.exec(source)![1]);
+    if (process.versions.v8.startsWith("11."))
+      expect(
+        spawnSync(process.execPath, ["--v8-options"], { encoding: "utf8" })
+          .stdout,
+      ).toContain("--heap-growing-percent");
+    expect(percent).toBeGreaterThanOrEqual(20);
+    expect(percent).toBeLessThanOrEqual(100);
     const run = spawnSync(process.execPath, ["bin/apiloom.js", "--version"], {
       encoding: "utf8",
     });
