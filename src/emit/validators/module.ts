@@ -64,6 +64,8 @@ export class ValidatorModule {
     private readonly checkOf: (target: NamedSchema) => string | undefined,
     /** Where the named checks are imported from; undefined when they are in this module. */
     private readonly refsFrom?: string,
+    /** The compact forms of the common shapes (ModuleScope.compact). */
+    readonly compact = true,
   ) {}
 
   /** The named check `ref` points at, without calling it (undefined when dangling). */
