@@ -193,8 +193,7 @@ function endpointsFile(
     const types = index.endpoint(endpoint);
     const parts: [Part, string, string][] = [];
     const add = (part: Part, schema: Schema | undefined, type: string) => {
-      const name = `${endpoint.name}_${part}`;
-      mod.addFunction(name, schema, false);
+      const name = mod.entry(`${endpoint.name}_${part}`, schema);
       parts.push([part, name, type]);
     };
     const params = endpoint.parameters;
@@ -217,8 +216,7 @@ function endpointsFile(
     for (const response of endpoint.responses) {
       const schema = jsonSchemaOf(response.content);
       if (!schema) continue;
-      const name = `${endpoint.name}_${response.status}`;
-      mod.addFunction(name, schema, false);
+      const name = mod.entry(`${endpoint.name}_${response.status}`, schema);
       responses.push(tableMember(response.status, name));
     }
     typeLines.push(

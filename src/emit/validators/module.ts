@@ -162,6 +162,24 @@ export class ValidatorModule {
   }
 
   /**
+   * The check of a table entry (an endpoint's part): the named check itself for a bare `$ref`
+   * (compact), else a function `name` added for it.
+   */
+  entry(name: string, schema: SubSchema): string {
+    if (
+      this.compact &&
+      isObject(schema) &&
+      typeof schema.$ref === "string" &&
+      isBareRef(schema)
+    ) {
+      const check = this.checkOfRef(schema.$ref);
+      if (check !== undefined) return check;
+    }
+    this.addFunction(name, schema, false);
+    return name;
+  }
+
+  /**
    * The function that checks `schema` on its own: a named check for a bare `$ref`, else a new
    * function, compiled later (a worklist, so deep schemas need no deep recursion here).
    */
