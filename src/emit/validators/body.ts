@@ -170,6 +170,11 @@ export class FunctionBody implements Body {
   ): Pointer {
     const tail =
       p.tail !== undefined && raw !== undefined ? p.tail + raw : undefined;
+    // compact: a segment that starts fixed joins the fixed operand before it
+    // (`p + "/a/b"`, `p + "/a/" + i3`), so pointer expressions stay short
+    const first = raw ?? (segment[0] === `"/"` ? "/" : undefined);
+    if (this.mod.compact && p.last !== undefined && first !== undefined)
+      return this.joined(p, p.last + first, segment, locals, raw, tail);
     const text = segment.join(" + ");
     if (text.length > 24 && locals.length === 0) {
       const name = this.segmentConstant(text, false);
@@ -178,6 +183,7 @@ export class FunctionBody implements Body {
         p.locals,
         [...p.constants, name],
         tail,
+        raw,
       );
     }
     return new Pointer(
@@ -185,6 +191,34 @@ export class FunctionBody implements Body {
       [...p.locals, ...locals],
       p.constants,
       tail,
+      segment.length === 1 ? raw : undefined,
+    );
+  }
+
+  /** member()'s pointer with `p`'s last operand and the segment's first one as one: `fixed`. */
+  private joined(
+    p: Pointer,
+    fixed: string,
+    segment: readonly string[],
+    locals: readonly string[],
+    raw: string | undefined,
+    tail: string | undefined,
+  ): Pointer {
+    const lastOperand = p.operands[p.operands.length - 1]!;
+    const constants = [...p.constants];
+    const at = constants.lastIndexOf(lastOperand);
+    if (at >= 0) constants.splice(at, 1);
+    let operand = stringLiteral(fixed);
+    if (operand.length > 24) {
+      operand = this.segmentConstant(operand, false);
+      constants.push(operand);
+    }
+    return new Pointer(
+      [...p.operands.slice(0, -1), operand, ...segment.slice(1)],
+      [...p.locals, ...locals],
+      constants,
+      tail,
+      segment.length === 1 && raw !== undefined ? fixed : undefined,
     );
   }
 

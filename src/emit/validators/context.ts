@@ -25,6 +25,8 @@ export class Pointer implements Sum {
      * every operand after the first is a fixed segment; undefined when one is computed.
      */
     readonly tail: string | undefined = operands.length === 1 ? "" : undefined,
+    /** The last operand's text when it is a fixed segment (a literal or a constant of one). */
+    readonly last?: string,
   ) {}
 
   /** The check function's own pointer parameter. */
