@@ -51,11 +51,7 @@ function conversationGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ2);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
   }
 }
 
@@ -66,41 +62,13 @@ function conversationGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    const v1 = x["cursor"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cursor", "type", "must be string");
-    }
-    const v2 = x["exclude-direct"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/exclude-direct", "type", "must be string");
-    }
-    const v3 = x["include-archived"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/include-archived", "type", "must be string");
-    }
-    const v4 = x["include-private"];
-    if (v4 !== undefined) {
-      if (typeof v4 !== "string")
-        r.push(e, p + "/include-private", "type", "must be string");
-    }
-    const v5 = x["limit"];
-    if (v5 !== undefined) {
-      if (typeof v5 !== "string")
-        r.push(e, p + "/limit", "type", "must be string");
-    }
-    const v6 = x["query"];
-    if (v6 !== undefined) {
-      if (typeof v6 !== "string")
-        r.push(e, p + "/query", "type", "must be string");
-    }
-    const v7 = x["sort"];
-    if (v7 !== undefined) {
-      if (typeof v7 !== "string")
-        r.push(e, p + "/sort", "type", "must be string");
-    }
+    r.string(x["cursor"], p, "/cursor", e);
+    r.string(x["exclude-direct"], p, "/exclude-direct", e);
+    r.string(x["include-archived"], p, "/include-archived", e);
+    r.string(x["include-private"], p, "/include-private", e);
+    r.string(x["limit"], p, "/limit", e);
+    r.string(x["query"], p, "/query", e);
+    r.string(x["sort"], p, "/sort", e);
   }
 }
 
@@ -112,11 +80,7 @@ function conversationPostHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ2);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
   }
 }
 
@@ -128,16 +92,8 @@ function conversationUserGetHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ3);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["userId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/userId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["userId"], p, "/userId", e);
   }
 }
 
@@ -149,16 +105,8 @@ function userMessagePostHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ3);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["userId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/userId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["userId"], p, "/userId", e);
   }
 }
 
@@ -170,21 +118,9 @@ function userMessagePutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ4);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["userId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/userId", "type", "must be string");
-    }
-    const v3 = x["messageId"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/messageId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["userId"], p, "/userId", e);
+    r.string(x["messageId"], p, "/messageId", e);
   }
 }
 
@@ -196,21 +132,9 @@ function userMessageDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ4);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["userId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/userId", "type", "must be string");
-    }
-    const v3 = x["messageId"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/messageId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["userId"], p, "/userId", e);
+    r.string(x["messageId"], p, "/messageId", e);
   }
 }
 
@@ -222,16 +146,8 @@ function siteConversationByCloudIdAndConversationIdGet_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
   }
 }
 
@@ -243,16 +159,8 @@ function siteConversationByCloudIdAndConversationIdPatch_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
   }
 }
 
@@ -264,16 +172,8 @@ function appModuleChatActionTargetGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
   }
 }
 
@@ -284,16 +184,8 @@ function appModuleChatActionTargetGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    const v1 = x["limit"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/limit", "type", "must be string");
-    }
-    const v2 = x["start"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/start", "type", "must be string");
-    }
+    r.string(x["limit"], p, "/limit", e);
+    r.string(x["start"], p, "/start", e);
   }
 }
 
@@ -305,21 +197,9 @@ function appModuleChatActionTargetPutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -331,21 +211,9 @@ function appModuleChatActionTargetDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -357,16 +225,8 @@ function appWebhookChatBotGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
   }
 }
 
@@ -377,16 +237,8 @@ function appWebhookChatBotGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    const v1 = x["limit"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/limit", "type", "must be string");
-    }
-    const v2 = x["start"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/start", "type", "must be string");
-    }
+    r.string(x["limit"], p, "/limit", e);
+    r.string(x["start"], p, "/start", e);
   }
 }
 
@@ -398,21 +250,9 @@ function appWebhookChatBotPutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -424,21 +264,9 @@ function appWebhookChatBotDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -450,16 +278,8 @@ function appWebhookChatBotMessageGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
   }
 }
 
@@ -470,16 +290,8 @@ function appWebhookChatBotMessageGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    const v1 = x["limit"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/limit", "type", "must be string");
-    }
-    const v2 = x["start"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/start", "type", "must be string");
-    }
+    r.string(x["limit"], p, "/limit", e);
+    r.string(x["start"], p, "/start", e);
   }
 }
 
@@ -491,21 +303,9 @@ function appWebhookChatBotMessagePutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -517,21 +317,9 @@ function appWebhookChatBotMessageDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -543,21 +331,9 @@ function appModuleChatConfigurationPutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -569,16 +345,8 @@ function appModuleChatDialogGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
   }
 }
 
@@ -589,16 +357,8 @@ function appModuleChatDialogGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    const v1 = x["limit"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/limit", "type", "must be string");
-    }
-    const v2 = x["start"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/start", "type", "must be string");
-    }
+    r.string(x["limit"], p, "/limit", e);
+    r.string(x["start"], p, "/start", e);
   }
 }
 
@@ -610,21 +370,9 @@ function appModuleChatDialogPutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -636,21 +384,9 @@ function appModuleChatDialogDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -662,16 +398,8 @@ function appModuleChatExternalPageGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
   }
 }
 
@@ -682,16 +410,8 @@ function appModuleChatExternalPageGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    const v1 = x["limit"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/limit", "type", "must be string");
-    }
-    const v2 = x["start"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/start", "type", "must be string");
-    }
+    r.string(x["limit"], p, "/limit", e);
+    r.string(x["start"], p, "/start", e);
   }
 }
 
@@ -703,21 +423,9 @@ function appModuleChatExternalPagePutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -729,21 +437,9 @@ function appModuleChatExternalPageDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -755,16 +451,8 @@ function appModuleChatGlanceGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
   }
 }
 
@@ -775,16 +463,8 @@ function appModuleChatGlanceGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    const v1 = x["limit"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/limit", "type", "must be string");
-    }
-    const v2 = x["start"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/start", "type", "must be string");
-    }
+    r.string(x["limit"], p, "/limit", e);
+    r.string(x["start"], p, "/start", e);
   }
 }
 
@@ -796,21 +476,9 @@ function appModuleChatGlancePutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -822,21 +490,9 @@ function appModuleChatGlanceDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -848,21 +504,9 @@ function appModuleChatGlanceStatePutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -874,16 +518,8 @@ function appModuleChatSidebarGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
   }
 }
 
@@ -894,16 +530,8 @@ function appModuleChatSidebarGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    const v1 = x["limit"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/limit", "type", "must be string");
-    }
-    const v2 = x["start"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/start", "type", "must be string");
-    }
+    r.string(x["limit"], p, "/limit", e);
+    r.string(x["start"], p, "/start", e);
   }
 }
 
@@ -915,21 +543,9 @@ function appModuleChatSidebarPutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -941,21 +557,9 @@ function appModuleChatSidebarDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -967,16 +571,8 @@ function appWebhookChatWebhookGetAllHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
   }
 }
 
@@ -987,16 +583,8 @@ function appWebhookChatWebhookGetAllHandler_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    const v1 = x["limit"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/limit", "type", "must be string");
-    }
-    const v2 = x["start"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/start", "type", "must be string");
-    }
+    r.string(x["limit"], p, "/limit", e);
+    r.string(x["start"], p, "/start", e);
   }
 }
 
@@ -1008,21 +596,9 @@ function appWebhookChatWebhookPutHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -1034,21 +610,9 @@ function appWebhookChatWebhookDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ6);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["key"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/key", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["key"], p, "/key", e);
   }
 }
 
@@ -1060,16 +624,8 @@ function siteConversationArchiveByCloudIdAndConversationIdPut_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
   }
 }
 
@@ -1081,16 +637,8 @@ function siteConversationMediaByCloudIdAndConversationIdPost_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
   }
 }
 
@@ -1101,11 +649,7 @@ function siteConversationMediaByCloudIdAndConversationIdPost_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    const v1 = x["name"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/name", "type", "must be string");
-    }
+    r.string(x["name"], p, "/name", e);
   }
 }
 
@@ -1117,21 +661,9 @@ function siteConversationMediaMediaIdByCloudIdAndConversationIdGet_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ7);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["mediaId"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/mediaId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["mediaId"], p, "/mediaId", e);
   }
 }
 
@@ -1143,21 +675,9 @@ function conversationMediaDeleteHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ7);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
-    const v3 = x["mediaId"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/mediaId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
+    r.string(x["mediaId"], p, "/mediaId", e);
   }
 }
 
@@ -1169,16 +689,8 @@ function siteConversationMessageByCloudIdAndConversationIdGet_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
   }
 }
 
@@ -1189,31 +701,11 @@ function siteConversationMessageByCloudIdAndConversationIdGet_query(
   _d: Direction,
 ): void {
   if (r.isObject(x)) {
-    const v1 = x["afterMessage"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/afterMessage", "type", "must be string");
-    }
-    const v2 = x["afterTimestamp"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/afterTimestamp", "type", "must be string");
-    }
-    const v3 = x["beforeMessage"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        r.push(e, p + "/beforeMessage", "type", "must be string");
-    }
-    const v4 = x["beforeTimestamp"];
-    if (v4 !== undefined) {
-      if (typeof v4 !== "string")
-        r.push(e, p + "/beforeTimestamp", "type", "must be string");
-    }
-    const v5 = x["limit"];
-    if (v5 !== undefined) {
-      if (typeof v5 !== "string")
-        r.push(e, p + "/limit", "type", "must be string");
-    }
+    r.string(x["afterMessage"], p, "/afterMessage", e);
+    r.string(x["afterTimestamp"], p, "/afterTimestamp", e);
+    r.string(x["beforeMessage"], p, "/beforeMessage", e);
+    r.string(x["beforeTimestamp"], p, "/beforeTimestamp", e);
+    r.string(x["limit"], p, "/limit", e);
   }
 }
 
@@ -1225,16 +717,8 @@ function conversationMessagePostHandler_path(
 ): void {
   if (r.isObject(x)) {
     r.required(x, p, e, RQ5);
-    const v1 = x["cloudId"];
-    if (v1 !== undefined) {
-      if (typeof v1 !== "string")
-        r.push(e, p + "/cloudId", "type", "must be string");
-    }
-    const v2 = x["conversationId"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/conversationId", "type", "must be string");
-    }
+    r.string(x["cloudId"], p, "/cloudId", e);
+    r.string(x["conversationId"], p, "/conversationId", e);
   }
 }
 

@@ -298,14 +298,133 @@ export function discriminate(
   return i === -1 ? undefined : checks[i];
 }
 
+/**
+ * The checks of a declared property whose schema is a type alone (or that type or null), and
+ * for a string maybe a format: `v` is the property's value (undefined when absent) and `p + s`
+ * its pointer, built only for a violation. What the generated code would otherwise spell out
+ * per property, in the same order: the type, then the format of a string.
+ */
+export function string(
+  v: unknown,
+  p: string,
+  s: string,
+  e: Violation[],
+  f?: Format,
+): void {
+  if (v === undefined) return;
+  if (typeof v !== "string") push(e, p + s, "type", "must be string");
+  else if (f !== undefined && !f.test(v)) push(e, p + s, "format", f.message);
+}
+
+export function stringOrNull(
+  v: unknown,
+  p: string,
+  s: string,
+  e: Violation[],
+  f?: Format,
+): void {
+  if (v === undefined || v === null) return;
+  if (typeof v !== "string") push(e, p + s, "type", "must be string or null");
+  else if (f !== undefined && !f.test(v)) push(e, p + s, "format", f.message);
+}
+
+/** `string` with an enum: the value must also be one of `values` (tested after the type). */
+export function stringIn(
+  v: unknown,
+  p: string,
+  s: string,
+  e: Violation[],
+  values: ReadonlySet<unknown>,
+): void {
+  if (v === undefined) return;
+  if (typeof v !== "string") push(e, p + s, "type", "must be string");
+  if (!values.has(v))
+    push(e, p + s, "enum", "must be one of the allowed values");
+}
+
+export function stringOrNullIn(
+  v: unknown,
+  p: string,
+  s: string,
+  e: Violation[],
+  values: ReadonlySet<unknown>,
+): void {
+  if (v === undefined) return;
+  if (typeof v !== "string" && v !== null)
+    push(e, p + s, "type", "must be string or null");
+  if (!values.has(v))
+    push(e, p + s, "enum", "must be one of the allowed values");
+}
+
+export function integer(
+  v: unknown,
+  p: string,
+  s: string,
+  e: Violation[],
+): void {
+  if (v !== undefined && !Number.isInteger(v))
+    push(e, p + s, "type", "must be integer");
+}
+
+export function integerOrNull(
+  v: unknown,
+  p: string,
+  s: string,
+  e: Violation[],
+): void {
+  if (v !== undefined && v !== null && !Number.isInteger(v))
+    push(e, p + s, "type", "must be integer or null");
+}
+
+export function number(v: unknown, p: string, s: string, e: Violation[]): void {
+  if (v !== undefined && typeof v !== "number")
+    push(e, p + s, "type", "must be number");
+}
+
+export function numberOrNull(
+  v: unknown,
+  p: string,
+  s: string,
+  e: Violation[],
+): void {
+  if (v !== undefined && v !== null && typeof v !== "number")
+    push(e, p + s, "type", "must be number or null");
+}
+
+export function boolean(
+  v: unknown,
+  p: string,
+  s: string,
+  e: Violation[],
+): void {
+  if (v !== undefined && typeof v !== "boolean")
+    push(e, p + s, "type", "must be boolean");
+}
+
+export function booleanOrNull(
+  v: unknown,
+  p: string,
+  s: string,
+  e: Violation[],
+): void {
+  if (v !== undefined && v !== null && typeof v !== "boolean")
+    push(e, p + s, "type", "must be boolean or null");
+}
+
+/** A string format of `string`/`stringOrNull`: its test and its violation's message. */
+export interface Format {
+  readonly test: (s: string) => boolean;
+  readonly message: string;
+}
+
 // The format checks follow ajv-formats' "full" mode (MIT), so both read a value the same way.
-const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+const DATE_RE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
 
 /** RFC 3339 full-date, with the days of each month (and leap years) counted. */
 export function isDate(s: string): boolean {
-  const m = DATE.exec(s);
+  const m = DATE_RE.exec(s);
   if (!m) return false;
   const year = +m[1]!;
   const month = +m[2]!;
@@ -346,37 +465,60 @@ export function isDateTime(s: string): boolean {
   return parts.length === 2 && isDate(parts[0]!) && isTime(parts[1]!);
 }
 
-const EMAIL =
+const EMAIL_RE =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 export function isEmail(s: string): boolean {
-  return EMAIL.test(s);
+  return EMAIL_RE.test(s);
 }
 
-const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const UUID_RE = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 export function isUuid(s: string): boolean {
-  return UUID.test(s);
+  return UUID_RE.test(s);
 }
 
-const URI =
+const URI_RE =
   /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
 /** An absolute URI (RFC 3986): a scheme, then a `/` or `:` somewhere. */
 export function isUri(s: string): boolean {
-  return /\/|:/.test(s) && URI.test(s);
+  return /\/|:/.test(s) && URI_RE.test(s);
 }
 
-const IPV4 =
+const IPV4_RE =
   /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
 export function isIpv4(s: string): boolean {
-  return IPV4.test(s);
+  return IPV4_RE.test(s);
 }
 
-const IPV6 =
+const IPV6_RE =
   /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i;
 
 export function isIpv6(s: string): boolean {
-  return IPV6.test(s);
+  return IPV6_RE.test(s);
 }
+
+export const DATE_TIME: Format = {
+  test: isDateTime,
+  message: "must be an RFC 3339 date-time",
+};
+export const DATE: Format = {
+  test: isDate,
+  message: "must be an RFC 3339 full-date",
+};
+export const EMAIL: Format = {
+  test: isEmail,
+  message: "must be an email address",
+};
+export const UUID: Format = { test: isUuid, message: "must be a UUID" };
+export const URI: Format = { test: isUri, message: "must be an absolute URI" };
+export const IPV4: Format = {
+  test: isIpv4,
+  message: "must be an IPv4 address",
+};
+export const IPV6: Format = {
+  test: isIpv6,
+  message: "must be an IPv6 address",
+};

@@ -42,7 +42,7 @@ export const arrayChecks: Keywords = (b, s, x, p, indent) => {
     : [];
   prefix.forEach((sub, index) => {
     const v = b.local("v");
-    const q = b.member(p, [`"/${index}"`]);
+    const q = b.member(p, [`"/${index}"`], [], `/${index}`);
     const lines = b.schema(sub, v, q, indent + 2);
     if (lines.length === 0) return;
     out.push(

@@ -8,7 +8,9 @@ import { arrayChecks } from "./arrays.js";
 import { composition } from "./composition.js";
 import { type Body, type ModuleScope, Pointer } from "./context.js";
 import {
+  bindStatement,
   block,
+  ifElse,
   callDoc,
   callStatement,
   ifStatement,
@@ -22,7 +24,7 @@ import { stringChecks } from "./strings.js";
 import { isObject, isTrivial, type SubSchema } from "./subschema.js";
 import { printBody } from "./statements-print.js";
 import { stringLiteral } from "./text.js";
-import { typeCheck, valueChecks } from "./values.js";
+import { checkedTypes, typeCheck, valueChecks } from "./values.js";
 
 /**
  * JSON Schema (the model's 2020-12 dialect) → the statements of one check function, which
@@ -46,6 +48,13 @@ const HEADS = {
   object: (v: string) => `if (r.isObject(${v}))`,
   array: (v: string) => `if (Array.isArray(${v}))`,
 };
+
+/** The one type `s` allows, if it allows one. */
+function onlyType(s: SubSchema): string | undefined {
+  if (!isObject(s)) return undefined;
+  const types = checkedTypes(s);
+  return types.length === 1 ? types[0] : undefined;
+}
 
 /** Pushes `docs` onto `out` (no spread, no new array). */
 function append(out: Doc[], docs: readonly Doc[]): void {
@@ -85,12 +94,34 @@ export class FunctionBody implements Body {
     // in this order: locals and module constants are numbered as they are made
     const out: Doc[] = [];
     append(out, refCall(this, s, x, p, indent));
-    append(out, typeCheck(this, s, x, p, indent));
-    append(out, valueChecks(this, s, x, p, indent));
-    this.when(out, "string", x, stringChecks(this, s, x, p, inner));
-    this.when(out, "number", x, numberChecks(this, s, x, p, inner));
-    this.when(out, "object", x, objectChecks(this, s, x, p, inner));
-    this.when(out, "array", x, arrayChecks(this, s, x, p, inner));
+    const type = typeCheck(this, s, x, p, indent);
+    const values = valueChecks(this, s, x, p, indent);
+    const strings = stringChecks(this, s, x, p, inner);
+    const numbers = numberChecks(this, s, x, p, inner);
+    const objects = objectChecks(this, s, x, p, inner);
+    const arrays = arrayChecks(this, s, x, p, inner);
+    // `type: object` (or array) then its statements: if/else, the test written once
+    const only =
+      this.mod.compact &&
+      type.length === 1 &&
+      values.length === 0 &&
+      strings.length === 0 &&
+      numbers.length === 0
+        ? onlyType(s)
+        : undefined;
+    if (only === "object" && objects.length > 0) {
+      out.push(ifElse(type[0]!, objects));
+      this.when(out, "array", x, arrays);
+    } else if (only === "array" && objects.length === 0 && arrays.length > 0)
+      out.push(ifElse(type[0]!, arrays));
+    else {
+      append(out, type);
+      append(out, values);
+      this.when(out, "string", x, strings);
+      this.when(out, "number", x, numbers);
+      this.when(out, "object", x, objects);
+      this.when(out, "array", x, arrays);
+    }
     append(out, composition(this, s, x, p, indent));
     return out;
   }
@@ -135,24 +166,77 @@ export class FunctionBody implements Body {
     p: Pointer,
     segment: readonly string[],
     locals: readonly string[] = [],
+    raw?: string,
   ): Pointer {
+    const tail =
+      p.tail !== undefined && raw !== undefined ? p.tail + raw : undefined;
+    // compact: a segment that starts fixed joins the fixed operand before it
+    // (`p + "/a/b"`, `p + "/a/" + i3`), so pointer expressions stay short
+    const first = raw ?? (segment[0] === `"/"` ? "/" : undefined);
+    if (this.mod.compact && p.last !== undefined && first !== undefined)
+      return this.joined(p, p.last + first, segment, locals, raw, tail);
     const text = segment.join(" + ");
     if (text.length > 24 && locals.length === 0) {
-      const name = this.mod.constant(
-        "PS",
-        text,
-        (n) => `const ${n} = ${text};`,
-        false,
+      const name = this.segmentConstant(text, false);
+      return new Pointer(
+        [...p.operands, name],
+        p.locals,
+        [...p.constants, name],
+        tail,
+        raw,
       );
-      return new Pointer([...p.operands, name], p.locals, [
-        ...p.constants,
-        name,
-      ]);
     }
     return new Pointer(
       [...p.operands, ...segment],
       [...p.locals, ...locals],
       p.constants,
+      tail,
+      segment.length === 1 ? raw : undefined,
+    );
+  }
+
+  /** member()'s pointer with `p`'s last operand and the segment's first one as one: `fixed`. */
+  private joined(
+    p: Pointer,
+    fixed: string,
+    segment: readonly string[],
+    locals: readonly string[],
+    raw: string | undefined,
+    tail: string | undefined,
+  ): Pointer {
+    const lastOperand = p.operands[p.operands.length - 1]!;
+    const constants = [...p.constants];
+    const at = constants.lastIndexOf(lastOperand);
+    if (at >= 0) constants.splice(at, 1);
+    let operand = stringLiteral(fixed);
+    if (operand.length > 24) {
+      operand = this.segmentConstant(operand, false);
+      constants.push(operand);
+    }
+    return new Pointer(
+      [...p.operands.slice(0, -1), operand, ...segment.slice(1)],
+      [...p.locals, ...locals],
+      constants,
+      tail,
+      segment.length === 1 && raw !== undefined ? fixed : undefined,
+    );
+  }
+
+  /**
+   * A pointer segment's literal as code: itself, or a module constant when longer than 24
+   * characters (written once `used`).
+   */
+  segment(raw: string): string {
+    const text = stringLiteral(raw);
+    return text.length > 24 ? this.segmentConstant(text, true) : text;
+  }
+
+  private segmentConstant(text: string, used: boolean): string {
+    return this.mod.constant(
+      "PS",
+      text,
+      (n) => print(bindStatement(n, { operands: [text] })),
+      used,
     );
   }
 

@@ -20,6 +20,13 @@ export class Pointer implements Sum {
     readonly locals: readonly string[],
     /** The module constants its text refers to. */
     readonly constants: readonly string[] = [],
+    /**
+     * The pointer past its first operand as plain text (`/a/b` for `p + "/a" + "/b"`) when
+     * every operand after the first is a fixed segment; undefined when one is computed.
+     */
+    readonly tail: string | undefined = operands.length === 1 ? "" : undefined,
+    /** The last operand's text when it is a fixed segment (a literal or a constant of one). */
+    readonly last?: string,
   ) {}
 
   /** The check function's own pointer parameter. */
@@ -42,6 +49,11 @@ export class Pointer implements Sum {
 export interface ModuleScope {
   /** The model's named schemas, which `$ref`s point at. */
   readonly schemas: Readonly<Record<string, NamedSchema>>;
+  /**
+   * Whether the common shapes take their compact forms (a leaf property as one runtime call,
+   * leaf.ts; a type test and its statements as if/else); false writes them out, for tests.
+   */
+  readonly compact: boolean;
   /**
    * Where an allOf member finds the members its `required` names (its siblings declare them):
    * set by composition.ts before the member is compiled, read by objects.ts.
@@ -88,12 +100,18 @@ export interface Body {
   at(p: Pointer): Pointer;
   /** The pointer's text, recorded as read. */
   pointerText(p: Pointer): string;
-  /** `p + segment`; a long literal segment becomes a module constant. */
+  /**
+   * `p + segment`; a long literal segment becomes a module constant. `raw` is a fixed
+   * segment's text (unquoted), kept in the pointer's tail.
+   */
   member(
     p: Pointer,
     segment: readonly string[],
     locals?: readonly string[],
+    raw?: string,
   ): Pointer;
+  /** A fixed pointer text (`/a/b`) as code: its literal, or a module constant when long. */
+  segment(raw: string): string;
   /** A property name as a key expression (a module constant when longer than `room`). */
   key(name: string, room?: number): string;
   /** `r.push(e, p, keyword, message)`, under `if (cond)` unless cond is `"true"`. */

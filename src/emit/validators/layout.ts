@@ -18,6 +18,8 @@ import {
   bodyIndent,
   type BrokenCall,
   type BrokenIf,
+  type BodyIndent,
+  type IfElse,
   statements,
   type Sum,
 } from "./statements-print.js";
@@ -153,6 +155,22 @@ export function ifStatement(cond: string, statement: Doc): Doc {
 export function block(head: string, body: readonly Doc[]): Doc[] {
   if (body.length === 0) return [];
   return [[`${head} {`, bodyIndent(body), hardline, "}"]];
+}
+
+/**
+ * `if (…) statement` (an ifStatement) then `else {` statements `}`: a type test's violation,
+ * else the statements of a value of that type.
+ */
+export function ifElse(test: Doc, body: readonly Doc[]): Doc {
+  const node: IfElse = [
+    test,
+    hardline,
+    "else {",
+    bodyIndent(body) as BodyIndent,
+    hardline,
+    "}",
+  ];
+  return node;
 }
 
 /** `head` then the statements one level in (a `case` label, a `default:`), no braces. */

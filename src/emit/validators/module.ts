@@ -64,6 +64,8 @@ export class ValidatorModule {
     private readonly checkOf: (target: NamedSchema) => string | undefined,
     /** Where the named checks are imported from; undefined when they are in this module. */
     private readonly refsFrom?: string,
+    /** The compact forms of the common shapes (ModuleScope.compact). */
+    readonly compact = true,
   ) {}
 
   /** The named check `ref` points at, without calling it (undefined when dangling). */
@@ -157,6 +159,24 @@ export class ValidatorModule {
       code === "",
     );
     this.functions.push(`${doc ?? ""}${head}${code === "" ? "" : `${code}}`}`);
+  }
+
+  /**
+   * The check of a table entry (an endpoint's part): the named check itself for a bare `$ref`
+   * (compact), else a function `name` added for it.
+   */
+  entry(name: string, schema: SubSchema): string {
+    if (
+      this.compact &&
+      isObject(schema) &&
+      typeof schema.$ref === "string" &&
+      isBareRef(schema)
+    ) {
+      const check = this.checkOfRef(schema.$ref);
+      if (check !== undefined) return check;
+    }
+    this.addFunction(name, schema, false);
+    return name;
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Doc } from "../shared/doc.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
 import type { Body, Keywords, Pointer } from "./context.js";
 import { block, labelled } from "./layout.js";
+import { leafProperty } from "./leaf.js";
 import { isFalse, isObject, type SubSchema } from "./subschema.js";
 import { pointerSegment, stringLiteral } from "./text.js";
 
@@ -22,8 +23,14 @@ export const propertyChecks: Keywords = (b, s, x, p, indent) => {
   if (loopNeeded) return keyLoop(b, s, properties, x, p, indent);
   const out: Doc[] = [];
   for (const [name, sub] of properties) {
+    const leaf = b.mod.compact ? leafProperty(b, sub, x, p, name) : undefined;
+    if (leaf !== undefined) {
+      out.push(leaf);
+      continue;
+    }
     const v = b.local("v");
-    const q = b.member(p, [stringLiteral("/" + pointerSegment(name))]);
+    const segment = "/" + pointerSegment(name);
+    const q = b.member(p, [stringLiteral(segment)], [], segment);
     const lines = b.schema(sub, v, q, indent + 2);
     if (lines.length === 0) continue;
     // `const v12 = x[key];` must fit on its line (12: `const `, ` = `, `[];`)

@@ -49,6 +49,9 @@ export interface BrokenIf {
   readonly statement: Doc;
 }
 
+/** layout.ts's ifElse: `[ifStatement, hardline, "else {", bodyIndent, hardline, "}"]`. */
+export type IfElse = [Doc, Doc, "else {", BodyIndent, Doc, "}"];
+
 /** `indent([hardline, statements(body)])` that keeps `body`, so its statements can be read. */
 export interface BodyIndent {
   readonly kind: "indent";
@@ -116,6 +119,15 @@ function writeStatement(d: Doc, indent: number, out: string[]): boolean {
     // callStatement's `["", call]`
     if (d.length === 2 && d[0] === "")
       return writeStatement(d[1]!, indent, out);
+    // an if/else: its if statement, then `else {` and the statements
+    if (d.length === 6 && d[2] === "else {") {
+      const [test, , , inner] = d as IfElse;
+      if (!writeStatement(test, indent, out)) return false;
+      out.push(newlineAnd(indent), "else {");
+      if (!writeStatements(inner.body, indent + 2, out)) return false;
+      out.push(newlineAnd(indent), "}");
+      return true;
+    }
     // a block: [`head {`, bodyIndent, hardline, "}"]; a labelled list: [head, bodyIndent]
     const inner = d[1] as Partial<BodyIndent> | undefined;
     if (inner !== undefined && inner.body !== undefined) {

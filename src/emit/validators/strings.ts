@@ -1,17 +1,24 @@
+import type { Schema } from "../../model/types.js";
 import type { Doc } from "../shared/doc.js";
 import type { Keywords } from "./context.js";
 import { count } from "./subschema.js";
 import { plural } from "./text.js";
 
-/** The formats checked, each by a runtime test, and how a message names it. */
-const FORMATS: Record<string, [check: string, what: string]> = {
-  "date-time": ["isDateTime", "an RFC 3339 date-time"],
-  date: ["isDate", "an RFC 3339 full-date"],
-  email: ["isEmail", "an email address"],
-  uuid: ["isUuid", "a UUID"],
-  uri: ["isUri", "an absolute URI"],
-  ipv4: ["isIpv4", "an IPv4 address"],
-  ipv6: ["isIpv6", "an IPv6 address"],
+/**
+ * The formats checked, each by a runtime test; how a message names it; the runtime's Format
+ * constant of it (its test and the same message, for `r.string`).
+ */
+export const FORMATS: Record<
+  string,
+  [check: string, what: string, constant: string]
+> = {
+  "date-time": ["isDateTime", "an RFC 3339 date-time", "DATE_TIME"],
+  date: ["isDate", "an RFC 3339 full-date", "DATE"],
+  email: ["isEmail", "an email address", "EMAIL"],
+  uuid: ["isUuid", "a UUID", "UUID"],
+  uri: ["isUri", "an absolute URI", "URI"],
+  ipv4: ["isIpv4", "an IPv4 address", "IPV4"],
+  ipv6: ["isIpv6", "an IPv6 address", "IPV6"],
 };
 
 /**
@@ -56,10 +63,7 @@ export const stringChecks: Keywords = (b, s, x, p) => {
         ),
       );
   }
-  const format =
-    typeof s.format === "string" && Object.hasOwn(FORMATS, s.format)
-      ? FORMATS[s.format]
-      : undefined;
+  const format = formatOf(s);
   if (format)
     out.push(
       b.push(
@@ -71,3 +75,12 @@ export const stringChecks: Keywords = (b, s, x, p) => {
     );
   return out;
 };
+
+/** The checked format of `s` (undefined for none, or one not checked). */
+export function formatOf(
+  s: Schema,
+): [check: string, what: string, constant: string] | undefined {
+  return typeof s.format === "string" && Object.hasOwn(FORMATS, s.format)
+    ? FORMATS[s.format]
+    : undefined;
+}

@@ -1,7 +1,7 @@
 import { type Doc, print } from "../shared/doc.js";
 import { declaredTypes } from "../../model/schema.js";
-import type { SchemaType } from "../../model/types.js";
-import type { Keywords } from "./context.js";
+import type { Schema, SchemaType } from "../../model/types.js";
+import type { Body, Keywords } from "./context.js";
 import { callStatement } from "./layout.js";
 import { isPrimitive } from "./subschema.js";
 import { literal, stringLiteral } from "./text.js";
@@ -18,14 +18,22 @@ const TYPE_TESTS: Record<SchemaType, (x: string, negate: boolean) => string> = {
   object: (x, n) => `${n ? "!" : ""}r.isObject(${x})`,
 };
 
-/** `type`: one test, or a negated disjunction; `integer` beside `number` adds nothing. */
-export const typeCheck: Keywords = (b, s, x, p) => {
+/**
+ * The types `type` allows, as its check tests them and its message lists them: once each, in
+ * the declared order, `integer` left out beside `number` (it adds nothing).
+ */
+export function checkedTypes(s: Schema): SchemaType[] {
   const types = declaredTypes(s);
-  if (types.length === 0) return [];
   const kept = types.includes("number")
     ? types.filter((t) => t !== "integer")
     : types;
-  const unique = [...new Set(kept)];
+  return [...new Set(kept)];
+}
+
+/** `type`: one test, or a negated disjunction. */
+export const typeCheck: Keywords = (b, s, x, p) => {
+  const unique = checkedTypes(s);
+  if (unique.length === 0) return [];
   const v = b.use(x);
   const cond =
     unique.length === 1
@@ -46,12 +54,8 @@ export const valueChecks: Keywords = (b, s, x, p) => {
     if (values.length === 0) cond = "true";
     else if (values.length === 1 && isPrimitive(values[0]))
       cond = `${b.use(x)} !== ${literal(values[0])}`;
-    else if (values.every((v) => isPrimitive(v) && typeof v !== "number")) {
-      const items = values.map(literal);
-      const name = b.mod.constant("EN", JSON.stringify(values), (n) =>
-        print(callStatement(`const ${n} = `, "new Set<unknown>", [items])),
-      );
-      cond = `!${name}.has(${b.use(x)})`;
+    else if (setOfValues(values)) {
+      cond = `!${enumSet(b, values)}.has(${b.use(x)})`;
     } else {
       const name = b.mod.constant("EN", JSON.stringify(values), (n) =>
         print(
@@ -82,3 +86,16 @@ export const valueChecks: Keywords = (b, s, x, p) => {
   }
   return out;
 };
+
+/** Whether an enum of several values is checked by a Set: primitives, no number among them. */
+export const setOfValues = (values: readonly unknown[]): boolean =>
+  values.length > 1 &&
+  values.every((v) => isPrimitive(v) && typeof v !== "number");
+
+/** The Set constant of an enum's values (setOfValues). */
+export function enumSet(b: Body, values: readonly unknown[]): string {
+  const items = values.map(literal);
+  return b.mod.constant("EN", JSON.stringify(values), (n) =>
+    print(callStatement(`const ${n} = `, "new Set<unknown>", [items])),
+  );
+}

@@ -1,0 +1,366 @@
+import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { generate } from "../../src/generate.js";
+import { loadModel } from "../../src/pipeline.js";
+import type { ApiModel, Schema } from "../../src/model/types.js";
+import { validatorFiles } from "../../src/emit/validators/index.js";
+import { createTypeIndex } from "../../src/emit/types/index.js";
+import {
+  outDir,
+  writeFiles,
+  type LoadedValidator,
+  type LoadedValidators,
+} from "./generated.js";
+import { arbitraryValues, fakerSamples, mutations } from "./oracle.js";
+import { CORPUS_DIR, CORPUS_PRESENT } from "../shared-corpus.js";
+
+/**
+ * The compact forms of the generated validators (a leaf property as one runtime call,
+ * src/emit/validators/leaf.ts; a type test and its statements as if/else) against the same
+ * validators written out (`validatorFiles(…, compact = false)`, the code the emitter wrote
+ * before the compact forms, byte for byte): on the same values both must report the same
+ * violations, with the same paths, keywords, messages and order.
+ */
+
+/** Every leaf shape, and the places a leaf sits: nested objects, tuple items, odd names. */
+const SPEC = `openapi: 3.1.0
+info: { title: Leaves, version: "1" }
+paths:
+  /things/{id}:
+    parameters:
+      - { name: id, in: path, required: true, schema: { type: integer } }
+    get:
+      operationId: getThing
+      parameters:
+        - { name: q, in: query, schema: { type: string, format: email } }
+        - { name: n, in: query, schema: { type: [number, "null"] } }
+        - { name: order, in: query, schema: { type: string, enum: [asc, desc] } }
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json: { schema: { $ref: "#/components/schemas/Leaves" } }
+components:
+  schemas:
+    Leaves:
+      type: object
+      required: [s, i]
+      properties:
+        s: { type: string, description: a string }
+        sn: { type: [string, "null"] }
+        ns: { type: ["null", string] }
+        i: { type: integer }
+        "in": { type: [integer, "null"] }
+        ni: { type: [integer, number] }
+        "n": { type: number }
+        nn: { type: [number, "null"] }
+        b: { type: boolean }
+        bn: { type: [boolean, "null"] }
+        dt: { type: string, format: date-time }
+        d: { type: string, format: date }
+        em: { type: string, format: email, x-note: extension }
+        id: { type: string, format: uuid }
+        uri: { type: [string, "null"], format: uri }
+        v4: { type: string, format: ipv4 }
+        v6: { type: string, format: ipv6 }
+        other: { type: string, format: unknown-format }
+        intFormat: { type: integer, format: int64 }
+        strangeFormat: { type: integer, format: uri }
+        e: { type: string, enum: [a, b, c] }
+        en: { type: [string, "null"], enum: [a, b, null] }
+        enNoNull: { type: [string, "null"], enum: [a, b] }
+        one: { type: string, enum: [only] }
+        mixed: { type: [string, integer] }
+        "a/b~c": { type: string }
+        constructor: { type: string }
+        toString: { type: integer }
+        averyveryverylongpropertynamethatneedsakeyconstant: { type: string, format: uri }
+        obj:
+          type: object
+          properties:
+            inner: { type: string, format: date }
+            deeper:
+              type: [object, "null"]
+              properties:
+                x: { type: boolean }
+                "y/z": { type: [integer, "null"] }
+        objOnly:
+          type: object
+          minProperties: 1
+          properties:
+            k: { type: string }
+        list:
+          type: array
+          items:
+            type: object
+            properties:
+              name: { type: string }
+              count: { type: integer }
+              kind: { type: [string, "null"], enum: [x, y] }
+              sn: { type: [string, "null"], format: date-time }
+              inn: { type: [integer, "null"] }
+              "n": { type: number }
+              nn: { type: [number, "null"] }
+              b: { type: boolean }
+              bn: { type: [boolean, "null"] }
+              e: { type: string, enum: [a, b] }
+              site: { type: string, format: uri }
+              more:
+                type: object
+                properties:
+                  leaf: { type: boolean }
+              grid:
+                type: array
+                items:
+                  type: object
+                  properties:
+                    cell: { type: integer }
+        tuple:
+          type: array
+          prefixItems:
+            - type: object
+              properties:
+                first: { type: string, format: uuid }
+          items: { type: integer }
+        arr:
+          type: array
+          minItems: 1
+          items: { type: string }
+        composed:
+          allOf:
+            - type: object
+              properties:
+                a: { type: string }
+            - type: object
+              properties:
+                b: { type: integer }
+        either:
+          anyOf:
+            - type: object
+              properties:
+                a: { type: string }
+            - type: string
+`;
+
+/** Values that break every leaf in every way, and ones that do not. */
+const WRONG: unknown[] = [
+  undefined,
+  null,
+  "",
+  "text",
+  "a",
+  "2024-02-30",
+  "2024-02-29T12:00:00Z",
+  "me@example.com",
+  "https://example.com/x",
+  "not an email",
+  "123e4567-e89b-12d3-a456-426614174000",
+  "10.0.0.1",
+  "::1",
+  0,
+  1,
+  -1.5,
+  2 ** 53,
+  Number.NaN,
+  true,
+  false,
+  [],
+  ["x"],
+  [1, "x", null],
+  {},
+  { a: 1 },
+];
+
+/**
+ * Objects keyed by `names` (and one more key), nested in objects and arrays a few levels deep,
+ * their leaves one of WRONG or an arbitrary JSON value.
+ */
+function objects(names: readonly string[]) {
+  const leaf = fc.oneof(
+    fc.constantFrom(...WRONG),
+    fc.jsonValue({ maxDepth: 1 }),
+  );
+  const { node } = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { maxDepth: 4, depthIdentifier: "node" },
+      leaf,
+      fc.dictionary(fc.constantFrom(...names, "extra"), tie("node"), {
+        maxKeys: 8,
+      }),
+      fc.array(tie("node"), { maxLength: 3 }),
+    ),
+  }));
+  return fc.dictionary(fc.constantFrom(...names), node, { maxKeys: 12 });
+}
+
+/** The names a schema's properties (and its nested ones) have. */
+function propertyNames(s: unknown, out = new Set<string>(), depth = 0) {
+  if (depth > 4 || typeof s !== "object" || s === null) return out;
+  for (const [key, sub] of Object.entries(s)) {
+    if (key === "properties" && typeof sub === "object" && sub !== null)
+      for (const name of Object.keys(sub)) out.add(name);
+    propertyNames(sub, out, depth + 1);
+  }
+  return out;
+}
+
+type Loaded = LoadedValidators & { dir: string };
+
+/** Both forms of the model's validators, written and imported. */
+async function bothForms(
+  model: ApiModel,
+  name: string,
+): Promise<{ compact: Loaded; plain: Loaded }> {
+  const load = async (compact: boolean): Promise<Loaded> => {
+    const dir = outDir(`${name}-${compact ? "compact" : "plain"}`);
+    writeFiles(
+      dir,
+      validatorFiles(model, createTypeIndex(model), undefined, compact),
+    );
+    const at = (file: string) =>
+      import(pathToFileURL(join(dir, "validators", file)).href);
+    return {
+      schemas: (await at("schemas.ts")).schemas,
+      endpoints: (await at("endpoints.ts")).endpoints,
+      dir,
+    };
+  };
+  return { compact: await load(true), plain: await load(false) };
+}
+
+/** Every validator of both forms, paired, with the schema values are drawn from. */
+function pairs(
+  model: ApiModel,
+  both: { compact: LoadedValidators; plain: LoadedValidators },
+) {
+  const out: {
+    label: string;
+    compact: LoadedValidator;
+    plain: LoadedValidator;
+    schema?: string;
+    names: string[];
+  }[] = [];
+  const index = createTypeIndex(model);
+  for (const name of Object.keys(model.schemas)) {
+    const key = index.schemaTypeName(name);
+    out.push({
+      label: name,
+      compact: both.compact.schemas[key]!,
+      plain: both.plain.schemas[key]!,
+      schema: name,
+      names: [...propertyNames(model.schemas[name]!.schema as Schema)],
+    });
+  }
+  for (const [endpoint, parts] of Object.entries(both.plain.endpoints)) {
+    const compact = both.compact.endpoints[endpoint]!;
+    for (const [part, plain] of Object.entries(parts)) {
+      if (part === "responses") continue;
+      out.push({
+        label: `${endpoint} ${part}`,
+        compact: compact[part] as LoadedValidator,
+        plain: plain as LoadedValidator,
+        names: [],
+      });
+    }
+    for (const [status, plain] of Object.entries(parts.responses))
+      out.push({
+        label: `${endpoint} ${status}`,
+        compact: compact.responses[status]!,
+        plain,
+        names: [],
+      });
+  }
+  return out;
+}
+
+/**
+ * For each validator: json-schema-faker samples and their mutations, arbitrary JSON, and
+ * (fast-check) objects keyed by the schema's property names with wrong and arbitrary values,
+ * `runs` of them for a named schema (100 for an endpoint's part).
+ */
+function sameViolations(
+  model: ApiModel,
+  both: { compact: LoadedValidators; plain: LoadedValidators },
+  runs: number,
+): number {
+  let compared = 0;
+  for (const pair of pairs(model, both)) {
+    const samples = pair.schema ? fakerSamples(model, pair.schema, 4) : [];
+    const values = [
+      ...WRONG,
+      ...samples,
+      ...samples.flatMap((s, i) => mutations(s, i + 1)),
+      ...arbitraryValues(7, 30),
+    ];
+    for (const value of values) {
+      expect(pair.compact.check(value), pair.label).toEqual(
+        pair.plain.check(value),
+      );
+      compared++;
+    }
+    const names = pair.names.length > 0 ? pair.names : ["id", "name"];
+    fc.assert(
+      fc.property(objects(names), (value) => {
+        expect(pair.compact.check(value), pair.label).toEqual(
+          pair.plain.check(value),
+        );
+      }),
+      { seed: 29, numRuns: pair.schema ? runs : 100 },
+    );
+    compared += pair.schema ? runs : 100;
+  }
+  return compared;
+}
+
+describe("compact validators", () => {
+  it("report what the written-out validators report (every leaf shape)", async () => {
+    const result = await generate([{ file: "leaves.yaml", text: SPEC }], {
+      artifacts: ["validators"],
+    });
+    const both = await bothForms(result.model, "compact-leaves");
+    // the compact forms are there, so the comparison compares something
+    const schemas = (dir: string) =>
+      readFileSync(join(dir, "validators/schemas.ts"), "utf8");
+    const compact = schemas(both.compact.dir);
+    const plain = schemas(both.plain.dir);
+    for (const call of [
+      "r.string(",
+      "r.stringOrNull(",
+      "r.integer(",
+      "r.integerOrNull(",
+      "r.number(",
+      "r.numberOrNull(",
+      "r.boolean(",
+      "r.booleanOrNull(",
+      "r.stringIn(",
+      "r.stringOrNullIn(",
+      "r.URI",
+      "r.DATE_TIME",
+      "else {",
+    ]) {
+      expect(compact).toContain(call);
+      expect(plain).not.toContain(call);
+    }
+    expect(compact.length).toBeLessThan(plain.length);
+    expect(sameViolations(result.model, both, 3000)).toBeGreaterThan(3_000);
+  });
+
+  it.skipIf(!CORPUS_PRESENT)(
+    "report what the written-out validators report (corpus documents)",
+    async () => {
+      for (const file of [
+        "swagger2/petstore.json",
+        "swagger2/docker-engine-v1.41.yaml",
+        "oas31/redocly-museum.yaml",
+      ]) {
+        const model = loadModel([join(CORPUS_DIR, file)]);
+        const both = await bothForms(model, `compact-${file.split("/")[1]}`);
+        expect(sameViolations(model, both, 40)).toBeGreaterThan(100);
+      }
+    },
+    600_000,
+  );
+});
