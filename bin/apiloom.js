@@ -15,8 +15,8 @@ import v8 from "node:v8";
 //
 // The heap may grow to 1.5x what a full collection left alive (V8 lets a small heap grow to
 // ~4x), so the old generation is collected more often and earlier: a run's peak memory follows
-// what is alive, not when V8 happened to collect (GitHub's API: 196-230 MiB -> ~165 MiB, a
-// 10,000-operation API ~275 -> ~240 MiB, for ~5-8% more CPU; docs/benchmark.md).
+// what is alive, not when V8 happened to collect (GitHub's API: 196-230 MiB -> ~162 MiB, a
+// 10,000-operation API ~255-295 -> ~235 MiB, for 8-10% more CPU; docs/benchmark.md).
 if (process.versions.v8?.startsWith("11.")) {
   v8.setFlagsFromString("--interrupt-budget=1000000");
   v8.setFlagsFromString("--heap-growing-percent=50");
