@@ -29,19 +29,24 @@ export function packed<T>(list: readonly T[]): T[] {
  * synthetic spec it was 6.6 MiB of the documents the merge reads).
  */
 export function packEndpoint(endpoint: Endpoint): Endpoint {
-  endpoint.nameCandidates = packed(endpoint.nameCandidates);
-  endpoint.tags = packed(endpoint.tags);
-  const { parameters } = endpoint;
-  parameters.path = packed(parameters.path);
-  parameters.query = packed(parameters.query);
-  parameters.header = packed(parameters.header);
-  parameters.cookie = packed(parameters.cookie);
-  endpoint.responses = packed(endpoint.responses);
-  for (const response of endpoint.responses)
-    response.content = packed(response.content);
-  if (endpoint.requestBody)
-    endpoint.requestBody.content = packed(endpoint.requestBody.content);
+  replaceLists(endpoint, packed);
   return endpoint;
+}
+
+/** Replaces each list an endpoint holds (names, tags, parameters, responses, contents) by `f`'s. */
+function replaceLists(endpoint: Endpoint, f: <T>(list: T[]) => T[]): void {
+  endpoint.nameCandidates = f(endpoint.nameCandidates);
+  endpoint.tags = f(endpoint.tags);
+  const { parameters } = endpoint;
+  parameters.path = f(parameters.path);
+  parameters.query = f(parameters.query);
+  parameters.header = f(parameters.header);
+  parameters.cookie = f(parameters.cookie);
+  endpoint.responses = f(endpoint.responses);
+  for (const response of endpoint.responses)
+    response.content = f(response.content);
+  if (endpoint.requestBody)
+    endpoint.requestBody.content = f(endpoint.requestBody.content);
 }
 
 /**
@@ -63,18 +68,7 @@ function orNone<T>(list: T[]): T[] {
  * the shared frozen ones. Run last: nothing adds to a finished model's lists.
  */
 export function shareEmpties(endpoint: Endpoint): void {
-  endpoint.nameCandidates = orNone(endpoint.nameCandidates);
-  endpoint.tags = orNone(endpoint.tags);
-  const { parameters } = endpoint;
-  parameters.path = orNone(parameters.path);
-  parameters.query = orNone(parameters.query);
-  parameters.header = orNone(parameters.header);
-  parameters.cookie = orNone(parameters.cookie);
-  endpoint.responses = orNone(endpoint.responses);
-  for (const response of endpoint.responses)
-    response.content = orNone(response.content);
-  if (endpoint.requestBody)
-    endpoint.requestBody.content = orNone(endpoint.requestBody.content);
+  replaceLists(endpoint, orNone);
   if (isEmptyRecord(endpoint.extensions))
     endpoint.extensions = NO_EXTENSIONS as Record<string, unknown>;
 }
