@@ -105,14 +105,16 @@ export interface SubSchemaSite {
   schema: SubSchema;
 }
 
-function isSubSchema(value: unknown): value is SubSchema {
+/** A value where a sub-schema may stand: a boolean schema or a schema object. */
+export function isSubSchema(value: unknown): value is SubSchema {
   return (
     typeof value === "boolean" ||
     (typeof value === "object" && value !== null && !Array.isArray(value))
   );
 }
 
-function isMap(value: unknown): value is Record<string, unknown> {
+/** A plain object (not an array): what a map keyword (`properties`, `$defs`) holds. */
+export function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

@@ -15,6 +15,8 @@ export {
   DATA_KEYWORDS,
   DOCUMENTATION_KEYWORDS,
   isAnnotation,
+  isMap,
+  isSubSchema,
   mapSubSchemas,
   SCHEMA_KEYWORDS,
   SCHEMA_LIST_KEYWORDS,

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import {
   DOCUMENTATION_KEYWORDS,
+  isMap,
+  isSubSchema,
   SCHEMA_KEYWORDS,
   SCHEMA_LIST_KEYWORDS,
   SCHEMA_MAP_KEYWORDS,
@@ -187,17 +189,6 @@ function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
     } else writeCanonical(value, out);
   }
   out.push("}");
-}
-
-function isSubSchema(value: unknown): value is SubSchema {
-  return (
-    typeof value === "boolean" ||
-    (typeof value === "object" && value !== null && !Array.isArray(value))
-  );
-}
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** JSON with sorted keys and `undefined` members dropped: equal shapes give equal text. */
