@@ -6,7 +6,9 @@ import { outDir, PETSTORE, REPO } from "./run.js";
 /**
  * Loading a module is paid on every run, used or not (compiling apiloom's own modules was ~28 ms
  * of a run). The YAML parsers (js-yaml, and the `yaml` package, the larger) are loaded on the
- * first YAML parse only (src/ingest/parse/yaml.ts): a run that reads JSON never loads them.
+ * first YAML parse only (src/ingest/parse/yaml.ts): a run that reads JSON never loads them. The
+ * comparer of the earlier OpenAPI document with this run's (src/diff/) is loaded only when the
+ * output folder holds an earlier one (src/workflow/since-last-run.ts).
  * A module-loading hook in the real CLI's process lists every file it loads.
  */
 const HOOKS = `data:text/javascript,${encodeURIComponent(
@@ -27,8 +29,8 @@ process.on("exit", () => {
 });`,
 )}`;
 
-/** The node_modules packages a generate run loads (through import or require). */
-function packagesLoaded(input: string, out: string): string[] {
+/** The files a generate run loads (through import or require). */
+function filesLoaded(input: string, out: string): string[] {
   const run = spawnSync(
     process.execPath,
     [
@@ -48,9 +50,14 @@ function packagesLoaded(input: string, out: string): string[] {
   const loaded = [...run.stderr.matchAll(/^LOADED (\S+)$/gm)].map((m) => m[1]!);
   // the hook sees the run's own modules too: it works
   expect(loaded.some((url) => url.endsWith("/dist/cli/main.js"))).toBe(true);
+  return loaded;
+}
+
+/** The node_modules packages a generate run loads. */
+function packagesLoaded(input: string, out: string): string[] {
   return [
     ...new Set(
-      loaded.flatMap((url) => {
+      filesLoaded(input, out).flatMap((url) => {
         const at =
           /[/\\]node_modules[/\\]((?:@[^/\\]+[/\\])?[^/\\]+)[/\\]/.exec(url);
         return at ? [at[1]!] : [];
@@ -58,6 +65,8 @@ function packagesLoaded(input: string, out: string): string[] {
     ),
   ].sort();
 }
+
+const COMPARER = "/dist/diff/compare.js";
 
 describe("modules a run loads", () => {
   it("a JSON input loads no YAML parser", () => {
@@ -72,5 +81,17 @@ describe("modules a run loads", () => {
       outDir("lazy-yaml"),
     );
     expect(packages).toContain("js-yaml");
+  });
+
+  it("the comparer of OpenAPI documents (src/diff/) is loaded only when the folder holds an earlier one", () => {
+    const out = outDir("lazy-diff");
+    const first = filesLoaded(PETSTORE, out);
+    expect(first.some((url) => url.endsWith(COMPARER))).toBe(false);
+    // another API into the same folder: not a run with nothing to do, and it has an earlier one
+    const second = filesLoaded(
+      join(REPO, "test/fixtures/swagger2/relative.yaml"),
+      out,
+    );
+    expect(second.some((url) => url.endsWith(COMPARER))).toBe(true);
   });
 });
