@@ -133,7 +133,7 @@ export async function produce(
     keep,
   });
   // the API as the last run into this folder left it: the changelog and the handlers' words
-  const since = sinceLastRun(out, files);
+  const since = await sinceLastRun(out, files);
   const handlers = settings.emit.artifacts.includes("server")
     ? await updateHandlers(settings, model, since, accept)
     : undefined;

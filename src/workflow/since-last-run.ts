@@ -5,7 +5,7 @@ import { readJournal } from "./journal.js";
 import { readManifest, sha256 } from "./manifest.js";
 import type { GeneratedFile } from "../emit/artifact.js";
 import type { Change } from "../diff/change.js";
-import { compareModels } from "../diff/compare.js";
+import type { compareModels } from "../diff/compare.js";
 import { loadModel } from "../pipeline.js";
 
 /**
@@ -64,11 +64,15 @@ function openapiDocument(
 /** The largest earlier file read back (GitHub's OpenAPI document is about 12 MiB). */
 const EARLIER_MAX_BYTES = 256 * 1024 * 1024;
 
-/** Reads the earlier document, if the run makes one (the `openapi` artifact); nothing is compared yet. */
-export function sinceLastRun(
+/**
+ * Reads the earlier document, if the run makes one (the `openapi` artifact); nothing is compared
+ * yet. The comparer (src/diff/) is loaded only when there is an earlier document: a first run,
+ * or one whose folder has none, never loads it.
+ */
+export async function sinceLastRun(
   out: string,
   files: readonly GeneratedFile[],
-): SinceLastRun | undefined {
+): Promise<SinceLastRun | undefined> {
   const now = openapiDocument(files);
   if (!now) return undefined;
   const listed = readManifest(out)?.files ?? {};
@@ -97,6 +101,10 @@ export function sinceLastRun(
     }
   };
   const before = earlier(now.path);
+  const comparer =
+    before === undefined
+      ? undefined
+      : (await import("../diff/compare.js")).compareModels;
   let memo: { changes: readonly Change[] | undefined } | undefined;
   // read when first asked for, then kept: a large document may be staged early
   // (early-stage.ts), and its staged copy is gone once the writer has moved it into place
@@ -110,13 +118,17 @@ export function sinceLastRun(
       return nowText();
     },
     changes() {
-      memo ??= { changes: compare(before, nowText(), now.path, out) };
+      memo ??= {
+        changes:
+          comparer && compare(comparer, before, nowText(), now.path, out),
+      };
       return memo.changes;
     },
   };
 }
 
 function compare(
+  compareWith: typeof compareModels,
   before: string | undefined,
   now: string,
   path: string,
@@ -130,7 +142,7 @@ function compare(
   const b = load(now);
   if ([a, b].some((m) => m.diagnostics.some((d) => d.severity === "error")))
     return undefined;
-  return compareModels(a, b);
+  return compareWith(a, b);
 }
 
 /** The changes that touch one endpoint, by its generated name (directly or through a shared schema). */

@@ -1,22 +1,8 @@
-import * as jsYaml from "js-yaml";
-import {
-  CORE_SCHEMA,
-  loadAll,
-  YAMLException,
-  type LoadOptions,
-  type Type,
-} from "js-yaml";
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseAllDocuments,
-  visit,
-  type Document,
-  type Node,
-} from "yaml";
+import { createRequire } from "node:module";
+import type * as JsYaml from "js-yaml";
+import type { LoadOptions, Schema, Type, YAMLException } from "js-yaml";
+import type * as Yaml from "yaml";
+import type { Document, Node } from "yaml";
 import type { Path } from "../../model/pointer.js";
 import {
   ALIAS_EXPANSION_LIMIT,
@@ -47,25 +33,47 @@ import {
  *
  * The seeds start and end with `---`, which makes empty documents: they are dropped.
  */
+// Both parsers are loaded on first use, not with this module: a JSON input (the common case, and
+// every run that reads no YAML) never needs them, and loading them is ~30 ms of a run (the `yaml`
+// package, the larger, only for positions the line index cannot give). Their CommonJS builds,
+// which `require` can load when a synchronous parse first asks.
+const require = createRequire(import.meta.url);
+let jsYamlModule: typeof JsYaml | undefined;
+let yamlModule: typeof Yaml | undefined;
+let schema: Schema | undefined;
+
+function jsYaml(): typeof JsYaml {
+  return (jsYamlModule ??= require("js-yaml") as typeof JsYaml);
+}
+
+/** The `yaml` package (its document API), loaded on first use. */
+function yamlPackage(): typeof Yaml {
+  return (yamlModule ??= require("yaml") as typeof Yaml);
+}
+
 // YAML 1.2 core types plus `<<` merge keys (js-yaml exports its types, its typings do not)
 // (an implicit type: `extend([...])` would add it as an explicit one, and `<<` stayed a plain key)
-const SCHEMA = CORE_SCHEMA.extend({
-  implicit: [(jsYaml as unknown as { types: { merge: Type } }).types.merge],
-});
+function yamlSchema(): Schema {
+  const js = jsYaml();
+  return (schema ??= js.CORE_SCHEMA.extend({
+    implicit: [(js as unknown as { types: { merge: Type } }).types.merge],
+  }));
+}
 
 export function parseYamlStream(text: string, file: string): ParsedDocument[] {
   let values: unknown[];
+  const js = jsYaml();
   try {
     values = [];
     // a duplicated key is an error (YAML 1.2 forbids them), reported below with both lines
-    loadAll(text, (value) => values.push(value), {
-      schema: SCHEMA,
+    js.loadAll(text, (value) => values.push(value), {
+      schema: yamlSchema(),
       filename: file,
       // js-yaml counts the scalar at the bottom as a level too
       maxDepth: MAX_NESTING + 1,
     } as LoadOptions);
   } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
+    if (!(error instanceof js.YAMLException)) throw error;
     const mark = (
       error as YAMLException & { mark?: { line: number; column: number } }
     ).mark;
@@ -228,11 +236,11 @@ class StreamPositions {
 
 /** The slow, exact way: the `yaml` package's documents and their node ranges. */
 export class FullPositions {
-  private readonly lineCounter = new LineCounter();
+  private readonly lineCounter = new (yamlPackage().LineCounter)();
   private readonly docs: Document[];
 
   constructor(text: string) {
-    const parsed = parseAllDocuments(text, {
+    const parsed = yamlPackage().parseAllDocuments(text, {
       lineCounter: this.lineCounter,
       uniqueKeys: false,
       merge: true,
@@ -246,6 +254,7 @@ export class FullPositions {
   }
 
   locate(doc: number, path: Path): LinePosition {
+    const { isMap, isPair, isScalar, isSeq } = yamlPackage();
     const document = this.docs[doc];
     let node: unknown = document?.contents;
     let offset = (node as Node | null)?.range?.[0] ?? 0;
@@ -273,7 +282,7 @@ export class FullPositions {
 }
 
 function isNullScalar(node: unknown): boolean {
-  return isScalar(node) && node.value === null;
+  return yamlPackage().isScalar(node) && node.value === null;
 }
 
 /**
@@ -286,6 +295,7 @@ function duplicateKeyError(
   line: number,
   column: number,
 ): ParseError {
+  const { isScalar, LineCounter, parseAllDocuments, visit } = yamlPackage();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
   let found: { key: string; first: LinePosition } | undefined;
