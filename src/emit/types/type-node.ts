@@ -115,7 +115,7 @@ function hasText(nodes: readonly TypeNode[], text: string): boolean {
   return false;
 }
 
-function isUnknownType(node: TypeNode): boolean {
+export function isUnknownType(node: TypeNode): boolean {
   return node.kind === "raw" && node.text === "unknown";
 }
 
