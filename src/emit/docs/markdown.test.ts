@@ -1,8 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { textWidth } from "../shared/doc.js";
-import { markdownText } from "../shared/escape.js";
-import { markdownInline, markdownTable } from "./markdown.js";
+import { markdownCode, markdownText } from "../shared/escape.js";
+import {
+  markdownCodeCell,
+  markdownInline,
+  markdownProse,
+  markdownTable,
+} from "./markdown.js";
 
 // markdownTable as first written (each cell trimmed, then measured for the widths and again for
 // its padding): the oracle of the one that measures each cell once
@@ -55,5 +60,81 @@ describe("markdownInline", () => {
     expect(markdownInline("see https://a.io/x. or http")).toBe(
       "see <https://a.io/x>. or http",
     );
+  });
+});
+
+// markdownInline and markdownProse as first written (every whitespace run replaced, even a
+// single space by itself): the oracles of the ones that leave a text without runs as it is.
+// No `http` in the alphabet, so no URL: their text is markdownText's.
+const oldInline = (text: string) =>
+  markdownText(text.replace(/\s+/g, " ").trim());
+const oldProse = (text: string) =>
+  markdownText(text.replace(/\r\n?/g, "\n"))
+    .split("\n")
+    .map((line) => line.trim().replace(/[ \t]+/g, " "))
+    .join("\n")
+    .trim()
+    .replace(/^=/gm, "\\=")
+    .replace(/\n{3,}/g, "\n\n");
+
+describe("whitespace runs", () => {
+  const spaced = fc
+    .array(
+      fc.constantFrom(
+        "a",
+        "b-",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r",
+        "\r\n",
+        "\u00a0",
+        "\u2028",
+        "\v",
+        "=",
+        "*",
+      ),
+      { maxLength: 14 },
+    )
+    .map((parts) => parts.join(""));
+
+  it("markdownInline collapses them as replacing each one did", () => {
+    fc.assert(
+      fc.property(spaced, (text) => {
+        expect(markdownInline(text)).toBe(oldInline(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(markdownInline("a b c")).toBe("a b c");
+    expect(markdownInline("a \u00a0b\tc\n")).toBe("a b c");
+  });
+
+  it("markdownCodeCell collapses them and escapes `|` as replacing each one did", () => {
+    const cells = fc
+      .tuple(
+        spaced,
+        fc.array(fc.constantFrom("|", "`", "x", " "), { maxLength: 4 }),
+      )
+      .map(([text, more]) => text + more.join(""));
+    fc.assert(
+      fc.property(cells, (text) => {
+        expect(markdownCodeCell(text)).toBe(
+          markdownCode(text.replace(/\s+/g, " ")).replace(/\|/g, "\\|"),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+    expect(markdownCodeCell("a |  b")).toBe("`a \\| b`");
+  });
+
+  it("markdownProse collapses blanks within lines as replacing each one did", () => {
+    fc.assert(
+      fc.property(spaced, (text) => {
+        expect(markdownProse(text)).toBe(oldProse(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(markdownProse("a b\n c\t d")).toBe("a b\nc d");
   });
 });

@@ -44,7 +44,7 @@ function trimUrl(url: string): string {
 export function markdownProse(text: string): string {
   return textWithLinks(text.replace(/\r\n?/g, "\n"))
     .split("\n")
-    .map((line) => line.trim().replace(/[ \t]+/g, " "))
+    .map((line) => collapse(line.trim(), BLANK_RUN, /[ \t]+/g))
     .join("\n")
     .trim()
     .replace(/^=/gm, "\\=") // a line of `=` would turn the line above into a heading
@@ -53,8 +53,21 @@ export function markdownProse(text: string): string {
 
 /** Spec text on one line (a heading, a list item, a table cell): whitespace runs become one space. */
 export function markdownInline(text: string): string {
-  return textWithLinks(text.replace(/\s+/g, " ").trim());
+  return textWithLinks(collapse(text, WHITESPACE_RUN, /\s+/g).trim());
 }
+
+/**
+ * `text` with each run `runs` matches made one space, or `text` itself when `changes` finds no
+ * run that is not already one space (most texts: replacing would copy them unchanged).
+ */
+function collapse(text: string, changes: RegExp, runs: RegExp): string {
+  return changes.test(text) ? text.replace(runs, " ") : text;
+}
+
+/** Where `/\s+/g` → " " changes a text: whitespace that is not a space, or two in a row. */
+const WHITESPACE_RUN = /[^\S ]|\s\s/;
+/** Where `/[ \t]+/g` → " " changes a text: a tab, or a space followed by a space or tab. */
+const BLANK_RUN = /\t| [ \t]/;
 
 /** A table cell: inline text where `|` cannot end the cell (markdownText already escapes it). */
 export function markdownCell(text: string | undefined): string {
@@ -63,7 +76,8 @@ export function markdownCell(text: string | undefined): string {
 
 /** An inline code span inside a table cell: GFM splits cells on `|` even inside code spans. */
 export function markdownCodeCell(text: string): string {
-  return markdownCode(text.replace(/\s+/g, " ")).replace(/\|/g, "\\|");
+  const code = markdownCode(collapse(text, WHITESPACE_RUN, /\s+/g));
+  return code.includes("|") ? code.replace(/\|/g, "\\|") : code;
 }
 
 /** A fenced code block the code cannot close: the fence is longer than any backtick run inside. */
@@ -91,10 +105,13 @@ export function markdownTable(header: string[], rows: string[][]): string {
     return w;
   });
   const line = (texts: readonly string[], measured: readonly number[]) => {
-    const padded: string[] = [];
+    // `| a | b |` written cell by cell (`|  |` without columns, as joining none wrote it)
+    if (widths.length === 0) return "|  |";
+    let out = "|";
     for (let i = 0; i < widths.length; i++)
-      padded.push((texts[i] ?? "") + spaces(widths[i]! - (measured[i] ?? 0)));
-    return `| ${padded.join(" | ")} |`;
+      out +=
+        " " + (texts[i] ?? "") + spaces(widths[i]! - (measured[i] ?? 0)) + " |";
+    return out;
   };
   const lines = [
     line(header, headerWidths),

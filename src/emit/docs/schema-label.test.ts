@@ -27,3 +27,33 @@ describe("docs labels and samples use the schema's effective types", () => {
     expect(sampleValue(schema, {})).toEqual(value);
   });
 });
+
+describe("schemaLabel of one type is that type's part of a list's label", () => {
+  it.each<Schema>([
+    { type: "string" },
+    { type: "string", format: "date-time" },
+    { type: "integer", format: "int64" },
+    { type: "array", items: { type: "number" } },
+    { type: "array" },
+    { type: "object" },
+    { type: "boolean" },
+  ])("%j", (schema) => {
+    const one = schemaLabel(schema);
+    // null takes no format
+    expect(
+      schemaLabel({ ...schema, type: [schema.type, "null"] } as Schema),
+    ).toBe(`${one} | null`);
+    expect(
+      schemaLabel({ ...schema, type: ["null", schema.type] } as Schema),
+    ).toBe(`null | ${one}`);
+  });
+
+  it("the compositions are read in order, oneOf first", () => {
+    const [a, b] = [{ type: "string" }, { type: "number" }] as Schema[];
+    expect(schemaLabel({ oneOf: [a!], anyOf: [b!] })).toBe("string");
+    expect(schemaLabel({ anyOf: [a!, b!], allOf: [b!] })).toBe(
+      "string | number",
+    );
+    expect(schemaLabel({ allOf: [a!, b!] })).toBe("string & number");
+  });
+});

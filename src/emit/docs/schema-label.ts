@@ -1,6 +1,6 @@
 import { effectiveTypes } from "../../model/schema.js";
 import { schemaRefName } from "../../model/schema-ref.js";
-import type { Schema } from "../../model/types.js";
+import type { Schema, SchemaType } from "../../model/types.js";
 
 /**
  * A short type label for tables: `string (date-time)`, `array<Pet>`, `"a" | "b"`, `Pet | null`.
@@ -17,27 +17,34 @@ export function schemaLabel(schema: Schema | undefined, depth = 3): string {
     return shown.join(" | ");
   }
   if (schema.const !== undefined) return literal(schema.const);
-  for (const [key, joiner] of [
-    ["oneOf", " | "],
-    ["anyOf", " | "],
-    ["allOf", " & "],
-  ] as const) {
-    const list = schema[key];
+  for (let i = 0; i < COMPOSITIONS.length; i++) {
+    // read by index: destructuring would walk an iterator
+    const composition = COMPOSITIONS[i]!;
+    const list = schema[composition[0]];
     if (Array.isArray(list) && list.length > 0)
-      return list.map((s) => schemaLabel(s, depth - 1)).join(joiner);
+      return list.map((s) => schemaLabel(s, depth - 1)).join(composition[1]);
   }
   const types = effectiveTypes(schema);
   if (types.length === 0) return "any";
-  return types
-    .map((type) => {
-      if (type === "array")
-        return schema.items
-          ? `array<${schemaLabel(schema.items, depth - 1)}>`
-          : "array";
-      if (schema.format && type !== "null") return `${type} (${schema.format})`;
-      return type;
-    })
-    .join(" | ");
+  // one type (most schemas): its label, no list joined
+  if (types.length === 1) return typeLabel(schema, types[0]!, depth);
+  return types.map((type) => typeLabel(schema, type, depth)).join(" | ");
+}
+
+/** The keywords listing alternatives or parts, first found first, and what joins their labels. */
+const COMPOSITIONS = [
+  ["oneOf", " | "],
+  ["anyOf", " | "],
+  ["allOf", " & "],
+] as const;
+
+function typeLabel(schema: Schema, type: SchemaType, depth: number): string {
+  if (type === "array")
+    return schema.items
+      ? `array<${schemaLabel(schema.items, depth - 1)}>`
+      : "array";
+  if (schema.format && type !== "null") return `${type} (${schema.format})`;
+  return type;
 }
 
 function literal(value: unknown): string {

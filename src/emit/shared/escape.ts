@@ -28,13 +28,18 @@ export function tsString(value: string): string {
 /** What jsdocLines may change: a line break, a comment delimiter, an `@`, a space at the end. */
 const JSDOC_NOT_PLAIN = /[\r\n@]|\*\/|\/\*|\s$/;
 
+/** True when jsdocLines(text) is `[text]`: one line, nothing to escape or trim. */
+export function isPlainJsdoc(text: string): boolean {
+  return !JSDOC_NOT_PLAIN.test(text);
+}
+
 /**
  * Text for the inside of a `/** … *\/` comment: `*\/` cannot close it, and each line is returned
  * separately so the caller can prefix ` * `.
  */
 export function jsdocLines(text: string): string[] {
   // most descriptions are one line with nothing to escape or trim: the text as it is
-  if (!JSDOC_NOT_PLAIN.test(text)) return [text];
+  if (isPlainJsdoc(text)) return [text];
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/\*\//g, "*\\/")

@@ -1,5 +1,5 @@
 import type { Schema } from "../../model/types.js";
-import { jsdocLines } from "../shared/escape.js";
+import { isPlainJsdoc, jsdocLines } from "../shared/escape.js";
 
 /**
  * JSDoc lines for a schema: description (else title); what a value must look like — `Format`,
@@ -33,14 +33,21 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
 
 /** `Label: value` when the keyword holds a string or a number. */
 function pushFact(lines: string[], label: string, value: unknown): void {
-  if (typeof value === "string" || typeof value === "number")
-    lines.push(...jsdocLines(`${label}: ${value}`));
+  if (typeof value !== "string" && typeof value !== "number") return;
+  const fact = `${label}: ${value}`;
+  // one plain line (most facts): pushed as it is, no list of one made
+  if (isPlainJsdoc(fact)) lines.push(fact);
+  else lines.push(...jsdocLines(fact));
 }
 
 /** A description's lines without blank ones at either end (the text is not blank). */
 function pushText(lines: string[], text: string): void {
+  // one plain line (most descriptions) is not blank: the caller checked
+  if (isPlainJsdoc(text)) {
+    lines.push(text);
+    return;
+  }
   const own = jsdocLines(text);
-  // one line (most descriptions) is not blank: the caller checked
   if (own.length === 1) lines.push(own[0]!);
   else lines.push(...trimBlankEnds(own));
 }

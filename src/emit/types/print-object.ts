@@ -50,9 +50,10 @@ function writeObject(node: ObjectNode, indent: number, out: string[]): void {
   const inner = indent + 2;
   const lead = newlineAnd(inner);
   out.push("{");
-  for (const member of node.members) {
+  const members = node.members;
+  for (let i = 0; i < members.length; i++) {
     out.push(lead);
-    writeMember(member, inner, out);
+    writeMember(members[i]!, inner, out);
   }
   if (node.index) {
     out.push(lead);

@@ -254,3 +254,100 @@ describe("schemaToType", () => {
     expect(printType(schemaToType(given, naming, mode ?? "read"))).toBe(want);
   });
 });
+
+describe("schemaToType's short paths give what the general ones give", () => {
+  const modes: SchemaMode[] = ["read", "write", "form"];
+  const shapes: Schema[] = [
+    { type: "string" },
+    { type: "string", format: "binary" },
+    { type: "integer" },
+    { type: "number" },
+    { type: "boolean" },
+    { type: "null" },
+    { type: "array", items: { type: "string", format: "binary" } },
+    { type: "array", prefixItems: [{ type: "number" }], minItems: 1 },
+    {
+      type: "object",
+      properties: { a: { type: "string", readOnly: true }, b: ref("Pet") },
+      additionalProperties: { type: "number" },
+    },
+    { type: "object", additionalProperties: { type: "boolean" } },
+  ];
+
+  test.each(modes)(
+    "one type is the union of that type listed twice (%s)",
+    (mode) => {
+      for (const shape of shapes) {
+        const once = schemaToType(shape, naming, mode);
+        const twice = schemaToType(
+          { ...shape, type: [shape.type, shape.type] } as Schema,
+          naming,
+          mode,
+        );
+        expect(once).toEqual(twice);
+      }
+    },
+  );
+
+  test.each(modes)("a schema is the allOf of itself alone (%s)", (mode) => {
+    for (const shape of shapes)
+      expect(schemaToType({ allOf: [shape] }, naming, mode)).toEqual(
+        schemaToType(shape, naming, mode),
+      );
+  });
+
+  test.each(modes)("no `required` is an empty one (%s)", (mode) => {
+    for (const shape of shapes) {
+      const without = schemaToType(shape, naming, mode);
+      expect(without).toEqual(
+        schemaToType({ ...shape, required: [] }, naming, mode),
+      );
+    }
+    // and a list still makes members required
+    const listed = schemaToType(
+      { type: "object", properties: { a: {} }, required: ["a"] },
+      naming,
+      mode,
+    );
+    expect(listed).toEqual({
+      kind: "object",
+      members: [
+        { name: "a", optional: false, type: { kind: "raw", text: "unknown" } },
+      ],
+    });
+  });
+
+  test.each(modes)(
+    "one type named is that type listed, an unknown name none (%s)",
+    (mode) => {
+      for (const shape of shapes)
+        expect(schemaToType(shape, naming, mode)).toEqual(
+          schemaToType(
+            { ...shape, type: [shape.type] } as Schema,
+            naming,
+            mode,
+          ),
+        );
+      const properties = { a: { type: "string" } } as const;
+      // each asked twice: the second answer comes from what the first remembered
+      for (let i = 0; i < 2; i++) {
+        for (const name of ["bogus", "file"])
+          expect(
+            schemaToType({ type: name, properties } as Schema, naming, mode),
+          ).toEqual(schemaToType({ properties }, naming, mode));
+        expect(
+          schemaToType({ type: "string", properties }, naming, mode),
+        ).toEqual(schemaToType({ type: ["string"], properties }, naming, mode));
+      }
+    },
+  );
+
+  test("the shared keyword nodes print the same each time", () => {
+    const node = schemaToType({ type: ["string", "null"] }, naming, "read");
+    expect(printType(node)).toBe("string | null");
+    expect(printType(schemaToType({ type: "string" }, naming, "read"))).toBe(
+      "string",
+    );
+    expect(printType(node)).toBe("string | null");
+  });
+});

@@ -1,5 +1,6 @@
 import {
   allOfPropertyLookup,
+  declaredTypes,
   discriminatorCases,
   effectiveTypes,
   ownDiscriminatorValues,
@@ -14,6 +15,7 @@ import { docLines } from "./doc-lines.js";
 import { flat } from "./print.js";
 import {
   intersection,
+  isUnknownType,
   raw,
   union,
   UNKNOWN,
@@ -74,14 +76,24 @@ export function schemaToType(
     if (literals.every((l) => l !== undefined)) return union(literals);
   }
 
-  const parts: TypeNode[] = [];
   const base = baseType(schema, naming, mode, lookup);
   const composed = composition(schema, naming, mode);
-  if (base && !(composed && isBareObject(schema))) parts.push(base);
-  if (composed) parts.push(composed);
-  if (parts.length === 0) return UNKNOWN;
-  return intersection(parts);
+  // most schemas compose nothing: their type is the base type (what intersection([base]) is:
+  // a base type is never an intersection itself)
+  if (!composed)
+    return base === undefined || isUnknownType(base) ? UNKNOWN : base;
+  if (base && !isBareObject(schema)) return intersection([base, composed]);
+  return intersection([composed]);
 }
+
+/** The keyword types, one node each (type nodes are never changed once made). */
+const KEYWORD_NODES = {
+  string: raw("string"),
+  Blob: raw("Blob"),
+  number: raw("number"),
+  boolean: raw("boolean"),
+  null: raw("null"),
+};
 
 function literalType(value: unknown): TypeNode | undefined {
   if (typeof value === "string") return raw(stringLiteral(value));
@@ -92,10 +104,24 @@ function literalType(value: unknown): TypeNode | undefined {
 }
 
 /** The schema's effective types (src/model/schema.ts); undefined when it says none. */
-function typesOf(schema: Schema): SchemaType[] | undefined {
+function typesOf(schema: Schema): readonly SchemaType[] | undefined {
+  // `type: "string"` (most schemas): the model's answer for that one name, made once
+  const type = schema.type;
+  if (typeof type === "string") {
+    let declared = DECLARED_ONE.get(type);
+    if (declared === undefined) {
+      declared = declaredTypes({ type } as Schema);
+      DECLARED_ONE.set(type, declared);
+    }
+    // a declared type is the whole answer (effectiveTypes); an unknown name is not one
+    if (declared.length > 0) return declared;
+  }
   const types = effectiveTypes(schema);
   return types.length > 0 ? types : undefined;
 }
+
+/** declaredTypes of `{ type: name }`, by name (never changed: the callers only read them). */
+const DECLARED_ONE = new Map<string, readonly SchemaType[]>();
 
 /** An object schema that says nothing about its members (it only adds allOf/oneOf). */
 function isBareObject(schema: Schema): boolean {
@@ -118,29 +144,44 @@ function baseType(
 ): TypeNode | undefined {
   const types = typesOf(schema);
   if (!types) return undefined;
+  // one type (most schemas): what union([node]) is, no list made (a node made here is never a
+  // union)
+  if (types.length === 1) {
+    const only = typeNode(types[0]!, schema, naming, mode, lookup);
+    return isUnknownType(only) ? UNKNOWN : only;
+  }
   return union(
-    types.map((type): TypeNode => {
-      switch (type) {
-        case "string":
-          return raw(
-            schema.format === "binary" && mode === "form" ? "Blob" : "string",
-          );
-        case "integer":
-        case "number":
-          return raw("number");
-        case "boolean":
-          return raw("boolean");
-        case "null":
-          return raw("null");
-        case "array":
-          return arrayType(schema, naming, mode);
-        case "object":
-          return objectType(schema, naming, mode, lookup);
-        default:
-          return UNKNOWN;
-      }
-    }),
+    types.map((type) => typeNode(type, schema, naming, mode, lookup)),
   );
+}
+
+/** The node for one of a schema's types. */
+function typeNode(
+  type: SchemaType,
+  schema: Schema,
+  naming: SchemaNaming,
+  mode: SchemaMode,
+  lookup: PropertyLookup | undefined,
+): TypeNode {
+  switch (type) {
+    case "string":
+      return schema.format === "binary" && mode === "form"
+        ? KEYWORD_NODES.Blob
+        : KEYWORD_NODES.string;
+    case "integer":
+    case "number":
+      return KEYWORD_NODES.number;
+    case "boolean":
+      return KEYWORD_NODES.boolean;
+    case "null":
+      return KEYWORD_NODES.null;
+    case "array":
+      return arrayType(schema, naming, mode);
+    case "object":
+      return objectType(schema, naming, mode, lookup);
+    default:
+      return UNKNOWN;
+  }
 }
 
 function arrayType(
@@ -179,12 +220,7 @@ function objectType(
   lookup: PropertyLookup | undefined,
 ): TypeNode {
   // readOnly members are not required of a request, writeOnly ones not of a response
-  const split = requiredSplit(naming.schemas, schema, lookup);
-  const required = new Set(split.always);
-  for (const name of isRequestMode(mode)
-    ? split.notInResponse
-    : split.notInRequest)
-    required.add(name);
+  const required = requiredNames(schema, naming, mode, lookup);
   const members: ObjectMember[] = [];
   const properties = schema.properties ?? {};
   for (const name of Object.keys(properties)) {
@@ -209,13 +245,14 @@ function objectType(
   // `required`) is present; its type comes from where it is declared, or from
   // additionalProperties when nothing declares it
   const declared = members.length;
-  for (const name of required)
-    if (!Object.hasOwn(properties, name))
-      members.push({
-        name,
-        optional: false,
-        type: declared === 0 && hasExtra ? value : UNKNOWN,
-      });
+  if (required.size > 0)
+    for (const name of required)
+      if (!Object.hasOwn(properties, name))
+        members.push({
+          name,
+          optional: false,
+          type: declared === 0 && hasExtra ? value : UNKNOWN,
+        });
   if (declared === 0 && hasExtra && members.length > 0)
     return { kind: "object", members, index: value };
   if (members.length === 0) {
@@ -231,6 +268,26 @@ function objectType(
   // a typed index signature must admit every declared member, so it stays `unknown`
   if (hasExtra) node.index = UNKNOWN;
   return node;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** The members an object of this schema has in this mode (none when it lists no `required`). */
+function requiredNames(
+  schema: Schema,
+  naming: SchemaNaming,
+  mode: SchemaMode,
+  lookup: PropertyLookup | undefined,
+): ReadonlySet<string> {
+  // requiredSplit's answer without a list is three empty lists
+  if (!Array.isArray(schema.required)) return NO_NAMES;
+  const split = requiredSplit(naming.schemas, schema, lookup);
+  const required = new Set(split.always);
+  for (const name of isRequestMode(mode)
+    ? split.notInResponse
+    : split.notInRequest)
+    required.add(name);
+  return required;
 }
 
 /** True when a `$ref` in the schema points at a schema that reaches itself. */

@@ -50,8 +50,11 @@ export function union(members: TypeNode[]): TypeNode {
   }
   let flat = members;
   // members that are not raw texts: only two of one kind need comparing by structure
+  // (indexed loops here and below: a for-of walks an iterator object per step until the
+  // function is optimised, and union runs for nearly every schema)
   let structured = 0;
-  for (const m of members)
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     if (m.kind === "union") {
       flat = [];
       for (const member of members)
@@ -59,6 +62,7 @@ export function union(members: TypeNode[]): TypeNode {
         else flat.push(member);
       break;
     } else if (m.kind !== "raw") structured++;
+  }
   if (flat !== members) {
     structured = 0;
     for (const m of flat) if (m.kind !== "raw") structured++;
@@ -68,13 +72,16 @@ export function union(members: TypeNode[]): TypeNode {
   let kinds: Map<string, number> | undefined;
   if (structured > 1) {
     kinds = new Map();
-    for (const m of flat)
+    for (let i = 0; i < flat.length; i++) {
+      const m = flat[i]!;
       if (m.kind !== "raw") kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + 1);
+    }
   }
   const kept: TypeNode[] = [];
   let texts: Set<string> | undefined;
   let shapes: Set<string> | undefined;
-  for (const m of flat) {
+  for (let i = 0; i < flat.length; i++) {
+    const m = flat[i]!;
     if (m.kind === "raw") {
       if (m.text === "unknown") return UNKNOWN;
       if (flat.length <= 8) {
@@ -101,21 +108,26 @@ export function union(members: TypeNode[]): TypeNode {
 export function intersection(members: TypeNode[]): TypeNode {
   // the members that say something (not `unknown`), nested intersections spread
   const useful: TypeNode[] = [];
-  for (const m of members)
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     if (m.kind === "intersection") {
       for (const part of m.members) if (!isUnknownType(part)) useful.push(part);
     } else if (!isUnknownType(m)) useful.push(m);
+  }
   if (useful.length === 0) return UNKNOWN;
   if (useful.length === 1) return useful[0]!;
   return { kind: "intersection", members: useful };
 }
 
 function hasText(nodes: readonly TypeNode[], text: string): boolean {
-  for (const n of nodes) if (n.kind === "raw" && n.text === text) return true;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (n.kind === "raw" && n.text === text) return true;
+  }
   return false;
 }
 
-function isUnknownType(node: TypeNode): boolean {
+export function isUnknownType(node: TypeNode): boolean {
   return node.kind === "raw" && node.text === "unknown";
 }
 
