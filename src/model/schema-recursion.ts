@@ -1,4 +1,4 @@
-import { refTarget, walkSchema } from "./schema.js";
+import { refTarget, walkSchemaNodes } from "./schema.js";
 import type { NamedSchema, Schema } from "./types.js";
 
 function isSchemaObject(value: unknown): value is Schema {
@@ -8,22 +8,15 @@ function isSchemaObject(value: unknown): value is Schema {
 /**
  * Names of the named schemas that reach themselves through `$ref`s (directly or through
  * others): an emitter that writes such a schema's type must not use a construct that TypeScript
- * resolves eagerly (a `Record<>` alias of itself is TS2456).
+ * resolves eagerly (a `Record<>` alias of itself is TS2456). `refs`, when a caller has already
+ * walked every named schema, holds each one's `$ref` target names (as `schemaRefName` reads
+ * them, dangling ones included): the graph is then taken from it instead of a walk of its own.
  */
 export function recursiveSchemaNames(
   schemas: Readonly<Record<string, NamedSchema>>,
+  refs?: ReadonlyMap<string, ReadonlySet<string>>,
 ): Set<string> {
-  const edges = new Map<string, string[]>();
-  for (const [name, named] of Object.entries(schemas)) {
-    const targets = new Set<string>();
-    walkSchema(named.schema, (s) => {
-      if (isSchemaObject(s) && typeof s.$ref === "string") {
-        const target = refTarget(schemas, s.$ref);
-        if (target) targets.add(target.name);
-      }
-    });
-    edges.set(name, [...targets]);
-  }
+  const edges = refs ? edgesFrom(schemas, refs) : schemaEdges(schemas);
   // Tarjan's strongly connected components, iteratively (deep chains stay off the call stack)
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -75,4 +68,37 @@ export function recursiveSchemaNames(
     }
   }
   return out;
+}
+
+/** Each named schema's `$ref` targets that are named schemas, in the order a walk meets them. */
+function schemaEdges(
+  schemas: Readonly<Record<string, NamedSchema>>,
+): Map<string, string[]> {
+  const edges = new Map<string, string[]>();
+  for (const [name, named] of Object.entries(schemas)) {
+    const targets = new Set<string>();
+    walkSchemaNodes(named.schema, (s) => {
+      if (isSchemaObject(s) && typeof s.$ref === "string") {
+        const target = refTarget(schemas, s.$ref);
+        if (target) targets.add(target.name);
+      }
+    });
+    edges.set(name, [...targets]);
+  }
+  return edges;
+}
+
+/** {@link schemaEdges} from target names already collected: the dangling ones left out. */
+function edgesFrom(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  refs: ReadonlyMap<string, ReadonlySet<string>>,
+): Map<string, string[]> {
+  const edges = new Map<string, string[]>();
+  for (const name of Object.keys(schemas)) {
+    const targets: string[] = [];
+    for (const target of refs.get(name) ?? [])
+      if (Object.hasOwn(schemas, target)) targets.push(schemas[target]!.name);
+    edges.set(name, targets);
+  }
+  return edges;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   subSchemas,
   walkSchema,
+  walkSchemaNodes,
   type SubSchema,
   type SubSchemaSite,
 } from "./schema-walk.js";
@@ -70,6 +71,15 @@ describe("walkSchema", () => {
         };
         const now = record(walkSchema);
         const before = record(oldWalk);
+        // the walk without sites: the same schemas, in the same order, skips included
+        const bare: unknown[] = [];
+        let m = 0;
+        walkSchemaNodes(root, (s) => {
+          bare.push(s);
+          return skipEvery === 0 || ++m % skipEvery !== 0;
+        });
+        expect(bare.length).toBe(now.length);
+        bare.forEach((s, i) => expect(s).toBe((now[i] as unknown[])[0]));
         expect(now.length).toBe(before.length);
         now.forEach((entry, i) => {
           const [s, ...rest] = entry as unknown[];

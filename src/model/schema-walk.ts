@@ -126,14 +126,18 @@ export function isMap(value: unknown): value is Record<string, unknown> {
  */
 export function subSchemas(schema: SubSchema | undefined): SubSchemaSite[] {
   const out: SubSchemaSite[] = [];
-  pushSubSchemas(schema, out);
+  pushSubSchemas(schema, out as (SubSchemaSite | SubSchema)[], true);
   return out;
 }
 
-/** Appends the {@link subSchemas} of `schema` to `out`, in order. */
+/**
+ * Appends the {@link subSchemas} of `schema` to `out`, in order: as sites, or (`sites` false,
+ * for walks that never look at a site) as the bare sub-schemas, with no object per child.
+ */
 function pushSubSchemas(
   schema: SubSchema | undefined,
-  out: SubSchemaSite[],
+  out: (SubSchemaSite | SubSchema)[],
+  sites: boolean,
 ): void {
   if (!isMap(schema)) return;
   // keys, not Object.entries: no [key, value] pair per keyword (every walk of every schema)
@@ -143,15 +147,18 @@ function pushSubSchemas(
       if (LIST_KEYWORDS.has(keyword))
         for (let key = 0; key < value.length; key++) {
           const item: unknown = value[key];
-          if (isSubSchema(item)) out.push({ keyword, key, schema: item });
+          if (isSubSchema(item))
+            out.push(sites ? { keyword, key, schema: item } : item);
         }
     } else if (ONE_KEYWORDS.has(keyword)) {
-      if (isSubSchema(value)) out.push({ keyword, schema: value });
+      if (isSubSchema(value))
+        out.push(sites ? { keyword, schema: value } : value);
     } else if (MAP_KEYWORDS.has(keyword) && isMap(value)) {
       // `dependencies` maps to a schema or to a list of names (a list is no sub-schema)
       for (const key of Object.keys(value)) {
         const item = value[key];
-        if (isSubSchema(item)) out.push({ keyword, key, schema: item });
+        if (isSubSchema(item))
+          out.push(sites ? { keyword, key, schema: item } : item);
       }
     }
   }
@@ -166,25 +173,45 @@ export function walkSchema(
   schema: SubSchema | undefined,
   visit: (schema: SubSchema, site: SubSchemaSite | undefined) => boolean | void,
 ): void {
+  walk(schema, visit, true);
+}
+
+/**
+ * {@link walkSchema} for a visitor that needs no {@link SubSchemaSite}: the same schemas in the
+ * same order, without an object per sub-schema (the walks over every named schema).
+ */
+export function walkSchemaNodes(
+  schema: SubSchema | undefined,
+  visit: (schema: SubSchema) => boolean | void,
+): void {
+  walk(schema, visit, false);
+}
+
+function walk(
+  schema: SubSchema | undefined,
+  visit: (schema: SubSchema, site: SubSchemaSite | undefined) => boolean | void,
+  sites: boolean,
+): void {
   if (schema === undefined) return;
   const seen = new Set<object>();
   if (typeof schema === "object") seen.add(schema);
   if (visit(schema, undefined) === false) return;
-  // one stack of sites (each holds its schema): a schema's children are pushed in order, then
-  // that run is reversed in place, so the first child is visited first
-  const stack: SubSchemaSite[] = [];
-  pushSubSchemas(schema, stack);
+  // one stack of sites (each holds its schema) or of bare schemas: a schema's children are
+  // pushed in order, then that run is reversed in place, so the first child is visited first
+  const stack: (SubSchemaSite | SubSchema)[] = [];
+  pushSubSchemas(schema, stack, sites);
   stack.reverse();
   while (stack.length > 0) {
-    const site = stack.pop()!;
-    const current = site.schema;
+    const entry = stack.pop()!;
+    const site = sites ? (entry as SubSchemaSite) : undefined;
+    const current = site ? site.schema : (entry as SubSchema);
     if (typeof current === "object") {
       if (seen.has(current)) continue;
       seen.add(current);
     }
     if (visit(current, site) === false) continue;
     const from = stack.length;
-    pushSubSchemas(current, stack);
+    pushSubSchemas(current, stack, sites);
     for (let i = from, j = stack.length - 1; i < j; i++, j--) {
       const t = stack[i]!;
       stack[i] = stack[j]!;

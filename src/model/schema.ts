@@ -23,6 +23,7 @@ export {
   SCHEMA_MAP_KEYWORDS,
   subSchemas,
   walkSchema,
+  walkSchemaNodes,
   type SubSchema,
   type SubSchemaSite,
 } from "./schema-walk.js";

@@ -5,7 +5,7 @@ import {
   effectiveTypes,
   ownDiscriminatorValues,
   requiredSplit,
-  walkSchema,
+  walkSchemaNodes,
   type SubSchema,
 } from "../../model/schema.js";
 import { schemaRefName } from "../../model/schema-ref.js";
@@ -295,7 +295,7 @@ function reachesRecursion(schema: SubSchema, naming: SchemaNaming): boolean {
   const recursive = naming.recursive;
   if (!recursive || recursive.size === 0) return false;
   let found = false;
-  walkSchema(schema, (s) => {
+  walkSchemaNodes(schema, (s) => {
     if (found || typeof s !== "object") return false;
     const target =
       typeof s.$ref === "string" ? schemaRefName(s.$ref) : undefined;

@@ -78,7 +78,7 @@ export function createTypeIndex(model: ApiModel): TypeIndex {
 
 function buildTypeIndex(model: ApiModel): TypeIndex {
   const names = schemaTypeNames(model);
-  // one walk over the named schemas serves both variants
+  // one walk over the named schemas serves both variants and the recursion graph
   const facts = schemaFacts(model.schemas);
   const writeVariants = schemasWithWriteVariant(model.schemas, facts);
   const taken = new Set(names.values());
@@ -109,7 +109,7 @@ function buildTypeIndex(model: ApiModel): TypeIndex {
     schemaTypeName,
     refName: schemaTypeName,
     schemas: model.schemas,
-    recursive: recursiveSchemaNames(model.schemas),
+    recursive: recursiveSchemaNames(model.schemas, facts.refs),
     // each emitter asks for each endpoint's names (types, client, server, validators, query):
     // made once, and shared (no emitter changes them)
     endpoint: (endpoint) => {

@@ -4,7 +4,7 @@ import { requestBodyMode } from "./endpoint-types.js";
 import {
   allOfPropertyLookup,
   requiredSplit,
-  walkSchema,
+  walkSchemaNodes,
   type SubSchema,
 } from "../../model/schema.js";
 import { schemaRefName } from "../../model/schema-ref.js";
@@ -83,7 +83,7 @@ function scan(
     const split = requiredSplit(schemas, s, lookup);
     return split.notInRequest.length > 0 || split.notInResponse.length > 0;
   };
-  walkSchema(schema, (s) => {
+  walkSchemaNodes(schema, (s) => {
     if (typeof s !== "object") return;
     if (typeof s.$ref === "string") {
       const target = schemaRefName(s.$ref);
@@ -149,7 +149,7 @@ export function schemasWithFormVariant(
 /** Collects the schema's `$ref` targets into `refs`; true when it holds a binary string. */
 function refsAndBinary(schema: Schema, refs: Set<string>): boolean {
   let found = false;
-  walkSchema(schema, (s) => {
+  walkSchemaNodes(schema, (s) => {
     if (typeof s !== "object") return;
     if (typeof s.$ref === "string") {
       const target = schemaRefName(s.$ref);
