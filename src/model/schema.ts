@@ -233,29 +233,59 @@ export interface RequiredSplit {
 export function requiredSplit(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: Schema,
-  property: (name: string) => SubSchema | undefined = (name) =>
-    findProperty(schemas, schema, name),
+  property?: (name: string) => SubSchema | undefined,
 ): RequiredSplit {
   const split: RequiredSplit = {
     always: [],
     notInRequest: [],
     notInResponse: [],
   };
+  forEachRequired(schemas, schema, property, (name, direction) => {
+    split[direction].push(name);
+  });
+  return split;
+}
+
+/** True when {@link requiredSplit} would list a name as readOnly/writeOnly (stops at the first). */
+export function requiresDirectional(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: Schema,
+  property?: (name: string) => SubSchema | undefined,
+): boolean {
+  return forEachRequired(schemas, schema, property, (_, d) => d !== "always");
+}
+
+/**
+ * Calls `each` with each `required` name as {@link requiredSplit} finds and splits it, and the
+ * list it belongs in, until `each` returns true (true then).
+ */
+function forEachRequired(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: Schema,
+  property: ((name: string) => SubSchema | undefined) | undefined,
+  each: (name: string, direction: keyof RequiredSplit) => boolean | void,
+): boolean {
   const required: unknown[] | undefined = schema.required;
-  if (!Array.isArray(required)) return split;
+  if (!Array.isArray(required)) return false;
   // each name once, at its first place: a short list is searched, a long one goes through a Set
   const names = required.length <= 16 ? required : [...new Set(required)];
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     if (typeof name !== "string") continue;
     if (names === required && required.indexOf(name) !== i) continue;
-    const found = property(name);
+    const found = property
+      ? property(name)
+      : findProperty(schemas, schema, name);
     const flags = isSchemaObject(found) ? resolveFlags(schemas, found) : {};
-    if (flags.readOnly === true) split.notInRequest.push(name);
-    else if (flags.writeOnly === true) split.notInResponse.push(name);
-    else split.always.push(name);
+    const direction =
+      flags.readOnly === true
+        ? "notInRequest"
+        : flags.writeOnly === true
+          ? "notInResponse"
+          : "always";
+    if (each(name, direction) === true) return true;
   }
-  return split;
+  return false;
 }
 
 /** readOnly/writeOnly of a property schema: its own, else its `$ref` target's. */

@@ -3,9 +3,8 @@ import { sentContent } from "../shared/media-types.js";
 import { requestBodyMode } from "./endpoint-types.js";
 import {
   allOfPropertyLookup,
-  requiredSplit,
+  requiresDirectional,
   walkSchemaNodes,
-  type SubSchema,
 } from "../../model/schema.js";
 import { schemaRefName } from "../../model/schema-ref.js";
 
@@ -64,7 +63,7 @@ export function schemaFacts(schemas: Record<string, NamedSchema>): SchemaFacts {
 
 /**
  * Collects the `$ref` targets anywhere in the schema into `refs`; directional when a required
- * member anywhere in it is readOnly/writeOnly (src/model/schema.ts's requiredSplit, allOf
+ * member anywhere in it is readOnly/writeOnly (src/model/schema.ts's requiresDirectional, allOf
  * members looking into their siblings as the types do), binary when it holds a binary string.
  */
 function scan(
@@ -74,15 +73,9 @@ function scan(
 ): { directional: boolean; binary: boolean } {
   let flagged = false;
   let binary = false;
-  const directional = (
-    s: Schema,
-    lookup?: (name: string) => SubSchema | undefined,
-  ) => {
-    // nothing required (most nodes): nothing to split
-    if (!Array.isArray(s.required) || s.required.length === 0) return false;
-    const split = requiredSplit(schemas, s, lookup);
-    return split.notInRequest.length > 0 || split.notInResponse.length > 0;
-  };
+  // nothing required (most nodes): nothing to split
+  const requires = (s: Schema) =>
+    Array.isArray(s.required) && s.required.length > 0;
   walkSchemaNodes(schema, (s) => {
     if (typeof s !== "object") return;
     if (typeof s.$ref === "string") {
@@ -92,13 +85,18 @@ function scan(
     if (s.format === "binary") binary = true;
     // one directional node is enough: the rest of the walk only collects references
     if (flagged) return;
-    if (directional(s)) flagged = true;
+    if (requires(s) && requiresDirectional(schemas, s)) flagged = true;
     const allOf = s.allOf;
     if (Array.isArray(allOf))
       allOf.forEach((member, i) => {
         if (
           typeof member === "object" &&
-          directional(member, allOfPropertyLookup(schemas, allOf, i))
+          requires(member) &&
+          requiresDirectional(
+            schemas,
+            member,
+            allOfPropertyLookup(schemas, allOf, i),
+          )
         )
           flagged = true;
       });
