@@ -4,7 +4,7 @@ import type { Body, Pointer } from "./context.js";
 import { callStatement } from "./layout.js";
 import { formatOf } from "./strings.js";
 import { isObject, type SubSchema } from "./subschema.js";
-import { pointerSegment } from "./text.js";
+import { memberSegment } from "./text.js";
 import { checkedTypes, enumSet, setOfValues } from "./values.js";
 
 /**
@@ -76,7 +76,9 @@ export function leafProperty(
   const args = [
     `${b.use(x)}[${b.key(name)}]`,
     b.use(p.operands[0]!),
-    b.segment(p.tail + "/" + pointerSegment(name)),
+    b.segment(
+      p.tail === "" ? memberSegment(name) : p.tail + memberSegment(name),
+    ),
     b.use("e"),
   ];
   if (last !== undefined) args.push(last);

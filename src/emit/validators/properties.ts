@@ -5,7 +5,7 @@ import type { Body, Keywords, Pointer } from "./context.js";
 import { block, labelled } from "./layout.js";
 import { leafProperty } from "./leaf.js";
 import { isFalse, isObject, type SubSchema } from "./subschema.js";
-import { pointerSegment, stringLiteral } from "./text.js";
+import { memberSegment, stringLiteral } from "./text.js";
 
 /**
  * properties, patternProperties, additionalProperties and propertyNames on an object `x`: each
@@ -29,7 +29,7 @@ export const propertyChecks: Keywords = (b, s, x, p, indent) => {
       continue;
     }
     const v = b.local("v");
-    const segment = "/" + pointerSegment(name);
+    const segment = memberSegment(name);
     const q = b.member(p, [stringLiteral(segment)], [], segment);
     const lines = b.schema(sub, v, q, indent + 2);
     if (lines.length === 0) continue;
