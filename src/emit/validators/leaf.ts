@@ -1,7 +1,7 @@
 import { isAnnotation } from "../../model/schema.js";
 import type { Doc } from "../shared/doc.js";
 import type { Body, Pointer } from "./context.js";
-import { callStatement } from "./layout.js";
+import { callLine } from "./layout.js";
 import { formatOf } from "./strings.js";
 import { isObject, type SubSchema } from "./subschema.js";
 import { memberSegment } from "./text.js";
@@ -42,6 +42,7 @@ const LEAF_KEYWORDS: ReadonlySet<string> = new Set(["type", "format", "enum"]);
  * The statement checking property `name` of object `x` (its parent's pointer `p`) when its
  * schema is a leaf; undefined when it is not, when the name is one Object.prototype has (it
  * must be an own property to count), or when the pointer is computed (an item's index).
+ * `indent` is the statement's column (a call that fits there is made as its text).
  */
 export function leafProperty(
   b: Body,
@@ -49,6 +50,7 @@ export function leafProperty(
   x: string,
   p: Pointer,
   name: string,
+  indent: number,
 ): Doc | undefined {
   if (!isObject(sub) || p.tail === undefined || name in Object.prototype)
     return undefined;
@@ -82,5 +84,5 @@ export function leafProperty(
     b.use("e"),
   ];
   if (last !== undefined) args.push(last);
-  return callStatement("", check, args);
+  return callLine(indent, check, args);
 }

@@ -23,7 +23,9 @@ export const propertyChecks: Keywords = (b, s, x, p, indent) => {
   if (loopNeeded) return keyLoop(b, s, properties, x, p, indent);
   const out: Doc[] = [];
   for (const [name, sub] of properties) {
-    const leaf = b.mod.compact ? leafProperty(b, sub, x, p, name) : undefined;
+    const leaf = b.mod.compact
+      ? leafProperty(b, sub, x, p, name, indent)
+      : undefined;
     if (leaf !== undefined) {
       out.push(leaf);
       continue;
