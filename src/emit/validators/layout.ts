@@ -102,6 +102,16 @@ export function callStatement(
   return [lead, callDoc(callee, args, end)];
 }
 
+/** `callee(a, b, c);` on one line (callDoc's flat text). */
+function callText(callee: string, args: readonly (string | Sum)[]): string {
+  let text = `${callee}(`;
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0) text += ", ";
+    text += flat(args[i]!);
+  }
+  return text + ");";
+}
+
 /**
  * callStatement("", callee, args) written at column `indent`: its text when it fits there (all
  * print() and printBody would write for it), else that doc. A plain text statement is one string
@@ -113,15 +123,23 @@ export function callLine(
   callee: string,
   args: readonly (string | Sum)[],
 ): Doc {
-  let text = `${callee}(`;
-  for (let i = 0; i < args.length; i++) {
-    if (i > 0) text += ", ";
-    text += flat(args[i]!);
-  }
-  text += ");";
+  const text = callText(callee, args);
   return indent + textWidth(text) <= PRINT_WIDTH
     ? text
     : callStatement("", callee, args);
+}
+
+/** ifStatement(cond, callDoc(callee, args)) written at column `indent` (see callLine). */
+export function ifLine(
+  indent: number,
+  cond: string,
+  callee: string,
+  args: readonly (string | Sum)[],
+): Doc {
+  const text = `if (${cond}) ${callText(callee, args)}`;
+  return indent + textWidth(text) <= PRINT_WIDTH
+    ? text
+    : ifStatement(cond, callDoc(callee, args));
 }
 
 /** The text of a sum. */

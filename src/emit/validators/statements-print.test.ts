@@ -9,6 +9,7 @@ import {
   callDoc,
   callLine,
   callStatement,
+  ifLine,
   ifStatement,
   labelled,
   statements,
@@ -86,7 +87,7 @@ describe("printBody", () => {
   });
 });
 
-describe("callLine", () => {
+describe("callLine, ifLine", () => {
   /** A call nested `depth` blocks deep, as a body: its column is 2 + 2 * depth. */
   const nested = (depth: number, statement: Doc): Doc[] =>
     depth === 0
@@ -104,7 +105,7 @@ describe("callLine", () => {
       .map((segments) => ptr(...segments)),
   );
 
-  it("writes what callStatement writes, at every column, fitting or not", () => {
+  it("write what callStatement and ifStatement write, at every column, fitting or not", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 20 }),
@@ -121,6 +122,12 @@ describe("callLine", () => {
           const call = nested(depth, callStatement("", callee, args));
           expect(printBody(line)).toBe(viaPrint(call));
           expect(viaPrint(line)).toBe(viaPrint(call));
+          // the same call under an `if`, the condition taking the padding's place
+          const cond = `v${"1".repeat(Math.max(1, room - 4))}`;
+          const test = nested(depth, ifLine(column, cond, callee, some));
+          const doc = nested(depth, ifStatement(cond, callDoc(callee, some)));
+          expect(printBody(test)).toBe(viaPrint(doc));
+          expect(viaPrint(test)).toBe(viaPrint(doc));
         },
       ),
     );

@@ -31,7 +31,7 @@ export function checkedTypes(s: Schema): SchemaType[] {
 }
 
 /** `type`: one test, or a negated disjunction. */
-export const typeCheck: Keywords = (b, s, x, p) => {
+export const typeCheck: Keywords = (b, s, x, p, indent) => {
   const unique = checkedTypes(s);
   if (unique.length === 0) return [];
   const v = b.use(x);
@@ -39,14 +39,14 @@ export const typeCheck: Keywords = (b, s, x, p) => {
     unique.length === 1
       ? TYPE_TESTS[unique[0]!]!(v, true)
       : `!(${unique.map((t) => TYPE_TESTS[t]!(v, false)).join(" || ")})`;
-  return [b.push(cond, p, "type", `must be ${unique.join(" or ")}`)];
+  return [b.push(cond, p, "type", `must be ${unique.join(" or ")}`, indent)];
 };
 
 /**
  * `enum` (a comparison, a Set of primitives, or `r.member` over parsed JSON) and `const` (a
  * comparison, or `r.equal` with parsed JSON).
  */
-export const valueChecks: Keywords = (b, s, x, p) => {
+export const valueChecks: Keywords = (b, s, x, p, indent) => {
   const out: Doc[] = [];
   if (Array.isArray(s.enum) && s.enum.every((v) => v !== undefined)) {
     const values = s.enum;
@@ -66,7 +66,9 @@ export const valueChecks: Keywords = (b, s, x, p) => {
       );
       cond = `!r.member(${name}, ${b.use(x)})`;
     }
-    out.push(b.push(cond, p, "enum", "must be one of the allowed values"));
+    out.push(
+      b.push(cond, p, "enum", "must be one of the allowed values", indent),
+    );
   }
   if ("const" in s && s.const !== undefined) {
     let cond: string;
@@ -82,7 +84,7 @@ export const valueChecks: Keywords = (b, s, x, p) => {
       );
       cond = `!r.equal(${b.use(x)}, ${name})`;
     }
-    out.push(b.push(cond, p, "const", "must be equal to the constant"));
+    out.push(b.push(cond, p, "const", "must be equal to the constant", indent));
   }
   return out;
 };
