@@ -150,8 +150,10 @@ export class FunctionBody implements Body {
   }
 
   at(p: Pointer): Pointer {
-    for (const name of p.locals) this.read.add(name);
-    for (const name of p.constants) this.mod.use(name);
+    // indexed: a pointer is recorded for every violation and call, no iterators made
+    const { locals, constants } = p;
+    for (let i = 0; i < locals.length; i++) this.read.add(locals[i]!);
+    for (let i = 0; i < constants.length; i++) this.mod.use(constants[i]!);
     return p;
   }
 

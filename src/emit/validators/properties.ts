@@ -13,16 +13,20 @@ import { memberSegment, stringLiteral } from "./text.js";
  * object's keys.
  */
 export const propertyChecks: Keywords = (b, s, x, p, indent) => {
-  const properties = isObject(s.properties as SubSchema)
-    ? Object.entries(s.properties as Record<string, SubSchema>)
-    : [];
+  const declared = isObject(s.properties as SubSchema)
+    ? (s.properties as Record<string, SubSchema>)
+    : {};
   const loopNeeded =
     (s.additionalProperties !== undefined && s.additionalProperties !== true) ||
     isObject(s.patternProperties as SubSchema) ||
     (s.propertyNames !== undefined && s.propertyNames !== true);
-  if (loopNeeded) return keyLoop(b, s, properties, x, p, indent);
+  if (loopNeeded) return keyLoop(b, s, Object.entries(declared), x, p, indent);
   const out: Doc[] = [];
-  for (const [name, sub] of properties) {
+  // the names, each schema read by its name: no [name, schema] pair made per property
+  const names = Object.keys(declared);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const sub = declared[name];
     const leaf = b.mod.compact
       ? leafProperty(b, sub, x, p, name, indent)
       : undefined;

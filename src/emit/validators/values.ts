@@ -18,11 +18,25 @@ const TYPE_TESTS: Record<SchemaType, (x: string, negate: boolean) => string> = {
   object: (x, n) => `${n ? "!" : ""}r.isObject(${x})`,
 };
 
+const NO_TYPES: readonly SchemaType[] = Object.freeze([]);
+
+/** `[type]` for each type, one frozen list each. */
+const ONE_TYPE = Object.fromEntries(
+  Object.keys(TYPE_TESTS).map((t) => [t, Object.freeze([t])]),
+) as Record<SchemaType, readonly SchemaType[]>;
+
 /**
  * The types `type` allows, as its check tests them and its message lists them: once each, in
  * the declared order, `integer` left out beside `number` (it adds nothing).
  */
-export function checkedTypes(s: Schema): SchemaType[] {
+export function checkedTypes(s: Schema): readonly SchemaType[] {
+  // the common cases without a new list: no type, or one (a schema asks three times, body.ts)
+  const type = s.type;
+  if (type === undefined) return NO_TYPES;
+  if (typeof type === "string")
+    return Object.hasOwn(ONE_TYPE, type)
+      ? ONE_TYPE[type as SchemaType]
+      : NO_TYPES;
   const types = declaredTypes(s);
   const kept = types.includes("number")
     ? types.filter((t) => t !== "integer")
