@@ -54,9 +54,11 @@ export function leafProperty(
 ): Doc | undefined {
   if (!isObject(sub) || p.tail === undefined || name in Object.prototype)
     return undefined;
-  for (const keyword of Object.keys(sub))
-    if (LEAF_KEYWORDS.has(keyword) || isAnnotation(keyword)) continue;
-    else return undefined;
+  const keywords = Object.keys(sub);
+  for (let i = 0; i < keywords.length; i++) {
+    const keyword = keywords[i]!;
+    if (!LEAF_KEYWORDS.has(keyword) && !isAnnotation(keyword)) return undefined;
+  }
   const types = checkedTypes(sub);
   const format = formatOf(sub);
   let check = LEAF_CHECKS.get(types.join(","));
@@ -75,14 +77,16 @@ export function leafProperty(
     last = `r.${format[2]}`;
   }
   if (check === undefined) return undefined;
-  const args = [
-    `${b.use(x)}[${b.key(name)}]`,
-    b.use(p.operands[0]!),
-    b.segment(
-      p.tail === "" ? memberSegment(name) : p.tail + memberSegment(name),
-    ),
-    b.use("e"),
-  ];
-  if (last !== undefined) args.push(last);
+  const value = `${b.use(x)}[${b.key(name)}]`;
+  const parent = b.use(p.operands[0]!);
+  const segment = b.segment(
+    p.tail === "" ? memberSegment(name) : p.tail + memberSegment(name),
+  );
+  const e = b.use("e");
+  // made at its length (a push would grow it)
+  const args =
+    last === undefined
+      ? [value, parent, segment, e]
+      : [value, parent, segment, e, last];
   return callLine(indent, check, args);
 }

@@ -118,6 +118,18 @@ describe("ValidatorModule", () => {
     ]);
   });
 
+  it("compiles schemas with and without composition keywords side by side", () => {
+    // those without share one empty statement list: nothing may be added to it
+    const mod = module();
+    mod.addFunction("f", { type: "string" }, false);
+    mod.addFunction("g", { not: { type: "string" } }, false);
+    mod.addFunction("h", { minLength: 2 }, false);
+    const code = mod.finish().code ?? "";
+    expect(code).toContain('"must not match the schema in not"');
+    expect(code.match(/must not match/g)).toHaveLength(1);
+    expect(code).toContain('"minLength"');
+  });
+
   it("lists its imports once, after everything is compiled", () => {
     const mod = module();
     mod.addFunction("f", { type: "string" }, false);
