@@ -53,8 +53,19 @@ export const typeCheck: Keywords = (b, s, x, p, indent) => {
     unique.length === 1
       ? TYPE_TESTS[unique[0]!]!(v, true)
       : `!(${unique.map((t) => TYPE_TESTS[t]!(v, false)).join(" || ")})`;
-  return [b.push(cond, p, "type", `must be ${unique.join(" or ")}`, indent)];
+  return [b.push(cond, p, "type", typeMessage(unique), indent)];
 };
+
+/** `must be string` for each single type: the same text each time, so quoted and hashed once. */
+const ONE_TYPE_MESSAGE = Object.fromEntries(
+  Object.keys(TYPE_TESTS).map((t) => [t, `must be ${t}`]),
+) as Record<SchemaType, string>;
+
+/** The type violation's message: `must be string`, `must be string or null`. */
+export const typeMessage = (types: readonly SchemaType[]): string =>
+  types.length === 1
+    ? ONE_TYPE_MESSAGE[types[0]!]
+    : `must be ${types.join(" or ")}`;
 
 /**
  * `enum` (a comparison, a Set of primitives, or `r.member` over parsed JSON) and `const` (a
