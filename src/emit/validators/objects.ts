@@ -4,7 +4,7 @@ import {
   arrayConstant,
   block,
   callDoc,
-  callLine,
+  callStatement,
   ifStatement,
   type Arg,
 } from "./layout.js";
@@ -82,7 +82,7 @@ function requiredCall(b: Body, x: string, p: Pointer, names: Arg): Doc {
  * `required`, in three groups: always, not in a request (readOnly), not in a response
  * (writeOnly), as src/model/schema.ts splits them for every emitter.
  */
-const required: Keywords = (b, s, x, p, indent) => {
+const required: Keywords = (b, s, x, p) => {
   if (!Array.isArray(s.required)) return [];
   const split = requiredSplit(b.mod.schemas, s, b.mod.allOfLookups.get(s));
   const groups = {
@@ -96,7 +96,7 @@ const required: Keywords = (b, s, x, p, indent) => {
   if (groups.all.length > 0) {
     const names = list(groups.all);
     out.push(
-      callLine(indent, "r.required", [b.use(x), b.at(p), b.use("e"), names]),
+      callStatement("", "r.required", [b.use(x), b.at(p), b.use("e"), names]),
     );
   }
   // d: 1 is a request, 2 a response (runtime.ts)
