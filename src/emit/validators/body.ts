@@ -12,7 +12,9 @@ import {
   block,
   ifElse,
   callDoc,
+  callLine,
   callStatement,
+  ifLine,
   ifStatement,
   statements,
   sumText,
@@ -88,7 +90,7 @@ export class FunctionBody implements Body {
     if (indent >= NEST_LIMIT && !isTrivial(s))
       return [this.callCheck(this.hoist(s), x, p)];
     if (s === false)
-      return [this.push("true", p, "false", "must not be present")];
+      return [this.push("true", p, "false", "must not be present", indent)];
     if (!isObject(s)) return [];
     const inner = indent + 2;
     // in this order: locals and module constants are numbered as they are made
@@ -148,8 +150,10 @@ export class FunctionBody implements Body {
   }
 
   at(p: Pointer): Pointer {
-    for (const name of p.locals) this.read.add(name);
-    for (const name of p.constants) this.mod.use(name);
+    // indexed: a pointer is recorded for every violation and call, no iterators made
+    const { locals, constants } = p;
+    for (let i = 0; i < locals.length; i++) this.read.add(locals[i]!);
+    for (let i = 0; i < constants.length; i++) this.mod.use(constants[i]!);
     return p;
   }
 
@@ -247,13 +251,23 @@ export class FunctionBody implements Body {
       : text;
   }
 
-  push(cond: string, p: Pointer, keyword: string, message: string): Doc {
+  push(
+    cond: string,
+    p: Pointer,
+    keyword: string,
+    message: string,
+    column?: number,
+  ): Doc {
     const args = [
       this.use("e"),
       this.at(p),
       stringLiteral(keyword),
       stringLiteral(message),
     ];
+    if (column !== undefined)
+      return cond === "true"
+        ? callLine(column, "r.push", args)
+        : ifLine(column, cond, "r.push", args);
     if (cond === "true") return callStatement("", "r.push", args);
     return ifStatement(cond, callDoc("r.push", args));
   }

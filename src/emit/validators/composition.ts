@@ -13,11 +13,23 @@ import {
 import { isBareRef, isObject, isTrivial, type SubSchema } from "./subschema.js";
 import { stringLiteral } from "./text.js";
 
+/** No statements (frozen: shared by every schema without a composition keyword). */
+const NONE = Object.freeze([]) as unknown as Doc[];
+
 /**
  * allOf (inline), anyOf and oneOf (`r.matches` over their hoisted branches, with OpenAPI's
  * discriminator as a fast path), not and if/then/else (`r.passes` of a hoisted branch).
  */
 export const composition: Keywords = (b, s, x, path, indent) => {
+  // most schemas have none of these keywords: nothing to make
+  if (
+    s.allOf === undefined &&
+    s.anyOf === undefined &&
+    s.oneOf === undefined &&
+    s.not === undefined &&
+    s.if === undefined
+  )
+    return NONE;
   const out: Doc[] = [];
   let p = path;
   // the pointer goes into conditions below: a built one is bound to a local first, so they stay

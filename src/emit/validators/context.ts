@@ -114,8 +114,17 @@ export interface Body {
   segment(raw: string): string;
   /** A property name as a key expression (a module constant when longer than `room`). */
   key(name: string, room?: number): string;
-  /** `r.push(e, p, keyword, message)`, under `if (cond)` unless cond is `"true"`. */
-  push(cond: string, p: Pointer, keyword: string, message: string): Doc;
+  /**
+   * `r.push(e, p, keyword, message)`, under `if (cond)` unless cond is `"true"`; `column`, when
+   * known, is where the statement is written (one that fits there is made as its text).
+   */
+  push(
+    cond: string,
+    p: Pointer,
+    keyword: string,
+    message: string,
+    column?: number,
+  ): Doc;
   /** `check(x, p, e, d);` */
   callCheck(check: string, x: string, p: Pointer): Doc;
   /** The function checking `s` on its own (hoisted into the module). */

@@ -13,6 +13,7 @@ import {
   textGroup,
   textWidth,
 } from "../shared/doc.js";
+import { PRINT_WIDTH } from "../shared/literals.js";
 import { items } from "../shared/statements.js";
 import {
   bodyIndent,
@@ -99,6 +100,46 @@ export function callStatement(
   end = ";",
 ): Doc {
   return [lead, callDoc(callee, args, end)];
+}
+
+/** `callee(a, b, c);` on one line (callDoc's flat text). */
+function callText(callee: string, args: readonly (string | Sum)[]): string {
+  let text = `${callee}(`;
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0) text += ", ";
+    text += flat(args[i]!);
+  }
+  return text + ");";
+}
+
+/**
+ * callStatement("", callee, args) written at column `indent`: its text when it fits there (all
+ * print() and printBody would write for it), else that doc. A plain text statement is one string
+ * instead of the call's group, its data and the wrapping array: the validators' most common line
+ * (a leaf property's check) is made without them.
+ */
+export function callLine(
+  indent: number,
+  callee: string,
+  args: readonly (string | Sum)[],
+): Doc {
+  const text = callText(callee, args);
+  return indent + textWidth(text) <= PRINT_WIDTH
+    ? text
+    : callStatement("", callee, args);
+}
+
+/** ifStatement(cond, callDoc(callee, args)) written at column `indent` (see callLine). */
+export function ifLine(
+  indent: number,
+  cond: string,
+  callee: string,
+  args: readonly (string | Sum)[],
+): Doc {
+  const text = `if (${cond}) ${callText(callee, args)}`;
+  return indent + textWidth(text) <= PRINT_WIDTH
+    ? text
+    : ifStatement(cond, callDoc(callee, args));
 }
 
 /** The text of a sum. */

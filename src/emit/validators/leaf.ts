@@ -1,10 +1,10 @@
 import { isAnnotation } from "../../model/schema.js";
 import type { Doc } from "../shared/doc.js";
 import type { Body, Pointer } from "./context.js";
-import { callStatement } from "./layout.js";
+import { callLine } from "./layout.js";
 import { formatOf } from "./strings.js";
 import { isObject, type SubSchema } from "./subschema.js";
-import { pointerSegment } from "./text.js";
+import { memberSegment } from "./text.js";
 import { checkedTypes, enumSet, setOfValues } from "./values.js";
 
 /**
@@ -42,6 +42,7 @@ const LEAF_KEYWORDS: ReadonlySet<string> = new Set(["type", "format", "enum"]);
  * The statement checking property `name` of object `x` (its parent's pointer `p`) when its
  * schema is a leaf; undefined when it is not, when the name is one Object.prototype has (it
  * must be an own property to count), or when the pointer is computed (an item's index).
+ * `indent` is the statement's column (a call that fits there is made as its text).
  */
 export function leafProperty(
   b: Body,
@@ -49,12 +50,15 @@ export function leafProperty(
   x: string,
   p: Pointer,
   name: string,
+  indent: number,
 ): Doc | undefined {
   if (!isObject(sub) || p.tail === undefined || name in Object.prototype)
     return undefined;
-  for (const keyword of Object.keys(sub))
-    if (LEAF_KEYWORDS.has(keyword) || isAnnotation(keyword)) continue;
-    else return undefined;
+  const keywords = Object.keys(sub);
+  for (let i = 0; i < keywords.length; i++) {
+    const keyword = keywords[i]!;
+    if (!LEAF_KEYWORDS.has(keyword) && !isAnnotation(keyword)) return undefined;
+  }
   const types = checkedTypes(sub);
   const format = formatOf(sub);
   let check = LEAF_CHECKS.get(types.join(","));
@@ -73,12 +77,16 @@ export function leafProperty(
     last = `r.${format[2]}`;
   }
   if (check === undefined) return undefined;
-  const args = [
-    `${b.use(x)}[${b.key(name)}]`,
-    b.use(p.operands[0]!),
-    b.segment(p.tail + "/" + pointerSegment(name)),
-    b.use("e"),
-  ];
-  if (last !== undefined) args.push(last);
-  return callStatement("", check, args);
+  const value = `${b.use(x)}[${b.key(name)}]`;
+  const parent = b.use(p.operands[0]!);
+  const segment = b.segment(
+    p.tail === "" ? memberSegment(name) : p.tail + memberSegment(name),
+  );
+  const e = b.use("e");
+  // made at its length (a push would grow it)
+  const args =
+    last === undefined
+      ? [value, parent, segment, e]
+      : [value, parent, segment, e, last];
+  return callLine(indent, check, args);
 }

@@ -94,6 +94,42 @@ describe("ValidatorModule", () => {
     expect(code).not.toContain("checkF");
   });
 
+  it("names a constant once per prefix and key, numbered in the order first asked for", () => {
+    const mod = module();
+    const made: string[] = [];
+    const render = (n: string) => (made.push(n), `const ${n} = 0;`);
+    const a = mod.constant("PS", '"/a"', render);
+    // the same key under another prefix is another constant, and a key that a joined
+    // prefix and key would confuse ("P" + "S\0…" vs "PS" + "…") is too
+    const b = mod.constant("RQ", '"/a"', render);
+    const c = mod.constant("P", 'S\u0000"/a"', render);
+    expect([a, b, c]).toEqual(["PS1", "RQ2", "P3"]);
+    expect(mod.constant("PS", '"/a"', render)).toBe("PS1");
+    expect(mod.constant("RQ", '"/a"', render)).toBe("RQ2");
+    expect(made).toEqual(["PS1", "RQ2", "P3"]);
+    // only the used ones are written, in the order they were named
+    const unused = mod.constant("K", "k", render, false);
+    expect(unused).toBe("K4");
+    mod.addFunction("f", {}, false);
+    expect(mod.finish().parts.slice(0, 3)).toEqual([
+      "const PS1 = 0;",
+      "const RQ2 = 0;",
+      "const P3 = 0;",
+    ]);
+  });
+
+  it("compiles schemas with and without composition keywords side by side", () => {
+    // those without share one empty statement list: nothing may be added to it
+    const mod = module();
+    mod.addFunction("f", { type: "string" }, false);
+    mod.addFunction("g", { not: { type: "string" } }, false);
+    mod.addFunction("h", { minLength: 2 }, false);
+    const code = mod.finish().code ?? "";
+    expect(code).toContain('"must not match the schema in not"');
+    expect(code.match(/must not match/g)).toHaveLength(1);
+    expect(code).toContain('"minLength"');
+  });
+
   it("lists its imports once, after everything is compiled", () => {
     const mod = module();
     mod.addFunction("f", { type: "string" }, false);

@@ -43,7 +43,9 @@ export interface ModuleText {
 export class ValidatorModule {
   /** The constants in the order they were named; only the used ones are written. */
   private readonly constants: { name: string; text: string }[] = [];
-  private readonly constantNames = new Map<string, string>();
+  /** The constants' names by prefix, then by key (no joined key string to build and hash). */
+  private readonly constantNames = new Map<string, Map<string, string>>();
+  private constantCount = 0;
   private readonly usedConstants = new Set<string>();
   private readonly functions: string[] = [];
   private readonly taken = new Set<string>();
@@ -97,10 +99,13 @@ export class ValidatorModule {
     render: (name: string) => string,
     used = true,
   ): string {
-    let name = this.constantNames.get(prefix + "\u0000" + key);
+    let names = this.constantNames.get(prefix);
+    if (names === undefined)
+      this.constantNames.set(prefix, (names = new Map()));
+    let name = names.get(key);
     if (name === undefined) {
-      name = `${prefix}${this.constantNames.size + 1}`;
-      this.constantNames.set(prefix + "\u0000" + key, name);
+      name = `${prefix}${++this.constantCount}`;
+      names.set(key, name);
       this.constants.push({ name, text: render(name) });
     }
     if (used) this.usedConstants.add(name);

@@ -5,7 +5,7 @@ import type { Body, Keywords, Pointer } from "./context.js";
 import { block, labelled } from "./layout.js";
 import { leafProperty } from "./leaf.js";
 import { isFalse, isObject, type SubSchema } from "./subschema.js";
-import { pointerSegment, stringLiteral } from "./text.js";
+import { memberSegment, stringLiteral } from "./text.js";
 
 /**
  * properties, patternProperties, additionalProperties and propertyNames on an object `x`: each
@@ -13,23 +13,29 @@ import { pointerSegment, stringLiteral } from "./text.js";
  * object's keys.
  */
 export const propertyChecks: Keywords = (b, s, x, p, indent) => {
-  const properties = isObject(s.properties as SubSchema)
-    ? Object.entries(s.properties as Record<string, SubSchema>)
-    : [];
+  const declared = isObject(s.properties as SubSchema)
+    ? (s.properties as Record<string, SubSchema>)
+    : {};
   const loopNeeded =
     (s.additionalProperties !== undefined && s.additionalProperties !== true) ||
     isObject(s.patternProperties as SubSchema) ||
     (s.propertyNames !== undefined && s.propertyNames !== true);
-  if (loopNeeded) return keyLoop(b, s, properties, x, p, indent);
+  if (loopNeeded) return keyLoop(b, s, Object.entries(declared), x, p, indent);
   const out: Doc[] = [];
-  for (const [name, sub] of properties) {
-    const leaf = b.mod.compact ? leafProperty(b, sub, x, p, name) : undefined;
+  // the names, each schema read by its name: no [name, schema] pair made per property
+  const names = Object.keys(declared);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const sub = declared[name];
+    const leaf = b.mod.compact
+      ? leafProperty(b, sub, x, p, name, indent)
+      : undefined;
     if (leaf !== undefined) {
       out.push(leaf);
       continue;
     }
     const v = b.local("v");
-    const segment = "/" + pointerSegment(name);
+    const segment = memberSegment(name);
     const q = b.member(p, [stringLiteral(segment)], [], segment);
     const lines = b.schema(sub, v, q, indent + 2);
     if (lines.length === 0) continue;

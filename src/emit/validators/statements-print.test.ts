@@ -1,11 +1,15 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Doc, hardline, indent, print } from "../shared/doc.js";
+import { type Doc, flatWidth, hardline, indent, print } from "../shared/doc.js";
+import { PRINT_WIDTH } from "../shared/literals.js";
 import { Pointer } from "./context.js";
 import {
   bindStatement,
   block,
   callDoc,
+  callLine,
   callStatement,
+  ifLine,
   ifStatement,
   labelled,
   statements,
@@ -80,5 +84,62 @@ describe("printBody", () => {
   it("leaves to print() a statement it would write otherwise (a trailing space)", () => {
     expect(printBody(["a; "])).toBeUndefined();
     expect(printBody([""])).toBeUndefined();
+  });
+});
+
+describe("callLine, ifLine", () => {
+  /** A call nested `depth` blocks deep, as a body: its column is 2 + 2 * depth. */
+  const nested = (depth: number, statement: Doc): Doc[] =>
+    depth === 0
+      ? [statement]
+      : block("if (r.isObject(x))", nested(depth - 1, statement));
+  const arg = fc.oneof(
+    fc.string({ minLength: 1, maxLength: 30 }).map((s) => JSON.stringify(s)),
+    // wide and combining characters: measured by textWidth, not length
+    fc.constantFrom('"漢字の名前"', '"e\u0301"', "v12", "e", "d"),
+    fc
+      .array(fc.constantFrom('"/a"', '"/avatar_url"', "PS3", "i2"), {
+        minLength: 1,
+        maxLength: 4,
+      })
+      .map((segments) => ptr(...segments)),
+  );
+
+  it("write what callStatement and ifStatement write, at every column, fitting or not", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 20 }),
+        fc.constantFrom("r.string", "r.stringOrNullIn", "checkSomething"),
+        fc.array(arg, { minLength: 0, maxLength: 4 }),
+        fc.integer({ min: -3, max: 3 }),
+        (depth, callee, some, off) => {
+          // a last argument that brings the line to within 3 columns of the limit
+          const column = 2 + 2 * depth;
+          const before = callDoc(callee, [...some, '""']);
+          const room = PRINT_WIDTH - column - flatWidth(before) + off;
+          const args = [...some, `"${"a".repeat(Math.max(0, room))}"`];
+          const line = nested(depth, callLine(2 + 2 * depth, callee, args));
+          const call = nested(depth, callStatement("", callee, args));
+          expect(printBody(line)).toBe(viaPrint(call));
+          expect(viaPrint(line)).toBe(viaPrint(call));
+          // the same call under an `if`, the condition taking the padding's place
+          const cond = `v${"1".repeat(Math.max(1, room - 4))}`;
+          const test = nested(depth, ifLine(column, cond, callee, some));
+          const doc = nested(depth, ifStatement(cond, callDoc(callee, some)));
+          expect(printBody(test)).toBe(viaPrint(doc));
+          expect(viaPrint(test)).toBe(viaPrint(doc));
+        },
+      ),
+    );
+  });
+
+  it("is the text itself when it fits, the call's doc when it does not", () => {
+    expect(callLine(2, "r.string", ['x["a"]', "p", '"/a"', "e"])).toBe(
+      'r.string(x["a"], p, "/a", e);',
+    );
+    // 2 + 78 columns: one too many
+    const args = [`"${"a".repeat(62)}"`, "p", "e"];
+    expect(typeof callLine(2, "r.sss", args)).toBe("string");
+    expect(typeof callLine(3, "r.sss", args)).not.toBe("string");
   });
 });

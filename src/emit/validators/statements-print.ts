@@ -168,7 +168,9 @@ function writeStatement(d: Doc, indent: number, out: string[]): boolean {
 function writeCall(call: BrokenCall, indent: number, out: string[]): boolean {
   const nl = newlineAnd(indent + 2);
   out.push(call.callee, "(");
-  for (const arg of call.args) {
+  const args = call.args;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
     out.push(nl);
     if (typeof arg === "string") {
       if (!usable(arg)) return false;

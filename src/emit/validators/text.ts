@@ -27,6 +27,21 @@ export const plural = (n: number, word: string): string =>
 export const properties = (n: number): string =>
   `${n} ${n === 1 ? "property" : "properties"}`;
 
+/**
+ * `"/" + pointerSegment(name)`, the same string each time for the same name: property names
+ * come back in many schemas, and a string made once is hashed once (stringLiteral's and the
+ * module constants' lookups), where a fresh concatenation is copied and hashed at each lookup.
+ */
+const MEMBER_SEGMENTS = new Map<string, string>();
+export function memberSegment(name: string): string {
+  let segment = MEMBER_SEGMENTS.get(name);
+  if (segment === undefined) {
+    segment = "/" + pointerSegment(name);
+    if (MEMBER_SEGMENTS.size < 50_000) MEMBER_SEGMENTS.set(name, segment);
+  }
+  return segment;
+}
+
 /** A key as one JSON pointer segment (RFC 6901). */
 export function pointerSegment(key: string): string {
   if (key.indexOf("~") < 0 && key.indexOf("/") < 0) return key;

@@ -18,11 +18,25 @@ const TYPE_TESTS: Record<SchemaType, (x: string, negate: boolean) => string> = {
   object: (x, n) => `${n ? "!" : ""}r.isObject(${x})`,
 };
 
+const NO_TYPES: readonly SchemaType[] = Object.freeze([]);
+
+/** `[type]` for each type, one frozen list each. */
+const ONE_TYPE = Object.fromEntries(
+  Object.keys(TYPE_TESTS).map((t) => [t, Object.freeze([t])]),
+) as Record<SchemaType, readonly SchemaType[]>;
+
 /**
  * The types `type` allows, as its check tests them and its message lists them: once each, in
  * the declared order, `integer` left out beside `number` (it adds nothing).
  */
-export function checkedTypes(s: Schema): SchemaType[] {
+export function checkedTypes(s: Schema): readonly SchemaType[] {
+  // the common cases without a new list: no type, or one (a schema asks three times, body.ts)
+  const type = s.type;
+  if (type === undefined) return NO_TYPES;
+  if (typeof type === "string")
+    return Object.hasOwn(ONE_TYPE, type)
+      ? ONE_TYPE[type as SchemaType]
+      : NO_TYPES;
   const types = declaredTypes(s);
   const kept = types.includes("number")
     ? types.filter((t) => t !== "integer")
@@ -31,7 +45,7 @@ export function checkedTypes(s: Schema): SchemaType[] {
 }
 
 /** `type`: one test, or a negated disjunction. */
-export const typeCheck: Keywords = (b, s, x, p) => {
+export const typeCheck: Keywords = (b, s, x, p, indent) => {
   const unique = checkedTypes(s);
   if (unique.length === 0) return [];
   const v = b.use(x);
@@ -39,14 +53,25 @@ export const typeCheck: Keywords = (b, s, x, p) => {
     unique.length === 1
       ? TYPE_TESTS[unique[0]!]!(v, true)
       : `!(${unique.map((t) => TYPE_TESTS[t]!(v, false)).join(" || ")})`;
-  return [b.push(cond, p, "type", `must be ${unique.join(" or ")}`)];
+  return [b.push(cond, p, "type", typeMessage(unique), indent)];
 };
+
+/** `must be string` for each single type: the same text each time, so quoted and hashed once. */
+const ONE_TYPE_MESSAGE = Object.fromEntries(
+  Object.keys(TYPE_TESTS).map((t) => [t, `must be ${t}`]),
+) as Record<SchemaType, string>;
+
+/** The type violation's message: `must be string`, `must be string or null`. */
+export const typeMessage = (types: readonly SchemaType[]): string =>
+  types.length === 1
+    ? ONE_TYPE_MESSAGE[types[0]!]
+    : `must be ${types.join(" or ")}`;
 
 /**
  * `enum` (a comparison, a Set of primitives, or `r.member` over parsed JSON) and `const` (a
  * comparison, or `r.equal` with parsed JSON).
  */
-export const valueChecks: Keywords = (b, s, x, p) => {
+export const valueChecks: Keywords = (b, s, x, p, indent) => {
   const out: Doc[] = [];
   if (Array.isArray(s.enum) && s.enum.every((v) => v !== undefined)) {
     const values = s.enum;
@@ -66,7 +91,9 @@ export const valueChecks: Keywords = (b, s, x, p) => {
       );
       cond = `!r.member(${name}, ${b.use(x)})`;
     }
-    out.push(b.push(cond, p, "enum", "must be one of the allowed values"));
+    out.push(
+      b.push(cond, p, "enum", "must be one of the allowed values", indent),
+    );
   }
   if ("const" in s && s.const !== undefined) {
     let cond: string;
@@ -82,7 +109,7 @@ export const valueChecks: Keywords = (b, s, x, p) => {
       );
       cond = `!r.equal(${b.use(x)}, ${name})`;
     }
-    out.push(b.push(cond, p, "const", "must be equal to the constant"));
+    out.push(b.push(cond, p, "const", "must be equal to the constant", indent));
   }
   return out;
 };
