@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chatModel } from "../../../test/fixtures/server/chat-model.js";
 import type { ApiModel } from "../../model/types.js";
-import fc from "fast-check";
-import {
-  DOCUMENTATION_KEYWORDS,
-  mapSubSchemas,
-  type SubSchema,
-} from "../../model/schema.js";
-import { schemaRefName } from "../../model/schema-ref.js";
-import { handlerSignature, strippedSchema } from "./signature.js";
+import { handlerSignature } from "./signature.js";
 
 const signatureOf = (model: ApiModel, name: string) =>
   handlerSignature(
@@ -113,113 +106,5 @@ describe("handlerSignature", () => {
     const before = signatureOf(model, "listBotMessages");
     model.schemas.Message!.schema.properties!.text = { type: "integer" };
     expect(signatureOf(model, "listBotMessages")).toBe(before);
-  });
-});
-
-// what the signature hashed before strip and canonical became one pass: a stripped copy of the
-// schema (mapSubSchemas, documentation keywords deleted), then printed with sorted keys
-function oldStripped(schema: SubSchema): { text: string; refs: Set<string> } {
-  const refs = new Set<string>();
-  const walk = (s: SubSchema): SubSchema => {
-    if (typeof s !== "object" || s === null) return s;
-    if (typeof s.$ref === "string") {
-      const name = schemaRefName(s.$ref);
-      if (name !== undefined) refs.add(name);
-    }
-    const out = mapSubSchemas(s, walk);
-    for (const keyword of DOCUMENTATION_KEYWORDS) delete out[keyword];
-    return out;
-  };
-  return { text: oldCanonical(walk(schema)), refs };
-}
-
-function oldCanonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(oldCanonical).join(",")}]`;
-  if (typeof value !== "object" || value === null)
-    return JSON.stringify(value) ?? "null";
-  const keys = Object.keys(value)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${oldCanonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
-}
-
-describe("the stripped schema text a signature hashes", () => {
-  const keyword = fc.constantFrom(
-    "type",
-    "description",
-    "title",
-    "default",
-    "examples",
-    "enum",
-    "const",
-    "properties",
-    "patternProperties",
-    "dependencies",
-    "items",
-    "allOf",
-    "oneOf",
-    "not",
-    "additionalProperties",
-    "$ref",
-    "x-extra",
-    "__proto__",
-    "required",
-  );
-  const data = fc.jsonValue({ maxDepth: 2 });
-  const schema: fc.Arbitrary<SubSchema> = fc.letrec<{ s: SubSchema }>(
-    (tie) => ({
-      s: fc.oneof(
-        { depthSize: "small", withCrossShrink: true },
-        fc.boolean(),
-        fc
-          .array(
-            fc.tuple(
-              keyword,
-              fc.oneof(
-                tie("s"),
-                fc.array(fc.oneof(tie("s"), data, fc.constant(undefined)), {
-                  maxLength: 3,
-                }),
-                fc.dictionary(
-                  fc.constantFrom("a", "description", "__proto__", "b"),
-                  fc.oneof(tie("s"), data, fc.constant(undefined)),
-                  { maxKeys: 3 },
-                ),
-                fc.constantFrom(
-                  "#/components/schemas/A",
-                  "#/components/schemas/B~1C",
-                  "other.json#/x",
-                ),
-                data,
-                fc.constant(undefined),
-              ),
-            ),
-            { maxLength: 5 },
-          )
-          .map((members) => {
-            const out: Record<string, unknown> = {};
-            for (const [k, v] of members)
-              Object.defineProperty(out, k, {
-                value: v,
-                enumerable: true,
-                writable: true,
-                configurable: true,
-              });
-            return out as SubSchema;
-          }),
-      ),
-    }),
-  ).s;
-
-  it("is the text of the schema stripped, then printed with sorted keys, and finds the same references", () => {
-    fc.assert(
-      fc.property(schema, (s) => {
-        const now = strippedSchema(s);
-        const before = oldStripped(s);
-        expect(now.text).toBe(before.text);
-        expect([...now.refs].sort()).toEqual([...before.refs].sort());
-      }),
-      { numRuns: 2000, seed: 29 },
-    );
   });
 });

@@ -34,15 +34,19 @@ export function signatures(model: ApiModel): (endpoint: Endpoint) => string {
     let entry = named.get(name);
     if (!entry) {
       const refs = new Set<string>();
-      const text = canonical(strip(model.schemas[name]?.schema, refs) ?? null);
-      const member = `${JSON.stringify(name)}:${text}`;
-      named.set(name, (entry = { member, refs }));
+      const out = [quoted(name), ":"];
+      const schema = model.schemas[name]?.schema;
+      if (schema === undefined) out.push("null");
+      else writeSchema(schema, refs, out);
+      named.set(name, (entry = { member: out.join(""), refs }));
     }
     return entry;
   };
   return (endpoint) => {
+    // the shape's text first: writing its schemas finds the names they reference
     const refs = new Set<string>();
-    const shape = contractShape(endpoint, refs);
+    const shape: string[] = [];
+    writeCanonical(contractShape(endpoint, refs), shape);
     const closure = new Map<string, string>();
     const queue = [...refs];
     while (queue.length > 0) {
@@ -52,13 +56,17 @@ export function signatures(model: ApiModel): (endpoint: Endpoint) => string {
       closure.set(name, member);
       for (const ref of next) if (!closure.has(ref)) queue.push(ref);
     }
-    const schemas = [...closure.keys()]
-      .sort()
-      .map((name) => closure.get(name)!);
-    return createHash("sha256")
-      .update(`{"named":{${schemas.join(",")}},"shape":${canonical(shape)}}`)
-      .digest("hex")
-      .slice(0, 10);
+    // `{"named":{…},"shape":…}` as pieces, joined once (the schemas' texts are copied only there)
+    const out = ['{"named":{'];
+    const names = [...closure.keys()].sort();
+    for (let i = 0; i < names.length; i++) {
+      if (i > 0) out.push(",");
+      out.push(closure.get(names[i]!)!);
+    }
+    out.push('},"shape":');
+    for (const piece of shape) out.push(piece);
+    out.push("}");
+    return createHash("sha256").update(out.join("")).digest("hex").slice(0, 10);
   };
 }
 
@@ -102,22 +110,25 @@ function contractShape(endpoint: Endpoint, refs: Set<string>): unknown {
   };
 }
 
-/** Text that {@link canonical} writes as it is: a schema already made canonical by {@link strip}. */
-class Canonical {
-  constructor(readonly text: string) {}
+/** A schema that {@link writeCanonical} writes as {@link writeSchema} does, finding its references. */
+class Stripped {
+  constructor(
+    readonly schema: SubSchema,
+    readonly refs: Set<string>,
+  ) {}
 }
 
 /**
  * The schema without documentation keywords (at every schema position, never inside data such
- * as `enum` values or under a property name), already as its canonical text; collects the names
- * of referenced schemas. One pass: no stripped copy of the schema is made, then printed.
+ * as `enum` values or under a property name), for writeCanonical to write, which collects the
+ * names of referenced schemas into `refs`. No stripped copy of the schema is made.
  */
 function strip(
   schema: Schema | undefined,
   refs: Set<string>,
-): Canonical | undefined {
+): Stripped | undefined {
   if (schema === undefined) return undefined;
-  return new Canonical(canonicalSchema(schema, refs));
+  return new Stripped(schema, refs);
 }
 
 /** {@link strip}'s text of a schema and the names it references (exported for its tests). */
@@ -133,7 +144,7 @@ const ONE_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORDS);
 const LIST_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_LIST_KEYWORDS);
 const MAP_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_MAP_KEYWORDS);
 
-/** canonical() of a sub-schema with its documentation keywords left out, at every schema position. */
+/** The canonical text of a sub-schema with its documentation keywords left out, at every schema position. */
 function canonicalSchema(s: SubSchema, refs: Set<string>): string {
   const out: string[] = [];
   writeSchema(s, refs, out);
@@ -149,9 +160,7 @@ function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
     const name = schemaRefName(s.$ref);
     if (name !== undefined) refs.add(name);
   }
-  const keys = Object.keys(s)
-    .filter((k) => s[k] !== undefined && !DOCUMENTATION_KEYWORDS.has(k))
-    .sort();
+  const keys = sortedKeys(s, DOCUMENTATION_KEYWORDS);
   out.push("{");
   for (let i = 0; i < keys.length; i++) {
     const keyword = keys[i]!;
@@ -174,9 +183,7 @@ function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
     } else if (ONE_KEYWORDS.has(keyword) && isSubSchema(value))
       writeSchema(value, refs, out);
     else if (MAP_KEYWORDS.has(keyword) && isMap(value)) {
-      const names = Object.keys(value)
-        .filter((k) => value[k] !== undefined)
-        .sort();
+      const names = sortedKeys(value);
       out.push("{");
       for (let j = 0; j < names.length; j++) {
         if (j > 0) out.push(",");
@@ -192,16 +199,9 @@ function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
 }
 
 /** JSON with sorted keys and `undefined` members dropped: equal shapes give equal text. */
-function canonical(value: unknown): string {
-  if (value instanceof Canonical) return value.text;
-  const out: string[] = [];
-  writeCanonical(value, out);
-  return out.join("");
-}
-
 function writeCanonical(value: unknown, out: string[]): void {
-  if (value instanceof Canonical) {
-    out.push(value.text);
+  if (value instanceof Stripped) {
+    writeSchema(value.schema, value.refs, out);
     return;
   }
   if (Array.isArray(value)) {
@@ -218,9 +218,7 @@ function writeCanonical(value: unknown, out: string[]): void {
     return;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort();
+  const keys = sortedKeys(record);
   out.push("{");
   for (let i = 0; i < keys.length; i++) {
     if (i > 0) out.push(",");
@@ -229,6 +227,34 @@ function writeCanonical(value: unknown, out: string[]): void {
   }
   out.push("}");
 }
+
+/**
+ * The keys of `record`'s defined members, but those in `skip`, in `Array.prototype.sort()`'s
+ * order (UTF-16 code units). A schema node has a handful of keys: they are sorted in place in
+ * the array Object.keys made, by insertion, without the filtered copy and the work arrays of
+ * `.filter().sort()` (16 MB of garbage on GitHub's API); a long list is sorted by sort().
+ */
+export function sortedKeys(
+  record: Readonly<Record<string, unknown>>,
+  skip?: ReadonlySet<string>,
+): string[] {
+  const keys = Object.keys(record);
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (record[key] === undefined || skip?.has(key)) continue;
+    // keys[0..n) is sorted and n <= i: moving its larger keys up overwrites only read slots
+    let j = n++;
+    if (n <= INSERTION_SORT_MAX)
+      for (; j > 0 && keys[j - 1]! > key; j--) keys[j] = keys[j - 1]!;
+    keys[j] = key;
+  }
+  if (n < keys.length) keys.length = n;
+  return n > INSERTION_SORT_MAX ? keys.sort() : keys;
+}
+
+/** Lists longer than this are sorted by sort(): insertion sort does ~n²/4 comparisons. */
+const INSERTION_SORT_MAX = 16;
 
 /** JSON.stringify of a key; keywords and property names come back all the time (a cache). */
 function quoted(key: string): string {

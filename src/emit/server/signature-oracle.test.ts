@@ -1,0 +1,306 @@
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { chatModel } from "../../../test/fixtures/server/chat-model.js";
+import {
+  CORPUS_DIR,
+  CORPUS_FILES,
+  describeCorpus,
+} from "../../../test/shared-corpus.js";
+import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
+import {
+  DOCUMENTATION_KEYWORDS,
+  mapSubSchemas,
+  type SubSchema,
+} from "../../model/schema.js";
+import { schemaRefName } from "../../model/schema-ref.js";
+import { loadModel } from "../../pipeline.js";
+import { signatures, sortedKeys, strippedSchema } from "./signature.js";
+
+/**
+ * The signature's text and hash against what they were before they were written in one pass:
+ * the old implementations are kept here as oracles.
+ */
+
+// what the signature hashed before strip and canonical became one pass: a stripped copy of the
+// schema (mapSubSchemas, documentation keywords deleted), then printed with sorted keys
+function oldStripped(schema: SubSchema): { text: string; refs: Set<string> } {
+  const refs = new Set<string>();
+  const walk = (s: SubSchema): SubSchema => {
+    if (typeof s !== "object" || s === null) return s;
+    if (typeof s.$ref === "string") {
+      const name = schemaRefName(s.$ref);
+      if (name !== undefined) refs.add(name);
+    }
+    const out = mapSubSchemas(s, walk);
+    for (const keyword of DOCUMENTATION_KEYWORDS) delete out[keyword];
+    return out;
+  };
+  return { text: oldCanonical(walk(schema)), refs };
+}
+
+function oldCanonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(oldCanonical).join(",")}]`;
+  if (typeof value !== "object" || value === null)
+    return JSON.stringify(value) ?? "null";
+  const keys = Object.keys(value)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${oldCanonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+}
+
+describe("the stripped schema text a signature hashes", () => {
+  const keyword = fc.constantFrom(
+    "type",
+    "description",
+    "title",
+    "default",
+    "examples",
+    "enum",
+    "const",
+    "properties",
+    "patternProperties",
+    "dependencies",
+    "items",
+    "allOf",
+    "oneOf",
+    "not",
+    "additionalProperties",
+    "$ref",
+    "x-extra",
+    "__proto__",
+    "required",
+  );
+  const data = fc.jsonValue({ maxDepth: 2 });
+  const schema: fc.Arbitrary<SubSchema> = fc.letrec<{ s: SubSchema }>(
+    (tie) => ({
+      s: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        fc.boolean(),
+        fc
+          .array(
+            fc.tuple(
+              keyword,
+              fc.oneof(
+                tie("s"),
+                fc.array(fc.oneof(tie("s"), data, fc.constant(undefined)), {
+                  maxLength: 3,
+                }),
+                fc.dictionary(
+                  fc.constantFrom("a", "description", "__proto__", "b"),
+                  fc.oneof(tie("s"), data, fc.constant(undefined)),
+                  { maxKeys: 3 },
+                ),
+                fc.constantFrom(
+                  "#/components/schemas/A",
+                  "#/components/schemas/B~1C",
+                  "other.json#/x",
+                ),
+                data,
+                fc.constant(undefined),
+              ),
+            ),
+            { maxLength: 5 },
+          )
+          .map((members) => {
+            const out: Record<string, unknown> = {};
+            for (const [k, v] of members)
+              Object.defineProperty(out, k, {
+                value: v,
+                enumerable: true,
+                writable: true,
+                configurable: true,
+              });
+            return out as SubSchema;
+          }),
+      ),
+    }),
+  ).s;
+
+  it("is the text of the schema stripped, then printed with sorted keys, and finds the same references", () => {
+    fc.assert(
+      fc.property(schema, (s) => {
+        const now = strippedSchema(s);
+        const before = oldStripped(s);
+        expect(now.text).toBe(before.text);
+        expect([...now.refs].sort()).toEqual([...before.refs].sort());
+      }),
+      { numRuns: 2000, seed: 29 },
+    );
+  });
+});
+
+describe("sortedKeys", () => {
+  // keys that sort differently by code unit than by code point or locale, integer-like keys
+  // (Object.keys lists them first), and `__proto__` as an own member
+  const key = fc.oneof(
+    fc.string({ maxLength: 4 }),
+    fc.constantFrom(
+      "__proto__",
+      "10",
+      "2",
+      "02",
+      "a",
+      "B",
+      "é",
+      "\u{1f600}",
+      "\uffff",
+      "$ref",
+    ),
+  );
+  const record = fc
+    .array(fc.tuple(key, fc.oneof(fc.integer(), fc.constant(undefined))), {
+      maxLength: 40,
+    })
+    .map((members) => {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of members)
+        Object.defineProperty(out, k, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      return out;
+    });
+
+  it("is Object.keys without undefined members and skipped keys, sorted by sort()", () => {
+    fc.assert(
+      fc.property(record, fc.array(key, { maxLength: 3 }), (r, skipped) => {
+        const skip = new Set(skipped);
+        const before = Object.keys(r)
+          .filter((k) => r[k] !== undefined && !skip.has(k))
+          .sort();
+        expect(sortedKeys(r, skip)).toEqual(before);
+        expect(sortedKeys(r)).toEqual(
+          Object.keys(r)
+            .filter((k) => r[k] !== undefined)
+            .sort(),
+        );
+      }),
+      { numRuns: 3000, seed: 29 },
+    );
+  });
+});
+
+// what a signature hashed before the shape and the named schemas were written as one text: the
+// contract shape with each schema's stripped text in it, printed with sorted keys, after the
+// sorted named schemas' members
+class Text {
+  constructor(readonly text: string) {}
+}
+
+function oldSignature(model: ApiModel, endpoint: Endpoint): string {
+  const refs = new Set<string>();
+  const strip = (schema: Schema | undefined, into: Set<string>) => {
+    if (schema === undefined) return undefined;
+    const { text, refs: found } = oldStripped(schema);
+    for (const ref of found) into.add(ref);
+    return new Text(text);
+  };
+  const canonical = (value: unknown): string =>
+    value instanceof Text
+      ? value.text
+      : Array.isArray(value)
+        ? `[${value.map(canonical).join(",")}]`
+        : typeof value !== "object" || value === null
+          ? (JSON.stringify(value) ?? "null")
+          : `{${Object.keys(value)
+              .filter(
+                (k) => (value as Record<string, unknown>)[k] !== undefined,
+              )
+              .sort()
+              .map(
+                (k) =>
+                  `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`,
+              )
+              .join(",")}}`;
+  const shape = {
+    params: [
+      ...endpoint.parameters.path,
+      ...endpoint.parameters.query,
+      ...endpoint.parameters.header,
+      ...endpoint.parameters.cookie,
+    ].map((p) => ({
+      name: p.name,
+      in: p.in,
+      required: p.required,
+      schema: strip(p.schema, refs),
+      style: p.style,
+      explode: p.explode,
+      collectionFormat: p.collectionFormat,
+      contentType: p.contentType,
+    })),
+    body: endpoint.requestBody && {
+      required: endpoint.requestBody.required,
+      content: endpoint.requestBody.content.map((c) => ({
+        mediaType: c.mediaType,
+        schema: strip(c.schema, refs),
+      })),
+    },
+    responses: endpoint.responses.map((r) => ({
+      status: r.status,
+      content: r.content.map((c) => ({
+        mediaType: c.mediaType,
+        schema: strip(c.schema, refs),
+      })),
+      headers: Object.entries(r.headers ?? {}).map(([name, h]) =>
+        h.required
+          ? [name.toLowerCase(), strip(h.schema, refs), true]
+          : [name.toLowerCase(), strip(h.schema, refs)],
+      ),
+    })),
+  };
+  const closure = new Map<string, string>();
+  const queue = [...refs];
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    if (closure.has(name)) continue;
+    const next = new Set<string>();
+    const text = canonical(strip(model.schemas[name]?.schema, next) ?? null);
+    closure.set(name, `${JSON.stringify(name)}:${text}`);
+    queue.push(...next);
+  }
+  const named = [...closure.keys()].sort().map((n) => closure.get(n)!);
+  return createHash("sha256")
+    .update(`{"named":{${named.join(",")}},"shape":${canonical(shape)}}`)
+    .digest("hex")
+    .slice(0, 10);
+}
+
+describe("signatures", () => {
+  const root = join(import.meta.dirname, "../../..");
+  it.each([
+    "specs/stride-full.postman.json",
+    "specs/stride-messaging.swagger.yaml",
+    "test/fixtures/openapi3/api30.yaml",
+    "test/fixtures/openapi3/api31.yaml",
+    "test/fixtures/pet-store-cli/pets.swagger.json",
+    "test/fixtures/hostile/recursion.swagger.yaml",
+    "test/fixtures/hostile/alias-cycle.openapi.yaml",
+    "test/fixtures/hostile/proto.openapi.yaml",
+  ])("hash what they hashed before, for every endpoint of %s", (file) => {
+    const model = loadModel([join(root, file)], { cwd: root });
+    expect(model.endpoints.length).toBeGreaterThan(0);
+    const signatureOf = signatures(model);
+    for (const endpoint of model.endpoints)
+      expect(signatureOf(endpoint)).toBe(oldSignature(model, endpoint));
+  });
+
+  it("hash what they hashed before for the chat model", () => {
+    const model = chatModel();
+    const signatureOf = signatures(model);
+    for (const endpoint of model.endpoints)
+      expect(signatureOf(endpoint)).toBe(oldSignature(model, endpoint));
+  });
+});
+
+describeCorpus("signatures on the shared corpus", () => {
+  it.each(CORPUS_FILES)("hash what they hashed before: %s", (file) => {
+    const model = loadModel([file], { cwd: CORPUS_DIR });
+    const signatureOf = signatures(model);
+    for (const endpoint of model.endpoints)
+      expect(signatureOf(endpoint)).toBe(oldSignature(model, endpoint));
+  });
+});
