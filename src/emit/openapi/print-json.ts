@@ -103,18 +103,8 @@ function print(
     out.push(lines.closeObject);
     return;
   }
-  // a string with nothing to escape (most): written as it is, not copied by JSON.stringify
-  if (typeof value === "string" && !JSON_ESCAPED.test(value)) {
-    out.push('"');
-    out.push(value);
-    out.push('"');
-    return;
-  }
   out.push(scalar(value));
 }
-
-/** What JSON.stringify writes as an escape: `"`, a backslash, a control character, a surrogate. */
-const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * The pieces of one nesting level, made once per depth: GitHub's JSON has ~1M values, and a new
