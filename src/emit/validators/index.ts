@@ -6,15 +6,6 @@ import type {
   Schema,
 } from "../../model/types.js";
 import type { Emitter, GeneratedFile } from "../artifact.js";
-import {
-  conditionalGroup,
-  type Doc,
-  group,
-  indent,
-  line,
-  print,
-} from "../shared/doc.js";
-import { assignment, items } from "../shared/statements.js";
 import { templateText } from "../templates.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import { createTypeIndex, type TypeIndex } from "../types/index.js";
@@ -22,6 +13,7 @@ import { headerParameters } from "../types/endpoint-types.js";
 import { propertyKey } from "../shared/literals.js";
 import { joinedParts, partsFile } from "../shared/text-parts.js";
 import { ValidatorModule } from "./module.js";
+import { endpointEntry, type EntryMember, tableMember } from "./tables.js";
 
 /**
  * The validators artifact: `validators/runtime.ts` (copied from templates/validators/),
@@ -111,7 +103,7 @@ function schemasFile(
   );
   const checkLines = names.map(
     (name) =>
-      `  ${print([tableMember(index.schemaTypeName(name), checks.get(name)!), ","], { indent: 2 })}`,
+      `  ${tableMember(index.schemaTypeName(name), checks.get(name)!, 2)}`,
   );
   return joinedParts(
     [
@@ -164,17 +156,6 @@ function objectCall(
 
 type Part = "path" | "query" | "headers" | "cookies" | "body";
 
-/** An object literal written expanded, one member per line. */
-function expanded(members: Doc[]): Doc {
-  return group(["{", items(members, { spaced: true }), "}"], true);
-}
-
-/** `key: value` in the table; a value that does not fit moves below a key of 5+ characters. */
-function tableMember(key: string, value: string): Doc {
-  const k = propertyKey(key);
-  return k.length < 5 ? `${k}: ${value}` : assignment(`${k}:`, value, "");
-}
-
 function endpointsFile(
   model: ApiModel,
   index: TypeIndex,
@@ -191,11 +172,13 @@ function endpointsFile(
   const tableLines: string[] = [];
   for (const endpoint of model.endpoints) {
     const types = index.endpoint(endpoint);
-    const parts: [Part, string, string][] = [];
+    const parts: EntryMember[] = [];
     const add = (part: Part, schema: Schema | undefined, type: string) => {
-      const name = mod.entry(`${endpoint.name}_${part}`, schema);
-      parts.push([part, name, type]);
+      parts.push([part, mod.entry(`${endpoint.name}_${part}`, schema)]);
+      typeLines.push(`    ${part}: ${type};`);
     };
+    const key = propertyKey(endpoint.name);
+    typeLines.push(`  ${key}: {`);
     const params = endpoint.parameters;
     if (types.path) add("path", paramsSchema(params.path), `T.${types.path}`);
     if (types.query)
@@ -211,29 +194,15 @@ function endpointsFile(
     const body =
       endpoint.requestBody && jsonSchemaOf(endpoint.requestBody.content);
     if (types.body && body) add("body", body, `T.${types.body}`);
-    const key = propertyKey(endpoint.name);
-    const responses: Doc[] = [];
+    const responses: EntryMember[] = [];
     for (const response of endpoint.responses) {
       const schema = jsonSchemaOf(response.content);
       if (!schema) continue;
       const name = mod.entry(`${endpoint.name}_${response.status}`, schema);
-      responses.push(tableMember(response.status, name));
+      responses.push([response.status, name]);
     }
-    typeLines.push(
-      `  ${key}: {`,
-      ...parts.map(([part, , type]) => `    ${part}: ${type};`),
-      `    responses: T.${types.responses};`,
-      "  };",
-    );
-    const entry = expanded([
-      ...parts.map(([part, name]) => tableMember(part, name)),
-      responses.length > 0
-        ? ["responses: ", expanded(responses)]
-        : "responses: {}",
-    ]);
-    // prettier moves an object that cannot open on its key's line to the next one
-    const value = conditionalGroup([[" ", entry], indent([line, entry])]);
-    tableLines.push(`  ${print([`${key}:`, value, ","], { indent: 2 })}`);
+    typeLines.push(`    responses: T.${types.responses};`, "  };");
+    tableLines.push(endpointEntry(key, parts, responses));
   }
   const { imports, parts } = mod.finish();
   const any = model.endpoints.length > 0;
