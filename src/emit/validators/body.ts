@@ -8,7 +8,7 @@ import { arrayChecks } from "./arrays.js";
 import { composition } from "./composition.js";
 import { type Body, type ModuleScope, Pointer } from "./context.js";
 import {
-  bindStatement,
+  bindText,
   block,
   ifElse,
   callDoc,
@@ -236,12 +236,7 @@ export class FunctionBody implements Body {
   }
 
   private segmentConstant(text: string, used: boolean): string {
-    return this.mod.constant(
-      "PS",
-      text,
-      (n) => print(bindStatement(n, { operands: [text] })),
-      used,
-    );
+    return this.mod.constant("PS", text, (n) => bindText(n, text), used);
   }
 
   key(name: string, room = 30): string {

@@ -4,10 +4,9 @@ import {
   type SubSchema as JsonSubSchema,
 } from "../../model/schema.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
-import { print } from "../shared/doc.js";
 import { importStatement } from "../shared/statements.js";
 import { FunctionBody } from "./body.js";
-import { callStatement, functionHead } from "./layout.js";
+import { constantCall, functionHead } from "./layout.js";
 import { isBareRef, isObject, isTrivial, type SubSchema } from "./subschema.js";
 import { stringLiteral } from "./text.js";
 
@@ -126,7 +125,7 @@ export class ValidatorModule {
     return this.constant(
       "RE",
       flags + "/" + pattern,
-      (name) => print(callStatement(`const ${name} = `, "new RegExp", args)),
+      (name) => constantCall(`const ${name} = `, "new RegExp", args),
       used,
     );
   }

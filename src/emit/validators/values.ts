@@ -1,8 +1,8 @@
-import { type Doc, print } from "../shared/doc.js";
+import type { Doc } from "../shared/doc.js";
 import { declaredTypes } from "../../model/schema.js";
 import type { Schema, SchemaType } from "../../model/types.js";
 import type { Body, Keywords } from "./context.js";
-import { callStatement } from "./layout.js";
+import { constantCall } from "./layout.js";
 import { isPrimitive } from "./subschema.js";
 import { literal, stringLiteral } from "./text.js";
 
@@ -83,11 +83,9 @@ export const valueChecks: Keywords = (b, s, x, p, indent) => {
       cond = `!${enumSet(b, values)}.has(${b.use(x)})`;
     } else {
       const name = b.mod.constant("EN", JSON.stringify(values), (n) =>
-        print(
-          callStatement(`const ${n}: unknown[] = `, "JSON.parse", [
-            stringLiteral(JSON.stringify(values)),
-          ]),
-        ),
+        constantCall(`const ${n}: unknown[] = `, "JSON.parse", [
+          stringLiteral(JSON.stringify(values)),
+        ]),
       );
       cond = `!r.member(${name}, ${b.use(x)})`;
     }
@@ -101,11 +99,9 @@ export const valueChecks: Keywords = (b, s, x, p, indent) => {
     else {
       const text = JSON.stringify(s.const);
       const name = b.mod.constant("CO", text, (n) =>
-        print(
-          callStatement(`const ${n}: unknown = `, "JSON.parse", [
-            stringLiteral(text),
-          ]),
-        ),
+        constantCall(`const ${n}: unknown = `, "JSON.parse", [
+          stringLiteral(text),
+        ]),
       );
       cond = `!r.equal(${b.use(x)}, ${name})`;
     }
@@ -123,6 +119,6 @@ export const setOfValues = (values: readonly unknown[]): boolean =>
 export function enumSet(b: Body, values: readonly unknown[]): string {
   const items = values.map(literal);
   return b.mod.constant("EN", JSON.stringify(values), (n) =>
-    print(callStatement(`const ${n} = `, "new Set<unknown>", [items])),
+    constantCall(`const ${n} = `, "new Set<unknown>", [items]),
   );
 }
