@@ -134,6 +134,12 @@ export interface Body {
 }
 
 /** A keyword family: the statements for its keywords of `s` (value `x`, pointer `p`). */
+/**
+ * No statements: what a family gives for a schema without its keywords (most schemas have a
+ * few keywords of one family). Frozen and shared: a family's result is only read.
+ */
+export const NONE = Object.freeze([]) as unknown as Doc[];
+
 export type Keywords = (
   b: Body,
   s: Schema,

@@ -45,6 +45,8 @@ export class ValidatorModule {
   /** The constants' names by prefix, then by key (no joined key string to build and hash). */
   private readonly constantNames = new Map<string, Map<string, string>>();
   private constantCount = 0;
+  /** regex()'s constant per pattern; null for a pattern JavaScript cannot compile. */
+  private readonly regexes = new Map<string, string | null>();
   private readonly usedConstants = new Set<string>();
   private readonly functions: string[] = [];
   private readonly taken = new Set<string>();
@@ -119,15 +121,27 @@ export class ValidatorModule {
 
   /** The constant holding `pattern` as a RegExp; undefined when JavaScript cannot compile it. */
   regex(pattern: string, used = true): string | undefined {
+    // a pattern comes back often (the same formats of ids, names, dates): its flags, its
+    // literal and its constant's key are made once
+    const known = this.regexes.get(pattern);
+    if (known !== undefined) {
+      if (known !== null && used) this.usedConstants.add(known);
+      return known ?? undefined;
+    }
     const flags = patternFlags(pattern);
-    if (flags === undefined) return undefined;
+    if (flags === undefined) {
+      this.regexes.set(pattern, null);
+      return undefined;
+    }
     const args = [stringLiteral(pattern), ...(flags ? [`"${flags}"`] : [])];
-    return this.constant(
+    const name = this.constant(
       "RE",
       flags + "/" + pattern,
-      (name) => constantCall(`const ${name} = `, "new RegExp", args),
+      (n) => constantCall(`const ${n} = `, "new RegExp", args),
       used,
     );
+    this.regexes.set(pattern, name);
+    return name;
   }
 
   /** A fresh function name derived from `owner`. */

@@ -1,7 +1,7 @@
 import type { Doc } from "../shared/doc.js";
 import { declaredTypes } from "../../model/schema.js";
 import type { Schema, SchemaType } from "../../model/types.js";
-import type { Body, Keywords } from "./context.js";
+import { type Body, type Keywords, NONE } from "./context.js";
 import { constantCall } from "./layout.js";
 import { isPrimitive } from "./subschema.js";
 import { literal, stringLiteral } from "./text.js";
@@ -47,7 +47,7 @@ export function checkedTypes(s: Schema): readonly SchemaType[] {
 /** `type`: one test, or a negated disjunction. */
 export const typeCheck: Keywords = (b, s, x, p, indent) => {
   const unique = checkedTypes(s);
-  if (unique.length === 0) return [];
+  if (unique.length === 0) return NONE;
   const v = b.use(x);
   const cond =
     unique.length === 1
@@ -72,6 +72,7 @@ export const typeMessage = (types: readonly SchemaType[]): string =>
  * comparison, or `r.equal` with parsed JSON).
  */
 export const valueChecks: Keywords = (b, s, x, p, indent) => {
+  if (s.enum === undefined && s.const === undefined) return NONE;
   const out: Doc[] = [];
   if (Array.isArray(s.enum) && s.enum.every((v) => v !== undefined)) {
     const values = s.enum;
