@@ -110,8 +110,11 @@ export interface Body {
     locals?: readonly string[],
     raw?: string,
   ): Pointer;
-  /** A fixed pointer text (`/a/b`) as code: its literal, or a module constant when long. */
-  segment(raw: string): string;
+  /**
+   * A fixed pointer text's literal (`"/a/b"`, joinedLiteral) as code: itself, or a module
+   * constant when long.
+   */
+  segment(literal: string): string;
   /** A property name as a key expression (a module constant when longer than `room`). */
   key(name: string, room?: number): string;
   /**

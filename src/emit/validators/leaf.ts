@@ -4,7 +4,7 @@ import type { Body, Pointer } from "./context.js";
 import { callLine } from "./layout.js";
 import { formatOf } from "./strings.js";
 import { isObject, type SubSchema } from "./subschema.js";
-import { memberSegment } from "./text.js";
+import { joinedLiteral, memberSegment } from "./text.js";
 import { checkedTypes, enumSet, setOfValues } from "./values.js";
 
 /**
@@ -98,9 +98,7 @@ export function leafProperty(
   if (check === undefined) return undefined;
   const value = `${b.use(x)}[${b.key(name)}]`;
   const parent = b.use(p.operands[0]!);
-  const segment = b.segment(
-    p.tail === "" ? memberSegment(name) : p.tail + memberSegment(name),
-  );
+  const segment = b.segment(joinedLiteral(p.tail, memberSegment(name)));
   const e = b.use("e");
   // made at its length (a push would grow it)
   const args =
