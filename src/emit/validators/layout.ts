@@ -102,14 +102,19 @@ export function callStatement(
   return [lead, callDoc(callee, args, end)];
 }
 
-/** `callee(a, b, c);` on one line (callDoc's flat text). */
+/**
+ * `callee(a, b, c);` on one line (callDoc's flat text), its arguments joined at once: one flat
+ * string, where a concatenation per argument makes a string for each (the line is measured
+ * next, which copies it flat anyway).
+ */
 function callText(callee: string, args: readonly (string | Sum)[]): string {
-  let text = `${callee}(`;
-  for (let i = 0; i < args.length; i++) {
-    if (i > 0) text += ", ";
-    text += flat(args[i]!);
-  }
-  return text + ");";
+  let texts = args as readonly string[];
+  for (let i = 0; i < args.length; i++)
+    if (typeof args[i] !== "string") {
+      texts = args.map(flat);
+      break;
+    }
+  return `${callee}(${texts.join(", ")});`;
 }
 
 /**
