@@ -159,6 +159,22 @@ describe("ValidatorModule", () => {
     );
   });
 
+  it("names hoisted functions owner_n, the least n not taken", () => {
+    const mod = module();
+    const branch = (n: number): Schema => ({ minLength: n });
+    mod.addFunction("f_2", {}, false);
+    expect([mod.hoist("f", branch(1)), mod.hoist("f", branch(2))]).toEqual([
+      "f_1",
+      "f_3",
+    ]);
+    mod.addFunction("f_4", {}, false);
+    mod.addFunction("f_5", {}, false);
+    expect(mod.hoist("f", branch(3))).toBe("f_6");
+    // another owner counts on its own
+    expect(mod.hoist("f_1", branch(4))).toBe("f_1_1");
+    expect(mod.hoist("g", branch(5))).toBe("g_1");
+  });
+
   it("lists its imports once, after everything is compiled", () => {
     const mod = module();
     mod.addFunction("f", { type: "string" }, false);

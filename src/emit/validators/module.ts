@@ -50,6 +50,8 @@ export class ValidatorModule {
   private readonly usedConstants = new Set<string>();
   private readonly functions: string[] = [];
   private readonly taken = new Set<string>();
+  /** Where freshName's search for an owner goes on. */
+  private readonly nextIndex = new Map<string, number>();
   /** Named schema check functions called from this module, and how many times. */
   private readonly referenced = new Map<string, number>();
   /** Hoisted functions still to compile, in the order they were named (a Map: unhoist is O(1)). */
@@ -144,12 +146,17 @@ export class ValidatorModule {
     return name;
   }
 
-  /** A fresh function name derived from `owner`. */
+  /**
+   * A fresh function name derived from `owner`: `owner_n`, the least n not taken. Names are
+   * never given back, so the search for an owner goes on from its last one (not from 1 again:
+   * a schema with many branches hoists many functions).
+   */
   private freshName(owner: string): string {
-    let n = 1;
+    let n = this.nextIndex.get(owner) ?? 1;
     while (this.taken.has(`${owner}_${n}`)) n++;
     const name = `${owner}_${n}`;
     this.taken.add(name);
+    this.nextIndex.set(owner, n + 1);
     return name;
   }
 
