@@ -10,6 +10,7 @@ import { templateText } from "../templates.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import { createTypeIndex, type TypeIndex } from "../types/index.js";
 import { headerParameters } from "../types/endpoint-types.js";
+import { setOwn } from "../../model/own.js";
 import { propertyKey } from "../shared/literals.js";
 import { joinedParts, partsFile } from "../shared/text-parts.js";
 import { ValidatorModule } from "./module.js";
@@ -236,12 +237,7 @@ export function paramsSchema(params: readonly Parameter[]): Schema {
   const properties: Record<string, Schema> = {};
   const required: string[] = [];
   for (const p of params) {
-    Object.defineProperty(properties, p.name, {
-      value: p.schema ?? {},
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setOwn(properties, p.name, p.schema ?? {});
     if (p.required) required.push(p.name);
   }
   return required.length > 0 ? { properties, required } : { properties };
@@ -249,12 +245,21 @@ export function paramsSchema(params: readonly Parameter[]): Schema {
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
+/** Whether a media type (parameters aside) is JSON; each one asked once (an API has a few). */
+const JSON_MEDIA = new Map<string, boolean>();
+function isJson(mediaType: string): boolean {
+  let json = JSON_MEDIA.get(mediaType);
+  if (json === undefined) {
+    json = JSON_TYPE.test(mediaType.split(";")[0]!.trim());
+    if (JSON_MEDIA.size < 1000) JSON_MEDIA.set(mediaType, json);
+  }
+  return json;
+}
+
 /** The schema of the first JSON media type that has one. */
 export function jsonSchemaOf(
   content: readonly MediaContent[],
 ): Schema | undefined {
-  for (const c of content)
-    if (c.schema && JSON_TYPE.test(c.mediaType.split(";")[0]!.trim()))
-      return c.schema;
+  for (const c of content) if (c.schema && isJson(c.mediaType)) return c.schema;
   return undefined;
 }
