@@ -8,7 +8,7 @@ import { arrayChecks } from "./arrays.js";
 import { composition } from "./composition.js";
 import { type Body, type ModuleScope, Pointer } from "./context.js";
 import {
-  bindStatement,
+  bindText,
   block,
   ifElse,
   callDoc,
@@ -25,7 +25,7 @@ import { refCall } from "./refs.js";
 import { stringChecks } from "./strings.js";
 import { isObject, isTrivial, type SubSchema } from "./subschema.js";
 import { printBody } from "./statements-print.js";
-import { stringLiteral } from "./text.js";
+import { joinedLiteral, stringLiteral } from "./text.js";
 import { checkedTypes, typeCheck, valueChecks } from "./values.js";
 
 /**
@@ -57,6 +57,9 @@ function onlyType(s: SubSchema): string | undefined {
   const types = checkedTypes(s);
   return types.length === 1 ? types[0] : undefined;
 }
+
+/** No names (a member's pointer that reads no local): shared, never written to. */
+const NO_NAMES: readonly string[] = Object.freeze([]);
 
 /** Pushes `docs` onto `out` (no spread, no new array). */
 function append(out: Doc[], docs: readonly Doc[]): void {
@@ -169,7 +172,7 @@ export class FunctionBody implements Body {
   member(
     p: Pointer,
     segment: readonly string[],
-    locals: readonly string[] = [],
+    locals: readonly string[] = NO_NAMES,
     raw?: string,
   ): Pointer {
     const tail =
@@ -178,7 +181,7 @@ export class FunctionBody implements Body {
     // (`p + "/a/b"`, `p + "/a/" + i3`), so pointer expressions stay short
     const first = raw ?? (segment[0] === `"/"` ? "/" : undefined);
     if (this.mod.compact && p.last !== undefined && first !== undefined)
-      return this.joined(p, p.last + first, segment, locals, raw, tail);
+      return this.joined(p, p.last, first, segment, locals, raw, tail);
     const text = segment.join(" + ");
     if (text.length > 24 && locals.length === 0) {
       const name = this.segmentConstant(text, false);
@@ -192,37 +195,45 @@ export class FunctionBody implements Body {
     }
     return new Pointer(
       [...p.operands, ...segment],
-      [...p.locals, ...locals],
+      locals.length === 0 ? p.locals : [...p.locals, ...locals],
       p.constants,
       tail,
       segment.length === 1 ? raw : undefined,
     );
   }
 
-  /** member()'s pointer with `p`'s last operand and the segment's first one as one: `fixed`. */
+  /**
+   * member()'s pointer with `p`'s last operand (its fixed text `last`) and the segment's first
+   * one (`first`) as one.
+   */
   private joined(
     p: Pointer,
-    fixed: string,
+    last: string,
+    first: string,
     segment: readonly string[],
     locals: readonly string[],
     raw: string | undefined,
     tail: string | undefined,
   ): Pointer {
-    const lastOperand = p.operands[p.operands.length - 1]!;
-    const constants = [...p.constants];
-    const at = constants.lastIndexOf(lastOperand);
-    if (at >= 0) constants.splice(at, 1);
-    let operand = stringLiteral(fixed);
+    const end = p.operands.length - 1;
+    // the lists are copied only when they change (a pointer's lists are never written to)
+    let constants = p.constants;
+    const at = constants.lastIndexOf(p.operands[end]!);
+    if (at >= 0) constants = constants.filter((_, i) => i !== at);
+    let operand = joinedLiteral(last, first);
     if (operand.length > 24) {
       operand = this.segmentConstant(operand, false);
-      constants.push(operand);
+      constants = [...constants, operand];
     }
+    const operands = p.operands.slice(0, end);
+    operands.push(operand);
+    for (let i = 1; i < segment.length; i++) operands.push(segment[i]!);
     return new Pointer(
-      [...p.operands.slice(0, -1), operand, ...segment.slice(1)],
-      [...p.locals, ...locals],
+      operands,
+      locals.length === 0 ? p.locals : [...p.locals, ...locals],
       constants,
       tail,
-      segment.length === 1 && raw !== undefined ? fixed : undefined,
+      segment.length === 1 && raw !== undefined ? last + first : undefined,
     );
   }
 
@@ -230,18 +241,12 @@ export class FunctionBody implements Body {
    * A pointer segment's literal as code: itself, or a module constant when longer than 24
    * characters (written once `used`).
    */
-  segment(raw: string): string {
-    const text = stringLiteral(raw);
-    return text.length > 24 ? this.segmentConstant(text, true) : text;
+  segment(literal: string): string {
+    return literal.length > 24 ? this.segmentConstant(literal, true) : literal;
   }
 
   private segmentConstant(text: string, used: boolean): string {
-    return this.mod.constant(
-      "PS",
-      text,
-      (n) => print(bindStatement(n, { operands: [text] })),
-      used,
-    );
+    return this.mod.constant("PS", text, (n) => bindText(n, text), used);
   }
 
   key(name: string, room = 30): string {

@@ -1,7 +1,7 @@
 import { allOfPropertyLookup, discriminatorCases } from "../../model/schema.js";
 import type { Schema } from "../../model/types.js";
 import type { Doc } from "../shared/doc.js";
-import { type Body, type Keywords, Pointer } from "./context.js";
+import { type Body, type Keywords, NONE, Pointer } from "./context.js";
 import {
   arrayConstant,
   bindStatement,
@@ -12,9 +12,6 @@ import {
 } from "./layout.js";
 import { isBareRef, isObject, isTrivial, type SubSchema } from "./subschema.js";
 import { stringLiteral } from "./text.js";
-
-/** No statements (frozen: shared by every schema without a composition keyword). */
-const NONE = Object.freeze([]) as unknown as Doc[];
 
 /**
  * allOf (inline), anyOf and oneOf (`r.matches` over their hoisted branches, with OpenAPI's

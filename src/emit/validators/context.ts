@@ -110,8 +110,11 @@ export interface Body {
     locals?: readonly string[],
     raw?: string,
   ): Pointer;
-  /** A fixed pointer text (`/a/b`) as code: its literal, or a module constant when long. */
-  segment(raw: string): string;
+  /**
+   * A fixed pointer text's literal (`"/a/b"`, joinedLiteral) as code: itself, or a module
+   * constant when long.
+   */
+  segment(literal: string): string;
   /** A property name as a key expression (a module constant when longer than `room`). */
   key(name: string, room?: number): string;
   /**
@@ -134,6 +137,12 @@ export interface Body {
 }
 
 /** A keyword family: the statements for its keywords of `s` (value `x`, pointer `p`). */
+/**
+ * No statements: what a family gives for a schema without its keywords (most schemas have a
+ * few keywords of one family). Frozen and shared: a family's result is only read.
+ */
+export const NONE = Object.freeze([]) as unknown as Doc[];
+
 export type Keywords = (
   b: Body,
   s: Schema,

@@ -6,22 +6,15 @@ import type {
   Schema,
 } from "../../model/types.js";
 import type { Emitter, GeneratedFile } from "../artifact.js";
-import {
-  conditionalGroup,
-  type Doc,
-  group,
-  indent,
-  line,
-  print,
-} from "../shared/doc.js";
-import { assignment, items } from "../shared/statements.js";
 import { templateText } from "../templates.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import { createTypeIndex, type TypeIndex } from "../types/index.js";
 import { headerParameters } from "../types/endpoint-types.js";
+import { setOwn } from "../../model/own.js";
 import { propertyKey } from "../shared/literals.js";
 import { joinedParts, partsFile } from "../shared/text-parts.js";
 import { ValidatorModule } from "./module.js";
+import { endpointEntry, type EntryMember, tableMember } from "./tables.js";
 
 /**
  * The validators artifact: `validators/runtime.ts` (copied from templates/validators/),
@@ -111,7 +104,7 @@ function schemasFile(
   );
   const checkLines = names.map(
     (name) =>
-      `  ${print([tableMember(index.schemaTypeName(name), checks.get(name)!), ","], { indent: 2 })}`,
+      `  ${tableMember(index.schemaTypeName(name), checks.get(name)!, 2)}`,
   );
   return joinedParts(
     [
@@ -164,17 +157,6 @@ function objectCall(
 
 type Part = "path" | "query" | "headers" | "cookies" | "body";
 
-/** An object literal written expanded, one member per line. */
-function expanded(members: Doc[]): Doc {
-  return group(["{", items(members, { spaced: true }), "}"], true);
-}
-
-/** `key: value` in the table; a value that does not fit moves below a key of 5+ characters. */
-function tableMember(key: string, value: string): Doc {
-  const k = propertyKey(key);
-  return k.length < 5 ? `${k}: ${value}` : assignment(`${k}:`, value, "");
-}
-
 function endpointsFile(
   model: ApiModel,
   index: TypeIndex,
@@ -191,11 +173,13 @@ function endpointsFile(
   const tableLines: string[] = [];
   for (const endpoint of model.endpoints) {
     const types = index.endpoint(endpoint);
-    const parts: [Part, string, string][] = [];
+    const parts: EntryMember[] = [];
     const add = (part: Part, schema: Schema | undefined, type: string) => {
-      const name = mod.entry(`${endpoint.name}_${part}`, schema);
-      parts.push([part, name, type]);
+      parts.push([part, mod.entry(`${endpoint.name}_${part}`, schema)]);
+      typeLines.push(`    ${part}: ${type};`);
     };
+    const key = propertyKey(endpoint.name);
+    typeLines.push(`  ${key}: {`);
     const params = endpoint.parameters;
     if (types.path) add("path", paramsSchema(params.path), `T.${types.path}`);
     if (types.query)
@@ -211,29 +195,15 @@ function endpointsFile(
     const body =
       endpoint.requestBody && jsonSchemaOf(endpoint.requestBody.content);
     if (types.body && body) add("body", body, `T.${types.body}`);
-    const key = propertyKey(endpoint.name);
-    const responses: Doc[] = [];
+    const responses: EntryMember[] = [];
     for (const response of endpoint.responses) {
       const schema = jsonSchemaOf(response.content);
       if (!schema) continue;
       const name = mod.entry(`${endpoint.name}_${response.status}`, schema);
-      responses.push(tableMember(response.status, name));
+      responses.push([response.status, name]);
     }
-    typeLines.push(
-      `  ${key}: {`,
-      ...parts.map(([part, , type]) => `    ${part}: ${type};`),
-      `    responses: T.${types.responses};`,
-      "  };",
-    );
-    const entry = expanded([
-      ...parts.map(([part, name]) => tableMember(part, name)),
-      responses.length > 0
-        ? ["responses: ", expanded(responses)]
-        : "responses: {}",
-    ]);
-    // prettier moves an object that cannot open on its key's line to the next one
-    const value = conditionalGroup([[" ", entry], indent([line, entry])]);
-    tableLines.push(`  ${print([`${key}:`, value, ","], { indent: 2 })}`);
+    typeLines.push(`    responses: T.${types.responses};`, "  };");
+    tableLines.push(endpointEntry(key, parts, responses));
   }
   const { imports, parts } = mod.finish();
   const any = model.endpoints.length > 0;
@@ -267,12 +237,7 @@ export function paramsSchema(params: readonly Parameter[]): Schema {
   const properties: Record<string, Schema> = {};
   const required: string[] = [];
   for (const p of params) {
-    Object.defineProperty(properties, p.name, {
-      value: p.schema ?? {},
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setOwn(properties, p.name, p.schema ?? {});
     if (p.required) required.push(p.name);
   }
   return required.length > 0 ? { properties, required } : { properties };
@@ -280,12 +245,21 @@ export function paramsSchema(params: readonly Parameter[]): Schema {
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
+/** Whether a media type (parameters aside) is JSON; each one asked once (an API has a few). */
+const JSON_MEDIA = new Map<string, boolean>();
+function isJson(mediaType: string): boolean {
+  let json = JSON_MEDIA.get(mediaType);
+  if (json === undefined) {
+    json = JSON_TYPE.test(mediaType.split(";")[0]!.trim());
+    if (JSON_MEDIA.size < 1000) JSON_MEDIA.set(mediaType, json);
+  }
+  return json;
+}
+
 /** The schema of the first JSON media type that has one. */
 export function jsonSchemaOf(
   content: readonly MediaContent[],
 ): Schema | undefined {
-  for (const c of content)
-    if (c.schema && JSON_TYPE.test(c.mediaType.split(";")[0]!.trim()))
-      return c.schema;
+  for (const c of content) if (c.schema && isJson(c.mediaType)) return c.schema;
   return undefined;
 }

@@ -102,14 +102,19 @@ export function callStatement(
   return [lead, callDoc(callee, args, end)];
 }
 
-/** `callee(a, b, c);` on one line (callDoc's flat text). */
+/**
+ * `callee(a, b, c);` on one line (callDoc's flat text), its arguments joined at once: one flat
+ * string, where a concatenation per argument makes a string for each (the line is measured
+ * next, which copies it flat anyway).
+ */
 function callText(callee: string, args: readonly (string | Sum)[]): string {
-  let text = `${callee}(`;
-  for (let i = 0; i < args.length; i++) {
-    if (i > 0) text += ", ";
-    text += flat(args[i]!);
-  }
-  return text + ");";
+  let texts = args as readonly string[];
+  for (let i = 0; i < args.length; i++)
+    if (typeof args[i] !== "string") {
+      texts = args.map(flat);
+      break;
+    }
+  return `${callee}(${texts.join(", ")});`;
 }
 
 /**
@@ -172,7 +177,58 @@ export function bindStatement(name: string, sum: Sum): Doc {
 
 /** `const NAME = [a, b];`, or one item per line when too long. */
 export function arrayConstant(name: string, list: readonly string[]): string {
-  return print(group([`const ${name} = [`, items(list), "];"]));
+  // what print(group([`const ${name} = [`, items(list), "];"])) writes, without the doc
+  // (statements-print.test.ts checks both agree)
+  const flat = `const ${name} = [${list.join(", ")}];`;
+  if (list.length === 0 || textWidth(flat) <= PRINT_WIDTH) return flat;
+  return `const ${name} = [${NEXT_ITEM}${list.join(`,${NEXT_ITEM}`)},\n];`;
+}
+
+/** A line break before an item of a broken list at column 0. */
+const NEXT_ITEM = "\n  ";
+
+/**
+ * `const name = value;` at column 0 (a module constant), the value on the next line when it
+ * does not fit: print(bindStatement(name, { operands: [value] })), without the doc.
+ */
+export function bindText(name: string, value: string): string {
+  const flat = `const ${name} = ${value};`;
+  return textWidth(flat) <= PRINT_WIDTH
+    ? flat
+    : `const ${name} =${NEXT_ITEM}${value};`;
+}
+
+/**
+ * print(callStatement(lead, callee, args)) at column 0 (a module constant's call) without the
+ * doc, for arguments that are texts, or texts then an array (hugged): the call on one line,
+ * else a hugged last array (`callee(a, [` its items one per line `]);`), else one argument per
+ * line. What else the doc could do (a hugged line too long) is left to print().
+ */
+export function constantCall(
+  lead: string,
+  callee: string,
+  args: readonly (string | readonly string[])[],
+): string {
+  let flat = `${lead}${callee}(`;
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0) flat += ", ";
+    flat += flatArg(args[i]!);
+  }
+  flat += ");";
+  if (textWidth(flat) <= PRINT_WIDTH) return flat;
+  const last = args[args.length - 1];
+  let lists = 0;
+  for (let i = 0; i < args.length; i++) if (isList(args[i]!)) lists++;
+  if (lists === 0 && args.length > 0)
+    return `${lead}${callee}(${NEXT_ITEM}${args.join(`,${NEXT_ITEM}`)},\n);`;
+  if (lists === 1 && isList(last!) && last.length > 0) {
+    let head = `${lead}${callee}(`;
+    for (let i = 0; i < args.length - 1; i++) head += `${args[i]}, `;
+    head += "[";
+    if (textWidth(head) <= PRINT_WIDTH)
+      return `${head}${NEXT_ITEM}${last.join(`,${NEXT_ITEM}`)},\n]);`;
+  }
+  return print(callStatement(lead, callee, args));
 }
 
 /**

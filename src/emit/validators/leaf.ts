@@ -4,7 +4,7 @@ import type { Body, Pointer } from "./context.js";
 import { callLine } from "./layout.js";
 import { formatOf } from "./strings.js";
 import { isObject, type SubSchema } from "./subschema.js";
-import { memberSegment } from "./text.js";
+import { joinedLiteral, memberSegment } from "./text.js";
 import { checkedTypes, enumSet, setOfValues } from "./values.js";
 
 /**
@@ -18,7 +18,7 @@ import { checkedTypes, enumSet, setOfValues } from "./values.js";
  */
 
 /** The runtime check of each leaf type list (`null` last, as the message lists it). */
-const LEAF_CHECKS: ReadonlyMap<string, string> = new Map([
+export const LEAF_CHECKS: ReadonlyMap<string, string> = new Map([
   ["string", "r.string"],
   ["string,null", "r.stringOrNull"],
   ["integer", "r.integer"],
@@ -30,10 +30,31 @@ const LEAF_CHECKS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** The runtime check of a string enum's leaf (its values a Set, values.ts). */
-const ENUM_CHECKS: ReadonlyMap<string, string> = new Map([
+export const ENUM_CHECKS: ReadonlyMap<string, string> = new Map([
   ["string", "r.stringIn"],
   ["string,null", "r.stringOrNullIn"],
 ]);
+
+/**
+ * `checks.get(types.join(","))` without joining: a leaf has one type, or one and `null` (no
+ * key of the tables above has more), so no string is made and hashed per property.
+ */
+export function leafCheck(
+  checks: ReadonlyMap<string, string>,
+  types: readonly string[],
+): string | undefined {
+  if (types.length === 1) return checks.get(types[0]!);
+  if (types.length === 2 && types[1] === "null") {
+    const key = WITH_NULL.get(types[0]!);
+    return key === undefined ? undefined : checks.get(key);
+  }
+  return undefined;
+}
+
+/** `type,null`, the tables' key of a nullable type, made once. */
+const WITH_NULL: ReadonlyMap<string, string> = new Map(
+  ["string", "integer", "number", "boolean"].map((t) => [t, `${t},null`]),
+);
 
 /** The keywords a leaf may have besides annotations. */
 const LEAF_KEYWORDS: ReadonlySet<string> = new Set(["type", "format", "enum"]);
@@ -54,21 +75,19 @@ export function leafProperty(
 ): Doc | undefined {
   if (!isObject(sub) || p.tail === undefined || name in Object.prototype)
     return undefined;
-  const keywords = Object.keys(sub);
-  for (let i = 0; i < keywords.length; i++) {
-    const keyword = keywords[i]!;
+  // for-in: no list of the keys made per property (a schema's prototype has no enumerable keys)
+  for (const keyword in sub)
     if (!LEAF_KEYWORDS.has(keyword) && !isAnnotation(keyword)) return undefined;
-  }
   const types = checkedTypes(sub);
   const format = formatOf(sub);
-  let check = LEAF_CHECKS.get(types.join(","));
+  let check = leafCheck(LEAF_CHECKS, types);
   let last: string | undefined;
   if (sub.enum !== undefined) {
     // a string enum of several values, its Set tested after the type (valueChecks)
     const values = sub.enum;
     if (!Array.isArray(values) || !setOfValues(values) || format)
       return undefined;
-    check = ENUM_CHECKS.get(types.join(","));
+    check = leafCheck(ENUM_CHECKS, types);
     if (check === undefined) return undefined;
     last = enumSet(b, values);
   } else if (format) {
@@ -79,9 +98,7 @@ export function leafProperty(
   if (check === undefined) return undefined;
   const value = `${b.use(x)}[${b.key(name)}]`;
   const parent = b.use(p.operands[0]!);
-  const segment = b.segment(
-    p.tail === "" ? memberSegment(name) : p.tail + memberSegment(name),
-  );
+  const segment = b.segment(joinedLiteral(p.tail, memberSegment(name)));
   const e = b.use("e");
   // made at its length (a push would grow it)
   const args =

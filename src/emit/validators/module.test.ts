@@ -118,16 +118,61 @@ describe("ValidatorModule", () => {
     ]);
   });
 
-  it("compiles schemas with and without composition keywords side by side", () => {
+  it("compiles schemas with and without each family's keywords side by side", () => {
     // those without share one empty statement list: nothing may be added to it
     const mod = module();
-    mod.addFunction("f", { type: "string" }, false);
-    mod.addFunction("g", { not: { type: "string" } }, false);
-    mod.addFunction("h", { minLength: 2 }, false);
+    const schemas: [Schema, string][] = [
+      [{ not: { type: "string" } }, '"must not match the schema in not"'],
+      [{ minLength: 2 }, '"minLength"'],
+      [{ minimum: 2 }, '"minimum"'],
+      [{ minItems: 2 }, '"minItems"'],
+      [{ required: ["a"] }, "r.required("],
+      [{ enum: [1, 2] }, '"enum"'],
+      [{ type: "boolean" }, '"must be boolean"'],
+    ];
+    schemas.forEach(([schema], i) => {
+      mod.addFunction(`f${i}`, schema, false);
+      mod.addFunction(`g${i}`, { description: "none" }, false);
+    });
     const code = mod.finish().code ?? "";
-    expect(code).toContain('"must not match the schema in not"');
-    expect(code.match(/must not match/g)).toHaveLength(1);
-    expect(code).toContain('"minLength"');
+    for (const [, text] of schemas) expect(code.split(text)).toHaveLength(2);
+  });
+
+  it("names a pattern's RegExp once, written once a statement uses it", () => {
+    const mod = module();
+    expect(mod.regex("^a+$", false)).toBe("RE1");
+    expect(mod.regex("(?<=a)b")).toBe("RE2");
+    expect(mod.regex("^a+$", false)).toBe("RE1");
+    // a pattern JavaScript cannot compile has none, each time
+    expect(mod.regex("(?<")).toBeUndefined();
+    expect(mod.regex("(?<")).toBeUndefined();
+    mod.addFunction("f", {}, false);
+    expect(mod.finish().parts.filter((p) => p.startsWith("const RE"))).toEqual([
+      'const RE2 = new RegExp("(?<=a)b", "u");',
+    ]);
+    const again = module();
+    again.regex("^a+$", false);
+    expect(again.regex("^a+$")).toBe("RE1");
+    again.addFunction("f", {}, false);
+    expect(again.finish().parts[0]).toBe(
+      'const RE1 = new RegExp("^a+$", "u");',
+    );
+  });
+
+  it("names hoisted functions owner_n, the least n not taken", () => {
+    const mod = module();
+    const branch = (n: number): Schema => ({ minLength: n });
+    mod.addFunction("f_2", {}, false);
+    expect([mod.hoist("f", branch(1)), mod.hoist("f", branch(2))]).toEqual([
+      "f_1",
+      "f_3",
+    ]);
+    mod.addFunction("f_4", {}, false);
+    mod.addFunction("f_5", {}, false);
+    expect(mod.hoist("f", branch(3))).toBe("f_6");
+    // another owner counts on its own
+    expect(mod.hoist("f_1", branch(4))).toBe("f_1_1");
+    expect(mod.hoist("g", branch(5))).toBe("g_1");
   });
 
   it("lists its imports once, after everything is compiled", () => {

@@ -4,10 +4,9 @@ import {
   type SubSchema as JsonSubSchema,
 } from "../../model/schema.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
-import { print } from "../shared/doc.js";
 import { importStatement } from "../shared/statements.js";
 import { FunctionBody } from "./body.js";
-import { callStatement, functionHead } from "./layout.js";
+import { constantCall, functionHead } from "./layout.js";
 import { isBareRef, isObject, isTrivial, type SubSchema } from "./subschema.js";
 import { stringLiteral } from "./text.js";
 
@@ -46,9 +45,13 @@ export class ValidatorModule {
   /** The constants' names by prefix, then by key (no joined key string to build and hash). */
   private readonly constantNames = new Map<string, Map<string, string>>();
   private constantCount = 0;
+  /** regex()'s constant per pattern; null for a pattern JavaScript cannot compile. */
+  private readonly regexes = new Map<string, string | null>();
   private readonly usedConstants = new Set<string>();
   private readonly functions: string[] = [];
   private readonly taken = new Set<string>();
+  /** Where freshName's search for an owner goes on. */
+  private readonly nextIndex = new Map<string, number>();
   /** Named schema check functions called from this module, and how many times. */
   private readonly referenced = new Map<string, number>();
   /** Hoisted functions still to compile, in the order they were named (a Map: unhoist is O(1)). */
@@ -120,23 +123,40 @@ export class ValidatorModule {
 
   /** The constant holding `pattern` as a RegExp; undefined when JavaScript cannot compile it. */
   regex(pattern: string, used = true): string | undefined {
+    // a pattern comes back often (the same formats of ids, names, dates): its flags, its
+    // literal and its constant's key are made once
+    const known = this.regexes.get(pattern);
+    if (known !== undefined) {
+      if (known !== null && used) this.usedConstants.add(known);
+      return known ?? undefined;
+    }
     const flags = patternFlags(pattern);
-    if (flags === undefined) return undefined;
+    if (flags === undefined) {
+      this.regexes.set(pattern, null);
+      return undefined;
+    }
     const args = [stringLiteral(pattern), ...(flags ? [`"${flags}"`] : [])];
-    return this.constant(
+    const name = this.constant(
       "RE",
       flags + "/" + pattern,
-      (name) => print(callStatement(`const ${name} = `, "new RegExp", args)),
+      (n) => constantCall(`const ${n} = `, "new RegExp", args),
       used,
     );
+    this.regexes.set(pattern, name);
+    return name;
   }
 
-  /** A fresh function name derived from `owner`. */
+  /**
+   * A fresh function name derived from `owner`: `owner_n`, the least n not taken. Names are
+   * never given back, so the search for an owner goes on from its last one (not from 1 again:
+   * a schema with many branches hoists many functions).
+   */
   private freshName(owner: string): string {
-    let n = 1;
+    let n = this.nextIndex.get(owner) ?? 1;
     while (this.taken.has(`${owner}_${n}`)) n++;
     const name = `${owner}_${n}`;
     this.taken.add(name);
+    this.nextIndex.set(owner, n + 1);
     return name;
   }
 

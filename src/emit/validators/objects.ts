@@ -1,5 +1,5 @@
 import type { Doc } from "../shared/doc.js";
-import type { Body, Keywords, Pointer } from "./context.js";
+import { type Body, type Keywords, NONE, type Pointer } from "./context.js";
 import {
   arrayConstant,
   block,
@@ -19,6 +19,18 @@ import { properties, stringLiteral } from "./text.js";
  * members (properties.ts).
  */
 export const objectChecks: Keywords = (b, s, x, p, indent) => {
+  if (
+    s.required === undefined &&
+    s.minProperties === undefined &&
+    s.maxProperties === undefined &&
+    s.dependentRequired === undefined &&
+    s.dependentSchemas === undefined &&
+    s.properties === undefined &&
+    s.patternProperties === undefined &&
+    s.additionalProperties === undefined &&
+    s.propertyNames === undefined
+  )
+    return NONE;
   const out: Doc[] = [...required(b, s, x, p, indent)];
   const minP = count(s.minProperties) && s.minProperties > 0;
   const maxP = count(s.maxProperties);

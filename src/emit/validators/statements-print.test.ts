@@ -1,14 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Doc, flatWidth, hardline, indent, print } from "../shared/doc.js";
+import {
+  type Doc,
+  flatWidth,
+  group,
+  hardline,
+  indent,
+  print,
+} from "../shared/doc.js";
+import { items } from "../shared/statements.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
 import { Pointer } from "./context.js";
 import {
+  arrayConstant,
   bindStatement,
+  bindText,
   block,
   callDoc,
   callLine,
   callStatement,
+  constantCall,
   ifLine,
   ifStatement,
   labelled,
@@ -141,5 +152,59 @@ describe("callLine, ifLine", () => {
     const args = [`"${"a".repeat(62)}"`, "p", "e"];
     expect(typeof callLine(2, "r.sss", args)).toBe("string");
     expect(typeof callLine(3, "r.sss", args)).not.toBe("string");
+  });
+});
+
+describe("module constants as text", () => {
+  const literal = fc.oneof(
+    fc.string({ minLength: 0, maxLength: 40 }).map((s) => JSON.stringify(s)),
+    fc.constantFrom('"漢字の名前"', '"e\u0301"', '"/a/b"'),
+  );
+  // within a few columns of the limit: a one-column error in a fit is caught
+  const padded = (room: number) => `"${"a".repeat(Math.max(0, room))}"`;
+
+  it("arrayConstant, bindText and constantCall write what print() writes for their docs", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("RQ1", "EN12", "RE123", "PS4567"),
+        fc.array(literal, { maxLength: 4 }),
+        fc.integer({ min: -3, max: 3 }),
+        fc.constantFrom("const N = ", "const N: unknown[] = ", ""),
+        fc.constantFrom("new RegExp", "JSON.parse", "new Set<unknown>"),
+        (name, some, off, lead, callee) => {
+          const arrayFlat = `const ${name} = [${[...some, '""'].join(", ")}];`;
+          const list = [...some, padded(PRINT_WIDTH - arrayFlat.length + off)];
+          expect(arrayConstant(name, list)).toBe(
+            print(group([`const ${name} = [`, items(list), "];"])),
+          );
+          expect(arrayConstant(name, some)).toBe(
+            print(group([`const ${name} = [`, items(some), "];"])),
+          );
+          const value = padded(
+            PRINT_WIDTH - `const ${name} = "";`.length + off,
+          );
+          expect(bindText(name, value)).toBe(
+            print(bindStatement(name, { operands: [value] })),
+          );
+          const callFlat = `${lead}${callee}(${[...some, '""'].join(", ")});`;
+          const args = [...some, padded(PRINT_WIDTH - callFlat.length + off)];
+          expect(constantCall(lead, callee, args)).toBe(
+            print(callStatement(lead, callee, args)),
+          );
+          // a last array, hugged when it breaks
+          // and its first line within a few columns of the limit
+          const hugged = padded(
+            PRINT_WIDTH - `${lead}${callee}("", [`.length + off,
+          );
+          for (const before of [[], some.slice(0, 1), [hugged]]) {
+            const withList = [...before, list];
+            expect(constantCall(lead, callee, withList)).toBe(
+              print(callStatement(lead, callee, withList)),
+            );
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

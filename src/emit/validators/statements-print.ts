@@ -59,14 +59,24 @@ export interface BodyIndent {
   readonly body: readonly Doc[];
 }
 
+/**
+ * A BodyIndent whose contents (the doc printer's view: hard lines between the statements) are
+ * made only if print() reads them: printBody reads `body`, and most bodies never reach print().
+ */
+class LazyBodyIndent implements BodyIndent {
+  readonly kind = "indent";
+  private made: Doc | undefined;
+
+  constructor(readonly body: readonly Doc[]) {}
+
+  get contents(): Doc {
+    return (this.made ??= [hardline, statements(this.body)]);
+  }
+}
+
 /** The indented statements of a block or a labelled list. */
 export function bodyIndent(body: readonly Doc[]): Doc {
-  const node: BodyIndent = {
-    kind: "indent",
-    contents: [hardline, statements(body)],
-    body,
-  };
-  return node;
+  return new LazyBodyIndent(body) as BodyIndent as Doc;
 }
 
 /** Statements, one after the other. */

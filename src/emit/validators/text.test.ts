@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { memberSegment, pointerSegment } from "./text.js";
+import {
+  joinedLiteral,
+  memberSegment,
+  pointerSegment,
+  stringLiteral,
+} from "./text.js";
 
 describe("memberSegment", () => {
   it('is "/" and the name as a pointer segment (RFC 6901 escapes)', () => {
@@ -12,6 +17,31 @@ describe("memberSegment", () => {
         expect(memberSegment(name)).toBe("/" + pointerSegment(name));
         // asked again (now from the cache): the same text
         expect(memberSegment(name)).toBe("/" + pointerSegment(name));
+      }),
+    );
+  });
+});
+
+describe("joinedLiteral", () => {
+  it("is the literal of the prefix and the segment joined", () => {
+    expect(joinedLiteral("", "/id")).toBe('"/id"');
+    expect(joinedLiteral("/owner", memberSegment("a/b"))).toBe('"/owner/a~1b"');
+    // the quote the whole text asks for, not each part's
+    expect(joinedLiteral('/say "hi"', "/it's")).toBe(`'/say "hi"/it\\'s'`);
+    const text = fc.oneof(
+      fc.string(),
+      fc.constantFrom('"', "'", "~", "/", "\\", "\n", "日本", "\u2028"),
+    );
+    const prefix = fc
+      .array(text, { maxLength: 3 })
+      .map((names) => names.map(memberSegment).join(""));
+    fc.assert(
+      fc.property(prefix, text, (t, name) => {
+        const segment = memberSegment(name);
+        const expected = stringLiteral(t + segment);
+        expect(joinedLiteral(t, segment)).toBe(expected);
+        // asked again (now from the cache): the same text
+        expect(joinedLiteral(t, segment)).toBe(expected);
       }),
     );
   });

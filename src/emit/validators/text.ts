@@ -42,6 +42,31 @@ export function memberSegment(name: string): string {
   return segment;
 }
 
+/**
+ * stringLiteral(prefix + segment): a pointer's fixed text past its object's (`/owner` then
+ * `/login`) as a literal, made once per prefix and segment. An object's members share its
+ * pointer's text (one string, hashed once) and a member's segment is one string per name
+ * (memberSegment), so the literal is found without a new string to copy and hash.
+ */
+const JOINED_LITERALS = new Map<string, Map<string, string>>();
+let joinedLiterals = 0;
+export function joinedLiteral(prefix: string, segment: string): string {
+  let bySegment = JOINED_LITERALS.get(prefix);
+  if (bySegment === undefined) {
+    bySegment = new Map();
+    if (joinedLiterals < 50_000) JOINED_LITERALS.set(prefix, bySegment);
+  }
+  let literal = bySegment.get(segment);
+  if (literal === undefined) {
+    literal = quote(prefix + segment);
+    if (joinedLiterals < 50_000) {
+      bySegment.set(segment, literal);
+      joinedLiterals++;
+    }
+  }
+  return literal;
+}
+
 /** A key as one JSON pointer segment (RFC 6901). */
 export function pointerSegment(key: string): string {
   if (key.indexOf("~") < 0 && key.indexOf("/") < 0) return key;

@@ -1,8 +1,8 @@
-import { type Doc, print } from "../shared/doc.js";
+import type { Doc } from "../shared/doc.js";
 import { declaredTypes } from "../../model/schema.js";
 import type { Schema, SchemaType } from "../../model/types.js";
-import type { Body, Keywords } from "./context.js";
-import { callStatement } from "./layout.js";
+import { type Body, type Keywords, NONE } from "./context.js";
+import { constantCall } from "./layout.js";
 import { isPrimitive } from "./subschema.js";
 import { literal, stringLiteral } from "./text.js";
 
@@ -47,7 +47,7 @@ export function checkedTypes(s: Schema): readonly SchemaType[] {
 /** `type`: one test, or a negated disjunction. */
 export const typeCheck: Keywords = (b, s, x, p, indent) => {
   const unique = checkedTypes(s);
-  if (unique.length === 0) return [];
+  if (unique.length === 0) return NONE;
   const v = b.use(x);
   const cond =
     unique.length === 1
@@ -72,6 +72,7 @@ export const typeMessage = (types: readonly SchemaType[]): string =>
  * comparison, or `r.equal` with parsed JSON).
  */
 export const valueChecks: Keywords = (b, s, x, p, indent) => {
+  if (s.enum === undefined && s.const === undefined) return NONE;
   const out: Doc[] = [];
   if (Array.isArray(s.enum) && s.enum.every((v) => v !== undefined)) {
     const values = s.enum;
@@ -83,11 +84,9 @@ export const valueChecks: Keywords = (b, s, x, p, indent) => {
       cond = `!${enumSet(b, values)}.has(${b.use(x)})`;
     } else {
       const name = b.mod.constant("EN", JSON.stringify(values), (n) =>
-        print(
-          callStatement(`const ${n}: unknown[] = `, "JSON.parse", [
-            stringLiteral(JSON.stringify(values)),
-          ]),
-        ),
+        constantCall(`const ${n}: unknown[] = `, "JSON.parse", [
+          stringLiteral(JSON.stringify(values)),
+        ]),
       );
       cond = `!r.member(${name}, ${b.use(x)})`;
     }
@@ -101,11 +100,9 @@ export const valueChecks: Keywords = (b, s, x, p, indent) => {
     else {
       const text = JSON.stringify(s.const);
       const name = b.mod.constant("CO", text, (n) =>
-        print(
-          callStatement(`const ${n}: unknown = `, "JSON.parse", [
-            stringLiteral(text),
-          ]),
-        ),
+        constantCall(`const ${n}: unknown = `, "JSON.parse", [
+          stringLiteral(text),
+        ]),
       );
       cond = `!r.equal(${b.use(x)}, ${name})`;
     }
@@ -123,6 +120,6 @@ export const setOfValues = (values: readonly unknown[]): boolean =>
 export function enumSet(b: Body, values: readonly unknown[]): string {
   const items = values.map(literal);
   return b.mod.constant("EN", JSON.stringify(values), (n) =>
-    print(callStatement(`const ${n} = `, "new Set<unknown>", [items])),
+    constantCall(`const ${n} = `, "new Set<unknown>", [items]),
   );
 }
