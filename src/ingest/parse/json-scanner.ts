@@ -45,6 +45,11 @@ export function wantedChild(
  */
 export class Scanner {
   pos = 0;
+  /**
+   * For {@link indexWanted}: how many wanted entries are not seen yet, when each is seen once
+   * (no key given twice); the walk stops when none is left. -1: walk to the end.
+   */
+  unseen = -1;
 
   constructor(protected readonly text: string) {}
 
@@ -228,7 +233,9 @@ export class Scanner {
         this.skipWs();
         if (child) {
           child.offset = keyStart;
+          this.unseen--;
           this.indexWanted(child, depth + 1, limit);
+          if (this.unseen === 0) return;
         } else this.skipValue();
         this.skipWs();
         if (t.charCodeAt(this.pos) === 44) {
@@ -250,7 +257,9 @@ export class Scanner {
         : (wanted as Map<number, WantedEntry>).get(i);
       if (child) {
         child.offset = this.pos;
+        this.unseen--;
         this.indexWanted(child, depth + 1, limit);
+        if (this.unseen === 0) return;
       } else this.skipValue();
       this.skipWs();
       if (t.charCodeAt(this.pos) === 44) {
