@@ -142,3 +142,32 @@ describe("Scanner.indexWanted with a count of entries to see", () => {
     expect(again.pos).toBe(text.length);
   });
 });
+
+describe("Scanner.skipValue", () => {
+  it("passes over exactly one value of any kind, strings with escapes and brackets included", () => {
+    fc.assert(
+      fc.property(
+        fc.array(json, { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 0, max: 3 }),
+        (items, indent) => {
+          const written = items.map((v) =>
+            JSON.stringify(v ?? null, null, indent),
+          );
+          const text = `[ ${written.join(" ,\n ")} ]`;
+          const scanner = new Scanner(text);
+          scanner.pos = 1;
+          for (const w of written) {
+            scanner.skipWs();
+            const start = scanner.pos;
+            scanner.skipValue();
+            expect(text.slice(start, scanner.pos)).toBe(w);
+            scanner.skipWs();
+            scanner.pos++; // ',' or ']'
+          }
+          expect(scanner.pos).toBe(text.length);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
