@@ -84,3 +84,23 @@ export function withNeeds(
   for (const name of wanted) add(name);
   return plugins.map((plugin) => plugin.name).filter((name) => all.has(name));
 }
+
+/**
+ * apiloom's plugins whose files hold no source position (only their diagnostics point at
+ * places, and the reporter finds those): a run of only these can leave the places of the
+ * inputs unfound (ingest's `deferPlaces`). The docs ("Merged from file:line") and the OpenAPI
+ * document (`x-apiloom-sources`) print lines, and a plugin of the config's may read anything.
+ */
+const PLACE_FREE: ReadonlySet<ArtifactPlugin> = new Set<ArtifactPlugin>([
+  types,
+  client,
+  server,
+  validators,
+  query,
+  mocks,
+]);
+
+/** True when none of `plugins` prints a source position into its files (see PLACE_FREE). */
+export function printsNoPlaces(plugins: readonly ArtifactPlugin[]): boolean {
+  return plugins.every((plugin) => PLACE_FREE.has(plugin));
+}

@@ -1,9 +1,10 @@
 import { Reporter } from "../model/reporter.js";
+import { settlePlaces } from "../model/source-place.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { ArtifactPlugin, GeneratedFile } from "./artifact.js";
 import { importCollector } from "./import-collector.js";
 import type { OutputLayout } from "./layout.js";
-import { withNeeds } from "./registry.js";
+import { printsNoPlaces, withNeeds } from "./registry.js";
 import { createTypeIndex, type TypeIndex } from "./types/type-index.js";
 
 /** What one plugin returned, named for the error when two plugins make one path. */
@@ -40,6 +41,9 @@ export async function runPlugins(
   keep: (files: GeneratedFile[]) => GeneratedFile[] = (files) => files,
 ): Promise<{ batches: EmitterBatch[]; diagnostics: Diagnostic[] }> {
   const names = withNeeds(run.artifacts, run.plugins);
+  // a plugin that may print a place finds every place first (a no-op when all were found)
+  if (!printsNoPlaces(run.plugins.filter((p) => names.includes(p.name))))
+    settlePlaces();
   const reporter = new Reporter();
   const paths = Object.freeze(
     Object.fromEntries(run.plugins.map((p) => [p.name, p.path])),

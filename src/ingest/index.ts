@@ -7,7 +7,7 @@ import type {
   SourceRef,
 } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
-import { PendingPlaces } from "../model/source-place.js";
+import { PendingPlaces, type DeferredPlaces } from "../model/source-place.js";
 import { describeUnknown, detectFormat } from "./detect.js";
 import { parseText } from "./load.js";
 import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
@@ -43,6 +43,14 @@ export interface IngestOptions {
    * that reuses the documents of a text it has parsed before. The documents must not be changed.
    */
   parse?: (text: string, file: string, absPath: string) => ParsedDocument[];
+  /**
+   * Leave the line and column of the places the readers hand out unfound when the reading ends,
+   * for a documents that can find them later without its value (JSON: its text): each is found
+   * when something first needs a line (model/source-place.ts `settlePlaces`; the reporter calls
+   * it for its diagnostics). The caller releases them when it drops the model. Default: every
+   * place is found when the reading ends.
+   */
+  deferPlaces?: DeferredPlaces;
 }
 
 const readDefault = (absPath: string) =>
@@ -118,21 +126,37 @@ function ingest(
   const cache = new Map<string, SourceDocument[] | ParseError>();
 
   // every document read, inputs and files reached by $ref, whose places are settled at the end
-  const made: SourceDocument[] = [];
+  // (or, deferred, when first needed)
+  const made: [SourceDocument, PendingPlaces, boolean][] = [];
   const settlePlaces = () => {
-    for (const doc of made) doc.settle();
+    for (const [doc] of made) doc.settle();
   };
+  const deferred = options.deferPlaces;
   const makeDocs = (
     file: string,
     absPath: string,
     parsed: ParsedDocument[],
-  ): SourceDocument[] => {
-    const docs = parsed.map((p, docIndex) =>
-      makeSourceDocument(file, absPath, docIndex, parsed.length, p, reporter),
-    );
-    made.push(...docs);
-    return docs;
-  };
+  ): SourceDocument[] =>
+    parsed.map((p, docIndex) => {
+      const finder = deferred ? p.placeFinder?.() : undefined;
+      const places = new PendingPlaces(
+        file,
+        parsed.length > 1 ? `#${docIndex}` : "#",
+        finder ??
+          ((paths) => p.locateAll?.(paths) ?? paths.map((at) => p.locate(at))),
+      );
+      const doc = makeSourceDocument(
+        file,
+        absPath,
+        docIndex,
+        p,
+        places,
+        reporter,
+      );
+      made.push([doc, places, finder !== undefined]);
+      if (finder) deferred!.hold(places);
+      return doc;
+    });
 
   const loadRefFile = (
     absPath: string,
@@ -166,53 +190,64 @@ function ingest(
     return loaded;
   };
 
-  for (const input of inputs) {
-    const absPath = input.absPath ?? resolve(cwd, input.file);
-    let docs: SourceDocument[];
-    try {
-      const parsed = (options.parse ?? parseText)(
-        input.text,
-        input.file,
-        absPath,
-      );
-      reportParseWarnings(input.file, parsed, reporter);
-      docs = makeDocs(input.file, absPath, parsed);
-    } catch (error) {
-      if (!(error instanceof ParseError)) throw error;
-      reporter.report(
-        error.code,
-        error.message,
-        error,
-        error.related.map((at) => ({ file: error.file, ...at, pointer: "#" })),
-      );
-      continue;
-    }
-    cache.set(absPath, docs);
-    const root = dirname(absPath);
-    for (const doc of docs) {
-      const format = detectFormat(doc.value);
-      if (!format) {
+  try {
+    for (const input of inputs) {
+      const absPath = input.absPath ?? resolve(cwd, input.file);
+      let docs: SourceDocument[];
+      try {
+        const parsed = (options.parse ?? parseText)(
+          input.text,
+          input.file,
+          absPath,
+        );
+        reportParseWarnings(input.file, parsed, reporter);
+        docs = makeDocs(input.file, absPath, parsed);
+      } catch (error) {
+        if (!(error instanceof ParseError)) throw error;
         reporter.report(
-          "input/not-an-api",
-          `not an API description: ${describeUnknown(doc.value)}`,
-          doc.ref([]),
+          error.code,
+          error.message,
+          error,
+          error.related.map((at) => ({
+            file: error.file,
+            ...at,
+            pointer: "#",
+          })),
         );
         continue;
       }
-      doc.format = format;
-      const ctx = makeContext(
-        doc,
-        root,
-        reporter.scope(),
-        loadRefFile,
-        options.allowExternalRefs ?? false,
-        settlePlaces,
-      );
-      documents.push(READERS[format](ctx));
+      cache.set(absPath, docs);
+      const root = dirname(absPath);
+      for (const doc of docs) {
+        const format = detectFormat(doc.value);
+        if (!format) {
+          reporter.report(
+            "input/not-an-api",
+            `not an API description: ${describeUnknown(doc.value)}`,
+            doc.ref([]),
+          );
+          continue;
+        }
+        doc.format = format;
+        const ctx = makeContext(
+          doc,
+          root,
+          reporter.scope(),
+          loadRefFile,
+          options.allowExternalRefs ?? false,
+          settlePlaces,
+        );
+        documents.push(READERS[format](ctx));
+      }
     }
+  } catch (error) {
+    // nothing will ask for these places: what finding them needs is not kept
+    for (const [, places] of made) places.release();
+    throw error;
   }
-  // every place the readers handed out is found now, one pass per document
-  settlePlaces();
+  // every place the readers handed out is found now, one pass per document, except those left
+  // to be found when first needed
+  for (const [doc, , later] of made) if (!later) doc.settle();
   return { documents, diagnostics: reporter.diagnostics };
 }
 
@@ -249,16 +284,10 @@ function makeSourceDocument(
   file: string,
   absPath: string,
   docIndex: number,
-  count: number,
   parsed: ParsedDocument,
+  places: PendingPlaces,
   reporter: Reporter,
 ): SourceDocument {
-  const places = new PendingPlaces(
-    file,
-    count > 1 ? `#${docIndex}` : "#",
-    (paths) =>
-      parsed.locateAll?.(paths) ?? paths.map((path) => parsed.locate(path)),
-  );
   const doc: SourceDocument = {
     file,
     absPath,

@@ -14,8 +14,9 @@ export interface SourceDocument {
   value: unknown;
   /**
    * Where `path` is in the file. Its line and column are 0 until the reading is done, when every
-   * place is found at once ({@link settle}); a reader that prints a line calls
-   * `ReaderContext.settlePlaces` first.
+   * place is found at once ({@link settle}), or, for a reading that defers them (ingest's
+   * `deferPlaces`), until something needs them (model/source-place.ts `settlePlaces`); a reader
+   * that prints a line calls `ReaderContext.settlePlaces` first.
    */
   ref(path: Path): SourceRef;
   /** Finds the line and column of every place {@link ref} handed out, in one pass. */

@@ -4,6 +4,7 @@ import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { pathVariables } from "./path-template.js";
 import { canonicalJson, compareSources, pickWinner } from "./rank.js";
 import type { Reporter } from "./reporter.js";
+import { settlePlaces } from "./source-place.js";
 import type { Endpoint, Parameter, ParameterLocation } from "./types.js";
 
 /**
@@ -55,6 +56,7 @@ export function mergeParameters(
         compareSources(a.sources[0]!, b.sources[0]!),
       );
       const at = first!.sources[0]!;
+      settlePlaces(); // the message names lines
       reporter.report(
         "merge/parameter-type-conflict",
         `${merged.method.toUpperCase()} ${merged.path}: ${location} parameter '${lead.name}' has different types ` +

@@ -3,6 +3,7 @@ import { compareCodeUnits, compareEndpoints } from "./order.js";
 import { pathShape } from "./path-template.js";
 import { compareSources } from "./rank.js";
 import { fileStart, type Reporter } from "./reporter.js";
+import { settlePlaces } from "./source-place.js";
 import type { Endpoint, NameCandidate } from "./types.js";
 import { HTTP_METHODS } from "./types.js";
 
@@ -101,7 +102,6 @@ export function assignNames(
     }
     used.add(overrideKey);
     const at = endpoint.sources[0]!;
-    const where = { file: at.file, line: at.line, column: at.column };
     let name = override;
     if (!isIdentifierName(override) || isReservedWord(override)) {
       name = camelCase(override, "");
@@ -110,7 +110,7 @@ export function assignNames(
         name === ""
           ? `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; the derived name is used`
           : `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; using ${name}`,
-        where,
+        at,
       );
       if (name === "") {
         pending.push(endpoint);
@@ -123,7 +123,7 @@ export function assignNames(
         RESERVED_ENDPOINT_NAMES.has(name)
           ? `the name override ${JSON.stringify(override)} for ${key} is a name the generated client declares itself; the derived name is used`
           : `the name override ${JSON.stringify(override)} for ${key} clashes with the override for ${clashOwner.get(clashKey(name))}; the derived name is used`,
-        where,
+        at,
       );
       pending.push(endpoint);
       continue;
@@ -202,6 +202,7 @@ export function assignNames(
     if (given.kind === undefined) return;
     const other = holder.get(clashKey(given.name));
     const source = given.source ?? endpoint.sources[0]!;
+    if (other) settlePlaces(); // the message names its line
     reporter.report(
       "naming/name-taken",
       `${endpointKey(endpoint)} is named ${name}: the name ${given.name} its ${given.kind === "operationId" ? "operationId" : "request title"} gives ` +
@@ -264,6 +265,7 @@ function preferredName(endpoint: Endpoint, reporter: Reporter): GivenName {
   if (ids.length === 0 && scored.size > 1) {
     const name = methodPathName(endpoint);
     const titles = [...scored.values()].map((s) => s.first);
+    settlePlaces(); // the message names their lines
     reporter.report(
       "naming/shared-route",
       `${endpointKey(endpoint)} is described by requests with different titles (${titles.map((c) => `${JSON.stringify(c.value)} at ${c.source.file}:${c.source.line}`).join(", ")}); it is named ${name} after its route`,
@@ -315,6 +317,7 @@ function reportConflictingIds(endpoint: Endpoint, reporter: Reporter): void {
   if (ids.size < 2) return;
   const list = [...ids.values()];
   const first = list[0]!;
+  settlePlaces(); // the message names their lines
   reporter.report(
     "merge/operation-id-conflict",
     `${endpointKey(endpoint)} has ${list.length} operationIds: ` +

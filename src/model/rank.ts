@@ -1,6 +1,7 @@
 import { compareCodeUnits } from "./order.js";
 import type { SourceFormat, SourceRef } from "./types.js";
 import { setOwn } from "./own.js";
+import { isWaiting, settlePlaces } from "./source-place.js";
 
 /**
  * The deterministic rule for choosing between sources that disagree, independent of the order the
@@ -20,8 +21,11 @@ export const FORMAT_RANK: Record<SourceFormat, number> = {
 };
 
 export function compareSources(a: SourceRef, b: SourceRef): number {
+  const byFile = compareCodeUnits(a.file, b.file);
+  if (byFile !== 0) return byFile;
+  // places in one file compare by line: every waiting place is found at once (a sort compares many)
+  if (isWaiting(a) || isWaiting(b)) settlePlaces();
   return (
-    compareCodeUnits(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
     compareCodeUnits(a.pointer, b.pointer)

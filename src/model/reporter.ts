@@ -1,5 +1,5 @@
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostic-codes.js";
-import { isWaiting } from "./source-place.js";
+import { isWaiting, settlePlaces } from "./source-place.js";
 import type { Diagnostic, SourceRef } from "./types.js";
 
 /** Where a diagnostic points. A {@link SourceRef} will do; its pointer is not kept. */
@@ -25,9 +25,10 @@ export interface Sink {
   readonly diagnostics: Diagnostic[];
   kept: Set<string>;
   /**
-   * Diagnostics at a place whose position is not found yet (a reader's {@link SourcePlace}),
-   * with that place: their line and column, and whether they repeat one already said, are
-   * settled when the diagnostics are read, by which time the reader has found its places.
+   * Diagnostics at a place whose position is not found yet (a reader's PendingPlaces), or naming
+   * one among their related places, with that place: their line and column, and whether they
+   * repeat one already said, are settled when the diagnostics are read, which finds those places
+   * (source-place.ts `settlePlaces`).
    */
   waiting: [Diagnostic, ReportPlace][];
 }
@@ -61,14 +62,14 @@ export class Reporter {
       throw new Error(
         `${JSON.stringify(code)} is not a diagnostic code: add it to src/model/diagnostic-codes.ts`,
       );
-    const waiting = isWaiting(at);
+    const waiting = isWaiting(at) || (related?.some(isWaiting) ?? false);
     const d: Diagnostic = {
       severity: entry.severity,
       code,
       message,
       file: at.file,
-      line: waiting ? 0 : at.line,
-      column: waiting ? 0 : at.column,
+      line: isWaiting(at) ? 0 : at.line,
+      column: isWaiting(at) ? 0 : at.column,
     };
     if (related && related.length > 0) d.related = [...related];
     if (waiting) {
@@ -130,7 +131,13 @@ export class Reporter {
   private settle(): void {
     const sink = this.sink;
     if (sink.waiting.length === 0) return;
+    settlePlaces(sink.waiting.flatMap(([d, at]) => [at, ...(d.related ?? [])]));
     for (const [d, at] of sink.waiting) {
+      // a place no settling finds is a copy made while it waited: a wrong line is worse than none
+      if (isWaiting(at) || d.related?.some(isWaiting))
+        throw new Error(
+          `internal error: the place of a diagnostic (${d.code}) was copied before its line was found`,
+        );
       d.line = at.line;
       d.column = at.column;
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Path } from "./pointer.js";
 import { Reporter } from "./reporter.js";
-import { PendingPlaces } from "./source-place.js";
+import { DeferredPlaces, PendingPlaces, settlePlaces } from "./source-place.js";
 
 /** Places whose finder puts path `[n, …]` at line n, column 1, counting the batches asked. */
 function places() {
@@ -91,5 +91,52 @@ describe("Reporter with places not found yet", () => {
     expect(
       reporter.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}`),
     ).toEqual(["a.json:4:1", "a.json:2:1"]);
+  });
+});
+
+describe("settlePlaces: places found when first needed", () => {
+  it("finds only the places asked for, then the rest in one batch, each once", () => {
+    const { pending, asked } = places();
+    const refs = [3, 7, 5, 9].map((n) => pending.place([n]));
+    settlePlaces([refs[2]!, { line: 4 }]);
+    expect(asked).toEqual([[[5]]]);
+    expect(refs.map((r) => r.line)).toEqual([0, 0, 5, 0]);
+    settlePlaces();
+    expect(asked).toEqual([[[5]], [[3], [7], [9]]]);
+    expect(refs.map((r) => r.line)).toEqual([3, 7, 5, 9]);
+    settlePlaces();
+    expect(asked).toHaveLength(2);
+  });
+
+  it("released places are never found, and no longer wait to be", () => {
+    const { pending, asked } = places();
+    const ref = pending.place([2]);
+    const deferred = new DeferredPlaces();
+    deferred.hold(pending);
+    deferred.release();
+    settlePlaces();
+    expect(asked).toEqual([]);
+    expect(ref.line).toBe(0);
+  });
+
+  it("a diagnostic read finds the places it names, related ones too", () => {
+    const { pending } = places();
+    const here = { file: "a.json", line: 1, column: 1 };
+    const other = pending.place([6]);
+    const reporter = new Reporter();
+    reporter.report("input/not-a-string", "m", here, [other]);
+    const [d] = reporter.diagnostics;
+    expect(d!.related).toEqual([
+      { file: "a.json", line: 6, column: 1, pointer: "#/6" },
+    ]);
+  });
+
+  it("a copy of a waiting place is refused when read, never printed at line 0", () => {
+    const { pending } = places();
+    const at = pending.place([6]);
+    const reporter = new Reporter();
+    reporter.report("input/not-a-string", "m", { ...at });
+    expect(() => reporter.diagnostics).toThrow(/copied before its line/);
+    pending.release();
   });
 });

@@ -15,14 +15,56 @@ export function isWaiting(at: Pick<SourceRef, "line">): boolean {
   return at.line === 0;
 }
 
+/** Every {@link PendingPlaces} with places handed out and not found yet. */
+const WAITING = new Set<PendingPlaces>();
+
+/**
+ * Finds the line and column of waiting places: of every one handed out so far (no argument),
+ * or of those among `places` (others are left as they are). Whoever reads a place's line or
+ * column, or a copy of it, calls this first; it costs nothing when nothing waits. A few places
+ * cost a walk of their document up to the last of them; all of them, one walk of the whole.
+ */
+export function settlePlaces(places?: Iterable<Pick<SourceRef, "line">>): void {
+  if (WAITING.size === 0) return;
+  if (places === undefined) {
+    for (const pending of [...WAITING]) pending.settle();
+    return;
+  }
+  const wanted = new Set<object>();
+  for (const at of places) if (isWaiting(at)) wanted.add(at);
+  if (wanted.size === 0) return;
+  for (const pending of [...WAITING]) {
+    pending.settleSome(wanted);
+    if (wanted.size === 0) return;
+  }
+}
+
+/**
+ * The documents of a reading whose places are left to be found when first needed (the CLI's
+ * generate runs, when no artifact it makes prints a place): {@link release} at the end of the
+ * run forgets those never needed, with what finding them would take.
+ */
+export class DeferredPlaces {
+  private readonly held: PendingPlaces[] = [];
+
+  hold(pending: PendingPlaces): void {
+    this.held.push(pending);
+  }
+
+  /** Forgets every place not found yet: only once nothing that holds one is used again. */
+  release(): void {
+    for (const pending of this.held.splice(0)) pending.release();
+  }
+}
+
 /**
  * The places one document's reader hands out, found together. Readers make a SourceRef per fact
  * (tens of thousands on a large spec), and finding each where it was made cost a lookup per fact
  * plus a position index of the whole file; here each is made with line and column 0, and
- * {@link settle} finds them all in one pass over the document when the reading is done, writing
- * them into the same plain objects. A reader that prints a line before that settles first
- * (`ReaderContext.settlePlaces`); the reporter holds a diagnostic at a waiting place until its
- * diagnostics are read.
+ * {@link settle} finds them all in one pass over the document, writing them into the same plain
+ * objects. When that happens is the reading's call: at its end (ingest), or when something first
+ * needs a line ({@link settlePlaces}, which the reporter calls for its diagnostics' places), or
+ * never, when the run ends without ({@link release}).
  */
 export class PendingPlaces {
   private refs: SourceRef[] = [];
@@ -48,27 +90,59 @@ export class PendingPlaces {
       column: 0,
       pointer: toPointer(path, this.prefix),
     };
+    if (this.refs.length === 0) WAITING.add(this);
     this.refs.push(ref);
     this.numbers.push(numberBits(path));
     return ref;
   }
 
-  /** Finds every place handed out since the last settle, in one pass over the document. */
+  /** Finds every place handed out and not found yet, in one pass over the document. */
   settle(): void {
-    if (this.refs.length === 0) return;
-    const { refs, numbers } = this;
+    this.settleWhere(() => true);
+  }
+
+  /** Finds the places of this document among `wanted`, in one pass, and takes them out of it. */
+  settleSome(wanted: Set<object>): void {
+    this.settleWhere((ref) => wanted.delete(ref));
+  }
+
+  /**
+   * Forgets the places not found yet: they keep line and column 0. Only for a caller that drops
+   * everything that holds them (the CLI's run, at its end), so that what finding them needs
+   * (the document's text) is not kept.
+   */
+  release(): void {
     this.refs = [];
     this.numbers = [];
-    const paths = refs.map((ref, i) => {
+    WAITING.delete(this);
+  }
+
+  private settleWhere(chosen: (ref: SourceRef) => boolean): void {
+    const { refs, numbers } = this;
+    const picked: number[] = [];
+    const kept: number[] = [];
+    for (let i = 0; i < refs.length; i++) {
+      // a place found by an earlier settleSome is passed over
+      if (!isWaiting(refs[i]!)) continue;
+      (chosen(refs[i]!) ? picked : kept).push(i);
+    }
+    if (kept.length === 0) this.release();
+    else if (picked.length > 0) {
+      this.refs = kept.map((i) => refs[i]!);
+      this.numbers = kept.map((i) => numbers[i]!);
+    }
+    if (picked.length === 0) return;
+    const paths = picked.map((i) => {
       const bits = numbers[i]!;
       return typeof bits === "number"
-        ? pathOf(ref.pointer, this.prefix.length, bits)
+        ? pathOf(refs[i]!.pointer, this.prefix.length, bits)
         : bits;
     });
     const found = this.find(paths);
-    for (let i = 0; i < refs.length; i++) {
-      refs[i]!.line = found[i]!.line;
-      refs[i]!.column = found[i]!.column;
+    for (let k = 0; k < picked.length; k++) {
+      const ref = refs[picked[k]!]!;
+      ref.line = found[k]!.line;
+      ref.column = found[k]!.column;
     }
   }
 }

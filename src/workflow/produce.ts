@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import type { ArtifactPlugin, GeneratedFile } from "../emit/artifact.js";
 import { runPipeline } from "../pipeline.js";
+import { printsNoPlaces, withNeeds } from "../emit/registry.js";
+import { DeferredPlaces } from "../model/source-place.js";
 import { fileStart, Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { compareCodeUnits } from "../model/order.js";
@@ -88,6 +90,48 @@ export async function produce(
   /** Given each plugin's files as it returns them (see PipelineSettings.keep). */
   keep?: (files: GeneratedFile[]) => GeneratedFile[],
 ): Promise<Produced> {
+  const plugins = pluginsOf(settings, stages);
+  const names = withNeeds(settings.emit.artifacts, plugins);
+  // when no file made prints a place, the inputs' places are found only as diagnostics need
+  // them; the model goes with this run, and so do the places never needed
+  const deferred = printsNoPlaces(plugins.filter((p) => names.includes(p.name)))
+    ? new DeferredPlaces()
+    : undefined;
+  try {
+    return await produceRun(
+      settings,
+      stages,
+      { plugins, deferred },
+      onStage,
+      sources,
+      accept,
+      keep,
+    );
+  } finally {
+    deferred?.release();
+  }
+}
+
+/** The plugins a run knows: the settings', or the stages' stand-ins of the same names. */
+function pluginsOf(
+  settings: GenerateSettings,
+  stages: Stages,
+): ArtifactPlugin[] {
+  const stand = stages.plugins ?? [];
+  return settings.emit.plugins.map(
+    (plugin) => stand.find((p) => p.name === plugin.name) ?? plugin,
+  );
+}
+
+async function produceRun(
+  settings: GenerateSettings,
+  stages: Stages,
+  run: { plugins: ArtifactPlugin[]; deferred: DeferredPlaces | undefined },
+  onStage: (message: string) => void,
+  sources: SourceCache | undefined,
+  accept: Accept | undefined,
+  keep: ((files: GeneratedFile[]) => GeneratedFile[]) | undefined,
+): Promise<Produced> {
   const { inputFiles, unmatched } = listInputs(settings);
   // apiloom's own diagnostics first, then the settings', the model's, the emitters', the scaffold's
   const reporter = new Reporter();
@@ -115,20 +159,15 @@ export async function produce(
   };
   if (settings.lock)
     reads.set(fromOut(out, settings.lock), hashFile(settings.lock));
-  const stand = stages.plugins ?? [];
   const { model, files, diagnostics } = await runPipeline(inputFiles, {
     load: {
       ...modelLoadOptions(settings, readText),
       parse: sources
         ? (text, file, absPath) => sources.parse(text, file, absPath, parseText)
         : undefined,
+      deferPlaces: run.deferred,
     },
-    emit: {
-      ...settings.emit,
-      plugins: settings.emit.plugins.map(
-        (plugin) => stand.find((p) => p.name === plugin.name) ?? plugin,
-      ),
-    },
+    emit: { ...settings.emit, plugins: run.plugins },
     onStage,
     keep,
   });

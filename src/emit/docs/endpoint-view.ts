@@ -1,3 +1,4 @@
+import { settlePlaces } from "../../model/source-place.js";
 import { compareCodeUnits } from "../../model/order.js";
 import { allParameters } from "../../model/factories.js";
 import type {
@@ -113,6 +114,7 @@ function undescribedLabel(media: MediaContent): string {
 function uniqueSources(
   sources: readonly SourceRef[],
 ): { file: string; line: number }[] {
+  settlePlaces(); // found already when run as a plugin (emit/run.ts)
   const seen = new Map<string, { file: string; line: number }>();
   for (const s of sources)
     seen.set(`${s.file}\u0000${s.line}`, { file: s.file, line: s.line });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Path } from "../../model/pointer.js";
 import { parseJson } from "./json.js";
+import { Scanner, wantedChild, type WantedEntry } from "./json-scanner.js";
 
 /**
  * Every path of a value (members and elements), plus missing members and elements below each,
@@ -23,6 +24,17 @@ function pathsOf(value: unknown, at: Path = [], out: Path[] = []): Path[] {
     for (const [k, v] of Object.entries(value)) pathsOf(v, [...at, k], out);
     out.push([...at, "missing"], [...at, 0]);
   }
+  return out;
+}
+
+/** Every path of a value that is there (members and elements). */
+function presentPaths(value: unknown, at: Path = [], out: Path[] = []): Path[] {
+  out.push(at);
+  if (Array.isArray(value))
+    value.forEach((v, i) => presentPaths(v, [...at, i], out));
+  else if (value !== null && typeof value === "object")
+    for (const [k, v] of Object.entries(value))
+      presentPaths(v, [...at, k], out);
   return out;
 }
 
@@ -54,6 +66,35 @@ describe("JsonDocument.locateAll", () => {
     );
   });
 
+  it("answers as locate does for a few present paths, the walk stopping once it saw them all", () => {
+    fc.assert(
+      fc.property(
+        json,
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        (inner, indent, picks) => {
+          const value = {
+            p: { q: [inner, { r: inner }] },
+            s: inner,
+            t: [inner],
+          };
+          const present = presentPaths(value);
+          const paths = picks.map((i) => present[i % present.length]!);
+          const written = JSON.stringify(value, null, indent);
+          for (const text of [
+            written,
+            `{"s": {"t": [1]},${written.slice(1)}`,
+          ]) {
+            const all = parseJson(text, "a.json").locateAll!(paths);
+            const one = parseJson(text, "a.json");
+            expect(all).toEqual(paths.map((p) => one.locate(p)));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("finds keys written twice as locate does (the index's last, a descent's first)", () => {
     const text = [
       "{",
@@ -81,5 +122,52 @@ describe("JsonDocument.locateAll", () => {
       { line: 3, column: 5 },
       { line: 2, column: 3 },
     ]);
+  });
+});
+
+describe("Scanner.indexWanted with a count of entries to see", () => {
+  it("stops once it saw them all, and records each on the way", () => {
+    const text = '{"a": {"b": [10, 20]}, "z": {"long": [1, 2, 3]}}';
+    const root: WantedEntry = {};
+    const b = wantedChild(wantedChild(root, "a", 0, true)!, "b", 1, true)!;
+    const second = wantedChild(b, 1, 2, true)!;
+    const scanner = new Scanner(text);
+    scanner.unseen = 3;
+    scanner.indexWanted(root, 0, Infinity);
+    expect(second.offset).toBe(text.indexOf("20"));
+    expect(scanner.pos).toBeLessThan(text.indexOf('"z"'));
+    // without the count, the walk goes to the end
+    const again = new Scanner(text);
+    again.indexWanted(root, 0, Infinity);
+    expect(again.pos).toBe(text.length);
+  });
+});
+
+describe("Scanner.skipValue", () => {
+  it("passes over exactly one value of any kind, strings with escapes and brackets included", () => {
+    fc.assert(
+      fc.property(
+        fc.array(json, { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 0, max: 3 }),
+        (items, indent) => {
+          const written = items.map((v) =>
+            JSON.stringify(v ?? null, null, indent),
+          );
+          const text = `[ ${written.join(" ,\n ")} ]`;
+          const scanner = new Scanner(text);
+          scanner.pos = 1;
+          for (const w of written) {
+            scanner.skipWs();
+            const start = scanner.pos;
+            scanner.skipValue();
+            expect(text.slice(start, scanner.pos)).toBe(w);
+            scanner.skipWs();
+            scanner.pos++; // ',' or ']'
+          }
+          expect(scanner.pos).toBe(text.length);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

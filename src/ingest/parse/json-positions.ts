@@ -12,20 +12,69 @@ import {
   type ParseWarning,
 } from "./parsed-document.js";
 
-/**
- * A parsed JSON document and its position index: built on the first `locate` call (every member
- * down to {@link INDEX_DEPTH}), deeper paths walked from the nearest indexed ancestor.
- */
+/** A parsed JSON document: its value, and its positions ({@link JsonPositions}). */
 export class JsonDocument implements ParsedDocument {
-  private index: Map<string, number> | undefined;
-  private lines: LineIndex;
+  private readonly positions: JsonPositions;
 
   constructor(
-    private readonly text: string,
+    text: string,
     readonly value: unknown,
     readonly warnings: readonly ParseWarning[],
   ) {
+    this.positions = new JsonPositions(text, warnings.length > 0);
+  }
+
+  locate(path: Path): { line: number; column: number } {
+    return this.positions.locate(path);
+  }
+
+  locateAll(paths: readonly Path[]): { line: number; column: number }[] {
+    return this.positions.locateAll(paths);
+  }
+
+  placeFinder(): (
+    paths: readonly Path[],
+  ) => { line: number; column: number }[] {
+    const positions = this.positions;
+    return (paths) => positions.locateAll(paths);
+  }
+
+  rawScalar(path: Path): string | undefined {
+    const at = this.positions.locate(path);
+    let value: unknown = this.value;
+    for (const segment of path)
+      value =
+        value !== null && typeof value === "object"
+          ? (value as Record<string, unknown>)[segment as string]
+          : undefined;
+    return scalarTokenAt(
+      this.positions.lineText(at.line),
+      at.column,
+      typeof path.at(-1) === "string",
+      value,
+    );
+  }
+}
+
+/**
+ * The positions of a JSON text (it holds the text, not the value): an index built on the first
+ * `locate` call (every member down to {@link INDEX_DEPTH}), deeper paths walked from the nearest
+ * indexed ancestor; or, for many paths at once, one walk ({@link locateAll}).
+ */
+export class JsonPositions {
+  private index: Map<string, number> | undefined;
+  private readonly lines: LineIndex;
+
+  constructor(
+    private readonly text: string,
+    /** The text gives a key twice in one object (a parse/duplicate-json-key warning). */
+    private readonly duplicates: boolean,
+  ) {
     this.lines = new LineIndex(text);
+  }
+
+  lineText(line: number): string {
+    return this.lines.lineText(line);
   }
 
   locate(path: Path): { line: number; column: number } {
@@ -51,12 +100,13 @@ export class JsonDocument implements ParsedDocument {
    * {@link locate} for many paths, with the same answers: one walk over the text records only
    * the entries the paths go through, instead of indexing every member, and the lines come from
    * one sweep instead of a table of every line's start. Without duplicate keys the walk goes all
-   * the way down; with them it stops at INDEX_DEPTH and descends from there, as locate does
-   * (the index keeps a key's last place, a descent finds its first).
+   * the way down, and stops once every entry asked for is seen (a few places near the start of
+   * a large file cost a walk of the start); with them it stops at INDEX_DEPTH and descends from
+   * there, as locate does (the index keeps a key's last place, a descent finds its first).
    */
   locateAll(paths: readonly Path[]): { line: number; column: number }[] {
     if (this.index) return paths.map((path) => this.locate(path));
-    const limit = this.warnings.length === 0 ? Infinity : INDEX_DEPTH;
+    const limit = this.duplicates ? INDEX_DEPTH : Infinity;
     const root: WantedEntry = {};
     for (const path of paths) {
       let entry = root;
@@ -66,6 +116,8 @@ export class JsonDocument implements ParsedDocument {
     const scanner = new Scanner(this.text);
     scanner.skipWs();
     root.offset = scanner.pos;
+    // a key seen twice would be recorded twice (the last place wins): no stopping early then
+    scanner.unseen = this.duplicates ? -1 : entriesBelow(root);
     scanner.indexWanted(root, 0, limit);
     const offsets = paths.map((path) => {
       // the deepest entry seen on the way down, as locate's index lookup finds it
@@ -94,22 +146,14 @@ export class JsonDocument implements ParsedDocument {
       path.slice(depth),
     );
   }
+}
 
-  rawScalar(path: Path): string | undefined {
-    const at = this.locate(path);
-    let value: unknown = this.value;
-    for (const segment of path)
-      value =
-        value !== null && typeof value === "object"
-          ? (value as Record<string, unknown>)[segment as string]
-          : undefined;
-    return scalarTokenAt(
-      this.lines.lineText(at.line),
-      at.column,
-      typeof path.at(-1) === "string",
-      value,
-    );
-  }
+/** How many entries the walk is to find below `entry`. */
+function entriesBelow(entry: WantedEntry): number {
+  let n = 0;
+  for (const map of [entry.children, entry.members, entry.elements])
+    if (map) for (const child of map.values()) n += 1 + entriesBelow(child);
+  return n;
 }
 
 function keyOf(path: Path, depth: number): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   jsonStructureOf,
   jsonTooDeepAt,
+  keyColons,
   scanJsonStructure,
 } from "./nesting.js";
 
@@ -62,5 +63,49 @@ describe("jsonStructureOf (the value's members against the text's)", () => {
 
   it("counts no colon inside a string, escaped quotes included", () => {
     expect(of('{"a\\":b":"c:\\"d:","e":[":"]}')).toEqual({ duplicates: [] });
+  });
+});
+
+describe("jsonStructureOf against the full scan, on generated texts", () => {
+  // deterministic: a small linear congruential generator
+  let seed = 29;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return (seed >>> 16) % n;
+  };
+  // fragments of a JSON string literal as written: colons, escaped quotes and backslashes
+  const pieces = ["a", ":", '\\"', "\\\\", " ", "é", "\\u003a", ",", "{", "]"];
+  const string = () =>
+    `"${Array.from({ length: random(4) }, () => pieces[random(pieces.length)]).join("")}"`;
+  const ws = () => [" ", "", "\n  ", "\t", "\r\n"][random(5)]!;
+  /** A JSON text and how many members it writes (duplicates included). */
+  function text(depth: number): { text: string; keys: number } {
+    const kind = depth > 3 ? 2 : random(3);
+    if (kind === 2) return { text: random(2) ? string() : "12", keys: 0 };
+    const items = Array.from({ length: random(4) }, () => text(depth + 1));
+    let keys = items.reduce((sum, item) => sum + item.keys, 0);
+    if (kind === 1)
+      return { text: `[${items.map((i) => ws() + i.text).join(",")}]`, keys };
+    const names = items.map(() => (random(2) ? string() : '"k"'));
+    keys += items.length;
+    return {
+      text: `{${items.map((item, i) => `${ws()}${names[i]}${ws()}:${ws()}${item.text}`).join(",")}}`,
+      keys,
+    };
+  }
+
+  it("gives the full scan's answer, and counts no fewer keys than the text writes", () => {
+    let duplicated = 0;
+    for (let round = 0; round < 3000; round++) {
+      const made = text(0);
+      const value: unknown = JSON.parse(made.text);
+      const full = scanJsonStructure(made.text);
+      if (full.duplicates.length > 0) duplicated++;
+      expect(jsonStructureOf(made.text, value)).toEqual(full);
+      expect(keyColons(made.text)).toBeGreaterThanOrEqual(made.keys);
+    }
+    // the generator does make duplicates, so both answers are compared
+    expect(duplicated).toBeGreaterThan(100);
+    expect(duplicated).toBeLessThan(2900);
   });
 });

@@ -56,9 +56,13 @@ export function scanJsonStructure(
 /**
  * {@link scanJsonStructure} of a JSON text and the value `JSON.parse` made of it, with the same
  * answer, cheaper in the usual case of nothing to report: when the value nests no deeper than
- * `max` and holds as many members as the text writes (keys: strings followed by `:`; a duplicated
- * key leaves fewer in the value), there is nothing to find, and no key is decoded.
- * Otherwise the full scan finds the places.
+ * `max` and holds as many members as {@link keyColons} counts in the text, there is nothing to
+ * find, and no key is decoded. Otherwise the full scan finds the places.
+ *
+ * Sound because the count never falls short: it counts every key the text writes (K), and maybe
+ * more; the value holds at most K members (fewer exactly when a key is duplicated). So the two
+ * agree only when the count is K and nothing was lost. A count that overshoots (a string that
+ * starts with `:`) only costs the full scan.
  */
 export function jsonStructureOf(
   text: string,
@@ -66,52 +70,64 @@ export function jsonStructureOf(
   max = MAX_NESTING,
 ): JsonStructure {
   const members = countMembers(value, 0, max);
-  if (members !== -1 && members === countKeys(text)) return { duplicates: [] };
+  if (members !== -1 && members === keyColons(text)) return { duplicates: [] };
   return scanJsonStructure(text, max);
 }
 
 /** Members of every object in `value` (`depth` brackets open around it), or -1 past `max`. */
 function countMembers(value: unknown, depth: number, max: number): number {
   if (value === null || typeof value !== "object") return 0;
+  return countBelow(value, depth, max);
+}
+
+/** {@link countMembers} of an object or array, called only for those (no call per scalar). */
+function countBelow(value: object, depth: number, max: number): number {
   if (depth >= max) return -1;
   let n = 0;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const below = countMembers(value[i], depth + 1, max);
+      const item: unknown = value[i];
+      if (item === null || typeof item !== "object") continue;
+      const below = countBelow(item, depth + 1, max);
       if (below === -1) return -1;
       n += below;
     }
     return n;
   }
   for (const key in value) {
-    const below = countMembers(
-      (value as Record<string, unknown>)[key],
-      depth + 1,
-      max,
-    );
+    n++;
+    const member: unknown = (value as Record<string, unknown>)[key];
+    if (member === null || typeof member !== "object") continue;
+    const below = countBelow(member, depth + 1, max);
     if (below === -1) return -1;
-    n += below + 1;
+    n += below;
   }
   return n;
 }
 
 /**
- * How many members a JSON text writes: strings followed by a `:` (after whitespace), which are
- * its keys. Strings are skipped with `indexOf`, and so is the whitespace between them.
+ * At least as many as the members a JSON text writes, and as many in real texts: the colons whose
+ * nearest character before, past whitespace, is an unescaped `"`. Every key is such a string
+ * followed by its colon; a colon inside a string is counted only when an unescaped quote, the
+ * string's opening one, comes right before it (`":"`). Colons are far fewer than quotes (240k
+ * against 740k in GitHub's description), so this is ~3 times faster than skipping every string.
  */
-function countKeys(text: string): number {
+export function keyColons(text: string): number {
   let n = 0;
-  let pos = 0;
-  for (;;) {
-    const quote = text.indexOf('"', pos);
-    if (quote === -1) return n;
-    let i = stringEnd(text, quote) + 1;
+  let colon = text.indexOf(":");
+  while (colon !== -1) {
+    let i = colon - 1;
     let c = text.charCodeAt(i);
     while (c === 32 || c === 10 || c === 13 || c === 9)
-      c = text.charCodeAt(++i);
-    if (c === 58) n++;
-    pos = i;
+      c = text.charCodeAt(--i);
+    if (c === 34) {
+      let b = i - 1;
+      while (text.charCodeAt(b) === 92) b--;
+      if ((i - 1 - b) % 2 === 0) n++;
+    }
+    colon = text.indexOf(":", colon + 1);
   }
+  return n;
 }
 
 /** Offset in a JSON text of the first `{` or `[` nested deeper than `max`, skipping strings. */

@@ -12,6 +12,14 @@ export interface ParsedDocument {
   /** {@link locate} for many paths at once (cheaper than one by one on a large file). */
   locateAll?(paths: readonly Path[]): { line: number; column: number }[];
   /**
+   * {@link locateAll} as a function that holds only what finding positions needs (a JSON
+   * document's text, not its value), for a reading that finds its places later, when first
+   * needed. Without it, the places are found when the reading ends.
+   */
+  placeFinder?(): (
+    paths: readonly Path[],
+  ) => { line: number; column: number }[];
+  /**
    * The text of the scalar at `path` as written (`1.10` where the value is the number 1.1, `0x1F`
    * where it is 31), or undefined when it cannot be read back to the same value.
    */
