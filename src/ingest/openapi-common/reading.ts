@@ -68,6 +68,9 @@ export class SpecReading {
    * be resolved (resolveRef has reported why).
    */
   deref(node: Node, what: string): Node | undefined {
+    // most nodes are no reference: answered before any key or set is made
+    if (!isRecord(node.value) || typeof node.value.$ref !== "string")
+      return node;
     let current = node;
     const seen = new Set<string>([locationKey(node)]);
     while (isRecord(current.value) && typeof current.value.$ref === "string") {

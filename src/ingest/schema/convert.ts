@@ -1,6 +1,4 @@
-import { schemaRef } from "../../model/schema-ref.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
-import { toPointer, type Path } from "../../model/pointer.js";
 import {
   isRecord,
   type ReaderContext,
@@ -8,12 +6,12 @@ import {
 } from "../reader.js";
 import { setOwn } from "../../model/own.js";
 import { breakRefCycles, DOC_KEYWORDS } from "./ref-cycles.js";
+import { NamedSchemas } from "./named-schemas.js";
 import { type At, Place, pathOf } from "./place.js";
 import {
   applyDraft4Exclusive,
   discriminatorOf,
   makeNullable,
-  suggestName,
 } from "./dialect-rules.js";
 import {
   checkedKeyword,
@@ -41,25 +39,20 @@ export const MAX_SCHEMA_DEPTH = 128;
 
 export class SchemaConverter {
   /** Named schemas: the document's own definitions plus anything imported through a `$ref`. */
-  readonly schemas: Record<string, NamedSchema> = {};
-  /** `absPath#pointer` → name, for every named schema already registered. */
-  private readonly byTarget = new Map<string, string>();
+  readonly schemas: Record<string, NamedSchema>;
+  private readonly names: NamedSchemas;
   /** Schemas being converted inside each other right now (nesting, or a chain of new names). */
   private depth = 0;
-  /** Named schemas registered, waiting to be converted (see {@link drain}). */
-  private readonly pending: {
-    entry: NamedSchema;
-    raw: unknown;
-    doc: SourceDocument;
-    path: Path;
-  }[] = [];
 
   constructor(
     private readonly ctx: ReaderContext,
     private readonly dialect: SchemaDialect,
     /** Where the document keeps its named schemas: `["definitions"]` or `["components","schemas"]`. */
     private readonly home: readonly string[],
-  ) {}
+  ) {
+    this.names = new NamedSchemas(ctx, home);
+    this.schemas = this.names.schemas;
+  }
 
   /** Converts every schema under the document's home (`definitions` or `components.schemas`). */
   convertHome(): void {
@@ -68,7 +61,7 @@ export class SchemaConverter {
       container = isRecord(container) ? container[key] : undefined;
     if (!isRecord(container)) return;
     for (const name of Object.keys(container))
-      this.named(this.ctx.doc, [...this.home, name], name);
+      this.names.named(this.ctx.doc, [...this.home, name], name);
     this.drain();
   }
 
@@ -78,7 +71,7 @@ export class SchemaConverter {
    * long chain would be as deep as the stack.
    */
   drain(): void {
-    for (let next = this.pending.shift(); next; next = this.pending.shift())
+    for (let next = this.names.next(); next; next = this.names.next())
       next.entry.schema = this.convert(next.raw, next.doc, next.path);
   }
 
@@ -210,7 +203,7 @@ export class SchemaConverter {
       case "discriminator":
         return (
           discriminatorOf(value, (target, entry) =>
-            this.mappingRef(target, doc, [
+            this.names.mappingRef(target, doc, [
               ...pathOf(path),
               "discriminator",
               "mapping",
@@ -289,18 +282,9 @@ export class SchemaConverter {
     doc: SourceDocument,
     at: At,
   ): Schema {
-    const ref = raw.$ref as string;
-    const path = pathOf(at);
-    const target = this.ctx.resolveRef(ref, doc, [...path, "$ref"]);
-    if (!target) return {};
-    const name = this.named(
-      target.doc,
-      target.path,
-      suggestName(target.path, target.doc),
-    );
-    const target$ref: Schema = {
-      $ref: schemaRef(name),
-    };
+    const modelRef = this.names.modelRef(raw.$ref as string, doc, at);
+    if (modelRef === undefined) return {};
+    const target$ref: Schema = { $ref: modelRef };
     // 2.0 and 3.0 ignore $ref siblings except for docs; 3.1 (JSON Schema 2020-12) applies them
     // as well, which allOf says without changing what the reference points at.
     let out = target$ref;
@@ -310,7 +294,7 @@ export class SchemaConverter {
         if (!REF_SIBLINGS_KEPT.has(key) && !key.startsWith("x-"))
           setOwn(rest, key, value);
       if (Object.keys(rest).length > 0)
-        out = { allOf: [target$ref, this.convert(rest, doc, path)] };
+        out = { allOf: [target$ref, this.convert(rest, doc, at)] };
     }
     for (const key of DOC_KEYWORDS)
       if (raw[key] !== undefined)
@@ -324,60 +308,6 @@ export class SchemaConverter {
   breakAliasCycles(): void {
     this.drain();
     breakRefCycles(this.schemas, this.ctx);
-  }
-
-  /** Registers the schema at `path` of `doc` under a unique name (once), converting it. */
-  private named(doc: SourceDocument, path: Path, wanted: string): string {
-    const key = `${doc.absPath}#${doc.docIndex}#${path.join("\u0000")}`;
-    const known = this.byTarget.get(key);
-    if (known !== undefined) return known;
-    let name = wanted;
-    for (let i = 2; Object.hasOwn(this.schemas, name); i++)
-      name = `${wanted}${i}`;
-    this.byTarget.set(key, name);
-    const entry: NamedSchema = { name, schema: {}, sources: [doc.ref(path)] };
-    setOwn(this.schemas, name, entry);
-    let raw: unknown = doc.value;
-    for (const segment of path)
-      raw =
-        isRecord(raw) || Array.isArray(raw)
-          ? (raw as Record<string, unknown>)[segment as string]
-          : undefined;
-    this.pending.push({ entry, raw, doc, path });
-    return name;
-  }
-
-  /**
-   * A discriminator mapping's target as the model's `$ref` (§4.8.25.1: a reference, or the name
-   * of a schema under components/schemas); undefined, reported as a `$ref` would be, when it
-   * names nothing. `at` is the mapping entry.
-   */
-  private mappingRef(
-    value: string,
-    doc: SourceDocument,
-    at: Path,
-  ): string | undefined {
-    let ref = value;
-    if (!value.includes("#") && !value.includes("/")) {
-      // a bare schema name: the home of the document's schemas holds it, or nothing does
-      let home: unknown = doc.value;
-      for (const key of this.home)
-        home = isRecord(home) ? home[key] : undefined;
-      if (!isRecord(home) || !Object.hasOwn(home, value)) {
-        this.ctx.reporter.report(
-          "ref/not-found",
-          `discriminator mapping ${JSON.stringify(value)} names no schema (no ${JSON.stringify([...this.home, value].join("/"))}); the entry is left out`,
-          doc.ref(at),
-        );
-        return undefined;
-      }
-      ref = "#" + toPointer([...this.home, value]);
-    }
-    const target = this.ctx.resolveRef(ref, doc, at);
-    if (!target) return undefined;
-    return schemaRef(
-      this.named(target.doc, target.path, suggestName(target.path, target.doc)),
-    );
   }
 }
 
