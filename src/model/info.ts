@@ -18,7 +18,7 @@ export function mergeInfo(
   rankOf: (doc: DocumentModel) => number,
   preferred: (doc: DocumentModel) => boolean,
 ): ApiInfo {
-  const phrases = operationPhrases(endpoints);
+  const phrases = operationPhrases(endpoints, longestAsked(documents));
   const candidates = documents.flatMap((doc) => {
     const title = cleanTitle(doc.info.title, phrases);
     return title === undefined ? [] : [{ doc, title }];
@@ -67,8 +67,15 @@ function offer(doc: DocumentModel, rankOf: (doc: DocumentModel) => number) {
   };
 }
 
-/** Operation summaries, descriptions and request names, normalized. */
-function operationPhrases(endpoints: readonly Endpoint[]): Set<string> {
+/**
+ * Operation summaries, descriptions and request names, normalized: those that can be no longer
+ * than `longest` once normalized (the set is only asked about texts that long; an operation's
+ * description is often pages of prose, and normalizing it made a copy or three).
+ */
+export function operationPhrases(
+  endpoints: readonly Endpoint[],
+  longest = Infinity,
+): Set<string> {
   const out = new Set<string>();
   for (const e of endpoints) {
     for (const text of [
@@ -78,12 +85,45 @@ function operationPhrases(endpoints: readonly Endpoint[]): Set<string> {
         .filter((c) => c.kind === "requestName")
         .map((c) => c.value),
     ])
-      if (text && text.trim() !== "") out.add(normalize(text));
+      if (text && text.trim() !== "" && !surelyLonger(text, longest))
+        out.add(normalize(text));
   }
   return out;
 }
 
-function normalize(text: string): string {
+/**
+ * The longest normalized text {@link mergeInfo} looks up among the phrases: a document's title,
+ * each ending of it (cleanTitle), its description.
+ */
+function longestAsked(documents: readonly DocumentModel[]): number {
+  let longest = 0;
+  for (const doc of documents) {
+    const title = doc.info.title?.trim().replace(/\s+/g, " ") ?? "";
+    const words = title.split(" ");
+    for (let i = 0; i < words.length; i++)
+      longest = Math.max(longest, normalize(words.slice(i).join(" ")).length);
+    const description = doc.info.description?.trim();
+    if (description) longest = Math.max(longest, normalize(description).length);
+  }
+  return longest;
+}
+
+/**
+ * True when `normalize(text)` is surely longer than `limit`: it keeps every printable ASCII
+ * character but the dot as one character (whitespace collapses, trailing dots go, and
+ * lower-casing may change others), so more of those than `limit` is enough. Stops counting there.
+ */
+function surelyLonger(text: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f && c !== 0x2e && ++kept > limit) return true;
+  }
+  return false;
+}
+
+export function normalize(text: string): string {
   return text.trim().replace(/\.+$/, "").replace(/\s+/g, " ").toLowerCase();
 }
 

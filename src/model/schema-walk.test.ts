@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  isMap,
+  isSubSchema,
+  mapSubSchemas,
+  SCHEMA_KEYWORDS,
+  SCHEMA_LIST_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
   subSchemas,
   walkSchema,
   walkSchemaNodes,
@@ -89,6 +95,82 @@ describe("walkSchema", () => {
         });
       }),
       { numRuns: 500, seed: 29 },
+    );
+  });
+});
+
+describe("subSchemas and mapSubSchemas", () => {
+  it("find the sub-schemas the keyword sets found, one lookup per keyword", () => {
+    // the classification before the kinds table: a list under a list keyword, else one
+    // sub-schema under a one keyword, else a map under a map keyword
+    const ONE = new Set<string>(SCHEMA_KEYWORDS);
+    const LIST = new Set<string>(SCHEMA_LIST_KEYWORDS);
+    const MAP = new Set<string>(SCHEMA_MAP_KEYWORDS);
+    const oldSites = (schema: Schema) => {
+      const out: unknown[] = [];
+      for (const keyword of Object.keys(schema)) {
+        const value = (schema as Record<string, unknown>)[keyword];
+        if (Array.isArray(value)) {
+          if (LIST.has(keyword))
+            value.forEach((item, key) => {
+              if (isSubSchema(item)) out.push([keyword, key, item]);
+            });
+        } else if (ONE.has(keyword)) {
+          if (isSubSchema(value)) out.push([keyword, undefined, value]);
+        } else if (MAP.has(keyword) && isMap(value))
+          for (const key of Object.keys(value))
+            if (isSubSchema(value[key])) out.push([keyword, key, value[key]]);
+      }
+      return out;
+    };
+    const keyword = fc.constantFrom(
+      ...SCHEMA_KEYWORDS,
+      ...SCHEMA_LIST_KEYWORDS,
+      ...SCHEMA_MAP_KEYWORDS,
+      "type",
+      "enum",
+      "default",
+      "constructor",
+      "__proto__",
+    );
+    const value = fc.oneof(
+      fc.constantFrom<unknown>(true, 3, "s", null, { type: "string" }),
+      fc.array(fc.constantFrom<unknown>(true, 3, { type: "integer" }), {
+        maxLength: 3,
+      }),
+      fc.dictionary(
+        fc.constantFrom("a", "b"),
+        fc.constantFrom<unknown>(false, 1, { type: "null" }),
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(keyword, value), { maxLength: 6 }),
+        (entries) => {
+          const schema: Record<string, unknown> = {};
+          for (const [k, v] of entries)
+            Object.defineProperty(schema, k, {
+              value: v,
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
+          const want = oldSites(schema as Schema);
+          const sites = subSchemas(schema as Schema).map((s) => [
+            s.keyword,
+            s.key,
+            s.schema,
+          ]);
+          expect(sites).toEqual(want);
+          const mappedAt: unknown[] = [];
+          mapSubSchemas(schema as Schema, (sub, site) => {
+            mappedAt.push([site.keyword, site.key, sub]);
+            return sub;
+          });
+          expect(mappedAt).toEqual(want);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -93,9 +93,25 @@ export const SCHEMA_MAP_KEYWORDS = [
   "dependencies",
 ] as const;
 
-const ONE_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORDS);
-const LIST_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_LIST_KEYWORDS);
-const MAP_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_MAP_KEYWORDS);
+/** Bits of {@link SUB_SCHEMA_KINDS}: the keyword holds one sub-schema, a list, a map of them. */
+const ONE = 1;
+const LIST = 2;
+const MAP = 4;
+
+/**
+ * What each sub-schema keyword may hold (`items`: one, or a list): one lookup per keyword of a
+ * schema, and the value of any other keyword is never read.
+ */
+const SUB_SCHEMA_KINDS: ReadonlyMap<string, number> = (() => {
+  const kinds = new Map<string, number>();
+  const add = (keywords: readonly string[], kind: number) => {
+    for (const k of keywords) kinds.set(k, (kinds.get(k) ?? 0) | kind);
+  };
+  add(SCHEMA_KEYWORDS, ONE);
+  add(SCHEMA_LIST_KEYWORDS, LIST);
+  add(SCHEMA_MAP_KEYWORDS, MAP);
+  return kinds;
+})();
 
 /** Where a sub-schema sits in its parent: the keyword, and the name or index under it. */
 export interface SubSchemaSite {
@@ -142,18 +158,20 @@ function pushSubSchemas(
   if (!isMap(schema)) return;
   // keys, not Object.entries: no [key, value] pair per keyword (every walk of every schema)
   for (const keyword of Object.keys(schema)) {
+    const kind = SUB_SCHEMA_KINDS.get(keyword);
+    if (kind === undefined) continue;
     const value = schema[keyword];
     if (Array.isArray(value)) {
-      if (LIST_KEYWORDS.has(keyword))
+      if (kind & LIST)
         for (let key = 0; key < value.length; key++) {
           const item: unknown = value[key];
           if (isSubSchema(item))
             out.push(sites ? { keyword, key, schema: item } : item);
         }
-    } else if (ONE_KEYWORDS.has(keyword)) {
+    } else if (kind & ONE) {
       if (isSubSchema(value))
         out.push(sites ? { keyword, schema: value } : value);
-    } else if (MAP_KEYWORDS.has(keyword) && isMap(value)) {
+    } else if (kind & MAP && isMap(value)) {
       // `dependencies` maps to a schema or to a list of names (a list is no sub-schema)
       for (const key of Object.keys(value)) {
         const item = value[key];
@@ -234,16 +252,17 @@ export function mapSubSchemas(
   for (const keyword of Object.keys(schema)) {
     const value = schema[keyword];
     let mapped: unknown = value;
+    const kind = SUB_SCHEMA_KINDS.get(keyword) ?? 0;
     if (Array.isArray(value)) {
-      if (LIST_KEYWORDS.has(keyword))
+      if (kind & LIST)
         mapped = value.flatMap((item, key) => {
           if (!isSubSchema(item)) return [item];
           const next = fn(item, { keyword, key, schema: item });
           return next === undefined ? [] : [next];
         });
-    } else if (ONE_KEYWORDS.has(keyword)) {
+    } else if (kind & ONE) {
       if (isSubSchema(value)) mapped = fn(value, { keyword, schema: value });
-    } else if (MAP_KEYWORDS.has(keyword) && isMap(value)) {
+    } else if (kind & MAP && isMap(value)) {
       const map: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(value)) {
         const next = isSubSchema(item)

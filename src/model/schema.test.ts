@@ -51,6 +51,14 @@ describe("resolveSchema", () => {
       B: { type: "string" },
       C: { $ref: "#/components/schemas/D" },
       D: { $ref: "#/components/schemas/C" },
+      E: { $ref: "#/components/schemas/E" },
+      F: { $ref: "#/components/schemas/A" },
+    });
+    expect(
+      resolveSchema(schemas, { $ref: "#/components/schemas/E" }),
+    ).toBeUndefined();
+    expect(resolveSchema(schemas, { $ref: "#/components/schemas/F" })).toEqual({
+      type: "string",
     });
     expect(resolveSchema(schemas, { $ref: "#/components/schemas/A" })).toEqual({
       type: "string",

@@ -7,7 +7,7 @@
  */
 
 import { schemaRef, schemaRefName } from "./schema-ref.js";
-import type { SubSchema } from "./schema-walk.js";
+import { isMap, type SubSchema } from "./schema-walk.js";
 import type { NamedSchema, Schema, SchemaType } from "./types.js";
 
 export {
@@ -50,10 +50,11 @@ export function resolveSchema(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: Schema | undefined,
 ): Schema | undefined {
-  // most schemas are no reference: nothing to follow, nothing to remember
+  // most schemas are no reference, most references one step: nothing to remember for them
   if (schema === undefined || typeof schema.$ref !== "string") return schema;
-  const seen = new Set<string>();
-  let current: Schema | undefined = schema;
+  let current = refTarget(schemas, schema.$ref)?.schema;
+  if (current === undefined || typeof current.$ref !== "string") return current;
+  const seen = new Set<string>([schema.$ref]);
   while (current !== undefined && typeof current.$ref === "string") {
     if (seen.has(current.$ref)) return undefined;
     seen.add(current.$ref);
@@ -177,9 +178,8 @@ function valueTypes(values: unknown[] | undefined): SchemaType[] {
 // ---------------------------------------------------------------------------------------------
 // members: where a property is declared, which `required` names apply in which direction
 
-function isSchemaObject(value: unknown): value is Schema {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+/** A schema object (not `true`/`false`, not a list): schema-walk.ts's {@link isMap}. */
+const isSchemaObject = isMap as (value: unknown) => value is Schema;
 
 /**
  * The schema of the member `name` as `schema` declares it: its own `properties`, else the

@@ -170,3 +170,34 @@ describe("the places the converter reports deep inside a schema", () => {
     expect(at("ref/not-found")).toEqual([lineOf('"Missing"')]);
   });
 });
+
+describe("the converter's $refs", () => {
+  it("resolves a $ref text once per document, and reports one that fails at each place", () => {
+    const text = JSON.stringify(
+      openapi31({
+        A: {
+          properties: {
+            x: { $ref: "#/components/schemas/B" },
+            y: { $ref: "#/components/schemas/B" },
+            m: { $ref: "#/components/schemas/Missing" },
+            n: { $ref: "#/components/schemas/Missing" },
+          },
+        },
+        B: { type: "string" },
+      }),
+      null,
+      2,
+    );
+    const { documents, diagnostics } = ingestTexts([{ file: "r.json", text }]);
+    const a = documents[0]!.schemas.A!.schema.properties!;
+    expect(a.x).toEqual({ $ref: "#/components/schemas/B" });
+    expect(a.y).toEqual(a.x);
+    expect(a.m).toEqual({});
+    const lines = text.split("\n");
+    const lineOf = (key: string) =>
+      lines.findIndex((l) => l.includes(`"${key}": {`)) + 1;
+    expect(
+      diagnostics.filter((d) => d.code === "ref/not-found").map((d) => d.line),
+    ).toEqual([lineOf("m") + 1, lineOf("n") + 1]);
+  });
+});

@@ -1,6 +1,4 @@
-import { schemaRef } from "../../model/schema-ref.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
-import { toPointer, type Path } from "../../model/pointer.js";
 import {
   isRecord,
   type ReaderContext,
@@ -8,21 +6,19 @@ import {
 } from "../reader.js";
 import { setOwn } from "../../model/own.js";
 import { breakRefCycles, DOC_KEYWORDS } from "./ref-cycles.js";
+import { NamedSchemas } from "./named-schemas.js";
 import { type At, Place, pathOf } from "./place.js";
-import { patternFlags } from "../../model/pattern-flags.js";
 import {
   applyDraft4Exclusive,
+  discriminatorOf,
   makeNullable,
-  nonFiniteEnumValues,
-  suggestName,
 } from "./dialect-rules.js";
 import {
-  describeValue,
-  EXPECTED_TEXT,
-  KEYWORD_TYPES,
-  REF_SIBLINGS_KEPT,
-  SCHEMA_TYPES,
-} from "./keywords.js";
+  checkedKeyword,
+  checkPattern,
+  reportNonFiniteEnum,
+} from "./keyword-checks.js";
+import { KEYWORD_ROLES, REF_SIBLINGS_KEPT } from "./keywords.js";
 
 export { makeNullable } from "./dialect-rules.js";
 
@@ -31,6 +27,10 @@ export { makeNullable } from "./dialect-rules.js";
  * (JSON Schema 2020-12 as OpenAPI 3.1 uses it). Named schemas stay references, so recursive and
  * mutually recursive types need no special care; a `$ref` to anywhere else (another file, a schema
  * inside an operation) is imported once as a named schema, which is also what keeps cycles finite.
+ *
+ * A schema, map or list of schemas that needs no change (most of them: `{type: "string"}`) is the
+ * document's own object in the model, not a copy: nothing writes to the model's schemas, and the
+ * model may share an object between places (src/model/schema-walk.ts). Changed ones are copies.
  */
 export type SchemaDialect = "swagger2" | "openapi3.0" | "openapi3.1";
 
@@ -39,25 +39,20 @@ export const MAX_SCHEMA_DEPTH = 128;
 
 export class SchemaConverter {
   /** Named schemas: the document's own definitions plus anything imported through a `$ref`. */
-  readonly schemas: Record<string, NamedSchema> = {};
-  /** `absPath#pointer` → name, for every named schema already registered. */
-  private readonly byTarget = new Map<string, string>();
+  readonly schemas: Record<string, NamedSchema>;
+  private readonly names: NamedSchemas;
   /** Schemas being converted inside each other right now (nesting, or a chain of new names). */
   private depth = 0;
-  /** Named schemas registered, waiting to be converted (see {@link drain}). */
-  private readonly pending: {
-    entry: NamedSchema;
-    raw: unknown;
-    doc: SourceDocument;
-    path: Path;
-  }[] = [];
 
   constructor(
     private readonly ctx: ReaderContext,
     private readonly dialect: SchemaDialect,
     /** Where the document keeps its named schemas: `["definitions"]` or `["components","schemas"]`. */
     private readonly home: readonly string[],
-  ) {}
+  ) {
+    this.names = new NamedSchemas(ctx, home);
+    this.schemas = this.names.schemas;
+  }
 
   /** Converts every schema under the document's home (`definitions` or `components.schemas`). */
   convertHome(): void {
@@ -66,7 +61,7 @@ export class SchemaConverter {
       container = isRecord(container) ? container[key] : undefined;
     if (!isRecord(container)) return;
     for (const name of Object.keys(container))
-      this.named(this.ctx.doc, [...this.home, name], name);
+      this.names.named(this.ctx.doc, [...this.home, name], name);
     this.drain();
   }
 
@@ -76,7 +71,7 @@ export class SchemaConverter {
    * long chain would be as deep as the stack.
    */
   drain(): void {
-    for (let next = this.pending.shift(); next; next = this.pending.shift())
+    for (let next = this.names.next(); next; next = this.names.next())
       next.entry.schema = this.convert(next.raw, next.doc, next.path);
   }
 
@@ -113,193 +108,173 @@ export class SchemaConverter {
     if (raw === false) return { not: {} };
     if (!isRecord(raw)) return {};
     if (typeof raw.$ref === "string") return this.reference(raw, doc, path);
-
-    const out: Schema = {};
-    // keys, not Object.entries: no [key, value] pair per keyword of every schema
-    for (const key of Object.keys(raw)) {
+    const keys = Object.keys(raw);
+    // undefined while every keyword so far is kept as written: most schemas need no change, and
+    // the document's own object is the model's (no copy, no property added one by one)
+    let out: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       const value = raw[key];
-      switch (key) {
-        case "properties":
-        case "patternProperties":
-        case "$defs":
-        case "definitions":
-          if (isRecord(value)) {
-            const props: Record<string, Schema> = {};
-            const at = (name: string) => new Place(path, key, name);
-            if (key === "patternProperties")
-              for (const name of Object.keys(value))
-                this.checkPattern(name, doc, at(name));
-            for (const name of Object.keys(value))
-              setOwn(props, name, this.convert(value[name], doc, at(name)));
-            out[key] = props;
-          }
-          break;
-        case "items":
-          if (Array.isArray(value)) {
-            // draft-4 tuple form
-            out.prefixItems = value.map((sub, i) =>
-              this.convert(sub, doc, new Place(path, key, i)),
-            );
-          } else out.items = this.convert(value, doc, new Place(path, key));
-          break;
-        case "additionalProperties":
-        case "not":
-        case "propertyNames":
-        case "contains":
-        case "if":
-        case "then":
-        case "else":
-        case "unevaluatedProperties":
-        case "additionalItems":
-          (out as Record<string, unknown>)[key] =
-            typeof value === "boolean"
-              ? value
-              : this.convert(value, doc, new Place(path, key));
-          break;
-        case "allOf":
-        case "oneOf":
-        case "anyOf":
-        case "prefixItems":
-          if (Array.isArray(value))
-            out[key] = value.map((sub, i) =>
-              this.convert(sub, doc, new Place(path, key, i)),
-            );
-          break;
-        case "discriminator":
-          if (typeof value === "string")
-            out.discriminator = { propertyName: value };
-          else if (isRecord(value) && typeof value.propertyName === "string") {
-            const mapping = isRecord(value.mapping)
-              ? Object.fromEntries(
-                  Object.entries(value.mapping).flatMap(([k, v]) => {
-                    const ref =
-                      typeof v === "string"
-                        ? this.mappingRef(v, doc, [
-                            ...pathOf(path),
-                            "discriminator",
-                            "mapping",
-                            k,
-                          ])
-                        : String(v);
-                    return ref === undefined ? [] : [[k, ref]];
-                  }),
-                )
-              : undefined;
-            out.discriminator = mapping
-              ? { propertyName: value.propertyName, mapping }
-              : { propertyName: value.propertyName };
-          }
-          break;
-        case "example":
-          // OpenAPI's single `example` joins JSON Schema's `examples`, whichever comes first
-          out.examples = [value, ...(out.examples ?? [])];
-          break;
-        case "examples":
-          // a non-list `examples` is not JSON Schema; emitters rely on a list
-          if (Array.isArray(value))
-            out.examples = [...(out.examples ?? []), ...value];
-          break;
-        case "pattern":
-          if (typeof value === "string")
-            this.checkPattern(value, doc, new Place(path, key));
-          setOwn(out, key, value);
-          break;
-        case "nullable":
-        case "x-nullable":
-          break; // applied below
-        case "exclusiveMinimum":
-        case "exclusiveMaximum":
-          if (typeof value === "number") out[key] = value;
-          // draft-4 boolean form, applied below
-          break;
-        default: {
-          const checked = this.keyword(key, value, doc, path);
-          if (checked !== undefined) setOwn(out, key, checked);
-        }
+      if (key === "example") {
+        // OpenAPI's single `example` joins JSON Schema's `examples`, whichever comes first
+        out ??= keptKeys(raw, keys, i);
+        out.examples = [value, ...((out.examples as unknown[]) ?? [])];
+        continue;
       }
+      if (key === "examples" && Array.isArray(value)) {
+        if (out !== undefined)
+          out.examples = [...((out.examples as unknown[]) ?? []), ...value];
+        continue;
+      }
+      if (key === "items" && Array.isArray(value)) {
+        // draft-4 tuple form
+        out ??= keptKeys(raw, keys, i);
+        out.prefixItems = this.convertList("items", value, doc, path);
+        continue;
+      }
+      const next = this.keywordValue(key, value, doc, path);
+      if (out === undefined) {
+        if (next === value) continue;
+        out = keptKeys(raw, keys, i);
+      }
+      if (next !== DROPPED) setOwn(out, key, next);
     }
-    applyDraft4Exclusive(raw, out);
-    this.dropNonFiniteEnum(out, doc, path);
-    if ((out.type as string) === "file") {
+    if (out !== undefined) applyDraft4Exclusive(raw, out);
+    const drop = reportNonFiniteEnum(
+      this.ctx.reporter,
+      (out ?? raw) as Schema,
+      doc,
+      path,
+    );
+    if (drop.length > 0) {
+      out ??= keptKeys(raw, keys, keys.length);
+      const kept = (out.enum as unknown[]).filter((_, i) => !drop.includes(i));
+      if (kept.length > 0) out.enum = kept;
+      else delete out.enum;
+    }
+    if ((out ?? raw).type === "file") {
+      out ??= keptKeys(raw, keys, keys.length);
       out.type = "string";
       out.format = "binary";
     }
+    // `nullable` is never kept as written, so `out` is a copy by now
     if (raw.nullable === true || raw["x-nullable"] === true)
-      return makeNullable(out);
-    return out;
-  }
-
-  /** `type: number` with `enum: ["NaN", "Infinity"]`: reported, and the strings left out. */
-  private dropNonFiniteEnum(out: Schema, doc: SourceDocument, path: At): void {
-    const drop = nonFiniteEnumValues(out);
-    if (drop.length === 0) return;
-    for (const i of drop)
-      this.ctx.reporter.report(
-        "schema/non-finite-enum",
-        `enum value ${JSON.stringify(out.enum![i])} is a string, not a number JSON can carry; it is left out of the type`,
-        doc.ref([...pathOf(path), "enum", i]),
-      );
-    const kept = out.enum!.filter((_, i) => !drop.includes(i));
-    if (kept.length > 0) out.enum = kept;
-    else delete out.enum;
-  }
-
-  /** The validators compile patterns as JavaScript regular expressions (src/emit/validators). */
-  private checkPattern(pattern: string, doc: SourceDocument, at: At): void {
-    if (patternFlags(pattern) !== undefined) return;
-    this.ctx.reporter.report(
-      "schema/invalid-pattern",
-      `the pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression; validators do not check it`,
-      doc.ref(pathOf(at)),
-    );
+      return makeNullable(out as Schema);
+    return (out ?? raw) as Schema;
   }
 
   /**
-   * A keyword's value when it has the type JSON Schema gives it; otherwise undefined, reported
-   * (`schema/invalid-keyword`), so that no emitter meets an object where it expects text. A
-   * number or boolean where text belongs is read as the text written (see `textOf`).
+   * What the model keeps of one keyword of a schema: the value itself when it is kept as
+   * written (a sub-schema or a map or list of them that needed no change is the document's own),
+   * another value, or {@link DROPPED}. `example`, `examples` and a tuple `items` are the caller's.
    */
-  private keyword(
+  private keywordValue(
     key: string,
     value: unknown,
     doc: SourceDocument,
-    /** The schema's place; the keyword's path is made only to report it. */
-    schemaAt: At,
+    path: At,
   ): unknown {
-    const expected = KEYWORD_TYPES.get(key);
-    if (expected === undefined) return value;
-    let ok: boolean;
-    switch (expected) {
-      case "string":
-        if (typeof value === "number" || typeof value === "boolean")
-          return doc.textOf([...pathOf(schemaAt), key], value);
-        ok = typeof value === "string";
-        break;
-      case "number":
-        ok = typeof value === "number" && Number.isFinite(value);
-        break;
-      case "boolean":
-        ok = typeof value === "boolean";
-        break;
-      case "strings":
-        ok = Array.isArray(value) && value.every((v) => typeof v === "string");
-        break;
-      case "array":
-        ok = Array.isArray(value);
-        break;
-      case "type":
-        ok = Array.isArray(value)
-          ? value.length > 0 && value.every((v) => SCHEMA_TYPES.has(v))
-          : SCHEMA_TYPES.has(value);
-        break;
+    // one lookup instead of a string comparison per case: most keys (`type`, `format`,
+    // `description`) are the checked keywords a switch on the key would test last
+    switch (KEYWORD_ROLES.get(key)) {
+      case undefined: {
+        const checked = checkedKeyword(
+          this.ctx.reporter,
+          key,
+          value,
+          doc,
+          path,
+        );
+        return checked === undefined ? DROPPED : checked;
+      }
+      case "map":
+        return isRecord(value)
+          ? this.convertMap(key, value, doc, path)
+          : DROPPED;
+      case "one":
+        // `items` is never a boolean here: a list is a tuple, which convertAt takes
+        return typeof value === "boolean" && key !== "items"
+          ? value
+          : this.convert(value, doc, new Place(path, key));
+      case "list":
+        return Array.isArray(value)
+          ? this.convertList(key, value, doc, path)
+          : DROPPED;
+      case "discriminator":
+        return (
+          discriminatorOf(value, (target, entry) =>
+            this.names.mappingRef(target, doc, [
+              ...pathOf(path),
+              "discriminator",
+              "mapping",
+              entry,
+            ]),
+          ) ?? DROPPED
+        );
+      case "pattern":
+        if (typeof value === "string")
+          checkPattern(this.ctx.reporter, value, doc, new Place(path, key));
+        return value;
+      case "exclusive":
+        // the draft-4 boolean form is applied by convertAt
+        return typeof value === "number" ? value : DROPPED;
+      case "dropped":
+        // `nullable` is applied by convertAt; a non-list `examples` is not JSON Schema
+        // (emitters rely on a list)
+        return DROPPED;
     }
-    if (ok) return value;
-    this.ctx.reporter.report(
-      "schema/invalid-keyword",
-      `${JSON.stringify(key)} must be ${EXPECTED_TEXT[expected]}; ${describeValue(value)} is ignored`,
-      doc.ref([...pathOf(schemaAt), key]),
-    );
-    return undefined;
+  }
+
+  /** A map of sub-schemas (`properties`), the document's own when no member changed. */
+  private convertMap(
+    key: string,
+    value: Record<string, unknown>,
+    doc: SourceDocument,
+    path: At,
+  ): Record<string, unknown> {
+    const names = Object.keys(value);
+    if (key === "patternProperties")
+      for (const name of names)
+        checkPattern(this.ctx.reporter, name, doc, new Place(path, key, name));
+    let out: Record<string, unknown> | undefined;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      const sub = value[name];
+      const next = this.convert(sub, doc, new Place(path, key, name));
+      if (out === undefined) {
+        if (next === sub) continue;
+        out = keptKeys(value, names, i);
+      }
+      setOwn(out, name, next);
+    }
+    return out ?? value;
+  }
+
+  /**
+   * A list of sub-schemas (`oneOf`), the document's own when no member changed. An `allOf`
+   * member is always an object of its own: the validators key what its siblings declare by the
+   * member object (emit/validators/composition.ts), which must not be one the model also holds
+   * elsewhere (a named schema a `$ref` points at, a YAML alias).
+   */
+  private convertList(
+    key: string,
+    value: readonly unknown[],
+    doc: SourceDocument,
+    path: At,
+  ): unknown[] {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const sub = value[i];
+      let next: unknown = this.convert(sub, doc, new Place(path, key, i));
+      if (next === sub && key === "allOf" && isRecord(sub))
+        next = keptKeys(sub, Object.keys(sub), Object.keys(sub).length);
+      if (out === undefined) {
+        if (next === sub) continue;
+        out = value.slice(0, i);
+      }
+      out.push(next);
+    }
+    return out ?? (value as unknown[]);
   }
 
   private reference(
@@ -307,18 +282,9 @@ export class SchemaConverter {
     doc: SourceDocument,
     at: At,
   ): Schema {
-    const ref = raw.$ref as string;
-    const path = pathOf(at);
-    const target = this.ctx.resolveRef(ref, doc, [...path, "$ref"]);
-    if (!target) return {};
-    const name = this.named(
-      target.doc,
-      target.path,
-      suggestName(target.path, target.doc),
-    );
-    const target$ref: Schema = {
-      $ref: schemaRef(name),
-    };
+    const modelRef = this.names.modelRef(raw.$ref as string, doc, at);
+    if (modelRef === undefined) return {};
+    const target$ref: Schema = { $ref: modelRef };
     // 2.0 and 3.0 ignore $ref siblings except for docs; 3.1 (JSON Schema 2020-12) applies them
     // as well, which allOf says without changing what the reference points at.
     let out = target$ref;
@@ -328,7 +294,7 @@ export class SchemaConverter {
         if (!REF_SIBLINGS_KEPT.has(key) && !key.startsWith("x-"))
           setOwn(rest, key, value);
       if (Object.keys(rest).length > 0)
-        out = { allOf: [target$ref, this.convert(rest, doc, path)] };
+        out = { allOf: [target$ref, this.convert(rest, doc, at)] };
     }
     for (const key of DOC_KEYWORDS)
       if (raw[key] !== undefined)
@@ -343,58 +309,18 @@ export class SchemaConverter {
     this.drain();
     breakRefCycles(this.schemas, this.ctx);
   }
+}
 
-  /** Registers the schema at `path` of `doc` under a unique name (once), converting it. */
-  private named(doc: SourceDocument, path: Path, wanted: string): string {
-    const key = `${doc.absPath}#${doc.docIndex}#${path.join("\u0000")}`;
-    const known = this.byTarget.get(key);
-    if (known !== undefined) return known;
-    let name = wanted;
-    for (let i = 2; Object.hasOwn(this.schemas, name); i++)
-      name = `${wanted}${i}`;
-    this.byTarget.set(key, name);
-    const entry: NamedSchema = { name, schema: {}, sources: [doc.ref(path)] };
-    setOwn(this.schemas, name, entry);
-    let raw: unknown = doc.value;
-    for (const segment of path)
-      raw =
-        isRecord(raw) || Array.isArray(raw)
-          ? (raw as Record<string, unknown>)[segment as string]
-          : undefined;
-    this.pending.push({ entry, raw, doc, path });
-    return name;
-  }
+/** What {@link SchemaConverter} keeps of a keyword that it leaves out. */
+const DROPPED = Symbol("dropped");
 
-  /**
-   * A discriminator mapping's target as the model's `$ref` (§4.8.25.1: a reference, or the name
-   * of a schema under components/schemas); undefined, reported as a `$ref` would be, when it
-   * names nothing. `at` is the mapping entry.
-   */
-  private mappingRef(
-    value: string,
-    doc: SourceDocument,
-    at: Path,
-  ): string | undefined {
-    let ref = value;
-    if (!value.includes("#") && !value.includes("/")) {
-      // a bare schema name: the home of the document's schemas holds it, or nothing does
-      let home: unknown = doc.value;
-      for (const key of this.home)
-        home = isRecord(home) ? home[key] : undefined;
-      if (!isRecord(home) || !Object.hasOwn(home, value)) {
-        this.ctx.reporter.report(
-          "ref/not-found",
-          `discriminator mapping ${JSON.stringify(value)} names no schema (no ${JSON.stringify([...this.home, value].join("/"))}); the entry is left out`,
-          doc.ref(at),
-        );
-        return undefined;
-      }
-      ref = "#" + toPointer([...this.home, value]);
-    }
-    const target = this.ctx.resolveRef(ref, doc, at);
-    if (!target) return undefined;
-    return schemaRef(
-      this.named(target.doc, target.path, suggestName(target.path, target.doc)),
-    );
-  }
+/** A copy of `raw` with its first `count` keys (in `keys`), each kept as written. */
+function keptKeys(
+  raw: Record<string, unknown>,
+  keys: readonly string[],
+  count: number,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < count; i++) setOwn(out, keys[i]!, raw[keys[i]!]);
+  return out;
 }

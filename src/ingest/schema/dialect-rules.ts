@@ -1,6 +1,6 @@
 import type { Path } from "../../model/pointer.js";
 import type { Schema, SchemaType } from "../../model/types.js";
-import type { SourceDocument } from "../reader.js";
+import { isRecord, type SourceDocument } from "../reader.js";
 
 /** Draft 4's boolean `exclusiveMinimum`/`exclusiveMaximum` (Swagger 2.0, OpenAPI 3.0) as 2020-12 numbers. */
 export function applyDraft4Exclusive(
@@ -68,4 +68,28 @@ export function nonFiniteEnumValues(out: Schema): number[] {
   return out.enum.flatMap((v, i) =>
     typeof v === "string" && NON_FINITE.has(v) ? [i] : [],
   );
+}
+
+/**
+ * A `discriminator` as the model's (Swagger 2.0's is the property's name); undefined if invalid.
+ * `mappingRef` gives a mapping entry's target as the model's `$ref`, or undefined to leave it out.
+ */
+export function discriminatorOf(
+  value: unknown,
+  mappingRef: (target: string, entry: string) => string | undefined,
+): Schema["discriminator"] {
+  if (typeof value === "string") return { propertyName: value };
+  if (!isRecord(value) || typeof value.propertyName !== "string")
+    return undefined;
+  const mapping = isRecord(value.mapping)
+    ? Object.fromEntries(
+        Object.entries(value.mapping).flatMap(([k, v]) => {
+          const ref = typeof v === "string" ? mappingRef(v, k) : String(v);
+          return ref === undefined ? [] : [[k, ref]];
+        }),
+      )
+    : undefined;
+  return mapping
+    ? { propertyName: value.propertyName, mapping }
+    : { propertyName: value.propertyName };
 }

@@ -65,3 +65,44 @@ export const REF_SIBLINGS_KEPT = new Set<string>([
   "examples",
   "$comment",
 ]);
+
+/**
+ * How the converter (convert.ts) treats a keyword of a schema; any other is checked against
+ * {@link KEYWORD_TYPES} (keyword-checks.ts) or kept as written.
+ */
+export type KeywordRole =
+  | "map"
+  | "one"
+  | "list"
+  | "discriminator"
+  | "pattern"
+  | "exclusive"
+  | "dropped";
+
+export const KEYWORD_ROLES = new Map<string, KeywordRole>([
+  ["properties", "map"],
+  ["patternProperties", "map"],
+  ["$defs", "map"],
+  ["definitions", "map"],
+  ["items", "one"],
+  ["additionalProperties", "one"],
+  ["not", "one"],
+  ["propertyNames", "one"],
+  ["contains", "one"],
+  ["if", "one"],
+  ["then", "one"],
+  ["else", "one"],
+  ["unevaluatedProperties", "one"],
+  ["additionalItems", "one"],
+  ["allOf", "list"],
+  ["oneOf", "list"],
+  ["anyOf", "list"],
+  ["prefixItems", "list"],
+  ["discriminator", "discriminator"],
+  ["pattern", "pattern"],
+  ["exclusiveMinimum", "exclusive"],
+  ["exclusiveMaximum", "exclusive"],
+  ["nullable", "dropped"],
+  ["x-nullable", "dropped"],
+  ["examples", "dropped"],
+]);

@@ -1,0 +1,105 @@
+import type { Reporter } from "../../model/reporter.js";
+import type { Schema } from "../../model/types.js";
+import { patternFlags } from "../../model/pattern-flags.js";
+import type { SourceDocument } from "../reader.js";
+import { nonFiniteEnumValues } from "./dialect-rules.js";
+import {
+  describeValue,
+  EXPECTED_TEXT,
+  KEYWORD_TYPES,
+  SCHEMA_TYPES,
+} from "./keywords.js";
+import { type At, pathOf } from "./place.js";
+
+/**
+ * The checks the schema converter (convert.ts) makes of single keywords: each reports what it
+ * finds at the schema's place (made into a path only then) and says what the model keeps.
+ */
+
+/**
+ * A keyword's value when it has the type JSON Schema gives it; otherwise undefined, reported
+ * (`schema/invalid-keyword`), so that no emitter meets an object where it expects text. A
+ * number or boolean where text belongs is read as the text written (see `textOf`).
+ */
+export function checkedKeyword(
+  reporter: Reporter,
+  key: string,
+  value: unknown,
+  doc: SourceDocument,
+  /** The schema's place; the keyword's path is made only to report it. */
+  schemaAt: At,
+): unknown {
+  const expected = KEYWORD_TYPES.get(key);
+  if (expected === undefined) return value;
+  let ok: boolean;
+  switch (expected) {
+    case "string":
+      if (typeof value === "number" || typeof value === "boolean")
+        return doc.textOf([...pathOf(schemaAt), key], value);
+      ok = typeof value === "string";
+      break;
+    case "number":
+      ok = typeof value === "number" && Number.isFinite(value);
+      break;
+    case "boolean":
+      ok = typeof value === "boolean";
+      break;
+    case "strings":
+      ok = Array.isArray(value) && value.every((v) => typeof v === "string");
+      break;
+    case "array":
+      ok = Array.isArray(value);
+      break;
+    case "type":
+      ok = Array.isArray(value)
+        ? value.length > 0 && value.every((v) => SCHEMA_TYPES.has(v))
+        : SCHEMA_TYPES.has(value);
+      break;
+  }
+  if (ok) return value;
+  reporter.report(
+    "schema/invalid-keyword",
+    `${JSON.stringify(key)} must be ${EXPECTED_TEXT[expected]}; ${describeValue(value)} is ignored`,
+    doc.ref([...pathOf(schemaAt), key]),
+  );
+  return undefined;
+}
+
+/** The validators compile patterns as JavaScript regular expressions (src/emit/validators). */
+export function checkPattern(
+  reporter: Reporter,
+  pattern: string,
+  doc: SourceDocument,
+  at: At,
+): void {
+  if (patternFlags(pattern) !== undefined) return;
+  reporter.report(
+    "schema/invalid-pattern",
+    `the pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression; validators do not check it`,
+    doc.ref(pathOf(at)),
+  );
+}
+
+/**
+ * `type: number` with `enum: ["NaN", "Infinity"]`: the indexes of the strings to leave out of
+ * `schema.enum`, each reported; none (and nothing made) for the usual schema.
+ */
+export function reportNonFiniteEnum(
+  reporter: Reporter,
+  schema: Schema,
+  doc: SourceDocument,
+  at: At,
+): readonly number[] {
+  // most schemas have no enum: answered before any list is made
+  if (!Array.isArray(schema.enum)) return NONE;
+  const drop = nonFiniteEnumValues(schema);
+  for (const i of drop)
+    reporter.report(
+      "schema/non-finite-enum",
+      `enum value ${JSON.stringify(schema.enum[i])} is a string, not a number JSON can carry; it is left out of the type`,
+      doc.ref([...pathOf(at), "enum", i]),
+    );
+  return drop;
+}
+
+const NONE: readonly number[] = [];

@@ -1,0 +1,116 @@
+import { schemaRef } from "../../model/schema-ref.js";
+import type { NamedSchema } from "../../model/types.js";
+import { toPointer, type Path } from "../../model/pointer.js";
+import { setOwn } from "../../model/own.js";
+import {
+  isRecord,
+  type ReaderContext,
+  type SourceDocument,
+} from "../reader.js";
+import { suggestName } from "./dialect-rules.js";
+import { type At, pathOf } from "./place.js";
+
+/** A named schema registered, waiting to be converted. */
+export interface PendingSchema {
+  entry: NamedSchema;
+  raw: unknown;
+  doc: SourceDocument;
+  path: Path;
+}
+
+/**
+ * The named schemas of one document's conversion (convert.ts): its own definitions and every
+ * schema a `$ref` imports, each registered once under a unique name, and the `$ref`s resolved
+ * so far. A schema is registered first and converted when the converter drains {@link next}.
+ */
+export class NamedSchemas {
+  readonly schemas: Record<string, NamedSchema> = {};
+  /** `absPath#pointer` → name, for every named schema already registered. */
+  private readonly byTarget = new Map<string, string>();
+  /** Per document, each `$ref` resolved so far and the model's `$ref` for it ({@link modelRef}). */
+  private readonly refs = new Map<SourceDocument, Map<string, string>>();
+  /** Registered, waiting to be converted. */
+  private readonly pending: PendingSchema[] = [];
+
+  constructor(
+    private readonly ctx: ReaderContext,
+    /** Where the document keeps its named schemas: `["definitions"]` or `["components","schemas"]`. */
+    private readonly home: readonly string[],
+  ) {}
+
+  /** The next named schema to convert, in the order they were registered. */
+  next(): PendingSchema | undefined {
+    return this.pending.shift();
+  }
+
+  /**
+   * The model's `$ref` (`#/components/schemas/<name>`) for a `$ref` written at `at` of `doc`,
+   * registering its target; undefined, reported, when it resolves to nothing. A spec names the
+   * same few targets over and over: a `$ref` resolved once in a document is not resolved again
+   * (resolving is a function of the text and the document; one that fails is, and reports at
+   * each place).
+   */
+  modelRef(ref: string, doc: SourceDocument, at: At): string | undefined {
+    let known = this.refs.get(doc);
+    if (known === undefined) this.refs.set(doc, (known = new Map()));
+    const resolved = known.get(ref);
+    if (resolved !== undefined) return resolved;
+    const target = this.ctx.resolveRef(ref, doc, [...pathOf(at), "$ref"]);
+    if (!target) return undefined;
+    const modelRef = schemaRef(
+      this.named(target.doc, target.path, suggestName(target.path, target.doc)),
+    );
+    known.set(ref, modelRef);
+    return modelRef;
+  }
+
+  /** Registers the schema at `path` of `doc` under a unique name (once), converting it. */
+  named(doc: SourceDocument, path: Path, wanted: string): string {
+    const key = `${doc.absPath}#${doc.docIndex}#${path.join("\u0000")}`;
+    const known = this.byTarget.get(key);
+    if (known !== undefined) return known;
+    let name = wanted;
+    for (let i = 2; Object.hasOwn(this.schemas, name); i++)
+      name = `${wanted}${i}`;
+    this.byTarget.set(key, name);
+    const entry: NamedSchema = { name, schema: {}, sources: [doc.ref(path)] };
+    setOwn(this.schemas, name, entry);
+    let raw: unknown = doc.value;
+    for (const segment of path)
+      raw =
+        isRecord(raw) || Array.isArray(raw)
+          ? (raw as Record<string, unknown>)[segment as string]
+          : undefined;
+    this.pending.push({ entry, raw, doc, path });
+    return name;
+  }
+
+  /**
+   * A discriminator mapping's target as the model's `$ref` (§4.8.25.1: a reference, or the name
+   * of a schema under components/schemas); undefined, reported as a `$ref` would be, when it
+   * names nothing. `at` is the mapping entry.
+   */
+  mappingRef(value: string, doc: SourceDocument, at: Path): string | undefined {
+    let ref = value;
+    if (!value.includes("#") && !value.includes("/")) {
+      // a bare schema name: the home of the document's schemas holds it, or nothing does
+      let home: unknown = doc.value;
+      for (const key of this.home)
+        home = isRecord(home) ? home[key] : undefined;
+      if (!isRecord(home) || !Object.hasOwn(home, value)) {
+        this.ctx.reporter.report(
+          "ref/not-found",
+          `discriminator mapping ${JSON.stringify(value)} names no schema (no ${JSON.stringify([...this.home, value].join("/"))}); the entry is left out`,
+          doc.ref(at),
+        );
+        return undefined;
+      }
+      ref = "#" + toPointer([...this.home, value]);
+    }
+    const target = this.ctx.resolveRef(ref, doc, at);
+    if (!target) return undefined;
+    return schemaRef(
+      this.named(target.doc, target.path, suggestName(target.path, target.doc)),
+    );
+  }
+}
