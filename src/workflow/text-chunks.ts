@@ -23,11 +23,13 @@ export function textChunks(text: string): string[] {
 }
 
 /**
- * Pieces of text shorter than this are gathered and joined before they are encoded: one encoding
- * call per piece would cost more than the join. The joined strings stay small enough for V8's
- * young generation (a string over ~128 KB is allocated in the old generation's large-object space
- * and counts toward its next full collection, as the 1 MiB batches joined here before did: ~10 MB
- * per GitHub run), so they die young, at no cost to the collector.
+ * Pieces of text are gathered until there are this many units, then joined and encoded: one
+ * encoding call per piece would cost more than the join. A joined string is at most twice this
+ * long, small enough for V8's young generation (a string over 128 KB is allocated in the old
+ * generation's large-object space and counts toward its next full collection, as the 1 MiB
+ * batches joined here before did: ~10 MB per GitHub run), so it dies young, at no cost to the
+ * collector. Joining also copies a piece made by concatenation (a rope) without flattening it,
+ * which for a piece already in the old generation would allocate its flat copy there.
  */
 const BATCH = 1 << 15;
 
@@ -59,6 +61,16 @@ export class TextFileSink {
   }
 
   write(piece: string): void {
+    if (this.size + piece.length > 2 * BATCH) {
+      this.flushBatch(false);
+      if (this.size + piece.length > 2 * BATCH) {
+        // a large piece goes a slice at a time (slices of a flat string share its characters):
+        // joined whole, it would be copied into the old generation's large-object space
+        for (let at = 0; at < piece.length; at += BATCH)
+          this.write(piece.slice(at, at + BATCH));
+        return;
+      }
+    }
     this.batch.push(piece);
     this.size += piece.length;
     if (this.size >= BATCH) this.flushBatch(false);
@@ -96,12 +108,13 @@ export class TextFileSink {
       this.size = 1;
       joined = joined.slice(0, -1);
     }
-    for (const chunk of textChunks(joined)) this.encode(chunk);
+    this.encode(joined);
   }
 
-  private encode(chunk: string): void {
-    if (this.buffer.length - this.at < 3 * chunk.length) this.flushBuffer();
-    this.at += this.buffer.write(chunk, this.at, "utf8");
+  /** `text` is at most two batches long: its UTF-8 fits in the buffer once it is flushed. */
+  private encode(text: string): void {
+    if (this.buffer.length - this.at < 3 * text.length) this.flushBuffer();
+    this.at += this.buffer.write(text, this.at, "utf8");
   }
 
   private flushBuffer(): void {
