@@ -120,7 +120,11 @@ export class EarlyStaging implements EarlyStaged {
       // the maker's own error is the run's; a refusal to write leaves the file in memory
       if (staging) this.discard(staging);
       if (!refusal) throw error;
-      this.minChars = Infinity;
+      return file;
+    }
+    if (refusal) {
+      // the maker went on after a refused write: what was staged is not the whole text
+      if (staging) this.discard(staging);
       return file;
     }
     if (!staging) return { path: file.path, contents: held.join("") };
