@@ -4,7 +4,7 @@ import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { ArtifactPlugin, GeneratedFile } from "./artifact.js";
 import { importCollector } from "./import-collector.js";
 import type { OutputLayout } from "./layout.js";
-import { printsNoPlaces, withNeeds } from "./registry.js";
+import { BUILT_IN_PLUGINS, printsNoPlaces, withNeeds } from "./registry.js";
 import { createTypeIndex, type TypeIndex } from "./types/type-index.js";
 
 /** What one plugin returned, named for the error when two plugins make one path. */
@@ -85,5 +85,30 @@ async function emitKept(
   context: Parameters<ArtifactPlugin["emit"]>[0],
   keep: (files: GeneratedFile[]) => GeneratedFile[],
 ): Promise<GeneratedFile[]> {
-  return keep(await plugin.emit(context));
+  const made = await plugin.emit(context);
+  const kept = keep(made);
+  if (kept !== made && OWN.has(plugin)) letGo(made, kept);
+  return kept;
+}
+
+const OWN: ReadonlySet<ArtifactPlugin> = new Set(BUILT_IN_PLUGINS);
+
+/**
+ * Empties what an own plugin returned, once `keep` has replaced its files (staged them). A file
+ * made as `{ path, contents: render() }` is allocated before its text is rendered, and the array
+ * of files before its items, so by the time the plugin returns both are often in V8's old
+ * generation, as are the plugin's promise and the runner's suspended state that point at the
+ * array. Dead, they still count as alive for the young generation's collections until the next
+ * full one, and what they point at is copied into the old generation: every text the plugin
+ * made, which brought the next full collection sooner (the 10k synthetic spec's docs/index.html
+ * alone is a 32 MB string). apiloom's own plugins make new objects each run, so they can be
+ * emptied; a user's plugin may return the same ones again, so its are left alone.
+ */
+function letGo(made: GeneratedFile[], kept: readonly GeneratedFile[]): void {
+  made.forEach((file, i) => {
+    if (kept[i] === file) return;
+    const contents = Object.getOwnPropertyDescriptor(file, "contents");
+    if (contents?.writable) file.contents = "";
+  });
+  if (!Object.isFrozen(made)) made.length = 0;
 }

@@ -1,14 +1,18 @@
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { mkdirSync, rmSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import type { Diagnostic } from "../model/types.js";
-import { textParts } from "../emit/shared/text-parts.js";
+import {
+  textMaker,
+  textParts,
+  type TextOut,
+} from "../emit/shared/text-parts.js";
 import { stagedFile } from "./early-file.js";
 import { holdOutputLock } from "./output-lock.js";
 import { JOURNAL_FILE, STAGING_DIR } from "./output-files.js";
 import { makeFolders } from "./safe-path.js";
-import { writeTextFile } from "./text-chunks.js";
+import { TextFileSink } from "./text-chunks.js";
 import {
   entryExists,
   recoverOutput,
@@ -63,11 +67,119 @@ export class EarlyStaging implements EarlyStaged {
 
   /** The files of one plugin, the large ones staged and replaced by their staged copy. */
   keep = (files: GeneratedFile[]): GeneratedFile[] =>
-    files.map((file) =>
-      textLength(file) >= this.minChars && this.start()
-        ? this.stage(file)
-        : file,
-    );
+    files.map((file) => {
+      const make = textMaker(file);
+      if (make) return this.stream(file, make);
+      if (textLength(file) < this.minChars || !this.start()) return file;
+      const staging = this.open();
+      if (!staging) return file;
+      return this.refused(staging, () => {
+        const parts = textParts(file);
+        if (parts) for (const part of parts) staging.sink.write(part);
+        else staging.sink.write(file.contents);
+      })
+        ? file
+        : this.staged(file, staging);
+    });
+
+  /**
+   * A streamed file's text is made here (emit/shared/text-parts.ts): held in memory until it is
+   * long enough to stage, then written to its staged copy piece by piece as it is made. A short
+   * one stays in memory, as its text; after a refusal to write, it is made again when read.
+   */
+  private stream(
+    file: GeneratedFile,
+    make: (out: TextOut) => void,
+  ): GeneratedFile {
+    let held: string[] = [];
+    let size = 0;
+    let staging: Staging | undefined;
+    let refusal = false;
+    const write = (piece: string) => {
+      if (staging) return staging.sink.write(piece);
+      held.push(piece);
+      size += piece.length;
+      if (size < this.minChars || !this.start()) return;
+      staging = this.open();
+      if (!staging) return;
+      for (const part of held) staging.sink.write(part);
+      held = [];
+    };
+    try {
+      make({
+        write: (piece) => {
+          try {
+            write(piece);
+          } catch (error) {
+            refusal = true;
+            throw error;
+          }
+        },
+      });
+    } catch (error) {
+      // the maker's own error is the run's; a refusal to write leaves the file in memory
+      if (staging) this.discard(staging);
+      if (!refusal) throw error;
+      return file;
+    }
+    if (refusal) {
+      // the maker went on after a refused write: what was staged is not the whole text
+      if (staging) this.discard(staging);
+      return file;
+    }
+    if (!staging) return { path: file.path, contents: held.join("") };
+    return this.refused(staging, () => {}) ? file : this.staged(file, staging);
+  }
+
+  /** Opens the next staged file, or undefined when it cannot be (the writer will report it). */
+  private open(): Staging | undefined {
+    const name = `${STAGING_DIR}/${this.count}`;
+    const absName = join(this.outDir, name);
+    const hash = createHash("sha256");
+    try {
+      return {
+        name,
+        absName,
+        hash,
+        sink: new TextFileSink(absName, "wx", hash),
+      };
+    } catch {
+      this.minChars = Infinity;
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes the rest of `write`'s text and closes the staged file; true when the file system
+   * refused (a full disk, say): the staged copy is removed, and this file and the rest stay in
+   * memory, for the writer to report the refusal.
+   */
+  private refused(staging: Staging, write: () => void): boolean {
+    try {
+      write();
+      staging.bytes = staging.sink.end();
+      return false;
+    } catch {
+      this.discard(staging);
+      return true;
+    }
+  }
+
+  private discard(staging: Staging): void {
+    staging.sink.close();
+    rmSync(staging.absName, { force: true });
+    this.minChars = Infinity;
+  }
+
+  private staged(file: GeneratedFile, staging: Staging): GeneratedFile {
+    this.count++;
+    this.options.afterStep?.("early", this.count);
+    return stagedFile(file.path, staging.absName, {
+      name: staging.name,
+      hash: staging.hash.digest("hex"),
+      bytes: staging.bytes ?? 0,
+    });
+  }
 
   private start(): boolean {
     if (this.state !== "idle") return this.state === "held";
@@ -84,34 +196,6 @@ export class EarlyStaging implements EarlyStaged {
       this.close();
       return false;
     }
-  }
-
-  private stage(file: GeneratedFile): GeneratedFile {
-    const name = `${STAGING_DIR}/${this.count}`;
-    const absName = join(this.outDir, name);
-    const hash = createHash("sha256");
-    let bytes: number;
-    try {
-      // a text made of parts is written part by part: it is never joined into one string
-      bytes = writeTextFile(
-        absName,
-        textParts(file) ?? file.contents,
-        "wx",
-        hash,
-      );
-    } catch {
-      // a full disk, say: this file and the rest stay in memory, the writer reports the refusal
-      rmSync(absName, { force: true });
-      this.minChars = Infinity;
-      return file;
-    }
-    this.count++;
-    this.options.afterStep?.("early", this.count);
-    return stagedFile(file.path, absName, {
-      name,
-      hash: hash.digest("hex"),
-      bytes,
-    });
   }
 
   /**
@@ -142,6 +226,15 @@ export class EarlyStaging implements EarlyStaged {
       }
     }
   }
+}
+
+/** A staged file being written. */
+interface Staging {
+  name: string;
+  absName: string;
+  hash: Hash;
+  sink: TextFileSink;
+  bytes?: number;
 }
 
 /** The length of a file's text, without joining a text made of parts. */

@@ -23,35 +23,112 @@ export function textChunks(text: string): string[] {
 }
 
 /**
- * The slices of a text given as parts (emit/shared/text-parts.ts), as of their concatenation:
- * small parts are joined into slices of about {@link CHUNK} units, large ones sliced, and a
- * surrogate pair split between two parts is kept together.
+ * Pieces of text are gathered until there are this many units, then joined and encoded: one
+ * encoding call per piece would cost more than the join. A joined string is at most twice this
+ * long, small enough for V8's young generation (a string over 128 KB is allocated in the old
+ * generation's large-object space and counts toward its next full collection, as the 1 MiB
+ * batches joined here before did: ~10 MB per GitHub run), so it dies young, at no cost to the
+ * collector. Joining also copies a piece made by concatenation (a rope) without flattening it,
+ * which for a piece already in the old generation would allocate its flat copy there.
  */
-export function* partChunks(parts: readonly string[]): Generator<string> {
-  let batch: string[] = [];
-  let size = 0;
-  for (const part of parts) {
-    batch.push(part);
-    size += part.length;
-    if (size < CHUNK) continue;
-    let joined = batch.join("");
-    batch = [];
-    size = 0;
-    const last = joined.charCodeAt(joined.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff) {
-      batch.push(joined.slice(-1));
-      size = 1;
+const BATCH = 1 << 15;
+
+/**
+ * Writes a text given piece by piece (a string, parts, or what a streamed file makes: see
+ * emit/shared/text-parts.ts) to an open file, as the UTF-8 of the pieces' concatenation: small
+ * pieces are joined into batches, large ones sliced, and a surrogate pair split between two
+ * pieces is kept together. The bytes are encoded into one reused buffer and written, and fed to
+ * `hash`, about a megabyte at a time.
+ */
+export class TextFileSink {
+  /** How many bytes were written so far. */
+  bytes = 0;
+  private batch: string[] = [];
+  private size = 0;
+  private at = 0;
+  private readonly buffer: Buffer;
+  private fd: number | undefined;
+
+  /** Opens `path`: `flag` "wx" refuses to open what is already there (a planted link is never followed). */
+  constructor(
+    path: string,
+    flag: "w" | "wx",
+    private readonly hash?: Hash,
+  ) {
+    this.fd = openSync(path, flag);
+    // the shared buffer, unless another sink holds it (a streamed file's maker writing a file)
+    this.buffer = scratchTaken ? Buffer.allocUnsafe(3 * CHUNK) : takeScratch();
+  }
+
+  write(piece: string): void {
+    if (this.size + piece.length > 2 * BATCH) {
+      this.flushBatch(false);
+      if (this.size + piece.length > 2 * BATCH) {
+        // a large piece goes a slice at a time (slices of a flat string share its characters):
+        // joined whole, it would be copied into the old generation's large-object space
+        for (let at = 0; at < piece.length; at += BATCH)
+          this.write(piece.slice(at, at + BATCH));
+        return;
+      }
+    }
+    this.batch.push(piece);
+    this.size += piece.length;
+    if (this.size >= BATCH) this.flushBatch(false);
+  }
+
+  /** Writes what is left and closes the file; returns how many bytes were written in all. */
+  end(): number {
+    try {
+      this.flushBatch(true);
+      this.flushBuffer();
+    } finally {
+      this.close();
+    }
+    return this.bytes;
+  }
+
+  /** Closes the file, what is left unwritten (after a refusal, or when the text is not wanted). */
+  close(): void {
+    if (this.fd === undefined) return;
+    if (this.buffer === scratch) scratchTaken = false;
+    const fd = this.fd;
+    this.fd = undefined;
+    closeSync(fd);
+  }
+
+  private flushBatch(last: boolean): void {
+    if (this.batch.length === 0) return;
+    let joined = this.batch.length === 1 ? this.batch[0]! : this.batch.join("");
+    this.batch = [];
+    this.size = 0;
+    const unit = joined.charCodeAt(joined.length - 1);
+    if (!last && unit >= 0xd800 && unit <= 0xdbff) {
+      // the low half of the pair comes with the next piece
+      this.batch.push(joined.slice(-1));
+      this.size = 1;
       joined = joined.slice(0, -1);
     }
-    yield* textChunks(joined);
+    this.encode(joined);
   }
-  if (batch.length > 0) yield* textChunks(batch.join(""));
+
+  /** `text` is at most two batches long: its UTF-8 fits in the buffer once it is flushed. */
+  private encode(text: string): void {
+    if (this.buffer.length - this.at < 3 * text.length) this.flushBuffer();
+    this.at += this.buffer.write(text, this.at, "utf8");
+  }
+
+  private flushBuffer(): void {
+    if (this.at === 0 || this.fd === undefined) return;
+    writeSync(this.fd, this.buffer, 0, this.at);
+    this.hash?.update(this.buffer.subarray(0, this.at));
+    this.bytes += this.at;
+    this.at = 0;
+  }
 }
 
 /**
- * Writes `text` (a string, or parts to concatenate) to `path`. `flag` "wx" refuses to open what
- * is already there (a planted link is never followed). Returns how many bytes were written;
- * `hash`, when given, is fed those very bytes.
+ * Writes `text` (a string, or parts to concatenate) to `path` (see {@link TextFileSink}).
+ * Returns how many bytes were written; `hash`, when given, is fed those very bytes.
  */
 export function writeTextFile(
   path: string,
@@ -59,24 +136,15 @@ export function writeTextFile(
   flag: "w" | "wx" = "w",
   hash?: Hash,
 ): number {
-  const fd = openSync(path, flag);
-  let bytes = 0;
+  const sink = new TextFileSink(path, flag, hash);
   try {
-    const chunks =
-      typeof text === "string" ? textChunks(text) : partChunks(text);
-    for (const chunk of chunks) {
-      // encoded into one reused buffer: a new one per slice is memory outside the heap that
-      // stays taken until the next full garbage collection
-      const buffer = scratchFor(chunk.length);
-      const n = buffer.write(chunk, 0, "utf8");
-      writeSync(fd, buffer, 0, n);
-      hash?.update(buffer.subarray(0, n));
-      bytes += n;
-    }
-  } finally {
-    closeSync(fd);
+    if (typeof text === "string") sink.write(text);
+    else for (const part of text) sink.write(part);
+  } catch (error) {
+    sink.close();
+    throw error;
   }
-  return bytes;
+  return sink.end();
 }
 
 export function updateWithText(hash: Hash, text: string): Hash {
@@ -84,9 +152,16 @@ export function updateWithText(hash: Hash, text: string): Hash {
   return hash;
 }
 
-// the buffer of writeTextFile and sameUtf8, grown as needed and reused: one slice's UTF-8 at
+// the buffer of TextFileSink and sameUtf8, grown as needed and reused: one slice's UTF-8 at
 // most (three bytes a unit)
 let scratch: Buffer | undefined;
+let scratchTaken = false;
+
+function takeScratch(): Buffer {
+  const buffer = scratchFor(CHUNK);
+  scratchTaken = true;
+  return buffer;
+}
 
 function scratchFor(units: number): Buffer {
   const need = 3 * units;
@@ -101,7 +176,10 @@ function scratchFor(units: number): Buffer {
  * compared in place, so comparing a file costs no copy of its size.
  */
 export function sameUtf8(bytes: Uint8Array, text: string): boolean {
-  const buffer = scratchFor(Math.min(text.length, CHUNK));
+  const units = Math.min(text.length, CHUNK);
+  const buffer = scratchTaken
+    ? Buffer.allocUnsafe(3 * units)
+    : scratchFor(units);
   let at = 0;
   for (const chunk of textChunks(text)) {
     const n = buffer.write(chunk, 0, "utf8");

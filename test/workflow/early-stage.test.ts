@@ -9,6 +9,7 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -22,8 +23,12 @@ import {
   collectFiles,
 } from "../../src/workflow/output-files.js";
 import { writeOutput } from "../../src/workflow/writer.js";
-import { partsFile } from "../../src/emit/shared/text-parts.js";
-import { partChunks } from "../../src/workflow/text-chunks.js";
+import {
+  partsFile,
+  streamedFile,
+  type TextOut,
+} from "../../src/emit/shared/text-parts.js";
+import { writeTextFile } from "../../src/workflow/text-chunks.js";
 import {
   FIXTURES,
   buildCli,
@@ -164,18 +169,14 @@ describe("a text made of parts (src/emit/shared/text-parts.ts)", () => {
   ];
   const text = parts.join("");
 
-  it("is sliced as its concatenation would be, a surrogate pair never split", () => {
-    const chunks = [...partChunks(parts)];
-    expect(chunks.join("") === text).toBe(true);
-    expect(
-      Buffer.concat(chunks.map((c) => Buffer.from(c))).equals(
-        Buffer.from(text),
-      ),
-    ).toBe(true);
-    for (const chunk of chunks)
-      expect(/[\ud800-\udbff]$/.test(chunk), "a slice ends inside a pair").toBe(
-        false,
-      );
+  it("is written as its concatenation would be, a surrogate pair never split", () => {
+    const path = join(tempDir(), "parts.txt");
+    const hash = createHash("sha256");
+    const bytes = writeTextFile(path, parts, "wx", hash);
+    const whole = Buffer.from(text);
+    expect(readFileSync(path).equals(whole)).toBe(true);
+    expect(bytes).toBe(whole.length);
+    expect(hash.digest("hex")).toBe(sha256(text));
   });
 
   it("is staged from its parts with the bytes and hash of its text, and written from there", () => {
@@ -193,6 +194,96 @@ describe("a text made of parts (src/emit/shared/text-parts.ts)", () => {
     );
     // read back whole when asked for: the same text
     expect(partsFile("big.txt", parts).contents === text).toBe(true);
+  });
+});
+
+describe("a streamed file (src/emit/shared/text-parts.ts)", () => {
+  // pieces of one-, two- and four-byte text, a surrogate pair split between two pieces
+  const pieces = [
+    "{",
+    ...Array.from({ length: 300 }, (_, i) => `"k${i}": "é€\ud83d`),
+    "\ude00\n}\n",
+  ];
+  const text = pieces.join("");
+  const maker =
+    (log: string[] = []) =>
+    (out: TextOut) => {
+      log.push("made");
+      for (const piece of pieces) out.write(piece);
+    };
+
+  it("is staged while it is made once it is long enough, with the bytes and hash of its text", () => {
+    const out = join(tempDir(), "out");
+    const early = new EarlyStaging(out, { minChars: 100 });
+    const seen: boolean[] = [];
+    const [staged] = early.keep([
+      streamedFile("doc.json", (o) => {
+        maker()(o);
+        // the staged file was opened while the text was made: it goes there, not into memory
+        seen.push(existsSync(join(out, STAGING_DIR, "0")));
+      }),
+    ]);
+    expect(seen).toEqual([true]);
+    expect(stagedText(staged!)!.hash).toBe(sha256(text));
+    expect(stagedText(staged!)!.bytes).toBe(Buffer.byteLength(text));
+    expect(
+      readFileSync(join(out, STAGING_DIR, "0")).equals(Buffer.from(text)),
+    ).toBe(true);
+    writeOutput(out, [staged!], { early });
+    early.close();
+    expect(readFileSync(join(out, "doc.json")).equals(Buffer.from(text))).toBe(
+      true,
+    );
+  });
+
+  it("stays in memory, as its text, when it is short", () => {
+    const out = join(tempDir(), "out");
+    const early = new EarlyStaging(out, { minChars: text.length + 1 });
+    const log: string[] = [];
+    const [kept] = early.keep([streamedFile("doc.json", maker(log))]);
+    expect(stagedText(kept!)).toBeUndefined();
+    expect(kept!.contents).toBe(text);
+    expect(log).toEqual(["made"]);
+    expect(early.active).toBe(false);
+    early.close();
+  });
+
+  it("is made once when read as contents (generate(), --check), and keeps its text", () => {
+    const log: string[] = [];
+    const file = streamedFile("doc.json", maker(log));
+    expect(file.contents).toBe(text);
+    expect(file.contents).toBe(text);
+    expect(log).toEqual(["made"]);
+  });
+
+  it("stays in memory when its staged file cannot be written, and the rest after it", () => {
+    const out = join(tempDir(), "out");
+    const early = new EarlyStaging(out, { minChars: 10 });
+    early.keep([{ path: "first.txt", contents: "y".repeat(20) }]);
+    // the next staged name is taken: opening it with "wx" is refused
+    mkdirSync(join(out, STAGING_DIR, "1"));
+    const list = early.keep([
+      streamedFile("doc.json", maker()),
+      { path: "big.txt", contents: "x".repeat(100) },
+    ]);
+    expect(list.map((f) => stagedText(f))).toEqual([undefined, undefined]);
+    expect(list[0]!.contents).toBe(text);
+    early.close();
+  });
+
+  it("passes its maker's error on, and leaves no staged file behind", () => {
+    const out = join(tempDir(), "out");
+    const early = new EarlyStaging(out, { minChars: 10 });
+    expect(() =>
+      early.keep([
+        streamedFile("doc.json", (o) => {
+          maker()(o);
+          throw new Error("the maker failed");
+        }),
+      ]),
+    ).toThrow("the maker failed");
+    expect(readdirSync(join(out, STAGING_DIR))).toEqual([]);
+    early.close();
   });
 });
 

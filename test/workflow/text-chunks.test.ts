@@ -80,6 +80,37 @@ describe("large texts written and hashed a slice at a time", () => {
     expect(sameUtf8(Buffer.from([0xed, 0xa0, 0x80]), "\ud800")).toBe(false);
   });
 
+  it("writes parts as the UTF-8 of their concatenation, whatever the parts and where they break", () => {
+    const dir = mkdtempSync(join(tmpdir(), "apiloom-chunks-"));
+    dirs.push(dir);
+    // small pieces with lone and split surrogates, and long runs that cross the sink's batches
+    const piece = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 6 }),
+      fc.constantFrom("\ud83d", "\ude00", "é", "😀"),
+      fc
+        .tuple(
+          fc.nat({ max: 70_000 }),
+          fc.constantFrom("a", "é", "😀", "a😀"),
+          fc.constantFrom("", "\ud83d"),
+        )
+        .map(([n, unit, end]) => unit.repeat(n) + end),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        const hash = createHash("sha256");
+        const bytes = writeTextFile(join(dir, "p"), parts, "w", hash);
+        const whole = Buffer.from(text, "utf8");
+        expect(readFileSync(join(dir, "p")).equals(whole)).toBe(true);
+        expect(bytes).toBe(whole.length);
+        expect(hash.digest("hex")).toBe(
+          createHash("sha256").update(whole).digest("hex"),
+        );
+      }),
+      { numRuns: 150, seed: 29 },
+    );
+  });
+
   it("hashes a file once per file object, and afresh when its contents change", () => {
     const file = { path: "a.ts", contents: "A\n" };
     expect(fileHash(file)).toBe(sha256("A\n"));

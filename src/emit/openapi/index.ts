@@ -1,15 +1,17 @@
 import type { Emitter } from "../artifact.js";
 import { OPENAPI_FILE } from "./path.js";
 import { openApiDocument } from "./document.js";
-import { printJsonParts } from "./json.js";
-import { partsFile } from "../shared/text-parts.js";
+import { printJsonTo } from "./json.js";
+import { streamedFile } from "../shared/text-parts.js";
 
 export { openApiDocument, OPENAPI_VERSION } from "./document.js";
 
-/** `openapi.json` at the output root: the merged model as one OpenAPI 3.1 document. */
+/**
+ * `openapi.json` at the output root: the merged model as one OpenAPI 3.1 document, printed when
+ * the file is written (the CLI writes its text as it is printed, without holding it).
+ */
 export const emitOpenApi: Emitter = (model) => [
-  partsFile(
-    OPENAPI_FILE,
-    printJsonParts(openApiDocument(model, { lazyPaths: true })),
+  streamedFile(OPENAPI_FILE, (out) =>
+    printJsonTo(openApiDocument(model, { lazyPaths: true }), out),
   ),
 ];

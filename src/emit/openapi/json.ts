@@ -3,7 +3,7 @@ import { setOwn } from "../../model/own.js";
 /** A JSON value as the OpenAPI document holds it; `undefined` members are left out when printed. */
 export type JsonObject = { [key: string]: unknown };
 
-export { printJson, printJsonParts } from "./print-json.js";
+export { printJson, printJsonTo } from "./print-json.js";
 
 /** Members of `extensions` whose keys are OpenAPI specification extensions (`x-…`). */
 export function specExtensions(

@@ -1,5 +1,6 @@
 import { textWidth } from "../shared/doc.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
+import type { TextOut } from "../shared/text-parts.js";
 
 /**
  * JSON laid out exactly as prettier (default options, `json` parser) lays out JSON.stringify's
@@ -14,41 +15,48 @@ export function printJson(value: unknown): string {
 
 /** {@link printJson}'s text as the parts it is made of, in order (see shared/text-parts.ts). */
 export function printJsonParts(value: unknown): string[] {
+  const parts: string[] = [];
+  printJsonTo(value, { write: (part) => parts.push(part) });
+  return parts;
+}
+
+/** Writes {@link printJson}'s text to `target`, a few thousand pieces at a time, in order. */
+export function printJsonTo(value: unknown, target: TextOut): void {
   // pieces appended to one output: building each level's string from its children's would copy
   // the text once per nesting level (on GitHub's API, ~150 MB of garbage for 15 MB of JSON)
-  const out = new Output();
+  const out = new Output(target);
   print(value, "", 0, 0, out);
   out.push("\n");
-  return out.parts();
+  out.end();
 }
 
 /**
  * Collects small pieces, joining them every few thousand so that millions of them never live
- * at once (they die young instead of filling the old generation). One array holds the pieces
- * of every batch, overwritten in place: a new array per batch, grown from empty to 4096 slots,
- * was most of what printing allocated besides the text itself.
+ * at once (they die young instead of filling the old generation), and hands each joined batch to
+ * its target. One array holds the pieces of every batch, overwritten in place: a new array per
+ * batch, grown from empty to 4096 slots, was most of what printing allocated besides the text.
  */
 const BATCH = 4096;
 
 class Output {
   private pieces: string[] = [];
   private count = 0;
-  private chunks: string[] = [];
+
+  constructor(private readonly target: TextOut) {}
 
   push(piece: string): void {
     this.pieces[this.count++] = piece;
     if (this.count === BATCH) {
-      this.chunks.push(this.pieces.join(""));
+      this.target.write(this.pieces.join(""));
       this.count = 0;
     }
   }
 
-  parts(): string[] {
+  end(): void {
     if (this.count > 0)
-      this.chunks.push(this.pieces.slice(0, this.count).join(""));
+      this.target.write(this.pieces.slice(0, this.count).join(""));
     this.count = 0;
     this.pieces = [];
-    return this.chunks;
   }
 }
 
