@@ -1,10 +1,11 @@
 import type { GeneratedFile } from "./emit/artifact.js";
 import { runPlugins, type PluginRun } from "./emit/run.js";
 import {
-  ingestFiles,
-  ingestTexts,
+  readFiles,
+  readTexts,
   type IngestOptions,
   type InputText,
+  type ReadOptions,
 } from "./ingest/index.js";
 import { buildHandedModel, type BuildOptions } from "./model/build.js";
 import { Reporter } from "./model/reporter.js";
@@ -12,6 +13,10 @@ import type { ApiModel, Diagnostic } from "./model/types.js";
 import { collectFiles } from "./workflow/output-files.js";
 
 export type LoadOptions = IngestOptions & BuildOptions;
+
+/** {@link LoadOptions} and what only apiloom's own runs pass (ReadOptions): not public API. */
+export type RunLoadOptions = LoadOptions &
+  Omit<ReadOptions, keyof IngestOptions>;
 
 /**
  * What a run reads: file paths (read through `readText`, relative to `cwd`, shown by that name)
@@ -21,17 +26,22 @@ export type Inputs = readonly string[] | readonly InputText[];
 
 /** ingest → model: reads the inputs and returns the one merged model with its diagnostics. */
 export function loadModel(inputs: Inputs, options: LoadOptions = {}): ApiModel {
+  return readModel(inputs, options);
+}
+
+/** {@link loadModel}, with the options only apiloom's own runs pass. */
+export function readModel(inputs: Inputs, options: RunLoadOptions): ApiModel {
   // handed over, not kept in a variable here: the documents are garbage once merged
   const read = isPaths(inputs)
-    ? ingestFiles(inputs, options)
-    : ingestTexts(inputs, options);
+    ? readFiles(inputs, options)
+    : readTexts(inputs, options);
   return buildHandedModel(read, read.diagnostics, options);
 }
 
 /** Everything the in-memory pipeline is told: resolved by its caller, nothing defaulted here. */
 export interface PipelineSettings {
   /** How to read and merge the inputs. */
-  load: LoadOptions;
+  load: RunLoadOptions;
   /** The plugins' run: every plugin, the artifacts asked for, their options, the layout. */
   emit: PluginRun;
   /** Told what the run is doing, for a progress line. */
@@ -62,7 +72,7 @@ export async function runPipeline(
 ): Promise<GenerateResult> {
   const onStage = settings.onStage ?? (() => {});
   onStage(`reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}`);
-  const model = loadModel(inputs, settings.load);
+  const model = readModel(inputs, settings.load);
   const emitted = await runPlugins(
     model,
     settings.emit,

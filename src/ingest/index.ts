@@ -43,6 +43,10 @@ export interface IngestOptions {
    * that reuses the documents of a text it has parsed before. The documents must not be changed.
    */
   parse?: (text: string, file: string, absPath: string) => ParsedDocument[];
+}
+
+/** {@link IngestOptions} and what only apiloom's own runs pass (the CLI's generate): not public API. */
+export interface ReadOptions extends IngestOptions {
   /**
    * Leave the line and column of the places the readers hand out unfound when the reading ends,
    * for a documents that can find them later without its value (JSON: its text): each is found
@@ -85,6 +89,14 @@ export function ingestFiles(
   files: readonly string[],
   options: IngestOptions = {},
 ): IngestResult {
+  return readFiles(files, options);
+}
+
+/** {@link ingestFiles}, with the options only apiloom's own runs pass. */
+export function readFiles(
+  files: readonly string[],
+  options: ReadOptions,
+): IngestResult {
   const cwd = options.cwd ?? process.cwd();
   const inputs: (InputText & { absPath: string })[] = [];
   const reporter = new Reporter();
@@ -113,12 +125,20 @@ export function ingestTexts(
   inputs: readonly (InputText & { absPath?: string })[],
   options: IngestOptions = {},
 ): IngestResult {
+  return readTexts(inputs, options);
+}
+
+/** {@link ingestTexts}, with the options only apiloom's own runs pass. */
+export function readTexts(
+  inputs: readonly (InputText & { absPath?: string })[],
+  options: ReadOptions,
+): IngestResult {
   return ingest(inputs, options, new Reporter());
 }
 
 function ingest(
   inputs: readonly (InputText & { absPath?: string })[],
-  options: IngestOptions,
+  options: ReadOptions,
   reporter: Reporter,
 ): IngestResult {
   const cwd = options.cwd ?? process.cwd();

@@ -7,7 +7,7 @@ import {
   settlePlaces,
 } from "../../src/model/source-place.js";
 import type { ApiModel, SourceRef } from "../../src/model/types.js";
-import { loadModel, type Inputs } from "../../src/pipeline.js";
+import { loadModel, readModel, type Inputs } from "../../src/pipeline.js";
 import { CORPUS_DIR, CORPUS_FILES } from "../shared-corpus.js";
 
 /**
@@ -19,7 +19,7 @@ function compare(inputs: Inputs, cwd?: string): { waited: number } {
   const eager = loadModel(inputs, { cwd });
   const deferred = new DeferredPlaces();
   try {
-    const lazy = loadModel(inputs, { cwd, deferPlaces: deferred });
+    const lazy = readModel(inputs, { cwd, deferPlaces: deferred });
     expect(where(lazy.diagnostics)).toEqual(where(eager.diagnostics));
     for (const d of lazy.diagnostics) {
       expect(d.line).toBeGreaterThan(0);
