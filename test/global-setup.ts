@@ -11,7 +11,8 @@ import { dirname, join } from "node:path";
 import { CORPUS_DIR, CORPUS_PRESENT } from "./shared-corpus.js";
 
 /**
- * The e2e project's setup. The CLI runs from dist/ (bin/apiloom.js); build it once so CLI tests
+ * The e2e project's setup. The CLI runs from dist/ (bin/apiloom.js loads dist/cli/bundle.js,
+ * scripts/bundle.mjs joins it from what tsc wrote); build both once so CLI tests
  * exercise the current source. Type errors do not stop the emit (CI type-checks separately with
  * `tsc --noEmit`). Without the shared corpus, says once that the corpus suites are skipped.
  *
@@ -28,6 +29,8 @@ export default function setup(): void {
     "node_modules/typescript/package.json",
     "tsconfig.json",
     "tsconfig.build.json",
+    "scripts/bundle.mjs",
+    "node_modules/esbuild/package.json",
     ...files(
       "src",
       (name) => name.endsWith(".ts") && !name.endsWith(".test.ts"),
@@ -36,7 +39,7 @@ export default function setup(): void {
   const record = () => `${inputs}\n${hashOf(files("dist"))}\n`;
   const fresh =
     existsSync(STAMP) &&
-    existsSync("dist/cli/main.js") &&
+    existsSync("dist/cli/bundle.js") &&
     readFileSync(STAMP, "utf8") === record();
   if (!fresh) {
     const result = spawnSync(
@@ -44,6 +47,14 @@ export default function setup(): void {
       ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"],
       { encoding: "utf8" },
     );
+    // the CLI's one file (bin/apiloom.js loads it): joined from what tsc wrote, even with problems
+    const bundled = spawnSync(process.execPath, ["scripts/bundle.mjs"], {
+      encoding: "utf8",
+    });
+    if (bundled.status !== 0)
+      throw new Error(
+        `global setup: scripts/bundle.mjs failed:\n${bundled.stdout}${bundled.stderr}`,
+      );
     if (result.status !== 0)
       process.stderr.write(
         `global setup: tsc reported problems while building dist/:\n${result.stdout}${result.stderr}`,

@@ -14,7 +14,7 @@ describe("the CLI launcher", () => {
     const flag = source.search(
       /if \(process\.versions\.v8\?\.startsWith\("11\."\)\) \{\s*v8\.setFlagsFromString\("--interrupt-budget=\d+"\);\s*v8\.setFlagsFromString\("--heap-growing-percent=\d+"\);\s*\}/,
     );
-    const load = source.indexOf('await import("../dist/cli/main.js")');
+    const load = source.indexOf('await import("../dist/cli/bundle.js")');
     expect(flag).toBeGreaterThan(-1);
     expect(load).toBeGreaterThan(flag);
     expect(source).not.toMatch(/^import .* from "\.\.\/dist\//m);
