@@ -119,7 +119,16 @@ export class TextFileSink {
 
   private flushBuffer(): void {
     if (this.at === 0 || this.fd === undefined) return;
-    writeSync(this.fd, this.buffer, 0, this.at);
+    // a write may write less than asked (a signal, a nearly full disk): it goes on from there,
+    // or the file would end short under the hash of the whole text
+    for (let done = 0; done < this.at;) {
+      const n = writeSync(this.fd, this.buffer, done, this.at - done);
+      if (n <= 0)
+        throw Object.assign(new Error("EIO: a write wrote nothing"), {
+          code: "EIO",
+        });
+      done += n;
+    }
     this.hash?.update(this.buffer.subarray(0, this.at));
     this.bytes += this.at;
     this.at = 0;
