@@ -15,7 +15,11 @@ import { assignment, items } from "../shared/statements.js";
  * shaped the way prettier (default options) lays them out, so the text needs no formatting pass.
  */
 
-export { functionHead, importStatement } from "../shared/statements.js";
+export {
+  functionHead,
+  genericMember,
+  importStatement,
+} from "../shared/statements.js";
 
 const pad = (n: number): string => " ".repeat(n);
 
@@ -108,21 +112,6 @@ export function genericFunctionHead(
       " {",
     ]),
   );
-}
-
-/** `key: Generic<A, B>;` at `indent`, the type arguments one per line when too long. */
-export function genericMember(
-  key: string,
-  generic: string,
-  args: string[],
-  indent: number,
-): string {
-  const head = `${propertyKey(key)}: ${generic}<`;
-  // flat when it fits: its text, without building and printing its doc
-  const flat = `${head}${args.join(", ")}>;`;
-  if (indent + textWidth(flat) <= PRINT_WIDTH) return pad(indent) + flat;
-  const doc = group([head, items(args, { trailingComma: false }), ">;"]);
-  return pad(indent) + print(doc, { indent });
 }
 
 /** `key: ["a", "b"],` of raw strings at `indent`, one per line when too long. */
