@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { group, print } from "../shared/doc.js";
 import { propertyKey } from "../shared/literals.js";
-import { items } from "../shared/statements.js";
+import { assignment, items } from "../shared/statements.js";
 import { member } from "../server/contracts-file.js";
-import { genericFunctionHead, genericMember } from "./format.js";
+import { genericFunctionHead, genericMember, propertyLine } from "./format.js";
 
 // the docs these helpers printed before they answered a head that fits with its flat text: the
 // oracles of that fast path
@@ -90,6 +90,38 @@ describe("layout helpers answer a line that fits with its flat text", () => {
           expect(member(key, generic, args)).toBe(
             oldMember(key, generic, args, 2) + "\n",
           );
+        },
+      ),
+      { numRuns: 3000, seed: 29 },
+    );
+  });
+
+  it("propertyLine: as the doc printer lays out its assignment", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          name,
+          fc.constantFrom("a-b", "url", "toString", "日本語のキー"),
+        ),
+        fc.oneof(
+          fc.string({ maxLength: 90 }),
+          fc.integer({ min: 0, max: 85 }).map((n) => `"${"v".repeat(n)}"`),
+          fc.constantFrom(
+            "",
+            "ends with space ",
+            '"日本語の値ですよ日本語の値ですよ日本語の値"',
+          ),
+        ),
+        fc.integer({ min: 0, max: 40 }),
+        fc.boolean(),
+        (key, value, indent, isString) => {
+          const k = propertyKey(key);
+          const old =
+            !isString || k.length < 5
+              ? `${" ".repeat(indent)}${k}: ${value},`
+              : " ".repeat(indent) +
+                print(assignment(`${k}:`, value, ","), { indent });
+          expect(propertyLine(key, value, indent, isString)).toBe(old);
         },
       ),
       { numRuns: 3000, seed: 29 },

@@ -8,7 +8,7 @@ import {
   textWidth,
 } from "../shared/doc.js";
 import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
-import { assignment, items } from "../shared/statements.js";
+import { items } from "../shared/statements.js";
 
 /**
  * Layout of the few JavaScript shapes the client file is made of, as docs (see shared/doc.ts)
@@ -60,7 +60,12 @@ export function propertyLine(
 ): string {
   const k = propertyKey(key);
   if (!isString || k.length < 5) return `${pad(indent)}${k}: ${value},`;
-  return pad(indent) + print(assignment(`${k}:`, value, ","), { indent });
+  // the text print(assignment(`${k}:`, value, ","), { indent }) writes, without the doc
+  // (format.test.ts checks both agree): flat when it fits, else the value on the next line
+  const flat = `${k}: ${value},`;
+  return indent + textWidth(flat) <= PRINT_WIDTH
+    ? pad(indent) + flat
+    : `${pad(indent)}${k}:\n${pad(indent + 2)}${value},`;
 }
 
 /**
