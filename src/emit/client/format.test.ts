@@ -4,7 +4,13 @@ import { group, print } from "../shared/doc.js";
 import { propertyKey } from "../shared/literals.js";
 import { assignment, items } from "../shared/statements.js";
 import { member } from "../server/contracts-file.js";
-import { genericFunctionHead, genericMember, propertyLine } from "./format.js";
+import {
+  genericAlias,
+  genericAliasDoc,
+  genericFunctionHead,
+  genericMember,
+  propertyLine,
+} from "./format.js";
 
 // the docs these helpers printed before they answered a head that fits with its flat text: the
 // oracles of that fast path
@@ -125,6 +131,24 @@ describe("layout helpers answer a line that fits with its flat text", () => {
         },
       ),
       { numRuns: 3000, seed: 29 },
+    );
+  });
+
+  it("genericAlias: as the doc printer lays out its conditional group", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 75 }).map((n) => "N".repeat(n)),
+        fc.oneof(name, fc.constantFrom("ApiResultOf", "日本語Generic")),
+        fc.array(fc.oneof(name, name, fc.constantFrom("", "T ", '"events"')), {
+          maxLength: 4,
+        }),
+        (aliasName, generic, args) => {
+          expect(genericAlias(aliasName, generic, args)).toBe(
+            print(genericAliasDoc(`export type ${aliasName} =`, generic, args)),
+          );
+        },
+      ),
+      { numRuns: 5000, seed: 29 },
     );
   });
 });
