@@ -79,6 +79,32 @@ describe("layout helpers answer a line that fits with its flat text", () => {
     );
   });
 
+  it("genericFunctionHead: the client's own heads, name lengths 1 to 70", () => {
+    for (let n = 1; n <= 70; n++) {
+      const name = "a".repeat(n);
+      for (const head of [
+        `export function ${name}`,
+        `export function ${name}Pages`,
+      ])
+        for (const typeParams of [[], ["T extends boolean = false"]]) {
+          const params = [
+            `args: ${name}Request = {}`,
+            "options?: CallOptions<T>",
+          ];
+          const returnArgs = [`${name}Responses`, "T"];
+          expect(
+            genericFunctionHead(
+              head,
+              typeParams,
+              params,
+              "ApiPromise",
+              returnArgs,
+            ),
+          ).toBe(oldHead(head, typeParams, params, "ApiPromise", returnArgs));
+        }
+    }
+  });
+
   it("genericMember and the server's handler member: as the doc printer lays them out", () => {
     fc.assert(
       fc.property(
