@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { group, print } from "../shared/doc.js";
-import { propertyKey } from "../shared/literals.js";
+import { propertyKey, stringLiteral } from "../shared/literals.js";
 import { assignment, items } from "../shared/statements.js";
 import { member } from "../server/contracts-file.js";
 import {
@@ -10,6 +10,8 @@ import {
   genericFunctionHead,
   genericMember,
   propertyLine,
+  stringList,
+  stringMatrix,
 } from "./format.js";
 
 // the docs these helpers printed before they answered a head that fits with its flat text: the
@@ -175,6 +177,51 @@ describe("layout helpers answer a line that fits with its flat text", () => {
         },
       ),
       { numRuns: 5000, seed: 29 },
+    );
+  });
+
+  it("stringList and stringMatrix: as the doc printer lays them out", () => {
+    // the docs they printed before answering a list that fits with its flat text
+    const oldList = (key: string, values: string[], indent: number) =>
+      " ".repeat(indent) +
+      print(
+        group([
+          `${propertyKey(key)}: [`,
+          items(values.map(stringLiteral)),
+          "],",
+        ]),
+        { indent },
+      );
+    const oldMatrix = (key: string, rows: string[][], indent: number) =>
+      " ".repeat(indent) +
+      print(
+        group(
+          [
+            `${propertyKey(key)}: [`,
+            items(rows.map((r) => `[${r.map(stringLiteral).join(", ")}]`)),
+            "],",
+          ],
+          rows.length > 1 && rows.every((r) => r.length > 1),
+        ),
+        { indent },
+      );
+    const value = fc.oneof(name, fc.constantFrom("", 'say "hi"', "a\nb"));
+    fc.assert(
+      fc.property(
+        fc.oneof(name, fc.constantFrom("a-b", "statuses")),
+        fc.array(value, { maxLength: 8 }),
+        fc.array(fc.array(value, { maxLength: 4 }), { maxLength: 4 }),
+        fc.constantFrom(0, 2, 4, 30),
+        (key, values, rows, indent) => {
+          expect(stringList(key, values, indent)).toBe(
+            oldList(key, values, indent),
+          );
+          expect(stringMatrix(key, rows, indent)).toBe(
+            oldMatrix(key, rows, indent),
+          );
+        },
+      ),
+      { numRuns: 1000, seed: 29 },
     );
   });
 });

@@ -109,10 +109,12 @@ export function stringMatrix(
 ): string {
   const row = (r: string[]) => `[${r.map(stringLiteral).join(", ")}]`;
   const matrix = rows.length > 1 && rows.every((r) => r.length > 1);
-  const doc = group(
-    [`${propertyKey(key)}: [`, items(rows.map(row)), "],"],
-    matrix,
-  );
+  const texts = rows.map(row);
+  // not a matrix and fits (most endpoints' security): the group's flat text, without its doc
+  const flat = `${propertyKey(key)}: [${texts.join(", ")}],`;
+  if (!matrix && indent + textWidth(flat) <= PRINT_WIDTH)
+    return pad(indent) + flat;
+  const doc = group([`${propertyKey(key)}: [`, items(texts), "],"], matrix);
   return pad(indent) + print(doc, { indent });
 }
 
@@ -164,10 +166,10 @@ export function stringList(
   values: readonly string[],
   indent: number,
 ): string {
-  const doc = group([
-    `${propertyKey(key)}: [`,
-    items(values.map(stringLiteral)),
-    "],",
-  ]);
+  const literals = values.map(stringLiteral);
+  // flat when it fits (most endpoints' statuses): its text, without building and printing its doc
+  const flat = `${propertyKey(key)}: [${literals.join(", ")}],`;
+  if (indent + textWidth(flat) <= PRINT_WIDTH) return pad(indent) + flat;
+  const doc = group([`${propertyKey(key)}: [`, items(literals), "],"]);
   return pad(indent) + print(doc, { indent });
 }
