@@ -8,14 +8,18 @@ import {
   textWidth,
 } from "../shared/doc.js";
 import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
-import { assignment, items } from "../shared/statements.js";
+import { items } from "../shared/statements.js";
 
 /**
  * Layout of the few JavaScript shapes the client file is made of, as docs (see shared/doc.ts)
  * shaped the way prettier (default options) lays them out, so the text needs no formatting pass.
  */
 
-export { functionHead, importStatement } from "../shared/statements.js";
+export {
+  functionHead,
+  genericMember,
+  importStatement,
+} from "../shared/statements.js";
 
 const pad = (n: number): string => " ".repeat(n);
 
@@ -29,6 +33,35 @@ export function genericAlias(
   generic: string,
   args: string[],
 ): string {
+  const head = `export type ${name} =`;
+  const at = textWidth(head);
+  const flat = `${generic}<${args.join(", ")}>`;
+  // the text print() writes for the doc below (genericAliasDoc), without it: format.test.ts
+  // checks both agree. Beside the `=` when it fits there:
+  if (at + 1 + textWidth(flat) + 1 <= PRINT_WIDTH) return `${head} ${flat};`;
+  // nothing to break: the type on the next line
+  if (args.length <= 1) return `${head}\n  ${flat};`;
+  // an empty argument, or one ending with a space (print drops or trims them): the printer
+  if (args.some((a) => a === "" || a.endsWith(" ")))
+    return print(genericAliasDoc(head, generic, args));
+  // broken beside the `=` while `= Generic<` fits there; else on the next line, broken there
+  // only if it does not fit either
+  if (at + 1 + textWidth(generic) + 1 <= PRINT_WIDTH)
+    return `${head} ${generic}<\n  ${args.join(",\n  ")}\n>;`;
+  if (2 + textWidth(flat) + 1 <= PRINT_WIDTH) return `${head}\n  ${flat};`;
+  return `${head}\n  ${generic}<\n    ${args.join(",\n    ")}\n  >;`;
+}
+
+/**
+ * `head Generic<A, B>;` as prettier lays it out: type arguments one per line when too long, and
+ * the whole right-hand side on the next line when even `head Generic<` does not fit. A lone
+ * type argument is never broken out (prettier hugs it): the right-hand side moves instead.
+ */
+export function genericAliasDoc(
+  head: string,
+  generic: string,
+  args: string[],
+): Doc {
   const type = (forceBreak: boolean): Doc =>
     args.length === 1
       ? `${generic}<${args[0]}>`
@@ -40,7 +73,7 @@ export function genericAlias(
     args.length === 1
       ? [[" ", type(false)], indent([line, type(false)])]
       : [[" ", type(false)], [" ", type(true)], indent([line, type(false)])];
-  return print([`export type ${name} =`, conditionalGroup(states), ";"]);
+  return [head, conditionalGroup(states), ";"];
 }
 
 /**
@@ -56,7 +89,12 @@ export function propertyLine(
 ): string {
   const k = propertyKey(key);
   if (!isString || k.length < 5) return `${pad(indent)}${k}: ${value},`;
-  return pad(indent) + print(assignment(`${k}:`, value, ","), { indent });
+  // the text print(assignment(`${k}:`, value, ","), { indent }) writes, without the doc
+  // (format.test.ts checks both agree): flat when it fits, else the value on the next line
+  const flat = `${k}: ${value},`;
+  return indent + textWidth(flat) <= PRINT_WIDTH
+    ? pad(indent) + flat
+    : `${pad(indent)}${k}:\n${pad(indent + 2)}${value},`;
 }
 
 /**
@@ -71,10 +109,12 @@ export function stringMatrix(
 ): string {
   const row = (r: string[]) => `[${r.map(stringLiteral).join(", ")}]`;
   const matrix = rows.length > 1 && rows.every((r) => r.length > 1);
-  const doc = group(
-    [`${propertyKey(key)}: [`, items(rows.map(row)), "],"],
-    matrix,
-  );
+  const texts = rows.map(row);
+  // not a matrix and fits (most endpoints' security): the group's flat text, without its doc
+  const flat = `${propertyKey(key)}: [${texts.join(", ")}],`;
+  if (!matrix && indent + textWidth(flat) <= PRINT_WIDTH)
+    return pad(indent) + flat;
+  const doc = group([`${propertyKey(key)}: [`, items(texts), "],"], matrix);
   return pad(indent) + print(doc, { indent });
 }
 
@@ -93,6 +133,16 @@ export function genericFunctionHead(
   // most heads fit on one line: the group's flat text, without building and printing its doc
   const flat = `${head}${typeParams.length > 0 ? `<${typeParams.join(", ")}>` : ""}(${params.join(", ")}): ${returnGeneric}<${returnArgs.join(", ")}> {`;
   if (textWidth(flat) <= PRINT_WIDTH) return flat;
+  // broken (most other heads): `head<T>(` and `): R<X, Y> {` each fit, a parameter per line
+  // between them, as the group below prints when those two inner groups stay flat
+  const opening = `${typeParams.length > 0 ? `${head}<${typeParams.join(", ")}>` : head}(`;
+  const closing = `): ${returnGeneric}<${returnArgs.join(", ")}> {`;
+  if (
+    params.length > 0 &&
+    textWidth(opening) <= PRINT_WIDTH &&
+    textWidth(closing) <= PRINT_WIDTH
+  )
+    return `${opening}\n  ${params.join(",\n  ")},\n${closing}`;
   return print(
     group([
       typeParams.length > 0 ? group([head, "<", items(typeParams), ">"]) : head,
@@ -110,31 +160,16 @@ export function genericFunctionHead(
   );
 }
 
-/** `key: Generic<A, B>;` at `indent`, the type arguments one per line when too long. */
-export function genericMember(
-  key: string,
-  generic: string,
-  args: string[],
-  indent: number,
-): string {
-  const head = `${propertyKey(key)}: ${generic}<`;
-  // flat when it fits: its text, without building and printing its doc
-  const flat = `${head}${args.join(", ")}>;`;
-  if (indent + textWidth(flat) <= PRINT_WIDTH) return pad(indent) + flat;
-  const doc = group([head, items(args, { trailingComma: false }), ">;"]);
-  return pad(indent) + print(doc, { indent });
-}
-
 /** `key: ["a", "b"],` of raw strings at `indent`, one per line when too long. */
 export function stringList(
   key: string,
   values: readonly string[],
   indent: number,
 ): string {
-  const doc = group([
-    `${propertyKey(key)}: [`,
-    items(values.map(stringLiteral)),
-    "],",
-  ]);
+  const literals = values.map(stringLiteral);
+  // flat when it fits (most endpoints' statuses): its text, without building and printing its doc
+  const flat = `${propertyKey(key)}: [${literals.join(", ")}],`;
+  if (indent + textWidth(flat) <= PRINT_WIDTH) return pad(indent) + flat;
+  const doc = group([`${propertyKey(key)}: [`, items(literals), "],"]);
   return pad(indent) + print(doc, { indent });
 }

@@ -1,15 +1,6 @@
 import type { ApiModel, Endpoint, Parameter } from "../../model/types.js";
-import {
-  conditionalGroup,
-  type Doc,
-  group,
-  indent,
-  line,
-  print,
-  softline,
-} from "../shared/doc.js";
-import { propertyKey, stringLiteral } from "../shared/literals.js";
-import { items } from "../shared/statements.js";
+import { textWidth } from "../shared/doc.js";
+import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 import { sentContent } from "../shared/media-types.js";
 import { BINARY, bodySample, fitsType, sampleValue } from "./sample.js";
 
@@ -35,33 +26,53 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   // the spec's own body examples often break its schema; the sample follows the types
   if (endpoint.requestBody)
     groups.push(["body", bodySample(media, model.schemas, TYPED)]);
-  return layoutCall(
+  return callText(
     `await client.${endpoint.name}(`,
-    groups.length > 0 ? valueDoc(new Map(groups)) : undefined,
+    groups.length > 0 ? new Map(groups) : undefined,
   );
 }
+
+const HEAD = "const result =";
 
 /**
  * `const result = await client.name(args);` broken the way prettier breaks it: the object
  * argument (always expanded) hugs the parentheses when `({` still fits on the line, else goes
  * on a line of its own; the call moves below `const result =` when even `call(` does not fit
- * after it.
+ * after it. The text print() writes for the call's doc (a conditionalGroup of these three
+ * layouts, the object a group forced to break), written directly: client-example.test.ts
+ * prints the doc and compares.
  */
-function layoutCall(call: string, args: Doc | undefined): string {
-  const head = "const result =";
+export function callText(
+  call: string,
+  args: ReadonlyMap<string, unknown> | undefined,
+): string {
+  const width = textWidth(call);
   if (args === undefined)
-    return print([head, group(indent([line, `${call})`])), ";"]);
-  const ownLine = [call, indent([softline, args, ","]), softline, ")"];
-  const hugged = conditionalGroup([[call, args, ")"], ownLine]);
-  return print([
-    head,
-    conditionalGroup([
-      [" ", hugged],
-      [" ", group(ownLine, true)],
-      indent([line, hugged]),
-    ]),
-    ";",
-  ]);
+    return HEAD.length + width + 3 <= PRINT_WIDTH
+      ? `${HEAD} ${call});`
+      : `${HEAD}\n  ${call});`;
+  const out: string[] = [];
+  // hugged after `const result = `: up to the `{` fits
+  if (HEAD.length + width + 2 <= PRINT_WIDTH) {
+    out.push(HEAD, " ", call);
+    writeObject(out, [...args], 0);
+    out.push(");");
+  } else if (HEAD.length + width + 1 <= PRINT_WIDTH) {
+    // the call after `const result = `, its object on a line of its own
+    out.push(HEAD, " ", call, "\n  ");
+    writeObject(out, [...args], 2);
+    out.push(",\n);");
+  } else if (width + 3 <= PRINT_WIDTH) {
+    // the call below `const result =`, the object hugged
+    out.push(HEAD, "\n  ", call);
+    writeObject(out, [...args], 2);
+    out.push(");");
+  } else {
+    out.push(HEAD, "\n  ", call, "\n    ");
+    writeObject(out, [...args], 4);
+    out.push(",\n  );");
+  }
+  return out.join("");
 }
 
 const TYPED = { examples: "typed" } as const;
@@ -74,33 +85,109 @@ function paramSample(p: Parameter, model: ApiModel): unknown {
 }
 
 /**
- * A TypeScript literal, laid out as prettier lays out an object written on several lines:
- * objects stay expanded, arrays of plain values go on one line when they fit.
+ * A TypeScript literal starting at `column`, its lines indented by `indent`, laid out as
+ * prettier lays out an object written on several lines: objects stay expanded, arrays of plain
+ * values go on one line when they fit (with the `,` that follows each value here).
  */
-function valueDoc(value: unknown): Doc {
-  if (value instanceof Map) return objectDoc([...value.entries()]);
+function writeValue(
+  out: string[],
+  value: unknown,
+  indent: number,
+  column: number,
+): void {
+  if (value instanceof Map)
+    return writeObject(out, [...value.entries()], indent);
+  if (Array.isArray(value)) return writeArray(out, value, indent, column);
+  if (typeof value === "object" && value !== null && value !== BINARY)
+    return writeObject(out, Object.entries(value), indent);
+  out.push(scalarText(value));
+}
+
+/** A value that is no container: its one text. */
+function scalarText(value: unknown): string {
   if (value === BINARY) return 'new Blob(["…"])';
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    return group(["[", items(value.map(valueDoc)), "]"], !value.every(isFlat));
-  }
-  if (typeof value === "object" && value !== null)
-    return objectDoc(Object.entries(value));
   if (typeof value === "string") return stringLiteral(value);
   if (value === undefined) return "undefined";
   return (JSON.stringify(value) ?? "undefined").replace("e+", "e");
 }
 
-function objectDoc(entries: [string, unknown][]): Doc {
-  if (entries.length === 0) return "{}";
-  const members = entries.map(([key, v]): Doc => {
+/** An object, always expanded: a member per line, each with its comma. */
+function writeObject(
+  out: string[],
+  entries: readonly [string, unknown][],
+  indent: number,
+): void {
+  if (entries.length === 0) {
+    out.push("{}");
+    return;
+  }
+  const inner = indent + 2;
+  const newline = "\n" + " ".repeat(inner);
+  out.push("{");
+  for (const [key, v] of entries) {
     const name = propertyKey(key);
+    out.push(newline);
     // prettier puts a string that passes 80 columns on its own line, unless the key is short
-    if (typeof v === "string" && name.length >= 5)
-      return group([`${name}:`, indent([line, stringLiteral(v)])]);
-    return [`${name}: `, valueDoc(v)];
-  });
-  return group(["{", items(members, { spaced: true }), "}"], true);
+    if (typeof v === "string" && name.length >= 5) {
+      const literal = stringLiteral(v);
+      const flat = `${name}: ${literal}`;
+      out.push(
+        inner + textWidth(flat) + 1 <= PRINT_WIDTH
+          ? flat
+          : `${name}:\n${" ".repeat(inner + 2)}${literal}`,
+      );
+    } else {
+      const head = `${name}: `;
+      out.push(head);
+      writeValue(out, v, inner, inner + textWidth(head));
+    }
+    out.push(",");
+  }
+  out.push("\n", " ".repeat(indent), "}");
+}
+
+/**
+ * An array: on one line when its items are plain values (see isFlat) and it fits, with the
+ * `,` after it; else an item per line.
+ */
+function writeArray(
+  out: string[],
+  value: readonly unknown[],
+  indent: number,
+  column: number,
+): void {
+  if (value.length === 0) {
+    out.push("[]");
+    return;
+  }
+  if (value.every(isFlat)) {
+    const texts = value.map(flatItemText);
+    if (!texts.includes(undefined)) {
+      const flat = `[${texts.join(", ")}]`;
+      if (column + textWidth(flat) + 1 <= PRINT_WIDTH) {
+        out.push(flat);
+        return;
+      }
+    }
+  }
+  const inner = indent + 2;
+  const newline = "\n" + " ".repeat(inner);
+  out.push("[");
+  for (const item of value) {
+    out.push(newline);
+    writeValue(out, item, inner, inner);
+    out.push(",");
+  }
+  out.push("\n", " ".repeat(indent), "]");
+}
+
+/** The one-line text of a plain value (isFlat); undefined for a Map with entries, which breaks. */
+function flatItemText(value: unknown): string | undefined {
+  if (value instanceof Map) return value.size === 0 ? "{}" : undefined;
+  if (Array.isArray(value)) return "[]";
+  if (typeof value === "object" && value !== null && value !== BINARY)
+    return "{}";
+  return scalarText(value);
 }
 
 /** Plain values and empty containers: what prettier can keep on one line inside an array. */

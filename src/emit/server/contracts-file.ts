@@ -7,9 +7,8 @@ import {
 } from "./response-headers.js";
 import { receivedType } from "./received-types.js";
 import { signatures as signaturesOf } from "./signature.js";
-import { group, print, textWidth } from "../shared/doc.js";
-import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
-import { importStatement, items } from "../shared/statements.js";
+import { propertyKey, stringLiteral } from "../shared/literals.js";
+import { genericMember, importStatement } from "../shared/statements.js";
 
 /**
  * `server/contracts.ts`: the `Handlers` interface (one typed handler per endpoint, keyed by the
@@ -70,13 +69,7 @@ function block(head: string, lines: string[]): string {
 
 /** `  name: Generic<A, B>;`, broken one argument per line when it does not fit, as prettier does. */
 export function member(name: string, generic: string, args: string[]): string {
-  const head = `${propertyKey(name)}: ${generic}<`;
-  // flat when it fits (most do): its text, without building and printing its doc
-  const flat = `${head}${args.join(", ")}>;`;
-  if (2 + textWidth(flat) <= PRINT_WIDTH) return `  ${flat}\n`;
-  // type arguments take no trailing comma
-  const doc = group([head, items(args, { trailingComma: false }), ">;"]);
-  return `  ${print(doc, { indent: 2 })}\n`;
+  return `${genericMember(name, generic, args, 2)}\n`;
 }
 
 function doc(endpoint: Endpoint): string {

@@ -288,6 +288,98 @@ describe("signatures", () => {
       expect(signatureOf(endpoint)).toBe(oldSignature(model, endpoint));
   });
 
+  // the hash of a set of named schemas is kept and copied for every endpoint with that set
+  it("hash the same, asked again and in the other order", () => {
+    const model = loadModel(
+      [join(root, "specs/stride-messaging.swagger.yaml")],
+      { cwd: root },
+    );
+    const inOrder = signatures(model);
+    const first = model.endpoints.map((e) => inOrder(e));
+    expect(model.endpoints.map((e) => inOrder(e))).toEqual(first);
+    const reversed = signatures(model);
+    expect(
+      [...model.endpoints]
+        .reverse()
+        .map((e) => reversed(e))
+        .reverse(),
+    ).toEqual(first);
+    expect(first).toEqual(model.endpoints.map((e) => oldSignature(model, e)));
+  });
+
+  // every member of the shape present or missing: the shape is written without its object
+  it("hash what they hashed before for any contract shape", () => {
+    const base = chatModel();
+    const schema = fc.oneof(
+      fc.constant(undefined),
+      fc.constant<Schema>({ type: "string", description: "words" }),
+      fc.constant<Schema>({ $ref: "#/components/schemas/Message" }),
+      fc.constant<Schema>({ type: "array", items: { $ref: "#/x/Missing" } }),
+    );
+    const maybe = <T>(arb: fc.Arbitrary<T>) =>
+      fc.option(arb, { nil: undefined });
+    const parameter = fc.record({
+      name: fc.string({ maxLength: 6 }),
+      in: fc.constantFrom("path", "query", "header", "cookie"),
+      required: fc.boolean(),
+      schema,
+      style: maybe(fc.constantFrom("form", "simple")),
+      explode: maybe(fc.boolean()),
+      collectionFormat: maybe(fc.constantFrom("csv", "multi")),
+      contentType: maybe(fc.constant("application/json")),
+      description: maybe(fc.constant("ignored")),
+    });
+    const content = fc.array(
+      fc.record({
+        mediaType: fc.constantFrom("application/json", "a/b"),
+        schema,
+      }),
+      { maxLength: 2 },
+    );
+    const header = fc.record({
+      schema,
+      required: maybe(fc.boolean()),
+      description: maybe(fc.constant("ignored")),
+    });
+    const endpointPart = fc.record({
+      parameters: fc.record({
+        path: fc.array(parameter, { maxLength: 2 }),
+        query: fc.array(parameter, { maxLength: 2 }),
+        header: fc.array(parameter, { maxLength: 1 }),
+        cookie: fc.array(parameter, { maxLength: 1 }),
+      }),
+      requestBody: maybe(fc.record({ required: fc.boolean(), content })),
+      responses: fc.array(
+        fc.record({
+          status: fc.constantFrom("200", "4XX", "default"),
+          content,
+          headers: maybe(
+            fc.dictionary(fc.constantFrom("X-Rate", "ETag", "x-b"), header, {
+              maxKeys: 2,
+            }),
+          ),
+        }),
+        { maxLength: 3 },
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(endpointPart, { minLength: 1, maxLength: 4 }),
+        (parts) => {
+          const endpoints = parts.map(
+            (part) =>
+              ({ ...base.endpoints[0]!, ...part }) as unknown as Endpoint,
+          );
+          const model = { ...base, endpoints };
+          const signatureOf = signatures(model);
+          for (const endpoint of endpoints)
+            expect(signatureOf(endpoint)).toBe(oldSignature(model, endpoint));
+        },
+      ),
+      { numRuns: 400, seed: 29 },
+    );
+  });
+
   it("hash what they hashed before for the chat model", () => {
     const model = chatModel();
     const signatureOf = signatures(model);

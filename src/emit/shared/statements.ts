@@ -5,10 +5,11 @@ import {
   indent,
   join,
   line,
+  print,
   softline,
   textWidth,
 } from "./doc.js";
-import { PRINT_WIDTH, stringLiteral } from "./literals.js";
+import { PRINT_WIDTH, propertyKey, stringLiteral } from "./literals.js";
 
 /**
  * Docs for the few statement shapes every emitter writes (imports, function heads, bracketed
@@ -70,6 +71,36 @@ export function functionHead(
   if (params.length === 0 || textWidth(flat) <= PRINT_WIDTH) return flat;
   // broken: a parameter per line, each with its comma (the group printed broken)
   return `${head}(\n  ${params.join(",\n  ")},\n): ${returnType} ${open}`;
+}
+
+/**
+ * `key: Generic<A, B>;` at `indent` (its indentation included): on one line when it fits, else
+ * the type arguments one per line (they take no trailing comma), `>;` back at `indent`.
+ */
+export function genericMember(
+  key: string,
+  generic: string,
+  args: readonly string[],
+  indent: number,
+): string {
+  const pad = " ".repeat(indent);
+  const head = `${propertyKey(key)}: ${generic}<`;
+  // the text print(group([head, items(args, no trailing comma), ">;"])) writes, without the
+  // doc (client/format.test.ts checks both agree)
+  const flat = `${head}${args.join(", ")}>;`;
+  // no arguments: nothing can break
+  if (args.length === 0 || indent + textWidth(flat) <= PRINT_WIDTH)
+    return pad + flat;
+  // an empty argument, or one ending with a space (print trims it at the line end): the printer
+  if (args.some((a) => a === "" || a.endsWith(" ")))
+    return (
+      pad +
+      print(group([head, items(args, { trailingComma: false }), ">;"]), {
+        indent,
+      })
+    );
+  const inner = `\n${pad}  `;
+  return `${pad}${head}${inner}${args.join(`,${inner}`)}\n${pad}>;`;
 }
 
 /** `head value` + `end`, the value on the next line (indented) when the line is too long. */

@@ -34,8 +34,11 @@ const DELIMITERS: Partial<Record<CollectionFormat, string>> = {
 
 /** How a parameter goes on the wire, from the serialization the model resolved. */
 export function parameterWireStyle(parameter: Parameter): WireStyle {
+  // the four members wireStyle reads, not a copy of the whole parameter
   return wireStyle(parameter.in, {
-    ...parameter,
+    allowReserved: parameter.allowReserved,
+    collectionFormat: parameter.collectionFormat,
+    contentType: parameter.contentType,
     serialization: serializationOf(parameter),
   });
 }

@@ -158,3 +158,64 @@ describe("the direct printers against print()", () => {
     }
   });
 });
+
+/* The shapes writeBrokenAssigned writes (an expanded object breaking its union, array or
+   intersection; an array of a plain union too long for its line), at every length about the
+   limit, beside a key at several indents and as an alias. */
+describe("the broken shapes against print()", () => {
+  const expanded = (name: string): TypeNode => ({
+    kind: "object",
+    members: [member(name, raw("string")), member("count", raw("number"))],
+  });
+  const shapes = (n: number): TypeNode[] => {
+    const word = (w: string) => raw(`"${w}${"x".repeat(n)}"`);
+    const plain: TypeNode = {
+      kind: "union",
+      members: [word("a"), word("b"), raw("null")],
+    };
+    return [
+      {
+        kind: "union",
+        members: [{ kind: "array", element: expanded("item") }, raw("null")],
+      },
+      { kind: "union", members: [expanded("one"), word("c"), expanded("two")] },
+      // a text ending with a space: print trims it at a line end
+      { kind: "union", members: [raw("Ends "), expanded("one")] },
+      { kind: "union", members: [expanded("one"), raw("Ends ")] },
+      {
+        kind: "array",
+        element: { kind: "union", members: [word("d"), expanded("item")] },
+      },
+      { kind: "array", element: plain },
+      {
+        kind: "array",
+        element: { kind: "union", members: [word("e"), raw("null")] },
+      },
+      { kind: "intersection", members: [expanded("left"), expanded("right")] },
+      {
+        kind: "intersection",
+        members: [expanded("a"), expanded("b"), expanded("c")],
+      },
+    ];
+  };
+  it("writes what print() writes, as a member and as an alias", () => {
+    for (let n = 0; n <= 70; n++)
+      for (const type of shapes(n))
+        for (const key of ["k", "a_longer_key_name"]) {
+          const node: TypeNode & { kind: "object" } = {
+            kind: "object",
+            members: [member(key, type, { optional: n % 2 === 0 })],
+          };
+          for (const indent of [0, 2, 6])
+            expect(printObject(node, indent)).toBe(
+              print(expandedObjectDoc(node), { indent }),
+            );
+          // short heads, and heads about the limit (a `{` that no longer fits after them)
+          for (const head of [
+            `export type ${"T".repeat(1 + (n % 9))}`,
+            `export type ${"T".repeat(55 + (n % 20))}`,
+          ])
+            expect(printAlias(head, type)).toBe(printTypeAlias(head, type));
+        }
+  });
+});

@@ -108,6 +108,7 @@ function writeAssigned(
     out.push(";");
     return true;
   }
+  if (writeBrokenAssigned(lead, node, isAlias, indent, out)) return true;
   const text = flat(node);
   if (text === null) return false;
   // `lead text;`: the groups are decided outermost first, and the outermost fits
@@ -143,6 +144,103 @@ function writeAssigned(
     }
   out.push(";");
   return true;
+}
+
+/**
+ * The shapes holding an expanded object (isExpanded) that breaks the groups around it, so
+ * their layout is known whatever the width: a union of such members and plain texts (one
+ * `| member` per line below `lead`), an array of one (`(` and `)[]` around those lines), and,
+ * beside a property key, an intersection of expanded objects (`{…} & {…}`). Also an array of a
+ * union of plain texts that does not fit on its line: the union flat between `(` and `)[]` on
+ * lines of their own, or one `| member` per line there. False (nothing written) otherwise.
+ */
+function writeBrokenAssigned(
+  lead: string,
+  node: TypeNode,
+  isAlias: boolean,
+  indent: number,
+  out: string[],
+): boolean {
+  if (node.kind === "union") {
+    if (!brokenUnion(node)) return false;
+    // group(indent([line, group(unionLines)])), broken by its members
+    out.push(lead, newlineAnd(indent + 2));
+    writeUnionLines(node, indent + 2, out);
+    out.push(";");
+    return true;
+  }
+  if (node.kind === "array") {
+    const element = node.element;
+    if (element.kind !== "union") return false;
+    if (brokenUnion(element)) {
+      // arrayDoc: group(["(", indent([softline, group(unionLines)]), softline, ")[]"])
+      out.push(lead, " (", newlineAnd(indent + 2));
+      writeUnionLines(element, indent + 2, out);
+      out.push(newlineAnd(indent), ")[];");
+      return true;
+    }
+    // plain texts, two of them not null (one is `(T | null)[]`, a text), too long for the line
+    if (!plainMembers(element)) return false;
+    let others = 0;
+    for (const m of element.members) if (!isNullType(m)) others++;
+    if (others < 2) return false;
+    const inner = flat(element)!;
+    if (indent + textWidth(lead) + textWidth(inner) + 6 <= PRINT_WIDTH)
+      return false;
+    out.push(lead, " (", newlineAnd(indent + 2));
+    if (indent + 2 + textWidth(inner) <= PRINT_WIDTH) out.push(inner);
+    else writeUnionLines(element, indent + 2, out);
+    out.push(newlineAnd(indent), ")[];");
+    return true;
+  }
+  if (node.kind === "intersection" && !isAlias) {
+    // [" ", group(parts)]: objects hug each other, each broken by itself
+    for (const m of node.members)
+      if (m.kind !== "object" || !isExpanded(m)) return false;
+    out.push(lead, " ");
+    for (let i = 0; i < node.members.length; i++) {
+      if (i > 0) out.push(" & ");
+      writeObject(node.members[i] as ObjectNode, indent, out);
+    }
+    out.push(";");
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A union not hugged by nulls whose members are plain texts (none ending with a space) or
+ * expanded (isExpanded), one of them at least: its `|` lines always break.
+ */
+function brokenUnion(node: Union): boolean {
+  if (isHuggedUnion(node)) return false;
+  let expanded = false;
+  for (const m of node.members) {
+    if (m.kind === "raw") {
+      if (m.text.endsWith(" ")) return false;
+    } else if (isExpanded(m)) expanded = true;
+    else return false;
+  }
+  return expanded;
+}
+
+/**
+ * unionLines broken at `indent`: `| member` per line, each member's own lines aligned after
+ * its `| ` (the caller has written the line break before the first).
+ */
+function writeUnionLines(node: Union, indent: number, out: string[]): void {
+  const next = newlineAnd(indent);
+  for (let i = 0; i < node.members.length; i++) {
+    const m = node.members[i]!;
+    if (i > 0) out.push(next);
+    out.push("| ");
+    if (m.kind === "raw") out.push(m.text);
+    else writeExpanded(m, indent + 2, out);
+  }
+}
+
+function isNullType(node: TypeNode): boolean {
+  return node.kind === "raw" && node.text === "null";
 }
 
 /**
