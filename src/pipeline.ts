@@ -35,7 +35,7 @@ export function readModel(inputs: Inputs, options: RunLoadOptions): ApiModel {
   const read = isPaths(inputs)
     ? readFiles(inputs, options)
     : readTexts(inputs, options);
-  return buildHandedModel(read, read.diagnostics, options);
+  return buildHandedModel(read, read.reporter, options);
 }
 
 /** Everything the in-memory pipeline is told: resolved by its caller, nothing defaulted here. */

@@ -78,6 +78,26 @@ export interface IngestResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * What {@link readFiles} and {@link readTexts} give apiloom's own runs: the documents and the
+ * reporter holding the reading's diagnostics, which may wait for their places (deferPlaces).
+ * The model build reports into the same reporter's list, so every waiting place of the reading
+ * and of the build is found in one walk of its document (source-place.ts `settlePlaces`), not one
+ * walk when the reading ends and another when the model's diagnostics are read.
+ */
+export interface ReadResult {
+  documents: DocumentModel[] | undefined;
+  reporter: Reporter;
+}
+
+/** A {@link ReadResult} with its diagnostics read, for the public ingest calls. */
+function ingested(read: ReadResult): IngestResult {
+  return {
+    documents: read.documents ?? [],
+    diagnostics: read.reporter.diagnostics,
+  };
+}
+
 /** An input given as text (tests, stdin, watch mode with its own cache). */
 export interface InputText {
   file: string;
@@ -89,14 +109,14 @@ export function ingestFiles(
   files: readonly string[],
   options: IngestOptions = {},
 ): IngestResult {
-  return readFiles(files, options);
+  return ingested(readFiles(files, options));
 }
 
 /** {@link ingestFiles}, with the options only apiloom's own runs pass. */
 export function readFiles(
   files: readonly string[],
   options: ReadOptions,
-): IngestResult {
+): ReadResult {
   const cwd = options.cwd ?? process.cwd();
   const inputs: (InputText & { absPath: string })[] = [];
   const reporter = new Reporter();
@@ -125,14 +145,14 @@ export function ingestTexts(
   inputs: readonly (InputText & { absPath?: string })[],
   options: IngestOptions = {},
 ): IngestResult {
-  return readTexts(inputs, options);
+  return ingested(readTexts(inputs, options));
 }
 
 /** {@link ingestTexts}, with the options only apiloom's own runs pass. */
 export function readTexts(
   inputs: readonly (InputText & { absPath?: string })[],
   options: ReadOptions,
-): IngestResult {
+): ReadResult {
   return ingest(inputs, options, new Reporter());
 }
 
@@ -140,7 +160,7 @@ function ingest(
   inputs: readonly (InputText & { absPath?: string })[],
   options: ReadOptions,
   reporter: Reporter,
-): IngestResult {
+): ReadResult {
   const cwd = options.cwd ?? process.cwd();
   const documents: DocumentModel[] = [];
   const cache = new Map<string, SourceDocument[] | ParseError>();
@@ -268,7 +288,7 @@ function ingest(
   // every place the readers handed out is found now, one pass per document, except those left
   // to be found when first needed
   for (const [doc, , later] of made) if (!later) doc.settle();
-  return { documents, diagnostics: reporter.diagnostics };
+  return { documents, reporter };
 }
 
 /** `"version"`, or `"tags" item 2` for an array element. */

@@ -69,7 +69,12 @@ export function extensionsOf(
   value: Record<string, unknown>,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value))
-    if (key.startsWith("x-")) out[key] = v;
+  // keys by index, no [key, value] pair per member: most objects read have no extension
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key.charCodeAt(0) === 120 && key.charCodeAt(1) === 45)
+      out[key] = value[key];
+  }
   return out;
 }

@@ -64,11 +64,10 @@ export interface HandedDocuments {
  */
 export function buildHandedModel(
   handed: HandedDocuments,
-  ingestDiagnostics: Diagnostic[],
+  ingestDiagnostics: readonly Diagnostic[] | Reporter,
   options: BuildOptions = {},
 ): ApiModel {
-  const reporter = new Reporter();
-  reporter.add(ingestDiagnostics);
+  const reporter = reporterAfter(ingestDiagnostics);
   const { merged, inferredScheme } = mergeHanded(handed, reporter, options);
   if (inferredScheme && !merged.securitySchemes[inferredScheme.name]) {
     merged.securitySchemes = {
@@ -99,6 +98,18 @@ export function buildHandedModel(
     endpoints,
     diagnostics: sortDiagnostics(reporter.diagnostics),
   };
+}
+
+/**
+ * The build's reporter: one of its own with the reading's diagnostics added, or, given the
+ * reading's reporter, one into the same list (its own `once`), so that the places the reading's
+ * diagnostics wait for are found together with the build's, in one walk per document.
+ */
+function reporterAfter(ingest: readonly Diagnostic[] | Reporter): Reporter {
+  if (ingest instanceof Reporter) return ingest.scope();
+  const reporter = new Reporter();
+  reporter.add(ingest);
+  return reporter;
 }
 
 /** The merge of the documents taken out of `handed`, in a call of its own: its frame holds them. */

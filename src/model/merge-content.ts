@@ -30,41 +30,65 @@ function mergeContent(
     }
   }
   const out: MediaContent[] = [];
-  for (const [mediaType, list] of byType) {
-    // schemas guessed from several examples (Postman requests sharing the route, saved
-    // responses of one status) are merged so every example fits; a declared schema wins
-    const schemas = list.flatMap((e) =>
-      e.media.schema ? [e.media.schema] : [],
+  for (const [mediaType, list] of byType)
+    out.push(
+      list.length === 1
+        ? soleMedia(list[0]!.media)
+        : mergedMedia(mediaType, list),
     );
-    const guessed =
-      schemas.length > 1 && schemas.every(isInferred)
-        ? { value: mergeInferred(schemas) }
-        : undefined;
-    const schema =
-      guessed ??
-      pickWinner(
-        list.flatMap((e) =>
-          e.media.schema
-            ? [
-                offer(
-                  e.view,
-                  e.media.schema,
-                  inferredPenalty(e.media.schema),
-                  e.source,
-                ),
-              ]
-            : [],
-        ),
-      );
-    const examples = joined(list.map((e) => e.media.examples ?? []));
-    const media: MediaContent = { mediaType };
-    if (schema) media.schema = schema.value;
-    if (examples.length > 0) media.examples = dedupeExamples(examples);
-    const encoding = list.find((e) => e.media.encoding)?.media.encoding;
-    if (encoding) media.encoding = encoding;
-    out.push(media);
-  }
   return packed(out);
+}
+
+/** What one offer of a media type gives: {@link mergedMedia} of that one offer. */
+export function soleMedia(offered: MediaContent): MediaContent {
+  // its schema wins uncontested; its examples copied, each once
+  const media: MediaContent = { mediaType: offered.mediaType };
+  if (offered.schema) media.schema = offered.schema;
+  const examples = offered.examples ?? [];
+  if (examples.length > 0) media.examples = dedupeExamples(examples.slice());
+  if (offered.encoding) media.encoding = offered.encoding;
+  return media;
+}
+
+/** The offers of one media type, as one. */
+export function mergedMedia(
+  mediaType: string,
+  list: readonly {
+    view: EndpointOffer;
+    media: MediaContent;
+    source: SourceRef;
+  }[],
+): MediaContent {
+  // schemas guessed from several examples (Postman requests sharing the route, saved
+  // responses of one status) are merged so every example fits; a declared schema wins
+  const schemas = list.flatMap((e) => (e.media.schema ? [e.media.schema] : []));
+  const guessed =
+    schemas.length > 1 && schemas.every(isInferred)
+      ? { value: mergeInferred(schemas) }
+      : undefined;
+  const schema =
+    guessed ??
+    pickWinner(
+      list.flatMap((e) =>
+        e.media.schema
+          ? [
+              offer(
+                e.view,
+                e.media.schema,
+                inferredPenalty(e.media.schema),
+                e.source,
+              ),
+            ]
+          : [],
+      ),
+    );
+  const examples = joined(list.map((e) => e.media.examples ?? []));
+  const media: MediaContent = { mediaType };
+  if (schema) media.schema = schema.value;
+  if (examples.length > 0) media.examples = dedupeExamples(examples);
+  const encoding = list.find((e) => e.media.encoding)?.media.encoding;
+  if (encoding) media.encoding = encoding;
+  return media;
 }
 
 /** A schema guessed from an example loses to a declared one (src/model/inferred-schema.ts). */
@@ -145,36 +169,70 @@ export function mergeResponses(views: EndpointOffer[]): ApiResponse[] {
     }
   }
   const out: ApiResponse[] = [];
-  for (const [status, list] of byStatus) {
-    const description = pickWinner(
-      list.map((e) =>
-        offer(e.view, e.response.description, e.response.description.length),
-      ),
+  for (const [status, list] of byStatus)
+    out.push(
+      list.length === 1
+        ? soleResponse(list[0]!.view, list[0]!.response)
+        : mergedResponse(status, list),
     );
-    const response: ApiResponse = {
-      status,
-      description: description?.value ?? "",
-      content: mergeContent(
-        list.map((e) => ({
-          view: e.view,
-          content: e.response.content,
-          source: e.response.sources[0] ?? e.view.endpoint.sources[0]!,
-        })),
-      ),
-      sources: joined(list.map((e) => e.response.sources)).sort(compareSources),
-    };
-    const headers = assignOwn(
-      {},
-      ...[...list].reverse().map((e) => e.response.headers ?? {}),
-    );
-    if (Object.keys(headers).length > 0) response.headers = headers;
-    out.push(response);
-  }
   return packed(out).sort(
     (a, b) =>
       statusOrder(a.status) - statusOrder(b.status) ||
       (a.status < b.status ? -1 : 1),
   );
+}
+
+/** What one view offering a response gives: {@link mergedResponse} of that one offer. */
+export function soleResponse(
+  view: EndpointOffer,
+  offered: ApiResponse,
+): ApiResponse {
+  // its description wins uncontested; its sources sorted, its headers a record of their own
+  const response: ApiResponse = {
+    status: offered.status,
+    description: offered.description ?? "",
+    content: mergeContent([
+      {
+        view,
+        content: offered.content,
+        source: offered.sources[0] ?? view.endpoint.sources[0]!,
+      },
+    ]),
+    sources: offered.sources.slice().sort(compareSources),
+  };
+  const headers = assignOwn({}, offered.headers ?? {});
+  if (Object.keys(headers).length > 0) response.headers = headers;
+  return response;
+}
+
+/** The responses of one status that the views offer, as one. */
+export function mergedResponse(
+  status: string,
+  list: readonly { view: EndpointOffer; response: ApiResponse }[],
+): ApiResponse {
+  const description = pickWinner(
+    list.map((e) =>
+      offer(e.view, e.response.description, e.response.description.length),
+    ),
+  );
+  const response: ApiResponse = {
+    status,
+    description: description?.value ?? "",
+    content: mergeContent(
+      list.map((e) => ({
+        view: e.view,
+        content: e.response.content,
+        source: e.response.sources[0] ?? e.view.endpoint.sources[0]!,
+      })),
+    ),
+    sources: joined(list.map((e) => e.response.sources)).sort(compareSources),
+  };
+  const headers = assignOwn(
+    {},
+    ...[...list].reverse().map((e) => e.response.headers ?? {}),
+  );
+  if (Object.keys(headers).length > 0) response.headers = headers;
+  return response;
 }
 
 function statusOrder(status: string): number {

@@ -33,75 +33,100 @@ export function mergeParameters(
     }
   }
   const out: Parameter[] = [];
-  for (const list of byName.values()) {
-    const lead = list[0]!.parameter;
-    const typed = list.filter((entry) => entry.parameter.schema !== undefined);
-    const schemaWinner = pickWinner(
-      typed.map((entry) =>
-        offer(
-          entry.view,
-          entry,
-          Object.keys(entry.parameter.schema!).length,
-          entry.parameter.sources[0],
-        ),
-      ),
+  for (const list of byName.values())
+    out.push(
+      list.length === 1
+        ? soleParameter(list[0]!.parameter, location)
+        : mergedParameter(list, location, merged, reporter),
     );
-    // one typed offer cannot conflict: no need to print its schema
-    const distinct = new Map<string, Parameter>();
-    if (typed.length > 1)
-      for (const entry of typed)
-        distinct.set(canonicalJson(entry.parameter.schema), entry.parameter);
-    if (distinct.size > 1 && schemaWinner) {
-      const [first, second] = [...distinct.values()].sort((a, b) =>
-        compareSources(a.sources[0]!, b.sources[0]!),
-      );
-      const at = first!.sources[0]!;
-      settlePlaces(); // the message names lines
-      reporter.report(
-        "merge/parameter-type-conflict",
-        `${merged.method.toUpperCase()} ${merged.path}: ${location} parameter '${lead.name}' has different types ` +
-          `(${describeSchema(first!)} here, ${describeSchema(second!)} at ${second!.sources[0]!.file}:${second!.sources[0]!.line}); ` +
-          `using ${describeSchema(schemaWinner.value.parameter)} from ${schemaWinner.source.file}:${schemaWinner.source.line}`,
-        at,
-        [second!.sources[0]!],
-      );
-    }
-    const base = schemaWinner?.value.parameter ?? lead;
-    const parameter: Parameter = {
-      ...base,
-      sources: joined(list.map((e) => e.parameter.sources)).sort(
-        compareSources,
-      ),
-    };
-    parameter.required =
-      location === "path" || list.some((e) => e.parameter.required);
-    const description = pickWinner(
-      list.flatMap((e) =>
-        e.parameter.description
-          ? [
-              offer(
-                e.view,
-                e.parameter.description,
-                e.parameter.description.length,
-                e.parameter.sources[0],
-              ),
-            ]
-          : [],
-      ),
-    );
-    if (description) parameter.description = description.value;
-    if (parameter.example === undefined) {
-      const example = list.find((e) => e.parameter.example !== undefined);
-      if (example) parameter.example = example.parameter.example;
-    }
-    out.push(parameter);
-  }
   if (location === "path") {
     // path parameters follow the template's order
     const order = pathVariables(merged.path);
     out.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   }
   return packed(out);
+}
+
+/** What one view offering a parameter gives: {@link mergedParameter} of that one offer. */
+export function soleParameter(
+  parameter: Parameter,
+  location: ParameterLocation,
+): Parameter {
+  // its schema, description and example win uncontested; its sources sorted
+  const sole: Parameter = {
+    ...parameter,
+    sources: parameter.sources.slice().sort(compareSources),
+  };
+  sole.required = location === "path" || Boolean(parameter.required);
+  return sole;
+}
+
+/** The parameters of one name that the views offer, as one. */
+export function mergedParameter(
+  list: readonly { view: EndpointOffer; parameter: Parameter }[],
+  location: ParameterLocation,
+  merged: Endpoint,
+  reporter: Reporter,
+): Parameter {
+  const lead = list[0]!.parameter;
+  const typed = list.filter((entry) => entry.parameter.schema !== undefined);
+  const schemaWinner = pickWinner(
+    typed.map((entry) =>
+      offer(
+        entry.view,
+        entry,
+        Object.keys(entry.parameter.schema!).length,
+        entry.parameter.sources[0],
+      ),
+    ),
+  );
+  // one typed offer cannot conflict: no need to print its schema
+  const distinct = new Map<string, Parameter>();
+  if (typed.length > 1)
+    for (const entry of typed)
+      distinct.set(canonicalJson(entry.parameter.schema), entry.parameter);
+  if (distinct.size > 1 && schemaWinner) {
+    const [first, second] = [...distinct.values()].sort((a, b) =>
+      compareSources(a.sources[0]!, b.sources[0]!),
+    );
+    const at = first!.sources[0]!;
+    settlePlaces(); // the message names lines
+    reporter.report(
+      "merge/parameter-type-conflict",
+      `${merged.method.toUpperCase()} ${merged.path}: ${location} parameter '${lead.name}' has different types ` +
+        `(${describeSchema(first!)} here, ${describeSchema(second!)} at ${second!.sources[0]!.file}:${second!.sources[0]!.line}); ` +
+        `using ${describeSchema(schemaWinner.value.parameter)} from ${schemaWinner.source.file}:${schemaWinner.source.line}`,
+      at,
+      [second!.sources[0]!],
+    );
+  }
+  const base = schemaWinner?.value.parameter ?? lead;
+  const parameter: Parameter = {
+    ...base,
+    sources: joined(list.map((e) => e.parameter.sources)).sort(compareSources),
+  };
+  parameter.required =
+    location === "path" || list.some((e) => e.parameter.required);
+  const description = pickWinner(
+    list.flatMap((e) =>
+      e.parameter.description
+        ? [
+            offer(
+              e.view,
+              e.parameter.description,
+              e.parameter.description.length,
+              e.parameter.sources[0],
+            ),
+          ]
+        : [],
+    ),
+  );
+  if (description) parameter.description = description.value;
+  if (parameter.example === undefined) {
+    const example = list.find((e) => e.parameter.example !== undefined);
+    if (example) parameter.example = example.parameter.example;
+  }
+  return parameter;
 }
 
 function describeSchema(parameter: Parameter): string {

@@ -16,10 +16,18 @@ export function toPointer(path: Path, prefix = ""): string {
 /** One path segment escaped for a JSON pointer (`~` → `~0`, `/` → `~1`). */
 export function pointerSegment(segment: string | number): string {
   if (typeof segment !== "string") return String(segment);
-  return segment.includes("~") || segment.includes("/")
-    ? segment.replace(/~/g, "~0").replace(/\//g, "~1")
-    : segment;
+  if (!segment.includes("~") && !segment.includes("/")) return segment;
+  // a path template (`/repos/{owner}`) is escaped for every fact read below it, one after another
+  if (segment !== lastEscaped.raw)
+    lastEscaped = {
+      raw: segment,
+      escaped: segment.replace(/~/g, "~0").replace(/\//g, "~1"),
+    };
+  return lastEscaped.escaped;
 }
+
+/** The last segment {@link pointerSegment} escaped, and its escape. */
+let lastEscaped = { raw: "", escaped: "" };
 
 /** Parses the fragment of a `$ref` (`#/definitions/Pet`) into a path; undefined when malformed. */
 export function parsePointer(pointer: string): string[] | undefined {

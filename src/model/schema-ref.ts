@@ -1,4 +1,5 @@
 import { pointerSegment } from "./pointer.js";
+import type { NamedSchema, Schema } from "./types.js";
 
 /**
  * How the model writes a reference to a named schema: `#/components/schemas/<name>`, the name
@@ -19,4 +20,36 @@ export function schemaRefName(ref: string): string | undefined {
   return name.includes("~")
     ? name.replace(/~1/g, "/").replace(/~0/g, "~")
     : name;
+}
+
+/** The named schema a `$ref` points at, or undefined (not `#/components/schemas/<name>`, or no such name). */
+export function refTarget(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  ref: string,
+): NamedSchema | undefined {
+  const name = schemaRefName(ref);
+  return name !== undefined && Object.hasOwn(schemas, name)
+    ? schemas[name]
+    : undefined;
+}
+
+/**
+ * Follows `$ref`s into the named schemas until a schema that is not a reference: undefined for a
+ * dangling reference or a cycle of references. A `$ref`'s sibling keywords are not merged in.
+ */
+export function resolveSchema(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: Schema | undefined,
+): Schema | undefined {
+  // most schemas are no reference, most references one step: nothing to remember for them
+  if (schema === undefined || typeof schema.$ref !== "string") return schema;
+  let current = refTarget(schemas, schema.$ref)?.schema;
+  if (current === undefined || typeof current.$ref !== "string") return current;
+  const seen = new Set<string>([schema.$ref]);
+  while (current !== undefined && typeof current.$ref === "string") {
+    if (seen.has(current.$ref)) return undefined;
+    seen.add(current.$ref);
+    current = refTarget(schemas, current.$ref)?.schema;
+  }
+  return current;
 }

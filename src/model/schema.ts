@@ -6,7 +6,8 @@
  * nothing here knows about `nullable` or `#/definitions`: the readers translated those.
  */
 
-import { schemaRef, schemaRefName } from "./schema-ref.js";
+import { findProperty } from "./schema-members.js";
+import { refTarget, resolveSchema, schemaRef } from "./schema-ref.js";
 import { isMap, type SubSchema } from "./schema-walk.js";
 import type { NamedSchema, Schema, SchemaType } from "./types.js";
 
@@ -27,41 +28,17 @@ export {
   type SubSchema,
   type SubSchemaSite,
 } from "./schema-walk.js";
+export {
+  allOfPropertyLookup,
+  findProperty,
+  requiredSplit,
+  requiresDirectional,
+  type RequiredSplit,
+} from "./schema-members.js";
+export { refTarget, resolveSchema } from "./schema-ref.js";
 
-// ---------------------------------------------------------------------------------------------
-// references
-
-/** The named schema a `$ref` points at, or undefined (not `#/components/schemas/<name>`, or no such name). */
-export function refTarget(
-  schemas: Readonly<Record<string, NamedSchema>>,
-  ref: string,
-): NamedSchema | undefined {
-  const name = schemaRefName(ref);
-  return name !== undefined && Object.hasOwn(schemas, name)
-    ? schemas[name]
-    : undefined;
-}
-
-/**
- * Follows `$ref`s into the named schemas until a schema that is not a reference: undefined for a
- * dangling reference or a cycle of references. A `$ref`'s sibling keywords are not merged in.
- */
-export function resolveSchema(
-  schemas: Readonly<Record<string, NamedSchema>>,
-  schema: Schema | undefined,
-): Schema | undefined {
-  // most schemas are no reference, most references one step: nothing to remember for them
-  if (schema === undefined || typeof schema.$ref !== "string") return schema;
-  let current = refTarget(schemas, schema.$ref)?.schema;
-  if (current === undefined || typeof current.$ref !== "string") return current;
-  const seen = new Set<string>([schema.$ref]);
-  while (current !== undefined && typeof current.$ref === "string") {
-    if (seen.has(current.$ref)) return undefined;
-    seen.add(current.$ref);
-    current = refTarget(schemas, current.$ref)?.schema;
-  }
-  return current;
-}
+/** A schema object (not `true`/`false`, not a list): schema-walk.ts's {@link isMap}. */
+const isSchemaObject = isMap as (value: unknown) => value is Schema;
 
 // ---------------------------------------------------------------------------------------------
 // types and nullability
@@ -173,151 +150,6 @@ function valueTypes(values: unknown[] | undefined): SchemaType[] {
   return [...SCHEMA_TYPES].filter((t): t is SchemaType =>
     found.has(t as SchemaType),
   );
-}
-
-// ---------------------------------------------------------------------------------------------
-// members: where a property is declared, which `required` names apply in which direction
-
-/** A schema object (not `true`/`false`, not a list): schema-walk.ts's {@link isMap}. */
-const isSchemaObject = isMap as (value: unknown) => value is Schema;
-
-/**
- * The schema of the member `name` as `schema` declares it: its own `properties`, else the
- * `properties` of its allOf members (through `$ref`s, depth first, the first that declares
- * it). Undefined when no part declares it.
- */
-export function findProperty(
-  schemas: Readonly<Record<string, NamedSchema>>,
-  schema: SubSchema | undefined,
-  name: string,
-): SubSchema | undefined {
-  // the usual case, answered without the walk below: the schema declares it itself
-  if (isSchemaObject(schema) && typeof schema.$ref !== "string") {
-    const own = schema.properties;
-    if (isSchemaObject(own) && Object.hasOwn(own, name)) return own[name];
-  }
-  const seen = new Set<Schema>();
-  const find = (s: SubSchema | undefined): SubSchema | undefined => {
-    const resolved = isSchemaObject(s) ? resolveSchema(schemas, s) : undefined;
-    if (!resolved || seen.has(resolved)) return undefined;
-    seen.add(resolved);
-    const properties = resolved.properties;
-    if (isSchemaObject(properties) && Object.hasOwn(properties, name))
-      return properties[name];
-    for (const member of Array.isArray(resolved.allOf) ? resolved.allOf : []) {
-      const found = find(member);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
-  return find(schema);
-}
-
-/** A schema's `required` names by the messages they apply to. */
-export interface RequiredSplit {
-  /** Required of requests and responses. */
-  always: string[];
-  /** readOnly members: a request need not send them. */
-  notInRequest: string[];
-  /** writeOnly members: a response never holds them. */
-  notInResponse: string[];
-}
-
-/**
- * A schema's `required` names (each once, strings only) split by direction (OpenAPI 3.1
- * §4.8.24: a readOnly property is sent by the server only, a writeOnly one by the client only,
- * so neither is required the other way). `property` finds a member's schema: by default
- * {@link findProperty} over the schema itself; an allOf member that only lists `required`
- * passes one that also looks into its siblings, which declare the members it requires.
- */
-export function requiredSplit(
-  schemas: Readonly<Record<string, NamedSchema>>,
-  schema: Schema,
-  property?: (name: string) => SubSchema | undefined,
-): RequiredSplit {
-  const split: RequiredSplit = {
-    always: [],
-    notInRequest: [],
-    notInResponse: [],
-  };
-  forEachRequired(schemas, schema, property, (name, direction) => {
-    split[direction].push(name);
-  });
-  return split;
-}
-
-/** True when {@link requiredSplit} would list a name as readOnly/writeOnly (stops at the first). */
-export function requiresDirectional(
-  schemas: Readonly<Record<string, NamedSchema>>,
-  schema: Schema,
-  property?: (name: string) => SubSchema | undefined,
-): boolean {
-  return forEachRequired(schemas, schema, property, (_, d) => d !== "always");
-}
-
-/**
- * Calls `each` with each `required` name as {@link requiredSplit} finds and splits it, and the
- * list it belongs in, until `each` returns true (true then).
- */
-function forEachRequired(
-  schemas: Readonly<Record<string, NamedSchema>>,
-  schema: Schema,
-  property: ((name: string) => SubSchema | undefined) | undefined,
-  each: (name: string, direction: keyof RequiredSplit) => boolean | void,
-): boolean {
-  const required: unknown[] | undefined = schema.required;
-  if (!Array.isArray(required)) return false;
-  // each name once, at its first place: a short list is searched, a long one goes through a Set
-  const names = required.length <= 16 ? required : [...new Set(required)];
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i];
-    if (typeof name !== "string") continue;
-    if (names === required && required.indexOf(name) !== i) continue;
-    const found = property
-      ? property(name)
-      : findProperty(schemas, schema, name);
-    const flags = isSchemaObject(found) ? resolveFlags(schemas, found) : {};
-    const direction =
-      flags.readOnly === true
-        ? "notInRequest"
-        : flags.writeOnly === true
-          ? "notInResponse"
-          : "always";
-    if (each(name, direction) === true) return true;
-  }
-  return false;
-}
-
-/** readOnly/writeOnly of a property schema: its own, else its `$ref` target's. */
-function resolveFlags(
-  schemas: Readonly<Record<string, NamedSchema>>,
-  schema: Schema,
-): { readOnly?: boolean; writeOnly?: boolean } {
-  if (schema.readOnly !== undefined || schema.writeOnly !== undefined)
-    return schema;
-  return resolveSchema(schemas, schema) ?? {};
-}
-
-/**
- * The property lookup for member `index` of an allOf list: the member itself first, then its
- * siblings (`Address: allOf [AddressPartial, {required: [street]}]`: street is declared by the
- * sibling).
- */
-export function allOfPropertyLookup(
-  schemas: Readonly<Record<string, NamedSchema>>,
-  allOf: readonly SubSchema[],
-  index: number,
-): (name: string) => SubSchema | undefined {
-  return (name) => {
-    const own = findProperty(schemas, allOf[index], name);
-    if (own !== undefined) return own;
-    for (let i = 0; i < allOf.length; i++) {
-      if (i === index) continue;
-      const found = findProperty(schemas, allOf[i], name);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ import {
   settlePlaces,
 } from "../../src/model/source-place.js";
 import type { ApiModel, SourceRef } from "../../src/model/types.js";
+import { parseText } from "../../src/ingest/load.js";
+import type { ParsedDocument } from "../../src/ingest/parse/parsed-document.js";
 import { loadModel, readModel, type Inputs } from "../../src/pipeline.js";
 import { CORPUS_DIR, CORPUS_FILES } from "../shared-corpus.js";
 
@@ -157,4 +159,50 @@ describe("places found when first needed, against places found when the reading 
       expect(waited).toBeGreaterThan(100);
     },
   );
+});
+
+describe("the reading's and the build's waiting places", () => {
+  it("are found in one walk of their document, at the eager reading's lines", () => {
+    // a warning the reader gives (an operation's servers) and one the build gives (a path
+    // parameter no source declares), each at a place deep in the text
+    const doc = {
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/a/{id}": {
+          get: op("getA", { servers: [{ url: "https://other.example" }] }),
+        },
+      },
+    };
+    const inputs = [{ file: "one.json", text: JSON.stringify(doc, null, 2) }];
+    let walks = 0;
+    const parse = (text: string, file: string) =>
+      parseText(text, file).map((parsed) => {
+        const finder = parsed.placeFinder?.bind(parsed);
+        return Object.assign(Object.create(parsed) as ParsedDocument, {
+          placeFinder:
+            finder &&
+            (() => {
+              const find = finder();
+              return (paths: Parameters<typeof find>[0]) => {
+                walks++;
+                return find(paths);
+              };
+            }),
+        });
+      });
+    const deferred = new DeferredPlaces();
+    try {
+      const lazy = readModel(inputs, { deferPlaces: deferred, parse });
+      const codes = lazy.diagnostics.map((d) => d.code);
+      expect(codes).toContain("openapi3/servers-ignored");
+      expect(codes).toContain("model/undeclared-path-parameter");
+      expect(walks).toBe(1);
+      expect(where(lazy.diagnostics)).toEqual(
+        where(loadModel(inputs).diagnostics),
+      );
+    } finally {
+      deferred.release();
+    }
+  });
 });

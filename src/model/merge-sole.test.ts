@@ -1,0 +1,172 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createEndpoint } from "./factories.js";
+import type { EndpointOffer } from "./endpoint-offer.js";
+import {
+  mergedMedia,
+  mergedResponse,
+  soleMedia,
+  soleResponse,
+} from "./merge-content.js";
+import { mergedParameter, soleParameter } from "./merge-parameters.js";
+import { Reporter } from "./reporter.js";
+import type {
+  ApiResponse,
+  MediaContent,
+  Parameter,
+  ParameterLocation,
+  SourceRef,
+} from "./types.js";
+
+/**
+ * A parameter, response or media type only one view offers (every one of a single document) is
+ * merged by a short way: it must give what the merge of a list of that one offer gives, the
+ * same keys in the same order.
+ */
+
+const source = fc
+  .record({
+    file: fc.constantFrom("a.json", "b.yaml"),
+    line: fc.nat(40),
+    column: fc.nat(9),
+    pointer: fc.constantFrom("#/a", "#/b/0", "#/c~1d"),
+  })
+  .map((s): SourceRef => s);
+const sources = fc.array(source, { minLength: 0, maxLength: 4 });
+const example = fc.record(
+  {
+    name: fc.constantFrom("x", "y"),
+    summary: fc.constantFrom("s", ""),
+    value: fc.constantFrom<unknown>(1, "v", { k: [1] }, null),
+  },
+  { requiredKeys: [] },
+);
+const schema = fc.constantFrom<Record<string, unknown> | undefined>(
+  undefined,
+  { type: "string" },
+  { type: "object", "x-apiloom-inferred": true },
+  { $ref: "#/components/schemas/A" },
+);
+const media = fc
+  .record(
+    {
+      mediaType: fc.constantFrom("application/json", "text/plain"),
+      schema,
+      examples: fc.array(example, { maxLength: 4 }),
+      encoding: fc.constantFrom(undefined, { file: { contentType: "x/y" } }),
+    },
+    { requiredKeys: ["mediaType"] },
+  )
+  .map((m) => m as MediaContent);
+const header = fc.record(
+  { description: fc.constantFrom("d", ""), required: fc.boolean() },
+  { requiredKeys: [] },
+);
+const response = fc
+  .record(
+    {
+      status: fc.constantFrom("200", "4XX", "default"),
+      description: fc.constantFrom("ok", ""),
+      content: fc.array(media, { maxLength: 2 }),
+      headers: fc.dictionary(fc.constantFrom("X-A", "__proto__", "1"), header, {
+        maxKeys: 2,
+      }),
+      sources,
+    },
+    { requiredKeys: ["status", "description", "content", "sources"] },
+  )
+  .map((r) => r as ApiResponse);
+const location = fc.constantFrom<ParameterLocation>(
+  "path",
+  "query",
+  "header",
+  "cookie",
+);
+const parameter = (where: ParameterLocation) =>
+  fc
+    .record(
+      {
+        required: fc.boolean(),
+        name: fc.constantFrom("id", "q"),
+        in: fc.constant(where),
+        schema,
+        description: fc.constantFrom("about", ""),
+        deprecated: fc.boolean(),
+        example: fc.constantFrom<unknown>(3, undefined),
+        extensions: fc.constant({ "x-a": 1 }),
+        sources,
+      },
+      { requiredKeys: ["name", "in", "sources"] },
+    )
+    .map((p) => p as Parameter);
+
+function view(rank: number): EndpointOffer {
+  const at = { file: "a.json", line: 1, column: 1, pointer: "#/e" };
+  return {
+    endpoint: createEndpoint({ method: "get", path: "/a/{id}", source: at }),
+    rank,
+  };
+}
+
+/** JSON, with `__proto__` members and key order as they are. */
+const printed = (value: unknown) => JSON.stringify(value);
+
+describe("the merge of what one view offers", () => {
+  it("gives a parameter as the merge of one offer does", () => {
+    fc.assert(
+      fc.property(
+        location.chain((where) =>
+          fc.tuple(fc.constant(where), parameter(where)),
+        ),
+        fc.nat(3),
+        ([where, offered], rank) => {
+          const v = view(rank);
+          const want = mergedParameter(
+            [{ view: v, parameter: offered }],
+            where,
+            v.endpoint,
+            new Reporter(),
+          );
+          expect(printed(soleParameter(offered, where))).toBe(printed(want));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("gives a response and a media type as the merge of one offer does", () => {
+    fc.assert(
+      fc.property(response, media, fc.nat(3), (offered, offeredMedia, rank) => {
+        const v = view(rank);
+        expect(printed(soleResponse(v, offered))).toBe(
+          printed(
+            mergedResponse(offered.status, [{ view: v, response: offered }]),
+          ),
+        );
+        const at = v.endpoint.sources[0]!;
+        expect(printed(soleMedia(offeredMedia))).toBe(
+          printed(
+            mergedMedia(offeredMedia.mediaType, [
+              { view: v, media: offeredMedia, source: at },
+            ]),
+          ),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("leaves the offer as it was, and keeps none of its lists", () => {
+    const offered = fc.sample(response, { numRuns: 1, seed: 7 })[0]!;
+    offered.sources = [
+      { file: "b.json", line: 2, column: 1, pointer: "#/b" },
+      { file: "a.json", line: 9, column: 1, pointer: "#/a" },
+    ];
+    const before = printed(offered);
+    const sole = soleResponse(view(0), offered);
+    expect(printed(offered)).toBe(before);
+    expect(sole.sources).not.toBe(offered.sources);
+    expect(sole.sources.map((s) => s.file)).toEqual(["a.json", "b.json"]);
+    expect(sole.content).not.toBe(offered.content);
+  });
+});
