@@ -4,15 +4,15 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ownCodeHash } from "./identity.js";
 
-/** A dist/ folder: the CLI's one file, two modules beside it, a declaration file. */
+/** A built code folder: the CLI's one file, two modules beside it, a declaration file. */
 function distFolder(): string {
   const root = mkdtempSync(join(tmpdir(), "apiloom-identity-"));
-  mkdirSync(join(root, "dist/cli"), { recursive: true });
-  mkdirSync(join(root, "dist/workflow"), { recursive: true });
-  writeFileSync(join(root, "dist/cli/bundle.js"), "export const all = 1;\n");
-  writeFileSync(join(root, "dist/cli/main.js"), "export const main = 1;\n");
-  writeFileSync(join(root, "dist/workflow/identity.js"), "export {};\n");
-  writeFileSync(join(root, "dist/workflow/identity.d.ts"), "export {};\n");
+  mkdirSync(join(root, "code/cli"), { recursive: true });
+  mkdirSync(join(root, "code/workflow"), { recursive: true });
+  writeFileSync(join(root, "code/cli/bundle.js"), "export const all = 1;\n");
+  writeFileSync(join(root, "code/cli/main.js"), "export const main = 1;\n");
+  writeFileSync(join(root, "code/workflow/identity.js"), "export {};\n");
+  writeFileSync(join(root, "code/workflow/identity.d.ts"), "export {};\n");
   return root;
 }
 
@@ -25,9 +25,9 @@ describe("the hash of apiloom's own code", () => {
   it("run from the CLI's one file, is that file's: its change counts, the modules beside it do not", () => {
     const root = distFolder();
     roots.push(root);
-    const bundle = join(root, "dist/cli/bundle.js");
+    const bundle = join(root, "code/cli/bundle.js");
     const before = ownCodeHash(bundle);
-    writeFileSync(join(root, "dist/cli/main.js"), "export const main = 2;\n");
+    writeFileSync(join(root, "code/cli/main.js"), "export const main = 2;\n");
     expect(ownCodeHash(bundle)).toBe(before);
     writeFileSync(bundle, "export const all = 2;\n");
     expect(ownCodeHash(bundle)).not.toBe(before);
@@ -36,14 +36,14 @@ describe("the hash of apiloom's own code", () => {
   it("run from modules, is every module's under the folder above (declarations aside), the one file's too", () => {
     const root = distFolder();
     roots.push(root);
-    const module = join(root, "dist/workflow/identity.js");
+    const module = join(root, "code/workflow/identity.js");
     const first = ownCodeHash(module);
-    writeFileSync(join(root, "dist/workflow/identity.d.ts"), "export {}\n");
+    writeFileSync(join(root, "code/workflow/identity.d.ts"), "export {}\n");
     expect(ownCodeHash(module)).toBe(first);
-    writeFileSync(join(root, "dist/cli/main.js"), "export const main = 2;\n");
+    writeFileSync(join(root, "code/cli/main.js"), "export const main = 2;\n");
     const second = ownCodeHash(module);
     expect(second).not.toBe(first);
-    writeFileSync(join(root, "dist/cli/bundle.js"), "export const all = 2;\n");
+    writeFileSync(join(root, "code/cli/bundle.js"), "export const all = 2;\n");
     expect(ownCodeHash(module)).not.toBe(second);
   });
 });
