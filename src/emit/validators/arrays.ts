@@ -1,24 +1,28 @@
 import type { Doc } from "../shared/doc.js";
-import { type Body, type Keywords, NONE } from "./context.js";
+import type { Body, Keywords } from "./context.js";
 import { block, callStatement } from "./layout.js";
 import { count, isFalse, type SubSchema } from "./subschema.js";
 import { plural } from "./text.js";
+
+/**
+ * The keywords that make arrayChecks write something (body.ts calls it for a schema with one
+ * of them): additionalItems counts only after prefixItems, minContains and maxContains beside
+ * contains.
+ */
+export const ARRAY_KEYWORDS = [
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "prefixItems",
+  "items",
+  "contains",
+] as const;
 
 /**
  * minItems, maxItems, uniqueItems, prefixItems, items (additionalItems after prefixItems, as the
  * readers keep it) and contains with minContains/maxContains, on an array `x`.
  */
 export const arrayChecks: Keywords = (b, s, x, p, indent) => {
-  // additionalItems counts only after prefixItems
-  if (
-    s.minItems === undefined &&
-    s.maxItems === undefined &&
-    s.uniqueItems === undefined &&
-    s.prefixItems === undefined &&
-    s.items === undefined &&
-    s.contains === undefined
-  )
-    return NONE;
   const out: Doc[] = [];
   if (count(s.minItems) && s.minItems > 0)
     out.push(

@@ -4,9 +4,9 @@ import {
   indent as indentDoc,
   print,
 } from "../shared/doc.js";
-import { arrayChecks } from "./arrays.js";
-import { composition } from "./composition.js";
-import { type Body, type ModuleScope, Pointer } from "./context.js";
+import { ARRAY_KEYWORDS, arrayChecks } from "./arrays.js";
+import { COMPOSITION_KEYWORDS, composition } from "./composition.js";
+import { type Body, type ModuleScope, NONE, Pointer } from "./context.js";
 import {
   bindText,
   block,
@@ -19,14 +19,20 @@ import {
   statements,
   sumText,
 } from "./layout.js";
-import { numberChecks } from "./numbers.js";
-import { objectChecks } from "./objects.js";
+import { NUMBER_KEYWORDS, numberChecks } from "./numbers.js";
+import { OBJECT_KEYWORDS, objectChecks } from "./objects.js";
 import { refCall } from "./refs.js";
-import { stringChecks } from "./strings.js";
+import { STRING_KEYWORDS, stringChecks } from "./strings.js";
+import type { Schema } from "../../model/types.js";
 import { isObject, isTrivial, type SubSchema } from "./subschema.js";
 import { printBody } from "./statements-print.js";
 import { joinedLiteral, stringLiteral } from "./text.js";
-import { checkedTypes, typeCheck, valueChecks } from "./values.js";
+import {
+  checkedTypes,
+  typeCheck,
+  VALUE_KEYWORDS,
+  valueChecks,
+} from "./values.js";
 
 /**
  * JSON Schema (the model's 2020-12 dialect) → the statements of one check function, which
@@ -50,6 +56,34 @@ const HEADS = {
   object: (v: string) => `if (r.isObject(${v}))`,
   array: (v: string) => `if (Array.isArray(${v}))`,
 };
+
+/**
+ * Each keyword family's bit, by its keywords: a schema's families are found by one walk over its
+ * own keys (familiesOf), and a family is called only when the schema has one of its keywords.
+ * Asking each family's keywords of each schema instead was ~35 property reads per schema, most
+ * of them for a key it does not have, on objects of a thousand shapes (GitHub's): slow reads
+ * where V8 keeps no answer for that many.
+ */
+const FAMILIES = new Map<string, number>();
+const family = (bit: number, keywords: readonly string[]): number => {
+  for (const keyword of keywords) FAMILIES.set(keyword, bit);
+  return bit;
+};
+const REF = family(1, ["$ref"]);
+const TYPE = family(2, ["type"]);
+const VALUES = family(4, VALUE_KEYWORDS);
+const STRINGS = family(8, STRING_KEYWORDS);
+const NUMBERS = family(16, NUMBER_KEYWORDS);
+const OBJECTS = family(32, OBJECT_KEYWORDS);
+const ARRAYS = family(64, ARRAY_KEYWORDS);
+const COMPOSITION = family(128, COMPOSITION_KEYWORDS);
+
+/** The bits of the families `s` has keywords of. */
+export function familiesOf(s: Schema): number {
+  let bits = 0;
+  for (const keyword in s) bits |= FAMILIES.get(keyword) ?? 0;
+  return bits;
+}
 
 /** The one type `s` allows, if it allows one. */
 function onlyType(s: SubSchema): string | undefined {
@@ -96,15 +130,16 @@ export class FunctionBody implements Body {
       return [this.push("true", p, "false", "must not be present", indent)];
     if (!isObject(s)) return [];
     const inner = indent + 2;
+    const has = familiesOf(s);
     // in this order: locals and module constants are numbered as they are made
     const out: Doc[] = [];
-    append(out, refCall(this, s, x, p, indent));
-    const type = typeCheck(this, s, x, p, indent);
-    const values = valueChecks(this, s, x, p, indent);
-    const strings = stringChecks(this, s, x, p, inner);
-    const numbers = numberChecks(this, s, x, p, inner);
-    const objects = objectChecks(this, s, x, p, inner);
-    const arrays = arrayChecks(this, s, x, p, inner);
+    if (has & REF) append(out, refCall(this, s, x, p, indent));
+    const type = has & TYPE ? typeCheck(this, s, x, p, indent) : NONE;
+    const values = has & VALUES ? valueChecks(this, s, x, p, indent) : NONE;
+    const strings = has & STRINGS ? stringChecks(this, s, x, p, inner) : NONE;
+    const numbers = has & NUMBERS ? numberChecks(this, s, x, p, inner) : NONE;
+    const objects = has & OBJECTS ? objectChecks(this, s, x, p, inner) : NONE;
+    const arrays = has & ARRAYS ? arrayChecks(this, s, x, p, inner) : NONE;
     // `type: object` (or array) then its statements: if/else, the test written once
     const only =
       this.mod.compact &&
@@ -127,7 +162,7 @@ export class FunctionBody implements Body {
       this.when(out, "object", x, objects);
       this.when(out, "array", x, arrays);
     }
-    append(out, composition(this, s, x, p, indent));
+    if (has & COMPOSITION) append(out, composition(this, s, x, p, indent));
     return out;
   }
 

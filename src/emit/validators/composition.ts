@@ -1,7 +1,7 @@
 import { allOfPropertyLookup, discriminatorCases } from "../../model/schema.js";
 import type { Schema } from "../../model/types.js";
 import type { Doc } from "../shared/doc.js";
-import { type Body, type Keywords, NONE, Pointer } from "./context.js";
+import { type Body, type Keywords, Pointer } from "./context.js";
 import {
   arrayConstant,
   bindStatement,
@@ -14,19 +14,22 @@ import { isBareRef, isObject, isTrivial, type SubSchema } from "./subschema.js";
 import { stringLiteral } from "./text.js";
 
 /**
+ * The keywords that make composition write something (body.ts calls it for a schema with one of
+ * them; then and else count only beside if).
+ */
+export const COMPOSITION_KEYWORDS = [
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+] as const;
+
+/**
  * allOf (inline), anyOf and oneOf (`r.matches` over their hoisted branches, with OpenAPI's
  * discriminator as a fast path), not and if/then/else (`r.passes` of a hoisted branch).
  */
 export const composition: Keywords = (b, s, x, path, indent) => {
-  // most schemas have none of these keywords: nothing to make
-  if (
-    s.allOf === undefined &&
-    s.anyOf === undefined &&
-    s.oneOf === undefined &&
-    s.not === undefined &&
-    s.if === undefined
-  )
-    return NONE;
   const out: Doc[] = [];
   let p = path;
   // the pointer goes into conditions below: a built one is bound to a local first, so they stay

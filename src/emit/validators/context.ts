@@ -55,6 +55,11 @@ export interface ModuleScope {
    */
   readonly compact: boolean;
   /**
+   * Whether a leaf's line made before in the module is found again rather than made (leaf.ts,
+   * leafLines); false makes each, for tests.
+   */
+  readonly leafReuse: boolean;
+  /**
    * Where an allOf member finds the members its `required` names (its siblings declare them):
    * set by composition.ts before the member is compiled, read by objects.ts.
    */

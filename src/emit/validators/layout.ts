@@ -107,7 +107,10 @@ export function callStatement(
  * string, where a concatenation per argument makes a string for each (the line is measured
  * next, which copies it flat anyway).
  */
-function callText(callee: string, args: readonly (string | Sum)[]): string {
+export function callText(
+  callee: string,
+  args: readonly (string | Sum)[],
+): string {
   let texts = args as readonly string[];
   for (let i = 0; i < args.length; i++)
     if (typeof args[i] !== "string") {
@@ -121,17 +124,17 @@ function callText(callee: string, args: readonly (string | Sum)[]): string {
  * callStatement("", callee, args) written at column `indent`: its text when it fits there (all
  * print() and printBody would write for it), else that doc. A plain text statement is one string
  * instead of the call's group, its data and the wrapping array: the validators' most common line
- * (a leaf property's check) is made without them.
+ * (a leaf property's check) is made without them. `text` and `width`: callText's and its width,
+ * when the caller has them.
  */
 export function callLine(
   indent: number,
   callee: string,
   args: readonly (string | Sum)[],
+  text = callText(callee, args),
+  width = textWidth(text),
 ): Doc {
-  const text = callText(callee, args);
-  return indent + textWidth(text) <= PRINT_WIDTH
-    ? text
-    : callStatement("", callee, args);
+  return indent + width <= PRINT_WIDTH ? text : callStatement("", callee, args);
 }
 
 /** ifStatement(cond, callDoc(callee, args)) written at column `indent` (see callLine). */

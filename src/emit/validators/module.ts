@@ -71,6 +71,8 @@ export class ValidatorModule {
     private readonly refsFrom?: string,
     /** The compact forms of the common shapes (ModuleScope.compact). */
     readonly compact = true,
+    /** Whether a leaf line made before is found again (ModuleScope.leafReuse). */
+    readonly leafReuse = true,
   ) {}
 
   /** The named check `ref` points at, without calling it (undefined when dangling). */

@@ -1,18 +1,19 @@
 import type { Doc } from "../shared/doc.js";
-import { type Keywords, NONE } from "./context.js";
+import type { Keywords } from "./context.js";
 import { num } from "./subschema.js";
 import { literal } from "./text.js";
 
+/** The keywords numberChecks reads (body.ts calls it for a schema with one of them). */
+export const NUMBER_KEYWORDS = [
+  "minimum",
+  "exclusiveMinimum",
+  "maximum",
+  "exclusiveMaximum",
+  "multipleOf",
+] as const;
+
 /** minimum, exclusiveMinimum, maximum, exclusiveMaximum and multipleOf, on a number `x`. */
 export const numberChecks: Keywords = (b, s, x, p) => {
-  if (
-    s.minimum === undefined &&
-    s.exclusiveMinimum === undefined &&
-    s.maximum === undefined &&
-    s.exclusiveMaximum === undefined &&
-    s.multipleOf === undefined
-  )
-    return NONE;
   const out: Doc[] = [];
   const bound = (key: string, op: string, words: string) => {
     const v = s[key];

@@ -1,5 +1,5 @@
 import type { Doc } from "../shared/doc.js";
-import { type Body, type Keywords, NONE, type Pointer } from "./context.js";
+import type { Body, Keywords, Pointer } from "./context.js";
 import {
   arrayConstant,
   block,
@@ -13,24 +13,25 @@ import { propertyChecks } from "./properties.js";
 import { count, isObject, type SubSchema } from "./subschema.js";
 import { properties, stringLiteral } from "./text.js";
 
+/** The keywords objectChecks reads (body.ts calls it for a schema with one of them). */
+export const OBJECT_KEYWORDS = [
+  "required",
+  "minProperties",
+  "maxProperties",
+  "dependentRequired",
+  "dependentSchemas",
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "propertyNames",
+] as const;
+
 /**
  * required (readOnly properties not required of a request, writeOnly ones not of a response),
  * minProperties, maxProperties, dependentRequired and dependentSchemas on an object `x`, then its
  * members (properties.ts).
  */
 export const objectChecks: Keywords = (b, s, x, p, indent) => {
-  if (
-    s.required === undefined &&
-    s.minProperties === undefined &&
-    s.maxProperties === undefined &&
-    s.dependentRequired === undefined &&
-    s.dependentSchemas === undefined &&
-    s.properties === undefined &&
-    s.patternProperties === undefined &&
-    s.additionalProperties === undefined &&
-    s.propertyNames === undefined
-  )
-    return NONE;
   const out: Doc[] = [...required(b, s, x, p, indent)];
   const minP = count(s.minProperties) && s.minProperties > 0;
   const maxP = count(s.maxProperties);

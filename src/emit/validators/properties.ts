@@ -3,7 +3,7 @@ import type { Doc } from "../shared/doc.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
 import type { Body, Keywords, Pointer } from "./context.js";
 import { block, labelled } from "./layout.js";
-import { leafProperty } from "./leaf.js";
+import { leafLines, leafProperty } from "./leaf.js";
 import { isFalse, isObject, type SubSchema } from "./subschema.js";
 import { memberSegment, stringLiteral } from "./text.js";
 
@@ -22,13 +22,15 @@ export const propertyChecks: Keywords = (b, s, x, p, indent) => {
     (s.propertyNames !== undefined && s.propertyNames !== true);
   if (loopNeeded) return keyLoop(b, s, Object.entries(declared), x, p, indent);
   const out: Doc[] = [];
+  const made =
+    b.mod.compact && b.mod.leafReuse ? leafLines(b, x, p) : undefined;
   // the names, each schema read by its name: no [name, schema] pair made per property
   const names = Object.keys(declared);
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     const sub = declared[name];
     const leaf = b.mod.compact
-      ? leafProperty(b, sub, x, p, name, indent)
+      ? leafProperty(b, sub, x, p, name, indent, made)
       : undefined;
     if (leaf !== undefined) {
       out.push(leaf);

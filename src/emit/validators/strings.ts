@@ -1,6 +1,6 @@
 import type { Schema } from "../../model/types.js";
 import type { Doc } from "../shared/doc.js";
-import { type Keywords, NONE } from "./context.js";
+import type { Keywords } from "./context.js";
 import { count } from "./subschema.js";
 import { plural } from "./text.js";
 
@@ -21,18 +21,19 @@ export const FORMATS: Record<
   ipv6: ["isIpv6", "an IPv6 address", "IPV6"],
 };
 
+/** The keywords stringChecks reads (body.ts calls it for a schema with one of them). */
+export const STRING_KEYWORDS = [
+  "minLength",
+  "maxLength",
+  "pattern",
+  "format",
+] as const;
+
 /**
  * minLength and maxLength (in code points, `r.length`), pattern (a RegExp constant; one
  * JavaScript cannot compile checks nothing, as the readers reported) and format, on a string `x`.
  */
 export const stringChecks: Keywords = (b, s, x, p) => {
-  if (
-    s.minLength === undefined &&
-    s.maxLength === undefined &&
-    s.pattern === undefined &&
-    s.format === undefined
-  )
-    return NONE;
   const out: Doc[] = [];
   const min = count(s.minLength) && s.minLength > 0 ? s.minLength : undefined;
   const max = count(s.maxLength) ? s.maxLength : undefined;

@@ -67,12 +67,14 @@ export const typeMessage = (types: readonly SchemaType[]): string =>
     ? ONE_TYPE_MESSAGE[types[0]!]
     : `must be ${types.join(" or ")}`;
 
+/** The keywords valueChecks reads (body.ts calls it for a schema with one of them). */
+export const VALUE_KEYWORDS = ["enum", "const"] as const;
+
 /**
  * `enum` (a comparison, a Set of primitives, or `r.member` over parsed JSON) and `const` (a
  * comparison, or `r.equal` with parsed JSON).
  */
 export const valueChecks: Keywords = (b, s, x, p, indent) => {
-  if (s.enum === undefined && s.const === undefined) return NONE;
   const out: Doc[] = [];
   if (Array.isArray(s.enum) && s.enum.every((v) => v !== undefined)) {
     const values = s.enum;
