@@ -104,30 +104,44 @@ export function markdownTable(header: string[], rows: string[][]): string {
     for (const row of cellWidths) w = Math.max(w, row[i] ?? 0);
     return w;
   });
+  // the whole table as pieces joined once: building each line with `+=` made a string per piece
+  // and per cell that the join copied again (GitHub's docs: ~15 MB of garbage)
+  const parts: string[] = [];
   const line = (texts: readonly string[], measured: readonly number[]) => {
     // `| a | b |` written cell by cell (`|  |` without columns, as joining none wrote it)
-    if (widths.length === 0) return "|  |";
-    let out = "|";
-    for (let i = 0; i < widths.length; i++)
-      out +=
-        " " + (texts[i] ?? "") + spaces(widths[i]! - (measured[i] ?? 0)) + " |";
-    return out;
+    if (parts.length > 0) parts.push("\n");
+    if (widths.length === 0) {
+      parts.push("|  |");
+      return;
+    }
+    parts.push("| ");
+    for (let i = 0; i < widths.length; i++) {
+      const text = texts[i];
+      if (text !== undefined && text.length > 0) parts.push(text);
+      const pad = widths[i]! - (measured[i] ?? 0);
+      if (pad > 0) parts.push(spaces(pad));
+      parts.push(i === widths.length - 1 ? " |" : " | ");
+    }
   };
-  const lines = [
-    line(header, headerWidths),
-    line(
-      widths.map((w) => "-".repeat(w)),
-      widths,
-    ),
-  ];
-  for (let r = 0; r < cells.length; r++)
-    lines.push(line(cells[r]!, cellWidths[r]!));
-  return lines.join("\n");
+  line(header, headerWidths);
+  line(
+    widths.map((w) => "-".repeat(w)),
+    widths,
+  );
+  for (let r = 0; r < cells.length; r++) line(cells[r]!, cellWidths[r]!);
+  return parts.join("");
 }
 
-/** `n` spaces (none for n <= 0, as " ".repeat would refuse a negative count). */
+/**
+ * `n` spaces (none for n <= 0): a slice of one long run, which V8 keeps as a view of the run
+ * rather than a copy. Tables pad each cell to its column's widest, often hundreds of spaces for
+ * a description column: a new run per cell was ~1 MB of garbage on GitHub's docs.
+ */
 function spaces(n: number): string {
-  return n <= 0 ? "" : n <= SPACES.length ? SPACES.slice(0, n) : " ".repeat(n);
+  if (n <= 0) return "";
+  if (n > SPACES.run.length)
+    SPACES.run = " ".repeat(Math.max(n, 2 * SPACES.run.length));
+  return SPACES.run.slice(0, n);
 }
 
-const SPACES = " ".repeat(80);
+const SPACES = { run: " ".repeat(256) };
