@@ -101,7 +101,8 @@ export function markdownTable(header: string[], rows: string[][]): string {
   const headerWidths = header.map(textWidth);
   const widths = headerWidths.map((hw, i) => {
     let w = Math.max(3, hw);
-    for (const row of cellWidths) w = Math.max(w, row[i] ?? 0);
+    for (let r = 0; r < cellWidths.length; r++)
+      w = Math.max(w, cellWidths[r]![i] ?? 0);
     return w;
   });
   // the whole table as pieces joined once: building each line with `+=` made a string per piece
