@@ -53,7 +53,7 @@ export function markdownProse(text: string): string {
 
 /** Spec text on one line (a heading, a list item, a table cell): whitespace runs become one space. */
 export function markdownInline(text: string): string {
-  return textWithLinks(collapse(text, WHITESPACE_RUN, /\s+/g).trim());
+  return textWithLinks(collapse(text, WHITESPACE_RUN, WHITESPACE).trim());
 }
 
 /**
@@ -68,6 +68,9 @@ function collapse(text: string, changes: RegExp, runs: RegExp): string {
 const WHITESPACE_RUN = /[^\S ]|\s\s/;
 /** Where `/[ \t]+/g` → " " changes a text: a tab, or a space followed by a space or tab. */
 const BLANK_RUN = /\t| [ \t]/;
+/** What collapsing replaces, and the `|` a cell escapes (made once, not per call). */
+const WHITESPACE = /\s+/g;
+const PIPES = /\|/g;
 
 /** A table cell: inline text where `|` cannot end the cell (markdownText already escapes it). */
 export function markdownCell(text: string | undefined): string {
@@ -76,8 +79,8 @@ export function markdownCell(text: string | undefined): string {
 
 /** An inline code span inside a table cell: GFM splits cells on `|` even inside code spans. */
 export function markdownCodeCell(text: string): string {
-  const code = markdownCode(collapse(text, WHITESPACE_RUN, /\s+/g));
-  return code.includes("|") ? code.replace(/\|/g, "\\|") : code;
+  const code = markdownCode(collapse(text, WHITESPACE_RUN, WHITESPACE));
+  return code.includes("|") ? code.replace(PIPES, "\\|") : code;
 }
 
 /** A fenced code block the code cannot close: the fence is longer than any backtick run inside. */
