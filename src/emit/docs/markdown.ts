@@ -42,14 +42,22 @@ function trimUrl(url: string): string {
 
 /** A paragraph of spec text: no markup, line breaks kept. */
 export function markdownProse(text: string): string {
-  return textWithLinks(text.replace(/\r\n?/g, "\n"))
+  return textWithLinks(text.replace(LINE_BREAKS, "\n"))
     .split("\n")
-    .map((line) => collapse(line.trim(), BLANK_RUN, /[ \t]+/g))
+    .map(proseLine)
     .join("\n")
     .trim()
-    .replace(/^=/gm, "\\=") // a line of `=` would turn the line above into a heading
-    .replace(/\n{3,}/g, "\n\n");
+    .replace(SETEXT_LINE, "\\=") // a line of `=` would turn the line above into a heading
+    .replace(BLANK_LINES, "\n\n");
 }
+
+// made once (a regular expression literal makes a new RegExp object each time it runs)
+const LINE_BREAKS = /\r\n?/g;
+const BLANKS = /[ \t]+/g;
+const SETEXT_LINE = /^=/gm;
+const BLANK_LINES = /\n{3,}/g;
+const BACKTICK_RUNS = /`+/g;
+const proseLine = (line: string) => collapse(line.trim(), BLANK_RUN, BLANKS);
 
 /** Spec text on one line (a heading, a list item, a table cell): whitespace runs become one space. */
 export function markdownInline(text: string): string {
@@ -87,10 +95,10 @@ export function markdownCodeCell(text: string): string {
 export function markdownFence(code: string, lang = ""): string {
   const longest = Math.max(
     0,
-    ...(code.match(/`+/g) ?? []).map((run) => run.length),
+    ...(code.match(BACKTICK_RUNS) ?? []).map((run) => run.length),
   );
   const fence = "`".repeat(Math.max(3, longest + 1));
-  return `${fence}${lang}\n${code.replace(/\r\n?/g, "\n")}\n${fence}`;
+  return `${fence}${lang}\n${code.replace(LINE_BREAKS, "\n")}\n${fence}`;
 }
 
 /**
