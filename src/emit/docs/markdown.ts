@@ -106,42 +106,63 @@ export function markdownFence(code: string, lang = ""): string {
  * escaped already (markdownCell, markdownCodeCell): this only arranges them.
  */
 export function markdownTable(header: string[], rows: string[][]): string {
-  // each cell trimmed and measured once (the widths, then each cell's padding)
-  const cells = rows.map((row) => row.map((cell) => cell.trim()));
-  const cellWidths = cells.map((row) => row.map(textWidth));
+  const columns = header.length;
   const headerWidths = header.map(textWidth);
-  const widths = headerWidths.map((hw, i) => {
-    let w = Math.max(3, hw);
-    for (let r = 0; r < cellWidths.length; r++)
-      w = Math.max(w, cellWidths[r]![i] ?? 0);
-    return w;
-  });
+  const widths = headerWidths.map((w) => Math.max(3, w));
+  // each cell trimmed and measured once, the widths in one list (a row's after another's): a
+  // list of trimmed cells and one of widths per row were most of what a table allocated
+  const measured: number[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let i = 0; i < columns; i++) {
+      const cell = row[i];
+      const width = cell === undefined ? 0 : textWidth(cell.trim());
+      measured.push(width);
+      if (width > widths[i]!) widths[i] = width;
+    }
+  }
   // the whole table as pieces joined once: building each line with `+=` made a string per piece
   // and per cell that the join copied again (GitHub's docs: ~15 MB of garbage)
   const parts: string[] = [];
-  const line = (texts: readonly string[], measured: readonly number[]) => {
-    // `| a | b |` written cell by cell (`|  |` without columns, as joining none wrote it)
-    if (parts.length > 0) parts.push("\n");
-    if (widths.length === 0) {
-      parts.push("|  |");
-      return;
-    }
-    parts.push("| ");
-    for (let i = 0; i < widths.length; i++) {
-      const text = texts[i];
-      if (text !== undefined && text.length > 0) parts.push(text);
-      const pad = widths[i]! - (measured[i] ?? 0);
-      if (pad > 0) parts.push(spaces(pad));
-      parts.push(i === widths.length - 1 ? " |" : " | ");
-    }
-  };
-  line(header, headerWidths);
-  line(
+  pushLine(parts, widths, header, headerWidths, 0, false);
+  pushLine(
+    parts,
+    widths,
     widths.map((w) => "-".repeat(w)),
     widths,
+    0,
+    false,
   );
-  for (let r = 0; r < cells.length; r++) line(cells[r]!, cellWidths[r]!);
+  for (let r = 0; r < rows.length; r++)
+    pushLine(parts, widths, rows[r]!, measured, r * columns, true);
   return parts.join("");
+}
+
+/**
+ * Pushes `| a | b |`, cell by cell (`|  |` without columns, as joining none wrote it): cell i is
+ * `texts[i]` (trimmed when `trim`), `measured[at + i]` columns wide, padded to `widths[i]`.
+ */
+function pushLine(
+  parts: string[],
+  widths: readonly number[],
+  texts: readonly (string | undefined)[],
+  measured: readonly number[],
+  at: number,
+  trim: boolean,
+): void {
+  if (parts.length > 0) parts.push("\n");
+  if (widths.length === 0) {
+    parts.push("|  |");
+    return;
+  }
+  parts.push("| ");
+  for (let i = 0; i < widths.length; i++) {
+    const text = trim ? texts[i]?.trim() : texts[i];
+    if (text !== undefined && text.length > 0) parts.push(text);
+    const pad = widths[i]! - (measured[at + i] ?? 0);
+    if (pad > 0) parts.push(spaces(pad));
+    parts.push(i === widths.length - 1 ? " |" : " | ");
+  }
 }
 
 /**
