@@ -125,14 +125,7 @@ export function markdownTable(header: string[], rows: string[][]): string {
   // and per cell that the join copied again (GitHub's docs: ~15 MB of garbage)
   const parts: string[] = [];
   pushLine(parts, widths, header, headerWidths, 0, false);
-  pushLine(
-    parts,
-    widths,
-    widths.map((w) => "-".repeat(w)),
-    widths,
-    0,
-    false,
-  );
+  pushLine(parts, widths, widths.map(dashes), widths, 0, false);
   for (let r = 0; r < rows.length; r++)
     pushLine(parts, widths, rows[r]!, measured, r * columns, true);
   return parts.join("");
@@ -171,10 +164,20 @@ function pushLine(
  * a description column: a new run per cell was ~1 MB of garbage on GitHub's docs.
  */
 function spaces(n: number): string {
-  if (n <= 0) return "";
-  if (n > SPACES.run.length)
-    SPACES.run = " ".repeat(Math.max(n, 2 * SPACES.run.length));
-  return SPACES.run.slice(0, n);
+  return n <= 0 ? "" : slice(SPACES, n);
 }
 
-const SPACES = { run: " ".repeat(256) };
+/** A table's `---` under a column `n` wide (a slice too: a run per column of every table). */
+function dashes(n: number): string {
+  return slice(DASHES, n);
+}
+
+/** The first `n` characters of a run of one character, the run made longer when it is short. */
+function slice(run: { text: string }, n: number): string {
+  if (n > run.text.length)
+    run.text = run.text[0]!.repeat(Math.max(n, 2 * run.text.length));
+  return run.text.slice(0, n);
+}
+
+const SPACES = { text: " ".repeat(256) };
+const DASHES = { text: "-".repeat(256) };
