@@ -272,9 +272,13 @@ function printArray(
 
 /** A non-empty object always breaks (prettier keeps objects expanded); so do rows of rows. */
 function mustBreak(values: unknown[]): boolean {
-  if (values.some((v) => isObject(v) && hasMembers(v))) return true;
-  if (values.length < 2) return false;
-  const allArrays = values.every((v) => Array.isArray(v) && v.length > 1);
+  // plain loops: a closure per array for some() and every() was garbage by the hundred thousand
+  let allArrays = values.length >= 2;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isObject(v) && hasMembers(v)) return true;
+    if (allArrays && !(Array.isArray(v) && v.length > 1)) allArrays = false;
+  }
   return allArrays;
 }
 
