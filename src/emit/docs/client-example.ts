@@ -124,7 +124,9 @@ function writeObject(
   const inner = indent + 2;
   const newline = "\n" + " ".repeat(inner);
   out.push("{");
-  for (const [key, v] of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const key = entries[i]![0];
+    const v = entries[i]![1];
     const name = propertyKey(key);
     out.push(newline);
     // prettier puts a string that passes 80 columns on its own line, unless the key is short

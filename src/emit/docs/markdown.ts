@@ -42,18 +42,26 @@ function trimUrl(url: string): string {
 
 /** A paragraph of spec text: no markup, line breaks kept. */
 export function markdownProse(text: string): string {
-  return textWithLinks(text.replace(/\r\n?/g, "\n"))
+  return textWithLinks(text.replace(LINE_BREAKS, "\n"))
     .split("\n")
-    .map((line) => collapse(line.trim(), BLANK_RUN, /[ \t]+/g))
+    .map(proseLine)
     .join("\n")
     .trim()
-    .replace(/^=/gm, "\\=") // a line of `=` would turn the line above into a heading
-    .replace(/\n{3,}/g, "\n\n");
+    .replace(SETEXT_LINE, "\\=") // a line of `=` would turn the line above into a heading
+    .replace(BLANK_LINES, "\n\n");
 }
+
+// made once (a regular expression literal makes a new RegExp object each time it runs)
+const LINE_BREAKS = /\r\n?/g;
+const BLANKS = /[ \t]+/g;
+const SETEXT_LINE = /^=/gm;
+const BLANK_LINES = /\n{3,}/g;
+const BACKTICK_RUNS = /`+/g;
+const proseLine = (line: string) => collapse(line.trim(), BLANK_RUN, BLANKS);
 
 /** Spec text on one line (a heading, a list item, a table cell): whitespace runs become one space. */
 export function markdownInline(text: string): string {
-  return textWithLinks(collapse(text, WHITESPACE_RUN, /\s+/g).trim());
+  return textWithLinks(collapse(text, WHITESPACE_RUN, WHITESPACE).trim());
 }
 
 /**
@@ -68,6 +76,9 @@ function collapse(text: string, changes: RegExp, runs: RegExp): string {
 const WHITESPACE_RUN = /[^\S ]|\s\s/;
 /** Where `/[ \t]+/g` → " " changes a text: a tab, or a space followed by a space or tab. */
 const BLANK_RUN = /\t| [ \t]/;
+/** What collapsing replaces, and the `|` a cell escapes (made once, not per call). */
+const WHITESPACE = /\s+/g;
+const PIPES = /\|/g;
 
 /** A table cell: inline text where `|` cannot end the cell (markdownText already escapes it). */
 export function markdownCell(text: string | undefined): string {
@@ -76,18 +87,18 @@ export function markdownCell(text: string | undefined): string {
 
 /** An inline code span inside a table cell: GFM splits cells on `|` even inside code spans. */
 export function markdownCodeCell(text: string): string {
-  const code = markdownCode(collapse(text, WHITESPACE_RUN, /\s+/g));
-  return code.includes("|") ? code.replace(/\|/g, "\\|") : code;
+  const code = markdownCode(collapse(text, WHITESPACE_RUN, WHITESPACE));
+  return code.includes("|") ? code.replace(PIPES, "\\|") : code;
 }
 
 /** A fenced code block the code cannot close: the fence is longer than any backtick run inside. */
 export function markdownFence(code: string, lang = ""): string {
   const longest = Math.max(
     0,
-    ...(code.match(/`+/g) ?? []).map((run) => run.length),
+    ...(code.match(BACKTICK_RUNS) ?? []).map((run) => run.length),
   );
   const fence = "`".repeat(Math.max(3, longest + 1));
-  return `${fence}${lang}\n${code.replace(/\r\n?/g, "\n")}\n${fence}`;
+  return `${fence}${lang}\n${code.replace(LINE_BREAKS, "\n")}\n${fence}`;
 }
 
 /**
@@ -95,39 +106,78 @@ export function markdownFence(code: string, lang = ""): string {
  * escaped already (markdownCell, markdownCodeCell): this only arranges them.
  */
 export function markdownTable(header: string[], rows: string[][]): string {
-  // each cell trimmed and measured once (the widths, then each cell's padding)
-  const cells = rows.map((row) => row.map((cell) => cell.trim()));
-  const cellWidths = cells.map((row) => row.map(textWidth));
+  const columns = header.length;
   const headerWidths = header.map(textWidth);
-  const widths = headerWidths.map((hw, i) => {
-    let w = Math.max(3, hw);
-    for (const row of cellWidths) w = Math.max(w, row[i] ?? 0);
-    return w;
-  });
-  const line = (texts: readonly string[], measured: readonly number[]) => {
-    // `| a | b |` written cell by cell (`|  |` without columns, as joining none wrote it)
-    if (widths.length === 0) return "|  |";
-    let out = "|";
-    for (let i = 0; i < widths.length; i++)
-      out +=
-        " " + (texts[i] ?? "") + spaces(widths[i]! - (measured[i] ?? 0)) + " |";
-    return out;
-  };
-  const lines = [
-    line(header, headerWidths),
-    line(
-      widths.map((w) => "-".repeat(w)),
-      widths,
-    ),
-  ];
-  for (let r = 0; r < cells.length; r++)
-    lines.push(line(cells[r]!, cellWidths[r]!));
-  return lines.join("\n");
+  const widths = headerWidths.map((w) => Math.max(3, w));
+  // each cell trimmed and measured once, the widths in one list (a row's after another's): a
+  // list of trimmed cells and one of widths per row were most of what a table allocated
+  const measured: number[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let i = 0; i < columns; i++) {
+      const cell = row[i];
+      const width = cell === undefined ? 0 : textWidth(cell.trim());
+      measured.push(width);
+      if (width > widths[i]!) widths[i] = width;
+    }
+  }
+  // the whole table as pieces joined once: building each line with `+=` made a string per piece
+  // and per cell that the join copied again (GitHub's docs: ~15 MB of garbage)
+  const parts: string[] = [];
+  pushLine(parts, widths, header, headerWidths, 0, false);
+  pushLine(parts, widths, widths.map(dashes), widths, 0, false);
+  for (let r = 0; r < rows.length; r++)
+    pushLine(parts, widths, rows[r]!, measured, r * columns, true);
+  return parts.join("");
 }
 
-/** `n` spaces (none for n <= 0, as " ".repeat would refuse a negative count). */
+/**
+ * Pushes `| a | b |`, cell by cell (`|  |` without columns, as joining none wrote it): cell i is
+ * `texts[i]` (trimmed when `trim`), `measured[at + i]` columns wide, padded to `widths[i]`.
+ */
+function pushLine(
+  parts: string[],
+  widths: readonly number[],
+  texts: readonly (string | undefined)[],
+  measured: readonly number[],
+  at: number,
+  trim: boolean,
+): void {
+  if (parts.length > 0) parts.push("\n");
+  if (widths.length === 0) {
+    parts.push("|  |");
+    return;
+  }
+  parts.push("| ");
+  for (let i = 0; i < widths.length; i++) {
+    const text = trim ? texts[i]?.trim() : texts[i];
+    if (text !== undefined && text.length > 0) parts.push(text);
+    const pad = widths[i]! - (measured[at + i] ?? 0);
+    if (pad > 0) parts.push(spaces(pad));
+    parts.push(i === widths.length - 1 ? " |" : " | ");
+  }
+}
+
+/**
+ * `n` spaces (none for n <= 0): a slice of one long run, which V8 keeps as a view of the run
+ * rather than a copy. Tables pad each cell to its column's widest, often hundreds of spaces for
+ * a description column: a new run per cell was ~1 MB of garbage on GitHub's docs.
+ */
 function spaces(n: number): string {
-  return n <= 0 ? "" : n <= SPACES.length ? SPACES.slice(0, n) : " ".repeat(n);
+  return n <= 0 ? "" : slice(SPACES, n);
 }
 
-const SPACES = " ".repeat(80);
+/** A table's `---` under a column `n` wide (a slice too: a run per column of every table). */
+function dashes(n: number): string {
+  return slice(DASHES, n);
+}
+
+/** The first `n` characters of a run of one character, the run made longer when it is short. */
+function slice(run: { text: string }, n: number): string {
+  if (n > run.text.length)
+    run.text = run.text[0]!.repeat(Math.max(n, 2 * run.text.length));
+  return run.text.slice(0, n);
+}
+
+const SPACES = { text: " ".repeat(256) };
+const DASHES = { text: "-".repeat(256) };

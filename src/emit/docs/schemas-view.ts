@@ -75,7 +75,11 @@ function collect(
       if (link) includes.push(link);
     } else collect(part, includes, properties, ids, named);
   }
-  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+  const members = schema.properties ?? {};
+  const names = Object.keys(members);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const property = members[name];
     if (named.has(name)) continue;
     named.add(name);
     properties.push({

@@ -90,6 +90,71 @@ describe("printJson", () => {
   });
 });
 
+/** A small seeded generator (mulberry32), so a failing case can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// what the fast paths decide on: characters JSON.stringify escapes or that are not one column
+const PIECES = [
+  "a",
+  "Zz",
+  " ",
+  "long-word-",
+  '"',
+  "\\",
+  "\n",
+  "\u0001",
+  "日",
+  "e\u0301",
+  "\ud83d\ude00",
+  "\ud800",
+  "</",
+  "\u2028",
+];
+
+function randomValue(next: () => number, depth: number): unknown {
+  const pick = <T>(items: readonly T[]): T =>
+    items[Math.floor(next() * items.length)]!;
+  const text = () =>
+    Array.from({ length: Math.floor(next() * 12) }, () => pick(PIECES)).join(
+      "",
+    );
+  const roll = next();
+  if (depth > 3 || roll < 0.45) {
+    const kind = next();
+    if (kind < 0.5) return text();
+    if (kind < 0.7) return pick([0, -1, 1.5, 1e21, 123456789, 2.5e-7]);
+    if (kind < 0.8) return next() < 0.5;
+    if (kind < 0.9) return null;
+    return undefined;
+  }
+  const size = Math.floor(next() * 7);
+  if (roll < 0.75)
+    return Array.from({ length: size }, () => randomValue(next, depth + 1));
+  const object: Record<string, unknown> = {};
+  for (let i = 0; i < size; i++)
+    object[text() || `k${i}`] = randomValue(next, depth + 1);
+  return object;
+}
+
+describe("printJson on random values", () => {
+  it("lays out each exactly as prettier does, and parses back to JSON.stringify's value", async () => {
+    const next = random(29);
+    for (let i = 0; i < 400; i++) {
+      const value = { v: randomValue(next, 0), w: [randomValue(next, 2)] };
+      const text = printJson(value);
+      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+      expect(text).toBe(await prettier.format(text, { parser: "json" }));
+    }
+  });
+});
+
 describe("LazyMembers", () => {
   it("prints as the object of its members would, making each when it is printed", () => {
     const members: Record<string, unknown> = {

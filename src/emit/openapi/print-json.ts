@@ -86,33 +86,75 @@ function print(
   if (Array.isArray(value))
     return printArray(value, indent, column, trailing, out);
   if (value instanceof LazyMembers) return printLazy(value, indent, out);
-  if (isObject(value)) {
-    // plain loops over the keys: no entry arrays, no closures (15 MB of JSON has ~1M members)
-    const keys = Object.keys(value);
-    let last = keys.length - 1;
-    while (last >= 0 && value[keys[last]!] === undefined) last--;
-    if (last < 0) {
-      out.push("{}");
-      return;
-    }
-    const lines = level(indent);
-    const inner = lines.inner;
-    let first = true;
-    for (let i = 0; i <= last; i++) {
-      const v = value[keys[i]!];
-      if (v === undefined) continue;
-      const key = quotedKey(keys[i]!);
-      // `{` or the previous member's `,`, the line break and the indent: one piece
-      out.push(first ? lines.openObject : lines.next);
-      first = false;
-      out.push(key.text);
-      print(v, inner, inner.length + key.width, i === last ? 0 : 1, out);
-    }
-    out.push(lines.closeObject);
-    return;
-  }
+  if (isObject(value)) return printObject(value, indent, out);
+  if (typeof value === "string") return printString(value, out);
   out.push(scalar(value));
 }
+
+/**
+ * Appends an object's members. `for...in` walks the keys without making an array of them
+ * (Object.keys copied the key list of each of GitHub's ~1M objects, ~10 MB of garbage); the values
+ * printed are plain data (parsed JSON, object literals), whose enumerable keys are all their own.
+ * A member is printed once the next defined one is found, so it knows whether a comma follows.
+ */
+function printObject(
+  value: Record<string, unknown>,
+  indent: string,
+  out: Output,
+): void {
+  let lines: Level | undefined;
+  let pending: string | undefined;
+  for (const key in value) {
+    if (value[key] === undefined) continue;
+    if (pending === undefined) {
+      lines = level(indent);
+      out.push(lines.openObject);
+    } else {
+      printMember(pending, value[pending], lines!, 1, out);
+      out.push(lines!.next);
+    }
+    pending = key;
+  }
+  if (pending === undefined) {
+    out.push("{}");
+    return;
+  }
+  printMember(pending, value[pending], lines!, 0, out);
+  out.push(lines!.closeObject);
+}
+
+function printMember(
+  key: string,
+  value: unknown,
+  lines: Level,
+  trailing: number,
+  out: Output,
+): void {
+  const quoted = quotedKey(key);
+  out.push(quoted.text);
+  print(value, lines.inner, lines.inner.length + quoted.width, trailing, out);
+}
+
+/**
+ * Appends a string value: a string JSON.stringify would not change but for its quotes is pushed
+ * as it is, between two quote pieces, rather than copied into a quoted string that the batch join
+ * copies again (GitHub's JSON is mostly descriptions: that copy was ~6 MB of garbage).
+ */
+function printString(value: string, out: Output): void {
+  if (NEEDS_ESCAPE.test(value)) {
+    out.push(JSON.stringify(value));
+    return;
+  }
+  out.push('"');
+  out.push(value);
+  out.push('"');
+}
+
+/**
+ * A character JSON.stringify escapes: `"`, `\`, a control character or a lone surrogate (any
+ * surrogate here: a string with a paired one takes JSON.stringify's path, which is never wrong).
+ */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * The pieces of one nesting level, made once per depth: GitHub's JSON has ~1M values, and a new
@@ -197,13 +239,21 @@ function printArray(
     return;
   }
   if (!mustBreak(values)) {
-    const flat = flatArray(values);
-    if (
-      flat !== undefined &&
-      column + textWidth(flat) + trailing <= PRINT_WIDTH
-    ) {
-      out.push(flat);
-      return;
+    const scalars = scalarsWidth(values);
+    if (scalars !== undefined) {
+      if (column + scalars + trailing <= PRINT_WIDTH) {
+        pushScalars(values, out);
+        return;
+      }
+    } else {
+      const flat = flatArray(values);
+      if (
+        flat !== undefined &&
+        column + textWidth(flat) + trailing <= PRINT_WIDTH
+      ) {
+        out.push(flat);
+        return;
+      }
     }
     if (values.length > 1 && values.every((v) => typeof v === "number")) {
       out.push(fillNumbers(values as number[], indent));
@@ -222,10 +272,46 @@ function printArray(
 
 /** A non-empty object always breaks (prettier keeps objects expanded); so do rows of rows. */
 function mustBreak(values: unknown[]): boolean {
-  if (values.some((v) => isObject(v) && hasMembers(v))) return true;
-  if (values.length < 2) return false;
-  const allArrays = values.every((v) => Array.isArray(v) && v.length > 1);
+  // plain loops: a closure per array for some() and every() was garbage by the hundred thousand
+  let allArrays = values.length >= 2;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isObject(v) && hasMembers(v)) return true;
+    if (allArrays && !(Array.isArray(v) && v.length > 1)) allArrays = false;
+  }
   return allArrays;
+}
+
+/**
+ * The width of {@link flatArray}'s text for an array of scalars (strings, numbers, booleans,
+ * nulls), measured without making it; undefined when an item is an array or object. Most arrays
+ * are such (`required`, `enum`, `tags`): making their one-line text, measuring it and copying it
+ * into the batch was ~9 MB of garbage on GitHub's API.
+ */
+function scalarsWidth(values: unknown[]): number | undefined {
+  let width = 2 + 2 * (values.length - 1);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === "string")
+      width += NEEDS_ESCAPE.test(v)
+        ? textWidth(JSON.stringify(v))
+        : textWidth(v) + 2;
+    else if (typeof v === "object" && v !== null) return undefined;
+    else width += scalar(v).length;
+  }
+  return width;
+}
+
+/** Appends {@link flatArray}'s text for an array of scalars, piece by piece. */
+function pushScalars(values: unknown[], out: Output): void {
+  out.push("[");
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out.push(", ");
+    const v = values[i];
+    if (typeof v === "string") printString(v, out);
+    else out.push(scalar(v));
+  }
+  out.push("]");
 }
 
 /** The one-line form, or undefined when something inside cannot be on one line. */

@@ -53,19 +53,21 @@ function write(
       if (column + textWidth(flat) + after <= PRINT_WIDTH)
         return void out.push(flat);
       out.push("[\n");
-      for (const text of texts) out.push(inner, text, ",\n");
+      for (let i = 0; i < texts.length; i++) out.push(inner, texts[i]!, ",\n");
       return void out.push(indent, "]");
     }
     out.push("[\n");
-    for (const item of value) {
+    for (let i = 0; i < value.length; i++) {
       out.push(inner);
-      write(item, inner, inner.length, 1, out);
+      write(value[i]!, inner, inner.length, 1, out);
       out.push(",\n");
     }
     return void out.push(indent, "]");
   }
   let any = false;
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const v = value[key];
     if (v === undefined) continue;
     if (!any) out.push("{\n");

@@ -118,8 +118,10 @@ function writeShape(
   }
   out.push('"params":[');
   let first = true;
-  for (const list of PARAMETER_LISTS)
-    for (const p of endpoint.parameters[list]) {
+  for (let l = 0; l < PARAMETER_LISTS.length; l++) {
+    const list = endpoint.parameters[PARAMETER_LISTS[l]!];
+    for (let k = 0; k < list.length; k++) {
+      const p = list[k]!;
       if (!first) out.push(",");
       first = false;
       // the members in sorted order; the first one written opens the object
@@ -137,6 +139,7 @@ function writeShape(
       member(out, ',"style":', p.style);
       closeObject(out, at);
     }
+  }
   out.push('],"responses":[');
   for (let i = 0; i < endpoint.responses.length; i++) {
     const r = endpoint.responses[i]!;

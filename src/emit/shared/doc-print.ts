@@ -247,11 +247,15 @@ function flatTextOf(group: Group): string {
   return out.join("");
 }
 
+const TRAILING_SPACES = / +$/;
+
 /** Drops the spaces the pieces end with. */
 function trimEnd(out: string[]): void {
   while (out.length > 0) {
     const last = out[out.length - 1]!;
-    const trimmed = last.replace(/ +$/, "");
+    // most pieces end in no space: nothing to replace (nor a RegExp object to make)
+    if (last.length > 0 && last.charCodeAt(last.length - 1) !== 32) return;
+    const trimmed = last.replace(TRAILING_SPACES, "");
     if (trimmed.length > 0) {
       out[out.length - 1] = trimmed;
       return;

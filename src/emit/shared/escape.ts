@@ -41,13 +41,22 @@ export function jsdocLines(text: string): string[] {
   // most descriptions are one line with nothing to escape or trim: the text as it is
   if (isPlainJsdoc(text)) return [text];
   return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/\*\//g, "*\\/")
-    .replace(/\/\*/g, "/\\*")
-    .replace(/@(?=[a-zA-Z])/g, "\\@")
+    .replace(LINE_BREAKS, "\n")
+    .replace(COMMENT_END, "*\\/")
+    .replace(COMMENT_START, "/\\*")
+    .replace(TAG_AT, "\\@")
     .split("\n")
-    .map((line) => line.replace(/\s+$/, ""));
+    .map(trimEnd);
 }
+
+// the expressions of the functions below made once: a regular expression literal in a function
+// makes a new RegExp object each time it runs (these run for each description of an API)
+const LINE_BREAKS = /\r\n?/g;
+const COMMENT_END = /\*\//g;
+const COMMENT_START = /\/\*/g;
+const TAG_AT = /@(?=[a-zA-Z])/g;
+const TRAILING_SPACE = /\s+$/;
+const trimEnd = (line: string) => line.replace(TRAILING_SPACE, "");
 
 /** What markdownText may change (a superset: any `-`, any digit and dot). */
 const MARKDOWN_TOUCHED = /[\r\\`*_[\]{}()#+!|<>~-]|\d\./;
@@ -57,12 +66,17 @@ export function markdownText(text: string): string {
   // most texts hold nothing any of the replacements below would touch
   if (!MARKDOWN_TOUCHED.test(text)) return text;
   return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/\\/g, "\\\\")
-    .replace(/([`*_[\]{}()#+!|<>~])/g, "\\$1")
-    .replace(/^(\s*)-/gm, "$1\\-")
-    .replace(/^(\s*\d+)\./gm, "$1\\.");
+    .replace(LINE_BREAKS, "\n")
+    .replace(BACKSLASHES, "\\\\")
+    .replace(MARKUP, "\\$1")
+    .replace(LIST_DASH, "$1\\-")
+    .replace(LIST_NUMBER, "$1\\.");
 }
+
+const BACKSLASHES = /\\/g;
+const MARKUP = /([`*_[\]{}()#+!|<>~])/g;
+const LIST_DASH = /^(\s*)-/gm;
+const LIST_NUMBER = /^(\s*\d+)\./gm;
 
 /** Markdown inline code span that holds any text (backtick runs are fenced by longer ones). */
 export function markdownCode(text: string): string {

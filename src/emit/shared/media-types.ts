@@ -10,8 +10,10 @@ const MULTIPART = "multipart/form-data";
 
 /** JSON media types: `application/json`, `application/problem+json`; parameters ignored. */
 export function isJsonMediaType(mediaType: string): boolean {
-  return /^application\/(.+\+)?json\b/i.test(mediaType);
+  return JSON_MEDIA_TYPE.test(mediaType);
 }
+
+const JSON_MEDIA_TYPE = /^application\/(.+\+)?json\b/i;
 
 /**
  * The media type the client sends a body as: JSON first, then the form encodings, then whatever

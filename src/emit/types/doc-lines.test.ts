@@ -51,6 +51,40 @@ describe("docLines", () => {
     );
   });
 
+  it("writes @default and each @example as the version that made a list of each did", () => {
+    // the first tagLines: a list per tag, destructured and spread
+    const oldTagLines = (tag: string, value: unknown): string[] => {
+      const json = JSON.stringify(value, null, 2);
+      if (json === undefined || json.length > 400) return [];
+      const [first = "", ...rest] = jsdocLines(json);
+      return [`${tag} ${first}`, ...rest];
+    };
+    const value = fc.oneof(
+      text,
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.array(text, { maxLength: 3 }),
+      fc.dictionary(text, text, { maxKeys: 3 }),
+      fc.constant("x".repeat(500)),
+    );
+    fc.assert(
+      fc.property(
+        fc.option(value, { nil: undefined }),
+        fc.array(value, { maxLength: 3 }),
+        (defaultValue, examples) => {
+          const schema = { default: defaultValue, examples } as Schema;
+          const want = [
+            ...(defaultValue === undefined
+              ? []
+              : oldTagLines("@default", defaultValue)),
+            ...examples.flatMap((e) => oldTagLines("@example", e)),
+          ];
+          expect(docLines(schema)).toEqual(want.length > 0 ? want : undefined);
+        },
+      ),
+      { numRuns: 1000, seed: 29 },
+    );
+  });
+
   it("a plain text is its own one line", () => {
     fc.assert(
       fc.property(text, (t) => {

@@ -21,12 +21,11 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
   pushFact(lines, "Maximum", schema.maximum);
   pushFact(lines, "Exclusive maximum", schema.exclusiveMaximum);
   pushFact(lines, "Pattern", schema.pattern);
-  if (schema.default !== undefined)
-    lines.push(...tagLines("@default", schema.default));
+  if (schema.default !== undefined) pushTag(lines, "@default", schema.default);
   const examples = schema.examples;
   if (Array.isArray(examples))
-    for (const example of examples)
-      lines.push(...tagLines("@example", example));
+    for (let i = 0; i < examples.length; i++)
+      pushTag(lines, "@example", examples[i]);
   if (schema.deprecated === true) lines.push("@deprecated");
   return lines.length > 0 ? lines : undefined;
 }
@@ -55,12 +54,20 @@ function pushText(lines: string[], text: string): void {
 /** Longest JSON a `@default`/`@example` shows: a long example helps no one in a tooltip. */
 const MAX_TAG_JSON = 400;
 
-/** `@default 10`, `@example {…}` (JSON, indented when it spans lines); none when too long. */
-function tagLines(tag: string, value: unknown): string[] {
+/**
+ * Pushes `@default 10`, `@example {…}` (JSON, indented when it spans lines); none when too long.
+ * The lines go straight onto `lines`: no list of them, no destructuring (an iterator) or spread.
+ */
+function pushTag(lines: string[], tag: string, value: unknown): void {
   const json = JSON.stringify(value, null, 2);
-  if (json === undefined || json.length > MAX_TAG_JSON) return [];
-  const [first = "", ...rest] = jsdocLines(json);
-  return [`${tag} ${first}`, ...rest];
+  if (json === undefined || json.length > MAX_TAG_JSON) return;
+  if (isPlainJsdoc(json)) {
+    lines.push(`${tag} ${json}`);
+    return;
+  }
+  const own = jsdocLines(json);
+  lines.push(`${tag} ${own[0] ?? ""}`);
+  for (let i = 1; i < own.length; i++) lines.push(own[i]!);
 }
 
 export function trimBlankEnds(lines: string[]): string[] {

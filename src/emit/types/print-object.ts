@@ -182,7 +182,8 @@ function writeBrokenAssigned(
     // plain texts, two of them not null (one is `(T | null)[]`, a text), too long for the line
     if (!plainMembers(element)) return false;
     let others = 0;
-    for (const m of element.members) if (!isNullType(m)) others++;
+    for (let i = 0; i < element.members.length; i++)
+      if (!isNullType(element.members[i]!)) others++;
     if (others < 2) return false;
     const inner = flat(element)!;
     if (indent + textWidth(lead) + textWidth(inner) + 6 <= PRINT_WIDTH)
@@ -195,8 +196,10 @@ function writeBrokenAssigned(
   }
   if (node.kind === "intersection" && !isAlias) {
     // [" ", group(parts)]: objects hug each other, each broken by itself
-    for (const m of node.members)
+    for (let i = 0; i < node.members.length; i++) {
+      const m = node.members[i]!;
       if (m.kind !== "object" || !isExpanded(m)) return false;
+    }
     out.push(lead, " ");
     for (let i = 0; i < node.members.length; i++) {
       if (i > 0) out.push(" & ");
@@ -215,7 +218,8 @@ function writeBrokenAssigned(
 function brokenUnion(node: Union): boolean {
   if (isHuggedUnion(node)) return false;
   let expanded = false;
-  for (const m of node.members) {
+  for (let i = 0; i < node.members.length; i++) {
+    const m = node.members[i]!;
     if (m.kind === "raw") {
       if (m.text.endsWith(" ")) return false;
     } else if (isExpanded(m)) expanded = true;
@@ -306,8 +310,10 @@ function writeExpanded(node: TypeNode, indent: number, out: string[]): void {
 
 /** Members that are plain texts, none ending with a space (print trims those at a line end). */
 function plainMembers(node: Union): boolean {
-  for (const m of node.members)
+  for (let i = 0; i < node.members.length; i++) {
+    const m = node.members[i]!;
     if (m.kind !== "raw" || m.text.endsWith(" ")) return false;
+  }
   return true;
 }
 
@@ -318,7 +324,8 @@ function innermost(node: TypeNode): TypeNode {
 /** JSDoc lines print() writes as they are: none ends with a space (print trims those). */
 function plainJsdoc(lines: string[]): boolean {
   if (lines.length === 1 && !lines[0]!.includes("*/")) return true;
-  for (const line of lines) if (line.endsWith(" ")) return false;
+  for (let i = 0; i < lines.length; i++)
+    if (lines[i]!.endsWith(" ")) return false;
   return true;
 }
 
@@ -330,7 +337,10 @@ function writeJsdoc(lines: string[], indent: number, out: string[]): void {
     return;
   }
   out.push("/**");
-  for (const line of lines) out.push(next, line === "" ? " *" : ` * ${line}`);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    out.push(next, line === "" ? " *" : ` * ${line}`);
+  }
   out.push(next, " */", next);
 }
 

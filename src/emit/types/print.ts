@@ -46,7 +46,8 @@ export function flat(node: TypeNode): string | null {
     }
     case "tuple": {
       const parts: string[] = [];
-      for (const [i, el] of node.elements.entries()) {
+      for (let i = 0; i < node.elements.length; i++) {
+        const el = node.elements[i]!;
         const text = flat(el);
         if (text === null) return null;
         const grouped = el.kind === "union" || el.kind === "intersection";
@@ -64,7 +65,8 @@ export function flat(node: TypeNode): string | null {
       if (node.members.length === 0 && !node.index) return "{}";
       if (!node.inline || node.index) return null;
       const parts: string[] = [];
-      for (const m of node.members) {
+      for (let i = 0; i < node.members.length; i++) {
+        const m = node.members[i]!;
         const text = flat(m.type);
         if (text === null || m.doc) return null;
         parts.push(`${propertyKey(m.name)}${m.optional ? "?" : ""}: ${text}`);
@@ -84,7 +86,8 @@ function joinFlat(
   parens: (m: TypeNode) => boolean,
 ): string | null {
   const parts: string[] = [];
-  for (const m of members) {
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     const text = flat(m);
     if (text === null) return null;
     parts.push(parens(m) ? `(${text})` : text);
@@ -113,7 +116,8 @@ function isNullType(node: TypeNode): boolean {
 export function isHuggedUnion(node: TypeNode): boolean {
   if (node.kind !== "union") return false;
   let objects = 0;
-  for (const m of node.members) {
+  for (let i = 0; i < node.members.length; i++) {
+    const m = node.members[i]!;
     if (m.kind === "object") objects++;
     else if (!isNullType(m)) return false;
   }

@@ -223,13 +223,12 @@ function objectType(
   const required = requiredNames(schema, naming, mode, lookup);
   const members: ObjectMember[] = [];
   const properties = schema.properties ?? {};
-  for (const name of Object.keys(properties)) {
+  const names = Object.keys(properties);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     const property = properties[name]!;
-    const member: ObjectMember = {
-      name,
-      optional: !required.has(name),
-      type: schemaToType(property, naming, mode),
-    };
+    const type = schemaToType(property, naming, mode);
+    const member: ObjectMember = { name, optional: !required.has(name), type };
     const doc = docLines(property);
     if (doc) member.doc = doc;
     members.push(member);

@@ -106,7 +106,13 @@ function endpointDeclarations(endpoint: Endpoint, index: TypeIndex): string {
     ["headers", t.headers, headerParameters(endpoint), "Header parameters"],
     ["cookies", t.cookies, endpoint.parameters.cookie, "Cookie parameters"],
   ] as const;
-  for (const [member, name, parameters, what] of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    // by index, not destructured: a tuple's destructuring walks an iterator
+    const part = parts[i]!;
+    const member = part[0];
+    const name = part[1];
+    const parameters = part[2];
+    const what = part[3];
     if (!name) continue;
     out.push(
       declaration(
