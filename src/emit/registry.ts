@@ -1,3 +1,4 @@
+import type { ApiDescription, SourceRef } from "../model/types.js";
 import type { ArtifactPlugin } from "./artifact.js";
 import types from "./types/plugin.js";
 import client from "./client/plugin.js";
@@ -100,7 +101,41 @@ const PLACE_FREE: ReadonlySet<ArtifactPlugin> = new Set<ArtifactPlugin>([
   mocks,
 ]);
 
-/** True when none of `plugins` prints a source position into its files (see PLACE_FREE). */
-export function printsNoPlaces(plugins: readonly ArtifactPlugin[]): boolean {
-  return plugins.every((plugin) => PLACE_FREE.has(plugin));
+/**
+ * apiloom's plugins whose files print the places of the endpoints and of the security schemes,
+ * and no other ({@link printedPlaces}): the docs ("Merged from file:line", a scheme's evidence)
+ * and the OpenAPI document (`x-apiloom-sources`, the same evidence).
+ */
+const ENDPOINT_PLACES: ReadonlySet<ArtifactPlugin> = new Set<ArtifactPlugin>([
+  docs,
+  openapi,
+]);
+
+/**
+ * Which source positions the files of `plugins` print: none (each is PLACE_FREE), those of
+ * {@link printedPlaces} (apiloom's own plugins only), or any (a plugin of the config's may read
+ * anything). A run of the first two kinds leaves the other places of its inputs unfound.
+ */
+export function placesPrinted(
+  plugins: readonly ArtifactPlugin[],
+): "none" | "endpoints" | "any" {
+  if (plugins.every((plugin) => PLACE_FREE.has(plugin))) return "none";
+  return plugins.every(
+    (plugin) => PLACE_FREE.has(plugin) || ENDPOINT_PLACES.has(plugin),
+  )
+    ? "endpoints"
+    : "any";
+}
+
+/**
+ * The places the docs and the OpenAPI document print: every endpoint's sources and every
+ * security scheme's (a GitHub-sized API: 1,223 of its ~10,700 places, all of them in `paths`, so
+ * finding them walks a quarter of its text instead of all the schemas too).
+ */
+export function printedPlaces(model: ApiDescription): SourceRef[] {
+  const places: SourceRef[] = [];
+  for (const endpoint of model.endpoints) places.push(...endpoint.sources);
+  for (const scheme of Object.values(model.securitySchemes))
+    places.push(...scheme.sources);
+  return places;
 }

@@ -127,11 +127,18 @@ export class Reporter {
   /**
    * Gives the waiting diagnostics their places' line and column, then keeps each diagnostic
    * once, in report order: the list it would have been had every place been known when told.
+   * The places in `also` are found in the same walk (one per document).
    */
-  private settle(): void {
+  settle(also: readonly Pick<SourceRef, "line">[] = []): void {
     const sink = this.sink;
-    if (sink.waiting.length === 0) return;
-    settlePlaces(sink.waiting.flatMap(([d, at]) => [at, ...(d.related ?? [])]));
+    if (sink.waiting.length === 0) {
+      settlePlaces(also);
+      return;
+    }
+    settlePlaces([
+      ...also,
+      ...sink.waiting.flatMap(([d, at]) => [at, ...(d.related ?? [])]),
+    ]);
     for (const [d, at] of sink.waiting) {
       // a place no settling finds is a copy made while it waited: a wrong line is worse than none
       if (isWaiting(at) || d.related?.some(isWaiting))

@@ -1,5 +1,5 @@
 import { toPointer, type Path } from "./pointer.js";
-import type { SourceRef } from "./types.js";
+import type { ApiDescription, SourceRef } from "./types.js";
 
 /** Line and column (1-based) of a place in a file. */
 export interface LineColumn {
@@ -41,19 +41,46 @@ export function settlePlaces(places?: Iterable<Pick<SourceRef, "line">>): void {
 
 /**
  * The documents of a reading whose places are left to be found when first needed (the CLI's
- * generate runs, when no artifact it makes prints a place): {@link release} at the end of the
- * run forgets those never needed, with what finding them would take.
+ * generate runs, when the artifacts it makes print no place, or only the ones {@link printed}
+ * names): {@link release} at the end of the run forgets those never needed, with what finding
+ * them would take.
  */
 export class DeferredPlaces {
   private readonly held: PendingPlaces[] = [];
+  private readonly texts = new Map<string, () => string>();
+
+  constructor(
+    /**
+     * The places of a description the run's files print: the reading finds them before it lets
+     * go of its texts (the rest wait, and most are never needed).
+     */
+    readonly printed: (
+      description: ApiDescription,
+    ) => Iterable<SourceRef> = () => [],
+  ) {}
 
   hold(pending: PendingPlaces): void {
     this.held.push(pending);
   }
 
+  /**
+   * The text read from `absPath` can be made again by `textAgain` (decoding the file's bytes
+   * again, which are half the size of a text with characters above U+00FF): the places still
+   * waiting when the reading ends are found from that text, if ever, instead of the one read.
+   */
+  keepText(absPath: string, textAgain: () => string): void {
+    this.texts.set(absPath, textAgain);
+  }
+
+  /** What {@link keepText} kept for `absPath`. */
+  textAgain(absPath: string): (() => string) | undefined {
+    return this.texts.get(absPath);
+  }
+
   /** Forgets every place not found yet: only once nothing that holds one is used again. */
   release(): void {
     for (const pending of this.held.splice(0)) pending.release();
+    this.texts.clear();
   }
 }
 
@@ -80,8 +107,13 @@ export class PendingPlaces {
   constructor(
     private readonly file: string,
     private readonly prefix: string,
-    private readonly find: (paths: readonly Path[]) => LineColumn[],
+    private find: (paths: readonly Path[]) => LineColumn[],
   ) {}
+
+  /** From now on, the places not found yet are found by `find` (from a text made again). */
+  refind(find: (paths: readonly Path[]) => LineColumn[]): void {
+    this.find = find;
+  }
 
   place(path: Path): SourceRef {
     const ref: SourceRef = {

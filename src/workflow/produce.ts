@@ -2,13 +2,14 @@ import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import type { ArtifactPlugin, GeneratedFile } from "../emit/artifact.js";
 import { runPipeline } from "../pipeline.js";
-import { printsNoPlaces, withNeeds } from "../emit/registry.js";
+import { placesPrinted, printedPlaces, withNeeds } from "../emit/registry.js";
 import { DeferredPlaces } from "../model/source-place.js";
 import { fileStart, Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { compareCodeUnits } from "../model/order.js";
 import { listInputs, modelLoadOptions, unmatchedInput } from "./inputs.js";
 import { parseText } from "../ingest/load.js";
+import { decodeSource } from "../ingest/decode-text.js";
 import { readSource, type SourceCache } from "./source-cache.js";
 import { nameLockText } from "./name-lock.js";
 import { readOutsideFile } from "./outside-file.js";
@@ -92,11 +93,16 @@ export async function produce(
 ): Promise<Produced> {
   const plugins = pluginsOf(settings, stages);
   const names = withNeeds(settings.emit.artifacts, plugins);
-  // when no file made prints a place, the inputs' places are found only as diagnostics need
-  // them; the model goes with this run, and so do the places never needed
-  const deferred = printsNoPlaces(plugins.filter((p) => names.includes(p.name)))
-    ? new DeferredPlaces()
-    : undefined;
+  // when the files made print no place, or only the endpoints' and security schemes' (apiloom's
+  // docs and OpenAPI document), the inputs' places are found only as those files and the
+  // diagnostics need them; the model goes with this run, and so do the places never needed
+  const printed = placesPrinted(plugins.filter((p) => names.includes(p.name)));
+  const deferred =
+    printed === "none"
+      ? new DeferredPlaces()
+      : printed === "endpoints"
+        ? new DeferredPlaces(printedPlaces)
+        : undefined;
   try {
     return await produceRun(
       settings,
@@ -144,18 +150,22 @@ async function produceRun(
   const reads = new Map<string, string>();
   const maxBytes = settings.maxInputBytes;
   const readText = (absPath: string): string => {
-    let text: string;
-    let hash: string;
+    let read: { text: string; hash: string; bytes?: Buffer };
     try {
-      ({ text, hash } = sources
+      read = sources
         ? sources.read(absPath, maxBytes)
-        : readSource(absPath, maxBytes));
+        : readSource(absPath, maxBytes);
     } catch (error) {
       reads.set(fromOut(out, absPath), MISSING);
       throw error;
     }
-    reads.set(fromOut(out, absPath), hash);
-    return text;
+    reads.set(fromOut(out, absPath), read.hash);
+    // places left waiting are found, if ever, in the text decoded again from the bytes, which
+    // take less room than the text (a watching process keeps each text anyway)
+    const bytes = sources ? undefined : read.bytes;
+    if (bytes && !process.env.X_NOBYTES)
+      run.deferred?.keepText(absPath, () => decodeSource(bytes));
+    return read.text;
   };
   if (settings.lock)
     reads.set(fromOut(out, settings.lock), hashFile(settings.lock));

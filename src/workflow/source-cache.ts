@@ -5,16 +5,16 @@ import { readSourceBytes } from "../ingest/read-source.js";
 import { sha256Bytes } from "./fingerprint.js";
 
 /**
- * A spec file's text and the sha256 of its bytes: read safely (regular files of at most
+ * A spec file's text, its bytes and their sha256: read safely (regular files of at most
  * `maxBytes`, see readSourceBytes) and decoded (UTF-8 or UTF-16, see decodeSource); throws a
  * SourceReadError otherwise.
  */
 export function readSource(
   absPath: string,
   maxBytes: number,
-): { text: string; hash: string } {
+): { text: string; hash: string; bytes: Buffer } {
   const bytes = readSourceBytes(absPath, maxBytes);
-  return { text: decodeSource(bytes), hash: sha256Bytes(bytes) };
+  return { text: decodeSource(bytes), hash: sha256Bytes(bytes), bytes };
 }
 
 /**
@@ -80,7 +80,8 @@ export function createSourceCache(): SourceCache {
         counts.reused++;
         return hit;
       }
-      const entry = { stamp, ...readSource(absPath, maxBytes), used: true };
+      const { text, hash } = readSource(absPath, maxBytes);
+      const entry = { stamp, text, hash, used: true };
       files.set(absPath, entry);
       counts.read++;
       return entry;

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { toJson } from "../../src/cli/inspect.js";
 import {
@@ -204,5 +204,96 @@ describe("the reading's and the build's waiting places", () => {
     } finally {
       deferred.release();
     }
+  });
+});
+
+describe("a reading that can make its texts again (the CLI's, from the files' bytes)", () => {
+  // an endpoint, a warning the reader gives (the operation's servers) and a schema deep in the
+  // text, whose place nothing prints
+  const text = JSON.stringify(
+    {
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/a": {
+          get: op("getA", { servers: [{ url: "https://other.example" }] }),
+        },
+      },
+      components: {
+        schemas: {
+          Thing: { type: "object", properties: { n: { type: "integer" } } },
+        },
+      },
+    },
+    null,
+    2,
+  );
+  const inputs = [{ file: "again.json", text }];
+
+  /** A reading of `inputs` whose first walks and texts made again are counted. */
+  function reading() {
+    const counts = { firstWalks: 0, madeAgain: 0 };
+    const parse = (t: string, file: string) =>
+      parseText(t, file).map((parsed) => {
+        const finder = parsed.placeFinder?.bind(parsed);
+        return Object.assign(Object.create(parsed) as ParsedDocument, {
+          placeFinder:
+            finder &&
+            ((again?: () => string) => {
+              if (again) return finder(again);
+              const find = finder();
+              return (paths: Parameters<typeof find>[0]) => {
+                counts.firstWalks++;
+                return find(paths);
+              };
+            }),
+        });
+      });
+    const deferred = new DeferredPlaces((d) =>
+      d.endpoints.flatMap((e) => e.sources),
+    );
+    deferred.keepText(resolve("again.json"), () => {
+      counts.madeAgain++;
+      return text;
+    });
+    return { counts, deferred, parse };
+  }
+
+  it("finds the printed places and the diagnostics' in the text read, then lets it go", () => {
+    const { counts, deferred, parse } = reading();
+    try {
+      const lazy = readModel(inputs, { deferPlaces: deferred, parse });
+      const eager = loadModel(inputs);
+      expect(lazy.diagnostics.map((d) => d.code)).toContain(
+        "openapi3/servers-ignored",
+      );
+      expect(where(lazy.diagnostics)).toEqual(where(eager.diagnostics));
+      expect(lazy.endpoints[0]!.sources.some(isWaiting)).toBe(false);
+      expect(lazy.endpoints[0]!.sources).toEqual(eager.endpoints[0]!.sources);
+      expect(counts).toEqual({ firstWalks: 1, madeAgain: 0 });
+      // the schema's place waited, and is found in the text made again, once
+      const waiting = lazy.schemas.Thing!.sources;
+      expect(waiting.every(isWaiting)).toBe(true);
+      settlePlaces();
+      settlePlaces();
+      expect(counts).toEqual({ firstWalks: 1, madeAgain: 1 });
+      expect(waiting).toEqual(eager.schemas.Thing!.sources);
+      expect(JSON.stringify(sources(lazy))).toBe(
+        JSON.stringify(sources(eager)),
+      );
+    } finally {
+      deferred.release();
+    }
+  });
+
+  it("never makes a text again when nothing asks for its places", () => {
+    const { counts, deferred, parse } = reading();
+    try {
+      readModel(inputs, { deferPlaces: deferred, parse });
+    } finally {
+      deferred.release();
+    }
+    settlePlaces();
+    expect(counts.madeAgain).toBe(0);
   });
 });

@@ -114,7 +114,7 @@ function undescribedLabel(media: MediaContent): string {
 function uniqueSources(
   sources: readonly SourceRef[],
 ): { file: string; line: number }[] {
-  settlePlaces(); // found already when run as a plugin (emit/run.ts)
+  settlePlaces(sources); // found already when run as a plugin (emit/run.ts)
   const seen = new Map<string, { file: string; line: number }>();
   for (const s of sources)
     seen.set(`${s.file}\u0000${s.line}`, { file: s.file, line: s.line });

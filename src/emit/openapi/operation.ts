@@ -59,7 +59,7 @@ function sourcesExtension(
   sources: readonly SourceRef[],
 ): JsonObject[] | undefined {
   if (sources.length < 2) return undefined;
-  settlePlaces(); // found already when run as a plugin (emit/run.ts)
+  settlePlaces(sources); // found already when run as a plugin (emit/run.ts)
   const seen = new Map<string, SourceRef>();
   for (const s of sources) seen.set(`${s.file}\u0000${s.line}`, s);
   if (seen.size < 2) return undefined;

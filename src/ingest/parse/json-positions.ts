@@ -32,11 +32,15 @@ export class JsonDocument implements ParsedDocument {
     return this.positions.locateAll(paths);
   }
 
-  placeFinder(): (
-    paths: readonly Path[],
-  ) => { line: number; column: number }[] {
-    const positions = this.positions;
-    return (paths) => positions.locateAll(paths);
+  placeFinder(
+    textAgain?: () => string,
+  ): (paths: readonly Path[]) => { line: number; column: number }[] {
+    let positions = textAgain === undefined ? this.positions : undefined;
+    const duplicates = this.positions.duplicates;
+    return (paths) =>
+      (positions ??= new JsonPositions(textAgain!(), duplicates)).locateAll(
+        paths,
+      );
   }
 
   rawScalar(path: Path): string | undefined {
@@ -68,7 +72,7 @@ export class JsonPositions {
   constructor(
     private readonly text: string,
     /** The text gives a key twice in one object (a parse/duplicate-json-key warning). */
-    private readonly duplicates: boolean,
+    readonly duplicates: boolean,
   ) {
     this.lines = new LineIndex(text);
   }

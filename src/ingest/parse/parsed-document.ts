@@ -14,11 +14,13 @@ export interface ParsedDocument {
   /**
    * {@link locateAll} as a function that holds only what finding positions needs (a JSON
    * document's text, not its value), for a reading that finds its places later, when first
-   * needed. Without it, the places are found when the reading ends.
+   * needed. Without it, the places are found when the reading ends. With `textAgain`, the
+   * function holds that instead, and calls it (once) the first time it is used: the same text
+   * made again, from something smaller to keep (the file's bytes).
    */
-  placeFinder?(): (
-    paths: readonly Path[],
-  ) => { line: number; column: number }[];
+  placeFinder?(
+    textAgain?: () => string,
+  ): (paths: readonly Path[]) => { line: number; column: number }[];
   /**
    * The text of the scalar at `path` as written (`1.10` where the value is the number 1.1, `0x1F`
    * where it is 31), or undefined when it cannot be read back to the same value.
