@@ -5,6 +5,7 @@ import {
   type SourceDocument,
 } from "../reader.js";
 import { setOwn } from "../../model/own.js";
+import { refAlone } from "../../model/schema-ref.js";
 import { breakRefCycles, DOC_KEYWORDS } from "./ref-cycles.js";
 import { NamedSchemas } from "./named-schemas.js";
 import { type At, Place, pathOf } from "./place.js";
@@ -315,7 +316,7 @@ export class SchemaConverter {
     const target$ref: Schema = { $ref: modelRef };
     // most references are a `$ref` alone: nothing beside it to apply or keep, and no keyword
     // the schema does not have is looked up
-    if (onlyRef(raw)) return target$ref;
+    if (refAlone(raw)) return target$ref;
     // 2.0 and 3.0 ignore $ref siblings except for docs; 3.1 (JSON Schema 2020-12) applies them
     // as well, which allOf says without changing what the reference points at.
     let out = target$ref;
@@ -350,12 +351,6 @@ const NULLABLE = 1;
 const EXCLUSIVE = 2;
 const ENUM = 4;
 const FILE = 8;
-
-/** True when `$ref` is the one key of `raw` (its own, or any enumerable one it inherits). */
-function onlyRef(raw: Record<string, unknown>): boolean {
-  for (const key in raw) if (key !== "$ref") return false;
-  return true;
-}
 
 /** A copy of `raw` with its first `count` keys (in `keys`), each kept as written. */
 function keptKeys(
