@@ -9,9 +9,11 @@ import {
   soleResponse,
 } from "./merge-content.js";
 import { mergedParameter, soleParameter } from "./merge-parameters.js";
+import { mergedEndpoint, soleEndpoint } from "./merge-endpoint.js";
 import { Reporter } from "./reporter.js";
 import type {
   ApiResponse,
+  Endpoint,
   MediaContent,
   Parameter,
   ParameterLocation,
@@ -27,7 +29,7 @@ import type {
 const source = fc
   .record({
     file: fc.constantFrom("a.json", "b.yaml"),
-    line: fc.nat(40),
+    line: fc.integer({ min: 1, max: 40 }), // 0 is a place still waiting for its line
     column: fc.nat(9),
     pointer: fc.constantFrom("#/a", "#/b/0", "#/c~1d"),
   })
@@ -168,5 +170,133 @@ describe("the merge of what one view offers", () => {
     expect(sole.sources).not.toBe(offered.sources);
     expect(sole.sources.map((s) => s.file)).toEqual(["a.json", "b.json"]);
     expect(sole.content).not.toBe(offered.content);
+  });
+});
+
+/** An endpoint as a reader makes one, with what the merge copies, trims, dedupes and checks. */
+/** A parameter as a reader makes one: read from at least one place. */
+const readParameter = (where: ParameterLocation) =>
+  fc
+    .tuple(parameter(where), source)
+    .map(([p, at]) => ({ ...p, sources: [...p.sources, at] }));
+
+const endpoint = fc
+  .record(
+    {
+      method: fc.constantFrom("get", "post"),
+      path: fc.constantFrom("/a/{id}", "/b"),
+      name: fc.constant(""),
+      operationId: fc.constantFrom("getA", undefined),
+      nameCandidates: fc.array(
+        fc.record({
+          value: fc.constantFrom("getA", "List a"),
+          kind: fc.constantFrom("operationId", "requestName"),
+          source,
+        }),
+        { maxLength: 2 },
+      ),
+      parameters: fc.record({
+        path: fc.array(readParameter("path"), { maxLength: 2 }),
+        query: fc.array(readParameter("query"), { maxLength: 2 }),
+        header: fc.array(
+          readParameter("header").map((p) => ({
+            ...p,
+            name: p.name === "id" ? "X-Id" : "x-id",
+          })),
+          { maxLength: 2 },
+        ),
+        cookie: fc.array(readParameter("cookie"), { maxLength: 1 }),
+      }),
+      requestBody: fc.record(
+        {
+          required: fc.boolean(),
+          description: fc.constantFrom("body", ""),
+          content: fc.array(media, { maxLength: 2 }),
+          sources,
+        },
+        { requiredKeys: ["required", "content", "sources"] },
+      ),
+      bodySignals: fc.array(
+        fc.record({
+          mediaTypes: fc.constant(["text/plain"]),
+          required: fc.boolean(),
+          evidence: fc.constant("consumes"),
+          source,
+        }),
+        { maxLength: 2 },
+      ),
+      responses: fc.array(response, { maxLength: 3 }),
+      tags: fc.array(fc.constantFrom("pets", "Pets", "users"), {
+        maxLength: 3,
+      }),
+      summary: fc.constantFrom("  Get a.  ", "", " ", "s"),
+      description: fc.constantFrom("d\n", "", "  "),
+      security: fc.array(
+        fc.dictionary(
+          fc.constantFrom("oauth", "key"),
+          fc.array(fc.constantFrom("read", "write"), { maxLength: 2 }),
+          { maxKeys: 2 },
+        ),
+        { maxLength: 2 },
+      ),
+      deprecated: fc.constantFrom(true, false, undefined),
+      extensions: fc.dictionary(
+        fc.constantFrom("x-a", "__proto__", "x-b"),
+        fc.constantFrom<unknown>(1, { k: "v" }),
+        { maxKeys: 2 },
+      ),
+      sources: fc.array(source, { minLength: 1, maxLength: 3 }),
+    },
+    {
+      requiredKeys: [
+        "method",
+        "path",
+        "name",
+        "nameCandidates",
+        "parameters",
+        "responses",
+        "tags",
+        "extensions",
+        "sources",
+      ],
+    },
+  )
+  .map((e) => e as Endpoint);
+
+describe("the merge of an endpoint one view offers", () => {
+  it("gives what the merge of a list of that one offer gives, diagnostics included", () => {
+    fc.assert(
+      fc.property(endpoint, fc.nat(3), (offered, rank) => {
+        const before = printed(offered);
+        const soleReports = new Reporter();
+        const sole = soleEndpoint({ endpoint: offered, rank }, soleReports);
+        expect(printed(offered)).toBe(before);
+        const wantReports = new Reporter();
+        const want = mergedEndpoint([{ endpoint: offered, rank }], wantReports);
+        expect(printed(sole)).toBe(printed(want));
+        expect(soleReports.diagnostics).toEqual(wantReports.diagnostics);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("shares no list or record of the view", () => {
+    const offered = fc.sample(endpoint, { numRuns: 1, seed: 3 })[0]!;
+    const at = offered.sources[0]!;
+    offered.bodySignals = [
+      { mediaTypes: [], required: false, evidence: "consumes", source: at },
+    ];
+    const sole = soleEndpoint({ endpoint: offered, rank: 0 }, new Reporter());
+    for (const key of [
+      "nameCandidates",
+      "tags",
+      "extensions",
+      "sources",
+      "responses",
+      "bodySignals",
+    ] as const)
+      expect(sole[key]).not.toBe(offered[key]);
+    for (const location of ["path", "query", "header", "cookie"] as const)
+      expect(sole.parameters[location]).not.toBe(offered.parameters[location]);
   });
 });

@@ -13,6 +13,15 @@ export function schemaRef(name: string): string {
   return [PREFIX, pointerSegment(name)].join("");
 }
 
+/**
+ * True when `$ref` is the one key of `schema` (its own, or any enumerable one it inherits): a
+ * reference with nothing written beside it, which has none of the keywords a schema may have.
+ */
+export function refAlone(schema: object): boolean {
+  for (const key in schema) if (key !== "$ref") return false;
+  return true;
+}
+
 /** The schema name a `$ref` points at, or undefined for anything but `#/components/schemas/<name>`. */
 export function schemaRefName(ref: string): string | undefined {
   if (!ref.startsWith(PREFIX)) return undefined;

@@ -156,8 +156,11 @@ function pushSubSchemas(
   sites: boolean,
 ): void {
   if (!isMap(schema)) return;
-  // keys, not Object.entries: no [key, value] pair per keyword (every walk of every schema)
-  for (const keyword of Object.keys(schema)) {
+  // for...in, not for...of over Object.keys: no list of keys and no iterator result per key
+  // (every walk of every schema, mostly unoptimized code). The model's objects are plain data
+  // whose prototype is Object.prototype (JSON.parse, the YAML loader, setOwn copies), so it
+  // visits exactly their own keys, in the same order.
+  for (const keyword in schema) {
     const kind = SUB_SCHEMA_KINDS.get(keyword);
     if (kind === undefined) continue;
     const value = schema[keyword];
@@ -173,7 +176,7 @@ function pushSubSchemas(
         out.push(sites ? { keyword, schema: value } : value);
     } else if (kind & MAP && isMap(value)) {
       // `dependencies` maps to a schema or to a list of names (a list is no sub-schema)
-      for (const key of Object.keys(value)) {
+      for (const key in value) {
         const item = value[key];
         if (isSubSchema(item))
           out.push(sites ? { keyword, key, schema: item } : item);

@@ -21,18 +21,26 @@ const SCOPE_PHRASE = new RegExp(
 );
 const AUTH_REQUIRED =
   /\bauthenticat(?:ion|ed)\s+(?:is\s+)?required\b|\brequires?\s+authentication\b/i;
+/**
+ * What every {@link SCOPE_PHRASE} holds (`scopes?`, matched alike: both ignore case without the
+ * u flag, where only ASCII letters fold to ASCII ones). A text without it has no scope phrase,
+ * and looking for this is one plain search, where the phrase's optional openings are tried at
+ * every character of what is often pages of prose.
+ */
+const MENTIONS_SCOPE = /scope/i;
 
 export function readProseAuth(text: string | undefined): ProseAuth {
   if (!text) return { required: false, scopes: [] };
   const scopes: string[] = [];
-  for (const match of text.matchAll(SCOPE_PHRASE)) {
-    for (const token of match[1]!.split(/\s*(?:,|\band\b|\bor\b|&)\s*/)) {
-      const scope = token.trim().replace(/[.]+$/, "");
-      // a bare word after "scope" is only a scope when it looks like one (has a separator)
-      if (scope !== "" && /[:/.]/.test(scope) && !scopes.includes(scope))
-        scopes.push(scope);
+  if (MENTIONS_SCOPE.test(text))
+    for (const match of text.matchAll(SCOPE_PHRASE)) {
+      for (const token of match[1]!.split(/\s*(?:,|\band\b|\bor\b|&)\s*/)) {
+        const scope = token.trim().replace(/[.]+$/, "");
+        // a bare word after "scope" is only a scope when it looks like one (has a separator)
+        if (scope !== "" && /[:/.]/.test(scope) && !scopes.includes(scope))
+          scopes.push(scope);
+      }
     }
-  }
   return { required: scopes.length > 0 || AUTH_REQUIRED.test(text), scopes };
 }
 

@@ -266,6 +266,8 @@ const schemaTree = fc.letrec<{ s: unknown }>((tie) => ({
         ),
         minimum: fc.constantFrom<unknown>(1, "one"),
         exclusiveMinimum: fc.constantFrom<unknown>(true, false, 2),
+        maximum: fc.constantFrom<unknown>(9, "nine"),
+        exclusiveMaximum: fc.constantFrom<unknown>(true, false, 8),
         pattern: fc.constantFrom<unknown>("^a$", "(", 4),
         required: fc.constantFrom<unknown>(["a"], [1], "a"),
         default: leafValue,

@@ -201,3 +201,32 @@ describe("the converter's $refs", () => {
     ).toEqual([lineOf("m") + 1, lineOf("n") + 1]);
   });
 });
+
+describe("a $ref and what is written beside it", () => {
+  const B = "#/components/schemas/B";
+  const converted = (openapi: string, ref: Record<string, unknown>) => {
+    const { documents } = ingestTexts([
+      {
+        file: "s.json",
+        text: JSON.stringify({
+          ...openapi31({ A: ref, B: { type: "string" } }),
+          openapi,
+        }),
+      },
+    ]);
+    return documents[0]!.schemas.A!.schema;
+  };
+  it.each([
+    ["3.0.3", {}, { $ref: B }],
+    ["3.1.0", {}, { $ref: B }],
+    ["3.0.3", { description: "d" }, { $ref: B, description: "d" }],
+    ["3.1.0", { readOnly: true }, { $ref: B, readOnly: true }],
+    ["3.0.3", { nullable: true }, { anyOf: [{ $ref: B }, { type: "null" }] }],
+    ["3.0.3", { minLength: 1 }, { $ref: B }],
+    ["3.1.0", { "x-a": 1, example: 2 }, { $ref: B }],
+    ["3.1.0", { minLength: 1 }, { allOf: [{ $ref: B }, { minLength: 1 }] }],
+  ])("in OpenAPI %s, beside it %j, reads as %j", (openapi, beside, want) => {
+    expect(converted(openapi, { ...beside, $ref: B })).toEqual(want);
+    expect(converted(openapi, { $ref: B, ...beside })).toEqual(want);
+  });
+});

@@ -5,6 +5,7 @@ import {
   type SourceDocument,
 } from "../reader.js";
 import { setOwn } from "../../model/own.js";
+import { refAlone } from "../../model/schema-ref.js";
 import { breakRefCycles, DOC_KEYWORDS } from "./ref-cycles.js";
 import { NamedSchemas } from "./named-schemas.js";
 import { type At, Place, pathOf } from "./place.js";
@@ -12,13 +13,18 @@ import {
   applyDraft4Exclusive,
   discriminatorOf,
   makeNullable,
+  nullableOwn,
 } from "./dialect-rules.js";
 import {
   checkedKeyword,
   checkPattern,
   reportNonFiniteEnum,
 } from "./keyword-checks.js";
-import { KEYWORD_ROLES, REF_SIBLINGS_KEPT } from "./keywords.js";
+import {
+  KEYWORD_ROLES,
+  REF_SIBLINGS_KEPT,
+  type KeywordRole,
+} from "./keywords.js";
 
 export { makeNullable } from "./dialect-rules.js";
 
@@ -112,81 +118,108 @@ export class SchemaConverter {
     // undefined while every keyword so far is kept as written: most schemas need no change, and
     // the document's own object is the model's (no copy, no property added one by one)
     let out: Record<string, unknown> | undefined;
+    // what is applied after the keywords, noted as they are walked (not read from `raw` again)
+    let after = 0;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const value = raw[key];
-      if (key === "example") {
-        // OpenAPI's single `example` joins JSON Schema's `examples`, whichever comes first
-        out ??= keptKeys(raw, keys, i);
-        out.examples = [value, ...((out.examples as unknown[]) ?? [])];
-        continue;
+      const role = KEYWORD_ROLES.get(key);
+      let next: unknown;
+      switch (role) {
+        case "example":
+          // OpenAPI's single `example` joins JSON Schema's `examples`, whichever comes first
+          out ??= keptKeys(raw, keys, i);
+          out.examples = [value, ...((out.examples as unknown[]) ?? [])];
+          continue;
+        case "examples":
+          if (Array.isArray(value)) {
+            if (out !== undefined)
+              out.examples = [...((out.examples as unknown[]) ?? []), ...value];
+            continue;
+          }
+          // not JSON Schema's list (emitters rely on one)
+          next = DROPPED;
+          break;
+        case "nullable":
+          // applied below
+          if (value === true) after |= NULLABLE;
+          next = DROPPED;
+          break;
+        case "exclusive":
+          // the draft-4 boolean form is applied below
+          if (value === true) after |= EXCLUSIVE;
+          next = typeof value === "number" ? value : DROPPED;
+          break;
+        case undefined: {
+          if (key === "enum") after |= ENUM;
+          else if (key === "type" && value === "file") after |= FILE;
+          const checked = checkedKeyword(
+            this.ctx.reporter,
+            key,
+            value,
+            doc,
+            path,
+          );
+          next = checked === undefined ? DROPPED : checked;
+          break;
+        }
+        default:
+          if (key === "items" && Array.isArray(value)) {
+            // draft-4 tuple form
+            out ??= keptKeys(raw, keys, i);
+            out.prefixItems = this.convertList("items", value, doc, path);
+            continue;
+          }
+          next = this.keywordValue(role, key, value, doc, path);
       }
-      if (key === "examples" && Array.isArray(value)) {
-        if (out !== undefined)
-          out.examples = [...((out.examples as unknown[]) ?? []), ...value];
-        continue;
-      }
-      if (key === "items" && Array.isArray(value)) {
-        // draft-4 tuple form
-        out ??= keptKeys(raw, keys, i);
-        out.prefixItems = this.convertList("items", value, doc, path);
-        continue;
-      }
-      const next = this.keywordValue(key, value, doc, path);
       if (out === undefined) {
         if (next === value) continue;
         out = keptKeys(raw, keys, i);
       }
       if (next !== DROPPED) setOwn(out, key, next);
     }
-    if (out !== undefined) applyDraft4Exclusive(raw, out);
-    const drop = reportNonFiniteEnum(
-      this.ctx.reporter,
-      (out ?? raw) as Schema,
-      doc,
-      path,
-    );
-    if (drop.length > 0) {
-      out ??= keptKeys(raw, keys, keys.length);
-      const kept = (out.enum as unknown[]).filter((_, i) => !drop.includes(i));
-      if (kept.length > 0) out.enum = kept;
-      else delete out.enum;
+    if (after === 0) return (out ?? raw) as Schema;
+    if ((after & EXCLUSIVE) !== 0) applyDraft4Exclusive(raw, out!);
+    if ((after & ENUM) !== 0) {
+      const drop = reportNonFiniteEnum(
+        this.ctx.reporter,
+        (out ?? raw) as Schema,
+        doc,
+        path,
+      );
+      if (drop.length > 0) {
+        out ??= keptKeys(raw, keys, keys.length);
+        const kept = (out.enum as unknown[]).filter(
+          (_, i) => !drop.includes(i),
+        );
+        if (kept.length > 0) out.enum = kept;
+        else delete out.enum;
+      }
     }
-    if ((out ?? raw).type === "file") {
+    if ((after & FILE) !== 0) {
       out ??= keptKeys(raw, keys, keys.length);
       out.type = "string";
       out.format = "binary";
     }
-    // `nullable` is never kept as written, so `out` is a copy by now
-    if (raw.nullable === true || raw["x-nullable"] === true)
-      return makeNullable(out as Schema);
+    // `nullable` is never kept as written, so `out` is a copy of this call's own by now
+    if ((after & NULLABLE) !== 0) return nullableOwn(out as Schema);
     return (out ?? raw) as Schema;
   }
 
   /**
-   * What the model keeps of one keyword of a schema: the value itself when it is kept as
-   * written (a sub-schema or a map or list of them that needed no change is the document's own),
-   * another value, or {@link DROPPED}. `example`, `examples` and a tuple `items` are the caller's.
+   * What the model keeps of one keyword of a schema with a role in {@link KEYWORD_ROLES} (the
+   * ones convertAt does not apply itself): the value itself when it is kept as written (a
+   * sub-schema or a map or list of them that needed no change is the document's own), another
+   * value, or {@link DROPPED}.
    */
   private keywordValue(
+    role: KeywordRole,
     key: string,
     value: unknown,
     doc: SourceDocument,
     path: At,
   ): unknown {
-    // one lookup instead of a string comparison per case: most keys (`type`, `format`,
-    // `description`) are the checked keywords a switch on the key would test last
-    switch (KEYWORD_ROLES.get(key)) {
-      case undefined: {
-        const checked = checkedKeyword(
-          this.ctx.reporter,
-          key,
-          value,
-          doc,
-          path,
-        );
-        return checked === undefined ? DROPPED : checked;
-      }
+    switch (role) {
       case "map":
         return isRecord(value)
           ? this.convertMap(key, value, doc, path)
@@ -215,12 +248,8 @@ export class SchemaConverter {
         if (typeof value === "string")
           checkPattern(this.ctx.reporter, value, doc, new Place(path, key));
         return value;
-      case "exclusive":
-        // the draft-4 boolean form is applied by convertAt
-        return typeof value === "number" ? value : DROPPED;
-      case "dropped":
-        // `nullable` is applied by convertAt; a non-list `examples` is not JSON Schema
-        // (emitters rely on a list)
+      default:
+        // convertAt's own
         return DROPPED;
     }
   }
@@ -285,6 +314,9 @@ export class SchemaConverter {
     const modelRef = this.names.modelRef(raw.$ref as string, doc, at);
     if (modelRef === undefined) return {};
     const target$ref: Schema = { $ref: modelRef };
+    // most references are a `$ref` alone: nothing beside it to apply or keep, and no keyword
+    // the schema does not have is looked up
+    if (refAlone(raw)) return target$ref;
     // 2.0 and 3.0 ignore $ref siblings except for docs; 3.1 (JSON Schema 2020-12) applies them
     // as well, which allOf says without changing what the reference points at.
     let out = target$ref;
@@ -313,6 +345,12 @@ export class SchemaConverter {
 
 /** What {@link SchemaConverter} keeps of a keyword that it leaves out. */
 const DROPPED = Symbol("dropped");
+
+/** What convertAt applies after a schema's keywords, noted as it walks them. */
+const NULLABLE = 1;
+const EXCLUSIVE = 2;
+const ENUM = 4;
+const FILE = 8;
 
 /** A copy of `raw` with its first `count` keys (in `keys`), each kept as written. */
 function keptKeys(

@@ -33,17 +33,29 @@ export function suggestName(path: Path, doc: SourceDocument): string {
 
 /** Adds `null` to a schema: to its type list when it has one, else as an alternative. */
 export function makeNullable(schema: Schema): Schema {
-  if (schema.type !== undefined && schema.$ref === undefined) {
-    const types: SchemaType[] = Array.isArray(schema.type)
-      ? [...schema.type]
-      : [schema.type];
-    if (!types.includes("null")) types.push("null");
-    const out: Schema = { ...schema, type: types };
-    if (Array.isArray(schema.enum) && !schema.enum.includes(null))
-      out.enum = [...schema.enum, null];
-    return out;
-  }
-  return { anyOf: [schema, { type: "null" }] };
+  return typedNotRef(schema)
+    ? nullableOwn({ ...schema })
+    : { anyOf: [schema, { type: "null" }] };
+}
+
+/**
+ * {@link makeNullable} of a schema the caller made and holds alone: `null` is added to its type
+ * list (and enum) in place, each where it was among the keys, instead of in a copy.
+ */
+export function nullableOwn(schema: Schema): Schema {
+  if (!typedNotRef(schema)) return { anyOf: [schema, { type: "null" }] };
+  const types: SchemaType[] = Array.isArray(schema.type)
+    ? [...schema.type]
+    : [schema.type!];
+  if (!types.includes("null")) types.push("null");
+  schema.type = types;
+  if (Array.isArray(schema.enum) && !schema.enum.includes(null))
+    schema.enum = [...schema.enum, null];
+  return schema;
+}
+
+function typedNotRef(schema: Schema): boolean {
+  return schema.type !== undefined && schema.$ref === undefined;
 }
 
 /** Spellings some APIs use for IEEE floats JSON cannot carry. */

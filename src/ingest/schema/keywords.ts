@@ -77,7 +77,9 @@ export type KeywordRole =
   | "discriminator"
   | "pattern"
   | "exclusive"
-  | "dropped";
+  | "example"
+  | "examples"
+  | "nullable";
 
 export const KEYWORD_ROLES = new Map<string, KeywordRole>([
   ["properties", "map"],
@@ -102,7 +104,8 @@ export const KEYWORD_ROLES = new Map<string, KeywordRole>([
   ["pattern", "pattern"],
   ["exclusiveMinimum", "exclusive"],
   ["exclusiveMaximum", "exclusive"],
-  ["nullable", "dropped"],
-  ["x-nullable", "dropped"],
-  ["examples", "dropped"],
+  ["example", "example"],
+  ["examples", "examples"],
+  ["nullable", "nullable"],
+  ["x-nullable", "nullable"],
 ]);
