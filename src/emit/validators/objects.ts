@@ -4,7 +4,8 @@ import {
   arrayConstant,
   block,
   callDoc,
-  callStatement,
+  callLine,
+  ifLine,
   ifStatement,
   type Arg,
 } from "./layout.js";
@@ -45,6 +46,7 @@ export const objectChecks: Keywords = (b, s, x, p, indent) => {
           p,
           "minProperties",
           `must have at least ${properties(s.minProperties as number)}`,
+          indent,
         ),
       );
     if (maxP)
@@ -54,6 +56,7 @@ export const objectChecks: Keywords = (b, s, x, p, indent) => {
           p,
           "maxProperties",
           `must have at most ${properties(s.maxProperties as number)}`,
+          indent,
         ),
       );
   }
@@ -91,11 +94,29 @@ function requiredCall(b: Body, x: string, p: Pointer, names: Arg): Doc {
   return callDoc("r.required", [b.use(x), b.at(p), b.use("e"), names]);
 }
 
+/** `if (d !== direction) r.required(x, p, e, names);` at `column`. */
+function requiredIf(
+  b: Body,
+  direction: string,
+  x: string,
+  p: Pointer,
+  names: string,
+  column: number,
+): Doc {
+  const cond = `${b.use("d")} !== ${direction}`;
+  return ifLine(column, cond, "r.required", [
+    b.use(x),
+    b.at(p),
+    b.use("e"),
+    names,
+  ]);
+}
+
 /**
  * `required`, in three groups: always, not in a request (readOnly), not in a response
  * (writeOnly), as src/model/schema.ts splits them for every emitter.
  */
-const required: Keywords = (b, s, x, p) => {
+const required: Keywords = (b, s, x, p, indent) => {
   if (!Array.isArray(s.required)) return [];
   const split = requiredSplit(b.mod.schemas, s, b.mod.allOfLookups.get(s));
   const groups = {
@@ -109,17 +130,17 @@ const required: Keywords = (b, s, x, p) => {
   if (groups.all.length > 0) {
     const names = list(groups.all);
     out.push(
-      callStatement("", "r.required", [b.use(x), b.at(p), b.use("e"), names]),
+      callLine(indent, "r.required", [b.use(x), b.at(p), b.use("e"), names]),
     );
   }
   // d: 1 is a request, 2 a response (runtime.ts)
   if (groups.notRequest.length > 0) {
     const names = list(groups.notRequest);
-    out.push(ifStatement(`${b.use("d")} !== 1`, requiredCall(b, x, p, names)));
+    out.push(requiredIf(b, "1", x, p, names, indent));
   }
   if (groups.notResponse.length > 0) {
     const names = list(groups.notResponse);
-    out.push(ifStatement(`${b.use("d")} !== 2`, requiredCall(b, x, p, names)));
+    out.push(requiredIf(b, "2", x, p, names, indent));
   }
   return out;
 };

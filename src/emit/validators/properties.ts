@@ -95,7 +95,7 @@ function keyLoop(
     additional === undefined || additional === true || unknownPattern
       ? []
       : isFalse(additional)
-        ? [b.push("true", q, "additionalProperties", "must not be present")]
+        ? [b.push("true", q, "additionalProperties", "must not be present", at)]
         : b.schema(additional, v, q, at);
   const cases: Doc[] = [];
   const bare: string[] = [];
