@@ -31,6 +31,7 @@ export const arrayChecks: Keywords = (b, s, x, p, indent) => {
         p,
         "minItems",
         `must have at least ${plural(s.minItems, "item")}`,
+        indent,
       ),
     );
   if (count(s.maxItems))
@@ -40,6 +41,7 @@ export const arrayChecks: Keywords = (b, s, x, p, indent) => {
         p,
         "maxItems",
         `must have at most ${plural(s.maxItems, "item")}`,
+        indent,
       ),
     );
   if (s.uniqueItems === true)
@@ -49,6 +51,7 @@ export const arrayChecks: Keywords = (b, s, x, p, indent) => {
         p,
         "uniqueItems",
         "must not have duplicate items",
+        indent,
       ),
     );
   const prefix = Array.isArray(s.prefixItems)
@@ -79,6 +82,7 @@ export const arrayChecks: Keywords = (b, s, x, p, indent) => {
         p,
         "items",
         `must have at most ${plural(prefix.length, "item")}`,
+        indent,
       ),
     );
   else if (items !== undefined) {
@@ -104,7 +108,7 @@ function bound(b: Body, v: string, item: string): Doc[] {
 }
 
 /** contains, minContains, maxContains: `r.matching` counts the items its branch accepts. */
-const contains: Keywords = (b, s, x, p) => {
+const contains: Keywords = (b, s, x, p, indent) => {
   if (s.contains === undefined) return [];
   const min = count(s.minContains) ? s.minContains : 1;
   const max = count(s.maxContains) ? s.maxContains : undefined;
@@ -126,6 +130,7 @@ const contains: Keywords = (b, s, x, p) => {
         p,
         "contains",
         `must contain at least ${plural(min, "matching item")}`,
+        indent,
       ),
     );
   if (max !== undefined)
@@ -135,6 +140,7 @@ const contains: Keywords = (b, s, x, p) => {
         p,
         "maxContains",
         `must contain at most ${plural(max, "matching item")}`,
+        indent,
       ),
     );
   return out;

@@ -125,7 +125,7 @@ export class FunctionBody implements Body {
     // deep inside a function: the rest becomes a function of its own, so lines, pointer
     // expressions and the generator's recursion stay short
     if (indent >= NEST_LIMIT && !isTrivial(s))
-      return [this.callCheck(this.hoist(s), x, p)];
+      return [this.callCheck(this.hoist(s), x, p, indent)];
     if (s === false)
       return [this.push("true", p, "false", "must not be present", indent)];
     if (!isObject(s)) return [];
@@ -312,8 +312,9 @@ export class FunctionBody implements Body {
     return ifStatement(cond, callDoc("r.push", args));
   }
 
-  callCheck(check: string, x: string, p: Pointer): Doc {
+  callCheck(check: string, x: string, p: Pointer, column?: number): Doc {
     const args = [this.use(x), this.at(p), this.use("e"), this.use("d")];
+    if (column !== undefined) return callLine(column, check, args);
     return callStatement("", check, args);
   }
 

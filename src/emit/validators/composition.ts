@@ -75,7 +75,7 @@ export const composition: Keywords = (b, s, x, path, indent) => {
         : "must match exactly one schema in oneOf";
     const picked = discriminator(b, s, keyword, members);
     if (!picked) {
-      out.push(b.push(failed, p, keyword, message));
+      out.push(b.push(failed, p, keyword, message, indent));
       continue;
     }
     const c = b.local("c");
@@ -96,7 +96,9 @@ export const composition: Keywords = (b, s, x, path, indent) => {
       check === "r.accept"
         ? "true"
         : `r.passes(${check}, ${b.use(x)}, ${b.pointerText(p)}, ${b.use("d")})`;
-    out.push(b.push(cond, p, "not", "must not match the schema in not"));
+    out.push(
+      b.push(cond, p, "not", "must not match the schema in not", indent),
+    );
   }
   out.push(...conditionals(b, s, x, p, indent));
   if (local !== undefined && b.reads(local))

@@ -133,8 +133,8 @@ export interface Body {
     message: string,
     column?: number,
   ): Doc;
-  /** `check(x, p, e, d);` */
-  callCheck(check: string, x: string, p: Pointer): Doc;
+  /** `check(x, p, e, d);` (`column`: as push's) */
+  callCheck(check: string, x: string, p: Pointer, column?: number): Doc;
   /** The function checking `s` on its own (hoisted into the module). */
   hoist(s: SubSchema): string;
   /** Takes back a hoisted function no statement calls. */

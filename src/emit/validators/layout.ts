@@ -67,6 +67,20 @@ export function callDoc(callee: string, args: readonly Arg[], end = ";"): Doc {
   );
 }
 
+/**
+ * callDoc(callee, args) for arguments without an array, when its one-line text (callText) and
+ * its width are known (a call that did not fit where callLine measured it).
+ */
+function measuredCall(
+  callee: string,
+  args: readonly (string | Sum)[],
+  text: string,
+  width: number,
+): Doc {
+  const data: BrokenCall = { kind: "call", callee, args, end: ";" };
+  return textGroup(text, () => brokenCall(callee, args, ";"), width, data);
+}
+
 /** callDoc's docs: the arguments one per line, or a last array hugged. */
 function brokenCall(callee: string, args: readonly Arg[], end: string): Doc {
   const contents = [`${callee}(`, items(args.map(argDoc)), ")", end];
@@ -122,7 +136,8 @@ export function callText(
 
 /**
  * callStatement("", callee, args) written at column `indent`: its text when it fits there (all
- * print() and printBody would write for it), else that doc. A plain text statement is one string
+ * print() and printBody would write for it), else its call's doc (callDoc's, made of that text and
+ * width: they are not made again). A plain text statement is one string
  * instead of the call's group, its data and the wrapping array: the validators' most common line
  * (a leaf property's check) is made without them. `text` and `width`: callText's and its width,
  * when the caller has them.
@@ -134,20 +149,37 @@ export function callLine(
   text = callText(callee, args),
   width = textWidth(text),
 ): Doc {
-  return indent + width <= PRINT_WIDTH ? text : callStatement("", callee, args);
+  return indent + width <= PRINT_WIDTH
+    ? text
+    : measuredCall(callee, args, text, width);
 }
 
-/** ifStatement(cond, callDoc(callee, args)) written at column `indent` (see callLine). */
+/**
+ * ifStatement(cond, callDoc(callee, args)) written at `column` (see callLine). One that
+ * does not fit is that ifStatement made of what is measured here (the call's text and width,
+ * the line's), its call a callLine one level in: the call's text is not joined, measured and
+ * wrapped in a group again (most of the validators' broken ifs are a type test and an r.push
+ * that fits on the next line).
+ */
 export function ifLine(
-  indent: number,
+  column: number,
   cond: string,
   callee: string,
   args: readonly (string | Sum)[],
 ): Doc {
-  const text = `if (${cond}) ${callText(callee, args)}`;
-  return indent + textWidth(text) <= PRINT_WIDTH
-    ? text
-    : ifStatement(cond, callDoc(callee, args));
+  const call = callText(callee, args);
+  const callWidth = textWidth(call);
+  // 6: `if (`, `) `
+  const width = textWidth(cond) + 6 + callWidth;
+  const text = `if (${cond}) ${call}`;
+  if (column + width <= PRINT_WIDTH) return text;
+  const statement = callLine(column + 2, callee, args, call, callWidth);
+  return textGroup(
+    text,
+    () => [`if (${cond})`, indent([line, statement])],
+    width,
+    { kind: "if", cond, statement } satisfies BrokenIf,
+  );
 }
 
 /** The text of a sum. */

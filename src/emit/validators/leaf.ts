@@ -3,7 +3,7 @@ import { type Doc, textWidth } from "../shared/doc.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
 import type { Body, Pointer } from "./context.js";
 import { callLine, callText } from "./layout.js";
-import { formatOf } from "./strings.js";
+import { FORMATS, formatOf } from "./strings.js";
 import { isObject, type SubSchema } from "./subschema.js";
 import { joinedLiteral, memberSegment } from "./text.js";
 import { checkedTypes, enumSet, setOfValues } from "./values.js";
@@ -52,19 +52,23 @@ export function leafCheck(
   return undefined;
 }
 
+/** `r.DATE_TIME`: the runtime's Format constant of each checked format, made once. */
+const FORMAT_CONSTANTS: ReadonlyMap<string, string> = new Map(
+  Object.values(FORMATS).map(([, , constant]) => [constant, `r.${constant}`]),
+);
+
 /** `type,null`, the tables' key of a nullable type, made once. */
 const WITH_NULL: ReadonlyMap<string, string> = new Map(
   ["string", "integer", "number", "boolean"].map((t) => [t, `${t},null`]),
 );
 
-/** The keywords a leaf may have besides annotations. */
-const LEAF_KEYWORDS: ReadonlySet<string> = new Set(["type", "format", "enum"]);
-
 /**
  * The statement checking property `name` of object `x` (its parent's pointer `p`) when its
  * schema is a leaf; undefined when it is not, when the name is one Object.prototype has (it
  * must be an own property to count), or when the pointer is computed (an item's index).
- * `indent` is the statement's column (a call that fits there is made as its text).
+ * `indent` is the statement's column (a call that fits there is made as its text). `read`:
+ * whether `x`, `p`'s first operand and `e`, which a leaf line reads, are recorded as read
+ * already (by an earlier leaf of the same object: propertyChecks).
  */
 export function leafProperty(
   b: Body,
@@ -74,17 +78,25 @@ export function leafProperty(
   name: string,
   indent: number,
   lines?: LeafLines,
+  read = false,
 ): Doc | undefined {
   if (!isObject(sub) || p.tail === undefined || name in Object.prototype)
     return undefined;
-  // for-in: no list of the keys made per property (a schema's prototype has no enumerable keys)
+  // a leaf's keywords besides annotations: type, format, enum. for-in: no list of the keys made
+  // per property (a schema's prototype has no enumerable keys); whether format and enum are
+  // there is noted, so an absent one is not read (most leaves have neither, and a missing key
+  // is the slowest read of an object of one of many shapes)
+  let hasFormat = false;
+  let hasEnum = false;
   for (const keyword in sub)
-    if (!LEAF_KEYWORDS.has(keyword) && !isAnnotation(keyword)) return undefined;
+    if (keyword === "format") hasFormat = true;
+    else if (keyword === "enum") hasEnum = true;
+    else if (keyword !== "type" && !isAnnotation(keyword)) return undefined;
   const types = checkedTypes(sub);
-  const format = formatOf(sub);
+  const format = hasFormat ? formatOf(sub) : undefined;
   let check = leafCheck(LEAF_CHECKS, types);
   let last: string | undefined;
-  if (sub.enum !== undefined) {
+  if (hasEnum && sub.enum !== undefined) {
     // a string enum of several values, its Set tested after the type (valueChecks)
     const values = sub.enum;
     if (!Array.isArray(values) || !setOfValues(values) || format)
@@ -95,24 +107,28 @@ export function leafProperty(
   } else if (format) {
     // a format is checked on strings only: beside another type it needs the general code
     if (types[0] !== "string") return undefined;
-    last = `r.${format[2]}`;
+    last = FORMAT_CONSTANTS.get(format[2])!;
   }
   if (check === undefined) return undefined;
   const made = lines?.get(name);
   if (made !== undefined)
-    for (const line of made)
+    for (let i = 0; i < made.length; i++) {
+      const line = made[i]!;
       if (line.check === check && line.last === last) {
         if (indent + line.width > PRINT_WIDTH) break;
         // what making it reads (its constants were recorded as used when they were made)
-        b.use(x);
-        b.use(p.operands[0]!);
-        b.use("e");
+        if (!read) {
+          b.use(x);
+          b.use(p.operands[0]!);
+          b.use("e");
+        }
         return line.text;
       }
-  const value = `${b.use(x)}[${b.key(name)}]`;
-  const parent = b.use(p.operands[0]!);
+    }
+  const value = `${read ? x : b.use(x)}[${b.key(name)}]`;
+  const parent = read ? p.operands[0]! : b.use(p.operands[0]!);
   const segment = b.segment(joinedLiteral(p.tail, memberSegment(name)));
-  const e = b.use("e");
+  const e = read ? "e" : b.use("e");
   // made at its length (a push would grow it)
   const args =
     last === undefined

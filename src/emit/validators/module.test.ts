@@ -175,6 +175,20 @@ describe("ValidatorModule", () => {
     expect(mod.hoist("g", branch(5))).toBe("g_1");
   });
 
+  it("writes one required list per list of names, told apart whatever the names hold", () => {
+    const mod = module();
+    const lists = [["a,b"], ["a", "b"], ['a","b'], ["a", "b"], ["a,b"], []];
+    lists.forEach((required, i) =>
+      mod.addFunction(`f${i}`, { required }, false),
+    );
+    const constants = mod.finish().parts.filter((t) => t.startsWith("const"));
+    expect(constants).toEqual([
+      'const RQ1 = ["a,b"];',
+      'const RQ2 = ["a", "b"];',
+      "const RQ3 = ['a\",\"b'];",
+    ]);
+  });
+
   it("lists its imports once, after everything is compiled", () => {
     const mod = module();
     mod.addFunction("f", { type: "string" }, false);

@@ -13,7 +13,7 @@ export const NUMBER_KEYWORDS = [
 ] as const;
 
 /** minimum, exclusiveMinimum, maximum, exclusiveMaximum and multipleOf, on a number `x`. */
-export const numberChecks: Keywords = (b, s, x, p) => {
+export const numberChecks: Keywords = (b, s, x, p, indent) => {
   const out: Doc[] = [];
   const bound = (key: string, op: string, words: string) => {
     const v = s[key];
@@ -24,6 +24,7 @@ export const numberChecks: Keywords = (b, s, x, p) => {
           p,
           key,
           `must be ${words} ${v}`,
+          indent,
         ),
       );
   };
@@ -38,6 +39,7 @@ export const numberChecks: Keywords = (b, s, x, p) => {
         p,
         "multipleOf",
         `must be a multiple of ${s.multipleOf}`,
+        indent,
       ),
     );
   return out;

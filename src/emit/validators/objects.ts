@@ -4,7 +4,8 @@ import {
   arrayConstant,
   block,
   callDoc,
-  callStatement,
+  callLine,
+  ifLine,
   ifStatement,
   type Arg,
 } from "./layout.js";
@@ -32,7 +33,8 @@ export const OBJECT_KEYWORDS = [
  * members (properties.ts).
  */
 export const objectChecks: Keywords = (b, s, x, p, indent) => {
-  const out: Doc[] = [...required(b, s, x, p, indent)];
+  // required's list is new (never NONE): the rest is pushed onto it
+  const out = required(b, s, x, p, indent);
   const minP = count(s.minProperties) && s.minProperties > 0;
   const maxP = count(s.maxProperties);
   if (minP || maxP) {
@@ -45,6 +47,7 @@ export const objectChecks: Keywords = (b, s, x, p, indent) => {
           p,
           "minProperties",
           `must have at least ${properties(s.minProperties as number)}`,
+          indent,
         ),
       );
     if (maxP)
@@ -54,6 +57,7 @@ export const objectChecks: Keywords = (b, s, x, p, indent) => {
           p,
           "maxProperties",
           `must have at most ${properties(s.maxProperties as number)}`,
+          indent,
         ),
       );
   }
@@ -82,7 +86,7 @@ export const objectChecks: Keywords = (b, s, x, p, indent) => {
           ...block(`if (r.has(${b.use(x)}, ${stringLiteral(name)}))`, lines),
         );
     }
-  out.push(...propertyChecks(b, s, x, p, indent));
+  propertyChecks(b, s, x, p, indent, out);
   return out;
 };
 
@@ -91,35 +95,58 @@ function requiredCall(b: Body, x: string, p: Pointer, names: Arg): Doc {
   return callDoc("r.required", [b.use(x), b.at(p), b.use("e"), names]);
 }
 
+/** `if (d !== direction) r.required(x, p, e, names);` at `column`. */
+function requiredIf(
+  b: Body,
+  direction: string,
+  x: string,
+  p: Pointer,
+  names: string,
+  column: number,
+): Doc {
+  const cond = `${b.use("d")} !== ${direction}`;
+  return ifLine(column, cond, "r.required", [
+    b.use(x),
+    b.at(p),
+    b.use("e"),
+    names,
+  ]);
+}
+
 /**
  * `required`, in three groups: always, not in a request (readOnly), not in a response
  * (writeOnly), as src/model/schema.ts splits them for every emitter.
  */
-const required: Keywords = (b, s, x, p) => {
+const required: Keywords = (b, s, x, p, indent) => {
   if (!Array.isArray(s.required)) return [];
   const split = requiredSplit(b.mod.schemas, s, b.mod.allOfLookups.get(s));
-  const groups = {
-    all: split.always.map(stringLiteral),
-    notRequest: split.notInRequest.map(stringLiteral),
-    notResponse: split.notInResponse.map(stringLiteral),
-  };
-  const list = (names: string[]) =>
-    b.mod.constant("RQ", names.join(","), (n) => arrayConstant(n, names));
   const out: Doc[] = [];
-  if (groups.all.length > 0) {
-    const names = list(groups.all);
+  if (split.always.length > 0) {
+    const names = requiredList(b, split.always);
     out.push(
-      callStatement("", "r.required", [b.use(x), b.at(p), b.use("e"), names]),
+      callLine(indent, "r.required", [b.use(x), b.at(p), b.use("e"), names]),
     );
   }
   // d: 1 is a request, 2 a response (runtime.ts)
-  if (groups.notRequest.length > 0) {
-    const names = list(groups.notRequest);
-    out.push(ifStatement(`${b.use("d")} !== 1`, requiredCall(b, x, p, names)));
+  if (split.notInRequest.length > 0) {
+    const names = requiredList(b, split.notInRequest);
+    out.push(requiredIf(b, "1", x, p, names, indent));
   }
-  if (groups.notResponse.length > 0) {
-    const names = list(groups.notResponse);
-    out.push(ifStatement(`${b.use("d")} !== 2`, requiredCall(b, x, p, names)));
+  if (split.notInResponse.length > 0) {
+    const names = requiredList(b, split.notInResponse);
+    out.push(requiredIf(b, "2", x, p, names, indent));
   }
   return out;
 };
+
+/**
+ * The RQ constant of a list of names. Its key is the list's JSON, one text made by one call
+ * (the same lists, the same key, as their quoted names joined were); the names are quoted only
+ * for a new constant, where every object schema quoted each of them to look it up (GitHub: 18,000
+ * names, ~1,100 constants).
+ */
+function requiredList(b: Body, names: readonly string[]): string {
+  return b.mod.constant("RQ", JSON.stringify(names), (n) =>
+    arrayConstant(n, names.map(stringLiteral)),
+  );
+}

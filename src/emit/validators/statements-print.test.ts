@@ -139,6 +139,16 @@ describe("callLine, ifLine", () => {
           const doc = nested(depth, ifStatement(cond, callDoc(callee, some)));
           expect(printBody(test)).toBe(viaPrint(doc));
           expect(viaPrint(test)).toBe(viaPrint(doc));
+          // an `if` that breaks, its call within a few columns of the limit one level in (it
+          // fits there, or breaks too)
+          if (depth > 0) {
+            const inner = ifLine(column - 2, "v1", callee, args);
+            const innerDoc = ifStatement("v1", callDoc(callee, args));
+            const at = (d: Doc) => nested(depth - 1, d);
+            expect(typeof inner).not.toBe("string");
+            expect(printBody(at(inner))).toBe(viaPrint(at(innerDoc)));
+            expect(viaPrint(at(inner))).toBe(viaPrint(at(innerDoc)));
+          }
         },
       ),
     );

@@ -115,8 +115,18 @@ function writeStatements(
 ): boolean {
   const nl = newlineAnd(indent);
   for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!;
+    // a plain text, most statements, written here (usable(), inline): no call per statement
+    if (
+      typeof d === "string" &&
+      d.length > 0 &&
+      d.charCodeAt(d.length - 1) !== 32
+    ) {
+      out.push(nl, d);
+      continue;
+    }
     out.push(nl);
-    if (!writeStatement(docs[i]!, indent, out)) return false;
+    if (!writeStatement(d, indent, out)) return false;
   }
   return true;
 }

@@ -33,7 +33,7 @@ export const STRING_KEYWORDS = [
  * minLength and maxLength (in code points, `r.length`), pattern (a RegExp constant; one
  * JavaScript cannot compile checks nothing, as the readers reported) and format, on a string `x`.
  */
-export const stringChecks: Keywords = (b, s, x, p) => {
+export const stringChecks: Keywords = (b, s, x, p, indent) => {
   const out: Doc[] = [];
   const min = count(s.minLength) && s.minLength > 0 ? s.minLength : undefined;
   const max = count(s.maxLength) ? s.maxLength : undefined;
@@ -47,6 +47,7 @@ export const stringChecks: Keywords = (b, s, x, p) => {
           p,
           "minLength",
           `must have at least ${plural(min, "character")}`,
+          indent,
         ),
       );
     if (max !== undefined)
@@ -56,6 +57,7 @@ export const stringChecks: Keywords = (b, s, x, p) => {
           p,
           "maxLength",
           `must have at most ${plural(max, "character")}`,
+          indent,
         ),
       );
   }
@@ -68,6 +70,7 @@ export const stringChecks: Keywords = (b, s, x, p) => {
           p,
           "pattern",
           `must match the pattern ${JSON.stringify(s.pattern)}`,
+          indent,
         ),
       );
   }
@@ -79,6 +82,7 @@ export const stringChecks: Keywords = (b, s, x, p) => {
         p,
         "format",
         `must be ${format[1]}`,
+        indent,
       ),
     );
   return out;

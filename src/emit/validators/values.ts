@@ -120,8 +120,8 @@ export const setOfValues = (values: readonly unknown[]): boolean =>
 
 /** The Set constant of an enum's values (setOfValues). */
 export function enumSet(b: Body, values: readonly unknown[]): string {
-  const items = values.map(literal);
+  // the items are quoted only for a new constant (most enums come back: a leaf's is found)
   return b.mod.constant("EN", JSON.stringify(values), (n) =>
-    constantCall(`const ${n} = `, "new Set<unknown>", [items]),
+    constantCall(`const ${n} = `, "new Set<unknown>", [values.map(literal)]),
   );
 }
