@@ -133,16 +133,22 @@ export function genericFunctionHead(
   // most heads fit on one line: the group's flat text, without building and printing its doc
   const flat = `${head}${typeParams.length > 0 ? `<${typeParams.join(", ")}>` : ""}(${params.join(", ")}): ${returnGeneric}<${returnArgs.join(", ")}> {`;
   if (textWidth(flat) <= PRINT_WIDTH) return flat;
-  // broken (most other heads): `head<T>(` and `): R<X, Y> {` each fit, a parameter per line
-  // between them, as the group below prints when those two inner groups stay flat
-  const opening = `${typeParams.length > 0 ? `${head}<${typeParams.join(", ")}>` : head}(`;
-  const closing = `): ${returnGeneric}<${returnArgs.join(", ")}> {`;
-  if (
-    params.length > 0 &&
-    textWidth(opening) <= PRINT_WIDTH &&
-    textWidth(closing) <= PRINT_WIDTH
-  )
-    return `${opening}\n  ${params.join(",\n  ")},\n${closing}`;
+  // broken: a parameter per line, between `head<T>(` and `): R<X, Y> {`, as the group below
+  // prints them: each of its two inner groups flat when its line fits (up to the line break
+  // that follows it), else one item per line (GitHub: a quarter of the heads break `<T>`)
+  if (params.length > 0) {
+    const opening = `${typeParams.length > 0 ? `${head}<${typeParams.join(", ")}>` : head}(`;
+    const closing = `): ${returnGeneric}<${returnArgs.join(", ")}> {`;
+    const open =
+      typeParams.length > 0 && textWidth(opening) > PRINT_WIDTH
+        ? `${head}<\n  ${typeParams.join(",\n  ")},\n>(`
+        : opening;
+    const close =
+      returnArgs.length > 0 && textWidth(closing) > PRINT_WIDTH
+        ? `): ${returnGeneric}<\n  ${returnArgs.join(",\n  ")}\n> {`
+        : closing;
+    return `${open}\n  ${params.join(",\n  ")},\n${close}`;
+  }
   return print(
     group([
       typeParams.length > 0 ? group([head, "<", items(typeParams), ">"]) : head,
