@@ -104,10 +104,11 @@ function mendedAtoms(
     !NARROWER_THAN_LENGTH.test(body)
   )
     return undefined;
-  const items = body.slice(inner + 1).split(separator(inner));
-  const flat = `[${items.join(", ")}]`;
+  const flat = `[${body.slice(inner + 1).replaceAll(separator(inner), ", ")}]`;
   if (textWidth(flat) <= room) return flat;
-  return maybeNumbers && items.length > 1 && allNumbers(items)
+  if (!maybeNumbers) return undefined;
+  const items = body.slice(inner + 1).split(separator(inner));
+  return items.length > 1 && allNumbers(items)
     ? fillNumbers(items, spaces(inner - 2))
     : undefined;
 }
