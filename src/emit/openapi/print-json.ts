@@ -1,6 +1,8 @@
 import { textWidth } from "../shared/doc.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
 import type { TextOut } from "../shared/text-parts.js";
+import { Output } from "./json-output.js";
+import { fillNumbers, stringifiedParts } from "./stringified.js";
 
 /**
  * JSON laid out exactly as prettier (default options, `json` parser) lays out JSON.stringify's
@@ -22,42 +24,26 @@ export function printJsonParts(value: unknown): string[] {
 
 /** Writes {@link printJson}'s text to `target`, a few thousand pieces at a time, in order. */
 export function printJsonTo(value: unknown, target: TextOut): void {
-  // pieces appended to one output: building each level's string from its children's would copy
-  // the text once per nesting level (on GitHub's API, ~150 MB of garbage for 15 MB of JSON)
-  const out = new Output(target);
-  print(value, "", 0, 0, out);
-  out.push("\n");
-  out.end();
+  writeJson(value, target, true);
 }
 
 /**
- * Collects small pieces, joining them every few thousand so that millions of them never live
- * at once (they die young instead of filling the old generation), and hands each joined batch to
- * its target. One array holds the pieces of every batch, overwritten in place: a new array per
- * batch, grown from empty to 4096 slots, was most of what printing allocated besides the text.
+ * {@link printJson} without JSON.stringify's help (stringified.ts): every value printed piece by
+ * piece, the layout's other implementation, which tests compare the fast one with.
  */
-const BATCH = 4096;
+export function printJsonPieceByPiece(value: unknown): string {
+  const parts: string[] = [];
+  writeJson(value, { write: (part) => parts.push(part) }, false);
+  return parts.join("");
+}
 
-class Output {
-  private pieces: string[] = [];
-  private count = 0;
-
-  constructor(private readonly target: TextOut) {}
-
-  push(piece: string): void {
-    this.pieces[this.count++] = piece;
-    if (this.count === BATCH) {
-      this.target.write(this.pieces.join(""));
-      this.count = 0;
-    }
-  }
-
-  end(): void {
-    if (this.count > 0)
-      this.target.write(this.pieces.slice(0, this.count).join(""));
-    this.count = 0;
-    this.pieces = [];
-  }
+function writeJson(value: unknown, target: TextOut, stringify: boolean): void {
+  // pieces appended to one output: building each level's string from its children's would copy
+  // the text once per nesting level (on GitHub's API, ~150 MB of garbage for 15 MB of JSON)
+  const out = new Output(target, stringify);
+  print(value, "", 0, 0, out);
+  out.push("\n");
+  out.end();
 }
 
 /**
@@ -70,6 +56,11 @@ export class LazyMembers {
     readonly keys: readonly string[],
     readonly make: (key: string) => unknown,
   ) {}
+
+  /** Only printJson prints it: inside a value being stringified it makes the fast way give up. */
+  toJSON(): never {
+    throw new Error("a LazyMembers is printed by printJson only");
+  }
 }
 
 /**
@@ -86,9 +77,38 @@ function print(
   if (Array.isArray(value))
     return printArray(value, indent, column, trailing, out);
   if (value instanceof LazyMembers) return printLazy(value, indent, out);
-  if (isObject(value)) return printObject(value, indent, out);
+  if (isObject(value)) {
+    if (
+      out.stringify &&
+      indent.length >= STRINGIFIED_INDENT &&
+      printStringified(value, indent, out)
+    )
+      return;
+    return printObject(value, indent, out);
+  }
   if (typeof value === "string") return printString(value, out);
   out.push(scalar(value));
+}
+
+/**
+ * Objects this deep (three levels: a path item's operations, each of `components.schemas`) are
+ * printed by JSON.stringify and mended (stringified.ts). The levels above are a few large maps
+ * (`paths`, `components.schemas`): stringified whole, one would be most of the file in one string.
+ */
+const STRINGIFIED_INDENT = 6;
+const STRINGIFIED: string[] = [];
+
+function printStringified(
+  value: Record<string, unknown>,
+  indent: string,
+  out: Output,
+): boolean {
+  const parts = STRINGIFIED;
+  parts.length = 0;
+  const done = stringifiedParts(value, indent, parts);
+  if (done) for (let i = 0; i < parts.length; i++) out.push(parts[i]!);
+  parts.length = 0;
+  return done;
 }
 
 /**
@@ -255,8 +275,8 @@ function printArray(
         return;
       }
     }
-    if (values.length > 1 && values.every((v) => typeof v === "number")) {
-      out.push(fillNumbers(values as number[], indent));
+    if (values.length > 1 && values.every(isFiniteNumber)) {
+      out.push(fillNumbers(values.map(scalar), indent));
       return;
     }
   }
@@ -335,23 +355,9 @@ function flatArray(values: unknown[]): string | undefined {
   return `[${parts.join(", ")}]`;
 }
 
-/** prettier's `fill` for number arrays: as many per line as fit. */
-function fillNumbers(values: number[], indent: string): string {
-  const inner = indent + "  ";
-  const lines: string[] = [];
-  let line = "";
-  values.forEach((n, i) => {
-    const item = scalar(n) + (i < values.length - 1 ? "," : "");
-    if (line === "") line = inner + item;
-    else if (textWidth(line) + 1 + textWidth(item) <= PRINT_WIDTH)
-      line += " " + item;
-    else {
-      lines.push(line);
-      line = inner + item;
-    }
-  });
-  lines.push(line);
-  return `[\n${lines.join("\n")}\n${indent}]`;
+/** A number prettier fills lines with: NaN and the infinities are JSON.stringify's `null`. */
+function isFiniteNumber(value: unknown): boolean {
+  return typeof value === "number" && Number.isFinite(value);
 }
 
 function scalar(value: unknown): string {

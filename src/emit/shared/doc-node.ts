@@ -210,6 +210,14 @@ export function textWidth(text: string): number {
 
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
+/**
+ * The characters that make textWidth less than a text's length: those it counts as no column
+ * (controls, combining marks) and surrogates (a pair is one character, one or two columns). A text
+ * without them is at least as wide as it is long.
+ */
+export const NARROWER_THAN_LENGTH =
+  /[\u0000-\u001f\u007f-\u009f\u0300-\u036f\ud800-\udfff]/;
+
 function isWide(code: number): boolean {
   return (
     (code >= 0x1100 && code <= 0x115f) ||

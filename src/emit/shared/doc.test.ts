@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import {
+  NARROWER_THAN_LENGTH,
   align,
   conditionalGroup,
   type Doc,
@@ -244,5 +245,19 @@ describe("print", () => {
           for (const after of ["", ";", ") {", "日本;"])
             expect(printBefore(d, after, at)).toBe(printBefore([d], after, at));
         }
+  });
+});
+
+describe("NARROWER_THAN_LENGTH", () => {
+  test("a text without its characters is at least as wide as it is long, and each of them is narrower", () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      if (NARROWER_THAN_LENGTH.test(ch)) {
+        // a lone surrogate counts one column; a pair (one character, two units) one or two
+        if (code < 0xd800 || code > 0xdfff) expect(textWidth(ch)).toBe(0);
+      } else expect(textWidth(ch)).toBeGreaterThanOrEqual(1);
+    }
+    expect(textWidth("\ud801\udc00")).toBe(1);
+    expect(NARROWER_THAN_LENGTH.test("\ud801\udc00")).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ import { type Doc, type Group, measure, scan, textWidth } from "./doc-node.js";
  * Text must not hold a newline (use hardline): the printer counts columns.
  */
 export type { Doc } from "./doc-node.js";
-export { textWidth } from "./doc-node.js";
+export { NARROWER_THAN_LENGTH, textWidth } from "./doc-node.js";
 export { print, printBefore } from "./doc-print.js";
 
 /** A space, or a newline (at the current indentation) when its group breaks. */
