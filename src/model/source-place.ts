@@ -55,8 +55,13 @@ export class DeferredPlaces {
      * The places of a model that the run's files print: found before the texts are let go
      * ({@link letGo}); the rest wait, and most are never needed.
      */
-    readonly printed: (model: ApiDescription) => Iterable<SourceRef> = () => [],
+    readonly printed?: (model: ApiDescription) => Iterable<SourceRef>,
   ) {}
+
+  /** Whether the run prints some places ({@link printed}). */
+  get printsPlaces(): boolean {
+    return this.printed !== undefined;
+  }
 
   hold(pending: PendingPlaces): void {
     this.held.push(pending);
@@ -83,7 +88,8 @@ export class DeferredPlaces {
 
   /** The places of the documents read that the run prints. */
   printedOf(documents: readonly ApiDescription[]): SourceRef[] {
-    return documents.flatMap((d) => [...this.printed(d)]);
+    const printed = this.printed;
+    return printed ? documents.flatMap((d) => [...printed(d)]) : [];
   }
 
   /**
@@ -92,7 +98,7 @@ export class DeferredPlaces {
    * texts that can be made again.
    */
   letGo(model: ApiDescription): void {
-    settlePlaces([...this.printed(model)]);
+    if (this.printed) settlePlaces([...this.printed(model)]);
     for (const go of this.goes.splice(0)) go();
   }
 
