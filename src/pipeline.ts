@@ -35,7 +35,14 @@ export function readModel(inputs: Inputs, options: RunLoadOptions): ApiModel {
   const read = isPaths(inputs)
     ? readFiles(inputs, options)
     : readTexts(inputs, options);
-  return buildHandedModel(read, read.reporter, options);
+  const deferred = options.deferPlaces;
+  // the places the run prints and the reading's diagnostics' are found in one walk of each
+  // document (the build's diagnostics mostly point among them), then the texts can go
+  const printed = deferred?.printedOf(read.documents ?? []) ?? [];
+  if (printed.length > 0) read.reporter.settle(printed);
+  const model = buildHandedModel(read, read.reporter, options);
+  deferred?.letGo(model);
+  return model;
 }
 
 /** Everything the in-memory pipeline is told: resolved by its caller, nothing defaulted here. */

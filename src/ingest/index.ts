@@ -167,13 +167,7 @@ function ingest(
 
   // every document read, inputs and files reached by $ref, whose places are settled at the end
   // (or, deferred, when first needed)
-  // (with: whether they wait; for some that do, what lets go of the text they were read from)
-  const made: [
-    SourceDocument,
-    PendingPlaces,
-    boolean,
-    (() => void) | undefined,
-  ][] = [];
+  const made: [SourceDocument, PendingPlaces, boolean][] = [];
   const settlePlaces = () => {
     for (const [doc] of made) doc.settle();
   };
@@ -199,15 +193,14 @@ function ingest(
         places,
         reporter,
       );
-      // a document whose text can be made again lets go of the one read when the reading ends
-      const textAgain = finder ? deferred!.textAgain(absPath) : undefined;
-      if (finder) deferred!.hold(places);
-      made.push([
-        doc,
-        places,
-        finder !== undefined,
-        textAgain && (() => places.refind(p.placeFinder!(textAgain))),
-      ]);
+      if (finder) {
+        deferred!.hold(places);
+        // a text that can be made again is let go once the model is built (DeferredPlaces)
+        const textAgain = deferred!.textAgain(absPath);
+        if (textAgain)
+          deferred!.onLetGo(() => places.refind(p.placeFinder!(textAgain)));
+      }
+      made.push([doc, places, finder !== undefined]);
       return doc;
     });
 
@@ -301,14 +294,6 @@ function ingest(
   // every place the readers handed out is found now, one pass per document, except those left
   // to be found when first needed
   for (const [doc, , later] of made) if (!later) doc.settle();
-  const letGo = made.flatMap(([, , , go]) => go ?? []);
-  if (letGo.length > 0) {
-    // the places the run prints, and those of the diagnostics so far, are found while the
-    // texts are here (one walk of each document up to the last of them, passing over the values
-    // that hold none), then the texts go
-    reporter.settle(documents.flatMap((d) => [...deferred!.printed(d)]));
-    for (const go of letGo) go();
-  }
   return { documents, reporter };
 }
 

@@ -48,16 +48,20 @@ export function settlePlaces(places?: Iterable<Pick<SourceRef, "line">>): void {
 export class DeferredPlaces {
   private readonly held: PendingPlaces[] = [];
   private readonly texts = new Map<string, () => string>();
+  private readonly goes: (() => void)[] = [];
 
   constructor(
     /**
-     * The places of a description the run's files print: the reading finds them before it lets
-     * go of its texts (the rest wait, and most are never needed).
+     * The places of a model that the run's files print: found before the texts are let go
+     * ({@link letGo}); the rest wait, and most are never needed.
      */
-    readonly printed: (
-      description: ApiDescription,
-    ) => Iterable<SourceRef> = () => [],
+    readonly printed?: (model: ApiDescription) => Iterable<SourceRef>,
   ) {}
+
+  /** Whether the run prints some places ({@link printed}). */
+  get printsPlaces(): boolean {
+    return this.printed !== undefined;
+  }
 
   hold(pending: PendingPlaces): void {
     this.held.push(pending);
@@ -65,8 +69,8 @@ export class DeferredPlaces {
 
   /**
    * The text read from `absPath` can be made again by `textAgain` (decoding the file's bytes
-   * again, which are half the size of a text with characters above U+00FF): the places still
-   * waiting when the reading ends are found from that text, if ever, instead of the one read.
+   * again, which are half the size of a text with characters above U+00FF): once the model is
+   * built, the places still waiting are found from that text, if ever, not from the one read.
    */
   keepText(absPath: string, textAgain: () => string): void {
     this.texts.set(absPath, textAgain);
@@ -77,10 +81,32 @@ export class DeferredPlaces {
     return this.texts.get(absPath);
   }
 
+  /** `go` lets go of a text read, for one that can be made again ({@link letGo} calls it). */
+  onLetGo(go: () => void): void {
+    this.goes.push(go);
+  }
+
+  /** The places of the documents read that the run prints. */
+  printedOf(documents: readonly ApiDescription[]): SourceRef[] {
+    const printed = this.printed;
+    return printed ? documents.flatMap((d) => [...printed(d)]) : [];
+  }
+
+  /**
+   * The model is built (its diagnostics' places found, with the texts read): finds the places
+   * of it the run prints (found already unless the build made new ones), then lets go of the
+   * texts that can be made again.
+   */
+  letGo(model: ApiDescription): void {
+    if (this.printed) settlePlaces([...this.printed(model)]);
+    for (const go of this.goes.splice(0)) go();
+  }
+
   /** Forgets every place not found yet: only once nothing that holds one is used again. */
   release(): void {
     for (const pending of this.held.splice(0)) pending.release();
     this.texts.clear();
+    this.goes.length = 0;
   }
 }
 
@@ -170,6 +196,11 @@ export class PendingPlaces {
         ? pathOf(refs[i]!.pointer, this.prefix.length, bits)
         : bits;
     });
+    console.error(
+      "WALK",
+      paths.length,
+      new Error().stack?.split("\n").slice(2, 6).join(" < "),
+    );
     const found = this.find(paths);
     for (let k = 0; k < picked.length; k++) {
       const ref = refs[picked[k]!]!;

@@ -160,11 +160,14 @@ async function produceRun(
       throw error;
     }
     reads.set(fromOut(out, absPath), read.hash);
-    // places left waiting are found, if ever, in the text decoded again from the bytes, which
-    // take less room than the text (a watching process keeps each text anyway)
+    // in a run that prints places, those left waiting once the printed ones are found are
+    // found, if ever, in the text decoded again from the bytes, which take less room than the
+    // text (a watching process keeps each text anyway). A run that prints none keeps the text:
+    // it stays alive until a full collection anyway, usually the run's last, so bytes kept
+    // beside it would only add to the peak (GitHub -a client: 175-181 against 164-166 MiB)
     const bytes = sources ? undefined : read.bytes;
-    if (bytes && !process.env.X_NOBYTES)
-      run.deferred?.keepText(absPath, () => decodeSource(bytes));
+    if (bytes && run.deferred?.printsPlaces)
+      run.deferred.keepText(absPath, () => decodeSource(bytes));
     return read.text;
   };
   if (settings.lock)

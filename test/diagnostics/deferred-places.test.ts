@@ -286,6 +286,40 @@ describe("a reading that can make its texts again (the CLI's, from the files' by
     }
   });
 
+  it("finds the build's diagnostics' places in the text read too, printing none", () => {
+    // a path parameter no source declares: a diagnostic of the build, not of the reading
+    const doc = {
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      paths: { "/b/{id}": { get: op("getB") } },
+    };
+    const built = [{ file: "again.json", text: JSON.stringify(doc, null, 2) }];
+    let madeAgain = 0;
+    const deferred = new DeferredPlaces();
+    deferred.keepText(resolve("again.json"), () => {
+      madeAgain++;
+      return built[0]!.text;
+    });
+    try {
+      const lazy = readModel(built, { deferPlaces: deferred });
+      expect(lazy.diagnostics.map((d) => d.code)).toContain(
+        "model/undeclared-path-parameter",
+      );
+      expect(where(lazy.diagnostics)).toEqual(
+        where(loadModel(built).diagnostics),
+      );
+      expect(madeAgain).toBe(0);
+      // the endpoint's place, which nothing printed, is found in the text made again
+      settlePlaces();
+      expect(madeAgain).toBe(1);
+      expect(JSON.stringify(sources(lazy))).toBe(
+        JSON.stringify(sources(loadModel(built))),
+      );
+    } finally {
+      deferred.release();
+    }
+  });
+
   it("never makes a text again when nothing asks for its places", () => {
     const { counts, deferred, parse } = reading();
     try {
