@@ -8,7 +8,7 @@
 // other flags. The fixed seed makes the bytes the same build after build: V8 seeds its string
 // hashes from it, and a cache's hash tables follow them (a reader of the cache rehashes them);
 // the fixed file name (CACHED_NAME) too, as V8 keeps the name a cache was made under.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import v8 from "node:v8";
 import {
   CACHED_NAME,
@@ -29,7 +29,11 @@ const bytes = readFileSync(bundle);
 v8.setFlagsFromString("--no-lazy");
 const script = compileBundle(bytes, undefined, CACHED_NAME);
 v8.setFlagsFromString("--lazy");
+// written whole under a temporary name, then renamed: a CLI starting meanwhile reads the old
+// cache or the new one, never a part
+const temp = `${cache}.${process.pid}.tmp`;
 writeFileSync(
-  cache,
+  temp,
   Buffer.concat([cacheHeader(bytes), script.createCachedData()]),
 );
+renameSync(temp, cache);
