@@ -76,6 +76,13 @@ describe("the CLI's code cache", () => {
     expect(cacheStatus()).toBe("used");
   });
 
+  it("is for a bundle with no import() of its own (in a script compiled from a cache it finds no loader)", () => {
+    // a specifier made at run time is imported through the launcher: src/emit/import-module.ts
+    const source = readFileSync(BUNDLE, "utf8");
+    expect(source).toContain("launcherImport(specifier)");
+    expect(source.match(/\bimport\s*\(/g) ?? []).toEqual([]);
+  });
+
   it("is the same bytes when made again: the build is deterministic", () => {
     const again = join(outDir("code-cache-again"), "bundle.cache");
     const made = spawnSync(
