@@ -8,8 +8,8 @@
 // main thread, spec large or small (docs/benchmark.md, "The CLI's code cache"). With the cache,
 // V8 reads the compiled bytecode instead. The cache is only a shortcut, never needed:
 // - it must be made for exactly these bytes: it records their sha-256, checked before V8 sees
-//   it (V8's own check compares only the source's length), and for this V8 (its version, checked
-//   first, so another Node does not hash for nothing);
+//   it (V8's own check compares only the source's length), and for this Node, V8 and machine
+//   (checked first, so another Node does not hash for nothing);
 // - V8 refuses a cache made by another V8 or under other flags (`cachedDataRejected`) and then
 //   compiles the source itself, as it would without one;
 // - a missing or unreadable cache is no cache. Nothing is written at run time.
@@ -65,10 +65,16 @@ export function compileBundle(bytes, cachedData, filename = BUNDLE) {
   return new vm.Script(bytes.toString("utf8"), { filename, cachedData });
 }
 
-/** What a cache file starts with: the V8 and the bundle's bytes it was made for. */
+/**
+ * The Node, V8 and machine a cache is made by and for: V8's own check is its version, and Node
+ * releases patch their V8; a cache made elsewhere is not offered to V8 at all.
+ */
+const MADE_BY = `${process.version} ${process.versions.v8} ${process.platform}-${process.arch}`;
+
+/** What a cache file starts with: who made it (MADE_BY) and the bundle's bytes it is for. */
 export function cacheHeader(bytes) {
   const hash = createHash("sha256").update(bytes).digest("hex");
-  return Buffer.from(`apiloom-code-cache\0${process.versions.v8}\0${hash}\0`);
+  return Buffer.from(`apiloom-code-cache\0${MADE_BY}\0${hash}\0`);
 }
 
 /**
@@ -109,7 +115,7 @@ function cacheFor(bytes, cache) {
   const versionEnd = file.indexOf(0, file.indexOf(0) + 1);
   if (
     file.subarray(0, versionEnd + 1).toString("latin1") !==
-    `apiloom-code-cache\0${process.versions.v8}\0`
+    `apiloom-code-cache\0${MADE_BY}\0`
   )
     return { status: "stale" };
   const header = cacheHeader(bytes);
