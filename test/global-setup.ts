@@ -12,7 +12,8 @@ import { CORPUS_DIR, CORPUS_PRESENT } from "./shared-corpus.js";
 
 /**
  * The e2e project's setup. The CLI runs from dist/ (bin/apiloom.js loads dist/cli/bundle.js,
- * scripts/bundle.mjs joins it from what tsc wrote); build both once so CLI tests
+ * scripts/bundle.mjs joins it from what tsc wrote and makes its code cache,
+ * dist/cli/bundle.cache); build both once so CLI tests
  * exercise the current source. Type errors do not stop the emit (CI type-checks separately with
  * `tsc --noEmit`). Without the shared corpus, says once that the corpus suites are skipped.
  *
@@ -30,6 +31,8 @@ export default function setup(): void {
     "tsconfig.json",
     "tsconfig.build.json",
     "scripts/bundle.mjs",
+    "scripts/code-cache.mjs",
+    "bin/load-cli.js",
     "node_modules/esbuild/package.json",
     ...files(
       "src",
@@ -40,6 +43,7 @@ export default function setup(): void {
   const fresh =
     existsSync(STAMP) &&
     existsSync("dist/cli/bundle.js") &&
+    existsSync("dist/cli/bundle.cache") &&
     readFileSync(STAMP, "utf8") === record();
   if (!fresh) {
     const result = spawnSync(
@@ -47,7 +51,8 @@ export default function setup(): void {
       ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"],
       { encoding: "utf8" },
     );
-    // the CLI's one file (bin/apiloom.js loads it): joined from what tsc wrote, even with problems
+    // the CLI's one file (bin/apiloom.js loads it) and its code cache: joined from what tsc wrote,
+    // even with problems
     const bundled = spawnSync(process.execPath, ["scripts/bundle.mjs"], {
       encoding: "utf8",
     });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { importModule } from "./import-module.js";
 
 /** apiloom's own templates: `templates/` at the package root (from src/emit or dist/emit alike). */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(
@@ -46,8 +47,8 @@ export async function loadTemplate<T>(
       .digest("hex");
     let module: Record<string, unknown>;
     try {
-      module = (await import(
-        `${pathToFileURL(user).href}?v=${version.slice(0, 16)}`
+      module = (await importModule(
+        `${pathToFileURL(user).href}?v=${version.slice(0, 16)}`,
       )) as Record<string, unknown>;
     } catch (error) {
       throw new TemplateError(
@@ -61,7 +62,7 @@ export async function loadTemplate<T>(
       );
     return guarded(module, user) as T;
   }
-  return (await import(pathToFileURL(own).href)) as T;
+  return (await importModule(pathToFileURL(own).href)) as T;
 }
 
 /** What a template's `contract` export says, for the error that refuses it. */

@@ -16,6 +16,7 @@ import {
 import { validateConfig } from "./config-validate.js";
 import type { ParsedDocument } from "../ingest/parse/parsed-document.js";
 import { projectCacheDir } from "./cache-dir.js";
+import { importModule } from "../emit/import-module.js";
 
 export { ConfigError } from "./config-error.js";
 import { ConfigError } from "./config-error.js";
@@ -117,7 +118,9 @@ async function readConfigValue(file: string): Promise<unknown> {
   if (ext === ".ts" || ext === ".mts") return importTypeScript(file);
   // a fresh URL per load: modules are cached by URL, and two loads can fall in one millisecond
   return defaultExport(
-    await import(`${pathToFileURL(file).href}?t=${Date.now()}-${++loads}`),
+    await importModule(
+      `${pathToFileURL(file).href}?t=${Date.now()}-${++loads}`,
+    ),
   );
 }
 
@@ -199,7 +202,7 @@ async function runTranspiled(
     )
   )
     return defaultExport(
-      await import(`data:text/javascript,${encodeURIComponent(code)}`),
+      await importModule(`data:text/javascript,${encodeURIComponent(code)}`),
     );
   const temp = join(
     dirname(file),
@@ -207,7 +210,7 @@ async function runTranspiled(
   );
   writeFileSync(temp, code);
   try {
-    return defaultExport(await import(pathToFileURL(temp).href));
+    return defaultExport(await importModule(pathToFileURL(temp).href));
   } finally {
     rmSync(temp, { force: true });
   }
