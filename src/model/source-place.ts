@@ -196,11 +196,6 @@ export class PendingPlaces {
         ? pathOf(refs[i]!.pointer, this.prefix.length, bits)
         : bits;
     });
-    console.error(
-      "WALK",
-      paths.length,
-      new Error().stack?.split("\n").slice(2, 6).join(" < "),
-    );
     const found = this.find(paths);
     for (let k = 0; k < picked.length; k++) {
       const ref = refs[picked[k]!]!;
