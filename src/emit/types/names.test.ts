@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compareCodeUnits } from "../../model/order.js";
+import { loadModel } from "../../pipeline.js";
+import { createTypeIndex } from "./type-index.js";
 import type { ApiModel, Endpoint } from "../../model/types.js";
 import {
   CLIENT_EXPORT_NAMES,
@@ -96,5 +98,71 @@ describe("schemaTypeNames", () => {
       ["GetPetBody", "GetPetBodyModel"],
       ["GetPetBodyModel", "GetPetBodyModelModel"],
     ]);
+  });
+});
+
+describe("the endpoints' type names", () => {
+  // an endpoint with every part, and schemas named as each of its types would be
+  const parts = ["path", "query", "header", "cookie"].map((at) => ({
+    name: `p${at}`,
+    in: at,
+    required: at === "path",
+    schema: { type: "string" },
+  }));
+  const model = loadModel([
+    {
+      file: "all-parts.json",
+      text: JSON.stringify({
+        openapi: "3.0.3",
+        info: { title: "t", version: "1" },
+        paths: {
+          "/thing/{ppath}": {
+            post: {
+              operationId: "putThing",
+              parameters: parts,
+              requestBody: {
+                content: { "application/json": { schema: { type: "object" } } },
+              },
+              responses: { "200": { description: "ok" } },
+            },
+          },
+        },
+        components: {
+          schemas: Object.fromEntries(
+            ["Path", "Query", "Headers", "Cookies", "Body", "Data"].map((s) => [
+              `PutThing${s}`,
+              { type: "object", properties: { a: { type: "string" } } },
+            ]),
+          ),
+        },
+      }),
+    },
+  ]);
+
+  it("each end in one of ENDPOINT_TYPE_SUFFIXES, so no schema type takes one", () => {
+    const index = createTypeIndex(model);
+    const t = index.endpoint(model.endpoints[0]!);
+    const declared = [
+      t.path,
+      t.query,
+      t.headers,
+      t.cookies,
+      t.body,
+      t.responses,
+      t.data,
+      t.error,
+      t.request,
+      t.result,
+    ];
+    for (const name of declared) {
+      expect(name).toBeDefined();
+      expect(
+        ENDPOINT_TYPE_SUFFIXES.some((suffix) => name === t.base + suffix),
+      ).toBe(true);
+    }
+    // a schema type of the same name would merge with it (interfaces of one name merge in
+    // TypeScript: a silent wrong type, not a compile error)
+    for (const s of ["Path", "Query", "Headers", "Cookies", "Body", "Data"])
+      expect(index.schemaTypeName(`PutThing${s}`)).toBe(`PutThing${s}Model`);
   });
 });

@@ -12,6 +12,7 @@ export const ENDPOINT_TYPE_SUFFIXES = [
   "Path",
   "Query",
   "Headers",
+  "Cookies",
   "Body",
   "Responses",
   "Data",
