@@ -18,6 +18,10 @@ function mergeContent(
     source: SourceRef;
   }[],
 ): MediaContent[] {
+  // one offer of media types that differ (each response and body of a single document): each
+  // is its sole media, in order, without the map and lists that gather several offers
+  if (entries.length === 1 && distinctTypes(entries[0]!.content))
+    return entries[0]!.content.map((media) => soleMedia(media));
   const byType = new Map<
     string,
     { view: EndpointOffer; media: MediaContent; source: SourceRef }[]
@@ -37,6 +41,14 @@ function mergeContent(
         : mergedMedia(mediaType, list),
     );
   return packed(out);
+}
+
+/** True when no two of the media types are the same. */
+function distinctTypes(content: readonly MediaContent[]): boolean {
+  for (let i = 1; i < content.length; i++)
+    for (let j = 0; j < i; j++)
+      if (content[i]!.mediaType === content[j]!.mediaType) return false;
+  return true;
 }
 
 /** What one offer of a media type gives: {@link mergedMedia} of that one offer. */

@@ -158,6 +158,24 @@ describe("the merge of what one view offers", () => {
     );
   });
 
+  it("gives a response's media types as the gathering of several offers does", () => {
+    // a second offer with no media types makes the merge gather by media type, as for several
+    fc.assert(
+      fc.property(response, fc.nat(3), (offered, rank) => {
+        const v = view(rank);
+        const none = { ...offered, content: [] };
+        const gathered = mergedResponse(offered.status, [
+          { view: v, response: offered },
+          { view: view(rank), response: none },
+        ]);
+        expect(printed(soleResponse(v, offered).content)).toBe(
+          printed(gathered.content),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("leaves the offer as it was, and keeps none of its lists", () => {
     const offered = fc.sample(response, { numRuns: 1, seed: 7 })[0]!;
     offered.sources = [
