@@ -18,6 +18,10 @@ function mergeContent(
     source: SourceRef;
   }[],
 ): MediaContent[] {
+  // one offer of media types that differ (each response and body of a single document): each
+  // is its sole media, in order, without the map and lists that gather several offers
+  if (entries.length === 1 && distinctTypes(entries[0]!.content))
+    return entries[0]!.content.map((media) => soleMedia(media));
   const byType = new Map<
     string,
     { view: EndpointOffer; media: MediaContent; source: SourceRef }[]
@@ -37,6 +41,14 @@ function mergeContent(
         : mergedMedia(mediaType, list),
     );
   return packed(out);
+}
+
+/** True when no two of the media types are the same. */
+function distinctTypes(content: readonly MediaContent[]): boolean {
+  for (let i = 1; i < content.length; i++)
+    for (let j = 0; j < i; j++)
+      if (content[i]!.mediaType === content[j]!.mediaType) return false;
+  return true;
 }
 
 /** What one offer of a media type gives: {@link mergedMedia} of that one offer. */
@@ -157,6 +169,30 @@ export function mergeRequestBody(
 
 /** Every view's responses, unioned by status and ordered by it (`default` last). */
 export function mergeResponses(views: EndpointOffer[]): ApiResponse[] {
+  const out = soleResponses(views) ?? gatheredResponses(views);
+  return out.sort(
+    (a, b) =>
+      statusOrder(a.status) - statusOrder(b.status) ||
+      (a.status < b.status ? -1 : 1),
+  );
+}
+
+/**
+ * The responses of a single view whose statuses differ (every endpoint of a single document):
+ * each its sole response, in order; undefined for any other views.
+ */
+function soleResponses(views: EndpointOffer[]): ApiResponse[] | undefined {
+  if (views.length !== 1) return undefined;
+  const view = views[0]!;
+  const responses = view.endpoint.responses;
+  for (let i = 1; i < responses.length; i++)
+    for (let j = 0; j < i; j++)
+      if (responses[i]!.status === responses[j]!.status) return undefined;
+  return responses.map((response) => soleResponse(view, response));
+}
+
+/** Every view's responses gathered by status, unordered. */
+function gatheredResponses(views: EndpointOffer[]): ApiResponse[] {
   const byStatus = new Map<
     string,
     { view: EndpointOffer; response: ApiResponse }[]
@@ -175,11 +211,7 @@ export function mergeResponses(views: EndpointOffer[]): ApiResponse[] {
         ? soleResponse(list[0]!.view, list[0]!.response)
         : mergedResponse(status, list),
     );
-  return packed(out).sort(
-    (a, b) =>
-      statusOrder(a.status) - statusOrder(b.status) ||
-      (a.status < b.status ? -1 : 1),
-  );
+  return packed(out);
 }
 
 /** What one view offering a response gives: {@link mergedResponse} of that one offer. */

@@ -19,14 +19,56 @@ export function mergeParameters(
 ): Parameter[] {
   if (views.every((view) => view.endpoint.parameters[location].length === 0))
     return [];
+  const out =
+    soleParameters(views, location) ??
+    gatheredParameters(views, location, merged, reporter);
+  if (location === "path") {
+    // path parameters follow the template's order
+    const order = pathVariables(merged.path);
+    out.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  }
+  return packed(out);
+}
+
+/**
+ * One location's parameters of a single view whose names differ (headers case aside): each its
+ * sole parameter, in order; undefined for any other views.
+ */
+function soleParameters(
+  views: EndpointOffer[],
+  location: ParameterLocation,
+): Parameter[] | undefined {
+  if (views.length !== 1) return undefined;
+  const parameters = views[0]!.endpoint.parameters[location];
+  for (let i = 1; i < parameters.length; i++)
+    for (let j = 0; j < i; j++)
+      if (
+        byNameKey(parameters[i]!, location) ===
+        byNameKey(parameters[j]!, location)
+      )
+        return undefined;
+  return parameters.map((parameter) => soleParameter(parameter, location));
+}
+
+/** What parameters are merged by: the name, a header's case aside. */
+function byNameKey(parameter: Parameter, location: ParameterLocation): string {
+  return location === "header" ? parameter.name.toLowerCase() : parameter.name;
+}
+
+/** Every view's parameters of one location gathered by name, unordered. */
+function gatheredParameters(
+  views: EndpointOffer[],
+  location: ParameterLocation,
+  merged: Endpoint,
+  reporter: Reporter,
+): Parameter[] {
   const byName = new Map<
     string,
     { view: EndpointOffer; parameter: Parameter }[]
   >();
   for (const view of views) {
     for (const parameter of view.endpoint.parameters[location]) {
-      const key =
-        location === "header" ? parameter.name.toLowerCase() : parameter.name;
+      const key = byNameKey(parameter, location);
       let list = byName.get(key);
       if (!list) byName.set(key, (list = []));
       list.push({ view, parameter });
@@ -39,12 +81,7 @@ export function mergeParameters(
         ? soleParameter(list[0]!.parameter, location)
         : mergedParameter(list, location, merged, reporter),
     );
-  if (location === "path") {
-    // path parameters follow the template's order
-    const order = pathVariables(merged.path);
-    out.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-  }
-  return packed(out);
+  return out;
 }
 
 /** What one view offering a parameter gives: {@link mergedParameter} of that one offer. */

@@ -1,14 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createEndpoint } from "./factories.js";
+import { createEndpoint, emptyParameters } from "./factories.js";
 import type { EndpointOffer } from "./endpoint-offer.js";
 import {
   mergedMedia,
   mergedResponse,
   soleMedia,
   soleResponse,
+  mergeResponses,
 } from "./merge-content.js";
-import { mergedParameter, soleParameter } from "./merge-parameters.js";
+import {
+  mergedParameter,
+  mergeParameters,
+  soleParameter,
+} from "./merge-parameters.js";
 import { mergedEndpoint, soleEndpoint } from "./merge-endpoint.js";
 import { Reporter } from "./reporter.js";
 import type {
@@ -158,6 +163,24 @@ describe("the merge of what one view offers", () => {
     );
   });
 
+  it("gives a response's media types as the gathering of several offers does", () => {
+    // a second offer with no media types makes the merge gather by media type, as for several
+    fc.assert(
+      fc.property(response, fc.nat(3), (offered, rank) => {
+        const v = view(rank);
+        const none = { ...offered, content: [] };
+        const gathered = mergedResponse(offered.status, [
+          { view: v, response: offered },
+          { view: view(rank), response: none },
+        ]);
+        expect(printed(soleResponse(v, offered).content)).toBe(
+          printed(gathered.content),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("leaves the offer as it was, and keeps none of its lists", () => {
     const offered = fc.sample(response, { numRuns: 1, seed: 7 })[0]!;
     offered.sources = [
@@ -298,5 +321,29 @@ describe("the merge of an endpoint one view offers", () => {
       expect(sole[key]).not.toBe(offered[key]);
     for (const location of ["path", "query", "header", "cookie"] as const)
       expect(sole.parameters[location]).not.toBe(offered.parameters[location]);
+  });
+});
+
+describe("the responses and parameters of one view", () => {
+  it("are what gathering them with a second view that offers none gives", () => {
+    fc.assert(
+      fc.property(endpoint, (offered) => {
+        const v = { endpoint: offered, rank: 0 };
+        const none = { endpoint: { ...offered, responses: [] }, rank: 0 };
+        none.endpoint.parameters = emptyParameters();
+        expect(printed(mergeResponses([v]))).toBe(
+          printed(mergeResponses([v, none])),
+        );
+        for (const location of ["path", "query", "header", "cookie"] as const) {
+          const alone = new Reporter();
+          const gathered = new Reporter();
+          expect(printed(mergeParameters([v], location, offered, alone))).toBe(
+            printed(mergeParameters([v, none], location, offered, gathered)),
+          );
+          expect(alone.diagnostics).toEqual(gathered.diagnostics);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -39,8 +39,7 @@ export function pagination(
   );
   if (response?.content.length !== 1) return;
   const [content] = response.content;
-  if (!content || !/^application\/(.+\+)?json\b/i.test(content.mediaType))
-    return;
+  if (!content || !JSON_MEDIA.test(content.mediaType)) return;
   const body = resolveSchema(model.schemas, content.schema);
   if (
     !body?.properties ||
@@ -51,12 +50,20 @@ export function pagination(
   )
     return;
   const found: Pagination[] = [];
+  const properties = body.properties;
+  // each field's squeezed name made once, not once per query parameter
+  let fields: string[] | undefined;
+  let squeezedFields: string[] | undefined;
   for (const parameter of endpoint.parameters.query) {
     const kind = valueKind(resolveSchema(model.schemas, parameter.schema));
     if (!kind) continue;
-    for (const [field, schema] of Object.entries(body.properties)) {
-      if (squeezed(field) !== `next${squeezed(parameter.name)}`) continue;
-      const fieldSchema = resolveSchema(model.schemas, schema);
+    fields ??= Object.keys(properties);
+    squeezedFields ??= fields.map(squeezed);
+    const wanted = `next${squeezed(parameter.name)}`;
+    for (let i = 0; i < fields.length; i++) {
+      if (squeezedFields[i] !== wanted) continue;
+      const field = fields[i]!;
+      const fieldSchema = resolveSchema(model.schemas, properties[field]);
       if (fieldSchema?.writeOnly) continue;
       if (valueKind(fieldSchema, true) === kind)
         found.push({ parameter, field, kind });
@@ -127,6 +134,10 @@ export type PageShape = { items?: string } & (
 
 const NEXT_URL = /^next(_?(url|link|page_?url|href))?$/i;
 const PAGE_SIZE = /^(per_?page|page_?size|limit|size)$/i;
+const OFFSET = /^offset$/i;
+const LIMIT = /^limit$/i;
+const PAGE = /^page$/i;
+const JSON_MEDIA = /^application\/(.+\+)?json\b/i;
 
 /**
  * The page shape of a GET endpoint when exactly one of them fits (else undefined: a wrong guess
@@ -151,20 +162,22 @@ export function pageShape(
   );
   const content =
     response?.content.length === 1 ? response.content[0] : undefined;
-  if (
-    !response ||
-    !content ||
-    !/^application\/(.+\+)?json\b/i.test(content.mediaType)
-  )
-    return;
+  if (!response || !content || !JSON_MEDIA.test(content.mediaType)) return;
   const body = resolveSchema(model.schemas, content.schema);
+  const properties = body?.properties ?? {};
+  const names = Object.keys(properties);
   let items: string | undefined;
   if (body?.type !== "array") {
-    const arrays = Object.entries(body?.properties ?? {}).filter(
-      ([, s]) => resolveSchema(model.schemas, s)?.type === "array",
-    );
-    if (arrays.length !== 1) return;
-    items = arrays[0]![0];
+    // the one array property, if exactly one: a second ends the look
+    let arrays = 0;
+    for (let i = 0; i < names.length && arrays < 2; i++)
+      if (
+        resolveSchema(model.schemas, properties[names[i]!])?.type === "array"
+      ) {
+        arrays++;
+        items = names[i];
+      }
+    if (arrays !== 1) return;
   }
   const query = (name: RegExp) =>
     endpoint.parameters.query.filter(
@@ -180,22 +193,23 @@ export function pageShape(
       parameter: cursor.parameter.name,
       field: cursor.field,
     });
-  const nextUrl = Object.entries(body?.properties ?? {}).filter(
-    ([name, s]) =>
+  const nextUrl = names.filter(
+    (name) =>
       NEXT_URL.test(name) &&
-      valueKind(resolveSchema(model.schemas, s), true) === "string",
+      valueKind(resolveSchema(model.schemas, properties[name]), true) ===
+        "string",
   );
   if (nextUrl.length === 1)
-    found.push({ kind: "next-url", field: nextUrl[0]![0] });
+    found.push({ kind: "next-url", field: nextUrl[0]! });
   if (
     Object.keys(response.headers ?? {}).some((h) => h.toLowerCase() === "link")
   )
     found.push({ kind: "link" });
-  const [offset] = query(/^offset$/i);
-  const [limit] = query(/^limit$/i);
+  const [offset] = query(OFFSET);
+  const [limit] = query(LIMIT);
   if (offset && limit)
     found.push({ kind: "offset", offset: offset.name, limit: limit.name });
-  const [page] = query(/^page$/i);
+  const [page] = query(PAGE);
   const sizes = query(PAGE_SIZE);
   if (page && !cursor && sizes.length <= 1)
     found.push({
