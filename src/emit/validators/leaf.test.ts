@@ -90,6 +90,39 @@ describe("leaf lines found again (leafLines)", () => {
     expect(code).not.toMatch(/_x: unknown|_p: string|_e: Violation/);
   });
 
+  it("finds a line made under another value's name, made again where the longer name does not fit", () => {
+    // the same place (p, "/o") under v1 in one function and under v10 or later in the next
+    const owner = (n: number): Schema => ({
+      properties: {
+        [`n${"x".repeat(n)}`]: {
+          type: ["string", "null"],
+          format: "date-time",
+        },
+      },
+    });
+    const before: Record<string, Schema> = {};
+    for (let i = 0; i < 9; i++) before[`s${i}`] = { properties: { a: {} } };
+    let edges = 0;
+    for (let n = 10; n <= 40; n++) {
+      const schemas: Schema[] = [
+        { properties: { o: owner(n) } },
+        { properties: { ...before, o: owner(n) } },
+      ];
+      const code = text(schemas, true);
+      expect(code).toBe(text(schemas, false));
+      const [first, second] = code.split("function f1");
+      expect(first).toMatch(/\bv1\[/);
+      expect(second).toMatch(/\bv1\d\[/);
+      // the one-column-longer name breaks a line the shorter one fit
+      if (
+        /r\.stringOrNull\(v1\[/.test(first!) &&
+        /r\.stringOrNull\(\n/.test(second!)
+      )
+        edges++;
+    }
+    expect(edges).toBeGreaterThan(0);
+  });
+
   it("writes what making each line writes, whole modules compared", () => {
     fc.assert(
       fc.property(fc.array(object, { maxLength: 8 }), (schemas) => {

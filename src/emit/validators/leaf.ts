@@ -111,74 +111,94 @@ export function leafProperty(
   }
   if (check === undefined) return undefined;
   const made = lines?.get(name);
+  let found: LeafLine | undefined;
   if (made !== undefined)
     for (let i = 0; i < made.length; i++) {
       const line = made[i]!;
-      if (line.check === check && line.last === last) {
-        if (indent + line.width > PRINT_WIDTH) break;
-        // what making it reads (its constants were recorded as used when they were made)
-        if (!read) {
-          b.use(x);
-          b.use(p.operands[0]!);
-          b.use("e");
-        }
-        return line.text;
+      if (line.check !== check || line.last !== last) continue;
+      found = line;
+      // x is a name the function made (`x`, `v12`): its width is its length
+      if (indent + line.width + x.length > PRINT_WIDTH) break;
+      // what making it reads (its constants were recorded as used when they were made)
+      if (!read) {
+        b.use(x);
+        b.use(p.operands[0]!);
+        b.use("e");
       }
+      if (line.x !== x) {
+        line.text = `${check}(${x}${line.rest}`;
+        line.x = x;
+      }
+      return line.text;
     }
-  const value = `${read ? x : b.use(x)}[${b.key(name)}]`;
+  const key = b.key(name);
   const parent = read ? p.operands[0]! : b.use(p.operands[0]!);
   const segment = b.segment(joinedLiteral(p.tail, memberSegment(name)));
   const e = read ? "e" : b.use("e");
   // made at its length (a push would grow it)
   const args =
     last === undefined
-      ? [value, parent, segment, e]
-      : [value, parent, segment, e, last];
+      ? [`${read ? x : b.use(x)}[${key}]`, parent, segment, e]
+      : [`${read ? x : b.use(x)}[${key}]`, parent, segment, e, last];
   const text = callText(check, args);
   const width = textWidth(text);
-  if (lines !== undefined) {
-    const line = { check, last, text, width };
+  // one line per name, check and last argument (one found that did not fit is not added again)
+  if (lines !== undefined && found === undefined) {
+    const line: LeafLine = {
+      check,
+      last,
+      // callText's text past `check(x`
+      rest: text.slice(check.length + 1 + x.length),
+      width: width - x.length,
+      x,
+      text,
+    };
     if (made === undefined) lines.set(name, [line]);
     else made.push(line);
   }
   return callLine(indent, check, args, text, width);
 }
 
-/** A leaf's line as it was made, and what it was made of besides its place and name. */
+/**
+ * A leaf's line as it was made, and what it was made of besides its place and name: the same
+ * text past its value's name wherever the place is (`["login"], p, "/owner/login", e);`).
+ */
 interface LeafLine {
   readonly check: string;
   readonly last: string | undefined;
-  readonly text: string;
+  /** The text past `check(x`. */
+  readonly rest: string;
+  /** The line's width less its value's name's. */
   readonly width: number;
+  /** The value's name the line was last given with, and that line's text. */
+  x: string;
+  text: string;
 }
 
 /** The leaf lines made at one place (leafLines), by property name. */
 export type LeafLines = Map<string, LeafLine[]>;
 
 /**
- * The leaf lines a module made, by place (the object's value, the first operand and the fixed
- * text of its pointer) and property name: a line is the same text wherever in the module its
- * place, name, check and last argument are the same (its key and segment constants are the
- * module's, found by their texts). GitHub's 32,500 leaf lines are 11,000 texts (`r.string(x["url"],
- * p, "/url", e, r.URI);` at the top of many schemas, `v1["login"]` under `/owner` in many), so two
- * in three are found instead of made again (their key, segment, literal, join and width).
+ * The leaf lines a module made, by place (the first operand and the fixed text of the object's
+ * pointer) and property name: past the object's value (`x`, `v3`) a line is the same text
+ * wherever in the module its place, name, check and last argument are the same (its key and
+ * segment constants are the module's, found by their texts), and the value's name is put before
+ * it. GitHub's 32,500 leaf lines are 6,500 such texts (`r.string(x["url"], p, "/url", e, r.URI);`
+ * at the top of many schemas, `v1["login"]` or `v4["login"]` under `/owner` in many), so four in
+ * five are found instead of made again (their key, segment, literal, join and width).
  */
 const MADE = new WeakMap<object, Map<string, LeafLines>>();
 
 /**
- * The leaf lines made so far at object `x` (pointer `p`) in `b`'s module, for leafProperty to
+ * The leaf lines made so far at an object at pointer `p` in `b`'s module, for leafProperty to
  * find and add to; undefined for a computed pointer (an item's), whose leaves are not lines.
  */
-export function leafLines(
-  b: Body,
-  x: string,
-  p: Pointer,
-): LeafLines | undefined {
+export function leafLines(b: Body, p: Pointer): LeafLines | undefined {
   if (p.tail === undefined) return undefined;
   let byPlace = MADE.get(b.mod);
   if (byPlace === undefined) MADE.set(b.mod, (byPlace = new Map()));
-  // a value and an operand are names (no space): the tail after them is the rest
-  const place = `${x} ${p.operands[0]!} ${p.tail}`;
+  // an operand is a name (no space): the tail after it is the rest
+  const place = `${p.operands[0]!} ${p.tail}`;
   let lines = byPlace.get(place);
   if (lines === undefined) byPlace.set(place, (lines = new Map()));
   return lines;

@@ -33,8 +33,7 @@ export function propertyChecks(
     for (let i = 0; i < loop.length; i++) out.push(loop[i]!);
     return;
   }
-  const made =
-    b.mod.compact && b.mod.leafReuse ? leafLines(b, x, p) : undefined;
+  const made = b.mod.compact && b.mod.leafReuse ? leafLines(b, p) : undefined;
   // the names, each schema read by its name: no [name, schema] pair made per property
   const names = Object.keys(declared);
   // whether a leaf line recorded what every leaf line reads (x, p's first operand, e): the
