@@ -112,11 +112,14 @@ export function markdownTable(header: string[], rows: string[][]): string {
   // each cell trimmed and measured once, the widths in one list (a row's after another's): a
   // list of trimmed cells and one of widths per row were most of what a table allocated
   const measured: number[] = [];
+  // and the cells trimmed, in one list too: trimmed once, not again when they are written
+  const cells: (string | undefined)[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     for (let i = 0; i < columns; i++) {
-      const cell = row[i];
-      const width = cell === undefined ? 0 : textWidth(cell.trim());
+      const cell = row[i]?.trim();
+      cells.push(cell);
+      const width = cell === undefined ? 0 : textWidth(cell);
       measured.push(width);
       if (width > widths[i]!) widths[i] = width;
     }
@@ -124,16 +127,18 @@ export function markdownTable(header: string[], rows: string[][]): string {
   // the whole table as pieces joined once: building each line with `+=` made a string per piece
   // and per cell that the join copied again (GitHub's docs: ~15 MB of garbage)
   const parts: string[] = [];
-  pushLine(parts, widths, header, headerWidths, 0, false);
-  pushLine(parts, widths, widths.map(dashes), widths, 0, false);
+  const pads = spaces(Math.max(0, ...widths));
+  pushLine(parts, widths, header, headerWidths, 0, pads);
+  pushLine(parts, widths, widths.map(dashes), widths, 0, pads);
   for (let r = 0; r < rows.length; r++)
-    pushLine(parts, widths, rows[r]!, measured, r * columns, true);
+    pushLine(parts, widths, cells, measured, r * columns, pads);
   return parts.join("");
 }
 
 /**
  * Pushes `| a | b |`, cell by cell (`|  |` without columns, as joining none wrote it): cell i is
- * `texts[i]` (trimmed when `trim`), `measured[at + i]` columns wide, padded to `widths[i]`.
+ * `texts[at + i]`, `measured[at + i]` columns wide, padded to `widths[i]` with the start of
+ * `pads` (spaces as long as the widest column).
  */
 function pushLine(
   parts: string[],
@@ -141,7 +146,7 @@ function pushLine(
   texts: readonly (string | undefined)[],
   measured: readonly number[],
   at: number,
-  trim: boolean,
+  pads: string,
 ): void {
   if (parts.length > 0) parts.push("\n");
   if (widths.length === 0) {
@@ -149,12 +154,13 @@ function pushLine(
     return;
   }
   parts.push("| ");
-  for (let i = 0; i < widths.length; i++) {
-    const text = trim ? texts[i]?.trim() : texts[i];
+  const last = widths.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const text = texts[at + i];
     if (text !== undefined && text.length > 0) parts.push(text);
     const pad = widths[i]! - (measured[at + i] ?? 0);
-    if (pad > 0) parts.push(spaces(pad));
-    parts.push(i === widths.length - 1 ? " |" : " | ");
+    if (pad > 0) parts.push(pads.slice(0, pad));
+    parts.push(i === last ? " |" : " | ");
   }
 }
 
