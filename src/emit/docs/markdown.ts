@@ -42,13 +42,20 @@ function trimUrl(url: string): string {
 
 /** A paragraph of spec text: no markup, line breaks kept. */
 export function markdownProse(text: string): string {
-  return textWithLinks(text.replace(LINE_BREAKS, "\n"))
-    .split("\n")
-    .map(proseLine)
-    .join("\n")
-    .trim()
-    .replace(SETEXT_LINE, "\\=") // a line of `=` would turn the line above into a heading
-    .replace(BLANK_LINES, "\n\n");
+  // each step only when its character is there (most descriptions are one line, with no `=`):
+  // a regular expression run, or a split into lines and their join, for nothing cost more
+  const escaped = textWithLinks(
+    text.includes("\r") ? text.replace(LINE_BREAKS, "\n") : text,
+  );
+  let out = (
+    escaped.includes("\n")
+      ? escaped.split("\n").map(proseLine).join("\n")
+      : proseLine(escaped)
+  ).trim();
+  // a line of `=` would turn the line above into a heading
+  if (out.includes("=")) out = out.replace(SETEXT_LINE, "\\=");
+  if (out.includes("\n\n\n")) out = out.replace(BLANK_LINES, "\n\n");
+  return out;
 }
 
 // made once (a regular expression literal makes a new RegExp object each time it runs)
