@@ -42,13 +42,20 @@ function trimUrl(url: string): string {
 
 /** A paragraph of spec text: no markup, line breaks kept. */
 export function markdownProse(text: string): string {
-  return textWithLinks(text.replace(LINE_BREAKS, "\n"))
-    .split("\n")
-    .map(proseLine)
-    .join("\n")
-    .trim()
-    .replace(SETEXT_LINE, "\\=") // a line of `=` would turn the line above into a heading
-    .replace(BLANK_LINES, "\n\n");
+  // each step only when its character is there (most descriptions are one line, with no `=`):
+  // a regular expression run, or a split into lines and their join, for nothing cost more
+  const escaped = textWithLinks(
+    text.includes("\r") ? text.replace(LINE_BREAKS, "\n") : text,
+  );
+  let out = (
+    escaped.includes("\n")
+      ? escaped.split("\n").map(proseLine).join("\n")
+      : proseLine(escaped)
+  ).trim();
+  // a line of `=` would turn the line above into a heading
+  if (out.includes("=")) out = out.replace(SETEXT_LINE, "\\=");
+  if (out.includes("\n\n\n")) out = out.replace(BLANK_LINES, "\n\n");
+  return out;
 }
 
 // made once (a regular expression literal makes a new RegExp object each time it runs)
@@ -112,11 +119,14 @@ export function markdownTable(header: string[], rows: string[][]): string {
   // each cell trimmed and measured once, the widths in one list (a row's after another's): a
   // list of trimmed cells and one of widths per row were most of what a table allocated
   const measured: number[] = [];
+  // and the cells trimmed, in one list too: trimmed once, not again when they are written
+  const cells: (string | undefined)[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     for (let i = 0; i < columns; i++) {
-      const cell = row[i];
-      const width = cell === undefined ? 0 : textWidth(cell.trim());
+      const cell = row[i]?.trim();
+      cells.push(cell);
+      const width = cell === undefined ? 0 : textWidth(cell);
       measured.push(width);
       if (width > widths[i]!) widths[i] = width;
     }
@@ -124,16 +134,18 @@ export function markdownTable(header: string[], rows: string[][]): string {
   // the whole table as pieces joined once: building each line with `+=` made a string per piece
   // and per cell that the join copied again (GitHub's docs: ~15 MB of garbage)
   const parts: string[] = [];
-  pushLine(parts, widths, header, headerWidths, 0, false);
-  pushLine(parts, widths, widths.map(dashes), widths, 0, false);
+  const pads = spaces(Math.max(0, ...widths));
+  pushLine(parts, widths, header, headerWidths, 0, pads);
+  pushLine(parts, widths, widths.map(dashes), widths, 0, pads);
   for (let r = 0; r < rows.length; r++)
-    pushLine(parts, widths, rows[r]!, measured, r * columns, true);
+    pushLine(parts, widths, cells, measured, r * columns, pads);
   return parts.join("");
 }
 
 /**
  * Pushes `| a | b |`, cell by cell (`|  |` without columns, as joining none wrote it): cell i is
- * `texts[i]` (trimmed when `trim`), `measured[at + i]` columns wide, padded to `widths[i]`.
+ * `texts[at + i]`, `measured[at + i]` columns wide, padded to `widths[i]` with the start of
+ * `pads` (spaces as long as the widest column).
  */
 function pushLine(
   parts: string[],
@@ -141,7 +153,7 @@ function pushLine(
   texts: readonly (string | undefined)[],
   measured: readonly number[],
   at: number,
-  trim: boolean,
+  pads: string,
 ): void {
   if (parts.length > 0) parts.push("\n");
   if (widths.length === 0) {
@@ -149,12 +161,13 @@ function pushLine(
     return;
   }
   parts.push("| ");
-  for (let i = 0; i < widths.length; i++) {
-    const text = trim ? texts[i]?.trim() : texts[i];
+  const last = widths.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const text = texts[at + i];
     if (text !== undefined && text.length > 0) parts.push(text);
     const pad = widths[i]! - (measured[at + i] ?? 0);
-    if (pad > 0) parts.push(spaces(pad));
-    parts.push(i === widths.length - 1 ? " |" : " | ");
+    if (pad > 0) parts.push(pads.slice(0, pad));
+    parts.push(i === last ? " |" : " | ");
   }
 }
 

@@ -13,10 +13,11 @@ import { PRINT_WIDTH } from "../shared/literals.js";
  * one on one line when it fits, fills lines with numbers, and keeps it expanded when an item is a
  * non-empty object. So each expanded array of atoms (scalars, `{}`, `[]`) is laid out again here,
  * exactly as printArray would; an array that holds a non-empty object stays as it is. What this
- * does not mend makes it give up (false, nothing appended): an array as an item of an array, a
- * number written with `e+` (prettier drops the `+`; the text is searched for any `e+`, strings'
- * included: rare, and it only costs the fast way), a value that cannot be stringified (a
- * LazyMembers, whose toJSON throws). The caller then prints the object piece by piece.
+ * does not mend makes it give up (false; what it appended to `parts` is to be dropped): an array
+ * as an item of an array, a number written with `e+` (prettier drops the `+`; the text is
+ * searched for any `e+`, strings' included: rare, and it only costs the fast way), a value that
+ * cannot be stringified (a LazyMembers, whose toJSON throws). The caller then prints the object
+ * piece by piece.
  *
  * Values are JSON data (what JSON.parse or a YAML core-schema load gives, and object literals of
  * such): no toJSON, function or symbol values, on which the two would differ.

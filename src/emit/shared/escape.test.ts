@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   htmlText,
@@ -70,6 +71,45 @@ describe("the escapes against their replacement chains", () => {
           .replace(/^(\s*)-/gm, "$1\\-")
           .replace(/^(\s*\d+)\./gm, "$1\\."),
       );
+  });
+  it("markdownText, on random texts of the characters each replacement looks for", () => {
+    const piece = fc.constantFrom(
+      "a",
+      " ",
+      "\n",
+      "\r",
+      "\r\n",
+      "\\",
+      "-",
+      ".",
+      "1",
+      "12",
+      "*",
+      "_",
+      "`",
+      "[",
+      ")",
+      "#",
+      "|",
+      "<",
+      "~",
+      "\t",
+      "日",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = pieces.join("");
+        expect(markdownText(text)).toBe(
+          text
+            .replace(/\r\n?/g, "\n")
+            .replace(/\\/g, "\\\\")
+            .replace(/([`*_[\]{}()#+!|<>~])/g, "\\$1")
+            .replace(/^(\s*)-/gm, "$1\\-")
+            .replace(/^(\s*\d+)\./gm, "$1\\."),
+        );
+      }),
+      { numRuns: 3000 },
+    );
   });
   it("markdownCode", () => {
     for (const text of [

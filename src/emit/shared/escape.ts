@@ -65,12 +65,15 @@ const MARKDOWN_TOUCHED = /[\r\\`*_[\]{}()#+!|<>~-]|\d\./;
 export function markdownText(text: string): string {
   // most texts hold nothing any of the replacements below would touch
   if (!MARKDOWN_TOUCHED.test(text)) return text;
-  return text
-    .replace(LINE_BREAKS, "\n")
-    .replace(BACKSLASHES, "\\\\")
-    .replace(MARKUP, "\\$1")
-    .replace(LIST_DASH, "$1\\-")
-    .replace(LIST_NUMBER, "$1\\.");
+  // a replacement whose character is not there is skipped (most texts that need escaping hold
+  // no carriage return, backslash or dash): each was a regular expression run over the whole
+  // text for nothing
+  let out = text.includes("\r") ? text.replace(LINE_BREAKS, "\n") : text;
+  if (out.includes("\\")) out = out.replace(BACKSLASHES, "\\\\");
+  out = out.replace(MARKUP, "\\$1");
+  if (out.includes("-")) out = out.replace(LIST_DASH, "$1\\-");
+  if (out.includes(".")) out = out.replace(LIST_NUMBER, "$1\\.");
+  return out;
 }
 
 const BACKSLASHES = /\\/g;

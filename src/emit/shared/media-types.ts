@@ -47,25 +47,41 @@ const OTHER_WEIGHT = "q=0.5";
  * representation (an image, XML-only APIs) keeps full weight.
  */
 export function acceptHeader(endpoint: Endpoint): string | undefined {
-  const types = [
-    ...new Set(
-      endpoint.responses.flatMap((r) => r.content.map((c) => c.mediaType)),
-    ),
-  ];
-  const besideJson = new Set(
-    endpoint.responses
-      .filter((r) => r.content.some((c) => isJsonMediaType(c.mediaType)))
-      .flatMap((r) => r.content.map((c) => c.mediaType)),
-  );
-  const others = types.filter((t) => !isJsonMediaType(t));
-  const all = [
-    ...types.filter(isJsonMediaType),
-    ...others.filter((t) => !besideJson.has(t)),
-    ...others
-      .filter((t) => besideJson.has(t))
-      .map((t) => `${t};${OTHER_WEIGHT}`),
-  ];
-  return all.length > 0 ? all.join(", ") : undefined;
+  // plain loops over the responses once (it runs per endpoint, mostly unoptimized, where the
+  // spreads, flatMaps and closures of a list-by-list way each made their garbage)
+  const types: string[] = [];
+  const seen = new Set<string>();
+  const besideJson = new Set<string>();
+  const responses = endpoint.responses;
+  for (let r = 0; r < responses.length; r++) {
+    const content = responses[r]!.content;
+    let json = false;
+    for (let i = 0; i < content.length; i++) {
+      const type = content[i]!.mediaType;
+      if (!seen.has(type)) {
+        seen.add(type);
+        types.push(type);
+      }
+      if (!json && isJsonMediaType(type)) json = true;
+    }
+    if (json)
+      for (let i = 0; i < content.length; i++)
+        besideJson.add(content[i]!.mediaType);
+  }
+  if (types.length === 0) return undefined;
+  // JSON types first, then the others at full weight, then those offered beside JSON
+  const first: string[] = [];
+  const weighted: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < types.length; i++) {
+    const type = types[i]!;
+    if (isJsonMediaType(type)) first.push(type);
+    else if (besideJson.has(type)) weighted.push(`${type};${OTHER_WEIGHT}`);
+    else rest.push(type);
+  }
+  for (let i = 0; i < rest.length; i++) first.push(rest[i]!);
+  for (let i = 0; i < weighted.length; i++) first.push(weighted[i]!);
+  return first.join(", ");
 }
 
 /**

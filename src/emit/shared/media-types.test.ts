@@ -1,0 +1,73 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Endpoint } from "../../model/types.js";
+import { acceptHeader, isJsonMediaType } from "./media-types.js";
+
+/** acceptHeader as first written, list by list: the oracle of the one-pass one. */
+function acceptHeaderLists(endpoint: Endpoint): string | undefined {
+  const types = [
+    ...new Set(
+      endpoint.responses.flatMap((r) => r.content.map((c) => c.mediaType)),
+    ),
+  ];
+  const besideJson = new Set(
+    endpoint.responses
+      .filter((r) => r.content.some((c) => isJsonMediaType(c.mediaType)))
+      .flatMap((r) => r.content.map((c) => c.mediaType)),
+  );
+  const others = types.filter((t) => !isJsonMediaType(t));
+  const all = [
+    ...types.filter(isJsonMediaType),
+    ...others.filter((t) => !besideJson.has(t)),
+    ...others.filter((t) => besideJson.has(t)).map((t) => `${t};q=0.5`),
+  ];
+  return all.length > 0 ? all.join(", ") : undefined;
+}
+
+const mediaType = fc.constantFrom(
+  "application/json",
+  "application/problem+json",
+  "application/vnd.github+json",
+  "APPLICATION/JSON; charset=utf-8",
+  "application/xml",
+  "text/plain",
+  "text/event-stream",
+  "image/png",
+  "*/*",
+);
+
+describe("acceptHeader", () => {
+  it("is what the list-by-list way wrote, for any responses", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(mediaType, { maxLength: 4 }), { maxLength: 5 }),
+        (responses) => {
+          const endpoint = {
+            responses: responses.map((types) => ({
+              content: types.map((mediaType) => ({ mediaType })),
+            })),
+          } as unknown as Endpoint;
+          expect(acceptHeader(endpoint)).toBe(acceptHeaderLists(endpoint));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("puts JSON first and a type offered beside JSON last, at a lower weight", () => {
+    const endpoint = {
+      responses: [
+        {
+          content: [
+            { mediaType: "application/xml" },
+            { mediaType: "application/json" },
+          ],
+        },
+        { content: [{ mediaType: "image/png" }] },
+      ],
+    } as unknown as Endpoint;
+    expect(acceptHeader(endpoint)).toBe(
+      "application/json, image/png, application/xml;q=0.5",
+    );
+  });
+});
