@@ -12,7 +12,8 @@ import { createTypeIndex, type TypeIndex } from "../types/index.js";
 import { headerParameters } from "../types/endpoint-types.js";
 import { setOwn } from "../../model/own.js";
 import { propertyKey } from "../shared/literals.js";
-import { joinedParts, partsFile } from "../shared/text-parts.js";
+import { streamedFile, type TextOut } from "../shared/text-parts.js";
+import { HeldTexts } from "./held-texts.js";
 import { ValidatorModule } from "./module.js";
 import { endpointEntry, type EntryMember, tableMember } from "./tables.js";
 
@@ -48,14 +49,8 @@ export function validatorFiles(
       path: VALIDATOR_FILES[0],
       contents: templateText("validators", "runtime.ts", templatesDir),
     },
-    partsFile(
-      VALIDATOR_FILES[1],
-      schemasFile(model, index, checkNames, compact),
-    ),
-    partsFile(
-      VALIDATOR_FILES[2],
-      endpointsFile(model, index, checkNames, compact),
-    ),
+    schemasFile(model, index, checkNames, compact),
+    endpointsFile(model, index, checkNames, compact),
   ];
   return files;
 }
@@ -82,12 +77,18 @@ function checkOf(
   return (target) => byTarget.get(target);
 }
 
+/**
+ * The files are compiled here, when the plugin runs, and made as they are written (streamed
+ * files: shared/text-parts.ts): their code waits for its imports and constants in blocks the
+ * scavenger does not copy (HeldTexts), and goes to the staged file a block at a time, with the
+ * tables' lines, never joined into one string.
+ */
 function schemasFile(
   model: ApiModel,
   index: TypeIndex,
   checks: Map<string, string>,
   compact: boolean,
-): string[] {
+): GeneratedFile {
   const mod = new ValidatorModule(
     model.schemas,
     checkOf(model, checks),
@@ -97,44 +98,48 @@ function schemasFile(
   const names = Object.keys(model.schemas).sort();
   for (const name of names)
     mod.addFunction(checks.get(name)!, model.schemas[name]!.schema, true);
-  const { imports, parts } = mod.finish();
-  const typeLines = names.map(
-    (name) =>
-      `  ${propertyKey(index.schemaTypeName(name))}: T.${index.schemaTypeName(name)};`,
-  );
-  const checkLines = names.map(
-    (name) =>
-      `  ${tableMember(index.schemaTypeName(name), checks.get(name)!, 2)}`,
-  );
-  return joinedParts(
-    [
+  const code = mod.finish();
+  const typeLines = new HeldTexts("\n");
+  const checkLines = new HeldTexts("\n");
+  for (const name of names) {
+    const type = index.schemaTypeName(name);
+    typeLines.add(`  ${propertyKey(type)}: T.${type};`);
+    checkLines.add(`  ${tableMember(type, checks.get(name)!, 2)}`);
+  }
+  const imports = [
+    ...(names.length > 0 ? ['import type * as T from "../types.js";'] : []),
+    'import * as r from "./runtime.js";',
+    ...code.imports,
+  ].join("\n");
+  return streamedFile(VALIDATOR_FILES[1], (out) => {
+    out.write(
       HEADER +
-        "// One check per named schema (JSON Schema 2020-12), and `schemas`: a validator for each.",
-      [
-        ...(names.length > 0 ? ['import type * as T from "../types.js";'] : []),
-        'import * as r from "./runtime.js";',
-        ...imports,
-      ].join("\n"),
-      ...parts,
-      "/** The type each validator of `schemas` narrows to. */\n" +
-        objectType("SchemaTypes", typeLines),
-      objectCall(
-        "/** A validator per named schema, reading it as plain JSON Schema. */\n",
-        "schemas",
-        "SchemaValidators",
-        "r.Validators<SchemaTypes>",
-        "r.validators<SchemaTypes>",
-        checkLines,
-      ) + "\n",
-    ],
-    "\n\n",
-  );
+        "// One check per named schema (JSON Schema 2020-12), and `schemas`: a validator for each.\n\n",
+    );
+    out.write(imports);
+    code.write(out);
+    out.write("\n\n/** The type each validator of `schemas` narrows to. */\n");
+    objectType(out, "SchemaTypes", typeLines);
+    out.write("\n\n");
+    objectCall(
+      out,
+      "/** A validator per named schema, reading it as plain JSON Schema. */\n",
+      "schemas",
+      "SchemaValidators",
+      "r.Validators<SchemaTypes>",
+      "r.validators<SchemaTypes>",
+      checkLines,
+    );
+    out.write("\n");
+  });
 }
 
-function objectType(name: string, lines: string[]): string {
-  return lines.length === 0
-    ? `export interface ${name} {}`
-    : `export interface ${name} {\n${lines.join("\n")}\n}`;
+/** `export interface name {` and the lines, or `{}` without lines. */
+function objectType(out: TextOut, name: string, lines: HeldTexts): void {
+  if (lines.count === 0) return out.write(`export interface ${name} {}`);
+  out.write(`export interface ${name} {\n`);
+  lines.write(out);
+  out.write("\n}");
 }
 
 /**
@@ -142,17 +147,19 @@ function objectType(name: string, lines: string[]): string {
  * typed, as isolatedDeclarations asks, and its line stays short.
  */
 function objectCall(
+  out: TextOut,
   doc: string,
   name: string,
   alias: string,
   type: string,
   callee: string,
-  lines: string[],
-): string {
+  lines: HeldTexts,
+): void {
   const head = `export type ${alias} = ${type};\n\n${doc}export const ${name}: ${alias} = ${callee}`;
-  return lines.length === 0
-    ? `${head}({});`
-    : `${head}({\n${lines.join("\n")}\n});`;
+  if (lines.count === 0) return out.write(`${head}({});`);
+  out.write(`${head}({\n`);
+  lines.write(out);
+  out.write("\n});");
 }
 
 type Part = "path" | "query" | "headers" | "cookies" | "body";
@@ -162,24 +169,24 @@ function endpointsFile(
   index: TypeIndex,
   checks: Map<string, string>,
   compact: boolean,
-): string[] {
+): GeneratedFile {
   const mod = new ValidatorModule(
     model.schemas,
     checkOf(model, checks),
     "./schemas.js",
     compact,
   );
-  const typeLines: string[] = [];
-  const tableLines: string[] = [];
+  const typeLines = new HeldTexts("\n");
+  const tableLines = new HeldTexts("\n");
   for (const endpoint of model.endpoints) {
     const types = index.endpoint(endpoint);
     const parts: EntryMember[] = [];
     const add = (part: Part, schema: Schema | undefined, type: string) => {
       parts.push([part, mod.entry(`${endpoint.name}_${part}`, schema)]);
-      typeLines.push(`    ${part}: ${type};`);
+      typeLines.add(`    ${part}: ${type};`);
     };
     const key = propertyKey(endpoint.name);
-    typeLines.push(`  ${key}: {`);
+    typeLines.add(`  ${key}: {`);
     const params = endpoint.parameters;
     if (types.path) add("path", paramsSchema(params.path), `T.${types.path}`);
     if (types.query)
@@ -202,34 +209,41 @@ function endpointsFile(
       const name = mod.entry(`${endpoint.name}_${response.status}`, schema);
       responses.push([response.status, name]);
     }
-    typeLines.push(`    responses: T.${types.responses};`, "  };");
-    tableLines.push(endpointEntry(key, parts, responses));
+    typeLines.add(`    responses: T.${types.responses};`);
+    typeLines.add("  };");
+    tableLines.add(endpointEntry(key, parts, responses));
   }
-  const { imports, parts } = mod.finish();
-  const any = model.endpoints.length > 0;
-  return joinedParts(
-    [
+  const code = mod.finish();
+  const imports = [
+    ...(model.endpoints.length > 0
+      ? ['import type * as T from "../types.js";']
+      : []),
+    'import * as r from "./runtime.js";',
+    ...code.imports,
+  ].join("\n");
+  return streamedFile(VALIDATOR_FILES[2], (out) => {
+    out.write(
       HEADER +
-        "// Validators of each endpoint's parameters, JSON body and JSON responses.",
-      [
-        ...(any ? ['import type * as T from "../types.js";'] : []),
-        'import * as r from "./runtime.js";',
-        ...imports,
-      ].join("\n"),
-      ...parts,
-      "/** Each endpoint's parts and the types their validators narrow to. */\n" +
-        objectType("EndpointTypes", typeLines),
-      objectCall(
-        "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n",
-        "endpoints",
-        "EndpointValidatorTable",
-        "r.Endpoints<EndpointTypes>",
-        "r.endpoints<EndpointTypes>",
-        tableLines,
-      ) + "\n",
-    ],
-    "\n\n",
-  );
+        "// Validators of each endpoint's parameters, JSON body and JSON responses.\n\n",
+    );
+    out.write(imports);
+    code.write(out);
+    out.write(
+      "\n\n/** Each endpoint's parts and the types their validators narrow to. */\n",
+    );
+    objectType(out, "EndpointTypes", typeLines);
+    out.write("\n\n");
+    objectCall(
+      out,
+      "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n",
+      "endpoints",
+      "EndpointValidatorTable",
+      "r.Endpoints<EndpointTypes>",
+      "r.endpoints<EndpointTypes>",
+      tableLines,
+    );
+    out.write("\n");
+  });
 }
 
 /** The parameters of one location as an object schema: one property per parameter. */

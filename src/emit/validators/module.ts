@@ -5,7 +5,9 @@ import {
 } from "../../model/schema.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
 import { importStatement } from "../shared/statements.js";
+import type { TextOut } from "../shared/text-parts.js";
 import { FunctionBody } from "./body.js";
+import { HeldTexts } from "./held-texts.js";
 import { constantCall, functionHead } from "./layout.js";
 import { isBareRef, isObject, isTrivial, type SubSchema } from "./subschema.js";
 import { stringLiteral } from "./text.js";
@@ -24,13 +26,15 @@ const TYPE_IMPORTS =
 /** A finished module: the imports its code needs (after the caller's own) and the code. */
 export interface ModuleText {
   readonly imports: readonly string[];
-  /**
-   * The constants then the functions, each a part to join with a blank line between (the file
-   * joins them with its own parts: the code, megabytes for a large API, is copied once).
-   */
+  /** The constants then the functions, each a part to join with a blank line between. */
   readonly parts: readonly string[];
   /** The parts joined; undefined when there are none. */
   readonly code: string | undefined;
+  /**
+   * Writes each part after a blank line ("\n\n"): the functions, megabytes for a large API,
+   * as they are held (HeldTexts: in blocks, never joined into one string).
+   */
+  write(out: TextOut): void;
 }
 
 /**
@@ -48,7 +52,8 @@ export class ValidatorModule {
   /** regex()'s constant per pattern; null for a pattern JavaScript cannot compile. */
   private readonly regexes = new Map<string, string | null>();
   private readonly usedConstants = new Set<string>();
-  private readonly functions: string[] = [];
+  /** The functions' texts, held in blocks the scavenger does not copy (held-texts.ts). */
+  private readonly functions = new HeldTexts("\n\n");
   private readonly taken = new Set<string>();
   /** Where freshName's search for an owner goes on. */
   private readonly nextIndex = new Map<string, number>();
@@ -185,7 +190,7 @@ export class ValidatorModule {
       "void",
       code === "",
     );
-    this.functions.push(`${doc ?? ""}${head}${code === "" ? "" : `${code}}`}`);
+    this.functions.add(`${doc ?? ""}${head}${code === "" ? "" : `${code}}`}`);
   }
 
   /**
@@ -247,7 +252,7 @@ export class ValidatorModule {
       this.addFunction(name, schema, false);
     }
     const imports: string[] = [];
-    if (this.functions.length > 0) imports.push(TYPE_IMPORTS);
+    if (this.functions.count > 0) imports.push(TYPE_IMPORTS);
     if (this.refsFrom !== undefined && this.referenced.size > 0)
       imports.push(
         importStatement(
@@ -256,15 +261,24 @@ export class ValidatorModule {
           false,
         ),
       );
-    const parts: string[] = [];
+    const constants: string[] = [];
     for (const { name, text } of this.constants)
-      if (this.usedConstants.has(name)) parts.push(text);
-    for (const text of this.functions) parts.push(text);
+      if (this.usedConstants.has(name)) constants.push(text);
+    const functions = this.functions;
     return {
       imports,
-      parts,
+      get parts() {
+        return [...constants, ...functions.texts()];
+      },
       get code() {
+        const parts = this.parts;
         return parts.length > 0 ? parts.join("\n\n") : undefined;
+      },
+      write(out) {
+        for (const text of constants) out.write("\n\n" + text);
+        if (functions.count === 0) return;
+        out.write("\n\n");
+        functions.write(out);
       },
     };
   }
