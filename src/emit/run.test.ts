@@ -38,7 +38,7 @@ async function run(keep?: (files: GeneratedFile[]) => GeneratedFile[]) {
     model,
     {
       plugins: [...BUILT_IN_PLUGINS, user],
-      artifacts: ["client", "user"],
+      artifacts: ["docs", "user"],
       options: {},
       layout: { outDir: "generated" },
     },
@@ -62,17 +62,16 @@ describe("the files a plugin returned, once keep has taken them (src/emit/run.ts
         i === 0 ? f : { path: f.path, contents: `kept ${f.path}` },
       ),
     );
-    // the client's files are texts (docs' pages and types.ts are streamed files: made when read)
-    const client = given.get("client")!;
-    expect(client.files.length).toBeGreaterThan(2);
-    expect(client.array).toEqual([]);
-    client.files.forEach(([file, text], i) =>
+    const docs = given.get("docs")!;
+    expect(docs.files.length).toBeGreaterThan(2);
+    expect(docs.array).toEqual([]);
+    docs.files.forEach(([file, text], i) =>
       expect(file.contents).toBe(i === 0 ? text : ""),
     );
     // what the run goes on with is what keep returned
-    const kept = batches.find((b) => b.emitter === "client")!.files;
-    expect(kept[0]!.contents).toBe(client.files[0]![1]);
-    expect(kept[1]!.contents).toBe(`kept ${client.files[1]![0].path}`);
+    const kept = batches.find((b) => b.emitter === "docs")!.files;
+    expect(kept[0]!.contents).toBe(docs.files[0]![1]);
+    expect(kept[1]!.contents).toBe(`kept ${docs.files[1]![0].path}`);
     // a user's plugin keeps its array and files as they were
     expect(given.get("user")!.array).toBe(cached);
     expect(cached).toEqual([{ path: "user/a.txt", contents: "A\n" }]);
@@ -80,11 +79,9 @@ describe("the files a plugin returned, once keep has taken them (src/emit/run.ts
 
   it("are left as they are when keep returns them (generate(): nothing is staged)", async () => {
     const { given, batches } = await run();
-    const client = given.get("client")!;
-    expect(client.array.length).toBe(client.files.length);
-    for (const [file, text] of client.files) expect(file.contents).toBe(text);
-    expect(batches.find((b) => b.emitter === "client")!.files).toBe(
-      client.array,
-    );
+    const docs = given.get("docs")!;
+    expect(docs.array.length).toBe(docs.files.length);
+    for (const [file, text] of docs.files) expect(file.contents).toBe(text);
+    expect(batches.find((b) => b.emitter === "docs")!.files).toBe(docs.array);
   });
 });

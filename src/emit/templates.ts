@@ -39,8 +39,8 @@ export async function loadTemplate<T>(
   templatesDir?: string,
 ): Promise<T> {
   const own = join(DEFAULT_TEMPLATES_DIR, artifact, file);
-  const user = userTemplate(artifact, file, templatesDir);
-  if (user) {
+  const user = templatesDir ? resolve(templatesDir, artifact, file) : undefined;
+  if (user && existsSync(user)) {
     // by content: a watching process must see the user's edits, and modules are cached by URL
     const version = createHash("sha256")
       .update(readFileSync(user))
@@ -63,19 +63,6 @@ export async function loadTemplate<T>(
     return guarded(module, user) as T;
   }
   return (await importModule(pathToFileURL(own).href)) as T;
-}
-
-/**
- * The user's copy of `templates/<artifact>/<file>` that {@link loadTemplate} loads, or undefined
- * when it loads apiloom's own (no templates folder, or no such file in it).
- */
-export function userTemplate(
-  artifact: string,
-  file: string,
-  templatesDir?: string,
-): string | undefined {
-  const user = templatesDir ? resolve(templatesDir, artifact, file) : undefined;
-  return user && existsSync(user) ? user : undefined;
 }
 
 /** What a template's `contract` export says, for the error that refuses it. */

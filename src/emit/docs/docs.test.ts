@@ -13,8 +13,7 @@ import {
   hostileModel,
 } from "../../../test/docs/hostile-model.js";
 import type { GeneratedFile } from "../artifact.js";
-import { textMaker } from "../shared/text-parts.js";
-import { DEFAULT_TEMPLATES_DIR, TemplateError } from "../templates.js";
+import { DEFAULT_TEMPLATES_DIR } from "../templates.js";
 import { emitDocs } from "./index.js";
 import { markdownInline, markdownProse } from "./markdown.js";
 import { uniqueSlugs } from "./slugs.js";
@@ -296,49 +295,6 @@ describe("user templates", () => {
       standard.get("docs/tags/pets.md"),
     );
     expect(byPath.get("docs/index.html")).toBe(standard.get("docs/index.html"));
-  });
-});
-
-describe("pages rendered by apiloom's own templates", () => {
-  it("are made when written, the same text each time, as the contents read", async () => {
-    const list = await emitDocs(hostileModel(), {});
-    expect(list.length).toBeGreaterThan(3);
-    for (const file of list) {
-      const make = textMaker(file);
-      expect(make, file.path).toBeDefined();
-      const pieces: string[] = [];
-      make!({ write: (piece) => pieces.push(piece) });
-      const again: string[] = [];
-      make!({ write: (piece) => again.push(piece) });
-      expect(again, file.path).toEqual(pieces);
-      expect(pieces.join(""), file.path).toBe(file.contents);
-    }
-    // the same text as a user's copy of the templates (rendered at once) makes
-    const dir = mkdtempSync(join(tmpdir(), "apiloom-docs-copies-"));
-    mkdirSync(join(dir, "docs"));
-    for (const name of ["markdown.js", "html.js"])
-      writeFileSync(
-        join(dir, "docs", name),
-        `export * from ${JSON.stringify(pathToFileURL(join(DEFAULT_TEMPLATES_DIR, "docs", name)).href)};\n`,
-      );
-    const copies = await emitDocs(hostileModel(), { templatesDir: dir });
-    expect(copies.map((f) => [f.path, f.contents])).toEqual(
-      list.map((f) => [f.path, f.contents]),
-    );
-    for (const file of copies)
-      expect(textMaker(file), file.path).toBe(undefined);
-  });
-
-  it("a user's template is rendered as the plugin runs: its fault is the plugin's", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "apiloom-docs-throws-"));
-    mkdirSync(join(dir, "docs"));
-    writeFileSync(
-      join(dir, "docs/html.js"),
-      "export const contract = 1;\nexport function htmlPage(view) { return view.nope.deeper; }\n",
-    );
-    await expect(
-      emitDocs(hostileModel(), { templatesDir: dir }),
-    ).rejects.toThrow(TemplateError);
   });
 });
 

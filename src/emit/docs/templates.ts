@@ -5,7 +5,7 @@ import {
   markdownText,
   tsString,
 } from "../shared/escape.js";
-import { loadTemplate, userTemplate } from "../templates.js";
+import { loadTemplate } from "../templates.js";
 import {
   markdownCell,
   markdownCodeCell,
@@ -70,21 +70,11 @@ export async function loadDocsTemplates(templatesDir?: string): Promise<{
   markdown: MarkdownTemplate;
   html: HtmlTemplate;
   assets: HtmlAssets;
-  /** Which of the two page templates are apiloom's own (no user's copy replaces them). */
-  own: { markdown: boolean; html: boolean };
 }> {
   const [markdown, html, assets] = await Promise.all([
     loadTemplate<MarkdownTemplate>("docs", "markdown.js", templatesDir),
     loadTemplate<HtmlTemplate>("docs", "html.js", templatesDir),
     loadTemplate<HtmlAssetsTemplate>("docs", "html-assets.js", templatesDir),
   ]);
-  return {
-    markdown,
-    html,
-    assets: { css: assets.css, script: assets.script },
-    own: {
-      markdown: !userTemplate("docs", "markdown.js", templatesDir),
-      html: !userTemplate("docs", "html.js", templatesDir),
-    },
-  };
+  return { markdown, html, assets: { css: assets.css, script: assets.script } };
 }
