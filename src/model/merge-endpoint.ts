@@ -53,15 +53,7 @@ export function mergedEndpoint(
     extensions: {},
     sources: joined(views.map((v) => v.endpoint.sources)).sort(compareSources),
   };
-  for (const location of PARAMETER_LOCATIONS)
-    merged.parameters[location] = mergeParameters(
-      views,
-      location,
-      merged,
-      reporter,
-    );
-  const body = mergeRequestBody(views);
-  if (body) merged.requestBody = body;
+  mergeParts(views, merged, reporter);
   const signals = views.flatMap((v) => v.endpoint.bodySignals ?? []);
   if (signals.length > 0) merged.bodySignals = signals;
   const summary = richestText(views, (e) => e.summary);
@@ -105,15 +97,7 @@ export function soleEndpoint(
     extensions: {},
     sources: offered.sources.slice().sort(compareSources),
   };
-  for (const location of PARAMETER_LOCATIONS)
-    merged.parameters[location] = mergeParameters(
-      views,
-      location,
-      merged,
-      reporter,
-    );
-  const body = mergeRequestBody(views);
-  if (body) merged.requestBody = body;
+  mergeParts(views, merged, reporter);
   const signals = offered.bodySignals;
   if (signals !== undefined && signals.length > 0)
     merged.bodySignals = signals.slice();
@@ -124,6 +108,23 @@ export function soleEndpoint(
   assignOwn(merged.extensions, offered.extensions);
   if (offered.security !== undefined) merged.security = offered.security;
   return merged;
+}
+
+/** The parameters of every location and the request body of `views`, merged into `merged`. */
+function mergeParts(
+  views: Parameters<typeof mergeRequestBody>[0],
+  merged: Endpoint,
+  reporter: Reporter,
+): void {
+  for (const location of PARAMETER_LOCATIONS)
+    merged.parameters[location] = mergeParameters(
+      views,
+      location,
+      merged,
+      reporter,
+    );
+  const body = mergeRequestBody(views);
+  if (body) merged.requestBody = body;
 }
 
 function countScopes(security: Record<string, string[]>[]): number {
