@@ -342,6 +342,48 @@ describe("schemaToType's short paths give what the general ones give", () => {
     },
   );
 
+  test.each(modes)(
+    "empty composition lists are none; each list alone composes (%s)",
+    (mode) => {
+      for (const shape of shapes) {
+        const plain = schemaToType(shape, naming, mode);
+        expect(
+          schemaToType(
+            { ...shape, allOf: [], oneOf: [], anyOf: [] },
+            naming,
+            mode,
+          ),
+        ).toEqual(plain);
+        for (const keyword of ["allOf", "oneOf", "anyOf"])
+          expect(
+            schemaToType(
+              { ...shape, [keyword]: [{ type: "boolean" }] },
+              naming,
+              mode,
+            ),
+          ).not.toEqual(plain);
+      }
+    },
+  );
+
+  test("members follow the properties' own key order, index-like names first", () => {
+    const properties = {
+      b: { type: "string" },
+      "10": { type: "string" },
+      a: { type: "string" },
+      "2": { type: "string" },
+    } as const;
+    const node = schemaToType(
+      { type: "object", properties, required: ["a"] },
+      naming,
+      "read",
+    );
+    expect(
+      node.kind === "object" ? node.members.map((m) => m.name) : [],
+    ).toEqual(Object.keys(properties));
+    expect(Object.keys(properties)).toEqual(["2", "10", "b", "a"]);
+  });
+
   test("the shared keyword nodes print the same each time", () => {
     const node = schemaToType({ type: ["string", "null"] }, naming, "read");
     expect(printType(node)).toBe("string | null");

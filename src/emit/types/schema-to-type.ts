@@ -15,7 +15,6 @@ import { docLines } from "./doc-lines.js";
 import { flat } from "./print.js";
 import {
   intersection,
-  isUnknownType,
   raw,
   union,
   UNKNOWN,
@@ -76,12 +75,14 @@ export function schemaToType(
     if (literals.every((l) => l !== undefined)) return union(literals);
   }
 
+  // undefined, or a node that is `unknown` only as UNKNOWN itself
   const base = baseType(schema, naming, mode, lookup);
+  // most schemas compose nothing (seen without a call): their type is the base type (what
+  // intersection([base]) is: a base type is never an intersection itself)
+  const none = schema.allOf === undefined && schema.oneOf === undefined;
+  if (none && schema.anyOf === undefined) return base ?? UNKNOWN;
   const composed = composition(schema, naming, mode);
-  // most schemas compose nothing: their type is the base type (what intersection([base]) is:
-  // a base type is never an intersection itself)
-  if (!composed)
-    return base === undefined || isUnknownType(base) ? UNKNOWN : base;
+  if (!composed) return base ?? UNKNOWN;
   if (base && !isBareObject(schema)) return intersection([base, composed]);
   return intersection([composed]);
 }
@@ -145,11 +146,9 @@ function baseType(
   const types = typesOf(schema);
   if (!types) return undefined;
   // one type (most schemas): what union([node]) is, no list made (a node made here is never a
-  // union)
-  if (types.length === 1) {
-    const only = typeNode(types[0]!, schema, naming, mode, lookup);
-    return isUnknownType(only) ? UNKNOWN : only;
-  }
+  // union, and is `unknown` only as UNKNOWN itself)
+  if (types.length === 1)
+    return typeNode(types[0]!, schema, naming, mode, lookup);
   return union(
     types.map((type) => typeNode(type, schema, naming, mode, lookup)),
   );
@@ -165,7 +164,7 @@ function typeNode(
 ): TypeNode {
   switch (type) {
     case "string":
-      return schema.format === "binary" && mode === "form"
+      return mode === "form" && schema.format === "binary"
         ? KEYWORD_NODES.Blob
         : KEYWORD_NODES.string;
     case "integer":
@@ -223,9 +222,9 @@ function objectType(
   const required = requiredNames(schema, naming, mode, lookup);
   const members: ObjectMember[] = [];
   const properties = schema.properties ?? {};
-  const names = Object.keys(properties);
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
+  // for...in: Object.keys' names in its order (plain data, no enumerable inherited keys), no
+  // list made, and each read is the enumeration's fast one (this runs unoptimized)
+  for (const name in properties) {
     const property = properties[name]!;
     const type = schemaToType(property, naming, mode);
     const member: ObjectMember = { name, optional: !required.has(name), type };
