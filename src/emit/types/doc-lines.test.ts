@@ -18,6 +18,9 @@ function oldLines(schema: Schema): string[] | undefined {
   for (const [label, value] of [
     ["Format", schema.format],
     ["Minimum", schema.minimum],
+    ["Exclusive minimum", schema.exclusiveMinimum],
+    ["Maximum", schema.maximum],
+    ["Exclusive maximum", schema.exclusiveMaximum],
     ["Pattern", schema.pattern],
   ] as const)
     if (typeof value === "string" || typeof value === "number")
@@ -33,6 +36,47 @@ const text = fc
   .map((parts) => parts.join(""));
 
 describe("docLines", () => {
+  it("writes each fact the schema holds as a text or a number, in order, and no other", () => {
+    // any value a keyword may hold in a hostile document: only texts and numbers are facts
+    const fact = fc.option(
+      fc.oneof(
+        text,
+        fc.integer(),
+        fc.double(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(fc.integer(), { maxLength: 2 }),
+      ),
+      { nil: undefined },
+    );
+    const keywords = [
+      "format",
+      "minimum",
+      "exclusiveMinimum",
+      "maximum",
+      "exclusiveMaximum",
+      "pattern",
+    ] as const;
+    fc.assert(
+      fc.property(
+        fc.option(text, { nil: undefined }),
+        fc.tuple(fact, fact, fact, fact, fact, fact),
+        (description, values) => {
+          const schema: Record<string, unknown> = { description };
+          // a keyword left out, or there holding undefined, says nothing
+          values.forEach((value, i) => {
+            if (value !== undefined || i % 2 === 0)
+              schema[keywords[i]!] = value;
+          });
+          expect(docLines(schema as Schema)).toEqual(
+            oldLines(schema as Schema),
+          );
+        },
+      ),
+      { numRuns: 2000, seed: 4 },
+    );
+  });
+
   it("writes the lines jsdocLines gives each text, plain or not", () => {
     fc.assert(
       fc.property(
