@@ -135,29 +135,28 @@ export function contentType(
   mode: SchemaMode,
 ): TypeNode {
   if (content.length === 0) return UNKNOWN; // a body without media types says nothing
-  // what the client decodes as JSON first: the type a caller reads most
-  const ordered =
-    mode === "read"
-      ? [
-          ...content.filter((c) => typedBySchema(c.mediaType)),
-          ...content.filter((c) => !typedBySchema(c.mediaType)),
-        ]
-      : content;
-  return union(
-    ordered.map((c) =>
-      mode === "read" && !typedBySchema(c.mediaType)
-        ? decodedType(c)
-        : c.schema
-          ? schemaToType(c.schema, naming, mode)
-          : mediaDefault(c),
-    ),
-  );
-}
-
-/** JSON, and streams the client parses into items: their schema types what it hands over. */
-function typedBySchema(mediaType: string): boolean {
-  const as = decodedAs(mediaType);
-  return as === "json" || as === "stream";
+  if (mode !== "read")
+    return union(
+      content.map((c) =>
+        c.schema ? schemaToType(c.schema, naming, mode) : mediaDefault(c),
+      ),
+    );
+  // what the client decodes as JSON (or parses from a stream) first: the type a caller reads
+  // most. Each media type's decoding is asked once (decodedAs splits, trims and lower-cases it)
+  const typed: TypeNode[] = [];
+  let decoded: TypeNode[] | undefined;
+  for (let i = 0; i < content.length; i++) {
+    const c = content[i]!;
+    const as = decodedAs(c.mediaType);
+    if (as === "json" || as === "stream")
+      typed.push(
+        c.schema ? schemaToType(c.schema, naming, mode) : mediaDefault(c),
+      );
+    else (decoded ??= []).push(decodedType(as));
+  }
+  if (decoded !== undefined)
+    for (let i = 0; i < decoded.length; i++) typed.push(decoded[i]!);
+  return union(typed);
 }
 
 /**
@@ -165,8 +164,8 @@ function typedBySchema(mediaType: string): boolean {
  * for `text/*`, a Blob otherwise (XML included, whatever its schema says); unknown for a
  * wildcard, which may be either, or JSON.
  */
-function decodedType(content: MediaContent): TypeNode {
-  switch (decodedAs(content.mediaType)) {
+function decodedType(as: ReturnType<typeof decodedAs>): TypeNode {
+  switch (as) {
     case "text":
       return raw("string");
     case "blob":
