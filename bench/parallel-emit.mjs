@@ -4,13 +4,16 @@
 // worker per group of artifacts. This script times it against the serial run on one spec, using
 // the built dist/ (npm run build first):
 //
-//   node bench/parallel-emit.mjs <spec> --jobs <n> [--transfer clone|reread]
+//   node bench/parallel-emit.mjs <spec> --jobs <n> [--transfer clone|serialize|reread]
+//     [--artifacts client,docs]
 //
 // --jobs 1 is today's serial emit. With more, this thread keeps one group and each worker makes
 // another (longest first, to the least loaded thread). How a worker gets its model:
 // - clone (default): the model is structured-cloned once into each worker (workerData);
+// - serialize: the model is serialized once (v8.serialize, what structured cloning does in two
+//   steps) and the bytes handed to each worker, which deserializes them itself (in parallel);
 // - reread: each worker reads and merges the inputs itself, started before this thread's read.
-// It prints one JSON line: wall and CPU time (the whole process, and each thread's own CPU from
+// V8's flags are the CLI's (bin/load-cli.js setRunFlags). It prints one JSON line: wall and CPU time (the whole process, and each thread's own CPU from
 // /proc/thread-self/stat), peak RSS, and a hash of the files and diagnostics, which must be the
 // same for every --jobs and --transfer (output byte-identical, diagnostics in the same order).
 // docs/benchmark.md has the numbers measured with it and why it is not wired in.
@@ -18,6 +21,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
 import {
   isMainThread,
   parentPort,
@@ -25,6 +29,8 @@ import {
   workerData,
 } from "node:worker_threads";
 
+const { setRunFlags } = await import("../bin/load-cli.js");
+if (isMainThread) setRunFlags();
 const DIST = join(dirname(dirname(fileURLToPath(import.meta.url))), "dist");
 const dist = (path) => import(join(DIST, path));
 const { BUILT_IN_PLUGINS, withNeeds } = await dist("emit/registry.js");
@@ -111,9 +117,13 @@ async function emitGroup(model, names, emit) {
 }
 
 if (!isMainThread) {
-  const { names, emit, model, reread } = workerData;
+  const { names, emit, model, serialized, reread } = workerData;
   const started = threadCpuMs();
-  const own = reread ? loadModel([reread.spec], reread.load) : model;
+  const own = reread
+    ? loadModel([reread.spec], reread.load)
+    : serialized
+      ? v8.deserialize(serialized)
+      : model;
   const received = threadCpuMs() - started;
   const outcomes = await emitGroup(own, names, emit);
   parentPort.postMessage({
@@ -130,13 +140,17 @@ if (!isMainThread) {
   const spec = args[0];
   const jobs = Number(flag("--jobs", "1"));
   const transfer = flag("--transfer", "clone");
+  const artifacts = flag("--artifacts", undefined);
   const { resolveOptions } = await dist("workflow/settings.js");
   const { validateConfig } = await dist("workflow/config-validate.js");
   const { DEFAULT_LAYOUT } = await dist("emit/layout.js");
   const cwd = process.cwd();
   const t0 = performance.now();
   const resolved = resolveOptions(
-    validateConfig({}, "bench"),
+    validateConfig(
+      artifacts ? { artifacts: artifacts.split(",") } : {},
+      "bench",
+    ),
     {},
     {
       cwd,
@@ -159,10 +173,11 @@ if (!isMainThread) {
   );
   const load = { ...resolved.model, cwd };
   const workers = [];
-  const start = (data) =>
+  const start = (data, transferList = []) =>
     new Promise((resolve, reject) => {
       const worker = new Worker(fileURLToPath(import.meta.url), {
         workerData: { ...data, emit },
+        transferList,
       });
       worker.once("message", resolve);
       worker.once("error", reject);
@@ -179,6 +194,13 @@ if (!isMainThread) {
   if (transfer === "clone")
     for (const group of groups.slice(1))
       workers.push(start({ names: group, model }));
+  if (transfer === "serialize") {
+    const bytes = v8.serialize(model);
+    for (const group of groups.slice(1)) {
+      const copy = new Uint8Array(bytes); // each worker is handed its own bytes
+      workers.push(start({ names: group, serialized: copy }, [copy.buffer]));
+    }
+  }
   const cloneMs = threadCpuMs() - cpuBeforeClone;
   const mine = await emitGroup(model, groups[0], emit);
   const waitFrom = threadCpuMs();
