@@ -18,7 +18,7 @@ export function mergeInfo(
   rankOf: (doc: DocumentModel) => number,
   preferred: (doc: DocumentModel) => boolean,
 ): ApiInfo {
-  const phrases = operationPhrases(endpoints, longestAsked(documents));
+  const phrases = operationPhrases(endpoints, askedPhrases(documents));
   const candidates = documents.flatMap((doc) => {
     const title = cleanTitle(doc.info.title, phrases);
     return title === undefined ? [] : [{ doc, title }];
@@ -68,44 +68,75 @@ function offer(doc: DocumentModel, rankOf: (doc: DocumentModel) => number) {
 }
 
 /**
- * Operation summaries, descriptions and request names, normalized: those that can be no longer
- * than `longest` once normalized (the set is only asked about texts that long; an operation's
- * description is often pages of prose, and normalizing it made a copy or three).
+ * Operation summaries, descriptions and request names, normalized; with `asked`, only those among
+ * them (the set is only asked about those). A text is normalized only when it may be one asked
+ * ({@link mayBeAsked}): an operation's description is often pages of prose, and normalizing
+ * every summary made a copy or three of each.
  */
 export function operationPhrases(
   endpoints: readonly Endpoint[],
-  longest = Infinity,
+  asked?: ReadonlySet<string>,
 ): Set<string> {
   const out = new Set<string>();
-  for (const e of endpoints) {
-    for (const text of [
-      e.summary,
-      e.description,
-      ...e.nameCandidates
-        .filter((c) => c.kind === "requestName")
-        .map((c) => c.value),
-    ])
-      if (text && text.trim() !== "" && !surelyLonger(text, longest))
-        out.add(normalize(text));
+  const firsts = new Set<number>();
+  let longest = 0;
+  for (const phrase of asked ?? []) {
+    firsts.add(phrase.charCodeAt(0));
+    longest = Math.max(longest, phrase.length);
+  }
+  const add = (text: string | undefined): void => {
+    if (!text) return;
+    if (asked && !mayBeAsked(text, firsts, longest)) return;
+    if (text.trim() === "") return;
+    const phrase = normalize(text);
+    if (!asked || asked.has(phrase)) out.add(phrase);
+  };
+  for (let i = 0; i < endpoints.length; i++) {
+    const e = endpoints[i]!;
+    add(e.summary);
+    add(e.description);
+    const names = e.nameCandidates;
+    for (let k = 0; k < names.length; k++)
+      if (names[k]!.kind === "requestName") add(names[k]!.value);
   }
   return out;
 }
 
 /**
- * The longest normalized text {@link mergeInfo} looks up among the phrases: a document's title,
- * each ending of it (cleanTitle), its description.
+ * The normalized texts {@link mergeInfo} looks up among the phrases: each document's title and
+ * each ending of it (cleanTitle), and its description.
  */
-function longestAsked(documents: readonly DocumentModel[]): number {
-  let longest = 0;
+function askedPhrases(documents: readonly DocumentModel[]): Set<string> {
+  const asked = new Set<string>();
   for (const doc of documents) {
     const title = doc.info.title?.trim().replace(/\s+/g, " ") ?? "";
     const words = title.split(" ");
     for (let i = 0; i < words.length; i++)
-      longest = Math.max(longest, normalize(words.slice(i).join(" ")).length);
+      asked.add(normalize(words.slice(i).join(" ")));
     const description = doc.info.description?.trim();
-    if (description) longest = Math.max(longest, normalize(description).length);
+    if (description) asked.add(normalize(description));
   }
-  return longest;
+  return asked;
+}
+
+/**
+ * False when `normalize(text)` is surely none of the phrases asked, without normalizing it: the
+ * text starts with a printable ASCII character other than the dot, which `normalize` keeps first
+ * (in lower case: no whitespace to trim before it, and lower-casing changes no other character's
+ * place before it) and no asked phrase starts with that (`firsts`: their first characters); or
+ * it is longer than the longest of them ({@link surelyLonger}).
+ */
+function mayBeAsked(
+  text: string,
+  firsts: ReadonlySet<number>,
+  longest: number,
+): boolean {
+  const c = text.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f && c !== 0x2e) {
+    const lower = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+    if (!firsts.has(lower)) return false;
+  }
+  return !surelyLonger(text, longest);
 }
 
 /**

@@ -28,6 +28,24 @@ describe("assignNames", () => {
     expect(named(list)).toEqual(["getAllHandlers", "delete_", "_2faStatus"]);
   });
 
+  it("names each endpoint by its own candidates, identifiers made once per text", () => {
+    // the same texts asked again (a candidate of two endpoints, an operationId found again when
+    // its endpoint is named), and different texts of one length
+    const list = [
+      endpoint("get", "/a", at("x", 1), {
+        nameCandidates: [id("list-pets"), id("get-users", "requestName")],
+      }),
+      endpoint("get", "/b", at("x", 2), { nameCandidates: [id("get-users")] }),
+      endpoint("get", "/c", at("x", 3), { nameCandidates: [id("list-pets")] }),
+    ];
+    expect(named(list)).toEqual(["listPets", "getUsers", "getC"]);
+    expect(list.map((e) => e.operationId)).toEqual([
+      "list-pets",
+      "get-users",
+      undefined,
+    ]);
+  });
+
   it("falls back to method and path", () => {
     expect(
       methodPathName({ method: "get", path: "/pets/{petId}/photos" }),

@@ -71,6 +71,14 @@ export function assignNames(
   reporter: Reporter,
 ): void {
   const taken = new Set<string>();
+  // the identifier a name candidate makes, asked of each candidate by preferredName and of each
+  // operationId again when its endpoint is named: made once
+  const ids = new Map<string, string>();
+  const idOf = (text: string): string => {
+    let id = ids.get(text);
+    if (id === undefined) ids.set(text, (id = camelCase(text, "")));
+    return id;
+  };
   /** Which endpoint holds a name, by clash key. */
   const holder = new Map<string, Endpoint>();
   const isTaken = (name: string) =>
@@ -151,7 +159,7 @@ export function assignNames(
   // what each endpoint's sources would name it, read for every endpoint (locked or not), so the
   // diagnostics reading names does not depend on whether a lock exists
   const preferred = new Map(
-    pending.map((e) => [e, preferredName(e, reporter)]),
+    pending.map((e) => [e, preferredName(e, reporter, idOf)]),
   );
   const unlocked: Endpoint[] = [];
   const lockedOnes: Endpoint[] = [];
@@ -219,7 +227,7 @@ export function assignNames(
     holder.set(clashKey(name), endpoint);
     endpoint.name = name;
     const fromId = endpoint.nameCandidates.find(
-      (c) => c.kind === "operationId" && camelCase(c.value, "") === name,
+      (c) => c.kind === "operationId" && idOf(c.value) === name,
     );
     if (fromId) endpoint.operationId = fromId.value;
     else delete endpoint.operationId;
@@ -239,7 +247,12 @@ interface GivenName {
  * Postman example each, merged into one endpoint) give it no title's name: it is named by its
  * method and path, and an info diagnostic lists the titles.
  */
-function preferredName(endpoint: Endpoint, reporter: Reporter): GivenName {
+function preferredName(
+  endpoint: Endpoint,
+  reporter: Reporter,
+  /** `camelCase(text, "")`. */
+  idOf: (text: string) => string,
+): GivenName {
   const scored = new Map<
     string,
     { fromId: boolean; votes: number; first: NameCandidate }
@@ -247,7 +260,7 @@ function preferredName(endpoint: Endpoint, reporter: Reporter): GivenName {
   for (const candidate of [...endpoint.nameCandidates].sort((a, b) =>
     compareSources(a.source, b.source),
   )) {
-    const id = camelCase(candidate.value, "");
+    const id = idOf(candidate.value);
     if (id === "") continue;
     const score = scored.get(id) ?? {
       fromId: false,

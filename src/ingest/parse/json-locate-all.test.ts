@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Path } from "../../model/pointer.js";
 import { parseJson } from "./json.js";
-import { Scanner, wantedChild, type WantedEntry } from "./json-scanner.js";
+import {
+  Scanner,
+  skipBracketed,
+  skipBracketedByStrings,
+  wantedChild,
+  type WantedEntry,
+} from "./json-scanner.js";
 
 /**
  * Every path of a value (members and elements), plus missing members and elements below each,
@@ -169,5 +175,63 @@ describe("Scanner.skipValue", () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("skipBracketed", () => {
+  /** Strings made of what the skip must tell apart: quotes, backslashes, brackets, escapes. */
+  const tricky = fc
+    .array(
+      fc.constantFrom(
+        '"',
+        "\\",
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        " ",
+        "a",
+        "\n",
+        "é",
+        "😀",
+      ),
+      { maxLength: 8 },
+    )
+    .map((parts) => parts.join(""));
+  const value = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.oneof(tricky, fc.integer(), fc.boolean(), fc.constant(null)),
+      fc.array(tie("value"), { maxLength: 4 }),
+      fc.dictionary(tricky, tie("value"), { maxKeys: 4 }),
+    ),
+  })).value;
+
+  it("ends where the step-by-step skip ends, from every bracket of a text", () => {
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 2 }), (v, indent) => {
+        const text = JSON.stringify([v, { v }], null, indent);
+        for (let at = 0; at < text.length; at++) {
+          const c = text[at];
+          if (c !== "{" && c !== "[") continue;
+          // brackets inside strings too: from there both read the rest of the text alike
+          expect(skipBracketed(text, at)).toBe(
+            skipBracketedByStrings(text, at),
+          );
+        }
+        expect(skipBracketed(text, 0)).toBe(text.length);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("skips an array of millions of strings, too many for one match, step by step", () => {
+    const count = 3_000_000;
+    const text = `{"a": [${'"x",'.repeat(count)}"]"], "b": 1}`;
+    const end = text.indexOf(', "b"');
+    expect(skipBracketed(text, text.indexOf("["))).toBe(end);
+    expect(skipBracketedByStrings(text, text.indexOf("["))).toBe(end);
   });
 });
