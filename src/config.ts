@@ -8,6 +8,7 @@ export {
 } from "./workflow/config-types.js";
 export type {
   ArtifactPlugin,
+  ConfigPlugin,
   EmitContext,
   GeneratedFile,
   ImportCollector,
@@ -16,6 +17,7 @@ export type {
   PluginDiagnosticCode,
   PluginOption,
   PluginOptionSpecs,
+  PrintedPlaces,
 } from "./emit/artifact.js";
 // the shape of a `client.pages` entry (ApiloomSettings)
 export type { PageShape } from "./model/pagination.js";

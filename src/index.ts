@@ -41,7 +41,7 @@ export {
 export {
   definePlugin,
   type ArtifactPlugin,
-  type DocsGroupBy,
+  type ConfigPlugin,
   type EmitContext,
   type GeneratedFile,
   type ImportCollector,
@@ -50,7 +50,9 @@ export {
   type PluginDiagnosticCode,
   type PluginOption,
   type PluginOptionSpecs,
+  type PrintedPlaces,
 } from "./emit/artifact.js";
+export type { DocsGroupBy } from "./emit/docs/group-by.js";
 export type { OutputLayout } from "./emit/layout.js";
 // what a plugin's emit context holds: the reporter and the type index
 export type {

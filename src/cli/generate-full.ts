@@ -13,6 +13,7 @@ import {
 } from "../workflow/warning-record.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
 import { EmitterError } from "../workflow/output-files.js";
+import { PluginOutputError } from "../emit/run.js";
 import { TemplateError } from "../emit/templates.js";
 import {
   OutsideFileError,
@@ -112,6 +113,11 @@ async function runMade(
       return 2;
     }
     if (error instanceof TemplateError) {
+      say(`apiloom generate: ${error.message}\n`);
+      return 2;
+    }
+    // a plugin returned something that is not files: its name and the file, no stack
+    if (error instanceof PluginOutputError) {
       say(`apiloom generate: ${error.message}\n`);
       return 2;
     }

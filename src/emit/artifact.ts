@@ -1,5 +1,4 @@
 import type { Reporter } from "../model/reporter.js";
-import type { PageShape } from "../model/pagination.js";
 import type { ApiModel } from "../model/types.js";
 import type { TypeIndex } from "./types/type-index.js";
 
@@ -33,9 +32,9 @@ export interface ArtifactPlugin<
   /** The artifact's name: what `artifacts` and `-a` list, and the config section of its options. */
   name: N;
   /**
-   * What defines the plugin's behaviour, fed to the fingerprint with its options: a user plugin
-   * names its version here (change it with the plugin's output). apiloom's own plugins leave it
-   * out; apiloom's version stands for them.
+   * What defines the plugin's behaviour, fed to the fingerprint with its options: a plugin of the
+   * config must name its version (change it with the plugin's output; {@link ConfigPlugin}).
+   * apiloom's own plugins leave it out; apiloom's version stands for them.
    */
   version?: string;
   /** One line: what the artifact is (the CLI's help lists it). */
@@ -54,10 +53,32 @@ export interface ArtifactPlugin<
   path: string;
   /** Its options, each with a default and a check; the config holds them under `<name>`. */
   options?: S;
+  /**
+   * Which source positions (`file:line`) its files print, so a run knows which places of the
+   * inputs it must find (finding all of a GitHub-sized API's costs ~10% of a run): `"none"`, its
+   * files hold none (its diagnostics may point anywhere: the reporter finds those); `"endpoints"`,
+   * only the places of the endpoints and of the security schemes (`endpoint.sources`,
+   * `securitySchemes[name].sources`); `"any"` (the default), any place of the model.
+   */
+  places?: PrintedPlaces;
   /** Makes the artifact's files from the model. Only the CLI writes them. */
   emit(
     context: EmitContext<OptionValues<S>>,
   ): Promise<GeneratedFile[]> | GeneratedFile[];
+}
+
+/** Which source positions the files of a plugin print (its `places`). */
+export type PrintedPlaces = "none" | "endpoints" | "any";
+
+/**
+ * A plugin of the config (`plugins: [...]`): a plugin whose `version` is given, as the fingerprint
+ * cannot see the code its `emit` calls in other modules.
+ */
+export interface ConfigPlugin<
+  N extends string = string,
+  S extends PluginOptionSpecs = PluginOptionSpecs,
+> extends ArtifactPlugin<N, S> {
+  version: string;
 }
 
 /** The specs of a plugin's options, by option name. */
@@ -118,7 +139,10 @@ export interface EmitContext<O = Readonly<Record<string, unknown>>> {
   readonly layout: OutputLayout;
   /** Where each artifact of the run lives in the output folder, by name. */
   readonly paths: Readonly<Record<string, string>>;
-  /** The TypeScript names of the model's schemas and endpoints in the `types` artifact. */
+  /**
+   * The TypeScript names of the model's schemas and endpoints in the `types` artifact, and their
+   * type expressions: one index per run, built when a plugin first reads it.
+   */
   readonly types: TypeIndex;
   /**
    * Reports a diagnostic: a code of src/model/diagnostic-codes.ts, which gives its severity. A
@@ -141,51 +165,23 @@ export interface ImportCollector {
 }
 
 /**
- * Types a plugin: `export default definePlugin({ name, description, path, options, emit })`.
- * It returns the plugin as it is: apiloom's own artifacts are written with it too.
+ * Types a plugin of the config: `export default definePlugin({ name, version, description, path,
+ * options, emit })`. It returns the plugin as it is.
  */
 export function definePlugin<
+  const N extends string,
+  const S extends PluginOptionSpecs = Record<never, never>,
+>(plugin: ConfigPlugin<N, S>): ConfigPlugin<N, S> {
+  return plugin;
+}
+
+/**
+ * Types one of apiloom's own plugins (src/emit/<name>/plugin.ts): a plugin like a config's, whose
+ * version is apiloom's.
+ */
+export function defineBuiltIn<
   const N extends string,
   const S extends PluginOptionSpecs = Record<never, never>,
 >(plugin: ArtifactPlugin<N, S>): ArtifactPlugin<N, S> {
   return plugin;
 }
-
-/**
- * The built-in emitters' own options (their entry points take them); each built-in plugin maps
- * its resolved options onto them.
- */
-export interface EmitOptions {
-  /** A folder holding the user's copies of templates; files missing there fall back to apiloom's. */
-  templatesDir?: string;
-  /** Overrides the servers of the model for the generated client's default base URL. */
-  baseUrl?: string;
-  /** Server framework adapters to emit beside the node:http listener, as `server/<name>.ts`. */
-  serverAdapters?: readonly string[];
-  /** Page shapes declared by endpoint key (`client.pages`), already checked against the model. */
-  pages?: ReadonlyMap<string, PageShape>;
-  /** The generated server checks its JSON answers by default (`server.validateResponses`). */
-  validateResponses?: boolean;
-  /** Where the output folder is in the project (default `generated`): see OutputLayout. */
-  layout?: OutputLayout;
-  /** Where each artifact of the run lives in the output folder, by name (the context's `paths`). */
-  paths?: Readonly<Record<string, string>>;
-  docs?: {
-    /** Group endpoints by first tag, by the resource of their path, or `auto` (the default). */
-    groupBy?: DocsGroupBy;
-  };
-}
-
-/** A built-in emitter's entry point: reads the model (never a source format), returns files. */
-export type Emitter = (
-  model: ApiModel,
-  options: EmitOptions,
-) => Promise<GeneratedFile[]> | GeneratedFile[];
-
-/**
- * How the docs group endpoints (config `docs.groupBy`, flag `--group-by`): by first tag, by the
- * resource their path names, or `auto`: by path when the tags are degenerate, else by tag.
- */
-export const DOCS_GROUP_BY = ["tag", "path", "auto"] as const;
-
-export type DocsGroupBy = (typeof DOCS_GROUP_BY)[number];

@@ -1,5 +1,5 @@
 import type { ApiDescription, SourceRef } from "../model/types.js";
-import type { ArtifactPlugin } from "./artifact.js";
+import type { ArtifactPlugin, PrintedPlaces } from "./artifact.js";
 import types from "./types/plugin.js";
 import client from "./client/plugin.js";
 import server from "./server/plugin.js";
@@ -11,7 +11,7 @@ import mocks from "./mocks/plugin.js";
 
 /**
  * apiloom's own artifacts, in the order they are made: one line per plugin. Adding an artifact is
- * its folder (with a plugin.ts made by definePlugin) and one line here; everything that lists
+ * its folder (with a plugin.ts made by defineBuiltIn) and one line here; everything that lists
  * artifacts (the config's check, the CLI's -a, the fingerprint) reads this list.
  */
 export const BUILT_IN_PLUGINS = frozen([
@@ -87,44 +87,21 @@ export function withNeeds(
 }
 
 /**
- * apiloom's plugins whose files hold no source position (only their diagnostics point at
- * places, and the reporter finds those): a run of only these can leave the places of the
- * inputs unfound (ingest's `deferPlaces`). The docs ("Merged from file:line") and the OpenAPI
- * document (`x-apiloom-sources`) print lines, and a plugin of the config's may read anything.
- */
-const PLACE_FREE: ReadonlySet<ArtifactPlugin> = new Set<ArtifactPlugin>([
-  types,
-  client,
-  server,
-  validators,
-  query,
-  mocks,
-]);
-
-/**
- * apiloom's plugins whose files print the places of the endpoints and of the security schemes,
- * and no other ({@link printedPlaces}): the docs ("Merged from file:line", a scheme's evidence)
- * and the OpenAPI document (`x-apiloom-sources`, the same evidence).
- */
-const ENDPOINT_PLACES: ReadonlySet<ArtifactPlugin> = new Set<ArtifactPlugin>([
-  docs,
-  openapi,
-]);
-
-/**
- * Which source positions the files of `plugins` print: none (each is PLACE_FREE), those of
- * {@link printedPlaces} (apiloom's own plugins only), or any (a plugin of the config's may read
- * anything). A run of the first two kinds leaves the other places of its inputs unfound.
+ * Which source positions the files of `plugins` print, from what each declares (its `places`; a
+ * plugin that declares nothing may print any): none, only the endpoints' and the security
+ * schemes' ({@link printedPlaces}), or any. A run of the first two kinds leaves the other places
+ * of its inputs unfound.
  */
 export function placesPrinted(
   plugins: readonly ArtifactPlugin[],
-): "none" | "endpoints" | "any" {
-  if (plugins.every((plugin) => PLACE_FREE.has(plugin))) return "none";
-  return plugins.every(
-    (plugin) => PLACE_FREE.has(plugin) || ENDPOINT_PLACES.has(plugin),
-  )
-    ? "endpoints"
-    : "any";
+): PrintedPlaces {
+  let printed: PrintedPlaces = "none";
+  for (const plugin of plugins) {
+    const places = plugin.places ?? "any";
+    if (places === "any") return "any";
+    if (places === "endpoints") printed = "endpoints";
+  }
+  return printed;
 }
 
 /**

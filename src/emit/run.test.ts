@@ -22,6 +22,7 @@ const SPEC = JSON.stringify({
 const cached: GeneratedFile[] = [{ path: "user/a.txt", contents: "A\n" }];
 const user = definePlugin({
   name: "user",
+  version: "1.0.0",
   description: "a user's plugin",
   path: "user",
   emit: () => cached,

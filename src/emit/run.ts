@@ -1,16 +1,24 @@
 import { Reporter } from "../model/reporter.js";
 import { settlePlaces } from "../model/source-place.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
-import type { ArtifactPlugin, GeneratedFile } from "./artifact.js";
+import type {
+  ArtifactPlugin,
+  EmitContext,
+  GeneratedFile,
+  OptionValues,
+  PluginOptionSpecs,
+} from "./artifact.js";
 import { importCollector } from "./import-collector.js";
-import type { OutputLayout } from "./layout.js";
+import { DEFAULT_LAYOUT, type OutputLayout } from "./layout.js";
 import {
+  ARTIFACT_PATHS,
   BUILT_IN_PLUGINS,
   placesPrinted,
   printedPlaces,
   withNeeds,
 } from "./registry.js";
 import { createTypeIndex, type TypeIndex } from "./types/type-index.js";
+import { malformedFile } from "./plugin-output.js";
 
 /** What one plugin returned, named for the error when two plugins make one path. */
 export interface EmitterBatch {
@@ -57,7 +65,7 @@ export async function runPlugins(
   const paths = Object.freeze(
     Object.fromEntries(run.plugins.map((p) => [p.name, p.path])),
   );
-  let types: TypeIndex | undefined;
+  const types = typeIndexOnce(model);
   const batches: EmitterBatch[] = [];
   for (const plugin of run.plugins) {
     if (!names.includes(plugin.name)) continue;
@@ -71,7 +79,7 @@ export async function runPlugins(
         layout: run.layout,
         paths,
         get types() {
-          return (types ??= createTypeIndex(model));
+          return types();
         },
         reporter,
         imports: importCollector,
@@ -95,12 +103,70 @@ async function emitKept(
   keep: (files: GeneratedFile[]) => GeneratedFile[],
 ): Promise<GeneratedFile[]> {
   const made = await plugin.emit(context);
+  const problem = malformedFile(made);
+  if (problem) throw new PluginOutputError(plugin.name, problem);
   const kept = keep(made);
   if (kept !== made && OWN.has(plugin)) letGo(made, kept);
   return kept;
 }
 
 const OWN: ReadonlySet<ArtifactPlugin> = new Set(BUILT_IN_PLUGINS);
+
+/**
+ * A plugin returned something that is not a list of files (`{ path, contents }`, the contents a
+ * string): a `plugin/error` naming the plugin and the file. The run stops before anything is
+ * written (exit 2).
+ */
+export class PluginOutputError extends Error {
+  readonly code = "plugin/error";
+  constructor(
+    readonly plugin: string,
+    problem: string,
+  ) {
+    super(`plugin/error: the plugin ${JSON.stringify(plugin)} ${problem}`);
+    this.name = "PluginOutputError";
+  }
+}
+
+/**
+ * The run's one type index, built the first time a plugin reads `context.types` (a run of only
+ * the docs or the OpenAPI document never builds it): the one place an index is made.
+ */
+function typeIndexOnce(model: ApiModel): () => TypeIndex {
+  let index: TypeIndex | undefined;
+  return () => (index ??= createTypeIndex(model));
+}
+
+/**
+ * The context one plugin is given outside a run (tests of a plugin, the programmatic callers of
+ * one emitter): its options' defaults under `options`, apiloom's paths, the default layout and a
+ * reporter of its own, each replaceable; the type index is made when first read.
+ */
+export function pluginContext<S extends PluginOptionSpecs>(
+  plugin: Pick<ArtifactPlugin<string, S>, "options">,
+  model: ApiModel,
+  given: Partial<Omit<EmitContext<OptionValues<S>>, "model" | "options">> & {
+    options?: Partial<OptionValues<S>>;
+  } = {},
+): EmitContext<OptionValues<S>> {
+  const defaults = Object.fromEntries(
+    Object.entries(plugin.options ?? {}).map(([k, spec]) => [k, spec.default]),
+  );
+  const types = typeIndexOnce(model);
+  return {
+    templatesDir: undefined,
+    layout: DEFAULT_LAYOUT,
+    paths: ARTIFACT_PATHS,
+    reporter: new Reporter(),
+    imports: importCollector,
+    ...given,
+    get types() {
+      return given.types ?? types();
+    },
+    model,
+    options: { ...defaults, ...given.options } as OptionValues<S>,
+  };
+}
 
 /**
  * Empties what an own plugin returned, once `keep` has replaced its files (staged them). A file

@@ -1,4 +1,5 @@
-import type { ArtifactPlugin, DocsGroupBy } from "../emit/artifact.js";
+import type { ConfigPlugin } from "../emit/artifact.js";
+import type { DocsGroupBy } from "../emit/docs/group-by.js";
 import type { ArtifactName } from "../emit/registry.js";
 import type { PageShape } from "../model/pagination.js";
 
@@ -43,7 +44,7 @@ export interface ApiloomSettings {
    * after apiloom's, their options under their name in this config (see docs/plugins.md).
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  plugins?: ArtifactPlugin<string, any>[];
+  plugins?: ConfigPlugin<string, any>[];
   /** A folder with your copies of templates; missing files fall back to apiloom's. */
   templates?: string;
   /**

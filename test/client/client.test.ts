@@ -5,7 +5,9 @@ import * as prettier from "prettier";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { emitClient } from "../../src/emit/client/index.js";
 import type { GeneratedFile } from "../../src/emit/artifact.js";
-import { emitTypesFile } from "../../src/emit/types/index.js";
+import { createTypeIndex, emitTypesFile } from "../../src/emit/types/index.js";
+import clientPlugin from "../../src/emit/client/plugin.js";
+import { pluginContext } from "../../src/emit/run.js";
 import { kitchenSinkModel } from "../fixtures/client/kitchen-sink-model.js";
 import { sdkModel } from "../fixtures/client/sdk-model.js";
 import { wireModel } from "../fixtures/client/wire-model.js";
@@ -26,7 +28,7 @@ const usage = readFileSync(
 describe("generated client files", () => {
   test("are client/index.ts and the runtime files; a run asking for the client also makes the types and validators it imports", async () => {
     const model = kitchenSinkModel();
-    const own = await emitClient(model, {});
+    const own = await emitClient(pluginContext(clientPlugin, model), new Map());
     expect(own.map((f) => f.path)).toEqual([
       "client/index.ts",
       "client/runtime.ts",
@@ -54,7 +56,9 @@ describe("generated client files", () => {
       "validators/runtime.ts",
       "validators/schemas.ts",
     ]);
-    expect(fileOf(files, "types.ts")).toBe(emitTypesFile(model).contents);
+    expect(fileOf(files, "types.ts")).toBe(
+      emitTypesFile(model, createTypeIndex(model)).contents,
+    );
   });
 
   test.each([
@@ -138,7 +142,7 @@ describe("generated client files", () => {
     expect(a).toEqual(b);
   });
 
-  test("use EmitOptions.baseUrl over the model's servers", async () => {
+  test("use the client's baseUrl option over the model's servers", async () => {
     const files = await emitted("client", kitchenSinkModel(), {
       baseUrl: "https://override.test/api/",
     });

@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { emitDocs } from "../../src/emit/docs/index.js";
 import { loadModel } from "../../src/pipeline.js";
 import { CORPUS_DIR, CORPUS_FILES } from "../shared-corpus.js";
+import docsPlugin from "../../src/emit/docs/plugin.js";
+import { pluginContext } from "../../src/emit/run.js";
 
 const inputs: [string, string[]][] = [
   [
@@ -68,7 +70,10 @@ describe("docs for real inputs: every endpoint documented, every link lands", ()
   it.each(inputs)("%s", async (_name, files) => {
     const model = loadModel(files);
     const docs = new Map(
-      (await emitDocs(model, {})).map((f) => [f.path, f.contents]),
+      (await emitDocs(pluginContext(docsPlugin, model))).map((f) => [
+        f.path,
+        f.contents,
+      ]),
     );
     const anchors = new Map<string, Set<string>>();
     for (const [path, text] of docs)

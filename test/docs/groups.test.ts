@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseGenerateArgs } from "../../src/cli/generate-options.js";
-import type { DocsGroupBy } from "../../src/emit/artifact.js";
+import type { DocsGroupBy } from "../../src/emit/docs/group-by.js";
 import { emitDocs } from "../../src/emit/docs/index.js";
 import { pathResource } from "../../src/emit/docs/groups.js";
 import { buildDocsView } from "../../src/emit/docs/view.js";
@@ -12,6 +12,8 @@ import { createEndpoint } from "../../src/model/factories.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { validateConfig } from "../../src/workflow/config-validate.js";
 import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
+import docsPlugin from "../../src/emit/docs/plugin.js";
+import { pluginContext } from "../../src/emit/run.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -42,7 +44,7 @@ function swagger(ops: [string, string, string, string[]][]): string {
 
 /** Each group's name and its endpoints as `METHOD path`. */
 function groups(model: ApiModel, groupBy?: DocsGroupBy) {
-  const view = buildDocsView(model, { docs: { groupBy } });
+  const view = buildDocsView(model, { groupBy });
   return {
     groupedBy: view.groupedBy,
     groups: view.tags.map((t) => [
@@ -118,7 +120,10 @@ describe("docs groups", () => {
       "model/degenerate-tags",
     );
     const files = new Map(
-      (await emitDocs(model, {})).map((f) => [f.path, f.contents]),
+      (await emitDocs(pluginContext(docsPlugin, model))).map((f) => [
+        f.path,
+        f.contents,
+      ]),
     );
     expect([...files.keys()].filter((p) => p.startsWith("docs/tags/"))).toEqual(
       ["docs/tags/pets.md", "docs/tags/owners.md", "docs/tags/untagged.md"],
@@ -277,9 +282,7 @@ describe("the Stride docs", () => {
     const index = files.find((f) => f.path === "docs/index.md")!.contents;
     expect(index.match(/\]\(tags\/[a-z-]+\.md#op-/g)).toHaveLength(49);
     // by tag, the first tags alone make the groups (44 distinct tags in all)
-    expect(buildDocsView(model, { docs: { groupBy: "tag" } }).tags.length).toBe(
-      19,
-    );
+    expect(buildDocsView(model, { groupBy: "tag" }).tags.length).toBe(19);
   });
 });
 

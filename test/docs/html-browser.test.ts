@@ -17,6 +17,8 @@ import { loadModel } from "../../src/pipeline.js";
 import { launchChromium } from "../browser.js";
 import { bigModel } from "./big-model.js";
 import { IMG_TEXT, SCRIPT_TEXT, hostileModel } from "./hostile-model.js";
+import docsPlugin from "../../src/emit/docs/plugin.js";
+import { pluginContext } from "../../src/emit/run.js";
 
 let browser: Browser;
 const outDir = mkdtempSync(join(tmpdir(), "apiloom-docs-"));
@@ -33,7 +35,7 @@ afterAll(async () => {
 /** Writes the docs of `model` under a fresh folder and opens `docs/index.html`, recording what happens. */
 async function openDocs(model: ApiModel, name: string) {
   const root = join(outDir, name);
-  for (const file of await emitDocs(model, {})) {
+  for (const file of await emitDocs(pluginContext(docsPlugin, model))) {
     mkdirSync(dirname(join(root, file.path)), { recursive: true });
     writeFileSync(join(root, file.path), file.contents);
   }

@@ -13,6 +13,8 @@ import type { ApiModel } from "../../src/model/types.js";
 import { loadModel } from "../../src/pipeline.js";
 import { hostileModel } from "./hostile-model.js";
 import { readdirSync } from "node:fs";
+import docsPlugin from "../../src/emit/docs/plugin.js";
+import { pluginContext } from "../../src/emit/run.js";
 
 // The HTML page at 1280 px: no sideways scrolling, and the schemas section the links lead to.
 // The browser is the one `npm run screenshot` uses (scripts/browser.mjs).
@@ -28,7 +30,7 @@ afterAll(async () => {
 });
 
 async function open(model: ApiModel, name: string) {
-  for (const file of await emitDocs(model, {})) {
+  for (const file of await emitDocs(pluginContext(docsPlugin, model))) {
     const target = join(root, name, file.path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, file.contents);

@@ -37,7 +37,7 @@ function endpointsOf(model: ApiModel): string[] {
 
 async function check(files: string[]): Promise<void> {
   const model = loadModel(files);
-  const [file] = await emitOpenApi(model, {});
+  const [file] = await emitOpenApi(model);
   const doc = JSON.parse(file!.contents);
   const result = await new Validator().validate(doc);
   expect(result.errors, JSON.stringify(result.errors, null, 2)).toBeUndefined();

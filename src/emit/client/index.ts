@@ -1,6 +1,6 @@
-import type { Emitter, GeneratedFile } from "../artifact.js";
+import type { PageShape } from "../../model/pagination.js";
+import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { loadTemplate, templateText } from "../templates.js";
-import { createTypeIndex } from "../types/index.js";
 import { defaultBaseUrl } from "./base-url.js";
 import { clientHelpers, type ClientHelpers } from "./helpers.js";
 import { authSchemes, tokenUrls } from "./security.js";
@@ -71,22 +71,24 @@ const RUNTIME_FILES = [
   "validate.ts",
 ];
 
-export const emitClient: Emitter = async (model, options) => {
+/**
+ * The client's files, from the plugin's context and the page shapes declared by endpoint key
+ * (`client.pages`, already checked against the model: declared-pages.ts).
+ */
+export async function emitClient(
+  { model, options, templatesDir, types: index }: EmitContext<ClientOptions>,
+  pages: ReadonlyMap<string, PageShape>,
+): Promise<GeneratedFile[]> {
   const [endpointTemplate, indexTemplate] = await Promise.all([
-    loadTemplate<EndpointTemplate>(
-      "client",
-      "endpoint.js",
-      options.templatesDir,
-    ),
-    loadTemplate<IndexTemplate>("client", "index.js", options.templatesDir),
+    loadTemplate<EndpointTemplate>("client", "endpoint.js", templatesDir),
+    loadTemplate<IndexTemplate>("client", "index.js", templatesDir),
   ]);
-  const index = createTypeIndex(model);
   const locals = localNames(new Set(model.endpoints.map((e) => e.name)));
   const schemes = authSchemes(model);
   const supported = new Set(schemes.map(([name]) => name));
   const taken = new Set(model.endpoints.map((e) => e.name));
   const endpoints = model.endpoints.map((e) =>
-    endpointView(e, index, supported, locals, taken, options.pages),
+    endpointView(e, index, supported, locals, taken, pages),
   );
   const view: ClientIndexView = {
     title: model.info.title,
@@ -106,12 +108,17 @@ export const emitClient: Emitter = async (model, options) => {
     },
     {
       path: "client/runtime.ts",
-      contents: templateText("client", "runtime.ts", options.templatesDir),
+      contents: templateText("client", "runtime.ts", templatesDir),
     },
     ...RUNTIME_FILES.map((name) => ({
       path: `client/${name}`,
-      contents: templateText("client", name, options.templatesDir),
+      contents: templateText("client", name, templatesDir),
     })),
   ];
   return files;
-};
+}
+
+/** What the client's files read of the client plugin's options (src/emit/client/plugin.ts). */
+export interface ClientOptions {
+  readonly baseUrl: string | undefined;
+}

@@ -1,10 +1,10 @@
-import { definePlugin } from "../artifact.js";
+import { defineBuiltIn } from "../artifact.js";
 import { baseUrlOption } from "../shared/server-url.js";
 import { pagesOption } from "./pages-option.js";
 import { CLIENT_FOLDER } from "./path.js";
 
 /** The `client` artifact: `client/`, a typed fetch client (src/emit/client/index.ts). */
-export default definePlugin({
+export default defineBuiltIn({
   name: "client",
   description: "client/: a typed fetch function per endpoint and createClient",
   needs: ["types", "validators"],
@@ -15,7 +15,9 @@ export default definePlugin({
     ),
     pages: pagesOption,
   },
-  async emit({ model, options, templatesDir, reporter }) {
+  places: "none",
+  async emit(context) {
+    const { model, options, reporter, types } = context;
     const [
       { emitClient },
       { baseUrlDiagnostics },
@@ -30,14 +32,10 @@ export default definePlugin({
     // a first server with no host: the client has no default base URL
     reporter.add(baseUrlDiagnostics(model, options.baseUrl));
     // a schema named like one of the client's exports (`ApiError`) is renamed in types.ts
-    reporter.add(schemaNameDiagnostics(model));
+    reporter.add(schemaNameDiagnostics(model, types));
     // a declaration that names what the endpoint lacks is reported and left out
     const declared = declaredPages(model, options.pages);
     reporter.add(declared.diagnostics);
-    return emitClient(model, {
-      templatesDir,
-      baseUrl: options.baseUrl,
-      pages: declared.pages,
-    });
+    return emitClient(context, declared.pages);
   },
 });

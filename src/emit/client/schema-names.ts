@@ -1,7 +1,7 @@
 import { compareCodeUnits } from "../../model/order.js";
 import { fileStart, Reporter } from "../../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../../model/types.js";
-import { createTypeIndex } from "../types/index.js";
+import type { TypeIndex } from "../types/index.js";
 import { CLIENT_EXPORT_NAMES, schemaTypeName } from "../types/names.js";
 
 export const SCHEMA_RENAMED = "client/schema-renamed";
@@ -11,8 +11,10 @@ export const SCHEMA_RENAMED = "client/schema-renamed";
  * the name layer (types/names.ts) gives the schema another name, and a user looking for the
  * one the description uses learns which.
  */
-export function schemaNameDiagnostics(model: ApiModel): Diagnostic[] {
-  const index = createTypeIndex(model);
+export function schemaNameDiagnostics(
+  model: ApiModel,
+  index: TypeIndex,
+): Diagnostic[] {
   const reporter = new Reporter();
   for (const name of Object.keys(model.schemas).sort(compareCodeUnits)) {
     const wanted = schemaTypeName(name);

@@ -18,6 +18,8 @@ import { emitDocs } from "./index.js";
 import { markdownInline, markdownProse } from "./markdown.js";
 import { uniqueSlugs } from "./slugs.js";
 import { buildDocsView } from "./view.js";
+import docsPlugin from "./plugin.js";
+import { pluginContext } from "../run.js";
 
 type MdNode = {
   type: string;
@@ -52,7 +54,9 @@ function textOf(tree: MdNode): string {
 }
 
 async function files(): Promise<Map<string, string>> {
-  const list: GeneratedFile[] = await emitDocs(hostileModel(), {});
+  const list: GeneratedFile[] = await emitDocs(
+    pluginContext(docsPlugin, hostileModel()),
+  );
   return new Map(list.map((f) => [f.path, f.contents]));
 }
 
@@ -73,8 +77,8 @@ describe("emitDocs", () => {
   it("does not depend on the order of endpoints in the model", async () => {
     const model = hostileModel();
     const reversed = { ...model, endpoints: [...model.endpoints].reverse() };
-    const a = await emitDocs(model, {});
-    const b = await emitDocs(reversed, {});
+    const a = await emitDocs(pluginContext(docsPlugin, model));
+    const b = await emitDocs(pluginContext(docsPlugin, reversed));
     expect(b).toEqual(a);
   });
 
@@ -285,7 +289,9 @@ describe("user templates", () => {
         "export function indexPage(view, h) {\n" +
         "  return `# Our API: ${h.markdownInline(view.title)}\\n`;\n}\n",
     );
-    const list = await emitDocs(hostileModel(), { templatesDir: dir });
+    const list = await emitDocs(
+      pluginContext(docsPlugin, hostileModel(), { templatesDir: dir }),
+    );
     const byPath = new Map(list.map((f) => [f.path, f.contents]));
     expect(byPath.get("docs/index.md")).toBe(
       "# Our API: Hostile \\<script\\>window.\\_\\_pwned = 1\\</script\\>\n",

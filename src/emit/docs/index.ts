@@ -1,4 +1,5 @@
-import type { Emitter, GeneratedFile } from "../artifact.js";
+import type { EmitContext, GeneratedFile } from "../artifact.js";
+import type { DocsGroupBy } from "./group-by.js";
 import { loadDocsTemplates, docsHelpers } from "./templates.js";
 import { buildDocsView } from "./view.js";
 
@@ -11,11 +12,19 @@ export type { SchemaView } from "./schemas-view.js";
  * `diagnostics.md`, `schemas.md` (when the model has named schemas), and one self-contained
  * `index.html`.
  */
-export const emitDocs: Emitter = async (model, options) => {
-  const view = buildDocsView(model, options);
-  const { markdown, html, assets } = await loadDocsTemplates(
-    options.templatesDir,
-  );
+export async function emitDocs({
+  model,
+  options,
+  templatesDir,
+  layout,
+  paths,
+}: EmitContext<DocsOptions>): Promise<GeneratedFile[]> {
+  const view = buildDocsView(model, {
+    groupBy: options.groupBy,
+    layout,
+    paths,
+  });
+  const { markdown, html, assets } = await loadDocsTemplates(templatesDir);
   const files: GeneratedFile[] = [
     { path: "docs/index.md", contents: markdown.indexPage(view, docsHelpers) },
     ...view.tags.map((tag) => ({
@@ -40,4 +49,9 @@ export const emitDocs: Emitter = async (model, options) => {
     },
   ];
   return files;
-};
+}
+
+/** The docs plugin's options, resolved (src/emit/docs/plugin.ts). */
+export interface DocsOptions {
+  readonly groupBy: DocsGroupBy;
+}

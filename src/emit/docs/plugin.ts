@@ -1,7 +1,8 @@
-import { definePlugin, DOCS_GROUP_BY, type DocsGroupBy } from "../artifact.js";
+import { defineBuiltIn } from "../artifact.js";
+import { DOCS_GROUP_BY, type DocsGroupBy } from "./group-by.js";
 
 /** The `docs` artifact: `docs/`, Markdown pages and one self-contained HTML page. */
-export default definePlugin({
+export default defineBuiltIn({
   name: "docs",
   description:
     "docs/: Markdown pages per tag and one self-contained index.html",
@@ -15,13 +16,10 @@ export default definePlugin({
       placeholder: "<how>",
     },
   },
-  async emit({ model, options, templatesDir, layout, paths }) {
+  // "Merged from file:line" and a security scheme's evidence
+  places: "endpoints",
+  async emit(context) {
     const { emitDocs } = await import("./index.js");
-    return emitDocs(model, {
-      templatesDir,
-      layout,
-      paths,
-      docs: { groupBy: options.groupBy },
-    });
+    return emitDocs(context);
   },
 });

@@ -1,7 +1,8 @@
 import { DEFAULT_LAYOUT, importFromProject } from "../layout.js";
 import { CLIENT_FOLDER } from "../client/path.js";
 import type { ApiModel, Severity } from "../../model/types.js";
-import type { EmitOptions } from "../artifact.js";
+import type { OutputLayout } from "../artifact.js";
+import type { DocsGroupBy } from "./group-by.js";
 import { tsString } from "../shared/escape.js";
 import {
   codeCounts,
@@ -20,18 +21,27 @@ import type { DocsView, TagView } from "./view-types.js";
 
 const DEFAULT_BASE_URL = "https://api.example.com";
 
+/** What the docs' view is made with besides the model; each has a default. */
+export interface DocsViewOptions {
+  /** How endpoints are grouped (default `auto`). */
+  groupBy?: DocsGroupBy;
+  /** Where the output folder is in the project (the client example's import). */
+  layout?: OutputLayout;
+  /** Where each artifact lives in the output folder (the client's, for the example). */
+  paths?: Readonly<Record<string, string>>;
+}
+
 export function buildDocsView(
   model: ApiModel,
-  options: EmitOptions = {},
+  options: DocsViewOptions = {},
 ): DocsView {
-  const baseUrl =
-    options.baseUrl ?? firstAbsoluteServer(model) ?? DEFAULT_BASE_URL;
+  const baseUrl = firstAbsoluteServer(model) ?? DEFAULT_BASE_URL;
   // the model promises this order; sorting again keeps the docs independent of it
   const sorted = [...model.endpoints].sort(compareEndpoints);
   const grouping = groupEndpoints(
     sorted,
     model.tags,
-    options.docs?.groupBy ?? "auto",
+    options.groupBy ?? "auto",
   );
   const slugs = groupSlugs(grouping.groups.map((g) => g.name));
   const groupOf = new Map<number, number>();

@@ -1,4 +1,5 @@
-import type { Emitter } from "../artifact.js";
+import type { ApiModel } from "../../model/types.js";
+import type { GeneratedFile } from "../artifact.js";
 import { OPENAPI_FILE } from "./path.js";
 import { openApiDocument } from "./document.js";
 import { printJsonTo } from "./json.js";
@@ -10,7 +11,7 @@ export { openApiDocument, OPENAPI_VERSION } from "./document.js";
  * `openapi.json` at the output root: the merged model as one OpenAPI 3.1 document, printed when
  * the file is written (the CLI writes its text as it is printed, without holding it).
  */
-export const emitOpenApi: Emitter = (model) => [
+export const emitOpenApi = (model: ApiModel): GeneratedFile[] => [
   streamedFile(OPENAPI_FILE, (out) =>
     printJsonTo(openApiDocument(model, { lazyPaths: true }), out),
   ),

@@ -8,7 +8,7 @@ import { printJson } from "./print-json.js";
 import { PLACEHOLDER_URLS } from "./security.js";
 
 async function emit(model: ApiModel): Promise<{ text: string; doc: any }> {
-  const files = await emitOpenApi(model, {});
+  const files = await emitOpenApi(model);
   expect(files.map((f) => f.path)).toEqual(["openapi.json"]);
   const text = files[0]!.contents;
   return { text, doc: JSON.parse(text) };

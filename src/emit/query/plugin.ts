@@ -1,4 +1,4 @@
-import { definePlugin } from "../artifact.js";
+import { defineBuiltIn } from "../artifact.js";
 import { pagesOption } from "../client/pages-option.js";
 
 /**
@@ -6,13 +6,14 @@ import { pagesOption } from "../client/pages-option.js";
  * keys, `queryOptions`, infinite-query options where an endpoint paginates, `mutationOptions`).
  * Opt-in: made only when `artifacts` or `-a` names it.
  */
-export default definePlugin({
+export default defineBuiltIn({
   name: "query",
   description:
     "query/: TanStack Query option factories per endpoint (opt-in: -a ...,query)",
   needs: ["client"],
   byDefault: false,
   path: "query",
+  places: "none",
   // the client's declared page shapes (`client.pages`): a declared cursor makes an infinite query
   options: { pages: pagesOption },
   async emit(context) {

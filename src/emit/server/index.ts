@@ -1,5 +1,4 @@
-import type { Emitter, GeneratedFile } from "../artifact.js";
-import { createTypeIndex } from "../types/index.js";
+import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { contractsFile } from "./contracts-file.js";
 import { routesFile } from "./routes-file.js";
 import { templateText } from "../templates.js";
@@ -17,12 +16,16 @@ import { serverBasePath } from "../shared/server-url.js";
  * `runtime.ts` (shared types), `router.ts`, `decode.ts`, `params.ts`, `listener.ts` (the dispatcher every adapter
  * shares, and the node:http listener), `fetch.ts` (a fetch handler), `index.ts` (`createRequestListener`), `validate.ts` and `problem.ts` (requests and answers checked
  * with the validators artifact's files), `settings.ts` (generator settings the
- * runtime reads), and one `<adapter>.ts` per adapter `options.serverAdapters` lists (`fastify.ts`,
+ * runtime reads), and one `<adapter>.ts` per adapter `options.adapters` lists (`fastify.ts`,
  * `express.ts`, `hono.ts`: each an `apiRoutes`; or the user's own template of that name).
  * The user's handlers file lives outside the output folder and is kept by src/scaffold/.
  */
-export const emitServer: Emitter = (model, options) => {
-  const index = createTypeIndex(model);
+export function emitServer({
+  model,
+  options,
+  templatesDir,
+  types: index,
+}: EmitContext<ServerOptions>): GeneratedFile[] {
   const files: GeneratedFile[] = [
     { path: "server/contracts.ts", contents: contractsFile(model, index) },
     { path: "server/routes.ts", contents: routesFile(model) },
@@ -30,25 +33,32 @@ export const emitServer: Emitter = (model, options) => {
   for (const file of SERVER_TEMPLATE_FILES)
     files.push({
       path: `server/${file}`,
-      contents: templateText("server", file, options.templatesDir),
+      contents: templateText("server", file, templatesDir),
     });
-  for (const adapter of new Set(options.serverAdapters ?? [])) {
-    const problem = adapterProblem(adapter, options.templatesDir);
+  for (const adapter of new Set(options.adapters)) {
+    const problem = adapterProblem(adapter, templatesDir);
     if (problem) throw new Error(problem);
     files.push({
       path: `server/${adapter}.ts`,
-      contents: templateText("server", `${adapter}.ts`, options.templatesDir),
+      contents: templateText("server", `${adapter}.ts`, templatesDir),
     });
   }
   files.push({
     path: "server/settings.ts",
     contents: settingsFile(
-      options.validateResponses ?? false,
+      options.validateResponses,
       serverBasePath(model, options.baseUrl),
     ),
   });
   return files;
-};
+}
+
+/** The server plugin's options, resolved (src/emit/server/plugin.ts). */
+export interface ServerOptions {
+  readonly adapters: readonly string[];
+  readonly baseUrl: string | undefined;
+  readonly validateResponses: boolean;
+}
 
 /** `server/settings.ts`: the generator settings the server runtime reads. */
 function settingsFile(validateResponses: boolean, basePath: string): string {

@@ -1,9 +1,9 @@
-import { definePlugin } from "../artifact.js";
+import { defineBuiltIn } from "../artifact.js";
 import { adapterProblem } from "./adapters.js";
 import { baseUrlOption } from "../shared/server-url.js";
 
 /** The `server` artifact: `server/`, route data, contracts and a node:http listener. */
-export default definePlugin({
+export default defineBuiltIn({
   name: "server",
   description: "server/: routes, handler contracts and a node:http listener",
   needs: ["types", "validators"],
@@ -36,15 +36,11 @@ export default definePlugin({
       flag: "--validate-responses",
     },
   },
-  async emit({ model, options, templatesDir, reporter }) {
+  places: "none",
+  async emit(context) {
     const { emitServer, findAmbiguousRoutes } = await import("./index.js");
     // two routes one URL can match: the server's router would pick one silently
-    reporter.add(findAmbiguousRoutes(model));
-    return emitServer(model, {
-      templatesDir,
-      serverAdapters: options.adapters,
-      validateResponses: options.validateResponses,
-      baseUrl: options.baseUrl,
-    });
+    context.reporter.add(findAmbiguousRoutes(context.model));
+    return emitServer(context);
   },
 });

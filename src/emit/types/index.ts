@@ -4,16 +4,17 @@
  * Public API (used by the client and the server emitters):
  *
  * - `TYPES_FILE` — `"types.ts"`, the path of the file relative to the output folder.
- * - `createTypeIndex(model)` → `TypeIndex`: the naming decisions, made once per model.
+ * - `createTypeIndex(model)` → `TypeIndex`: the naming decisions, made once per run (src/emit/run.ts;
+ *   plugins read it as their context's `types`).
  *   - `index.schemaTypeName(schemaName, mode?)` — the TS name of a named schema
  *     (`mode: "write"` gives the request variant, which is the same name unless the schema has
  *     required readOnly/writeOnly members somewhere inside).
  *   - `index.endpoint(endpoint)` → `EndpointTypes`: the names of that endpoint's types and which
  *     request members are required (see below).
  *   - `index.typeOf(schema, mode)` → `TypeNode` and `printType(node)` for a type expression.
- * - `emitTypesFile(model, index?)` → `GeneratedFile` `{ path: "types.ts", contents }`, and
- *   `emitTypes`, the `types` artifact's emitter that returns it. The client, the server and the
- *   validators import the file; the run makes it once, as an artifact they need.
+ * - `emitTypesFile(model, index)` → `GeneratedFile` `{ path: "types.ts", contents }`, what the
+ *   `types` artifact's plugin returns. The client, the server and the validators import the
+ *   file; the run makes it once, as an artifact they need.
  *
  * What `types.ts` declares:
  *
@@ -57,4 +58,4 @@ export {
   type EndpointTypes,
   type TypeIndex,
 } from "./type-index.js";
-export { emitTypes, emitTypesFile } from "./types-file.js";
+export { emitTypesFile } from "./types-file.js";

@@ -1,13 +1,14 @@
-import { definePlugin } from "../artifact.js";
+import { defineBuiltIn } from "../artifact.js";
 import { TYPES_FILE } from "./path.js";
 
 /** The `types` artifact: `types.ts`, the TypeScript types every other artifact imports. */
-export default definePlugin({
+export default defineBuiltIn({
   name: "types",
   description: "types.ts: a TypeScript type per schema and per endpoint part",
   path: TYPES_FILE,
-  async emit({ model }) {
-    const { emitTypes } = await import("./index.js");
-    return emitTypes(model, {});
+  places: "none",
+  async emit({ model, types }) {
+    const { emitTypesFile } = await import("./index.js");
+    return [emitTypesFile(model, types)];
   },
 });

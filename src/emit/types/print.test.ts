@@ -2,7 +2,7 @@ import * as prettier from "prettier";
 import { describe, expect, test } from "vitest";
 import type { ApiModel, Schema } from "../../model/types.js";
 import { typeCheck, writeTree } from "../../../test/client/compile.js";
-import { emitTypesFile } from "./index.js";
+import { createTypeIndex, emitTypesFile } from "./index.js";
 
 /* Shapes whose layout depends on the line width: each is declared at top level and as a member,
    with names long enough to push it past 80 columns, and prettier must not change a character. */
@@ -154,7 +154,8 @@ function model(): ApiModel {
 
 describe("type printer", () => {
   test("lays out long unions, intersections, arrays, maps and tuples as prettier does", async () => {
-    const text = emitTypesFile(model()).contents;
+    const m = model();
+    const text = emitTypesFile(m, createTypeIndex(m)).contents;
     const formatted = await prettier.format(text, { parser: "typescript" });
     if (process.env.DUMP_PRINT) {
       const { writeFileSync } = await import("node:fs");

@@ -61,19 +61,12 @@ export interface TypeIndex extends SchemaNaming {
 }
 
 /**
- * One index per model: the client and the server emitters both ask for it (and for types.ts,
- * see types-file.ts), and on a large API building it twice costs as much as a whole emitter.
- * Emitters never change the model, so the model object is the key.
+ * The naming decisions for one model. The run (src/emit/run.ts) makes one per run, when a plugin
+ * first reads its context's `types`, and every plugin reads that one: on a large API building it
+ * twice costs as much as a whole emitter.
  */
-const INDEXES = new WeakMap<ApiModel, TypeIndex>();
-
 export function createTypeIndex(model: ApiModel): TypeIndex {
-  let index = INDEXES.get(model);
-  if (!index) {
-    index = buildTypeIndex(model);
-    INDEXES.set(model, index);
-  }
-  return index;
+  return buildTypeIndex(model);
 }
 
 function buildTypeIndex(model: ApiModel): TypeIndex {

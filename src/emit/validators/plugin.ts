@@ -1,14 +1,15 @@
-import { definePlugin } from "../artifact.js";
+import { defineBuiltIn } from "../artifact.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 
 /** The `validators` artifact: `validators/`, checks of values against the schemas. */
-export default definePlugin({
+export default defineBuiltIn({
   name: "validators",
   description: "validators/: a check per schema and per endpoint part",
   needs: ["types"],
   path: VALIDATORS_FOLDER,
-  async emit({ model, templatesDir }) {
-    const { emitValidators } = await import("./index.js");
-    return emitValidators(model, { templatesDir });
+  places: "none",
+  async emit({ model, types, templatesDir }) {
+    const { validatorFiles } = await import("./index.js");
+    return validatorFiles(model, types, templatesDir);
   },
 });
