@@ -26,7 +26,6 @@ import { STRING_KEYWORDS, stringChecks } from "./strings.js";
 import type { Schema } from "../../model/types.js";
 import { isObject, isTrivial, type SubSchema } from "./subschema.js";
 import { printBody } from "./statements-print.js";
-import { joinedLiteral, stringLiteral } from "./text.js";
 import {
   checkedTypes,
   typeCheck,
@@ -255,7 +254,7 @@ export class FunctionBody implements Body {
     let constants = p.constants;
     const at = constants.lastIndexOf(p.operands[end]!);
     if (at >= 0) constants = constants.filter((_, i) => i !== at);
-    let operand = joinedLiteral(last, first);
+    let operand = this.mod.texts.joinedLiteral(last, first);
     if (operand.length > 24) {
       operand = this.segmentConstant(operand, false);
       constants = [...constants, operand];
@@ -285,7 +284,7 @@ export class FunctionBody implements Body {
   }
 
   key(name: string, room = 30): string {
-    const text = stringLiteral(name);
+    const text = this.mod.texts.stringLiteral(name);
     return text.length > Math.min(30, room)
       ? this.mod.constant("K", text, (n) => `const ${n} = ${text};`)
       : text;
@@ -301,8 +300,8 @@ export class FunctionBody implements Body {
     const args = [
       this.use("e"),
       this.at(p),
-      stringLiteral(keyword),
-      stringLiteral(message),
+      this.mod.texts.stringLiteral(keyword),
+      this.mod.texts.stringLiteral(message),
     ];
     if (column !== undefined)
       return cond === "true"

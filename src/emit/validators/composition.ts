@@ -11,7 +11,6 @@ import {
   ifStatement,
 } from "./layout.js";
 import { isBareRef, isObject, isTrivial, type SubSchema } from "./subschema.js";
-import { stringLiteral } from "./text.js";
 
 /**
  * The keywords that make composition write something (body.ts calls it for a schema with one of
@@ -82,7 +81,7 @@ export const composition: Keywords = (b, s, x, path, indent) => {
     out.push(
       callStatement(`const ${c} = `, "r.discriminate", [
         b.use(x),
-        stringLiteral(picked.property),
+        b.mod.texts.stringLiteral(picked.property),
         picked.values,
         picked.checks,
       ]),
@@ -153,7 +152,7 @@ function discriminator(
   if (byValue.size === 0) return undefined;
   return {
     property: s.discriminator!.propertyName,
-    values: [...byValue.keys()].map(stringLiteral),
+    values: [...byValue.keys()].map((v) => b.mod.texts.stringLiteral(v)),
     checks: [...byValue.values()].map((check) => b.mod.useCheck(check)),
   };
 }

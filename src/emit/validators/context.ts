@@ -3,6 +3,8 @@ import type { Doc } from "../shared/doc.js";
 import type { Sum } from "./layout.js";
 import type { SubSchema as JsonSubSchema } from "../../model/schema.js";
 import type { SubSchema } from "./subschema.js";
+import type { ValidatorTexts } from "./text.js";
+import type { LeafLines } from "./leaf.js";
 
 /**
  * What a keyword family (values.ts, numbers.ts, strings.ts, arrays.ts, objects.ts,
@@ -59,6 +61,10 @@ export interface ModuleScope {
    * leafLines); false makes each, for tests.
    */
   readonly leafReuse: boolean;
+  /** The run's texts, each made once (text.ts). */
+  readonly texts: ValidatorTexts;
+  /** The leaf lines made so far in the module, by place and property name (leaf.ts). */
+  readonly leafLines: Map<string, LeafLines>;
   /**
    * Where an allOf member finds the members its `required` names (its siblings declare them):
    * set by composition.ts before the member is compiled, read by objects.ts.

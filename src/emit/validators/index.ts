@@ -15,6 +15,7 @@ import { propertyKey } from "../shared/literals.js";
 import { streamedFile, type TextOut } from "../shared/text-parts.js";
 import { HeldTexts } from "./held-texts.js";
 import { ValidatorModule } from "./module.js";
+import { ValidatorTexts } from "./text.js";
 import { endpointEntry, type EntryMember, tableMember } from "./tables.js";
 
 export const VALIDATOR_FILES = [
@@ -41,13 +42,15 @@ export function validatorFiles(
   compact = true,
 ): GeneratedFile[] {
   const checkNames = schemaCheckNames(model, index);
+  // the texts both files write, each made once in this run (no cache outlives it)
+  const texts = new ValidatorTexts();
   const files: GeneratedFile[] = [
     {
       path: VALIDATOR_FILES[0],
       contents: templateText("validators", "runtime.ts", templatesDir),
     },
-    schemasFile(model, index, checkNames, compact),
-    endpointsFile(model, index, checkNames, compact),
+    schemasFile(model, index, checkNames, compact, texts),
+    endpointsFile(model, index, checkNames, compact, texts),
   ];
   return files;
 }
@@ -85,12 +88,15 @@ function schemasFile(
   index: TypeIndex,
   checks: Map<string, string>,
   compact: boolean,
+  texts: ValidatorTexts,
 ): GeneratedFile {
   const mod = new ValidatorModule(
     model.schemas,
     checkOf(model, checks),
     undefined,
     compact,
+    true,
+    texts,
   );
   const names = Object.keys(model.schemas).sort();
   for (const name of names)
@@ -166,12 +172,15 @@ function endpointsFile(
   index: TypeIndex,
   checks: Map<string, string>,
   compact: boolean,
+  texts: ValidatorTexts,
 ): GeneratedFile {
   const mod = new ValidatorModule(
     model.schemas,
     checkOf(model, checks),
     "./schemas.js",
     compact,
+    true,
+    texts,
   );
   const typeLines = new HeldTexts("\n");
   const tableLines = new HeldTexts("\n");
@@ -256,15 +265,9 @@ export function paramsSchema(params: readonly Parameter[]): Schema {
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
-/** Whether a media type (parameters aside) is JSON; each one asked once (an API has a few). */
-const JSON_MEDIA = new Map<string, boolean>();
+/** Whether a media type (parameters aside) is JSON. */
 function isJson(mediaType: string): boolean {
-  let json = JSON_MEDIA.get(mediaType);
-  if (json === undefined) {
-    json = JSON_TYPE.test(mediaType.split(";")[0]!.trim());
-    if (JSON_MEDIA.size < 1000) JSON_MEDIA.set(mediaType, json);
-  }
-  return json;
+  return JSON_TYPE.test(mediaType.split(";")[0]!.trim());
 }
 
 /** The schema of the first JSON media type that has one. */

@@ -5,7 +5,6 @@ import type { Body, Pointer } from "./context.js";
 import { callLine, callText } from "./layout.js";
 import { FORMATS, formatOf } from "./strings.js";
 import { isObject, type SubSchema } from "./subschema.js";
-import { joinedLiteral, memberSegment } from "./text.js";
 import { checkedTypes, enumSet, setOfValues } from "./values.js";
 
 /**
@@ -133,7 +132,9 @@ export function leafProperty(
     }
   const key = b.key(name);
   const parent = read ? p.operands[0]! : b.use(p.operands[0]!);
-  const segment = b.segment(joinedLiteral(p.tail, memberSegment(name)));
+  const segment = b.segment(
+    b.mod.texts.joinedLiteral(p.tail, b.mod.texts.memberSegment(name)),
+  );
   const e = read ? "e" : b.use("e");
   // made at its length (a push would grow it)
   const args =
@@ -179,24 +180,18 @@ interface LeafLine {
 export type LeafLines = Map<string, LeafLine[]>;
 
 /**
- * The leaf lines a module made, by place (the first operand and the fixed text of the object's
- * pointer) and property name: past the object's value (`x`, `v3`) a line is the same text
- * wherever in the module its place, name, check and last argument are the same (its key and
- * segment constants are the module's, found by their texts), and the value's name is put before
- * it. GitHub's 32,500 leaf lines are 6,500 such texts (`r.string(x["url"], p, "/url", e, r.URI);`
- * at the top of many schemas, `v1["login"]` or `v4["login"]` under `/owner` in many), so four in
- * five are found instead of made again (their key, segment, literal, join and width).
- */
-const MADE = new WeakMap<object, Map<string, LeafLines>>();
-
-/**
  * The leaf lines made so far at an object at pointer `p` in `b`'s module, for leafProperty to
  * find and add to; undefined for a computed pointer (an item's), whose leaves are not lines.
  */
 export function leafLines(b: Body, p: Pointer): LeafLines | undefined {
   if (p.tail === undefined) return undefined;
-  let byPlace = MADE.get(b.mod);
-  if (byPlace === undefined) MADE.set(b.mod, (byPlace = new Map()));
+  // the lines a module made, by place (the first operand and the fixed text of the object's
+  // pointer) and property name: past the object's value (`x`, `v3`) a line is the same text
+  // wherever in the module its place, name, check and last argument are the same (its key and
+  // segment constants are the module's, found by their texts), and the value's name is put
+  // before it. GitHub's 32,500 leaf lines are 6,500 such texts, so four in five are found
+  // instead of made again (their key, segment, literal, join and width)
+  const byPlace = b.mod.leafLines;
   // an operand is a name (no space): the tail after it is the rest
   const place = `${p.operands[0]!} ${p.tail}`;
   let lines = byPlace.get(place);

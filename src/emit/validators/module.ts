@@ -10,7 +10,8 @@ import { FunctionBody } from "./body.js";
 import { HeldTexts } from "./held-texts.js";
 import { constantCall, functionHead } from "./layout.js";
 import { isBareRef, isObject, isTrivial, type SubSchema } from "./subschema.js";
-import { stringLiteral } from "./text.js";
+import { ValidatorTexts } from "./text.js";
+import type { LeafLines } from "./leaf.js";
 
 /** The parameters of every check function: value, pointer, violations, direction. */
 export const CHECK_PARAMS = [
@@ -78,7 +79,11 @@ export class ValidatorModule {
     readonly compact = true,
     /** Whether a leaf line made before is found again (ModuleScope.leafReuse). */
     readonly leafReuse = true,
+    /** The run's texts, shared by its modules (ModuleScope.texts). */
+    readonly texts: ValidatorTexts = new ValidatorTexts(),
   ) {}
+
+  readonly leafLines = new Map<string, LeafLines>();
 
   /** The named check `ref` points at, without calling it (undefined when dangling). */
   lookupRef(ref: string): string | undefined {
@@ -142,7 +147,10 @@ export class ValidatorModule {
       this.regexes.set(pattern, null);
       return undefined;
     }
-    const args = [stringLiteral(pattern), ...(flags ? [`"${flags}"`] : [])];
+    const args = [
+      this.texts.stringLiteral(pattern),
+      ...(flags ? [`"${flags}"`] : []),
+    ];
     const name = this.constant(
       "RE",
       flags + "/" + pattern,

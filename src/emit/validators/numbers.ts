@@ -1,7 +1,6 @@
 import type { Doc } from "../shared/doc.js";
 import type { Keywords } from "./context.js";
 import { num } from "./subschema.js";
-import { literal } from "./text.js";
 
 /** The keywords numberChecks reads (body.ts calls it for a schema with one of them). */
 export const NUMBER_KEYWORDS = [
@@ -20,7 +19,7 @@ export const numberChecks: Keywords = (b, s, x, p, indent) => {
     if (num(v))
       out.push(
         b.push(
-          `${b.use(x)} ${op} ${literal(v)}`,
+          `${b.use(x)} ${op} ${b.mod.texts.literal(v)}`,
           p,
           key,
           `must be ${words} ${v}`,
@@ -35,7 +34,7 @@ export const numberChecks: Keywords = (b, s, x, p, indent) => {
   if (num(s.multipleOf) && s.multipleOf > 0)
     out.push(
       b.push(
-        `!Number.isInteger(${b.use(x)} / ${literal(s.multipleOf)})`,
+        `!Number.isInteger(${b.use(x)} / ${b.mod.texts.literal(s.multipleOf)})`,
         p,
         "multipleOf",
         `must be a multiple of ${s.multipleOf}`,

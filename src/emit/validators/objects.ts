@@ -12,7 +12,7 @@ import {
 import { requiredSplit } from "../../model/schema.js";
 import { propertyChecks } from "./properties.js";
 import { count, isObject, type SubSchema } from "./subschema.js";
-import { properties, stringLiteral } from "./text.js";
+import { properties } from "./text.js";
 
 /** The keywords objectChecks reads (body.ts calls it for a schema with one of them). */
 export const OBJECT_KEYWORDS = [
@@ -68,10 +68,10 @@ export const objectChecks: Keywords = (b, s, x, p, indent) => {
       if (!Array.isArray(needs) || needs.length === 0) continue;
       const names = needs
         .filter((n): n is string => typeof n === "string")
-        .map(stringLiteral);
+        .map((n) => b.mod.texts.stringLiteral(n));
       out.push(
         ifStatement(
-          `r.has(${b.use(x)}, ${stringLiteral(name)})`,
+          `r.has(${b.use(x)}, ${b.mod.texts.stringLiteral(name)})`,
           requiredCall(b, x, p, names),
         ),
       );
@@ -83,7 +83,10 @@ export const objectChecks: Keywords = (b, s, x, p, indent) => {
       const lines = b.schema(sub, x, p, indent + 2);
       if (lines.length > 0)
         out.push(
-          ...block(`if (r.has(${b.use(x)}, ${stringLiteral(name)}))`, lines),
+          ...block(
+            `if (r.has(${b.use(x)}, ${b.mod.texts.stringLiteral(name)}))`,
+            lines,
+          ),
         );
     }
   propertyChecks(b, s, x, p, indent, out);
@@ -147,6 +150,9 @@ const required: Keywords = (b, s, x, p, indent) => {
  */
 function requiredList(b: Body, names: readonly string[]): string {
   return b.mod.constant("RQ", JSON.stringify(names), (n) =>
-    arrayConstant(n, names.map(stringLiteral)),
+    arrayConstant(
+      n,
+      names.map((n) => b.mod.texts.stringLiteral(n)),
+    ),
   );
 }

@@ -5,7 +5,6 @@ import type { Body, Pointer } from "./context.js";
 import { block, labelled } from "./layout.js";
 import { leafLines, leafProperty } from "./leaf.js";
 import { isFalse, isObject, type SubSchema } from "./subschema.js";
-import { memberSegment, stringLiteral } from "./text.js";
 
 /**
  * properties, patternProperties, additionalProperties and propertyNames on an object `x`: each
@@ -51,8 +50,8 @@ export function propertyChecks(
       continue;
     }
     const v = b.local("v");
-    const segment = memberSegment(name);
-    const q = b.member(p, [stringLiteral(segment)], [], segment);
+    const segment = b.mod.texts.memberSegment(name);
+    const q = b.member(p, [b.mod.texts.stringLiteral(segment)], [], segment);
     const lines = b.schema(sub, v, q, indent + 2);
     if (lines.length === 0) continue;
     // `const v12 = x[key];` must fit on its line (12: `const `, ` = `, `[];`)
@@ -119,13 +118,18 @@ function keyLoop(
       if (additionalLines.length > 0) bare.push(name);
       continue;
     }
-    cases.push(labelled(`case ${stringLiteral(name)}:`, [...lines, "break;"]));
+    cases.push(
+      labelled(`case ${b.mod.texts.stringLiteral(name)}:`, [
+        ...lines,
+        "break;",
+      ]),
+    );
   }
   // declared properties with nothing to check: named so that default does not take them
   bare.forEach((name, i) =>
     cases.push(
       labelled(
-        `case ${stringLiteral(name)}:`,
+        `case ${b.mod.texts.stringLiteral(name)}:`,
         i === bare.length - 1 ? ["break;"] : [],
       ),
     ),

@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  joinedLiteral,
-  memberSegment,
-  pointerSegment,
-  stringLiteral,
-} from "./text.js";
+import { pointerSegment, ValidatorTexts } from "./text.js";
+
+const texts = new ValidatorTexts();
+const memberSegment = (name: string) => texts.memberSegment(name);
+const joinedLiteral = (prefix: string, segment: string) =>
+  texts.joinedLiteral(prefix, segment);
+const stringLiteral = (text: string) => texts.stringLiteral(text);
 
 describe("memberSegment", () => {
   it('is "/" and the name as a pointer segment (RFC 6901 escapes)', () => {

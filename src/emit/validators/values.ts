@@ -4,7 +4,6 @@ import type { Schema, SchemaType } from "../../model/types.js";
 import { type Body, type Keywords, NONE } from "./context.js";
 import { constantCall } from "./layout.js";
 import { isPrimitive } from "./subschema.js";
-import { literal, stringLiteral } from "./text.js";
 
 /** `type`, `enum` and `const`: what kind of value, and which values. */
 
@@ -81,13 +80,13 @@ export const valueChecks: Keywords = (b, s, x, p, indent) => {
     let cond: string;
     if (values.length === 0) cond = "true";
     else if (values.length === 1 && isPrimitive(values[0]))
-      cond = `${b.use(x)} !== ${literal(values[0])}`;
+      cond = `${b.use(x)} !== ${b.mod.texts.literal(values[0])}`;
     else if (setOfValues(values)) {
       cond = `!${enumSet(b, values)}.has(${b.use(x)})`;
     } else {
       const name = b.mod.constant("EN", JSON.stringify(values), (n) =>
         constantCall(`const ${n}: unknown[] = `, "JSON.parse", [
-          stringLiteral(JSON.stringify(values)),
+          b.mod.texts.stringLiteral(JSON.stringify(values)),
         ]),
       );
       cond = `!r.member(${name}, ${b.use(x)})`;
@@ -98,12 +97,13 @@ export const valueChecks: Keywords = (b, s, x, p, indent) => {
   }
   if ("const" in s && s.const !== undefined) {
     let cond: string;
-    if (isPrimitive(s.const)) cond = `${b.use(x)} !== ${literal(s.const)}`;
+    if (isPrimitive(s.const))
+      cond = `${b.use(x)} !== ${b.mod.texts.literal(s.const)}`;
     else {
       const text = JSON.stringify(s.const);
       const name = b.mod.constant("CO", text, (n) =>
         constantCall(`const ${n}: unknown = `, "JSON.parse", [
-          stringLiteral(text),
+          b.mod.texts.stringLiteral(text),
         ]),
       );
       cond = `!r.equal(${b.use(x)}, ${name})`;
@@ -122,6 +122,8 @@ export const setOfValues = (values: readonly unknown[]): boolean =>
 export function enumSet(b: Body, values: readonly unknown[]): string {
   // the items are quoted only for a new constant (most enums come back: a leaf's is found)
   return b.mod.constant("EN", JSON.stringify(values), (n) =>
-    constantCall(`const ${n} = `, "new Set<unknown>", [values.map(literal)]),
+    constantCall(`const ${n} = `, "new Set<unknown>", [
+      values.map((v) => b.mod.texts.literal(v)),
+    ]),
   );
 }
