@@ -57,6 +57,10 @@ describe("mocks/: MSW handlers per endpoint", () => {
     );
     const list = stride.slice(stride.indexOf("export const handlers"));
     expect(list.match(/^ {2}\w+Handler,$/gm)!.length).toBe(endpoints);
+    // an endpoint named `…Handler` (Stride's operationIds) keeps its name: `getAllHandler`, not
+    // `getAllHandlerHandler` (issue 46)
+    expect(stride).not.toMatch(/HandlerHandler/);
+    expect(stride).toMatch(/^export const getAllHandler: HttpHandler = /m);
   });
 
   it("is deterministic: the same description gives the same bytes", () => {

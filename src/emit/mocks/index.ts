@@ -6,12 +6,15 @@ import {
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { bodySample } from "../docs/sample.js";
 import {
+  conditionalGroup,
   type Doc,
   group,
   hardline,
+  ifBreak,
   indent,
   line,
   print,
+  softline,
   textWidth,
 } from "../shared/doc.js";
 import { jsdocLines } from "../shared/escape.js";
@@ -54,6 +57,7 @@ export function emitMocks({
   const file = `${paths["mocks"] ?? "mocks"}/index.ts`;
   const blocks: string[] = [];
   const names = new Map<Endpoint, string>();
+  const taken = new Set(RESERVED);
   for (const endpoint of model.endpoints) {
     const at = endpoint.sources[0];
     if (!METHODS.has(endpoint.method)) {
@@ -72,7 +76,7 @@ export function emitMocks({
         `mocks: ${endpoint.name} answers ${answer.body.mediaType}, which apiloom does not mock; its handler answers ${answer.status} with no body`,
         at,
       );
-    const name = `${endpoint.name}Handler`;
+    const name = handlerName(endpoint.name, taken);
     names.set(endpoint, name);
     blocks.push(handler(endpoint, name, answer));
   }
@@ -96,6 +100,22 @@ export function emitMocks({
         "\n",
     ].join("\n"),
   };
+}
+
+/** Names the file declares or imports besides the handlers. */
+const RESERVED = ["handlers", "http", "HttpResponse", "HttpHandler"];
+
+/**
+ * `<name>Handler`, or the endpoint's name itself when it ends in `Handler` already (Stride's
+ * `getAllHandler`, not `getAllHandlerHandler`); a name taken (by an earlier handler, or a name
+ * of the file's) gets the first free number.
+ */
+function handlerName(endpoint: string, taken: Set<string>): string {
+  const base = /Handler$/.test(endpoint) ? endpoint : `${endpoint}Handler`;
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+  taken.add(name);
+  return name;
 }
 
 /** The first 2XX response declared (200 with no body when there is none) and what it holds. */
@@ -161,30 +181,35 @@ function handler(endpoint: Endpoint, name: string, answer: Answer): string {
   const doc = jsdocLines(
     `\`${endpoint.method.toUpperCase()} ${endpoint.path}\`: ${what}.`,
   );
-  const call = `export const ${name}: HttpHandler = http.${endpoint.method}(`;
+  const head = `export const ${name}: HttpHandler =`;
+  const callee = `http.${endpoint.method}`;
   const path = stringLiteral(mswPath(endpoint.path));
   const response = responseDoc(answer);
-  // the path and the arrow on the first line when they fit, else one argument per line
-  const text =
-    textWidth(`${call}${path}, () =>`) <= PRINT_WIDTH
-      ? print([
-          `${call}${path}, () =>`,
-          indent([hardline, response, ","]),
-          hardline,
-          ");",
-        ])
-      : print([
-          call,
-          indent([
-            hardline,
-            `${path},`,
-            hardline,
-            group(["() =>", indent([line, response])]),
-            ",",
-          ]),
-          hardline,
-          ");",
-        ]);
+  // prettier's last-argument expansion: an arrow whose body is a call (HttpResponse.json/text,
+  // not `new HttpResponse`) may stay on the call's first line with its body on the next
+  const huggable = answer.body?.kind === "json" || answer.body?.kind === "text";
+  const broken = group([
+    `${callee}(`,
+    items([path, group(["() =>", group(indent([line, response]))])]),
+    ")",
+  ]);
+  const call = huggable
+    ? conditionalGroup([
+        [`${callee}(${path}, () => `, response, ")"],
+        [
+          `${callee}(${path}, () =>`,
+          group([indent([line, response]), ifBreak(","), softline], true),
+          ")",
+        ],
+        broken,
+      ])
+    : broken;
+  // the call on the declaration's line when its opening fits there, else on the next
+  const text = print(
+    textWidth(`${head} ${callee}(`) <= PRINT_WIDTH
+      ? [head, " ", call, ";"]
+      : [head, indent([hardline, call, ";"])],
+  );
   const comment =
     doc.length === 1
       ? `/** ${doc[0]} */\n`

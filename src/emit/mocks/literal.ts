@@ -1,4 +1,4 @@
-import { type Doc, group } from "../shared/doc.js";
+import { type Doc, group, indent, line, textWidth } from "../shared/doc.js";
 import { propertyKey, stringLiteral } from "../shared/literals.js";
 import { items } from "../shared/statements.js";
 
@@ -19,9 +19,17 @@ export function jsonDoc(value: unknown): Doc {
   }
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return "{}";
-  const members = entries.map(([key, v]) => [
-    `${propertyKey(key)}: `,
-    jsonDoc(v),
-  ]);
+  const members = entries.map(([key, v]) => member(propertyKey(key), v));
   return group(["{", items(members, { spaced: true }), "}"]);
+}
+
+/**
+ * `key: value`. A string too long for the line goes to the next one, indented (prettier's
+ * break-after-operator), unless the key is shorter than 5 columns: breaking after it gains
+ * little, and prettier keeps such a string beside it.
+ */
+function member(key: string, value: unknown): Doc {
+  if (typeof value === "string" && textWidth(key) >= 5)
+    return group([`${key}:`, indent([line, stringLiteral(value)])]);
+  return [`${key}: `, jsonDoc(value)];
 }

@@ -2,7 +2,17 @@ import { isIdentifierName } from "../../model/identifiers.js";
 import type { Endpoint } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { jsdocLines } from "../shared/escape.js";
-import { group, print } from "../shared/doc.js";
+import {
+  align,
+  conditionalGroup,
+  type Doc,
+  group,
+  hardline,
+  indent,
+  join,
+  line,
+  print,
+} from "../shared/doc.js";
 import { stringLiteral } from "../shared/literals.js";
 import { assignment, items } from "../shared/statements.js";
 import type { EndpointTypes } from "../types/type-index.js";
@@ -104,39 +114,96 @@ function doc(endpoint: Endpoint, ...what: string[]): string {
 }
 
 /**
- * `export function name(client, args): Shape<…> {`: one line when it fits, else one parameter
- * per line and, when still too long, one type argument per line. `args` is left out without
- * `t` or when the endpoint takes none, and defaults to `{}` when every member is optional.
+ * One endpoint's export: its doc comment, `export function name(params): returns {`, and the
+ * statements of its body, each laid out by the document builder; ends with a newline.
  */
-function head(
+function exported(
+  comment: string,
   name: string,
-  t: EndpointTypes | undefined,
-  shape: string,
-  typeArgs: string[],
-  endpoint = name.replace(/(?:Options|Infinite|Mutation)$/, ""),
+  params: Doc[],
+  returns: Doc,
+  body: Doc[],
 ): string {
-  const params = [`client: Pick<Client, ${stringLiteral(endpoint)}>`];
-  if (t && hasArgs(t))
-    params.push(`args: ${t.request}${t.argsOptional ? " = {}" : ""}`);
-  return print(
-    group([
-      `export function ${name}(`,
-      items(params),
-      "): ",
-      group([shape, "<", items(typeArgs, { trailingComma: false }), ">"]),
-      " {",
-    ]),
-  );
+  const head = group([
+    `export function ${name}(`,
+    items(params),
+    "): ",
+    returns,
+    " {",
+  ]);
+  return `${comment}\n${print([head, indent([hardline, join(hardline, body)]), hardline, "}"])}\n`;
 }
 
-/** `head body,` inside the returned object: the body on the next line when too long. */
-function arrow(head: string, body: string): string {
-  return print(assignment(`    ${head}`, body, ","), { indent: 4 });
+/** `Shape<A, B>`: one type argument per line when too long (type arguments take no comma). */
+function generic(shape: string, args: Doc[]): Doc {
+  return group([shape, "<", items(args, { trailingComma: false }), ">"]);
+}
+
+/** `callee(a, b)`: one argument per line when too long. */
+function call(callee: string, args: Doc[]): Doc {
+  return group([callee, "(", items(args), ")"]);
+}
+
+/**
+ * `callee(first, { a, b })`: flat when it fits, else the object broken and hugged by the call
+ * (`callee(first, {` … `})`), else one argument per line: prettier's last-argument expansion.
+ */
+function lastObjectHugged(
+  callee: string,
+  first: string,
+  members: string[],
+): Doc {
+  const object = (broken: boolean) =>
+    group(["{", items(members, { spaced: true }), "}"], broken);
+  return conditionalGroup([
+    [`${callee}(${first}, `, object(false), ")"],
+    [`${callee}(${first}, `, object(true), ")"],
+    call(callee, [first, object(false)]),
+  ]);
+}
+
+/** `[a, b]` (or `readonly [a, b]`): one item per line when too long. */
+function tuple(members: Doc[], prefix = ""): Doc {
+  return group([`${prefix}[`, items(members), "]"]);
+}
+
+/**
+ * The parameters of a factory: `client: Pick<Client, "name">`, and `args` unless `t` is
+ * undefined or the endpoint takes none (defaulting to `{}` when every member is optional).
+ */
+function params(endpoint: Endpoint, t: EndpointTypes | undefined): Doc[] {
+  const client = group([
+    "client: ",
+    generic("Pick", ["Client", stringLiteral(endpoint.name)]),
+  ]);
+  if (!t || !hasArgs(t)) return [client];
+  return [client, `args: ${t.request}${t.argsOptional ? " = {}" : ""}`];
+}
+
+/** `return { member, … };`: the returned object, a member per line. */
+function returnObject(members: Doc[]): Doc {
+  return [
+    "return {",
+    indent([
+      hardline,
+      join(
+        hardline,
+        members.map((m) => [m, ","]),
+      ),
+    ]),
+    hardline,
+    "};",
+  ];
+}
+
+/** `key: (params) => body`: the body on the next line when too long. */
+function arrowMember(key: string, body: Doc): Doc {
+  return group([`${key} =>`, group(indent([line, body]))]);
 }
 
 function queryKey(endpoint: Endpoint, t: EndpointTypes): string {
   const name = stringLiteral(endpoint.name);
-  const head = doc(
+  const comment = doc(
     endpoint,
     `The query key of \`${endpoint.name}\`.`,
     ...(hasArgs(t)
@@ -145,31 +212,66 @@ function queryKey(endpoint: Endpoint, t: EndpointTypes): string {
         ]
       : []),
   );
+  const fn = `${endpoint.name}Key`;
   if (!hasArgs(t))
-    return `${head}
-export function ${endpoint.name}Key(): readonly [${name}] {
-  return [${name}];
-}
-`;
-  return `${head}
-export function ${endpoint.name}Key(
-  args?: ${t.request},
-): readonly [${name}, ${t.request}?] {
-  return args === undefined ? [${name}] : [${name}, keyArgs(args)];
-}
-`;
+    return exported(comment, fn, [], tuple([name], "readonly "), [
+      group(["return ", tuple([name]), ";"]),
+    ]);
+  return exported(
+    comment,
+    fn,
+    [`args?: ${t.request}`],
+    tuple([name, `${t.request}?`], "readonly "),
+    [
+      group([
+        "return args === undefined",
+        indent([
+          line,
+          "? ",
+          align(2, tuple([name])),
+          line,
+          ": ",
+          align(2, tuple([name, "keyArgs(args)"])),
+        ]),
+        ";",
+      ]),
+    ],
+  );
 }
 
 function queryOptions(endpoint: Endpoint, t: EndpointTypes): string {
   const args = hasArgs(t);
-  return `${doc(endpoint, `Query options of \`${endpoint.name}\`,`, "for `fetchQuery`, `prefetchQuery`, `ensureQueryData`, `useQuery`…")}
-${head(`${endpoint.name}Options`, t, "QueryOptions", [t.data, `ReturnType<typeof ${endpoint.name}Key>`])}
-  return {
-    queryKey: ${endpoint.name}Key(${args ? "args" : ""}),
-${arrow("queryFn: ({ signal }) =>", `dataOf(client.${endpoint.name}(${args ? "args" : "{}"}, { signal }))`)}
-  };
-}
-`;
+  return exported(
+    doc(
+      endpoint,
+      `Query options of \`${endpoint.name}\`,`,
+      "for `fetchQuery`, `prefetchQuery`, `ensureQueryData`, `useQuery`…",
+    ),
+    `${endpoint.name}Options`,
+    params(endpoint, t),
+    generic("QueryOptions", [
+      t.data,
+      generic("ReturnType", [`typeof ${endpoint.name}Key`]),
+    ]),
+    [
+      returnObject([
+        // a call of short arguments moves to the next line before it breaks (prettier's
+        // break-after-operator)
+        group([
+          "queryKey:",
+          indent([line, call(`${endpoint.name}Key`, args ? ["args"] : [])]),
+        ]),
+        arrowMember(
+          "queryFn: ({ signal })",
+          call("dataOf", [
+            lastObjectHugged(`client.${endpoint.name}`, args ? "args" : "{}", [
+              "signal",
+            ]),
+          ]),
+        ),
+      ]),
+    ],
+  );
 }
 
 function infinite(
@@ -179,41 +281,81 @@ function infinite(
 ): string {
   const name = stringLiteral(endpoint.name);
   const param = pages.parameter.name;
-  const pageParam = `${pages.kind} | undefined`;
   const query = t.required.query ? "args.query" : "args.query?";
-  const key = `readonly [${name}, ${t.request}, "infinite"]`;
-  return `${doc(
-    endpoint,
-    `Infinite query options of \`${endpoint.name}\`: each page sends`,
-    `\`${jsdocLines(param).join(" ")}\` = the previous page's \`${jsdocLines(pages.field).join(" ")}\`;`,
-    "null, missing, empty or 0 ends the pages.",
-  )}
-${head(`${endpoint.name}Infinite`, t, "InfiniteQueryOptions", [t.data, pageParam, key])}
-  return {
-    queryKey: [${name}, keyArgs(args), "infinite"],
-    queryFn: ({ signal, pageParam }) => {
-${print(assignment("      const page =", `pageParam === undefined ? {} : { ${objectKey(param)}: pageParam }`, ";"), { indent: 6 })}
-      const query = { ...args.query, ...page };
-      return dataOf(client.${endpoint.name}({ ...args, query }, { signal }));
-    },
-    initialPageParam: ${member(query, param)},
-${arrow("getNextPageParam: (lastPage) =>", `${member("lastPage", pages.field)} || undefined`)}
-  };
-}
-`;
+  return exported(
+    doc(
+      endpoint,
+      `Infinite query options of \`${endpoint.name}\`: each page sends`,
+      `\`${jsdocLines(param).join(" ")}\` = the previous page's \`${jsdocLines(pages.field).join(" ")}\`;`,
+      "null, missing, empty or 0 ends the pages.",
+    ),
+    `${endpoint.name}Infinite`,
+    params(endpoint, t),
+    generic("InfiniteQueryOptions", [
+      t.data,
+      `${pages.kind} | undefined`,
+      tuple([name, t.request, '"infinite"'], "readonly "),
+    ]),
+    [
+      returnObject([
+        ["queryKey: ", tuple([name, "keyArgs(args)", '"infinite"'])],
+        [
+          "queryFn: ({ signal, pageParam }) => {",
+          indent([
+            hardline,
+            assignment(
+              "const page =",
+              `pageParam === undefined ? {} : { ${objectKey(param)}: pageParam }`,
+              ";",
+            ),
+            hardline,
+            "const query = { ...args.query, ...page };",
+            hardline,
+            "return ",
+            call("dataOf", [
+              call(`client.${endpoint.name}`, [
+                "{ ...args, query }",
+                "{ signal }",
+              ]),
+            ]),
+            ";",
+          ]),
+          hardline,
+          "}",
+        ],
+        `initialPageParam: ${member(query, param)}`,
+        arrowMember(
+          "getNextPageParam: (lastPage)",
+          `${member("lastPage", pages.field)} || undefined`,
+        ),
+      ]),
+    ],
+  );
 }
 
 function mutation(endpoint: Endpoint, t: EndpointTypes): string {
-  const name = stringLiteral(endpoint.name);
   const args = hasArgs(t);
-  return `${doc(endpoint, `Mutation options of \`${endpoint.name}\`,`, "for a `MutationObserver`, `useMutation`…")}
-${head(`${endpoint.name}Mutation`, undefined, "MutationOptions", [t.data, t.request], endpoint.name)}
-  return {
-    mutationKey: [${name}],
-${arrow(`mutationFn: (${args ? "args" : ""}) =>`, `dataOf(client.${endpoint.name}(${args ? "args" : "{}"}))`)}
-  };
-}
-`;
+  return exported(
+    doc(
+      endpoint,
+      `Mutation options of \`${endpoint.name}\`,`,
+      "for a `MutationObserver`, `useMutation`…",
+    ),
+    `${endpoint.name}Mutation`,
+    params(endpoint, undefined),
+    generic("MutationOptions", [t.data, t.request]),
+    [
+      returnObject([
+        ["mutationKey: ", tuple([stringLiteral(endpoint.name)])],
+        arrowMember(
+          `mutationFn: (${args ? "args" : ""})`,
+          call("dataOf", [
+            call(`client.${endpoint.name}`, [args ? "args" : "{}"]),
+          ]),
+        ),
+      ]),
+    ],
+  );
 }
 
 /** `object.name`, or `object["name"]` when the name is not an identifier. */
