@@ -13,10 +13,11 @@ function unfrozen(value: unknown, path: string, seen = new Set()): string[] {
   return found;
 }
 
-/** The package's entry points (package.json `exports`): `apiloom`, `/config`, `/templates`. */
+/** The package's entry points (package.json `exports`): `apiloom`, `/config`, `/plugin`, `/templates`. */
 const ENTRIES: Record<string, () => Promise<Record<string, unknown>>> = {
   index: () => import("../../src/index.js"),
   config: () => import("../../src/config.js"),
+  plugin: () => import("../../src/plugin.js"),
   templates: () => import("../../src/templates.js"),
 };
 

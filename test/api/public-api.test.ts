@@ -57,6 +57,12 @@ describe("the public API", () => {
     );
   });
 
+  it("of `apiloom-gen/plugin` is what the report lists", async () => {
+    await expect(report("src/plugin.ts")).toMatchFileSnapshot(
+      "public-api.plugin.txt",
+    );
+  });
+
   it("of `apiloom-gen/templates` is what the report lists", async () => {
     await expect(report("src/templates.ts")).toMatchFileSnapshot(
       "public-api.templates.txt",

@@ -20,13 +20,13 @@ export const PAGE_SHAPE_KEYS: Record<
 };
 
 /** The option `client.pages`, read by the client and the query plugins alike. */
-export const pagesOption: PluginOption<PageDeclarations> = {
+export const pagesOption: PluginOption<PageDeclarations> = Object.freeze({
   type: "object",
-  default: {},
+  default: Object.freeze({}),
   help: 'Page shapes by endpoint, where the description does not show them: { "GET /things": { kind: "cursor", parameter: "after", field: "next", items: "data" } }',
   config: "client.pages",
   problem: pagesProblem,
-};
+});
 
 /**
  * Why `value` is not a `client.pages` object (its shape only; what it names is checked against

@@ -7,7 +7,7 @@ import type {
   MediaContent,
   SourceRef,
 } from "../../model/types.js";
-import { HTTP_METHODS } from "../../model/types.js";
+import { HTTP_METHODS } from "../toolkit.js";
 import { reasonPhrase, statusKey } from "../openapi/status.js";
 import { clientCallExample } from "./client-example.js";
 import { curlExample } from "./curl.js";

@@ -1,25 +1,23 @@
 import {
-  HTTP_METHODS,
-  type Endpoint,
-  type HttpMethod,
-} from "../../model/types.js";
-import type { EmitContext, GeneratedFile } from "../artifact.js";
-import { bodySample } from "../docs/sample.js";
-import {
+  bodySample,
   conditionalGroup,
-  type Doc,
   group,
   hardline,
+  HTTP_METHODS,
   ifBreak,
   indent,
+  items,
+  jsdocLines,
   line,
   print,
+  PRINT_WIDTH,
   softline,
+  stringLiteral,
   textWidth,
-} from "../shared/doc.js";
-import { jsdocLines } from "../shared/escape.js";
-import { PRINT_WIDTH, stringLiteral } from "../shared/literals.js";
-import { items } from "../shared/statements.js";
+  type Doc,
+} from "../toolkit.js";
+import type { Endpoint, HttpMethod } from "../../model/types.js";
+import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { jsonDoc } from "./literal.js";
 import { bySpecificity, mswPath } from "./msw-path.js";
 

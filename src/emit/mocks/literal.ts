@@ -1,6 +1,13 @@
-import { type Doc, group, indent, line, textWidth } from "../shared/doc.js";
-import { propertyKey, stringLiteral } from "../shared/literals.js";
-import { items } from "../shared/statements.js";
+import {
+  type Doc,
+  group,
+  indent,
+  items,
+  line,
+  propertyKey,
+  stringLiteral,
+  textWidth,
+} from "../toolkit.js";
 
 /**
  * A JSON value (what JSON.parse gives) as a TypeScript expression: every string is a string

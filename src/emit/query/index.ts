@@ -1,28 +1,27 @@
-import { isIdentifierName } from "../../model/identifiers.js";
-import type { Endpoint } from "../../model/types.js";
-import type { EmitContext, GeneratedFile } from "../artifact.js";
-import { jsdocLines } from "../shared/escape.js";
 import {
   align,
+  assignment,
   conditionalGroup,
-  type Doc,
+  declaredPagination,
+  endpointKey,
   group,
   hardline,
   indent,
+  isIdentifierName,
+  items,
   join,
+  jsdocLines,
   line,
-  print,
-} from "../shared/doc.js";
-import { stringLiteral } from "../shared/literals.js";
-import { assignment, items } from "../shared/statements.js";
-import type { EndpointTypes } from "../types/type-index.js";
-import { endpointKey } from "../../model/naming.js";
-import {
-  declaredPagination,
   pagination,
+  print,
+  stringLiteral,
+  type Doc,
+  type EndpointTypes,
   type PageShape,
   type Pagination,
-} from "../../model/pagination.js";
+} from "../toolkit.js";
+import type { Endpoint } from "../../model/types.js";
+import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { HELPERS, KEY_HELPERS, PREAMBLE } from "./runtime.js";
 
 /** What one endpoint becomes: a query (GET) or a mutation (POST, PUT, PATCH, DELETE). */

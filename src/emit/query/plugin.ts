@@ -1,5 +1,5 @@
 import { defineBuiltIn } from "../artifact.js";
-import { pagesOption } from "../client/pages-option.js";
+import { pagesOption } from "../toolkit.js";
 
 /**
  * The `query` artifact: `query/index.ts`, TanStack Query option factories per endpoint (query
@@ -19,7 +19,7 @@ export default defineBuiltIn({
   async emit(context) {
     const [{ emitQuery }, { declaredPages }] = await Promise.all([
       import("./index.js"),
-      import("../client/declared-pages.js"),
+      import("../toolkit.js"),
     ]);
     // the client plugin reports what a declaration names amiss; only the sound ones come here
     const { pages } = declaredPages(context.model, context.options.pages);

@@ -4,7 +4,6 @@ import type { Sum } from "./layout.js";
 import type { SubSchema as JsonSubSchema } from "../../model/schema.js";
 import type { SubSchema } from "./subschema.js";
 import type { ValidatorTexts } from "./text.js";
-import type { LeafLines } from "./leaf.js";
 
 /**
  * What a keyword family (values.ts, numbers.ts, strings.ts, arrays.ts, objects.ts,
@@ -161,3 +160,22 @@ export type Keywords = (
   p: Pointer,
   indent: number,
 ) => Doc[];
+
+/**
+ * A leaf's line as it was made, and what it was made of besides its place and name: the same
+ * text past its value's name wherever the place is (`["login"], p, "/owner/login", e);`).
+ */
+export interface LeafLine {
+  readonly check: string;
+  readonly last: string | undefined;
+  /** The text past `check(x`. */
+  readonly rest: string;
+  /** The line's width less its value's name's. */
+  readonly width: number;
+  /** The value's name the line was last given with, and that line's text. */
+  x: string;
+  text: string;
+}
+
+/** The leaf lines made at one place (leafLines), by property name. */
+export type LeafLines = Map<string, LeafLine[]>;

@@ -1,7 +1,7 @@
 import { isAnnotation } from "../../model/schema.js";
 import { type Doc, textWidth } from "../shared/doc.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
-import type { Body, Pointer } from "./context.js";
+import type { Body, LeafLine, LeafLines, Pointer } from "./context.js";
 import { callLine, callText } from "./layout.js";
 import { FORMATS, formatOf } from "./strings.js";
 import { isObject, type SubSchema } from "./subschema.js";
@@ -159,25 +159,6 @@ export function leafProperty(
   }
   return callLine(indent, check, args, text, width);
 }
-
-/**
- * A leaf's line as it was made, and what it was made of besides its place and name: the same
- * text past its value's name wherever the place is (`["login"], p, "/owner/login", e);`).
- */
-interface LeafLine {
-  readonly check: string;
-  readonly last: string | undefined;
-  /** The text past `check(x`. */
-  readonly rest: string;
-  /** The line's width less its value's name's. */
-  readonly width: number;
-  /** The value's name the line was last given with, and that line's text. */
-  x: string;
-  text: string;
-}
-
-/** The leaf lines made at one place (leafLines), by property name. */
-export type LeafLines = Map<string, LeafLine[]>;
 
 /**
  * The leaf lines made so far at an object at pointer `p` in `b`'s module, for leafProperty to

@@ -11,7 +11,7 @@ import { HeldTexts } from "./held-texts.js";
 import { constantCall, functionHead } from "./layout.js";
 import { isBareRef, isObject, isTrivial, type SubSchema } from "./subschema.js";
 import { ValidatorTexts } from "./text.js";
-import type { LeafLines } from "./leaf.js";
+import type { LeafLines } from "./context.js";
 
 /** The parameters of every check function: value, pointer, violations, direction. */
 export const CHECK_PARAMS = [

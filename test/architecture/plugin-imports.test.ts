@@ -1,0 +1,241 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, posix } from "node:path";
+import { ts } from "ts-morph";
+import { describe, expect, it } from "vitest";
+import { SRC, sourceFiles } from "./source-tree.js";
+
+/*
+ * The plugin folders of src/emit/ (each a folder with a plugin.ts) are plugins like a user's
+ * (issue 44): a folder imports its own files, the plugin API (emit/artifact.ts), the toolkit
+ * (emit/toolkit.ts, exported as apiloom-gen/plugin) and the model's public vocabulary, its types
+ * (model/types.ts, type-only). Never another plugin's files, never the model's internals.
+ * apiloom's first six built-ins still reach further (below, each import by folder); a new
+ * plugin folder, `query` and `mocks` get nothing more.
+ */
+
+/** Files every plugin folder may import. */
+const PUBLIC = new Set(["emit/artifact.ts", "emit/toolkit.ts"]);
+
+/** The model's public part: its types, imported as types only. */
+const MODEL_TYPES = "model/types.ts";
+
+/** What the built-ins of apiloom's own code may import still: shared code under the toolkit. */
+const BUILT_IN_SHARED = /^emit\/(shared\/[\w-]+|templates|layout)\.ts$/;
+
+/**
+ * The six first built-ins' imports of other plugins' files and of the model's internals, as
+ * they are (issue 44, item 2: moving them behind the toolkit or the context is the work left).
+ * An entry no longer imported fails, so the list only shrinks.
+ */
+const KNOWN: Readonly<Record<string, readonly string[]>> = {
+  types: [
+    "model/identifiers.ts",
+    "model/order.ts",
+    "model/schema-recursion.ts",
+    "model/schema-ref.ts",
+    "model/schema.ts",
+  ],
+  client: [
+    "emit/types/endpoint-types.ts",
+    "emit/types/index.ts",
+    "emit/types/names.ts",
+    "emit/types/print.ts",
+    "emit/types/schema-to-type.ts",
+    "model/naming.ts",
+    "model/order.ts",
+    "model/pagination.ts",
+    "model/reporter.ts",
+    "model/schema.ts",
+  ],
+  server: [
+    "emit/types/endpoint-types.ts",
+    "emit/types/index.ts",
+    "emit/types/print-object.ts",
+    "emit/types/print.ts",
+    "emit/types/type-node.ts",
+    "model/own.ts",
+    "model/reporter.ts",
+    "model/schema-ref.ts",
+    "model/schema.ts",
+  ],
+  validators: [
+    "emit/types/endpoint-types.ts",
+    "emit/types/index.ts",
+    "model/own.ts",
+    "model/pattern-flags.ts",
+    "model/schema.ts",
+  ],
+  docs: [
+    "emit/client/path.ts",
+    "emit/openapi/security.ts",
+    "emit/openapi/status.ts",
+    "model/diagnostic-codes.ts",
+    "model/factories.ts",
+    "model/order.ts",
+    "model/own.ts",
+    "model/schema-ref.ts",
+    "model/schema.ts",
+    "model/source-place.ts",
+    "model/tag-quality.ts",
+  ],
+  openapi: [
+    "model/factories.ts",
+    "model/http-status.ts",
+    "model/order.ts",
+    "model/own.ts",
+    "model/schema-ref.ts",
+    "model/schema.ts",
+    "model/serialization.ts",
+    "model/source-place.ts",
+  ],
+};
+
+/** The folders of src/emit/ that hold a plugin.ts. */
+const PLUGIN_FOLDERS = readdirSync(join(SRC, "emit"), { withFileTypes: true })
+  .filter(
+    (d) =>
+      d.isDirectory() && existsSync(join(SRC, "emit", d.name, "plugin.ts")),
+  )
+  .map((d) => d.name)
+  .sort();
+
+interface PluginImport {
+  file: string;
+  line: number;
+  to: string;
+  typeOnly: boolean;
+}
+
+/** Every relative import of a folder's files (not its tests): static, dynamic and re-exports. */
+function importsOf(folder: string): PluginImport[] {
+  const out: PluginImport[] = [];
+  for (const file of sourceFiles(false)) {
+    if (!file.startsWith(`emit/${folder}/`)) continue;
+    const text = readFileSync(join(SRC, file), "utf8");
+    for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
+      if (!imported.fileName.startsWith(".")) continue;
+      const to = posix
+        .normalize(posix.join(posix.dirname(file), imported.fileName))
+        .replace(/\.js$/, ".ts");
+      // the statement up to the specifier: `import type {…} from` or every name `type x`
+      const head = text.slice(
+        Math.max(
+          text.lastIndexOf("import ", imported.pos),
+          text.lastIndexOf("export ", imported.pos),
+        ),
+        imported.pos,
+      );
+      const names = /\{([^}]*)\}/.exec(head)?.[1];
+      const typeOnly =
+        /^(import|export) type\b/.test(head) ||
+        (names !== undefined &&
+          names
+            .split(",")
+            .map((n) => n.trim())
+            .filter(Boolean)
+            .every((n) => n.startsWith("type ")));
+      const line = text.slice(0, imported.pos).split("\n").length;
+      out.push({ file, line, to, typeOnly });
+    }
+  }
+  return out;
+}
+
+describe("plugin folders (src/emit/<name>/ with a plugin.ts)", () => {
+  it("are the eight built-ins, each in the registry", () => {
+    expect(PLUGIN_FOLDERS).toEqual(
+      [
+        "client",
+        "docs",
+        "mocks",
+        "openapi",
+        "query",
+        "server",
+        "types",
+        "validators",
+      ].sort(),
+    );
+  });
+
+  it.each(PLUGIN_FOLDERS)(
+    "%s/ imports no other plugin's files and none of the model's internals (beyond its known list)",
+    (folder) => {
+      const known = new Set(KNOWN[folder] ?? []);
+      const used = new Set<string>();
+      const wrong: string[] = [];
+      for (const i of importsOf(folder)) {
+        if (i.to.startsWith(`emit/${folder}/`) || PUBLIC.has(i.to)) continue;
+        if (i.to === MODEL_TYPES && i.typeOnly) continue;
+        if (folder in KNOWN && BUILT_IN_SHARED.test(i.to)) continue;
+        if (known.has(i.to)) {
+          used.add(i.to);
+          continue;
+        }
+        wrong.push(`src/${i.file}:${i.line} imports src/${i.to}`);
+      }
+      expect(wrong, "import it through emit/toolkit.ts or the context").toEqual(
+        [],
+      );
+      // a known import that is gone comes off the list
+      expect([...known].filter((k) => !used.has(k))).toEqual([]);
+    },
+  );
+
+  it("query/ and mocks/ write code only through the toolkit (no shared/ file of emit/)", () => {
+    for (const folder of ["query", "mocks"])
+      for (const i of importsOf(folder))
+        expect(
+          i.to.startsWith(`emit/${folder}/`) ||
+            PUBLIC.has(i.to) ||
+            (i.to === MODEL_TYPES && i.typeOnly),
+          `src/${i.file}:${i.line} imports src/${i.to}`,
+        ).toBe(true);
+  });
+});
+
+describe("the built-ins' plugin API (issue 44, item 1)", () => {
+  const texts = sourceFiles(false).map((file) => ({
+    file,
+    text: readFileSync(join(SRC, file), "utf8"),
+  }));
+
+  it("has no EmitOptions and no Emitter type: every built-in's emit reads its context", () => {
+    const found = texts
+      .filter(({ text }) => /\b(EmitOptions|Emitter)\b/.test(text))
+      .map(({ file }) => file);
+    expect(found).toEqual([]);
+  });
+
+  it("builds the type index in one place (the run's context), with no module-level cache", () => {
+    const calls = texts.flatMap(({ file, text }) =>
+      text
+        .split("\n")
+        // calls, not the declaration nor a comment naming it
+        .filter((line) => /\bcreateTypeIndex\(/.test(line))
+        .filter((line) => !/^\s*(\*|\/\/|export function)/.test(line))
+        .map(() => file),
+    );
+    expect(calls).toEqual(["emit/run.ts"]);
+    const index = texts.find((t) => t.file === "emit/types/type-index.ts")!;
+    expect(index.text).not.toMatch(/^const \w+ = new (Weak)?Map/m);
+  });
+
+  it("keeps no module-global cache in emit/validators", () => {
+    const caches = texts
+      .filter(({ file }) => file.startsWith("emit/validators/"))
+      .flatMap(({ file, text }) =>
+        [...text.matchAll(/^(?:const|let) (\w+)\b[^=]*= new (?:Weak)?Map\b/gm)]
+          // a map something adds to: a fixed table built from constants is none
+          .filter((m) => text.includes(`${m[1]}.set(`))
+          .map((m) => `${file}: ${m[1]}`)
+          // the keyword families' fixed table, filled once when the module loads
+          .filter((entry) => entry !== "emit/validators/body.ts: FAMILIES"),
+      );
+    expect(caches).toEqual([]);
+  });
+
+  it("lets each plugin say which places its files print: the registry keeps no list", () => {
+    const registry = texts.find((t) => t.file === "emit/registry.ts")!.text;
+    expect(registry).not.toMatch(/PLACE_FREE|ENDPOINT_PLACES/);
+  });
+});
