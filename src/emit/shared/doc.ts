@@ -19,11 +19,23 @@ export { NARROWER_THAN_LENGTH, textWidth } from "./doc-node.js";
 export { print, printBefore } from "./doc-print.js";
 
 /** A space, or a newline (at the current indentation) when its group breaks. */
-export const line: Doc = Object.freeze({ kind: "line", soft: false, hard: false });
+export const line: Doc = Object.freeze({
+  kind: "line",
+  soft: false,
+  hard: false,
+});
 /** Nothing, or a newline when its group breaks. */
-export const softline: Doc = Object.freeze({ kind: "line", soft: true, hard: false });
+export const softline: Doc = Object.freeze({
+  kind: "line",
+  soft: true,
+  hard: false,
+});
 /** Always a newline; the groups around it break. */
-export const hardline: Doc = Object.freeze({ kind: "line", soft: false, hard: true });
+export const hardline: Doc = Object.freeze({
+  kind: "line",
+  soft: false,
+  hard: true,
+});
 
 /** Printed flat when it fits in the rest of the line, else broken (its lines become newlines). */
 export function group(contents: Doc, forceBreak = false): Doc {
