@@ -80,6 +80,11 @@ export const OUTPUT_CODES = {
     meaning:
       "a journal in the output folder names a path outside it, a link, or a staged file with the wrong hash: discarded, never rolled forward",
   },
+  "output/changelog-too-large": {
+    severity: "warning",
+    meaning:
+      "the last run's docs/changes.md is over 4 MiB: its record is not read back; the page is made from this run's comparison",
+  },
   "output/unsafe-manifest-entry": {
     severity: "warning",
     meaning:

@@ -189,7 +189,16 @@ async function produceRun(
   const handlers = settings.emit.artifacts.includes("server")
     ? await updateHandlers(settings, model, since, accept)
     : undefined;
-  addRunFiles(files, [handlers?.record, changelogFor(settings.emit, since)]);
+  const tooLarge = (path: string, why: string) =>
+    reporter.report(
+      "output/changelog-too-large",
+      `the last run's ${path} is not read back: ${why}; the page is made from this run's comparison`,
+      fileStart(resolve(out, path)),
+    );
+  addRunFiles(files, [
+    handlers?.record,
+    changelogFor(settings.emit, since, tooLarge),
+  ]);
   reporter.add(settings.warnings);
   reporter.add(diagnostics);
   reporter.add(handlers?.diagnostics ?? []);

@@ -1,6 +1,6 @@
 import { lstatSync } from "node:fs";
 import { basename, join } from "node:path";
-import { readSourceBytes } from "../ingest/read-source.js";
+import { readSourceBytes, SourceReadError } from "../ingest/read-source.js";
 import { readJournal } from "./journal.js";
 import { readManifest, sha256 } from "./manifest.js";
 import type { GeneratedFile } from "../emit/artifact.js";
@@ -27,7 +27,10 @@ export interface SinceLastRun {
    * it with the hash of what is there now, so a file edited by hand is never taken for the state
    * a run builds on. A regular file of bounded size, never read through a link.
    */
-  earlier(path: string): string | undefined;
+  earlier(
+    path: string,
+    options?: { maxBytes?: number; onTooLarge?: (why: string) => void },
+  ): string | undefined;
   now: string;
   /**
    * The changes from `before` to `now` (the rules of src/diff), computed once on first use: []
@@ -85,7 +88,13 @@ export async function sinceLastRun(
       ? journal.journal.moves.map(([, path, hash]) => [path, hash])
       : [],
   );
-  const earlier = (path: string): string | undefined => {
+  const earlier = (
+    path: string,
+    {
+      maxBytes = EARLIER_MAX_BYTES,
+      onTooLarge,
+    }: { maxBytes?: number; onTooLarge?: (why: string) => void } = {},
+  ): string | undefined => {
     const hashes = [
       Object.hasOwn(listed, path) ? listed[path] : undefined,
       moved.get(path),
@@ -94,9 +103,12 @@ export async function sinceLastRun(
     const file = join(out, path);
     try {
       if (lstatSync(file).isSymbolicLink()) return undefined;
-      const text = readSourceBytes(file, EARLIER_MAX_BYTES).toString("utf8");
+      const text = readSourceBytes(file, maxBytes).toString("utf8");
       return hashes.includes(sha256(text)) ? text : undefined;
-    } catch {
+    } catch (error) {
+      // past the caller's bound: never read (and so never held), and the caller told
+      if (error instanceof SourceReadError && error.code === "input/too-large")
+        onTooLarge?.(error.message.replace(/;.*$/, ""));
       return undefined;
     }
   };

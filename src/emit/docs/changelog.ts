@@ -1,0 +1,266 @@
+import type { GeneratedFile } from "../artifact.js";
+import { markdownCode, markdownText } from "../shared/escape.js";
+
+/*
+ * The docs' changelog page, `docs/changes.md`: what changed in the API since the last run into
+ * the output folder, in the words of the rules of `apiloom diff`. The docs own the page (its
+ * text, the record it carries and how that record is read back); the run gives it the
+ * comparison of the last run's OpenAPI document with this one's (workflow/since-last-run.ts)
+ * and the rule table (diff/rules.ts), which sit in later layers.
+ */
+
+/** A change as the page shows it: the comparison's `Change`, read structurally. */
+export interface PageChangeInput {
+  rule: string;
+  endpoint: string;
+  message: string;
+  names: {
+    function?: string;
+    type?: string;
+    member?: string;
+    handler?: string;
+  };
+  also?: readonly { function?: string }[];
+}
+
+/** The comparison of the last run's OpenAPI document with this run's (SinceLastRun). */
+export interface ChangesSinceLastRun {
+  before: string | undefined;
+  now: string;
+  /** A file of the output folder as the last run wrote it; undefined when it is not that. */
+  earlier(
+    path: string,
+    options?: { maxBytes?: number; onTooLarge?: (why: string) => void },
+  ): string | undefined;
+  changes(): readonly PageChangeInput[] | undefined;
+}
+
+/** Each rule's severity and whom it breaks, by rule id (diff/rules.ts' CHANGE_RULES). */
+export type ChangeRuleTable = Readonly<
+  Record<string, { severity: ChangeSeverity; breaks: string }>
+>;
+
+type ChangeSeverity = "breaking" | "warning" | "info";
+
+/**
+ * The largest page read back (its record on the last line, base64): a page lists a few thousand
+ * changes in well under this. A larger one, planted where the last run's page was, is not read
+ * (a warning says so) and the page is made from this run's comparison.
+ */
+export const CHANGELOG_MAX_BYTES = 4 * 1024 * 1024;
+
+/** The page's name in the docs folder. */
+export const CHANGELOG_FILE = "changes.md";
+
+const TITLE = "# Changes since the last run\n\n";
+
+const HEADINGS: Record<ChangeSeverity, string> = {
+  breaking: "Breaking",
+  warning: "Warnings",
+  info: "Info",
+};
+
+/**
+ * The docs' changelog page: what changed in the API since the last run into this folder, from
+ * the comparison of the OpenAPI document written then with this run's (since-last-run.ts), so a
+ * person reading a diff of the output sees what it means. The page depends on the folder's
+ * earlier state, and must still come out byte for byte the same from the same inputs and state:
+ * when the document did not change, the page is the one already there (a `--check` on a fresh
+ * clone, or a second run, keeps it); it is made anew only from a document that changed.
+ */
+export function changelogPage(
+  docsPath: string,
+  since: ChangesSinceLastRun,
+  rules: ChangeRuleTable,
+  /** Told when the last run's page is past CHANGELOG_MAX_BYTES and so not read. */
+  onTooLarge: (path: string, why: string) => void = () => {},
+): GeneratedFile {
+  const path = `${docsPath}/${CHANGELOG_FILE}`;
+  // no earlier document to compare with (or one edited by hand), or the same one: the page the
+  // last run wrote stands, when there is one. Not its bytes: the output folder is committed, so
+  // a pull request can change the page and the manifest together. The page carries what it
+  // says as data (its last line), and is made again from that data, each rule's severity and
+  // direction from the rule table: a page edited in its text is stale, and whatever data is
+  // planted in one comes out escaped, as any change's words do.
+  if (since.before === undefined || since.before === since.now) {
+    const page = since.earlier(path, {
+      maxBytes: CHANGELOG_MAX_BYTES,
+      onTooLarge: (why) => onTooLarge(path, why),
+    });
+    const kept = readPageRecord(page, rules);
+    if (kept) return { path, contents: render(kept, rules) };
+  }
+  return { path, contents: render(pageRecord(since), rules) };
+}
+
+/** What a page says, as the data it is made from. */
+type PageRecord =
+  | { kind: "first" | "same" | "unreadable" | "wording" }
+  | { kind: "changes"; changes: readonly PageChange[] };
+type PageChange = Pick<PageChangeInput, "rule" | "endpoint" | "message"> & {
+  names: PageChangeInput["names"];
+  also?: string[];
+};
+
+const RECORD_LINE = "<!-- apiloom changes ";
+
+function pageRecord(since: ChangesSinceLastRun): PageRecord {
+  if (since.before === undefined) return { kind: "first" };
+  if (since.before === since.now) return { kind: "same" };
+  const changes = since.changes();
+  if (changes === undefined) return { kind: "unreadable" };
+  if (changes.length === 0) return { kind: "wording" };
+  return {
+    kind: "changes",
+    changes: changes.map((c) => ({
+      rule: c.rule,
+      endpoint: c.endpoint,
+      message: c.message,
+      names: {
+        function: c.names.function,
+        type: c.names.type,
+        member: c.names.member,
+        handler: c.names.handler,
+      },
+      ...(c.also && { also: c.also.map((a) => a.function!) }),
+    })),
+  };
+}
+
+/** The record on a page's last line, checked field by field; undefined when it is not one. */
+export function readPageRecord(
+  page: string | undefined,
+  rules: ChangeRuleTable,
+): PageRecord | undefined {
+  const last = page?.trimEnd().split("\n").pop();
+  if (!page?.startsWith(TITLE) || !last?.startsWith(RECORD_LINE))
+    return undefined;
+  let data: unknown;
+  try {
+    const text = last.slice(RECORD_LINE.length, -" -->".length);
+    data = JSON.parse(Buffer.from(text, "base64").toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== "object" || data === null) return undefined;
+  const { kind, changes } = data as { kind?: unknown; changes?: unknown };
+  if (
+    kind === "first" ||
+    kind === "same" ||
+    kind === "unreadable" ||
+    kind === "wording"
+  )
+    return { kind };
+  if (kind !== "changes" || !Array.isArray(changes)) return undefined;
+  const read: PageChange[] = [];
+  for (const c of changes as unknown[]) {
+    const change = readPageChange(c, rules);
+    if (!change) return undefined;
+    read.push(change);
+  }
+  return { kind, changes: read };
+}
+
+function readPageChange(
+  value: unknown,
+  rules: ChangeRuleTable,
+): PageChange | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const c = value as Record<string, unknown>;
+  const text = (v: unknown): v is string => typeof v === "string";
+  const optional = (v: unknown) => v === undefined || text(v);
+  const names = c.names as Record<string, unknown> | undefined;
+  if (
+    !text(c.rule) ||
+    !Object.hasOwn(rules, c.rule) ||
+    !text(c.endpoint) ||
+    !text(c.message) ||
+    typeof names !== "object" ||
+    names === null ||
+    !["function", "type", "member", "handler"].every((k) =>
+      optional(names[k]),
+    ) ||
+    !(c.also === undefined || (Array.isArray(c.also) && c.also.every(text)))
+  )
+    return undefined;
+  return {
+    rule: c.rule,
+    endpoint: c.endpoint,
+    message: c.message,
+    names: {
+      function: names.function as string | undefined,
+      type: names.type as string | undefined,
+      member: names.member as string | undefined,
+      handler: names.handler as string | undefined,
+    },
+    ...(c.also !== undefined && { also: c.also as string[] }),
+  };
+}
+
+function render(record: PageRecord, rules: ChangeRuleTable): string {
+  const data = `${RECORD_LINE}${Buffer.from(JSON.stringify(record)).toString("base64")} -->\n`;
+  return `${TITLE}${body(record, rules)}\n${data}`;
+}
+
+function body(record: PageRecord, rules: ChangeRuleTable): string {
+  switch (record.kind) {
+    case "first":
+      return "The first run into this folder: there is no earlier API description to compare with.\n";
+    case "same":
+      return "No change to the API description since the last run.\n";
+    case "unreadable":
+      return "The API description changed, but the earlier one could not be read back to compare (it has errors).\n";
+    case "wording":
+      return "The API description changed (wording, examples or other documentation), but nothing that changes the generated code's contract.\n";
+  }
+  const changes = record.changes;
+  const lines = [
+    `From the API description of the last run to this one (the rules of \`apiloom diff\`): ${tally(changes, rules)}.`,
+  ];
+  for (const severity of ["breaking", "warning", "info"] as const) {
+    const of = changes.filter((c) => rules[c.rule]!.severity === severity);
+    if (of.length === 0) continue;
+    lines.push("", `## ${HEADINGS[severity]}`, "");
+    for (const c of of) lines.push(`- ${item(c, rules)}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+function tally(changes: readonly PageChange[], rules: ChangeRuleTable): string {
+  const count = (s: ChangeSeverity) =>
+    changes.filter((c) => rules[c.rule]!.severity === s).length;
+  const warnings = count("warning");
+  return `${count("breaking")} breaking, ${warnings} warning${warnings === 1 ? "" : "s"}, ${count("info")} info`;
+}
+
+/** `` `GET /events` ``: the message (`rule`, breaks clients); in your code: … */
+function item(c: PageChange, rules: ChangeRuleTable): string {
+  const names: string[] = [];
+  if (c.names.function)
+    names.push(`client ${markdownCode(`${c.names.function}()`)}`);
+  if (c.names.type)
+    names.push(
+      `type ${markdownCode(`${c.names.type}${c.names.member ? `.${c.names.member}` : ""}`)}`,
+    );
+  if (c.names.handler)
+    names.push(`handler ${markdownCode(`handlers.${c.names.handler}`)}`);
+  for (const a of c.also ?? []) names.push(`client ${markdownCode(`${a}()`)}`);
+  const direction = rules[c.rule]!.breaks;
+  const breaks = direction === "none" ? "" : `, breaks ${direction}`;
+  return (
+    `${markdownCode(c.endpoint)}: ${message(c.message)} (\`${c.rule}\`${breaks})` +
+    (names.length > 0 ? `. In your code: ${names.join(", ")}` : "")
+  );
+}
+
+/** A change's message: its `quoted` names as code spans, the rest as escaped text. */
+function message(text: string): string {
+  return text
+    .split(/`([^`]*)`/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? markdownCode(part)
+        : markdownText(part.replace(/\s+/g, " ")),
+    )
+    .join("");
+}
