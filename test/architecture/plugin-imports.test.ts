@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import { ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
+import { ARTIFACTS } from "../../src/emit/registry.js";
 import { SRC, sourceFiles } from "./source-tree.js";
 
 /*
@@ -142,19 +143,8 @@ function importsOf(folder: string): PluginImport[] {
 }
 
 describe("plugin folders (src/emit/<name>/ with a plugin.ts)", () => {
-  it("are the eight built-ins, each in the registry", () => {
-    expect(PLUGIN_FOLDERS).toEqual(
-      [
-        "client",
-        "docs",
-        "mocks",
-        "openapi",
-        "query",
-        "server",
-        "types",
-        "validators",
-      ].sort(),
-    );
+  it("are the registry's built-ins, a folder each, named for the artifact", () => {
+    expect(PLUGIN_FOLDERS).toEqual([...ARTIFACTS].sort());
   });
 
   it.each(PLUGIN_FOLDERS)(
