@@ -52,7 +52,7 @@ export {
   type PluginOptionSpecs,
   type PrintedPlaces,
 } from "./emit/artifact.js";
-export type { DocsGroupBy } from "./emit/docs/group-by.js";
+export type { DocsGroupBy } from "./emit/docs/group-by-option.js";
 export type { OutputLayout } from "./emit/layout.js";
 // what a plugin's emit context holds: the reporter and the type index
 export type {

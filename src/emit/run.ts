@@ -54,8 +54,8 @@ export async function runPlugins(
   keep: (files: GeneratedFile[]) => GeneratedFile[] = (files) => files,
 ): Promise<{ batches: EmitterBatch[]; diagnostics: Diagnostic[] }> {
   const names = withNeeds(run.artifacts, run.plugins);
-  // the places the plugins print are found first (a no-op when all were found): the docs' and
-  // the OpenAPI document's, or every place before a plugin of the config's, which may print any
+  // the places the plugins print, as each declares (its `places`), are found first (a no-op
+  // when all were found): the endpoints' and the security schemes', or every place
   const printed = placesPrinted(
     run.plugins.filter((p) => names.includes(p.name)),
   );

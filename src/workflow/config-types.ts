@@ -1,5 +1,5 @@
 import type { ConfigPlugin } from "../emit/artifact.js";
-import type { DocsGroupBy } from "../emit/docs/group-by.js";
+import type { DocsGroupBy } from "../emit/docs/group-by-option.js";
 import type { ArtifactName } from "../emit/registry.js";
 import type { PageShape } from "../model/pagination.js";
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseGenerateArgs } from "../../src/cli/generate-options.js";
-import type { DocsGroupBy } from "../../src/emit/docs/group-by.js";
+import type { DocsGroupBy } from "../../src/emit/docs/group-by-option.js";
 import { emitDocs } from "../../src/emit/docs/index.js";
 import { pathResource } from "../../src/emit/docs/groups.js";
 import { buildDocsView } from "../../src/emit/docs/view.js";

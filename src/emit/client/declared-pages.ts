@@ -7,9 +7,9 @@ import { successStatuses } from "../types/endpoint-types.js";
 import {
   PAGE_SHAPE_KEYS as KEYS,
   type PageDeclarations,
-} from "./pages-option.js";
+} from "../shared/pages-option.js";
 
-export { pagesOption, type PageDeclarations } from "./pages-option.js";
+export { pagesOption, type PageDeclarations } from "../shared/pages-option.js";
 
 /**
  * The declared page shapes by endpoint key, each checked against its endpoint: a key that names

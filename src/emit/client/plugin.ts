@@ -1,6 +1,6 @@
 import { defineBuiltIn } from "../artifact.js";
 import { baseUrlOption } from "../shared/server-url.js";
-import { pagesOption } from "./pages-option.js";
+import { pagesOption } from "../shared/pages-option.js";
 import { CLIENT_FOLDER } from "./path.js";
 
 /** The `client` artifact: `client/`, a typed fetch client (src/emit/client/index.ts). */

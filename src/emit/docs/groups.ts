@@ -1,7 +1,7 @@
 import { assessTags } from "../../model/tag-quality.js";
 import type { Endpoint, Tag } from "../../model/types.js";
 
-import type { DocsGroupBy } from "./group-by.js";
+import type { DocsGroupBy } from "./group-by-option.js";
 
 export interface EndpointGroups {
   /** What was used: `auto` resolves to one of these. */

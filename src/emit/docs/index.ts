@@ -1,5 +1,5 @@
 import type { EmitContext, GeneratedFile } from "../artifact.js";
-import type { DocsGroupBy } from "./group-by.js";
+import type { DocsGroupBy } from "./group-by-option.js";
 import { loadDocsTemplates, docsHelpers } from "./templates.js";
 import { buildDocsView } from "./view.js";
 

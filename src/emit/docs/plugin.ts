@@ -1,5 +1,5 @@
 import { defineBuiltIn } from "../artifact.js";
-import { DOCS_GROUP_BY, type DocsGroupBy } from "./group-by.js";
+import { DOCS_GROUP_BY, type DocsGroupBy } from "./group-by-option.js";
 
 /** The `docs` artifact: `docs/`, Markdown pages and one self-contained HTML page. */
 export default defineBuiltIn({

@@ -2,7 +2,7 @@ import { DEFAULT_LAYOUT, importFromProject } from "../layout.js";
 import { CLIENT_FOLDER } from "../client/path.js";
 import type { ApiModel, Severity } from "../../model/types.js";
 import type { OutputLayout } from "../artifact.js";
-import type { DocsGroupBy } from "./group-by.js";
+import type { DocsGroupBy } from "./group-by-option.js";
 import { tsString } from "../shared/escape.js";
 import {
   codeCounts,

@@ -1,5 +1,5 @@
 import { defineBuiltIn } from "../artifact.js";
-import { pagesOption } from "../toolkit.js";
+import { pagesOption } from "../shared/pages-option.js";
 
 /**
  * The `query` artifact: `query/index.ts`, TanStack Query option factories per endpoint (query
