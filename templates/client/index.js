@@ -143,7 +143,23 @@ function imports(view, h) {
         true,
       )
       .replace(/^import type/, "export type"),
-    'export { ApiError, ResponseValidationError, TimeoutError } from "./runtime.js";',
+    h
+      .importStatement(
+        [
+          "ApiError",
+          "RedirectError",
+          "ResponseValidationError",
+          "TimeoutError",
+        ],
+        "./runtime.js",
+        false,
+      )
+      .replace(/^import/, "export"),
+    // the errors that end a stream or a page walk, where the client has either
+    ...(streamImports.length > 0
+      ? ['export { StreamLimitError } from "./stream.js";']
+      : []),
+    ...(pages ? ['export { PaginationError } from "./paginate.js";'] : []),
   ].join("\n");
 }
 
