@@ -42,7 +42,7 @@ export interface StreamOptions {
 }
 
 /** 4 MiB: the longest line (and event data) a stream may send unless `maxLineBytes` says. */
-export const MAX_LINE_BYTES = 4 * 1024 * 1024;
+const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
 /**
  * A line of a stream longer than `maxLineBytes` bytes, or an event whose data lines together

@@ -219,3 +219,36 @@ describe("random page sequences (fast-check)", () => {
     );
   });
 });
+
+describe("retries and token refreshes", () => {
+  const noWait = { wait: async () => {} };
+
+  test("a 503 forever is tried `attempts` times (3 by default), and an attempts that is not a number means one", async () => {
+    h.api.routes["/things/1"] = json({ message: "busy" }, {}, 503);
+    for (const [retry, requests] of [
+      [noWait, 3],
+      [{ ...noWait, attempts: 5 }, 5],
+      [{ ...noWait, attempts: Number.NaN }, 1],
+    ] as const) {
+      h.api.received.length = 0;
+      const r = await h.client.getThing!(
+        { path: { id: "1" } },
+        { baseUrl: h.api.url, retry },
+      );
+      expect(r.status).toBe(503);
+      expect(h.calls).toHaveLength(requests);
+    }
+  });
+
+  test("a 401 forever: the OAuth middleware asks for one new token and sends the request once more", async () => {
+    const { options } = h.kinds()["OAuth client credentials"]!;
+    h.api.routes["/things/1"] = json({ message: "no" }, {}, 401);
+    const r = await h.client.getThing!(
+      { path: { id: "1" } },
+      { baseUrl: h.api.url, ...options },
+    );
+    expect(r.status).toBe(401);
+    expect(h.calls).toHaveLength(2);
+    expect(h.api.received.filter((c) => c.url === "/token")).toHaveLength(2);
+  });
+});
