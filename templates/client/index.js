@@ -155,11 +155,6 @@ function imports(view, h) {
         false,
       )
       .replace(/^import/, "export"),
-    // the errors that end a stream or a page walk, where the client has either
-    ...(streamImports.length > 0
-      ? ['export { StreamLimitError } from "./stream.js";']
-      : []),
-    ...(pages ? ['export { PaginationError } from "./paginate.js";'] : []),
   ].join("\n");
 }
 
