@@ -40,11 +40,11 @@ type Args = { query?: Record<string, unknown> };
  * credentials nor the request reach it).
  */
 export class PaginationError extends Error {
-  readonly reason: "repeat" | "limit" | "origin";
+  declare readonly reason: "repeat" | "limit" | "origin";
   /** The cursor, URL, offset or page that was not fetched. */
-  readonly next: string;
+  declare readonly next: string;
   /** Pages fetched before stopping. */
-  readonly pages: number;
+  declare readonly pages: number;
 
   constructor(reason: PaginationError["reason"], next: string, pages: number) {
     super(

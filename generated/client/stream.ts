@@ -51,7 +51,7 @@ const MAX_LINE_BYTES = 4 * 1024 * 1024;
  */
 export class StreamLimitError extends Error {
   /** The limit that was passed (`maxLineBytes`). */
-  readonly limit: number;
+  declare readonly limit: number;
 
   constructor(limit: number) {
     super(

@@ -190,7 +190,11 @@ export function hostileHarness() {
       import(pathToFileURL(join(h.dir, "client", file)).href);
     h.client = await load("index.ts");
     h.oauth = await load("oauth.ts");
-    h.errors = { ...(await load("index.ts")) };
+    h.errors = {
+      ...(await load("index.ts")),
+      ...(await load("paginate.ts")),
+      ...(await load("stream.ts")),
+    };
     h.api = await origin();
     h.other = await origin();
   });
