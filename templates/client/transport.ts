@@ -200,6 +200,7 @@ async function attemptOnce(
       options,
       (request = guard(request, origins)),
       origins,
+      init.body,
     );
   } catch (error) {
     for (const m of middleware) {
@@ -240,7 +241,9 @@ function guard(request: Request, origins: string[], keep = /^$/): Request {
 
 /**
  * Sends `request` and follows the redirects it is answered with (301, 302, 303, 307, 308), at
- * most `maxRedirects` of them, each hop guarded for its origin. A platform that hides the
+ * most `maxRedirects` of them, each hop guarded for its origin. A hop that keeps the method
+ * sends `body`, the body as `send` made it, again (a one-shot stream cannot be: a TypeError, as
+ * fetch); a copy of every body would hold a whole upload in memory. A platform that hides the
  * target (a browser's opaque redirect) is asked again to follow itself with the headers a
  * foreign origin may see, and `Authorization`, which fetch drops on leaving the origin.
  */
@@ -248,39 +251,37 @@ async function follow(
   options: TransportOptions,
   request: Request,
   origins: string[],
+  body: RequestInit["body"],
 ): Promise<Response> {
   const send = options.fetch ?? fetch;
+  // the request of the next hop: a GET without the body, or the same method and body
+  const hop = (url: string, get: boolean, redirect: RequestRedirect) =>
+    new Request(url, {
+      method: get ? "GET" : request.method,
+      headers: request.headers,
+      body: get ? null : body,
+      signal: request.signal,
+      redirect,
+      duplex: "half",
+    } as RequestInit);
   for (let hops = 0; ; hops++) {
-    // a 307 or 308 sends the body again: keep a copy of it
-    const again = request.body ? request.clone() : request;
     const response = await send(request);
     if (response.type === "opaqueredirect")
       return send(
-        new Request(guard(again, [], /^authorization$/), {
-          redirect: "follow",
-        }),
+        guard(hop(request.url, false, "follow"), [], /^authorization$/),
       );
     const { status, headers } = response;
     const location = headers.get("Location");
     if (location === null || !/^30[12378]$/.test("" + status)) return response;
-    const target = new URL(location, request.url);
-    if (!(hops < (options.maxRedirects ?? 20)))
-      throw new RedirectError(target.href);
+    const target = new URL(location, request.url).href;
+    if (!(hops < (options.maxRedirects ?? 20))) throw new RedirectError(target);
     await response.body?.cancel();
     // 303, and 301/302 after a POST, turn into a GET without the body (Fetch standard §4.4)
     const get =
       status === 303
         ? request.method !== "HEAD"
         : status < 303 && request.method === "POST";
-    request = guard(
-      new Request(
-        target,
-        get
-          ? { headers: again.headers, signal: again.signal, redirect: "manual" }
-          : again,
-      ),
-      origins,
-    );
+    request = guard(hop(target, get, "manual"), origins);
   }
 }
 
