@@ -11,7 +11,8 @@
 // BENCH_RUNS=n runs per case (default 3) after BENCH_WARMUP=n uncounted ones (default 1);
 // BENCH_ONLY=github,kubernetes,synthetic-1k,...,bundle picks inputs; BENCH_PEERS=0 skips the
 // peers. It ends with the generated client's bundle sizes (bench/bundle.mjs) when BENCH_ONLY is
-// unset or names `bundle`.
+// unset or names `bundle`, and its stream parsing as a line grows (bench/stream.mjs) when it is
+// unset or names `stream`.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -28,6 +29,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { bundleSizes, printBundleSizes } from "./bundle.mjs";
+import { printStreamTimes, streamTimes } from "./stream.mjs";
 import { goals, loadLines, median, ratio } from "./report.mjs";
 import { syntheticSpec } from "./synthetic.mjs";
 
@@ -313,8 +315,14 @@ async function main() {
   const cores = availableParallelism();
   for (const line of loadLines("start", loadavg(), cores)) console.log(line);
   const sizes = withBundle ? await bundleSizes() : undefined;
-  if (ONLY?.length === 1 && ONLY[0] === "bundle")
-    return printBundleSizes(sizes);
+  // the client's stream parsing (bench/stream.mjs): BENCH_ONLY=stream for it alone
+  const streams =
+    !ONLY || ONLY.includes("stream") ? await streamTimes() : undefined;
+  if (ONLY?.every((name) => name === "bundle" || name === "stream")) {
+    if (sizes) printBundleSizes(sizes);
+    if (streams) printStreamTimes(streams);
+    return;
+  }
   installOnce();
   buildApiloom();
   const results = inputs().map(benchInput);
@@ -353,6 +361,7 @@ async function main() {
   );
   for (const line of endLoad) console.log(line);
   if (sizes) printBundleSizes(sizes);
+  if (streams) printStreamTimes(streams);
 }
 
 main();

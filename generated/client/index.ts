@@ -125,7 +125,12 @@ export type {
   ServerSentEvent,
   PageItemOf,
 } from "./runtime.js";
-export { ApiError, ResponseValidationError, TimeoutError } from "./runtime.js";
+export {
+  ApiError,
+  RedirectError,
+  ResponseValidationError,
+  TimeoutError,
+} from "./runtime.js";
 
 /** Where requests go unless `createClient({ baseUrl })` or a call's `baseUrl` says otherwise. */
 export const DEFAULT_BASE_URL = "http://api.atlassian.com";

@@ -33,8 +33,40 @@ export type PageShape = { items?: string } & (
 type Args = { query?: Record<string, unknown> };
 
 /**
+ * Why `<name>Pages` (or `paginate`) stopped without reaching the last page: the API named a
+ * page it had named before (`repeat`: the same cursor, URL, offset or page again, which would
+ * loop forever), more pages than `maxPages` (`limit`), or a next page on an origin that is
+ * neither the base URL's nor one of `trustedOrigins` (`origin`: never fetched, so neither the
+ * credentials nor the request reach it).
+ */
+export class PaginationError extends Error {
+  declare readonly reason: "repeat" | "limit" | "origin";
+  /** The cursor, URL, offset or page that was not fetched. */
+  declare readonly next: string;
+  /** Pages fetched before stopping. */
+  declare readonly pages: number;
+
+  constructor(reason: PaginationError["reason"], next: string, pages: number) {
+    super(
+      reason === "repeat"
+        ? `page ${pages} names a next page already fetched: ${next}`
+        : reason === "limit"
+          ? `more than ${pages} pages (maxPages); the next is ${next}`
+          : `page ${pages} names a next page on an untrusted origin: ${next}`,
+    );
+    this.name = "PaginationError";
+    this.reason = reason;
+    this.next = next;
+    this.pages = pages;
+  }
+}
+
+/**
  * Calls `call` page after page (with `throwOnError`: a failed page throws its `ApiError`) and
- * yields the items. The options' signal, retries, timeouts and middleware apply to every page.
+ * yields the items. The options' signal, retries, timeouts and middleware apply to every page,
+ * and every middleware sees each page's request as sent. It ends at the last page, or with a
+ * `PaginationError`: on a next page already fetched, past `maxPages` (1,000 by default), or on
+ * a next-page URL whose origin is neither the first page's nor in `trustedOrigins`.
  */
 export async function* paginate<A>(
   request: PageShape & {
@@ -43,21 +75,34 @@ export async function* paginate<A>(
     options?: CallOptions | undefined;
   },
 ): AsyncGenerator<any, void, undefined> {
+  const options = request.options ?? {};
+  const maxPages = options.maxPages ?? 1000;
   let args = request.args as Args;
   let next: string | undefined;
-  for (;;) {
+  // what asked for each page fetched: its cursor, offset or page, or its URL
+  const seen = new Set<string>();
+  let origins: string[] | undefined;
+  for (let pages = 0; ; pages++) {
     let response: Response | undefined;
+    let sent: Request | undefined;
     const url = next;
     const middleware: Middleware[] = [
-      ...(request.options?.middleware ?? []),
       {
-        // the next page's URL replaces the one the endpoint would build
-        onRequest: ({ request }) => (url ? new Request(url, request) : request),
-        onResponse: (context) => void (response = context.response),
+        // the next page's URL replaces the one the endpoint would build, before any other
+        // middleware sees the request
+        onRequest: ({ request }) => {
+          // the first page's request is the base URL's: the origins the pages may come from
+          origins ??= [request.url, ...(options.trustedOrigins ?? [])].map(
+            (o) => new URL(o).origin,
+          );
+          return (sent = url ? new Request(url, request) : request);
+        },
       },
+      ...(options.middleware ?? []),
+      { onResponse: (context) => void (response = context.response) },
     ];
     const body = (await request.call(args as A, {
-      ...request.options,
+      ...options,
       middleware,
       throwOnError: true,
     })) as Record<string, unknown> | undefined;
@@ -66,8 +111,12 @@ export async function* paginate<A>(
     yield* items;
     const query = args.query ?? {};
     const at = (name: string, start: number) => Number(query[name] ?? start);
+    // the value that asked for this page, and the one that asks for the next
+    let asked: unknown;
+    let value: unknown;
     if (request.kind === "cursor") {
-      const value = body?.[request.field];
+      asked = query[request.parameter];
+      value = body?.[request.field];
       if (value === undefined || value === null || value === "") return;
       args = { ...args, query: { ...query, [request.parameter]: value } };
     } else if (request.kind === "next-url" || request.kind === "link") {
@@ -76,34 +125,36 @@ export async function* paginate<A>(
           ? nextLink(response?.headers.get("Link") ?? null)
           : body?.[request.field];
       if (typeof link !== "string" || link === "") return;
-      next = new URL(link, response?.url || undefined).href;
-    } else if (request.kind === "offset") {
-      const limit = query[request.limit];
-      if (
-        items.length === 0 ||
-        (limit !== undefined && items.length < Number(limit))
-      )
-        return;
-      args = {
-        ...args,
-        query: {
-          ...query,
-          [request.offset]: at(request.offset, 0) + items.length,
-        },
-      };
+      // relative to the page's URL (after redirects), or else to its request's
+      asked = sent?.url;
+      value = next = new URL(link, response?.url || sent?.url).href;
+      if (!origins?.includes(new URL(next).origin))
+        throw new PaginationError("origin", next, pages + 1);
     } else {
-      const size = request.size === undefined ? undefined : query[request.size];
+      const count = request.kind === "offset" ? request.limit : request.size;
+      const size = count === undefined ? undefined : query[count];
       if (
         items.length === 0 ||
         (size !== undefined && items.length < Number(size))
       )
         return;
-      args = {
-        ...args,
-        query: { ...query, [request.page]: at(request.page, 1) + 1 },
-      };
+      const name = request.kind === "offset" ? request.offset : request.page;
+      const n = at(name, request.kind === "offset" ? 0 : 1);
+      asked = n;
+      value = n + (request.kind === "offset" ? items.length : 1);
+      args = { ...args, query: { ...query, [name]: value } };
     }
+    if (asked !== undefined) seen.add(key(asked));
+    if (seen.has(key(value)))
+      throw new PaginationError("repeat", key(value), pages + 1);
+    if (!(pages + 1 < maxPages))
+      throw new PaginationError("limit", key(value), pages + 1);
   }
+}
+
+/** A cursor, URL, offset or page as the query or the URL carries it: `1` and `"1"` alike. */
+function key(value: unknown): string {
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
 /** The `rel="next"` target of a `Link` header (RFC 8288), or undefined. */

@@ -3,6 +3,7 @@
 // unchanged in Node 20+, browsers, Deno and Bun.
 import {
   fillPath,
+  isJsonType as isJson,
   serializeCookie,
   serializeHeader,
   serializeQuery,
@@ -14,7 +15,7 @@ import { exchange, type TransportOptions } from "./transport.js";
 export type { FieldEncoding, ParamStyle } from "./serialize.js";
 export { fillPath, serializeQuery } from "./serialize.js";
 export type { Middleware, RequestContext, RetryOptions } from "./transport.js";
-export { TimeoutError } from "./transport.js";
+export { RedirectError, TimeoutError } from "./transport.js";
 
 export type {
   ApiDataOf,
@@ -90,6 +91,17 @@ export interface ClientOptions<
    * Off by default: calls resolve to a result narrowed by status.
    */
   throwOnError?: T;
+  /**
+   * Pages a `<name>Pages` iterator (or `paginate`) fetches at most: 1,000 by default; one more
+   * ends it with a `PaginationError` (`Infinity` walks without a bound).
+   */
+  maxPages?: number;
+  /**
+   * Bytes a line of a streamed body (server-sent events, JSON Lines) may hold, and characters
+   * the data of one event: 4 MiB (4,194,304) by default; a longer one ends the iteration with
+   * a `StreamLimitError`.
+   */
+  maxLineBytes?: number;
 }
 
 export interface CallOptions<
@@ -151,7 +163,11 @@ export interface RequestSpec {
    * Reads the body of a success another way (a stream: see stream.ts); `fallback` reads it the
    * usual way, for a media type the reader does not take.
    */
-  read?: (response: Response, fallback: () => Promise<unknown>) => unknown;
+  read?: (
+    response: Response,
+    fallback: () => Promise<unknown>,
+    options: CallOptions,
+  ) => unknown;
 }
 
 /**
@@ -240,7 +256,7 @@ export async function send<TReturn>(
   try {
     const read = () => readBody(response, spec.method);
     const body = await (response.ok && spec.read
-      ? spec.read(response, read)
+      ? spec.read(response, read, config)
       : read());
     if (config.validateResponses && response.ok && spec.operation)
       await config.validateResponses(spec.operation, response, body);
@@ -268,10 +284,6 @@ function declares(statuses: string[] | undefined, status: number): boolean {
   );
 }
 
-function isJson(mediaType: string): boolean {
-  return /^application\/(.+\+)?json\b/i.test(mediaType);
-}
-
 /**
  * What `fetch` accepts as a body. Named through `RequestInit` because `BodyInit` is declared by
  * the DOM library only; `RequestInit` is declared by the DOM and by Node's types alike.
@@ -286,26 +298,26 @@ function isRawBody(body: unknown): body is RequestBody {
     ArrayBuffer.isView(body) ||
     body instanceof FormData ||
     body instanceof URLSearchParams ||
-    (typeof ReadableStream !== "undefined" && body instanceof ReadableStream)
+    body instanceof ReadableStream
   );
 }
 
 export function serializeBody(body: unknown, mediaType = ""): RequestBody {
   const type = mediaType.toLowerCase();
-  if (type.startsWith("multipart/form-data") && !(body instanceof FormData)) {
-    const form = new FormData();
-    for (const [name, value] of fields(body))
-      form.append(name, value instanceof Blob ? value : String(value));
-    return form;
-  }
+  const multipart = type.startsWith("multipart/form-data");
   if (
-    type.startsWith("application/x-www-form-urlencoded") &&
-    !isRawBody(body)
+    multipart
+      ? !(body instanceof FormData)
+      : type.startsWith("application/x-www-form-urlencoded") && !isRawBody(body)
   ) {
-    const params = new URLSearchParams();
+    // a Blob field of a url-encoded body is sent as String(blob), as URLSearchParams does
+    const form = multipart ? new FormData() : new URLSearchParams();
     for (const [name, value] of fields(body))
-      params.append(name, String(value));
-    return params;
+      (form as FormData).append(
+        name,
+        value instanceof Blob ? value : String(value),
+      );
+    return form;
   }
   if (isRawBody(body) && !isJson(type)) return body;
   return JSON.stringify(body);
@@ -331,15 +343,10 @@ async function readBody(response: Response, method: string): Promise<unknown> {
   if (method === "HEAD" || [204, 205, 304].includes(response.status))
     return undefined;
   const type = response.headers.get("Content-Type") ?? "";
-  if (isJson(type)) {
-    const text = await response.text();
-    return text === "" ? undefined : JSON.parse(text);
-  }
-  if (type.startsWith("text/") || type === "") {
-    const text = await response.text();
-    return text === "" ? undefined : text;
-  }
-  return response.blob();
+  if (!isJson(type) && !type.startsWith("text/") && type !== "")
+    return response.blob();
+  const text = await response.text();
+  return text === "" ? undefined : isJson(type) ? JSON.parse(text) : text;
 }
 
 async function applyAuth(
@@ -404,8 +411,5 @@ async function credentialFor(
 }
 
 function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }

@@ -44,7 +44,8 @@ function contentValue(value: unknown, how: ParamStyle): unknown {
   return JSON.stringify(value);
 }
 
-function isJsonType(mediaType: string): boolean {
+/** Whether `mediaType` is JSON (`application/json`, `application/problem+json`). */
+export function isJsonType(mediaType: string): boolean {
   return /^application\/(?:[\w.+-]+\+)?json\b/i.test(mediaType);
 }
 
@@ -208,21 +209,12 @@ export function serializeCookie(
   value: unknown,
   how: ParamStyle = {},
 ): string[] {
-  const v = contentValue(value, how);
-  if (v === undefined || v === null) return [];
-  const explode = how.explode ?? true;
-  const key = encode(name);
-  const item = (s: unknown): string => encode(text(s));
-  if (Array.isArray(v)) {
-    if (explode) return v.map((x) => key + "=" + item(x));
-    return [key + "=" + v.map(item).join(separator(how.delimiter))];
-  }
-  if (isObject(v)) {
-    const pairs = members(v);
-    if (explode) return pairs.map(([k, x]) => encode(k) + "=" + item(x));
-    return [key + "=" + pairs.flat().map(item).join(",")];
-  }
-  return [key + "=" + item(v)];
+  // the query's `form` style, where cookies take the same `name=value` pairs
+  return serializeQuery(name, value, {
+    ...how,
+    style: "form",
+    allowReserved: false,
+  });
 }
 
 /**
@@ -240,7 +232,7 @@ export function fillPath(
     const value = Object.hasOwn(values, name) ? values[name] : undefined;
     if (value === undefined || value === null)
       throw new Error(
-        `path parameter ${JSON.stringify(name)} of ${template} is missing (it is ${value === null ? "null" : "undefined"}); a path parameter is required`,
+        `path parameter ${JSON.stringify(name)} of ${template} is missing`,
       );
     const text = serializePath(
       name,

@@ -59,13 +59,22 @@ export interface TransportOptions {
   /** `false` never retries. */
   retry?: RetryOptions | false;
   middleware?: readonly Middleware[];
+  /**
+   * Origins (`https://auth.example.com`) that may receive the credentials besides the base URL's.
+   * A request to any other origin (a redirect, a middleware's new URL) keeps only the
+   * CORS-safelisted headers: no `Authorization`, `Cookie` or API-key header, whatever its name.
+   */
+  trustedOrigins?: readonly string[];
+  /** Redirects followed per attempt (20 by default, as fetch); one more is a `RedirectError`. */
+  maxRedirects?: number;
 }
 
 /** A call or an attempt that took longer than its `timeout` or `totalTimeout`. */
 export class TimeoutError extends Error {
+  // `declare`: set by the constructor, so no class field is emitted (bytes in every bundle)
   /** The limit that ran out, in milliseconds, and which one it was. */
-  readonly timeout: number;
-  readonly scope: "attempt" | "total";
+  declare readonly timeout: number;
+  declare readonly scope: "attempt" | "total";
 
   constructor(timeout: number, scope: "attempt" | "total") {
     super(
@@ -74,6 +83,18 @@ export class TimeoutError extends Error {
     this.name = "TimeoutError";
     this.timeout = timeout;
     this.scope = scope;
+  }
+}
+
+/** A call answered with more than `maxRedirects` redirects in a row. */
+export class RedirectError extends Error {
+  /** Where the redirect that was not followed pointed. */
+  declare readonly location: string;
+
+  constructor(location: string) {
+    super("too many redirects: " + location);
+    this.name = "RedirectError";
+    this.location = location;
   }
 }
 
@@ -102,18 +123,15 @@ export async function exchange(
     ...RETRY,
     ...(options.retry === false ? { attempts: 1 } : options.retry),
   };
-  const headers = new Headers(init.headers);
   // a one-shot stream body is gone once sent; every other body is sent again as it is
   const repeatable =
-    !(
-      typeof ReadableStream !== "undefined" &&
-      init.body instanceof ReadableStream
-    ) &&
+    !(init.body instanceof ReadableStream) &&
     (retry.methods.includes(init.method ?? "GET") ||
-      headers.has("Idempotency-Key"));
+      new Headers(init.headers).has("Idempotency-Key"));
   try {
     for (let attempt = 1; ; attempt++) {
-      const last = !repeatable || attempt >= retry.attempts;
+      // `!(<)`: an `attempts` of NaN is one attempt, never endless ones
+      const last = !repeatable || !(attempt < retry.attempts);
       const step = limit(total.signal, options.timeout, "attempt");
       let response: Response;
       try {
@@ -155,12 +173,18 @@ async function attemptOnce(
   context: { attempt: number; operation: string },
 ): Promise<Response> {
   const middleware = options.middleware ?? [];
-  // Node needs `duplex` to send a stream body; browsers ignore a member they do not know
+  // Node needs `duplex` to send a stream body; browsers ignore a member they do not know.
+  // Redirects are followed here, hop by hop (see `follow`), never by fetch
   let request = new Request(url, {
     ...init,
     signal,
     duplex: "half",
+    redirect: "manual",
   } as RequestInit);
+  // the credentials' origins: the URL `send` built (the base URL's) and the trusted ones
+  const origins = [request.url, ...(options.trustedOrigins ?? [])].map(
+    (o) => new URL(o).origin,
+  );
   let response: Response | undefined;
   try {
     for (const m of middleware) {
@@ -171,7 +195,13 @@ async function attemptOnce(
       }
       if (out instanceof Request) request = out;
     }
-    response ??= await (options.fetch ?? fetch)(request);
+    // what `onResponse` is given is the request as sent
+    response ??= await follow(
+      options,
+      (request = guard(request, origins)),
+      origins,
+      init.body,
+    );
   } catch (error) {
     for (const m of middleware) {
       const out = await m.onError?.({ ...context, request, error });
@@ -191,6 +221,68 @@ async function attemptOnce(
     if (out instanceof Response) response = out;
   }
   return response;
+}
+
+/**
+ * `request` as it may go to its origin: unchanged to a trusted one, else with the
+ * CORS-safelisted headers alone (Fetch standard §2.2.2), whatever names the credentials have;
+ * `keep` matches more names to keep.
+ */
+function guard(request: Request, origins: string[], keep = /^$/): Request {
+  return origins.includes(new URL(request.url).origin)
+    ? request
+    : new Request(request, {
+        headers: [...request.headers].filter(
+          ([name]) =>
+            /^(accept|content-type|range)$/.test(name) || keep.test(name),
+        ),
+      });
+}
+
+/**
+ * Sends `request` and follows the redirects it is answered with (301, 302, 303, 307, 308), at
+ * most `maxRedirects` of them, each hop guarded for its origin. A hop that keeps the method
+ * sends `body`, the body as `send` made it, again (a one-shot stream cannot be: a TypeError, as
+ * fetch); a copy of every body would hold a whole upload in memory. A platform that hides the
+ * target (a browser's opaque redirect) is asked again to follow itself with the headers a
+ * foreign origin may see, and `Authorization`, which fetch drops on leaving the origin.
+ */
+async function follow(
+  options: TransportOptions,
+  request: Request,
+  origins: string[],
+  body: RequestInit["body"],
+): Promise<Response> {
+  const send = options.fetch ?? fetch;
+  // the request of the next hop: a GET without the body, or the same method and body
+  const hop = (url: string, get: boolean, redirect: RequestRedirect) =>
+    new Request(url, {
+      method: get ? "GET" : request.method,
+      headers: request.headers,
+      body: get ? null : body,
+      signal: request.signal,
+      redirect,
+      duplex: "half",
+    } as RequestInit);
+  for (let hops = 0; ; hops++) {
+    const response = await send(request);
+    if (response.type === "opaqueredirect")
+      return send(
+        guard(hop(request.url, false, "follow"), [], /^authorization$/),
+      );
+    const { status, headers } = response;
+    const location = headers.get("Location");
+    if (location === null || !/^30[12378]$/.test("" + status)) return response;
+    const target = new URL(location, request.url).href;
+    if (!(hops < (options.maxRedirects ?? 20))) throw new RedirectError(target);
+    await response.body?.cancel();
+    // 303, and 301/302 after a POST, turn into a GET without the body (Fetch standard §4.4)
+    const get =
+      status === 303
+        ? request.method !== "HEAD"
+        : status < 303 && request.method === "POST";
+    request = guard(hop(target, get, "manual"), origins);
+  }
 }
 
 /** A network failure (fetch's TypeError) or an attempt's timeout; never the caller's abort. */

@@ -143,7 +143,18 @@ function imports(view, h) {
         true,
       )
       .replace(/^import type/, "export type"),
-    'export { ApiError, ResponseValidationError, TimeoutError } from "./runtime.js";',
+    h
+      .importStatement(
+        [
+          "ApiError",
+          "RedirectError",
+          "ResponseValidationError",
+          "TimeoutError",
+        ],
+        "./runtime.js",
+        false,
+      )
+      .replace(/^import/, "export"),
   ].join("\n");
 }
 

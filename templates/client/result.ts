@@ -111,10 +111,11 @@ export type ApiPromise<
  * status, the body as read, the `Response`, and the endpoint function's name.
  */
 export class ApiError<TBody = unknown> extends Error {
-  readonly status: number;
-  readonly body: TBody;
-  readonly response: Response;
-  readonly operation: string;
+  // `declare`: set by the constructor, so no class field is emitted (bytes in every bundle)
+  declare readonly status: number;
+  declare readonly body: TBody;
+  declare readonly response: Response;
+  declare readonly operation: string;
 
   constructor(operation: string, response: Response, body: TBody) {
     super(`${operation}: the server answered ${response.status}`);
@@ -129,13 +130,13 @@ export class ApiError<TBody = unknown> extends Error {
 /** A 2XX response whose JSON body breaks the API description (see `validateResponses`). */
 export class ResponseValidationError extends Error {
   /** The endpoint function that received it. */
-  readonly operation: string;
-  readonly status: number;
+  declare readonly operation: string;
+  declare readonly status: number;
   /** Each violation: a JSON pointer into the body, the schema keyword, a message. */
-  readonly violations: readonly Violation[];
-  readonly response: Response;
+  declare readonly violations: readonly Violation[];
+  declare readonly response: Response;
   /** The body as received. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor(
     operation: string,

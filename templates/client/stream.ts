@@ -33,21 +33,58 @@ export type JsonLinesOf<R, S extends keyof R> = {
 /** Reads a body of another media type the usual way. */
 type Fallback = () => Promise<unknown>;
 
+/** What the readers take of the call's options. */
+export interface StreamOptions {
+  /** Aborting it ends the iteration (rejecting with its reason) and closes the request. */
+  signal?: AbortSignal | undefined;
+  /** 4 MiB by default: see `StreamLimitError`. */
+  maxLineBytes?: number | undefined;
+}
+
+/** 4 MiB: the longest line (and event data) a stream may send unless `maxLineBytes` says. */
+const MAX_LINE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A line of a stream longer than `maxLineBytes` bytes, or an event whose data lines together
+ * are longer than that many characters: the iteration ends with it, having held at most that
+ * much of the line, and the request is closed.
+ */
+export class StreamLimitError extends Error {
+  /** The limit that was passed (`maxLineBytes`). */
+  declare readonly limit: number;
+
+  constructor(limit: number) {
+    super(
+      `a line or event of the stream is longer than ${limit} (maxLineBytes)`,
+    );
+    this.name = "StreamLimitError";
+    this.limit = limit;
+  }
+}
+
 /**
  * The reader of a `text/event-stream` success: events whose `data` is JSON-parsed when `json`.
  * Any other media type is read by `fallback`.
  */
 export function eventStream(json: boolean) {
-  return (response: Response, fallback: Fallback): Promise<unknown> =>
+  return (
+    response: Response,
+    fallback: Fallback,
+    options?: StreamOptions,
+  ): Promise<unknown> =>
     isType(response, /^text\/event-stream\b/i)
-      ? Promise.resolve(events(response, json))
+      ? Promise.resolve(events(response, json, options))
       : fallback();
 }
 
 /** The reader of an NDJSON / JSON Lines success: one JSON value per line. */
-export function jsonLines(response: Response, fallback: Fallback): unknown {
+export function jsonLines(
+  response: Response,
+  fallback: Fallback,
+  options?: StreamOptions,
+): unknown {
   return isType(response, /^application\/(x-ndjson|jsonl|x-jsonlines)\b/i)
-    ? Promise.resolve(lines(response))
+    ? Promise.resolve(lines(response, options))
     : fallback();
 }
 
@@ -58,46 +95,105 @@ function isType(response: Response, type: RegExp): boolean {
   );
 }
 
-/** The lines of a UTF-8 body, split at `\r\n`, `\n` or `\r`, whatever the chunk boundaries. */
-async function* textLines(response: Response): AsyncGenerator<string> {
+const LF = 10;
+const CR = 13;
+
+/**
+ * The lines of a UTF-8 body, split at `\r\n`, `\n` or `\r`, whatever the chunk boundaries. Each
+ * byte is looked at once: a chunk is searched from where the last line ended, and a line's
+ * bytes are kept as they came (at most `maxLineBytes` of them) and decoded once, when it ends.
+ * A line terminator is ASCII, so it never sits inside a UTF-8 sequence.
+ */
+async function* textLines(
+  response: Response,
+  options: StreamOptions = {},
+): AsyncGenerator<string> {
+  const { signal } = options;
+  const max = options.maxLineBytes ?? MAX_LINE_BYTES;
   const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
+  // a leading byte order mark is dropped once, for the stream (WHATWG HTML §9.2.5), below
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  let first = true;
+  // the last chunk ended with `\r`: a `\n` opening the next one belongs to it
+  let afterCR = false;
+  const line = (): string => {
+    let bytes = parts[0] ?? new Uint8Array(0);
+    if (parts.length > 1) {
+      bytes = new Uint8Array(size);
+      let at = 0;
+      for (const part of parts) {
+        bytes.set(part, at);
+        at += part.length;
+      }
+    }
+    parts = [];
+    size = 0;
+    const text = decoder.decode(bytes);
+    const bom = first && text.startsWith("\uFEFF");
+    first = false;
+    return bom ? text.slice(1) : text;
+  };
+  const abort = () => void reader.cancel(signal?.reason).catch(() => {});
+  signal?.addEventListener("abort", abort, { once: true });
   try {
     for (;;) {
+      signal?.throwIfAborted();
       const { done, value } = await reader.read();
-      buffer += done
-        ? decoder.decode()
-        : decoder.decode(value, { stream: true });
-      let end: number;
-      // a `\r` at the end may be the first half of `\r\n`: wait for the next chunk
-      while ((end = buffer.search(/[\r\n]/)) >= 0) {
-        if (!done && end === buffer.length - 1 && buffer[end] === "\r") break;
-        const size = buffer.startsWith("\r\n", end) ? 2 : 1;
-        yield buffer.slice(0, end);
-        buffer = buffer.slice(end + size);
-      }
+      signal?.throwIfAborted();
       if (done) {
-        if (buffer !== "") yield buffer;
+        if (size > 0) yield line();
         return;
+      }
+      if (value.length === 0) continue;
+      let at = afterCR && value[0] === LF ? 1 : 0;
+      afterCR = false;
+      // where the next `\n` and `\r` are (the chunk's length when there is none), each
+      // searched for again only once passed: no byte is searched twice
+      let lf = -1;
+      let cr = -1;
+      while (at < value.length) {
+        if (lf < at) lf = found(value.indexOf(LF, at), value);
+        if (cr < at) cr = found(value.indexOf(CR, at), value);
+        const end = Math.min(lf, cr);
+        size += end - at;
+        if (size > max) throw new StreamLimitError(max);
+        if (end > at) parts.push(value.subarray(at, end));
+        if (end === value.length) break;
+        yield line();
+        at = end + 1;
+        if (value[end] === CR) {
+          if (at === value.length) afterCR = true;
+          else if (value[at] === LF) at++;
+        }
       }
     }
   } finally {
+    signal?.removeEventListener("abort", abort);
     // reached on `break` too: cancelling the body closes the connection
     await reader.cancel().catch(() => {});
   }
 }
 
+/** An index `indexOf` found, or the length of `bytes` for none. */
+function found(index: number, bytes: Uint8Array): number {
+  return index < 0 ? bytes.length : index;
+}
+
 async function* events(
   response: Response,
   json: boolean,
+  options: StreamOptions = {},
 ): AsyncGenerator<ServerSentEvent<unknown>> {
+  const max = options.maxLineBytes ?? MAX_LINE_BYTES;
   let data: string[] = [];
+  let size = 0;
   let event: string | undefined;
   let id: string | undefined;
   let retry: number | undefined;
   // an event the stream does not end with a blank line is dropped (WHATWG HTML §9.2.6)
-  for await (const line of textLines(response)) {
+  for await (const line of textLines(response, options)) {
     if (line === "") {
       if (data.length > 0) {
         const text = data.join("\n");
@@ -110,6 +206,7 @@ async function* events(
         yield out;
       }
       data = [];
+      size = 0;
       event = undefined;
       retry = undefined;
       continue;
@@ -119,14 +216,21 @@ async function* events(
     const field = colon < 0 ? line : line.slice(0, colon);
     let value = colon < 0 ? "" : line.slice(colon + 1);
     if (value.startsWith(" ")) value = value.slice(1);
-    if (field === "data") data.push(value);
-    else if (field === "event") event = value;
+    if (field === "data") {
+      // the event's data, its lines joined by `\n`, is held whole until the blank line
+      size += value.length + 1;
+      if (size > max) throw new StreamLimitError(max);
+      data.push(value);
+    } else if (field === "event") event = value;
     else if (field === "id" && !value.includes("\0")) id = value;
     else if (field === "retry" && /^\d+$/.test(value)) retry = Number(value);
   }
 }
 
-async function* lines(response: Response): AsyncGenerator<unknown> {
-  for await (const line of textLines(response))
+async function* lines(
+  response: Response,
+  options?: StreamOptions,
+): AsyncGenerator<unknown> {
+  for await (const line of textLines(response, options))
     if (line.trim() !== "") yield JSON.parse(line);
 }

@@ -76,6 +76,7 @@ export const CLIENT_EXPORT_NAMES: readonly string[] = [
   "ApiError",
   "Middleware",
   "PageItemOf",
+  "RedirectError",
   "ResponseValidationError",
   "ResponseValidator",
   "RetryOptions",
