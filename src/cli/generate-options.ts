@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { ArtifactPlugin, PluginOption } from "../emit/artifact.js";
 import { BUILT_IN_PLUGINS } from "../emit/registry.js";
 import { ConfigError } from "../workflow/config-error.js";
@@ -33,8 +34,24 @@ export interface FlagSpec<F = GenerateFlags> {
   apply(flags: F, value: string): void;
 }
 
-/** The flags of `apiloom generate`; `inspect` shares the ones it has (see flagsNamed). */
-const FLAGS: FlagSpec[] = [
+/**
+ * The flags of `apiloom generate` with `plugins`' (apiloom's and the config's: an option that
+ * declares a `flag`); `inspect` and `diff` share the ones they have (see flagsNamed).
+ */
+function generateFlags(plugins: readonly ArtifactPlugin[]): FlagSpec[] {
+  const own = [...FLAGS_BEFORE, ...FLAGS_AFTER];
+  const fromPlugins = pluginFlags(plugins);
+  for (const flag of fromPlugins)
+    for (const name of flag.names)
+      if (own.some((f) => f.names.includes(name)))
+        throw new ConfigError(
+          `${name}, a plugin option's flag, is one of apiloom generate's own; give the option another flag`,
+        );
+  return [...FLAGS_BEFORE, ...fromPlugins, ...FLAGS_AFTER];
+}
+
+/** apiloom's own flags before the plugins' options' in the help, */
+const FLAGS_BEFORE: FlagSpec[] = [
   {
     names: ["-o", "--out"],
     value: "<dir>",
@@ -53,8 +70,10 @@ const FLAGS: FlagSpec[] = [
     help: "Folder with your copies of templates (missing ones fall back)",
     apply: (f, v) => (f.templates = v),
   },
-  // the options of apiloom's artifacts that have a flag, from their plugins
-  ...pluginFlags(BUILT_IN_PLUGINS),
+];
+
+/** and after them. */
+const FLAGS_AFTER: FlagSpec[] = [
   {
     names: ["--name"],
     value: "<KEY=name>",
@@ -205,18 +224,36 @@ const FLAGS: FlagSpec[] = [
   },
 ];
 
-export function parseGenerateArgs(args: readonly string[]): GenerateFlags {
-  return parseFlags(args, FLAGS, {
-    inputs: [],
-    names: {},
-    options: {},
-    check: false,
-    watch: false,
-    force: false,
-    quiet: false,
-    verbose: false,
-    help: false,
-  });
+/** apiloom's own flags and its plugins': those a run without a config knows. */
+const FLAGS = generateFlags(BUILT_IN_PLUGINS);
+
+/**
+ * Parses generate's command line. `plugins`: every plugin the run knows (apiloom's and the
+ * config's), whose options' flags it takes; `lenient` is a first look before they are known
+ * (see parseFlags).
+ */
+export function parseGenerateArgs(
+  args: readonly string[],
+  plugins: readonly ArtifactPlugin[] = BUILT_IN_PLUGINS,
+  lenient = false,
+): GenerateFlags {
+  const specs = plugins === BUILT_IN_PLUGINS ? FLAGS : generateFlags(plugins);
+  return parseFlags(
+    args,
+    specs,
+    {
+      inputs: [],
+      names: {},
+      options: {},
+      check: false,
+      watch: false,
+      force: false,
+      quiet: false,
+      verbose: false,
+      help: false,
+    },
+    lenient,
+  );
 }
 
 /** generate's own specs for the given spellings, for another command that takes the same flags. */
@@ -229,37 +266,52 @@ export function flagsNamed(...names: string[]): FlagSpec[] {
 }
 
 /**
- * Parses `args` against `specs` into `flags`: positionals are inputs, `--flag value` and
- * `--flag=value` alike, `--` ends the options. A problem is a ConfigError (exit 2).
+ * Parses `args` against `specs` into `flags` with node:util's parseArgs: positionals are inputs,
+ * `--flag value` and `--flag=value` alike, `--` ends the options; each flag is applied in the
+ * order given (`--quiet --verbose`: the last wins). A problem is a ConfigError (exit 2).
+ * `lenient` skips options no spec names (a first look for `--config` before the config's plugins
+ * and their flags are known; an unknown flag's value then reads as an input).
  */
 export function parseFlags<F extends { inputs: string[] }>(
   args: readonly string[],
   specs: readonly FlagSpec<F>[],
   flags: F,
+  lenient = false,
 ): F {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--") {
-      flags.inputs.push(...args.slice(i + 1));
-      break;
+  const byName = new Map<string, FlagSpec<F>>();
+  const options: ParseArgsConfig["options"] = {};
+  for (const spec of specs) {
+    const long = spec.names.find((n) => n.startsWith("--"))!;
+    const short = spec.names.find((n) => !n.startsWith("--"));
+    byName.set(long.slice(2), spec);
+    options[long.slice(2)] = {
+      type: spec.value ? "string" : "boolean",
+      multiple: true,
+      ...(short ? { short: short.slice(1) } : {}),
+    };
+  }
+  const { tokens } = parseArgs({
+    args: [...args],
+    options,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind === "positional") flags.inputs.push(token.value);
+    if (token.kind !== "option") continue;
+    const spec = byName.get(token.name);
+    if (!spec) {
+      if (lenient) continue;
+      throw new ConfigError(`unknown option ${token.rawName} (see --help)`);
     }
-    if (!arg.startsWith("-") || arg === "-") {
-      flags.inputs.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    const spec = specs.find((f) => f.names.includes(name));
-    if (!spec) throw new ConfigError(`unknown option ${name} (see --help)`);
+    const name = token.rawName;
     if (!spec.value) {
-      if (eq !== -1) throw new ConfigError(`${name} takes no value`);
+      if (token.inlineValue) throw new ConfigError(`${name} takes no value`);
       spec.apply(flags, "");
-      continue;
-    }
-    const value = eq !== -1 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || value === "")
+    } else if (token.value === undefined || token.value === "")
       throw new ConfigError(`${name} needs a value: ${name} ${spec.value}`);
-    spec.apply(flags, value);
+    else spec.apply(flags, token.value);
   }
   return flags;
 }
@@ -334,8 +386,13 @@ function pluginFlag(plugin: string, key: string, spec: PluginOption): FlagSpec {
   };
 }
 
-/** `apiloom generate --help`. main.ts can include it in the global help. */
-export function generateHelp(): string {
+/**
+ * `apiloom generate --help`, with the flags of `plugins`' options (the config's too, when given).
+ * main.ts includes it in the global help.
+ */
+export function generateHelp(
+  plugins: readonly ArtifactPlugin[] = BUILT_IN_PLUGINS,
+): string {
   return `Usage: apiloom generate [inputs...] [options]
 
 Reads the inputs (spec files or globs: Swagger 2.0, OpenAPI 3.0/3.1, Postman v2.0/v2.1, JSON or
@@ -344,7 +401,7 @@ apiloom.config.{ts,mts,mjs,js,json,yaml,yml} (found from the working folder); fl
 and inputs on the command line replace the config's.
 
 Options:
-${optionsHelp(FLAGS)}
+${optionsHelp(plugins === BUILT_IN_PLUGINS ? FLAGS : generateFlags(plugins))}
 
 Exit codes: 0 success, 1 errors (or warnings with --strict) or stale output with --check,
 2 bad usage or configuration.

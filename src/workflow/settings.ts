@@ -10,6 +10,7 @@ import {
   loadConfigFile,
   type LoadedConfig,
 } from "./config-load.js";
+export type { LoadedConfig } from "./config-load.js";
 import { apiConfigs, checkApiFiles, isInside, pickApis } from "./apis.js";
 import { unknownArtifact } from "./config-validate.js";
 import type { InfoOverride } from "../model/build.js";
@@ -130,14 +131,10 @@ export async function resolveSettings(
 export async function resolveApis(
   flags: SettingsOverrides,
   cwd: string,
+  /** The config, when the caller loaded it already ({@link loadConfig}). */
+  given?: { loaded: LoadedConfig | undefined },
 ): Promise<GenerateSettings[]> {
-  const configFile =
-    flags.config === false
-      ? undefined
-      : flags.config !== undefined
-        ? resolve(cwd, flags.config)
-        : findConfigFile(cwd);
-  const loaded = configFile ? await loadConfigFile(configFile) : undefined;
+  const loaded = given ? given.loaded : await loadConfig(flags, cwd);
   if (flags.api !== undefined && !loaded)
     throw new ConfigError(
       `--api ${flags.api} needs a config file that lists "apis"`,
@@ -168,6 +165,25 @@ export async function resolveApis(
   );
   if (all.length > 1) checkApiFiles(all, loaded!.file);
   return all.filter((_, i) => picked.includes(apis[i]!));
+}
+
+/** The config file the flags name (`--config`, `--no-config`), or the one found from `cwd`. */
+export async function loadConfig(
+  flags: Pick<SettingsOverrides, "config">,
+  cwd: string,
+): Promise<LoadedConfig | undefined> {
+  const configFile =
+    flags.config === false
+      ? undefined
+      : flags.config !== undefined
+        ? resolve(cwd, flags.config)
+        : findConfigFile(cwd);
+  return configFile ? await loadConfigFile(configFile) : undefined;
+}
+
+/** Every plugin a run with this config knows: apiloom's, then the config's. */
+export function pluginsOf(config: ApiloomConfig | undefined): ArtifactPlugin[] {
+  return [...BUILT_IN_PLUGINS, ...(config?.plugins ?? [])];
 }
 
 /** One API's settings: its config (the file's, or one entry of its `apis` over it) and the flags. */
@@ -272,7 +288,7 @@ export function resolveOptions(
       flags.templates ? "--templates" : `"templates" in ${file}`,
       true,
     );
-  const plugins = [...BUILT_IN_PLUGINS, ...(config.plugins ?? [])];
+  const plugins = pluginsOf(config);
   const asked = flags.artifacts ?? config.artifacts;
   const unknown = unknownArtifact(asked, plugins);
   if (unknown)
