@@ -218,7 +218,7 @@ async function run(flip: Flip = {}) {
   );
   try {
     const settings = await resolveSettings(parseGenerateArgs([]), dir);
-    const produced = await produce(settings, { id: "apiloom" });
+    const produced = await produce({ settings, stages: { id: "apiloom" } });
     return {
       settings,
       hash: produced.fingerprint!.settings,
