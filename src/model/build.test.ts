@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildHandedModel, buildModel } from "./build.js";
-import { at, doc, endpoint, param } from "./test-helpers.js";
+import { at, doc, endpoint, param } from "../../test/support/model-builders.js";
 import type { DocumentModel } from "./types.js";
 
 function inputs(): DocumentModel[] {

@@ -5,12 +5,8 @@ import { outputLayout, type OutputLayout } from "../emit/layout.js";
 import { BUILT_IN_PLUGINS, withNeeds } from "../emit/registry.js";
 import type { PluginRun } from "../emit/run.js";
 import { ConfigError } from "./config-error.js";
-import {
-  findConfigFile,
-  loadConfigFile,
-  type LoadedConfig,
-} from "./config-load.js";
-export type { LoadedConfig } from "./config-load.js";
+import { loadConfig, type LoadedConfig } from "./config-load.js";
+export { loadConfig, type LoadedConfig } from "./config-load.js";
 import { apiConfigs, checkApiFiles, isInside, pickApis } from "./apis.js";
 import { unknownArtifact } from "./config-validate.js";
 import type { InfoOverride } from "../model/build.js";
@@ -165,20 +161,6 @@ export async function resolveApis(
   );
   if (all.length > 1) checkApiFiles(all, loaded!.file);
   return all.filter((_, i) => picked.includes(apis[i]!));
-}
-
-/** The config file the flags name (`--config`, `--no-config`), or the one found from `cwd`. */
-export async function loadConfig(
-  flags: Pick<SettingsOverrides, "config">,
-  cwd: string,
-): Promise<LoadedConfig | undefined> {
-  const configFile =
-    flags.config === false
-      ? undefined
-      : flags.config !== undefined
-        ? resolve(cwd, flags.config)
-        : findConfigFile(cwd);
-  return configFile ? await loadConfigFile(configFile) : undefined;
 }
 
 /** Every plugin a run with this config knows: apiloom's, then the config's. */
