@@ -7,7 +7,7 @@ import {
   type InputText,
   type ReadOptions,
 } from "./ingest/index.js";
-import { buildHandedModel, type BuildOptions } from "./model/build.js";
+import { buildModelTakingDocuments, type BuildOptions } from "./model/build.js";
 import { Reporter } from "./model/reporter.js";
 import type { ApiModel, Diagnostic } from "./model/types.js";
 import { collectFiles } from "./workflow/output-files.js";
@@ -40,7 +40,7 @@ export function readModel(inputs: Inputs, options: RunLoadOptions): ApiModel {
   // document (the build's diagnostics mostly point among them), then the texts can go
   const printed = deferred?.printedOf(read.documents ?? []) ?? [];
   if (printed.length > 0) read.reporter.settle(printed);
-  const model = buildHandedModel(read, read.reporter, options);
+  const model = buildModelTakingDocuments(read, read.reporter, options);
   deferred?.letGo(model);
   return model;
 }
