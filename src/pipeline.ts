@@ -26,11 +26,18 @@ export type Inputs = readonly string[] | readonly InputText[];
 
 /** ingest → model: reads the inputs and returns the one merged model with its diagnostics. */
 export function loadModel(inputs: Inputs, options: LoadOptions = {}): ApiModel {
-  return readModel(inputs, options);
+  return loadModelForRun(inputs, options);
 }
 
-/** {@link loadModel}, with the options only apiloom's own runs pass. */
-export function readModel(inputs: Inputs, options: RunLoadOptions): ApiModel {
+/**
+ * {@link loadModel}, with what only the CLI's runs pass: places left to be found when needed
+ * (`deferPlaces`) and a watch's parse cache. The one seam where places are found between the
+ * model and the emitters: those the run prints are found here, so no emitter finds any.
+ */
+export function loadModelForRun(
+  inputs: Inputs,
+  options: RunLoadOptions,
+): ApiModel {
   // handed over, not kept in a variable here: the documents are garbage once merged
   const read = isPaths(inputs)
     ? readFiles(inputs, options)
@@ -41,6 +48,7 @@ export function readModel(inputs: Inputs, options: RunLoadOptions): ApiModel {
   const printed = deferred?.printedOf(read.documents ?? []) ?? [];
   if (printed.length > 0) read.reporter.settle(printed);
   const model = buildModelTakingDocuments(read, read.reporter, options);
+  // the places the run prints are found here (without deferPlaces, each when its reading ended)
   deferred?.letGo(model);
   return model;
 }
@@ -79,7 +87,7 @@ export async function runPipeline(
 ): Promise<GenerateResult> {
   const onStage = settings.onStage ?? (() => {});
   onStage(`reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}`);
-  const model = readModel(inputs, settings.load);
+  const model = loadModelForRun(inputs, settings.load);
   const emitted = await runPlugins(
     model,
     settings.emit,

@@ -1,15 +1,9 @@
 import { Reporter } from "../model/reporter.js";
-import { settlePlaces } from "../model/source-place.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { ArtifactPlugin, GeneratedFile } from "./artifact.js";
 import { importCollector } from "./import-collector.js";
 import type { OutputLayout } from "./layout.js";
-import {
-  BUILT_IN_PLUGINS,
-  placesPrinted,
-  printedPlaces,
-  withNeeds,
-} from "./registry.js";
+import { BUILT_IN_PLUGINS, withNeeds } from "./registry.js";
 import { createTypeIndex, type TypeIndex } from "./types/type-index.js";
 
 /** What one plugin returned, named for the error when two plugins make one path. */
@@ -46,13 +40,7 @@ export async function runPlugins(
   keep: (files: GeneratedFile[]) => GeneratedFile[] = (files) => files,
 ): Promise<{ batches: EmitterBatch[]; diagnostics: Diagnostic[] }> {
   const names = withNeeds(run.artifacts, run.plugins);
-  // the places the plugins print are found first (a no-op when all were found): the docs' and
-  // the OpenAPI document's, or every place before a plugin of the config's, which may print any
-  const printed = placesPrinted(
-    run.plugins.filter((p) => names.includes(p.name)),
-  );
-  if (printed === "endpoints") settlePlaces(printedPlaces(model));
-  else if (printed === "any") settlePlaces();
+  // the places the plugins print were found between the model and here (src/pipeline.ts)
   const reporter = new Reporter();
   const paths = Object.freeze(
     Object.fromEntries(run.plugins.map((p) => [p.name, p.path])),

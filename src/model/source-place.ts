@@ -40,6 +40,23 @@ export function settlePlaces(places?: Iterable<Pick<SourceRef, "line">>): void {
 }
 
 /**
+ * The line of a place, found first if it waits (with every other waiting place: whoever reads one
+ * line of a run's places usually reads more, and one walk of a document finds them all). Code
+ * outside this file reads a place's line through this, {@link placeText} or the reporter, never
+ * `.line` of a place that may wait: the model's merge, naming and ranking and the emitters do not
+ * call {@link settlePlaces} themselves.
+ */
+export function lineOf(at: SourceRef): number {
+  if (isWaiting(at)) settlePlaces();
+  return at.line;
+}
+
+/** `file:line` of a place, for a message that names it ({@link lineOf}). */
+export function placeText(at: SourceRef): string {
+  return `${at.file}:${lineOf(at)}`;
+}
+
+/**
  * The documents of a reading whose places are left to be found when first needed (the CLI's
  * generate runs, when the artifacts it makes print no place, or only the ones {@link printed}
  * names): {@link release} at the end of the run forgets those never needed, with what finding

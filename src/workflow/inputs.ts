@@ -6,7 +6,7 @@ import type { LoadOptions } from "../pipeline.js";
 import { readNameLock } from "./name-lock.js";
 import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import { compareCodeUnits } from "../model/order.js";
-import { expandInputs, isPattern } from "./glob.js";
+import { expandInputs } from "./glob.js";
 import { readManifest } from "./manifest.js";
 import type { GenerateSettings } from "./settings.js";
 

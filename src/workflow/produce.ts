@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import type { ArtifactPlugin, GeneratedFile } from "../emit/artifact.js";
 import { runPipeline } from "../pipeline.js";
-import { placesPrinted, printedPlaces, withNeeds } from "../emit/registry.js";
+import { printedPlaces } from "../emit/registry.js";
 import { DeferredPlaces } from "../model/source-place.js";
 import { fileStart, Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
@@ -99,11 +98,10 @@ export interface ProduceRun {
 /** Everything a run makes, in memory: the pipeline, the handlers file, the fingerprint. */
 export async function produce(run: ProduceRun): Promise<Produced> {
   const plugins = pluginsOf(run.settings, run.stages);
-  const names = withNeeds(run.settings.emit.artifacts, plugins);
   // when the files made print no place, or only the endpoints' and security schemes' (apiloom's
   // docs and OpenAPI document), the inputs' places are found only as those files and the
   // diagnostics need them; the model goes with this run, and so do the places never needed
-  const printed = placesPrinted(plugins.filter((p) => names.includes(p.name)));
+  const printed = run.settings.placesPrinted;
   const deferred =
     printed === "none"
       ? new DeferredPlaces()

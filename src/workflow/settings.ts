@@ -1,10 +1,18 @@
-import { existsSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import type { ArtifactPlugin } from "../emit/artifact.js";
 import { outputLayout, type OutputLayout } from "../emit/layout.js";
-import { BUILT_IN_PLUGINS, withNeeds } from "../emit/registry.js";
+import {
+  BUILT_IN_PLUGINS,
+  placesPrinted,
+  withNeeds,
+} from "../emit/registry.js";
 import type { PluginRun } from "../emit/run.js";
 import { ConfigError } from "./config-error.js";
+import {
+  checkFolder,
+  projectFolder,
+  relativePattern,
+} from "./settings-paths.js";
 import { loadConfig, type LoadedConfig } from "./config-load.js";
 export { loadConfig, type LoadedConfig } from "./config-load.js";
 import { apiConfigs, checkApiFiles, isInside, pickApis } from "./apis.js";
@@ -41,6 +49,8 @@ export interface GenerateSettings {
   readonly model: ModelSettings;
   /** What is made and how: every plugin, the artifacts asked for and what they need, options. */
   readonly emit: EmitSettings;
+  /** Which source places the files made print (see placesPrinted): the rest may wait unfound. */
+  readonly placesPrinted: "none" | "endpoints" | "any";
   readonly serverHandlers?: string;
   /** Absolute lock file path, or undefined when locking is off. */
   readonly lock?: string;
@@ -255,7 +265,10 @@ export function resolveOptions(
   config: ApiloomConfig,
   flags: Partial<SettingsOverrides>,
   where: { cwd: string; baseDir: string; file: string; layout: OutputLayout },
-): Pick<GenerateSettings, "model" | "emit" | "strict" | "warnings"> {
+): Pick<
+  GenerateSettings,
+  "model" | "emit" | "placesPrinted" | "strict" | "warnings"
+> {
   const { cwd, baseDir, file } = where;
   const fromConfig = (path: string) => resolve(baseDir, path);
   const fromCwd = (path: string) => resolve(cwd, path);
@@ -311,6 +324,9 @@ export function resolveOptions(
       ...(templates !== undefined ? { templatesDir: templates } : {}),
       layout: where.layout,
     },
+    placesPrinted: placesPrinted(
+      plugins.filter((p) => artifacts.includes(p.name)),
+    ),
     strict: flags.strict ?? config.strict ?? CONFIG_DEFAULTS.strict,
     warnings: reporter.diagnostics,
   };
@@ -346,46 +362,4 @@ function notApplied(flags: SettingsOverrides, config: ApiloomConfig): string[] {
       : []),
     ...(config.lock !== false && flags.lock === undefined ? ["lock"] : []),
   ];
-}
-
-/** A folder setting must not name a file; `mustExist` for folders apiloom only reads. */
-function checkFolder(path: string, what: string, mustExist: boolean): void {
-  let isFolder: boolean;
-  try {
-    isFolder = statSync(path).isDirectory();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOTDIR")
-      throw new ConfigError(`${what}: ${path} is inside a file, not a folder`);
-    if (code === "ENOENT" && mustExist)
-      throw new ConfigError(`${what}: the folder ${path} does not exist`);
-    return;
-  }
-  if (!isFolder)
-    throw new ConfigError(`${what}: ${path} is a file, not a folder`);
-}
-
-/**
- * Without a config, the folder paths in the output (sources, the docs' client import) and the
- * name lock are relative to: the output folder's project, the nearest folder at or above it with
- * a package.json or .git (where a config would be looked for), so the output does not depend on
- * the working folder; with none there, the working folder.
- */
-function projectFolder(out: string, cwd: string): string {
-  for (let dir = out; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git")))
-      return dir;
-    if (dirname(dir) === dir) return resolve(cwd);
-  }
-}
-
-/** A pattern typed relative to the working folder, rewritten relative to baseDir. */
-function relativePattern(
-  baseDir: string,
-  cwd: string,
-  pattern: string,
-): string {
-  if (isAbsolute(pattern)) return pattern;
-  const rel = relative(baseDir, resolve(cwd, pattern));
-  return rel.split(sep).join("/") || ".";
 }
