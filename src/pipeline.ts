@@ -49,7 +49,7 @@ export function loadModelForRun(
   if (printed.length > 0) read.reporter.settle(printed);
   const model = buildModelTakingDocuments(read, read.reporter, options);
   // the places the run prints are found here (without deferPlaces, each when its reading ended)
-  deferred?.letGo(model);
+  deferred?.findPrintedThenDropTexts(model);
   return model;
 }
 

@@ -70,7 +70,7 @@ export class DeferredPlaces {
   constructor(
     /**
      * The places of a model that the run's files print: found before the texts are let go
-     * ({@link letGo}); the rest wait, and most are never needed.
+     * ({@link findPrintedThenDropTexts}); the rest wait, and most are never needed.
      */
     readonly printed?: (model: ApiDescription) => Iterable<SourceRef>,
   ) {}
@@ -98,8 +98,8 @@ export class DeferredPlaces {
     return this.texts.get(absPath);
   }
 
-  /** `go` lets go of a text read, for one that can be made again ({@link letGo} calls it). */
-  onLetGo(go: () => void): void {
+  /** `go` lets go of a text read, for one that can be made again ({@link findPrintedThenDropTexts} calls it). */
+  onDropTexts(go: () => void): void {
     this.goes.push(go);
   }
 
@@ -114,7 +114,7 @@ export class DeferredPlaces {
    * of it the run prints (found already unless the build made new ones), then lets go of the
    * texts that can be made again.
    */
-  letGo(model: ApiDescription): void {
+  findPrintedThenDropTexts(model: ApiDescription): void {
     if (this.printed) settlePlaces([...this.printed(model)]);
     for (const go of this.goes.splice(0)) go();
   }
