@@ -48,16 +48,16 @@ export async function runGenerate(
       stdout.write(generateHelp(await pluginsForHelp(first, cwd)));
       return 0;
     }
-    const loaded = await loadConfig(first, cwd);
-    flags = parseGenerateArgs(args, pluginsOf(loaded?.config));
-    if (flags.watch && flags.check)
+    if (first.watch && first.check)
       throw new ConfigError("--watch and --check cannot be combined");
     // accepting is a decision about the changes a person has seen: a watch would accept each
     // later change too, unseen, on every rebuild
-    if (flags.watch && flags.accept !== undefined)
+    if (first.watch && first.accept !== undefined)
       throw new ConfigError(
-        `--watch and ${flags.accept === true ? "--accept-changes" : "--accept"} cannot be combined: accept with one run, then watch`,
+        `--watch and ${first.accept === true ? "--accept-changes" : "--accept"} cannot be combined: accept with one run, then watch`,
       );
+    const loaded = await loadConfig(first, cwd);
+    flags = parseGenerateArgs(args, pluginsOf(loaded?.config));
     apis = await resolveApis(flags, cwd, { loaded });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
