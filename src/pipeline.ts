@@ -7,7 +7,7 @@ import {
   type InputText,
   type ReadOptions,
 } from "./ingest/index.js";
-import { buildHandedModel, type BuildOptions } from "./model/build.js";
+import { buildModelTakingDocuments, type BuildOptions } from "./model/build.js";
 import { Reporter } from "./model/reporter.js";
 import type { ApiModel, Diagnostic } from "./model/types.js";
 import { collectFiles } from "./workflow/output-files.js";
@@ -26,11 +26,18 @@ export type Inputs = readonly string[] | readonly InputText[];
 
 /** ingest → model: reads the inputs and returns the one merged model with its diagnostics. */
 export function loadModel(inputs: Inputs, options: LoadOptions = {}): ApiModel {
-  return readModel(inputs, options);
+  return loadModelForRun(inputs, options);
 }
 
-/** {@link loadModel}, with the options only apiloom's own runs pass. */
-export function readModel(inputs: Inputs, options: RunLoadOptions): ApiModel {
+/**
+ * {@link loadModel}, with what only the CLI's runs pass: places left to be found when needed
+ * (`deferPlaces`) and a watch's parse cache. The one seam where places are found between the
+ * model and the emitters: those the run prints are found here, so no emitter finds any.
+ */
+export function loadModelForRun(
+  inputs: Inputs,
+  options: RunLoadOptions,
+): ApiModel {
   // handed over, not kept in a variable here: the documents are garbage once merged
   const read = isPaths(inputs)
     ? readFiles(inputs, options)
@@ -40,8 +47,9 @@ export function readModel(inputs: Inputs, options: RunLoadOptions): ApiModel {
   // document (the build's diagnostics mostly point among them), then the texts can go
   const printed = deferred?.printedOf(read.documents ?? []) ?? [];
   if (printed.length > 0) read.reporter.settle(printed);
-  const model = buildHandedModel(read, read.reporter, options);
-  deferred?.letGo(model);
+  const model = buildModelTakingDocuments(read, read.reporter, options);
+  // the places the run prints are found here (without deferPlaces, each when its reading ended)
+  deferred?.findPrintedThenDropTexts(model);
   return model;
 }
 
@@ -79,7 +87,7 @@ export async function runPipeline(
 ): Promise<GenerateResult> {
   const onStage = settings.onStage ?? (() => {});
   onStage(`reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}`);
-  const model = readModel(inputs, settings.load);
+  const model = loadModelForRun(inputs, settings.load);
   const emitted = await runPlugins(
     model,
     settings.emit,

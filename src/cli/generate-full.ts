@@ -58,37 +58,38 @@ interface Outcome {
   early?: EarlyStaging;
 }
 
+/** One full run, as the command line starts it. */
+export interface FullRun {
+  settings: GenerateSettings;
+  flags: GenerateFlags;
+  stages: Stages;
+  io: RunIO;
+  /** When the run started (performance.now()), for the elapsed time it prints. */
+  started: number;
+}
+
 /**
  * The full run: make everything, report, then check or write. Returns the exit code. A run that
  * writes stages its large texts in the output folder as they are made (early-stage.ts), so it
  * does not hold them all in memory; `--check` keeps them in memory and writes nothing.
  */
-export async function runFull(
-  settings: GenerateSettings,
-  flags: GenerateFlags,
-  stages: Stages,
-  io: RunIO,
-  started = performance.now(),
-): Promise<number> {
-  const early = flags.check
+export async function runFull(run: FullRun): Promise<number> {
+  const early = run.flags.check
     ? undefined
-    : new EarlyStaging(settings.out, {
-        minChars: io.write?.earlyMinChars,
-        afterStep: io.write?.afterStep,
+    : new EarlyStaging(run.settings.out, {
+        minChars: run.io.write?.earlyMinChars,
+        afterStep: run.io.write?.afterStep,
       });
   try {
-    return await runMade(settings, flags, stages, io, started, early);
+    return await makeAndReport(run, early);
   } finally {
     early?.close();
   }
 }
 
-async function runMade(
-  settings: GenerateSettings,
-  flags: GenerateFlags,
-  stages: Stages,
-  io: RunIO,
-  started: number,
+/** Makes everything, prints the diagnostics, then checks or writes (with the files staged early). */
+async function makeAndReport(
+  { settings, flags, stages, io, started }: FullRun,
   early: EarlyStaging | undefined,
 ): Promise<number> {
   const progress = progressLine(io.stderr, started);
@@ -98,14 +99,14 @@ async function runMade(
   };
   let produced: Produced;
   try {
-    produced = await produce(
+    produced = await produce({
       settings,
       stages,
-      (m) => progress.update(m),
-      io.sources,
-      flags.accept,
-      early?.keep,
-    );
+      onStage: (m) => progress.update(m),
+      sources: io.sources,
+      accept: flags.accept,
+      keep: early?.keep,
+    });
   } catch (error) {
     // the lock or the handlers file cannot be read as a file (LockFileError is one)
     if (error instanceof OutsideFileError) {

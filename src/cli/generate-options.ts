@@ -1,4 +1,11 @@
-import type { ArtifactPlugin, PluginOption } from "../emit/artifact.js";
+import type { ArtifactPlugin } from "../emit/artifact.js";
+import {
+  commaList,
+  optionsHelp,
+  parseFlags,
+  pluginFlags,
+  type FlagSpec as Flag,
+} from "./flags.js";
 import { BUILT_IN_PLUGINS } from "../emit/registry.js";
 import { ConfigError } from "../workflow/config-error.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
@@ -9,6 +16,11 @@ import type { SettingsOverrides } from "../workflow/settings.js";
  * What `apiloom generate` was told on the command line: the settings it overrides (the workflow's
  * own type) plus what only the command line has. Undefined means "not given".
  */
+export { optionsHelp, parseFlags } from "./flags.js";
+
+/** One flag of a command; generate's by default. */
+export type FlagSpec<F = GenerateFlags> = Flag<F>;
+
 export interface GenerateFlags extends SettingsOverrides {
   check: boolean;
   watch: boolean;
@@ -25,16 +37,24 @@ export interface GenerateFlags extends SettingsOverrides {
   help: boolean;
 }
 
-/** One command-line flag: its spellings, its value's placeholder, its help line, what it sets. */
-export interface FlagSpec<F = GenerateFlags> {
-  names: string[];
-  value?: string;
-  help: string;
-  apply(flags: F, value: string): void;
+/**
+ * The flags of `apiloom generate` with `plugins`' (apiloom's and the config's: an option that
+ * declares a `flag`); `inspect` and `diff` share the ones they have (see flagsNamed).
+ */
+function generateFlags(plugins: readonly ArtifactPlugin[]): FlagSpec[] {
+  const own = [...FLAGS_BEFORE, ...FLAGS_AFTER];
+  const fromPlugins = pluginFlags<GenerateFlags>(plugins);
+  for (const flag of fromPlugins)
+    for (const name of flag.names)
+      if (own.some((f) => f.names.includes(name)))
+        throw new ConfigError(
+          `${name}, a plugin option's flag, is one of apiloom generate's own; give the option another flag`,
+        );
+  return [...FLAGS_BEFORE, ...fromPlugins, ...FLAGS_AFTER];
 }
 
-/** The flags of `apiloom generate`; `inspect` shares the ones it has (see flagsNamed). */
-const FLAGS: FlagSpec[] = [
+/** apiloom's own flags before the plugins' options' in the help, */
+const FLAGS_BEFORE: FlagSpec[] = [
   {
     names: ["-o", "--out"],
     value: "<dir>",
@@ -53,8 +73,10 @@ const FLAGS: FlagSpec[] = [
     help: "Folder with your copies of templates (missing ones fall back)",
     apply: (f, v) => (f.templates = v),
   },
-  // the options of apiloom's artifacts that have a flag, from their plugins
-  ...pluginFlags(BUILT_IN_PLUGINS),
+];
+
+/** and after them. */
+const FLAGS_AFTER: FlagSpec[] = [
   {
     names: ["--name"],
     value: "<KEY=name>",
@@ -205,18 +227,36 @@ const FLAGS: FlagSpec[] = [
   },
 ];
 
-export function parseGenerateArgs(args: readonly string[]): GenerateFlags {
-  return parseFlags(args, FLAGS, {
-    inputs: [],
-    names: {},
-    options: {},
-    check: false,
-    watch: false,
-    force: false,
-    quiet: false,
-    verbose: false,
-    help: false,
-  });
+/** apiloom's own flags and its plugins': those a run without a config knows. */
+const FLAGS = generateFlags(BUILT_IN_PLUGINS);
+
+/**
+ * Parses generate's command line. `plugins`: every plugin the run knows (apiloom's and the
+ * config's), whose options' flags it takes; `lenient` is a first look before they are known
+ * (see parseFlags).
+ */
+export function parseGenerateArgs(
+  args: readonly string[],
+  plugins: readonly ArtifactPlugin[] = BUILT_IN_PLUGINS,
+  lenient = false,
+): GenerateFlags {
+  const specs = plugins === BUILT_IN_PLUGINS ? FLAGS : generateFlags(plugins);
+  return parseFlags(
+    args,
+    specs,
+    {
+      inputs: [],
+      names: {},
+      options: {},
+      check: false,
+      watch: false,
+      force: false,
+      quiet: false,
+      verbose: false,
+      help: false,
+    },
+    lenient,
+  );
 }
 
 /** generate's own specs for the given spellings, for another command that takes the same flags. */
@@ -228,42 +268,6 @@ export function flagsNamed(...names: string[]): FlagSpec[] {
   });
 }
 
-/**
- * Parses `args` against `specs` into `flags`: positionals are inputs, `--flag value` and
- * `--flag=value` alike, `--` ends the options. A problem is a ConfigError (exit 2).
- */
-export function parseFlags<F extends { inputs: string[] }>(
-  args: readonly string[],
-  specs: readonly FlagSpec<F>[],
-  flags: F,
-): F {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--") {
-      flags.inputs.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith("-") || arg === "-") {
-      flags.inputs.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    const spec = specs.find((f) => f.names.includes(name));
-    if (!spec) throw new ConfigError(`unknown option ${name} (see --help)`);
-    if (!spec.value) {
-      if (eq !== -1) throw new ConfigError(`${name} takes no value`);
-      spec.apply(flags, "");
-      continue;
-    }
-    const value = eq !== -1 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || value === "")
-      throw new ConfigError(`${name} needs a value: ${name} ${spec.value}`);
-    spec.apply(flags, value);
-  }
-  return flags;
-}
-
 /** The names of `-a`; which exist is known once the config's plugins are (settings.ts checks). */
 function parseArtifacts(list: string): string[] {
   const names = commaList(list);
@@ -272,70 +276,13 @@ function parseArtifacts(list: string): string[] {
   return names;
 }
 
-function commaList(list: string): string[] {
-  return list
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-}
-
 /**
- * One flag per spelling: a flag several plugins' options share (`--base-url`, the client's and
- * the server's) sets each of them; its help is the first one's.
+ * `apiloom generate --help`, with the flags of `plugins`' options (the config's too, when given).
+ * main.ts includes it in the global help.
  */
-function pluginFlags(plugins: readonly ArtifactPlugin[]): FlagSpec[] {
-  const byName = new Map<string, FlagSpec>();
-  for (const plugin of plugins)
-    for (const [key, spec] of Object.entries(plugin.options ?? {})) {
-      if (!spec.flag) continue;
-      const flag = pluginFlag(plugin.name, key, spec);
-      const first = byName.get(spec.flag);
-      if (!first) byName.set(spec.flag, flag);
-      else {
-        const earlier = first.apply;
-        first.apply = (f, v) => {
-          earlier(f, v);
-          flag.apply(f, v);
-        };
-      }
-    }
-  return [...byName.values()];
-}
-
-/** The flag of a plugin option: a boolean one takes no value, the others are parsed by type. */
-function pluginFlag(plugin: string, key: string, spec: PluginOption): FlagSpec {
-  const flag = spec.flag!;
-  const set = (f: GenerateFlags, value: unknown) =>
-    (f.options[plugin] = { ...f.options[plugin], [key]: value });
-  if (spec.type === "boolean")
-    return { names: [flag], help: spec.help, apply: (f) => set(f, true) };
-  return {
-    names: [flag],
-    value: spec.placeholder ?? "<value>",
-    help: spec.help,
-    apply: (f, v) => {
-      const type = spec.type;
-      if (typeof type !== "string") {
-        if (!type.includes(v))
-          throw new ConfigError(
-            `${flag} expects one of ${type.join(", ")}, got ${JSON.stringify(v)}`,
-          );
-        set(f, v);
-      } else if (type === "string-list") set(f, commaList(v));
-      else if (type === "number") {
-        const n = Number(v);
-        if (!Number.isFinite(n))
-          throw new ConfigError(
-            `${flag} expects a number, got ${JSON.stringify(v)}`,
-          );
-        set(f, n);
-      } else set(f, v);
-    },
-  };
-}
-
-/** `apiloom generate --help`. main.ts can include it in the global help. */
-export function generateHelp(): string {
+export function generateHelp(
+  plugins: readonly ArtifactPlugin[] = BUILT_IN_PLUGINS,
+): string {
   return `Usage: apiloom generate [inputs...] [options]
 
 Reads the inputs (spec files or globs: Swagger 2.0, OpenAPI 3.0/3.1, Postman v2.0/v2.1, JSON or
@@ -344,24 +291,11 @@ apiloom.config.{ts,mts,mjs,js,json,yaml,yml} (found from the working folder); fl
 and inputs on the command line replace the config's.
 
 Options:
-${optionsHelp(FLAGS)}
+${optionsHelp(plugins === BUILT_IN_PLUGINS ? FLAGS : generateFlags(plugins))}
 
 Exit codes: 0 success, 1 errors (or warnings with --strict) or stale output with --check,
 2 bad usage or configuration.
 `;
-}
-
-/** The help's option lines: spellings and value placeholder, then the help text, aligned. */
-export function optionsHelp<F>(specs: readonly FlagSpec<F>[]): string {
-  const rows = specs.map((f) => {
-    const names =
-      f.names.length === 1 ? `    ${f.names[0]}` : f.names.join(", ");
-    return [`${names}${f.value ? ` ${f.value}` : ""}`, f.help] as const;
-  });
-  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
-  return rows
-    .map(([left, help]) => `  ${left.padEnd(width)}${help}`)
-    .join("\n");
 }
 
 /** What a run makes when no artifact is named: all of apiloom's but the opt-in ones. */

@@ -49,5 +49,5 @@ export async function runOnce(
     }
   }
   const { runFull } = await import("./generate-full.js");
-  return runFull(settings, flags, await stages.load(), io, started);
+  return runFull({ settings, flags, stages: await stages.load(), io, started });
 }

@@ -44,6 +44,7 @@ export async function watchApis(
   if (!named) return runWatch(args, apis[0]!, stages, io);
   const flags = parseGenerateArgs(
     args.filter((a) => a !== "--watch" && a !== "-w"),
+    apis[0]!.emit.plugins,
   );
   const loops = new Map<string, Promise<number>>();
   const codes: number[] = [];
@@ -106,6 +107,7 @@ export function runWatch(
 ): Promise<number> {
   const flags = parseGenerateArgs(
     args.filter((a) => a !== "--watch" && a !== "-w"),
+    initial.emit.plugins,
   );
   // the API this loop watches, of a config with several
   if (initial.api !== undefined) flags.api = initial.api;

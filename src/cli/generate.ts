@@ -1,6 +1,13 @@
 import { ConfigError } from "../workflow/config-error.js";
 import type { Stages } from "../workflow/produce.js";
-import { resolveApis, type GenerateSettings } from "../workflow/settings.js";
+import type { ArtifactPlugin } from "../emit/artifact.js";
+import { BUILT_IN_PLUGINS } from "../emit/registry.js";
+import {
+  loadConfig,
+  pluginsOf,
+  resolveApis,
+  type GenerateSettings,
+} from "../workflow/settings.js";
 import { paint, useColor } from "./colors.js";
 import {
   generateHelp,
@@ -35,20 +42,23 @@ export async function runGenerate(
   let flags: GenerateFlags;
   let apis: GenerateSettings[];
   try {
-    flags = parseGenerateArgs(args);
-    if (flags.help) {
-      stdout.write(generateHelp());
+    // a first look for the config, whose plugins may declare flags of their own
+    const first = parseGenerateArgs(args, BUILT_IN_PLUGINS, true);
+    if (first.help) {
+      stdout.write(generateHelp(await pluginsForHelp(first, cwd)));
       return 0;
     }
-    if (flags.watch && flags.check)
+    if (first.watch && first.check)
       throw new ConfigError("--watch and --check cannot be combined");
     // accepting is a decision about the changes a person has seen: a watch would accept each
     // later change too, unseen, on every rebuild
-    if (flags.watch && flags.accept !== undefined)
+    if (first.watch && first.accept !== undefined)
       throw new ConfigError(
-        `--watch and ${flags.accept === true ? "--accept-changes" : "--accept"} cannot be combined: accept with one run, then watch`,
+        `--watch and ${first.accept === true ? "--accept-changes" : "--accept"} cannot be combined: accept with one run, then watch`,
       );
-    apis = await resolveApis(flags, cwd);
+    const loaded = await loadConfig(first, cwd);
+    flags = parseGenerateArgs(args, pluginsOf(loaded?.config));
+    apis = await resolveApis(flags, cwd, { loaded });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     stderr.write(`apiloom generate: ${error.message}\n`);
@@ -74,6 +84,18 @@ export async function runGenerate(
     return runApis(apis, flags, stages, io);
   }
   return runOnce(settings, flags, stages, io);
+}
+
+/** The plugins whose flags `--help` lists: apiloom's and, when it loads, the config's. */
+async function pluginsForHelp(
+  flags: GenerateFlags,
+  cwd: string,
+): Promise<readonly ArtifactPlugin[]> {
+  try {
+    return pluginsOf((await loadConfig(flags, cwd))?.config);
+  } catch {
+    return BUILT_IN_PLUGINS; // a broken config: its errors are for a run to show
+  }
 }
 
 /** The real stages: apiloom's plugins, each loading its emitter only when it runs. */

@@ -35,7 +35,7 @@ const USAGE = `Usage: apiloom <command> [options]
 
 Commands:
   init                   Write a starter config for the specs in this project and an npm script
-  inspect <files...>     Print the merged endpoints and the diagnostics (--json for the model)
+  inspect [files...]     Print the merged endpoints and the diagnostics (--json for the model)
   generate [inputs...]   Write the client, server stubs, docs and OpenAPI document
   diff <old...> --to <new...> | --base <git-ref>
                          What changed between two versions of the inputs, and whom it breaks

@@ -1,5 +1,4 @@
 import { Reporter } from "../model/reporter.js";
-import { settlePlaces } from "../model/source-place.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import type {
   ArtifactPlugin,
@@ -10,13 +9,7 @@ import type {
 } from "./artifact.js";
 import { importCollector } from "./import-collector.js";
 import { DEFAULT_LAYOUT, type OutputLayout } from "./layout.js";
-import {
-  ARTIFACT_PATHS,
-  BUILT_IN_PLUGINS,
-  placesPrinted,
-  printedPlaces,
-  withNeeds,
-} from "./registry.js";
+import { ARTIFACT_PATHS, BUILT_IN_PLUGINS, withNeeds } from "./registry.js";
 import { createTypeIndex, type TypeIndex } from "./types/type-index.js";
 import { malformedFile } from "./plugin-output.js";
 
@@ -54,13 +47,7 @@ export async function runPlugins(
   keep: (files: GeneratedFile[]) => GeneratedFile[] = (files) => files,
 ): Promise<{ batches: EmitterBatch[]; diagnostics: Diagnostic[] }> {
   const names = withNeeds(run.artifacts, run.plugins);
-  // the places the plugins print, as each declares (its `places`), are found first (a no-op
-  // when all were found): the endpoints' and the security schemes', or every place
-  const printed = placesPrinted(
-    run.plugins.filter((p) => names.includes(p.name)),
-  );
-  if (printed === "endpoints") settlePlaces(printedPlaces(model));
-  else if (printed === "any") settlePlaces();
+  // the places the plugins print were found between the model and here (src/pipeline.ts)
   const reporter = new Reporter();
   const paths = Object.freeze(
     Object.fromEntries(run.plugins.map((p) => [p.name, p.path])),

@@ -198,7 +198,7 @@ function ingest(
         // a text that can be made again is let go once the model is built (DeferredPlaces)
         const textAgain = deferred!.textAgain(absPath);
         if (textAgain)
-          deferred!.onLetGo(() => places.refind(p.placeFinder!(textAgain)));
+          deferred!.onDropTexts(() => places.refind(p.placeFinder!(textAgain)));
       }
       made.push([doc, places, finder !== undefined]);
       return doc;

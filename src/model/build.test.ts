@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildHandedModel, buildModel } from "./build.js";
-import { at, doc, endpoint, param } from "./test-helpers.js";
+import { buildModelTakingDocuments, buildModel } from "./build.js";
+import { at, doc, endpoint, param } from "../../test/support/model-builders.js";
 import type { DocumentModel } from "./types.js";
 
 function inputs(): DocumentModel[] {
@@ -251,11 +251,11 @@ describe("buildModel", () => {
   });
 });
 
-describe("buildHandedModel", () => {
+describe("buildModelTakingDocuments", () => {
   it("takes the documents out of the box and builds what buildModel builds", () => {
     const options = { prefer: ["a.swagger.yaml"], tags: { x: "y" } };
     const handed = { documents: inputs() as DocumentModel[] | undefined };
-    const model = buildHandedModel(handed, [], options);
+    const model = buildModelTakingDocuments(handed, [], options);
     expect(handed.documents).toBeUndefined();
     expect(JSON.stringify(model)).toBe(
       JSON.stringify(buildModel(inputs(), [], options)),

@@ -48,11 +48,11 @@ export function buildModel(
   ingestDiagnostics: Diagnostic[],
   options: BuildOptions = {},
 ): ApiModel {
-  return buildHandedModel({ documents }, ingestDiagnostics, options);
+  return buildModelTakingDocuments({ documents }, ingestDiagnostics, options);
 }
 
-/** Documents handed over to {@link buildHandedModel}: it takes them out, leaving undefined. */
-export interface HandedDocuments {
+/** Documents for {@link buildModelTakingDocuments} to take out, leaving undefined. */
+export interface DocumentsToTake {
   documents: DocumentModel[] | undefined;
 }
 
@@ -62,13 +62,13 @@ export interface HandedDocuments {
  * garbage while the rest of the build runs (a caller's variable or argument would hold them to
  * the end: 11.7 MB of the 10k synthetic spec's 46 MB live then).
  */
-export function buildHandedModel(
-  handed: HandedDocuments,
+export function buildModelTakingDocuments(
+  handed: DocumentsToTake,
   ingestDiagnostics: readonly Diagnostic[] | Reporter,
   options: BuildOptions = {},
 ): ApiModel {
   const reporter = reporterAfter(ingestDiagnostics);
-  const { merged, inferredScheme } = mergeHanded(handed, reporter, options);
+  const { merged, inferredScheme } = mergeTaken(handed, reporter, options);
   if (inferredScheme && !merged.securitySchemes[inferredScheme.name]) {
     merged.securitySchemes = {
       ...merged.securitySchemes,
@@ -113,8 +113,8 @@ function reporterAfter(ingest: readonly Diagnostic[] | Reporter): Reporter {
 }
 
 /** The merge of the documents taken out of `handed`, in a call of its own: its frame holds them. */
-function mergeHanded(
-  handed: HandedDocuments,
+function mergeTaken(
+  handed: DocumentsToTake,
   reporter: Reporter,
   options: BuildOptions,
 ): { merged: MergedDocuments; inferredScheme: SecurityScheme | undefined } {

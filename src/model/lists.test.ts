@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildModel } from "./build.js";
 import { shareEmpties } from "./lists.js";
 import { resolveSerialization } from "./serialization.js";
-import { at, doc, endpoint, param } from "./test-helpers.js";
+import { at, doc, endpoint, param } from "../../test/support/model-builders.js";
 import type { ParameterStyle } from "./types.js";
 
 /** The same model as plain data: what every emitter reads of it. */

@@ -4,7 +4,7 @@ import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { pathVariables } from "./path-template.js";
 import { canonicalJson, compareSources, pickWinner } from "./rank.js";
 import type { Reporter } from "./reporter.js";
-import { settlePlaces } from "./source-place.js";
+import { placeText } from "./source-place.js";
 import type { Endpoint, Parameter, ParameterLocation } from "./types.js";
 
 /**
@@ -127,12 +127,11 @@ export function mergedParameter(
       compareSources(a.sources[0]!, b.sources[0]!),
     );
     const at = first!.sources[0]!;
-    settlePlaces(); // the message names lines
     reporter.report(
       "merge/parameter-type-conflict",
       `${merged.method.toUpperCase()} ${merged.path}: ${location} parameter '${lead.name}' has different types ` +
-        `(${describeSchema(first!)} here, ${describeSchema(second!)} at ${second!.sources[0]!.file}:${second!.sources[0]!.line}); ` +
-        `using ${describeSchema(schemaWinner.value.parameter)} from ${schemaWinner.source.file}:${schemaWinner.source.line}`,
+        `(${describeSchema(first!)} here, ${describeSchema(second!)} at ${placeText(second!.sources[0]!)}); ` +
+        `using ${describeSchema(schemaWinner.value.parameter)} from ${placeText(schemaWinner.source)}`,
       at,
       [second!.sources[0]!],
     );

@@ -1,7 +1,7 @@
 import { mergeInfo } from "./info.js";
 import { compareCodeUnits } from "./order.js";
 import { setOwn } from "./own.js";
-import { settlePlaces } from "./source-place.js";
+import { placeText } from "./source-place.js";
 import { schemaRef, schemaRefName } from "./schema-ref.js";
 import type { EndpointOffer } from "./endpoint-offer.js";
 import { mergeEndpoint } from "./merge-endpoint.js";
@@ -129,10 +129,9 @@ function mergeServers(
   if (absolute.length > 1) {
     const [winner, ...others] = absolute;
     const at = winner!.server.sources[0]!;
-    settlePlaces(); // the message names their lines
     reporter.report(
       "merge/base-url-conflict",
-      `the inputs disagree on the base URL: ${absolute.map((s) => `${s.server.url} (${s.server.sources[0]!.file}:${s.server.sources[0]!.line})`).join(", ")}; ` +
+      `the inputs disagree on the base URL: ${absolute.map((s) => `${s.server.url} (${placeText(s.server.sources[0]!)})`).join(", ")}; ` +
         `the generated client defaults to ${winner!.server.url}`,
       at,
       others.map((s) => s.server.sources[0]!),
@@ -201,10 +200,9 @@ function mergeSecuritySchemes(
     );
     if (distinct.size > 1) {
       const loser = list.find((e) => e.scheme !== winner.value)!;
-      settlePlaces(); // the message names its line
       reporter.report(
         "merge/security-scheme-conflict",
-        `security scheme '${name}' is defined differently in ${loser.scheme.sources[0]!.file}:${loser.scheme.sources[0]!.line}; using the one here`,
+        `security scheme '${name}' is defined differently in ${placeText(loser.scheme.sources[0]!)}; using the one here`,
         winner.source,
         [loser.scheme.sources[0]!],
       );
@@ -259,10 +257,9 @@ function mergeSchemas(
         fresh = `${name}${i}`;
       renames.set(name, fresh);
       const at = named.sources[0]!;
-      settlePlaces(); // the message names its line
       reporter.report(
         "merge/schema-conflict",
-        `schema '${name}' differs from the one at ${known.sources[0]!.file}:${known.sources[0]!.line}; this one is named '${fresh}'`,
+        `schema '${name}' differs from the one at ${placeText(known.sources[0]!)}; this one is named '${fresh}'`,
         at,
         [known.sources[0]!],
       );

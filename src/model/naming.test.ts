@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assignNames, methodPathName } from "./naming.js";
 import { Reporter } from "./reporter.js";
-import { at, endpoint } from "./test-helpers.js";
+import { at, endpoint } from "../../test/support/model-builders.js";
 import type { Endpoint } from "./types.js";
 
 function named(list: Endpoint[], options = {}) {

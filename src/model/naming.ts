@@ -3,7 +3,7 @@ import { compareCodeUnits, compareEndpoints } from "./order.js";
 import { pathShape } from "./path-template.js";
 import { compareSources } from "./rank.js";
 import { fileStart, type Reporter } from "./reporter.js";
-import { settlePlaces } from "./source-place.js";
+import { placeText } from "./source-place.js";
 import type { Endpoint, NameCandidate } from "./types.js";
 import { HTTP_METHODS } from "./types.js";
 
@@ -210,12 +210,11 @@ export function assignNames(
     if (given.kind === undefined) return;
     const other = holder.get(clashKey(given.name));
     const source = given.source ?? endpoint.sources[0]!;
-    if (other) settlePlaces(); // the message names its line
     reporter.report(
       "naming/name-taken",
       `${endpointKey(endpoint)} is named ${name}: the name ${given.name} its ${given.kind === "operationId" ? "operationId" : "request title"} gives ` +
         (other
-          ? `belongs to ${endpointKey(other)} (${other.sources[0]!.file}:${other.sources[0]!.line})`
+          ? `belongs to ${endpointKey(other)} (${placeText(other.sources[0]!)})`
           : "is a name the generated client declares itself"),
       source,
       other ? [other.sources[0]!] : [],
@@ -278,10 +277,9 @@ function preferredName(
   if (ids.length === 0 && scored.size > 1) {
     const name = methodPathName(endpoint);
     const titles = [...scored.values()].map((s) => s.first);
-    settlePlaces(); // the message names their lines
     reporter.report(
       "naming/shared-route",
-      `${endpointKey(endpoint)} is described by requests with different titles (${titles.map((c) => `${JSON.stringify(c.value)} at ${c.source.file}:${c.source.line}`).join(", ")}); it is named ${name} after its route`,
+      `${endpointKey(endpoint)} is described by requests with different titles (${titles.map((c) => `${JSON.stringify(c.value)} at ${placeText(c.source)}`).join(", ")}); it is named ${name} after its route`,
       titles[0]!.source,
       titles.slice(1).map((c) => c.source),
     );
@@ -330,13 +328,10 @@ function reportConflictingIds(endpoint: Endpoint, reporter: Reporter): void {
   if (ids.size < 2) return;
   const list = [...ids.values()];
   const first = list[0]!;
-  settlePlaces(); // the message names their lines
   reporter.report(
     "merge/operation-id-conflict",
     `${endpointKey(endpoint)} has ${list.length} operationIds: ` +
-      list
-        .map((c) => `${c.value} (${c.source.file}:${c.source.line})`)
-        .join(", ") +
+      list.map((c) => `${c.value} (${placeText(c.source)})`).join(", ") +
       `; the generated name is ${endpoint.name}`,
     first.source,
     list.slice(1).map((c) => c.source),

@@ -1,7 +1,7 @@
 import { compareCodeUnits } from "./order.js";
 import type { SourceFormat, SourceRef } from "./types.js";
 import { setOwn } from "./own.js";
-import { isWaiting, settlePlaces } from "./source-place.js";
+import { lineOf } from "./source-place.js";
 
 /**
  * The deterministic rule for choosing between sources that disagree, independent of the order the
@@ -23,10 +23,9 @@ export const FORMAT_RANK: Record<SourceFormat, number> = {
 export function compareSources(a: SourceRef, b: SourceRef): number {
   const byFile = compareCodeUnits(a.file, b.file);
   if (byFile !== 0) return byFile;
-  // places in one file compare by line: every waiting place is found at once (a sort compares many)
-  if (isWaiting(a) || isWaiting(b)) settlePlaces();
+  // places in one file compare by line (lineOf finds every waiting place at once: a sort compares many)
   return (
-    a.line - b.line ||
+    lineOf(a) - lineOf(b) ||
     a.column - b.column ||
     compareCodeUnits(a.pointer, b.pointer)
   );

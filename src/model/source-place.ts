@@ -40,6 +40,23 @@ export function settlePlaces(places?: Iterable<Pick<SourceRef, "line">>): void {
 }
 
 /**
+ * The line of a place, found first if it waits (with every other waiting place: whoever reads one
+ * line of a run's places usually reads more, and one walk of a document finds them all). Code
+ * outside this file reads a place's line through this, {@link placeText} or the reporter, never
+ * `.line` of a place that may wait: the model's merge, naming and ranking and the emitters do not
+ * call {@link settlePlaces} themselves.
+ */
+export function lineOf(at: SourceRef): number {
+  if (isWaiting(at)) settlePlaces();
+  return at.line;
+}
+
+/** `file:line` of a place, for a message that names it ({@link lineOf}). */
+export function placeText(at: SourceRef): string {
+  return `${at.file}:${lineOf(at)}`;
+}
+
+/**
  * The documents of a reading whose places are left to be found when first needed (the CLI's
  * generate runs, when the artifacts it makes print no place, or only the ones {@link printed}
  * names): {@link release} at the end of the run forgets those never needed, with what finding
@@ -53,7 +70,7 @@ export class DeferredPlaces {
   constructor(
     /**
      * The places of a model that the run's files print: found before the texts are let go
-     * ({@link letGo}); the rest wait, and most are never needed.
+     * ({@link findPrintedThenDropTexts}); the rest wait, and most are never needed.
      */
     readonly printed?: (model: ApiDescription) => Iterable<SourceRef>,
   ) {}
@@ -81,8 +98,8 @@ export class DeferredPlaces {
     return this.texts.get(absPath);
   }
 
-  /** `go` lets go of a text read, for one that can be made again ({@link letGo} calls it). */
-  onLetGo(go: () => void): void {
+  /** `go` lets go of a text read, for one that can be made again ({@link findPrintedThenDropTexts} calls it). */
+  onDropTexts(go: () => void): void {
     this.goes.push(go);
   }
 
@@ -97,7 +114,7 @@ export class DeferredPlaces {
    * of it the run prints (found already unless the build made new ones), then lets go of the
    * texts that can be made again.
    */
-  letGo(model: ApiDescription): void {
+  findPrintedThenDropTexts(model: ApiDescription): void {
     if (this.printed) settlePlaces([...this.printed(model)]);
     for (const go of this.goes.splice(0)) go();
   }

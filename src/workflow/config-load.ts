@@ -29,6 +29,20 @@ export interface LoadedConfig {
   config: ApiloomConfig;
 }
 
+/** The config file the flags name (`--config`, `--no-config`), or the one found from `cwd`. */
+export async function loadConfig(
+  flags: { config?: string | false },
+  cwd: string,
+): Promise<LoadedConfig | undefined> {
+  const configFile =
+    flags.config === false
+      ? undefined
+      : flags.config !== undefined
+        ? resolve(cwd, flags.config)
+        : findConfigFile(cwd);
+  return configFile ? await loadConfigFile(configFile) : undefined;
+}
+
 /**
  * The config file that applies in `cwd`: the first of CONFIG_FILE_NAMES in `cwd` or a parent,
  * stopping at the project root (the first folder holding package.json or .git) so a stray

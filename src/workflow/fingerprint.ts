@@ -66,6 +66,8 @@ export const OUTPUT_NEUTRAL = {
     "patterns: the files they expand to are recorded and compared (fingerprint.inputs and reads)",
   out: "where to write: the recorded folder is the one compared, and every other path is hashed relative to it",
   warnings: "made from the other settings (their count is recorded)",
+  placesPrinted:
+    "made from the artifacts and plugins, which are hashed; it changes when places are found, never the output",
   notApplied:
     "a message naming the config's files a one-off run leaves alone: that it leaves them is in lock and serverHandlers, which are hashed",
 } as const satisfies Partial<Record<keyof GenerateSettings, string>>;

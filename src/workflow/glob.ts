@@ -1,6 +1,24 @@
-import { compareCodeUnits } from "../model/order.js";
-import { readdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { isAbsolute, join } from "node:path";
+import type Picomatch from "picomatch";
+import type * as Tinyglobby from "tinyglobby";
+import { compareCodeUnits } from "../model/order.js";
+
+// Input patterns are globs as tinyglobby walks them and picomatch matches them (tinyglobby's own
+// matcher, so the walk and every match agree): `*` and `?` within one path segment, `**` across
+// folders, `{a,b}` alternatives, `[abc]` classes. Like shells, wildcards skip dot-files, and `**`
+// does not descend into dot-folders or node_modules (unless the pattern names node_modules).
+
+// Loaded when a pattern is first expanded or matched (~15 ms): a run given file paths, the usual
+// `generate petstore.json`, loads neither (test/cli/lazy-modules.test.ts).
+const require = createRequire(import.meta.url);
+let tinyglobbyModule: typeof Tinyglobby | undefined;
+let picomatchModule: typeof Picomatch | undefined;
+const tinyglobby = () =>
+  (tinyglobbyModule ??= require("tinyglobby") as typeof Tinyglobby);
+const picomatch = () =>
+  (picomatchModule ??= require("picomatch") as typeof Picomatch);
 
 export interface GlobResult {
   /** Matching files, `/`-separated, relative to the base folder unless the pattern was absolute. Sorted. */
@@ -9,13 +27,17 @@ export interface GlobResult {
   unmatched: string[];
 }
 
-export const MAGIC_SEGMENT = /[*?{[]/;
-const MAGIC = MAGIC_SEGMENT;
+/**
+ * Whether an input is a pattern to expand rather than a path. A path that names an existing file
+ * is that file even when it holds glob characters (`petstore[v2].yaml`): see {@link expandInputs}.
+ */
+export function isPattern(input: string): boolean {
+  return tinyglobby().isDynamicPattern(slashed(input));
+}
 
 /**
- * Expands input patterns: `*` and `?` within one path segment, `**` across folders, `{a,b}`
- * alternatives and `[abc]` classes. Like shells, wildcards skip dot-files, and `**` does not
- * descend into dot-folders or node_modules. Node 20 has no fs.glob, hence this.
+ * Expands input patterns (see above), sorted and without duplicates. An input naming an existing
+ * file is read as that file, glob characters or not; the others are expanded.
  */
 export function expandInputs(
   patterns: readonly string[],
@@ -24,20 +46,39 @@ export function expandInputs(
   const found = new Set<string>();
   const unmatched: string[] = [];
   for (const raw of patterns) {
-    const pattern = raw.split("\\").join("/");
-    const matches = new Set<string>();
-    if (!MAGIC.test(pattern)) {
-      const full = isAbsolute(pattern) ? pattern : join(baseDir, pattern);
-      if (isFile(full)) matches.add(normalize(pattern));
-    } else {
-      const absolute = pattern.startsWith("/");
-      const segments = pattern.split("/").filter((s) => s !== "" && s !== ".");
-      walk(absolute ? "/" : baseDir, absolute ? "/" : "", segments, matches);
-    }
-    if (matches.size === 0) unmatched.push(raw);
+    const pattern = slashed(raw);
+    const full = isAbsolute(pattern) ? pattern : join(baseDir, pattern);
+    const matches = isFile(full)
+      ? [normalize(pattern)]
+      : isPattern(pattern)
+        ? walk(pattern, baseDir)
+        : [];
+    if (matches.length === 0) unmatched.push(raw);
     for (const match of matches) found.add(match);
   }
   return { files: [...found].sort(compareCodeUnits), unmatched };
+}
+
+/**
+ * The files a pattern matches: walked from its leading folders (`../specs/*` from `../specs`,
+ * `/abs/*` from `/abs`), and named as the pattern names them.
+ */
+function walk(pattern: string, baseDir: string): string[] {
+  const segments = normalize(pattern).split("/");
+  const magic = segments.findIndex((s) => isPattern(s));
+  const prefix = segments.slice(0, magic).join("/");
+  const rest = segments.slice(magic).join("/");
+  const cwd = isAbsolute(pattern) ? prefix || "/" : join(baseDir, prefix);
+  const files = tinyglobby().globSync(rest, {
+    cwd,
+    dot: false,
+    onlyFiles: true,
+    expandDirectories: false,
+    ignore: ignored(pattern),
+  });
+  const lead =
+    prefix === "" ? "" : prefix.endsWith("/") ? prefix : `${prefix}/`;
+  return files.map((file) => lead + file);
 }
 
 /**
@@ -45,105 +86,17 @@ export function expandInputs(
  * for file lists that are not on disk (a git commit's tree, for `apiloom diff --base`).
  */
 export function matchesPattern(pattern: string, file: string): boolean {
-  const segments = normalize(pattern.split("\\").join("/"))
-    .split("/")
-    .filter((s) => s !== "" && s !== ".");
-  const names = normalize(file).split("/");
-  const match = (i: number, j: number): boolean => {
-    const head = segments[i];
-    if (head === undefined) return j === names.length;
-    if (j === names.length) return head === "**" && match(i + 1, j);
-    const name = names[j]!;
-    if (head === "**")
-      return (
-        match(i + 1, j) ||
-        (j < names.length - 1 && globstarEnters(name) && match(i, j + 1))
-      );
-    if (!MAGIC.test(head)) return head === name && match(i + 1, j + 1);
-    if (name.startsWith(".") && !head.startsWith(".")) return false;
-    return segmentRegExp(head).test(name) && match(i + 1, j + 1);
-  };
-  return match(0, 0);
+  return patternMatcher(normalize(slashed(pattern)))(normalize(file));
 }
 
-/** Whether `**` descends into a folder of this name: not dot-folders, not node_modules. */
-export function globstarEnters(name: string): boolean {
-  return !name.startsWith(".") && name !== "node_modules";
+/** A matcher of whole `/`-separated paths for a pattern, as {@link expandInputs} expands it. */
+export function patternMatcher(pattern: string): (path: string) => boolean {
+  return picomatch()(pattern, { dot: false, ignore: ignored(pattern) });
 }
 
-function walk(
-  dir: string,
-  prefix: string,
-  segments: readonly string[],
-  found: Set<string>,
-): void {
-  const [head, ...rest] = segments;
-  if (head === undefined) return;
-  if (head === "**") {
-    walk(dir, prefix, rest, found);
-    for (const entry of listDir(dir)) {
-      if (!entry.isDirectory()) continue;
-      if (!globstarEnters(entry.name)) continue;
-      walk(join(dir, entry.name), prefix + entry.name + "/", segments, found);
-    }
-    return;
-  }
-  if (!MAGIC.test(head)) {
-    const full = join(dir, head);
-    if (rest.length === 0) {
-      if (isFile(full)) found.add(prefix + head);
-    } else walk(full, prefix + head + "/", rest, found);
-    return;
-  }
-  const matcher = segmentRegExp(head);
-  for (const entry of listDir(dir)) {
-    if (entry.name.startsWith(".") && !head.startsWith(".")) continue;
-    if (!matcher.test(entry.name)) continue;
-    const full = join(dir, entry.name);
-    if (rest.length === 0) {
-      if (entry.isFile() || (entry.isSymbolicLink() && isFile(full)))
-        found.add(prefix + entry.name);
-    } else if (entry.isDirectory() || entry.isSymbolicLink())
-      walk(full, prefix + entry.name + "/", rest, found);
-  }
-}
-
-/** One path segment's pattern as an anchored regular expression. */
-export function segmentRegExp(segment: string): RegExp {
-  let source = "";
-  let depth = 0;
-  for (let i = 0; i < segment.length; i++) {
-    const ch = segment[i]!;
-    if (ch === "*") source += "[^/]*";
-    else if (ch === "?") source += "[^/]";
-    else if (ch === "{") {
-      depth++;
-      source += "(?:";
-    } else if (ch === "}" && depth > 0) {
-      depth--;
-      source += ")";
-    } else if (ch === "," && depth > 0) source += "|";
-    else if (ch === "[") {
-      const end = segment.indexOf("]", i + 1);
-      if (end === -1) source += "\\[";
-      else {
-        const body = segment.slice(i + 1, end).replace(/^!/, "^");
-        source += `[${body.replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else source += ch.replace(/[.+^$()|\\\]]/g, "\\$&");
-  }
-  return new RegExp(`^${source}$`);
-}
-
-function listDir(dir: string) {
-  try {
-    return readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      compareCodeUnits(a.name, b.name),
-    );
-  } catch {
-    return [];
-  }
+/** `**` enters no node_modules folder, unless the pattern names one. */
+function ignored(pattern: string): string[] {
+  return pattern.includes("node_modules") ? [] : ["**/node_modules/**"];
 }
 
 function isFile(path: string): boolean {
@@ -152,6 +105,10 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+function slashed(path: string): string {
+  return path.split("\\").join("/");
 }
 
 function normalize(path: string): string {

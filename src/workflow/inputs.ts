@@ -6,7 +6,7 @@ import type { LoadOptions } from "../pipeline.js";
 import { readNameLock } from "./name-lock.js";
 import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import { compareCodeUnits } from "../model/order.js";
-import { expandInputs, MAGIC_SEGMENT } from "./glob.js";
+import { expandInputs } from "./glob.js";
 import { readManifest } from "./manifest.js";
 import type { GenerateSettings } from "./settings.js";
 
@@ -33,21 +33,19 @@ export function listInputs(settings: GenerateSettings): {
 }
 
 /**
- * Why an input pattern matched nothing: a plain path that exists but is not a regular file (a
- * folder, FIFO, device) says what it is, without opening it; anything else matched no file.
+ * Why an input pattern matched nothing: a path that exists but is not a regular file (a folder,
+ * FIFO, device) says what it is, without opening it; anything else matched no file.
  */
 export function unmatchedInput(
   pattern: string,
   baseDir: string,
 ): { code: DiagnosticCode; message: string } {
-  if (!MAGIC_SEGMENT.test(pattern)) {
-    try {
-      const stats = statSync(resolve(baseDir, pattern));
-      if (!stats.isFile())
-        return { code: "input/not-a-file", message: notAFileMessage(stats) };
-    } catch {
-      // missing, or not reachable: no file matches it
-    }
+  try {
+    const stats = statSync(resolve(baseDir, pattern));
+    if (!stats.isFile())
+      return { code: "input/not-a-file", message: notAFileMessage(stats) };
+  } catch {
+    // missing, or not reachable: no file matches it
   }
   return {
     code: "input/no-match",

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import type { ArtifactPlugin, GeneratedFile } from "../emit/artifact.js";
 import { runPipeline } from "../pipeline.js";
-import { placesPrinted, printedPlaces, withNeeds } from "../emit/registry.js";
+import { printedPlaces } from "../emit/registry.js";
 import { DeferredPlaces } from "../model/source-place.js";
 import { fileStart, Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
@@ -82,21 +81,27 @@ export interface HandlersUpdate {
  */
 export type Accept = true | readonly string[];
 
-export async function produce(
-  settings: GenerateSettings,
-  stages: Stages,
-  onStage: (message: string) => void = () => {},
-  sources?: SourceCache,
-  accept?: Accept,
+/** One run of the pipeline in the file system: its settings, and what it is told from outside. */
+export interface ProduceRun {
+  readonly settings: GenerateSettings;
+  readonly stages: Stages;
+  /** Told what the run is doing, for a progress line. */
+  readonly onStage?: (message: string) => void;
+  /** The texts and parsed documents a watch keeps between runs (source-cache.ts). */
+  readonly sources?: SourceCache;
+  /** Handlers whose changed contract this run accepts. */
+  readonly accept?: Accept;
   /** Given each plugin's files as it returns them (see PipelineSettings.keep). */
-  keep?: (files: GeneratedFile[]) => GeneratedFile[],
-): Promise<Produced> {
-  const plugins = pluginsOf(settings, stages);
-  const names = withNeeds(settings.emit.artifacts, plugins);
+  readonly keep?: (files: GeneratedFile[]) => GeneratedFile[];
+}
+
+/** Everything a run makes, in memory: the pipeline, the handlers file, the fingerprint. */
+export async function produce(run: ProduceRun): Promise<Produced> {
+  const plugins = pluginsOf(run.settings, run.stages);
   // when the files made print no place, or only the endpoints' and security schemes' (apiloom's
   // docs and OpenAPI document), the inputs' places are found only as those files and the
   // diagnostics need them; the model goes with this run, and so do the places never needed
-  const printed = placesPrinted(plugins.filter((p) => names.includes(p.name)));
+  const printed = run.settings.placesPrinted;
   const deferred =
     printed === "none"
       ? new DeferredPlaces()
@@ -104,15 +109,7 @@ export async function produce(
         ? new DeferredPlaces(printedPlaces)
         : undefined;
   try {
-    return await produceRun(
-      settings,
-      stages,
-      { plugins, deferred },
-      onStage,
-      sources,
-      accept,
-      keep,
-    );
+    return await produceWithPlaces(run, plugins, deferred);
   } finally {
     deferred?.release();
   }
@@ -129,15 +126,13 @@ function pluginsOf(
   );
 }
 
-async function produceRun(
-  settings: GenerateSettings,
-  stages: Stages,
-  run: { plugins: ArtifactPlugin[]; deferred: DeferredPlaces | undefined },
-  onStage: (message: string) => void,
-  sources: SourceCache | undefined,
-  accept: Accept | undefined,
-  keep: ((files: GeneratedFile[]) => GeneratedFile[]) | undefined,
+/** {@link produce}, with the run's plugins and the places it leaves to be found when needed. */
+async function produceWithPlaces(
+  run: ProduceRun,
+  plugins: ArtifactPlugin[],
+  deferred: DeferredPlaces | undefined,
 ): Promise<Produced> {
+  const { settings, stages, sources } = run;
   const { inputFiles, unmatched } = listInputs(settings);
   // apiloom's own diagnostics first, then the settings', the model's, the emitters', the scaffold's
   const reporter = new Reporter();
@@ -166,8 +161,8 @@ async function produceRun(
     // it stays alive until a full collection anyway, usually the run's last, so bytes kept
     // beside it would only add to the peak (GitHub -a client: 175-181 against 164-166 MiB)
     const bytes = sources ? undefined : read.bytes;
-    if (bytes && run.deferred?.printsPlaces)
-      run.deferred.keepText(absPath, () => decodeSource(bytes));
+    if (bytes && deferred?.printsPlaces)
+      deferred.keepText(absPath, () => decodeSource(bytes));
     return read.text;
   };
   if (settings.lock)
@@ -178,16 +173,16 @@ async function produceRun(
       parse: sources
         ? (text, file, absPath) => sources.parse(text, file, absPath, parseText)
         : undefined,
-      deferPlaces: run.deferred,
+      deferPlaces: deferred,
     },
-    emit: { ...settings.emit, plugins: run.plugins },
-    onStage,
-    keep,
+    emit: { ...settings.emit, plugins },
+    onStage: run.onStage,
+    keep: run.keep,
   });
   // the API as the last run into this folder left it: the changelog and the handlers' words
   const since = await sinceLastRun(out, files);
   const handlers = settings.emit.artifacts.includes("server")
-    ? await updateHandlers(settings, model, since, accept)
+    ? await updateHandlers(settings, model, since, run.accept)
     : undefined;
   const tooLarge = (path: string, why: string) =>
     reporter.report(

@@ -1,15 +1,20 @@
-import { existsSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import type { ArtifactPlugin } from "../emit/artifact.js";
 import { outputLayout, type OutputLayout } from "../emit/layout.js";
-import { BUILT_IN_PLUGINS, withNeeds } from "../emit/registry.js";
+import {
+  BUILT_IN_PLUGINS,
+  placesPrinted,
+  withNeeds,
+} from "../emit/registry.js";
 import type { PluginRun } from "../emit/run.js";
 import { ConfigError } from "./config-error.js";
 import {
-  findConfigFile,
-  loadConfigFile,
-  type LoadedConfig,
-} from "./config-load.js";
+  checkFolder,
+  projectFolder,
+  relativePattern,
+} from "./settings-paths.js";
+import { loadConfig, type LoadedConfig } from "./config-load.js";
+export { loadConfig, type LoadedConfig } from "./config-load.js";
 import { apiConfigs, checkApiFiles, isInside, pickApis } from "./apis.js";
 import { unknownArtifact } from "./config-validate.js";
 import type { InfoOverride } from "../model/build.js";
@@ -44,6 +49,8 @@ export interface GenerateSettings {
   readonly model: ModelSettings;
   /** What is made and how: every plugin, the artifacts asked for and what they need, options. */
   readonly emit: EmitSettings;
+  /** Which source places the files made print (see placesPrinted): the rest may wait unfound. */
+  readonly placesPrinted: "none" | "endpoints" | "any";
   readonly serverHandlers?: string;
   /** Absolute lock file path, or undefined when locking is off. */
   readonly lock?: string;
@@ -130,14 +137,10 @@ export async function resolveSettings(
 export async function resolveApis(
   flags: SettingsOverrides,
   cwd: string,
+  /** The config, when the caller loaded it already ({@link loadConfig}). */
+  given?: { loaded: LoadedConfig | undefined },
 ): Promise<GenerateSettings[]> {
-  const configFile =
-    flags.config === false
-      ? undefined
-      : flags.config !== undefined
-        ? resolve(cwd, flags.config)
-        : findConfigFile(cwd);
-  const loaded = configFile ? await loadConfigFile(configFile) : undefined;
+  const loaded = given ? given.loaded : await loadConfig(flags, cwd);
   if (flags.api !== undefined && !loaded)
     throw new ConfigError(
       `--api ${flags.api} needs a config file that lists "apis"`,
@@ -168,6 +171,11 @@ export async function resolveApis(
   );
   if (all.length > 1) checkApiFiles(all, loaded!.file);
   return all.filter((_, i) => picked.includes(apis[i]!));
+}
+
+/** Every plugin a run with this config knows: apiloom's, then the config's. */
+export function pluginsOf(config: ApiloomConfig | undefined): ArtifactPlugin[] {
+  return [...BUILT_IN_PLUGINS, ...(config?.plugins ?? [])];
 }
 
 /** One API's settings: its config (the file's, or one entry of its `apis` over it) and the flags. */
@@ -257,7 +265,10 @@ export function resolveOptions(
   config: ApiloomConfig,
   flags: Partial<SettingsOverrides>,
   where: { cwd: string; baseDir: string; file: string; layout: OutputLayout },
-): Pick<GenerateSettings, "model" | "emit" | "strict" | "warnings"> {
+): Pick<
+  GenerateSettings,
+  "model" | "emit" | "placesPrinted" | "strict" | "warnings"
+> {
   const { cwd, baseDir, file } = where;
   const fromConfig = (path: string) => resolve(baseDir, path);
   const fromCwd = (path: string) => resolve(cwd, path);
@@ -272,7 +283,7 @@ export function resolveOptions(
       flags.templates ? "--templates" : `"templates" in ${file}`,
       true,
     );
-  const plugins = [...BUILT_IN_PLUGINS, ...(config.plugins ?? [])];
+  const plugins = pluginsOf(config);
   const asked = flags.artifacts ?? config.artifacts;
   const unknown = unknownArtifact(asked, plugins);
   if (unknown)
@@ -313,6 +324,9 @@ export function resolveOptions(
       ...(templates !== undefined ? { templatesDir: templates } : {}),
       layout: where.layout,
     },
+    placesPrinted: placesPrinted(
+      plugins.filter((p) => artifacts.includes(p.name)),
+    ),
     strict: flags.strict ?? config.strict ?? CONFIG_DEFAULTS.strict,
     warnings: reporter.diagnostics,
   };
@@ -348,46 +362,4 @@ function notApplied(flags: SettingsOverrides, config: ApiloomConfig): string[] {
       : []),
     ...(config.lock !== false && flags.lock === undefined ? ["lock"] : []),
   ];
-}
-
-/** A folder setting must not name a file; `mustExist` for folders apiloom only reads. */
-function checkFolder(path: string, what: string, mustExist: boolean): void {
-  let isFolder: boolean;
-  try {
-    isFolder = statSync(path).isDirectory();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOTDIR")
-      throw new ConfigError(`${what}: ${path} is inside a file, not a folder`);
-    if (code === "ENOENT" && mustExist)
-      throw new ConfigError(`${what}: the folder ${path} does not exist`);
-    return;
-  }
-  if (!isFolder)
-    throw new ConfigError(`${what}: ${path} is a file, not a folder`);
-}
-
-/**
- * Without a config, the folder paths in the output (sources, the docs' client import) and the
- * name lock are relative to: the output folder's project, the nearest folder at or above it with
- * a package.json or .git (where a config would be looked for), so the output does not depend on
- * the working folder; with none there, the working folder.
- */
-function projectFolder(out: string, cwd: string): string {
-  for (let dir = out; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git")))
-      return dir;
-    if (dirname(dir) === dir) return resolve(cwd);
-  }
-}
-
-/** A pattern typed relative to the working folder, rewritten relative to baseDir. */
-function relativePattern(
-  baseDir: string,
-  cwd: string,
-  pattern: string,
-): string {
-  if (isAbsolute(pattern)) return pattern;
-  const rel = relative(baseDir, resolve(cwd, pattern));
-  return rel.split(sep).join("/") || ".";
 }

@@ -6,7 +6,7 @@ import {
   type FSWatcher,
 } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { globstarEnters, MAGIC_SEGMENT, segmentRegExp } from "./glob.js";
+import { isPattern, patternMatcher } from "./glob.js";
 import type { GenerateSettings } from "./settings.js";
 
 export interface WatchTarget {
@@ -31,7 +31,7 @@ export function watchTargets(
     targets.set(dir, (targets.get(dir) ?? false) || recursive);
   for (const pattern of settings.inputs) {
     const segments = pattern.split("/");
-    const magic = segments.findIndex((s) => MAGIC_SEGMENT.test(s));
+    const magic = segments.findIndex((s) => isPattern(s));
     if (magic === -1) add(resolve(settings.baseDir, dirname(pattern)), false);
     else
       add(
@@ -66,7 +66,7 @@ export function relevantPaths(
   if (settings.configFile) files.add(settings.configFile);
   if (settings.serverHandlers) files.add(settings.serverHandlers);
   const patterns = settings.inputs.map((pattern) =>
-    globRegExp(resolve(settings.baseDir, pattern).split(sep).join("/")),
+    patternMatcher(resolve(settings.baseDir, pattern).split(sep).join("/")),
   );
   const folders = new Set<string>();
   for (const file of files)
@@ -79,21 +79,8 @@ export function relevantPaths(
     const templates = settings.emit.templatesDir;
     if (templates && within(templates, abs)) return true;
     const slashed = abs.split(sep).join("/");
-    return patterns.some((p) => p.test(slashed));
+    return patterns.some((matches) => matches(slashed));
   };
-}
-
-/** A whole absolute pattern as a RegExp: `**` spans folders (none included), the rest as expandInputs. */
-function globRegExp(pattern: string): RegExp {
-  const parts = pattern.split("/").map((segment) => {
-    if (segment === "**") return "(?:[^/]+/)*";
-    if (!MAGIC_SEGMENT.test(segment))
-      return `${segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/`;
-    const body = segmentRegExp(segment).source.slice(1, -1);
-    // wildcards skip dot-files, as expandInputs does
-    return `${segment.startsWith(".") ? "" : "(?!\\.)"}${body}/`;
-  });
-  return new RegExp(`^${parts.join("").replace(/\/$/, "")}$`);
 }
 
 function within(dir: string, abs: string): boolean {
@@ -178,7 +165,8 @@ export function watchFolders(
 }
 
 /**
- * `dir` (if it is a folder) and, when recursive, every folder under it that `**` enters, that
+ * `dir` (if it is a folder) and, when recursive, every folder under it that `**` enters (not a
+ * dot-folder, not node_modules), that
  * is not ignored and not reached through a link, each with its identity.
  */
 function listFolders(
@@ -207,7 +195,8 @@ function listFolders(
     const abs = join(dir, child.name);
     if (
       child.isDirectory() &&
-      globstarEnters(child.name) &&
+      !child.name.startsWith(".") &&
+      child.name !== "node_modules" &&
       !isIgnored(abs, ignore)
     )
       listFolders(abs, true, ignore, into);

@@ -9,7 +9,7 @@ import {
 import type { ApiModel, SourceRef } from "../../src/model/types.js";
 import { parseText } from "../../src/ingest/load.js";
 import type { ParsedDocument } from "../../src/ingest/parse/parsed-document.js";
-import { loadModel, readModel, type Inputs } from "../../src/pipeline.js";
+import { loadModel, loadModelForRun, type Inputs } from "../../src/pipeline.js";
 import { CORPUS_DIR, CORPUS_FILES } from "../shared-corpus.js";
 
 /**
@@ -21,7 +21,7 @@ function compare(inputs: Inputs, cwd?: string): { waited: number } {
   const eager = loadModel(inputs, { cwd });
   const deferred = new DeferredPlaces();
   try {
-    const lazy = readModel(inputs, { cwd, deferPlaces: deferred });
+    const lazy = loadModelForRun(inputs, { cwd, deferPlaces: deferred });
     expect(where(lazy.diagnostics)).toEqual(where(eager.diagnostics));
     for (const d of lazy.diagnostics) {
       expect(d.line).toBeGreaterThan(0);
@@ -193,7 +193,7 @@ describe("the reading's and the build's waiting places", () => {
       });
     const deferred = new DeferredPlaces();
     try {
-      const lazy = readModel(inputs, { deferPlaces: deferred, parse });
+      const lazy = loadModelForRun(inputs, { deferPlaces: deferred, parse });
       const codes = lazy.diagnostics.map((d) => d.code);
       expect(codes).toContain("openapi3/servers-ignored");
       expect(codes).toContain("model/undeclared-path-parameter");
@@ -262,7 +262,7 @@ describe("a reading that can make its texts again (the CLI's, from the files' by
   it("finds the printed places and the diagnostics' in the text read, then lets it go", () => {
     const { counts, deferred, parse } = reading();
     try {
-      const lazy = readModel(inputs, { deferPlaces: deferred, parse });
+      const lazy = loadModelForRun(inputs, { deferPlaces: deferred, parse });
       const eager = loadModel(inputs);
       expect(lazy.diagnostics.map((d) => d.code)).toContain(
         "openapi3/servers-ignored",
@@ -301,7 +301,7 @@ describe("a reading that can make its texts again (the CLI's, from the files' by
       return built[0]!.text;
     });
     try {
-      const lazy = readModel(built, { deferPlaces: deferred });
+      const lazy = loadModelForRun(built, { deferPlaces: deferred });
       expect(lazy.diagnostics.map((d) => d.code)).toContain(
         "model/undeclared-path-parameter",
       );
@@ -323,7 +323,7 @@ describe("a reading that can make its texts again (the CLI's, from the files' by
   it("never makes a text again when nothing asks for its places", () => {
     const { counts, deferred, parse } = reading();
     try {
-      readModel(inputs, { deferPlaces: deferred, parse });
+      loadModelForRun(inputs, { deferPlaces: deferred, parse });
     } finally {
       deferred.release();
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pagination } from "../../src/model/pagination.js";
-import { at, endpoint, param } from "../../src/model/test-helpers.js";
+import { at, endpoint, param } from "../support/model-builders.js";
 import type { ApiModel, Schema } from "../../src/model/types.js";
 
 /*

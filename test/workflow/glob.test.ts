@@ -63,6 +63,30 @@ describe("expandInputs", () => {
     });
   });
 
+  it("reads a path that names an existing file as that file, glob characters or not (issue 41)", () => {
+    // as a glob, `[x]` is a class matching `x.yaml`, which does not exist
+    expect(expandInputs(["specs/[x].yaml"], dir)).toEqual({
+      files: ["specs/[x].yaml"],
+      unmatched: [],
+    });
+    expect(expandInputs([join(dir, "specs/[x].yaml")], dir).files).toEqual([
+      join(dir, "specs/[x].yaml").split("\\").join("/"),
+    ]);
+  });
+
+  it("skips node_modules under `**` unless the pattern names it", () => {
+    expect(expandInputs(["specs/**/x.yaml"], dir).files).toEqual([]);
+    expect(expandInputs(["specs/node_modules/*.yaml"], dir).files).toEqual([
+      "specs/node_modules/x.yaml",
+    ]);
+  });
+
+  it("expands absolute patterns from their leading folders", () => {
+    expect(expandInputs([join(dir, "specs/v2/*.yaml")], "/").files).toEqual([
+      join(dir, "specs/v2/c.yaml").split("\\").join("/"),
+    ]);
+  });
+
   it("accepts patterns that climb out of the base folder", () => {
     expect(expandInputs(["../other/*.yaml"], join(dir, "specs")).files).toEqual(
       ["../other/e.yaml"],

@@ -51,6 +51,7 @@ const CORE_ROWS: CoreRows = {
   baseDir: { kind: "output", flip: { configDir: "sub" } },
   configFile: { kind: "neutral", other: "/elsewhere/apiloom.config.mjs" },
   inputs: { kind: "neutral", other: ["specs/a.yaml", "specs/b.yaml"] },
+  placesPrinted: { kind: "neutral", other: "any" },
   out: { kind: "output", flip: { config: { out: "build/out" } } },
   "model.allowExternalRefs": {
     kind: "output",
@@ -218,7 +219,7 @@ async function run(flip: Flip = {}) {
   );
   try {
     const settings = await resolveSettings(parseGenerateArgs([]), dir);
-    const produced = await produce(settings, { id: "apiloom" });
+    const produced = await produce({ settings, stages: { id: "apiloom" } });
     return {
       settings,
       hash: produced.fingerprint!.settings,

@@ -33,8 +33,8 @@ export default function notes() {
     needs: ["types"],
     path: "notes",
     options: {
-      heading: { type: "string", default: "Notes", help: "the page's heading" },
-      style: { type: ["list", "table"], default: "list", help: "how endpoints are shown" },
+      heading: { type: "string", default: "Notes", help: "the page's heading", flag: "--notes-heading", placeholder: "<text>" },
+      style: { type: ["list", "table"], default: "list", help: "how endpoints are shown", flag: "--notes-style" },
     },
     emit({ model, options, reporter, paths, imports }) {
       const lines = [];
@@ -191,6 +191,45 @@ describe("a plugin of the user's, in its own package", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
       'apiloom.config.mjs.notes: unknown option "colour" (known: heading, style)',
+    );
+  });
+
+  it("takes its options' flags on the command line like apiloom's, over the config, and lists them in --help", async () => {
+    writeFileSync(
+      join(dir, "apiloom.config.mjs"),
+      CONFIG({ heading: "From the config" }),
+    );
+    const flagged = await generate(
+      "--notes-heading",
+      "From a flag",
+      "--notes-style=table",
+      "--out",
+      "flagged",
+    );
+    expect(flagged.code, flagged.stderr).toBe(0);
+    expect(read("flagged/notes/index.md")).toBe(
+      "# From a flag\n\n| listPets | /pets |\n| getPet | /pets/{id} |\n",
+    );
+    // checked like a config value, naming the flag
+    const bad = await generate("--notes-style", "grid", "--out", "flagged");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      '--notes-style expects one of list, table, got "grid"',
+    );
+    // without the config, the flag is no flag
+    const none = await generate(
+      "--no-config",
+      "--notes-heading",
+      "x",
+      "specs/pets.yaml",
+    );
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("unknown option --notes-heading");
+    const help = await generate("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--notes-heading <text> +the page's heading/);
+    expect(help.stdout).toMatch(
+      /--notes-style <value> +how endpoints are shown/,
     );
   });
 

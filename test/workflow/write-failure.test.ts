@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,8 +23,8 @@ describe("a write the file system refuses", () => {
     // settings and the write, as a file made by something else meanwhile would
     writeFileSync(join(dir, "out"), "not a folder\n");
     let stderr = "";
-    const code = await runFull(
-      {
+    const code = await runFull({
+      settings: {
         baseDir: dir,
         inputs: ["pets.yaml"],
         out: join(dir, "out"),
@@ -34,15 +35,16 @@ describe("a write the file system refuses", () => {
           { cwd: dir, baseDir: dir, file: "test", layout: DEFAULT_LAYOUT },
         ),
       },
-      parseGenerateArgs([]),
-      fakeStages,
-      {
+      flags: parseGenerateArgs([]),
+      stages: fakeStages,
+      io: {
         stdout: { write: () => true },
         stderr: { write: (text: string) => (stderr += text) },
         cwd: dir,
         paint: paint(false),
       },
-    );
+      started: performance.now(),
+    });
     expect(code).toBe(1);
     expect(stderr).toContain("apiloom generate: cannot write out/: ");
     expect(stderr).toContain("a file is where a folder must be (ENOTDIR");

@@ -1,4 +1,3 @@
-import { settlePlaces } from "../../model/source-place.js";
 import { compareCodeUnits } from "../../model/order.js";
 import { allParameters } from "../../model/factories.js";
 import type {
@@ -114,7 +113,6 @@ function undescribedLabel(media: MediaContent): string {
 function uniqueSources(
   sources: readonly SourceRef[],
 ): { file: string; line: number }[] {
-  settlePlaces(sources); // found already when run as a plugin (emit/run.ts)
   const seen = new Map<string, { file: string; line: number }>();
   for (const s of sources)
     seen.set(`${s.file}\u0000${s.line}`, { file: s.file, line: s.line });

@@ -2,10 +2,7 @@ import type { TextOut } from "../shared/text-parts.js";
 
 /** How many pieces a batch holds at most. */
 const BATCH = 4096;
-/**
- * Or this many characters: a stringified object's pieces are large (stringified.ts), and 4096 of
- * them held until joined lived through scavenges into the old generation (+20 MB of peak).
- */
+/** Or this many characters: long pieces held until joined live into the old generation. */
 const BATCH_SIZE = 1 << 15;
 
 /**
@@ -20,11 +17,7 @@ export class Output {
   private count = 0;
   private size = 0;
 
-  constructor(
-    private readonly target: TextOut,
-    /** Whether deep objects are printed by JSON.stringify (printStringified). */
-    readonly stringify: boolean,
-  ) {}
+  constructor(private readonly target: TextOut) {}
 
   push(piece: string): void {
     this.pieces[this.count++] = piece;

@@ -1,4 +1,3 @@
-import { settlePlaces } from "../../model/source-place.js";
 import { setOwn } from "../../model/own.js";
 import { allParameters } from "../../model/factories.js";
 import { isLocationStyle } from "../../model/serialization.js";
@@ -59,7 +58,6 @@ function sourcesExtension(
   sources: readonly SourceRef[],
 ): JsonObject[] | undefined {
   if (sources.length < 2) return undefined;
-  settlePlaces(sources); // found already when run as a plugin (emit/run.ts)
   const seen = new Map<string, SourceRef>();
   for (const s of sources) seen.set(`${s.file}\u0000${s.line}`, s);
   if (seen.size < 2) return undefined;

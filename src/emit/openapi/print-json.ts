@@ -2,7 +2,6 @@ import { textWidth } from "../shared/doc.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
 import type { TextOut } from "../shared/text-parts.js";
 import { Output } from "./json-output.js";
-import { fillNumbers, stringifiedParts } from "./stringified.js";
 
 /**
  * JSON laid out exactly as prettier (default options, `json` parser) lays out JSON.stringify's
@@ -24,23 +23,9 @@ export function printJsonParts(value: unknown): string[] {
 
 /** Writes {@link printJson}'s text to `target`, a few thousand pieces at a time, in order. */
 export function printJsonTo(value: unknown, target: TextOut): void {
-  writeJson(value, target, true);
-}
-
-/**
- * {@link printJson} without JSON.stringify's help (stringified.ts): every value printed piece by
- * piece, the layout's other implementation, which tests compare the fast one with.
- */
-export function printJsonPieceByPiece(value: unknown): string {
-  const parts: string[] = [];
-  writeJson(value, { write: (part) => parts.push(part) }, false);
-  return parts.join("");
-}
-
-function writeJson(value: unknown, target: TextOut, stringify: boolean): void {
   // pieces appended to one output: building each level's string from its children's would copy
   // the text once per nesting level (on GitHub's API, ~150 MB of garbage for 15 MB of JSON)
-  const out = new Output(target, stringify);
+  const out = new Output(target);
   print(value, "", 0, 0, out);
   out.push("\n");
   out.end();
@@ -57,7 +42,7 @@ export class LazyMembers {
     readonly make: (key: string) => unknown,
   ) {}
 
-  /** Only printJson prints it: inside a value being stringified it makes the fast way give up. */
+  /** Only printJson prints it. */
   toJSON(): never {
     throw new Error("a LazyMembers is printed by printJson only");
   }
@@ -77,38 +62,9 @@ function print(
   if (Array.isArray(value))
     return printArray(value, indent, column, trailing, out);
   if (value instanceof LazyMembers) return printLazy(value, indent, out);
-  if (isObject(value)) {
-    if (
-      out.stringify &&
-      indent.length >= STRINGIFIED_INDENT &&
-      printStringified(value, indent, out)
-    )
-      return;
-    return printObject(value, indent, out);
-  }
+  if (isObject(value)) return printObject(value, indent, out);
   if (typeof value === "string") return printString(value, out);
   out.push(scalar(value));
-}
-
-/**
- * Objects this deep (three levels: a path item's operations, each of `components.schemas`) are
- * printed by JSON.stringify and mended (stringified.ts). The levels above are a few large maps
- * (`paths`, `components.schemas`): stringified whole, one would be most of the file in one string.
- */
-const STRINGIFIED_INDENT = 6;
-const STRINGIFIED: string[] = [];
-
-function printStringified(
-  value: Record<string, unknown>,
-  indent: string,
-  out: Output,
-): boolean {
-  const parts = STRINGIFIED;
-  parts.length = 0;
-  const done = stringifiedParts(value, indent, parts);
-  if (done) for (let i = 0; i < parts.length; i++) out.push(parts[i]!);
-  parts.length = 0;
-  return done;
 }
 
 /**
@@ -375,4 +331,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function hasMembers(value: Record<string, unknown>): boolean {
   for (const key in value) if (value[key] !== undefined) return true;
   return false;
+}
+
+/** prettier's `fill` for number arrays (their JSON texts): as many per line as fit. */
+export function fillNumbers(texts: readonly string[], indent: string): string {
+  const inner = indent + "  ";
+  const lines: string[] = [];
+  let line = "";
+  for (let i = 0; i < texts.length; i++) {
+    const item = texts[i]! + (i < texts.length - 1 ? "," : "");
+    if (line === "") line = inner + item;
+    else if (textWidth(line) + 1 + textWidth(item) <= PRINT_WIDTH)
+      line += " " + item;
+    else {
+      lines.push(line);
+      line = inner + item;
+    }
+  }
+  lines.push(line);
+  return `[\n${lines.join("\n")}\n${indent}]`;
 }

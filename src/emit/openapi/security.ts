@@ -1,4 +1,3 @@
-import { settlePlaces } from "../../model/source-place.js";
 import { setOwn } from "../../model/own.js";
 import type {
   Endpoint,
@@ -185,7 +184,6 @@ function urlLabel(key: "authorizationUrl" | "tokenUrl"): string {
 /** `a.yaml:3, b.json:10` (at most five, then a count). */
 export function describeSources(sources: readonly SourceRef[]): string {
   if (sources.length === 0) return "none recorded";
-  settlePlaces(sources); // found already when run as a plugin (emit/run.ts)
   const list = sources.slice(0, 5).map((s) => `${s.file}:${s.line}`);
   if (sources.length > 5) list.push(`and ${sources.length - 5} more`);
   return list.join(", ");

@@ -39,52 +39,16 @@ export function wantedChild(
   return next;
 }
 
-/**
- * From a place between tokens inside an object or array, past everything up to and including the
- * next bracket: characters that are neither quotes nor brackets, and whole strings (a quote, then
- * characters that are neither quote nor backslash, each backslash taking the character after it,
- * then a quote). One match per bracket, the strings in between passed over by the regular
- * expression engine, not one JavaScript step per string. Written so that each character can be
- * matched one way only (no run inside a repeated group), so a place where it cannot match fails
- * in steps linear in the text, not exponential; and sticky, so it matches where the last match
- * ended or not at all (it never searches on from a later place).
- */
-const TO_BRACKET =
-  /[^"{}[\]]*(?:"[^"\\]*(?:\\[^][^"\\]*)*"[^"{}[\]]*)*[{}[\]]/y;
-
 /** What the step-by-step skip stops at inside an object or array: a string's quote, or a bracket. */
 const STRUCTURE = /["{}[\]]/g;
 
 /**
  * Offset just past the bracket that closes the object or array opening at `at` (the text's length
- * if none), in a text `JSON.parse` accepted. Bracket to bracket with {@link TO_BRACKET}; that
- * engine keeps a step to go back to for each string and run it passes in one match, and one
- * array of millions of strings would overflow that stack (a RangeError): the step-by-step skip
- * ({@link skipBracketedByStrings}) takes such a value, from its start.
+ * if none), in a text `JSON.parse` accepted: one string and one bracket at a time, the regular
+ * expression passing over the rest (whitespace, numbers, literals, punctuation) faster than a
+ * loop by character, and a string passed over without being sliced.
  */
 export function skipBracketed(t: string, at: number): number {
-  const next = TO_BRACKET;
-  next.lastIndex = at;
-  let depth = 0;
-  try {
-    while (next.test(t)) {
-      const ch = t.charCodeAt(next.lastIndex - 1);
-      if (ch === 123 || ch === 91) depth++;
-      else if (--depth === 0) return next.lastIndex;
-    }
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return skipBracketedByStrings(t, at);
-  }
-  return t.length;
-}
-
-/**
- * {@link skipBracketed} one string and one bracket at a time: the regular expression passes over
- * the rest (whitespace, numbers, literals, punctuation) faster than a loop by character, and a
- * string is passed over without being sliced.
- */
-export function skipBracketedByStrings(t: string, at: number): number {
   const next = STRUCTURE;
   next.lastIndex = at;
   let depth = 0;

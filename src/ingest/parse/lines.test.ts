@@ -4,7 +4,7 @@ import { LineIndex } from "./lines.js";
 
 describe("LineIndex.positions", () => {
   // many lines, some empty, some long, CRLF and lone CR, so that offsets lie thousands of
-  // characters and hundreds of lines apart (the sweep's whole blocks of 64) and close together
+  // characters and hundreds of lines apart and close together
   const line = fc.oneof(
     fc.constantFrom("", "a", "\r", "  x", "é😀", "y".repeat(150)),
     fc.string({ maxLength: 200 }).map((s) => s.replace(/\n/g, " ")),

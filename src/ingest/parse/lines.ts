@@ -1,12 +1,3 @@
-/** How many lines {@link LINE_BLOCK} passes over at once. */
-const BLOCK_LINES = 64;
-
-/** {@link BLOCK_LINES} lines, each up to and including its `\n` (sticky: where the last one ended). */
-const LINE_BLOCK = new RegExp(`(?:[^\\n]*\\n){${BLOCK_LINES}}`, "y");
-
-/** How far ahead (in characters) an offset must be for the sweep to try whole blocks of lines. */
-const FAR = 4096;
-
 /** Turns character offsets into 1-based line and column numbers, counting `\n` (so CRLF works too). */
 export class LineIndex {
   private starts: number[] | undefined;
@@ -35,10 +26,7 @@ export class LineIndex {
 
   /**
    * {@link position} of many offsets, in one sweep over the text in offset order (no table of
-   * line starts, unless one was made already). Far from the last offset, the sweep counts whole
-   * blocks of lines by a regular expression on the text up to the next offset (GitHub's two
-   * places of its client-only run lie 75,000 lines in: ~1,200 matches instead of ~75,000 steps
-   * of this loop), then line by line.
+   * line starts, unless one was made already).
    */
   positions(offsets: readonly number[]): { line: number; column: number }[] {
     if (this.starts) return offsets.map((offset) => this.position(offset));
@@ -51,21 +39,6 @@ export class LineIndex {
     let next = this.text.indexOf("\n");
     for (const i of order) {
       const offset = offsets[i]!;
-      if (next !== -1 && next < offset && offset - start > FAR) {
-        // far ahead: whole blocks of lines first, each by one match, none past the offset
-        const before = this.text.slice(start, offset);
-        const block = LINE_BLOCK;
-        let end = 0;
-        block.lastIndex = 0;
-        while (block.test(before)) {
-          line += BLOCK_LINES;
-          end = block.lastIndex;
-        }
-        if (end > 0) {
-          start += end;
-          next = this.text.indexOf("\n", start);
-        }
-      }
       while (next !== -1 && next < offset) {
         line++;
         start = next + 1;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ingestFiles, ingestTexts } from "../index.js";
-import { ROOT, STREAM, doc, endpoint, readText } from "./test-helpers.js";
+import {
+  ROOT,
+  STREAM,
+  doc,
+  endpoint,
+  readText,
+} from "../../../test/support/swagger2-petshop.js";
 
 describe("the Swagger 2.0 reader's servers and security", () => {
   it("builds one server per scheme from host and basePath", () => {

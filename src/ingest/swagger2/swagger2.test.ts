@@ -9,7 +9,7 @@ import {
   endpoint,
   petshop,
   readText,
-} from "./test-helpers.js";
+} from "../../../test/support/swagger2-petshop.js";
 
 describe("the Swagger 2.0 reader", () => {
   it("reads every operation with its operationId as a name candidate, name left to the model", () => {

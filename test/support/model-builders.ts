@@ -1,4 +1,4 @@
-import { createEndpoint, createParameter } from "./factories.js";
+import { createEndpoint, createParameter } from "../../src/model/factories.js";
 import type {
   DocumentModel,
   Endpoint,
@@ -6,9 +6,9 @@ import type {
   Parameter,
   SourceFormat,
   SourceRef,
-} from "./types.js";
+} from "../../src/model/types.js";
 
-/** Small builders for model-level tests (kept out of the build by the `.test` rule? no: tiny and harmless). */
+/** Small builders for model-level tests. */
 export function at(file: string, line: number): SourceRef {
   return { file, line, column: 1, pointer: `#/line${line}` };
 }

@@ -1,10 +1,10 @@
 import { fileURLToPath } from "node:url";
-import { ingestFiles, ingestTexts } from "../index.js";
-import type { DocumentModel, Endpoint } from "../../model/types.js";
+import { ingestFiles, ingestTexts } from "../../src/ingest/index.js";
+import type { DocumentModel, Endpoint } from "../../src/model/types.js";
 
 // What the Swagger 2.0 reader's tests share: the fixtures they read and the petshop document.
 
-export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const PETSHOP = "test/fixtures/swagger2/petshop.yaml";
 export const STREAM = "test/fixtures/swagger2/relative.yaml";
 

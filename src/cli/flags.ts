@@ -1,0 +1,152 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { ArtifactPlugin, PluginOption } from "../emit/artifact.js";
+import { ConfigError } from "../workflow/config-error.js";
+
+// The command line's flags: each command declares a table of them (FlagSpec), parsed by
+// node:util's parseArgs and shown by optionsHelp; a plugin's options that declare a `flag`
+// (apiloom's and the config's plugins alike) add theirs (pluginFlags).
+
+/** One command-line flag: its spellings, its value's placeholder, its help line, what it sets. */
+export interface FlagSpec<F> {
+  names: string[];
+  value?: string;
+  help: string;
+  apply(flags: F, value: string): void;
+}
+
+/**
+ * Parses `args` against `specs` into `flags` with node:util's parseArgs: positionals are inputs,
+ * `--flag value` and `--flag=value` alike, `--` ends the options; each flag is applied in the
+ * order given (`--quiet --verbose`: the last wins). A problem is a ConfigError (exit 2).
+ * `lenient` skips options no spec names (a first look for `--config` before the config's plugins
+ * and their flags are known; an unknown flag's value then reads as an input).
+ */
+export function parseFlags<F extends { inputs: string[] }>(
+  args: readonly string[],
+  specs: readonly FlagSpec<F>[],
+  flags: F,
+  lenient = false,
+): F {
+  const byName = new Map<string, FlagSpec<F>>();
+  const options: ParseArgsConfig["options"] = {};
+  for (const spec of specs) {
+    const long = spec.names.find((n) => n.startsWith("--"))!;
+    const short = spec.names.find((n) => !n.startsWith("--"));
+    byName.set(long.slice(2), spec);
+    options[long.slice(2)] = {
+      type: spec.value ? "string" : "boolean",
+      multiple: true,
+      ...(short ? { short: short.slice(1) } : {}),
+    };
+  }
+  const { tokens } = parseArgs({
+    args: [...args],
+    options,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind === "positional") flags.inputs.push(token.value);
+    if (token.kind !== "option") continue;
+    const spec = byName.get(token.name);
+    if (!spec) {
+      if (lenient) continue;
+      throw new ConfigError(`unknown option ${token.rawName} (see --help)`);
+    }
+    const name = token.rawName;
+    if (!spec.value) {
+      if (token.inlineValue) throw new ConfigError(`${name} takes no value`);
+      spec.apply(flags, "");
+    } else if (token.value === undefined || token.value === "")
+      throw new ConfigError(`${name} needs a value: ${name} ${spec.value}`);
+    else spec.apply(flags, token.value);
+  }
+  return flags;
+}
+
+/** What a plugin option's flag sets: the option's value, by plugin then option. */
+export interface PluginFlagged {
+  options: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * One flag per spelling: a flag several plugins' options share (`--base-url`, the client's and
+ * the server's) sets each of them; its help is the first one's.
+ */
+export function pluginFlags<F extends PluginFlagged>(
+  plugins: readonly ArtifactPlugin[],
+): FlagSpec<F>[] {
+  const byName = new Map<string, FlagSpec<F>>();
+  for (const plugin of plugins)
+    for (const [key, spec] of Object.entries(plugin.options ?? {})) {
+      if (!spec.flag) continue;
+      const flag = pluginFlag<F>(plugin.name, key, spec);
+      const first = byName.get(spec.flag);
+      if (!first) byName.set(spec.flag, flag);
+      else {
+        const earlier = first.apply;
+        first.apply = (f, v) => {
+          earlier(f, v);
+          flag.apply(f, v);
+        };
+      }
+    }
+  return [...byName.values()];
+}
+
+/** The flag of a plugin option: a boolean one takes no value, the others are parsed by type. */
+function pluginFlag<F extends PluginFlagged>(
+  plugin: string,
+  key: string,
+  spec: PluginOption,
+): FlagSpec<F> {
+  const flag = spec.flag!;
+  const set = (f: F, value: unknown) =>
+    (f.options[plugin] = { ...f.options[plugin], [key]: value });
+  if (spec.type === "boolean")
+    return { names: [flag], help: spec.help, apply: (f) => set(f, true) };
+  return {
+    names: [flag],
+    value: spec.placeholder ?? "<value>",
+    help: spec.help,
+    apply: (f, v) => {
+      const type = spec.type;
+      if (typeof type !== "string") {
+        if (!type.includes(v))
+          throw new ConfigError(
+            `${flag} expects one of ${type.join(", ")}, got ${JSON.stringify(v)}`,
+          );
+        set(f, v);
+      } else if (type === "string-list") set(f, commaList(v));
+      else if (type === "number") {
+        const n = Number(v);
+        if (!Number.isFinite(n))
+          throw new ConfigError(
+            `${flag} expects a number, got ${JSON.stringify(v)}`,
+          );
+        set(f, n);
+      } else set(f, v);
+    },
+  };
+}
+
+/** The help's option lines: spellings and value placeholder, then the help text, aligned. */
+export function optionsHelp<F>(specs: readonly FlagSpec<F>[]): string {
+  const rows = specs.map((f) => {
+    const names =
+      f.names.length === 1 ? `    ${f.names[0]}` : f.names.join(", ");
+    return [`${names}${f.value ? ` ${f.value}` : ""}`, f.help] as const;
+  });
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  return rows
+    .map(([left, help]) => `  ${left.padEnd(width)}${help}`)
+    .join("\n");
+}
+
+export function commaList(list: string): string[] {
+  return list
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
