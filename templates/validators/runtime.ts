@@ -60,10 +60,52 @@ export interface Validator<T> extends StandardSchemaV1<unknown, T> {
   is(value: unknown): value is T;
 }
 
+/**
+ * How deep arrays and objects may nest in a value a validator checks (`[[1]]` is 2 deep). The
+ * checks recurse with the value, so a deeper one (JSON.parse reads 60,000 levels from less than
+ * 1 MiB) gets one violation, keyword `maxDepth`, instead of a stack overflow; real APIs nest a
+ * few dozen levels at most.
+ */
+export const MAX_DEPTH = 512;
+
+/** The violation of a value nested deeper than {@link MAX_DEPTH}. */
+export const TOO_DEEP: Violation = {
+  path: "",
+  keyword: "maxDepth",
+  message: `must not nest arrays and objects more than ${MAX_DEPTH} deep`,
+};
+
+/** Whether arrays and objects nest in `value` more than `limit` deep: a loop, not recursion. */
+export function deeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const values: unknown[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const v = values.pop()!;
+    const depth = depths.pop()!;
+    if (depth > limit) return true;
+    const items = Array.isArray(v) ? v : Object.values(v as object);
+    for (const item of items)
+      if (typeof item === "object" && item !== null) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+  }
+  return false;
+}
+
 export function validator<T>(check: Check, d: Direction = PLAIN): Validator<T> {
   const all = (value: unknown): Violation[] => {
+    if (deeperThan(value, MAX_DEPTH)) return [{ ...TOO_DEEP }];
     const e: Violation[] = [];
-    check(value, "", e, d);
+    try {
+      check(value, "", e, d);
+    } catch (error) {
+      // the stack ran out within MAX_DEPTH (a schema whose every level is many checks deep,
+      // or a caller already deep in its own stack): the same answer, never the RangeError
+      if (error instanceof RangeError) return [{ ...TOO_DEEP }];
+      throw error;
+    }
     return e;
   };
   return {
