@@ -60,10 +60,52 @@ export interface Validator<T> extends StandardSchemaV1<unknown, T> {
   is(value: unknown): value is T;
 }
 
+/**
+ * How deep arrays and objects may nest in a value a validator checks (`[[1]]` is 2 deep). The
+ * checks recurse with the value, so a deeper one (JSON.parse reads 60,000 levels from less than
+ * 1 MiB) gets one violation, keyword `maxDepth`, instead of a stack overflow; real APIs nest a
+ * few dozen levels at most.
+ */
+export const MAX_DEPTH = 512;
+
+/** The violation of a value nested deeper than {@link MAX_DEPTH}. */
+export const TOO_DEEP: Violation = {
+  path: "",
+  keyword: "maxDepth",
+  message: `must not nest arrays and objects more than ${MAX_DEPTH} deep`,
+};
+
+/** Whether arrays and objects nest in `value` more than `limit` deep: a loop, not recursion. */
+export function deeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const values: unknown[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const v = values.pop()!;
+    const depth = depths.pop()!;
+    if (depth > limit) return true;
+    const items = Array.isArray(v) ? v : Object.values(v as object);
+    for (const item of items)
+      if (typeof item === "object" && item !== null) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+  }
+  return false;
+}
+
 export function validator<T>(check: Check, d: Direction = PLAIN): Validator<T> {
   const all = (value: unknown): Violation[] => {
+    if (deeperThan(value, MAX_DEPTH)) return [{ ...TOO_DEEP }];
     const e: Violation[] = [];
-    check(value, "", e, d);
+    try {
+      check(value, "", e, d);
+    } catch (error) {
+      // the stack ran out within MAX_DEPTH (a schema whose every level is many checks deep,
+      // or a caller already deep in its own stack): the same answer, never the RangeError
+      if (error instanceof RangeError) return [{ ...TOO_DEEP }];
+      throw error;
+    }
     return e;
   };
   return {
@@ -522,3 +564,117 @@ export const IPV6: Format = {
   test: isIpv6,
   message: "must be an IPv6 address",
 };
+
+/** What a pattern constant offers the checks: a RegExp, or a {@link linear} matcher. */
+export interface PatternTest {
+  test(s: string): boolean;
+}
+
+/**
+ * A pattern a backtracking engine could take super-linear time on (apiloom's generator found
+ * it with a ReDoS analyzer and reported `schema/backtracking-pattern`), run instead as a
+ * Thompson NFA: `program` is what the generator compiled, instructions `op,a,b` (0
+ * match, 1 character `a`, 2 a character class `classes[a]` matches, 3 go on at `a` and `b`, 4
+ * go on at `a`, 5 assertion `a`: `^`, `$`, `\b`, `\B`). `test` finds a match anywhere in the
+ * text, as RegExp's does, following every thread at once: at most one step per instruction per
+ * character, whatever the text (docs/validation.md, "Patterns").
+ */
+export function linear(
+  program: string,
+  flags: string,
+  classes: readonly string[],
+): PatternTest {
+  const code = program.split(",").map(Number);
+  const size = code.length / 3;
+  const unicode = flags.includes("u");
+  const classTests = classes.map((text) => {
+    const re = new RegExp(`^(?:${text})$`, flags);
+    const ascii = new Uint8Array(128);
+    for (let c = 0; c < 128; c++)
+      ascii[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+    return (c: number) =>
+      c < 128 ? ascii[c] === 1 : re.test(String.fromCodePoint(c));
+  });
+  const word = (s: string, at: number): boolean => {
+    const c = at >= 0 && at < s.length ? s.charCodeAt(at) : -1;
+    return (
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 95
+    );
+  };
+  return {
+    test(s: string): boolean {
+      let now = new Int32Array(size);
+      let next = new Int32Array(size);
+      const mark = new Uint32Array(size);
+      const stack = new Int32Array(size);
+      let stamp = 1;
+      let count = 0;
+      // the threads `pc` leads to without reading, into `list` from `length`; -1: a match
+      const follow = (
+        list: Int32Array,
+        length: number,
+        pc: number,
+        at: number,
+      ): number => {
+        let top = 0;
+        if (mark[pc] !== stamp) {
+          mark[pc] = stamp;
+          stack[top++] = pc;
+        }
+        while (top > 0) {
+          const i = stack[--top]!;
+          const op = code[i * 3]!;
+          const a = code[i * 3 + 1]!;
+          let to = -1;
+          if (op === 0) return -1;
+          if (op === 1 || op === 2) list[length++] = i;
+          else if (op === 3) {
+            to = a;
+            const b = code[i * 3 + 2]!;
+            if (mark[b] !== stamp) {
+              mark[b] = stamp;
+              stack[top++] = b;
+            }
+          } else if (op === 4) to = a;
+          else if (
+            a === 0
+              ? at === 0
+              : a === 1
+                ? at === s.length
+                : (word(s, at - 1) !== word(s, at)) === (a === 2)
+          )
+            to = i + 1;
+          if (to !== -1 && mark[to] !== stamp) {
+            mark[to] = stamp;
+            stack[top++] = to;
+          }
+        }
+        return length;
+      };
+      for (let at = 0; ;) {
+        // a match may start at every position
+        count = follow(now, count, 0, at);
+        if (count === -1) return true;
+        if (at >= s.length) return false;
+        const c = unicode ? s.codePointAt(at)! : s.charCodeAt(at);
+        const width = c > 0xffff ? 2 : 1;
+        stamp++;
+        let found = 0;
+        for (let n = 0; n < count; n++) {
+          const i = now[n]!;
+          const a = code[i * 3 + 1]!;
+          if (code[i * 3] === 1 ? c === a : classTests[a]!(c)) {
+            found = follow(next, found, i + 1, at + width);
+            if (found === -1) return true;
+          }
+        }
+        [now, next] = [next, now];
+        count = found;
+        at += width;
+      }
+    },
+  };
+}

@@ -271,3 +271,59 @@ describe("numbers in parameters follow JSON's grammar (item 6)", () => {
     );
   });
 });
+
+describe("a backtracking pattern cannot stall the server (item 5)", () => {
+  it("is reported at its line and column, and for a patternProperties key at the key", () => {
+    const model = loadModel([SPEC], { cwd: REPO });
+    const found = model.diagnostics
+      .filter((d) => d.code === "schema/backtracking-pattern")
+      .map((d) => `${d.file}:${d.line}:${d.column} ${d.message.slice(0, 40)}`);
+    expect(found).toEqual([
+      // the place of the `pattern` keyword, as for schema/invalid-pattern; of the key itself
+      `${SPEC}:34:13 the pattern "^(a+)+$" backtracks in expo`,
+      `${SPEC}:48:17 the pattern "^(x+x+)+y$" backtracks in e`,
+    ]);
+  });
+
+  it.each(SERVED)(
+    "%s: the attack texts answer 400 at once, and a second request answers meanwhile",
+    async (adapter) => {
+      // 34 characters hold V8's backtracking for minutes; 12,000 in a query, 900,000 in a key
+      const attacks = [
+        rawRequest(url(adapter), "GET", `/match?q=${"a".repeat(33)}!`),
+        rawRequest(url(adapter), "GET", `/match?q=${"a".repeat(12_000)}!`),
+        rawRequest(
+          url(adapter),
+          "POST",
+          "/keys",
+          JSON_HEADERS,
+          JSON.stringify({ ["x".repeat(900_000)]: "not an integer" }),
+        ),
+      ];
+      await new Promise((done) => setTimeout(done, 20));
+      const ping = await rawRequest(url(adapter), "GET", "/ping");
+      expect(ping.status).toBe(200);
+      expect(ping.ms).toBeLessThan(1000);
+      const answers = await Promise.all(attacks);
+      expect(answers.map((a) => a.status)).toEqual([400, 400, 200]);
+      for (const answer of answers) expect(answer.ms).toBeLessThan(1000);
+      // and the pattern still means what it says
+      expect(
+        (await rawRequest(url(adapter), "GET", `/match?q=${"a".repeat(40)}`))
+          .status,
+      ).toBe(200);
+      const key = await rawRequest(
+        url(adapter),
+        "POST",
+        "/keys",
+        JSON_HEADERS,
+        JSON.stringify({ xxy: "not an integer" }),
+      );
+      expect(key.status).toBe(400);
+      expect(JSON.parse(key.body).violations[0]).toMatchObject({
+        path: "/xxy",
+        keyword: "type",
+      });
+    },
+  );
+});
