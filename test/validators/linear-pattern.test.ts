@@ -22,63 +22,64 @@ function matcher(pattern: string) {
 const ALPHABET = ["a", "b", "x", "-", "1", " ", "😀", "\n", "_"];
 
 /** Patterns over a small alphabet, with every construct the matcher runs. */
-const patternArb: fc.Arbitrary<string> = fc.letrec((tie) => ({
-  atom: fc.oneof(
-    fc.constantFrom(
-      "a",
-      "b",
-      "x",
-      "-",
-      "1",
-      ".",
-      "\\d",
-      "\\w",
-      "\\s",
-      "\\W",
-      "[ab]",
-      "[^a]",
-      "[a-x]",
-      "\\x61",
-      "\\u0062",
-      "\\-",
-      "😀",
-      "[😀a]",
-      "\\p{L}",
-    ),
-    fc
-      .tuple(tie("alt"), fc.boolean())
-      .map(([a, named]) => (named ? `(?:${a})` : `(${a})`)),
-  ),
-  quantified: fc
-    .tuple(
-      tie("atom"),
+const patternArb: fc.Arbitrary<string> = fc
+  .letrec((tie) => ({
+    atom: fc.oneof(
       fc.constantFrom(
-        "",
-        "",
-        "*",
-        "+",
-        "?",
-        "{2}",
-        "{1,3}",
-        "{0,}",
-        "*?",
-        "+?",
+        "a",
+        "b",
+        "x",
+        "-",
+        "1",
+        ".",
+        "\\d",
+        "\\w",
+        "\\s",
+        "\\W",
+        "[ab]",
+        "[^a]",
+        "[a-x]",
+        "\\x61",
+        "\\u0062",
+        "\\-",
+        "😀",
+        "[😀a]",
+        "\\p{L}",
       ),
-    )
-    .map(([a, q]) => `${a}${q}`),
-  seq: fc
-    .array(
-      fc.oneof(
-        { weight: 6, arbitrary: tie("quantified") },
-        { weight: 1, arbitrary: fc.constantFrom("^", "$", "\\b", "\\B") },
-      ),
-      { minLength: 0, maxLength: 4 },
-    )
-    .map((items) => items.join("")),
-  alt: fc
-    .array(tie("seq"), { minLength: 1, maxLength: 3 })
-    .map((items) => items.join("|")),
-}))
+      fc
+        .tuple(tie("alt"), fc.boolean())
+        .map(([a, named]) => (named ? `(?:${a})` : `(${a})`)),
+    ),
+    quantified: fc
+      .tuple(
+        tie("atom"),
+        fc.constantFrom(
+          "",
+          "",
+          "*",
+          "+",
+          "?",
+          "{2}",
+          "{1,3}",
+          "{0,}",
+          "*?",
+          "+?",
+        ),
+      )
+      .map(([a, q]) => `${a}${q}`),
+    seq: fc
+      .array(
+        fc.oneof(
+          { weight: 6, arbitrary: tie("quantified") },
+          { weight: 1, arbitrary: fc.constantFrom("^", "$", "\\b", "\\B") },
+        ),
+        { minLength: 0, maxLength: 4 },
+      )
+      .map((items) => items.join("")),
+    alt: fc
+      .array(tie("seq"), { minLength: 1, maxLength: 3 })
+      .map((items) => items.join("|")),
+  }))
   .alt // RegExp is the oracle: nesting kept shallow enough for it to answer at once
   .filter((p) => (p.match(/\(/g) ?? []).length <= 4) as fc.Arbitrary<string>;
 
