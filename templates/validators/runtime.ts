@@ -259,10 +259,31 @@ export function equal(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/**
+ * Whether no two items are JSON-equal: each item's {@link canonical} text in a set, so a
+ * 100,000-item array costs its size, not 5 billion comparisons.
+ */
 export function unique(items: readonly unknown[]): boolean {
-  for (let i = 1; i < items.length; i++)
-    for (let j = 0; j < i; j++) if (equal(items[i], items[j])) return false;
+  const seen = new Set<string>();
+  for (const item of items) {
+    const key = canonical(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+  }
   return true;
+}
+
+/** A text JSON-equal values share and no others: object keys sorted, types tagged. */
+export function canonical(x: unknown): string {
+  if (typeof x !== "object" || x === null)
+    return typeof x === "string"
+      ? JSON.stringify(x)
+      : `${x === null ? "null" : typeof x}:${String(x)}`;
+  if (Array.isArray(x)) return `[${x.map(canonical).join(",")}]`;
+  return `{${Object.keys(x)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical((x as never)[k])}`)
+    .join(",")}}`;
 }
 
 export function push(e: Violation[], p: string, k: string, m: string): void {

@@ -83,11 +83,10 @@ const step = fc.record({
   siblings: fc.array(leaf, { maxLength: 3 }),
 });
 
+type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
+
 /** A value built inside out from `steps` (a loop: no recursion here either), and its depth. */
-function build(
-  steps: readonly fc.RecordValue<typeof step.constraints>[],
-  inner: unknown,
-) {
+function build(steps: readonly Step[], inner: unknown) {
   let value = inner;
   let depth = typeof inner === "object" && inner !== null ? 1 : 0;
   for (let i = steps.length - 1; i >= 0; i--) {
