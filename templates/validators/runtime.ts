@@ -625,6 +625,64 @@ export function linear(
       c === 95
     );
   };
+  // Between a text's first and last position `^` and `$` fail, so (without `\b` or `\B`)
+  // where an instruction leads without reading is the same at every such position: found
+  // once, kept (a match reachable is a leading -1), up to a bound on what is kept.
+  const wordAssertions = code.some(
+    (v, n) => n % 3 === 0 && v === 5 && code[n + 1]! >= 2,
+  );
+  const middle: (Int32Array | undefined)[] = [];
+  let kept = 0;
+  const middleOf = (pc: number): Int32Array | undefined => {
+    const known = middle[pc];
+    if (known !== undefined || wordAssertions || kept > 1_000_000) return known;
+    const seen = new Set<number>([pc]);
+    const stack = [pc];
+    const out: number[] = [];
+    let matched = false;
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      const op = code[i * 3]!;
+      const targets =
+        op === 3
+          ? [code[i * 3 + 1]!, code[i * 3 + 2]!]
+          : op === 4
+            ? [code[i * 3 + 1]!]
+            : [];
+      if (op === 0) matched = true;
+      else if (op === 1 || op === 2) out.push(i);
+      for (const t of targets)
+        if (!seen.has(t)) {
+          seen.add(t);
+          stack.push(t);
+        }
+    }
+    const list = Int32Array.from(matched ? [-1, ...out] : out);
+    middle[pc] = list;
+    kept += list.length + 1;
+    return list;
+  };
+  // A DFA built as texts are read (within a text, on ASCII characters): a state is a set of
+  // threads, its row the state each character leads to, found by one NFA step the first time.
+  // A text then costs one table lookup a character; at most 2,000 states are kept.
+  const dfa = !wordAssertions;
+  const UNKNOWN = -1;
+  const MATCHED = -2;
+  const NONE = -3;
+  const states: { pcs: Int32Array; next: Int32Array }[] = [];
+  const stateIds = new Map<string, number>();
+  const intern = (list: Int32Array, length: number): number => {
+    const key = list.subarray(0, length).join(",");
+    const known = stateIds.get(key);
+    if (known !== undefined) return known;
+    if (states.length >= 2000) return NONE;
+    states.push({
+      pcs: list.slice(0, length),
+      next: new Int32Array(128).fill(UNKNOWN),
+    });
+    stateIds.set(key, states.length - 1);
+    return states.length - 1;
+  };
   return {
     test(s: string): boolean {
       let now = new Int32Array(size);
@@ -675,23 +733,80 @@ export function linear(
         }
         return length;
       };
+      const add = (
+        list: Int32Array,
+        length: number,
+        pc: number,
+        at: number,
+      ): number => {
+        const known = at > 0 && at < s.length ? middleOf(pc) : undefined;
+        if (known === undefined) return follow(list, length, pc, at);
+        for (let n = 0; n < known.length; n++) {
+          const i = known[n]!;
+          if (i === -1) return -1;
+          if (mark[i] !== stamp) {
+            mark[i] = stamp;
+            list[length++] = i;
+          }
+        }
+        return length;
+      };
+      // the threads after reading `c` (at `at`, `width` long) from `list`, and the threads
+      // starting after it, into `next`; -1: a match
+      const step = (
+        list: Int32Array,
+        length: number,
+        c: number,
+        at: number,
+        width: number,
+      ): number => {
+        stamp++;
+        let found = 0;
+        for (let n = 0; n < length; n++) {
+          const i = list[n]!;
+          const a = code[i * 3 + 1]!;
+          if (code[i * 3] === 1 ? c === a : classTests[a]!(c)) {
+            found = add(next, found, i + 1, at + width);
+            if (found === -1) return -1;
+          }
+        }
+        return add(next, found, 0, at + width);
+      };
+      // a match may start at the first position (and step() adds one at every other)
+      count = add(now, 0, 0, 0);
+      if (count === -1) return true;
+      // the DFA state the threads are (see `states`), or -1 while they are in `now`
+      let state = -1;
       for (let at = 0; ;) {
-        // a match may start at every position
-        count = follow(now, count, 0, at);
-        if (count === -1) return true;
         if (at >= s.length) return false;
         const c = unicode ? s.codePointAt(at)! : s.charCodeAt(at);
         const width = c > 0xffff ? 2 : 1;
-        stamp++;
-        let found = 0;
-        for (let n = 0; n < count; n++) {
-          const i = now[n]!;
-          const a = code[i * 3 + 1]!;
-          if (code[i * 3] === 1 ? c === a : classTests[a]!(c)) {
-            found = follow(next, found, i + 1, at + width);
-            if (found === -1) return true;
+        if (dfa && c < 128 && at + width < s.length) {
+          if (state === -1) state = Math.max(-1, intern(now, count));
+          if (state !== -1) {
+            const row = states[state]!;
+            let to = row.next[c]!;
+            if (to === UNKNOWN) {
+              const found = step(row.pcs, row.pcs.length, c, at, width);
+              to = found === -1 ? MATCHED : intern(next, found);
+              row.next[c] = to;
+            }
+            if (to === MATCHED) return true;
+            if (to >= 0) {
+              state = to;
+              at += width;
+              continue;
+            }
           }
         }
+        if (state !== -1) {
+          const pcs = states[state]!.pcs;
+          now.set(pcs);
+          count = pcs.length;
+          state = -1;
+        }
+        const found = step(now, count, c, at, width);
+        if (found === -1) return true;
         [now, next] = [next, now];
         count = found;
         at += width;

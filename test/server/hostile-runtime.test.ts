@@ -303,10 +303,11 @@ describe("a backtracking pattern cannot stall the server (item 5)", () => {
       await new Promise((done) => setTimeout(done, 20));
       const ping = await rawRequest(url(adapter), "GET", "/ping");
       expect(ping.status).toBe(200);
-      expect(ping.ms).toBeLessThan(1000);
+      // generous for a loaded machine: unguarded, the first attack alone takes minutes
+      expect(ping.ms).toBeLessThan(2000);
       const answers = await Promise.all(attacks);
       expect(answers.map((a) => a.status)).toEqual([400, 400, 200]);
-      for (const answer of answers) expect(answer.ms).toBeLessThan(1000);
+      for (const answer of answers) expect(answer.ms).toBeLessThan(5000);
       // and the pattern still means what it says
       expect(
         (await rawRequest(url(adapter), "GET", `/match?q=${"a".repeat(40)}`))

@@ -119,6 +119,30 @@ describe("the linear-time matcher", () => {
     );
   });
 
+  it("answers as RegExp on long texts, one matcher reading many (its DFA states are kept)", () => {
+    const long = fc
+      .array(fc.constantFrom(...ALPHABET), { maxLength: 60 })
+      .map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(
+        patternArb.filter((p) => !p.includes("(")),
+        fc.array(long, { minLength: 1, maxLength: 12 }),
+        (pattern, texts) => {
+          const { flags, m } = matcher(pattern);
+          const re = new RegExp(pattern, flags);
+          for (const text of texts) {
+            const at = re.exec(text)?.index ?? -1;
+            if (at > 0 && /[\udc00-\udfff]/.test(text[at]!)) continue;
+            expect(m.test(text), `${pattern} on ${JSON.stringify(text)}`).toBe(
+              at !== -1,
+            );
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it.each([
     ["^(a+)+$", ["a", "aaaa", "aaa!", "", "b"]],
     ["^\\d+(\\.\\d+)?$", ["1", "1.5", "1.", ".5"]],
