@@ -243,6 +243,9 @@ function convert(param: ParamSpec, raw: string): unknown {
   return value;
 }
 
+/** A number as JSON writes one: `-0`, `1.5`, `2e-3`; not `01`, `.5`, `5.`, `+1` or `0x10`. */
+const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
+
 function toScalar(param: ParamSpec, raw: string): string | number | boolean {
   switch (param.type) {
     case "string":
@@ -255,7 +258,12 @@ function toScalar(param: ParamSpec, raw: string): string | number | boolean {
       if (/^-?\d+$/.test(raw)) return Number(raw);
       break;
     case "number":
-      if (raw.trim() !== "" && Number.isFinite(Number(raw))) return Number(raw);
+      // JSON's number grammar (RFC 8259 §6), not Number(): no hex, octal, binary, `_`,
+      // spaces, `Infinity` or empty text; one too large for a double (`1e400`) is refused too
+      if (JSON_NUMBER.test(raw)) {
+        const n = Number(raw);
+        if (Number.isFinite(n)) return n;
+      }
       break;
   }
   throw new HttpError(

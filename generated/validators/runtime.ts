@@ -60,10 +60,52 @@ export interface Validator<T> extends StandardSchemaV1<unknown, T> {
   is(value: unknown): value is T;
 }
 
+/**
+ * How deep arrays and objects may nest in a value a validator checks (`[[1]]` is 2 deep). The
+ * checks recurse with the value, so a deeper one (JSON.parse reads 60,000 levels from less than
+ * 1 MiB) gets one violation, keyword `maxDepth`, instead of a stack overflow; real APIs nest a
+ * few dozen levels at most.
+ */
+export const MAX_DEPTH = 512;
+
+/** The violation of a value nested deeper than {@link MAX_DEPTH}. */
+export const TOO_DEEP: Violation = {
+  path: "",
+  keyword: "maxDepth",
+  message: `must not nest arrays and objects more than ${MAX_DEPTH} deep`,
+};
+
+/** Whether arrays and objects nest in `value` more than `limit` deep: a loop, not recursion. */
+export function deeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const values: unknown[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const v = values.pop()!;
+    const depth = depths.pop()!;
+    if (depth > limit) return true;
+    const items = Array.isArray(v) ? v : Object.values(v as object);
+    for (const item of items)
+      if (typeof item === "object" && item !== null) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+  }
+  return false;
+}
+
 export function validator<T>(check: Check, d: Direction = PLAIN): Validator<T> {
   const all = (value: unknown): Violation[] => {
+    if (deeperThan(value, MAX_DEPTH)) return [{ ...TOO_DEEP }];
     const e: Violation[] = [];
-    check(value, "", e, d);
+    try {
+      check(value, "", e, d);
+    } catch (error) {
+      // the stack ran out within MAX_DEPTH (a schema whose every level is many checks deep,
+      // or a caller already deep in its own stack): the same answer, never the RangeError
+      if (error instanceof RangeError) return [{ ...TOO_DEEP }];
+      throw error;
+    }
     return e;
   };
   return {
@@ -217,10 +259,31 @@ export function equal(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/**
+ * Whether no two items are JSON-equal: each item's {@link canonical} text in a set, so a
+ * 100,000-item array costs its size, not 5 billion comparisons.
+ */
 export function unique(items: readonly unknown[]): boolean {
-  for (let i = 1; i < items.length; i++)
-    for (let j = 0; j < i; j++) if (equal(items[i], items[j])) return false;
+  const seen = new Set<string>();
+  for (const item of items) {
+    const key = canonical(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+  }
   return true;
+}
+
+/** A text JSON-equal values share and no others: object keys sorted, types tagged. */
+export function canonical(x: unknown): string {
+  if (typeof x !== "object" || x === null)
+    return typeof x === "string"
+      ? JSON.stringify(x)
+      : `${x === null ? "null" : typeof x}:${String(x)}`;
+  if (Array.isArray(x)) return `[${x.map(canonical).join(",")}]`;
+  return `{${Object.keys(x)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical((x as never)[k])}`)
+    .join(",")}}`;
 }
 
 export function push(e: Violation[], p: string, k: string, m: string): void {
@@ -522,3 +585,232 @@ export const IPV6: Format = {
   test: isIpv6,
   message: "must be an IPv6 address",
 };
+
+/** What a pattern constant offers the checks: a RegExp, or a {@link linear} matcher. */
+export interface PatternTest {
+  test(s: string): boolean;
+}
+
+/**
+ * A pattern a backtracking engine could take super-linear time on (apiloom's generator found
+ * it with a ReDoS analyzer and reported `schema/backtracking-pattern`), run instead as a
+ * Thompson NFA: `program` is what the generator compiled, instructions `op,a,b` (0
+ * match, 1 character `a`, 2 a character class `classes[a]` matches, 3 go on at `a` and `b`, 4
+ * go on at `a`, 5 assertion `a`: `^`, `$`, `\b`, `\B`). `test` finds a match anywhere in the
+ * text, as RegExp's does, following every thread at once: at most one step per instruction per
+ * character, whatever the text (docs/validation.md, "Patterns").
+ */
+export function linear(
+  program: string,
+  flags: string,
+  classes: readonly string[],
+): PatternTest {
+  const code = program.split(",").map(Number);
+  const size = code.length / 3;
+  const unicode = flags.includes("u");
+  const classTests = classes.map((text) => {
+    const re = new RegExp(`^(?:${text})$`, flags);
+    const ascii = new Uint8Array(128);
+    for (let c = 0; c < 128; c++)
+      ascii[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+    return (c: number) =>
+      c < 128 ? ascii[c] === 1 : re.test(String.fromCodePoint(c));
+  });
+  const word = (s: string, at: number): boolean => {
+    const c = at >= 0 && at < s.length ? s.charCodeAt(at) : -1;
+    return (
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 95
+    );
+  };
+  // Between a text's first and last position `^` and `$` fail, so (without `\b` or `\B`)
+  // where an instruction leads without reading is the same at every such position: found
+  // once, kept (a match reachable is a leading -1), up to a bound on what is kept.
+  const wordAssertions = code.some(
+    (v, n) => n % 3 === 0 && v === 5 && code[n + 1]! >= 2,
+  );
+  const middle: (Int32Array | undefined)[] = [];
+  let kept = 0;
+  const middleOf = (pc: number): Int32Array | undefined => {
+    const known = middle[pc];
+    if (known !== undefined || wordAssertions || kept > 1_000_000) return known;
+    const seen = new Set<number>([pc]);
+    const stack = [pc];
+    const out: number[] = [];
+    let matched = false;
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      const op = code[i * 3]!;
+      const targets =
+        op === 3
+          ? [code[i * 3 + 1]!, code[i * 3 + 2]!]
+          : op === 4
+            ? [code[i * 3 + 1]!]
+            : [];
+      if (op === 0) matched = true;
+      else if (op === 1 || op === 2) out.push(i);
+      for (const t of targets)
+        if (!seen.has(t)) {
+          seen.add(t);
+          stack.push(t);
+        }
+    }
+    const list = Int32Array.from(matched ? [-1, ...out] : out);
+    middle[pc] = list;
+    kept += list.length + 1;
+    return list;
+  };
+  // A DFA built as texts are read (within a text, on ASCII characters): a state is a set of
+  // threads, its row the state each character leads to, found by one NFA step the first time.
+  // A text then costs one table lookup a character; at most 2,000 states are kept.
+  const dfa = !wordAssertions;
+  const UNKNOWN = -1;
+  const MATCHED = -2;
+  const NONE = -3;
+  const states: { pcs: Int32Array; next: Int32Array }[] = [];
+  const stateIds = new Map<string, number>();
+  const intern = (list: Int32Array, length: number): number => {
+    const key = list.subarray(0, length).join(",");
+    const known = stateIds.get(key);
+    if (known !== undefined) return known;
+    if (states.length >= 2000) return NONE;
+    states.push({
+      pcs: list.slice(0, length),
+      next: new Int32Array(128).fill(UNKNOWN),
+    });
+    stateIds.set(key, states.length - 1);
+    return states.length - 1;
+  };
+  return {
+    test(s: string): boolean {
+      let now = new Int32Array(size);
+      let next = new Int32Array(size);
+      const mark = new Uint32Array(size);
+      const stack = new Int32Array(size);
+      let stamp = 1;
+      let count = 0;
+      // the threads `pc` leads to without reading, into `list` from `length`; -1: a match
+      const follow = (
+        list: Int32Array,
+        length: number,
+        pc: number,
+        at: number,
+      ): number => {
+        let top = 0;
+        if (mark[pc] !== stamp) {
+          mark[pc] = stamp;
+          stack[top++] = pc;
+        }
+        while (top > 0) {
+          const i = stack[--top]!;
+          const op = code[i * 3]!;
+          const a = code[i * 3 + 1]!;
+          let to = -1;
+          if (op === 0) return -1;
+          if (op === 1 || op === 2) list[length++] = i;
+          else if (op === 3) {
+            to = a;
+            const b = code[i * 3 + 2]!;
+            if (mark[b] !== stamp) {
+              mark[b] = stamp;
+              stack[top++] = b;
+            }
+          } else if (op === 4) to = a;
+          else if (
+            a === 0
+              ? at === 0
+              : a === 1
+                ? at === s.length
+                : (word(s, at - 1) !== word(s, at)) === (a === 2)
+          )
+            to = i + 1;
+          if (to !== -1 && mark[to] !== stamp) {
+            mark[to] = stamp;
+            stack[top++] = to;
+          }
+        }
+        return length;
+      };
+      const add = (
+        list: Int32Array,
+        length: number,
+        pc: number,
+        at: number,
+      ): number => {
+        const known = at > 0 && at < s.length ? middleOf(pc) : undefined;
+        if (known === undefined) return follow(list, length, pc, at);
+        for (let n = 0; n < known.length; n++) {
+          const i = known[n]!;
+          if (i === -1) return -1;
+          if (mark[i] !== stamp) {
+            mark[i] = stamp;
+            list[length++] = i;
+          }
+        }
+        return length;
+      };
+      // the threads after reading `c` (at `at`, `width` long) from `list`, and the threads
+      // starting after it, into `next`; -1: a match
+      const step = (
+        list: Int32Array,
+        length: number,
+        c: number,
+        at: number,
+        width: number,
+      ): number => {
+        stamp++;
+        let found = 0;
+        for (let n = 0; n < length; n++) {
+          const i = list[n]!;
+          const a = code[i * 3 + 1]!;
+          if (code[i * 3] === 1 ? c === a : classTests[a]!(c)) {
+            found = add(next, found, i + 1, at + width);
+            if (found === -1) return -1;
+          }
+        }
+        return add(next, found, 0, at + width);
+      };
+      // a match may start at the first position (and step() adds one at every other)
+      count = add(now, 0, 0, 0);
+      if (count === -1) return true;
+      // the DFA state the threads are (see `states`), or -1 while they are in `now`
+      let state = -1;
+      for (let at = 0; ;) {
+        if (at >= s.length) return false;
+        const c = unicode ? s.codePointAt(at)! : s.charCodeAt(at);
+        const width = c > 0xffff ? 2 : 1;
+        if (dfa && c < 128 && at + width < s.length) {
+          if (state === -1) state = Math.max(-1, intern(now, count));
+          if (state !== -1) {
+            const row = states[state]!;
+            let to = row.next[c]!;
+            if (to === UNKNOWN) {
+              const found = step(row.pcs, row.pcs.length, c, at, width);
+              to = found === -1 ? MATCHED : intern(next, found);
+              row.next[c] = to;
+            }
+            if (to === MATCHED) return true;
+            if (to >= 0) {
+              state = to;
+              at += width;
+              continue;
+            }
+          }
+        }
+        if (state !== -1) {
+          const pcs = states[state]!.pcs;
+          now.set(pcs);
+          count = pcs.length;
+          state = -1;
+        }
+        const found = step(now, count, c, at, width);
+        if (found === -1) return true;
+        [now, next] = [next, now];
+        count = found;
+        at += width;
+      }
+    },
+  };
+}

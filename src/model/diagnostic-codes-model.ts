@@ -35,6 +35,16 @@ export const SCHEMA_CODES = {
     meaning:
       "a `pattern` that is not a JavaScript regular expression: the validators skip it",
   },
+  "schema/backtracking-pattern": {
+    severity: "warning",
+    meaning:
+      "a `pattern` a backtracking engine takes super-linear time on (`^(a+)+$`), found by a ReDoS analyzer: the validators run it in linear time instead",
+  },
+  "schema/unsafe-pattern": {
+    severity: "error",
+    meaning:
+      "a `pattern` with super-linear backtracking that uses backreferences or lookaround, which no linear-time matcher runs: nothing is generated until it is rewritten",
+  },
 } as const satisfies FamilyCodes<"schema">;
 
 /** The `merge/` codes. */

@@ -37,6 +37,15 @@ export async function apiRoutes(
   app: FastifyInstance,
   options: FastifyRoutesOptions,
 ): Promise<void> {
+  // an error of Fastify's own at 500 or above (not a route's: those answer in the route) tells
+  // the client nothing of itself; client errors (413, 415, …) keep Fastify's answer
+  app.setErrorHandler((error, request, reply) => {
+    const status = (error as { statusCode?: unknown }).statusCode;
+    if (typeof status === "number" && status >= 400 && status < 500)
+      return reply.send(error);
+    request.log.error(error);
+    return sendError(reply, new HttpError(500, "internal server error"));
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) =>
     done(null, body),
@@ -119,8 +128,13 @@ export async function apiRoutes(
               : result.payload,
           );
         } catch (error) {
+          if (error instanceof ProblemError && error.status === 500)
+            request.log.error(error);
           if (error instanceof HttpError) return sendError(reply, error);
-          throw error;
+          // the client learns nothing of the exception (its text stays in the log), as on
+          // every other adapter (listener.ts)
+          request.log.error(error);
+          return sendError(reply, new HttpError(500, "internal server error"));
         }
       },
     });

@@ -3,9 +3,10 @@
 // service workers and the Hono adapter. No dependency.
 import type { IncomingHttpHeaders } from "node:http";
 import type { Handlers } from "./contracts.js";
-import type { PartialHandlers } from "./runtime.js";
+import { HttpError, type PartialHandlers } from "./runtime.js";
 import {
   createDispatcher,
+  errorAnswer,
   tooLarge,
   type Answer,
   type ListenerOptions,
@@ -46,7 +47,17 @@ export function createFetchDispatcher(
       },
       (error) => onError(error, request),
     );
-    return answer.unrouted ? undefined : toResponse(answer, request.method);
+    if (answer.unrouted) return undefined;
+    try {
+      return toResponse(answer, request.method);
+    } catch (error) {
+      // a header a handler set that HTTP cannot carry: a 500 that says nothing of it
+      onError(error, request);
+      return toResponse(
+        errorAnswer(new HttpError(500, "internal server error")),
+        request.method,
+      );
+    }
   };
 }
 

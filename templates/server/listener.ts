@@ -141,8 +141,17 @@ export function createListener(
     void dispatch(exchange, (error) => onError(error, req)).then((answer) => {
       if (answer.unrouted && next) return next();
       if (res.headersSent) return res.destroy();
-      res.writeHead(answer.status, answer.headers);
-      res.end(answer.payload);
+      try {
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.payload);
+      } catch (error) {
+        // a header a handler set that HTTP cannot carry: a 500 that says nothing of it
+        onError(error, req);
+        if (res.headersSent) return res.destroy();
+        const failed = errorAnswer(new HttpError(500, "internal server error"));
+        res.writeHead(failed.status, failed.headers);
+        res.end(failed.payload);
+      }
     });
   };
 }

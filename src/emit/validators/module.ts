@@ -8,6 +8,7 @@ import { importStatement } from "../shared/statements.js";
 import type { TextOut } from "../shared/text-parts.js";
 import { FunctionBody } from "./body.js";
 import { HeldTexts } from "./held-texts.js";
+import { guardedPattern } from "./linear-pattern.js";
 import { constantCall, functionHead } from "./layout.js";
 import { isBareRef, isObject, isTrivial, type SubSchema } from "./subschema.js";
 import { ValidatorTexts } from "./text.js";
@@ -147,6 +148,11 @@ export class ValidatorModule {
       this.regexes.set(pattern, null);
       return undefined;
     }
+    const guarded = guardedPattern(pattern, flags);
+    if (guarded === null) {
+      this.regexes.set(pattern, null); // refused (schema/unsafe-pattern): not checked
+      return undefined;
+    }
     const args = [
       this.texts.stringLiteral(pattern),
       ...(flags ? [`"${flags}"`] : []),
@@ -154,7 +160,8 @@ export class ValidatorModule {
     const name = this.constant(
       "RE",
       flags + "/" + pattern,
-      (n) => constantCall(`const ${n} = `, "new RegExp", args),
+      (n) =>
+        constantCall(`const ${n} = `, ...(guarded ?? ["new RegExp", args])),
       used,
     );
     this.regexes.set(pattern, name);

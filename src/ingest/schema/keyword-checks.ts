@@ -1,6 +1,7 @@
 import type { Reporter } from "../../model/reporter.js";
 import type { Schema } from "../../model/types.js";
 import { patternFlags } from "../../model/pattern-flags.js";
+import { checkPatternSafety } from "./pattern-safety-checks.js";
 import type { SourceDocument } from "../reader.js";
 import { nonFiniteEnumValues } from "./dialect-rules.js";
 import {
@@ -72,7 +73,9 @@ export function checkPattern(
   doc: SourceDocument,
   at: At,
 ): void {
-  if (patternFlags(pattern) !== undefined) return;
+  const flags = patternFlags(pattern);
+  if (flags !== undefined)
+    return checkPatternSafety(reporter, pattern, flags, doc.ref(pathOf(at)));
   reporter.report(
     "schema/invalid-pattern",
     `the pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression; validators do not check it`,

@@ -1,0 +1,32 @@
+import type { Reporter } from "../../model/reporter.js";
+import { patternGuard, riskText } from "../../model/pattern-safety.js";
+import type { SourceRef } from "../../model/types.js";
+
+/**
+ * The reader's word on a pattern that can stall the validators (model/pattern-safety.ts), at
+ * the pattern's place: a warning when the validators run it in linear time instead, an error
+ * when they cannot.
+ */
+export function checkPatternSafety(
+  reporter: Reporter,
+  pattern: string,
+  flags: "u" | "",
+  at: SourceRef,
+): void {
+  const guard = patternGuard(pattern, flags);
+  if (guard.kind === "regexp") return;
+  const shown = JSON.stringify(pattern);
+  const attack = guard.risk.attack ? ` (a text like ${guard.risk.attack})` : "";
+  if (guard.kind === "linear")
+    reporter.report(
+      "schema/backtracking-pattern",
+      `the pattern ${shown} backtracks in ${riskText(guard.risk)} time${attack}; the validators match it with a linear-time matcher instead of a RegExp`,
+      at,
+    );
+  else
+    reporter.report(
+      "schema/unsafe-pattern",
+      `the pattern ${shown} backtracks in ${riskText(guard.risk)} time${attack}, and the linear-time matcher cannot run it (${guard.why}): rewrite it`,
+      at,
+    );
+}

@@ -1,0 +1,209 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { patternFlags } from "../../src/model/pattern-flags.js";
+import {
+  NoLinearProgram,
+  patternProgram,
+} from "../../src/model/pattern-program.js";
+import { patternGuard } from "../../src/model/pattern-safety.js";
+import { linear } from "../../templates/validators/runtime.js";
+
+/*
+ * Issue 41, item 5: the validators' linear-time matcher (templates/validators/runtime.ts
+ * `linear`, run on the program model/pattern-program.ts compiles) answers `test` as V8's RegExp
+ * does, on random patterns and texts (fast-check), and on the forms JSON Schema patterns use.
+ */
+function matcher(pattern: string) {
+  const flags = patternFlags(pattern)!;
+  const { code, classes } = patternProgram(pattern, flags);
+  return { flags, m: linear(code.join(","), flags, classes) };
+}
+
+const ALPHABET = ["a", "b", "x", "-", "1", " ", "😀", "\n", "_"];
+
+/** Patterns over a small alphabet, with every construct the matcher runs. */
+const patternArb: fc.Arbitrary<string> = fc
+  .letrec((tie) => ({
+    atom: fc.oneof(
+      fc.constantFrom(
+        "a",
+        "b",
+        "x",
+        "-",
+        "1",
+        ".",
+        "\\d",
+        "\\w",
+        "\\s",
+        "\\W",
+        "[ab]",
+        "[^a]",
+        "[a-x]",
+        "\\x61",
+        "\\u0062",
+        "\\-",
+        "😀",
+        "[😀a]",
+        "\\p{L}",
+      ),
+      fc
+        .tuple(tie("alt"), fc.boolean())
+        .map(([a, named]) => (named ? `(?:${a})` : `(${a})`)),
+    ),
+    quantified: fc
+      .tuple(
+        tie("atom"),
+        fc.constantFrom(
+          "",
+          "",
+          "*",
+          "+",
+          "?",
+          "{2}",
+          "{1,3}",
+          "{0,}",
+          "*?",
+          "+?",
+        ),
+      )
+      .map(([a, q]) => `${a}${q}`),
+    seq: fc
+      .array(
+        fc.oneof(
+          { weight: 6, arbitrary: tie("quantified") },
+          { weight: 1, arbitrary: fc.constantFrom("^", "$", "\\b", "\\B") },
+        ),
+        { minLength: 0, maxLength: 4 },
+      )
+      .map((items) => items.join("")),
+    alt: fc
+      .array(tie("seq"), { minLength: 1, maxLength: 3 })
+      .map((items) => items.join("|")),
+  }))
+  .alt // RegExp is the oracle: nesting kept shallow enough for it to answer at once
+  .filter((p) => (p.match(/\(/g) ?? []).length <= 4) as fc.Arbitrary<string>;
+
+const textArb = fc
+  .array(fc.constantFrom(...ALPHABET), { maxLength: 8 })
+  .map((cs) => cs.join(""));
+
+describe("the linear-time matcher", () => {
+  it("answers as RegExp on random patterns and texts", () => {
+    fc.assert(
+      fc.property(
+        patternArb,
+        fc.array(textArb, { minLength: 1, maxLength: 8 }),
+        (pattern, texts) => {
+          let built: ReturnType<typeof matcher>;
+          try {
+            built = matcher(pattern);
+          } catch (error) {
+            // (x{1,3}){1,3}… nested deep enough passes MAX_INSTRUCTIONS: refused, not run
+            fc.pre(!(error instanceof NoLinearProgram));
+            throw error;
+          }
+          const { flags, m } = built;
+          const re = new RegExp(pattern, flags);
+          for (const text of texts) {
+            // V8 (not the spec, nor the matcher) also tries a match inside a surrogate pair
+            // with `u`, where only a zero-width one (`\B`) can succeed
+            const at = re.exec(text)?.index ?? -1;
+            if (at > 0 && /[\udc00-\udfff]/.test(text[at]!)) continue;
+            expect(m.test(text), `${pattern} on ${JSON.stringify(text)}`).toBe(
+              at !== -1,
+            );
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("answers as RegExp on long texts, one matcher reading many (its DFA states are kept)", () => {
+    const long = fc
+      .array(fc.constantFrom(...ALPHABET), { maxLength: 60 })
+      .map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(
+        patternArb.filter((p) => !p.includes("(")),
+        fc.array(long, { minLength: 1, maxLength: 12 }),
+        (pattern, texts) => {
+          const { flags, m } = matcher(pattern);
+          const re = new RegExp(pattern, flags);
+          for (const text of texts) {
+            const at = re.exec(text)?.index ?? -1;
+            if (at > 0 && /[\udc00-\udfff]/.test(text[at]!)) continue;
+            expect(m.test(text), `${pattern} on ${JSON.stringify(text)}`).toBe(
+              at !== -1,
+            );
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ["^(a+)+$", ["a", "aaaa", "aaa!", "", "b"]],
+    ["^\\d+(\\.\\d+)?$", ["1", "1.5", "1.", ".5"]],
+    ["\\u{1F600}", ["😀", "x"]],
+    ["^\\uD83D\\uDE00$", ["😀", "\uD83D"]],
+    ["[\\w-.]+", ["-", "!", "."]], // the older syntax: no `u`
+    ["\\_x", ["_x", "x"]],
+    ["a{,2}", ["a{,2}", "aa"]], // without `u`, `{` that is no quantifier is text
+    ["^(?<year>\\d{4})-\\d\\d$", ["2024-01", "24-01"]],
+    ["\\cJ", ["\n", "J"]],
+    ["^[^]$", ["\n", ""]],
+    ["^[]$", ["", "a"]],
+    ["\\0", ["\0", "0"]],
+  ])("%s", (pattern, texts) => {
+    const { flags, m } = matcher(pattern);
+    for (const text of texts)
+      expect(m.test(text), text).toBe(new RegExp(pattern, flags).test(text));
+  });
+
+  it("refuses what has no linear-time matcher", () => {
+    for (const pattern of [
+      "(a)\\1",
+      "\\1(a)",
+      "(?=a)a",
+      "(?!a)b",
+      "(?<=a)b",
+      "(?<x>a)\\k<x>",
+      "a{1,9999}",
+    ])
+      expect(
+        () => patternProgram(pattern, patternFlags(pattern)!),
+        pattern,
+      ).toThrow(NoLinearProgram);
+  });
+
+  it("takes time linear in the text on what stalls RegExp", () => {
+    // not a timing assertion (npm run bench holds those): the steps are bounded by
+    // instructions × characters, so a megabyte is answered; RegExp would take years
+    for (const pattern of ["^(a+)+$", "^(\\w+\\s?)*$", "(a|a)*b", "[a-z]+$"]) {
+      const { m } = matcher(pattern);
+      expect(m.test("a".repeat(1_000_000) + "!")).toBe(false);
+    }
+  });
+});
+
+describe("which patterns are guarded (recheck's verdict)", () => {
+  it.each([
+    ["^(a+)+$", "linear", "exponential"],
+    ["(a|a)*b", "linear", "exponential"],
+    ["[a-z]+$", "linear", "polynomial"],
+    ["^[a-z]+$", "regexp", undefined],
+    ["^\\d{4}-\\d{2}-\\d{2}$", "regexp", undefined],
+    ["^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\\.[a-zA-Z]{2,}$", "regexp", undefined],
+    ["^(?=a)(a+)+$", "refused", "exponential"],
+    ["^(a)\\1*(a+)+$", "refused", "exponential"],
+    ["^(?!x)\\w+$", "regexp", undefined],
+  ])("%s: %s", (pattern, kind, complexity) => {
+    const guard = patternGuard(pattern, patternFlags(pattern)!);
+    expect(guard.kind).toBe(kind);
+    expect(guard.kind === "regexp" ? undefined : guard.risk.complexity).toBe(
+      complexity,
+    );
+  });
+});

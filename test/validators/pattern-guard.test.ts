@@ -1,0 +1,112 @@
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { generate } from "../../src/generate.js";
+import { emitted } from "../emitted.js";
+import { outDir, typeCheck, writeFiles } from "./generated.js";
+
+/*
+ * Issue 41, item 5, at generation: each pattern the analyzer flags is reported at its place,
+ * and the validators guard it (r.linear) or, for backreferences and lookaround, refuse it with
+ * an error; safe patterns stay RegExps. The generated validators compile strictly and answer.
+ */
+const SPEC = `openapi: 3.1.0
+info:
+  title: patterns
+  version: "1"
+paths: {}
+components:
+  schemas:
+    Codes:
+      type: object
+      properties:
+        nested:
+          type: string
+          pattern: ^(a+)+$
+        trailing:
+          type: string
+          pattern: "[a-z]+$"
+        plain:
+          type: string
+          pattern: ^[a-z]+$
+        date:
+          type: string
+          pattern: ^\\d{4}-\\d{2}-\\d{2}$
+        older:
+          type: string
+          pattern: ^([\\w-.]+)*$
+      patternProperties:
+        "^(x+x+)+y$":
+          type: integer
+`;
+
+const LOOKAROUND = SPEC.replace("^(a+)+$", "^(?=a)(a+)+$");
+
+describe("flagged patterns at generation", () => {
+  it("are warned about at their place, guarded, and still mean what they say", async () => {
+    const result = await generate([{ file: "patterns.yaml", text: SPEC }]);
+    const flagged = result.diagnostics
+      .filter((d) => d.code.endsWith("-pattern"))
+      .map((d) => `${d.severity} ${d.code} ${d.line}:${d.column}`);
+    expect(flagged).toEqual([
+      "warning schema/backtracking-pattern 13:11",
+      "warning schema/backtracking-pattern 16:11",
+      "warning schema/backtracking-pattern 25:11",
+      "warning schema/backtracking-pattern 27:9",
+    ]);
+    const dir = outDir("pattern-guard");
+    writeFiles(dir, await emitted("validators", result.model, {}));
+    expect(typeCheck(dir)).toBe("");
+    const { schemas } = await import(
+      pathToFileURL(join(dir, "validators/schemas.ts")).href
+    );
+    const source = await import("node:fs").then((fs) =>
+      fs.readFileSync(join(dir, "validators/schemas.ts"), "utf8"),
+    );
+    // four guarded, two RegExps
+    expect(source.match(/r\.linear\(/g)).toHaveLength(4);
+    expect(source.match(/new RegExp\(/g)).toHaveLength(2);
+    const keywords = (value: unknown) =>
+      (schemas.Codes.check(value) as { keyword: string; path: string }[]).map(
+        (v) => `${v.path} ${v.keyword}`,
+      );
+    const attack = "a".repeat(100_000) + "!";
+    expect(
+      keywords({
+        nested: attack,
+        trailing: attack,
+        older: "a-".repeat(50_000) + "!",
+        ["x".repeat(100_000)]: "text",
+        xxy: "text",
+        plain: "abc",
+        date: "2024-01-01",
+      }),
+    ).toEqual([
+      "/nested pattern",
+      "/trailing pattern",
+      "/older pattern",
+      "/xxy type",
+    ]);
+    expect(
+      keywords({
+        nested: "aaa",
+        trailing: "x1abc",
+        older: "a-b.c",
+        plain: "x",
+      }),
+    ).toEqual([]);
+  });
+
+  it("refuses a flagged pattern with lookaround: an error at its place", async () => {
+    const result = await generate([
+      { file: "patterns.yaml", text: LOOKAROUND },
+    ]);
+    const refused = result.diagnostics.filter(
+      (d) => d.code === "schema/unsafe-pattern",
+    );
+    expect(refused.map((d) => `${d.severity} ${d.line}:${d.column}`)).toEqual([
+      "error 13:11",
+    ]);
+    expect(refused[0]!.message).toContain("lookaround");
+  });
+});
