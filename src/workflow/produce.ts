@@ -12,6 +12,7 @@ import { parseText } from "../ingest/load.js";
 import { decodeSource } from "../ingest/decode-text.js";
 import { readSource, type SourceCache } from "./source-cache.js";
 import { nameLockText } from "./name-lock.js";
+import { checkLockPlace } from "./own-files.js";
 import { readOutsideFile } from "./outside-file.js";
 import { addRunFiles, changelogFor, pluginPath } from "./changelog.js";
 import { HandlerChanges } from "./handler-changes.js";
@@ -190,6 +191,7 @@ async function produceRun(
     ? await updateHandlers(settings, model, since, accept)
     : undefined;
   addRunFiles(files, [handlers?.record, changelogFor(settings.emit, since)]);
+  checkLockPlace(settings, files);
   reporter.add(settings.warnings);
   reporter.add(diagnostics);
   reporter.add(handlers?.diagnostics ?? []);

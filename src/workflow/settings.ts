@@ -10,7 +10,8 @@ import {
   loadConfigFile,
   type LoadedConfig,
 } from "./config-load.js";
-import { apiConfigs, checkApiFiles, isInside, pickApis } from "./apis.js";
+import { apiConfigs, checkApiFiles, pickApis } from "./apis.js";
+import { isInsideReal } from "./real-path.js";
 import { unknownArtifact } from "./config-validate.js";
 import type { InfoOverride } from "../model/build.js";
 import { Reporter } from "../model/reporter.js";
@@ -215,7 +216,7 @@ function settingsFor(
     : config.server?.handlers && configFilesApply
       ? fromConfig(config.server.handlers)
       : undefined;
-  if (serverHandlers !== undefined && isInside(serverHandlers, out))
+  if (serverHandlers !== undefined && isInsideReal(serverHandlers, out))
     throw new ConfigError(
       `${flags.serverHandlers ? "--server-handlers" : `"server.handlers" in ${loaded?.file}`}: ${serverHandlers} is inside the output folder ${out}, which apiloom owns; keep your handlers outside it`,
     );
