@@ -25,12 +25,12 @@ const UNREAD = new Set([
  * The lines of a file for code frames, as the run read them: a regular file only (a FIFO swapped
  * in cannot hang the report), decoded as the readers decode it (UTF-16 too); a file that is not
  * valid text shows its bytes as UTF-8 with U+FFFD, the bad byte under the caret. Undefined when
- * it cannot be read.
+ * it cannot be read, or is larger than FRAME_MAX_BYTES.
  */
 export function frameLines(absPath: string): string[] | undefined {
   let bytes: Buffer;
   try {
-    bytes = readSourceBytes(absPath, Number.MAX_SAFE_INTEGER);
+    bytes = readSourceBytes(absPath, FRAME_MAX_BYTES);
   } catch {
     return undefined;
   }
@@ -43,6 +43,13 @@ export function frameLines(absPath: string): string[] | undefined {
   }
   return text.split(/\r?\n/);
 }
+
+/**
+ * Files larger than this get no code frame, only their `file:line:column`: the frame reads the
+ * file again while the run still holds what it read, and a 50 MB spec read twice more (bytes and
+ * text) would add 100 MB to the run's peak for five lines (GitHub's 13 MB spec is framed).
+ */
+const FRAME_MAX_BYTES = 32 * 1024 * 1024;
 
 const BEFORE = 2;
 const AFTER = 2;

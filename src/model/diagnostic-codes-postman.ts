@@ -30,6 +30,11 @@ export const POSTMAN_CODES = {
     meaning:
       "a body declared as JSON whose text does not parse: kept without an example",
   },
+  "postman/large-body": {
+    severity: "warning",
+    meaning:
+      "a raw body or saved response over 64 KiB: a text example keeps its first 65,536 characters, a JSON one gives its schema but no example, and past 4 MiB no schema either",
+  },
   "postman/pruned-body": {
     severity: "info",
     meaning: "a GET or HEAD body Postman itself would not send: left out",

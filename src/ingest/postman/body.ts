@@ -12,6 +12,7 @@ import { inferSchema } from "./infer-schema.js";
 import { parseJsonTemplate } from "./json-template.js";
 import { isJsonMediaType, mediaTypeOfLanguage, parseJson } from "./media.js";
 import { exampleValue } from "./placeholders.js";
+import { jsonSample, summaryOf, textSample } from "./sample.js";
 import {
   holdsTypedPlaceholder,
   typedPlaceholder,
@@ -77,10 +78,16 @@ function rawContent(
   const mediaType =
     contentType ?? mediaTypeOfLanguage(language) ?? "text/plain";
   if (!isJsonMediaType(mediaType)) {
-    const content: MediaContent = { mediaType, examples: [{ value: text }] };
+    const sample = textSample(text, "the raw body", [...at, "raw"], pc);
+    const content: MediaContent = {
+      mediaType,
+      examples: [{ value: sample.text, ...summaryOf(sample) }],
+    };
     if (mediaType.startsWith("text/")) content.schema = { type: "string" };
     return content;
   }
+  const bounds = jsonSample(text, `the ${mediaType} body`, [...at, "raw"], pc);
+  if (!bounds.parse) return { mediaType };
   const parsed = parseJsonTemplate(text, valueOf);
   if (parsed === undefined) {
     pc.reporter.report(
@@ -96,6 +103,7 @@ function rawContent(
   };
   // a body with variables of unknown value or typed stand-ins (`"<long>"`) is a template
   if (
+    bounds.example &&
     parsed.unknownVariables.length === 0 &&
     !holdsTypedPlaceholder(parsed.value)
   )
