@@ -33,7 +33,7 @@ export const POSTMAN_CODES = {
   "postman/large-body": {
     severity: "warning",
     meaning:
-      "a raw body or saved response over 64 KiB: a text example keeps its first 65,536 characters, a JSON one gives its schema but no example, and past 4 MiB no schema either",
+      "a raw body or saved response over 64 KiB: a text example keeps its first 65,536 characters, a JSON one its schema only (to 4 MiB)",
   },
   "postman/pruned-body": {
     severity: "info",
