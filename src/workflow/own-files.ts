@@ -1,8 +1,25 @@
 import { relative, sep } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
-import { unsafePathReason } from "./output-files.js";
+import {
+  BUSY_FILE,
+  JOURNAL_FILE,
+  JOURNAL_TMP,
+  MANIFEST_FILE,
+  OLD_MANIFEST_TMP,
+  STAGING_DIR,
+} from "./output-files.js";
 import { OutsideFileError } from "./outside-file.js";
 import { isInside, realNote, realPathOf } from "./real-path.js";
+
+/** apiloom's own files in the output folder (output-files.ts). */
+const BOOKKEEPING = [
+  MANIFEST_FILE,
+  JOURNAL_FILE,
+  JOURNAL_TMP,
+  OLD_MANIFEST_TMP,
+  STAGING_DIR,
+  BUSY_FILE,
+];
 
 /**
  * The name lock is the user's file, kept beside the output: it must not land on a path apiloom
@@ -22,7 +39,7 @@ export function checkLockPlace(
   const rel = relative(root, lock).split(sep).join("/");
   const generated =
     rel === "" ||
-    unsafePathReason(rel) !== undefined ||
+    BOOKKEEPING.includes(rel.split("/")[0]!) ||
     files.some((f) => f.path === rel || f.path.startsWith(`${rel}/`));
   if (!generated) return;
   throw new OutsideFileError(

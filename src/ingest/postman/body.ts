@@ -12,7 +12,12 @@ import { inferSchema } from "./infer-schema.js";
 import { parseJsonTemplate } from "./json-template.js";
 import { isJsonMediaType, mediaTypeOfLanguage, parseJson } from "./media.js";
 import { exampleValue } from "./placeholders.js";
-import { jsonSample, summaryOf, textSample } from "./sample.js";
+import {
+  keptAsExample,
+  summaryOf,
+  textSample,
+  tooLongToParse,
+} from "./sample.js";
 import {
   holdsTypedPlaceholder,
   typedPlaceholder,
@@ -86,8 +91,8 @@ function rawContent(
     if (mediaType.startsWith("text/")) content.schema = { type: "string" };
     return content;
   }
-  const bounds = jsonSample(text, `the ${mediaType} body`, [...at, "raw"], pc);
-  if (!bounds.parse) return { mediaType };
+  const what = `the ${mediaType} body`;
+  if (tooLongToParse(text, what, [...at, "raw"], pc)) return { mediaType };
   const parsed = parseJsonTemplate(text, valueOf);
   if (parsed === undefined) {
     pc.reporter.report(
@@ -103,9 +108,9 @@ function rawContent(
   };
   // a body with variables of unknown value or typed stand-ins (`"<long>"`) is a template
   if (
-    bounds.example &&
     parsed.unknownVariables.length === 0 &&
-    !holdsTypedPlaceholder(parsed.value)
+    !holdsTypedPlaceholder(parsed.value) &&
+    keptAsExample(text, what, [...at, "raw"], pc)
   )
     content.examples = [{ value: parsed.value }];
   return content;

@@ -6,7 +6,13 @@ import { keyValues } from "./fields.js";
 import { isInferred, mergeInferred } from "../../model/inferred-schema.js";
 import { inferSchema } from "./infer-schema.js";
 import { holdsTypedPlaceholder } from "./typed-placeholder.js";
-import { jsonSample, summaryOf, textSample } from "./sample.js";
+import {
+  keptAsExample,
+  MAX_INFERRED_CHARS,
+  summaryOf,
+  textSample,
+  tooLongToParse,
+} from "./sample.js";
 import {
   isJsonMediaType,
   mediaType,
@@ -122,21 +128,23 @@ function savedBody(
   const text = typeof saved.body === "string" ? saved.body : "";
   if (text.trim() === "") return type !== undefined ? { type } : {};
   const at = [...path, "body"];
+  const what = "the saved response's body";
   if (type === undefined || isJsonMediaType(type)) {
-    const looksJson = type !== undefined || /^\s*[[{"]/.test(text);
-    const bounds = looksJson
-      ? jsonSample(text, "the saved response's body", at, pc)
-      : { parse: true, example: true };
-    if (!bounds.parse) return { type: type ?? "application/json" };
-    const parsed = parseJson(text);
+    // a body declared JSON and too long is not parsed; an undeclared one is then read as text
+    const tooLong =
+      type !== undefined
+        ? tooLongToParse(text, what, at, pc)
+        : text.length > MAX_INFERRED_CHARS;
+    if (tooLong && type !== undefined) return { type };
+    const parsed = tooLong ? undefined : parseJson(text);
     if (parsed !== undefined)
       return {
         type: type ?? "application/json",
         example: parsed.value,
-        ...(bounds.example ? {} : { schemaOnly: true }),
+        ...(keptAsExample(text, what, at, pc) ? {} : { schemaOnly: true }),
       };
   }
-  const sample = textSample(text, "the saved response's body", at, pc);
+  const sample = textSample(text, what, at, pc);
   return {
     type: type ?? "text/plain",
     example: sample.text,

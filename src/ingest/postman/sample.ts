@@ -47,26 +47,41 @@ export function textSample(
 }
 
 /**
- * Whether a JSON body may be parsed, and its parsed value kept as the example: small bodies are
- * both; one over MAX_SAMPLE_CHARS gives its schema but no example; one over MAX_INFERRED_CHARS is
- * not parsed at all. The cut is reported at `at`.
+ * Whether a JSON body is too long to parse (over MAX_INFERRED_CHARS): then it is kept without a
+ * schema or an example, which is reported at `at`.
  */
-export function jsonSample(
+export function tooLongToParse(
   text: string,
   what: string,
   at: Path,
   pc: PostmanContext,
-): { parse: boolean; example: boolean } {
-  if (text.length <= MAX_SAMPLE_CHARS) return { parse: true, example: true };
-  const parse = text.length <= MAX_INFERRED_CHARS;
+): boolean {
+  if (text.length <= MAX_INFERRED_CHARS) return false;
   pc.reporter.report(
     "postman/large-body",
-    parse
-      ? `${what} is ${count(text.length)} characters, more than the ${count(MAX_SAMPLE_CHARS)} an example keeps: its schema is inferred from it, and it is no example`
-      : `${what} is ${count(text.length)} characters, more than the ${count(MAX_INFERRED_CHARS)} a schema is inferred from: it is kept without a schema or an example`,
+    `${what} is ${count(text.length)} characters, more than the ${count(MAX_INFERRED_CHARS)} a schema is inferred from: it is kept without a schema or an example`,
     pc.ref(at),
   );
-  return { parse, example: false };
+  return true;
+}
+
+/**
+ * Whether a parsed JSON body is short enough to be an example (MAX_SAMPLE_CHARS); a longer one
+ * gives its schema only, which is reported at `at`.
+ */
+export function keptAsExample(
+  text: string,
+  what: string,
+  at: Path,
+  pc: PostmanContext,
+): boolean {
+  if (text.length <= MAX_SAMPLE_CHARS) return true;
+  pc.reporter.report(
+    "postman/large-body",
+    `${what} is ${count(text.length)} characters, more than the ${count(MAX_SAMPLE_CHARS)} an example keeps: its schema is inferred from it, and it is no example`,
+    pc.ref(at),
+  );
+  return false;
 }
 
 /** The example's `summary` member of a cut sample, or nothing. */
