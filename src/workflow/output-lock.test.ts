@@ -4,6 +4,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
@@ -48,6 +49,19 @@ describe("the output folder lock", () => {
     expect(existsSync(lock)).toBe(false);
     // nothing is left beside it
     expect(existsSync(`${lock}.${process.pid}`)).toBe(false);
+  });
+
+  it("a link planted at the lock's name is no run's lock: replaced, its target untouched", () => {
+    const out = folder();
+    const victim = join(folder(), "victim.txt");
+    writeFileSync(victim, "keep\n");
+    symlinkSync(victim, join(out, BUSY_FILE));
+    const release = holdOutputLock(out);
+    expect(readFileSync(join(out, BUSY_FILE), "utf8")).toBe(
+      String(process.pid),
+    );
+    release();
+    expect(readFileSync(victim, "utf8")).toBe("keep\n");
   });
 
   it("releasing removes only this process's own lock", () => {

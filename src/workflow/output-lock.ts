@@ -42,8 +42,8 @@ export function holdOutputLock(outDir: string): () => void {
 }
 
 /**
- * A lock file holding no pid yet is a run between creating it and writing its pid (or one killed
- * right there): it is taken for busy while this young, and for left behind when older.
+ * An empty lock file is a run between creating it and writing its pid (or one killed right
+ * there): it is taken for busy while this young, and for left behind when older.
  */
 const UNWRITTEN_MS = 10_000;
 
@@ -65,7 +65,7 @@ function acquire(lockFile: string): void {
     if (
       seen.pid !== undefined
         ? isRunning(seen.pid)
-        : Date.now() - seen.mtimeMs < UNWRITTEN_MS
+        : seen.empty && Date.now() - seen.mtimeMs < UNWRITTEN_MS
     )
       throw busy(lockFile, seen.pid);
     takeOver(lockFile, seen.ino);
@@ -82,7 +82,7 @@ function busy(lockFile: string, pid: number | undefined): OutputBusyError {
 /** Who holds the lock: its pid (undefined while unwritten), or undefined when there is no lock. */
 function holder(
   lockFile: string,
-): { pid?: number; ino: number; mtimeMs: number } | undefined {
+): { pid?: number; empty: boolean; ino: number; mtimeMs: number } | undefined {
   let stats;
   try {
     stats = lstatSync(lockFile);
@@ -92,6 +92,9 @@ function holder(
   const pid = Number(readText(lockFile));
   return {
     ...(Number.isInteger(pid) && pid > 0 ? { pid } : {}),
+    // a run between creating its lock and writing its pid; anything else without a pid (a link
+    // planted there, other text) is no run's lock
+    empty: stats.isFile() && stats.size === 0,
     ino: stats.ino,
     mtimeMs: stats.mtimeMs,
   };
@@ -122,8 +125,11 @@ function takeOver(lockFile: string, deadIno: number): void {
   }
 }
 
+/** The lock's text: a pid is a few bytes; a link or anything larger planted there is not read. */
 function readText(file: string): string {
   try {
+    const stats = lstatSync(file);
+    if (!stats.isFile() || stats.size > 64) return "";
     return readFileSync(file, "utf8").trim();
   } catch {
     return "";
