@@ -25,12 +25,12 @@ const UNREAD = new Set([
  * The lines of a file for code frames, as the run read them: a regular file only (a FIFO swapped
  * in cannot hang the report), decoded as the readers decode it (UTF-16 too); a file that is not
  * valid text shows its bytes as UTF-8 with U+FFFD, the bad byte under the caret. Undefined when
- * it cannot be read.
+ * it cannot be read, or is larger than FRAME_MAX_BYTES.
  */
 export function frameLines(absPath: string): string[] | undefined {
   let bytes: Buffer;
   try {
-    bytes = readSourceBytes(absPath, Number.MAX_SAFE_INTEGER);
+    bytes = readSourceBytes(absPath, FRAME_MAX_BYTES);
   } catch {
     return undefined;
   }
@@ -43,6 +43,13 @@ export function frameLines(absPath: string): string[] | undefined {
   }
   return text.split(/\r?\n/);
 }
+
+/**
+ * Files larger than this get no code frame, only their `file:line:column`: the frame reads the
+ * file again while the run still holds what it read, and a 50 MB spec read twice more (bytes and
+ * text) would add 100 MB to the run's peak for five lines (GitHub's 13 MB spec is framed).
+ */
+const FRAME_MAX_BYTES = 32 * 1024 * 1024;
 
 const BEFORE = 2;
 const AFTER = 2;
@@ -117,15 +124,40 @@ export function codeFrame(
  * terminal. The caret's padding is made from the same escaped text, so it stays aligned.
  */
 export function visible(text: string): string {
-  return text.replace(
-    /[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => {
-      const code = c.charCodeAt(0);
-      return code <= 0xff
-        ? `\\x${code.toString(16).padStart(2, "0")}`
-        : `\\u${code.toString(16).padStart(4, "0")}`;
-    },
-  );
+  return text.replace(INVISIBLE, escaped);
+}
+
+/**
+ * What `visible` escapes: C0 but the tab, DEL, C1, the line and paragraph separators (U+2028,
+ * U+2029: line breaks to some readers) and the direction marks, embeddings, overrides and
+ * isolates (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
+ */
+const INVISIBLE =
+  /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function escaped(c: string): string {
+  const code = c.charCodeAt(0);
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, "0")}`
+    : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+
+/**
+ * Spec text in a GitHub Actions workflow command's message: `%`, CR and LF encoded as GitHub
+ * documents (`%25`, `%0D`, `%0A`), so no line of it can start a command of its own, and every
+ * other control character escaped as `visible` escapes it, so nothing drives the log's terminal.
+ */
+export function githubData(text: string): string {
+  return text
+    .replace(/%/g, "%25")
+    .replace(/\r/g, "%0D")
+    .replace(/\n/g, "%0A")
+    .replace(INVISIBLE, escaped);
+}
+
+/** A workflow command's property value (`file=`, `title=`): its data, `:` and `,` encoded too. */
+export function githubProperty(text: string): string {
+  return githubData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 /**

@@ -3,7 +3,13 @@ import type { Change } from "../diff/change.js";
 import type { ChangeSeverity } from "../diff/rules.js";
 import type { SourceRef } from "../model/types.js";
 import type { Paint } from "./colors.js";
-import { codeFrame, displayPath, visible } from "./diagnostic-format.js";
+import {
+  codeFrame,
+  displayPath,
+  githubData,
+  githubProperty,
+  visible,
+} from "./diagnostic-format.js";
 import { plural } from "./report.js";
 
 export type DiffFormat = "text" | "markdown" | "json" | "github";
@@ -140,10 +146,9 @@ function primary(c: Change): { side: "old" | "new"; ref?: SourceRef } {
   return c.new ? { side: "new", ref: c.new } : { side: "old", ref: c.old };
 }
 
-/** A spec's text in a Markdown table cell: no cell break, no HTML, no line break. */
+/** A spec's text in a Markdown table cell: no cell break, no HTML, no line break, no control character. */
 function cell(value: string): string {
-  return value
-    .replace(/[\r\n]+/g, " ")
+  return visible(value.replace(/[\r\n]+/g, " "))
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -175,15 +180,6 @@ function markdown(changes: readonly Change[], ctx: ReportContext): string {
   return out.join("\n") + "\n";
 }
 
-/** GitHub workflow commands: data escapes `%`, CR and LF; properties also `:` and `,`. */
-function escapeData(value: string): string {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-
-function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
 function annotation(c: Change, ctx: ReportContext): string {
   const command =
     c.severity === "breaking"
@@ -195,13 +191,13 @@ function annotation(c: Change, ctx: ReportContext): string {
   const props = [
     ...(ref
       ? [
-          `file=${escapeProperty(displayPath(ctx.cwd, resolve(ctx.baseDir, ref.file)))}`,
+          `file=${githubProperty(displayPath(ctx.cwd, resolve(ctx.baseDir, ref.file)))}`,
           `line=${ref.line}`,
           `col=${ref.column}`,
         ]
       : []),
-    `title=${escapeProperty(`apiloom diff: ${c.rule}`)}`,
+    `title=${githubProperty(`apiloom diff: ${c.rule}`)}`,
   ];
   const names = namesLine(c);
-  return `::${command} ${props.join(",")}::${escapeData(`${c.message}${names ? ` [${names}]` : ""}`)}\n`;
+  return `::${command} ${props.join(",")}::${githubData(`${c.message}${names ? ` [${names}]` : ""}`)}\n`;
 }

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import { readSourceText } from "../ingest/decode-text.js";
-import { SourceReadError } from "../ingest/read-source.js";
+import { decodeSource, readSourceText } from "../ingest/decode-text.js";
+import { SourceReadError, size, tooLarge } from "../ingest/read-source.js";
 import { compareCodeUnits } from "../model/order.js";
 import type { ApiModel } from "../model/types.js";
 import { loadModel, type LoadOptions } from "../pipeline.js";
@@ -87,11 +87,7 @@ export function loadBasePair(
         `outside the git repository, so not in ${ref}`,
         "input/unreadable",
       );
-    try {
-      return git(root, ["show", `${commit}:${path}`]);
-    } catch {
-      throw new SourceReadError(`not in ${ref}`, "input/unreadable");
-    }
+    return showBlob(root, commit, path, ref, settings.maxInputBytes);
   };
   const model = { ...settings.model, cwd: baseDir };
 
@@ -140,9 +136,58 @@ export function loadBasePair(
           ? readNameLock(settings.lock)
           : undefined,
     },
-    fromDisk,
+    (absPath) => readSourceText(absPath, settings.maxInputBytes),
   );
   return { before, after };
+}
+
+/**
+ * The text of `path` as committed in `commit`, decoded as a file on disk is. Its size is asked
+ * first (`git ls-tree -l`), so a blob over the input limit is `input/too-large` with its size
+ * and not a byte of it is read; a folder there is `input/not-a-file`.
+ */
+function showBlob(
+  root: string,
+  commit: string,
+  path: string,
+  ref: string,
+  maxBytes: number,
+): string {
+  let entry: string;
+  try {
+    entry = git(root, [
+      "--literal-pathspecs",
+      "ls-tree",
+      "-l",
+      commit,
+      "--",
+      path,
+    ]);
+  } catch {
+    entry = "";
+  }
+  // `<mode> <type> <object> <size>\t<path>`, one line for the path (none when it is not there)
+  const fields = /^(\d+) (\w+) ([0-9a-f]+) +(\S+)\t/.exec(entry);
+  if (!fields) throw new SourceReadError(`not in ${ref}`, "input/unreadable");
+  const [, mode, type, object, bytes] = fields;
+  if (type !== "blob" || mode === "120000" || mode === "160000")
+    throw new SourceReadError(
+      `the path is ${type === "tree" ? "a folder" : mode === "120000" ? "a symbolic link" : "a submodule"} in ${ref}, not a regular file; apiloom reads specs from regular files only`,
+      "input/not-a-file",
+    );
+  const count = Number(bytes);
+  if (count > maxBytes) throw tooLarge(`the file is ${size(count)}`, maxBytes);
+  let blob: Buffer;
+  try {
+    blob = execFileSync("git", ["cat-file", "blob", object!], {
+      cwd: root,
+      maxBuffer: count + 1,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch {
+    throw new SourceReadError(`cannot read it from ${ref}`, "input/unreadable");
+  }
+  return decodeSource(blob);
 }
 
 /** The lock's names from its text (a lock that does not parse names nothing). */

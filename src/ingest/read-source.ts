@@ -83,7 +83,8 @@ function checkStats(stats: Stats, maxBytes: number): void {
     throw tooLarge(`the file is ${size(stats.size)}`, maxBytes);
 }
 
-function tooLarge(what: string, maxBytes: number): SourceReadError {
+/** `input/too-large`: `what` (`the file is 2 MiB`) over the limit, and how to raise it. */
+export function tooLarge(what: string, maxBytes: number): SourceReadError {
   return new SourceReadError(
     `${what}, more than the limit of ${size(maxBytes)}; raise it with --max-input-size <MiB> (config: merge.maxInputSize)`,
     "input/too-large",
@@ -126,7 +127,8 @@ function readBounded(fd: number, expected: number, maxBytes: number): Buffer {
 }
 
 /** `2.0 GiB`, `100 MiB`, `512 bytes`. */
-function size(bytes: number): string {
+/** A byte count in words: `512 bytes`, `2 MiB`, `1.5 GiB`. */
+export function size(bytes: number): string {
   if (bytes < MIB) return `${bytes} bytes`;
   if (bytes < 1024 * MIB) return `${round(bytes / MIB)} MiB`;
   return `${round(bytes / (1024 * MIB))} GiB`;

@@ -5,6 +5,11 @@ import type { FamilyCodes } from "./diagnostic-code-info.js";
 
 /** The `postman/` codes. */
 export const POSTMAN_CODES = {
+  "postman/api-key-location": {
+    severity: "warning",
+    meaning:
+      "an API key auth whose `in` is neither `header` nor `query` (`path`, `cookie`): read as Postman sends it, in a header",
+  },
   "postman/incomplete-auth": {
     severity: "warning",
     meaning:
@@ -13,7 +18,7 @@ export const POSTMAN_CODES = {
   "postman/invalid-header-name": {
     severity: "warning",
     meaning:
-      "a header whose name is not an HTTP token: no client could send it",
+      "a header, or an API key auth's header, whose name is not an HTTP token: no client could send it, so it is left out",
   },
   "postman/invalid-item": {
     severity: "warning",
@@ -24,6 +29,11 @@ export const POSTMAN_CODES = {
     severity: "info",
     meaning:
       "a body declared as JSON whose text does not parse: kept without an example",
+  },
+  "postman/large-body": {
+    severity: "warning",
+    meaning:
+      "a raw body or saved response over 64 KiB: a text example keeps its first 65,536 characters, a JSON one its schema only (to 4 MiB)",
   },
   "postman/pruned-body": {
     severity: "info",

@@ -1,10 +1,10 @@
-import { isAbsolute, relative } from "node:path";
 import { ConfigError, UnknownApiError } from "./config-error.js";
 import {
   CONFIG_DEFAULTS,
   type ApiloomApi,
   type ApiloomConfig,
 } from "./config-types.js";
+import { isInsideReal, isSamePlace } from "./real-path.js";
 
 /**
  * Several APIs in one project (issue 27): a config with `apis: [{ name, inputs, out, … }]` is one
@@ -94,7 +94,8 @@ export interface ApiFiles {
 /**
  * Each API's output folder, lock and handlers file belong to it alone: two APIs with the same
  * (or nested) output folder, the same lock or the same handlers file, or one API's lock or
- * handlers file inside another's output folder, is a config error naming both.
+ * handlers file inside another's output folder, is a config error naming both. Paths are
+ * compared as written and by real path (real-path.ts): a symbolic link does not hide a clash.
  */
 export function checkApiFiles(apis: readonly ApiFiles[], file: string): void {
   const problems: string[] = [];
@@ -102,17 +103,18 @@ export function checkApiFiles(apis: readonly ApiFiles[], file: string): void {
   apis.forEach((a, i) => {
     for (const b of apis.slice(i + 1)) {
       const both = `APIs ${named(a)} and ${named(b)}`;
-      if (a.out === b.out)
+      if (isSamePlace(a.out, b.out))
         problems.push(`${both} share the output folder ${a.out}`);
-      else if (isInside(a.out, b.out) || isInside(b.out, a.out))
+      else if (isInsideReal(a.out, b.out) || isInsideReal(b.out, a.out))
         problems.push(
           `${both}: one's output folder is inside the other's (${a.out}, ${b.out})`,
         );
-      if (a.lock !== undefined && a.lock === b.lock)
+      if (a.lock !== undefined && b.lock && isSamePlace(a.lock, b.lock))
         problems.push(`${both} share the lock ${a.lock}`);
       if (
         a.serverHandlers !== undefined &&
-        a.serverHandlers === b.serverHandlers
+        b.serverHandlers !== undefined &&
+        isSamePlace(a.serverHandlers, b.serverHandlers)
       )
         problems.push(`${both} share the handlers file ${a.serverHandlers}`);
     }
@@ -122,7 +124,7 @@ export function checkApiFiles(apis: readonly ApiFiles[], file: string): void {
           ["lock", a.lock],
           ["handlers file", a.serverHandlers],
         ] as const)
-          if (path !== undefined && isInside(path, b.out))
+          if (path !== undefined && isInsideReal(path, b.out))
             problems.push(
               `the ${what} of API ${named(a)}, ${path}, is inside the output folder of API ${named(b)}, which apiloom owns`,
             );
@@ -131,10 +133,4 @@ export function checkApiFiles(apis: readonly ApiFiles[], file: string): void {
   throw new ConfigError(
     `${file}: each API's output folder, lock and handlers file must be its own:\n${problems.map((p) => `  ${p}`).join("\n")}`,
   );
-}
-
-/** Whether `path` is `folder` or lies under it. */
-export function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }

@@ -1,4 +1,13 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { BUSY_FILE } from "./output-files.js";
 import { makeFolders } from "./safe-path.js";
@@ -25,31 +34,102 @@ export function holdOutputLock(outDir: string): () => void {
   makeFolders(outDir);
   const lockFile = join(outDir, BUSY_FILE);
   acquire(lockFile);
-  return () => rmSync(lockFile, { force: true });
+  // only a lock this process holds is removed: never one another run took after it
+  return () => {
+    if (readText(lockFile) === String(process.pid))
+      rmSync(lockFile, { force: true });
+  };
 }
 
+/**
+ * An empty lock file is a run between creating it and writing its pid (or one killed right
+ * there): it is taken for busy while this young, and for left behind when older.
+ */
+const UNWRITTEN_MS = 10_000;
+
 function acquire(lockFile: string): void {
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(lockFile, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      try {
+        writeSync(fd, String(process.pid));
+      } finally {
+        closeSync(fd);
+      }
       return;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0)
-        throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    const holder = Number(readText(lockFile));
-    if (Number.isInteger(holder) && holder > 0 && isRunning(holder))
-      throw new OutputBusyError(
-        `another apiloom (pid ${holder}) is writing this output folder; wait for it, or delete ${lockFile} if no apiloom runs`,
-      );
-    rmSync(lockFile, { force: true });
+    const seen = holder(lockFile);
+    if (seen === undefined) continue; // released meanwhile: try again
+    if (
+      seen.pid !== undefined
+        ? isRunning(seen.pid)
+        : seen.empty && Date.now() - seen.mtimeMs < UNWRITTEN_MS
+    )
+      throw busy(lockFile, seen.pid);
+    takeOver(lockFile, seen.ino);
+  }
+  throw busy(lockFile, holder(lockFile)?.pid);
+}
+
+function busy(lockFile: string, pid: number | undefined): OutputBusyError {
+  return new OutputBusyError(
+    `another apiloom (${pid === undefined ? "starting" : `pid ${pid}`}) is writing this output folder; wait for it, or delete ${lockFile} if no apiloom runs`,
+  );
+}
+
+/** Who holds the lock: its pid (undefined while unwritten), or undefined when there is no lock. */
+function holder(
+  lockFile: string,
+): { pid?: number; empty: boolean; ino: number; mtimeMs: number } | undefined {
+  let stats;
+  try {
+    stats = lstatSync(lockFile);
+  } catch {
+    return undefined;
+  }
+  const pid = Number(readText(lockFile));
+  return {
+    ...(Number.isInteger(pid) && pid > 0 ? { pid } : {}),
+    // a run between creating its lock and writing its pid; anything else without a pid (a link
+    // planted there, other text) is no run's lock
+    empty: stats.isFile() && stats.size === 0,
+    ino: stats.ino,
+    mtimeMs: stats.mtimeMs,
+  };
+}
+
+/**
+ * Removes a lock left by a run that is gone. Two runs may find the same dead lock at once: each
+ * moves the lock aside first and removes it only when it is the one found dead (the same inode);
+ * a live run's new lock moved aside by mistake is put back.
+ */
+function takeOver(lockFile: string, deadIno: number): void {
+  const aside = `${lockFile}.${process.pid}`;
+  try {
+    renameSync(lockFile, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw error;
+  }
+  try {
+    if (lstatSync(aside).ino !== deadIno)
+      try {
+        linkSync(aside, lockFile); // back where it was, unless a third run locked meanwhile
+      } catch {
+        // then that run holds the folder, and this one will find it busy
+      }
+  } finally {
+    rmSync(aside, { force: true });
   }
 }
 
+/** The lock's text: a pid is a few bytes; a link or anything larger planted there is not read. */
 function readText(file: string): string {
   try {
+    const stats = lstatSync(file);
+    if (!stats.isFile() || stats.size > 64) return "";
     return readFileSync(file, "utf8").trim();
   } catch {
     return "";

@@ -11,6 +11,7 @@ import { parseText } from "../ingest/load.js";
 import { decodeSource } from "../ingest/decode-text.js";
 import { readSource, type SourceCache } from "./source-cache.js";
 import { nameLockText } from "./name-lock.js";
+import { checkLockPlace } from "./own-files.js";
 import { readOutsideFile } from "./outside-file.js";
 import { addRunFiles, changelogFor, pluginPath } from "./changelog.js";
 import { HandlerChanges } from "./handler-changes.js";
@@ -194,6 +195,7 @@ async function produceWithPlaces(
     handlers?.record,
     changelogFor(settings.emit, since, tooLarge),
   ]);
+  checkLockPlace(settings, files);
   reporter.add(settings.warnings);
   reporter.add(diagnostics);
   reporter.add(handlers?.diagnostics ?? []);

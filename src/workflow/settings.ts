@@ -15,7 +15,8 @@ import {
 } from "./settings-paths.js";
 import { loadConfig, type LoadedConfig } from "./config-load.js";
 export { loadConfig, type LoadedConfig } from "./config-load.js";
-import { apiConfigs, checkApiFiles, isInside, pickApis } from "./apis.js";
+import { apiConfigs, checkApiFiles, pickApis } from "./apis.js";
+import { isInsideReal } from "./real-path.js";
 import { unknownArtifact } from "./config-validate.js";
 import type { InfoOverride } from "../model/build.js";
 import { Reporter } from "../model/reporter.js";
@@ -223,7 +224,7 @@ function settingsFor(
     : config.server?.handlers && configFilesApply
       ? fromConfig(config.server.handlers)
       : undefined;
-  if (serverHandlers !== undefined && isInside(serverHandlers, out))
+  if (serverHandlers !== undefined && isInsideReal(serverHandlers, out))
     throw new ConfigError(
       `${flags.serverHandlers ? "--server-handlers" : `"server.handlers" in ${loaded?.file}`}: ${serverHandlers} is inside the output folder ${out}, which apiloom owns; keep your handlers outside it`,
     );

@@ -1,4 +1,7 @@
+import type { DiagnosticCode } from "../../model/diagnostic-codes.js";
+import { isHeaderName } from "../../model/header-name.js";
 import { setOwn } from "../../model/own.js";
+import type { Path } from "../../model/pointer.js";
 import type { OAuthFlow, SecuritySchemeKind } from "../../model/types.js";
 import { isRecord } from "../reader.js";
 import { scalarText } from "./fields.js";
@@ -22,9 +25,19 @@ export type AuthBlock =
       scopes: string[];
       /** Variables an oauth2 URL needed but the collection does not define (that URL is left out). */
       unresolved: string[];
+      /** A note on how the block was read (an API key's unknown `in`), and where. */
+      note?: { message: string; at: Path };
     }
   | { kind: "unsupported"; type: string }
-  | { kind: "incomplete"; type: string; reason: string };
+  | {
+      kind: "incomplete";
+      type: string;
+      reason: string;
+      /** Where the fault is below the block (`["apikey", 1, "value"]`); the block itself when absent. */
+      at?: Path;
+      /** The code, when not `postman/incomplete-auth`. */
+      code?: DiagnosticCode;
+    };
 
 /** Auth types Postman knows that no OpenAPI security scheme can state. */
 const UNSUPPORTED = new Set([
@@ -71,11 +84,34 @@ export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
       const name = params.get("key");
       if (name === undefined || name.trim() === "")
         return { kind: "incomplete", type, reason: "it names no key" };
-      const where = params.get("in") === "query" ? "query" : "header";
-      return scheme(
-        { type: "apiKey", in: where, parameterName: name },
-        "apiKeyAuth",
-      );
+      const field = typeof auth.type === "string" ? auth.type : type;
+      const into = params.get("in");
+      // Postman sends the key in the query for `in: query` and in a header for anything else
+      const where = into === "query" ? "query" : "header";
+      if (where === "header" && !isHeaderName(name))
+        return {
+          kind: "incomplete",
+          type,
+          code: "postman/invalid-header-name",
+          reason: `${JSON.stringify(name)} is not a valid HTTP header name, so no client could send the key; the API key auth is left out`,
+          at: paramAt(auth[field], field, "key"),
+        };
+      const known = into === undefined || into === "header" || into === "query";
+      return {
+        kind: "scheme",
+        scheme: { type: "apiKey", in: where, parameterName: name },
+        baseName: "apiKeyAuth",
+        scopes: [],
+        unresolved: [],
+        ...(known
+          ? {}
+          : {
+              note: {
+                message: `the API key's "in" is ${JSON.stringify(into)}, which Postman does not know (it sends an API key in a header or the query only); read as Postman sends it: in the header ${JSON.stringify(name)}`,
+                at: paramAt(auth[field], field, "in"),
+              },
+            }),
+      };
     }
     case "oauth2":
       return readOAuth2(params, variables);
@@ -85,6 +121,15 @@ export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
         type: UNSUPPORTED.has(type) ? type : String(auth.type),
       };
   }
+}
+
+/** Where parameter `key` of an auth block's `field` is: `[field, i, "value"]` (2.1) or `[field, key]` (2.0). */
+function paramAt(value: unknown, field: string, key: string): Path {
+  if (Array.isArray(value)) {
+    const i = value.findIndex((e) => isRecord(e) && e.key === key);
+    return i === -1 ? [field] : [field, i, "value"];
+  }
+  return isRecord(value) && key in value ? [field, key] : [field];
 }
 
 function authParams(value: unknown): Map<string, string> {

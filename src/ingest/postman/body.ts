@@ -13,6 +13,12 @@ import { parseJsonTemplate } from "./json-template.js";
 import { isJsonMediaType, mediaTypeOfLanguage, parseJson } from "./media.js";
 import { exampleValue } from "./placeholders.js";
 import {
+  keptAsExample,
+  summaryOf,
+  textSample,
+  tooLongToParse,
+} from "./sample.js";
+import {
   holdsTypedPlaceholder,
   typedPlaceholder,
 } from "./typed-placeholder.js";
@@ -77,10 +83,16 @@ function rawContent(
   const mediaType =
     contentType ?? mediaTypeOfLanguage(language) ?? "text/plain";
   if (!isJsonMediaType(mediaType)) {
-    const content: MediaContent = { mediaType, examples: [{ value: text }] };
+    const sample = textSample(text, "the raw body", [...at, "raw"], pc);
+    const content: MediaContent = {
+      mediaType,
+      examples: [{ value: sample.text, ...summaryOf(sample) }],
+    };
     if (mediaType.startsWith("text/")) content.schema = { type: "string" };
     return content;
   }
+  const what = `the ${mediaType} body`;
+  if (tooLongToParse(text, what, [...at, "raw"], pc)) return { mediaType };
   const parsed = parseJsonTemplate(text, valueOf);
   if (parsed === undefined) {
     pc.reporter.report(
@@ -97,7 +109,8 @@ function rawContent(
   // a body with variables of unknown value or typed stand-ins (`"<long>"`) is a template
   if (
     parsed.unknownVariables.length === 0 &&
-    !holdsTypedPlaceholder(parsed.value)
+    !holdsTypedPlaceholder(parsed.value) &&
+    keptAsExample(text, what, [...at, "raw"], pc)
   )
     content.examples = [{ value: parsed.value }];
   return content;

@@ -7,6 +7,13 @@ import { isInferred, mergeInferred } from "../../model/inferred-schema.js";
 import { inferSchema } from "./infer-schema.js";
 import { holdsTypedPlaceholder } from "./typed-placeholder.js";
 import {
+  keptAsExample,
+  MAX_INFERRED_CHARS,
+  summaryOf,
+  textSample,
+  tooLongToParse,
+} from "./sample.js";
+import {
   isJsonMediaType,
   mediaType,
   mediaTypeOfLanguage,
@@ -43,7 +50,7 @@ export function readResponses(
       byStatus.set(status, response);
     }
     response.sources.push(pc.ref(path));
-    const { type, example } = savedBody(saved, path);
+    const { type, example, summary, schemaOnly } = savedBody(saved, path, pc);
     const types = type !== undefined ? [type] : [...accept];
     for (const t of types) {
       let content = response.content.find((c) => c.mediaType === t);
@@ -51,7 +58,8 @@ export function readResponses(
         content = { mediaType: t };
         response.content.push(content);
       }
-      if (example !== undefined) addExample(content, example, saved.name);
+      if (example !== undefined)
+        addExample(content, example, saved.name, { summary, schemaOnly });
     }
   });
   const responses = [...byStatus.values()];
@@ -98,7 +106,15 @@ function descriptionOf(saved: Record<string, unknown>, status: string): string {
 function savedBody(
   saved: Record<string, unknown>,
   path: Path,
-): { type?: string; example?: unknown } {
+  pc: PostmanContext,
+): {
+  type?: string;
+  example?: unknown;
+  /** A cut text example's summary. */
+  summary?: string;
+  /** The JSON body is too long to be an example: it gives its schema only. */
+  schemaOnly?: boolean;
+} {
   let type: string | undefined;
   for (const header of keyValues(saved.header, [...path, "header"]))
     if (
@@ -111,18 +127,36 @@ function savedBody(
   type ??= mediaTypeOfLanguage(saved._postman_previewlanguage);
   const text = typeof saved.body === "string" ? saved.body : "";
   if (text.trim() === "") return type !== undefined ? { type } : {};
+  const at = [...path, "body"];
+  const what = "the saved response's body";
   if (type === undefined || isJsonMediaType(type)) {
-    const parsed = parseJson(text);
+    // a body declared JSON and too long is not parsed; an undeclared one is then read as text
+    const tooLong =
+      type !== undefined
+        ? tooLongToParse(text, what, at, pc)
+        : text.length > MAX_INFERRED_CHARS;
+    if (tooLong && type !== undefined) return { type };
+    const parsed = tooLong ? undefined : parseJson(text);
     if (parsed !== undefined)
-      return { type: type ?? "application/json", example: parsed.value };
+      return {
+        type: type ?? "application/json",
+        example: parsed.value,
+        ...(keptAsExample(text, what, at, pc) ? {} : { schemaOnly: true }),
+      };
   }
-  return { type: type ?? "text/plain", example: text };
+  const sample = textSample(text, what, at, pc);
+  return {
+    type: type ?? "text/plain",
+    example: sample.text,
+    ...summaryOf(sample),
+  };
 }
 
 function addExample(
   content: MediaContent,
   value: unknown,
   name: unknown,
+  cut: { summary?: string; schemaOnly?: boolean } = {},
 ): void {
   if (isJsonMediaType(content.mediaType) && typeof value !== "string") {
     // several saved responses of one status: every one fits the schema
@@ -132,9 +166,10 @@ function addExample(
       content.schema = mergeInferred([content.schema, guess]);
   }
   // typed stand-ins (`"<long>"`, written by converters) make a template, not an example
-  if (holdsTypedPlaceholder(value)) return;
+  if (cut.schemaOnly || holdsTypedPlaceholder(value)) return;
   const examples = (content.examples ??= []);
   const example: Example = { value };
+  if (cut.summary !== undefined) example.summary = cut.summary;
   if (typeof name === "string" && name.trim() !== "") {
     // example names are keys in OpenAPI: two saved responses may share one
     let unique = name;

@@ -36,6 +36,12 @@ export function requestSecurity(
       pc.ref(link.at),
     );
     // an inherited block is met once per request: said again, the same diagnostic is kept once
+    if (block.note)
+      pc.reporter.report(
+        "postman/api-key-location",
+        block.note.message,
+        pc.ref([...link.at, ...block.note.at]),
+      );
     for (const variable of block.unresolved)
       pc.reporter.report(
         "postman/unresolved-variable",
@@ -48,12 +54,15 @@ export function requestSecurity(
     const message =
       block.kind === "unsupported"
         ? `OpenAPI cannot express ${block.type} auth; the requests that use it get no security scheme`
-        : `the ${block.type} auth block is ignored: ${block.reason}`;
+        : block.code
+          ? block.reason
+          : `the ${block.type} auth block is ignored: ${block.reason}`;
     const code =
       block.kind === "unsupported"
         ? "postman/unsupported-auth"
-        : "postman/incomplete-auth";
-    pc.reporter.report(code, message, pc.ref(link.at));
+        : (block.code ?? "postman/incomplete-auth");
+    const at = block.kind === "incomplete" && block.at ? block.at : [];
+    pc.reporter.report(code, message, pc.ref([...link.at, ...at]));
   }
   if (authorization !== undefined) {
     const inferred = authFromHeader(authorization.value ?? "");

@@ -1,0 +1,95 @@
+import type { Path } from "../../model/pointer.js";
+import type { PostmanContext } from "./context.js";
+
+/**
+ * Bounds on what a Postman body (a request's raw body, a saved response's body) carries into the
+ * output. Its example is written in the OpenAPI document and twice in the docs, so a 50 MB body
+ * kept whole would be 150 MB of output and hundreds of MiB of memory: an example keeps at most
+ * MAX_SAMPLE_CHARS characters, and a JSON body is parsed (to infer its schema) only up to
+ * MAX_INFERRED_CHARS. Each cut is reported (`postman/large-body`) at the body.
+ */
+export const MAX_SAMPLE_CHARS = 64 * 1024;
+export const MAX_INFERRED_CHARS = 4 * 1024 * 1024;
+
+/** What a body's text may become: its example whole, cut (text), or left out (JSON). */
+export interface BodySample {
+  /** The example text; cut to MAX_SAMPLE_CHARS. Undefined when the body gives no example. */
+  text?: string;
+  /** The example's summary when it is cut: which part of the body it holds. */
+  summary?: string;
+}
+
+/**
+ * A text body's example: the whole text, or its first MAX_SAMPLE_CHARS characters (never half a
+ * surrogate pair) with a summary saying so, reported at `at`.
+ */
+export function textSample(
+  text: string,
+  what: string,
+  at: Path,
+  pc: PostmanContext,
+): BodySample {
+  if (text.length <= MAX_SAMPLE_CHARS) return { text };
+  let end = MAX_SAMPLE_CHARS;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  const summary = `the first ${count(end)} of ${count(text.length)} characters`;
+  pc.reporter.report(
+    "postman/large-body",
+    `${what} is ${count(text.length)} characters: its example keeps ${summary}`,
+    pc.ref(at),
+  );
+  // a copy of its own: a slice would keep the whole body alive as long as the example lives
+  return {
+    text: Buffer.from(text.slice(0, end), "utf16le").toString("utf16le"),
+    summary,
+  };
+}
+
+/**
+ * Whether a JSON body is too long to parse (over MAX_INFERRED_CHARS): then it is kept without a
+ * schema or an example, which is reported at `at`.
+ */
+export function tooLongToParse(
+  text: string,
+  what: string,
+  at: Path,
+  pc: PostmanContext,
+): boolean {
+  if (text.length <= MAX_INFERRED_CHARS) return false;
+  pc.reporter.report(
+    "postman/large-body",
+    `${what} is ${count(text.length)} characters, more than the ${count(MAX_INFERRED_CHARS)} a schema is inferred from: it is kept without a schema or an example`,
+    pc.ref(at),
+  );
+  return true;
+}
+
+/**
+ * Whether a parsed JSON body is short enough to be an example (MAX_SAMPLE_CHARS); a longer one
+ * gives its schema only, which is reported at `at`.
+ */
+export function keptAsExample(
+  text: string,
+  what: string,
+  at: Path,
+  pc: PostmanContext,
+): boolean {
+  if (text.length <= MAX_SAMPLE_CHARS) return true;
+  pc.reporter.report(
+    "postman/large-body",
+    `${what} is ${count(text.length)} characters, more than the ${count(MAX_SAMPLE_CHARS)} an example keeps: its schema is inferred from it, and it is no example`,
+    pc.ref(at),
+  );
+  return false;
+}
+
+/** The example's `summary` member of a cut sample, or nothing. */
+export function summaryOf(sample: BodySample): { summary?: string } {
+  return sample.summary === undefined ? {} : { summary: sample.summary };
+}
+
+/** `65,536`: digits grouped by three, the same on every machine. */
+function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+}

@@ -1,0 +1,73 @@
+import { lstatSync, readlinkSync, realpathSync } from "node:fs";
+import {
+  basename,
+  dirname,
+  isAbsolute,
+  join,
+  relative,
+  resolve,
+  sep,
+} from "node:path";
+
+/** Links followed on the way to a path before giving up (Linux's own limit is 40). */
+const MAX_LINKS = 40;
+
+/**
+ * Where `path` really is, though it (or the end of it) may not exist yet: the real path of its
+ * longest existing prefix, with the missing rest after it. A dangling link on the way is
+ * followed to where it points, so a file apiloom would create through it is placed where it
+ * would land. `path` is absolute; a loop of links, or too many, leaves the rest as written.
+ */
+export function realPathOf(path: string): string {
+  return follow(resolve(path), MAX_LINKS);
+}
+
+function follow(path: string, links: number): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    // missing (or a dangling link, or a loop): resolve the parent, then this name under it
+  }
+  const parent = dirname(path);
+  if (parent === path) return path;
+  const base = join(follow(parent, links), basename(path));
+  if (links === 0) return base;
+  let target: string;
+  try {
+    if (!lstatSync(base).isSymbolicLink()) return base;
+    target = readlinkSync(base);
+  } catch {
+    return base; // it does not exist: apiloom would create it here
+  }
+  return follow(resolve(dirname(base), target), links - 1);
+}
+
+/** Whether `path` is `folder` or lies under it, both taken as written (no file system). */
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return (
+    rel === "" ||
+    (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
+  );
+}
+
+/**
+ * Whether `path` is `folder` or lies under it, as written or by real path (a symbolic link on
+ * the way to either, or a folder reached through one, counts as where it leads).
+ */
+export function isInsideReal(path: string, folder: string): boolean {
+  return (
+    isInside(path, folder) || isInside(realPathOf(path), realPathOf(folder))
+  );
+}
+
+/** Whether two paths name the same place, as written or by real path. */
+export function isSamePlace(a: string, b: string): boolean {
+  return resolve(a) === resolve(b) || realPathOf(a) === realPathOf(b);
+}
+
+/** ` (really <real path>)` when a link makes `path` lead elsewhere, else nothing. */
+export function realNote(path: string): string {
+  const real = realPathOf(path);
+  return real === resolve(path) ? "" : ` (really ${real})`;
+}
