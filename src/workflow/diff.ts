@@ -1,4 +1,10 @@
-/** A line diff for `--check` output: small, exact, and bounded in both time and length. */
+import { createRequire } from "node:module";
+
+/**
+ * A line diff for `--check` output: small, exact, and bounded in both time and length. The edit
+ * script is jsdiff's (the `diff` package: maintained, Myers' algorithm with an edit bound); the
+ * hunks are printed here.
+ */
 
 type Op = { kind: " " | "-" | "+"; line: string };
 
@@ -53,7 +59,10 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-/** Myers' O(ND) shortest edit script after trimming the common head and tail. */
+/**
+ * The shortest edit script from `a` to `b` (jsdiff's Myers diff, `diffArrays`) after trimming the
+ * common head and tail; undefined past `maxEdits` differing lines (Myers is O((N+M)·D)).
+ */
 export function diffLines(
   a: readonly string[],
   b: readonly string[],
@@ -70,8 +79,14 @@ export function diffLines(
     tail++;
   const midA = a.slice(head, a.length - tail);
   const midB = b.slice(head, b.length - tail);
-  const middle = myers(midA, midB, maxEdits);
-  if (!middle) return undefined;
+  const changes = jsdiff().diffArrays(midA, midB, { maxEditLength: maxEdits });
+  if (!changes) return undefined;
+  const middle = changes.flatMap((change) =>
+    change.value.map((line): Op => ({
+      kind: change.added ? "+" : change.removed ? "-" : " ",
+      line,
+    })),
+  );
   return [
     ...a.slice(0, head).map((line): Op => ({ kind: " ", line })),
     ...middle,
@@ -79,68 +94,14 @@ export function diffLines(
   ];
 }
 
-function myers(
-  a: readonly string[],
-  b: readonly string[],
-  maxEdits: number,
-): Op[] | undefined {
-  const n = a.length;
-  const m = b.length;
-  const max = n + m;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  for (let d = 0; d <= max; d++) {
-    if (d > maxEdits) return undefined;
-    // only diagonals -d..d can be read back at step d: keeps memory at O(D²), not O((N+M)·D)
-    trace.push(v.slice(offset - d, offset + d + 1));
-    for (let k = -d; k <= d; k += 2) {
-      let x =
-        k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!)
-          ? v[offset + k + 1]!
-          : v[offset + k - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(trace, a, b, d);
-    }
-  }
-  return [];
-}
-
-function backtrack(
-  trace: Int32Array[],
-  a: readonly string[],
-  b: readonly string[],
-  dEnd: number,
-): Op[] {
-  const ops: Op[] = [];
-  let x = a.length;
-  let y = b.length;
-  for (let d = dEnd; d > 0; d--) {
-    const v = trace[d]!;
-    const at = (diagonal: number) => v[diagonal + d]!;
-    const k = x - y;
-    const prevK =
-      k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
-    const prevX = at(prevK);
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      y--;
-      ops.push({ kind: " ", line: a[--x]! });
-    }
-    if (x === prevX) ops.push({ kind: "+", line: b[--y]! });
-    else ops.push({ kind: "-", line: a[--x]! });
-  }
-  while (x > 0 && y > 0) {
-    x--;
-    y--;
-    ops.push({ kind: " ", line: a[x]! });
-  }
-  return ops.reverse();
+/**
+ * jsdiff, required when a diff is first made: only `--check` and a stale file need it, and the
+ * CLI loads a package only when it is used (test/cli/lazy-modules.test.ts).
+ */
+let loaded: typeof import("diff") | undefined;
+function jsdiff(): typeof import("diff") {
+  loaded ??= createRequire(import.meta.url)("diff") as typeof import("diff");
+  return loaded;
 }
 
 function hunks(ops: readonly Op[], context: number): string[] {
