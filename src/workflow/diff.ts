@@ -38,7 +38,7 @@ export function unifiedDiff(
   ];
   const ops = diffLines(a, b, options.maxEdits ?? 2000);
   const body = ops
-    ? hunks(ops, context)
+    ? hunks(ops, context, path)
     : [
         `@@ too many changes to show: ${a.length} lines before, ${b.length} after @@`,
       ];
@@ -104,7 +104,22 @@ function jsdiff(): typeof import("diff") {
   return loaded;
 }
 
-function hunks(ops: readonly Op[], context: number): string[] {
+/**
+ * A changed line that is data, not text to read, shows as one line saying its data changed: a
+ * line longer than DATA_LINE, or an HTML comment that embeds base64 (the changelog page's record,
+ * `<!-- apiloom changes eyJr… -->`, kilobytes on one line).
+ */
+const DATA_LINE = 500;
+const EMBEDDED_DATA = /^<!--[\w -]* [A-Za-z0-9+/]{8,}={0,2} -->$/;
+
+function isDataLine(op: Op): boolean {
+  return (
+    op.kind !== " " &&
+    (op.line.length > DATA_LINE || EMBEDDED_DATA.test(op.line))
+  );
+}
+
+function hunks(ops: readonly Op[], context: number, path: string): string[] {
   const out: string[] = [];
   const changed = ops.flatMap((op, i) => (op.kind === " " ? [] : [i]));
   let i = 0;
@@ -125,10 +140,21 @@ function hunks(ops: readonly Op[], context: number): string[] {
     const slice = ops.slice(start, end);
     const aCount = slice.filter((op) => op.kind !== "+").length;
     const bCount = slice.filter((op) => op.kind !== "-").length;
-    out.push(
-      `@@ -${range(aLine, aCount)} +${range(bLine, bCount)} @@`,
-      ...slice.map((op) => op.kind + op.line),
-    );
+    out.push(`@@ -${range(aLine, aCount)} +${range(bLine, bCount)} @@`);
+    // one summary for the data lines of each block of changes (a `-` and a `+` record alike)
+    let dataShown = false;
+    for (const op of slice) {
+      if (op.kind === " ") dataShown = false;
+      if (!isDataLine(op)) out.push(op.kind + op.line);
+      else if (!dataShown) {
+        out.push(
+          `~ ${path}: its data changed (line ${op.kind === "-" ? aLine : bLine}; not shown)`,
+        );
+        dataShown = true;
+      }
+      if (op.kind !== "+") aLine++;
+      if (op.kind !== "-") bLine++;
+    }
   }
   return out;
 }
