@@ -66,7 +66,8 @@ export async function runGenerate(
   if (loaded && !flags.quiet && (flags.verbose || settings.notApplied?.length))
     stderr.write(io.paint.dim(loaded));
   const wholeConfig = flags.api === undefined && flags.out === undefined;
-  printLeftBehind(apis, wholeConfig, io, (t) => stderr.write(t));
+  if (!flags.quiet)
+    printLeftBehind(apis, wholeConfig, io, (t) => stderr.write(t));
   if (flags.watch) {
     const { watchApis } = await import("./generate-watch.js");
     return watchApis(args, apis, stages, io);
