@@ -55,7 +55,7 @@ export const CACHED_NAME = "apiloom-gen/dist/cli/bundle.js";
  * ~4x), so the old generation is collected more often and earlier: a run's peak memory follows
  * what is alive, not when V8 happened to collect (GitHub's API: 166-212 MiB -> ~150 MiB, a
  * 10,000-operation API ~257-272 -> ~220 MiB, for 5-10% more CPU; docs/benchmark.md). V8 13 also
- * grows its young generation up to ~64 MiB a semi-space, which doubled GitHub's peak (322 MiB
+ * grows its young generation much further than V8 11, which doubled GitHub's peak (322 MiB
  * against 172 on Node 20); `--semi-space-growth-factor=1` keeps it at its starting size (the
  * semi-space size flags only take effect at start-up, before a launcher runs): 322 -> ~152 MiB.
  * Measured with APILOOM_V8_TUNING=0 (V8's defaults) alternated against the tuning: docs/benchmark.md.
