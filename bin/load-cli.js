@@ -45,19 +45,37 @@ export const CACHED_NAME = "apiloom-gen/dist/cli/bundle.js";
  * -> ~2.9 s CPU, wall no slower; medium specs ~40% less; 2,000,000 rather than 1,000,000 since
  * the emitters got leaner: GitHub ~7% less CPU, docs/benchmark.md). It changes when code is
  * optimized, never what it computes. The library (generate()) never sets flags in its caller's
- * process. Only for the V8 it was measured on (Node 20's, 11.x): later V8s tier up by invocation
- * counts under other flags, and a flag V8 does not know prints an error line on every run.
+ * process. Each V8 gets the flags measured on it (RUN_FLAGS, by V8's major version; a flag V8
+ * does not know would print an error line on every run, so any other V8 gets none): Node 20's
+ * V8 11 tiers up by an interrupt budget; Node 22's V8 12 and Node 24's V8 13 by invocation
+ * counts, raised for the same reason (GitHub, CPU medians under load, November 2026: Node 22
+ * 2.49 -> 1.84 s; Node 24 (which also has Maglev) 2.15 -> 1.82 s).
  *
  * The heap may grow to 1.7x what a full collection left alive (V8 lets a small heap grow to
  * ~4x), so the old generation is collected more often and earlier: a run's peak memory follows
  * what is alive, not when V8 happened to collect (GitHub's API: 166-212 MiB -> ~150 MiB, a
- * 10,000-operation API ~257-272 -> ~220 MiB, for 5-10% more CPU; docs/benchmark.md).
+ * 10,000-operation API ~257-272 -> ~220 MiB, for 5-10% more CPU; docs/benchmark.md). V8 13 also
+ * grows its young generation much further than V8 11, which doubled GitHub's peak (322 MiB
+ * against 172 on Node 20); `--semi-space-growth-factor=1` keeps it at its starting size (the
+ * semi-space size flags only take effect at start-up, before a launcher runs): 322 -> ~152 MiB.
+ * Measured with APILOOM_V8_TUNING=0 (V8's defaults) alternated against the tuning: docs/benchmark.md.
  */
+export const RUN_FLAGS = {
+  11: ["--interrupt-budget=2000000", "--heap-growing-percent=70"],
+  12: ["--invocation-count-for-turbofan=30000", "--heap-growing-percent=70"],
+  13: [
+    "--invocation-count-for-maglev=4000",
+    "--invocation-count-for-turbofan=30000",
+    "--semi-space-growth-factor=1",
+    "--heap-growing-percent=70",
+  ],
+};
+
 export function setRunFlags() {
-  if (process.versions.v8?.startsWith("11.")) {
-    v8.setFlagsFromString("--interrupt-budget=2000000");
-    v8.setFlagsFromString("--heap-growing-percent=70");
-  }
+  // APILOOM_V8_TUNING=0 runs on V8's defaults: how the tuning is measured against them
+  if (process.env.APILOOM_V8_TUNING === "0") return;
+  for (const flag of RUN_FLAGS[process.versions.v8?.split(".")[0] ?? ""] ?? [])
+    v8.setFlagsFromString(flag);
 }
 
 /** The bundle's bytes compiled as the script it is (a function expression), with a cache or not. */

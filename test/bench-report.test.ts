@@ -56,6 +56,26 @@ describe("the bench's report", () => {
     ]);
   });
 
+  it("judges GitHub on Node 24 against the same goals, its peak against 250 MiB (issue 46)", () => {
+    const results = [
+      {
+        input: { name: "github" },
+        full: row(1000, 1500, 180),
+        types: row(5000, 8000, 400, "openapi-typescript 7.0.0 (types)"),
+        clientOnly: row(800, 900, 100),
+        client: row(3000, 4000, 300, "oazapfts 6.0.0 (client)"),
+        nodes: [
+          { ...row(1200, 1600, 240), major: 22 },
+          { ...row(1100, 1900, 260), major: 24 },
+        ],
+      },
+    ];
+    expect(goals(results).filter((l) => l.includes("Node 24"))).toEqual([
+      "github on Node 24, all artifacts ≤ 0.25× openapi-typescript 7.0.0 (types): wall 0.22×, CPU 0.24×: met",
+      "github on Node 24, all artifacts, peak RSS ≤ 250 MiB: 260 MiB: not met",
+    ]);
+  });
+
   it("does not judge a goal on a case whose every run failed", () => {
     const failed = { ...row(100, 100, 10), failed: true };
     expect(

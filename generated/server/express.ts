@@ -12,8 +12,8 @@ export interface ExpressRoutesOptions extends ListenerOptions {
   handlers: PartialHandlers<Handlers>;
   /**
    * The path every endpoint path is served under, inside the path the middleware is mounted at
-   * (`app.use("/api", …)`). Default: the path of the API's first server URL (`BASE_PATH`); ""
-   * serves the endpoint paths as they are.
+   * (`app.use("/api", …)`). Default: `BASE_PATH` (the generator's `baseUrl` path, else "": the
+   * endpoint paths as they are).
    */
   basePath?: string;
 }

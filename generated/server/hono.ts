@@ -9,8 +9,8 @@ export interface HonoRoutesOptions extends FetchOptions {
   handlers: PartialHandlers<Handlers>;
   /**
    * The path every endpoint path is served under, as the request URL has it (Hono does not strip
-   * the path a middleware is mounted at: mounted at `/api/*`, say `/api/v2`). Default: the path of
-   * the API's first server URL (`BASE_PATH`); "" serves the endpoint paths as they are.
+   * the path a middleware is mounted at: mounted at `/api/*`, say `/api`). Default: `BASE_PATH`
+   * (the generator's `baseUrl` path, else "": the endpoint paths as they are).
    */
   basePath?: string;
 }

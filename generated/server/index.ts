@@ -32,7 +32,7 @@ export {
  * parameter, a value of the wrong type or a body that is not valid JSON 400; a request that
  * breaks the API description 400 with an `application/problem+json` list of its violations; a
  * body over `options.bodyLimit` bytes 413. Endpoint paths are served under `options.basePath`
- * (default: the path of the API's first server URL, `BASE_PATH`).
+ * (default: `BASE_PATH`, the generator's `baseUrl` path, else "": at the root).
  */
 export function createRequestListener(
   handlers: PartialHandlers<Handlers>,

@@ -8,7 +8,7 @@ export const VALIDATE_RESPONSES: boolean = false;
 
 /**
  * The path every endpoint path is served under by default: the path of the generator's
- * `baseUrl` when given, else of the API's first server URL (`ListenerOptions.basePath`
- * overrides it; "" serves the endpoint paths as they are).
+ * `baseUrl` when given, else "" (the endpoint paths as they are, at the root);
+ * `ListenerOptions.basePath` overrides it.
  */
 export const BASE_PATH: string = "";

@@ -38,15 +38,20 @@ export interface DiffSummary {
   info: number;
   added: number;
   removed: number;
-  /** Endpoints with at least one other change. */
+  /** Endpoints with at least one other change (those a shared schema's change reaches too). */
   changed: number;
 }
 
 export function summarize(changes: readonly Change[]): DiffSummary {
   const count = (s: ChangeSeverity) =>
     changes.filter((c) => c.severity === s).length;
+  // a change of a shared schema is reported once, and reaches every endpoint in its `also`
   const endpoints = (pred: (c: Change) => boolean) =>
-    new Set(changes.filter(pred).map((c) => c.endpoint)).size;
+    new Set(
+      changes
+        .filter(pred)
+        .flatMap((c) => [c.endpoint, ...(c.also ?? []).map((a) => a.endpoint)]),
+    ).size;
   return {
     breaking: count("breaking"),
     warning: count("warning"),

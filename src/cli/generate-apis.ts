@@ -8,7 +8,8 @@ import type { RunIO, Stream } from "./run-io.js";
  * `apiloom generate` over the several APIs of one config (issue 27). The APIs run at once, as
  * many as the machine has cores (their reading and writing overlap; a run's parsing and emitting
  * is one thread's), each writing into a buffer; the buffers are printed in the config's order, so
- * the output is the same however the runs interleave. Each line is labelled `[name] `. The exit
+ * the output is the same however the runs interleave. Each line, on stdout (`--check`'s diff)
+ * and stderr, is labelled `[name] `. The exit
  * code is the worst of the runs' (2 over 1 over 0).
  */
 export async function runApis(
@@ -35,7 +36,11 @@ export async function runApis(
       const label = apiLabel(apis[i]!);
       const apiIO: RunIO = {
         ...io,
-        stdout: { write: (text: string) => void (buffer.stdout += text) },
+        // --check's diff too: every line of a run says which API it is about
+        stdout: labelled(
+          { write: (text: string) => void (buffer.stdout += text) },
+          label,
+        ),
         stderr: labelled(
           { write: (text: string) => void (buffer.stderr += text) },
           label,

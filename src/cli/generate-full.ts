@@ -8,6 +8,7 @@ import { readIfExists } from "../workflow/outside-file.js";
 import { markVerified } from "../workflow/verified.js";
 import {
   readWarningKeys,
+  NEW_WARNINGS_SHOWN,
   warningKey,
   writeWarningKeys,
 } from "../workflow/warning-record.js";
@@ -132,7 +133,7 @@ async function makeAndReport(
   }
   const t = tally(produced.diagnostics);
   const failing = t.errors > 0 || (settings.strict && t.warnings > 0);
-  const { shown, held, fresh } = selectShown(produced.diagnostics, {
+  const { shown, held, fresh, freshShown } = selectShown(produced.diagnostics, {
     verbose: flags.verbose || (settings.strict && t.warnings > 0),
     quiet: flags.quiet,
     known: readWarningKeys(settings.out, settings.baseDir),
@@ -153,7 +154,7 @@ async function makeAndReport(
     say,
     out: shownPath(io.cwd, settings.out, true),
     endpoints: plural(produced.endpoints, "endpoint"),
-    problems: problems(t, fresh, held),
+    problems: problems(t, { all: fresh, shown: freshShown }, held),
     time: () => seconds(performance.now() - started),
     held,
     flags,
@@ -197,7 +198,7 @@ function printFolderDiagnostics(o: Outcome, diagnostics: Diagnostic[]): void {
     o.say,
   );
   const t = tally([...o.produced.diagnostics, ...diagnostics]);
-  o.problems = problems(t, 0, o.held);
+  o.problems = problems(t, { all: 0, shown: 0 }, o.held);
 }
 
 function check(o: Outcome): number {
@@ -334,10 +335,16 @@ function write(o: Outcome): number {
 export function selectShown(
   diagnostics: readonly Diagnostic[],
   opts: { verbose: boolean; quiet: boolean; known: Set<string> | undefined },
-): { shown: Diagnostic[]; held: Diagnostic[]; fresh: number } {
+): {
+  shown: Diagnostic[];
+  held: Diagnostic[];
+  fresh: number;
+  freshShown: number;
+} {
   const shown: Diagnostic[] = [];
   const held: Diagnostic[] = [];
   let fresh = 0;
+  let freshShown = 0;
   for (const d of diagnostics) {
     const isNew =
       d.severity === "warning" &&
@@ -345,21 +352,29 @@ export function selectShown(
       opts.known !== undefined &&
       !opts.known.has(warningKey(d));
     if (isNew) fresh++;
-    if (d.severity === "error" || (opts.verbose && !opts.quiet) || isNew)
+    // new warnings are printed up to a cap (a first run's are all new); the summary counts the rest
+    const showNew = isNew && freshShown < NEW_WARNINGS_SHOWN;
+    if (showNew) freshShown++;
+    if (d.severity === "error" || (opts.verbose && !opts.quiet) || showNew)
       shown.push(d);
     else held.push(d);
   }
-  return { shown, held, fresh };
+  return { shown, held, fresh, freshShown };
 }
 
-/** `0 errors, 34 warnings (2 new, above): apiloom inspect, or --verbose`. */
+/**
+ * `0 errors, 34 warnings (2 new, above): apiloom inspect, or --verbose`; past the cap on new
+ * warnings, `(10 of 34 new, above)`.
+ */
 function problems(
   t: Tally,
-  fresh: number,
+  fresh: { all: number; shown: number },
   held: readonly Diagnostic[],
 ): string {
   const heldWarnings = held.some((d) => d.severity === "warning");
+  const shown =
+    fresh.shown < fresh.all ? `${fresh.shown} of ${fresh.all}` : fresh.all;
   return `${plural(t.errors, "error")}, ${plural(t.warnings, "warning")}${
-    fresh > 0 && heldWarnings ? ` (${fresh} new, above)` : ""
+    fresh.all > 0 && heldWarnings ? ` (${shown} new, above)` : ""
   }${heldWarnings ? ": apiloom inspect, or --verbose" : ""}`;
 }

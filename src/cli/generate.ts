@@ -16,7 +16,7 @@ import {
 } from "./generate-options.js";
 import { runOnce, type LazyStages } from "./generate-run.js";
 import type { Stream } from "./run-io.js";
-import { configLine } from "./report.js";
+import { configLine, printLeftBehind } from "./report.js";
 import type { WriteOptions } from "../workflow/writer.js";
 
 /** The outside world of one run; tests replace any part (stages above all: fake emitters). */
@@ -75,6 +75,9 @@ export async function runGenerate(
   const loaded = configLine(settings, cwd);
   if (loaded && !flags.quiet && (flags.verbose || settings.notApplied?.length))
     stderr.write(io.paint.dim(loaded));
+  const wholeConfig = flags.api === undefined && flags.out === undefined;
+  if (!flags.quiet)
+    printLeftBehind(apis, wholeConfig, io, (t) => stderr.write(t));
   if (flags.watch) {
     const { watchApis } = await import("./generate-watch.js");
     return watchApis(args, apis, stages, io);

@@ -1,6 +1,7 @@
 import {
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -53,7 +54,8 @@ describe("apiloom init", () => {
       "broken.yaml": "openapi: [",
       "node_modules/dep/openapi.yaml": OPENAPI,
       ".hidden/openapi.yaml": OPENAPI,
-      "notes.md": OPENAPI,
+      // by content: a spec quoted in prose is not a spec
+      "notes.md": "# Notes\n\n```yaml\n" + OPENAPI + "```\n",
     });
     symlinkSync(join(dir, "api"), join(dir, "linked"));
     expect(findSpecs(dir)).toEqual([
@@ -125,5 +127,42 @@ describe("apiloom init", () => {
       await runInit(["--bogus"], { cwd: project({}), stdout: sink(), stderr }),
     ).toBe(2);
     expect(stderr.text).toMatch(/unknown argument "--bogus"/);
+  });
+});
+
+describe("init finds descriptions by content, like generate (issue 46)", () => {
+  it("finds the Stride seeds as shipped (.txt) and lists them in the config", async () => {
+    const seeds = join(import.meta.dirname, "../../../shared/seeds");
+    const files = readdirSync(seeds).filter((f) => f.endsWith(".txt"));
+    expect(files.length).toBeGreaterThan(0);
+    const dir = project(
+      Object.fromEntries(
+        files.map((f) => [`specs/${f}`, readFileSync(join(seeds, f), "utf8")]),
+      ),
+    );
+    writeFileSync(join(dir, "package.json"), "{}\n");
+    writeFileSync(join(dir, "notes.txt"), "an item on the list\n");
+    const found = findSpecs(dir);
+    expect(found.map((s) => s.path)).toEqual(files.map((f) => `specs/${f}`));
+    expect(new Set(found.map((s) => s.format))).toEqual(
+      new Set(["postman2.0", "swagger2"]),
+    );
+    const stdout = sink();
+    expect(await runInit([], { cwd: dir, stdout, stderr: sink() })).toBe(0);
+    expect(stdout.text).toMatch(/found 5 API descriptions: specs\/000_/);
+    const config = JSON.parse(
+      readFileSync(join(dir, "apiloom.config.json"), "utf8"),
+    );
+    expect(config.inputs).toEqual(files.map((f) => `specs/${f}`));
+  });
+
+  it("reads a spec without an extension, and passes over code that names the keys", () => {
+    const dir = project({
+      "api/pets": OPENAPI,
+      "src/client.ts": "const openapi = 3; // swagger item\n",
+    });
+    expect(findSpecs(dir)).toEqual([
+      { path: "api/pets", format: "openapi3.0" },
+    ]);
   });
 });

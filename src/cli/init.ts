@@ -1,9 +1,17 @@
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  writeFileSync,
+} from "node:fs";
 import { extname, join, relative, sep } from "node:path";
 import { detectFormat } from "../ingest/detect.js";
 import { readSourceText } from "../ingest/decode-text.js";
-import { parseJson } from "../ingest/parse/json.js";
-import { parseYamlStream } from "../ingest/parse/yaml.js";
+import { parseText } from "../ingest/load.js";
 import { DEFAULT_MAX_INPUT_BYTES } from "../ingest/read-source.js";
 import type { SourceFormat } from "../model/types.js";
 import { CONFIG_FILE_NAMES } from "../workflow/config-types.js";
@@ -113,9 +121,12 @@ Options:
 `;
 
 /**
- * The API descriptions below `root`, sorted by path. Only .json, .yaml and .yml files are read,
- * through the same size limit, decoder and parsers as generate's inputs; symbolic links are not
- * followed; a file that does not parse or is not a description is passed over silently.
+ * The API descriptions below `root`, sorted by path, found by content as generate finds them
+ * (issue 46: the Stride seeds are .txt files). Every regular file is looked at, whatever its
+ * name: its first SNIFF_BYTES must name `swagger`, `openapi` or a Postman `item`; only then is it
+ * read through the same size limit, decoder and parser as generate's inputs (parseText: JSON when
+ * it starts with `{` or `[`, YAML otherwise). Symbolic links are not followed; a file that does not
+ * parse or is not a description is passed over silently.
  */
 export function findSpecs(root: string): FoundSpec[] {
   const found: FoundSpec[] = [];
@@ -138,10 +149,7 @@ export function findSpecs(root: string): FoundSpec[] {
           !SKIPPED.has(entry.name)
         )
           walk(abs, depth + 1);
-      } else if (
-        entry.isFile() &&
-        /^\.(json|ya?ml)$/i.test(extname(entry.name))
-      ) {
+      } else if (entry.isFile() && !NOT_SPECS.test(extname(entry.name))) {
         const format = specFormat(abs);
         if (format)
           found.push({
@@ -155,20 +163,43 @@ export function findSpecs(root: string): FoundSpec[] {
   return found;
 }
 
+/** Extensions of files that are never API descriptions: source code, images, archives, media. */
+const NOT_SPECS =
+  /^\.(m?[jt]sx?|c[jt]s|map|css|s[ac]ss|less|html?|vue|svelte|py|rb|go|rs|java|kt|cs|php|sh|png|jpe?g|gif|webp|svg|ico|pdf|zip|gz|tgz|tar|woff2?|ttf|eot|mp[34]|wasm|node|so|dll|exe|lock)$/i;
+/** How much of a file is looked at before it is read whole. */
+const SNIFF_BYTES = 64 * 1024;
+const KEYS = /\b(swagger|openapi|item)\b/;
+
+/** The first `bytes` of a file, or undefined when it cannot be read. */
+function head(abs: string, bytes: number): string | undefined {
+  let fd: number | undefined;
+  try {
+    // non-blocking, and a regular file only: a FIFO swapped in cannot hang init
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return undefined;
+    const buffer = Buffer.alloc(bytes);
+    const read = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.toString("utf8", 0, read);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** The format of the first document of the file that apiloom reads, if any. */
 function specFormat(abs: string): SourceFormat | undefined {
+  // a cheap look before reading: code, lock files and the like never name these keys near the top
+  const sniff = head(abs, SNIFF_BYTES);
+  if (sniff === undefined || !KEYS.test(sniff)) return undefined;
   let text: string;
   try {
     text = readSourceText(abs, DEFAULT_MAX_INPUT_BYTES);
   } catch {
     return undefined;
   }
-  // a cheap look before parsing: lock files and the like never name these keys
-  if (!/\b(swagger|openapi|item)\b/.test(text)) return undefined;
   try {
-    const docs = /\.json$/i.test(abs)
-      ? [parseJson(text, abs)]
-      : parseYamlStream(text, abs);
+    const docs = parseText(text, abs);
     for (const doc of docs) {
       const format = detectFormat(doc.value);
       if (format) return format;

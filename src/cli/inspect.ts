@@ -94,7 +94,9 @@ export async function runInspect(args: string[]): Promise<number> {
     process.stderr.write(`apiloom inspect: ${error.message}\n`);
     return 2;
   }
-  const model = loadModel(flags.inputs, modelLoadOptions(settings));
+  // the inputs as settings resolved them: relative to the folder the model loads from (baseDir),
+  // not to where the command was typed, as generate reads them
+  const model = loadModel([...settings.inputs], modelLoadOptions(settings));
   if (flags.json)
     process.stdout.write(JSON.stringify(toJson(model), null, 2) + "\n");
   else process.stdout.write(renderTable(model));

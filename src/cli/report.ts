@@ -3,6 +3,7 @@ import type { Diagnostic } from "../model/types.js";
 import type { Paint } from "./colors.js";
 import type { GenerateSettings } from "../workflow/settings.js";
 import { formatDiagnostic, frameLines } from "./diagnostic-format.js";
+import { leftBehind, leftBehindMessage } from "../workflow/moved-output.js";
 
 export interface Tally {
   errors: number;
@@ -82,4 +83,35 @@ export function configLine(
       ? `; its ${unused.join(" and ")} ${unused.length > 1 ? "are" : "is"} not used with inputs from the command line`
       : "";
   return `apiloom: config ${shownPath(cwd, settings.configFile)}${why}\n`;
+}
+
+/**
+ * Names the output folders (and locks) an earlier run of this config wrote and none of its APIs
+ * writes now (moved-output.ts), a warning each, placed at the config file: the `out` that moved.
+ * Only a run of every API of the config, with its own outputs, can tell: not `--api`, `--out`,
+ * or inputs from the command line.
+ */
+export function printLeftBehind(
+  apis: readonly GenerateSettings[],
+  wholeConfig: boolean,
+  opts: { paint: Paint; cwd: string },
+  write: (text: string) => void,
+): void {
+  const { configFile, baseDir } = apis[0]!;
+  if (!configFile || !wholeConfig || apis.some((a) => a.notApplied?.length))
+    return;
+  const now = apis.map((a) =>
+    a.lock ? { out: a.out, lock: a.lock } : { out: a.out },
+  );
+  for (const left of leftBehind(configFile, baseDir, now)) {
+    const d: Diagnostic = {
+      severity: "warning",
+      code: "output/left-behind",
+      message: leftBehindMessage(left, baseDir),
+      file: relative(baseDir, configFile).split(sep).join("/"),
+      line: 1,
+      column: 1,
+    };
+    write(formatDiagnostic(d, { ...opts, baseDir, lines: () => undefined }));
+  }
 }

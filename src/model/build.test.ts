@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildModelTakingDocuments, buildModel } from "./build.js";
 import { at, doc, endpoint, param } from "../../test/support/model-builders.js";
-import type { DocumentModel } from "./types.js";
+import type { DocumentModel, Schema } from "./types.js";
 
 function inputs(): DocumentModel[] {
   return [
@@ -261,5 +261,45 @@ describe("buildModelTakingDocuments", () => {
       JSON.stringify(buildModel(inputs(), [], options)),
     );
     expect(model.endpoints.length).toBeGreaterThan(0);
+  });
+});
+
+describe("merge/parameter-type-conflict (issue 46)", () => {
+  const offer = (file: string, schema: Schema) =>
+    doc(file, file.endsWith(".json") ? "postman2.1" : "openapi3.1", [
+      endpoint("get", "/events/{id}", at(file, 10), {
+        pathParams: [param("id", "path", at(file, 11), { schema })],
+      }),
+    ]);
+  const conflicts = (a: Schema, b: Schema) =>
+    buildModel([offer("a.yaml", a), offer("b.json", b)], []).diagnostics.filter(
+      (d) => d.code === "merge/parameter-type-conflict",
+    );
+
+  it("is not reported for two schemas that differ only in annotations", () => {
+    expect(
+      conflicts(
+        {
+          type: "string",
+          format: "uuid",
+          examples: ["3f0c…"],
+          description: "the event",
+          "x-order": 1,
+        },
+        { type: "string", format: "uuid", example: "e1c0…", title: "Id" },
+      ),
+    ).toEqual([]);
+  });
+
+  it("is reported when what they allow differs, also below the top", () => {
+    expect(
+      conflicts({ type: "string", format: "uuid" }, { type: "integer" }),
+    ).toHaveLength(1);
+    expect(
+      conflicts(
+        { type: "object", properties: { description: { type: "string" } } },
+        { type: "object", properties: { description: { type: "integer" } } },
+      ),
+    ).toHaveLength(1);
   });
 });

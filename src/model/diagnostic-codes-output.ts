@@ -56,6 +56,11 @@ export const SCAFFOLD_CODES = {
     meaning:
       "your handlers file has no `handlers` object apiloom can add stubs to",
   },
+  "scaffold/orphan-check-skipped": {
+    severity: "warning",
+    meaning:
+      "an input was not read (a parse error, a file not found): handlers are not judged orphaned against the part of the API that loaded",
+  },
   "scaffold/orphaned-handler": {
     severity: "warning",
     meaning:
@@ -71,10 +76,20 @@ export const SCAFFOLD_CODES = {
     meaning:
       "your `handlers` object spreads another object: apiloom cannot see every handler",
   },
+  "scaffold/stale-output-import": {
+    severity: "warning",
+    meaning:
+      "your handlers file imports from an apiloom output folder this API no longer generates (its `out` moved): tsc compiles against stale code",
+  },
 } as const satisfies FamilyCodes<"scaffold">;
 
 /** The `output/` codes. */
 export const OUTPUT_CODES = {
+  "output/left-behind": {
+    severity: "warning",
+    meaning:
+      "an output folder (and its name lock) an earlier run of this config wrote is no longer generated: the command that removes them is printed",
+  },
   "output/unsafe-journal": {
     severity: "warning",
     meaning:

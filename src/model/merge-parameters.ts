@@ -1,4 +1,5 @@
 import { schemaRefName } from "./schema-ref.js";
+import { withoutAnnotations } from "./schema.js";
 import { joined, packed } from "./lists.js";
 import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { pathVariables } from "./path-template.js";
@@ -117,11 +118,15 @@ export function mergedParameter(
       ),
     ),
   );
-  // one typed offer cannot conflict: no need to print its schema
+  // one typed offer cannot conflict: no need to print its schema. Two schemas conflict by what
+  // they allow, not by their annotations (an `examples` list, a description)
   const distinct = new Map<string, Parameter>();
   if (typed.length > 1)
     for (const entry of typed)
-      distinct.set(canonicalJson(entry.parameter.schema), entry.parameter);
+      distinct.set(
+        canonicalJson(withoutAnnotations(entry.parameter.schema!)),
+        entry.parameter,
+      );
   if (distinct.size > 1 && schemaWinner) {
     const [first, second] = [...distinct.values()].sort((a, b) =>
       compareSources(a.sources[0]!, b.sources[0]!),

@@ -8,7 +8,12 @@
 
 import { findProperty } from "./schema-members.js";
 import { refAlone, refTarget, resolveSchema, schemaRef } from "./schema-ref.js";
-import { isMap, type SubSchema } from "./schema-walk.js";
+import {
+  isAnnotation,
+  isMap,
+  mapSubSchemas,
+  type SubSchema,
+} from "./schema-walk.js";
 import type { NamedSchema, Schema, SchemaType } from "./types.js";
 
 export {
@@ -235,4 +240,19 @@ export function ownDiscriminatorValues(
     (v): v is string => typeof v === "string",
   );
   return values && values.length > 0 ? [...new Set(values)] : undefined;
+}
+
+/**
+ * The schema without its annotations at any depth (title, description, example(s), default,
+ * deprecated, readOnly, `x-` extensions…): what it says a value must be. Two schemas that differ
+ * only in annotations mean the same type (a property named `description` is a property, kept).
+ */
+export function withoutAnnotations(schema: SubSchema): SubSchema {
+  if (typeof schema === "boolean") return schema;
+  const bare: Schema = Object.fromEntries(
+    Object.keys(schema)
+      .filter((keyword) => !isAnnotation(keyword))
+      .map((keyword) => [keyword, schema[keyword]]),
+  );
+  return mapSubSchemas(bare, withoutAnnotations);
 }

@@ -43,6 +43,8 @@ export interface HandlersFileShape {
   hasNotImplemented: boolean;
   /** Offset after the last import declaration (0 when there is none). */
   afterImports: number;
+  /** The module of every `import … from` and `export … from`, with the offset of its string. */
+  imports: { specifier: string; pos: number }[];
   lineAndColumn(pos: number): { line: number; column: number };
 }
 
@@ -68,6 +70,15 @@ export function analyzeHandlersFile(text: string): HandlersFileShape {
       signatures: findObject(file, "HandlerSignatures"),
       hasNotImplemented: hasBinding(file, "notImplemented"),
       afterImports: file.getImportDeclarations().at(-1)?.getEnd() ?? 0,
+      imports: [
+        ...file.getImportDeclarations(),
+        ...file.getExportDeclarations(),
+      ].flatMap((d) => {
+        const literal = d.getModuleSpecifier();
+        return literal
+          ? [{ specifier: literal.getLiteralText(), pos: literal.getStart() }]
+          : [];
+      }),
       lineAndColumn: (pos) => lineAndColumn(text, pos),
     };
   } finally {

@@ -30,6 +30,16 @@ export interface UpdateHandlersInput {
    * entry's hash is replaced by the current one, the only bytes of the file that change.
    */
   accept?: (name: string) => boolean;
+  /**
+   * Whether every input was read: handlers are judged orphaned only then (a model that failed to
+   * load in part would call every handler of the missing part orphaned). Default true.
+   */
+  judgeOrphans?: boolean;
+  /**
+   * Why the file's import of `specifier` points at an output folder this API no longer
+   * generates, or undefined when it does not (the workflow looks at the file system).
+   */
+  staleImport?: (specifier: string) => string | undefined;
 }
 
 export interface ChangedHandler {
@@ -168,9 +178,19 @@ function plan(
     (shape.signatures?.members ?? []).map((m) => [m.name, m]),
   );
   const written = new Set(shape.handlers.members.map((m) => m.name));
+  for (const { specifier, pos } of shape.imports) {
+    const stale = input.staleImport?.(specifier);
+    if (stale) reporter.report("scaffold/stale-output-import", stale, at(pos));
+  }
+  const judgeOrphans = input.judgeOrphans ?? true;
+  let unjudged = 0;
 
   for (const member of shape.handlers.members) {
     const endpoint = byName.get(member.name);
+    if (!endpoint && !judgeOrphans) {
+      unjudged++;
+      continue;
+    }
     if (!endpoint) {
       result.orphaned.push(member.name);
       reporter.report(
@@ -204,6 +224,13 @@ function plan(
       );
     }
   }
+
+  if (!judgeOrphans)
+    reporter.report(
+      "scaffold/orphan-check-skipped",
+      `orphaned handlers not checked: an input was not read, so ${unjudged === 1 ? "1 handler whose endpoint was not found is" : `${unjudged} handlers whose endpoints were not found are`} not judged until every input reads`,
+      at(shape.handlers.members[0]?.pos ?? shape.handlers.insertAt),
+    );
 
   const missing = model.endpoints.filter((e) => !written.has(e.name));
   if (missing.length > 0 && shape.handlers.hasSpread) {

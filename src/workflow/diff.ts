@@ -1,4 +1,10 @@
-/** A line diff for `--check` output: small, exact, and bounded in both time and length. */
+import { createRequire } from "node:module";
+
+/**
+ * A line diff for `--check` output: small, exact, and bounded in both time and length. The edit
+ * script is jsdiff's (the `diff` package: maintained, Myers' algorithm with an edit bound); the
+ * hunks are printed here.
+ */
 
 type Op = { kind: " " | "-" | "+"; line: string };
 
@@ -32,7 +38,7 @@ export function unifiedDiff(
   ];
   const ops = diffLines(a, b, options.maxEdits ?? 2000);
   const body = ops
-    ? hunks(ops, context)
+    ? hunks(ops, context, path)
     : [
         `@@ too many changes to show: ${a.length} lines before, ${b.length} after @@`,
       ];
@@ -53,7 +59,10 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-/** Myers' O(ND) shortest edit script after trimming the common head and tail. */
+/**
+ * The shortest edit script from `a` to `b` (jsdiff's Myers diff, `diffArrays`) after trimming the
+ * common head and tail; undefined past `maxEdits` differing lines (Myers is O((N+M)·D)).
+ */
 export function diffLines(
   a: readonly string[],
   b: readonly string[],
@@ -70,8 +79,14 @@ export function diffLines(
     tail++;
   const midA = a.slice(head, a.length - tail);
   const midB = b.slice(head, b.length - tail);
-  const middle = myers(midA, midB, maxEdits);
-  if (!middle) return undefined;
+  const changes = jsdiff().diffArrays(midA, midB, { maxEditLength: maxEdits });
+  if (!changes) return undefined;
+  const middle = changes.flatMap((change) =>
+    change.value.map((line): Op => ({
+      kind: change.added ? "+" : change.removed ? "-" : " ",
+      line,
+    })),
+  );
   return [
     ...a.slice(0, head).map((line): Op => ({ kind: " ", line })),
     ...middle,
@@ -79,71 +94,32 @@ export function diffLines(
   ];
 }
 
-function myers(
-  a: readonly string[],
-  b: readonly string[],
-  maxEdits: number,
-): Op[] | undefined {
-  const n = a.length;
-  const m = b.length;
-  const max = n + m;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  for (let d = 0; d <= max; d++) {
-    if (d > maxEdits) return undefined;
-    // only diagonals -d..d can be read back at step d: keeps memory at O(D²), not O((N+M)·D)
-    trace.push(v.slice(offset - d, offset + d + 1));
-    for (let k = -d; k <= d; k += 2) {
-      let x =
-        k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!)
-          ? v[offset + k + 1]!
-          : v[offset + k - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(trace, a, b, d);
-    }
-  }
-  return [];
+/**
+ * jsdiff, required when a diff is first made: only `--check` and a stale file need it, and the
+ * CLI loads a package only when it is used (test/cli/lazy-modules.test.ts).
+ */
+let loaded: typeof import("diff") | undefined;
+function jsdiff(): typeof import("diff") {
+  loaded ??= createRequire(import.meta.url)("diff") as typeof import("diff");
+  return loaded;
 }
 
-function backtrack(
-  trace: Int32Array[],
-  a: readonly string[],
-  b: readonly string[],
-  dEnd: number,
-): Op[] {
-  const ops: Op[] = [];
-  let x = a.length;
-  let y = b.length;
-  for (let d = dEnd; d > 0; d--) {
-    const v = trace[d]!;
-    const at = (diagonal: number) => v[diagonal + d]!;
-    const k = x - y;
-    const prevK =
-      k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
-    const prevX = at(prevK);
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      y--;
-      ops.push({ kind: " ", line: a[--x]! });
-    }
-    if (x === prevX) ops.push({ kind: "+", line: b[--y]! });
-    else ops.push({ kind: "-", line: a[--x]! });
-  }
-  while (x > 0 && y > 0) {
-    x--;
-    y--;
-    ops.push({ kind: " ", line: a[x]! });
-  }
-  return ops.reverse();
+/**
+ * A changed line that is data, not text to read, shows as one line saying its data changed: a
+ * line longer than DATA_LINE, or an HTML comment that embeds base64 (the changelog page's record,
+ * `<!-- apiloom changes eyJr… -->`, kilobytes on one line).
+ */
+const DATA_LINE = 500;
+const EMBEDDED_DATA = /^<!--[\w -]* [A-Za-z0-9+/]{8,}={0,2} -->$/;
+
+function isDataLine(op: Op): boolean {
+  return (
+    op.kind !== " " &&
+    (op.line.length > DATA_LINE || EMBEDDED_DATA.test(op.line))
+  );
 }
 
-function hunks(ops: readonly Op[], context: number): string[] {
+function hunks(ops: readonly Op[], context: number, path: string): string[] {
   const out: string[] = [];
   const changed = ops.flatMap((op, i) => (op.kind === " " ? [] : [i]));
   let i = 0;
@@ -164,10 +140,21 @@ function hunks(ops: readonly Op[], context: number): string[] {
     const slice = ops.slice(start, end);
     const aCount = slice.filter((op) => op.kind !== "+").length;
     const bCount = slice.filter((op) => op.kind !== "-").length;
-    out.push(
-      `@@ -${range(aLine, aCount)} +${range(bLine, bCount)} @@`,
-      ...slice.map((op) => op.kind + op.line),
-    );
+    out.push(`@@ -${range(aLine, aCount)} +${range(bLine, bCount)} @@`);
+    // one summary for the data lines of each block of changes (a `-` and a `+` record alike)
+    let dataShown = false;
+    for (const op of slice) {
+      if (op.kind === " ") dataShown = false;
+      if (!isDataLine(op)) out.push(op.kind + op.line);
+      else if (!dataShown) {
+        out.push(
+          `~ ${path}: its data changed (line ${op.kind === "-" ? aLine : bLine}; not shown)`,
+        );
+        dataShown = true;
+      }
+      if (op.kind !== "+") aLine++;
+      if (op.kind !== "-") bLine++;
+    }
   }
   return out;
 }

@@ -1,10 +1,23 @@
 import type { GeneratedFile } from "../emit/artifact.js";
+import type { Diagnostic } from "../model/types.js";
 import { compareCodeUnits } from "../model/order.js";
 import {
   changeInWords,
   changesOf,
   type SinceLastRun,
 } from "./since-last-run.js";
+
+/**
+ * Whether the run read every input whole: no input pattern matched nothing, no file failed to
+ * read or parse, no `$ref` went unresolved. Handlers are judged orphaned only then.
+ */
+export function everyInputRead(diagnostics: readonly Diagnostic[]): boolean {
+  return !diagnostics.some(
+    (d) =>
+      (d.severity === "error" && /^(input|parse|ref)\//.test(d.code)) ||
+      d.code === "input/no-match",
+  );
+}
 
 /** Where the record lives in the server artifact's folder. */
 export const HANDLER_CHANGES_FILE = "handler-changes.json";

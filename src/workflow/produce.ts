@@ -14,7 +14,8 @@ import { nameLockText } from "./name-lock.js";
 import { checkLockPlace } from "./own-files.js";
 import { readOutsideFile } from "./outside-file.js";
 import { addRunFiles, changelogFor, pluginPath } from "./changelog.js";
-import { HandlerChanges } from "./handler-changes.js";
+import { everyInputRead, HandlerChanges } from "./handler-changes.js";
+import { staleOutputImport } from "./moved-output.js";
 import { sinceLastRun, type SinceLastRun } from "./since-last-run.js";
 import type { GenerateSettings } from "./settings.js";
 import {
@@ -183,7 +184,13 @@ async function produceWithPlaces(
   // the API as the last run into this folder left it: the changelog and the handlers' words
   const since = await sinceLastRun(out, files);
   const handlers = settings.emit.artifacts.includes("server")
-    ? await updateHandlers(settings, model, since, run.accept)
+    ? await updateHandlers(
+        settings,
+        model,
+        since,
+        run.accept,
+        everyInputRead([...reporter.diagnostics, ...diagnostics]),
+      )
     : undefined;
   const tooLarge = (path: string, why: string) =>
     reporter.report(
@@ -249,6 +256,7 @@ async function updateHandlers(
   model: ApiModel,
   since: SinceLastRun | undefined,
   accept: Accept | undefined,
+  judgeOrphans: boolean,
 ): Promise<
   | {
       update: HandlersUpdate;
@@ -275,6 +283,8 @@ async function updateHandlers(
       importFrom: serverImportPath(file, settings.out),
       describe: (name, was) => record.describe(name, was),
       accept: (name) => accept === true || (accept ?? []).includes(name),
+      judgeOrphans,
+      staleImport: staleOutputImport(file, settings.out, settings.baseDir),
     });
   const result = update(before);
   const after = result.contents;

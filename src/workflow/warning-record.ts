@@ -1,3 +1,4 @@
+import { lstatSync } from "node:fs";
 import type { Diagnostic } from "../model/types.js";
 import {
   cacheRecordPath,
@@ -13,11 +14,16 @@ import { sha256Bytes } from "./identity.js";
  * `{ "keys": [...] }`, each key a hash of a warning's code, file and message (not its line, so
  * an edit above a warning does not make it new). The file is read back as untrusted: only a
  * regular file of at most MAX_BYTES, and only an object whose keys are KEY-shaped strings; any
- * doubt reads as "no record", which prints nothing as new (the first run sets the baseline).
- * Nothing of it reaches the output, which stays the same whatever the record holds.
+ * doubt reads as "no record", which prints nothing as new. No record at all is a first run into
+ * the folder (or a machine without a cache): every warning is new, and the first
+ * NEW_WARNINGS_SHOWN are printed. Nothing of it reaches the output, which stays the same whatever
+ * the record holds.
  */
 const MAX_BYTES = 8 * 1024 * 1024;
 const KEY = /^[0-9a-f]{20}$/;
+
+/** How many new warnings a run prints in full; the summary counts the rest. */
+export const NEW_WARNINGS_SHOWN = 10;
 
 const recordPath = (out: string, baseDir: string) =>
   cacheRecordPath("warnings", out, baseDir);
@@ -30,13 +36,16 @@ export function warningKey(d: Diagnostic): string {
   );
 }
 
-/** The keys the last run into `out` recorded, or undefined when there is no sound record. */
+/**
+ * The keys the last run into `out` recorded: none on a first run (no record, or no cache), or
+ * undefined when the record is not sound.
+ */
 export function readWarningKeys(
   out: string,
   baseDir: string,
 ): Set<string> | undefined {
   const path = recordPath(out, baseDir);
-  if (!path) return undefined;
+  if (!path || !exists(path)) return new Set();
   const record = readCacheRecord(path, MAX_BYTES);
   if (typeof record !== "object" || record === null) return undefined;
   const keys = (record as Record<string, unknown>)["keys"];
@@ -60,4 +69,14 @@ export function writeWarningKeys(
     ),
   ].sort();
   writeCacheRecord(path, { keys });
+}
+
+/** Whether anything is at `path` (a link too, even a dangling one). */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

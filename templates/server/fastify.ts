@@ -17,8 +17,8 @@ import { BASE_PATH } from "./settings.js";
 export interface FastifyRoutesOptions {
   handlers: PartialHandlers<Handlers>;
   /**
-   * The path every endpoint path is served under, inside the plugin's `prefix`. Default: the
-   * path of the API's first server URL (`BASE_PATH`); "" serves the endpoint paths as they are.
+   * The path every endpoint path is served under, inside the plugin's `prefix`. Default:
+   * `BASE_PATH` (the generator's `baseUrl` path, else "": the endpoint paths as they are).
    */
   basePath?: string | undefined;
   /** Largest request body accepted, in bytes (413 above it). Default: the server's bodyLimit. */

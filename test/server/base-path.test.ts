@@ -8,7 +8,8 @@ import { outDir, writeFiles } from "./generated.js";
 import { listen, type RunningServer } from "./http.js";
 import { apiloom, outDir as cliOutDir } from "../cli/run.js";
 
-// Swagger's basePath is the path of the server URL the client defaults to
+// Swagger's basePath is the path of the server URL the client defaults to; the server serves at
+// its root unless `baseUrl` (or the listener's `basePath`) asks for a path
 const SPEC = JSON.stringify({
   swagger: "2.0",
   info: { title: "Pets", version: "1" },
@@ -41,7 +42,7 @@ interface ClientModule {
   };
 }
 
-describe("the generated server serves the server URL's path", () => {
+describe("the generated server serves at the root unless a base path is asked for (issue 46)", () => {
   let server: ServerModule;
   let client: ClientModule;
   let running: RunningServer;
@@ -66,34 +67,42 @@ describe("the generated server serves the server URL's path", () => {
   });
   afterAll(() => running?.close());
 
-  it("defaults to the path of the client's default base URL", () => {
+  it("defaults to the root, whatever path the client's default base URL has", () => {
     expect(client.DEFAULT_BASE_URL).toBe("https://petstore.swagger.io/v2");
-    expect(server.BASE_PATH).toBe("/v2");
+    expect(server.BASE_PATH).toBe("");
   });
 
-  it("answers a client whose base URL has that path, and 404 outside it", async () => {
-    const api = client.createClient({ baseUrl: `${running.baseUrl}/v2` });
+  it("answers a client pointed at the server's origin, as Express and Fastify users expect", async () => {
+    const api = client.createClient({ baseUrl: running.baseUrl });
     const result = await api.getPetById({ path: { petId: 7 } });
     expect(result).toMatchObject({ status: 200, data: { id: 7 } });
-    expect((await fetch(`${running.baseUrl}/pet/7`)).status).toBe(404);
-    expect((await fetch(`${running.baseUrl}/v2x/pet/7`)).status).toBe(404);
+    expect((await fetch(`${running.baseUrl}/v2/pet/7`)).status).toBe(404);
   });
 
-  it('serves the endpoint paths as they are with basePath: ""', async () => {
-    const bare = await listen(
-      server.createRequestListener(handlers, { basePath: "" }),
+  it("serves under basePath when one is given, and its 404 names it and the option", async () => {
+    const based = await listen(
+      server.createRequestListener(handlers, { basePath: "/v2" }),
     );
     try {
-      expect(await (await fetch(`${bare.baseUrl}/pet/8`)).json()).toEqual({
-        id: 8,
+      const api = client.createClient({ baseUrl: `${based.baseUrl}/v2` });
+      expect(await api.getPetById({ path: { petId: 8 } })).toMatchObject({
+        status: 200,
+        data: { id: 8 },
       });
-      expect((await fetch(`${bare.baseUrl}/v2/pet/8`)).status).toBe(404);
+      for (const path of ["/pet/8", "/v2x/pet/8"]) {
+        const outside = await fetch(`${based.baseUrl}${path}`);
+        expect(outside.status).toBe(404);
+        const { error } = (await outside.json()) as { error: string };
+        expect(error).toBe(
+          `no route for ${path}: it is outside the base path /v2 (the basePath option; "" serves at the root)`,
+        );
+      }
     } finally {
-      await bare.close();
+      await based.close();
     }
   });
 
-  it("registers the Fastify routes under it too, inside the plugin's prefix", async () => {
+  it("registers the Fastify routes at the root of the plugin's prefix", async () => {
     const { apiRoutes } = await import(
       pathToFileURL(join(dir, "server/fastify.ts")).href
     );
@@ -101,10 +110,10 @@ describe("the generated server serves the server URL's path", () => {
     await app.register(apiRoutes, { handlers, prefix: "/api" });
     const url = await app.listen({ host: "127.0.0.1", port: 0 });
     try {
-      expect(await (await fetch(`${url}/api/v2/pet/9`)).json()).toEqual({
+      expect(await (await fetch(`${url}/api/pet/9`)).json()).toEqual({
         id: 9,
       });
-      expect((await fetch(`${url}/api/pet/9`)).status).toBe(404);
+      expect((await fetch(`${url}/api/v2/pet/9`)).status).toBe(404);
     } finally {
       await app.close();
     }

@@ -5,7 +5,7 @@
 
 /** The spec the table is written for; generated with `server.adapters` listing every adapter. */
 export const TABLE_SPEC = "test/fixtures/server/request-table.yaml";
-/** Its servers[0] path: where the API is served by default. */
+/** Its servers[0] path, which the tests give as `baseUrl`: the server serves under it. */
 export const TABLE_BASE = "/v1";
 /** The body limit every adapter is given. */
 export const TABLE_BODY_LIMIT = 1000;

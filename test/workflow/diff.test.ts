@@ -90,3 +90,32 @@ describe("unifiedDiff", () => {
     expect(diff).toContain("... 94 more diff lines");
   });
 });
+
+describe("data lines (issue 46)", () => {
+  it("show as one line saying the data changed: an embedded base64 comment, or a line past 500 characters", () => {
+    const record = (data: string) =>
+      `<!-- apiloom changes ${Buffer.from(data).toString("base64")} -->`;
+    const diff = unifiedDiff(
+      "docs/changes.md",
+      `# Changes\n\nNone.\n${record('{"kind":"first"}')}\n`,
+      `# Changes\n\n- a change\n${record(`{"kind":"changes","x":"${"y".repeat(3000)}"}`)}\n`,
+    );
+    expect(diff).toBe(
+      [
+        "--- a/docs/changes.md",
+        "+++ b/docs/changes.md",
+        "@@ -1,4 +1,4 @@",
+        " # Changes",
+        " ",
+        "-None.",
+        "~ docs/changes.md: its data changed (line 4; not shown)",
+        "+- a change",
+        "",
+      ].join("\n"),
+    );
+    const long = "x".repeat(501);
+    expect(unifiedDiff("a.json", "a\n", `${long}\n`)).toMatch(
+      /^~ a\.json: its data changed \(line 1; not shown\)$/m,
+    );
+  });
+});

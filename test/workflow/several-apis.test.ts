@@ -134,9 +134,9 @@ describe("several APIs in one config", () => {
       /\[notes\] apiloom: .*out\/notes\/ is up to date/,
     );
     expect(stale.stderr).toContain("apiloom: 1 of 2 APIs failed: pets");
-    // the diff names each file from the project's folder, so it says which API's file it is
+    // the diff names each file from the project's folder, and each line its API (issue 46)
     expect(stale.stdout).toContain(
-      "--- a/out/pets/types.ts\n+++ b/out/pets/types.ts\n",
+      "[pets] --- a/out/pets/types.ts\n[pets] +++ b/out/pets/types.ts\n",
     );
   });
 

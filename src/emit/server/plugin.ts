@@ -27,7 +27,7 @@ export default defineBuiltIn({
       },
     },
     baseUrl: baseUrlOption(
-      "The generated server's default base path: this URL's path (else the first server URL's)",
+      "The generated server's default base path: this URL's path (else none: the root)",
     ),
     validateResponses: {
       type: "boolean",

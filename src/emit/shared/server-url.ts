@@ -1,4 +1,4 @@
-import type { ApiModel, Server } from "../../model/types.js";
+import type { Server } from "../../model/types.js";
 import type { PluginOption } from "../artifact.js";
 
 /** A server's URL with every declared `{variable}` at its default, without a trailing slash. */
@@ -12,13 +12,14 @@ export function filledServerUrl(server: Server): string {
 
 /**
  * The path the generated server expects before every endpoint path: the path of `baseUrl` when
- * one is given (`--base-url`, the config's `baseUrl`), else of the model's first server URL
- * (`https://api.acme.io/v2` and `/v2` give `/v2`); empty without either.
+ * one is given (`--base-url`, the config's `baseUrl`: `https://api.acme.io/v2` and `/v2` give
+ * `/v2`), else none: the server serves at the root of wherever it is mounted, as Express and
+ * Fastify routes do, so a client pointed at `http://127.0.0.1:PORT` reaches it. The spec's server
+ * URL is where the API is deployed, often behind a gateway that strips its path; it is the
+ * client's default, not the server's.
  */
-export function serverBasePath(model: ApiModel, baseUrl?: string): string {
-  if (baseUrl !== undefined) return urlPath(baseUrl);
-  const server = model.servers[0];
-  return server ? urlPath(filledServerUrl(server)) : "";
+export function serverBasePath(baseUrl?: string): string {
+  return baseUrl === undefined ? "" : urlPath(baseUrl);
 }
 
 /** The path of a URL, or of a bare path, without a trailing slash; "" for `/` or none. */

@@ -1,0 +1,164 @@
+import { execFile, spawnSync } from "node:child_process";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO } from "../cli/run.js";
+import { installByReadme, sh } from "./readme-route.js";
+
+/*
+ * Issue 46's newcomer, start to finish: a fresh project installs the packed tarball by the
+ * README's route, runs `init` on the Stride seeds as shipped (.txt), generates, starts the
+ * generated server with its default options, calls it with the generated client at
+ * http://127.0.0.1:PORT and gets 200s; then moves to `apis` and is told the old folder is left.
+ */
+const SEEDS = join(REPO, "../shared/seeds");
+const TSC = join(REPO, "node_modules/typescript/bin/tsc");
+
+// the newcomer's program: the generated server with default options (no basePath), two
+// handlers, and the generated client pointed at the server's origin
+const MAIN = `import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createClient } from "./api/client/index.js";
+import { createRequestListener } from "./api/server/index.js";
+
+const server = createServer(
+  createRequestListener({
+    getAllHandler: async () => ({ status: 200, body: [{ id: "site-1" }] }),
+    conversationGetAllHandler: async ({ path }) => ({
+      status: 200,
+      body: { values: [{ id: \`conv-of-\${path.cloudId}\` }] },
+    }),
+  }),
+);
+await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+const { port } = server.address() as AddressInfo;
+const stride = createClient({ baseUrl: \`http://127.0.0.1:\${port}\` });
+const sites = await stride.getAllHandler();
+const conversations = await stride.conversationGetAllHandler({
+  path: { cloudId: "site-1" },
+  query: { limit: "10" },
+});
+console.log(
+  JSON.stringify({
+    sites: { status: sites.status, data: sites.ok ? sites.data : sites.error },
+    conversations: {
+      status: conversations.status,
+      data: conversations.ok ? conversations.data : conversations.error,
+    },
+  }),
+);
+server.close();
+`;
+
+let dir: string;
+let project: string;
+const seeds = readdirSync(SEEDS).filter((f) => f.endsWith(".txt"));
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "apiloom-newcomer-"));
+  project = join(dir, "my-project");
+  mkdirSync(join(project, "specs"), { recursive: true });
+  mkdirSync(join(project, "src"));
+  writeFileSync(
+    join(project, "package.json"),
+    '{\n  "name": "my-project",\n  "private": true,\n  "type": "module"\n}\n',
+  );
+  for (const seed of seeds)
+    cpSync(join(SEEDS, seed), join(project, "specs", seed));
+  writeFileSync(join(project, "src/main.ts"), MAIN);
+  // not tsconfig.json: init then writes a JSON config, which the test rewrites for `apis`
+  writeFileSync(
+    join(project, "tsconfig.app.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "es2022",
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        strict: true,
+        lib: ["es2022", "dom"],
+        typeRoots: [join(REPO, "node_modules/@types")],
+        types: ["node"],
+        outDir: "build",
+        rootDir: "src",
+        skipLibCheck: true,
+      },
+      include: ["src"],
+    }),
+  );
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("a newcomer's first hour (issue 46)", () => {
+  it("installs by the README, inits on .txt seeds, generates, and a local client and server agree", async () => {
+    expect(seeds.length).toBe(5);
+    installByReadme(dir);
+
+    const init = sh("npx", ["--no", "apiloom", "init"], project);
+    expect(init.code, init.out).toBe(0);
+    expect(init.stdout).toMatch(/^apiloom: found 5 API descriptions: specs\//m);
+    const config = JSON.parse(
+      readFileSync(join(project, "apiloom.config.json"), "utf8"),
+    ) as { inputs: string[]; out: string };
+    expect(config).toEqual({
+      inputs: seeds.map((s) => `specs/${s}`),
+      out: "src/api",
+    });
+
+    const generate = sh("npm", ["run", "--silent", "generate:api"], project);
+    expect(generate.code, generate.out).toBe(0);
+    expect(generate.out).toMatch(/49 endpoints → src\/api\//);
+    // a first run shows its warnings (at most 10 in full) and says how to see the rest
+    expect(generate.out).toMatch(/: warning /);
+    expect(generate.out).toMatch(
+      /warnings \(10 of \d+ new, above\): apiloom inspect, or --verbose/,
+    );
+
+    const tsc = spawnSync(process.execPath, [TSC, "-p", "tsconfig.app.json"], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(project, "build/main.js")],
+      { cwd: project, timeout: 30_000 },
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      sites: { status: 200, data: [{ id: "site-1" }] },
+      conversations: {
+        status: 200,
+        data: { values: [{ id: "conv-of-site-1" }] },
+      },
+    });
+  }, 300_000);
+
+  it("moves to apis and is told which old folder and lock are left, and how to remove them", () => {
+    writeFileSync(
+      join(project, "apiloom.config.json"),
+      JSON.stringify({
+        apis: [
+          {
+            name: "stride",
+            inputs: seeds.map((s) => `specs/${s}`),
+            out: "src/api/stride",
+          },
+        ],
+      }),
+    );
+    const moved = sh("npm", ["run", "--silent", "generate:api"], project);
+    expect(moved.code, moved.out).toBe(0);
+    expect(moved.out).toMatch(
+      /^apiloom\.config\.json:1:1: warning output\/left-behind src\/api\/ is no longer an output folder of this config, but apiloom's manifest marks it as its own and its name lock apiloom\.lock\.json: .* Remove them: rm -r src\/api\/client .*src\/api\/\.apiloom-manifest\.json apiloom\.lock\.json$/m,
+    );
+  }, 120_000);
+});
