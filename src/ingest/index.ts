@@ -263,18 +263,18 @@ function ingest(
   };
 
   try {
+    // every input parsed first: an overlay among them (a glob caught it) is laid over the others
+    const parsedInputs: [string, string, ParsedDocument[]][] = [];
     for (const input of inputs) {
       const absPath = input.absPath ?? resolve(cwd, input.file);
-      let docs: SourceDocument[];
       try {
         const parsed = (options.parse ?? parseText)(
           input.text,
           input.file,
           absPath,
         );
-        reportParseWarnings(input.file, parsed, reporter);
-        docs = makeDocs(input.file, absPath, parsed);
-        if (overlays.size > 0) docs = overlays.apply(docs, reporter);
+        if (!overlays.adopt(parsed, input.file, absPath, reporter))
+          parsedInputs.push([input.file, absPath, parsed]);
       } catch (error) {
         if (!(error instanceof ParseError)) throw error;
         reporter.report(
@@ -287,8 +287,12 @@ function ingest(
             pointer: "#",
           })),
         );
-        continue;
       }
+    }
+    for (const [file, absPath, parsed] of parsedInputs) {
+      reportParseWarnings(file, parsed, reporter);
+      let docs = makeDocs(file, absPath, parsed);
+      if (overlays.size > 0) docs = overlays.apply(docs, reporter);
       cache.set(absPath, docs);
       const root = dirname(absPath);
       for (const doc of docs) {

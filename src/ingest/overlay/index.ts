@@ -7,7 +7,7 @@ import {
 } from "../../model/source-place.js";
 import type { SourceRef } from "../../model/types.js";
 import { ParseError, type ParsedDocument } from "../parse/parsed-document.js";
-import type { SourceDocument } from "../reader.js";
+import { isRecord, type SourceDocument } from "../reader.js";
 import { applyOverlay, type From } from "./apply.js";
 import { OverlaidValue } from "./overlaid-value.js";
 import { readOverlay, type Overlay } from "./overlay-document.js";
@@ -44,7 +44,9 @@ interface Loaded {
 
 /** The overlays of a reading, loaded and checked once, laid over each input's documents. */
 export class Overlays {
-  private constructor(private readonly loaded: Loaded[]) {}
+  private readonly loaded: Loaded[] = [];
+
+  private constructor(private readonly loading: OverlayLoading) {}
 
   /** Reads, parses and checks each overlay; one that fails is reported and left out. */
   static load(
@@ -52,7 +54,7 @@ export class Overlays {
     loading: OverlayLoading,
     reporter: Reporter,
   ): Overlays {
-    const loaded: Loaded[] = [];
+    const overlays = new Overlays(loading);
     for (const option of options) {
       const absPath = resolve(loading.cwd, option.file);
       const file = loading.display(absPath);
@@ -65,39 +67,68 @@ export class Overlays {
         else loading.readFailed(file, error);
         continue;
       }
-      const doc = parsed[0]!;
-      const places = new PendingPlaces(
-        file,
-        "#",
-        (paths) => doc.locateAll?.(paths) ?? paths.map((at) => doc.locate(at)),
-      );
-      loading.deferred?.hold(places);
-      const place = (path: Path) => places.place(path);
-      if (parsed.length > 1) {
-        reporter.report(
-          "overlay/invalid",
-          `an overlay file holds one document, and this one holds ${parsed.length}`,
-          { file, line: 1, column: 1 },
-        );
-        continue;
-      }
-      const overlay = readOverlay(
-        doc.value,
-        file,
-        absPath,
-        place,
-        reporter,
-        doc.rawScalar ? (path) => doc.rawScalar!(path) : undefined,
-      );
-      if (!overlay) continue;
-      const applies = option.inputs
-        ? new Set(option.inputs.map((f) => resolve(loading.cwd, f)))
-        : overlay.extends !== undefined
-          ? new Set([extendsPath(overlay)])
-          : undefined;
-      loaded.push({ overlay, places, applies, used: false });
+      const inputs = option.inputs?.map((f) => resolve(loading.cwd, f));
+      overlays.add(parsed, file, absPath, inputs, reporter);
     }
-    return new Overlays(loaded);
+    return overlays;
+  }
+
+  /**
+   * Takes an input that is an overlay (`overlay` and `actions`, one document: a glob of inputs
+   * caught it) as one, after those given: true when it is one, and is no input then.
+   */
+  adopt(
+    parsed: readonly ParsedDocument[],
+    file: string,
+    absPath: string,
+    reporter: Reporter,
+  ): boolean {
+    const value = parsed.length === 1 ? parsed[0]!.value : undefined;
+    if (!isRecord(value) || !("overlay" in value) || !("actions" in value))
+      return false;
+    if (!this.loaded.some((l) => l.overlay.absPath === absPath))
+      this.add(parsed, file, absPath, undefined, reporter);
+    return true;
+  }
+
+  private add(
+    parsed: readonly ParsedDocument[],
+    file: string,
+    absPath: string,
+    inputs: readonly string[] | undefined,
+    reporter: Reporter,
+  ): void {
+    const doc = parsed[0]!;
+    const places = new PendingPlaces(
+      file,
+      "#",
+      (paths) => doc.locateAll?.(paths) ?? paths.map((at) => doc.locate(at)),
+    );
+    this.loading.deferred?.hold(places);
+    const place = (path: Path) => places.place(path);
+    if (parsed.length > 1) {
+      reporter.report(
+        "overlay/invalid",
+        `an overlay file holds one document, and this one holds ${parsed.length}`,
+        { file, line: 1, column: 1 },
+      );
+      return;
+    }
+    const overlay = readOverlay(
+      doc.value,
+      file,
+      absPath,
+      place,
+      reporter,
+      doc.rawScalar ? (path) => doc.rawScalar!(path) : undefined,
+    );
+    if (!overlay) return;
+    const applies = inputs
+      ? new Set(inputs)
+      : overlay.extends !== undefined
+        ? new Set([extendsPath(overlay)])
+        : undefined;
+    this.loaded.push({ overlay, places, applies, used: false });
   }
 
   /** Finds the line and column of every place of the overlays handed out so far. */
