@@ -71,9 +71,14 @@ function apiloom(value: unknown, text: string): unknown {
 }
 
 async function independent(value: unknown, text: string): Promise<unknown> {
-  const result = await openapiOverlay(structuredClone(value), {
-    overlaySet: load(text),
-  });
+  const result = await openapiOverlay(
+    structuredClone(value) as Parameters<typeof openapiOverlay>[0],
+    {
+      overlaySet: load(text) as Parameters<
+        typeof openapiOverlay
+      >[1]["overlaySet"],
+    },
+  );
   return result.data;
 }
 
