@@ -8,21 +8,21 @@ export const OVERLAY_CODES = {
   "overlay/invalid": {
     severity: "error",
     meaning:
-      "an overlay breaks the Overlay Specification's schema (1.0 or 1.1), or a JSONPath in it is not RFC 9535: it is not applied",
+      "an overlay breaks the Overlay schema (1.0, 1.1) or holds a JSONPath that is not RFC 9535: it is not applied",
   },
   "overlay/no-match": {
     severity: "warning",
     meaning:
-      "an overlay action's `target` (or `copy`) selects nothing in the document it is applied to: the document changed, look at the action",
+      "an overlay action's `target` (or `copy`) selects nothing in its document: the document changed, look at the action",
   },
   "overlay/not-applied": {
     severity: "warning",
     meaning:
-      "an overlay action cannot be applied where its target points (a `copy` selecting several nodes, removing the root, an update of another kind than its target): that action is skipped",
+      "an overlay action cannot apply where it points (`copy` of several nodes, removing the root, a mismatched update): skipped",
   },
   "overlay/no-input": {
     severity: "warning",
     meaning:
-      "an overlay's `extends` (or the config's `inputs` for it) names no input of the run: it changes nothing",
+      "an overlay's `extends` (or its `inputs` in the config) names no input of the run: it changes nothing",
   },
 } as const satisfies FamilyCodes<"overlay">;

@@ -8,7 +8,6 @@ import { BUILT_IN_PLUGINS } from "../emit/registry.js";
 import type { ApiloomConfig, ConfigLocator } from "./config-types.js";
 import { ConfigError } from "./config-error.js";
 import { checkOverlays } from "./overlay-settings.js";
-
 /**
  * Where a value sits in the config: its path (to find its line and column in a JSON or YAML
  * file) and how messages name it (`apiloom.config.ts.merge.prefer[0]`).

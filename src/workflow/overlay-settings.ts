@@ -2,7 +2,6 @@ import { relative, resolve, sep } from "node:path";
 import type { OverlayOption } from "../ingest/overlay/index.js";
 import type { ApiloomConfig } from "./config-types.js";
 import { expandInputs } from "./glob.js";
-import type { Where } from "./config-validate.js";
 
 /** One overlay of the resolved settings: paths relative to baseDir with `/`. */
 export interface OverlaySetting {
@@ -30,7 +29,13 @@ export function overlaySettings(
   );
 }
 
-/** The config's `overlays`: files, or `{ file, inputs }`. */
+/** Where a value sits in the config (config-validate.ts's `Where`). */
+interface Where {
+  readonly path: readonly (string | number)[];
+  readonly shown: string;
+}
+
+/** The config's `overlays`: files, or `{ file, inputs }` (config-validate.ts's check of it). */
 export function checkOverlays(
   value: unknown,
   where: Where,
