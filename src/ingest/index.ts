@@ -24,6 +24,7 @@ const READERS: Record<SourceFormat, Reader> = {
   swagger2: readSwagger2,
   "openapi3.0": readOpenApi3,
   "openapi3.1": readOpenApi3,
+  "openapi3.2": readOpenApi3,
   "postman2.0": readPostman,
   "postman2.1": readPostman,
 };

@@ -1,4 +1,5 @@
-import { jsonpath, type JSONPathQuery } from "json-p3";
+import { createRequire } from "node:module";
+import type { JSONPathQuery, jsonpath as JsonPath } from "json-p3";
 import type { Path } from "../../model/pointer.js";
 import type { Reporter } from "../../model/reporter.js";
 import type { SourceRef } from "../../model/types.js";
@@ -189,7 +190,7 @@ function compile(
   fail: (path: Path, message: string) => void,
 ): JSONPathQuery | undefined {
   try {
-    return jsonpath.compile(text);
+    return jsonPath().compile(text);
   } catch (error) {
     fail(
       at,
@@ -197,6 +198,16 @@ function compile(
     );
     return undefined;
   }
+}
+
+let loaded: typeof JsonPath | undefined;
+
+/** json-p3, loaded by the first run that has an overlay (most runs have none). */
+function jsonPath(): typeof JsonPath {
+  loaded ??= (
+    createRequire(import.meta.url)("json-p3") as { jsonpath: typeof JsonPath }
+  ).jsonpath;
+  return loaded;
 }
 
 function firstLine(error: unknown): string {
