@@ -9,6 +9,7 @@ import {
 import type { ApiloomSettings } from "./workflow/config-types.js";
 import { validateConfig } from "./workflow/config-validate.js";
 import { resolveOptions } from "./workflow/settings.js";
+import { overlayOptions } from "./workflow/overlay-settings.js";
 import { addRunFiles, changelogFor } from "./workflow/changelog.js";
 import { noEarlierRun } from "./workflow/since-last-run.js";
 
@@ -53,7 +54,14 @@ export async function generate(
     },
   );
   const result = await runPipeline(inputs, {
-    load: { ...resolved.model, cwd, readText, parse, lockedNames },
+    load: {
+      ...resolved.model,
+      overlays: overlayOptions(resolved.model.overlays, cwd),
+      cwd,
+      readText,
+      parse,
+      lockedNames,
+    },
     emit: resolved.emit,
   });
   // what the CLI makes in an empty folder: the docs' changelog page says it is the first run

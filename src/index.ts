@@ -18,6 +18,8 @@ export {
   type IngestResult,
   type InputText,
 } from "./ingest/index.js";
+// what IngestOptions.overlays holds
+export type { OverlayOption } from "./ingest/overlay/index.js";
 // what IngestOptions.parse returns
 export type {
   ParsedDocument,

@@ -54,3 +54,17 @@ export function describeCorpus(name: string, body: () => void): void {
   if (CORPUS_PRESENT) describe(name, body);
   else describe.skip(`${name} (${SKIPPED})`, body);
 }
+
+/**
+ * Others' test data beside the corpus (`../shared/oracles`): the JSONPath Compliance Test Suite,
+ * the Overlay Specification's schemas, tests and compliant sets, the OpenAPI 3.2 schema.
+ */
+export const ORACLES_DIR = resolve(CORPUS_DIR, "../oracles");
+
+export const ORACLES_PRESENT = existsSync(ORACLES_DIR);
+
+/** `describe` for a suite over the oracles: skipped, saying why, without them. */
+export function describeOracles(name: string, body: () => void): void {
+  if (ORACLES_PRESENT) describe(name, body);
+  else describe.skip(`${name} (skipped: ${ORACLES_DIR} is absent)`, body);
+}

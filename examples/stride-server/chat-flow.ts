@@ -1,8 +1,19 @@
-// The Stride story through the generated client: create a conversation, send a message with a
-// JSON body, read it back (the recent list and by id), edit it, delete it, read the roster.
+// The Stride story through the generated client: create a conversation, send a message, read it
+// back (the recent list and by id), edit it, delete it, read the roster.
 // test/server/stride-example.test.ts runs it against the example server; `tsc` checks that the
-// client takes these bodies (`body?: unknown`: no seed describes them) and these path values.
+// client takes these bodies and these path values. The seeds describe no body: the types come
+// from specs/stride-messages.overlay.yaml and specs/stride-messaging.overlay.yaml.
 import { createClient } from "../../generated/client/index.js";
+import type { MessageDocument } from "../../generated/types.js";
+
+/** A message of one paragraph of plain text, as Stride's documents hold it. */
+export function paragraph(text: string): MessageDocument {
+  return {
+    version: 1,
+    type: "doc",
+    content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+  };
+}
 
 export interface ChatFlowResult {
   conversation: { id: string; name: string };
@@ -35,7 +46,7 @@ export async function chatFlow(baseUrl: string): Promise<ChatFlowResult> {
   const sent = data<{ id: string; text: string }>(
     await api.conversationMessagePostHandler({
       path,
-      body: { text: "Ship it on Friday?" },
+      body: { body: paragraph("Ship it on Friday?") },
     }),
   );
   const recent = data<{ messages: { id: string }[] }>(
@@ -52,6 +63,7 @@ export async function chatFlow(baseUrl: string): Promise<ChatFlowResult> {
   const edited = data<{ text: string; edited: boolean }>(
     await api.conversationMessagePutHandler({
       path: { ...path, messageId: sent.id },
+      body: { body: paragraph("Ship it on Saturday.") },
     }),
   );
   const deleted = await api.conversationMessageDeleteHandler({

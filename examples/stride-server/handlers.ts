@@ -8,15 +8,15 @@ import {
 } from "../../generated/server/index.js";
 import {
   createStore,
+  documentText,
   page,
-  textField,
   toInt,
   type Conversation,
   type Message,
 } from "./store.js";
 
-// The seeds describe no request bodies, so bodies reach the handlers as `unknown`: a message's
-// `text` and a conversation's `name` are read when sent, else made up by the store.
+// The seeds describe no request bodies; specs/*.overlay.yaml give the messages' and the
+// conversations' theirs, so those reach the handlers typed. The other bodies are `unknown`.
 export const store = createStore();
 
 const ok = <T>(body: T) => ({ status: 200 as const, body });
@@ -157,18 +157,15 @@ export const handlers = {
     });
   },
   // POST /site/{cloudId}/conversation: Create conversation
-  conversationPostHandler: async ({ path, body }) => {
-    const name = textField(body, "name");
-    const privacy = textField(body, "privacy");
-    return ok(
+  conversationPostHandler: async ({ path, body }) =>
+    ok(
       view(
         store.createConversation(String(path.cloudId), {
-          ...(name !== undefined ? { name } : {}),
-          ...(privacy === "private" || privacy === "public" ? { privacy } : {}),
+          name: body.name,
+          ...(body.privacy !== undefined ? { privacy: body.privacy } : {}),
         }),
       ),
-    );
-  },
+    ),
   // GET /site/{cloudId}/conversation/user/{userId}: Get a direct conversation of a user
   conversationUserGetHandler: async ({ path }) =>
     ok(view(store.direct(path.cloudId, path.userId))),
@@ -177,7 +174,7 @@ export const handlers = {
     ok(
       store.post(
         store.direct(path.cloudId, path.userId),
-        textField(body, "text"),
+        documentText(body.body),
       ),
     ),
   // PUT /site/{cloudId}/conversation/user/{userId}/message/{messageId}: Edit a message in a direct conversation
@@ -186,7 +183,7 @@ export const handlers = {
       store.edit(
         store.direct(path.cloudId, path.userId),
         path.messageId,
-        textField(body, "text"),
+        documentText(body.body),
       ),
     ),
   // DELETE /site/{cloudId}/conversation/user/{userId}/message/{messageId}: Delete a message in a direct conversation
@@ -198,7 +195,8 @@ export const handlers = {
   // PATCH /site/{cloudId}/conversation/{conversationId}: Update conversation
   siteConversationByCloudIdAndConversationIdPatch: async ({ path, body }) => {
     const conversation = conversationOf(path);
-    conversation.name = textField(body, "name") ?? conversation.name;
+    conversation.name = body.name ?? conversation.name;
+    conversation.privacy = body.privacy ?? conversation.privacy;
     conversation.version += 1;
     return ok(view(conversation));
   },
@@ -305,7 +303,7 @@ export const handlers = {
   },
   // POST /site/{cloudId}/conversation/{conversationId}/message: Send a message to a conversation
   conversationMessagePostHandler: async ({ path, body }) =>
-    ok(store.post(conversationOf(path), textField(body, "text"))),
+    ok(store.post(conversationOf(path), documentText(body.body))),
   // GET /site/{cloudId}/conversation/{conversationId}/message/recent: Get latest messages for conversation
   conversationMessagesRecentGetHandler: async ({ path, query }) => {
     const limit = Math.min(toInt(query.limit, 75), 75);
@@ -316,10 +314,11 @@ export const handlers = {
   conversationMessageGetHandler: async ({ path }) =>
     ok(store.message(conversationOf(path), path.messageId)),
   // PUT /site/{cloudId}/conversation/{conversationId}/message/{messageId}: Edit a message in a conversation
-  // the seeds describe no body here (a document's consumes is no evidence of one): the edit
-  // marks the message edited
-  conversationMessagePutHandler: async ({ path }) =>
-    ok(store.edit(conversationOf(path), path.messageId)),
+  // the seeds describe no body here; specs/stride-messages.overlay.yaml gives the new document
+  conversationMessagePutHandler: async ({ path, body }) =>
+    ok(
+      store.edit(conversationOf(path), path.messageId, documentText(body.body)),
+    ),
   // DELETE /site/{cloudId}/conversation/{conversationId}/message/{messageId}: Delete a message in a conversation
   conversationMessageDeleteHandler: async ({ path }) =>
     ok(store.remove(conversationOf(path), path.messageId)),
@@ -351,17 +350,17 @@ export const handlers = {
  * (tsc flags the entry here too), review the handler, then run apiloom generate --accept-changes.
  */
 export const signatures = {
-  appModuleChatConversationChatConfigurationStateByKeyPost: "7647990358",
-  appModuleChatConversationChatGlanceStateByKeyPost: "7647990358",
+  appModuleChatConversationChatConfigurationStateByKeyPost: "e5384f0717",
+  appModuleChatConversationChatGlanceStateByKeyPost: "4c79cd1f9b",
   getAllHandler: "461e927476",
   conversationGetAllHandler: "2a40a0b3cc",
-  conversationPostHandler: "26ca16e0ae",
+  conversationPostHandler: "a68db16b24",
   conversationUserGetHandler: "ac20bf897a",
-  userMessagePostHandler: "8f595fec04",
-  userMessagePutHandler: "7209fd709b",
+  userMessagePostHandler: "480bff9e2a",
+  userMessagePutHandler: "c248a2975e",
   userMessageDeleteHandler: "24e607d3b3",
   siteConversationByCloudIdAndConversationIdGet: "8ead230dbb",
-  siteConversationByCloudIdAndConversationIdPatch: "ec0902d173",
+  siteConversationByCloudIdAndConversationIdPatch: "955bb878bf",
   appModuleChatActionTargetGetAllHandler: "bff2b0f477",
   appModuleChatActionTargetPutHandler: "40a92e7fb6",
   appModuleChatActionTargetDeleteHandler: "74af5ae71a",
@@ -393,10 +392,10 @@ export const signatures = {
   siteConversationMediaMediaIdByCloudIdAndConversationIdGet: "c4b1455182",
   conversationMediaDeleteHandler: "c4b1455182",
   siteConversationMessageByCloudIdAndConversationIdGet: "7fd8fbb33f",
-  conversationMessagePostHandler: "ec0902d173",
+  conversationMessagePostHandler: "7d1d8aa095",
   conversationMessagesRecentGetHandler: "150815d403",
   conversationMessageGetHandler: "2206e92214",
-  conversationMessagePutHandler: "2206e92214",
+  conversationMessagePutHandler: "64978430ed",
   conversationMessageDeleteHandler: "2206e92214",
   siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet:
     "b7f76f1412",

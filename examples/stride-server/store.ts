@@ -188,6 +188,23 @@ export function toInt(value: unknown, fallback: number): number {
   return n;
 }
 
+/** A node of a message document (Atlassian Document Format), as far as reading its text needs. */
+interface DocumentNode {
+  type: string;
+  text?: string;
+  content?: DocumentNode[];
+}
+
+/**
+ * The text of a message document: its text nodes in order, one line per top-level block (the
+ * message bodies come from specs/stride-messages.overlay.yaml, which the seeds leave out).
+ */
+export function documentText(document: { content: DocumentNode[] }): string {
+  const words = (node: DocumentNode): string =>
+    (node.text ?? "") + (node.content ?? []).map(words).join("");
+  return document.content.map(words).join("\n");
+}
+
 /**
  * A string member of a request body the seeds do not describe (`unknown` to the handlers): a
  * message's `text`, a conversation's `name`. Undefined when the body has no such string.

@@ -1419,6 +1419,8 @@ export function conversationMessagePutHandler<T extends boolean = false>(
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     pathParams: args.path,
+    body: args.body,
+    mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessagePutHandler",

@@ -437,17 +437,17 @@ export interface Handlers {
  * contract that changes becomes a type error there until you review the handler.
  */
 export interface HandlerSignatures {
-  appModuleChatConversationChatConfigurationStateByKeyPost: "7647990358";
-  appModuleChatConversationChatGlanceStateByKeyPost: "7647990358";
+  appModuleChatConversationChatConfigurationStateByKeyPost: "e5384f0717";
+  appModuleChatConversationChatGlanceStateByKeyPost: "4c79cd1f9b";
   getAllHandler: "461e927476";
   conversationGetAllHandler: "2a40a0b3cc";
-  conversationPostHandler: "26ca16e0ae";
+  conversationPostHandler: "a68db16b24";
   conversationUserGetHandler: "ac20bf897a";
-  userMessagePostHandler: "8f595fec04";
-  userMessagePutHandler: "7209fd709b";
+  userMessagePostHandler: "480bff9e2a";
+  userMessagePutHandler: "c248a2975e";
   userMessageDeleteHandler: "24e607d3b3";
   siteConversationByCloudIdAndConversationIdGet: "8ead230dbb";
-  siteConversationByCloudIdAndConversationIdPatch: "ec0902d173";
+  siteConversationByCloudIdAndConversationIdPatch: "955bb878bf";
   appModuleChatActionTargetGetAllHandler: "bff2b0f477";
   appModuleChatActionTargetPutHandler: "40a92e7fb6";
   appModuleChatActionTargetDeleteHandler: "74af5ae71a";
@@ -479,10 +479,10 @@ export interface HandlerSignatures {
   siteConversationMediaMediaIdByCloudIdAndConversationIdGet: "c4b1455182";
   conversationMediaDeleteHandler: "c4b1455182";
   siteConversationMessageByCloudIdAndConversationIdGet: "7fd8fbb33f";
-  conversationMessagePostHandler: "ec0902d173";
+  conversationMessagePostHandler: "7d1d8aa095";
   conversationMessagesRecentGetHandler: "150815d403";
   conversationMessageGetHandler: "2206e92214";
-  conversationMessagePutHandler: "2206e92214";
+  conversationMessagePutHandler: "64978430ed";
   conversationMessageDeleteHandler: "2206e92214";
   siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet: "b7f76f1412";
   siteConversationRosterByCloudIdAndConversationIdGet: "cb0846c74a";

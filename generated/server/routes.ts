@@ -15,7 +15,7 @@ export const routes: readonly RouteSpec[] = [
       },
     ],
     body: {
-      required: false,
+      required: true,
       mediaTypes: ["application/json"],
     },
   },
@@ -32,7 +32,7 @@ export const routes: readonly RouteSpec[] = [
       },
     ],
     body: {
-      required: false,
+      required: true,
       mediaTypes: ["application/json"],
     },
   },
@@ -110,7 +110,7 @@ export const routes: readonly RouteSpec[] = [
       },
     ],
     body: {
-      required: false,
+      required: true,
       mediaTypes: ["application/json"],
     },
   },
@@ -152,7 +152,7 @@ export const routes: readonly RouteSpec[] = [
       },
     ],
     body: {
-      required: false,
+      required: true,
       mediaTypes: ["application/json"],
     },
   },
@@ -181,7 +181,7 @@ export const routes: readonly RouteSpec[] = [
       },
     ],
     body: {
-      required: false,
+      required: true,
       mediaTypes: ["application/json"],
     },
   },
@@ -248,7 +248,7 @@ export const routes: readonly RouteSpec[] = [
       },
     ],
     body: {
-      required: false,
+      required: true,
       mediaTypes: ["application/json"],
     },
   },
@@ -1160,7 +1160,7 @@ export const routes: readonly RouteSpec[] = [
       },
     ],
     body: {
-      required: false,
+      required: true,
       mediaTypes: ["application/json"],
     },
   },
@@ -1238,6 +1238,10 @@ export const routes: readonly RouteSpec[] = [
         type: "string",
       },
     ],
+    body: {
+      required: true,
+      mediaTypes: ["application/json"],
+    },
   },
   {
     name: "conversationMessageDeleteHandler",

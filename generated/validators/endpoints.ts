@@ -4,6 +4,13 @@
 import type * as T from "../types.js";
 import * as r from "./runtime.js";
 import type { Direction, Violation } from "./runtime.js";
+import {
+  checkConfigurationState,
+  checkConversationCreate,
+  checkConversationUpdate,
+  checkGlanceState,
+  checkMessageBody,
+} from "./schemas.js";
 
 const RQ1 = ["key"];
 
@@ -813,10 +820,12 @@ function siteConversationRosterByCloudIdAndConversationIdGet_query(
 export interface EndpointTypes {
   appModuleChatConversationChatConfigurationStateByKeyPost: {
     path: T.AppModuleChatConversationChatConfigurationStateByKeyPostPath;
+    body: T.AppModuleChatConversationChatConfigurationStateByKeyPostBody;
     responses: T.AppModuleChatConversationChatConfigurationStateByKeyPostResponses;
   };
   appModuleChatConversationChatGlanceStateByKeyPost: {
     path: T.AppModuleChatConversationChatGlanceStateByKeyPostPath;
+    body: T.AppModuleChatConversationChatGlanceStateByKeyPostBody;
     responses: T.AppModuleChatConversationChatGlanceStateByKeyPostResponses;
   };
   getAllHandler: {
@@ -829,6 +838,7 @@ export interface EndpointTypes {
   };
   conversationPostHandler: {
     path: T.ConversationPostHandlerPath;
+    body: T.ConversationPostHandlerBody;
     responses: T.ConversationPostHandlerResponses;
   };
   conversationUserGetHandler: {
@@ -837,10 +847,12 @@ export interface EndpointTypes {
   };
   userMessagePostHandler: {
     path: T.UserMessagePostHandlerPath;
+    body: T.UserMessagePostHandlerBody;
     responses: T.UserMessagePostHandlerResponses;
   };
   userMessagePutHandler: {
     path: T.UserMessagePutHandlerPath;
+    body: T.UserMessagePutHandlerBody;
     responses: T.UserMessagePutHandlerResponses;
   };
   userMessageDeleteHandler: {
@@ -853,6 +865,7 @@ export interface EndpointTypes {
   };
   siteConversationByCloudIdAndConversationIdPatch: {
     path: T.SiteConversationByCloudIdAndConversationIdPatchPath;
+    body: T.SiteConversationByCloudIdAndConversationIdPatchBody;
     responses: T.SiteConversationByCloudIdAndConversationIdPatchResponses;
   };
   appModuleChatActionTargetGetAllHandler: {
@@ -991,6 +1004,7 @@ export interface EndpointTypes {
   };
   conversationMessagePostHandler: {
     path: T.ConversationMessagePostHandlerPath;
+    body: T.ConversationMessagePostHandlerBody;
     responses: T.ConversationMessagePostHandlerResponses;
   };
   conversationMessagesRecentGetHandler: {
@@ -1004,6 +1018,7 @@ export interface EndpointTypes {
   };
   conversationMessagePutHandler: {
     path: T.ConversationMessagePutHandlerPath;
+    body: T.ConversationMessagePutHandlerBody;
     responses: T.ConversationMessagePutHandlerResponses;
   };
   conversationMessageDeleteHandler: {
@@ -1031,10 +1046,12 @@ export type EndpointValidatorTable = r.Endpoints<EndpointTypes>;
 export const endpoints: EndpointValidatorTable = r.endpoints<EndpointTypes>({
   appModuleChatConversationChatConfigurationStateByKeyPost: {
     path: appModuleChatConversationChatConfigurationStateByKeyPost_path,
+    body: checkConfigurationState,
     responses: {},
   },
   appModuleChatConversationChatGlanceStateByKeyPost: {
     path: appModuleChatConversationChatGlanceStateByKeyPost_path,
+    body: checkGlanceState,
     responses: {},
   },
   getAllHandler: {
@@ -1047,6 +1064,7 @@ export const endpoints: EndpointValidatorTable = r.endpoints<EndpointTypes>({
   },
   conversationPostHandler: {
     path: conversationPostHandler_path,
+    body: checkConversationCreate,
     responses: {},
   },
   conversationUserGetHandler: {
@@ -1055,10 +1073,12 @@ export const endpoints: EndpointValidatorTable = r.endpoints<EndpointTypes>({
   },
   userMessagePostHandler: {
     path: userMessagePostHandler_path,
+    body: checkMessageBody,
     responses: {},
   },
   userMessagePutHandler: {
     path: userMessagePutHandler_path,
+    body: checkMessageBody,
     responses: {},
   },
   userMessageDeleteHandler: {
@@ -1071,6 +1091,7 @@ export const endpoints: EndpointValidatorTable = r.endpoints<EndpointTypes>({
   },
   siteConversationByCloudIdAndConversationIdPatch: {
     path: siteConversationByCloudIdAndConversationIdPatch_path,
+    body: checkConversationUpdate,
     responses: {},
   },
   appModuleChatActionTargetGetAllHandler: {
@@ -1209,6 +1230,7 @@ export const endpoints: EndpointValidatorTable = r.endpoints<EndpointTypes>({
   },
   conversationMessagePostHandler: {
     path: conversationMessagePostHandler_path,
+    body: checkMessageBody,
     responses: {},
   },
   conversationMessagesRecentGetHandler: {
@@ -1222,6 +1244,7 @@ export const endpoints: EndpointValidatorTable = r.endpoints<EndpointTypes>({
   },
   conversationMessagePutHandler: {
     path: conversationMessagePutHandler_path,
+    body: checkMessageBody,
     responses: {},
   },
   conversationMessageDeleteHandler: {

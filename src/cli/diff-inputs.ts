@@ -9,6 +9,7 @@ import { loadModel, type LoadOptions } from "../pipeline.js";
 import { ConfigError } from "../workflow/config-error.js";
 import { matchesPattern } from "../workflow/glob.js";
 import { listInputs } from "../workflow/inputs.js";
+import { overlayOptions } from "../workflow/overlay-settings.js";
 import { readNameLock } from "../workflow/name-lock.js";
 import type { GenerateSettings } from "../workflow/settings.js";
 
@@ -55,9 +56,15 @@ export function loadFilePair(
   newFiles: string[],
   cwd: string,
   lock: string | undefined,
+  /** `--overlay` files (from `cwd`), laid over both sides' inputs. */
+  overlays: readonly string[] = [],
 ): { before: LoadedSide; after: LoadedSide } {
   const lockedNames = lock ? readNameLock(lock) : undefined;
-  const options: LoadOptions = { cwd, lockedNames };
+  const options: LoadOptions = {
+    cwd,
+    lockedNames,
+    overlays: overlays.map((file) => ({ file })),
+  };
   return {
     before: loadSide(oldFiles, "old files", options, fromDisk),
     after: loadSide(newFiles, "new files", options, fromDisk),
@@ -89,7 +96,11 @@ export function loadBasePair(
       );
     return showBlob(root, commit, path, ref, settings.maxInputBytes);
   };
-  const model = { ...settings.model, cwd: baseDir };
+  const model = {
+    ...settings.model,
+    overlays: overlayOptions(settings.model.overlays, baseDir),
+    cwd: baseDir,
+  };
 
   const tracked = git(root, [
     "ls-tree",

@@ -77,6 +77,7 @@ const FLAGS: FlagSpec<DiffFlags>[] = [
     "--no-config",
     "--lock",
     "--allow-external-refs",
+    "--overlay",
     "--color",
     "--no-color",
     "--help",
@@ -146,7 +147,13 @@ export async function runDiff(
       pairs = [
         {
           baseDir: cwd,
-          sides: loadFilePair(flags.inputs, flags.to, cwd, lock),
+          sides: loadFilePair(
+            flags.inputs,
+            flags.to,
+            cwd,
+            lock,
+            flags.overlays,
+          ),
         },
       ];
     }

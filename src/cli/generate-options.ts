@@ -115,6 +115,12 @@ const FLAGS_AFTER: FlagSpec[] = [
     apply: (f, v) => (f.prefer = [...(f.prefer ?? []), v]),
   },
   {
+    names: ["--overlay"],
+    value: "<file>",
+    help: "An overlay (OpenAPI Overlay 1.0/1.1) laid over the inputs it extends, or all (repeatable, in order; replaces the config's overlays)",
+    apply: (f, v) => (f.overlays = [...(f.overlays ?? []), v]),
+  },
+  {
     names: ["--server-handlers"],
     value: "<file>",
     help: "Your route handlers file, outside the output folder: scaffolded once, new stubs added later",

@@ -26,7 +26,7 @@ const FLAGS: FlagSpec<InspectFlags>[] = [
     help: "Print the merged model as JSON instead of a table",
     apply: (f) => (f.json = true),
   },
-  ...flagsNamed("--allow-external-refs", "--prefer", "--name"),
+  ...flagsNamed("--allow-external-refs", "--prefer", "--name", "--overlay"),
   ...flagsNamed("--api", "--config", "--no-config"),
   ...flagsNamed("--color", "--no-color").map((spec) => ({
     ...spec,

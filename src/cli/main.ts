@@ -12,6 +12,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import("./diff.js")).runDiff(rest);
     case "init":
       return (await import("./init.js")).runInit(rest);
+    case "overlay":
+      return (await import("./overlay.js")).runOverlay(rest);
     case undefined:
     case "help":
     case "--help":
@@ -39,6 +41,8 @@ Commands:
   generate [inputs...]   Write the client, server stubs, docs and OpenAPI document
   diff <old...> --to <new...> | --base <git-ref>
                          What changed between two versions of the inputs, and whom it breaks
+  overlay <original> <edited> [-o overlay.yaml]
+                         Write the OpenAPI Overlay that turns one document into the other
 
 Run 'apiloom <command> --help' for a command's options.
 `;

@@ -11,6 +11,7 @@ export function detectFormat(value: unknown): SourceFormat | undefined {
     return "swagger2";
   if (typeof value.openapi === "string") {
     if (value.openapi.startsWith("3.0")) return "openapi3.0";
+    if (value.openapi.startsWith("3.2")) return "openapi3.2";
     if (value.openapi.startsWith("3.")) return "openapi3.1";
   }
   const info = value.info;
@@ -43,7 +44,7 @@ export function describeUnknown(value: unknown): string {
   if (value.swagger !== undefined)
     return `unsupported Swagger version ${JSON.stringify(value.swagger)} (apiloom reads 2.0)`;
   if (value.openapi !== undefined)
-    return `unsupported OpenAPI version ${JSON.stringify(value.openapi)} (apiloom reads 3.0 and 3.1)`;
+    return `unsupported OpenAPI version ${JSON.stringify(value.openapi)} (apiloom reads 3.0, 3.1 and 3.2)`;
   const keys = Object.keys(value).slice(0, 5).join(", ");
   return `no 'swagger', 'openapi' or Postman 'info'/'item' at the top level (found: ${keys || "nothing"})`;
 }

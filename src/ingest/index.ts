@@ -18,11 +18,13 @@ import { makeContext } from "./ref-resolver.js";
 import { readSwagger2 } from "./swagger2/index.js";
 import { readOpenApi3 } from "./openapi3/index.js";
 import { readPostman } from "./postman/index.js";
+import { Overlays, type OverlayOption } from "./overlay/index.js";
 
 const READERS: Record<SourceFormat, Reader> = {
   swagger2: readSwagger2,
   "openapi3.0": readOpenApi3,
   "openapi3.1": readOpenApi3,
+  "openapi3.2": readOpenApi3,
   "postman2.0": readPostman,
   "postman2.1": readPostman,
 };
@@ -43,6 +45,11 @@ export interface IngestOptions {
    * that reuses the documents of a text it has parsed before. The documents must not be changed.
    */
   parse?: (text: string, file: string, absPath: string) => ParsedDocument[];
+  /**
+   * Overlays (OpenAPI Overlay 1.0/1.1) laid over the inputs' parsed documents before they are
+   * read, in this order; their files are read with `readText` (docs/inputs.md "Overlays").
+   */
+  overlays?: readonly OverlayOption[];
 }
 
 /** {@link IngestOptions} and what only apiloom's own runs pass (the CLI's generate): not public API. */
@@ -164,12 +171,32 @@ function ingest(
   const cwd = options.cwd ?? process.cwd();
   const documents: DocumentModel[] = [];
   const cache = new Map<string, SourceDocument[] | ParseError>();
+  const overlays = Overlays.load(
+    options.overlays ?? [],
+    {
+      cwd,
+      readText: options.readText ?? readDefault,
+      parse: options.parse ?? parseText,
+      readFailed: (file, error) => {
+        const failure = readFailure(error);
+        reporter.report(failure.code, failure.message, {
+          ...fileStart(file),
+          line: failure.line,
+          column: failure.column,
+        });
+      },
+      display: (absPath) => displayPath(cwd, absPath),
+      deferred: options.deferPlaces,
+    },
+    reporter,
+  );
 
   // every document read, inputs and files reached by $ref, whose places are settled at the end
   // (or, deferred, when first needed)
   const made: [SourceDocument, PendingPlaces, boolean][] = [];
   const settlePlaces = () => {
     for (const [doc] of made) doc.settle();
+    overlays.settle();
   };
   const deferred = options.deferPlaces;
   const makeDocs = (
@@ -237,17 +264,18 @@ function ingest(
   };
 
   try {
+    // every input parsed first: an overlay among them (a glob caught it) is laid over the others
+    const parsedInputs: [string, string, ParsedDocument[]][] = [];
     for (const input of inputs) {
       const absPath = input.absPath ?? resolve(cwd, input.file);
-      let docs: SourceDocument[];
       try {
         const parsed = (options.parse ?? parseText)(
           input.text,
           input.file,
           absPath,
         );
-        reportParseWarnings(input.file, parsed, reporter);
-        docs = makeDocs(input.file, absPath, parsed);
+        if (!overlays.adopt(parsed, input.file, absPath, reporter))
+          parsedInputs.push([input.file, absPath, parsed]);
       } catch (error) {
         if (!(error instanceof ParseError)) throw error;
         reporter.report(
@@ -260,8 +288,12 @@ function ingest(
             pointer: "#",
           })),
         );
-        continue;
       }
+    }
+    for (const [file, absPath, parsed] of parsedInputs) {
+      reportParseWarnings(file, parsed, reporter);
+      let docs = makeDocs(file, absPath, parsed);
+      if (overlays.size > 0) docs = overlays.apply(docs, reporter);
       cache.set(absPath, docs);
       const root = dirname(absPath);
       for (const doc of docs) {
@@ -286,6 +318,7 @@ function ingest(
         documents.push(READERS[format](ctx));
       }
     }
+    overlays.reportUnused(reporter);
   } catch (error) {
     // nothing will ask for these places: what finding them needs is not kept
     for (const [, places] of made) places.release();
@@ -294,6 +327,7 @@ function ingest(
   // every place the readers handed out is found now, one pass per document, except those left
   // to be found when first needed
   for (const [doc, , later] of made) if (!later) doc.settle();
+  if (!deferred) overlays.settle();
   return { documents, reporter };
 }
 

@@ -155,6 +155,11 @@ export const OPENAPI3_CODES = {
     severity: "error",
     meaning: "an operation the reader could not read at all: skipped",
   },
+  "openapi3/unsupported-feature": {
+    severity: "warning",
+    meaning:
+      "an OpenAPI 3.2 feature apiloom does not read (`additionalOperations`, `in: querystring`, …) or keeps in the model only",
+  },
   "openapi3/webhook-skipped": {
     severity: "info",
     meaning: "webhooks are not generated",

@@ -22,6 +22,7 @@ import {
   OUTPUT_CODES,
   CONFIG_CODES,
 } from "./diagnostic-codes-output.js";
+import { OVERLAY_CODES } from "./diagnostic-codes-overlay.js";
 
 export type { DiagnosticCodeInfo, Severity } from "./diagnostic-code-info.js";
 
@@ -47,6 +48,7 @@ export const DIAGNOSTIC_CODES = {
   ...OPENAPI3_CODES,
   ...PARSE_CODES,
   ...OUTPUT_CODES,
+  ...OVERLAY_CODES,
   ...POSTMAN_CODES,
   ...REF_CODES,
   ...SCAFFOLD_CODES,

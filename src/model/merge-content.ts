@@ -59,6 +59,7 @@ export function soleMedia(offered: MediaContent): MediaContent {
   const examples = offered.examples ?? [];
   if (examples.length > 0) media.examples = dedupeExamples(examples.slice());
   if (offered.encoding) media.encoding = offered.encoding;
+  if (offered.itemSchema) media.itemSchema = offered.itemSchema;
   return media;
 }
 
@@ -100,6 +101,9 @@ export function mergedMedia(
   if (examples.length > 0) media.examples = dedupeExamples(examples);
   const encoding = list.find((e) => e.media.encoding)?.media.encoding;
   if (encoding) media.encoding = encoding;
+  // OpenAPI 3.2's item schema: only a 3.2 document gives one
+  const itemSchema = list.find((e) => e.media.itemSchema)?.media.itemSchema;
+  if (itemSchema) media.itemSchema = itemSchema;
   return media;
 }
 

@@ -39,7 +39,16 @@ export interface Diagnostic {
 }
 
 export type HttpMethod =
-  "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+  | "get"
+  | "put"
+  | "post"
+  | "delete"
+  | "options"
+  | "head"
+  | "patch"
+  | "trace"
+  /** OpenAPI 3.2's QUERY: a safe, idempotent request with a body (draft-ietf-httpbis-safe-method-w-body). */
+  | "query";
 
 export const HTTP_METHODS: readonly HttpMethod[] = [
   "get",
@@ -50,6 +59,7 @@ export const HTTP_METHODS: readonly HttpMethod[] = [
   "head",
   "patch",
   "trace",
+  "query",
 ];
 
 export type ParameterLocation = "path" | "query" | "header" | "cookie";
@@ -114,6 +124,8 @@ export interface OAuthFlow {
   authorizationUrl?: string;
   tokenUrl?: string;
   refreshUrl?: string;
+  /** The device authorization flow's (RFC 8628; OpenAPI 3.2). */
+  deviceAuthorizationUrl?: string;
   scopes: Record<string, string>;
 }
 
@@ -132,6 +144,8 @@ export type SecuritySchemeKind =
         password?: OAuthFlow;
         clientCredentials?: OAuthFlow;
         authorizationCode?: OAuthFlow;
+        /** OpenAPI 3.2: RFC 8628's device authorization grant. */
+        deviceAuthorization?: OAuthFlow;
       };
     }
   | { type: "openIdConnect"; openIdConnectUrl: string };
@@ -142,6 +156,8 @@ export type SecurityScheme = SecuritySchemeKind & {
   description?: string;
   /** True when apiloom made the scheme up from indirect evidence (prose, an Authorization header). */
   inferred?: boolean;
+  /** OpenAPI 3.2: the scheme is on its way out. */
+  deprecated?: boolean;
   sources: SourceRef[];
 };
 
@@ -163,6 +179,11 @@ export interface MediaContent {
   examples?: Example[];
   /** How each property of a form body is sent (OpenAPI 3 §4.8.15 Encoding Object), by name. */
   encoding?: Record<string, Encoding>;
+  /**
+   * OpenAPI 3.2: the schema of each item of a sequential media type (`text/event-stream`,
+   * `application/jsonl`, `application/x-ndjson`, `application/json-seq`, `multipart/mixed`).
+   */
+  itemSchema?: Schema;
 }
 
 /**
@@ -332,6 +353,10 @@ export interface Endpoint {
 export interface Tag {
   name: string;
   description?: string;
+  /** OpenAPI 3.2: a short summary, the parent tag's name, and what kind of tag it is (`nav`, …). */
+  summary?: string;
+  parent?: string;
+  kind?: string;
 }
 
 export interface ApiInfo {
@@ -362,4 +387,9 @@ export interface DocumentModel extends ApiDescription {
 }
 
 export type SourceFormat =
-  "swagger2" | "openapi3.0" | "openapi3.1" | "postman2.0" | "postman2.1";
+  | "swagger2"
+  | "openapi3.0"
+  | "openapi3.1"
+  | "openapi3.2"
+  | "postman2.0"
+  | "postman2.1";

@@ -32,6 +32,12 @@ export interface ApiloomApi extends Omit<ApiloomSettings, "plugins"> {
 export interface ApiloomSettings {
   /** Spec files or globs (`*`, `**`, `?`, `{a,b}`), any supported format. */
   inputs?: string[];
+  /**
+   * Overlays (OpenAPI Overlay 1.0/1.1) laid over the inputs' documents before they are read, in
+   * this order: a file applies to the inputs its `extends` names (or to every input), `{ file,
+   * inputs }` to those inputs (files or globs). See docs/inputs.md "Overlays".
+   */
+  overlays?: (string | { file: string; inputs: string[] })[];
   /** The output folder apiloom owns (only the files its manifest lists). Default `generated`. */
   out?: string;
   /**

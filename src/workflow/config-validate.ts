@@ -7,7 +7,7 @@ import type {
 import { BUILT_IN_PLUGINS } from "../emit/registry.js";
 import type { ApiloomConfig, ConfigLocator } from "./config-types.js";
 import { ConfigError } from "./config-error.js";
-
+import { checkOverlays } from "./overlay-settings.js";
 /**
  * Where a value sits in the config: its path (to find its line and column in a JSON or YAML
  * file) and how messages name it (`apiloom.config.ts.merge.prefer[0]`).
@@ -114,6 +114,7 @@ const CORE: Shape = {
         report(where, " must be a number of MiB above 0");
     },
   },
+  overlays: checkOverlays,
   server: { handlers: isString },
   lock: (v, where, report) => {
     if (v !== false && (typeof v !== "string" || v === ""))

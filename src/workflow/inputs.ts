@@ -8,6 +8,7 @@ import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import { compareCodeUnits } from "../model/order.js";
 import { expandInputs } from "./glob.js";
 import { readManifest } from "./manifest.js";
+import { overlayOptions } from "./overlay-settings.js";
 import type { GenerateSettings } from "./settings.js";
 
 /**
@@ -27,6 +28,9 @@ export function listInputs(settings: GenerateSettings): {
   );
   if (settings.lock) ours.add(settings.lock);
   if (settings.serverHandlers) ours.add(settings.serverHandlers);
+  // an overlay of the run is laid over the inputs, never read as one (specs/*.overlay.yaml)
+  for (const o of settings.model.overlays)
+    ours.add(resolve(settings.baseDir, o.file));
   const sources = files.filter((f) => !ours.has(resolve(settings.baseDir, f)));
   // diagnostics come out in input order: sorted, they do not depend on the shell or the config
   return { inputFiles: [...sources].sort(compareCodeUnits), unmatched };
@@ -66,6 +70,7 @@ export function modelLoadOptions(
   return {
     ...settings.model,
     cwd: settings.baseDir,
+    overlays: overlayOptions(settings.model.overlays, settings.baseDir),
     lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
     readText,
   };

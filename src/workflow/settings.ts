@@ -24,6 +24,7 @@ import type { Diagnostic } from "../model/types.js";
 import type { TagOverrides } from "../model/tag-overrides.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
 import { DEFAULT_MAX_INPUT_MIB, MIB } from "../ingest/read-source.js";
+import { overlaySettings, type OverlaySetting } from "./overlay-settings.js";
 import {
   resolvePluginOptions,
   type ResolvedPluginOptions,
@@ -74,6 +75,8 @@ export interface ModelSettings {
   /** The config's `tags`: renamed, merged, described. */
   readonly tags?: Readonly<TagOverrides>;
   readonly names: Readonly<Record<string, string>>;
+  /** Overlays in order, paths relative to baseDir with `/` (ingest's `overlays`). */
+  readonly overlays: readonly OverlaySetting[];
 }
 
 /** The plugins' run (src/emit/run.ts) as it is: artifacts with what they need, in registry order. */
@@ -97,6 +100,8 @@ export interface SettingsOverrides {
   names: Record<string, string>;
   allowExternalRefs?: boolean;
   prefer?: string[];
+  /** Overlay files relative to the working folder; when any are given they replace the config's. */
+  overlays?: string[];
   serverHandlers?: string;
   /** A lock file path, or false to neither read nor write the name lock. */
   lock?: string | false;
@@ -317,6 +322,7 @@ export function resolveOptions(
       ...(config.info !== undefined ? { info: config.info } : {}),
       ...(config.tags !== undefined ? { tags: config.tags } : {}),
       names: { ...config.names, ...flags.names },
+      overlays: overlaySettings(config, flags.overlays, baseDir, cwd),
     },
     emit: {
       plugins,

@@ -48,11 +48,23 @@ const conversations = await stride.conversationGetAllHandler({
   path: site,
   query: { "include-private": "true", limit: "1" },
 });
-const created = await stride.conversationPostHandler({ path: site });
+const created = await stride.conversationPostHandler({
+  path: site,
+  body: { name: "compat" },
+});
 const read = await stride.siteConversationByCloudIdAndConversationIdGet({
   path: { ...site, conversationId: idOf(created) },
 });
-const sent = await stride.conversationMessagePostHandler({ path: general });
+const sent = await stride.conversationMessagePostHandler({
+  path: general,
+  body: {
+    body: {
+      version: 1,
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "hi" }] }],
+    },
+  },
+});
 const message = await stride.conversationMessageGetHandler({
   path: { ...general, messageId: idOf(sent) },
 });

@@ -51,8 +51,10 @@ async function check(files: string[]): Promise<void> {
 }
 
 describe("openapi.json validates against the OpenAPI 3.1 schema, one operation per endpoint", () => {
-  it("for the five Stride seeds merged", async () => {
-    expect(seedFiles).toHaveLength(5);
+  it("for the five Stride seeds merged (with the overlays beside them)", async () => {
+    expect(seedFiles.filter((f) => !f.endsWith(".overlay.yaml"))).toHaveLength(
+      5,
+    );
     await check(seedFiles);
   });
 

@@ -11,6 +11,18 @@ import { outDir, typeCheck, writeFiles } from "./generated.js";
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const EXAMPLE = join(REPO, "examples/stride-server");
 
+/** A message document (specs/stride-messages.overlay.yaml): one paragraph a line. */
+const doc = (...lines: string[]) => ({
+  version: 1,
+  type: "doc",
+  content: lines.map((text) => ({
+    type: "paragraph",
+    content: [{ type: "text", text }],
+  })),
+});
+/** Where an app's state applies (specs/stride-messaging.overlay.yaml). */
+const context = { cloudId: "site-1", conversationId: "conv-1" };
+
 // The example imports `../../generated/server/index.js`; it runs here against a fresh generation
 // laid out the same way (generated/ and examples/stride-server/ side by side).
 describe("the Stride example server with the generated client", () => {
@@ -102,8 +114,15 @@ describe("the Stride example server with the generated client", () => {
     });
     expect(withPrivate.data).toMatchObject({ size: 1, cursor: "1" });
 
-    const created = await api.conversationPostHandler!({ path: site });
-    expect(created.data).toMatchObject({ id: "conv-3", type: "group" });
+    const created = await api.conversationPostHandler!({
+      path: site,
+      body: { name: "design" },
+    });
+    expect(created.data).toMatchObject({
+      id: "conv-3",
+      type: "group",
+      name: "design",
+    });
     const id = { ...site, conversationId: created.data.id };
     const read = await api.siteConversationByCloudIdAndConversationIdGet!({
       path: id,
@@ -111,8 +130,13 @@ describe("the Stride example server with the generated client", () => {
     expect(read.data).toEqual(created.data);
     const patched = await api.siteConversationByCloudIdAndConversationIdPatch!({
       path: id,
+      body: { name: "design review", privacy: "private" },
     });
-    expect(patched.data.version).toBe(2);
+    expect(patched.data).toMatchObject({
+      version: 2,
+      name: "design review",
+      privacy: "private",
+    });
     const archived =
       await api.siteConversationArchiveByCloudIdAndConversationIdPut!({
         path: id,
@@ -139,9 +163,13 @@ describe("the Stride example server with the generated client", () => {
   });
 
   it("tells /message/recent from /message/{messageId} and works the message history", async () => {
-    const sent = await api.conversationMessagePostHandler!({ path: general });
+    const sent = await api.conversationMessagePostHandler!({
+      path: general,
+      body: { body: doc("first line", "second line") },
+    });
     expect(sent.data).toMatchObject({
       conversationId: "conv-1",
+      text: "first line\nsecond line",
       edited: false,
     });
     const messageId = sent.data.id;
@@ -162,8 +190,13 @@ describe("the Stride example server with the generated client", () => {
 
     const edited = await api.conversationMessagePutHandler!({
       path: { ...general, messageId },
+      body: { body: doc("first line, edited") },
     });
-    expect(edited.data).toMatchObject({ id: messageId, edited: true });
+    expect(edited.data).toMatchObject({
+      id: messageId,
+      text: "first line, edited",
+      edited: true,
+    });
 
     const history =
       await api.siteConversationMessageByCloudIdAndConversationIdGet!({
@@ -205,11 +238,17 @@ describe("the Stride example server with the generated client", () => {
     const again = await api.conversationUserGetHandler!({ path: user });
     expect(again.data.id).toBe(direct.data.id);
 
-    const sent = await api.userMessagePostHandler!({ path: user });
+    const sent = await api.userMessagePostHandler!({
+      path: user,
+      body: { body: doc("hi Ada") },
+    });
     expect(sent.data.conversationId).toBe(direct.data.id);
     const path = { ...user, messageId: sent.data.id };
-    const edited = await api.userMessagePutHandler!({ path });
-    expect(edited.data.text).toMatch(/\(edited\)$/);
+    const edited = await api.userMessagePutHandler!({
+      path,
+      body: { body: doc("hi Ada!") },
+    });
+    expect(edited.data).toMatchObject({ text: "hi Ada!", edited: true });
     expect((await api.userMessageDeleteHandler!({ path })).ok).toBe(true);
     expect(await api.userMessageDeleteHandler!({ path })).toMatchObject({
       ok: false,
@@ -346,18 +385,22 @@ describe("the Stride example server with the generated client", () => {
     const appConfig =
       await api.appModuleChatConversationChatConfigurationStateByKeyPost!({
         path: { key: "cfg" },
+        body: { context, configured: true },
       });
     expect(appConfig.data).toEqual({
       type: "chat:configuration",
       key: "cfg",
       updates: 1,
     });
+    const glanceState = { context, label: { value: "3 open" } };
     await api.appModuleChatConversationChatGlanceStateByKeyPost!({
       path: { key: "g" },
+      body: glanceState,
     });
     const appGlance =
       await api.appModuleChatConversationChatGlanceStateByKeyPost!({
         path: { key: "g" },
+        body: glanceState,
       });
     expect(appGlance.data.updates).toBe(2);
   });
@@ -372,7 +415,7 @@ describe("the Stride example server with the generated client", () => {
     expect(story.recentIds[0]).toBe(story.sent.id);
     expect(story.readBack).toEqual(story.sent);
     expect(story.edited).toMatchObject({
-      text: "Ship it on Friday? (edited)",
+      text: "Ship it on Saturday.",
       edited: true,
     });
     expect([story.deletedStatus, story.afterDeleteStatus]).toEqual([200, 404]);

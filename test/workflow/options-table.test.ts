@@ -69,6 +69,10 @@ const CORE_ROWS: CoreRows = {
     kind: "output",
     flip: { config: { tags: { animals: "Creatures" } } },
   },
+  "model.overlays": {
+    kind: "output",
+    flip: { config: { overlays: ["overlays/fix.yaml"] } },
+  },
   "model.names": {
     kind: "output",
     flip: { config: { names: { "GET /pets": "fetchPets" } } },
@@ -178,6 +182,10 @@ beforeAll(() => {
   write("package.json", "{}\n");
   write("specs/a.yaml", spec("Alpha", "List the pets"));
   write("specs/b.yaml", spec("Beta", "List every pet"));
+  write(
+    "overlays/fix.yaml",
+    "overlay: 1.1.0\ninfo: { title: Fix, version: '1' }\nactions:\n  - target: $.paths['/pets'].get\n    update: { summary: Every pet there is }\n",
+  );
   write(
     "shared/owner.json",
     JSON.stringify({

@@ -9,6 +9,8 @@ import { componentKeyRenames, componentSchemas } from "./schema-names.js";
 import { securityRequirements, securitySchemesObject } from "./security.js";
 
 export const OPENAPI_VERSION = "3.1.1";
+/** The version written when the model holds what only OpenAPI 3.2 can say (a QUERY operation). */
+export const OPENAPI_32_VERSION = "3.2.0";
 
 /**
  * The merged model as an OpenAPI 3.1 document. Members follow the order of the OpenAPI spec's
@@ -39,7 +41,10 @@ export function openApiDocument(
   if (Object.keys(securitySchemes).length > 0)
     components.securitySchemes = securitySchemes;
   return {
-    openapi: OPENAPI_VERSION,
+    // a QUERY operation exists from OpenAPI 3.2 on (docs/inputs.md "OpenAPI 3.2")
+    openapi: model.endpoints.some((e) => e.method === "query")
+      ? OPENAPI_32_VERSION
+      : OPENAPI_VERSION,
     info: {
       title: model.info.title,
       version: model.info.version,

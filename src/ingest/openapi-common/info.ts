@@ -45,8 +45,12 @@ export function readTags(reading: SpecReading): Tag[] {
     }
     if (seen.has(name)) continue;
     seen.add(name);
-    const description = stringAt(entry as RecordNode, "description");
-    tags.push(description === undefined ? { name } : { name, description });
+    const tag: Tag = { name };
+    for (const key of ["description", "summary", "parent", "kind"] as const) {
+      const text = stringAt(entry as RecordNode, key);
+      if (text !== undefined) tag[key] = text;
+    }
+    tags.push(tag);
   }
   return tags;
 }

@@ -82,6 +82,14 @@ export function readPaths(
           );
         continue;
       }
+      if (method === "query" && reading.ctx.doc.format !== "openapi3.2") {
+        reading.reporter.report(
+          reading.code("invalid-method"),
+          `a QUERY operation is OpenAPI 3.2's, and this document is ${reading.ctx.doc.format === "swagger2" ? "Swagger 2.0" : `OpenAPI ${reading.ctx.doc.format.slice(7)}`}; QUERY ${path} is skipped`,
+          sourceOf(operation),
+        );
+        continue;
+      }
       if (!isRecordNode(operation)) {
         reading.reporter.report(
           reading.code("invalid-operation"),

@@ -76,7 +76,12 @@ export function readOAuthFlow(
   const flow: OAuthFlow = {
     scopes: readScopes(reading, child(node, "scopes")),
   };
-  for (const key of ["authorizationUrl", "tokenUrl", "refreshUrl"] as const) {
+  for (const key of [
+    "authorizationUrl",
+    "tokenUrl",
+    "refreshUrl",
+    "deviceAuthorizationUrl",
+  ] as const) {
     const url = stringAt(node, key);
     if (url !== undefined) flow[key] = url;
   }

@@ -7,6 +7,7 @@ import type {
 } from "../../model/types.js";
 import { setOwn } from "../../model/own.js";
 import { overridden } from "./reference.js";
+import { readItemSchema } from "./v32.js";
 import {
   child,
   isRecordNode,
@@ -36,6 +37,9 @@ export function readContent(
     const item: MediaContent = { mediaType };
     const schema = child(entry, "schema");
     if (schema.value !== undefined) item.schema = reading.schema(schema);
+    const itemSchema = child(entry, "itemSchema");
+    if (itemSchema.value !== undefined)
+      readItemSchema(reading, item, itemSchema);
     const examples = readExamples(reading, entry);
     if (examples.length > 0) item.examples = examples;
     const encoding = readEncoding(reading, child(entry, "encoding"));

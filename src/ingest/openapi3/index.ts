@@ -8,13 +8,15 @@ import { readSecurityRequirements } from "../openapi-common/security.js";
 import { readOperation } from "./operation.js";
 import { readSecuritySchemes } from "./security-schemes.js";
 import { readServers } from "./servers.js";
+import { reportUnread32 } from "./v32.js";
 
 /**
- * Reads an OpenAPI 3.0 or 3.1 document. The two differ in their schema dialect (the converter
+ * Reads an OpenAPI 3.0, 3.1 or 3.2 document (3.2's additions: v32.ts). The two differ in their schema dialect (the converter
  * handles `nullable` against type arrays) and in what may be referenced (`components.pathItems`,
  * `$ref` siblings in 3.1); everything else is one code path. Sections cited are OpenAPI 3.1's.
  */
 export function readOpenApi3(ctx: ReaderContext): DocumentModel {
+  // 3.2's schemas are 3.1's dialect (JSON Schema 2020-12)
   const dialect = ctx.doc.format === "openapi3.0" ? "openapi3.0" : "openapi3.1";
   const reading = new SpecReading(ctx, "openapi3", dialect, [
     "components",
@@ -36,6 +38,7 @@ export function readOpenApi3(ctx: ReaderContext): DocumentModel {
       `webhook ${JSON.stringify(name)} is skipped: webhooks are requests the API makes, not endpoints a client calls`,
       sourceOf(webhook),
     );
+  reportUnread32(reading);
   reading.finish();
   return {
     file: ctx.doc.file,

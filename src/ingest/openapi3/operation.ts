@@ -28,6 +28,7 @@ import {
 import { headerValues, readParameter } from "./parameter.js";
 import { readRequestBody } from "./request-body.js";
 import { readResponses } from "./responses.js";
+import { isOpenApi32, unsupported32 } from "./v32.js";
 
 const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
 
@@ -46,6 +47,14 @@ export function readOperation(
     operation,
   )) {
     if (!LOCATIONS.has(parameter.in)) {
+      if (parameter.in === "querystring" && isOpenApi32(reading)) {
+        unsupported32(
+          reading,
+          `parameter ${JSON.stringify(parameter.name)} is the whole query string (in: querystring), which apiloom does not read yet; it is skipped`,
+          child(parameter.definition, "in"),
+        );
+        continue;
+      }
       reading.reporter.report(
         "openapi3/invalid-parameter",
         `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,

@@ -15,6 +15,8 @@ const FLOWS = [
   "password",
   "clientCredentials",
   "authorizationCode",
+  // OpenAPI 3.2 (RFC 8628)
+  "deviceAuthorization",
 ] as const;
 
 /** `components.securitySchemes` (§4.8.27 Security Scheme Object), `$ref`s followed. */
@@ -41,6 +43,7 @@ export function readSecuritySchemes(reading: SpecReading): void {
     };
     const description = stringAt(node, "description");
     if (description !== undefined) scheme.description = description;
+    if (node.value.deprecated === true) scheme.deprecated = true;
     registerScheme(reading, scheme, entry);
   }
 }

@@ -1,0 +1,114 @@
+import type { MediaContent } from "../../model/types.js";
+import type { Path } from "../../model/pointer.js";
+import { isRecord } from "../reader.js";
+import { sourceOf, type Node } from "../openapi-common/node.js";
+import type { SpecReading } from "../openapi-common/reading.js";
+
+/**
+ * What OpenAPI 3.2 adds, as far as apiloom reads it. Read into the model: the `query` method
+ * (paths.ts), `itemSchema`, tags' `summary`/`parent`/`kind`, `deprecated` security schemes, the
+ * device authorization flow. Everything else 3.2 adds that changes what a client sends or reads
+ * is an `openapi3/unsupported-feature` warning at its place, never dropped in silence.
+ */
+export function isOpenApi32(reading: SpecReading): boolean {
+  return reading.ctx.doc.format === "openapi3.2";
+}
+
+export function unsupported32(
+  reading: SpecReading,
+  message: string,
+  node: Node,
+): void {
+  reading.reporter.report(
+    "openapi3/unsupported-feature",
+    message,
+    sourceOf(node),
+  );
+}
+
+/** A media type's `itemSchema` (3.2): the schema of each item of a stream. */
+export function readItemSchema(
+  reading: SpecReading,
+  item: MediaContent,
+  node: Node,
+): void {
+  item.itemSchema = reading.schema(node);
+  if (!isOpenApi32(reading)) return;
+  unsupported32(
+    reading,
+    `the items of ${item.mediaType} are described (itemSchema) and kept in the model, but the generated client and server do not type stream items by it yet`,
+    node,
+  );
+}
+
+/** The 3.2 features of a document that apiloom does not read, each reported at its place. */
+export function reportUnread32(reading: SpecReading): void {
+  if (!isOpenApi32(reading)) return;
+  const doc = reading.ctx.doc;
+  const root = doc.value as Record<string, unknown>;
+  const at = (path: Path): Node => ({ value: valueAt(root, path), doc, path });
+  if (typeof root["$self"] === "string")
+    unsupported32(
+      reading,
+      `$self ${JSON.stringify(root["$self"])} is not used: relative references are resolved against the file's own place`,
+      at(["$self"]),
+    );
+  if (isRecord(root["paths"]))
+    for (const [path, item] of Object.entries(root["paths"]))
+      if (isRecord(item) && isRecord(item["additionalOperations"]))
+        for (const method of Object.keys(item["additionalOperations"]))
+          unsupported32(
+            reading,
+            `${method} ${path} (additionalOperations) is not read: apiloom's endpoints use the HTTP methods OpenAPI names (and QUERY)`,
+            at(["paths", path, "additionalOperations", method]),
+          );
+  const components = root["components"];
+  if (isRecord(components) && isRecord(components["mediaTypes"]))
+    unsupported32(
+      reading,
+      "components.mediaTypes are not read: a $ref to one is not followed",
+      at(["components", "mediaTypes"]),
+    );
+  walk(root, [], (path, key) => {
+    const parent = path.at(-2);
+    if (
+      (key === "itemEncoding" || key === "prefixEncoding") &&
+      path.at(-3) === "content"
+    )
+      unsupported32(
+        reading,
+        `${key} (the encoding of a sequential multipart body's parts) is not read: parts are sent as the schema says`,
+        at(path),
+      );
+    else if (key === "defaultMapping" && parent === "discriminator")
+      unsupported32(
+        reading,
+        "discriminator.defaultMapping is not read: a value no mapping names is not typed by it",
+        at(path),
+      );
+  });
+}
+
+/** Calls `visit` with every member's path and key, to a bounded depth. */
+function walk(
+  value: unknown,
+  path: Path,
+  visit: (path: Path, key: string) => void,
+  depth = 0,
+): void {
+  if (depth > 64 || typeof value !== "object" || value === null) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => walk(item, [...path, i], visit, depth + 1));
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    visit([...path, key], key);
+    walk(item, [...path, key], visit, depth + 1);
+  }
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let node = root;
+  for (const seg of path) node = (node as Record<string, unknown>)?.[seg];
+  return node;
+}

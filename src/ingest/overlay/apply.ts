@@ -1,0 +1,144 @@
+import type { JSONValue } from "json-p3";
+import type { Path } from "../../model/pointer.js";
+import type { Reporter } from "../../model/reporter.js";
+import { isRecord } from "../reader.js";
+import type { OverlaidValue, Origin } from "./overlaid-value.js";
+import type { Overlay, OverlayAction } from "./overlay-document.js";
+
+/** Where a node came from: the input itself, or an overlay. */
+export type From = { readonly input: true } | { readonly overlay: Overlay };
+
+/**
+ * Applies an overlay's actions, in order, to `doc` (each target found in the document as the
+ * actions before left it). An action whose target (or `copy`) selects nothing is an
+ * `overlay/no-match` warning at the action; one that cannot be applied where it points is an
+ * `overlay/not-applied` warning, and is skipped. Returns whether anything changed.
+ */
+export function applyOverlay(
+  doc: OverlaidValue<From>,
+  overlay: Overlay,
+  reporter: Reporter,
+  /** The input, for messages. */
+  input: string,
+): boolean {
+  let changed = false;
+  for (const action of overlay.actions)
+    changed = applyAction(doc, overlay, action, reporter, input) || changed;
+  return changed;
+}
+
+function applyAction(
+  doc: OverlaidValue<From>,
+  overlay: Overlay,
+  action: OverlayAction,
+  reporter: Reporter,
+  input: string,
+): boolean {
+  const at: Path = ["actions", action.index];
+  const from: From = { overlay };
+  const skip = (message: string, path: Path = at) => {
+    reporter.report(
+      "overlay/not-applied",
+      `action ${action.index + 1} on ${input}: ${message}`,
+      overlay.place(path),
+    );
+    return false;
+  };
+  const targets = action.target
+    .query(doc.value as JSONValue)
+    .nodes.map((n) => n.location as Path);
+  if (targets.length === 0) {
+    reporter.report(
+      "overlay/no-match",
+      `action ${action.index + 1}: the target ${action.targetText} selects nothing in ${input}`,
+      overlay.place(at),
+    );
+    return false;
+  }
+  if (action.remove) {
+    // the last first, so removing an array item leaves the places of those before it
+    for (const path of [...targets].sort(comparePaths).reverse()) {
+      if (path.length === 0) {
+        skip("removing the whole document is not possible");
+        continue;
+      }
+      const parentPath = path.slice(0, -1);
+      const parent = doc.own(parentPath) as object;
+      doc.remove(parent, path.at(-1)!, doc.originOf(parentPath));
+    }
+    return true;
+  }
+  let value: unknown;
+  let origin: Origin<From>;
+  if (action.update && action.copy)
+    return skip(`it has both "update" and "copy", and each voids the other`);
+  if (action.update) {
+    value = action.update.value;
+    origin = { from, path: [...at, "update"] };
+  } else if (action.copy) {
+    const copied = action.copy.query(doc.value as JSONValue).nodes;
+    if (copied.length !== 1) {
+      if (copied.length === 0) {
+        reporter.report(
+          "overlay/no-match",
+          `action ${action.index + 1}: "copy" selects nothing in ${input}`,
+          overlay.place([...at, "copy"]),
+        );
+        return false;
+      }
+      return skip(`"copy" selects ${copied.length} nodes; it must select one`, [
+        ...at,
+        "copy",
+      ]);
+    }
+    value = copied[0]!.value;
+    origin = { from, path: [...at, "copy"] };
+  } else return false;
+  let changed = false;
+  for (const path of targets) {
+    const current = valueAt(doc.value, path);
+    const container = isRecord(current) || Array.isArray(current);
+    if (container && (Array.isArray(current) || isRecord(value))) {
+      doc.merge(doc.own(path) as object, value, origin, doc.originOf(path));
+      changed = true;
+    } else if (container)
+      skip(`an object target needs an object to merge, not ${kind(value)}`);
+    else if (overlay.version === "1.0")
+      skip(
+        `the target is ${kind(current)}: Overlay 1.0 updates objects and arrays only (1.1 replaces a value)`,
+      );
+    else if (path.length === 0) {
+      doc.setRoot(value, origin);
+      changed = true;
+    } else {
+      const parent = doc.own(path.slice(0, -1)) as object;
+      doc.set(parent, path.at(-1)!, value, origin);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+function valueAt(value: unknown, path: Path): unknown {
+  let node = value;
+  for (const seg of path) node = (node as Record<string, unknown>)[seg];
+  return node;
+}
+
+function kind(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** Document order of two node paths (array items by index). */
+function comparePaths(a: Path, b: Path): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (typeof x === "number" && typeof y === "number") return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
+}

@@ -1,0 +1,121 @@
+import type { Path } from "../../model/pointer.js";
+import { isRecord } from "../reader.js";
+
+/** One action of a derived overlay: a target (a normalized JSONPath) and what it does. */
+export type DerivedAction =
+  | { target: string; remove: true }
+  | { target: string; update: Record<string, unknown> };
+
+/**
+ * The overlay actions that turn `original` into `edited` (`apiloom overlay a b`), for any two
+ * objects: a member only `original` has is removed; the members only `edited` has, and those
+ * whose value changed, are one update of their object (an object member that changed in place
+ * is compared member by member, deeper). A list that changed, or a value that changed kind, is
+ * removed and set again as a whole: an update merges objects and appends to lists, so setting
+ * one in place could not shorten or reorder it. Only objects and lists are targets (Overlay 1.0).
+ */
+export function deriveActions(
+  original: unknown,
+  edited: unknown,
+): DerivedAction[] {
+  if (!isRecord(original) || !isRecord(edited))
+    throw new TypeError("both documents must be objects");
+  const actions: DerivedAction[] = [];
+  diffObject(original, edited, [], actions);
+  return actions;
+}
+
+function diffObject(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  path: Path,
+  actions: DerivedAction[],
+): void {
+  const update: Record<string, unknown> = {};
+  const removes: DerivedAction[] = [];
+  const deeper: [string, Record<string, unknown>, Record<string, unknown>][] =
+    [];
+  for (const key of Object.keys(a))
+    if (!Object.hasOwn(b, key))
+      removes.push({ target: normalizedPath([...path, key]), remove: true });
+  for (const key of Object.keys(b)) {
+    const after = b[key];
+    if (!Object.hasOwn(a, key)) {
+      define(update, key, after);
+      continue;
+    }
+    const before = a[key];
+    if (sameJson(before, after)) continue;
+    if (isRecord(before) && isRecord(after)) deeper.push([key, before, after]);
+    else if (isContainer(before) || isContainer(after)) {
+      // a list, or a change of kind: set anew, once the old value is gone
+      removes.push({ target: normalizedPath([...path, key]), remove: true });
+      define(update, key, after);
+    } else define(update, key, after);
+  }
+  actions.push(...removes);
+  if (Object.keys(update).length > 0)
+    actions.push({ target: normalizedPath(path), update });
+  for (const [key, before, after] of deeper)
+    diffObject(before, after, [...path, key], actions);
+}
+
+function isContainer(value: unknown): boolean {
+  return typeof value === "object" && value !== null;
+}
+
+/** Deep equality of JSON values (member order ignored, as the parsed documents compare). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
+      return false;
+    return a.every((item, i) => sameJson(item, b[i]));
+  }
+  if (!isRecord(a) || !isRecord(b)) return Number.isNaN(a) && Number.isNaN(b);
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
+}
+
+function define(target: Record<string, unknown>, key: string, value: unknown) {
+  Object.defineProperty(target, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * RFC 9535's normalized path of a node (`$['paths']['/pets'][0]`): a name in single quotes,
+ * with `\` and `'` escaped and control characters as `\b`, `\t`, `\n`, `\f`, `\r` or `\u00XX`.
+ */
+export function normalizedPath(path: Path): string {
+  return (
+    "$" +
+    path
+      .map((seg) =>
+        typeof seg === "number" ? `[${seg}]` : `['${escapeName(seg)}']`,
+      )
+      .join("")
+  );
+}
+
+const SHORT: Record<string, string> = {
+  "\b": "\\b",
+  "\t": "\\t",
+  "\n": "\\n",
+  "\f": "\\f",
+  "\r": "\\r",
+};
+
+function escapeName(name: string): string {
+  return name.replace(/[\\'\u0000-\u001f]/g, (c) =>
+    c === "\\"
+      ? "\\\\"
+      : c === "'"
+        ? "\\'"
+        : (SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+  );
+}

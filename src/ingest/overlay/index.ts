@@ -1,0 +1,233 @@
+import { dirname, resolve } from "node:path";
+import type { Path } from "../../model/pointer.js";
+import type { Reporter } from "../../model/reporter.js";
+import {
+  PendingPlaces,
+  type DeferredPlaces,
+} from "../../model/source-place.js";
+import type { SourceRef } from "../../model/types.js";
+import { ParseError, type ParsedDocument } from "../parse/parsed-document.js";
+import { isRecord, type SourceDocument } from "../reader.js";
+import { applyOverlay, type From } from "./apply.js";
+import { OverlaidValue } from "./overlaid-value.js";
+import { readOverlay, type Overlay } from "./overlay-document.js";
+
+/** An overlay a run lays over its inputs (the config's `overlays`, `--overlay`). */
+export interface OverlayOption {
+  /** The overlay file, relative to the reading's folder (`cwd`) or absolute. */
+  file: string;
+  /**
+   * The input files (relative to `cwd`, or absolute) it applies to. Without: the inputs its
+   * `extends` names (resolved against the overlay's folder), or every input when it names none.
+   */
+  inputs?: readonly string[];
+}
+
+/** What loading overlays needs from the reading (src/ingest/index.ts). */
+export interface OverlayLoading {
+  cwd: string;
+  readText: (absPath: string) => string;
+  parse: (text: string, file: string, absPath: string) => ParsedDocument[];
+  /** Reports a file that could not be read, as the reading reports an input's. */
+  readFailed: (file: string, error: unknown) => void;
+  display: (absPath: string) => string;
+  deferred?: DeferredPlaces;
+}
+
+interface Loaded {
+  overlay: Overlay;
+  places: PendingPlaces;
+  /** Absolute paths of the inputs it applies to; undefined: every input. */
+  applies?: ReadonlySet<string>;
+  used: boolean;
+}
+
+/** The overlays of a reading, loaded and checked once, laid over each input's documents. */
+export class Overlays {
+  private readonly loaded: Loaded[] = [];
+
+  private constructor(private readonly loading: OverlayLoading) {}
+
+  /** Reads, parses and checks each overlay; one that fails is reported and left out. */
+  static load(
+    options: readonly OverlayOption[],
+    loading: OverlayLoading,
+    reporter: Reporter,
+  ): Overlays {
+    const overlays = new Overlays(loading);
+    for (const option of options) {
+      const absPath = resolve(loading.cwd, option.file);
+      const file = loading.display(absPath);
+      let parsed: ParsedDocument[];
+      try {
+        parsed = loading.parse(loading.readText(absPath), file, absPath);
+      } catch (error) {
+        if (error instanceof ParseError)
+          reporter.report(error.code, error.message, error);
+        else loading.readFailed(file, error);
+        continue;
+      }
+      const inputs = option.inputs?.map((f) => resolve(loading.cwd, f));
+      overlays.add(parsed, file, absPath, inputs, reporter);
+    }
+    return overlays;
+  }
+
+  /**
+   * Takes an input that is an overlay (`overlay` and `actions`, one document: a glob of inputs
+   * caught it) as one, after those given: true when it is one, and is no input then.
+   */
+  adopt(
+    parsed: readonly ParsedDocument[],
+    file: string,
+    absPath: string,
+    reporter: Reporter,
+  ): boolean {
+    const value = parsed.length === 1 ? parsed[0]!.value : undefined;
+    if (!isRecord(value) || !("overlay" in value) || !("actions" in value))
+      return false;
+    if (!this.loaded.some((l) => l.overlay.absPath === absPath))
+      this.add(parsed, file, absPath, undefined, reporter);
+    return true;
+  }
+
+  private add(
+    parsed: readonly ParsedDocument[],
+    file: string,
+    absPath: string,
+    inputs: readonly string[] | undefined,
+    reporter: Reporter,
+  ): void {
+    const doc = parsed[0]!;
+    const places = new PendingPlaces(
+      file,
+      "#",
+      (paths) => doc.locateAll?.(paths) ?? paths.map((at) => doc.locate(at)),
+    );
+    this.loading.deferred?.hold(places);
+    const place = (path: Path) => places.place(path);
+    if (parsed.length > 1) {
+      reporter.report(
+        "overlay/invalid",
+        `an overlay file holds one document, and this one holds ${parsed.length}`,
+        { file, line: 1, column: 1 },
+      );
+      return;
+    }
+    const overlay = readOverlay(
+      doc.value,
+      file,
+      absPath,
+      place,
+      reporter,
+      doc.rawScalar ? (path) => doc.rawScalar!(path) : undefined,
+    );
+    if (!overlay) return;
+    const applies = inputs
+      ? new Set(inputs)
+      : overlay.extends !== undefined
+        ? new Set([extendsPath(overlay)])
+        : undefined;
+    this.loaded.push({ overlay, places, applies, used: false });
+  }
+
+  /** Finds the line and column of every place of the overlays handed out so far. */
+  settle(): void {
+    for (const l of this.loaded) l.places.settle();
+  }
+
+  /** Whether there is any overlay to apply. */
+  get size(): number {
+    return this.loaded.length;
+  }
+
+  /**
+   * The input's documents with every overlay for it applied, in order: a document an overlay
+   * changed is a new one whose places say where each fact came from (the input, or the action
+   * of an overlay that added or changed it); the others are the same documents.
+   */
+  apply(docs: SourceDocument[], reporter: Reporter): SourceDocument[] {
+    return docs.map((doc) => {
+      const mine = this.loaded.filter(
+        (l) => l.applies === undefined || l.applies.has(doc.absPath),
+      );
+      if (mine.length === 0) return doc;
+      const value = new OverlaidValue<From>(doc.value, {
+        from: { input: true },
+        path: [],
+      });
+      let changed = false;
+      for (const l of mine) {
+        l.used = true;
+        changed = applyOverlay(value, l.overlay, reporter, doc.file) || changed;
+      }
+      return changed ? overlaidDocument(doc, value, mine, reporter) : doc;
+    });
+  }
+
+  /** `overlay/no-input` for each overlay that applied to no input of the run. */
+  reportUnused(reporter: Reporter): void {
+    for (const l of this.loaded)
+      if (!l.used)
+        reporter.report(
+          "overlay/no-input",
+          l.overlay.extends !== undefined
+            ? `the overlay extends ${JSON.stringify(l.overlay.extends)}, which is no input of this run: it changes nothing`
+            : `the overlay applies to no input of this run: it changes nothing`,
+          l.overlay.extends !== undefined
+            ? l.overlay.place(["extends"])
+            : l.overlay.place([]),
+        );
+  }
+}
+
+/** The file an overlay's `extends` names, resolved against the overlay's own folder. */
+function extendsPath(overlay: Overlay): string {
+  const ref = overlay.extends!;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^file:/i.test(ref)) return ref;
+  let path = ref.replace(/^file:(\/\/)?/i, "");
+  try {
+    path = decodeURI(path);
+  } catch {
+    // kept as written: it names no input then, which is reported
+  }
+  return resolve(dirname(overlay.absPath), path);
+}
+
+function overlaidDocument(
+  doc: SourceDocument,
+  value: OverlaidValue<From>,
+  used: readonly Loaded[],
+  reporter: Reporter,
+): SourceDocument {
+  const overlaid: SourceDocument = {
+    file: doc.file,
+    absPath: doc.absPath,
+    docIndex: doc.docIndex,
+    format: doc.format,
+    value: value.value,
+    ref(path: Path): SourceRef {
+      const origin = value.originOf(path);
+      return "input" in origin.from
+        ? doc.ref(origin.path)
+        : origin.from.overlay.place(origin.path);
+    },
+    settle() {
+      doc.settle();
+      for (const l of used) l.places.settle();
+    },
+    textOf(path: Path, scalar: number | boolean): string {
+      const origin = value.originOf(path);
+      if ("input" in origin.from) return doc.textOf(origin.path, scalar);
+      const text =
+        origin.from.overlay.rawScalar?.(origin.path) ?? String(scalar);
+      reporter.report(
+        "input/not-a-string",
+        `${JSON.stringify(String(path.at(-1)))} must be a string, but ${text} is read as a ${typeof scalar}; it is taken as the text ${JSON.stringify(text)} (quote it in the overlay)`,
+        origin.from.overlay.place(origin.path),
+      );
+      return text;
+    },
+  };
+  return overlaid;
+}

@@ -1,0 +1,184 @@
+import type { Path } from "../../model/pointer.js";
+import { isRecord } from "../reader.js";
+
+/** Where a node of an overlaid document came from: a place in the input, or in an overlay. */
+export interface Origin<From> {
+  readonly from: From;
+  readonly path: Path;
+}
+
+/**
+ * A document being changed by overlay actions, and where each of its nodes came from. The
+ * input's parsed value is never changed: a container is copied (shallowly) before its first
+ * change, and the containers copied or made here are "owned". Only an owned container can hold a
+ * member whose origin is not its parent's origin plus its key (`overrides`); an unowned one is
+ * the input's (or an overlay's) own object, so the origin of everything below it follows from
+ * its own. That keeps {@link originOf} a short walk, and a document no action touched free.
+ */
+export class OverlaidValue<From> {
+  private root: unknown;
+  private readonly owned = new WeakSet<object>();
+  private readonly overrides = new WeakMap<object, Map<string, Origin<From>>>();
+
+  private rootOrigin: Origin<From>;
+
+  constructor(value: unknown, rootOrigin: Origin<From>) {
+    this.root = value;
+    this.rootOrigin = rootOrigin;
+  }
+
+  get value(): unknown {
+    return this.root;
+  }
+
+  /** Where the node at `path` came from (a path beyond the document: its place's ancestor's). */
+  originOf(path: Path): Origin<From> {
+    let origin = this.rootOrigin;
+    let node = this.root;
+    for (let i = 0; i < path.length; i++) {
+      if (typeof node !== "object" || node === null || !this.owned.has(node))
+        return { from: origin.from, path: [...origin.path, ...path.slice(i)] };
+      const seg = path[i]!;
+      origin = this.overrides.get(node)?.get(String(seg)) ?? {
+        from: origin.from,
+        path: [...origin.path, seg],
+      };
+      node = (node as Record<string, unknown>)[seg];
+    }
+    return origin;
+  }
+
+  /** The node at `path`, every container on the way (and it, when one) owned, so changeable. */
+  own(path: Path): unknown {
+    this.root = this.ownCopy(this.root);
+    let node = this.root;
+    for (const seg of path) {
+      const parent = node as Record<string, unknown>;
+      node = this.ownCopy(parent[seg]);
+      put(parent, seg, node);
+    }
+    return node;
+  }
+
+  /** `parent[key] = value`, `value` coming from `origin`; `parent` owned. */
+  set(
+    parent: object,
+    key: string | number,
+    value: unknown,
+    origin: Origin<From>,
+  ): void {
+    put(parent, key, value);
+    this.overridesOf(parent).set(String(key), origin);
+  }
+
+  /** Replaces the root (an update of `$` by a non-object, or a copy onto it). */
+  setRoot(value: unknown, origin: Origin<From>): void {
+    this.root = value;
+    this.rootOrigin = origin;
+  }
+
+  /** Removes `parent[key]` (an array item: the items after it move up, keeping their origins). */
+  remove(
+    parent: object,
+    key: string | number,
+    parentOrigin: Origin<From>,
+  ): void {
+    if (!Array.isArray(parent)) {
+      delete (parent as Record<string, unknown>)[key];
+      this.overrides.get(parent)?.delete(String(key));
+      return;
+    }
+    const origins = parent.map((_, i) =>
+      this.childOrigin(parent, i, parentOrigin),
+    );
+    parent.splice(Number(key), 1);
+    origins.splice(Number(key), 1);
+    const map = new Map<string, Origin<From>>();
+    origins.forEach((o, i) => map.set(String(i), o));
+    this.overrides.set(parent, map);
+  }
+
+  /**
+   * Merges `update` into the owned object or array `target` (Overlay 1.1's rules): a member only
+   * the update has is added, an object member is merged, an array member is concatenated, any
+   * other value replaces the target's. An array target gets the update appended (an array
+   * update: each of its items).
+   */
+  merge(
+    target: object,
+    update: unknown,
+    updateOrigin: Origin<From>,
+    targetOrigin: Origin<From>,
+  ): void {
+    if (Array.isArray(target)) {
+      const items = Array.isArray(update) ? update : [update];
+      const at = (j: number): Origin<From> =>
+        Array.isArray(update)
+          ? { from: updateOrigin.from, path: [...updateOrigin.path, j] }
+          : updateOrigin;
+      items.forEach((item, j) => this.set(target, target.length, item, at(j)));
+      return;
+    }
+    const record = target as Record<string, unknown>;
+    for (const key of Object.keys(update as Record<string, unknown>)) {
+      const value = (update as Record<string, unknown>)[key];
+      const from: Origin<From> = {
+        from: updateOrigin.from,
+        path: [...updateOrigin.path, key],
+      };
+      const current = Object.hasOwn(record, key) ? record[key] : undefined;
+      const bothObjects = isRecord(current) && isRecord(value);
+      const bothArrays = Array.isArray(current) && Array.isArray(value);
+      if (bothObjects || bothArrays) {
+        const childOrigin = this.childOrigin(record, key, targetOrigin);
+        const child = this.ownCopy(current) as object;
+        put(record, key, child);
+        this.merge(child, value, from, childOrigin);
+      } else this.set(record, key, value, from);
+    }
+  }
+
+  /** The origin of `parent[key]`, `parent`'s own being `parentOrigin`. */
+  childOrigin(
+    parent: object,
+    key: string | number,
+    parentOrigin: Origin<From>,
+  ): Origin<From> {
+    return (
+      (this.owned.has(parent)
+        ? this.overrides.get(parent)?.get(String(key))
+        : undefined) ?? {
+        from: parentOrigin.from,
+        path: [...parentOrigin.path, key],
+      }
+    );
+  }
+
+  private overridesOf(parent: object): Map<string, Origin<From>> {
+    let map = this.overrides.get(parent);
+    if (!map) this.overrides.set(parent, (map = new Map()));
+    return map;
+  }
+
+  private ownCopy(value: unknown): unknown {
+    if (typeof value !== "object" || value === null || this.owned.has(value))
+      return value;
+    const copy = Array.isArray(value) ? [...value] : { ...value };
+    this.owned.add(copy);
+    return copy;
+  }
+}
+
+/** `target[key] = value` as an own data member, whatever the key (`__proto__` included). */
+function put(target: object, key: string | number, value: unknown): void {
+  if (Array.isArray(target) && typeof key === "number") {
+    target[key] = value;
+    return;
+  }
+  Object.defineProperty(target, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}

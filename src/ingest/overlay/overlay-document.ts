@@ -1,0 +1,240 @@
+import { createRequire } from "node:module";
+import type { JSONPathQuery, jsonpath as JsonPath } from "json-p3";
+import type { Path } from "../../model/pointer.js";
+import type { Reporter } from "../../model/reporter.js";
+import type { SourceRef } from "../../model/types.js";
+import { isRecord } from "../reader.js";
+
+/** One action of an overlay, checked: its JSONPaths compiled (RFC 9535, json-p3). */
+export interface OverlayAction {
+  /** Its index in `actions`: its place is `["actions", index]`. */
+  readonly index: number;
+  readonly target: JSONPathQuery;
+  readonly targetText: string;
+  /** `update` when the action has one (its value may be null: `update: null` sets null). */
+  readonly update?: { value: unknown };
+  readonly copy?: JSONPathQuery;
+  readonly remove: boolean;
+}
+
+/** An overlay document that passed the Overlay schema, its actions in order. */
+export interface Overlay {
+  /** As shown in diagnostics and sources. */
+  readonly file: string;
+  readonly absPath: string;
+  /** "1.0" or "1.1". */
+  readonly version: string;
+  /** The `extends` URI reference, as written. */
+  readonly extends?: string;
+  readonly actions: readonly OverlayAction[];
+  /** Where `path` of the overlay is (found when first needed, like an input's places). */
+  place(path: Path): SourceRef;
+  /** The scalar at `path` as written, when it reads back to the same value. */
+  rawScalar?(path: Path): string | undefined;
+}
+
+const ROOT_KEYS = ["overlay", "info", "extends", "actions"];
+const INFO_KEYS = ["title", "version", "description"];
+const ACTION_KEYS = ["target", "description", "update", "copy", "remove"];
+
+/**
+ * Checks a parsed overlay against the Overlay Specification's schema (1.0: `^1\.0\.\d+$`; 1.1
+ * adds `copy` and `info.description`) and compiles its JSONPaths: each problem is an
+ * `overlay/invalid` error at its place, and an overlay with any is not applied (undefined).
+ */
+export function readOverlay(
+  value: unknown,
+  file: string,
+  absPath: string,
+  place: (path: Path) => SourceRef,
+  reporter: Reporter,
+  rawScalar?: (path: Path) => string | undefined,
+): Overlay | undefined {
+  let bad = false;
+  const fail = (path: Path, message: string) => {
+    bad = true;
+    reporter.report("overlay/invalid", message, place(path));
+  };
+  if (!isRecord(value)) {
+    fail([], "an overlay must be an object (overlay, info, actions)");
+    return undefined;
+  }
+  const version = /^1\.([01])\.\d+$/.exec(
+    typeof value["overlay"] === "string" ? value["overlay"] : "",
+  );
+  if (!version)
+    fail(
+      "overlay" in value ? ["overlay"] : [],
+      `"overlay" must name version 1.0.x or 1.1.x as a string, not ${JSON.stringify(value["overlay"] ?? null)}`,
+    );
+  const v11 = version?.[1] === "1";
+  unknownKeys(value, ROOT_KEYS, [], fail);
+  const info = value["info"];
+  if (!isRecord(info)) fail(["info"], `"info" must be an object`);
+  else {
+    for (const key of ["title", "version"])
+      if (typeof info[key] !== "string")
+        fail(
+          key in info ? ["info", key] : ["info"],
+          `"info.${key}" must be a string`,
+        );
+    if (v11 && "description" in info && typeof info["description"] !== "string")
+      fail(["info", "description"], `"info.description" must be a string`);
+    unknownKeys(info, v11 ? INFO_KEYS : INFO_KEYS.slice(0, 2), ["info"], fail);
+  }
+  const ext = value["extends"];
+  if (ext !== undefined && typeof ext !== "string")
+    fail(["extends"], `"extends" must be a string (a URI reference)`);
+  const actions: OverlayAction[] = [];
+  const list = value["actions"];
+  if (!Array.isArray(list) || list.length === 0)
+    fail(
+      "actions" in value ? ["actions"] : [],
+      `"actions" must be a list of at least one action`,
+    );
+  else {
+    const seen = new Map<string, number>();
+    list.forEach((item, index) => {
+      const at: Path = ["actions", index];
+      const key = canonical(item);
+      const first = seen.get(key);
+      if (first !== undefined)
+        fail(
+          at,
+          `action ${index + 1} repeats action ${first + 1} (actions must be unique)`,
+        );
+      else seen.set(key, index);
+      const action = readAction(item, index, v11, fail);
+      if (action) actions.push(action);
+    });
+  }
+  if (bad || !version) return undefined;
+  return {
+    file,
+    absPath,
+    version: `1.${version[1]}`,
+    ...(typeof ext === "string" ? { extends: ext } : {}),
+    actions,
+    place,
+    ...(rawScalar ? { rawScalar } : {}),
+  };
+}
+
+function readAction(
+  item: unknown,
+  index: number,
+  v11: boolean,
+  fail: (path: Path, message: string) => void,
+): OverlayAction | undefined {
+  const at: Path = ["actions", index];
+  if (!isRecord(item)) {
+    fail(at, `action ${index + 1} must be an object with a "target"`);
+    return undefined;
+  }
+  unknownKeys(
+    item,
+    v11 ? ACTION_KEYS : ACTION_KEYS.filter((k) => k !== "copy"),
+    at,
+    fail,
+  );
+  let ok = true;
+  const target = item["target"];
+  let query: JSONPathQuery | undefined;
+  if (typeof target !== "string" || !target.startsWith("$")) {
+    ok = false;
+    fail(
+      "target" in item ? [...at, "target"] : at,
+      `action ${index + 1}: "target" must be a JSONPath (a string starting with "$")`,
+    );
+  } else query = compile(target, [...at, "target"], fail);
+  if ("description" in item && typeof item["description"] !== "string") {
+    ok = false;
+    fail(
+      [...at, "description"],
+      `action ${index + 1}: "description" must be a string`,
+    );
+  }
+  if ("remove" in item && typeof item["remove"] !== "boolean") {
+    ok = false;
+    fail(
+      [...at, "remove"],
+      `action ${index + 1}: "remove" must be true or false`,
+    );
+  }
+  let copy: JSONPathQuery | undefined;
+  if ("copy" in item && v11) {
+    const text = item["copy"];
+    if (typeof text !== "string") {
+      ok = false;
+      fail(
+        [...at, "copy"],
+        `action ${index + 1}: "copy" must be a JSONPath string`,
+      );
+    } else copy = compile(text, [...at, "copy"], fail);
+    if (copy === undefined) ok = false;
+  }
+  if (!ok || query === undefined) return undefined;
+  return {
+    index,
+    target: query,
+    targetText: target as string,
+    ...("update" in item ? { update: { value: item["update"] } } : {}),
+    ...(copy ? { copy } : {}),
+    remove: item["remove"] === true,
+  };
+}
+
+function compile(
+  text: string,
+  at: Path,
+  fail: (path: Path, message: string) => void,
+): JSONPathQuery | undefined {
+  try {
+    return jsonPath().compile(text);
+  } catch (error) {
+    fail(
+      at,
+      `${JSON.stringify(text)} is not an RFC 9535 JSONPath: ${firstLine(error)}`,
+    );
+    return undefined;
+  }
+}
+
+let loaded: typeof JsonPath | undefined;
+
+/** json-p3, loaded by the first run that has an overlay (most runs have none). */
+function jsonPath(): typeof JsonPath {
+  loaded ??= (
+    createRequire(import.meta.url)("json-p3") as { jsonpath: typeof JsonPath }
+  ).jsonpath;
+  return loaded;
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error).message ?? error).split("\n")[0]!;
+}
+
+function unknownKeys(
+  value: Record<string, unknown>,
+  known: readonly string[],
+  at: Path,
+  fail: (path: Path, message: string) => void,
+): void {
+  for (const key of Object.keys(value))
+    if (!known.includes(key) && !key.startsWith("x-"))
+      fail(
+        [...at, key],
+        `unknown field ${JSON.stringify(key)} (known: ${known.join(", ")}, or x- extensions)`,
+      );
+}
+
+/** A value's JSON with object keys sorted: equal JSON values give equal text (uniqueItems). */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (isRecord(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(value) ?? "null";
+}

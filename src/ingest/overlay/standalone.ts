@@ -1,0 +1,49 @@
+import type { Path } from "../../model/pointer.js";
+import type { Reporter } from "../../model/reporter.js";
+import { PendingPlaces } from "../../model/source-place.js";
+import { parseText } from "../load.js";
+import { applyOverlay, type From } from "./apply.js";
+import { OverlaidValue } from "./overlaid-value.js";
+import { readOverlay, type Overlay } from "./overlay-document.js";
+
+/**
+ * Parses and checks an overlay's text on its own (`apiloom overlay`, tests): undefined, with
+ * `overlay/invalid` (or parse) errors reported, when it is not a valid overlay. A ParseError is
+ * thrown as parseText throws it.
+ */
+export function parseOverlay(
+  text: string,
+  file: string,
+  reporter: Reporter,
+): Overlay | undefined {
+  const parsed = parseText(text, file);
+  const doc = parsed[0]!;
+  const places = new PendingPlaces(
+    file,
+    "#",
+    (paths) => doc.locateAll?.(paths) ?? paths.map((at) => doc.locate(at)),
+  );
+  return readOverlay(
+    doc.value,
+    file,
+    file,
+    (path: Path) => places.place(path),
+    reporter,
+    doc.rawScalar ? (path) => doc.rawScalar!(path) : undefined,
+  );
+}
+
+/** `value` with the overlays' actions applied in order (the input's value is not changed). */
+export function applyOverlays(
+  value: unknown,
+  overlays: readonly Overlay[],
+  reporter: Reporter,
+  input = "the document",
+): unknown {
+  const doc = new OverlaidValue<From>(value, {
+    from: { input: true },
+    path: [],
+  });
+  for (const overlay of overlays) applyOverlay(doc, overlay, reporter, input);
+  return doc.value;
+}
