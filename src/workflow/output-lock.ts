@@ -1,9 +1,12 @@
 import {
   closeSync,
+  constants,
+  fstatSync,
   linkSync,
   lstatSync,
   openSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   writeSync,
@@ -79,25 +82,48 @@ function busy(lockFile: string, pid: number | undefined): OutputBusyError {
   );
 }
 
-/** Who holds the lock: its pid (undefined while unwritten), or undefined when there is no lock. */
+/**
+ * Who holds the lock, read from one opened file (so its pid, inode and time agree): its pid
+ * (undefined while unwritten, or for text that is none), or undefined when there is no lock. A
+ * link or anything but a small regular file planted there is never read through.
+ */
 function holder(
   lockFile: string,
 ): { pid?: number; empty: boolean; ino: number; mtimeMs: number } | undefined {
-  let stats;
+  let fd: number;
   try {
-    stats = lstatSync(lockFile);
-  } catch {
-    return undefined;
+    fd = openSync(
+      lockFile,
+      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | constants.O_NONBLOCK,
+    );
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    try {
+      const stats = lstatSync(lockFile); // a link (ELOOP): no run's lock
+      return { empty: false, ino: stats.ino, mtimeMs: stats.mtimeMs };
+    } catch {
+      return undefined;
+    }
   }
-  const pid = Number(readText(lockFile));
-  return {
-    ...(Number.isInteger(pid) && pid > 0 ? { pid } : {}),
-    // a run between creating its lock and writing its pid; anything else without a pid (a link
-    // planted there, other text) is no run's lock
-    empty: stats.isFile() && stats.size === 0,
-    ino: stats.ino,
-    mtimeMs: stats.mtimeMs,
-  };
+  try {
+    const stats = fstatSync(fd);
+    const small = stats.isFile() && stats.size <= 64;
+    const bytes = Buffer.alloc(64);
+    const text = small
+      ? bytes.toString("utf8", 0, readSync(fd, bytes, 0, 64, 0)).trim()
+      : "";
+    const pid = Number(text);
+    return {
+      ...(text !== "" && Number.isInteger(pid) && pid > 0 ? { pid } : {}),
+      // a run between creating its lock and writing its pid; anything else without a pid (a
+      // link planted there, other text) is no run's lock
+      empty: small && text === "",
+      ino: stats.ino,
+      mtimeMs: stats.mtimeMs,
+    };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
