@@ -255,7 +255,7 @@ async function follow(
 ): Promise<Response> {
   const send = options.fetch ?? fetch;
   // the request of the next hop: a GET without the body, or the same method and body
-  const hop = (url: string, get: boolean, redirect: RequestRedirect) =>
+  const hop = (url: string, get: boolean, redirect: RequestInit["redirect"]) =>
     new Request(url, {
       method: get ? "GET" : request.method,
       headers: request.headers,
