@@ -71,13 +71,19 @@ export function planOutput(
       plan.conflicts.push({ path: file.path, reason: blocked });
       continue;
     }
-    const disk = readIfFile(join(outDir, file.path));
+    const full = join(outDir, file.path);
+    const disk = statFile(full);
     const early = stagedText(file);
-    if (
+    // a file whose size differs is changed: it is read only when its text is wanted (a diff),
+    // so a large file planted in the output folder costs a stat, not its bytes in memory
+    const bytes =
       disk.kind === "file" &&
-      (early
-        ? sameAsStaged(disk.bytes, early)
-        : sameUtf8(disk.bytes, file.contents))
+      (texts || disk.size === (early ? early.bytes : utf8Length(file.contents)))
+        ? readFileSync(full)
+        : undefined;
+    if (
+      bytes !== undefined &&
+      (early ? sameAsStaged(bytes, early) : sameUtf8(bytes, file.contents))
     )
       plan.unchanged.push(file.path);
     else if (disk.kind === "missing")
@@ -90,7 +96,7 @@ export function planOutput(
     else if (ours.has(file.path))
       plan.write.push({
         file,
-        before: texts ? disk.bytes.toString("utf8") : "",
+        before: texts && bytes ? bytes.toString("utf8") : "",
       });
     else
       plan.conflicts.push({
@@ -106,11 +112,11 @@ export function planOutput(
       plan.ignored.push({ path, reason: blocked, ...placeOf!(path) });
       continue;
     }
-    const disk = readIfFile(join(outDir, path));
-    if (disk.kind === "file")
+    const full = join(outDir, path);
+    if (statFile(full).kind === "file")
       plan.remove.push({
         path,
-        before: texts ? disk.bytes.toString("utf8") : "",
+        before: texts ? readFileSync(full, "utf8") : "",
       });
   }
   // a manifest with entries left out is rewritten without them
@@ -168,15 +174,19 @@ function folderProblem(full: string, folder: string): string | undefined {
 }
 
 type DiskEntry =
-  { kind: "file"; bytes: Buffer } | { kind: "missing" } | { kind: "other" };
+  { kind: "file"; size: number } | { kind: "missing" } | { kind: "other" };
 
-function readIfFile(path: string): DiskEntry {
+function statFile(path: string): DiskEntry {
   let stat;
   try {
     stat = lstatSync(path);
   } catch {
     return { kind: "missing" };
   }
-  if (!stat.isFile()) return { kind: "other" };
-  return { kind: "file", bytes: readFileSync(path) };
+  return stat.isFile() ? { kind: "file", size: stat.size } : { kind: "other" };
+}
+
+/** The UTF-8 length of a text, without encoding it. */
+function utf8Length(text: string): number {
+  return Buffer.byteLength(text, "utf8");
 }

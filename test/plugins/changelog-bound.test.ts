@@ -8,8 +8,10 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES, generateSpec } from "../diff/helpers.js";
+import { REPO } from "../hostile/cli.js";
 
 /*
  * The docs' changelog page carries its record (base64 on its last line) and a run reads the
@@ -60,5 +62,48 @@ describe("the changelog page's record, read back", () => {
       "No change to the API description since the last run.",
     );
     expect(made.length).toBeLessThan(1000);
+  }, 120_000);
+
+  it("planted at 200 MiB, costs the run a stat, not its bytes: the peak stays under 250 MiB", () => {
+    const big = mkdtempSync(join(tmpdir(), "apiloom-changelog-big-"));
+    try {
+      copyFileSync(join(FIXTURES, "openapi3/old.yaml"), join(big, "spec.yaml"));
+      expect(generateSpec(big, "docs,openapi").code).toBe(0);
+      const page = join(big, "gen/docs/changes.md");
+      const planted = Buffer.alloc(200 * 1024 * 1024, "a");
+      writeFileSync(page, planted);
+      const manifestFile = join(big, "gen/.apiloom-manifest.json");
+      const hash = createHash("sha256").update(planted).digest("hex");
+      writeFileSync(
+        manifestFile,
+        readFileSync(manifestFile, "utf8").replace(
+          /("docs\/changes\.md": ")[0-9a-f]{64}"/,
+          `$1${hash}"`,
+        ),
+      );
+      // the child records its own peak RSS (KiB) as it exits: a ceiling, not a timing
+      const peakFile = join(big, "peak.txt");
+      const record = `import { writeFileSync } from "node:fs"; process.on("exit", () => writeFileSync(${JSON.stringify(peakFile)}, String(process.resourceUsage().maxRSS)));`;
+      const run = spawnSync(
+        process.execPath,
+        [
+          "--import",
+          `data:text/javascript,${encodeURIComponent(record)}`,
+          join(REPO, "bin/apiloom.js"),
+          "generate",
+          "spec.yaml",
+          ...["--out", "gen", "--no-config", "--no-lock", "-a", "docs,openapi"],
+          "--force",
+        ],
+        { cwd: big, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toContain("output/changelog-too-large");
+      expect(readFileSync(page, "utf8").length).toBeLessThan(1000);
+      const peakMiB = Number(readFileSync(peakFile, "utf8")) / 1024;
+      expect(peakMiB).toBeLessThan(250);
+    } finally {
+      rmSync(big, { recursive: true, force: true });
+    }
   }, 120_000);
 });
