@@ -9,7 +9,7 @@ import type {
 } from "./artifact.js";
 import { importCollector } from "./import-collector.js";
 import { DEFAULT_LAYOUT, type OutputLayout } from "./layout.js";
-import { ARTIFACT_PATHS, BUILT_IN_PLUGINS, withNeeds } from "./registry.js";
+import { ARTIFACT_PATHS, BUILT_IN_PLUGINS } from "./registry.js";
 import { createTypeIndex, type TypeIndex } from "./types/type-index.js";
 import { malformedFile } from "./plugin-output.js";
 
@@ -25,7 +25,7 @@ export interface EmitterBatch {
 export interface PluginRun {
   /** Every plugin known (apiloom's, then the config's), in the order they are made. */
   plugins: readonly ArtifactPlugin[];
-  /** The artifacts asked for; what they need is made too. */
+  /** The artifacts the run makes, their needs included (the settings resolve them once). */
   artifacts: Iterable<string>;
   /** Each plugin's options by its name, resolved (see workflow/settings.ts). */
   options: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
@@ -34,7 +34,7 @@ export interface PluginRun {
 }
 
 /**
- * Runs the plugins of the artifacts asked for and of everything they need, in registry order,
+ * Runs the plugins of the run's artifacts (their needs included by the settings), in registry order,
  * each with its own options and a context shared by all: the type index (made once, when a
  * plugin first asks), one reporter, the layout and every artifact's path. It knows nothing about
  * any one artifact.
@@ -46,7 +46,8 @@ export async function runPlugins(
   /** Given each plugin's files as soon as it returns them; what it returns is kept instead. */
   keep: (files: GeneratedFile[]) => GeneratedFile[] = (files) => files,
 ): Promise<{ batches: EmitterBatch[]; diagnostics: Diagnostic[] }> {
-  const names = withNeeds(run.artifacts, run.plugins);
+  // the artifacts asked for with their needs, resolved once in the settings
+  const names = [...run.artifacts];
   // the places the plugins print were found between the model and here (src/pipeline.ts)
   const reporter = new Reporter();
   const paths = Object.freeze(

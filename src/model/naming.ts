@@ -5,7 +5,6 @@ import { compareSources } from "./rank.js";
 import { fileStart, type Reporter } from "./reporter.js";
 import { placeText } from "./source-place.js";
 import type { Endpoint, NameCandidate } from "./types.js";
-import { HTTP_METHODS } from "./types.js";
 
 /** The key names are stored under in overrides and the lock: `GET /pets/{id}`. */
 export function endpointKey(

@@ -73,6 +73,7 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
     "emit/types/index.ts",
     "model/own.ts",
     "model/pattern-flags.ts",
+    "model/pattern-safety.ts",
     "model/schema.ts",
   ],
   docs: [
@@ -85,7 +86,6 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
     "model/own.ts",
     "model/schema-ref.ts",
     "model/schema.ts",
-    "model/source-place.ts",
     "model/tag-quality.ts",
   ],
   openapi: [
@@ -96,7 +96,6 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
     "model/schema-ref.ts",
     "model/schema.ts",
     "model/serialization.ts",
-    "model/source-place.ts",
   ],
 };
 
