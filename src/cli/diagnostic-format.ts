@@ -14,11 +14,15 @@ export interface FormatContext {
   lines(absPath: string): readonly string[] | undefined;
 }
 
-/** Codes that mean the run read no text from the file: it gets no frame. */
+/**
+ * Codes that mean the run read no text from the file, or that say one thing about a whole file
+ * (the orphaned-handler check skipped): they get no frame.
+ */
 const UNREAD = new Set([
   "input/no-match",
   "input/not-a-file",
   "input/too-large",
+  "scaffold/orphan-check-skipped",
 ]);
 
 /**

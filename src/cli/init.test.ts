@@ -1,7 +1,6 @@
 import {
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -11,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findSpecs, runInit } from "./init.js";
+import { SEEDS_DIR, SEEDS_FILES } from "../../test/shared-corpus.js";
 
 const dirs: string[] = [];
 afterAll(() =>
@@ -132,8 +132,8 @@ describe("apiloom init", () => {
 
 describe("init finds descriptions by content, like generate (issue 46)", () => {
   it("finds the Stride seeds as shipped (.txt) and lists them in the config", async () => {
-    const seeds = join(import.meta.dirname, "../../../shared/seeds");
-    const files = readdirSync(seeds).filter((f) => f.endsWith(".txt"));
+    const seeds = SEEDS_DIR;
+    const files = [...SEEDS_FILES];
     expect(files.length).toBeGreaterThan(0);
     const dir = project(
       Object.fromEntries(

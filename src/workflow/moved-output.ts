@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from "node:fs";
+import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import {
   cacheRecordPath,
@@ -56,7 +56,15 @@ export function leftBehind(
 ): LeftBehind[] {
   const path = recordPath(configFile, baseDir);
   if (!path) return [];
-  const earlier = readPlaces(readCacheRecord(path, MAX_BYTES));
+  // the cache is a stranger's folder: a recorded place outside the project, by its real path, is
+  // never named (the printed command would remove it)
+  const earlier = readPlaces(readCacheRecord(path, MAX_BYTES))
+    .filter((p) => insideByRealPath(p.out, baseDir))
+    .map((p) =>
+      p.lock === undefined || insideByRealPath(p.lock, baseDir)
+        ? p
+        : { out: p.out },
+    );
   const outs = new Set(now.map((p) => p.out));
   const locks = new Set(now.flatMap((p) => (p.lock ? [p.lock] : [])));
   const found: LeftBehind[] = [];
@@ -143,6 +151,17 @@ export function staleOutputImport(
       if (dirname(at) === at) return undefined;
     }
   };
+}
+
+/** Whether `path` lies strictly inside `root`, both as given and by their real paths. */
+function insideByRealPath(path: string, root: string): boolean {
+  const given = resolve(path);
+  if (!given.startsWith(resolve(root) + sep)) return false;
+  try {
+    return realpathSync(given).startsWith(realpathSync(root) + sep);
+  } catch {
+    return false;
+  }
 }
 
 function inOrAt(path: string, root: string): boolean {

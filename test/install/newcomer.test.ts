@@ -3,7 +3,6 @@ import {
   cpSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -14,6 +13,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO } from "../cli/run.js";
 import { installByReadme, sh } from "./readme-route.js";
+import { SEEDS_DIR, SEEDS_FILES } from "../shared-corpus.js";
 
 /*
  * Issue 46's newcomer, start to finish: a fresh project installs the packed tarball by the
@@ -21,7 +21,7 @@ import { installByReadme, sh } from "./readme-route.js";
  * generated server with its default options, calls it with the generated client at
  * http://127.0.0.1:PORT and gets 200s; then moves to `apis` and is told the old folder is left.
  */
-const SEEDS = join(REPO, "../shared/seeds");
+const SEEDS = SEEDS_DIR;
 const TSC = join(REPO, "node_modules/typescript/bin/tsc");
 
 // the newcomer's program: the generated server with default options (no basePath), two
@@ -62,7 +62,7 @@ server.close();
 
 let dir: string;
 let project: string;
-const seeds = readdirSync(SEEDS).filter((f) => f.endsWith(".txt"));
+const seeds = [...SEEDS_FILES];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "apiloom-newcomer-"));

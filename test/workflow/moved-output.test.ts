@@ -4,6 +4,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -105,5 +106,36 @@ describe("an output folder that moved", () => {
     const again = apiloom(["generate", "--force"], dir);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).not.toMatch(/left-behind/);
+  });
+});
+
+describe("a planted record of earlier output folders", () => {
+  it("never names a folder outside the project, whatever manifest it holds", () => {
+    const project = mkdtempSync(join(tmpdir(), "apiloom-planted-"));
+    const outside = mkdtempSync(join(tmpdir(), "apiloom-outside-"));
+    try {
+      writeFileSync(join(project, "package.json"), "{}\n");
+      mkdirSync(join(project, "node_modules"));
+      cpSync(PETSTORE, join(project, "pets.json"));
+      writeFileSync(
+        join(project, "apiloom.config.json"),
+        JSON.stringify({ inputs: ["pets.json"], out: "gen" }),
+      );
+      expect(apiloom(["generate"], project).code).toBe(0);
+      // a folder elsewhere made to look like apiloom's, and the record pointed at it
+      cpSync(join(project, "gen"), outside, { recursive: true });
+      const records = join(project, "node_modules/.cache/apiloom/outputs");
+      for (const name of readdirSync(records))
+        writeFileSync(
+          join(records, name),
+          JSON.stringify({ places: [{ out: outside }] }),
+        );
+      const run = apiloom(["generate", "--force"], project);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).not.toMatch(/left-behind/);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

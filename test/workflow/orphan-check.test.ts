@@ -55,6 +55,12 @@ describe("the orphaned-handler check", () => {
       .split("\n")
       .filter((l) => l.includes("scaffold/orphan-check-skipped"));
     expect(skipped).toHaveLength(1);
+    // one line: no code frame under it
+    const after =
+      broken.stderr.split("\n")[
+        broken.stderr.split("\n").indexOf(skipped[0]!) + 1
+      ];
+    expect(after).not.toMatch(/^\s*>?\s*\d+ \|/);
     expect(skipped[0]).toMatch(
       /^handlers\.ts:\d+:\d+: warning scaffold\/orphan-check-skipped orphaned handlers not checked: an input was not read, so 2 handlers whose endpoints were not found are not judged until every input reads$/,
     );
