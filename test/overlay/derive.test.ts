@@ -87,6 +87,8 @@ function applyEdits(doc: Json, edits: Edit[]): Json {
   return copy;
 }
 
+const asJson = (value: Json): Json => JSON.parse(JSON.stringify(value));
+
 function roundTrip(original: Json, edited: Json): Json {
   const actions = deriveActions(original, edited);
   const text = stringify(
@@ -114,7 +116,8 @@ describeCorpus("apiloom overlay: the overlay between two documents", () => {
       fc.assert(
         fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
           const edited = applyEdits(original, edits);
-          expect(roundTrip(original, edited)).toEqual(edited);
+          // compared as JSON: YAML reads `-0` as 0, and JSON does not tell them apart
+          expect(asJson(roundTrip(original, edited))).toEqual(asJson(edited));
         }),
         { numRuns: 150 },
       );
