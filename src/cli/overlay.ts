@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
-import { stringify } from "yaml";
+import { Document, isScalar, visit } from "yaml";
 import { readSourceText } from "../ingest/decode-text.js";
 import { parseText } from "../ingest/load.js";
 import { deriveActions } from "../ingest/overlay/derive.js";
@@ -110,7 +110,7 @@ export async function runOverlay(
   const text =
     out?.endsWith(".json") === true
       ? `${JSON.stringify(overlay, null, 2)}\n`
-      : stringify(overlay, { lineWidth: 0, aliasDuplicateObjects: false });
+      : overlayYaml(overlay);
   if (out === undefined) stdout.write(text);
   else {
     mkdirSync(dirname(out), { recursive: true });
@@ -169,4 +169,19 @@ function readDocument(absPath: string, shown: string): unknown {
 
 function slashed(path: string): string {
   return path.split(sep).join("/");
+}
+
+/**
+ * An overlay as YAML that YAML 1.1 readers read back the same (apiloom's, js-yaml, among them):
+ * a `<<` key is quoted, which they would otherwise take for a merge key.
+ */
+export function overlayYaml(overlay: unknown): string {
+  const doc = new Document(overlay, { aliasDuplicateObjects: false });
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === "<<")
+        pair.key.type = "QUOTE_DOUBLE";
+    },
+  });
+  return doc.toString({ lineWidth: 0 });
 }

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { load } from "js-yaml";
 import { stringify } from "yaml";
 import { afterAll, expect, it } from "vitest";
+import { overlayYaml } from "../../src/cli/overlay.js";
 import { deriveActions } from "../../src/ingest/overlay/derive.js";
 import {
   applyOverlays,
@@ -87,16 +88,16 @@ function applyEdits(doc: Json, edits: Edit[]): Json {
   return copy;
 }
 
+const asJson = (value: Json): Json => JSON.parse(JSON.stringify(value));
+
 function roundTrip(original: Json, edited: Json): Json {
   const actions = deriveActions(original, edited);
-  const text = stringify(
-    {
-      overlay: "1.0.0",
-      info: { title: "round trip", version: "1" },
-      actions: actions.length > 0 ? actions : [{ target: "$" }],
-    },
-    { lineWidth: 0, aliasDuplicateObjects: false },
-  );
+  // written as `apiloom overlay` writes it
+  const text = overlayYaml({
+    overlay: "1.0.0",
+    info: { title: "round trip", version: "1" },
+    actions: actions.length > 0 ? actions : [{ target: "$" }],
+  });
   const reporter = new Reporter();
   const overlay = parseOverlay(text, "derived.yaml", reporter);
   expect(reporter.diagnostics).toEqual([]);
@@ -114,9 +115,17 @@ describeCorpus("apiloom overlay: the overlay between two documents", () => {
       fc.assert(
         fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
           const edited = applyEdits(original, edits);
-          expect(roundTrip(original, edited)).toEqual(edited);
+          // compared as JSON: YAML reads `-0` as 0, and JSON does not tell them apart
+          expect(asJson(roundTrip(original, edited))).toEqual(asJson(edited));
         }),
-        { numRuns: 150 },
+        {
+          numRuns: 150,
+          // found by earlier runs: a `<<` key (a YAML 1.1 merge key unless quoted), -0
+          examples: [
+            [[{ at: 0, kind: "add", pick: 0, key: "<<", value: [] }]],
+            [[{ at: 0, kind: "add", pick: 0, key: "", value: { "": -0 } }]],
+          ],
+        },
       );
     });
 
