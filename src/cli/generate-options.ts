@@ -247,22 +247,22 @@ export function parseGenerateArgs(
   lenient = false,
 ): GenerateFlags {
   const specs = plugins === BUILT_IN_PLUGINS ? FLAGS : generateFlags(plugins);
-  return parseFlags(
-    args,
-    specs,
-    {
-      inputs: [],
-      names: {},
-      options: {},
-      check: false,
-      watch: false,
-      force: false,
-      quiet: false,
-      verbose: false,
-      help: false,
-    },
-    lenient,
-  );
+  return parseFlags(args, specs, noGenerateFlags(), lenient);
+}
+
+/** generate's flags before any is given: what parsing starts from (inspect's too). */
+export function noGenerateFlags(): GenerateFlags {
+  return {
+    inputs: [],
+    names: {},
+    options: {},
+    check: false,
+    watch: false,
+    force: false,
+    quiet: false,
+    verbose: false,
+    help: false,
+  };
 }
 
 /** generate's own specs for the given spellings, for another command that takes the same flags. */

@@ -11,6 +11,7 @@ import {
 } from "../workflow/settings.js";
 import {
   flagsNamed,
+  noGenerateFlags,
   optionsHelp,
   parseFlags,
   type FlagSpec,
@@ -52,18 +53,7 @@ API); 2 bad usage.
 export async function runInspect(args: string[]): Promise<number> {
   let flags: InspectFlags;
   try {
-    flags = parseFlags(args, FLAGS, {
-      inputs: [],
-      names: {},
-      options: {},
-      check: false,
-      watch: false,
-      force: false,
-      quiet: false,
-      verbose: false,
-      help: false,
-      json: false,
-    });
+    flags = parseFlags(args, FLAGS, { ...noGenerateFlags(), json: false });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`apiloom inspect: ${error.message}\n`);

@@ -118,3 +118,12 @@ function listTree(dir: string, prefix = ""): string[] {
       : [`${prefix}${entry}`];
   });
 }
+
+/**
+ * Node's arguments that make a child write its own peak RSS (KiB) to `file` as it exits: a
+ * memory ceiling a test can read, not a timing.
+ */
+export function recordPeakArgs(file: string): string[] {
+  const record = `import { writeFileSync } from "node:fs"; process.on("exit", () => writeFileSync(${JSON.stringify(file)}, String(process.resourceUsage().maxRSS)));`;
+  return ["--import", `data:text/javascript,${encodeURIComponent(record)}`];
+}

@@ -8,7 +8,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { REPO, expectNoCrash, outDir } from "./cli.js";
+import { REPO, recordPeakArgs, expectNoCrash, outDir } from "./cli.js";
 
 /**
  * Issue 41 item 7: a Postman request whose raw body is 50 MB (under the 100 MiB input limit, so
@@ -52,12 +52,10 @@ function collection(name: string, type: string, raw: string): string {
 /** `generate` in a child that records its own peak RSS (KiB) as it exits. */
 function generate(input: string, out: string) {
   const peakFile = join(dir, "peak.txt");
-  const record = `import { writeFileSync } from "node:fs"; process.on("exit", () => writeFileSync(${JSON.stringify(peakFile)}, String(process.resourceUsage().maxRSS)));`;
   const run = spawnSync(
     process.execPath,
     [
-      "--import",
-      `data:text/javascript,${encodeURIComponent(record)}`,
+      ...recordPeakArgs(peakFile),
       join(REPO, "bin/apiloom.js"),
       "generate",
       "--no-config",

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES, generateSpec } from "../diff/helpers.js";
-import { REPO } from "../hostile/cli.js";
+import { REPO, recordPeakArgs } from "../hostile/cli.js";
 
 /*
  * The docs' changelog page carries its record (base64 on its last line) and a run reads the
@@ -83,12 +83,10 @@ describe("the changelog page's record, read back", () => {
       );
       // the child records its own peak RSS (KiB) as it exits: a ceiling, not a timing
       const peakFile = join(big, "peak.txt");
-      const record = `import { writeFileSync } from "node:fs"; process.on("exit", () => writeFileSync(${JSON.stringify(peakFile)}, String(process.resourceUsage().maxRSS)));`;
       const run = spawnSync(
         process.execPath,
         [
-          "--import",
-          `data:text/javascript,${encodeURIComponent(record)}`,
+          ...recordPeakArgs(peakFile),
           join(REPO, "bin/apiloom.js"),
           "generate",
           "spec.yaml",
