@@ -37,6 +37,10 @@ export function unifiedDiff(
     `+++ ${after === undefined ? "/dev/null" : `b/${path}`}`,
   ];
   const ops = diffLines(a, b, options.maxEdits ?? 2000);
+  // a page that embeds its data (the changelog's record) is made from that data: when the record
+  // changed, one line says so, instead of the page's lines and kilobytes of base64
+  if (ops?.some((op) => op.kind !== " " && EMBEDDED_DATA.test(op.line)))
+    return `~ ${path}: its data changed\n`;
   const body = ops
     ? hunks(ops, context, path)
     : [
@@ -107,7 +111,8 @@ function jsdiff(): typeof import("diff") {
 /**
  * A changed line that is data, not text to read, shows as one line saying its data changed: a
  * line longer than DATA_LINE, or an HTML comment that embeds base64 (the changelog page's record,
- * `<!-- apiloom changes eyJr… -->`, kilobytes on one line).
+ * `<!-- apiloom changes eyJr… -->`, kilobytes on one line; a page holding one changed shows as
+ * that one line alone, see unifiedDiff).
  */
 const DATA_LINE = 500;
 const EMBEDDED_DATA = /^<!--[\w -]* [A-Za-z0-9+/]{8,}={0,2} -->$/;
