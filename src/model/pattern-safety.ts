@@ -108,21 +108,38 @@ const REGEXP: PatternGuard = { kind: "regexp" };
 
 function decide(pattern: string, flags: "u" | ""): PatternGuard {
   if (!REPEATS.test(pattern)) return REGEXP;
-  const risk = analyze(pattern, flags);
-  if (risk === undefined) return REGEXP;
+  let program: PatternProgram | NoLinearProgram;
   try {
-    return { kind: "linear", risk, program: patternProgram(pattern, flags) };
+    program = patternProgram(pattern, flags);
   } catch (error) {
     if (!(error instanceof NoLinearProgram)) throw error;
-    // refused only on the analyzer's word: one that could not decide is not an error
-    return risk.complexity === "unknown"
-      ? REGEXP
-      : { kind: "refused", risk, why: error.message };
+    program = error;
   }
+  // a pattern the linear matcher can run is regular: recheck's automaton checker decides it
+  // exactly. Its default (a seeded fuzzer first) gave the same verdicts on GitHub's 17 patterns
+  // and six attack patterns in 1.56 s, the automaton in 0.27 s (~1 s of a GitHub run), so the
+  // fuzzer runs only where backreferences or lookaround leave no automaton
+
+  const risk = analyze(pattern, flags, !(program instanceof NoLinearProgram));
+  if (risk === undefined) return REGEXP;
+  if (!(program instanceof NoLinearProgram))
+    return { kind: "linear", risk, program };
+  // refused only on the analyzer's word: one that could not decide is not an error
+  return risk.complexity === "unknown"
+    ? REGEXP
+    : { kind: "refused", risk, why: program.message };
 }
 
-function analyze(pattern: string, flags: "u" | ""): PatternRisk | undefined {
-  const answer = recheck()(pattern, flags, PARAMS);
+function analyze(
+  pattern: string,
+  flags: "u" | "",
+  regular: boolean,
+): PatternRisk | undefined {
+  const answer = recheck()(
+    pattern,
+    flags,
+    regular ? { ...PARAMS, checker: "automaton" } : PARAMS,
+  );
   if (answer.status === "safe") return undefined;
   const type = answer.complexity?.type;
   return {
