@@ -93,8 +93,18 @@ export function leftBehind(
 export function leftBehindMessage(left: LeftBehind, baseDir: string): string {
   const shown = (p: string) => relative(baseDir, p).split(sep).join("/");
   const lock = left.lock ? ` and its name lock ${shown(left.lock)}` : "";
-  const quote = (p: string) => (/^[\w./@+-]+$/.test(p) ? p : `'${p}'`);
-  return `${shown(left.out)}/ is no longer an output folder of this config, but apiloom's manifest marks it as its own${lock}: it is stale, and code importing it compiles against old output. Remove ${left.lock ? "them" : "it"}: rm -r ${left.remove.map(quote).join(" ")}`;
+  return `${shown(left.out)}/ is no longer an output folder of this config, but apiloom's manifest marks it as its own${lock}: it is stale, and code importing it compiles against old output. Remove ${left.lock ? "them" : "it"}: rm -r -- ${left.remove.map(shellWord).join(" ")}`;
+}
+
+/**
+ * `path` as one POSIX shell word: as it is when it holds only safe characters, else in single
+ * quotes with each `'` written `'\''`. The paths come from a manifest a pull request can edit: a
+ * name such as `x'; rm -rf ~ #` must stay one argument of the printed command.
+ */
+export function shellWord(path: string): string {
+  return /^[\w./@+-]+$/.test(path)
+    ? path
+    : `'${path.replaceAll("'", "'\\''")}'`;
 }
 
 /**

@@ -68,10 +68,10 @@ describe("an output folder that moved", () => {
       .split("\n")
       .find((l) => l.includes("output/left-behind"));
     expect(line, moved.stderr).toMatch(
-      /^apiloom\.config\.json:1:1: warning output\/left-behind generated\/ is no longer an output folder of this config, but apiloom's manifest marks it as its own and its name lock apiloom\.lock\.json: .* Remove them: rm -r generated\/client .*generated\/server .*generated\/types\.ts .*generated\/\.apiloom-manifest\.json apiloom\.lock\.json$/,
+      /^apiloom\.config\.json:1:1: warning output\/left-behind generated\/ is no longer an output folder of this config, but apiloom's manifest marks it as its own and its name lock apiloom\.lock\.json: .* Remove them: rm -r -- generated\/client .*generated\/server .*generated\/types\.ts .*generated\/\.apiloom-manifest\.json apiloom\.lock\.json$/,
     );
     // nothing of the new output, nor the hand-made file, is in the command
-    expect(line).not.toMatch(/generated\/pets|NOTES|rm -r generated /);
+    expect(line).not.toMatch(/generated\/pets|NOTES|rm -r -- generated /);
   });
 
   it("warns at the handlers file's import of the old folder", () => {
@@ -92,8 +92,11 @@ describe("an output folder that moved", () => {
     const line = moved.stderr
       .split("\n")
       .find((l) => l.includes("output/left-behind"))!;
-    const args = line.slice(line.indexOf("rm -r ") + 6).split(" ");
-    const rm = spawnSync("rm", ["-r", ...args], { cwd: dir, encoding: "utf8" });
+    const args = line.slice(line.indexOf("rm -r -- ") + 9).split(" ");
+    const rm = spawnSync("rm", ["-r", "--", ...args], {
+      cwd: dir,
+      encoding: "utf8",
+    });
     expect(rm.status, rm.stderr).toBe(0);
     expect(readFileSync(join(dir, "generated/NOTES.md"), "utf8")).toBe(
       "mine\n",
