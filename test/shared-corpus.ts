@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { describe } from "vitest";
+import { describe, it } from "vitest";
 
 /**
  * The shared corpus: 19 real documents nobody tuned apiloom for, read in place from
@@ -63,8 +63,28 @@ export const ORACLES_DIR = resolve(CORPUS_DIR, "../oracles");
 
 export const ORACLES_PRESENT = existsSync(ORACLES_DIR);
 
-/** `describe` for a suite over the oracles: skipped, saying why, without them. */
+/**
+ * `describe` for a suite over the oracles: skipped, saying why, without them. The body is not run
+ * then (it may read the oracles while the tests are collected): one skipped test stands for it.
+ */
 export function describeOracles(name: string, body: () => void): void {
-  if (ORACLES_PRESENT) describe(name, body);
-  else describe.skip(`${name} (skipped: ${ORACLES_DIR} is absent)`, body);
+  describeWhen(ORACLES_PRESENT, name, `${ORACLES_DIR} is absent`, body);
+}
+
+/** `describe` for a suite over the Stride seeds as shipped (`../shared/seeds`): likewise. */
+export function describeSeeds(name: string, body: () => void): void {
+  describeWhen(SEEDS_FILES.length > 0, name, `${SEEDS_DIR} is absent`, body);
+}
+
+function describeWhen(
+  present: boolean,
+  name: string,
+  absent: string,
+  body: () => void,
+): void {
+  if (present) describe(name, body);
+  else
+    describe(`${name} (skipped: ${absent})`, () => {
+      it.skip(`needs ${absent.replace(/ is absent$/, "")}`, () => {});
+    });
 }

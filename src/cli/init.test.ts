@@ -10,7 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findSpecs, runInit } from "./init.js";
-import { SEEDS_DIR, SEEDS_FILES } from "../../test/shared-corpus.js";
+import {
+  describeSeeds,
+  SEEDS_DIR,
+  SEEDS_FILES,
+} from "../../test/shared-corpus.js";
 
 const dirs: string[] = [];
 afterAll(() =>
@@ -130,39 +134,45 @@ describe("apiloom init", () => {
   });
 });
 
-describe("init finds descriptions by content, like generate (issue 46)", () => {
-  it("finds the Stride seeds as shipped (.txt) and lists them in the config", async () => {
-    const seeds = SEEDS_DIR;
-    const files = [...SEEDS_FILES];
-    expect(files.length).toBeGreaterThan(0);
-    const dir = project(
-      Object.fromEntries(
-        files.map((f) => [`specs/${f}`, readFileSync(join(seeds, f), "utf8")]),
-      ),
-    );
-    writeFileSync(join(dir, "package.json"), "{}\n");
-    writeFileSync(join(dir, "notes.txt"), "an item on the list\n");
-    const found = findSpecs(dir);
-    expect(found.map((s) => s.path)).toEqual(files.map((f) => `specs/${f}`));
-    expect(new Set(found.map((s) => s.format))).toEqual(
-      new Set(["postman2.0", "swagger2"]),
-    );
-    const stdout = sink();
-    expect(await runInit([], { cwd: dir, stdout, stderr: sink() })).toBe(0);
-    expect(stdout.text).toMatch(/found 5 API descriptions: specs\/000_/);
-    const config = JSON.parse(
-      readFileSync(join(dir, "apiloom.config.json"), "utf8"),
-    );
-    expect(config.inputs).toEqual(files.map((f) => `specs/${f}`));
-  });
-
-  it("reads a spec without an extension, and passes over code that names the keys", () => {
-    const dir = project({
-      "api/pets": OPENAPI,
-      "src/client.ts": "const openapi = 3; // swagger item\n",
+describeSeeds(
+  "init finds descriptions by content, like generate (issue 46)",
+  () => {
+    it("finds the Stride seeds as shipped (.txt) and lists them in the config", async () => {
+      const seeds = SEEDS_DIR;
+      const files = [...SEEDS_FILES];
+      expect(files.length).toBeGreaterThan(0);
+      const dir = project(
+        Object.fromEntries(
+          files.map((f) => [
+            `specs/${f}`,
+            readFileSync(join(seeds, f), "utf8"),
+          ]),
+        ),
+      );
+      writeFileSync(join(dir, "package.json"), "{}\n");
+      writeFileSync(join(dir, "notes.txt"), "an item on the list\n");
+      const found = findSpecs(dir);
+      expect(found.map((s) => s.path)).toEqual(files.map((f) => `specs/${f}`));
+      expect(new Set(found.map((s) => s.format))).toEqual(
+        new Set(["postman2.0", "swagger2"]),
+      );
+      const stdout = sink();
+      expect(await runInit([], { cwd: dir, stdout, stderr: sink() })).toBe(0);
+      expect(stdout.text).toMatch(/found 5 API descriptions: specs\/000_/);
+      const config = JSON.parse(
+        readFileSync(join(dir, "apiloom.config.json"), "utf8"),
+      );
+      expect(config.inputs).toEqual(files.map((f) => `specs/${f}`));
     });
-    expect(findSpecs(dir)).toEqual([
-      { path: "api/pets", format: "openapi3.0" },
-    ]);
-  });
-});
+
+    it("reads a spec without an extension, and passes over code that names the keys", () => {
+      const dir = project({
+        "api/pets": OPENAPI,
+        "src/client.ts": "const openapi = 3; // swagger item\n",
+      });
+      expect(findSpecs(dir)).toEqual([
+        { path: "api/pets", format: "openapi3.0" },
+      ]);
+    });
+  },
+);

@@ -10,10 +10,10 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { REPO } from "../cli/run.js";
 import { installByReadme, sh } from "./readme-route.js";
-import { SEEDS_DIR, SEEDS_FILES } from "../shared-corpus.js";
+import { describeSeeds, SEEDS_DIR, SEEDS_FILES } from "../shared-corpus.js";
 
 /*
  * Issue 46's newcomer, start to finish: a fresh project installs the packed tarball by the
@@ -98,7 +98,7 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("a newcomer's first hour (issue 46)", () => {
+describeSeeds("a newcomer's first hour (issue 46)", () => {
   it("installs by the README, inits on .txt seeds, generates, and a local client and server agree", async () => {
     expect(seeds.length).toBe(5);
     installByReadme(dir);
@@ -158,7 +158,7 @@ describe("a newcomer's first hour (issue 46)", () => {
     const moved = sh("npm", ["run", "--silent", "generate:api"], project);
     expect(moved.code, moved.out).toBe(0);
     expect(moved.out).toMatch(
-      /^apiloom\.config\.json:1:1: warning output\/left-behind src\/api\/ is no longer an output folder of this config, but apiloom's manifest marks it as its own and its name lock apiloom\.lock\.json: .* Remove them: rm -r src\/api\/client .*src\/api\/\.apiloom-manifest\.json apiloom\.lock\.json$/m,
+      /^apiloom\.config\.json:1:1: warning output\/left-behind src\/api\/ is no longer an output folder of this config, but apiloom's manifest marks it as its own and its name lock apiloom\.lock\.json: .* Remove them: rm -r -- src\/api\/client .*src\/api\/\.apiloom-manifest\.json apiloom\.lock\.json$/m,
     );
   }, 120_000);
 });
