@@ -1,4 +1,8 @@
 import type { MediaContent } from "../../model/types.js";
+import {
+  isItemStreamMediaType,
+  itemStreamed,
+} from "../../model/item-streams.js";
 import type { Path } from "../../model/pointer.js";
 import { isRecord } from "../reader.js";
 import { sourceOf, type Node } from "../openapi-common/node.js";
@@ -26,6 +30,9 @@ export function unsupported32(
   );
 }
 
+/** Where each media type's `itemSchema` was read, for the diagnostics of reportItemSchemas. */
+const ITEM_SCHEMA_NODES = new WeakMap<MediaContent, Node>();
+
 /** A media type's `itemSchema` (3.2): the schema of each item of a stream. */
 export function readItemSchema(
   reading: SpecReading,
@@ -33,12 +40,37 @@ export function readItemSchema(
   node: Node,
 ): void {
   item.itemSchema = reading.schema(node);
-  if (!isOpenApi32(reading)) return;
-  unsupported32(
-    reading,
-    `the items of ${item.mediaType} are described (itemSchema) and kept in the model, but the generated client and server do not type stream items by it yet`,
-    node,
-  );
+  ITEM_SCHEMA_NODES.set(item, node);
+}
+
+/**
+ * Says, at each `itemSchema` of `content`, when the generated code does not type items by it:
+ * only a success whose every media type is a stream with an item schema is read and written
+ * item by item (model/item-streams.ts).
+ */
+export function reportItemSchemas(
+  reading: SpecReading,
+  content: readonly MediaContent[],
+  role: "request" | "success" | "error",
+): void {
+  if (role === "success" && itemStreamed(content)) return;
+  for (const c of content) {
+    const node = ITEM_SCHEMA_NODES.get(c);
+    if (node === undefined) continue;
+    const why =
+      role === "request"
+        ? "a request body is sent whole, as its `schema` types it"
+        : role === "error"
+          ? "an answer other than a success is read whole, as its `schema` types it"
+          : !isItemStreamMediaType(c.mediaType)
+            ? "items are typed for text/event-stream, JSON Lines and application/json-seq only"
+            : "the response has media types without an item schema too, so it is read whole";
+    unsupported32(
+      reading,
+      `the items of ${c.mediaType} (itemSchema) are kept in the model but not typed: ${why}`,
+      node,
+    );
+  }
 }
 
 /** The 3.2 features of a document that apiloom does not read, each reported at its place. */
