@@ -68,6 +68,7 @@ export function buildModelTakingDocuments(
   options: BuildOptions = {},
 ): ApiModel {
   const reporter = reporterAfter(ingestDiagnostics);
+  const openApi32 = handed.documents?.some((d) => d.format === "openapi3.2");
   const { merged, inferredScheme } = mergeTaken(handed, reporter, options);
   if (inferredScheme && !merged.securitySchemes[inferredScheme.name]) {
     merged.securitySchemes = {
@@ -97,6 +98,7 @@ export function buildModelTakingDocuments(
     info,
     endpoints,
     diagnostics: sortDiagnostics(reporter.diagnostics),
+    ...(openApi32 ? { openApi32: true as const } : {}),
   };
 }
 

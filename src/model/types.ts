@@ -38,7 +38,21 @@ export interface Diagnostic {
   related?: SourceRef[];
 }
 
-export type HttpMethod =
+/**
+ * An endpoint's method, lower-cased (emitters upper-case it): one of the methods OpenAPI names
+ * ({@link StandardHttpMethod}), or any other HTTP method an OpenAPI 3.2 path item lists under
+ * `additionalOperations` (`link` for LINK). `isStandardMethod` tells them apart; an emitter
+ * that cannot serve another method says so with a diagnostic.
+ */
+export type HttpMethod = StandardHttpMethod | (string & {});
+
+/** True when `method` is one OpenAPI names (and QUERY), not one of `additionalOperations`. */
+export function isStandardMethod(method: string): method is StandardHttpMethod {
+  return (HTTP_METHODS as readonly string[]).includes(method);
+}
+
+/** The methods OpenAPI names, and OpenAPI 3.2's QUERY. */
+export type StandardHttpMethod =
   | "get"
   | "put"
   | "post"
@@ -50,7 +64,7 @@ export type HttpMethod =
   /** OpenAPI 3.2's QUERY: a safe, idempotent request with a body (draft-ietf-httpbis-safe-method-w-body). */
   | "query";
 
-export const HTTP_METHODS: readonly HttpMethod[] = [
+export const HTTP_METHODS: readonly StandardHttpMethod[] = [
   "get",
   "put",
   "post",
@@ -378,6 +392,11 @@ export interface ApiDescription {
 /** The merged model every emitter reads. Endpoints are sorted by path, then method. */
 export interface ApiModel extends ApiDescription {
   diagnostics: Diagnostic[];
+  /**
+   * True when an input is an OpenAPI 3.2 document: the merged OpenAPI document is then written
+   * as 3.2 (with what only 3.2 can say), else as 3.1.
+   */
+  openApi32?: true;
 }
 
 /** What one reader makes of one document, before merging. */

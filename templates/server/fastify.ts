@@ -73,6 +73,9 @@ export async function apiRoutes(
     const shape = url.replace(/:p\d+/g, ":");
     if (!urls.has(shape)) urls.set(shape, { url, methods: new Set() });
     urls.get(shape)!.methods.add(route.method);
+    // a method Fastify does not know (OpenAPI 3.2's additionalOperations: LINK, PURGE) is added
+    if (!app.supportedMethods.includes(route.method))
+      app.addHttpMethod(route.method, { hasBody: true });
     app.route({
       method: route.method,
       url,

@@ -7,7 +7,7 @@ import type {
 } from "../../model/types.js";
 import { setOwn } from "../../model/own.js";
 import { overridden } from "./reference.js";
-import { readItemSchema } from "./v32.js";
+import { isOpenApi32, readItemSchema } from "./v32.js";
 import {
   child,
   isRecordNode,
@@ -38,7 +38,7 @@ export function readContent(
     const schema = child(entry, "schema");
     if (schema.value !== undefined) item.schema = reading.schema(schema);
     const itemSchema = child(entry, "itemSchema");
-    if (itemSchema.value !== undefined)
+    if (itemSchema.value !== undefined && isOpenApi32(reading))
       readItemSchema(reading, item, itemSchema);
     const examples = readExamples(reading, entry);
     if (examples.length > 0) item.examples = examples;

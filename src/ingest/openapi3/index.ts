@@ -8,7 +8,7 @@ import { readSecurityRequirements } from "../openapi-common/security.js";
 import { readOperation } from "./operation.js";
 import { readSecuritySchemes } from "./security-schemes.js";
 import { readServers } from "./servers.js";
-import { reportUnread32 } from "./v32.js";
+import { additionalOperations, reportUnread32 } from "./v32.js";
 
 /**
  * Reads an OpenAPI 3.0, 3.1 or 3.2 document (3.2's additions: v32.ts). The two differ in their schema dialect (the converter
@@ -29,8 +29,11 @@ export function readOpenApi3(ctx: ReaderContext): DocumentModel {
     reading,
     child(root, "security"),
   );
-  const endpoints = readPaths(reading, child(root, "paths"), (site) =>
-    readOperation(reading, site, defaultSecurity),
+  const endpoints = readPaths(
+    reading,
+    child(root, "paths"),
+    (site) => readOperation(reading, site, defaultSecurity),
+    (pathItem, path) => additionalOperations(reading, pathItem, path),
   );
   for (const [name, webhook] of members(child(root, "webhooks")))
     reading.reporter.report(

@@ -1,16 +1,26 @@
-import type { MediaContent } from "../../model/types.js";
+import {
+  isStandardMethod,
+  type HttpMethod,
+  type MediaContent,
+} from "../../model/types.js";
 import {
   isItemStreamMediaType,
   itemStreamed,
 } from "../../model/item-streams.js";
 import type { Path } from "../../model/pointer.js";
 import { isRecord } from "../reader.js";
-import { sourceOf, type Node } from "../openapi-common/node.js";
+import {
+  child,
+  members,
+  sourceOf,
+  type Node,
+  type RecordNode,
+} from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 
 /**
  * What OpenAPI 3.2 adds, as far as apiloom reads it. Read into the model: the `query` method
- * (paths.ts), `itemSchema`, tags' `summary`/`parent`/`kind`, `deprecated` security schemes, the
+ * (paths.ts), `additionalOperations`, `itemSchema`, tags' `summary`/`parent`/`kind`, `deprecated` security schemes, the
  * device authorization flow. Everything else 3.2 adds that changes what a client sends or reads
  * is an `openapi3/unsupported-feature` warning at its place, never dropped in silence.
  */
@@ -85,15 +95,6 @@ export function reportUnread32(reading: SpecReading): void {
       `$self ${JSON.stringify(root["$self"])} is not used: relative references are resolved against the file's own place`,
       at(["$self"]),
     );
-  if (isRecord(root["paths"]))
-    for (const [path, item] of Object.entries(root["paths"]))
-      if (isRecord(item) && isRecord(item["additionalOperations"]))
-        for (const method of Object.keys(item["additionalOperations"]))
-          unsupported32(
-            reading,
-            `${method} ${path} (additionalOperations) is not read: apiloom's endpoints use the HTTP methods OpenAPI names (and QUERY)`,
-            at(["paths", path, "additionalOperations", method]),
-          );
   const components = root["components"];
   if (isRecord(components) && isRecord(components["mediaTypes"]))
     unsupported32(
@@ -143,4 +144,40 @@ function valueAt(root: unknown, path: Path): unknown {
   let node = root;
   for (const seg of path) node = (node as Record<string, unknown>)?.[seg];
   return node;
+}
+
+/** An HTTP method name (RFC 9110 §9.1, a token) in upper case, as apiloom sends every method. */
+const UPPER_TOKEN = /^[A-Z0-9!#$%&'*+.^_`|~-]*[A-Z][A-Z0-9!#$%&'*+.^_`|~-]*$/;
+
+/**
+ * A path item's `additionalOperations` (3.2): operations of methods OpenAPI does not name
+ * (LINK, PURGE, …), each an endpoint whose method is the key lower-cased (emitters upper-case
+ * it). A key that is one of OpenAPI's own methods is invalid (§4.8.9.1); one that is not an
+ * upper-case token is not read (apiloom sends methods in upper case); both are said at the key.
+ */
+export function additionalOperations(
+  reading: SpecReading,
+  pathItem: RecordNode,
+  path: string,
+): [HttpMethod, Node][] {
+  const node = child(pathItem, "additionalOperations");
+  if (node.value === undefined || !isOpenApi32(reading)) return [];
+  const out: [HttpMethod, Node][] = [];
+  for (const [name, operation] of members(node)) {
+    const method = name.toLowerCase();
+    if (isStandardMethod(method))
+      reading.reporter.report(
+        "openapi3/invalid-method",
+        `${name} ${path} is under additionalOperations, which is for methods OpenAPI does not name: write it as the path item's \`${method}\`; it is skipped`,
+        sourceOf(operation),
+      );
+    else if (!UPPER_TOKEN.test(name) || method in Object.prototype)
+      unsupported32(
+        reading,
+        `additionalOperations ${JSON.stringify(name)} of ${path} is skipped: apiloom reads methods that are upper-case HTTP tokens (LINK, M-SEARCH), as it sends every method`,
+        operation,
+      );
+    else out.push([method, operation]);
+  }
+  return out;
 }
