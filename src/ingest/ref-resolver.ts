@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parsePointer, type Path } from "../model/pointer.js";
 import type { Reporter } from "../model/reporter.js";
 import { ParseError } from "./parse/parsed-document.js";
+import { filePartBySelf } from "./self-base.js";
 import type { ReaderContext, ResolvedRef, SourceDocument } from "./reader.js";
 
 /**
@@ -37,7 +38,7 @@ export function makeContext(
     at: Path,
   ): ResolvedRef | undefined => {
     const hash = ref.indexOf("#");
-    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const refFilePart = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? "" : ref.slice(hash);
     let path = pointers.get(fragment);
     if (path === undefined && !pointers.has(fragment))
@@ -51,6 +52,8 @@ export function makeContext(
       return undefined;
     }
     let target: SourceDocument = from;
+    // OpenAPI 3.2: a reference to where `$self` says the document is, is beside the file
+    const filePart = filePartBySelf(refFilePart, from) ?? refFilePart;
     if (filePart !== "") {
       if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
         reporter.report(

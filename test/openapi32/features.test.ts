@@ -133,6 +133,7 @@ describe("OpenAPI 3.2, read", () => {
       "link /documents",
       "get /documents/filter",
       "get /events",
+      "get /notes/{id}",
       "get /ticks",
       "post /uploads",
     ]);
@@ -191,12 +192,41 @@ describe("OpenAPI 3.2, read", () => {
       .filter((d) => d.code === "openapi3/unsupported-feature")
       .map((d) => [d.line, d.message.split(" ").slice(0, 3).join(" ")]);
     expect(unsupported).toEqual([
-      [lineOf("$self:"), '$self "https://example.com/api/openapi.yaml" is'],
       [lineOf("in: querystring"), 'parameter "filter" is'],
       [lineOf("multipart/mixed:") + 1, "the items of"],
       [lineOf("itemEncoding:"), "itemEncoding (the encoding"],
       [lineOf("mediaTypes:"), "components.mediaTypes are not"],
     ]);
+  });
+
+  it("resolves a reference to where $self says a document is against the file beside it", () => {
+    const note = model.endpoints.find((e) => e.name === "getNote")!;
+    const [ok, missing] = note.responses.map((r) => r.content[0]!.schema);
+    expect(model.schemas["Note"]?.schema).toMatchObject({
+      required: ["id", "text"],
+    });
+    expect(ok).toEqual({ $ref: "#/components/schemas/Note" });
+    expect(missing).toEqual({ $ref: "#/components/schemas/Change" });
+    expect(model.diagnostics.filter((d) => d.code.startsWith("ref/"))).toEqual(
+      [],
+    );
+  });
+
+  it("without $self (or in a 3.1 document) the same references point at the network, and say so", () => {
+    for (const changed of [
+      text.replace(/^\$self: .*\n/m, ""),
+      text.replace("openapi: 3.2.0", "openapi: 3.1.0"),
+    ]) {
+      const m = loadModel([{ file: FIXTURE, text: changed }]);
+      expect(
+        m.diagnostics
+          .filter((d) => d.code === "ref/remote")
+          .map((d) => d.message.slice(0, 40)),
+      ).toEqual([
+        '$ref "https://example.com/api/notes.yaml',
+        '$ref "https://example.com/api/openapi.ya',
+      ]);
+    }
   });
 
   it("a `query` operation in a 3.1 document is not read as one, and says so", () => {

@@ -106,10 +106,14 @@ describe("OpenAPI 3.2 methods", () => {
     await app.register(apiRoutes, { handlers });
     try {
       seen.length = 0;
-      const linked = await app.inject({ method: "LINK", url: "/documents" });
+      const linked = await app.inject({
+        // Fastify's type names its built-in methods only; addHttpMethod added LINK
+        method: "LINK" as "GET",
+        url: "/documents",
+      });
       expect(linked.statusCode).toBe(204);
       const found = await app.inject({
-        method: "QUERY",
+        method: "QUERY" as "GET",
         url: "/documents",
         headers: { "content-type": "application/json" },
         payload: '{"text":"cats"}',

@@ -20,7 +20,7 @@ import type { SpecReading } from "../openapi-common/reading.js";
 
 /**
  * What OpenAPI 3.2 adds, as far as apiloom reads it. Read into the model: the `query` method
- * (paths.ts), `additionalOperations`, `itemSchema`, tags' `summary`/`parent`/`kind`, `deprecated` security schemes, the
+ * (paths.ts), `additionalOperations`, `$self` (ingest/self-base.ts), `itemSchema`, tags' `summary`/`parent`/`kind`, `deprecated` security schemes, the
  * device authorization flow. Everything else 3.2 adds that changes what a client sends or reads
  * is an `openapi3/unsupported-feature` warning at its place, never dropped in silence.
  */
@@ -89,12 +89,6 @@ export function reportUnread32(reading: SpecReading): void {
   const doc = reading.ctx.doc;
   const root = doc.value as Record<string, unknown>;
   const at = (path: Path): Node => ({ value: valueAt(root, path), doc, path });
-  if (typeof root["$self"] === "string")
-    unsupported32(
-      reading,
-      `$self ${JSON.stringify(root["$self"])} is not used: relative references are resolved against the file's own place`,
-      at(["$self"]),
-    );
   const components = root["components"];
   if (isRecord(components) && isRecord(components["mediaTypes"]))
     unsupported32(
