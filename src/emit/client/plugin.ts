@@ -27,7 +27,7 @@ export default defineBuiltIn({
     ] = await Promise.all([
       import("./index.js"),
       import("./base-url.js"),
-      import("./declared-pages.js"),
+      import("../shared/declared-pages.js"),
       import("./schema-names.js"),
       import("../shared/methods.js"),
     ]);
