@@ -107,6 +107,7 @@ export type {
   Severity,
   SourceFormat,
   SourceRef,
+  StandardHttpMethod,
   Tag,
 } from "./model/types.js";
 // the shape of a `client.pages` entry (ApiloomSettings)

@@ -39,42 +39,16 @@ export interface Diagnostic {
 }
 
 /**
- * An endpoint's method, lower-cased (emitters upper-case it): one of the methods OpenAPI names
- * ({@link StandardHttpMethod}), or any other HTTP method an OpenAPI 3.2 path item lists under
- * `additionalOperations` (`link` for LINK). `isStandardMethod` tells them apart; an emitter
- * that cannot serve another method says so with a diagnostic.
+ * An endpoint's method, lower-cased: one OpenAPI names, or (OpenAPI 3.2's `additionalOperations`)
+ * any other; see model/methods.ts.
  */
 export type HttpMethod = StandardHttpMethod | (string & {});
-
-/** True when `method` is one OpenAPI names (and QUERY), not one of `additionalOperations`. */
-export function isStandardMethod(method: string): method is StandardHttpMethod {
-  return (HTTP_METHODS as readonly string[]).includes(method);
-}
-
-/** The methods OpenAPI names, and OpenAPI 3.2's QUERY. */
-export type StandardHttpMethod =
-  | "get"
-  | "put"
-  | "post"
-  | "delete"
-  | "options"
-  | "head"
-  | "patch"
-  | "trace"
-  /** OpenAPI 3.2's QUERY: a safe, idempotent request with a body (draft-ietf-httpbis-safe-method-w-body). */
-  | "query";
-
-export const HTTP_METHODS: readonly StandardHttpMethod[] = [
-  "get",
-  "put",
-  "post",
-  "delete",
-  "options",
-  "head",
-  "patch",
-  "trace",
-  "query",
-];
+export {
+  HTTP_METHODS,
+  isStandardMethod,
+  type StandardHttpMethod,
+} from "./methods.js";
+import type { StandardHttpMethod } from "./methods.js";
 
 export type ParameterLocation = "path" | "query" | "header" | "cookie";
 
