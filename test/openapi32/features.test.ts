@@ -132,6 +132,7 @@ describe("OpenAPI 3.2, read", () => {
       "query /documents",
       "link /documents",
       "get /documents/filter",
+      "get /documents/search",
       "get /events",
       "get /notes/{id}",
       "get /ticks",
@@ -192,7 +193,7 @@ describe("OpenAPI 3.2, read", () => {
       .filter((d) => d.code === "openapi3/unsupported-feature")
       .map((d) => [d.line, d.message.split(" ").slice(0, 3).join(" ")]);
     expect(unsupported).toEqual([
-      [lineOf("in: querystring"), 'parameter "filter" is'],
+      [lineOf("- name: q") + 3, 'parameter "q" (in:'],
       [lineOf("multipart/mixed:") + 1, "the items of"],
       [lineOf("itemEncoding:"), "itemEncoding (the encoding"],
       [lineOf("mediaTypes:"), "components.mediaTypes are not"],
@@ -227,6 +228,95 @@ describe("OpenAPI 3.2, read", () => {
         '$ref "https://example.com/api/openapi.ya',
       ]);
     }
+  });
+
+  it("reads a form-urlencoded `in: querystring` parameter as the query parameters its schema names", () => {
+    const filter = model.endpoints.find((e) => e.name === "filterDocuments")!;
+    expect(
+      filter.parameters.query.map((p) => ({
+        name: p.name,
+        required: p.required,
+        explode: p.serialization?.explode,
+        line: p.sources[0]!.line,
+      })),
+    ).toEqual([
+      {
+        name: "owner",
+        required: true,
+        explode: true,
+        line: lineOf("owner: {"),
+      },
+      {
+        name: "labels",
+        required: false,
+        explode: false,
+        line: lineOf("labels: { type: array"),
+      },
+    ]);
+    expect(filter.parameters.query[0]!.description).toBe("Whose documents");
+  });
+
+  it("a querystring parameter beside query parameters, a second one, or one with free-form pairs, is said at its place", () => {
+    const form = (extra = "") => `
+          content:
+            application/x-www-form-urlencoded:
+              schema:
+                type: object
+                properties: { a: { type: string } }${extra}`;
+    const spec = `openapi: 3.2.0
+info: { title: t, version: "1" }
+paths:
+  /beside:
+    get:
+      parameters:
+        - { name: page, in: query, schema: { type: integer } }
+        - name: qs
+          in: querystring${form()}
+      responses: { "204": { description: ok } }
+  /twice:
+    get:
+      parameters:
+        - name: one
+          in: querystring${form()}
+        - name: two
+          in: querystring${form()}
+      responses: { "204": { description: ok } }
+  /free:
+    get:
+      parameters:
+        - name: free
+          in: querystring${form("\n                additionalProperties: true")}
+      responses: { "204": { description: ok } }
+`;
+    const m = loadModel([{ file: "qs.yaml", text: spec }]);
+    const query = (path: string) =>
+      m.endpoints
+        .find((e) => e.path === path)!
+        .parameters.query.map((p) => p.name);
+    expect([query("/beside"), query("/twice"), query("/free")]).toEqual([
+      ["page"],
+      ["a"],
+      ["a"],
+    ]);
+    expect(
+      m.diagnostics.map((d) => [d.code, d.line, d.message.split(";")[0]]),
+    ).toEqual([
+      [
+        "openapi3/invalid-parameter",
+        9,
+        'parameter "qs" (in: querystring) may not sit beside `in: query` parameters',
+      ],
+      [
+        "openapi3/invalid-parameter",
+        27,
+        'parameter "two" (in: querystring) is the operation\'s second one',
+      ],
+      [
+        "openapi3/unsupported-feature",
+        44,
+        'parameter "free" (in: querystring): pairs besides the properties its schema names are not typed (additionalProperties)',
+      ],
+    ]);
   });
 
   it("a `query` operation in a 3.1 document is not read as one, and says so", () => {
@@ -277,5 +367,10 @@ describe("the generated client sends a QUERY on the wire", () => {
     expect(seen).toEqual([
       { method: "QUERY", url: "/documents", body: '{"text":"pets"}' },
     ]);
+    // the querystring parameter's pairs, each as its Encoding Object says
+    await api.filterDocuments({ query: { owner: "me", labels: ["a", "b"] } });
+    expect(seen[1]).toMatchObject({
+      url: "/documents/filter?owner=me&labels=a,b",
+    });
   });
 });
