@@ -25,7 +25,13 @@ export function readContent(
   content: Node,
 ): MediaContent[] {
   const out: MediaContent[] = [];
-  for (const [mediaType, entry] of members(content)) {
+  for (const [mediaType, listed] of members(content)) {
+    // OpenAPI 3.2: a Media Type Object may be a $ref (to components.mediaTypes)
+    const entry =
+      isOpenApi32(reading) && isRecordNode(listed) && "$ref" in listed.value
+        ? reading.deref(listed, "media type")
+        : listed;
+    if (entry === undefined) continue;
     if (!isRecordNode(entry)) {
       reading.reporter.report(
         "openapi3/invalid-media-type",
@@ -99,6 +105,9 @@ export function readExamples(reading: SpecReading, owner: Node): Example[] {
     const summary = stringAt(example, "summary");
     if (summary !== undefined) item.summary = summary;
     if (example.value.value !== undefined) item.value = example.value.value;
+    // OpenAPI 3.2: the example as data (its serialized form aside)
+    else if (example.value.dataValue !== undefined)
+      item.value = example.value.dataValue;
     out.push(item);
   }
   return out;

@@ -89,13 +89,6 @@ export function reportUnread32(reading: SpecReading): void {
   const doc = reading.ctx.doc;
   const root = doc.value as Record<string, unknown>;
   const at = (path: Path): Node => ({ value: valueAt(root, path), doc, path });
-  const components = root["components"];
-  if (isRecord(components) && isRecord(components["mediaTypes"]))
-    unsupported32(
-      reading,
-      "components.mediaTypes are not read: a $ref to one is not followed",
-      at(["components", "mediaTypes"]),
-    );
   walk(root, [], (path, key) => {
     const parent = path.at(-2);
     if (
