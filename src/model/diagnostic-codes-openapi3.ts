@@ -158,7 +158,7 @@ export const OPENAPI3_CODES = {
   "openapi3/unsupported-feature": {
     severity: "warning",
     meaning:
-      "an OpenAPI 3.2 feature apiloom does not read (`components.mediaTypes`, a JSON `in: querystring`, `itemEncoding`, …) or keeps in the model only (an `itemSchema` it does not type)",
+      "an OpenAPI 3.2 feature apiloom does not read (a JSON `in: querystring`, `itemEncoding`, `style: cookie`, …) or keeps in the model only (an `itemSchema` it does not type)",
   },
   "openapi3/webhook-skipped": {
     severity: "info",
