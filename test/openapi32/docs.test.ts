@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { describeOracles } from "../shared-corpus.js";
 import * as prettier from "prettier";
 import { emitted } from "../emitted.js";
 import { loadModel } from "../../src/pipeline.js";
+import { openApiJson, schema32 } from "./schema32.js";
 
 /**
  * OpenAPI 3.2 in the docs: tags' parent, kind and summary make the navigation (sub-groups under
@@ -51,7 +53,7 @@ const docs = async () => {
   return { files, text };
 };
 
-describe("OpenAPI 3.2 tags and schemes in the docs", () => {
+describeOracles("OpenAPI 3.2 tags and schemes in the docs", () => {
   it("nests sub-groups under their parent, depth first; a badge is no group; a missing or circular parent leaves a tag at the top", async () => {
     const { text } = await docs();
     const headings = text("docs/index.md")
@@ -97,6 +99,15 @@ describe("OpenAPI 3.2 tags and schemes in the docs", () => {
       "Device authorization flow (RFC 8628) at <code>https://auth.example.com/device</code>",
     );
     expect(html).toMatch(/<section class="group" style="margin-left:2em">/);
+  });
+
+  it("the merged document (tags nested, a deprecated scheme, the device flow) is 3.2 by the official schema", async () => {
+    const doc = openApiJson(
+      await emitted("openapi", loadModel([{ file: "d.yaml", text: SPEC }])),
+    );
+    expect(doc.openapi).toBe("3.2.0");
+    const validate = schema32();
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it("the Markdown pages stay prettier-clean", async () => {

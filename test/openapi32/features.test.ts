@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Ajv2020 } from "ajv/dist/2020.js";
 import { load } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitted } from "../emitted.js";
@@ -11,6 +10,7 @@ import { loadModel } from "../../src/pipeline.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { outDir, typeCheck, writeFiles } from "../server/generated.js";
 import { describeOracles, ORACLES_DIR } from "../shared-corpus.js";
+import { schema32 } from "./schema32.js";
 
 /**
  * OpenAPI 3.2 (issue 42): a fixture with each feature 3.2 adds. What apiloom reads is in the
@@ -26,18 +26,6 @@ let model: ApiModel;
 beforeAll(() => {
   model = loadModel([FIXTURE]);
 });
-
-const schema32 = () => {
-  const ajv = new Ajv2020({ strict: false, validateFormats: false });
-  // ajv resolves the schema's `$dynamicRef: '#meta'` (the Schema Object's dialect hook) to the
-  // wrong anchor; without a dialect given it means the schema's own `$defs/schema`
-  const text = readFileSync(join(ORACLES_DIR, "oas32/schema.yaml"), "utf8");
-  return ajv.compile(
-    load(
-      text.replaceAll("$dynamicRef: '#meta'", "$ref: '#/$defs/schema'"),
-    ) as object,
-  );
-};
 
 describeOracles("the OpenAPI 3.2 fixture", () => {
   it("the official schema (as ajv runs it) agrees with its own pass and fail documents", () => {

@@ -4,7 +4,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
 import { emitted } from "../emitted.js";
+import { ORACLES_DIR } from "../shared-corpus.js";
+import { openApiJson, schema32 } from "./schema32.js";
 import { DEFAULT_LAYOUT } from "../../src/emit/layout.js";
 import { runPlugins } from "../../src/emit/run.js";
 import { validateConfig } from "../../src/workflow/config-validate.js";
@@ -169,6 +172,16 @@ paths:
       },
     );
     const { diagnostics } = await runPlugins(m, resolved.emit);
+    // the merged document keeps FROB and TRACK, under additionalOperations
+    const doc = openApiJson(await emitted("openapi", m));
+    expect(Object.keys(doc.paths["/x"]!["additionalOperations"]!)).toEqual([
+      "FROB",
+      "TRACK",
+    ]);
+    if (existsSync(ORACLES_DIR)) {
+      const validate = schema32();
+      expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    }
     expect(diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
       [
         "client/method-not-sent",
