@@ -62,6 +62,10 @@ export {
   type PageDeclarations,
 } from "./shared/declared-pages.js";
 
+// Item streams (OpenAPI 3.2 `itemSchema`): the successes an endpoint answers item by item, which
+// the client reads as async iterators and the server's handlers answer as iterables.
+export { itemStreamStatuses } from "../model/item-streams.js";
+
 // Sample values: a small value of a schema's shape, as the docs' examples and the mocks use.
 export {
   bodySample,

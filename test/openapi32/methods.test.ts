@@ -128,6 +128,42 @@ describe("OpenAPI 3.2 methods", () => {
     }
   });
 
+  it("TanStack Query options make QUERY a query; MSW mocks and the query options say what they leave out; both compile", async () => {
+    const query = await emitted("query", model);
+    const mocks = await emitted("mocks", model);
+    writeFiles(dir, query);
+    writeFiles(dir, mocks);
+    const text = query.find((f) => f.path === "query/index.ts")!
+      .contents as string;
+    expect(text).toContain("export function searchDocumentsOptions(");
+    expect(text).not.toContain("linkDocuments");
+    expect(typeCheck(dir).output).toBe("");
+    const resolved = resolveOptions(
+      validateConfig({ artifacts: ["query", "mocks"] }, "test options"),
+      {},
+      {
+        cwd: process.cwd(),
+        baseDir: process.cwd(),
+        file: "test options",
+        layout: DEFAULT_LAYOUT,
+      },
+    );
+    const { diagnostics } = await runPlugins(model, resolved.emit);
+    expect(
+      diagnostics
+        .map((d) => d.message)
+        .filter((m) => /QUERY|LINK|stream of items/.test(m))
+        .sort(),
+    ).toEqual([
+      "mocks: MSW has no handler for LINK; linkDocuments gets none",
+      "mocks: MSW has no handler for QUERY; searchDocuments gets none",
+      "query: LINK is neither a query nor a mutation TanStack Query options are made for; linkDocuments gets none",
+      "query: streamChanges answers a stream of items, which TanStack Query options do not cache; it gets none",
+      "query: streamEvents answers a stream of items, which TanStack Query options do not cache; it gets none",
+      "query: streamTicks answers a stream of items, which TanStack Query options do not cache; it gets none",
+    ]);
+  });
+
   it("the docs list LINK and QUERY endpoints under their methods", async () => {
     const files = await emitted("docs", model);
     const search = files.find((f) => f.path === "docs/tags/search.md")!

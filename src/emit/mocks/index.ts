@@ -21,9 +21,9 @@ import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { jsonDoc } from "./literal.js";
 import { bySpecificity, mswPath } from "./msw-path.js";
 
-/** MSW's `http` has a function per method but TRACE. */
+/** MSW's `http` has a function per method but TRACE and QUERY (nor one for any other method). */
 const METHODS: ReadonlySet<HttpMethod> = new Set(
-  HTTP_METHODS.filter((method) => method !== "trace"),
+  HTTP_METHODS.filter((method) => method !== "trace" && method !== "query"),
 );
 
 /**

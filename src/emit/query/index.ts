@@ -5,6 +5,8 @@ import {
   declaredPagination,
   endpointKey,
   group,
+  HTTP_METHODS,
+  itemStreamStatuses,
   hardline,
   indent,
   isIdentifierName,
@@ -24,11 +26,13 @@ import type { Endpoint } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { HELPERS, KEY_HELPERS, PREAMBLE } from "./runtime.js";
 
-/** What one endpoint becomes: a query (GET) or a mutation (POST, PUT, PATCH, DELETE). */
+/** What one endpoint becomes: a query (GET, QUERY) or a mutation (POST, PUT, PATCH, DELETE). */
 type Kind = "query" | "mutation";
 
 const KINDS: Partial<Record<Endpoint["method"], Kind>> = {
   get: "query",
+  // OpenAPI 3.2's QUERY: safe and idempotent, its body part of the key like every argument
+  query: "query",
   post: "mutation",
   put: "mutation",
   patch: "mutation",
@@ -47,7 +51,8 @@ export function emitQuery(
     paths,
     types,
     imports,
-  }: Pick<EmitContext, "model" | "paths" | "types" | "imports">,
+    reporter,
+  }: Pick<EmitContext, "model" | "paths" | "types" | "imports" | "reporter">,
   /** The config's page shapes (`client.pages`) by endpoint key: they win over detection. */
   declared: ReadonlyMap<string, PageShape> = new Map(),
 ): GeneratedFile {
@@ -59,8 +64,31 @@ export function emitQuery(
   const blocks: string[] = [];
   let keyed = false;
   for (const endpoint of model.endpoints) {
-    const kind = KINDS[endpoint.method];
-    if (!kind) continue;
+    const kind = Object.hasOwn(KINDS, endpoint.method)
+      ? KINDS[endpoint.method]
+      : undefined;
+    if (!kind) {
+      // a method OpenAPI does not name (3.2's additionalOperations): said, as it gets nothing
+      const at = endpoint.sources[0];
+      if (at && !(HTTP_METHODS as readonly string[]).includes(endpoint.method))
+        reporter.report(
+          "plugin/warning",
+          `query: ${endpoint.method.toUpperCase()} is neither a query nor a mutation TanStack Query options are made for; ${endpoint.name} gets none`,
+          at,
+        );
+      continue;
+    }
+    // a stream of items (OpenAPI 3.2) is an iterator, no value a query caches
+    if (itemStreamStatuses(endpoint).length > 0) {
+      const at = endpoint.sources[0];
+      if (at)
+        reporter.report(
+          "plugin/warning",
+          `query: ${endpoint.name} answers a stream of items, which TanStack Query options do not cache; it gets none`,
+          at,
+        );
+      continue;
+    }
     const t = types.endpoint(endpoint);
     // a query without arguments never names its (empty) Request type
     if (kind === "mutation" || hasArgs(t))
