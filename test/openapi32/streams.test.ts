@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitted } from "../emitted.js";
 import { loadModel } from "../../src/pipeline.js";
@@ -230,6 +231,31 @@ describe("JSON text sequences and event fields, as an attacker sends them", () =
       { id: 1, kind: "created" },
       { id: 2, note: "é" },
     ]);
+  });
+
+  it("any JSON values, as a sequence cut into any chunks, read back the same (fast-check)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.jsonValue(), { maxLength: 8 }),
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1 }),
+        async (values, cuts) => {
+          const bytes = new TextEncoder().encode(
+            values.map((v) => `\x1e${JSON.stringify(v)}\n`).join(""),
+          );
+          chunks = [];
+          for (let at = 0, i = 0; at < bytes.length; i++) {
+            const size = cuts[i % cuts.length]!;
+            chunks.push(bytes.subarray(at, at + size));
+            at += size;
+          }
+          // JSON.parse(JSON.stringify(v)) is the value a reader can give back (-0 becomes 0)
+          expect(await readAll()).toEqual(
+            values.map((v) => JSON.parse(JSON.stringify(v)) as unknown),
+          );
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it("a truncated record (no line feed) is skipped, as RFC 7464 §2.3 asks; a broken complete one fails", async () => {
