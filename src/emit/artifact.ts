@@ -2,6 +2,10 @@ import type { Reporter } from "../model/reporter.js";
 import type { ApiModel } from "../model/types.js";
 import type { TypeIndex } from "./type-index/type-index.js";
 
+// what the context's `reporter` and `types` are
+export type { Reporter, ReportPlace } from "../model/reporter.js";
+export type { EndpointTypes, TypeIndex } from "./type-index/type-index.js";
+
 /** The output folder as the project around it sees it. */
 export interface OutputLayout {
   /**

@@ -1,4 +1,4 @@
-import type { PageShape } from "../../model/pagination.js";
+import type { PageShape } from "../toolkit.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { loadTemplate, templateText } from "../templates.js";
 import { defaultBaseUrl } from "./base-url.js";
