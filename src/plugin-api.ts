@@ -5,7 +5,9 @@
  */
 export {
   definePlugin,
+  type ApiChange,
   type ArtifactPlugin,
+  type ChangeRule,
   type ConfigPlugin,
   type EmitContext,
   type GeneratedFile,
@@ -16,6 +18,7 @@ export {
   type PluginOption,
   type PluginOptionSpecs,
   type PrintedPlaces,
+  type SinceLastRun,
 } from "./emit/artifact.js";
 export type { OutputLayout } from "./emit/layout.js";
 // the context's reporter

@@ -43,13 +43,14 @@ async function run(keep?: (files: GeneratedFile[]) => GeneratedFile[]) {
       options: {},
       layout: { outDir: "generated" },
     },
-    () => {},
-    (files) => {
-      given.set(files[0]!.path.split("/")[0]!, {
-        array: files,
-        files: files.map((f) => [f, f.contents]),
-      });
-      return keep ? keep(files) : files;
+    {
+      keep: (files) => {
+        given.set(files[0]!.path.split("/")[0]!, {
+          array: files,
+          files: files.map((f) => [f, f.contents]),
+        });
+        return keep ? keep(files) : files;
+      },
     },
   );
   return { given, batches: batches.batches };
