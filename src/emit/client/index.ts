@@ -2,7 +2,7 @@ import type { PageShape } from "../toolkit.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { loadTemplate, templateText } from "../templates.js";
 import { defaultBaseUrl } from "./base-url.js";
-import { clientHelpers, type ClientHelpers } from "./helpers.js";
+import { clientHelpers, type ClientHelpers } from "./template-helpers.js";
 import { authSchemes, tokenUrls } from "./security.js";
 import { endpointView } from "./view.js";
 import type {
