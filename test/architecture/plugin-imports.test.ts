@@ -148,6 +148,25 @@ describe("plugin folders (src/emit/<name>/ with a plugin.ts)", () => {
   });
 });
 
+describe("the shared code under the toolkit (emit/shared/, emit/type-index/, emit/toolkit.ts)", () => {
+  it("imports no plugin folder's files: the plugins build on it, never the other way", () => {
+    const wrong: string[] = [];
+    for (const file of sourceFiles(false)) {
+      if (!/^emit\/(shared\/|type-index\/|toolkit\.ts$)/.test(file)) continue;
+      const text = readFileSync(join(SRC, file), "utf8");
+      for (const { fileName } of ts.preProcessFile(text, true, true)
+        .importedFiles) {
+        if (!fileName.startsWith(".")) continue;
+        const to = posix.normalize(posix.join(posix.dirname(file), fileName));
+        const folder = /^emit\/([\w-]+)\//.exec(to)?.[1];
+        if (folder && PLUGIN_FOLDERS.includes(folder))
+          wrong.push(`src/${file} imports src/${to}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe("the built-ins' plugin API (issue 44, item 1)", () => {
   const texts = sourceFiles(false).map((file) => ({
     file,
