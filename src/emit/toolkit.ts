@@ -62,6 +62,20 @@ export {
   type PageDeclarations,
 } from "./client/declared-pages.js";
 
+// A JSON value as a TypeScript expression (strings escaped, `__proto__` keys computed).
+export { jsonDoc } from "./shared/json-literal.js";
+
+// Media types, as the generated client treats them: the one it sends a body as, and what it
+// hands over for a response of each.
+export {
+  decodedAs,
+  isJsonMediaType,
+  sentMediaType,
+} from "./shared/media-types.js";
+
+// Runtime files: the text of `templates/<artifact>/<file>`, the user's copy first.
+export { templateText } from "./templates.js";
+
 // Sample values: a small value of a schema's shape, as the docs' examples and the mocks use.
 export { bodySample, sampleValue, type SampleOptions } from "./docs/sample.js";
 
