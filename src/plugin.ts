@@ -43,6 +43,7 @@ export {
   propertyKey,
   type SampleOptions,
   sampleValue,
+  scopeAlternatives,
   sentMediaType,
   softline,
   stringLiteral,

@@ -49,6 +49,10 @@ export {
 export { endpointKey } from "../model/naming.js";
 export type { EndpointTypes, TypeIndex } from "./types/type-index.js";
 
+// Security facts: the OAuth scopes an endpoint needs, one list per alternative (as the client's
+// doc comments name them).
+export { scopeAlternatives } from "./client/security.js";
+
 // Pagination facts: how an endpoint pages (detected, or declared in `client.pages`).
 export {
   declaredPagination,
