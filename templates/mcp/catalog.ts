@@ -33,13 +33,17 @@ const LISTED = 50;
 
 /** The endpoints' tools by name, their schemas made self-contained when first asked for. */
 export class Catalog {
+  readonly tools: readonly ToolSpec[];
+  private readonly defs: Readonly<Record<string, JsonSchema>>;
   private readonly byName = new Map<string, ToolSpec>();
   private readonly made = new Map<string, ListedTool>();
 
   constructor(
-    readonly tools: readonly ToolSpec[],
-    private readonly defs: Readonly<Record<string, JsonSchema>>,
+    tools: readonly ToolSpec[],
+    defs: Readonly<Record<string, JsonSchema>>,
   ) {
+    this.tools = tools;
+    this.defs = defs;
     for (const tool of tools) this.byName.set(tool.name, tool);
   }
 
