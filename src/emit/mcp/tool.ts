@@ -163,7 +163,8 @@ function bodySchema(
 
 /**
  * `{ status, body }` of a success, when every success the endpoint declares has a JSON body
- * with a schema, or none (204): the structured content a call returns. Undefined otherwise.
+ * with a schema (beside other media types or not), or none (204): the structured content a call
+ * returns. Undefined otherwise.
  */
 function outputSchema(
   endpoint: Endpoint,
@@ -178,10 +179,10 @@ function outputSchema(
       bodiless = true;
       continue;
     }
-    for (const c of response.content) {
-      if (!isJsonMediaType(c.mediaType) || !c.schema) return undefined;
-      bodies.push(schemas.write(c.schema));
-    }
+    // the client asks for JSON first (XML offered beside it goes at q=0.5): the JSON bodies
+    const json = response.content.filter((c) => isJsonMediaType(c.mediaType));
+    if (json.length === 0 || json.some((c) => !c.schema)) return undefined;
+    for (const c of json) bodies.push(schemas.write(c.schema));
   }
   if (bodies.length === 0) return undefined;
   const status: JsonObject = { type: "integer", minimum: 200, maximum: 299 };
