@@ -65,7 +65,7 @@ export function toolSpec(
     );
     for (const p of declared) if (!kept.includes(p)) left.push(p.name);
     if (kept.length === 0) continue;
-    const group = parameterGroup(kept, schemas);
+    const group = parameterGroup(kept, schemas, location === "path");
     define(properties, part, group);
     if (kept.some((p) => p.required)) required.push(part);
   }
@@ -118,6 +118,7 @@ function key(location: string, name: string): string {
 function parameterGroup(
   parameters: Parameter[],
   schemas: ToolSchemas,
+  inPath: boolean,
 ): JsonObject {
   const properties: JsonObject = {};
   for (const p of parameters) {
@@ -129,6 +130,8 @@ function parameterGroup(
     if (p.description && schema["description"] === undefined)
       schema["description"] = p.description;
     if (p.deprecated) schema["deprecated"] = true;
+    // the client refuses an empty path segment (it would change the path): so does the schema
+    if (inPath && schema["minLength"] === undefined) schema["minLength"] = 1;
     define(properties, p.name, schema);
   }
   const group: JsonObject = { type: "object", properties };
