@@ -91,7 +91,7 @@ describe("selfContained: a tool's schema without references", () => {
 
   it("stops inlining past its budget: a description whose schemas share parts stays linear", () => {
     // each level refers to the next twice: inlined whole, 2^20 copies
-    const wide: Record<string, object> = {};
+    const wide: Record<string, Record<string, unknown>> = {};
     for (let i = 0; i < 20; i++)
       wide[`L${i}`] = {
         type: "object",
@@ -119,9 +119,9 @@ describe("Secrets: credentials replaced in what a tool returns", () => {
       },
       headers: { "X-Session-Token": "s-987", Accept: "json" },
     });
-    const key = (options.auth!.apiKey as Record<string, () => Promise<string>>)[
-      "keyAuth"
-    ]!;
+    const key = (
+      options.auth!.apiKey as unknown as Record<string, () => Promise<string>>
+    )["keyAuth"]!;
     expect(await key()).toBe("k-123456");
     const text = `ada p%40ss%20word p@ss word ${btoa("ada:p@ss word")} k-123456 s-987 json`;
     expect(secrets.text(text)).toBe(
