@@ -68,10 +68,14 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
     Record<string, AnyEndpointValidators>
   >;
   const catalog = new Catalog(TOOLS, DEFS);
-  const server = new McpServer(
-    { name: API.name, title: API.title, version: API.version },
-    { capabilities: { tools: {} } },
-  );
+  const server = new McpServer({
+    name: API.name,
+    title: API.title,
+    version: API.version,
+  });
+  // the tool handlers on the protocol server, not McpServer's (its tools are zod): so that
+  // McpServer's registerTool throws rather than register a tool tools/list would never show
+  server.server.registerCapabilities({ tools: {} });
   const dynamic = mode === "dynamic";
   server.server.setRequestHandler(ListToolsRequestSchema, () => ({
     tools: dynamic

@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO } from "../cli/run.js";
 import {
+  ajv,
   apiServer,
   bundleStdio,
   generate,
@@ -104,6 +105,7 @@ async function callEach(name: string, names: string[]): Promise<string[]> {
       name: endpoint,
     });
     const input = described["inputSchema"] as object;
+    expect(ajv.validateSchema(input), endpoint).toBe(true);
     const args = (sampleFor(input, 4) ?? sampleFor(input, 16, true)) as
       Record<string, never> | undefined;
     if (args === undefined) {

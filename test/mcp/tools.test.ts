@@ -69,10 +69,25 @@ afterAll(async () => {
 });
 
 describe("mcp/: tools/list through the SDK's client", () => {
-  it("compiles under the strictest tsconfig", async () => {
-    const result = await typeCheckCell(ROOT, "strictest", "TypeScript 7");
-    expect(result.output).toBe("");
-  }, 120_000);
+  it("compiles under the strictest tsconfig, with TypeScript 7 and 5", async () => {
+    for (const compiler of ["TypeScript 7", "TypeScript 5"] as const) {
+      const result = await typeCheckCell(ROOT, "strictest", compiler);
+      expect(result.output, compiler).toBe("");
+    }
+  }, 240_000);
+
+  it("serves its tools itself: the McpServer's registerTool refuses to take tools/list over", async () => {
+    const { createMcpServer } = (await import(
+      join(apis["hostile"]!, "mcp/index.ts")
+    )) as {
+      createMcpServer: () => {
+        registerTool: (name: string, config: object, cb: () => object) => void;
+      };
+    };
+    expect(() =>
+      createMcpServer().registerTool("mine", {}, () => ({ content: [] })),
+    ).toThrow(/tools\/list/);
+  });
 
   it("lists one tool per endpoint, named as the client's functions (Stride over stdio, 49)", async () => {
     const names = lists["stride"]!.map((t) => t.name).sort();
