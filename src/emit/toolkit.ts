@@ -58,6 +58,10 @@ export {
 // types in types.ts are the context's `types` (a TypeIndex, of the plugin API: artifact.ts).
 export { endpointKey } from "../model/naming.js";
 
+// Security facts: the OAuth scopes an endpoint needs, one list per alternative (as the client's
+// doc comments name them).
+export { scopeAlternatives } from "./client/security.js";
+
 // Pagination facts: how an endpoint pages (detected, or declared in `client.pages`).
 export {
   declaredPagination,
@@ -71,6 +75,20 @@ export {
   pagesOption,
   type PageDeclarations,
 } from "./shared/declared-pages.js";
+
+// A JSON value as a TypeScript expression (strings escaped, `__proto__` keys computed).
+export { jsonDoc } from "./shared/json-literal.js";
+
+// Media types, as the generated client treats them: the one it sends a body as, and what it
+// hands over for a response of each.
+export {
+  decodedAs,
+  isJsonMediaType,
+  sentMediaType,
+} from "./shared/media-types.js";
+
+// Runtime files: the text of `templates/<artifact>/<file>`, the user's copy first.
+export { templateText } from "./templates.js";
 
 // Sample values: a small value of a schema's shape, as the docs' examples and the mocks use.
 export {
