@@ -1,6 +1,7 @@
 /** The naming decisions for one model, shared by every file that refers to its types. */
 import { TYPES_FILE } from "./path.js";
-import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
+import type { ApiModel, Endpoint, Schema, Webhook } from "../../model/types.js";
+import { webhookTypes, type WebhookTypes } from "./webhook-types.js";
 import { recursiveSchemaNames } from "../../model/schema-recursion.js";
 import {
   errorStatuses,
@@ -57,6 +58,8 @@ export interface TypeIndex extends SchemaNaming {
   readonly model: ApiModel;
   schemaTypeName(schemaName: string, mode?: SchemaMode): string;
   endpoint(endpoint: Endpoint): EndpointTypes;
+  /** The names of a webhook's types (webhook-types.ts). */
+  webhook(webhook: Webhook): WebhookTypes;
   typeOf(schema: Schema | undefined, mode: SchemaMode): TypeNode;
 }
 
@@ -113,6 +116,7 @@ function buildTypeIndex(model: ApiModel): TypeIndex {
       }
       return types;
     },
+    webhook: webhookTypes,
     typeOf: (schema, mode) => schemaToType(schema, index, mode),
   };
   return index;
