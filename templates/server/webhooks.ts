@@ -180,10 +180,14 @@ export function createReplayGuard(
       const time = now();
       // ids expire in the order they came (one ttl for all)
       for (const [old, expires] of seen) {
-        if (expires > time && seen.size < max) break;
+        if (expires > time) break;
         seen.delete(old);
       }
       if (seen.has(id)) return false;
+      for (const old of seen.keys()) {
+        if (seen.size < max) break;
+        seen.delete(old);
+      }
       seen.set(id, time + ttl);
       return true;
     },
