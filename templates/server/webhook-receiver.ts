@@ -183,7 +183,10 @@ export function createWebhookListener(
         return errorAnswer(new HttpError(500, "internal server error"));
       })
       .then((answer) => {
-        if (res.headersSent) return res.destroy();
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
         try {
           res.writeHead(answer.status, answer.headers);
           res.end(answer.payload);

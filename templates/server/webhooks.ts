@@ -28,11 +28,11 @@ export interface VerifiedWebhook {
 
 export interface VerifyOptions {
   /** How far (seconds) a signed timestamp may be from now, either way. Default 300 (5 minutes). */
-  tolerance?: number;
+  tolerance?: number | undefined;
   /** Now, in milliseconds since 1970. Default `Date.now()`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Refuses a delivery whose id it has seen (see `createReplayGuard`). */
-  replay?: ReplayGuard;
+  replay?: ReplayGuard | undefined;
 }
 
 /** Five minutes, as Standard Webhooks and Stripe recommend. */
