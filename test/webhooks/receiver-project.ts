@@ -41,7 +41,7 @@ export async function receiverProject(
   name: string,
   text: string,
   files: Record<string, string>,
-  options: { webhookSignature?: string } = {},
+  options: { webhookSignature?: "standard" | "github" | "stripe" } = {},
 ): Promise<ReceiverProject> {
   const result = await generate([{ file: `${name}.yaml`, text }], {
     artifacts: ["types", "validators", "server"],
