@@ -53,9 +53,9 @@ export function mergeWebhooks(
 
 /**
  * Each webhook's `name`: its key in camelCase (`pet.created` → `petCreated`), with the method
- * when its key has several operations, then a number when taken. The types of a webhook are
- * `<Name>Webhook<Suffix>`: a name whose `<name>Webhook` is an endpoint's name gets a number too,
- * so no webhook type is named like an endpoint type.
+ * when its key has several operations, then a number when taken (by another webhook, or an
+ * endpoint). The types of a webhook are `<Name>Webhook<Suffix>`: a name whose `<name>Webhook` is
+ * an endpoint's name gets a number too, so no webhook type is named like an endpoint type.
  */
 export function nameWebhooks(
   webhooks: Webhook[],
@@ -65,8 +65,10 @@ export function nameWebhooks(
   for (const w of webhooks) perKey.set(w.key, (perKey.get(w.key) ?? 0) + 1);
   const endpointNames = new Set(endpoints.map((e) => e.name.toLowerCase()));
   const taken = new Set<string>();
+  // an endpoint's name too: the merged OpenAPI document writes both as operationIds
   const isTaken = (name: string) =>
     taken.has(name.toLowerCase()) ||
+    endpointNames.has(name.toLowerCase()) ||
     endpointNames.has(`${name}webhook`.toLowerCase());
   for (const webhook of webhooks) {
     const wanted = camelCase(
