@@ -1,6 +1,6 @@
 import { compareCodeUnits } from "../../model/order.js";
 import type { ApiModel, Endpoint } from "../../model/types.js";
-import { webhookTypeBase } from "./webhook-types.js";
+import { webhookTypeBase } from "./webhook-names.js";
 import {
   camelCase,
   isIdentifierName,
