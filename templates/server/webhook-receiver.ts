@@ -99,6 +99,12 @@ export function createWebhookReceiver(
 ): (delivery: WebhookDelivery) => Promise<Answer> {
   const { secret, tolerance } = options;
   const scheme = options.verify ?? WEBHOOK_SIGNATURE;
+  // a missing secret (an unset environment variable) fails here, not on every delivery
+  if (
+    typeof scheme !== "function" &&
+    (typeof secret === "string" ? [secret] : secret).every((s) => !s)
+  )
+    throw new TypeError("createWebhookReceiver needs the signing secret");
   const verify =
     typeof scheme === "function"
       ? scheme
