@@ -1,4 +1,4 @@
-import { webhookTypeBase } from "../emit/types/webhook-names.js";
+import { webhookTypeBase } from "../emit/type-index/webhook-names.js";
 import type { ApiModel, SourceRef, Webhook } from "../model/types.js";
 import { makeChange, type Change } from "./change.js";
 import type { Breaks, RuleId } from "./rules.js";

@@ -10,7 +10,7 @@ export { BUILT_IN_ADAPTERS, adapterProblem } from "./adapters.js";
 import { stringLiteral } from "../shared/literals.js";
 import { serverBasePath } from "../shared/server-url.js";
 import type { ApiModel } from "../../model/types.js";
-import type { TypeIndex } from "../types/index.js";
+import type { TypeIndex } from "../type-index/index.js";
 import {
   WEBHOOK_TEMPLATE_FILES,
   webhookContractsFile,

@@ -1,7 +1,7 @@
 import type { ApiModel, Webhook } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
 import { stringLiteral } from "../shared/literals.js";
-import type { TypeIndex } from "../types/index.js";
+import type { TypeIndex } from "../type-index/index.js";
 import { importTypes, member } from "./contracts-file.js";
 import { printLiteral } from "./print-literal.js";
 import { routeSpec } from "./route-specs.js";

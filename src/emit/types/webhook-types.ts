@@ -1,5 +1,5 @@
 import type { ApiModel, MediaContent, Webhook } from "../../model/types.js";
-import type { WebhookTypes } from "./webhook-names.js";
+import type { WebhookTypes } from "../type-index/webhook-names.js";
 import type { TextOut } from "../shared/text-parts.js";
 import { jsdocLines } from "../shared/escape.js";
 import {
@@ -7,11 +7,11 @@ import {
   parametersType,
   requestBodyMode,
   responseType,
-} from "./endpoint-types.js";
-import { docLines } from "./doc-lines.js";
+} from "../type-index/endpoint-types.js";
+import { docLines } from "../type-index/doc-lines.js";
 import { sentContent } from "../shared/media-types.js";
-import type { SchemaNaming } from "./schema-to-type.js";
-import type { ObjectMember, TypeNode } from "./type-node.js";
+import type { SchemaNaming } from "../type-index/schema-to-type.js";
+import type { ObjectMember, TypeNode } from "../type-index/type-node.js";
 
 type Declare = (
   name: string,
