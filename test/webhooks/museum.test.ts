@@ -34,11 +34,25 @@ export const webhooks: PartialHandlers<WebhookHandlers> = {
 `;
 
 const RECEIVER = `import type { RequestListener } from "node:http";
-import { createWebhookListener } from "./generated/server/webhook-receiver.js";
+import {
+  createWebhookFetchHandler,
+  createWebhookListener,
+} from "./generated/server/webhook-receiver.js";
 import { webhooks } from "./handlers.js";
 
 export function receiver(secret: string): RequestListener {
   return createWebhookListener(webhooks, { secret });
+}
+
+/** For Deno.serve, Bun.serve and workers. */
+export function fetchHandler(
+  secret: string,
+): (request: Request) => Promise<Response> {
+  return createWebhookFetchHandler(webhooks, {
+    secret,
+    basePath: "/hooks",
+    bodyLimit: 4096,
+  });
 }
 `;
 
@@ -148,6 +162,32 @@ describeCorpus("the museum's webhook, received", () => {
     const replayed = await post(body, headers);
     expect(replayed.status).toBe(409);
     expect(received.length).toBe(before + 1);
+  });
+
+  it("answers alike as a fetch handler, and 413 past its body limit", async () => {
+    const { fetchHandler } = await project.load<{
+      fetchHandler: (secret: string) => (r: Request) => Promise<Response>;
+    }>("receiver.ts");
+    const handle = fetchHandler(SECRET);
+    const body = JSON.stringify({ ...(sample as object), name: "Fetched" });
+    const request = (text: string, headers: Record<string, string>) =>
+      new Request("http://127.0.0.1/hooks/publishNewEvent", {
+        method: "POST",
+        headers,
+        body: text,
+      });
+    expect(
+      (await handle(request(body, standardHeaders(SECRET, body)))).status,
+    ).toBe(202);
+    expect(received.at(-1)).toMatchObject({ name: "Fetched" });
+    expect((await handle(request(body, {}))).status).toBe(401);
+    const big = JSON.stringify({
+      ...(sample as object),
+      eventDescription: "x".repeat(5000),
+    });
+    const tooLarge = await handle(request(big, standardHeaders(SECRET, big)));
+    expect(tooLarge.status).toBe(413);
+    expect(() => fetchHandler("")).toThrow(/secret/);
   });
 
   it("answers 400 for a signed payload that breaks the description, 404 for an unknown webhook", async () => {
