@@ -137,36 +137,47 @@ export function createWebhookReceiver(
       return errorAnswer(
         new HttpError(409, "this delivery was already received"),
       );
-    let url = delivery.url;
-    if (options.webhookOf) {
-      const key = options.webhookOf(delivery);
-      url = `${basePath}/${encodeURIComponent(key ?? "")}`;
-    }
-    const answer = await dispatch(
-      {
-        method: delivery.method,
-        url,
-        headers: delivery.headers,
-        readBody: async (limit) => {
-          if (delivery.body.length > limit)
-            throw new HttpError(413, `the body is larger than ${limit} bytes`);
-          return delivery.body;
+    let answer: Answer | undefined;
+    try {
+      let url = delivery.url;
+      if (options.webhookOf) {
+        const key = options.webhookOf(delivery);
+        url = `${basePath}/${encodeURIComponent(key ?? "")}`;
+      }
+      answer = await dispatch(
+        {
+          method: delivery.method,
+          url,
+          headers: delivery.headers,
+          readBody: async (limit) => {
+            if (delivery.body.length > limit)
+              throw new HttpError(
+                413,
+                `the body is larger than ${limit} bytes`,
+              );
+            return delivery.body;
+          },
+          skipBody: () => {},
         },
-        skipBody: () => {},
-      },
-      onError,
-    );
-    if (
-      replay &&
-      id !== undefined &&
-      (answer.status < 200 || answer.status > 299)
-    )
-      replay.release(id);
+        onError,
+      );
+    } catch (error) {
+      // webhookOf threw: yours to see, nothing of it to the sender
+      onError(error);
+      answer = errorAnswer(new HttpError(500, "internal server error"));
+    } finally {
+      // a delivery no handler took may come again: the sender's retry is not a replay
+      if (replay && id !== undefined && !(answer && answer.status < 300))
+        replay.release(id);
+    }
     return answer;
   };
 }
 
-/** A node:http listener for `http.createServer(listener)` (Express: `app.post("/hooks/*", …)`). */
+/**
+ * A node:http listener for `http.createServer(listener)` (Express: `app.use("/hooks", listener)`,
+ * before any body parser: the signature covers the bytes as they came).
+ */
 export function createWebhookListener(
   handlers: PartialHandlers<WebhookHandlers>,
   options: WebhookReceiverOptions,

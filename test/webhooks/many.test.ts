@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { RequestListener } from "node:http";
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listen, type RunningServer } from "../server/http.js";
 import { receiverProject, type ReceiverProject } from "./receiver-project.js";
 
@@ -332,5 +332,31 @@ describe("a description with many webhooks", () => {
       secret: "whsec_not_ours",
     });
     expect((await post(other)).status).toBe(401);
+  });
+
+  it("answers 500 when webhookOf throws, and forgets the delivery so its retry is no replay", async () => {
+    const stripe = new Stripe("sk_test_unused");
+    const body = "not json";
+    const header = stripe.webhooks.generateTestHeaderString({
+      payload: body,
+      secret: STRIPE_SECRET,
+    });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      for (let i = 0; i < 2; i++) {
+        const response = await fetch(`${stripeServer.baseUrl}/`, {
+          method: "POST",
+          headers: { "stripe-signature": header },
+          body,
+        });
+        expect(response.status).toBe(500);
+        expect(await response.json()).toEqual({
+          error: "internal server error",
+        });
+      }
+      expect(errors).toHaveBeenCalledTimes(2);
+    } finally {
+      errors.mockRestore();
+    }
   });
 });
