@@ -55,6 +55,10 @@ export function openApiDocument(
     paths: lazyPaths
       ? lazyPathsObject(model.endpoints, fix, schemeKeys)
       : pathsObject(model.endpoints, fix, schemeKeys),
+    // path items keyed by the webhook's key (its `path` in the model)
+    webhooks: model.webhooks
+      ? pathsObject(model.webhooks, fix, schemeKeys)
+      : undefined,
     components: Object.keys(components).length > 0 ? components : undefined,
   };
 }
