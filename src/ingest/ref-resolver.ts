@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parsePointer, type Path } from "../model/pointer.js";
 import type { Reporter } from "../model/reporter.js";
 import { ParseError } from "./parse/parsed-document.js";
+import { isUrlInput } from "./url-input.js";
 import type { ReaderContext, ResolvedRef, SourceDocument } from "./reader.js";
 
 /**
@@ -52,6 +53,15 @@ export function makeContext(
     }
     let target: SourceDocument = from;
     if (filePart !== "") {
+      // a document fetched from a URL: its relative $refs point at the network too
+      if (isUrlInput(from.absPath)) {
+        reporter.report(
+          "ref/remote",
+          `$ref ${JSON.stringify(ref)} of a document fetched from a URL points at ${URL.canParse(filePart, from.absPath) ? new URL(filePart, from.absPath).href : "the network"}; apiloom fetches the inputs it is given, never the references in them: give that document as an input too, or use a bundled document`,
+          from.ref(at),
+        );
+        return undefined;
+      }
       if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
         reporter.report(
           "ref/remote",

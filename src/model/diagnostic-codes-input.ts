@@ -10,6 +10,11 @@ export const INPUT_CODES = {
     meaning:
       "a file (an input or a `$ref`'d one) is not UTF-8 or UTF-16 text: the first bad byte is named, nothing is guessed",
   },
+  "input/fetch-failed": {
+    severity: "error",
+    meaning:
+      "a URL input gave no document: no answer in time (and no cached copy), an HTTP error, a redirect loop or too many redirects, a header's environment variable not set",
+  },
   "input/no-match": {
     severity: "error",
     meaning: "an input pattern matches no file",

@@ -26,6 +26,11 @@ import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
 import { DEFAULT_MAX_INPUT_MIB, MIB } from "../ingest/read-source.js";
 import { overlaySettings, type OverlaySetting } from "./overlay-settings.js";
 import {
+  remoteSettings,
+  type RemoteOverrides,
+  type RemoteSettings,
+} from "./remote-settings.js";
+import {
   resolvePluginOptions,
   type ResolvedPluginOptions,
 } from "./plugin-options.js";
@@ -44,8 +49,10 @@ export interface GenerateSettings {
    */
   readonly baseDir: string;
   readonly configFile?: string;
-  /** Input patterns relative to baseDir (or absolute). */
+  /** Input patterns relative to baseDir (or absolute), and URLs. */
   readonly inputs: readonly string[];
+  /** How URL inputs are fetched (remote-settings.ts). */
+  readonly remote: RemoteSettings;
   readonly out: string;
   /** How the inputs are read and woven into the model (loadModel's options as they are). */
   readonly model: ModelSettings;
@@ -90,7 +97,7 @@ export interface EmitSettings extends Readonly<PluginRun> {
  * What a caller (the command line, a test, a build tool) sets over the config; undefined means
  * "not given", so the config's value or the default applies.
  */
-export interface SettingsOverrides {
+export interface SettingsOverrides extends RemoteOverrides {
   /** Input patterns relative to the working folder; when any are given they replace the config's. */
   inputs: string[];
   out?: string;
@@ -244,6 +251,7 @@ function settingsFor(
     baseDir,
     ...(loaded ? { configFile: loaded.file } : {}),
     inputs,
+    remote: remoteSettings(config, flags),
     out,
     ...core,
     ...(serverHandlers !== undefined ? { serverHandlers } : {}),

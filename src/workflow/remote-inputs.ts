@@ -1,0 +1,143 @@
+import { SourceReadError } from "../ingest/read-source.js";
+import { cacheDir } from "./cache-dir.js";
+import { ConfigError } from "./config-error.js";
+import { apiloomVersion, sha256Bytes } from "./identity.js";
+import {
+  readCachedDocument,
+  writeCachedDocument,
+  type CachedDocument,
+} from "./remote-cache.js";
+import { FetchError, fetchDocument } from "./remote-fetch.js";
+import { headersFor } from "./remote-settings.js";
+import { isRemoteInput, remoteUrlProblem } from "./remote-url.js";
+import type { GenerateSettings } from "./settings.js";
+
+// A run's URL inputs, fetched before anything is read (the readers are synchronous): each asked
+// with its cached copy's validators, so an unchanged document costs a 304; kept in the project's
+// cache; read from that copy when the server gives no answer (or with --offline), and the run
+// says so.
+
+/** The bytes of one URL input as the run reads them, or why there are none. */
+type RemoteEntry =
+  { bytes: Buffer; hash: string } | { failure: SourceReadError };
+
+/** Every URL input of a run, fetched: what produce() reads and up-to-date.ts compares. */
+export interface RemoteInputs {
+  /** The bytes and their sha256; throws the SourceReadError of a URL that gave none. */
+  read(url: string): { bytes: Buffer; hash: string };
+  /** The sha256 of the bytes, or undefined when the URL gave none (or is not an input). */
+  hash(url: string): string | undefined;
+  /** One line per URL read from the cache instead of the network, for the run to print. */
+  readonly notes: readonly string[];
+}
+
+/** A run without URL inputs. */
+export const NO_REMOTE_INPUTS: RemoteInputs = {
+  read: (url) => {
+    throw new SourceReadError(`${url} was not fetched`, "input/fetch-failed");
+  },
+  hash: () => undefined,
+  notes: [],
+};
+
+/** The URL inputs of the settings (after expansion: a URL is never a glob). */
+export function remoteInputsOf(settings: GenerateSettings): string[] {
+  return settings.inputs.filter(isRemoteInput);
+}
+
+/** Fetches every URL input of `settings` (in parallel) with the environment's header values. */
+export async function fetchRemoteInputs(
+  settings: GenerateSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RemoteInputs> {
+  const urls = [...new Set(remoteInputsOf(settings))];
+  if (urls.length === 0) return NO_REMOTE_INPUTS;
+  const dir = cacheDir(settings.baseDir);
+  const notes: string[] = [];
+  const entries = new Map<string, RemoteEntry>();
+  const results = await Promise.all(
+    urls.map((url) => fetchOne(url, settings, env, dir)),
+  );
+  urls.forEach((url, i) => {
+    const { entry, note } = results[i]!;
+    entries.set(url, entry);
+    if (note) notes.push(note);
+  });
+  return {
+    read(url) {
+      const entry = entries.get(url);
+      if (!entry) return NO_REMOTE_INPUTS.read(url);
+      if ("failure" in entry) throw entry.failure;
+      return entry;
+    },
+    hash(url) {
+      const entry = entries.get(url);
+      return entry && "hash" in entry ? entry.hash : undefined;
+    },
+    notes,
+  };
+}
+
+async function fetchOne(
+  url: string,
+  settings: GenerateSettings,
+  env: NodeJS.ProcessEnv,
+  dir: string | undefined,
+): Promise<{ entry: RemoteEntry; note?: string }> {
+  const fail = (message: string, code = "input/fetch-failed" as const) => ({
+    entry: { failure: new SourceReadError(message, code) },
+  });
+  const problem = remoteUrlProblem(url);
+  if (problem) return fail(problem);
+  const remote = settings.remote;
+  const cached = readCachedDocument(dir, url, settings.maxInputBytes);
+  const fromCache = (doc: CachedDocument, why: string) => ({
+    entry: { bytes: doc.bytes, hash: doc.hash },
+    note: `${url}: ${why}; read the copy cached from the fetch of ${doc.fetchedAt}`,
+  });
+  if (remote.offline)
+    return cached
+      ? fromCache(cached, "--offline")
+      : fail("--offline, and the cache holds no copy of it: run once online");
+  try {
+    const answer = await fetchDocument(url, {
+      timeoutMs: remote.timeoutMs,
+      maxRedirects: remote.maxRedirects,
+      maxBytes: settings.maxInputBytes,
+      headersFor: (origin) => headersFor(remote, origin, env),
+      version: apiloomVersion(),
+      ...(cached
+        ? {
+            validators: {
+              ...(cached.etag !== undefined ? { etag: cached.etag } : {}),
+              ...(cached.lastModified !== undefined
+                ? { lastModified: cached.lastModified }
+                : {}),
+            },
+          }
+        : {}),
+    });
+    if (answer.status === "not-modified")
+      return { entry: { bytes: cached!.bytes, hash: cached!.hash } };
+    const hash = sha256Bytes(answer.bytes);
+    writeCachedDocument(dir, {
+      url,
+      hash,
+      fetchedAt: new Date().toISOString(),
+      bytes: answer.bytes,
+      ...(answer.etag !== undefined ? { etag: answer.etag } : {}),
+      ...(answer.lastModified !== undefined
+        ? { lastModified: answer.lastModified }
+        : {}),
+    });
+    return { entry: { bytes: answer.bytes, hash } };
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message);
+    if (!(error instanceof FetchError)) throw error;
+    if (error.noAnswer && cached) return fromCache(cached, error.message);
+    return fail(
+      error.message + (error.noAnswer ? "; the cache holds no copy of it" : ""),
+      error.code as "input/fetch-failed",
+    );
+  }
+}

@@ -1,0 +1,121 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO = fileURLToPath(new URL("../..", import.meta.url));
+
+/** One request a test server saw. */
+export interface Seen {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+}
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** A server on 127.0.0.1 (a free port) whose routes the test sets, recording every request. */
+export class TestServer {
+  readonly seen: Seen[] = [];
+  readonly routes = new Map<string, Route>();
+  private server: Server | undefined;
+  port = 0;
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  url(path: string): string {
+    return `${this.origin}${path}`;
+  }
+
+  async start(port = 0): Promise<void> {
+    const server = createServer((req, res) => {
+      const path = req.url ?? "/";
+      this.seen.push({ method: req.method ?? "", path, headers: req.headers });
+      const route = this.routes.get(path);
+      if (!route) {
+        res.writeHead(404).end("not here");
+        return;
+      }
+      route(req, res);
+    });
+    this.server = server;
+    await new Promise<void>((resolve) =>
+      server.listen(port, "127.0.0.1", () => resolve()),
+    );
+    this.port = (server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Requests to `path` since the list was last cleared. */
+  to(path: string): Seen[] {
+    return this.seen.filter((s) => s.path === path);
+  }
+}
+
+/**
+ * A document served with an ETag and Last-Modified, answering 304 to a request whose
+ * If-None-Match names the current one. `body` may be changed between runs.
+ */
+export function documentRoute(doc: { body: string; type?: string }): Route {
+  return (req, res) => {
+    const etag = `"${createHash("sha256").update(doc.body).digest("hex").slice(0, 16)}"`;
+    if (req.headers["if-none-match"] === etag) {
+      res.writeHead(304, { etag }).end();
+      return;
+    }
+    res
+      .writeHead(200, {
+        "content-type": doc.type ?? "application/json",
+        etag,
+        "last-modified": "Wed, 25 Nov 2026 20:00:00 GMT",
+      })
+      .end(doc.body);
+  };
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The real command line (bin/apiloom.js, dist/ built by the global setup), run without blocking:
+ * the test's own server must answer it meanwhile.
+ */
+export function apiloomAsync(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(REPO, "bin/apiloom.js"), ...args],
+      { cwd, env: { ...process.env, NO_COLOR: "1", ...env } },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (t) => (stdout += t));
+    child.stderr.setEncoding("utf8").on("data", (t) => (stderr += t));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
