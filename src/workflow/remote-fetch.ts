@@ -4,6 +4,7 @@ import type { Readable } from "node:stream";
 import * as zlib from "node:zlib";
 import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import { size } from "../ingest/read-source.js";
+import { ConfigError } from "./config-error.js";
 
 // One GET of a spec at a URL, with every bound a stranger's server needs: one deadline for the
 // whole exchange (redirects and a body sent a byte at a time included), the input size limit on
@@ -60,7 +61,8 @@ export async function fetchDocument(
   try {
     return await follow(new URL(url), options, abort.signal);
   } catch (error) {
-    if (error instanceof FetchError) throw error;
+    if (error instanceof FetchError || error instanceof ConfigError)
+      throw error;
     if (abort.signal.aborted)
       throw new FetchError(
         `no answer within ${options.timeoutMs / 1000} s (config: remote.timeout, flag --fetch-timeout)`,

@@ -1,0 +1,324 @@
+import { createHash } from "node:crypto";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiloomAsync, documentRoute, REPO, TestServer } from "./url-server.js";
+
+// Issue 42 item 1: URL inputs against a server on 127.0.0.1 that the test starts.
+
+const PETS = readFileSync(
+  join(REPO, "test/fixtures/workflow/pets.yaml"),
+  "utf8",
+);
+const POSTMAN = readFileSync(
+  join(REPO, "test/fixtures/postman/collection.v20.json"),
+  "utf8",
+);
+const STORE = join(REPO, "test/fixtures/workflow/store.json");
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A project folder of its own: package.json, node_modules (the cache's home), a local spec. */
+function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), "apiloom-urls-"));
+  dirs.push(dir);
+  writeFileSync(
+    join(dir, "package.json"),
+    '{ "name": "p", "private": true }\n',
+  );
+  mkdirSync(join(dir, "node_modules"));
+  mkdirSync(join(dir, "specs"));
+  copyFileSync(STORE, join(dir, "specs/store.json"));
+  return dir;
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+function manifest(dir: string): {
+  fingerprint: { inputs: string[]; reads: Record<string, string> };
+} {
+  return JSON.parse(
+    readFileSync(join(dir, "generated/.apiloom-manifest.json"), "utf8"),
+  );
+}
+
+/** Every regular file under `dir`, the cache and output included. */
+function everyFile(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) return everyFile(full);
+    return e.isFile() ? [full] : [];
+  });
+}
+
+describe("URL inputs, fetched, cached and checked", () => {
+  const server = new TestServer();
+  const pets = { body: PETS, type: "application/yaml" };
+  let dir: string;
+  let petsUrl: string;
+  let postmanUrl: string;
+  beforeAll(async () => {
+    await server.start();
+    server.routes.set("/specs/pets.yaml", documentRoute(pets));
+    server.routes.set(
+      "/collection.json",
+      documentRoute({ body: POSTMAN, type: "application/json" }),
+    );
+    petsUrl = server.url("/specs/pets.yaml");
+    postmanUrl = server.url("/collection.json");
+    dir = project();
+  });
+  afterAll(() => server.stop());
+
+  const run = (...extra: string[]) =>
+    apiloomAsync(
+      ["generate", petsUrl, postmanUrl, "specs/*.json", ...extra],
+      dir,
+    );
+
+  it("fetches every format on the first run, mixed with a glob, and records the bytes' hash", async () => {
+    const first = await run();
+    expect(first.stderr).toMatch(/written/);
+    expect(first.code, first.stderr).toBe(0);
+    expect(server.to("/specs/pets.yaml")).toHaveLength(1);
+    expect(server.to("/specs/pets.yaml")[0]!.headers["if-none-match"]).toBe(
+      undefined,
+    );
+    const { fingerprint } = manifest(dir);
+    expect(fingerprint.inputs).toEqual(
+      expect.arrayContaining([petsUrl, postmanUrl, "../specs/store.json"]),
+    );
+    expect(fingerprint.reads[petsUrl]).toBe(sha256(PETS));
+    expect(fingerprint.reads[postmanUrl]).toBe(sha256(POSTMAN));
+    // the merged document names the URL as where its facts came from
+    const openapi = readFileSync(join(dir, "generated/openapi.json"), "utf8");
+    expect(openapi).toContain(petsUrl);
+    expect(openapi).toContain(postmanUrl);
+  });
+
+  it("asks with the cached copy's validator on the next runs: a 304, then nothing to do", async () => {
+    const before = server.to("/specs/pets.yaml").length;
+    // the second run settles the name lock the first one wrote; the third finds nothing to do
+    expect((await run()).code).toBe(0);
+    const third = await run();
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stderr).toMatch(/nothing changed since the last run/);
+    const asked = server.to("/specs/pets.yaml").slice(before);
+    expect(asked).toHaveLength(2);
+    for (const request of asked) {
+      expect(request.headers["if-none-match"]).toMatch(/^"[0-9a-f]{16}"$/);
+      expect(request.headers["if-modified-since"]).toBe(
+        "Wed, 25 Nov 2026 20:00:00 GMT",
+      );
+    }
+  });
+
+  it("fails --check when the document at the URL changed", async () => {
+    pets.body = PETS.replace("title: Pets", "title: Pets, renamed");
+    const check = await run("--check");
+    expect(check.code, check.stderr).toBe(1);
+    expect(check.stderr).toMatch(/is stale/);
+    expect(check.stdout).toContain("Pets, renamed");
+    // once written, the check passes again
+    expect((await run()).code).toBe(0);
+    expect((await run("--check")).code).toBe(0);
+  });
+
+  it("passes --check from the cache when the server is gone, and says so", async () => {
+    const port = server.port;
+    await server.stop();
+    try {
+      const check = await run("--check");
+      expect(check.code, check.stderr).toBe(0);
+      expect(check.stderr).toContain(
+        `apiloom: ${petsUrl}: cannot fetch: ECONNREFUSED; read the copy cached from the fetch of`,
+      );
+      const offline = await run("--check", "--offline", "--force");
+      expect(offline.code, offline.stderr).toBe(0);
+      expect(offline.stderr).toContain(`${petsUrl}: --offline; read the copy`);
+    } finally {
+      await server.start(port);
+    }
+  });
+});
+
+describe("a URL that gives no document", () => {
+  const server = new TestServer();
+  let dir: string;
+  beforeAll(async () => {
+    await server.start();
+    dir = project();
+  });
+  afterAll(() => server.stop());
+
+  it("reports a redirect loop at the URL and writes nothing", async () => {
+    server.routes.set("/a", (_, res) =>
+      res.writeHead(302, { location: "/b" }).end(),
+    );
+    server.routes.set("/b", (_, res) =>
+      res.writeHead(301, { location: server.url("/a") }).end(),
+    );
+    const result = await apiloomAsync(["generate", server.url("/a")], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${server.url("/a")}:1:1: error input/fetch-failed redirect loop: ${server.url("/a")} → ${server.url("/b")} → ${server.url("/a")}`,
+    );
+    expect(result.stderr).toMatch(/nothing written/);
+    expect(server.to("/a")).toHaveLength(1);
+    expect(server.to("/b")).toHaveLength(1);
+  });
+
+  it("stops after the configured number of redirects", async () => {
+    for (let i = 0; i < 10; i++)
+      server.routes.set(`/hop${i}`, (_, res) =>
+        res.writeHead(307, { location: `/hop${i + 1}` }).end(),
+      );
+    const result = await apiloomAsync(["generate", server.url("/hop0")], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /error input\/fetch-failed more than 5 redirects .*the last went to .*\/hop6/,
+    );
+    expect(server.to("/hop5")).toHaveLength(1);
+    expect(server.to("/hop6")).toHaveLength(0);
+  });
+
+  it("refuses an answer over the input size limit, with or without a Content-Length", async () => {
+    const big = "x".repeat(80 * 1024);
+    server.routes.set("/big-declared", (_, res) =>
+      res.writeHead(200, { "content-length": big.length }).end(big),
+    );
+    server.routes.set("/big-chunked", (_, res) => {
+      res.writeHead(200);
+      for (let i = 0; i < 80; i++) res.write("y".repeat(1024));
+      res.end();
+    });
+    for (const path of ["/big-declared", "/big-chunked"]) {
+      const result = await apiloomAsync(
+        ["generate", server.url(path), "--max-input-size", "0.0625"],
+        dir,
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `${server.url(path)}:1:1: error input/too-large the answer is .*more than the limit of 65536 bytes`,
+        ),
+      );
+    }
+  });
+
+  it("gives up on a slow answer at the timeout, and no cached copy stands in", async () => {
+    server.routes.set("/slow", (_, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write("{");
+      const tick = setInterval(() => res.write(" "), 200);
+      res.on("close", () => clearInterval(tick));
+    });
+    const started = Date.now();
+    const result = await apiloomAsync(
+      ["generate", server.url("/slow"), "--fetch-timeout", "1"],
+      dir,
+    );
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${server.url("/slow")}:1:1: error input/fetch-failed no answer within 1 s`,
+    );
+    expect(result.stderr).toContain("the cache holds no copy of it");
+  });
+
+  it("names the URL with the line and column of a problem in the fetched text", async () => {
+    server.routes.set(
+      "/broken.yaml",
+      documentRoute({ body: "openapi: 3.0.3\ninfo:\n  title: [unclosed\n" }),
+    );
+    const result = await apiloomAsync(
+      ["generate", server.url("/broken.yaml")],
+      dir,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(`${server.url("/broken.yaml")}:\\d+:\\d+: error parse/`),
+    );
+  });
+});
+
+describe("a header from the environment", () => {
+  const api = new TestServer();
+  const elsewhere = new TestServer();
+  const TOKEN = "s3cr3t-token-b7f1c2e9";
+  beforeAll(async () => {
+    await api.start();
+    await elsewhere.start();
+  });
+  afterAll(async () => {
+    await api.stop();
+    await elsewhere.stop();
+  });
+
+  it("goes to the configured origin only, and into no file the run writes", async () => {
+    const dir = project();
+    api.routes.set("/pets.yaml", documentRoute({ body: PETS }));
+    // the API's own origin sends the collection's request on to another origin
+    api.routes.set("/collection.json", (_, res) =>
+      res.writeHead(302, { location: elsewhere.url("/collection.json") }).end(),
+    );
+    elsewhere.routes.set("/collection.json", documentRoute({ body: POSTMAN }));
+    writeFileSync(
+      join(dir, "apiloom.config.json"),
+      JSON.stringify({
+        inputs: [api.url("/pets.yaml"), api.url("/collection.json")],
+        remote: {
+          headers: {
+            [api.origin]: {
+              Authorization: { env: "PETS_TOKEN", prefix: "Bearer " },
+            },
+          },
+        },
+      }),
+    );
+    const result = await apiloomAsync(["generate", "--verbose"], dir, {
+      PETS_TOKEN: TOKEN,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(api.seen.map((s) => s.headers.authorization)).toEqual([
+      `Bearer ${TOKEN}`,
+      `Bearer ${TOKEN}`,
+    ]);
+    expect(elsewhere.seen).toHaveLength(1);
+    expect(elsewhere.seen[0]!.headers.authorization).toBe(undefined);
+    expect(result.stdout + result.stderr).not.toContain(TOKEN);
+    const files = everyFile(dir);
+    expect(
+      files.some((f) => f.includes("/node_modules/.cache/apiloom/remote/")),
+    ).toBe(true);
+    for (const file of files)
+      expect(readFileSync(file).includes(TOKEN), file).toBe(false);
+
+    // without the variable, the URL is reported and nothing is fetched
+    const before = api.seen.length;
+    const unset = await apiloomAsync(["generate", "--force"], dir, {
+      PETS_TOKEN: "",
+    });
+    expect(unset.code).toBe(1);
+    expect(unset.stderr).toContain(
+      "reads the environment variable PETS_TOKEN, which is not set",
+    );
+    expect(api.seen.length).toBe(before);
+    expect(statSync(join(dir, "generated")).isDirectory()).toBe(true);
+  });
+});
