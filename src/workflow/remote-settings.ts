@@ -1,5 +1,5 @@
+import { isRecord as isObject } from "../ingest/reader.js";
 import { ConfigError } from "./config-error.js";
-import type { ApiloomConfig } from "./config-types.js";
 
 // The config's `remote` section (how URL inputs are fetched), checked and resolved. None of it is
 // in the fingerprint: what a fetch brings is, by the hash of its bytes.
@@ -56,11 +56,11 @@ export interface RemoteOverrides {
   offline?: boolean;
 }
 
+/** The config's `remote` (of the API, or the top level's) with the flags over it. */
 export function remoteSettings(
-  config: ApiloomConfig,
+  remote: RemoteConfig = {},
   flags: RemoteOverrides,
 ): RemoteSettings {
-  const remote = (config.remote ?? {}) as RemoteConfig;
   return {
     timeoutMs:
       (flags.fetchTimeout ?? remote.timeout ?? REMOTE_DEFAULTS.timeout) * 1000,
@@ -193,8 +193,4 @@ export function headersFor(
     headers[name] = (value.prefix ?? "") + read;
   }
   return headers;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

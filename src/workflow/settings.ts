@@ -251,7 +251,7 @@ function settingsFor(
     baseDir,
     ...(loaded ? { configFile: loaded.file } : {}),
     inputs,
-    remote: remoteSettings(config, flags),
+    remote: remoteSettings(config.remote, flags),
     out,
     ...core,
     ...(serverHandlers !== undefined ? { serverHandlers } : {}),

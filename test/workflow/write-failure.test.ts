@@ -30,7 +30,7 @@ describe("a write the file system refuses", () => {
         inputs: ["pets.yaml"],
         out: join(dir, "out"),
         maxInputBytes: 100 * 1024 * 1024,
-        remote: remoteSettings({}, {}),
+        remote: remoteSettings(undefined, {}),
         ...resolveOptions(
           {},
           {},
