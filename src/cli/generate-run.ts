@@ -2,7 +2,10 @@ import { performance } from "node:perf_hooks";
 import type { Stages } from "../workflow/produce.js";
 import type { GenerateSettings } from "../workflow/settings.js";
 import { upToDate } from "../workflow/up-to-date.js";
-import { fetchRemoteInputs } from "../workflow/remote-inputs.js";
+import {
+  fetchRemoteInputs,
+  type RemoteInputs,
+} from "../workflow/remote-inputs.js";
 import type { GenerateFlags } from "./generate-options.js";
 import type { RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";
@@ -26,10 +29,12 @@ export async function runOnce(
   flags: GenerateFlags,
   stages: LazyStages,
   io: RunIO,
+  /** The URL inputs, when the caller fetched them already (a watch's interval did). */
+  fetched?: RemoteInputs,
 ): Promise<number> {
   const started = performance.now();
   // URL inputs are fetched first (a 304 when unchanged): the fingerprint holds their bytes' hash
-  const remote = await fetchRemoteInputs(settings, io.env);
+  const remote = fetched ?? (await fetchRemoteInputs(settings, io.env));
   if (!flags.quiet)
     for (const note of remote.notes)
       io.stderr.write(io.paint.dim(`apiloom: ${note}\n`));

@@ -119,3 +119,41 @@ export function apiloomAsync(
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** A long-running command line (`--watch`): its output so far, a stop by SIGINT, its end. */
+export function startApiloom(
+  args: readonly string[],
+  cwd: string,
+): {
+  output(): string;
+  stop(): Promise<CliRun>;
+  until(test: (output: string) => boolean, what: string): Promise<void>;
+} {
+  const child = spawn(
+    process.execPath,
+    [join(REPO, "bin/apiloom.js"), ...args],
+    { cwd, env: { ...process.env, NO_COLOR: "1" } },
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (t) => (stdout += t));
+  child.stderr.setEncoding("utf8").on("data", (t) => (stderr += t));
+  const done = new Promise<CliRun>((resolve) =>
+    child.on("close", (code) => resolve({ code, stdout, stderr })),
+  );
+  return {
+    output: () => stderr,
+    stop: () => {
+      child.kill("SIGINT");
+      return done;
+    },
+    async until(test, what) {
+      const deadline = Date.now() + 30_000;
+      while (!test(stderr)) {
+        if (Date.now() > deadline || child.exitCode !== null)
+          throw new Error(`waited in vain for ${what}; stderr:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
+}

@@ -12,7 +12,13 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiloomAsync, documentRoute, REPO, TestServer } from "./url-server.js";
+import {
+  apiloomAsync,
+  documentRoute,
+  REPO,
+  startApiloom,
+  TestServer,
+} from "./url-server.js";
 
 // Issue 42 item 1: URL inputs against a server on 127.0.0.1 that the test starts.
 
@@ -320,5 +326,48 @@ describe("a header from the environment", () => {
     );
     expect(api.seen.length).toBe(before);
     expect(statSync(join(dir, "generated")).isDirectory()).toBe(true);
+  });
+});
+
+describe("--watch", () => {
+  const server = new TestServer();
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+
+  it("asks each URL input on the interval set, and rebuilds when its document changed", async () => {
+    const dir = project();
+    const doc = { body: PETS };
+    server.routes.set("/pets.yaml", documentRoute(doc));
+    const url = server.url("/pets.yaml");
+    const watch = startApiloom(
+      ["generate", url, "--watch", "--watch-interval", "0.3"],
+      dir,
+    );
+    const built = (n: number) => (output: string) =>
+      output.split("apiloom: watching for changes").length - 1 >= n;
+    try {
+      await watch.until(built(1), "the first run");
+      // unchanged: asked again and again (304), never rebuilt
+      await watch.until(
+        () =>
+          server.to("/pets.yaml").filter((s) => s.headers["if-none-match"])
+            .length >= 3,
+        "three questions",
+      );
+      expect(watch.output()).not.toContain("apiloom: changed");
+      doc.body = PETS.replace("title: Pets", "title: Watched pets");
+      await watch.until(built(2), "a rebuild after the change");
+      expect(watch.output()).toContain(`apiloom: changed ${url}`);
+      expect(
+        readFileSync(join(dir, "generated/openapi.json"), "utf8"),
+      ).toContain("Watched pets");
+    } finally {
+      const end = await watch.stop();
+      expect(end.code).toBe(0);
+    }
+    // the questions stop with the watch
+    const asked = server.to("/pets.yaml").length;
+    await new Promise((r) => setTimeout(r, 800));
+    expect(server.to("/pets.yaml").length).toBe(asked);
   });
 });
