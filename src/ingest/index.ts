@@ -239,7 +239,7 @@ function ingest(
   ): SourceDocument[] | ParseError => {
     const hit = cache.get(absPath);
     if (hit) return hit;
-    const display = displayPath(cwd, absPath);
+    const display = isUrlInput(absPath) ? absPath : displayPath(cwd, absPath);
     let loaded: SourceDocument[] | ParseError;
     let text: string;
     try {

@@ -96,7 +96,8 @@ export const REF_CODES = {
   },
   "ref/remote": {
     severity: "error",
-    meaning: "a `$ref` to a URL: apiloom reads no network",
+    meaning:
+      "a `$ref` to a URL (or to another file from a document fetched from a URL) without `--allow-external-refs`, or to a scheme other than http(s)",
   },
   "ref/unreadable": {
     severity: "error",

@@ -20,6 +20,9 @@ import { sinceLastRun, type SinceLastRun } from "./since-last-run.js";
 import type { GenerateSettings } from "./settings.js";
 import { isRemoteInput } from "./remote-url.js";
 import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
+import { withRemoteRefs } from "./remote-refs.js";
+import { createSourceCache } from "./source-cache.js";
+import { SourceReadError } from "../ingest/read-source.js";
 import {
   fingerprintBase,
   fromOut,
@@ -138,7 +141,8 @@ async function produceWithPlaces(
   plugins: ArtifactPlugin[],
   deferred: DeferredPlaces | undefined,
 ): Promise<Produced> {
-  const { settings, stages, sources } = run;
+  const { settings, stages } = run;
+  let sources = run.sources;
   const { inputFiles, unmatched } = listInputs(settings);
   // apiloom's own diagnostics first, then the settings', the model's, the emitters', the scaffold's
   const reporter = new Reporter();
@@ -150,12 +154,23 @@ async function produceWithPlaces(
   // every file the stages read, hashed from the very bytes they parsed
   const reads = new Map<string, string>();
   const maxBytes = settings.maxInputBytes;
-  const remote = run.remote ?? (await fetchRemoteInputs(settings));
+  let remote = run.remote ?? (await fetchRemoteInputs(settings));
+  let refused: ReadonlyMap<string, string> = new Map();
+  if (settings.model.allowExternalRefs) {
+    // remote $refs are fetched before the reading; the documents are parsed once (remote-refs.ts)
+    sources ??= createSourceCache();
+    ({ remote, refused } = await withRemoteRefs(
+      remote,
+      inputFiles,
+      settings,
+      sources,
+    ));
+  }
   const readText = (absPath: string): string => {
     let read: { text: string; hash: string; bytes?: Buffer };
     try {
       read = isRemoteInput(absPath)
-        ? remoteText(remote, absPath)
+        ? remoteText(remote, absPath, refused)
         : sources
           ? sources.read(absPath, maxBytes)
           : readSource(absPath, maxBytes);
@@ -252,7 +267,10 @@ async function produceWithPlaces(
 function remoteText(
   remote: RemoteInputs,
   url: string,
+  refused: ReadonlyMap<string, string>,
 ): { text: string; hash: string; bytes: Buffer } {
+  const why = refused.get(url);
+  if (why) throw new SourceReadError(why, "input/fetch-failed");
   const { bytes, hash } = remote.read(url);
   return { text: decodeSource(bytes), hash, bytes };
 }

@@ -7,8 +7,8 @@ import {
   writeCachedDocument,
   type CachedDocument,
 } from "./remote-cache.js";
-import { FetchError, fetchDocument } from "./remote-fetch.js";
 import { headersFor } from "./remote-settings.js";
+import { readManifest } from "./manifest.js";
 import { isRemoteInput, remoteUrlProblem } from "./remote-url.js";
 import type { GenerateSettings } from "./settings.js";
 
@@ -21,52 +21,92 @@ import type { GenerateSettings } from "./settings.js";
 type RemoteEntry =
   { bytes: Buffer; hash: string } | { failure: SourceReadError };
 
-/** Every URL input of a run, fetched: what produce() reads and up-to-date.ts compares. */
+/** Every URL a run reads, fetched: what produce() reads and up-to-date.ts compares. */
 export interface RemoteInputs {
   /** The bytes and their sha256; throws the SourceReadError of a URL that gave none. */
   read(url: string): { bytes: Buffer; hash: string };
-  /** The sha256 of the bytes, or undefined when the URL gave none (or is not an input). */
+  /** The sha256 of the bytes, or undefined when the URL gave none (or was not fetched). */
   hash(url: string): string | undefined;
+  /** Whether the URL was fetched (or tried). */
+  has(url: string): boolean;
+  /** How many URLs were fetched (or tried). */
+  readonly size: number;
   /** One line per URL read from the cache instead of the network, for the run to print. */
   readonly notes: readonly string[];
+  /** These and `urls` (remote `$ref`s the reading found), fetched. */
+  adding(urls: readonly string[]): Promise<RemoteInputs>;
 }
 
 /** A run without URL inputs. */
-export const NO_REMOTE_INPUTS: RemoteInputs = {
-  read: (url) => {
-    throw new SourceReadError(`${url} was not fetched`, "input/fetch-failed");
-  },
-  hash: () => undefined,
-  notes: [],
-};
+export const NO_REMOTE_INPUTS: RemoteInputs = fetched(
+  new Map(),
+  [],
+  async () => NO_REMOTE_INPUTS,
+);
 
 /** The URL inputs of the settings (after expansion: a URL is never a glob). */
 export function remoteInputsOf(settings: GenerateSettings): string[] {
   return settings.inputs.filter(isRemoteInput);
 }
 
-/** Fetches every URL input of `settings` (in parallel) with the environment's header values. */
+/**
+ * Fetches every URL input of `settings` (in parallel) with the environment's header values; with
+ * `allowExternalRefs`, also the URLs the last run into the output folder read through `$ref`
+ * (its manifest's fingerprint), so that the run finds them fetched and can be skipped.
+ */
 export async function fetchRemoteInputs(
   settings: GenerateSettings,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RemoteInputs> {
-  const urls = [...new Set(remoteInputsOf(settings))];
-  if (urls.length === 0) return NO_REMOTE_INPUTS;
+  const inputs = remoteInputsOf(settings);
+  const recorded = settings.model.allowExternalRefs
+    ? Object.keys(readManifest(settings.out)?.fingerprint?.reads ?? {}).filter(
+        isRemoteInput,
+      )
+    : [];
+  return fetchAll([...inputs, ...recorded], new Map(), [], settings, env);
+}
+
+async function fetchAll(
+  urls: readonly string[],
+  before: ReadonlyMap<string, RemoteEntry>,
+  notesBefore: readonly string[],
+  settings: GenerateSettings,
+  env: NodeJS.ProcessEnv,
+): Promise<RemoteInputs> {
+  const entries = new Map(before);
+  const notes = [...notesBefore];
+  const fresh = [...new Set(urls)].filter((url) => !entries.has(url));
+  const more = (urls: readonly string[]) =>
+    fetchAll(urls, entries, notes, settings, env);
+  if (fresh.length === 0) return fetched(entries, notes, more);
   const dir = cacheDir(settings.baseDir);
-  const notes: string[] = [];
-  const entries = new Map<string, RemoteEntry>();
+  // node:http, node:https and zlib load only for a run that fetches
+  const fetcher = await import("./remote-fetch.js");
   const results = await Promise.all(
-    urls.map((url) => fetchOne(url, settings, env, dir)),
+    fresh.map((url) => fetchOne(url, settings, env, dir, fetcher)),
   );
-  urls.forEach((url, i) => {
+  fresh.forEach((url, i) => {
     const { entry, note } = results[i]!;
     entries.set(url, entry);
     if (note) notes.push(note);
   });
+  return fetched(entries, notes, more);
+}
+
+function fetched(
+  entries: ReadonlyMap<string, RemoteEntry>,
+  notes: readonly string[],
+  adding: (urls: readonly string[]) => Promise<RemoteInputs>,
+): RemoteInputs {
   return {
     read(url) {
       const entry = entries.get(url);
-      if (!entry) return NO_REMOTE_INPUTS.read(url);
+      if (!entry)
+        throw new SourceReadError(
+          `${url} was not fetched`,
+          "input/fetch-failed",
+        );
       if ("failure" in entry) throw entry.failure;
       return entry;
     },
@@ -74,7 +114,10 @@ export async function fetchRemoteInputs(
       const entry = entries.get(url);
       return entry && "hash" in entry ? entry.hash : undefined;
     },
+    has: (url) => entries.has(url),
+    size: entries.size,
     notes,
+    adding,
   };
 }
 
@@ -83,6 +126,7 @@ async function fetchOne(
   settings: GenerateSettings,
   env: NodeJS.ProcessEnv,
   dir: string | undefined,
+  { fetchDocument, FetchError }: typeof import("./remote-fetch.js"),
 ): Promise<{ entry: RemoteEntry; note?: string }> {
   const fail = (message: string, code = "input/fetch-failed" as const) => ({
     entry: { failure: new SourceReadError(message, code) },

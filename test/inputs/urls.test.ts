@@ -371,3 +371,95 @@ describe("--watch", () => {
     expect(server.to("/pets.yaml").length).toBe(asked);
   });
 });
+
+describe("remote $refs", () => {
+  const server = new TestServer();
+  beforeAll(async () => {
+    await server.start();
+    server.routes.set(
+      "/api/openapi.yaml",
+      documentRoute({
+        body: [
+          "openapi: 3.0.3",
+          "info: { title: Refs, version: 1.0.0 }",
+          "paths:",
+          "  /pets:",
+          "    get:",
+          "      responses:",
+          '        "200":',
+          "          description: the pets",
+          "          content:",
+          "            application/json:",
+          "              schema:",
+          '                $ref: "schemas/pet.yaml#/Pet"',
+          "",
+        ].join("\n"),
+      }),
+    );
+    server.routes.set(
+      "/api/schemas/pet.yaml",
+      documentRoute({
+        body: "Pet:\n  type: object\n  properties:\n    name: { type: string }\n",
+      }),
+    );
+    server.routes.set(
+      "/api/bad.yaml",
+      documentRoute({
+        body: "openapi: 3.0.3\ninfo: { title: Bad, version: 1.0.0 }\npaths:\n  /a:\n    get:\n      parameters:\n        - $ref: 'https://127.0.0.1:1/never.yaml'\n        - $ref: 'file:///etc/passwd'\n      responses: { '204': { description: none } }\n",
+      }),
+    );
+  });
+  afterAll(() => server.stop());
+
+  it("are refused at their place unless --allow-external-refs", async () => {
+    const dir = project();
+    const url = server.url("/api/openapi.yaml");
+    const result = await apiloomAsync(["generate", url], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${url}:12:17: error ref/remote $ref "schemas/pet.yaml#/Pet" points at the network (${server.url("/api/schemas/pet.yaml")}); pass --allow-external-refs to fetch it`,
+    );
+    expect(server.to("/api/schemas/pet.yaml")).toHaveLength(0);
+  });
+
+  it("are fetched with --allow-external-refs, recorded, and asked again with their validator", async () => {
+    const dir = project();
+    const url = server.url("/api/openapi.yaml");
+    const refUrl = server.url("/api/schemas/pet.yaml");
+    const args = ["generate", url, "--allow-external-refs"];
+    const first = await apiloomAsync(args, dir);
+    expect(first.code, first.stderr).toBe(0);
+    const reads = manifest(dir).fingerprint.reads;
+    expect(Object.keys(reads)).toEqual(expect.arrayContaining([url, refUrl]));
+    expect(readFileSync(join(dir, "generated/types.ts"), "utf8")).toMatch(
+      /name\?: string/,
+    );
+    // the next runs ask both with their validators (the $ref'd one known from the manifest)
+    const before = server.to("/api/schemas/pet.yaml").length;
+    expect((await apiloomAsync(args, dir)).code).toBe(0);
+    const third = await apiloomAsync(args, dir);
+    expect(third.stderr).toMatch(/nothing changed since the last run/);
+    const asked = server.to("/api/schemas/pet.yaml").slice(before);
+    expect(asked).toHaveLength(2);
+    for (const request of asked)
+      expect(request.headers["if-none-match"]).toBeDefined();
+  });
+
+  it("to another scheme are never read, and one that cannot be fetched is an error at its place", async () => {
+    const dir = project();
+    const url = server.url("/api/bad.yaml");
+    const result = await apiloomAsync(
+      ["generate", url, "--allow-external-refs", "--fetch-timeout", "5"],
+      dir,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `${url}:7:11: error input/fetch-failed \\$ref "https://127.0.0.1:1/never.yaml": cannot fetch`,
+      ),
+    );
+    expect(result.stderr).toContain(
+      `${url}:8:11: error ref/remote $ref "file:///etc/passwd" of a document fetched from a URL names neither an http nor an https URL: not read`,
+    );
+  });
+});
