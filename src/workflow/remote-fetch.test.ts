@@ -137,7 +137,8 @@ describe("fetchDocument", () => {
     await fetchDocument(
       `${origin}/plain`,
       options({
-        headersFor: (o) => (o === origin ? { Authorization: "Bearer t" } : {}),
+        headersFor: (o): Record<string, string> =>
+          o === origin ? { Authorization: "Bearer t" } : {},
       }),
     );
     expect(seen).toEqual([{ path: "/plain", auth: "Bearer t" }]);
@@ -145,7 +146,7 @@ describe("fetchDocument", () => {
     await fetchDocument(
       `${origin}/plain`,
       options({
-        headersFor: (o) =>
+        headersFor: (o): Record<string, string> =>
           o === "http://127.0.0.1:1" ? { Authorization: "Bearer t" } : {},
       }),
     );
