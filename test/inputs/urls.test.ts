@@ -117,6 +117,18 @@ describe("URL inputs, fetched, cached and checked", () => {
     expect(openapi).toContain(postmanUrl);
   });
 
+  it("inspect reads a URL as generate does", async () => {
+    const result = await apiloomAsync(
+      ["inspect", petsUrl, "specs/store.json", "--json"],
+      dir,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const model = JSON.parse(result.stdout) as {
+      endpoints: { sources: string[] }[];
+    };
+    expect(JSON.stringify(model.endpoints)).toContain(petsUrl);
+  });
+
   it("asks with the cached copy's validator on the next runs: a 304, then nothing to do", async () => {
     const before = server.to("/specs/pets.yaml").length;
     // the second run settles the name lock the first one wrote; the third finds nothing to do
