@@ -25,6 +25,7 @@ import type { TagOverrides } from "../model/tag-overrides.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
 import { DEFAULT_MAX_INPUT_MIB, MIB } from "../ingest/read-source.js";
 import { overlaySettings, type OverlaySetting } from "./overlay-settings.js";
+import { isRemoteInput } from "./remote-url.js";
 import {
   remoteSettings,
   type RemoteOverrides,
@@ -323,10 +324,17 @@ export function resolveOptions(
         flags.allowExternalRefs ??
         config.merge?.allowExternalRefs ??
         CONFIG_DEFAULTS.allowExternalRefs,
+      // a URL (an input's, or a prefix of several) is kept as the inputs show it
       prefer: (flags.prefer
-        ? flags.prefer.map(fromCwd)
-        : (config.merge?.prefer ?? []).map(fromConfig)
-      ).map((path) => relative(baseDir, path).split(sep).join("/")),
+        ? flags.prefer.map((p) => (isRemoteInput(p) ? p : fromCwd(p)))
+        : (config.merge?.prefer ?? []).map((p) =>
+            isRemoteInput(p) ? p : fromConfig(p),
+          )
+      ).map((path) =>
+        isRemoteInput(path)
+          ? path
+          : relative(baseDir, path).split(sep).join("/"),
+      ),
       ...(config.info !== undefined ? { info: config.info } : {}),
       ...(config.tags !== undefined ? { tags: config.tags } : {}),
       names: { ...config.names, ...flags.names },

@@ -117,6 +117,28 @@ describe("URL inputs, fetched, cached and checked", () => {
     expect(openapi).toContain(postmanUrl);
   });
 
+  it("lets a URL input be preferred in the merge", async () => {
+    server.routes.set(
+      "/store.json",
+      documentRoute({ body: readFileSync(STORE, "utf8") }),
+    );
+    const storeUrl = server.url("/store.json");
+    const own = project();
+    copyFileSync(
+      join(REPO, "test/fixtures/workflow/pets.yaml"),
+      join(own, "specs/pets.yaml"),
+    );
+    const named = async (...prefer: string[]) =>
+      (
+        await apiloomAsync(
+          ["inspect", storeUrl, "specs/pets.yaml", "--json", ...prefer],
+          own,
+        )
+      ).stdout.includes('"title": "Store"');
+    expect(await named()).toBe(false);
+    expect(await named("--prefer", storeUrl)).toBe(true);
+  });
+
   it("inspect reads a URL as generate does", async () => {
     const result = await apiloomAsync(
       ["inspect", petsUrl, "specs/store.json", "--json"],
