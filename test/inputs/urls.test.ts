@@ -139,6 +139,36 @@ describe("URL inputs, fetched, cached and checked", () => {
     expect(await named("--prefer", storeUrl)).toBe(true);
   });
 
+  it("takes overlays over a URL input: by the config's inputs, and by extends", async () => {
+    const own = project();
+    const overlay = (title: string, extendsUrl?: string) =>
+      [
+        "overlay: 1.0.0",
+        `info: { title: ${title}, version: 1.0.0 }`,
+        ...(extendsUrl ? [`extends: ${extendsUrl}`] : []),
+        "actions:",
+        "  - target: $.info",
+        `    update: { title: ${title} }`,
+        "",
+      ].join("\n");
+    writeFileSync(join(own, "by-inputs.yaml"), overlay("ByInputs"));
+    writeFileSync(join(own, "by-extends.yaml"), overlay("ByExtends", petsUrl));
+    const titleWith = async (overlays: unknown[]) => {
+      writeFileSync(
+        join(own, "apiloom.config.json"),
+        JSON.stringify({ inputs: [petsUrl], overlays }),
+      );
+      const result = await apiloomAsync(["generate", "-a", "openapi"], own);
+      expect(result.code, result.stderr).toBe(0);
+      const merged = readFileSync(join(own, "generated/openapi.json"), "utf8");
+      return (JSON.parse(merged) as { info: { title: string } }).info.title;
+    };
+    expect(
+      await titleWith([{ file: "by-inputs.yaml", inputs: [petsUrl] }]),
+    ).toBe("ByInputs");
+    expect(await titleWith(["by-extends.yaml"])).toBe("ByExtends");
+  });
+
   it("inspect reads a URL as generate does", async () => {
     const result = await apiloomAsync(
       ["inspect", petsUrl, "specs/store.json", "--json"],
