@@ -1,5 +1,6 @@
 import {
   mkdtempSync,
+  readFileSync,
   readdirSync,
   rmSync,
   symlinkSync,
@@ -59,5 +60,24 @@ describe("the cache of fetched documents", () => {
     writeFileSync(elsewhere, bytes);
     symlinkSync(elsewhere, join(dir, "remote", body));
     expect(readCachedDocument(dir, URL_A, 1000)).toBeUndefined();
+  });
+
+  it("never writes through a link planted at its temporary name", () => {
+    const dir = cacheWith(bytes);
+    const body = readdirSync(join(dir, "remote")).find((f) =>
+      f.endsWith(".body"),
+    )!;
+    const victim = join(dir, "victim.txt");
+    writeFileSync(victim, "mine\n");
+    symlinkSync(victim, join(dir, "remote", `${body}.${process.pid}.tmp`));
+    const newer = Buffer.from('{"openapi":"3.1.1"}');
+    writeCachedDocument(dir, {
+      url: URL_A,
+      hash: sha256Bytes(newer),
+      fetchedAt: "2026-11-25T21:00:00.000Z",
+      bytes: newer,
+    });
+    expect(readFileSync(victim, "utf8")).toBe("mine\n");
+    expect(readCachedDocument(dir, URL_A, 1000)?.bytes).toEqual(newer);
   });
 });

@@ -1,4 +1,10 @@
-import { lstatSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { readSourceBytes } from "../ingest/read-source.js";
 import { readCacheRecord, writeCacheRecord } from "./cache-dir.js";
@@ -90,7 +96,9 @@ export function writeCachedDocument(
   try {
     mkdirSync(join(dir, "remote"), { recursive: true });
     const tmp = `${at.body}.${process.pid}.tmp`;
-    writeFileSync(tmp, bytes);
+    // a leftover (or a link planted) at the temporary name is removed, never written through
+    rmSync(tmp, { force: true });
+    writeFileSync(tmp, bytes, { flag: "wx" });
     renameSync(tmp, at.body);
   } catch {
     return; // a read-only cache

@@ -37,6 +37,9 @@ export interface RemoteInputs {
   adding(urls: readonly string[]): Promise<RemoteInputs>;
 }
 
+/** How many URLs are asked at once. */
+const PARALLEL_FETCHES = 4;
+
 /** A run without URL inputs. */
 export const NO_REMOTE_INPUTS: RemoteInputs = fetched(
   new Map(),
@@ -83,9 +86,16 @@ async function fetchAll(
   const dir = cacheDir(settings.baseDir);
   // node:http, node:https and zlib load only for a run that fetches
   const fetcher = await import("./remote-fetch.js");
-  const results = await Promise.all(
-    fresh.map((url) => fetchOne(url, settings, env, dir, fetcher)),
-  );
+  // a few at a time: each answer may be as large as the input limit
+  const results: Awaited<ReturnType<typeof fetchOne>>[] = [];
+  for (let i = 0; i < fresh.length; i += PARALLEL_FETCHES)
+    results.push(
+      ...(await Promise.all(
+        fresh
+          .slice(i, i + PARALLEL_FETCHES)
+          .map((url) => fetchOne(url, settings, env, dir, fetcher)),
+      )),
+    );
   fresh.forEach((url, i) => {
     const { entry, note } = results[i]!;
     entries.set(url, entry);
