@@ -7,11 +7,16 @@ import {
   type Server,
   type ServerResponse,
 } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO = fileURLToPath(new URL("../..", import.meta.url));
+const FIXTURES = join(REPO, "test/fixtures/urls");
+/** The certificate the https test server presents, for NODE_EXTRA_CA_CERTS. */
+export const TEST_CA = join(FIXTURES, "localhost-cert.pem");
 
 /** One request a test server saw. */
 export interface Seen {
@@ -30,15 +35,18 @@ export class TestServer {
   port = 0;
 
   get origin(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.tls ? "https" : "http"}://127.0.0.1:${this.port}`;
   }
 
   url(path: string): string {
     return `${this.origin}${path}`;
   }
 
+  /** With `tls`, an https server (test/fixtures/urls/: a certificate for 127.0.0.1). */
+  constructor(private readonly tls = false) {}
+
   async start(port = 0): Promise<void> {
-    const server = createServer((req, res) => {
+    const handler = (req: IncomingMessage, res: ServerResponse) => {
       const path = req.url ?? "/";
       this.seen.push({ method: req.method ?? "", path, headers: req.headers });
       const route = this.routes.get(path);
@@ -47,7 +55,16 @@ export class TestServer {
         return;
       }
       route(req, res);
-    });
+    };
+    const server = this.tls
+      ? createHttpsServer(
+          {
+            key: readFileSync(join(FIXTURES, "localhost-key.pem")),
+            cert: readFileSync(join(FIXTURES, "localhost-cert.pem")),
+          },
+          handler,
+        )
+      : createServer(handler);
     this.server = server;
     await new Promise<void>((resolve) =>
       server.listen(port, "127.0.0.1", () => resolve()),

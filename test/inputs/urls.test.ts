@@ -17,6 +17,7 @@ import {
   documentRoute,
   REPO,
   startApiloom,
+  TEST_CA,
   TestServer,
 } from "./url-server.js";
 
@@ -525,5 +526,50 @@ describe("remote $refs", () => {
     expect(result.stderr).toContain(
       `${url}:8:11: error ref/remote $ref "file:///etc/passwd" of a document fetched from a URL names neither an http nor an https URL: not read`,
     );
+  });
+});
+
+describe("https", () => {
+  const secure = new TestServer(true);
+  const plain = new TestServer();
+  beforeAll(async () => {
+    await secure.start();
+    await plain.start();
+    secure.routes.set("/pets.yaml", documentRoute({ body: PETS }));
+    secure.routes.set("/down", (_, res) =>
+      res.writeHead(302, { location: plain.url("/pets.yaml") }).end(),
+    );
+    plain.routes.set("/pets.yaml", documentRoute({ body: PETS }));
+  });
+  afterAll(async () => {
+    await secure.stop();
+    await plain.stop();
+  });
+
+  it("fetches over TLS from a server whose certificate is trusted, and from no other", async () => {
+    const dir = project();
+    const url = secure.url("/pets.yaml");
+    const trusted = await apiloomAsync(["generate", url], dir, {
+      NODE_EXTRA_CA_CERTS: TEST_CA,
+    });
+    expect(trusted.code, trusted.stderr).toBe(0);
+    const untrusted = await apiloomAsync(["generate", url], project());
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.stderr).toMatch(
+      new RegExp(`${url}:1:1: error input/fetch-failed cannot fetch: `),
+    );
+  });
+
+  it("never follows a redirect from https to plain http", async () => {
+    const result = await apiloomAsync(
+      ["generate", secure.url("/down")],
+      project(),
+      { NODE_EXTRA_CA_CERTS: TEST_CA },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `error input/fetch-failed redirected from https to plain http (${plain.url("/pets.yaml")}); refused`,
+    );
+    expect(plain.seen).toHaveLength(0);
   });
 });
