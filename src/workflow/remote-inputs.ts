@@ -1,4 +1,5 @@
 import { SourceReadError } from "../ingest/read-source.js";
+import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import { cacheDir } from "./cache-dir.js";
 import { ConfigError } from "./config-error.js";
 import { apiloomVersion, sha256Bytes } from "./identity.js";
@@ -138,7 +139,10 @@ async function fetchOne(
   dir: string | undefined,
   { fetchDocument, FetchError }: typeof import("./remote-fetch.js"),
 ): Promise<{ entry: RemoteEntry; note?: string }> {
-  const fail = (message: string, code = "input/fetch-failed" as const) => ({
+  const fail = (
+    message: string,
+    code: DiagnosticCode = "input/fetch-failed",
+  ) => ({
     entry: { failure: new SourceReadError(message, code) },
   });
   const problem = remoteUrlProblem(url);
@@ -160,7 +164,8 @@ async function fetchOne(
       maxBytes: settings.maxInputBytes,
       headersFor: (origin) => headersFor(remote, origin, env),
       version: apiloomVersion(),
-      ...(cached
+      // a copy without a validator is fetched whole
+      ...(cached && (cached.etag ?? cached.lastModified) !== undefined
         ? {
             validators: {
               ...(cached.etag !== undefined ? { etag: cached.etag } : {}),
@@ -191,7 +196,7 @@ async function fetchOne(
     if (error.noAnswer && cached) return fromCache(cached, error.message);
     return fail(
       error.message + (error.noAnswer ? "; the cache holds no copy of it" : ""),
-      error.code as "input/fetch-failed",
+      error.code,
     );
   }
 }
