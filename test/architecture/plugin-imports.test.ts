@@ -72,8 +72,6 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
     "emit/types/endpoint-types.ts",
     "emit/types/index.ts",
     "model/own.ts",
-    "model/pattern-flags.ts",
-    "model/pattern-safety.ts",
     "model/schema.ts",
   ],
   docs: [

@@ -91,7 +91,7 @@ function schemasFile(
   texts: ValidatorTexts,
 ): GeneratedFile {
   const mod = new ValidatorModule(
-    model.schemas,
+    model,
     checkOf(model, checks),
     undefined,
     compact,
@@ -175,7 +175,7 @@ function endpointsFile(
   texts: ValidatorTexts,
 ): GeneratedFile {
   const mod = new ValidatorModule(
-    model.schemas,
+    model,
     checkOf(model, checks),
     "./schemas.js",
     compact,
