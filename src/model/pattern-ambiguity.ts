@@ -35,6 +35,7 @@ export function surelySafe(pattern: string): boolean {
   if (!everyWay(tree, "first", "begin")) parts.unshift(SIGMA_STAR);
   if (!everyWay(tree, "last", "end")) parts.push(SIGMA_STAR);
   const nfa = PositionAutomaton.of({ t: "seq", items: parts });
+  // hasIda relies on hasEda's answer: asked second
   return nfa !== undefined && !nfa.hasEda() && !nfa.hasIda();
 }
 
@@ -336,14 +337,29 @@ class PositionAutomaton {
     return false;
   }
 
-  /** IDA: states p ≠ q on cycles, and a word w leading p to p, p to q and q to q. */
+  /**
+   * IDA: states p ≠ q on cycles, and a word w leading p to p, p to q and q to q. Asked only
+   * without EDA, so p and q are in distinct components: were they in one (q leads back to p on
+   * some v), p would have two distinct cycles on w w v (p p q p and p q q p), an EDA.
+   */
   hasIda(): boolean {
     const c = this.component;
     const loops = this.loops();
     const n = this.next.length;
+    // the characters two positions share, made once per pair
+    const shared = new Map<number, CodePoints>();
+    const both = (x: number, y: number): CodePoints => {
+      let set = shared.get(x * n + y);
+      if (set === undefined)
+        shared.set(
+          x * n + y,
+          (set = intersection(this.sets[x]!, this.sets[y]!)),
+        );
+      return set;
+    };
     for (const p of loops)
       for (const q of loops) {
-        if (p === q) continue;
+        if (c[p] === c[q]) continue;
         const seen = new Set<number>();
         const todo: [number, number, number][] = [[p, p, q]];
         while (todo.length > 0) {
@@ -351,7 +367,7 @@ class PositionAutomaton {
           for (const x2 of this.next[x]!) {
             if (c[x2] !== c[p]) continue;
             for (const y2 of this.next[y]!) {
-              const xy = intersection(this.sets[x2]!, this.sets[y2]!);
+              const xy = both(x2, y2);
               if (xy.length === 0) continue;
               for (const z2 of this.next[z]!) {
                 if (c[z2] !== c[q] || !meet(xy, this.sets[z2]!)) continue;

@@ -205,7 +205,8 @@ class TreeReader {
       if (next === ":") this.i += 2;
       else if (
         next === "<" &&
-        /[\p{ID_Start}$_]/u.test(this.s[this.i + 2] ?? "")
+        this.s[this.i + 2] !== "=" &&
+        this.s[this.i + 2] !== "!"
       ) {
         const end = this.s.indexOf(">", this.i);
         if (end === -1) throw new Unread();
