@@ -64,10 +64,7 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
     "model/schema-ref.ts",
     "model/schema.ts",
   ],
-  validators: [
-    "model/own-property.ts",
-    "model/schema.ts",
-  ],
+  validators: ["model/own-property.ts", "model/schema.ts"],
   docs: [
     "emit/client/path.ts",
     "emit/openapi/security.ts",
