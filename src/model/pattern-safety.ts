@@ -66,22 +66,11 @@ function recheck(): CheckSync {
 }
 
 /**
- * Verdicts kept across runs (the workflow's project cache): a guard as decided before, by the
- * pattern's text. The model has no file system; the workflow passes one.
- */
-export interface PatternStore {
-  get(pattern: string): PatternGuard | undefined;
-  set(pattern: string, guard: PatternGuard): void;
-}
-
-/**
  * One run's verdicts: each pattern decided once, by the reading (which reports what it finds
  * at the pattern's place), and handed to the model, which the validators read.
  */
 export class PatternVerdicts {
   private readonly decided = new Map<string, PatternGuard>();
-
-  constructor(private readonly store?: PatternStore) {}
 
   /** Every pattern decided in this run. */
   get known(): ReadonlyMap<string, PatternGuard> {
@@ -91,14 +80,8 @@ export class PatternVerdicts {
   /** How the validators run `pattern`. */
   guard(pattern: string): PatternGuard {
     let guard = this.decided.get(pattern);
-    if (guard === undefined) {
-      guard = this.store?.get(pattern);
-      if (guard === undefined) {
-        guard = patternGuard(pattern);
-        this.store?.set(pattern, guard);
-      }
-      this.decided.set(pattern, guard);
-    }
+    if (guard === undefined)
+      this.decided.set(pattern, (guard = patternGuard(pattern)));
     return guard;
   }
 }
