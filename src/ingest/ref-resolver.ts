@@ -1,6 +1,7 @@
 import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parsePointer, type Path } from "../model/pointer.js";
+import { PatternVerdicts } from "../model/pattern-safety.js";
 import type { Reporter } from "../model/reporter.js";
 import { ParseError } from "./parse/parsed-document.js";
 import { isUrlInput } from "./url-input.js";
@@ -28,6 +29,8 @@ export function makeContext(
   loadRefFile: RefFileLoader,
   allowExternal: boolean,
   settlePlaces: () => void,
+  /** The run's verdicts on patterns; a test's context makes its own. */
+  patterns = new PatternVerdicts(),
 ): ReaderContext {
   let realRoot: string | undefined;
   // a spec names the same few targets over and over (`#/components/parameters/owner`)
@@ -171,7 +174,7 @@ export function makeContext(
     return { value, doc: target, path: typedPath };
   };
 
-  return { doc, reporter, resolveRef, settlePlaces };
+  return { doc, reporter, resolveRef, settlePlaces, patterns };
 }
 
 /**

@@ -94,7 +94,7 @@ function schemasFile(
   texts: ValidatorTexts,
 ): GeneratedFile {
   const mod = new ValidatorModule(
-    model.schemas,
+    model,
     checkOf(model, checks),
     undefined,
     compact,
@@ -278,7 +278,7 @@ function operationsFile(
   file: OperationsFile,
 ): GeneratedFile {
   const mod = new ValidatorModule(
-    model.schemas,
+    model,
     checkOf(model, checks),
     "./schemas.js",
     compact,
