@@ -144,7 +144,18 @@ function requestLines(view, h) {
         4,
       ),
     );
-  else if (view.stream)
+  else if (view.stream?.kind === "items") {
+    const json = (view.stream.eventData ?? []).map(
+      ([status, parse]) => `${h.stringLiteral(status)}: ${parse}`,
+    );
+    lines.push(
+      h.propertyLine(
+        "read",
+        `${view.locals.streamItems}({ ${json.join(", ")} })`,
+        4,
+      ),
+    );
+  } else if (view.stream)
     lines.push(h.propertyLine("read", view.locals.jsonLines, 4));
   lines.push(h.propertyLine("operation", h.stringLiteral(view.name), 4, true));
   return lines;

@@ -93,6 +93,7 @@ function imports(view, h) {
       ? [asLocal("eventStream", locals.eventStream)]
       : []),
     ...(kinds.has("lines") ? [asLocal("jsonLines", locals.jsonLines)] : []),
+    ...(kinds.has("items") ? [asLocal("streamItems", locals.streamItems)] : []),
   ];
   const pages = view.endpoints.some((e) => e.pages && e.pagesName);
   const forms = view.endpoints.some((e) => e.encoding.length > 0);

@@ -52,6 +52,7 @@ function localNames(taken: Set<string>): ClientLocals {
     send: pick("send"),
     bindAll: pick("bindAll"),
     eventStream: pick("eventStream"),
+    streamItems: pick("streamItems"),
     jsonLines: pick("jsonLines"),
     paginate: pick("paginate"),
     serializeForm: pick("serializeForm"),
