@@ -32,9 +32,10 @@ import { ApiError, type ApiReturn, type StreamKind } from "./result.js";
 export { ApiError, ResponseValidationError } from "./result.js";
 
 /**
- * An endpoint function of a client made by `createClient`: `A` are its arguments (optional when
- * no member is required), `R` its responses, `D` the client's `throwOnError`, which a call may
- * override.
+ * An endpoint function, standalone (`D` false) or of a client made by `createClient`: `A` are
+ * its arguments (optional when no member is required), `R` its responses, `D` the client's
+ * `throwOnError`, which a call may override. A type alias of a function type: tsc reads it for
+ * the endpoints a program calls, not for all of them (issue 45).
  */
 export type ApiCall<
   A,
@@ -190,21 +191,54 @@ export function mergeOptions(
   return merged;
 }
 
-type Operation = (args: never, options?: CallOptions) => unknown;
+type Operation = (args: unknown, options?: CallOptions) => unknown;
 
 /**
  * Every endpoint function of `operations` with `config` applied under each call's options.
- * The caller (`createClient`) declares the type of what it returns.
+ * The caller (`createClient`) declares the type of what it returns. `operations` is an
+ * `object`, not a record of functions: tsc would compare each endpoint's generic signature
+ * with the record's, which costs every program that checks the client (issue 45).
  */
 export function bindAll<TClient>(
   config: ClientOptions,
-  operations: Record<string, Operation>,
+  operations: object,
 ): TClient {
   const bound: Record<string, unknown> = {};
   for (const [name, operation] of Object.entries(operations))
-    bound[name] = (args: never, options?: CallOptions) =>
-      operation(args, mergeOptions(config, options));
+    bound[name] = (args: unknown, options?: CallOptions) =>
+      (operation as Operation)(args, mergeOptions(config, options));
   return bound as TClient;
+}
+
+/** What an endpoint function takes: its parameters by location, and its body. */
+interface EndpointArgs {
+  path?: object;
+  query?: object;
+  headers?: object;
+  cookies?: object;
+  body?: unknown;
+}
+
+/**
+ * Makes the endpoint functions of client/index.ts: `endpoint(spec)` is a function that sends
+ * `spec` with the arguments and options of each call. It returns `never` so that the type the
+ * generated file declares for the function (`EndpointFunctions["name"]`) is the one tsc reads, and
+ * reads only when a program uses it: no signature per endpoint to check (issue 45).
+ */
+export function endpointMaker(
+  defaults: ClientOptions,
+  schemes: Record<string, AuthScheme>,
+): (spec: RequestSpec) => never {
+  return (spec) =>
+    ((args: EndpointArgs = {}, options?: CallOptions) =>
+      send(defaults, schemes, options, {
+        ...spec,
+        pathParams: args.path,
+        query: args.query,
+        headers: args.headers,
+        cookies: args.cookies,
+        body: args.body,
+      })) as never;
 }
 
 /**

@@ -17,6 +17,12 @@ export interface ClientLocals {
   send: string;
   /** The runtime's `bindAll`, as imported. */
   bindAll: string;
+  /** The runtime's `endpointMaker`, as imported. */
+  endpointMaker: string;
+  /** The function that makes each endpoint function (`endpointMaker(defaults, schemes)`). */
+  endpoint: string;
+  /** paginate.ts's `pagesMaker`, as imported (when an endpoint pages). */
+  pagesMaker: string;
   /** stream.ts's `eventStream` and `jsonLines`, as imported (when an endpoint streams). */
   eventStream: string;
   jsonLines: string;
