@@ -36,7 +36,7 @@ const dist = (path) => import(join(DIST, path));
 const { BUILT_IN_PLUGINS, withNeeds } = await dist("emit/registry.js");
 const { Reporter } = await dist("model/reporter.js");
 const { importCollector } = await dist("emit/import-collector.js");
-const { createTypeIndex } = await dist("emit/types/type-index.js");
+const { createTypeIndex } = await dist("emit/type-index/type-index.js");
 const { loadModel } = await dist("pipeline.js");
 
 /** This thread's CPU time so far, in ms (Linux; 10 ms ticks). */

@@ -25,7 +25,7 @@ const ts = require("typescript");
 const dist = (path) => import(pathToFileURL(join(ROOT, "dist", path)).href);
 const { loadModel } = await dist("pipeline.js");
 const { emitValidators } = await dist("emit/validators/index.js");
-const { createTypeIndex } = await dist("emit/types/index.js");
+const { createTypeIndex } = await dist("emit/type-index/index.js");
 const { Ajv2020 } = await import("ajv/dist/2020.js");
 const formats = await import("ajv-formats");
 const addFormats = formats.default.default ?? formats.default;

@@ -63,9 +63,9 @@ export type {
   Reporter,
   Sink,
 } from "./model/reporter.js";
-export type { EndpointTypes, TypeIndex } from "./emit/types/type-index.js";
-export type { ObjectMember, TypeNode } from "./emit/types/type-node.js";
-export type { SchemaMode } from "./emit/types/schema-to-type.js";
+export type { EndpointTypes, TypeIndex } from "./emit/type-index/type-index.js";
+export type { ObjectMember, TypeNode } from "./emit/type-index/type-node.js";
+export type { SchemaMode } from "./emit/type-index/schema-to-type.js";
 export {
   defineConfig,
   type ApiloomApi,

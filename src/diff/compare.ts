@@ -1,4 +1,4 @@
-import { endpointTypeBase, schemaTypeNames } from "../emit/types/names.js";
+import { endpointTypeBase, schemaTypeNames } from "../emit/type-index/names.js";
 import { endpointKey } from "../model/naming.js";
 import { compareEndpoints } from "../model/order.js";
 import { pathShape, pathVariables } from "../model/path-template.js";
@@ -18,7 +18,7 @@ import {
 } from "./compare-content.js";
 import { SchemaDiff, type DiffSide, type SchemaChange } from "./schema-diff.js";
 
-/** The type that holds each parameter location's members (src/emit/types/names.ts suffixes). */
+/** The type that holds each parameter location's members (src/emit/type-index/names.ts suffixes). */
 const LOCATION_TYPE: Record<ParameterLocation, string> = {
   path: "Path",
   query: "Query",

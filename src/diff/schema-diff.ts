@@ -19,7 +19,7 @@ export type Direction = "request" | "response";
 /** One side of the comparison: a model and its schemas' generated type names. */
 export interface DiffSide {
   model: ApiModel;
-  /** Schema name → generated type name (src/emit/types/names.ts). */
+  /** Schema name → generated type name (src/emit/type-index/names.ts). */
   typeNames: ReadonlyMap<string, string>;
 }
 

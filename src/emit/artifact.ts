@@ -1,6 +1,6 @@
 import type { Reporter } from "../model/reporter.js";
 import type { ApiModel } from "../model/types.js";
-import type { TypeIndex } from "./types/type-index.js";
+import type { TypeIndex } from "./type-index/type-index.js";
 
 /** The output folder as the project around it sees it. */
 export interface OutputLayout {

@@ -10,7 +10,7 @@ import type {
 import { importCollector } from "./import-collector.js";
 import { DEFAULT_LAYOUT, type OutputLayout } from "./layout.js";
 import { ARTIFACT_PATHS, BUILT_IN_PLUGINS } from "./registry.js";
-import { createTypeIndex, type TypeIndex } from "./types/type-index.js";
+import { createTypeIndex, type TypeIndex } from "./type-index/type-index.js";
 import { malformedFile } from "./plugin-output.js";
 
 /** What one plugin returned, named for the error when two plugins make one path. */

@@ -47,7 +47,7 @@ export {
 // and the name lock write it. Endpoint names themselves are `endpoint.name`; the names of the
 // types in types.ts are the context's `types`.
 export { endpointKey } from "../model/naming.js";
-export type { EndpointTypes, TypeIndex } from "./types/type-index.js";
+export type { EndpointTypes, TypeIndex } from "./type-index/type-index.js";
 
 // Pagination facts: how an endpoint pages (detected, or declared in `client.pages`).
 export {
@@ -60,10 +60,14 @@ export {
   declaredPages,
   pagesOption,
   type PageDeclarations,
-} from "./client/declared-pages.js";
+} from "./shared/declared-pages.js";
 
 // Sample values: a small value of a schema's shape, as the docs' examples and the mocks use.
-export { bodySample, sampleValue, type SampleOptions } from "./docs/sample.js";
+export {
+  bodySample,
+  sampleValue,
+  type SampleOptions,
+} from "./shared/sample.js";
 
 /** The HTTP methods an endpoint may have, in the model's order. */
 export const HTTP_METHODS: readonly HttpMethod[] = Object.freeze([

@@ -1,4 +1,4 @@
-import { setOwn } from "./own.js";
+import { setOwn } from "./own-property.js";
 import { canonicalJson } from "./rank.js";
 import type { Schema } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { assignOwn } from "./own.js";
+import { assignOwn } from "./own-property.js";
 import { joined, packed } from "./lists.js";
 import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { isInferred, mergeInferred } from "./inferred-schema.js";

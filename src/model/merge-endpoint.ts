@@ -1,4 +1,4 @@
-import { assignOwn } from "./own.js";
+import { assignOwn } from "./own-property.js";
 import { joined, packed } from "./lists.js";
 import { emptyParameters } from "./factories.js";
 import { offer, type EndpointOffer } from "./endpoint-offer.js";

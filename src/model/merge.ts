@@ -1,6 +1,6 @@
 import { mergeInfo } from "./info.js";
 import { compareCodeUnits } from "./order.js";
-import { setOwn } from "./own.js";
+import { setOwn } from "./own-property.js";
 import { placeText } from "./source-place.js";
 import { schemaRef, schemaRefName } from "./schema-ref.js";
 import type { EndpointOffer } from "./endpoint-offer.js";

@@ -32,7 +32,7 @@ export const RESERVED_ENDPOINT_NAMES: ReadonlySet<string> = new Set([
 
 /**
  * Two names clash when their per-endpoint types would (`getPet` and `GetPet` both make
- * `GetPetRequest`, src/emit/types/names.ts), so names are compared with the first letter upper-cased.
+ * `GetPetRequest`, src/emit/type-index/names.ts), so names are compared with the first letter upper-cased.
  */
 function clashKey(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);

@@ -1,6 +1,6 @@
 import { compareCodeUnits } from "./order.js";
 import type { SourceFormat, SourceRef } from "./types.js";
-import { setOwn } from "./own.js";
+import { setOwn } from "./own-property.js";
 import { lineOf } from "./source-place.js";
 
 /**

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { schemaFacts } from "../emit/types/write-variants.js";
+import { schemaFacts } from "../emit/type-index/write-variants.js";
 import { recursiveSchemaNames } from "./schema-recursion.js";
 import { schemaRef } from "./schema-ref.js";
 import type { NamedSchema, Schema } from "./types.js";

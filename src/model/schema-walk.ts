@@ -3,7 +3,7 @@
  * the walker over sub-schemas; re-exported by schema.ts, where every emitter imports them from.
  */
 
-import { setOwn } from "./own.js";
+import { setOwn } from "./own-property.js";
 import type { Schema } from "./types.js";
 
 /** A sub-schema as JSON Schema allows it: a schema object, or `true`/`false`. */

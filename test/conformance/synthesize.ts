@@ -4,7 +4,7 @@
  * is exercised; free strings hold the characters that need escaping somewhere.
  */
 import { sentMediaType } from "../../src/emit/shared/media-types.js";
-import { headerParameters } from "../../src/emit/types/endpoint-types.js";
+import { headerParameters } from "../../src/emit/type-index/endpoint-types.js";
 import type {
   ApiModel,
   Endpoint,

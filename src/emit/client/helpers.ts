@@ -2,8 +2,8 @@ import { jsdocLines } from "../shared/escape.js";
 import { group, print, type Doc } from "../shared/doc.js";
 import { propertyKey, stringLiteral } from "../shared/literals.js";
 import { assignment, items } from "../shared/statements.js";
-import { printDoc } from "../types/print.js";
-import { trimBlankEnds } from "../types/schema-to-type.js";
+import { printDoc } from "../type-index/print.js";
+import { trimBlankEnds } from "../type-index/schema-to-type.js";
 import {
   assignedCall,
   functionHead,

@@ -28,7 +28,7 @@ export default defineBuiltIn({
     ] = await Promise.all([
       import("./index.js"),
       import("./base-url.js"),
-      import("./declared-pages.js"),
+      import("../shared/declared-pages.js"),
       import("./schema-names.js"),
     ]);
     // a first server with no host: the client has no default base URL

@@ -1,14 +1,14 @@
 import { compareCodeUnits } from "../../model/order.js";
 import { fileStart, Reporter } from "../../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../../model/types.js";
-import type { TypeIndex } from "../types/index.js";
-import { CLIENT_EXPORT_NAMES, schemaTypeName } from "../types/names.js";
+import type { TypeIndex } from "../type-index/index.js";
+import { CLIENT_EXPORT_NAMES, schemaTypeName } from "../type-index/names.js";
 
 export const SCHEMA_RENAMED = "client/schema-renamed";
 
 /**
  * A warning for each schema whose type name is one client/index.ts exports itself (`ApiError`):
- * the name layer (types/names.ts) gives the schema another name, and a user looking for the
+ * the name layer (type-index/names.ts) gives the schema another name, and a user looking for the
  * one the description uses learns which.
  */
 export function schemaNameDiagnostics(

@@ -1,4 +1,4 @@
-import type { EndpointTypes } from "../types/index.js";
+import type { EndpointTypes } from "../type-index/index.js";
 import type { WireStyle } from "../shared/wire-style.js";
 import type { PageShape } from "../../model/pagination.js";
 import type { AuthSchemeView } from "./security.js";

@@ -8,8 +8,8 @@ import {
   STREAM_MEDIA_TYPES,
 } from "../shared/media-types.js";
 import { encodingStyle, parameterWireStyle } from "../shared/wire-style.js";
-import { headerParameters } from "../types/endpoint-types.js";
-import type { TypeIndex } from "../types/index.js";
+import { headerParameters } from "../type-index/endpoint-types.js";
+import type { TypeIndex } from "../type-index/index.js";
 import { scopeAlternatives, securityAlternatives } from "./security.js";
 import type {
   ClientEndpointView,

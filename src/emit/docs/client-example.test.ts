@@ -12,7 +12,7 @@ import {
 import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 import { items } from "../shared/statements.js";
 import { callText } from "./client-example.js";
-import { BINARY } from "./sample.js";
+import { BINARY } from "../shared/sample.js";
 
 /* callText writes the text of the call's doc without building it: the doc below is the layout
    it stands for (prettier's), printed by print(); both must agree for any value and any call

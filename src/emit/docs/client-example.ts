@@ -2,7 +2,7 @@ import type { ApiModel, Endpoint, Parameter } from "../../model/types.js";
 import { textWidth } from "../shared/doc.js";
 import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 import { sentContent } from "../shared/media-types.js";
-import { BINARY, bodySample, fitsType, sampleValue } from "./sample.js";
+import { BINARY, bodySample, fitsType, sampleValue } from "../shared/sample.js";
 
 /**
  * A call of the generated client for an endpoint: `client.<name>({ path, query, headers, body })`

@@ -9,7 +9,7 @@ import {
   bodySample,
   sampleValue,
   type BinarySample,
-} from "./sample.js";
+} from "../shared/sample.js";
 import { shellQuote, shellWord, type WordPart } from "./shell.js";
 
 /**

@@ -7,7 +7,7 @@ import type {
   SourceRef,
 } from "../../model/types.js";
 import { HTTP_METHODS } from "../toolkit.js";
-import { reasonPhrase, statusKey } from "../openapi/status.js";
+import { reasonPhrase, statusKey } from "../shared/response-status.js";
 import { clientCallExample } from "./client-example.js";
 import { curlExample } from "./curl.js";
 import { schemaLabel } from "./schema-label.js";
@@ -98,7 +98,7 @@ function contentView(
   };
 }
 
-/** What the generated types make of a body no source describes (src/emit/types/endpoint-types.ts). */
+/** What the generated types make of a body no source describes (src/emit/type-index/endpoint-types.ts). */
 function undescribedLabel(media: MediaContent): string {
   const type = media.mediaType.toLowerCase();
   if (type.startsWith("text/")) return "string";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleValue } from "./sample.js";
+import { sampleValue } from "../shared/sample.js";
 import { schemaLabel } from "./schema-label.js";
 import type { Schema } from "../../model/types.js";
 

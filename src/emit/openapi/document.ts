@@ -1,4 +1,4 @@
-import { setOwn } from "../../model/own.js";
+import { setOwn } from "../../model/own-property.js";
 import type { ApiModel, Endpoint, Server } from "../../model/types.js";
 import { HTTP_METHODS } from "../toolkit.js";
 import { compareCodeUnits } from "../../model/order.js";

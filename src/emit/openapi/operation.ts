@@ -1,4 +1,4 @@
-import { setOwn } from "../../model/own.js";
+import { setOwn } from "../../model/own-property.js";
 import { allParameters } from "../../model/factories.js";
 import { isLocationStyle } from "../../model/serialization.js";
 import type {
@@ -14,7 +14,7 @@ import type {
 } from "../../model/types.js";
 import { compareCodeUnits } from "../../model/order.js";
 import { specExtensions, type JsonObject } from "./json.js";
-import { statusKey, reasonPhrase } from "./status.js";
+import { statusKey, reasonPhrase } from "../shared/response-status.js";
 
 /** Extensions apiloom writes itself; an input's member of the same name is not copied over it. */
 const OWN_EXTENSIONS = new Set(["x-apiloom-sources"]);

@@ -1,6 +1,6 @@
 import type { ApiModel, Endpoint } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
-import type { TypeIndex } from "../types/index.js";
+import type { TypeIndex } from "../type-index/index.js";
 import {
   hasResponseHeaders,
   responseHeadersBlock,

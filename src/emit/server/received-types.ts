@@ -1,9 +1,13 @@
 import type { Endpoint, Parameter } from "../../model/types.js";
-import type { TypeIndex } from "../types/index.js";
-import { headerParameters, isUntyped } from "../types/endpoint-types.js";
-import { printDoc } from "../types/print.js";
-import { printObject } from "../types/print-object.js";
-import { raw, type ObjectMember, type TypeNode } from "../types/type-node.js";
+import type { TypeIndex } from "../type-index/index.js";
+import { headerParameters, isUntyped } from "../type-index/endpoint-types.js";
+import { printDoc } from "../type-index/print.js";
+import { printObject } from "../type-index/print-object.js";
+import {
+  raw,
+  type ObjectMember,
+  type TypeNode,
+} from "../type-index/type-node.js";
 
 /**
  * `<Name>Received`: the endpoint's `<Name>Request` as the server decodes it, declared only when a

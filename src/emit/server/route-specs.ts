@@ -1,4 +1,4 @@
-import { setOwn } from "../../model/own.js";
+import { setOwn } from "../../model/own-property.js";
 import { mainType, resolveSchema, scalarValues } from "../../model/schema.js";
 import type {
   ApiModel,

@@ -1,7 +1,7 @@
 import type { PageShape } from "../../model/pagination.js";
 import type { PluginOption } from "../artifact.js";
 
-// The option `client.pages` on its own, without the checks against the model (client/declared-pages.ts):
+// The option `client.pages` on its own, without the checks against the model (shared/declared-pages.ts):
 // plugin definitions import it, and a run that skips emitting must not load the emitters.
 
 /** The config's `client.pages`: a page shape by endpoint, `"GET /things": { kind: "cursor", … }`. */

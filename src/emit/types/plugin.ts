@@ -8,7 +8,7 @@ export default defineBuiltIn({
   path: TYPES_FILE,
   places: "none",
   async emit({ model, types }) {
-    const { emitTypesFile } = await import("./index.js");
+    const { emitTypesFile } = await import("./types-file.js");
     return [emitTypesFile(model, types)];
   },
 });

@@ -5,7 +5,8 @@ import { typeCheck, writeTree } from "../../../test/client/compile.js";
 import { generate } from "../../generate.js";
 import type { ApiModel } from "../../model/types.js";
 import { textMaker } from "../shared/text-parts.js";
-import { createTypeIndex, emitTypesFile } from "./index.js";
+import { createTypeIndex } from "../type-index/index.js";
+import { emitTypesFile } from "./types-file.js";
 
 describe("types.ts", () => {
   const model = kitchenSinkModel();

@@ -8,12 +8,13 @@ import {
   parametersType,
   responseType,
   statusUnion,
-} from "./endpoint-types.js";
-import { TYPES_FILE, type TypeIndex } from "./type-index.js";
-import { printDoc } from "./print.js";
-import { printAlias, printObject } from "./print-object.js";
-import { docLines } from "./doc-lines.js";
-import type { ObjectMember, TypeNode } from "./type-node.js";
+} from "../type-index/endpoint-types.js";
+import type { TypeIndex } from "../type-index/type-index.js";
+import { TYPES_FILE } from "./path.js";
+import { printDoc } from "../type-index/print.js";
+import { printAlias, printObject } from "../type-index/print-object.js";
+import { docLines } from "../type-index/doc-lines.js";
+import type { ObjectMember, TypeNode } from "../type-index/type-node.js";
 import { streamedFile, type TextOut } from "../shared/text-parts.js";
 
 /** The first line of types.ts; then the schema types (sorted by schema name), then each endpoint's. */

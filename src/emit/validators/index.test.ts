@@ -5,7 +5,7 @@ import { generate } from "../../generate.js";
 import type { ApiModel, MediaContent, Parameter } from "../../model/types.js";
 import type { GeneratedFile } from "../artifact.js";
 import { textMaker } from "../shared/text-parts.js";
-import { createTypeIndex } from "../types/index.js";
+import { createTypeIndex } from "../type-index/index.js";
 import {
   jsonSchemaOf,
   paramsSchema,

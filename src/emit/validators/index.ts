@@ -8,12 +8,12 @@ import type {
 import type { GeneratedFile } from "../artifact.js";
 import { templateText } from "../templates.js";
 import { VALIDATORS_FOLDER } from "./path.js";
-import type { TypeIndex } from "../types/index.js";
-import { headerParameters } from "../types/endpoint-types.js";
-import { setOwn } from "../../model/own.js";
+import type { TypeIndex } from "../type-index/index.js";
+import { headerParameters } from "../type-index/endpoint-types.js";
+import { setOwn } from "../../model/own-property.js";
 import { propertyKey } from "../shared/literals.js";
 import { streamedFile, type TextOut } from "../shared/text-parts.js";
-import { HeldTexts } from "./held-texts.js";
+import { TextBlocks } from "./text-blocks.js";
 import { ValidatorModule } from "./module.js";
 import { ValidatorTexts } from "./text.js";
 import { endpointEntry, type EntryMember, tableMember } from "./tables.js";
@@ -80,7 +80,7 @@ function checkOf(
 /**
  * The files are compiled here, when the plugin runs, and made as they are written (streamed
  * files: shared/text-parts.ts): their code waits for its imports and constants in blocks the
- * scavenger does not copy (HeldTexts), and goes to the staged file a block at a time, with the
+ * scavenger does not copy (TextBlocks), and goes to the staged file a block at a time, with the
  * tables' lines, never joined into one string.
  */
 function schemasFile(
@@ -102,8 +102,8 @@ function schemasFile(
   for (const name of names)
     mod.addFunction(checks.get(name)!, model.schemas[name]!.schema, true);
   const code = mod.finish();
-  const typeLines = new HeldTexts("\n");
-  const checkLines = new HeldTexts("\n");
+  const typeLines = new TextBlocks("\n");
+  const checkLines = new TextBlocks("\n");
   for (const name of names) {
     const type = index.schemaTypeName(name);
     typeLines.add(`  ${propertyKey(type)}: T.${type};`);
@@ -138,7 +138,7 @@ function schemasFile(
 }
 
 /** `export interface name {` and the lines, or `{}` without lines. */
-function objectType(out: TextOut, name: string, lines: HeldTexts): void {
+function objectType(out: TextOut, name: string, lines: TextBlocks): void {
   if (lines.count === 0) return out.write(`export interface ${name} {}`);
   out.write(`export interface ${name} {\n`);
   lines.write(out);
@@ -156,7 +156,7 @@ function objectCall(
   alias: string,
   type: string,
   callee: string,
-  lines: HeldTexts,
+  lines: TextBlocks,
 ): void {
   const head = `export type ${alias} = ${type};\n\n${doc}export const ${name}: ${alias} = ${callee}`;
   if (lines.count === 0) return out.write(`${head}({});`);
@@ -182,8 +182,8 @@ function endpointsFile(
     true,
     texts,
   );
-  const typeLines = new HeldTexts("\n");
-  const tableLines = new HeldTexts("\n");
+  const typeLines = new TextBlocks("\n");
+  const tableLines = new TextBlocks("\n");
   for (const endpoint of model.endpoints) {
     const types = index.endpoint(endpoint);
     const parts: EntryMember[] = [];

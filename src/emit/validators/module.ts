@@ -7,7 +7,7 @@ import type { NamedSchema, Schema } from "../../model/types.js";
 import { importStatement } from "../shared/statements.js";
 import type { TextOut } from "../shared/text-parts.js";
 import { FunctionBody } from "./body.js";
-import { HeldTexts } from "./held-texts.js";
+import { TextBlocks } from "./text-blocks.js";
 import { guardedPattern } from "./linear-pattern.js";
 import { constantCall, functionHead } from "./layout.js";
 import { isBareRef, isObject, isTrivial, type SubSchema } from "./subschema.js";
@@ -34,7 +34,7 @@ export interface ModuleText {
   readonly code: string | undefined;
   /**
    * Writes each part after a blank line ("\n\n"): the functions, megabytes for a large API,
-   * as they are held (HeldTexts: in blocks, never joined into one string).
+   * as they are held (TextBlocks: in blocks, never joined into one string).
    */
   write(out: TextOut): void;
 }
@@ -54,8 +54,8 @@ export class ValidatorModule {
   /** regex()'s constant per pattern; null for a pattern JavaScript cannot compile. */
   private readonly regexes = new Map<string, string | null>();
   private readonly usedConstants = new Set<string>();
-  /** The functions' texts, held in blocks the scavenger does not copy (held-texts.ts). */
-  private readonly functions = new HeldTexts("\n\n");
+  /** The functions' texts, held in blocks the scavenger does not copy (text-blocks.ts). */
+  private readonly functions = new TextBlocks("\n\n");
   private readonly taken = new Set<string>();
   /** Where freshName's search for an owner goes on. */
   private readonly nextIndex = new Map<string, number>();

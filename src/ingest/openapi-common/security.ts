@@ -15,7 +15,7 @@ import {
   type RecordNode,
 } from "./node.js";
 import type { SpecReading } from "./reading.js";
-import { setOwn } from "../../model/own.js";
+import { setOwn } from "../../model/own-property.js";
 
 /**
  * A `security` list (Swagger 2.0 §Security Requirement Object, OpenAPI 3.1 §4.8.30): undefined

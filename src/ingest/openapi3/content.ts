@@ -5,7 +5,7 @@ import type {
   ResponseHeader,
   Schema,
 } from "../../model/types.js";
-import { setOwn } from "../../model/own.js";
+import { setOwn } from "../../model/own-property.js";
 import { overridden } from "./reference.js";
 import { readItemSchema } from "./v32.js";
 import {

@@ -11,7 +11,7 @@ import {
   type RecordNode,
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
-import { setOwn } from "../../model/own.js";
+import { setOwn } from "../../model/own-property.js";
 
 /** §4.8.5 Server Objects. URLs stay as written, relative ones included. */
 export function readServers(reading: SpecReading, list: Node): Server[] {

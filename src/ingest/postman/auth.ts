@@ -1,6 +1,6 @@
 import type { DiagnosticCode } from "../../model/diagnostic-codes.js";
 import { isHeaderName } from "../../model/header-name.js";
-import { setOwn } from "../../model/own.js";
+import { setOwn } from "../../model/own-property.js";
 import type { Path } from "../../model/pointer.js";
 import type { OAuthFlow, SecuritySchemeKind } from "../../model/types.js";
 import { isRecord } from "../reader.js";

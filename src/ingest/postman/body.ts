@@ -22,7 +22,7 @@ import {
   holdsTypedPlaceholder,
   typedPlaceholder,
 } from "./typed-placeholder.js";
-import { setOwn } from "../../model/own.js";
+import { setOwn } from "../../model/own-property.js";
 
 const BINARY: Schema = { type: "string", format: "binary" };
 const MODES = ["raw", "urlencoded", "formdata", "file", "graphql"] as const;

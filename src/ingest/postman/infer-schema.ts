@@ -1,5 +1,5 @@
 import type { Schema } from "../../model/types.js";
-import { setOwn } from "../../model/own.js";
+import { setOwn } from "../../model/own-property.js";
 import { typedPlaceholder } from "./typed-placeholder.js";
 
 /** Deeper than any real example; stops a pathological document from recursing for ever. */

@@ -1,4 +1,4 @@
-import { assignOwn } from "../../model/own.js";
+import { assignOwn } from "../../model/own-property.js";
 import type {
   SecurityScheme,
   SecuritySchemeKind,

@@ -1,6 +1,6 @@
 import type { Server, ServerVariable, SourceRef } from "../../model/types.js";
 import type { TextPart } from "./text-part.js";
-import { setOwn } from "../../model/own.js";
+import { setOwn } from "../../model/own-property.js";
 
 export interface ServerUrl {
   url: string;

@@ -4,7 +4,7 @@ import {
   type ReaderContext,
   type SourceDocument,
 } from "../reader.js";
-import { setOwn } from "../../model/own.js";
+import { setOwn } from "../../model/own-property.js";
 import { refAlone } from "../../model/schema-ref.js";
 import { breakRefCycles, DOC_KEYWORDS } from "./ref-cycles.js";
 import { NamedSchemas } from "./named-schemas.js";

@@ -1,7 +1,7 @@
 import { schemaRef } from "../../model/schema-ref.js";
 import type { NamedSchema } from "../../model/types.js";
 import { toPointer, type Path } from "../../model/pointer.js";
-import { setOwn } from "../../model/own.js";
+import { setOwn } from "../../model/own-property.js";
 import {
   isRecord,
   type ReaderContext,

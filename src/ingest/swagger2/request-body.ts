@@ -10,7 +10,7 @@ import { child, sourceOf, stringAt } from "../openapi-common/node.js";
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { inlineSchema } from "./simple-schema.js";
-import { setOwn } from "../../model/own.js";
+import { setOwn } from "../../model/own-property.js";
 
 /**
  * Folds an operation's `body` parameter, or its `formData` parameters, into one request body with

@@ -14,7 +14,7 @@ import {
 import type { SpecReading } from "../openapi-common/reading.js";
 import { responseEntries } from "../openapi-common/responses.js";
 import { inlineSchema } from "./simple-schema.js";
-import { setOwn } from "../../model/own.js";
+import { setOwn } from "../../model/own-property.js";
 
 /**
  * §Responses Object. A response with a `schema` has content in every media type the operation

@@ -2,7 +2,8 @@ import * as prettier from "prettier";
 import { describe, expect, test } from "vitest";
 import type { ApiModel, Schema } from "../../model/types.js";
 import { typeCheck, writeTree } from "../../../test/client/compile.js";
-import { createTypeIndex, emitTypesFile } from "./index.js";
+import { emitTypesFile } from "../types/types-file.js";
+import { createTypeIndex } from "./index.js";
 
 /* Shapes whose layout depends on the line width: each is declared at top level and as a member,
    with names long enough to push it past 80 columns, and prettier must not change a character. */

@@ -3,13 +3,13 @@ import type { PageShape } from "../../model/pagination.js";
 import { fileStart, Reporter } from "../../model/reporter.js";
 import { resolveSchema } from "../../model/schema.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../../model/types.js";
-import { successStatuses } from "../types/endpoint-types.js";
+import { successStatuses } from "../type-index/endpoint-types.js";
 import {
   PAGE_SHAPE_KEYS as KEYS,
   type PageDeclarations,
-} from "../shared/pages-option.js";
+} from "./pages-option.js";
 
-export { pagesOption, type PageDeclarations } from "../shared/pages-option.js";
+export { pagesOption, type PageDeclarations } from "./pages-option.js";
 
 /**
  * The declared page shapes by endpoint key, each checked against its endpoint: a key that names

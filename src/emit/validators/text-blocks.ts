@@ -14,7 +14,7 @@ import type { TextOut } from "../shared/text-parts.js";
 /** The units of text that make a block: over 128 KB (one byte a unit at least). */
 const BLOCK = 1 << 17;
 
-export class HeldTexts {
+export class TextBlocks {
   /** How many texts were added. */
   count = 0;
   private readonly blocks: string[] = [];

@@ -1,15 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HeldTexts } from "./held-texts.js";
+import { TextBlocks } from "./text-blocks.js";
 
 /** What `held.write` writes, piece by piece. */
-function pieces(held: HeldTexts): string[] {
+function pieces(held: TextBlocks): string[] {
   const out: string[] = [];
   held.write({ write: (piece) => out.push(piece) });
   return out;
 }
 
-describe("HeldTexts", () => {
+describe("TextBlocks", () => {
   it("writes the texts joined with the separator, and gives each back, whatever they hold", () => {
     // long texts (up to 40,000 units) make blocks of several texts and of one
     const text = fc.oneof(
@@ -23,7 +23,7 @@ describe("HeldTexts", () => {
         fc.array(text, { maxLength: 40 }),
         fc.constantFrom("\n", "\n\n", ""),
         (texts, separator) => {
-          const held = new HeldTexts(separator);
+          const held = new TextBlocks(separator);
           for (const t of texts) held.add(t);
           expect(held.count).toBe(texts.length);
           const written = pieces(held);
@@ -38,7 +38,7 @@ describe("HeldTexts", () => {
   });
 
   it("joins the texts into blocks of more than 128 KB as they come, the rest as they are", () => {
-    const held = new HeldTexts("\n\n");
+    const held = new TextBlocks("\n\n");
     const text = "x".repeat(50_000);
     for (let i = 0; i < 7; i++) held.add(text);
     const written = pieces(held);
@@ -51,7 +51,7 @@ describe("HeldTexts", () => {
   });
 
   it("writes nothing when it holds nothing", () => {
-    const held = new HeldTexts("\n");
+    const held = new TextBlocks("\n");
     expect(pieces(held)).toEqual([]);
     expect(held.texts()).toEqual([]);
     held.add("");

@@ -5,8 +5,8 @@ import type {
   SchemaType,
 } from "../../model/types.js";
 import { effectiveTypes, refTarget } from "../../model/schema.js";
-import { assignOwn, setOwn } from "../../model/own.js";
-import { isJsonMediaType } from "../shared/media-types.js";
+import { assignOwn, setOwn } from "../../model/own-property.js";
+import { isJsonMediaType } from "./media-types.js";
 
 /** File content in a sample (`format: binary`): a Blob in client calls, `@file` in curl. */
 export class BinarySample {

@@ -1,9 +1,8 @@
 /**
- * TypeScript types for an API model: the shared `types.ts` of the generated output.
+ * The type index: the TypeScript names and type expressions of an API model, which the `types`
+ * artifact declares in the shared `types.ts` of the generated output (src/emit/types/) and the
+ * client, the server and the validators refer to.
  *
- * Public API (used by the client and the server emitters):
- *
- * - `TYPES_FILE` — `"types.ts"`, the path of the file relative to the output folder.
  * - `createTypeIndex(model)` → `TypeIndex`: the naming decisions, made once per run (src/emit/run.ts;
  *   plugins read it as their context's `types`).
  *   - `index.schemaTypeName(schemaName, mode?)` — the TS name of a named schema
@@ -12,9 +11,9 @@
  *   - `index.endpoint(endpoint)` → `EndpointTypes`: the names of that endpoint's types and which
  *     request members are required (see below).
  *   - `index.typeOf(schema, mode)` → `TypeNode` and `printType(node)` for a type expression.
- * - `emitTypesFile(model, index)` → `GeneratedFile` `{ path: "types.ts", contents }`, what the
- *   `types` artifact's plugin returns. The client, the server and the validators import the
- *   file; the run makes it once, as an artifact they need.
+ * - `emitTypesFile(model, index)` (src/emit/types/types-file.ts) → `{ path: "types.ts", contents }`,
+ *   what the `types` artifact's plugin returns. The client, the server and the validators import
+ *   the file; the run makes it once, as an artifact they need.
  *
  * What `types.ts` declares:
  *
@@ -54,8 +53,6 @@ export type { TypeNode } from "./type-node.js";
 export {
   createTypeIndex,
   printType,
-  TYPES_FILE,
   type EndpointTypes,
   type TypeIndex,
 } from "./type-index.js";
-export { emitTypesFile } from "./types-file.js";

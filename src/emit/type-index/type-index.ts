@@ -1,5 +1,4 @@
 /** The naming decisions for one model, shared by every file that refers to its types. */
-import { TYPES_FILE } from "./path.js";
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import { recursiveSchemaNames } from "../../model/schema-recursion.js";
 import {
@@ -20,8 +19,6 @@ import {
   schemasWithFormVariant,
   schemasWithWriteVariant,
 } from "./write-variants.js";
-
-export { TYPES_FILE };
 
 export interface EndpointTypes {
   /** `<Name>`: the prefix of every type of this endpoint. */
