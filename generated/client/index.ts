@@ -102,7 +102,7 @@ import type {
 } from "../types.js";
 import {
   bindAll,
-  endpointMaker,
+  endpoint,
   type ApiCall,
   type ApiReturn,
   type AuthScheme,
@@ -139,9 +139,6 @@ const SCHEMES: Record<string, AuthScheme> = {
   oauth2: { type: "bearer" },
 };
 
-/** Makes each endpoint function below: it sends the endpoint's request with a call's arguments. */
-const endpoint = endpointMaker(DEFAULTS, SCHEMES);
-
 export type AppModuleChatConversationChatConfigurationStateByKeyPostResult<
   T extends boolean = false,
 > = ApiReturn<
@@ -159,9 +156,10 @@ export type AppModuleChatConversationChatConfigurationStateByKeyPostResult<
  * `POST /app/module/chat/conversation/chat:configuration/{key}/state`
  */
 export const appModuleChatConversationChatConfigurationStateByKeyPost: EndpointFunctions["appModuleChatConversationChatConfigurationStateByKeyPost"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "POST",
     path: "/app/module/chat/conversation/chat:configuration/{key}/state",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -182,9 +180,10 @@ export type AppModuleChatConversationChatGlanceStateByKeyPostResult<
  * `POST /app/module/chat/conversation/chat:glance/{key}/state`
  */
 export const appModuleChatConversationChatGlanceStateByKeyPost: EndpointFunctions["appModuleChatConversationChatGlanceStateByKeyPost"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "POST",
     path: "/app/module/chat/conversation/chat:glance/{key}/state",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -206,9 +205,10 @@ export type GetAllHandlerResult<T extends boolean = false> = ApiReturn<
  * OAuth scopes: `participate:conversation`.
  */
 export const getAllHandler: EndpointFunctions["getAllHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "getAllHandler",
@@ -227,9 +227,10 @@ export type ConversationGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationGetAllHandler: EndpointFunctions["conversationGetAllHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation",
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationGetAllHandler",
@@ -248,9 +249,10 @@ export type ConversationPostHandlerResult<T extends boolean = false> =
  * OAuth scopes: `manage:conversation`.
  */
 export const conversationPostHandler: EndpointFunctions["conversationPostHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "POST",
     path: "/site/{cloudId}/conversation",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -268,9 +270,10 @@ export type ConversationUserGetHandlerResult<T extends boolean = false> =
  * `GET /site/{cloudId}/conversation/user/{userId}`
  */
 export const conversationUserGetHandler: EndpointFunctions["conversationUserGetHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/user/{userId}",
+    takes: [],
     statuses: ["200"],
     operation: "conversationUserGetHandler",
   });
@@ -290,9 +293,10 @@ export type UserMessagePostHandlerResult<T extends boolean = false> = ApiReturn<
  * OAuth scopes: `participate:conversation`.
  */
 export const userMessagePostHandler: EndpointFunctions["userMessagePostHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "POST",
     path: "/site/{cloudId}/conversation/user/{userId}/message",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -314,9 +318,10 @@ export type UserMessagePutHandlerResult<T extends boolean = false> = ApiReturn<
  * OAuth scopes: `participate:conversation`.
  */
 export const userMessagePutHandler: EndpointFunctions["userMessagePutHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -336,9 +341,10 @@ export type UserMessageDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const userMessageDeleteHandler: EndpointFunctions["userMessageDeleteHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "userMessageDeleteHandler",
@@ -358,9 +364,10 @@ export type SiteConversationByCloudIdAndConversationIdGetResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationByCloudIdAndConversationIdGet",
@@ -380,9 +387,10 @@ export type SiteConversationByCloudIdAndConversationIdPatchResult<
  * OAuth scopes: `manage:conversation`.
  */
 export const siteConversationByCloudIdAndConversationIdPatch: EndpointFunctions["siteConversationByCloudIdAndConversationIdPatch"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PATCH",
     path: "/site/{cloudId}/conversation/{conversationId}",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -403,9 +411,10 @@ export type AppModuleChatActionTargetGetAllHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatActionTargetGetAllHandler: EndpointFunctions["appModuleChatActionTargetGetAllHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget",
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatActionTargetGetAllHandler",
@@ -425,9 +434,10 @@ export type AppModuleChatActionTargetPutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatActionTargetPutHandler: EndpointFunctions["appModuleChatActionTargetPutHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -448,9 +458,10 @@ export type AppModuleChatActionTargetDeleteHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatActionTargetDeleteHandler: EndpointFunctions["appModuleChatActionTargetDeleteHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatActionTargetDeleteHandler",
@@ -469,9 +480,10 @@ export type AppWebhookChatBotGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotGetAllHandler: EndpointFunctions["appWebhookChatBotGetAllHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot",
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotGetAllHandler",
@@ -490,9 +502,10 @@ export type AppWebhookChatBotPutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotPutHandler: EndpointFunctions["appWebhookChatBotPutHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -512,9 +525,10 @@ export type AppWebhookChatBotDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotDeleteHandler: EndpointFunctions["appWebhookChatBotDeleteHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotDeleteHandler",
@@ -534,9 +548,10 @@ export type AppWebhookChatBotMessageGetAllHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotMessageGetAllHandler: EndpointFunctions["appWebhookChatBotMessageGetAllHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages",
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotMessageGetAllHandler",
@@ -556,9 +571,10 @@ export type AppWebhookChatBotMessagePutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotMessagePutHandler: EndpointFunctions["appWebhookChatBotMessagePutHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -579,9 +595,10 @@ export type AppWebhookChatBotMessageDeleteHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotMessageDeleteHandler: EndpointFunctions["appWebhookChatBotMessageDeleteHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotMessageDeleteHandler",
@@ -601,9 +618,10 @@ export type AppModuleChatConfigurationPutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatConfigurationPutHandler: EndpointFunctions["appModuleChatConfigurationPutHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:configuration/{key}/state",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -623,9 +641,10 @@ export type AppModuleChatDialogGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatDialogGetAllHandler: EndpointFunctions["appModuleChatDialogGetAllHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog",
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatDialogGetAllHandler",
@@ -644,9 +663,10 @@ export type AppModuleChatDialogPutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatDialogPutHandler: EndpointFunctions["appModuleChatDialogPutHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -666,9 +686,10 @@ export type AppModuleChatDialogDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatDialogDeleteHandler: EndpointFunctions["appModuleChatDialogDeleteHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatDialogDeleteHandler",
@@ -688,9 +709,10 @@ export type AppModuleChatExternalPageGetAllHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatExternalPageGetAllHandler: EndpointFunctions["appModuleChatExternalPageGetAllHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage",
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatExternalPageGetAllHandler",
@@ -710,9 +732,10 @@ export type AppModuleChatExternalPagePutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatExternalPagePutHandler: EndpointFunctions["appModuleChatExternalPagePutHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -733,9 +756,10 @@ export type AppModuleChatExternalPageDeleteHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatExternalPageDeleteHandler: EndpointFunctions["appModuleChatExternalPageDeleteHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatExternalPageDeleteHandler",
@@ -754,9 +778,10 @@ export type AppModuleChatGlanceGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatGlanceGetAllHandler: EndpointFunctions["appModuleChatGlanceGetAllHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance",
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatGlanceGetAllHandler",
@@ -775,9 +800,10 @@ export type AppModuleChatGlancePutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatGlancePutHandler: EndpointFunctions["appModuleChatGlancePutHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -797,9 +823,10 @@ export type AppModuleChatGlanceDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatGlanceDeleteHandler: EndpointFunctions["appModuleChatGlanceDeleteHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatGlanceDeleteHandler",
@@ -819,9 +846,10 @@ export type AppModuleChatGlanceStatePutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatGlanceStatePutHandler: EndpointFunctions["appModuleChatGlanceStatePutHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}/state",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -841,9 +869,10 @@ export type AppModuleChatSidebarGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatSidebarGetAllHandler: EndpointFunctions["appModuleChatSidebarGetAllHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar",
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatSidebarGetAllHandler",
@@ -862,9 +891,10 @@ export type AppModuleChatSidebarPutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatSidebarPutHandler: EndpointFunctions["appModuleChatSidebarPutHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -884,9 +914,10 @@ export type AppModuleChatSidebarDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatSidebarDeleteHandler: EndpointFunctions["appModuleChatSidebarDeleteHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatSidebarDeleteHandler",
@@ -906,9 +937,10 @@ export type AppWebhookChatWebhookGetAllHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatWebhookGetAllHandler: EndpointFunctions["appWebhookChatWebhookGetAllHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook",
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatWebhookGetAllHandler",
@@ -927,9 +959,10 @@ export type AppWebhookChatWebhookPutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatWebhookPutHandler: EndpointFunctions["appWebhookChatWebhookPutHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -950,9 +983,10 @@ export type AppWebhookChatWebhookDeleteHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatWebhookDeleteHandler: EndpointFunctions["appWebhookChatWebhookDeleteHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatWebhookDeleteHandler",
@@ -972,9 +1006,10 @@ export type SiteConversationArchiveByCloudIdAndConversationIdPutResult<
  * OAuth scopes: `manage:conversation`.
  */
 export const siteConversationArchiveByCloudIdAndConversationIdPut: EndpointFunctions["siteConversationArchiveByCloudIdAndConversationIdPut"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/archive",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -995,9 +1030,10 @@ export type SiteConversationMediaByCloudIdAndConversationIdPostResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationMediaByCloudIdAndConversationIdPost: EndpointFunctions["siteConversationMediaByCloudIdAndConversationIdPost"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "POST",
     path: "/site/{cloudId}/conversation/{conversationId}/media",
+    takes: ["query", "body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -1021,9 +1057,10 @@ export type SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationMediaMediaIdByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationMediaMediaIdByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationMediaMediaIdByCloudIdAndConversationIdGet",
@@ -1042,9 +1079,10 @@ export type ConversationMediaDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMediaDeleteHandler: EndpointFunctions["conversationMediaDeleteHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMediaDeleteHandler",
@@ -1067,9 +1105,10 @@ export type SiteConversationMessageByCloudIdAndConversationIdGetResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationMessageByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationMessageByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message",
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationMessageByCloudIdAndConversationIdGet",
@@ -1088,9 +1127,10 @@ export type ConversationMessagePostHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessagePostHandler: EndpointFunctions["conversationMessagePostHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "POST",
     path: "/site/{cloudId}/conversation/{conversationId}/message",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -1111,9 +1151,10 @@ export type ConversationMessagesRecentGetHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessagesRecentGetHandler: EndpointFunctions["conversationMessagesRecentGetHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/recent",
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessagesRecentGetHandler",
@@ -1132,9 +1173,10 @@ export type ConversationMessageGetHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessageGetHandler: EndpointFunctions["conversationMessageGetHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessageGetHandler",
@@ -1153,9 +1195,10 @@ export type ConversationMessagePutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessagePutHandler: EndpointFunctions["conversationMessagePutHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
@@ -1175,9 +1218,10 @@ export type ConversationMessageDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessageDeleteHandler: EndpointFunctions["conversationMessageDeleteHandler"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessageDeleteHandler",
@@ -1203,9 +1247,10 @@ export type SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGet
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}/context",
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation:
@@ -1226,9 +1271,10 @@ export type SiteConversationRosterByCloudIdAndConversationIdGetResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationRosterByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationRosterByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint({
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/roster",
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationRosterByCloudIdAndConversationIdGet",

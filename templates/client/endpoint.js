@@ -9,8 +9,8 @@ export const contract = 1;
 
 /**
  * The endpoint's result type and function, ending with a newline. The function is a constant
- * typed by a lookup (`EndpointFunctions["name"]`, declared by client/index.js) and made by the runtime's
- * `endpointMaker`: tsc reads an endpoint's types only where a program uses it (issue 45).
+ * typed by a lookup (`EndpointFunctions["name"]`, declared by client/index.js) and made by the
+ * runtime's `endpoint`: tsc reads an endpoint's types only where a program uses it (issue 45).
  * @param {import("apiloom-gen/templates").ClientEndpointView} view
  * @param {import("apiloom-gen/templates").ClientHelpers} h
  * @returns {string}
@@ -29,7 +29,8 @@ export function renderEndpoint(view, h) {
     h.printDoc(functionDoc(view, h), 0) +
       h.assignedCall(
         `export const ${view.name}: EndpointFunctions[${h.stringLiteral(view.name)}] =`,
-        `/* @__PURE__ */ ${locals.endpoint}(`,
+        `/* @__PURE__ */ ${locals.endpoint}`,
+        [locals.defaults, locals.schemes],
         (indent) => requestLines(view, h, indent),
       ),
     "",
@@ -63,7 +64,8 @@ function pagesFunction(view, h) {
     ) +
       h.assignedCall(
         `export const ${pagesName}: PageFunctions[${h.stringLiteral(pagesName)}] =`,
-        `/* @__PURE__ */ ${locals.pagesMaker}(`,
+        `/* @__PURE__ */ ${locals.pagesMaker}`,
+        [],
         shape,
       ),
     "",
@@ -72,7 +74,7 @@ function pagesFunction(view, h) {
 
 /**
  * The members of the request spec given to the endpoint maker, one per line, at `indent`
- * spaces. The arguments (path, query, headers, cookies, body) are read by the runtime.
+ * spaces: `takes` names the members of a call's arguments the runtime sends.
  * @param {import("apiloom-gen/templates").ClientEndpointView} view
  * @param {import("apiloom-gen/templates").ClientHelpers} h
  * @param {number} indent
@@ -87,6 +89,14 @@ function requestLines(view, h, indent) {
   const add = (block) => {
     if (block) lines.push(block);
   };
+  // what the function reads of its arguments besides `path` (always read)
+  const takes = [
+    ...(types.query ? ["query"] : []),
+    ...(types.headers ? ["headers"] : []),
+    ...(types.cookies ? ["cookies"] : []),
+    ...(types.body ? ["body"] : []),
+  ];
+  lines.push(h.stringList("takes", takes, indent));
   if (types.path) add(h.namedStyles("pathStyles", styles.path, indent));
   if (types.query) add(h.namedStyles("queryStyles", styles.query, indent));
   if (types.headers) add(h.namedStyles("headerStyles", styles.headers, indent));

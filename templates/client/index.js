@@ -113,7 +113,7 @@ function imports(view, h, functions) {
   // with no endpoint nothing makes a function or names a result, options or scheme: importing
   // them would fail noUnusedLocals
   const some = view.endpoints.length > 0;
-  // an endpoint template of the user's written before endpointMaker (contract 1) calls `send`,
+  // an endpoint template of the user's written before `endpoint` (contract 1) calls `send`,
   // `paginate` and names `ApiPromise` and `CallOptions`: imported when its functions use them
   const uses = (/** @type {string} */ name) =>
     functions.some((f) => new RegExp(`\\b${name}\\b`).test(f));
@@ -121,7 +121,7 @@ function imports(view, h, functions) {
     asLocal("bindAll", locals.bindAll),
     ...(some
       ? [
-          asLocal("endpointMaker", locals.endpointMaker),
+          asLocal("endpoint", locals.endpoint),
           ...(uses(locals.send) ? [asLocal("send", locals.send)] : []),
           "type ApiCall",
           ...(uses("ApiPromise") ? ["type ApiPromise"] : []),
@@ -247,14 +247,6 @@ function constants(view, h) {
           // type from `Record<string, AuthScheme>`, and `"bearer"` widens to string: `as const`
           `const ${locals.schemes} = {\n${schemeLines.join("\n")}\n} as const satisfies Record<string, AuthScheme>;`
         : `const ${locals.schemes}: Record<string, AuthScheme> = {\n${schemeLines.join("\n")}\n};`,
-    "",
-    h.printDoc(
-      h.jsdocLines(
-        "Makes each endpoint function below: it sends the endpoint's request with a call's arguments.",
-      ),
-      0,
-    ) +
-      `const ${locals.endpoint} = ${locals.endpointMaker}(${locals.defaults}, ${locals.schemes});`,
   ].join("\n");
 }
 

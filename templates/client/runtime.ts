@@ -219,26 +219,32 @@ interface EndpointArgs {
   body?: unknown;
 }
 
+/** What an endpoint function sends: its request, and which members of its arguments it reads. */
+export interface EndpointSpec extends RequestSpec {
+  /**
+   * The members of a call's arguments the endpoint has besides `path` (the others are not
+   * sent: a query, headers, cookies or a body the endpoint does not declare stay out).
+   */
+  takes: readonly Exclude<keyof EndpointArgs, "path">[];
+}
+
 /**
- * Makes the endpoint functions of client/index.ts: `endpoint(spec)` is a function that sends
- * `spec` with the arguments and options of each call. It returns `never` so that the type the
- * generated file declares for the function (`EndpointFunctions["name"]`) is the one tsc reads, and
- * reads only when a program uses it: no signature per endpoint to check (issue 45).
+ * An endpoint function of client/index.ts: it sends `spec` with each call's arguments and
+ * options, `defaults` and `schemes` under them. It returns `never` so that the type the
+ * generated file declares for the function (`EndpointFunctions["name"]`) is the one tsc reads,
+ * and reads only when a program uses it: no signature per endpoint to check (issue 45).
  */
-export function endpointMaker(
+export function endpoint(
   defaults: ClientOptions,
   schemes: Record<string, AuthScheme>,
-): (spec: RequestSpec) => never {
-  return (spec) =>
-    ((args: EndpointArgs = {}, options?: CallOptions) =>
-      send(defaults, schemes, options, {
-        ...spec,
-        pathParams: args.path,
-        query: args.query,
-        headers: args.headers,
-        cookies: args.cookies,
-        body: args.body,
-      })) as never;
+  spec: EndpointSpec,
+): never {
+  return ((args: EndpointArgs = {}, options?: CallOptions) => {
+    // the path parameters fill the placeholders of the path alone: always given
+    const given: Record<string, unknown> = { pathParams: args.path };
+    for (const part of spec.takes) given[part] = args[part];
+    return send(defaults, schemes, options, { ...spec, ...given });
+  }) as never;
 }
 
 /**
@@ -263,7 +269,7 @@ export async function send<TReturn>(
   const cookies = Object.entries(spec.cookies ?? {}).flatMap(([name, value]) =>
     serializeCookie(name, value, spec.cookieStyles?.[name]),
   );
-  if (cookies.length > 0) addCookie(headers, cookies.join("; "));
+  if (cookies.length) addCookie(headers, cookies.join("; "));
   if (spec.accept && !headers.has("Accept")) headers.set("Accept", spec.accept);
   await applyAuth(schemes, spec.security, config.auth, headers, query);
   for (const [name, value] of Object.entries(spec.query ?? {}))
@@ -284,7 +290,7 @@ export async function send<TReturn>(
   const url =
     (config.baseUrl ?? "").replace(/\/+$/, "") +
     path +
-    (query.length > 0 ? "?" + query.join("&") : "");
+    (query.length ? "?" + query.join("&") : "");
   const operation = spec.operation ?? spec.method + " " + spec.path;
   const { response, done } = await exchange(config, url, init, operation);
   try {

@@ -205,20 +205,22 @@ export function stringList(
 }
 
 /**
- * `head call{ … });`: a declaration whose value is a call with one object argument
- * (`export const name: T = make({ … });`), laid out as prettier lays it out: the object hugged
- * when `head call{` fits; else broken out of the call when `head call` fits; else the call on
- * the next line. `members(indent)` are the object's lines at `indent` spaces (never none).
+ * `head callee(a, b, { … });`: a declaration whose value is a call ending with an object
+ * argument (`export const name: T = make(a, b, { … });`), laid out as prettier lays it out: the
+ * object hugged when `head callee(a, b, {` fits; else every argument on its own line when
+ * `head callee(` fits; else the call on the next line. `members(indent)` are the object's lines
+ * at `indent` spaces (never none).
  */
 export function assignedCall(
   head: string,
-  call: string,
+  callee: string,
+  leading: readonly string[],
   members: (indent: number) => string[],
 ): string {
-  const open = `${head} ${call}`;
+  const open = `${head} ${callee}(${leading.map((a) => `${a}, `).join("")}`;
   if (textWidth(open) + 1 <= PRINT_WIDTH)
     return `${open}{\n${members(2).join("\n")}\n});`;
-  if (textWidth(open) <= PRINT_WIDTH)
-    return `${open}\n  {\n${members(4).join("\n")}\n  },\n);`;
-  return `${head}\n  ${call}{\n${members(4).join("\n")}\n  });`;
+  if (textWidth(`${head} ${callee}(`) <= PRINT_WIDTH)
+    return `${head} ${callee}(\n${leading.map((a) => `  ${a},\n`).join("")}  {\n${members(4).join("\n")}\n  },\n);`;
+  return `${head}\n  ${callee}(${leading.map((a) => `${a}, `).join("")}{\n${members(4).join("\n")}\n  });`;
 }

@@ -48,8 +48,8 @@ export const clientHelpers = {
   /** `key: Generic<A, B>;` at `indent` spaces, the type arguments one per line when too long. */
   genericMember,
   /**
-   * `head call{ … });` of a call with one object argument, as prettier lays it out;
-   * `members(indent)` are the object's lines at `indent` spaces.
+   * `head callee(a, b, { … });` of a call ending with an object argument, as prettier lays it
+   * out; `members(indent)` are the object's lines at `indent` spaces.
    */
   assignedCall,
   /** `key: value,` at `indent` spaces; a long string value (`isString`) moves to its own line. */

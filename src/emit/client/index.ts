@@ -52,7 +52,6 @@ function localNames(taken: Set<string>): ClientLocals {
   return {
     send: pick("send"),
     bindAll: pick("bindAll"),
-    endpointMaker: pick("endpointMaker"),
     endpoint: pick("endpoint"),
     pagesMaker: pick("pagesMaker"),
     eventStream: pick("eventStream"),

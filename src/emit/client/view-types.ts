@@ -17,9 +17,7 @@ export interface ClientLocals {
   send: string;
   /** The runtime's `bindAll`, as imported. */
   bindAll: string;
-  /** The runtime's `endpointMaker`, as imported. */
-  endpointMaker: string;
-  /** The function that makes each endpoint function (`endpointMaker(defaults, schemes)`). */
+  /** The runtime's `endpoint`, as imported: it makes each endpoint function. */
   endpoint: string;
   /** paginate.ts's `pagesMaker`, as imported (when an endpoint pages). */
   pagesMaker: string;
