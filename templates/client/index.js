@@ -115,8 +115,9 @@ function imports(view, h, functions) {
   const some = view.endpoints.length > 0;
   // an endpoint template of the user's written before `endpoint` (contract 1) calls `send`,
   // `paginate` and names `ApiPromise` and `CallOptions`: imported when its functions use them
+  const code = functions.map(withoutCommentsAndStrings);
   const uses = (/** @type {string} */ name) =>
-    functions.some((f) => new RegExp(`\\b${name}\\b`).test(f));
+    code.some((f) => new RegExp(`\\b${name}\\b`).test(f));
   const runtimeImports = [
     asLocal("bindAll", locals.bindAll),
     ...(some
@@ -248,6 +249,17 @@ function constants(view, h) {
           `const ${locals.schemes} = {\n${schemeLines.join("\n")}\n} as const satisfies Record<string, AuthScheme>;`
         : `const ${locals.schemes}: Record<string, AuthScheme> = {\n${schemeLines.join("\n")}\n};`,
   ].join("\n");
+}
+
+/**
+ * The code of `text` without its comments and string literals, whose words name nothing.
+ * @param {string} text
+ */
+function withoutCommentsAndStrings(text) {
+  return text.replace(
+    /\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g,
+    " ",
+  );
 }
 
 /**

@@ -209,17 +209,14 @@ describe("templates and names", () => {
     const model = wireModel();
     model.endpoints[0]!.name = "endpoint";
     model.endpoints[1]!.name = "bindAll";
-    model.endpoints[2]!.name = "endpointMaker";
     const dir = writeTree(
       Object.fromEntries(
         (await emitted("client", model, {})).map((f) => [f.path, f.contents]),
       ),
     );
     const index = readFileSync(join(dir, "client/index.ts"), "utf8");
-    expect(index).toContain("endpointMaker as endpointMaker_");
-    expect(index).toContain(
-      "const endpoint_ = endpointMaker_(DEFAULTS, SCHEMES);",
-    );
+    expect(index).toContain("endpoint as endpoint_");
+    expect(index).toContain("/* @__PURE__ */ endpoint_(");
     expect(index).toContain("bindAll as bindAll_");
     expect(await typeCheck(dir)).toBe("");
   });
