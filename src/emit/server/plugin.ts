@@ -38,9 +38,9 @@ export default defineBuiltIn({
   },
   places: "none",
   async emit(context) {
-    const { emitServer, findAmbiguousRoutes } = await import("./index.js");
+    const { emitServer, reportAmbiguousRoutes } = await import("./index.js");
     // two routes one URL can match: the server's router would pick one silently
-    context.reporter.add(findAmbiguousRoutes(context.model));
+    reportAmbiguousRoutes(context.model, context.reporter);
     return emitServer(context);
   },
 });

@@ -10,7 +10,7 @@ import { templateText } from "../templates.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import type { TypeIndex } from "../type-index/index.js";
 import { headerParameters } from "../type-index/endpoint-types.js";
-import { setOwn } from "../../model/own-property.js";
+import { setOwn } from "../toolkit.js";
 import { propertyKey } from "../shared/literals.js";
 import { streamedFile, type TextOut } from "../shared/text-parts.js";
 import { TextBlocks } from "./text-blocks.js";

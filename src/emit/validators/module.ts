@@ -1,8 +1,5 @@
 import { patternFlags } from "../../model/pattern-flags.js";
-import {
-  refTarget,
-  type SubSchema as JsonSubSchema,
-} from "../../model/schema.js";
+import { refTarget, type SubSchema as JsonSubSchema } from "../toolkit.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
 import { importStatement } from "../shared/statements.js";
 import type { TextOut } from "../shared/text-parts.js";
