@@ -127,7 +127,8 @@ function requestLines(view, h, indent) {
     lines.push(
       h.propertyLine(
         "read",
-        `${view.locals.eventStream}(${view.stream.json})`,
+        // evaluated when the module loads: pure, so that a program not calling it drops it
+        `/* @__PURE__ */ ${view.locals.eventStream}(${view.stream.json})`,
         indent,
       ),
     );
