@@ -7,7 +7,9 @@ import { CLIENT_FOLDER } from "./path.js";
 export default defineBuiltIn({
   name: "client",
   description: "client/: a typed fetch function per endpoint and createClient",
-  needs: ["types", "validators"],
+  // the validators only for response validation (client/validate.ts), when the run makes them:
+  // a client alone costs its users' type-checking no validators (issue 45)
+  needs: ["types"],
   path: CLIENT_FOLDER,
   options: {
     baseUrl: baseUrlOption(

@@ -17,6 +17,10 @@ export interface ClientLocals {
   send: string;
   /** The runtime's `bindAll`, as imported. */
   bindAll: string;
+  /** The runtime's `endpoint`, as imported: it makes each endpoint function. */
+  endpoint: string;
+  /** paginate.ts's `pagesMaker`, as imported (when an endpoint pages). */
+  pagesMaker: string;
   /** stream.ts's `eventStream` and `jsonLines`, as imported (when an endpoint streams). */
   eventStream: string;
   jsonLines: string;
