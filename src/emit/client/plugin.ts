@@ -7,7 +7,9 @@ import { CLIENT_FOLDER } from "./path.js";
 export default defineBuiltIn({
   name: "client",
   description: "client/: a typed fetch function per endpoint and createClient",
-  needs: ["types", "validators"],
+  // the validators only for response validation (client/validate.ts), when the run makes them:
+  // a client alone costs its users' type-checking no validators (issue 45)
+  needs: ["types"],
   path: CLIENT_FOLDER,
   options: {
     baseUrl: baseUrlOption(
@@ -40,9 +42,9 @@ export default defineBuiltIn({
       ),
     );
     // a first server with no host: the client has no default base URL
-    reporter.add(baseUrlDiagnostics(model, options.baseUrl));
+    baseUrlDiagnostics(model, options.baseUrl, reporter);
     // a schema named like one of the client's exports (`ApiError`) is renamed in types.ts
-    reporter.add(schemaNameDiagnostics(model, types));
+    schemaNameDiagnostics(model, types, reporter);
     // a declaration that names what the endpoint lacks is reported and left out
     const declared = declaredPages(model, options.pages);
     reporter.add(declared.diagnostics);

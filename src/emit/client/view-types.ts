@@ -1,6 +1,6 @@
 import type { EndpointTypes } from "../type-index/index.js";
 import type { WireStyle } from "../shared/wire-style.js";
-import type { PageShape } from "../../model/pagination.js";
+import type { PageShape } from "../toolkit.js";
 import type { AuthSchemeView } from "./security.js";
 
 // The client's render-template views: what templates/client/endpoint.js and index.js receive.
@@ -17,6 +17,10 @@ export interface ClientLocals {
   send: string;
   /** The runtime's `bindAll`, as imported. */
   bindAll: string;
+  /** The runtime's `endpoint`, as imported: it makes each endpoint function. */
+  endpoint: string;
+  /** paginate.ts's `pagesMaker`, as imported (when an endpoint pages). */
+  pagesMaker: string;
   /** stream.ts's `eventStream` and `jsonLines`, as imported (when an endpoint streams). */
   eventStream: string;
   jsonLines: string;
