@@ -137,6 +137,8 @@ export type SecuritySchemeKind =
         /** OpenAPI 3.2: RFC 8628's device authorization grant. */
         deviceAuthorization?: OAuthFlow;
       };
+      /** OpenAPI 3.2: where the authorization server's metadata is (RFC 8414). */
+      oauth2MetadataUrl?: string;
     }
   | { type: "openIdConnect"; openIdConnectUrl: string };
 

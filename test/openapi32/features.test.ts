@@ -177,6 +177,8 @@ describe("OpenAPI 3.2, read", () => {
     });
     expect(model.securitySchemes["device"]).toMatchObject({
       type: "oauth2",
+      oauth2MetadataUrl:
+        "https://auth.example.com/.well-known/oauth-authorization-server",
       flows: {
         deviceAuthorization: {
           deviceAuthorizationUrl: "https://auth.example.com/device",

@@ -109,6 +109,8 @@ function securitySchemeObject(
     case "oauth2": {
       const { flows, placeholders } = oauthFlows(scheme.flows, usedScopes);
       out.flows = flows;
+      // OpenAPI 3.2 (read from 3.2 inputs only)
+      out.oauth2MetadataUrl = scheme.oauth2MetadataUrl;
       if (placeholders.length > 0)
         notes.push(
           `The inputs do not state the ${placeholders.join(", ")}; ` +

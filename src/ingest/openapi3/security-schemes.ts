@@ -103,7 +103,12 @@ function schemeKind(
         if (isRecordNode(flowNode))
           flows[flow] = readOAuthFlow(reading, flowNode);
       }
-      return { type: "oauth2", flows };
+      const metadata = isOpenApi32(reading)
+        ? stringAt(node, "oauth2MetadataUrl")
+        : undefined;
+      return metadata === undefined
+        ? { type: "oauth2", flows }
+        : { type: "oauth2", flows, oauth2MetadataUrl: metadata };
     }
     case "openIdConnect": {
       const url = stringAt(node, "openIdConnectUrl");
