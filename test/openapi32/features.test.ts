@@ -197,6 +197,7 @@ describe("OpenAPI 3.2, read", () => {
       [lineOf("- name: q") + 3, 'parameter "q" (in:'],
       [lineOf("multipart/mixed:") + 1, "the items of"],
       [lineOf("itemEncoding:"), "itemEncoding (the encoding"],
+      [lineOf("prefixEncoding:"), "prefixEncoding (the encoding"],
     ]);
   });
 

@@ -93,7 +93,10 @@ export function reportUnread32(reading: SpecReading): void {
     const parent = path.at(-2);
     if (
       (key === "itemEncoding" || key === "prefixEncoding") &&
-      path.at(-3) === "content"
+      // a media type's (in a content map, among components.mediaTypes), or a nested encoding's
+      (path.at(-3) === "content" ||
+        path.at(-3) === "encoding" ||
+        (path.at(-3) === "mediaTypes" && path.at(-4) === "components"))
     )
       unsupported32(
         reading,
