@@ -306,3 +306,48 @@ describe("JSON text sequences and event fields, as an attacker sends them", () =
     }
   });
 });
+
+describe("which event data the client parses as JSON", () => {
+  const spec = (itemSchema: string) => `openapi: 3.2.0
+info: { title: t, version: "1" }
+paths:
+  /e:
+    get:
+      operationId: events
+      responses:
+        "200":
+          description: ok
+          content:
+            text/event-stream:
+              itemSchema: ${itemSchema}
+components:
+  schemas:
+    Change: { type: object, properties: { id: { type: integer } } }
+    Tick:
+      allOf:
+        - { type: object, properties: { event: { type: string } } }
+        - { type: object, properties: { data: { $ref: "#/components/schemas/Change" } } }
+`;
+  const reader = async (itemSchema: string) => {
+    const files = await emitted(
+      "client",
+      loadModel([{ file: "e.yaml", text: spec(itemSchema) }]),
+    );
+    const index = files.find((f) => f.path === "client/index.ts")!
+      .contents as string;
+    return /streamItems\(\{ "200": (true|false) \}\)/.exec(index)?.[1];
+  };
+
+  it("data an item schema declares through a $ref and allOf is parsed; a string or untyped one is not", async () => {
+    expect(await reader('{ $ref: "#/components/schemas/Tick" }')).toBe("true");
+    expect(
+      await reader("{ type: object, properties: { data: { type: string } } }"),
+    ).toBe("false");
+    expect(await reader("{ type: object }")).toBe("false");
+    expect(
+      await reader(
+        "{ type: object, properties: { data: { type: [string, integer] } } }",
+      ),
+    ).toBe("false");
+  });
+});

@@ -1,5 +1,6 @@
 import type { Endpoint, Parameter } from "../../model/types.js";
 import {
+  allOfPropertyLookup,
   endpointKey,
   mainType,
   pageShape,
@@ -146,8 +147,12 @@ function itemStreamView(
   const { schemas } = index.model;
   const eventData: [string, boolean][] = responses.map((r) => {
     const events = r.content.find((c) => EVENTS.test(c.mediaType));
-    const item = resolveSchema(schemas, events?.itemSchema);
-    const data = resolveSchema(schemas, item?.properties?.["data"]);
+    // the item's `data`, declared by it or by a schema it refers to or combines (allOf)
+    const found = events?.itemSchema
+      ? allOfPropertyLookup(schemas, [events.itemSchema], 0)("data")
+      : undefined;
+    const data =
+      typeof found === "object" ? resolveSchema(schemas, found) : undefined;
     const type = data === undefined ? undefined : mainType(data);
     return [r.status, type !== undefined && type !== "string"];
   });
