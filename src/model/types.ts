@@ -7,6 +7,8 @@
  * so emitters handle one dialect only. A `$ref` always points at `#/components/schemas/<name>`
  * and `<name>` is a key of {@link ApiModel.schemas}.
  */
+import type { PatternGuard } from "./pattern-guard.js";
+export type { PatternGuard } from "./pattern-guard.js";
 
 import type { DiagnosticCode, Severity } from "./diagnostic-codes.js";
 
@@ -373,17 +375,25 @@ export interface ApiDescription {
   schemas: Record<string, NamedSchema>;
   tags: Tag[];
   endpoints: Endpoint[];
+  /** OpenAPI 3.1 `webhooks`, when there are any (merged: by key and method, named; model/webhooks.ts). */
+  webhooks?: Webhook[];
 }
+
+/** A webhook's operation (a request the API sends) read like an endpoint: `key` (also `path`) is its key. */
+export type Webhook = Endpoint & { key: string };
 
 /** The merged model every emitter reads. Endpoints are sorted by path, then method. */
 export interface ApiModel extends ApiDescription {
   diagnostics: Diagnostic[];
+  /** How the validators run each pattern of the schemas (buildModel sets it). */
+  patterns?: ReadonlyMap<string, PatternGuard>;
 }
 
 /** What one reader makes of one document, before merging. */
 export interface DocumentModel extends ApiDescription {
   file: string;
   format: SourceFormat;
+  patterns?: ReadonlyMap<string, PatternGuard>; // the reading's verdicts
 }
 
 export type SourceFormat =
