@@ -38,6 +38,7 @@ async function tools(mcp: Record<string, unknown>) {
   });
   const file = result.files.find((f) => f.path === "mcp/tools.ts")?.contents;
   return {
+    file: file ?? "",
     names: [...(file ?? "").matchAll(/^ {4}name: "(\w+)",$/gm)].map(
       (m) => m[1],
     ),
@@ -76,7 +77,9 @@ describe("mcp options: which endpoints become tools, and how", () => {
       ).names.sort(),
     ).toEqual(["listKeepers", "removePet"]);
     // an OpenAPI 3.2 additional operation's method is a method to choose by
-    expect((await tools({ methods: ["copy"] })).names).toEqual(["copyKeepers"]);
+    const copy = await tools({ methods: ["copy"] });
+    expect(copy.names).toEqual(["copyKeepers"]);
+    expect(copy.file).toContain("destructiveHint: true");
   });
 
   it("reports what the selection names and the API lacks, and a selection of nothing", async () => {
