@@ -22,6 +22,7 @@ import type {
   Diagnostic,
   DocumentModel,
   Endpoint,
+  PatternGuard,
   SecurityScheme,
 } from "./types.js";
 import { PARAMETER_LOCATIONS } from "./types.js";
@@ -69,7 +70,12 @@ export function buildModelTakingDocuments(
   options: BuildOptions = {},
 ): ApiModel {
   const reporter = reporterAfter(ingestDiagnostics);
-  const { merged, inferredScheme } = mergeTaken(handed, reporter, options);
+  const openApi32 = handed.documents?.some((d) => d.format === "openapi3.2");
+  const { merged, inferredScheme, patterns } = mergeTaken(
+    handed,
+    reporter,
+    options,
+  );
   if (inferredScheme && !merged.securitySchemes[inferredScheme.name]) {
     merged.securitySchemes = {
       ...merged.securitySchemes,
@@ -99,6 +105,8 @@ export function buildModelTakingDocuments(
     info,
     endpoints,
     diagnostics: sortDiagnostics(reporter.diagnostics),
+    patterns,
+    ...(openApi32 ? { openApi32: true as const } : {}),
   };
 }
 
@@ -119,9 +127,14 @@ function mergeTaken(
   handed: DocumentsToTake,
   reporter: Reporter,
   options: BuildOptions,
-): { merged: MergedDocuments; inferredScheme: SecurityScheme | undefined } {
+): {
+  merged: MergedDocuments;
+  inferredScheme: SecurityScheme | undefined;
+  patterns: ReadonlyMap<string, PatternGuard>;
+} {
   const documents = handed.documents ?? [];
   handed.documents = undefined;
+  const patterns = patternsOf(documents);
   const prose = applyProseAuth(documents, reporter);
   const merged = mergeDocuments(
     dropInvalidTemplates(prose.documents, reporter),
@@ -129,7 +142,19 @@ function mergeTaken(
     options.prefer,
   );
   reportUnmatchedPreferences(documents, options.prefer ?? [], reporter);
-  return { merged, inferredScheme: prose.scheme };
+  return { merged, inferredScheme: prose.scheme, patterns };
+}
+
+/**
+ * The verdicts on the documents' patterns (the reading decided each once): the one map the
+ * documents of a reading share, or their union.
+ */
+function patternsOf(
+  documents: readonly DocumentModel[],
+): ReadonlyMap<string, PatternGuard> {
+  const maps = new Set(documents.flatMap((d) => d.patterns ?? []));
+  if (maps.size === 1) return [...maps][0]!;
+  return new Map([...maps].flatMap((map) => [...map]));
 }
 
 /**

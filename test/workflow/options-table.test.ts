@@ -104,6 +104,16 @@ const CORE_ROWS: CoreRows = {
     flip: { config: { merge: { maxInputSize: 50 } } },
   },
   notApplied: { kind: "neutral", other: ["lock"] },
+  remote: {
+    kind: "neutral",
+    other: {
+      timeoutMs: 1000,
+      maxRedirects: 0,
+      watchIntervalMs: 5000,
+      offline: true,
+      headers: { "https://a.example": { Authorization: { env: "TOKEN" } } },
+    },
+  },
   warnings: {
     kind: "neutral",
     other: [
@@ -152,6 +162,27 @@ const OPTION_ROWS: Record<string, Row> = {
   "emit.options.docs.groupBy": {
     kind: "output",
     flip: { config: { docs: { groupBy: "path" } } },
+  },
+  // mcp is opt-in: each flip asks for it too (test/mcp/options.test.ts shows each option's effect)
+  "emit.options.mcp.tags": {
+    kind: "output",
+    flip: { config: { artifacts: ["mcp"], mcp: { tags: ["animals"] } } },
+  },
+  "emit.options.mcp.names": {
+    kind: "output",
+    flip: { config: { artifacts: ["mcp"], mcp: { names: ["listPets"] } } },
+  },
+  "emit.options.mcp.methods": {
+    kind: "output",
+    flip: { config: { artifacts: ["mcp"], mcp: { methods: ["get"] } } },
+  },
+  "emit.options.mcp.mode": {
+    kind: "output",
+    flip: { config: { artifacts: ["mcp"], mcp: { mode: "dynamic" } } },
+  },
+  "emit.options.mcp.maxTools": {
+    kind: "output",
+    flip: { config: { artifacts: ["mcp"], mcp: { maxTools: 0 } } },
   },
 };
 

@@ -4,7 +4,7 @@ import { routesFile } from "./routes-file.js";
 import { templateText } from "../templates.js";
 import { adapterProblem, SERVER_TEMPLATE_FILES } from "./adapters.js";
 
-export { findAmbiguousRoutes, AMBIGUOUS_ROUTE } from "./ambiguous-routes.js";
+export { reportAmbiguousRoutes, AMBIGUOUS_ROUTE } from "./ambiguous-routes.js";
 export { handlerSignature } from "./signature.js";
 export { BUILT_IN_ADAPTERS, adapterProblem } from "./adapters.js";
 import { stringLiteral } from "../shared/literals.js";

@@ -11,7 +11,7 @@ import { templateText } from "../templates.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import type { TypeIndex } from "../type-index/index.js";
 import { headerParameters } from "../type-index/endpoint-types.js";
-import { setOwn } from "../../model/own-property.js";
+import { setOwn } from "../toolkit.js";
 import { propertyKey } from "../shared/literals.js";
 import { streamedFile, type TextOut } from "../shared/text-parts.js";
 import { TextBlocks } from "./text-blocks.js";
@@ -94,7 +94,7 @@ function schemasFile(
   texts: ValidatorTexts,
 ): GeneratedFile {
   const mod = new ValidatorModule(
-    model.schemas,
+    model,
     checkOf(model, checks),
     undefined,
     compact,
@@ -278,7 +278,7 @@ function operationsFile(
   file: OperationsFile,
 ): GeneratedFile {
   const mod = new ValidatorModule(
-    model.schemas,
+    model,
     checkOf(model, checks),
     "./schemas.js",
     compact,
