@@ -19,7 +19,7 @@ import { readSwagger2 } from "./swagger2/index.js";
 import { readOpenApi3 } from "./openapi3/index.js";
 import { readPostman } from "./postman/index.js";
 import { Overlays, type OverlayOption } from "./overlay/index.js";
-import { isUrlInput } from "./url-input.js";
+import { isUrlInput } from "../model/source-url.js";
 
 const READERS: Record<SourceFormat, Reader> = {
   swagger2: readSwagger2,

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parsePointer, type Path } from "../model/pointer.js";
 import type { Reporter } from "../model/reporter.js";
 import { ParseError } from "./parse/parsed-document.js";
-import { isUrlInput } from "./url-input.js";
+import { isUrlInput } from "../model/source-url.js";
 import type { ReaderContext, ResolvedRef, SourceDocument } from "./reader.js";
 
 /**
