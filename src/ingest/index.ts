@@ -8,6 +8,7 @@ import type {
 } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
 import { PendingPlaces, type DeferredPlaces } from "../model/source-place.js";
+import { PatternVerdicts } from "../model/pattern-safety.js";
 import { describeUnknown, detectFormat } from "./detect.js";
 import { parseText } from "./load.js";
 import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
@@ -173,6 +174,7 @@ function ingest(
   const cwd = options.cwd ?? process.cwd();
   const documents: DocumentModel[] = [];
   const cache = new Map<string, SourceDocument[] | ParseError>();
+  const patterns = new PatternVerdicts(); // each pattern decided once in the run
   const overlays = Overlays.load(
     options.overlays ?? [],
     {
@@ -316,8 +318,9 @@ function ingest(
           loadRefFile,
           options.allowExternalRefs ?? false,
           settlePlaces,
+          patterns,
         );
-        documents.push(READERS[format](ctx));
+        documents.push({ ...READERS[format](ctx), patterns: patterns.known });
       }
     }
     overlays.reportUnused(reporter);

@@ -1,9 +1,11 @@
 import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parsePointer, type Path } from "../model/pointer.js";
+import { PatternVerdicts } from "../model/pattern-safety.js";
 import type { Reporter } from "../model/reporter.js";
 import { ParseError } from "./parse/parsed-document.js";
 import { isUrlInput } from "../model/source-url.js";
+import { filePartBySelf } from "./self-base.js";
 import type { ReaderContext, ResolvedRef, SourceDocument } from "./reader.js";
 
 /**
@@ -28,6 +30,8 @@ export function makeContext(
   loadRefFile: RefFileLoader,
   allowExternal: boolean,
   settlePlaces: () => void,
+  /** The run's verdicts on patterns; a test's context makes its own. */
+  patterns = new PatternVerdicts(),
 ): ReaderContext {
   let realRoot: string | undefined;
   // a spec names the same few targets over and over (`#/components/parameters/owner`)
@@ -38,7 +42,7 @@ export function makeContext(
     at: Path,
   ): ResolvedRef | undefined => {
     const hash = ref.indexOf("#");
-    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const refFilePart = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? "" : ref.slice(hash);
     let path = pointers.get(fragment);
     if (path === undefined && !pointers.has(fragment))
@@ -52,6 +56,8 @@ export function makeContext(
       return undefined;
     }
     let target: SourceDocument = from;
+    // OpenAPI 3.2: a reference to where `$self` says the document is, is beside the file
+    const filePart = filePartBySelf(refFilePart, from) ?? refFilePart;
     // a $ref to a URL, or any $ref to another file of a document fetched from one: the network,
     // followed only when allowed (fetched before the reading: workflow/remote-refs.ts)
     const remote = filePart === "" ? undefined : remoteTarget(filePart, from);
@@ -171,7 +177,7 @@ export function makeContext(
     return { value, doc: target, path: typedPath };
   };
 
-  return { doc, reporter, resolveRef, settlePlaces };
+  return { doc, reporter, resolveRef, settlePlaces, patterns };
 }
 
 /**

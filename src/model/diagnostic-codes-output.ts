@@ -1,5 +1,5 @@
 // Diagnostic codes of the registry (src/model/diagnostic-codes.ts, which combines the families):
-// emitting and the workflow: the client (client/), the server (server/), plugins (plugin/), the handlers scaffold (scaffold/), the output folder (output/) and settings (config/).
+// emitting and the workflow: the client (client/), the server (server/), the MCP server (mcp/), plugins (plugin/), the handlers scaffold (scaffold/), the output folder (output/) and settings (config/).
 
 import type { FamilyCodes } from "./diagnostic-code-info.js";
 
@@ -20,6 +20,11 @@ export const CLIENT_CODES = {
     meaning:
       "a schema's type name is one client/index.ts exports itself (`ApiError`, `TimeoutError`…): types.ts names it with `Model` added",
   },
+  "client/method-not-sent": {
+    severity: "warning",
+    meaning:
+      "an endpoint's method is one `fetch` refuses to send (CONNECT, TRACE, TRACK): its client function rejects every call",
+  },
 } as const satisfies FamilyCodes<"client">;
 
 /** The `server/` codes. */
@@ -28,6 +33,11 @@ export const SERVER_CODES = {
     severity: "warning",
     meaning:
       "two path templates match the same URL: the router would pick one silently",
+  },
+  "server/method-not-received": {
+    severity: "warning",
+    meaning:
+      "an endpoint's method (OpenAPI 3.2 `additionalOperations`) is one Node's HTTP parser refuses: the node:http listener, Express and Fastify cannot serve it, the fetch handler can",
   },
 } as const satisfies FamilyCodes<"server">;
 
@@ -44,6 +54,20 @@ export const PLUGIN_CODES = {
       "a plugin of the config (`plugins`) reports a warning: its message says what",
   },
 } as const satisfies FamilyCodes<"plugin">;
+
+/** The `mcp/` codes. */
+export const MCP_CODES = {
+  "mcp/long-tool-name": {
+    severity: "warning",
+    meaning:
+      "an endpoint's name, its MCP tool's name, is longer than 64 characters, which some MCP clients refuse: give it an `operationId` or a `names` entry",
+  },
+  "mcp/selection": {
+    severity: "error",
+    meaning:
+      "`mcp.tags`, `mcp.names` or `mcp.methods` lists a tag, endpoint or method the API does not have, or the selection leaves no endpoint: the MCP server would silently lack tools",
+  },
+} as const satisfies FamilyCodes<"mcp">;
 
 /** The `scaffold/` codes. */
 export const SCAFFOLD_CODES = {

@@ -1,6 +1,9 @@
-import { setOwn } from "../../model/own-property.js";
-import { allParameters } from "../../model/factories.js";
-import { isLocationStyle } from "../../model/serialization.js";
+import {
+  allParameters,
+  compareCodeUnits,
+  isLocationStyle,
+  setOwn,
+} from "../toolkit.js";
 import type {
   Encoding,
   Endpoint,
@@ -12,7 +15,6 @@ import type {
   Schema,
   SourceRef,
 } from "../../model/types.js";
-import { compareCodeUnits } from "../../model/order.js";
 import { specExtensions, type JsonObject } from "./json.js";
 import { statusKey, reasonPhrase } from "../shared/response-status.js";
 
@@ -132,6 +134,8 @@ function contentObject(
     if (Object.hasOwn(out, media.mediaType)) continue;
     setOwn(out, media.mediaType, {
       schema: media.schema ? fix(media.schema) : undefined,
+      // read from OpenAPI 3.2 inputs only, so written into 3.2 documents only
+      itemSchema: media.itemSchema ? fix(media.itemSchema) : undefined,
       examples: examplesObject(media.examples),
       encoding: media.encoding && encodingObject(media.encoding, fix),
     });

@@ -1,12 +1,7 @@
-import { setOwn } from "../../model/own-property.js";
-import type {
-  Endpoint,
-  OAuthFlow,
-  SecurityScheme,
-  SourceRef,
-} from "../../model/types.js";
-import { compareCodeUnits } from "../../model/order.js";
+import { compareCodeUnits, setOwn } from "../toolkit.js";
+import type { Endpoint, OAuthFlow, SecurityScheme } from "../../model/types.js";
 import type { JsonObject } from "./json.js";
+import { describeSources, scopesInUse } from "../shared/security-evidence.js";
 
 /**
  * Stand-ins for OAuth 2.0 URLs no input states. OpenAPI requires them; the reserved `.invalid`
@@ -15,46 +10,36 @@ import type { JsonObject } from "./json.js";
 export const PLACEHOLDER_URLS = {
   authorizationUrl: "https://example.invalid/oauth/authorize",
   tokenUrl: "https://example.invalid/oauth/token",
+  deviceAuthorizationUrl: "https://example.invalid/oauth/device",
 } as const;
 
 type FlowName =
-  "implicit" | "password" | "clientCredentials" | "authorizationCode";
+  | "implicit"
+  | "password"
+  | "clientCredentials"
+  | "authorizationCode"
+  | "deviceAuthorization";
 
 const FLOW_NAMES: readonly FlowName[] = [
   "implicit",
   "password",
   "clientCredentials",
   "authorizationCode",
+  // OpenAPI 3.2 (read from 3.2 inputs only)
+  "deviceAuthorization",
 ];
 
-/** OpenAPI 3.1 §4.8.29: which URLs each flow must carry. */
+/** OpenAPI 3.1 §4.8.29 (3.2 §4.8.30 for the device flow): which URLs each flow must carry. */
 const REQUIRED_URLS: Record<
   FlowName,
-  readonly ("authorizationUrl" | "tokenUrl")[]
+  readonly ("authorizationUrl" | "tokenUrl" | "deviceAuthorizationUrl")[]
 > = {
   implicit: ["authorizationUrl"],
   password: ["tokenUrl"],
   clientCredentials: ["tokenUrl"],
   authorizationCode: ["authorizationUrl", "tokenUrl"],
+  deviceAuthorization: ["deviceAuthorizationUrl", "tokenUrl"],
 };
-
-/** Scheme name → every scope that some endpoint's requirement names, sorted. */
-export function scopesInUse(
-  endpoints: readonly Endpoint[],
-): Map<string, string[]> {
-  const found = new Map<string, Set<string>>();
-  for (const endpoint of endpoints)
-    for (const requirement of endpoint.security ?? [])
-      for (const [scheme, scopes] of Object.entries(requirement)) {
-        let set = found.get(scheme);
-        if (!set) found.set(scheme, (set = new Set()));
-        for (const scope of scopes) set.add(scope);
-      }
-  const out = new Map<string, string[]>();
-  for (const [scheme, set] of found)
-    out.set(scheme, [...set].sort(compareCodeUnits));
-  return out;
-}
 
 /** `components.securitySchemes`, keys sorted. */
 export function securitySchemesObject(
@@ -136,6 +121,8 @@ function securitySchemeObject(
   const ordered: JsonObject = { type: out.type };
   if (notes.length > 0) ordered.description = notes.join("\n\n");
   Object.assign(ordered, out);
+  // OpenAPI 3.2 (read from 3.2 inputs only)
+  if (scheme.deprecated) ordered.deprecated = true;
   if (scheme.inferred) ordered["x-apiloom-inferred"] = true;
   return ordered;
 }
@@ -153,7 +140,11 @@ function oauthFlows(
   for (const name of names) {
     const flow: OAuthFlow = flows[name] ?? { scopes: {} };
     const urls: JsonObject = {};
-    for (const key of ["authorizationUrl", "tokenUrl"] as const) {
+    for (const key of [
+      "authorizationUrl",
+      "deviceAuthorizationUrl",
+      "tokenUrl",
+    ] as const) {
       if (flow[key]) urls[key] = flow[key];
       else if (REQUIRED_URLS[name].includes(key)) {
         urls[key] = PLACEHOLDER_URLS[key];
@@ -174,17 +165,16 @@ function flowLabel(flow: FlowName): string {
     password: "password flow's",
     clientCredentials: "client credentials flow's",
     authorizationCode: "authorization code flow's",
+    deviceAuthorization: "device authorization flow's",
   }[flow];
 }
 
-function urlLabel(key: "authorizationUrl" | "tokenUrl"): string {
-  return key === "tokenUrl" ? "token URL" : "authorization URL";
-}
-
-/** `a.yaml:3, b.json:10` (at most five, then a count). */
-export function describeSources(sources: readonly SourceRef[]): string {
-  if (sources.length === 0) return "none recorded";
-  const list = sources.slice(0, 5).map((s) => `${s.file}:${s.line}`);
-  if (sources.length > 5) list.push(`and ${sources.length - 5} more`);
-  return list.join(", ");
+function urlLabel(
+  key: "authorizationUrl" | "tokenUrl" | "deviceAuthorizationUrl",
+): string {
+  return key === "tokenUrl"
+    ? "token URL"
+    : key === "deviceAuthorizationUrl"
+      ? "device authorization URL"
+      : "authorization URL";
 }
