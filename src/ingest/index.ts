@@ -130,7 +130,6 @@ export function readFiles(
   const inputs: (InputText & { absPath: string })[] = [];
   const reporter = new Reporter();
   for (const file of files) {
-    // a URL input is read (readText) and shown by its URL
     const absPath = isUrlInput(file) ? file : resolve(cwd, file);
     const display = isUrlInput(file) ? file : displayPath(cwd, absPath);
     try {
