@@ -86,6 +86,7 @@ export type {
   SourceRef,
   StandardHttpMethod,
   Tag,
+  Webhook,
 } from "./model/types.js";
 // the shape of a `client.pages` entry (ApiloomSettings)
 export type { PageShape } from "./model/pagination.js";
