@@ -84,7 +84,10 @@ export type {
   Severity,
   SourceFormat,
   SourceRef,
+  StandardHttpMethod,
   Tag,
 } from "./model/types.js";
 // the shape of a `client.pages` entry (ApiloomSettings)
 export type { PageShape } from "./model/pagination.js";
+// the config's `remote` section: how URL inputs are fetched (ApiloomSettings)
+export type { RemoteConfig } from "./workflow/remote-settings.js";

@@ -11,6 +11,7 @@ import {
   type Answer,
   type ListenerOptions,
 } from "./listener.js";
+import { isStreamPayload } from "./decode.js";
 import { routes } from "./routes.js";
 import { checks } from "./validate.js";
 import { BASE_PATH } from "./settings.js";
@@ -85,7 +86,7 @@ export function createFetchHandler(
 }
 
 /** Header names in lower case (as the Headers class has them), repeated values joined. */
-function nodeHeaders(headers: Headers): IncomingHttpHeaders {
+export function nodeHeaders(headers: Headers): IncomingHttpHeaders {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
     out[name] = value;
@@ -93,7 +94,11 @@ function nodeHeaders(headers: Headers): IncomingHttpHeaders {
   return out;
 }
 
-async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+/** The body of a fetch `Request`, rejecting with a 413 `HttpError` past `limit` bytes. */
+export async function readBody(
+  request: Request,
+  limit: number,
+): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length"));
   if (request.body === null) return new Uint8Array();
   if (Number.isFinite(declared) && declared > limit) {
@@ -122,7 +127,8 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   return bytes;
 }
 
-function toResponse(answer: Answer, method: string): Response {
+/** The `Response` of an answer (no body for HEAD, 204, 205 and 304). */
+export function toResponse(answer: Answer, method: string): Response {
   const headers = new Headers();
   for (const [name, value] of Object.entries(answer.headers))
     for (const item of Array.isArray(value) ? value : [value])
@@ -136,7 +142,29 @@ function toResponse(answer: Answer, method: string): Response {
       ? null
       : typeof payload === "string"
         ? payload
-        : payload.slice(),
+        : isStreamPayload(payload)
+          ? readable(payload)
+          : payload.slice(),
     { status: answer.status, headers },
   );
+}
+
+/**
+ * A stream's chunks as a body stream, pulled one at a time as the client reads; the client
+ * going away cancels it (the iterator's `return` runs).
+ */
+function readable(
+  chunks: AsyncIterable<Uint8Array>,
+): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
 }

@@ -8,6 +8,7 @@ import type {
 } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
 import { PendingPlaces, type DeferredPlaces } from "../model/source-place.js";
+import { PatternVerdicts } from "../model/pattern-safety.js";
 import { describeUnknown, detectFormat } from "./detect.js";
 import { parseText } from "./load.js";
 import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
@@ -19,6 +20,7 @@ import { readSwagger2 } from "./swagger2/index.js";
 import { readOpenApi3 } from "./openapi3/index.js";
 import { readPostman } from "./postman/index.js";
 import { Overlays, type OverlayOption } from "./overlay/index.js";
+import { isUrlInput } from "./url-input.js";
 
 const READERS: Record<SourceFormat, Reader> = {
   swagger2: readSwagger2,
@@ -128,8 +130,9 @@ export function readFiles(
   const inputs: (InputText & { absPath: string })[] = [];
   const reporter = new Reporter();
   for (const file of files) {
-    const absPath = resolve(cwd, file);
-    const display = displayPath(cwd, absPath);
+    // a URL input is read (readText) and shown by its URL
+    const absPath = isUrlInput(file) ? file : resolve(cwd, file);
+    const display = isUrlInput(file) ? file : displayPath(cwd, absPath);
     try {
       inputs.push({
         file: display,
@@ -171,6 +174,7 @@ function ingest(
   const cwd = options.cwd ?? process.cwd();
   const documents: DocumentModel[] = [];
   const cache = new Map<string, SourceDocument[] | ParseError>();
+  const patterns = new PatternVerdicts(); // each pattern decided once in the run
   const overlays = Overlays.load(
     options.overlays ?? [],
     {
@@ -237,7 +241,7 @@ function ingest(
   ): SourceDocument[] | ParseError => {
     const hit = cache.get(absPath);
     if (hit) return hit;
-    const display = displayPath(cwd, absPath);
+    const display = isUrlInput(absPath) ? absPath : displayPath(cwd, absPath);
     let loaded: SourceDocument[] | ParseError;
     let text: string;
     try {
@@ -314,8 +318,9 @@ function ingest(
           loadRefFile,
           options.allowExternalRefs ?? false,
           settlePlaces,
+          patterns,
         );
-        documents.push(READERS[format](ctx));
+        documents.push({ ...READERS[format](ctx), patterns: patterns.known });
       }
     }
     overlays.reportUnused(reporter);

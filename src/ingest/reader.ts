@@ -1,3 +1,4 @@
+import type { PatternVerdicts } from "../model/pattern-safety.js";
 import type { Reporter } from "../model/reporter.js";
 import type { DocumentModel, SourceFormat, SourceRef } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
@@ -51,6 +52,8 @@ export interface ReaderContext {
   ): ResolvedRef | undefined;
   /** Finds the line and column of every place handed out so far (see `SourceDocument.ref`). */
   settlePlaces(): void;
+  /** The run's verdicts on patterns: how the validators run each (model/pattern-safety.ts). */
+  patterns: PatternVerdicts;
 }
 
 /** A reader knows one format and nothing else. */

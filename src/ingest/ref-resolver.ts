@@ -1,8 +1,11 @@
 import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parsePointer, type Path } from "../model/pointer.js";
+import { PatternVerdicts } from "../model/pattern-safety.js";
 import type { Reporter } from "../model/reporter.js";
 import { ParseError } from "./parse/parsed-document.js";
+import { isUrlInput } from "./url-input.js";
+import { filePartBySelf } from "./self-base.js";
 import type { ReaderContext, ResolvedRef, SourceDocument } from "./reader.js";
 
 /**
@@ -27,6 +30,8 @@ export function makeContext(
   loadRefFile: RefFileLoader,
   allowExternal: boolean,
   settlePlaces: () => void,
+  /** The run's verdicts on patterns; a test's context makes its own. */
+  patterns = new PatternVerdicts(),
 ): ReaderContext {
   let realRoot: string | undefined;
   // a spec names the same few targets over and over (`#/components/parameters/owner`)
@@ -37,7 +42,7 @@ export function makeContext(
     at: Path,
   ): ResolvedRef | undefined => {
     const hash = ref.indexOf("#");
-    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const refFilePart = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? "" : ref.slice(hash);
     let path = pointers.get(fragment);
     if (path === undefined && !pointers.has(fragment))
@@ -51,7 +56,41 @@ export function makeContext(
       return undefined;
     }
     let target: SourceDocument = from;
-    if (filePart !== "") {
+    // OpenAPI 3.2: a reference to where `$self` says the document is, is beside the file
+    const filePart = filePartBySelf(refFilePart, from) ?? refFilePart;
+    // a $ref to a URL, or any $ref to another file of a document fetched from one: the network,
+    // followed only when allowed (fetched before the reading: workflow/remote-refs.ts)
+    const remote = filePart === "" ? undefined : remoteTarget(filePart, from);
+    if (remote !== undefined) {
+      if (remote === "" || !allowExternal) {
+        reporter.report(
+          "ref/remote",
+          remote === ""
+            ? `$ref ${JSON.stringify(ref)} of a document fetched from a URL names neither an http nor an https URL: not read`
+            : `$ref ${JSON.stringify(ref)} points at the network (${remote}); pass --allow-external-refs to fetch it`,
+          from.ref(at),
+        );
+        return undefined;
+      }
+      const loaded = loadRefFile(remote, remote);
+      if (loaded instanceof ParseError) {
+        reporter.report(
+          loaded.code,
+          `$ref ${JSON.stringify(ref)}: ${loaded.message}`,
+          from.ref(at),
+          [
+            {
+              file: loaded.file,
+              line: loaded.line,
+              column: loaded.column,
+              pointer: "#",
+            },
+          ],
+        );
+        return undefined;
+      }
+      target = loaded[0]!;
+    } else if (filePart !== "") {
       if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
         reporter.report(
           "ref/remote",
@@ -138,7 +177,23 @@ export function makeContext(
     return { value, doc: target, path: typedPath };
   };
 
-  return { doc, reporter, resolveRef, settlePlaces };
+  return { doc, reporter, resolveRef, settlePlaces, patterns };
+}
+
+/**
+ * The URL a `$ref`'s file part names when it is an http(s) URL, or when the document naming it was
+ * fetched from one (resolved against its URL; "" when that is not http or https); undefined for
+ * a file.
+ */
+function remoteTarget(
+  filePart: string,
+  from: SourceDocument,
+): string | undefined {
+  const base = isUrlInput(from.absPath) ? from.absPath : undefined;
+  if (base === undefined && !isUrlInput(filePart)) return undefined;
+  if (!URL.canParse(filePart, base)) return "";
+  const url = new URL(filePart, base).href;
+  return isUrlInput(url) ? url : "";
 }
 
 /** The path with every symbolic link resolved, or undefined when it does not exist. */

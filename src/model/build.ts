@@ -15,12 +15,14 @@ import { assessTags } from "./tag-quality.js";
 import { applyTagOverrides, type TagOverrides } from "./tag-overrides.js";
 import { fileStart, Reporter } from "./reporter.js";
 import { applyBodySignals } from "./undescribed-body.js";
+import { nameWebhooks } from "./webhooks.js";
 import type {
   ApiInfo,
   ApiModel,
   Diagnostic,
   DocumentModel,
   Endpoint,
+  PatternGuard,
   SecurityScheme,
 } from "./types.js";
 import { PARAMETER_LOCATIONS } from "./types.js";
@@ -68,7 +70,12 @@ export function buildModelTakingDocuments(
   options: BuildOptions = {},
 ): ApiModel {
   const reporter = reporterAfter(ingestDiagnostics);
-  const { merged, inferredScheme } = mergeTaken(handed, reporter, options);
+  const openApi32 = handed.documents?.some((d) => d.format === "openapi3.2");
+  const { merged, inferredScheme, patterns } = mergeTaken(
+    handed,
+    reporter,
+    options,
+  );
   if (inferredScheme && !merged.securitySchemes[inferredScheme.name]) {
     merged.securitySchemes = {
       ...merged.securitySchemes,
@@ -87,6 +94,7 @@ export function buildModelTakingDocuments(
       parameter.serialization = resolveSerialization(parameter.in, parameter);
     shareEmpties(endpoint);
   }
+  if (merged.webhooks) nameWebhooks(merged.webhooks, endpoints);
   const info = { ...merged.info };
   for (const key of ["title", "version", "description"] as const) {
     const value = options.info?.[key];
@@ -97,6 +105,8 @@ export function buildModelTakingDocuments(
     info,
     endpoints,
     diagnostics: sortDiagnostics(reporter.diagnostics),
+    patterns,
+    ...(openApi32 ? { openApi32: true as const } : {}),
   };
 }
 
@@ -117,9 +127,14 @@ function mergeTaken(
   handed: DocumentsToTake,
   reporter: Reporter,
   options: BuildOptions,
-): { merged: MergedDocuments; inferredScheme: SecurityScheme | undefined } {
+): {
+  merged: MergedDocuments;
+  inferredScheme: SecurityScheme | undefined;
+  patterns: ReadonlyMap<string, PatternGuard>;
+} {
   const documents = handed.documents ?? [];
   handed.documents = undefined;
+  const patterns = patternsOf(documents);
   const prose = applyProseAuth(documents, reporter);
   const merged = mergeDocuments(
     dropInvalidTemplates(prose.documents, reporter),
@@ -127,7 +142,19 @@ function mergeTaken(
     options.prefer,
   );
   reportUnmatchedPreferences(documents, options.prefer ?? [], reporter);
-  return { merged, inferredScheme: prose.scheme };
+  return { merged, inferredScheme: prose.scheme, patterns };
+}
+
+/**
+ * The verdicts on the documents' patterns (the reading decided each once): the one map the
+ * documents of a reading share, or their union.
+ */
+function patternsOf(
+  documents: readonly DocumentModel[],
+): ReadonlyMap<string, PatternGuard> {
+  const maps = new Set(documents.flatMap((d) => d.patterns ?? []));
+  if (maps.size === 1) return [...maps][0]!;
+  return new Map([...maps].flatMap((map) => [...map]));
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { PatternProgram } from "./pattern-guard.js";
+
 /**
  * A JSON Schema `pattern` (ECMA-262 syntax, with or without the `u` flag) compiled for a
  * Thompson NFA (the Pike VM of the validators' runtime, `linear` in
@@ -22,12 +24,7 @@ export const OP = {
   ASSERT: 5,
 } as const;
 
-export interface PatternProgram {
-  /** The instructions, three numbers each. */
-  readonly code: readonly number[];
-  /** The one-character classes CLASS tests, as RegExp texts (`[a-z]`, `\d`, `.`, `\p{L}`). */
-  readonly classes: readonly string[];
-}
+export type { PatternProgram } from "./pattern-guard.js";
 
 /** Why a pattern has no linear-time program. */
 export class NoLinearProgram extends Error {}

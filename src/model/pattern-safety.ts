@@ -1,41 +1,26 @@
 import { createRequire } from "node:module";
+import { surelySafe } from "./pattern-ambiguity.js";
+import { patternFlags } from "./pattern-flags.js";
 import {
   NoLinearProgram,
   patternProgram,
   type PatternProgram,
 } from "./pattern-program.js";
+import type { PatternGuard, PatternRisk } from "./pattern-guard.js";
+
+export type { PatternGuard, PatternRisk } from "./pattern-guard.js";
 
 /**
- * Whether a `pattern` can stall the validators, and how they run it. A pattern is a program run
- * on attacker input: a backtracking engine (V8's, every RegExp) takes exponential time on
- * `^(a+)+$` and `aaaa…a!` (34 characters: minutes) and quadratic time on `[a-z]+$`. recheck
- * (https://makenowjust-labs.github.io/recheck/), a ReDoS analyzer built on automata theory with
- * a fuzzer for what automata cannot express, finds them at generation; a flagged pattern is
- * compiled for the validators' linear-time matcher (pattern-program.ts), and one that matcher
- * cannot run (backreferences, lookaround) is refused. docs/validation.md, "Patterns", says why.
+ * Whether a `pattern` can stall the validators, and how they run it (the model's `patterns`).
+ * A pattern is a program run on attacker input: a backtracking engine (V8's, every RegExp)
+ * takes exponential time on `^(a+)+$` and `aaaa…a!` (34 characters: minutes) and quadratic
+ * time on `[a-z]+$`. recheck (https://makenowjust-labs.github.io/recheck/), a ReDoS analyzer
+ * built on automata theory with a fuzzer for what automata cannot express, finds them at
+ * generation; a flagged pattern is compiled for the validators' linear-time matcher
+ * (pattern-program.ts), and one that matcher cannot run (backreferences, lookaround) is
+ * refused. Most patterns are decided without recheck, by a check that calls safe only what
+ * recheck calls safe (pattern-ambiguity.ts). docs/validation.md, "Patterns", says why.
  */
-export type PatternGuard =
-  /** No super-linear backtracking found: run as a RegExp. */
-  | { readonly kind: "regexp" }
-  /** Flagged, and run by the linear-time matcher. */
-  | {
-      readonly kind: "linear";
-      readonly risk: PatternRisk;
-      readonly program: PatternProgram;
-    }
-  /** Flagged, and the linear-time matcher cannot run it: not checked. */
-  | {
-      readonly kind: "refused";
-      readonly risk: PatternRisk;
-      readonly why: string;
-    };
-
-export interface PatternRisk {
-  /** How the backtracking time grows with the text. */
-  readonly complexity: "exponential" | "polynomial" | "unknown";
-  /** A text that shows it, as recheck writes it (`'a' + 'a'.repeat(31) + '\x00'`). */
-  readonly attack?: string;
-}
 
 /** What recheck's checkSync answers (the part read here). */
 interface Diagnostics {
@@ -67,47 +52,48 @@ const PARAMS = {
   maxIteration: 10,
 };
 
-let checkSync: CheckSync | undefined;
-
 /**
  * recheck's pure JavaScript build (`lib/browser.js`: no worker, no JVM, no native binary),
- * loaded at the first pattern worth a look: it is 3 MB, and most runs never need it.
+ * loaded at the first pattern the fast path leaves to it: it is 3 MB (~0.1 s to load), and most
+ * runs never need it. Node's module cache holds it once loaded.
  */
 function recheck(): CheckSync {
-  checkSync ??= (
+  return (
     createRequire(import.meta.url)("recheck/lib/browser.js") as {
       checkSync: CheckSync;
     }
   ).checkSync;
-  return checkSync;
+}
+
+/**
+ * One run's verdicts: each pattern decided once, by the reading (which reports what it finds
+ * at the pattern's place), and handed to the model, which the validators read.
+ */
+export class PatternVerdicts {
+  private readonly decided = new Map<string, PatternGuard>();
+
+  /** Every pattern decided in this run. */
+  get known(): ReadonlyMap<string, PatternGuard> {
+    return this.decided;
+  }
+
+  /** How the validators run `pattern`. */
+  guard(pattern: string): PatternGuard {
+    let guard = this.decided.get(pattern);
+    if (guard === undefined)
+      this.decided.set(pattern, (guard = patternGuard(pattern)));
+    return guard;
+  }
 }
 
 /** No repetition at all (`^\d-[a-z]$`): nothing to backtrack over, no analysis. */
 const REPEATS = /[*+]|\{\d/;
 
-/**
- * The answers by flags and pattern, so that the reader (which reports) and the validators
- * (which guard) analyze each pattern once; bounded, and forgotten whole when full.
- */
-const known = new Map<string, PatternGuard>();
-const KNOWN_LIMIT = 10_000;
-
-/** How the validators run `pattern` (known to compile with `flags`). */
-export function patternGuard(pattern: string, flags: "u" | ""): PatternGuard {
-  const key = flags + "/" + pattern;
-  let guard = known.get(key);
-  if (guard === undefined) {
-    guard = decide(pattern, flags);
-    if (known.size >= KNOWN_LIMIT) known.clear();
-    known.set(key, guard);
-  }
-  return guard;
-}
-
-const REGEXP: PatternGuard = { kind: "regexp" };
-
-function decide(pattern: string, flags: "u" | ""): PatternGuard {
-  if (!REPEATS.test(pattern)) return REGEXP;
+/** How the validators run `pattern`, decided now (PatternVerdicts decides each pattern once). */
+export function patternGuard(pattern: string): PatternGuard {
+  const flags = patternFlags(pattern);
+  if (flags === undefined) return { kind: "invalid" };
+  if (!REPEATS.test(pattern)) return { kind: "regexp", flags };
   let program: PatternProgram | NoLinearProgram;
   try {
     program = patternProgram(pattern, flags);
@@ -115,22 +101,26 @@ function decide(pattern: string, flags: "u" | ""): PatternGuard {
     if (!(error instanceof NoLinearProgram)) throw error;
     program = error;
   }
+  const regular = !(program instanceof NoLinearProgram);
+  // most patterns are decided here, exactly as recheck would decide them (pattern-ambiguity.ts)
+  if (regular && flags === "u" && surelySafe(pattern))
+    return { kind: "regexp", flags };
   // a pattern the linear matcher can run is regular: recheck's automaton checker decides it
   // exactly. Its default (a seeded fuzzer first) gave the same verdicts on GitHub's 17 patterns
   // and six attack patterns in 1.56 s, the automaton in 0.27 s (~1 s of a GitHub run), so the
   // fuzzer runs only where backreferences or lookaround leave no automaton
-
-  const risk = analyze(pattern, flags, !(program instanceof NoLinearProgram));
-  if (risk === undefined) return REGEXP;
+  const risk = recheckRisk(pattern, flags, regular);
+  if (risk === undefined) return { kind: "regexp", flags };
   if (!(program instanceof NoLinearProgram))
-    return { kind: "linear", risk, program };
+    return { kind: "linear", flags, risk, program };
   // refused only on the analyzer's word: one that could not decide is not an error
   return risk.complexity === "unknown"
-    ? REGEXP
-    : { kind: "refused", risk, why: program.message };
+    ? { kind: "regexp", flags }
+    : { kind: "refused", flags, risk, why: program.message };
 }
 
-function analyze(
+/** recheck's word on a pattern: undefined when safe (exported for the fast path's proof). */
+export function recheckRisk(
   pattern: string,
   flags: "u" | "",
   regular: boolean,

@@ -7,6 +7,8 @@
  * so emitters handle one dialect only. A `$ref` always points at `#/components/schemas/<name>`
  * and `<name>` is a key of {@link ApiModel.schemas}.
  */
+import type { PatternGuard } from "./pattern-guard.js";
+export type { PatternGuard } from "./pattern-guard.js";
 
 import type { DiagnosticCode, Severity } from "./diagnostic-codes.js";
 
@@ -38,29 +40,17 @@ export interface Diagnostic {
   related?: SourceRef[];
 }
 
-export type HttpMethod =
-  | "get"
-  | "put"
-  | "post"
-  | "delete"
-  | "options"
-  | "head"
-  | "patch"
-  | "trace"
-  /** OpenAPI 3.2's QUERY: a safe, idempotent request with a body (draft-ietf-httpbis-safe-method-w-body). */
-  | "query";
-
-export const HTTP_METHODS: readonly HttpMethod[] = [
-  "get",
-  "put",
-  "post",
-  "delete",
-  "options",
-  "head",
-  "patch",
-  "trace",
-  "query",
-];
+/**
+ * An endpoint's method, lower-cased: one OpenAPI names, or (OpenAPI 3.2's `additionalOperations`)
+ * any other; see model/methods.ts.
+ */
+export type HttpMethod = StandardHttpMethod | (string & {});
+export {
+  HTTP_METHODS,
+  isStandardMethod,
+  type StandardHttpMethod,
+} from "./methods.js";
+import type { StandardHttpMethod } from "./methods.js";
 
 export type ParameterLocation = "path" | "query" | "header" | "cookie";
 
@@ -373,17 +363,30 @@ export interface ApiDescription {
   schemas: Record<string, NamedSchema>;
   tags: Tag[];
   endpoints: Endpoint[];
+  /** OpenAPI 3.1 `webhooks`, when there are any (merged: by key and method, named; model/webhooks.ts). */
+  webhooks?: Webhook[];
 }
+
+/** A webhook's operation (a request the API sends) read like an endpoint: `key` (also `path`) is its key. */
+export type Webhook = Endpoint & { key: string };
 
 /** The merged model every emitter reads. Endpoints are sorted by path, then method. */
 export interface ApiModel extends ApiDescription {
   diagnostics: Diagnostic[];
+  /** How the validators run each pattern of the schemas (buildModel sets it). */
+  patterns?: ReadonlyMap<string, PatternGuard>;
+  /**
+   * True when an input is an OpenAPI 3.2 document: the merged OpenAPI document is then written
+   * as 3.2 (with what only 3.2 can say), else as 3.1.
+   */
+  openApi32?: true;
 }
 
 /** What one reader makes of one document, before merging. */
 export interface DocumentModel extends ApiDescription {
   file: string;
   format: SourceFormat;
+  patterns?: ReadonlyMap<string, PatternGuard>; // the reading's verdicts
 }
 
 export type SourceFormat =

@@ -132,7 +132,19 @@ function requestLines(view, h, indent) {
         indent,
       ),
     );
-  else if (view.stream)
+  else if (view.stream?.kind === "items") {
+    const json = (view.stream.eventData ?? []).map(
+      ([status, parse]) => `${h.stringLiteral(status)}: ${parse}`,
+    );
+    lines.push(
+      h.propertyLine(
+        "read",
+        // evaluated when the module loads: pure, so that a program not calling it drops it
+        `/* @__PURE__ */ ${view.locals.streamItems}({ ${json.join(", ")} })`,
+        indent,
+      ),
+    );
+  } else if (view.stream)
     lines.push(h.propertyLine("read", view.locals.jsonLines, indent));
   lines.push(
     h.propertyLine("operation", h.stringLiteral(view.name), indent, true),

@@ -140,6 +140,7 @@ function imports(view, h, functions) {
       ? [asLocal("eventStream", locals.eventStream)]
       : []),
     ...(kinds.has("lines") ? [asLocal("jsonLines", locals.jsonLines)] : []),
+    ...(kinds.has("items") ? [asLocal("streamItems", locals.streamItems)] : []),
   ];
   const pages = view.endpoints.some((e) => e.pages && e.pagesName);
   const pageImports = [

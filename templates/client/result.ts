@@ -64,8 +64,11 @@ type Undeclared<R> = [keyof R] extends [never]
         response: Response;
       };
 
-/** How a streamed success body is read: server-sent events, or JSON Lines items. */
-export type StreamKind = "events" | "lines";
+/**
+ * How a streamed success body is read: server-sent events, JSON Lines items, or (`items`,
+ * OpenAPI 3.2's `itemSchema`) items the declared body type types whole, events included.
+ */
+export type StreamKind = "events" | "lines" | "items";
 
 /** `R` with the bodies of the statuses `S` read as async iterators of `K` of their type. */
 export type Streamed<R, K extends StreamKind, S> = [S] extends [never]

@@ -55,6 +55,7 @@ function localNames(taken: Set<string>): ClientLocals {
     endpoint: pick("endpoint"),
     pagesMaker: pick("pagesMaker"),
     eventStream: pick("eventStream"),
+    streamItems: pick("streamItems"),
     jsonLines: pick("jsonLines"),
     paginate: pick("paginate"),
     serializeForm: pick("serializeForm"),

@@ -1,6 +1,7 @@
 import { defineBuiltIn } from "../artifact.js";
 import { adapterProblem } from "./adapters.js";
 import { baseUrlOption } from "../shared/server-url.js";
+import { WEBHOOK_SCHEMES } from "./webhooks-file.js";
 
 /** The `server` artifact: `server/`, route data, contracts and a node:http listener. */
 export default defineBuiltIn({
@@ -29,6 +30,17 @@ export default defineBuiltIn({
     baseUrl: baseUrlOption(
       "The generated server's default base path: this URL's path (else none: the root)",
     ),
+    webhookSignature: {
+      type: "string",
+      default: "standard" as string,
+      help: "How the API signs its webhooks, the receiver's default check: standard (Standard Webhooks), github, stripe",
+      flag: "--webhook-signature",
+      placeholder: "<scheme>",
+      problem: (scheme: string) =>
+        (WEBHOOK_SCHEMES as readonly string[]).includes(scheme)
+          ? undefined
+          : `unknown webhook signature ${JSON.stringify(scheme)}: one of ${WEBHOOK_SCHEMES.join(", ")}`,
+    },
     validateResponses: {
       type: "boolean",
       default: false,
@@ -39,8 +51,18 @@ export default defineBuiltIn({
   places: "none",
   async emit(context) {
     const { emitServer, reportAmbiguousRoutes } = await import("./index.js");
+    const { methodDiagnostics, NODE_HTTP_METHODS } =
+      await import("../shared/methods.js");
     // two routes one URL can match: the server's router would pick one silently
     reportAmbiguousRoutes(context.model, context.reporter);
+    // a method Node's parser refuses never reaches the listener (OpenAPI 3.2's other methods)
+    context.reporter.add(
+      methodDiagnostics(context.model, "server/method-not-received", (m) =>
+        NODE_HTTP_METHODS.includes(m)
+          ? undefined
+          : "Node's HTTP parser refuses this method with 400 before the node:http listener (and Express and Fastify) sees it; the fetch handler (Deno, Bun, Hono) serves it",
+      ),
+    );
     return emitServer(context);
   },
 });

@@ -4,6 +4,7 @@ import type { NamedSchema, Schema } from "../../model/types.js";
 import { ARRAY_KEYWORDS } from "./arrays.js";
 import { familiesOf } from "./body.js";
 import { COMPOSITION_KEYWORDS } from "./composition.js";
+import { patternGuard } from "../../model/pattern-safety.js";
 import { ValidatorModule } from "./module.js";
 import { NUMBER_KEYWORDS } from "./numbers.js";
 import { OBJECT_KEYWORDS } from "./objects.js";
@@ -87,8 +88,11 @@ describe("familiesOf", () => {
     if: { type: "string" },
   };
 
+  // the model's verdicts on the two patterns above (the reading decides them)
+  const patterns = new Map(["^a$", "^a"].map((p) => [p, patternGuard(p)]));
+
   it.each(Object.keys(alone))("compiles a check of %s alone", (keyword) => {
-    const mod = new ValidatorModule({ F }, (t) =>
+    const mod = new ValidatorModule({ schemas: { F }, patterns }, (t) =>
       t === F ? "checkF" : undefined,
     );
     const schema = { [keyword]: alone[keyword] } as Schema;

@@ -61,7 +61,7 @@ describe("leaf lines found again (leafLines)", () => {
 
   const text = (schemas: readonly Schema[], reuse: boolean) => {
     const mod = new ValidatorModule(
-      {},
+      { schemas: {} },
       () => undefined,
       undefined,
       true,

@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { NamedSchema, Schema } from "../../model/types.js";
+import { patternGuard } from "../../model/pattern-safety.js";
 import { ValidatorModule } from "./module.js";
 
 const F: NamedSchema = { name: "F", schema: { type: "object" }, sources: [] };
 
+/** The model's verdicts on the patterns the tests name (the reading decides them). */
+const patterns = new Map(
+  ["^a+$", "(?<=a)b", "(?<", "^x d$"].map((p) => [p, patternGuard(p)]),
+);
+
 /** One module over a model with the named schema F (check `checkF`, in ./schemas.js). */
 function module(): ValidatorModule {
-  return new ValidatorModule({ F }, (target) =>
+  return new ValidatorModule({ schemas: { F }, patterns }, (target) =>
     target === F ? "checkF" : undefined,
   );
 }
@@ -59,7 +65,7 @@ describe("ValidatorModule", () => {
 
   it("imports the named checks a late-compiled branch calls, and only those", () => {
     const mod = new ValidatorModule(
-      { F },
+      { schemas: { F } },
       (target) => (target === F ? "checkF" : undefined),
       "./schemas.js",
     );
@@ -80,7 +86,7 @@ describe("ValidatorModule", () => {
 
   it("imports no named check when its only call was taken back", () => {
     const mod = new ValidatorModule(
-      { F },
+      { schemas: { F } },
       (target) => (target === F ? "checkF" : undefined),
       "./schemas.js",
     );

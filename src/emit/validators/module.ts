@@ -1,6 +1,10 @@
-import { patternFlags } from "../../model/pattern-flags.js";
 import { refTarget, type SubSchema as JsonSubSchema } from "../toolkit.js";
-import type { NamedSchema, Schema } from "../../model/types.js";
+import type {
+  ApiModel,
+  NamedSchema,
+  PatternGuard,
+  Schema,
+} from "../../model/types.js";
 import { importStatement } from "../shared/statements.js";
 import type { TextOut } from "../shared/text-parts.js";
 import { FunctionBody } from "./body.js";
@@ -66,9 +70,14 @@ export class ValidatorModule {
     (name: string) => JsonSubSchema | undefined
   >();
 
+  /** The model's named schemas, which `$ref`s point at. */
+  readonly schemas: Readonly<Record<string, NamedSchema>>;
+  /** The model's verdicts on its patterns: how each is run. */
+  private readonly patterns: ReadonlyMap<string, PatternGuard> | undefined;
+
   constructor(
-    /** The model's named schemas, which `$ref`s point at. */
-    readonly schemas: Readonly<Record<string, NamedSchema>>,
+    /** The model: its named schemas and its verdicts on patterns. */
+    model: Pick<ApiModel, "schemas" | "patterns">,
     /** The check function of a named schema. */
     private readonly checkOf: (target: NamedSchema) => string | undefined,
     /** Where the named checks are imported from; undefined when they are in this module. */
@@ -79,7 +88,10 @@ export class ValidatorModule {
     readonly leafReuse = true,
     /** The run's texts, shared by its modules (ModuleScope.texts). */
     readonly texts: ValidatorTexts = new ValidatorTexts(),
-  ) {}
+  ) {
+    this.schemas = model.schemas;
+    this.patterns = model.patterns;
+  }
 
   readonly leafLines = new Map<string, LeafLines>();
 
@@ -140,16 +152,19 @@ export class ValidatorModule {
       if (known !== null && used) this.usedConstants.add(known);
       return known ?? undefined;
     }
-    const flags = patternFlags(pattern);
-    if (flags === undefined) {
+    const guard = this.patterns?.get(pattern);
+    // the reading decides every pattern of the model's schemas (model/pattern-safety.ts)
+    if (guard === undefined)
+      throw new Error(
+        `the model has no verdict on the pattern ${JSON.stringify(pattern)} (ApiModel.patterns)`,
+      );
+    // not a JavaScript regular expression, or refused (schema/unsafe-pattern): not checked
+    if (guard.kind === "invalid" || guard.kind === "refused") {
       this.regexes.set(pattern, null);
       return undefined;
     }
-    const guarded = guardedPattern(pattern, flags);
-    if (guarded === null) {
-      this.regexes.set(pattern, null); // refused (schema/unsafe-pattern): not checked
-      return undefined;
-    }
+    const { flags } = guard;
+    const guarded = guardedPattern(guard);
     const args = [
       this.texts.stringLiteral(pattern),
       ...(flags ? [`"${flags}"`] : []),

@@ -246,7 +246,13 @@ export class SchemaConverter {
         );
       case "pattern":
         if (typeof value === "string")
-          checkPattern(this.ctx.reporter, value, doc, new Place(path, key));
+          checkPattern(
+            this.ctx.reporter,
+            this.ctx.patterns,
+            value,
+            doc,
+            new Place(path, key),
+          );
         return value;
       default:
         // convertAt's own
@@ -264,7 +270,13 @@ export class SchemaConverter {
     const names = Object.keys(value);
     if (key === "patternProperties")
       for (const name of names)
-        checkPattern(this.ctx.reporter, name, doc, new Place(path, key, name));
+        checkPattern(
+          this.ctx.reporter,
+          this.ctx.patterns,
+          name,
+          doc,
+          new Place(path, key, name),
+        );
     let out: Record<string, unknown> | undefined;
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;

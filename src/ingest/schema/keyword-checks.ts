@@ -1,6 +1,6 @@
 import type { Reporter } from "../../model/reporter.js";
 import type { Schema } from "../../model/types.js";
-import { patternFlags } from "../../model/pattern-flags.js";
+import type { PatternVerdicts } from "../../model/pattern-safety.js";
 import { checkPatternSafety } from "./pattern-safety-checks.js";
 import type { SourceDocument } from "../reader.js";
 import { nonFiniteEnumValues } from "./dialect-rules.js";
@@ -69,13 +69,14 @@ export function checkedKeyword(
 /** The validators compile patterns as JavaScript regular expressions (src/emit/validators). */
 export function checkPattern(
   reporter: Reporter,
+  verdicts: PatternVerdicts,
   pattern: string,
   doc: SourceDocument,
   at: At,
 ): void {
-  const flags = patternFlags(pattern);
-  if (flags !== undefined)
-    return checkPatternSafety(reporter, pattern, flags, doc.ref(pathOf(at)));
+  const guard = verdicts.guard(pattern);
+  if (guard.kind !== "invalid")
+    return checkPatternSafety(reporter, pattern, guard, doc.ref(pathOf(at)));
   reporter.report(
     "schema/invalid-pattern",
     `the pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression; validators do not check it`,

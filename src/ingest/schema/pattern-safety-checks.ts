@@ -1,6 +1,6 @@
 import type { Reporter } from "../../model/reporter.js";
-import { patternGuard, riskText } from "../../model/pattern-safety.js";
-import type { SourceRef } from "../../model/types.js";
+import { riskText } from "../../model/pattern-safety.js";
+import type { PatternGuard, SourceRef } from "../../model/types.js";
 
 /**
  * The reader's word on a pattern that can stall the validators (model/pattern-safety.ts), at
@@ -10,11 +10,10 @@ import type { SourceRef } from "../../model/types.js";
 export function checkPatternSafety(
   reporter: Reporter,
   pattern: string,
-  flags: "u" | "",
+  guard: PatternGuard,
   at: SourceRef,
 ): void {
-  const guard = patternGuard(pattern, flags);
-  if (guard.kind === "regexp") return;
+  if (guard.kind !== "linear" && guard.kind !== "refused") return;
   const shown = JSON.stringify(pattern);
   const attack = guard.risk.attack ? ` (a text like ${guard.risk.attack})` : "";
   if (guard.kind === "linear")

@@ -1,0 +1,42 @@
+/**
+ * How the validators run a schema `pattern` (the model's `patterns`), decided once per pattern
+ * by the reading (model/pattern-safety.ts, which says why). A pattern is a program run on
+ * attacker input: one with super-linear backtracking is run by the validators' linear-time
+ * matcher instead of a RegExp, or, when that matcher cannot run it, refused. A model made by
+ * hand may leave its `patterns` out when its schemas have none: the validators refuse a pattern
+ * without a verdict.
+ */
+export type PatternGuard =
+  /** Not a JavaScript regular expression (`schema/invalid-pattern`): not checked. */
+  | { readonly kind: "invalid" }
+  /** No super-linear backtracking found: run as a RegExp with `flags`. */
+  | { readonly kind: "regexp"; readonly flags: "u" | "" }
+  /** Flagged, and run by the linear-time matcher on `program`. */
+  | {
+      readonly kind: "linear";
+      readonly flags: "u" | "";
+      readonly risk: PatternRisk;
+      readonly program: PatternProgram;
+    }
+  /** Flagged, and the linear-time matcher cannot run it (`schema/unsafe-pattern`): not checked. */
+  | {
+      readonly kind: "refused";
+      readonly flags: "u" | "";
+      readonly risk: PatternRisk;
+      readonly why: string;
+    };
+
+export interface PatternRisk {
+  /** How the backtracking time grows with the text. */
+  readonly complexity: "exponential" | "polynomial" | "unknown";
+  /** A text that shows it, as recheck writes it (`'a' + 'a'.repeat(31) + '\x00'`). */
+  readonly attack?: string;
+}
+
+/** A pattern compiled for the linear-time matcher (model/pattern-program.ts says how). */
+export interface PatternProgram {
+  /** The instructions, three numbers each. */
+  readonly code: readonly number[];
+  /** The one-character classes CLASS tests, as RegExp texts (`[a-z]`, `\d`, `.`, `\p{L}`). */
+  readonly classes: readonly string[];
+}
