@@ -15,7 +15,8 @@ import {
 import { encodingStyle, parameterWireStyle } from "../shared/wire-style.js";
 import { headerParameters } from "../type-index/endpoint-types.js";
 import type { TypeIndex } from "../type-index/index.js";
-import { scopeAlternatives, securityAlternatives } from "./security.js";
+import { securityAlternatives } from "./security.js";
+import { scopeAlternatives } from "../shared/security-evidence.js";
 import type {
   ClientEndpointView,
   ClientLocals,
