@@ -20,7 +20,7 @@ import { readSwagger2 } from "./swagger2/index.js";
 import { readOpenApi3 } from "./openapi3/index.js";
 import { readPostman } from "./postman/index.js";
 import { Overlays, type OverlayOption } from "./overlay/index.js";
-import { isUrlInput } from "./url-input.js";
+import { isUrlInput } from "../model/source-url.js";
 
 const READERS: Record<SourceFormat, Reader> = {
   swagger2: readSwagger2,
@@ -130,7 +130,6 @@ export function readFiles(
   const inputs: (InputText & { absPath: string })[] = [];
   const reporter = new Reporter();
   for (const file of files) {
-    // a URL input is read (readText) and shown by its URL
     const absPath = isUrlInput(file) ? file : resolve(cwd, file);
     const display = isUrlInput(file) ? file : displayPath(cwd, absPath);
     try {

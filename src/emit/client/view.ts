@@ -5,6 +5,7 @@ import {
   pageShape,
   type PageShape,
   resolveSchema,
+  scopeAlternatives,
 } from "../toolkit.js";
 import {
   acceptHeader,
@@ -16,7 +17,6 @@ import { encodingStyle, parameterWireStyle } from "../shared/wire-style.js";
 import { headerParameters } from "../type-index/endpoint-types.js";
 import type { TypeIndex } from "../type-index/index.js";
 import { securityAlternatives } from "./security.js";
-import { scopeAlternatives } from "../shared/security-evidence.js";
 import type {
   ClientEndpointView,
   ClientLocals,

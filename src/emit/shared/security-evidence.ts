@@ -2,17 +2,9 @@ import type { Endpoint, SourceRef } from "../../model/types.js";
 import { compareCodeUnits } from "../../model/order.js";
 
 /*
- * What several plugins say of the security schemes: the scopes the endpoints ask for (the docs,
- * the OpenAPI document, the client's and the MCP tools' comments), and where a scheme was found
- * (its evidence, when it was inferred from prose).
+ * What the docs and the OpenAPI document both say of the security schemes: the scopes the
+ * endpoints ask for, and where a scheme was found (its evidence, when it was inferred from prose).
  */
-
-/** The scopes per alternative of an endpoint's security; empty when no alternative names scopes. */
-export function scopeAlternatives(endpoint: Endpoint): string[][] {
-  return (endpoint.security ?? [])
-    .map((requirement) => Object.values(requirement).flat())
-    .filter((scopes) => scopes.length > 0);
-}
 
 /** Scheme name → every scope that some endpoint's requirement names, sorted. */
 export function scopesInUse(
