@@ -88,6 +88,12 @@ export type {
   Tag,
   Webhook,
 } from "./model/types.js";
+// how the validators run each pattern of the schemas (ApiModel.patterns)
+export type {
+  PatternGuard,
+  PatternProgram,
+  PatternRisk,
+} from "./model/pattern-guard.js";
 // the shape of a `client.pages` entry (ApiloomSettings)
 export type { PageShape } from "./model/pagination.js";
 // the config's `remote` section: how URL inputs are fetched (ApiloomSettings)
