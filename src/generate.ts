@@ -10,7 +10,6 @@ import type { ApiloomSettings } from "./workflow/config-types.js";
 import { validateConfig } from "./workflow/config-validate.js";
 import { resolveOptions } from "./workflow/settings.js";
 import { overlayOptions } from "./workflow/overlay-settings.js";
-import { addRunFiles, changelogFor } from "./workflow/changelog.js";
 import { noEarlierRun } from "./workflow/since-last-run.js";
 
 /**
@@ -63,11 +62,9 @@ export async function generate(
       lockedNames,
     },
     emit: resolved.emit,
+    // what the CLI makes in an empty folder: the docs' changelog page says it is the first run
+    sinceLastRun: noEarlierRun,
   });
-  // what the CLI makes in an empty folder: the docs' changelog page says it is the first run
-  addRunFiles(result.files, [
-    changelogFor(resolved.emit, noEarlierRun(result.files)),
-  ]);
   const reporter = new Reporter();
   reporter.add(resolved.warnings);
   reporter.add(result.diagnostics);

@@ -40,32 +40,9 @@ export {
   BUILT_IN_PLUGINS,
   type ArtifactName,
 } from "./emit/registry.js";
-export {
-  definePlugin,
-  type ArtifactPlugin,
-  type ConfigPlugin,
-  type EmitContext,
-  type GeneratedFile,
-  type ImportCollector,
-  type OptionType,
-  type OptionValues,
-  type PluginDiagnosticCode,
-  type PluginOption,
-  type PluginOptionSpecs,
-  type PrintedPlaces,
-} from "./emit/artifact.js";
 export type { DocsGroupBy } from "./emit/docs/group-by-option.js";
-export type { OutputLayout } from "./emit/layout.js";
-// what a plugin's emit context holds: the reporter and the type index
-export type {
-  OnceReport,
-  ReportPlace,
-  Reporter,
-  Sink,
-} from "./model/reporter.js";
-export type { EndpointTypes, TypeIndex } from "./emit/type-index/type-index.js";
-export type { ObjectMember, TypeNode } from "./emit/type-index/type-node.js";
-export type { SchemaMode } from "./emit/type-index/schema-to-type.js";
+// the plugin API (listed in plugin-api.ts, which apiloom-gen/plugin exports too)
+export * from "./plugin-api.js";
 export {
   defineConfig,
   type ApiloomApi,

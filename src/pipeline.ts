@@ -1,5 +1,5 @@
 import type { GeneratedFile } from "./emit/artifact.js";
-import { runPlugins, type PluginRun } from "./emit/run.js";
+import { runPlugins, type PluginRun, type RunHooks } from "./emit/run.js";
 import {
   readFiles,
   readTexts,
@@ -66,6 +66,8 @@ export interface PipelineSettings {
    * instead (the CLI stages large texts in the output folder early: workflow/early-stage.ts).
    */
   keep?: (files: GeneratedFile[]) => GeneratedFile[];
+  /** The last run beside this one, for the plugins' context (the CLI's: it reads the folder). */
+  sinceLastRun?: RunHooks["sinceLastRun"];
 }
 
 export interface GenerateResult {
@@ -88,12 +90,11 @@ export async function runPipeline(
   const onStage = settings.onStage ?? (() => {});
   onStage(`reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}`);
   const model = loadModelForRun(inputs, settings.load);
-  const emitted = await runPlugins(
-    model,
-    settings.emit,
-    (artifact) => onStage(`making the ${artifact}`),
-    settings.keep,
-  );
+  const emitted = await runPlugins(model, settings.emit, {
+    onArtifact: (artifact) => onStage(`making the ${artifact}`),
+    keep: settings.keep,
+    sinceLastRun: settings.sinceLastRun,
+  });
   const reporter = new Reporter();
   reporter.add(model.diagnostics);
   reporter.add(emitted.diagnostics);

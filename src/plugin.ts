@@ -1,63 +1,8 @@
 /**
- * What a plugin imports to write code: `import { group, print, stringLiteral } from
- * "apiloom-gen/plugin"` (the toolkit apiloom's own plugins use, src/emit/toolkit.ts), and the
- * plugin API's types. `definePlugin` is here and in `apiloom-gen/config` alike.
+ * `apiloom-gen/plugin`: what a plugin imports to write code, `import { group, print,
+ * stringLiteral } from "apiloom-gen/plugin"` (the toolkit apiloom's own plugins use,
+ * src/emit/toolkit.ts), and the plugin API (src/plugin-api.ts). `definePlugin` is here and in
+ * `apiloom-gen/config` alike.
  */
-export {
-  align,
-  assignment,
-  bodySample,
-  camelCase,
-  conditionalGroup,
-  declaredPages,
-  declaredPagination,
-  type Doc,
-  endpointKey,
-  type EndpointTypes,
-  group,
-  hardline,
-  htmlText,
-  HTTP_METHODS,
-  ifBreak,
-  importStatement,
-  indent,
-  isIdentifierName,
-  isReservedWord,
-  items,
-  join,
-  jsdocLines,
-  line,
-  markdownCode,
-  markdownText,
-  type PageDeclarations,
-  type PageShape,
-  pagesOption,
-  pagination,
-  type Pagination,
-  pascalCase,
-  print,
-  PRINT_WIDTH,
-  propertyKey,
-  type SampleOptions,
-  sampleValue,
-  softline,
-  stringLiteral,
-  textWidth,
-  tsString,
-  type TypeIndex,
-} from "./emit/toolkit.js";
-export {
-  definePlugin,
-  type ArtifactPlugin,
-  type ConfigPlugin,
-  type EmitContext,
-  type GeneratedFile,
-  type ImportCollector,
-  type OptionType,
-  type OptionValues,
-  type PluginDiagnosticCode,
-  type PluginOption,
-  type PluginOptionSpecs,
-  type PrintedPlaces,
-} from "./emit/artifact.js";
-export type { OutputLayout } from "./emit/layout.js";
+export * from "./emit/toolkit.js";
+export * from "./plugin-api.js";

@@ -20,7 +20,7 @@ export type {
   ClientSchemeView,
   StyledName,
 } from "./emit/client/view-types.js";
-export type { ClientHelpers } from "./emit/client/helpers.js";
+export type { ClientHelpers } from "./emit/client/template-helpers.js";
 export type {
   EndpointTemplate as ClientEndpointTemplate,
   IndexTemplate as ClientIndexTemplate,

@@ -85,7 +85,7 @@ export function createFetchHandler(
 }
 
 /** Header names in lower case (as the Headers class has them), repeated values joined. */
-function nodeHeaders(headers: Headers): IncomingHttpHeaders {
+export function nodeHeaders(headers: Headers): IncomingHttpHeaders {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
     out[name] = value;
@@ -93,7 +93,11 @@ function nodeHeaders(headers: Headers): IncomingHttpHeaders {
   return out;
 }
 
-async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+/** The body of a fetch `Request`, rejecting with a 413 `HttpError` past `limit` bytes. */
+export async function readBody(
+  request: Request,
+  limit: number,
+): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length"));
   if (request.body === null) return new Uint8Array();
   if (Number.isFinite(declared) && declared > limit) {
@@ -122,7 +126,8 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   return bytes;
 }
 
-function toResponse(answer: Answer, method: string): Response {
+/** The `Response` of an answer (no body for HEAD, 204, 205 and 304). */
+export function toResponse(answer: Answer, method: string): Response {
   const headers = new Headers();
   for (const [name, value] of Object.entries(answer.headers))
     for (const item of Array.isArray(value) ? value : [value])

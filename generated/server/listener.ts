@@ -222,7 +222,11 @@ export function withinBase(
     : undefined;
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+/** The body of a node:http request, rejecting with a 413 `HttpError` past `limit` bytes. */
+export function readBody(
+  req: IncomingMessage,
+  limit: number,
+): Promise<Uint8Array> {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();

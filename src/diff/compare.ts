@@ -10,6 +10,7 @@ import type {
   SourceRef,
 } from "../model/types.js";
 import { compareChanges, makeChange, type Change } from "./change.js";
+import { compareWebhooks } from "./compare-webhooks.js";
 import type { RuleId } from "./rules.js";
 import {
   compareBody,
@@ -67,6 +68,7 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
           names: { function: now.name, handler: now.name },
         }),
       );
+  out.push(...compareWebhooks(before, after, schemas));
   return groupShared(out).sort(compareChanges);
 }
 

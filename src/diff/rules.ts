@@ -31,6 +31,18 @@ export const CHANGE_RULES = {
     breaks: "servers",
     summary: "a new endpoint: servers need a handler for it",
   },
+  "webhook-removed": {
+    severity: "breaking",
+    breaks: "servers",
+    summary:
+      "a webhook is no longer sent: its handler is an unknown member of WebhookHandlers",
+  },
+  "webhook-added": {
+    severity: "info",
+    breaks: "servers",
+    summary:
+      "a new webhook: receivers need a handler for it (a webhook's payload changes follow the response rules, breaking the receiver)",
+  },
   "operation-renamed": {
     severity: "breaking",
     breaks: "both",

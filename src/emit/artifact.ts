@@ -1,6 +1,10 @@
-import type { Reporter } from "../model/reporter.js";
+import type { Reporter, ReportPlace } from "../model/reporter.js";
 import type { ApiModel } from "../model/types.js";
 import type { TypeIndex } from "./type-index/type-index.js";
+
+// what the context's `reporter` and `types` are
+export type { Reporter, ReportPlace } from "../model/reporter.js";
+export type { EndpointTypes, TypeIndex } from "./type-index/type-index.js";
 
 /** The output folder as the project around it sees it. */
 export interface OutputLayout {
@@ -41,6 +45,12 @@ export interface ArtifactPlugin<
   description: string;
   /** Artifacts whose files this one imports: asking for this one makes them too. */
   needs?: readonly string[];
+  /**
+   * Artifacts whose files this one's `emit` reads when the run makes them: they are made first.
+   * Unlike `needs`, asking for this one does not make them. The docs name `openapi`: their
+   * changelog page compares this run's OpenAPI document with the last run's (`sinceLastRun`).
+   */
+  after?: readonly string[];
   /**
    * Whether a run that names no `artifacts` makes it (default true). An opt-in artifact says
    * false: it is made only when `artifacts` or `-a` names it (or an artifact asked for needs it).
@@ -151,6 +161,71 @@ export interface EmitContext<O = Readonly<Record<string, unknown>>> {
   readonly reporter: Reporter;
   /** Collects the imports of the output file `from`: other output files by their path. */
   imports(from: string): ImportCollector;
+  /**
+   * The API as the last run into the output folder left it, beside this run's: undefined until
+   * the run has made its OpenAPI document (the `openapi` artifact), so a plugin that reads it
+   * names `openapi` in its `after`.
+   */
+  readonly sinceLastRun: SinceLastRun | undefined;
+}
+
+/**
+ * The last run's OpenAPI document beside this run's, and what changed between them by the rules
+ * of `apiloom diff` (the docs' changelog page, the summary line of `generate`). The CLI reads the
+ * last run's files; `generate()`, which writes nothing, has no last run.
+ */
+export interface SinceLastRun {
+  /**
+   * The last run's OpenAPI document; undefined on a first run, or when the folder's is not what
+   * the last run wrote (edited or put there by hand).
+   */
+  readonly before: string | undefined;
+  /** This run's OpenAPI document. */
+  readonly now: string;
+  /**
+   * A file of the output folder as the last run wrote it (its manifest lists it with the hash of
+   * what is there now), read up to `maxBytes`, never through a link; undefined when it is not
+   * that. Past `maxBytes`, `onTooLarge` is told why and where the file is.
+   */
+  earlier(
+    path: string,
+    options?: {
+      maxBytes?: number;
+      onTooLarge?: (why: string, at: ReportPlace) => void;
+    },
+  ): string | undefined;
+  /**
+   * The changes from `before` to `now`, computed once: [] when the two are the same text;
+   * undefined when there is no `before` or either does not load without errors.
+   */
+  changes(): readonly ApiChange[] | undefined;
+  /** Each rule of `apiloom diff` by its id: its severity and whom a change of it breaks. */
+  readonly rules: Readonly<Record<string, ChangeRule>>;
+}
+
+/** A rule of `apiloom diff`: how bad a change of it is, and whose code it breaks. */
+export interface ChangeRule {
+  severity: "breaking" | "warning" | "info";
+  breaks: "clients" | "servers" | "both" | "none";
+}
+
+/** One change of the API between two runs, as `apiloom diff` reports it. */
+export interface ApiChange extends ChangeRule {
+  /** The id of its rule (`operation-removed`). */
+  rule: string;
+  /** The endpoint as `METHOD /path`. */
+  endpoint: string;
+  /** What changed, in words; names in backquotes. */
+  message: string;
+  /** What it touches in the generated code, in the names the user's code uses. */
+  names: {
+    function?: string;
+    type?: string;
+    member?: string;
+    handler?: string;
+  };
+  /** Other endpoints the change reaches through a schema they share, by client function. */
+  also?: readonly { endpoint: string; function: string }[];
 }
 
 /** The codes a user's plugin reports its diagnostics with (`reporter.report(code, message, at)`). */

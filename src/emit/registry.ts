@@ -8,6 +8,7 @@ import docs from "./docs/plugin.js";
 import openapi from "./openapi/plugin.js";
 import query from "./query/plugin.js";
 import mocks from "./mocks/plugin.js";
+import mcp from "./mcp/plugin.js";
 
 /**
  * apiloom's own artifacts, in the order they are made: one line per plugin. Adding an artifact is
@@ -23,6 +24,7 @@ export const BUILT_IN_PLUGINS = frozen([
   openapi,
   query,
   mocks,
+  mcp,
 ] as const);
 
 /** A plugin and everything in it (its options and their specs), frozen: nothing exported is mutable. */

@@ -43,13 +43,14 @@ async function run(keep?: (files: GeneratedFile[]) => GeneratedFile[]) {
       options: {},
       layout: { outDir: "generated" },
     },
-    () => {},
-    (files) => {
-      given.set(files[0]!.path.split("/")[0]!, {
-        array: files,
-        files: files.map((f) => [f, f.contents]),
-      });
-      return keep ? keep(files) : files;
+    {
+      keep: (files) => {
+        given.set(files[0]!.path.split("/")[0]!, {
+          array: files,
+          files: files.map((f) => [f, f.contents]),
+        });
+        return keep ? keep(files) : files;
+      },
     },
   );
   return { given, batches: batches.batches };
@@ -84,5 +85,113 @@ describe("the files a plugin returned, once keep has taken them (src/emit/run.ts
     expect(docs.array.length).toBe(docs.files.length);
     for (const [file, text] of docs.files) expect(file.contents).toBe(text);
     expect(batches.find((b) => b.emitter === "docs")!.files).toBe(docs.array);
+  });
+});
+
+describe("a plugin's `after` and its context's sinceLastRun (src/emit/run.ts)", () => {
+  const model = loadModel([{ file: "p.json", text: SPEC }]);
+  /** A plugin that records, each time its emit runs, the `now` of the last run it was given. */
+  const watcher = (name: string, after?: string[]) => {
+    const seen: { since: string | undefined }[] = [];
+    const plugin = definePlugin({
+      name,
+      version: "1.0.0",
+      description: "watches",
+      path: name,
+      ...(after && { after }),
+      emit: ({ sinceLastRun }) => {
+        seen.push({ since: sinceLastRun?.now });
+        return [{ path: `${name}/x.txt`, contents: "x\n" }];
+      },
+    });
+    return { plugin, seen };
+  };
+
+  it("makes the artifacts a plugin names in `after` first, and gives it the last run beside the files made", async () => {
+    const early = watcher("early", ["late"]);
+    const late = watcher("late");
+    const asked: string[][] = [];
+    const order: string[] = [];
+    await runPlugins(
+      model,
+      {
+        plugins: [early.plugin, late.plugin],
+        artifacts: ["early", "late"],
+        options: {},
+        layout: { outDir: "generated" },
+      },
+      {
+        onArtifact: (name) => order.push(name),
+        sinceLastRun: (made) => {
+          asked.push(made.map((f) => f.path));
+          const doc = made.find((f) => f.path === "late/x.txt");
+          return (
+            doc && {
+              before: undefined,
+              now: doc.contents,
+              earlier: () => undefined,
+              changes: () => undefined,
+              rules: {},
+            }
+          );
+        },
+      },
+    );
+    expect(order).toEqual(["late", "early"]);
+    // `late` ran first and saw no file of the run; `early` saw late's
+    expect(late.seen).toEqual([{ since: undefined }]);
+    expect(early.seen).toEqual([{ since: "x\n" }]);
+    expect(asked).toEqual([[], ["late/x.txt"]]);
+  });
+
+  it("does not make an artifact `after` names when the run does not ask for it", async () => {
+    const early = watcher("early", ["late"]);
+    const late = watcher("late");
+    const { batches } = await runPlugins(model, {
+      plugins: [early.plugin, late.plugin],
+      artifacts: ["early"],
+      options: {},
+      layout: { outDir: "generated" },
+    });
+    expect(batches.map((b) => b.emitter)).toEqual(["early"]);
+    expect(late.seen).toEqual([]);
+    expect(early.seen).toEqual([{ since: undefined }]);
+  });
+
+  it("refuses a circle of `after`s, naming a plugin in it", async () => {
+    const a = watcher("a", ["b"]);
+    const b = watcher("b", ["a"]);
+    await expect(
+      runPlugins(model, {
+        plugins: [a.plugin, b.plugin],
+        artifacts: ["a", "b"],
+        options: {},
+        layout: { outDir: "generated" },
+      }),
+    ).rejects.toThrow(/plugin\/error: the plugin "a" is in a circle/);
+  });
+
+  it("makes the docs after the OpenAPI document, whose text their context's sinceLastRun holds", async () => {
+    const order: string[] = [];
+    let now: string | undefined;
+    await runPlugins(
+      model,
+      {
+        plugins: BUILT_IN_PLUGINS,
+        artifacts: ["docs", "openapi"],
+        options: {},
+        layout: { outDir: "generated" },
+      },
+      {
+        onArtifact: (name) => order.push(name),
+        sinceLastRun: (made) => {
+          const doc = made.find((f) => f.path === "openapi.json");
+          if (doc) now = doc.contents;
+          return undefined;
+        },
+      },
+    );
+    expect(order).toEqual(["openapi", "docs"]);
+    expect(now).toMatch(/^\{\n {2}"openapi": "3\.1\.\d+"/);
   });
 });

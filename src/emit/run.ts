@@ -6,6 +6,7 @@ import type {
   GeneratedFile,
   OptionValues,
   PluginOptionSpecs,
+  SinceLastRun,
 } from "./artifact.js";
 import { importCollector } from "./import-collector.js";
 import { DEFAULT_LAYOUT, type OutputLayout } from "./layout.js";
@@ -33,18 +34,35 @@ export interface PluginRun {
   layout: OutputLayout;
 }
 
+/** What the caller of a run hears and gives while the plugins run. */
+export interface RunHooks {
+  /** Told each artifact as its plugin starts (a progress line). */
+  onArtifact?: (artifact: string) => void;
+  /** Given each plugin's files as soon as it returns them; what it returns is kept instead. */
+  keep?: (files: GeneratedFile[]) => GeneratedFile[];
+  /**
+   * The last run beside this one, from the files the run has made so far (its OpenAPI document
+   * among them; undefined before): the workflow's, which reads the output folder. A run without
+   * it (generate(), a plugin's test) has no last run.
+   */
+  sinceLastRun?: (made: readonly GeneratedFile[]) => SinceLastRun | undefined;
+}
+
 /**
- * Runs the plugins of the run's artifacts (their needs included by the settings), in registry order,
- * each with its own options and a context shared by all: the type index (made once, when a
- * plugin first asks), one reporter, the layout and every artifact's path. It knows nothing about
- * any one artifact.
+ * Runs the plugins of the run's artifacts (their needs included by the settings), in registry
+ * order but each after those its `after` names, each with its own options and a context shared
+ * by all: the type index (made once, when a plugin first asks), one reporter, the layout, every
+ * artifact's path and the last run beside the files made so far. It knows nothing about any one
+ * artifact.
  */
 export async function runPlugins(
   model: ApiModel,
   run: PluginRun,
-  onArtifact: (artifact: string) => void = () => {},
-  /** Given each plugin's files as soon as it returns them; what it returns is kept instead. */
-  keep: (files: GeneratedFile[]) => GeneratedFile[] = (files) => files,
+  {
+    onArtifact = () => {},
+    keep = (files) => files,
+    sinceLastRun: since,
+  }: RunHooks = {},
 ): Promise<{ batches: EmitterBatch[]; diagnostics: Diagnostic[] }> {
   // the artifacts asked for with their needs, resolved once in the settings
   const names = [...run.artifacts];
@@ -55,10 +73,10 @@ export async function runPlugins(
   );
   const types = typeIndexOnce(model);
   const batches: EmitterBatch[] = [];
-  for (const plugin of run.plugins) {
+  for (const plugin of madeOrder(run.plugins)) {
     if (!names.includes(plugin.name)) continue;
     onArtifact(plugin.name);
-    const files = await emitKept(
+    const files = await emitStaged(
       plugin,
       {
         model,
@@ -71,6 +89,9 @@ export async function runPlugins(
         },
         reporter,
         imports: importCollector,
+        get sinceLastRun() {
+          return since?.(batches.flatMap((b) => b.files));
+        },
       },
       keep,
     );
@@ -80,12 +101,39 @@ export async function runPlugins(
 }
 
 /**
- * One plugin's files as `keep` leaves them. Its own function: a local of the loop above that
+ * The plugins in the order they are made: the registry's (apiloom's, then the config's), each
+ * moved after the plugins its `after` names. A circle of `after`s is a plugin error.
+ */
+function madeOrder(plugins: readonly ArtifactPlugin[]): ArtifactPlugin[] {
+  const byName = new Map(plugins.map((p) => [p.name, p]));
+  const order: ArtifactPlugin[] = [];
+  const state = new Map<ArtifactPlugin, "placing" | "placed">();
+  const place = (plugin: ArtifactPlugin): void => {
+    if (state.get(plugin) === "placed") return;
+    if (state.get(plugin) === "placing")
+      throw new PluginOutputError(
+        plugin.name,
+        "is in a circle of plugins that each want to be made after the other (`after`)",
+      );
+    state.set(plugin, "placing");
+    for (const name of plugin.after ?? []) {
+      const first = byName.get(name);
+      if (first) place(first);
+    }
+    state.set(plugin, "placed");
+    order.push(plugin);
+  };
+  plugins.forEach(place);
+  return order;
+}
+
+/**
+ * One plugin's files as `keep` leaves them (staged). Its own function: a local of the loop above that
  * held the files as the plugin made them stayed alive through the next plugin's run (the
  * suspended async function keeps it), and with it every text `keep` had staged and let go
  * (31 MB of docs/index.html while the 10k synthetic spec's openapi.json was made).
  */
-async function emitKept(
+async function emitStaged(
   plugin: ArtifactPlugin,
   context: Parameters<ArtifactPlugin["emit"]>[0],
   keep: (files: GeneratedFile[]) => GeneratedFile[],
@@ -94,7 +142,7 @@ async function emitKept(
   const problem = malformedFile(made);
   if (problem) throw new PluginOutputError(plugin.name, problem);
   const kept = keep(made);
-  if (kept !== made && OWN.has(plugin)) letGo(made, kept);
+  if (kept !== made && OWN.has(plugin)) emptyReplaced(made, kept);
   return kept;
 }
 
@@ -147,6 +195,7 @@ export function pluginContext<S extends PluginOptionSpecs>(
     paths: ARTIFACT_PATHS,
     reporter: new Reporter(),
     imports: importCollector,
+    sinceLastRun: undefined,
     ...given,
     get types() {
       return given.types ?? types();
@@ -167,7 +216,10 @@ export function pluginContext<S extends PluginOptionSpecs>(
  * alone is a 32 MB string). apiloom's own plugins make new objects each run, so they can be
  * emptied; a user's plugin may return the same ones again, so its are left alone.
  */
-function letGo(made: GeneratedFile[], kept: readonly GeneratedFile[]): void {
+function emptyReplaced(
+  made: GeneratedFile[],
+  kept: readonly GeneratedFile[],
+): void {
   made.forEach((file, i) => {
     if (kept[i] === file) return;
     const contents = Object.getOwnPropertyDescriptor(file, "contents");

@@ -1,3 +1,13 @@
+import {
+  DIAGNOSTIC_CODES,
+  isDiagnosticCode,
+} from "../model/diagnostic-codes.js";
+import {
+  DOCUMENTATION_KEYWORDS,
+  SCHEMA_KEYWORDS,
+  SCHEMA_LIST_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+} from "../model/schema.js";
 import { HTTP_METHODS as MODEL_HTTP_METHODS } from "../model/types.js";
 import type { HttpMethod } from "../model/types.js";
 
@@ -45,13 +55,17 @@ export {
 
 // Names and keys: an endpoint's key (`GET /pets/{id}`), as the config's `names`, `client.pages`
 // and the name lock write it. Endpoint names themselves are `endpoint.name`; the names of the
-// types in types.ts are the context's `types`.
+// types in types.ts are the context's `types` (a TypeIndex, of the plugin API: artifact.ts).
 export { endpointKey } from "../model/naming.js";
-export type { EndpointTypes, TypeIndex } from "./type-index/type-index.js";
+
+// Security facts: the OAuth scopes an endpoint needs, one list per alternative (as the client's
+// doc comments name them).
+export { scopeAlternatives } from "./client/security.js";
 
 // Pagination facts: how an endpoint pages (detected, or declared in `client.pages`).
 export {
   declaredPagination,
+  pageShape,
   pagination,
   type PageShape,
   type Pagination,
@@ -62,12 +76,87 @@ export {
   type PageDeclarations,
 } from "./shared/declared-pages.js";
 
+// A JSON value as a TypeScript expression (strings escaped, `__proto__` keys computed).
+export { jsonDoc } from "./shared/json-literal.js";
+
+// Media types, as the generated client treats them: the one it sends a body as, and what it
+// hands over for a response of each.
+export {
+  decodedAs,
+  isJsonMediaType,
+  sentMediaType,
+} from "./shared/media-types.js";
+
+// Runtime files: the text of `templates/<artifact>/<file>`, the user's copy first.
+export { templateText } from "./templates.js";
+
 // Sample values: a small value of a schema's shape, as the docs' examples and the mocks use.
 export {
   bodySample,
   sampleValue,
   type SampleOptions,
 } from "./shared/sample.js";
+
+// The model's schema layer: what a schema means (its types, nullability and values, `$ref`s
+// resolved against the model's schemas, the members `allOf` brings, the sub-schemas and the
+// keywords that hold them), derived once there for every plugin.
+export {
+  allOfPropertyLookup,
+  declaredTypes,
+  type DiscriminatorCase,
+  discriminatorCases,
+  effectiveTypes,
+  isAnnotation,
+  isMap,
+  isSubSchema,
+  mainType,
+  mapSubSchemas,
+  refTarget,
+  type RequiredSplit,
+  requiredSplit,
+  resolveSchema,
+  scalarValues,
+  type SubSchema,
+} from "../model/schema.js";
+export { schemaRef, schemaRefName } from "../model/schema-ref.js";
+
+/**
+ * The keywords of a schema by what they hold: documentation (`title`, `description`, ...), one
+ * sub-schema (`items`, `not`, ...), a list of them (`allOf`, ...), a map of them (`properties`,
+ * ...). Frozen lists: a plugin makes its own set of them.
+ */
+export const SCHEMA_KEYWORD_GROUPS: Readonly<{
+  documentation: readonly string[];
+  one: readonly string[];
+  list: readonly string[];
+  map: readonly string[];
+}> = Object.freeze({
+  documentation: Object.freeze([...DOCUMENTATION_KEYWORDS]),
+  one: Object.freeze([...SCHEMA_KEYWORDS]),
+  list: Object.freeze([...SCHEMA_LIST_KEYWORDS]),
+  map: Object.freeze([...SCHEMA_MAP_KEYWORDS]),
+});
+
+// Endpoints: their parameters (path-level and operation-level as one list), whether a style
+// suits a location, and whether the tags group them well (or the paths do better).
+export { allParameters } from "../model/factories.js";
+export { isLocationStyle } from "../model/serialization.js";
+export { assessTags, type TagAssessment } from "../model/tag-quality.js";
+
+// Order: code-unit order and the model's endpoint order, the same on every machine.
+export { compareCodeUnits, compareEndpoints } from "../model/order.js";
+
+// Records keyed by a description's strings: `setOwn` adds a member named `__proto__` as a
+// member, where an assignment would replace the record's prototype.
+export { assignOwn, setOwn } from "../model/own-property.js";
+
+// Reporting (the context's `reporter`): the place of a whole file, and what a code means.
+export { fileStart } from "../model/reporter.js";
+
+/** What a diagnostic code means (the registry's line), or "" for a code it does not hold. */
+export function diagnosticMeaning(code: string): string {
+  return isDiagnosticCode(code) ? DIAGNOSTIC_CODES[code].meaning : "";
+}
 
 /** The HTTP methods an endpoint may have, in the model's order. */
 export const HTTP_METHODS: readonly HttpMethod[] = Object.freeze([

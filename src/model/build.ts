@@ -15,6 +15,7 @@ import { assessTags } from "./tag-quality.js";
 import { applyTagOverrides, type TagOverrides } from "./tag-overrides.js";
 import { fileStart, Reporter } from "./reporter.js";
 import { applyBodySignals } from "./undescribed-body.js";
+import { nameWebhooks } from "./webhooks.js";
 import type {
   ApiInfo,
   ApiModel,
@@ -92,6 +93,7 @@ export function buildModelTakingDocuments(
       parameter.serialization = resolveSerialization(parameter.in, parameter);
     shareEmpties(endpoint);
   }
+  if (merged.webhooks) nameWebhooks(merged.webhooks, endpoints);
   const info = { ...merged.info };
   for (const key of ["title", "version", "description"] as const) {
     const value = options.info?.[key];

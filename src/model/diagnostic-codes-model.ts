@@ -89,6 +89,11 @@ export const MODEL_CODES = {
     meaning:
       "the tags are words of the summaries, or more than half as many as the endpoints: the docs group by path (`docs.groupBy`)",
   },
+  "model/duplicate-webhook": {
+    severity: "warning",
+    meaning:
+      "several documents declare one webhook (key and method): the preferred one is used, the others ignored",
+  },
   "model/invalid-path-template": {
     severity: "warning",
     meaning:

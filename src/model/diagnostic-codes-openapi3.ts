@@ -117,6 +117,11 @@ export const OPENAPI3_CODES = {
     severity: "warning",
     meaning: "a tag entry that cannot be read: ignored",
   },
+  "openapi3/invalid-webhook": {
+    severity: "warning",
+    meaning:
+      "a webhook that is not a path item, or an operation of it that could not be read: skipped",
+  },
   "openapi3/missing-info": {
     severity: "warning",
     meaning:
@@ -160,8 +165,9 @@ export const OPENAPI3_CODES = {
     meaning:
       "an OpenAPI 3.2 feature apiloom does not read (`additionalOperations`, `in: querystring`, …) or keeps in the model only",
   },
-  "openapi3/webhook-skipped": {
+  "openapi3/webhook-parameter-skipped": {
     severity: "info",
-    meaning: "webhooks are not generated",
+    meaning:
+      "a webhook's path, query or cookie parameter: the receiver reads headers and the body only",
   },
 } as const satisfies FamilyCodes<"openapi3">;

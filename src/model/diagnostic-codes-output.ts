@@ -1,5 +1,5 @@
 // Diagnostic codes of the registry (src/model/diagnostic-codes.ts, which combines the families):
-// emitting and the workflow: the client (client/), the server (server/), plugins (plugin/), the handlers scaffold (scaffold/), the output folder (output/) and settings (config/).
+// emitting and the workflow: the client (client/), the server (server/), the MCP server (mcp/), plugins (plugin/), the handlers scaffold (scaffold/), the output folder (output/) and settings (config/).
 
 import type { FamilyCodes } from "./diagnostic-code-info.js";
 
@@ -44,6 +44,20 @@ export const PLUGIN_CODES = {
       "a plugin of the config (`plugins`) reports a warning: its message says what",
   },
 } as const satisfies FamilyCodes<"plugin">;
+
+/** The `mcp/` codes. */
+export const MCP_CODES = {
+  "mcp/long-tool-name": {
+    severity: "warning",
+    meaning:
+      "an endpoint's name, its MCP tool's name, is longer than 64 characters, which some MCP clients refuse: give it an `operationId` or a `names` entry",
+  },
+  "mcp/selection": {
+    severity: "error",
+    meaning:
+      "`mcp.tags`, `mcp.names` or `mcp.methods` lists a tag, endpoint or method the API does not have, or the selection leaves no endpoint: the MCP server would silently lack tools",
+  },
+} as const satisfies FamilyCodes<"mcp">;
 
 /** The `scaffold/` codes. */
 export const SCAFFOLD_CODES = {

@@ -22,7 +22,9 @@ import type {
   SecurityScheme,
   Server,
   Tag,
+  Webhook,
 } from "./types.js";
+import { mergeWebhooks } from "./webhooks.js";
 
 export type MergedDocuments = ApiDescription;
 
@@ -74,7 +76,13 @@ export function mergeDocuments(
     schemas,
     tags: mergeTags(documents),
     endpoints,
+    ...webhooksOf(mergeWebhooks(documents, prefer, reporter)),
   };
+}
+
+/** `{ webhooks }` when there are any (a model without stays as it was). */
+function webhooksOf(webhooks: Webhook[] | undefined): { webhooks?: Webhook[] } {
+  return webhooks ? { webhooks } : {};
 }
 
 /** `http://api.example.com/` and `http://api.example.com` are one server. */
@@ -269,6 +277,9 @@ function mergeSchemas(
         ...doc,
         schemas: withRenamedRefs(doc.schemas, renames),
         endpoints: withRenamedRefs(doc.endpoints, renames),
+        ...(doc.webhooks
+          ? { webhooks: withRenamedRefs(doc.webhooks, renames) }
+          : {}),
       };
       documents[documents.indexOf(doc)] = renamed;
       doc = renamed;

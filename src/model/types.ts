@@ -375,7 +375,12 @@ export interface ApiDescription {
   schemas: Record<string, NamedSchema>;
   tags: Tag[];
   endpoints: Endpoint[];
+  /** OpenAPI 3.1 `webhooks`, when there are any (merged: by key and method, named; model/webhooks.ts). */
+  webhooks?: Webhook[];
 }
+
+/** A webhook's operation (a request the API sends) read like an endpoint: `key` (also `path`) is its key. */
+export type Webhook = Endpoint & { key: string };
 
 /** The merged model every emitter reads. Endpoints are sorted by path, then method. */
 export interface ApiModel extends ApiDescription {

@@ -39,6 +39,8 @@ export interface HandlersFileShape {
   handlers?: ObjectSlot;
   /** The object literal checked against `HandlerSignatures`. */
   signatures?: ObjectSlot;
+  /** The object literal checked against `WebhookHandlers`. */
+  webhooks?: ObjectSlot;
   /** `notImplemented` is imported or declared. */
   hasNotImplemented: boolean;
   /** Offset after the last import declaration (0 when there is none). */
@@ -68,6 +70,7 @@ export function analyzeHandlersFile(text: string): HandlersFileShape {
     return {
       handlers: findObject(file, "Handlers"),
       signatures: findObject(file, "HandlerSignatures"),
+      webhooks: findObject(file, "WebhookHandlers"),
       hasNotImplemented: hasBinding(file, "notImplemented"),
       afterImports: file.getImportDeclarations().at(-1)?.getEnd() ?? 0,
       imports: [

@@ -3,6 +3,7 @@ import { signatures } from "../emit/server/signature.js";
 import { print } from "../emit/shared/doc.js";
 import { propertyKey, stringLiteral } from "../emit/shared/literals.js";
 import { assignment, importStatement } from "../emit/shared/statements.js";
+import { webhookScaffold } from "./webhook-stubs.js";
 
 /**
  * A handler that answers 501 until it is written, under a comment naming its operation:
@@ -52,6 +53,7 @@ export function scaffoldText(model: ApiModel, importFrom: string): string {
   const entries = model.endpoints
     .map((e) => signatureMember(e, signatureOf(e), "  "))
     .join("");
+  const webhooks = webhookScaffold(model, importFrom);
   return (
     "// Your implementation of the API's handlers. apiloom wrote this file once; when the API\n" +
     "// description changes it only adds stubs (answering 501) for new endpoints and reports\n" +
@@ -60,6 +62,7 @@ export function scaffoldText(model: ApiModel, importFrom: string): string {
       ["notImplemented", "type HandlerSignatures", "type Handlers"],
       importFrom,
     ) +
+    webhooks.imports +
     "\n" +
     objectDeclaration("handlers", stubs, "Handlers") +
     "\n" +
@@ -67,7 +70,8 @@ export function scaffoldText(model: ApiModel, importFrom: string): string {
     " * The contract each handler above was written for. When apiloom reports a changed contract\n" +
     " * (tsc flags the entry here too), review the handler, then run apiloom generate --accept-changes.\n" +
     " */\n" +
-    objectDeclaration("signatures", entries, "HandlerSignatures")
+    objectDeclaration("signatures", entries, "HandlerSignatures") +
+    webhooks.declaration
   );
 }
 

@@ -11,6 +11,7 @@ import {
 } from "./stubs.js";
 import { stringLiteral } from "../emit/shared/literals.js";
 import { decodeUtf8, insertBytes } from "../ingest/utf8-bytes.js";
+import { webhookInsertions } from "./webhook-stubs.js";
 
 export interface UpdateHandlersInput {
   /** The handlers file as the user names it: used in diagnostics only. */
@@ -249,16 +250,27 @@ function plan(
         missing.map((e) => stubMember(e, indent)),
       ),
     );
-    if (!shape.hasNotImplemented) {
-      const line = importLine(["notImplemented"], input.importFrom);
-      // after the last import (which ends before its line break), or first in the file
-      insertions.push(
-        shape.afterImports > 0
-          ? { at: shape.afterImports, text: "\n" + line.trimEnd() }
-          : { at: 0, text: line },
-      );
-    }
+    if (!shape.hasNotImplemented)
+      insertions.push(notImplementedImport(shape, input.importFrom));
   }
+
+  const hooks = webhookInsertions(
+    model,
+    existing,
+    shape,
+    input.importFrom,
+    reporter,
+    at,
+    judgeOrphans,
+  );
+  // the endpoints' stubs above imported it when they needed it
+  if (
+    hooks.added.length > 0 &&
+    !shape.hasNotImplemented &&
+    result.added.length === 0
+  )
+    insertions.push(notImplementedImport(shape, input.importFrom));
+  insertions.push(...hooks.insertions);
 
   // new stubs, and handlers the user wrote without an entry, get the current hash
   const unrecorded = model.endpoints.filter(
@@ -281,6 +293,17 @@ function plan(
       );
   }
   return done();
+}
+
+/** `import { notImplemented }`: after the last import (which ends before its line break), or first. */
+function notImplementedImport(
+  shape: { afterImports: number },
+  importFrom: string,
+): Insertion {
+  const line = importLine(["notImplemented"], importFrom);
+  return shape.afterImports > 0
+    ? { at: shape.afterImports, text: "\n" + line.trimEnd() }
+    : { at: 0, text: line };
 }
 
 /** How many changes a warning lists before it points to the record. */

@@ -114,6 +114,11 @@ export interface ApiloomSettings {
      * meant for development and tests. Requests are always checked.
      */
     validateResponses?: boolean;
+    /**
+     * How the API signs its webhooks, the generated receiver's default check:
+     * `"standard"` (Standard Webhooks, default), `"github"` or `"stripe"`.
+     */
+    webhookSignature?: "standard" | "github" | "stripe";
   };
   /**
    * The committed lock of endpoint names, so adding an endpoint never renames an existing

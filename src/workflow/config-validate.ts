@@ -228,10 +228,9 @@ const strictly =
     });
 
 /**
- * The config's plugins, checked: each an object with a name of its own (not apiloom's artifacts',
- * another plugin's, or a setting's), a version, a description, a relative path no other artifact
- * takes, known needs, an `emit` function and options with a type and a help line. Each plugin's
- * first problem is reported; the plugins without one are returned.
+ * The config's plugins, checked: each an object with a name no artifact or setting has, a version,
+ * a description, a relative path no other artifact takes, known `needs` and `after`, an `emit`
+ * function and options with a type and a help line; each one's first problem is reported.
  */
 function checkPlugins(
   value: unknown,
@@ -297,12 +296,13 @@ function checkPlugin(
     );
   if (typeof plugin["emit"] !== "function")
     throw new ConfigError(`${named}.emit must be a function`);
-  if (plugin["needs"] !== undefined) {
-    strictly(stringList)(plugin["needs"], `${named}.needs`);
-    for (const need of plugin["needs"] as string[])
+  for (const key of ["needs", "after"] as const) {
+    if (plugin[key] === undefined) continue;
+    strictly(stringList)(plugin[key], `${named}.${key}`);
+    for (const need of plugin[key] as string[])
       if (!known.some((p) => p.name === need))
         throw new ConfigError(
-          `${named}.needs: unknown artifact ${JSON.stringify(need)} (known: ${known.map((p) => p.name).join(", ")})`,
+          `${named}.${key}: unknown artifact ${JSON.stringify(need)} (known: ${known.map((p) => p.name).join(", ")})`,
         );
   }
   const options = plugin["options"] ?? {};

@@ -13,10 +13,10 @@ import { readSource, type SourceCache } from "./source-cache.js";
 import { nameLockText } from "./name-lock.js";
 import { checkLockPlace } from "./own-files.js";
 import { readOutsideFile } from "./outside-file.js";
-import { addRunFiles, changelogFor, pluginPath } from "./changelog.js";
+import { addRunFiles, pluginPath } from "./run-files.js";
 import { everyInputRead, HandlerChanges } from "./handler-changes.js";
 import { staleOutputImport } from "./moved-output.js";
-import { sinceLastRun, type SinceLastRun } from "./since-last-run.js";
+import { lastRunIn, type SinceLastRun } from "./since-last-run.js";
 import type { GenerateSettings } from "./settings.js";
 import {
   fingerprintBase,
@@ -169,6 +169,8 @@ async function produceWithPlaces(
   };
   if (settings.lock)
     reads.set(fromOut(out, settings.lock), hashFile(settings.lock));
+  // the output folder as the last run left it, read before the plugins run
+  const lastRun = await lastRunIn(out);
   const { model, files, diagnostics } = await runPipeline(inputFiles, {
     load: {
       ...modelLoadOptions(settings, readText),
@@ -180,9 +182,11 @@ async function produceWithPlaces(
     emit: { ...settings.emit, plugins },
     onStage: run.onStage,
     keep: run.keep,
+    sinceLastRun: lastRun,
   });
-  // the API as the last run into this folder left it: the changelog and the handlers' words
-  const since = await sinceLastRun(out, files);
+  // the API as the last run into this folder left it, beside this run's (the docs' changelog
+  // page read the same one): the handlers' words and the summary line
+  const since = lastRun(files);
   const handlers = settings.emit.artifacts.includes("server")
     ? await updateHandlers(
         settings,
@@ -192,16 +196,7 @@ async function produceWithPlaces(
         everyInputRead([...reporter.diagnostics, ...diagnostics]),
       )
     : undefined;
-  const tooLarge = (path: string, why: string) =>
-    reporter.report(
-      "output/changelog-too-large",
-      `the last run's ${path} is not read back: ${why}; the page is made from this run's comparison`,
-      fileStart(resolve(out, path)),
-    );
-  addRunFiles(files, [
-    handlers?.record,
-    changelogFor(settings.emit, since, tooLarge),
-  ]);
+  addRunFiles(files, [handlers?.record]);
   checkLockPlace(settings, files);
   reporter.add(settings.warnings);
   reporter.add(diagnostics);

@@ -1,53 +1,41 @@
 import { lstatSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { readSourceBytes, SourceReadError } from "../ingest/read-source.js";
 import { readJournal } from "./journal.js";
 import { readManifest, sha256 } from "./manifest.js";
-import type { GeneratedFile } from "../emit/artifact.js";
+import type {
+  GeneratedFile,
+  SinceLastRun as PluginSinceLastRun,
+} from "../emit/artifact.js";
 import type { Change } from "../diff/change.js";
 import type { compareModels } from "../diff/compare.js";
+import { CHANGE_RULES } from "../diff/rules.js";
+import { fileStart } from "../model/reporter.js";
 import { loadModel } from "../pipeline.js";
 
 /**
  * The OpenAPI document apiloom wrote into the output folder last time, beside the one this run
  * makes: the merged model as it was and as it is, in one format apiloom reads back exactly. The
- * summary line of `generate`, the docs' changelog page and the words of a changed handler's
- * warning all come from this one comparison.
+ * summary line of `generate`, the docs' changelog page (through the plugins' context) and the
+ * words of a changed handler's warning all come from this one comparison.
  */
-export interface SinceLastRun {
+export interface SinceLastRun extends PluginSinceLastRun {
   /** The document's path in the output folder (`openapi.json`). */
-  path: string;
-  /**
-   * The earlier document; undefined when the folder has none (a first run), or has one the last
-   * run did not write (edited or put there by hand: see `earlier`).
-   */
-  before: string | undefined;
-  /**
-   * A file of the output folder as the last run wrote it: only when the folder's manifest lists
-   * it with the hash of what is there now, so a file edited by hand is never taken for the state
-   * a run builds on. A regular file of bounded size, never read through a link.
-   */
-  earlier(
-    path: string,
-    options?: { maxBytes?: number; onTooLarge?: (why: string) => void },
-  ): string | undefined;
-  now: string;
-  /**
-   * The changes from `before` to `now` (the rules of src/diff), computed once on first use: []
-   * when the two are the same text, undefined when there is no earlier document or either
-   * side does not load without errors.
-   */
+  readonly path: string;
   changes(): readonly Change[] | undefined;
 }
 
+/** The last run beside this one, from the files the run has made so far (see `lastRunIn`). */
+export type LastRun = (
+  made: readonly GeneratedFile[],
+) => SinceLastRun | undefined;
+
 /**
- * The document of a run with no earlier output (programmatic `generate()`, which writes nothing):
- * what `sinceLastRun` says of an empty folder.
+ * The last run of a run with no earlier output (programmatic `generate()`, which writes nothing):
+ * what `lastRunIn` says of an empty folder.
  */
-export function noEarlierRun(
-  files: readonly GeneratedFile[],
-): SinceLastRun | undefined {
-  const now = openapiDocument(files);
+export const noEarlierRun: LastRun = (made) => {
+  const now = openapiDocument(made);
   if (!now) return undefined;
   return {
     path: now.path,
@@ -55,29 +43,32 @@ export function noEarlierRun(
     earlier: () => undefined,
     now: now.contents,
     changes: () => undefined,
+    rules: CHANGE_RULES,
   };
-}
+};
 
 function openapiDocument(
   files: readonly GeneratedFile[],
 ): GeneratedFile | undefined {
-  return files.find((f) => /^openapi\.(json|ya?ml)$/.test(basename(f.path)));
+  return files.find((f) => isDocument(f.path));
+}
+
+/** An OpenAPI document apiloom writes (`openapi.json`, wherever the `openapi` artifact puts it). */
+function isDocument(path: string): boolean {
+  return /^openapi\.(json|ya?ml)$/.test(basename(path));
 }
 
 /** The largest earlier file read back (GitHub's OpenAPI document is about 12 MiB). */
 const EARLIER_MAX_BYTES = 256 * 1024 * 1024;
 
 /**
- * Reads the earlier document, if the run makes one (the `openapi` artifact); nothing is compared
- * yet. The comparer (src/diff/) is loaded only when there is an earlier document: a first run,
- * or one whose folder has none, never loads it.
+ * The output folder as the last run left it (its manifest, and the journal of a run killed while
+ * it moved its files), read before the plugins run; what it gives is the comparison with this
+ * run's OpenAPI document once the run has made it (the `openapi` artifact), made once however
+ * often it is asked for. Nothing is compared yet. The comparer (src/diff/) is loaded only when
+ * the folder has an earlier document: a first run never loads it.
  */
-export async function sinceLastRun(
-  out: string,
-  files: readonly GeneratedFile[],
-): Promise<SinceLastRun | undefined> {
-  const now = openapiDocument(files);
-  if (!now) return undefined;
+export async function lastRunIn(out: string): Promise<LastRun> {
   const listed = readManifest(out)?.files ?? {};
   // a run killed while it moved its files into place left a journal (writer.ts) and some of its
   // files, not yet its manifest: what it moved counts as the last run's too, so the run that
@@ -88,13 +79,10 @@ export async function sinceLastRun(
       ? journal.journal.moves.map(([, path, hash]) => [path, hash])
       : [],
   );
-  const earlier = (
-    path: string,
-    {
-      maxBytes = EARLIER_MAX_BYTES,
-      onTooLarge,
-    }: { maxBytes?: number; onTooLarge?: (why: string) => void } = {},
-  ): string | undefined => {
+  const earlier: SinceLastRun["earlier"] = (
+    path,
+    { maxBytes = EARLIER_MAX_BYTES, onTooLarge } = {},
+  ) => {
     const hashes = [
       Object.hasOwn(listed, path) ? listed[path] : undefined,
       moved.get(path),
@@ -108,15 +96,38 @@ export async function sinceLastRun(
     } catch (error) {
       // past the caller's bound: never read (and so never held), and the caller told
       if (error instanceof SourceReadError && error.code === "input/too-large")
-        onTooLarge?.(error.message.replace(/;.*$/, ""));
+        onTooLarge?.(
+          error.message.replace(/;.*$/, ""),
+          fileStart(resolve(out, path)),
+        );
       return undefined;
     }
   };
-  const before = earlier(now.path);
-  const comparer =
-    before === undefined
-      ? undefined
-      : (await import("../diff/compare.js")).compareModels;
+  // the comparer, when an OpenAPI document of the last run's is there to compare with
+  const comparer = [...Object.keys(listed), ...moved.keys()].some(isDocument)
+    ? (await import("../diff/compare.js")).compareModels
+    : undefined;
+  let made: { document: GeneratedFile; since: SinceLastRun } | undefined;
+  return (files) => {
+    const now = openapiDocument(files);
+    if (!now) return undefined;
+    if (made?.document !== now)
+      made = {
+        document: now,
+        since: comparison(out, now, earlier(now.path), earlier, comparer),
+      };
+    return made.since;
+  };
+}
+
+/** This run's document beside the last run's (`before`), compared when first asked. */
+function comparison(
+  out: string,
+  now: GeneratedFile,
+  before: string | undefined,
+  earlier: SinceLastRun["earlier"],
+  comparer: typeof compareModels | undefined,
+): SinceLastRun {
   let memo: { changes: readonly Change[] | undefined } | undefined;
   // read when first asked for, then kept: a large document may be staged early
   // (early-stage.ts), and its staged copy is gone once the writer has moved it into place
@@ -136,6 +147,7 @@ export async function sinceLastRun(
       };
       return memo.changes;
     },
+    rules: CHANGE_RULES,
   };
 }
 

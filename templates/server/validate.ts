@@ -11,24 +11,46 @@ import { ProblemError, type LocatedViolation } from "./problem.js";
 import type { DecodedRequest, RouteSpec } from "./runtime.js";
 import { VALIDATE_RESPONSES } from "./settings.js";
 
-function partsOf(route: RouteSpec): AnyEndpointValidators | undefined {
-  return Object.hasOwn(endpoints, route.name)
-    ? (endpoints as unknown as Record<string, AnyEndpointValidators>)[
-        route.name
-      ]
+/** A table of validators by route name: `endpoints`, or the webhooks' (`../validators/webhooks.ts`). */
+export type ValidatorTable = object;
+
+function partsOf(
+  route: RouteSpec,
+  table: ValidatorTable,
+): AnyEndpointValidators | undefined {
+  return Object.hasOwn(table, route.name)
+    ? (table as Record<string, AnyEndpointValidators>)[route.name]
     : undefined;
 }
 
-/** What the listener and the Fastify adapter call (see `createListener`). */
-export const checks: {
-  request: typeof checkRequest;
-  response: typeof checkResponse;
+/** The checks of the routes `table` has validators for (what `createDispatcher` takes). */
+export interface Checks {
+  request(
+    route: RouteSpec,
+    request: DecodedRequest,
+    headers: IncomingHttpHeaders,
+  ): void;
+  response(
+    route: RouteSpec,
+    status: number,
+    body: unknown,
+    contentType: string | undefined,
+  ): void;
   responsesByDefault: boolean;
-} = {
-  request: checkRequest,
-  response: checkResponse,
-  responsesByDefault: VALIDATE_RESPONSES,
-};
+}
+
+export function checksOf(table: ValidatorTable): Checks {
+  return {
+    request: (route, request, headers) =>
+      checkRequest(route, request, headers, table),
+    response: (route, status, body, contentType) =>
+      checkResponse(route, status, body, contentType, table),
+    responsesByDefault: VALIDATE_RESPONSES,
+  };
+}
+
+/** What the listener and the Fastify adapter call (see `createListener`). */
+export const checks: Checks = checksOf(endpoints);
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
@@ -40,8 +62,9 @@ export function requestViolations(
   route: RouteSpec,
   request: DecodedRequest,
   headers: IncomingHttpHeaders,
+  table: ValidatorTable = endpoints,
 ): LocatedViolation[] {
-  const parts = partsOf(route);
+  const parts = partsOf(route, table);
   if (!parts) return [];
   const out: LocatedViolation[] = [];
   const add = (
@@ -71,8 +94,9 @@ export function checkRequest(
   route: RouteSpec,
   request: DecodedRequest,
   headers: IncomingHttpHeaders,
+  table: ValidatorTable = endpoints,
 ): void {
-  const violations = requestViolations(route, request, headers);
+  const violations = requestViolations(route, request, headers, table);
   if (violations.length > 0)
     throw new ProblemError(
       400,
@@ -90,8 +114,9 @@ export function checkResponse(
   status: number,
   body: unknown,
   contentType: string | undefined,
+  table: ValidatorTable = endpoints,
 ): void {
-  const parts = partsOf(route);
+  const parts = partsOf(route, table);
   if (!parts) return;
   if (contentType !== undefined && !JSON_TYPE.test(mediaTypeOf(contentType)))
     return;

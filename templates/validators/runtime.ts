@@ -192,14 +192,32 @@ export type Endpoints<M extends { [E in keyof M]: EndpointParts }> = {
 export function endpoints<M extends { [E in keyof M]: EndpointParts }>(table: {
   readonly [E in keyof M]: EndpointChecks;
 }): Endpoints<M> {
+  return directed(table, REQUEST, RESPONSE);
+}
+
+/**
+ * Validators of every webhook: the API sends the request, so its parts read as a response does
+ * (a writeOnly member need not be there), and the receiver's answers as requests.
+ */
+export function webhooks<M extends { [E in keyof M]: EndpointParts }>(table: {
+  readonly [E in keyof M]: EndpointChecks;
+}): Endpoints<M> {
+  return directed(table, RESPONSE, REQUEST);
+}
+
+function directed<M extends { [E in keyof M]: EndpointParts }>(
+  table: { readonly [E in keyof M]: EndpointChecks },
+  sent: Direction,
+  answered: Direction,
+): Endpoints<M> {
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(table)) {
     const { responses, ...parts } = table[name as keyof M];
     const entry: Record<string, unknown> = {
-      responses: validators(responses, RESPONSE),
+      responses: validators(responses, answered),
     };
     for (const [part, check] of Object.entries(parts))
-      if (check) entry[part] = validator(check, REQUEST);
+      if (check) entry[part] = validator(check, sent);
     Object.defineProperty(out, name, { value: entry, enumerable: true });
   }
   return out as Endpoints<M>;

@@ -136,6 +136,25 @@ const CASES: {
     ],
   },
   {
+    // webhooks: the API sends them, so their payloads follow the response rules
+    name: "webhooks",
+    old: ["webhooks/old.yaml"],
+    new: ["webhooks/new.yaml"],
+    forward: [
+      "response-enum-value-added POST webhook pet.deleted PetDeletedWebhookBody.reason",
+      "response-property-became-optional POST webhook pet.deleted PetDeletedWebhookBody.reason",
+      "response-property-removed POST webhook pet.created PetEvent.tag",
+      "webhook-added POST webhook invoice.sent",
+      "webhook-removed POST webhook order.paid",
+    ],
+    backward: [
+      "optional-response-property-added POST webhook pet.created PetEvent.tag",
+      "response-enum-value-removed POST webhook pet.deleted PetDeletedWebhookBody.reason",
+      "webhook-added POST webhook order.paid",
+      "webhook-removed POST webhook invoice.sent",
+    ],
+  },
+  {
     // a Postman collection changes beside a Swagger 2.0 file that does not: the merged model
     // sees only the collection's changes
     name: "cross-format",

@@ -6,6 +6,7 @@ import { buildDocsView } from "../../src/emit/docs/view.js";
 import { loadModel } from "../../src/pipeline.js";
 import { typeCheck, writeTree } from "../client/compile.js";
 import { CORPUS_DIR, CORPUS_FILES } from "../shared-corpus.js";
+import { ARTIFACT_PATHS } from "../../src/emit/registry.js";
 
 const inputs: [string, string[]][] = [
   [
@@ -27,7 +28,7 @@ const folderOf = (name: string) =>
 /** One input's project: the generated client and its docs' examples. */
 async function project(files: string[]): Promise<Record<string, string>> {
   const model = loadModel(files);
-  const view = buildDocsView(model);
+  const view = buildDocsView(model, { paths: ARTIFACT_PATHS });
   const tree: Record<string, string> = {};
   for (const file of await emitted("client", model, {}))
     tree[`generated/${file.path}`] = file.contents;

@@ -14,6 +14,7 @@ import { validateConfig } from "../../src/workflow/config-validate.js";
 import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
 import docsPlugin from "../../src/emit/docs/plugin.js";
 import { pluginContext } from "../../src/emit/run.js";
+import { ARTIFACT_PATHS } from "../../src/emit/registry.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -44,7 +45,7 @@ function swagger(ops: [string, string, string, string[]][]): string {
 
 /** Each group's name and its endpoints as `METHOD path`. */
 function groups(model: ApiModel, groupBy?: DocsGroupBy) {
-  const view = buildDocsView(model, { groupBy });
+  const view = buildDocsView(model, { groupBy, paths: ARTIFACT_PATHS });
   return {
     groupedBy: view.groupedBy,
     groups: view.tags.map((t) => [
@@ -264,7 +265,7 @@ describe("the Stride docs", () => {
       cwd: REPO,
       artifacts: ["docs"],
     });
-    const view = buildDocsView(model, {});
+    const view = buildDocsView(model, { paths: ARTIFACT_PATHS });
     expect(view.groupedBy).toBe("path");
     expect(view.tags.length).toBeLessThanOrEqual(10);
     const listed = view.tags.flatMap((t) => t.endpoints.map((e) => e.id));
@@ -282,7 +283,10 @@ describe("the Stride docs", () => {
     const index = files.find((f) => f.path === "docs/index.md")!.contents;
     expect(index.match(/\]\(tags\/[a-z-]+\.md#op-/g)).toHaveLength(49);
     // by tag, the first tags alone make the groups (44 distinct tags in all)
-    expect(buildDocsView(model, { groupBy: "tag" }).tags.length).toBe(19);
+    expect(
+      buildDocsView(model, { groupBy: "tag", paths: ARTIFACT_PATHS }).tags
+        .length,
+    ).toBe(19);
   });
 });
 
@@ -293,7 +297,9 @@ describeCorpus("the shared corpus in auto mode", () => {
       cwd: "/",
     });
     const tagged = model.endpoints.some((e) => e.tags.length > 0);
-    expect(buildDocsView(model, {}).groupedBy).toBe("tag");
+    expect(buildDocsView(model, { paths: ARTIFACT_PATHS }).groupedBy).toBe(
+      "tag",
+    );
     if (tagged)
       expect(model.diagnostics.map((d) => d.code)).not.toContain(
         "model/degenerate-tags",

@@ -8,6 +8,7 @@ import type { ApiModel, Endpoint } from "../../src/model/types.js";
 import { typeCheck } from "../client/compile.js";
 import { generateClient } from "../client/generate.js";
 import { recordingServer } from "../client/server.js";
+import { ARTIFACT_PATHS } from "../../src/emit/registry.js";
 
 /** A Postman collection of `requests` (method, path, body member, headers). */
 function postman(
@@ -271,7 +272,7 @@ describe("the docs of an undescribed body and an untyped parameter", () => {
         },
       }),
     ]);
-    const view = buildDocsView(m);
+    const view = buildDocsView(m, { paths: ARTIFACT_PATHS });
     const put = view.endpoints[0]!;
     expect(put.parameters.map((p) => [p.name, p.type])).toEqual([
       ["id", "string | number"],

@@ -81,7 +81,7 @@ beforeAll(() => {
       "-o",
       "generated",
       "-a",
-      "types,client,server,validators,docs,openapi,query,mocks",
+      "types,client,server,validators,docs,openapi,query,mocks,mcp",
       "--server-handlers",
       "handlers.ts",
       "--server-adapters",

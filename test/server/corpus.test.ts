@@ -3,7 +3,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
-import { findAmbiguousRoutes } from "../../src/emit/server/ambiguous-routes.js";
+import { reportAmbiguousRoutes } from "../../src/emit/server/ambiguous-routes.js";
+import { Reporter } from "../../src/model/reporter.js";
 import { loadModel } from "../../src/pipeline.js";
 import { updateHandlersFile } from "../../src/scaffold/index.js";
 import { outDir, typeCheck, writeFiles } from "./generated.js";
@@ -23,7 +24,9 @@ describeCorpus("the server and the scaffold for each corpus spec", () => {
 
   it.each(FILES)("%s: prettier-formatted output", async (file) => {
     const model = loadModel([file], { cwd: CORPUS });
-    expect(findAmbiguousRoutes(model).length).toBe(AMBIGUOUS[file] ?? 0);
+    const reporter = new Reporter();
+    reportAmbiguousRoutes(model, reporter);
+    expect(reporter.diagnostics.length).toBe(AMBIGUOUS[file] ?? 0);
     const files = await emitted("server", model, {});
     const handlers = updateHandlersFile({
       file: "handlers.ts",

@@ -149,6 +149,27 @@ const OPTION_ROWS: Record<string, Row> = {
     kind: "output",
     flip: { config: { docs: { groupBy: "path" } } },
   },
+  // mcp is opt-in: each flip asks for it too (test/mcp/options.test.ts shows each option's effect)
+  "emit.options.mcp.tags": {
+    kind: "output",
+    flip: { config: { artifacts: ["mcp"], mcp: { tags: ["animals"] } } },
+  },
+  "emit.options.mcp.names": {
+    kind: "output",
+    flip: { config: { artifacts: ["mcp"], mcp: { names: ["listPets"] } } },
+  },
+  "emit.options.mcp.methods": {
+    kind: "output",
+    flip: { config: { artifacts: ["mcp"], mcp: { methods: ["get"] } } },
+  },
+  "emit.options.mcp.mode": {
+    kind: "output",
+    flip: { config: { artifacts: ["mcp"], mcp: { mode: "dynamic" } } },
+  },
+  "emit.options.mcp.maxTools": {
+    kind: "output",
+    flip: { config: { artifacts: ["mcp"], mcp: { maxTools: 0 } } },
+  },
 };
 
 const ROWS: Record<string, Row> = { ...CORE_ROWS, ...OPTION_ROWS };

@@ -1,5 +1,6 @@
-import { fileStart, Reporter } from "../../model/reporter.js";
-import type { ApiModel, Diagnostic } from "../../model/types.js";
+import { fileStart } from "../toolkit.js";
+import type { Reporter } from "../artifact.js";
+import type { ApiModel } from "../../model/types.js";
 import { filledServerUrl as filledUrl } from "../shared/server-url.js";
 
 export const NO_DEFAULT_BASE_URL = "client/no-default-base-url";
@@ -34,25 +35,24 @@ function hasTemplate(url: string): boolean {
  */
 export function baseUrlDiagnostics(
   model: ApiModel,
-  override?: string,
-): Diagnostic[] {
+  override: string | undefined,
+  reporter: Reporter,
+): void {
   const server = model.servers[0];
-  if (override !== undefined || !server) return [];
+  if (override !== undefined || !server) return;
   const url = filledUrl(server);
   const why = hasTemplate(url)
     ? `keeps a variable no \`variables\` entry declares once the others take their defaults (${JSON.stringify(url)})`
     : lacksHost(url)
       ? `names no host once its variables take their defaults (${JSON.stringify(url)})`
       : undefined;
-  if (why === undefined) return [];
-  const reporter = new Reporter();
+  if (why === undefined) return;
   reporter.report(
     NO_DEFAULT_BASE_URL,
     `the server URL ${JSON.stringify(server.url)} ${why}: ` +
       "the generated client has no default base URL; pass createClient({ baseUrl }) or --base-url",
     server.sources[0] ?? fileStart(""),
   );
-  return reporter.diagnostics;
 }
 
 /**

@@ -1,8 +1,8 @@
-import type { PageShape } from "../../model/pagination.js";
+import type { PageShape } from "../toolkit.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { loadTemplate, templateText } from "../templates.js";
 import { defaultBaseUrl } from "./base-url.js";
-import { clientHelpers, type ClientHelpers } from "./helpers.js";
+import { clientHelpers, type ClientHelpers } from "./template-helpers.js";
 import { authSchemes, tokenUrls } from "./security.js";
 import { endpointView } from "./view.js";
 import type {

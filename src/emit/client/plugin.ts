@@ -30,9 +30,9 @@ export default defineBuiltIn({
       import("./schema-names.js"),
     ]);
     // a first server with no host: the client has no default base URL
-    reporter.add(baseUrlDiagnostics(model, options.baseUrl));
+    baseUrlDiagnostics(model, options.baseUrl, reporter);
     // a schema named like one of the client's exports (`ApiError`) is renamed in types.ts
-    reporter.add(schemaNameDiagnostics(model, types));
+    schemaNameDiagnostics(model, types, reporter);
     // a declaration that names what the endpoint lacks is reported and left out
     const declared = declaredPages(model, options.pages);
     reporter.add(declared.diagnostics);

@@ -1,6 +1,6 @@
-import { compareCodeUnits } from "../../model/order.js";
-import { fileStart, Reporter } from "../../model/reporter.js";
-import type { ApiModel, Diagnostic } from "../../model/types.js";
+import { compareCodeUnits, fileStart } from "../toolkit.js";
+import type { Reporter } from "../artifact.js";
+import type { ApiModel } from "../../model/types.js";
 import type { TypeIndex } from "../type-index/index.js";
 import { CLIENT_EXPORT_NAMES, schemaTypeName } from "../type-index/names.js";
 
@@ -14,8 +14,8 @@ export const SCHEMA_RENAMED = "client/schema-renamed";
 export function schemaNameDiagnostics(
   model: ApiModel,
   index: TypeIndex,
-): Diagnostic[] {
-  const reporter = new Reporter();
+  reporter: Reporter,
+): void {
   for (const name of Object.keys(model.schemas).sort(compareCodeUnits)) {
     const wanted = schemaTypeName(name);
     if (!CLIENT_EXPORT_NAMES.includes(wanted)) continue;
@@ -26,5 +26,4 @@ export function schemaNameDiagnostics(
       model.schemas[name]!.sources[0] ?? fileStart(""),
     );
   }
-  return reporter.diagnostics;
 }

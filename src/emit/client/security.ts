@@ -1,5 +1,5 @@
 import type { ApiModel, Endpoint } from "../../model/types.js";
-import { compareCodeUnits } from "../../model/order.js";
+import { compareCodeUnits } from "../toolkit.js";
 
 /** How the runtime sends a scheme's credential (mirrors `AuthScheme` in client/runtime.ts). */
 export type AuthSchemeView =

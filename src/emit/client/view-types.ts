@@ -1,6 +1,6 @@
 import type { EndpointTypes } from "../type-index/index.js";
 import type { WireStyle } from "../shared/wire-style.js";
-import type { PageShape } from "../../model/pagination.js";
+import type { PageShape } from "../toolkit.js";
 import type { AuthSchemeView } from "./security.js";
 
 // The client's render-template views: what templates/client/endpoint.js and index.js receive.

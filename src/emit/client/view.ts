@@ -1,7 +1,11 @@
 import type { Endpoint, Parameter } from "../../model/types.js";
-import { endpointKey } from "../../model/naming.js";
-import { pageShape, type PageShape } from "../../model/pagination.js";
-import { mainType, resolveSchema } from "../../model/schema.js";
+import {
+  endpointKey,
+  mainType,
+  pageShape,
+  type PageShape,
+  resolveSchema,
+} from "../toolkit.js";
 import {
   acceptHeader,
   sentMediaType,

@@ -1,56 +1,34 @@
-import type { GeneratedFile } from "../artifact.js";
+import type {
+  ApiChange,
+  ChangeRule,
+  GeneratedFile,
+  Reporter,
+  SinceLastRun,
+} from "../artifact.js";
 import { markdownCode, markdownText } from "../shared/escape.js";
 
 /*
  * The docs' changelog page, `docs/changes.md`: what changed in the API since the last run into
  * the output folder, in the words of the rules of `apiloom diff`. The docs own the page (its
- * text, the record it carries and how that record is read back); the run gives it the
- * comparison of the last run's OpenAPI document with this one's (workflow/since-last-run.ts)
- * and the rule table (diff/rules.ts), which sit in later layers.
+ * text, the record it carries and how that record is read back); the context's `sinceLastRun`
+ * gives the comparison of the last run's OpenAPI document with this one's, the rule table and
+ * the last run's page (the workflow reads the folder: workflow/since-last-run.ts).
  */
 
-/** A change as the page shows it: the comparison's `Change`, read structurally. */
-export interface PageChangeInput {
-  rule: string;
-  endpoint: string;
-  message: string;
-  names: {
-    function?: string;
-    type?: string;
-    member?: string;
-    handler?: string;
-  };
-  also?: readonly { function?: string }[];
-}
-
-/** The comparison of the last run's OpenAPI document with this run's (SinceLastRun). */
-export interface ChangesSinceLastRun {
-  before: string | undefined;
-  now: string;
-  /** A file of the output folder as the last run wrote it; undefined when it is not that. */
-  earlier(
-    path: string,
-    options?: { maxBytes?: number; onTooLarge?: (why: string) => void },
-  ): string | undefined;
-  changes(): readonly PageChangeInput[] | undefined;
-}
-
 /** Each rule's severity and whom it breaks, by rule id (diff/rules.ts' CHANGE_RULES). */
-export type ChangeRuleTable = Readonly<
-  Record<string, { severity: ChangeSeverity; breaks: string }>
->;
+type ChangeRuleTable = SinceLastRun["rules"];
 
-type ChangeSeverity = "breaking" | "warning" | "info";
+type ChangeSeverity = ChangeRule["severity"];
 
 /**
  * The largest page read back (its record on the last line, base64): a page lists a few thousand
  * changes in well under this. A larger one, planted where the last run's page was, is not read
  * (a warning says so) and the page is made from this run's comparison.
  */
-export const CHANGELOG_MAX_BYTES = 4 * 1024 * 1024;
+const CHANGELOG_MAX_BYTES = 4 * 1024 * 1024;
 
 /** The page's name in the docs folder. */
-export const CHANGELOG_FILE = "changes.md";
+const CHANGELOG_FILE = "changes.md";
 
 const TITLE = "# Changes since the last run\n\n";
 
@@ -70,12 +48,12 @@ const HEADINGS: Record<ChangeSeverity, string> = {
  */
 export function changelogPage(
   docsPath: string,
-  since: ChangesSinceLastRun,
-  rules: ChangeRuleTable,
-  /** Told when the last run's page is past CHANGELOG_MAX_BYTES and so not read. */
-  onTooLarge: (path: string, why: string) => void = () => {},
+  since: SinceLastRun,
+  /** Told when the last run's page is past CHANGELOG_MAX_BYTES and so not read (a warning). */
+  reporter: Reporter,
 ): GeneratedFile {
   const path = `${docsPath}/${CHANGELOG_FILE}`;
+  const rules = since.rules;
   // no earlier document to compare with (or one edited by hand), or the same one: the page the
   // last run wrote stands, when there is one. Not its bytes: the output folder is committed, so
   // a pull request can change the page and the manifest together. The page carries what it
@@ -85,7 +63,12 @@ export function changelogPage(
   if (since.before === undefined || since.before === since.now) {
     const page = since.earlier(path, {
       maxBytes: CHANGELOG_MAX_BYTES,
-      onTooLarge: (why) => onTooLarge(path, why),
+      onTooLarge: (why, at) =>
+        reporter.report(
+          "output/changelog-too-large",
+          `the last run's ${path} is not read back: ${why}; the page is made from this run's comparison`,
+          at,
+        ),
     });
     const kept = readPageRecord(page, rules);
     if (kept) return { path, contents: render(kept, rules) };
@@ -97,14 +80,14 @@ export function changelogPage(
 type PageRecord =
   | { kind: "first" | "same" | "unreadable" | "wording" }
   | { kind: "changes"; changes: readonly PageChange[] };
-type PageChange = Pick<PageChangeInput, "rule" | "endpoint" | "message"> & {
-  names: PageChangeInput["names"];
+type PageChange = Pick<ApiChange, "rule" | "endpoint" | "message"> & {
+  names: ApiChange["names"];
   also?: string[];
 };
 
 const RECORD_LINE = "<!-- apiloom changes ";
 
-function pageRecord(since: ChangesSinceLastRun): PageRecord {
+function pageRecord(since: SinceLastRun): PageRecord {
   if (since.before === undefined) return { kind: "first" };
   if (since.before === since.now) return { kind: "same" };
   const changes = since.changes();
@@ -128,7 +111,7 @@ function pageRecord(since: ChangesSinceLastRun): PageRecord {
 }
 
 /** The record on a page's last line, checked field by field; undefined when it is not one. */
-export function readPageRecord(
+function readPageRecord(
   page: string | undefined,
   rules: ChangeRuleTable,
 ): PageRecord | undefined {

@@ -1,8 +1,4 @@
-import {
-  DIAGNOSTIC_CODES,
-  isDiagnosticCode,
-} from "../../model/diagnostic-codes.js";
-import { compareCodeUnits } from "../../model/order.js";
+import { compareCodeUnits, diagnosticMeaning } from "../toolkit.js";
 import type { Diagnostic } from "../../model/types.js";
 import type { CodeCount, DiagnosticView } from "./view-types.js";
 
@@ -18,9 +14,7 @@ export function codeCounts(diagnostics: readonly Diagnostic[]): CodeCount[] {
         code: d.code,
         severity: d.severity,
         count: 1,
-        meaning: isDiagnosticCode(d.code)
-          ? DIAGNOSTIC_CODES[d.code].meaning
-          : "",
+        meaning: diagnosticMeaning(d.code),
       });
     else {
       entry.count++;

@@ -20,6 +20,7 @@ import { uniqueSlugs } from "./slugs.js";
 import { buildDocsView } from "./view.js";
 import docsPlugin from "./plugin.js";
 import { pluginContext } from "../run.js";
+import { ARTIFACT_PATHS } from "../registry.js";
 
 type MdNode = {
   type: string;
@@ -121,7 +122,7 @@ describe("emitDocs", () => {
   });
 
   it("fences examples so the code comes back exactly", async () => {
-    const view = buildDocsView(hostileModel());
+    const view = buildDocsView(hostileModel(), { paths: ARTIFACT_PATHS });
     const listPets = view.endpoints.find((e) => e.name === "listPets")!;
     const page = await markdownTree((await files()).get("docs/tags/pets.md")!);
     const code = nodes(page, "code");
@@ -131,7 +132,7 @@ describe("emitDocs", () => {
   });
 
   it("writes curl commands whose spec text stays inside its quotes", () => {
-    const view = buildDocsView(hostileModel());
+    const view = buildDocsView(hostileModel(), { paths: ARTIFACT_PATHS });
     const listPets = view.endpoints.find((e) => e.name === "listPets")!;
     const createPet = view.endpoints.find((e) => e.name === "createPet")!;
     const run = (command: string) =>
@@ -152,7 +153,7 @@ describe("emitDocs", () => {
   });
 
   it("shows each endpoint as a call of the generated client with its real name and argument shape", () => {
-    const view = buildDocsView(hostileModel());
+    const view = buildDocsView(hostileModel(), { paths: ARTIFACT_PATHS });
     const byName = new Map(view.endpoints.map((e) => [e.name, e.client]));
     expect(byName.get("getPetOwner")).toBe(
       [

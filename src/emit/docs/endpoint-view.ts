@@ -1,5 +1,4 @@
-import { compareCodeUnits } from "../../model/order.js";
-import { allParameters } from "../../model/factories.js";
+import { allParameters, compareCodeUnits } from "../toolkit.js";
 import type {
   ApiModel,
   Endpoint,

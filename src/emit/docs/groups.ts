@@ -1,4 +1,4 @@
-import { assessTags } from "../../model/tag-quality.js";
+import { assessTags } from "../toolkit.js";
 import type { Endpoint, Tag } from "../../model/types.js";
 
 import type { DocsGroupBy } from "./group-by-option.js";

@@ -1,6 +1,7 @@
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import type { DocsGroupBy } from "./group-by-option.js";
 import { loadDocsTemplates, docsHelpers } from "./templates.js";
+import { changelogPage } from "./changelog.js";
 import { buildDocsView } from "./view.js";
 
 export { buildDocsView } from "./view.js";
@@ -18,6 +19,8 @@ export async function emitDocs({
   templatesDir,
   layout,
   paths,
+  reporter,
+  sinceLastRun,
 }: EmitContext<DocsOptions>): Promise<GeneratedFile[]> {
   const view = buildDocsView(model, {
     groupBy: options.groupBy,
@@ -48,6 +51,8 @@ export async function emitDocs({
       contents: html.htmlPage(view, docsHelpers, assets),
     },
   ];
+  // what changed since the last run, when the run makes the OpenAPI document to compare
+  if (sinceLastRun) files.push(changelogPage("docs", sinceLastRun, reporter));
   return files;
 }
 

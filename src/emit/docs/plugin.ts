@@ -18,6 +18,8 @@ export default defineBuiltIn({
   },
   // "Merged from file:line" and a security scheme's evidence
   places: "endpoints",
+  // the changelog page compares this run's OpenAPI document with the last run's
+  after: ["openapi"],
   async emit(context) {
     const { emitDocs } = await import("./index.js");
     return emitDocs(context);

@@ -1,5 +1,4 @@
-import { effectiveTypes } from "../../model/schema.js";
-import { schemaRefName } from "../../model/schema-ref.js";
+import { effectiveTypes, schemaRefName } from "../toolkit.js";
 import type { Schema, SchemaType } from "../../model/types.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { NamedSchema, Schema } from "../../model/types.js";
-import { schemaRefName } from "../../model/schema-ref.js";
+import { schemaRefName } from "../toolkit.js";
 import { schemaLabel } from "./schema-label.js";
 import { uniqueSlugs } from "./slugs.js";
 

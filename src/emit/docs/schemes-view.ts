@@ -1,5 +1,5 @@
 import type { ApiModel, SecurityScheme } from "../../model/types.js";
-import { describeSources, scopesInUse } from "../openapi/security.js";
+import { describeSources, scopesInUse } from "../shared/security-evidence.js";
 
 /** A security scheme as the docs show it. Strings are raw spec text. */
 export type SchemeView = {

@@ -1,5 +1,4 @@
 import { DEFAULT_LAYOUT, importFromProject } from "../layout.js";
-import { CLIENT_FOLDER } from "../client/path.js";
 import type { ApiModel, Severity } from "../../model/types.js";
 import type { OutputLayout } from "../artifact.js";
 import type { DocsGroupBy } from "./group-by-option.js";
@@ -9,7 +8,7 @@ import {
   compareDiagnostics,
   diagnosticView,
 } from "./diagnostics-view.js";
-import { compareEndpoints } from "../../model/order.js";
+import { compareEndpoints } from "../toolkit.js";
 import { endpointIds, endpointView } from "./endpoint-view.js";
 import { schemeViews } from "./schemes-view.js";
 import { schemaIds, schemaViews } from "./schemas-view.js";
@@ -21,19 +20,19 @@ import type { DocsView, TagView } from "./view-types.js";
 
 const DEFAULT_BASE_URL = "https://api.example.com";
 
-/** What the docs' view is made with besides the model; each has a default. */
+/** What the docs' view is made with besides the model. */
 export interface DocsViewOptions {
   /** How endpoints are grouped (default `auto`). */
   groupBy?: DocsGroupBy;
   /** Where the output folder is in the project (the client example's import). */
   layout?: OutputLayout;
   /** Where each artifact lives in the output folder (the client's, for the example). */
-  paths?: Readonly<Record<string, string>>;
+  paths: Readonly<Record<string, string>>;
 }
 
 export function buildDocsView(
   model: ApiModel,
-  options: DocsViewOptions = {},
+  options: DocsViewOptions,
 ): DocsView {
   const baseUrl = firstAbsoluteServer(model) ?? DEFAULT_BASE_URL;
   // the model promises this order; sorting again keeps the docs independent of it
@@ -88,7 +87,7 @@ export function buildDocsView(
     })),
     baseUrl,
     clientSetup: [
-      `import { createClient } from ${tsString(importFromProject(options.layout ?? DEFAULT_LAYOUT, `${options.paths?.["client"] ?? CLIENT_FOLDER}/index.js`))};`,
+      `import { createClient } from ${tsString(importFromProject(options.layout ?? DEFAULT_LAYOUT, `${options.paths["client"]}/index.js`))};`,
       "",
       clientCreation(baseUrl),
     ].join("\n"),

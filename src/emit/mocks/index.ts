@@ -8,6 +8,7 @@ import {
   indent,
   items,
   jsdocLines,
+  jsonDoc,
   line,
   print,
   PRINT_WIDTH,
@@ -18,7 +19,6 @@ import {
 } from "../toolkit.js";
 import type { Endpoint, HttpMethod } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
-import { jsonDoc } from "./literal.js";
 import { bySpecificity, mswPath } from "./msw-path.js";
 
 /** MSW's `http` has a function per method but TRACE. */

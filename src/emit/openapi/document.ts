@@ -1,7 +1,6 @@
-import { setOwn } from "../../model/own-property.js";
+import { compareCodeUnits, setOwn } from "../toolkit.js";
 import type { ApiModel, Endpoint, Server } from "../../model/types.js";
 import { HTTP_METHODS } from "../toolkit.js";
-import { compareCodeUnits } from "../../model/order.js";
 import type { JsonObject } from "./json.js";
 import { LazyMembers } from "./print-json.js";
 import { operationObject, type FixSchema } from "./operation.js";
@@ -56,6 +55,10 @@ export function openApiDocument(
     paths: lazyPaths
       ? lazyPathsObject(model.endpoints, fix, schemeKeys)
       : pathsObject(model.endpoints, fix, schemeKeys),
+    // path items keyed by the webhook's key (its `path` in the model)
+    webhooks: model.webhooks
+      ? pathsObject(model.webhooks, fix, schemeKeys)
+      : undefined,
     components: Object.keys(components).length > 0 ? components : undefined,
   };
 }

@@ -1,4 +1,4 @@
-import { setOwn } from "../../model/own-property.js";
+import { setOwn } from "../toolkit.js";
 
 /** A JSON value as the OpenAPI document holds it; `undefined` members are left out when printed. */
 export type JsonObject = { [key: string]: unknown };

@@ -1,6 +1,9 @@
-import { setOwn } from "../../model/own-property.js";
-import { allParameters } from "../../model/factories.js";
-import { isLocationStyle } from "../../model/serialization.js";
+import {
+  allParameters,
+  compareCodeUnits,
+  isLocationStyle,
+  setOwn,
+} from "../toolkit.js";
 import type {
   Encoding,
   Endpoint,
@@ -12,7 +15,6 @@ import type {
   Schema,
   SourceRef,
 } from "../../model/types.js";
-import { compareCodeUnits } from "../../model/order.js";
 import { specExtensions, type JsonObject } from "./json.js";
 import { statusKey, reasonPhrase } from "../shared/response-status.js";
 

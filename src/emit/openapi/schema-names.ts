@@ -1,8 +1,12 @@
-import { schemaRef, schemaRefName } from "../../model/schema-ref.js";
+import {
+  compareCodeUnits,
+  mapSubSchemas,
+  schemaRef,
+  schemaRefName,
+  setOwn,
+  type SubSchema,
+} from "../toolkit.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
-import { compareCodeUnits } from "../../model/order.js";
-import { setOwn } from "../../model/own-property.js";
-import { mapSubSchemas, type SubSchema } from "../../model/schema.js";
 
 /** OpenAPI 3.1 §4.8.7.1: component keys must match this. */
 const COMPONENT_KEY = /^[a-zA-Z0-9._-]+$/;

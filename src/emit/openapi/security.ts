@@ -1,12 +1,7 @@
-import { setOwn } from "../../model/own-property.js";
-import type {
-  Endpoint,
-  OAuthFlow,
-  SecurityScheme,
-  SourceRef,
-} from "../../model/types.js";
-import { compareCodeUnits } from "../../model/order.js";
+import { compareCodeUnits, setOwn } from "../toolkit.js";
+import type { Endpoint, OAuthFlow, SecurityScheme } from "../../model/types.js";
 import type { JsonObject } from "./json.js";
+import { describeSources, scopesInUse } from "../shared/security-evidence.js";
 
 /**
  * Stand-ins for OAuth 2.0 URLs no input states. OpenAPI requires them; the reserved `.invalid`
@@ -37,24 +32,6 @@ const REQUIRED_URLS: Record<
   clientCredentials: ["tokenUrl"],
   authorizationCode: ["authorizationUrl", "tokenUrl"],
 };
-
-/** Scheme name → every scope that some endpoint's requirement names, sorted. */
-export function scopesInUse(
-  endpoints: readonly Endpoint[],
-): Map<string, string[]> {
-  const found = new Map<string, Set<string>>();
-  for (const endpoint of endpoints)
-    for (const requirement of endpoint.security ?? [])
-      for (const [scheme, scopes] of Object.entries(requirement)) {
-        let set = found.get(scheme);
-        if (!set) found.set(scheme, (set = new Set()));
-        for (const scope of scopes) set.add(scope);
-      }
-  const out = new Map<string, string[]>();
-  for (const [scheme, set] of found)
-    out.set(scheme, [...set].sort(compareCodeUnits));
-  return out;
-}
 
 /** `components.securitySchemes`, keys sorted. */
 export function securitySchemesObject(
@@ -179,12 +156,4 @@ function flowLabel(flow: FlowName): string {
 
 function urlLabel(key: "authorizationUrl" | "tokenUrl"): string {
   return key === "tokenUrl" ? "token URL" : "authorization URL";
-}
-
-/** `a.yaml:3, b.json:10` (at most five, then a count). */
-export function describeSources(sources: readonly SourceRef[]): string {
-  if (sources.length === 0) return "none recorded";
-  const list = sources.slice(0, 5).map((s) => `${s.file}:${s.line}`);
-  if (sources.length > 5) list.push(`and ${sources.length - 5} more`);
-  return list.join(", ");
 }

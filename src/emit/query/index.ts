@@ -16,12 +16,11 @@ import {
   print,
   stringLiteral,
   type Doc,
-  type EndpointTypes,
   type PageShape,
   type Pagination,
 } from "../toolkit.js";
 import type { Endpoint } from "../../model/types.js";
-import type { EmitContext, GeneratedFile } from "../artifact.js";
+import type { EmitContext, EndpointTypes, GeneratedFile } from "../artifact.js";
 import { HELPERS, KEY_HELPERS, PREAMBLE } from "./runtime.js";
 
 /** What one endpoint becomes: a query (GET) or a mutation (POST, PUT, PATCH, DELETE). */

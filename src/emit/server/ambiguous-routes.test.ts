@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { createEndpoint } from "../../model/factories.js";
 import type { ApiModel, HttpMethod } from "../../model/types.js";
-import { findAmbiguousRoutes, routeShape } from "./ambiguous-routes.js";
+import { Reporter } from "../../model/reporter.js";
+import { reportAmbiguousRoutes, routeShape } from "./ambiguous-routes.js";
+
+/** What reportAmbiguousRoutes reports of a model. */
+function findAmbiguousRoutes(model: ApiModel) {
+  const reporter = new Reporter();
+  reportAmbiguousRoutes(model, reporter);
+  return reporter.diagnostics;
+}
 
 function model(routes: [HttpMethod, string, string][]): ApiModel {
   return {
@@ -22,7 +30,7 @@ function model(routes: [HttpMethod, string, string][]): ApiModel {
   };
 }
 
-describe("findAmbiguousRoutes", () => {
+describe("reportAmbiguousRoutes", () => {
   it("reports two templates that match the same URLs with one method", () => {
     const diagnostics = findAmbiguousRoutes(
       model([

@@ -1,5 +1,6 @@
-import { fileStart, Reporter } from "../../model/reporter.js";
-import type { ApiModel, Diagnostic, Endpoint } from "../../model/types.js";
+import { fileStart } from "../toolkit.js";
+import type { Reporter } from "../artifact.js";
+import type { ApiModel, Endpoint } from "../../model/types.js";
 
 export const AMBIGUOUS_ROUTE = "server/ambiguous-route";
 
@@ -7,12 +8,14 @@ export const AMBIGUOUS_ROUTE = "server/ambiguous-route";
  * Endpoints with one method whose templates match exactly the same URLs (`/a/{x}` and `/a/{y}`,
  * or `/a b` and `/a%20b`; `/a/b` and `/a/b/` are two paths). The generated router gives such a URL to the endpoint that comes first
  * in the model (sorted by path, then method), so the other one can never be reached. Emitters
- * cannot add to the model's diagnostics; the CLI calls this and reports the result with the rest.
+ * cannot add to the model's diagnostics: each is reported through the plugin's reporter.
  * Static-versus-parameter overlaps (`/a/recent` and `/a/{id}`) are not ambiguous: static wins.
  */
-export function findAmbiguousRoutes(model: ApiModel): Diagnostic[] {
+export function reportAmbiguousRoutes(
+  model: ApiModel,
+  reporter: Reporter,
+): void {
   const first = new Map<string, Endpoint>();
-  const reporter = new Reporter();
   for (const endpoint of model.endpoints) {
     const key = `${endpoint.method} ${routeShape(endpoint.path)}`;
     const winner = first.get(key);
@@ -28,7 +31,6 @@ export function findAmbiguousRoutes(model: ApiModel): Diagnostic[] {
       winner.sources.slice(0, 1),
     );
   }
-  return reporter.diagnostics;
 }
 
 /**

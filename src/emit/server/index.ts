@@ -4,11 +4,18 @@ import { routesFile } from "./routes-file.js";
 import { templateText } from "../templates.js";
 import { adapterProblem, SERVER_TEMPLATE_FILES } from "./adapters.js";
 
-export { findAmbiguousRoutes, AMBIGUOUS_ROUTE } from "./ambiguous-routes.js";
+export { reportAmbiguousRoutes, AMBIGUOUS_ROUTE } from "./ambiguous-routes.js";
 export { handlerSignature } from "./signature.js";
 export { BUILT_IN_ADAPTERS, adapterProblem } from "./adapters.js";
 import { stringLiteral } from "../shared/literals.js";
 import { serverBasePath } from "../shared/server-url.js";
+import type { ApiModel } from "../../model/types.js";
+import type { TypeIndex } from "../type-index/index.js";
+import {
+  WEBHOOK_TEMPLATE_FILES,
+  webhookContractsFile,
+  type WebhookSchemeName,
+} from "./webhooks-file.js";
 
 /**
  * The server artifact (it imports the `types` and `validators` artifacts), `server/`: `contracts.ts` (the
@@ -43,6 +50,8 @@ export function emitServer({
       contents: templateText("server", `${adapter}.ts`, templatesDir),
     });
   }
+  if (model.webhooks && model.webhooks.length > 0)
+    files.push(...webhookFiles(model, index, options, templatesDir));
   files.push({
     path: "server/settings.ts",
     contents: settingsFile(
@@ -56,8 +65,33 @@ export function emitServer({
 /** The server plugin's options, resolved (src/emit/server/plugin.ts). */
 export interface ServerOptions {
   readonly adapters: readonly string[];
+  /** One of WEBHOOK_SCHEMES (the option's `problem` refuses others). */
+  readonly webhookSignature: string;
   readonly baseUrl: string | undefined;
   readonly validateResponses: boolean;
+}
+
+/** The webhook receiver's files: its contracts and routes, and the runtime it runs on. */
+function webhookFiles(
+  model: ApiModel,
+  index: TypeIndex,
+  options: ServerOptions,
+  templatesDir: string | undefined,
+): GeneratedFile[] {
+  return [
+    {
+      path: "server/webhook-contracts.ts",
+      contents: webhookContractsFile(
+        model,
+        index,
+        options.webhookSignature as WebhookSchemeName,
+      ),
+    },
+    ...WEBHOOK_TEMPLATE_FILES.map((file) => ({
+      path: `server/${file}`,
+      contents: templateText("server", file, templatesDir),
+    })),
+  ];
 }
 
 /** `server/settings.ts`: the generator settings the server runtime reads. */

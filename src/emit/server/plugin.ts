@@ -1,6 +1,7 @@
 import { defineBuiltIn } from "../artifact.js";
 import { adapterProblem } from "./adapters.js";
 import { baseUrlOption } from "../shared/server-url.js";
+import { WEBHOOK_SCHEMES } from "./webhooks-file.js";
 
 /** The `server` artifact: `server/`, route data, contracts and a node:http listener. */
 export default defineBuiltIn({
@@ -29,6 +30,17 @@ export default defineBuiltIn({
     baseUrl: baseUrlOption(
       "The generated server's default base path: this URL's path (else none: the root)",
     ),
+    webhookSignature: {
+      type: "string",
+      default: "standard" as string,
+      help: "How the API signs its webhooks, the receiver's default check: standard (Standard Webhooks), github, stripe",
+      flag: "--webhook-signature",
+      placeholder: "<scheme>",
+      problem: (scheme: string) =>
+        (WEBHOOK_SCHEMES as readonly string[]).includes(scheme)
+          ? undefined
+          : `unknown webhook signature ${JSON.stringify(scheme)}: one of ${WEBHOOK_SCHEMES.join(", ")}`,
+    },
     validateResponses: {
       type: "boolean",
       default: false,
@@ -38,9 +50,9 @@ export default defineBuiltIn({
   },
   places: "none",
   async emit(context) {
-    const { emitServer, findAmbiguousRoutes } = await import("./index.js");
+    const { emitServer, reportAmbiguousRoutes } = await import("./index.js");
     // two routes one URL can match: the server's router would pick one silently
-    context.reporter.add(findAmbiguousRoutes(context.model));
+    reportAmbiguousRoutes(context.model, context.reporter);
     return emitServer(context);
   },
 });

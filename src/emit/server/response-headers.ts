@@ -1,5 +1,5 @@
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
-import { mainType, resolveSchema, scalarValues } from "../../model/schema.js";
+import { mainType, resolveSchema, scalarValues } from "../toolkit.js";
 import { conditionalGroup, printBefore } from "../shared/doc.js";
 import { propertyKey, stringLiteral } from "../shared/literals.js";
 

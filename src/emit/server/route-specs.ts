@@ -1,5 +1,4 @@
-import { setOwn } from "../../model/own-property.js";
-import { mainType, resolveSchema, scalarValues } from "../../model/schema.js";
+import { mainType, resolveSchema, scalarValues, setOwn } from "../toolkit.js";
 import type {
   ApiModel,
   Endpoint,

@@ -1,15 +1,12 @@
 import { createHash, type Hash } from "node:crypto";
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import {
-  DOCUMENTATION_KEYWORDS,
   isMap,
   isSubSchema,
-  SCHEMA_KEYWORDS,
-  SCHEMA_LIST_KEYWORDS,
-  SCHEMA_MAP_KEYWORDS,
+  schemaRefName,
   type SubSchema,
-} from "../../model/schema.js";
-import { schemaRefName } from "../../model/schema-ref.js";
+  SCHEMA_KEYWORD_GROUPS,
+} from "../toolkit.js";
 
 /**
  * A short hash of everything that shapes an endpoint's handler type: its path, query and header
@@ -213,9 +210,12 @@ export function strippedSchema(schema: SubSchema): {
   return { text: canonicalSchema(schema, refs), refs };
 }
 
-const ONE_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORDS);
-const LIST_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_LIST_KEYWORDS);
-const MAP_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_MAP_KEYWORDS);
+const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set(
+  SCHEMA_KEYWORD_GROUPS.documentation,
+);
+const ONE_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORD_GROUPS.one);
+const LIST_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORD_GROUPS.list);
+const MAP_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORD_GROUPS.map);
 
 /** The canonical text of a sub-schema with its documentation keywords left out, at every schema position. */
 function canonicalSchema(s: SubSchema, refs: Set<string>): string {

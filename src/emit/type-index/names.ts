@@ -1,5 +1,6 @@
 import { compareCodeUnits } from "../../model/order.js";
 import type { ApiModel, Endpoint } from "../../model/types.js";
+import { webhookTypeBase } from "./webhook-names.js";
 import {
   camelCase,
   isIdentifierName,
@@ -105,6 +106,8 @@ export function schemaTypeNames(model: ApiModel): Map<string, string> {
   const bases = new Set<string>();
   for (let i = 0; i < model.endpoints.length; i++)
     bases.add(endpointTypeBase(model.endpoints[i]!));
+  for (const webhook of model.webhooks ?? [])
+    bases.add(webhookTypeBase(webhook));
   const isTaken = (name: string) =>
     taken.has(name) || isEndpointTypeName(name, bases);
   const names = new Map<string, string>();

@@ -1,5 +1,6 @@
 /** The naming decisions for one model, shared by every file that refers to its types. */
-import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
+import type { ApiModel, Endpoint, Schema, Webhook } from "../../model/types.js";
+import { webhookTypes, type WebhookTypes } from "./webhook-names.js";
 import { recursiveSchemaNames } from "../../model/schema-recursion.js";
 import {
   errorStatuses,
@@ -54,6 +55,8 @@ export interface TypeIndex extends SchemaNaming {
   readonly model: ApiModel;
   schemaTypeName(schemaName: string, mode?: SchemaMode): string;
   endpoint(endpoint: Endpoint): EndpointTypes;
+  /** The names of a webhook's types (webhook-types.ts). */
+  webhook(webhook: Webhook): WebhookTypes;
   typeOf(schema: Schema | undefined, mode: SchemaMode): TypeNode;
 }
 
@@ -110,6 +113,7 @@ function buildTypeIndex(model: ApiModel): TypeIndex {
       }
       return types;
     },
+    webhook: webhookTypes,
     typeOf: (schema, mode) => schemaToType(schema, index, mode),
   };
   return index;

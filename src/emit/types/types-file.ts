@@ -16,6 +16,7 @@ import { printAlias, printObject } from "../type-index/print-object.js";
 import { docLines } from "../type-index/doc-lines.js";
 import type { ObjectMember, TypeNode } from "../type-index/type-node.js";
 import { streamedFile, type TextOut } from "../shared/text-parts.js";
+import { writeWebhookTypes } from "./webhook-types.js";
 
 /** The first line of types.ts; then the schema types (sorted by schema name), then each endpoint's. */
 const HEADER =
@@ -73,6 +74,7 @@ function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
   }
   for (const endpoint of model.endpoints)
     endpointDeclarations(endpoint, index, out);
+  writeWebhookTypes(model, index, out, declaration);
 }
 
 /** `export interface` for object types, `export type` for the rest. */

@@ -1,4 +1,4 @@
-import { allOfPropertyLookup, discriminatorCases } from "../../model/schema.js";
+import { allOfPropertyLookup, discriminatorCases } from "../toolkit.js";
 import type { Schema } from "../../model/types.js";
 import type { Doc } from "../shared/doc.js";
 import { type Body, type Keywords, Pointer } from "./context.js";

@@ -1,7 +1,7 @@
 import type { NamedSchema, Schema } from "../../model/types.js";
 import type { Doc } from "../shared/doc.js";
 import type { Sum } from "./layout.js";
-import type { SubSchema as JsonSubSchema } from "../../model/schema.js";
+import type { SubSchema as JsonSubSchema } from "../toolkit.js";
 import type { SubSchema } from "./subschema.js";
 import type { ValidatorTexts } from "./text.js";
 

@@ -1,5 +1,6 @@
 import type {
   ApiModel,
+  Endpoint,
   MediaContent,
   NamedSchema,
   Parameter,
@@ -10,7 +11,7 @@ import { templateText } from "../templates.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import type { TypeIndex } from "../type-index/index.js";
 import { headerParameters } from "../type-index/endpoint-types.js";
-import { setOwn } from "../../model/own-property.js";
+import { setOwn } from "../toolkit.js";
 import { propertyKey } from "../shared/literals.js";
 import { streamedFile, type TextOut } from "../shared/text-parts.js";
 import { TextBlocks } from "./text-blocks.js";
@@ -52,6 +53,8 @@ export function validatorFiles(
     schemasFile(model, index, checkNames, compact, texts),
     endpointsFile(model, index, checkNames, compact, texts),
   ];
+  if (model.webhooks && model.webhooks.length > 0)
+    files.push(webhooksFile(model, index, checkNames, compact, texts));
   return files;
 }
 
@@ -167,12 +170,112 @@ function objectCall(
 
 type Part = "path" | "query" | "headers" | "cookies" | "body";
 
+/** One row of an operations table: an endpoint's or a webhook's name, operation and type names. */
+interface OperationRow {
+  name: string;
+  operation: Endpoint;
+  types: {
+    path?: string;
+    query?: string;
+    headers?: string;
+    body?: string;
+    responses: string;
+  };
+}
+
+/** What an operations file is called and says (`endpoints.ts`, `webhooks.ts`). */
+interface OperationsFile {
+  path: string;
+  /** The header's second line and the doc of the types and of the table. */
+  comment: string;
+  typesName: string;
+  typesDoc: string;
+  tableDoc: string;
+  constName: string;
+  alias: string;
+  /** The runtime's table function: `endpoints`, or `webhooks` (the other direction). */
+  runtime: string;
+}
+
 function endpointsFile(
   model: ApiModel,
   index: TypeIndex,
   checks: Map<string, string>,
   compact: boolean,
   texts: ValidatorTexts,
+): GeneratedFile {
+  return operationsFile(
+    model,
+    model.endpoints.map((e) => ({
+      name: e.name,
+      operation: e,
+      types: index.endpoint(e),
+    })),
+    checks,
+    compact,
+    texts,
+    {
+      path: VALIDATOR_FILES[2],
+      comment:
+        "// Validators of each endpoint's parameters, JSON body and JSON responses.\n\n",
+      typesName: "EndpointTypes",
+      typesDoc:
+        "/** Each endpoint's parts and the types their validators narrow to. */\n",
+      tableDoc:
+        "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n",
+      constName: "endpoints",
+      alias: "EndpointValidatorTable",
+      runtime: "endpoints",
+    },
+  );
+}
+
+/**
+ * `validators/webhooks.ts`, written when the API declares webhooks: `webhooks`, per webhook the
+ * validators of its headers and JSON payload (read as the API sends them, as a response is) and
+ * of the receiver's JSON answers. The generated webhook receiver checks payloads with it.
+ */
+function webhooksFile(
+  model: ApiModel,
+  index: TypeIndex,
+  checks: Map<string, string>,
+  compact: boolean,
+  texts: ValidatorTexts,
+): GeneratedFile {
+  return operationsFile(
+    model,
+    (model.webhooks ?? []).map((w) => ({
+      name: w.name,
+      operation: w,
+      types: index.webhook(w),
+    })),
+    checks,
+    compact,
+    texts,
+    {
+      path: `${VALIDATORS_FOLDER}/webhooks.ts`,
+      comment:
+        "// Validators of each webhook's headers, JSON payload and JSON answers.\n\n",
+      typesName: "WebhookTypes",
+      typesDoc:
+        "/** Each webhook's parts and the types their validators narrow to. */\n",
+      tableDoc:
+        "/**\n * Per webhook: validators of the request the API sends (writeOnly properties not required)\n * and of the receiver's JSON answer of each status (readOnly properties not required).\n */\n",
+      constName: "webhooks",
+      alias: "WebhookValidatorTable",
+      runtime: "webhooks",
+    },
+  );
+}
+
+/** The file of an operations table: a check per part and status, and the table of validators. */
+function operationsFile(
+  model: ApiModel,
+  rows: readonly OperationRow[],
+  checks: Map<string, string>,
+  compact: boolean,
+  texts: ValidatorTexts,
+  file: OperationsFile,
 ): GeneratedFile {
   const mod = new ValidatorModule(
     model,
@@ -184,14 +287,13 @@ function endpointsFile(
   );
   const typeLines = new TextBlocks("\n");
   const tableLines = new TextBlocks("\n");
-  for (const endpoint of model.endpoints) {
-    const types = index.endpoint(endpoint);
+  for (const { name: rowName, operation: endpoint, types } of rows) {
     const parts: EntryMember[] = [];
     const add = (part: Part, schema: Schema | undefined, type: string) => {
-      parts.push([part, mod.entry(`${endpoint.name}_${part}`, schema)]);
+      parts.push([part, mod.entry(`${rowName}_${part}`, schema)]);
       typeLines.add(`    ${part}: ${type};`);
     };
-    const key = propertyKey(endpoint.name);
+    const key = propertyKey(rowName);
     typeLines.add(`  ${key}: {`);
     const params = endpoint.parameters;
     if (types.path) add("path", paramsSchema(params.path), `T.${types.path}`);
@@ -212,7 +314,7 @@ function endpointsFile(
     for (const response of endpoint.responses) {
       const schema = jsonSchemaOf(response.content);
       if (!schema) continue;
-      const name = mod.entry(`${endpoint.name}_${response.status}`, schema);
+      const name = mod.entry(`${rowName}_${response.status}`, schema);
       responses.push([response.status, name]);
     }
     typeLines.add(`    responses: T.${types.responses};`);
@@ -221,31 +323,24 @@ function endpointsFile(
   }
   const code = mod.finish();
   const imports = [
-    ...(model.endpoints.length > 0
-      ? ['import type * as T from "../types.js";']
-      : []),
+    ...(rows.length > 0 ? ['import type * as T from "../types.js";'] : []),
     'import * as r from "./runtime.js";',
     ...code.imports,
   ].join("\n");
-  return streamedFile(VALIDATOR_FILES[2], (out) => {
-    out.write(
-      HEADER +
-        "// Validators of each endpoint's parameters, JSON body and JSON responses.\n\n",
-    );
+  return streamedFile(file.path, (out) => {
+    out.write(HEADER + file.comment);
     out.write(imports);
     code.write(out);
-    out.write(
-      "\n\n/** Each endpoint's parts and the types their validators narrow to. */\n",
-    );
-    objectType(out, "EndpointTypes", typeLines);
+    out.write("\n\n" + file.typesDoc);
+    objectType(out, file.typesName, typeLines);
     out.write("\n\n");
     objectCall(
       out,
-      "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n",
-      "endpoints",
-      "EndpointValidatorTable",
-      "r.Endpoints<EndpointTypes>",
-      "r.endpoints<EndpointTypes>",
+      file.tableDoc,
+      file.constName,
+      file.alias,
+      `r.Endpoints<${file.typesName}>`,
+      `r.${file.runtime}<${file.typesName}>`,
       tableLines,
     );
     out.write("\n");

@@ -1,4 +1,4 @@
-import { isAnnotation } from "../../model/schema.js";
+import { isAnnotation } from "../toolkit.js";
 import { type Doc, textWidth } from "../shared/doc.js";
 import { PRINT_WIDTH } from "../shared/literals.js";
 import type { Body, LeafLine, LeafLines, Pointer } from "./context.js";

@@ -1,7 +1,4 @@
-import {
-  refTarget,
-  type SubSchema as JsonSubSchema,
-} from "../../model/schema.js";
+import { refTarget, type SubSchema as JsonSubSchema } from "../toolkit.js";
 import type {
   ApiModel,
   NamedSchema,

@@ -9,7 +9,7 @@ import {
   ifStatement,
   type Arg,
 } from "./layout.js";
-import { requiredSplit } from "../../model/schema.js";
+import { requiredSplit } from "../toolkit.js";
 import { propertyChecks } from "./properties.js";
 import { count, isObject, type SubSchema } from "./subschema.js";
 import { properties } from "./text.js";

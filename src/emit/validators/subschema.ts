@@ -1,7 +1,4 @@
-import {
-  isAnnotation,
-  type SubSchema as JsonSubSchema,
-} from "../../model/schema.js";
+import { isAnnotation, type SubSchema as JsonSubSchema } from "../toolkit.js";
 import type { Schema } from "../../model/types.js";
 
 /**

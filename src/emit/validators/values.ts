@@ -1,5 +1,5 @@
 import type { Doc } from "../shared/doc.js";
-import { declaredTypes } from "../../model/schema.js";
+import { declaredTypes } from "../toolkit.js";
 import type { Schema, SchemaType } from "../../model/types.js";
 import { type Body, type Keywords, NONE } from "./context.js";
 import { constantCall } from "./layout.js";

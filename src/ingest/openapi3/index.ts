@@ -1,7 +1,7 @@
 import type { DocumentModel } from "../../model/types.js";
 import type { ReaderContext } from "../reader.js";
 import { readInfo, readTags } from "../openapi-common/info.js";
-import { child, members, sourceOf } from "../openapi-common/node.js";
+import { child } from "../openapi-common/node.js";
 import { readPaths } from "../openapi-common/paths.js";
 import { SpecReading } from "../openapi-common/reading.js";
 import { readSecurityRequirements } from "../openapi-common/security.js";
@@ -9,6 +9,7 @@ import { readOperation } from "./operation.js";
 import { readSecuritySchemes } from "./security-schemes.js";
 import { readServers } from "./servers.js";
 import { reportUnread32 } from "./v32.js";
+import { readWebhooks } from "./webhooks.js";
 
 /**
  * Reads an OpenAPI 3.0, 3.1 or 3.2 document (3.2's additions: v32.ts). The two differ in their schema dialect (the converter
@@ -32,12 +33,11 @@ export function readOpenApi3(ctx: ReaderContext): DocumentModel {
   const endpoints = readPaths(reading, child(root, "paths"), (site) =>
     readOperation(reading, site, defaultSecurity),
   );
-  for (const [name, webhook] of members(child(root, "webhooks")))
-    reading.reporter.report(
-      "openapi3/webhook-skipped",
-      `webhook ${JSON.stringify(name)} is skipped: webhooks are requests the API makes, not endpoints a client calls`,
-      sourceOf(webhook),
-    );
+  const webhooks = readWebhooks(
+    reading,
+    child(root, "webhooks"),
+    defaultSecurity,
+  );
   reportUnread32(reading);
   reading.finish();
   return {
@@ -49,5 +49,6 @@ export function readOpenApi3(ctx: ReaderContext): DocumentModel {
     schemas: reading.schemas.schemas,
     tags: readTags(reading),
     endpoints,
+    ...(webhooks ? { webhooks } : {}),
   };
 }

@@ -252,20 +252,22 @@ describe("the OpenAPI 3.0 reader", () => {
 });
 
 describe("the OpenAPI 3.1 reader", () => {
-  it("reads a path item from components.pathItems and skips webhooks with an info diagnostic", () => {
+  it("reads a path item from components.pathItems, and webhooks beside the endpoints", () => {
     expect(doc31.format).toBe("openapi3.1");
     expect(doc31.endpoints.map((e) => `${e.method} ${e.path}`)).toEqual([
       "get /ping",
       "patch /notes/{id}",
     ]);
     expect(find(doc31, "get", "/ping").sources[0]).toMatchObject({ line: 45 });
-    expect(v31.diagnostics).toContainEqual(
-      expect.objectContaining({
-        severity: "info",
-        code: "openapi3/webhook-skipped",
-        line: 37,
-      }),
-    );
+    expect(doc31.webhooks).toMatchObject([
+      {
+        key: "noteChanged",
+        path: "noteChanged",
+        method: "post",
+        responses: [{ status: "200" }],
+        sources: [{ line: 38 }],
+      },
+    ]);
   });
 
   it("keeps type arrays, const and examples", () => {

@@ -1,13 +1,6 @@
-import {
-  type Doc,
-  group,
-  indent,
-  items,
-  line,
-  propertyKey,
-  stringLiteral,
-  textWidth,
-} from "../toolkit.js";
+import { type Doc, group, indent, line, textWidth } from "./doc.js";
+import { propertyKey, stringLiteral } from "./literals.js";
+import { items } from "./statements.js";
 
 /**
  * A JSON value (what JSON.parse gives) as a TypeScript expression: every string is a string

@@ -1,0 +1,159 @@
+import type { NamedSchema, Schema } from "../../model/types.js";
+
+/** A JSON value as tools.ts holds it. */
+export type Json =
+  null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** A JSON Schema object as tools.ts holds it. */
+export type JsonObject = { [key: string]: Json };
+
+/**
+ * The keywords of JSON Schema 2020-12 an MCP tool's schema keeps: the model's schemas keep any
+ * keyword a description wrote (`x-…`, OpenAPI's `discriminator`, `xml`, `example`), which JSON
+ * Schema validators in strict mode refuse and agents cannot use.
+ */
+const VALUES = new Set([
+  "type",
+  "enum",
+  "const",
+  "format",
+  "required",
+  "dependentRequired",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "minContains",
+  "maxContains",
+  "minProperties",
+  "maxProperties",
+  "title",
+  "description",
+  "default",
+  "examples",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "contentMediaType",
+  "contentEncoding",
+]);
+const SCHEMA_MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "dependentSchemas",
+]);
+const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
+const SCHEMAS = new Set([
+  "items",
+  "additionalProperties",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+  "contentSchema",
+]);
+
+/** How the model refers to a named schema, and how a tool's schema does (tools.ts's DEFS). */
+const MODEL_REF = "#/components/schemas/";
+export const DEFS_REF = "#/$defs/";
+
+/**
+ * Writes the model's schemas as the JSON Schemas of MCP tools: the keywords of JSON Schema only,
+ * references as `#/$defs/<name>` (the runtime's schema.ts replaces them by their schemas), and
+ * remembers every named schema they refer to, through each other, for tools.ts's DEFS.
+ */
+export class ToolSchemas {
+  private readonly named = new Map<string, JsonObject>();
+  private readonly waiting: string[] = [];
+
+  constructor(
+    private readonly schemas: Readonly<Record<string, NamedSchema>>,
+  ) {}
+
+  /** `schema` as a tool's schema (`{}`, any value, when there is none). */
+  write(schema: Schema | undefined): JsonObject {
+    return schema === undefined ? {} : this.object(schema);
+  }
+
+  /** The named schemas referred to so far, by name, in name order (their own references too). */
+  defs(): Record<string, JsonObject> {
+    while (this.waiting.length > 0) {
+      const name = this.waiting.pop()!;
+      this.named.set(name, this.object(this.schemas[name]!.schema));
+    }
+    const out: Record<string, JsonObject> = {};
+    for (const name of [...this.named.keys()].sort())
+      Object.defineProperty(out, name, {
+        value: this.named.get(name)!,
+        enumerable: true,
+      });
+    return out;
+  }
+
+  private object(schema: Schema): JsonObject {
+    const out: JsonObject = {};
+    const set = (key: string, value: Json) =>
+      Object.defineProperty(out, key, {
+        value,
+        enumerable: true,
+        writable: true,
+      });
+    for (const [key, value] of Object.entries(schema)) {
+      if (value === undefined) continue;
+      if (key === "$ref") {
+        // a reference to no named schema (the model reported it) says nothing
+        const target = typeof value === "string" ? this.ref(value) : undefined;
+        if (target !== undefined) set(key, target);
+      } else if (SCHEMA_MAPS.has(key) && isObject(value)) {
+        const map: JsonObject = {};
+        for (const [name, inner] of Object.entries(value))
+          Object.defineProperty(map, name, {
+            value: isObject(inner) ? this.object(inner) : {},
+            enumerable: true,
+          });
+        set(key, map);
+      } else if (SCHEMA_LISTS.has(key) && Array.isArray(value))
+        set(
+          key,
+          value.map((inner: unknown) =>
+            isObject(inner) ? this.object(inner) : {},
+          ),
+        );
+      else if (SCHEMAS.has(key) && (isObject(value) || value === false))
+        set(key, isObject(value) ? this.object(value) : false);
+      else if (SCHEMAS.has(key) && value === true) set(key, true);
+      else if (VALUES.has(key)) set(key, value as Json);
+    }
+    return out;
+  }
+
+  /** `#/$defs/<name>` for a named schema of the model (remembered), else undefined. */
+  private ref(ref: string): string | undefined {
+    if (!ref.startsWith(MODEL_REF)) return undefined;
+    const segment = ref.slice(MODEL_REF.length);
+    const name = segment.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (!Object.hasOwn(this.schemas, name)) return undefined;
+    // the model escapes `~` and `/` only
+    if (!this.named.has(name)) {
+      this.named.set(name, {});
+      this.waiting.push(name);
+    }
+    // a URI fragment: characters a URI does not hold bare are %-escaped (`#/$defs/a%20b`)
+    return DEFS_REF + encodeURIComponent(segment);
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> & Schema {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,239 @@
+import {
+  decodedAs,
+  isJsonMediaType,
+  scopeAlternatives,
+  sentMediaType,
+} from "../toolkit.js";
+import type {
+  ApiModel,
+  Endpoint,
+  HttpMethod,
+  MediaContent,
+  Parameter,
+  ParameterLocation,
+} from "../../model/types.js";
+import type { Json, JsonObject, ToolSchemas } from "./json-schema.js";
+
+/** The request's parts as the client's functions take them, by parameter location. */
+const PARTS: readonly [ParameterLocation, string][] = [
+  ["path", "path"],
+  ["query", "query"],
+  ["header", "headers"],
+  ["cookie", "cookies"],
+];
+
+/** Methods that change nothing (RFC 9110 §9.2.1; QUERY is safe too). */
+const SAFE: ReadonlySet<HttpMethod> = new Set([
+  "get",
+  "head",
+  "options",
+  "trace",
+  "query",
+]);
+/** Methods whose repeat does what the first call did (RFC 9110 §9.2.2). */
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set([...SAFE, "put", "delete"]);
+/** Methods that may overwrite or remove what exists (POST only adds). */
+const DESTRUCTIVE: ReadonlySet<HttpMethod> = new Set([
+  "put",
+  "patch",
+  "delete",
+]);
+
+/** The most a title holds, in characters: a summary is a line. */
+const TITLE_LENGTH = 120;
+
+/**
+ * One endpoint as an MCP tool, the value tools.ts holds (the runtime's `ToolSpec`): its name,
+ * title and description from the descriptions, the scopes it needs, its annotations by method,
+ * its input (the request's parts, credentials left out) and output schemas.
+ */
+export function toolSpec(
+  model: ApiModel,
+  endpoint: Endpoint,
+  schemas: ToolSchemas,
+): JsonObject {
+  const method = endpoint.method.toUpperCase();
+  const credentials = credentialParameters(model);
+  const input: JsonObject = { type: "object" };
+  const properties: JsonObject = {};
+  const required: string[] = [];
+  const left: string[] = [];
+  for (const [location, part] of PARTS) {
+    const declared = endpoint.parameters[location];
+    const kept = declared.filter(
+      (p) => !credentials.has(key(location, p.name)),
+    );
+    for (const p of declared) if (!kept.includes(p)) left.push(p.name);
+    if (kept.length === 0) continue;
+    const group = parameterGroup(kept, schemas, location === "path");
+    define(properties, part, group);
+    if (kept.some((p) => p.required)) required.push(part);
+  }
+  const body = endpoint.requestBody;
+  if (body && body.content.length > 0) {
+    define(
+      properties,
+      "body",
+      bodySchema(body.content, schemas, body.description),
+    );
+    if (body.required) required.push("body");
+  }
+  input["properties"] = properties;
+  if (required.length > 0) input["required"] = required;
+  input["additionalProperties"] = false;
+  const spec: JsonObject = {
+    name: endpoint.name,
+    title: title(endpoint, method),
+    description: description(endpoint, method),
+    method,
+    path: endpoint.path,
+    tags: endpoint.tags,
+    annotations: {
+      readOnlyHint: SAFE.has(endpoint.method),
+      destructiveHint: DESTRUCTIVE.has(endpoint.method),
+      idempotentHint: IDEMPOTENT.has(endpoint.method),
+      openWorldHint: true,
+    },
+    input,
+  };
+  const output = outputSchema(endpoint, schemas);
+  if (output) spec["output"] = output;
+  if (left.length > 0) spec["credentials"] = left;
+  return spec;
+}
+
+/** The parameters API-key schemes send a credential in, as `location name` (headers lower-cased). */
+function credentialParameters(model: ApiModel): Set<string> {
+  const out = new Set<string>();
+  for (const scheme of Object.values(model.securitySchemes))
+    if (scheme.type === "apiKey") out.add(key(scheme.in, scheme.parameterName));
+  return out;
+}
+
+function key(location: string, name: string): string {
+  return `${location} ${location === "header" ? name.toLowerCase() : name}`;
+}
+
+/** The object of one location's parameters: each its schema, described; no other member. */
+function parameterGroup(
+  parameters: Parameter[],
+  schemas: ToolSchemas,
+  inPath: boolean,
+): JsonObject {
+  const properties: JsonObject = {};
+  for (const p of parameters) {
+    // a parameter no source types is text on the wire: a string or a number (as types.ts has it)
+    const schema: JsonObject =
+      p.schema === undefined
+        ? { type: ["string", "number"] }
+        : schemas.write(p.schema);
+    if (p.description && schema["description"] === undefined)
+      schema["description"] = p.description;
+    if (p.deprecated) schema["deprecated"] = true;
+    // the client refuses an empty path segment (it would change the path): so does the schema
+    if (inPath && schema["minLength"] === undefined) schema["minLength"] = 1;
+    define(properties, p.name, schema);
+  }
+  const group: JsonObject = { type: "object", properties };
+  const required = parameters.filter((p) => p.required).map((p) => p.name);
+  if (required.length > 0) group["required"] = required;
+  group["additionalProperties"] = false;
+  return group;
+}
+
+/** The schema of the body the client sends: its media type's (JSON first, then forms). */
+function bodySchema(
+  content: MediaContent[],
+  schemas: ToolSchemas,
+  description: string | undefined,
+): JsonObject {
+  const sent = sentMediaType(content)!;
+  const media = content.filter((c) => c.mediaType === sent);
+  const written = media.map((c) =>
+    c.schema
+      ? schemas.write(c.schema)
+      : decodedAs(c.mediaType) === "text"
+        ? { type: "string" }
+        : {},
+  );
+  const schema: JsonObject =
+    written.length === 1 ? written[0]! : { anyOf: written };
+  if (description && schema["description"] === undefined)
+    schema["description"] = description;
+  if (!isJsonMediaType(sent)) schema["contentMediaType"] = sent;
+  return schema;
+}
+
+/**
+ * `{ status, body }` of a success, when every success the endpoint declares has a JSON body
+ * with a schema (beside other media types or not), or none (204): the structured content a call
+ * returns. Undefined otherwise.
+ */
+function outputSchema(
+  endpoint: Endpoint,
+  schemas: ToolSchemas,
+): JsonObject | undefined {
+  const successes = endpoint.responses.filter((r) => /^2/.test(r.status));
+  if (successes.length === 0) return undefined;
+  const bodies: JsonObject[] = [];
+  let bodiless = false;
+  for (const response of successes) {
+    if (response.content.length === 0) {
+      bodiless = true;
+      continue;
+    }
+    // the client asks for JSON first (XML offered beside it goes at q=0.5): the JSON bodies
+    const json = response.content.filter((c) => isJsonMediaType(c.mediaType));
+    if (json.length === 0 || json.some((c) => !c.schema)) return undefined;
+    for (const c of json) bodies.push(schemas.write(c.schema));
+  }
+  if (bodies.length === 0) return undefined;
+  const status: JsonObject = { type: "integer", minimum: 200, maximum: 299 };
+  return {
+    type: "object",
+    properties: {
+      status,
+      body: bodies.length === 1 ? bodies[0]! : { anyOf: bodies },
+    },
+    required: bodiless ? ["status"] : ["status", "body"],
+  };
+}
+
+function title(endpoint: Endpoint, method: string): string {
+  const summary = (endpoint.summary ?? "").replace(/\s+/g, " ").trim();
+  if (summary === "") return `${method} ${endpoint.path}`;
+  return summary.length > TITLE_LENGTH
+    ? `${summary.slice(0, TITLE_LENGTH - 1)}…`
+    : summary;
+}
+
+/** What the endpoint does, in the descriptions' words, its request line, scopes and status. */
+function description(endpoint: Endpoint, method: string): string {
+  const paragraphs: string[] = [];
+  const summary = endpoint.summary?.trim();
+  const text = endpoint.description?.trim();
+  if (summary) paragraphs.push(summary);
+  if (text && text !== summary) paragraphs.push(text);
+  paragraphs.push(`\`${method} ${endpoint.path}\``);
+  const scopes = scopeAlternatives(endpoint);
+  if (scopes.length > 0)
+    paragraphs.push(
+      "OAuth scopes: " +
+        scopes
+          .map((alt) => alt.map((s) => `\`${s}\``).join(", "))
+          .join(" or ") +
+        ".",
+    );
+  if (endpoint.deprecated) paragraphs.push("Deprecated.");
+  return paragraphs.join("\n\n");
+}
+
+/** `object[key] = value` as an own member, whatever the key (`__proto__` too). */
+function define(object: JsonObject, key: string, value: Json): void {
+  Object.defineProperty(object, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}

@@ -1,0 +1,33 @@
+import type { Endpoint, SourceRef } from "../../model/types.js";
+import { compareCodeUnits } from "../../model/order.js";
+
+/*
+ * What the docs and the OpenAPI document both say of the security schemes: the scopes the
+ * endpoints ask for, and where a scheme was found (its evidence, when it was inferred from prose).
+ */
+
+/** Scheme name → every scope that some endpoint's requirement names, sorted. */
+export function scopesInUse(
+  endpoints: readonly Endpoint[],
+): Map<string, string[]> {
+  const found = new Map<string, Set<string>>();
+  for (const endpoint of endpoints)
+    for (const requirement of endpoint.security ?? [])
+      for (const [scheme, scopes] of Object.entries(requirement)) {
+        let set = found.get(scheme);
+        if (!set) found.set(scheme, (set = new Set()));
+        for (const scope of scopes) set.add(scope);
+      }
+  const out = new Map<string, string[]>();
+  for (const [scheme, set] of found)
+    out.set(scheme, [...set].sort(compareCodeUnits));
+  return out;
+}
+
+/** `a.yaml:3, b.json:10` (at most five, then a count). */
+export function describeSources(sources: readonly SourceRef[]): string {
+  if (sources.length === 0) return "none recorded";
+  const list = sources.slice(0, 5).map((s) => `${s.file}:${s.line}`);
+  if (sources.length > 5) list.push(`and ${sources.length - 5} more`);
+  return list.join(", ");
+}

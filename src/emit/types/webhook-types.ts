@@ -1,0 +1,108 @@
+import type { ApiModel, MediaContent, Webhook } from "../../model/types.js";
+import type { WebhookTypes } from "../type-index/webhook-names.js";
+import type { TextOut } from "../shared/text-parts.js";
+import { jsdocLines } from "../shared/escape.js";
+import {
+  contentType,
+  parametersType,
+  requestBodyMode,
+  responseType,
+} from "../type-index/endpoint-types.js";
+import { docLines } from "../type-index/doc-lines.js";
+import { sentContent } from "../shared/media-types.js";
+import type { SchemaNaming } from "../type-index/schema-to-type.js";
+import type { ObjectMember, TypeNode } from "../type-index/type-node.js";
+
+type Declare = (
+  name: string,
+  node: TypeNode,
+  doc: string[] | undefined,
+) => string;
+
+/**
+ * Each webhook's declarations, each after a blank line: `<Name>WebhookHeaders`,
+ * `<Name>WebhookBody` (the payload as the API sends it: the read reading of its schemas, as a
+ * response's), `<Name>WebhookRequest` and `<Name>WebhookResponses`.
+ */
+export function writeWebhookTypes(
+  model: ApiModel,
+  naming: SchemaNaming & { webhook(webhook: Webhook): WebhookTypes },
+  out: TextOut,
+  declare: Declare,
+): void {
+  for (const webhook of model.webhooks ?? []) {
+    const t = naming.webhook(webhook);
+    const doc = (what: string) =>
+      jsdocLines(
+        `${what} of the webhook ${JSON.stringify(webhook.key)} (${webhook.method.toUpperCase()}).`,
+      );
+    const request: ObjectMember[] = [];
+    if (t.headers) {
+      out.write(
+        "\n" +
+          declare(
+            t.headers,
+            parametersType(webhook.parameters.header, naming),
+            doc("Header parameters"),
+          ),
+      );
+      request.push({
+        name: "headers",
+        optional: !t.required.headers,
+        type: { kind: "raw", text: t.headers },
+      });
+    }
+    if (t.body && webhook.requestBody) {
+      out.write(
+        "\n" +
+          declare(
+            t.body,
+            payloadType(webhook.requestBody.content, naming),
+            doc("Payload"),
+          ),
+      );
+      request.push({
+        name: "body",
+        optional: !t.required.body,
+        type: { kind: "raw", text: t.body },
+      });
+    }
+    out.write(
+      "\n" +
+        declare(
+          t.request,
+          { kind: "object", members: request },
+          doc("What the handler receives"),
+        ),
+    );
+    const responses = webhook.responses.map((r): ObjectMember => {
+      const member: ObjectMember = {
+        name: r.status,
+        optional: false,
+        type: responseType(r, naming),
+      };
+      const lines = docLines({ description: r.description });
+      if (lines) member.doc = lines;
+      return member;
+    });
+    out.write(
+      "\n" +
+        declare(
+          t.responses,
+          { kind: "object", members: responses },
+          doc("Answers by status"),
+        ),
+    );
+  }
+}
+
+/**
+ * A payload's type: the media type a handler body is typed by (as an endpoint's, see
+ * `requestBodyType`), JSON read as the API sends it (readOnly members there, writeOnly ones
+ * optional), forms and binary as the server decodes them.
+ */
+function payloadType(content: MediaContent[], naming: SchemaNaming): TypeNode {
+  const sent = sentContent(content);
+  const mode = requestBodyMode(sent);
+  return contentType(sent, naming, mode === "write" ? "read" : mode);
+}

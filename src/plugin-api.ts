@@ -1,0 +1,34 @@
+/**
+ * The plugin API, listed once: what a plugin is (`definePlugin`, `ArtifactPlugin`), what its
+ * `emit` is given (`EmitContext`, and the reporter and the type index it holds) and what it
+ * returns. Both `apiloom` (src/index.ts) and `apiloom-gen/plugin` (src/plugin.ts) export it.
+ */
+export {
+  definePlugin,
+  type ApiChange,
+  type ArtifactPlugin,
+  type ChangeRule,
+  type ConfigPlugin,
+  type EmitContext,
+  type GeneratedFile,
+  type ImportCollector,
+  type OptionType,
+  type OptionValues,
+  type PluginDiagnosticCode,
+  type PluginOption,
+  type PluginOptionSpecs,
+  type PrintedPlaces,
+  type SinceLastRun,
+} from "./emit/artifact.js";
+export type { OutputLayout } from "./emit/layout.js";
+// the context's reporter
+export type {
+  OnceReport,
+  ReportPlace,
+  Reporter,
+  Sink,
+} from "./model/reporter.js";
+// the context's type index: the names of the types in types.ts and their type expressions
+export type { EndpointTypes, TypeIndex } from "./emit/type-index/type-index.js";
+export type { ObjectMember, TypeNode } from "./emit/type-index/type-node.js";
+export type { SchemaMode } from "./emit/type-index/schema-to-type.js";

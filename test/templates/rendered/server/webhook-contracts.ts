@@ -1,0 +1,22 @@
+// Stands in for the rendered server/webhook-contracts.ts (see ../README.md): one webhook, typed
+// as webhooks-file.ts types every webhook.
+import type { Handler, RouteSpec } from "./runtime.js";
+import type { WebhookScheme } from "./webhooks.js";
+
+export interface ExampleWebhookRequest {
+  headers?: { "x-tenant"?: string };
+  body: { id: string; kind: "created" | "deleted" };
+}
+
+export interface ExampleWebhookResponses {
+  "204": undefined;
+}
+
+/** One handler per webhook. */
+export interface WebhookHandlers {
+  example: Handler<ExampleWebhookRequest, ExampleWebhookResponses>;
+}
+
+export declare const WEBHOOK_SIGNATURE: WebhookScheme;
+
+export declare const webhookRoutes: readonly RouteSpec[];
