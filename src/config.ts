@@ -21,3 +21,5 @@ export type {
 } from "./emit/artifact.js";
 // the shape of a `client.pages` entry (ApiloomSettings)
 export type { PageShape } from "./model/pagination.js";
+// the config's `remote` section: how URL inputs are fetched (ApiloomSettings)
+export type { RemoteConfig } from "./workflow/remote-settings.js";

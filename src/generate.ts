@@ -20,7 +20,7 @@ import { noEarlierRun } from "./workflow/since-last-run.js";
  */
 export interface GenerateOptions
   extends
-    Omit<ApiloomSettings, "inputs" | "out" | "lock" | "strict">,
+    Omit<ApiloomSettings, "inputs" | "out" | "lock" | "strict" | "remote">,
     Pick<LoadOptions, "cwd" | "readText" | "parse" | "lockedNames"> {
   /** Where the output will be in the project (default `generated`): the docs' imports use it. */
   layout?: OutputLayout;

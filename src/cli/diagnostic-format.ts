@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { decodeSource } from "../ingest/decode-text.js";
 import { readSourceBytes, SourceReadError } from "../ingest/read-source.js";
+import { isUrlInput } from "../ingest/url-input.js";
 import type { Diagnostic, Severity } from "../model/types.js";
 import type { Paint } from "./colors.js";
 
@@ -20,6 +21,7 @@ export interface FormatContext {
  */
 const UNREAD = new Set([
   "input/no-match",
+  "input/fetch-failed",
   "input/not-a-file",
   "input/too-large",
   "scaffold/orphan-check-skipped",
@@ -65,8 +67,10 @@ const WIDTH = 100;
  * under the column, then the related places.
  */
 export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
-  const abs = resolve(ctx.baseDir, d.file);
-  const shown = displayPath(ctx.cwd, abs);
+  // a URL input is shown by its URL (it has no file to frame from)
+  const url = isUrlInput(d.file);
+  const abs = url ? d.file : resolve(ctx.baseDir, d.file);
+  const shown = url ? d.file : displayPath(ctx.cwd, abs);
   const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${visibleLines(d.message)}`;
   const out = [head];
   // infos are notes about choices apiloom made: one line each, or they drown the warnings; an
@@ -74,12 +78,13 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   // that name appearing by the time this prints, an editor's save half done, is not it)
   // (a `$ref` to such a file is reported at the `$ref`, the file related: that one is framed)
   const unread = UNREAD.has(d.code) && (d.related ?? []).length === 0;
-  const lines = d.severity === "info" || unread ? undefined : ctx.lines(abs);
+  const lines =
+    d.severity === "info" || unread || url ? undefined : ctx.lines(abs);
   if (lines && d.line >= 1 && d.line <= lines.length)
     out.push(...codeFrame(lines, d.line, d.column, ctx.paint));
   for (const rel of d.related ?? [])
     out.push(
-      `  ${ctx.paint.dim("related:")} ${displayPath(ctx.cwd, resolve(ctx.baseDir, rel.file))}:${rel.line}:${rel.column}`,
+      `  ${ctx.paint.dim("related:")} ${isUrlInput(rel.file) ? rel.file : displayPath(ctx.cwd, resolve(ctx.baseDir, rel.file))}:${rel.line}:${rel.column}`,
     );
   return out.join("\n") + "\n";
 }

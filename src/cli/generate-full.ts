@@ -23,6 +23,7 @@ import {
 } from "../workflow/outside-file.js";
 import { produce, type Produced, type Stages } from "../workflow/produce.js";
 import { EarlyStaging } from "../workflow/early-stage.js";
+import type { RemoteInputs } from "../workflow/remote-inputs.js";
 import type { GenerateSettings } from "../workflow/settings.js";
 import type { Diagnostic } from "../model/types.js";
 import { OutputBusyError } from "../workflow/output-lock.js";
@@ -67,6 +68,8 @@ export interface FullRun {
   io: RunIO;
   /** When the run started (performance.now()), for the elapsed time it prints. */
   started: number;
+  /** The URL inputs, fetched (remote-inputs.ts); produce() fetches them when not given. */
+  remote?: RemoteInputs;
 }
 
 /**
@@ -90,7 +93,7 @@ export async function runFull(run: FullRun): Promise<number> {
 
 /** Makes everything, prints the diagnostics, then checks or writes (with the files staged early). */
 async function makeAndReport(
-  { settings, flags, stages, io, started }: FullRun,
+  { settings, flags, stages, io, started, remote }: FullRun,
   early: EarlyStaging | undefined,
 ): Promise<number> {
   const progress = progressLine(io.stderr, started);
@@ -107,6 +110,7 @@ async function makeAndReport(
       sources: io.sources,
       accept: flags.accept,
       keep: early?.keep,
+      remote,
     });
   } catch (error) {
     // the lock or the handlers file cannot be read as a file (LockFileError is one)

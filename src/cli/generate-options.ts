@@ -11,6 +11,7 @@ import { ConfigError } from "../workflow/config-error.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
 import { DEFAULT_MAX_INPUT_MIB } from "../ingest/read-source.js";
 import type { SettingsOverrides } from "../workflow/settings.js";
+import { REMOTE_DEFAULTS } from "../workflow/remote-settings.js";
 
 /**
  * What `apiloom generate` was told on the command line: the settings it overrides (the workflow's
@@ -107,6 +108,23 @@ const FLAGS_AFTER: FlagSpec[] = [
         );
       f.maxInputSize = n;
     },
+  },
+  {
+    names: ["--offline"],
+    help: "Read URL inputs from the cache alone; fetch nothing",
+    apply: (f) => (f.offline = true),
+  },
+  {
+    names: ["--fetch-timeout"],
+    value: "<seconds>",
+    help: `How long one URL input may take, redirects included (default: ${REMOTE_DEFAULTS.timeout})`,
+    apply: (f, v) => (f.fetchTimeout = seconds("--fetch-timeout", v)),
+  },
+  {
+    names: ["--watch-interval"],
+    value: "<seconds>",
+    help: `How often --watch asks each URL input whether it changed (default: ${REMOTE_DEFAULTS.watchInterval})`,
+    apply: (f, v) => (f.watchInterval = seconds("--watch-interval", v)),
   },
   {
     names: ["--prefer"],
@@ -274,6 +292,15 @@ export function flagsNamed(...names: string[]): FlagSpec[] {
   });
 }
 
+function seconds(flag: string, value: string): number {
+  const n = Number(value);
+  if (!(n > 0) || !Number.isFinite(n))
+    throw new ConfigError(
+      `${flag} expects a number of seconds above 0, got ${JSON.stringify(value)}`,
+    );
+  return n;
+}
+
 /** The names of `-a`; which exist is known once the config's plugins are (settings.ts checks). */
 function parseArtifacts(list: string): string[] {
   const names = commaList(list);
@@ -291,7 +318,7 @@ export function generateHelp(
 ): string {
   return `Usage: apiloom generate [inputs...] [options]
 
-Reads the inputs (spec files or globs: Swagger 2.0, OpenAPI 3.0/3.1, Postman v2.0/v2.1, JSON or
+Reads the inputs (spec files, globs or http(s) URLs: Swagger 2.0, OpenAPI 3.0/3.1, Postman v2.0/v2.1, JSON or
 YAML), merges them and writes the artifacts into the output folder. Settings come from
 apiloom.config.{ts,mts,mjs,js,json,yaml,yml} (found from the working folder); flags override it,
 and inputs on the command line replace the config's.

@@ -2,6 +2,10 @@ import { performance } from "node:perf_hooks";
 import type { Stages } from "../workflow/produce.js";
 import type { GenerateSettings } from "../workflow/settings.js";
 import { upToDate } from "../workflow/up-to-date.js";
+import {
+  fetchRemoteInputs,
+  type RemoteInputs,
+} from "../workflow/remote-inputs.js";
 import type { GenerateFlags } from "./generate-options.js";
 import type { RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";
@@ -25,8 +29,15 @@ export async function runOnce(
   flags: GenerateFlags,
   stages: LazyStages,
   io: RunIO,
+  /** The URL inputs, when the caller fetched them already (a watch's interval did). */
+  fetched?: RemoteInputs,
 ): Promise<number> {
   const started = performance.now();
+  // URL inputs are fetched first (a 304 when unchanged): the fingerprint holds their bytes' hash
+  const remote = fetched ?? (await fetchRemoteInputs(settings, io.env));
+  if (!flags.quiet)
+    for (const note of remote.notes)
+      io.stderr.write(io.paint.dim(`apiloom: ${note}\n`));
   // --verbose prints every warning, which takes the full run that finds them
   // accepting a change edits the handlers file, which takes the full run that finds the change
   if (
@@ -35,7 +46,7 @@ export async function runOnce(
     !flags.verbose &&
     flags.accept === undefined
   ) {
-    const same = upToDate(settings, stages.id);
+    const same = upToDate(settings, stages.id, remote);
     if (same) {
       if (flags.quiet) return 0;
       const out = shownPath(io.cwd, settings.out, true);
@@ -49,5 +60,12 @@ export async function runOnce(
     }
   }
   const { runFull } = await import("./generate-full.js");
-  return runFull({ settings, flags, stages: await stages.load(), io, started });
+  return runFull({
+    settings,
+    flags,
+    stages: await stages.load(),
+    io,
+    started,
+    remote,
+  });
 }

@@ -21,6 +21,8 @@ import { runOnce, type LazyStages } from "./generate-run.js";
 import type { RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";
 import { apiLabel, labelled } from "./generate-apis.js";
+import { RemotePoll } from "../workflow/remote-poll.js";
+import { isRemoteInput } from "../workflow/remote-url.js";
 
 interface WatchIO extends RunIO {
   paint: Paint;
@@ -145,11 +147,16 @@ export function runWatch(
     );
   };
 
+  // URL inputs are asked on an interval whether they changed (a 304 when not): a change
+  // rebuilds with what that question fetched
+  const remote = new RemotePoll(io.env, (urls) => void onChange(urls));
+
   const run = async (first: boolean) => {
     running = true;
     const started = performance.now();
     try {
-      await runOnce(settings, flags, stages, { ...io, sources });
+      const fetched = await remote.forRun(settings);
+      await runOnce(settings, flags, stages, { ...io, sources }, fetched);
     } catch (error) {
       io.stderr.write(
         `apiloom: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
@@ -158,6 +165,7 @@ export function runWatch(
     const counts = sources.endRun();
     running = false;
     if (!stopped) rewatch(); // a run can reach new files through $ref
+    if (!stopped) remote.schedule(settings, () => running || stopped);
     if (!first || counts.read + counts.reused > 0)
       io.stderr.write(
         io.paint.dim(
@@ -182,7 +190,7 @@ export function runWatch(
       return;
     }
     io.stderr.write(
-      `${io.paint.blue("apiloom: changed")} ${paths.map((p) => shownPath(io.cwd, p)).join(", ")}\n`,
+      `${io.paint.blue("apiloom: changed")} ${paths.map((p) => (isRemoteInput(p) ? p : shownPath(io.cwd, p))).join(", ")}\n`,
     );
     sources.invalidate(paths);
     try {
@@ -194,6 +202,7 @@ export function runWatch(
         );
         stopped = true;
         closeWatchers();
+        remote.stop();
         return finish(0);
       }
       if (!(error instanceof ConfigError)) throw error;
@@ -214,6 +223,7 @@ export function runWatch(
       if (stopped) return;
       stopped = true;
       closeWatchers();
+      remote.stop();
       io.stderr.write("apiloom: stopped watching\n");
       if (!running) finish(0);
     };

@@ -69,7 +69,14 @@ export async function runGenerate(
   const stages: LazyStages = given
     ? { id: given.id, load: async () => given }
     : { id: "apiloom", load: defaultStages };
-  const io = { stdout, stderr, cwd, paint: paint(color), write: deps.write };
+  const io = {
+    stdout,
+    stderr,
+    cwd,
+    env,
+    paint: paint(color),
+    write: deps.write,
+  };
   const settings = apis[0]!;
   // which config was read: with --verbose, or when part of it is not used (a warning of sorts)
   const loaded = configLine(settings, cwd);

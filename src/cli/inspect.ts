@@ -4,6 +4,7 @@ import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
 import { plural } from "./report.js";
 import { ConfigError } from "../workflow/config-error.js";
 import { listInputs, modelLoadOptions } from "../workflow/inputs.js";
+import { remoteReadText } from "../workflow/remote-refs.js";
 import {
   resolveApis,
   resolveSettings,
@@ -66,7 +67,7 @@ export async function runInspect(args: string[]): Promise<number> {
   if (flags.inputs.length === 0) {
     const apis = await configApis(flags);
     if (typeof apis === "number") return apis;
-    if (apis) return inspectApis(apis, flags.json);
+    if (apis) return await inspectApis(apis, flags.json);
     process.stderr.write(
       `apiloom inspect: name at least one input file\n\n${HELP}`,
     );
@@ -86,7 +87,13 @@ export async function runInspect(args: string[]): Promise<number> {
   }
   // the inputs as settings resolved them: relative to the folder the model loads from (baseDir),
   // not to where the command was typed, as generate reads them
-  const model = loadModel([...settings.inputs], modelLoadOptions(settings));
+  const readText = await remoteReadText(settings, settings.inputs, (line) =>
+    process.stderr.write(line),
+  );
+  const model = loadModel(
+    [...settings.inputs],
+    modelLoadOptions(settings, readText),
+  );
   if (flags.json)
     process.stdout.write(JSON.stringify(toJson(model), null, 2) + "\n");
   else process.stdout.write(renderTable(model));
@@ -211,14 +218,21 @@ async function configApis(
 }
 
 /** Each API's merged model, in the config's order: one table each, or one JSON object by name. */
-function inspectApis(apis: readonly GenerateSettings[], json: boolean): number {
-  const models = apis.map((settings) => ({
-    name: settings.api ?? "api",
-    model: loadModel(
-      listInputs(settings).inputFiles,
-      modelLoadOptions(settings),
-    ),
-  }));
+async function inspectApis(
+  apis: readonly GenerateSettings[],
+  json: boolean,
+): Promise<number> {
+  const models = [];
+  for (const settings of apis) {
+    const inputs = listInputs(settings).inputFiles;
+    const readText = await remoteReadText(settings, inputs, (line) =>
+      process.stderr.write(line),
+    );
+    models.push({
+      name: settings.api ?? "api",
+      model: loadModel(inputs, modelLoadOptions(settings, readText)),
+    });
+  }
   if (json)
     process.stdout.write(
       JSON.stringify(

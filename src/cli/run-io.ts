@@ -15,6 +15,8 @@ export interface RunIO {
   paint: Paint;
   /** Passed to the writer (see `WriteOptions`); tests use it, the CLI never sets it. */
   write?: WriteOptions;
+  /** Where URL inputs' header values are read from (remote.headers); default process.env. */
+  env?: NodeJS.ProcessEnv;
   /** Files and parsed documents kept between the runs of a watching process. */
   sources?: SourceCache;
 }

@@ -20,6 +20,7 @@ import { readSwagger2 } from "./swagger2/index.js";
 import { readOpenApi3 } from "./openapi3/index.js";
 import { readPostman } from "./postman/index.js";
 import { Overlays, type OverlayOption } from "./overlay/index.js";
+import { isUrlInput } from "./url-input.js";
 
 const READERS: Record<SourceFormat, Reader> = {
   swagger2: readSwagger2,
@@ -129,8 +130,9 @@ export function readFiles(
   const inputs: (InputText & { absPath: string })[] = [];
   const reporter = new Reporter();
   for (const file of files) {
-    const absPath = resolve(cwd, file);
-    const display = displayPath(cwd, absPath);
+    // a URL input is read (readText) and shown by its URL
+    const absPath = isUrlInput(file) ? file : resolve(cwd, file);
+    const display = isUrlInput(file) ? file : displayPath(cwd, absPath);
     try {
       inputs.push({
         file: display,
@@ -239,7 +241,7 @@ function ingest(
   ): SourceDocument[] | ParseError => {
     const hit = cache.get(absPath);
     if (hit) return hit;
-    const display = displayPath(cwd, absPath);
+    const display = isUrlInput(absPath) ? absPath : displayPath(cwd, absPath);
     let loaded: SourceDocument[] | ParseError;
     let text: string;
     try {

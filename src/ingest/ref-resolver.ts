@@ -4,6 +4,7 @@ import { parsePointer, type Path } from "../model/pointer.js";
 import { PatternVerdicts } from "../model/pattern-safety.js";
 import type { Reporter } from "../model/reporter.js";
 import { ParseError } from "./parse/parsed-document.js";
+import { isUrlInput } from "./url-input.js";
 import type { ReaderContext, ResolvedRef, SourceDocument } from "./reader.js";
 
 /**
@@ -54,7 +55,39 @@ export function makeContext(
       return undefined;
     }
     let target: SourceDocument = from;
-    if (filePart !== "") {
+    // a $ref to a URL, or any $ref to another file of a document fetched from one: the network,
+    // followed only when allowed (fetched before the reading: workflow/remote-refs.ts)
+    const remote = filePart === "" ? undefined : remoteTarget(filePart, from);
+    if (remote !== undefined) {
+      if (remote === "" || !allowExternal) {
+        reporter.report(
+          "ref/remote",
+          remote === ""
+            ? `$ref ${JSON.stringify(ref)} of a document fetched from a URL names neither an http nor an https URL: not read`
+            : `$ref ${JSON.stringify(ref)} points at the network (${remote}); pass --allow-external-refs to fetch it`,
+          from.ref(at),
+        );
+        return undefined;
+      }
+      const loaded = loadRefFile(remote, remote);
+      if (loaded instanceof ParseError) {
+        reporter.report(
+          loaded.code,
+          `$ref ${JSON.stringify(ref)}: ${loaded.message}`,
+          from.ref(at),
+          [
+            {
+              file: loaded.file,
+              line: loaded.line,
+              column: loaded.column,
+              pointer: "#",
+            },
+          ],
+        );
+        return undefined;
+      }
+      target = loaded[0]!;
+    } else if (filePart !== "") {
       if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
         reporter.report(
           "ref/remote",
@@ -142,6 +175,22 @@ export function makeContext(
   };
 
   return { doc, reporter, resolveRef, settlePlaces, patterns };
+}
+
+/**
+ * The URL a `$ref`'s file part names when it is an http(s) URL, or when the document naming it was
+ * fetched from one (resolved against its URL; "" when that is not http or https); undefined for
+ * a file.
+ */
+function remoteTarget(
+  filePart: string,
+  from: SourceDocument,
+): string | undefined {
+  const base = isUrlInput(from.absPath) ? from.absPath : undefined;
+  if (base === undefined && !isUrlInput(filePart)) return undefined;
+  if (!URL.canParse(filePart, base)) return "";
+  const url = new URL(filePart, base).href;
+  return isUrlInput(url) ? url : "";
 }
 
 /** The path with every symbolic link resolved, or undefined when it does not exist. */

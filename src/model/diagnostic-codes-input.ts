@@ -10,6 +10,11 @@ export const INPUT_CODES = {
     meaning:
       "a file (an input or a `$ref`'d one) is not UTF-8 or UTF-16 text: the first bad byte is named, nothing is guessed",
   },
+  "input/fetch-failed": {
+    severity: "error",
+    meaning:
+      "a URL input gave no document: no answer in time (and no cached copy), an HTTP error, a redirect loop or too many redirects, a header's environment variable not set",
+  },
   "input/no-match": {
     severity: "error",
     meaning: "an input pattern matches no file",
@@ -91,7 +96,8 @@ export const REF_CODES = {
   },
   "ref/remote": {
     severity: "error",
-    meaning: "a `$ref` to a URL: apiloom reads no network",
+    meaning:
+      "a `$ref` to a URL (or to another file from a document fetched from a URL) without `--allow-external-refs`, or to a scheme other than http(s)",
   },
   "ref/unreadable": {
     severity: "error",

@@ -2,6 +2,7 @@ import type { ConfigPlugin } from "../emit/artifact.js";
 import type { DocsGroupBy } from "../emit/docs/group-by-option.js";
 import type { ArtifactName } from "../emit/registry.js";
 import type { PageShape } from "../model/pagination.js";
+import type { RemoteConfig } from "./remote-settings.js";
 
 /**
  * What `apiloom.config.{ts,mjs,js,json,yaml,yml}` may hold. Paths are relative to the config
@@ -30,8 +31,13 @@ export interface ApiloomApi extends Omit<ApiloomSettings, "plugins"> {
 
 /** apiloom's own settings, and its artifacts' options: the config without your plugins' options. */
 export interface ApiloomSettings {
-  /** Spec files or globs (`*`, `**`, `?`, `{a,b}`), any supported format. */
+  /**
+   * Spec files, globs (`*`, `**`, `?`, `{a,b}`) or `http(s)://` URLs, any supported format (URLs:
+   * see `remote` and docs/inputs.md "Inputs at a URL").
+   */
   inputs?: string[];
+  /** How URL inputs are fetched: headers by origin, timeout, redirects, --watch's interval. */
+  remote?: RemoteConfig;
   /**
    * Overlays (OpenAPI Overlay 1.0/1.1) laid over the inputs' documents before they are read, in
    * this order: a file applies to the inputs its `extends` names (or to every input), `{ file,

@@ -8,6 +8,8 @@ import { BUILT_IN_PLUGINS } from "../emit/registry.js";
 import type { ApiloomConfig, ConfigLocator } from "./config-types.js";
 import { ConfigError } from "./config-error.js";
 import { checkOverlays } from "./overlay-settings.js";
+import { checkRemote } from "./remote-settings.js";
+import { isRecord as isObject } from "../ingest/reader.js";
 /**
  * Where a value sits in the config: its path (to find its line and column in a JSON or YAML
  * file) and how messages name it (`apiloom.config.ts.merge.prefer[0]`).
@@ -115,6 +117,7 @@ const CORE: Shape = {
     },
   },
   overlays: checkOverlays,
+  remote: checkRemote,
   server: { handlers: isString },
   lock: (v, where, report) => {
     if (v !== false && (typeof v !== "string" || v === ""))
@@ -393,8 +396,4 @@ function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
   for (const part of path)
     at = isObject(at) || Array.isArray(at) ? (at as never)[part] : undefined;
   return at;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

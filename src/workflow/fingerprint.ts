@@ -2,6 +2,7 @@ import { relative, sep } from "node:path";
 import { compareCodeUnits } from "../model/order.js";
 import type { GenerateSettings } from "./settings.js";
 import type { ArtifactPlugin } from "../emit/artifact.js";
+import { isRemoteInput } from "./remote-url.js";
 
 /**
  * Everything that decides what a run makes, recorded in the manifest by the run that wrote the
@@ -20,9 +21,12 @@ export interface Fingerprint {
   settings: string;
   /** Hash of the user's templates folder, when there is one. */
   templates: string;
-  /** The input files the patterns expanded to, in merge order. */
+  /** The input files the patterns expanded to, and the URL inputs, in merge order. */
   inputs: string[];
-  /** Every file the run read (inputs, files reached by $ref, the name lock, the handlers file) → sha256, or "missing". */
+  /**
+   * Every file the run read (inputs, files reached by $ref, the name lock, the handlers file) →
+   * sha256, or "missing"; a URL input → the sha256 of the bytes fetched (or read from the cache).
+   */
   reads: Record<string, string>;
   /** Files the run keeps outside the output folder (the name lock, the handlers file) → sha256 of what it left. */
   outside: Record<string, string>;
@@ -47,8 +51,12 @@ export type FingerprintBase = Pick<
   "apiloom" | "settings" | "templates"
 >;
 
-/** `path` relative to the output folder, `/`-separated: how the fingerprint names files. */
+/**
+ * `path` relative to the output folder, `/`-separated: how the fingerprint names files. A URL
+ * input is named by its URL.
+ */
 export function fromOut(out: string, path: string): string {
+  if (isRemoteInput(path)) return path;
   return relative(out, path).split(sep).join("/");
 }
 
@@ -66,6 +74,8 @@ export const OUTPUT_NEUTRAL = {
     "patterns: the files they expand to are recorded and compared (fingerprint.inputs and reads)",
   out: "where to write: the recorded folder is the one compared, and every other path is hashed relative to it",
   warnings: "made from the other settings (their count is recorded)",
+  remote:
+    "how URL inputs are fetched (headers, whose values may be secrets, timeout, redirects, the watch's interval): the bytes fetched are hashed in fingerprint.reads",
   placesPrinted:
     "made from the artifacts and plugins, which are hashed; it changes when places are found, never the output",
   notApplied:

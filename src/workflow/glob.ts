@@ -4,6 +4,7 @@ import { isAbsolute, join } from "node:path";
 import type Picomatch from "picomatch";
 import type * as Tinyglobby from "tinyglobby";
 import { compareCodeUnits } from "../model/order.js";
+import { isRemoteInput } from "./remote-url.js";
 
 // Input patterns are globs as tinyglobby walks them and picomatch matches them (tinyglobby's own
 // matcher, so the walk and every match agree): `*` and `?` within one path segment, `**` across
@@ -37,7 +38,8 @@ export function isPattern(input: string): boolean {
 
 /**
  * Expands input patterns (see above), sorted and without duplicates. An input naming an existing
- * file is read as that file, glob characters or not; the others are expanded.
+ * file is read as that file, glob characters or not; the others are expanded. A URL input is
+ * kept as it is (its `?` is a query, not a wildcard): fetched later (remote-inputs.ts).
  */
 export function expandInputs(
   patterns: readonly string[],
@@ -46,6 +48,10 @@ export function expandInputs(
   const found = new Set<string>();
   const unmatched: string[] = [];
   for (const raw of patterns) {
+    if (isRemoteInput(raw)) {
+      found.add(raw);
+      continue;
+    }
     const pattern = slashed(raw);
     const full = isAbsolute(pattern) ? pattern : join(baseDir, pattern);
     const matches = isFile(full)

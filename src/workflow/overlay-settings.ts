@@ -2,6 +2,7 @@ import { relative, resolve, sep } from "node:path";
 import type { OverlayOption } from "../ingest/overlay/index.js";
 import type { ApiloomConfig } from "./config-types.js";
 import { expandInputs } from "./glob.js";
+import { isRemoteInput } from "./remote-url.js";
 
 /** One overlay of the resolved settings: paths relative to baseDir with `/`. */
 export interface OverlaySetting {
@@ -24,7 +25,9 @@ export function overlaySettings(
       ? { file: rel(resolve(baseDir, entry)) }
       : {
           file: rel(resolve(baseDir, entry.file)),
-          inputs: entry.inputs.map((p) => rel(resolve(baseDir, p))),
+          inputs: entry.inputs.map((p) =>
+            isRemoteInput(p) ? p : rel(resolve(baseDir, p)),
+          ),
         },
   );
 }

@@ -18,6 +18,11 @@ import { everyInputRead, HandlerChanges } from "./handler-changes.js";
 import { staleOutputImport } from "./moved-output.js";
 import { lastRunIn, type SinceLastRun } from "./since-last-run.js";
 import type { GenerateSettings } from "./settings.js";
+import { isRemoteInput } from "./remote-url.js";
+import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
+import { withRemoteRefs } from "./remote-refs.js";
+import { createSourceCache } from "./source-cache.js";
+import { SourceReadError } from "../ingest/read-source.js";
 import {
   fingerprintBase,
   fromOut,
@@ -95,6 +100,8 @@ export interface ProduceRun {
   readonly accept?: Accept;
   /** Given each plugin's files as it returns them (see PipelineSettings.keep). */
   readonly keep?: (files: GeneratedFile[]) => GeneratedFile[];
+  /** The URL inputs, fetched by the caller (remote-inputs.ts); fetched here when not given. */
+  readonly remote?: RemoteInputs;
 }
 
 /** Everything a run makes, in memory: the pipeline, the handlers file, the fingerprint. */
@@ -134,7 +141,8 @@ async function produceWithPlaces(
   plugins: ArtifactPlugin[],
   deferred: DeferredPlaces | undefined,
 ): Promise<Produced> {
-  const { settings, stages, sources } = run;
+  const { settings, stages } = run;
+  let sources = run.sources;
   const { inputFiles, unmatched } = listInputs(settings);
   // apiloom's own diagnostics first, then the settings', the model's, the emitters', the scaffold's
   const reporter = new Reporter();
@@ -146,12 +154,26 @@ async function produceWithPlaces(
   // every file the stages read, hashed from the very bytes they parsed
   const reads = new Map<string, string>();
   const maxBytes = settings.maxInputBytes;
+  let remote = run.remote ?? (await fetchRemoteInputs(settings));
+  let refused: ReadonlyMap<string, string> = new Map();
+  if (settings.model.allowExternalRefs) {
+    // remote $refs are fetched before the reading; the documents are parsed once (remote-refs.ts)
+    sources ??= createSourceCache();
+    ({ remote, refused } = await withRemoteRefs(
+      remote,
+      inputFiles,
+      settings,
+      sources,
+    ));
+  }
   const readText = (absPath: string): string => {
     let read: { text: string; hash: string; bytes?: Buffer };
     try {
-      read = sources
-        ? sources.read(absPath, maxBytes)
-        : readSource(absPath, maxBytes);
+      read = isRemoteInput(absPath)
+        ? remoteText(remote, absPath, refused)
+        : sources
+          ? sources.read(absPath, maxBytes)
+          : readSource(absPath, maxBytes);
     } catch (error) {
       reads.set(fromOut(out, absPath), MISSING);
       throw error;
@@ -225,7 +247,7 @@ async function produceWithPlaces(
     }
     produced.fingerprint = {
       ...fingerprintBase(settings, stages.id),
-      inputs: inputFiles.map((f) => fromOut(out, resolve(settings.baseDir, f))),
+      inputs: inputFiles.map((f) => fromOut(out, inputPath(settings, f))),
       reads: sortedRecord(reads),
       outside: sortedRecord(new Map(Object.entries(outside))),
       endpoints: model.endpoints.length,
@@ -234,6 +256,23 @@ async function produceWithPlaces(
     };
   }
   return produced;
+}
+
+/** A URL input's bytes, fetched or from the cache, decoded as a file's are. */
+function remoteText(
+  remote: RemoteInputs,
+  url: string,
+  refused: ReadonlyMap<string, string>,
+): { text: string; hash: string; bytes: Buffer } {
+  const why = refused.get(url);
+  if (why) throw new SourceReadError(why, "input/fetch-failed");
+  const { bytes, hash } = remote.read(url);
+  return { text: decodeSource(bytes), hash, bytes };
+}
+
+/** Where an input of the list is: a path relative to baseDir made absolute, or its URL. */
+export function inputPath(settings: GenerateSettings, input: string): string {
+  return isRemoteInput(input) ? input : resolve(settings.baseDir, input);
 }
 
 function sortedRecord(map: Map<string, string>): Record<string, string> {

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { ConfigError } from "./config-error.js";
+import { isRemoteInput } from "./remote-url.js";
 
 // Where the settings' paths point (settings.ts): folders that must be folders, the project a run
 // without a config belongs to, and patterns typed relative to the working folder.
@@ -46,7 +47,7 @@ export function relativePattern(
   cwd: string,
   pattern: string,
 ): string {
-  if (isAbsolute(pattern)) return pattern;
+  if (isAbsolute(pattern) || isRemoteInput(pattern)) return pattern;
   const rel = relative(baseDir, resolve(cwd, pattern));
   return rel.split(sep).join("/") || ".";
 }

@@ -25,6 +25,12 @@ import type { TagOverrides } from "../model/tag-overrides.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
 import { DEFAULT_MAX_INPUT_MIB, MIB } from "../ingest/read-source.js";
 import { overlaySettings, type OverlaySetting } from "./overlay-settings.js";
+import { isRemoteInput } from "./remote-url.js";
+import {
+  remoteSettings,
+  type RemoteOverrides,
+  type RemoteSettings,
+} from "./remote-settings.js";
 import {
   resolvePluginOptions,
   type ResolvedPluginOptions,
@@ -44,8 +50,10 @@ export interface GenerateSettings {
    */
   readonly baseDir: string;
   readonly configFile?: string;
-  /** Input patterns relative to baseDir (or absolute). */
+  /** Input patterns relative to baseDir (or absolute), and URLs. */
   readonly inputs: readonly string[];
+  /** How URL inputs are fetched (remote-settings.ts). */
+  readonly remote: RemoteSettings;
   readonly out: string;
   /** How the inputs are read and woven into the model (loadModel's options as they are). */
   readonly model: ModelSettings;
@@ -90,7 +98,7 @@ export interface EmitSettings extends Readonly<PluginRun> {
  * What a caller (the command line, a test, a build tool) sets over the config; undefined means
  * "not given", so the config's value or the default applies.
  */
-export interface SettingsOverrides {
+export interface SettingsOverrides extends RemoteOverrides {
   /** Input patterns relative to the working folder; when any are given they replace the config's. */
   inputs: string[];
   out?: string;
@@ -244,6 +252,7 @@ function settingsFor(
     baseDir,
     ...(loaded ? { configFile: loaded.file } : {}),
     inputs,
+    remote: remoteSettings(config.remote, flags),
     out,
     ...core,
     ...(serverHandlers !== undefined ? { serverHandlers } : {}),
@@ -315,10 +324,17 @@ export function resolveOptions(
         flags.allowExternalRefs ??
         config.merge?.allowExternalRefs ??
         CONFIG_DEFAULTS.allowExternalRefs,
+      // a URL (an input's, or a prefix of several) is kept as the inputs show it
       prefer: (flags.prefer
-        ? flags.prefer.map(fromCwd)
-        : (config.merge?.prefer ?? []).map(fromConfig)
-      ).map((path) => relative(baseDir, path).split(sep).join("/")),
+        ? flags.prefer.map((p) => (isRemoteInput(p) ? p : fromCwd(p)))
+        : (config.merge?.prefer ?? []).map((p) =>
+            isRemoteInput(p) ? p : fromConfig(p),
+          )
+      ).map((path) =>
+        isRemoteInput(path)
+          ? path
+          : relative(baseDir, path).split(sep).join("/"),
+      ),
       ...(config.info !== undefined ? { info: config.info } : {}),
       ...(config.tags !== undefined ? { tags: config.tags } : {}),
       names: { ...config.names, ...flags.names },

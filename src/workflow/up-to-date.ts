@@ -13,6 +13,9 @@ import type { GenerateSettings } from "./settings.js";
 import { hasInterruptedRun } from "./writer.js";
 import { MANIFEST_FILE } from "./output-files.js";
 import { isVerified } from "./verified.js";
+import { inputPath } from "./produce.js";
+import { isRemoteInput } from "./remote-url.js";
+import { NO_REMOTE_INPUTS, type RemoteInputs } from "./remote-inputs.js";
 
 /**
  * The fingerprint of the run that wrote the output folder, when a run with these settings and
@@ -25,6 +28,8 @@ import { isVerified } from "./verified.js";
 export function upToDate(
   settings: GenerateSettings,
   stagesId: string,
+  /** The URL inputs, fetched: compared by the hash of the bytes fetched. */
+  remote: RemoteInputs = NO_REMOTE_INPUTS,
 ): Fingerprint | undefined {
   const out = settings.out;
   const { manifest, unsafe } = readManifestChecked(out);
@@ -41,13 +46,15 @@ export function upToDate(
     return undefined;
   const { inputFiles, unmatched } = listInputs(settings);
   if (unmatched.length > 0) return undefined;
-  const inputs = inputFiles.map((f) =>
-    fromOut(out, resolve(settings.baseDir, f)),
-  );
+  const inputs = inputFiles.map((f) => fromOut(out, inputPath(settings, f)));
   if (JSON.stringify(inputs) !== JSON.stringify(recorded.inputs))
     return undefined;
   for (const hashes of [recorded.reads, recorded.outside])
     for (const [path, hash] of Object.entries(hashes ?? {})) {
+      if (isRemoteInput(path)) {
+        if (remote.hash(path) !== hash) return undefined;
+        continue;
+      }
       const full = resolve(out, path);
       // a FIFO or device swapped in since would never end the hash: a full run names it
       if (existsButNotAFile(full) || hashFile(full) !== hash) return undefined;

@@ -8,6 +8,7 @@ import {
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isPattern, patternMatcher } from "./glob.js";
 import type { GenerateSettings } from "./settings.js";
+import { isRemoteInput } from "./remote-url.js";
 
 export interface WatchTarget {
   dir: string;
@@ -30,6 +31,7 @@ export function watchTargets(
   const add = (dir: string, recursive: boolean) =>
     targets.set(dir, (targets.get(dir) ?? false) || recursive);
   for (const pattern of settings.inputs) {
+    if (isRemoteInput(pattern)) continue; // asked on an interval (generate-watch.ts)
     const segments = pattern.split("/");
     const magic = segments.findIndex((s) => isPattern(s));
     if (magic === -1) add(resolve(settings.baseDir, dirname(pattern)), false);
@@ -40,7 +42,8 @@ export function watchTargets(
       );
   }
   for (const file of [...inputFiles, ...readFiles])
-    add(dirname(resolve(settings.baseDir, file)), false);
+    if (!isRemoteInput(file))
+      add(dirname(resolve(settings.baseDir, file)), false);
   if (settings.configFile) add(dirname(settings.configFile), false);
   if (settings.serverHandlers) add(dirname(settings.serverHandlers), false);
   if (settings.emit.templatesDir) add(settings.emit.templatesDir, true);
@@ -61,13 +64,17 @@ export function relevantPaths(
   readFiles: readonly string[] = [],
 ): (abs: string) => boolean {
   const files = new Set(
-    [...inputFiles, ...readFiles].map((f) => resolve(settings.baseDir, f)),
+    [...inputFiles, ...readFiles]
+      .filter((f) => !isRemoteInput(f))
+      .map((f) => resolve(settings.baseDir, f)),
   );
   if (settings.configFile) files.add(settings.configFile);
   if (settings.serverHandlers) files.add(settings.serverHandlers);
-  const patterns = settings.inputs.map((pattern) =>
-    patternMatcher(resolve(settings.baseDir, pattern).split(sep).join("/")),
-  );
+  const patterns = settings.inputs
+    .filter((pattern) => !isRemoteInput(pattern))
+    .map((pattern) =>
+      patternMatcher(resolve(settings.baseDir, pattern).split(sep).join("/")),
+    );
   const folders = new Set<string>();
   for (const file of files)
     for (let dir = dirname(file); !folders.has(dir); dir = dirname(dir)) {

@@ -46,9 +46,9 @@ const BUILT_IN_SHARED =
   /^emit\/(shared\/[\w-]+|type-index\/[\w-]+|templates|layout)\.ts$/;
 
 /**
- * Imports the six first built-ins make still of the model's internals, by folder: none now (the
- * validators read the pattern verdicts from the model since issue 44 item 6). An entry no longer
- * imported fails, so the list only shrinks.
+ * Imports the six first built-ins make still of other plugins' files or the model's internals,
+ * by folder: none is left (issue 44 item 2). An entry no longer imported fails, so the list only
+ * shrinks.
  */
 const KNOWN: Readonly<Record<string, readonly string[]>> = {};
 

@@ -104,6 +104,16 @@ const CORE_ROWS: CoreRows = {
     flip: { config: { merge: { maxInputSize: 50 } } },
   },
   notApplied: { kind: "neutral", other: ["lock"] },
+  remote: {
+    kind: "neutral",
+    other: {
+      timeoutMs: 1000,
+      maxRedirects: 0,
+      watchIntervalMs: 5000,
+      offline: true,
+      headers: { "https://a.example": { Authorization: { env: "TOKEN" } } },
+    },
+  },
   warnings: {
     kind: "neutral",
     other: [

@@ -1,3 +1,4 @@
+import { remoteSettings } from "../../src/workflow/remote-settings.js";
 import { performance } from "node:perf_hooks";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,6 +30,7 @@ describe("a write the file system refuses", () => {
         inputs: ["pets.yaml"],
         out: join(dir, "out"),
         maxInputBytes: 100 * 1024 * 1024,
+        remote: remoteSettings(undefined, {}),
         ...resolveOptions(
           {},
           {},

@@ -8,6 +8,7 @@ import {
 import type { SourceRef } from "../../model/types.js";
 import { ParseError, type ParsedDocument } from "../parse/parsed-document.js";
 import { isRecord, type SourceDocument } from "../reader.js";
+import { isUrlInput } from "../url-input.js";
 import { applyOverlay, type From } from "./apply.js";
 import { OverlaidValue } from "./overlaid-value.js";
 import { readOverlay, type Overlay } from "./overlay-document.js";
@@ -67,7 +68,9 @@ export class Overlays {
         else loading.readFailed(file, error);
         continue;
       }
-      const inputs = option.inputs?.map((f) => resolve(loading.cwd, f));
+      const inputs = option.inputs?.map((f) =>
+        isUrlInput(f) ? f : resolve(loading.cwd, f),
+      );
       overlays.add(parsed, file, absPath, inputs, reporter);
     }
     return overlays;

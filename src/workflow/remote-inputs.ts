@@ -1,0 +1,202 @@
+import { SourceReadError } from "../ingest/read-source.js";
+import type { DiagnosticCode } from "../model/diagnostic-codes.js";
+import { cacheDir } from "./cache-dir.js";
+import { ConfigError } from "./config-error.js";
+import { apiloomVersion, sha256Bytes } from "./identity.js";
+import {
+  readCachedDocument,
+  writeCachedDocument,
+  type CachedDocument,
+} from "./remote-cache.js";
+import { headersFor } from "./remote-settings.js";
+import { readManifest } from "./manifest.js";
+import { isRemoteInput, remoteUrlProblem } from "./remote-url.js";
+import type { GenerateSettings } from "./settings.js";
+
+// A run's URL inputs, fetched before anything is read (the readers are synchronous): each asked
+// with its cached copy's validators, so an unchanged document costs a 304; kept in the project's
+// cache; read from that copy when the server gives no answer (or with --offline), and the run
+// says so.
+
+/** The bytes of one URL input as the run reads them, or why there are none. */
+type RemoteEntry =
+  { bytes: Buffer; hash: string } | { failure: SourceReadError };
+
+/** Every URL a run reads, fetched: what produce() reads and up-to-date.ts compares. */
+export interface RemoteInputs {
+  /** The bytes and their sha256; throws the SourceReadError of a URL that gave none. */
+  read(url: string): { bytes: Buffer; hash: string };
+  /** The sha256 of the bytes, or undefined when the URL gave none (or was not fetched). */
+  hash(url: string): string | undefined;
+  /** Whether the URL was fetched (or tried). */
+  has(url: string): boolean;
+  /** How many URLs were fetched (or tried). */
+  readonly size: number;
+  /** One line per URL read from the cache instead of the network, for the run to print. */
+  readonly notes: readonly string[];
+  /** These and `urls` (remote `$ref`s the reading found), fetched. */
+  adding(urls: readonly string[]): Promise<RemoteInputs>;
+}
+
+/** How many URLs are asked at once. */
+const PARALLEL_FETCHES = 4;
+
+/** A run without URL inputs. */
+export const NO_REMOTE_INPUTS: RemoteInputs = fetched(
+  new Map(),
+  [],
+  async () => NO_REMOTE_INPUTS,
+);
+
+/** The URL inputs of the settings (after expansion: a URL is never a glob). */
+export function remoteInputsOf(settings: GenerateSettings): string[] {
+  return settings.inputs.filter(isRemoteInput);
+}
+
+/**
+ * Fetches every URL input of `settings` (in parallel) with the environment's header values; with
+ * `allowExternalRefs`, also the URLs the last run into the output folder read through `$ref`
+ * (its manifest's fingerprint), so that the run finds them fetched and can be skipped.
+ */
+export async function fetchRemoteInputs(
+  settings: GenerateSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RemoteInputs> {
+  const inputs = remoteInputsOf(settings);
+  const recorded = settings.model.allowExternalRefs
+    ? Object.keys(readManifest(settings.out)?.fingerprint?.reads ?? {}).filter(
+        isRemoteInput,
+      )
+    : [];
+  return fetchAll([...inputs, ...recorded], new Map(), [], settings, env);
+}
+
+async function fetchAll(
+  urls: readonly string[],
+  before: ReadonlyMap<string, RemoteEntry>,
+  notesBefore: readonly string[],
+  settings: GenerateSettings,
+  env: NodeJS.ProcessEnv,
+): Promise<RemoteInputs> {
+  const entries = new Map(before);
+  const notes = [...notesBefore];
+  const fresh = [...new Set(urls)].filter((url) => !entries.has(url));
+  const more = (urls: readonly string[]) =>
+    fetchAll(urls, entries, notes, settings, env);
+  if (fresh.length === 0) return fetched(entries, notes, more);
+  const dir = cacheDir(settings.baseDir);
+  // node:http, node:https and zlib load only for a run that fetches
+  const fetcher = await import("./remote-fetch.js");
+  // a few at a time: each answer may be as large as the input limit
+  const results: Awaited<ReturnType<typeof fetchOne>>[] = [];
+  for (let i = 0; i < fresh.length; i += PARALLEL_FETCHES)
+    results.push(
+      ...(await Promise.all(
+        fresh
+          .slice(i, i + PARALLEL_FETCHES)
+          .map((url) => fetchOne(url, settings, env, dir, fetcher)),
+      )),
+    );
+  fresh.forEach((url, i) => {
+    const { entry, note } = results[i]!;
+    entries.set(url, entry);
+    if (note) notes.push(note);
+  });
+  return fetched(entries, notes, more);
+}
+
+function fetched(
+  entries: ReadonlyMap<string, RemoteEntry>,
+  notes: readonly string[],
+  adding: (urls: readonly string[]) => Promise<RemoteInputs>,
+): RemoteInputs {
+  return {
+    read(url) {
+      const entry = entries.get(url);
+      if (!entry)
+        throw new SourceReadError(
+          `${url} was not fetched`,
+          "input/fetch-failed",
+        );
+      if ("failure" in entry) throw entry.failure;
+      return entry;
+    },
+    hash(url) {
+      const entry = entries.get(url);
+      return entry && "hash" in entry ? entry.hash : undefined;
+    },
+    has: (url) => entries.has(url),
+    size: entries.size,
+    notes,
+    adding,
+  };
+}
+
+async function fetchOne(
+  url: string,
+  settings: GenerateSettings,
+  env: NodeJS.ProcessEnv,
+  dir: string | undefined,
+  { fetchDocument, FetchError }: typeof import("./remote-fetch.js"),
+): Promise<{ entry: RemoteEntry; note?: string }> {
+  const fail = (
+    message: string,
+    code: DiagnosticCode = "input/fetch-failed",
+  ) => ({
+    entry: { failure: new SourceReadError(message, code) },
+  });
+  const problem = remoteUrlProblem(url);
+  if (problem) return fail(problem);
+  const remote = settings.remote;
+  const cached = readCachedDocument(dir, url, settings.maxInputBytes);
+  const fromCache = (doc: CachedDocument, why: string) => ({
+    entry: { bytes: doc.bytes, hash: doc.hash },
+    note: `${url}: ${why}; read the copy cached from the fetch of ${doc.fetchedAt}`,
+  });
+  if (remote.offline)
+    return cached
+      ? fromCache(cached, "--offline")
+      : fail("--offline, and the cache holds no copy of it: run once online");
+  try {
+    const answer = await fetchDocument(url, {
+      timeoutMs: remote.timeoutMs,
+      maxRedirects: remote.maxRedirects,
+      maxBytes: settings.maxInputBytes,
+      headersFor: (origin) => headersFor(remote, origin, env),
+      version: apiloomVersion(),
+      // a copy without a validator is fetched whole
+      ...(cached && (cached.etag ?? cached.lastModified) !== undefined
+        ? {
+            validators: {
+              ...(cached.etag !== undefined ? { etag: cached.etag } : {}),
+              ...(cached.lastModified !== undefined
+                ? { lastModified: cached.lastModified }
+                : {}),
+            },
+          }
+        : {}),
+    });
+    if (answer.status === "not-modified")
+      return { entry: { bytes: cached!.bytes, hash: cached!.hash } };
+    const hash = sha256Bytes(answer.bytes);
+    writeCachedDocument(dir, {
+      url,
+      hash,
+      fetchedAt: new Date().toISOString(),
+      bytes: answer.bytes,
+      ...(answer.etag !== undefined ? { etag: answer.etag } : {}),
+      ...(answer.lastModified !== undefined
+        ? { lastModified: answer.lastModified }
+        : {}),
+    });
+    return { entry: { bytes: answer.bytes, hash } };
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message);
+    if (!(error instanceof FetchError)) throw error;
+    if (error.noAnswer && cached) return fromCache(cached, error.message);
+    return fail(
+      error.message + (error.noAnswer ? "; the cache holds no copy of it" : ""),
+      error.code,
+    );
+  }
+}

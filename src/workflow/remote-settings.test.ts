@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { checkRemote, headersFor, remoteSettings } from "./remote-settings.js";
+
+describe("the remote settings", () => {
+  const problems = (value: unknown) => {
+    const found: string[] = [];
+    checkRemote(value, { path: ["remote"], shown: "remote" }, (w, text) =>
+      found.push(`${w.shown}${text}`),
+    );
+    return found;
+  };
+
+  it("checks origins, header names and values", () => {
+    expect(
+      problems({
+        timeout: 0,
+        maxRedirects: 1.5,
+        headers: {
+          "https://api.example.com/v1": { "Bad Name": "x" },
+          "https://ok.example.com": {
+            A: "line\nbreak",
+            B: { env: "lower-case-not-ok" },
+            C: { env: "TOKEN", prefix: "Bearer " },
+          },
+        },
+        retries: 3,
+      }),
+    ).toEqual([
+      "remote.timeout must be a number of seconds above 0",
+      "remote.maxRedirects must be a whole number from 0 to 20",
+      'remote.headers["https://api.example.com/v1"] must be an origin, written as "https://api.example.com" (scheme, host and port; no path, no trailing slash)',
+      'remote.headers["https://api.example.com/v1"]["Bad Name"]: not a header name',
+      'remote.headers["https://ok.example.com"]["A"] must not hold a line break',
+      'remote.headers["https://ok.example.com"]["B"] must be a string or { env: "VARIABLE_NAME", prefix?: "Bearer " }',
+      'remote: unknown option "retries" (known: headers, timeout, maxRedirects, watchInterval)',
+    ]);
+  });
+
+  it("reads a header's value from the environment, for its origin only, and names no value", () => {
+    const settings = remoteSettings(
+      {
+        headers: {
+          "https://api.example.com": {
+            Authorization: { env: "TOKEN", prefix: "Bearer " },
+            Accept: "application/yaml",
+          },
+        },
+      },
+      {},
+    );
+    expect(
+      headersFor(settings, "https://api.example.com", { TOKEN: "t0k" }),
+    ).toEqual({ Authorization: "Bearer t0k", Accept: "application/yaml" });
+    expect(
+      headersFor(settings, "https://other.example.com", { TOKEN: "t0k" }),
+    ).toEqual({});
+    expect(() => headersFor(settings, "https://api.example.com", {})).toThrow(
+      'remote.headers["https://api.example.com"]["Authorization"] reads the environment variable TOKEN, which is not set',
+    );
+    expect(() =>
+      headersFor(settings, "https://api.example.com", { TOKEN: "a\r\nX: y" }),
+    ).toThrow(
+      /^the environment variable TOKEN \(header Authorization for https:\/\/api.example.com\) holds a line break$/,
+    );
+  });
+});
