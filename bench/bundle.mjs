@@ -166,7 +166,8 @@ export async function bundleSizes() {
         "--out",
         join(work, "out"),
         "--artifacts",
-        "client",
+        // the validators for the program that validates responses (client/validate.ts)
+        "client,validators",
       ],
       { cwd: work, stdio: "ignore" },
     );

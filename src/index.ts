@@ -84,6 +84,7 @@ export type {
   Severity,
   SourceFormat,
   SourceRef,
+  StandardHttpMethod,
   Tag,
 } from "./model/types.js";
 // the shape of a `client.pages` entry (ApiloomSettings)

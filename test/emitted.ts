@@ -12,17 +12,20 @@ import { resolveOptions } from "../src/workflow/settings.js";
 export type EmitTestOptions = GenerateOptions;
 
 /**
- * The files a run asking for `artifact` makes: its own and those of the artifacts it needs
- * (`client` brings `types.ts` and `validators/`), sorted by path, as the CLI would write them.
+ * The files a run asking for `artifact` (or several) makes: its own and those of the artifacts
+ * it needs (`client` brings `types.ts`), sorted by path, as the CLI would write them.
  */
 export async function emitted(
-  artifact: ArtifactName,
+  artifact: ArtifactName | readonly ArtifactName[],
   model: ApiModel,
   { layout, ...options }: EmitTestOptions = {},
 ): Promise<GeneratedFile[]> {
   const cwd = process.cwd();
   const resolved = resolveOptions(
-    validateConfig({ ...options, artifacts: [artifact] }, "test options"),
+    validateConfig(
+      { ...options, artifacts: [artifact].flat() },
+      "test options",
+    ),
     {},
     {
       cwd,

@@ -102,12 +102,10 @@ import type {
 } from "../types.js";
 import {
   bindAll,
-  send,
+  endpoint,
   type ApiCall,
-  type ApiPromise,
-  type ApiResultOf,
+  type ApiReturn,
   type AuthScheme,
-  type CallOptions,
   type ClientOptions,
 } from "./runtime.js";
 
@@ -141,8 +139,12 @@ const SCHEMES: Record<string, AuthScheme> = {
   oauth2: { type: "bearer" },
 };
 
-export type AppModuleChatConversationChatConfigurationStateByKeyPostResult =
-  ApiResultOf<AppModuleChatConversationChatConfigurationStateByKeyPostResponses>;
+export type AppModuleChatConversationChatConfigurationStateByKeyPostResult<
+  T extends boolean = false,
+> = ApiReturn<
+  AppModuleChatConversationChatConfigurationStateByKeyPostResponses,
+  T
+>;
 
 /**
  * Send app configuration updates
@@ -153,29 +155,20 @@ export type AppModuleChatConversationChatConfigurationStateByKeyPostResult =
  *
  * `POST /app/module/chat/conversation/chat:configuration/{key}/state`
  */
-export function appModuleChatConversationChatConfigurationStateByKeyPost<
-  T extends boolean = false,
->(
-  args: AppModuleChatConversationChatConfigurationStateByKeyPostRequest,
-  options?: CallOptions<T>,
-): ApiPromise<
-  AppModuleChatConversationChatConfigurationStateByKeyPostResponses,
-  T
-> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatConversationChatConfigurationStateByKeyPost: EndpointFunctions["appModuleChatConversationChatConfigurationStateByKeyPost"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "POST",
     path: "/app/module/chat/conversation/chat:configuration/{key}/state",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatConversationChatConfigurationStateByKeyPost",
   });
-}
 
-export type AppModuleChatConversationChatGlanceStateByKeyPostResult =
-  ApiResultOf<AppModuleChatConversationChatGlanceStateByKeyPostResponses>;
+export type AppModuleChatConversationChatGlanceStateByKeyPostResult<
+  T extends boolean = false,
+> = ApiReturn<AppModuleChatConversationChatGlanceStateByKeyPostResponses, T>;
 
 /**
  * Send glance updates
@@ -186,25 +179,21 @@ export type AppModuleChatConversationChatGlanceStateByKeyPostResult =
  *
  * `POST /app/module/chat/conversation/chat:glance/{key}/state`
  */
-export function appModuleChatConversationChatGlanceStateByKeyPost<
-  T extends boolean = false,
->(
-  args: AppModuleChatConversationChatGlanceStateByKeyPostRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatConversationChatGlanceStateByKeyPostResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatConversationChatGlanceStateByKeyPost: EndpointFunctions["appModuleChatConversationChatGlanceStateByKeyPost"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "POST",
     path: "/app/module/chat/conversation/chat:glance/{key}/state",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatConversationChatGlanceStateByKeyPost",
   });
-}
 
-export type GetAllHandlerResult = ApiResultOf<GetAllHandlerResponses>;
+export type GetAllHandlerResult<T extends boolean = false> = ApiReturn<
+  GetAllHandlerResponses,
+  T
+>;
 
 /**
  * Get list of sites
@@ -215,21 +204,18 @@ export type GetAllHandlerResult = ApiResultOf<GetAllHandlerResponses>;
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function getAllHandler<T extends boolean = false>(
-  _args: GetAllHandlerRequest = {},
-  options?: CallOptions<T>,
-): ApiPromise<GetAllHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const getAllHandler: EndpointFunctions["getAllHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/",
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "getAllHandler",
   });
-}
 
-export type ConversationGetAllHandlerResult =
-  ApiResultOf<ConversationGetAllHandlerResponses>;
+export type ConversationGetAllHandlerResult<T extends boolean = false> =
+  ApiReturn<ConversationGetAllHandlerResponses, T>;
 
 /**
  * Get conversation list for site
@@ -240,23 +226,18 @@ export type ConversationGetAllHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function conversationGetAllHandler<T extends boolean = false>(
-  args: ConversationGetAllHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<ConversationGetAllHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const conversationGetAllHandler: EndpointFunctions["conversationGetAllHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation",
-    pathParams: args.path,
-    query: args.query,
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationGetAllHandler",
   });
-}
 
-export type ConversationPostHandlerResult =
-  ApiResultOf<ConversationPostHandlerResponses>;
+export type ConversationPostHandlerResult<T extends boolean = false> =
+  ApiReturn<ConversationPostHandlerResponses, T>;
 
 /**
  * Create conversation
@@ -267,24 +248,19 @@ export type ConversationPostHandlerResult =
  *
  * OAuth scopes: `manage:conversation`.
  */
-export function conversationPostHandler<T extends boolean = false>(
-  args: ConversationPostHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<ConversationPostHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const conversationPostHandler: EndpointFunctions["conversationPostHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "POST",
     path: "/site/{cloudId}/conversation",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationPostHandler",
   });
-}
 
-export type ConversationUserGetHandlerResult =
-  ApiResultOf<ConversationUserGetHandlerResponses>;
+export type ConversationUserGetHandlerResult<T extends boolean = false> =
+  ApiReturn<ConversationUserGetHandlerResponses, T>;
 
 /**
  * Get a direct conversation of a user
@@ -293,21 +269,19 @@ export type ConversationUserGetHandlerResult =
  *
  * `GET /site/{cloudId}/conversation/user/{userId}`
  */
-export function conversationUserGetHandler<T extends boolean = false>(
-  args: ConversationUserGetHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<ConversationUserGetHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const conversationUserGetHandler: EndpointFunctions["conversationUserGetHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/user/{userId}",
-    pathParams: args.path,
+    takes: [],
     statuses: ["200"],
     operation: "conversationUserGetHandler",
   });
-}
 
-export type UserMessagePostHandlerResult =
-  ApiResultOf<UserMessagePostHandlerResponses>;
+export type UserMessagePostHandlerResult<T extends boolean = false> = ApiReturn<
+  UserMessagePostHandlerResponses,
+  T
+>;
 
 /**
  * Send message to a user
@@ -318,24 +292,21 @@ export type UserMessagePostHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function userMessagePostHandler<T extends boolean = false>(
-  args: UserMessagePostHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<UserMessagePostHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const userMessagePostHandler: EndpointFunctions["userMessagePostHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "POST",
     path: "/site/{cloudId}/conversation/user/{userId}/message",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "userMessagePostHandler",
   });
-}
 
-export type UserMessagePutHandlerResult =
-  ApiResultOf<UserMessagePutHandlerResponses>;
+export type UserMessagePutHandlerResult<T extends boolean = false> = ApiReturn<
+  UserMessagePutHandlerResponses,
+  T
+>;
 
 /**
  * Edit a message in a direct conversation
@@ -346,24 +317,19 @@ export type UserMessagePutHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function userMessagePutHandler<T extends boolean = false>(
-  args: UserMessagePutHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<UserMessagePutHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const userMessagePutHandler: EndpointFunctions["userMessagePutHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "userMessagePutHandler",
   });
-}
 
-export type UserMessageDeleteHandlerResult =
-  ApiResultOf<UserMessageDeleteHandlerResponses>;
+export type UserMessageDeleteHandlerResult<T extends boolean = false> =
+  ApiReturn<UserMessageDeleteHandlerResponses, T>;
 
 /**
  * Delete a message in a direct conversation
@@ -374,22 +340,19 @@ export type UserMessageDeleteHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function userMessageDeleteHandler<T extends boolean = false>(
-  args: UserMessageDeleteHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<UserMessageDeleteHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const userMessageDeleteHandler: EndpointFunctions["userMessageDeleteHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
-    pathParams: args.path,
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "userMessageDeleteHandler",
   });
-}
 
-export type SiteConversationByCloudIdAndConversationIdGetResult =
-  ApiResultOf<SiteConversationByCloudIdAndConversationIdGetResponses>;
+export type SiteConversationByCloudIdAndConversationIdGetResult<
+  T extends boolean = false,
+> = ApiReturn<SiteConversationByCloudIdAndConversationIdGetResponses, T>;
 
 /**
  * Get conversation details
@@ -400,24 +363,19 @@ export type SiteConversationByCloudIdAndConversationIdGetResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function siteConversationByCloudIdAndConversationIdGet<
-  T extends boolean = false,
->(
-  args: SiteConversationByCloudIdAndConversationIdGetRequest,
-  options?: CallOptions<T>,
-): ApiPromise<SiteConversationByCloudIdAndConversationIdGetResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const siteConversationByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationByCloudIdAndConversationIdGet"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}",
-    pathParams: args.path,
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationByCloudIdAndConversationIdGet",
   });
-}
 
-export type SiteConversationByCloudIdAndConversationIdPatchResult =
-  ApiResultOf<SiteConversationByCloudIdAndConversationIdPatchResponses>;
+export type SiteConversationByCloudIdAndConversationIdPatchResult<
+  T extends boolean = false,
+> = ApiReturn<SiteConversationByCloudIdAndConversationIdPatchResponses, T>;
 
 /**
  * Update conversation
@@ -428,26 +386,20 @@ export type SiteConversationByCloudIdAndConversationIdPatchResult =
  *
  * OAuth scopes: `manage:conversation`.
  */
-export function siteConversationByCloudIdAndConversationIdPatch<
-  T extends boolean = false,
->(
-  args: SiteConversationByCloudIdAndConversationIdPatchRequest,
-  options?: CallOptions<T>,
-): ApiPromise<SiteConversationByCloudIdAndConversationIdPatchResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const siteConversationByCloudIdAndConversationIdPatch: EndpointFunctions["siteConversationByCloudIdAndConversationIdPatch"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PATCH",
     path: "/site/{cloudId}/conversation/{conversationId}",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationByCloudIdAndConversationIdPatch",
   });
-}
 
-export type AppModuleChatActionTargetGetAllHandlerResult =
-  ApiResultOf<AppModuleChatActionTargetGetAllHandlerResponses>;
+export type AppModuleChatActionTargetGetAllHandlerResult<
+  T extends boolean = false,
+> = ApiReturn<AppModuleChatActionTargetGetAllHandlerResponses, T>;
 
 /**
  * AppModuleChatActionTargetGetAllHandler
@@ -458,25 +410,19 @@ export type AppModuleChatActionTargetGetAllHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatActionTargetGetAllHandler<
-  T extends boolean = false,
->(
-  args: AppModuleChatActionTargetGetAllHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatActionTargetGetAllHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatActionTargetGetAllHandler: EndpointFunctions["appModuleChatActionTargetGetAllHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget",
-    pathParams: args.path,
-    query: args.query,
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatActionTargetGetAllHandler",
   });
-}
 
-export type AppModuleChatActionTargetPutHandlerResult =
-  ApiResultOf<AppModuleChatActionTargetPutHandlerResponses>;
+export type AppModuleChatActionTargetPutHandlerResult<
+  T extends boolean = false,
+> = ApiReturn<AppModuleChatActionTargetPutHandlerResponses, T>;
 
 /**
  * AppModuleChatActionTargetPutHandler
@@ -487,24 +433,20 @@ export type AppModuleChatActionTargetPutHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatActionTargetPutHandler<T extends boolean = false>(
-  args: AppModuleChatActionTargetPutHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatActionTargetPutHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatActionTargetPutHandler: EndpointFunctions["appModuleChatActionTargetPutHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatActionTargetPutHandler",
   });
-}
 
-export type AppModuleChatActionTargetDeleteHandlerResult =
-  ApiResultOf<AppModuleChatActionTargetDeleteHandlerResponses>;
+export type AppModuleChatActionTargetDeleteHandlerResult<
+  T extends boolean = false,
+> = ApiReturn<AppModuleChatActionTargetDeleteHandlerResponses, T>;
 
 /**
  * AppModuleChatActionTargetDeleteHandler
@@ -515,24 +457,18 @@ export type AppModuleChatActionTargetDeleteHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatActionTargetDeleteHandler<
-  T extends boolean = false,
->(
-  args: AppModuleChatActionTargetDeleteHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatActionTargetDeleteHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatActionTargetDeleteHandler: EndpointFunctions["appModuleChatActionTargetDeleteHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
-    pathParams: args.path,
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatActionTargetDeleteHandler",
   });
-}
 
-export type AppWebhookChatBotGetAllHandlerResult =
-  ApiResultOf<AppWebhookChatBotGetAllHandlerResponses>;
+export type AppWebhookChatBotGetAllHandlerResult<T extends boolean = false> =
+  ApiReturn<AppWebhookChatBotGetAllHandlerResponses, T>;
 
 /**
  * AppWebhookChatBotGetAllHandler
@@ -543,23 +479,18 @@ export type AppWebhookChatBotGetAllHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatBotGetAllHandler<T extends boolean = false>(
-  args: AppWebhookChatBotGetAllHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppWebhookChatBotGetAllHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appWebhookChatBotGetAllHandler: EndpointFunctions["appWebhookChatBotGetAllHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot",
-    pathParams: args.path,
-    query: args.query,
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotGetAllHandler",
   });
-}
 
-export type AppWebhookChatBotPutHandlerResult =
-  ApiResultOf<AppWebhookChatBotPutHandlerResponses>;
+export type AppWebhookChatBotPutHandlerResult<T extends boolean = false> =
+  ApiReturn<AppWebhookChatBotPutHandlerResponses, T>;
 
 /**
  * AppWebhookChatBotPutHandler
@@ -570,24 +501,19 @@ export type AppWebhookChatBotPutHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatBotPutHandler<T extends boolean = false>(
-  args: AppWebhookChatBotPutHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppWebhookChatBotPutHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appWebhookChatBotPutHandler: EndpointFunctions["appWebhookChatBotPutHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotPutHandler",
   });
-}
 
-export type AppWebhookChatBotDeleteHandlerResult =
-  ApiResultOf<AppWebhookChatBotDeleteHandlerResponses>;
+export type AppWebhookChatBotDeleteHandlerResult<T extends boolean = false> =
+  ApiReturn<AppWebhookChatBotDeleteHandlerResponses, T>;
 
 /**
  * AppWebhookChatBotDeleteHandler
@@ -598,22 +524,19 @@ export type AppWebhookChatBotDeleteHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatBotDeleteHandler<T extends boolean = false>(
-  args: AppWebhookChatBotDeleteHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppWebhookChatBotDeleteHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appWebhookChatBotDeleteHandler: EndpointFunctions["appWebhookChatBotDeleteHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
-    pathParams: args.path,
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotDeleteHandler",
   });
-}
 
-export type AppWebhookChatBotMessageGetAllHandlerResult =
-  ApiResultOf<AppWebhookChatBotMessageGetAllHandlerResponses>;
+export type AppWebhookChatBotMessageGetAllHandlerResult<
+  T extends boolean = false,
+> = ApiReturn<AppWebhookChatBotMessageGetAllHandlerResponses, T>;
 
 /**
  * AppWebhookChatBotMessageGetAllHandler
@@ -624,25 +547,19 @@ export type AppWebhookChatBotMessageGetAllHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatBotMessageGetAllHandler<
-  T extends boolean = false,
->(
-  args: AppWebhookChatBotMessageGetAllHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppWebhookChatBotMessageGetAllHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appWebhookChatBotMessageGetAllHandler: EndpointFunctions["appWebhookChatBotMessageGetAllHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages",
-    pathParams: args.path,
-    query: args.query,
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotMessageGetAllHandler",
   });
-}
 
-export type AppWebhookChatBotMessagePutHandlerResult =
-  ApiResultOf<AppWebhookChatBotMessagePutHandlerResponses>;
+export type AppWebhookChatBotMessagePutHandlerResult<
+  T extends boolean = false,
+> = ApiReturn<AppWebhookChatBotMessagePutHandlerResponses, T>;
 
 /**
  * AppWebhookChatBotMessagePutHandler
@@ -653,24 +570,20 @@ export type AppWebhookChatBotMessagePutHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatBotMessagePutHandler<T extends boolean = false>(
-  args: AppWebhookChatBotMessagePutHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppWebhookChatBotMessagePutHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appWebhookChatBotMessagePutHandler: EndpointFunctions["appWebhookChatBotMessagePutHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotMessagePutHandler",
   });
-}
 
-export type AppWebhookChatBotMessageDeleteHandlerResult =
-  ApiResultOf<AppWebhookChatBotMessageDeleteHandlerResponses>;
+export type AppWebhookChatBotMessageDeleteHandlerResult<
+  T extends boolean = false,
+> = ApiReturn<AppWebhookChatBotMessageDeleteHandlerResponses, T>;
 
 /**
  * AppWebhookChatBotMessageDeleteHandler
@@ -681,24 +594,19 @@ export type AppWebhookChatBotMessageDeleteHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatBotMessageDeleteHandler<
-  T extends boolean = false,
->(
-  args: AppWebhookChatBotMessageDeleteHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppWebhookChatBotMessageDeleteHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appWebhookChatBotMessageDeleteHandler: EndpointFunctions["appWebhookChatBotMessageDeleteHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
-    pathParams: args.path,
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotMessageDeleteHandler",
   });
-}
 
-export type AppModuleChatConfigurationPutHandlerResult =
-  ApiResultOf<AppModuleChatConfigurationPutHandlerResponses>;
+export type AppModuleChatConfigurationPutHandlerResult<
+  T extends boolean = false,
+> = ApiReturn<AppModuleChatConfigurationPutHandlerResponses, T>;
 
 /**
  * AppModuleChatConfigurationPutHandler
@@ -709,24 +617,19 @@ export type AppModuleChatConfigurationPutHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatConfigurationPutHandler<T extends boolean = false>(
-  args: AppModuleChatConfigurationPutHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatConfigurationPutHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatConfigurationPutHandler: EndpointFunctions["appModuleChatConfigurationPutHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:configuration/{key}/state",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatConfigurationPutHandler",
   });
-}
 
-export type AppModuleChatDialogGetAllHandlerResult =
-  ApiResultOf<AppModuleChatDialogGetAllHandlerResponses>;
+export type AppModuleChatDialogGetAllHandlerResult<T extends boolean = false> =
+  ApiReturn<AppModuleChatDialogGetAllHandlerResponses, T>;
 
 /**
  * AppModuleChatDialogGetAllHandler
@@ -737,23 +640,18 @@ export type AppModuleChatDialogGetAllHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatDialogGetAllHandler<T extends boolean = false>(
-  args: AppModuleChatDialogGetAllHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatDialogGetAllHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatDialogGetAllHandler: EndpointFunctions["appModuleChatDialogGetAllHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog",
-    pathParams: args.path,
-    query: args.query,
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatDialogGetAllHandler",
   });
-}
 
-export type AppModuleChatDialogPutHandlerResult =
-  ApiResultOf<AppModuleChatDialogPutHandlerResponses>;
+export type AppModuleChatDialogPutHandlerResult<T extends boolean = false> =
+  ApiReturn<AppModuleChatDialogPutHandlerResponses, T>;
 
 /**
  * AppModuleChatDialogPutHandler
@@ -764,24 +662,19 @@ export type AppModuleChatDialogPutHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatDialogPutHandler<T extends boolean = false>(
-  args: AppModuleChatDialogPutHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatDialogPutHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatDialogPutHandler: EndpointFunctions["appModuleChatDialogPutHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatDialogPutHandler",
   });
-}
 
-export type AppModuleChatDialogDeleteHandlerResult =
-  ApiResultOf<AppModuleChatDialogDeleteHandlerResponses>;
+export type AppModuleChatDialogDeleteHandlerResult<T extends boolean = false> =
+  ApiReturn<AppModuleChatDialogDeleteHandlerResponses, T>;
 
 /**
  * AppModuleChatDialogDeleteHandler
@@ -792,22 +685,19 @@ export type AppModuleChatDialogDeleteHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatDialogDeleteHandler<T extends boolean = false>(
-  args: AppModuleChatDialogDeleteHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatDialogDeleteHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatDialogDeleteHandler: EndpointFunctions["appModuleChatDialogDeleteHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
-    pathParams: args.path,
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatDialogDeleteHandler",
   });
-}
 
-export type AppModuleChatExternalPageGetAllHandlerResult =
-  ApiResultOf<AppModuleChatExternalPageGetAllHandlerResponses>;
+export type AppModuleChatExternalPageGetAllHandlerResult<
+  T extends boolean = false,
+> = ApiReturn<AppModuleChatExternalPageGetAllHandlerResponses, T>;
 
 /**
  * AppModuleChatExternalPageGetAllHandler
@@ -818,25 +708,19 @@ export type AppModuleChatExternalPageGetAllHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatExternalPageGetAllHandler<
-  T extends boolean = false,
->(
-  args: AppModuleChatExternalPageGetAllHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatExternalPageGetAllHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatExternalPageGetAllHandler: EndpointFunctions["appModuleChatExternalPageGetAllHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage",
-    pathParams: args.path,
-    query: args.query,
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatExternalPageGetAllHandler",
   });
-}
 
-export type AppModuleChatExternalPagePutHandlerResult =
-  ApiResultOf<AppModuleChatExternalPagePutHandlerResponses>;
+export type AppModuleChatExternalPagePutHandlerResult<
+  T extends boolean = false,
+> = ApiReturn<AppModuleChatExternalPagePutHandlerResponses, T>;
 
 /**
  * AppModuleChatExternalPagePutHandler
@@ -847,24 +731,20 @@ export type AppModuleChatExternalPagePutHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatExternalPagePutHandler<T extends boolean = false>(
-  args: AppModuleChatExternalPagePutHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatExternalPagePutHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatExternalPagePutHandler: EndpointFunctions["appModuleChatExternalPagePutHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatExternalPagePutHandler",
   });
-}
 
-export type AppModuleChatExternalPageDeleteHandlerResult =
-  ApiResultOf<AppModuleChatExternalPageDeleteHandlerResponses>;
+export type AppModuleChatExternalPageDeleteHandlerResult<
+  T extends boolean = false,
+> = ApiReturn<AppModuleChatExternalPageDeleteHandlerResponses, T>;
 
 /**
  * AppModuleChatExternalPageDeleteHandler
@@ -875,24 +755,18 @@ export type AppModuleChatExternalPageDeleteHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatExternalPageDeleteHandler<
-  T extends boolean = false,
->(
-  args: AppModuleChatExternalPageDeleteHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatExternalPageDeleteHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatExternalPageDeleteHandler: EndpointFunctions["appModuleChatExternalPageDeleteHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
-    pathParams: args.path,
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatExternalPageDeleteHandler",
   });
-}
 
-export type AppModuleChatGlanceGetAllHandlerResult =
-  ApiResultOf<AppModuleChatGlanceGetAllHandlerResponses>;
+export type AppModuleChatGlanceGetAllHandlerResult<T extends boolean = false> =
+  ApiReturn<AppModuleChatGlanceGetAllHandlerResponses, T>;
 
 /**
  * AppModuleChatGlanceGetAllHandler
@@ -903,23 +777,18 @@ export type AppModuleChatGlanceGetAllHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatGlanceGetAllHandler<T extends boolean = false>(
-  args: AppModuleChatGlanceGetAllHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatGlanceGetAllHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatGlanceGetAllHandler: EndpointFunctions["appModuleChatGlanceGetAllHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance",
-    pathParams: args.path,
-    query: args.query,
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatGlanceGetAllHandler",
   });
-}
 
-export type AppModuleChatGlancePutHandlerResult =
-  ApiResultOf<AppModuleChatGlancePutHandlerResponses>;
+export type AppModuleChatGlancePutHandlerResult<T extends boolean = false> =
+  ApiReturn<AppModuleChatGlancePutHandlerResponses, T>;
 
 /**
  * AppModuleChatGlancePutHandler
@@ -930,24 +799,19 @@ export type AppModuleChatGlancePutHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatGlancePutHandler<T extends boolean = false>(
-  args: AppModuleChatGlancePutHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatGlancePutHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatGlancePutHandler: EndpointFunctions["appModuleChatGlancePutHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatGlancePutHandler",
   });
-}
 
-export type AppModuleChatGlanceDeleteHandlerResult =
-  ApiResultOf<AppModuleChatGlanceDeleteHandlerResponses>;
+export type AppModuleChatGlanceDeleteHandlerResult<T extends boolean = false> =
+  ApiReturn<AppModuleChatGlanceDeleteHandlerResponses, T>;
 
 /**
  * AppModuleChatGlanceDeleteHandler
@@ -958,22 +822,19 @@ export type AppModuleChatGlanceDeleteHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatGlanceDeleteHandler<T extends boolean = false>(
-  args: AppModuleChatGlanceDeleteHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatGlanceDeleteHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatGlanceDeleteHandler: EndpointFunctions["appModuleChatGlanceDeleteHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
-    pathParams: args.path,
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatGlanceDeleteHandler",
   });
-}
 
-export type AppModuleChatGlanceStatePutHandlerResult =
-  ApiResultOf<AppModuleChatGlanceStatePutHandlerResponses>;
+export type AppModuleChatGlanceStatePutHandlerResult<
+  T extends boolean = false,
+> = ApiReturn<AppModuleChatGlanceStatePutHandlerResponses, T>;
 
 /**
  * AppModuleChatGlanceStatePutHandler
@@ -984,24 +845,19 @@ export type AppModuleChatGlanceStatePutHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatGlanceStatePutHandler<T extends boolean = false>(
-  args: AppModuleChatGlanceStatePutHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatGlanceStatePutHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatGlanceStatePutHandler: EndpointFunctions["appModuleChatGlanceStatePutHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}/state",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatGlanceStatePutHandler",
   });
-}
 
-export type AppModuleChatSidebarGetAllHandlerResult =
-  ApiResultOf<AppModuleChatSidebarGetAllHandlerResponses>;
+export type AppModuleChatSidebarGetAllHandlerResult<T extends boolean = false> =
+  ApiReturn<AppModuleChatSidebarGetAllHandlerResponses, T>;
 
 /**
  * AppModuleChatSidebarGetAllHandler
@@ -1012,23 +868,18 @@ export type AppModuleChatSidebarGetAllHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatSidebarGetAllHandler<T extends boolean = false>(
-  args: AppModuleChatSidebarGetAllHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatSidebarGetAllHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatSidebarGetAllHandler: EndpointFunctions["appModuleChatSidebarGetAllHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar",
-    pathParams: args.path,
-    query: args.query,
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatSidebarGetAllHandler",
   });
-}
 
-export type AppModuleChatSidebarPutHandlerResult =
-  ApiResultOf<AppModuleChatSidebarPutHandlerResponses>;
+export type AppModuleChatSidebarPutHandlerResult<T extends boolean = false> =
+  ApiReturn<AppModuleChatSidebarPutHandlerResponses, T>;
 
 /**
  * AppModuleChatSidebarPutHandler
@@ -1039,24 +890,19 @@ export type AppModuleChatSidebarPutHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatSidebarPutHandler<T extends boolean = false>(
-  args: AppModuleChatSidebarPutHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatSidebarPutHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatSidebarPutHandler: EndpointFunctions["appModuleChatSidebarPutHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatSidebarPutHandler",
   });
-}
 
-export type AppModuleChatSidebarDeleteHandlerResult =
-  ApiResultOf<AppModuleChatSidebarDeleteHandlerResponses>;
+export type AppModuleChatSidebarDeleteHandlerResult<T extends boolean = false> =
+  ApiReturn<AppModuleChatSidebarDeleteHandlerResponses, T>;
 
 /**
  * AppModuleChatSidebarDeleteHandler
@@ -1067,22 +913,19 @@ export type AppModuleChatSidebarDeleteHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appModuleChatSidebarDeleteHandler<T extends boolean = false>(
-  args: AppModuleChatSidebarDeleteHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppModuleChatSidebarDeleteHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appModuleChatSidebarDeleteHandler: EndpointFunctions["appModuleChatSidebarDeleteHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
-    pathParams: args.path,
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatSidebarDeleteHandler",
   });
-}
 
-export type AppWebhookChatWebhookGetAllHandlerResult =
-  ApiResultOf<AppWebhookChatWebhookGetAllHandlerResponses>;
+export type AppWebhookChatWebhookGetAllHandlerResult<
+  T extends boolean = false,
+> = ApiReturn<AppWebhookChatWebhookGetAllHandlerResponses, T>;
 
 /**
  * AppWebhookChatWebhookGetAllHandler
@@ -1093,23 +936,18 @@ export type AppWebhookChatWebhookGetAllHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatWebhookGetAllHandler<T extends boolean = false>(
-  args: AppWebhookChatWebhookGetAllHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppWebhookChatWebhookGetAllHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appWebhookChatWebhookGetAllHandler: EndpointFunctions["appWebhookChatWebhookGetAllHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook",
-    pathParams: args.path,
-    query: args.query,
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatWebhookGetAllHandler",
   });
-}
 
-export type AppWebhookChatWebhookPutHandlerResult =
-  ApiResultOf<AppWebhookChatWebhookPutHandlerResponses>;
+export type AppWebhookChatWebhookPutHandlerResult<T extends boolean = false> =
+  ApiReturn<AppWebhookChatWebhookPutHandlerResponses, T>;
 
 /**
  * AppWebhookChatWebhookPutHandler
@@ -1120,24 +958,20 @@ export type AppWebhookChatWebhookPutHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatWebhookPutHandler<T extends boolean = false>(
-  args: AppWebhookChatWebhookPutHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppWebhookChatWebhookPutHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appWebhookChatWebhookPutHandler: EndpointFunctions["appWebhookChatWebhookPutHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatWebhookPutHandler",
   });
-}
 
-export type AppWebhookChatWebhookDeleteHandlerResult =
-  ApiResultOf<AppWebhookChatWebhookDeleteHandlerResponses>;
+export type AppWebhookChatWebhookDeleteHandlerResult<
+  T extends boolean = false,
+> = ApiReturn<AppWebhookChatWebhookDeleteHandlerResponses, T>;
 
 /**
  * AppWebhookChatWebhookDeleteHandler
@@ -1148,22 +982,19 @@ export type AppWebhookChatWebhookDeleteHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function appWebhookChatWebhookDeleteHandler<T extends boolean = false>(
-  args: AppWebhookChatWebhookDeleteHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<AppWebhookChatWebhookDeleteHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const appWebhookChatWebhookDeleteHandler: EndpointFunctions["appWebhookChatWebhookDeleteHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
-    pathParams: args.path,
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatWebhookDeleteHandler",
   });
-}
 
-export type SiteConversationArchiveByCloudIdAndConversationIdPutResult =
-  ApiResultOf<SiteConversationArchiveByCloudIdAndConversationIdPutResponses>;
+export type SiteConversationArchiveByCloudIdAndConversationIdPutResult<
+  T extends boolean = false,
+> = ApiReturn<SiteConversationArchiveByCloudIdAndConversationIdPutResponses, T>;
 
 /**
  * Archive conversation
@@ -1174,29 +1005,20 @@ export type SiteConversationArchiveByCloudIdAndConversationIdPutResult =
  *
  * OAuth scopes: `manage:conversation`.
  */
-export function siteConversationArchiveByCloudIdAndConversationIdPut<
-  T extends boolean = false,
->(
-  args: SiteConversationArchiveByCloudIdAndConversationIdPutRequest,
-  options?: CallOptions<T>,
-): ApiPromise<
-  SiteConversationArchiveByCloudIdAndConversationIdPutResponses,
-  T
-> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const siteConversationArchiveByCloudIdAndConversationIdPut: EndpointFunctions["siteConversationArchiveByCloudIdAndConversationIdPut"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/archive",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationArchiveByCloudIdAndConversationIdPut",
   });
-}
 
-export type SiteConversationMediaByCloudIdAndConversationIdPostResult =
-  ApiResultOf<SiteConversationMediaByCloudIdAndConversationIdPostResponses>;
+export type SiteConversationMediaByCloudIdAndConversationIdPostResult<
+  T extends boolean = false,
+> = ApiReturn<SiteConversationMediaByCloudIdAndConversationIdPostResponses, T>;
 
 /**
  * Upload a file
@@ -1207,27 +1029,23 @@ export type SiteConversationMediaByCloudIdAndConversationIdPostResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function siteConversationMediaByCloudIdAndConversationIdPost<
-  T extends boolean = false,
->(
-  args: SiteConversationMediaByCloudIdAndConversationIdPostRequest,
-  options?: CallOptions<T>,
-): ApiPromise<SiteConversationMediaByCloudIdAndConversationIdPostResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const siteConversationMediaByCloudIdAndConversationIdPost: EndpointFunctions["siteConversationMediaByCloudIdAndConversationIdPost"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "POST",
     path: "/site/{cloudId}/conversation/{conversationId}/media",
-    pathParams: args.path,
-    query: args.query,
-    body: args.body,
+    takes: ["query", "body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationMediaByCloudIdAndConversationIdPost",
   });
-}
 
-export type SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResult =
-  ApiResultOf<SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResponses>;
+export type SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResult<
+  T extends boolean = false,
+> = ApiReturn<
+  SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResponses,
+  T
+>;
 
 /**
  * Get a file
@@ -1238,27 +1056,18 @@ export type SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function siteConversationMediaMediaIdByCloudIdAndConversationIdGet<
-  T extends boolean = false,
->(
-  args: SiteConversationMediaMediaIdByCloudIdAndConversationIdGetRequest,
-  options?: CallOptions<T>,
-): ApiPromise<
-  SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResponses,
-  T
-> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const siteConversationMediaMediaIdByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationMediaMediaIdByCloudIdAndConversationIdGet"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
-    pathParams: args.path,
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationMediaMediaIdByCloudIdAndConversationIdGet",
   });
-}
 
-export type ConversationMediaDeleteHandlerResult =
-  ApiResultOf<ConversationMediaDeleteHandlerResponses>;
+export type ConversationMediaDeleteHandlerResult<T extends boolean = false> =
+  ApiReturn<ConversationMediaDeleteHandlerResponses, T>;
 
 /**
  * ConversationMediaDeleteHandler
@@ -1269,22 +1078,19 @@ export type ConversationMediaDeleteHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function conversationMediaDeleteHandler<T extends boolean = false>(
-  args: ConversationMediaDeleteHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<ConversationMediaDeleteHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const conversationMediaDeleteHandler: EndpointFunctions["conversationMediaDeleteHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
-    pathParams: args.path,
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMediaDeleteHandler",
   });
-}
 
-export type SiteConversationMessageByCloudIdAndConversationIdGetResult =
-  ApiResultOf<SiteConversationMessageByCloudIdAndConversationIdGetResponses>;
+export type SiteConversationMessageByCloudIdAndConversationIdGetResult<
+  T extends boolean = false,
+> = ApiReturn<SiteConversationMessageByCloudIdAndConversationIdGetResponses, T>;
 
 /**
  * Get conversation history
@@ -1298,28 +1104,18 @@ export type SiteConversationMessageByCloudIdAndConversationIdGetResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function siteConversationMessageByCloudIdAndConversationIdGet<
-  T extends boolean = false,
->(
-  args: SiteConversationMessageByCloudIdAndConversationIdGetRequest,
-  options?: CallOptions<T>,
-): ApiPromise<
-  SiteConversationMessageByCloudIdAndConversationIdGetResponses,
-  T
-> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const siteConversationMessageByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationMessageByCloudIdAndConversationIdGet"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message",
-    pathParams: args.path,
-    query: args.query,
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationMessageByCloudIdAndConversationIdGet",
   });
-}
 
-export type ConversationMessagePostHandlerResult =
-  ApiResultOf<ConversationMessagePostHandlerResponses>;
+export type ConversationMessagePostHandlerResult<T extends boolean = false> =
+  ApiReturn<ConversationMessagePostHandlerResponses, T>;
 
 /**
  * Send a message to a conversation
@@ -1330,24 +1126,20 @@ export type ConversationMessagePostHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function conversationMessagePostHandler<T extends boolean = false>(
-  args: ConversationMessagePostHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<ConversationMessagePostHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const conversationMessagePostHandler: EndpointFunctions["conversationMessagePostHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "POST",
     path: "/site/{cloudId}/conversation/{conversationId}/message",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessagePostHandler",
   });
-}
 
-export type ConversationMessagesRecentGetHandlerResult =
-  ApiResultOf<ConversationMessagesRecentGetHandlerResponses>;
+export type ConversationMessagesRecentGetHandlerResult<
+  T extends boolean = false,
+> = ApiReturn<ConversationMessagesRecentGetHandlerResponses, T>;
 
 /**
  * Get latest messages for conversation
@@ -1358,23 +1150,18 @@ export type ConversationMessagesRecentGetHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function conversationMessagesRecentGetHandler<T extends boolean = false>(
-  args: ConversationMessagesRecentGetHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<ConversationMessagesRecentGetHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const conversationMessagesRecentGetHandler: EndpointFunctions["conversationMessagesRecentGetHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/recent",
-    pathParams: args.path,
-    query: args.query,
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessagesRecentGetHandler",
   });
-}
 
-export type ConversationMessageGetHandlerResult =
-  ApiResultOf<ConversationMessageGetHandlerResponses>;
+export type ConversationMessageGetHandlerResult<T extends boolean = false> =
+  ApiReturn<ConversationMessageGetHandlerResponses, T>;
 
 /**
  * Get Message by id
@@ -1385,22 +1172,18 @@ export type ConversationMessageGetHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function conversationMessageGetHandler<T extends boolean = false>(
-  args: ConversationMessageGetHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<ConversationMessageGetHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const conversationMessageGetHandler: EndpointFunctions["conversationMessageGetHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
-    pathParams: args.path,
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessageGetHandler",
   });
-}
 
-export type ConversationMessagePutHandlerResult =
-  ApiResultOf<ConversationMessagePutHandlerResponses>;
+export type ConversationMessagePutHandlerResult<T extends boolean = false> =
+  ApiReturn<ConversationMessagePutHandlerResponses, T>;
 
 /**
  * Edit a message in a conversation
@@ -1411,24 +1194,19 @@ export type ConversationMessagePutHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function conversationMessagePutHandler<T extends boolean = false>(
-  args: ConversationMessagePutHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<ConversationMessagePutHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const conversationMessagePutHandler: EndpointFunctions["conversationMessagePutHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
-    pathParams: args.path,
-    body: args.body,
+    takes: ["body"],
     mediaType: "application/json",
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessagePutHandler",
   });
-}
 
-export type ConversationMessageDeleteHandlerResult =
-  ApiResultOf<ConversationMessageDeleteHandlerResponses>;
+export type ConversationMessageDeleteHandlerResult<T extends boolean = false> =
+  ApiReturn<ConversationMessageDeleteHandlerResponses, T>;
 
 /**
  * Delete a message in a conversation
@@ -1439,22 +1217,22 @@ export type ConversationMessageDeleteHandlerResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function conversationMessageDeleteHandler<T extends boolean = false>(
-  args: ConversationMessageDeleteHandlerRequest,
-  options?: CallOptions<T>,
-): ApiPromise<ConversationMessageDeleteHandlerResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const conversationMessageDeleteHandler: EndpointFunctions["conversationMessageDeleteHandler"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
-    pathParams: args.path,
+    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessageDeleteHandler",
   });
-}
 
-export type SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetResult =
-  ApiResultOf<SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetResponses>;
+export type SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetResult<
+  T extends boolean = false,
+> = ApiReturn<
+  SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetResponses,
+  T
+>;
 
 /**
  * Get conversation history contextually
@@ -1468,29 +1246,20 @@ export type SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGet
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet<
-  T extends boolean = false,
->(
-  args: SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetRequest,
-  options?: CallOptions<T>,
-): ApiPromise<
-  SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetResponses,
-  T
-> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}/context",
-    pathParams: args.path,
-    query: args.query,
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation:
       "siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet",
   });
-}
 
-export type SiteConversationRosterByCloudIdAndConversationIdGetResult =
-  ApiResultOf<SiteConversationRosterByCloudIdAndConversationIdGetResponses>;
+export type SiteConversationRosterByCloudIdAndConversationIdGetResult<
+  T extends boolean = false,
+> = ApiReturn<SiteConversationRosterByCloudIdAndConversationIdGetResponses, T>;
 
 /**
  * Get conversation roster
@@ -1501,31 +1270,21 @@ export type SiteConversationRosterByCloudIdAndConversationIdGetResult =
  *
  * OAuth scopes: `participate:conversation`.
  */
-export function siteConversationRosterByCloudIdAndConversationIdGet<
-  T extends boolean = false,
->(
-  args: SiteConversationRosterByCloudIdAndConversationIdGetRequest,
-  options?: CallOptions<T>,
-): ApiPromise<SiteConversationRosterByCloudIdAndConversationIdGetResponses, T> {
-  return send(DEFAULTS, SCHEMES, options, {
+export const siteConversationRosterByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationRosterByCloudIdAndConversationIdGet"] =
+  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/roster",
-    pathParams: args.path,
-    query: args.query,
+    takes: ["query"],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationRosterByCloudIdAndConversationIdGet",
   });
-}
 
 /**
- * A client for Stride bound to `config`:
- * its base URL, fetch, headers, auth, retries, timeouts and middleware apply to every call,
- * under each call's own options.
+ * The type of each endpoint function, by name: `T` is the `throwOnError` its calls default
+ * to (`createClient`'s option; a call may override it).
  */
-export function createClient<T extends boolean = false>(
-  config: ClientOptions<T> = {},
-): {
+export interface EndpointFunctions<T extends boolean = false> {
   appModuleChatConversationChatConfigurationStateByKeyPost: ApiCall<
     AppModuleChatConversationChatConfigurationStateByKeyPostRequest,
     AppModuleChatConversationChatConfigurationStateByKeyPostResponses,
@@ -1767,7 +1526,16 @@ export function createClient<T extends boolean = false>(
     SiteConversationRosterByCloudIdAndConversationIdGetResponses,
     T
   >;
-} {
+}
+
+/**
+ * A client for Stride bound to `config`:
+ * its base URL, fetch, headers, auth, retries, timeouts and middleware apply to every call,
+ * under each call's own options.
+ */
+export function createClient<T extends boolean = false>(
+  config: ClientOptions<T> = {},
+): EndpointFunctions<T> {
   return bindAll(config, {
     appModuleChatConversationChatConfigurationStateByKeyPost,
     appModuleChatConversationChatGlanceStateByKeyPost,

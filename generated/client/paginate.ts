@@ -21,6 +21,14 @@ export type PageIterator<R, K extends string = never> = AsyncGenerator<
   undefined
 >;
 
+/**
+ * A `<name>Pages` function: `A` are its endpoint's arguments (optional when no member is
+ * required), `R` its responses, `K` the member of a page's body that holds the items.
+ */
+export type PagesCall<A, R, K extends string = never> = (
+  ...args: [...({} extends A ? [args?: A] : [args: A]), options?: CallOptions]
+) => PageIterator<R, K>;
+
 /** How the pages go (see the generated `<name>Pages` functions and docs/client.md). */
 export type PageShape = { items?: string } & (
   | { kind: "cursor"; parameter: string; field: string }
@@ -150,6 +158,24 @@ export async function* paginate<A>(
     if (!(pages + 1 < maxPages))
       throw new PaginationError("limit", key(value), pages + 1);
   }
+}
+
+/**
+ * Makes the `<name>Pages` functions of client/index.ts: every item of the pages of `spec.call`,
+ * walked as `spec` says. It returns `never` so that the type the generated file declares
+ * (`PagesCall`) is the one tsc reads, and only when a program uses it (issue 45).
+ */
+export function pagesMaker(spec: PageShape & { call: unknown }): never {
+  return ((args: unknown = {}, options?: CallOptions) =>
+    paginate({
+      ...spec,
+      call: spec.call as (
+        args: unknown,
+        options: CallOptions<true>,
+      ) => Promise<unknown>,
+      args,
+      options,
+    })) as never;
 }
 
 /** A cursor, URL, offset or page as the query or the URL carries it: `1` and `"1"` alike. */

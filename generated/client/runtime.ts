@@ -32,9 +32,10 @@ import { ApiError, type ApiReturn, type StreamKind } from "./result.js";
 export { ApiError, ResponseValidationError } from "./result.js";
 
 /**
- * An endpoint function of a client made by `createClient`: `A` are its arguments (optional when
- * no member is required), `R` its responses, `D` the client's `throwOnError`, which a call may
- * override.
+ * An endpoint function, standalone (`D` false) or of a client made by `createClient`: `A` are
+ * its arguments (optional when no member is required), `R` its responses, `D` the client's
+ * `throwOnError`, which a call may override. A type alias of a function type: tsc reads it for
+ * the endpoints a program calls, not for all of them (issue 45).
  */
 export type ApiCall<
   A,
@@ -190,21 +191,60 @@ export function mergeOptions(
   return merged;
 }
 
-type Operation = (args: never, options?: CallOptions) => unknown;
+type Operation = (args: unknown, options?: CallOptions) => unknown;
 
 /**
  * Every endpoint function of `operations` with `config` applied under each call's options.
- * The caller (`createClient`) declares the type of what it returns.
+ * The caller (`createClient`) declares the type of what it returns. `operations` is an
+ * `object`, not a record of functions: tsc would compare each endpoint's generic signature
+ * with the record's, which costs every program that checks the client (issue 45).
  */
 export function bindAll<TClient>(
   config: ClientOptions,
-  operations: Record<string, Operation>,
+  operations: object,
 ): TClient {
   const bound: Record<string, unknown> = {};
   for (const [name, operation] of Object.entries(operations))
-    bound[name] = (args: never, options?: CallOptions) =>
-      operation(args, mergeOptions(config, options));
+    bound[name] = (args: unknown, options?: CallOptions) =>
+      (operation as Operation)(args, mergeOptions(config, options));
   return bound as TClient;
+}
+
+/** What an endpoint function takes: its parameters by location, and its body. */
+interface EndpointArgs {
+  path?: object;
+  query?: object;
+  headers?: object;
+  cookies?: object;
+  body?: unknown;
+}
+
+/** What an endpoint function sends: its request, and which members of its arguments it reads. */
+export interface EndpointSpec extends RequestSpec {
+  /**
+   * The members of a call's arguments the endpoint has besides `path` (the others are not
+   * sent: a query, headers, cookies or a body the endpoint does not declare stay out).
+   */
+  takes: readonly Exclude<keyof EndpointArgs, "path">[];
+}
+
+/**
+ * An endpoint function of client/index.ts: it sends `spec` with each call's arguments and
+ * options, `defaults` and `schemes` under them. It returns `never` so that the type the
+ * generated file declares for the function (`EndpointFunctions["name"]`) is the one tsc reads,
+ * and reads only when a program uses it: no signature per endpoint to check (issue 45).
+ */
+export function endpoint(
+  defaults: ClientOptions,
+  schemes: Record<string, AuthScheme>,
+  spec: EndpointSpec,
+): never {
+  return ((args: EndpointArgs = {}, options?: CallOptions) => {
+    // the path parameters fill the placeholders of the path alone: always given
+    const given: Record<string, unknown> = { pathParams: args.path };
+    for (const part of spec.takes) given[part] = args[part];
+    return send(defaults, schemes, options, { ...spec, ...given });
+  }) as never;
 }
 
 /**
@@ -229,7 +269,7 @@ export async function send<TReturn>(
   const cookies = Object.entries(spec.cookies ?? {}).flatMap(([name, value]) =>
     serializeCookie(name, value, spec.cookieStyles?.[name]),
   );
-  if (cookies.length > 0) addCookie(headers, cookies.join("; "));
+  if (cookies.length) addCookie(headers, cookies.join("; "));
   if (spec.accept && !headers.has("Accept")) headers.set("Accept", spec.accept);
   await applyAuth(schemes, spec.security, config.auth, headers, query);
   for (const [name, value] of Object.entries(spec.query ?? {}))
@@ -250,7 +290,7 @@ export async function send<TReturn>(
   const url =
     (config.baseUrl ?? "").replace(/\/+$/, "") +
     path +
-    (query.length > 0 ? "?" + query.join("&") : "");
+    (query.length ? "?" + query.join("&") : "");
   const operation = spec.operation ?? spec.method + " " + spec.path;
   const { response, done } = await exchange(config, url, init, operation);
   try {

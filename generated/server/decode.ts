@@ -178,7 +178,7 @@ export async function encodeResult(
 ): Promise<{
   status: number;
   headers: Record<string, string | number | string[]>;
-  payload: Uint8Array | string | undefined;
+  payload: Payload;
 }> {
   const headers: Record<string, string | number | string[]> =
     Object.fromEntries(
@@ -187,6 +187,8 @@ export async function encodeResult(
         typeof value === "object" ? [...value] : value,
       ]),
     );
+  const stream = itemStream(result, route, headers);
+  if (stream) return { status: result.status, headers, payload: stream };
   const produces = route?.produces;
   const status = String(result.status);
   const fallback =
@@ -223,4 +225,113 @@ export async function encodeResult(
     payload = JSON.stringify(body);
   }
   return { status: result.status, headers, payload };
+}
+
+/** What an answer sends: bytes, a text, nothing, or a stream's chunks (an item stream). */
+export type Payload =
+  Uint8Array | string | undefined | AsyncIterable<Uint8Array>;
+
+/** True when `payload` is a stream's chunks, sent as they come. */
+export function isStreamPayload(
+  payload: Payload,
+): payload is AsyncIterable<Uint8Array> {
+  return typeof payload === "object" && Symbol.asyncIterator in payload;
+}
+
+/**
+ * OpenAPI 3.2: the body of a status declared as a stream of items (`RouteSpec.streams`), framed
+ * for its media type: the handler's Content-Type when it is one the status declares, else the
+ * first. Undefined for any other result (encoded the usual way).
+ */
+function itemStream(
+  result: HandlerResult,
+  route: RouteSpec | undefined,
+  headers: Record<string, string | number | string[]>,
+): AsyncIterable<Uint8Array> | undefined {
+  const streams = route?.streams;
+  if (streams === undefined) return undefined;
+  const status = String(result.status);
+  const key = [status, `${status[0]}XX`, "default"].find((k) =>
+    Object.hasOwn(streams, k),
+  );
+  const body = result.body;
+  const items =
+    Array.isArray(body) ||
+    (typeof body === "object" && body !== null && Symbol.asyncIterator in body);
+  if (key === undefined || !items) return undefined;
+  const declared = streams[key]!;
+  const asked = headers["content-type"];
+  const type =
+    typeof asked === "string" &&
+    declared.some((t) => mediaTypeOf(t) === mediaTypeOf(asked))
+      ? asked
+      : declared[0]!;
+  headers["content-type"] = type;
+  headers["cache-control"] ??= "no-cache";
+  return framed(body as AsyncIterable<unknown> | readonly unknown[], type);
+}
+
+const encoder = new TextEncoder();
+
+/** Each item as its media type frames it, one chunk per item. */
+async function* framed(
+  items: AsyncIterable<unknown> | readonly unknown[],
+  type: string,
+): AsyncGenerator<Uint8Array> {
+  const media = mediaTypeOf(type);
+  for await (const item of items)
+    yield encoder.encode(
+      media === "text/event-stream"
+        ? eventText(item)
+        : media === "application/json-seq"
+          ? `\x1e${jsonText(item)}\n`
+          : `${jsonText(item)}\n`,
+    );
+}
+
+/** An item as one JSON text, which holds no line break (JSON.stringify escapes them). */
+function jsonText(item: unknown): string {
+  const text = JSON.stringify(item);
+  if (text === undefined)
+    throw new TypeError("a streamed item has no JSON form");
+  return text;
+}
+
+/**
+ * A server-sent event (WHATWG HTML §9.2) from an item `{ data, event?, id?, retry? }`: a string
+ * `data` is sent as it is, one `data:` line per line, anything else as JSON. An `event` or `id`
+ * holding a line break (or `id` a NUL) would start another field: refused, as is a `retry` that
+ * is not a whole number.
+ */
+function eventText(item: unknown): string {
+  if (typeof item !== "object" || item === null)
+    throw new TypeError("a server-sent event item must be an object");
+  const { data, event, id, retry } = item as Record<string, unknown>;
+  let out = "";
+  for (const [name, value] of [
+    ["event", event],
+    ["id", id],
+  ] as const) {
+    if (value === undefined) continue;
+    if (
+      typeof value !== "string" ||
+      /[\r\n]/.test(value) ||
+      (name === "id" && value.includes("\0"))
+    )
+      throw new TypeError(
+        `a server-sent event's ${name} must be a string of one line`,
+      );
+    out += `${name}: ${value}\n`;
+  }
+  if (retry !== undefined) {
+    if (typeof retry !== "number" || !Number.isSafeInteger(retry) || retry < 0)
+      throw new TypeError("a server-sent event's retry must be a whole number");
+    out += `retry: ${retry}\n`;
+  }
+  // an event without data sets its fields only (a client dispatches no event for it)
+  if (data !== undefined) {
+    const text = typeof data === "string" ? data : jsonText(data);
+    for (const line of text.split(/\r\n|\r|\n/)) out += `data: ${line}\n`;
+  }
+  return `${out}\n`;
 }

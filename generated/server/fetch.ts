@@ -11,6 +11,7 @@ import {
   type Answer,
   type ListenerOptions,
 } from "./listener.js";
+import { isStreamPayload } from "./decode.js";
 import { routes } from "./routes.js";
 import { checks } from "./validate.js";
 import { BASE_PATH } from "./settings.js";
@@ -141,7 +142,29 @@ export function toResponse(answer: Answer, method: string): Response {
       ? null
       : typeof payload === "string"
         ? payload
-        : payload.slice(),
+        : isStreamPayload(payload)
+          ? readable(payload)
+          : payload.slice(),
     { status: answer.status, headers },
   );
+}
+
+/**
+ * A stream's chunks as a body stream, pulled one at a time as the client reads; the client
+ * going away cancels it (the iterator's `return` runs).
+ */
+function readable(
+  chunks: AsyncIterable<Uint8Array>,
+): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
 }

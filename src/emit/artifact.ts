@@ -149,6 +149,8 @@ export interface EmitContext<O = Readonly<Record<string, unknown>>> {
   readonly layout: OutputLayout;
   /** Where each artifact of the run lives in the output folder, by name. */
   readonly paths: Readonly<Record<string, string>>;
+  /** The artifacts this run makes, their needs included: whether a file may import another's. */
+  readonly artifacts: readonly string[];
   /**
    * The TypeScript names of the model's schemas and endpoints in the `types` artifact, and their
    * type expressions: one index per run, built when a plugin first reads it.

@@ -84,6 +84,7 @@ export async function runPlugins(
         templatesDir: run.templatesDir,
         layout: run.layout,
         paths,
+        artifacts: names,
         get types() {
           return types();
         },
@@ -175,8 +176,8 @@ function typeIndexOnce(model: ApiModel): () => TypeIndex {
 
 /**
  * The context one plugin is given outside a run (tests of a plugin, the programmatic callers of
- * one emitter): its options' defaults under `options`, apiloom's paths, the default layout and a
- * reporter of its own, each replaceable; the type index is made when first read.
+ * one emitter): its options' defaults under `options`, apiloom's paths (every built-in made),
+ * the default layout and a reporter of its own, each replaceable; the type index is made when first read.
  */
 export function pluginContext<S extends PluginOptionSpecs>(
   plugin: Pick<ArtifactPlugin<string, S>, "options">,
@@ -193,6 +194,7 @@ export function pluginContext<S extends PluginOptionSpecs>(
     templatesDir: undefined,
     layout: DEFAULT_LAYOUT,
     paths: ARTIFACT_PATHS,
+    artifacts: Object.keys(ARTIFACT_PATHS),
     reporter: new Reporter(),
     imports: importCollector,
     sinceLastRun: undefined,

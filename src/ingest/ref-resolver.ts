@@ -5,6 +5,7 @@ import { PatternVerdicts } from "../model/pattern-safety.js";
 import type { Reporter } from "../model/reporter.js";
 import { ParseError } from "./parse/parsed-document.js";
 import { isUrlInput } from "./url-input.js";
+import { filePartBySelf } from "./self-base.js";
 import type { ReaderContext, ResolvedRef, SourceDocument } from "./reader.js";
 
 /**
@@ -41,7 +42,7 @@ export function makeContext(
     at: Path,
   ): ResolvedRef | undefined => {
     const hash = ref.indexOf("#");
-    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const refFilePart = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? "" : ref.slice(hash);
     let path = pointers.get(fragment);
     if (path === undefined && !pointers.has(fragment))
@@ -55,6 +56,8 @@ export function makeContext(
       return undefined;
     }
     let target: SourceDocument = from;
+    // OpenAPI 3.2: a reference to where `$self` says the document is, is beside the file
+    const filePart = filePartBySelf(refFilePart, from) ?? refFilePart;
     // a $ref to a URL, or any $ref to another file of a document fetched from one: the network,
     // followed only when allowed (fetched before the reading: workflow/remote-refs.ts)
     const remote = filePart === "" ? undefined : remoteTarget(filePart, from);

@@ -70,6 +70,7 @@ export function buildModelTakingDocuments(
   options: BuildOptions = {},
 ): ApiModel {
   const reporter = reporterAfter(ingestDiagnostics);
+  const openApi32 = handed.documents?.some((d) => d.format === "openapi3.2");
   const { merged, inferredScheme, patterns } = mergeTaken(
     handed,
     reporter,
@@ -105,6 +106,7 @@ export function buildModelTakingDocuments(
     endpoints,
     diagnostics: sortDiagnostics(reporter.diagnostics),
     patterns,
+    ...(openApi32 ? { openApi32: true as const } : {}),
   };
 }
 

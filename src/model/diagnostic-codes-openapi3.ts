@@ -163,7 +163,7 @@ export const OPENAPI3_CODES = {
   "openapi3/unsupported-feature": {
     severity: "warning",
     meaning:
-      "an OpenAPI 3.2 feature apiloom does not read (`additionalOperations`, `in: querystring`, …) or keeps in the model only",
+      "an OpenAPI 3.2 feature apiloom does not read (a JSON `in: querystring`, `itemEncoding`, `style: cookie`, …) or keeps in the model only (an `itemSchema` it does not type)",
   },
   "openapi3/webhook-parameter-skipped": {
     severity: "info",

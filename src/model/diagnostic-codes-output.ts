@@ -20,6 +20,11 @@ export const CLIENT_CODES = {
     meaning:
       "a schema's type name is one client/index.ts exports itself (`ApiError`, `TimeoutError`…): types.ts names it with `Model` added",
   },
+  "client/method-not-sent": {
+    severity: "warning",
+    meaning:
+      "an endpoint's method is one `fetch` refuses to send (CONNECT, TRACE, TRACK): its client function rejects every call",
+  },
 } as const satisfies FamilyCodes<"client">;
 
 /** The `server/` codes. */
@@ -28,6 +33,11 @@ export const SERVER_CODES = {
     severity: "warning",
     meaning:
       "two path templates match the same URL: the router would pick one silently",
+  },
+  "server/method-not-received": {
+    severity: "warning",
+    meaning:
+      "an endpoint's method (OpenAPI 3.2 `additionalOperations`) is one Node's HTTP parser refuses: the node:http listener, Express and Fastify cannot serve it, the fetch handler can",
   },
 } as const satisfies FamilyCodes<"server">;
 

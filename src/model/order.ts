@@ -1,4 +1,4 @@
-import { HTTP_METHODS, type Endpoint } from "./types.js";
+import { HTTP_METHODS, type Endpoint, type HttpMethod } from "./types.js";
 
 /**
  * The project's one string order: UTF-16 code units. It is the same on every machine, in every
@@ -8,13 +8,22 @@ export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The model's endpoint order: by path, then by method in `HTTP_METHODS` order. */
+/**
+ * The model's endpoint order: by path, then by method in `HTTP_METHODS` order, then the other
+ * methods (OpenAPI 3.2's `additionalOperations`) by name.
+ */
 export function compareEndpoints(
   a: Pick<Endpoint, "method" | "path">,
   b: Pick<Endpoint, "method" | "path">,
 ): number {
   return (
     compareCodeUnits(a.path, b.path) ||
-    HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method)
+    methodRank(a.method) - methodRank(b.method) ||
+    compareCodeUnits(a.method, b.method)
   );
+}
+
+function methodRank(method: HttpMethod): number {
+  const rank = (HTTP_METHODS as readonly string[]).indexOf(method);
+  return rank < 0 ? HTTP_METHODS.length : rank;
 }

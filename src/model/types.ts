@@ -40,29 +40,17 @@ export interface Diagnostic {
   related?: SourceRef[];
 }
 
-export type HttpMethod =
-  | "get"
-  | "put"
-  | "post"
-  | "delete"
-  | "options"
-  | "head"
-  | "patch"
-  | "trace"
-  /** OpenAPI 3.2's QUERY: a safe, idempotent request with a body (draft-ietf-httpbis-safe-method-w-body). */
-  | "query";
-
-export const HTTP_METHODS: readonly HttpMethod[] = [
-  "get",
-  "put",
-  "post",
-  "delete",
-  "options",
-  "head",
-  "patch",
-  "trace",
-  "query",
-];
+/**
+ * An endpoint's method, lower-cased: one OpenAPI names, or (OpenAPI 3.2's `additionalOperations`)
+ * any other; see model/methods.ts.
+ */
+export type HttpMethod = StandardHttpMethod | (string & {});
+export {
+  HTTP_METHODS,
+  isStandardMethod,
+  type StandardHttpMethod,
+} from "./methods.js";
+import type { StandardHttpMethod } from "./methods.js";
 
 export type ParameterLocation = "path" | "query" | "header" | "cookie";
 
@@ -387,6 +375,11 @@ export interface ApiModel extends ApiDescription {
   diagnostics: Diagnostic[];
   /** How the validators run each pattern of the schemas (buildModel sets it). */
   patterns?: ReadonlyMap<string, PatternGuard>;
+  /**
+   * True when an input is an OpenAPI 3.2 document: the merged OpenAPI document is then written
+   * as 3.2 (with what only 3.2 can say), else as 3.1.
+   */
+  openApi32?: true;
 }
 
 /** What one reader makes of one document, before merging. */

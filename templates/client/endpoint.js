@@ -8,38 +8,31 @@
 export const contract = 1;
 
 /**
- * The endpoint's result type and function, ending with a newline.
+ * The endpoint's result type and function, ending with a newline. The function is a constant
+ * typed by a lookup (`EndpointFunctions["name"]`, declared by client/index.js) and made by the
+ * runtime's `endpoint`: tsc reads an endpoint's types only where a program uses it (issue 45).
  * @param {import("apiloom-gen/templates").ClientEndpointView} view
  * @param {import("apiloom-gen/templates").ClientHelpers} h
  * @returns {string}
  */
 export function renderEndpoint(view, h) {
   const { types, locals } = view;
-  // a function with nothing to send still takes `args` (one calling convention for all), named
-  // `_args` so that it compiles under noUnusedParameters
-  const sends =
-    types.path || types.query || types.headers || types.cookies || types.body;
-  const argsName = sends ? "args" : "_args";
-  const args = types.argsOptional
-    ? `${argsName}: ${types.request} = {}`
-    : `${argsName}: ${types.request}`;
-  // `T` is the call's `throwOnError`: the result narrowed by status, or the data alone
+  // `T` is a call's `throwOnError`: the result narrowed by status, or with `true` the data alone
   const stream = h.streamTypeArgs(view.stream);
   return [
-    h.genericAlias(types.result, "ApiResultOf", [types.responses, ...stream]),
+    h.genericAliasOf(types.result, "T extends boolean = false", "ApiReturn", [
+      types.responses,
+      "T",
+      ...stream,
+    ]),
     "",
     h.printDoc(functionDoc(view, h), 0) +
-      h.genericFunctionHead(
-        `export function ${view.name}`,
-        ["T extends boolean = false"],
-        [args, "options?: CallOptions<T>"],
-        "ApiPromise",
-        [types.responses, "T", ...stream],
+      h.assignedCall(
+        `export const ${view.name}: EndpointFunctions[${h.stringLiteral(view.name)}] =`,
+        `/* @__PURE__ */ ${locals.endpoint}`,
+        [locals.defaults, locals.schemes],
+        (indent) => requestLines(view, h, indent),
       ),
-    `  return ${locals.send}(${locals.defaults}, ${locals.schemes}, options, {`,
-    ...requestLines(view, h),
-    "  });",
-    "}",
     "",
     ...pagesFunction(view, h),
   ].join("\n");
@@ -52,14 +45,15 @@ export function renderEndpoint(view, h) {
  * @returns {string[]}
  */
 function pagesFunction(view, h) {
-  const { pages, pagesName, types, locals } = view;
+  const { pages, pagesName, locals } = view;
   if (!pages || !pagesName) return [];
-  const args = types.argsOptional
-    ? `args: ${types.request} = {}`
-    : `args: ${types.request}`;
-  const shape = Object.entries(pages).map(([key, value]) =>
-    h.propertyLine(key, h.stringLiteral(String(value)), 4, true),
-  );
+  /** @param {number} indent */
+  const shape = (indent) => [
+    h.propertyLine("call", view.name, indent),
+    ...Object.entries(pages).map(([key, value]) =>
+      h.propertyLine(key, h.stringLiteral(String(value)), indent, true),
+    ),
+  ];
   return [
     h.printDoc(
       h.jsdocLines(
@@ -68,85 +62,93 @@ function pagesFunction(view, h) {
       ),
       0,
     ) +
-      h.genericFunctionHead(
-        `export function ${pagesName}`,
+      h.assignedCall(
+        `export const ${pagesName}: PageFunctions[${h.stringLiteral(pagesName)}] =`,
+        `/* @__PURE__ */ ${locals.pagesMaker}`,
         [],
-        [args, "options?: CallOptions"],
-        "PageIterator",
-        [
-          types.responses,
-          ...(pages.items ? [h.stringLiteral(pages.items)] : []),
-        ],
+        shape,
       ),
-    `  return ${locals.paginate}({`,
-    h.propertyLine("call", view.name, 4),
-    "    args,",
-    "    options,",
-    ...shape,
-    "  });",
-    "}",
     "",
   ];
 }
 
 /**
- * The members of the request object passed to `send`, one per line, at 4 spaces.
+ * The members of the request spec given to the endpoint maker, one per line, at `indent`
+ * spaces: `takes` names the members of a call's arguments the runtime sends.
  * @param {import("apiloom-gen/templates").ClientEndpointView} view
  * @param {import("apiloom-gen/templates").ClientHelpers} h
+ * @param {number} indent
  */
-function requestLines(view, h) {
+function requestLines(view, h, indent) {
   const { types, styles } = view;
   const lines = [
-    h.propertyLine("method", h.stringLiteral(view.method), 4),
-    h.propertyLine("path", h.stringLiteral(view.path), 4, true),
+    h.propertyLine("method", h.stringLiteral(view.method), indent),
+    h.propertyLine("path", h.stringLiteral(view.path), indent, true),
   ];
   /** @param {string | undefined} block */
   const add = (block) => {
     if (block) lines.push(block);
   };
-  if (types.path) {
-    lines.push(h.propertyLine("pathParams", "args.path", 4));
-    add(h.namedStyles("pathStyles", styles.path));
-  }
-  if (types.query) {
-    lines.push(h.propertyLine("query", "args.query", 4));
-    add(h.namedStyles("queryStyles", styles.query));
-  }
-  if (types.headers) {
-    lines.push(h.propertyLine("headers", "args.headers", 4));
-    add(h.namedStyles("headerStyles", styles.headers));
-  }
-  if (types.cookies) {
-    lines.push(h.propertyLine("cookies", "args.cookies", 4));
-    add(h.namedStyles("cookieStyles", styles.cookies));
-  }
-  if (types.body) {
-    lines.push(h.propertyLine("body", "args.body", 4));
-    if (view.mediaType) {
-      lines.push(
-        h.propertyLine("mediaType", h.stringLiteral(view.mediaType), 4, true),
-      );
-      add(h.namedStyles("encoding", view.encoding));
-      // the form writer is imported by the files that send an encoded form only
-      if (view.encoding.length > 0)
-        lines.push(h.propertyLine("form", view.locals.serializeForm, 4));
-    }
+  // what the function reads of its arguments besides `path` (always read)
+  const takes = [
+    ...(types.query ? ["query"] : []),
+    ...(types.headers ? ["headers"] : []),
+    ...(types.cookies ? ["cookies"] : []),
+    ...(types.body ? ["body"] : []),
+  ];
+  lines.push(h.stringList("takes", takes, indent));
+  if (types.path) add(h.namedStyles("pathStyles", styles.path, indent));
+  if (types.query) add(h.namedStyles("queryStyles", styles.query, indent));
+  if (types.headers) add(h.namedStyles("headerStyles", styles.headers, indent));
+  if (types.cookies) add(h.namedStyles("cookieStyles", styles.cookies, indent));
+  if (types.body && view.mediaType) {
+    lines.push(
+      h.propertyLine(
+        "mediaType",
+        h.stringLiteral(view.mediaType),
+        indent,
+        true,
+      ),
+    );
+    add(h.namedStyles("encoding", view.encoding, indent));
+    // the form writer is imported by the files that send an encoded form only
+    if (view.encoding.length > 0)
+      lines.push(h.propertyLine("form", view.locals.serializeForm, indent));
   }
   if (view.accept)
-    lines.push(h.propertyLine("accept", h.stringLiteral(view.accept), 4, true));
-  if (view.security) lines.push(h.stringMatrix("security", view.security, 4));
-  if (view.statuses) lines.push(h.stringList("statuses", view.statuses, 4));
+    lines.push(
+      h.propertyLine("accept", h.stringLiteral(view.accept), indent, true),
+    );
+  if (view.security)
+    lines.push(h.stringMatrix("security", view.security, indent));
+  if (view.statuses)
+    lines.push(h.stringList("statuses", view.statuses, indent));
   if (view.stream?.kind === "events")
     lines.push(
       h.propertyLine(
         "read",
-        `${view.locals.eventStream}(${view.stream.json})`,
-        4,
+        // evaluated when the module loads: pure, so that a program not calling it drops it
+        `/* @__PURE__ */ ${view.locals.eventStream}(${view.stream.json})`,
+        indent,
       ),
     );
-  else if (view.stream)
-    lines.push(h.propertyLine("read", view.locals.jsonLines, 4));
-  lines.push(h.propertyLine("operation", h.stringLiteral(view.name), 4, true));
+  else if (view.stream?.kind === "items") {
+    const json = (view.stream.eventData ?? []).map(
+      ([status, parse]) => `${h.stringLiteral(status)}: ${parse}`,
+    );
+    lines.push(
+      h.propertyLine(
+        "read",
+        // evaluated when the module loads: pure, so that a program not calling it drops it
+        `/* @__PURE__ */ ${view.locals.streamItems}({ ${json.join(", ")} })`,
+        indent,
+      ),
+    );
+  } else if (view.stream)
+    lines.push(h.propertyLine("read", view.locals.jsonLines, indent));
+  lines.push(
+    h.propertyLine("operation", h.stringLiteral(view.name), indent, true),
+  );
   return lines;
 }
 

@@ -2,7 +2,18 @@
 // The types of what an endpoint function resolves to, narrowed by status, and the errors a call
 // throws: `ApiError` (with `throwOnError`) and `ResponseValidationError`. Types only, but for those.
 import type { ServerSentEvent } from "./stream.js";
-import type { Violation } from "../validators/runtime.js";
+
+/**
+ * One way a response body breaks the description: what the validators report (their
+ * `Violation`), declared here so that a client that does not validate needs no validators.
+ */
+export interface Violation {
+  /** JSON pointer (RFC 6901) into the body: `""` is the body itself. */
+  path: string;
+  /** The JSON Schema keyword that failed: `type`, `required`, `pattern`, … */
+  keyword: string;
+  message: string;
+}
 
 /**
  * The loose shape of every result: the typed body of a success as `data`, of any other status
@@ -53,8 +64,11 @@ type Undeclared<R> = [keyof R] extends [never]
         response: Response;
       };
 
-/** How a streamed success body is read: server-sent events, or JSON Lines items. */
-export type StreamKind = "events" | "lines";
+/**
+ * How a streamed success body is read: server-sent events, JSON Lines items, or (`items`,
+ * OpenAPI 3.2's `itemSchema`) items the declared body type types whole, events included.
+ */
+export type StreamKind = "events" | "lines" | "items";
 
 /** `R` with the bodies of the statuses `S` read as async iterators of `K` of their type. */
 export type Streamed<R, K extends StreamKind, S> = [S] extends [never]

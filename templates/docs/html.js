@@ -41,8 +41,11 @@ export function htmlPage(view, h, assets) {
     '<nav aria-label="Endpoints by group">',
   );
   for (const tag of view.tags) {
+    // OpenAPI 3.2 tags nest (parent): a sub-group is indented by its depth
+    const indent =
+      tag.depth > 0 ? ` style="margin-left:${Math.min(tag.depth, 8)}em"` : "";
     out.push(
-      `<section class="group"><h2><a href="#tag-${t(tag.slug)}">${t(tag.name)}</a></h2><ul>`,
+      `<section class="group"${indent}><h2><a href="#tag-${t(tag.slug)}">${t(tag.summary ?? tag.name)}</a></h2><ul>`,
     );
     for (const e of tag.endpoints)
       out.push(
@@ -66,6 +69,10 @@ export function htmlPage(view, h, assets) {
         (s.scopes.length > 0
           ? ` Scopes: ${s.scopes.map((x) => `<code>${t(x)}</code>`).join(", ")}.`
           : "") +
+        (s.deprecated ? " <strong>Deprecated.</strong>" : "") +
+        (s.deviceFlow
+          ? ` Device authorization flow (RFC 8628)${s.deviceFlow.deviceAuthorizationUrl ? ` at <code>${t(s.deviceFlow.deviceAuthorizationUrl)}</code>` : ""}${s.deviceFlow.tokenUrl ? `, tokens from <code>${t(s.deviceFlow.tokenUrl)}</code>` : ""}: the generated client does not run it; give it the token the flow gets (<code>auth: { token }</code>).`
+          : "") +
         (s.description
           ? `<br><span class="muted">${t(s.description)}</span>`
           : "") +
@@ -79,8 +86,12 @@ export function htmlPage(view, h, assets) {
   );
   for (const tag of view.tags) {
     out.push(
-      `<section class="tag" id="tag-${t(tag.slug)}"><h2>${t(tag.name)}</h2>`,
+      `<section class="tag" id="tag-${t(tag.slug)}"><h2>${t(tag.summary ?? tag.name)}</h2>`,
     );
+    if (tag.parent)
+      out.push(
+        `<p class="muted">Under <a href="#tag-${t(tag.parent.slug)}">${t(tag.parent.name)}</a></p>`,
+      );
     if (tag.description) out.push(`<p class="desc">${t(tag.description)}</p>`);
     // every endpoint is in exactly one group (docs.groupBy)
     for (const e of tag.endpoints) out.push(endpoint(view, e, h));

@@ -38,6 +38,12 @@ export function indexPage(view, h) {
           ? ` Scopes: ${s.scopes.map(h.markdownCode).join(", ")}.`
           : "";
       out.push(`${h.markdownInline(s.kind)}.${scopes}`, "");
+      if (s.deprecated)
+        out.push(
+          "Deprecated: the API is moving away from this scheme; prefer another where an endpoint offers one.",
+          "",
+        );
+      if (s.deviceFlow) out.push(deviceFlowText(s.deviceFlow, h), "");
       if (s.inferred)
         out.push(
           `Inferred by apiloom (no input declares it) from ${h.markdownCode(s.evidence)}.`,
@@ -60,8 +66,17 @@ export function indexPage(view, h) {
       "",
     );
   for (const tag of view.tags) {
-    out.push(`### [${h.markdownInline(tag.name)}](tags/${tag.slug}.md)`, "");
+    // OpenAPI 3.2 tags nest (parent): a sub-group's heading is one level deeper
+    const level = "#".repeat(Math.min(3 + tag.depth, 6));
+    out.push(
+      `${level} [${h.markdownInline(tag.summary ?? tag.name)}](tags/${tag.slug}.md)`,
+      "",
+    );
+    const about = tagFacts(tag, h);
+    if (about) out.push(about, "");
     if (tag.description) out.push(h.markdownProse(tag.description), "");
+    // a parent tag shown for its sub-groups only has no endpoints of its own
+    if (tag.endpoints.length === 0) continue;
     const rows = tag.endpoints.map((e) => [
       e.method,
       `[${h.markdownCodeCell(e.path)}](tags/${e.pageSlug}.md#${e.id})`,
@@ -83,12 +98,26 @@ export function indexPage(view, h) {
  * @param {DocsHelpers} h
  */
 export function tagPage(view, tag, h) {
-  const out = [`# ${h.markdownInline(tag.name)}`, ""];
+  const out = [`# ${h.markdownInline(tag.summary ?? tag.name)}`, ""];
+  const parent =
+    tag.parent && view.tags.find((t) => t.slug === tag.parent?.slug);
   out.push(
-    `[All endpoints](../index.md) · [Diagnostics](../diagnostics.md)`,
+    `[All endpoints](../index.md) · ` +
+      (parent
+        ? `Under [${h.markdownInline(parent.summary ?? parent.name)}](${parent.slug}.md) · `
+        : "") +
+      `[Diagnostics](../diagnostics.md)`,
     "",
   );
+  const about = tagFacts(tag, h);
+  if (about) out.push(about, "");
   if (tag.description) out.push(h.markdownProse(tag.description), "");
+  const children = view.tags.filter((t) => t.parent?.slug === tag.slug);
+  if (children.length > 0)
+    out.push(
+      `Sub-groups: ${children.map((c) => `[${h.markdownInline(c.summary ?? c.name)}](${c.slug}.md)`).join(", ")}.`,
+      "",
+    );
   for (const e of tag.endpoints) out.push(...endpointSection(view, tag, e, h));
   return out.join("\n");
 }
@@ -295,4 +324,34 @@ function diagnosticSummary(view) {
  */
 function count(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * What an OpenAPI 3.2 tag says of itself besides its title: its name when a summary is the
+ * title, and its kind; undefined for a tag that says neither.
+ * @param {TagView} tag
+ * @param {DocsHelpers} h
+ */
+function tagFacts(tag, h) {
+  const facts = [];
+  if (tag.summary !== undefined) facts.push(`Tag ${h.markdownCode(tag.name)}`);
+  if (tag.kind !== undefined) facts.push(`kind ${h.markdownCode(tag.kind)}`);
+  return facts.length > 0 ? `${facts.join(", ")}.` : undefined;
+}
+
+/**
+ * The OAuth 2.0 device authorization flow (RFC 8628), which the generated client does not run:
+ * how to get the token it takes.
+ * @param {{ deviceAuthorizationUrl?: string; tokenUrl?: string }} flow
+ * @param {DocsHelpers} h
+ */
+function deviceFlowText(flow, h) {
+  /** @param {string | undefined} url */
+  const at = (url) => (url ? ` (${h.markdownCode(url)})` : "");
+  return (
+    `Device authorization flow (RFC 8628): the device asks the device authorization endpoint${at(flow.deviceAuthorizationUrl)} ` +
+    `for a code, the user approves it on another device, and the device polls the token endpoint${at(flow.tokenUrl)} ` +
+    "until it gets the token. The generated client does not run this flow: run it, then give the token to " +
+    "the client as `auth: { token }` (a function, to hand over a refreshed one)."
+  );
 }

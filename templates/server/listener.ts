@@ -5,7 +5,13 @@ import type {
   IncomingMessage,
   ServerResponse,
 } from "node:http";
-import { decodeBody, decodeParameters, encodeResult } from "./decode.js";
+import {
+  decodeBody,
+  decodeParameters,
+  encodeResult,
+  isStreamPayload,
+  type Payload,
+} from "./decode.js";
 import { Router } from "./router.js";
 import {
   HttpError,
@@ -71,7 +77,8 @@ export interface Exchange {
 export interface Answer {
   status: number;
   headers: Record<string, string | number | string[]>;
-  payload: Uint8Array | string | undefined;
+  /** A stream's chunks (an item stream) are written as they come. */
+  payload: Payload;
   unrouted?: boolean;
 }
 
@@ -143,6 +150,10 @@ export function createListener(
       if (res.headersSent) return res.destroy();
       try {
         res.writeHead(answer.status, answer.headers);
+        if (isStreamPayload(answer.payload))
+          return void writeStream(res, answer.payload, (error) =>
+            onError(error, req),
+          );
         res.end(answer.payload);
       } catch (error) {
         // a header a handler set that HTTP cannot carry: a 500 that says nothing of it
@@ -196,7 +207,8 @@ async function dispatch(
   const result = await handler({ ...params, body });
   const answer = await encodeResult(result, route);
   const type = answer.headers["content-type"];
-  if (checks?.responses)
+  // an item stream's items are not checked: its validators describe whole bodies
+  if (checks?.responses && !isStreamPayload(answer.payload))
     checks.response(
       route,
       answer.status,
@@ -204,6 +216,44 @@ async function dispatch(
       typeof type === "string" ? type : undefined,
     );
   return answer;
+}
+
+/**
+ * Writes a stream's chunks as they come, waiting for each to drain (the buffer holds one chunk
+ * at a time). The client going away ends the stream (its iterator's `return` runs); an error
+ * of the stream after the status went out can only cut the answer short: it is reported.
+ */
+export async function writeStream(
+  res: ServerResponse,
+  chunks: AsyncIterable<Uint8Array>,
+  report: (error: unknown) => void,
+): Promise<void> {
+  let closed = false;
+  const close = () => (closed = true);
+  res.once("close", close);
+  try {
+    res.flushHeaders();
+    for await (const chunk of chunks) {
+      if (closed) break;
+      if (!res.write(chunk))
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            res.off("drain", done);
+            res.off("close", done);
+            resolve();
+          };
+          res.on("drain", done);
+          res.on("close", done);
+        });
+      if (closed) break;
+    }
+    if (!closed) res.end();
+  } catch (error) {
+    report(error);
+    res.destroy();
+  } finally {
+    res.off("close", close);
+  }
 }
 
 function unrouted(message: string): Answer {

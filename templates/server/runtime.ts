@@ -55,6 +55,11 @@ export interface RouteSpec {
    * (`application/problem+json`, `application/vnd.api+json`): the label of JSON results.
    */
   producesJson?: Readonly<Record<string, string>>;
+  /**
+   * OpenAPI 3.2: the statuses whose answer is a stream of items (`itemSchema`), each with its
+   * media types (server-sent events, JSON Lines, JSON text sequences), the first the default.
+   */
+  streams?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface DecodedRequest {
@@ -108,29 +113,35 @@ export type BodyOf<B> = [B] extends [undefined]
     : { body: B };
 
 /**
+ * The body of a status answered as a stream of items (OpenAPI 3.2's `itemSchema`): the items,
+ * as an async iterable (a generator) or an array, each framed for the stream's media type.
+ */
+export type ItemStream<T> = AsyncIterable<T> | readonly T[];
+
+/**
  * One result per declared status: its body as `BodyOf` says, typed by the endpoint's
  * `<Name>Responses`; its headers by the response headers the endpoint declares (`ResponseHeaders`
- * in contracts.ts), required ones required. An undeclared status is a type error: a handler
- * throws `HttpError` for one.
+ * in contracts.ts), required ones required; the statuses `Streams` answer an `ItemStream` of
+ * their type. An undeclared status is a type error: a handler throws `HttpError` for one.
  */
-export type ResultOf<Responses, Headers = {}> = [keyof Responses] extends [
-  never,
-]
+export type ResultOf<Responses, Headers = {}, Streams = never> = [
+  keyof Responses,
+] extends [never]
   ? HandlerResult
   : {
       [S in keyof Responses & string]: { status: StatusCode<S> } & BodyOf<
-        Responses[S]
+        S extends Streams ? ItemStream<Responses[S]> : Responses[S]
       > &
         HeadersOf<Headers, S>;
     }[keyof Responses & string];
 
 /** An endpoint's handler: typed request in, a declared response (or the 501 stub answer) out. */
-export type Handler<Request, Responses, Headers = {}> = (
+export type Handler<Request, Responses, Headers = {}, Streams = never> = (
   request: ServerRequest<Request>,
 ) =>
-  | ResultOf<Responses, Headers>
+  | ResultOf<Responses, Headers, Streams>
   | NotImplemented
-  | Promise<ResultOf<Responses, Headers> | NotImplemented>;
+  | Promise<ResultOf<Responses, Headers, Streams> | NotImplemented>;
 
 export type RouteHandler = (
   request: DecodedRequest,

@@ -66,7 +66,8 @@ let dir: string;
 
 beforeAll(async () => {
   const { model } = await generate([{ file: "bundle.json", text: SPEC }]);
-  dir = await generateClient(model, "bundle");
+  // with the validators, for the program that validates responses
+  dir = await generateClient(model, "bundle", {}, ["client", "validators"]);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

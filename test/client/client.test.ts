@@ -27,7 +27,7 @@ const usage = readFileSync(
 );
 
 describe("generated client files", () => {
-  test("are client/index.ts and the runtime files; a run asking for the client also makes the types and validators it imports", async () => {
+  test("are client/index.ts and the runtime files; a run asking for the client also makes the types it imports, and client/validate.ts only beside the validators", async () => {
     const model = kitchenSinkModel();
     const own = await emitClient(pluginContext(clientPlugin, model), new Map());
     expect(own.map((f) => f.path)).toEqual([
@@ -51,6 +51,12 @@ describe("generated client files", () => {
       "client/serialize.ts",
       "client/stream.ts",
       "client/transport.ts",
+      "types.ts",
+    ]);
+    // response validation (client/validate.ts) imports the validators: made when they are
+    const validating = await emitted(["client", "validators"], model, {});
+    expect(validating.map((f) => f.path)).toEqual([
+      ...files.map((f) => f.path).slice(0, -1),
       "client/validate.ts",
       "types.ts",
       "validators/endpoints.ts",
@@ -158,9 +164,11 @@ describe("generated client files", () => {
       "client/index.ts",
     );
     expect(index).toContain(
-      "/**\n * Find a pet\n *\n * `GET /pets/{petId}`\n *\n * OAuth scopes: `pets:read`.\n */\nexport function getPet<",
+      '/**\n * Find a pet\n *\n * `GET /pets/{petId}`\n *\n * OAuth scopes: `pets:read`.\n */\nexport const getPet: EndpointFunctions["getPet"] =',
     );
-    expect(index).toMatch(/ \* @deprecated\n \*\/\nexport function ping</);
+    expect(index).toMatch(
+      / \* @deprecated\n \*\/\nexport const ping: EndpointFunctions\["ping"\] =/,
+    );
   });
 
   test("escape spec text that lands in code and comments", async () => {
@@ -199,7 +207,7 @@ describe("templates and names", () => {
 
   test("an endpoint named like a runtime helper pushes the helper's local name aside", async () => {
     const model = wireModel();
-    model.endpoints[0]!.name = "send";
+    model.endpoints[0]!.name = "endpoint";
     model.endpoints[1]!.name = "bindAll";
     const dir = writeTree(
       Object.fromEntries(
@@ -207,7 +215,8 @@ describe("templates and names", () => {
       ),
     );
     const index = readFileSync(join(dir, "client/index.ts"), "utf8");
-    expect(index).toContain("send as send_");
+    expect(index).toContain("endpoint as endpoint_");
+    expect(index).toContain("/* @__PURE__ */ endpoint_(");
     expect(index).toContain("bindAll as bindAll_");
     expect(await typeCheck(dir)).toBe("");
   });

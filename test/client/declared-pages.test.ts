@@ -74,8 +74,12 @@ describe("pages declared in the config", () => {
 
   test("the declared iterator compiles, typed by the items property", async () => {
     const index = readFileSync(join(dir, "client/index.ts"), "utf8");
-    expect(index).toContain("export function listThingsPages");
-    expect(index).toContain('PageIterator<ListThingsResponses, "data">');
+    expect(index).toContain(
+      'export const listThingsPages: PageFunctions["listThingsPages"] =',
+    );
+    expect(index).toMatch(
+      /listThingsPages: PagesCall<\s*ListThingsRequest,\s*ListThingsResponses,\s*"data"\s*>;/,
+    );
     expect(await typeCheck(dir)).toBe("");
   });
 

@@ -114,6 +114,8 @@ describe("client generation at scale", () => {
     expect(size).toBeGreaterThan(1_000_000);
     const index = files.find((f) => f.path === "client/index.ts")!.contents;
     for (const endpoint of model.endpoints)
-      expect(index).toContain(`export function ${endpoint.name}<`);
+      expect(index).toContain(
+        `export const ${endpoint.name}: EndpointFunctions["${endpoint.name}"] =`,
+      );
   });
 });

@@ -21,7 +21,8 @@ function generate(inputs: readonly string[], out: string): void {
     "-o",
     out,
     "-a",
-    "client,mocks",
+    // the validators for the program's response validation (client/validate.ts)
+    "client,mocks,validators",
     "--no-lock",
   ]);
   expect(result.code, result.stderr).toBe(0);

@@ -118,8 +118,8 @@ describe("a user's template, type-checked against apiloom-gen/templates", () => 
 
   it("a wrong field of the view is a tsc error", async () => {
     const edited = endpoint.replace(
-      "export function ${view.name}",
-      "export function ${view.nmae}",
+      "export const ${view.name}",
+      "export const ${view.nmae}",
     );
     expect(edited).not.toBe(endpoint);
     expect(

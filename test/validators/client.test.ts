@@ -39,7 +39,7 @@ describe("createClient({ validateResponses })", () => {
     const model = (await generate([{ file: "keywords.yaml", text: SPEC }]))
       .model;
     dir = outDir("client");
-    writeFiles(dir, await emitted("client", model, {}));
+    writeFiles(dir, await emitted(["client", "validators"], model, {}));
     client = await import(pathToFileURL(join(dir, "client/index.ts")).href);
     ({ validateResponses } = await import(
       pathToFileURL(join(dir, "client/validate.ts")).href

@@ -67,7 +67,7 @@ const ajvTree = new Ajv2020({ strict: false }).compile({
 beforeAll(async () => {
   const model = (await generate([{ file: "nesting.json", text: SPEC }])).model;
   dir = outDir("nesting");
-  writeFiles(dir, await emitted("client", model, {}));
+  writeFiles(dir, await emitted(["client", "validators"], model, {}));
   ({
     schemas: { Tree: tree },
   } = await import(pathToFileURL(join(dir, "validators/schemas.ts")).href));

@@ -33,7 +33,31 @@ export function genericAlias(
   generic: string,
   args: string[],
 ): string {
-  const head = `export type ${name} =`;
+  return genericAssignment(`export type ${name} =`, generic, args);
+}
+
+/**
+ * `export type Name<P> = Generic<A, B>;` of one type parameter `P`: as `genericAlias` when
+ * `export type Name<P> =` fits, else the parameter on its own line and the right-hand side after
+ * `> =` (prettier's layout: the left side breaks first).
+ */
+export function genericAliasOf(
+  name: string,
+  param: string,
+  generic: string,
+  args: string[],
+): string {
+  if (textWidth(`export type ${name}<${param}> =`) <= PRINT_WIDTH)
+    return genericAlias(`${name}<${param}>`, generic, args);
+  return `export type ${name}<\n  ${param},\n${genericAssignment("> =", generic, args)}`;
+}
+
+/** `head Generic<A, B>;` laid out as `genericAlias` lays out its right-hand side. */
+function genericAssignment(
+  head: string,
+  generic: string,
+  args: string[],
+): string {
   const at = textWidth(head);
   const flat = `${generic}<${args.join(", ")}>`;
   // the text print() writes for the doc below (genericAliasDoc), without it: format.test.ts
@@ -178,4 +202,25 @@ export function stringList(
   if (indent + textWidth(flat) <= PRINT_WIDTH) return pad(indent) + flat;
   const doc = group([`${propertyKey(key)}: [`, items(literals), "],"]);
   return pad(indent) + print(doc, { indent });
+}
+
+/**
+ * `head callee(a, b, { … });`: a declaration whose value is a call ending with an object
+ * argument (`export const name: T = make(a, b, { … });`), laid out as prettier lays it out: the
+ * object hugged when `head callee(a, b, {` fits; else every argument on its own line when
+ * `head callee(` fits; else the call on the next line. `members(indent)` are the object's lines
+ * at `indent` spaces (never none).
+ */
+export function assignedCall(
+  head: string,
+  callee: string,
+  leading: readonly string[],
+  members: (indent: number) => string[],
+): string {
+  const open = `${head} ${callee}(${leading.map((a) => `${a}, `).join("")}`;
+  if (textWidth(open) + 1 <= PRINT_WIDTH)
+    return `${open}{\n${members(2).join("\n")}\n});`;
+  if (textWidth(`${head} ${callee}(`) <= PRINT_WIDTH)
+    return `${head} ${callee}(\n${leading.map((a) => `  ${a},\n`).join("")}  {\n${members(4).join("\n")}\n  },\n);`;
+  return `${head}\n  ${callee}(${leading.map((a) => `${a}, `).join("")}{\n${members(4).join("\n")}\n  });`;
 }

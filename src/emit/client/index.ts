@@ -12,10 +12,11 @@ import type {
 } from "./view-types.js";
 
 /**
- * The typed client (it imports the `types` and `validators` artifacts): the runtime files copied verbatim from
- * templates/client/ (`client/runtime.ts`: fetch wrapper, auth; `client/serialize.ts`: parameter
- * styles; `client/validate.ts`: response checks), and `client/index.ts` (one standalone function
- * per endpoint, and `createClient`), rendered by the templates client/endpoint.js and
+ * The typed client (it imports the `types` artifact, and the `validators` when the run makes
+ * them): the runtime files copied verbatim from templates/client/ (`client/runtime.ts`: fetch
+ * wrapper, auth; `client/serialize.ts`: parameter styles; `client/validate.ts`: response checks,
+ * only beside the validators), and `client/index.ts` (one standalone function per endpoint,
+ * typed by the `EndpointFunctions` interface, and `createClient`), rendered by the templates client/endpoint.js and
  * client/index.js, which users can override. The templates receive views of raw spec text
  * (view-types.ts) and the helpers that escape and lay it out (helpers.ts).
  */
@@ -51,7 +52,10 @@ function localNames(taken: Set<string>): ClientLocals {
   return {
     send: pick("send"),
     bindAll: pick("bindAll"),
+    endpoint: pick("endpoint"),
+    pagesMaker: pick("pagesMaker"),
     eventStream: pick("eventStream"),
+    streamItems: pick("streamItems"),
     jsonLines: pick("jsonLines"),
     paginate: pick("paginate"),
     serializeForm: pick("serializeForm"),
@@ -68,7 +72,6 @@ const RUNTIME_FILES = [
   "serialize.ts",
   "stream.ts",
   "transport.ts",
-  "validate.ts",
 ];
 
 /**
@@ -76,7 +79,13 @@ const RUNTIME_FILES = [
  * (`client.pages`, already checked against the model: declared-pages.ts).
  */
 export async function emitClient(
-  { model, options, templatesDir, types: index }: EmitContext<ClientOptions>,
+  {
+    model,
+    options,
+    artifacts,
+    templatesDir,
+    types: index,
+  }: EmitContext<ClientOptions>,
   pages: ReadonlyMap<string, PageShape>,
 ): Promise<GeneratedFile[]> {
   const [endpointTemplate, indexTemplate] = await Promise.all([
@@ -110,10 +119,16 @@ export async function emitClient(
       path: "client/runtime.ts",
       contents: templateText("client", "runtime.ts", templatesDir),
     },
-    ...RUNTIME_FILES.map((name) => ({
-      path: `client/${name}`,
-      contents: templateText("client", name, templatesDir),
-    })),
+    // response validation imports the validators: made when the run makes them
+    ...[
+      ...RUNTIME_FILES,
+      ...(artifacts.includes("validators") ? ["validate.ts"] : []),
+    ]
+      .sort()
+      .map((name) => ({
+        path: `client/${name}`,
+        contents: templateText("client", name, templatesDir),
+      })),
   ];
   return files;
 }

@@ -7,7 +7,9 @@ import { CLIENT_FOLDER } from "./path.js";
 export default defineBuiltIn({
   name: "client",
   description: "client/: a typed fetch function per endpoint and createClient",
-  needs: ["types", "validators"],
+  // the validators only for response validation (client/validate.ts), when the run makes them:
+  // a client alone costs its users' type-checking no validators (issue 45)
+  needs: ["types"],
   path: CLIENT_FOLDER,
   options: {
     baseUrl: baseUrlOption(
@@ -23,12 +25,22 @@ export default defineBuiltIn({
       { baseUrlDiagnostics },
       { declaredPages },
       { schemaNameDiagnostics },
+      { methodDiagnostics, FETCH_FORBIDDEN_METHODS },
     ] = await Promise.all([
       import("./index.js"),
       import("./base-url.js"),
       import("../shared/declared-pages.js"),
       import("./schema-names.js"),
+      import("../shared/methods.js"),
     ]);
+    // a method fetch refuses: the endpoint's function would reject every call
+    reporter.add(
+      methodDiagnostics(model, "client/method-not-sent", (m) =>
+        FETCH_FORBIDDEN_METHODS.includes(m)
+          ? "fetch refuses to send this method (a forbidden method of the Fetch standard): the generated function rejects every call"
+          : undefined,
+      ),
+    );
     // a first server with no host: the client has no default base URL
     baseUrlDiagnostics(model, options.baseUrl, reporter);
     // a schema named like one of the client's exports (`ApiError`) is renamed in types.ts

@@ -5,8 +5,10 @@ import { assignment, items } from "../shared/statements.js";
 import { printDoc } from "../type-index/print.js";
 import { trimBlankEnds } from "../type-index/schema-to-type.js";
 import {
+  assignedCall,
   functionHead,
   genericAlias,
+  genericAliasOf,
   genericFunctionHead,
   genericMember,
   importStatement,
@@ -37,12 +39,19 @@ export const clientHelpers = {
   importStatement,
   /** `export type Name = Generic<A, B>;`, broken as prettier breaks it. */
   genericAlias,
+  /** `export type Name<P> = Generic<A, B>;` of one type parameter, broken as prettier breaks it. */
+  genericAliasOf,
   /** `head(a, b): R {`, one parameter per line when too long. */
   functionHead,
   /** `head<T>(a, b): R<X, Y> {`, type parameters, parameters and return type broken as needed. */
   genericFunctionHead,
   /** `key: Generic<A, B>;` at `indent` spaces, the type arguments one per line when too long. */
   genericMember,
+  /**
+   * `head callee(a, b, { … });` of a call ending with an object argument, as prettier lays it
+   * out; `members(indent)` are the object's lines at `indent` spaces.
+   */
+  assignedCall,
   /** `key: value,` at `indent` spaces; a long string value (`isString`) moves to its own line. */
   propertyLine,
   /** `key: ["a", "b"],` of raw strings at `indent` spaces. */
@@ -53,7 +62,10 @@ export const clientHelpers = {
   constLine,
   /** `  name: { a, b },` of a raw key and members in code, one member per line when too long. */
   schemeLine,
-  /** `member: { name: { style: …, … } },` at 4 spaces, or undefined when `entries` is empty. */
+  /**
+   * `member: { name: { style: …, … } },` at `indent` spaces (4 unless told), or undefined when
+   * `entries` is empty.
+   */
   namedStyles,
   /**
    * Whether a raw key is one of Object.prototype's (`toString`): tsc gives such a member no
@@ -109,6 +121,7 @@ function objectMember(
 function namedStyles(
   member: string,
   entries: readonly StyledName[],
+  indent = 4,
 ): string | undefined {
   const lines: string[] = [];
   for (const { name, style } of entries) {
@@ -119,11 +132,12 @@ function namedStyles(
     // tsc gives a member named like one of Object.prototype's (`toString`) no contextual type
     // from the Record it sits in: its strings would widen without `as const`
     const tail = isPrototypeKey(name) ? " as const," : ",";
-    lines.push(objectMember(name, members, tail, 6));
+    lines.push(objectMember(name, members, tail, indent + 2));
   }
+  const pad = " ".repeat(indent);
   return lines.length === 0
     ? undefined
-    : `    ${member}: {\n${lines.join("\n")}\n    },`;
+    : `${pad}${member}: {\n${lines.join("\n")}\n${pad}},`;
 }
 
 /** A string, boolean or flat object of strings as code. */

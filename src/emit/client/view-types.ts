@@ -17,9 +17,15 @@ export interface ClientLocals {
   send: string;
   /** The runtime's `bindAll`, as imported. */
   bindAll: string;
+  /** The runtime's `endpoint`, as imported: it makes each endpoint function. */
+  endpoint: string;
+  /** paginate.ts's `pagesMaker`, as imported (when an endpoint pages). */
+  pagesMaker: string;
   /** stream.ts's `eventStream` and `jsonLines`, as imported (when an endpoint streams). */
   eventStream: string;
   jsonLines: string;
+  /** stream.ts's `streamItems`, as imported (when an endpoint streams items: OpenAPI 3.2). */
+  streamItems: string;
   /** paginate.ts's `paginate`, as imported (when an endpoint pages). */
   paginate: string;
   /** serialize.ts's `serializeForm`, as imported (when an endpoint sends an encoded form). */
@@ -93,11 +99,17 @@ export interface ClientEndpointView {
 
 /** How an endpoint's successes stream (see `ClientEndpointView.stream`). */
 export interface StreamView {
-  kind: "events" | "lines";
+  /**
+   * `items` (OpenAPI 3.2's `itemSchema`): each item typed by the item schema, whatever the
+   * answer's stream type (server-sent events, whole; JSON Lines; JSON text sequences).
+   */
+  kind: "events" | "lines" | "items";
   /** The declared success statuses whose bodies stream (`"200"`, `"default"`). */
   statuses: string[];
   /** Events only: whether each event's data is JSON (the schema is not a string). */
   json: boolean;
+  /** `items` only: per streamed status, whether an event's data is JSON (its item schema's `data` is not a string). */
+  eventData?: [string, boolean][];
 }
 
 /** A security scheme the client can apply, by its raw name. */

@@ -8,6 +8,7 @@ import {
 } from "../toolkit.js";
 import {
   acceptHeader,
+  itemStreamed,
   sentMediaType,
   STREAM_MEDIA_TYPES,
 } from "../shared/media-types.js";
@@ -104,6 +105,8 @@ function streamView(
   successes: string[],
   index: TypeIndex,
 ): StreamView | undefined {
+  const items = itemStreamView(endpoint, successes, index);
+  if (items) return items;
   for (const [kind, type] of [
     ["events", EVENTS],
     ["lines", LINES],
@@ -124,6 +127,36 @@ function streamView(
     return { kind, statuses: responses.map((r) => r.status), json };
   }
   return undefined;
+}
+
+/**
+ * OpenAPI 3.2: the successes whose every media type is a stream with an `itemSchema` (see
+ * `itemStreamed`), read item by item whatever the answer's stream type. An event is an item
+ * whole; its `data` is JSON-parsed where the item schema's `data` is not a string.
+ */
+function itemStreamView(
+  endpoint: Endpoint,
+  successes: string[],
+  index: TypeIndex,
+): StreamView | undefined {
+  const responses = endpoint.responses.filter(
+    (r) => successes.includes(r.status) && itemStreamed(r.content),
+  );
+  if (responses.length === 0) return undefined;
+  const { schemas } = index.model;
+  const eventData: [string, boolean][] = responses.map((r) => {
+    const events = r.content.find((c) => EVENTS.test(c.mediaType));
+    const item = resolveSchema(schemas, events?.itemSchema);
+    const data = resolveSchema(schemas, item?.properties?.["data"]);
+    const type = data === undefined ? undefined : mainType(data);
+    return [r.status, type !== undefined && type !== "string"];
+  });
+  return {
+    kind: "items",
+    statuses: responses.map((r) => r.status),
+    json: eventData.some(([, json]) => json),
+    eventData,
+  };
 }
 
 /** The entries whose style says anything (the others go the default way). */

@@ -7,12 +7,30 @@ export interface EndpointGroups {
   /** What was used: `auto` resolves to one of these. */
   mode: "tag" | "path";
   /** Groups in display order; every endpoint is in exactly one. */
-  groups: { name: string; description?: string; members: number[] }[];
+  groups: EndpointGroup[];
   /** Whether the endpoints' tags are worth showing on them (false when they are degenerate). */
   showTags: boolean;
 }
 
+export interface EndpointGroup {
+  name: string;
+  description?: string;
+  /** Indexes into the endpoints; none for a parent tag shown only for its sub-groups. */
+  members: number[];
+  /** OpenAPI 3.2 tags: the short summary, the parent group's name and the kind (`nav`, …). */
+  summary?: string;
+  parent?: string;
+  kind?: string;
+  /** How deep under its ancestors the group sits in the navigation (0 at the top). */
+  depth: number;
+}
+
 const UNTAGGED = "Untagged";
+
+/** A tag that groups endpoints: OpenAPI 3.2's `kind` unset or `nav` (not `badge`, `audience`). */
+function isNavigation(tag: Tag | undefined): boolean {
+  return tag?.kind === undefined || tag.kind === "nav";
+}
 
 /**
  * One primary group per endpoint (`endpoints` in docs order): in `tag` mode its first tag (declared
@@ -27,13 +45,12 @@ export function groupEndpoints(
 ): EndpointGroups {
   const degenerate = assessTags(endpoints).degenerate;
   const mode = groupBy === "auto" ? (degenerate ? "path" : "tag") : groupBy;
-  const descriptions = new Map<string, string | undefined>();
-  for (const tag of declared)
-    if (!descriptions.has(tag.name))
-      descriptions.set(tag.name, tag.description);
+  const tags = new Map<string, Tag>();
+  for (const tag of declared) if (!tags.has(tag.name)) tags.set(tag.name, tag);
+  // the first tag that is a navigation one (OpenAPI 3.2's kind: badges and audiences are not)
   const keys =
     mode === "tag"
-      ? endpoints.map((e) => e.tags[0])
+      ? endpoints.map((e) => e.tags.find((t) => isNavigation(tags.get(t))))
       : endpoints.map((e) => pathResource(e.path, endpoints));
   const members = new Map<string | undefined, number[]>();
   keys.forEach((key, i) => {
@@ -41,24 +58,82 @@ export function groupEndpoints(
     if (list) list.push(i);
     else members.set(key, [i]);
   });
-  const order =
+  const groups: EndpointGroup[] =
     mode === "tag"
-      ? tagOrder(declared, endpoints).filter((name) => members.has(name))
-      : [...members.keys()];
-  const groups = order.map((key) => ({
-    name: key!,
-    ...(mode === "tag" && descriptions.get(key!)
-      ? { description: descriptions.get(key!)! }
-      : {}),
-    members: members.get(key)!,
-  }));
+      ? tagTree(tagOrder(declared, endpoints), tags, members)
+      : [...members.keys()].map((key) => ({
+          name: key!,
+          members: members.get(key)!,
+          depth: 0,
+        }));
   if (mode === "tag" && members.has(undefined))
     groups.push({
       name: UNTAGGED,
       description: "Endpoints no input puts under a tag.",
       members: members.get(undefined)!,
+      depth: 0,
     });
   return { mode, groups, showTags: !degenerate };
+}
+
+/**
+ * The tag groups in navigation order: each under its `parent` (OpenAPI 3.2), depth first, siblings
+ * in tag order. A tag with endpoints is shown, and so is every declared ancestor of one (with none
+ * of its own, for its sub-groups); a parent no tag declares, or one that leads back to the tag,
+ * leaves the tag at the top.
+ */
+function tagTree(
+  order: readonly string[],
+  tags: ReadonlyMap<string, Tag>,
+  members: ReadonlyMap<string | undefined, number[]>,
+): EndpointGroup[] {
+  const parentOf = (name: string): string | undefined => {
+    const parent = tags.get(name)?.parent;
+    if (parent === undefined || !tags.has(parent)) return undefined;
+    // a cycle (a → b → a) puts no tag under another
+    const seen = new Set([name]);
+    for (let at: string | undefined = parent; at !== undefined;) {
+      if (seen.has(at)) return undefined;
+      seen.add(at);
+      const next: string | undefined = tags.get(at)?.parent;
+      at = next !== undefined && tags.has(next) ? next : undefined;
+    }
+    return parent;
+  };
+  const shown = new Set<string>();
+  for (const name of order)
+    if (members.has(name))
+      for (let at: string | undefined = name; at !== undefined;) {
+        if (shown.has(at)) break;
+        shown.add(at);
+        at = parentOf(at);
+      }
+  const children = new Map<string | undefined, string[]>();
+  for (const name of order)
+    if (shown.has(name)) {
+      const parent = parentOf(name);
+      const list = children.get(parent);
+      if (list) list.push(name);
+      else children.set(parent, [name]);
+    }
+  const out: EndpointGroup[] = [];
+  const visit = (name: string, depth: number) => {
+    const tag = tags.get(name);
+    const group: EndpointGroup = {
+      name,
+      members: members.get(name) ?? [],
+      depth,
+    };
+    if (tag?.description) group.description = tag.description;
+    if (tag?.summary !== undefined) group.summary = tag.summary;
+    const parent = parentOf(name);
+    if (parent !== undefined) group.parent = parent;
+    if (tag?.kind !== undefined) group.kind = tag.kind;
+    out.push(group);
+    for (const child of children.get(name) ?? []) visit(child, depth + 1);
+  };
+  for (const name of children.get(undefined) ?? []) visit(name, 0);
+  return out;
 }
 
 /** Declared tags in model order, then tags only endpoints name, sorted. */

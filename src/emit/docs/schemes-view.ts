@@ -9,6 +9,13 @@ export type SchemeView = {
   description?: string;
   /** Scopes the scheme declares and scopes endpoints require, sorted. */
   scopes: string[];
+  /** OpenAPI 3.2: the scheme is deprecated (on its way out). */
+  deprecated?: true;
+  /**
+   * OpenAPI 3.2: the OAuth 2.0 device authorization flow's URLs (RFC 8628), raw. The generated
+   * client does not run the flow: the docs say how to get its token.
+   */
+  deviceFlow?: { deviceAuthorizationUrl?: string; tokenUrl?: string };
 } & (
   | {
       /** apiloom made the scheme up from indirect evidence; `evidence` says where. */
@@ -29,11 +36,24 @@ export function schemeViews(model: ApiModel): SchemeView[] {
         for (const flow of Object.values(scheme.flows))
           for (const scope of Object.keys(flow?.scopes ?? {}))
             scopes.add(scope);
-      const base = {
+      const base: Pick<
+        SchemeView,
+        "name" | "kind" | "description" | "deprecated" | "deviceFlow"
+      > = {
         name: key,
         kind: kindOf(scheme),
         description: scheme.description,
       };
+      if (scheme.deprecated) base.deprecated = true;
+      const device =
+        scheme.type === "oauth2" ? scheme.flows.deviceAuthorization : undefined;
+      if (device) {
+        base.deviceFlow = {};
+        if (device.deviceAuthorizationUrl)
+          base.deviceFlow.deviceAuthorizationUrl =
+            device.deviceAuthorizationUrl;
+        if (device.tokenUrl) base.deviceFlow.tokenUrl = device.tokenUrl;
+      }
       const sorted = [...scopes].sort();
       return scheme.inferred
         ? {

@@ -44,6 +44,17 @@ export interface TagView {
   slug: string;
   description?: string;
   endpoints: EndpointView[];
+  /**
+   * How deep the group sits under its parents in the navigation (0 at the top): OpenAPI 3.2
+   * tags name a `parent`, and groups come depth first, each after its parent.
+   */
+  depth: number;
+  /** OpenAPI 3.2: the tag's short summary, its display title. */
+  summary?: string;
+  /** OpenAPI 3.2: the parent group (raw name, and slug of its page). */
+  parent?: { name: string; slug: string };
+  /** OpenAPI 3.2: the tag's kind (`nav`, or another registered or custom kind). */
+  kind?: string;
 }
 
 export interface EndpointView {

@@ -66,12 +66,22 @@ export function buildDocsView(
       : [];
     return view;
   });
-  const tags: TagView[] = grouping.groups.map((g, i) => ({
-    name: g.name,
-    slug: slugs[i]!,
-    description: g.description,
-    endpoints: g.members.map((i) => endpoints[i]!),
-  }));
+  const slugOf = new Map(grouping.groups.map((g, i) => [g.name, slugs[i]!]));
+  const tags: TagView[] = grouping.groups.map((g, i) => {
+    const tag: TagView = {
+      name: g.name,
+      slug: slugs[i]!,
+      description: g.description,
+      endpoints: g.members.map((i) => endpoints[i]!),
+      depth: g.depth,
+    };
+    // OpenAPI 3.2 tags: where the group sits, and what it says of itself
+    if (g.summary !== undefined) tag.summary = g.summary;
+    if (g.kind !== undefined) tag.kind = g.kind;
+    if (g.parent !== undefined)
+      tag.parent = { name: g.parent, slug: slugOf.get(g.parent)! };
+    return tag;
+  });
   const diagnostics = [...model.diagnostics]
     .sort(compareDiagnostics)
     .map(diagnosticView);

@@ -8,8 +8,13 @@ import { componentKeyRenames, componentSchemas } from "./schema-names.js";
 import { securityRequirements, securitySchemesObject } from "./security.js";
 
 export const OPENAPI_VERSION = "3.1.1";
-/** The version written when the model holds what only OpenAPI 3.2 can say (a QUERY operation). */
+/**
+ * The version written when an input is an OpenAPI 3.2 document (`ApiModel.openApi32`), or the
+ * model holds what only 3.2 can say (a QUERY operation, another method).
+ */
 export const OPENAPI_32_VERSION = "3.2.0";
+
+const STANDARD: readonly string[] = HTTP_METHODS;
 
 /**
  * The merged model as an OpenAPI 3.1 document. Members follow the order of the OpenAPI spec's
@@ -40,10 +45,15 @@ export function openApiDocument(
   if (Object.keys(securitySchemes).length > 0)
     components.securitySchemes = securitySchemes;
   return {
-    // a QUERY operation exists from OpenAPI 3.2 on (docs/inputs.md "OpenAPI 3.2")
-    openapi: model.endpoints.some((e) => e.method === "query")
-      ? OPENAPI_32_VERSION
-      : OPENAPI_VERSION,
+    // 3.2 when an input is (docs/inputs.md "OpenAPI 3.2"); a QUERY operation or another
+    // method exists from 3.2 on
+    openapi:
+      model.openApi32 === true ||
+      model.endpoints.some(
+        (e) => e.method === "query" || !STANDARD.includes(e.method),
+      )
+        ? OPENAPI_32_VERSION
+        : OPENAPI_VERSION,
     info: {
       title: model.info.title,
       version: model.info.version,
@@ -82,7 +92,14 @@ function tagsArray(model: ApiModel): JsonObject[] | undefined {
   const out = new Map<string, JsonObject>();
   for (const tag of model.tags)
     if (!out.has(tag.name))
-      out.set(tag.name, { name: tag.name, description: tag.description });
+      // summary, parent and kind are read from OpenAPI 3.2 inputs only
+      out.set(tag.name, {
+        name: tag.name,
+        summary: tag.summary,
+        description: tag.description,
+        parent: tag.parent,
+        kind: tag.kind,
+      });
   const undeclared = new Set<string>();
   for (const endpoint of model.endpoints)
     for (const tag of endpoint.tags) if (!out.has(tag)) undeclared.add(tag);
@@ -132,6 +149,20 @@ function pathItems(
         value[method] = operationObject(endpoint, fix, (e) =>
           securityRequirements(e, schemeKeys),
         );
+    }
+    // OpenAPI 3.2: the other methods, upper-case as they are sent, in the model's order
+    const others = list.filter((e) => !STANDARD.includes(e.method));
+    if (others.length > 0) {
+      const more: JsonObject = {};
+      for (const endpoint of others)
+        setOwn(
+          more,
+          endpoint.method.toUpperCase(),
+          operationObject(endpoint, fix, (e) =>
+            securityRequirements(e, schemeKeys),
+          ),
+        );
+      value["additionalOperations"] = more;
     }
     return value;
   };

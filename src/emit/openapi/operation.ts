@@ -134,6 +134,8 @@ function contentObject(
     if (Object.hasOwn(out, media.mediaType)) continue;
     setOwn(out, media.mediaType, {
       schema: media.schema ? fix(media.schema) : undefined,
+      // read from OpenAPI 3.2 inputs only, so written into 3.2 documents only
+      itemSchema: media.itemSchema ? fix(media.itemSchema) : undefined,
       examples: examplesObject(media.examples),
       encoding: media.encoding && encodingObject(media.encoding, fix),
     });

@@ -10,27 +10,35 @@ import { describeSources, scopesInUse } from "../shared/security-evidence.js";
 export const PLACEHOLDER_URLS = {
   authorizationUrl: "https://example.invalid/oauth/authorize",
   tokenUrl: "https://example.invalid/oauth/token",
+  deviceAuthorizationUrl: "https://example.invalid/oauth/device",
 } as const;
 
 type FlowName =
-  "implicit" | "password" | "clientCredentials" | "authorizationCode";
+  | "implicit"
+  | "password"
+  | "clientCredentials"
+  | "authorizationCode"
+  | "deviceAuthorization";
 
 const FLOW_NAMES: readonly FlowName[] = [
   "implicit",
   "password",
   "clientCredentials",
   "authorizationCode",
+  // OpenAPI 3.2 (read from 3.2 inputs only)
+  "deviceAuthorization",
 ];
 
-/** OpenAPI 3.1 §4.8.29: which URLs each flow must carry. */
+/** OpenAPI 3.1 §4.8.29 (3.2 §4.8.30 for the device flow): which URLs each flow must carry. */
 const REQUIRED_URLS: Record<
   FlowName,
-  readonly ("authorizationUrl" | "tokenUrl")[]
+  readonly ("authorizationUrl" | "tokenUrl" | "deviceAuthorizationUrl")[]
 > = {
   implicit: ["authorizationUrl"],
   password: ["tokenUrl"],
   clientCredentials: ["tokenUrl"],
   authorizationCode: ["authorizationUrl", "tokenUrl"],
+  deviceAuthorization: ["deviceAuthorizationUrl", "tokenUrl"],
 };
 
 /** `components.securitySchemes`, keys sorted. */
@@ -113,6 +121,8 @@ function securitySchemeObject(
   const ordered: JsonObject = { type: out.type };
   if (notes.length > 0) ordered.description = notes.join("\n\n");
   Object.assign(ordered, out);
+  // OpenAPI 3.2 (read from 3.2 inputs only)
+  if (scheme.deprecated) ordered.deprecated = true;
   if (scheme.inferred) ordered["x-apiloom-inferred"] = true;
   return ordered;
 }
@@ -130,7 +140,11 @@ function oauthFlows(
   for (const name of names) {
     const flow: OAuthFlow = flows[name] ?? { scopes: {} };
     const urls: JsonObject = {};
-    for (const key of ["authorizationUrl", "tokenUrl"] as const) {
+    for (const key of [
+      "authorizationUrl",
+      "deviceAuthorizationUrl",
+      "tokenUrl",
+    ] as const) {
       if (flow[key]) urls[key] = flow[key];
       else if (REQUIRED_URLS[name].includes(key)) {
         urls[key] = PLACEHOLDER_URLS[key];
@@ -151,9 +165,16 @@ function flowLabel(flow: FlowName): string {
     password: "password flow's",
     clientCredentials: "client credentials flow's",
     authorizationCode: "authorization code flow's",
+    deviceAuthorization: "device authorization flow's",
   }[flow];
 }
 
-function urlLabel(key: "authorizationUrl" | "tokenUrl"): string {
-  return key === "tokenUrl" ? "token URL" : "authorization URL";
+function urlLabel(
+  key: "authorizationUrl" | "tokenUrl" | "deviceAuthorizationUrl",
+): string {
+  return key === "tokenUrl"
+    ? "token URL"
+    : key === "deviceAuthorizationUrl"
+      ? "device authorization URL"
+      : "authorization URL";
 }

@@ -9,6 +9,7 @@ import { receivedType } from "./received-types.js";
 import { signatures as signaturesOf } from "./signature.js";
 import { propertyKey, stringLiteral } from "../shared/literals.js";
 import { genericMember, importStatement } from "../shared/statements.js";
+import { itemStreamStatuses } from "../shared/media-types.js";
 
 /**
  * `server/contracts.ts`: the `Handlers` interface (one typed handler per endpoint, keyed by the
@@ -30,8 +31,13 @@ export function contractsFile(model: ApiModel, index: TypeIndex): string {
   const handlers = endpoints.map((e) => {
     const t = index.endpoint(e);
     const args = [received.get(e)?.name ?? t.request, t.responses];
+    const streams = itemStreamStatuses(e);
     if (hasResponseHeaders(e))
       args.push(`ResponseHeaders[${stringLiteral(e.name)}]`);
+    else if (streams.length > 0) args.push("{}");
+    // OpenAPI 3.2: the statuses answered as a stream of items
+    if (streams.length > 0)
+      args.push(streams.map((s) => stringLiteral(s)).join(" | "));
     return doc(e) + member(e.name, "Handler", args);
   });
   const headers = responseHeadersBlock(model);

@@ -51,8 +51,18 @@ export default defineBuiltIn({
   places: "none",
   async emit(context) {
     const { emitServer, reportAmbiguousRoutes } = await import("./index.js");
+    const { methodDiagnostics, NODE_HTTP_METHODS } =
+      await import("../shared/methods.js");
     // two routes one URL can match: the server's router would pick one silently
     reportAmbiguousRoutes(context.model, context.reporter);
+    // a method Node's parser refuses never reaches the listener (OpenAPI 3.2's other methods)
+    context.reporter.add(
+      methodDiagnostics(context.model, "server/method-not-received", (m) =>
+        NODE_HTTP_METHODS.includes(m)
+          ? undefined
+          : "Node's HTTP parser refuses this method with 400 before the node:http listener (and Express and Fastify) sees it; the fetch handler (Deno, Bun, Hono) serves it",
+      ),
+    );
     return emitServer(context);
   },
 });

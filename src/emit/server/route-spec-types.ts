@@ -60,4 +60,9 @@ export interface RouteSpec {
    * (`application/problem+json`, `application/vnd.api+json`): the label of JSON results.
    */
   producesJson?: Readonly<Record<string, string>>;
+  /**
+   * OpenAPI 3.2: the statuses whose answer is a stream of items (`itemSchema`), each with its
+   * media types (server-sent events, JSON Lines, JSON text sequences), the first the default.
+   */
+  streams?: Readonly<Record<string, readonly string[]>>;
 }

@@ -7,6 +7,7 @@ import type {
   SchemaType,
 } from "../../model/types.js";
 import { parameterWireStyle } from "../shared/wire-style.js";
+import { itemStreamStatuses } from "../shared/media-types.js";
 import type { ParamSpec, RouteSpec, ScalarType } from "./route-spec-types.js";
 
 /** What the runtime needs to route and decode each endpoint's requests, in model order. */
@@ -51,6 +52,16 @@ export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
   }
   if (Object.keys(produces).length > 0) spec.produces = produces;
   if (Object.keys(producesJson).length > 0) spec.producesJson = producesJson;
+  const streams: Record<string, string[]> = {};
+  for (const status of itemStreamStatuses(endpoint))
+    setOwn(
+      streams,
+      status,
+      endpoint.responses
+        .find((r) => r.status === status)!
+        .content.map((c) => c.mediaType),
+    );
+  if (Object.keys(streams).length > 0) spec.streams = streams;
   return spec;
 }
 

@@ -15,6 +15,7 @@ export function routesFile(model: ApiModel): string {
     },
     produces: spec.produces,
     producesJson: spec.producesJson,
+    streams: spec.streams,
   }));
   const head = "export const routes: readonly RouteSpec[] = ";
   return (

@@ -166,7 +166,11 @@ const PARAMETER_LISTS = ["path", "query", "header", "cookie"] as const;
 
 /** `[{"mediaType":…,"schema":…}, …]`: a body's or a response's media types. */
 function writeContent(
-  content: readonly { mediaType: string; schema?: Schema }[],
+  content: readonly {
+    mediaType: string;
+    schema?: Schema;
+    itemSchema?: Schema;
+  }[],
   refs: Set<string>,
   out: string[],
 ): void {
@@ -175,6 +179,11 @@ function writeContent(
     const c = content[i]!;
     if (i > 0) out.push(",");
     const at = out.length;
+    // OpenAPI 3.2's item schema, when there is one (keys sorted: it comes first)
+    if (c.itemSchema !== undefined) {
+      out.push(',"itemSchema":');
+      writeSchema(c.itemSchema, refs, out);
+    }
     member(out, ',"mediaType":', c.mediaType);
     if (c.schema !== undefined) {
       out.push(',"schema":');

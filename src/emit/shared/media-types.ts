@@ -1,4 +1,9 @@
 import type { Endpoint, MediaContent } from "../../model/types.js";
+import {
+  ITEM_STREAM_MEDIA_TYPES,
+  itemStreamed,
+  itemStreamStatuses,
+} from "../../model/item-streams.js";
 
 // What the generated client does with media types, decided once for the types, the client's
 // view and the tests: which request media type it sends, which Accept it sends, and what it
@@ -89,9 +94,11 @@ export function acceptHeader(endpoint: Endpoint): string | undefined {
  * `data` the response's schema types, and JSON Lines, whose items it types.
  */
 export const STREAM_MEDIA_TYPES = {
-  events: /^text\/event-stream\b/i,
-  lines: /^application\/(x-ndjson|jsonl|x-jsonlines)\b/i,
+  events: ITEM_STREAM_MEDIA_TYPES.events,
+  lines: ITEM_STREAM_MEDIA_TYPES.lines,
 } as const;
+
+export { itemStreamed, itemStreamStatuses };
 
 /**
  * What the client hands over for a response body of `mediaType`: a JSON value, items of a

@@ -9,6 +9,7 @@ import { jsdocLines } from "../shared/escape.js";
 import {
   decodedAs,
   isJsonMediaType,
+  itemStreamed,
   sentContent,
 } from "../shared/media-types.js";
 import { stringLiteral } from "../shared/literals.js";
@@ -193,7 +194,14 @@ function mediaDefault(content: MediaContent): TypeNode {
 export function responseType(
   response: ApiResponse,
   naming: SchemaNaming,
+  /** A success: read item by item when its content is an item stream (OpenAPI 3.2). */
+  success = false,
 ): TypeNode {
+  // a success streamed item by item is typed by its items' schemas (model/item-streams.ts)
+  if (success && itemStreamed(response.content))
+    return union(
+      response.content.map((c) => schemaToType(c.itemSchema!, naming, "read")),
+    );
   if (response.content.length > 0)
     return contentType(response.content, naming, "read");
   return ["204", "205", "304"].includes(response.status)

@@ -75,7 +75,9 @@ export const GLOBAL_TYPE_NAMES: readonly string[] = [
 export const CLIENT_EXPORT_NAMES: readonly string[] = [
   "ApiDataOf",
   "ApiError",
+  "EndpointFunctions",
   "Middleware",
+  "PageFunctions",
   "PageItemOf",
   "RedirectError",
   "ResponseValidationError",

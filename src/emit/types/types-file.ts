@@ -162,7 +162,7 @@ function endpointDeclarations(
     const member: ObjectMember = {
       name: r.status,
       optional: false,
-      type: responseType(r, index),
+      type: responseType(r, index, t.successStatuses.includes(r.status)),
     };
     const doc = docLines({ description: r.description });
     if (doc) member.doc = doc;

@@ -46,7 +46,12 @@ export function readTags(reading: SpecReading): Tag[] {
     if (seen.has(name)) continue;
     seen.add(name);
     const tag: Tag = { name };
-    for (const key of ["description", "summary", "parent", "kind"] as const) {
+    // summary, parent and kind are OpenAPI 3.2's
+    const keys =
+      reading.ctx.doc.format === "openapi3.2"
+        ? (["description", "summary", "parent", "kind"] as const)
+        : (["description"] as const);
+    for (const key of keys) {
       const text = stringAt(entry as RecordNode, key);
       if (text !== undefined) tag[key] = text;
     }

@@ -2,6 +2,7 @@ import { createEndpoint } from "../../model/factories.js";
 import { packEndpoint } from "../../model/lists.js";
 import {
   HTTP_METHODS,
+  isStandardMethod,
   type Endpoint,
   type HttpMethod,
   type SecurityRequirement,
@@ -40,6 +41,8 @@ export function readPaths(
   reading: SpecReading,
   paths: Node,
   read: (site: OperationSite) => Endpoint | undefined,
+  /** Operations a path item holds besides its method members (OpenAPI 3.2's `additionalOperations`). */
+  moreOperations?: (pathItem: RecordNode, path: string) => [HttpMethod, Node][],
 ): Endpoint[] {
   const endpoints: Endpoint[] = [];
   if (paths.value === undefined) return endpoints;
@@ -72,9 +75,14 @@ export function readPaths(
       );
       continue;
     }
-    for (const [method, operation] of members(pathItem)) {
-      if (!METHODS.has(method)) {
-        if (HTTP_METHODS.includes(method.toLowerCase() as HttpMethod))
+    const operations: [string, Node, boolean][] = members(pathItem).map(
+      ([method, operation]) => [method, operation, false],
+    );
+    for (const [method, operation] of moreOperations?.(pathItem, path) ?? [])
+      operations.push([method, operation, true]);
+    for (const [method, operation, more] of operations) {
+      if (!more && !METHODS.has(method)) {
+        if (isStandardMethod(method.toLowerCase()))
           reading.reporter.report(
             reading.code("invalid-method"),
             `method ${JSON.stringify(method)} must be lower case; the operation is skipped`,

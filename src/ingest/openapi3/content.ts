@@ -7,7 +7,7 @@ import type {
 } from "../../model/types.js";
 import { setOwn } from "../../model/own-property.js";
 import { overridden } from "./reference.js";
-import { readItemSchema } from "./v32.js";
+import { isOpenApi32, readItemSchema } from "./v32.js";
 import {
   child,
   isRecordNode,
@@ -25,7 +25,13 @@ export function readContent(
   content: Node,
 ): MediaContent[] {
   const out: MediaContent[] = [];
-  for (const [mediaType, entry] of members(content)) {
+  for (const [mediaType, listed] of members(content)) {
+    // OpenAPI 3.2: a Media Type Object may be a $ref (to components.mediaTypes)
+    const entry =
+      isOpenApi32(reading) && isRecordNode(listed) && "$ref" in listed.value
+        ? reading.deref(listed, "media type")
+        : listed;
+    if (entry === undefined) continue;
     if (!isRecordNode(entry)) {
       reading.reporter.report(
         "openapi3/invalid-media-type",
@@ -38,7 +44,7 @@ export function readContent(
     const schema = child(entry, "schema");
     if (schema.value !== undefined) item.schema = reading.schema(schema);
     const itemSchema = child(entry, "itemSchema");
-    if (itemSchema.value !== undefined)
+    if (itemSchema.value !== undefined && isOpenApi32(reading))
       readItemSchema(reading, item, itemSchema);
     const examples = readExamples(reading, entry);
     if (examples.length > 0) item.examples = examples;
@@ -99,6 +105,9 @@ export function readExamples(reading: SpecReading, owner: Node): Example[] {
     const summary = stringAt(example, "summary");
     if (summary !== undefined) item.summary = summary;
     if (example.value.value !== undefined) item.value = example.value.value;
+    // OpenAPI 3.2: the example as data (its serialized form aside)
+    else if (example.value.dataValue !== undefined)
+      item.value = example.value.dataValue;
     out.push(item);
   }
   return out;

@@ -8,7 +8,7 @@ import { readSecurityRequirements } from "../openapi-common/security.js";
 import { readOperation } from "./operation.js";
 import { readSecuritySchemes } from "./security-schemes.js";
 import { readServers } from "./servers.js";
-import { reportUnread32 } from "./v32.js";
+import { additionalOperations, reportUnread32 } from "./v32.js";
 import { readWebhooks } from "./webhooks.js";
 
 /**
@@ -30,8 +30,11 @@ export function readOpenApi3(ctx: ReaderContext): DocumentModel {
     reading,
     child(root, "security"),
   );
-  const endpoints = readPaths(reading, child(root, "paths"), (site) =>
-    readOperation(reading, site, defaultSecurity),
+  const endpoints = readPaths(
+    reading,
+    child(root, "paths"),
+    (site) => readOperation(reading, site, defaultSecurity),
+    (pathItem, path) => additionalOperations(reading, pathItem, path),
   );
   const webhooks = readWebhooks(
     reading,

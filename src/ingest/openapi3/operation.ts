@@ -28,7 +28,8 @@ import {
 import { headerValues, readParameter } from "./parameter.js";
 import { readRequestBody } from "./request-body.js";
 import { readResponses } from "./responses.js";
-import { isOpenApi32, unsupported32 } from "./v32.js";
+import { isOpenApi32 } from "./v32.js";
+import { readQuerystring } from "./querystring.js";
 
 const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
 
@@ -41,18 +42,13 @@ export function readOperation(
   const { operation } = site;
   const endpoint = createOperationEndpoint(reading, site, defaultSecurity);
   const evidence = emptyEvidence();
-  for (const parameter of collectParameters(
-    reading,
-    site.pathItem,
-    operation,
-  )) {
+  const parameters = collectParameters(reading, site.pathItem, operation);
+  for (const parameter of parameters) {
     if (!LOCATIONS.has(parameter.in)) {
+      // OpenAPI 3.2: the whole query string, read as the query parameters it names
       if (parameter.in === "querystring" && isOpenApi32(reading)) {
-        unsupported32(
-          reading,
-          `parameter ${JSON.stringify(parameter.name)} is the whole query string (in: querystring), which apiloom does not read yet; it is skipped`,
-          child(parameter.definition, "in"),
-        );
+        for (const p of readQuerystring(reading, parameter, parameters))
+          addParameter(endpoint.parameters, p);
         continue;
       }
       reading.reporter.report(

@@ -13,6 +13,7 @@ import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { readExamples, schemaOfContent } from "./content.js";
 import { overridden } from "./reference.js";
+import { isOpenApi32, unsupported32 } from "./v32.js";
 
 /** §4.8.12 Parameter Object. */
 export function readParameter(
@@ -103,6 +104,16 @@ function definitionFacts(
   const style = stringAt(definition, "style");
   if (style !== undefined) {
     if (isLocationStyle(location, style)) facts.style = style;
+    else if (
+      style === "cookie" &&
+      location === "cookie" &&
+      isOpenApi32(reading)
+    )
+      unsupported32(
+        reading,
+        "style cookie (OpenAPI 3.2) is not read: the cookie is sent and read in the default style (form)",
+        child(definition, "style"),
+      );
     else
       reading.reporter.report(
         "openapi3/invalid-style",

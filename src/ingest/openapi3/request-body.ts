@@ -9,6 +9,7 @@ import {
 import type { SpecReading } from "../openapi-common/reading.js";
 import { readContent } from "./content.js";
 import { overridden } from "./reference.js";
+import { reportItemSchemas } from "./v32.js";
 
 /** §4.8.13 Request Body Object, `$ref` to components.requestBodies followed. */
 export function readRequestBody(
@@ -32,6 +33,7 @@ export function readRequestBody(
     content: readContent(reading, child(definition, "content")),
     sources: [sourceOf(entry)],
   };
+  reportItemSchemas(reading, body.content, "request");
   const description =
     overridden(entry, "description") ?? stringAt(definition, "description");
   if (description !== undefined) body.description = description;

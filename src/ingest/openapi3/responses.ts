@@ -13,6 +13,7 @@ import type { SpecReading } from "../openapi-common/reading.js";
 import { responseEntries } from "../openapi-common/responses.js";
 import { readContent, readHeaders } from "./content.js";
 import { overridden } from "./reference.js";
+import { reportItemSchemas } from "./v32.js";
 
 /** §4.8.16 Responses Object; entries and headers may be `$ref`s into components. */
 export function readResponses(
@@ -20,10 +21,12 @@ export function readResponses(
   operation: RecordNode,
 ): ApiResponse[] {
   const responses: ApiResponse[] = [];
-  for (const { status, entry, definition } of responseEntries(
-    reading,
-    child(operation, "responses"),
-  )) {
+  const entries = [...responseEntries(reading, child(operation, "responses"))];
+  // the statuses a client reads as a success: 2XX, or a lone `default`
+  const success = entries.some((e) => e.status.startsWith("2"))
+    ? (status: string) => status.startsWith("2")
+    : (status: string) => status === "default";
+  for (const { status, entry, definition } of entries) {
     // a Response Object a `$ref` reaches reads the same for every entry that refers to it
     const shared = entry !== definition;
     const known = shared ? READ.get(definition) : undefined;
@@ -43,6 +46,11 @@ export function readResponses(
     if (headers) response.headers = headers;
     if (shared && !known)
       READ.set(definition, { content: response.content.slice(), headers });
+    reportItemSchemas(
+      reading,
+      response.content,
+      success(status) ? "success" : "error",
+    );
     responses.push(response);
   }
   return responses;

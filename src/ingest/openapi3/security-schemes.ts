@@ -8,6 +8,7 @@ import {
   type RecordNode,
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
+import { isOpenApi32 } from "./v32.js";
 import { readOAuthFlow, registerScheme } from "../openapi-common/security.js";
 
 const FLOWS = [
@@ -43,7 +44,8 @@ export function readSecuritySchemes(reading: SpecReading): void {
     };
     const description = stringAt(node, "description");
     if (description !== undefined) scheme.description = description;
-    if (node.value.deprecated === true) scheme.deprecated = true;
+    if (node.value.deprecated === true && isOpenApi32(reading))
+      scheme.deprecated = true;
     registerScheme(reading, scheme, entry);
   }
 }
@@ -95,6 +97,8 @@ function schemeKind(
       const flows: Extract<SecuritySchemeKind, { type: "oauth2" }>["flows"] =
         {};
       for (const flow of FLOWS) {
+        // the device flow is 3.2's: in an earlier document the key means nothing
+        if (flow === "deviceAuthorization" && !isOpenApi32(reading)) continue;
         const flowNode = child(flowsNode, flow);
         if (isRecordNode(flowNode))
           flows[flow] = readOAuthFlow(reading, flowNode);

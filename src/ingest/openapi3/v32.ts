@@ -1,12 +1,26 @@
-import type { MediaContent } from "../../model/types.js";
+import {
+  isStandardMethod,
+  type HttpMethod,
+  type MediaContent,
+} from "../../model/types.js";
+import {
+  isItemStreamMediaType,
+  itemStreamed,
+} from "../../model/item-streams.js";
 import type { Path } from "../../model/pointer.js";
 import { isRecord } from "../reader.js";
-import { sourceOf, type Node } from "../openapi-common/node.js";
+import {
+  child,
+  members,
+  sourceOf,
+  type Node,
+  type RecordNode,
+} from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 
 /**
  * What OpenAPI 3.2 adds, as far as apiloom reads it. Read into the model: the `query` method
- * (paths.ts), `itemSchema`, tags' `summary`/`parent`/`kind`, `deprecated` security schemes, the
+ * (paths.ts), `additionalOperations`, `$self` (ingest/self-base.ts), `itemSchema`, tags' `summary`/`parent`/`kind`, `deprecated` security schemes, the
  * device authorization flow. Everything else 3.2 adds that changes what a client sends or reads
  * is an `openapi3/unsupported-feature` warning at its place, never dropped in silence.
  */
@@ -26,6 +40,9 @@ export function unsupported32(
   );
 }
 
+/** Where each media type's `itemSchema` was read, for the diagnostics of reportItemSchemas. */
+const ITEM_SCHEMA_NODES = new WeakMap<MediaContent, Node>();
+
 /** A media type's `itemSchema` (3.2): the schema of each item of a stream. */
 export function readItemSchema(
   reading: SpecReading,
@@ -33,12 +50,37 @@ export function readItemSchema(
   node: Node,
 ): void {
   item.itemSchema = reading.schema(node);
-  if (!isOpenApi32(reading)) return;
-  unsupported32(
-    reading,
-    `the items of ${item.mediaType} are described (itemSchema) and kept in the model, but the generated client and server do not type stream items by it yet`,
-    node,
-  );
+  ITEM_SCHEMA_NODES.set(item, node);
+}
+
+/**
+ * Says, at each `itemSchema` of `content`, when the generated code does not type items by it:
+ * only a success whose every media type is a stream with an item schema is read and written
+ * item by item (model/item-streams.ts).
+ */
+export function reportItemSchemas(
+  reading: SpecReading,
+  content: readonly MediaContent[],
+  role: "request" | "success" | "error",
+): void {
+  if (role === "success" && itemStreamed(content)) return;
+  for (const c of content) {
+    const node = ITEM_SCHEMA_NODES.get(c);
+    if (node === undefined) continue;
+    const why =
+      role === "request"
+        ? "a request body is sent whole, as its `schema` types it"
+        : role === "error"
+          ? "an answer other than a success is read whole, as its `schema` types it"
+          : !isItemStreamMediaType(c.mediaType)
+            ? "items are typed for text/event-stream, JSON Lines and application/json-seq only"
+            : "the response has media types without an item schema too, so it is read whole";
+    unsupported32(
+      reading,
+      `the items of ${c.mediaType} (itemSchema) are kept in the model but not typed: ${why}`,
+      node,
+    );
+  }
 }
 
 /** The 3.2 features of a document that apiloom does not read, each reported at its place. */
@@ -47,28 +89,6 @@ export function reportUnread32(reading: SpecReading): void {
   const doc = reading.ctx.doc;
   const root = doc.value as Record<string, unknown>;
   const at = (path: Path): Node => ({ value: valueAt(root, path), doc, path });
-  if (typeof root["$self"] === "string")
-    unsupported32(
-      reading,
-      `$self ${JSON.stringify(root["$self"])} is not used: relative references are resolved against the file's own place`,
-      at(["$self"]),
-    );
-  if (isRecord(root["paths"]))
-    for (const [path, item] of Object.entries(root["paths"]))
-      if (isRecord(item) && isRecord(item["additionalOperations"]))
-        for (const method of Object.keys(item["additionalOperations"]))
-          unsupported32(
-            reading,
-            `${method} ${path} (additionalOperations) is not read: apiloom's endpoints use the HTTP methods OpenAPI names (and QUERY)`,
-            at(["paths", path, "additionalOperations", method]),
-          );
-  const components = root["components"];
-  if (isRecord(components) && isRecord(components["mediaTypes"]))
-    unsupported32(
-      reading,
-      "components.mediaTypes are not read: a $ref to one is not followed",
-      at(["components", "mediaTypes"]),
-    );
   walk(root, [], (path, key) => {
     const parent = path.at(-2);
     if (
@@ -111,4 +131,40 @@ function valueAt(root: unknown, path: Path): unknown {
   let node = root;
   for (const seg of path) node = (node as Record<string, unknown>)?.[seg];
   return node;
+}
+
+/** An HTTP method name (RFC 9110 §9.1, a token) in upper case, as apiloom sends every method. */
+const UPPER_TOKEN = /^[A-Z0-9!#$%&'*+.^_`|~-]*[A-Z][A-Z0-9!#$%&'*+.^_`|~-]*$/;
+
+/**
+ * A path item's `additionalOperations` (3.2): operations of methods OpenAPI does not name
+ * (LINK, PURGE, …), each an endpoint whose method is the key lower-cased (emitters upper-case
+ * it). A key that is one of OpenAPI's own methods is invalid (§4.8.9.1); one that is not an
+ * upper-case token is not read (apiloom sends methods in upper case); both are said at the key.
+ */
+export function additionalOperations(
+  reading: SpecReading,
+  pathItem: RecordNode,
+  path: string,
+): [HttpMethod, Node][] {
+  const node = child(pathItem, "additionalOperations");
+  if (node.value === undefined || !isOpenApi32(reading)) return [];
+  const out: [HttpMethod, Node][] = [];
+  for (const [name, operation] of members(node)) {
+    const method = name.toLowerCase();
+    if (isStandardMethod(method))
+      reading.reporter.report(
+        "openapi3/invalid-method",
+        `${name} ${path} is under additionalOperations, which is for methods OpenAPI does not name: write it as the path item's \`${method}\`; it is skipped`,
+        sourceOf(operation),
+      );
+    else if (!UPPER_TOKEN.test(name) || method in Object.prototype)
+      unsupported32(
+        reading,
+        `additionalOperations ${JSON.stringify(name)} of ${path} is skipped: apiloom reads methods that are upper-case HTTP tokens (LINK, M-SEARCH), as it sends every method`,
+        operation,
+      );
+    else out.push([method, operation]);
+  }
+  return out;
 }

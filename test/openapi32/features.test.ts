@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Ajv2020 } from "ajv/dist/2020.js";
 import { load } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitted } from "../emitted.js";
@@ -11,6 +10,7 @@ import { loadModel } from "../../src/pipeline.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { outDir, typeCheck, writeFiles } from "../server/generated.js";
 import { describeOracles, ORACLES_DIR } from "../shared-corpus.js";
+import { schema32 } from "./schema32.js";
 
 /**
  * OpenAPI 3.2 (issue 42): a fixture with each feature 3.2 adds. What apiloom reads is in the
@@ -26,18 +26,6 @@ let model: ApiModel;
 beforeAll(() => {
   model = loadModel([FIXTURE]);
 });
-
-const schema32 = () => {
-  const ajv = new Ajv2020({ strict: false, validateFormats: false });
-  // ajv resolves the schema's `$dynamicRef: '#meta'` (the Schema Object's dialect hook) to the
-  // wrong anchor; without a dialect given it means the schema's own `$defs/schema`
-  const text = readFileSync(join(ORACLES_DIR, "oas32/schema.yaml"), "utf8");
-  return ajv.compile(
-    load(
-      text.replaceAll("$dynamicRef: '#meta'", "$ref: '#/$defs/schema'"),
-    ) as object,
-  );
-};
 
 describeOracles("the OpenAPI 3.2 fixture", () => {
   it("the official schema (as ajv runs it) agrees with its own pass and fail documents", () => {
@@ -70,9 +58,52 @@ describeOracles("the OpenAPI 3.2 fixture", () => {
       files.find((f) => f.path === "openapi.json")!.contents as string,
     ) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe("3.2.0");
-    expect(Object.keys(doc.paths["/documents"]!)).toEqual(["get", "query"]);
+    expect(Object.keys(doc.paths["/documents"]!)).toEqual([
+      "get",
+      "query",
+      "additionalOperations",
+    ]);
     const validate = schema32();
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("the merged 3.2 document keeps what 3.2 says: read back, it gives the same facts", async () => {
+    const files = await emitted("openapi", model);
+    const again = loadModel([
+      {
+        file: "openapi.json",
+        text: files.find((f) => f.path === "openapi.json")!.contents as string,
+      },
+    ]);
+    const facts = (m: ApiModel) => ({
+      endpoints: m.endpoints.map((e) => `${e.method} ${e.path} ${e.name}`),
+      items: m.endpoints.flatMap((e) =>
+        e.responses.flatMap((r) =>
+          r.content.map((c) => [c.mediaType, c.itemSchema]),
+        ),
+      ),
+      tags: m.tags,
+      schemes: Object.values(m.securitySchemes).map((s) => ({
+        ...s,
+        sources: [],
+      })),
+    });
+    expect(facts(again)).toEqual(facts(model));
+    expect(again.openApi32).toBe(true);
+  });
+
+  it("a document with no 3.2 input is written as 3.1.1", async () => {
+    const m = loadModel([
+      {
+        file: "old.yaml",
+        text: text.replace("openapi: 3.2.0", "openapi: 3.1.0"),
+      },
+    ]);
+    const files = await emitted("openapi", m);
+    const doc = JSON.parse(
+      files.find((f) => f.path === "openapi.json")!.contents as string,
+    ) as { openapi: string };
+    expect(doc.openapi).toBe("3.1.1");
   });
 });
 
@@ -85,10 +116,15 @@ describe("OpenAPI 3.2, read", () => {
     expect(query.requestBody?.required).toBe(true);
     expect(query.sources[0]!.line).toBe(lineOf("    query:"));
     expect(model.endpoints.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "get /changes",
       "get /documents",
       "query /documents",
+      "link /documents",
       "get /documents/filter",
+      "get /documents/search",
       "get /events",
+      "get /notes/{id}",
+      "get /ticks",
       "post /uploads",
     ]);
   });
@@ -108,6 +144,16 @@ describe("OpenAPI 3.2, read", () => {
     });
     for (const c of content.slice(1))
       expect(c.itemSchema).toEqual({ $ref: "#/components/schemas/Change" });
+  });
+
+  it("follows a media type's $ref to components.mediaTypes", () => {
+    const changes = model.endpoints.find((e) => e.name === "streamChanges")!;
+    expect(changes.responses[0]!.content).toEqual([
+      {
+        mediaType: "application/jsonl",
+        itemSchema: { $ref: "#/components/schemas/Change" },
+      },
+    ]);
   });
 
   it("reads tags' summary, parent and kind, deprecated schemes and the device flow", () => {
@@ -146,16 +192,128 @@ describe("OpenAPI 3.2, read", () => {
       .filter((d) => d.code === "openapi3/unsupported-feature")
       .map((d) => [d.line, d.message.split(" ").slice(0, 3).join(" ")]);
     expect(unsupported).toEqual([
-      [lineOf("$self:"), '$self "https://example.com/api/openapi.yaml" is'],
-      [lineOf("LINK:"), "LINK /documents (additionalOperations)"],
-      [lineOf("in: querystring"), 'parameter "filter" is'],
-      [lineOf("text/event-stream:") + 1, "the items of"],
-      [lineOf("application/jsonl:") + 1, "the items of"],
-      [lineOf("application/x-ndjson:") + 1, "the items of"],
-      [lineOf("application/json-seq:") + 1, "the items of"],
+      [lineOf("- name: q") + 3, 'parameter "q" (in:'],
       [lineOf("multipart/mixed:") + 1, "the items of"],
       [lineOf("itemEncoding:"), "itemEncoding (the encoding"],
-      [lineOf("mediaTypes:"), "components.mediaTypes are not"],
+    ]);
+  });
+
+  it("resolves a reference to where $self says a document is against the file beside it", () => {
+    const note = model.endpoints.find((e) => e.name === "getNote")!;
+    const [ok, missing] = note.responses.map((r) => r.content[0]!.schema);
+    expect(model.schemas["Note"]?.schema).toMatchObject({
+      required: ["id", "text"],
+    });
+    expect(ok).toEqual({ $ref: "#/components/schemas/Note" });
+    expect(missing).toEqual({ $ref: "#/components/schemas/Change" });
+    expect(model.diagnostics.filter((d) => d.code.startsWith("ref/"))).toEqual(
+      [],
+    );
+  });
+
+  it("without $self (or in a 3.1 document) the same references point at the network, and say so", () => {
+    for (const changed of [
+      text.replace(/^\$self: .*\n/m, ""),
+      text.replace("openapi: 3.2.0", "openapi: 3.1.0"),
+    ]) {
+      const m = loadModel([{ file: FIXTURE, text: changed }]);
+      expect(
+        m.diagnostics
+          .filter((d) => d.code === "ref/remote")
+          .map((d) => d.message.slice(0, 40)),
+      ).toEqual([
+        '$ref "https://example.com/api/notes.yaml',
+        '$ref "https://example.com/api/openapi.ya',
+      ]);
+    }
+  });
+
+  it("reads a form-urlencoded `in: querystring` parameter as the query parameters its schema names", () => {
+    const filter = model.endpoints.find((e) => e.name === "filterDocuments")!;
+    expect(
+      filter.parameters.query.map((p) => ({
+        name: p.name,
+        required: p.required,
+        explode: p.serialization?.explode,
+        line: p.sources[0]!.line,
+      })),
+    ).toEqual([
+      {
+        name: "owner",
+        required: true,
+        explode: true,
+        line: lineOf("owner: {"),
+      },
+      {
+        name: "labels",
+        required: false,
+        explode: false,
+        line: lineOf("labels: { type: array"),
+      },
+    ]);
+    expect(filter.parameters.query[0]!.description).toBe("Whose documents");
+  });
+
+  it("a querystring parameter beside query parameters, a second one, or one with free-form pairs, is said at its place", () => {
+    const form = (extra = "") => `
+          content:
+            application/x-www-form-urlencoded:
+              schema:
+                type: object
+                properties: { a: { type: string } }${extra}`;
+    const spec = `openapi: 3.2.0
+info: { title: t, version: "1" }
+paths:
+  /beside:
+    get:
+      parameters:
+        - { name: page, in: query, schema: { type: integer } }
+        - name: qs
+          in: querystring${form()}
+      responses: { "204": { description: ok } }
+  /twice:
+    get:
+      parameters:
+        - name: one
+          in: querystring${form()}
+        - name: two
+          in: querystring${form()}
+      responses: { "204": { description: ok } }
+  /free:
+    get:
+      parameters:
+        - name: free
+          in: querystring${form("\n                additionalProperties: true")}
+      responses: { "204": { description: ok } }
+`;
+    const m = loadModel([{ file: "qs.yaml", text: spec }]);
+    const query = (path: string) =>
+      m.endpoints
+        .find((e) => e.path === path)!
+        .parameters.query.map((p) => p.name);
+    expect([query("/beside"), query("/twice"), query("/free")]).toEqual([
+      ["page"],
+      ["a"],
+      ["a"],
+    ]);
+    expect(
+      m.diagnostics.map((d) => [d.code, d.line, d.message.split(";")[0]]),
+    ).toEqual([
+      [
+        "openapi3/invalid-parameter",
+        9,
+        'parameter "qs" (in: querystring) may not sit beside `in: query` parameters',
+      ],
+      [
+        "openapi3/invalid-parameter",
+        27,
+        'parameter "two" (in: querystring) is the operation\'s second one',
+      ],
+      [
+        "openapi3/unsupported-feature",
+        44,
+        'parameter "free" (in: querystring): pairs besides the properties its schema names are not typed (additionalProperties)',
+      ],
     ]);
   });
 
@@ -207,5 +365,10 @@ describe("the generated client sends a QUERY on the wire", () => {
     expect(seen).toEqual([
       { method: "QUERY", url: "/documents", body: '{"text":"pets"}' },
     ]);
+    // the querystring parameter's pairs, each as its Encoding Object says
+    await api.filterDocuments({ query: { owner: "me", labels: ["a", "b"] } });
+    expect(seen[1]).toMatchObject({
+      url: "/documents/filter?owner=me&labels=a,b",
+    });
   });
 });

@@ -1,0 +1,392 @@
+#!/usr/bin/env node
+// BENCH_ONLY=typecheck npm run bench (or node bench/typecheck.mjs): what a generated client costs
+// the user's compiler and editor (issue 45). One program makes three calls on GitHub's description
+// (get a repository, list its issues, create an issue) through each tool's client:
+//
+// - apiloom `generate -a client`, the output folder exactly as it is left (tsconfig includes it);
+// - apiloom with the default artifacts, likewise;
+// - openapi-typescript 7 types + openapi-fetch 0.17;
+// - @hey-api/openapi-ts 0.99 (its fetch client, the default).
+//
+// Each is checked by `tsc --noEmit --extendedDiagnostics` under `strict` + `skipLibCheck`, by
+// TypeScript 5.9 (the bench cache's `typescript5`) and 7 (the repository's native `typescript`),
+// all cases alternated round after round so that the load hits them alike. Wall time and peak RSS
+// come from GNU time (/usr/bin/time), types and instantiations from --extendedDiagnostics. The
+// language server: the time from starting TypeScript 5.9's tsserver (its own protocol) and 7's
+// `tsc --lsp --stdio` (LSP) to the first completion list after `client.` in the program, and the
+// server's peak RSS then. The peers are installed from bench/typecheck/package.json (pinned by its
+// lock) into <bench cache>/typecheck, never as apiloom dependencies.
+//
+// BENCH_RUNS (default 3) counted rounds after BENCH_WARMUP (default 1); TYPECHECK_CASES picks cases
+// by label prefix (apiloom-client,apiloom-default,openapi-fetch,hey-api); TYPECHECK_TS=5,7.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { availableParallelism, homedir, loadavg } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadLines, median, ratio } from "./report.mjs";
+import { lspCompletion, tsserverCompletion } from "./typecheck-editor.mjs";
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(BENCH);
+const CACHE = join(
+  process.env.APILOOM_BENCH_CACHE ??
+    join(
+      process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"),
+      "apiloom-bench",
+    ),
+  "typecheck",
+);
+const MODULES = join(CACHE, "node_modules");
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
+const PICK = process.env.TYPECHECK_CASES?.split(",").filter(Boolean);
+const TS = (process.env.TYPECHECK_TS ?? "5,7").split(",");
+const TSC5 = join(MODULES, "typescript5/lib/tsc.js");
+const TSSERVER5 = join(MODULES, "typescript5/lib/tsserver.js");
+const require = (await import("node:module")).createRequire(
+  join(ROOT, "package.json"),
+);
+/** TypeScript 7's native executable (its bin/tsc is a Node script that execs it). */
+const TSC7 = pathToFileURL(
+  join(
+    dirname(require.resolve("typescript/package.json")),
+    "lib/getExePath.js",
+  ),
+);
+/** hey-api 0.99 wants Node ≥ 22.18; the repository installs Node 22 and 24 for its tests. */
+const NODE24 = join(
+  ROOT,
+  "test/compat/node-versions/node_modules/node24/bin/node",
+);
+
+function installOnce() {
+  mkdirSync(CACHE, { recursive: true });
+  const wanted = readFileSync(join(BENCH, "typecheck/package.json"), "utf8");
+  const stamp = join(CACHE, "package.json");
+  if (
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === wanted &&
+    existsSync(join(MODULES, "openapi-fetch/package.json"))
+  )
+    return;
+  console.log(`typecheck: installing the peers into ${CACHE} (npm ci)…`);
+  writeFileSync(stamp, wanted);
+  copyFileSync(
+    join(BENCH, "typecheck/package-lock.json"),
+    join(CACHE, "package-lock.json"),
+  );
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund"], {
+    cwd: CACHE,
+    stdio: "inherit",
+  });
+}
+
+const GITHUB = () =>
+  join(MODULES, "@octokit/openapi/generated/api.github.com.json");
+const OWNER_REPO = `{ owner: "octocat", repo: "hello-world" }`;
+
+/** The three-call program of each case; `client.` at its first call is where completion is asked. */
+const PROGRAMS = {
+  apiloom: `import { createClient } from "./out/client/index.js";
+
+const client = createClient({ auth: { token: "t" } });
+
+export async function main(): Promise<void> {
+  const repo = await client.reposGet({ path: ${OWNER_REPO} });
+  if (repo.ok) console.log(repo.data.full_name, repo.data.stargazers_count);
+  const issues = await client.issuesListForRepo({
+    path: ${OWNER_REPO},
+    query: { state: "open", per_page: 10 },
+  });
+  if (issues.ok) for (const issue of issues.data) console.log(issue.title);
+  const created = await client.issuesCreate({
+    path: ${OWNER_REPO},
+    body: { title: "Found a bug", labels: ["bug"] },
+  });
+  if (created.ok) console.log(created.data.number);
+  else if (created.status === 404) console.log(created.error);
+}
+`,
+  "openapi-fetch": `import createClient from "openapi-fetch";
+import type { paths } from "./out/schema.js";
+
+const client = createClient<paths>({ baseUrl: "https://api.github.com" });
+
+export async function main(): Promise<void> {
+  const repo = await client.GET("/repos/{owner}/{repo}", {
+    params: { path: ${OWNER_REPO} },
+  });
+  if (repo.data) console.log(repo.data.full_name, repo.data.stargazers_count);
+  const issues = await client.GET("/repos/{owner}/{repo}/issues", {
+    params: { path: ${OWNER_REPO}, query: { state: "open", per_page: 10 } },
+  });
+  if (issues.data) for (const issue of issues.data) console.log(issue.title);
+  const created = await client.POST("/repos/{owner}/{repo}/issues", {
+    params: { path: ${OWNER_REPO} },
+    body: { title: "Found a bug", labels: ["bug"] },
+  });
+  if (created.data) console.log(created.data.number);
+  else if (created.response.status === 404) console.log(created.error);
+}
+`,
+  "hey-api": `import * as client from "./out/sdk.gen.js";
+
+export async function main(): Promise<void> {
+  const repo = await client.reposGet({ path: ${OWNER_REPO} });
+  if (repo.data) console.log(repo.data.full_name, repo.data.stargazers_count);
+  const issues = await client.issuesListForRepo({
+    path: ${OWNER_REPO},
+    query: { state: "open", per_page: 10 },
+  });
+  if (issues.data) for (const issue of issues.data) console.log(issue.title);
+  const created = await client.issuesCreate({
+    path: ${OWNER_REPO},
+    body: { title: "Found a bug", labels: ["bug"] },
+  });
+  if (created.data) console.log(created.data.number);
+  else console.log(created.error);
+}
+`,
+};
+
+/** The user's tsconfig: strict, skipLibCheck, Node's types, the output folder included (the usual setup). */
+const TSCONFIG = JSON.stringify(
+  {
+    compilerOptions: {
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+      target: "es2022",
+      module: "esnext",
+      moduleResolution: "bundler",
+      lib: ["es2022", "dom", "dom.iterable"],
+      types: ["node"],
+    },
+    include: ["main.ts", "out"],
+  },
+  null,
+  2,
+);
+
+function project(name, program) {
+  const dir = join(CACHE, "work", name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "main.ts"), program);
+  writeFileSync(join(dir, "tsconfig.json"), TSCONFIG);
+  return dir;
+}
+
+function run(command, args, cwd) {
+  const out = spawnSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
+  if (out.status !== 0)
+    throw new Error(
+      `${command} ${args.join(" ")} failed: ${(out.stdout + out.stderr).slice(-2000)}`,
+    );
+  return out;
+}
+
+/** The projects, generated once per bench run (generation itself is timed by run.mjs). */
+function projects() {
+  const spec = GITHUB();
+  const apiloom = join(ROOT, "bin/apiloom.js");
+  const gen = (dir, ...extra) =>
+    run(
+      process.execPath,
+      [
+        apiloom,
+        "generate",
+        spec,
+        "--out",
+        join(dir, "out"),
+        "--no-config",
+        "--no-lock",
+        "--max-diagnostics",
+        "0",
+        ...extra,
+      ],
+      dir,
+    );
+  const all = [
+    {
+      label: "apiloom-client",
+      title: "apiloom `-a client`",
+      make() {
+        const dir = project(this.label, PROGRAMS.apiloom);
+        gen(dir, "--artifacts", "client");
+        return dir;
+      },
+    },
+    {
+      label: "apiloom-default",
+      title: "apiloom, default artifacts",
+      make() {
+        const dir = project(this.label, PROGRAMS.apiloom);
+        gen(dir);
+        return dir;
+      },
+    },
+    {
+      label: "openapi-fetch",
+      title: "openapi-typescript 7 + openapi-fetch 0.17",
+      make() {
+        const dir = project(this.label, PROGRAMS["openapi-fetch"]);
+        run(
+          process.execPath,
+          [
+            join(MODULES, "openapi-typescript/bin/cli.js"),
+            spec,
+            "--output",
+            join(dir, "out/schema.d.ts"),
+          ],
+          dir,
+        );
+        return dir;
+      },
+    },
+    {
+      label: "hey-api",
+      title: "@hey-api/openapi-ts 0.99 (fetch)",
+      make() {
+        const dir = project(this.label, PROGRAMS["hey-api"]);
+        run(
+          existsSync(NODE24) ? NODE24 : process.execPath,
+          [
+            join(MODULES, "@hey-api/openapi-ts/bin/run.js"),
+            "-i",
+            spec,
+            "-o",
+            join(dir, "out"),
+          ],
+          dir,
+        );
+        return dir;
+      },
+    },
+  ];
+  return all.filter(
+    (c) => !PICK || PICK.some((p) => c.label.startsWith(p.trim())),
+  );
+}
+
+/** One `tsc -p dir --extendedDiagnostics` under GNU time: wall, peak RSS, the counts. */
+function check(ts, dir, tsc7) {
+  const [command, args] =
+    ts === "5"
+      ? [process.execPath, [TSC5, "-p", dir, "--extendedDiagnostics"]]
+      : [tsc7, ["-p", dir, "--extendedDiagnostics"]];
+  const out = spawnSync(
+    "/usr/bin/time",
+    ["-f", "@@time %e %M", command, ...args],
+    { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 },
+  );
+  const text = out.stdout + out.stderr;
+  const timeLine = /@@time ([\d.]+) (\d+)/.exec(text);
+  const count = (name) => {
+    const m = new RegExp(`^${name}:\\s+([\\d,]+)`, "m").exec(text);
+    return m ? Number(m[1].replaceAll(",", "")) : NaN;
+  };
+  const errors = text
+    .split("\n")
+    .filter((line) => /error TS\d+/.test(line))
+    .slice(0, 3);
+  return {
+    ok: out.status === 0 && errors.length === 0,
+    errors,
+    ms: timeLine ? Number(timeLine[1]) * 1000 : NaN,
+    rssMb: timeLine ? Number(timeLine[2]) / 1024 : NaN,
+    types: count("Types"),
+    instantiations: count("Instantiations"),
+  };
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+export async function typecheckBench() {
+  const cores = availableParallelism();
+  for (const line of loadLines("start", loadavg(), cores)) console.log(line);
+  installOnce();
+  const tsc7 = (await import(TSC7.href)).default();
+  console.log(
+    "typecheck: generating the four projects on GitHub's description…",
+  );
+  const cases = projects().map((c) => ({ ...c, dir: c.make() }));
+  const checks = cases.flatMap((c) => TS.map((ts) => ({ c, ts })));
+  const results = checks.map(() => []);
+  const editor = cases.flatMap((c) => TS.map((ts) => ({ c, ts })));
+  const editorResults = editor.map(() => []);
+  for (let round = -WARMUP; round < RUNS; round++) {
+    console.log(
+      `typecheck: round ${round < 0 ? "warm-up" : round + 1}, load ${loadavg()[0].toFixed(2)}`,
+    );
+    checks.forEach(({ c, ts }, k) => {
+      const r = check(ts, c.dir, tsc7);
+      if (!r.ok && round === -WARMUP)
+        console.log(
+          `typecheck: ${c.label} on ${ts} failed: ${r.errors.join(" | ")}`,
+        );
+      if (round >= 0) results[k].push(r);
+    });
+    for (const [k, { c, ts }] of editor.entries()) {
+      const main = join(c.dir, "main.ts");
+      const r =
+        ts === "5"
+          ? await tsserverCompletion(TSSERVER5, main)
+          : await lspCompletion(tsc7, main);
+      if (round >= 0) editorResults[k].push(r);
+    }
+  }
+  const endLoad = loadLines("end", loadavg(), cores);
+  const rows = checks.map(({ c, ts }, k) => {
+    const rs = results[k];
+    const e = editorResults[k];
+    return {
+      label: c.label,
+      title: c.title,
+      ts,
+      ok: rs.every((r) => r.ok),
+      ms: median(rs.map((r) => r.ms)),
+      rssMb: median(rs.map((r) => r.rssMb)),
+      types: median(rs.map((r) => r.types)),
+      instantiations: median(rs.map((r) => r.instantiations)),
+      completionMs: median(e.map((r) => r.ms)),
+      entries: median(e.map((r) => r.entries)),
+      serverMb: median(e.map((r) => r.rssMb)),
+    };
+  });
+  console.log("");
+  console.log(
+    "| client | TS | tsc --noEmit | peak RSS | types | instantiations | first completion after `client.` | server RSS | to openapi-fetch: check, RSS, completion |",
+  );
+  console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+  for (const r of rows) {
+    const peer = rows.find((p) => p.label === "openapi-fetch" && p.ts === r.ts);
+    console.log(
+      `| ${r.title}${r.ok ? "" : " (errors)"} | ${r.ts === "5" ? "5.9" : "7"} | ${seconds(r.ms)} | ${r.rssMb.toFixed(0)} MiB | ${r.types.toLocaleString("en")} | ${r.instantiations.toLocaleString("en")} | ${seconds(r.completionMs)} (${r.entries} entries) | ${r.serverMb.toFixed(0)} MiB | ${
+        peer && peer !== r
+          ? `${ratio(r.ms, peer.ms)}, ${ratio(r.rssMb, peer.rssMb)}, ${ratio(r.completionMs, peer.completionMs)}`
+          : ""
+      } |`,
+    );
+  }
+  console.log(
+    `\nGitHub's description (${cases.length} projects); medians of ${RUNS} rounds after ${WARMUP} warm-up, every case alternated in each round; ${cores} cores; tsc 5.9 on node ${process.version}, tsc 7 native; wall time and peak RSS by GNU time; completion: from starting the server to the completion list (tsserver protocol on 5.9, LSP on 7).`,
+  );
+  for (const line of endLoad) console.log(line);
+  return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href)
+  await typecheckBench();

@@ -1,0 +1,77 @@
+import { fileStart, Reporter } from "../../model/reporter.js";
+import type { DiagnosticCode } from "../../model/diagnostic-codes.js";
+import type { ApiModel, Diagnostic } from "../../model/types.js";
+
+// What the generated code can send and receive of the methods an endpoint may have (OpenAPI
+// 3.2's `additionalOperations` adds any method): decided here once, for the client's and the
+// server's diagnostics and their tests.
+
+/** Methods the Fetch standard forbids (§2.2.1 "forbidden method"): `fetch` rejects every call. */
+export const FETCH_FORBIDDEN_METHODS: readonly string[] = [
+  "CONNECT",
+  "TRACE",
+  "TRACK",
+];
+
+/**
+ * The methods Node's HTTP parser (llhttp, Node 20 to 24: `http.METHODS`) accepts; a request with
+ * any other is refused with 400 before a listener sees it. Written out, not read from the Node
+ * that runs apiloom: output is the same on every machine.
+ */
+export const NODE_HTTP_METHODS: readonly string[] = [
+  "ACL",
+  "BIND",
+  "CHECKOUT",
+  "CONNECT",
+  "COPY",
+  "DELETE",
+  "GET",
+  "HEAD",
+  "LINK",
+  "LOCK",
+  "M-SEARCH",
+  "MERGE",
+  "MKACTIVITY",
+  "MKCALENDAR",
+  "MKCOL",
+  "MOVE",
+  "NOTIFY",
+  "OPTIONS",
+  "PATCH",
+  "POST",
+  "PROPFIND",
+  "PROPPATCH",
+  "PURGE",
+  "PUT",
+  "QUERY",
+  "REBIND",
+  "REPORT",
+  "SEARCH",
+  "SOURCE",
+  "SUBSCRIBE",
+  "TRACE",
+  "UNBIND",
+  "UNLINK",
+  "UNLOCK",
+  "UNSUBSCRIBE",
+];
+
+/** A diagnostic at each endpoint whose upper-cased method `refused` gives a reason for. */
+export function methodDiagnostics(
+  model: ApiModel,
+  code: DiagnosticCode,
+  refused: (method: string) => string | undefined,
+): Diagnostic[] {
+  const reporter = new Reporter();
+  for (const endpoint of model.endpoints) {
+    const method = endpoint.method.toUpperCase();
+    const why = refused(method);
+    if (why !== undefined)
+      reporter.report(
+        code,
+        `${method} ${endpoint.path} (${endpoint.name}): ${why}`,
+        endpoint.sources[0] ?? fileStart(""),
+      );
+  }
+  return reporter.diagnostics;
+}

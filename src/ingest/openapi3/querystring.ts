@@ -1,0 +1,125 @@
+import { createParameter } from "../../model/factories.js";
+import type { Parameter, ParameterStyle } from "../../model/types.js";
+import {
+  child,
+  isRecordNode,
+  members,
+  sourceOf,
+  stringAt,
+  type Node,
+} from "../openapi-common/node.js";
+import type { ParameterEntry } from "../openapi-common/parameters.js";
+import type { SpecReading } from "../openapi-common/reading.js";
+import { unsupported32 } from "./v32.js";
+
+const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+const FORM_STYLES = new Set([
+  "form",
+  "spaceDelimited",
+  "pipeDelimited",
+  "deepObject",
+]);
+
+/**
+ * An OpenAPI 3.2 `in: querystring` parameter (§4.8.12): the whole query string, described by one
+ * media type. A query string of `application/x-www-form-urlencoded` pairs whose schema is an
+ * object with properties is what query parameters say, one per property: it is read as those
+ * (form style, exploded, or as the media type's Encoding Object says; required when the
+ * parameter and the schema's `required` both say so), each pointing at its property. Anything
+ * else (another media type, a schema without properties, more pairs than the properties name)
+ * is said at its place; a querystring parameter beside query parameters, or a second one, is
+ * invalid (§4.8.12.1) and skipped.
+ */
+export function readQuerystring(
+  reading: SpecReading,
+  parameter: ParameterEntry,
+  all: readonly ParameterEntry[],
+): Parameter[] {
+  const { definition, name } = parameter;
+  const label = `parameter ${JSON.stringify(name)} (in: querystring)`;
+  const invalid = (why: string, node: Node): Parameter[] => {
+    reading.reporter.report(
+      "openapi3/invalid-parameter",
+      `${label} ${why}; it is skipped`,
+      sourceOf(node),
+    );
+    return [];
+  };
+  const skipped = (why: string, node: Node): Parameter[] => {
+    unsupported32(reading, `${label} is skipped: ${why}`, node);
+    return [];
+  };
+  const at = child(definition, "in");
+  if (all.some((p) => p.in === "query"))
+    return invalid("may not sit beside `in: query` parameters", at);
+  if (all.find((p) => p.in === "querystring") !== parameter)
+    return invalid("is the operation's second one", at);
+  const content = members(child(definition, "content"));
+  if (content.length !== 1)
+    return invalid(
+      "must describe the query string with one media type in `content`",
+      definition,
+    );
+  const [mediaType, media] = content[0]!;
+  if (!FORM.test(mediaType) || !isRecordNode(media))
+    return skipped(
+      `apiloom reads a query string of application/x-www-form-urlencoded pairs, not ${mediaType}`,
+      media,
+    );
+  const schema = reading.deref(child(media, "schema"), "schema");
+  const properties =
+    schema && isRecordNode(schema) ? child(schema, "properties") : undefined;
+  if (
+    !schema ||
+    !isRecordNode(schema) ||
+    !properties ||
+    !isRecordNode(properties)
+  )
+    return skipped(
+      "its schema names no properties, the pairs apiloom would read as query parameters",
+      schema ?? media,
+    );
+  for (const keyword of ["allOf", "anyOf", "oneOf", "$ref"])
+    if (schema.value[keyword] !== undefined)
+      return skipped(
+        `its schema combines others (${keyword}): apiloom reads one object's properties as query parameters`,
+        child(schema, keyword),
+      );
+  const extra = schema.value["additionalProperties"];
+  if (extra !== undefined && extra !== false)
+    unsupported32(
+      reading,
+      `${label}: pairs besides the properties its schema names are not typed (additionalProperties); the client sends and the server reads the named ones only`,
+      child(schema, "additionalProperties"),
+    );
+  const required = new Set(
+    definition.value.required === true && Array.isArray(schema.value.required)
+      ? schema.value.required.filter((r): r is string => typeof r === "string")
+      : [],
+  );
+  const encoding = child(media, "encoding");
+  const out: Parameter[] = [];
+  for (const [property, node] of members(properties)) {
+    const p = createParameter({
+      name: property,
+      in: "query",
+      source: sourceOf(node),
+    });
+    p.required = required.has(property);
+    p.schema = reading.schema(node);
+    const described = isRecordNode(node)
+      ? stringAt(node, "description")
+      : undefined;
+    if (described !== undefined) p.description = described;
+    const e = isRecordNode(encoding) ? child(encoding, property) : undefined;
+    if (e && isRecordNode(e)) {
+      const style = stringAt(e, "style");
+      if (style !== undefined && FORM_STYLES.has(style))
+        p.style = style as ParameterStyle;
+      if (typeof e.value.explode === "boolean") p.explode = e.value.explode;
+      if (e.value.allowReserved === true) p.allowReserved = true;
+    }
+    out.push(p);
+  }
+  return out;
+}

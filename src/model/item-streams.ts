@@ -1,0 +1,50 @@
+import type { ApiResponse, Endpoint, MediaContent } from "./types.js";
+
+/**
+ * OpenAPI 3.2's sequential media types whose `itemSchema` the generated code types item by item:
+ * server-sent events (an item is a whole event), JSON Lines and JSON text sequences (RFC 7464).
+ */
+export const ITEM_STREAM_MEDIA_TYPES = {
+  events: /^text\/event-stream\b/i,
+  lines: /^application\/(x-ndjson|jsonl|x-jsonlines)\b/i,
+  seq: /^application\/json-seq\b/i,
+} as const;
+
+/** True when `mediaType` is one of {@link ITEM_STREAM_MEDIA_TYPES}. */
+export function isItemStreamMediaType(mediaType: string): boolean {
+  return Object.values(ITEM_STREAM_MEDIA_TYPES).some((re) =>
+    re.test(mediaType),
+  );
+}
+
+/**
+ * True when a response's every media type is a sequential one with an `itemSchema`: a success
+ * of that kind is typed by its items' schemas and read (the client) or written (the server)
+ * item by item. One rule for the reader's diagnostics, types.ts, the client and the server.
+ */
+export function itemStreamed(content: readonly MediaContent[]): boolean {
+  return (
+    content.length > 0 &&
+    content.every(
+      (c) => c.itemSchema !== undefined && isItemStreamMediaType(c.mediaType),
+    )
+  );
+}
+
+/** The statuses a client reads as a success: the 2XX ones, or a lone `default`. */
+export function successStatuses(responses: readonly ApiResponse[]): string[] {
+  const success = responses.filter((r) => r.status.startsWith("2"));
+  return (
+    success.length > 0
+      ? success
+      : responses.filter((r) => r.status === "default")
+  ).map((r) => r.status);
+}
+
+/** The successes of `endpoint` answered as a stream of items (see {@link itemStreamed}). */
+export function itemStreamStatuses(endpoint: Endpoint): string[] {
+  const successes = successStatuses(endpoint.responses);
+  return endpoint.responses
+    .filter((r) => successes.includes(r.status) && itemStreamed(r.content))
+    .map((r) => r.status);
+}
