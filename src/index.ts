@@ -87,6 +87,12 @@ export type {
   StandardHttpMethod,
   Tag,
 } from "./model/types.js";
+// how the validators run a schema's pattern (ApiModel.patterns)
+export type {
+  PatternGuard,
+  PatternProgram,
+  PatternRisk,
+} from "./model/pattern-guard.js";
 // the shape of a `client.pages` entry (ApiloomSettings)
 export type { PageShape } from "./model/pagination.js";
 // the config's `remote` section: how URL inputs are fetched (ApiloomSettings)
