@@ -88,7 +88,7 @@ export type {
   Tag,
   Webhook,
 } from "./model/types.js";
-// how the validators run each pattern of the schemas (ApiModel.patterns)
+// how the validators run a schema's pattern (ApiModel.patterns)
 export type {
   PatternGuard,
   PatternProgram,

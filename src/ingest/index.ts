@@ -8,11 +8,10 @@ import type {
 } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
 import { PendingPlaces, type DeferredPlaces } from "../model/source-place.js";
-import { PatternVerdicts } from "../model/pattern-safety.js";
 import { describeUnknown, detectFormat } from "./detect.js";
 import { parseText } from "./load.js";
 import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
-import type { Reader, SourceDocument } from "./reader.js";
+import { readDocument, type Reader, type SourceDocument } from "./reader.js";
 import { readSourceText } from "./decode-text.js";
 import { DEFAULT_MAX_INPUT_BYTES, SourceReadError } from "./read-source.js";
 import { makeContext } from "./ref-resolver.js";
@@ -173,7 +172,6 @@ function ingest(
   const cwd = options.cwd ?? process.cwd();
   const documents: DocumentModel[] = [];
   const cache = new Map<string, SourceDocument[] | ParseError>();
-  const patterns = new PatternVerdicts(); // each pattern decided once in the run
   const overlays = Overlays.load(
     options.overlays ?? [],
     {
@@ -317,9 +315,8 @@ function ingest(
           loadRefFile,
           options.allowExternalRefs ?? false,
           settlePlaces,
-          patterns,
         );
-        documents.push({ ...READERS[format](ctx), patterns: patterns.known });
+        documents.push(readDocument(READERS[format], ctx));
       }
     }
     overlays.reportUnused(reporter);

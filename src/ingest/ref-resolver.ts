@@ -30,7 +30,7 @@ export function makeContext(
   loadRefFile: RefFileLoader,
   allowExternal: boolean,
   settlePlaces: () => void,
-  /** The run's verdicts on patterns; a test's context makes its own. */
+  /** The verdicts on patterns read in this document (the model joins the documents'). */
   patterns = new PatternVerdicts(),
 ): ReaderContext {
   let realRoot: string | undefined;
