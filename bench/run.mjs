@@ -12,7 +12,8 @@
 // BENCH_ONLY=github,kubernetes,synthetic-1k,...,bundle picks inputs; BENCH_PEERS=0 skips the
 // peers. It ends with the generated client's bundle sizes (bench/bundle.mjs) when BENCH_ONLY is
 // unset or names `bundle`, and its stream parsing as a line grows (bench/stream.mjs) when it is
-// unset or names `stream`.
+// unset or names `stream`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
+// costs the user's tsc and editor, against openapi-typescript + openapi-fetch and hey-api.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -352,7 +353,14 @@ async function main() {
   // the client's stream parsing (bench/stream.mjs): BENCH_ONLY=stream for it alone
   const streams =
     !ONLY || ONLY.includes("stream") ? await streamTimes() : undefined;
-  if (ONLY?.every((name) => name === "bundle" || name === "stream")) {
+  // the type-check cost of the generated client (bench/typecheck.mjs): BENCH_ONLY=typecheck
+  if (ONLY?.includes("typecheck"))
+    await (await import("./typecheck.mjs")).typecheckBench();
+  if (
+    ONLY?.every(
+      (name) => name === "bundle" || name === "stream" || name === "typecheck",
+    )
+  ) {
     if (sizes) printBundleSizes(sizes);
     if (streams) printStreamTimes(streams);
     return;

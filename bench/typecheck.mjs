@@ -15,13 +15,18 @@
 // language server: the time from starting TypeScript 5.9's tsserver (its own protocol) and 7's
 // `tsc --lsp --stdio` (LSP) to the first completion list after `client.` in the program, and the
 // server's peak RSS then. The peers are installed from bench/typecheck/package.json (pinned by its
-// lock) into <bench cache>/typecheck, never as apiloom dependencies.
+// lock) into <bench cache>/typecheck, never as apiloom dependencies. It runs apiloom as built
+// (dist/: npm run build first), and only when asked (it takes minutes): BENCH_ONLY=typecheck.
 //
 // BENCH_RUNS (default 3) counted rounds after BENCH_WARMUP (default 1); TYPECHECK_CASES picks cases
-// by label prefix (apiloom-client,apiloom-default,openapi-fetch,hey-api); TYPECHECK_TS=5,7.
+// by label prefix (apiloom-client,apiloom-default,openapi-fetch,hey-api,apiloom-before);
+// TYPECHECK_TS=5,7. TYPECHECK_BEFORE=<folder> adds the case `apiloom-before`: an output folder an
+// earlier apiloom made for GitHub's description, checked with the same program, so that a
+// change is measured before and after in one run.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -276,6 +281,17 @@ function projects() {
       },
     },
   ];
+  const before = process.env.TYPECHECK_BEFORE;
+  if (before)
+    all.push({
+      label: "apiloom-before",
+      title: `apiloom, before (${before})`,
+      make() {
+        const dir = project(this.label, PROGRAMS.apiloom);
+        cpSync(before, join(dir, "out"), { recursive: true });
+        return dir;
+      },
+    });
   return all.filter(
     (c) => !PICK || PICK.some((p) => c.label.startsWith(p.trim())),
   );
@@ -319,9 +335,7 @@ export async function typecheckBench() {
   for (const line of loadLines("start", loadavg(), cores)) console.log(line);
   installOnce();
   const tsc7 = (await import(TSC7.href)).default();
-  console.log(
-    "typecheck: generating the four projects on GitHub's description…",
-  );
+  console.log("typecheck: generating the projects on GitHub's description…");
   const cases = projects().map((c) => ({ ...c, dir: c.make() }));
   const checks = cases.flatMap((c) => TS.map((ts) => ({ c, ts })));
   const results = checks.map(() => []);

@@ -86,7 +86,14 @@ export type {
   SourceRef,
   StandardHttpMethod,
   Tag,
+  Webhook,
 } from "./model/types.js";
+// how the validators run a schema's pattern (ApiModel.patterns)
+export type {
+  PatternGuard,
+  PatternProgram,
+  PatternRisk,
+} from "./model/pattern-guard.js";
 // the shape of a `client.pages` entry (ApiloomSettings)
 export type { PageShape } from "./model/pagination.js";
 // the config's `remote` section: how URL inputs are fetched (ApiloomSettings)

@@ -30,5 +30,6 @@ export type {
 } from "./model/reporter.js";
 // the context's type index: the names of the types in types.ts and their type expressions
 export type { EndpointTypes, TypeIndex } from "./emit/type-index/type-index.js";
+export type { WebhookTypes } from "./emit/type-index/webhook-names.js";
 export type { ObjectMember, TypeNode } from "./emit/type-index/type-node.js";
 export type { SchemaMode } from "./emit/type-index/schema-to-type.js";

@@ -208,7 +208,6 @@ export const getAllHandler: EndpointFunctions["getAllHandler"] =
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "getAllHandler",
@@ -273,7 +272,6 @@ export const conversationUserGetHandler: EndpointFunctions["conversationUserGetH
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/user/{userId}",
-    takes: [],
     statuses: ["200"],
     operation: "conversationUserGetHandler",
   });
@@ -344,7 +342,6 @@ export const userMessageDeleteHandler: EndpointFunctions["userMessageDeleteHandl
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "userMessageDeleteHandler",
@@ -367,7 +364,6 @@ export const siteConversationByCloudIdAndConversationIdGet: EndpointFunctions["s
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationByCloudIdAndConversationIdGet",
@@ -461,7 +457,6 @@ export const appModuleChatActionTargetDeleteHandler: EndpointFunctions["appModul
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatActionTargetDeleteHandler",
@@ -528,7 +523,6 @@ export const appWebhookChatBotDeleteHandler: EndpointFunctions["appWebhookChatBo
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotDeleteHandler",
@@ -598,7 +592,6 @@ export const appWebhookChatBotMessageDeleteHandler: EndpointFunctions["appWebhoo
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotMessageDeleteHandler",
@@ -689,7 +682,6 @@ export const appModuleChatDialogDeleteHandler: EndpointFunctions["appModuleChatD
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatDialogDeleteHandler",
@@ -759,7 +751,6 @@ export const appModuleChatExternalPageDeleteHandler: EndpointFunctions["appModul
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatExternalPageDeleteHandler",
@@ -826,7 +817,6 @@ export const appModuleChatGlanceDeleteHandler: EndpointFunctions["appModuleChatG
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatGlanceDeleteHandler",
@@ -917,7 +907,6 @@ export const appModuleChatSidebarDeleteHandler: EndpointFunctions["appModuleChat
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatSidebarDeleteHandler",
@@ -986,7 +975,6 @@ export const appWebhookChatWebhookDeleteHandler: EndpointFunctions["appWebhookCh
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatWebhookDeleteHandler",
@@ -1060,7 +1048,6 @@ export const siteConversationMediaMediaIdByCloudIdAndConversationIdGet: Endpoint
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationMediaMediaIdByCloudIdAndConversationIdGet",
@@ -1082,7 +1069,6 @@ export const conversationMediaDeleteHandler: EndpointFunctions["conversationMedi
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMediaDeleteHandler",
@@ -1176,7 +1162,6 @@ export const conversationMessageGetHandler: EndpointFunctions["conversationMessa
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessageGetHandler",
@@ -1221,7 +1206,6 @@ export const conversationMessageDeleteHandler: EndpointFunctions["conversationMe
   /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
-    takes: [],
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessageDeleteHandler",

@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { decodeSource } from "../ingest/decode-text.js";
 import { readSourceBytes, SourceReadError } from "../ingest/read-source.js";
-import { isUrlInput } from "../ingest/url-input.js";
+import { isUrlInput } from "../model/source-url.js";
 import type { Diagnostic, Severity } from "../model/types.js";
 import type { Paint } from "./colors.js";
 

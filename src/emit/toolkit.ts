@@ -60,7 +60,7 @@ export { endpointKey } from "../model/naming.js";
 
 // Security facts: the OAuth scopes an endpoint needs, one list per alternative (as the client's
 // doc comments name them).
-export { scopeAlternatives } from "./client/security.js";
+export { scopeAlternatives } from "./shared/scopes.js";
 
 // Pagination facts: how an endpoint pages (detected, or declared in `client.pages`).
 export {

@@ -8,11 +8,10 @@ import type {
 } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
 import { PendingPlaces, type DeferredPlaces } from "../model/source-place.js";
-import { PatternVerdicts } from "../model/pattern-safety.js";
 import { describeUnknown, detectFormat } from "./detect.js";
 import { parseText } from "./load.js";
 import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
-import type { Reader, SourceDocument } from "./reader.js";
+import { readDocument, type Reader, type SourceDocument } from "./reader.js";
 import { readSourceText } from "./decode-text.js";
 import { DEFAULT_MAX_INPUT_BYTES, SourceReadError } from "./read-source.js";
 import { makeContext } from "./ref-resolver.js";
@@ -20,7 +19,7 @@ import { readSwagger2 } from "./swagger2/index.js";
 import { readOpenApi3 } from "./openapi3/index.js";
 import { readPostman } from "./postman/index.js";
 import { Overlays, type OverlayOption } from "./overlay/index.js";
-import { isUrlInput } from "./url-input.js";
+import { isUrlInput } from "../model/source-url.js";
 
 const READERS: Record<SourceFormat, Reader> = {
   swagger2: readSwagger2,
@@ -130,7 +129,6 @@ export function readFiles(
   const inputs: (InputText & { absPath: string })[] = [];
   const reporter = new Reporter();
   for (const file of files) {
-    // a URL input is read (readText) and shown by its URL
     const absPath = isUrlInput(file) ? file : resolve(cwd, file);
     const display = isUrlInput(file) ? file : displayPath(cwd, absPath);
     try {
@@ -174,7 +172,6 @@ function ingest(
   const cwd = options.cwd ?? process.cwd();
   const documents: DocumentModel[] = [];
   const cache = new Map<string, SourceDocument[] | ParseError>();
-  const patterns = new PatternVerdicts(); // each pattern decided once in the run
   const overlays = Overlays.load(
     options.overlays ?? [],
     {
@@ -318,9 +315,8 @@ function ingest(
           loadRefFile,
           options.allowExternalRefs ?? false,
           settlePlaces,
-          patterns,
         );
-        documents.push({ ...READERS[format](ctx), patterns: patterns.known });
+        documents.push(readDocument(READERS[format], ctx));
       }
     }
     overlays.reportUnused(reporter);

@@ -4,7 +4,7 @@ import { parsePointer, type Path } from "../model/pointer.js";
 import { PatternVerdicts } from "../model/pattern-safety.js";
 import type { Reporter } from "../model/reporter.js";
 import { ParseError } from "./parse/parsed-document.js";
-import { isUrlInput } from "./url-input.js";
+import { isUrlInput } from "../model/source-url.js";
 import { filePartBySelf } from "./self-base.js";
 import type { ReaderContext, ResolvedRef, SourceDocument } from "./reader.js";
 
@@ -30,7 +30,7 @@ export function makeContext(
   loadRefFile: RefFileLoader,
   allowExternal: boolean,
   settlePlaces: () => void,
-  /** The run's verdicts on patterns; a test's context makes its own. */
+  /** The verdicts on patterns read in this document (the model joins the documents'). */
   patterns = new PatternVerdicts(),
 ): ReaderContext {
   let realRoot: string | undefined;

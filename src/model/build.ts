@@ -146,8 +146,8 @@ function mergeTaken(
 }
 
 /**
- * The verdicts on the documents' patterns (the reading decided each once): the one map the
- * documents of a reading share, or their union.
+ * The verdicts on the documents' patterns (each document's reading decided each of its own
+ * once): one document's map, or their union (a pattern in several documents has one verdict).
  */
 function patternsOf(
   documents: readonly DocumentModel[],

@@ -66,13 +66,15 @@ function recheck(): CheckSync {
 }
 
 /**
- * One run's verdicts: each pattern decided once, by the reading (which reports what it finds
- * at the pattern's place), and handed to the model, which the validators read.
+ * One document's verdicts: each pattern decided once by its reading (which reports what it
+ * finds at the pattern's place), then handed to the model, which the validators read. No cache
+ * outlives the reading: a pattern is decided again in the next document or run, in microseconds
+ * on the fast path.
  */
 export class PatternVerdicts {
   private readonly decided = new Map<string, PatternGuard>();
 
-  /** Every pattern decided in this run. */
+  /** Every pattern decided so far. */
   get known(): ReadonlyMap<string, PatternGuard> {
     return this.decided;
   }

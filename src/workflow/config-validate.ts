@@ -9,7 +9,7 @@ import type { ApiloomConfig, ConfigLocator } from "./config-types.js";
 import { ConfigError } from "./config-error.js";
 import { checkOverlays } from "./overlay-settings.js";
 import { checkRemote } from "./remote-settings.js";
-import { isRecord as isObject } from "../ingest/reader.js";
+import { isObject, positiveNumber } from "./config-checks.js";
 /**
  * Where a value sits in the config: its path (to find its line and column in a JSON or YAML
  * file) and how messages name it (`apiloom.config.ts.merge.prefer[0]`).
@@ -111,10 +111,7 @@ const CORE: Shape = {
   merge: {
     allowExternalRefs: isBoolean,
     prefer: stringList,
-    maxInputSize: (v, where, report) => {
-      if (typeof v !== "number" || !(v > 0) || !Number.isFinite(v))
-        report(where, " must be a number of MiB above 0");
-    },
+    maxInputSize: positiveNumber("MiB"),
   },
   overlays: checkOverlays,
   remote: checkRemote,

@@ -18,7 +18,7 @@ import { everyInputRead, HandlerChanges } from "./handler-changes.js";
 import { staleOutputImport } from "./moved-output.js";
 import { lastRunIn, type SinceLastRun } from "./since-last-run.js";
 import type { GenerateSettings } from "./settings.js";
-import { isRemoteInput } from "./remote-url.js";
+import { inputPath, isRemoteInput } from "./remote-url.js";
 import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
 import { withRemoteRefs } from "./remote-refs.js";
 import { createSourceCache } from "./source-cache.js";
@@ -268,11 +268,6 @@ function remoteText(
   if (why) throw new SourceReadError(why, "input/fetch-failed");
   const { bytes, hash } = remote.read(url);
   return { text: decodeSource(bytes), hash, bytes };
-}
-
-/** Where an input of the list is: a path relative to baseDir made absolute, or its URL. */
-export function inputPath(settings: GenerateSettings, input: string): string {
-  return isRemoteInput(input) ? input : resolve(settings.baseDir, input);
 }
 
 function sortedRecord(map: Map<string, string>): Record<string, string> {

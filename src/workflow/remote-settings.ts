@@ -1,4 +1,4 @@
-import { isRecord as isObject } from "../ingest/reader.js";
+import { isObject, positiveNumber } from "./config-checks.js";
 import { ConfigError } from "./config-error.js";
 
 // The config's `remote` section (how URL inputs are fetched), checked and resolved. None of it is
@@ -95,10 +95,9 @@ export function checkRemote(
   });
   for (const [key, v] of Object.entries(value)) {
     if (v === undefined) continue;
-    if (key === "timeout" || key === "watchInterval") {
-      if (typeof v !== "number" || !(v > 0) || !Number.isFinite(v))
-        report(at(key, `.${key}`), " must be a number of seconds above 0");
-    } else if (key === "maxRedirects") {
+    if (key === "timeout" || key === "watchInterval")
+      positiveNumber("seconds")(v, at(key, `.${key}`), report);
+    else if (key === "maxRedirects") {
       if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 20)
         report(at(key, `.${key}`), " must be a whole number from 0 to 20");
     } else if (key === "headers") checkHeaders(v, at(key, ".headers"), report);

@@ -1,7 +1,18 @@
 // What an input that names a URL is: `http://` or `https://`, told apart from a file path or a
 // glob by its scheme before anything treats it as a path.
 
-export { isUrlInput as isRemoteInput } from "../ingest/url-input.js";
+import { resolve } from "node:path";
+import { isUrlInput } from "../model/source-url.js";
+
+export { isUrlInput as isRemoteInput };
+
+/** Where an input of the list is: a path relative to `baseDir` made absolute, or its URL. */
+export function inputPath(
+  settings: { readonly baseDir: string },
+  input: string,
+): string {
+  return isUrlInput(input) ? input : resolve(settings.baseDir, input);
+}
 
 /**
  * Why a URL input cannot be fetched as written, or undefined: it must parse, and it must not carry

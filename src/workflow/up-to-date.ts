@@ -13,8 +13,7 @@ import type { GenerateSettings } from "./settings.js";
 import { hasInterruptedRun } from "./writer.js";
 import { MANIFEST_FILE } from "./output-files.js";
 import { isVerified } from "./verified.js";
-import { inputPath } from "./produce.js";
-import { isRemoteInput } from "./remote-url.js";
+import { inputPath, isRemoteInput } from "./remote-url.js";
 import { NO_REMOTE_INPUTS, type RemoteInputs } from "./remote-inputs.js";
 
 /**

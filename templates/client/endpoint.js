@@ -96,7 +96,7 @@ function requestLines(view, h, indent) {
     ...(types.cookies ? ["cookies"] : []),
     ...(types.body ? ["body"] : []),
   ];
-  lines.push(h.stringList("takes", takes, indent));
+  if (takes.length > 0) lines.push(h.stringList("takes", takes, indent));
   if (types.path) add(h.namedStyles("pathStyles", styles.path, indent));
   if (types.query) add(h.namedStyles("queryStyles", styles.query, indent));
   if (types.headers) add(h.namedStyles("headerStyles", styles.headers, indent));

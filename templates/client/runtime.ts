@@ -225,7 +225,7 @@ export interface EndpointSpec extends RequestSpec {
    * The members of a call's arguments the endpoint has besides `path` (the others are not
    * sent: a query, headers, cookies or a body the endpoint does not declare stay out).
    */
-  takes: readonly Exclude<keyof EndpointArgs, "path">[];
+  takes?: readonly Exclude<keyof EndpointArgs, "path">[];
 }
 
 /**
@@ -242,7 +242,7 @@ export function endpoint(
   return ((args: EndpointArgs = {}, options?: CallOptions) => {
     // the path parameters fill the placeholders of the path alone: always given
     const given: Record<string, unknown> = { pathParams: args.path };
-    for (const part of spec.takes) given[part] = args[part];
+    for (const part of spec.takes ?? []) given[part] = args[part];
     return send(defaults, schemes, options, { ...spec, ...given });
   }) as never;
 }

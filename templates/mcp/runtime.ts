@@ -40,6 +40,11 @@ export interface ToolSpec {
   credentials?: readonly string[];
 }
 
+/** `spec`, checked as a ToolSpec on its own (tools.ts lists its tools through it). */
+export function tool(spec: ToolSpec): ToolSpec {
+  return spec;
+}
+
 /** What a tool call returns (MCP's CallToolResult). */
 export interface ToolResult {
   [key: string]: unknown;

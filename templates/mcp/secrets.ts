@@ -43,7 +43,11 @@ export class Secrets {
   options<T extends ClientOptions<false>>(options: T): T {
     const auth = options.auth;
     for (const [name, value] of Object.entries(options.headers ?? {}))
-      if (SECRET_HEADER.test(name)) this.add(value);
+      if (SECRET_HEADER.test(name)) {
+        this.add(value);
+        // `Bearer <token>`: the token alone too
+        this.add(/^\S+\s+(\S+)$/.exec(value)?.[1]);
+      }
     if (!auth) return options;
     const wrapped: ClientAuth = { ...auth };
     if (auth.token !== undefined) wrapped.token = this.credential(auth.token);

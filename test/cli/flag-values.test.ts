@@ -134,7 +134,7 @@ describe("bad setting values are refused or reported, flags and config alike", (
     expectNoCrash(run);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(
-      /--server-adapters:1:1: warning config\/ignored-option --server-adapters \(fastify\) is given but the server artifact is not generated \(artifacts: types, client, validators\)/,
+      /--server-adapters:1:1: warning config\/ignored-option --server-adapters \(fastify\) is given but the server artifact is not generated \(artifacts: types, client\)/,
     );
     const config = generate("adapters-config", [], {
       artifacts: ["client"],

@@ -19,12 +19,13 @@ const generate = (out: string, ...names: string[]) =>
     ...names.flatMap((n) => ["--name", n]),
   ]);
 
+/** The client module's functions: createClient and each endpoint's constant, typed by lookup. */
 const functions = (out: string) =>
   [
     ...readFileSync(join(out, "client/index.ts"), "utf8").matchAll(
-      /^export function (\w+)[<(]/gm,
+      /^export (?:function (\w+)[<(]|const (\w+): EndpointFunctions\[)/gm,
     ),
-  ].map((m) => m[1]!);
+  ].map((m) => (m[1] ?? m[2])!);
 
 describe("--name overrides", () => {
   it("two overrides to one name: the later endpoint gets its derived name, with a warning, and the client compiles", async () => {

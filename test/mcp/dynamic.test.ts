@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO } from "../cli/run.js";
+import { typeCheckCell } from "../compat/matrix.js";
 import {
   ajv,
   apiServer,
@@ -53,7 +54,7 @@ beforeAll(async () => {
     API_TOKEN: TOKEN,
   });
   if (existsSync(GITHUB)) {
-    outs["github"] = generate("dynamic/github", [GITHUB]);
+    outs["github"] = generate("github", [GITHUB]);
     servers["github"] = await overStdio(await bundleStdio(outs["github"]), {
       API_BASE_URL: api.baseUrl,
       API_TOKEN: TOKEN,
@@ -158,6 +159,16 @@ describe("mcp/: the dynamic mode, on GitHub-sized APIs", () => {
     expect(await callEach("synthetic", names)).toEqual([]);
   }, 300_000);
 
+  it("compiles the 1,200 tools under the strictest tsconfig", async () => {
+    // a list of 1,200 object literals was a union TypeScript cannot represent (TS2590)
+    const result = await typeCheckCell(
+      join(OUT, "dynamic"),
+      "strictest",
+      "TypeScript 7",
+    );
+    expect(result.output).toBe("");
+  }, 300_000);
+
   it("searches by words and tags, and pages", async () => {
     const server = servers["synthetic"]!;
     const found = await structured(server, "list_endpoints", {
@@ -209,5 +220,19 @@ describe("mcp/: the dynamic mode, on GitHub-sized APIs", () => {
         expect(message.includes(TOKEN)).toBe(false);
     },
     600_000,
+  );
+
+  it.runIf(existsSync(GITHUB))(
+    "compiles GitHub's 1,223 tools under the strictest tsconfig",
+    async () => {
+      // listed as 1,223 object literals they were a union tsc cannot represent (TS2590)
+      const result = await typeCheckCell(
+        join(OUT, "github"),
+        "strictest",
+        "TypeScript 7",
+      );
+      expect(result.output).toBe("");
+    },
+    300_000,
   );
 });

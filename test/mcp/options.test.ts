@@ -6,7 +6,7 @@ import { generate } from "../../src/generate.js";
  * endpoints become tools (tags, names, methods: every filter given must match), the mode (auto:
  * dynamic past maxTools) and the diagnostics of a selection that names what the API lacks.
  */
-const SPEC = `openapi: 3.1.0
+const SPEC = `openapi: 3.2.0
 info: { title: Zoo, version: "1" }
 paths:
   /pets:
@@ -20,6 +20,8 @@ paths:
       responses: { "204": { description: gone } }
   /keepers:
     get: { operationId: listKeepers, tags: [staff], responses: { "200": { description: ok } } }
+    additionalOperations:
+      COPY: { operationId: copyKeepers, tags: [staff], responses: { "201": { description: ok } } }
   /keepers/{keeperIdentifierThatIsLong}/assignments/with/a/rather/long/name:
     get:
       operationId: listAssignmentsOfTheKeeperWithAVeryLongOperationIdIndeedYesReally
@@ -36,6 +38,7 @@ async function tools(mcp: Record<string, unknown>) {
   });
   const file = result.files.find((f) => f.path === "mcp/tools.ts")?.contents;
   return {
+    file: file ?? "",
     names: [...(file ?? "").matchAll(/^ {4}name: "(\w+)",$/gm)].map(
       (m) => m[1],
     ),
@@ -51,10 +54,10 @@ async function tools(mcp: Record<string, unknown>) {
 describe("mcp options: which endpoints become tools, and how", () => {
   it("makes a tool of every endpoint by default, one per endpoint up to maxTools", async () => {
     const all = await tools({});
-    expect(all.names).toHaveLength(5);
+    expect(all.names).toHaveLength(6);
     expect(all.mode).toBe("tools");
-    expect((await tools({ maxTools: 4 })).mode).toBe("dynamic");
-    expect((await tools({ maxTools: 5 })).mode).toBe("tools");
+    expect((await tools({ maxTools: 5 })).mode).toBe("dynamic");
+    expect((await tools({ maxTools: 6 })).mode).toBe("tools");
     expect((await tools({ mode: "dynamic" })).mode).toBe("dynamic");
     expect((await tools({ mode: "tools", maxTools: 0 })).mode).toBe("tools");
   });
@@ -73,6 +76,10 @@ describe("mcp options: which endpoints become tools, and how", () => {
         await tools({ names: ["listKeepers", "DELETE /pets/{id}"] })
       ).names.sort(),
     ).toEqual(["listKeepers", "removePet"]);
+    // an OpenAPI 3.2 additional operation's method is a method to choose by
+    const copy = await tools({ methods: ["copy"] });
+    expect(copy.names).toEqual(["copyKeepers"]);
+    expect(copy.file).toContain("destructiveHint: true");
   });
 
   it("reports what the selection names and the API lacks, and a selection of nothing", async () => {

@@ -117,15 +117,19 @@ describe("Secrets: credentials replaced in what a tool returns", () => {
         password: "p@ss word",
         apiKey: { keyAuth: () => "k-123456" },
       },
-      headers: { "X-Session-Token": "s-987", Accept: "json" },
+      headers: {
+        "X-Session-Token": "s-987",
+        Authorization: "Bearer b-555",
+        Accept: "json",
+      },
     });
     const key = (
       options.auth!.apiKey as unknown as Record<string, () => Promise<string>>
     )["keyAuth"]!;
     expect(await key()).toBe("k-123456");
-    const text = `ada p%40ss%20word p@ss word ${btoa("ada:p@ss word")} k-123456 s-987 json`;
+    const text = `ada p%40ss%20word p@ss word ${btoa("ada:p@ss word")} k-123456 s-987 b-555 json`;
     expect(secrets.text(text)).toBe(
-      "ada [redacted] [redacted] [redacted] [redacted] [redacted] json",
+      "ada [redacted] [redacted] [redacted] [redacted] [redacted] [redacted] json",
     );
     expect(secrets.value({ "s-987": ["k-123456", 1] })).toEqual({
       "[redacted]": ["[redacted]", 1],

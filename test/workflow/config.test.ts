@@ -159,8 +159,8 @@ describe("settings: config paths are relative to the config, flag paths to the w
       inputs: ["specs/*.yaml"],
       out: join(dir, "build/api"),
       emit: {
-        // the config asks for client and openapi; the client needs the types and validators
-        artifacts: ["types", "client", "validators", "openapi"],
+        // the config asks for client and openapi; the client needs the types
+        artifacts: ["types", "client", "openapi"],
         options: { client: { baseUrl: "https://api.example.com" } },
       },
       model: { names: { "GET /pets": "allPets" }, allowExternalRefs: true },

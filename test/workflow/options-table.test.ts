@@ -151,6 +151,10 @@ const OPTION_ROWS: Record<string, Row> = {
     kind: "output",
     flip: { config: { server: { adapters: ["fastify"] } } },
   },
+  "emit.options.server.webhookSignature": {
+    kind: "output",
+    flip: { config: { server: { webhookSignature: "github" } } },
+  },
   "emit.options.server.validateResponses": {
     kind: "output",
     flip: { config: { server: { validateResponses: true } } },
@@ -184,7 +188,11 @@ const OPTION_ROWS: Record<string, Row> = {
 
 const ROWS: Record<string, Row> = { ...CORE_ROWS, ...OPTION_ROWS };
 
-const spec = (title: string, summary: string) => `openapi: 3.0.3
+const spec = (
+  title: string,
+  summary: string,
+  version = "3.0.3",
+) => `openapi: ${version}
 info: { title: ${title}, version: 1.0.0 }
 servers: [{ url: "https://${title.toLowerCase()}.example.com" }]
 paths:
@@ -211,7 +219,12 @@ beforeAll(() => {
     writeFileSync(join(project, path), text);
   };
   write("package.json", "{}\n");
-  write("specs/a.yaml", spec("Alpha", "List the pets"));
+  // a webhook, for the server's webhookSignature (webhooks are OpenAPI 3.1's)
+  write(
+    "specs/a.yaml",
+    spec("Alpha", "List the pets", "3.1.0") +
+      'webhooks:\n  pet.adopted:\n    post:\n      responses:\n        "204": { description: received }\n',
+  );
   write("specs/b.yaml", spec("Beta", "List every pet"));
   write(
     "overlays/fix.yaml",

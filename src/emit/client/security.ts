@@ -57,13 +57,6 @@ export function securityAlternatives(
     .filter((names) => names.every((n) => supported.has(n)));
 }
 
-/** `a`, `b` scopes per alternative, for the JSDoc; empty when no alternative names scopes. */
-export function scopeAlternatives(endpoint: Endpoint): string[][] {
-  return (endpoint.security ?? [])
-    .map((requirement) => Object.values(requirement).flat())
-    .filter((scopes) => scopes.length > 0);
-}
-
 /**
  * The token URL of each OAuth 2.0 scheme with a client-credentials flow, by scheme name, sorted:
  * what `clientCredentials` (client/oauth.ts) asks for a token.

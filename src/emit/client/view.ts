@@ -6,6 +6,7 @@ import {
   pageShape,
   type PageShape,
   resolveSchema,
+  scopeAlternatives,
 } from "../toolkit.js";
 import {
   acceptHeader,
@@ -16,7 +17,7 @@ import {
 import { encodingStyle, parameterWireStyle } from "../shared/wire-style.js";
 import { headerParameters } from "../type-index/endpoint-types.js";
 import type { TypeIndex } from "../type-index/index.js";
-import { scopeAlternatives, securityAlternatives } from "./security.js";
+import { securityAlternatives } from "./security.js";
 import type {
   ClientEndpointView,
   ClientLocals,

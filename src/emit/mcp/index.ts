@@ -36,6 +36,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   const file = `${folder}/tools.ts`;
   const collector = imports(file);
   collector.add(`${folder}/runtime.ts`, "ToolSpec", { type: true });
+  collector.add(`${folder}/runtime.ts`, "tool");
   collector.add(`${folder}/schema.ts`, "JsonSchema", { type: true });
   // the client as the run places it, re-exported for the runtime files (which import ./tools.js)
   collector.add(clientFile, "createClient");
@@ -78,9 +79,12 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   // would hold its 4 MB of text as one tree
   const text = [
     print(code),
-    listed("export const TOOLS: readonly ToolSpec[] = [", "];", tools, (t) =>
+    // each through tool(): an array of 1,000 object literals is a union tsc cannot represent
+    listed("export const TOOLS: readonly ToolSpec[] = [", "];", tools, (t) => [
+      "tool(",
       jsonDoc(t),
-    ),
+      ")",
+    ]),
     "",
     "/** The named schemas the tools' schemas refer to. */",
     listed(

@@ -31,8 +31,13 @@ export function chosenEndpoints(
   const tags = new Set(options.tags);
   const names = new Set(options.names);
   const methods = new Set(options.methods.map((m) => m.toLowerCase()));
+  // the standard methods, and those of the description's additional operations (OpenAPI 3.2)
+  const allowed = new Set<string>([
+    ...HTTP_METHODS,
+    ...model.endpoints.map((e) => e.method.toLowerCase()),
+  ]);
   for (const method of methods)
-    if (!(HTTP_METHODS as readonly string[]).includes(method))
+    if (!allowed.has(method))
       reporter.report(
         "mcp/selection",
         `mcp.methods names ${JSON.stringify(method)}, which is no HTTP method`,
@@ -60,7 +65,7 @@ export function chosenEndpoints(
     (e) =>
       (tags.size === 0 || e.tags.some((t) => tags.has(t))) &&
       (names.size === 0 || names.has(e.name) || names.has(endpointKey(e))) &&
-      (methods.size === 0 || methods.has(e.method)),
+      (methods.size === 0 || methods.has(e.method.toLowerCase())),
   );
   if (chosen.length === 0 && model.endpoints.length > 0)
     reporter.report(

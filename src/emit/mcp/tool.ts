@@ -1,5 +1,6 @@
 import {
   decodedAs,
+  HTTP_METHODS,
   isJsonMediaType,
   scopeAlternatives,
   sentMediaType,
@@ -90,7 +91,10 @@ export function toolSpec(
     tags: endpoint.tags,
     annotations: {
       readOnlyHint: SAFE.has(endpoint.method),
-      destructiveHint: DESTRUCTIVE.has(endpoint.method),
+      // a method of the description's own (OpenAPI 3.2) may do anything: destructive
+      destructiveHint:
+        DESTRUCTIVE.has(endpoint.method) ||
+        !HTTP_METHODS.includes(endpoint.method),
       idempotentHint: IDEMPOTENT.has(endpoint.method),
       openWorldHint: true,
     },

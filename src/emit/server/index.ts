@@ -14,8 +14,8 @@ import type { TypeIndex } from "../type-index/index.js";
 import {
   WEBHOOK_TEMPLATE_FILES,
   webhookContractsFile,
-  type WebhookSchemeName,
 } from "./webhooks-file.js";
+import type { WebhookSchemeName } from "./webhook-signature-option.js";
 
 /**
  * The server artifact (it imports the `types` and `validators` artifacts), `server/`: `contracts.ts` (the

@@ -1,7 +1,7 @@
 import { defineBuiltIn } from "../artifact.js";
 import { adapterProblem } from "./adapters.js";
 import { baseUrlOption } from "../shared/server-url.js";
-import { WEBHOOK_SCHEMES } from "./webhooks-file.js";
+import { webhookSignatureOption } from "./webhook-signature-option.js";
 
 /** The `server` artifact: `server/`, route data, contracts and a node:http listener. */
 export default defineBuiltIn({
@@ -30,17 +30,7 @@ export default defineBuiltIn({
     baseUrl: baseUrlOption(
       "The generated server's default base path: this URL's path (else none: the root)",
     ),
-    webhookSignature: {
-      type: "string",
-      default: "standard" as string,
-      help: "How the API signs its webhooks, the receiver's default check: standard (Standard Webhooks), github, stripe",
-      flag: "--webhook-signature",
-      placeholder: "<scheme>",
-      problem: (scheme: string) =>
-        (WEBHOOK_SCHEMES as readonly string[]).includes(scheme)
-          ? undefined
-          : `unknown webhook signature ${JSON.stringify(scheme)}: one of ${WEBHOOK_SCHEMES.join(", ")}`,
-    },
+    webhookSignature: webhookSignatureOption,
     validateResponses: {
       type: "boolean",
       default: false,

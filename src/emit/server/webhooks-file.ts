@@ -5,10 +5,7 @@ import type { TypeIndex } from "../type-index/index.js";
 import { importTypes, member } from "./contracts-file.js";
 import { printLiteral } from "./print-literal.js";
 import { routeSpec } from "./route-specs.js";
-
-/** How a receiver verifies deliveries by default (the server plugin's `webhookSignature`). */
-export const WEBHOOK_SCHEMES = ["standard", "github", "stripe"] as const;
-export type WebhookSchemeName = (typeof WEBHOOK_SCHEMES)[number];
+import type { WebhookSchemeName } from "./webhook-signature-option.js";
 
 /** The receiver's files, when the API declares webhooks (templates/server/webhook*.ts and this). */
 export const WEBHOOK_TEMPLATE_FILES = [

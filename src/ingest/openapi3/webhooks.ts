@@ -30,6 +30,14 @@ export function readWebhooks(
 ): Webhook[] | undefined {
   if (webhooks.value === undefined) return undefined;
   const out: Webhook[] = [];
+  if (reading.ctx.doc.format === "openapi3.0") {
+    reading.reporter.report(
+      "openapi3/invalid-webhook",
+      "`webhooks` are OpenAPI 3.1's, and this document is 3.0: they are skipped (declare `openapi: 3.1.0` to have them read)",
+      sourceOf(webhooks),
+    );
+    return undefined;
+  }
   if (!isRecordNode(webhooks)) {
     reading.reporter.report(
       "openapi3/invalid-webhook",

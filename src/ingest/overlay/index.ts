@@ -8,7 +8,7 @@ import {
 import type { SourceRef } from "../../model/types.js";
 import { ParseError, type ParsedDocument } from "../parse/parsed-document.js";
 import { isRecord, type SourceDocument } from "../reader.js";
-import { isUrlInput } from "../url-input.js";
+import { isUrlInput } from "../../model/source-url.js";
 import { applyOverlay, type From } from "./apply.js";
 import { OverlaidValue } from "./overlaid-value.js";
 import { readOverlay, type Overlay } from "./overlay-document.js";
