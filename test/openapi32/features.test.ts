@@ -201,6 +201,45 @@ describe("OpenAPI 3.2, read", () => {
     ]);
   });
 
+  it("says so of the fields 3.2 adds that only describe: a server's name, a response's summary, serializedValue, xml.nodeType", () => {
+    const doc = [
+      "openapi: 3.2.0",
+      "info: { title: t, version: '1' }",
+      "servers:",
+      "  - url: https://api.example.com",
+      "    name: production",
+      "paths:",
+      "  /a:",
+      "    get:",
+      "      responses:",
+      "        '200':",
+      "          summary: the thing",
+      "          description: ok",
+      "          content:",
+      "            application/json:",
+      "              schema:",
+      "                type: object",
+      "                xml: { nodeType: element }",
+      "                properties:",
+      "                  summary: { type: string }",
+      "              examples:",
+      "                one:",
+      "                  dataValue: { summary: x }",
+      '                  serializedValue: \'{"summary":"x"}\'',
+    ].join("\n");
+    const m = loadModel([{ file: "docs-only.yaml", text: doc }]);
+    expect(
+      m.diagnostics
+        .filter((d) => d.code === "openapi3/unsupported-feature")
+        .map((d) => [d.line, d.message.split(" is not read")[0]]),
+    ).toEqual([
+      [5, "a server's name"],
+      [11, "a response's summary"],
+      [17, "xml.nodeType"],
+      [23, "an example's serializedValue"],
+    ]);
+  });
+
   it("resolves a reference to where $self says a document is against the file beside it", () => {
     const note = model.endpoints.find((e) => e.name === "getNote")!;
     const [ok, missing] = note.responses.map((r) => r.content[0]!.schema);

@@ -109,7 +109,45 @@ export function reportUnread32(reading: SpecReading): void {
         "discriminator.defaultMapping is not read: a value no mapping names is not typed by it",
         at(path),
       );
+    else {
+      const what = docsOnly32(path, key);
+      if (what !== undefined)
+        unsupported32(
+          reading,
+          `${what} is not read: the docs and the merged document leave it out`,
+          at(path),
+        );
+    }
   });
+}
+
+/** A response's status key, or a response's name under components.responses. */
+const RESPONSE_KEY = /^([1-5](\d\d|XX)|default)$/;
+
+/**
+ * 3.2's fields that only describe (no change to what is sent or read) and that apiloom drops:
+ * what the warning calls the field at `path`, or undefined for any other member.
+ */
+function docsOnly32(path: Path, key: string): string | undefined {
+  const parent = path.at(-2);
+  const grand = path.at(-3);
+  if (key === "name" && typeof parent === "number" && grand === "servers")
+    return "a server's name";
+  if (
+    key === "summary" &&
+    grand === "responses" &&
+    typeof parent === "string" &&
+    (RESPONSE_KEY.test(parent) || path.at(-4) === "components")
+  )
+    return "a response's summary";
+  if (
+    key === "serializedValue" &&
+    grand === "examples" &&
+    parent !== "properties"
+  )
+    return "an example's serializedValue";
+  if (key === "nodeType" && parent === "xml") return "xml.nodeType";
+  return undefined;
 }
 
 /** Calls `visit` with every member's path and key, to a bounded depth. */
