@@ -56,6 +56,28 @@ export function makeContext(
       return undefined;
     }
     let target: SourceDocument = from;
+    // another document, read (once) from a file or a fetched URL; a failure is said at the $ref
+    const load = (
+      name: string,
+      readPath: string,
+    ): SourceDocument | undefined => {
+      const loaded = loadRefFile(name, readPath);
+      if (!(loaded instanceof ParseError)) return loaded[0]!;
+      reporter.report(
+        loaded.code,
+        `$ref ${JSON.stringify(ref)}: ${loaded.message}`,
+        from.ref(at),
+        [
+          {
+            file: loaded.file,
+            line: loaded.line,
+            column: loaded.column,
+            pointer: "#",
+          },
+        ],
+      );
+      return undefined;
+    };
     // OpenAPI 3.2: a reference to where `$self` says the document is, is beside the file
     const filePart = filePartBySelf(refFilePart, from) ?? refFilePart;
     // a $ref to a URL, or any $ref to another file of a document fetched from one: the network,
@@ -72,24 +94,9 @@ export function makeContext(
         );
         return undefined;
       }
-      const loaded = loadRefFile(remote, remote);
-      if (loaded instanceof ParseError) {
-        reporter.report(
-          loaded.code,
-          `$ref ${JSON.stringify(ref)}: ${loaded.message}`,
-          from.ref(at),
-          [
-            {
-              file: loaded.file,
-              line: loaded.line,
-              column: loaded.column,
-              pointer: "#",
-            },
-          ],
-        );
-        return undefined;
-      }
-      target = loaded[0]!;
+      const loaded = load(remote, remote);
+      if (loaded === undefined) return undefined;
+      target = loaded;
     } else if (filePart !== "") {
       if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
         reporter.report(
@@ -133,24 +140,9 @@ export function makeContext(
         }
         if (real !== undefined) readPath = real;
       }
-      const loaded = loadRefFile(absTarget, readPath);
-      if (loaded instanceof ParseError) {
-        reporter.report(
-          loaded.code,
-          `$ref ${JSON.stringify(ref)}: ${loaded.message}`,
-          from.ref(at),
-          [
-            {
-              file: loaded.file,
-              line: loaded.line,
-              column: loaded.column,
-              pointer: "#",
-            },
-          ],
-        );
-        return undefined;
-      }
-      target = loaded[0]!;
+      const loaded = load(absTarget, readPath);
+      if (loaded === undefined) return undefined;
+      target = loaded;
     }
     let value: unknown = target.value;
     const typedPath: (string | number)[] = [];
