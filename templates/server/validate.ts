@@ -7,6 +7,7 @@ import type {
   AnyEndpointValidators,
   Validator,
 } from "../validators/runtime.js";
+import type { RouteChecks } from "./listener.js";
 import { ProblemError, type LocatedViolation } from "./problem.js";
 import type { DecodedRequest, RouteSpec } from "./runtime.js";
 import { VALIDATE_RESPONSES } from "./settings.js";
@@ -24,22 +25,7 @@ function partsOf(
 }
 
 /** The checks of the routes `table` has validators for (what `createDispatcher` takes). */
-export interface Checks {
-  request(
-    route: RouteSpec,
-    request: DecodedRequest,
-    headers: IncomingHttpHeaders,
-  ): void;
-  response(
-    route: RouteSpec,
-    status: number,
-    body: unknown,
-    contentType: string | undefined,
-  ): void;
-  responsesByDefault: boolean;
-}
-
-export function checksOf(table: ValidatorTable): Checks {
+export function checksOf(table: ValidatorTable): RouteChecks {
   return {
     request: (route, request, headers) =>
       checkRequest(route, request, headers, table),
@@ -50,7 +36,7 @@ export function checksOf(table: ValidatorTable): Checks {
 }
 
 /** What the listener and the Fastify adapter call (see `createListener`). */
-export const checks: Checks = checksOf(endpoints);
+export const checks: RouteChecks = checksOf(endpoints);
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
