@@ -47,12 +47,18 @@ export const SEEDS_FILES: readonly string[] = existsSync(SEEDS_DIR)
       .sort()
   : [];
 
-const SKIPPED = `skipped: ${CORPUS_DIR}/MANIFEST.tsv is absent (the shared corpus lives beside the repository)`;
-
-/** `describe` for a suite over the corpus: skipped, with the reason in its name, without it. */
+/**
+ * `describe` for a suite over the corpus (it lives beside the repository): skipped, with the
+ * reason in its name, without it. The body is not run then (a body may read the corpus while
+ * the suite is collected).
+ */
 export function describeCorpus(name: string, body: () => void): void {
-  if (CORPUS_PRESENT) describe(name, body);
-  else describe.skip(`${name} (${SKIPPED})`, body);
+  describeWhen(
+    CORPUS_PRESENT,
+    name,
+    `${CORPUS_DIR}/MANIFEST.tsv is absent`,
+    body,
+  );
 }
 
 /**
