@@ -1,10 +1,14 @@
 import type { ApiModel } from "../../model/types.js";
 import { printLiteral } from "./print-literal.js";
+import type { RouteSpec } from "./route-spec-types.js";
 import { routeSpecs } from "./route-specs.js";
 
-/** `server/routes.ts`: the data the runtime routes and decodes by, one entry per endpoint. */
-export function routesFile(model: ApiModel): string {
-  const specs = routeSpecs(model).map((spec) => ({
+/**
+ * What the runtime routes and decodes one route by, as plain data for a literal (the members
+ * in the order the files print them): an endpoint's (`routes.ts`) or a webhook's.
+ */
+export function routeEntry(spec: RouteSpec) {
+  return {
     name: spec.name,
     method: spec.method,
     path: spec.path,
@@ -15,6 +19,13 @@ export function routesFile(model: ApiModel): string {
     },
     produces: spec.produces,
     producesJson: spec.producesJson,
+  };
+}
+
+/** `server/routes.ts`: the data the runtime routes and decodes by, one entry per endpoint. */
+export function routesFile(model: ApiModel): string {
+  const specs = routeSpecs(model).map((spec) => ({
+    ...routeEntry(spec),
     streams: spec.streams,
   }));
   const head = "export const routes: readonly RouteSpec[] = ";
