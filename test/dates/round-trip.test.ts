@@ -28,6 +28,12 @@ type Call = (
 interface ClientModule {
   createClient(config: object): { putEntry: Call; stamp: Call };
 }
+interface ReceiverModule {
+  createWebhookReceiver(
+    handlers: object,
+    options: object,
+  ): (delivery: object) => Promise<{ status: number }>;
+}
 interface ServerModule {
   createRequestListener(
     handlers: object,
@@ -209,5 +215,40 @@ describe("dates and big integers survive a round trip through the generated clie
     await expect(api.stamp({ body: {} })).rejects.toThrow(
       /the answer\/at: "yesterday" is not an RFC 3339 date-time/,
     );
+  });
+
+  it("revives a webhook's payload for its handler", async () => {
+    const { createWebhookReceiver } = (await import(
+      pathToFileURL(join(dir, "server/webhook-receiver.ts")).href
+    )) as ReceiverModule;
+    let seen: unknown;
+    const receive = createWebhookReceiver(
+      {
+        entryPosted: ({ body }: { body: unknown }) => (
+          (seen = body),
+          { status: 204 }
+        ),
+      },
+      {
+        secret: "not used",
+        // the signature schemes are test/webhooks' subject: here every delivery is authentic
+        verify: async () => ({ id: undefined, timestamp: undefined }),
+        validateRequests: false,
+      },
+    );
+    const answer = await receive({
+      method: "POST",
+      url: "/entryPosted",
+      headers: { "content-type": "application/json" },
+      body: new TextEncoder().encode(
+        '{"amount":-9223372036854775808,"at":"2024-05-01T08:00:00Z","small":9007199254740993}',
+      ),
+    });
+    expect(answer.status).toBe(204);
+    expect(seen).toEqual({
+      amount: MIN,
+      at: new Date("2024-05-01T08:00:00Z"),
+      small: 9007199254740992,
+    });
   });
 });
