@@ -4,6 +4,7 @@ import {
   itemStreamed,
   itemStreamStatuses,
 } from "../../model/item-streams.js";
+import { isJsonMediaType } from "../../model/media-types.js";
 
 // What the generated client does with media types, decided once for the types, the client's
 // view and the tests: which request media type it sends, which Accept it sends, and what it
@@ -13,12 +14,8 @@ import {
 const FORM = "application/x-www-form-urlencoded";
 const MULTIPART = "multipart/form-data";
 
-/** JSON media types: `application/json`, `application/problem+json`; parameters ignored. */
-export function isJsonMediaType(mediaType: string): boolean {
-  return JSON_MEDIA_TYPE.test(mediaType);
-}
-
-const JSON_MEDIA_TYPE = /^application\/(.+\+)?json\b/i;
+/** JSON media types (`application/json`, `+json`; not `application/json-seq`): the model's rule. */
+export { isJsonMediaType };
 
 /**
  * The media type the client sends a body as: JSON first, then the form encodings, then whatever
