@@ -54,7 +54,7 @@ export function isJsonType(mediaType: string): boolean {
 }
 
 const JSON_MEDIA_TYPE =
-  /^(?:application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(?:;|$)/i;
+  /^(application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(;|$)/i;
 
 /** A scalar's text; an object inside an array or object value goes as JSON. */
 function text(value: unknown): string {

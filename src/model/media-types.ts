@@ -13,7 +13,7 @@
  * grammars, and decoding them as one JSON value fails on the first record.
  */
 export const JSON_MEDIA_TYPE =
-  /^(?:application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(?:;|$)/i;
+  /^(application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(;|$)/i;
 
 /** Whether `mediaType` (parameters ignored, case-insensitive) is JSON: see {@link JSON_MEDIA_TYPE}. */
 export function isJsonMediaType(mediaType: string): boolean {

@@ -162,7 +162,7 @@ export function isJsonType(mediaType: string): boolean {
 }
 
 const JSON_MEDIA_TYPE =
-  /^(?:application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(?:;|$)/i;
+  /^(application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(;|$)/i;
 
 export class HttpError extends Error {
   readonly status: number;
