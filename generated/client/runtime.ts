@@ -279,6 +279,8 @@ export async function send<TReturn>(
   if (cookies.length) addCookie(headers, cookies.join("; "));
   if (spec.accept && !headers.has("Accept")) headers.set("Accept", spec.accept);
   await applyAuth(schemes, spec.security, config.auth, headers, query);
+  // the API keys of the query, which a next page's URL gets only on the API's origin
+  const keys = query.slice();
   for (const [name, value] of Object.entries(spec.query ?? {}))
     query.push(...serializeQuery(name, value, spec.queryStyles?.[name]));
   const init: RequestInit = { method: spec.method, headers };
@@ -294,10 +296,11 @@ export async function send<TReturn>(
     else if (!(init.body instanceof FormData) && spec.mediaType)
       headers.set("Content-Type", spec.mediaType);
   }
-  const url =
+  let url =
     (config.baseUrl ?? "").replace(/\/+$/, "") +
     path +
     (query.length ? "?" + query.join("&") : "");
+  url = (config as PageOption).page?.(url, keys) ?? url;
   const operation = spec.operation ?? spec.method + " " + spec.path;
   const { response, done } = await exchange(config, url, init, operation);
   try {
@@ -330,6 +333,14 @@ function declares(statuses: string[] | undefined, status: number): boolean {
   return statuses.some(
     (s) => s === text || s === text[0] + "XX" || s === "default",
   );
+}
+
+/**
+ * What paginate.ts adds to the options of a page's call: the URL to send instead of `url`
+ * (the one the endpoint builds), given the query's API keys (`name=value`, encoded).
+ */
+export interface PageOption {
+  page?: (url: string, keys: readonly string[]) => string;
 }
 
 /**
