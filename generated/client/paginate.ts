@@ -224,7 +224,7 @@ function key(value: unknown): string {
 /** The `rel="next"` target of a `Link` header (RFC 8288), or undefined. */
 function nextLink(header: string | null): string | undefined {
   for (const [, target, params] of (header ?? "").matchAll(
-    /<([^>]*)>([^,<]*)/g,
+    /<([^<>]*)>([^,<]*)/g,
   ))
     if (/;\s*rel="?([^";]*\s)?next[\s";]/i.test(params + ";")) return target;
   return undefined;
