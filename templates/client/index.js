@@ -199,6 +199,7 @@ function imports(view, h, functions) {
         [
           "ApiError",
           "RedirectError",
+          "ResponseTooLargeError",
           "ResponseValidationError",
           "TimeoutError",
         ],

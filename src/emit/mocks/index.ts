@@ -18,6 +18,7 @@ import {
   type Doc,
 } from "../toolkit.js";
 import type { Endpoint, HttpMethod } from "../../model/types.js";
+import { isJsonMediaType as isJson } from "../../model/media-types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { bySpecificity, mswPath } from "./msw-path.js";
 
@@ -158,10 +159,6 @@ function answerOf(
     ? `the example${example.name !== undefined ? ` "${example.name}"` : ""}`
     : "a sample of the schema";
   return { status, body: { kind, value, mediaType: media.mediaType, from } };
-}
-
-function isJson(mediaType: string): boolean {
-  return /^application\/([\w.+-]+\+)?json(;|$)/i.test(mediaType.trim());
 }
 
 function isText(mediaType: string): boolean {
