@@ -34,7 +34,10 @@ import {
   type WebhookScheme,
 } from "./webhooks.js";
 
-export type { WebhookHandlers } from "./webhook-contracts.js";
+export type {
+  WebhookHandlers,
+  WebhookSignatures,
+} from "./webhook-contracts.js";
 export { webhookRoutes, WEBHOOK_SIGNATURE } from "./webhook-contracts.js";
 export * from "./webhooks.js";
 

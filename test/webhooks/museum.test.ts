@@ -113,7 +113,16 @@ describeCorpus("the museum's webhook, received", () => {
 
   it("scaffolds a stub for it in the handlers file", () => {
     expect(project.scaffold).toContain(
-      'import type { WebhookHandlers } from "./generated/server/webhook-receiver.js";',
+      'import type {\n  WebhookHandlers,\n  WebhookSignatures,\n} from "./generated/server/webhook-receiver.js";',
+    );
+    // the contract it is written for, as the generated WebhookSignatures has it
+    const hash = /publishNewEvent: "([0-9a-f]{10})";/.exec(
+      project.result.files.find(
+        (f) => f.path === "server/webhook-contracts.ts",
+      )!.contents,
+    )?.[1];
+    expect(project.scaffold).toContain(
+      `export const webhookSignatures = {\n  publishNewEvent: "${hash}",\n} satisfies WebhookSignatures;`,
     );
     expect(project.scaffold).toContain(
       [
