@@ -41,12 +41,23 @@ export async function receiverProject(
   name: string,
   text: string,
   files: Record<string, string>,
-  options: { webhookSignature?: "standard" | "github" | "stripe" } = {},
+  options: {
+    webhookSignature?: "standard" | "github" | "stripe";
+    /** `server.adapters`: each adapter's webhook receiver is written beside it. */
+    adapters?: string[];
+  } = {},
 ): Promise<ReceiverProject> {
   const result = await generate([{ file: `${name}.yaml`, text }], {
     artifacts: ["types", "validators", "server"],
-    ...(options.webhookSignature
-      ? { server: { webhookSignature: options.webhookSignature } }
+    ...(options.webhookSignature || options.adapters
+      ? {
+          server: {
+            ...(options.webhookSignature
+              ? { webhookSignature: options.webhookSignature }
+              : {}),
+            ...(options.adapters ? { adapters: options.adapters } : {}),
+          },
+        }
       : {}),
   });
   const scaffold = updateHandlersFile({
