@@ -6,13 +6,12 @@ import type {
   Webhook,
 } from "../model/types.js";
 import { makeChange, type Change } from "./change.js";
+import { webhookKey } from "../model/webhooks.js";
 import type { Breaks, RuleId } from "./rules.js";
 import type { SchemaDiff } from "./schema-diff.js";
 
-/** `POST webhook pet.created`: a change's `endpoint` for a webhook. */
-export function webhookKey(webhook: Webhook): string {
-  return `${webhook.method.toUpperCase()} webhook ${webhook.key}`;
-}
+/** `POST webhook pet.created`: a change's `endpoint` for a webhook (the name lock's key too). */
+export { webhookKey };
 
 /**
  * Whom a webhook's change breaks, turned round from the endpoint rule it follows. The API sends a
