@@ -114,13 +114,43 @@ export async function fastifyApp(secret: string): Promise<FastifyInstance> {
   return app;
 }
 
-export function honoApp(secret: string): Hono {
+export function honoApp(secret: string, readFirst = false): Hono {
   const app = new Hono();
+  if (readFirst)
+    app.use("/hooks/*", async (c, next) => {
+      await c.req.text();
+      await next();
+    });
   app.use(
     "/hooks/*",
     honoWebhooks({ handlers: webhooks, secret, onError, basePath: "/hooks" }),
   );
   app.post("/hooks/own", (c) => c.json({ own: "hono" }));
+  return app;
+}
+
+/** Every event posted to one URL, routed by its \`x-event\` header (webhookOf). */
+const webhookOf = (delivery: {
+  headers: Record<string, string | string[] | undefined>;
+}): string | undefined => {
+  const event = delivery.headers["x-event"];
+  return typeof event === "string" ? event : undefined;
+};
+
+export function expressEvents(secret: string): Express {
+  const app = express();
+  app.post("/events", expressWebhooks({ handlers: webhooks, secret, webhookOf }));
+  return app;
+}
+
+export async function fastifyEvents(secret: string): Promise<FastifyInstance> {
+  const app = Fastify();
+  await app.register(fastifyWebhooks, {
+    handlers: webhooks,
+    secret,
+    webhookOf,
+    prefix: "/events",
+  });
   return app;
 }
 `;
@@ -131,7 +161,9 @@ interface App {
     parser?: "json" | "raw",
   ): import("express").Express;
   fastifyApp(secret: string): Promise<import("fastify").FastifyInstance>;
-  honoApp(secret: string): import("hono").Hono;
+  honoApp(secret: string, readFirst?: boolean): import("hono").Hono;
+  expressEvents(secret: string): import("express").Express;
+  fastifyEvents(secret: string): Promise<import("fastify").FastifyInstance>;
   errors: unknown[];
 }
 
@@ -304,6 +336,75 @@ describe("webhooks received through Express, Fastify and Hono", () => {
     expect(JSON.stringify(await parsed.json())).not.toContain("parsed");
     expect(String(app.errors[0])).toContain("body was parsed before");
     expect((await send("raw")).status).toBe(200);
+  });
+
+  it("Hono: a body something read before the receiver is refused, never verified as re-read text", async () => {
+    app.errors.length = 0;
+    const body = JSON.stringify({ id: "o-read", total: 2 });
+    const response = await app
+      .honoApp(SECRET, true)
+      .request("/hooks/order.paid", {
+        method: "POST",
+        body,
+        headers: { ...standardHeaders(SECRET, body), "x-shop": "hono" },
+      });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: "internal server error" });
+    expect(String(app.errors[0])).toContain("read before the receiver");
+  });
+
+  it("every event at one URL, routed by webhookOf: Express and Fastify", async () => {
+    seen.length = 0;
+    const body = JSON.stringify({ sku: "s-9" });
+    const headers = {
+      ...standardHeaders(SECRET, body),
+      "x-event": "stock/low",
+    };
+    const running = await listenNode(
+      app.expressEvents(SECRET).listen(0, "127.0.0.1"),
+    );
+    try {
+      const response = await fetch(`${running.url}/events`, {
+        method: "POST",
+        body,
+        headers,
+      });
+      expect(response.status).toBe(204);
+    } finally {
+      await running.close();
+    }
+    const f = await app.fastifyEvents(SECRET);
+    try {
+      const again = {
+        ...standardHeaders(SECRET, body),
+        "x-event": "stock/low",
+      };
+      expect(
+        (
+          await f.inject({
+            method: "POST",
+            url: "/events",
+            payload: body,
+            headers: again,
+          })
+        ).statusCode,
+      ).toBe(204);
+      // signed, but naming no webhook
+      const unknown = { ...standardHeaders(SECRET, body), "x-event": "nope" };
+      expect(
+        (
+          await f.inject({
+            method: "POST",
+            url: "/events",
+            payload: body,
+            headers: unknown,
+          })
+        ).statusCode,
+      ).toBe(404);
+    } finally {
+      await f.close();
+    }
+    expect(seen).toEqual(["low s-9", "low s-9"]);
   });
 
   it("Fastify: a body past bodyLimit gets 413 before anything is verified", async () => {
