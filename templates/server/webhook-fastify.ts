@@ -24,7 +24,9 @@ export interface FastifyWebhooksOptions extends Omit<
  * `app.register(apiWebhooks, { handlers: webhooks, secret, prefix: "/hooks" })` answers
  * `POST /hooks/<key>` (with `webhookOf`, every delivery posted under the prefix). Its body parser
  * (the raw bytes for every content type: the signature covers them as they came) stays inside
- * the plugin's scope; `bodyLimit` is Fastify's for these routes too (413 above it).
+ * the plugin's scope; `bodyLimit` is Fastify's for these routes too (413 above it). Give it a
+ * prefix of its own: it answers every path under it (a path no webhook has gets the receiver's
+ * answer, 401 unless signed), so your other routes belong elsewhere.
  */
 export async function apiWebhooks(
   app: FastifyInstance,
