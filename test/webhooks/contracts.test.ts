@@ -91,6 +91,13 @@ describe("a webhook handler's changed contract", () => {
     expect(words[0]).toContain("total");
     expect(words[0]).toContain("x-shop");
     expect(second.stderr).toContain("apiloom generate --accept orderPaid");
+    // the words are kept for later runs, as an endpoint handler's are
+    const record = JSON.parse(
+      readFileSync(join(dir, "gen/server/handler-changes.json"), "utf8"),
+    );
+    expect(record.orderPaid.was).toBe(was);
+    expect(record.orderPaid.changes.join("\n")).toContain("x-shop");
+    expect(changed(generate("--force").stderr)).toEqual(words);
     expect(handlers()).toBe(written);
     expect(generate("--check", "--strict").code).toBe(1);
 
