@@ -206,11 +206,12 @@ describe("webhooks received through Express, Fastify and Hono", () => {
   }, 60_000);
   afterAll(() => project?.remove());
 
-  it("writes one receiver per adapter, and an app using them compiles under the strictest tsconfig", async () => {
+  it("writes one receiver per adapter, and an app using them compiles under the strictest tsconfig (TypeScript 7 and 5)", async () => {
     const paths = project.result.files.map((f) => f.path);
     for (const adapter of ["express", "fastify", "hono"])
       expect(paths).toContain(`server/webhook-${adapter}.ts`);
     expect((await project.typeCheck()).output).toBe("");
+    expect((await project.typeCheck("TypeScript 5")).output).toBe("");
   }, 120_000);
 
   const starters: Record<string, () => Promise<Running>> = {
