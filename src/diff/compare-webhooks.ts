@@ -10,9 +10,6 @@ import { webhookKey } from "../model/webhooks.js";
 import type { Breaks, RuleId } from "./rules.js";
 import type { SchemaDiff } from "./schema-diff.js";
 
-/** `POST webhook pet.created`: a change's `endpoint` for a webhook (the name lock's key too). */
-export { webhookKey };
-
 /**
  * Whom a webhook's change breaks, turned round from the endpoint rule it follows. The API sends a
  * webhook and your receiver reads it: its payload and headers follow the response rules, whose
@@ -28,7 +25,10 @@ const TURNED: Record<Breaks, Breaks> = {
   none: "none",
 };
 
-/** Every change to the webhooks: added, removed, and their payloads (matched by key and method). */
+/**
+ * Every change to the webhooks (matched by key and method): added, removed, and their payloads,
+ * headers and answers. A change's `endpoint` is the webhook's key, `POST webhook pet.created`.
+ */
 export function compareWebhooks(
   before: ApiModel,
   after: ApiModel,
