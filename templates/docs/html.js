@@ -206,7 +206,8 @@ function webhooksSection(view, h) {
   ];
   for (const w of view.webhooks) {
     out.push(
-      `<article class="op${w.deprecated ? " deprecated-op" : ""}" id="${t(w.id)}">`,
+      // `hook`: the search filters endpoints only, a webhook stays shown
+      `<article class="op hook${w.deprecated ? " deprecated-op" : ""}" id="${t(w.id)}">`,
       `<h3>${badge(w, h)}<span class="p">${t(w.key)}</span><span class="name">${t(w.name)}</span>` +
         `${w.deprecated ? '<span class="deprecated">deprecated</span>' : ""}</h3>`,
     );

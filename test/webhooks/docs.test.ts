@@ -15,52 +15,11 @@ import { apiloom, REPO } from "../cli/run.js";
 // and answers, index.html the same in its navigation and a section; spec text escaped where it
 // lands. A user's Markdown template written before the webhooks page still works (no page).
 
-const SPEC = `openapi: 3.1.0
-info: { title: Shop, version: "1" }
-paths:
-  /ping:
-    get:
-      operationId: ping
-      responses: { "204": { description: ok } }
-webhooks:
-  "order|paid":
-    post:
-      summary: "Paid <script>alert(1)</script> | *now*"
-      description: An order was paid.
-      parameters:
-        - name: x-shop
-          in: header
-          required: true
-          description: "the shop | its id"
-          schema: { type: string }
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: { $ref: "#/components/schemas/Order" }
-      responses:
-        "200":
-          description: a receipt
-          content:
-            application/json:
-              schema: { type: object, properties: { received: { type: boolean } } }
-        "410": { description: stop sending }
-  stock.low:
-    post:
-      deprecated: true
-      requestBody:
-        content:
-          text/plain:
-            schema: { type: string }
-      responses: { "204": { description: received } }
-components:
-  schemas:
-    Order:
-      type: object
-      required: [id]
-      properties:
-        id: { type: string }
-`;
+/** Hostile text in a summary, a key and a description; a header, a payload, answers. */
+const SPEC = readFileSync(
+  join(import.meta.dirname, "fixtures/docs.yaml"),
+  "utf8",
+);
 
 describe("the docs' webhooks", () => {
   const dir = mkdtempSync(join(tmpdir(), "apiloom-hook-docs-"));
