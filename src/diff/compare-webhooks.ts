@@ -105,6 +105,18 @@ function compareWebhook(
       });
   };
 
+  // its handler's name: a lookalike webhook added before it took the name (no name lock)
+  if (old.name !== now.name) {
+    add(
+      "operation-renamed",
+      `the handler of the webhook ${name} is now ${now.name}, was ${old.name}: lock the old name in apiloom.lock.json to keep it`,
+      old.sources[0],
+      now.sources[0],
+    );
+    // the name the user's code still uses
+    out.at(-1)!.names = { handler: old.name };
+  }
+
   // the payload: read by your receiver
   const type = `${base}Body`;
   const where = `the payload of the webhook ${name}`;

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { apiloom } from "../cli/run.js";
+import { compareModels } from "../../src/diff/compare.js";
+import { loadModel } from "../../src/pipeline.js";
 
 // Webhook names are in the name lock (apiloom.lock.json), under `POST webhook <key>`: a webhook
 // added later whose key makes the same name (`order-paid` beside `order.paid`, sorted before it)
@@ -111,5 +113,32 @@ describe("webhook names in the name lock", () => {
     );
     expect(generate("--lock", "bad.lock.json").code).toBe(0);
     expect(handlerKeys()).toEqual(["orderPaid <- order.paid"]);
+  });
+
+  it("apiloom diff says when a webhook's handler name changed (no lock)", () => {
+    writeFileSync(join(dir, "old.yaml"), spec(["order.paid"]));
+    writeFileSync(join(dir, "new.yaml"), spec(["order-paid", "order.paid"]));
+    const load = (file: string) => loadModel([file], { cwd: dir });
+    const changes = compareModels(load("old.yaml"), load("new.yaml"));
+    expect(
+      changes.map(
+        (c) => `${c.rule} ${c.endpoint} ${c.breaks} ${c.names.handler}`,
+      ),
+    ).toEqual([
+      "operation-renamed POST webhook order.paid servers orderPaid",
+      "webhook-added POST webhook order-paid servers orderPaid",
+    ]);
+    expect(changes[0]!.message).toBe(
+      'the handler of the webhook "order.paid" is now orderPaid2, was orderPaid: lock the old name in apiloom.lock.json to keep it',
+    );
+    // with the lock, no rename
+    const locked = (file: string) =>
+      loadModel([file], {
+        cwd: dir,
+        lockedNames: { "POST webhook order.paid": "orderPaid" },
+      });
+    expect(
+      compareModels(locked("old.yaml"), locked("new.yaml")).map((c) => c.rule),
+    ).toEqual(["webhook-added"]);
   });
 });
