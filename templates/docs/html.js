@@ -202,7 +202,7 @@ function webhooksSection(view, h) {
   const t = h.htmlText;
   const out = [
     '<section id="webhooks"><h2>Webhooks</h2>',
-    "<p>Requests the API sends to your receiver (<code>server/webhook-receiver.ts</code>), each at <code>POST /&lt;key&gt;</code> under its base path, signature verified first.</p>",
+    "<p>Requests the API sends to your receiver (<code>server/webhook-receiver.ts</code>), each to <code>/&lt;key&gt;</code> under its base path with the method shown, signature verified first.</p>",
   ];
   for (const w of view.webhooks) {
     out.push(

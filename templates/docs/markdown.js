@@ -121,7 +121,7 @@ export function indexPage(view, h) {
 export function webhooksPage(view, h) {
   const out = ["# Webhooks", "", "[All endpoints](index.md)", ""];
   out.push(
-    "Requests the API sends to your receiver, each at `POST /<key>` under its base path, signature verified first (`server/webhook-receiver.ts`).",
+    "Requests the API sends to your receiver, each to `/<key>` under its base path with the method shown, signature verified first (`server/webhook-receiver.ts`).",
     "",
   );
   for (const w of view.webhooks) {
