@@ -26,6 +26,7 @@ import {
   API,
   createClient,
   DEFS,
+  KEYWORDS,
   MODE,
   TOOLS,
   type ClientOptions,
@@ -67,7 +68,7 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
   const validators = endpoints as unknown as Readonly<
     Record<string, AnyEndpointValidators>
   >;
-  const catalog = new Catalog(TOOLS, DEFS);
+  const catalog = new Catalog(TOOLS, DEFS, KEYWORDS);
   const server = new McpServer({
     name: API.name,
     title: API.title,

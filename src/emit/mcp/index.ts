@@ -9,7 +9,7 @@ import {
   type Doc,
 } from "../toolkit.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
-import { ToolSchemas } from "./json-schema.js";
+import { KEYWORDS, ToolSchemas } from "./json-schema.js";
 import { chosenEndpoints, toolMode, type McpOptions } from "./select.js";
 import { toolSpec } from "./tool.js";
 
@@ -38,6 +38,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   collector.add(`${folder}/runtime.ts`, "ToolSpec", { type: true });
   collector.add(`${folder}/runtime.ts`, "tool");
   collector.add(`${folder}/schema.ts`, "JsonSchema", { type: true });
+  collector.add(`${folder}/schema.ts`, "SchemaKeywords", { type: true });
   // the client as the run places it, re-exported for the runtime files (which import ./tools.js)
   collector.add(clientFile, "createClient");
   for (const name of ["ApiResult", "ClientAuth", "ClientOptions"])
@@ -70,10 +71,19 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
     `/** The tools by default: ${mode === "dynamic" ? `three (list, describe, call), as the ${tools.length} endpoints are more than ${options.maxTools}` : "one per endpoint"}. */`,
     hardline,
     `export const MODE: "tools" | "dynamic" = ${stringLiteral(mode)};`,
+  ];
+  const { schema, schemaList, schemaMap, notes } = KEYWORDS;
+  const walked = { schema, schemaList, schemaMap, notes };
+  code.push(
+    hardline,
+    hardline,
+    "/** What the keywords of the tools' schemas hold, as apiloom writes them (schema.ts walks by it). */",
+    hardline,
+    ["export const KEYWORDS: SchemaKeywords = ", jsonDoc(walked), ";"],
     hardline,
     hardline,
     "/** One tool per endpoint chosen; `#/$defs/<name>` refers to DEFS. */",
-  ];
+  );
   const defs = Object.entries(schemas.defs());
   // the two long literals a member at a time: a GitHub-sized API's whole document at once
   // would hold its 4 MB of text as one tree

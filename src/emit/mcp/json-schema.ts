@@ -8,61 +8,76 @@ export type Json =
 export type JsonObject = { [key: string]: Json };
 
 /**
- * The keywords of JSON Schema 2020-12 an MCP tool's schema keeps: the model's schemas keep any
- * keyword a description wrote (`x-…`, OpenAPI's `discriminator`, `xml`, `example`), which JSON
- * Schema validators in strict mode refuse and agents cannot use.
+ * The keywords of JSON Schema 2020-12 an MCP tool's schema keeps, by what they hold: the model's
+ * schemas keep any keyword a description wrote (`x-…`, OpenAPI's `discriminator`, `xml`,
+ * `example`), which JSON Schema validators in strict mode refuse and agents cannot use. The one
+ * list: tools.ts holds it as `KEYWORDS` (all but `values`), by which the runtime's schema.ts
+ * walks the same schemas.
  */
-const VALUES = new Set([
-  "type",
-  "enum",
-  "const",
-  "format",
-  "required",
-  "dependentRequired",
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  "multipleOf",
-  "minLength",
-  "maxLength",
-  "pattern",
-  "minItems",
-  "maxItems",
-  "uniqueItems",
-  "minContains",
-  "maxContains",
-  "minProperties",
-  "maxProperties",
-  "title",
-  "description",
-  "default",
-  "examples",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "contentMediaType",
-  "contentEncoding",
+export const KEYWORDS = {
+  /** Keywords whose value is one schema (or `true`/`false`). */
+  schema: [
+    "items",
+    "additionalProperties",
+    "not",
+    "if",
+    "then",
+    "else",
+    "contains",
+    "propertyNames",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "contentSchema",
+  ],
+  /** Keywords whose value is a list of schemas. */
+  schemaList: ["allOf", "anyOf", "oneOf", "prefixItems"],
+  /** Keywords whose value maps names (properties, patterns) to schemas. */
+  schemaMap: ["properties", "patternProperties", "dependentSchemas"],
+  /** Annotations: beside a `$ref`, they describe it (the schema inlined for it takes them). */
+  notes: [
+    "title",
+    "description",
+    "default",
+    "examples",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+  ],
+  /** Assertions whose value is data (or names): kept as written. */
+  values: [
+    "type",
+    "enum",
+    "const",
+    "format",
+    "required",
+    "dependentRequired",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "minContains",
+    "maxContains",
+    "minProperties",
+    "maxProperties",
+    "contentMediaType",
+    "contentEncoding",
+  ],
+} as const;
+
+const VALUES: ReadonlySet<string> = new Set([
+  ...KEYWORDS.values,
+  ...KEYWORDS.notes,
 ]);
-const SCHEMA_MAPS = new Set([
-  "properties",
-  "patternProperties",
-  "dependentSchemas",
-]);
-const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
-const SCHEMAS = new Set([
-  "items",
-  "additionalProperties",
-  "not",
-  "if",
-  "then",
-  "else",
-  "contains",
-  "propertyNames",
-  "unevaluatedItems",
-  "unevaluatedProperties",
-  "contentSchema",
-]);
+const SCHEMA_MAPS: ReadonlySet<string> = new Set(KEYWORDS.schemaMap);
+const SCHEMA_LISTS: ReadonlySet<string> = new Set(KEYWORDS.schemaList);
+const SCHEMAS: ReadonlySet<string> = new Set(KEYWORDS.schema);
 
 /** How the model refers to a named schema, and how a tool's schema does (tools.ts's DEFS). */
 const MODEL_REF = "#/components/schemas/";
