@@ -37,6 +37,10 @@ export { REDACTED } from "./secrets.js";
 
 /** Characters a tool's result may hold by default (about 1 MB of JSON). */
 export const DEFAULT_MAX_RESULT_LENGTH = 1_000_000;
+/** Items (events, lines) of a streamed answer a result holds by default. */
+export const DEFAULT_MAX_STREAM_ITEMS = 100;
+/** Milliseconds a tool reads a streamed answer for by default. */
+export const DEFAULT_STREAM_TIMEOUT = 30_000;
 
 /** The generated client's options, and how the server offers its tools. */
 export interface McpServerOptions extends ClientOptions<false> {
@@ -47,6 +51,13 @@ export interface McpServerOptions extends ClientOptions<false> {
   mode?: "tools" | "dynamic";
   /** Characters a tool's result may hold; a longer answer is a tool error saying so. */
   maxResultLength?: number;
+  /**
+   * Items (events, JSON Lines) of a streamed answer a result holds: the read stops there, the
+   * request is closed, and the result says it stopped. 100 by default.
+   */
+  maxStreamItems?: number;
+  /** Milliseconds a streamed answer is read for, from its arrival: 30,000 by default. */
+  streamTimeout?: number;
 }
 
 /**
@@ -58,6 +69,8 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
   const {
     mode = MODE,
     maxResultLength = DEFAULT_MAX_RESULT_LENGTH,
+    maxStreamItems = DEFAULT_MAX_STREAM_ITEMS,
+    streamTimeout = DEFAULT_STREAM_TIMEOUT,
     ...clientOptions
   } = options;
   const secrets = new Secrets();
@@ -93,6 +106,7 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
         validators,
         secrets,
         maxResultLength,
+        stream: { maxItems: maxStreamItems, timeout: streamTimeout },
         signal: extra.signal,
       };
       if (dynamic && (name === LIST || name === DESCRIBE || name === CALL))

@@ -9,6 +9,13 @@ import type {
 } from "../validators/runtime.js";
 import type { JsonSchema } from "./schema.js";
 import type { Secrets } from "./secrets.js";
+import { withBlobs } from "./upload.js";
+import {
+  collectStream,
+  isStream,
+  type StreamBounds,
+  type StreamFailure,
+} from "./stream.js";
 
 /** What an MCP client is told of a tool's behaviour (MCP's ToolAnnotations). */
 export interface ToolHints {
@@ -38,6 +45,11 @@ export interface ToolSpec {
   output?: JsonSchema;
   /** Declared parameters left out of `input` as credentials (the client's `auth` sends them). */
   credentials?: readonly string[];
+  /**
+   * The places of the body that are files, given as base64 text and sent as a Blob: `""` the
+   * body itself, else a multipart field (each item of an array).
+   */
+  uploads?: readonly string[];
 }
 
 /** `spec`, checked as a ToolSpec on its own (tools.ts lists its tools through it). */
@@ -71,6 +83,8 @@ export interface CallContext {
   secrets: Secrets;
   /** Characters of a result's text at most; a longer answer is an error saying so. */
   maxResultLength: number;
+  /** How much of a streamed answer a result holds (its characters: `maxResultLength`). */
+  stream: Omit<StreamBounds, "maxLength">;
   signal?: AbortSignal;
 }
 
@@ -106,27 +120,56 @@ export async function callTool(
     ? context.client[tool.name]
     : undefined;
   if (!call) return toolError(secrets, `The client has no ${tool.name}.`);
+  let sent = (args ?? {}) as Record<string, unknown>;
+  if (tool.uploads && sent["body"] !== undefined) {
+    const unread: string[] = [];
+    const body = withBlobs(sent["body"], tool.uploads, unread);
+    if (unread.length > 0)
+      return toolError(
+        secrets,
+        `The arguments of ${tool.name} are not valid:\n${unread.join("\n")}`,
+      );
+    sent = { ...sent, body };
+  }
+  // the call's own signal: the MCP client's cancellation, and the end of a stream's read
+  const stop = new AbortController();
+  const signal = context.signal
+    ? AbortSignal.any([context.signal, stop.signal])
+    : stop.signal;
   let result: ApiResult<unknown, unknown>;
   try {
-    result = await call(
-      (args ?? {}) as object,
-      context.signal ? { signal: context.signal } : {},
-    );
+    result = await call(sent, { signal });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return toolError(secrets, `${tool.name} failed: ${why}`);
   }
-  const body = result.ok ? result.data : result.error;
-  if (isStream(body))
-    return toolError(
-      secrets,
-      `${tool.name} answered ${result.status} with a stream, which its MCP tool does not read.`,
-    );
+  let body = result.ok ? result.data : result.error;
+  let stopped: string | undefined;
+  if (isStream(body)) {
+    try {
+      // room for the status and the note of a stop beside the items
+      const bounds = {
+        ...context.stream,
+        maxLength: context.maxResultLength - 200,
+      };
+      const collected = await collectStream(body, bounds, stop, context.signal);
+      body = collected.items;
+      stopped = collected.stopped;
+    } catch (error) {
+      const { message, items } = error as StreamFailure;
+      return toolError(
+        secrets,
+        `${tool.name} answered ${result.status} with a stream that failed after ${items} items: ${message}`,
+      );
+    }
+  }
   const shown = shownBody(body);
   const structured = secrets.value(
     shown === undefined
       ? { status: result.status }
-      : { status: result.status, body: shown },
+      : stopped === undefined
+        ? { status: result.status, body: shown }
+        : { status: result.status, body: shown, stopped },
   ) as Record<string, unknown>;
   const text = JSON.stringify(structured);
   if (text.length > context.maxResultLength)
@@ -231,12 +274,6 @@ function shownBody(body: unknown): unknown {
   if (typeof Blob !== "undefined" && body instanceof Blob)
     return `(${body.size} bytes of ${body.type || "unknown type"})`;
   return body;
-}
-
-function isStream(body: unknown): boolean {
-  return (
-    typeof body === "object" && body !== null && Symbol.asyncIterator in body
-  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -20,6 +20,8 @@ export const RUNTIME_FILES = [
   "catalog.ts",
   "schema.ts",
   "secrets.ts",
+  "stream.ts",
+  "upload.ts",
   "stdio.ts",
   "http.ts",
 ] as const;
