@@ -73,6 +73,7 @@ export type {
   ParameterStyle,
   RequestBody,
   ResponseHeader,
+  ScalarChoices,
   Schema,
   SchemaType,
   SecurityRequirement,

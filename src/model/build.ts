@@ -23,6 +23,7 @@ import type {
   DocumentModel,
   Endpoint,
   PatternGuard,
+  ScalarChoices,
   SecurityScheme,
 } from "./types.js";
 import { PARAMETER_LOCATIONS } from "./types.js";
@@ -37,6 +38,11 @@ export interface BuildOptions extends NamingOptions {
   info?: InfoOverride;
   /** Tags renamed, merged or described (config `tags`). */
   tags?: TagOverrides;
+  /**
+   * How dates and int64s are held (config `dates`, `int64`; modelScalars): carried on the model
+   * as `scalars`, absent when both are the defaults.
+   */
+  scalars?: ScalarChoices;
 }
 
 export type InfoOverride = Partial<ApiInfo>;
@@ -107,6 +113,7 @@ export function buildModelTakingDocuments(
     diagnostics: sortDiagnostics(reporter.diagnostics),
     patterns,
     ...(openApi32 ? { openApi32: true as const } : {}),
+    ...(options.scalars ? { scalars: options.scalars } : {}),
   };
 }
 

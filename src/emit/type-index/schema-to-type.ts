@@ -9,7 +9,13 @@ import {
   type SubSchema,
 } from "../../model/schema.js";
 import { schemaRefName } from "../../model/schema-ref.js";
-import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
+import { revivedScalar } from "../../model/schema-scalars.js";
+import type {
+  NamedSchema,
+  ScalarChoices,
+  Schema,
+  SchemaType,
+} from "../../model/types.js";
 import { stringLiteral } from "../shared/literals.js";
 import { docLines } from "./doc-lines.js";
 import { flat } from "./print.js";
@@ -50,6 +56,8 @@ export interface SchemaNaming {
   readonly schemas: Readonly<Record<string, NamedSchema>>;
   /** Named schemas that reach themselves through `$ref`s (src/model/schema-recursion.ts). */
   readonly recursive?: ReadonlySet<string>;
+  /** The model's `scalars`: which date(-time) and int64 schemas are a Date or a bigint. */
+  readonly scalars?: ScalarChoices;
 }
 
 /** Finds a member's schema for `required` (model's findProperty, or an allOf sibling's). */
@@ -91,6 +99,8 @@ export function schemaToType(
 const KEYWORD_NODES = {
   string: raw("string"),
   Blob: raw("Blob"),
+  Date: raw("Date"),
+  bigint: raw("bigint"),
   number: raw("number"),
   boolean: raw("boolean"),
   null: raw("null"),
@@ -166,8 +176,13 @@ function typeNode(
     case "string":
       return mode === "form" && schema.format === "binary"
         ? KEYWORD_NODES.Blob
-        : KEYWORD_NODES.string;
+        : revivedScalar(schema, naming.scalars) !== undefined
+          ? KEYWORD_NODES.Date
+          : KEYWORD_NODES.string;
     case "integer":
+      return revivedScalar(schema, naming.scalars) === "int64"
+        ? KEYWORD_NODES.bigint
+        : KEYWORD_NODES.number;
     case "number":
       return KEYWORD_NODES.number;
     case "boolean":
