@@ -103,7 +103,9 @@ export async function decodeBody(
   const text = () => new TextDecoder().decode(bytes);
   if (JSON_TYPE.test(mediaType)) {
     try {
-      return JSON.parse(text());
+      return route.scalars
+        ? route.scalars.parse(text(), "request")
+        : JSON.parse(text());
     } catch {
       throw new HttpError(400, "the request body is not valid JSON");
     }
@@ -222,7 +224,9 @@ export async function encodeResult(
       json?.[`${status[0]}XX`] ??
       json?.["default"] ??
       "application/json";
-    payload = JSON.stringify(body);
+    payload = route?.scalars
+      ? route.scalars.stringify(body)
+      : JSON.stringify(body);
   }
   return { status: result.status, headers, payload };
 }

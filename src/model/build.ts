@@ -23,9 +23,9 @@ import type {
   DocumentModel,
   Endpoint,
   PatternGuard,
-  ScalarChoices,
   SecurityScheme,
 } from "./types.js";
+import type { ScalarChoices } from "./scalar-choices.js";
 import { PARAMETER_LOCATIONS } from "./types.js";
 
 export interface BuildOptions extends NamingOptions {

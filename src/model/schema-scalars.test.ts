@@ -5,7 +5,8 @@ import {
   revivedTypeName,
   revivesAny,
 } from "./schema-scalars.js";
-import type { ScalarChoices, Schema } from "./types.js";
+import type { ScalarChoices } from "./scalar-choices.js";
+import type { Schema } from "./types.js";
 
 const BOTH: ScalarChoices = { dates: "Date", int64: "bigint" };
 

@@ -25,7 +25,8 @@
  */
 
 import { declaredTypes } from "./schema.js";
-import type { ScalarChoices, Schema } from "./types.js";
+import type { ScalarChoices } from "./scalar-choices.js";
+import type { Schema } from "./types.js";
 
 /** The defaults: JSON's own values, no revival (the output of apiloom before the options). */
 export const DEFAULT_SCALARS: ScalarChoices = Object.freeze({

@@ -9,7 +9,6 @@
  */
 import type { PatternGuard } from "./pattern-guard.js";
 export type { PatternGuard } from "./pattern-guard.js";
-
 import type { DiagnosticCode, Severity } from "./diagnostic-codes.js";
 
 export type { Severity };
@@ -382,22 +381,7 @@ export interface ApiModel extends ApiDescription {
    * as 3.2 (with what only 3.2 can say), else as 3.1.
    */
   openApi32?: true;
-  /**
-   * How date(-time) strings and int64 integers are held in the generated code (config `dates`
-   * and `int64`). Absent when both are the defaults (`"string"`, `"number"`): the output is
-   * then what it was before the options existed. Read it through schema-scalars.ts.
-   */
-  scalars?: ScalarChoices;
-}
-
-/**
- * The config's `dates` and `int64`, resolved once (src/workflow/settings.ts): `"Date"` types
- * `format: date-time`/`date` strings as `Date`, `"bigint"` types `format: int64` integers as
- * `bigint`, each on its own.
- */
-export interface ScalarChoices {
-  readonly dates: "string" | "Date";
-  readonly int64: "number" | "bigint";
+  scalars?: import("./scalar-choices.js").ScalarChoices; // config dates, int64
 }
 
 /** What one reader makes of one document, before merging. */

@@ -20,8 +20,9 @@ import { isInsideReal } from "./real-path.js";
 import { unknownArtifact } from "./config-validate.js";
 import type { InfoOverride } from "../model/build.js";
 import { Reporter } from "../model/reporter.js";
-import type { Diagnostic, ScalarChoices } from "../model/types.js";
-import { modelScalars } from "../model/schema-scalars.js";
+import type { Diagnostic } from "../model/types.js";
+import type { ScalarChoices } from "../model/scalar-choices.js";
+import { scalarsOf } from "./scalar-settings.js";
 import type { TagOverrides } from "../model/tag-overrides.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
 import { DEFAULT_MAX_INPUT_MIB, MIB } from "../ingest/read-source.js";
@@ -86,10 +87,7 @@ export interface ModelSettings {
   readonly names: Readonly<Record<string, string>>;
   /** Overlays in order, paths relative to baseDir with `/` (ingest's `overlays`). */
   readonly overlays: readonly OverlaySetting[];
-  /**
-   * The config's `dates` and `int64`, flags over them; absent when both are the defaults, so the
-   * fingerprint and the output are what they were before the options (schema-scalars.ts).
-   */
+  /** Config `dates`, `int64`, flags over them; absent when both are the defaults. */
   readonly scalars?: ScalarChoices;
 }
 
@@ -126,9 +124,8 @@ export interface SettingsOverrides extends RemoteOverrides {
   strict?: boolean;
   /** MiB; over the config's `merge.maxInputSize`. */
   maxInputSize?: number;
-  /** `--dates`: how date(-time) strings are held, over the config's `dates`. */
+  /** `--dates`, `--int64`: over the config's `dates`, `int64`. */
   dates?: ScalarChoices["dates"];
-  /** `--int64`: how int64 integers are held, over the config's `int64`. */
   int64?: ScalarChoices["int64"];
   /** Plugin options given as flags (`--base-url`), by plugin then option. */
   options: Record<string, Record<string, unknown>>;
@@ -364,18 +361,6 @@ export function resolveOptions(
     strict: flags.strict ?? config.strict ?? CONFIG_DEFAULTS.strict,
     warnings: reporter.diagnostics,
   };
-}
-
-/** The model's `scalars`: flags over the config, present only when not both the defaults. */
-function scalarsOf(
-  config: ApiloomConfig,
-  flags: Partial<SettingsOverrides>,
-): { scalars?: ScalarChoices } {
-  const scalars = modelScalars({
-    dates: flags.dates ?? config.dates ?? CONFIG_DEFAULTS.dates,
-    int64: flags.int64 ?? config.int64 ?? CONFIG_DEFAULTS.int64,
-  });
-  return scalars ? { scalars } : {};
 }
 
 /** Freezes a resolved value and everything in it, but not the plugins (the user's objects). */

@@ -9,13 +9,8 @@ import {
   type SubSchema,
 } from "../../model/schema.js";
 import { schemaRefName } from "../../model/schema-ref.js";
-import { revivedScalar } from "../../model/schema-scalars.js";
-import type {
-  NamedSchema,
-  ScalarChoices,
-  Schema,
-  SchemaType,
-} from "../../model/types.js";
+import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
+import { integerType, stringType, type ScalarChoices } from "./scalar-types.js";
 import { stringLiteral } from "../shared/literals.js";
 import { docLines } from "./doc-lines.js";
 import { flat } from "./print.js";
@@ -56,8 +51,7 @@ export interface SchemaNaming {
   readonly schemas: Readonly<Record<string, NamedSchema>>;
   /** Named schemas that reach themselves through `$ref`s (src/model/schema-recursion.ts). */
   readonly recursive?: ReadonlySet<string>;
-  /** The model's `scalars`: which date(-time) and int64 schemas are a Date or a bigint. */
-  readonly scalars?: ScalarChoices;
+  readonly scalars?: ScalarChoices; // the model's: Dates and bigints (scalar-types.ts)
 }
 
 /** Finds a member's schema for `required` (model's findProperty, or an allOf sibling's). */
@@ -97,10 +91,6 @@ export function schemaToType(
 
 /** The keyword types, one node each (type nodes are never changed once made). */
 const KEYWORD_NODES = {
-  string: raw("string"),
-  Blob: raw("Blob"),
-  Date: raw("Date"),
-  bigint: raw("bigint"),
   number: raw("number"),
   boolean: raw("boolean"),
   null: raw("null"),
@@ -174,15 +164,9 @@ function typeNode(
 ): TypeNode {
   switch (type) {
     case "string":
-      return mode === "form" && schema.format === "binary"
-        ? KEYWORD_NODES.Blob
-        : revivedScalar(schema, naming.scalars) !== undefined
-          ? KEYWORD_NODES.Date
-          : KEYWORD_NODES.string;
+      return stringType(schema, naming.scalars, mode === "form");
     case "integer":
-      return revivedScalar(schema, naming.scalars) === "int64"
-        ? KEYWORD_NODES.bigint
-        : KEYWORD_NODES.number;
+      return integerType(schema, naming.scalars);
     case "number":
       return KEYWORD_NODES.number;
     case "boolean":
