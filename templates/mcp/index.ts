@@ -28,6 +28,7 @@ import {
   DEFS,
   KEYWORDS,
   MODE,
+  SCALARS,
   TOOLS,
   type ClientOptions,
 } from "./tools.js";
@@ -107,6 +108,7 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
         secrets,
         maxResultLength,
         stream: { maxItems: maxStreamItems, timeout: streamTimeout },
+        scalars: SCALARS,
         signal: extra.signal,
       };
       if (dynamic && (name === LIST || name === DESCRIBE || name === CALL))

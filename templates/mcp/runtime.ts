@@ -10,6 +10,7 @@ import type {
 import type { JsonSchema } from "./schema.js";
 import type { Secrets } from "./secrets.js";
 import { withBlobs } from "./upload.js";
+import { bigintsAsText, int64FromText, type McpScalars } from "./scalars.js";
 import {
   collectStream,
   isStream,
@@ -83,6 +84,8 @@ export interface CallContext {
   secrets: Secrets;
   /** Characters of a result's text at most; a longer answer is an error saying so. */
   maxResultLength: number;
+  /** The client's plans of Dates and bigints (tools.ts's SCALARS), when it revives values. */
+  scalars?: McpScalars | undefined;
   /** How much of a streamed answer a result holds (its characters: `maxResultLength`). */
   stream: Omit<StreamBounds, "maxLength">;
   signal?: AbortSignal;
@@ -109,8 +112,17 @@ export async function callTool(
   args: unknown,
   context: CallContext,
 ): Promise<ToolResult> {
-  const { secrets } = context;
-  const problems = argumentProblems(tool, args ?? {}, context);
+  const { secrets, scalars } = context;
+  // Dates and bigints (scalars.ts): an int64's digits are a number to the validators
+  const op =
+    scalars && Object.hasOwn(scalars.plans.operations, tool.name)
+      ? scalars.plans.operations[tool.name]
+      : undefined;
+  const given =
+    op && isObject(args)
+      ? int64FromText(args, op, scalars!.plans.named)
+      : (args ?? {});
+  const problems = argumentProblems(tool, given, context);
   if (problems.length > 0)
     return toolError(
       secrets,
@@ -120,7 +132,7 @@ export async function callTool(
     ? context.client[tool.name]
     : undefined;
   if (!call) return toolError(secrets, `The client has no ${tool.name}.`);
-  let sent = (args ?? {}) as Record<string, unknown>;
+  let sent = given as Record<string, unknown>;
   if (tool.uploads && sent["body"] !== undefined) {
     const unread: string[] = [];
     const body = withBlobs(sent["body"], tool.uploads, unread);
@@ -131,6 +143,18 @@ export async function callTool(
       );
     sent = { ...sent, body };
   }
+  // the client takes Dates and bigints where it revives values, and gives them back
+  const codec = op && scalars?.codec(tool.name);
+  if (codec)
+    try {
+      sent = codec.revive(sent);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return toolError(
+        secrets,
+        `The arguments of ${tool.name} are not valid:\n${why}`,
+      );
+    }
   // the call's own signal: the MCP client's cancellation, and the end of a stream's read
   const stop = new AbortController();
   const signal = context.signal
@@ -144,6 +168,7 @@ export async function callTool(
     return toolError(secrets, `${tool.name} failed: ${why}`);
   }
   let body = result.ok ? result.data : result.error;
+  if (codec && !isStream(body)) body = codec.wireAnswer(result.status, body);
   let stopped: string | undefined;
   if (isStream(body)) {
     try {
@@ -163,7 +188,7 @@ export async function callTool(
       );
     }
   }
-  const shown = shownBody(body);
+  const shown = shownBody(scalars ? bigintsAsText(body) : body);
   const structured = secrets.value(
     shown === undefined
       ? { status: result.status }

@@ -22,6 +22,7 @@ export const RUNTIME_FILES = [
   "secrets.ts",
   "stream.ts",
   "upload.ts",
+  "scalars.ts",
   "stdio.ts",
   "http.ts",
 ] as const;
@@ -41,12 +42,21 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   collector.add(`${folder}/runtime.ts`, "tool");
   collector.add(`${folder}/schema.ts`, "JsonSchema", { type: true });
   collector.add(`${folder}/schema.ts`, "SchemaKeywords", { type: true });
+  collector.add(`${folder}/scalars.ts`, "McpScalars", { type: true });
+  // the client's plans of Dates and bigints, when it revives values (config dates, int64)
+  const clientFolder = paths["client"] ?? "client";
+  // (the client has scalar-plans.ts exactly when the model carries choices)
+  const revives = model.scalars !== undefined;
+  if (revives) {
+    collector.add(`${clientFolder}/scalar-plans.ts`, "PLANS");
+    collector.add(`${clientFolder}/scalars.ts`, "operationCodec");
+  }
   // the client as the run places it, re-exported for the runtime files (which import ./tools.js)
   collector.add(clientFile, "createClient");
   for (const name of ["ApiResult", "ClientAuth", "ClientOptions"])
     collector.add(clientFile, name, { type: true });
   const chosen = chosenEndpoints(context, options);
-  const schemas = new ToolSchemas(model.schemas);
+  const schemas = new ToolSchemas(model.schemas, model.scalars);
   const tools = chosen.map((endpoint) => toolSpec(model, endpoint, schemas));
   const mode = toolMode(options, tools.length);
   const title = model.info.title.trim() || "API";
@@ -73,6 +83,23 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
     `/** The tools by default: ${mode === "dynamic" ? `three (list, describe, call), as the ${tools.length} endpoints are more than ${options.maxTools}` : "one per endpoint"}. */`,
     hardline,
     `export const MODE: "tools" | "dynamic" = ${stringLiteral(mode)};`,
+    hardline,
+    hardline,
+    "/** The client's plans of Dates and bigints (config dates, int64), which the tools convert by. */",
+    hardline,
+    revives
+      ? [
+          "export const SCALARS: McpScalars | undefined = {",
+          indent([
+            hardline,
+            "plans: PLANS,",
+            hardline,
+            "codec: (name) => operationCodec(PLANS, name),",
+          ]),
+          hardline,
+          "};",
+        ]
+      : "export const SCALARS: McpScalars | undefined = undefined;",
   ];
   const { schema, schemaList, schemaMap, notes } = KEYWORDS;
   const walked = { schema, schemaList, schemaMap, notes };

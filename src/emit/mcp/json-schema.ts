@@ -1,4 +1,6 @@
+import { revivedScalar } from "../toolkit.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
+import type { ScalarChoices } from "../../model/scalar-choices.js";
 
 /** A JSON value as tools.ts holds it. */
 export type Json =
@@ -79,6 +81,9 @@ const SCHEMA_MAPS: ReadonlySet<string> = new Set(KEYWORDS.schemaMap);
 const SCHEMA_LISTS: ReadonlySet<string> = new Set(KEYWORDS.schemaList);
 const SCHEMAS: ReadonlySet<string> = new Set(KEYWORDS.schema);
 
+/** An int64 as text: its digits, a minus before them. */
+export const INT64_TEXT = "^-?(0|[1-9][0-9]*)$";
+
 /** How the model refers to a named schema, and how a tool's schema does (tools.ts's DEFS). */
 const MODEL_REF = "#/components/schemas/";
 export const DEFS_REF = "#/$defs/";
@@ -94,6 +99,8 @@ export class ToolSchemas {
 
   constructor(
     private readonly schemas: Readonly<Record<string, NamedSchema>>,
+    /** The model's scalar choices: with `int64: "bigint"`, an int64 may be given as text. */
+    private readonly scalars?: ScalarChoices,
   ) {}
 
   /** `schema` as a tool's schema (`{}`, any value, when there is none). */
@@ -149,6 +156,16 @@ export class ToolSchemas {
         set(key, isObject(value) ? this.object(value) : false);
       else if (SCHEMAS.has(key) && value === true) set(key, true);
       else if (VALUES.has(key)) set(key, value as Json);
+    }
+    if (revivedScalar(schema, this.scalars) === "int64") {
+      // JSON's numbers past 2^53 lose digits in an agent's and the SDK's JSON.parse: the
+      // digits as text keep them (the tools read either, and answer text)
+      const type = out["type"];
+      set("type", [
+        ...(Array.isArray(type) ? type : [type ?? "integer"]),
+        "string",
+      ]);
+      set("pattern", INT64_TEXT);
     }
     return out;
   }

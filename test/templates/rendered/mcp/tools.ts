@@ -3,6 +3,7 @@
 // named schemas they refer to.
 import type { ClientOptions } from "../client/runtime.js";
 import type { ToolSpec } from "./runtime.js";
+import type { McpScalars } from "./scalars.js";
 import type { JsonSchema, SchemaKeywords } from "./schema.js";
 
 export type { ApiResult } from "../client/result.js";
@@ -17,3 +18,4 @@ export declare const MODE: "tools" | "dynamic";
 export declare const TOOLS: readonly ToolSpec[];
 export declare const DEFS: Readonly<Record<string, JsonSchema>>;
 export declare const KEYWORDS: SchemaKeywords;
+export declare const SCALARS: McpScalars | undefined;
