@@ -66,7 +66,7 @@ afterAll(async () => {
 
 const ENTRY = `{"id":${MAX},"at":"2024-05-01T10:00:00Z","day":"2024-05-01","amount":4611686018427387904,"parent":null,"shares":[1,${MIN}]}`;
 
-async function call(name: string, args: object) {
+async function call(name: string, args: Record<string, unknown>) {
   const result = await mcp.client.callTool({ name, arguments: args });
   return {
     result,
@@ -92,7 +92,7 @@ describe("mcp/ with dates: Date and int64: bigint", () => {
       pattern: "^-?(0|[1-9][0-9]*)$",
       minLength: 1,
     });
-    const output = get.outputSchema as {
+    const output = get.outputSchema as unknown as {
       properties: { body: { properties: Record<string, object> } };
     };
     expect(output.properties.body.properties["parent"]).toMatchObject({
@@ -151,7 +151,7 @@ describe("mcp/ with dates: Date and int64: bigint", () => {
 
   it("refuses what is no int64 or no date, naming where, and sends nothing", async () => {
     const before = received.length;
-    const cases: [object, RegExp][] = [
+    const cases: [Record<string, unknown>, RegExp][] = [
       [{ path: { id: "12x" } }, /\/path\/id: must be integer/],
       [{ path: { id: 1 }, query: { day: "2024-02-30" } }, /\/query\/day: /],
       [{ path: { id: "9223372036854775808" } }, /outside int64/],
