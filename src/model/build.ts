@@ -25,6 +25,7 @@ import type {
   PatternGuard,
   SecurityScheme,
 } from "./types.js";
+import type { ScalarChoices } from "./scalar-choices.js";
 import { PARAMETER_LOCATIONS } from "./types.js";
 
 export interface BuildOptions extends NamingOptions {
@@ -37,6 +38,11 @@ export interface BuildOptions extends NamingOptions {
   info?: InfoOverride;
   /** Tags renamed, merged or described (config `tags`). */
   tags?: TagOverrides;
+  /**
+   * How dates and int64s are held (config `dates`, `int64`; modelScalars): carried on the model
+   * as `scalars`, absent when both are the defaults.
+   */
+  scalars?: ScalarChoices;
 }
 
 export type InfoOverride = Partial<ApiInfo>;
@@ -108,6 +114,7 @@ export function buildModelTakingDocuments(
     diagnostics: sortDiagnostics(reporter.diagnostics),
     patterns,
     ...(openApi32 ? { openApi32: true as const } : {}),
+    ...(options.scalars ? { scalars: options.scalars } : {}),
   };
 }
 

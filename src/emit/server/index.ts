@@ -1,6 +1,8 @@
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { contractsFile } from "./contracts-file.js";
 import { routesFile } from "./routes-file.js";
+import { scalarFiles } from "../shared/scalar-files.js";
+import { scalarPlans, type Plans } from "../shared/scalar-plans.js";
 import { templateText } from "../templates.js";
 import {
   adapterProblem,
@@ -39,9 +41,11 @@ export function emitServer({
   templatesDir,
   types: index,
 }: EmitContext<ServerOptions>): GeneratedFile[] {
+  // dates and big integers (config `dates`, `int64`): the routes' plans, and the runtime
+  const plans = scalarPlans(model);
   const files: GeneratedFile[] = [
     { path: "server/contracts.ts", contents: contractsFile(model, index) },
-    { path: "server/routes.ts", contents: routesFile(model) },
+    { path: "server/routes.ts", contents: routesFile(model, plans) },
   ];
   for (const file of SERVER_TEMPLATE_FILES)
     files.push({
@@ -65,6 +69,7 @@ export function emitServer({
       serverBasePath(options.baseUrl),
     ),
   });
+  if (plans) files.push(...scalarFiles("server", plans, templatesDir));
   return files;
 }
 
