@@ -32,7 +32,7 @@ export function scalarFiles(
  */
 export function scalarPlansFile(plans: Plans): string {
   const literal = stringLiteral(JSON.stringify(plans));
-  const head = "const PLANS: Plans = JSON.parse(";
+  const head = "export const PLANS: Plans = JSON.parse(";
   const call =
     head.length + literal.length + 2 <= 80
       ? `${head}${literal});`
