@@ -135,7 +135,7 @@ export {
   revivesAny,
 } from "../model/schema-scalars.js";
 export type { ScalarChoices } from "../model/scalar-choices.js";
-// The revival plans of every operation (what the generated scalars.ts walks), built once.
+// ...and where each endpoint holds them, as the client and the server revive by (scalars.ts)
 export {
   type OperationPlan,
   type Plan,
