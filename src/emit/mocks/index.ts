@@ -5,6 +5,7 @@ import {
   hardline,
   HTTP_METHODS,
   ifBreak,
+  isJsonMediaType as isJson,
   indent,
   items,
   jsdocLines,
@@ -18,7 +19,6 @@ import {
   type Doc,
 } from "../toolkit.js";
 import type { Endpoint, HttpMethod } from "../../model/types.js";
-import { isJsonMediaType as isJson } from "../../model/media-types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { bySpecificity, mswPath } from "./msw-path.js";
 
