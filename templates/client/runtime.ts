@@ -168,6 +168,12 @@ export interface RequestSpec {
    */
   statuses?: string[];
   /**
+   * Dates and big integers (the generator's `dates: "Date"`, `int64: "bigint"`): the endpoint's
+   * codec (scalars.ts) turns its Dates and bigints into wire values, reads its JSON answers
+   * with every digit and revives them after `validateResponses` saw them as read.
+   */
+  scalars?: ScalarCodec;
+  /**
    * Reads the body of a success another way (a stream: see stream.ts); `fallback` reads it the
    * usual way, for a media type the reader does not take.
    */
@@ -176,6 +182,14 @@ export interface RequestSpec {
     fallback: () => Promise<unknown>,
     options: CallOptions,
   ) => unknown;
+}
+
+/** What the runtime calls of an endpoint's codec (scalars.ts's OperationCodec). */
+export interface ScalarCodec {
+  wire<T extends object>(parts: T, form: boolean): T;
+  parse(text: string): unknown;
+  stringify(value: unknown): string;
+  reviveAnswer(status: number, body: unknown): unknown;
 }
 
 /**
@@ -262,9 +276,11 @@ export async function send<TReturn>(
   defaults: ClientOptions,
   schemes: Record<string, AuthScheme>,
   options: CallOptions | undefined,
-  spec: RequestSpec,
+  given: RequestSpec,
 ): Promise<TReturn> {
   const config = mergeOptions(defaults, options);
+  const codec = given.scalars;
+  const spec = codec ? codec.wire(given, isForm(given.mediaType)) : given;
   // first: a missing path parameter throws before any header, auth or body work
   const path = fillPath(spec.path, spec.pathParams ?? {}, spec.pathStyles);
   const query: string[] = [];
@@ -290,7 +306,8 @@ export async function send<TReturn>(
     const form =
       spec.encoding &&
       spec.form!(spec.body, spec.mediaType ?? "", spec.encoding);
-    init.body = form ?? serializeBody(spec.body, spec.mediaType);
+    init.body =
+      form ?? serializeBody(spec.body, spec.mediaType, codec?.stringify);
     // FormData and a multipart Blob carry their own Content-Type, with the boundary
     if (form instanceof Blob) headers.set("Content-Type", form.type);
     else if (!(init.body instanceof FormData) && spec.mediaType)
@@ -305,12 +322,18 @@ export async function send<TReturn>(
   const { response, done } = await exchange(config, url, init, operation);
   try {
     const read = () =>
-      readBody(response, spec.method, config.maxResponseBytes, operation);
-    const body = await (response.ok && spec.read
-      ? spec.read(response, read, config)
-      : read());
+      readBody(
+        response,
+        spec.method,
+        config.maxResponseBytes,
+        operation,
+        codec?.parse,
+      );
+    const streamed = response.ok && spec.read !== undefined;
+    let body = await (streamed ? spec.read!(response, read, config) : read());
     if (config.validateResponses && response.ok && spec.operation)
       await config.validateResponses(spec.operation, response, body);
+    if (codec && !streamed) body = codec.reviveAnswer(response.status, body);
     const ok = response.ok && declares(spec.statuses, response.status);
     if (config.throwOnError) {
       if (ok) return body as TReturn;
@@ -361,7 +384,11 @@ function isRawBody(body: unknown): body is RequestBody {
   );
 }
 
-export function serializeBody(body: unknown, mediaType = ""): RequestBody {
+export function serializeBody(
+  body: unknown,
+  mediaType = "",
+  stringify: (value: unknown) => string = JSON.stringify,
+): RequestBody {
   const type = mediaType.toLowerCase();
   const multipart = type.startsWith("multipart/form-data");
   if (
@@ -379,7 +406,14 @@ export function serializeBody(body: unknown, mediaType = ""): RequestBody {
     return form;
   }
   if (isRawBody(body) && !isJson(type)) return body;
-  return JSON.stringify(body);
+  return stringify(body);
+}
+
+/** Whether a body of `mediaType` is a form (url-encoded or multipart): its fields go as text. */
+function isForm(mediaType = ""): boolean {
+  return /^(?:application\/x-www-form-urlencoded|multipart\/form-data)/i.test(
+    mediaType,
+  );
 }
 
 /** Form fields of an object: arrays repeat their name, nested objects are sent as JSON. */
@@ -403,6 +437,7 @@ async function readBody(
   method: string,
   limit: number | undefined,
   operation: string,
+  parse: (text: string) => unknown = JSON.parse,
 ): Promise<unknown> {
   if (method === "HEAD" || [204, 205, 304].includes(response.status))
     return undefined;
@@ -410,7 +445,7 @@ async function readBody(
   const body = await readLimited(response, limit, operation);
   if (!isJson(type) && !type.startsWith("text/") && type !== "") return body;
   const text = await body.text();
-  return text === "" ? undefined : isJson(type) ? JSON.parse(text) : text;
+  return text === "" ? undefined : isJson(type) ? parse(text) : text;
 }
 
 /**

@@ -99,7 +99,9 @@ export async function decodeBody(
   const text = () => new TextDecoder().decode(bytes);
   if (isJsonType(mediaType)) {
     try {
-      return JSON.parse(text());
+      return route.scalars
+        ? route.scalars.parse(text(), "request")
+        : JSON.parse(text());
     } catch {
       throw new HttpError(400, "the request body is not valid JSON");
     }
@@ -218,7 +220,9 @@ export async function encodeResult(
       json?.[`${status[0]}XX`] ??
       json?.["default"] ??
       "application/json";
-    payload = JSON.stringify(body);
+    payload = route?.scalars
+      ? route.scalars.stringify(body)
+      : JSON.stringify(body);
   }
   return { status: result.status, headers, payload };
 }

@@ -1,9 +1,16 @@
-import { mainType, resolveSchema, scalarValues, setOwn } from "../toolkit.js";
+import {
+  mainType,
+  resolveSchema,
+  revivedScalar,
+  scalarValues,
+  setOwn,
+} from "../toolkit.js";
 import type {
   ApiModel,
   Endpoint,
   MediaContent,
   Parameter,
+  Schema,
   SchemaType,
 } from "../../model/types.js";
 import { parameterWireStyle } from "../shared/wire-style.js";
@@ -119,10 +126,13 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
   };
   const kind = mainType(schema);
   let values = scalarValues(schema);
+  // an int64 the generated code holds as a bigint is read with every digit (config `int64`)
+  const typeOf = (s: Schema | undefined) =>
+    revivedScalar(s, model.scalars) === "int64" ? "int64" : scalar(mainType(s));
   if (kind === "array") {
     const items = resolveSchema(model.schemas, schema?.items);
     spec.array = true;
-    spec.type = scalar(mainType(items));
+    spec.type = typeOf(items);
     values = scalarValues(items);
   } else if (kind === "object") {
     spec.properties = {};
@@ -130,11 +140,9 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
       setOwn(
         spec.properties,
         key,
-        scalar(
-          mainType(resolveSchema(model.schemas, schema!.properties![key])),
-        ),
+        typeOf(resolveSchema(model.schemas, schema!.properties![key])),
       );
-  } else spec.type = scalar(kind);
+  } else spec.type = typeOf(schema);
   if (values && kind !== "object") spec.enum = values;
   // as declared: the runtime applies the location's defaults (the same rule as the model's)
   if (parameter.style !== undefined) spec.style = parameter.style;
