@@ -126,6 +126,7 @@ export type {
 export {
   ApiError,
   RedirectError,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
 } from "./runtime.js";

@@ -103,6 +103,13 @@ export interface ClientOptions<
    * a `StreamLimitError`.
    */
   maxLineBytes?: number;
+  /**
+   * Bytes a response body may hold, counted as they arrive (after any Content-Encoding is
+   * undone): 32 MiB (33,554,432) by default, `Infinity` for no bound. A longer body, or a
+   * `Content-Length` over it, is cancelled (closing the request) and the call rejects with a
+   * `ResponseTooLargeError`; an error answer's body too. Streams are bounded by `maxLineBytes`.
+   */
+  maxResponseBytes?: number;
 }
 
 export interface CallOptions<
@@ -288,6 +295,8 @@ export async function send<TReturn>(
   if (cookies.length) addCookie(headers, cookies.join("; "));
   if (spec.accept && !headers.has("Accept")) headers.set("Accept", spec.accept);
   await applyAuth(schemes, spec.security, config.auth, headers, query);
+  // the API keys of the query, which a next page's URL gets only on the API's origin
+  const keys = query.slice();
   for (const [name, value] of Object.entries(spec.query ?? {}))
     query.push(...serializeQuery(name, value, spec.queryStyles?.[name]));
   const init: RequestInit = { method: spec.method, headers };
@@ -304,14 +313,22 @@ export async function send<TReturn>(
     else if (!(init.body instanceof FormData) && spec.mediaType)
       headers.set("Content-Type", spec.mediaType);
   }
-  const url =
+  let url =
     (config.baseUrl ?? "").replace(/\/+$/, "") +
     path +
     (query.length ? "?" + query.join("&") : "");
+  url = (config as PageOption).page?.(url, keys) ?? url;
   const operation = spec.operation ?? spec.method + " " + spec.path;
   const { response, done } = await exchange(config, url, init, operation);
   try {
-    const read = () => readBody(response, spec.method, codec?.parse);
+    const read = () =>
+      readBody(
+        response,
+        spec.method,
+        config.maxResponseBytes,
+        operation,
+        codec?.parse,
+      );
     const streamed = response.ok && spec.read !== undefined;
     let body = await (streamed ? spec.read!(response, read, config) : read());
     if (config.validateResponses && response.ok && spec.operation)
@@ -339,6 +356,14 @@ function declares(statuses: string[] | undefined, status: number): boolean {
   return statuses.some(
     (s) => s === text || s === text[0] + "XX" || s === "default",
   );
+}
+
+/**
+ * What paginate.ts adds to the options of a page's call: the URL to send instead of `url`
+ * (the one the endpoint builds), given the query's API keys (`name=value`, encoded).
+ */
+export interface PageOption {
+  page?: (url: string, keys: readonly string[]) => string;
 }
 
 /**
@@ -410,15 +435,67 @@ function fields(body: unknown): [string, unknown][] {
 async function readBody(
   response: Response,
   method: string,
+  limit: number | undefined,
+  operation: string,
   parse: (text: string) => unknown = JSON.parse,
 ): Promise<unknown> {
   if (method === "HEAD" || [204, 205, 304].includes(response.status))
     return undefined;
   const type = response.headers.get("Content-Type") ?? "";
-  if (!isJson(type) && !type.startsWith("text/") && type !== "")
-    return response.blob();
-  const text = await response.text();
+  const body = await readLimited(response, limit, operation);
+  if (!isJson(type) && !type.startsWith("text/") && type !== "") return body;
+  const text = await body.text();
   return text === "" ? undefined : isJson(type) ? parse(text) : text;
+}
+
+/**
+ * A response body longer than its limit (`maxResponseBytes`, or the OAuth token answer's): it
+ * was cancelled, which closes the request, after at most `limit` bytes and a chunk.
+ */
+export class ResponseTooLargeError extends Error {
+  // `declare`: set by the constructor, so no class field is emitted (bytes in every bundle)
+  declare readonly operation: string;
+  declare readonly status: number;
+  declare readonly limit: number;
+
+  constructor(operation: string, status: number, limit: number) {
+    super(
+      `${operation}: ${status} body over ${limit} bytes (maxResponseBytes)`,
+    );
+    this.name = "ResponseTooLargeError";
+    this.operation = operation;
+    this.status = status;
+    this.limit = limit;
+  }
+}
+
+/**
+ * The body of `response` as a Blob of its Content-Type, read up to `limit` bytes (32 MiB by
+ * default) as it arrives: one more cancels the body, which closes the request, and rejects
+ * with a `ResponseTooLargeError`. A `Content-Length` is not believed either way: the bytes
+ * are counted. `Blob.text()` decodes it as `Response.text()` would.
+ */
+export async function readLimited(
+  response: Response,
+  limit = 33_554_432,
+  operation = "",
+): Promise<Blob> {
+  const chunks: Uint8Array[] = [];
+  const reader = response.body?.getReader();
+  for (let size = 0; reader;) {
+    const read = await reader.read();
+    if (read.done) break;
+    // `!(<=)`: a limit that is not a number (NaN) refuses the body rather than takes any
+    if (!((size += read.value.byteLength) <= limit)) {
+      await reader.cancel();
+      throw new ResponseTooLargeError(operation, response.status, limit);
+    }
+    chunks.push(read.value);
+  }
+  // the parts' type named through Blob: `BlobPart` is the DOM library's alone
+  return new Blob(chunks as unknown as ConstructorParameters<typeof Blob>[0], {
+    type: response.headers.get("Content-Type") ?? "",
+  });
 }
 
 async function applyAuth(

@@ -2,7 +2,7 @@
 // Parameter values from the wire: OpenAPI 3.1 §4.8.12.4 styles for path, query, header and cookie,
 // `content`-typed parameters and Swagger 2.0 collection formats, the inverse of the client's
 // serialize.ts. Delimiters are split before percent-decoding, so an encoded `%2C` stays a comma.
-import { HttpError, type ParamSpec } from "./runtime.js";
+import { HttpError, isJsonType, type ParamSpec } from "./runtime.js";
 
 /** A request's parameter sources, still percent-encoded where the wire encodes them. */
 export interface RawParameters {
@@ -186,8 +186,7 @@ function fromPairs(
 
 /** A `content` parameter: one JSON (or text) value. */
 function fromContent(param: ParamSpec, text: string): unknown {
-  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(param.contentType ?? ""))
-    return text;
+  if (!isJsonType(param.contentType ?? "")) return text;
   try {
     return JSON.parse(text);
   } catch {

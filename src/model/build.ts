@@ -100,7 +100,8 @@ export function buildModelTakingDocuments(
       parameter.serialization = resolveSerialization(parameter.in, parameter);
     shareEmpties(endpoint);
   }
-  if (merged.webhooks) nameWebhooks(merged.webhooks, endpoints);
+  if (merged.webhooks)
+    nameWebhooks(merged.webhooks, endpoints, options.lockedNames);
   const info = { ...merged.info };
   for (const key of ["title", "version", "description"] as const) {
     const value = options.info?.[key];

@@ -209,6 +209,7 @@ function imports(view, h, functions) {
         [
           "ApiError",
           "RedirectError",
+          "ResponseTooLargeError",
           "ResponseValidationError",
           "TimeoutError",
         ],

@@ -166,6 +166,18 @@ export type RouteHandler = (
  * requests; a handler may throw it too, for a failure its spec does not declare (a 404 when the
  * spec lists only 200), since the handler's return type only admits declared statuses.
  */
+/**
+ * Whether `mediaType` is JSON: `application/json` or a `+json` type (RFC 6839), parameters
+ * aside; not `application/json-seq` nor JSON Lines, which hold many values. The generator's
+ * rule, written out (src/model/media-types.ts).
+ */
+export function isJsonType(mediaType: string): boolean {
+  return JSON_MEDIA_TYPE.test(mediaType);
+}
+
+const JSON_MEDIA_TYPE =
+  /^(application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(;|$)/i;
+
 export class HttpError extends Error {
   readonly status: number;
   readonly headers: Record<string, string>;

@@ -18,6 +18,7 @@ import {
   type Doc,
 } from "../toolkit.js";
 import type { Endpoint, HttpMethod } from "../../model/types.js";
+import { isJsonMediaType as isJson } from "../../model/media-types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { bySpecificity, mswPath } from "./msw-path.js";
 import { scalarPlans } from "../shared/scalar-plans.js";
@@ -196,10 +197,6 @@ function answerOf(
   return unread === undefined
     ? { status, body }
     : { status, body, unrevivable: unread };
-}
-
-function isJson(mediaType: string): boolean {
-  return /^application\/([\w.+-]+\+)?json(;|$)/i.test(mediaType.trim());
 }
 
 function isText(mediaType: string): boolean {

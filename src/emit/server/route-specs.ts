@@ -14,7 +14,7 @@ import type {
   SchemaType,
 } from "../../model/types.js";
 import { parameterWireStyle } from "../shared/wire-style.js";
-import { itemStreamStatuses } from "../shared/media-types.js";
+import { isJsonMediaType, itemStreamStatuses } from "../shared/media-types.js";
 import type { ParamSpec, RouteSpec, ScalarType } from "./route-spec-types.js";
 
 /** What the runtime needs to route and decode each endpoint's requests, in model order. */
@@ -51,9 +51,9 @@ export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
     );
     const first = types[0];
     // a wildcard (`*/*`, `image/*`) names no Content-Type to send
-    if (first && !first.includes("*") && !JSON_TYPE.test(first))
+    if (first && !first.includes("*") && !isJsonMediaType(first))
       setOwn(produces, response.status, first);
-    const json = types.find((t) => JSON_TYPE.test(t));
+    const json = types.find(isJsonMediaType);
     if (json && json.toLowerCase() !== "application/json")
       setOwn(producesJson, response.status, json);
   }
@@ -108,16 +108,13 @@ function formFields(
     });
     spec.field = true;
     if (e.contentType !== undefined) {
-      if (/json/i.test(e.contentType)) spec.contentType = e.contentType;
+      if (isJsonMediaType(e.contentType)) spec.contentType = e.contentType;
     } else if (spec.properties && e.style === undefined)
       spec.contentType = "application/json";
     out.push(spec);
   }
   return out;
 }
-
-/** The same test as the runtime's: JSON and `+json` media types. */
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
 function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
   const schema = resolveSchema(model.schemas, parameter.schema);

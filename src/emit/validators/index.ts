@@ -12,6 +12,7 @@ import { VALIDATORS_FOLDER } from "./path.js";
 import type { TypeIndex } from "../type-index/index.js";
 import { headerParameters } from "../type-index/endpoint-types.js";
 import { setOwn } from "../toolkit.js";
+import { isJsonMediaType as isJson } from "../../model/media-types.js";
 import { propertyKey } from "../shared/literals.js";
 import { streamedFile, type TextOut } from "../shared/text-parts.js";
 import { TextBlocks } from "./text-blocks.js";
@@ -361,13 +362,6 @@ export function paramsSchema(params: readonly Parameter[]): Schema {
     if (p.required) required.push(p.name);
   }
   return required.length > 0 ? { properties, required } : { properties };
-}
-
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
-
-/** Whether a media type (parameters aside) is JSON. */
-function isJson(mediaType: string): boolean {
-  return JSON_TYPE.test(mediaType.split(";")[0]!.trim());
 }
 
 /** The schema of the first JSON media type that has one. */
