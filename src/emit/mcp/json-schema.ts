@@ -1,6 +1,5 @@
-import { revivedScalar } from "../toolkit.js";
-import type { NamedSchema, Schema } from "../../model/types.js";
-import type { ScalarChoices } from "../../model/scalar-choices.js";
+import { revivedScalar, SCHEMA_KEYWORD_GROUPS } from "../toolkit.js";
+import type { ApiModel, NamedSchema, Schema } from "../../model/types.js";
 
 /** A JSON value as tools.ts holds it. */
 export type Json =
@@ -8,6 +7,24 @@ export type Json =
 
 /** A JSON Schema object as tools.ts holds it. */
 export type JsonObject = { [key: string]: Json };
+
+/**
+ * What the model's keywords (the toolkit's SCHEMA_KEYWORD_GROUPS) an MCP tool's schema does not
+ * keep: draft 4's and OpenAPI's spellings, which the readers convert (`additionalItems`, `items`
+ * as a list, `definitions`, `dependencies`, `example`), a tool schema's own `$defs` (tools.ts's
+ * DEFS), and notes for readers of documents (`externalDocs`, `$comment`).
+ */
+const NOT_KEPT: ReadonlySet<string> = new Set([
+  "additionalItems",
+  "definitions",
+  "dependencies",
+  "$defs",
+  "example",
+  "externalDocs",
+  "$comment",
+]);
+const kept = (keywords: readonly string[]): string[] =>
+  keywords.filter((k) => !NOT_KEPT.has(k));
 
 /**
  * The keywords of JSON Schema 2020-12 an MCP tool's schema keeps, by what they hold: the model's
@@ -18,30 +35,14 @@ export type JsonObject = { [key: string]: Json };
  */
 export const KEYWORDS = {
   /** Keywords whose value is one schema (or `true`/`false`). */
-  schema: [
-    "items",
-    "additionalProperties",
-    "not",
-    "if",
-    "then",
-    "else",
-    "contains",
-    "propertyNames",
-    "unevaluatedItems",
-    "unevaluatedProperties",
-    "contentSchema",
-  ],
-  /** Keywords whose value is a list of schemas. */
-  schemaList: ["allOf", "anyOf", "oneOf", "prefixItems"],
+  schema: kept(SCHEMA_KEYWORD_GROUPS.one),
+  /** Keywords whose value is a list of schemas (`items` is one schema in 2020-12). */
+  schemaList: kept(SCHEMA_KEYWORD_GROUPS.list).filter((k) => k !== "items"),
   /** Keywords whose value maps names (properties, patterns) to schemas. */
-  schemaMap: ["properties", "patternProperties", "dependentSchemas"],
+  schemaMap: kept(SCHEMA_KEYWORD_GROUPS.map),
   /** Annotations: beside a `$ref`, they describe it (the schema inlined for it takes them). */
   notes: [
-    "title",
-    "description",
-    "default",
-    "examples",
-    "deprecated",
+    ...kept(SCHEMA_KEYWORD_GROUPS.documentation),
     "readOnly",
     "writeOnly",
   ],
@@ -71,7 +72,7 @@ export const KEYWORDS = {
     "contentMediaType",
     "contentEncoding",
   ],
-} as const;
+};
 
 const VALUES: ReadonlySet<string> = new Set([
   ...KEYWORDS.values,
@@ -100,7 +101,7 @@ export class ToolSchemas {
   constructor(
     private readonly schemas: Readonly<Record<string, NamedSchema>>,
     /** The model's scalar choices: with `int64: "bigint"`, an int64 may be given as text. */
-    private readonly scalars?: ScalarChoices,
+    private readonly scalars?: ApiModel["scalars"],
   ) {}
 
   /** `schema` as a tool's schema (`{}`, any value, when there is none). */

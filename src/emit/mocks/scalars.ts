@@ -1,7 +1,5 @@
-import { revivedScalar } from "../toolkit.js";
-import type { Schema } from "../../model/types.js";
-import type { ScalarChoices } from "../../model/scalar-choices.js";
-import type { Plan, PlanNode } from "../shared/scalar-plans.js";
+import { revivedScalar, type Plan, type PlanNode } from "../toolkit.js";
+import type { ApiModel, Schema } from "../../model/types.js";
 
 /*
  * Mocks with the config's `dates: "Date"` and `int64: "bigint"` (issue 43 item 3): a handler's
@@ -101,7 +99,7 @@ export function unrevivable(
  * an int64 in range. Other places take any example of their type.
  */
 export function revivableExample(
-  scalars: ScalarChoices | undefined,
+  scalars: ApiModel["scalars"],
 ): (value: unknown, schema: Schema) => boolean {
   return (value, schema) => {
     const kind = revivedScalar(schema, scalars);

@@ -1,9 +1,7 @@
-import {
-  effectiveTypes,
-  resolveSchema,
-  schemaRefName,
-  revivedScalar,
-} from "../toolkit.js";
+// from the model, not the toolkit: the toolkit exports the plans (an import circle otherwise)
+import { effectiveTypes, resolveSchema } from "../../model/schema.js";
+import { schemaRefName } from "../../model/schema-ref.js";
+import { revivedScalar } from "../../model/schema-scalars.js";
 import type {
   ApiModel,
   Endpoint,
