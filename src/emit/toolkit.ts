@@ -134,7 +134,8 @@ export {
   revivedTypeName,
   revivesAny,
 } from "../model/schema-scalars.js";
-// ...and where each endpoint holds them: the plans the client and the server revive by.
+export type { ScalarChoices } from "../model/scalar-choices.js";
+// ...and where each endpoint holds them, as the client and the server revive by (scalars.ts)
 export {
   type OperationPlan,
   type Plan,

@@ -1,5 +1,9 @@
-import { revivedScalar, SCHEMA_KEYWORD_GROUPS } from "../toolkit.js";
-import type { ApiModel, NamedSchema, Schema } from "../../model/types.js";
+import {
+  revivedScalar,
+  SCHEMA_KEYWORD_GROUPS,
+  type ScalarChoices,
+} from "../toolkit.js";
+import type { NamedSchema, Schema } from "../../model/types.js";
 
 /** A JSON value as tools.ts holds it. */
 export type Json =
@@ -101,7 +105,7 @@ export class ToolSchemas {
   constructor(
     private readonly schemas: Readonly<Record<string, NamedSchema>>,
     /** The model's scalar choices: with `int64: "bigint"`, an int64 may be given as text. */
-    private readonly scalars?: ApiModel["scalars"],
+    private readonly scalars?: ScalarChoices,
   ) {}
 
   /** `schema` as a tool's schema (`{}`, any value, when there is none). */

@@ -12,12 +12,12 @@ import {
   line,
   print,
   PRINT_WIDTH,
+  scalarPlans,
   softline,
   stringLiteral,
   textWidth,
   type Doc,
   isJsonMediaType as isJson,
-  scalarPlans,
 } from "../toolkit.js";
 import type { Endpoint, HttpMethod } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";

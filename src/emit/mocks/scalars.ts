@@ -1,5 +1,10 @@
-import { revivedScalar, type Plan, type PlanNode } from "../toolkit.js";
-import type { ApiModel, Schema } from "../../model/types.js";
+import {
+  revivedScalar,
+  type Plan,
+  type PlanNode,
+  type ScalarChoices,
+} from "../toolkit.js";
+import type { Schema } from "../../model/types.js";
 
 /*
  * Mocks with the config's `dates: "Date"` and `int64: "bigint"` (issue 43 item 3): a handler's
@@ -99,7 +104,7 @@ export function unrevivable(
  * an int64 in range. Other places take any example of their type.
  */
 export function revivableExample(
-  scalars: ApiModel["scalars"],
+  scalars: ScalarChoices | undefined,
 ): (value: unknown, schema: Schema) => boolean {
   return (value, schema) => {
     const kind = revivedScalar(schema, scalars);
