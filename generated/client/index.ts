@@ -103,9 +103,11 @@ import type {
 import {
   bindAll,
   endpoint,
+  serializeBody,
   type ApiCall,
   type ApiReturn,
   type AuthScheme,
+  type EndpointSpec,
   type ClientOptions,
 } from "./runtime.js";
 
@@ -139,6 +141,11 @@ const SCHEMES: Record<string, AuthScheme> = {
   oauth2: { type: "bearer" },
 };
 
+/** Makes an endpoint function that sends `spec` with the defaults and schemes above. */
+function makeEndpoint(spec: EndpointSpec): never {
+  return endpoint(DEFAULTS, SCHEMES, spec);
+}
+
 export type AppModuleChatConversationChatConfigurationStateByKeyPostResult<
   T extends boolean = false,
 > = ApiReturn<
@@ -156,11 +163,12 @@ export type AppModuleChatConversationChatConfigurationStateByKeyPostResult<
  * `POST /app/module/chat/conversation/chat:configuration/{key}/state`
  */
 export const appModuleChatConversationChatConfigurationStateByKeyPost: EndpointFunctions["appModuleChatConversationChatConfigurationStateByKeyPost"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "POST",
     path: "/app/module/chat/conversation/chat:configuration/{key}/state",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatConversationChatConfigurationStateByKeyPost",
@@ -180,11 +188,12 @@ export type AppModuleChatConversationChatGlanceStateByKeyPostResult<
  * `POST /app/module/chat/conversation/chat:glance/{key}/state`
  */
 export const appModuleChatConversationChatGlanceStateByKeyPost: EndpointFunctions["appModuleChatConversationChatGlanceStateByKeyPost"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "POST",
     path: "/app/module/chat/conversation/chat:glance/{key}/state",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatConversationChatGlanceStateByKeyPost",
@@ -205,7 +214,7 @@ export type GetAllHandlerResult<T extends boolean = false> = ApiReturn<
  * OAuth scopes: `participate:conversation`.
  */
 export const getAllHandler: EndpointFunctions["getAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/",
     security: [["oauth2"]],
@@ -226,7 +235,7 @@ export type ConversationGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationGetAllHandler: EndpointFunctions["conversationGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation",
     takes: ["query"],
@@ -248,11 +257,12 @@ export type ConversationPostHandlerResult<T extends boolean = false> =
  * OAuth scopes: `manage:conversation`.
  */
 export const conversationPostHandler: EndpointFunctions["conversationPostHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "POST",
     path: "/site/{cloudId}/conversation",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationPostHandler",
@@ -269,7 +279,7 @@ export type ConversationUserGetHandlerResult<T extends boolean = false> =
  * `GET /site/{cloudId}/conversation/user/{userId}`
  */
 export const conversationUserGetHandler: EndpointFunctions["conversationUserGetHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/user/{userId}",
     statuses: ["200"],
@@ -291,11 +301,12 @@ export type UserMessagePostHandlerResult<T extends boolean = false> = ApiReturn<
  * OAuth scopes: `participate:conversation`.
  */
 export const userMessagePostHandler: EndpointFunctions["userMessagePostHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "POST",
     path: "/site/{cloudId}/conversation/user/{userId}/message",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "userMessagePostHandler",
@@ -316,11 +327,12 @@ export type UserMessagePutHandlerResult<T extends boolean = false> = ApiReturn<
  * OAuth scopes: `participate:conversation`.
  */
 export const userMessagePutHandler: EndpointFunctions["userMessagePutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "userMessagePutHandler",
@@ -339,7 +351,7 @@ export type UserMessageDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const userMessageDeleteHandler: EndpointFunctions["userMessageDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
     security: [["oauth2"]],
@@ -361,7 +373,7 @@ export type SiteConversationByCloudIdAndConversationIdGetResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}",
     security: [["oauth2"]],
@@ -383,11 +395,12 @@ export type SiteConversationByCloudIdAndConversationIdPatchResult<
  * OAuth scopes: `manage:conversation`.
  */
 export const siteConversationByCloudIdAndConversationIdPatch: EndpointFunctions["siteConversationByCloudIdAndConversationIdPatch"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PATCH",
     path: "/site/{cloudId}/conversation/{conversationId}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationByCloudIdAndConversationIdPatch",
@@ -407,7 +420,7 @@ export type AppModuleChatActionTargetGetAllHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatActionTargetGetAllHandler: EndpointFunctions["appModuleChatActionTargetGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget",
     takes: ["query"],
@@ -430,11 +443,12 @@ export type AppModuleChatActionTargetPutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatActionTargetPutHandler: EndpointFunctions["appModuleChatActionTargetPutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatActionTargetPutHandler",
@@ -454,7 +468,7 @@ export type AppModuleChatActionTargetDeleteHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatActionTargetDeleteHandler: EndpointFunctions["appModuleChatActionTargetDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
     security: [["oauth2"]],
@@ -475,7 +489,7 @@ export type AppWebhookChatBotGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotGetAllHandler: EndpointFunctions["appWebhookChatBotGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot",
     takes: ["query"],
@@ -497,11 +511,12 @@ export type AppWebhookChatBotPutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotPutHandler: EndpointFunctions["appWebhookChatBotPutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotPutHandler",
@@ -520,7 +535,7 @@ export type AppWebhookChatBotDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotDeleteHandler: EndpointFunctions["appWebhookChatBotDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
     security: [["oauth2"]],
@@ -542,7 +557,7 @@ export type AppWebhookChatBotMessageGetAllHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotMessageGetAllHandler: EndpointFunctions["appWebhookChatBotMessageGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages",
     takes: ["query"],
@@ -565,11 +580,12 @@ export type AppWebhookChatBotMessagePutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotMessagePutHandler: EndpointFunctions["appWebhookChatBotMessagePutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotMessagePutHandler",
@@ -589,7 +605,7 @@ export type AppWebhookChatBotMessageDeleteHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotMessageDeleteHandler: EndpointFunctions["appWebhookChatBotMessageDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
     security: [["oauth2"]],
@@ -611,11 +627,12 @@ export type AppModuleChatConfigurationPutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatConfigurationPutHandler: EndpointFunctions["appModuleChatConfigurationPutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:configuration/{key}/state",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatConfigurationPutHandler",
@@ -634,7 +651,7 @@ export type AppModuleChatDialogGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatDialogGetAllHandler: EndpointFunctions["appModuleChatDialogGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog",
     takes: ["query"],
@@ -656,11 +673,12 @@ export type AppModuleChatDialogPutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatDialogPutHandler: EndpointFunctions["appModuleChatDialogPutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatDialogPutHandler",
@@ -679,7 +697,7 @@ export type AppModuleChatDialogDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatDialogDeleteHandler: EndpointFunctions["appModuleChatDialogDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
     security: [["oauth2"]],
@@ -701,7 +719,7 @@ export type AppModuleChatExternalPageGetAllHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatExternalPageGetAllHandler: EndpointFunctions["appModuleChatExternalPageGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage",
     takes: ["query"],
@@ -724,11 +742,12 @@ export type AppModuleChatExternalPagePutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatExternalPagePutHandler: EndpointFunctions["appModuleChatExternalPagePutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatExternalPagePutHandler",
@@ -748,7 +767,7 @@ export type AppModuleChatExternalPageDeleteHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatExternalPageDeleteHandler: EndpointFunctions["appModuleChatExternalPageDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
     security: [["oauth2"]],
@@ -769,7 +788,7 @@ export type AppModuleChatGlanceGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatGlanceGetAllHandler: EndpointFunctions["appModuleChatGlanceGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance",
     takes: ["query"],
@@ -791,11 +810,12 @@ export type AppModuleChatGlancePutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatGlancePutHandler: EndpointFunctions["appModuleChatGlancePutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatGlancePutHandler",
@@ -814,7 +834,7 @@ export type AppModuleChatGlanceDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatGlanceDeleteHandler: EndpointFunctions["appModuleChatGlanceDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
     security: [["oauth2"]],
@@ -836,11 +856,12 @@ export type AppModuleChatGlanceStatePutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatGlanceStatePutHandler: EndpointFunctions["appModuleChatGlanceStatePutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}/state",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatGlanceStatePutHandler",
@@ -859,7 +880,7 @@ export type AppModuleChatSidebarGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatSidebarGetAllHandler: EndpointFunctions["appModuleChatSidebarGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar",
     takes: ["query"],
@@ -881,11 +902,12 @@ export type AppModuleChatSidebarPutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatSidebarPutHandler: EndpointFunctions["appModuleChatSidebarPutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatSidebarPutHandler",
@@ -904,7 +926,7 @@ export type AppModuleChatSidebarDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatSidebarDeleteHandler: EndpointFunctions["appModuleChatSidebarDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
     security: [["oauth2"]],
@@ -926,7 +948,7 @@ export type AppWebhookChatWebhookGetAllHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatWebhookGetAllHandler: EndpointFunctions["appWebhookChatWebhookGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook",
     takes: ["query"],
@@ -948,11 +970,12 @@ export type AppWebhookChatWebhookPutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatWebhookPutHandler: EndpointFunctions["appWebhookChatWebhookPutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatWebhookPutHandler",
@@ -972,7 +995,7 @@ export type AppWebhookChatWebhookDeleteHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatWebhookDeleteHandler: EndpointFunctions["appWebhookChatWebhookDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
     security: [["oauth2"]],
@@ -994,11 +1017,12 @@ export type SiteConversationArchiveByCloudIdAndConversationIdPutResult<
  * OAuth scopes: `manage:conversation`.
  */
 export const siteConversationArchiveByCloudIdAndConversationIdPut: EndpointFunctions["siteConversationArchiveByCloudIdAndConversationIdPut"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/archive",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationArchiveByCloudIdAndConversationIdPut",
@@ -1018,11 +1042,12 @@ export type SiteConversationMediaByCloudIdAndConversationIdPostResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationMediaByCloudIdAndConversationIdPost: EndpointFunctions["siteConversationMediaByCloudIdAndConversationIdPost"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "POST",
     path: "/site/{cloudId}/conversation/{conversationId}/media",
     takes: ["query", "body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationMediaByCloudIdAndConversationIdPost",
@@ -1045,7 +1070,7 @@ export type SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationMediaMediaIdByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationMediaMediaIdByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
     security: [["oauth2"]],
@@ -1066,7 +1091,7 @@ export type ConversationMediaDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMediaDeleteHandler: EndpointFunctions["conversationMediaDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
     security: [["oauth2"]],
@@ -1091,7 +1116,7 @@ export type SiteConversationMessageByCloudIdAndConversationIdGetResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationMessageByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationMessageByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message",
     takes: ["query"],
@@ -1113,11 +1138,12 @@ export type ConversationMessagePostHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessagePostHandler: EndpointFunctions["conversationMessagePostHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "POST",
     path: "/site/{cloudId}/conversation/{conversationId}/message",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessagePostHandler",
@@ -1137,7 +1163,7 @@ export type ConversationMessagesRecentGetHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessagesRecentGetHandler: EndpointFunctions["conversationMessagesRecentGetHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/recent",
     takes: ["query"],
@@ -1159,7 +1185,7 @@ export type ConversationMessageGetHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessageGetHandler: EndpointFunctions["conversationMessageGetHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     security: [["oauth2"]],
@@ -1180,11 +1206,12 @@ export type ConversationMessagePutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessagePutHandler: EndpointFunctions["conversationMessagePutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessagePutHandler",
@@ -1203,7 +1230,7 @@ export type ConversationMessageDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessageDeleteHandler: EndpointFunctions["conversationMessageDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     security: [["oauth2"]],
@@ -1231,7 +1258,7 @@ export type SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGet
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}/context",
     takes: ["query"],
@@ -1255,7 +1282,7 @@ export type SiteConversationRosterByCloudIdAndConversationIdGetResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationRosterByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationRosterByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/roster",
     takes: ["query"],

@@ -149,6 +149,11 @@ export interface RequestSpec {
     mediaType: string,
     encoding: Record<string, FieldEncoding> | undefined,
   ) => string | Blob | undefined;
+  /**
+   * Writes the body: `serializeBody`, given by the endpoint functions that send one (so that
+   * the others' programs do not bundle it). `send` gives it to a spec that has none.
+   */
+  write?: (body: unknown, mediaType?: string) => RequestBody;
   /** Value of the Accept header. */
   accept?: string;
   /** Alternatives of security scheme names; the first one with credentials is used. */
@@ -243,15 +248,29 @@ export function endpoint(
     // the path parameters fill the placeholders of the path alone: always given
     const given: Record<string, unknown> = { pathParams: args.path };
     for (const part of spec.takes ?? []) given[part] = args[part];
-    return send(defaults, schemes, options, { ...spec, ...given });
+    return sendSpec(defaults, schemes, options, { ...spec, ...given });
   }) as never;
 }
 
 /**
  * Sends one endpoint's request and reads its answer. What it resolves to is declared by the
- * endpoint function that calls it (`ApiReturn` of its responses).
+ * endpoint function that calls it (`ApiReturn` of its responses). A body is written by
+ * `spec.write`, `serializeBody` when the spec has none (endpoint templates written before it).
  */
-export async function send<TReturn>(
+export function send<TReturn>(
+  defaults: ClientOptions,
+  schemes: Record<string, AuthScheme>,
+  options: CallOptions | undefined,
+  spec: RequestSpec,
+): Promise<TReturn> {
+  return sendSpec(defaults, schemes, options, {
+    write: serializeBody,
+    ...spec,
+  });
+}
+
+/** `send` of a spec that has its body's `write` (the endpoint functions give it). */
+async function sendSpec<TReturn>(
   defaults: ClientOptions,
   schemes: Record<string, AuthScheme>,
   options: CallOptions | undefined,
@@ -281,7 +300,7 @@ export async function send<TReturn>(
     const form =
       spec.encoding &&
       spec.form!(spec.body, spec.mediaType ?? "", spec.encoding);
-    init.body = form ?? serializeBody(spec.body, spec.mediaType);
+    init.body = form ?? spec.write!(spec.body, spec.mediaType);
     // FormData and a multipart Blob carry their own Content-Type, with the boundary
     if (form instanceof Blob) headers.set("Content-Type", form.type);
     else if (!(init.body instanceof FormData) && spec.mediaType)

@@ -29,8 +29,8 @@ export function renderEndpoint(view, h) {
     h.printDoc(functionDoc(view, h), 0) +
       h.assignedCall(
         `export const ${view.name}: EndpointFunctions[${h.stringLiteral(view.name)}] =`,
-        `/* @__PURE__ */ ${locals.endpoint}`,
-        [locals.defaults, locals.schemes],
+        `/* @__PURE__ */ ${locals.makeEndpoint}`,
+        [],
         (indent) => requestLines(view, h, indent),
       ),
     "",
@@ -115,6 +115,9 @@ function requestLines(view, h, indent) {
     if (view.encoding.length > 0)
       lines.push(h.propertyLine("form", view.locals.serializeForm, indent));
   }
+  // the body writer likewise: a program calling no endpoint with a body does not bundle it
+  if (types.body)
+    lines.push(h.propertyLine("write", view.locals.serializeBody, indent));
   if (view.accept)
     lines.push(
       h.propertyLine("accept", h.stringLiteral(view.accept), indent, true),

@@ -59,6 +59,8 @@ function localNames(taken: Set<string>): ClientLocals {
     jsonLines: pick("jsonLines"),
     paginate: pick("paginate"),
     serializeForm: pick("serializeForm"),
+    serializeBody: pick("serializeBody"),
+    makeEndpoint: pick("makeEndpoint"),
     defaults: pick("DEFAULTS"),
     schemes: pick("SCHEMES"),
   };

@@ -30,6 +30,13 @@ export interface ClientLocals {
   paginate: string;
   /** serialize.ts's `serializeForm`, as imported (when an endpoint sends an encoded form). */
   serializeForm: string;
+  /** The runtime's `serializeBody`, as imported (when an endpoint sends a body). */
+  serializeBody: string;
+  /**
+   * The function client/index.ts declares to make each endpoint function with `defaults` and
+   * `schemes` (a function declaration: tsc follows no control flow to read it; issue 45).
+   */
+  makeEndpoint: string;
   /** The `ClientOptions` constant every call starts from. */
   defaults: string;
   /** The security schemes constant. */
