@@ -23,9 +23,10 @@
 //
 // BENCH_RUNS (default 3) counted rounds after BENCH_WARMUP (default 1); TYPECHECK_CASES picks cases
 // by label prefix (apiloom-client,apiloom-default,openapi-fetch,hey-api,apiloom-before);
-// TYPECHECK_TS=5,7; TYPECHECK_INPUTS=github,docker,transferwise. TYPECHECK_BEFORE=<folder> adds the case `apiloom-before`: an output folder an
-// earlier apiloom made for GitHub's description, checked with the same program, so that a
-// change is measured before and after in one run.
+// TYPECHECK_TS=5,7; TYPECHECK_INPUTS=github,docker,transferwise. TYPECHECK_BEFORE=<folder>[,<folder>]
+// adds the cases `apiloom-before` (and `apiloom-before-default`): output folders an earlier
+// apiloom made for GitHub's description with `-a client` (and the default artifacts), checked
+// with the same program, so that a change is measured before and after in one run.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -228,18 +229,20 @@ function projects(input) {
       },
     },
   ];
-  // an output folder an earlier apiloom made for GitHub's description
-  const before = process.env.TYPECHECK_BEFORE;
-  if (before && input.name === "github")
-    all.push({
-      label: "apiloom-before",
-      title: `apiloom, before (${before})`,
-      make() {
-        const dir = at(this.label, "apiloom");
-        cpSync(before, join(dir, "out"), { recursive: true });
-        return dir;
-      },
-    });
+  // output folders an earlier apiloom made for GitHub's description: `-a client`, default
+  const before = process.env.TYPECHECK_BEFORE?.split(",") ?? [];
+  if (input.name === "github")
+    before.forEach((folder, k) =>
+      all.push({
+        label: k === 0 ? "apiloom-before" : "apiloom-before-default",
+        title: `apiloom, before (${k === 0 ? "`-a client`" : "default artifacts"}: ${folder})`,
+        make() {
+          const dir = at(this.label, "apiloom");
+          cpSync(folder, join(dir, "out"), { recursive: true });
+          return dir;
+        },
+      }),
+    );
   return all
     .filter((c) => !PICK || PICK.some((p) => c.label.startsWith(p.trim())))
     .map((c) => ({ ...c, input: input.name, inputTitle: input.title }));
