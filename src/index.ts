@@ -88,6 +88,7 @@ export type {
   Tag,
   Webhook,
 } from "./model/types.js";
+export type { ScalarChoices } from "./model/scalar-choices.js";
 // how the validators run a schema's pattern (ApiModel.patterns)
 export type {
   PatternGuard,

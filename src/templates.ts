@@ -40,6 +40,7 @@ export type {
   ParameterView,
   ResponseView,
   TagView,
+  WebhookView as DocsWebhookView,
 } from "./emit/docs/view-types.js";
 export type {
   PropertyView,

@@ -128,6 +128,7 @@ export type {
 export {
   ApiError,
   RedirectError,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
 } from "./runtime.js";

@@ -6,6 +6,7 @@
 import { endpoints as table } from "../validators/endpoints.js";
 import type { AnyEndpointValidators } from "../validators/runtime.js";
 import { ResponseValidationError } from "./result.js";
+import { isJsonType } from "./serialize.js";
 
 export { ResponseValidationError } from "./result.js";
 
@@ -28,7 +29,7 @@ export function validateResponses(
     Object.hasOwn(responses, k),
   );
   const type = response.headers.get("Content-Type") ?? "";
-  if (key === undefined || !/^application\/(.+\+)?json\b/i.test(type)) return;
+  if (key === undefined || !isJsonType(type)) return;
   const violations = responses[key]!.check(body);
   if (violations.length > 0)
     throw new ResponseValidationError(operation, response, body, violations);

@@ -3,6 +3,7 @@
 import type { IncomingMessage } from "node:http";
 import {
   HttpError,
+  isJsonType,
   type DecodedRequest,
   type HandlerResult,
   type ParamSpec,
@@ -64,8 +65,6 @@ export function decodeParameters(
   };
 }
 
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
-
 function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
 }
@@ -91,19 +90,18 @@ export async function decodeBody(
   const declared = route.body.mediaTypes.map(mediaTypeOf);
   let mediaType = mediaTypeOf(contentType);
   if (mediaType === "")
-    mediaType =
-      declared.find((t) => JSON_TYPE.test(t)) ??
-      declared[0] ??
-      "application/json";
+    mediaType = declared.find(isJsonType) ?? declared[0] ?? "application/json";
   if (!declared.some((t) => mediaTypeMatches(t, mediaType)))
     throw new HttpError(
       415,
       `the request body must be ${declared.join(" or ")}`,
     );
   const text = () => new TextDecoder().decode(bytes);
-  if (JSON_TYPE.test(mediaType)) {
+  if (isJsonType(mediaType)) {
     try {
-      return JSON.parse(text());
+      return route.scalars
+        ? route.scalars.parse(text(), "request")
+        : JSON.parse(text());
     } catch {
       throw new HttpError(400, "the request body is not valid JSON");
     }
@@ -212,7 +210,7 @@ export async function encodeResult(
   } else if (
     typeof body === "string" &&
     typeof declared === "string" &&
-    !JSON_TYPE.test(mediaTypeOf(declared))
+    !isJsonType(mediaTypeOf(declared))
   )
     payload = body;
   else {
@@ -222,7 +220,9 @@ export async function encodeResult(
       json?.[`${status[0]}XX`] ??
       json?.["default"] ??
       "application/json";
-    payload = JSON.stringify(body);
+    payload = route?.scalars
+      ? route.scalars.stringify(body)
+      : JSON.stringify(body);
   }
   return { status: result.status, headers, payload };
 }

@@ -2,7 +2,7 @@
 // Parameter values from the wire: OpenAPI 3.1 §4.8.12.4 styles for path, query, header and cookie,
 // `content`-typed parameters and Swagger 2.0 collection formats, the inverse of the client's
 // serialize.ts. Delimiters are split before percent-decoding, so an encoded `%2C` stays a comma.
-import { HttpError, type ParamSpec } from "./runtime.js";
+import { HttpError, isJsonType, type ParamSpec } from "./runtime.js";
 
 /** A request's parameter sources, still percent-encoded where the wire encodes them. */
 export interface RawParameters {
@@ -186,8 +186,7 @@ function fromPairs(
 
 /** A `content` parameter: one JSON (or text) value. */
 function fromContent(param: ParamSpec, text: string): unknown {
-  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(param.contentType ?? ""))
-    return text;
+  if (!isJsonType(param.contentType ?? "")) return text;
   try {
     return JSON.parse(text);
   } catch {
@@ -246,7 +245,10 @@ function convert(param: ParamSpec, raw: string): unknown {
 /** A number as JSON writes one: `-0`, `1.5`, `2e-3`; not `01`, `.5`, `5.`, `+1` or `0x10`. */
 const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
 
-function toScalar(param: ParamSpec, raw: string): string | number | boolean {
+function toScalar(
+  param: ParamSpec,
+  raw: string,
+): string | number | boolean | bigint {
   switch (param.type) {
     case "string":
       return raw;
@@ -256,6 +258,13 @@ function toScalar(param: ParamSpec, raw: string): string | number | boolean {
       break;
     case "integer":
       if (/^-?\d+$/.test(raw)) return Number(raw);
+      break;
+    case "int64":
+      // every digit kept: a bigint past 2^53 (the route's codec revives int64s as bigints)
+      if (/^-?\d+$/.test(raw)) {
+        const n = Number(raw);
+        return Number.isSafeInteger(n) ? n : BigInt(raw);
+      }
       break;
     case "number":
       // JSON's number grammar (RFC 8259 §6), not Number(): no hex, octal, binary, `_`,
@@ -268,7 +277,7 @@ function toScalar(param: ParamSpec, raw: string): string | number | boolean {
   }
   throw new HttpError(
     400,
-    `${what(param)} must be ${param.type === "integer" ? "an integer" : `a ${param.type}`}`,
+    `${what(param)} must be ${param.type === "integer" || param.type === "int64" ? "an integer" : `a ${param.type}`}`,
   );
 }
 

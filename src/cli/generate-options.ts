@@ -201,6 +201,18 @@ const FLAGS_AFTER: FlagSpec[] = [
     apply: (f) => (f.watch = true),
   },
   {
+    names: ["--dates"],
+    value: "<string|Date>",
+    help: `How date-time and date strings are typed and held: string or Date (default: ${CONFIG_DEFAULTS.dates})`,
+    apply: (f, v) => (f.dates = choice("--dates", v, ["string", "Date"])),
+  },
+  {
+    names: ["--int64"],
+    value: "<number|bigint>",
+    help: `How int64 integers are typed and held: number or bigint, every digit kept (default: ${CONFIG_DEFAULTS.int64})`,
+    apply: (f, v) => (f.int64 = choice("--int64", v, ["number", "bigint"])),
+  },
+  {
     names: ["--strict"],
     help: "Warnings fail the run (exit 1) like errors",
     apply: (f) => (f.strict = true),
@@ -337,4 +349,17 @@ function defaultArtifacts(): string {
     (plugin: ArtifactPlugin) => plugin.byDefault === false,
   ).map((plugin) => plugin.name);
   return optIn.length === 0 ? "all" : `all but ${optIn.join(",")}`;
+}
+
+/** A flag's value that must be one of `values`. */
+function choice<const T extends string>(
+  flag: string,
+  value: string,
+  values: readonly T[],
+): T {
+  if (!(values as readonly string[]).includes(value))
+    throw new ConfigError(
+      `${flag} expects ${values.join(" or ")}, got ${JSON.stringify(value)}`,
+    );
+  return value as T;
 }

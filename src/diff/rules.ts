@@ -41,7 +41,7 @@ export const CHANGE_RULES = {
     severity: "info",
     breaks: "servers",
     summary:
-      "a new webhook: receivers need a handler for it (a webhook's payload changes follow the response rules, breaking the receiver)",
+      "a new webhook: receivers need a handler for it (its payload, headers and answers follow the endpoint rules, turned round)",
   },
   "operation-renamed": {
     severity: "breaking",

@@ -124,6 +124,16 @@ export {
 } from "../model/schema.js";
 export { schemaRef, schemaRefName } from "../model/schema-ref.js";
 
+// Dates and big integers (config `dates`, `int64`, carried as `model.scalars`): which schemas
+// the generated code holds as a Date or a bigint instead of their JSON value.
+export {
+  DEFAULT_SCALARS,
+  type RevivedScalar,
+  revivedScalar,
+  revivedTypeName,
+  revivesAny,
+} from "../model/schema-scalars.js";
+
 /**
  * The keywords of a schema by what they hold: documentation (`title`, `description`, ...), one
  * sub-schema (`items`, `not`, ...), a list of them (`allOf`, ...), a map of them (`properties`,

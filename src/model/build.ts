@@ -25,6 +25,7 @@ import type {
   PatternGuard,
   SecurityScheme,
 } from "./types.js";
+import type { ScalarChoices } from "./scalar-choices.js";
 import { PARAMETER_LOCATIONS } from "./types.js";
 
 export interface BuildOptions extends NamingOptions {
@@ -37,6 +38,11 @@ export interface BuildOptions extends NamingOptions {
   info?: InfoOverride;
   /** Tags renamed, merged or described (config `tags`). */
   tags?: TagOverrides;
+  /**
+   * How dates and int64s are held (config `dates`, `int64`; modelScalars): carried on the model
+   * as `scalars`, absent when both are the defaults.
+   */
+  scalars?: ScalarChoices;
 }
 
 export type InfoOverride = Partial<ApiInfo>;
@@ -94,7 +100,8 @@ export function buildModelTakingDocuments(
       parameter.serialization = resolveSerialization(parameter.in, parameter);
     shareEmpties(endpoint);
   }
-  if (merged.webhooks) nameWebhooks(merged.webhooks, endpoints);
+  if (merged.webhooks)
+    nameWebhooks(merged.webhooks, endpoints, options.lockedNames);
   const info = { ...merged.info };
   for (const key of ["title", "version", "description"] as const) {
     const value = options.info?.[key];
@@ -107,6 +114,7 @@ export function buildModelTakingDocuments(
     diagnostics: sortDiagnostics(reporter.diagnostics),
     patterns,
     ...(openApi32 ? { openApi32: true as const } : {}),
+    ...(options.scalars ? { scalars: options.scalars } : {}),
   };
 }
 

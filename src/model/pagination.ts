@@ -1,3 +1,4 @@
+import { isJsonMediaType } from "./media-types.js";
 import { resolveSchema } from "./schema.js";
 import type {
   ApiModel,
@@ -39,7 +40,7 @@ export function pagination(
   );
   if (response?.content.length !== 1) return;
   const [content] = response.content;
-  if (!content || !JSON_MEDIA.test(content.mediaType)) return;
+  if (!content || !isJsonMediaType(content.mediaType)) return;
   const body = resolveSchema(model.schemas, content.schema);
   if (
     !body?.properties ||
@@ -137,7 +138,6 @@ const PAGE_SIZE = /^(per_?page|page_?size|limit|size)$/i;
 const OFFSET = /^offset$/i;
 const LIMIT = /^limit$/i;
 const PAGE = /^page$/i;
-const JSON_MEDIA = /^application\/(.+\+)?json\b/i;
 
 /**
  * The page shape of a GET endpoint when exactly one of them fits (else undefined: a wrong guess
@@ -162,7 +162,7 @@ export function pageShape(
   );
   const content =
     response?.content.length === 1 ? response.content[0] : undefined;
-  if (!response || !content || !JSON_MEDIA.test(content.mediaType)) return;
+  if (!response || !content || !isJsonMediaType(content.mediaType)) return;
   const body = resolveSchema(model.schemas, content.schema);
   const properties = body?.properties ?? {};
   const names = Object.keys(properties);

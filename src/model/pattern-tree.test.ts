@@ -35,6 +35,9 @@ describe("a pattern's character sets", () => {
     "[^]",
     "[]",
     "\\uD83D\\uDE00",
+    "\\cJ",
+    "\\0",
+    "[\\b\\cA-\\cC]",
   ])("%s holds what V8 matches with `u`", (source) => {
     // a sequence of one set
     const tree = patternTree(source);
@@ -50,7 +53,13 @@ describe("a pattern's character sets", () => {
   });
 
   it("leaves to recheck what it does not read", () => {
-    for (const source of ["\\p{L}", "(?=a)", "(a)\\1", "\\cJ", "\\0", "[\\b]"])
+    for (const source of [
+      "\\p{L}",
+      "[\\P{L}a]",
+      "(?=a)",
+      "(a)\\1",
+      "\\k<n>(?<n>a)",
+    ])
       expect(patternTree(source), source).toBeUndefined();
   });
 });

@@ -1,10 +1,17 @@
+import {
+  readPattern,
+  UnreadSyntax,
+  type ClassAtom,
+  type ClassEscape,
+  type ClassItem,
+  type PatternSyntax,
+} from "./pattern-syntax.js";
+
 /**
- * A JSON Schema `pattern` read with the `u` flag into a tree whose characters are exact sets of
- * code points, for the check of pattern-ambiguity.ts. Only the syntax plain patterns use is read:
- * characters, escapes of syntax characters, `\d \w \s` and their complements, `\t \n \v \f \r`,
- * `\xHH`, `\uHHHH`, `\u{H…}`, classes with ranges, `.`, groups (capturing, named, `(?:`),
- * alternation, the quantifiers, `^`, `$`, `\b` and `\B`. Anything else (lookaround,
- * backreferences, `\p{…}`, `\c`, `\0`) is `undefined`: the fast path leaves it to recheck.
+ * A JSON Schema `pattern` read with the `u` flag (pattern-syntax.ts) into a tree whose
+ * characters are exact sets of code points, for the check of pattern-ambiguity.ts. Lookaround,
+ * backreferences and `\p{…}` (whose sets are Unicode's tables) give `undefined`: the fast path
+ * leaves them to recheck.
  */
 export type PatternTree =
   | { readonly t: "set"; readonly set: CodePoints }
@@ -94,11 +101,10 @@ export function intersection(a: CodePoints, b: CodePoints): CodePoints {
 /** The tree of `pattern` (known to compile with the `u` flag), or undefined past the plain syntax. */
 export function patternTree(pattern: string): PatternTree | undefined {
   try {
-    const reader = new TreeReader(Array.from(pattern));
-    const tree = reader.alternation();
-    return reader.done() ? tree : undefined;
+    return treeOf(readPattern(pattern, "u"));
   } catch (error) {
-    if (error instanceof Unread) return undefined;
+    if (error instanceof UnreadSyntax || error instanceof Unread)
+      return undefined;
     throw error;
   }
 }
@@ -106,9 +112,7 @@ export function patternTree(pattern: string): PatternTree | undefined {
 /** Syntax the fast path does not read. */
 class Unread extends Error {}
 
-const SYNTAX = new Set("^$\\.*+?()[]{}|/");
-const HEX = /^[0-9a-fA-F]+$/;
-const CLASS_ESCAPES: Record<string, CodePoints> = {
+const CLASS_ESCAPES: Record<ClassEscape, CodePoints> = {
   d: DIGIT,
   D: complement(DIGIT),
   w: WORD,
@@ -116,197 +120,52 @@ const CLASS_ESCAPES: Record<string, CodePoints> = {
   s: SPACE,
   S: complement(SPACE),
 };
-const CONTROL: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 13 };
+const ASSERTIONS = ["begin", "end", "word", "word"] as const;
 
-class TreeReader {
-  private i = 0;
-  constructor(private readonly s: readonly string[]) {}
-
-  done(): boolean {
-    return this.i === this.s.length;
-  }
-
-  alternation(): PatternTree {
-    const items = [this.sequence()];
-    while (this.s[this.i] === "|") {
-      this.i++;
-      items.push(this.sequence());
+function treeOf(node: PatternSyntax): PatternTree {
+  switch (node.t) {
+    case "char":
+    case "escape":
+    case "property":
+      return { t: "set", set: atomSet(node) };
+    case "dot":
+      return { t: "set", set: complement(LINE_TERMINATORS) };
+    case "class": {
+      const set = union(node.items.map(classItemSet));
+      return { t: "set", set: node.negated ? complement(set) : set };
     }
-    return items.length === 1 ? items[0]! : { t: "alt", items };
-  }
-
-  private sequence(): PatternTree {
-    const items: PatternTree[] = [];
-    while (
-      this.i < this.s.length &&
-      this.s[this.i] !== "|" &&
-      this.s[this.i] !== ")"
-    )
-      items.push(this.quantified(this.atom()));
-    return { t: "seq", items };
-  }
-
-  private quantified(node: PatternTree): PatternTree {
-    const c = this.s[this.i];
-    let rep: PatternTree;
-    if (c === "*") rep = { t: "rep", node, min: 0, max: Infinity, kind: "*" };
-    else if (c === "+")
-      rep = { t: "rep", node, min: 1, max: Infinity, kind: "+" };
-    else if (c === "?") rep = { t: "rep", node, min: 0, max: 1, kind: "?" };
-    else if (c === "{") {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(
-        this.s.slice(this.i, this.i + 24).join(""),
-      );
-      if (!m) throw new Unread();
-      const min = Number(m[1]);
-      const max =
-        m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3]);
-      if (!Number.isSafeInteger(min) || max < min) throw new Unread();
-      rep = { t: "rep", node, min, max, kind: "{}" };
-      this.i += m[0].length - 1;
-    } else return node;
-    if (node.t === "begin" || node.t === "end" || node.t === "word")
-      throw new Unread();
-    this.i++;
-    if (this.s[this.i] === "?") this.i++; // lazy: the same paths, in another order
-    return rep;
-  }
-
-  private atom(): PatternTree {
-    const c = this.s[this.i++]!;
-    switch (c) {
-      case "^":
-        return { t: "begin" };
-      case "$":
-        return { t: "end" };
-      case ".":
-        return { t: "set", set: complement(LINE_TERMINATORS) };
-      case "[":
-        return { t: "set", set: this.charClass() };
-      case "(":
-        return this.group();
-      case "\\": {
-        const e = this.s[this.i];
-        if (e === "b" || e === "B") {
-          this.i++;
-          return { t: "word" };
-        }
-        return { t: "set", set: this.escape() };
-      }
-      default:
-        if (SYNTAX.has(c) && c !== "/") throw new Unread();
-        return { t: "set", set: point(c.codePointAt(0)!) };
-    }
-  }
-
-  private group(): PatternTree {
-    if (this.s[this.i] === "?") {
-      const next = this.s[this.i + 1];
-      if (next === ":") this.i += 2;
-      else if (
-        next === "<" &&
-        this.s[this.i + 2] !== "=" &&
-        this.s[this.i + 2] !== "!"
-      ) {
-        const end = this.s.indexOf(">", this.i);
-        if (end === -1) throw new Unread();
-        this.i = end + 1;
-      } else throw new Unread();
-    }
-    const inner = this.alternation();
-    if (this.s[this.i] !== ")") throw new Unread();
-    this.i++;
-    return inner;
-  }
-
-  /** A class from after its `[` to after its `]`. */
-  private charClass(): CodePoints {
-    const negated = this.s[this.i] === "^";
-    if (negated) this.i++;
-    const sets: CodePoints[] = [];
-    while (this.s[this.i] !== "]") {
-      if (this.i >= this.s.length) throw new Unread();
-      const from = this.classAtom();
+    case "assert":
+      return { t: ASSERTIONS[node.k] };
+    case "seq":
+    case "alt":
+      return { t: node.t, items: node.items.map(treeOf) };
+    case "rep": {
+      const inner = treeOf(node.node);
       if (
-        this.s[this.i] === "-" &&
-        this.s[this.i + 1] !== "]" &&
-        this.i + 1 < this.s.length
-      ) {
-        this.i++;
-        const to = this.classAtom();
-        if (
-          from.length !== 2 ||
-          from[0] !== from[1] ||
-          to.length !== 2 ||
-          to[0] !== to[1] ||
-          to[0]! < from[0]!
-        )
-          throw new Unread();
-        sets.push([from[0]!, to[0]!]);
-      } else sets.push(from);
+        !Number.isSafeInteger(node.min) ||
+        node.max < node.min ||
+        inner.t === "begin" ||
+        inner.t === "end" ||
+        inner.t === "word"
+      )
+        throw new Unread();
+      const { min, max, kind } = node;
+      return { t: "rep", node: inner, min, max, kind };
     }
-    this.i++;
-    const set = union(sets);
-    return negated ? complement(set) : set;
   }
+}
 
-  private classAtom(): CodePoints {
-    const c = this.s[this.i++]!;
-    if (c !== "\\") return point(c.codePointAt(0)!);
-    if (this.s[this.i] === "-") {
-      this.i++;
-      return point(0x2d);
-    }
-    if (this.s[this.i] === "b") throw new Unread(); // a backspace: rare, left to recheck
-    return this.escape();
-  }
+/** A character's or escape's set; `\p{…}` is not read (its sets are Unicode's tables). */
+function atomSet(atom: ClassAtom): CodePoints {
+  if (atom.t === "char") return point(atom.c);
+  if (atom.t === "escape") return CLASS_ESCAPES[atom.e];
+  throw new Unread();
+}
 
-  /** After a `\`: the set it stands for. */
-  private escape(): CodePoints {
-    const e = this.s[this.i++];
-    if (e === undefined) throw new Unread();
-    const named = CLASS_ESCAPES[e];
-    if (named) return named;
-    if (e in CONTROL) return point(CONTROL[e]!);
-    if (SYNTAX.has(e)) return point(e.codePointAt(0)!);
-    if (e === "x") return point(this.hex(2));
-    if (e === "u") {
-      if (this.s[this.i] === "{") {
-        const end = this.s.indexOf("}", this.i);
-        const digits = this.s.slice(this.i + 1, end).join("");
-        if (end === -1 || !HEX.test(digits)) throw new Unread();
-        this.i = end + 1;
-        const value = parseInt(digits, 16);
-        if (value > MAX) throw new Unread();
-        return point(value);
-      }
-      const value = this.hex(4);
-      if (
-        value >= 0xd800 &&
-        value <= 0xdbff &&
-        this.s[this.i] === "\\" &&
-        this.s[this.i + 1] === "u"
-      ) {
-        const at = this.i;
-        this.i += 2;
-        const low = HEX.test(this.s.slice(this.i, this.i + 4).join(""))
-          ? this.hex(4)
-          : -1;
-        if (low >= 0xdc00 && low <= 0xdfff)
-          return point((value - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
-        this.i = at;
-      }
-      return point(value);
-    }
-    throw new Unread();
-  }
-
-  private hex(n: number): number {
-    const digits = this.s.slice(this.i, this.i + n).join("");
-    if (digits.length !== n || !HEX.test(digits)) throw new Unread();
-    this.i += n;
-    return parseInt(digits, 16);
-  }
+function classItemSet({ from, to }: ClassItem): CodePoints {
+  if (to === undefined) return atomSet(from);
+  if (from.t !== "char" || to.t !== "char" || to.c < from.c) throw new Unread();
+  return [from.c, to.c];
 }
 
 const point = (c: number): CodePoints => [c, c];

@@ -9,7 +9,6 @@
  */
 import type { PatternGuard } from "./pattern-guard.js";
 export type { PatternGuard } from "./pattern-guard.js";
-
 import type { DiagnosticCode, Severity } from "./diagnostic-codes.js";
 
 export type { Severity };
@@ -382,6 +381,7 @@ export interface ApiModel extends ApiDescription {
    * as 3.2 (with what only 3.2 can say), else as 3.1.
    */
   openApi32?: true;
+  scalars?: import("./scalar-choices.js").ScalarChoices; // config dates, int64
 }
 
 /** What one reader makes of one document, before merging. */

@@ -1,4 +1,4 @@
-import { camelCase } from "./identifiers.js";
+import { camelCase, isIdentifierName, isReservedWord } from "./identifiers.js";
 import { compareCodeUnits } from "./order.js";
 import { compareSources, documentRank } from "./rank.js";
 import type { Reporter } from "./reporter.js";
@@ -52,7 +52,18 @@ export function mergeWebhooks(
 }
 
 /**
- * Each webhook's `name`: its key in camelCase (`pet.created` → `petCreated`), with the method
+ * The key a webhook is known by outside the model: its name in the name lock
+ * (`apiloom.lock.json`) and its changes in `apiloom diff`: `POST webhook pet.created` (no
+ * endpoint's key, `POST /path`, reads so).
+ */
+export function webhookKey(webhook: Pick<Webhook, "method" | "key">): string {
+  return `${webhook.method.toUpperCase()} webhook ${webhook.key}`;
+}
+
+/**
+ * Each webhook's `name`: the name locked by an earlier run (`lockedNames`, by webhookKey) while
+ * it is a usable identifier no endpoint holds, so a webhook added or an endpoint renamed does not
+ * renumber it; otherwise its key in camelCase (`pet.created` → `petCreated`), with the method
  * when its key has several operations, then a number when taken (by another webhook, or an
  * endpoint). The types of a webhook are `<Name>Webhook<Suffix>`: a name whose `<name>Webhook` is
  * an endpoint's name gets a number too, so no webhook type is named like an endpoint type.
@@ -60,6 +71,7 @@ export function mergeWebhooks(
 export function nameWebhooks(
   webhooks: Webhook[],
   endpoints: readonly Endpoint[],
+  lockedNames?: Readonly<Record<string, string>>,
 ): void {
   const perKey = new Map<string, number>();
   for (const w of webhooks) perKey.set(w.key, (perKey.get(w.key) ?? 0) + 1);
@@ -70,7 +82,23 @@ export function nameWebhooks(
     taken.has(name.toLowerCase()) ||
     endpointNames.has(name.toLowerCase()) ||
     endpointNames.has(`${name}webhook`.toLowerCase());
+  const unlocked: Webhook[] = [];
   for (const webhook of webhooks) {
+    const locked =
+      lockedNames && Object.hasOwn(lockedNames, webhookKey(webhook))
+        ? lockedNames[webhookKey(webhook)]
+        : undefined;
+    if (
+      locked !== undefined &&
+      isIdentifierName(locked) &&
+      !isReservedWord(locked) &&
+      !isTaken(locked)
+    ) {
+      taken.add(locked.toLowerCase());
+      webhook.name = locked;
+    } else unlocked.push(webhook);
+  }
+  for (const webhook of unlocked) {
     const wanted = camelCase(
       perKey.get(webhook.key)! > 1
         ? `${webhook.key} ${webhook.method}`

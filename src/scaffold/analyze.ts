@@ -41,6 +41,8 @@ export interface HandlersFileShape {
   signatures?: ObjectSlot;
   /** The object literal checked against `WebhookHandlers`. */
   webhooks?: ObjectSlot;
+  /** The object literal checked against `WebhookSignatures`. */
+  webhookSignatures?: ObjectSlot;
   /** `notImplemented` is imported or declared. */
   hasNotImplemented: boolean;
   /** Offset after the last import declaration (0 when there is none). */
@@ -71,6 +73,7 @@ export function analyzeHandlersFile(text: string): HandlersFileShape {
       handlers: findObject(file, "Handlers"),
       signatures: findObject(file, "HandlerSignatures"),
       webhooks: findObject(file, "WebhookHandlers"),
+      webhookSignatures: findObject(file, "WebhookSignatures"),
       hasNotImplemented: hasBinding(file, "notImplemented"),
       afterImports: file.getImportDeclarations().at(-1)?.getEnd() ?? 0,
       imports: [

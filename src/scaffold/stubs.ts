@@ -53,7 +53,7 @@ export function scaffoldText(model: ApiModel, importFrom: string): string {
   const entries = model.endpoints
     .map((e) => signatureMember(e, signatureOf(e), "  "))
     .join("");
-  const webhooks = webhookScaffold(model, importFrom);
+  const webhooks = webhookScaffold(model, importFrom, signatureOf);
   return (
     "// Your implementation of the API's handlers. apiloom wrote this file once; when the API\n" +
     "// description changes it only adds stubs (answering 501) for new endpoints and reports\n" +

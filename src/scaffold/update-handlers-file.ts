@@ -12,6 +12,14 @@ import {
 import { stringLiteral } from "../emit/shared/literals.js";
 import { decodeUtf8, insertBytes } from "../ingest/utf8-bytes.js";
 import { webhookInsertions } from "./webhook-stubs.js";
+import {
+  changedContracts,
+  members,
+  type ChangedHandler,
+  type Insertion,
+} from "./changed-contracts.js";
+
+export type { ChangedHandler } from "./changed-contracts.js";
 
 export interface UpdateHandlersInput {
   /** The handlers file as the user names it: used in diagnostics only. */
@@ -43,14 +51,6 @@ export interface UpdateHandlersInput {
   staleImport?: (specifier: string) => string | undefined;
 }
 
-export interface ChangedHandler {
-  name: string;
-  /** The hash recorded in the user's `signatures` object. */
-  was: string;
-  /** The hash of the endpoint's contract now. */
-  now: string;
-}
-
 export interface UpdateHandlersResult {
   /** True when there was no file: `contents` is the whole scaffold. */
   created: boolean;
@@ -65,13 +65,6 @@ export interface UpdateHandlersResult {
   diagnostics: Diagnostic[];
   /** The new text of the file; equal to `existing` when nothing had to be added. */
   contents: string;
-}
-
-interface Insertion {
-  at: number;
-  /** When set, the text from `at` to `end` is replaced (an accepted signature's hash). */
-  end?: number;
-  text: string;
 }
 
 /**
@@ -199,32 +192,21 @@ function plan(
         `handler ${stringLiteral(member.name)} has no endpoint any more; it is kept, and tsc reports it as an unknown property of Handlers until you remove it (and its signature entry)`,
         at(member.pos),
       );
-      continue;
-    }
-    const entry = recorded.get(member.name);
-    const now = signatureOf(endpoint);
-    if (entry?.text !== undefined && entry.text !== now) {
-      result.changed.push({ name: member.name, was: entry.text, now });
-      if (entry.inner && input.accept?.(member.name)) {
-        result.accepted.push(member.name);
-        insertions.push({
-          at: entry.inner.start,
-          end: entry.inner.end,
-          text: now,
-        });
-        continue;
-      }
-      reporter.report(
-        "scaffold/changed-signature",
-        changedMessage(
-          member.name,
-          operationLine(endpoint),
-          input.describe?.(member.name, entry.text),
-        ),
-        at(entry.pos),
-      );
     }
   }
+  const contracts = changedContracts(
+    shape.handlers.members,
+    shape.signatures,
+    byName,
+    signatureOf,
+    operationLine,
+    input,
+    reporter,
+    at,
+  );
+  result.changed.push(...contracts.changed);
+  result.accepted.push(...contracts.accepted);
+  insertions.push(...contracts.edits);
 
   if (!judgeOrphans)
     reporter.report(
@@ -262,7 +244,11 @@ function plan(
     reporter,
     at,
     judgeOrphans,
+    signatureOf,
+    input,
   );
+  result.changed.push(...hooks.changed);
+  result.accepted.push(...hooks.accepted);
   // the endpoints' stubs above imported it when they needed it
   if (
     hooks.added.length > 0 &&
@@ -304,40 +290,6 @@ function notImplementedImport(
   return shape.afterImports > 0
     ? { at: shape.afterImports, text: "\n" + line.trimEnd() }
     : { at: 0, text: line };
-}
-
-/** How many changes a warning lists before it points to the record. */
-const LISTED = 5;
-
-/** The changed-signature warning: what changed, in words when known, and how to accept it. */
-function changedMessage(
-  name: string,
-  operation: string,
-  words: readonly string[] | undefined,
-): string {
-  const what =
-    words === undefined || words.length === 0
-      ? "changed since its handler was written (apiloom did not see the contract it was written for: `apiloom diff --base <git-ref>` compares with an earlier commit)"
-      : `changed since its handler was written: ${words.slice(0, LISTED).join("; ")}${
-          words.length > LISTED
-            ? `; and ${words.length - LISTED} more (server/handler-changes.json lists them)`
-            : ""
-        }`;
-  return `the contract of ${stringLiteral(name)} (${operation}) ${what}. Review the handler, then accept the change: apiloom generate --accept ${name} (or --accept-changes for every changed handler)`;
-}
-
-/** Insertions that add members (each a full line of text) to an object literal. */
-function members(
-  slot: ObjectSlot,
-  lines: (indent: string) => string[],
-): Insertion[] {
-  const out: Insertion[] = [];
-  if (slot.commaAt !== undefined) out.push({ at: slot.commaAt, text: "," });
-  out.push({
-    at: slot.insertAt,
-    text: slot.lead + lines(slot.indent).join("") + slot.trail,
-  });
-  return out;
 }
 
 /** Applies insertions to the original text in one pass; equal offsets keep their order. */

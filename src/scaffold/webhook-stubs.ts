@@ -1,66 +1,96 @@
-import type { ApiModel, Webhook } from "../model/types.js";
+import type { ApiModel, Endpoint, Webhook } from "../model/types.js";
 import type { Reporter } from "../model/reporter.js";
 import { print } from "../emit/shared/doc.js";
 import { propertyKey, stringLiteral } from "../emit/shared/literals.js";
 import { assignment, importStatement } from "../emit/shared/statements.js";
 import type { HandlersFileShape } from "./analyze.js";
-
-/** An insertion into the handlers file (update-handlers-file.ts applies them). */
-export interface WebhookInsertion {
-  at: number;
-  text: string;
-}
+import {
+  changedContracts,
+  members,
+  type ChangedHandler,
+  type ContractChoices,
+  type Insertion,
+} from "./changed-contracts.js";
 
 /** Where the handlers file imports the receiver's types from: beside the server's index.js. */
 export function webhookImportPath(importFrom: string): string {
   return importFrom.replace(/index\.js$/, "webhook-receiver.js");
 }
 
+/** `webhook "key" (POST): summary`, on one line: safe inside a `//` comment. */
+function webhookLine(webhook: Endpoint): string {
+  const summary = webhook.summary ? `: ${webhook.summary}` : "";
+  return `webhook ${stringLiteral((webhook as Webhook).key)} (${webhook.method.toUpperCase()})${summary}`
+    .replace(/[\r\n\u2028\u2029]+/g, " ")
+    .trim();
+}
+
+/** `key: value,` as prettier lays it out. */
+function member(indent: string, key: string, value: string): string {
+  const doc = assignment(`${propertyKey(key)}:`, value, ",");
+  return `${indent}${print(doc, { indent: indent.length })}\n`;
+}
+
 /** `// webhook "key" (POST): summary` then `name: notImplemented,`. */
 function stub(webhook: Webhook, indent: string): string {
-  const summary = webhook.summary ? `: ${webhook.summary}` : "";
-  const line =
-    `webhook ${stringLiteral(webhook.key)} (${webhook.method.toUpperCase()})${summary}`
-      .replace(/[\r\n\u2028\u2029]+/g, " ")
-      .trim();
-  const member = assignment(
-    `${propertyKey(webhook.name)}:`,
-    "notImplemented",
-    ",",
+  return (
+    `${indent}// ${webhookLine(webhook)}\n` +
+    member(indent, webhook.name, "notImplemented")
   );
-  return `${indent}// ${line}\n${indent}${print(member, { indent: indent.length })}\n`;
 }
 
-/** The `webhooks` object as the scaffold writes it: every handler a 501 stub. */
-function declaration(webhooks: readonly Webhook[]): string {
+/**
+ * The `webhooks` object as the scaffold writes it (every handler a 501 stub), and, unless the
+ * file has one, the `webhookSignatures` object (each webhook's contract hash).
+ */
+function declaration(
+  webhooks: readonly Webhook[],
+  signatureOf: ((webhook: Endpoint) => string) | undefined,
+): string {
+  const entries = signatureOf
+    ? webhooks
+        .map((w) => member("  ", w.name, stringLiteral(signatureOf(w))))
+        .join("")
+    : undefined;
   return (
     "\n/** Your handlers of the webhooks the API sends: pass them to createWebhookReceiver. */\n" +
-    `export const webhooks = {\n${webhooks.map((w) => stub(w, "  ")).join("")}} satisfies WebhookHandlers;\n`
+    `export const webhooks = {\n${webhooks.map((w) => stub(w, "  ")).join("")}} satisfies WebhookHandlers;\n` +
+    (entries === undefined
+      ? ""
+      : "\n/** The contract each webhook handler above was written for (see `signatures`). */\n" +
+        `export const webhookSignatures = {\n${entries}} satisfies WebhookSignatures;\n`)
   );
 }
 
-function importLine(importFrom: string): string {
-  return `${importStatement(["WebhookHandlers"], webhookImportPath(importFrom), true)}\n`;
+function importLine(importFrom: string, signatures: boolean): string {
+  const names = signatures
+    ? ["WebhookHandlers", "WebhookSignatures"]
+    : ["WebhookHandlers"];
+  return `${importStatement(names, webhookImportPath(importFrom), true)}\n`;
 }
 
 /** What a new handlers file holds for the webhooks, after the endpoints' part; "" without any. */
 export function webhookScaffold(
   model: ApiModel,
   importFrom: string,
+  signatureOf: (webhook: Endpoint) => string,
 ): { imports: string; declaration: string } {
   const webhooks = model.webhooks ?? [];
   if (webhooks.length === 0) return { imports: "", declaration: "" };
   return {
-    imports: importLine(importFrom),
-    declaration: declaration(webhooks),
+    imports: importLine(importFrom, true),
+    declaration: declaration(webhooks, signatureOf),
   };
 }
 
 /**
  * The insertions that keep an existing file's `webhooks` object in step: a stub per webhook it
- * does not hold (inserted in the object; or the whole object, and its import, at the end of the
- * file when it has none). Like endpoint handlers, nothing is ever removed: a handler whose webhook
- * is gone is reported (`scaffold/orphaned-handler`) and `tsc` flags it.
+ * does not hold (inserted in the object; or the whole object, with `webhookSignatures` and their
+ * import, at the end of the file when it has none), and an entry in `webhookSignatures` for each
+ * handler without one. Like endpoint handlers, nothing is ever removed: a handler whose webhook
+ * is gone is reported (`scaffold/orphaned-handler`) and `tsc` flags it; a handler whose recorded
+ * contract hash differs from its webhook's now is reported (`scaffold/changed-signature`) until
+ * the change is accepted (`choices.accept`: the entry's hash is replaced).
  */
 export function webhookInsertions(
   model: ApiModel,
@@ -70,45 +100,89 @@ export function webhookInsertions(
   reporter: Reporter,
   at: (pos?: number) => { file: string; line: number; column: number },
   judgeOrphans: boolean,
-): { insertions: WebhookInsertion[]; added: string[] } {
+  signatureOf: (webhook: Endpoint) => string,
+  choices: ContractChoices,
+): {
+  insertions: Insertion[];
+  added: string[];
+  changed: ChangedHandler[];
+  accepted: string[];
+} {
   const webhooks = model.webhooks ?? [];
   const slot = shape.webhooks;
+  const recorded = shape.webhookSignatures;
+  const none = { insertions: [], added: [], changed: [], accepted: [] };
   if (!slot) {
-    if (webhooks.length === 0) return { insertions: [], added: [] };
+    if (webhooks.length === 0) return none;
     const end = text.endsWith("\n") || text === "" ? "" : "\n";
-    const insertions: WebhookInsertion[] = [
-      { at: text.length, text: end + declaration(webhooks) },
+    const insertions: Insertion[] = [
+      {
+        at: text.length,
+        text: end + declaration(webhooks, recorded ? undefined : signatureOf),
+      },
       shape.afterImports > 0
         ? {
             at: shape.afterImports,
-            text: "\n" + importLine(importFrom).trimEnd(),
+            text: "\n" + importLine(importFrom, !recorded).trimEnd(),
           }
-        : { at: 0, text: importLine(importFrom) },
+        : { at: 0, text: importLine(importFrom, !recorded) },
     ];
-    return { insertions, added: webhooks.map((w) => w.name) };
+    if (recorded) insertions.push(...entries(webhooks));
+    return { ...none, insertions, added: webhooks.map((w) => w.name) };
   }
-  const byName = new Set(webhooks.map((w) => w.name));
+  const byName = new Map<string, Endpoint>(webhooks.map((w) => [w.name, w]));
   if (judgeOrphans)
     for (const member of slot.members)
       if (!byName.has(member.name))
         reporter.report(
           "scaffold/orphaned-handler",
-          `webhook handler ${stringLiteral(member.name)} has no webhook any more; it is kept, and tsc reports it as an unknown property of WebhookHandlers until you remove it`,
+          `webhook handler ${stringLiteral(member.name)} has no webhook any more; it is kept, and tsc reports it as an unknown property of WebhookHandlers until you remove it (and its webhookSignatures entry)`,
           at(member.pos),
         );
+  const contracts = changedContracts(
+    slot.members,
+    recorded,
+    byName,
+    signatureOf,
+    webhookLine,
+    choices,
+    reporter,
+    at,
+  );
+  const out = {
+    insertions: contracts.edits,
+    added: [] as string[],
+    changed: contracts.changed,
+    accepted: contracts.accepted,
+  };
   const written = new Set(slot.members.map((m) => m.name));
   const missing = webhooks.filter((w) => !written.has(w.name));
-  if (missing.length === 0 || slot.hasSpread)
-    return { insertions: [], added: [] };
-  const insertions: WebhookInsertion[] = [];
-  if (slot.commaAt !== undefined)
-    insertions.push({ at: slot.commaAt, text: "," });
-  insertions.push({
-    at: slot.insertAt,
-    text:
-      slot.lead +
-      missing.map((w) => stub(w, slot.indent)).join("") +
-      slot.trail,
-  });
-  return { insertions, added: missing.map((w) => w.name) };
+  if (missing.length > 0 && !slot.hasSpread) {
+    out.insertions.push(
+      ...members(slot, (indent) => missing.map((w) => stub(w, indent))),
+    );
+    out.added = missing.map((w) => w.name);
+  }
+  // new stubs, and handlers the user wrote without an entry, get the current hash
+  const kept = new Set((recorded?.members ?? []).map((m) => m.name));
+  const unrecorded = webhooks.filter(
+    (w) =>
+      !kept.has(w.name) && (written.has(w.name) || out.added.includes(w.name)),
+  );
+  if (unrecorded.length > 0) out.insertions.push(...entries(unrecorded));
+  return out;
+
+  /** Entries for `list` in the `webhookSignatures` object, or a warning when there is none. */
+  function entries(list: readonly Webhook[]): Insertion[] {
+    if (recorded && !recorded.hasSpread)
+      return members(recorded, (indent) =>
+        list.map((w) => member(indent, w.name, stringLiteral(signatureOf(w)))),
+      );
+    reporter.report(
+      "scaffold/signatures-not-found",
+      `no object checked against WebhookSignatures (\`export const webhookSignatures = {} satisfies WebhookSignatures\`, the type imported from ${stringLiteral(webhookImportPath(importFrom))}): changed webhook contracts cannot be detected; add it, and the next run fills it`,
+      at(slot?.members[0]?.pos ?? 0),
+    );
+    return [];
+  }
 }

@@ -133,6 +133,17 @@ export interface ApiloomSettings {
   lock?: string | false;
   /** Warnings fail the run (exit 1). */
   strict?: boolean;
+  /**
+   * How `format: date-time` and `format: date` strings are typed and held by the client and the
+   * server: `"string"` (default, as JSON has them) or `"Date"` (read into a `Date`, written as
+   * ISO text; a date as `YYYY-MM-DD` in UTC). See docs/client.md "Dates and big integers".
+   */
+  dates?: "string" | "Date";
+  /**
+   * How `format: int64` integers are typed and held: `"number"` (default; digits past 2^53 are
+   * rounded by JSON.parse) or `"bigint"` (read losslessly, every digit kept, written as digits).
+   */
+  int64?: "number" | "bigint";
 }
 
 /** Types a config file: `export default defineConfig({ ... })`. */
@@ -151,6 +162,8 @@ export const CONFIG_DEFAULTS = {
   lock: "apiloom.lock.json",
   allowExternalRefs: false,
   strict: false,
+  dates: "string",
+  int64: "number",
   maxDiagnostics: 50,
   watchDebounceMs: 100,
 } as const;

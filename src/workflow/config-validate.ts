@@ -121,6 +121,8 @@ const CORE: Shape = {
       report(where, " must be a file path, or false for no lock");
   },
   strict: isBoolean,
+  dates: oneOf(["string", "Date"]),
+  int64: oneOf(["number", "bigint"]),
 };
 
 /** An API's name (in `apis`): it names the API's default output folder and lock. */

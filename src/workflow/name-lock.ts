@@ -1,5 +1,6 @@
-import type { Endpoint } from "../model/types.js";
+import type { Endpoint, Webhook } from "../model/types.js";
 import { endpointKey } from "../model/naming.js";
+import { webhookKey } from "../model/webhooks.js";
 import { compareCodeUnits } from "../model/order.js";
 import { OutsideFileError, readOutsideFile } from "./outside-file.js";
 import { decodeUtf8, invalidUtf8Message } from "../ingest/utf8-bytes.js";
@@ -11,7 +12,10 @@ import { decodeUtf8, invalidUtf8Message } from "../ingest/utf8-bytes.js";
  */
 export interface NameLock {
   lockfileVersion: 1;
-  /** `"GET /pets/{id}"` → the function name it was given. */
+  /**
+   * `"GET /pets/{id}"` → the function name it was given; `"POST webhook pet.created"` → the
+   * name of the webhook's handler.
+   */
   names: Record<string, string>;
 }
 
@@ -53,12 +57,19 @@ export function readNameLock(file: string): Record<string, string> {
   return names;
 }
 
-/** The lock for this model's endpoints: entries of removed endpoints drop out. */
-export function nameLockText(endpoints: readonly Endpoint[]): string {
-  const entries = endpoints
-    .filter((e) => e.name !== "")
-    .map((e) => [endpointKey(e), e.name] as const)
-    .sort(([a], [b]) => compareCodeUnits(a, b));
+/** The lock for this model's endpoints and webhooks: entries of removed ones drop out. */
+export function nameLockText(
+  endpoints: readonly Endpoint[],
+  webhooks: readonly Webhook[] = [],
+): string {
+  const entries = [
+    ...endpoints
+      .filter((e) => e.name !== "")
+      .map((e) => [endpointKey(e), e.name] as const),
+    ...webhooks
+      .filter((w) => w.name !== "")
+      .map((w) => [webhookKey(w), w.name] as const),
+  ].sort(([a], [b]) => compareCodeUnits(a, b));
   const lock: NameLock = {
     lockfileVersion: 1,
     names: Object.fromEntries(entries),

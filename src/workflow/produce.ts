@@ -223,7 +223,9 @@ async function produceWithPlaces(
   reporter.add(settings.warnings);
   reporter.add(diagnostics);
   reporter.add(handlers?.diagnostics ?? []);
-  const lockText = settings.lock ? nameLockText(model.endpoints) : undefined;
+  const lockText = settings.lock
+    ? nameLockText(model.endpoints, model.webhooks)
+    : undefined;
   const produced: Produced = {
     inputFiles,
     endpoints: model.endpoints.length,

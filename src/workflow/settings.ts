@@ -21,6 +21,8 @@ import { unknownArtifact } from "./config-validate.js";
 import type { InfoOverride } from "../model/build.js";
 import { Reporter } from "../model/reporter.js";
 import type { Diagnostic } from "../model/types.js";
+import type { ScalarChoices } from "../model/scalar-choices.js";
+import { scalarsOf } from "./scalar-settings.js";
 import type { TagOverrides } from "../model/tag-overrides.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./config-types.js";
 import { DEFAULT_MAX_INPUT_MIB, MIB } from "../ingest/read-source.js";
@@ -85,6 +87,8 @@ export interface ModelSettings {
   readonly names: Readonly<Record<string, string>>;
   /** Overlays in order, paths relative to baseDir with `/` (ingest's `overlays`). */
   readonly overlays: readonly OverlaySetting[];
+  /** Config `dates`, `int64`, flags over them; absent when both are the defaults. */
+  readonly scalars?: ScalarChoices;
 }
 
 /** The plugins' run (src/emit/run.ts) as it is: artifacts with what they need, in registry order. */
@@ -120,6 +124,9 @@ export interface SettingsOverrides extends RemoteOverrides {
   strict?: boolean;
   /** MiB; over the config's `merge.maxInputSize`. */
   maxInputSize?: number;
+  /** `--dates`, `--int64`: over the config's `dates`, `int64`. */
+  dates?: ScalarChoices["dates"];
+  int64?: ScalarChoices["int64"];
   /** Plugin options given as flags (`--base-url`), by plugin then option. */
   options: Record<string, Record<string, unknown>>;
 }
@@ -339,6 +346,7 @@ export function resolveOptions(
       ...(config.tags !== undefined ? { tags: config.tags } : {}),
       names: { ...config.names, ...flags.names },
       overlays: overlaySettings(config, flags.overlays, baseDir, cwd),
+      ...scalarsOf(config, flags),
     },
     emit: {
       plugins,

@@ -149,6 +149,15 @@ function requestLines(view, h, indent) {
     );
   } else if (view.stream)
     lines.push(h.propertyLine("read", view.locals.jsonLines, indent));
+  // dates and big integers: the codec of the endpoint's plans (config `dates`, `int64`)
+  if (view.scalars)
+    lines.push(
+      h.propertyLine(
+        "scalars",
+        `/* @__PURE__ */ ${view.locals.scalarCodec}(${h.stringLiteral(view.name)})`,
+        indent,
+      ),
+    );
   lines.push(
     h.propertyLine("operation", h.stringLiteral(view.name), indent, true),
   );

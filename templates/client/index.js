@@ -158,6 +158,7 @@ function imports(view, h, functions) {
     "type PagesCall",
   ];
   const forms = view.endpoints.some((e) => e.encoding.length > 0);
+  const scalars = view.endpoints.some((e) => e.scalars);
   return [
     ...(typeNames.length > 0
       ? [h.importStatement(typeNames, "../types.js", true)]
@@ -177,6 +178,15 @@ function imports(view, h, functions) {
       : []),
     ...(pages && pageImports.length > 0
       ? [h.importStatement(pageImports, "./paginate.js", false)]
+      : []),
+    ...(scalars
+      ? [
+          h.importStatement(
+            [asLocal("scalarCodec", view.locals.scalarCodec)],
+            "./scalar-plans.js",
+            false,
+          ),
+        ]
       : []),
     "",
     'export type * from "../types.js";',
@@ -204,6 +214,7 @@ function imports(view, h, functions) {
         [
           "ApiError",
           "RedirectError",
+          "ResponseTooLargeError",
           "ResponseValidationError",
           "TimeoutError",
         ],

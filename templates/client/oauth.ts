@@ -3,6 +3,7 @@
 // cached until shortly before it expires, one request for it in flight at a time, and one retry
 // of a request the API answered 401. Only programs that call `clientCredentials` bundle this.
 import type { Middleware, RequestContext } from "./transport.js";
+import { readLimited } from "./runtime.js";
 
 export interface ClientCredentialsOptions {
   /** The description's `flows.clientCredentials.tokenUrl` (`TOKEN_URLS` in client/index.ts). */
@@ -17,6 +18,17 @@ export interface ClientCredentialsOptions {
   fetch?: typeof fetch;
   /** Milliseconds since the epoch: `Date.now` by default (tests pass their own clock). */
   now?: () => number;
+  /**
+   * Bytes the token endpoint's answer may hold: 1 MiB (1,048,576) by default. A longer one is
+   * cancelled and the token request rejects with a `ResponseTooLargeError`.
+   */
+  maxResponseBytes?: number;
+  /**
+   * Milliseconds the token request may take, its answer read (30 000 by default): every call
+   * waits for the token before its own `timeout` starts, so a token endpoint that never
+   * answers would hold them all.
+   */
+  timeout?: number;
 }
 
 /** A bearer token source that is also the middleware retrying a 401 once with a new token. */
@@ -49,14 +61,25 @@ export function clientCredentials(
       method: "POST",
       headers: { Authorization: "Basic " + basic, Accept: "application/json" },
       body,
+      signal: AbortSignal.timeout(options.timeout ?? 30_000),
     });
-    const answer = (await response.json()) as {
-      access_token?: string;
-      expires_in?: number;
-    };
-    if (!response.ok || typeof answer.access_token !== "string")
+    const text = await (
+      await readLimited(
+        response,
+        options.maxResponseBytes ?? 1_048_576,
+        "clientCredentials",
+      )
+    ).text();
+    let answer: { access_token?: unknown; expires_in?: unknown } | null = null;
+    try {
+      answer = JSON.parse(text);
+    } catch {
+      // not JSON: no token, said below
+    }
+    if (!response.ok || typeof answer?.access_token !== "string")
       throw new Error(`the token endpoint answered ${response.status}`);
-    const seconds = answer.expires_in ?? 3600;
+    const seconds =
+      typeof answer.expires_in === "number" ? answer.expires_in : 3600;
     cached = {
       token: answer.access_token,
       until: now() + (seconds - (options.leeway ?? 30)) * 1000,

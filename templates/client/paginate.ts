@@ -2,7 +2,7 @@
 // Walks an endpoint's pages and yields their items. Only the `<name>Pages` functions of
 // endpoints that page import this file.
 import type { ApiDataOf } from "./result.js";
-import type { CallOptions, Middleware } from "./runtime.js";
+import type { CallOptions, Middleware, PageOption } from "./runtime.js";
 
 type FieldOf<B, K extends string> = B extends { [P in K]?: infer L }
   ? L
@@ -90,30 +90,56 @@ export async function* paginate<A>(
   // what asked for each page fetched: its cursor, offset or page, or its URL
   const seen = new Set<string>();
   let origins: string[] | undefined;
+  // the names of the API keys the query carries, and `href` without them
+  let names: string[] = [];
+  const bare = (href: string): URL => {
+    const out = new URL(href);
+    out.search = out.search
+      .slice(1)
+      .split("&")
+      .filter((pair) => pair && !names.includes(nameOf(pair)))
+      .join("&");
+    return out;
+  };
   for (let pages = 0; ; pages++) {
     let response: Response | undefined;
     let sent: Request | undefined;
     const url = next;
+    // the next page's URL replaces the one the endpoint builds, before any middleware sees
+    // the request. The query's API keys go along to the API's own origin only (the first
+    // page's): those the URL carries are dropped, and the caller's added there
+    const page: PageOption["page"] = (built, keys) => {
+      names = keys.map(nameOf);
+      if (url === undefined) return built;
+      const target = bare(url);
+      if (target.origin === origins?.[0])
+        target.search = [target.search.slice(1), ...keys]
+          .filter(Boolean)
+          .join("&");
+      return target.href;
+    };
     const middleware: Middleware[] = [
       {
-        // the next page's URL replaces the one the endpoint would build, before any other
-        // middleware sees the request
         onRequest: ({ request }) => {
           // the first page's request is the base URL's: the origins the pages may come from
           origins ??= [request.url, ...(options.trustedOrigins ?? [])].map(
             (o) => new URL(o).origin,
           );
-          return (sent = url ? new Request(url, request) : request);
+          sent = request;
         },
       },
       ...(options.middleware ?? []),
       { onResponse: (context) => void (response = context.response) },
     ];
-    const body = (await request.call(args as A, {
-      ...options,
-      middleware,
-      throwOnError: true,
-    })) as Record<string, unknown> | undefined;
+    const body = (await request.call(
+      args as A,
+      {
+        ...options,
+        middleware,
+        page,
+        throwOnError: true,
+      } as CallOptions<true>,
+    )) as Record<string, unknown> | undefined;
     const items = (request.items ? body?.[request.items] : body) ?? [];
     if (!Array.isArray(items)) return;
     yield* items;
@@ -133,11 +159,13 @@ export async function* paginate<A>(
           ? nextLink(response?.headers.get("Link") ?? null)
           : body?.[request.field];
       if (typeof link !== "string" || link === "") return;
-      // relative to the page's URL (after redirects), or else to its request's
-      asked = sent?.url;
-      value = next = new URL(link, response?.url || sent?.url).href;
+      // relative to the page's URL (after redirects), or else to its request's; compared
+      // without the API keys, which the walk adds itself
+      asked = sent && bare(sent.url).href;
+      next = new URL(link, response?.url || sent?.url).href;
       if (!origins?.includes(new URL(next).origin))
         throw new PaginationError("origin", next, pages + 1);
+      value = bare(next).href;
     } else {
       const count = request.kind === "offset" ? request.limit : request.size;
       const size = count === undefined ? undefined : query[count];
@@ -178,6 +206,16 @@ export function pagesMaker(spec: PageShape & { call: unknown }): never {
     })) as never;
 }
 
+/** The name of a query's `name=value` pair, decoded (as it was, when it does not decode). */
+function nameOf(pair: string): string {
+  const name = pair.split("=")[0]!.replace(/\+/g, " ");
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
 /** A cursor, URL, offset or page as the query or the URL carries it: `1` and `"1"` alike. */
 function key(value: unknown): string {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
@@ -186,7 +224,7 @@ function key(value: unknown): string {
 /** The `rel="next"` target of a `Link` header (RFC 8288), or undefined. */
 function nextLink(header: string | null): string | undefined {
   for (const [, target, params] of (header ?? "").matchAll(
-    /<([^>]*)>([^,<]*)/g,
+    /<([^<>]*)>([^,<]*)/g,
   ))
     if (/;\s*rel="?([^";]*\s)?next[\s";]/i.test(params + ";")) return target;
   return undefined;

@@ -103,6 +103,13 @@ export interface ClientOptions<
    * a `StreamLimitError`.
    */
   maxLineBytes?: number;
+  /**
+   * Bytes a response body may hold, counted as they arrive (after any Content-Encoding is
+   * undone): 32 MiB (33,554,432) by default, `Infinity` for no bound. A longer body, or a
+   * `Content-Length` over it, is cancelled (closing the request) and the call rejects with a
+   * `ResponseTooLargeError`; an error answer's body too. Streams are bounded by `maxLineBytes`.
+   */
+  maxResponseBytes?: number;
 }
 
 export interface CallOptions<
@@ -153,7 +160,11 @@ export interface RequestSpec {
    * Writes the body: `serializeBody`, given by the endpoint functions that send one (so that
    * the others' programs do not bundle it). `send` gives it to a spec that has none.
    */
-  write?: (body: unknown, mediaType?: string) => RequestBody;
+  write?: (
+    body: unknown,
+    mediaType?: string,
+    stringify?: (value: unknown) => string,
+  ) => RequestBody;
   /** Value of the Accept header. */
   accept?: string;
   /** Alternatives of security scheme names; the first one with credentials is used. */
@@ -166,6 +177,12 @@ export interface RequestSpec {
    */
   statuses?: string[];
   /**
+   * Dates and big integers (the generator's `dates: "Date"`, `int64: "bigint"`): the endpoint's
+   * codec (scalars.ts) turns its Dates and bigints into wire values, reads its JSON answers
+   * with every digit and revives them after `validateResponses` saw them as read.
+   */
+  scalars?: ScalarCodec;
+  /**
    * Reads the body of a success another way (a stream: see stream.ts); `fallback` reads it the
    * usual way, for a media type the reader does not take.
    */
@@ -174,6 +191,14 @@ export interface RequestSpec {
     fallback: () => Promise<unknown>,
     options: CallOptions,
   ) => unknown;
+}
+
+/** What the runtime calls of an endpoint's codec (scalars.ts's OperationCodec). */
+export interface ScalarCodec {
+  wire<T extends object>(parts: T, form: boolean): T;
+  parse(text: string): unknown;
+  stringify(value: unknown): string;
+  reviveAnswer(status: number, body: unknown): unknown;
 }
 
 /**
@@ -274,9 +299,11 @@ async function sendSpec<TReturn>(
   defaults: ClientOptions,
   schemes: Record<string, AuthScheme>,
   options: CallOptions | undefined,
-  spec: RequestSpec,
+  given: RequestSpec,
 ): Promise<TReturn> {
   const config = mergeOptions(defaults, options);
+  const codec = given.scalars;
+  const spec = codec ? codec.wire(given, isForm(given.mediaType)) : given;
   // first: a missing path parameter throws before any header, auth or body work
   const path = fillPath(spec.path, spec.pathParams ?? {}, spec.pathStyles);
   const query: string[] = [];
@@ -291,6 +318,8 @@ async function sendSpec<TReturn>(
   if (cookies.length) addCookie(headers, cookies.join("; "));
   if (spec.accept && !headers.has("Accept")) headers.set("Accept", spec.accept);
   await applyAuth(schemes, spec.security, config.auth, headers, query);
+  // the API keys of the query, which a next page's URL gets only on the API's origin
+  const keys = query.slice();
   for (const [name, value] of Object.entries(spec.query ?? {}))
     query.push(...serializeQuery(name, value, spec.queryStyles?.[name]));
   const init: RequestInit = { method: spec.method, headers };
@@ -300,25 +329,34 @@ async function sendSpec<TReturn>(
     const form =
       spec.encoding &&
       spec.form!(spec.body, spec.mediaType ?? "", spec.encoding);
-    init.body = form ?? spec.write!(spec.body, spec.mediaType);
+    init.body =
+      form ?? spec.write!(spec.body, spec.mediaType, codec?.stringify);
     // FormData and a multipart Blob carry their own Content-Type, with the boundary
     if (form instanceof Blob) headers.set("Content-Type", form.type);
     else if (!(init.body instanceof FormData) && spec.mediaType)
       headers.set("Content-Type", spec.mediaType);
   }
-  const url =
+  let url =
     (config.baseUrl ?? "").replace(/\/+$/, "") +
     path +
     (query.length ? "?" + query.join("&") : "");
+  url = (config as PageOption).page?.(url, keys) ?? url;
   const operation = spec.operation ?? spec.method + " " + spec.path;
   const { response, done } = await exchange(config, url, init, operation);
   try {
-    const read = () => readBody(response, spec.method);
-    const body = await (response.ok && spec.read
-      ? spec.read(response, read, config)
-      : read());
+    const read = () =>
+      readBody(
+        response,
+        spec.method,
+        config.maxResponseBytes,
+        operation,
+        codec?.parse,
+      );
+    const streamed = response.ok && spec.read !== undefined;
+    let body = await (streamed ? spec.read!(response, read, config) : read());
     if (config.validateResponses && response.ok && spec.operation)
       await config.validateResponses(spec.operation, response, body);
+    if (codec && !streamed) body = codec.reviveAnswer(response.status, body);
     const ok = response.ok && declares(spec.statuses, response.status);
     if (config.throwOnError) {
       if (ok) return body as TReturn;
@@ -344,6 +382,14 @@ function declares(statuses: string[] | undefined, status: number): boolean {
 }
 
 /**
+ * What paginate.ts adds to the options of a page's call: the URL to send instead of `url`
+ * (the one the endpoint builds), given the query's API keys (`name=value`, encoded).
+ */
+export interface PageOption {
+  page?: (url: string, keys: readonly string[]) => string;
+}
+
+/**
  * What `fetch` accepts as a body. Named through `RequestInit` because `BodyInit` is declared by
  * the DOM library only; `RequestInit` is declared by the DOM and by Node's types alike.
  */
@@ -361,7 +407,11 @@ function isRawBody(body: unknown): body is RequestBody {
   );
 }
 
-export function serializeBody(body: unknown, mediaType = ""): RequestBody {
+export function serializeBody(
+  body: unknown,
+  mediaType = "",
+  stringify: (value: unknown) => string = JSON.stringify,
+): RequestBody {
   const type = mediaType.toLowerCase();
   const multipart = type.startsWith("multipart/form-data");
   if (
@@ -379,7 +429,14 @@ export function serializeBody(body: unknown, mediaType = ""): RequestBody {
     return form;
   }
   if (isRawBody(body) && !isJson(type)) return body;
-  return JSON.stringify(body);
+  return stringify(body);
+}
+
+/** Whether a body of `mediaType` is a form (url-encoded or multipart): its fields go as text. */
+function isForm(mediaType = ""): boolean {
+  return /^(?:application\/x-www-form-urlencoded|multipart\/form-data)/i.test(
+    mediaType,
+  );
 }
 
 /** Form fields of an object: arrays repeat their name, nested objects are sent as JSON. */
@@ -398,14 +455,70 @@ function fields(body: unknown): [string, unknown][] {
   return out;
 }
 
-async function readBody(response: Response, method: string): Promise<unknown> {
+async function readBody(
+  response: Response,
+  method: string,
+  limit: number | undefined,
+  operation: string,
+  parse: (text: string) => unknown = JSON.parse,
+): Promise<unknown> {
   if (method === "HEAD" || [204, 205, 304].includes(response.status))
     return undefined;
   const type = response.headers.get("Content-Type") ?? "";
-  if (!isJson(type) && !type.startsWith("text/") && type !== "")
-    return response.blob();
-  const text = await response.text();
-  return text === "" ? undefined : isJson(type) ? JSON.parse(text) : text;
+  const body = await readLimited(response, limit, operation);
+  if (!isJson(type) && !type.startsWith("text/") && type !== "") return body;
+  const text = await body.text();
+  return text === "" ? undefined : isJson(type) ? parse(text) : text;
+}
+
+/**
+ * A response body longer than its limit (`maxResponseBytes`, or the OAuth token answer's): it
+ * was cancelled, which closes the request, after at most `limit` bytes and a chunk.
+ */
+export class ResponseTooLargeError extends Error {
+  // `declare`: set by the constructor, so no class field is emitted (bytes in every bundle)
+  declare readonly operation: string;
+  declare readonly status: number;
+  declare readonly limit: number;
+
+  constructor(operation: string, status: number, limit: number) {
+    super(
+      `${operation}: ${status} body over ${limit} bytes (maxResponseBytes)`,
+    );
+    this.name = "ResponseTooLargeError";
+    this.operation = operation;
+    this.status = status;
+    this.limit = limit;
+  }
+}
+
+/**
+ * The body of `response` as a Blob of its Content-Type, read up to `limit` bytes (32 MiB by
+ * default) as it arrives: one more cancels the body, which closes the request, and rejects
+ * with a `ResponseTooLargeError`. A `Content-Length` is not believed either way: the bytes
+ * are counted. `Blob.text()` decodes it as `Response.text()` would.
+ */
+export async function readLimited(
+  response: Response,
+  limit = 33_554_432,
+  operation = "",
+): Promise<Blob> {
+  const chunks: Uint8Array[] = [];
+  const reader = response.body?.getReader();
+  for (let size = 0; reader;) {
+    const read = await reader.read();
+    if (read.done) break;
+    // `!(<=)`: a limit that is not a number (NaN) refuses the body rather than takes any
+    if (!((size += read.value.byteLength) <= limit)) {
+      await reader.cancel();
+      throw new ResponseTooLargeError(operation, response.status, limit);
+    }
+    chunks.push(read.value);
+  }
+  // the parts' type named through Blob: `BlobPart` is the DOM library's alone
+  return new Blob(chunks as unknown as ConstructorParameters<typeof Blob>[0], {
+    type: response.headers.get("Content-Type") ?? "",
+  });
 }
 
 async function applyAuth(

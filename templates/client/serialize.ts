@@ -44,10 +44,17 @@ function contentValue(value: unknown, how: ParamStyle): unknown {
   return JSON.stringify(value);
 }
 
-/** Whether `mediaType` is JSON (`application/json`, `application/problem+json`). */
+/**
+ * Whether `mediaType` is JSON: `application/json` or a `+json` type (RFC 6839), parameters
+ * aside; not `application/json-seq` nor JSON Lines, which hold many values. The generator's
+ * rule, written out (src/model/media-types.ts).
+ */
 export function isJsonType(mediaType: string): boolean {
-  return /^application\/(?:[\w.+-]+\+)?json\b/i.test(mediaType);
+  return JSON_MEDIA_TYPE.test(mediaType);
 }
+
+const JSON_MEDIA_TYPE =
+  /^(application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(;|$)/i;
 
 /** A scalar's text; an object inside an array or object value goes as JSON. */
 function text(value: unknown): string {

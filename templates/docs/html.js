@@ -9,6 +9,10 @@
 /** @typedef {import("apiloom-gen/templates").DocsHelpers} DocsHelpers */
 /** @typedef {import("apiloom-gen/templates").DocsView} DocsView */
 /** @typedef {import("apiloom-gen/templates").HtmlAssets} HtmlAssets */
+/** @typedef {import("apiloom-gen/templates").DocsWebhookView} DocsWebhookView */
+/** @typedef {import("apiloom-gen/templates").ParameterView} ParameterView */
+/** @typedef {import("apiloom-gen/templates").BodyView} BodyView */
+/** @typedef {import("apiloom-gen/templates").ResponseView} ResponseView */
 /** The template contract this file is written for (apiloom refuses another). */
 export const contract = 1;
 
@@ -50,6 +54,16 @@ export function htmlPage(view, h, assets) {
     for (const e of tag.endpoints)
       out.push(
         `<li data-op="${t(e.id)}"><a href="#${t(e.id)}" title="${t(`${e.method} ${e.path}`)}">${badge(e, h)}${navLabel(e, h)}</a></li>`,
+      );
+    out.push("</ul></section>");
+  }
+  if (view.webhooks.length > 0) {
+    out.push(
+      '<section class="group"><h2><a href="#webhooks">Webhooks</a></h2><ul>',
+    );
+    for (const w of view.webhooks)
+      out.push(
+        `<li><a href="#${t(w.id)}" title="${t(`${w.method} ${w.key}`)}">${badge(w, h)}<span class="p">${t(w.key)}</span></a></li>`,
       );
     out.push("</ul></section>");
   }
@@ -98,6 +112,7 @@ export function htmlPage(view, h, assets) {
     out.push("</section>");
   }
   out.push(
+    ...webhooksSection(view, h),
     ...schemasSection(view, h),
     ...diagnostics(view, h),
     "</main>",
@@ -130,7 +145,7 @@ function navLabel(e, h) {
 }
 
 /**
- * @param {DocsEndpointView} e
+ * @param {{ method: string }} e
  * @param {DocsHelpers} h
  */
 function badge(e, h) {
@@ -159,37 +174,11 @@ function endpoint(view, e, h) {
     );
   if (e.description) out.push(`<div class="desc">${t(e.description)}</div>`);
   out.push(`<p>${auth(e, h)}</p>`);
-  if (e.parameters.length > 0) {
-    out.push(
-      "<h4>Parameters</h4><table><tr><th>Name</th><th>In</th><th>Type</th><th>Required</th><th>Description</th></tr>",
-    );
-    for (const p of e.parameters)
-      out.push(
-        `<tr><td><code>${t(p.name)}</code></td><td>${t(p.in)}</td><td><code>${t(p.type)}</code></td>` +
-          `<td>${p.required ? "yes" : "no"}</td><td class="desc">${t(p.description ?? "")}${p.deprecated ? ' <span class="deprecated">deprecated</span>' : ""}</td></tr>`,
-      );
-    out.push("</table>");
-  }
-  if (e.body) {
-    out.push(`<h4>Request body${e.body.required ? " (required)" : ""}</h4>`);
-    if (e.body.description)
-      out.push(`<div class="desc">${t(e.body.description)}</div>`);
-    if (e.body.content.length > 0)
-      out.push(
-        `<ul>${e.body.content.map((c) => `<li><code>${t(c.mediaType)}</code>: ${typeCode(c, h)}</li>`).join("")}</ul>`,
-      );
-  }
-  if (e.responses.length > 0) {
-    out.push(
-      "<h4>Responses</h4><table><tr><th>Status</th><th>Description</th><th>Content</th></tr>",
-    );
-    for (const r of e.responses)
-      out.push(
-        `<tr><td><code>${t(r.status)}</code></td><td class="desc">${t(r.description)}</td>` +
-          `<td>${r.content.map((c) => `<code>${t(c.mediaType)}</code>: ${typeCode(c, h)}`).join("<br>")}</td></tr>`,
-      );
-    out.push("</table>");
-  }
+  out.push(
+    ...parametersTable("Parameters", e.parameters, h),
+    ...bodyHtml("Request body", e.body, h),
+    ...responsesTable("Responses", e.responses, h),
+  );
   out.push(
     "<details><summary>Examples: curl and the generated client</summary>",
     `<pre><code>${t(e.curl)}</code></pre>`,
@@ -201,6 +190,95 @@ function endpoint(view, e, h) {
   );
   out.push("</article>");
   return out.join("\n");
+}
+
+/**
+ * The webhooks the API sends: what each carries, and the answers it takes.
+ * @param {DocsView} view
+ * @param {DocsHelpers} h
+ */
+function webhooksSection(view, h) {
+  if (view.webhooks.length === 0) return [];
+  const t = h.htmlText;
+  const out = [
+    '<section id="webhooks"><h2>Webhooks</h2>',
+    "<p>Requests the API sends to your receiver (<code>server/webhook-receiver.ts</code>), each to <code>/&lt;key&gt;</code> under its base path with the method shown, signature verified first.</p>",
+  ];
+  for (const w of view.webhooks) {
+    out.push(
+      // `hook`: the search filters endpoints only, a webhook stays shown
+      `<article class="op hook${w.deprecated ? " deprecated-op" : ""}" id="${t(w.id)}">`,
+      `<h3>${badge(w, h)}<span class="p">${t(w.key)}</span><span class="name">${t(w.name)}</span>` +
+        `${w.deprecated ? '<span class="deprecated">deprecated</span>' : ""}</h3>`,
+    );
+    if (w.summary) out.push(`<p class="summary">${t(w.summary)}</p>`);
+    if (w.description) out.push(`<div class="desc">${t(w.description)}</div>`);
+    out.push(
+      ...parametersTable("Headers", w.headers, h),
+      ...bodyHtml("Payload", w.payload, h),
+      ...responsesTable("Answers", w.answers, h),
+      `<p class="sources">Merged from ${w.sources.map((s) => `<code>${t(`${s.file}:${s.line}`)}</code>`).join(", ")}</p>`,
+      "</article>",
+    );
+  }
+  out.push("</section>");
+  return out;
+}
+
+/**
+ * @param {string} title
+ * @param {ParameterView[]} parameters
+ * @param {DocsHelpers} h
+ */
+function parametersTable(title, parameters, h) {
+  if (parameters.length === 0) return [];
+  const t = h.htmlText;
+  return [
+    `<h4>${title}</h4><table><tr><th>Name</th><th>In</th><th>Type</th><th>Required</th><th>Description</th></tr>`,
+    ...parameters.map(
+      (p) =>
+        `<tr><td><code>${t(p.name)}</code></td><td>${t(p.in)}</td><td><code>${t(p.type)}</code></td>` +
+        `<td>${p.required ? "yes" : "no"}</td><td class="desc">${t(p.description ?? "")}${p.deprecated ? ' <span class="deprecated">deprecated</span>' : ""}</td></tr>`,
+    ),
+    "</table>",
+  ];
+}
+
+/**
+ * @param {string} title
+ * @param {BodyView | undefined} body
+ * @param {DocsHelpers} h
+ */
+function bodyHtml(title, body, h) {
+  if (!body) return [];
+  const t = h.htmlText;
+  const out = [`<h4>${title}${body.required ? " (required)" : ""}</h4>`];
+  if (body.description)
+    out.push(`<div class="desc">${t(body.description)}</div>`);
+  if (body.content.length > 0)
+    out.push(
+      `<ul>${body.content.map((c) => `<li><code>${t(c.mediaType)}</code>: ${typeCode(c, h)}</li>`).join("")}</ul>`,
+    );
+  return out;
+}
+
+/**
+ * @param {string} title
+ * @param {ResponseView[]} responses
+ * @param {DocsHelpers} h
+ */
+function responsesTable(title, responses, h) {
+  if (responses.length === 0) return [];
+  const t = h.htmlText;
+  return [
+    `<h4>${title}</h4><table><tr><th>Status</th><th>Description</th><th>Content</th></tr>`,
+    ...responses.map(
+      (r) =>
+        `<tr><td><code>${t(r.status)}</code></td><td class="desc">${t(r.description)}</td>` +
+        `<td>${r.content.map((c) => `<code>${t(c.mediaType)}</code>: ${typeCode(c, h)}`).join("<br>")}</td></tr>`,
+    ),
+    "</table>",
+  ];
 }
 
 /**

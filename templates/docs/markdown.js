@@ -9,6 +9,10 @@
 /** @typedef {import("apiloom-gen/templates").DocsHelpers} DocsHelpers */
 /** @typedef {import("apiloom-gen/templates").DocsView} DocsView */
 /** @typedef {import("apiloom-gen/templates").TagView} TagView */
+/** @typedef {import("apiloom-gen/templates").DocsWebhookView} DocsWebhookView */
+/** @typedef {import("apiloom-gen/templates").ParameterView} ParameterView */
+/** @typedef {import("apiloom-gen/templates").BodyView} BodyView */
+/** @typedef {import("apiloom-gen/templates").ResponseView} ResponseView */
 /** The template contract this file is written for (apiloom refuses another). */
 export const contract = 1;
 
@@ -88,6 +92,56 @@ export function indexPage(view, h) {
       "",
     );
   }
+  if (view.webhooks.length > 0) {
+    out.push(
+      "## Webhooks",
+      "",
+      `${count(view.webhooks.length, "webhook")} the API sends to you: [their payloads, headers and answers](webhooks.md), received by \`server/webhook-receiver.ts\`.`,
+      "",
+    );
+    const rows = view.webhooks.map((w) => [
+      `[${h.markdownCodeCell(w.key)}](webhooks.md#${w.id})`,
+      w.method,
+      h.markdownCodeCell(w.name),
+      `${h.markdownCell(w.summary)}${w.deprecated ? " (deprecated)" : ""}`,
+    ]);
+    out.push(
+      h.markdownTable(["Webhook", "Method", "Handler", "Summary"], rows),
+      "",
+    );
+  }
+  return out.join("\n");
+}
+
+/**
+ * `docs/webhooks.md`: each webhook the API sends, what it carries and what it takes as answers.
+ * @param {DocsView} view
+ * @param {DocsHelpers} h
+ */
+export function webhooksPage(view, h) {
+  const out = ["# Webhooks", "", "[All endpoints](index.md)", ""];
+  out.push(
+    "Requests the API sends to your receiver, each to `/<key>` under its base path with the method shown, signature verified first (`server/webhook-receiver.ts`).",
+    "",
+  );
+  for (const w of view.webhooks) {
+    out.push(`<a id="${h.htmlText(w.id)}"></a>`, "");
+    out.push(`## ${h.markdownInline(w.summary ?? w.key)}`, "");
+    const facts = [
+      h.markdownCode(`${w.method} ${w.key}`),
+      `handler: ${h.markdownCode(w.name)}`,
+    ];
+    if (w.deprecated) facts.push("**deprecated**");
+    out.push(facts.join(" · "), "");
+    if (w.description) out.push(h.markdownProse(w.description), "");
+    out.push(...parametersTable("Headers", w.headers, h));
+    out.push(...bodyLines("Payload", w.payload, "", h));
+    out.push(...responsesTable("Answers", w.answers, "", h));
+    out.push(
+      `Merged from ${w.sources.map((s) => h.markdownCode(`${s.file}:${s.line}`)).join(", ")}.`,
+      "",
+    );
+  }
   return out.join("\n");
 }
 
@@ -146,46 +200,9 @@ function endpointSection(view, tag, e, h) {
   if (e.description) out.push(h.markdownProse(e.description), "");
   out.push(...security(e, h));
 
-  if (e.parameters.length > 0) {
-    out.push("### Parameters", "");
-    const rows = e.parameters.map((p) => [
-      h.markdownCodeCell(p.name),
-      p.in,
-      h.markdownCodeCell(p.type),
-      p.required ? "yes" : "no",
-      `${h.markdownCell(p.description)}${p.deprecated ? " (deprecated)" : ""}`,
-    ]);
-    out.push(
-      h.markdownTable(["Name", "In", "Type", "Required", "Description"], rows),
-      "",
-    );
-  }
-
-  if (e.body) {
-    out.push("### Request body", "");
-    out.push(e.body.required ? "Required." : "Optional.", "");
-    if (e.body.description) out.push(h.markdownProse(e.body.description), "");
-    for (const c of e.body.content)
-      out.push(
-        `- ${h.markdownCode(c.mediaType)}: ${typeLink(c, "../", h.markdownCode)}`,
-      );
-    if (e.body.content.length > 0) out.push("");
-  }
-
-  if (e.responses.length > 0) {
-    out.push("### Responses", "");
-    const rows = e.responses.map((r) => [
-      h.markdownCodeCell(r.status),
-      h.markdownCell(r.description),
-      r.content
-        .map(
-          (c) =>
-            `${h.markdownCodeCell(c.mediaType)}: ${typeLink(c, "../", h.markdownCodeCell)}`,
-        )
-        .join("<br>"),
-    ]);
-    out.push(h.markdownTable(["Status", "Description", "Content"], rows), "");
-  }
+  out.push(...parametersTable("Parameters", e.parameters, h));
+  out.push(...bodyLines("Request body", e.body, "../", h));
+  out.push(...responsesTable("Responses", e.responses, "../", h));
 
   out.push("### Examples", "");
   out.push(h.markdownFence(e.curl, "sh"), "");
@@ -196,6 +213,81 @@ function endpointSection(view, tag, e, h) {
     "",
   );
   return out;
+}
+
+/**
+ * The parameters (an endpoint's, or a webhook's headers) as a table under `title`.
+ * @param {string} title
+ * @param {ParameterView[]} parameters
+ * @param {DocsHelpers} h
+ */
+function parametersTable(title, parameters, h) {
+  if (parameters.length === 0) return [];
+  const rows = parameters.map((p) => [
+    h.markdownCodeCell(p.name),
+    p.in,
+    h.markdownCodeCell(p.type),
+    p.required ? "yes" : "no",
+    `${h.markdownCell(p.description)}${p.deprecated ? " (deprecated)" : ""}`,
+  ]);
+  return [
+    `### ${title}`,
+    "",
+    h.markdownTable(["Name", "In", "Type", "Required", "Description"], rows),
+    "",
+  ];
+}
+
+/**
+ * A request body (an endpoint's, or a webhook's payload) under `title`; `prefix` leads from the
+ * page to schemas.md.
+ * @param {string} title
+ * @param {BodyView | undefined} body
+ * @param {string} prefix
+ * @param {DocsHelpers} h
+ */
+function bodyLines(title, body, prefix, h) {
+  if (!body) return [];
+  const out = [
+    `### ${title}`,
+    "",
+    body.required ? "Required." : "Optional.",
+    "",
+  ];
+  if (body.description) out.push(h.markdownProse(body.description), "");
+  for (const c of body.content)
+    out.push(
+      `- ${h.markdownCode(c.mediaType)}: ${typeLink(c, prefix, h.markdownCode)}`,
+    );
+  if (body.content.length > 0) out.push("");
+  return out;
+}
+
+/**
+ * Responses (an endpoint's, or the answers a webhook takes) as a table under `title`.
+ * @param {string} title
+ * @param {ResponseView[]} responses
+ * @param {string} prefix
+ * @param {DocsHelpers} h
+ */
+function responsesTable(title, responses, prefix, h) {
+  if (responses.length === 0) return [];
+  const rows = responses.map((r) => [
+    h.markdownCodeCell(r.status),
+    h.markdownCell(r.description),
+    r.content
+      .map(
+        (c) =>
+          `${h.markdownCodeCell(c.mediaType)}: ${typeLink(c, prefix, h.markdownCodeCell)}`,
+      )
+      .join("<br>"),
+  ]);
+  return [
+    `### ${title}`,
+    "",
+    h.markdownTable(["Status", "Description", "Content"], rows),
+    "",
+  ];
 }
 
 /**

@@ -9,7 +9,11 @@ import {
   type ToolResult,
   type ToolSpec,
 } from "./runtime.js";
-import { selfContained, type JsonSchema } from "./schema.js";
+import {
+  selfContained,
+  type JsonSchema,
+  type SchemaKeywords,
+} from "./schema.js";
 
 /** A tool as `tools/list` gives it (MCP's Tool). */
 export interface ListedTool {
@@ -35,15 +39,18 @@ const LISTED = 50;
 export class Catalog {
   readonly tools: readonly ToolSpec[];
   private readonly defs: Readonly<Record<string, JsonSchema>>;
+  private readonly keywords: SchemaKeywords;
   private readonly byName = new Map<string, ToolSpec>();
   private readonly made = new Map<string, ListedTool>();
 
   constructor(
     tools: readonly ToolSpec[],
     defs: Readonly<Record<string, JsonSchema>>,
+    keywords: SchemaKeywords,
   ) {
     this.tools = tools;
     this.defs = defs;
+    this.keywords = keywords;
     for (const tool of tools) this.byName.set(tool.name, tool);
   }
 
@@ -60,13 +67,13 @@ export class Catalog {
       title: tool.title,
       description: tool.description,
       inputSchema: objectSchema(
-        selfContained(tool.input, this.defs, "request"),
+        selfContained(tool.input, this.defs, "request", this.keywords),
       ),
       annotations: { title: tool.title, ...tool.annotations },
     };
     if (tool.output)
       listed.outputSchema = objectSchema(
-        selfContained(tool.output, this.defs, "response"),
+        selfContained(tool.output, this.defs, "response", this.keywords),
       );
     this.made.set(tool.name, listed);
     return listed;

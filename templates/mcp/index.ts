@@ -26,7 +26,9 @@ import {
   API,
   createClient,
   DEFS,
+  KEYWORDS,
   MODE,
+  SCALARS,
   TOOLS,
   type ClientOptions,
 } from "./tools.js";
@@ -36,6 +38,10 @@ export { REDACTED } from "./secrets.js";
 
 /** Characters a tool's result may hold by default (about 1 MB of JSON). */
 export const DEFAULT_MAX_RESULT_LENGTH = 1_000_000;
+/** Items (events, lines) of a streamed answer a result holds by default. */
+export const DEFAULT_MAX_STREAM_ITEMS = 100;
+/** Milliseconds a tool reads a streamed answer for by default. */
+export const DEFAULT_STREAM_TIMEOUT = 30_000;
 
 /** The generated client's options, and how the server offers its tools. */
 export interface McpServerOptions extends ClientOptions<false> {
@@ -46,6 +52,13 @@ export interface McpServerOptions extends ClientOptions<false> {
   mode?: "tools" | "dynamic";
   /** Characters a tool's result may hold; a longer answer is a tool error saying so. */
   maxResultLength?: number;
+  /**
+   * Items (events, JSON Lines) of a streamed answer a result holds: the read stops there, the
+   * request is closed, and the result says it stopped. 100 by default.
+   */
+  maxStreamItems?: number;
+  /** Milliseconds a streamed answer is read for, from its arrival: 30,000 by default. */
+  streamTimeout?: number;
 }
 
 /**
@@ -57,6 +70,8 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
   const {
     mode = MODE,
     maxResultLength = DEFAULT_MAX_RESULT_LENGTH,
+    maxStreamItems = DEFAULT_MAX_STREAM_ITEMS,
+    streamTimeout = DEFAULT_STREAM_TIMEOUT,
     ...clientOptions
   } = options;
   const secrets = new Secrets();
@@ -67,7 +82,7 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
   const validators = endpoints as unknown as Readonly<
     Record<string, AnyEndpointValidators>
   >;
-  const catalog = new Catalog(TOOLS, DEFS);
+  const catalog = new Catalog(TOOLS, DEFS, KEYWORDS);
   const server = new McpServer({
     name: API.name,
     title: API.title,
@@ -92,6 +107,8 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
         validators,
         secrets,
         maxResultLength,
+        stream: { maxItems: maxStreamItems, timeout: streamTimeout },
+        scalars: SCALARS,
         signal: extra.signal,
       };
       if (dynamic && (name === LIST || name === DESCRIBE || name === CALL))

@@ -9,6 +9,14 @@ import type {
 } from "../validators/runtime.js";
 import type { JsonSchema } from "./schema.js";
 import type { Secrets } from "./secrets.js";
+import { withBlobs } from "./upload.js";
+import { bigintsAsText, int64FromText, type McpScalars } from "./scalars.js";
+import {
+  collectStream,
+  isStream,
+  type StreamBounds,
+  type StreamFailure,
+} from "./stream.js";
 
 /** What an MCP client is told of a tool's behaviour (MCP's ToolAnnotations). */
 export interface ToolHints {
@@ -38,6 +46,11 @@ export interface ToolSpec {
   output?: JsonSchema;
   /** Declared parameters left out of `input` as credentials (the client's `auth` sends them). */
   credentials?: readonly string[];
+  /**
+   * The places of the body that are files, given as base64 text and sent as a Blob: `""` the
+   * body itself, else a multipart field (each item of an array).
+   */
+  uploads?: readonly string[];
 }
 
 /** `spec`, checked as a ToolSpec on its own (tools.ts lists its tools through it). */
@@ -71,6 +84,10 @@ export interface CallContext {
   secrets: Secrets;
   /** Characters of a result's text at most; a longer answer is an error saying so. */
   maxResultLength: number;
+  /** The client's plans of Dates and bigints (tools.ts's SCALARS), when it revives values. */
+  scalars?: McpScalars | undefined;
+  /** How much of a streamed answer a result holds (its characters: `maxResultLength`). */
+  stream: Omit<StreamBounds, "maxLength">;
   signal?: AbortSignal;
 }
 
@@ -95,8 +112,17 @@ export async function callTool(
   args: unknown,
   context: CallContext,
 ): Promise<ToolResult> {
-  const { secrets } = context;
-  const problems = argumentProblems(tool, args ?? {}, context);
+  const { secrets, scalars } = context;
+  // Dates and bigints (scalars.ts): an int64's digits are a number to the validators
+  const op =
+    scalars && Object.hasOwn(scalars.plans.operations, tool.name)
+      ? scalars.plans.operations[tool.name]
+      : undefined;
+  const given =
+    op && isObject(args)
+      ? int64FromText(args, op, scalars!.plans.named)
+      : (args ?? {});
+  const problems = argumentProblems(tool, given, context);
   if (problems.length > 0)
     return toolError(
       secrets,
@@ -106,27 +132,69 @@ export async function callTool(
     ? context.client[tool.name]
     : undefined;
   if (!call) return toolError(secrets, `The client has no ${tool.name}.`);
+  let sent = given as Record<string, unknown>;
+  if (tool.uploads && sent["body"] !== undefined) {
+    const unread: string[] = [];
+    const body = withBlobs(sent["body"], tool.uploads, unread);
+    if (unread.length > 0)
+      return toolError(
+        secrets,
+        `The arguments of ${tool.name} are not valid:\n${unread.join("\n")}`,
+      );
+    sent = { ...sent, body };
+  }
+  // the client takes Dates and bigints where it revives values, and gives them back
+  const codec = op && scalars?.codec(tool.name);
+  if (codec)
+    try {
+      sent = codec.revive(sent);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return toolError(
+        secrets,
+        `The arguments of ${tool.name} are not valid:\n${why}`,
+      );
+    }
+  // the call's own signal: the MCP client's cancellation, and the end of a stream's read
+  const stop = new AbortController();
+  const signal = context.signal
+    ? AbortSignal.any([context.signal, stop.signal])
+    : stop.signal;
   let result: ApiResult<unknown, unknown>;
   try {
-    result = await call(
-      (args ?? {}) as object,
-      context.signal ? { signal: context.signal } : {},
-    );
+    result = await call(sent, { signal });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return toolError(secrets, `${tool.name} failed: ${why}`);
   }
-  const body = result.ok ? result.data : result.error;
-  if (isStream(body))
-    return toolError(
-      secrets,
-      `${tool.name} answered ${result.status} with a stream, which its MCP tool does not read.`,
-    );
-  const shown = shownBody(body);
+  let body = result.ok ? result.data : result.error;
+  if (codec && !isStream(body)) body = codec.wireAnswer(result.status, body);
+  let stopped: string | undefined;
+  if (isStream(body)) {
+    try {
+      // room for the status and the note of a stop beside the items
+      const bounds = {
+        ...context.stream,
+        maxLength: context.maxResultLength - 200,
+      };
+      const collected = await collectStream(body, bounds, stop, context.signal);
+      body = collected.items;
+      stopped = collected.stopped;
+    } catch (error) {
+      const { message, items } = error as StreamFailure;
+      return toolError(
+        secrets,
+        `${tool.name} answered ${result.status} with a stream that failed after ${items} items: ${message}`,
+      );
+    }
+  }
+  const shown = shownBody(scalars ? bigintsAsText(body) : body);
   const structured = secrets.value(
     shown === undefined
       ? { status: result.status }
-      : { status: result.status, body: shown },
+      : stopped === undefined
+        ? { status: result.status, body: shown }
+        : { status: result.status, body: shown, stopped },
   ) as Record<string, unknown>;
   const text = JSON.stringify(structured);
   if (text.length > context.maxResultLength)
@@ -231,12 +299,6 @@ function shownBody(body: unknown): unknown {
   if (typeof Blob !== "undefined" && body instanceof Blob)
     return `(${body.size} bytes of ${body.type || "unknown type"})`;
   return body;
-}
-
-function isStream(body: unknown): boolean {
-  return (
-    typeof body === "object" && body !== null && Symbol.asyncIterator in body
-  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

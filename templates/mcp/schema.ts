@@ -19,34 +19,18 @@ export type Direction = "request" | "response";
 export const MAX_INLINED_NODES = 20_000;
 
 const PREFIX = "#/$defs/";
-const ANNOTATIONS = new Set([
-  "title",
-  "description",
-  "default",
-  "examples",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-]);
-const SCHEMA_MAPS = new Set([
-  "properties",
-  "patternProperties",
-  "dependentSchemas",
-]);
-const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
-const SCHEMAS = new Set([
-  "items",
-  "additionalProperties",
-  "not",
-  "if",
-  "then",
-  "else",
-  "contains",
-  "propertyNames",
-  "unevaluatedItems",
-  "unevaluatedProperties",
-  "contentSchema",
-]);
+
+/**
+ * What each keyword of the tools' schemas holds, as apiloom wrote them (tools.ts's `KEYWORDS`):
+ * a schema, a list or a map of schemas, or an annotation. Any other keyword's value is data,
+ * walked into never (a `$ref` member of an `example` is no reference).
+ */
+export interface SchemaKeywords {
+  readonly schema: readonly string[];
+  readonly schemaList: readonly string[];
+  readonly schemaMap: readonly string[];
+  readonly notes: readonly string[];
+}
 
 function isSchema(value: unknown): value is JsonSchema {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -66,15 +50,20 @@ function refName(ref: unknown): string | undefined {
 
 /**
  * `schema` with every `#/$defs/<name>` reference into `defs` replaced by its schema, and
- * `required` without the properties that do not travel in `direction`. Self-contained: a
- * reference it keeps (recursion, or past {@link MAX_INLINED_NODES}) has its schema under the
- * result's `$defs`.
+ * `required` without the properties that do not travel in `direction`, walked by `keywords`
+ * (tools.ts's `KEYWORDS`). Self-contained: a reference it keeps (recursion, or past
+ * {@link MAX_INLINED_NODES}) has its schema under the result's `$defs`.
  */
 export function selfContained(
   schema: JsonSchema,
   defs: Readonly<Record<string, JsonSchema>>,
   direction: Direction,
+  keywords: SchemaKeywords,
 ): JsonSchema {
+  const SCHEMAS = new Set(keywords.schema);
+  const SCHEMA_LISTS = new Set(keywords.schemaList);
+  const SCHEMA_MAPS = new Set(keywords.schemaMap);
+  const ANNOTATIONS = new Set(keywords.notes);
   const kept = new Set<string>();
   const inlining: string[] = [];
   let nodes = 0;

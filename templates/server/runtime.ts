@@ -2,7 +2,7 @@
 // What the generated routes, the router and the adapters share: route data, handler types.
 
 /** The scalar a parameter value (or each item of an array value) converts to. */
-export type ScalarType = "string" | "number" | "integer" | "boolean";
+export type ScalarType = "string" | "number" | "integer" | "boolean" | "int64";
 
 export interface ParamSpec {
   /** The name as the API spells it: the key in the handler's `path`, `query`, `headers` or `cookies`. */
@@ -60,6 +60,20 @@ export interface RouteSpec {
    * media types (server-sent events, JSON Lines, JSON text sequences), the first the default.
    */
   streams?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Dates and big integers (the generator's `dates: "Date"`, `int64: "bigint"`): the route's codec
+   * (scalars.ts), which reads its JSON body with every digit, revives the checked request for
+   * the handler and turns the handler's Dates and bigints back into wire values.
+   */
+  scalars?: RouteScalars;
+}
+
+/** What the dispatcher calls of a route's codec (scalars.ts's OperationCodec). */
+export interface RouteScalars {
+  parse(text: string, what: "request"): unknown;
+  stringify(value: unknown): string;
+  revive<T extends object>(parts: T): T;
+  wireAnswer(status: number, body: unknown): unknown;
 }
 
 export interface DecodedRequest {
@@ -152,6 +166,18 @@ export type RouteHandler = (
  * requests; a handler may throw it too, for a failure its spec does not declare (a 404 when the
  * spec lists only 200), since the handler's return type only admits declared statuses.
  */
+/**
+ * Whether `mediaType` is JSON: `application/json` or a `+json` type (RFC 6839), parameters
+ * aside; not `application/json-seq` nor JSON Lines, which hold many values. The generator's
+ * rule, written out (src/model/media-types.ts).
+ */
+export function isJsonType(mediaType: string): boolean {
+  return JSON_MEDIA_TYPE.test(mediaType);
+}
+
+const JSON_MEDIA_TYPE =
+  /^(application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(;|$)/i;
+
 export class HttpError extends Error {
   readonly status: number;
   readonly headers: Record<string, string>;

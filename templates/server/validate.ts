@@ -9,7 +9,7 @@ import type {
 } from "../validators/runtime.js";
 import type { RouteChecks } from "./listener.js";
 import { ProblemError, type LocatedViolation } from "./problem.js";
-import type { DecodedRequest, RouteSpec } from "./runtime.js";
+import { isJsonType, type DecodedRequest, type RouteSpec } from "./runtime.js";
 import { VALIDATE_RESPONSES } from "./settings.js";
 
 /** A table of validators by route name: `endpoints`, or the webhooks' (`../validators/webhooks.ts`). */
@@ -37,8 +37,6 @@ export function checksOf(table: ValidatorTable): RouteChecks {
 
 /** What the listener and the Fastify adapter call (see `createListener`). */
 export const checks: RouteChecks = checksOf(endpoints);
-
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
 const mediaTypeOf = (header: string | undefined): string =>
   (header ?? "").split(";")[0]!.trim().toLowerCase();
@@ -69,8 +67,8 @@ export function requestViolations(
   const type = mediaTypeOf(headers["content-type"]);
   const json =
     type === ""
-      ? JSON_TYPE.test(mediaTypeOf(route.body?.mediaTypes[0]))
-      : JSON_TYPE.test(type);
+      ? isJsonType(mediaTypeOf(route.body?.mediaTypes[0]))
+      : isJsonType(type);
   if (request.body !== undefined && json) add("body", parts.body, request.body);
   return out;
 }
@@ -104,7 +102,7 @@ export function checkResponse(
 ): void {
   const parts = partsOf(route, table);
   if (!parts) return;
-  if (contentType !== undefined && !JSON_TYPE.test(mediaTypeOf(contentType)))
+  if (contentType !== undefined && !isJsonType(mediaTypeOf(contentType)))
     return;
   const responses = parts.responses;
   const key = [String(status), `${String(status)[0]}XX`, "default"].find((k) =>

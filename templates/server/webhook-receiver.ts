@@ -18,8 +18,10 @@ import {
   DEFAULT_BODY_LIMIT,
   errorAnswer,
   readBody as readNodeBody,
+  withinBase,
   type Answer,
 } from "./listener.js";
+import { Router } from "./router.js";
 import { nodeHeaders, readBody, toResponse } from "./fetch.js";
 import { HttpError, type PartialHandlers } from "./runtime.js";
 import { checksOf } from "./validate.js";
@@ -34,7 +36,10 @@ import {
   type WebhookScheme,
 } from "./webhooks.js";
 
-export type { WebhookHandlers } from "./webhook-contracts.js";
+export type {
+  WebhookHandlers,
+  WebhookSignatures,
+} from "./webhook-contracts.js";
 export { webhookRoutes, WEBHOOK_SIGNATURE } from "./webhook-contracts.js";
 export * from "./webhooks.js";
 
@@ -175,6 +180,33 @@ export function createWebhookReceiver(
 }
 
 /**
+ * Whether a request is the receiver's to answer, told from its method and target alone (nothing
+ * of it is read): with `webhookOf`, every request (the receiver is mounted at the one URL the
+ * sender posts to); otherwise one whose path under `basePath` is a webhook's, whatever its
+ * method (the receiver answers another method 405). The framework adapters pass the others on.
+ */
+export function receivesWebhook(
+  options: Pick<WebhookReceiverOptions, "basePath" | "webhookOf">,
+): (method: string, url: string) => boolean {
+  if (options.webhookOf) return () => true;
+  const router = new Router(webhookRoutes);
+  const basePath = (options.basePath ?? "").replace(/\/+$/, "");
+  return (method, url) => {
+    const queryStart = url.indexOf("?");
+    const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
+    const local = withinBase(pathname, basePath);
+    if (local === undefined) return false;
+    try {
+      const found = router.lookup(method, local);
+      return found.found || found.status !== 404;
+    } catch {
+      // a path that does not decode: under the mount, so the receiver's to refuse
+      return true;
+    }
+  };
+}
+
+/**
  * A node:http listener for `http.createServer(listener)` (Express: `app.use("/hooks", listener)`,
  * before any body parser: the signature covers the bytes as they came).
  */
@@ -185,7 +217,9 @@ export function createWebhookListener(
   const receive = createWebhookReceiver(handlers, options);
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   return (req, res) => {
-    void readNodeBody(req, limit)
+    // readBody throws at once for a body a parser made into an object: a rejection here too
+    void Promise.resolve()
+      .then(() => readNodeBody(req, limit))
       .then((body) =>
         receive({
           method: req.method ?? "POST",

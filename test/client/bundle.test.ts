@@ -101,12 +101,15 @@ const PLAIN = `import { getPet } from "./client/index.ts";\nconsole.log(await ge
 const FORM_WRITER = "boundary=";
 
 describe("a program calling one endpoint function", () => {
-  test("bundles neither the validators nor the form writer, in at most 4 KiB gzipped", async () => {
+  // 4 KiB was the issue's goal; bounding every response body as it is read (maxResponseBytes,
+  // issue 41) costs about 210 B of it, which trust puts first: 4 KiB + 256 B until the call
+  // path is trimmed to fit again
+  test("bundles neither the validators nor the form writer, in at most 4 KiB + 256 B gzipped", async () => {
     const { code, files } = await bundle(PLAIN);
     expect(files.filter((f) => f.startsWith("validators/"))).toEqual([]);
     expect(files).not.toContain("client/validate.ts");
     expect(code).not.toContain(FORM_WRITER);
-    expect(gzipSync(code).length).toBeLessThanOrEqual(4096);
+    expect(gzipSync(code).length).toBeLessThanOrEqual(4096 + 256);
   });
 
   test("bundles the validators when it imports client/validate.ts for validateResponses", async () => {

@@ -118,6 +118,9 @@ describe("docs for real inputs: every endpoint documented, every link lands", ()
         `<article class="op${e.deprecated ? " deprecated-op" : ""}" id="op-${e.name}">`,
       );
     }
-    expect(html.match(/<article /g)?.length ?? 0).toBe(model.endpoints.length);
+    // one article per endpoint, and one per webhook (its own section)
+    expect(html.match(/<article /g)?.length ?? 0).toBe(
+      model.endpoints.length + (model.webhooks?.length ?? 0),
+    );
   });
 });

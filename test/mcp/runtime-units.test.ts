@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   MAX_INLINED_NODES,
   selfContained,
 } from "../../templates/mcp/schema.js";
 import { Secrets } from "../../templates/mcp/secrets.js";
+import { KEYWORDS } from "../../src/emit/mcp/json-schema.js";
 
 /*
  * The runtime files of templates/mcp/ that hold no call: $ref inlining (schema.ts) and the
@@ -30,7 +32,12 @@ describe("selfContained: a tool's schema without references", () => {
   };
 
   it("inlines references, notes beside one winning, and drops what does not travel", () => {
-    const request = selfContained({ $ref: "#/$defs/Pet" }, defs, "request");
+    const request = selfContained(
+      { $ref: "#/$defs/Pet" },
+      defs,
+      "request",
+      KEYWORDS,
+    );
     expect(request).toEqual({
       type: "object",
       required: ["name", "password"],
@@ -41,7 +48,12 @@ describe("selfContained: a tool's schema without references", () => {
         owner: { type: "object", description: "who", properties: {} },
       },
     });
-    const response = selfContained({ $ref: "#/$defs/Pet" }, defs, "response");
+    const response = selfContained(
+      { $ref: "#/$defs/Pet" },
+      defs,
+      "response",
+      KEYWORDS,
+    );
     expect(response["required"]).toEqual(["id", "name"]);
   });
 
@@ -51,6 +63,7 @@ describe("selfContained: a tool's schema without references", () => {
         { $ref: "#/$defs/Owner", minProperties: 1 },
         defs,
         "request",
+        KEYWORDS,
       ),
     ).toEqual({
       allOf: [{ type: "object", description: "a person", properties: {} }],
@@ -59,7 +72,9 @@ describe("selfContained: a tool's schema without references", () => {
   });
 
   it("keeps a recursive reference, its schema once under $defs", () => {
-    expect(selfContained({ $ref: "#/$defs/Node" }, defs, "request")).toEqual({
+    expect(
+      selfContained({ $ref: "#/$defs/Node" }, defs, "request", KEYWORDS),
+    ).toEqual({
       type: "object",
       properties: { next: { $ref: "#/$defs/Node" } },
       $defs: {
@@ -81,6 +96,7 @@ describe("selfContained: a tool's schema without references", () => {
       },
       defs,
       "request",
+      KEYWORDS,
     );
     const properties = schema["properties"] as object;
     expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
@@ -101,10 +117,53 @@ describe("selfContained: a tool's schema without references", () => {
         },
       };
     wide["L20"] = { type: "string" };
-    const schema = selfContained({ $ref: "#/$defs/L0" }, wide, "request");
+    const schema = selfContained(
+      { $ref: "#/$defs/L0" },
+      wide,
+      "request",
+      KEYWORDS,
+    );
     const size = JSON.stringify(schema).length;
     expect(size).toBeLessThan(MAX_INLINED_NODES * 200);
     expect(schema).toHaveProperty("$defs");
+  });
+});
+
+describe("KEYWORDS: the keyword groups written once", () => {
+  it("walks by the groups it is given: schema.ts holds no list of its own", () => {
+    const defs = { Leaf: { type: "string" } };
+    const schema = {
+      not: { $ref: "#/$defs/Leaf" },
+      properties: { a: { $ref: "#/$defs/Leaf" } },
+      examples: [{ $ref: "#/$defs/Leaf" }],
+    };
+    // the generator's groups: sub-schemas inlined, data left as it is
+    expect(selfContained(schema, defs, "request", KEYWORDS)).toEqual({
+      not: { type: "string" },
+      properties: { a: { type: "string" } },
+      examples: [{ $ref: "#/$defs/Leaf" }],
+    });
+    // groups without `not`: its value is data, its $ref kept (no $defs: it refers to nothing)
+    const without = { ...KEYWORDS, schema: [] };
+    expect(selfContained(schema, defs, "request", without)).toEqual({
+      not: { $ref: "#/$defs/Leaf" },
+      properties: { a: { type: "string" } },
+      examples: [{ $ref: "#/$defs/Leaf" }],
+    });
+    const text = readFileSync(
+      new URL("../../templates/mcp/schema.ts", import.meta.url),
+      "utf8",
+    );
+    // (it reads `properties` and `readOnly`/`writeOnly` by name, for `required`)
+    const own = new Set(["properties", "readOnly", "writeOnly"]);
+    for (const keyword of [
+      ...KEYWORDS.schema,
+      ...KEYWORDS.schemaList,
+      ...KEYWORDS.schemaMap,
+      ...KEYWORDS.notes,
+    ])
+      if (!own.has(keyword))
+        expect(text, keyword).not.toContain(`"${keyword}"`);
   });
 });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { load } from "js-yaml";
 import type { RequestListener } from "node:http";
@@ -113,7 +113,16 @@ describeCorpus("the museum's webhook, received", () => {
 
   it("scaffolds a stub for it in the handlers file", () => {
     expect(project.scaffold).toContain(
-      'import type { WebhookHandlers } from "./generated/server/webhook-receiver.js";',
+      'import type {\n  WebhookHandlers,\n  WebhookSignatures,\n} from "./generated/server/webhook-receiver.js";',
+    );
+    // the contract it is written for, as the generated WebhookSignatures has it
+    const hash = /publishNewEvent: "([0-9a-f]{10})";/.exec(
+      project.result.files.find(
+        (f) => f.path === "server/webhook-contracts.ts",
+      )!.contents,
+    )?.[1];
+    expect(project.scaffold).toContain(
+      `export const webhookSignatures = {\n  publishNewEvent: "${hash}",\n} satisfies WebhookSignatures;`,
     );
     expect(project.scaffold).toContain(
       [
@@ -128,6 +137,26 @@ describeCorpus("the museum's webhook, received", () => {
   it("compiles, generated code and receiver, under the strictest tsconfig; the scaffold under Node's", async () => {
     expect((await project.typeCheck()).output).toBe("");
     expect((await project.typeCheckScaffold()).output).toBe("");
+  }, 120_000);
+
+  it("makes a stale webhookSignatures entry a type error in the handlers file", async () => {
+    const file = join(project.dir, "../../scaffold/app/handlers.ts");
+    const text = readFileSync(file, "utf8");
+    writeFileSync(
+      file,
+      text.replace(
+        /publishNewEvent: "[0-9a-f]{10}"/,
+        'publishNewEvent: "0000000000"',
+      ),
+    );
+    try {
+      const { output } = await project.typeCheckScaffold();
+      expect(output).toMatch(
+        /handlers\.ts\(\d+,\d+\): error TS2322: Type '"0000000000"' is not assignable to type '"[0-9a-f]{10}"'/,
+      );
+    } finally {
+      writeFileSync(file, text);
+    }
   }, 120_000);
 
   it("routes a signed sample to its handler, the payload typed and checked", async () => {

@@ -10,6 +10,7 @@ import {
   typeCheckCell,
   writeProjects,
   type CellResult,
+  type CompilerName,
 } from "../compat/matrix.js";
 
 const REPO = resolve(import.meta.dirname, "../..");
@@ -21,8 +22,11 @@ export interface ReceiverProject {
   result: GenerateResult;
   /** The handlers file as apiloom scaffolds it. */
   scaffold: string;
-  /** tsc under the compat matrix's strictest tsconfig: the generated code and the user's files. */
-  typeCheck(): Promise<CellResult>;
+  /**
+   * tsc under the compat matrix's strictest tsconfig: the generated code and the user's files
+   * (TypeScript 7 unless told).
+   */
+  typeCheck(compiler?: CompilerName): Promise<CellResult>;
   /**
    * tsc over the generated code and the scaffolded handlers file, under the Node-only tsconfig
    * (a scaffold's `satisfies` objects have no declared type: isolatedDeclarations refuses any).
@@ -41,12 +45,23 @@ export async function receiverProject(
   name: string,
   text: string,
   files: Record<string, string>,
-  options: { webhookSignature?: "standard" | "github" | "stripe" } = {},
+  options: {
+    webhookSignature?: "standard" | "github" | "stripe";
+    /** `server.adapters`: each adapter's webhook receiver is written beside it. */
+    adapters?: string[];
+  } = {},
 ): Promise<ReceiverProject> {
   const result = await generate([{ file: `${name}.yaml`, text }], {
     artifacts: ["types", "validators", "server"],
-    ...(options.webhookSignature
-      ? { server: { webhookSignature: options.webhookSignature } }
+    ...(options.webhookSignature || options.adapters
+      ? {
+          server: {
+            ...(options.webhookSignature
+              ? { webhookSignature: options.webhookSignature }
+              : {}),
+            ...(options.adapters ? { adapters: options.adapters } : {}),
+          },
+        }
       : {}),
   });
   const scaffold = updateHandlersFile({
@@ -79,8 +94,8 @@ export async function receiverProject(
     dir,
     result,
     scaffold,
-    typeCheck: () =>
-      typeCheckCell(join(root, "strictest"), "strictest", "TypeScript 7"),
+    typeCheck: (compiler = "TypeScript 7") =>
+      typeCheckCell(join(root, "strictest"), "strictest", compiler),
     typeCheckScaffold: () =>
       typeCheckCell(join(root, "scaffold"), "node-only", "TypeScript 7"),
     load: (file) => import(pathToFileURL(join(dir, file)).href),

@@ -73,6 +73,10 @@ const CORE_ROWS: CoreRows = {
     kind: "output",
     flip: { config: { overlays: ["overlays/fix.yaml"] } },
   },
+  "model.scalars": {
+    kind: "output",
+    flip: { config: { dates: "Date", int64: "bigint" } },
+  },
   "model.names": {
     kind: "output",
     flip: { config: { names: { "GET /pets": "fetchPets" } } },
@@ -201,6 +205,9 @@ paths:
       operationId: listPets
       summary: ${summary}
       tags: [animals]
+      parameters: # a date-time and an int64, for the model's scalars (dates, int64)
+        - { name: since, in: query, schema: { type: string, format: date-time } }
+        - { name: chip, in: query, schema: { type: integer, format: int64 } }
       responses:
         "200":
           description: the pets

@@ -5,6 +5,8 @@ import { defaultBaseUrl } from "./base-url.js";
 import { clientHelpers, type ClientHelpers } from "./template-helpers.js";
 import { authSchemes, tokenUrls } from "./security.js";
 import { endpointView } from "./view.js";
+import { scalarFiles } from "../shared/scalar-files.js";
+import { scalarPlans } from "../shared/scalar-plans.js";
 import type {
   ClientEndpointView,
   ClientIndexView,
@@ -61,6 +63,7 @@ function localNames(taken: Set<string>): ClientLocals {
     serializeForm: pick("serializeForm"),
     serializeBody: pick("serializeBody"),
     makeEndpoint: pick("makeEndpoint"),
+    scalarCodec: pick("scalarCodec"),
     defaults: pick("DEFAULTS"),
     schemes: pick("SCHEMES"),
   };
@@ -98,9 +101,12 @@ export async function emitClient(
   const schemes = authSchemes(model);
   const supported = new Set(schemes.map(([name]) => name));
   const taken = new Set(model.endpoints.map((e) => e.name));
-  const endpoints = model.endpoints.map((e) =>
-    endpointView(e, index, supported, locals, taken, pages),
-  );
+  const plans = scalarPlans(model);
+  const endpoints = model.endpoints.map((e) => {
+    const view = endpointView(e, index, supported, locals, taken, pages);
+    if (plans && Object.hasOwn(plans.operations, e.name)) view.scalars = true;
+    return view;
+  });
   const view: ClientIndexView = {
     title: model.info.title,
     baseUrl: defaultBaseUrl(model, options.baseUrl),
@@ -131,6 +137,8 @@ export async function emitClient(
         path: `client/${name}`,
         contents: templateText("client", name, templatesDir),
       })),
+    // dates and big integers (config `dates`, `int64`): the plans and the runtime that walks them
+    ...(plans ? scalarFiles("client", plans, templatesDir) : []),
   ];
   return files;
 }

@@ -37,6 +37,8 @@ export interface ClientLocals {
    * `schemes` (a function declaration: tsc follows no control flow to read it; issue 45).
    */
   makeEndpoint: string;
+  /** scalar-plans.ts's `scalarCodec`, as imported (when an endpoint holds a Date or a bigint). */
+  scalarCodec: string;
   /** The `ClientOptions` constant every call starts from. */
   defaults: string;
   /** The security schemes constant. */
@@ -101,6 +103,11 @@ export interface ClientEndpointView {
   };
   /** The body's form fields not sent the default way (a form body's Encoding Objects). */
   encoding: StyledName[];
+  /**
+   * True when the endpoint's parameters, body or answers hold a Date or a bigint (config `dates`,
+   * `int64`): its spec then takes the codec `locals.scalarCodec(name)` makes.
+   */
+  scalars?: true;
   locals: ClientLocals;
 }
 

@@ -1,4 +1,4 @@
-import type { Endpoint, Parameter } from "../../model/types.js";
+import type { ApiResponse, Endpoint, Parameter } from "../../model/types.js";
 import {
   allOfPropertyLookup,
   endpointKey,
@@ -10,9 +10,9 @@ import {
 } from "../toolkit.js";
 import {
   acceptHeader,
-  itemStreamed,
   sentMediaType,
   STREAM_MEDIA_TYPES,
+  streamedSuccesses,
 } from "../shared/media-types.js";
 import { encodingStyle, parameterWireStyle } from "../shared/wire-style.js";
 import { headerParameters } from "../type-index/endpoint-types.js";
@@ -96,39 +96,29 @@ export function endpointView(
   return view;
 }
 
-const { events: EVENTS, lines: LINES } = STREAM_MEDIA_TYPES;
+const { events: EVENTS } = STREAM_MEDIA_TYPES;
 
 /**
- * The successes whose every media type is `text/event-stream`, or else JSON Lines: read as
- * async iterators. Events carry JSON data unless their schema is a string (or absent).
+ * The successes read as async iterators (`streamedSuccesses`): OpenAPI 3.2 item streams, else
+ * those whose every media type is `text/event-stream`, or else JSON Lines. Events carry JSON
+ * data unless their schema is a string (or absent).
  */
 function streamView(
   endpoint: Endpoint,
   successes: string[],
   index: TypeIndex,
 ): StreamView | undefined {
-  const items = itemStreamView(endpoint, successes, index);
-  if (items) return items;
-  for (const [kind, type] of [
-    ["events", EVENTS],
-    ["lines", LINES],
-  ] as const) {
-    const responses = endpoint.responses.filter(
-      (r) =>
-        successes.includes(r.status) &&
-        r.content.length > 0 &&
-        r.content.every((c) => type.test(c.mediaType)),
-    );
-    if (responses.length === 0) continue;
-    const json = responses.every((r) =>
-      r.content.every((c) => {
-        const schema = resolveSchema(index.model.schemas, c.schema);
-        return schema !== undefined && mainType(schema) !== "string";
-      }),
-    );
-    return { kind, statuses: responses.map((r) => r.status), json };
-  }
-  return undefined;
+  const streamed = streamedSuccesses(endpoint, successes);
+  if (!streamed) return undefined;
+  const { kind, responses } = streamed;
+  if (kind === "items") return itemStreamView(responses, index);
+  const json = responses.every((r) =>
+    r.content.every((c) => {
+      const schema = resolveSchema(index.model.schemas, c.schema);
+      return schema !== undefined && mainType(schema) !== "string";
+    }),
+  );
+  return { kind, statuses: responses.map((r) => r.status), json };
 }
 
 /**
@@ -137,14 +127,9 @@ function streamView(
  * whole; its `data` is JSON-parsed where the item schema's `data` is not a string.
  */
 function itemStreamView(
-  endpoint: Endpoint,
-  successes: string[],
+  responses: ApiResponse[],
   index: TypeIndex,
-): StreamView | undefined {
-  const responses = endpoint.responses.filter(
-    (r) => successes.includes(r.status) && itemStreamed(r.content),
-  );
-  if (responses.length === 0) return undefined;
+): StreamView {
   const { schemas } = index.model;
   const eventData: [string, boolean][] = responses.map((r) => {
     const events = r.content.find((c) => EVENTS.test(c.mediaType));

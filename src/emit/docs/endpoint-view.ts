@@ -4,6 +4,7 @@ import type {
   Endpoint,
   MediaContent,
   SourceRef,
+  Webhook,
 } from "../../model/types.js";
 import { HTTP_METHODS } from "../toolkit.js";
 import { reasonPhrase, statusKey } from "../shared/response-status.js";
@@ -11,7 +12,14 @@ import { clientCallExample } from "./client-example.js";
 import { curlExample } from "./curl.js";
 import { schemaLabel } from "./schema-label.js";
 import { linkTo } from "./schemas-view.js";
-import type { ContentView, EndpointView } from "./view-types.js";
+import type {
+  BodyView,
+  ContentView,
+  EndpointView,
+  ParameterView,
+  ResponseView,
+  WebhookView,
+} from "./view-types.js";
 
 /** How one endpoint is shown: its facts, its examples and where it came from. */
 
@@ -54,6 +62,30 @@ export function endpointView(
     group: "",
     otherTags: [],
     pageSlug,
+    ...parts(e, schemaAnchors),
+    scopes: [...scopes].sort(),
+    security: e.security?.flatMap((requirement) =>
+      Object.entries(requirement).map(([scheme, list]) => ({
+        scheme,
+        scopes: list,
+      })),
+    ),
+    curl: curlExample(e, model, baseUrl),
+    client: clientCallExample(e, model),
+    sources: uniqueSources(e.sources),
+  };
+}
+
+/** The parameters, body and responses of an endpoint or a webhook, as the docs show them. */
+function parts(
+  e: Endpoint,
+  schemaAnchors: Map<string, string>,
+): {
+  parameters: ParameterView[];
+  body?: BodyView;
+  responses: ResponseView[];
+} {
+  return {
     parameters: allParameters(e.parameters).map((p) => ({
       name: p.name,
       in: p.in,
@@ -73,16 +105,30 @@ export function endpointView(
       description: r.description || reasonPhrase(statusKey(r.status) ?? ""),
       content: r.content.map((c) => contentView(c, schemaAnchors)),
     })),
-    scopes: [...scopes].sort(),
-    security: e.security?.flatMap((requirement) =>
-      Object.entries(requirement).map(([scheme, list]) => ({
-        scheme,
-        scopes: list,
-      })),
-    ),
-    curl: curlExample(e, model, baseUrl),
-    client: clientCallExample(e, model),
-    sources: uniqueSources(e.sources),
+  };
+}
+
+/**
+ * How a webhook is shown: its key and handler, the headers and payload the API sends, and the
+ * answers your receiver may give (`hook-<name>`: webhook names are unique identifiers).
+ */
+export function webhookView(
+  schemaAnchors: Map<string, string>,
+  w: Webhook,
+): WebhookView {
+  const { parameters, body, responses } = parts(w, schemaAnchors);
+  return {
+    id: `hook-${w.name}`,
+    key: w.key,
+    method: w.method.toUpperCase(),
+    name: w.name,
+    summary: w.summary,
+    description: w.description,
+    deprecated: w.deprecated,
+    headers: parameters,
+    payload: body,
+    answers: responses,
+    sources: uniqueSources(w.sources),
   };
 }
 

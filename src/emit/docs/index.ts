@@ -5,12 +5,18 @@ import { changelogPage } from "./changelog.js";
 import { buildDocsView } from "./view.js";
 
 export { buildDocsView } from "./view.js";
-export type { DocsView, EndpointView, TagView } from "./view-types.js";
+export type {
+  DocsView,
+  EndpointView,
+  TagView,
+  WebhookView,
+} from "./view-types.js";
 export type { SchemaView } from "./schemas-view.js";
 
 /**
  * Docs under `docs/`: `index.md` (every endpoint by tag), a page per tag in `tags/`,
- * `diagnostics.md`, `schemas.md` (when the model has named schemas), and one self-contained
+ * `diagnostics.md`, `schemas.md` (when the model has named schemas), `webhooks.md` (when the
+ * API sends webhooks), and one self-contained
  * `index.html`.
  */
 export async function emitDocs({
@@ -43,6 +49,16 @@ export async function emitDocs({
           {
             path: "docs/schemas.md",
             contents: markdown.schemasPage(view, docsHelpers),
+          },
+        ]
+      : []),
+    // a user's template written before this page may not have it (`in`: asking for a missing
+    // export of a user's template throws)
+    ...(view.webhooks.length > 0 && "webhooksPage" in markdown
+      ? [
+          {
+            path: "docs/webhooks.md",
+            contents: markdown.webhooksPage!(view, docsHelpers),
           },
         ]
       : []),

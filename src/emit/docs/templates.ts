@@ -47,6 +47,11 @@ export interface MarkdownTemplate {
   tagPage(view: DocsView, tag: TagView, h: DocsHelpers): string;
   diagnosticsPage(view: DocsView, h: DocsHelpers): string;
   schemasPage(view: DocsView, h: DocsHelpers): string;
+  /**
+   * `docs/webhooks.md`, written when the API sends webhooks (a template written before there
+   * was this page may leave it out: the page is then not written).
+   */
+  webhooksPage?(view: DocsView, h: DocsHelpers): string;
 }
 
 /** `templates/docs/html.js`; its CSS and script come from `templates/docs/html-assets.js`. */

@@ -36,6 +36,28 @@ export interface DocsView {
   schemas: SchemaView[];
   /** Security schemes, sorted by name. */
   schemes: SchemeView[];
+  /** The webhooks the API sends (OpenAPI 3.1 `webhooks`), by key and method; none: empty. */
+  webhooks: WebhookView[];
+}
+
+/** A webhook: the request the API sends to your receiver, and the answers it takes. */
+export interface WebhookView {
+  /** Stable anchor id, unique in the docs: `hook-<handler name>`. */
+  id: string;
+  /** Its key under `webhooks` (`pet.adopted`): the receiver's path is `/<key>`. */
+  key: string;
+  method: string;
+  /** Its handler's name in `WebhookHandlers`. */
+  name: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  /** What the request carries besides its payload: headers (and any other parameter). */
+  headers: ParameterView[];
+  payload?: BodyView;
+  /** What your receiver may answer. */
+  answers: ResponseView[];
+  sources: { file: string; line: number }[];
 }
 
 export interface TagView {

@@ -9,7 +9,7 @@ import {
   diagnosticView,
 } from "./diagnostics-view.js";
 import { compareEndpoints } from "../toolkit.js";
-import { endpointIds, endpointView } from "./endpoint-view.js";
+import { endpointIds, endpointView, webhookView } from "./endpoint-view.js";
 import { schemeViews } from "./schemes-view.js";
 import { schemaIds, schemaViews } from "./schemas-view.js";
 import { groupEndpoints } from "./groups.js";
@@ -109,6 +109,7 @@ export function buildDocsView(
     diagnosticCodes: codeCounts(model.diagnostics),
     schemas: schemaViews(model.schemas, schemaAnchors),
     schemes: schemeViews(model),
+    webhooks: (model.webhooks ?? []).map((w) => webhookView(schemaAnchors, w)),
   };
 }
 

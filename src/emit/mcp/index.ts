@@ -9,7 +9,7 @@ import {
   type Doc,
 } from "../toolkit.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
-import { ToolSchemas } from "./json-schema.js";
+import { KEYWORDS, ToolSchemas } from "./json-schema.js";
 import { chosenEndpoints, toolMode, type McpOptions } from "./select.js";
 import { toolSpec } from "./tool.js";
 
@@ -20,6 +20,9 @@ export const RUNTIME_FILES = [
   "catalog.ts",
   "schema.ts",
   "secrets.ts",
+  "stream.ts",
+  "upload.ts",
+  "scalars.ts",
   "stdio.ts",
   "http.ts",
 ] as const;
@@ -38,12 +41,22 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   collector.add(`${folder}/runtime.ts`, "ToolSpec", { type: true });
   collector.add(`${folder}/runtime.ts`, "tool");
   collector.add(`${folder}/schema.ts`, "JsonSchema", { type: true });
+  collector.add(`${folder}/schema.ts`, "SchemaKeywords", { type: true });
+  collector.add(`${folder}/scalars.ts`, "McpScalars", { type: true });
+  // the client's plans of Dates and bigints, when it revives values (config dates, int64)
+  const clientFolder = paths["client"] ?? "client";
+  // (the client has scalar-plans.ts exactly when the model carries choices)
+  const revives = model.scalars !== undefined;
+  if (revives) {
+    collector.add(`${clientFolder}/scalar-plans.ts`, "PLANS");
+    collector.add(`${clientFolder}/scalars.ts`, "operationCodec");
+  }
   // the client as the run places it, re-exported for the runtime files (which import ./tools.js)
   collector.add(clientFile, "createClient");
   for (const name of ["ApiResult", "ClientAuth", "ClientOptions"])
     collector.add(clientFile, name, { type: true });
   const chosen = chosenEndpoints(context, options);
-  const schemas = new ToolSchemas(model.schemas);
+  const schemas = new ToolSchemas(model.schemas, model.scalars);
   const tools = chosen.map((endpoint) => toolSpec(model, endpoint, schemas));
   const mode = toolMode(options, tools.length);
   const title = model.info.title.trim() || "API";
@@ -72,8 +85,34 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
     `export const MODE: "tools" | "dynamic" = ${stringLiteral(mode)};`,
     hardline,
     hardline,
-    "/** One tool per endpoint chosen; `#/$defs/<name>` refers to DEFS. */",
+    "/** The client's plans of Dates and bigints (config dates, int64), which the tools convert by. */",
+    hardline,
+    revives
+      ? [
+          "export const SCALARS: McpScalars | undefined = {",
+          indent([
+            hardline,
+            "plans: PLANS,",
+            hardline,
+            "codec: (name) => operationCodec(PLANS, name),",
+          ]),
+          hardline,
+          "};",
+        ]
+      : "export const SCALARS: McpScalars | undefined = undefined;",
   ];
+  const { schema, schemaList, schemaMap, notes } = KEYWORDS;
+  const walked = { schema, schemaList, schemaMap, notes };
+  code.push(
+    hardline,
+    hardline,
+    "/** What the keywords of the tools' schemas hold, as apiloom writes them (schema.ts walks by it). */",
+    hardline,
+    ["export const KEYWORDS: SchemaKeywords = ", jsonDoc(walked), ";"],
+    hardline,
+    hardline,
+    "/** One tool per endpoint chosen; `#/$defs/<name>` refers to DEFS. */",
+  );
   const defs = Object.entries(schemas.defs());
   // the two long literals a member at a time: a GitHub-sized API's whole document at once
   // would hold its 4 MB of text as one tree

@@ -1,4 +1,6 @@
+import { revivedScalar } from "../toolkit.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
+import type { ScalarChoices } from "../../model/scalar-choices.js";
 
 /** A JSON value as tools.ts holds it. */
 export type Json =
@@ -8,61 +10,79 @@ export type Json =
 export type JsonObject = { [key: string]: Json };
 
 /**
- * The keywords of JSON Schema 2020-12 an MCP tool's schema keeps: the model's schemas keep any
- * keyword a description wrote (`x-…`, OpenAPI's `discriminator`, `xml`, `example`), which JSON
- * Schema validators in strict mode refuse and agents cannot use.
+ * The keywords of JSON Schema 2020-12 an MCP tool's schema keeps, by what they hold: the model's
+ * schemas keep any keyword a description wrote (`x-…`, OpenAPI's `discriminator`, `xml`,
+ * `example`), which JSON Schema validators in strict mode refuse and agents cannot use. The one
+ * list: tools.ts holds it as `KEYWORDS` (all but `values`), by which the runtime's schema.ts
+ * walks the same schemas.
  */
-const VALUES = new Set([
-  "type",
-  "enum",
-  "const",
-  "format",
-  "required",
-  "dependentRequired",
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  "multipleOf",
-  "minLength",
-  "maxLength",
-  "pattern",
-  "minItems",
-  "maxItems",
-  "uniqueItems",
-  "minContains",
-  "maxContains",
-  "minProperties",
-  "maxProperties",
-  "title",
-  "description",
-  "default",
-  "examples",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "contentMediaType",
-  "contentEncoding",
+export const KEYWORDS = {
+  /** Keywords whose value is one schema (or `true`/`false`). */
+  schema: [
+    "items",
+    "additionalProperties",
+    "not",
+    "if",
+    "then",
+    "else",
+    "contains",
+    "propertyNames",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "contentSchema",
+  ],
+  /** Keywords whose value is a list of schemas. */
+  schemaList: ["allOf", "anyOf", "oneOf", "prefixItems"],
+  /** Keywords whose value maps names (properties, patterns) to schemas. */
+  schemaMap: ["properties", "patternProperties", "dependentSchemas"],
+  /** Annotations: beside a `$ref`, they describe it (the schema inlined for it takes them). */
+  notes: [
+    "title",
+    "description",
+    "default",
+    "examples",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+  ],
+  /** Assertions whose value is data (or names): kept as written. */
+  values: [
+    "type",
+    "enum",
+    "const",
+    "format",
+    "required",
+    "dependentRequired",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "minContains",
+    "maxContains",
+    "minProperties",
+    "maxProperties",
+    "contentMediaType",
+    "contentEncoding",
+  ],
+} as const;
+
+const VALUES: ReadonlySet<string> = new Set([
+  ...KEYWORDS.values,
+  ...KEYWORDS.notes,
 ]);
-const SCHEMA_MAPS = new Set([
-  "properties",
-  "patternProperties",
-  "dependentSchemas",
-]);
-const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
-const SCHEMAS = new Set([
-  "items",
-  "additionalProperties",
-  "not",
-  "if",
-  "then",
-  "else",
-  "contains",
-  "propertyNames",
-  "unevaluatedItems",
-  "unevaluatedProperties",
-  "contentSchema",
-]);
+const SCHEMA_MAPS: ReadonlySet<string> = new Set(KEYWORDS.schemaMap);
+const SCHEMA_LISTS: ReadonlySet<string> = new Set(KEYWORDS.schemaList);
+const SCHEMAS: ReadonlySet<string> = new Set(KEYWORDS.schema);
+
+/** An int64 as text: its digits, a minus before them. */
+export const INT64_TEXT = "^-?(0|[1-9][0-9]*)$";
 
 /** How the model refers to a named schema, and how a tool's schema does (tools.ts's DEFS). */
 const MODEL_REF = "#/components/schemas/";
@@ -79,6 +99,8 @@ export class ToolSchemas {
 
   constructor(
     private readonly schemas: Readonly<Record<string, NamedSchema>>,
+    /** The model's scalar choices: with `int64: "bigint"`, an int64 may be given as text. */
+    private readonly scalars?: ScalarChoices,
   ) {}
 
   /** `schema` as a tool's schema (`{}`, any value, when there is none). */
@@ -134,6 +156,16 @@ export class ToolSchemas {
         set(key, isObject(value) ? this.object(value) : false);
       else if (SCHEMAS.has(key) && value === true) set(key, true);
       else if (VALUES.has(key)) set(key, value as Json);
+    }
+    if (revivedScalar(schema, this.scalars) === "int64") {
+      // JSON's numbers past 2^53 lose digits in an agent's and the SDK's JSON.parse: the
+      // digits as text keep them (the tools read either, and answer text)
+      const type = out["type"];
+      set("type", [
+        ...(Array.isArray(type) ? type : [type ?? "integer"]),
+        "string",
+      ]);
+      set("pattern", INT64_TEXT);
     }
     return out;
   }

@@ -2,6 +2,7 @@ import {
   decodedAs,
   HTTP_METHODS,
   isJsonMediaType,
+  resolveSchema,
   scopeAlternatives,
   sentMediaType,
 } from "../toolkit.js";
@@ -14,6 +15,7 @@ import type {
   ParameterLocation,
 } from "../../model/types.js";
 import type { Json, JsonObject, ToolSchemas } from "./json-schema.js";
+import { uploadPlaces, withUploads } from "./uploads.js";
 
 /** The request's parts as the client's functions take them, by parameter location. */
 const PARTS: readonly [ParameterLocation, string][] = [
@@ -71,11 +73,12 @@ export function toolSpec(
     if (kept.some((p) => p.required)) required.push(part);
   }
   const body = endpoint.requestBody;
+  const uploads: string[] = [];
   if (body && body.content.length > 0) {
     define(
       properties,
       "body",
-      bodySchema(body.content, schemas, body.description),
+      bodySchema(model, body.content, schemas, body.description, uploads),
     );
     if (body.required) required.push("body");
   }
@@ -103,6 +106,7 @@ export function toolSpec(
   const output = outputSchema(endpoint, schemas);
   if (output) spec["output"] = output;
   if (left.length > 0) spec["credentials"] = left;
+  if (uploads.length > 0) spec["uploads"] = uploads;
   return spec;
 }
 
@@ -145,11 +149,16 @@ function parameterGroup(
   return group;
 }
 
-/** The schema of the body the client sends: its media type's (JSON first, then forms). */
+/**
+ * The schema of the body the client sends: its media type's (JSON first, then forms), bytes as
+ * base64 text; the places that are (see uploads.ts) are added to `uploads`.
+ */
 function bodySchema(
+  model: ApiModel,
   content: MediaContent[],
   schemas: ToolSchemas,
   description: string | undefined,
+  uploads: string[],
 ): JsonObject {
   const sent = sentMediaType(content)!;
   const media = content.filter((c) => c.mediaType === sent);
@@ -160,8 +169,16 @@ function bodySchema(
         ? { type: "string" }
         : {},
   );
-  const schema: JsonObject =
+  let schema: JsonObject =
     written.length === 1 ? written[0]! : { anyOf: written };
+  const places =
+    media.length === 1 ? uploadPlaces(model.schemas, media[0]!) : [];
+  if (places.length > 0) {
+    schema = withUploads(schema, places, () =>
+      schemas.write(resolveSchema(model.schemas, media[0]!.schema)),
+    );
+    for (const p of places) uploads.push(p.field);
+  }
   if (description && schema["description"] === undefined)
     schema["description"] = description;
   if (!isJsonMediaType(sent)) schema["contentMediaType"] = sent;

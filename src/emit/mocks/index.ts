@@ -18,8 +18,11 @@ import {
   type Doc,
 } from "../toolkit.js";
 import type { Endpoint, HttpMethod } from "../../model/types.js";
+import { isJsonMediaType as isJson } from "../../model/media-types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { bySpecificity, mswPath } from "./msw-path.js";
+import { scalarPlans } from "../shared/scalar-plans.js";
+import { revivableExample, unrevivable } from "./scalars.js";
 
 /** MSW's `http` has a function per method but TRACE and QUERY (nor one for any other method). */
 const METHODS: ReadonlySet<HttpMethod> = new Set(
@@ -35,6 +38,8 @@ const NULL_BODY: ReadonlySet<number> = new Set([204, 205]);
 /** What a handler answers: its status, and a JSON or text body, or none. */
 interface Answer {
   status: number;
+  /** The example is not what the client revives (dates, int64): a sample answers instead. */
+  unrevivable?: string;
   body?:
     | { kind: "json" | "text"; value: unknown; mediaType: string; from: string }
     | { kind: "none"; mediaType: string };
@@ -55,6 +60,8 @@ export function emitMocks({
   const file = `${paths["mocks"] ?? "mocks"}/index.ts`;
   const blocks: string[] = [];
   const names = new Map<Endpoint, string>();
+  // with dates: "Date" / int64: "bigint", what the client revives by (its plans)
+  const plans = scalarPlans(model);
   const taken = new Set(RESERVED);
   for (const endpoint of model.endpoints) {
     const at = endpoint.sources[0];
@@ -67,7 +74,13 @@ export function emitMocks({
         );
       continue;
     }
-    const answer = answerOf(endpoint, model.schemas);
+    const answer = answerOf(endpoint, model, plans);
+    if (answer.unrevivable && at)
+      reporter.report(
+        "plugin/warning",
+        `mocks: ${endpoint.name}'s example is not what the client reads (dates, int64): ${answer.unrevivable}; its handler answers a sample of the schema`,
+        at,
+      );
     if (answer.body?.kind === "none" && at)
       reporter.report(
         "plugin/warning",
@@ -119,8 +132,10 @@ function handlerName(endpoint: string, taken: Set<string>): string {
 /** The first 2XX response declared (200 with no body when there is none) and what it holds. */
 function answerOf(
   endpoint: Endpoint,
-  schemas: EmitContext["model"]["schemas"],
+  model: EmitContext["model"],
+  plans: ReturnType<typeof scalarPlans>,
 ): Answer {
+  const { schemas } = model;
   const response = endpoint.responses.find((r) =>
     /^2(\d\d|XX)$/i.test(r.status),
   );
@@ -143,25 +158,45 @@ function answerOf(
       : undefined;
   if (!kind)
     return { status, body: { kind: "none", mediaType: media.mediaType } };
-  const example = media.examples?.find((e) => e.value !== undefined);
-  const raw = example
-    ? example.value
-    : bodySample(media, schemas, { examples: "typed" });
+  let example = media.examples?.find((e) => e.value !== undefined);
+  // the plan the client revives this answer by (dates: "Date", int64: "bigint")
+  const op = plans?.operations[endpoint.name]?.responses;
+  const plan =
+    op && Object.hasOwn(op, response.status) ? op[response.status] : undefined;
+  const options = {
+    examples: "typed" as const,
+    ...(plans && { accepts: revivableExample(model.scalars) }),
+  };
   // through JSON: what the wire carries (file samples become their text, undefined members go)
-  const value: unknown =
+  const wire = (raw: unknown): unknown =>
     kind === "json"
       ? (JSON.parse(JSON.stringify(raw) ?? "null") as unknown)
       : typeof raw === "string"
         ? raw
         : (JSON.stringify(raw) ?? "");
+  let value = wire(
+    example ? example.value : bodySample(media, schemas, options),
+  );
+  const unread =
+    example && kind === "json" && plan !== undefined
+      ? unrevivable(value, plan, plans!.named)
+      : undefined;
+  if (unread !== undefined) {
+    example = undefined;
+    value = wire(bodySample(media, schemas, options));
+  }
   const from = example
     ? `the example${example.name !== undefined ? ` "${example.name}"` : ""}`
     : "a sample of the schema";
-  return { status, body: { kind, value, mediaType: media.mediaType, from } };
-}
-
-function isJson(mediaType: string): boolean {
-  return /^application\/([\w.+-]+\+)?json(;|$)/i.test(mediaType.trim());
+  const body: Answer["body"] = {
+    kind,
+    value,
+    mediaType: media.mediaType,
+    from,
+  };
+  return unread === undefined
+    ? { status, body }
+    : { status, body, unrevivable: unread };
 }
 
 function isText(mediaType: string): boolean {
@@ -225,30 +260,46 @@ function responseDoc(answer: Answer): Doc {
       : /^(application\/json|text\/plain)$/i.test(body.mediaType.trim())
         ? undefined
         : body.mediaType;
-  const init = group([
-    "{",
-    items(
+  const init = (broken = false) =>
+    group(
       [
-        `status: ${answer.status}`,
-        ...(declared !== undefined
-          ? [`headers: { "Content-Type": ${stringLiteral(declared)} }`]
-          : []),
+        "{",
+        items(
+          [
+            `status: ${answer.status}`,
+            ...(declared !== undefined
+              ? [`headers: { "Content-Type": ${stringLiteral(declared)} }`]
+              : []),
+          ],
+          { spaced: true },
+        ),
+        "}",
       ],
-      { spaced: true },
-    ),
-    "}",
-  ]);
-  if (body?.kind === "json")
-    return group([
+      broken,
+    );
+  if (body?.kind === "json") {
+    const all = group([
       "HttpResponse.json(",
-      items([jsonDoc(body.value), init]),
+      items([jsonDoc(body.value), init()]),
       ")",
     ]);
+    // prettier hugs the last argument, `init`, unless the first is an object too
+    if (isObjectValue(body.value)) return all;
+    return conditionalGroup([
+      ["HttpResponse.json(", jsonDoc(body.value), ", ", init(), ")"],
+      ["HttpResponse.json(", jsonDoc(body.value), ", ", init(true), ")"],
+      all,
+    ]);
+  }
   if (body?.kind === "text")
     return group([
       "HttpResponse.text(",
-      items([stringLiteral(String(body.value)), init]),
+      items([stringLiteral(String(body.value)), init()]),
       ")",
     ]);
-  return group(["new HttpResponse(null, ", init, ")"]);
+  return group(["new HttpResponse(null, ", init(), ")"]);
+}
+
+function isObjectValue(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

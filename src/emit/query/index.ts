@@ -1,15 +1,12 @@
 import {
   align,
   assignment,
-  conditionalGroup,
   declaredPagination,
   endpointKey,
   group,
   HTTP_METHODS,
-  itemStreamStatuses,
   hardline,
   indent,
-  isIdentifierName,
   items,
   join,
   jsdocLines,
@@ -23,7 +20,20 @@ import {
 } from "../toolkit.js";
 import type { Endpoint } from "../../model/types.js";
 import type { EmitContext, EndpointTypes, GeneratedFile } from "../artifact.js";
-import { HELPERS, KEY_HELPERS, PREAMBLE } from "./runtime.js";
+import { streamedSuccesses } from "../shared/media-types.js";
+import { successStatuses } from "../type-index/endpoint-types.js";
+import { HELPERS, keyHelpers, PREAMBLE } from "./runtime.js";
+import {
+  arrowMember,
+  call,
+  generic,
+  lastObjectHugged,
+  member,
+  objectKey,
+  returnObject,
+  tuple,
+} from "./layout.js";
+import { keyArgsType, keysAsText, pageType } from "./scalars.js";
 
 /** What one endpoint becomes: a query (GET, QUERY) or a mutation (POST, PUT, PATCH, DELETE). */
 type Kind = "query" | "mutation";
@@ -77,13 +87,16 @@ export function emitQuery(
         );
       continue;
     }
-    // a stream of items (OpenAPI 3.2) is an iterator, no value a query caches
-    if (itemStreamStatuses(endpoint).length > 0) {
+    // a stream (server-sent events, JSON Lines, OpenAPI 3.2 items) is an iterator the client
+    // resolves to, no value a query caches: the same rule as the client's (a 3.0/3.1
+    // text/event-stream success used to get a queryFn typed as its data, TS2322)
+    const stream = streamedSuccesses(endpoint, successStatuses(endpoint));
+    if (stream) {
       const at = endpoint.sources[0];
       if (at)
         reporter.report(
           "plugin/warning",
-          `query: ${endpoint.name} answers a stream of items, which TanStack Query options do not cache; it gets none`,
+          `query: ${endpoint.name} answers a stream of ${STREAM_NAMES[stream.kind]}, which TanStack Query options do not cache; it gets none`,
           at,
         );
       continue;
@@ -99,17 +112,29 @@ export function emitQuery(
     }
     const args = hasArgs(t);
     keyed ||= args;
-    blocks.push(queryKey(endpoint, t), queryOptions(endpoint, t));
+    const inKey = keyArgsType(model, t.request);
+    blocks.push(queryKey(endpoint, t, inKey), queryOptions(endpoint, t));
     const shape = declared.get(endpointKey(endpoint));
     const pages = shape
       ? declaredPagination(model, endpoint, shape)
       : pagination(model, endpoint, t.successStatuses);
-    if (pages) blocks.push(infinite(endpoint, t, pages));
+    const page = pages && pageType(model, endpoint, pages, t.successStatuses);
+    if (pages && page) blocks.push(infinite(endpoint, t, pages, inKey, page));
+    else if (pages && endpoint.sources[0])
+      reporter.report(
+        "plugin/warning",
+        `query: ${endpoint.name}'s ${pages.parameter.name} and the answer's ${pages.field} are not both a Date, a bigint or neither (dates, int64); it gets no infinite query options`,
+        endpoint.sources[0],
+      );
   }
   // the helpers only when something calls them (the strictest tsconfigs refuse unused locals)
   if (blocks.length > 0) collector.add(clientFile, "ApiResult", { type: true });
   const helpers =
-    blocks.length === 0 ? [] : keyed ? [HELPERS, KEY_HELPERS] : [HELPERS];
+    blocks.length === 0
+      ? []
+      : keyed
+        ? [HELPERS, keyHelpers(keysAsText(model))]
+        : [HELPERS];
   return {
     path: file,
     contents: [
@@ -121,6 +146,13 @@ export function emitQuery(
     ].join("\n"),
   };
 }
+
+/** What a streamed success holds, for the warning that it gets no options. */
+const STREAM_NAMES = {
+  items: "items",
+  events: "server-sent events",
+  lines: "JSON Lines",
+} as const;
 
 /** False when `<Name>Request` has no member at all (the call takes `{}`). */
 function hasArgs(t: EndpointTypes): boolean {
@@ -160,39 +192,6 @@ function exported(
   return `${comment}\n${print([head, indent([hardline, join(hardline, body)]), hardline, "}"])}\n`;
 }
 
-/** `Shape<A, B>`: one type argument per line when too long (type arguments take no comma). */
-function generic(shape: string, args: Doc[]): Doc {
-  return group([shape, "<", items(args, { trailingComma: false }), ">"]);
-}
-
-/** `callee(a, b)`: one argument per line when too long. */
-function call(callee: string, args: Doc[]): Doc {
-  return group([callee, "(", items(args), ")"]);
-}
-
-/**
- * `callee(first, { a, b })`: flat when it fits, else the object broken and hugged by the call
- * (`callee(first, {` … `})`), else one argument per line: prettier's last-argument expansion.
- */
-function lastObjectHugged(
-  callee: string,
-  first: string,
-  members: string[],
-): Doc {
-  const object = (broken: boolean) =>
-    group(["{", items(members, { spaced: true }), "}"], broken);
-  return conditionalGroup([
-    [`${callee}(${first}, `, object(false), ")"],
-    [`${callee}(${first}, `, object(true), ")"],
-    call(callee, [first, object(false)]),
-  ]);
-}
-
-/** `[a, b]` (or `readonly [a, b]`): one item per line when too long. */
-function tuple(members: Doc[], prefix = ""): Doc {
-  return group([`${prefix}[`, items(members), "]"]);
-}
-
 /**
  * The parameters of a factory: `client: Pick<Client, "name">`, and `args` unless `t` is
  * undefined or the endpoint takes none (defaulting to `{}` when every member is optional).
@@ -206,28 +205,8 @@ function params(endpoint: Endpoint, t: EndpointTypes | undefined): Doc[] {
   return [client, `args: ${t.request}${t.argsOptional ? " = {}" : ""}`];
 }
 
-/** `return { member, … };`: the returned object, a member per line. */
-function returnObject(members: Doc[]): Doc {
-  return [
-    "return {",
-    indent([
-      hardline,
-      join(
-        hardline,
-        members.map((m) => [m, ","]),
-      ),
-    ]),
-    hardline,
-    "};",
-  ];
-}
-
-/** `key: (params) => body`: the body on the next line when too long. */
-function arrowMember(key: string, body: Doc): Doc {
-  return group([`${key} =>`, group(indent([line, body]))]);
-}
-
-function queryKey(endpoint: Endpoint, t: EndpointTypes): string {
+/** `keyed`: the type of the arguments in the key (scalars.ts's keyArgsType). */
+function queryKey(endpoint: Endpoint, t: EndpointTypes, keyed: string): string {
   const name = stringLiteral(endpoint.name);
   const comment = doc(
     endpoint,
@@ -247,7 +226,7 @@ function queryKey(endpoint: Endpoint, t: EndpointTypes): string {
     comment,
     fn,
     [`args?: ${t.request}`],
-    tuple([name, `${t.request}?`], "readonly "),
+    tuple([name, `${keyed}?`], "readonly "),
     [
       group([
         "return args === undefined",
@@ -304,6 +283,8 @@ function infinite(
   endpoint: Endpoint,
   t: EndpointTypes,
   pages: Pagination,
+  keyed: string,
+  page: string,
 ): string {
   const name = stringLiteral(endpoint.name);
   const param = pages.parameter.name;
@@ -319,8 +300,8 @@ function infinite(
     params(endpoint, t),
     generic("InfiniteQueryOptions", [
       t.data,
-      `${pages.kind} | undefined`,
-      tuple([name, t.request, '"infinite"'], "readonly "),
+      `${page} | undefined`,
+      tuple([name, keyed, '"infinite"'], "readonly "),
     ]),
     [
       returnObject([
@@ -382,17 +363,4 @@ function mutation(endpoint: Endpoint, t: EndpointTypes): string {
       ]),
     ],
   );
-}
-
-/** `object.name`, or `object["name"]` when the name is not an identifier. */
-function member(object: string, name: string): string {
-  if (isIdentifierName(name)) return `${object}.${name}`;
-  return `${object.endsWith("?") ? object + "." : object}[${stringLiteral(name)}]`;
-}
-
-/** A key in an object literal: bare when an identifier, quoted otherwise. */
-function objectKey(name: string): string {
-  return isIdentifierName(name) && name !== "__proto__"
-    ? name
-    : `[${stringLiteral(name)}]`;
 }

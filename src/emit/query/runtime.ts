@@ -64,22 +64,56 @@ async function dataOf<TData, TError>(
 }
 `;
 
-/** The helpers of query keys, when an endpoint has arguments. */
-export const KEY_HELPERS = `/**
- * \`args\` as it goes into a query key: members that are undefined, and parameter groups left
- * empty, are dropped and object members sorted, so equal arguments give equal keys.
+/**
+ * The helpers of query keys, when an endpoint has arguments. With `scalars` (the client revives
+ * values: config \`dates: "Date"\`, \`int64: "bigint"\`) a key holds Dates and bigints as text:
+ * TanStack Query hashes a key with JSON.stringify, which throws on a bigint, and matches a
+ * partial key member by member, for which two Dates (no members of their own) are always alike;
+ * the key's type says so (\`KeyArgs\`).
  */
-function keyArgs<T extends object>(args: T): T {
+export function keyHelpers(scalars: boolean): string {
+  const keyArgs = scalars ? "KeyArgs<T>" : "T";
+  return `${
+    scalars
+      ? `/**
+ * An argument as a query key holds it: a Date as its ISO text, a bigint as its digits, so that
+ * the key hashes (JSON) and compares member by member.
+ */
+export type KeyArgs<T> = T extends Date | bigint
+  ? string
+  : T extends Blob
+    ? T
+    : T extends object
+      ? { [K in keyof T]: KeyArgs<T[K]> }
+      : T;
+
+`
+      : ""
+  }/**
+ * \`args\` as it goes into a query key: members that are undefined, and parameter groups left
+ * empty, are dropped and object members sorted, ${
+   scalars
+     ? "Dates and bigints as text (an invalid Date\n * throws), so equal arguments give equal keys."
+     : "so equal arguments give equal keys."
+ }
+ */
+function keyArgs<T extends object>(args: T): ${keyArgs} {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(canonical(args) as object))
     if (!isPlainObject(value) || Object.keys(value).length > 0)
       out[name] = value;
-  return out as T;
+  return out as ${keyArgs};
 }
 
 /** \`value\` with the members of its plain objects sorted and those that are undefined dropped. */
 function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
+${
+  scalars
+    ? `  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "bigint") return String(value);
+`
+    : ""
+}  if (Array.isArray(value)) return value.map(canonical);
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(value).sort()) {
@@ -95,3 +129,4 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 `;
+}

@@ -22,12 +22,17 @@ export const SERVER_TEMPLATE_FILES = [
   "problem.ts",
 ] as const;
 
-/** Names an adapter cannot take: the server's other files. */
+/**
+ * Names an adapter cannot take: the server's other files, and those whose webhook adapter
+ * (`webhook-<name>.ts`) would be one (`receiver`, `contracts`).
+ */
 const TAKEN = new Set([
   ...SERVER_TEMPLATE_FILES.map((file) => file.slice(0, -".ts".length)),
   "contracts",
   "routes",
   "settings",
+  "receiver",
+  "webhooks",
 ]);
 
 /**
@@ -40,7 +45,7 @@ export function adapterProblem(
 ): string | undefined {
   if (!/^[a-z][a-z0-9-]*$/.test(name))
     return `adapter names are lower-case letters, digits and "-", got ${JSON.stringify(name)}`;
-  if (TAKEN.has(name))
+  if (TAKEN.has(name) || name.startsWith("webhook"))
     return `"${name}" is a file of the server itself, not an adapter`;
   if (adapterTemplate(name, templatesDir) === undefined)
     return `unknown server adapter ${JSON.stringify(name)}: apiloom has ${BUILT_IN_ADAPTERS.join(", ")}; for another, put server/${name}.ts in your templates folder`;
@@ -58,5 +63,23 @@ export function adapterTemplate(
   if (user && existsSync(user)) return user;
   return (BUILT_IN_ADAPTERS as readonly string[]).includes(name)
     ? join(DEFAULT_TEMPLATES_DIR, "server", `${name}.ts`)
+    : undefined;
+}
+
+/**
+ * The template of an adapter's webhook receiver, `server/webhook-<name>.ts`, written beside the
+ * adapter for an API with webhooks: the user's copy first, apiloom's otherwise; undefined when
+ * neither exists (a user's adapter without one: the receiver's node:http listener and fetch
+ * handler serve the webhooks).
+ */
+export function webhookAdapterTemplate(
+  name: string,
+  templatesDir: string | undefined,
+): string | undefined {
+  const file = `webhook-${name}.ts`;
+  const user = templatesDir ? resolve(templatesDir, "server", file) : undefined;
+  if (user && existsSync(user)) return user;
+  return (BUILT_IN_ADAPTERS as readonly string[]).includes(name)
+    ? join(DEFAULT_TEMPLATES_DIR, "server", file)
     : undefined;
 }

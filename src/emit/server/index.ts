@@ -1,8 +1,14 @@
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { contractsFile } from "./contracts-file.js";
 import { routesFile } from "./routes-file.js";
+import { scalarFiles } from "../shared/scalar-files.js";
+import { scalarPlans, type Plans } from "../shared/scalar-plans.js";
 import { templateText } from "../templates.js";
-import { adapterProblem, SERVER_TEMPLATE_FILES } from "./adapters.js";
+import {
+  adapterProblem,
+  SERVER_TEMPLATE_FILES,
+  webhookAdapterTemplate,
+} from "./adapters.js";
 
 export { reportAmbiguousRoutes, AMBIGUOUS_ROUTE } from "./ambiguous-routes.js";
 export { handlerSignature } from "./signature.js";
@@ -24,7 +30,9 @@ import type { WebhookSchemeName } from "./webhook-signature-option.js";
  * shares, and the node:http listener), `fetch.ts` (a fetch handler), `index.ts` (`createRequestListener`), `validate.ts` and `problem.ts` (requests and answers checked
  * with the validators artifact's files), `settings.ts` (generator settings the
  * runtime reads), and one `<adapter>.ts` per adapter `options.adapters` lists (`fastify.ts`,
- * `express.ts`, `hono.ts`: each an `apiRoutes`; or the user's own template of that name).
+ * `express.ts`, `hono.ts`: each an `apiRoutes`; or the user's own template of that name), and
+ * for an API with webhooks their receiver (`webhook-receiver.ts`, `webhooks.ts`,
+ * `webhook-contracts.ts`, and `webhook-<adapter>.ts` per adapter: each an `apiWebhooks`).
  * The user's handlers file lives outside the output folder and is kept by src/scaffold/.
  */
 export function emitServer({
@@ -33,9 +41,11 @@ export function emitServer({
   templatesDir,
   types: index,
 }: EmitContext<ServerOptions>): GeneratedFile[] {
+  // dates and big integers (config `dates`, `int64`): the routes' plans, and the runtime
+  const plans = scalarPlans(model);
   const files: GeneratedFile[] = [
     { path: "server/contracts.ts", contents: contractsFile(model, index) },
-    { path: "server/routes.ts", contents: routesFile(model) },
+    { path: "server/routes.ts", contents: routesFile(model, plans) },
   ];
   for (const file of SERVER_TEMPLATE_FILES)
     files.push({
@@ -59,6 +69,7 @@ export function emitServer({
       serverBasePath(options.baseUrl),
     ),
   });
+  if (plans) files.push(...scalarFiles("server", plans, templatesDir));
   return files;
 }
 
@@ -91,6 +102,13 @@ function webhookFiles(
       path: `server/${file}`,
       contents: templateText("server", file, templatesDir),
     })),
+    // each adapter's receiver (`apiWebhooks`), where there is a template for it
+    ...[...new Set(options.adapters)]
+      .filter((name) => webhookAdapterTemplate(name, templatesDir))
+      .map((name) => ({
+        path: `server/webhook-${name}.ts`,
+        contents: templateText("server", `webhook-${name}.ts`, templatesDir),
+      })),
   ];
 }
 

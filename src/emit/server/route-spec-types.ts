@@ -7,7 +7,7 @@
 // that each copy is the same type as the other, both ways: change one, change the other.
 
 /** The scalar a parameter value (or each item of an array value) converts to. */
-export type ScalarType = "string" | "number" | "integer" | "boolean";
+export type ScalarType = "string" | "number" | "integer" | "boolean" | "int64";
 
 export interface ParamSpec {
   /** The name as the API spells it: the key in the handler's `path`, `query`, `headers` or `cookies`. */
@@ -65,4 +65,18 @@ export interface RouteSpec {
    * media types (server-sent events, JSON Lines, JSON text sequences), the first the default.
    */
   streams?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Dates and big integers (the generator's `dates: "Date"`, `int64: "bigint"`): the route's codec
+   * (scalars.ts), which reads its JSON body with every digit, revives the checked request for
+   * the handler and turns the handler's Dates and bigints back into wire values.
+   */
+  scalars?: RouteScalars;
+}
+
+/** What the dispatcher calls of a route's codec (scalars.ts's OperationCodec). */
+export interface RouteScalars {
+  parse(text: string, what: "request"): unknown;
+  stringify(value: unknown): string;
+  revive<T extends object>(parts: T): T;
+  wireAnswer(status: number, body: unknown): unknown;
 }

@@ -1,13 +1,20 @@
-import { mainType, resolveSchema, scalarValues, setOwn } from "../toolkit.js";
+import {
+  mainType,
+  resolveSchema,
+  revivedScalar,
+  scalarValues,
+  setOwn,
+} from "../toolkit.js";
 import type {
   ApiModel,
   Endpoint,
   MediaContent,
   Parameter,
+  Schema,
   SchemaType,
 } from "../../model/types.js";
 import { parameterWireStyle } from "../shared/wire-style.js";
-import { itemStreamStatuses } from "../shared/media-types.js";
+import { isJsonMediaType, itemStreamStatuses } from "../shared/media-types.js";
 import type { ParamSpec, RouteSpec, ScalarType } from "./route-spec-types.js";
 
 /** What the runtime needs to route and decode each endpoint's requests, in model order. */
@@ -44,9 +51,9 @@ export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
     );
     const first = types[0];
     // a wildcard (`*/*`, `image/*`) names no Content-Type to send
-    if (first && !first.includes("*") && !JSON_TYPE.test(first))
+    if (first && !first.includes("*") && !isJsonMediaType(first))
       setOwn(produces, response.status, first);
-    const json = types.find((t) => JSON_TYPE.test(t));
+    const json = types.find(isJsonMediaType);
     if (json && json.toLowerCase() !== "application/json")
       setOwn(producesJson, response.status, json);
   }
@@ -101,16 +108,13 @@ function formFields(
     });
     spec.field = true;
     if (e.contentType !== undefined) {
-      if (/json/i.test(e.contentType)) spec.contentType = e.contentType;
+      if (isJsonMediaType(e.contentType)) spec.contentType = e.contentType;
     } else if (spec.properties && e.style === undefined)
       spec.contentType = "application/json";
     out.push(spec);
   }
   return out;
 }
-
-/** The same test as the runtime's: JSON and `+json` media types. */
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
 function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
   const schema = resolveSchema(model.schemas, parameter.schema);
@@ -122,10 +126,13 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
   };
   const kind = mainType(schema);
   let values = scalarValues(schema);
+  // an int64 the generated code holds as a bigint is read with every digit (config `int64`)
+  const typeOf = (s: Schema | undefined) =>
+    revivedScalar(s, model.scalars) === "int64" ? "int64" : scalar(mainType(s));
   if (kind === "array") {
     const items = resolveSchema(model.schemas, schema?.items);
     spec.array = true;
-    spec.type = scalar(mainType(items));
+    spec.type = typeOf(items);
     values = scalarValues(items);
   } else if (kind === "object") {
     spec.properties = {};
@@ -133,11 +140,9 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
       setOwn(
         spec.properties,
         key,
-        scalar(
-          mainType(resolveSchema(model.schemas, schema!.properties![key])),
-        ),
+        typeOf(resolveSchema(model.schemas, schema!.properties![key])),
       );
-  } else spec.type = scalar(kind);
+  } else spec.type = typeOf(schema);
   if (values && kind !== "object") spec.enum = values;
   // as declared: the runtime applies the location's defaults (the same rule as the model's)
   if (parameter.style !== undefined) spec.style = parameter.style;

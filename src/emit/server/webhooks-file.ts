@@ -6,6 +6,8 @@ import { importTypes, member } from "./contracts-file.js";
 import { printLiteral } from "./print-literal.js";
 import { routeEntry } from "./routes-file.js";
 import { routeSpec } from "./route-specs.js";
+import { signatures as signaturesOf } from "./signature.js";
+import { propertyKey } from "../shared/literals.js";
 import type { WebhookSchemeName } from "./webhook-signature-option.js";
 
 /** The receiver's files, when the API declares webhooks (templates/server/webhook*.ts and this). */
@@ -21,8 +23,9 @@ export function webhookPath(webhook: Webhook): string {
 
 /**
  * `server/webhook-contracts.ts`: `WebhookHandlers` (one typed handler per webhook, keyed by its
- * name), `WEBHOOK_SIGNATURE` (how deliveries are signed) and `webhookRoutes` (what the receiver
- * routes and decodes by: `<METHOD> /<key>` per webhook).
+ * name), `WebhookSignatures` (the contract hash of each, as `HandlerSignatures` for endpoints),
+ * `WEBHOOK_SIGNATURE` (how deliveries are signed) and `webhookRoutes` (what the receiver routes
+ * and decodes by: `<METHOD> /<key>` per webhook).
  */
 export function webhookContractsFile(
   model: ApiModel,
@@ -36,6 +39,10 @@ export function webhookContractsFile(
     typeNames.push(t.request, t.responses);
     return doc(w) + member(w.name, "Handler", [t.request, t.responses]);
   });
+  const signatureOf = signaturesOf(model);
+  const signatures = webhooks.map(
+    (w) => `  ${propertyKey(w.name)}: ${stringLiteral(signatureOf(w))};\n`,
+  );
   const routes = webhooks.map((w) =>
     routeEntry(routeSpec(model, { ...w, path: webhookPath(w) })),
   );
@@ -53,6 +60,16 @@ export function webhookContractsFile(
     (handlers.length === 0
       ? "export interface WebhookHandlers {}\n"
       : `export interface WebhookHandlers {\n${handlers.join("")}}\n`) +
+    "\n" +
+    "/**\n" +
+    " * A hash of each webhook's contract (its payload, headers, answers and the schemas they use).\n" +
+    " * Your handlers file records the hash each handler was written for (`satisfies\n" +
+    " * WebhookSignatures`), so a contract that changes becomes a type error there until you review\n" +
+    " * the handler.\n" +
+    " */\n" +
+    (signatures.length === 0
+      ? "export interface WebhookSignatures {}\n"
+      : `export interface WebhookSignatures {\n${signatures.join("")}}\n`) +
     "\n" +
     "/** How the API signs its deliveries (the generator's `server.webhookSignature`). */\n" +
     `export const WEBHOOK_SIGNATURE: WebhookScheme = ${stringLiteral(scheme)};\n` +

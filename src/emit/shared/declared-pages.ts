@@ -1,3 +1,4 @@
+import { isJsonMediaType } from "../../model/media-types.js";
 import { endpointKey } from "../../model/naming.js";
 import type { PageShape } from "../../model/pagination.js";
 import { fileStart, Reporter } from "../../model/reporter.js";
@@ -80,7 +81,7 @@ function bodyProperties(model: ApiModel, endpoint: Endpoint): string[] {
   for (const response of endpoint.responses) {
     if (!successes.includes(response.status)) continue;
     for (const content of response.content) {
-      if (!/^application\/(.+\+)?json\b/i.test(content.mediaType)) continue;
+      if (!isJsonMediaType(content.mediaType)) continue;
       const body = resolveSchema(model.schemas, content.schema);
       for (const name of Object.keys(body?.properties ?? {})) names.add(name);
     }

@@ -1,9 +1,10 @@
-import type { Endpoint, MediaContent } from "../../model/types.js";
+import type { ApiResponse, Endpoint, MediaContent } from "../../model/types.js";
 import {
   ITEM_STREAM_MEDIA_TYPES,
   itemStreamed,
   itemStreamStatuses,
 } from "../../model/item-streams.js";
+import { isJsonMediaType } from "../../model/media-types.js";
 
 // What the generated client does with media types, decided once for the types, the client's
 // view and the tests: which request media type it sends, which Accept it sends, and what it
@@ -13,12 +14,8 @@ import {
 const FORM = "application/x-www-form-urlencoded";
 const MULTIPART = "multipart/form-data";
 
-/** JSON media types: `application/json`, `application/problem+json`; parameters ignored. */
-export function isJsonMediaType(mediaType: string): boolean {
-  return JSON_MEDIA_TYPE.test(mediaType);
-}
-
-const JSON_MEDIA_TYPE = /^application\/(.+\+)?json\b/i;
+/** JSON media types (`application/json`, `+json`; not `application/json-seq`): the model's rule. */
+export { isJsonMediaType };
 
 /**
  * The media type the client sends a body as: JSON first, then the form encodings, then whatever
@@ -99,6 +96,34 @@ export const STREAM_MEDIA_TYPES = {
 } as const;
 
 export { itemStreamed, itemStreamStatuses };
+
+/**
+ * The successes (of `successes`) the client reads as a stream, and how: `items` where each is
+ * an OpenAPI 3.2 item stream (see `itemStreamed`), else `events` where every media type of one
+ * is `text/event-stream`, else `lines` (JSON Lines). Such a call resolves to an async iterator,
+ * not to a value: one rule for the client (client/view.ts) and the plugins that wrap its calls
+ * (the query plugin makes no options for them).
+ */
+export function streamedSuccesses(
+  endpoint: Endpoint,
+  successes: readonly string[],
+):
+  { kind: "items" | "events" | "lines"; responses: ApiResponse[] } | undefined {
+  const success = endpoint.responses.filter((r) =>
+    successes.includes(r.status),
+  );
+  const items = success.filter((r) => itemStreamed(r.content));
+  if (items.length > 0) return { kind: "items", responses: items };
+  for (const kind of ["events", "lines"] as const) {
+    const type = STREAM_MEDIA_TYPES[kind];
+    const responses = success.filter(
+      (r) =>
+        r.content.length > 0 && r.content.every((c) => type.test(c.mediaType)),
+    );
+    if (responses.length > 0) return { kind, responses };
+  }
+  return undefined;
+}
 
 /**
  * What the client hands over for a response body of `mediaType`: a JSON value, items of a

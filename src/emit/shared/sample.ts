@@ -36,6 +36,8 @@ export interface SampleOptions {
   examples: "trust" | "typed";
   /** A binary string is text, as inside a JSON body (the types say `string` there). */
   binaryText?: boolean;
+  /** `typed`: whether a scalar example that fits its schema's type may stand (all, by default). */
+  accepts?: (value: unknown, schema: Schema) => boolean;
 }
 
 /**
@@ -168,7 +170,10 @@ function ownExample(
   if (schema.example !== undefined) candidates.push(schema.example);
   if (schema.default !== undefined) candidates.push(schema.default);
   for (const value of candidates)
-    if (options.examples === "trust" || fitsType(value, schema))
+    if (
+      options.examples === "trust" ||
+      (fitsType(value, schema) && (options.accepts?.(value, schema) ?? true))
+    )
       return { found: true, value };
   return { found: false };
 }

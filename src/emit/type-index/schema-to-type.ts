@@ -10,6 +10,7 @@ import {
 } from "../../model/schema.js";
 import { schemaRefName } from "../../model/schema-ref.js";
 import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
+import { integerType, stringType, type ScalarChoices } from "./scalar-types.js";
 import { stringLiteral } from "../shared/literals.js";
 import { docLines } from "./doc-lines.js";
 import { flat } from "./print.js";
@@ -50,6 +51,7 @@ export interface SchemaNaming {
   readonly schemas: Readonly<Record<string, NamedSchema>>;
   /** Named schemas that reach themselves through `$ref`s (src/model/schema-recursion.ts). */
   readonly recursive?: ReadonlySet<string>;
+  readonly scalars?: ScalarChoices; // the model's: Dates and bigints (scalar-types.ts)
 }
 
 /** Finds a member's schema for `required` (model's findProperty, or an allOf sibling's). */
@@ -89,8 +91,6 @@ export function schemaToType(
 
 /** The keyword types, one node each (type nodes are never changed once made). */
 const KEYWORD_NODES = {
-  string: raw("string"),
-  Blob: raw("Blob"),
   number: raw("number"),
   boolean: raw("boolean"),
   null: raw("null"),
@@ -164,10 +164,9 @@ function typeNode(
 ): TypeNode {
   switch (type) {
     case "string":
-      return mode === "form" && schema.format === "binary"
-        ? KEYWORD_NODES.Blob
-        : KEYWORD_NODES.string;
+      return stringType(schema, naming.scalars, mode === "form");
     case "integer":
+      return integerType(schema, naming.scalars);
     case "number":
       return KEYWORD_NODES.number;
     case "boolean":

@@ -103,6 +103,7 @@ function buildTypeIndex(model: ApiModel): TypeIndex {
     refName: schemaTypeName,
     schemas: model.schemas,
     recursive: recursiveSchemaNames(model.schemas, facts.refs),
+    ...(model.scalars ? { scalars: model.scalars } : {}),
     // each emitter asks for each endpoint's names (types, client, server, validators, query):
     // made once, and shared (no emitter changes them)
     endpoint: (endpoint) => {

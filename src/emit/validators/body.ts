@@ -170,7 +170,14 @@ export class FunctionBody implements Body {
    * read).
    */
   private when(out: Doc[], kind: keyof typeof HEADS, x: string, body: Doc[]) {
-    if (body.length > 0) append(out, block(HEADS[kind](this.use(x)), body));
+    if (body.length === 0) return;
+    const v = this.use(x);
+    // a number read as a bigint (ModuleScope.bigints) takes the number keywords too
+    const head =
+      kind === "number" && this.mod.bigints
+        ? `if (typeof ${v} === "number" || typeof ${v} === "bigint")`
+        : HEADS[kind](v);
+    append(out, block(head, body));
   }
 
   local(prefix: string): string {

@@ -62,6 +62,13 @@ export interface ModuleScope {
   readonly leafReuse: boolean;
   /** The run's texts, each made once (text.ts). */
   readonly texts: ValidatorTexts;
+  /**
+   * Whether a JSON number may come as a bigint: with the config's `int64: "bigint"`, the
+   * lossless JSON reader keeps an integer past Number's safe range as one, and the checks run
+   * on what it read. `integer` and `number` then take a bigint, and the number keywords check
+   * it exactly (comparisons of a bigint and a number are exact in JavaScript).
+   */
+  readonly bigints: boolean;
   /** The leaf lines made so far in the module, by place and property name (leaf.ts). */
   readonly leafLines: Map<string, LeafLines>;
   /**

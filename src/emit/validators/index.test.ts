@@ -12,6 +12,7 @@ import {
   VALIDATOR_FILES,
   validatorFiles,
 } from "./index.js";
+import { isJsonMediaType } from "../../model/media-types.js";
 
 /** The pieces a streamed file's maker writes. */
 function madePieces(file: GeneratedFile): string[] {
@@ -143,9 +144,8 @@ describe("paramsSchema", () => {
 });
 
 describe("jsonSchemaOf", () => {
-  /** The rule, asked of each media type afresh. */
-  const isJson = (mediaType: string) =>
-    /^application\/(?:[\w.+-]+\+)?json$/i.test(mediaType.split(";")[0]!.trim());
+  /** The rule (src/model/media-types.ts, tested there), asked of each media type afresh. */
+  const isJson = isJsonMediaType;
 
   it("takes the first JSON media type's schema, each type asked any number of times", () => {
     const mediaType = fc

@@ -12,11 +12,13 @@ import { VALIDATORS_FOLDER } from "./path.js";
 import type { TypeIndex } from "../type-index/index.js";
 import { headerParameters } from "../type-index/endpoint-types.js";
 import { setOwn } from "../toolkit.js";
+import { isJsonMediaType as isJson } from "../../model/media-types.js";
 import { propertyKey } from "../shared/literals.js";
 import { streamedFile, type TextOut } from "../shared/text-parts.js";
 import { TextBlocks } from "./text-blocks.js";
 import { ValidatorModule } from "./module.js";
 import { ValidatorTexts } from "./text.js";
+import { narrowedTo, WIRE_DECLARATION, wireTyped } from "./wire.js";
 import { endpointEntry, type EntryMember, tableMember } from "./tables.js";
 
 export const VALIDATOR_FILES = [
@@ -109,7 +111,7 @@ function schemasFile(
   const checkLines = new TextBlocks("\n");
   for (const name of names) {
     const type = index.schemaTypeName(name);
-    typeLines.add(`  ${propertyKey(type)}: T.${type};`);
+    typeLines.add(`  ${propertyKey(type)}: ${narrowedTo(model, `T.${type}`)};`);
     checkLines.add(`  ${tableMember(type, checks.get(name)!, 2)}`);
   }
   const imports = [
@@ -123,6 +125,7 @@ function schemasFile(
         "// One check per named schema (JSON Schema 2020-12), and `schemas`: a validator for each.\n\n",
     );
     out.write(imports);
+    if (wireTyped(model)) out.write(WIRE_DECLARATION);
     code.write(out);
     out.write("\n\n/** The type each validator of `schemas` narrows to. */\n");
     objectType(out, "SchemaTypes", typeLines);
@@ -291,7 +294,7 @@ function operationsFile(
     const parts: EntryMember[] = [];
     const add = (part: Part, schema: Schema | undefined, type: string) => {
       parts.push([part, mod.entry(`${rowName}_${part}`, schema)]);
-      typeLines.add(`    ${part}: ${type};`);
+      typeLines.add(`    ${part}: ${narrowedTo(model, type)};`);
     };
     const key = propertyKey(rowName);
     typeLines.add(`  ${key}: {`);
@@ -317,7 +320,9 @@ function operationsFile(
       const name = mod.entry(`${rowName}_${response.status}`, schema);
       responses.push([response.status, name]);
     }
-    typeLines.add(`    responses: T.${types.responses};`);
+    typeLines.add(
+      `    responses: ${narrowedTo(model, `T.${types.responses}`)};`,
+    );
     typeLines.add("  };");
     tableLines.add(endpointEntry(key, parts, responses));
   }
@@ -325,6 +330,7 @@ function operationsFile(
   const imports = [
     ...(rows.length > 0 ? ['import type * as T from "../types.js";'] : []),
     'import * as r from "./runtime.js";',
+    ...(wireTyped(model) ? ['import type { Wire } from "./schemas.js";'] : []),
     ...code.imports,
   ].join("\n");
   return streamedFile(file.path, (out) => {
@@ -356,13 +362,6 @@ export function paramsSchema(params: readonly Parameter[]): Schema {
     if (p.required) required.push(p.name);
   }
   return required.length > 0 ? { properties, required } : { properties };
-}
-
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
-
-/** Whether a media type (parameters aside) is JSON. */
-function isJson(mediaType: string): boolean {
-  return JSON_TYPE.test(mediaType.split(";")[0]!.trim());
 }
 
 /** The schema of the first JSON media type that has one. */

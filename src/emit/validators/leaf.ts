@@ -92,6 +92,9 @@ export function leafProperty(
     else if (keyword === "enum") hasEnum = true;
     else if (keyword !== "type" && !isAnnotation(keyword)) return undefined;
   const types = checkedTypes(sub);
+  // the runtime's leaf checks take no bigint: where a number may be one, the general code
+  if (b.mod.bigints && types.some((t) => t === "integer" || t === "number"))
+    return undefined;
   const format = hasFormat ? formatOf(sub) : undefined;
   let check = leafCheck(LEAF_CHECKS, types);
   let last: string | undefined;

@@ -76,8 +76,8 @@ export class ValidatorModule {
   private readonly patterns: ReadonlyMap<string, PatternGuard> | undefined;
 
   constructor(
-    /** The model: its named schemas and its verdicts on patterns. */
-    model: Pick<ApiModel, "schemas" | "patterns">,
+    /** The model: its named schemas, its verdicts on patterns, its scalar choices. */
+    model: Pick<ApiModel, "schemas" | "patterns" | "scalars">,
     /** The check function of a named schema. */
     private readonly checkOf: (target: NamedSchema) => string | undefined,
     /** Where the named checks are imported from; undefined when they are in this module. */
@@ -91,7 +91,11 @@ export class ValidatorModule {
   ) {
     this.schemas = model.schemas;
     this.patterns = model.patterns;
+    this.bigints = model.scalars?.int64 === "bigint";
   }
+
+  /** Whether a number may come as a bigint (ModuleScope.bigints). */
+  readonly bigints: boolean;
 
   readonly leafLines = new Map<string, LeafLines>();
 

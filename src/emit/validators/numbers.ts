@@ -1,5 +1,5 @@
 import type { Doc } from "../shared/doc.js";
-import type { Keywords } from "./context.js";
+import type { Body, Keywords } from "./context.js";
 import { num } from "./subschema.js";
 
 /** The keywords numberChecks reads (body.ts calls it for a schema with one of them). */
@@ -32,14 +32,32 @@ export const numberChecks: Keywords = (b, s, x, p, indent) => {
   bound("maximum", ">", "at most");
   bound("exclusiveMaximum", ">=", "less than");
   if (num(s.multipleOf) && s.multipleOf > 0)
-    out.push(
-      b.push(
-        `!Number.isInteger(${b.use(x)} / ${b.mod.texts.literal(s.multipleOf)})`,
-        p,
-        "multipleOf",
-        `must be a multiple of ${s.multipleOf}`,
-        indent,
-      ),
-    );
+    for (const cond of multipleOfFails(b, x, s.multipleOf))
+      out.push(
+        b.push(
+          cond,
+          p,
+          "multipleOf",
+          `must be a multiple of ${s.multipleOf}`,
+          indent,
+        ),
+      );
   return out;
 };
+
+/**
+ * The tests that `x` is no multiple of `m` (one holds at most). Where a number may come as a
+ * bigint (ModuleScope.bigints), a bigint is tested exactly by an integer `m` (`x % 3n`), and as
+ * the nearest number by a fraction.
+ */
+function multipleOfFails(b: Body, x: string, m: number): string[] {
+  const v = b.use(x);
+  const literal = b.mod.texts.literal(m);
+  if (!b.mod.bigints) return [`!Number.isInteger(${v} / ${literal})`];
+  if (!Number.isSafeInteger(m))
+    return [`!Number.isInteger(Number(${v}) / ${literal})`];
+  return [
+    `typeof ${v} === "bigint" && ${v} % ${m}n !== 0n`,
+    `typeof ${v} === "number" && !Number.isInteger(${v} / ${literal})`,
+  ];
+}

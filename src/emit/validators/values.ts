@@ -17,6 +17,20 @@ const TYPE_TESTS: Record<SchemaType, (x: string, negate: boolean) => string> = {
   object: (x, n) => `${n ? "!" : ""}r.isObject(${x})`,
 };
 
+/** The tests of the number types where a number may come as a bigint (ModuleScope.bigints). */
+const BIGINT_TESTS: Partial<
+  Record<SchemaType, (x: string, negate: boolean) => string>
+> = {
+  number: (x, n) =>
+    n
+      ? `typeof ${x} !== "number" && typeof ${x} !== "bigint"`
+      : `typeof ${x} === "number" || typeof ${x} === "bigint"`,
+  integer: (x, n) =>
+    n
+      ? `!Number.isInteger(${x}) && typeof ${x} !== "bigint"`
+      : `Number.isInteger(${x}) || typeof ${x} === "bigint"`,
+};
+
 const NO_TYPES: readonly SchemaType[] = Object.freeze([]);
 
 /** `[type]` for each type, one frozen list each. */
@@ -48,10 +62,12 @@ export const typeCheck: Keywords = (b, s, x, p, indent) => {
   const unique = checkedTypes(s);
   if (unique.length === 0) return NONE;
   const v = b.use(x);
+  const test = (t: SchemaType) =>
+    (b.mod.bigints ? BIGINT_TESTS[t] : undefined) ?? TYPE_TESTS[t]!;
   const cond =
     unique.length === 1
-      ? TYPE_TESTS[unique[0]!]!(v, true)
-      : `!(${unique.map((t) => TYPE_TESTS[t]!(v, false)).join(" || ")})`;
+      ? test(unique[0]!)(v, true)
+      : `!(${unique.map((t) => test(t)(v, false)).join(" || ")})`;
   return [b.push(cond, p, "type", typeMessage(unique), indent)];
 };
 

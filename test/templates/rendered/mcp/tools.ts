@@ -3,7 +3,8 @@
 // named schemas they refer to.
 import type { ClientOptions } from "../client/runtime.js";
 import type { ToolSpec } from "./runtime.js";
-import type { JsonSchema } from "./schema.js";
+import type { McpScalars } from "./scalars.js";
+import type { JsonSchema, SchemaKeywords } from "./schema.js";
 
 export type { ApiResult } from "../client/result.js";
 export type { ClientAuth, ClientOptions } from "../client/runtime.js";
@@ -16,3 +17,5 @@ export declare const API: { name: string; title: string; version: string };
 export declare const MODE: "tools" | "dynamic";
 export declare const TOOLS: readonly ToolSpec[];
 export declare const DEFS: Readonly<Record<string, JsonSchema>>;
+export declare const KEYWORDS: SchemaKeywords;
+export declare const SCALARS: McpScalars | undefined;

@@ -17,6 +17,11 @@ export interface WebhookHandlers {
   example: Handler<ExampleWebhookRequest, ExampleWebhookResponses>;
 }
 
+/** The contract hash of each webhook. */
+export interface WebhookSignatures {
+  example: "0123456789";
+}
+
 export declare const WEBHOOK_SIGNATURE: WebhookScheme;
 
 export declare const webhookRoutes: readonly RouteSpec[];

@@ -1,0 +1,396 @@
+import {
+  effectiveTypes,
+  resolveSchema,
+  schemaRefName,
+  revivedScalar,
+} from "../toolkit.js";
+import type {
+  ApiModel,
+  Endpoint,
+  MediaContent,
+  Parameter,
+  Schema,
+} from "../../model/types.js";
+import type { ScalarChoices } from "../../model/scalar-choices.js";
+import { isJsonMediaType, sentContent } from "./media-types.js";
+
+/**
+ * The revival plans of the client and the server (config `dates: "Date"`, `int64: "bigint"`):
+ * for each endpoint, where its parameters, request body and answers hold a value the generated
+ * code keeps as a Date or a bigint (the schema layer's revivedScalar), as the compact data
+ * templates/shared/scalars.ts walks. Said once here for both; their `scalar-plans.ts` prints it.
+ *
+ * A plan says, by JSON kind, what a value becomes: `s` a string (date-time `t`, date `d`), `i` a
+ * whole number (int64), `p`/`r` an object's members (named, the rest), `t`/`e` an array's items
+ * (by position, the rest); a number is the named plan of that index (a `$ref`). `allOf` merges
+ * its members' plans. A union (`oneOf`/`anyOf`) revives a string (a number) only when every
+ * member that accepts one revives it the same way, and an object member only when no other
+ * member declares that member otherwise: a value is never made into what its member did not say.
+ */
+
+export type Plan = number | PlanNode;
+export interface PlanNode {
+  s?: "t" | "d";
+  i?: 1;
+  p?: Record<string, Plan>;
+  r?: Plan;
+  t?: Plan[];
+  e?: Plan;
+}
+export interface OperationPlan {
+  path?: Record<string, Plan>;
+  query?: Record<string, Plan>;
+  headers?: Record<string, Plan>;
+  cookies?: Record<string, Plan>;
+  body?: Plan;
+  responses?: Record<string, Plan>;
+  /** 1: the request body holds int64s; 2: the answers do (read losslessly). */
+  lossless?: number;
+}
+export interface Plans {
+  named: PlanNode[];
+  operations: Record<string, OperationPlan>;
+}
+
+/** Inline nesting (and merges of references) followed at most: deeper is left as the wire has it. */
+const MAX_DEPTH = 64;
+
+/** The plans of every endpoint that holds a revived value; undefined when none does. */
+export function scalarPlans(
+  model: ApiModel,
+  scalars: ScalarChoices | undefined = model.scalars,
+): Plans | undefined {
+  if (scalars === undefined) return undefined;
+  const builder = new PlanBuilder(model, scalars);
+  const operations: Record<string, OperationPlan> = {};
+  for (const endpoint of model.endpoints) {
+    const op = builder.operation(endpoint);
+    if (op) operations[endpoint.name] = op;
+  }
+  return builder.finish(operations);
+}
+
+class PlanBuilder {
+  private readonly named: PlanNode[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(
+    private readonly model: ApiModel,
+    private readonly scalars: ScalarChoices,
+  ) {}
+
+  operation(endpoint: Endpoint): OperationPlan | undefined {
+    const op: OperationPlan = {};
+    const locations = [
+      ["path", endpoint.parameters.path],
+      ["query", endpoint.parameters.query],
+      ["headers", endpoint.parameters.header],
+      ["cookies", endpoint.parameters.cookie],
+    ] as const;
+    for (const [key, parameters] of locations) {
+      const plans = this.parameters(parameters);
+      if (plans) op[key] = plans;
+    }
+    const sent = endpoint.requestBody
+      ? sentContent(endpoint.requestBody.content)[0]
+      : undefined;
+    const body = this.node(sent?.schema, 0);
+    if (body !== undefined) op.body = body;
+    const responses: Record<string, Plan> = {};
+    for (const response of endpoint.responses) {
+      const plan = this.node(jsonContent(response.content)?.schema, 0);
+      if (plan !== undefined) responses[response.status] = plan;
+    }
+    if (Object.keys(responses).length > 0) op.responses = responses;
+    return Object.keys(op).length > 0 ? op : undefined;
+  }
+
+  private parameters(
+    parameters: readonly Parameter[],
+  ): Record<string, Plan> | undefined {
+    const out: Record<string, Plan> = {};
+    for (const p of parameters) {
+      const plan = this.node(p.schema, 0);
+      if (plan !== undefined) setMember(out, p.name, plan);
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+  }
+
+  /** The plan of a schema: undefined when nothing in it is revived (as far as is known yet). */
+  node(schema: Schema | boolean | undefined, depth: number): Plan | undefined {
+    if (typeof schema !== "object" || schema === null || depth > MAX_DEPTH)
+      return undefined;
+    if (typeof schema.$ref === "string") return this.ref(schema.$ref);
+    const own: PlanNode = {};
+    const kind = revivedScalar(schema, this.scalars);
+    if (kind === "int64") own.i = 1;
+    else if (kind) own.s = kind === "date" ? "d" : "t";
+    const properties = schema.properties;
+    if (isRecord(properties))
+      for (const [name, member] of Object.entries(properties)) {
+        const plan = this.node(member as Schema, depth + 1);
+        if (plan !== undefined) (own.p ??= {})[name] = plan;
+      }
+    let rest = this.node(
+      schema.additionalProperties as Schema | undefined,
+      depth + 1,
+    );
+    if (isRecord(schema.patternProperties))
+      for (const member of Object.values(schema.patternProperties))
+        rest = this.all(rest, this.node(member as Schema, depth + 1), 0);
+    if (rest !== undefined) own.r = rest;
+    const items = this.node(schema.items, depth + 1);
+    if (items !== undefined) own.e = items;
+    if (Array.isArray(schema.prefixItems)) {
+      const tuple = schema.prefixItems.map((s) => this.node(s, depth + 1));
+      if (tuple.some((p) => p !== undefined)) own.t = tuple.map((p) => p ?? {});
+    }
+    let plan: Plan | undefined = isEmpty(own) ? undefined : own;
+    for (const member of schema.allOf ?? [])
+      plan = this.all(plan, this.node(member, depth + 1), 0);
+    for (const keyword of ["oneOf", "anyOf"] as const) {
+      const members = schema[keyword];
+      if (Array.isArray(members) && members.length > 0)
+        plan = this.all(plan, this.union(members, depth + 1), 0);
+    }
+    return plan;
+  }
+
+  /** A named schema's plan, by index: made once (a cycle reads the index while it is made). */
+  private ref(ref: string): Plan | undefined {
+    const name = schemaRefName(ref);
+    if (name === undefined || !Object.hasOwn(this.model.schemas, name))
+      return undefined;
+    const known = this.index.get(name);
+    if (known !== undefined) return known;
+    const at = this.named.length;
+    this.index.set(name, at);
+    this.named.push({});
+    const plan = this.node(this.model.schemas[name]!.schema, 0);
+    Object.assign(this.named[at]!, this.resolve(plan) ?? {});
+    return at;
+  }
+
+  private resolve(plan: Plan | undefined): PlanNode | undefined {
+    return typeof plan === "number" ? this.named[plan] : plan;
+  }
+
+  /** Two plans that hold for one value (`allOf`). */
+  private all(
+    a: Plan | undefined,
+    b: Plan | undefined,
+    depth: number,
+  ): Plan | undefined {
+    if (a === undefined) return b;
+    if (b === undefined || a === b) return a;
+    if (depth > MAX_DEPTH) return a;
+    const x = this.resolve(a)!;
+    const y = this.resolve(b)!;
+    const out: PlanNode = {};
+    // a date in one and a date-time in the other: neither is sure, the text stays
+    if (x.s !== undefined && y.s !== undefined) {
+      if (x.s === y.s) out.s = x.s;
+    } else if (x.s ?? y.s) out.s = (x.s ?? y.s)!;
+    if (x.i || y.i) out.i = 1;
+    for (const key of new Set([...keys(x.p), ...keys(y.p)])) {
+      const merged = this.all(member(x.p, key), member(y.p, key), depth + 1);
+      if (merged !== undefined) setMember((out.p ??= {}), key, merged);
+    }
+    const r = this.all(x.r, y.r, depth + 1);
+    if (r !== undefined) out.r = r;
+    const e = this.all(x.e, y.e, depth + 1);
+    if (e !== undefined) out.e = e;
+    const length = Math.max(x.t?.length ?? 0, y.t?.length ?? 0);
+    if (length > 0)
+      out.t = Array.from(
+        { length },
+        (_, i) => this.all(x.t?.[i], y.t?.[i], depth + 1) ?? {},
+      );
+    return isEmpty(out) ? undefined : out;
+  }
+
+  /** The members of a union: by kind, revived only where every member that could hold it agrees. */
+  private union(members: Schema[], depth: number): Plan | undefined {
+    const schemas = this.model.schemas;
+    const seen = members.map((schema) => {
+      const resolved = resolveSchema(schemas, schema);
+      const types = effectiveTypes(resolved);
+      const any = types.length === 0;
+      return {
+        plan: this.resolve(this.node(schema, depth)) ?? {},
+        resolved,
+        string: any || types.includes("string"),
+        number: any || types.includes("integer") || types.includes("number"),
+        object: any || types.includes("object"),
+        array: any || types.includes("array"),
+      };
+    });
+    const out: PlanNode = {};
+    const strings = seen.filter((m) => m.string).map((m) => m.plan.s);
+    if (strings.length > 0 && strings.every((s) => s && s === strings[0]))
+      out.s = strings[0]!;
+    const numbers = seen.filter((m) => m.number);
+    if (numbers.length > 0 && numbers.every((m) => m.plan.i)) out.i = 1;
+    const objects = seen.filter((m) => m.object);
+    for (const key of new Set(objects.flatMap((m) => keys(m.plan.p)))) {
+      const plans = objects.map((m) => member(m.plan.p, key));
+      const given = plans.filter((p) => p !== undefined);
+      const declaredElsewhere = objects.some(
+        (m, i) =>
+          plans[i] === undefined &&
+          (!isRecord(m.resolved?.properties) ||
+            Object.hasOwn(m.resolved.properties, key)),
+      );
+      if (!declaredElsewhere && given.every((p) => same(p, given[0])))
+        setMember((out.p ??= {}), key, given[0]!);
+    }
+    const arrays = seen.filter((m) => m.array).map((m) => m.plan.e);
+    if (
+      arrays.length > 0 &&
+      arrays.every((e) => e !== undefined && same(e, arrays[0]))
+    )
+      out.e = arrays[0]!;
+    return isEmpty(out) ? undefined : out;
+  }
+
+  /**
+   * The plans without what revives nothing (a named plan whose members revive nothing, however
+   * deep), named plans renumbered; each endpoint's `lossless` bits. Undefined when none is left.
+   */
+  finish(operations: Record<string, OperationPlan>): Plans | undefined {
+    const live = this.named.map(() => false);
+    // a named plan lives when it revives something itself or through what it refers to
+    for (let changed = true; changed;) {
+      changed = false;
+      this.named.forEach((node, i) => {
+        if (!live[i] && this.lives(node, live)) changed = live[i] = true;
+      });
+    }
+    const renumbered = new Map<number, number>();
+    live.forEach((alive, i) => {
+      if (alive) renumbered.set(i, renumbered.size);
+    });
+    const prune = (plan: Plan | undefined): Plan | undefined => {
+      if (plan === undefined) return undefined;
+      if (typeof plan === "number") return renumbered.get(plan);
+      const out: PlanNode = {};
+      if (plan.s) out.s = plan.s;
+      if (plan.i) out.i = 1;
+      for (const key of keys(plan.p)) {
+        const p = prune(member(plan.p, key));
+        if (p !== undefined) setMember((out.p ??= {}), key, p);
+      }
+      const r = prune(plan.r);
+      if (r !== undefined) out.r = r;
+      const e = prune(plan.e);
+      if (e !== undefined) out.e = e;
+      if (plan.t?.some((p) => prune(p) !== undefined))
+        out.t = plan.t.map((p) => prune(p) ?? {});
+      return isEmpty(out) ? undefined : out;
+    };
+    const named = this.named
+      .filter((_, i) => live[i])
+      .map((node) => prune(node) as PlanNode);
+    const int64 = (plan: Plan | undefined, seen: Set<number>): boolean => {
+      if (plan === undefined) return false;
+      if (typeof plan === "number") {
+        if (seen.has(plan)) return false;
+        seen.add(plan);
+        return int64(named[plan], seen);
+      }
+      return (
+        plan.i === 1 ||
+        keys(plan.p).some((k) => int64(member(plan.p, k), seen)) ||
+        int64(plan.r, seen) ||
+        int64(plan.e, seen) ||
+        (plan.t ?? []).some((p) => int64(p, seen))
+      );
+    };
+    const out: Record<string, OperationPlan> = {};
+    for (const [name, op] of Object.entries(operations)) {
+      const kept: OperationPlan = {};
+      for (const where of ["path", "query", "headers", "cookies"] as const) {
+        const plans = prunedRecord(op[where], prune);
+        if (plans) kept[where] = plans;
+      }
+      const body = prune(op.body);
+      if (body !== undefined) kept.body = body;
+      const responses = prunedRecord(op.responses, prune);
+      if (responses) kept.responses = responses;
+      const lossless =
+        (int64(kept.body, new Set()) ? 1 : 0) +
+        (Object.values(kept.responses ?? {}).some((p) => int64(p, new Set()))
+          ? 2
+          : 0);
+      if (lossless > 0) kept.lossless = lossless;
+      if (Object.keys(kept).length > 0) setMember(out, name, kept);
+    }
+    return Object.keys(out).length > 0 ? { named, operations: out } : undefined;
+  }
+
+  private lives(node: PlanNode, live: boolean[]): boolean {
+    const alive = (plan: Plan | undefined): boolean =>
+      plan === undefined
+        ? false
+        : typeof plan === "number"
+          ? live[plan] === true
+          : this.lives(plan, live);
+    return (
+      node.s !== undefined ||
+      node.i === 1 ||
+      keys(node.p).some((k) => alive(member(node.p, k))) ||
+      alive(node.r) ||
+      alive(node.e) ||
+      (node.t ?? []).some(alive)
+    );
+  }
+}
+
+/** The JSON media type of a response (or else none: its plan is JSON's only). */
+function jsonContent(content: MediaContent[]): MediaContent | undefined {
+  return content.find((c) => isJsonMediaType(c.mediaType));
+}
+
+function prunedRecord(
+  record: Record<string, Plan> | undefined,
+  prune: (plan: Plan | undefined) => Plan | undefined,
+): Record<string, Plan> | undefined {
+  const out: Record<string, Plan> = {};
+  for (const key of keys(record)) {
+    const plan = prune(member(record, key));
+    if (plan !== undefined) setMember(out, key, plan);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function keys(record: Record<string, unknown> | undefined): string[] {
+  return record ? Object.keys(record) : [];
+}
+
+function member<T>(
+  record: Record<string, T> | undefined,
+  key: string,
+): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** An own property whatever the name (`__proto__` too). */
+function setMember<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isEmpty(node: PlanNode): boolean {
+  return Object.keys(node).length === 0;
+}
+
+function same(a: Plan | undefined, b: Plan | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

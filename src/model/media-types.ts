@@ -1,0 +1,21 @@
+/**
+ * Which media types are JSON, decided once for the generator (types, Accept, pages, validators,
+ * mocks, server route data) and, by the same regular expression written out in the runtime
+ * templates (templates/client/serialize.ts `isJsonType`, templates/server/runtime.ts
+ * `isJsonType`), for the generated client and server: src/model/media-types.test.ts holds the
+ * templates to this source text.
+ *
+ * JSON is `application/json` (RFC 8259) and any type with the structured syntax suffix `+json`
+ * (RFC 6839 §3.1: `application/problem+json`, `application/vnd.api+json`, `model/gltf+json`),
+ * parameters (`; charset=utf-8`) aside. A type whose name only starts with `json` is not JSON:
+ * JSON text sequences (`application/json-seq`, RFC 7464, and `application/geo+json-seq`),
+ * JSON Lines (`application/jsonl`), JSON5 and `application/json-patch-query` hold other
+ * grammars, and decoding them as one JSON value fails on the first record.
+ */
+export const JSON_MEDIA_TYPE =
+  /^(application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(;|$)/i;
+
+/** Whether `mediaType` (parameters ignored, case-insensitive) is JSON: see {@link JSON_MEDIA_TYPE}. */
+export function isJsonMediaType(mediaType: string): boolean {
+  return JSON_MEDIA_TYPE.test(mediaType.trim());
+}

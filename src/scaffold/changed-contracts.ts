@@ -1,0 +1,111 @@
+import type { Reporter } from "../model/reporter.js";
+import type { Endpoint } from "../model/types.js";
+import { stringLiteral } from "../emit/shared/literals.js";
+import type { Member, ObjectSlot } from "./analyze.js";
+
+/** An edit of the handlers file: an insertion, or (with `end`) a replacement of `at`…`end`. */
+export interface Insertion {
+  at: number;
+  /** When set, the text from `at` to `end` is replaced (an accepted signature's hash). */
+  end?: number;
+  text: string;
+}
+
+export interface ChangedHandler {
+  name: string;
+  /** The hash recorded in the user's `signatures` (or `webhookSignatures`) object. */
+  was: string;
+  /** The hash of the endpoint's (or webhook's) contract now. */
+  now: string;
+}
+
+/** What the handlers file is checked with: the choices of the run (see UpdateHandlersInput). */
+export interface ContractChoices {
+  describe?: (name: string, was: string) => readonly string[] | undefined;
+  accept?: (name: string) => boolean;
+}
+
+/**
+ * The handlers among `written` whose recorded hash (in `recorded`) differs from their contract's
+ * hash now: each is reported (`scaffold/changed-signature`, at its entry), or, when the run
+ * accepts it, its entry's hash is replaced. Endpoints' handlers and webhooks' handlers alike:
+ * `operations` are the endpoints or the webhooks, `line` says which one in the warning.
+ */
+export function changedContracts(
+  written: readonly Member[],
+  recorded: ObjectSlot | undefined,
+  operations: ReadonlyMap<string, Endpoint>,
+  signatureOf: (operation: Endpoint) => string,
+  line: (operation: Endpoint) => string,
+  choices: ContractChoices,
+  reporter: Reporter,
+  at: (pos?: number) => { file: string; line: number; column: number },
+): { changed: ChangedHandler[]; accepted: string[]; edits: Insertion[] } {
+  const out = {
+    changed: [] as ChangedHandler[],
+    accepted: [] as string[],
+    edits: [] as Insertion[],
+  };
+  const entries = new Map((recorded?.members ?? []).map((m) => [m.name, m]));
+  for (const member of written) {
+    const operation = operations.get(member.name);
+    const entry = entries.get(member.name);
+    if (!operation || entry?.text === undefined) continue;
+    const now = signatureOf(operation);
+    if (entry.text === now) continue;
+    out.changed.push({ name: member.name, was: entry.text, now });
+    if (entry.inner && choices.accept?.(member.name)) {
+      out.accepted.push(member.name);
+      out.edits.push({
+        at: entry.inner.start,
+        end: entry.inner.end,
+        text: now,
+      });
+      continue;
+    }
+    reporter.report(
+      "scaffold/changed-signature",
+      changedMessage(
+        member.name,
+        line(operation),
+        choices.describe?.(member.name, entry.text),
+      ),
+      at(entry.pos),
+    );
+  }
+  return out;
+}
+
+/** How many changes a warning lists before it points to the record. */
+const LISTED = 5;
+
+/** The changed-signature warning: what changed, in words when known, and how to accept it. */
+function changedMessage(
+  name: string,
+  operation: string,
+  words: readonly string[] | undefined,
+): string {
+  const what =
+    words === undefined || words.length === 0
+      ? "changed since its handler was written (apiloom did not see the contract it was written for: `apiloom diff --base <git-ref>` compares with an earlier commit)"
+      : `changed since its handler was written: ${words.slice(0, LISTED).join("; ")}${
+          words.length > LISTED
+            ? `; and ${words.length - LISTED} more (server/handler-changes.json lists them)`
+            : ""
+        }`;
+  return `the contract of ${stringLiteral(name)} (${operation}) ${what}. Review the handler, then accept the change: apiloom generate --accept ${name} (or --accept-changes for every changed handler)`;
+}
+
+/** Insertions that add members (each a full line of text) to an object literal. */
+export function members(
+  slot: ObjectSlot,
+  lines: (indent: string) => string[],
+): Insertion[] {
+  const out: Insertion[] = [];
+  if (slot.commaAt !== undefined) out.push({ at: slot.commaAt, text: "," });
+  out.push({
+    at: slot.insertAt,
+    text: slot.lead + lines(slot.indent).join("") + slot.trail,
+  });
+  return out;
+}

@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emitDocs } from "../../src/emit/docs/index.js";
+import docsPlugin from "../../src/emit/docs/plugin.js";
+import { pluginContext } from "../../src/emit/run.js";
+import { loadModel } from "../../src/pipeline.js";
+import { launchChromium } from "../browser.js";
+
+// The webhooks section of docs/index.html in headless Chromium: their hostile summaries stay
+// text, and the search (which filters endpoints) never hides them, also once it is cleared.
+
+let browser: Browser;
+const out = mkdtempSync(join(tmpdir(), "apiloom-hook-html-"));
+
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe("docs/index.html's webhooks in Chromium", () => {
+  it("are shown as text, and stay through a search and its clearing", async () => {
+    const model = loadModel(["docs.yaml"], {
+      cwd: join(import.meta.dirname, "fixtures"),
+    });
+    for (const file of await emitDocs(pluginContext(docsPlugin, model))) {
+      mkdirSync(dirname(join(out, file.path)), { recursive: true });
+      writeFileSync(join(out, file.path), file.contents);
+    }
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(pathToFileURL(join(out, "docs/index.html")).href);
+    const visible = () =>
+      page.$$eval("main article", (list) =>
+        list
+          .filter((a) => (a as HTMLElement).offsetParent !== null)
+          .map((a) => a.id),
+      );
+    expect(await visible()).toEqual([
+      "op-ping",
+      "hook-orderPaid",
+      "hook-stockLow",
+    ]);
+    expect(await page.locator("#hook-orderPaid .summary").textContent()).toBe(
+      "Paid <script>alert(1)</script> | *now*",
+    );
+    await page.fill("#search", "nothing matches this");
+    expect(await visible()).toEqual(["hook-orderPaid", "hook-stockLow"]);
+    await page.fill("#search", "");
+    expect(await visible()).toEqual([
+      "op-ping",
+      "hook-orderPaid",
+      "hook-stockLow",
+    ]);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
