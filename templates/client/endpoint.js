@@ -115,9 +115,22 @@ function requestLines(view, h, indent) {
     if (view.encoding.length > 0)
       lines.push(h.propertyLine("form", view.locals.serializeForm, indent));
   }
-  // the body writer likewise: a program calling no endpoint with a body does not bundle it
+  // the writers likewise: a program calling no endpoint with a body (a query, headers,
+  // cookies) does not bundle what writes it
   if (types.body)
     lines.push(h.propertyLine("write", view.locals.serializeBody, indent));
+  if (types.query)
+    lines.push(
+      h.propertyLine("writeQuery", view.locals.serializeQuery, indent),
+    );
+  if (types.headers)
+    lines.push(
+      h.propertyLine("writeHeader", view.locals.serializeHeader, indent),
+    );
+  if (types.cookies)
+    lines.push(
+      h.propertyLine("writeCookie", view.locals.serializeCookie, indent),
+    );
   if (view.accept)
     lines.push(
       h.propertyLine("accept", h.stringLiteral(view.accept), indent, true),

@@ -158,6 +158,19 @@ function imports(view, h, functions) {
     "type PagesCall",
   ];
   const forms = view.endpoints.some((e) => e.encoding.length > 0);
+  // the writers of serialize.ts the endpoint functions give their specs
+  const serializeImports = [
+    ...(uses(locals.serializeCookie)
+      ? [asLocal("serializeCookie", locals.serializeCookie)]
+      : []),
+    ...(forms ? [asLocal("serializeForm", locals.serializeForm)] : []),
+    ...(uses(locals.serializeHeader)
+      ? [asLocal("serializeHeader", locals.serializeHeader)]
+      : []),
+    ...(uses(locals.serializeQuery)
+      ? [asLocal("serializeQuery", locals.serializeQuery)]
+      : []),
+  ];
   const scalars = view.endpoints.some((e) => e.scalars);
   return [
     ...(typeNames.length > 0
@@ -167,14 +180,8 @@ function imports(view, h, functions) {
     ...(streamImports.length > 0
       ? [h.importStatement(streamImports, "./stream.js", false)]
       : []),
-    ...(forms
-      ? [
-          h.importStatement(
-            [asLocal("serializeForm", locals.serializeForm)],
-            "./serialize.js",
-            false,
-          ),
-        ]
+    ...(serializeImports.length > 0
+      ? [h.importStatement(serializeImports, "./serialize.js", false)]
       : []),
     ...(pages && pageImports.length > 0
       ? [h.importStatement(pageImports, "./paginate.js", false)]

@@ -165,6 +165,14 @@ export interface RequestSpec {
     mediaType?: string,
     stringify?: (value: unknown) => string,
   ) => RequestBody;
+  /**
+   * Write the query parameters, headers and cookies: serialize.ts's `serializeQuery`,
+   * `serializeHeader` and `serializeCookie`, given by the endpoint functions that have such
+   * parameters, likewise. `send` gives them to a spec that has none.
+   */
+  writeQuery?: typeof serializeQuery;
+  writeHeader?: typeof serializeHeader;
+  writeCookie?: typeof serializeCookie;
   /** Value of the Accept header. */
   accept?: string;
   /** Alternatives of security scheme names; the first one with credentials is used. */
@@ -280,7 +288,8 @@ export function endpoint(
 /**
  * Sends one endpoint's request and reads its answer. What it resolves to is declared by the
  * endpoint function that calls it (`ApiReturn` of its responses). A body is written by
- * `spec.write`, `serializeBody` when the spec has none (endpoint templates written before it).
+ * `spec.write`, `serializeBody` when the spec has none (endpoint templates written before it);
+ * likewise its parameters.
  */
 export function send<TReturn>(
   defaults: ClientOptions,
@@ -290,11 +299,14 @@ export function send<TReturn>(
 ): Promise<TReturn> {
   return sendSpec(defaults, schemes, options, {
     write: serializeBody,
+    writeQuery: serializeQuery,
+    writeHeader: serializeHeader,
+    writeCookie: serializeCookie,
     ...spec,
   });
 }
 
-/** `send` of a spec that has its body's `write` (the endpoint functions give it). */
+/** `send` of a spec that has the writers of its parts (the endpoint functions give them). */
 async function sendSpec<TReturn>(
   defaults: ClientOptions,
   schemes: Record<string, AuthScheme>,
@@ -309,11 +321,11 @@ async function sendSpec<TReturn>(
   const query: string[] = [];
   const headers = new Headers(config.headers);
   for (const [name, value] of Object.entries(spec.headers ?? {})) {
-    const text = serializeHeader(value, spec.headerStyles?.[name]);
+    const text = spec.writeHeader!(value, spec.headerStyles?.[name]);
     if (text !== undefined) headers.set(name, text);
   }
   const cookies = Object.entries(spec.cookies ?? {}).flatMap(([name, value]) =>
-    serializeCookie(name, value, spec.cookieStyles?.[name]),
+    spec.writeCookie!(name, value, spec.cookieStyles?.[name]),
   );
   if (cookies.length) addCookie(headers, cookies.join("; "));
   if (spec.accept && !headers.has("Accept")) headers.set("Accept", spec.accept);
@@ -321,7 +333,7 @@ async function sendSpec<TReturn>(
   // the API keys of the query, which a next page's URL gets only on the API's origin
   const keys = query.slice();
   for (const [name, value] of Object.entries(spec.query ?? {}))
-    query.push(...serializeQuery(name, value, spec.queryStyles?.[name]));
+    query.push(...spec.writeQuery!(name, value, spec.queryStyles?.[name]));
   const init: RequestInit = { method: spec.method, headers };
   if (spec.body !== undefined) {
     // `form` comes with `encoding`: an endpoint template that sends `encoding` alone (written

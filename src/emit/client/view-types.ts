@@ -33,6 +33,13 @@ export interface ClientLocals {
   /** The runtime's `serializeBody`, as imported (when an endpoint sends a body). */
   serializeBody: string;
   /**
+   * serialize.ts's `serializeQuery`, `serializeHeader` and `serializeCookie`, as imported (when
+   * an endpoint has query, header or cookie parameters).
+   */
+  serializeQuery: string;
+  serializeHeader: string;
+  serializeCookie: string;
+  /**
    * The function client/index.ts declares to make each endpoint function with `defaults` and
    * `schemes` (a function declaration: tsc follows no control flow to read it; issue 45).
    */
