@@ -85,6 +85,7 @@ export {
   decodedAs,
   isJsonMediaType,
   sentMediaType,
+  streamedSuccesses,
 } from "./shared/media-types.js";
 
 // Runtime files: the text of `templates/<artifact>/<file>`, the user's copy first.
@@ -133,6 +134,15 @@ export {
   revivedTypeName,
   revivesAny,
 } from "../model/schema-scalars.js";
+export type { ScalarChoices } from "../model/scalar-choices.js";
+// ...and where each endpoint holds them, as the client and the server revive by (scalars.ts)
+export {
+  type OperationPlan,
+  type Plan,
+  type PlanNode,
+  type Plans,
+  scalarPlans,
+} from "./shared/scalar-plans.js";
 
 /**
  * The keywords of a schema by what they hold: documentation (`title`, `description`, ...), one

@@ -213,7 +213,15 @@ const DATE_TIME =
 
 /** Whether year-month-day names a day of the calendar (no 30 February). */
 function isDay(y: number, m: number, d: number): boolean {
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const last =
+    m === 2
+      ? leap
+        ? 29
+        : 28
+      : m === 4 || m === 6 || m === 9 || m === 11
+        ? 30
+        : 31;
   return m >= 1 && m <= 12 && d >= 1 && d <= last;
 }
 
@@ -222,17 +230,19 @@ function isDay(y: number, m: number, d: number): boolean {
  * neither, or names no real day or time (30 February, 24:00, a leap second), is a ScalarError
  * naming where it is. Digits past milliseconds are dropped (a Date holds milliseconds).
  */
-export function toDate(text: string, kind: "t" | "d", where: string): Date {
+export function toDate(
+  text: string,
+  kind: "t" | "d",
+  where: string | (() => string),
+): Date {
   const m = (kind === "d" ? DATE : DATE_TIME).exec(text);
   if (m) {
-    const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map(Number) as [
-      number,
-      number,
-      number,
-      number?,
-      number?,
-      number?,
-    ];
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    const h = kind === "t" ? Number(m[4]) : 0;
+    const mi = kind === "t" ? Number(m[5]) : 0;
+    const s = kind === "t" ? Number(m[6]) : 0;
     const offset = kind === "t" && m[8] !== undefined;
     if (
       isDay(y, mo, d) &&
@@ -253,7 +263,7 @@ export function toDate(text: string, kind: "t" | "d", where: string): Date {
     }
   }
   throw new ScalarError(
-    `${where}: ${JSON.stringify(text.slice(0, 64))} is not ${kind === "d" ? "a date (YYYY-MM-DD)" : "an RFC 3339 date-time"}`,
+    `${typeof where === "string" ? where : where()}: ${JSON.stringify(text.slice(0, 64))} is not ${kind === "d" ? "a date (YYYY-MM-DD)" : "an RFC 3339 date-time"}`,
   );
 }
 
@@ -279,53 +289,54 @@ export function revive(
   named: readonly PlanNode[],
   numbers: boolean,
   where: string,
-  depth = 0,
 ): unknown {
-  const node = nodeOf(plan, named);
-  if (node === undefined && !numbers) return value;
-  if (typeof value === "string")
-    return node?.s ? toDate(value, node.s, where) : value;
-  if (typeof value === "number" || typeof value === "bigint") {
-    if (!node?.i) return typeof value === "bigint" ? Number(value) : value;
-    const big = typeof value === "bigint" ? value : toBigInt(value, where);
-    if (big < INT64_MIN || big > INT64_MAX)
-      throw new ScalarError(`${where}: ${big} is outside int64`);
-    return big;
-  }
-  if (typeof value !== "object" || value === null || depth >= MAX_DEPTH)
-    return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++)
-      value[i] = revive(
-        value[i],
-        node?.t?.[i] ?? node?.e,
-        named,
-        numbers,
-        `${where}/${i}`,
-        depth + 1,
+  // the keys down to the value being revived: the pointer of an error is made from them only then
+  const path: (string | number)[] = [];
+  const at = () =>
+    where +
+    path
+      .map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`)
+      .join("");
+  const walk = (v: unknown, plan: Plan | undefined): unknown => {
+    const node = typeof plan === "number" ? named[plan] : plan;
+    if (node === undefined && !numbers) return v;
+    if (typeof v === "string") return node?.s ? toDate(v, node.s, at) : v;
+    if (typeof v === "number" || typeof v === "bigint") {
+      if (!node?.i) return typeof v === "bigint" ? Number(v) : v;
+      const big = typeof v === "bigint" ? v : toBigInt(v, at);
+      if (big < INT64_MIN || big > INT64_MAX)
+        throw new ScalarError(`${at()}: ${big} is outside int64`);
+      return big;
+    }
+    if (typeof v !== "object" || v === null || path.length >= MAX_DEPTH)
+      return v;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        v[i] = walk(v[i], node?.t?.[i] ?? node?.e);
+        path.pop();
+      }
+      return v;
+    }
+    if (!isPlain(v)) return v;
+    const record = v as Record<string, unknown>;
+    const members = node?.p;
+    for (const key of Object.keys(record)) {
+      path.push(key);
+      record[key] = walk(
+        record[key],
+        members && Object.hasOwn(members, key) ? members[key] : node?.r,
       );
-    return value;
-  }
-  if (!isPlain(value)) return value;
-  const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    const member =
-      node?.p && Object.hasOwn(node.p, key) ? node.p[key] : node?.r;
-    record[key] = revive(
-      record[key],
-      member,
-      named,
-      numbers,
-      `${where}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`,
-      depth + 1,
-    );
-  }
-  return value;
+      path.pop();
+    }
+    return v;
+  };
+  return walk(value, plan);
 }
 
-function toBigInt(value: number, where: string): bigint {
+function toBigInt(value: number, where: () => string): bigint {
   if (!Number.isInteger(value))
-    throw new ScalarError(`${where}: ${value} is not an integer`);
+    throw new ScalarError(`${where()}: ${value} is not an integer`);
   return BigInt(value);
 }
 
@@ -478,7 +489,15 @@ export function operationCodec(
       lossless & (what === "request" ? 1 : 2)
         ? parseJson(text)
         : JSON.parse(text),
-    stringify: (value) => stringifyJson(value),
+    stringify: (value) => {
+      // the platform's writer unless a bigint is there (it throws a TypeError for one)
+      try {
+        return JSON.stringify(value);
+      } catch (error) {
+        if (error instanceof TypeError) return stringifyJson(value);
+        throw error;
+      }
+    },
     reviveAnswer: (status, body) =>
       revive(
         body,

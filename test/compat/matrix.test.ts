@@ -31,8 +31,9 @@ async function project(
   inputs: string[],
   cwd: string,
   serverAdapters: string[] = [],
+  scalars: { dates?: "Date"; int64?: "bigint" } = {},
 ): Promise<GeneratedFile[]> {
-  const key = JSON.stringify([inputs, cwd, serverAdapters]);
+  const key = JSON.stringify([inputs, cwd, serverAdapters, scalars]);
   if (!made.has(key))
     made.set(
       key,
@@ -40,6 +41,7 @@ async function project(
         cwd,
         artifacts: ["client", "server"],
         server: { adapters: serverAdapters },
+        ...scalars,
       }).then(({ files }) => files),
     );
   return made.get(key)!;
@@ -89,6 +91,20 @@ beforeAll(async () => {
   );
   for (const file of CORPUS_FILES)
     projects.set(file.replace(/\W+/g, "-"), await project([file], CORPUS_DIR));
+  // with Dates and bigints (issue 43): the round trip's description, and corpus documents with
+  // date-times and int64s in parameters, bodies and answers
+  const scalars = { dates: "Date", int64: "bigint" } as const;
+  projects.set(
+    "ledger-scalars",
+    await project(["test/dates/fixtures/ledger.yaml"], REPO, [], scalars),
+  );
+  for (const file of CORPUS_FILES.filter((f) =>
+    /petstore|museum|bitbucket|docker|netlify/.test(f),
+  ))
+    projects.set(
+      `${file.replace(/\W+/g, "-")}-scalars`,
+      await project([file], CORPUS_DIR, [], scalars),
+    );
   // the seeds' client as an older apiloom wrote it: its body type named with `BodyInit`, which
   // only the DOM library declares
   const broken = (await project(SEEDS, REPO)).map((file) =>

@@ -1,6 +1,5 @@
-import { revivedScalar } from "../toolkit.js";
+import { revivedScalar, type ScalarChoices } from "../toolkit.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
-import type { ScalarChoices } from "../../model/scalar-choices.js";
 
 /** A JSON value as tools.ts holds it. */
 export type Json =

@@ -12,16 +12,16 @@ import {
   line,
   print,
   PRINT_WIDTH,
+  scalarPlans,
   softline,
   stringLiteral,
   textWidth,
   type Doc,
+  isJsonMediaType as isJson,
 } from "../toolkit.js";
 import type { Endpoint, HttpMethod } from "../../model/types.js";
-import { isJsonMediaType as isJson } from "../../model/media-types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { bySpecificity, mswPath } from "./msw-path.js";
-import { scalarPlans } from "../shared/scalar-plans.js";
 import { revivableExample, unrevivable } from "./scalars.js";
 
 /** MSW's `http` has a function per method but TRACE and QUERY (nor one for any other method). */

@@ -1,7 +1,10 @@
-import { revivedScalar } from "../toolkit.js";
+import {
+  revivedScalar,
+  type Plan,
+  type PlanNode,
+  type ScalarChoices,
+} from "../toolkit.js";
 import type { Schema } from "../../model/types.js";
-import type { ScalarChoices } from "../../model/scalar-choices.js";
-import type { Plan, PlanNode } from "../shared/scalar-plans.js";
 
 /*
  * Mocks with the config's `dates: "Date"` and `int64: "bigint"` (issue 43 item 3): a handler's

@@ -17,11 +17,10 @@ import {
   type Doc,
   type PageShape,
   type Pagination,
+  streamedSuccesses,
 } from "../toolkit.js";
 import type { Endpoint } from "../../model/types.js";
 import type { EmitContext, EndpointTypes, GeneratedFile } from "../artifact.js";
-import { streamedSuccesses } from "../shared/media-types.js";
-import { successStatuses } from "../type-index/endpoint-types.js";
 import { HELPERS, keyHelpers, PREAMBLE } from "./runtime.js";
 import {
   arrowMember,
@@ -90,7 +89,8 @@ export function emitQuery(
     // a stream (server-sent events, JSON Lines, OpenAPI 3.2 items) is an iterator the client
     // resolves to, no value a query caches: the same rule as the client's (a 3.0/3.1
     // text/event-stream success used to get a queryFn typed as its data, TS2322)
-    const stream = streamedSuccesses(endpoint, successStatuses(endpoint));
+    const t = types.endpoint(endpoint);
+    const stream = streamedSuccesses(endpoint, t.successStatuses);
     if (stream) {
       const at = endpoint.sources[0];
       if (at)
@@ -101,7 +101,6 @@ export function emitQuery(
         );
       continue;
     }
-    const t = types.endpoint(endpoint);
     // a query without arguments never names its (empty) Request type
     if (kind === "mutation" || hasArgs(t))
       collector.add(typesFile, t.request, { type: true });

@@ -42,7 +42,7 @@ export function emitServer({
   types: index,
 }: EmitContext<ServerOptions>): GeneratedFile[] {
   // dates and big integers (config `dates`, `int64`): the routes' plans, and the runtime
-  const plans = scalarPlans(model);
+  const plans = scalarPlans(model, model.scalars, true);
   const files: GeneratedFile[] = [
     { path: "server/contracts.ts", contents: contractsFile(model, index) },
     { path: "server/routes.ts", contents: routesFile(model, plans) },
@@ -61,7 +61,7 @@ export function emitServer({
     });
   }
   if (model.webhooks && model.webhooks.length > 0)
-    files.push(...webhookFiles(model, index, options, templatesDir));
+    files.push(...webhookFiles(model, index, options, templatesDir, plans));
   files.push({
     path: "server/settings.ts",
     contents: settingsFile(
@@ -88,6 +88,7 @@ function webhookFiles(
   index: TypeIndex,
   options: ServerOptions,
   templatesDir: string | undefined,
+  plans: Plans | undefined,
 ): GeneratedFile[] {
   return [
     {
@@ -96,6 +97,7 @@ function webhookFiles(
         model,
         index,
         options.webhookSignature as WebhookSchemeName,
+        plans,
       ),
     },
     ...WEBHOOK_TEMPLATE_FILES.map((file) => ({

@@ -1,9 +1,6 @@
-import {
-  effectiveTypes,
-  resolveSchema,
-  schemaRefName,
-  revivedScalar,
-} from "../toolkit.js";
+import { effectiveTypes, resolveSchema } from "../../model/schema.js";
+import { schemaRefName } from "../../model/schema-ref.js";
+import { revivedScalar } from "../../model/schema-scalars.js";
 import type {
   ApiModel,
   Endpoint,
@@ -28,37 +25,33 @@ import { isJsonMediaType, sentContent } from "./media-types.js";
  * member declares that member otherwise: a value is never made into what its member did not say.
  */
 
-export type Plan = number | PlanNode;
-export interface PlanNode {
-  s?: "t" | "d";
-  i?: 1;
-  p?: Record<string, Plan>;
-  r?: Plan;
-  t?: Plan[];
-  e?: Plan;
-}
-export interface OperationPlan {
-  path?: Record<string, Plan>;
-  query?: Record<string, Plan>;
-  headers?: Record<string, Plan>;
-  cookies?: Record<string, Plan>;
-  body?: Plan;
-  responses?: Record<string, Plan>;
-  /** 1: the request body holds int64s; 2: the answers do (read losslessly). */
-  lossless?: number;
-}
-export interface Plans {
-  named: PlanNode[];
-  operations: Record<string, OperationPlan>;
-}
+import type {
+  OperationPlan,
+  Plan,
+  PlanNode,
+  Plans,
+} from "./scalar-plan-types.js";
+export type {
+  OperationPlan,
+  Plan,
+  PlanNode,
+  Plans,
+} from "./scalar-plan-types.js";
+
+/** How a webhook's plan is named among the operations' (no endpoint name has a space). */
+export const WEBHOOK_PREFIX = "webhook ";
 
 /** Inline nesting (and merges of references) followed at most: deeper is left as the wire has it. */
 const MAX_DEPTH = 64;
 
-/** The plans of every endpoint that holds a revived value; undefined when none does. */
+/**
+ * The plans of every endpoint that holds a revived value, by name (and with `webhooks`, of every
+ * such webhook, by `webhook <name>`: the receiver's); undefined when none does.
+ */
 export function scalarPlans(
   model: ApiModel,
   scalars: ScalarChoices | undefined = model.scalars,
+  webhooks = false,
 ): Plans | undefined {
   if (scalars === undefined) return undefined;
   const builder = new PlanBuilder(model, scalars);
@@ -66,6 +59,10 @@ export function scalarPlans(
   for (const endpoint of model.endpoints) {
     const op = builder.operation(endpoint);
     if (op) operations[endpoint.name] = op;
+  }
+  for (const webhook of webhooks ? (model.webhooks ?? []) : []) {
+    const op = builder.operation(webhook);
+    if (op) operations[`${WEBHOOK_PREFIX}${webhook.name}`] = op;
   }
   return builder.finish(operations);
 }
