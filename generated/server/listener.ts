@@ -284,7 +284,13 @@ export function readBody(
     return Promise.reject(tooLarge(limit));
   }
   // a body parser (Express's `express.json()`) read it first: only its raw bytes are usable
-  if (req.readableEnded) return Promise.resolve(parsedBody(req));
+  if (req.readableEnded) {
+    // a parser's limit is its own: the API's holds too (a chunked body names no length)
+    const body = parsedBody(req);
+    return body.length > limit
+      ? Promise.reject(tooLarge(limit))
+      : Promise.resolve(body);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

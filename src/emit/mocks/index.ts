@@ -17,9 +17,9 @@ import {
   stringLiteral,
   textWidth,
   type Doc,
+  isJsonMediaType as isJson,
 } from "../toolkit.js";
 import type { Endpoint, HttpMethod } from "../../model/types.js";
-import { isJsonMediaType as isJson } from "../../model/media-types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { bySpecificity, mswPath } from "./msw-path.js";
 import { revivableExample, unrevivable } from "./scalars.js";
