@@ -80,6 +80,7 @@ export const CLIENT_EXPORT_NAMES: readonly string[] = [
   "PageFunctions",
   "PageItemOf",
   "RedirectError",
+  "ResponseTooLargeError",
   "ResponseValidationError",
   "ResponseValidator",
   "RetryOptions",
