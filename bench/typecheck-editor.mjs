@@ -1,6 +1,6 @@
 // The editor's side of bench/typecheck.mjs: how long a language server takes from its start to
 // the first completion list after `client.` in the program (the first `await client.`), and its
-// peak RSS then (VmHWM of /proc/<pid>/status). TypeScript 5.9 through tsserver's own protocol,
+// CPU time (/proc/<pid>/stat) and peak RSS then (VmHWM of /proc/<pid>/status). TypeScript 5.9 through tsserver's own protocol,
 // TypeScript 7 through LSP (`tsc --lsp --stdio`). A server that does not answer in 120 s counts
 // as NaN.
 import { spawn } from "node:child_process";
@@ -50,11 +50,23 @@ function framed(stream, onMessage) {
   });
 }
 
+/** The CPU time (user + system, ms) a process has used so far (/proc/<pid>/stat, 100 ticks a second). */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 function finish(child, start, resolve, entries) {
   const ms = performance.now() - start;
   const rssMb = peakRss(child.pid);
+  const cpu = cpuMs(child.pid);
   child.kill();
-  resolve({ ms, rssMb, entries });
+  resolve({ ms, cpuMs: cpu, rssMb, entries });
 }
 
 /** tsserver 5.9: open the file, then `completionInfo` at the marker. */

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // BENCH_ONLY=typecheck npm run bench (or node bench/typecheck.mjs): what a generated client costs
-// the user's compiler and editor (issue 45). One program makes three calls on GitHub's description
-// (get a repository, list its issues, create an issue) through each tool's client:
+// the user's compiler and editor (issue 45). One program makes three calls through each tool's
+// client, on GitHub's description (get a repository, list its issues, create an issue), on
+// Docker Engine's (Swagger 2.0) and on TransferWise's Postman collection (bench/typecheck-programs.mjs;
+// those two from ../shared/corpus, the peers given the OpenAPI 3.1 document apiloom merges):
 //
 // - apiloom `generate -a client`, the output folder exactly as it is left (tsconfig includes it);
 // - apiloom with the default artifacts, likewise;
@@ -10,19 +12,21 @@
 //
 // Each is checked by `tsc --noEmit --extendedDiagnostics` under `strict` + `skipLibCheck`, by
 // TypeScript 5.9 (the bench cache's `typescript5`) and 7 (the repository's native `typescript`),
-// all cases alternated round after round so that the load hits them alike. Wall time and peak RSS
-// come from GNU time (/usr/bin/time), types and instantiations from --extendedDiagnostics. The
-// language server: the time from starting TypeScript 5.9's tsserver (its own protocol) and 7's
-// `tsc --lsp --stdio` (LSP) to the first completion list after `client.` in the program, and the
-// server's peak RSS then. The peers are installed from bench/typecheck/package.json (pinned by its
+// all cases alternated round after round so that the load hits them alike. Wall time, CPU time
+// (user + system: what the ratios compare, the load inflates wall time) and peak RSS come from
+// GNU time (/usr/bin/time), types and instantiations from --extendedDiagnostics. The language
+// server: the time from starting TypeScript 5.9's tsserver (its own protocol) and 7's
+// `tsc --lsp --stdio` (LSP) to the first completion list after `client.` in the program, the
+// server's CPU time and peak RSS then. The peers are installed from bench/typecheck/package.json (pinned by its
 // lock) into <bench cache>/typecheck, never as apiloom dependencies. It runs apiloom as built
 // (dist/: npm run build first), and only when asked (it takes minutes): BENCH_ONLY=typecheck.
 //
 // BENCH_RUNS (default 3) counted rounds after BENCH_WARMUP (default 1); TYPECHECK_CASES picks cases
 // by label prefix (apiloom-client,apiloom-default,openapi-fetch,hey-api,apiloom-before);
-// TYPECHECK_TS=5,7. TYPECHECK_BEFORE=<folder> adds the case `apiloom-before`: an output folder an
-// earlier apiloom made for GitHub's description, checked with the same program, so that a
-// change is measured before and after in one run.
+// TYPECHECK_TS=5,7; TYPECHECK_INPUTS=github,docker,transferwise. TYPECHECK_BEFORE=<folder>[,<folder>]
+// adds the cases `apiloom-before` (and `apiloom-before-default`): output folders an earlier
+// apiloom made for GitHub's description with `-a client` (and the default artifacts), checked
+// with the same program, so that a change is measured before and after in one run.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -38,6 +42,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadLines, median, ratio } from "./report.mjs";
 import { lspCompletion, tsserverCompletion } from "./typecheck-editor.mjs";
+import { pickInputs } from "./typecheck-programs.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
@@ -53,6 +58,7 @@ const MODULES = join(CACHE, "node_modules");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
 const PICK = process.env.TYPECHECK_CASES?.split(",").filter(Boolean);
+const INPUT_NAMES = process.env.TYPECHECK_INPUTS?.split(",").filter(Boolean);
 const TS = (process.env.TYPECHECK_TS ?? "5,7").split(",");
 const TSC5 = join(MODULES, "typescript5/lib/tsc.js");
 const TSSERVER5 = join(MODULES, "typescript5/lib/tsserver.js");
@@ -93,74 +99,6 @@ function installOnce() {
     stdio: "inherit",
   });
 }
-
-const GITHUB = () =>
-  join(MODULES, "@octokit/openapi/generated/api.github.com.json");
-const OWNER_REPO = `{ owner: "octocat", repo: "hello-world" }`;
-
-/** The three-call program of each case; `client.` at its first call is where completion is asked. */
-const PROGRAMS = {
-  apiloom: `import { createClient } from "./out/client/index.js";
-
-const client = createClient({ auth: { token: "t" } });
-
-export async function main(): Promise<void> {
-  const repo = await client.reposGet({ path: ${OWNER_REPO} });
-  if (repo.ok) console.log(repo.data.full_name, repo.data.stargazers_count);
-  const issues = await client.issuesListForRepo({
-    path: ${OWNER_REPO},
-    query: { state: "open", per_page: 10 },
-  });
-  if (issues.ok) for (const issue of issues.data) console.log(issue.title);
-  const created = await client.issuesCreate({
-    path: ${OWNER_REPO},
-    body: { title: "Found a bug", labels: ["bug"] },
-  });
-  if (created.ok) console.log(created.data.number);
-  else if (created.status === 404) console.log(created.error);
-}
-`,
-  "openapi-fetch": `import createClient from "openapi-fetch";
-import type { paths } from "./out/schema.js";
-
-const client = createClient<paths>({ baseUrl: "https://api.github.com" });
-
-export async function main(): Promise<void> {
-  const repo = await client.GET("/repos/{owner}/{repo}", {
-    params: { path: ${OWNER_REPO} },
-  });
-  if (repo.data) console.log(repo.data.full_name, repo.data.stargazers_count);
-  const issues = await client.GET("/repos/{owner}/{repo}/issues", {
-    params: { path: ${OWNER_REPO}, query: { state: "open", per_page: 10 } },
-  });
-  if (issues.data) for (const issue of issues.data) console.log(issue.title);
-  const created = await client.POST("/repos/{owner}/{repo}/issues", {
-    params: { path: ${OWNER_REPO} },
-    body: { title: "Found a bug", labels: ["bug"] },
-  });
-  if (created.data) console.log(created.data.number);
-  else if (created.response.status === 404) console.log(created.error);
-}
-`,
-  "hey-api": `import * as client from "./out/sdk.gen.js";
-
-export async function main(): Promise<void> {
-  const repo = await client.reposGet({ path: ${OWNER_REPO} });
-  if (repo.data) console.log(repo.data.full_name, repo.data.stargazers_count);
-  const issues = await client.issuesListForRepo({
-    path: ${OWNER_REPO},
-    query: { state: "open", per_page: 10 },
-  });
-  if (issues.data) for (const issue of issues.data) console.log(issue.title);
-  const created = await client.issuesCreate({
-    path: ${OWNER_REPO},
-    body: { title: "Found a bug", labels: ["bug"] },
-  });
-  if (created.data) console.log(created.data.number);
-  else console.log(created.error);
-}
-`,
-};
 
 /** The user's tsconfig: strict, skipLibCheck, Node's types, the output folder included (the usual setup). */
 const TSCONFIG = JSON.stringify(
@@ -203,34 +141,44 @@ function run(command, args, cwd) {
   return out;
 }
 
-/** The projects, generated once per bench run (generation itself is timed by run.mjs). */
-function projects() {
-  const spec = GITHUB();
+/** The projects of one input, generated once per bench run (generation is timed by run.mjs). */
+function projects(input) {
+  const spec = input.spec(MODULES);
   const apiloom = join(ROOT, "bin/apiloom.js");
-  const gen = (dir, ...extra) =>
+  const gen = (source, out, ...extra) =>
     run(
       process.execPath,
       [
         apiloom,
         "generate",
-        spec,
+        source,
         "--out",
-        join(dir, "out"),
+        out,
         "--no-config",
         "--no-lock",
         "--max-diagnostics",
         "0",
         ...extra,
       ],
-      dir,
+      dirname(out),
     );
+  // what the peers read: the description, or the OpenAPI 3.1 document apiloom merges from it
+  let peerSpec = spec;
+  if (!input.peersReadSpec) {
+    const out = join(CACHE, "work", `${input.name}-openapi`);
+    rmSync(out, { recursive: true, force: true });
+    gen(spec, out, "--artifacts", "openapi");
+    peerSpec = join(out, "openapi.json");
+  }
+  const at = (label, tool) =>
+    project(`${input.name}-${label}`, input.programs[tool]);
   const all = [
     {
       label: "apiloom-client",
       title: "apiloom `-a client`",
       make() {
-        const dir = project(this.label, PROGRAMS.apiloom);
-        gen(dir, "--artifacts", "client");
+        const dir = at(this.label, "apiloom");
+        gen(spec, join(dir, "out"), "--artifacts", "client");
         return dir;
       },
     },
@@ -238,8 +186,8 @@ function projects() {
       label: "apiloom-default",
       title: "apiloom, default artifacts",
       make() {
-        const dir = project(this.label, PROGRAMS.apiloom);
-        gen(dir);
+        const dir = at(this.label, "apiloom");
+        gen(spec, join(dir, "out"));
         return dir;
       },
     },
@@ -247,12 +195,12 @@ function projects() {
       label: "openapi-fetch",
       title: "openapi-typescript 7 + openapi-fetch 0.17",
       make() {
-        const dir = project(this.label, PROGRAMS["openapi-fetch"]);
+        const dir = at(this.label, "openapi-fetch");
         run(
           process.execPath,
           [
             join(MODULES, "openapi-typescript/bin/cli.js"),
-            spec,
+            peerSpec,
             "--output",
             join(dir, "out/schema.d.ts"),
           ],
@@ -265,13 +213,13 @@ function projects() {
       label: "hey-api",
       title: "@hey-api/openapi-ts 0.99 (fetch)",
       make() {
-        const dir = project(this.label, PROGRAMS["hey-api"]);
+        const dir = at(this.label, "hey-api");
         run(
           existsSync(NODE24) ? NODE24 : process.execPath,
           [
             join(MODULES, "@hey-api/openapi-ts/bin/run.js"),
             "-i",
-            spec,
+            peerSpec,
             "-o",
             join(dir, "out"),
           ],
@@ -281,20 +229,23 @@ function projects() {
       },
     },
   ];
-  const before = process.env.TYPECHECK_BEFORE;
-  if (before)
-    all.push({
-      label: "apiloom-before",
-      title: `apiloom, before (${before})`,
-      make() {
-        const dir = project(this.label, PROGRAMS.apiloom);
-        cpSync(before, join(dir, "out"), { recursive: true });
-        return dir;
-      },
-    });
-  return all.filter(
-    (c) => !PICK || PICK.some((p) => c.label.startsWith(p.trim())),
-  );
+  // output folders an earlier apiloom made for GitHub's description: `-a client`, default
+  const before = process.env.TYPECHECK_BEFORE?.split(",") ?? [];
+  if (input.name === "github")
+    before.forEach((folder, k) =>
+      all.push({
+        label: k === 0 ? "apiloom-before" : "apiloom-before-default",
+        title: `apiloom, before (${k === 0 ? "`-a client`" : "default artifacts"}: ${folder})`,
+        make() {
+          const dir = at(this.label, "apiloom");
+          cpSync(folder, join(dir, "out"), { recursive: true });
+          return dir;
+        },
+      }),
+    );
+  return all
+    .filter((c) => !PICK || PICK.some((p) => c.label.startsWith(p.trim())))
+    .map((c) => ({ ...c, input: input.name, inputTitle: input.title }));
 }
 
 /** One `tsc -p dir --extendedDiagnostics` under GNU time: wall, peak RSS, the counts. */
@@ -305,11 +256,11 @@ function check(ts, dir, tsc7) {
       : [tsc7, ["-p", dir, "--extendedDiagnostics"]];
   const out = spawnSync(
     "/usr/bin/time",
-    ["-f", "@@time %e %M", command, ...args],
+    ["-f", "@@time %e %M %U %S", command, ...args],
     { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 },
   );
   const text = out.stdout + out.stderr;
-  const timeLine = /@@time ([\d.]+) (\d+)/.exec(text);
+  const timeLine = /@@time ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(text);
   const count = (name) => {
     const m = new RegExp(`^${name}:\\s+([\\d,]+)`, "m").exec(text);
     return m ? Number(m[1].replaceAll(",", "")) : NaN;
@@ -323,6 +274,8 @@ function check(ts, dir, tsc7) {
     errors,
     ms: timeLine ? Number(timeLine[1]) * 1000 : NaN,
     rssMb: timeLine ? Number(timeLine[2]) / 1024 : NaN,
+    // user + system: what the check costs, whatever else the machine runs meanwhile
+    cpuMs: timeLine ? (Number(timeLine[3]) + Number(timeLine[4])) * 1000 : NaN,
     types: count("Types"),
     instantiations: count("Instantiations"),
   };
@@ -335,31 +288,33 @@ export async function typecheckBench() {
   for (const line of loadLines("start", loadavg(), cores)) console.log(line);
   installOnce();
   const tsc7 = (await import(TSC7.href)).default();
-  console.log("typecheck: generating the projects on GitHub's description…");
-  const cases = projects().map((c) => ({ ...c, dir: c.make() }));
+  const inputs = pickInputs(INPUT_NAMES);
+  console.log(
+    `typecheck: generating the projects (${inputs.map((i) => i.name).join(", ")})…`,
+  );
+  const cases = inputs.flatMap((input) =>
+    projects(input).map((c) => ({ ...c, dir: c.make() })),
+  );
   const checks = cases.flatMap((c) => TS.map((ts) => ({ c, ts })));
   const results = checks.map(() => []);
-  const editor = cases.flatMap((c) => TS.map((ts) => ({ c, ts })));
-  const editorResults = editor.map(() => []);
+  const editorResults = checks.map(() => []);
   for (let round = -WARMUP; round < RUNS; round++) {
     console.log(
       `typecheck: round ${round < 0 ? "warm-up" : round + 1}, load ${loadavg()[0].toFixed(2)}`,
     );
-    checks.forEach(({ c, ts }, k) => {
+    for (const [k, { c, ts }] of checks.entries()) {
       const r = check(ts, c.dir, tsc7);
       if (!r.ok && round === -WARMUP)
         console.log(
-          `typecheck: ${c.label} on ${ts} failed: ${r.errors.join(" | ")}`,
+          `typecheck: ${c.input} ${c.label} on ${ts} failed: ${r.errors.join(" | ")}`,
         );
       if (round >= 0) results[k].push(r);
-    });
-    for (const [k, { c, ts }] of editor.entries()) {
       const main = join(c.dir, "main.ts");
-      const r =
+      const e =
         ts === "5"
           ? await tsserverCompletion(TSSERVER5, main)
           : await lspCompletion(tsc7, main);
-      if (round >= 0) editorResults[k].push(r);
+      if (round >= 0) editorResults[k].push(e);
     }
   }
   const endLoad = loadLines("end", loadavg(), cores);
@@ -367,36 +322,47 @@ export async function typecheckBench() {
     const rs = results[k];
     const e = editorResults[k];
     return {
+      input: c.input,
+      inputTitle: c.inputTitle,
       label: c.label,
       title: c.title,
       ts,
       ok: rs.every((r) => r.ok),
       ms: median(rs.map((r) => r.ms)),
+      cpuMs: median(rs.map((r) => r.cpuMs)),
       rssMb: median(rs.map((r) => r.rssMb)),
       types: median(rs.map((r) => r.types)),
       instantiations: median(rs.map((r) => r.instantiations)),
       completionMs: median(e.map((r) => r.ms)),
+      completionCpuMs: median(e.map((r) => r.cpuMs)),
       entries: median(e.map((r) => r.entries)),
       serverMb: median(e.map((r) => r.rssMb)),
     };
   });
-  console.log("");
-  console.log(
-    "| client | TS | tsc --noEmit | peak RSS | types | instantiations | first completion after `client.` | server RSS | to openapi-fetch: check, RSS, completion |",
-  );
-  console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-  for (const r of rows) {
-    const peer = rows.find((p) => p.label === "openapi-fetch" && p.ts === r.ts);
+  for (const input of inputs) {
+    console.log(`\n${input.title}\n`);
     console.log(
-      `| ${r.title}${r.ok ? "" : " (errors)"} | ${r.ts === "5" ? "5.9" : "7"} | ${seconds(r.ms)} | ${r.rssMb.toFixed(0)} MiB | ${r.types.toLocaleString("en")} | ${r.instantiations.toLocaleString("en")} | ${seconds(r.completionMs)} (${r.entries} entries) | ${r.serverMb.toFixed(0)} MiB | ${
-        peer && peer !== r
-          ? `${ratio(r.ms, peer.ms)}, ${ratio(r.rssMb, peer.rssMb)}, ${ratio(r.completionMs, peer.completionMs)}`
-          : ""
-      } |`,
+      "| client | TS | tsc --noEmit (CPU) | peak RSS | types | instantiations | first completion after `client.` (server CPU) | server RSS | to openapi-fetch: check CPU, RSS, completion CPU |",
     );
+    console.log(
+      "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    );
+    for (const r of rows.filter((row) => row.input === input.name)) {
+      const peer = rows.find(
+        (p) =>
+          p.input === r.input && p.label === "openapi-fetch" && p.ts === r.ts,
+      );
+      console.log(
+        `| ${r.title}${r.ok ? "" : " (errors)"} | ${r.ts === "5" ? "5.9" : "7"} | ${seconds(r.ms)} (${seconds(r.cpuMs)}) | ${r.rssMb.toFixed(0)} MiB | ${r.types.toLocaleString("en")} | ${r.instantiations.toLocaleString("en")} | ${seconds(r.completionMs)} (${seconds(r.completionCpuMs)}; ${r.entries} entries) | ${r.serverMb.toFixed(0)} MiB | ${
+          peer && peer !== r
+            ? `${ratio(r.cpuMs, peer.cpuMs)}, ${ratio(r.rssMb, peer.rssMb)}, ${ratio(r.completionCpuMs, peer.completionCpuMs)}`
+            : ""
+        } |`,
+      );
+    }
   }
   console.log(
-    `\nGitHub's description (${cases.length} projects); medians of ${RUNS} rounds after ${WARMUP} warm-up, every case alternated in each round; ${cores} cores; tsc 5.9 on node ${process.version}, tsc 7 native; wall time and peak RSS by GNU time; completion: from starting the server to the completion list (tsserver protocol on 5.9, LSP on 7).`,
+    `\nMedians of ${RUNS} rounds after ${WARMUP} warm-up, every case alternated in each round; ${cores} cores; tsc 5.9 on node ${process.version}, tsc 7 native; wall time, CPU time (user + system) and peak RSS by GNU time; completion: from starting the server to the completion list (tsserver protocol on 5.9, LSP on 7), the server's CPU time until then in parentheses. Ratios are of CPU time, which the machine's load does not inflate as it does wall time.`,
   );
   for (const line of endLoad) console.log(line);
   return rows;

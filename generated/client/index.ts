@@ -103,11 +103,14 @@ import type {
 import {
   bindAll,
   endpoint,
+  serializeBody,
   type ApiCall,
   type ApiReturn,
   type AuthScheme,
+  type EndpointSpec,
   type ClientOptions,
 } from "./runtime.js";
+import { serializeQuery } from "./serialize.js";
 
 export type * from "../types.js";
 export type {
@@ -140,6 +143,11 @@ const SCHEMES: Record<string, AuthScheme> = {
   oauth2: { type: "bearer" },
 };
 
+/** Makes an endpoint function that sends `spec` with the defaults and schemes above. */
+function makeEndpoint(spec: EndpointSpec): never {
+  return endpoint(DEFAULTS, SCHEMES, spec);
+}
+
 export type AppModuleChatConversationChatConfigurationStateByKeyPostResult<
   T extends boolean = false,
 > = ApiReturn<
@@ -157,11 +165,12 @@ export type AppModuleChatConversationChatConfigurationStateByKeyPostResult<
  * `POST /app/module/chat/conversation/chat:configuration/{key}/state`
  */
 export const appModuleChatConversationChatConfigurationStateByKeyPost: EndpointFunctions["appModuleChatConversationChatConfigurationStateByKeyPost"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "POST",
     path: "/app/module/chat/conversation/chat:configuration/{key}/state",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatConversationChatConfigurationStateByKeyPost",
@@ -181,11 +190,12 @@ export type AppModuleChatConversationChatGlanceStateByKeyPostResult<
  * `POST /app/module/chat/conversation/chat:glance/{key}/state`
  */
 export const appModuleChatConversationChatGlanceStateByKeyPost: EndpointFunctions["appModuleChatConversationChatGlanceStateByKeyPost"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "POST",
     path: "/app/module/chat/conversation/chat:glance/{key}/state",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatConversationChatGlanceStateByKeyPost",
@@ -206,7 +216,7 @@ export type GetAllHandlerResult<T extends boolean = false> = ApiReturn<
  * OAuth scopes: `participate:conversation`.
  */
 export const getAllHandler: EndpointFunctions["getAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/",
     security: [["oauth2"]],
@@ -227,10 +237,11 @@ export type ConversationGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationGetAllHandler: EndpointFunctions["conversationGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation",
     takes: ["query"],
+    writeQuery: serializeQuery,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationGetAllHandler",
@@ -249,11 +260,12 @@ export type ConversationPostHandlerResult<T extends boolean = false> =
  * OAuth scopes: `manage:conversation`.
  */
 export const conversationPostHandler: EndpointFunctions["conversationPostHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "POST",
     path: "/site/{cloudId}/conversation",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationPostHandler",
@@ -270,7 +282,7 @@ export type ConversationUserGetHandlerResult<T extends boolean = false> =
  * `GET /site/{cloudId}/conversation/user/{userId}`
  */
 export const conversationUserGetHandler: EndpointFunctions["conversationUserGetHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/user/{userId}",
     statuses: ["200"],
@@ -292,11 +304,12 @@ export type UserMessagePostHandlerResult<T extends boolean = false> = ApiReturn<
  * OAuth scopes: `participate:conversation`.
  */
 export const userMessagePostHandler: EndpointFunctions["userMessagePostHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "POST",
     path: "/site/{cloudId}/conversation/user/{userId}/message",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "userMessagePostHandler",
@@ -317,11 +330,12 @@ export type UserMessagePutHandlerResult<T extends boolean = false> = ApiReturn<
  * OAuth scopes: `participate:conversation`.
  */
 export const userMessagePutHandler: EndpointFunctions["userMessagePutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "userMessagePutHandler",
@@ -340,7 +354,7 @@ export type UserMessageDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const userMessageDeleteHandler: EndpointFunctions["userMessageDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/user/{userId}/message/{messageId}",
     security: [["oauth2"]],
@@ -362,7 +376,7 @@ export type SiteConversationByCloudIdAndConversationIdGetResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}",
     security: [["oauth2"]],
@@ -384,11 +398,12 @@ export type SiteConversationByCloudIdAndConversationIdPatchResult<
  * OAuth scopes: `manage:conversation`.
  */
 export const siteConversationByCloudIdAndConversationIdPatch: EndpointFunctions["siteConversationByCloudIdAndConversationIdPatch"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PATCH",
     path: "/site/{cloudId}/conversation/{conversationId}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationByCloudIdAndConversationIdPatch",
@@ -408,10 +423,11 @@ export type AppModuleChatActionTargetGetAllHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatActionTargetGetAllHandler: EndpointFunctions["appModuleChatActionTargetGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget",
     takes: ["query"],
+    writeQuery: serializeQuery,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatActionTargetGetAllHandler",
@@ -431,11 +447,12 @@ export type AppModuleChatActionTargetPutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatActionTargetPutHandler: EndpointFunctions["appModuleChatActionTargetPutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatActionTargetPutHandler",
@@ -455,7 +472,7 @@ export type AppModuleChatActionTargetDeleteHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatActionTargetDeleteHandler: EndpointFunctions["appModuleChatActionTargetDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}",
     security: [["oauth2"]],
@@ -476,10 +493,11 @@ export type AppWebhookChatBotGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotGetAllHandler: EndpointFunctions["appWebhookChatBotGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot",
     takes: ["query"],
+    writeQuery: serializeQuery,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotGetAllHandler",
@@ -498,11 +516,12 @@ export type AppWebhookChatBotPutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotPutHandler: EndpointFunctions["appWebhookChatBotPutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotPutHandler",
@@ -521,7 +540,7 @@ export type AppWebhookChatBotDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotDeleteHandler: EndpointFunctions["appWebhookChatBotDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}",
     security: [["oauth2"]],
@@ -543,10 +562,11 @@ export type AppWebhookChatBotMessageGetAllHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotMessageGetAllHandler: EndpointFunctions["appWebhookChatBotMessageGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages",
     takes: ["query"],
+    writeQuery: serializeQuery,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotMessageGetAllHandler",
@@ -566,11 +586,12 @@ export type AppWebhookChatBotMessagePutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotMessagePutHandler: EndpointFunctions["appWebhookChatBotMessagePutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatBotMessagePutHandler",
@@ -590,7 +611,7 @@ export type AppWebhookChatBotMessageDeleteHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatBotMessageDeleteHandler: EndpointFunctions["appWebhookChatBotMessageDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}",
     security: [["oauth2"]],
@@ -612,11 +633,12 @@ export type AppModuleChatConfigurationPutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatConfigurationPutHandler: EndpointFunctions["appModuleChatConfigurationPutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:configuration/{key}/state",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatConfigurationPutHandler",
@@ -635,10 +657,11 @@ export type AppModuleChatDialogGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatDialogGetAllHandler: EndpointFunctions["appModuleChatDialogGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog",
     takes: ["query"],
+    writeQuery: serializeQuery,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatDialogGetAllHandler",
@@ -657,11 +680,12 @@ export type AppModuleChatDialogPutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatDialogPutHandler: EndpointFunctions["appModuleChatDialogPutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatDialogPutHandler",
@@ -680,7 +704,7 @@ export type AppModuleChatDialogDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatDialogDeleteHandler: EndpointFunctions["appModuleChatDialogDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}",
     security: [["oauth2"]],
@@ -702,10 +726,11 @@ export type AppModuleChatExternalPageGetAllHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatExternalPageGetAllHandler: EndpointFunctions["appModuleChatExternalPageGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage",
     takes: ["query"],
+    writeQuery: serializeQuery,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatExternalPageGetAllHandler",
@@ -725,11 +750,12 @@ export type AppModuleChatExternalPagePutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatExternalPagePutHandler: EndpointFunctions["appModuleChatExternalPagePutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatExternalPagePutHandler",
@@ -749,7 +775,7 @@ export type AppModuleChatExternalPageDeleteHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatExternalPageDeleteHandler: EndpointFunctions["appModuleChatExternalPageDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}",
     security: [["oauth2"]],
@@ -770,10 +796,11 @@ export type AppModuleChatGlanceGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatGlanceGetAllHandler: EndpointFunctions["appModuleChatGlanceGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance",
     takes: ["query"],
+    writeQuery: serializeQuery,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatGlanceGetAllHandler",
@@ -792,11 +819,12 @@ export type AppModuleChatGlancePutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatGlancePutHandler: EndpointFunctions["appModuleChatGlancePutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatGlancePutHandler",
@@ -815,7 +843,7 @@ export type AppModuleChatGlanceDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatGlanceDeleteHandler: EndpointFunctions["appModuleChatGlanceDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}",
     security: [["oauth2"]],
@@ -837,11 +865,12 @@ export type AppModuleChatGlanceStatePutHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatGlanceStatePutHandler: EndpointFunctions["appModuleChatGlanceStatePutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}/state",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatGlanceStatePutHandler",
@@ -860,10 +889,11 @@ export type AppModuleChatSidebarGetAllHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatSidebarGetAllHandler: EndpointFunctions["appModuleChatSidebarGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar",
     takes: ["query"],
+    writeQuery: serializeQuery,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatSidebarGetAllHandler",
@@ -882,11 +912,12 @@ export type AppModuleChatSidebarPutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatSidebarPutHandler: EndpointFunctions["appModuleChatSidebarPutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appModuleChatSidebarPutHandler",
@@ -905,7 +936,7 @@ export type AppModuleChatSidebarDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appModuleChatSidebarDeleteHandler: EndpointFunctions["appModuleChatSidebarDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}",
     security: [["oauth2"]],
@@ -927,10 +958,11 @@ export type AppWebhookChatWebhookGetAllHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatWebhookGetAllHandler: EndpointFunctions["appWebhookChatWebhookGetAllHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook",
     takes: ["query"],
+    writeQuery: serializeQuery,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatWebhookGetAllHandler",
@@ -949,11 +981,12 @@ export type AppWebhookChatWebhookPutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatWebhookPutHandler: EndpointFunctions["appWebhookChatWebhookPutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "appWebhookChatWebhookPutHandler",
@@ -973,7 +1006,7 @@ export type AppWebhookChatWebhookDeleteHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const appWebhookChatWebhookDeleteHandler: EndpointFunctions["appWebhookChatWebhookDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}",
     security: [["oauth2"]],
@@ -995,11 +1028,12 @@ export type SiteConversationArchiveByCloudIdAndConversationIdPutResult<
  * OAuth scopes: `manage:conversation`.
  */
 export const siteConversationArchiveByCloudIdAndConversationIdPut: EndpointFunctions["siteConversationArchiveByCloudIdAndConversationIdPut"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/archive",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationArchiveByCloudIdAndConversationIdPut",
@@ -1019,11 +1053,13 @@ export type SiteConversationMediaByCloudIdAndConversationIdPostResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationMediaByCloudIdAndConversationIdPost: EndpointFunctions["siteConversationMediaByCloudIdAndConversationIdPost"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "POST",
     path: "/site/{cloudId}/conversation/{conversationId}/media",
     takes: ["query", "body"],
     mediaType: "application/json",
+    write: serializeBody,
+    writeQuery: serializeQuery,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationMediaByCloudIdAndConversationIdPost",
@@ -1046,7 +1082,7 @@ export type SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationMediaMediaIdByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationMediaMediaIdByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
     security: [["oauth2"]],
@@ -1067,7 +1103,7 @@ export type ConversationMediaDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMediaDeleteHandler: EndpointFunctions["conversationMediaDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/media/{mediaId}",
     security: [["oauth2"]],
@@ -1092,10 +1128,11 @@ export type SiteConversationMessageByCloudIdAndConversationIdGetResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationMessageByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationMessageByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message",
     takes: ["query"],
+    writeQuery: serializeQuery,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationMessageByCloudIdAndConversationIdGet",
@@ -1114,11 +1151,12 @@ export type ConversationMessagePostHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessagePostHandler: EndpointFunctions["conversationMessagePostHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "POST",
     path: "/site/{cloudId}/conversation/{conversationId}/message",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessagePostHandler",
@@ -1138,10 +1176,11 @@ export type ConversationMessagesRecentGetHandlerResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessagesRecentGetHandler: EndpointFunctions["conversationMessagesRecentGetHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/recent",
     takes: ["query"],
+    writeQuery: serializeQuery,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessagesRecentGetHandler",
@@ -1160,7 +1199,7 @@ export type ConversationMessageGetHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessageGetHandler: EndpointFunctions["conversationMessageGetHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     security: [["oauth2"]],
@@ -1181,11 +1220,12 @@ export type ConversationMessagePutHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessagePutHandler: EndpointFunctions["conversationMessagePutHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "PUT",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     takes: ["body"],
     mediaType: "application/json",
+    write: serializeBody,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "conversationMessagePutHandler",
@@ -1204,7 +1244,7 @@ export type ConversationMessageDeleteHandlerResult<T extends boolean = false> =
  * OAuth scopes: `participate:conversation`.
  */
 export const conversationMessageDeleteHandler: EndpointFunctions["conversationMessageDeleteHandler"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "DELETE",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}",
     security: [["oauth2"]],
@@ -1232,10 +1272,11 @@ export type SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGet
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/message/{messageId}/context",
     takes: ["query"],
+    writeQuery: serializeQuery,
     security: [["oauth2"]],
     statuses: ["200"],
     operation:
@@ -1256,10 +1297,11 @@ export type SiteConversationRosterByCloudIdAndConversationIdGetResult<
  * OAuth scopes: `participate:conversation`.
  */
 export const siteConversationRosterByCloudIdAndConversationIdGet: EndpointFunctions["siteConversationRosterByCloudIdAndConversationIdGet"] =
-  /* @__PURE__ */ endpoint(DEFAULTS, SCHEMES, {
+  /* @__PURE__ */ makeEndpoint({
     method: "GET",
     path: "/site/{cloudId}/conversation/{conversationId}/roster",
     takes: ["query"],
+    writeQuery: serializeQuery,
     security: [["oauth2"]],
     statuses: ["200"],
     operation: "siteConversationRosterByCloudIdAndConversationIdGet",

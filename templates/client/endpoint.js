@@ -29,8 +29,8 @@ export function renderEndpoint(view, h) {
     h.printDoc(functionDoc(view, h), 0) +
       h.assignedCall(
         `export const ${view.name}: EndpointFunctions[${h.stringLiteral(view.name)}] =`,
-        `/* @__PURE__ */ ${locals.endpoint}`,
-        [locals.defaults, locals.schemes],
+        `/* @__PURE__ */ ${locals.makeEndpoint}`,
+        [],
         (indent) => requestLines(view, h, indent),
       ),
     "",
@@ -115,6 +115,22 @@ function requestLines(view, h, indent) {
     if (view.encoding.length > 0)
       lines.push(h.propertyLine("form", view.locals.serializeForm, indent));
   }
+  // the writers likewise: a program calling no endpoint with a body (a query, headers,
+  // cookies) does not bundle what writes it
+  if (types.body)
+    lines.push(h.propertyLine("write", view.locals.serializeBody, indent));
+  if (types.query)
+    lines.push(
+      h.propertyLine("writeQuery", view.locals.serializeQuery, indent),
+    );
+  if (types.headers)
+    lines.push(
+      h.propertyLine("writeHeader", view.locals.serializeHeader, indent),
+    );
+  if (types.cookies)
+    lines.push(
+      h.propertyLine("writeCookie", view.locals.serializeCookie, indent),
+    );
   if (view.accept)
     lines.push(
       h.propertyLine("accept", h.stringLiteral(view.accept), indent, true),

@@ -156,6 +156,23 @@ export interface RequestSpec {
     mediaType: string,
     encoding: Record<string, FieldEncoding> | undefined,
   ) => string | Blob | undefined;
+  /**
+   * Writes the body: `serializeBody`, given by the endpoint functions that send one (so that
+   * the others' programs do not bundle it). `send` gives it to a spec that has none.
+   */
+  write?: (
+    body: unknown,
+    mediaType?: string,
+    stringify?: (value: unknown) => string,
+  ) => RequestBody;
+  /**
+   * Write the query parameters, headers and cookies: serialize.ts's `serializeQuery`,
+   * `serializeHeader` and `serializeCookie`, given by the endpoint functions that have such
+   * parameters, likewise. `send` gives them to a spec that has none.
+   */
+  writeQuery?: typeof serializeQuery;
+  writeHeader?: typeof serializeHeader;
+  writeCookie?: typeof serializeCookie;
   /** Value of the Accept header. */
   accept?: string;
   /** Alternatives of security scheme names; the first one with credentials is used. */
@@ -264,15 +281,33 @@ export function endpoint(
     // the path parameters fill the placeholders of the path alone: always given
     const given: Record<string, unknown> = { pathParams: args.path };
     for (const part of spec.takes ?? []) given[part] = args[part];
-    return send(defaults, schemes, options, { ...spec, ...given });
+    return sendSpec(defaults, schemes, options, { ...spec, ...given });
   }) as never;
 }
 
 /**
  * Sends one endpoint's request and reads its answer. What it resolves to is declared by the
- * endpoint function that calls it (`ApiReturn` of its responses).
+ * endpoint function that calls it (`ApiReturn` of its responses). A body is written by
+ * `spec.write`, `serializeBody` when the spec has none (endpoint templates written before it);
+ * likewise its parameters.
  */
-export async function send<TReturn>(
+export function send<TReturn>(
+  defaults: ClientOptions,
+  schemes: Record<string, AuthScheme>,
+  options: CallOptions | undefined,
+  spec: RequestSpec,
+): Promise<TReturn> {
+  return sendSpec(defaults, schemes, options, {
+    write: serializeBody,
+    writeQuery: serializeQuery,
+    writeHeader: serializeHeader,
+    writeCookie: serializeCookie,
+    ...spec,
+  });
+}
+
+/** `send` of a spec that has the writers of its parts (the endpoint functions give them). */
+async function sendSpec<TReturn>(
   defaults: ClientOptions,
   schemes: Record<string, AuthScheme>,
   options: CallOptions | undefined,
@@ -286,11 +321,11 @@ export async function send<TReturn>(
   const query: string[] = [];
   const headers = new Headers(config.headers);
   for (const [name, value] of Object.entries(spec.headers ?? {})) {
-    const text = serializeHeader(value, spec.headerStyles?.[name]);
+    const text = spec.writeHeader!(value, spec.headerStyles?.[name]);
     if (text !== undefined) headers.set(name, text);
   }
   const cookies = Object.entries(spec.cookies ?? {}).flatMap(([name, value]) =>
-    serializeCookie(name, value, spec.cookieStyles?.[name]),
+    spec.writeCookie!(name, value, spec.cookieStyles?.[name]),
   );
   if (cookies.length) addCookie(headers, cookies.join("; "));
   if (spec.accept && !headers.has("Accept")) headers.set("Accept", spec.accept);
@@ -298,7 +333,7 @@ export async function send<TReturn>(
   // the API keys of the query, which a next page's URL gets only on the API's origin
   const keys = query.slice();
   for (const [name, value] of Object.entries(spec.query ?? {}))
-    query.push(...serializeQuery(name, value, spec.queryStyles?.[name]));
+    query.push(...spec.writeQuery!(name, value, spec.queryStyles?.[name]));
   const init: RequestInit = { method: spec.method, headers };
   if (spec.body !== undefined) {
     // `form` comes with `encoding`: an endpoint template that sends `encoding` alone (written
@@ -307,7 +342,7 @@ export async function send<TReturn>(
       spec.encoding &&
       spec.form!(spec.body, spec.mediaType ?? "", spec.encoding);
     init.body =
-      form ?? serializeBody(spec.body, spec.mediaType, codec?.stringify);
+      form ?? spec.write!(spec.body, spec.mediaType, codec?.stringify);
     // FormData and a multipart Blob carry their own Content-Type, with the boundary
     if (form instanceof Blob) headers.set("Content-Type", form.type);
     else if (!(init.body instanceof FormData) && spec.mediaType)

@@ -201,7 +201,7 @@ describe("templates and names", () => {
     expect(index).not.toContain("export function getItem<");
     expect(index).toContain("export function createClient<"); // index.js: apiloom's
     expect(fileOf(files, "client/runtime.ts")).toContain(
-      "export async function send<",
+      "export function send<",
     ); // runtime.ts: apiloom's
   });
 
@@ -209,6 +209,7 @@ describe("templates and names", () => {
     const model = wireModel();
     model.endpoints[0]!.name = "endpoint";
     model.endpoints[1]!.name = "bindAll";
+    model.endpoints[2]!.name = "makeEndpoint";
     const dir = writeTree(
       Object.fromEntries(
         (await emitted("client", model, {})).map((f) => [f.path, f.contents]),
@@ -216,7 +217,9 @@ describe("templates and names", () => {
     );
     const index = readFileSync(join(dir, "client/index.ts"), "utf8");
     expect(index).toContain("endpoint as endpoint_");
-    expect(index).toContain("/* @__PURE__ */ endpoint_(");
+    expect(index).toContain("return endpoint_(DEFAULTS, SCHEMES, spec);");
+    expect(index).toContain("function makeEndpoint_(spec: EndpointSpec)");
+    expect(index).toContain("/* @__PURE__ */ makeEndpoint_(");
     expect(index).toContain("bindAll as bindAll_");
     expect(await typeCheck(dir)).toBe("");
   });

@@ -30,6 +30,20 @@ export interface ClientLocals {
   paginate: string;
   /** serialize.ts's `serializeForm`, as imported (when an endpoint sends an encoded form). */
   serializeForm: string;
+  /** The runtime's `serializeBody`, as imported (when an endpoint sends a body). */
+  serializeBody: string;
+  /**
+   * serialize.ts's `serializeQuery`, `serializeHeader` and `serializeCookie`, as imported (when
+   * an endpoint has query, header or cookie parameters).
+   */
+  serializeQuery: string;
+  serializeHeader: string;
+  serializeCookie: string;
+  /**
+   * The function client/index.ts declares to make each endpoint function with `defaults` and
+   * `schemes` (a function declaration: tsc follows no control flow to read it; issue 45).
+   */
+  makeEndpoint: string;
   /** scalar-plans.ts's `scalarCodec`, as imported (when an endpoint holds a Date or a bigint). */
   scalarCodec: string;
   /** The `ClientOptions` constant every call starts from. */
