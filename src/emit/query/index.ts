@@ -102,7 +102,9 @@ export function emitQuery(
     // a query without arguments never names its (empty) Request type
     if (kind === "mutation" || hasArgs(t))
       collector.add(typesFile, t.request, { type: true });
-    collector.add(typesFile, t.data, { type: true });
+    // the data as the client types it (ApiDataOf): the `default` body joins the 2XX ones where
+    // it answers for a 2XX status nobody named, which `<Name>Data` leaves out
+    collector.add(typesFile, t.responses, { type: true });
     if (kind === "mutation") {
       blocks.push(mutation(endpoint, t));
       continue;
@@ -116,7 +118,18 @@ export function emitQuery(
       ? declaredPagination(model, endpoint, shape)
       : pagination(model, endpoint, t.successStatuses);
     const page = pages && pageType(model, endpoint, pages, t.successStatuses);
-    if (pages && page) blocks.push(infinite(endpoint, t, pages, inKey, page));
+    // the client answers a 2XX status nobody named with the `default` body: a page of that
+    // (an error's, or unknown) holds no next-page value the options could type
+    const byDefault = endpoint.responses.some((r) => r.status === "default");
+    if (pages && page && byDefault) {
+      if (endpoint.sources[0])
+        reporter.report(
+          "plugin/warning",
+          `query: ${endpoint.name} answers a 2XX status it does not name with its default response, whose body need not hold ${pages.field}; it gets no infinite query options`,
+          endpoint.sources[0],
+        );
+    } else if (pages && page)
+      blocks.push(infinite(endpoint, t, pages, inKey, page));
     else if (pages && endpoint.sources[0])
       reporter.report(
         "plugin/warning",
@@ -125,7 +138,9 @@ export function emitQuery(
       );
   }
   // the helpers only when something calls them (the strictest tsconfigs refuse unused locals)
-  if (blocks.length > 0) collector.add(clientFile, "ApiResult", { type: true });
+  if (blocks.length > 0)
+    for (const name of ["ApiDataOf", "ApiResult"])
+      collector.add(clientFile, name, { type: true });
   const helpers =
     blocks.length === 0
       ? []
@@ -149,6 +164,11 @@ function hasArgs(t: EndpointTypes): boolean {
   return [t.path, t.query, t.headers, t.cookies, t.body].some(
     (part) => part !== undefined,
   );
+}
+
+/** What the client resolves to on a success: `ApiDataOf<<Name>Responses>`. */
+function data(t: EndpointTypes): Doc {
+  return generic("ApiDataOf", [t.responses]);
 }
 
 /** The doc comment over one endpoint's export: what it is (a line each), and the endpoint. */
@@ -245,7 +265,7 @@ function queryOptions(endpoint: Endpoint, t: EndpointTypes): string {
     `${endpoint.name}Options`,
     params(endpoint, t),
     generic("QueryOptions", [
-      t.data,
+      data(t),
       generic("ReturnType", [`typeof ${endpoint.name}Key`]),
     ]),
     [
@@ -289,7 +309,7 @@ function infinite(
     `${endpoint.name}Infinite`,
     params(endpoint, t),
     generic("InfiniteQueryOptions", [
-      t.data,
+      data(t),
       `${page} | undefined`,
       tuple([name, keyed, '"infinite"'], "readonly "),
     ]),
@@ -340,7 +360,7 @@ function mutation(endpoint: Endpoint, t: EndpointTypes): string {
     ),
     `${endpoint.name}Mutation`,
     params(endpoint, undefined),
-    generic("MutationOptions", [t.data, t.request]),
+    generic("MutationOptions", [data(t), t.request]),
     [
       returnObject([
         ["mutationKey: ", tuple([stringLiteral(endpoint.name)])],

@@ -54,10 +54,13 @@ export class ErrorResponse extends Error {
 `;
 
 /** The helper every factory calls. */
-export const HELPERS = `/** The data of a 2XX answer; any other status throws an ErrorResponse. */
-async function dataOf<TData, TError>(
-  call: Promise<ApiResult<TData, TError>>,
-): Promise<TData> {
+export const HELPERS = `/**
+ * The data of a success, typed as the client types it (every \`ok: true\` branch of its result);
+ * any other status throws an ErrorResponse.
+ */
+async function dataOf<TResult extends ApiResult<unknown, unknown>>(
+  call: Promise<TResult>,
+): Promise<Extract<TResult, { ok: true }>["data"]> {
   const result = await call;
   if (result.ok) return result.data;
   throw new ErrorResponse(result.status, result.error, result.response);
