@@ -166,9 +166,12 @@ function hasArgs(t: EndpointTypes): boolean {
   );
 }
 
-/** What the client resolves to on a success: `ApiDataOf<<Name>Responses>`. */
-function data(t: EndpointTypes): Doc {
-  return generic("ApiDataOf", [t.responses]);
+/**
+ * What the client resolves to on a success: `ApiDataOf<<Name>Responses>`, never broken (prettier
+ * keeps a lone type name between the brackets on one line, however long).
+ */
+function data(t: EndpointTypes): string {
+  return `ApiDataOf<${t.responses}>`;
 }
 
 /** The doc comment over one endpoint's export: what it is (a line each), and the endpoint. */
