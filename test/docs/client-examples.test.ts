@@ -8,7 +8,25 @@ import { typeCheck, writeTree } from "../client/compile.js";
 import { CORPUS_DIR, CORPUS_FILES } from "../shared-corpus.js";
 import { ARTIFACT_PATHS } from "../../src/emit/registry.js";
 
+/** The config's `dates: "Date"` and `int64: "bigint"`: the types hold Dates and bigints. */
+const REVIVED = { dates: "Date", int64: "bigint" } as const;
+/**
+ * Inputs generated with {@link REVIVED}: dates and int64s in path, query, header and body, as
+ * parameters' and schemas' examples (some that do not fit their type) and as samples.
+ */
+const REVIVED_INPUTS = ["ledger.yaml", "consumers-api.yaml"].map(
+  (file): [string, string[]] => [
+    `${file} with dates: Date, int64: bigint`,
+    [
+      file === "ledger.yaml"
+        ? `test/dates/fixtures/${file}`
+        : `test/dates/${file}`,
+    ],
+  ],
+);
+
 const inputs: [string, string[]][] = [
+  ...REVIVED_INPUTS,
   [
     "the Stride seeds",
     readdirSync("specs")
@@ -26,8 +44,14 @@ const folderOf = (name: string) =>
   `${inputs.findIndex(([n]) => n === name)}-${name.replace(/[^A-Za-z0-9]+/g, "_")}`;
 
 /** One input's project: the generated client and its docs' examples. */
-async function project(files: string[]): Promise<Record<string, string>> {
-  const model = loadModel(files);
+async function project(
+  name: string,
+  files: string[],
+): Promise<Record<string, string>> {
+  const model = loadModel(
+    files,
+    REVIVED_INPUTS.some(([n]) => n === name) ? { scalars: REVIVED } : {},
+  );
   const view = buildDocsView(model, { paths: ARTIFACT_PATHS });
   const tree: Record<string, string> = {};
   for (const file of await emitted("client", model, {}))
@@ -59,7 +83,7 @@ function checkAll() {
     const made = new Map<string, unknown>();
     for (const [name, files] of inputs) {
       try {
-        for (const [path, text] of Object.entries(await project(files)))
+        for (const [path, text] of Object.entries(await project(name, files)))
           tree[`${folderOf(name)}/${path}`] = text;
         made.set(name, true);
       } catch (error) {
