@@ -1,6 +1,6 @@
 import { emitted } from "../emitted.js";
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDocsView } from "../../src/emit/docs/view.js";
 import { loadModel } from "../../src/pipeline.js";
@@ -12,18 +12,17 @@ import { ARTIFACT_PATHS } from "../../src/emit/registry.js";
 const REVIVED = { dates: "Date", int64: "bigint" } as const;
 /**
  * Inputs generated with {@link REVIVED}: dates and int64s in path, query, header and body, as
- * parameters' and schemas' examples (some that do not fit their type) and as samples.
+ * parameters' and schemas' examples (some of their type that would not revive) and as samples.
  */
-const REVIVED_INPUTS = ["ledger.yaml", "consumers-api.yaml"].map(
-  (file): [string, string[]] => [
-    `${file} with dates: Date, int64: bigint`,
-    [
-      file === "ledger.yaml"
-        ? `test/dates/fixtures/${file}`
-        : `test/dates/${file}`,
-    ],
-  ],
-);
+const REVIVED_INPUTS = [
+  "test/dates/fixtures/ledger.yaml",
+  "test/dates/consumers-api.yaml",
+  "test/docs/fixtures/revived-examples.yaml",
+].map((file): [string, string[]] => [
+  `${basename(file)} with dates: Date, int64: bigint`,
+  [file],
+]);
+const isRevived = (name: string) => REVIVED_INPUTS.some(([n]) => n === name);
 
 const inputs: [string, string[]][] = [
   ...REVIVED_INPUTS,
@@ -48,10 +47,7 @@ async function project(
   name: string,
   files: string[],
 ): Promise<Record<string, string>> {
-  const model = loadModel(
-    files,
-    REVIVED_INPUTS.some(([n]) => n === name) ? { scalars: REVIVED } : {},
-  );
+  const model = loadModel(files, isRevived(name) ? { scalars: REVIVED } : {});
   const view = buildDocsView(model, { paths: ARTIFACT_PATHS });
   const tree: Record<string, string> = {};
   for (const file of await emitted("client", model, {}))
@@ -114,4 +110,25 @@ describe("the docs' client examples compile against the generated client", () =>
     },
     300_000,
   ); // the first input's test makes and checks them all
+});
+
+/**
+ * With the options, what the examples hold is what the client holds: each `new Date("…")` a
+ * valid Date by the platform's own parser, each bigint literal an int64 (a spec's example that
+ * would not revive, `"last week"`, `1e30`, gives way to a sample), and there are some of each.
+ */
+describe("the docs' client examples with dates: Date and int64: bigint hold valid values", () => {
+  it.each(REVIVED_INPUTS)("%s", async (name, files) => {
+    const text = (await project(name, files))["examples.ts"]!;
+    const dates = [...text.matchAll(/new Date\(("(?:[^"\\]|\\.)*")\)/g)].map(
+      (m) => JSON.parse(m[1]!) as string,
+    );
+    const bigints = [...text.matchAll(/\b(\d+)n\b/g)].map((m) => BigInt(m[1]!));
+    expect(dates.length).toBeGreaterThan(0);
+    expect(bigints.length).toBeGreaterThan(0);
+    expect(dates.filter((d) => Number.isNaN(new Date(d).getTime()))).toEqual(
+      [],
+    );
+    expect(bigints.filter((b) => b >= 2n ** 63n)).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import type { ApiModel, Endpoint, Parameter } from "../../model/types.js";
 import { textWidth } from "../shared/doc.js";
 import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 import { sentContent } from "../shared/media-types.js";
+import { revivableExample } from "../toolkit.js";
 import {
   BINARY,
   bodySample,
@@ -88,11 +89,16 @@ export function callText(
 
 /**
  * Samples that fit the generated types: scalar examples of their type only, and with the
- * config's `dates: "Date"` / `int64: "bigint"` a `new Date("…")` / `0n` where the types say so.
+ * config's `dates: "Date"` / `int64: "bigint"` a `new Date("…")` / `0n` where the types say so,
+ * from an example only when the client would revive it (`"last week"` is no date-time).
  */
 function typedOptions(model: ApiModel): SampleOptions {
   return model.scalars
-    ? { examples: "typed", scalars: model.scalars }
+    ? {
+        examples: "typed",
+        scalars: model.scalars,
+        accepts: revivableExample(model.scalars),
+      }
     : { examples: "typed" };
 }
 
@@ -101,7 +107,11 @@ function paramSample(
   model: ApiModel,
   options: SampleOptions,
 ): unknown {
-  if (p.example !== undefined && fitsType(p.example, p.schema))
+  if (
+    p.example !== undefined &&
+    fitsType(p.example, p.schema) &&
+    (p.schema === undefined || (options.accepts?.(p.example, p.schema) ?? true))
+  )
     return revivedSample(p.example, p.schema, model.scalars);
   const value = sampleValue(p.schema, model.schemas, options);
   return value === "string" ? p.name : value;
