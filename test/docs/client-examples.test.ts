@@ -1,6 +1,7 @@
 import { emitted } from "../emitted.js";
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
+import { format } from "prettier";
 import { describe, expect, it } from "vitest";
 import { buildDocsView } from "../../src/emit/docs/view.js";
 import { loadModel } from "../../src/pipeline.js";
@@ -42,13 +43,18 @@ const inputs: [string, string[]][] = [
 const folderOf = (name: string) =>
   `${inputs.findIndex(([n]) => n === name)}-${name.replace(/[^A-Za-z0-9]+/g, "_")}`;
 
+/** One input's model and docs view (with {@link REVIVED} for the revived inputs). */
+function docsView(name: string, files: string[]) {
+  const model = loadModel(files, isRevived(name) ? { scalars: REVIVED } : {});
+  return { model, view: buildDocsView(model, { paths: ARTIFACT_PATHS }) };
+}
+
 /** One input's project: the generated client and its docs' examples. */
 async function project(
   name: string,
   files: string[],
 ): Promise<Record<string, string>> {
-  const model = loadModel(files, isRevived(name) ? { scalars: REVIVED } : {});
-  const view = buildDocsView(model, { paths: ARTIFACT_PATHS });
+  const { model, view } = docsView(name, files);
   const tree: Record<string, string> = {};
   for (const file of await emitted("client", model, {}))
     tree[`generated/${file.path}`] = file.contents;
@@ -115,14 +121,16 @@ describe("the docs' client examples compile against the generated client", () =>
 /**
  * With the options, what the examples hold is what the client holds: each `new Date("…")` a
  * valid Date by the platform's own parser, each bigint literal an int64 (a spec's example that
- * would not revive, `"last week"`, `1e30`, gives way to a sample), and there are some of each.
+ * would not revive, `"last week"`, `1e30`, gives way to a sample), and there are some of each;
+ * each example is laid out as prettier lays it out (a long `new Date(…)` member breaks).
  */
 describe("the docs' client examples with dates: Date and int64: bigint hold valid values", () => {
   it.each(REVIVED_INPUTS)("%s", async (name, files) => {
-    const text = (await project(name, files))["examples.ts"]!;
-    const dates = [...text.matchAll(/new Date\(("(?:[^"\\]|\\.)*")\)/g)].map(
-      (m) => JSON.parse(m[1]!) as string,
-    );
+    const examples = docsView(name, files).view.endpoints.map((e) => e.client);
+    const text = examples.join("\n");
+    const dates = [
+      ...text.matchAll(/new Date\(\s*("(?:[^"\\]|\\.)*"),?\s*\)/g),
+    ].map((m) => JSON.parse(m[1]!) as string);
     const bigints = [...text.matchAll(/\b(\d+)n\b/g)].map((m) => BigInt(m[1]!));
     expect(dates.length).toBeGreaterThan(0);
     expect(bigints.length).toBeGreaterThan(0);
@@ -130,5 +138,9 @@ describe("the docs' client examples with dates: Date and int64: bigint hold vali
       [],
     );
     expect(bigints.filter((b) => b >= 2n ** 63n)).toEqual([]);
+    for (const example of examples)
+      expect(await format(example, { parser: "typescript" })).toBe(
+        example + "\n",
+      );
   });
 });

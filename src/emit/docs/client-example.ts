@@ -174,6 +174,15 @@ function writeObject(
           ? flat
           : `${name}:\n${" ".repeat(inner + 2)}${literal}`,
       );
+    } else if (v instanceof DateSample) {
+      // a call that passes 80 columns: its argument on a line of its own
+      const literal = stringLiteral(v.text);
+      const flat = `${name}: new Date(${literal})`;
+      out.push(
+        inner + textWidth(flat) + 1 <= PRINT_WIDTH
+          ? flat
+          : `${name}: new Date(\n${" ".repeat(inner + 2)}${literal},\n${" ".repeat(inner)})`,
+      );
     } else {
       const head = `${name}: `;
       out.push(head);
