@@ -130,6 +130,9 @@ export { schemaRef, schemaRefName } from "../model/schema-ref.js";
 // the generated code holds as a Date or a bigint instead of their JSON value.
 export {
   DEFAULT_SCALARS,
+  isInt64,
+  isRevivableDate,
+  revivableExample,
   type RevivedScalar,
   revivedScalar,
   revivedTypeName,

@@ -87,3 +87,68 @@ export function modelScalars(
     ? undefined
     : Object.freeze({ dates, int64 });
 }
+
+/*
+ * Which JSON values revive: the date rules are the generated runtime's toDate
+ * (templates/shared/scalars.ts; test/dates/consumers-mocks.test.ts holds the two to each
+ * other), which refuses a date's text that names no day or time; an int64 is an integer in
+ * its range. Mocks answer, and the docs' client examples show, only examples that revive.
+ */
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+const INT64_LIMIT = 2 ** 63;
+
+/** Whether `text` is a date (`d`) or an RFC 3339 date-time (`t`) the client revives. */
+export function isRevivableDate(text: string, kind: "t" | "d"): boolean {
+  const m = (kind === "d" ? DATE : DATE_TIME).exec(text);
+  if (!m) return false;
+  const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number?,
+    number?,
+    number?,
+  ];
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const offset =
+    m[8] === undefined || (Number(m[9]) < 24 && Number(m[10]) < 60);
+  return (
+    mo >= 1 &&
+    mo <= 12 &&
+    d >= 1 &&
+    d <= last &&
+    h < 24 &&
+    mi < 60 &&
+    s < 60 &&
+    offset
+  );
+}
+
+/** Whether a JSON number is an int64 (an integer in the signed 64-bit range). */
+export function isInt64(value: number): boolean {
+  return (
+    Number.isInteger(value) && value >= -INT64_LIMIT && value < INT64_LIMIT
+  );
+}
+
+/**
+ * For the sample maker (`accepts`): whether a schema's own example may stand where the client
+ * revives its value, by the model's scalar choices: a date's or date-time's text that revives,
+ * an int64 in range. Other places take any example of their type.
+ */
+export function revivableExample(
+  scalars: ScalarChoices | undefined,
+): (value: unknown, schema: Schema) => boolean {
+  return (value, schema) => {
+    const kind = revivedScalar(schema, scalars);
+    if (kind === undefined) return true;
+    if (kind === "int64") return typeof value === "number" && isInt64(value);
+    return (
+      typeof value === "string" &&
+      isRevivableDate(value, kind === "date" ? "d" : "t")
+    );
+  };
+}

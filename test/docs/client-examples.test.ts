@@ -1,6 +1,7 @@
 import { emitted } from "../emitted.js";
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { format } from "prettier";
 import { describe, expect, it } from "vitest";
 import { buildDocsView } from "../../src/emit/docs/view.js";
 import { loadModel } from "../../src/pipeline.js";
@@ -8,7 +9,24 @@ import { typeCheck, writeTree } from "../client/compile.js";
 import { CORPUS_DIR, CORPUS_FILES } from "../shared-corpus.js";
 import { ARTIFACT_PATHS } from "../../src/emit/registry.js";
 
+/** The config's `dates: "Date"` and `int64: "bigint"`: the types hold Dates and bigints. */
+const REVIVED = { dates: "Date", int64: "bigint" } as const;
+/**
+ * Inputs generated with {@link REVIVED}: dates and int64s in path, query, header and body, as
+ * parameters' and schemas' examples (some of their type that would not revive) and as samples.
+ */
+const REVIVED_INPUTS = [
+  "test/dates/fixtures/ledger.yaml",
+  "test/dates/consumers-api.yaml",
+  "test/docs/fixtures/revived-examples.yaml",
+].map((file): [string, string[]] => [
+  `${basename(file)} with dates: Date, int64: bigint`,
+  [file],
+]);
+const isRevived = (name: string) => REVIVED_INPUTS.some(([n]) => n === name);
+
 const inputs: [string, string[]][] = [
+  ...REVIVED_INPUTS,
   [
     "the Stride seeds",
     readdirSync("specs")
@@ -25,10 +43,18 @@ const inputs: [string, string[]][] = [
 const folderOf = (name: string) =>
   `${inputs.findIndex(([n]) => n === name)}-${name.replace(/[^A-Za-z0-9]+/g, "_")}`;
 
+/** One input's model and docs view (with {@link REVIVED} for the revived inputs). */
+function docsView(name: string, files: string[]) {
+  const model = loadModel(files, isRevived(name) ? { scalars: REVIVED } : {});
+  return { model, view: buildDocsView(model, { paths: ARTIFACT_PATHS }) };
+}
+
 /** One input's project: the generated client and its docs' examples. */
-async function project(files: string[]): Promise<Record<string, string>> {
-  const model = loadModel(files);
-  const view = buildDocsView(model, { paths: ARTIFACT_PATHS });
+async function project(
+  name: string,
+  files: string[],
+): Promise<Record<string, string>> {
+  const { model, view } = docsView(name, files);
   const tree: Record<string, string> = {};
   for (const file of await emitted("client", model, {}))
     tree[`generated/${file.path}`] = file.contents;
@@ -59,7 +85,7 @@ function checkAll() {
     const made = new Map<string, unknown>();
     for (const [name, files] of inputs) {
       try {
-        for (const [path, text] of Object.entries(await project(files)))
+        for (const [path, text] of Object.entries(await project(name, files)))
           tree[`${folderOf(name)}/${path}`] = text;
         made.set(name, true);
       } catch (error) {
@@ -90,4 +116,31 @@ describe("the docs' client examples compile against the generated client", () =>
     },
     300_000,
   ); // the first input's test makes and checks them all
+});
+
+/**
+ * With the options, what the examples hold is what the client holds: each `new Date("…")` a
+ * valid Date by the platform's own parser, each bigint literal an int64 (a spec's example that
+ * would not revive, `"last week"`, `1e30`, gives way to a sample), and there are some of each;
+ * each example is laid out as prettier lays it out (a long `new Date(…)` member breaks).
+ */
+describe("the docs' client examples with dates: Date and int64: bigint hold valid values", () => {
+  it.each(REVIVED_INPUTS)("%s", async (name, files) => {
+    const examples = docsView(name, files).view.endpoints.map((e) => e.client);
+    const text = examples.join("\n");
+    const dates = [
+      ...text.matchAll(/new Date\(\s*("(?:[^"\\]|\\.)*"),?\s*\)/g),
+    ].map((m) => JSON.parse(m[1]!) as string);
+    const bigints = [...text.matchAll(/\b(\d+)n\b/g)].map((m) => BigInt(m[1]!));
+    expect(dates.length).toBeGreaterThan(0);
+    expect(bigints.length).toBeGreaterThan(0);
+    expect(dates.filter((d) => Number.isNaN(new Date(d).getTime()))).toEqual(
+      [],
+    );
+    expect(bigints.filter((b) => b >= 2n ** 63n)).toEqual([]);
+    for (const example of examples)
+      expect(await format(example, { parser: "typescript" })).toBe(
+        example + "\n",
+      );
+  });
 });

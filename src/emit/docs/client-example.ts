@@ -2,7 +2,16 @@ import type { ApiModel, Endpoint, Parameter } from "../../model/types.js";
 import { textWidth } from "../shared/doc.js";
 import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 import { sentContent } from "../shared/media-types.js";
-import { BINARY, bodySample, fitsType, sampleValue } from "../shared/sample.js";
+import { revivableExample } from "../toolkit.js";
+import {
+  BINARY,
+  bodySample,
+  DateSample,
+  fitsType,
+  revivedSample,
+  sampleValue,
+  type SampleOptions,
+} from "../shared/sample.js";
 
 /**
  * A call of the generated client for an endpoint: `client.<name>({ path, query, headers, body })`
@@ -11,10 +20,13 @@ import { BINARY, bodySample, fitsType, sampleValue } from "../shared/sample.js";
  */
 export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   const groups: [string, unknown][] = [];
+  const options = typedOptions(model);
   const pick = (list: Parameter[], all: boolean) =>
     list
       .filter((p) => all || p.required)
-      .map((p) => [p.name, paramSample(p, model)] as [string, unknown]);
+      .map(
+        (p) => [p.name, paramSample(p, model, options)] as [string, unknown],
+      );
   const path = pick(endpoint.parameters.path, true);
   const query = pick(endpoint.parameters.query, false);
   const headers = pick(endpoint.parameters.header, false);
@@ -25,7 +37,7 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   const media = sentContent(endpoint.requestBody?.content ?? [])[0];
   // the spec's own body examples often break its schema; the sample follows the types
   if (endpoint.requestBody)
-    groups.push(["body", bodySample(media, model.schemas, TYPED)]);
+    groups.push(["body", bodySample(media, model.schemas, options)]);
   return callText(
     `await client.${endpoint.name}(`,
     groups.length > 0 ? new Map(groups) : undefined,
@@ -75,12 +87,33 @@ export function callText(
   return out.join("");
 }
 
-const TYPED = { examples: "typed" } as const;
+/**
+ * Samples that fit the generated types: scalar examples of their type only, and with the
+ * config's `dates: "Date"` / `int64: "bigint"` a `new Date("…")` / `0n` where the types say so,
+ * from an example only when the client would revive it (`"last week"` is no date-time).
+ */
+function typedOptions(model: ApiModel): SampleOptions {
+  return model.scalars
+    ? {
+        examples: "typed",
+        scalars: model.scalars,
+        accepts: revivableExample(model.scalars),
+      }
+    : { examples: "typed" };
+}
 
-function paramSample(p: Parameter, model: ApiModel): unknown {
-  if (p.example !== undefined && fitsType(p.example, p.schema))
-    return p.example;
-  const value = sampleValue(p.schema, model.schemas, TYPED);
+function paramSample(
+  p: Parameter,
+  model: ApiModel,
+  options: SampleOptions,
+): unknown {
+  if (
+    p.example !== undefined &&
+    fitsType(p.example, p.schema) &&
+    (p.schema === undefined || (options.accepts?.(p.example, p.schema) ?? true))
+  )
+    return revivedSample(p.example, p.schema, model.scalars);
+  const value = sampleValue(p.schema, model.schemas, options);
   return value === "string" ? p.name : value;
 }
 
@@ -98,7 +131,7 @@ function writeValue(
   if (value instanceof Map)
     return writeObject(out, [...value.entries()], indent);
   if (Array.isArray(value)) return writeArray(out, value, indent, column);
-  if (typeof value === "object" && value !== null && value !== BINARY)
+  if (isContainer(value))
     return writeObject(out, Object.entries(value), indent);
   out.push(scalarText(value));
 }
@@ -106,6 +139,9 @@ function writeValue(
 /** A value that is no container: its one text. */
 function scalarText(value: unknown): string {
   if (value === BINARY) return 'new Blob(["…"])';
+  if (value instanceof DateSample)
+    return `new Date(${stringLiteral(value.text)})`;
+  if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "string") return stringLiteral(value);
   if (value === undefined) return "undefined";
   return (JSON.stringify(value) ?? "undefined").replace("e+", "e");
@@ -137,6 +173,15 @@ function writeObject(
         inner + textWidth(flat) + 1 <= PRINT_WIDTH
           ? flat
           : `${name}:\n${" ".repeat(inner + 2)}${literal}`,
+      );
+    } else if (v instanceof DateSample) {
+      // a call that passes 80 columns: its argument on a line of its own
+      const literal = stringLiteral(v.text);
+      const flat = `${name}: new Date(${literal})`;
+      out.push(
+        inner + textWidth(flat) + 1 <= PRINT_WIDTH
+          ? flat
+          : `${name}: new Date(\n${" ".repeat(inner + 2)}${literal},\n${" ".repeat(inner)})`,
       );
     } else {
       const head = `${name}: `;
@@ -187,16 +232,23 @@ function writeArray(
 function flatItemText(value: unknown): string | undefined {
   if (value instanceof Map) return value.size === 0 ? "{}" : undefined;
   if (Array.isArray(value)) return "[]";
-  if (typeof value === "object" && value !== null && value !== BINARY)
-    return "{}";
+  if (isContainer(value)) return "{}";
   return scalarText(value);
 }
 
 /** Plain values and empty containers: what prettier can keep on one line inside an array. */
 function isFlat(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0;
-  if (value === BINARY) return true;
-  if (typeof value === "object" && value !== null)
-    return Object.keys(value).length === 0;
+  if (isContainer(value)) return Object.keys(value).length === 0;
   return typeof value !== "function";
+}
+
+/** An object written as `{…}`: not a file's or a date's sample, which are one expression. */
+function isContainer(value: unknown): value is object {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    value !== BINARY &&
+    !(value instanceof DateSample)
+  );
 }

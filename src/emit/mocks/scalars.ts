@@ -1,10 +1,14 @@
 import {
-  revivedScalar,
+  isInt64,
+  isRevivableDate,
+  revivableExample,
   type Plan,
   type PlanNode,
   type ScalarChoices,
 } from "../toolkit.js";
-import type { Schema } from "../../model/types.js";
+
+// the rules of what revives are the model's (schema-scalars.ts), which the docs' examples share
+export { isRevivableDate, revivableExample };
 
 /*
  * Mocks with the config's `dates: "Date"` and `int64: "bigint"` (issue 43 item 3): a handler's
@@ -15,38 +19,7 @@ import type { Schema } from "../../model/types.js";
  * each other).
  */
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
-const INT64_LIMIT = 2 ** 63;
 const MAX_DEPTH = 512;
-
-/** Whether `text` is a date (`d`) or an RFC 3339 date-time (`t`) the client revives. */
-export function isRevivableDate(text: string, kind: "t" | "d"): boolean {
-  const m = (kind === "d" ? DATE : DATE_TIME).exec(text);
-  if (!m) return false;
-  const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number?,
-    number?,
-    number?,
-  ];
-  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  const offset =
-    m[8] === undefined || (Number(m[9]) < 24 && Number(m[10]) < 60);
-  return (
-    mo >= 1 &&
-    mo <= 12 &&
-    d >= 1 &&
-    d <= last &&
-    h < 24 &&
-    mi < 60 &&
-    s < 60 &&
-    offset
-  );
-}
 
 /**
  * Where `value` (JSON, as a mock answers it) holds what the client could not revive by `plan`
@@ -66,8 +39,7 @@ export function unrevivable(
       ? `${at || "/"}: ${JSON.stringify(value)} is no ${node.s === "d" ? "date" : "date-time"}`
       : undefined;
   if (typeof value === "number")
-    return node.i &&
-      !(Number.isInteger(value) && value >= -INT64_LIMIT && value < INT64_LIMIT)
+    return node.i && !isInt64(value)
       ? `${at || "/"}: ${value} is no int64`
       : undefined;
   if (typeof value !== "object" || value === null) return undefined;
@@ -96,29 +68,4 @@ export function unrevivable(
     if (found) return found;
   }
   return undefined;
-}
-
-/**
- * For the sample maker (`accepts`): whether a schema's own example may stand where the client
- * revives its value, by the model's scalar choices: a date's or date-time's text that revives,
- * an int64 in range. Other places take any example of their type.
- */
-export function revivableExample(
-  scalars: ScalarChoices | undefined,
-): (value: unknown, schema: Schema) => boolean {
-  return (value, schema) => {
-    const kind = revivedScalar(schema, scalars);
-    if (kind === undefined) return true;
-    if (kind === "int64")
-      return (
-        typeof value === "number" &&
-        Number.isInteger(value) &&
-        value >= -INT64_LIMIT &&
-        value < INT64_LIMIT
-      );
-    return (
-      typeof value === "string" &&
-      isRevivableDate(value, kind === "date" ? "d" : "t")
-    );
-  };
 }

@@ -5,6 +5,8 @@ import type {
   SchemaType,
 } from "../../model/types.js";
 import { effectiveTypes, refTarget } from "../../model/schema.js";
+import type { ScalarChoices } from "../../model/scalar-choices.js";
+import { revivedScalar } from "../../model/schema-scalars.js";
 import { assignOwn, setOwn } from "../../model/own-property.js";
 import { isJsonMediaType } from "./media-types.js";
 
@@ -19,6 +21,20 @@ export class BinarySample {
 }
 
 export const BINARY = new BinarySample();
+
+/**
+ * A date(-time) the generated code holds as a `Date` (`dates: "Date"`): `new Date("…")` in
+ * client calls; its text on the wire.
+ */
+export class DateSample {
+  constructor(readonly text: string) {}
+  toJSON(): string {
+    return this.text;
+  }
+  toString(): string {
+    return this.text;
+  }
+}
 
 /** Properties shown for a top-level object that marks none required. */
 const OPTIONAL_SHOWN = 3;
@@ -38,6 +54,12 @@ export interface SampleOptions {
   binaryText?: boolean;
   /** `typed`: whether a scalar example that fits its schema's type may stand (all, by default). */
   accepts?: (value: unknown, schema: Schema) => boolean;
+  /**
+   * The model's scalar choices, for a sample of what the generated types hold (client calls):
+   * where {@link revivedScalar} revives, a date(-time) is a {@link DateSample} and an int64 a
+   * bigint. Absent: the JSON values (curl, mocks).
+   */
+  scalars?: ScalarChoices;
 }
 
 /**
@@ -87,7 +109,35 @@ export function bodySample(
   return {};
 }
 
+/**
+ * `value`, a sample or example of `schema`, as the generated types hold it with these scalar
+ * choices: a `DateSample` for a date(-time) string, a bigint for an int64 integer, where
+ * {@link revivedScalar} revives; else `value` itself.
+ */
+export function revivedSample(
+  value: unknown,
+  schema: Schema | undefined,
+  scalars: ScalarChoices | undefined,
+): unknown {
+  const kind = revivedScalar(schema, scalars);
+  if (kind === "int64")
+    return Number.isInteger(value) ? BigInt(value as number) : value;
+  if (kind !== undefined && typeof value === "string")
+    return new DateSample(value);
+  return value;
+}
+
 function sample(
+  schema: Schema | undefined,
+  depth: number,
+  state: State,
+): unknown {
+  const value = jsonSample(schema, depth, state);
+  const scalars = state.options.scalars;
+  return scalars ? revivedSample(value, schema, scalars) : value;
+}
+
+function jsonSample(
   schema: Schema | undefined,
   depth: number,
   state: State,
@@ -224,6 +274,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
     typeof value === "object" &&
     value !== null &&
     !Array.isArray(value) &&
-    !(value instanceof BinarySample)
+    !(value instanceof BinarySample) &&
+    !(value instanceof DateSample)
   );
 }
