@@ -88,7 +88,7 @@ export async function* paginate<A>(
   let args = request.args as Args;
   let next: string | undefined;
   // what asked for each page fetched: its cursor, offset or page, or its URL
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   let origins: string[] | undefined;
   // the names of the API keys the query carries, and `href` without them
   let names: string[] = [];
@@ -180,8 +180,8 @@ export async function* paginate<A>(
       value = n + (request.kind === "offset" ? items.length : 1);
       args = { ...args, query: { ...query, [name]: value } };
     }
-    if (asked !== undefined) seen.add(key(asked));
-    if (seen.has(key(value)))
+    if (asked !== undefined) seen.add(hash(key(asked)));
+    if (seen.has(hash(key(value))))
       throw new PaginationError("repeat", key(value), pages + 1);
     if (!(pages + 1 < maxPages))
       throw new PaginationError("limit", key(value), pages + 1);
@@ -214,6 +214,26 @@ function nameOf(pair: string): string {
   } catch {
     return name;
   }
+}
+
+/**
+ * A 53-bit hash of `text` (cyrb53): what the walk keeps of each page it asked for, so that
+ * cursors or URLs of megabytes are not held a thousand times (a chance of 1 in 10^10 that
+ * 1,000 pages hold two with one hash, which would end the walk with a `repeat` error).
+ */
+function hash(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** A cursor, URL, offset or page as the query or the URL carries it: `1` and `"1"` alike. */

@@ -203,7 +203,7 @@ export interface RequestSpec {
 
 /** What the runtime calls of an endpoint's codec (scalars.ts's OperationCodec). */
 export interface ScalarCodec {
-  wire<T extends object>(parts: T, form: boolean): T;
+  wire<T extends object>(parts: T): T;
   parse(text: string): unknown;
   stringify(value: unknown): string;
   reviveAnswer(status: number, body: unknown): unknown;
@@ -315,7 +315,7 @@ async function sendSpec<TReturn>(
 ): Promise<TReturn> {
   const config = mergeOptions(defaults, options);
   const codec = given.scalars;
-  const spec = codec ? codec.wire(given, isForm(given.mediaType)) : given;
+  const spec = codec ? codec.wire(given) : given;
   // first: a missing path parameter throws before any header, auth or body work
   const path = fillPath(spec.path, spec.pathParams ?? {}, spec.pathStyles);
   const query: string[] = [];
@@ -442,13 +442,6 @@ export function serializeBody(
   }
   if (isRawBody(body) && !isJson(type)) return body;
   return stringify(body);
-}
-
-/** Whether a body of `mediaType` is a form (url-encoded or multipart): its fields go as text. */
-function isForm(mediaType = ""): boolean {
-  return /^(?:application\/x-www-form-urlencoded|multipart\/form-data)/i.test(
-    mediaType,
-  );
 }
 
 /** Form fields of an object: arrays repeat their name, nested objects are sent as JSON. */

@@ -79,13 +79,14 @@ export {
 // A JSON value as a TypeScript expression (strings escaped, `__proto__` keys computed).
 export { jsonDoc } from "./shared/json-literal.js";
 
-// Media types, as the generated client treats them: the one it sends a body as, and what it
-// hands over for a response of each.
+// Media types, as the generated client treats them: the one it sends a body as, what it hands
+// over for a response of each, and which successes it reads as streams (async iterators).
 export {
   decodedAs,
   isJsonMediaType,
   sentMediaType,
   streamedSuccesses,
+  type StreamedSuccesses,
 } from "./shared/media-types.js";
 
 // Runtime files: the text of `templates/<artifact>/<file>`, the user's copy first.

@@ -7,6 +7,7 @@ import {
   type DecodedRequest,
   type HandlerResult,
   type ParamSpec,
+  type RouteHandler,
   type RouteSpec,
 } from "./runtime.js";
 import {
@@ -225,6 +226,30 @@ export async function encodeResult(
       : JSON.stringify(body);
   }
   return { status: result.status, headers, payload };
+}
+
+/**
+ * Runs `handler` on a checked request: with dates and big integers (the route's codec, the
+ * generator's `dates: "Date"` / `int64: "bigint"`) on the request revived (a text that is no
+ * date, say, is a 400), its result's Dates and bigints as the wire has them, which is what is
+ * checked and sent.
+ */
+export async function runHandler(
+  route: RouteSpec,
+  handler: RouteHandler,
+  request: DecodedRequest,
+): Promise<HandlerResult> {
+  const codec = route.scalars;
+  if (!codec) return handler(request);
+  let revived: DecodedRequest;
+  try {
+    revived = codec.revive(request);
+  } catch (error) {
+    if (error instanceof RangeError) throw new HttpError(400, error.message);
+    throw error;
+  }
+  const result = await handler(revived);
+  return { ...result, body: codec.wireAnswer(result.status, result.body) };
 }
 
 /** What an answer sends: bytes, a text, nothing, or a stream's chunks (an item stream). */

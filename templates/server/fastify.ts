@@ -9,6 +9,7 @@ import {
   decodeParameters,
   encodeResult,
   isStreamPayload,
+  runHandler,
 } from "./decode.js";
 import {
   HttpError,
@@ -120,7 +121,10 @@ export async function apiRoutes(
           );
           if (options.validateRequests ?? true)
             checks.request(route, { ...decoded, body }, request.headers);
-          const answer = await handler({ ...decoded, body });
+          const answer = await runHandler(route, handler, {
+            ...decoded,
+            body,
+          });
           const result = await encodeResult(answer, route);
           const type = result.headers["content-type"];
           // an item stream's items are not checked: its validators describe whole bodies

@@ -10,6 +10,7 @@ import {
   decodeParameters,
   encodeResult,
   isStreamPayload,
+  runHandler,
   type Payload,
 } from "./decode.js";
 import { Router } from "./router.js";
@@ -17,7 +18,6 @@ import {
   HttpError,
   handlerFor,
   type DecodedRequest,
-  type RouteScalars,
   type RouteSpec,
 } from "./runtime.js";
 import { ProblemError } from "./problem.js";
@@ -205,14 +205,7 @@ async function dispatch(
   const bytes = await exchange.readBody(bodyLimit);
   const body = await decodeBody(route, bytes, headers["content-type"]);
   if (checks?.requests) checks.request(route, { ...params, body }, headers);
-  const codec = route.scalars;
-  const result = await handler(
-    codec ? reviveRequest(codec, { ...params, body }) : { ...params, body },
-  );
-  // the handler's Dates and bigints as the wire has them: what is checked and sent
-  const reply = codec
-    ? { ...result, body: codec.wireAnswer(result.status, result.body) }
-    : result;
+  const reply = await runHandler(route, handler, { ...params, body });
   const answer = await encodeResult(reply, route);
   const type = answer.headers["content-type"];
   // an item stream's items are not checked: its validators describe whole bodies
@@ -224,19 +217,6 @@ async function dispatch(
       typeof type === "string" ? type : undefined,
     );
   return answer;
-}
-
-/** A checked request revived for its handler: a text that is no date, say, is a 400. */
-function reviveRequest(
-  codec: RouteScalars,
-  request: DecodedRequest,
-): DecodedRequest {
-  try {
-    return codec.revive(request);
-  } catch (error) {
-    if (error instanceof RangeError) throw new HttpError(400, error.message);
-    throw error;
-  }
 }
 
 /**
@@ -304,7 +284,13 @@ export function readBody(
     return Promise.reject(tooLarge(limit));
   }
   // a body parser (Express's `express.json()`) read it first: only its raw bytes are usable
-  if (req.readableEnded) return Promise.resolve(parsedBody(req));
+  if (req.readableEnded) {
+    // a parser's limit is its own: the API's holds too (a chunked body names no length)
+    const body = parsedBody(req);
+    return body.length > limit
+      ? Promise.reject(tooLarge(limit))
+      : Promise.resolve(body);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

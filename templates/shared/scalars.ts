@@ -405,6 +405,7 @@ interface Parts {
   headers?: object | undefined;
   cookies?: object | undefined;
   body?: unknown;
+  mediaType?: string | undefined;
 }
 
 /** The plan of `status` among plans by declared status (`"200"`, then `"2XX"`, then `default`). */
@@ -420,8 +421,8 @@ function byStatus(
 }
 
 export interface OperationCodec {
-  /** A request's parts with Dates as text, parameters' bigints as digits; a JSON body keeps its bigints. */
-  wire<T extends Parts>(parts: T, form: boolean): T;
+  /** A request's parts with Dates as text (a form body's bigints too); a JSON body keeps its bigints. */
+  wire<T extends Parts>(parts: T): T;
   /** The request's parts revived (the server, after its checks). */
   revive<T extends Parts>(parts: T): T;
   /** A request (`"request"`) or answer JSON text read, losslessly where the plan holds int64s. */
@@ -479,8 +480,14 @@ export function operationCodec(
     return out;
   };
   return {
-    wire: (parts, form) =>
-      withParts(parts, (v, plan) => toWire(v, plan, named, form)),
+    wire: (parts) => {
+      // a form's fields go as text, bigints too
+      const form =
+        /^(?:application\/x-www-form-urlencoded|multipart\/form-data)/i.test(
+          parts.mediaType ?? "",
+        );
+      return withParts(parts, (v, plan) => toWire(v, plan, named, form));
+    },
     revive: (parts) =>
       withParts(parts, (v, plan, where) =>
         revive(v, plan, named, (lossless & 1) !== 0, where),

@@ -15,7 +15,10 @@ import { ajv, overHttp, type Connected } from "../mcp/harness.js";
  * JSON again: a Date as its text, a bigint as its digits (a string), as the output schema says.
  */
 const API = join(REPO, "test/dates/consumers-api.yaml");
-const OUT = join(REPO, "test/dates/out/consumers-mcp");
+const ROOT = join(REPO, "test/dates/out/consumers-mcp");
+const OUT = join(ROOT, "ledger");
+/** With the options on, an API that holds no date and no int64: no plans to name. */
+const PLAIN = join(ROOT, "plain");
 const MAX = "9223372036854775807";
 const MIN = "-9223372036854775808";
 
@@ -26,20 +29,25 @@ const received: { method: string; url: string; body: string }[] = [];
 let answer = { status: 200, text: "{}" };
 
 beforeAll(async () => {
-  const run = apiloom([
-    "generate",
-    API,
-    "-o",
-    OUT,
-    "-a",
-    "mcp",
-    "--no-lock",
-    "--dates",
-    "Date",
-    "--int64",
-    "bigint",
-  ]);
-  expect(run.code, run.stderr).toBe(0);
+  for (const [input, out] of [
+    [API, OUT],
+    [join(REPO, "test/mcp/fixtures/streams.yaml"), PLAIN],
+  ])
+    expect(
+      apiloom([
+        "generate",
+        input!,
+        "-o",
+        out!,
+        "-a",
+        "mcp",
+        "--no-lock",
+        "--dates",
+        "Date",
+        "--int64",
+        "bigint",
+      ]).code,
+    ).toBe(0);
   api = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -76,7 +84,7 @@ async function call(name: string, args: Record<string, unknown>) {
 
 describe("mcp/ with dates: Date and int64: bigint", () => {
   it("compiles under the strictest tsconfig", async () => {
-    const result = await typeCheckCell(OUT, "strictest", "TypeScript 7");
+    const result = await typeCheckCell(ROOT, "strictest", "TypeScript 7");
     expect(result.output).toBe("");
   }, 240_000);
 

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REPO, apiloom } from "../cli/run.js";
 import { typeCheckCell } from "../compat/matrix.js";
+import { recordingServer } from "../client/server.js";
 
 /*
  * TanStack Query options with `dates: "Date"` and `int64: "bigint"` (issue 43 item 3), with
@@ -74,6 +75,44 @@ describe("query/ with dates: Date and int64: bigint", () => {
     expect(r["sentAfter"]).toEqual([MAX - 3n, MAX - 2n, MAX - 1n, MAX]);
     expect(r["pageParams"]).toEqual([MAX - 3n, MAX - 2n, MAX - 1n, MAX]);
     expect(r["infiniteCached"]).toBe(4);
+  });
+
+  it("runs through the generated client on 127.0.0.1: 2^63-1 in the path and in the cursors, exact", async () => {
+    const MAX = 2n ** 63n - 1n;
+    const server = await recordingServer((req, res) => {
+      const url = new URL(req.url, "http://x");
+      res.setHeader("Content-Type", "application/json");
+      if (url.pathname.startsWith("/entries/"))
+        return res.end(
+          `{"id":${url.pathname.slice(9)},"at":"2024-05-01T10:00:00Z","amount":2}`,
+        );
+      // pages: after + 1 until 2^63 - 1, written as digits
+      const after = BigInt(url.searchParams.get("after") ?? "0");
+      res.end(
+        after < MAX ? `{"items":[],"nextAfter":${after + 1n}}` : '{"items":[]}',
+      );
+    });
+    try {
+      const { live } = (await import(join(ON, "program.ts"))) as {
+        live: (c: unknown, url: string) => Promise<Record<string, unknown>>;
+      };
+      const { createClient } = (await import(join(ON, "client/index.ts"))) as {
+        createClient: unknown;
+      };
+      const r = await live(createClient, server.baseUrl);
+      expect(r["id"]).toBe(MAX);
+      expect(r["at"]).toEqual(new Date("2024-05-01T10:00:00Z"));
+      expect(r["pageParams"]).toEqual([MAX - 2n, MAX - 1n, MAX]);
+      expect(r["nextAfter"]).toEqual([MAX - 1n, MAX, undefined]);
+      expect(server.received.map((q) => q.url)).toEqual([
+        `/entries/${MAX}?asOf=2024-05-01T10%3A00%3A00.000Z`,
+        `/pages?after=${MAX - 2n}`,
+        `/pages?after=${MAX - 1n}`,
+        `/pages?after=${MAX}`,
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 
   it("says which endpoint gets no infinite options: a Date cursor whose next page is text", () => {

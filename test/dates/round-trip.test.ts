@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 import { outDir, typeCheck, writeFiles } from "../server/generated.js";
@@ -91,6 +92,7 @@ describe("dates and big integers survive a round trip through the generated clie
     dir = outDir("dates-round-trip");
     const { files } = await generate([{ file: "ledger.yaml", text: SPEC }], {
       artifacts: ["client", "server"],
+      server: { adapters: ["fastify"] },
       dates: "Date",
       int64: "bigint",
     });
@@ -265,5 +267,34 @@ describe("dates and big integers survive a round trip through the generated clie
       at: new Date("2024-05-01T08:00:00Z"),
       small: 9007199254740992,
     });
+  });
+
+  it("round-trips through the Fastify adapter too", async () => {
+    const { apiRoutes } = await import(
+      pathToFileURL(join(dir, "server/fastify.ts")).href
+    );
+    const app = Fastify();
+    await app.register(apiRoutes, { handlers });
+    const url = await app.listen({ host: "127.0.0.1", port: 0 });
+    try {
+      const api = client.createClient({ baseUrl: url });
+      const at = new Date("2024-02-29T23:59:59.999Z");
+      const entry = { amount: MAX, at, history: [{ amount: MIN, at }] };
+      const result = await api.putEntry({
+        path: { id: PAST_DOUBLE },
+        query: { asOf: at, limits: [MAX] },
+        body: entry,
+      });
+      expect(result.error).toBe(undefined);
+      expect(result.data).toEqual({
+        entry,
+        id: PAST_DOUBLE,
+        asOf: at,
+        limits: [MAX],
+      });
+      expect(kinds.at(-1)).toBe("bigint,Date,undefined,undefined,bigint");
+    } finally {
+      await app.close();
+    }
   });
 });

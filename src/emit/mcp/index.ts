@@ -7,6 +7,7 @@ import {
   stringLiteral,
   templateText,
   type Doc,
+  scalarPlans,
 } from "../toolkit.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { KEYWORDS, ToolSchemas } from "./json-schema.js";
@@ -45,8 +46,8 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   collector.add(`${folder}/scalars.ts`, "McpScalars", { type: true });
   // the client's plans of Dates and bigints, when it revives values (config dates, int64)
   const clientFolder = paths["client"] ?? "client";
-  // (the client has scalar-plans.ts exactly when the model carries choices)
-  const revives = model.scalars !== undefined;
+  // (the client has scalar-plans.ts exactly when some endpoint holds one)
+  const revives = scalarPlans(model) !== undefined;
   if (revives) {
     collector.add(`${clientFolder}/scalar-plans.ts`, "PLANS");
     collector.add(`${clientFolder}/scalars.ts`, "operationCodec");

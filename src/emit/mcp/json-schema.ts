@@ -1,4 +1,8 @@
-import { revivedScalar, type ScalarChoices } from "../toolkit.js";
+import {
+  revivedScalar,
+  SCHEMA_KEYWORD_GROUPS,
+  type ScalarChoices,
+} from "../toolkit.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
 
 /** A JSON value as tools.ts holds it. */
@@ -9,6 +13,24 @@ export type Json =
 export type JsonObject = { [key: string]: Json };
 
 /**
+ * What the model's keywords (the toolkit's SCHEMA_KEYWORD_GROUPS) an MCP tool's schema does not
+ * keep: draft 4's and OpenAPI's spellings, which the readers convert (`additionalItems`, `items`
+ * as a list, `definitions`, `dependencies`, `example`), a tool schema's own `$defs` (tools.ts's
+ * DEFS), and notes for readers of documents (`externalDocs`, `$comment`).
+ */
+const NOT_KEPT: ReadonlySet<string> = new Set([
+  "additionalItems",
+  "definitions",
+  "dependencies",
+  "$defs",
+  "example",
+  "externalDocs",
+  "$comment",
+]);
+const kept = (keywords: readonly string[]): string[] =>
+  keywords.filter((k) => !NOT_KEPT.has(k));
+
+/**
  * The keywords of JSON Schema 2020-12 an MCP tool's schema keeps, by what they hold: the model's
  * schemas keep any keyword a description wrote (`x-…`, OpenAPI's `discriminator`, `xml`,
  * `example`), which JSON Schema validators in strict mode refuse and agents cannot use. The one
@@ -17,30 +39,14 @@ export type JsonObject = { [key: string]: Json };
  */
 export const KEYWORDS = {
   /** Keywords whose value is one schema (or `true`/`false`). */
-  schema: [
-    "items",
-    "additionalProperties",
-    "not",
-    "if",
-    "then",
-    "else",
-    "contains",
-    "propertyNames",
-    "unevaluatedItems",
-    "unevaluatedProperties",
-    "contentSchema",
-  ],
-  /** Keywords whose value is a list of schemas. */
-  schemaList: ["allOf", "anyOf", "oneOf", "prefixItems"],
+  schema: kept(SCHEMA_KEYWORD_GROUPS.one),
+  /** Keywords whose value is a list of schemas (`items` is one schema in 2020-12). */
+  schemaList: kept(SCHEMA_KEYWORD_GROUPS.list).filter((k) => k !== "items"),
   /** Keywords whose value maps names (properties, patterns) to schemas. */
-  schemaMap: ["properties", "patternProperties", "dependentSchemas"],
+  schemaMap: kept(SCHEMA_KEYWORD_GROUPS.map),
   /** Annotations: beside a `$ref`, they describe it (the schema inlined for it takes them). */
   notes: [
-    "title",
-    "description",
-    "default",
-    "examples",
-    "deprecated",
+    ...kept(SCHEMA_KEYWORD_GROUPS.documentation),
     "readOnly",
     "writeOnly",
   ],
@@ -70,7 +76,7 @@ export const KEYWORDS = {
     "contentMediaType",
     "contentEncoding",
   ],
-} as const;
+};
 
 const VALUES: ReadonlySet<string> = new Set([
   ...KEYWORDS.values,

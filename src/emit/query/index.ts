@@ -13,11 +13,11 @@ import {
   line,
   pagination,
   print,
+  streamedSuccesses,
   stringLiteral,
   type Doc,
   type PageShape,
   type Pagination,
-  streamedSuccesses,
 } from "../toolkit.js";
 import type { Endpoint } from "../../model/types.js";
 import type { EmitContext, EndpointTypes, GeneratedFile } from "../artifact.js";
@@ -86,21 +86,19 @@ export function emitQuery(
         );
       continue;
     }
-    // a stream (server-sent events, JSON Lines, OpenAPI 3.2 items) is an iterator the client
-    // resolves to, no value a query caches: the same rule as the client's (a 3.0/3.1
-    // text/event-stream success used to get a queryFn typed as its data, TS2322)
-    const t = types.endpoint(endpoint);
-    const stream = streamedSuccesses(endpoint, t.successStatuses);
+    // a stream (events, JSON Lines, 3.2 items) is an iterator, no value a query caches
+    const stream = streamedSuccesses(endpoint);
     if (stream) {
       const at = endpoint.sources[0];
       if (at)
         reporter.report(
           "plugin/warning",
-          `query: ${endpoint.name} answers a stream of ${STREAM_NAMES[stream.kind]}, which TanStack Query options do not cache; it gets none`,
+          `query: ${endpoint.name} answers a stream of ${stream.what}, which TanStack Query options do not cache; it gets none`,
           at,
         );
       continue;
     }
+    const t = types.endpoint(endpoint);
     // a query without arguments never names its (empty) Request type
     if (kind === "mutation" || hasArgs(t))
       collector.add(typesFile, t.request, { type: true });
@@ -145,13 +143,6 @@ export function emitQuery(
     ].join("\n"),
   };
 }
-
-/** What a streamed success holds, for the warning that it gets no options. */
-const STREAM_NAMES = {
-  items: "items",
-  events: "server-sent events",
-  lines: "JSON Lines",
-} as const;
 
 /** False when `<Name>Request` has no member at all (the call takes `{}`). */
 function hasArgs(t: EndpointTypes): boolean {

@@ -3,6 +3,7 @@ import {
   ITEM_STREAM_MEDIA_TYPES,
   itemStreamed,
   itemStreamStatuses,
+  successStatuses,
 } from "../../model/item-streams.js";
 import { isJsonMediaType } from "../../model/media-types.js";
 
@@ -97,8 +98,22 @@ export const STREAM_MEDIA_TYPES = {
 
 export { itemStreamed, itemStreamStatuses };
 
+/** How the client reads a streamed success (see `streamedSuccesses`); `what` says it in words. */
+export interface StreamedSuccesses {
+  kind: keyof typeof STREAMED;
+  what: (typeof STREAMED)[keyof typeof STREAMED];
+  responses: ApiResponse[];
+}
+
+const STREAMED = {
+  items: "items",
+  events: "server-sent events",
+  lines: "JSON Lines",
+} as const;
+
 /**
- * The successes (of `successes`) the client reads as a stream, and how: `items` where each is
+ * The successes (of `successes`: the 2XX ones, or a lone `default`, unless given) the client
+ * reads as a stream, and how: `items` where each is
  * an OpenAPI 3.2 item stream (see `itemStreamed`), else `events` where every media type of one
  * is `text/event-stream`, else `lines` (JSON Lines). Such a call resolves to an async iterator,
  * not to a value: one rule for the client (client/view.ts) and the plugins that wrap its calls
@@ -106,21 +121,21 @@ export { itemStreamed, itemStreamStatuses };
  */
 export function streamedSuccesses(
   endpoint: Endpoint,
-  successes: readonly string[],
-):
-  { kind: "items" | "events" | "lines"; responses: ApiResponse[] } | undefined {
+  successes: readonly string[] = successStatuses(endpoint.responses),
+): StreamedSuccesses | undefined {
   const success = endpoint.responses.filter((r) =>
     successes.includes(r.status),
   );
   const items = success.filter((r) => itemStreamed(r.content));
-  if (items.length > 0) return { kind: "items", responses: items };
+  if (items.length > 0)
+    return { kind: "items", what: STREAMED.items, responses: items };
   for (const kind of ["events", "lines"] as const) {
     const type = STREAM_MEDIA_TYPES[kind];
     const responses = success.filter(
       (r) =>
         r.content.length > 0 && r.content.every((c) => type.test(c.mediaType)),
     );
-    if (responses.length > 0) return { kind, responses };
+    if (responses.length > 0) return { kind, what: STREAMED[kind], responses };
   }
   return undefined;
 }
