@@ -102,7 +102,7 @@ import type {
 } from "../types.js";
 import {
   bindAll,
-  endpoint,
+  specEndpoint,
   serializeBody,
   type ApiCall,
   type ApiReturn,
@@ -145,7 +145,7 @@ const SCHEMES: Record<string, AuthScheme> = {
 
 /** Makes an endpoint function that sends `spec` with the defaults and schemes above. */
 function makeEndpoint(spec: EndpointSpec): never {
-  return endpoint(DEFAULTS, SCHEMES, spec);
+  return specEndpoint(DEFAULTS, SCHEMES, spec);
 }
 
 export type AppModuleChatConversationChatConfigurationStateByKeyPostResult<

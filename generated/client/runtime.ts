@@ -272,7 +272,7 @@ export interface EndpointSpec extends RequestSpec {
  * generated file declares for the function (`EndpointFunctions["name"]`) is the one tsc reads,
  * and reads only when a program uses it: no signature per endpoint to check (issue 45).
  */
-export function endpoint(
+export function specEndpoint(
   defaults: ClientOptions,
   schemes: Record<string, AuthScheme>,
   spec: EndpointSpec,
@@ -283,6 +283,30 @@ export function endpoint(
     for (const part of spec.takes ?? []) given[part] = args[part];
     return sendSpec(defaults, schemes, options, { ...spec, ...given });
   }) as never;
+}
+
+/**
+ * `specEndpoint` for an endpoint template written before a spec named its writers (`write`,
+ * `writeQuery`, ...): its spec gets every writer, as `send` gives them. client/index.ts's own
+ * endpoints name theirs, so that a program bundles only the writers its calls use.
+ */
+export function endpoint(
+  defaults: ClientOptions,
+  schemes: Record<string, AuthScheme>,
+  spec: EndpointSpec,
+): never {
+  return specEndpoint(defaults, schemes, withWriters(spec));
+}
+
+/** `spec` with every writer it does not name. */
+function withWriters<S extends RequestSpec>(spec: S): S {
+  return {
+    write: serializeBody,
+    writeQuery: serializeQuery,
+    writeHeader: serializeHeader,
+    writeCookie: serializeCookie,
+    ...spec,
+  };
 }
 
 /**
@@ -297,13 +321,7 @@ export function send<TReturn>(
   options: CallOptions | undefined,
   spec: RequestSpec,
 ): Promise<TReturn> {
-  return sendSpec(defaults, schemes, options, {
-    write: serializeBody,
-    writeQuery: serializeQuery,
-    writeHeader: serializeHeader,
-    writeCookie: serializeCookie,
-    ...spec,
-  });
+  return sendSpec(defaults, schemes, options, withWriters(spec));
 }
 
 /** `send` of a spec that has the writers of its parts (the endpoint functions give them). */

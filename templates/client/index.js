@@ -122,7 +122,13 @@ function imports(view, h, functions) {
     asLocal("bindAll", locals.bindAll),
     ...(some
       ? [
-          asLocal("endpoint", locals.endpoint),
+          // makeEndpoint's; `endpoint` for an endpoint template written before makeEndpoint
+          ...(uses(locals.makeEndpoint)
+            ? [asLocal("specEndpoint", locals.specEndpoint)]
+            : []),
+          ...(uses(locals.endpoint)
+            ? [asLocal("endpoint", locals.endpoint)]
+            : []),
           ...(uses(locals.send) ? [asLocal("send", locals.send)] : []),
           // endpoint functions that send a body write it with it; the others' programs drop it
           ...(uses(locals.serializeBody)
@@ -302,7 +308,7 @@ function maker(view, h, functions) {
       0,
     ) +
       `function ${locals.makeEndpoint}(spec: EndpointSpec): never {\n` +
-      `  return ${locals.endpoint}(${locals.defaults}, ${locals.schemes}, spec);\n` +
+      `  return ${locals.specEndpoint}(${locals.defaults}, ${locals.schemes}, spec);\n` +
       "}",
   ];
 }

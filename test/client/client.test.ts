@@ -12,6 +12,7 @@ import { pluginContext } from "../../src/emit/run.js";
 import { kitchenSinkModel } from "../fixtures/client/kitchen-sink-model.js";
 import { sdkModel } from "../fixtures/client/sdk-model.js";
 import { wireModel } from "../fixtures/client/wire-model.js";
+import { endpoint } from "../../templates/client/runtime.js";
 import { typeCheck, writeTree } from "./compile.js";
 import { generateClient } from "./generate.js";
 
@@ -207,7 +208,7 @@ describe("templates and names", () => {
 
   test("an endpoint named like a runtime helper pushes the helper's local name aside", async () => {
     const model = wireModel();
-    model.endpoints[0]!.name = "endpoint";
+    model.endpoints[0]!.name = "specEndpoint";
     model.endpoints[1]!.name = "bindAll";
     model.endpoints[2]!.name = "makeEndpoint";
     const dir = writeTree(
@@ -216,12 +217,49 @@ describe("templates and names", () => {
       ),
     );
     const index = readFileSync(join(dir, "client/index.ts"), "utf8");
-    expect(index).toContain("endpoint as endpoint_");
-    expect(index).toContain("return endpoint_(DEFAULTS, SCHEMES, spec);");
+    expect(index).toContain("specEndpoint as specEndpoint_");
+    expect(index).toContain("return specEndpoint_(DEFAULTS, SCHEMES, spec);");
     expect(index).toContain("function makeEndpoint_(spec: EndpointSpec)");
     expect(index).toContain("/* @__PURE__ */ makeEndpoint_(");
     expect(index).toContain("bindAll as bindAll_");
     expect(await typeCheck(dir)).toBe("");
+  });
+});
+
+describe("an endpoint template written before the specs named their writers", () => {
+  // last release's templates/client/endpoint.js made each function with the runtime's
+  // `endpoint(DEFAULTS, SCHEMES, spec)` and no `write`, `writeQuery`, ...: its calls must still
+  // send their query, headers and body (they threw a TypeError at the first call)
+  test("still sends the query, headers and body", async () => {
+    const sent: Request[] = [];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push(new Request(input, init));
+      return new Response("{}", {
+        headers: { "Content-Type": "application/json" },
+      });
+    };
+    const call = endpoint(
+      { baseUrl: "http://127.0.0.1:9", fetch, retry: false },
+      {},
+      {
+        method: "POST",
+        path: "/items/{id}",
+        takes: ["query", "headers", "body"],
+        mediaType: "application/json",
+        statuses: ["200"],
+      },
+    ) as (args: object) => Promise<{ ok: boolean }>;
+    const result = await call({
+      path: { id: "a b" },
+      query: { tag: ["x", "y"] },
+      headers: { "X-Trace": "1" },
+      body: { name: "n" },
+    });
+    expect(result.ok).toBe(true);
+    const [request] = sent;
+    expect(request?.url).toBe("http://127.0.0.1:9/items/a%20b?tag=x&tag=y");
+    expect(request?.headers.get("x-trace")).toBe("1");
+    expect(await request?.text()).toBe('{"name":"n"}');
   });
 });
 

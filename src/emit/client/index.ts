@@ -55,6 +55,7 @@ function localNames(taken: Set<string>): ClientLocals {
     send: pick("send"),
     bindAll: pick("bindAll"),
     endpoint: pick("endpoint"),
+    specEndpoint: pick("specEndpoint"),
     pagesMaker: pick("pagesMaker"),
     eventStream: pick("eventStream"),
     streamItems: pick("streamItems"),

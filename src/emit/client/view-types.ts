@@ -17,8 +17,13 @@ export interface ClientLocals {
   send: string;
   /** The runtime's `bindAll`, as imported. */
   bindAll: string;
-  /** The runtime's `endpoint`, as imported: it makes each endpoint function. */
+  /**
+   * The runtime's `endpoint`, as imported: it makes an endpoint function of a spec that names
+   * no writers (endpoint templates written before `makeEndpoint`).
+   */
   endpoint: string;
+  /** The runtime's `specEndpoint`, as imported: `makeEndpoint` makes each endpoint function with it. */
+  specEndpoint: string;
   /** paginate.ts's `pagesMaker`, as imported (when an endpoint pages). */
   pagesMaker: string;
   /** stream.ts's `eventStream` and `jsonLines`, as imported (when an endpoint streams). */
