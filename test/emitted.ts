@@ -13,7 +13,8 @@ export type EmitTestOptions = GenerateOptions;
 
 /**
  * The files a run asking for `artifact` (or several) makes: its own and those of the artifacts
- * it needs (`client` brings `types.ts`), sorted by path, as the CLI would write them.
+ * it needs (`client` brings `types.ts`), sorted by path, as the CLI would write them, but with
+ * `typecheckGenerated` on unless the options say otherwise.
  */
 export async function emitted(
   artifact: ArtifactName | readonly ArtifactName[],
@@ -23,7 +24,8 @@ export async function emitted(
   const cwd = process.cwd();
   const resolved = resolveOptions(
     validateConfig(
-      { ...options, artifacts: [artifact].flat() },
+      // the generated code checked whole, as apiloom's tests check it (no `// @ts-nocheck`)
+      { typecheckGenerated: true, ...options, artifacts: [artifact].flat() },
       "test options",
     ),
     {},

@@ -213,6 +213,11 @@ const FLAGS_AFTER: FlagSpec[] = [
     apply: (f, v) => (f.int64 = choice("--int64", v, ["number", "bigint"])),
   },
   {
+    names: ["--typecheck-generated"],
+    help: "Leave out the `// @ts-nocheck` of the large generated files: your tsc checks them too",
+    apply: (f) => (f.typecheckGenerated = true),
+  },
+  {
     names: ["--strict"],
     help: "Warnings fail the run (exit 1) like errors",
     apply: (f) => (f.strict = true),

@@ -20,6 +20,14 @@ export interface OutputLayout {
 export interface GeneratedFile {
   path: string;
   contents: string;
+  /**
+   * A TypeScript file written from the API that grows with it (types, endpoint tables): the run
+   * puts `// @ts-nocheck` below its first line (a `//` comment) unless the config's
+   * `typecheckGenerated` is on, so the project's tsc and editor read its types without checking
+   * its code again. Its types are the same either way; mark only files whose code you check
+   * yourself (apiloom's tests compile theirs with `typecheckGenerated`).
+   */
+  skipTypecheck?: boolean;
 }
 
 /**

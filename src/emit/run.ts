@@ -12,7 +12,7 @@ import { importCollector } from "./import-collector.js";
 import { DEFAULT_LAYOUT, type OutputLayout } from "./layout.js";
 import { ARTIFACT_PATHS, BUILT_IN_PLUGINS } from "./registry.js";
 import { createTypeIndex, type TypeIndex } from "./type-index/type-index.js";
-import { malformedFile } from "./plugin-output.js";
+import { malformedFile, withNocheck } from "./plugin-output.js";
 
 /** What one plugin returned, named for the error when two plugins make one path. */
 export interface EmitterBatch {
@@ -32,6 +32,11 @@ export interface PluginRun {
   options: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   templatesDir?: string;
   layout: OutputLayout;
+  /**
+   * The config's `typecheckGenerated`: when on, files marked `skipTypecheck` are written as made,
+   * without `// @ts-nocheck` (default off).
+   */
+  typecheckGenerated?: boolean;
 }
 
 /** What the caller of a run hears and gives while the plugins run. */
@@ -95,6 +100,7 @@ export async function runPlugins(
         },
       },
       keep,
+      run.typecheckGenerated === true,
     );
     batches.push({ emitter: plugin.name, path: plugin.path, files });
   }
@@ -138,11 +144,12 @@ async function emitStaged(
   plugin: ArtifactPlugin,
   context: Parameters<ArtifactPlugin["emit"]>[0],
   keep: (files: GeneratedFile[]) => GeneratedFile[],
+  typecheckGenerated: boolean,
 ): Promise<GeneratedFile[]> {
   const made = await plugin.emit(context);
   const problem = malformedFile(made);
   if (problem) throw new PluginOutputError(plugin.name, problem);
-  const kept = keep(made);
+  const kept = keep(typecheckGenerated ? made : withNocheck(made));
   if (kept !== made && OWN.has(plugin)) emptyReplaced(made, kept);
   return kept;
 }

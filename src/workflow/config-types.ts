@@ -144,6 +144,14 @@ export interface ApiloomSettings {
    * rounded by JSON.parse) or `"bigint"` (read losslessly, every digit kept, written as digits).
    */
   int64?: "number" | "bigint";
+  /**
+   * Whether your tsc and editor check the large files apiloom writes for the API (`types.ts`, the
+   * client's endpoints, the validators, the server's routes and contracts: files that grow with
+   * the API). Default false: they start with `// @ts-nocheck`, so a check of your project reads
+   * their types without checking them again (apiloom's own tests check them); the types are the
+   * same either way. See docs/types.md "What the generated code costs tsc".
+   */
+  typecheckGenerated?: boolean;
 }
 
 /** Types a config file: `export default defineConfig({ ... })`. */
@@ -164,6 +172,7 @@ export const CONFIG_DEFAULTS = {
   strict: false,
   dates: "string",
   int64: "number",
+  typecheckGenerated: false,
   maxDiagnostics: 50,
   watchDebounceMs: 100,
 } as const;

@@ -123,6 +123,7 @@ const CORE: Shape = {
   strict: isBoolean,
   dates: oneOf(["string", "Date"]),
   int64: oneOf(["number", "bigint"]),
+  typecheckGenerated: isBoolean,
 };
 
 /** An API's name (in `apis`): it names the API's default output folder and lock. */

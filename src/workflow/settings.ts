@@ -124,9 +124,10 @@ export interface SettingsOverrides extends RemoteOverrides {
   strict?: boolean;
   /** MiB; over the config's `merge.maxInputSize`. */
   maxInputSize?: number;
-  /** `--dates`, `--int64`: over the config's `dates`, `int64`. */
+  /** `--dates`, `--int64`, `--typecheck-generated`: over the config's options of those names. */
   dates?: ScalarChoices["dates"];
   int64?: ScalarChoices["int64"];
+  typecheckGenerated?: boolean;
   /** Plugin options given as flags (`--base-url`), by plugin then option. */
   options: Record<string, Record<string, unknown>>;
 }
@@ -292,6 +293,8 @@ export function resolveOptions(
   "model" | "emit" | "placesPrinted" | "strict" | "warnings"
 > {
   const { cwd, baseDir, file } = where;
+  const flag = <K extends "strict" | "typecheckGenerated">(key: K) =>
+    flags[key] ?? config[key] ?? CONFIG_DEFAULTS[key];
   const fromConfig = (path: string) => resolve(baseDir, path);
   const fromCwd = (path: string) => resolve(cwd, path);
   const templates = flags.templates
@@ -354,11 +357,12 @@ export function resolveOptions(
       options,
       ...(templates !== undefined ? { templatesDir: templates } : {}),
       layout: where.layout,
+      typecheckGenerated: flag("typecheckGenerated"),
     },
     placesPrinted: placesPrinted(
       plugins.filter((p) => artifacts.includes(p.name)),
     ),
-    strict: flags.strict ?? config.strict ?? CONFIG_DEFAULTS.strict,
+    strict: flag("strict"),
     warnings: reporter.diagnostics,
   };
 }

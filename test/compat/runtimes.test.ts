@@ -125,6 +125,7 @@ beforeAll(async () => {
     cwd: REPO,
     artifacts: ["client", "server"],
     server: { adapters: ["express", "fastify"] },
+    typecheckGenerated: true,
   });
   for (const file of files) {
     const target = join(ROOT, "generated", file.path);

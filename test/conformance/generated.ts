@@ -30,7 +30,7 @@ export async function generated(spec: string): Promise<Generated> {
   const file = join(SPECS_DIR, spec);
   const result = await generate(
     [{ file: spec, text: readFileSync(file, "utf8") }],
-    { artifacts: ["client", "server"] },
+    { artifacts: ["client", "server"], typecheckGenerated: true },
   );
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0)

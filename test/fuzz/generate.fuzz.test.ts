@@ -47,7 +47,7 @@ function asText(value: unknown, yaml: boolean): { file: string; text: string } {
 }
 
 async function run(inputs: { file: string; text: string }[]) {
-  return generate(inputs, { cwd: REPO });
+  return generate(inputs, { cwd: REPO, typecheckGenerated: true });
 }
 
 /** Accepted outputs kept for one tsc run at the end (tsc costs a second or two per call). */

@@ -53,6 +53,7 @@ export async function receiverProject(
 ): Promise<ReceiverProject> {
   const result = await generate([{ file: `${name}.yaml`, text }], {
     artifacts: ["types", "validators", "server"],
+    typecheckGenerated: true,
     ...(options.webhookSignature || options.adapters
       ? {
           server: {

@@ -96,6 +96,10 @@ const CORE_ROWS: CoreRows = {
     kind: "output",
     flip: { config: { templates: "tpl" } },
   },
+  "emit.typecheckGenerated": {
+    kind: "output",
+    flip: { config: { typecheckGenerated: true } },
+  },
   "emit.layout": { kind: "output", flip: { config: { out: "build/out" } } },
   serverHandlers: {
     kind: "outcome",

@@ -126,6 +126,7 @@ export async function emitClient(
     {
       path: "client/index.ts",
       contents: indexTemplate.renderIndex(view, clientHelpers, functions),
+      skipTypecheck: true,
     },
     {
       path: "client/runtime.ts",

@@ -142,6 +142,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
         collector.text(),
         `${text}\n`,
       ].join("\n"),
+      skipTypecheck: true,
     },
     ...RUNTIME_FILES.map((name) => ({
       path: `${folder}/${name}`,

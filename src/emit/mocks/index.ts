@@ -110,6 +110,7 @@ export function emitMocks({
         all +
         "\n",
     ].join("\n"),
+    skipTypecheck: true,
   };
 }
 

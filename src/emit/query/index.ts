@@ -156,6 +156,7 @@ export function emitQuery(
       ...helpers,
       ...blocks,
     ].join("\n"),
+    skipTypecheck: true,
   };
 }
 

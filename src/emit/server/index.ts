@@ -44,8 +44,16 @@ export function emitServer({
   // dates and big integers (config `dates`, `int64`): the routes' plans, and the runtime
   const plans = scalarPlans(model, model.scalars, true);
   const files: GeneratedFile[] = [
-    { path: "server/contracts.ts", contents: contractsFile(model, index) },
-    { path: "server/routes.ts", contents: routesFile(model, plans) },
+    {
+      path: "server/contracts.ts",
+      contents: contractsFile(model, index),
+      skipTypecheck: true,
+    },
+    {
+      path: "server/routes.ts",
+      contents: routesFile(model, plans),
+      skipTypecheck: true,
+    },
   ];
   for (const file of SERVER_TEMPLATE_FILES)
     files.push({
@@ -99,6 +107,7 @@ function webhookFiles(
         options.webhookSignature as WebhookSchemeName,
         plans,
       ),
+      skipTypecheck: true,
     },
     ...WEBHOOK_TEMPLATE_FILES.map((file) => ({
       path: `server/${file}`,

@@ -10,10 +10,12 @@ import type { GeneratedFile } from "../artifact.js";
 export function partsFile(
   path: string,
   parts: readonly string[],
+  marks: Pick<GeneratedFile, "skipTypecheck"> = {},
 ): GeneratedFile {
   let joined: string | undefined;
   const file: GeneratedFile = {
     path,
+    ...marks,
     get contents(): string {
       return (joined ??= parts.join(""));
     },
@@ -47,10 +49,12 @@ export interface TextOut {
 export function streamedFile(
   path: string,
   make: (out: TextOut) => void,
+  marks: Pick<GeneratedFile, "skipTypecheck"> = {},
 ): GeneratedFile {
   let joined: string | undefined;
   const file: GeneratedFile = {
     path,
+    ...marks,
     get contents(): string {
       if (joined === undefined) {
         const pieces: string[] = [];

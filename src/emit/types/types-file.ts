@@ -33,7 +33,9 @@ export function emitTypesFile(
   // made as it is written (shared/text-parts.ts): each declaration's text goes to the file and
   // dies young; held as parts until the plugin returned, GitHub's 4 MB of declarations survived
   // the scavenges of the whole emission and were copied into the old generation
-  return streamedFile(TYPES_FILE, (out) => writeTypes(model, index, out));
+  return streamedFile(TYPES_FILE, (out) => writeTypes(model, index, out), {
+    skipTypecheck: true,
+  });
 }
 
 /** The header, then each declaration after a blank line. */

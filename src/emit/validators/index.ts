@@ -118,28 +118,34 @@ function schemasFile(
     'import * as r from "./runtime.js";',
     ...code.imports,
   ].join("\n");
-  return streamedFile(VALIDATOR_FILES[1], (out) => {
-    out.write(
-      HEADER +
-        "// One check per named schema (JSON Schema 2020-12), and `schemas`: a validator for each.\n\n",
-    );
-    out.write(imports);
-    if (wireTyped(model)) out.write(WIRE_DECLARATION);
-    code.write(out);
-    out.write("\n\n/** The type each validator of `schemas` narrows to. */\n");
-    objectType(out, "SchemaTypes", typeLines);
-    out.write("\n\n");
-    objectCall(
-      out,
-      "/** A validator per named schema, reading it as plain JSON Schema. */\n",
-      "schemas",
-      "SchemaValidators",
-      "r.Validators<SchemaTypes>",
-      "r.validators<SchemaTypes>",
-      checkLines,
-    );
-    out.write("\n");
-  });
+  return streamedFile(
+    VALIDATOR_FILES[1],
+    (out) => {
+      out.write(
+        HEADER +
+          "// One check per named schema (JSON Schema 2020-12), and `schemas`: a validator for each.\n\n",
+      );
+      out.write(imports);
+      if (wireTyped(model)) out.write(WIRE_DECLARATION);
+      code.write(out);
+      out.write(
+        "\n\n/** The type each validator of `schemas` narrows to. */\n",
+      );
+      objectType(out, "SchemaTypes", typeLines);
+      out.write("\n\n");
+      objectCall(
+        out,
+        "/** A validator per named schema, reading it as plain JSON Schema. */\n",
+        "schemas",
+        "SchemaValidators",
+        "r.Validators<SchemaTypes>",
+        "r.validators<SchemaTypes>",
+        checkLines,
+      );
+      out.write("\n");
+    },
+    { skipTypecheck: true },
+  );
 }
 
 /** `export interface name {` and the lines, or `{}` without lines. */
@@ -332,24 +338,28 @@ function operationsFile(
     ...(wireTyped(model) ? ['import type { Wire } from "./schemas.js";'] : []),
     ...code.imports,
   ].join("\n");
-  return streamedFile(file.path, (out) => {
-    out.write(HEADER + file.comment);
-    out.write(imports);
-    code.write(out);
-    out.write("\n\n" + file.typesDoc);
-    objectType(out, file.typesName, typeLines);
-    out.write("\n\n");
-    objectCall(
-      out,
-      file.tableDoc,
-      file.constName,
-      file.alias,
-      `r.Endpoints<${file.typesName}>`,
-      `r.${file.runtime}<${file.typesName}>`,
-      tableLines,
-    );
-    out.write("\n");
-  });
+  return streamedFile(
+    file.path,
+    (out) => {
+      out.write(HEADER + file.comment);
+      out.write(imports);
+      code.write(out);
+      out.write("\n\n" + file.typesDoc);
+      objectType(out, file.typesName, typeLines);
+      out.write("\n\n");
+      objectCall(
+        out,
+        file.tableDoc,
+        file.constName,
+        file.alias,
+        `r.Endpoints<${file.typesName}>`,
+        `r.${file.runtime}<${file.typesName}>`,
+        tableLines,
+      );
+      out.write("\n");
+    },
+    { skipTypecheck: true },
+  );
 }
 
 /** The parameters of one location as an object schema: one property per parameter. */
