@@ -1313,242 +1313,687 @@ export const siteConversationRosterByCloudIdAndConversationIdGet: EndpointFuncti
  * to (`createClient`'s option; a call may override it).
  */
 export interface EndpointFunctions<T extends boolean = false> {
+  /**
+   * Send app configuration updates
+   *
+   * Post app configuration updates telling the.
+   *
+   * Authentication required.
+   *
+   * `POST /app/module/chat/conversation/chat:configuration/{key}/state`
+   */
   appModuleChatConversationChatConfigurationStateByKeyPost: ApiCall<
     AppModuleChatConversationChatConfigurationStateByKeyPostRequest,
     AppModuleChatConversationChatConfigurationStateByKeyPostResponses,
     T
   >;
+  /**
+   * Send glance updates
+   *
+   * Post glance updates which will be pushed for all users within the specified context.
+   *
+   * Authentication required.
+   *
+   * `POST /app/module/chat/conversation/chat:glance/{key}/state`
+   */
   appModuleChatConversationChatGlanceStateByKeyPost: ApiCall<
     AppModuleChatConversationChatGlanceStateByKeyPostRequest,
     AppModuleChatConversationChatGlanceStateByKeyPostResponses,
     T
   >;
+  /**
+   * Get list of sites
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `GET /site/`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   getAllHandler: ApiCall<GetAllHandlerRequest, GetAllHandlerResponses, T>;
+  /**
+   * Get conversation list for site
+   *
+   * The API returns the list of conversations the app has access to Authentication required, with scope participate:conversation
+   *
+   * `GET /site/{cloudId}/conversation`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   conversationGetAllHandler: ApiCall<
     ConversationGetAllHandlerRequest,
     ConversationGetAllHandlerResponses,
     T
   >;
+  /**
+   * Create conversation
+   *
+   * Authentication required, with scope manage:conversation
+   *
+   * `POST /site/{cloudId}/conversation`
+   *
+   * OAuth scopes: `manage:conversation`.
+   */
   conversationPostHandler: ApiCall<
     ConversationPostHandlerRequest,
     ConversationPostHandlerResponses,
     T
   >;
+  /**
+   * Get a direct conversation of a user
+   *
+   * Get a direct conversation of a user.
+   *
+   * `GET /site/{cloudId}/conversation/user/{userId}`
+   */
   conversationUserGetHandler: ApiCall<
     ConversationUserGetHandlerRequest,
     ConversationUserGetHandlerResponses,
     T
   >;
+  /**
+   * Send message to a user
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `POST /site/{cloudId}/conversation/user/{userId}/message`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   userMessagePostHandler: ApiCall<
     UserMessagePostHandlerRequest,
     UserMessagePostHandlerResponses,
     T
   >;
+  /**
+   * Edit a message in a direct conversation
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `PUT /site/{cloudId}/conversation/user/{userId}/message/{messageId}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   userMessagePutHandler: ApiCall<
     UserMessagePutHandlerRequest,
     UserMessagePutHandlerResponses,
     T
   >;
+  /**
+   * Delete a message in a direct conversation
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `DELETE /site/{cloudId}/conversation/user/{userId}/message/{messageId}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   userMessageDeleteHandler: ApiCall<
     UserMessageDeleteHandlerRequest,
     UserMessageDeleteHandlerResponses,
     T
   >;
+  /**
+   * Get conversation details
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   siteConversationByCloudIdAndConversationIdGet: ApiCall<
     SiteConversationByCloudIdAndConversationIdGetRequest,
     SiteConversationByCloudIdAndConversationIdGetResponses,
     T
   >;
+  /**
+   * Update conversation
+   *
+   * Authentication required, with scope manage:conversation
+   *
+   * `PATCH /site/{cloudId}/conversation/{conversationId}`
+   *
+   * OAuth scopes: `manage:conversation`.
+   */
   siteConversationByCloudIdAndConversationIdPatch: ApiCall<
     SiteConversationByCloudIdAndConversationIdPatchRequest,
     SiteConversationByCloudIdAndConversationIdPatchResponses,
     T
   >;
+  /**
+   * AppModuleChatActionTargetGetAllHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatActionTargetGetAllHandler: ApiCall<
     AppModuleChatActionTargetGetAllHandlerRequest,
     AppModuleChatActionTargetGetAllHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatActionTargetPutHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatActionTargetPutHandler: ApiCall<
     AppModuleChatActionTargetPutHandlerRequest,
     AppModuleChatActionTargetPutHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatActionTargetDeleteHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:actionTarget/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatActionTargetDeleteHandler: ApiCall<
     AppModuleChatActionTargetDeleteHandlerRequest,
     AppModuleChatActionTargetDeleteHandlerResponses,
     T
   >;
+  /**
+   * AppWebhookChatBotGetAllHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}/app/module/chat:bot`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appWebhookChatBotGetAllHandler: ApiCall<
     AppWebhookChatBotGetAllHandlerRequest,
     AppWebhookChatBotGetAllHandlerResponses,
     T
   >;
+  /**
+   * AppWebhookChatBotPutHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appWebhookChatBotPutHandler: ApiCall<
     AppWebhookChatBotPutHandlerRequest,
     AppWebhookChatBotPutHandlerResponses,
     T
   >;
+  /**
+   * AppWebhookChatBotDeleteHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:bot/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appWebhookChatBotDeleteHandler: ApiCall<
     AppWebhookChatBotDeleteHandlerRequest,
     AppWebhookChatBotDeleteHandlerResponses,
     T
   >;
+  /**
+   * AppWebhookChatBotMessageGetAllHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appWebhookChatBotMessageGetAllHandler: ApiCall<
     AppWebhookChatBotMessageGetAllHandlerRequest,
     AppWebhookChatBotMessageGetAllHandlerResponses,
     T
   >;
+  /**
+   * AppWebhookChatBotMessagePutHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appWebhookChatBotMessagePutHandler: ApiCall<
     AppWebhookChatBotMessagePutHandlerRequest,
     AppWebhookChatBotMessagePutHandlerResponses,
     T
   >;
+  /**
+   * AppWebhookChatBotMessageDeleteHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:bot:messages/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appWebhookChatBotMessageDeleteHandler: ApiCall<
     AppWebhookChatBotMessageDeleteHandlerRequest,
     AppWebhookChatBotMessageDeleteHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatConfigurationPutHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:configuration/{key}/state`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatConfigurationPutHandler: ApiCall<
     AppModuleChatConfigurationPutHandlerRequest,
     AppModuleChatConfigurationPutHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatDialogGetAllHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatDialogGetAllHandler: ApiCall<
     AppModuleChatDialogGetAllHandlerRequest,
     AppModuleChatDialogGetAllHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatDialogPutHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatDialogPutHandler: ApiCall<
     AppModuleChatDialogPutHandlerRequest,
     AppModuleChatDialogPutHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatDialogDeleteHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:dialog/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatDialogDeleteHandler: ApiCall<
     AppModuleChatDialogDeleteHandlerRequest,
     AppModuleChatDialogDeleteHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatExternalPageGetAllHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatExternalPageGetAllHandler: ApiCall<
     AppModuleChatExternalPageGetAllHandlerRequest,
     AppModuleChatExternalPageGetAllHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatExternalPagePutHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatExternalPagePutHandler: ApiCall<
     AppModuleChatExternalPagePutHandlerRequest,
     AppModuleChatExternalPagePutHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatExternalPageDeleteHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:externalPage/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatExternalPageDeleteHandler: ApiCall<
     AppModuleChatExternalPageDeleteHandlerRequest,
     AppModuleChatExternalPageDeleteHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatGlanceGetAllHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}/app/module/chat:glance`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatGlanceGetAllHandler: ApiCall<
     AppModuleChatGlanceGetAllHandlerRequest,
     AppModuleChatGlanceGetAllHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatGlancePutHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatGlancePutHandler: ApiCall<
     AppModuleChatGlancePutHandlerRequest,
     AppModuleChatGlancePutHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatGlanceDeleteHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatGlanceDeleteHandler: ApiCall<
     AppModuleChatGlanceDeleteHandlerRequest,
     AppModuleChatGlanceDeleteHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatGlanceStatePutHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:glance/{key}/state`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatGlanceStatePutHandler: ApiCall<
     AppModuleChatGlanceStatePutHandlerRequest,
     AppModuleChatGlanceStatePutHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatSidebarGetAllHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatSidebarGetAllHandler: ApiCall<
     AppModuleChatSidebarGetAllHandlerRequest,
     AppModuleChatSidebarGetAllHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatSidebarPutHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatSidebarPutHandler: ApiCall<
     AppModuleChatSidebarPutHandlerRequest,
     AppModuleChatSidebarPutHandlerResponses,
     T
   >;
+  /**
+   * AppModuleChatSidebarDeleteHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:sidebar/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appModuleChatSidebarDeleteHandler: ApiCall<
     AppModuleChatSidebarDeleteHandlerRequest,
     AppModuleChatSidebarDeleteHandlerResponses,
     T
   >;
+  /**
+   * AppWebhookChatWebhookGetAllHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appWebhookChatWebhookGetAllHandler: ApiCall<
     AppWebhookChatWebhookGetAllHandlerRequest,
     AppWebhookChatWebhookGetAllHandlerResponses,
     T
   >;
+  /**
+   * AppWebhookChatWebhookPutHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `PUT /site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appWebhookChatWebhookPutHandler: ApiCall<
     AppWebhookChatWebhookPutHandlerRequest,
     AppWebhookChatWebhookPutHandlerResponses,
     T
   >;
+  /**
+   * AppWebhookChatWebhookDeleteHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `DELETE /site/{cloudId}/conversation/{conversationId}/app/module/chat:webhook/{key}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   appWebhookChatWebhookDeleteHandler: ApiCall<
     AppWebhookChatWebhookDeleteHandlerRequest,
     AppWebhookChatWebhookDeleteHandlerResponses,
     T
   >;
+  /**
+   * Archive conversation
+   *
+   * Authentication required, with scope manage:conversation
+   *
+   * `PUT /site/{cloudId}/conversation/{conversationId}/archive`
+   *
+   * OAuth scopes: `manage:conversation`.
+   */
   siteConversationArchiveByCloudIdAndConversationIdPut: ApiCall<
     SiteConversationArchiveByCloudIdAndConversationIdPutRequest,
     SiteConversationArchiveByCloudIdAndConversationIdPutResponses,
     T
   >;
+  /**
+   * Upload a file
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `POST /site/{cloudId}/conversation/{conversationId}/media`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   siteConversationMediaByCloudIdAndConversationIdPost: ApiCall<
     SiteConversationMediaByCloudIdAndConversationIdPostRequest,
     SiteConversationMediaByCloudIdAndConversationIdPostResponses,
     T
   >;
+  /**
+   * Get a file
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}/media/{mediaId}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   siteConversationMediaMediaIdByCloudIdAndConversationIdGet: ApiCall<
     SiteConversationMediaMediaIdByCloudIdAndConversationIdGetRequest,
     SiteConversationMediaMediaIdByCloudIdAndConversationIdGetResponses,
     T
   >;
+  /**
+   * ConversationMediaDeleteHandler
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `DELETE /site/{cloudId}/conversation/{conversationId}/media/{mediaId}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   conversationMediaDeleteHandler: ApiCall<
     ConversationMediaDeleteHandlerRequest,
     ConversationMediaDeleteHandlerResponses,
     T
   >;
+  /**
+   * Get conversation history
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * This method returns messages after/before a given messageIDs or/and timestamps.
+   * If these parameters are omitted the method returns conversation’s latest messages.
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}/message`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   siteConversationMessageByCloudIdAndConversationIdGet: ApiCall<
     SiteConversationMessageByCloudIdAndConversationIdGetRequest,
     SiteConversationMessageByCloudIdAndConversationIdGetResponses,
     T
   >;
+  /**
+   * Send a message to a conversation
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `POST /site/{cloudId}/conversation/{conversationId}/message`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   conversationMessagePostHandler: ApiCall<
     ConversationMessagePostHandlerRequest,
     ConversationMessagePostHandlerResponses,
     T
   >;
+  /**
+   * Get latest messages for conversation
+   *
+   * Authentication required, with scope participate:conversation Max number of messages returned is 75.
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}/message/recent`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   conversationMessagesRecentGetHandler: ApiCall<
     ConversationMessagesRecentGetHandlerRequest,
     ConversationMessagesRecentGetHandlerResponses,
     T
   >;
+  /**
+   * Get Message by id
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}/message/{messageId}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   conversationMessageGetHandler: ApiCall<
     ConversationMessageGetHandlerRequest,
     ConversationMessageGetHandlerResponses,
     T
   >;
+  /**
+   * Edit a message in a conversation
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `PUT /site/{cloudId}/conversation/{conversationId}/message/{messageId}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   conversationMessagePutHandler: ApiCall<
     ConversationMessagePutHandlerRequest,
     ConversationMessagePutHandlerResponses,
     T
   >;
+  /**
+   * Delete a message in a conversation
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `DELETE /site/{cloudId}/conversation/{conversationId}/message/{messageId}`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   conversationMessageDeleteHandler: ApiCall<
     ConversationMessageDeleteHandlerRequest,
     ConversationMessageDeleteHandlerResponses,
     T
   >;
+  /**
+   * Get conversation history contextually
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * This method returns messages after and/or before a given messageID including the message itself.
+   * Default value for 'after' and 'before' query parameters is 0.
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}/message/{messageId}/context`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet: ApiCall<
     SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetRequest,
     SiteConversationMessageMessageIdContextByCloudIdAndConversationIdGetResponses,
     T
   >;
+  /**
+   * Get conversation roster
+   *
+   * Authentication required, with scope participate:conversation
+   *
+   * `GET /site/{cloudId}/conversation/{conversationId}/roster`
+   *
+   * OAuth scopes: `participate:conversation`.
+   */
   siteConversationRosterByCloudIdAndConversationIdGet: ApiCall<
     SiteConversationRosterByCloudIdAndConversationIdGetRequest,
     SiteConversationRosterByCloudIdAndConversationIdGetResponses,

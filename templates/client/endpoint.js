@@ -26,7 +26,7 @@ export function renderEndpoint(view, h) {
       ...stream,
     ]),
     "",
-    h.printDoc(functionDoc(view, h), 0) +
+    h.printDoc(h.endpointDoc(view), 0) +
       h.assignedCall(
         `export const ${view.name}: EndpointFunctions[${h.stringLiteral(view.name)}] =`,
         `/* @__PURE__ */ ${locals.makeEndpoint}`,
@@ -175,31 +175,4 @@ function requestLines(view, h, indent) {
     h.propertyLine("operation", h.stringLiteral(view.name), indent, true),
   );
   return lines;
-}
-
-/**
- * The function's JSDoc lines: summary, description, method and path, scopes, deprecation.
- * @param {import("apiloom-gen/templates").ClientEndpointView} view
- * @param {import("apiloom-gen/templates").ClientHelpers} h
- */
-function functionDoc(view, h) {
-  /** @type {string[][]} */
-  const paragraphs = [];
-  if (view.summary?.trim())
-    paragraphs.push(h.trimBlankEnds(h.jsdocLines(view.summary)));
-  if (view.description?.trim())
-    paragraphs.push(h.trimBlankEnds(h.jsdocLines(view.description)));
-  paragraphs.push(h.jsdocLines(`\`${view.method} ${view.path}\``));
-  if (view.scopes.length > 0)
-    paragraphs.push(
-      h.jsdocLines(
-        "OAuth scopes: " +
-          view.scopes
-            .map((alt) => alt.map((s) => `\`${s}\``).join(", "))
-            .join(" or ") +
-          ".",
-      ),
-    );
-  if (view.deprecated) paragraphs.push(["@deprecated"]);
-  return paragraphs.flatMap((p, i) => (i === 0 ? p : ["", ...p]));
 }

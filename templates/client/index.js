@@ -20,13 +20,21 @@ export function renderIndex(view, h, functions) {
   // each endpoint function's type, once: the standalone functions look theirs up
   // (`EndpointFunctions["name"]`), createClient returns them all with its `throwOnError` as `T`.
   // An interface: tsc resolves a member when a program uses it, not all 1,000 up front.
-  const members = view.endpoints.map((e) =>
-    h.genericMember(
-      e.name,
-      "ApiCall",
-      [e.types.request, e.types.responses, "T", ...h.streamTypeArgs(e.stream)],
-      2,
-    ),
+  // each with the endpoint's JSDoc, which a `client.` completion and hover show
+  const members = view.endpoints.map(
+    (e) =>
+      h.printDoc(h.endpointDoc(e), 2) +
+      h.genericMember(
+        e.name,
+        "ApiCall",
+        [
+          e.types.request,
+          e.types.responses,
+          "T",
+          ...h.streamTypeArgs(e.stream),
+        ],
+        2,
+      ),
   );
   const functionTypes = [
     h.printDoc(

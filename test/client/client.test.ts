@@ -2,6 +2,7 @@ import { emitted } from "../emitted.js";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as prettier from "prettier";
+import { Project } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { emitClient } from "../../src/emit/client/index.js";
 import type { GeneratedFile } from "../../src/emit/artifact.js";
@@ -170,6 +171,56 @@ describe("generated client files", () => {
     expect(index).toMatch(
       / \* @deprecated\n \*\/\nexport const ping: EndpointFunctions\["ping"\] =/,
     );
+    // and each member of EndpointFunctions, which a `client.` completion and hover show
+    expect(index).toContain(
+      "  /**\n   * Find a pet\n   *\n   * `GET /pets/{petId}`\n   *\n   * OAuth scopes: `pets:read`.\n   */\n  getPet: ApiCall<",
+    );
+    expect(index).toMatch(/ {3}\* @deprecated\n {3}\*\/\n {2}ping: ApiCall</);
+  });
+
+  test("the language service shows an endpoint's doc on `client.` completion and hover (TypeScript 5)", async () => {
+    const files = await emitted("client", kitchenSinkModel(), {});
+    const main =
+      'import { createClient } from "./client/index.js";\n' +
+      "const client = createClient();\n" +
+      "void client.getPet;\nvoid client.ping;\n";
+    const dir = writeTree({
+      ...Object.fromEntries(files.map((f) => [f.path, f.contents])),
+      "main.ts": main,
+    });
+    try {
+      await typeCheck(dir);
+      const project = new Project({
+        tsConfigFilePath: join(dir, "tsconfig.json"),
+      });
+      const service = project.getLanguageService().compilerObject;
+      const file = join(dir, "main.ts");
+      const text = (name: string) => {
+        const at = main.indexOf(`client.${name}`) + "client.".length;
+        const hover = service.getQuickInfoAtPosition(file, at + 1);
+        const details = service.getCompletionEntryDetails(
+          file,
+          at,
+          name,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+        );
+        return [hover, details].map((info) => ({
+          doc: (info?.documentation ?? []).map((d) => d.text).join(""),
+          tags: (info?.tags ?? []).map((t) => t.name),
+        }));
+      };
+      for (const shown of text("getPet"))
+        expect(shown.doc).toBe(
+          "Find a pet\n\n`GET /pets/{petId}`\n\nOAuth scopes: `pets:read`.",
+        );
+      for (const shown of text("ping"))
+        expect(shown.tags).toContain("deprecated");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("escape spec text that lands in code and comments", async () => {

@@ -16,7 +16,11 @@ import {
   stringList,
   stringMatrix,
 } from "./format.js";
-import type { StreamView, StyledName } from "./view-types.js";
+import type {
+  ClientEndpointView,
+  StreamView,
+  StyledName,
+} from "./view-types.js";
 
 /**
  * What the client templates write code with. The escaping helpers are the only way raw view text
@@ -35,6 +39,12 @@ export const clientHelpers = {
   printDoc,
   /** `lines` without blank lines at either end. */
   trimBlankEnds,
+  /**
+   * An endpoint's JSDoc lines: summary, description, method and path, OAuth scopes,
+   * `@deprecated`. The endpoint function and its member of `EndpointFunctions` (what a
+   * `client.` completion shows) carry the same.
+   */
+  endpointDoc,
   /** `import { a, b } from "from";` (or `import type`), one name per line when too long. */
   importStatement,
   /** `export type Name = Generic<A, B>;`, broken as prettier breaks it. */
@@ -148,4 +158,25 @@ function literal(value: unknown): string {
       .map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`)
       .join(", ")} }`;
   return String(value);
+}
+
+function endpointDoc(view: ClientEndpointView): string[] {
+  const paragraphs: string[][] = [];
+  if (view.summary?.trim())
+    paragraphs.push(trimBlankEnds(jsdocLines(view.summary)));
+  if (view.description?.trim())
+    paragraphs.push(trimBlankEnds(jsdocLines(view.description)));
+  paragraphs.push(jsdocLines(`\`${view.method} ${view.path}\``));
+  if (view.scopes.length > 0)
+    paragraphs.push(
+      jsdocLines(
+        "OAuth scopes: " +
+          view.scopes
+            .map((alt) => alt.map((s) => `\`${s}\``).join(", "))
+            .join(" or ") +
+          ".",
+      ),
+    );
+  if (view.deprecated) paragraphs.push(["@deprecated"]);
+  return paragraphs.flatMap((p, i) => (i === 0 ? p : ["", ...p]));
 }
