@@ -5,6 +5,8 @@
 // past 2^53 lose in the agent's and the SDK's JSON.parse), and answers a Date as its text and a
 // bigint as its digits. tools.ts gives `SCALARS` (the client's plans) when the options are on.
 
+import { defineMember } from "./schema.js";
+
 /** A plan of the client's scalar-plans.ts (client/scalars.ts's Plan), as the tools read it. */
 export type Plan = number | PlanNode;
 export interface PlanNode {
@@ -74,7 +76,11 @@ export function int64FromText(
     const converted: Record<string, unknown> = { ...given };
     for (const name of Object.keys(converted))
       if (Object.hasOwn(plans, name))
-        define(converted, name, fromText(converted[name], plans[name], named));
+        defineMember(
+          converted,
+          name,
+          fromText(converted[name], plans[name], named),
+        );
     out[part] = converted;
   }
   if (op.body !== undefined && args["body"] !== undefined)
@@ -100,7 +106,7 @@ function fromText(
     );
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value))
-    define(
+    defineMember(
       out,
       key,
       fromText(
@@ -123,20 +129,6 @@ export function bigintsAsText(value: unknown, depth = 0): unknown {
   if (Object.getPrototypeOf(value) !== Object.prototype) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value))
-    define(out, key, bigintsAsText(item, depth + 1));
+    defineMember(out, key, bigintsAsText(item, depth + 1));
   return out;
-}
-
-/** `object[key] = value` as an own member, whatever the key (`__proto__` too). */
-function define(
-  object: Record<string, unknown>,
-  key: string,
-  value: unknown,
-): void {
-  Object.defineProperty(object, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
 }

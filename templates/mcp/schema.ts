@@ -145,7 +145,7 @@ export function selfContained(
 }
 
 /** `object[key] = value` for any key, `__proto__` included, as an own member. */
-function defineMember(
+export function defineMember(
   object: Record<string, unknown>,
   key: string,
   value: unknown,

@@ -17,6 +17,7 @@ import {
   type PartialHandlers,
   type RouteSpec,
 } from "./runtime.js";
+import type { Answer } from "./listener.js";
 import { ProblemError } from "./problem.js";
 import { checks } from "./validate.js";
 import { BASE_PATH } from "./settings.js";
@@ -138,15 +139,7 @@ export async function apiRoutes(
               answer.body,
               typeof type === "string" ? type : undefined,
             );
-          reply.code(result.status).headers(result.headers);
-          const payload = result.payload;
-          return reply.send(
-            isStreamPayload(payload)
-              ? Readable.from(payload)
-              : typeof payload === "object"
-                ? Buffer.from(payload)
-                : payload,
-          );
+          return sendAnswer(reply, result);
         } catch (error) {
           if (error instanceof ProblemError && error.status === 500)
             request.log.error(error);
@@ -187,6 +180,22 @@ function registerNotAllowed(
         ),
     });
   }
+}
+
+/**
+ * Sends an encoded answer (encodeResult's, or the webhook receiver's): a stream's chunks as they
+ * come, bytes as a Buffer, text as it is. webhook-fastify.ts sends its answers with it too.
+ */
+export function sendAnswer(reply: FastifyReply, answer: Answer): FastifyReply {
+  reply.code(answer.status).headers(answer.headers);
+  const payload = answer.payload;
+  return reply.send(
+    isStreamPayload(payload)
+      ? Readable.from(payload)
+      : typeof payload === "object"
+        ? Buffer.from(payload)
+        : payload,
+  );
 }
 
 function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
