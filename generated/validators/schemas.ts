@@ -101,29 +101,15 @@ export function checkDocumentNode(
       else {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
-          if (!r.isObject(v3))
-            r.push(e, p + "/marks/" + i2, "type", "must be object");
+          const p4 = p + "/marks/" + i2;
+          if (!r.isObject(v3)) r.push(e, p4, "type", "must be object");
           else {
-            r.required(v3, p + "/marks/" + i2, e, RQ5);
-            const v4 = v3["type"];
-            if (v4 !== undefined) {
-              if (typeof v4 !== "string")
-                r.push(
-                  e,
-                  p + "/marks/" + i2 + "/type",
-                  "type",
-                  "must be string",
-                );
-            }
+            r.required(v3, p4, e, RQ5);
+            r.string(v3["type"], p4, "/type", e);
             const v5 = v3["attrs"];
             if (v5 !== undefined) {
               if (!r.isObject(v5))
-                r.push(
-                  e,
-                  p + "/marks/" + i2 + "/attrs",
-                  "type",
-                  "must be object",
-                );
+                r.push(e, p4 + "/attrs", "type", "must be object");
             }
           }
         }

@@ -1,7 +1,13 @@
 import type { Doc } from "../shared/doc.js";
-import type { Body, Keywords } from "./context.js";
-import { block, callStatement } from "./layout.js";
-import { count, isFalse, type SubSchema } from "./subschema.js";
+import { type Body, type Keywords, Pointer } from "./context.js";
+import { bindStatement, block, callStatement } from "./layout.js";
+import {
+  count,
+  isBareRef,
+  isFalse,
+  isObject,
+  type SubSchema,
+} from "./subschema.js";
 import { plural } from "./text.js";
 
 /**
@@ -89,18 +95,41 @@ export const arrayChecks: Keywords = (b, s, x, p, indent) => {
     const i = b.local("i");
     const v = b.local("v");
     const q = b.member(p, [`"/"`, i], [i]);
-    const lines = b.schema(items, v, q, indent + 2);
+    // an inline object's pointer is bound to a local once per item (written only if read): its
+    // leaf properties are then one runtime call each (leaf.ts), not ~9 lines, and its
+    // violations' pointers short. GitHub: validators/*.ts 7.2 -> 5.9 MB; a project's tsc -5%
+    // memory, its CPU within the noise. The join is made per item, not only for a violation.
+    const local =
+      b.mod.compact && inlineObject(items) ? b.local("p") : undefined;
+    const at = local === undefined ? q : new Pointer([local], [local]);
+    const lines = b.schema(items, v, at, indent + 2);
     if (lines.length > 0)
       out.push(
         ...block(
           `for (let ${i} = ${prefix.length}; ${i} < ${b.use(x)}.length; ${i}++)`,
-          [...bound(b, v, `${x}[${i}]`), ...lines],
+          [
+            ...bound(b, v, `${x}[${i}]`),
+            ...(local !== undefined && b.reads(local)
+              ? [bindStatement(local, b.at(q))]
+              : []),
+            ...lines,
+          ],
         ),
       );
   }
   out.push(...contains(b, s, x, p, indent));
   return out;
 };
+
+/** An object schema written out in place (not a `$ref`, whose check takes the pointer once). */
+function inlineObject(s: SubSchema | undefined): boolean {
+  return (
+    isObject(s) &&
+    !isBareRef(s) &&
+    typeof s.properties === "object" &&
+    s.properties !== null
+  );
+}
 
 /** `const v: unknown = item;`, when the statements after it read `v`. */
 function bound(b: Body, v: string, item: string): Doc[] {
