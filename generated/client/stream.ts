@@ -72,7 +72,7 @@ export function eventStream(json: boolean) {
     fallback: Fallback,
     options?: StreamOptions,
   ): Promise<unknown> =>
-    isType(response, /^text\/event-stream\b/i)
+    isType(response, SSE)
       ? Promise.resolve(events(response, json, options))
       : fallback();
 }
@@ -83,7 +83,7 @@ export function jsonLines(
   fallback: Fallback,
   options?: StreamOptions,
 ): unknown {
-  return isType(response, /^application\/(x-ndjson|jsonl|x-jsonlines)\b/i)
+  return isType(response, JSON_LINES)
     ? Promise.resolve(lines(response, options))
     : fallback();
 }
@@ -105,22 +105,37 @@ export function streamItems(jsonData: Readonly<Record<string, boolean>>) {
     fallback: Fallback,
     options?: StreamOptions,
   ): Promise<unknown> => {
-    if (isType(response, /^text\/event-stream\b/i))
+    if (isType(response, SSE))
       return Promise.resolve(
         events(response, json(String(response.status)), options),
       );
-    if (isType(response, /^application\/(x-ndjson|jsonl|x-jsonlines)\b/i))
+    if (isType(response, JSON_LINES))
       return Promise.resolve(lines(response, options));
-    if (isType(response, /^application\/json-seq\b/i))
+    if (isType(response, JSON_SEQ))
       return Promise.resolve(sequence(response, options));
     return fallback();
   };
 }
 
-function isType(response: Response, type: RegExp): boolean {
-  return (
-    response.body !== null &&
-    type.test(response.headers.get("Content-Type") ?? "")
+/** The media types (lower case) each reader takes. */
+const SSE = ["text/event-stream"];
+const JSON_LINES = [
+  "application/x-ndjson",
+  "application/jsonl",
+  "application/x-jsonlines",
+];
+const JSON_SEQ = ["application/json-seq"];
+
+/**
+ * Whether the answer has a body and its media type, parameters aside, is one of `types`
+ * (`text/event-stream; charset=utf-8` is; `text/event-stream-v2` is not).
+ */
+function isType(response: Response, types: readonly string[]): boolean {
+  if (response.body === null) return false;
+  const type = response.headers.get("Content-Type") ?? "";
+  const end = type.indexOf(";");
+  return types.includes(
+    (end < 0 ? type : type.slice(0, end)).trim().toLowerCase(),
   );
 }
 

@@ -1,5 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { eventStream, jsonLines } from "../../templates/client/stream.js";
+import {
+  eventStream,
+  jsonLines,
+  streamItems,
+} from "../../templates/client/stream.js";
 import { sdkHarness, type Answer } from "./sdk-harness.js";
 
 // Streamed responses of the generated client (issue 25, item 5).
@@ -168,5 +172,54 @@ describe("JSON Lines", () => {
       )) as AsyncIterable<unknown>;
       expect(await collect(read)).toHaveLength(3);
     }
+  });
+});
+
+describe("the media type picks the reader", () => {
+  const FELL_BACK = Symbol("fallback");
+  /** What a reader made of an answer of `type`: a stream's items, or FELL_BACK. */
+  async function read(
+    reader: (r: Response, f: () => Promise<unknown>) => unknown,
+    type: string,
+    body: string,
+  ): Promise<unknown> {
+    const got = await reader(
+      new Response(body, { headers: { "Content-Type": type } }),
+      async () => FELL_BACK,
+    );
+    return got === FELL_BACK ? got : collect(got as AsyncIterable<unknown>);
+  }
+
+  test("by its type and subtype, any case, parameters and spaces aside; a longer name is another type", async () => {
+    const sse = eventStream(true);
+    for (const type of [
+      "text/event-stream",
+      "TEXT/Event-Stream",
+      "text/event-stream; charset=utf-8",
+      "text/event-stream ;charset=utf-8",
+    ])
+      expect(await read(sse, type, 'data: {"a":1}\n\n'), type).toEqual([
+        { data: { a: 1 } },
+      ]);
+    for (const type of [
+      "text/event-stream-v2",
+      "text/event-stream.json",
+      "text/event-streams",
+      "text/plain; x=text/event-stream",
+    ])
+      expect(await read(sse, type, 'data: {"a":1}\n\n'), type).toBe(FELL_BACK);
+    for (const type of ["application/x-ndjson", "application/jsonl; q=1"])
+      expect(await read(jsonLines, type, '{"a":1}\n'), type).toEqual([
+        { a: 1 },
+      ]);
+    for (const type of ["application/x-ndjson-v2", "application/jsonl+json"])
+      expect(await read(jsonLines, type, '{"a":1}\n'), type).toBe(FELL_BACK);
+    const items = streamItems({});
+    expect(await read(items, "application/json-seq", '\x1e{"a":1}\n')).toEqual([
+      { a: 1 },
+    ]);
+    expect(await read(items, "application/json-seq-x", '\x1e{"a":1}\n')).toBe(
+      FELL_BACK,
+    );
   });
 });
