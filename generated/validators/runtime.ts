@@ -75,30 +75,45 @@ export const TOO_DEEP: Violation = {
   message: `must not nest arrays and objects more than ${MAX_DEPTH} deep`,
 };
 
-/** Whether arrays and objects nest in `value` more than `limit` deep: a loop, not recursion. */
+/**
+ * Whether arrays and objects nest in `value` more than `limit` deep. It recurses at most `limit`
+ * calls deep, and allocates nothing: the loop with two stacks of every object and array it
+ * replaced (and a list of each object's values) took two thirds of a validation (bench/validators.mjs:
+ * 1.1-1.8 ms of 1.6-2.6 ms on 1 MB bodies).
+ */
 export function deeperThan(value: unknown, limit: number): boolean {
   if (typeof value !== "object" || value === null) return false;
-  const values: unknown[] = [value];
-  const depths: number[] = [1];
-  while (values.length > 0) {
-    const v = values.pop()!;
-    const depth = depths.pop()!;
-    if (depth > limit) return true;
-    const items = Array.isArray(v) ? v : Object.values(v as object);
-    for (const item of items)
-      if (typeof item === "object" && item !== null) {
-        values.push(item);
-        depths.push(depth + 1);
-      }
+  if (limit < 1) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (
+        typeof item === "object" &&
+        item !== null &&
+        deeperThan(item, limit - 1)
+      )
+        return true;
+    }
+    return false;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item: unknown = (value as Record<string, unknown>)[key];
+    if (
+      typeof item === "object" &&
+      item !== null &&
+      deeperThan(item, limit - 1)
+    )
+      return true;
   }
   return false;
 }
 
 export function validator<T>(check: Check, d: Direction = PLAIN): Validator<T> {
   const all = (value: unknown): Violation[] => {
-    if (deeperThan(value, MAX_DEPTH)) return [{ ...TOO_DEEP }];
     const e: Violation[] = [];
     try {
+      if (deeperThan(value, MAX_DEPTH)) return [{ ...TOO_DEEP }];
       check(value, "", e, d);
     } catch (error) {
       // the stack ran out within MAX_DEPTH (a schema whose every level is many checks deep,
