@@ -36,9 +36,8 @@ export function acceptedMediaTypes(value: string): string[] {
   return out;
 }
 
-export function isJsonMediaType(type: string): boolean {
-  return /^(application|text)\/(.+\+)?json$/.test(type);
-}
+/** The model's one rule of which media types are JSON (RFC 8259, RFC 6839's `+json`). */
+export { isJsonMediaType } from "../../model/media-types.js";
 
 /** The parsed JSON value, or undefined when the text is not JSON. */
 export function parseJson(text: string): { value: unknown } | undefined {
