@@ -112,7 +112,11 @@ export function isRevivableDate(text: string, kind: "t" | "d"): boolean {
     number?,
     number?,
   ];
-  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  // the month's last day; setUTCFullYear, not Date.UTC, which reads the years 0-99 as 1900-1999
+  // (0000-02-29 is a day: the year 0 is a leap year, as the runtime's reviver says)
+  const end = new Date(0);
+  end.setUTCFullYear(y, mo, 0);
+  const last = end.getUTCDate();
   const offset =
     m[8] === undefined || (Number(m[9]) < 24 && Number(m[10]) < 60);
   return (

@@ -121,6 +121,11 @@ describe("mocks/ with dates: Date and int64: bigint", () => {
       "2024-01-01T10:00:00+24:00",
       "2024-01-01T10:00:00",
       "2024-01-01T10:00Z",
+      // fast-check's find: the years 0-99 were read as 1900-1999, so the year 0 was no leap year
+      "0000-02-29",
+      "0000-02-29T00:00:00Z",
+      "0004-02-29",
+      "0100-02-29",
     ];
     for (const kind of ["t", "d"] as const)
       for (const text of known)
