@@ -214,7 +214,7 @@ const FLAGS_AFTER: FlagSpec[] = [
   },
   {
     names: ["--typecheck-generated"],
-    help: "Leave out the `// @ts-nocheck` of the large generated files: your tsc checks them too",
+    help: "Leave out the `// @ts-nocheck` of the generated files and copied runtimes: your tsc checks them too",
     apply: (f) => (f.typecheckGenerated = true),
   },
   {

@@ -21,11 +21,14 @@ export interface GeneratedFile {
   path: string;
   contents: string;
   /**
-   * A TypeScript file written from the API that grows with it (types, endpoint tables): the run
-   * puts `// @ts-nocheck` below its first line (a `//` comment) unless the config's
-   * `typecheckGenerated` is on, so the project's tsc and editor read its types without checking
-   * its code again. Its types are the same either way; mark only files whose code you check
-   * yourself (apiloom's tests compile theirs with `typecheckGenerated`).
+   * A TypeScript file whose code you check yourself (apiloom's tests compile theirs with
+   * `typecheckGenerated`): one written from the API that grows with it (types, endpoint
+   * tables), or a runtime file copied as it is (`runtimeFile` marks apiloom's own copy, not a
+   * user's). The run puts `// @ts-nocheck` below its first line (a `//` comment) unless the
+   * config's `typecheckGenerated` is on, so the project's tsc and editor read its types without
+   * checking its code again. Its types are the same either way; what a runtime file needs of the
+   * project's `lib` and `types` is best named in a small file left unmarked (apiloom's folders'
+   * `environment.ts`).
    */
   skipTypecheck?: boolean;
 }

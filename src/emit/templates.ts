@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { GeneratedFile } from "./artifact.js";
 import { importModule } from "./import-module.js";
 
 /** apiloom's own templates: `templates/` at the package root (from src/emit or dist/emit alike). */
@@ -137,6 +138,38 @@ export function templateText(
   file: string,
   templatesDir?: string,
 ): string {
+  return readFileSync(
+    templateSource(artifact, file, templatesDir).path,
+    "utf8",
+  );
+}
+
+/**
+ * The runtime file `templates/<artifact>/<file>` as a plugin writes it, at `path` (by default
+ * `<artifact>/<file>` in the output folder). apiloom's own copy is marked `skipTypecheck`: its
+ * tests compile it under the strictest tsconfigs, TypeScript 5 and 7, and the folder's
+ * `environment.ts` (copied unmarked, checked) names what it needs of a project's `lib` and
+ * `types`. A user's copy is their code, checked as the rest of theirs.
+ */
+export function runtimeFile(
+  artifact: string,
+  file: string,
+  templatesDir?: string,
+  path = `${artifact}/${file}`,
+): GeneratedFile {
+  const source = templateSource(artifact, file, templatesDir);
+  const contents = readFileSync(source.path, "utf8");
+  return source.own
+    ? { path, contents, skipTypecheck: true }
+    : { path, contents };
+}
+
+/** Where `templates/<artifact>/<file>` is read from: the user's copy first, else apiloom's own. */
+function templateSource(
+  artifact: string,
+  file: string,
+  templatesDir: string | undefined,
+): { path: string; own: boolean } {
   const user = templatesDir ? resolve(templatesDir, artifact, file) : undefined;
   if (templatesDir)
     for (const [old, now] of Object.entries(RETIRED)) {
@@ -146,9 +179,7 @@ export function templateText(
           `the template ${stale} is no longer read: ${now} is a runtime file of real TypeScript, copied as it is; put your copy there`,
         );
     }
-  const chosen =
-    user && existsSync(user)
-      ? user
-      : join(DEFAULT_TEMPLATES_DIR, artifact, file);
-  return readFileSync(chosen, "utf8");
+  return user && existsSync(user)
+    ? { path: user, own: false }
+    : { path: join(DEFAULT_TEMPLATES_DIR, artifact, file), own: true };
 }

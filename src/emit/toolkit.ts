@@ -89,8 +89,9 @@ export {
   type StreamedSuccesses,
 } from "./shared/media-types.js";
 
-// Runtime files: the text of `templates/<artifact>/<file>`, the user's copy first.
-export { templateText } from "./templates.js";
+// Runtime files: the text of `templates/<artifact>/<file>`, the user's copy first; or the file a
+// plugin writes of it (apiloom's own copy marked skipTypecheck, a user's copy checked).
+export { runtimeFile, templateText } from "./templates.js";
 
 // Item streams (OpenAPI 3.2 `itemSchema`): the successes an endpoint answers item by item, which
 // the client reads as async iterators and the server's handlers answer as iterables.

@@ -3,6 +3,9 @@
 // string length and the format checks. No dependency; every export stands alone, so a bundler
 // keeps only what the validators in use call.
 
+// environment.ts names what this folder needs of your tsconfig where your tsc checks it
+import type {} from "./environment.js";
+
 /** One way a value breaks its schema. */
 export interface Violation {
   /** JSON pointer (RFC 6901) into the value: `""` is the value itself, `/items/0/name` inside. */

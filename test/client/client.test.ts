@@ -35,6 +35,7 @@ describe("generated client files", () => {
     expect(own.map((f) => f.path)).toEqual([
       "client/index.ts",
       "client/runtime.ts",
+      "client/environment.ts",
       "client/oauth.ts",
       "client/paginate.ts",
       "client/result.ts",
@@ -45,6 +46,7 @@ describe("generated client files", () => {
     ]);
     const files = await emitted("client", model, {});
     expect(files.map((f) => f.path)).toEqual([
+      "client/environment.ts",
       "client/index.ts",
       "client/oauth.ts",
       "client/paginate.ts",
@@ -62,6 +64,7 @@ describe("generated client files", () => {
       "client/validate.ts",
       "types.ts",
       "validators/endpoints.ts",
+      "validators/environment.ts",
       "validators/runtime.ts",
       "validators/schemas.ts",
     ]);

@@ -10,6 +10,7 @@ describe("emitServer", () => {
     expect(files.map((f) => f.path).sort()).toEqual([
       "server/contracts.ts",
       "server/decode.ts",
+      "server/environment.ts",
       "server/fetch.ts",
       "server/index.ts",
       "server/listener.ts",
@@ -22,6 +23,7 @@ describe("emitServer", () => {
       "server/validate.ts",
       "types.ts",
       "validators/endpoints.ts",
+      "validators/environment.ts",
       "validators/runtime.ts",
       "validators/schemas.ts",
     ]);

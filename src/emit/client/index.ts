@@ -1,6 +1,6 @@
 import type { PageShape } from "../toolkit.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
-import { loadTemplate, templateText } from "../templates.js";
+import { loadTemplate, runtimeFile, templateText } from "../templates.js";
 import { defaultBaseUrl } from "./base-url.js";
 import { clientHelpers, type ClientHelpers } from "./template-helpers.js";
 import { authSchemes, tokenUrls } from "./security.js";
@@ -128,9 +128,11 @@ export async function emitClient(
       contents: indexTemplate.renderIndex(view, clientHelpers, functions),
       skipTypecheck: true,
     },
+    runtimeFile("client", "runtime.ts", templatesDir),
+    // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
     {
-      path: "client/runtime.ts",
-      contents: templateText("client", "runtime.ts", templatesDir),
+      path: "client/environment.ts",
+      contents: templateText("client", "environment.ts", templatesDir),
     },
     // response validation imports the validators: made when the run makes them
     ...[
@@ -138,10 +140,7 @@ export async function emitClient(
       ...(artifacts.includes("validators") ? ["validate.ts"] : []),
     ]
       .sort()
-      .map((name) => ({
-        path: `client/${name}`,
-        contents: templateText("client", name, templatesDir),
-      })),
+      .map((name) => runtimeFile("client", name, templatesDir)),
     // dates and big integers (config `dates`, `int64`): the plans and the runtime that walks them
     ...(plans ? scalarFiles("client", plans, templatesDir) : []),
   ];

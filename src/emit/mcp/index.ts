@@ -5,6 +5,7 @@ import {
   print,
   propertyKey,
   stringLiteral,
+  runtimeFile,
   templateText,
   type Doc,
   scalarPlans,
@@ -144,10 +145,14 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
       ].join("\n"),
       skipTypecheck: true,
     },
-    ...RUNTIME_FILES.map((name) => ({
-      path: `${folder}/${name}`,
-      contents: templateText("mcp", name, templatesDir),
-    })),
+    ...RUNTIME_FILES.map((name) =>
+      runtimeFile("mcp", name, templatesDir, `${folder}/${name}`),
+    ),
+    // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
+    {
+      path: `${folder}/environment.ts`,
+      contents: templateText("mcp", "environment.ts", templatesDir),
+    },
   ];
 }
 

@@ -3,7 +3,7 @@ import { contractsFile } from "./contracts-file.js";
 import { routesFile } from "./routes-file.js";
 import { scalarFiles } from "../shared/scalar-files.js";
 import { scalarPlans, type Plans } from "../shared/scalar-plans.js";
-import { templateText } from "../templates.js";
+import { runtimeFile, templateText } from "../templates.js";
 import {
   adapterProblem,
   SERVER_TEMPLATE_FILES,
@@ -56,17 +56,16 @@ export function emitServer({
     },
   ];
   for (const file of SERVER_TEMPLATE_FILES)
-    files.push({
-      path: `server/${file}`,
-      contents: templateText("server", file, templatesDir),
-    });
+    files.push(runtimeFile("server", file, templatesDir));
+  // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
+  files.push({
+    path: "server/environment.ts",
+    contents: templateText("server", "environment.ts", templatesDir),
+  });
   for (const adapter of new Set(options.adapters)) {
     const problem = adapterProblem(adapter, templatesDir);
     if (problem) throw new Error(problem);
-    files.push({
-      path: `server/${adapter}.ts`,
-      contents: templateText("server", `${adapter}.ts`, templatesDir),
-    });
+    files.push(runtimeFile("server", `${adapter}.ts`, templatesDir));
   }
   if (model.webhooks && model.webhooks.length > 0)
     files.push(...webhookFiles(model, index, options, templatesDir, plans));
@@ -109,17 +108,13 @@ function webhookFiles(
       ),
       skipTypecheck: true,
     },
-    ...WEBHOOK_TEMPLATE_FILES.map((file) => ({
-      path: `server/${file}`,
-      contents: templateText("server", file, templatesDir),
-    })),
+    ...WEBHOOK_TEMPLATE_FILES.map((file) =>
+      runtimeFile("server", file, templatesDir),
+    ),
     // each adapter's receiver (`apiWebhooks`), where there is a template for it
     ...[...new Set(options.adapters)]
       .filter((name) => webhookAdapterTemplate(name, templatesDir))
-      .map((name) => ({
-        path: `server/webhook-${name}.ts`,
-        contents: templateText("server", `webhook-${name}.ts`, templatesDir),
-      })),
+      .map((name) => runtimeFile("server", `webhook-${name}.ts`, templatesDir)),
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { GeneratedFile } from "../artifact.js";
-import { templateText } from "../templates.js";
+import { runtimeFile } from "../templates.js";
 import { stringLiteral } from "./literals.js";
 import type { Plans } from "./scalar-plans.js";
 import { importStatement } from "./statements.js";
@@ -19,10 +19,7 @@ export function scalarFiles(
       path: `${folder}/scalar-plans.ts`,
       contents: scalarPlansFile(plans),
     },
-    {
-      path: `${folder}/scalars.ts`,
-      contents: templateText("shared", "scalars.ts", templatesDir),
-    },
+    runtimeFile("shared", "scalars.ts", templatesDir, `${folder}/scalars.ts`),
   ];
 }
 

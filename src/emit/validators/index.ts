@@ -7,7 +7,7 @@ import type {
   Schema,
 } from "../../model/types.js";
 import type { GeneratedFile } from "../artifact.js";
-import { templateText } from "../templates.js";
+import { runtimeFile, templateText } from "../templates.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import type { TypeIndex } from "../type-index/index.js";
 import { headerParameters } from "../type-index/endpoint-types.js";
@@ -47,9 +47,11 @@ export function validatorFiles(
   // the texts both files write, each made once in this run (no cache outlives it)
   const texts = new ValidatorTexts();
   const files: GeneratedFile[] = [
+    runtimeFile("validators", "runtime.ts", templatesDir),
+    // checked: what the runtime (marked skipTypecheck) needs of the project's tsconfig
     {
-      path: VALIDATOR_FILES[0],
-      contents: templateText("validators", "runtime.ts", templatesDir),
+      path: `${VALIDATORS_FOLDER}/environment.ts`,
+      contents: templateText("validators", "environment.ts", templatesDir),
     },
     schemasFile(model, index, checkNames, compact, texts),
     endpointsFile(model, index, checkNames, compact, texts),
