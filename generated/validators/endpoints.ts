@@ -4,818 +4,127 @@
 
 import type * as T from "../types.js";
 import * as r from "./runtime.js";
-import type { Direction, Violation } from "./runtime.js";
-import {
-  checkConfigurationState,
-  checkConversationCreate,
-  checkConversationUpdate,
-  checkGlanceState,
-  checkMessageBody,
-} from "./schemas.js";
-
-const RQ1 = ["key"];
-
-const RQ2 = ["cloudId"];
-
-const RQ3 = ["cloudId", "userId"];
-
-const RQ4 = ["cloudId", "userId", "messageId"];
-
-const RQ5 = ["cloudId", "conversationId"];
-
-const RQ6 = ["cloudId", "conversationId", "key"];
-
-const RQ7 = ["cloudId", "conversationId", "mediaId"];
-
-const RQ8 = ["cloudId", "conversationId", "messageId"];
-
-function appModuleChatConversationChatConfigurationStateByKeyPost_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ1);
-  }
-}
-
-function appModuleChatConversationChatGlanceStateByKeyPost_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ1);
-  }
-}
-
-function conversationGetAllHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ2);
-    r.string(x["cloudId"], p, "/cloudId", e);
-  }
-}
-
-function conversationGetAllHandler_query(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.string(x["cursor"], p, "/cursor", e);
-    r.string(x["exclude-direct"], p, "/exclude-direct", e);
-    r.string(x["include-archived"], p, "/include-archived", e);
-    r.string(x["include-private"], p, "/include-private", e);
-    r.string(x["limit"], p, "/limit", e);
-    r.string(x["query"], p, "/query", e);
-    r.string(x["sort"], p, "/sort", e);
-  }
-}
-
-function conversationPostHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ2);
-    r.string(x["cloudId"], p, "/cloudId", e);
-  }
-}
-
-function conversationUserGetHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ3);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["userId"], p, "/userId", e);
-  }
-}
-
-function userMessagePostHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ3);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["userId"], p, "/userId", e);
-  }
-}
-
-function userMessagePutHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ4);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["userId"], p, "/userId", e);
-    r.string(x["messageId"], p, "/messageId", e);
-  }
-}
-
-function userMessageDeleteHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ4);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["userId"], p, "/userId", e);
-    r.string(x["messageId"], p, "/messageId", e);
-  }
-}
-
-function siteConversationByCloudIdAndConversationIdGet_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-function siteConversationByCloudIdAndConversationIdPatch_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-function appModuleChatActionTargetGetAllHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-function appModuleChatActionTargetGetAllHandler_query(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.string(x["limit"], p, "/limit", e);
-    r.string(x["start"], p, "/start", e);
-  }
-}
-
-function appModuleChatActionTargetPutHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appModuleChatActionTargetDeleteHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appWebhookChatBotGetAllHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-function appWebhookChatBotGetAllHandler_query(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.string(x["limit"], p, "/limit", e);
-    r.string(x["start"], p, "/start", e);
-  }
-}
-
-function appWebhookChatBotPutHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appWebhookChatBotDeleteHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appWebhookChatBotMessageGetAllHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-function appWebhookChatBotMessageGetAllHandler_query(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.string(x["limit"], p, "/limit", e);
-    r.string(x["start"], p, "/start", e);
-  }
-}
-
-function appWebhookChatBotMessagePutHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appWebhookChatBotMessageDeleteHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appModuleChatConfigurationPutHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appModuleChatDialogGetAllHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-function appModuleChatDialogGetAllHandler_query(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.string(x["limit"], p, "/limit", e);
-    r.string(x["start"], p, "/start", e);
-  }
-}
-
-function appModuleChatDialogPutHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appModuleChatDialogDeleteHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appModuleChatExternalPageGetAllHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-function appModuleChatExternalPageGetAllHandler_query(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.string(x["limit"], p, "/limit", e);
-    r.string(x["start"], p, "/start", e);
-  }
-}
-
-function appModuleChatExternalPagePutHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appModuleChatExternalPageDeleteHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appModuleChatGlanceGetAllHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-function appModuleChatGlanceGetAllHandler_query(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.string(x["limit"], p, "/limit", e);
-    r.string(x["start"], p, "/start", e);
-  }
-}
-
-function appModuleChatGlancePutHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appModuleChatGlanceDeleteHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appModuleChatGlanceStatePutHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appModuleChatSidebarGetAllHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-function appModuleChatSidebarGetAllHandler_query(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.string(x["limit"], p, "/limit", e);
-    r.string(x["start"], p, "/start", e);
-  }
-}
-
-function appModuleChatSidebarPutHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appModuleChatSidebarDeleteHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appWebhookChatWebhookGetAllHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-function appWebhookChatWebhookGetAllHandler_query(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.string(x["limit"], p, "/limit", e);
-    r.string(x["start"], p, "/start", e);
-  }
-}
-
-function appWebhookChatWebhookPutHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function appWebhookChatWebhookDeleteHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ6);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["key"], p, "/key", e);
-  }
-}
-
-function siteConversationArchiveByCloudIdAndConversationIdPut_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-function siteConversationMediaByCloudIdAndConversationIdPost_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-function siteConversationMediaByCloudIdAndConversationIdPost_query(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.string(x["name"], p, "/name", e);
-  }
-}
-
-function siteConversationMediaMediaIdByCloudIdAndConversationIdGet_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ7);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["mediaId"], p, "/mediaId", e);
-  }
-}
-
-function conversationMediaDeleteHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ7);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-    r.string(x["mediaId"], p, "/mediaId", e);
-  }
-}
-
-function siteConversationMessageByCloudIdAndConversationIdGet_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-function siteConversationMessageByCloudIdAndConversationIdGet_query(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.string(x["afterMessage"], p, "/afterMessage", e);
-    r.string(x["afterTimestamp"], p, "/afterTimestamp", e);
-    r.string(x["beforeMessage"], p, "/beforeMessage", e);
-    r.string(x["beforeTimestamp"], p, "/beforeTimestamp", e);
-    r.string(x["limit"], p, "/limit", e);
-  }
-}
-
-function conversationMessagePostHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-function conversationMessagesRecentGetHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-  }
-}
-
-function conversationMessagesRecentGetHandler_query(
-  _x: unknown,
-  _p: string,
-  _e: Violation[],
-  _d: Direction,
-): void {}
-
-function conversationMessageGetHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ8);
-  }
-}
-
-function conversationMessagePutHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ8);
-  }
-}
-
-function conversationMessageDeleteHandler_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ8);
-  }
-}
-
-function siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ8);
-  }
-}
-
-function siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet_query(
-  _x: unknown,
-  _p: string,
-  _e: Violation[],
-  _d: Direction,
-): void {}
-
-function siteConversationRosterByCloudIdAndConversationIdGet_path(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (r.isObject(x)) {
-    r.required(x, p, e, RQ5);
-  }
-}
-
-function siteConversationRosterByCloudIdAndConversationIdGet_query(
-  _x: unknown,
-  _p: string,
-  _e: Violation[],
-  _d: Direction,
-): void {}
+import * as S from "./schemas.js";
+import { plan } from "./plan.js";
+
+/** The schemas as data: validators/plan.ts makes each check on its first use. */
+const P = plan(
+  JSON.parse(`{"n":[
+[["o",[["r",["key"],0]]]],
+[["o",[["r",["key"],0]]]],
+[["o",[["r",["cloudId"],0],["pr","cloudId",[["t",["string"]]]]]]],
+[["o",[["pr","cursor",[["t",["string"]]]],["pr","exclude-direct",[["t",["string"]]]],["pr","include-archived",[["t",["string"]]]],["pr","include-private",[["t",["string"]]]],["pr","limit",[["t",["string"]]]],["pr","query",[["t",["string"]]]],["pr","sort",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId"],0],["pr","cloudId",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","userId"],0],["pr","cloudId",[["t",["string"]]]],["pr","userId",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","userId"],0],["pr","cloudId",[["t",["string"]]]],["pr","userId",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","userId","messageId"],0],["pr","cloudId",[["t",["string"]]]],["pr","userId",[["t",["string"]]]],["pr","messageId",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","userId","messageId"],0],["pr","cloudId",[["t",["string"]]]],["pr","userId",[["t",["string"]]]],["pr","messageId",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
+[["o",[["pr","limit",[["t",["string"]]]],["pr","start",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
+[["o",[["pr","limit",[["t",["string"]]]],["pr","start",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
+[["o",[["pr","limit",[["t",["string"]]]],["pr","start",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
+[["o",[["pr","limit",[["t",["string"]]]],["pr","start",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
+[["o",[["pr","limit",[["t",["string"]]]],["pr","start",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
+[["o",[["pr","limit",[["t",["string"]]]],["pr","start",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
+[["o",[["pr","limit",[["t",["string"]]]],["pr","start",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
+[["o",[["pr","limit",[["t",["string"]]]],["pr","start",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
+[["o",[["pr","name",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","mediaId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","mediaId",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId","mediaId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","mediaId",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
+[["o",[["pr","afterMessage",[["t",["string"]]]],["pr","afterTimestamp",[["t",["string"]]]],["pr","beforeMessage",[["t",["string"]]]],["pr","beforeTimestamp",[["t",["string"]]]],["pr","limit",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
+[["o",[["r",["cloudId","conversationId"],0]]]],
+[],
+[["o",[["r",["cloudId","conversationId","messageId"],0]]]],
+[["o",[["r",["cloudId","conversationId","messageId"],0]]]],
+[["o",[["r",["cloudId","conversationId","messageId"],0]]]],
+[["o",[["r",["cloudId","conversationId","messageId"],0]]]],
+[],
+[["o",[["r",["cloudId","conversationId"],0]]]],
+[]
+],"e":[
+["appModuleChatConversationChatConfigurationStateByKeyPost",[["path",0],["body",[["@","checkConfigurationState"]]]],[]],
+["appModuleChatConversationChatGlanceStateByKeyPost",[["path",1],["body",[["@","checkGlanceState"]]]],[]],
+["getAllHandler",[],[]],
+["conversationGetAllHandler",[["path",2],["query",3]],[]],
+["conversationPostHandler",[["path",4],["body",[["@","checkConversationCreate"]]]],[]],
+["conversationUserGetHandler",[["path",5]],[]],
+["userMessagePostHandler",[["path",6],["body",[["@","checkMessageBody"]]]],[]],
+["userMessagePutHandler",[["path",7],["body",[["@","checkMessageBody"]]]],[]],
+["userMessageDeleteHandler",[["path",8]],[]],
+["siteConversationByCloudIdAndConversationIdGet",[["path",9]],[]],
+["siteConversationByCloudIdAndConversationIdPatch",[["path",10],["body",[["@","checkConversationUpdate"]]]],[]],
+["appModuleChatActionTargetGetAllHandler",[["path",11],["query",12]],[]],
+["appModuleChatActionTargetPutHandler",[["path",13]],[]],
+["appModuleChatActionTargetDeleteHandler",[["path",14]],[]],
+["appWebhookChatBotGetAllHandler",[["path",15],["query",16]],[]],
+["appWebhookChatBotPutHandler",[["path",17]],[]],
+["appWebhookChatBotDeleteHandler",[["path",18]],[]],
+["appWebhookChatBotMessageGetAllHandler",[["path",19],["query",20]],[]],
+["appWebhookChatBotMessagePutHandler",[["path",21]],[]],
+["appWebhookChatBotMessageDeleteHandler",[["path",22]],[]],
+["appModuleChatConfigurationPutHandler",[["path",23]],[]],
+["appModuleChatDialogGetAllHandler",[["path",24],["query",25]],[]],
+["appModuleChatDialogPutHandler",[["path",26]],[]],
+["appModuleChatDialogDeleteHandler",[["path",27]],[]],
+["appModuleChatExternalPageGetAllHandler",[["path",28],["query",29]],[]],
+["appModuleChatExternalPagePutHandler",[["path",30]],[]],
+["appModuleChatExternalPageDeleteHandler",[["path",31]],[]],
+["appModuleChatGlanceGetAllHandler",[["path",32],["query",33]],[]],
+["appModuleChatGlancePutHandler",[["path",34]],[]],
+["appModuleChatGlanceDeleteHandler",[["path",35]],[]],
+["appModuleChatGlanceStatePutHandler",[["path",36]],[]],
+["appModuleChatSidebarGetAllHandler",[["path",37],["query",38]],[]],
+["appModuleChatSidebarPutHandler",[["path",39]],[]],
+["appModuleChatSidebarDeleteHandler",[["path",40]],[]],
+["appWebhookChatWebhookGetAllHandler",[["path",41],["query",42]],[]],
+["appWebhookChatWebhookPutHandler",[["path",43]],[]],
+["appWebhookChatWebhookDeleteHandler",[["path",44]],[]],
+["siteConversationArchiveByCloudIdAndConversationIdPut",[["path",45]],[]],
+["siteConversationMediaByCloudIdAndConversationIdPost",[["path",46],["query",47]],[]],
+["siteConversationMediaMediaIdByCloudIdAndConversationIdGet",[["path",48]],[]],
+["conversationMediaDeleteHandler",[["path",49]],[]],
+["siteConversationMessageByCloudIdAndConversationIdGet",[["path",50],["query",51]],[]],
+["conversationMessagePostHandler",[["path",52],["body",[["@","checkMessageBody"]]]],[]],
+["conversationMessagesRecentGetHandler",[["path",53],["query",54]],[]],
+["conversationMessageGetHandler",[["path",55]],[]],
+["conversationMessagePutHandler",[["path",56],["body",[["@","checkMessageBody"]]]],[]],
+["conversationMessageDeleteHandler",[["path",57]],[]],
+["siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet",[["path",58],["query",59]],[]],
+["siteConversationRosterByCloudIdAndConversationIdGet",[["path",60],["query",61]],[]]
+]}`),
+  S,
+);
 
 /** Each endpoint's parts and the types their validators narrow to. */
 export interface EndpointTypes {
@@ -1044,223 +353,6 @@ export type EndpointValidatorTable = r.Endpoints<EndpointTypes>;
  * Per endpoint: validators of the request's parts (readOnly properties not required) and of
  * the JSON response of each status (writeOnly properties not required).
  */
-export const endpoints: EndpointValidatorTable = r.endpoints<EndpointTypes>({
-  appModuleChatConversationChatConfigurationStateByKeyPost: {
-    path: appModuleChatConversationChatConfigurationStateByKeyPost_path,
-    body: checkConfigurationState,
-    responses: {},
-  },
-  appModuleChatConversationChatGlanceStateByKeyPost: {
-    path: appModuleChatConversationChatGlanceStateByKeyPost_path,
-    body: checkGlanceState,
-    responses: {},
-  },
-  getAllHandler: {
-    responses: {},
-  },
-  conversationGetAllHandler: {
-    path: conversationGetAllHandler_path,
-    query: conversationGetAllHandler_query,
-    responses: {},
-  },
-  conversationPostHandler: {
-    path: conversationPostHandler_path,
-    body: checkConversationCreate,
-    responses: {},
-  },
-  conversationUserGetHandler: {
-    path: conversationUserGetHandler_path,
-    responses: {},
-  },
-  userMessagePostHandler: {
-    path: userMessagePostHandler_path,
-    body: checkMessageBody,
-    responses: {},
-  },
-  userMessagePutHandler: {
-    path: userMessagePutHandler_path,
-    body: checkMessageBody,
-    responses: {},
-  },
-  userMessageDeleteHandler: {
-    path: userMessageDeleteHandler_path,
-    responses: {},
-  },
-  siteConversationByCloudIdAndConversationIdGet: {
-    path: siteConversationByCloudIdAndConversationIdGet_path,
-    responses: {},
-  },
-  siteConversationByCloudIdAndConversationIdPatch: {
-    path: siteConversationByCloudIdAndConversationIdPatch_path,
-    body: checkConversationUpdate,
-    responses: {},
-  },
-  appModuleChatActionTargetGetAllHandler: {
-    path: appModuleChatActionTargetGetAllHandler_path,
-    query: appModuleChatActionTargetGetAllHandler_query,
-    responses: {},
-  },
-  appModuleChatActionTargetPutHandler: {
-    path: appModuleChatActionTargetPutHandler_path,
-    responses: {},
-  },
-  appModuleChatActionTargetDeleteHandler: {
-    path: appModuleChatActionTargetDeleteHandler_path,
-    responses: {},
-  },
-  appWebhookChatBotGetAllHandler: {
-    path: appWebhookChatBotGetAllHandler_path,
-    query: appWebhookChatBotGetAllHandler_query,
-    responses: {},
-  },
-  appWebhookChatBotPutHandler: {
-    path: appWebhookChatBotPutHandler_path,
-    responses: {},
-  },
-  appWebhookChatBotDeleteHandler: {
-    path: appWebhookChatBotDeleteHandler_path,
-    responses: {},
-  },
-  appWebhookChatBotMessageGetAllHandler: {
-    path: appWebhookChatBotMessageGetAllHandler_path,
-    query: appWebhookChatBotMessageGetAllHandler_query,
-    responses: {},
-  },
-  appWebhookChatBotMessagePutHandler: {
-    path: appWebhookChatBotMessagePutHandler_path,
-    responses: {},
-  },
-  appWebhookChatBotMessageDeleteHandler: {
-    path: appWebhookChatBotMessageDeleteHandler_path,
-    responses: {},
-  },
-  appModuleChatConfigurationPutHandler: {
-    path: appModuleChatConfigurationPutHandler_path,
-    responses: {},
-  },
-  appModuleChatDialogGetAllHandler: {
-    path: appModuleChatDialogGetAllHandler_path,
-    query: appModuleChatDialogGetAllHandler_query,
-    responses: {},
-  },
-  appModuleChatDialogPutHandler: {
-    path: appModuleChatDialogPutHandler_path,
-    responses: {},
-  },
-  appModuleChatDialogDeleteHandler: {
-    path: appModuleChatDialogDeleteHandler_path,
-    responses: {},
-  },
-  appModuleChatExternalPageGetAllHandler: {
-    path: appModuleChatExternalPageGetAllHandler_path,
-    query: appModuleChatExternalPageGetAllHandler_query,
-    responses: {},
-  },
-  appModuleChatExternalPagePutHandler: {
-    path: appModuleChatExternalPagePutHandler_path,
-    responses: {},
-  },
-  appModuleChatExternalPageDeleteHandler: {
-    path: appModuleChatExternalPageDeleteHandler_path,
-    responses: {},
-  },
-  appModuleChatGlanceGetAllHandler: {
-    path: appModuleChatGlanceGetAllHandler_path,
-    query: appModuleChatGlanceGetAllHandler_query,
-    responses: {},
-  },
-  appModuleChatGlancePutHandler: {
-    path: appModuleChatGlancePutHandler_path,
-    responses: {},
-  },
-  appModuleChatGlanceDeleteHandler: {
-    path: appModuleChatGlanceDeleteHandler_path,
-    responses: {},
-  },
-  appModuleChatGlanceStatePutHandler: {
-    path: appModuleChatGlanceStatePutHandler_path,
-    responses: {},
-  },
-  appModuleChatSidebarGetAllHandler: {
-    path: appModuleChatSidebarGetAllHandler_path,
-    query: appModuleChatSidebarGetAllHandler_query,
-    responses: {},
-  },
-  appModuleChatSidebarPutHandler: {
-    path: appModuleChatSidebarPutHandler_path,
-    responses: {},
-  },
-  appModuleChatSidebarDeleteHandler: {
-    path: appModuleChatSidebarDeleteHandler_path,
-    responses: {},
-  },
-  appWebhookChatWebhookGetAllHandler: {
-    path: appWebhookChatWebhookGetAllHandler_path,
-    query: appWebhookChatWebhookGetAllHandler_query,
-    responses: {},
-  },
-  appWebhookChatWebhookPutHandler: {
-    path: appWebhookChatWebhookPutHandler_path,
-    responses: {},
-  },
-  appWebhookChatWebhookDeleteHandler: {
-    path: appWebhookChatWebhookDeleteHandler_path,
-    responses: {},
-  },
-  siteConversationArchiveByCloudIdAndConversationIdPut: {
-    path: siteConversationArchiveByCloudIdAndConversationIdPut_path,
-    responses: {},
-  },
-  siteConversationMediaByCloudIdAndConversationIdPost: {
-    path: siteConversationMediaByCloudIdAndConversationIdPost_path,
-    query: siteConversationMediaByCloudIdAndConversationIdPost_query,
-    responses: {},
-  },
-  siteConversationMediaMediaIdByCloudIdAndConversationIdGet: {
-    path: siteConversationMediaMediaIdByCloudIdAndConversationIdGet_path,
-    responses: {},
-  },
-  conversationMediaDeleteHandler: {
-    path: conversationMediaDeleteHandler_path,
-    responses: {},
-  },
-  siteConversationMessageByCloudIdAndConversationIdGet: {
-    path: siteConversationMessageByCloudIdAndConversationIdGet_path,
-    query: siteConversationMessageByCloudIdAndConversationIdGet_query,
-    responses: {},
-  },
-  conversationMessagePostHandler: {
-    path: conversationMessagePostHandler_path,
-    body: checkMessageBody,
-    responses: {},
-  },
-  conversationMessagesRecentGetHandler: {
-    path: conversationMessagesRecentGetHandler_path,
-    query: conversationMessagesRecentGetHandler_query,
-    responses: {},
-  },
-  conversationMessageGetHandler: {
-    path: conversationMessageGetHandler_path,
-    responses: {},
-  },
-  conversationMessagePutHandler: {
-    path: conversationMessagePutHandler_path,
-    body: checkMessageBody,
-    responses: {},
-  },
-  conversationMessageDeleteHandler: {
-    path: conversationMessageDeleteHandler_path,
-    responses: {},
-  },
-  siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet: {
-    path: siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet_path,
-    query:
-      siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet_query,
-    responses: {},
-  },
-  siteConversationRosterByCloudIdAndConversationIdGet: {
-    path: siteConversationRosterByCloudIdAndConversationIdGet_path,
-    query: siteConversationRosterByCloudIdAndConversationIdGet_query,
-    responses: {},
-  },
-});
+export const endpoints: EndpointValidatorTable = r.endpoints<EndpointTypes>(
+  P.table<EndpointTypes>(),
+);
