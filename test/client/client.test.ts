@@ -62,6 +62,7 @@ describe("generated client files", () => {
       "client/validate.ts",
       "types.ts",
       "validators/endpoints.ts",
+      "validators/plan.ts",
       "validators/runtime.ts",
       "validators/schemas.ts",
     ]);

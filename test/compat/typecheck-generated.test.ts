@@ -99,6 +99,7 @@ const PLANTED = [
 const CHECKED = [
   "client/runtime.ts",
   "validators/runtime.ts",
+  "validators/plan.ts",
   "server/runtime.ts",
 ];
 

@@ -22,6 +22,7 @@ describe("emitServer", () => {
       "server/validate.ts",
       "types.ts",
       "validators/endpoints.ts",
+      "validators/plan.ts",
       "validators/runtime.ts",
       "validators/schemas.ts",
     ]);

@@ -115,3 +115,18 @@ export async function loadValidators(
     endpoints: endpoints.endpoints,
   };
 }
+
+/** The plan a generated validators file holds (the JSON in its template literal), parsed. */
+export function planOf(source: string): {
+  n: unknown[][];
+  r?: unknown[][];
+  b?: 1;
+  e?: unknown[];
+} {
+  const start = source.indexOf("JSON.parse(`") + "JSON.parse(`".length;
+  const end = source.indexOf("`)", start);
+  // the template literal's text: only \\, \` and \${ are escaped
+  return JSON.parse(
+    source.slice(start, end).replace(/\\([\\`$])/g, (_, c: string) => c),
+  );
+}
