@@ -255,7 +255,7 @@ class Compiler implements Plan {
    * The check a sub-schema is when it only calls another (a named schema's, a node of the
    * table), to call with the pointer joined; undefined for any other.
    */
-  private direct(sub: PlanSub): Check | undefined {
+  direct(sub: PlanSub): Check | undefined {
     if (typeof sub === "number") return this.target(sub);
     if (sub.length !== 1) return undefined;
     const [code, operand] = sub[0]!;
@@ -481,10 +481,11 @@ function members(c: Compiler, ops: readonly PlanOp[], at: string): Op {
     owns.push(name in Object.prototype);
     const leaf = c.leaf(sub);
     leaves.push(leaf);
-    const call = leaf === undefined ? c.joined(sub) : undefined;
-    const direct = typeof sub === "number" || sub.length === 1;
-    calls.push(direct ? call : undefined);
-    checks.push(leaf === undefined && !direct ? c.sub(sub, path) : undefined);
+    const call = leaf === undefined ? c.direct(sub) : undefined;
+    calls.push(call);
+    checks.push(
+      leaf === undefined && call === undefined ? c.sub(sub, path) : undefined,
+    );
   }
   return (x, p, e, d) => {
     const o = x as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { requiredSplit } from "../toolkit.js";
 import type { Schema } from "../../model/types.js";
-import type { PlanBuilder, PlanOp, PlanSub } from "./plan.js";
+import type { PlanOp, PlanScope, PlanSub } from "./plan-types.js";
 import { count, isFalse, isObject, type SubSchema } from "./subschema.js";
 
 /** Whether a sub-schema's node checks something (a node of the table always may). */
@@ -14,7 +14,7 @@ export function inPlace(sub: PlanSub): boolean {
  * dependentSchemas, then its members: each declared property read by its name, or, when
  * patternProperties, additionalProperties or propertyNames is there, one loop over the keys.
  */
-export function objectOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
+export function objectOps(b: PlanScope, s: Schema, depth: number): PlanOp[] {
   const out: PlanOp[] = [];
   if (Array.isArray(s.required)) {
     // as src/model/schema.ts splits them for every emitter; d: 1 a request, 2 a response
@@ -70,7 +70,7 @@ export function objectOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
  * propertyNames. Undefined when the loop would check nothing.
  */
 function keyLoop(
-  b: PlanBuilder,
+  b: PlanScope,
   s: Schema,
   declared: Record<string, SubSchema>,
   depth: number,

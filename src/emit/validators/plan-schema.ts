@@ -1,6 +1,6 @@
 import { allOfPropertyLookup, discriminatorCases } from "../toolkit.js";
 import type { Schema } from "../../model/types.js";
-import type { PlanBuilder, PlanOp, PlanSub } from "./plan.js";
+import type { PlanOp, PlanScope, PlanSub } from "./plan-types.js";
 import { inPlace, objectOps } from "./plan-objects.js";
 import { formatOf } from "./strings.js";
 import {
@@ -21,11 +21,7 @@ import { checkedTypes } from "./values.js";
  * members' operations in place), anyOf, oneOf, not and if/then/else. templates/validators/plan.ts
  * says what each operation checks.
  */
-export function schemaOps(
-  b: PlanBuilder,
-  s: SubSchema,
-  depth: number,
-): PlanOp[] {
+export function schemaOps(b: PlanScope, s: SubSchema, depth: number): PlanOp[] {
   if (s === undefined || s === true) return [];
   if (s === false) return [["F"]];
   if (!isObject(s)) return [];
@@ -56,7 +52,7 @@ function kind(out: PlanOp[], code: string, ops: PlanOp[]): void {
  * minLength and maxLength (in code points), pattern (one JavaScript cannot compile, or the
  * reading refused, checks nothing) and format.
  */
-function stringOps(b: PlanBuilder, s: Schema): PlanOp[] {
+function stringOps(b: PlanScope, s: Schema): PlanOp[] {
   const out: PlanOp[] = [];
   const min = count(s.minLength) && s.minLength > 0 ? s.minLength : null;
   const max = count(s.maxLength) ? s.maxLength : null;
@@ -92,7 +88,7 @@ function numberOps(s: Schema): PlanOp[] {
  * minItems, maxItems, uniqueItems, prefixItems, items (additionalItems after prefixItems, as the
  * readers keep it) and contains with minContains/maxContains.
  */
-function arrayOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
+function arrayOps(b: PlanScope, s: Schema, depth: number): PlanOp[] {
   const out: PlanOp[] = [];
   if (count(s.minItems) && s.minItems > 0) out.push(["mi", s.minItems]);
   if (count(s.maxItems)) out.push(["ma", s.maxItems]);
@@ -129,7 +125,7 @@ function arrayOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
  * path), not and if/then/else.
  */
 function composition(
-  b: PlanBuilder,
+  b: PlanScope,
   s: Schema,
   depth: number,
   out: PlanOp[],
@@ -178,7 +174,7 @@ function composition(
  * does not know fall back to plain anyOf/oneOf. `[property, values, checks]`, or null.
  */
 function discriminator(
-  b: PlanBuilder,
+  b: PlanScope,
   s: Schema,
   keyword: "anyOf" | "oneOf",
   members: SubSchema[],

@@ -2,6 +2,7 @@ import { refTarget, type SubSchema as JsonSubSchema } from "../toolkit.js";
 import type { ApiModel, NamedSchema, Schema } from "../../model/types.js";
 import { isBareRef, isObject, isTrivial, type SubSchema } from "./subschema.js";
 import { schemaOps } from "./plan-schema.js";
+import type { PlanOp, PlanScope, PlanSub } from "./plan-types.js";
 
 /**
  * The validators as data (issue 45): each schema becomes a node of a plan, the operations
@@ -18,8 +19,7 @@ import { schemaOps } from "./plan-schema.js";
  * generator nor the runtime recurses deeper than that on a deep schema.
  */
 
-export type PlanOp = unknown[];
-export type PlanSub = number | PlanOp[];
+export type { PlanOp, PlanSub } from "./plan-types.js";
 
 /** How deep nodes nest in place before a sub-schema's node goes to the table. */
 export const NEST_LIMIT = 12;
@@ -31,7 +31,7 @@ type PatternEntry = [string, string] | [string, string, string, string[]];
  * One file's plan: its table (filled from a worklist: a deep schema needs no deep recursion
  * here), its patterns, and how it refers to a named schema's check.
  */
-export class PlanBuilder {
+export class PlanBuilder implements PlanScope {
   /** The table's nodes, by number; undefined while pending. */
   readonly nodes: (PlanOp[] | undefined)[] = [];
   /** The patterns, each once. */
