@@ -104,16 +104,85 @@ const primitive = (v: unknown): boolean =>
   typeof v === "boolean" ||
   typeof v === "number";
 
+/** Each type's bit in a type mask: a value's bits (`kind`) and a schema's (`maskOf`). */
+const TYPE_BITS: Readonly<Record<string, number>> = {
+  string: 1,
+  number: 2,
+  integer: 4,
+  boolean: 8,
+  null: 16,
+  array: 32,
+  object: 64,
+};
+/** A bigint's bit: in a mask of `number` or `integer` when numbers may come as bigints. */
+const BIGINT = 128;
+
+/** The type bits of a value: an integer is a number too (6). */
+function kind(x: unknown): number {
+  switch (typeof x) {
+    case "string":
+      return 1;
+    case "number":
+      return Number.isInteger(x) ? 6 : 2;
+    case "boolean":
+      return 8;
+    case "object":
+      return x === null ? 16 : Array.isArray(x) ? 32 : 64;
+    case "bigint":
+      return BIGINT;
+  }
+  return 0;
+}
+
+/**
+ * A declared property or an item whose schema is a type alone, maybe with a format or an enum
+ * (most members of real APIs): checked in the loop over the members, without a call.
+ */
+interface Leaf {
+  readonly mask: number;
+  readonly message: string;
+  readonly format: Format | undefined;
+  readonly allowed: ((x: unknown) => boolean) | undefined;
+}
+
+/** What fails of a leaf's checks: 1 the type, 2 the enum, 4 the format; 0 when none. */
+function leafFails(v: unknown, leaf: Leaf): number {
+  let failed = (kind(v) & leaf.mask) === 0 ? 1 : 0;
+  if (leaf.allowed !== undefined && !leaf.allowed(v)) failed |= 2;
+  if (
+    leaf.format !== undefined &&
+    typeof v === "string" &&
+    !leaf.format.test(v)
+  )
+    failed |= 4;
+  return failed;
+}
+
+/** The violations of what failed of a leaf's checks, in the order of its node's operations. */
+function leafPush(failed: number, p: string, e: Violation[], leaf: Leaf): void {
+  if ((failed & 1) !== 0) push(e, p, "type", leaf.message);
+  if ((failed & 2) !== 0)
+    push(e, p, "enum", "must be one of the allowed values");
+  if ((failed & 4) !== 0) push(e, p, "format", leaf.format!.message);
+}
+
+/** How deep compiling a check compiles the named checks it calls with it. */
+const EAGER = 8;
+
 class Compiler implements Plan {
   private readonly lazy: (Check | undefined)[] = [];
   private readonly made: (Op | undefined)[] = [];
+  /** The nodes being compiled (a recursive schema calls itself through its lazy check). */
+  private readonly making: boolean[] = [];
+  private depth = 0;
   private readonly patterns: (PatternTest | undefined)[] = [];
   private readonly bigints: boolean;
+  private readonly data: PlanData;
+  private readonly named: object | undefined;
 
-  constructor(
-    private readonly data: PlanData,
-    private readonly named: object | undefined,
-  ) {
+  constructor(data: PlanData, named: object | undefined) {
+    this.data = data;
+    this.named = named;
     this.bigints = data.b === 1;
   }
 
@@ -121,16 +190,38 @@ class Compiler implements Plan {
     let check = this.lazy[id];
     if (check === undefined) {
       let made: Op | undefined;
-      check = (x, p, e, d) =>
-        (made ??= this.made[id] ??= this.node(this.data.n[id]!, ""))(
-          x,
-          p,
-          e,
-          d,
-        );
+      check = (x, p, e, d) => (made ??= this.compiled(id))(x, p, e, d);
       this.lazy[id] = check;
     }
     return check;
+  }
+
+  /** Node `id` compiled (once). */
+  private compiled(id: number): Op {
+    let made = this.made[id];
+    if (made === undefined) {
+      this.making[id] = true;
+      this.depth++;
+      try {
+        made = this.node(this.data.n[id]!, "");
+      } finally {
+        this.depth--;
+        this.making[id] = false;
+      }
+      this.made[id] = made;
+    }
+    return made;
+  }
+
+  /**
+   * The check of node `id` for a caller being compiled: compiled now (a call less on every
+   * value), or its lazy check when it is being compiled (recursion) or the callers nest deep.
+   */
+  private target(id: number): Check {
+    const made = this.made[id];
+    if (made !== undefined) return made;
+    if (this.making[id] === true || this.depth >= EAGER) return this.check(id);
+    return this.compiled(id);
   }
 
   table<M>(): { readonly [E in keyof M]: EndpointChecks } {
@@ -138,20 +229,81 @@ class Compiler implements Plan {
     for (const [name, parts, statuses] of this.data.e ?? []) {
       const responses: Record<string, Check> = {};
       for (const [status, sub] of statuses)
-        define(responses, status, this.sub(sub, ""));
+        define(responses, status, this.entry(sub));
       const entry: Record<string, unknown> = {};
-      for (const [part, sub] of parts) define(entry, part, this.sub(sub, ""));
+      for (const [part, sub] of parts) define(entry, part, this.entry(sub));
       entry["responses"] = responses;
       define(out, name, entry);
     }
     return out as { readonly [E in keyof M]: EndpointChecks };
   }
 
+  /** A table entry's check: a named check, or a node's lazy check (made on first use). */
+  private entry(sub: PlanSub): Check {
+    if (typeof sub === "number") return this.check(sub);
+    const named = sub.length === 1 && sub[0]![0] === "@";
+    return named ? this.namedCheck(sub[0]![1] as string) : this.node(sub, "");
+  }
+
+  private namedCheck(name: string): Check {
+    return this.named !== undefined && Object.hasOwn(this.named, name)
+      ? (this.named as Record<string, Check>)[name]!
+      : accept;
+  }
+
+  /**
+   * The check a sub-schema is when it only calls another (a named schema's, a node of the
+   * table), to call with the pointer joined; undefined for any other.
+   */
+  direct(sub: PlanSub): Check | undefined {
+    if (typeof sub === "number") return this.target(sub);
+    if (sub.length !== 1) return undefined;
+    const [code, operand] = sub[0]!;
+    if (code === "$") return this.target(operand as number);
+    if (code === "@") return this.namedCheck(operand as string);
+    if (code === "&") return this.direct(operand as PlanSub);
+    return undefined;
+  }
+
   /** The check of a sub-schema at pointer `p + at`. */
   sub(sub: PlanSub, at: string): Op {
-    if (typeof sub !== "number") return this.node(sub, at);
-    const target = this.made[sub] ?? this.check(sub);
-    return at === "" ? target : (x, p, e, d) => target(x, p + at, e, d);
+    const direct = this.direct(sub);
+    if (direct === undefined) return this.node(sub as PlanOp[], at);
+    return at === "" ? direct : (x, p, e, d) => direct(x, p + at, e, d);
+  }
+
+  /** The type mask of a list of types. */
+  private maskOf(types: readonly string[]): number {
+    let mask = 0;
+    for (const t of types)
+      if (Object.hasOwn(TYPE_BITS, t)) mask |= TYPE_BITS[t]!;
+    if (this.bigints && (mask & 6) !== 0) mask |= BIGINT;
+    return mask;
+  }
+
+  /** The sub-schema as a {@link Leaf}, when it is one. */
+  leaf(sub: PlanSub | null): Leaf | undefined {
+    if (sub === null || typeof sub === "number" || sub.length === 0) return;
+    const [type, more] = sub;
+    if (type![0] !== "t" || sub.length > 2) return;
+    const types = type![1] as string[];
+    let format: Format | undefined;
+    let allowed: ((x: unknown) => boolean) | undefined;
+    if (more !== undefined) {
+      const inner = more[1] as PlanOp[];
+      if (more[0] === "e") allowed = enumTest(more[1] as unknown[]);
+      else if (more[0] === "s" && inner.length === 1 && inner[0]![0] === "f") {
+        const name = inner[0]![1] as string;
+        if (!Object.hasOwn(FORMATS, name)) return;
+        format = FORMATS[name];
+      } else return;
+    }
+    return {
+      mask: this.maskOf(types),
+      message: `must be ${types.join(" or ")}`,
+      format,
+      allowed,
+    };
   }
 
   /** A node: its operations in order (the type of a value and its kind's checks as one). */
@@ -171,46 +323,32 @@ class Compiler implements Plan {
 
   /** A type test and, for a value of that type, the checks of its kind. */
   private typed(types: string[], block: PlanOp, at: string): Op {
-    const test = this.typeTest(types);
+    const mask = this.maskOf(types);
     const message = `must be ${types.join(" or ")}`;
-    const inner = this.node(block[1] as PlanOp[], at);
+    const inner = this.block(block, at);
     return (x, p, e, d) => {
-      if (!test(x)) push(e, p + at, "type", message);
+      if ((kind(x) & mask) === 0) push(e, p + at, "type", message);
       else inner(x, p, e, d);
     };
   }
 
-  private typeTest(types: readonly string[]): (x: unknown) => boolean {
-    const tests = types.map((t) => this.oneType(t));
-    if (tests.length === 1) return tests[0]!;
-    return (x) => {
-      for (let i = 0; i < tests.length; i++) if (tests[i]!(x)) return true;
-      return false;
-    };
-  }
-
-  private oneType(type: string): (x: unknown) => boolean {
-    switch (type) {
-      case "string":
-        return (x) => typeof x === "string";
-      case "number":
-        return this.bigints
-          ? (x) => typeof x === "number" || typeof x === "bigint"
-          : (x) => typeof x === "number";
-      case "integer":
-        return this.bigints
-          ? (x) => Number.isInteger(x) || typeof x === "bigint"
-          : (x) => Number.isInteger(x);
-      case "boolean":
-        return (x) => typeof x === "boolean";
-      case "null":
-        return (x) => x === null;
-      case "array":
-        return (x) => Array.isArray(x);
-      case "object":
-        return isObject;
+  /** The checks of an `s`, `n`, `o` or `a` block, on a value known to be of its kind. */
+  private block(block: PlanOp, at: string): Op {
+    const ops = block[1] as PlanOp[];
+    if (block[0] !== "o") return this.node(ops, at);
+    // an object's declared properties one after the other: one loop over them
+    const out: Op[] = [];
+    for (let i = 0; i < ops.length; i++) {
+      if (ops[i]![0] !== "pr") {
+        out.push(this.op(ops[i]!, at));
+        continue;
+      }
+      let end = i;
+      while (end < ops.length && ops[end]![0] === "pr") end++;
+      out.push(members(this, ops.slice(i, end), at));
+      i = end - 1;
     }
-    return () => false;
+    return sequence(out);
   }
 
   /** The test of a pattern of the plan, made on its first use. */
@@ -226,38 +364,29 @@ class Compiler implements Plan {
     return made;
   }
 
-  /** A lazily compiled pattern's `test`. */
-  private patternTest(index: number): (s: string) => boolean {
-    let re: PatternTest | undefined;
-    return (s) => (re ??= this.pattern(index)).test(s);
-  }
-
   private op(op: PlanOp, at: string): Op {
     switch (op[0]) {
       case "$":
-        return this.sub(op[1] as number, at);
-      case "@": {
-        const name = op[1] as string;
-        const check =
-          this.named !== undefined && Object.hasOwn(this.named, name)
-            ? (this.named as Record<string, Check>)[name]!
-            : accept;
-        return at === "" ? check : (x, p, e, d) => check(x, p + at, e, d);
-      }
+      case "@":
+        return this.sub([op as PlanOp], at);
       case "&":
         return this.sub(op[1] as PlanSub, at);
       case "F":
         return (_x, p, e) => push(e, p + at, "false", "must not be present");
       case "t": {
-        const types = op[1] as string[];
-        const test = this.typeTest(types);
-        const message = `must be ${types.join(" or ")}`;
+        const mask = this.maskOf(op[1] as string[]);
+        const message = `must be ${(op[1] as string[]).join(" or ")}`;
         return (x, p, e) => {
-          if (!test(x)) push(e, p + at, "type", message);
+          if ((kind(x) & mask) === 0) push(e, p + at, "type", message);
         };
       }
-      case "e":
-        return enumCheck(op[1] as unknown[], at);
+      case "e": {
+        const allowed = enumTest(op[1] as unknown[]);
+        return (x, p, e) => {
+          if (!allowed(x))
+            push(e, p + at, "enum", "must be one of the allowed values");
+        };
+      }
       case "c": {
         const value = op[1];
         return (x, p, e) => {
@@ -266,13 +395,13 @@ class Compiler implements Plan {
         };
       }
       case "s": {
-        const inner = this.node(op[1] as PlanOp[], at);
+        const inner = this.block(op, at);
         return (x, p, e, d) => {
           if (typeof x === "string") inner(x, p, e, d);
         };
       }
       case "n": {
-        const inner = this.node(op[1] as PlanOp[], at);
+        const inner = this.block(op, at);
         return this.bigints
           ? (x, p, e, d) => {
               if (typeof x === "number" || typeof x === "bigint")
@@ -283,13 +412,13 @@ class Compiler implements Plan {
             };
       }
       case "o": {
-        const inner = this.node(op[1] as PlanOp[], at);
+        const inner = this.block(op, at);
         return (x, p, e, d) => {
           if (isObject(x)) inner(x, p, e, d);
         };
       }
       case "a": {
-        const inner = this.node(op[1] as PlanOp[], at);
+        const inner = this.block(op, at);
         return (x, p, e, d) => {
           if (Array.isArray(x)) inner(x, p, e, d);
         };
@@ -307,13 +436,74 @@ class Compiler implements Plan {
 
   /** A pattern's `test`, the pattern compiled on its first use. */
   test(index: number): (s: string) => boolean {
-    return this.patternTest(index);
+    let re: PatternTest | undefined;
+    return (s) => (re ??= this.pattern(index)).test(s);
   }
 
   /** A pattern's text. */
   source(index: number): string {
     return this.data.r![index]![0];
   }
+
+  /** The check of a sub-schema called with its pointer joined (see {@link direct}). */
+  joined(sub: PlanSub): Check {
+    return this.direct(sub) ?? this.node(sub as PlanOp[], "");
+  }
+}
+
+/**
+ * `name` as the engine's one copy of it: a name read from the plan's JSON is a string value,
+ * which a property lookup by it would look up in the engine's string table on every read.
+ */
+function interned(name: string): string {
+  return Object.keys({ [name]: 0 })[0]!;
+}
+
+/**
+ * An object's declared properties (`pr` operations) as one loop: each read by its name (an own
+ * property only, for a name Object.prototype has), absent ones skipped, a leaf checked in
+ * place, a named check called with the member's pointer, any other sub-schema's check
+ * compiled for it.
+ */
+function members(c: Compiler, ops: readonly PlanOp[], at: string): Op {
+  const n = ops.length;
+  const names: string[] = [];
+  const paths: string[] = [];
+  const owns: boolean[] = [];
+  const leaves: (Leaf | undefined)[] = [];
+  const calls: (Check | undefined)[] = [];
+  const checks: (Op | undefined)[] = [];
+  for (const [, name, sub] of ops as [string, string, PlanSub][]) {
+    const path = at + "/" + esc(name);
+    names.push(interned(name));
+    paths.push(path);
+    // a name Object.prototype has (`constructor`) must be an own property to count
+    owns.push(name in Object.prototype);
+    const leaf = c.leaf(sub);
+    leaves.push(leaf);
+    const call = leaf === undefined ? c.direct(sub) : undefined;
+    calls.push(call);
+    checks.push(
+      leaf === undefined && call === undefined ? c.sub(sub, path) : undefined,
+    );
+  }
+  return (x, p, e, d) => {
+    const o = x as Record<string, unknown>;
+    for (let i = 0; i < n; i++) {
+      const name = names[i]!;
+      const v = o[name];
+      if (owns[i] ? !has(o, name) : v === undefined) continue;
+      const leaf = leaves[i];
+      if (leaf !== undefined) {
+        const failed = leafFails(v, leaf);
+        if (failed !== 0) leafPush(failed, p + paths[i], e, leaf);
+      } else {
+        const call = calls[i];
+        if (call !== undefined) call(v, p + paths[i], e, d);
+        else checks[i]!(v, p, e, d);
+      }
+    }
+  };
 }
 
 function unknownOp(op: PlanOp): never {
@@ -370,26 +560,18 @@ function define(o: object, key: string, value: unknown): void {
   });
 }
 
-/** `enum`: none allowed, one compared, a Set of strings, booleans and null, or JSON equality. */
-function enumCheck(values: readonly unknown[], at: string): Op {
-  const fail = (p: string, e: Violation[]) =>
-    push(e, p + at, "enum", "must be one of the allowed values");
-  if (values.length === 0) return (_x, p, e) => fail(p, e);
+/** Whether `enum` allows a value: none, one compared, a Set of strings, booleans and null, or JSON equality. */
+function enumTest(values: readonly unknown[]): (x: unknown) => boolean {
+  if (values.length === 0) return () => false;
   if (values.length === 1 && primitive(values[0])) {
     const value = values[0];
-    return (x, p, e) => {
-      if (x !== value) fail(p, e);
-    };
+    return (x) => x === value;
   }
   if (values.every((v) => primitive(v) && typeof v !== "number")) {
     const set = new Set<unknown>(values);
-    return (x, p, e) => {
-      if (!set.has(x)) fail(p, e);
-    };
+    return (x) => set.has(x);
   }
-  return (x, p, e) => {
-    if (!member(values, x)) fail(p, e);
-  };
+  return (x) => member(values, x);
 }
 
 /** minLength/maxLength (`L`), pattern (`p`) and format (`f`), on a string. */
@@ -476,6 +658,8 @@ interface Subs {
   sub(sub: PlanSub, at: string): Op;
   test(index: number): (s: string) => boolean;
   source(index: number): string;
+  leaf(sub: PlanSub | null): Leaf | undefined;
+  joined(sub: PlanSub): Check;
 }
 
 const properties = (n: number): string =>
@@ -548,22 +732,30 @@ function objectOp(c: Subs, op: PlanOp, at: string): Op | undefined {
  * of each pattern the key matches.
  */
 function keyLoop(c: Subs, op: PlanOp, at: string): Op {
-  const declared = new Map<string, Op | null>();
-  for (const [name, sub] of op[1] as [string, PlanSub | null][])
-    declared.set(name, sub === null ? null : c.sub(sub, ""));
+  const list = op[1] as [string, PlanSub | null][];
+  const declared =
+    list.length === 0
+      ? null
+      : new Map(
+          list.map(([k, sub]) => [k, sub === null ? null : c.joined(sub)]),
+        );
   const extra = op[2] as PlanSub | false | null;
+  // the other keys' schema: a leaf checked in place, or a check
+  const leaf = extra === null || extra === false ? undefined : c.leaf(extra);
   const additional: Op | null =
     extra === null
       ? null
       : extra === false
         ? (_x, p, e) =>
             push(e, p, "additionalProperties", "must not be present")
-        : c.sub(extra, "");
+        : leaf !== undefined
+          ? accept
+          : c.joined(extra);
   const patterns = (op[3] as [number, PlanSub | null][]).map(
     ([index, sub]) =>
-      [c.test(index), sub === null ? null : c.sub(sub, "")] as const,
+      [c.test(index), sub === null ? null : c.joined(sub)] as const,
   );
-  const names = op[4] === null ? null : c.sub(op[4] as PlanSub, "");
+  const names = op[4] === null ? null : c.joined(op[4] as PlanSub);
   const matched = (k: string): boolean => {
     for (let i = 0; i < patterns.length; i++)
       if (patterns[i]![0](k)) return true;
@@ -572,17 +764,25 @@ function keyLoop(c: Subs, op: PlanOp, at: string): Op {
   return (x, p, e, d) => {
     const o = x as Record<string, unknown>;
     const keys = Object.keys(o);
+    const base = p + at + "/";
     for (let n = 0; n < keys.length; n++) {
       const k = keys[n]!;
-      const q = p + at + "/" + esc(k);
-      if (names !== null) names(k, q, e, d);
-      const check = declared.get(k);
+      // the key's pointer, made when a check needs it
+      let q: string | undefined;
+      if (names !== null) names(k, (q ??= base + esc(k)), e, d);
+      const check = declared === null ? undefined : declared.get(k);
       if (check !== undefined) {
-        if (check !== null) check(o[k], q, e, d);
-      } else if (additional !== null && !matched(k)) additional(o[k], q, e, d);
+        if (check !== null) check(o[k], (q ??= base + esc(k)), e, d);
+      } else if (additional !== null && !matched(k)) {
+        if (leaf === undefined) additional(o[k], (q ??= base + esc(k)), e, d);
+        else {
+          const failed = leafFails(o[k], leaf);
+          if (failed !== 0) leafPush(failed, base + esc(k), e, leaf);
+        }
+      }
       for (let i = 0; i < patterns.length; i++) {
         const [test, sub] = patterns[i]!;
-        if (sub !== null && test(k)) sub(o[k], q, e, d);
+        if (sub !== null && test(k)) sub(o[k], (q ??= base + esc(k)), e, d);
       }
     }
   };
@@ -625,12 +825,20 @@ function arrayOp(c: Subs, op: PlanOp, at: string): Op | undefined {
     }
     case "it": {
       const start = op[1] as number;
-      const check = c.sub(op[2] as PlanSub, "");
+      const leaf = c.leaf(op[2] as PlanSub);
+      const check = leaf === undefined ? c.joined(op[2] as PlanSub) : accept;
       return (x, p, e, d) => {
         const items = x as A;
         if (items.length <= start) return;
         const q = p + at + "/";
-        for (let i = start; i < items.length; i++) check(items[i], q + i, e, d);
+        if (leaf !== undefined)
+          for (let i = start; i < items.length; i++) {
+            const failed = leafFails(items[i], leaf);
+            if (failed !== 0) leafPush(failed, q + i, e, leaf);
+          }
+        else
+          for (let i = start; i < items.length; i++)
+            check(items[i], q + i, e, d);
       };
     }
     case "ct": {

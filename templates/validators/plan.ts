@@ -167,7 +167,7 @@ function leafPush(failed: number, p: string, e: Violation[], leaf: Leaf): void {
 }
 
 /** How deep compiling a check compiles the named checks it calls with it. */
-const EAGER = 24;
+const EAGER = 8;
 
 class Compiler implements Plan {
   private readonly lazy: (Check | undefined)[] = [];
