@@ -9,22 +9,8 @@ import { plan } from "./plan.js";
 
 /** The schemas as data: validators/plan.ts makes each check on its first use. */
 const P = plan(
-  JSON.parse(`{"n":[
-[["o",[["r",["key"],0]]]],
-[["o",[["r",["cloudId"],0],["pr","cloudId",[["t",["string"]]]]]]],
-[["o",[["pr","cursor",[["t",["string"]]]],["pr","exclude-direct",[["t",["string"]]]],["pr","include-archived",[["t",["string"]]]],["pr","include-private",[["t",["string"]]]],["pr","limit",[["t",["string"]]]],["pr","query",[["t",["string"]]]],["pr","sort",[["t",["string"]]]]]]],
-[["o",[["r",["cloudId","userId"],0],["pr","cloudId",[["t",["string"]]]],["pr","userId",[["t",["string"]]]]]]],
-[["o",[["r",["cloudId","userId","messageId"],0],["pr","cloudId",[["t",["string"]]]],["pr","userId",[["t",["string"]]]],["pr","messageId",[["t",["string"]]]]]]],
-[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
-[["o",[["pr","limit",[["t",["string"]]]],["pr","start",[["t",["string"]]]]]]],
-[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]],
-[["o",[["pr","name",[["t",["string"]]]]]]],
-[["o",[["r",["cloudId","conversationId","mediaId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","mediaId",[["t",["string"]]]]]]],
-[["o",[["pr","afterMessage",[["t",["string"]]]],["pr","afterTimestamp",[["t",["string"]]]],["pr","beforeMessage",[["t",["string"]]]],["pr","beforeTimestamp",[["t",["string"]]]],["pr","limit",[["t",["string"]]]]]]],
-[["o",[["r",["cloudId","conversationId"],0]]]],
-[],
-[["o",[["r",["cloudId","conversationId","messageId"],0]]]]
-],"e":[
+  JSON.parse(`{
+"e":[
 ["appModuleChatConversationChatConfigurationStateByKeyPost",[["path",0],["body",[["@","checkConfigurationState"]]]],[]],
 ["appModuleChatConversationChatGlanceStateByKeyPost",[["path",0],["body",[["@","checkGlanceState"]]]],[]],
 ["getAllHandler",[],[]],
@@ -75,6 +61,21 @@ const P = plan(
 ["siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet",[["path",13],["query",12]],[]],
 ["siteConversationRosterByCloudIdAndConversationIdGet",[["path",11],["query",12]],[]]
 ]}`),
+  `
+[["o",[["r",["key"],0]]]]
+[["o",[["r",["cloudId"],0],["pr","cloudId",[["t",["string"]]]]]]]
+[["o",[["pr","cursor",[["t",["string"]]]],["pr","exclude-direct",[["t",["string"]]]],["pr","include-archived",[["t",["string"]]]],["pr","include-private",[["t",["string"]]]],["pr","limit",[["t",["string"]]]],["pr","query",[["t",["string"]]]],["pr","sort",[["t",["string"]]]]]]]
+[["o",[["r",["cloudId","userId"],0],["pr","cloudId",[["t",["string"]]]],["pr","userId",[["t",["string"]]]]]]]
+[["o",[["r",["cloudId","userId","messageId"],0],["pr","cloudId",[["t",["string"]]]],["pr","userId",[["t",["string"]]]],["pr","messageId",[["t",["string"]]]]]]]
+[["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]]
+[["o",[["pr","limit",[["t",["string"]]]],["pr","start",[["t",["string"]]]]]]]
+[["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]]
+[["o",[["pr","name",[["t",["string"]]]]]]]
+[["o",[["r",["cloudId","conversationId","mediaId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","mediaId",[["t",["string"]]]]]]]
+[["o",[["pr","afterMessage",[["t",["string"]]]],["pr","afterTimestamp",[["t",["string"]]]],["pr","beforeMessage",[["t",["string"]]]],["pr","beforeTimestamp",[["t",["string"]]]],["pr","limit",[["t",["string"]]]]]]]
+[["o",[["r",["cloudId","conversationId"],0]]]]
+[]
+[["o",[["r",["cloudId","conversationId","messageId"],0]]]]`,
   S,
 );
 

@@ -8,16 +8,16 @@ import { plan } from "./plan.js";
 
 /** The schemas as data: validators/plan.ts makes each check on its first use. */
 const P = plan(
-  JSON.parse(`{"n":[
-[["t",["object"]],["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]],
-[["t",["object"]],["o",[["r",["context","configured"],0],["pr","context",[["$",0]]],["pr","configured",[["t",["boolean"]]]]]]],
-[["t",["object"]],["o",[["r",["name"],0],["pr","name",[["t",["string"]]]],["pr","privacy",[["t",["string"]],["e",["public","private"]]]],["pr","topic",[["t",["string"]]]]]]],
-[["t",["object"]],["o",[["pr","name",[["t",["string"]]]],["pr","privacy",[["t",["string"]],["e",["public","private"]]]],["pr","topic",[["t",["string"]]]]]]],
-[["t",["object"]],["o",[["r",["type"],0],["pr","type",[["t",["string"]]]],["pr","text",[["t",["string"]]]],["pr","marks",[["t",["array"]],["a",[["it",0,[["t",["object"]],["o",[["r",["type"],0],["pr","type",[["t",["string"]]]],["pr","attrs",[["t",["object"]]]]]]]]]]]],["pr","attrs",[["t",["object"]]]],["pr","content",[["t",["array"]],["a",[["it",0,[["$",4]]]]]]]]]],
-[["t",["object"]],["o",[["r",["context","label"],0],["pr","context",[["$",0]]],["pr","label",[["t",["object"]],["o",[["r",["value"],0],["pr","value",[["t",["string"]]]]]]]],["pr","metadata",[["t",["object"]]]]]]],
-[["t",["object"]],["o",[["r",["body"],0],["pr","body",[["$",7]]]]]],
-[["t",["object"]],["o",[["r",["version","type","content"],0],["pr","version",[["t",["integer"]],["e",[1]]]],["pr","type",[["t",["string"]],["e",["doc"]]]],["pr","content",[["t",["array"]],["a",[["it",0,[["$",4]]]]]]]]]]
-]}`),
+  JSON.parse(`{}`),
+  `
+[["t",["object"]],["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]]
+[["t",["object"]],["o",[["r",["context","configured"],0],["pr","context",[["$",0]]],["pr","configured",[["t",["boolean"]]]]]]]
+[["t",["object"]],["o",[["r",["name"],0],["pr","name",[["t",["string"]]]],["pr","privacy",[["t",["string"]],["e",["public","private"]]]],["pr","topic",[["t",["string"]]]]]]]
+[["t",["object"]],["o",[["pr","name",[["t",["string"]]]],["pr","privacy",[["t",["string"]],["e",["public","private"]]]],["pr","topic",[["t",["string"]]]]]]]
+[["t",["object"]],["o",[["r",["type"],0],["pr","type",[["t",["string"]]]],["pr","text",[["t",["string"]]]],["pr","marks",[["t",["array"]],["a",[["it",0,[["t",["object"]],["o",[["r",["type"],0],["pr","type",[["t",["string"]]]],["pr","attrs",[["t",["object"]]]]]]]]]]]],["pr","attrs",[["t",["object"]]]],["pr","content",[["t",["array"]],["a",[["it",0,[["$",4]]]]]]]]]]
+[["t",["object"]],["o",[["r",["context","label"],0],["pr","context",[["$",0]]],["pr","label",[["t",["object"]],["o",[["r",["value"],0],["pr","value",[["t",["string"]]]]]]]],["pr","metadata",[["t",["object"]]]]]]]
+[["t",["object"]],["o",[["r",["body"],0],["pr","body",[["$",7]]]]]]
+[["t",["object"]],["o",[["r",["version","type","content"],0],["pr","version",[["t",["integer"]],["e",[1]]]],["pr","type",[["t",["string"]],["e",["doc"]]]],["pr","content",[["t",["array"]],["a",[["it",0,[["$",4]]]]]]]]]]`,
 );
 
 export const checkAppContext: r.Check = P.check(0);

@@ -44,10 +44,8 @@ export type PlanSub = number | PlanOp[];
 /** One operation of a node: its code, then its operands (see {@link compileOp}). */
 export type PlanOp = readonly [string, ...unknown[]];
 
-/** What the generator writes: the table of nodes, the patterns, the tables of endpoints. */
+/** What the generator writes beside the nodes: the patterns, the tables of endpoints. */
 export interface PlanData {
-  /** The table: a named schema's node at its number, then the nodes moved out. */
-  readonly n: readonly PlanOp[][];
   /** The patterns: `[source, flags]`, or `[source, flags, program, classes]` (linear-time). */
   readonly r?: readonly (readonly [string, string, string?, string[]?])[];
   /** 1 when a JSON number may come as a bigint (the config's `int64: "bigint"`). */
@@ -69,11 +67,13 @@ export interface Plan {
 }
 
 /**
- * A plan's checks. `named`: where a `@` operation finds a named check by name (the module
+ * A plan's checks. `nodes`: the table, a node's JSON per line after a first empty one (a named
+ * schema's node at its number, then the nodes the generator moved out), each read on its first
+ * use. `named`: where a `@` operation finds a named check by name (the module
  * `validators/schemas.ts`, for the other files).
  */
-export function plan(data: PlanData, named?: object): Plan {
-  return new Compiler(data, named);
+export function plan(data: PlanData, nodes: string, named?: object): Plan {
+  return new Compiler(data, nodes, named);
 }
 
 /**
@@ -179,11 +179,23 @@ class Compiler implements Plan {
   private readonly bigints: boolean;
   private readonly data: PlanData;
   private readonly named: object | undefined;
+  /** The nodes' text, then its lines (split on the first node's use). */
+  private nodes: string | string[];
 
-  constructor(data: PlanData, named: object | undefined) {
+  constructor(data: PlanData, nodes: string, named: object | undefined) {
     this.data = data;
+    this.nodes = nodes;
     this.named = named;
     this.bigints = data.b === 1;
+  }
+
+  /** Node `id` of the table, read from its line. */
+  private read(id: number): PlanOp[] {
+    if (typeof this.nodes === "string") this.nodes = this.nodes.split("\n");
+    const line = this.nodes[id + 1];
+    if (line === undefined)
+      throw new Error(`validators/plan.ts: no node ${id}`);
+    return JSON.parse(line) as PlanOp[];
   }
 
   check(id: number): Check {
@@ -203,7 +215,7 @@ class Compiler implements Plan {
       this.making[id] = true;
       this.depth++;
       try {
-        made = this.node(this.data.n[id]!, "");
+        made = this.node(this.read(id), "");
       } finally {
         this.depth--;
         this.making[id] = false;

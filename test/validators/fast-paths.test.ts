@@ -10,6 +10,7 @@ import { validatorFiles } from "../../src/emit/validators/index.js";
 import { createTypeIndex } from "../../src/emit/type-index/index.js";
 import {
   outDir,
+  planLiterals,
   planOf,
   writeFiles,
   type LoadedValidator,
@@ -280,12 +281,10 @@ function slowOp(op: Op): Op {
 
 /** A generated file with its plan made slow (slowOp), written back into its template literal. */
 function slowFile(source: string): string {
-  const start = source.indexOf("JSON.parse(`") + "JSON.parse(`".length;
-  const end = source.indexOf("`)", start);
-  const plan = planOf(source);
+  const [start, end, nodes, nodesEnd] = planLiterals(source);
+  const { n, ...plan } = planOf(source);
   const slow = {
     ...plan,
-    n: plan.n.map((node) => (node as Op[]).map(slowOp)),
     ...(plan.e && {
       e: (plan.e as [string, [string, Sub][], [string, Sub][]][]).map(
         ([name, parts, statuses]) => [
@@ -296,8 +295,15 @@ function slowFile(source: string): string {
       ),
     }),
   };
-  const text = JSON.stringify(slow).replace(/[\\`]|\$\{/g, (c) => "\\" + c);
-  return source.slice(0, start) + text + source.slice(end);
+  const text = (value: unknown) =>
+    JSON.stringify(value).replace(/[\\`]|\$\{/g, (c) => "\\" + c);
+  return (
+    source.slice(0, start) +
+    text(slow) +
+    source.slice(end, nodes) +
+    n.map((node) => "\n" + text((node as Op[]).map(slowOp))).join("") +
+    source.slice(nodesEnd)
+  );
 }
 
 /** Both forms of the model's validators, written and imported. */
