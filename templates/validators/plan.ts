@@ -688,9 +688,17 @@ function objectOp(c: Subs, op: PlanOp, at: string): Op | undefined {
     case "r": {
       const names = op[1] as string[];
       const skip = op[2] as number;
-      if (skip === 0) return (x, p, e) => required(x as O, p + at, e, names);
+      // the messages made once; the pointer joined only for a violation
+      const messages = names.map(
+        (name) => `must have the property ${JSON.stringify(name)}`,
+      );
+      const n = names.length;
+      // skip: 0 never, 1 in a request (readOnly), 2 in a response (writeOnly)
       return (x, p, e, d) => {
-        if (d !== skip) required(x as O, p + at, e, names);
+        if (skip !== 0 && d === skip) return;
+        for (let i = 0; i < n; i++)
+          if (!has(x as O, names[i]!))
+            push(e, p + at, "required", messages[i]!);
       };
     }
     case "P": {
@@ -768,6 +776,7 @@ function keyLoop(c: Subs, op: PlanOp, at: string): Op {
       [c.test(index), sub === null ? null : c.joined(sub)] as const,
   );
   const names = op[4] === null ? null : c.joined(op[4] as PlanSub);
+  const slash = at + "/";
   const matched = (k: string): boolean => {
     for (let i = 0; i < patterns.length; i++)
       if (patterns[i]![0](k)) return true;
@@ -776,7 +785,7 @@ function keyLoop(c: Subs, op: PlanOp, at: string): Op {
   return (x, p, e, d) => {
     const o = x as Record<string, unknown>;
     const keys = Object.keys(o);
-    const base = p + at + "/";
+    const base = p + slash;
     for (let n = 0; n < keys.length; n++) {
       const k = keys[n]!;
       // the key's pointer, made when a check needs it
@@ -839,18 +848,19 @@ function arrayOp(c: Subs, op: PlanOp, at: string): Op | undefined {
       const start = op[1] as number;
       const leaf = c.leaf(op[2] as PlanSub);
       const check = leaf === undefined ? c.joined(op[2] as PlanSub) : accept;
+      const slash = at + "/";
       return (x, p, e, d) => {
         const items = x as A;
-        if (items.length <= start) return;
-        const q = p + at + "/";
         if (leaf !== undefined)
           for (let i = start; i < items.length; i++) {
             const failed = leafFails(items[i], leaf);
-            if (failed !== 0) leafPush(failed, q + i, e, leaf);
+            if (failed !== 0) leafPush(failed, p + slash + i, e, leaf);
           }
-        else
+        else if (items.length > start) {
+          const q = p + slash;
           for (let i = start; i < items.length; i++)
             check(items[i], q + i, e, d);
+        }
       };
     }
     case "ct": {
