@@ -4,215 +4,30 @@
 
 import type * as T from "../types.js";
 import * as r from "./runtime.js";
-import type { Direction, Violation } from "./runtime.js";
+import { plan } from "./plan.js";
 
-const RQ1 = ["cloudId", "conversationId"];
+/** The schemas as data: validators/plan.ts makes each check on its first use. */
+const P = plan(
+  JSON.parse(`{}`),
+  `
+[["t",["object"]],["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]]
+[["t",["object"]],["o",[["r",["context","configured"],0],["pr","context",[["$",0]]],["pr","configured",[["t",["boolean"]]]]]]]
+[["t",["object"]],["o",[["r",["name"],0],["pr","name",[["t",["string"]]]],["pr","privacy",[["t",["string"]],["e",["public","private"]]]],["pr","topic",[["t",["string"]]]]]]]
+[["t",["object"]],["o",[["pr","name",[["t",["string"]]]],["pr","privacy",[["t",["string"]],["e",["public","private"]]]],["pr","topic",[["t",["string"]]]]]]]
+[["t",["object"]],["o",[["r",["type"],0],["pr","type",[["t",["string"]]]],["pr","text",[["t",["string"]]]],["pr","marks",[["t",["array"]],["a",[["it",0,[["t",["object"]],["o",[["r",["type"],0],["pr","type",[["t",["string"]]]],["pr","attrs",[["t",["object"]]]]]]]]]]]],["pr","attrs",[["t",["object"]]]],["pr","content",[["t",["array"]],["a",[["it",0,[["$",4]]]]]]]]]]
+[["t",["object"]],["o",[["r",["context","label"],0],["pr","context",[["$",0]]],["pr","label",[["t",["object"]],["o",[["r",["value"],0],["pr","value",[["t",["string"]]]]]]]],["pr","metadata",[["t",["object"]]]]]]]
+[["t",["object"]],["o",[["r",["body"],0],["pr","body",[["$",7]]]]]]
+[["t",["object"]],["o",[["r",["version","type","content"],0],["pr","version",[["t",["integer"]],["e",[1]]]],["pr","type",[["t",["string"]],["e",["doc"]]]],["pr","content",[["t",["array"]],["a",[["it",0,[["$",4]]]]]]]]]]`,
+);
 
-const RQ2 = ["context", "configured"];
-
-const RQ3 = ["name"];
-
-const EN4 = new Set<unknown>(["public", "private"]);
-
-const RQ5 = ["type"];
-
-const RQ6 = ["context", "label"];
-
-const RQ7 = ["value"];
-
-const RQ8 = ["body"];
-
-const RQ9 = ["version", "type", "content"];
-
-export function checkAppContext(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (!r.isObject(x)) r.push(e, p, "type", "must be object");
-  else {
-    r.required(x, p, e, RQ1);
-    r.string(x["cloudId"], p, "/cloudId", e);
-    r.string(x["conversationId"], p, "/conversationId", e);
-  }
-}
-
-export function checkConfigurationState(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  d: Direction,
-): void {
-  if (!r.isObject(x)) r.push(e, p, "type", "must be object");
-  else {
-    r.required(x, p, e, RQ2);
-    const v1 = x["context"];
-    if (v1 !== undefined) {
-      checkAppContext(v1, p + "/context", e, d);
-    }
-    r.boolean(x["configured"], p, "/configured", e);
-  }
-}
-
-export function checkConversationCreate(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (!r.isObject(x)) r.push(e, p, "type", "must be object");
-  else {
-    r.required(x, p, e, RQ3);
-    r.string(x["name"], p, "/name", e);
-    r.stringIn(x["privacy"], p, "/privacy", e, EN4);
-    r.string(x["topic"], p, "/topic", e);
-  }
-}
-
-export function checkConversationUpdate(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  _d: Direction,
-): void {
-  if (!r.isObject(x)) r.push(e, p, "type", "must be object");
-  else {
-    r.string(x["name"], p, "/name", e);
-    r.stringIn(x["privacy"], p, "/privacy", e, EN4);
-    r.string(x["topic"], p, "/topic", e);
-  }
-}
-
-export function checkDocumentNode(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  d: Direction,
-): void {
-  if (!r.isObject(x)) r.push(e, p, "type", "must be object");
-  else {
-    r.required(x, p, e, RQ5);
-    r.string(x["type"], p, "/type", e);
-    r.string(x["text"], p, "/text", e);
-    const v1 = x["marks"];
-    if (v1 !== undefined) {
-      if (!Array.isArray(v1)) r.push(e, p + "/marks", "type", "must be array");
-      else {
-        for (let i2 = 0; i2 < v1.length; i2++) {
-          const v3: unknown = v1[i2];
-          const p4 = p + "/marks/" + i2;
-          if (!r.isObject(v3)) r.push(e, p4, "type", "must be object");
-          else {
-            r.required(v3, p4, e, RQ5);
-            r.string(v3["type"], p4, "/type", e);
-            const v5 = v3["attrs"];
-            if (v5 !== undefined) {
-              if (!r.isObject(v5))
-                r.push(e, p4 + "/attrs", "type", "must be object");
-            }
-          }
-        }
-      }
-    }
-    const v6 = x["attrs"];
-    if (v6 !== undefined) {
-      if (!r.isObject(v6)) r.push(e, p + "/attrs", "type", "must be object");
-    }
-    const v7 = x["content"];
-    if (v7 !== undefined) {
-      if (!Array.isArray(v7))
-        r.push(e, p + "/content", "type", "must be array");
-      else {
-        for (let i8 = 0; i8 < v7.length; i8++) {
-          const v9: unknown = v7[i8];
-          checkDocumentNode(v9, p + "/content/" + i8, e, d);
-        }
-      }
-    }
-  }
-}
-
-export function checkGlanceState(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  d: Direction,
-): void {
-  if (!r.isObject(x)) r.push(e, p, "type", "must be object");
-  else {
-    r.required(x, p, e, RQ6);
-    const v1 = x["context"];
-    if (v1 !== undefined) {
-      checkAppContext(v1, p + "/context", e, d);
-    }
-    const v2 = x["label"];
-    if (v2 !== undefined) {
-      if (!r.isObject(v2)) r.push(e, p + "/label", "type", "must be object");
-      else {
-        r.required(v2, p + "/label", e, RQ7);
-        r.string(v2["value"], p, "/label/value", e);
-      }
-    }
-    const v3 = x["metadata"];
-    if (v3 !== undefined) {
-      if (!r.isObject(v3)) r.push(e, p + "/metadata", "type", "must be object");
-    }
-  }
-}
-
-export function checkMessageBody(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  d: Direction,
-): void {
-  if (!r.isObject(x)) r.push(e, p, "type", "must be object");
-  else {
-    r.required(x, p, e, RQ8);
-    const v1 = x["body"];
-    if (v1 !== undefined) {
-      checkMessageDocument(v1, p + "/body", e, d);
-    }
-  }
-}
-
-export function checkMessageDocument(
-  x: unknown,
-  p: string,
-  e: Violation[],
-  d: Direction,
-): void {
-  if (!r.isObject(x)) r.push(e, p, "type", "must be object");
-  else {
-    r.required(x, p, e, RQ9);
-    const v1 = x["version"];
-    if (v1 !== undefined) {
-      if (!Number.isInteger(v1))
-        r.push(e, p + "/version", "type", "must be integer");
-      if (v1 !== 1)
-        r.push(e, p + "/version", "enum", "must be one of the allowed values");
-    }
-    const v2 = x["type"];
-    if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        r.push(e, p + "/type", "type", "must be string");
-      if (v2 !== "doc")
-        r.push(e, p + "/type", "enum", "must be one of the allowed values");
-    }
-    const v3 = x["content"];
-    if (v3 !== undefined) {
-      if (!Array.isArray(v3))
-        r.push(e, p + "/content", "type", "must be array");
-      else {
-        for (let i4 = 0; i4 < v3.length; i4++) {
-          const v5: unknown = v3[i4];
-          checkDocumentNode(v5, p + "/content/" + i4, e, d);
-        }
-      }
-    }
-  }
-}
+export const checkAppContext: r.Check = P.check(0);
+export const checkConfigurationState: r.Check = P.check(1);
+export const checkConversationCreate: r.Check = P.check(2);
+export const checkConversationUpdate: r.Check = P.check(3);
+export const checkDocumentNode: r.Check = P.check(4);
+export const checkGlanceState: r.Check = P.check(5);
+export const checkMessageBody: r.Check = P.check(6);
+export const checkMessageDocument: r.Check = P.check(7);
 
 /** The type each validator of `schemas` narrows to. */
 export interface SchemaTypes {

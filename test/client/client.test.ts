@@ -65,6 +65,7 @@ describe("generated client files", () => {
       "types.ts",
       "validators/endpoints.ts",
       "validators/environment.ts",
+      "validators/plan.ts",
       "validators/runtime.ts",
       "validators/schemas.ts",
     ]);

@@ -97,6 +97,7 @@ const PLANTED = [
   // apiloom's copies of the runtime files too
   "client/runtime.ts",
   "validators/runtime.ts",
+  "validators/plan.ts",
   "server/runtime.ts",
 ];
 /** What the runtime files need of the tsconfig, named in a checked file (runtime-environment.test.ts). */

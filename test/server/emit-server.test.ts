@@ -24,6 +24,7 @@ describe("emitServer", () => {
       "types.ts",
       "validators/endpoints.ts",
       "validators/environment.ts",
+      "validators/plan.ts",
       "validators/runtime.ts",
       "validators/schemas.ts",
     ]);

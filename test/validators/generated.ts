@@ -115,3 +115,31 @@ export async function loadValidators(
     endpoints: endpoints.endpoints,
   };
 }
+
+/** Where the two template literals of a file's plan are: its JSON, and its nodes. */
+export function planLiterals(source: string): [number, number, number, number] {
+  const start = source.indexOf("JSON.parse(`") + "JSON.parse(`".length;
+  const end = source.indexOf("`)", start);
+  const nodes = source.indexOf("`", end + 2) + 1;
+  return [start, end, nodes, source.indexOf("`", nodes)];
+}
+
+/** A template literal's text as its value: only \\, \` and \${ are escaped. */
+const cooked = (text: string) =>
+  text.replace(/\\([\\`$])/g, (_, c: string) => c);
+
+/**
+ * The plan a generated validators file holds (the JSON in its first template literal, and the
+ * nodes, a JSON text per line, in its second), parsed.
+ */
+export function planOf(source: string): {
+  n: unknown[][];
+  r?: unknown[][];
+  b?: 1;
+  e?: unknown[];
+} {
+  const [start, end, nodes, nodesEnd] = planLiterals(source);
+  const data = JSON.parse(cooked(source.slice(start, end)));
+  const lines = cooked(source.slice(nodes, nodesEnd)).split("\n").slice(1);
+  return { ...data, n: lines.map((line) => JSON.parse(line)) };
+}

@@ -35,3 +35,8 @@ export function propertyKey(name: string): string {
   if (name === "__proto__") return `[${stringLiteral(name)}]`;
   return isIdentifierName(name) ? name : stringLiteral(name);
 }
+
+/** `text` as the content of a template literal: its value is `text` again. */
+export function templateLiteralText(text: string): string {
+  return text.replace(/[\\`]|\$\{/g, (c) => "\\" + c);
+}

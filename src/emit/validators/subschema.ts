@@ -43,10 +43,3 @@ export const num = (v: unknown): v is number =>
 /** A count: a non-negative integer (a length, a number of items or properties). */
 export const count = (v: unknown): v is number =>
   typeof v === "number" && Number.isInteger(v) && v >= 0;
-
-/** A value compared with `===`: null, a string, a boolean or a finite number. */
-export const isPrimitive = (v: unknown): boolean =>
-  v === null ||
-  typeof v === "string" ||
-  typeof v === "boolean" ||
-  (typeof v === "number" && Number.isFinite(v));

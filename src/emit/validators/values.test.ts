@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { declaredTypes } from "../../model/schema.js";
 import type { Schema } from "../../model/types.js";
-import { checkedTypes, typeMessage } from "./values.js";
+import { checkedTypes } from "./values.js";
 
 /** checkedTypes as first written, over the whole list every time: the oracle. */
 function reference(s: Schema): string[] {
@@ -52,31 +52,5 @@ describe("checkedTypes", () => {
     expect(a).toBe(checkedTypes({ type: "string" }));
     expect(Object.isFrozen(a)).toBe(true);
     expect(Object.isFrozen(checkedTypes({}))).toBe(true);
-  });
-});
-
-describe("typeMessage", () => {
-  it("lists the types with `or`, a single one from its table", () => {
-    fc.assert(
-      fc.property(
-        fc.uniqueArray(
-          fc.constantFrom(
-            "string",
-            "number",
-            "integer",
-            "boolean",
-            "null",
-            "array",
-            "object",
-          ),
-          { minLength: 1 },
-        ),
-        (types) => {
-          expect(typeMessage(types as never)).toBe(
-            `must be ${types.join(" or ")}`,
-          );
-        },
-      ),
-    );
   });
 });

@@ -10,6 +10,8 @@ import { validatorFiles } from "../../src/emit/validators/index.js";
 import { createTypeIndex } from "../../src/emit/type-index/index.js";
 import {
   outDir,
+  planLiterals,
+  planOf,
   writeFiles,
   type LoadedValidator,
   type LoadedValidators,
@@ -18,11 +20,12 @@ import { arbitraryValues, fakerSamples, mutations } from "./oracle.js";
 import { CORPUS_DIR, CORPUS_PRESENT } from "../shared-corpus.js";
 
 /**
- * The compact forms of the generated validators (a leaf property as one runtime call,
- * src/emit/validators/leaf.ts; a type test and its statements as if/else) against the same
- * validators written out (`validatorFiles(…, compact = false)`, the code the emitter wrote
- * before the compact forms, byte for byte): on the same values both must report the same
- * violations, with the same paths, keywords, messages and order.
+ * The fast paths of the validators' interpreter (templates/validators/plan.ts: a leaf property
+ * or item checked in the loop over the members without a call, its pointer joined only for a
+ * violation; a sub-schema that only calls a named check called with its pointer joined) against
+ * the same plans with every fast path taken away (each sub-schema given one more operation that
+ * checks nothing, so no node is a leaf or a bare call): on the same values both must report the
+ * same violations, with the same paths, keywords, messages and order.
  */
 
 /** Every leaf shape, and the places a leaf sits: nested objects, tuple items, odd names. */
@@ -209,16 +212,115 @@ function propertyNames(s: unknown, out = new Set<string>(), depth = 0) {
 
 type Loaded = LoadedValidators & { dir: string };
 
+type Op = unknown[];
+type Sub = number | Op[];
+
+/** A sub-schema with one more operation that checks nothing: no fast path takes it. */
+function slowSub(sub: Sub): Op[] {
+  return typeof sub === "number"
+    ? [
+        ["&", sub],
+        ["&", []],
+      ]
+    : [...sub.map(slowOp), ["&", []]];
+}
+
+const slowOrNull = (sub: Sub | null | false) =>
+  sub === null || sub === false ? sub : slowSub(sub);
+
+/** An operation with its sub-schemas made slow (the operands plan.ts reads as sub-schemas). */
+function slowOp(op: Op): Op {
+  const [code] = op;
+  const at = (...indexes: number[]) =>
+    op.map((operand, i) =>
+      indexes.includes(i) ? slowOrNull(operand as Sub | null) : operand,
+    );
+  switch (code) {
+    case "s":
+    case "n":
+    case "o":
+    case "a":
+      return [code, (op[1] as Op[]).map(slowOp)];
+    case "&":
+    case "ct":
+    case "not":
+      return at(1);
+    case "ds":
+    case "pr":
+    case "pi":
+    case "it":
+      return at(2);
+    case "if":
+      return at(1, 2, 3);
+    case "k":
+      return [
+        code,
+        (op[1] as [string, Sub | null][]).map(([k, sub]) => [
+          k,
+          slowOrNull(sub),
+        ]),
+        slowOrNull(op[2] as Sub | null | false),
+        (op[3] as [number, Sub | null][]).map(([i, sub]) => [
+          i,
+          slowOrNull(sub),
+        ]),
+        slowOrNull(op[4] as Sub | null),
+      ];
+    case "any":
+    case "one": {
+      const picked = op[2] as [string, string[], Sub[]] | null;
+      return [
+        code,
+        (op[1] as Sub[]).map(slowSub),
+        picked && [picked[0], picked[1], picked[2].map(slowSub)],
+      ];
+    }
+  }
+  return op;
+}
+
+/** A generated file with its plan made slow (slowOp), written back into its template literal. */
+function slowFile(source: string): string {
+  const [start, end, nodes, nodesEnd] = planLiterals(source);
+  const { n, ...plan } = planOf(source);
+  const slow = {
+    ...plan,
+    ...(plan.e && {
+      e: (plan.e as [string, [string, Sub][], [string, Sub][]][]).map(
+        ([name, parts, statuses]) => [
+          name,
+          parts.map(([part, sub]) => [part, slowSub(sub)]),
+          statuses.map(([status, sub]) => [status, slowSub(sub)]),
+        ],
+      ),
+    }),
+  };
+  const text = (value: unknown) =>
+    JSON.stringify(value).replace(/[\\`]|\$\{/g, (c) => "\\" + c);
+  return (
+    source.slice(0, start) +
+    text(slow) +
+    source.slice(end, nodes) +
+    n.map((node) => "\n" + text((node as Op[]).map(slowOp))).join("") +
+    source.slice(nodesEnd)
+  );
+}
+
 /** Both forms of the model's validators, written and imported. */
 async function bothForms(
   model: ApiModel,
   name: string,
 ): Promise<{ compact: Loaded; plain: Loaded }> {
-  const load = async (compact: boolean): Promise<Loaded> => {
-    const dir = outDir(`${name}-${compact ? "compact" : "plain"}`);
+  const files = validatorFiles(model, createTypeIndex(model), undefined);
+  const load = async (fast: boolean): Promise<Loaded> => {
+    const dir = outDir(`${name}-${fast ? "fast" : "slow"}`);
     writeFiles(
       dir,
-      validatorFiles(model, createTypeIndex(model), undefined, compact),
+      files.map((f) =>
+        fast || !/(schemas|endpoints|webhooks)\.ts$/.test(f.path)
+          ? f
+          : { path: f.path, contents: slowFile(f.contents) },
+      ),
     );
     const at = (file: string) =>
       import(pathToFileURL(join(dir, "validators", file)).href);
@@ -315,41 +417,33 @@ function sameViolations(
   return compared;
 }
 
-describe("compact validators", () => {
-  it("report what the written-out validators report (every leaf shape)", async () => {
+describe("the interpreter's fast paths", () => {
+  it("report what the plans without them report (every leaf shape)", async () => {
     const result = await generate([{ file: "leaves.yaml", text: SPEC }], {
       artifacts: ["validators"],
     });
     const both = await bothForms(result.model, "compact-leaves");
-    // the compact forms are there, so the comparison compares something
-    const schemas = (dir: string) =>
-      readFileSync(join(dir, "validators/schemas.ts"), "utf8");
-    const compact = schemas(both.compact.dir);
-    const plain = schemas(both.plain.dir);
-    for (const call of [
-      "r.string(",
-      "r.stringOrNull(",
-      "r.integer(",
-      "r.integerOrNull(",
-      "r.number(",
-      "r.numberOrNull(",
-      "r.boolean(",
-      "r.booleanOrNull(",
-      "r.stringIn(",
-      "r.stringOrNullIn(",
-      "r.URI",
-      "r.DATE_TIME",
-      "else {",
-    ]) {
-      expect(compact).toContain(call);
-      expect(plain).not.toContain(call);
-    }
-    expect(compact.length).toBeLessThan(plain.length);
+    // the fast paths are there (leaves, bare calls), so the comparison compares something
+    const plan = planOf(
+      readFileSync(join(both.compact.dir, "validators/schemas.ts"), "utf8"),
+    );
+    const text = JSON.stringify(plan.n);
+    for (const leaf of [
+      '["t",["string"]]]',
+      '["t",["string","null"]]]',
+      '["t",["integer"]]]',
+      '["t",["number","null"]]]',
+      '["t",["boolean"]]]',
+      '["t",["string"]],["e",["a","b","c"]]]',
+      '["t",["string"]],["s",[["f","uri"]]]]',
+      '["it",0,[["t",["string"]]]]',
+    ])
+      expect(text).toContain(leaf);
     expect(sameViolations(result.model, both, 3000)).toBeGreaterThan(3_000);
   });
 
   it.skipIf(!CORPUS_PRESENT)(
-    "report what the written-out validators report (corpus documents)",
+    "report what the plans without them report (corpus documents)",
     async () => {
       for (const file of [
         "swagger2/petstore.json",

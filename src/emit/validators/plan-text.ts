@@ -1,0 +1,59 @@
+import { templateLiteralText } from "../shared/literals.js";
+import type { TextOut } from "../shared/text-parts.js";
+import type { PlanBuilder } from "./plan.js";
+
+/**
+ * `const P = plan(JSON.parse(`…`), `…`)`: a file's plan as text in template literals (one token
+ * each for a user's tsc, as server/routes.ts holds its routes): JSON of the patterns and of
+ * `rows` (an operations file's table, one row per line), then the nodes of the table, one per
+ * line, each read (JSON.parse) the first time its check is made. `named`: the name the file
+ * imports validators/schemas.ts as, for the checks of named schemas its plan calls.
+ */
+export function planText(
+  out: TextOut,
+  plan: PlanBuilder,
+  rows: readonly unknown[] = [],
+  named?: string,
+): void {
+  out.write(
+    "/** The schemas as data: validators/plan.ts makes each check on its first use. */\n",
+  );
+  const members: string[] = [];
+  if (plan.patterns.length > 0) members.push(`"r":${json(plan.patterns)}`);
+  if (plan.bigints) members.push('"b":1');
+  // a member per line: a literal with a line break stays hugged in its call (prettier's layout)
+  out.write("const P = plan(\n  JSON.parse(`{");
+  if (members.length > 0) out.write("\n" + members.join(",\n"));
+  if (rows.length > 0) {
+    out.write(`${members.length > 0 ? "," : ""}\n"e":[`);
+    lines(out, rows, ",");
+    out.write("]");
+  }
+  out.write("}`),\n  `");
+  lines(out, plan.nodes, "");
+  out.write("`,\n");
+  if (named !== undefined) out.write(`  ${named},\n`);
+  out.write(");\n");
+}
+
+/** The items, one per line (separated by `comma` and a line break). */
+function lines(out: TextOut, items: readonly unknown[], comma: string): void {
+  for (let i = 0; i < items.length; i++)
+    out.write((i === 0 ? "" : comma) + "\n" + json(items[i]));
+  if (items.length > 0 && comma !== "") out.write("\n");
+}
+
+const json = (value: unknown): string =>
+  templateLiteralText(JSON.stringify(value));
+
+/** `export interface name {` and the lines, or `{}` without lines. */
+export function objectType(
+  out: TextOut,
+  name: string,
+  lines: readonly string[],
+): void {
+  if (lines.length === 0) return out.write(`export interface ${name} {}`);
+  out.write(`export interface ${name} {\n`);
+  for (const line of lines) out.write(line + "\n");
+  out.write("}");
+}
