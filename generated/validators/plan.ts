@@ -465,14 +465,6 @@ class Compiler implements Plan {
 }
 
 /**
- * `name` as the engine's one copy of it: a name read from the plan's JSON is a string value,
- * which a property lookup by it would look up in the engine's string table on every read.
- */
-function interned(name: string): string {
-  return Object.keys({ [name]: 0 })[0]!;
-}
-
-/**
  * An object's declared properties (`pr` operations) as one loop: each read by its name (an own
  * property only, for a name Object.prototype has), absent ones skipped, a leaf checked in
  * place, a named check called with the member's pointer, any other sub-schema's check
@@ -488,7 +480,7 @@ function members(c: Compiler, ops: readonly PlanOp[], at: string): Op {
   const checks: (Op | undefined)[] = [];
   for (const [, name, sub] of ops as [string, string, PlanSub][]) {
     const path = at + "/" + esc(name);
-    names.push(interned(name));
+    names.push(name);
     paths.push(path);
     // a name Object.prototype has (`constructor`) must be an own property to count
     owns.push(name in Object.prototype);
