@@ -15,7 +15,10 @@ export interface ClientCredentialsOptions {
   scopes?: readonly string[];
   /** Seconds before expiry when a token counts as expired already (30 by default). */
   leeway?: number;
-  /** The fetch for the token request and the retry; the platform's by default. */
+  /**
+   * The fetch for the token request; the platform's by default. The retry after a 401 goes as
+   * the client sends every request (its own `fetch` option).
+   */
   fetch?: typeof fetch;
   /** Milliseconds since the epoch: `Date.now` by default (tests pass their own clock). */
   now?: () => number;
@@ -101,7 +104,7 @@ export function clientCredentials(
       if (request.headers.has("Authorization"))
         sent.set(request, request.clone());
     },
-    async onResponse({ request, response }) {
+    async onResponse({ request, response, send }) {
       const copy = sent.get(request);
       sent.delete(request);
       if (response.status !== 401 || !copy) return;
@@ -109,7 +112,8 @@ export function clientCredentials(
       if (cached && used === "Bearer " + cached.token) cached = undefined;
       copy.headers.set("Authorization", "Bearer " + (await token()));
       await response.body?.cancel();
-      return (options.fetch ?? fetch)(copy);
+      // as the client sends a request: its fetch, its guards, its redirects followed
+      return send(copy);
     },
   };
 }

@@ -377,7 +377,7 @@ async function sendSpec<TReturn>(
     (query.length ? "?" + query.join("&") : "");
   url = (config as PageOption).page?.(url, keys) ?? url;
   const operation = spec.operation ?? spec.method + " " + spec.path;
-  const { response, done } = await exchange(config, url, init, operation);
+  const { response, done } = await exchange(config, url, init, operation, keys);
   try {
     const read = () =>
       readBody(

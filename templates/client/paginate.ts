@@ -3,6 +3,7 @@
 // endpoints that page import this file.
 import type { ApiDataOf } from "./result.js";
 import type { CallOptions, Middleware, PageOption } from "./runtime.js";
+import { nameOf, withoutNames } from "./transport.js";
 
 type FieldOf<B, K extends string> = B extends { [P in K]?: infer L }
   ? L
@@ -92,15 +93,7 @@ export async function* paginate<A>(
   let origins: string[] | undefined;
   // the names of the API keys the query carries, and `href` without them
   let names: string[] = [];
-  const bare = (href: string): URL => {
-    const out = new URL(href);
-    out.search = out.search
-      .slice(1)
-      .split("&")
-      .filter((pair) => pair && !names.includes(nameOf(pair)))
-      .join("&");
-    return out;
-  };
+  const bare = (href: string): URL => withoutNames(new URL(href), names);
   for (let pages = 0; ; pages++) {
     let response: Response | undefined;
     let sent: Request | undefined;
@@ -204,16 +197,6 @@ export function pagesMaker(spec: PageShape & { call: unknown }): never {
       args,
       options,
     })) as never;
-}
-
-/** The name of a query's `name=value` pair, decoded (as it was, when it does not decode). */
-function nameOf(pair: string): string {
-  const name = pair.split("=")[0]!.replace(/\+/g, " ");
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
 }
 
 /**

@@ -42,7 +42,14 @@ export interface Middleware {
     context: RequestContext,
   ): Request | Response | void | Promise<Request | Response | void>;
   onResponse?(
-    context: RequestContext & { response: Response },
+    context: RequestContext & {
+      response: Response;
+      /**
+       * Sends a request as the transport sends each attempt (what OAuth's retry after a 401
+       * uses): the credentials kept from an origin not trusted, the redirects followed.
+       */
+      send(request: Request): Promise<Response>;
+    },
   ): Response | void | Promise<Response | void>;
   onError?(
     context: RequestContext & { error: unknown },
@@ -117,6 +124,7 @@ export async function exchange(
   url: string,
   init: RequestInit,
   operation: string,
+  keys: readonly string[] = [],
 ): Promise<{ response: Response; done: () => void }> {
   const total = limit(options.signal, options.totalTimeout, "total");
   const retry = {
@@ -135,7 +143,7 @@ export async function exchange(
       const step = limit(total.signal, options.timeout, "attempt");
       let response: Response;
       try {
-        response = await attemptOnce(options, url, init, step.signal, {
+        response = await attemptOnce(options, url, init, step.signal, keys, {
           attempt,
           operation,
         });
@@ -170,6 +178,7 @@ async function attemptOnce(
   url: string,
   init: RequestInit,
   signal: AbortSignal,
+  keys: readonly string[],
   context: { attempt: number; operation: string },
 ): Promise<Response> {
   const middleware = options.middleware ?? [];
@@ -185,6 +194,8 @@ async function attemptOnce(
   const origins = [request.url, ...(options.trustedOrigins ?? [])].map(
     (o) => new URL(o).origin,
   );
+  const send = (r: Request) =>
+    follow(options, guard(r, origins), origins, init.body, keys);
   let response: Response | undefined;
   try {
     for (const m of middleware) {
@@ -201,6 +212,7 @@ async function attemptOnce(
       (request = guard(request, origins)),
       origins,
       init.body,
+      keys,
     );
   } catch (error) {
     for (const m of middleware) {
@@ -217,6 +229,7 @@ async function attemptOnce(
       ...context,
       request,
       response,
+      send,
     });
     if (out instanceof Response) response = out;
   }
@@ -245,14 +258,19 @@ function guard(request: Request, origins: string[], keep = /^$/): Request {
  * sends `body`, the body as `send` made it, again (a one-shot stream cannot be: a TypeError, as
  * fetch); a copy of every body would hold a whole upload in memory. A platform that hides the
  * target (a browser's opaque redirect) is asked again to follow itself with the headers a
- * foreign origin may see, and `Authorization`, which fetch drops on leaving the origin.
+ * foreign origin may see, and `Authorization`, which fetch drops on leaving the origin. `keys`
+ * are the query's API keys (`name=value`): a redirect's URL is the server's, and one it copied
+ * a key into loses every pair of that name on a hop to an origin not trusted, and in a
+ * `RedirectError`'s location (a message that is logged).
  */
 async function follow(
   options: TransportOptions,
   request: Request,
   origins: string[],
   body: RequestInit["body"],
+  keys: readonly string[],
 ): Promise<Response> {
+  const names = keys.map(nameOf);
   const send = options.fetch ?? fetch;
   // the request of the next hop: a GET without the body, or the same method and body
   const hop = (url: string, get: boolean, redirect: RequestInit["redirect"]) =>
@@ -273,15 +291,40 @@ async function follow(
     const { status, headers } = response;
     const location = headers.get("Location");
     if (location === null || !/^30[12378]$/.test("" + status)) return response;
-    const target = new URL(location, request.url).href;
-    if (!(hops < (options.maxRedirects ?? 20))) throw new RedirectError(target);
+    const target = new URL(location, request.url);
+    if (names.length > 0 && !origins.includes(target.origin))
+      withoutNames(target, names);
+    if (!(hops < (options.maxRedirects ?? 20)))
+      throw new RedirectError(
+        (names.length > 0 ? withoutNames(target, names) : target).href,
+      );
     await response.body?.cancel();
     // 303, and 301/302 after a POST, turn into a GET without the body (Fetch standard §4.4)
     const get =
       status === 303
         ? request.method !== "HEAD"
         : status < 303 && request.method === "POST";
-    request = guard(hop(target, get, "manual"), origins);
+    request = guard(hop(target.href, get, "manual"), origins);
+  }
+}
+
+/** `url` without the query's pairs named one of `names` (and without empty pairs). */
+export function withoutNames(url: URL, names: readonly string[]): URL {
+  url.search = url.search
+    .slice(1)
+    .split("&")
+    .filter((pair) => pair && !names.includes(nameOf(pair)))
+    .join("&");
+  return url;
+}
+
+/** The name of a query's `name=value` pair, decoded (as it was, when it does not decode). */
+export function nameOf(pair: string): string {
+  const name = pair.split("=")[0]!.replace(/\+/g, " ");
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
   }
 }
 

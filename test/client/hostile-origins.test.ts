@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import {
+  S,
   carried,
   drain,
   hostileHarness,
@@ -12,6 +13,7 @@ import {
 // redirect of the API names a second origin (another port of 127.0.0.1); whatever the kind of
 // credential, the second origin receives none of it.
 const h = hostileHarness();
+const KEY = { auth: { apiKey: { queryKey: S.query } } };
 const KINDS = [
   "bearer and every API key",
   "bearer",
@@ -245,5 +247,88 @@ describe("a redirect to another origin", () => {
       // the first request and `max` redirects followed, never retried
       expect(h.api.received).toHaveLength(max + 1);
     }
+  });
+});
+
+describe("a redirect that copies the query to another origin", () => {
+  // a server that moved answers `301 <new origin>$request_uri`: the API key the client put in
+  // the query comes back in the Location
+  const copying: Answer = (req, res) => {
+    const query = req.url.slice(req.url.indexOf("?"));
+    res.writeHead(301, { Location: `${h.other.url}/collect${query}&from=api` });
+    res.end();
+  };
+
+  test("sends no query API key there, and keeps the rest of the query as the server wrote it", async () => {
+    h.api.routes["/things/1"] = copying;
+    const r = await h.client.getThing!(
+      { path: { id: "1" } },
+      { baseUrl: h.api.url, ...h.kinds()["bearer and every API key"]!.options },
+    );
+    expect(r).toMatchObject({ ok: true, data: { id: "collected" } });
+    expect(h.calls[0]!.url).toContain("api_key=" + S.query);
+    expect(leaked(h.other.received)).toEqual([]);
+    expect(h.other.received[0]!.url).toBe("/collect?from=api");
+  });
+
+  test("keeps it for a trusted origin, and a RedirectError's location never holds it", async () => {
+    h.api.routes["/things/1"] = copying;
+    await h.client.getThing!(
+      { path: { id: "1" } },
+      { baseUrl: h.api.url, ...KEY, trustedOrigins: [h.other.url] },
+    );
+    expect(carried(h.other.received[0]!)).toEqual([S.query]);
+    // the last hop, on the API's own origin, is not followed: its URL is in the error
+    h.api.routes["/things/1"] = (req, res) => {
+      res.writeHead(302, { Location: req.url });
+      res.end();
+    };
+    const error = await h.client.getThing!(
+      { path: { id: "1" } },
+      { baseUrl: h.api.url, ...KEY, maxRedirects: 2 },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(h.errors.RedirectError);
+    expect(String((error as Error).message)).not.toContain("SECRET");
+    expect((error as { location: string }).location).toBe(
+      h.api.url + "/things/1",
+    );
+  });
+});
+
+describe("OAuth's retry after a 401", () => {
+  test("follows a redirect as the client does, its fresh token only on the API's origin", async () => {
+    const { options } = h.kinds()["OAuth client credentials"]!;
+    let tokens = 0;
+    h.api.routes["/token"] = (_req, res) => {
+      tokens++;
+      json({ access_token: S.oauth + "-" + tokens, expires_in: 3600 })(
+        _req,
+        res,
+      );
+    };
+    // the first token is refused; the retry is sent on, within the API, then to the other origin
+    h.api.routes["/things/1"] = (req, res) => {
+      if (req.headers.authorization === `Bearer ${S.oauth}-1`)
+        return json({ message: "expired" }, {}, 401)(req, res);
+      res.writeHead(307, { Location: "/things/2" });
+      res.end();
+    };
+    h.api.routes["/things/2"] = redirect(302, () => h.other.url + "/collect");
+    const r = await h.client.getThing!(
+      { path: { id: "1" } },
+      { baseUrl: h.api.url, ...options, retry: false },
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      status: 200,
+      data: { id: "collected" },
+    });
+    expect(h.calls.map((c) => [c.url, c.headers.authorization])).toEqual([
+      ["/things/1", `Bearer ${S.oauth}-1`],
+      ["/things/1", `Bearer ${S.oauth}-2`],
+      ["/things/2", `Bearer ${S.oauth}-2`],
+    ]);
+    expect(h.other.received).toHaveLength(1);
+    expect(leaked(h.other.received)).toEqual([]);
   });
 });
