@@ -149,24 +149,34 @@ export function createListener(
     };
     void dispatch(exchange, (error) => onError(error, req)).then((answer) => {
       if (answer.unrouted && next) return next();
-      if (res.headersSent) return res.destroy();
-      try {
-        res.writeHead(answer.status, answer.headers);
-        if (isStreamPayload(answer.payload))
-          return void writeStream(res, answer.payload, (error) =>
-            onError(error, req),
-          );
-        res.end(answer.payload);
-      } catch (error) {
-        // a header a handler set that HTTP cannot carry: a 500 that says nothing of it
-        onError(error, req);
-        if (res.headersSent) return res.destroy();
-        const failed = errorAnswer(new HttpError(500, "internal server error"));
-        res.writeHead(failed.status, failed.headers);
-        res.end(failed.payload);
-      }
+      writeAnswer(res, answer, (error) => onError(error, req));
     });
   };
+}
+
+/**
+ * Writes `answer` to `res`: a stream's chunks as they come, any other payload at once. A header
+ * a handler set that HTTP cannot carry is reported, and answered with a 500 that says nothing
+ * of it; a response already started is cut short.
+ */
+export function writeAnswer(
+  res: ServerResponse,
+  answer: Answer,
+  report: (error: unknown) => void,
+): void {
+  if (res.headersSent) return void res.destroy();
+  try {
+    res.writeHead(answer.status, answer.headers);
+    if (isStreamPayload(answer.payload))
+      return void writeStream(res, answer.payload, report);
+    res.end(answer.payload);
+  } catch (error) {
+    report(error);
+    if (res.headersSent) return void res.destroy();
+    const failed = errorAnswer(new HttpError(500, "internal server error"));
+    res.writeHead(failed.status, failed.headers);
+    res.end(failed.payload);
+  }
 }
 
 async function dispatch(

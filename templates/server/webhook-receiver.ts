@@ -19,6 +19,7 @@ import {
   errorAnswer,
   readBody as readNodeBody,
   withinBase,
+  writeAnswer,
   type Answer,
 } from "./listener.js";
 import { Router } from "./router.js";
@@ -233,19 +234,9 @@ export function createWebhookListener(
         (options.onError ?? console.error)(error);
         return errorAnswer(new HttpError(500, "internal server error"));
       })
-      .then((answer) => {
-        if (res.headersSent) {
-          res.destroy();
-          return;
-        }
-        try {
-          res.writeHead(answer.status, answer.headers);
-          res.end(answer.payload);
-        } catch (error) {
-          (options.onError ?? console.error)(error);
-          res.destroy();
-        }
-      });
+      .then((answer) =>
+        writeAnswer(res, answer, options.onError ?? console.error),
+      );
   };
 }
 
