@@ -65,6 +65,8 @@ describe("generated client files", () => {
       "types.ts",
       "validators/endpoints.ts",
       "validators/environment.ts",
+      "validators/plan-checks.ts",
+      "validators/plan-keywords.ts",
       "validators/plan.ts",
       "validators/runtime.ts",
       "validators/schemas.ts",

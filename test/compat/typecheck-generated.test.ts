@@ -98,6 +98,8 @@ const PLANTED = [
   "client/runtime.ts",
   "validators/runtime.ts",
   "validators/plan.ts",
+  "validators/plan-checks.ts",
+  "validators/plan-keywords.ts",
   "server/runtime.ts",
 ];
 /** What the runtime files need of the tsconfig, named in a checked file (runtime-environment.test.ts). */

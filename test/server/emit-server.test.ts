@@ -24,6 +24,8 @@ describe("emitServer", () => {
       "types.ts",
       "validators/endpoints.ts",
       "validators/environment.ts",
+      "validators/plan-checks.ts",
+      "validators/plan-keywords.ts",
       "validators/plan.ts",
       "validators/runtime.ts",
       "validators/schemas.ts",
