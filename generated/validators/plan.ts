@@ -10,13 +10,11 @@
 import {
   equal,
   isObject,
-  linear,
   push,
   type Check,
   type EndpointChecks,
-  type Format,
-  type PatternTest,
 } from "./runtime.js";
+import { linear, type Format, type PatternTest } from "./formats.js";
 import {
   type Op,
   FORMATS,

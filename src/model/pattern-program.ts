@@ -8,7 +8,7 @@ import {
 /**
  * A JSON Schema `pattern` (ECMA-262 syntax, with or without the `u` flag) compiled for a
  * Thompson NFA (the Pike VM of the validators' runtime, `linear` in
- * templates/validators/runtime.ts), which answers `test` in time linear in the text: the
+ * templates/validators/formats.ts), which answers `test` in time linear in the text: the
  * guard of a pattern a backtracking engine could take exponential or polynomial time on.
  * Backreferences and lookaround have no such matcher: they are refused.
  *

@@ -3,6 +3,14 @@
 // property checked in place, an object's declared properties as one loop, operations in a row.
 
 import {
+  esc,
+  has,
+  member,
+  push,
+  type Check,
+  type Violation,
+} from "./runtime.js";
+import {
   DATE,
   DATE_TIME,
   EMAIL,
@@ -10,14 +18,8 @@ import {
   IPV6,
   URI,
   UUID,
-  esc,
-  has,
-  member,
-  push,
-  type Check,
-  type Violation,
   type Format,
-} from "./runtime.js";
+} from "./formats.js";
 import type { PlanOp, PlanSub } from "./plan.js";
 
 /**

@@ -65,6 +65,7 @@ describe("generated client files", () => {
       "types.ts",
       "validators/endpoints.ts",
       "validators/environment.ts",
+      "validators/formats.ts",
       "validators/plan-checks.ts",
       "validators/plan-keywords.ts",
       "validators/plan.ts",

@@ -100,6 +100,7 @@ const PLANTED = [
   "validators/plan.ts",
   "validators/plan-checks.ts",
   "validators/plan-keywords.ts",
+  "validators/formats.ts",
   "server/runtime.ts",
 ];
 /** What the runtime files need of the tsconfig, named in a checked file (runtime-environment.test.ts). */

@@ -24,6 +24,7 @@ describe("emitServer", () => {
       "types.ts",
       "validators/endpoints.ts",
       "validators/environment.ts",
+      "validators/formats.ts",
       "validators/plan-checks.ts",
       "validators/plan-keywords.ts",
       "validators/plan.ts",

@@ -6,10 +6,10 @@ import {
   patternProgram,
 } from "../../src/model/pattern-program.js";
 import { patternGuard } from "../../src/model/pattern-safety.js";
-import { linear } from "../../templates/validators/runtime.js";
+import { linear } from "../../templates/validators/formats.js";
 
 /*
- * Issue 41, item 5: the validators' linear-time matcher (templates/validators/runtime.ts
+ * Issue 41, item 5: the validators' linear-time matcher (templates/validators/formats.ts
  * `linear`, run on the program model/pattern-program.ts compiles) answers `test` as V8's RegExp
  * does, on random patterns and texts (fast-check), and on the forms JSON Schema patterns use.
  */

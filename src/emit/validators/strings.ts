@@ -2,7 +2,7 @@ import type { Schema } from "../../model/types.js";
 
 /**
  * The formats checked, each by a runtime test; how a message names it; the runtime's Format
- * constant of it (its test and the same message, for `r.string`).
+ * constant of it (its test and the same message; templates/validators/formats.ts).
  */
 export const FORMATS: Record<
   string,
