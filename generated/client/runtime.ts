@@ -8,7 +8,6 @@ import type {} from "./environment.js";
 
 import {
   fillPath,
-  isJsonType as isJson,
   serializeCookie,
   serializeHeader,
   serializeQuery,
@@ -16,6 +15,17 @@ import {
   type ParamStyle,
 } from "./serialize.js";
 import { exchange, type TransportOptions } from "./transport.js";
+import {
+  addCookie,
+  applyAuth,
+  type AuthScheme,
+  type ClientAuth,
+} from "./auth.js";
+import { readBody, serializeBody, type RequestBody } from "./body.js";
+
+export type { AuthScheme, ClientAuth, Credential } from "./auth.js";
+export type { RequestBody } from "./body.js";
+export { ResponseTooLargeError, readLimited, serializeBody } from "./body.js";
 
 export type { FieldEncoding, ParamStyle } from "./serialize.js";
 export { fillPath, serializeQuery } from "./serialize.js";
@@ -61,19 +71,6 @@ export type ResponseValidator = (
   response: Response,
   body: unknown,
 ) => void | Promise<void>;
-
-/** A credential, or a function that returns one when a request is sent. */
-export type Credential = string | (() => string | Promise<string>);
-
-export interface ClientAuth {
-  /** For HTTP bearer, OAuth 2.0 and OpenID Connect schemes: `Authorization: Bearer <token>`. */
-  token?: Credential;
-  /** For HTTP basic schemes. */
-  username?: string;
-  password?: string;
-  /** For API-key schemes: one key for all of them, or keys by security scheme name. */
-  apiKey?: Credential | Record<string, Credential>;
-}
 
 export interface ClientOptions<
   T extends boolean = boolean,
@@ -123,12 +120,6 @@ export interface CallOptions<
   /** Aborts the call, its waits and its retries (the rejection is the signal's reason). */
   signal?: AbortSignal;
 }
-
-/** How a security scheme sends its credential. */
-export type AuthScheme =
-  | { type: "bearer" }
-  | { type: "basic" }
-  | { type: "apiKey"; in: "header" | "query" | "cookie"; name: string };
 
 export interface RequestSpec {
   method: string;
@@ -422,194 +413,4 @@ function declares(statuses: string[] | undefined, status: number): boolean {
  */
 export interface PageOption {
   page?: (url: string, keys: readonly string[]) => string;
-}
-
-/**
- * What `fetch` accepts as a body. Named through `RequestInit` because `BodyInit` is declared by
- * the DOM library only; `RequestInit` is declared by the DOM and by Node's types alike.
- */
-export type RequestBody = NonNullable<RequestInit["body"]>;
-
-function isRawBody(body: unknown): body is RequestBody {
-  return (
-    typeof body === "string" ||
-    body instanceof Blob ||
-    body instanceof ArrayBuffer ||
-    ArrayBuffer.isView(body) ||
-    body instanceof FormData ||
-    body instanceof URLSearchParams ||
-    body instanceof ReadableStream
-  );
-}
-
-export function serializeBody(
-  body: unknown,
-  mediaType = "",
-  stringify: (value: unknown) => string = JSON.stringify,
-): RequestBody {
-  const type = mediaType.toLowerCase();
-  const multipart = type.startsWith("multipart/form-data");
-  if (
-    multipart
-      ? !(body instanceof FormData)
-      : type.startsWith("application/x-www-form-urlencoded") && !isRawBody(body)
-  ) {
-    // a Blob field of a url-encoded body is sent as String(blob), as URLSearchParams does
-    const form = multipart ? new FormData() : new URLSearchParams();
-    for (const [name, value] of fields(body))
-      (form as FormData).append(
-        name,
-        value instanceof Blob ? value : String(value),
-      );
-    return form;
-  }
-  if (isRawBody(body) && !isJson(type)) return body;
-  return stringify(body);
-}
-
-/** Form fields of an object: arrays repeat their name, nested objects are sent as JSON. */
-function fields(body: unknown): [string, unknown][] {
-  const out: [string, unknown][] = [];
-  for (const [name, value] of Object.entries(body ?? {})) {
-    if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value])
-      out.push([
-        name,
-        typeof item === "object" && !(item instanceof Blob)
-          ? JSON.stringify(item)
-          : item,
-      ]);
-  }
-  return out;
-}
-
-async function readBody(
-  response: Response,
-  method: string,
-  limit: number | undefined,
-  operation: string,
-  parse: (text: string) => unknown = JSON.parse,
-): Promise<unknown> {
-  if (method === "HEAD" || [204, 205, 304].includes(response.status))
-    return undefined;
-  const type = response.headers.get("Content-Type") ?? "";
-  const body = await readLimited(response, limit, operation);
-  if (!isJson(type) && !type.startsWith("text/") && type !== "") return body;
-  const text = await body.text();
-  return text === "" ? undefined : isJson(type) ? parse(text) : text;
-}
-
-/**
- * A response body longer than its limit (`maxResponseBytes`, or the OAuth token answer's): it
- * was cancelled, which closes the request, after at most `limit` bytes and a chunk.
- */
-export class ResponseTooLargeError extends Error {
-  // `declare`: set by the constructor, so no class field is emitted (bytes in every bundle)
-  declare readonly operation: string;
-  declare readonly status: number;
-  declare readonly limit: number;
-
-  constructor(operation: string, status: number, limit: number) {
-    super(
-      `${operation}: ${status} body over ${limit} bytes (maxResponseBytes)`,
-    );
-    this.name = "ResponseTooLargeError";
-    this.operation = operation;
-    this.status = status;
-    this.limit = limit;
-  }
-}
-
-/**
- * The body of `response` as a Blob of its Content-Type, read up to `limit` bytes (32 MiB by
- * default) as it arrives: one more cancels the body, which closes the request, and rejects
- * with a `ResponseTooLargeError`. A `Content-Length` is not believed either way: the bytes
- * are counted. `Blob.text()` decodes it as `Response.text()` would.
- */
-export async function readLimited(
-  response: Response,
-  limit = 33_554_432,
-  operation = "",
-): Promise<Blob> {
-  const chunks: Uint8Array[] = [];
-  const reader = response.body?.getReader();
-  for (let size = 0; reader;) {
-    const read = await reader.read();
-    if (read.done) break;
-    // `!(<=)`: a limit that is not a number (NaN) refuses the body rather than takes any
-    if (!((size += read.value.byteLength) <= limit)) {
-      await reader.cancel();
-      throw new ResponseTooLargeError(operation, response.status, limit);
-    }
-    chunks.push(read.value);
-  }
-  // the parts' type named through Blob: `BlobPart` is the DOM library's alone
-  return new Blob(chunks as unknown as ConstructorParameters<typeof Blob>[0], {
-    type: response.headers.get("Content-Type") ?? "",
-  });
-}
-
-async function applyAuth(
-  schemes: Record<string, AuthScheme>,
-  security: string[][] | undefined,
-  auth: ClientAuth | undefined,
-  headers: Headers,
-  query: string[],
-): Promise<void> {
-  if (!auth) return;
-  const alternatives = security ?? Object.keys(schemes).map((name) => [name]);
-  for (const names of alternatives) {
-    const credentials = await Promise.all(
-      names.map((name) => credentialFor(schemes[name], name, auth)),
-    );
-    if (credentials.some((c) => c === undefined)) continue;
-    names.forEach((name, i) => {
-      const scheme = schemes[name]!;
-      const value = credentials[i]!;
-      if (scheme.type === "bearer")
-        headers.set("Authorization", "Bearer " + value);
-      else if (scheme.type === "basic")
-        headers.set("Authorization", "Basic " + value);
-      else if (scheme.in === "header") headers.set(scheme.name, value);
-      else if (scheme.in === "query")
-        query.push(
-          encodeURIComponent(scheme.name) + "=" + encodeURIComponent(value),
-        );
-      else
-        addCookie(
-          headers,
-          encodeURIComponent(scheme.name) + "=" + encodeURIComponent(value),
-        );
-    });
-    return;
-  }
-}
-
-/** Cookies are joined with `; ` (RFC 6265 §5.4), not the `, ` of `Headers.append`. */
-function addCookie(headers: Headers, pairs: string): void {
-  const before = headers.get("Cookie");
-  headers.set("Cookie", before ? before + "; " + pairs : pairs);
-}
-
-async function credentialFor(
-  scheme: AuthScheme | undefined,
-  name: string,
-  auth: ClientAuth,
-): Promise<string | undefined> {
-  if (!scheme) return undefined;
-  if (scheme.type === "basic")
-    return auth.username === undefined
-      ? undefined
-      : base64(auth.username + ":" + (auth.password ?? ""));
-  const credential =
-    scheme.type === "bearer"
-      ? auth.token
-      : typeof auth.apiKey === "object"
-        ? auth.apiKey[name]
-        : auth.apiKey;
-  return typeof credential === "function" ? credential() : credential;
-}
-
-function base64(text: string): string {
-  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }

@@ -36,6 +36,8 @@ describe("generated client files", () => {
       "client/index.ts",
       "client/runtime.ts",
       "client/environment.ts",
+      "client/auth.ts",
+      "client/body.ts",
       "client/oauth.ts",
       "client/paginate.ts",
       "client/result.ts",
@@ -46,6 +48,8 @@ describe("generated client files", () => {
     ]);
     const files = await emitted("client", model, {});
     expect(files.map((f) => f.path)).toEqual([
+      "client/auth.ts",
+      "client/body.ts",
       "client/environment.ts",
       "client/index.ts",
       "client/oauth.ts",

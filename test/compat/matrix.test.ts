@@ -128,7 +128,7 @@ beforeAll(async () => {
   // the seeds' client as an older apiloom wrote it: its body type named with `BodyInit`, which
   // only the DOM library declares
   const broken = (await project(SEEDS, REPO)).map((file) =>
-    file.path === "client/runtime.ts"
+    file.path === "client/body.ts"
       ? {
           ...file,
           contents: file.contents.replace(
@@ -138,8 +138,8 @@ beforeAll(async () => {
         }
       : file,
   );
-  const runtime = broken.find((f) => f.path === "client/runtime.ts");
-  expect(runtime?.contents).toMatch(/export type RequestBody = BodyInit;/);
+  const body = broken.find((f) => f.path === "client/body.ts");
+  expect(body?.contents).toMatch(/export type RequestBody = BodyInit;/);
   const roots = { matrix: tempRoot("matrix"), broken: tempRoot("broken") };
   writeProjects(roots.matrix, projects);
   writeProjects(roots.broken, new Map([["broken", broken]]));
@@ -205,7 +205,7 @@ describe("the matrix can fail", () => {
       const node = await cell("broken", "node-only", compiler);
       expect(node.ok).toBe(false);
       expect(node.output).toMatch(
-        /^broken\/client\/runtime\.ts\(\d+,\d+\): error TS2304: Cannot find name 'BodyInit'\./m,
+        /^broken\/client\/body\.ts\(\d+,\d+\): error TS2304: Cannot find name 'BodyInit'\./m,
       );
     },
     180_000,

@@ -96,6 +96,8 @@ const PLANTED = [
   "server/contracts.ts",
   // apiloom's copies of the runtime files too
   "client/runtime.ts",
+  "client/auth.ts",
+  "client/body.ts",
   "validators/runtime.ts",
   "validators/plan.ts",
   "validators/plan-checks.ts",

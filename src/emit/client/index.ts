@@ -15,9 +15,9 @@ import type {
 
 /**
  * The typed client (it imports the `types` artifact, and the `validators` when the run makes
- * them): the runtime files copied verbatim from templates/client/ (`client/runtime.ts`: fetch
- * wrapper, auth; `client/serialize.ts`: parameter styles; `client/validate.ts`: response checks,
- * only beside the validators), and `client/index.ts` (one standalone function per endpoint,
+ * them): the runtime files copied verbatim from templates/client/ (`client/runtime.ts`: the
+ * fetch wrapper; `auth.ts`: credentials; `body.ts`: request and response bodies;
+ * `serialize.ts`: parameter styles; `validate.ts`: response checks, only beside the validators), and `client/index.ts` (one standalone function per endpoint,
  * typed by the `EndpointFunctions` interface, and `createClient`), rendered by the templates client/endpoint.js and
  * client/index.js, which users can override. The templates receive views of raw spec text
  * (view-types.ts) and the helpers that escape and lay it out (helpers.ts).
@@ -75,6 +75,8 @@ function localNames(taken: Set<string>): ClientLocals {
 
 /** The runtime files besides runtime.ts, copied verbatim; a program bundles what it uses. */
 const RUNTIME_FILES = [
+  "auth.ts",
+  "body.ts",
   "oauth.ts",
   "paginate.ts",
   "result.ts",
