@@ -85,28 +85,50 @@ export const TOO_DEEP: Violation = {
  * 1.1-1.8 ms of 1.6-2.6 ms on 1 MB bodies).
  */
 export function deeperThan(value: unknown, limit: number): boolean {
+  return deeper(value, limit, pristine());
+}
+
+/**
+ * Whether `Object.prototype` has no enumerable property, as it has none unless a program (or a
+ * polluted one) gave it some: a `for…in` of an object made by JSON.parse or a literal then
+ * visits its own members only, and need not ask `Object.hasOwn` of each. The walk of a 1 MB
+ * body takes half the time (0.42 against 0.87 ms), a whole validation 5-16% less
+ * (bench/validators.mjs, two runs each: Pet 3.09-3.31 -> 2.95-3.15 ms, ContainerSummary
+ * 4.23-4.80 -> 3.83-4.01, ImageSummary 2.09-2.12 -> 1.79-1.91).
+ */
+function pristine(): boolean {
+  for (const _ in Object.prototype) return false;
+  return true;
+}
+
+function deeper(value: unknown, limit: number, pristine: boolean): boolean {
   if (typeof value !== "object" || value === null) return false;
   if (limit < 1) return true;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++)
-      if (nests(value[i], limit - 1)) return true;
+      if (nests(value[i], limit - 1, pristine)) return true;
     return false;
   }
-  for (const key in value)
-    if (
-      Object.hasOwn(value, key) &&
-      nests((value as Record<string, unknown>)[key], limit - 1)
-    )
+  const o = value as Record<string, unknown>;
+  const proto: unknown = Object.getPrototypeOf(o);
+  if (proto === null || (pristine && proto === Object.prototype)) {
+    for (const key in o) if (nests(o[key], limit - 1, pristine)) return true;
+    return false;
+  }
+  for (const key in o)
+    if (Object.hasOwn(o, key) && nests(o[key], limit - 1, pristine))
       return true;
   return false;
 }
 
 /**
- * `deeperThan` of an array's item or an object's member, tested for an object first: a call
- * less for each number or string (the walk takes ~15% longer without it).
+ * `deeper` of an array's item or an object's member, tested for an object first: a call less
+ * for each number or string (the walk takes ~15% longer without it).
  */
-function nests(item: unknown, limit: number): boolean {
-  return typeof item === "object" && item !== null && deeperThan(item, limit);
+function nests(item: unknown, limit: number, pristine: boolean): boolean {
+  return (
+    typeof item === "object" && item !== null && deeper(item, limit, pristine)
+  );
 }
 
 export function validator<T>(check: Check, d: Direction = PLAIN): Validator<T> {
