@@ -71,17 +71,26 @@ export const script = `
   var count = document.getElementById("count");
   var navItems = document.querySelectorAll("nav li[data-op]");
   var groups = document.querySelectorAll("nav .group");
-  var articles = document.querySelectorAll("main .op:not(.hook)");
-  var sections = document.querySelectorAll("main section.tag");
+  var articles = document.querySelectorAll("main .op");
+  var sections = document.querySelectorAll("main section.tag, main section#webhooks");
   var links = document.querySelectorAll("main li[data-op]");
   var also = document.querySelectorAll("main .also");
-  var total = index.length;
+  // an entry of three is a webhook's: counted apart from the endpoints
+  var hooks = index.filter(function (entry) { return entry.length === 3; }).length;
+  var total = index.length - hooks;
+  function counted(shown, all, what) {
+    return (shown === all ? all : shown + " of " + all) + " " + what;
+  }
   function apply() {
     var terms = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
     var shown = new Set();
+    var shownHooks = 0;
     for (var i = 0; i < index.length; i++) {
       var hay = index[i][1];
-      if (terms.every(function (t) { return hay.indexOf(t) !== -1; })) shown.add(index[i][0]);
+      if (terms.every(function (t) { return hay.indexOf(t) !== -1; })) {
+        shown.add(index[i][0]);
+        if (index[i].length === 3) shownHooks++;
+      }
     }
     navItems.forEach(function (li) { li.hidden = !shown.has(li.dataset.op); });
     links.forEach(function (li) { li.hidden = !shown.has(li.dataset.op); });
@@ -89,7 +98,7 @@ export const script = `
     groups.forEach(function (g) { g.hidden = !g.querySelector("li:not([hidden])"); });
     also.forEach(function (a) { a.hidden = !a.querySelector("li:not([hidden])"); });
     sections.forEach(function (s) { s.hidden = !s.querySelector(".op:not([hidden]), li[data-op]:not([hidden])"); });
-    count.textContent = terms.length === 0 ? total + " endpoints" : shown.size + " of " + total + " endpoints";
+    count.textContent = counted(shown.size - shownHooks, total, "endpoints") + (hooks > 0 ? ", " + counted(shownHooks, hooks, "webhooks") : "");
   }
   input.addEventListener("input", apply);
   document.addEventListener("keydown", function (event) {

@@ -38,8 +38,10 @@ export function htmlPage(view, h, assets) {
     "<body>",
     '<header class="top">',
     `<h1>${t(view.title)}</h1><span class="version">${t(view.version)}</span>`,
-    '<input id="search" type="search" placeholder="Search endpoints: method, path, name, summary  ( / )" autocomplete="off" aria-label="Search endpoints">',
-    `<span id="count" aria-live="polite">${view.endpoints.length} endpoints</span>`,
+    view.webhooks.length > 0
+      ? '<input id="search" type="search" placeholder="Search endpoints and webhooks: method, path or key, name, summary  ( / )" autocomplete="off" aria-label="Search endpoints and webhooks">'
+      : '<input id="search" type="search" placeholder="Search endpoints: method, path, name, summary  ( / )" autocomplete="off" aria-label="Search endpoints">',
+    `<span id="count" aria-live="polite">${view.endpoints.length} endpoints${view.webhooks.length > 0 ? `, ${view.webhooks.length} webhooks` : ""}</span>`,
     "</header>",
     '<div class="layout">',
     '<nav aria-label="Endpoints by group">',
@@ -63,7 +65,7 @@ export function htmlPage(view, h, assets) {
     );
     for (const w of view.webhooks)
       out.push(
-        `<li><a href="#${t(w.id)}" title="${t(`${w.method} ${w.key}`)}">${badge(w, h)}<span class="p">${t(w.key)}</span></a></li>`,
+        `<li data-op="${t(w.id)}"><a href="#${t(w.id)}" title="${t(`${w.method} ${w.key}`)}">${badge(w, h)}<span class="p">${t(w.key)}</span></a></li>`,
       );
     out.push("</ul></section>");
   }
@@ -118,10 +120,18 @@ export function htmlPage(view, h, assets) {
     "</main>",
     "</div>",
   );
-  const index = view.endpoints.map((e) => [
-    e.id,
-    `${e.method} ${e.path} ${e.name} ${e.summary ?? ""} ${[e.group, ...e.otherTags].join(" ")}`.toLowerCase(),
-  ]);
+  // `[id, text]` per endpoint, `[id, text, 1]` per webhook (counted apart)
+  const index = [
+    ...view.endpoints.map((e) => [
+      e.id,
+      `${e.method} ${e.path} ${e.name} ${e.summary ?? ""} ${[e.group, ...e.otherTags].join(" ")}`.toLowerCase(),
+    ]),
+    ...view.webhooks.map((w) => [
+      w.id,
+      `${w.method} ${w.key} ${w.name} ${w.summary ?? ""} webhook`.toLowerCase(),
+      1,
+    ]),
+  ];
   out.push(
     `<script type="application/json" id="search-index">${h.jsonForScript(index)}</script>`,
     `<script>${assets.script}</script>`,
@@ -206,7 +216,6 @@ function webhooksSection(view, h) {
   ];
   for (const w of view.webhooks) {
     out.push(
-      // `hook`: the search filters endpoints only, a webhook stays shown
       `<article class="op hook${w.deprecated ? " deprecated-op" : ""}" id="${t(w.id)}">`,
       `<h3>${badge(w, h)}<span class="p">${t(w.key)}</span><span class="name">${t(w.name)}</span>` +
         `${w.deprecated ? '<span class="deprecated">deprecated</span>' : ""}</h3>`,

@@ -11,7 +11,8 @@ import { loadModel } from "../../src/pipeline.js";
 import { launchChromium } from "../browser.js";
 
 // The webhooks section of docs/index.html in headless Chromium: their hostile summaries stay
-// text, and the search (which filters endpoints) never hides them, also once it is cleared.
+// text, and the search filters them as it filters endpoints (counted apart), the section and
+// its nav group hidden when none matches, all back once it is cleared.
 
 let browser: Browser;
 const out = mkdtempSync(join(tmpdir(), "apiloom-hook-html-"));
@@ -25,7 +26,7 @@ afterAll(async () => {
 });
 
 describe("docs/index.html's webhooks in Chromium", () => {
-  it("are shown as text, and stay through a search and its clearing", async () => {
+  it("are shown as text, and found by the search like the endpoints", async () => {
     const model = loadModel(["docs.yaml"], {
       cwd: join(import.meta.dirname, "fixtures"),
     });
@@ -51,14 +52,35 @@ describe("docs/index.html's webhooks in Chromium", () => {
     expect(await page.locator("#hook-orderPaid .summary").textContent()).toBe(
       "Paid <script>alert(1)</script> | *now*",
     );
+    const count = () => page.textContent("#count");
+    const hidden = (selector: string) =>
+      page.$eval(selector, (e) => (e as HTMLElement).offsetParent === null);
+    expect(await count()).toBe("1 endpoints, 2 webhooks");
     await page.fill("#search", "nothing matches this");
-    expect(await visible()).toEqual(["hook-orderPaid", "hook-stockLow"]);
+    expect(await visible()).toEqual([]);
+    expect(await hidden("#webhooks")).toBe(true);
+    expect(await count()).toBe("0 of 1 endpoints, 0 of 2 webhooks");
+    // by key, and by summary
+    await page.fill("#search", "stock.low");
+    expect(await visible()).toEqual(["hook-stockLow"]);
+    expect(await count()).toBe("0 of 1 endpoints, 1 of 2 webhooks");
+    expect(
+      await page.$$eval("nav li[data-op]", (list) =>
+        list
+          .filter((li) => (li as HTMLElement).offsetParent !== null)
+          .map((li) => (li as HTMLElement).dataset["op"]),
+      ),
+    ).toEqual(["hook-stockLow"]);
+    await page.fill("#search", "paid");
+    expect(await visible()).toEqual(["hook-orderPaid"]);
     await page.fill("#search", "");
     expect(await visible()).toEqual([
       "op-ping",
       "hook-orderPaid",
       "hook-stockLow",
     ]);
+    expect(await hidden("#webhooks")).toBe(false);
+    expect(await count()).toBe("1 endpoints, 2 webhooks");
     expect(errors).toEqual([]);
   }, 60_000);
 });
