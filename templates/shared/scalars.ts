@@ -3,6 +3,10 @@
 // so that every digit of an integer survives, and values revived and written back by a compact
 // plan per schema (scalar-plans.ts). The client and the server each get this same file.
 
+import { MAX_DEPTH, parseJson, stringifyJson } from "./lossless-json.js";
+
+export { MAX_DEPTH, parseJson, stringifyJson } from "./lossless-json.js";
+
 /**
  * How a value is revived, by its JSON kind; a number is the named plan of that index (`$ref`s,
  * recursion). `s`: a string is a date-time (`"t"`) or a date (`"d"`); `i`: a whole number is an
@@ -37,9 +41,6 @@ export interface Plans {
   operations: Record<string, OperationPlan>;
 }
 
-/** Deepest nesting of arrays and objects read, revived or written (JSON.parse has no bound). */
-export const MAX_DEPTH = 512;
-
 /** A value that cannot be what its schema says: an invalid date, an int64 out of range. */
 export class ScalarError extends RangeError {
   override name = "ScalarError";
@@ -47,162 +48,6 @@ export class ScalarError extends RangeError {
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
-
-// ---------------------------------------------------------------------------------------------
-// the lossless reader
-
-/**
- * JSON text to a value, as `JSON.parse` reads it, except that an integer outside Number's safe
- * range (more than 2^53 - 1 away from 0, written without fraction or exponent) is a `bigint`
- * with every digit. Linear in the text; nesting deeper than `maxDepth` is a SyntaxError.
- */
-export function parseJson(text: string, maxDepth: number = MAX_DEPTH): unknown {
-  let at = 0;
-  const fail = (what: string): never => {
-    throw new SyntaxError(`${what} in JSON at position ${at}`);
-  };
-  const space = () => {
-    for (;;) {
-      const c = text.charCodeAt(at);
-      if (c === 32 || c === 9 || c === 10 || c === 13) at++;
-      else return;
-    }
-  };
-  const string = (): string => {
-    const start = at++;
-    let escaped = false;
-    for (;;) {
-      const c = text.charCodeAt(at);
-      if (Number.isNaN(c)) fail("Unterminated string");
-      if (c === 34) break;
-      if (c < 32) fail("Bad control character in string");
-      if (c === 92) {
-        escaped = true;
-        at++;
-      }
-      at++;
-    }
-    at++;
-    // the escapes, checked and decoded by the platform: one pass over the string's own text
-    return escaped
-      ? (JSON.parse(text.slice(start, at)) as string)
-      : text.slice(start + 1, at - 1);
-  };
-  const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-  const number = (): number | bigint => {
-    NUMBER.lastIndex = at;
-    const match = NUMBER.exec(text);
-    if (!match) return fail("Unexpected token");
-    at = NUMBER.lastIndex;
-    const n = Number(match[0]);
-    return match[1] === undefined &&
-      match[2] === undefined &&
-      !Number.isSafeInteger(n)
-      ? BigInt(match[0])
-      : n;
-  };
-  const word = (w: string, value: unknown): unknown => {
-    if (!text.startsWith(w, at)) fail("Unexpected token");
-    at += w.length;
-    return value;
-  };
-  const value = (depth: number): unknown => {
-    space();
-    const c = text.charCodeAt(at);
-    if (c === 34) return string();
-    if (c === 123 || c === 91) {
-      if (depth >= maxDepth) fail(`Nesting deeper than ${maxDepth}`);
-      return c === 123 ? object(depth + 1) : array(depth + 1);
-    }
-    if (c === 116) return word("true", true);
-    if (c === 102) return word("false", false);
-    if (c === 110) return word("null", null);
-    return number();
-  };
-  const object = (depth: number): Record<string, unknown> => {
-    const out: Record<string, unknown> = {};
-    at++;
-    space();
-    if (text.charCodeAt(at) === 125) {
-      at++;
-      return out;
-    }
-    for (;;) {
-      space();
-      if (text.charCodeAt(at) !== 34) fail("Expected a property name");
-      const key = string();
-      space();
-      if (text.charCodeAt(at) !== 58) fail("Expected ':'");
-      at++;
-      // an own property whatever its name (`__proto__` too), as JSON.parse makes it
-      Object.defineProperty(out, key, {
-        value: value(depth),
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      });
-      space();
-      const c = text.charCodeAt(at++);
-      if (c === 125) return out;
-      if (c !== 44) fail("Expected ',' or '}'");
-    }
-  };
-  const array = (depth: number): unknown[] => {
-    const out: unknown[] = [];
-    at++;
-    space();
-    if (text.charCodeAt(at) === 93) {
-      at++;
-      return out;
-    }
-    for (;;) {
-      out.push(value(depth));
-      space();
-      const c = text.charCodeAt(at++);
-      if (c === 93) return out;
-      if (c !== 44) fail("Expected ',' or ']'");
-    }
-  };
-  const result = value(0);
-  space();
-  if (at < text.length) fail("Unexpected non-whitespace character");
-  return result;
-}
-
-/**
- * A value to JSON text, as `JSON.stringify` writes it (toJSON, undefined members left out), with
- * a bigint written as its digits. Nesting deeper than `maxDepth` (a cycle too) is a TypeError.
- */
-export function stringifyJson(
-  value: unknown,
-  maxDepth: number = MAX_DEPTH,
-): string {
-  const write = (
-    v: unknown,
-    key: string,
-    depth: number,
-  ): string | undefined => {
-    if (
-      typeof v === "object" &&
-      v !== null &&
-      typeof (v as { toJSON?: unknown }).toJSON === "function"
-    )
-      v = (v as { toJSON(key: string): unknown }).toJSON(key);
-    if (typeof v === "bigint") return v.toString();
-    if (typeof v !== "object" || v === null) return JSON.stringify(v);
-    if (depth >= maxDepth)
-      throw new TypeError(`nesting deeper than ${maxDepth} (or a cycle)`);
-    if (Array.isArray(v))
-      return `[${v.map((item, i) => write(item, String(i), depth + 1) ?? "null").join(",")}]`;
-    const parts: string[] = [];
-    for (const [k, item] of Object.entries(v)) {
-      const text = write(item, k, depth + 1);
-      if (text !== undefined) parts.push(`${JSON.stringify(k)}:${text}`);
-    }
-    return `{${parts.join(",")}}`;
-  };
-  return write(value, "", 0) ?? "undefined";
-}
 
 // ---------------------------------------------------------------------------------------------
 // revival: wire values to Date and bigint

@@ -5,9 +5,10 @@ import type { Plans } from "./scalar-plans.js";
 import { importStatement } from "./statements.js";
 
 /**
- * The files of dates and big integers in the client's or the server's folder: `scalars.ts`, the
- * one runtime both copy from templates/shared/scalars.ts (the lossless JSON reader, revival,
- * the way back), and `scalar-plans.ts`, the API's plans.
+ * The files of dates and big integers in the client's or the server's folder: `scalars.ts` and
+ * `lossless-json.ts`, the one runtime both copy from templates/shared/ (revival and the way
+ * back; the JSON reader and writer that keep every digit), and `scalar-plans.ts`, the API's
+ * plans.
  */
 export function scalarFiles(
   folder: "client" | "server",
@@ -20,6 +21,12 @@ export function scalarFiles(
       contents: scalarPlansFile(plans),
     },
     runtimeFile("shared", "scalars.ts", templatesDir, `${folder}/scalars.ts`),
+    runtimeFile(
+      "shared",
+      "lossless-json.ts",
+      templatesDir,
+      `${folder}/lossless-json.ts`,
+    ),
   ];
 }
 
