@@ -77,7 +77,7 @@ describe("the docs' webhooks", () => {
     const html = read("gen/docs/index.html");
     expect(html).not.toContain("<script>alert(1)");
     expect(html).toContain(
-      '<li><a href="#hook-orderPaid" title="POST order|paid"><span class="m m-post">POST</span><span class="p">order|paid</span></a></li>',
+      '<li data-op="hook-orderPaid"><a href="#hook-orderPaid" title="POST order|paid"><span class="m m-post">POST</span><span class="p">order|paid</span></a></li>',
     );
     const section = html.slice(html.indexOf('<section id="webhooks">'));
     expect(section).toContain(
