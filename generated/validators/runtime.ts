@@ -102,23 +102,22 @@ function pristine(): boolean {
   return true;
 }
 
-function deeper(value: unknown, limit: number, pristine: boolean): boolean {
+function deeper(value: unknown, limit: number, plain: boolean): boolean {
   if (typeof value !== "object" || value === null) return false;
   if (limit < 1) return true;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++)
-      if (nests(value[i], limit - 1, pristine)) return true;
+      if (nests(value[i], limit - 1, plain)) return true;
     return false;
   }
   const o = value as Record<string, unknown>;
   const proto: unknown = Object.getPrototypeOf(o);
-  if (proto === null || (pristine && proto === Object.prototype)) {
-    for (const key in o) if (nests(o[key], limit - 1, pristine)) return true;
+  if (proto === null || (plain && proto === Object.prototype)) {
+    for (const key in o) if (nests(o[key], limit - 1, plain)) return true;
     return false;
   }
   for (const key in o)
-    if (Object.hasOwn(o, key) && nests(o[key], limit - 1, pristine))
-      return true;
+    if (Object.hasOwn(o, key) && nests(o[key], limit - 1, plain)) return true;
   return false;
 }
 
@@ -126,9 +125,9 @@ function deeper(value: unknown, limit: number, pristine: boolean): boolean {
  * `deeper` of an array's item or an object's member, tested for an object first: a call less
  * for each number or string (the walk takes ~15% longer without it).
  */
-function nests(item: unknown, limit: number, pristine: boolean): boolean {
+function nests(item: unknown, limit: number, plain: boolean): boolean {
   return (
-    typeof item === "object" && item !== null && deeper(item, limit, pristine)
+    typeof item === "object" && item !== null && deeper(item, limit, plain)
   );
 }
 

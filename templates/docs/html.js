@@ -23,6 +23,9 @@ export const contract = 1;
  */
 export function htmlPage(view, h, assets) {
   const t = h.htmlText;
+  const hooks = view.webhooks.length > 0;
+  // what the search looks through (webhooks are found like endpoints, counted apart)
+  const searched = hooks ? "endpoints and webhooks" : "endpoints";
   const out = [];
   out.push(
     "<!doctype html>",
@@ -38,10 +41,8 @@ export function htmlPage(view, h, assets) {
     "<body>",
     '<header class="top">',
     `<h1>${t(view.title)}</h1><span class="version">${t(view.version)}</span>`,
-    view.webhooks.length > 0
-      ? '<input id="search" type="search" placeholder="Search endpoints and webhooks: method, path or key, name, summary  ( / )" autocomplete="off" aria-label="Search endpoints and webhooks">'
-      : '<input id="search" type="search" placeholder="Search endpoints: method, path, name, summary  ( / )" autocomplete="off" aria-label="Search endpoints">',
-    `<span id="count" aria-live="polite">${view.endpoints.length} endpoints${view.webhooks.length > 0 ? `, ${view.webhooks.length} webhooks` : ""}</span>`,
+    `<input id="search" type="search" placeholder="Search ${searched}: method, ${hooks ? "path or key" : "path"}, name, summary  ( / )" autocomplete="off" aria-label="Search ${searched}">`,
+    `<span id="count" aria-live="polite">${view.endpoints.length} endpoints${hooks ? `, ${view.webhooks.length} webhooks` : ""}</span>`,
     "</header>",
     '<div class="layout">',
     '<nav aria-label="Endpoints by group">',
