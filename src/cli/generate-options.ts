@@ -8,6 +8,7 @@ import {
 } from "./flags.js";
 import { BUILT_IN_PLUGINS } from "../emit/registry.js";
 import { ConfigError } from "../workflow/config-error.js";
+import { secondsProblem } from "../workflow/config-checks.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
 import { DEFAULT_MAX_INPUT_MIB } from "../ingest/read-source.js";
 import type { SettingsOverrides } from "../workflow/settings.js";
@@ -311,10 +312,9 @@ export function flagsNamed(...names: string[]): FlagSpec[] {
 
 function seconds(flag: string, value: string): number {
   const n = Number(value);
-  if (!(n > 0) || !Number.isFinite(n))
-    throw new ConfigError(
-      `${flag} expects a number of seconds above 0, got ${JSON.stringify(value)}`,
-    );
+  const problem = secondsProblem(n);
+  if (problem)
+    throw new ConfigError(`${flag}${problem}, got ${JSON.stringify(value)}`);
   return n;
 }
 

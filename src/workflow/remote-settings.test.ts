@@ -26,13 +26,21 @@ describe("the remote settings", () => {
         retries: 3,
       }),
     ).toEqual([
-      "remote.timeout must be a number of seconds above 0",
+      "remote.timeout must be a number of seconds above 0 and at most 2147483 (24.8 days)",
       "remote.maxRedirects must be a whole number from 0 to 20",
       'remote.headers["https://api.example.com/v1"] must be an origin, written as "https://api.example.com" (scheme, host and port; no path, no trailing slash)',
       'remote.headers["https://api.example.com/v1"]["Bad Name"]: not a header name',
       'remote.headers["https://ok.example.com"]["A"] must not hold a line break',
       'remote.headers["https://ok.example.com"]["B"] must be a string or { env: "VARIABLE_NAME", prefix?: "Bearer " }',
       'remote: unknown option "retries" (known: headers, timeout, maxRedirects, watchInterval)',
+    ]);
+  });
+
+  it("holds its times to what a timer holds: 24.8 days (Node runs a longer setTimeout at once)", () => {
+    expect(problems({ timeout: 2_147_483, watchInterval: 0.5 })).toEqual([]);
+    expect(problems({ timeout: 3_000_000, watchInterval: Infinity })).toEqual([
+      "remote.timeout must be a number of seconds above 0 and at most 2147483 (24.8 days)",
+      "remote.watchInterval must be a number of seconds above 0 and at most 2147483 (24.8 days)",
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { isObject, positiveNumber } from "./config-checks.js";
+import { isObject, secondsProblem } from "./config-checks.js";
 import { ConfigError } from "./config-error.js";
 
 // The config's `remote` section (how URL inputs are fetched), checked and resolved. None of it is
@@ -95,9 +95,10 @@ export function checkRemote(
   });
   for (const [key, v] of Object.entries(value)) {
     if (v === undefined) continue;
-    if (key === "timeout" || key === "watchInterval")
-      positiveNumber("seconds")(v, at(key, `.${key}`), report);
-    else if (key === "maxRedirects") {
+    if (key === "timeout" || key === "watchInterval") {
+      const problem = secondsProblem(v);
+      if (problem) report(at(key, `.${key}`), problem);
+    } else if (key === "maxRedirects") {
       if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 20)
         report(at(key, `.${key}`), " must be a whole number from 0 to 20");
     } else if (key === "headers") checkHeaders(v, at(key, ".headers"), report);

@@ -2,7 +2,12 @@
 // The OAuth 2.0 client-credentials flow (RFC 6749 §4.4): a token fetched from the token URL,
 // cached until shortly before it expires, one request for it in flight at a time, and one retry
 // of a request the API answered 401. Only programs that call `clientCredentials` bundle this.
-import type { Middleware, RequestContext } from "./transport.js";
+import {
+  after,
+  TimeoutError,
+  type Middleware,
+  type RequestContext,
+} from "./transport.js";
 import { readLimited } from "./runtime.js";
 
 export interface ClientCredentialsOptions {
@@ -29,7 +34,7 @@ export interface ClientCredentialsOptions {
   /**
    * Milliseconds the token request may take, its answer read (30 000 by default): every call
    * waits for the token before its own `timeout` starts, so a token endpoint that never
-   * answers would hold them all.
+   * answers would hold them all. A slower one rejects with a `TimeoutError`.
    */
   timeout?: number;
 }
@@ -60,19 +65,34 @@ export function clientCredentials(
         ":" +
         encodeURIComponent(options.clientSecret),
     );
-    const response = await (options.fetch ?? fetch)(options.tokenUrl, {
-      method: "POST",
-      headers: { Authorization: "Basic " + basic, Accept: "application/json" },
-      body,
-      signal: AbortSignal.timeout(options.timeout ?? 30_000),
-    });
-    const text = await (
-      await readLimited(
-        response,
-        options.maxResponseBytes ?? 1_048_576,
-        "clientCredentials",
-      )
-    ).text();
+    const ms = options.timeout ?? 30_000;
+    const controller = new AbortController();
+    // not AbortSignal.timeout, which throws on Infinity, on a fraction and past 2^32-1 ms
+    const cancel = after(ms, () =>
+      controller.abort(new TimeoutError(ms, "total")),
+    );
+    let response: Response;
+    let text: string;
+    try {
+      response = await (options.fetch ?? fetch)(options.tokenUrl, {
+        method: "POST",
+        headers: {
+          Authorization: "Basic " + basic,
+          Accept: "application/json",
+        },
+        body,
+        signal: controller.signal,
+      });
+      text = await (
+        await readLimited(
+          response,
+          options.maxResponseBytes ?? 1_048_576,
+          "clientCredentials",
+        )
+      ).text();
+    } finally {
+      cancel();
+    }
     let answer: { access_token?: unknown; expires_in?: unknown } | null = null;
     try {
       answer = JSON.parse(text);

@@ -59,9 +59,9 @@ export interface Middleware {
 /** What `exchange` needs of the merged call options. */
 export interface TransportOptions {
   fetch?: typeof fetch;
-  /** Milliseconds each attempt may take until the response headers arrive. */
+  /** Milliseconds each attempt may take until the response headers arrive (`Infinity`: no bound). */
   timeout?: number;
-  /** Milliseconds the whole call may take, waits and retries included. */
+  /** Milliseconds the whole call may take, waits and retries included (`Infinity`: no bound). */
   totalTimeout?: number;
   /** `false` never retries. */
   retry?: RetryOptions | false;
@@ -363,11 +363,10 @@ function limit(
   const forward = () => controller.abort(parent?.reason);
   if (parent?.aborted) forward();
   parent?.addEventListener("abort", forward, { once: true });
-  const timer =
+  const stop =
     ms === undefined
-      ? undefined
-      : setTimeout(() => controller.abort(new TimeoutError(ms, scope)), ms);
-  const stop = () => clearTimeout(timer);
+      ? () => {}
+      : after(ms, () => controller.abort(new TimeoutError(ms, scope)));
   return {
     signal: controller.signal,
     stop,
@@ -382,14 +381,33 @@ function limit(
 function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
+    const cancel = after(ms, () => {
       signal?.removeEventListener("abort", stop);
       resolve();
-    }, ms);
+    });
     const stop = () => {
-      clearTimeout(timer);
+      cancel();
       reject(signal?.reason);
     };
     signal?.addEventListener("abort", stop, { once: true });
   });
+}
+
+/** setTimeout's longest delay (2^31-1 ms, 24.8 days); platforms run a longer one at once. */
+const LONGEST = 2_147_483_647;
+
+/**
+ * Runs `run` after `ms` milliseconds; what it returns cancels it. `Infinity` never runs it, and a
+ * delay past {@link LONGEST} is waited in steps (setTimeout alone would run it within 1 ms).
+ */
+export function after(ms: number, run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = (left: number): void => {
+    timer =
+      left > LONGEST
+        ? setTimeout(() => arm(left - LONGEST), LONGEST)
+        : setTimeout(run, left);
+  };
+  if (ms !== Infinity) arm(ms);
+  return () => clearTimeout(timer);
 }

@@ -2,6 +2,7 @@
 // A streamed answer (server-sent events, JSON Lines, an OpenAPI 3.2 item stream), which the
 // client hands over as an async iterator, collected into a list for a tool's result: bounded in
 // items, in characters and in time, so that an endless stream ends the call all the same.
+import { after } from "../client/transport.js";
 
 /** How much of a stream a tool collects. */
 export interface StreamBounds {
@@ -9,7 +10,7 @@ export interface StreamBounds {
   maxItems: number;
   /** Characters of the items' JSON text at most, together. */
   maxLength: number;
-  /** Milliseconds to read for at most, from the answer's arrival. */
+  /** Milliseconds to read for at most, from the answer's arrival (`Infinity`: no bound). */
   timeout: number;
 }
 
@@ -54,7 +55,7 @@ export async function collectStream(
   let length = 2; // `[]`
   let stopped: string | undefined;
   const timeUp = new Error("the stream's time is up");
-  const timer = setTimeout(() => stop.abort(timeUp), bounds.timeout);
+  const cancel = after(bounds.timeout, () => stop.abort(timeUp));
   try {
     for await (const item of stream) {
       // a value JSON cannot hold (none the client reads) counts as `null`
@@ -78,7 +79,7 @@ export async function collectStream(
       throw new StreamFailure(why, items.length);
     }
   } finally {
-    clearTimeout(timer);
+    cancel();
   }
   return stopped === undefined ? { items } : { items, stopped };
 }

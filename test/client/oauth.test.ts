@@ -119,4 +119,25 @@ describe("client credentials", () => {
     expect(tokens.received).toHaveLength(3);
     await tokens.close();
   });
+
+  test("the token request's timeout: a slow endpoint rejects with TimeoutError; Infinity and fractions are no error", async () => {
+    const tokens = await tokenServer(); // answers after 20 ms
+    const { clientCredentials } = await oauthModule();
+    const made = (timeout: number) =>
+      clientCredentials({
+        tokenUrl: tokens.tokenUrl,
+        clientId: "id",
+        clientSecret: "x",
+        timeout,
+      });
+    // before, AbortSignal.timeout threw a RangeError on Infinity, on 2^32 and on 1500.5
+    for (const timeout of [Infinity, 2 ** 32, 1500.5])
+      expect(await made(timeout).token()).toMatch(/^t\d+$/);
+    const error = await made(5)
+      .token()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(h.client["TimeoutError"]);
+    expect(error).toMatchObject({ name: "TimeoutError", timeout: 5 });
+    await tokens.close();
+  });
 });

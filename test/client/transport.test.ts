@@ -1,4 +1,6 @@
-import { describe, expect, test } from "vitest";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, test, vi } from "vitest";
 import { drop, json, sdkHarness, slow } from "./sdk-harness.js";
 
 // Retries, timeouts and middleware of the generated client (issue 25, items 2 to 4).
@@ -176,6 +178,43 @@ describe("timeouts", () => {
       scope: "total",
     });
     expect(h.received).toHaveLength(1);
+  });
+
+  test("Infinity is no bound, and a timeout past setTimeout's 2^31-1 ms is not run at once", async () => {
+    // setTimeout runs a delay of Infinity or of 2^31 ms within 1 ms: before, each of these calls
+    // rejected with "the call took longer than Infinity ms" while the server was still answering
+    for (const ms of [Infinity, 2 ** 31, 3e9]) {
+      h.script = [slow(150, json(200, body))];
+      const { options } = h.recorded({ timeout: ms, totalTimeout: ms });
+      expect(await h.client.getPet(pet, options)).toMatchObject({
+        ok: true,
+        data: body,
+      });
+    }
+  });
+
+  test("a delay past 2^31-1 ms is waited in steps: it runs when it is due, not before", async () => {
+    const { after } = (await import(
+      pathToFileURL(join(h.dir, "client/transport.ts")).href
+    )) as { after: (ms: number, run: () => void) => () => void };
+    vi.useFakeTimers();
+    try {
+      const longest = 2 ** 31 - 1;
+      const runs: string[] = [];
+      after(longest + 5_000, () => runs.push("long"));
+      after(Infinity, () => runs.push("never"));
+      const cancel = after(longest * 2, () => runs.push("cancelled"));
+      vi.advanceTimersByTime(longest + 4_999);
+      expect(runs).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(runs).toEqual(["long"]);
+      cancel();
+      vi.advanceTimersByTime(longest * 3);
+      expect(runs).toEqual(["long"]);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("the caller's abort is not a TimeoutError", async () => {

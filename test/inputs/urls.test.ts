@@ -312,6 +312,21 @@ describe("a URL that gives no document", () => {
     expect(result.stderr).toContain("the cache holds no copy of it");
   });
 
+  it("refuses a timeout or interval longer than a timer holds, which Node would run at once", async () => {
+    const dir = project();
+    for (const flag of ["--fetch-timeout", "--watch-interval"]) {
+      const result = await apiloomAsync(
+        ["generate", server.url("/slow"), flag, "3000000"],
+        dir,
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        `${flag} must be a number of seconds above 0 and at most 2147483 (24.8 days), got "3000000"`,
+      );
+    }
+    expect(server.to("/slow")).toHaveLength(0);
+  });
+
   it("names the URL with the line and column of a problem in the fetched text", async () => {
     server.routes.set(
       "/broken.yaml",

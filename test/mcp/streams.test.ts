@@ -178,6 +178,24 @@ describe("mcp/: streamed answers, collected and bounded", () => {
     await within(received.at(-1)!.closed, 5_000);
   });
 
+  it("reads to the end with streamTimeout: Infinity (setTimeout alone runs Infinity at once)", async () => {
+    const { client } = await mcp({ streamTimeout: Infinity });
+    answer = (res) => {
+      res.writeHead(200, { "Content-Type": "application/x-ndjson" });
+      res.write('{"id":1}\n');
+      setTimeout(() => res.end('{"id":2}\n'), 100);
+    };
+    const result = await client.callTool({
+      name: "exportLines",
+      arguments: {},
+    });
+    expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+    expect(result.structuredContent).toEqual({
+      status: 200,
+      body: [{ id: 1 }, { id: 2 }],
+    });
+  });
+
   it("stops before the result passes maxResultLength characters", async () => {
     const { client } = await mcp({ maxResultLength: 2_000 });
     const line = `{"id":1,"kind":"created","pad":"${"x".repeat(80)}"}\n`;
