@@ -316,7 +316,7 @@ describe("a URL that gives no document", () => {
     const dir = project();
     for (const flag of ["--fetch-timeout", "--watch-interval"]) {
       const result = await apiloomAsync(
-        ["generate", server.url("/slow"), flag, "3000000"],
+        ["generate", server.url("/never-asked"), flag, "3000000"],
         dir,
       );
       expect(result.code).toBe(2);
@@ -324,7 +324,7 @@ describe("a URL that gives no document", () => {
         `${flag} must be a number of seconds above 0 and at most 2147483 (24.8 days), got "3000000"`,
       );
     }
-    expect(server.to("/slow")).toHaveLength(0);
+    expect(server.to("/never-asked")).toHaveLength(0);
   });
 
   it("names the URL with the line and column of a problem in the fetched text", async () => {
