@@ -134,3 +134,28 @@ export function isUnknownType(node: TypeNode): boolean {
 export function isNullType(node: TypeNode): boolean {
   return node.kind === "raw" && node.text === "null";
 }
+
+/** Whether `node` holds the raw type `text` anywhere (`Blob` in `{ file: Blob | string }`). */
+export function mentions(node: TypeNode, text: string): boolean {
+  switch (node.kind) {
+    case "raw":
+      return node.text === text;
+    case "union":
+    case "intersection":
+      return node.members.some((m) => mentions(m, text));
+    case "array":
+      return mentions(node.element, text);
+    case "tuple":
+      return (
+        node.elements.some((e) => mentions(e, text)) ||
+        (node.rest !== undefined && mentions(node.rest, text))
+      );
+    case "object":
+      return (
+        node.members.some((m) => mentions(m.type, text)) ||
+        (node.index !== undefined && mentions(node.index, text))
+      );
+    case "record":
+      return mentions(node.value, text);
+  }
+}

@@ -127,6 +127,43 @@ describe("types.ts", () => {
     );
   });
 
+  test("declares its Blob type when a declaration names Blob, last and once, and never unused", async () => {
+    // unused, the local type would fail a checked types.ts under noUnusedLocals
+    expect(file.contents).not.toContain("Blob");
+    const spec = JSON.stringify({
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/a": {
+          post: {
+            operationId: "send",
+            requestBody: {
+              content: {
+                "multipart/form-data": {
+                  schema: {
+                    type: "object",
+                    properties: { f: { type: "string", format: "binary" } },
+                  },
+                },
+              },
+            },
+            responses: {
+              "200": { description: "", content: { "image/png": {} } },
+            },
+          },
+        },
+      },
+    });
+    const { model } = await generate([{ file: "b.json", text: spec }], {
+      artifacts: [],
+    });
+    const text = emitTypesFile(model, createTypeIndex(model)).contents;
+    expect(text.match(/^type Blob = /gm)).toHaveLength(1);
+    expect(text.slice(text.indexOf("type Blob = "))).not.toContain("export ");
+    expect(text).toContain("f?: Blob;");
+    expect(text).toContain('"200": Blob;');
+  });
+
   test("escapes a description that would close the comment", () => {
     expect(file.contents).toContain("/** A pet. Ends the comment? *\\/ no. */");
   });

@@ -14,9 +14,13 @@ import { TYPES_FILE } from "./path.js";
 import { printDoc } from "../type-index/print.js";
 import { printAlias, printObject } from "../type-index/print-object.js";
 import { docLines } from "../type-index/doc-lines.js";
-import type { ObjectMember, TypeNode } from "../type-index/type-node.js";
+import {
+  mentions,
+  type ObjectMember,
+  type TypeNode,
+} from "../type-index/type-node.js";
 import { streamedFile, type TextOut } from "../shared/text-parts.js";
-import { writeWebhookTypes } from "./webhook-types.js";
+import { writeWebhookTypes, type Declare } from "./webhook-types.js";
 
 /** The first line of types.ts; then the schema types (sorted by schema name), then each endpoint's. */
 const HEADER =
@@ -38,8 +42,29 @@ export function emitTypesFile(
   });
 }
 
-/** The header, then each declaration after a blank line. */
+/**
+ * The platform's Blob, which a binary body or form field is: from `"dom"` in lib or `"node"` in
+ * types. types.ts is not checked (`// @ts-nocheck`), so without either tsc would read the
+ * unknown name as `any` and a field would take any value; this type says what is missing instead.
+ */
+const BLOB = `/**
+ * The platform's \`Blob\` (\`"dom"\` in your tsconfig's \`lib\`, or \`"node"\` in its \`types\`).
+ * Without either, a type no value has, which names what is missing where a value is given.
+ */
+type Blob = typeof globalThis extends { Blob: { prototype: infer B } }
+  ? B
+  : {
+      readonly 'Blob is not declared: add "dom" to lib or "node" to types': never;
+    };
+`;
+
+/** The header, then each declaration after a blank line; the Blob type if one names it. */
 function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
+  let blob = false;
+  const declare: Declare = (name, node, doc) => {
+    blob ||= mentions(node, "Blob");
+    return declaration(name, node, doc);
+  };
   out.write(HEADER);
   const schemaNames = Object.keys(model.schemas).sort();
   for (const schemaName of schemaNames) {
@@ -47,7 +72,7 @@ function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
     const doc = docLines(named.schema);
     out.write(
       "\n" +
-        declaration(
+        declare(
           index.schemaTypeName(schemaName),
           index.typeOf(named.schema, "read"),
           doc,
@@ -57,7 +82,7 @@ function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
     if (write !== index.schemaTypeName(schemaName))
       out.write(
         "\n" +
-          declaration(write, index.typeOf(named.schema, "write"), [
+          declare(write, index.typeOf(named.schema, "write"), [
             ...jsdocLines(
               `\`${index.schemaTypeName(schemaName)}\` as a request sends it: readOnly members are optional.`,
             ),
@@ -67,7 +92,7 @@ function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
     if (form !== write)
       out.write(
         "\n" +
-          declaration(form, index.typeOf(named.schema, "form"), [
+          declare(form, index.typeOf(named.schema, "form"), [
             ...jsdocLines(
               `\`${write}\` as a form or multipart request sends it: binary strings are Blobs.`,
             ),
@@ -75,8 +100,9 @@ function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
       );
   }
   for (const endpoint of model.endpoints)
-    endpointDeclarations(endpoint, index, out);
-  writeWebhookTypes(model, index, out, declaration);
+    endpointDeclarations(endpoint, index, out, declare);
+  writeWebhookTypes(model, index, out, declare);
+  if (blob) out.write("\n" + BLOB);
 }
 
 /** `export interface` for object types, `export type` for the rest. */
@@ -111,6 +137,7 @@ function endpointDeclarations(
   endpoint: Endpoint,
   index: TypeIndex,
   text: TextOut,
+  declare: Declare,
 ): void {
   const t = index.endpoint(endpoint);
 
@@ -131,7 +158,7 @@ function endpointDeclarations(
     if (!name) continue;
     text.write(
       "\n" +
-        declaration(
+        declare(
           name,
           parametersType(parameters, index),
           endpointDoc(what, endpoint),
@@ -148,7 +175,7 @@ function endpointDeclarations(
   if (t.body && endpoint.requestBody) {
     text.write(
       "\n" +
-        declaration(
+        declare(
           t.body,
           requestBodyType(endpoint.requestBody.content, index),
           endpointDoc("Request body", endpoint),
@@ -174,7 +201,7 @@ function endpointDeclarations(
     responseMembers.find((m) => m.name === status)!.type;
   text.write(
     "\n" +
-      declaration(
+      declare(
         t.responses,
         { kind: "object", members: responseMembers },
         endpointDoc("Response bodies by status", endpoint),
@@ -182,7 +209,7 @@ function endpointDeclarations(
   );
   text.write(
     "\n" +
-      declaration(
+      declare(
         t.data,
         statusUnion(t.responses, t.successStatuses, typeOfStatus),
         undefined,
@@ -190,7 +217,7 @@ function endpointDeclarations(
   );
   text.write(
     "\n" +
-      declaration(
+      declare(
         t.error,
         statusUnion(t.responses, t.errorStatuses, typeOfStatus),
         undefined,
@@ -198,7 +225,7 @@ function endpointDeclarations(
   );
   text.write(
     "\n" +
-      declaration(
+      declare(
         t.request,
         { kind: "object", members: requestMembers },
         endpointDoc("Arguments", endpoint),

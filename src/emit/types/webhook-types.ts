@@ -13,7 +13,8 @@ import { sentContent } from "../shared/media-types.js";
 import type { SchemaNaming } from "../type-index/schema-to-type.js";
 import type { ObjectMember, TypeNode } from "../type-index/type-node.js";
 
-type Declare = (
+/** Writes one declaration of types.ts (types-file.ts's, which also notes what it names). */
+export type Declare = (
   name: string,
   node: TypeNode,
   doc: string[] | undefined,
