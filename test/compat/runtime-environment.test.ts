@@ -1,9 +1,8 @@
-import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { COMPILERS, type CompilerName } from "./matrix.js";
+import { generateIn, tscErrors, writeUserProject } from "./user-project.js";
 
 /**
  * The runtime files apiloom copies into the output start with `// @ts-nocheck` (issue 45), so a
@@ -13,11 +12,7 @@ import { COMPILERS, type CompilerName } from "./matrix.js";
  * tsconfigs that each lack something: every such error they get, their folder's environment.ts
  * gets too, word for word.
  */
-const run = promisify(execFile);
-const REPO = resolve(import.meta.dirname, "../..");
-const ROOT = join(REPO, "test/compat/out/runtime-environment");
-const CLI = join(REPO, "bin/apiloom.js");
-const TYPE_ROOTS = [join(REPO, "node_modules/@types")];
+const ROOT = resolve(import.meta.dirname, "out/runtime-environment");
 
 /** Streams, pages, OAuth, uploads, dates, big integers and a webhook: every runtime file. */
 const SPEC = `openapi: 3.1.0
@@ -128,68 +123,36 @@ function project(
   include: string[],
   main?: string,
 ): string {
-  const dir = join(ROOT, name);
-  mkdirSync(dir, { recursive: true });
-  if (!lacking || lacking.esm)
-    writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
-  if (main) writeFileSync(join(dir, "main.ts"), main);
-  writeFileSync(
-    join(dir, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        skipLibCheck: true,
-        noEmit: true,
-        target: "es2022",
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        lib: lacking?.lib ?? ["es2023", "dom", "dom.iterable"],
-        types: lacking?.types ?? ["node"],
-        typeRoots: TYPE_ROOTS,
-      },
-      include,
-    }),
-  );
-  return dir;
+  return writeUserProject(join(ROOT, name), {
+    spec: SPEC,
+    ...(main === undefined ? {} : { main }),
+    ...(lacking
+      ? { lib: lacking.lib, types: lacking.types, esm: lacking.esm }
+      : {}),
+    include,
+  });
 }
 
 async function generate(dir: string, ...flags: string[]): Promise<void> {
-  writeFileSync(join(dir, "api.yaml"), SPEC);
-  await run(
-    process.execPath,
-    [
-      CLI,
-      "generate",
-      "api.yaml",
-      "--out",
-      "gen",
-      "--no-config",
-      "-a",
-      "client,server,validators,mcp",
-      "--dates",
-      "Date",
-      "--int64",
-      "bigint",
-      ...flags,
-    ],
-    { cwd: dir },
+  await generateIn(
+    dir,
+    "-a",
+    "client,server,validators,mcp",
+    "--dates",
+    "Date",
+    "--int64",
+    "bigint",
+    ...flags,
   );
 }
 
 /** tsc's errors for the project, as `file: TSnnnn: message` (positions left out). */
 async function errors(compiler: CompilerName, dir: string): Promise<string[]> {
-  try {
-    await run(COMPILERS[compiler], ["-p", dir], { cwd: dir });
-    return [];
-  } catch (error) {
-    const out = (error as { stdout?: string }).stdout ?? String(error);
-    return out
-      .split("\n")
-      .map((line) => /^(\S+?)\(\d+,\d+\): error (TS(\d+): .*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .filter((m) => ENVIRONMENT_CODES.has(Number(m[3])))
-      .map((m) => `${m[1]}: ${m[2]}`);
-  }
+  return (await tscErrors(compiler, dir))
+    .map((line) => /^(\S+?)\(\d+,\d+\): error (TS(\d+): .*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .filter((m) => ENVIRONMENT_CODES.has(Number(m[3])))
+    .map((m) => `${m[1]}: ${m[2]}`);
 }
 
 /** The distinct messages of the errors in `folder`, its environment.ts's or the other files'. */
@@ -216,8 +179,7 @@ describe("environment.ts names what the unchecked runtime files need, under tsc 
     const slug = compiler.replace(/\W+/g, "");
 
     it(`${compiler}: every error of a runtime file in a lacking project, environment.ts has too`, async () => {
-      const sources = join(ROOT, `sources-${slug}`);
-      mkdirSync(sources, { recursive: true });
+      const sources = project(`sources-${slug}`, undefined, ["gen"]);
       await generate(sources, "--typecheck-generated");
       const seen = new Set<string>();
       for (const lacking of LACKING) {

@@ -1,15 +1,8 @@
-import { execFile } from "node:child_process";
-import {
-  appendFileSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { appendFileSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { COMPILERS, type CompilerName } from "./matrix.js";
+import { generateIn, tscErrors, writeUserProject } from "./user-project.js";
 
 /**
  * `// @ts-nocheck` in the large generated files (issue 45), judged by tsc 5 and 7: a project's
@@ -17,10 +10,7 @@ import { COMPILERS, type CompilerName } from "./matrix.js";
  * precise as before (the `@ts-expect-error`s below would be unused otherwise); with
  * `--typecheck-generated` the same plants are reported, file by file.
  */
-const run = promisify(execFile);
-const REPO = resolve(import.meta.dirname, "../..");
-const ROOT = join(REPO, "test/compat/out/typecheck-generated");
-const CLI = join(REPO, "bin/apiloom.js");
+const ROOT = resolve(import.meta.dirname, "out/typecheck-generated");
 
 const SPEC = `openapi: 3.1.0
 info: { title: Pets, version: "1" }
@@ -115,44 +105,13 @@ const CHECKED = [
 async function project(name: string, ...flags: string[]): Promise<string> {
   const dir = join(ROOT, name);
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "api.yaml"), SPEC);
-  writeFileSync(join(dir, "main.ts"), PROGRAM);
-  writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
-  writeFileSync(
-    join(dir, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        skipLibCheck: true,
-        noEmit: true,
-        target: "es2022",
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        lib: ["es2023", "dom", "dom.iterable"],
-        types: ["node"],
-        typeRoots: [join(REPO, "node_modules/@types")],
-      },
-      include: ["main.ts", "gen"],
-    }),
-  );
-  await run(
-    process.execPath,
-    [CLI, "generate", "api.yaml", "--out", "gen", "--no-config", ...flags],
-    { cwd: dir },
-  );
+  writeUserProject(dir, {
+    spec: SPEC,
+    main: PROGRAM,
+    include: ["main.ts", "gen"],
+  });
+  await generateIn(dir, ...flags);
   return dir;
-}
-
-/** tsc's `error TS…` lines for the project (none: ""). */
-async function check(compiler: CompilerName, dir: string): Promise<string[]> {
-  try {
-    await run(COMPILERS[compiler], ["-p", dir], { cwd: dir });
-    return [];
-  } catch (error) {
-    const out = (error as { stdout?: string }).stdout ?? String(error);
-    return out.split("\n").filter((line) => /error TS\d+/.test(line));
-  }
 }
 
 const plant = (dir: string): void =>
@@ -183,15 +142,15 @@ describe("// @ts-nocheck in the large generated files, under tsc 5 and 7", () =>
   for (const compiler of Object.keys(COMPILERS) as CompilerName[]) {
     it(`${compiler}: the user's code is checked as precisely; what is planted in those files is not reported`, async () => {
       const dir = await project(`default-${compiler.replace(/\W+/g, "")}`);
-      expect(await check(compiler, dir)).toEqual([]);
+      expect(await tscErrors(compiler, dir)).toEqual([]);
       plant(dir);
-      expect(await check(compiler, dir)).toEqual([]);
+      expect(await tscErrors(compiler, dir)).toEqual([]);
       // the user's own mistake still is
       appendFileSync(
         join(dir, "main.ts"),
         'await client.createPet({ body: { name: "Rex", born: 5 } });\n',
       );
-      const errors = await check(compiler, dir);
+      const errors = await tscErrors(compiler, dir);
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(/^main\.ts\(\d+,\d+\): error TS2322/);
     });
@@ -201,9 +160,9 @@ describe("// @ts-nocheck in the large generated files, under tsc 5 and 7", () =>
         `full-${compiler.replace(/\W+/g, "")}`,
         "--typecheck-generated",
       );
-      expect(await check(compiler, dir)).toEqual([]);
+      expect(await tscErrors(compiler, dir)).toEqual([]);
       plant(dir);
-      const errors = await check(compiler, dir);
+      const errors = await tscErrors(compiler, dir);
       expect(
         errors.map((line) => line.replace(/\(\d+,\d+\).*/, "")).sort(),
       ).toEqual(PLANTED.map((file) => `gen/${file}`).sort());
