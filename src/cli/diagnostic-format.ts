@@ -184,7 +184,7 @@ function windowStart(line: string, column: number): number {
 }
 
 function clip(line: string, start: number): string {
-  const body = line.slice(start, start + WIDTH).replace(/\s+$/, "");
+  const body = line.slice(start, start + WIDTH).trimEnd();
   return `${start > 0 ? "…" : ""}${body}${start + WIDTH < line.length ? "…" : ""}`;
 }
 

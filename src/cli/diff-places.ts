@@ -72,7 +72,9 @@ function memberSegments(member: string): string[] {
   return member
     .split(".")
     .flatMap((part) => {
-      const out: string[] = [part.replace(/(\[\])+$/, "")];
+      let end = part.length;
+      while (end >= 2 && part.endsWith("[]", end)) end -= 2;
+      const out: string[] = [part.slice(0, end)];
       for (const _ of part.match(/\[\]/g) ?? []) out.push("[]");
       return out;
     })

@@ -102,8 +102,8 @@ function groupShared(changes: Change[]): Change[] {
   }
   for (const change of first.values())
     if (change.also)
-      change.message = change.message.replace(
-        / \(([^()]*) of [^()]*\)$/,
+      change.message = withFunctions(
+        change.message,
         ` (in ${[change.names.function!, ...change.also.map((a) => a.function)].map((f) => `${f}()`).join(", ")})`,
       );
   return out;
@@ -261,4 +261,19 @@ function compareEndpoint(
 /** Header names are case-insensitive; other parameters are matched by their exact name. */
 function paramKey(p: Parameter): string {
   return p.in === "header" ? p.name.toLowerCase() : p.name;
+}
+
+/**
+ * `message` with its closing ` (… of …)` replaced by `functions`: `/ \(([^()]*) of [^()]*\)$/`,
+ * which would try each ` of ` from each ` (` (names come from the description), found from the
+ * last `(` instead.
+ */
+function withFunctions(message: string, functions: string): string {
+  const open = message.lastIndexOf("(");
+  if (open < 1 || message[open - 1] !== " " || !message.endsWith(")"))
+    return message;
+  const inner = message.slice(open + 1, -1);
+  return inner.includes(")") || !inner.includes(" of ")
+    ? message
+    : message.slice(0, open - 1) + functions;
 }

@@ -20,11 +20,14 @@ export function words(text: string): string[] {
   const plain = ASCII.test(text)
     ? text
     : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-  return plain
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w !== "");
+  return (
+    plain
+      .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+      // "HTTPServer" → "HTTP Server": a capital before a capitalised word (one test a position)
+      .replace(/([A-Z])(?=[A-Z][a-z])/g, "$1 ")
+      .split(/[^A-Za-z0-9]+/)
+      .filter((w) => w !== "")
+  );
 }
 
 /** `camelCase` identifier, valid and never reserved; `fallback` when the text has no letters or digits. */

@@ -1,5 +1,6 @@
 import { pickWinner } from "./rank.js";
 import type { ApiInfo, DocumentModel, Endpoint } from "./types.js";
+import { trimTrailing } from "./linear-text.js";
 
 const FALLBACK: ApiInfo = { title: "API", version: "1.0.0" };
 
@@ -155,7 +156,7 @@ function surelyLonger(text: string, limit: number): boolean {
 }
 
 export function normalize(text: string): string {
-  return text.trim().replace(/\.+$/, "").replace(/\s+/g, " ").toLowerCase();
+  return trimTrailing(text.trim(), ".").replace(/\s+/g, " ").toLowerCase();
 }
 
 /** The title without a trailing operation summary; undefined when nothing else is left. */

@@ -25,6 +25,7 @@ import type {
   Webhook,
 } from "./types.js";
 import { mergeWebhooks } from "./webhooks.js";
+import { trimTrailing } from "./linear-text.js";
 
 export type MergedDocuments = ApiDescription;
 
@@ -89,7 +90,7 @@ function webhooksOf(webhooks: Webhook[] | undefined): { webhooks?: Webhook[] } {
 function normalizeServerUrl(url: string): string {
   const trimmed = url.trim();
   if (trimmed === "/" || trimmed === "") return "/";
-  return trimmed.replace(/\/+$/, "");
+  return trimTrailing(trimmed, "/");
 }
 
 function mergeServers(

@@ -2,6 +2,7 @@ import { compareCodeUnits } from "./order.js";
 import type { SourceFormat, SourceRef } from "./types.js";
 import { setOwn } from "./own-property.js";
 import { lineOf } from "./source-place.js";
+import { trimTrailing } from "./linear-text.js";
 
 /**
  * The deterministic rule for choosing between sources that disagree, independent of the order the
@@ -43,7 +44,7 @@ export function isPreferred(file: string, prefer: readonly string[]): boolean {
 
 function preferenceIndex(file: string, prefer: readonly string[]): number {
   return prefer.findIndex((entry) => {
-    const e = entry.replace(/\/+$/, "");
+    const e = trimTrailing(entry, "/");
     return file === e || file.startsWith(e + "/");
   });
 }

@@ -1,6 +1,7 @@
 import { compareSources } from "./rank.js";
 import type { Reporter } from "./reporter.js";
 import type { DocumentModel, SecurityScheme } from "./types.js";
+import { trimTrailing } from "./linear-text.js";
 
 /**
  * Some specs carry their auth only as text: "Authentication required, with scope
@@ -34,8 +35,10 @@ export function readProseAuth(text: string | undefined): ProseAuth {
   const scopes: string[] = [];
   if (MENTIONS_SCOPE.test(text))
     for (const match of text.matchAll(SCOPE_PHRASE)) {
-      for (const token of match[1]!.split(/\s*(?:,|\band\b|\bor\b|&)\s*/)) {
-        const scope = token.trim().replace(/[.]+$/, "");
+      // each token is trimmed: the separators' blanks are not matched (a run would be tried
+      // from each of its positions)
+      for (const token of match[1]!.split(/,|\band\b|\bor\b|&/)) {
+        const scope = trimTrailing(token.trim(), ".");
         // a bare word after "scope" is only a scope when it looks like one (has a separator)
         if (scope !== "" && /[:/.]/.test(scope) && !scopes.includes(scope))
           scopes.push(scope);

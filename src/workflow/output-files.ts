@@ -1,6 +1,7 @@
 import type { GeneratedFile } from "../emit/artifact.js";
 import { compareCodeUnits } from "../model/order.js";
 import { pathShapeProblem } from "./safe-path.js";
+import { trimTrailing } from "../model/linear-text.js";
 
 /** Names in the output folder that belong to the writer itself; no emitter may produce them. */
 export const MANIFEST_FILE = ".apiloom-manifest.json";
@@ -96,6 +97,6 @@ export function collectFiles(
 
 /** True when `path` is the artifact path `own` (a file) or lies in it (a folder). */
 function isWithin(path: string, own: string): boolean {
-  const folder = own.replace(/\/+$/, "");
+  const folder = trimTrailing(own, "/");
   return path === folder || path.startsWith(`${folder}/`);
 }

@@ -2,6 +2,7 @@ import { fileStart } from "../toolkit.js";
 import type { Reporter } from "../artifact.js";
 import type { ApiModel } from "../../model/types.js";
 import { filledServerUrl as filledUrl } from "../shared/server-url.js";
+import { trimTrailing } from "../shared/linear-text.js";
 
 export const NO_DEFAULT_BASE_URL = "client/no-default-base-url";
 
@@ -12,7 +13,7 @@ export const NO_DEFAULT_BASE_URL = "client/no-default-base-url";
  * the user must then pass `baseUrl` (see `baseUrlDiagnostics`).
  */
 export function defaultBaseUrl(model: ApiModel, override?: string): string {
-  if (override !== undefined) return override.replace(/\/+$/, "");
+  if (override !== undefined) return trimTrailing(override, "/");
   const server = model.servers[0];
   if (!server) return "";
   const url = filledUrl(server);

@@ -11,6 +11,7 @@ import {
   type BinarySample,
 } from "../shared/sample.js";
 import { shellQuote, shellWord, type WordPart } from "./shell.js";
+import { trimLineEnds, trimTrailing } from "../shared/linear-text.js";
 
 /**
  * A `curl` command for an endpoint: required parameters with sample values, the auth of the
@@ -23,7 +24,7 @@ export function curlExample(
   baseUrl: string,
 ): string {
   const args: string[] = [];
-  const url: WordPart[] = [baseUrl.replace(/\/+$/, "")];
+  const url: WordPart[] = [trimTrailing(baseUrl, "/")];
   url.push(
     endpoint.path.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
       const p = endpoint.parameters.path.find((q) => q.name === name);
@@ -65,7 +66,7 @@ export function curlExample(
     head.push(`-X ${endpoint.method.toUpperCase()}`);
   head.push(shellWord(url));
   // trailing blanks inside a multi-line body are noise, and Markdown formatters strip them
-  return [head.join(" "), ...args].join(" \\\n  ").replace(/[ \t]+$/gm, "");
+  return trimLineEnds([head.join(" "), ...args].join(" \\\n  "), " \t");
 }
 
 function exampleOf(p: Parameter, model: ApiModel): string | undefined {

@@ -1,14 +1,12 @@
+import { trimBoth, trimTrailing } from "../shared/linear-text.js";
 /** A lower-case, URL- and file-safe slug (`Chat:bot` → `chat-bot`); `fallback` when nothing is left. */
 export function slugify(text: string, fallback: string): string {
   const slug = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return slug || fallback;
+    .replace(/[^a-z0-9]+/g, "-");
+  return trimTrailing(trimBoth(slug, "-").slice(0, 60), "-") || fallback;
 }
 
 /**

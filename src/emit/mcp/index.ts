@@ -176,9 +176,11 @@ function listed<T>(
 
 /** The server's name for MCP clients: the title in lower case, words joined by `-`. */
 function serverName(title: string): string {
+  // the runs of other characters as one "-", none at either end
   const name = title
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== "")
+    .join("-");
   return name || "api";
 }

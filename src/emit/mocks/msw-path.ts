@@ -11,7 +11,7 @@ import type { Endpoint } from "../../model/types.js";
  * both match a superset of the path.
  */
 export function mswPath(path: string): string {
-  const pieces = path.split(/\{([^}]*)\}/);
+  const pieces = path.split(/\{([^{}]*)\}/);
   let out = "*";
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;

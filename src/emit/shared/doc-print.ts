@@ -1,5 +1,6 @@
 import { contentsOf, type Doc, type Group, textWidth } from "./doc-node.js";
 import { PRINT_WIDTH } from "./literals.js";
+import { trimTrailing } from "./linear-text.js";
 
 /** The printer of docs (see doc.ts): prettier's layout rules against PRINT_WIDTH. */
 
@@ -247,15 +248,13 @@ function flatTextOf(group: Group): string {
   return out.join("");
 }
 
-const TRAILING_SPACES = / +$/;
-
 /** Drops the spaces the pieces end with. */
 function trimEnd(out: string[]): void {
   while (out.length > 0) {
     const last = out[out.length - 1]!;
     // most pieces end in no space: nothing to replace (nor a RegExp object to make)
     if (last.length > 0 && last.charCodeAt(last.length - 1) !== 32) return;
-    const trimmed = last.replace(TRAILING_SPACES, "");
+    const trimmed = trimTrailing(last, " ");
     if (trimmed.length > 0) {
       out[out.length - 1] = trimmed;
       return;

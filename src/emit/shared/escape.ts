@@ -55,8 +55,7 @@ const LINE_BREAKS = /\r\n?/g;
 const COMMENT_END = /\*\//g;
 const COMMENT_START = /\/\*/g;
 const TAG_AT = /@(?=[a-zA-Z])/g;
-const TRAILING_SPACE = /\s+$/;
-const trimEnd = (line: string) => line.replace(TRAILING_SPACE, "");
+const trimEnd = (line: string) => line.trimEnd();
 
 /** What markdownText may change (a superset: any `-`, any digit and dot). */
 const MARKDOWN_TOUCHED = /[\r\\`*_[\]{}()#+!|<>~-]|\d\./;
@@ -78,8 +77,9 @@ export function markdownText(text: string): string {
 
 const BACKSLASHES = /\\/g;
 const MARKUP = /([`*_[\]{}()#+!|<>~])/g;
-const LIST_DASH = /^(\s*)-/gm;
-const LIST_NUMBER = /^(\s*\d+)\./gm;
+// blanks within a line (\s but a line terminator), so that each line start scans its line only
+const LIST_DASH = /^([^\S\n\r\u2028\u2029]*)-/gm;
+const LIST_NUMBER = /^([^\S\n\r\u2028\u2029]*\d+)\./gm;
 
 /** Markdown inline code span that holds any text (backtick runs are fenced by longer ones). */
 export function markdownCode(text: string): string {

@@ -1,13 +1,14 @@
 import type { Server } from "../../model/types.js";
 import type { PluginOption } from "../artifact.js";
+import { trimTrailing } from "./linear-text.js";
 
 /** A server's URL with every declared `{variable}` at its default, without a trailing slash. */
 export function filledServerUrl(server: Server): string {
   const variables = server.variables ?? {};
-  const url = server.url.replace(/\{([^}]+)\}/g, (match, name: string) =>
+  const url = server.url.replace(/\{([^{}]+)\}/g, (match, name: string) =>
     Object.hasOwn(variables, name) ? variables[name]!.default : match,
   );
-  return url.replace(/\/+$/, "");
+  return trimTrailing(url, "/");
 }
 
 /**
@@ -24,10 +25,10 @@ export function serverBasePath(baseUrl?: string): string {
 
 /** The path of a URL, or of a bare path, without a trailing slash; "" for `/` or none. */
 function urlPath(url: string): string {
-  const path = url
-    .replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "")
-    .replace(/[?#].*$/, "")
-    .replace(/\/+$/, "");
+  const path = trimTrailing(
+    url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "").replace(/[?#].*$/, ""),
+    "/",
+  );
   if (path === "" || /^[a-z][a-z0-9+.-]*:/i.test(path)) return "";
   return path.startsWith("/") ? path : `/${path}`;
 }

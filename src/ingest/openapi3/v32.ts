@@ -174,8 +174,14 @@ function valueAt(root: unknown, path: Path): unknown {
   return node;
 }
 
-/** An HTTP method name (RFC 9110 §9.1, a token) in upper case, as apiloom sends every method. */
-const UPPER_TOKEN = /^[A-Z0-9!#$%&'*+.^_`|~-]*[A-Z][A-Z0-9!#$%&'*+.^_`|~-]*$/;
+const TOKEN = /^[A-Z0-9!#$%&'*+.^_`|~-]*$/;
+
+/**
+ * An HTTP method name (RFC 9110 §9.1, a token) in upper case, as apiloom sends every method: a
+ * token of no lower-case letter and at least one upper-case one (two tests, each linear).
+ */
+const isUpperToken = (name: string): boolean =>
+  TOKEN.test(name) && /[A-Z]/.test(name);
 
 /**
  * A path item's `additionalOperations` (3.2): operations of methods OpenAPI does not name
@@ -199,7 +205,7 @@ export function additionalOperations(
         `${name} ${path} is under additionalOperations, which is for methods OpenAPI does not name: write it as the path item's \`${method}\`; it is skipped`,
         sourceOf(operation),
       );
-    else if (!UPPER_TOKEN.test(name) || method in Object.prototype)
+    else if (!isUpperToken(name) || method in Object.prototype)
       unsupported32(
         reading,
         `additionalOperations ${JSON.stringify(name)} of ${path} is skipped: apiloom reads methods that are upper-case HTTP tokens (LINK, M-SEARCH), as it sends every method`,

@@ -71,7 +71,8 @@ export function scalarTokenAt(
 ): string | undefined {
   let rest = line.slice(column - 1);
   if (isMember) {
-    const key = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:]*?)\s*:\s*/.exec(
+    // a quoted key and its blanks, or everything up to the first ":" (each way read once)
+    const key = /^(?:"(?:[^"\\]|\\.)*"\s*|'(?:[^']|'')*'\s*|[^:]*):\s*/.exec(
       rest,
     );
     if (!key) return undefined;

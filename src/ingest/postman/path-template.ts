@@ -15,6 +15,8 @@ export interface PathTemplate {
   variables: { name: string; origin: PathVariableOrigin }[];
 }
 
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
 /**
  * Builds the model's path template from a Postman path (variables already substituted).
  * A segment that starts with `:` is a variable whose name ends at the first `.` (`:id.json` →
@@ -37,7 +39,11 @@ export function buildPathTemplate(parts: readonly TextPart[]): PathTemplate {
   };
   const segments = text.split("/").filter((s) => s !== "");
   const out = segments.map((segment) => {
-    const colon = /^:([^.{}\u0000]+)(.*)$/.exec(segment);
+    // `(.*)$` fails only on a line terminator, after which the name's every length would be
+    // tried again: such a segment is no `:name` (as the expression alone says), asked first
+    const colon = LINE_BREAK.test(segment)
+      ? null
+      : /^:([^.{}\u0000]+)(.*)$/.exec(segment);
     if (colon) return add(colon[1]!, "colon") + literal(colon[2]!, add);
     const angle = /^<([^<>{}\u0000]+)>$/.exec(segment);
     if (angle) return add(angle[1]!, "written");

@@ -1,6 +1,7 @@
 import type { Server, ServerVariable, SourceRef } from "../../model/types.js";
 import type { TextPart } from "./text-part.js";
 import { setOwn } from "../../model/own-property.js";
+import { trimTrailing } from "../../model/linear-text.js";
 
 export interface ServerUrl {
   url: string;
@@ -27,7 +28,7 @@ export function serverUrl(
       if (!variables.includes(part.variable)) variables.push(part.variable);
     }
   }
-  text = text.trim().replace(/\/+$/, "");
+  text = trimTrailing(text.trim(), "/");
   if (text === "") return undefined;
   const startsWithVariable = host.length > 0 && "variable" in host[0]!;
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {

@@ -6,6 +6,7 @@ import {
   stringsAt,
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
+import { trimTrailing } from "../../model/linear-text.js";
 
 /**
  * `host`, `basePath` and `schemes` (§Swagger Object) as servers: one per scheme,
@@ -36,7 +37,7 @@ export function readServers(reading: SpecReading): Server[] {
     );
     basePath = "/" + basePath;
   }
-  basePath = basePath.replace(/\/+$/, "");
+  basePath = trimTrailing(basePath, "/");
   if (!host) {
     return [
       { url: basePath || "/", sources: [sourceOf(child(root, "basePath"))] },
@@ -56,7 +57,7 @@ export function readServers(reading: SpecReading): Server[] {
     schemes = ["https"];
   }
   return schemes.map((scheme) => ({
-    url: `${scheme}://${host.replace(/\/+$/, "")}${basePath}`,
+    url: `${scheme}://${trimTrailing(host, "/")}${basePath}`,
     sources,
   }));
 }

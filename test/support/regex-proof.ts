@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, relative } from "node:path";
+import { ts } from "ts-morph";
+import { surelySafe } from "../../src/model/pattern-ambiguity.js";
+
+// Whether the regular expressions written in apiloom's own files run in linear time: each is
+// asked of recheck (the ReDoS analyzer the generator runs on a spec's patterns) with its clocks
+// off, so the verdict depends on the pattern alone. A "safe" counts only as a proof: recheck's
+// automaton checker's, or pattern-ambiguity.ts's; its fuzzer's "safe" alone does not.
+
+const PARAMS = {
+  timeout: null,
+  attackTimeout: null,
+  incubationTimeout: null,
+  seedingTimeout: null,
+  recallTimeout: -1,
+  randomSeed: 0,
+  attackLimit: 100_000,
+  incubationLimit: 25_000,
+  maxIteration: 10,
+};
+
+export const checkSync = (
+  createRequire(import.meta.url)("recheck/lib/browser.js") as {
+    checkSync: (
+      source: string,
+      flags: string,
+      params: object,
+    ) => { status: string; checker?: string };
+  }
+).checkSync;
+
+/** A regular expression literal: where it is (`file:line`) and its text (`/…/flags`). */
+export interface RegexLiteral {
+  at: string;
+  text: string;
+}
+
+/** Every regular expression literal of the `.ts` files under `folder` (tests left out). */
+export function regexLiterals(root: string, folder: string): RegexLiteral[] {
+  const out: RegexLiteral[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith(".ts") && !name.endsWith(".test.ts")) {
+        const source = ts.createSourceFile(
+          name,
+          readFileSync(path, "utf8"),
+          ts.ScriptTarget.Latest,
+          true,
+        );
+        const visit = (node: ts.Node): void => {
+          if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+            const { line } = source.getLineAndCharacterOfPosition(
+              node.getStart(),
+            );
+            out.push({
+              at: `${relative(root, path)}:${line + 1}`,
+              text: node.getText(),
+            });
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(source);
+      }
+    }
+  };
+  walk(join(root, folder));
+  return out;
+}
+
+/** Whether the literal `/…/flags` is proven to run in linear time. */
+export function provenLinear(text: string): boolean {
+  const end = text.lastIndexOf("/");
+  const source = text.slice(1, end);
+  // `g`, `y` and `d` change where a match starts or what it reports, not how it backtracks
+  const flags = text.slice(end + 1).replace(/[gyd]/g, "");
+  const verdict = checkSync(source, flags, PARAMS);
+  return (
+    verdict.status === "safe" &&
+    (verdict.checker === "automaton" || surelySafe(source))
+  );
+}
