@@ -1,5 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { trimLineEnds, trimTrailing } from "../../src/model/linear-text.js";
+import {
+  trimBoth,
+  trimLineEnds,
+  trimTrailing,
+} from "../../src/model/linear-text.js";
 import { REPO } from "../cli/run.js";
 import { provenLinear, regexLiterals } from "../support/regex-proof.js";
 
@@ -63,5 +68,21 @@ describe("src/'s regular expressions", () => {
       "a\nb\r\n c\u2028d",
     );
     expect(trimLineEnds("", " ")).toBe("");
+  });
+
+  it("answers as the expressions they replaced, on any text of the characters they read", () => {
+    const text = fc.string({
+      unit: fc.constantFrom(..."/-. \t\na\r\u2028\u2029"),
+      maxLength: 16,
+    });
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(trimTrailing(s, "/")).toBe(s.replace(/\/+$/, ""));
+        expect(trimTrailing(s, ".")).toBe(s.replace(/\.+$/, ""));
+        expect(trimBoth(s, "-")).toBe(s.replace(/^-+|-+$/g, ""));
+        expect(trimLineEnds(s, " \t")).toBe(s.replace(/[ \t]+$/gm, ""));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
