@@ -40,7 +40,7 @@ type CheckSync = (
  * the same on every machine, as apiloom's output must be): no timeouts, a fixed seed, and
  * bounds on the fuzzer's work instead (a pattern needing more is answered `unknown`).
  */
-const PARAMS = {
+export const RECHECK_PARAMS = {
   timeout: null,
   attackTimeout: null,
   incubationTimeout: null,
@@ -130,7 +130,7 @@ export function recheckRisk(
   const answer = recheck()(
     pattern,
     flags,
-    regular ? { ...PARAMS, checker: "automaton" } : PARAMS,
+    regular ? { ...RECHECK_PARAMS, checker: "automaton" } : RECHECK_PARAMS,
   );
   if (answer.status === "safe") return undefined;
   const type = answer.complexity?.type;

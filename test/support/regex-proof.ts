@@ -3,23 +3,12 @@ import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { ts } from "ts-morph";
 import { surelySafe } from "../../src/model/pattern-ambiguity.js";
+import { RECHECK_PARAMS } from "../../src/model/pattern-safety.js";
 
 // Whether the regular expressions written in apiloom's own files run in linear time: each is
 // asked of recheck (the ReDoS analyzer the generator runs on a spec's patterns) with its clocks
 // off, so the verdict depends on the pattern alone. A "safe" counts only as a proof: recheck's
 // automaton checker's, or pattern-ambiguity.ts's; its fuzzer's "safe" alone does not.
-
-const PARAMS = {
-  timeout: null,
-  attackTimeout: null,
-  incubationTimeout: null,
-  seedingTimeout: null,
-  recallTimeout: -1,
-  randomSeed: 0,
-  attackLimit: 100_000,
-  incubationLimit: 25_000,
-  maxIteration: 10,
-};
 
 export const checkSync = (
   createRequire(import.meta.url)("recheck/lib/browser.js") as {
@@ -77,9 +66,20 @@ export function provenLinear(text: string): boolean {
   const source = text.slice(1, end);
   // `g`, `y` and `d` change where a match starts or what it reports, not how it backtracks
   const flags = text.slice(end + 1).replace(/[gyd]/g, "");
-  const verdict = checkSync(source, flags, PARAMS);
+  const verdict = checkSync(source, flags, RECHECK_PARAMS);
   return (
     verdict.status === "safe" &&
     (verdict.checker === "automaton" || surelySafe(source))
   );
+}
+
+/** The literals of `found` neither listed in `known` nor proven linear, as `file:line /…/`. */
+export function unproven(
+  found: readonly RegexLiteral[],
+  known: Readonly<Record<string, string>>,
+): string[] {
+  return found
+    .filter(({ text }) => !Object.hasOwn(known, text))
+    .filter(({ text }) => !provenLinear(text))
+    .map(({ at, text }) => `${at} ${text}`);
 }
