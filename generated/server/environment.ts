@@ -5,6 +5,10 @@
 // its types only (nothing here runs). An error here names what your project lacks:
 // "node" in `types` (@types/node: the server runs on node:http), or ES2022 in `lib`.
 
+// the packages the runtime files import (each tells here when it is missing)
+/// <reference types="fastify" />
+/// <reference types="hono" />
+
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** node:http, and the platform's fetch types, encoders and crypto the server calls. */

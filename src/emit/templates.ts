@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { GeneratedFile } from "./artifact.js";
 import { importModule } from "./import-module.js";
+import { compareCodeUnits } from "../model/order.js";
 
 /** apiloom's own templates: `templates/` at the package root (from src/emit or dist/emit alike). */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(
@@ -162,6 +163,54 @@ export function runtimeFile(
   return source.own
     ? { path, contents, skipTypecheck: true }
     : { path, contents };
+}
+
+/**
+ * An artifact's `environment.ts` (`templates/<artifact>/environment.ts`, checked), with a
+ * `/// <reference types>` of each package that the unchecked files among `files` import: an
+ * adapter's framework, the MCP SDK. Unchecked, a missing package reads as `any` (a Fastify
+ * instance takes `42`); referenced here, tsc names it. A reference, not an import: TypeScript 5's
+ * classic resolution would find `fastify` in the adapter beside this file, `server/fastify.ts`.
+ */
+export function environmentFile(
+  artifact: string,
+  files: readonly GeneratedFile[],
+  templatesDir?: string,
+  path = `${artifact}/environment.ts`,
+): GeneratedFile {
+  const packages = new Set<string>();
+  for (const file of files) {
+    if (!file.skipTypecheck) continue;
+    for (const line of file.contents.split("\n")) {
+      if (!line.startsWith("import ") && !line.startsWith("} from ")) continue;
+      const at = line.lastIndexOf(' from "');
+      if (at < 0 || !line.endsWith('";')) continue;
+      const name = line.slice(at + ' from "'.length, -'";'.length);
+      if (!name.startsWith(".") && !name.startsWith("node:"))
+        packages.add(name);
+    }
+  }
+  const text = templateText(artifact, "environment.ts", templatesDir);
+  if (packages.size === 0) return { path, contents: text };
+  // a reference counts only before the first statement: after the leading comments
+  const lines = text.split("\n");
+  let first = 0;
+  while (
+    first < lines.length &&
+    (lines[first]!.startsWith("//") || lines[first]!.trim() === "")
+  )
+    first++;
+  const references = [...packages]
+    .sort(compareCodeUnits)
+    .map((name) => `/// <reference types=${JSON.stringify(name)} />`);
+  lines.splice(
+    first,
+    0,
+    "// the packages the runtime files import (each tells here when it is missing)",
+    ...references,
+    "",
+  );
+  return { path, contents: lines.join("\n") };
 }
 
 /** Where `templates/<artifact>/<file>` is read from: the user's copy first, else apiloom's own. */

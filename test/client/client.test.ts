@@ -35,7 +35,6 @@ describe("generated client files", () => {
     expect(own.map((f) => f.path)).toEqual([
       "client/index.ts",
       "client/runtime.ts",
-      "client/environment.ts",
       "client/auth.ts",
       "client/body.ts",
       "client/oauth.ts",
@@ -45,6 +44,8 @@ describe("generated client files", () => {
       "client/stream.ts",
       "client/transport.ts",
       "client/validate.ts",
+      // made last: it names the packages the others import (none here)
+      "client/environment.ts",
     ]);
     const files = await emitted("client", model, {});
     expect(files.map((f) => f.path)).toEqual([

@@ -1,6 +1,6 @@
 import type { PageShape } from "../toolkit.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
-import { loadTemplate, runtimeFile, templateText } from "../templates.js";
+import { environmentFile, loadTemplate, runtimeFile } from "../templates.js";
 import { defaultBaseUrl } from "./base-url.js";
 import { clientHelpers, type ClientHelpers } from "./template-helpers.js";
 import { authSchemes, tokenUrls } from "./security.js";
@@ -132,11 +132,6 @@ export async function emitClient(
       skipTypecheck: true,
     },
     runtimeFile("client", "runtime.ts", templatesDir),
-    // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
-    {
-      path: "client/environment.ts",
-      contents: templateText("client", "environment.ts", templatesDir),
-    },
     // response validation imports the validators: made when the run makes them
     ...[
       ...RUNTIME_FILES,
@@ -147,6 +142,8 @@ export async function emitClient(
     // dates and big integers (config `dates`, `int64`): the plans and the runtime that walks them
     ...(plans ? scalarFiles("client", plans, templatesDir) : []),
   ];
+  // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
+  files.push(environmentFile("client", files, templatesDir));
   return files;
 }
 

@@ -5,8 +5,8 @@ import {
   print,
   propertyKey,
   stringLiteral,
+  environmentFile,
   runtimeFile,
-  templateText,
   type Doc,
   scalarPlans,
 } from "../toolkit.js";
@@ -135,7 +135,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
       ([name, schema]) => [propertyKey(name), ": ", jsonDoc(schema)],
     ),
   ].join("\n");
-  return [
+  const files: GeneratedFile[] = [
     {
       path: file,
       contents: [
@@ -148,12 +148,13 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
     ...RUNTIME_FILES.map((name) =>
       runtimeFile("mcp", name, templatesDir, `${folder}/${name}`),
     ),
-    // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
-    {
-      path: `${folder}/environment.ts`,
-      contents: templateText("mcp", "environment.ts", templatesDir),
-    },
   ];
+  // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig, and
+  // the SDK they import
+  files.push(
+    environmentFile("mcp", files, templatesDir, `${folder}/environment.ts`),
+  );
+  return files;
 }
 
 /**

@@ -3,7 +3,7 @@ import { contractsFile } from "./contracts-file.js";
 import { routesFile } from "./routes-file.js";
 import { scalarFiles } from "../shared/scalar-files.js";
 import { scalarPlans, type Plans } from "../shared/scalar-plans.js";
-import { runtimeFile, templateText } from "../templates.js";
+import { environmentFile, runtimeFile } from "../templates.js";
 import {
   adapterProblem,
   SERVER_TEMPLATE_FILES,
@@ -57,11 +57,6 @@ export function emitServer({
   ];
   for (const file of SERVER_TEMPLATE_FILES)
     files.push(runtimeFile("server", file, templatesDir));
-  // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
-  files.push({
-    path: "server/environment.ts",
-    contents: templateText("server", "environment.ts", templatesDir),
-  });
   for (const adapter of new Set(options.adapters)) {
     const problem = adapterProblem(adapter, templatesDir);
     if (problem) throw new Error(problem);
@@ -69,6 +64,9 @@ export function emitServer({
   }
   if (model.webhooks && model.webhooks.length > 0)
     files.push(...webhookFiles(model, index, options, templatesDir, plans));
+  // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig, and
+  // the framework packages the adapters among them import
+  files.push(environmentFile("server", files, templatesDir));
   files.push({
     path: "server/settings.ts",
     contents: settingsFile(

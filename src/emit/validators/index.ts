@@ -1,6 +1,6 @@
 import type { ApiModel } from "../../model/types.js";
 import type { GeneratedFile } from "../artifact.js";
-import { runtimeFile, templateText } from "../templates.js";
+import { environmentFile, runtimeFile } from "../templates.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import type { TypeIndex } from "../type-index/index.js";
 import { PRINT_WIDTH, propertyKey } from "../shared/literals.js";
@@ -45,17 +45,21 @@ export function validatorFiles(
 ): GeneratedFile[] {
   const files: GeneratedFile[] = [
     runtimeFile("validators", "runtime.ts", templatesDir),
-    // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
-    {
-      path: `${VALIDATORS_FOLDER}/environment.ts`,
-      contents: templateText("validators", "environment.ts", templatesDir),
-    },
     ...COPIED.map((file) => runtimeFile("validators", file, templatesDir)),
     schemasFile(model, index),
     endpointsFile(model, index),
   ];
   if (model.webhooks && model.webhooks.length > 0)
     files.push(webhooksFile(model, index));
+  // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
+  files.push(
+    environmentFile(
+      "validators",
+      files,
+      templatesDir,
+      `${VALIDATORS_FOLDER}/environment.ts`,
+    ),
+  );
   return files;
 }
 
