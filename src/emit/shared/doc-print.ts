@@ -1,6 +1,6 @@
 import { contentsOf, type Doc, type Group, textWidth } from "./doc-node.js";
 import { PRINT_WIDTH } from "./literals.js";
-import { trimTrailing } from "./linear-text.js";
+import { trimTrailing } from "../../model/linear-text.js";
 
 /** The printer of docs (see doc.ts): prettier's layout rules against PRINT_WIDTH. */
 

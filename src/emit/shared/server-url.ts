@@ -1,6 +1,6 @@
 import type { Server } from "../../model/types.js";
 import type { PluginOption } from "../artifact.js";
-import { trimTrailing } from "./linear-text.js";
+import { trimTrailing } from "../../model/linear-text.js";
 
 /** A server's URL with every declared `{variable}` at its default, without a trailing slash. */
 export function filledServerUrl(server: Server): string {
