@@ -5,7 +5,7 @@
 // its types only (nothing here runs). An error here names what your project lacks:
 // "node" in `types` (@types/node: the server runs on node:http), or ES2022 in `lib`.
 
-// the packages the runtime files import (each tells here when it is missing)
+// the packages the runtime files use: tsc names here the one your project lacks
 /// <reference types="fastify" />
 /// <reference types="hono" />
 

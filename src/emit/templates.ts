@@ -206,7 +206,7 @@ export function environmentFile(
   lines.splice(
     first,
     0,
-    "// the packages the runtime files import (each tells here when it is missing)",
+    "// the packages the runtime files use: tsc names here the one your project lacks",
     ...references,
     "",
   );
