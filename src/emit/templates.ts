@@ -146,6 +146,14 @@ export function templateText(
 }
 
 /**
+ * The files `runtimeFile` made of apiloom's own templates: the unchecked files that may import a
+ * package (an adapter's framework, the MCP SDK). The others marked `skipTypecheck` are written
+ * from the description and import only their neighbours (and some are megabytes, made as they
+ * are written: reading them would make them whole).
+ */
+const OWN_COPIES = new WeakSet<GeneratedFile>();
+
+/**
  * The runtime file `templates/<artifact>/<file>` as a plugin writes it, at `path` (by default
  * `<artifact>/<file>` in the output folder). apiloom's own copy is marked `skipTypecheck`: its
  * tests compile it under the strictest tsconfigs, TypeScript 5 and 7, and the folder's
@@ -160,17 +168,19 @@ export function runtimeFile(
 ): GeneratedFile {
   const source = templateSource(artifact, file, templatesDir);
   const contents = readFileSync(source.path, "utf8");
-  return source.own
-    ? { path, contents, skipTypecheck: true }
-    : { path, contents };
+  if (!source.own) return { path, contents };
+  const copy = { path, contents, skipTypecheck: true };
+  OWN_COPIES.add(copy);
+  return copy;
 }
 
 /**
  * An artifact's `environment.ts` (`templates/<artifact>/environment.ts`, checked), with a
- * `/// <reference types>` of each package that the unchecked files among `files` import: an
- * adapter's framework, the MCP SDK. Unchecked, a missing package reads as `any` (a Fastify
- * instance takes `42`); referenced here, tsc names it. A reference, not an import: TypeScript 5's
- * classic resolution would find `fastify` in the adapter beside this file, `server/fastify.ts`.
+ * `/// <reference types>` of each package that the runtime files among `files` (apiloom's own
+ * copies, unchecked) import: an adapter's framework, the MCP SDK. Unchecked, a missing package
+ * reads as `any` (a Fastify instance takes `42`); referenced here, tsc names it. A reference,
+ * not an import: TypeScript 5's classic resolution would find `fastify` in the adapter beside
+ * this file, `server/fastify.ts`.
  */
 export function environmentFile(
   artifact: string,
@@ -180,7 +190,7 @@ export function environmentFile(
 ): GeneratedFile {
   const packages = new Set<string>();
   for (const file of files) {
-    if (!file.skipTypecheck) continue;
+    if (!OWN_COPIES.has(file)) continue;
     for (const line of file.contents.split("\n")) {
       if (!line.startsWith("import ") && !line.startsWith("} from ")) continue;
       const at = line.lastIndexOf(' from "');

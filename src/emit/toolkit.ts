@@ -91,7 +91,7 @@ export {
 
 // Runtime files: the text of `templates/<artifact>/<file>`, the user's copy first; or the file a
 // plugin writes of it (apiloom's own copy marked skipTypecheck, a user's copy checked); or the
-// folder's checked environment.ts, with a type-only import of each package the unchecked import.
+// folder's checked environment.ts, referencing each package its runtime files import.
 export { environmentFile, runtimeFile, templateText } from "./templates.js";
 
 // Item streams (OpenAPI 3.2 `itemSchema`): the successes an endpoint answers item by item, which
