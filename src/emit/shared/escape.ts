@@ -46,7 +46,7 @@ export function jsdocLines(text: string): string[] {
     .replace(COMMENT_START, "/\\*")
     .replace(TAG_AT, "\\@")
     .split("\n")
-    .map(trimEnd);
+    .map((line) => line.trimEnd());
 }
 
 // the expressions of the functions below made once: a regular expression literal in a function
@@ -55,7 +55,6 @@ const LINE_BREAKS = /\r\n?/g;
 const COMMENT_END = /\*\//g;
 const COMMENT_START = /\/\*/g;
 const TAG_AT = /@(?=[a-zA-Z])/g;
-const trimEnd = (line: string) => line.trimEnd();
 
 /** What markdownText may change (a superset: any `-`, any digit and dot). */
 const MARKDOWN_TOUCHED = /[\r\\`*_[\]{}()#+!|<>~-]|\d\./;
