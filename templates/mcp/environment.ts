@@ -8,11 +8,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { pathToFileURL } from "node:url";
 
-/** node:http, node:url, and the platform's abort signals, timers and encoders it calls. */
+/** node:http, node:url, and the platform's URL parser, abort signals, timers and encoders it calls. */
 export type McpEnvironment = [
   IncomingMessage,
   ServerResponse,
   typeof pathToFileURL,
+  typeof URL,
   typeof process,
   typeof AbortController,
   AbortSignal,

@@ -2,7 +2,8 @@
 // The API's MCP server over Streamable HTTP, stateless: each POST gets a server and a transport
 // of its own. `createServer(mcpHttpHandler({ baseUrl, auth })).listen(3000, "127.0.0.1")`.
 // Whoever reaches it calls the API with its credentials: listen on 127.0.0.1, or put your own
-// authentication in front.
+// authentication in front. It answers only requests whose Host (and Origin, when a browser
+// sends one) names localhost, so that a web page cannot reach it by DNS rebinding.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   StreamableHTTPServerTransport,
@@ -10,11 +11,27 @@ import {
 } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { createMcpServer, type McpServerOptions } from "./index.js";
 
-/** The SDK transport's options a stateless server may set (DNS rebinding protection, …). */
-export type HttpTransportOptions = Omit<
+/** The hostnames a request may name unless `allowedHostnames` says otherwise. */
+export const LOCAL_HOSTNAMES: readonly string[] = [
+  "localhost",
+  "127.0.0.1",
+  "[::1]",
+];
+
+/** The SDK transport's options a stateless server may set, and the hostnames it answers. */
+export interface HttpTransportOptions extends Omit<
   StreamableHTTPServerTransportOptions,
   "sessionIdGenerator" | "onsessioninitialized" | "onsessionclosed"
->;
+> {
+  /**
+   * Hostnames (no port; IPv6 in brackets) the request's `Host` header may name, and a browser's
+   * `Origin` when it sends one: {@link LOCAL_HOSTNAMES} by default. A web page that rebinds
+   * its own name to 127.0.0.1 sends that name in both, and gets a 403 (the MCP specification
+   * asks servers to check `Origin`). `false` checks neither: for a server behind a proxy that
+   * authenticates its callers itself.
+   */
+  allowedHostnames?: readonly string[] | false;
+}
 
 /**
  * A Node `request` listener serving the MCP server at any path (mount it where you want it):
@@ -24,12 +41,21 @@ export function mcpHttpHandler(
   options: McpServerOptions = {},
   transportOptions: HttpTransportOptions = {},
 ): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
+  const { allowedHostnames = LOCAL_HOSTNAMES, ...sdkOptions } =
+    transportOptions;
   return async (request, response) => {
+    if (!allowed(request, allowedHostnames)) {
+      // neither header is named back: the refusal says what to change, not what was sent
+      return answer(
+        response,
+        403,
+        -32000,
+        "Forbidden: Host or Origin not allowed",
+      );
+    }
     const server = createMcpServer(options);
     // no session id generator: stateless
-    const transport = new StreamableHTTPServerTransport({
-      ...transportOptions,
-    });
+    const transport = new StreamableHTTPServerTransport({ ...sdkOptions });
     response.on("close", () => {
       void transport.close();
       void server.close();
@@ -39,17 +65,43 @@ export function mcpHttpHandler(
       await transport.handleRequest(request, response);
     } catch {
       // what failed is the server's to know, not the caller's
-      if (!response.headersSent) {
-        response.statusCode = 500;
-        response.setHeader("Content-Type", "application/json");
-        response.end(
-          JSON.stringify({
-            jsonrpc: "2.0",
-            error: { code: -32603, message: "Internal error" },
-            id: null,
-          }),
-        );
-      } else response.end();
+      if (!response.headersSent)
+        answer(response, 500, -32603, "Internal error");
+      else response.end();
     }
   };
+}
+
+/** Whether the request's Host, and its Origin when it has one, name an allowed hostname. */
+function allowed(
+  request: IncomingMessage,
+  hostnames: readonly string[] | false,
+): boolean {
+  if (hostnames === false) return true;
+  const { host, origin } = request.headers;
+  if (host === undefined || !hostnames.includes(hostname(`http://${host}`)))
+    return false;
+  return origin === undefined || hostnames.includes(hostname(origin));
+}
+
+/** The hostname of `url` as the URL parser reads it (lower case); "" when it reads none. */
+function hostname(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return "";
+  }
+}
+
+function answer(
+  response: ServerResponse,
+  status: number,
+  code: number,
+  message: string,
+): void {
+  response.statusCode = status;
+  response.setHeader("Content-Type", "application/json");
+  response.end(
+    JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }),
+  );
 }
