@@ -23,7 +23,8 @@ export interface FetchOptions extends Omit<ListenerOptions, "onError"> {
 
 /**
  * The `Response` to a `Request`, or undefined for a path no route matches (under `basePath`, or
- * outside it): what a middleware passes on. Everything else answers as `createRequestListener`.
+ * outside it): what a middleware passes on, its body unread. Everything else answers as
+ * `createRequestListener`.
  */
 export function createFetchDispatcher(
   handlers: PartialHandlers<Handlers>,
@@ -71,9 +72,12 @@ export function createFetchHandler(
   options: FetchOptions = {},
 ): (request: Request) => Promise<Response> {
   const dispatch = createFetchDispatcher(handlers, options);
-  return async (request) =>
-    (await dispatch(request)) ??
-    toResponse(
+  return async (request) => {
+    const answer = await dispatch(request);
+    if (answer) return answer;
+    // no middleware after this one reads the body of a path no route matches
+    void request.body?.cancel().catch(() => {});
+    return toResponse(
       {
         status: 404,
         headers: { "content-type": "application/json" },
@@ -83,6 +87,7 @@ export function createFetchHandler(
       },
       request.method,
     );
+  };
 }
 
 /** Header names in lower case (as the Headers class has them), repeated values joined. */

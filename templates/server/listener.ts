@@ -70,7 +70,11 @@ export interface Exchange {
   headers: IncomingHttpHeaders;
   /** The body's bytes; rejects with a 413 `HttpError` past `limit` bytes. */
   readBody(limit: number): Promise<Uint8Array>;
-  /** Drains a body that will not be read. */
+  /**
+   * Drops a body that will not be read: the dispatcher calls it once the answer is known for
+   * every request whose body it did not read, except a path no route matches, whose body stays
+   * for whoever the adapter passes the request on to.
+   */
   skipBody(): void;
 }
 
@@ -104,9 +108,18 @@ export function createDispatcher(
     responses: options.validateResponses ?? routeChecks.responsesByDefault,
   };
   return async (exchange, report) => {
+    let read = false;
+    const reading: Exchange = {
+      ...exchange,
+      readBody: (limit) => {
+        read = true;
+        return exchange.readBody(limit);
+      },
+    };
+    let answer: Answer;
     try {
-      return await dispatch(
-        exchange,
+      answer = await dispatch(
+        reading,
         router,
         basePath,
         handlers,
@@ -115,10 +128,16 @@ export function createDispatcher(
       );
     } catch (error) {
       if (error instanceof ProblemError && error.status === 500) report(error);
-      if (error instanceof HttpError) return errorAnswer(error);
-      report(error);
-      return errorAnswer(new HttpError(500, "internal server error"));
+      if (!(error instanceof HttpError)) report(error);
+      answer = errorAnswer(
+        error instanceof HttpError
+          ? error
+          : new HttpError(500, "internal server error"),
+      );
     }
+    // answered before the body was read (405, 501, a bad parameter): it is dropped
+    if (!read && !answer.unrouted) exchange.skipBody();
+    return answer;
   };
 }
 
@@ -139,16 +158,33 @@ export function createListener(
   const dispatch = createDispatcher(routes, handlers, options, routeChecks);
   const onError = options.onError ?? ((error: unknown) => console.error(error));
   return (req, res, next) => {
+    let skipped = false;
     const exchange: Exchange = {
       method: req.method ?? "GET",
       url: req.url ?? "/",
       headers: req.headers,
       readBody: (limit) => readBody(req, limit),
-      skipBody: () => req.resume(),
+      skipBody: () => {
+        skipped = true;
+        req.resume();
+      },
     };
     void dispatch(exchange, (error) => onError(error, req)).then((answer) => {
-      if (answer.unrouted && next) return next();
-      writeAnswer(res, answer, (error) => onError(error, req));
+      if (answer.unrouted) {
+        // its body is the next middleware's to read
+        if (next) return next();
+        exchange.skipBody();
+      }
+      // a body still arriving is read only until the answer is out: node:http would otherwise
+      // read it to its end to reuse the connection, however long a client makes it
+      const closing = skipped && !req.complete;
+      writeAnswer(
+        res,
+        closing
+          ? { ...answer, headers: { ...answer.headers, connection: "close" } }
+          : answer,
+        (error) => onError(error, req),
+      );
     });
   };
 }
@@ -172,8 +208,11 @@ export function writeAnswer(
   } catch (error) {
     report(error);
     if (res.headersSent) return void res.destroy();
+    // writeHead sets headers one by one: those set before the one that failed (a cookie, a
+    // length), and any a framework set, must not go out with the 500
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
     const failed = errorAnswer(new HttpError(500, "internal server error"));
-    res.writeHead(failed.status, failed.headers);
+    res.writeHead(failed.status, "Internal Server Error", failed.headers);
     res.end(failed.payload);
   }
 }
@@ -192,14 +231,12 @@ async function dispatch(
   const search = queryStart === -1 ? "" : url.slice(queryStart + 1);
   const local = withinBase(pathname, basePath);
   if (local === undefined) {
-    exchange.skipBody();
     return unrouted(
       `no route for ${pathname}: it is outside the base path ${basePath} (the basePath option; "" serves at the root)`,
     );
   }
   const found = router.lookup(exchange.method, local);
   if (!found.found) {
-    exchange.skipBody();
     if (found.status === 404) return unrouted(`no route for ${pathname}`);
     throw new HttpError(405, `method ${exchange.method} is not allowed`, {
       allow: found.allow.join(", "),
@@ -208,7 +245,6 @@ async function dispatch(
   const { route, rawPath } = found.match;
   const handler = handlerFor(handlers, route);
   if (!handler) {
-    exchange.skipBody();
     throw new HttpError(501, `${route.name} is not implemented`);
   }
   const params = decodeParameters(route, rawPath, search, headers);
