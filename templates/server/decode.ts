@@ -71,8 +71,26 @@ function mediaTypeOf(contentType: string | undefined): string {
 }
 
 /**
- * Turns the bytes of a request body into the value its handler gets: JSON for JSON media types
- * (and for a body without a Content-Type when the route accepts JSON), a string for `text/*`,
+ * The media type a request body of `route` is read as: its Content-Type's, or for a body sent
+ * without one (or with one naming no type) the route's first JSON media type, else its first.
+ * `decodeBody` parses the body as this type and validate.ts checks the body by this type: both
+ * ask here, with the same Content-Type, so a body parsed as JSON is always checked as JSON,
+ * whatever media type the route lists first.
+ */
+export function bodyMediaType(
+  route: RouteSpec,
+  contentType: string | undefined,
+): string {
+  const mediaType = mediaTypeOf(contentType);
+  if (mediaType !== "" || !route.body) return mediaType;
+  const declared = route.body.mediaTypes.map(mediaTypeOf);
+  return declared.find(isJsonType) ?? declared[0] ?? "application/json";
+}
+
+/**
+ * Turns the bytes of a request body into the value its handler gets, read as `bodyMediaType`
+ * says: JSON for JSON media types (and for a body without a Content-Type when the route accepts
+ * JSON, whichever media type it lists first), a string for `text/*`,
  * an object for forms (url-encoded or multipart: the fields the route describes typed by their
  * schema and style, the others strings, files `File`s, a repeated field an array), a `Blob` for
  * binary types and the bytes themselves for anything else.
@@ -89,9 +107,7 @@ export async function decodeBody(
     return undefined;
   }
   const declared = route.body.mediaTypes.map(mediaTypeOf);
-  let mediaType = mediaTypeOf(contentType);
-  if (mediaType === "")
-    mediaType = declared.find(isJsonType) ?? declared[0] ?? "application/json";
+  const mediaType = bodyMediaType(route, contentType);
   if (!declared.some((t) => mediaTypeMatches(t, mediaType)))
     throw new HttpError(
       415,

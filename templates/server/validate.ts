@@ -7,6 +7,7 @@ import type {
   AnyEndpointValidators,
   Validator,
 } from "../validators/runtime.js";
+import { bodyMediaType } from "./decode.js";
 import type { RouteChecks } from "./listener.js";
 import { ProblemError, type LocatedViolation } from "./problem.js";
 import { isJsonType, type DecodedRequest, type RouteSpec } from "./runtime.js";
@@ -64,11 +65,9 @@ export function requestViolations(
   add("header", parts.headers, request.headers);
   // decoded by their declared style and type, like every other parameter (see params.ts)
   add("cookie", parts.cookies, request.cookies);
-  const type = mediaTypeOf(headers["content-type"]);
-  const json =
-    type === ""
-      ? isJsonType(mediaTypeOf(route.body?.mediaTypes[0]))
-      : isJsonType(type);
+  // the media type decodeBody read the body as (the same question, asked of the same header): a
+  // body it parsed as JSON is checked, whichever media type the route lists first
+  const json = isJsonType(bodyMediaType(route, headers["content-type"]));
   if (request.body !== undefined && json) add("body", parts.body, request.body);
   return out;
 }
