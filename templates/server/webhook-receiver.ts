@@ -29,6 +29,8 @@ import { checksOf } from "./validate.js";
 import { webhooks as validators } from "../validators/webhooks.js";
 import {
   createReplayGuard,
+  DEFAULT_TOLERANCE,
+  verifiesUntil,
   verifyWebhook,
   WebhookVerificationError,
   type HeaderBag,
@@ -70,9 +72,23 @@ export interface WebhookReceiverOptions {
   verify?:
     | WebhookScheme
     | ((headers: HeaderBag, body: Uint8Array) => Promise<VerifiedWebhook>);
-  /** How far (seconds) a signed timestamp may be from now. Default 300. */
+  /**
+   * How far (seconds) a signed timestamp may be from now. Default 300. The replay guard keeps a
+   * delivery's id until its timestamp is further than this in the past (with your own `verify`,
+   * the tolerance it applies belongs here too).
+   */
   tolerance?: number;
-  /** Refuses deliveries already received (409); `false` turns it off. Default: one per receiver. */
+  /**
+   * Refuses deliveries already received (409); `false` turns it off. Default: one per receiver,
+   * `createReplayGuard()`. A delivery with a signed timestamp (Standard Webhooks, Stripe) is
+   * refused again for as long as that timestamp verifies. A GitHub delivery carries no signed
+   * time (its X-GitHub-Delivery id is not signed either): it is refused again only while the
+   * guard remembers it, 10 minutes by default, and a GitHub delivery replayed after that is
+   * accepted; `createReplayGuard({ ttl: 86_400 })` remembers it a day. The guard keeps at most
+   * 10,000 ids (`max`): past that many still within their time, the one closest to its end is
+   * forgotten, and a replay of it accepted. It lives in this process: several processes behind
+   * one URL each need a guard they share (a `ReplayGuard` of your own over a shared store).
+   */
   replay?: ReplayGuard | false;
   /**
    * Which webhook a delivery is, by its key under `webhooks`, when the sender posts them all to
@@ -103,7 +119,8 @@ export function createWebhookReceiver(
   handlers: PartialHandlers<WebhookHandlers>,
   options: WebhookReceiverOptions,
 ): (delivery: WebhookDelivery) => Promise<Answer> {
-  const { secret, tolerance } = options;
+  const { secret } = options;
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const scheme = options.verify ?? WEBHOOK_SIGNATURE;
   // a missing secret (an unset environment variable) fails here, not on every delivery
   if (
@@ -139,7 +156,12 @@ export function createWebhookReceiver(
       );
     }
     const id = verified.id;
-    if (replay && id !== undefined && !replay.claim(id))
+    // kept while a replay's timestamp would verify; without a timestamp (GitHub), the guard's ttl
+    const until =
+      verified.timestamp === undefined
+        ? undefined
+        : verifiesUntil(verified.timestamp, tolerance);
+    if (replay && id !== undefined && !replay.claim(id, until))
       return errorAnswer(
         new HttpError(409, "this delivery was already received"),
       );

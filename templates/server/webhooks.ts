@@ -31,7 +31,10 @@ export interface VerifyOptions {
   tolerance?: number | undefined;
   /** Now, in milliseconds since 1970. Default `Date.now()`. */
   now?: (() => number) | undefined;
-  /** Refuses a delivery whose id it has seen (see `createReplayGuard`). */
+  /**
+   * Refuses a delivery whose id it has seen (see `createReplayGuard`), keeping each id until its
+   * timestamp stops verifying under `tolerance`. Its clock must be `now`'s.
+   */
   replay?: ReplayGuard | undefined;
 }
 
@@ -78,7 +81,8 @@ export async function verifyStandardWebhook(
 /**
  * Verifies a GitHub delivery: `X-Hub-Signature-256: sha256=<hex>`, an HMAC-SHA256 of the body
  * with the webhook's secret (its UTF-8 bytes). GitHub signs no timestamp and no delivery id: a
- * replay is refused only through `options.replay`, by the body's signature.
+ * replay is refused only through `options.replay`, by the body's signature, and only while the
+ * guard remembers it (its `ttl`): a replay after that verifies and is accepted.
  */
 export async function verifyGithubWebhook(
   secret: string | readonly string[],
@@ -157,38 +161,84 @@ export function verifyWebhook(
 }
 
 /**
- * Remembers the ids of deliveries already accepted, so a replay is refused. An id is kept `ttl`
- * seconds (default twice the default tolerance: a replay older than that fails its timestamp),
- * at most `max` ids (default 10,000; past it the oldest is forgotten first).
+ * The first moment (milliseconds since 1970) at which a delivery stamped `timestamp` (seconds)
+ * no longer verifies under `tolerance`: before it, a replay of the delivery still passes the
+ * timestamp check, so a replay guard must keep its id until then.
+ */
+export function verifiesUntil(
+  timestamp: number,
+  tolerance: number = DEFAULT_TOLERANCE,
+): number {
+  // the check compares whole seconds: `timestamp + tolerance` verifies to its last millisecond
+  return (timestamp + tolerance + 1) * 1000;
+}
+
+/**
+ * Remembers the ids of deliveries already accepted, so a replay is refused. A delivery with a
+ * signed timestamp (Standard Webhooks, Stripe) has its id kept until the timestamp can no longer
+ * verify (`until`, see `verifiesUntil`), and at least `ttl` seconds: a replay is refused for as
+ * long as its signature would be accepted. A delivery without one (GitHub signs no time) has its
+ * id kept `ttl` seconds only, and a replay after that is accepted: raise `ttl` to remember
+ * GitHub deliveries longer.
+ *
+ * At most `max` ids are kept. When that many are still within their time, a new delivery makes
+ * the guard forget the id closest to its end (expired ids go first): a replay of it is accepted
+ * until its timestamp fails (for GitHub, ever after). Choose `max` above the deliveries you
+ * receive in `ttl` seconds, or in `tolerance` seconds when that is longer.
  */
 export interface ReplayGuard {
-  /** True, and the id is remembered, when it was not seen; false for a replay. */
-  claim(id: string): boolean;
+  /**
+   * True, and the id is remembered, when it was not seen; false for a replay. `until`
+   * (milliseconds since 1970, on the guard's clock) is when the delivery stops verifying: the id
+   * is kept at least until then, and a delivery claimed at or after it is refused too (it could
+   * be a replay of an id already forgotten). Without `until` (no signed timestamp), `ttl`.
+   */
+  claim(id: string, until?: number): boolean;
   /** Forgets an id: a delivery its handler failed may be sent again. */
   release(id: string): void;
 }
 
+/**
+ * A `ReplayGuard` in memory, one process's. `ttl`: seconds an id is kept at least, and all a
+ * delivery without a signed timestamp (GitHub) gets; default 600 (twice the default tolerance).
+ * `max`: ids kept at most, default 10,000. `now`: the clock, default `Date.now` (the verifier's
+ * clock: the two must agree).
+ */
 export function createReplayGuard(
   options: { ttl?: number; max?: number; now?: () => number } = {},
 ): ReplayGuard {
   const ttl = (options.ttl ?? 2 * DEFAULT_TOLERANCE) * 1000;
   const max = Math.max(1, options.max ?? 10_000);
   const now = options.now ?? Date.now;
+  // id → the moment it may be forgotten, in the order the ids came (their ends are not in order:
+  // each delivery's timestamp sets its own)
   const seen = new Map<string, number>();
   return {
-    claim(id) {
+    claim(id, until) {
       const time = now();
-      // ids expire in the order they came (one ttl for all)
-      for (const [old, expires] of seen) {
-        if (expires > time) break;
+      // past its end (or at it), a delivery may be a replay of an id already forgotten
+      if (until !== undefined && !(until > time)) return false;
+      const end = seen.get(id);
+      if (end !== undefined && end > time) return false;
+      seen.delete(id);
+      // the oldest ids whose time is over (cheap: stops at the first still kept)
+      for (const [old, oldEnd] of seen) {
+        if (oldEnd > time) break;
         seen.delete(old);
       }
-      if (seen.has(id)) return false;
-      for (const old of seen.keys()) {
-        if (seen.size < max) break;
-        seen.delete(old);
+      if (seen.size >= max) {
+        // full: every id whose time is over goes, then, if none did, the one closest to its end
+        let first: string | undefined;
+        let firstEnd = Infinity;
+        for (const [old, oldEnd] of seen)
+          if (oldEnd <= time) seen.delete(old);
+          else if (first === undefined || oldEnd < firstEnd) {
+            first = old;
+            firstEnd = oldEnd;
+          }
+        if (seen.size >= max && first !== undefined) seen.delete(first);
       }
-      seen.set(id, time + ttl);
+      seen.set(id, Math.max(time + ttl, until ?? -Infinity));
       return true;
     },
     release(id) {
@@ -204,7 +254,12 @@ function claim(
   if (
     options.replay &&
     verified.id !== undefined &&
-    !options.replay.claim(verified.id)
+    !options.replay.claim(
+      verified.id,
+      verified.timestamp === undefined
+        ? undefined
+        : verifiesUntil(verified.timestamp, options.tolerance),
+    )
   )
     throw new WebhookVerificationError(
       `delivery ${JSON.stringify(verified.id)} was already received`,
