@@ -30,6 +30,7 @@ import { webhooks as validators } from "../validators/webhooks.js";
 import {
   createReplayGuard,
   DEFAULT_TOLERANCE,
+  usableSecrets,
   verifiesUntil,
   verifyWebhook,
   WebhookVerificationError,
@@ -123,11 +124,15 @@ export function createWebhookReceiver(
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const scheme = options.verify ?? WEBHOOK_SIGNATURE;
   // a missing secret (an unset environment variable) fails here, not on every delivery
-  if (
-    typeof scheme !== "function" &&
-    (typeof secret === "string" ? [secret] : secret).every((s) => !s)
-  )
-    throw new TypeError("createWebhookReceiver needs the signing secret");
+  if (typeof scheme !== "function" && !usableSecrets(secret))
+    throw new TypeError(
+      "createWebhookReceiver needs the signing secret (every one of a list: an empty one fails every delivery)",
+    );
+  // Number(process.env.X) of an unset variable would turn the timestamp check off
+  if (!(tolerance >= 0))
+    throw new TypeError(
+      `createWebhookReceiver: tolerance must be 0 or more seconds, got ${String(options.tolerance)}`,
+    );
   const verify =
     typeof scheme === "function"
       ? scheme

@@ -295,17 +295,31 @@ function checkTimestamp(text: string, options: VerifyOptions): number {
   const timestamp = Number(text);
   const now = Math.floor((options.now ?? Date.now)() / 1000);
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
-  if (now - timestamp > tolerance)
+  // asked so that a tolerance that is no number (NaN) refuses rather than admits
+  if (!(now - timestamp <= tolerance))
     throw new WebhookVerificationError("the timestamp is too old");
-  if (timestamp - now > tolerance)
+  if (!(timestamp - now <= tolerance))
     throw new WebhookVerificationError("the timestamp is in the future");
   return timestamp;
 }
 
+/**
+ * The secrets of `secret` (one, or a list while you rotate it), or undefined when there is none
+ * or one of them is empty or no text (an unset environment variable): such a list verifies
+ * nothing.
+ */
+export function usableSecrets(
+  secret: string | readonly string[],
+): readonly string[] | undefined {
+  const list: readonly unknown[] = Array.isArray(secret) ? secret : [secret];
+  return list.length > 0 && list.every((s) => typeof s === "string" && s !== "")
+    ? (list as readonly string[])
+    : undefined;
+}
+
 function secrets(secret: string | readonly string[]): readonly string[] {
-  const list = typeof secret === "string" ? [secret] : secret;
-  if (list.length === 0 || list.some((s) => s === ""))
-    throw new WebhookVerificationError("no secret to verify with");
+  const list = usableSecrets(secret);
+  if (!list) throw new WebhookVerificationError("no secret to verify with");
   return list;
 }
 
