@@ -2,9 +2,10 @@
 // Written because `server.adapters` lists "fastify"; needs fastify 5 in your project.
 import { validateHeaderName, validateHeaderValue } from "node:http";
 import { Readable } from "node:stream";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Handlers } from "./contracts.js";
 import { routes } from "./routes.js";
+import { Router } from "./router.js";
 import {
   decodeBody,
   decodeParameters,
@@ -38,9 +39,12 @@ export interface FastifyRoutesOptions {
 }
 
 /**
- * Registers one Fastify route per endpoint, decoding requests exactly as `createRequestListener`
- * does. Register it as a plugin: `app.register(apiRoutes, { handlers, prefix: "/api" })`; its
- * body parser (raw bytes for every content type) stays inside the plugin's scope.
+ * Serves the endpoints, routing and decoding requests exactly as `createRequestListener` does.
+ * Register it as a plugin: `app.register(apiRoutes, { handlers, prefix: "/api" })`; its body
+ * parser (raw bytes for every content type) stays inside the plugin's scope. Each path segment
+ * holding parameters is one Fastify parameter, `{a}-{b}.json` too: Fastify's `maxParamLength`
+ * (100 characters unless `routerOptions` say otherwise) bounds the whole segment, and Fastify
+ * answers a longer one 414.
  */
 export async function apiRoutes(
   app: FastifyInstance,
@@ -59,129 +63,108 @@ export async function apiRoutes(
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) =>
     done(null, body),
   );
-  const registered = new Set<string>();
-  // the methods of each URL, for the 405 answers of the others (OPTIONS is left to the app)
-  const urls = new Map<string, { url: string; methods: Set<string> }>();
-  // a colon that is text is doubled, as in fastifyUrl
-  const basePath = (options.basePath ?? BASE_PATH)
-    .replace(/\/+$/, "")
-    .replaceAll(":", "::");
+  const basePath = (options.basePath ?? BASE_PATH).replace(/\/+$/, "");
+  // the segments before an endpoint's path: the plugin's prefix's, then the base path's
+  const skipped =
+    (app.prefix.replace(/\/+$/, "") + basePath).split("/").length - 1;
+  // Fastify's router only brings the requests here, one route per path shape (`/files/:p0`) for
+  // every method an endpoint there declares and the common ones; which endpoint answers, and with
+  // which parameters, is router.ts's choice on the path as the request spelled it, as on node:http
+  const router = new Router(routes);
+  const shapes = new Map<string, Set<string>>();
   for (const route of routes) {
-    const { url: local, names } = fastifyUrl(route.path);
-    const url = basePath + local;
-    // an ambiguous twin (`/a/{x}` beside `/a/{y}`): the first one wins, as in the plain listener
-    const key = `${route.method} ${url.replace(/:p\d+/g, ":")}`;
-    if (registered.has(key)) continue;
-    registered.add(key);
-    const shape = url.replace(/:p\d+/g, ":");
-    if (!urls.has(shape)) urls.set(shape, { url, methods: new Set() });
-    urls.get(shape)!.methods.add(route.method);
+    // a colon that is text is doubled, as in fastifyUrl
+    const url = basePath.replaceAll(":", "::") + fastifyUrl(route.path);
+    const methods = shapes.get(url) ?? new Set(COMMON_METHODS);
+    methods.add(route.method);
+    shapes.set(url, methods);
+  }
+  const serve = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> => {
+    const target = request.raw.url ?? "/";
+    const queryStart = target.indexOf("?");
+    const pathname = queryStart === -1 ? target : target.slice(0, queryStart);
+    const search = queryStart === -1 ? "" : target.slice(queryStart + 1);
+    // the endpoint's path: the request's, still percent-encoded, less the prefix and base path
+    const local = pathname.split("/").slice(skipped + 1);
+    try {
+      const found = pathname.startsWith("/")
+        ? router.lookup(request.method, `/${local.join("/")}`)
+        : ({ found: false, status: 404 } as const);
+      if (!found.found) {
+        if (found.status === 405)
+          throw new HttpError(405, `method ${request.method} is not allowed`, {
+            allow: found.allow.join(", "),
+          });
+        // the app's 404, as for a path none of its routes has
+        reply.callNotFound();
+        return reply;
+      }
+      const { route, rawPath } = found.match;
+      const handler = handlerFor(options.handlers, route);
+      if (!handler)
+        throw new HttpError(501, `${route.name} is not implemented`);
+      const decoded = decodeParameters(route, rawPath, search, request.headers);
+      const bytes =
+        request.body instanceof Uint8Array ? request.body : new Uint8Array();
+      const body = await decodeBody(
+        route,
+        bytes,
+        request.headers["content-type"],
+      );
+      if (options.validateRequests ?? true)
+        checks.request(route, { ...decoded, body }, request.headers);
+      const answer = await runHandler(route, handler, { ...decoded, body });
+      const result = await encodeResult(answer, route);
+      const type = result.headers["content-type"];
+      // an item stream's items are not checked: its validators describe whole bodies
+      if (
+        (options.validateResponses ?? checks.responsesByDefault) &&
+        !isStreamPayload(result.payload)
+      )
+        checks.response(
+          route,
+          result.status,
+          answer.body,
+          typeof type === "string" ? type : undefined,
+        );
+      return sendAnswer(reply, result);
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 500)
+        request.log.error(error);
+      if (error instanceof HttpError) return sendError(reply, error);
+      // the client learns nothing of the exception (its text stays in the log), as on
+      // every other adapter (listener.ts)
+      request.log.error(error);
+      return sendInternalError(reply);
+    }
+  };
+  for (const [url, methods] of shapes) {
     // a method Fastify does not know (OpenAPI 3.2's additionalOperations: LINK, PURGE) is added
-    if (!app.supportedMethods.includes(route.method))
-      app.addHttpMethod(route.method, { hasBody: true });
+    for (const method of methods)
+      if (!app.supportedMethods.includes(method))
+        app.addHttpMethod(method, { hasBody: true });
     app.route({
-      method: route.method,
+      method: [...methods],
       url,
-      // Fastify answers HEAD for every GET unless the API declares its own HEAD there
-      exposeHeadRoute: !routes.some(
-        (r) => r.method === "HEAD" && r.path === route.path,
-      ),
+      // HEAD is served as router.ts serves it: the API's own HEAD, else its GET (RFC 9110 §9.3.2)
+      exposeHeadRoute: false,
       // left out when unset: Fastify's own type has no `undefined` (exactOptionalPropertyTypes)
       ...(options.bodyLimit === undefined
         ? {}
         : { bodyLimit: options.bodyLimit }),
-      handler: async (request, reply) => {
-        const handler = handlerFor(options.handlers, route);
-        if (!handler)
-          return sendError(
-            reply,
-            new HttpError(501, `${route.name} is not implemented`),
-          );
-        const params = request.params as Record<string, string>;
-        // Fastify decodes parameters; decode.ts wants them as the URL has them (entries, then
-        // Object.fromEntries: a parameter called `__proto__` stays an ordinary key)
-        const rawPath: Record<string, string> = Object.fromEntries(
-          names.map((name, i) => [name, params[`p${i}`]!.replace(/%/g, "%25")]),
-        );
-        const url = request.raw.url ?? "";
-        const search = url.includes("?") ? url.slice(url.indexOf("?") + 1) : "";
-        try {
-          const decoded = decodeParameters(
-            route,
-            rawPath,
-            search,
-            request.headers,
-          );
-          const bytes =
-            request.body instanceof Uint8Array
-              ? request.body
-              : new Uint8Array();
-          const body = await decodeBody(
-            route,
-            bytes,
-            request.headers["content-type"],
-          );
-          if (options.validateRequests ?? true)
-            checks.request(route, { ...decoded, body }, request.headers);
-          const answer = await runHandler(route, handler, {
-            ...decoded,
-            body,
-          });
-          const result = await encodeResult(answer, route);
-          const type = result.headers["content-type"];
-          // an item stream's items are not checked: its validators describe whole bodies
-          if (
-            (options.validateResponses ?? checks.responsesByDefault) &&
-            !isStreamPayload(result.payload)
-          )
-            checks.response(
-              route,
-              result.status,
-              answer.body,
-              typeof type === "string" ? type : undefined,
-            );
-          return sendAnswer(reply, result);
-        } catch (error) {
-          if (error instanceof ProblemError && error.status === 500)
-            request.log.error(error);
-          if (error instanceof HttpError) return sendError(reply, error);
-          // the client learns nothing of the exception (its text stays in the log), as on
-          // every other adapter (listener.ts)
-          request.log.error(error);
-          return sendInternalError(reply);
-        }
-      },
+      handler: serve,
     });
   }
-  registerNotAllowed(app, urls);
 }
 
-/** 405 with `Allow` for the common methods a URL does not declare, as the plain listener answers. */
-function registerNotAllowed(
-  app: FastifyInstance,
-  urls: ReadonlyMap<string, { url: string; methods: ReadonlySet<string> }>,
-): void {
-  for (const { url, methods } of urls.values()) {
-    const allow = new Set(methods);
-    if (allow.has("GET")) allow.add("HEAD");
-    const others = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"].filter(
-      (m) => !allow.has(m),
-    );
-    if (others.length === 0) continue;
-    app.route({
-      method: others,
-      url,
-      exposeHeadRoute: false,
-      handler: async (request, reply) =>
-        sendError(
-          reply,
-          new HttpError(405, `method ${request.method} is not allowed`, {
-            allow: [...allow].sort().join(", "),
-          }),
-        ),
-    });
-  }
-}
+/**
+ * Methods every path answers, with 405 and `Allow` when none of its endpoints has them (OPTIONS
+ * is left to the app, a CORS plugin's say).
+ */
+const COMMON_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 
 /**
  * Sends an encoded answer (encodeResult's, or the webhook receiver's): a stream's chunks as they
@@ -240,29 +223,19 @@ function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
 }
 
 /**
- * `/a/{x}/b:c` → `/a/:p0/b::c`. Parameters get positional names because Fastify's end at `-` or
- * `.`; a colon that is text is doubled; a parameter sharing its segment with text gets a regex.
+ * `/a/{x}/b:c` → `/a/:p0/b::c`: each segment holding a parameter is one Fastify parameter of a
+ * positional name, `{name}.json` and `{a}-{b}` too (router.ts matches those in linear time: a
+ * regular expression of lazy groups, `^(.+?)-(.+?)$`, backtracked polynomially on a long
+ * segment); a colon that is text is doubled.
  */
-function fastifyUrl(path: RouteSpec["path"]): { url: string; names: string[] } {
-  const names: string[] = [];
-  const url = path
+function fastifyUrl(path: RouteSpec["path"]): string {
+  let count = 0;
+  return path
     .split("/")
-    .map((segment) => {
-      const whole = /^\{([^{}]+)\}$/.exec(segment);
-      if (whole) {
-        names.push(whole[1]!);
-        return `:p${names.length - 1}`;
-      }
-      return segment
-        .split(/(\{[^{}]+\})/)
-        .map((part) => {
-          const name = /^\{([^{}]+)\}$/.exec(part)?.[1];
-          if (name === undefined) return part.replaceAll(":", "::");
-          names.push(name);
-          return `:p${names.length - 1}(.+?)`;
-        })
-        .join("");
-    })
+    .map((segment) =>
+      /\{[^{}]+\}/.test(segment)
+        ? `:p${count++}`
+        : segment.replaceAll(":", "::"),
+    )
     .join("/");
-  return { url, names };
 }
