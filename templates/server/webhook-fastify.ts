@@ -3,7 +3,7 @@
 // your project.
 import type { FastifyInstance } from "fastify";
 import type { PartialHandlers } from "./runtime.js";
-import { sendAnswer } from "./fastify.js";
+import { sendAnswer, sendInternalError } from "./fastify.js";
 import {
   createWebhookReceiver,
   webhookRoutes,
@@ -40,17 +40,15 @@ export async function apiWebhooks(
     basePath: app.prefix,
   });
   const onError = options.onError ?? ((error: unknown) => console.error(error));
-  // an error of Fastify's own at 500 or above tells the sender nothing of itself; client errors
+  // an error of Fastify's own at 500 or above, or an answer's header HTTP cannot carry
+  // (sendAnswer throws before setting any), tells the sender nothing of itself; client errors
   // (413, 415, …) keep Fastify's answer
   app.setErrorHandler((error, _request, reply) => {
     const status = (error as { statusCode?: unknown }).statusCode;
     if (typeof status === "number" && status >= 400 && status < 500)
       return reply.send(error);
     onError(error);
-    return reply
-      .code(500)
-      .type("application/json")
-      .send(JSON.stringify({ error: "internal server error" }));
+    return sendInternalError(reply);
   });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) =>
