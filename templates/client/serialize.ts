@@ -227,7 +227,8 @@ export function serializeCookie(
 /**
  * A path template with every `{name}` replaced by its serialized value. Only own properties of
  * `params` count (`toString` or `__proto__` is never inherited). A missing (undefined or null)
- * value throws before anything is sent: `/pet/{petId}` must not become `/pet/`, another route.
+ * value throws before anything is sent: `/pet/{petId}` must not become `/pet/`, another route;
+ * nor may a value make a dot segment (`.`, `..`), which the URL parser removes.
  */
 export function fillPath(
   template: string,
@@ -235,7 +236,7 @@ export function fillPath(
   styles: Readonly<Record<string, ParamStyle>> = {},
 ): string {
   const values = params as Record<string, unknown>;
-  return template.replace(/\{([^}]+)\}/g, (_match, name: string) => {
+  const filled = template.replace(/\{([^}]+)\}/g, (_match, name: string) => {
     const value = Object.hasOwn(values, name) ? values[name] : undefined;
     if (value === undefined || value === null)
       throw new Error(
@@ -253,6 +254,13 @@ export function fillPath(
       );
     return text;
   });
+  // `.` and `..` (`%2E` is a dot to the URL parser too) are removed with the segment before
+  // them: `/files/{user}/{file}` of `..` and `..` is `/`, another route
+  if (/(^|\/)(\.|%2e){1,2}(\/|$)/i.test(filled))
+    throw new Error(
+      `path parameters of ${template} make a dot segment; it would change the path`,
+    );
+  return filled;
 }
 
 /** How one form field is sent (an OpenAPI 3 Encoding Object; Swagger 2.0 collection formats). */

@@ -92,6 +92,28 @@ describe("generated client on the wire", () => {
     expect(server.received.length).toBe(before);
   });
 
+  test("refuses values that make a dot segment, which the URL parser would remove", async () => {
+    const before = server.received.length;
+    for (const [id, part] of [
+      ["..", "x"],
+      [".", "x"],
+      ["1", ".."],
+    ])
+      await expect(
+        client.getItem!({ path: { id, part } }, at()),
+      ).rejects.toThrow("make a dot segment; it would change the path");
+    expect(server.received.length).toBe(before);
+    // label style writes `.` + `%2E`: the URL parser reads `.%2E` as `..`
+    expect(() =>
+      fillPath("/a/{x}", { x: "." }, { x: { style: "label" } }),
+    ).toThrow("make a dot segment");
+    // a dot inside a segment, or beside other text, changes nothing
+    expect(fillPath("/a/{x}/{y}.json", { x: "...", y: "." })).toBe(
+      "/a/.../..json",
+    );
+    expect(fillPath("/a/{x}", { x: "a.." })).toBe("/a/a..");
+  });
+
   test("fills a path parameter called __proto__ from an own property only", () => {
     const own = JSON.parse('{"__proto__":"v w"}') as object;
     expect(fillPath("/a/{__proto__}", own)).toBe("/a/v%20w");
