@@ -99,10 +99,25 @@ const PARTS = ["path", "query", "headers", "cookies"] as const;
 
 /** A tool error: `text` (credentials replaced) and nothing else. */
 export function toolError(secrets: Secrets, text: string): ToolResult {
-  return {
-    content: [{ type: "text", text: secrets.text(text) }],
-    isError: true,
-  };
+  return answer(secrets, text, true);
+}
+
+/**
+ * A result as the agent receives it, its whole text built first and its credentials replaced
+ * here, once: every result of a tool comes through here, so no part of a text skips it.
+ * `structured` has had its strings and keys redacted by {@link Secrets.value}.
+ */
+function answer(
+  secrets: Secrets,
+  text: string,
+  isError: boolean,
+  structured?: Record<string, unknown>,
+): ToolResult {
+  const content = [{ type: "text" as const, text: secrets.text(text) }];
+  if (isError) return { content, isError: true };
+  return structured === undefined
+    ? { content }
+    : { content, structuredContent: structured };
 }
 
 /**
@@ -206,8 +221,7 @@ export async function callTool(
       secrets,
       `${tool.name} answered ${result.status} with ${text.length} characters, more than the ${context.maxResultLength} a result may hold: ask for less (a smaller page, a filter).`,
     );
-  if (result.status >= 400)
-    return { content: [{ type: "text", text }], isError: true };
+  if (result.status >= 400) return answer(secrets, text, true);
   if (tool.output) {
     // the client checks the result against the output schema: a body that breaks it is said here
     const check = responseValidator(
@@ -215,18 +229,15 @@ export async function callTool(
       result.status,
     );
     const violations = check ? check.check(body) : undefined;
+    // the violations' pointers name the body's keys: redacted with the rest, by answer()
     if (!violations || violations.length > 0)
-      return {
-        content: [
-          {
-            type: "text",
-            text: `${text}\n\n${violations ? `The body does not match the API description:\n${listed(violations)}` : `The API description declares no JSON body for status ${result.status}.`}`,
-          },
-        ],
-        isError: true,
-      };
+      return answer(
+        secrets,
+        `${text}\n\n${violations ? `The body does not match the API description:\n${listed(violations)}` : `The API description declares no JSON body for status ${result.status}.`}`,
+        true,
+      );
   }
-  return { content: [{ type: "text", text }], structuredContent: structured };
+  return answer(secrets, text, false, structured);
 }
 
 /** Why `args` cannot be sent: members the input does not have, values the validators refuse. */

@@ -14,7 +14,8 @@ const SECRET_HEADER =
 
 /**
  * The credentials of one server: those of its options, and every value a credential function
- * returned, in every form they travel in (as given, URL-encoded, Basic's base64).
+ * returned, in every form they travel in (as given, URL-encoded, Basic's base64) or are shown
+ * in (a JSON pointer's).
  */
 export class Secrets {
   private readonly values = new Set<string>();
@@ -24,6 +25,8 @@ export class Secrets {
     if (typeof value !== "string" || value === "") return;
     this.values.add(value);
     this.values.add(encodeURIComponent(value));
+    // as a JSON pointer names a key (a violation's path): `~` as `~0`, `/` as `~1`
+    this.values.add(value.replace(/~/g, "~0").replace(/\//g, "~1"));
   }
 
   /** `credential`, recording what it is or returns. */

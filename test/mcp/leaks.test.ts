@@ -1,0 +1,92 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate, overHttp, type Connected } from "./harness.js";
+
+/*
+ * What the generated MCP server must not hand an agent, whatever the API answers: a credential
+ * (in any part of a result, in the form the API echoes it) or the message of an exception of
+ * its own (a parser's, fetch's, a stack overflow's). The SDK's Client over Streamable HTTP, an
+ * API on 127.0.0.1 answering what each case needs; every message the client receives is
+ * searched.
+ */
+const TOKEN = "tok_S3cr3t/Value+ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+/** A token of no character a JSON pointer or a URL escapes. */
+const PLAIN = "tok_live_9f8e7d6c5b4a3210ZYXWVUTS";
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+let out: string;
+let api: Server;
+let baseUrl: string;
+let handle: Handler = (_q, s) => s.end();
+
+beforeAll(async () => {
+  out = generate("leaks/api", ["test/mcp/fixtures/leaks.yaml"]);
+  api = createServer((q, s) => handle(q, s));
+  await new Promise<void>((ok) => api.listen(0, "127.0.0.1", ok));
+  baseUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+}, 120_000);
+
+afterAll(async () => {
+  api?.closeAllConnections();
+  await new Promise<void>((ok) => (api ? api.close(() => ok()) : ok()));
+});
+
+/** The token the API received (the Authorization header's, after `Bearer `). */
+function sent(q: IncomingMessage): string {
+  return (q.headers.authorization ?? "").slice("Bearer ".length);
+}
+
+/** Calls `tool` on a server made of `options`; the result's text and every message received. */
+async function call(
+  tool: string,
+  options: object,
+): Promise<{ text: string; isError: boolean; received: string; raw: unknown }> {
+  const server: Connected = await overHttp(out, { baseUrl, ...options });
+  try {
+    let raw: unknown;
+    try {
+      raw = await server.client.callTool({ name: tool, arguments: {} });
+    } catch (error) {
+      raw = { thrown: error instanceof Error ? error.message : String(error) };
+    }
+    const result = raw as { content?: { text: string }[]; isError?: boolean };
+    return {
+      text:
+        result.content?.map((c) => c.text).join("\n") ?? JSON.stringify(raw),
+      isError: result.isError === true,
+      received: server.received.join("\n"),
+      raw,
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+describe("a credential in an answer that breaks the description", () => {
+  it.each([
+    ["plain", PLAIN, PLAIN],
+    // a JSON pointer spells `/` as `~1`
+    ["with a slash", TOKEN, TOKEN.replaceAll("/", "~1")],
+  ])(
+    "is redacted in the violations' pointers too (%s)",
+    async (_, token, pointer) => {
+      handle = (q, s) => {
+        s.setHeader("Content-Type", "application/json");
+        s.end(JSON.stringify({ ok: true, [sent(q)]: "seen" }));
+      };
+      const r = await call("getStrict", { auth: { token } });
+      expect(r.isError).toBe(true);
+      expect(r.text).toContain("does not match the API description");
+      expect(r.text).toContain("[redacted]");
+      expect(r.received).not.toContain(token);
+      expect(r.received).not.toContain(pointer);
+    },
+  );
+});
