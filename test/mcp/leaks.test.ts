@@ -90,3 +90,70 @@ describe("a credential in an answer that breaks the description", () => {
     },
   );
 });
+
+describe("an exception while calling or reading is not forwarded", () => {
+  it("a body labelled JSON that does not parse: no parser message", async () => {
+    handle = (q, s) => {
+      s.statusCode = 401;
+      s.setHeader("Content-Type", "application/json");
+      s.end(`${sent(q)} is not a valid token`);
+    };
+    const r = await call("getJson", { auth: { token: TOKEN } });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/the body is not valid JSON/);
+    // V8's SyntaxError quotes the text's start, the token cut short
+    expect(r.received).not.toContain(TOKEN.slice(0, 8));
+    expect(r.received).not.toMatch(/Unexpected token|SyntaxError/);
+  });
+
+  it("a JSON line of a stream that does not parse: no parser message", async () => {
+    handle = (q, s) => {
+      s.setHeader("Content-Type", "application/x-ndjson");
+      s.end(`{"n":1}\n${sent(q)} is not JSON\n`);
+    };
+    const r = await call("getLines", { auth: { token: TOKEN } });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/not valid JSON/);
+    expect(r.received).not.toContain(TOKEN.slice(0, 8));
+    expect(r.received).not.toMatch(/Unexpected token|SyntaxError/);
+  });
+
+  it("a base URL with a user name and password: neither reaches the agent", async () => {
+    const r = await call("getJson", {
+      baseUrl: "http://svc-user:Pa55w0rd-XYZ@127.0.0.1:9/v1",
+    });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/failed/);
+    expect(r.received).not.toContain("Pa55w0rd-XYZ");
+    expect(r.received).not.toContain("svc-user");
+  });
+
+  it("an API that cannot be reached: a fixed text, no fetch message", async () => {
+    const r = await call("getJson", {
+      baseUrl: "http://127.0.0.1:9",
+      auth: { token: TOKEN },
+    });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/getJson failed/);
+    expect(r.received).not.toMatch(/fetch failed|TypeError/);
+  });
+
+  it.each([
+    ["with credentials", { auth: { token: TOKEN } }],
+    ["without credentials", {}],
+  ])(
+    "an answer nested 200,000 deep (%s): a tool error, no stack overflow",
+    async (_, options) => {
+      const n = 200_000;
+      handle = (_q, s) => {
+        s.setHeader("Content-Type", "application/json");
+        s.end("[".repeat(n) + "]".repeat(n));
+      };
+      const r = await call("getJson", options);
+      expect(r.raw).not.toHaveProperty("thrown");
+      expect(r.isError).toBe(true);
+      expect(r.text).toMatch(/nested deeper than 512/);
+      expect(r.received).not.toMatch(/call stack|RangeError/);
+    },
+  );
+});
