@@ -15,19 +15,37 @@ const SECRET_HEADER =
 
 /**
  * The credentials of one server: those of its options, and every value a credential function
- * returned, in every form they travel in (as given, URL-encoded, Basic's base64) or are shown
- * in (a JSON pointer's).
+ * returned, in every form they travel in (as given, trimmed, URL-encoded, Basic's base64) or
+ * are shown in (a JSON pointer's, a JSON string's).
  */
 export class Secrets {
   private readonly values = new Set<string>();
 
-  /** Records `value` as a credential (the empty string is none). */
+  /**
+   * Records `value` as a credential (the empty string is none), and its form without leading
+   * and trailing white space: fetch's Headers trims a header's value, so the API receives, and
+   * may echo, that one.
+   */
   add(value: unknown): void {
-    if (typeof value !== "string" || value === "") return;
-    this.values.add(value);
-    this.values.add(encodeURIComponent(value));
-    // as a JSON pointer names a key (a violation's path): `~` as `~0`, `/` as `~1`
-    this.values.add(value.replace(/~/g, "~0").replace(/\//g, "~1"));
+    if (typeof value !== "string") return;
+    for (const form of new Set([value, value.trim()])) {
+      if (form === "") continue;
+      this.values.add(form);
+      this.values.add(encodeURIComponent(form));
+      // as a JSON pointer names a key (a violation's path): `~` as `~0`, `/` as `~1`
+      this.values.add(form.replace(/~/g, "~0").replace(/\//g, "~1"));
+      // inside a JSON string an API quotes it in: escaped as JSON.stringify does, and as PHP's
+      // json_encode does by default (`/` as `\/`, all but ASCII as `\uXXXX`)
+      const json = JSON.stringify(form).slice(1, -1);
+      const ascii = json.replace(
+        /[\u007f-\uffff]/g,
+        (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"),
+      );
+      for (const escaped of [json, ascii]) {
+        this.values.add(escaped);
+        this.values.add(escaped.replace(/\//g, "\\/"));
+      }
+    }
   }
 
   /** `credential`, recording what it is or returns. */

@@ -157,3 +157,31 @@ describe("an exception while calling or reading is not forwarded", () => {
     },
   );
 });
+
+describe("a credential as the API echoes it", () => {
+  it.each([["a trailing space and newline", "tok_live_7Hq2Zx9Pw4Lm8Nc3 \n"]])(
+    "given with %s: redacted as sent (Headers trims it)",
+    async (_, token) => {
+      handle = (q, s) => {
+        s.setHeader("Content-Type", "application/json");
+        s.end(JSON.stringify({ youSent: q.headers.authorization }));
+      };
+      const r = await call("getJson", { auth: { token } });
+      expect(r.text).toContain("[redacted]");
+      expect(r.received).not.toContain(token.trim());
+    },
+  );
+
+  it("JSON-escaped, `/` as `\\/` (PHP's json_encode): redacted", async () => {
+    handle = (q, s) => {
+      s.setHeader("Content-Type", "text/plain");
+      s.end(
+        `debug: {"authorization":"Bearer ${sent(q).replaceAll("/", "\\/")}"}`,
+      );
+    };
+    const r = await call("getText", { auth: { token: TOKEN } });
+    expect(r.text).toContain("[redacted]");
+    expect(r.received).not.toContain(TOKEN.replaceAll("/", "\\\\/"));
+    expect(r.received).not.toContain(TOKEN.slice(0, 10));
+  });
+});
