@@ -59,6 +59,12 @@ export interface McpServerOptions extends ClientOptions<false> {
   maxStreamItems?: number;
   /** Milliseconds a streamed answer is read for, from its arrival: 30,000 by default. */
   streamTimeout?: number;
+  /**
+   * Told of each exception of a tool call (a network failure, a body that does not parse, a
+   * timeout), whose agent is told a fixed text only: the message may quote a URL or the body.
+   * By default a line on stderr, credentials replaced.
+   */
+  onError?: (error: unknown, tool: string) => void;
 }
 
 /**
@@ -72,9 +78,18 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
     maxResultLength = DEFAULT_MAX_RESULT_LENGTH,
     maxStreamItems = DEFAULT_MAX_STREAM_ITEMS,
     streamTimeout = DEFAULT_STREAM_TIMEOUT,
+    onError,
     ...clientOptions
   } = options;
   const secrets = new Secrets();
+  const logError =
+    onError ??
+    ((error: unknown, tool: string) =>
+      console.error(
+        secrets.text(
+          `${tool}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+        ),
+      ));
   const client = createClient({
     ...secrets.options(clientOptions),
     throwOnError: false,
@@ -110,6 +125,7 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
         stream: { maxItems: maxStreamItems, timeout: streamTimeout },
         scalars: SCALARS,
         signal: extra.signal,
+        onError: logError,
       };
       if (dynamic && (name === LIST || name === DESCRIBE || name === CALL))
         return callDynamic(name, args, catalog, context);

@@ -6,10 +6,11 @@
 import type {} from "./environment.js";
 
 import type { ApiResult } from "./tools.js";
-import type {
-  AnyEndpointValidators,
-  Validator,
-  Violation,
+import {
+  MAX_DEPTH,
+  type AnyEndpointValidators,
+  type Validator,
+  type Violation,
 } from "../validators/runtime.js";
 import type { JsonSchema } from "./schema.js";
 import type { Secrets } from "./secrets.js";
@@ -93,25 +94,120 @@ export interface CallContext {
   /** How much of a streamed answer a result holds (its characters: `maxResultLength`). */
   stream: Omit<StreamBounds, "maxLength">;
   signal?: AbortSignal;
+  /**
+   * Told of every exception of a call (the agent is told a fixed text, never its message): the
+   * server's own log. Its message may hold what the agent must not see.
+   */
+  onError?: ((error: unknown, tool: string) => void) | undefined;
 }
 
 const PARTS = ["path", "query", "headers", "cookies"] as const;
 
 /** A tool error: `text` (credentials replaced) and nothing else. */
 export function toolError(secrets: Secrets, text: string): ToolResult {
-  return {
-    content: [{ type: "text", text: secrets.text(text) }],
-    isError: true,
-  };
+  return answer(secrets, text, true);
+}
+
+/**
+ * A result as the agent receives it, its whole text built first and its credentials replaced
+ * here, once: every result of a tool comes through here, so no part of a text skips it.
+ * `structured` has had its strings and keys redacted by {@link Secrets.value}.
+ */
+function answer(
+  secrets: Secrets,
+  text: string,
+  isError: boolean,
+  structured?: Record<string, unknown>,
+): ToolResult {
+  const content = [{ type: "text" as const, text: secrets.text(text) }];
+  if (isError) return { content, isError: true };
+  return structured === undefined
+    ? { content }
+    : { content, structuredContent: structured };
 }
 
 /**
  * Calls `tool` with `args`: checks them (their shape against the input schema, their values by
  * the endpoint's validators), sends the request, and returns `{ status, body }` as structured
  * content. A status of 400 or more, a body the description does not allow, and a failed request
- * are tool errors that say what happened.
+ * are tool errors that say what happened. An exception is a tool error of a fixed text (see
+ * {@link failure}); its message goes to `onError` alone.
  */
 export async function callTool(
+  tool: ToolSpec,
+  args: unknown,
+  context: CallContext,
+): Promise<ToolResult> {
+  try {
+    return await callOnce(tool, args, context);
+  } catch (error) {
+    report(context, tool.name, error);
+    return toolError(context.secrets, `${tool.name} failed: ${failure()}`);
+  }
+}
+
+/** Hands `error` to `onError`, which must not make the call fail in its turn. */
+function report(context: CallContext, tool: string, error: unknown): void {
+  try {
+    context.onError?.(error, tool);
+  } catch {
+    // the log's failure is not the call's
+  }
+}
+
+/**
+ * What the agent is told of an exception of the call (`error`): a fixed text for each error
+ * the client throws, made of its numbers alone, never its message (fetch's quotes the URL,
+ * JSON.parse's the body's start, a credential cut short); `"the call failed"` for any other.
+ * `what` is what a JSON.parse failure read.
+ */
+export function failure(error?: unknown, what = "the body"): string {
+  if (!(error instanceof Error)) return "the call failed";
+  const e = error as Error & Record<string, unknown>;
+  const n = (value: unknown) =>
+    typeof value === "number" ? String(value) : "?";
+  switch (error.name) {
+    case "TimeoutError":
+      return `the ${e["scope"] === "total" ? "call" : "attempt"} took longer than ${n(e["timeout"])} ms`;
+    case "ResponseTooLargeError":
+      return `the ${n(e["status"])} answer is longer than ${n(e["limit"])} bytes (maxResponseBytes)`;
+    case "RedirectError":
+      return "the API answered with more redirects than maxRedirects";
+    case "StreamLimitError":
+      return `a line or event of the stream is longer than ${n(e["limit"])} (maxLineBytes)`;
+    case "ApiError":
+      return `the API answered ${n(e["status"])}`;
+    case "ResponseValidationError":
+      return `the ${n(e["status"])} answer does not match the API description (validateResponses)`;
+    case "SyntaxError":
+      return `${what} is not valid JSON though its Content-Type says JSON`;
+    case "AbortError":
+      return "the call was cancelled";
+    case "TypeError": {
+      // fetch's network failure: undici's cause has a code (ECONNREFUSED, ENOTFOUND)
+      const code = (e["cause"] as { code?: unknown } | undefined)?.code;
+      if (typeof code === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(code))
+        return `the API could not be reached (${code})`;
+      return "the call failed";
+    }
+  }
+  return "the call failed";
+}
+
+/** Whether `value` nests arrays and objects more than `max` deep (walked without recursion). */
+function nestedDeeper(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth >= max) return true;
+    for (const inner of Array.isArray(item) ? item : Object.values(item))
+      stack.push([inner, depth + 1]);
+  }
+  return false;
+}
+
+async function callOnce(
   tool: ToolSpec,
   args: unknown,
   context: CallContext,
@@ -168,10 +264,16 @@ export async function callTool(
   try {
     result = await call(sent, { signal });
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return toolError(secrets, `${tool.name} failed: ${why}`);
+    report(context, tool.name, error);
+    return toolError(secrets, `${tool.name} failed: ${failure(error)}`);
   }
   let body = result.ok ? result.data : result.error;
+  // JSON.parse reads 200,000 levels from 400 KB: what walks the body after would overflow
+  if (!isStream(body) && nestedDeeper(body, MAX_DEPTH))
+    return toolError(
+      secrets,
+      `${tool.name} answered ${result.status} with a body nested deeper than ${MAX_DEPTH} levels, more than a result may hold.`,
+    );
   if (codec && !isStream(body)) body = codec.wireAnswer(result.status, body);
   let stopped: string | undefined;
   if (isStream(body)) {
@@ -185,10 +287,11 @@ export async function callTool(
       body = collected.items;
       stopped = collected.stopped;
     } catch (error) {
-      const { message, items } = error as StreamFailure;
+      const { reason, items } = error as StreamFailure;
+      report(context, tool.name, reason);
       return toolError(
         secrets,
-        `${tool.name} answered ${result.status} with a stream that failed after ${items} items: ${message}`,
+        `${tool.name} answered ${result.status} with a stream that failed after ${items} items: ${failure(reason, "an item")}`,
       );
     }
   }
@@ -206,8 +309,7 @@ export async function callTool(
       secrets,
       `${tool.name} answered ${result.status} with ${text.length} characters, more than the ${context.maxResultLength} a result may hold: ask for less (a smaller page, a filter).`,
     );
-  if (result.status >= 400)
-    return { content: [{ type: "text", text }], isError: true };
+  if (result.status >= 400) return answer(secrets, text, true);
   if (tool.output) {
     // the client checks the result against the output schema: a body that breaks it is said here
     const check = responseValidator(
@@ -215,18 +317,15 @@ export async function callTool(
       result.status,
     );
     const violations = check ? check.check(body) : undefined;
+    // the violations' pointers name the body's keys: redacted with the rest, by answer()
     if (!violations || violations.length > 0)
-      return {
-        content: [
-          {
-            type: "text",
-            text: `${text}\n\n${violations ? `The body does not match the API description:\n${listed(violations)}` : `The API description declares no JSON body for status ${result.status}.`}`,
-          },
-        ],
-        isError: true,
-      };
+      return answer(
+        secrets,
+        `${text}\n\n${violations ? `The body does not match the API description:\n${listed(violations)}` : `The API description declares no JSON body for status ${result.status}.`}`,
+        true,
+      );
   }
-  return { content: [{ type: "text", text }], structuredContent: structured };
+  return answer(secrets, text, false, structured);
 }
 
 /** Why `args` cannot be sent: members the input does not have, values the validators refuse. */

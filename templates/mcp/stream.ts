@@ -20,14 +20,19 @@ export interface Collected {
   stopped?: string;
 }
 
-/** A stream that failed while read: the items it gave before, and what went wrong. */
+/**
+ * A stream that failed while read: the items it gave before, and what went wrong (`reason`, whose
+ * message is not the agent's to read: runtime.ts's failure() says what it was).
+ */
 export class StreamFailure extends Error {
   readonly items: number;
+  readonly reason: unknown;
 
-  constructor(message: string, items: number) {
-    super(message);
+  constructor(cause: unknown, items: number) {
+    super(`the stream failed after ${items} items`);
     this.name = "StreamFailure";
     this.items = items;
+    this.reason = cause;
   }
 }
 
@@ -74,10 +79,7 @@ export async function collectStream(
   } catch (error) {
     if (stop.signal.reason === timeUp && !signal?.aborted)
       stopped = `stopped at ${items.length} items: the stream sent no end within ${bounds.timeout} ms`;
-    else {
-      const why = error instanceof Error ? error.message : String(error);
-      throw new StreamFailure(why, items.length);
-    }
+    else throw new StreamFailure(error, items.length);
   } finally {
     cancel();
   }

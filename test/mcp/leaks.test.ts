@@ -1,0 +1,187 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate, overHttp, type Connected } from "./harness.js";
+
+/*
+ * What the generated MCP server must not hand an agent, whatever the API answers: a credential
+ * (in any part of a result, in the form the API echoes it) or the message of an exception of
+ * its own (a parser's, fetch's, a stack overflow's). The SDK's Client over Streamable HTTP, an
+ * API on 127.0.0.1 answering what each case needs; every message the client receives is
+ * searched.
+ */
+const TOKEN = "tok_S3cr3t/Value+ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+/** A token of no character a JSON pointer or a URL escapes. */
+const PLAIN = "tok_live_9f8e7d6c5b4a3210ZYXWVUTS";
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+let out: string;
+let api: Server;
+let baseUrl: string;
+let handle: Handler = (_q, s) => s.end();
+
+beforeAll(async () => {
+  out = generate("leaks/api", ["test/mcp/fixtures/leaks.yaml"]);
+  api = createServer((q, s) => handle(q, s));
+  await new Promise<void>((ok) => api.listen(0, "127.0.0.1", ok));
+  baseUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+}, 120_000);
+
+afterAll(async () => {
+  api?.closeAllConnections();
+  await new Promise<void>((ok) => (api ? api.close(() => ok()) : ok()));
+});
+
+/** The token the API received (the Authorization header's, after `Bearer `). */
+function sent(q: IncomingMessage): string {
+  return (q.headers.authorization ?? "").slice("Bearer ".length);
+}
+
+/** Calls `tool` on a server made of `options`; the result's text and every message received. */
+async function call(
+  tool: string,
+  options: object,
+): Promise<{ text: string; isError: boolean; received: string; raw: unknown }> {
+  const server: Connected = await overHttp(out, { baseUrl, ...options });
+  try {
+    let raw: unknown;
+    try {
+      raw = await server.client.callTool({ name: tool, arguments: {} });
+    } catch (error) {
+      raw = { thrown: error instanceof Error ? error.message : String(error) };
+    }
+    const result = raw as { content?: { text: string }[]; isError?: boolean };
+    return {
+      text:
+        result.content?.map((c) => c.text).join("\n") ?? JSON.stringify(raw),
+      isError: result.isError === true,
+      received: server.received.join("\n"),
+      raw,
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+describe("a credential in an answer that breaks the description", () => {
+  it.each([
+    ["plain", PLAIN, PLAIN],
+    // a JSON pointer spells `/` as `~1`
+    ["with a slash", TOKEN, TOKEN.replaceAll("/", "~1")],
+  ])(
+    "is redacted in the violations' pointers too (%s)",
+    async (_, token, pointer) => {
+      handle = (q, s) => {
+        s.setHeader("Content-Type", "application/json");
+        s.end(JSON.stringify({ ok: true, [sent(q)]: "seen" }));
+      };
+      const r = await call("getStrict", { auth: { token } });
+      expect(r.isError).toBe(true);
+      expect(r.text).toContain("does not match the API description");
+      expect(r.text).toContain("[redacted]");
+      expect(r.received).not.toContain(token);
+      expect(r.received).not.toContain(pointer);
+    },
+  );
+});
+
+describe("an exception while calling or reading is not forwarded", () => {
+  it("a body labelled JSON that does not parse: no parser message", async () => {
+    handle = (q, s) => {
+      s.statusCode = 401;
+      s.setHeader("Content-Type", "application/json");
+      s.end(`${sent(q)} is not a valid token`);
+    };
+    const r = await call("getJson", { auth: { token: TOKEN } });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/the body is not valid JSON/);
+    // V8's SyntaxError quotes the text's start, the token cut short
+    expect(r.received).not.toContain(TOKEN.slice(0, 8));
+    expect(r.received).not.toMatch(/Unexpected token|SyntaxError/);
+  });
+
+  it("a JSON line of a stream that does not parse: no parser message", async () => {
+    handle = (q, s) => {
+      s.setHeader("Content-Type", "application/x-ndjson");
+      s.end(`{"n":1}\n${sent(q)} is not JSON\n`);
+    };
+    const r = await call("getLines", { auth: { token: TOKEN } });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/not valid JSON/);
+    expect(r.received).not.toContain(TOKEN.slice(0, 8));
+    expect(r.received).not.toMatch(/Unexpected token|SyntaxError/);
+  });
+
+  it("a base URL with a user name and password: neither reaches the agent", async () => {
+    const r = await call("getJson", {
+      baseUrl: "http://svc-user:Pa55w0rd-XYZ@127.0.0.1:9/v1",
+    });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/failed/);
+    expect(r.received).not.toContain("Pa55w0rd-XYZ");
+    expect(r.received).not.toContain("svc-user");
+  });
+
+  it("an API that cannot be reached: a fixed text, no fetch message", async () => {
+    const r = await call("getJson", {
+      baseUrl: "http://127.0.0.1:9",
+      auth: { token: TOKEN },
+    });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/getJson failed/);
+    expect(r.received).not.toMatch(/fetch failed|TypeError/);
+  });
+
+  it.each([
+    ["with credentials", { auth: { token: TOKEN } }],
+    ["without credentials", {}],
+  ])(
+    "an answer nested 200,000 deep (%s): a tool error, no stack overflow",
+    async (_, options) => {
+      const n = 200_000;
+      handle = (_q, s) => {
+        s.setHeader("Content-Type", "application/json");
+        s.end("[".repeat(n) + "]".repeat(n));
+      };
+      const r = await call("getJson", options);
+      expect(r.raw).not.toHaveProperty("thrown");
+      expect(r.isError).toBe(true);
+      expect(r.text).toMatch(/nested deeper than 512/);
+      expect(r.received).not.toMatch(/call stack|RangeError/);
+    },
+  );
+});
+
+describe("a credential as the API echoes it", () => {
+  it.each([["a trailing space and newline", "tok_live_7Hq2Zx9Pw4Lm8Nc3 \n"]])(
+    "given with %s: redacted as sent (Headers trims it)",
+    async (_, token) => {
+      handle = (q, s) => {
+        s.setHeader("Content-Type", "application/json");
+        s.end(JSON.stringify({ youSent: q.headers.authorization }));
+      };
+      const r = await call("getJson", { auth: { token } });
+      expect(r.text).toContain("[redacted]");
+      expect(r.received).not.toContain(token.trim());
+    },
+  );
+
+  it("JSON-escaped, `/` as `\\/` (PHP's json_encode): redacted", async () => {
+    handle = (q, s) => {
+      s.setHeader("Content-Type", "text/plain");
+      s.end(
+        `debug: {"authorization":"Bearer ${sent(q).replaceAll("/", "\\/")}"}`,
+      );
+    };
+    const r = await call("getText", { auth: { token: TOKEN } });
+    expect(r.text).toContain("[redacted]");
+    expect(r.received).not.toContain(TOKEN.replaceAll("/", "\\\\/"));
+    expect(r.received).not.toContain(TOKEN.slice(0, 10));
+  });
+});
