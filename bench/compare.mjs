@@ -12,18 +12,14 @@
 // BENCH_PEERS=0 leaves openapi-typescript out; BENCH_SPEC=file times another description.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { availableParallelism, homedir, loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { benchCache } from "./cache.mjs";
 import { loadLines, median, ratio } from "./report.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
-const CACHE =
-  process.env.APILOOM_BENCH_CACHE ??
-  join(
-    process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"),
-    "apiloom-bench",
-  );
+const CACHE = benchCache();
 const MODULES = join(CACHE, "node_modules");
 const SPEC =
   process.env.BENCH_SPEC ??

@@ -25,23 +25,19 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { availableParallelism, homedir, loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { bundleSizes, printBundleSizes } from "./bundle.mjs";
 import { printStreamTimes, streamTimes } from "./stream.mjs";
+import { benchCache } from "./cache.mjs";
 import { goals, loadLines, median, ratio } from "./report.mjs";
 import { syntheticSpec } from "./synthetic.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
-const CACHE =
-  process.env.APILOOM_BENCH_CACHE ??
-  join(
-    process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"),
-    "apiloom-bench",
-  );
+const CACHE = benchCache();
 const MODULES = join(CACHE, "node_modules");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);

@@ -17,21 +17,14 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { homedir, loadavg } from "node:os";
+import { loadavg } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { benchCache } from "./cache.mjs";
 import { lspCompletion } from "./typecheck-editor.mjs";
 
-const WORK = join(
-  process.env.APILOOM_BENCH_CACHE ??
-    join(
-      process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"),
-      "apiloom-bench",
-    ),
-  "typecheck",
-  "work",
-);
+const WORK = join(benchCache(), "typecheck", "work");
 const GENERATED = join(WORK, "github-apiloom-client");
 const PEER = join(WORK, "github-openapi-fetch");
 if (!existsSync(join(GENERATED, "out/client/index.ts")) || !existsSync(PEER)) {

@@ -40,23 +40,17 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { availableParallelism, homedir, loadavg } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { benchCache } from "./cache.mjs";
 import { loadLines, median, ratio } from "./report.mjs";
 import { lspCompletion, tsserverCompletion } from "./typecheck-editor.mjs";
 import { pickInputs } from "./typecheck-programs.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
-const CACHE = join(
-  process.env.APILOOM_BENCH_CACHE ??
-    join(
-      process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"),
-      "apiloom-bench",
-    ),
-  "typecheck",
-);
+const CACHE = join(benchCache(), "typecheck");
 const MODULES = join(CACHE, "node_modules");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
