@@ -29,14 +29,103 @@ import {
 export function surelySafe(pattern: string): boolean {
   const tree = patternTree(pattern);
   if (tree === undefined) return false;
+  // recheck's `isConstant` shortcut, and its automaton, miss what counts multiply
+  if (countsMultiply(tree)) return false;
   if (isConstant(tree)) return true;
   if (usesWordBoundary(tree) || !anchorsAtEnds(tree)) return false;
   const parts: PatternTree[] = [tree];
   if (!everyWay(tree, "first", "begin")) parts.unshift(SIGMA_STAR);
   if (!everyWay(tree, "last", "end")) parts.push(SIGMA_STAR);
   const nfa = PositionAutomaton.of({ t: "seq", items: parts });
-  // hasIda relies on hasEda's answer: asked second
-  return nfa !== undefined && !nfa.hasEda() && !nfa.hasIda();
+  if (nfa === undefined) return false;
+  try {
+    // hasIda relies on hasEda's answer: asked second
+    return !nfa.hasEda() && !nfa.hasIda();
+  } catch (error) {
+    // past MAX_STEPS: recheck is asked
+    if (error instanceof NotModelled) return false;
+    throw error;
+  }
+}
+
+/**
+ * Whether a counted repetition of the pattern may multiply the ways to match a text, `true`
+ * when it cannot be shown not to (`undefined` when the pattern is not read: lookaround,
+ * backreferences). recheck does not see this: a pattern without `*` or `+` is "constant" to it
+ * (safe without an automaton), and its automaton only looks for cycles. But `X{m,n}` is n
+ * copies of X, and a body X that matches one text in k ways, or the empty text, matches a text
+ * of the copies in up to k^n ways, every one of which a backtracking engine tries before it
+ * fails: `^(a|a?){25}$` against `aaaaaaaab` (9 characters) takes seconds in V8, and
+ * `^(a?){30}a{30}$` against 45 `a` and a `b`, minutes.
+ *
+ * A counted repetition is safe here when its body X does not match the empty text and X*
+ * has no two distinct cycles on one word (no EDA): then, from any state before the copies,
+ * there is at most one path on a word to each state of X*, since two would start in two first
+ * positions of X (or split later), which every last position of X also leads to, so the last
+ * positions would have two cycles on one word. The copies map one-to-one onto the paths of X*
+ * (a copy's number is how many times the path went around), so a backtracking engine meets at
+ * most (copies × positions of X) paths on each text through them, not k^n. `?` (one copy) does
+ * not multiply; `*` and `+` are left to the automaton; one count of 2 or 3 (in all) may. Read loosely (`\p{…}` as any character,
+ * `\b` as nothing), which only adds paths, so anything it misses is not there.
+ */
+export function countsMultiply(
+  tree: PatternTree | undefined,
+): boolean | undefined {
+  if (tree === undefined) return undefined;
+  // one count of 2 or 3 may multiply: k^3 paths, as many as the body written out three times
+  // (URI_IPV6's `(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}`, where `15.` has two)
+  let room = MULTIPLYING;
+  const multiplies = (node: PatternTree): boolean => {
+    switch (node.t) {
+      case "seq":
+      case "alt":
+        return node.items.some(multiplies);
+      case "rep": {
+        if (multiplies(node.node)) return true;
+        if (node.kind !== "{}" || node.max <= 1) return false;
+        const loop = PositionAutomaton.of({
+          t: "rep",
+          node: withoutWordBoundaries(node.node),
+          min: 0,
+          max: Infinity,
+          kind: "*",
+        });
+        if (loop !== undefined && !loop.hasEdaOrGivesUp()) return false;
+        if (node.max > room) return true;
+        room = Math.floor(room / node.max);
+        return false;
+      }
+      default:
+        return false;
+    }
+  };
+  return multiplies(tree);
+}
+
+/** The product of the counts of repetitions that may multiply, past which one is refused. */
+const MULTIPLYING = 3;
+
+/** The pattern read with `flags`, loosely (model/pattern-tree.ts), for {@link countsMultiply}. */
+export function countedRepetitionsMultiply(
+  pattern: string,
+  flags: "u" | "",
+): boolean | undefined {
+  return countsMultiply(patternTree(pattern, flags, true));
+}
+
+/** `\b` as `^` (nothing: ε, a superset of its paths), for {@link countsMultiply}. */
+function withoutWordBoundaries(node: PatternTree): PatternTree {
+  switch (node.t) {
+    case "seq":
+    case "alt":
+      return { t: node.t, items: node.items.map(withoutWordBoundaries) };
+    case "rep":
+      return { ...node, node: withoutWordBoundaries(node.node) };
+    case "word":
+      return { t: "begin" };
+    default:
+      return node;
+  }
 }
 
 const SIGMA_STAR: PatternTree = {
@@ -303,6 +392,16 @@ class PositionAutomaton {
     return c
       .map((k, q) => q)
       .filter((q) => size.get(c[q]!)! > 1 || this.next[q]!.includes(q));
+  }
+
+  /** {@link hasEda}, `true` past MAX_STEPS. */
+  hasEdaOrGivesUp(): boolean {
+    try {
+      return this.hasEda();
+    } catch (error) {
+      if (error instanceof NotModelled) return true;
+      throw error;
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { surelySafe } from "./pattern-ambiguity.js";
+import { countedRepetitionsMultiply, surelySafe } from "./pattern-ambiguity.js";
 import { patternFlags } from "./pattern-flags.js";
 import {
   NoLinearProgram,
@@ -107,6 +107,20 @@ export function patternGuard(pattern: string): PatternGuard {
   // most patterns are decided here, exactly as recheck would decide them (pattern-ambiguity.ts)
   if (regular && flags === "u" && surelySafe(pattern))
     return { kind: "regexp", flags };
+  // what recheck calls safe and is not: `^(a|a?){25}$`, exponential in the count (a counted
+  // repetition of a part that matches a text in several ways). recheck is not asked (on
+  // `^(\w+,?){0,50}$` its automaton checker ran for minutes); a pattern not read here
+  // (lookaround, backreferences) is left to it, a regular one goes to the linear matcher
+  const multiplies = countedRepetitionsMultiply(pattern, flags);
+  if (
+    multiplies === true ||
+    (multiplies === undefined && regular && counts(pattern))
+  ) {
+    const risk: PatternRisk = { complexity: "exponential" };
+    return program instanceof NoLinearProgram
+      ? { kind: "refused", flags, risk, why: program.message }
+      : { kind: "linear", flags, risk, program };
+  }
   // a pattern the linear matcher can run is regular: recheck's automaton checker decides it
   // exactly. Its default (a seeded fuzzer first) gave the same verdicts on GitHub's 17 patterns
   // and six attack patterns in 1.56 s, the automaton in 0.27 s (~1 s of a GitHub run), so the
@@ -119,6 +133,14 @@ export function patternGuard(pattern: string): PatternGuard {
   return risk.complexity === "unknown"
     ? { kind: "regexp", flags }
     : { kind: "refused", flags, risk, why: program.message };
+}
+
+/** Whether the text has a count past one (`{2}`, `{0,5}`, `{3,}`; an escaped `\{3}` too). */
+function counts(pattern: string): boolean {
+  for (const [, min, max] of pattern.matchAll(/\{(\d+)(?:,(\d*))?\}/g))
+    if (max === undefined ? Number(min) > 1 : max === "" || Number(max) > 1)
+      return true;
+  return false;
 }
 
 /** recheck's word on a pattern: undefined when safe (exported for the fast path's proof). */

@@ -98,10 +98,18 @@ export function intersection(a: CodePoints, b: CodePoints): CodePoints {
   return out;
 }
 
-/** The tree of `pattern` (known to compile with the `u` flag), or undefined past the plain syntax. */
-export function patternTree(pattern: string): PatternTree | undefined {
+/**
+ * The tree of `pattern` (known to compile with `flags`), or undefined past the plain syntax.
+ * `loose` reads `\p{…}` as any character (more paths than there are: for a check that only
+ * looks for ambiguity, where more paths can only find more).
+ */
+export function patternTree(
+  pattern: string,
+  flags: "u" | "" = "u",
+  loose = false,
+): PatternTree | undefined {
   try {
-    return treeOf(readPattern(pattern, "u"));
+    return treeOf(readPattern(pattern, flags), loose);
   } catch (error) {
     if (error instanceof UnreadSyntax || error instanceof Unread)
       return undefined;
@@ -122,25 +130,28 @@ const CLASS_ESCAPES: Record<ClassEscape, CodePoints> = {
 };
 const ASSERTIONS = ["begin", "end", "word", "word"] as const;
 
-function treeOf(node: PatternSyntax): PatternTree {
+function treeOf(node: PatternSyntax, loose: boolean): PatternTree {
   switch (node.t) {
     case "char":
     case "escape":
     case "property":
-      return { t: "set", set: atomSet(node) };
+      return { t: "set", set: atomSet(node, loose) };
     case "dot":
       return { t: "set", set: complement(LINE_TERMINATORS) };
     case "class": {
-      const set = union(node.items.map(classItemSet));
+      // loose, `[^\p{L}]` is any character too (its complement would drop paths)
+      if (loose && node.items.some((item) => item.from.t === "property"))
+        return { t: "set", set: ALL };
+      const set = union(node.items.map((item) => classItemSet(item, loose)));
       return { t: "set", set: node.negated ? complement(set) : set };
     }
     case "assert":
       return { t: ASSERTIONS[node.k] };
     case "seq":
     case "alt":
-      return { t: node.t, items: node.items.map(treeOf) };
+      return { t: node.t, items: node.items.map((n) => treeOf(n, loose)) };
     case "rep": {
-      const inner = treeOf(node.node);
+      const inner = treeOf(node.node, loose);
       if (
         !Number.isSafeInteger(node.min) ||
         node.max < node.min ||
@@ -156,14 +167,18 @@ function treeOf(node: PatternSyntax): PatternTree {
 }
 
 /** A character's or escape's set; `\p{…}` is not read (its sets are Unicode's tables). */
-function atomSet(atom: ClassAtom): CodePoints {
+function atomSet(atom: ClassAtom, loose: boolean): CodePoints {
   if (atom.t === "char") return point(atom.c);
   if (atom.t === "escape") return CLASS_ESCAPES[atom.e];
+  if (loose) return ALL;
   throw new Unread();
 }
 
-function classItemSet({ from, to }: ClassItem): CodePoints {
-  if (to === undefined) return atomSet(from);
+function classItemSet({ from, to }: ClassItem, loose: boolean): CodePoints {
+  if (to === undefined) return atomSet(from, loose);
+  // without `u`, `[\w-.]` is `\w`, `-` and `.` (Annex B)
+  if (loose && (from.t === "escape" || to.t === "escape"))
+    return union([atomSet(from, loose), point(0x2d), atomSet(to, loose)]);
   if (from.t !== "char" || to.t !== "char" || to.c < from.c) throw new Unread();
   return [from.c, to.c];
 }

@@ -1,0 +1,194 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { surelySafe } from "../../src/model/pattern-ambiguity.js";
+import { patternGuard } from "../../src/model/pattern-safety.js";
+import { patternTree, type PatternTree } from "../../src/model/pattern-tree.js";
+
+/*
+ * A counted repetition of a body that matches the empty text or one text in several ways
+ * backtracks in time exponential in its count: `^(a|a?){25}$` took seconds in V8 on
+ * `aaaaaaaab`, `^(a?){30}a{30}$` minutes on 45 `a` and a `b`. recheck calls both safe (a
+ * pattern without `*` or `+` is "constant" to it), and so did the fast path. No pattern so
+ * shaped may be run as a RegExp.
+ */
+
+const BUDGET = 2_000_000;
+class OverBudget extends Error {}
+
+/**
+ * The steps of a backtracking matcher built like V8's (greedy, every alternative in order, the
+ * empty check of a repetition past its minimum) trying `text` from its start and failing: each
+ * step is one attempt to match a node at a place. Throws OverBudget past BUDGET.
+ */
+function backtrackingSteps(tree: PatternTree, text: string): number {
+  let steps = 0;
+  const within = (set: readonly number[], c: number) => {
+    for (let i = 0; i < set.length; i += 2)
+      if (c >= set[i]! && c <= set[i + 1]!) return true;
+    return false;
+  };
+  const match = (
+    node: PatternTree,
+    i: number,
+    k: (j: number) => boolean,
+  ): boolean => {
+    if (++steps > BUDGET) throw new OverBudget();
+    switch (node.t) {
+      case "set":
+        return (
+          i < text.length && within(node.set, text.charCodeAt(i)) && k(i + 1)
+        );
+      case "seq": {
+        const from = (n: number, j: number): boolean =>
+          n === node.items.length
+            ? k(j)
+            : match(node.items[n]!, j, (j2) => from(n + 1, j2));
+        return from(0, i);
+      }
+      case "alt":
+        return node.items.some((item) => match(item, i, k));
+      case "begin":
+        return i === 0 && k(i);
+      case "end":
+        return i === text.length && k(i);
+      case "word":
+        throw new Error("not generated");
+      case "rep": {
+        const again = (count: number, j: number): boolean =>
+          (count < node.max &&
+            match(
+              node.node,
+              j,
+              (j2) => !(count >= node.min && j2 === j) && again(count + 1, j2),
+            )) ||
+          (count >= node.min && k(j));
+        return again(0, i);
+      }
+    }
+  };
+  // every text ends in `!`, which no pattern reads: each one fails, after trying every path
+  match(tree, 0, () => false);
+  return steps;
+}
+
+/** Texts that make an ambiguous repetition of `a`s and `b`s try its every path. */
+const TEXTS = [5, 10, 20, 40].flatMap((n) => [
+  "a".repeat(n) + "!",
+  "b".repeat(n) + "!",
+  "ab".repeat(n / 2) + "!",
+  "aab".repeat(n / 5) + "!",
+]);
+
+function worstSteps(pattern: string): number {
+  const tree = patternTree(pattern)!;
+  let worst = 0;
+  for (const text of TEXTS)
+    worst = Math.max(worst, backtrackingSteps(tree, text));
+  return worst;
+}
+
+/** Patterns over `a` and `b` with `?`, `|`, counts and groups: no `*` or `+` at all. */
+const countedArb: fc.Arbitrary<string> = fc
+  .letrec((tie) => ({
+    atom: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom("a", "b", "[ab]") },
+      {
+        weight: 2,
+        arbitrary: fc
+          .tuple(tie("alt"), fc.constantFrom("(", "(?:"))
+          .map(([a, open]) => `${open}${a})`),
+      },
+    ),
+    quantified: fc
+      .tuple(
+        tie("atom"),
+        fc.constantFrom(
+          "",
+          "",
+          "?",
+          "?",
+          "{2}",
+          "{0,3}",
+          "{1,4}",
+          "{20}",
+          "{0,20}",
+          "{5,25}",
+        ),
+      )
+      .map(([a, q]) => `${a}${q}`),
+    seq: fc
+      .array(tie("quantified"), { minLength: 0, maxLength: 3 })
+      .map((items) => items.join("")),
+    alt: fc
+      .array(tie("seq"), { minLength: 1, maxLength: 3 })
+      .map((items) => items.join("|")),
+  }))
+  .alt.map((body) => `^(?:${body})$`)
+  .filter((p) => {
+    if ((p.match(/\(/g) ?? []).length > 5) return false;
+    try {
+      new RegExp(p, "u");
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+describe("counted repetitions", () => {
+  it.each(["^(a|a?){25}$", "^(a?){30}a{30}$", "^(\\w+,?){0,50}$"])(
+    "%s is not called safe: the validators run it in linear time",
+    (pattern) => {
+      expect(surelySafe(pattern)).toBe(false);
+      // decided without recheck, whose automaton checker ran for minutes on the last one
+      const guard = patternGuard(pattern);
+      expect(guard.kind).toBe("linear");
+      expect(guard.kind === "linear" && guard.risk.complexity).toBe(
+        "exponential",
+      );
+    },
+  );
+
+  it.each([
+    "^[a-f0-9]{64}$",
+    "^\\d{3}-\\d{2,4}$",
+    "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$",
+    "^([0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?)$",
+    "^(?:ab|a){0,20}$",
+  ])("%s, whose counts do not multiply, is still a RegExp", (pattern) => {
+    expect(surelySafe(pattern)).toBe(true);
+    expect(patternGuard(pattern).kind).toBe("regexp");
+  });
+
+  it("the matcher counts the reviewer's patterns over budget (the oracle sees the danger)", () => {
+    expect(() => worstSteps("^(?:(a|a?){25})$")).toThrow(OverBudget);
+    expect(() => worstSteps("^(?:(a|a){20})$")).toThrow(OverBudget);
+    expect(worstSteps("^(?:a{0,20}a{0,20}b?)$")).toBeLessThan(BUDGET);
+  });
+
+  it("runs as a RegExp only patterns that backtrack within budget (random patterns)", () => {
+    let regexps = 0;
+    let flagged = 0;
+    fc.assert(
+      fc.property(countedArb, (pattern) => {
+        const guard = patternGuard(pattern);
+        if (guard.kind !== "regexp") {
+          flagged++;
+          return;
+        }
+        regexps++;
+        let steps: number | string;
+        try {
+          steps = worstSteps(pattern);
+        } catch (error) {
+          if (!(error instanceof OverBudget)) throw error;
+          steps = `over ${BUDGET}`;
+        }
+        expect(typeof steps, `${pattern}: ${steps} steps`).toBe("number");
+      }),
+      { numRuns: 400, seed: 20261126 },
+    );
+    // not vacuous either way
+    expect(regexps).toBeGreaterThan(100);
+    expect(flagged).toBeGreaterThan(20);
+  });
+});
