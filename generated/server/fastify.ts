@@ -6,22 +6,14 @@ import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Handlers } from "./contracts.js";
 import { routes } from "./routes.js";
-import { Router } from "./router.js";
+import { isStreamPayload } from "./decode.js";
+import { HttpError, type PartialHandlers, type RouteSpec } from "./runtime.js";
 import {
-  decodeBody,
-  decodeParameters,
-  encodeResult,
-  isStreamPayload,
-  runHandler,
-} from "./decode.js";
-import {
-  HttpError,
-  handlerFor,
-  type PartialHandlers,
-  type RouteSpec,
-} from "./runtime.js";
-import type { Answer } from "./listener.js";
-import { ProblemError } from "./problem.js";
+  createDispatcher,
+  errorAnswer,
+  tooLarge,
+  type Answer,
+} from "./listener.js";
 import { checks } from "./validate.js";
 import { BASE_PATH } from "./settings.js";
 
@@ -70,8 +62,8 @@ export async function apiRoutes(
     (app.prefix.replace(/\/+$/, "") + basePath).split("/").length - 1;
   // Fastify's router only brings the requests here, one route per path shape (`/files/:p0`) for
   // every method an endpoint there declares and the common ones; which endpoint answers, and with
-  // which parameters, is router.ts's choice on the path as the request spelled it, as on node:http
-  const router = new Router(routes);
+  // which parameters, is the dispatcher's choice on the path as the request spelled it, as on
+  // node:http (listener.ts: routing, decoding, checks and answers shared by every adapter)
   const shapes = new Map<string, Set<string>>();
   for (const route of routes) {
     // a colon that is text is doubled, as in fastifyUrl
@@ -80,6 +72,23 @@ export async function apiRoutes(
     methods.add(route.method);
     shapes.set(url, methods);
   }
+  const dispatch = createDispatcher(
+    routes,
+    options.handlers,
+    {
+      // the path it is given is the endpoint's already: the prefix and base path are taken off
+      basePath: "",
+      // Fastify applied its own (the route's, else the server's) before the body came here
+      bodyLimit: options.bodyLimit ?? Infinity,
+      ...(options.validateRequests === undefined
+        ? {}
+        : { validateRequests: options.validateRequests }),
+      ...(options.validateResponses === undefined
+        ? {}
+        : { validateResponses: options.validateResponses }),
+    },
+    checks,
+  );
   const serve = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -87,57 +96,38 @@ export async function apiRoutes(
     const target = request.raw.url ?? "/";
     const queryStart = target.indexOf("?");
     const pathname = queryStart === -1 ? target : target.slice(0, queryStart);
-    const search = queryStart === -1 ? "" : target.slice(queryStart + 1);
-    // the endpoint's path: the request's, still percent-encoded, less the prefix and base path
-    const local = pathname.split("/").slice(skipped + 1);
+    const search = queryStart === -1 ? "" : target.slice(queryStart);
+    const bytes =
+      request.body instanceof Uint8Array ? request.body : new Uint8Array();
+    const answer = pathname.startsWith("/")
+      ? await dispatch(
+          {
+            method: request.method,
+            // the request's path, still percent-encoded, less the prefix and base path
+            url: `/${pathname
+              .split("/")
+              .slice(skipped + 1)
+              .join("/")}${search}`,
+            headers: request.headers,
+            readBody: (limit) =>
+              bytes.length > limit
+                ? Promise.reject(tooLarge(limit))
+                : Promise.resolve(bytes),
+            // Fastify has read it already
+            skipBody: () => {},
+          },
+          (error) => request.log.error(error),
+        )
+      : undefined;
+    // the app's 404, as for a path none of its routes has
+    if (answer === undefined || answer.unrouted) {
+      reply.callNotFound();
+      return reply;
+    }
     try {
-      const found = pathname.startsWith("/")
-        ? router.lookup(request.method, `/${local.join("/")}`)
-        : ({ found: false, status: 404 } as const);
-      if (!found.found) {
-        if (found.status === 405)
-          throw new HttpError(405, `method ${request.method} is not allowed`, {
-            allow: found.allow.join(", "),
-          });
-        // the app's 404, as for a path none of its routes has
-        reply.callNotFound();
-        return reply;
-      }
-      const { route, rawPath } = found.match;
-      const handler = handlerFor(options.handlers, route);
-      if (!handler)
-        throw new HttpError(501, `${route.name} is not implemented`);
-      const decoded = decodeParameters(route, rawPath, search, request.headers);
-      const bytes =
-        request.body instanceof Uint8Array ? request.body : new Uint8Array();
-      const body = await decodeBody(
-        route,
-        bytes,
-        request.headers["content-type"],
-      );
-      if (options.validateRequests ?? true)
-        checks.request(route, { ...decoded, body }, request.headers);
-      const answer = await runHandler(route, handler, { ...decoded, body });
-      const result = await encodeResult(answer, route);
-      const type = result.headers["content-type"];
-      // an item stream's items are not checked: its validators describe whole bodies
-      if (
-        (options.validateResponses ?? checks.responsesByDefault) &&
-        !isStreamPayload(result.payload)
-      )
-        checks.response(
-          route,
-          result.status,
-          answer.body,
-          typeof type === "string" ? type : undefined,
-        );
-      return sendAnswer(reply, result);
+      return sendAnswer(reply, answer);
     } catch (error) {
-      if (error instanceof ProblemError && error.status === 500)
-        request.log.error(error);
-      if (error instanceof HttpError) return sendError(reply, error);
-      // the client learns nothing of the exception (its text stays in the log), as on
-      // every other adapter (listener.ts)
+      // a header HTTP cannot carry: the client learns nothing of it (its text stays in the log)
       request.log.error(error);
       return sendInternalError(reply);
     }
@@ -214,13 +204,10 @@ function checkHeader(name: string, value: unknown): void {
   for (const item of [value].flat()) validateHeaderValue(name, item as string);
 }
 
+/** An error's answer, as every adapter gives it (listener.ts's errorAnswer). */
 function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
-  const problem = error instanceof ProblemError;
-  return reply
-    .code(error.status)
-    .headers(error.headers)
-    .type(problem ? "application/problem+json" : "application/json")
-    .send(JSON.stringify(problem ? error.problem() : { error: error.message }));
+  const answer = errorAnswer(error);
+  return reply.code(answer.status).headers(answer.headers).send(answer.payload);
 }
 
 /**
