@@ -7,6 +7,7 @@ import type {} from "./environment.js";
 
 import type { ApiResult } from "./tools.js";
 import {
+  deeperThan,
   MAX_DEPTH,
   type AnyEndpointValidators,
   type Validator,
@@ -194,19 +195,6 @@ export function failure(error?: unknown, what = "the body"): string {
   return "the call failed";
 }
 
-/** Whether `value` nests arrays and objects more than `max` deep (walked without recursion). */
-function nestedDeeper(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop()!;
-    if (typeof item !== "object" || item === null) continue;
-    if (depth >= max) return true;
-    for (const inner of Array.isArray(item) ? item : Object.values(item))
-      stack.push([inner, depth + 1]);
-  }
-  return false;
-}
-
 async function callOnce(
   tool: ToolSpec,
   args: unknown,
@@ -269,7 +257,7 @@ async function callOnce(
   }
   let body = result.ok ? result.data : result.error;
   // JSON.parse reads 200,000 levels from 400 KB: what walks the body after would overflow
-  if (!isStream(body) && nestedDeeper(body, MAX_DEPTH))
+  if (!isStream(body) && deeperThan(body, MAX_DEPTH))
     return toolError(
       secrets,
       `${tool.name} answered ${result.status} with a body nested deeper than ${MAX_DEPTH} levels, more than a result may hold.`,
