@@ -2,7 +2,7 @@
 // node bench/typecheck-variants.mjs: where TypeScript 7's first completion after `client.` spends
 // its time on GitHub's `-a client` output (issue 45; docs/benchmark.md, "Seventh pass"). It copies
 // the output folder `BENCH_ONLY=typecheck npm run bench` left in <bench cache>/typecheck/work,
-// edits client/index.ts into variants (measurements, not proposals: some do not type-check a
+// edits client/index.ts (and for one, types.ts) into variants (measurements, not proposals: some do not type-check a
 // real program), and asks each for its first completion, alternated with the output as generated
 // and openapi-fetch's, round after round, under GOMAXPROCS=1 so that the server's CPU time is its
 // work and not two threads' overhead. It prints each case's mean and median server CPU (ms).
@@ -56,6 +56,7 @@ const CONSTANTS =
 const noJsDoc = (text) => text.replace(JSDOC, "");
 
 const index = readFileSync(join(GENERATED, "out/client/index.ts"), "utf8");
+const types = readFileSync(join(GENERATED, "out/types.ts"), "utf8");
 const RUNTIME_TYPES =
   'import type { ApiCall, ClientOptions } from "./runtime.js";\nimport type { PagesCall } from "./paginate.js";\n';
 const DECLARE =
@@ -107,7 +108,68 @@ const VARIANTS = {
       }
       return `makeEndpoint(${JSON.stringify(parts.join("|"))}${writers.map((w) => `, ${w}`).join("")});`;
     }),
+  // the JSDoc once, on the members of EndpointFunctions/PageFunctions (hover over `client.x`),
+  // not again on the standalone constants (hover over an imported `x` would show none)
+  "doc-once": () =>
+    edit(
+      index,
+      /^\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n(?=export const \w+: (?:EndpointFunctions|PageFunctions)\[)/gm,
+      "",
+    ),
+  // members looked up by key in an `Operations` interface added to types.ts, so index.ts
+  // imports one name instead of 2,446 (the Result and page types too): the imports' cost alone
+  keyed: () => keyed(index),
 };
+
+/**
+ * `text` (client/index.ts) with every `ApiCall<XRequest, XResponses, T>`, `PagesCall<…>` and
+ * `ApiReturn<XResponses, T>` written as a look-up in `Operations`, and the types.ts that declares it.
+ */
+function keyed(text) {
+  const names = new Map(); // the Request/Responses types' stem -> the function's name
+  let out = edit(
+    text,
+    TYPE_IMPORTS,
+    'import type { Operations } from "../types.js";\n',
+  );
+  out = edit(
+    out,
+    /^ {2}(\w+): ApiCall<\s*(\w+)Request,\s*\2Responses,\s*T,?\s*>;/gm,
+    (_, key, stem) => {
+      names.set(stem, key);
+      return `  ${key}: Call<"${key}", T>;`;
+    },
+  );
+  const key = (stem) => {
+    if (!names.has(stem)) throw new Error(`typecheck-variants: no ${stem}`);
+    return names.get(stem);
+  };
+  out = edit(
+    out,
+    /^ {2}(\w+): PagesCall<\s*(\w+)Request,\s*\2Responses(?:,\s*("\w+"))?,?\s*>;/gm,
+    (_, member, stem, items) =>
+      `  ${member}: PageCall<"${key(stem)}"${items ? `, ${items}` : ""}>;`,
+  );
+  out = edit(
+    out,
+    /ApiReturn<\s*(\w+)Responses,\s*T,?\s*>/g,
+    (_, stem) => `ApiReturn<Operations["${key(stem)}"][1], T>`,
+  );
+  out = edit(
+    out,
+    /^export interface EndpointFunctions/m,
+    "type Call<K extends keyof Operations, T extends boolean> = ApiCall<Operations[K][0], Operations[K][1], T>;\n" +
+      "type PageCall<K extends keyof Operations, I extends string = never> = PagesCall<Operations[K][0], Operations[K][1], I>;\n\n" +
+      "export interface EndpointFunctions",
+  );
+  const operations = [...names]
+    .map(([stem, name]) => `  ${name}: [${stem}Request, ${stem}Responses];\n`)
+    .join("");
+  return {
+    index: out,
+    types: `${types}\nexport interface Operations {\n${operations}}\n`,
+  };
+}
 
 const pick = process.env.VARIANT_CASES?.split(",").filter(Boolean);
 const cases = { "openapi-fetch": PEER, "apiloom as generated": GENERATED };
@@ -116,7 +178,10 @@ for (const [name, make] of Object.entries(VARIANTS)) {
   const dir = join(WORK, `variant-${name}`);
   rmSync(dir, { recursive: true, force: true });
   cpSync(GENERATED, dir, { recursive: true });
-  writeFileSync(join(dir, "out/client/index.ts"), make());
+  const made = make();
+  const files = typeof made === "string" ? { index: made } : made;
+  writeFileSync(join(dir, "out/client/index.ts"), files.index);
+  if (files.types) writeFileSync(join(dir, "out/types.ts"), files.types);
   cases[name] = dir;
 }
 
