@@ -4,7 +4,7 @@ import type { PageShape } from "../../model/pagination.js";
 import { fileStart, Reporter } from "../../model/reporter.js";
 import { resolveSchema } from "../../model/schema.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../../model/types.js";
-import { successStatuses } from "../type-index/endpoint-types.js";
+import { successStatuses } from "../../model/item-streams.js";
 import {
   PAGE_SHAPE_KEYS as KEYS,
   type PageDeclarations,
@@ -76,7 +76,7 @@ function shapeProblems(
 
 /** The properties the JSON bodies of the endpoint's successes declare. */
 function bodyProperties(model: ApiModel, endpoint: Endpoint): string[] {
-  const successes = successStatuses(endpoint);
+  const successes = successStatuses(endpoint.responses);
   const names = new Set<string>();
   for (const response of endpoint.responses) {
     if (!successes.includes(response.status)) continue;

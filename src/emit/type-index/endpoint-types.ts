@@ -35,17 +35,6 @@ export function headerParameters(endpoint: Endpoint): Parameter[] {
   return endpoint.parameters.header;
 }
 
-/** 2XX statuses; a lone `default` answers for success when no 2XX is declared. */
-export function successStatuses(endpoint: Endpoint): string[] {
-  const success = endpoint.responses
-    .filter((r) => r.status.startsWith("2"))
-    .map((r) => r.status);
-  if (success.length > 0) return success;
-  return endpoint.responses
-    .filter((r) => r.status === "default")
-    .map((r) => r.status);
-}
-
 /** Every declared status that is not 2XX, `default` included. */
 export function errorStatuses(endpoint: Endpoint): string[] {
   return endpoint.responses

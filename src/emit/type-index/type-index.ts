@@ -2,11 +2,8 @@
 import type { ApiModel, Endpoint, Schema, Webhook } from "../../model/types.js";
 import { webhookTypes, type WebhookTypes } from "./webhook-names.js";
 import { recursiveSchemaNames } from "../../model/schema-recursion.js";
-import {
-  errorStatuses,
-  headerParameters,
-  successStatuses,
-} from "./endpoint-types.js";
+import { successStatuses } from "../../model/item-streams.js";
+import { errorStatuses, headerParameters } from "./endpoint-types.js";
 import { endpointTypeBase, schemaTypeNames } from "./names.js";
 import { flat, printTypeAlias } from "./print.js";
 import {
@@ -140,7 +137,7 @@ function endpointTypes(endpoint: Endpoint): EndpointTypes {
     result: `${base}Result`,
     required,
     argsOptional: !Object.values(required).some(Boolean),
-    successStatuses: successStatuses(endpoint),
+    successStatuses: successStatuses(endpoint.responses),
     errorStatuses: errorStatuses(endpoint),
   };
   if (path.length > 0) out.path = `${base}Path`;
