@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { surelySafe } from "../../src/model/pattern-ambiguity.js";
 import { patternGuard } from "../../src/model/pattern-safety.js";
 import { patternTree, type PatternTree } from "../../src/model/pattern-tree.js";
+import { patternAlternation } from "../support/pattern-grammar.js";
 
 /*
  * A counted repetition of a body that matches the empty text or one text in several ways
@@ -88,42 +89,26 @@ function worstSteps(pattern: string): number {
 }
 
 /** Patterns over `a` and `b` with `?`, `|`, counts and groups: no `*` or `+` at all. */
-const countedArb: fc.Arbitrary<string> = fc
-  .letrec((tie) => ({
-    atom: fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom("a", "b", "[ab]") },
-      {
-        weight: 2,
-        arbitrary: fc
-          .tuple(tie("alt"), fc.constantFrom("(", "(?:"))
-          .map(([a, open]) => `${open}${a})`),
-      },
-    ),
-    quantified: fc
-      .tuple(
-        tie("atom"),
-        fc.constantFrom(
-          "",
-          "",
-          "?",
-          "?",
-          "{2}",
-          "{0,3}",
-          "{1,4}",
-          "{20}",
-          "{0,20}",
-          "{5,25}",
-        ),
-      )
-      .map(([a, q]) => `${a}${q}`),
-    seq: fc
-      .array(tie("quantified"), { minLength: 0, maxLength: 3 })
-      .map((items) => items.join("")),
-    alt: fc
-      .array(tie("seq"), { minLength: 1, maxLength: 3 })
-      .map((items) => items.join("|")),
-  }))
-  .alt.map((body) => `^(?:${body})$`)
+const countedArb: fc.Arbitrary<string> = patternAlternation({
+  atoms: ["a", "b", "[ab]"],
+  atomWeight: 3,
+  groupOpens: ["(", "(?:"],
+  groupWeight: 2,
+  quantifiers: [
+    "",
+    "",
+    "?",
+    "?",
+    "{2}",
+    "{0,3}",
+    "{1,4}",
+    "{20}",
+    "{0,20}",
+    "{5,25}",
+  ],
+  maxSequence: 3,
+})
+  .map((body) => `^(?:${body})$`)
   .filter((p) => {
     if ((p.match(/\(/g) ?? []).length > 5) return false;
     try {

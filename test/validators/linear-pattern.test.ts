@@ -7,6 +7,7 @@ import {
 } from "../../src/model/pattern-program.js";
 import { patternGuard } from "../../src/model/pattern-safety.js";
 import { linear } from "../../templates/validators/formats.js";
+import { patternAlternation } from "../support/pattern-grammar.js";
 
 /*
  * Issue 41, item 5: the validators' linear-time matcher (templates/validators/formats.ts
@@ -22,66 +23,36 @@ function matcher(pattern: string) {
 const ALPHABET = ["a", "b", "x", "-", "1", " ", "😀", "\n", "_"];
 
 /** Patterns over a small alphabet, with every construct the matcher runs. */
-const patternArb: fc.Arbitrary<string> = fc
-  .letrec((tie) => ({
-    atom: fc.oneof(
-      fc.constantFrom(
-        "a",
-        "b",
-        "x",
-        "-",
-        "1",
-        ".",
-        "\\d",
-        "\\w",
-        "\\s",
-        "\\W",
-        "[ab]",
-        "[^a]",
-        "[a-x]",
-        "\\x61",
-        "\\u0062",
-        "\\-",
-        "😀",
-        "[😀a]",
-        "\\p{L}",
-      ),
-      fc
-        .tuple(tie("alt"), fc.boolean())
-        .map(([a, named]) => (named ? `(?:${a})` : `(${a})`)),
-    ),
-    quantified: fc
-      .tuple(
-        tie("atom"),
-        fc.constantFrom(
-          "",
-          "",
-          "*",
-          "+",
-          "?",
-          "{2}",
-          "{1,3}",
-          "{0,}",
-          "*?",
-          "+?",
-        ),
-      )
-      .map(([a, q]) => `${a}${q}`),
-    seq: fc
-      .array(
-        fc.oneof(
-          { weight: 6, arbitrary: tie("quantified") },
-          { weight: 1, arbitrary: fc.constantFrom("^", "$", "\\b", "\\B") },
-        ),
-        { minLength: 0, maxLength: 4 },
-      )
-      .map((items) => items.join("")),
-    alt: fc
-      .array(tie("seq"), { minLength: 1, maxLength: 3 })
-      .map((items) => items.join("|")),
-  }))
-  .alt // RegExp is the oracle: nesting kept shallow enough for it to answer at once
-  .filter((p) => (p.match(/\(/g) ?? []).length <= 4) as fc.Arbitrary<string>;
+const patternArb: fc.Arbitrary<string> = patternAlternation({
+  atoms: [
+    "a",
+    "b",
+    "x",
+    "-",
+    "1",
+    ".",
+    "\\d",
+    "\\w",
+    "\\s",
+    "\\W",
+    "[ab]",
+    "[^a]",
+    "[a-x]",
+    "\\x61",
+    "\\u0062",
+    "\\-",
+    "😀",
+    "[😀a]",
+    "\\p{L}",
+  ],
+  atomWeight: 1,
+  groupOpens: ["(", "(?:"],
+  groupWeight: 1,
+  quantifiers: ["", "", "*", "+", "?", "{2}", "{1,3}", "{0,}", "*?", "+?"],
+  maxSequence: 4,
+  assertions: ["^", "$", "\\b", "\\B"],
+}) // RegExp is the oracle: nesting kept shallow enough for it to answer at once
+  .filter((p) => (p.match(/\(/g) ?? []).length <= 4);
 
 const textArb = fc
   .array(fc.constantFrom(...ALPHABET), { maxLength: 8 })

@@ -8,6 +8,7 @@ import { surelySafe } from "../../src/model/pattern-ambiguity.js";
 import { patternFlags } from "../../src/model/pattern-flags.js";
 import { recheckRisk } from "../../src/model/pattern-safety.js";
 import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
+import { patternAlternation } from "../support/pattern-grammar.js";
 
 /*
  * Issue 44, item 6: the fast path (model/pattern-ambiguity.ts) calls a pattern safe only where
@@ -19,63 +20,44 @@ const recheckSafe = (pattern: string) =>
   recheckRisk(pattern, "u", true) === undefined;
 
 /** Patterns over a small alphabet, shaped to be ambiguous: nested and adjacent repetitions. */
-const patternArb: fc.Arbitrary<string> = fc
-  .letrec((tie) => ({
-    atom: fc.oneof(
-      {
-        weight: 4,
-        arbitrary: fc.constantFrom(
-          "a",
-          "b",
-          "x",
-          "-",
-          "[ab]",
-          "[^a]",
-          "[a-x]",
-          "\\d",
-          "\\w",
-          "\\s",
-          "\\S",
-          ".",
-          "\\u0061",
-          "[\\-a]",
-        ),
-      },
-      {
-        weight: 1,
-        arbitrary: fc
-          .tuple(tie("alt"), fc.constantFrom("(", "(?:", "(?<g>"))
-          .map(([a, open]) => `${open}${a})`),
-      },
-    ),
-    quantified: fc
-      .tuple(
-        tie("atom"),
-        fc.constantFrom(
-          "",
-          "",
-          "",
-          "*",
-          "+",
-          "?",
-          "{2}",
-          "{0,2}",
-          "{1,3}",
-          "{2,}",
-          "*?",
-          "+?",
-          "{0,}",
-        ),
-      )
-      .map(([a, q]) => `${a}${q}`),
-    seq: fc
-      .array(tie("quantified"), { minLength: 0, maxLength: 4 })
-      .map((items) => items.join("")),
-    alt: fc
-      .array(tie("seq"), { minLength: 1, maxLength: 3 })
-      .map((items) => items.join("|")),
-  }))
-  .alt.chain((body) =>
+const patternArb: fc.Arbitrary<string> = patternAlternation({
+  atoms: [
+    "a",
+    "b",
+    "x",
+    "-",
+    "[ab]",
+    "[^a]",
+    "[a-x]",
+    "\\d",
+    "\\w",
+    "\\s",
+    "\\S",
+    ".",
+    "\\u0061",
+    "[\\-a]",
+  ],
+  atomWeight: 4,
+  groupOpens: ["(", "(?:", "(?<g>"],
+  groupWeight: 1,
+  quantifiers: [
+    "",
+    "",
+    "",
+    "*",
+    "+",
+    "?",
+    "{2}",
+    "{0,2}",
+    "{1,3}",
+    "{2,}",
+    "*?",
+    "+?",
+    "{0,}",
+  ],
+  maxSequence: 4,
+})
+  .chain((body) =>
     fc
       .tuple(
         fc.constantFrom("", "^", "^", "\\b"),
