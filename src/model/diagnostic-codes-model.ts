@@ -43,7 +43,7 @@ export const SCHEMA_CODES = {
   "schema/unsafe-pattern": {
     severity: "error",
     meaning:
-      "a `pattern` with super-linear backtracking that uses backreferences or lookaround, which no linear-time matcher runs: nothing is generated until it is rewritten",
+      "a `pattern` with super-linear backtracking that the linear-time matcher cannot run (backreferences, lookaround, or a program over 5,000 instructions: large nested counts): nothing is generated until it is rewritten",
   },
 } as const satisfies FamilyCodes<"schema">;
 

@@ -27,9 +27,25 @@ export function surelySafe(pattern: string): boolean {
   if (countsMultiply(tree)) return false;
   if (isConstant(tree)) return true;
   if (usesWordBoundary(tree) || !anchorsAtEnds(tree)) return false;
+  const open = [
+    !everyWay(tree, "first", "begin"),
+    !everyWay(tree, "last", "end"),
+  ] as const;
+  // counts read as `*` and `+` first: see {@link uncounted}
+  return (
+    (hasCount(tree) && unambiguous(uncounted(tree), open)) ||
+    unambiguous(tree, open)
+  );
+}
+
+/** Whether `tree`'s automaton (with `[^]*` before and after where `open`) has no EDA or IDA. */
+function unambiguous(
+  tree: PatternTree,
+  [openStart, openEnd]: readonly [boolean, boolean],
+): boolean {
   const parts: PatternTree[] = [tree];
-  if (!everyWay(tree, "first", "begin")) parts.unshift(SIGMA_STAR);
-  if (!everyWay(tree, "last", "end")) parts.push(SIGMA_STAR);
+  if (openStart) parts.unshift(SIGMA_STAR);
+  if (openEnd) parts.push(SIGMA_STAR);
   const nfa = PositionAutomaton.of({ t: "seq", items: parts });
   if (nfa === undefined) return false;
   try {
@@ -39,6 +55,44 @@ export function surelySafe(pattern: string): boolean {
     // past MAX_STEPS: recheck is asked
     if (error instanceof NotModelled) return false;
     throw error;
+  }
+}
+
+function hasCount(node: PatternTree): boolean {
+  if (node.t === "seq" || node.t === "alt") return node.items.some(hasCount);
+  if (node.t === "rep") return node.kind === "{}" || hasCount(node.node);
+  return false;
+}
+
+/**
+ * `tree` with each count `X{m,n}` read as `X*` (m = 0) or `X+`. recheck copies a count
+ * (`x{2,4}` is `xx(x(x)?)?`), so `[a-z0-9]{1,63}` nested in `{1,127}` makes an automaton of
+ * thousands of states: it took recheck ~3 s on a domain-name pattern, and this file gives up past
+ * 256 positions. The copies' paths map one-to-one onto the starred automaton's (a copy's number
+ * is how many times the path went around; two paths through different copies differ in where
+ * they go around), so two cycles on one word, or a loop on w from p to a distinct q that loops
+ * on w, in the copies are two cycles on one word, or such a loop, in the starred automaton
+ * (two copies of one position looping on w and joined by w are two cycles on w there). So when
+ * the starred one has neither, recheck's has neither. When it has one, the copies may still
+ * not (`\d{1,3}\.\d{1,3}` is safe, `\d+\.?\d+` is not): they are built as before.
+ */
+function uncounted(node: PatternTree): PatternTree {
+  switch (node.t) {
+    case "seq":
+    case "alt":
+      return { t: node.t, items: node.items.map(uncounted) };
+    case "rep":
+      return node.kind !== "{}"
+        ? { ...node, node: uncounted(node.node) }
+        : {
+            t: "rep",
+            node: uncounted(node.node),
+            min: node.min === 0 ? 0 : 1,
+            max: Infinity,
+            kind: node.min === 0 ? "*" : "+",
+          };
+    default:
+      return node;
   }
 }
 

@@ -105,8 +105,9 @@ export function patternGuard(pattern: string): PatternGuard {
   }
   const regular = !(program instanceof NoLinearProgram);
   // most patterns are decided here, exactly as recheck would decide them (pattern-ambiguity.ts)
-  if (regular && flags === "u" && surelySafe(pattern))
-    return { kind: "regexp", flags };
+  // (a program too large for the linear matcher, `([a-z0-9]{1,63}\.){1,127}`, is no reason to
+  // ask recheck: patternTree reads no backreference or lookaround, and the proof holds)
+  if (flags === "u" && surelySafe(pattern)) return { kind: "regexp", flags };
   // what recheck calls safe and is not: `^(a|a?){25}$`, exponential in the count (a counted
   // repetition of a part that matches a text in several ways). recheck is not asked (on
   // `^(\w+,?){0,50}$` its automaton checker ran for minutes); a pattern not read here

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/ingest/load.js";
 import { surelySafe } from "../../src/model/pattern-ambiguity.js";
 import { patternFlags } from "../../src/model/pattern-flags.js";
-import { recheckRisk } from "../../src/model/pattern-safety.js";
+import { patternGuard, recheckRisk } from "../../src/model/pattern-safety.js";
 import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
 import { patternAlternation } from "../support/pattern-grammar.js";
 
@@ -83,6 +83,23 @@ describe("the pattern fast path", () => {
     // not vacuous: a good share of the random patterns is decided without recheck
     expect(decided).toBeGreaterThan(80);
   });
+
+  // recheck copies a count (`x{2,4}` is `xx(x(x)?)?`): these make thousands of positions, past
+  // what the fast path builds; read as `*` and `+` they are small and unambiguous, which proves
+  // the copies are (pattern-ambiguity.ts, `uncounted`). The linear matcher cannot hold them
+  // either (over 5,000 instructions): before, each went to recheck's fuzzer (~2.5 s each)
+  it.each([
+    "^([A-Za-z0-9]{1,63}\\.){1,127}[A-Za-z]{2,63}$",
+    "^([^,]{1,100},){0,100}[^,]{1,100}$",
+    "^(?:[a-z0-9]{1,40}-){0,20}[a-z0-9]{1,40}$",
+  ])(
+    "decides %s, too many copies to build, by its counts read as * and +",
+    (pattern) => {
+      expect(surelySafe(pattern)).toBe(true);
+      expect(recheckSafe(pattern)).toBe(true);
+      expect(patternGuard(pattern)).toEqual({ kind: "regexp", flags: "u" });
+    },
+  );
 
   it.each([
     "^(a+)+$",
