@@ -173,14 +173,18 @@ export function runWatch(
         ),
       );
     if (stopped) return finish(0);
-    if (again) {
-      const paths = again;
-      again = undefined;
-      return onChange(paths);
-    }
+    if (again) return takeUpWaiting();
     io.stderr.write(
       io.paint.dim("apiloom: watching for changes (Ctrl-C to stop)\n"),
     );
+  };
+
+  /** The changes that came while a run (or its config) was under way, if any. */
+  const takeUpWaiting = (): Promise<void> | undefined => {
+    if (!again) return;
+    const paths = again;
+    again = undefined;
+    return onChange(paths);
   };
 
   async function onChange(paths: string[]): Promise<void> {
@@ -189,6 +193,8 @@ export function runWatch(
       again = [...(again ?? []), ...paths];
       return;
     }
+    // busy from here, not from run(): a change that comes while the config loads waits too
+    running = true;
     io.stderr.write(
       `${io.paint.blue("apiloom: changed")} ${paths.map((p) => (isRemoteInput(p) ? p : shownPath(io.cwd, p))).join(", ")}\n`,
     );
@@ -205,9 +211,15 @@ export function runWatch(
         remote.stop();
         return finish(0);
       }
+      running = false;
       if (!(error instanceof ConfigError)) throw error;
       io.stderr.write(`apiloom generate: ${error.message}\n`);
-      return;
+      return takeUpWaiting();
+    }
+    // Ctrl-C while the config loaded: stop without the run
+    if (stopped) {
+      running = false;
+      return finish(0);
     }
     rewatch();
     await run(false);
