@@ -1,16 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
-import { emitted } from "../emitted.js";
 import {
-  ADAPTERS,
-  startAdapter,
+  SERVED as SERVED_API,
+  emitEveryAdapter,
+  startEvery,
   type StartedServer,
 } from "./adapter-servers.js";
-import { outDir, writeFiles } from "./generated.js";
+import { outDir } from "./generated.js";
 import { listen } from "./http.js";
 
 /*
@@ -70,26 +69,9 @@ const webhookHandlers = {
   },
 };
 
-const SERVED = [...ADAPTERS, "fetch", "webhook"] as const;
+const SERVED = [...SERVED_API, "webhook"] as const;
 let dir: string;
 const servers = new Map<string, StartedServer>();
-
-async function startFetch(): Promise<StartedServer> {
-  const { createFetchHandler } = await import(
-    pathToFileURL(join(dir, "server", "fetch.ts")).href
-  );
-  const handler = createFetchHandler(handlers, { basePath: "" });
-  return new Promise((started) => {
-    const server = serve(
-      { fetch: handler, hostname: "127.0.0.1", port: 0 },
-      (info) =>
-        started({
-          url: `http://127.0.0.1:${info.port}`,
-          close: () => new Promise((done) => server.close(done)),
-        }),
-    );
-  });
-}
 
 async function startWebhooks(): Promise<StartedServer> {
   const { createWebhookListener } = await import(
@@ -106,22 +88,15 @@ async function startWebhooks(): Promise<StartedServer> {
 }
 
 beforeAll(async () => {
-  dir = outDir("body-media-type");
-  const spec = join(dir, "spec.yaml");
+  const specDir = outDir("body-media-type-spec");
+  const spec = join(specDir, "spec.yaml");
   writeFileSync(spec, SPEC);
   const model = loadModel([spec], { cwd: REPO });
-  writeFiles(
-    dir,
-    await emitted("server", model, {
-      server: { adapters: ["express", "fastify", "hono"] },
-    }),
-  );
-  for (const adapter of ADAPTERS)
-    servers.set(
-      adapter,
-      await startAdapter(dir, adapter, handlers, { basePath: "" }),
-    );
-  servers.set("fetch", await startFetch());
+  dir = await emitEveryAdapter("body-media-type", model);
+  for (const [served, server] of await startEvery(dir, handlers, {
+    basePath: "",
+  }))
+    servers.set(served, server);
   servers.set("webhook", await startWebhooks());
 }, 120_000);
 
