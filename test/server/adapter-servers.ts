@@ -56,6 +56,27 @@ export async function startEvery(
   return servers;
 }
 
+/**
+ * The webhook receiver of `dir` (server/webhook-receiver.ts's `createWebhookListener`) given
+ * `handlers`, on node:http: every delivery passes the signature check (`verify` resolves).
+ */
+export async function startWebhookListener(
+  dir: string,
+  handlers: object,
+): Promise<StartedServer> {
+  const { createWebhookListener } = await import(
+    pathToFileURL(join(dir, "server", "webhook-receiver.ts")).href
+  );
+  const server = await listen(
+    createWebhookListener(handlers, {
+      secret: "unused: the delivery is verified by `verify`",
+      verify: async () => ({ id: undefined, timestamp: undefined }),
+      replay: false,
+    }),
+  );
+  return { url: server.baseUrl, close: () => server.close() };
+}
+
 /** The API of `dir` as server/fetch.ts's `createFetchHandler`, served by @hono/node-server. */
 export async function startFetch(
   dir: string,

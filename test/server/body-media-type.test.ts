@@ -1,16 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
 import {
   SERVED as SERVED_API,
   emitEveryAdapter,
   startEvery,
+  startWebhookListener,
   type StartedServer,
 } from "./adapter-servers.js";
 import { outDir } from "./generated.js";
-import { listen } from "./http.js";
 
 /*
  * A body sent without a Content-Type is read as the route's first JSON media type
@@ -73,20 +72,6 @@ const SERVED = [...SERVED_API, "webhook"] as const;
 let dir: string;
 const servers = new Map<string, StartedServer>();
 
-async function startWebhooks(): Promise<StartedServer> {
-  const { createWebhookListener } = await import(
-    pathToFileURL(join(dir, "server", "webhook-receiver.ts")).href
-  );
-  const server = await listen(
-    createWebhookListener(webhookHandlers, {
-      secret: "unused: the delivery is verified by `verify`",
-      verify: async () => ({ id: undefined, timestamp: undefined }),
-      replay: false,
-    }),
-  );
-  return { url: server.baseUrl, close: () => server.close() };
-}
-
 beforeAll(async () => {
   const specDir = outDir("body-media-type-spec");
   const spec = join(specDir, "spec.yaml");
@@ -97,7 +82,7 @@ beforeAll(async () => {
     basePath: "",
   }))
     servers.set(served, server);
-  servers.set("webhook", await startWebhooks());
+  servers.set("webhook", await startWebhookListener(dir, webhookHandlers));
 }, 120_000);
 
 afterAll(async () => {
