@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
 import {
@@ -8,6 +9,7 @@ import {
   startWebhookListener,
   type StartedServer,
 } from "./adapter-servers.js";
+import { typeCheck } from "./generated.js";
 
 /*
  * A request body whose media types have different schemas (test/fixtures/server/body-schemas.yaml)
@@ -18,7 +20,8 @@ import {
  * the handler. A text/plain body is judged by its own schema too: one the schema cannot admit
  * (an object schema, a string too long) is a 400 where it used to reach a handler typed as the
  * JSON object. Every way of serving the API (the node:http listener, Fastify, Express, Hono, the
- * fetch handler, the webhook receiver) over real HTTP on 127.0.0.1.
+ * fetch handler, the webhook receiver) over real HTTP on 127.0.0.1; then tsc on the handlers'
+ * types.
  */
 const REPO = resolve(import.meta.dirname, "../..");
 const SPEC = "test/fixtures/server/body-schemas.yaml";
@@ -184,4 +187,47 @@ describe("text/plain beside application/json", () => {
       expect(long.got).toEqual([]);
     },
   );
+});
+
+describe("the handlers' body types", () => {
+  it("admit what each media type can bring and nothing else (tsc, strict)", () => {
+    writeFileSync(
+      join(dir, "body-types.ts"),
+      `import type { Handlers } from "./server/contracts.js";
+import type { WebhookHandlers } from "./server/webhook-contracts.js";
+
+type Body<H> = H extends (request: infer R) => unknown
+  ? R extends { body: infer B }
+    ? B
+    : never
+  : never;
+
+type PatchBody = Body<Handlers["patchThing"]>;
+type WebhookBody = Body<WebhookHandlers["thingPatched"]>;
+type NoteBody = Body<Handlers["postNote"]>;
+type MemoBody = Body<Handlers["postMemo"]>;
+
+// application/json: the whole thing
+export const whole: PatchBody = { name: "pen", size: 1 };
+// application/merge-patch+json: a merge patch
+export const mergePatch: PatchBody = { name: null };
+export const emptyPatch: PatchBody = {};
+// @ts-expect-error neither schema admits a number for name
+export const wrong: PatchBody = { name: 1 };
+export const delivered: WebhookBody = { name: null };
+export const deliveredWhole: WebhookBody = { name: "pen" };
+
+export const note: NoteBody = { text: "hi" };
+// @ts-expect-error a text/plain body never passes the note's object schema: no string arrives
+export const noteText: NoteBody = "hi";
+
+// text/plain with a string schema of its own: a string arrives, or a JSON note
+export const memoText: MemoBody = "short";
+export const memoNote: MemoBody = { text: "hi" };
+`,
+    );
+    const { ok, output } = typeCheck(dir);
+    expect(output).toBe("");
+    expect(ok).toBe(true);
+  }, 120_000);
 });
