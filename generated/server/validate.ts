@@ -8,7 +8,7 @@ import type {
   AnyEndpointValidators,
   Validator,
 } from "../validators/runtime.js";
-import { bodyMediaType } from "./decode.js";
+import { bodyMediaType, listedMediaType } from "./decode.js";
 import type { RouteChecks } from "./listener.js";
 import { ProblemError, type LocatedViolation } from "./problem.js";
 import { isJsonType, type DecodedRequest, type RouteSpec } from "./runtime.js";
@@ -43,7 +43,10 @@ export const checks: RouteChecks = checksOf(endpoints);
 const mediaTypeOf = (header: string | undefined): string =>
   (header ?? "").split(";")[0]!.trim().toLowerCase();
 
-/** Every violation of a decoded request: its parameters (cookies among them) and its JSON body. */
+/**
+ * Every violation of a decoded request: its parameters (cookies among them) and its body, when
+ * read as JSON or text, by the schema of the media type it was read as (see `bodyValidator`).
+ */
 export function requestViolations(
   route: RouteSpec,
   request: DecodedRequest,
@@ -66,11 +69,33 @@ export function requestViolations(
   add("header", parts.headers, request.headers);
   // decoded by their declared style and type, like every other parameter (see params.ts)
   add("cookie", parts.cookies, request.cookies);
-  // the media type decodeBody read the body as (the same question, asked of the same header): a
-  // body it parsed as JSON is checked, whichever media type the route lists first
-  const json = isJsonType(bodyMediaType(route, headers["content-type"]));
-  if (request.body !== undefined && json) add("body", parts.body, request.body);
+  if (request.body !== undefined)
+    add("body", bodyValidator(route, parts, headers), request.body);
   return out;
+}
+
+/**
+ * The validator of a request's body: the one of the media type decodeBody read it as (the same
+ * question, asked of the same header), so a body parsed as JSON is checked as JSON whichever
+ * media type the route lists first, and by that media type's schema (`bodies`, where the route's
+ * media types have different ones: a merge patch by the merge patch's); else the first JSON
+ * media type's (`body`). A text body is checked by its media type's schema (a string, which an
+ * object's schema refuses); forms, files and bytes are not checked.
+ */
+function bodyValidator(
+  route: RouteSpec,
+  parts: AnyEndpointValidators,
+  headers: IncomingHttpHeaders,
+): Validator<unknown> | undefined {
+  const read = bodyMediaType(route, headers["content-type"]);
+  const json = isJsonType(read);
+  if (!json && !read.startsWith("text/")) return undefined;
+  const bodies = parts.bodies;
+  if (bodies === undefined) return json ? parts.body : undefined;
+  const listed = listedMediaType(route, read);
+  return listed !== undefined && Object.hasOwn(bodies, listed)
+    ? bodies[listed]
+    : undefined;
 }
 
 /** Throws a 400 problem listing every violation of the request, if it has any. */

@@ -1,12 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  admitsEvery,
+  admitsType,
   declaredTypes,
   effectiveTypes,
   SCHEMA_TYPES,
   schemaValues,
 } from "./schema.js";
-import type { Schema, SchemaType } from "./types.js";
+import type { NamedSchema, Schema, SchemaType } from "./types.js";
 
 /** declaredTypes and effectiveTypes as they were before their short ways (the oracle). */
 function declaredBefore(schema: Schema | undefined): SchemaType[] {
@@ -75,5 +77,93 @@ describe("a schema's types", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("admitsType: whether a value of a type may pass a schema", () => {
+  const named = (name: string, schema: Schema): [string, NamedSchema] => [
+    name,
+    { name, schema, sources: [] },
+  ];
+  const schemas = Object.fromEntries([
+    named("Note", { type: "object", properties: { text: {} } }),
+    named("Text", { type: "string", maxLength: 10 }),
+    named("Loop", { $ref: "#/components/schemas/Loop" }),
+    named("Any", { description: "no type" }),
+  ]);
+  const ref = (name: string): Schema => ({
+    $ref: `#/components/schemas/${name}`,
+  });
+  const admitsString = (s: Schema | boolean | undefined) =>
+    admitsType(schemas, s, "string");
+
+  it("is false only when the types rule it out", () => {
+    // what says nothing of types admits a string
+    expect(admitsString(undefined)).toBe(true);
+    expect(admitsString(true)).toBe(true);
+    expect(admitsString({})).toBe(true);
+    expect(admitsString(ref("Any"))).toBe(true);
+    expect(admitsString(ref("Loop"))).toBe(true);
+    expect(admitsString(ref("Missing"))).toBe(true);
+    expect(admitsString({ not: { type: "string" } })).toBe(true);
+    expect(admitsString({ type: ["object", "string"] })).toBe(true);
+    expect(admitsString(ref("Text"))).toBe(true);
+    expect(admitsString({ enum: ["a", 1] })).toBe(true);
+    expect(admitsString({ anyOf: [ref("Note"), ref("Text")] })).toBe(true);
+    // what rules it out
+    expect(admitsString(false)).toBe(false);
+    expect(admitsString({ type: "object" })).toBe(false);
+    expect(admitsString({ properties: { text: {} } })).toBe(false);
+    expect(admitsString({ enum: [1, null] })).toBe(false);
+    expect(admitsString(ref("Note"))).toBe(false);
+    expect(admitsString({ allOf: [{}, ref("Note")] })).toBe(false);
+    expect(admitsString({ oneOf: [ref("Note"), { type: "array" }] })).toBe(
+      false,
+    );
+    expect(
+      admitsString({ $ref: "#/components/schemas/Note", type: "string" }),
+    ).toBe(false);
+  });
+
+  it("counts integers among numbers, and numbers among integers", () => {
+    expect(admitsType(schemas, { type: "number" }, "integer")).toBe(true);
+    expect(admitsType(schemas, { type: "integer" }, "number")).toBe(true);
+    expect(admitsType(schemas, { type: "integer" }, "boolean")).toBe(false);
+  });
+});
+
+describe("admitsEvery: whether every value of a type passes a schema", () => {
+  const schemas = {
+    Text: {
+      name: "Text",
+      schema: { type: "string", description: "any" } as Schema,
+      sources: [],
+    },
+    Short: {
+      name: "Short",
+      schema: { type: "string", maxLength: 10 } as Schema,
+      sources: [],
+    },
+  };
+  const every = (s: Schema | boolean | undefined) =>
+    admitsEvery(schemas, s, "string");
+
+  it("is true for a schema that says nothing but the type", () => {
+    expect(every(undefined)).toBe(true);
+    expect(every(true)).toBe(true);
+    expect(every({})).toBe(true);
+    expect(every({ type: "string", title: "t" })).toBe(true);
+    expect(every({ type: ["string", "null"] })).toBe(true);
+    expect(every({ $ref: "#/components/schemas/Text" })).toBe(true);
+  });
+
+  it("is false for a constraint, another type, or what it cannot resolve", () => {
+    expect(every(false)).toBe(false);
+    expect(every({ type: "string", maxLength: 10 })).toBe(false);
+    expect(every({ type: "string", format: "email" })).toBe(false);
+    expect(every({ type: "object" })).toBe(false);
+    expect(every({ enum: ["a"] })).toBe(false);
+    expect(every({ $ref: "#/components/schemas/Short" })).toBe(false);
+    expect(every({ $ref: "#/components/schemas/Missing" })).toBe(false);
   });
 });

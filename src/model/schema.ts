@@ -123,6 +123,82 @@ export function isNullable(schema: Schema | undefined): boolean {
   );
 }
 
+/**
+ * Whether a value of JSON type `type` may satisfy `schema`, as far as types say: false only when
+ * they rule it out. Its own types ({@link effectiveTypes}) leaving `type` out, a `$ref`'s target
+ * or any `allOf` member ruling it out, every `anyOf` / `oneOf` member ruling it out, or `false`,
+ * rule it out; nothing else is looked into (`not`, `if`, bounds: a value of the type may pass).
+ * Whether a request body read as text (a string) can ever pass its media type's schema.
+ */
+export function admitsType(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: SubSchema | undefined,
+  type: SchemaType,
+): boolean {
+  return admits(schemas, schema, type, new Set());
+}
+
+function admits(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: SubSchema | undefined,
+  type: SchemaType,
+  seen: Set<object>,
+): boolean {
+  if (schema === false) return false;
+  if (!isSchemaObject(schema) || seen.has(schema)) return true;
+  seen.add(schema);
+  const types = effectiveTypes(schema);
+  if (types.length > 0 && !types.some((t) => sameType(t, type))) return false;
+  const target =
+    typeof schema.$ref === "string"
+      ? refTarget(schemas, schema.$ref)?.schema
+      : undefined;
+  if (target !== undefined && !admits(schemas, target, type, seen))
+    return false;
+  const all = schema.allOf;
+  if (Array.isArray(all) && all.some((s) => !admits(schemas, s, type, seen)))
+    return false;
+  for (const keyword of ["anyOf", "oneOf"] as const) {
+    const some = schema[keyword];
+    if (
+      Array.isArray(some) &&
+      some.length > 0 &&
+      !some.some((s) => admits(schemas, s, type, seen))
+    )
+      return false;
+  }
+  return true;
+}
+
+/**
+ * Whether every value of JSON type `type` satisfies `schema`: following `$ref`s, it says nothing
+ * but (annotations aside) a `type` that names it, or nothing at all (`{}`, `true`). A string
+ * body judged by `{type: string}` needs no check.
+ */
+export function admitsEvery(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: SubSchema | undefined,
+  type: SchemaType,
+): boolean {
+  if (schema === undefined || schema === true) return true;
+  const resolved = isSchemaObject(schema)
+    ? resolveSchema(schemas, schema)
+    : undefined;
+  if (resolved === undefined) return false;
+  for (const keyword of Object.keys(resolved))
+    if (keyword !== "type" && !isAnnotation(keyword)) return false;
+  return resolved.type === undefined || declaredTypes(resolved).includes(type);
+}
+
+/** Whether a value of type `b` may be one of type `a`: some numbers are integers. */
+function sameType(a: SchemaType, b: SchemaType): boolean {
+  return (
+    a === b ||
+    (a === "number" && b === "integer") ||
+    (a === "integer" && b === "number")
+  );
+}
+
 /** The values `const` (one) or `enum` (a list) allows, or undefined when neither is given. */
 export function schemaValues(
   schema: Schema | undefined,
@@ -240,6 +316,22 @@ export function ownDiscriminatorValues(
     (v): v is string => typeof v === "string",
   );
   return values && values.length > 0 ? [...new Set(values)] : undefined;
+}
+
+/**
+ * Whether two schemas say the same of a value: one object, or equal once their annotations are
+ * gone (see {@link withoutAnnotations}; keywords in another order count as different).
+ */
+export function sameSchema(
+  a: SubSchema | undefined,
+  b: SubSchema | undefined,
+): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return (
+    JSON.stringify(withoutAnnotations(a)) ===
+    JSON.stringify(withoutAnnotations(b))
+  );
 }
 
 /**

@@ -73,9 +73,10 @@ function mediaTypeOf(contentType: string | undefined): string {
 /**
  * The media type a request body of `route` is read as: its Content-Type's, or for a body sent
  * without one (or with one naming no type) the route's first JSON media type, else its first.
- * `decodeBody` parses the body as this type and validate.ts checks the body by this type: both
- * ask here, with the same Content-Type, so a body parsed as JSON is always checked as JSON,
- * whatever media type the route lists first.
+ * `decodeBody` parses the body as this type and validate.ts checks the body by this type (with
+ * the schema of the media type `listedMediaType` finds for it): both ask here, with the same
+ * Content-Type, so a body parsed as JSON is always checked as JSON, whatever media type the
+ * route lists first, and a merge patch by the merge patch's schema, not the first JSON one's.
  */
 export function bodyMediaType(
   route: RouteSpec,
@@ -106,12 +107,11 @@ export async function decodeBody(
       throw new HttpError(400, "the request body is required");
     return undefined;
   }
-  const declared = route.body.mediaTypes.map(mediaTypeOf);
   const mediaType = bodyMediaType(route, contentType);
-  if (!declared.some((t) => mediaTypeMatches(t, mediaType)))
+  if (listedMediaType(route, mediaType) === undefined)
     throw new HttpError(
       415,
-      `the request body must be ${declared.join(" or ")}`,
+      `the request body must be ${route.body.mediaTypes.map(mediaTypeOf).join(" or ")}`,
     );
   const text = () => new TextDecoder().decode(bytes);
   if (isJsonType(mediaType)) {
@@ -175,10 +175,22 @@ function fields(form: FormFields): Record<string, unknown> {
   );
 }
 
-// `image/*` and `*/*` cover what they name; parameters (`; charset=…`) are ignored.
-function mediaTypeMatches(declared: string, actual: string): boolean {
-  if (declared === "*/*" || declared === actual) return true;
-  return declared.endsWith("/*") && actual.startsWith(declared.slice(0, -1));
+/**
+ * The media type `route` lists (lower-cased, without parameters) that a body read as `mediaType`
+ * (see `bodyMediaType`) answers to: that type when listed, else the first range covering it
+ * (`image/*`, `*\/*`); undefined when none does, which `decodeBody` refuses (415). validate.ts
+ * checks the body with the validator of this media type.
+ */
+export function listedMediaType(
+  route: RouteSpec,
+  mediaType: string,
+): string | undefined {
+  const declared = (route.body?.mediaTypes ?? []).map(mediaTypeOf);
+  if (declared.includes(mediaType)) return mediaType;
+  return declared.find(
+    (t) =>
+      t === "*/*" || (t.endsWith("/*") && mediaType.startsWith(t.slice(0, -1))),
+  );
 }
 
 /**

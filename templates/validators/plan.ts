@@ -52,10 +52,13 @@ export interface PlanData {
   readonly r?: readonly (readonly [string, string, string?, string[]?])[];
   /** 1 when a JSON number may come as a bigint (the config's `int64: "bigint"`). */
   readonly b?: 1;
-  /** Per endpoint or webhook: its name, its parts' subs, its responses' subs by status. */
+  /**
+   * Per endpoint or webhook: its name, its parts' subs, its responses' subs by status. A part
+   * `bodies` also names the media types its sub judges (a body's check by the type it is read as).
+   */
   readonly e?: readonly (readonly [
     string,
-    readonly (readonly [string, PlanSub])[],
+    readonly (readonly [string, PlanSub, (readonly string[])?])[],
     readonly (readonly [string, PlanSub])[],
   ])[];
 }
@@ -154,7 +157,17 @@ class Compiler implements Plan {
       for (const [status, sub] of statuses)
         define(responses, status, this.entry(sub));
       const entry: Record<string, unknown> = {};
-      for (const [part, sub] of parts) define(entry, part, this.entry(sub));
+      let bodies: Record<string, Check> | undefined;
+      for (const [part, sub, types] of parts) {
+        if (types === undefined) {
+          define(entry, part, this.entry(sub));
+          continue;
+        }
+        const check = this.entry(sub);
+        bodies ??= {};
+        for (const type of types) define(bodies, type, check);
+      }
+      if (bodies) entry["bodies"] = bodies;
       entry["responses"] = responses;
       define(out, name, entry);
     }

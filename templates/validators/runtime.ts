@@ -198,7 +198,16 @@ export type EndpointValidators<P extends EndpointParts> = {
   readonly responses: {
     readonly [S in keyof P["responses"]]?: Validator<P["responses"][S]>;
   };
+  readonly bodies?: BodyValidators;
 };
+
+/**
+ * A request body's validator by the media type it is read as (lower-cased, without parameters:
+ * `application/merge-patch+json`, `text/plain`, a range such as `*\/*`), for a body whose media
+ * types have different schemas (or a text one has a schema); a media type without a schema has
+ * none. `body` is then the first JSON media type's, as the client sends it.
+ */
+export type BodyValidators = Readonly<Record<string, Validator<unknown>>>;
 
 /** One entry of `endpoints`, its types forgotten (what a server or client looks up by name). */
 export interface AnyEndpointValidators {
@@ -207,6 +216,7 @@ export interface AnyEndpointValidators {
   headers?: Validator<unknown>;
   cookies?: Validator<unknown>;
   body?: Validator<unknown>;
+  bodies?: BodyValidators;
   responses: Readonly<Record<string, Validator<unknown>>>;
 }
 
@@ -216,6 +226,7 @@ export interface EndpointChecks {
   headers?: Check;
   cookies?: Check;
   body?: Check;
+  bodies?: Readonly<Record<string, Check>>;
   responses: Readonly<Record<string, Check>>;
 }
 
@@ -248,10 +259,11 @@ function directed<M extends { [E in keyof M]: EndpointParts }>(
 ): Endpoints<M> {
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(table)) {
-    const { responses, ...parts } = table[name as keyof M];
+    const { responses, bodies, ...parts } = table[name as keyof M];
     const entry: Record<string, unknown> = {
       responses: validators(responses, answered),
     };
+    if (bodies) entry["bodies"] = validators(bodies, sent);
     for (const [part, check] of Object.entries(parts))
       if (check) entry[part] = validator(check, sent);
     Object.defineProperty(out, name, { value: entry, enumerable: true });

@@ -1,5 +1,6 @@
-// Starts the generated server of `dir` on 127.0.0.1 (port 0) with one of its adapters, the same
-// way for every test that runs them all (adapters.test.ts, the Prism proxy runs).
+// Emits a generated server with every adapter, and starts it on 127.0.0.1 (port 0) with one of
+// them or with all (and its fetch handler), the same way for every test that runs them all
+// (adapters.test.ts, hostile-runtime.test.ts, body-media-type.test.ts, the Prism proxy runs).
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,10 +8,99 @@ import { serve } from "@hono/node-server";
 import express from "express";
 import Fastify from "fastify";
 import { Hono } from "hono";
+import type { ApiModel } from "../../src/model/types.js";
+import { emitted, type EmitTestOptions } from "../emitted.js";
+import { outDir, writeFiles } from "./generated.js";
 import { listen } from "./http.js";
 
 export const ADAPTERS = ["node", "fastify", "express", "hono"] as const;
 export type AdapterName = (typeof ADAPTERS)[number];
+
+/** Every way of serving the API: the adapters and the fetch handler (fetch.ts). */
+export const SERVED = [...ADAPTERS, "fetch"] as const;
+export type ServedName = (typeof SERVED)[number];
+
+/**
+ * The server of `model` (and the types and validators it needs) with every framework adapter,
+ * written into a fresh test/server/out/<name>/; `options` are the emit's besides the adapters.
+ */
+export async function emitEveryAdapter(
+  name: string,
+  model: ApiModel,
+  options: EmitTestOptions = {},
+): Promise<string> {
+  const dir = outDir(name);
+  writeFiles(
+    dir,
+    await emitted("server", model, {
+      ...options,
+      server: { ...options.server, adapters: ["express", "fastify", "hono"] },
+    }),
+  );
+  return dir;
+}
+
+/**
+ * The API of `dir` served every way (SERVED) at once, each given `handlers` and `options` (the
+ * listener's, the adapters' and the fetch handler's alike), by name.
+ */
+export async function startEvery(
+  dir: string,
+  handlers: object,
+  options: object = {},
+): Promise<Map<ServedName, StartedServer>> {
+  const servers = new Map<ServedName, StartedServer>();
+  for (const adapter of ADAPTERS)
+    servers.set(adapter, await startAdapter(dir, adapter, handlers, options));
+  servers.set("fetch", await startFetch(dir, handlers, options));
+  return servers;
+}
+
+/**
+ * The webhook receiver of `dir` (server/webhook-receiver.ts's `createWebhookListener`) given
+ * `handlers`, on node:http: every delivery passes the signature check (`verify` resolves).
+ */
+export async function startWebhookListener(
+  dir: string,
+  handlers: object,
+): Promise<StartedServer> {
+  const { createWebhookListener } = await import(
+    pathToFileURL(join(dir, "server", "webhook-receiver.ts")).href
+  );
+  const server = await listen(
+    createWebhookListener(handlers, {
+      secret: "unused: the delivery is verified by `verify`",
+      verify: async () => ({ id: undefined, timestamp: undefined }),
+      replay: false,
+    }),
+  );
+  return { url: server.baseUrl, close: () => server.close() };
+}
+
+/** The API of `dir` as server/fetch.ts's `createFetchHandler`, served by @hono/node-server. */
+export async function startFetch(
+  dir: string,
+  handlers: object,
+  options: object = {},
+): Promise<StartedServer> {
+  const { createFetchHandler } = await import(
+    pathToFileURL(join(dir, "server", "fetch.ts")).href
+  );
+  return serveFetch(createFetchHandler(handlers, options));
+}
+
+function serveFetch(
+  fetch: (request: Request) => Promise<Response> | Response,
+): Promise<StartedServer> {
+  return new Promise((started) => {
+    const server = serve({ fetch, hostname: "127.0.0.1", port: 0 }, (info) =>
+      started({
+        url: `http://127.0.0.1:${info.port}`,
+        close: () => new Promise((done) => server.close(done)),
+      }),
+    );
+  });
+}
 
 export interface StartedServer {
   /** `http://127.0.0.1:<port>` */
@@ -61,14 +151,5 @@ export async function startAdapter(
   const app = new Hono();
   app.use(apiRoutes({ handlers, ...options }));
   app.get("/own", (c) => c.json({ own: true }));
-  return new Promise((started) => {
-    const server = serve(
-      { fetch: app.fetch, hostname: "127.0.0.1", port: 0 },
-      (info) =>
-        started({
-          url: `http://127.0.0.1:${info.port}`,
-          close: () => new Promise((done) => server.close(done)),
-        }),
-    );
-  });
+  return serveFetch(app.fetch);
 }

@@ -2,10 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
-import { emitted } from "../emitted.js";
-import { outDir, writeFiles } from "./generated.js";
 import {
   ADAPTERS,
+  emitEveryAdapter,
   startAdapter,
   type StartedServer,
 } from "./adapter-servers.js";
@@ -32,15 +31,8 @@ const children: ChildProcess[] = [];
 const perfect = Object.fromEntries(REQUEST_TABLE.map((c) => [c.name, []]));
 
 beforeAll(async () => {
-  dir = outDir("adapters");
   const model = loadModel([TABLE_SPEC], { cwd: REPO });
-  writeFiles(
-    dir,
-    await emitted("server", model, {
-      server: { adapters: ["express", "fastify", "hono"] },
-      baseUrl: TABLE_BASE,
-    }),
-  );
+  dir = await emitEveryAdapter("adapters", model, { baseUrl: TABLE_BASE });
 }, 60_000);
 
 afterAll(async () => {

@@ -1,17 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
-import { emitted } from "../emitted.js";
 import {
-  ADAPTERS,
-  startAdapter,
+  SERVED as SERVED_API,
+  emitEveryAdapter,
+  startEvery,
+  startWebhookListener,
   type StartedServer,
 } from "./adapter-servers.js";
-import { outDir, writeFiles } from "./generated.js";
-import { listen } from "./http.js";
+import { outDir } from "./generated.js";
 
 /*
  * A body sent without a Content-Type is read as the route's first JSON media type
@@ -70,59 +68,21 @@ const webhookHandlers = {
   },
 };
 
-const SERVED = [...ADAPTERS, "fetch", "webhook"] as const;
+const SERVED = [...SERVED_API, "webhook"] as const;
 let dir: string;
 const servers = new Map<string, StartedServer>();
 
-async function startFetch(): Promise<StartedServer> {
-  const { createFetchHandler } = await import(
-    pathToFileURL(join(dir, "server", "fetch.ts")).href
-  );
-  const handler = createFetchHandler(handlers, { basePath: "" });
-  return new Promise((started) => {
-    const server = serve(
-      { fetch: handler, hostname: "127.0.0.1", port: 0 },
-      (info) =>
-        started({
-          url: `http://127.0.0.1:${info.port}`,
-          close: () => new Promise((done) => server.close(done)),
-        }),
-    );
-  });
-}
-
-async function startWebhooks(): Promise<StartedServer> {
-  const { createWebhookListener } = await import(
-    pathToFileURL(join(dir, "server", "webhook-receiver.ts")).href
-  );
-  const server = await listen(
-    createWebhookListener(webhookHandlers, {
-      secret: "unused: the delivery is verified by `verify`",
-      verify: async () => ({ id: undefined, timestamp: undefined }),
-      replay: false,
-    }),
-  );
-  return { url: server.baseUrl, close: () => server.close() };
-}
-
 beforeAll(async () => {
-  dir = outDir("body-media-type");
-  const spec = join(dir, "spec.yaml");
+  const specDir = outDir("body-media-type-spec");
+  const spec = join(specDir, "spec.yaml");
   writeFileSync(spec, SPEC);
   const model = loadModel([spec], { cwd: REPO });
-  writeFiles(
-    dir,
-    await emitted("server", model, {
-      server: { adapters: ["express", "fastify", "hono"] },
-    }),
-  );
-  for (const adapter of ADAPTERS)
-    servers.set(
-      adapter,
-      await startAdapter(dir, adapter, handlers, { basePath: "" }),
-    );
-  servers.set("fetch", await startFetch());
-  servers.set("webhook", await startWebhooks());
+  dir = await emitEveryAdapter("body-media-type", model);
+  for (const [served, server] of await startEvery(dir, handlers, {
+    basePath: "",
+  }))
+    servers.set(served, server);
+  servers.set("webhook", await startWebhookListener(dir, webhookHandlers));
 }, 120_000);
 
 afterAll(async () => {

@@ -1,15 +1,12 @@
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { serve } from "@hono/node-server";
+import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
-import { emitted } from "../emitted.js";
 import {
-  ADAPTERS,
-  startAdapter,
+  SERVED,
+  emitEveryAdapter,
+  startEvery,
   type StartedServer,
 } from "./adapter-servers.js";
-import { outDir, writeFiles } from "./generated.js";
 import { rawRequest } from "./raw-socket.js";
 
 /*
@@ -22,10 +19,7 @@ import { rawRequest } from "./raw-socket.js";
 const REPO = resolve(import.meta.dirname, "../..");
 const SPEC = "test/fixtures/server/hostile-runtime.yaml";
 const SECRET = "secret-internals-7f3a at /srv/app/db.ts:42";
-const SERVED = [...ADAPTERS, "fetch"] as const;
-
-let dir: string;
-const servers = new Map<string, StartedServer>();
+let servers = new Map<string, StartedServer>();
 const errors: unknown[] = [];
 
 const handlers = {
@@ -39,44 +33,13 @@ const handlers = {
   getPing: () => ({ status: 200 }),
 };
 
-async function startFetch(): Promise<StartedServer> {
-  const { createFetchHandler } = await import(
-    pathToFileURL(join(dir, "server", "fetch.ts")).href
-  );
-  const handler = createFetchHandler(handlers, {
+beforeAll(async () => {
+  const model = loadModel([SPEC], { cwd: REPO });
+  const dir = await emitEveryAdapter("hostile-runtime", model);
+  servers = await startEvery(dir, handlers, {
     basePath: "",
     onError: (e: unknown) => errors.push(e),
   });
-  return new Promise((started) => {
-    const server = serve(
-      { fetch: handler, hostname: "127.0.0.1", port: 0 },
-      (info) =>
-        started({
-          url: `http://127.0.0.1:${info.port}`,
-          close: () => new Promise((done) => server.close(done)),
-        }),
-    );
-  });
-}
-
-beforeAll(async () => {
-  dir = outDir("hostile-runtime");
-  const model = loadModel([SPEC], { cwd: REPO });
-  writeFiles(
-    dir,
-    await emitted("server", model, {
-      server: { adapters: ["express", "fastify", "hono"] },
-    }),
-  );
-  for (const adapter of ADAPTERS)
-    servers.set(
-      adapter,
-      await startAdapter(dir, adapter, handlers, {
-        basePath: "",
-        onError: (e: unknown) => errors.push(e),
-      }),
-    );
-  servers.set("fetch", await startFetch());
 }, 120_000);
 
 afterAll(async () => {

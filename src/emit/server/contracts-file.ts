@@ -5,7 +5,7 @@ import {
   hasResponseHeaders,
   responseHeadersBlock,
 } from "./response-headers.js";
-import { receivedType } from "./received-types.js";
+import { receivedType, type Received } from "./received-types.js";
 import { signatures as signaturesOf } from "./signature.js";
 import { propertyKey, stringLiteral } from "../shared/literals.js";
 import { genericMember, importStatement } from "../shared/statements.js";
@@ -52,6 +52,7 @@ export function contractsFile(model: ApiModel, index: TypeIndex): string {
       ? 'import type { Handler } from "./runtime.js";\n'
       : "") +
     importTypes(typeNames, "../types.js") +
+    namespaceImport([...received.values()]) +
     "\n" +
     [...received.values()].map((r) => r.declaration + "\n").join("") +
     "/** One handler per endpoint. Implement them in your own file with `satisfies Handlers`. */\n" +
@@ -85,6 +86,13 @@ function doc(endpoint: Endpoint): string {
   ).filter((line) => line !== "");
   if (lines.length === 1) return `  /** ${lines[0]} */\n`;
   return `  /**\n${lines.map((l) => `   * ${l}\n`).join("")}   */\n`;
+}
+
+/** types.ts as `T`, when a `<Name>Received` body refers to its schema types (`T.<Name>`). */
+export function namespaceImport(received: readonly Received[]): string {
+  return received.some((r) => r.namespace)
+    ? 'import type * as T from "../types.js";\n'
+    : "";
 }
 
 /** `import type { A, B } from "…";` on one line when it fits, one name per line otherwise. */

@@ -1,24 +1,46 @@
-import type { Endpoint, Parameter } from "../../model/types.js";
-import type { TypeIndex } from "../type-index/index.js";
-import { headerParameters, isUntyped } from "../type-index/endpoint-types.js";
+import type {
+  Endpoint,
+  MediaContent,
+  Parameter,
+  Webhook,
+} from "../../model/types.js";
+import type { SchemaMode, TypeIndex } from "../type-index/index.js";
+import {
+  headerParameters,
+  isUntyped,
+  payloadType,
+  receivedBodyType,
+  requestBodyType,
+} from "../type-index/endpoint-types.js";
 import { printDoc } from "../type-index/print.js";
 import { printObject } from "../type-index/print-object.js";
+import type { SchemaNaming } from "../type-index/schema-to-type.js";
 import {
   raw,
   type ObjectMember,
   type TypeNode,
 } from "../type-index/type-node.js";
 
+/** A `<Name>Received` declaration, the names it uses from types.ts, and its name. */
+export interface Received {
+  name: string;
+  declaration: string;
+  uses: string[];
+  /** Whether it refers to types.ts's schema types as `T.<Name>` (the file imports `* as T`). */
+  namespace: boolean;
+}
+
 /**
  * `<Name>Received`: the endpoint's `<Name>Request` as the server decodes it, declared only when a
- * path, query or header parameter has no type in any source. The client may send such a value
- * as a string or a number (`string | number` in types.ts); the server hands over the text it
- * got, so the handler sees `string`.
+ * path, query or header parameter has no type in any source, or when the body a handler gets is
+ * not `<Name>Body` (see `receivedBody`). The client may send an untyped parameter as a string or
+ * a number (`string | number` in types.ts); the server hands over the text it got, so the
+ * handler sees `string`.
  */
 export function receivedType(
   endpoint: Endpoint,
   index: TypeIndex,
-): { name: string; declaration: string; uses: string[] } | undefined {
+): Received | undefined {
   const t = index.endpoint(endpoint);
   const groups = [
     ["path", t.path, endpoint.parameters.path, !t.required.path],
@@ -46,21 +68,139 @@ export function receivedType(
       },
     });
   }
-  if (members.length === 0) return undefined;
-  const name = `${t.base}Received`;
+  const content = endpoint.requestBody?.content;
+  const body =
+    content &&
+    receivedBody(content, index, "write", requestBodyType(content, index));
+  if (members.length === 0 && !body) return undefined;
+  const lines = [
+    ...(members.length > 0 ? ["parameters no source types are text"] : []),
+    ...(body ? [BODY_LINE] : []),
+  ];
+  if (!body)
+    return declaration(`${t.base}Received`, t.request, members, lines, uses);
+  // the body widened: every member restated (an interface extending the request cannot widen it)
+  const parts = [
+    ["path", t.path, !t.required.path],
+    ["query", t.query, !t.required.query],
+    ["headers", t.headers, !t.required.headers],
+    ["cookies", t.cookies, !t.required.cookies],
+  ] as const;
+  const all: ObjectMember[] = [];
+  for (const [name, typeName, optional] of parts) {
+    if (!typeName) continue;
+    const own = members.find((m) => m.name === name);
+    if (!own) uses.push(typeName);
+    all.push(own ?? { name, optional, type: raw(typeName) });
+  }
+  all.push({ name: "body", optional: !t.required.body, type: body.type });
+  return {
+    ...declaration(`${t.base}Received`, t.request, all, lines, uses, false),
+    namespace: body.namespace,
+  };
+}
+
+/**
+ * `<Name>WebhookReceived`: a webhook's `<Name>WebhookRequest` as the receiver hands it over,
+ * declared only when its payload is not `<Name>WebhookBody` (see `receivedBody`).
+ */
+export function webhookReceivedType(
+  webhook: Webhook,
+  index: TypeIndex,
+): Received | undefined {
+  const t = index.webhook(webhook);
+  const content = webhook.requestBody?.content;
+  const body =
+    content &&
+    receivedBody(content, index, "read", payloadType(content, index));
+  if (!body) return undefined;
+  const members: ObjectMember[] = [];
+  const uses: string[] = [];
+  if (t.headers) {
+    uses.push(t.headers);
+    members.push({
+      name: "headers",
+      optional: !t.required.headers,
+      type: raw(t.headers),
+    });
+  }
+  members.push({ name: "body", optional: !t.required.body, type: body.type });
+  return {
+    ...declaration(
+      `${t.base}Received`,
+      t.request,
+      members,
+      [BODY_LINE],
+      uses,
+      false,
+    ),
+    namespace: body.namespace,
+  };
+}
+
+const BODY_LINE = "its body as each media type brings it";
+
+/**
+ * The body a handler gets when it is not the client's (`sent`): the union by media type of
+ * `receivedBodyType`, a JSON body by its own media type's schema (a merge patch by the merge
+ * patch's), a text one a string; its schema types written `T.<Name>`. Undefined when it is `sent`.
+ */
+function receivedBody(
+  content: MediaContent[],
+  index: TypeIndex,
+  json: SchemaMode,
+  sent: TypeNode,
+): { type: TypeNode; namespace: boolean } | undefined {
+  const received = receivedBodyType(content, index, json);
+  if (!received || JSON.stringify(received) === JSON.stringify(sent))
+    return undefined;
+  let namespace = false;
+  const naming: SchemaNaming = {
+    ...index,
+    refName: (name, mode) => {
+      const type = index.refName(name, mode);
+      // a dangling reference is `unknown`, no name of types.ts
+      if (type === "unknown") return type;
+      namespace = true;
+      return `T.${type}`;
+    },
+  };
+  return { type: receivedBodyType(content, naming, json)!, namespace };
+}
+
+/** The declaration: `extends <request>` adding `members`, or (`extend` false) `members` alone. */
+function declaration(
+  name: string,
+  request: string,
+  members: ObjectMember[],
+  lines: string[],
+  uses: string[],
+  extend = true,
+): Received {
+  // one line a clause after the first: a comment is not laid out again
+  const doc = printDoc(
+    lines.map((line, i) =>
+      i === 0
+        ? `\`${request}\` as handlers get it: ${line}${i === lines.length - 1 ? "." : ";"}`
+        : `${line}${i === lines.length - 1 ? "." : ";"}`,
+    ),
+    0,
+  );
+  const body = printObject({ kind: "object", members });
+  if (!extend)
+    return {
+      name,
+      uses,
+      namespace: false,
+      declaration: `${doc}export interface ${name} ${body}\n`,
+    };
   // prettier 3 keeps a heritage clause on the interface's line whatever its length
-  const head = `export interface ${name} extends ${t.request} {`;
-  const body = printObject({ kind: "object", members }).slice(1);
+  const head = `export interface ${name} extends ${request} {`;
   return {
     name,
-    uses: [t.request, ...uses],
-    declaration:
-      printDoc(
-        [
-          `\`${t.request}\` as handlers get it: parameters no source types are text.`,
-        ],
-        0,
-      ) + `${head}${body}\n`,
+    uses: [request, ...uses],
+    namespace: false,
+    declaration: `${doc}${head}${body.slice(1)}\n`,
   };
 }
 

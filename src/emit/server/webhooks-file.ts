@@ -2,7 +2,8 @@ import type { ApiModel, Webhook } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
 import { stringLiteral } from "../shared/literals.js";
 import type { TypeIndex } from "../type-index/index.js";
-import { importTypes, member } from "./contracts-file.js";
+import { importTypes, member, namespaceImport } from "./contracts-file.js";
+import { webhookReceivedType, type Received } from "./received-types.js";
 import { printLiteral } from "./print-literal.js";
 import { WEBHOOK_PREFIX, type Plans } from "../shared/scalar-plans.js";
 import { routeEntry } from "./routes-file.js";
@@ -37,10 +38,15 @@ export function webhookContractsFile(
 ): string {
   const webhooks = model.webhooks ?? [];
   const typeNames: string[] = [];
+  const received: Received[] = [];
   const handlers = webhooks.map((w) => {
     const t = index.webhook(w);
-    typeNames.push(t.request, t.responses);
-    return doc(w) + member(w.name, "Handler", [t.request, t.responses]);
+    const r = webhookReceivedType(w, index);
+    if (r) received.push(r);
+    typeNames.push(...(r?.uses ?? [t.request]), t.responses);
+    return (
+      doc(w) + member(w.name, "Handler", [r?.name ?? t.request, t.responses])
+    );
   });
   const signatureOf = signaturesOf(model);
   const signatures = webhooks.map(
@@ -61,7 +67,9 @@ export function webhookContractsFile(
     'import type { WebhookScheme } from "./webhooks.js";\n' +
     (revived ? 'import { withScalars } from "./scalar-plans.js";\n' : "") +
     importTypes(typeNames, "../types.js") +
+    namespaceImport(received) +
     "\n" +
+    received.map((r) => r.declaration + "\n").join("") +
     "/**\n" +
     " * One handler per webhook the API sends. Implement them in your own file with\n" +
     " * `satisfies WebhookHandlers`, and pass them to `createWebhookReceiver`.\n" +

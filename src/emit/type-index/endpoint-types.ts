@@ -13,6 +13,8 @@ import {
   sentContent,
 } from "../shared/media-types.js";
 import { stringLiteral } from "../shared/literals.js";
+import { bodyReading } from "../shared/received-bodies.js";
+import { admitsType } from "../../model/schema.js";
 import { docLines } from "./doc-lines.js";
 import {
   schemaToType,
@@ -109,6 +111,54 @@ export function requestBodyType(
 ): TypeNode {
   const sent = sentContent(content);
   return contentType(sent, naming, requestBodyMode(sent));
+}
+
+/**
+ * The type of a request body as the generated server hands it to a handler once checked, when a
+ * body lists media types the client does not send (see shared/received-bodies.ts): per media
+ * type, a JSON one's schema type (`json` mode: `write` for an endpoint, `read` for a webhook's
+ * payload); a text one's string, or nothing when its schema admits no string (the check refuses
+ * every such body); a range's `unknown` (JSON, text or bytes); anything else as the client types
+ * it (`form`). Undefined for a body of one media type (typed as `requestBodyType` says), and when
+ * no media type can bring a body.
+ */
+export function receivedBodyType(
+  content: MediaContent[],
+  naming: SchemaNaming,
+  json: SchemaMode,
+): TypeNode | undefined {
+  if (content.length < 2) return undefined;
+  const members: TypeNode[] = [];
+  for (const c of content)
+    switch (bodyReading(c.mediaType)) {
+      case "json":
+        members.push(c.schema ? schemaToType(c.schema, naming, json) : UNKNOWN);
+        break;
+      case "text":
+        if (!c.schema || admitsType(naming.schemas, c.schema, "string"))
+          members.push(raw("string"));
+        break;
+      case "range":
+        members.push(UNKNOWN);
+        break;
+      default:
+        members.push(contentType([c], naming, "form"));
+    }
+  return members.length > 0 ? union(members) : undefined;
+}
+
+/**
+ * A webhook payload's type: the media type a handler body is typed by (as an endpoint's, see
+ * `requestBodyType`), JSON read as the API sends it (readOnly members there, writeOnly ones
+ * optional), forms and binary as the server decodes them.
+ */
+export function payloadType(
+  content: MediaContent[],
+  naming: SchemaNaming,
+): TypeNode {
+  const sent = sentContent(content);
+  const mode = requestBodyMode(sent);
+  return contentType(sent, naming, mode === "write" ? "read" : mode);
 }
 
 /** How a request body of these (sent) media types is typed: `write` for JSON, else `form`. */

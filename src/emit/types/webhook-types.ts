@@ -1,15 +1,13 @@
-import type { ApiModel, MediaContent, Webhook } from "../../model/types.js";
+import type { ApiModel, Webhook } from "../../model/types.js";
 import type { WebhookTypes } from "../type-index/webhook-names.js";
 import type { TextOut } from "../shared/text-parts.js";
 import { jsdocLines } from "../shared/escape.js";
 import {
-  contentType,
   parametersType,
-  requestBodyMode,
+  payloadType,
   responseType,
 } from "../type-index/endpoint-types.js";
 import { docLines } from "../type-index/doc-lines.js";
-import { sentContent } from "../shared/media-types.js";
 import type { SchemaNaming } from "../type-index/schema-to-type.js";
 import type { ObjectMember, TypeNode } from "../type-index/type-node.js";
 
@@ -95,15 +93,4 @@ export function writeWebhookTypes(
         ),
     );
   }
-}
-
-/**
- * A payload's type: the media type a handler body is typed by (as an endpoint's, see
- * `requestBodyType`), JSON read as the API sends it (readOnly members there, writeOnly ones
- * optional), forms and binary as the server decodes them.
- */
-function payloadType(content: MediaContent[], naming: SchemaNaming): TypeNode {
-  const sent = sentContent(content);
-  const mode = requestBodyMode(sent);
-  return contentType(sent, naming, mode === "write" ? "read" : mode);
 }

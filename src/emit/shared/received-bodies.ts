@@ -1,0 +1,75 @@
+import type { MediaContent, NamedSchema, Schema } from "../../model/types.js";
+import { isJsonMediaType } from "../../model/media-types.js";
+import { admitsEvery, sameSchema } from "../../model/schema.js";
+
+// What the generated server makes of a request body by the media type it is read as, decided
+// once for its validators (validators/endpoints.ts's `bodies`) and its handlers' types
+// (server/contracts.ts): templates/server/decode.ts reads the body (JSON parsed, text as a
+// string, forms as fields, binary as a Blob, anything else as bytes), validate.ts judges a JSON
+// or text body by the schema of the listed media type it was read under (`listedMediaType`).
+
+/**
+ * What the server reads a body listed as `mediaType` into: a JSON value, a string (`text/*`),
+ * either (a range, `*\/*` or `application/*`, which a JSON or a text body may answer to), or
+ * something no schema judges (form fields, a Blob, bytes).
+ */
+export function bodyReading(
+  mediaType: string,
+): "json" | "text" | "range" | "other" {
+  const type = listedType(mediaType);
+  if (type.endsWith("/*")) return "range";
+  if (isJsonMediaType(type)) return "json";
+  if (type.startsWith("text/")) return "text";
+  return "other";
+}
+
+/** A listed media type as the runtime compares it: lower-cased, without its parameters. */
+export function listedType(mediaType: string): string {
+  return mediaType.split(";")[0]!.trim().toLowerCase();
+}
+
+/**
+ * The media types of a request body whose bodies the server judges by their schema (JSON, text
+ * and ranges), each as `listedType` writes it, once: a type listed twice (with parameters that
+ * differ) is read under its first listing, as the runtime finds it.
+ */
+export function judgedContent(
+  content: readonly MediaContent[],
+): { type: string; content: MediaContent }[] {
+  const out: { type: string; content: MediaContent }[] = [];
+  const seen = new Set<string>();
+  for (const c of content) {
+    const type = listedType(c.mediaType);
+    if (seen.has(type)) continue;
+    seen.add(type);
+    if (bodyReading(type) !== "other") out.push({ type, content: c });
+  }
+  return out;
+}
+
+/**
+ * The media types of a request body that get a validator of their own (validators' `bodies`),
+ * each with its schema: none when `body` (the first JSON media type's schema, which judges a JSON
+ * body otherwise) judges every body rightly, else each judged media type with a schema (a text
+ * one only when a string may fail it: `{type: string}` needs no check).
+ */
+export function ownBodySchemas(
+  content: readonly MediaContent[],
+  schemas: Readonly<Record<string, NamedSchema>>,
+  body: Schema | undefined,
+): { type: string; schema: Schema }[] {
+  const judged = judgedContent(content).filter(
+    ({ type, content: c }) =>
+      bodyReading(type) !== "text" || !admitsEvery(schemas, c.schema, "string"),
+  );
+  const differs = judged.some(({ type, content: c }) =>
+    bodyReading(type) === "json"
+      ? !sameSchema(c.schema, body)
+      : c.schema !== undefined,
+  );
+  if (!differs) return [];
+  const out: { type: string; schema: Schema }[] = [];
+  for (const { type, content: c } of judged)
+    if (c.schema !== undefined) out.push({ type, schema: c.schema });
+  return out;
+}
