@@ -122,9 +122,9 @@ const RETRY: Required<RetryOptions> = {
 export async function exchange(
   options: TransportOptions & { signal?: AbortSignal | undefined },
   url: string,
-  init: RequestInit,
+  init: RequestInit & { method: string; headers: Headers },
   operation: string,
-  keys: readonly string[] = [],
+  keys: readonly string[],
 ): Promise<{ response: Response; done: () => void }> {
   const total = limit(options.signal, options.totalTimeout, "total");
   const retry = {
@@ -134,8 +134,8 @@ export async function exchange(
   // a one-shot stream body is gone once sent; every other body is sent again as it is
   const repeatable =
     !(init.body instanceof ReadableStream) &&
-    (retry.methods.includes(init.method ?? "GET") ||
-      new Headers(init.headers).has("Idempotency-Key"));
+    (retry.methods.includes(init.method) ||
+      init.headers.has("Idempotency-Key"));
   try {
     for (let attempt = 1; ; attempt++) {
       // `!(<)`: an `attempts` of NaN is one attempt, never endless ones
@@ -206,14 +206,8 @@ async function attemptOnce(
       }
       if (out instanceof Request) request = out;
     }
-    // what `onResponse` is given is the request as sent
-    response ??= await follow(
-      options,
-      (request = guard(request, origins)),
-      origins,
-      init.body,
-      keys,
-    );
+    // what `onResponse` is given is the request as sent (`send` guarding it again changes nothing)
+    response ??= await send((request = guard(request, origins)));
   } catch (error) {
     for (const m of middleware) {
       const out = await m.onError?.({ ...context, request, error });
@@ -241,13 +235,13 @@ async function attemptOnce(
  * CORS-safelisted headers alone (Fetch standard §2.2.2), whatever names the credentials have;
  * `keep` matches more names to keep.
  */
-function guard(request: Request, origins: string[], keep = /^$/): Request {
+function guard(request: Request, origins: string[], keep?: RegExp): Request {
   return origins.includes(new URL(request.url).origin)
     ? request
     : new Request(request, {
         headers: [...request.headers].filter(
           ([name]) =>
-            /^(accept|content-type|range)$/.test(name) || keep.test(name),
+            /^(accept|content-type|range)$/.test(name) || keep?.test(name),
         ),
       });
 }
@@ -288,8 +282,8 @@ async function follow(
       return send(
         guard(hop(request.url, false, "follow"), [], /^authorization$/),
       );
-    const { status, headers } = response;
-    const location = headers.get("Location");
+    const { status } = response;
+    const location = response.headers.get("Location");
     if (location === null || !/^30[12378]$/.test("" + status)) return response;
     const target = new URL(location, request.url);
     if (names.length > 0 && !origins.includes(target.origin))
@@ -362,7 +356,8 @@ function limit(
   const controller = new AbortController();
   const forward = () => controller.abort(parent?.reason);
   if (parent?.aborted) forward();
-  parent?.addEventListener("abort", forward, { once: true });
+  // a signal aborts once: its listener runs once without `{ once: true }`
+  parent?.addEventListener("abort", forward);
   const stop =
     ms === undefined
       ? () => {}
@@ -389,7 +384,8 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
       cancel();
       reject(signal?.reason);
     };
-    signal?.addEventListener("abort", stop, { once: true });
+    // as in `limit`: a signal aborts once
+    signal?.addEventListener("abort", stop);
   });
 }
 
