@@ -373,13 +373,7 @@ async function sendSpec<TReturn>(
   const { response, done } = await exchange(config, url, init, operation, keys);
   try {
     const read = () =>
-      readBody(
-        response,
-        spec.method,
-        config.maxResponseBytes,
-        operation,
-        codec?.parse,
-      );
+      readBody(response, config.maxResponseBytes, operation, codec?.parse);
     const streamed = response.ok && spec.read !== undefined;
     let body = await (streamed ? spec.read!(response, read, config) : read());
     if (config.validateResponses && response.ok && spec.operation)

@@ -19,9 +19,9 @@ export interface RetryOptions {
   maxDelay?: number;
   /**
    * How to wait `ms` milliseconds (setTimeout by default): a test or a scheduler may pass its
-   * own. Rejects when `signal` aborts.
+   * own. Rejects when `signal` (the call's, always given) aborts.
    */
-  wait?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+  wait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /** What every hook is given: the request of this attempt (1 for the first). */
@@ -159,7 +159,7 @@ export async function exchange(
       }
       if (last || !retry.statuses.includes(response.status))
         return { response, done: total.release };
-      const after = retryAfter(response.headers.get("Retry-After"));
+      const after = retryAfter(response.headers.get("Retry-After") ?? "");
       await response.body?.cancel();
       await retry.wait(
         Math.min(after ?? backoff(retry, attempt), retry.maxDelay),
@@ -336,12 +336,14 @@ function backoff(retry: Required<RetryOptions>, attempt: number): number {
   return ms * (0.5 + Math.random() / 2);
 }
 
-/** `Retry-After` (RFC 9110 §10.2.3) in milliseconds: delay seconds or an HTTP date. */
-export function retryAfter(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+/**
+ * `Retry-After` (RFC 9110 §10.2.3) in milliseconds: delay seconds or an HTTP date; undefined
+ * for another value, `""` included. `value` is as `Headers` gives it, without surrounding spaces.
+ */
+export function retryAfter(value: string): number | undefined {
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
   const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  return isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /**
@@ -373,19 +375,19 @@ function limit(
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal.aborted) return reject(signal.reason);
     const cancel = after(ms, () => {
-      signal?.removeEventListener("abort", stop);
+      signal.removeEventListener("abort", stop);
       resolve();
     });
     const stop = () => {
       cancel();
-      reject(signal?.reason);
+      reject(signal.reason);
     };
     // as in `limit`: a signal aborts once
-    signal?.addEventListener("abort", stop);
+    signal.addEventListener("abort", stop);
   });
 }
 
