@@ -59,9 +59,16 @@ export interface Middleware {
 /** What `exchange` needs of the merged call options. */
 export interface TransportOptions {
   fetch?: typeof fetch;
-  /** Milliseconds each attempt may take until the response headers arrive (`Infinity`: no bound). */
+  /**
+   * Milliseconds each attempt may take until the response headers arrive: 60,000 by default,
+   * `Infinity` for no bound (0 is a bound of 0 ms).
+   */
   timeout?: number;
-  /** Milliseconds the whole call may take, waits and retries included (`Infinity`: no bound). */
+  /**
+   * Milliseconds the whole call may take, waits, retries and a body read whole included:
+   * 600,000 (10 minutes) by default, `Infinity` for no bound. A stream's items are not bounded
+   * by it: it ends when the stream's response has arrived.
+   */
   totalTimeout?: number;
   /** `false` never retries. */
   retry?: RetryOptions | false;
@@ -126,7 +133,8 @@ export async function exchange(
   operation: string,
   keys: readonly string[],
 ): Promise<{ response: Response; done: () => void }> {
-  const total = limit(options.signal, options.totalTimeout, "total");
+  // the defaults (see TransportOptions): 10 minutes for the call, 60 s for each attempt's headers
+  const total = limit(options.signal, options.totalTimeout ?? 600_000, "total");
   const retry = {
     ...RETRY,
     ...(options.retry === false ? { attempts: 1 } : options.retry),
@@ -140,7 +148,7 @@ export async function exchange(
     for (let attempt = 1; ; attempt++) {
       // `!(<)`: an `attempts` of NaN is one attempt, never endless ones
       const last = !repeatable || !(attempt < retry.attempts);
-      const step = limit(total.signal, options.timeout, "attempt");
+      const step = limit(total.signal, options.timeout ?? 60_000, "attempt");
       let response: Response;
       try {
         response = await attemptOnce(options, url, init, step.signal, keys, {
@@ -352,7 +360,7 @@ export function retryAfter(value: string): number | undefined {
  */
 function limit(
   parent: AbortSignal | undefined,
-  ms: number | undefined,
+  ms: number,
   scope: "attempt" | "total",
 ): { signal: AbortSignal; stop: () => void; release: () => void } {
   const controller = new AbortController();
@@ -360,10 +368,7 @@ function limit(
   if (parent?.aborted) forward();
   // a signal aborts once: its listener runs once without `{ once: true }`
   parent?.addEventListener("abort", forward);
-  const stop =
-    ms === undefined
-      ? () => {}
-      : after(ms, () => controller.abort(new TimeoutError(ms, scope)));
+  const stop = after(ms, () => controller.abort(new TimeoutError(ms, scope)));
   return {
     signal: controller.signal,
     stop,
