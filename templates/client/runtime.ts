@@ -331,7 +331,6 @@ async function sendSpec<TReturn>(
   const spec = codec ? codec.wire(given) : given;
   // first: a missing path parameter throws before any header, auth or body work
   const path = fillPath(spec.path, spec.pathParams ?? {}, spec.pathStyles);
-  const query: string[] = [];
   const headers = new Headers(config.headers);
   for (const [name, value] of Object.entries(spec.headers ?? {})) {
     const text = spec.writeHeader!(value, spec.headerStyles?.[name]);
@@ -342,11 +341,18 @@ async function sendSpec<TReturn>(
   );
   if (cookies.length) addCookie(headers, cookies.join("; "));
   if (spec.accept && !headers.has("Accept")) headers.set("Accept", spec.accept);
-  await applyAuth(schemes, spec.security, config.auth, headers, query);
+  const params = Object.entries(spec.query ?? {}).flatMap(([name, value]) =>
+    spec.writeQuery!(name, value, spec.queryStyles?.[name]),
+  );
   // the API keys of the query, which a next page's URL gets only on the API's origin
-  const keys = query.slice();
-  for (const [name, value] of Object.entries(spec.query ?? {}))
-    query.push(...spec.writeQuery!(name, value, spec.queryStyles?.[name]));
+  const keys = await applyAuth(
+    schemes,
+    spec.security,
+    config.auth,
+    headers,
+    params,
+  );
+  const query = [...keys, ...params];
   const init: RequestInit & { method: string; headers: Headers } = {
     method: spec.method,
     headers,
