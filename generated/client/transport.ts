@@ -60,15 +60,11 @@ export interface Middleware {
 /** What `exchange` needs of the merged call options. */
 export interface TransportOptions {
   fetch?: typeof fetch;
-  /**
-   * Milliseconds each attempt may take until the response headers arrive: 60,000 by default,
-   * `Infinity` for no bound (0 is a bound of 0 ms).
-   */
+  /** Milliseconds an attempt may wait for response headers: 60,000 by default (`Infinity`: none). */
   timeout?: number;
   /**
-   * Milliseconds the whole call may take, waits, retries and a body read whole included:
-   * 600,000 (10 minutes) by default, `Infinity` for no bound. A stream's items are not bounded
-   * by it: it ends when the stream's response has arrived.
+   * Milliseconds the whole call may take, waits, retries and a body read whole included: 600,000
+   * by default (`Infinity`: none; 0 is 0 ms). A stream is bounded until its response arrives.
    */
   totalTimeout?: number;
   /** `false` never retries. */
@@ -122,6 +118,9 @@ const RETRY: Required<RetryOptions> = {
   wait,
 };
 
+/** What `send` gives `exchange`: a method and a `Headers` always. */
+export type SendInit = RequestInit & { method: string; headers: Headers };
+
 /**
  * Sends `url` with `init`, trying again as `options.retry` says, and resolves to the last
  * response. The signal it returns stays armed with `totalTimeout` until `done` is called, so
@@ -130,11 +129,10 @@ const RETRY: Required<RetryOptions> = {
 export async function exchange(
   options: TransportOptions & { signal?: AbortSignal | undefined },
   url: string,
-  init: RequestInit & { method: string; headers: Headers },
+  init: SendInit,
   operation: string,
   keys: readonly string[],
 ): Promise<{ response: Response; done: () => void }> {
-  // the defaults (see TransportOptions): 10 minutes for the call, 60 s for each attempt's headers
   const total = limit(options.signal, options.totalTimeout ?? 600_000, "total");
   const retry = {
     ...RETRY,
@@ -215,7 +213,7 @@ async function attemptOnce(
       }
       if (out instanceof Request) request = out;
     }
-    // what `onResponse` is given is the request as sent (`send` guarding it again changes nothing)
+    // what `onResponse` is given is the request as sent (`send` guards it again: no change)
     response ??= await send((request = guard(request, origins)));
   } catch (error) {
     for (const m of middleware) {

@@ -13,7 +13,7 @@ import {
   type FieldEncoding,
   type ParamStyle,
 } from "./serialize.js";
-import { exchange, type TransportOptions } from "./transport.js";
+import { exchange, type SendInit, type TransportOptions } from "./transport.js";
 import {
   addCookie,
   applyAuth,
@@ -353,10 +353,7 @@ async function sendSpec<TReturn>(
     params,
   );
   const query = [...keys, ...params];
-  const init: RequestInit & { method: string; headers: Headers } = {
-    method: spec.method,
-    headers,
-  };
+  const init: SendInit = { method: spec.method, headers };
   if (spec.body !== undefined) {
     // `form` comes with `encoding`: an endpoint template that sends `encoding` alone (written
     // before `form` existed) fails here rather than sending the form another way
