@@ -3,6 +3,8 @@
 // The client's credentials: what a security scheme sends and how (a header, the query or a
 // cookie), from the caller's `auth` option, when a request is built.
 
+import { nameOf } from "./transport.js";
+
 /** A credential, or a function that returns one when a request is sent. */
 export type Credential = string | (() => string | Promise<string>);
 
@@ -22,14 +24,23 @@ export type AuthScheme =
   | { type: "basic" }
   | { type: "apiKey"; in: "header" | "query" | "cookie"; name: string };
 
+/**
+ * Sets the credentials of the first alternative of `security` that `auth` has, and returns the
+ * query's (`name=value`, encoded). A header credential replaces the caller's header of its name
+ * (`Headers` ignores case). A query or cookie credential cannot replace anything: beside a pair
+ * of the caller's of its name (one of `params`, the call's query pairs, or a cookie `headers`
+ * holds already: the `headers` option's, a header parameter's, the cookie parameters) an API
+ * reading one value of the name might take the caller's. That throws, before anything is sent.
+ */
 export async function applyAuth(
   schemes: Record<string, AuthScheme>,
   security: string[][] | undefined,
   auth: ClientAuth | undefined,
   headers: Headers,
-  query: string[],
-): Promise<void> {
-  if (!auth) return;
+  params: readonly string[],
+): Promise<string[]> {
+  const keys: string[] = [];
+  if (!auth) return keys;
   const alternatives = security ?? Object.keys(schemes).map((name) => [name]);
   for (const names of alternatives) {
     const credentials = await Promise.all(
@@ -44,18 +55,25 @@ export async function applyAuth(
       else if (scheme.type === "basic")
         headers.set("Authorization", "Basic " + value);
       else if (scheme.in === "header") headers.set(scheme.name, value);
-      else if (scheme.in === "query")
-        query.push(
-          encodeURIComponent(scheme.name) + "=" + encodeURIComponent(value),
-        );
-      else
-        addCookie(
-          headers,
-          encodeURIComponent(scheme.name) + "=" + encodeURIComponent(value),
-        );
+      else {
+        const cookie = scheme.in === "cookie";
+        const callers = cookie
+          ? (headers.get("Cookie") ?? "").split(";")
+          : params;
+        // names decoded, a cookie's trimmed, as a server reads them
+        if (callers.some((pair) => nameOf(pair).trim() === scheme.name))
+          throw new Error(
+            `${scheme.in} parameter ${JSON.stringify(scheme.name)} is a credential`,
+          );
+        const pair =
+          encodeURIComponent(scheme.name) + "=" + encodeURIComponent(value);
+        if (cookie) addCookie(headers, pair);
+        else keys.push(pair);
+      }
     });
-    return;
+    return keys;
   }
+  return keys;
 }
 
 /** Cookies are joined with `; ` (RFC 6265 §5.4), not the `, ` of `Headers.append`. */

@@ -66,13 +66,12 @@ function fields(body: unknown): [string, unknown][] {
 
 export async function readBody(
   response: Response,
-  method: string,
   limit: number | undefined,
   operation: string,
   parse: (text: string) => unknown = JSON.parse,
 ): Promise<unknown> {
-  if (method === "HEAD" || [204, 205, 304].includes(response.status))
-    return undefined;
+  // an answer to HEAD, a 204, 205 or 304 has none: fetch gives it a null body
+  if (response.body === null) return undefined;
   const type = response.headers.get("Content-Type") ?? "";
   const body = await readLimited(response, limit, operation);
   if (!isJson(type) && !type.startsWith("text/") && type !== "") return body;

@@ -14,7 +14,7 @@ import {
   type FieldEncoding,
   type ParamStyle,
 } from "./serialize.js";
-import { exchange, type TransportOptions } from "./transport.js";
+import { exchange, type SendInit, type TransportOptions } from "./transport.js";
 import {
   addCookie,
   applyAuth,
@@ -332,7 +332,6 @@ async function sendSpec<TReturn>(
   const spec = codec ? codec.wire(given) : given;
   // first: a missing path parameter throws before any header, auth or body work
   const path = fillPath(spec.path, spec.pathParams ?? {}, spec.pathStyles);
-  const query: string[] = [];
   const headers = new Headers(config.headers);
   for (const [name, value] of Object.entries(spec.headers ?? {})) {
     const text = spec.writeHeader!(value, spec.headerStyles?.[name]);
@@ -343,12 +342,19 @@ async function sendSpec<TReturn>(
   );
   if (cookies.length) addCookie(headers, cookies.join("; "));
   if (spec.accept && !headers.has("Accept")) headers.set("Accept", spec.accept);
-  await applyAuth(schemes, spec.security, config.auth, headers, query);
+  const params = Object.entries(spec.query ?? {}).flatMap(([name, value]) =>
+    spec.writeQuery!(name, value, spec.queryStyles?.[name]),
+  );
   // the API keys of the query, which a next page's URL gets only on the API's origin
-  const keys = query.slice();
-  for (const [name, value] of Object.entries(spec.query ?? {}))
-    query.push(...spec.writeQuery!(name, value, spec.queryStyles?.[name]));
-  const init: RequestInit = { method: spec.method, headers };
+  const keys = await applyAuth(
+    schemes,
+    spec.security,
+    config.auth,
+    headers,
+    params,
+  );
+  const query = [...keys, ...params];
+  const init: SendInit = { method: spec.method, headers };
   if (spec.body !== undefined) {
     // `form` comes with `encoding`: an endpoint template that sends `encoding` alone (written
     // before `form` existed) fails here rather than sending the form another way
@@ -371,13 +377,7 @@ async function sendSpec<TReturn>(
   const { response, done } = await exchange(config, url, init, operation, keys);
   try {
     const read = () =>
-      readBody(
-        response,
-        spec.method,
-        config.maxResponseBytes,
-        operation,
-        codec?.parse,
-      );
+      readBody(response, config.maxResponseBytes, operation, codec?.parse);
     const streamed = response.ok && spec.read !== undefined;
     let body = await (streamed ? spec.read!(response, read, config) : read());
     if (config.validateResponses && response.ok && spec.operation)
@@ -400,10 +400,10 @@ async function sendSpec<TReturn>(
 
 /** Whether `status` is among the declared `statuses` (`"200"`, `"2XX"`, `"default"`). */
 function declares(statuses: string[] | undefined, status: number): boolean {
-  if (!statuses) return true;
   const text = String(status);
-  return statuses.some(
-    (s) => s === text || s === text[0] + "XX" || s === "default",
+  return (
+    !statuses ||
+    statuses.some((s) => s === text || s === text[0] + "XX" || s === "default")
   );
 }
 

@@ -108,8 +108,9 @@ export function serializePath(
   const style = how.style ?? "simple";
   const explode = how.explode ?? false;
   const v = contentValue(value, how);
-  const dots = style === "label";
-  const enc = (s: unknown): string => encode(text(s), dots);
+  const label = style === "label";
+  // a label's values are separated by dots: a dot in one is encoded
+  const enc = (s: unknown): string => encode(text(s), label);
   if (style === "matrix") {
     const key = ";" + encode(name);
     if (v === undefined || v === null) return key;
@@ -125,23 +126,19 @@ export function serializePath(
         : key + "=" + members(v).flat().map(enc).join(",");
     return key + "=" + enc(v);
   }
-  const prefix = style === "label" ? "." : "";
+  const prefix = label ? "." : "";
   if (v === undefined || v === null) return prefix;
   if (Array.isArray(v))
     return (
       prefix +
-      v
-        .map(enc)
-        .join(explode && style === "label" ? "." : separator(how.delimiter))
+      v.map(enc).join(explode && label ? "." : separator(how.delimiter))
     );
   if (isObject(v)) {
     const pairs = members(v);
     if (!explode) return prefix + pairs.flat().map(enc).join(",");
     return (
       prefix +
-      pairs
-        .map(([k, item]) => enc(k) + "=" + enc(item))
-        .join(style === "label" ? "." : ",")
+      pairs.map(([k, item]) => enc(k) + "=" + enc(item)).join(label ? "." : ",")
     );
   }
   return prefix + enc(v);

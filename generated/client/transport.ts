@@ -20,9 +20,9 @@ export interface RetryOptions {
   maxDelay?: number;
   /**
    * How to wait `ms` milliseconds (setTimeout by default): a test or a scheduler may pass its
-   * own. Rejects when `signal` aborts.
+   * own. Rejects when `signal` (the call's, always given) aborts.
    */
-  wait?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+  wait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /** What every hook is given: the request of this attempt (1 for the first). */
@@ -60,9 +60,12 @@ export interface Middleware {
 /** What `exchange` needs of the merged call options. */
 export interface TransportOptions {
   fetch?: typeof fetch;
-  /** Milliseconds each attempt may take until the response headers arrive (`Infinity`: no bound). */
+  /** Milliseconds an attempt may wait for response headers: 60,000 by default (`Infinity`: none). */
   timeout?: number;
-  /** Milliseconds the whole call may take, waits and retries included (`Infinity`: no bound). */
+  /**
+   * Milliseconds the whole call may take, waits, retries and a body read whole included: 600,000
+   * by default (`Infinity`: none; 0 is 0 ms). A stream is bounded until its response arrives.
+   */
   totalTimeout?: number;
   /** `false` never retries. */
   retry?: RetryOptions | false;
@@ -115,6 +118,9 @@ const RETRY: Required<RetryOptions> = {
   wait,
 };
 
+/** What `send` gives `exchange`: a method and a `Headers` always. */
+export type SendInit = RequestInit & { method: string; headers: Headers };
+
 /**
  * Sends `url` with `init`, trying again as `options.retry` says, and resolves to the last
  * response. The signal it returns stays armed with `totalTimeout` until `done` is called, so
@@ -123,11 +129,11 @@ const RETRY: Required<RetryOptions> = {
 export async function exchange(
   options: TransportOptions & { signal?: AbortSignal | undefined },
   url: string,
-  init: RequestInit,
+  init: SendInit,
   operation: string,
-  keys: readonly string[] = [],
+  keys: readonly string[],
 ): Promise<{ response: Response; done: () => void }> {
-  const total = limit(options.signal, options.totalTimeout, "total");
+  const total = limit(options.signal, options.totalTimeout ?? 600_000, "total");
   const retry = {
     ...RETRY,
     ...(options.retry === false ? { attempts: 1 } : options.retry),
@@ -135,13 +141,13 @@ export async function exchange(
   // a one-shot stream body is gone once sent; every other body is sent again as it is
   const repeatable =
     !(init.body instanceof ReadableStream) &&
-    (retry.methods.includes(init.method ?? "GET") ||
-      new Headers(init.headers).has("Idempotency-Key"));
+    (retry.methods.includes(init.method) ||
+      init.headers.has("Idempotency-Key"));
   try {
     for (let attempt = 1; ; attempt++) {
       // `!(<)`: an `attempts` of NaN is one attempt, never endless ones
       const last = !repeatable || !(attempt < retry.attempts);
-      const step = limit(total.signal, options.timeout, "attempt");
+      const step = limit(total.signal, options.timeout ?? 60_000, "attempt");
       let response: Response;
       try {
         response = await attemptOnce(options, url, init, step.signal, keys, {
@@ -160,7 +166,7 @@ export async function exchange(
       }
       if (last || !retry.statuses.includes(response.status))
         return { response, done: total.release };
-      const after = retryAfter(response.headers.get("Retry-After"));
+      const after = retryAfter(response.headers.get("Retry-After") ?? "");
       await response.body?.cancel();
       await retry.wait(
         Math.min(after ?? backoff(retry, attempt), retry.maxDelay),
@@ -207,14 +213,8 @@ async function attemptOnce(
       }
       if (out instanceof Request) request = out;
     }
-    // what `onResponse` is given is the request as sent
-    response ??= await follow(
-      options,
-      (request = guard(request, origins)),
-      origins,
-      init.body,
-      keys,
-    );
+    // what `onResponse` is given is the request as sent (`send` guards it again: no change)
+    response ??= await send((request = guard(request, origins)));
   } catch (error) {
     for (const m of middleware) {
       const out = await m.onError?.({ ...context, request, error });
@@ -242,13 +242,13 @@ async function attemptOnce(
  * CORS-safelisted headers alone (Fetch standard §2.2.2), whatever names the credentials have;
  * `keep` matches more names to keep.
  */
-function guard(request: Request, origins: string[], keep = /^$/): Request {
+function guard(request: Request, origins: string[], keep?: RegExp): Request {
   return origins.includes(new URL(request.url).origin)
     ? request
     : new Request(request, {
         headers: [...request.headers].filter(
           ([name]) =>
-            /^(accept|content-type|range)$/.test(name) || keep.test(name),
+            /^(accept|content-type|range)$/.test(name) || keep?.test(name),
         ),
       });
 }
@@ -289,8 +289,8 @@ async function follow(
       return send(
         guard(hop(request.url, false, "follow"), [], /^authorization$/),
       );
-    const { status, headers } = response;
-    const location = headers.get("Location");
+    const { status } = response;
+    const location = response.headers.get("Location");
     if (location === null || !/^30[12378]$/.test("" + status)) return response;
     const target = new URL(location, request.url);
     if (names.length > 0 && !origins.includes(target.origin))
@@ -343,12 +343,14 @@ function backoff(retry: Required<RetryOptions>, attempt: number): number {
   return ms * (0.5 + Math.random() / 2);
 }
 
-/** `Retry-After` (RFC 9110 §10.2.3) in milliseconds: delay seconds or an HTTP date. */
-export function retryAfter(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+/**
+ * `Retry-After` (RFC 9110 §10.2.3) in milliseconds: delay seconds or an HTTP date; undefined
+ * for another value, `""` included. `value` is as `Headers` gives it, without surrounding spaces.
+ */
+export function retryAfter(value: string): number | undefined {
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
   const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  return isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /**
@@ -357,17 +359,15 @@ export function retryAfter(value: string | null): number | undefined {
  */
 function limit(
   parent: AbortSignal | undefined,
-  ms: number | undefined,
+  ms: number,
   scope: "attempt" | "total",
 ): { signal: AbortSignal; stop: () => void; release: () => void } {
   const controller = new AbortController();
   const forward = () => controller.abort(parent?.reason);
   if (parent?.aborted) forward();
-  parent?.addEventListener("abort", forward, { once: true });
-  const stop =
-    ms === undefined
-      ? () => {}
-      : after(ms, () => controller.abort(new TimeoutError(ms, scope)));
+  // a signal aborts once: its listener runs once without `{ once: true }`
+  parent?.addEventListener("abort", forward);
+  const stop = after(ms, () => controller.abort(new TimeoutError(ms, scope)));
   return {
     signal: controller.signal,
     stop,
@@ -379,18 +379,19 @@ function limit(
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal.aborted) return reject(signal.reason);
     const cancel = after(ms, () => {
-      signal?.removeEventListener("abort", stop);
+      signal.removeEventListener("abort", stop);
       resolve();
     });
     const stop = () => {
       cancel();
-      reject(signal?.reason);
+      reject(signal.reason);
     };
-    signal?.addEventListener("abort", stop, { once: true });
+    // as in `limit`: a signal aborts once
+    signal.addEventListener("abort", stop);
   });
 }
 
