@@ -10,6 +10,7 @@ import {
   fillPath,
   serializeCookie,
   serializeHeader,
+  serializePath,
   serializeQuery,
   type FieldEncoding,
   type ParamStyle,
@@ -28,7 +29,7 @@ export type { RequestBody } from "./body.js";
 export { ResponseTooLargeError, readLimited, serializeBody } from "./body.js";
 
 export type { FieldEncoding, ParamStyle } from "./serialize.js";
-export { fillPath, serializeQuery } from "./serialize.js";
+export { fillPath, serializePath, serializeQuery } from "./serialize.js";
 export type { Middleware, RequestContext, RetryOptions } from "./transport.js";
 export { RedirectError, TimeoutError } from "./transport.js";
 
@@ -169,6 +170,8 @@ export interface RequestSpec {
   writeQuery?: typeof serializeQuery;
   writeHeader?: typeof serializeHeader;
   writeCookie?: typeof serializeCookie;
+  /** Write a path parameter: `serializePath` when one is matrix-styled, else plain styles only. */
+  writePath?: typeof serializePath;
   /** Value of the Accept header. */
   accept?: string;
   /** Alternatives of security scheme names; the first one with credentials is used. */
@@ -301,6 +304,7 @@ function withWriters<S extends RequestSpec>(spec: S): S {
     writeQuery: serializeQuery,
     writeHeader: serializeHeader,
     writeCookie: serializeCookie,
+    writePath: serializePath,
     ...spec,
   };
 }
@@ -331,7 +335,12 @@ async function sendSpec<TReturn>(
   const codec = given.scalars;
   const spec = codec ? codec.wire(given) : given;
   // first: a missing path parameter throws before any header, auth or body work
-  const path = fillPath(spec.path, spec.pathParams ?? {}, spec.pathStyles);
+  const path = fillPath(
+    spec.path,
+    spec.pathParams ?? {},
+    spec.pathStyles,
+    spec.writePath,
+  );
   const headers = new Headers(config.headers);
   for (const [name, value] of Object.entries(spec.headers ?? {})) {
     const text = spec.writeHeader!(value, spec.headerStyles?.[name]);

@@ -98,34 +98,48 @@ function encodeReserved(value: string): string {
 /**
  * The text that replaces `{name}` in a path template: `simple` (`blue,black`), `label`
  * (`.blue.black`) or `matrix` (`;color=blue,black`), every value percent-encoded so it can never
- * change the path. An undefined value is an empty string for `simple`.
+ * change the path. An undefined value is an empty string for `simple`. An endpoint with a matrix
+ * parameter names it as its spec's `writePath`; the others run {@link plainPath}, without the
+ * matrix code.
  */
 export function serializePath(
   name: string,
   value: unknown,
   how: ParamStyle = {},
 ): string {
-  const style = how.style ?? "simple";
+  if (how.style !== "matrix") return plainPath(name, value, how);
+  const v = contentValue(value, how);
+  const enc = (s: unknown): string => encode(text(s));
+  const key = ";" + encode(name);
+  if (v === undefined || v === null) return key;
+  if (Array.isArray(v))
+    return how.explode
+      ? v.map((item) => key + "=" + enc(item)).join("")
+      : key + "=" + v.map(enc).join(separator(how.delimiter));
+  if (isObject(v))
+    return how.explode
+      ? members(v)
+          .map(([k, item]) => ";" + encode(k) + "=" + enc(item))
+          .join("")
+      : key + "=" + members(v).flat().map(enc).join(",");
+  return key + "=" + enc(v);
+}
+
+/** {@link serializePath} for `simple` and `label`: a matrix parameter throws. */
+export function plainPath(
+  name: string,
+  value: unknown,
+  how: ParamStyle = {},
+): string {
+  if (how.style === "matrix")
+    throw new Error(
+      `matrix path parameter ${JSON.stringify(name)} needs writePath`,
+    );
   const explode = how.explode ?? false;
   const v = contentValue(value, how);
-  const label = style === "label";
+  const label = how.style === "label";
   // a label's values are separated by dots: a dot in one is encoded
   const enc = (s: unknown): string => encode(text(s), label);
-  if (style === "matrix") {
-    const key = ";" + encode(name);
-    if (v === undefined || v === null) return key;
-    if (Array.isArray(v))
-      return explode
-        ? v.map((item) => key + "=" + enc(item)).join("")
-        : key + "=" + v.map(enc).join(separator(how.delimiter));
-    if (isObject(v))
-      return explode
-        ? members(v)
-            .map(([k, item]) => ";" + encode(k) + "=" + enc(item))
-            .join("")
-        : key + "=" + members(v).flat().map(enc).join(",");
-    return key + "=" + enc(v);
-  }
   const prefix = label ? "." : "";
   if (v === undefined || v === null) return prefix;
   if (Array.isArray(v))
@@ -232,6 +246,7 @@ export function fillPath(
   template: string,
   params: object,
   styles: Readonly<Record<string, ParamStyle>> = {},
+  write: typeof serializePath = plainPath,
 ): string {
   const values = params as Record<string, unknown>;
   const filled = template.replace(/\{([^}]+)\}/g, (_match, name: string) => {
@@ -240,7 +255,7 @@ export function fillPath(
       throw new Error(
         `path parameter ${JSON.stringify(name)} of ${template} is missing`,
       );
-    const text = serializePath(
+    const text = write(
       name,
       value,
       Object.hasOwn(styles, name) ? styles[name] : undefined,

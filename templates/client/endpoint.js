@@ -119,6 +119,9 @@ function requestLines(view, h, indent) {
   // cookies) does not bundle what writes it
   if (types.body)
     lines.push(h.propertyLine("write", view.locals.serializeBody, indent));
+  // the matrix style's writer only where a path parameter has it
+  if (styles.path.some((p) => p.style.style === "matrix"))
+    lines.push(h.propertyLine("writePath", view.locals.serializePath, indent));
   if (types.query)
     lines.push(
       h.propertyLine("writeQuery", view.locals.serializeQuery, indent),

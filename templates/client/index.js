@@ -181,6 +181,9 @@ function imports(view, h, functions) {
     ...(uses(locals.serializeHeader)
       ? [asLocal("serializeHeader", locals.serializeHeader)]
       : []),
+    ...(uses(locals.serializePath)
+      ? [asLocal("serializePath", locals.serializePath)]
+      : []),
     ...(uses(locals.serializeQuery)
       ? [asLocal("serializeQuery", locals.serializeQuery)]
       : []),

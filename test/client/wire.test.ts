@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { fillPath } from "../../templates/client/serialize.js";
+import { fillPath, serializePath } from "../../templates/client/serialize.js";
 import { wireModel } from "../fixtures/client/wire-model.js";
 import { generateClient } from "./generate.js";
 import { recordingServer, type Received } from "./server.js";
@@ -112,6 +112,22 @@ describe("generated client on the wire", () => {
       "/a/.../..json",
     );
     expect(fillPath("/a/{x}", { x: "a.." })).toBe("/a/a..");
+  });
+
+  test("writes a matrix parameter with the writer the endpoint names, and refuses one without it", () => {
+    const matrix = { x: { style: "matrix" as const } };
+    expect(fillPath("/a/{x}", { x: [1, 2] }, matrix, serializePath)).toBe(
+      "/a/;x=1,2",
+    );
+    // a spec from an endpoint template that names no writePath: never a simple-style path
+    expect(() => fillPath("/a/{x}", { x: [1, 2] }, matrix)).toThrow(
+      'matrix path parameter "x" needs writePath',
+    );
+    // simple and label need none
+    expect(fillPath("/a/{x}", { x: [1, 2] })).toBe("/a/1,2");
+    expect(fillPath("/a/{x}", { x: [1, 2] }, { x: { style: "label" } })).toBe(
+      "/a/.1,2",
+    );
   });
 
   test("fills a path parameter called __proto__ from an own property only", () => {

@@ -67,6 +67,7 @@ function localNames(taken: Set<string>): ClientLocals {
     serializeQuery: pick("serializeQuery"),
     serializeHeader: pick("serializeHeader"),
     serializeCookie: pick("serializeCookie"),
+    serializePath: pick("serializePath"),
     makeEndpoint: pick("makeEndpoint"),
     scalarCodec: pick("scalarCodec"),
     defaults: pick("DEFAULTS"),

@@ -44,6 +44,8 @@ export interface ClientLocals {
   serializeQuery: string;
   serializeHeader: string;
   serializeCookie: string;
+  /** serialize.ts's `serializePath`, as imported (when an endpoint has a matrix path parameter). */
+  serializePath: string;
   /**
    * The function client/index.ts declares to make each endpoint function with `defaults` and
    * `schemes` (a function declaration: tsc follows no control flow to read it; issue 45).
