@@ -15,6 +15,7 @@ import {
 } from "../validators/runtime.js";
 import type { JsonSchema } from "./schema.js";
 import type { Secrets } from "./secrets.js";
+import { failure } from "./failures.js";
 import { withBlobs } from "./upload.js";
 import { bigintsAsText, int64FromText, type McpScalars } from "./scalars.js";
 import {
@@ -154,45 +155,6 @@ function report(context: CallContext, tool: string, error: unknown): void {
   } catch {
     // the log's failure is not the call's
   }
-}
-
-/**
- * What the agent is told of an exception of the call (`error`): a fixed text for each error
- * the client throws, made of its numbers alone, never its message (fetch's quotes the URL,
- * JSON.parse's the body's start, a credential cut short); `"the call failed"` for any other.
- * `what` is what a JSON.parse failure read.
- */
-export function failure(error?: unknown, what = "the body"): string {
-  if (!(error instanceof Error)) return "the call failed";
-  const e = error as Error & Record<string, unknown>;
-  const n = (value: unknown) =>
-    typeof value === "number" ? String(value) : "?";
-  switch (error.name) {
-    case "TimeoutError":
-      return `the ${e["scope"] === "total" ? "call" : "attempt"} took longer than ${n(e["timeout"])} ms`;
-    case "ResponseTooLargeError":
-      return `the ${n(e["status"])} answer is longer than ${n(e["limit"])} bytes (maxResponseBytes)`;
-    case "RedirectError":
-      return "the API answered with more redirects than maxRedirects";
-    case "StreamLimitError":
-      return `a line or event of the stream is longer than ${n(e["limit"])} (maxLineBytes)`;
-    case "ApiError":
-      return `the API answered ${n(e["status"])}`;
-    case "ResponseValidationError":
-      return `the ${n(e["status"])} answer does not match the API description (validateResponses)`;
-    case "SyntaxError":
-      return `${what} is not valid JSON though its Content-Type says JSON`;
-    case "AbortError":
-      return "the call was cancelled";
-    case "TypeError": {
-      // fetch's network failure: undici's cause has a code (ECONNREFUSED, ENOTFOUND)
-      const code = (e["cause"] as { code?: unknown } | undefined)?.code;
-      if (typeof code === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(code))
-        return `the API could not be reached (${code})`;
-      return "the call failed";
-    }
-  }
-  return "the call failed";
 }
 
 async function callOnce(

@@ -19,6 +19,7 @@ import { toolSpec } from "./tool.js";
 export const RUNTIME_FILES = [
   "index.ts",
   "runtime.ts",
+  "failures.ts",
   "catalog.ts",
   "schema.ts",
   "secrets.ts",
