@@ -5,7 +5,7 @@
 // environment.ts names what this folder needs of your tsconfig where your tsc checks it
 import type {} from "./environment.js";
 
-import type { ApiResult } from "./tools.js";
+import type { ApiResult, ClientAuth } from "./tools.js";
 import {
   deeperThan,
   MAX_DEPTH,
@@ -79,7 +79,7 @@ export type ClientCalls = Readonly<
     string,
     (
       args: object,
-      options?: { signal?: AbortSignal },
+      options?: { signal?: AbortSignal; auth?: ClientAuth },
     ) => Promise<ApiResult<unknown, unknown>>
   >
 >;
@@ -98,9 +98,11 @@ export interface CallContext {
   signal?: AbortSignal;
   /**
    * Told of every exception of a call (the agent is told a fixed text, never its message): the
-   * server's own log. Its message may hold what the agent must not see.
+   * server's own log. Its message may hold what the agent must not see; `secrets` are the
+   * call's own (what its credential functions returned included) when the call had begun.
    */
-  onError?: ((error: unknown, tool: string) => void) | undefined;
+  onError?:
+    ((error: unknown, tool: string, secrets?: Secrets) => void) | undefined;
 }
 
 const PARTS = ["path", "query", "headers", "cookies"] as const;
@@ -149,9 +151,14 @@ export async function callTool(
 }
 
 /** Hands `error` to `onError`, which must not make the call fail in its turn. */
-function report(context: CallContext, tool: string, error: unknown): void {
+function report(
+  context: CallContext,
+  tool: string,
+  error: unknown,
+  secrets?: Secrets,
+): void {
   try {
-    context.onError?.(error, tool);
+    context.onError?.(error, tool, secrets);
   } catch {
     // the log's failure is not the call's
   }
@@ -162,7 +169,9 @@ async function callOnce(
   args: unknown,
   context: CallContext,
 ): Promise<ToolResult> {
-  const { secrets, scalars } = context;
+  const { scalars } = context;
+  // the call's own secrets: what its credential functions return stays redacted till it is done
+  const { secrets, auth } = context.secrets.call();
   // Dates and bigints (scalars.ts): an int64's digits are a number to the validators
   const op =
     scalars && Object.hasOwn(scalars.plans.operations, tool.name)
@@ -212,9 +221,9 @@ async function callOnce(
     : stop.signal;
   let result: ApiResult<unknown, unknown>;
   try {
-    result = await call(sent, { signal });
+    result = await call(sent, auth ? { signal, auth } : { signal });
   } catch (error) {
-    report(context, tool.name, error);
+    report(context, tool.name, error, secrets);
     return toolError(secrets, `${tool.name} failed: ${failure(error)}`);
   }
   let body = result.ok ? result.data : result.error;
@@ -238,7 +247,7 @@ async function callOnce(
       stopped = collected.stopped;
     } catch (error) {
       const { reason, items } = error as StreamFailure;
-      report(context, tool.name, reason);
+      report(context, tool.name, reason, secrets);
       return toolError(
         secrets,
         `${tool.name} answered ${result.status} with a stream that failed after ${items} items: ${failure(reason, "an item")}`,

@@ -6,7 +6,8 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generate, overHttp, type Connected } from "./harness.js";
+import { RECENT_CREDENTIALS } from "../../templates/mcp/secrets.js";
+import { generate, inProcess, overHttp, type Connected } from "./harness.js";
 
 /*
  * What the generated MCP server must not hand an agent, whatever the API answers: a credential
@@ -183,5 +184,84 @@ describe("a credential as the API echoes it", () => {
     expect(r.text).toContain("[redacted]");
     expect(r.received).not.toContain(TOKEN.replaceAll("/", "\\\\/"));
     expect(r.received).not.toContain(TOKEN.slice(0, 10));
+  });
+});
+
+describe("a credential function that mints a token per call, on a server that lives on", () => {
+  /** The `n`th token minted: none is part of another. */
+  const minted = (n: number) => `tok_minted_${String(n).padStart(5, "0")}_Zq9`;
+  /** Calls getJson on `server`; the text of its result and whether it is an error. */
+  async function getJson(server: Connected): Promise<string> {
+    const r = await server.client.callTool({ name: "getJson", arguments: {} });
+    return JSON.stringify(r);
+  }
+
+  it(`redacts each call's own token, and keeps the last ${RECENT_CREDENTIALS} minted, not all`, async () => {
+    let n = 0;
+    const server = await inProcess(out, {
+      baseUrl,
+      auth: { token: async () => minted(++n) },
+    });
+    try {
+      handle = (q, s) => {
+        s.setHeader("Content-Type", "application/json");
+        s.end(JSON.stringify({ youSent: sent(q) }));
+      };
+      const calls = 3 * RECENT_CREDENTIALS;
+      for (let i = 1; i <= calls; i++) {
+        const text = await getJson(server);
+        expect(text).toContain("[redacted]");
+        expect(text).not.toContain(minted(i));
+      }
+      expect(n).toBe(calls);
+      // the API names older tokens: those of the last RECENT_CREDENTIALS mints are still
+      // replaced (the call's own is the latest), the one before and the first are forgotten
+      const oldest = calls + 2 - RECENT_CREDENTIALS;
+      handle = (q, s) => {
+        s.setHeader("Content-Type", "application/json");
+        s.end(
+          JSON.stringify([
+            sent(q),
+            minted(oldest),
+            minted(oldest - 1),
+            minted(1),
+          ]),
+        );
+      };
+      const text = await getJson(server);
+      expect(text).not.toContain(minted(calls + 1));
+      expect(text).not.toContain(minted(oldest));
+      expect(text).toContain(minted(oldest - 1));
+      expect(text).toContain(minted(1));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("redacts a call's token when its answer comes after more mints than the server keeps", async () => {
+    let n = 0;
+    const server = await inProcess(out, {
+      baseUrl,
+      auth: { token: async () => minted(++n) },
+    });
+    let held: ServerResponse | undefined;
+    try {
+      handle = (q, s) => {
+        s.setHeader("Content-Type", "application/json");
+        if (sent(q) === minted(1)) held = s;
+        else s.end(JSON.stringify({ youSent: sent(q) }));
+      };
+      const first = getJson(server);
+      while (!held) await new Promise((ok) => setTimeout(ok, 5));
+      for (let i = 2; i <= 2 * RECENT_CREDENTIALS + 1; i++)
+        expect(await getJson(server)).not.toContain(minted(i));
+      held.end(JSON.stringify({ youSent: minted(1) }));
+      const text = await first;
+      expect(text).toContain("[redacted]");
+      expect(text).not.toContain(minted(1));
+    } finally {
+      held?.end();
+      await server.close();
+    }
   });
 });

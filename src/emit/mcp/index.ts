@@ -23,6 +23,7 @@ export const RUNTIME_FILES = [
   "catalog.ts",
   "schema.ts",
   "secrets.ts",
+  "redaction.ts",
   "stream.ts",
   "upload.ts",
   "scalars.ts",
