@@ -34,20 +34,26 @@ export function withAnchor(
  * Where the forms of `credentials` occur in `text`, as [start, end) pairs flattened (`[s0, e0,
  * s1, e1, ...]`), sorted, and merged where they overlap or touch. Each form's occurrences are
  * those `split` finds (from the start, none overlapping another); an occurrence of one form
- * inside or across another's is covered all the same, whatever the forms' order.
+ * inside or across another's is covered all the same, whatever the forms' order. `breaks`
+ * (ascending offsets) are where `text` joins texts apart: no occurrence is read across one.
  */
-export function covered(text: string, credentials: readonly Forms[]): number[] {
+export function covered(
+  text: string,
+  credentials: readonly Forms[],
+  breaks: readonly number[] = [],
+): number[] {
   const found: [number, number][] = [];
   for (const { anchor, forms } of credentials) {
     if (anchor !== "" && !text.includes(anchor)) continue;
     for (const form of forms) {
       if (form.length === 0 || form.length > text.length) continue;
-      for (
-        let at = text.indexOf(form);
-        at >= 0;
-        at = text.indexOf(form, at + form.length)
-      )
-        found.push([at, at + form.length]);
+      let at = text.indexOf(form);
+      while (at >= 0) {
+        const end = at + form.length;
+        const across = breaks.length > 0 && crosses(breaks, at, end);
+        if (!across) found.push([at, end]);
+        at = text.indexOf(form, across ? at + 1 : end);
+      }
     }
   }
   if (found.length === 0) return [];
@@ -60,6 +66,22 @@ export function covered(text: string, credentials: readonly Forms[]): number[] {
     else spans.push(start, end);
   }
   return spans;
+}
+
+/** Whether an offset of `breaks` (ascending) lies inside (`start`, `end`). */
+function crosses(
+  breaks: readonly number[],
+  start: number,
+  end: number,
+): boolean {
+  let low = 0;
+  let high = breaks.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (breaks[middle]! <= start) low = middle + 1;
+    else high = middle;
+  }
+  return low < breaks.length && breaks[low]! < end;
 }
 
 /** `text` with each span of `spans` (of {@link covered}) replaced by {@link REDACTED}. */
@@ -101,28 +123,88 @@ function redactedPieces(
 }
 
 /**
- * `value` (JSON) with the forms replaced in each of its strings and keys. A value nested deeper
- * than MAX_DEPTH throws.
+ * `value` (JSON) with the forms replaced in each of its strings and keys, and across strings of
+ * one place: a place is where a string is, its array indices left out (the `data` of each
+ * event of a stream is one place, `choices[*].delta.content` of each of a model's chunks is
+ * one), and its strings, in the order JSON writes them, are read as one text. A credential an
+ * API sends in parts, `...ab` in an event and `cd...` in the next (or the next but an event of
+ * another shape), is replaced in each part. `value` itself when nothing is found. A value nested
+ * deeper than MAX_DEPTH throws.
  */
 export function redactedValue(
   value: unknown,
   credentials: readonly Forms[],
-  depth = 0,
 ): unknown {
-  if (typeof value === "string")
-    return redactedText(value, covered(value, credentials));
-  if (typeof value !== "object" || value === null) return value;
-  if (depth >= MAX_DEPTH)
-    throw new RangeError(`nested more than ${MAX_DEPTH} deep`);
-  if (Array.isArray(value))
-    return value.map((v: unknown) => redactedValue(v, credentials, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value))
-    Object.defineProperty(out, redactedText(key, covered(key, credentials)), {
-      value: redactedValue(inner, credentials, depth + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  return out;
+  // each string and key, in the order JSON writes them, and its place's number
+  const strings: string[] = [];
+  const places: number[] = [];
+  /** A place's number by its parent's number and its step (`.name`, `[]`, or `{}`: a key). */
+  const numbers = new Map<string, number>();
+  const place = (parent: number, step: string): number => {
+    const key = `${parent}${step}`;
+    let n = numbers.get(key);
+    if (n === undefined) numbers.set(key, (n = numbers.size + 1));
+    return n;
+  };
+  const walk = (v: unknown, at: number, depth: number): void => {
+    if (typeof v === "string") {
+      strings.push(v);
+      places.push(at);
+      return;
+    }
+    if (typeof v !== "object" || v === null) return;
+    if (depth >= MAX_DEPTH)
+      throw new RangeError(`nested more than ${MAX_DEPTH} deep`);
+    if (Array.isArray(v)) {
+      const item = place(at, "[]");
+      for (const inner of v) walk(inner, item, depth + 1);
+      return;
+    }
+    const keys = place(at, "{}");
+    for (const [key, inner] of Object.entries(v)) {
+      strings.push(key);
+      places.push(keys);
+      walk(inner, place(at, `.${key}`), depth + 1);
+    }
+  };
+  walk(value, 0, 0);
+  if (strings.length === 0) return value;
+  // the strings by place (places numbered as first met), each place's in the order met
+  const starts = new Array<number>(numbers.size + 2).fill(0);
+  for (const p of places) starts[p + 1]!++;
+  for (let p = 1; p < starts.length; p++) starts[p]! += starts[p - 1]!;
+  const order = new Array<number>(strings.length);
+  places.forEach((p, i) => (order[starts[p]!++] = i));
+  // where one place's strings end and the next's begin: no occurrence is read across
+  const pieces = order.map((i) => strings[i]!);
+  const breaks: number[] = [];
+  let offset = 0;
+  order.forEach((i, k) => {
+    if (k > 0 && places[i] !== places[order[k - 1]!]) breaks.push(offset);
+    offset += strings[i]!.length;
+  });
+  const spans = covered(pieces.join(""), credentials, breaks);
+  if (spans.length === 0) return value;
+  const redacted = new Array<string>(strings.length);
+  redactedPieces(pieces, spans).forEach((text, k) => {
+    redacted[order[k]!] = text;
+  });
+  let n = 0;
+  const rebuilt = (v: unknown): unknown => {
+    if (typeof v === "string") return redacted[n++];
+    if (typeof v !== "object" || v === null) return v;
+    if (Array.isArray(v)) return v.map(rebuilt);
+    const out: Record<string, unknown> = {};
+    for (const inner of Object.values(v)) {
+      const name = redacted[n++]!;
+      Object.defineProperty(out, name, {
+        value: rebuilt(inner),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  };
+  return rebuilt(value);
 }

@@ -154,8 +154,10 @@ export class Secrets {
   }
 
   /**
-   * A JSON value with {@link text} applied to each of its strings and keys; a value nested more than the validators' MAX_DEPTH throws (runtime.ts
-   * refuses such an answer before).
+   * A JSON value with {@link text} applied to its strings and keys, and a credential across
+   * consecutive strings of one place (an event's data, then the next's: see redaction.ts)
+   * replaced in each; itself when none is found. A value nested more than the validators'
+   * MAX_DEPTH throws (runtime.ts refuses such an answer before).
    */
   value(value: unknown): unknown {
     const forms = this.forms();

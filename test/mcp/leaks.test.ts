@@ -265,3 +265,65 @@ describe("a credential function that mints a token per call, on a server that li
     }
   });
 });
+
+describe("a credential the API sends in parts, across the items of a stream", () => {
+  /** Whether `a` ends with a part of `token` (a character or more) and `b` begins with the rest. */
+  const straddles = (a: string, b: string, token: string) =>
+    [...token].some(
+      (_, k) =>
+        k > 0 && a.endsWith(token.slice(0, k)) && b.startsWith(token.slice(k)),
+    );
+
+  it.each([
+    [
+      "server-sent events, its data",
+      "getEvents",
+      "text/event-stream",
+      (before: string, after: string) =>
+        `data: before ${before}\n\ndata: ${after} after\n\n`,
+      (item: unknown) => (item as { data: string }).data,
+    ],
+    [
+      "JSON Lines, a model's deltas with a ping between",
+      "getLines",
+      "application/x-ndjson",
+      (before: string, after: string) =>
+        [
+          { type: "delta", delta: { text: `before ${before}` } },
+          { type: "ping" },
+          { type: "delta", delta: { text: `${after} after` } },
+        ]
+          .map((line) => `${JSON.stringify(line)}\n`)
+          .join(""),
+      (item: unknown) =>
+        (item as { delta?: { text: string } }).delta?.text ?? "",
+    ],
+  ])(
+    "%s: split at every offset, replaced on both sides",
+    async (_, tool, type, body, text) => {
+      for (let k = 1; k < TOKEN.length; k++) {
+        handle = (q, s) => {
+          s.setHeader("Content-Type", type);
+          s.end(body(sent(q).slice(0, k), sent(q).slice(k)));
+        };
+        const r = await call(tool, { auth: { token: TOKEN } });
+        expect(r.isError, r.text).toBe(false);
+        // what the agent reads, its items' texts joined: JSON's escapes and the boundaries gone
+        const parts = (JSON.parse(r.text) as { body: unknown[] }).body.map(
+          text,
+        );
+        const joined = parts.join("");
+        expect(joined, `split at ${k}`).toMatch(
+          /^before \[redacted\]\[redacted\] after$/,
+        );
+        expect(joined).not.toContain(TOKEN);
+        for (let i = 1; i < parts.length; i++)
+          expect(
+            straddles(parts[i - 1]!, parts[i]!, TOKEN),
+            `split at ${k}`,
+          ).toBe(false);
+        expect(r.received).not.toContain(TOKEN);
+      }
+    },
+  );
+});

@@ -273,3 +273,39 @@ describe("Secrets: what credential functions return, the last RECENT_CREDENTIALS
     expect(secrets.text("xabc-1234x")).toBe("x[redacted]x");
   });
 });
+
+describe("Secrets.value: a credential across strings of one place", () => {
+  const secrets = new Secrets();
+  secrets.add("tok_S3cr3t");
+
+  it("replaces each part of one split in three, as a model's chunks may split it", () => {
+    expect(secrets.value(["x tok", "_S3c", "r3t y"])).toEqual([
+      "x [redacted]",
+      "[redacted]",
+      "[redacted] y",
+    ]);
+  });
+
+  it("joins the strings of a place across items of other shapes, and keys with keys", () => {
+    expect(
+      secrets.value([
+        { delta: { text: "x tok_S" }, id: "1" },
+        { ping: true, id: "2" },
+        { delta: { text: "3cr3t y" }, id: "3" },
+        { tok_S3: 1 },
+        { cr3t: 2 },
+      ]),
+    ).toEqual([
+      { delta: { text: "x [redacted]" }, id: "1" },
+      { ping: true, id: "2" },
+      { delta: { text: "[redacted] y" }, id: "3" },
+      { "[redacted]": 1 },
+      { "[redacted]": 2 },
+    ]);
+  });
+
+  it("gives the value itself when it holds no credential", () => {
+    const value = { items: ["tok_S3c", { r3t: "tok_S3cr" }] };
+    expect(secrets.value(value)).toBe(value);
+  });
+});
