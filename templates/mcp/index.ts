@@ -84,9 +84,9 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
   const secrets = new Secrets();
   const logError =
     onError ??
-    ((error: unknown, tool: string) =>
+    ((error: unknown, tool: string, scope: Secrets = secrets) =>
       console.error(
-        secrets.text(
+        scope.text(
           `${tool}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
         ),
       ));

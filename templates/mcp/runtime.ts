@@ -5,7 +5,7 @@
 // environment.ts names what this folder needs of your tsconfig where your tsc checks it
 import type {} from "./environment.js";
 
-import type { ApiResult } from "./tools.js";
+import type { ApiResult, ClientAuth } from "./tools.js";
 import {
   deeperThan,
   MAX_DEPTH,
@@ -15,6 +15,7 @@ import {
 } from "../validators/runtime.js";
 import type { JsonSchema } from "./schema.js";
 import type { Secrets } from "./secrets.js";
+import { failure } from "./failures.js";
 import { withBlobs } from "./upload.js";
 import { bigintsAsText, int64FromText, type McpScalars } from "./scalars.js";
 import {
@@ -78,7 +79,7 @@ export type ClientCalls = Readonly<
     string,
     (
       args: object,
-      options?: { signal?: AbortSignal },
+      options?: { signal?: AbortSignal; auth?: ClientAuth },
     ) => Promise<ApiResult<unknown, unknown>>
   >
 >;
@@ -97,9 +98,11 @@ export interface CallContext {
   signal?: AbortSignal;
   /**
    * Told of every exception of a call (the agent is told a fixed text, never its message): the
-   * server's own log. Its message may hold what the agent must not see.
+   * server's own log. Its message may hold what the agent must not see; `secrets` are the
+   * call's own (what its credential functions returned included) when the call had begun.
    */
-  onError?: ((error: unknown, tool: string) => void) | undefined;
+  onError?:
+    ((error: unknown, tool: string, secrets?: Secrets) => void) | undefined;
 }
 
 const PARTS = ["path", "query", "headers", "cookies"] as const;
@@ -148,51 +151,17 @@ export async function callTool(
 }
 
 /** Hands `error` to `onError`, which must not make the call fail in its turn. */
-function report(context: CallContext, tool: string, error: unknown): void {
+function report(
+  context: CallContext,
+  tool: string,
+  error: unknown,
+  secrets?: Secrets,
+): void {
   try {
-    context.onError?.(error, tool);
+    context.onError?.(error, tool, secrets);
   } catch {
     // the log's failure is not the call's
   }
-}
-
-/**
- * What the agent is told of an exception of the call (`error`): a fixed text for each error
- * the client throws, made of its numbers alone, never its message (fetch's quotes the URL,
- * JSON.parse's the body's start, a credential cut short); `"the call failed"` for any other.
- * `what` is what a JSON.parse failure read.
- */
-export function failure(error?: unknown, what = "the body"): string {
-  if (!(error instanceof Error)) return "the call failed";
-  const e = error as Error & Record<string, unknown>;
-  const n = (value: unknown) =>
-    typeof value === "number" ? String(value) : "?";
-  switch (error.name) {
-    case "TimeoutError":
-      return `the ${e["scope"] === "total" ? "call" : "attempt"} took longer than ${n(e["timeout"])} ms`;
-    case "ResponseTooLargeError":
-      return `the ${n(e["status"])} answer is longer than ${n(e["limit"])} bytes (maxResponseBytes)`;
-    case "RedirectError":
-      return "the API answered with more redirects than maxRedirects";
-    case "StreamLimitError":
-      return `a line or event of the stream is longer than ${n(e["limit"])} (maxLineBytes)`;
-    case "ApiError":
-      return `the API answered ${n(e["status"])}`;
-    case "ResponseValidationError":
-      return `the ${n(e["status"])} answer does not match the API description (validateResponses)`;
-    case "SyntaxError":
-      return `${what} is not valid JSON though its Content-Type says JSON`;
-    case "AbortError":
-      return "the call was cancelled";
-    case "TypeError": {
-      // fetch's network failure: undici's cause has a code (ECONNREFUSED, ENOTFOUND)
-      const code = (e["cause"] as { code?: unknown } | undefined)?.code;
-      if (typeof code === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(code))
-        return `the API could not be reached (${code})`;
-      return "the call failed";
-    }
-  }
-  return "the call failed";
 }
 
 async function callOnce(
@@ -200,7 +169,9 @@ async function callOnce(
   args: unknown,
   context: CallContext,
 ): Promise<ToolResult> {
-  const { secrets, scalars } = context;
+  const { scalars } = context;
+  // the call's own secrets: what its credential functions return stays redacted till it is done
+  const { secrets, auth } = context.secrets.call();
   // Dates and bigints (scalars.ts): an int64's digits are a number to the validators
   const op =
     scalars && Object.hasOwn(scalars.plans.operations, tool.name)
@@ -250,9 +221,9 @@ async function callOnce(
     : stop.signal;
   let result: ApiResult<unknown, unknown>;
   try {
-    result = await call(sent, { signal });
+    result = await call(sent, auth ? { signal, auth } : { signal });
   } catch (error) {
-    report(context, tool.name, error);
+    report(context, tool.name, error, secrets);
     return toolError(secrets, `${tool.name} failed: ${failure(error)}`);
   }
   let body = result.ok ? result.data : result.error;
@@ -276,7 +247,7 @@ async function callOnce(
       stopped = collected.stopped;
     } catch (error) {
       const { reason, items } = error as StreamFailure;
-      report(context, tool.name, reason);
+      report(context, tool.name, reason, secrets);
       return toolError(
         secrets,
         `${tool.name} answered ${result.status} with a stream that failed after ${items} items: ${failure(reason, "an item")}`,

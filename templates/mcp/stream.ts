@@ -22,7 +22,7 @@ export interface Collected {
 
 /**
  * A stream that failed while read: the items it gave before, and what went wrong (`reason`, whose
- * message is not the agent's to read: runtime.ts's failure() says what it was).
+ * message is not the agent's to read: failures.ts says what it was).
  */
 export class StreamFailure extends Error {
   readonly items: number;

@@ -8,6 +8,7 @@ import { generateSync } from "json-schema-faker";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { expect } from "vitest";
 import { REPO, apiloom } from "../cli/run.js";
@@ -109,6 +110,34 @@ export async function overHttp(
       await c.close();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+/**
+ * One server of the generated createMcpServer (`<out>/mcp/index.ts`) in this process, serving
+ * every call as a stdio server does (http.ts makes a server per request), and a client over the
+ * SDK's in-memory transport: for options the environment cannot give (a credential function).
+ */
+export async function inProcess(
+  out: string,
+  options: object,
+): Promise<Connected> {
+  const { createMcpServer } = (await import(join(out, "mcp/index.ts"))) as {
+    createMcpServer: (o: object) => {
+      connect(t: Transport): Promise<void>;
+      close(): Promise<void>;
+    };
+  };
+  const server = createMcpServer(options);
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const c = await connected(clientSide);
+  return {
+    ...c,
+    close: async () => {
+      await c.close();
+      await server.close();
     },
   };
 }

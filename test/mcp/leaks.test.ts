@@ -6,7 +6,8 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generate, overHttp, type Connected } from "./harness.js";
+import { RECENT_CREDENTIALS } from "../../templates/mcp/secrets.js";
+import { generate, inProcess, overHttp, type Connected } from "./harness.js";
 
 /*
  * What the generated MCP server must not hand an agent, whatever the API answers: a credential
@@ -184,4 +185,145 @@ describe("a credential as the API echoes it", () => {
     expect(r.received).not.toContain(TOKEN.replaceAll("/", "\\\\/"));
     expect(r.received).not.toContain(TOKEN.slice(0, 10));
   });
+});
+
+describe("a credential function that mints a token per call, on a server that lives on", () => {
+  /** The `n`th token minted: none is part of another. */
+  const minted = (n: number) => `tok_minted_${String(n).padStart(5, "0")}_Zq9`;
+  /** Calls getJson on `server`; the text of its result and whether it is an error. */
+  async function getJson(server: Connected): Promise<string> {
+    const r = await server.client.callTool({ name: "getJson", arguments: {} });
+    return JSON.stringify(r);
+  }
+
+  it(`redacts each call's own token, and keeps the last ${RECENT_CREDENTIALS} minted, not all`, async () => {
+    let n = 0;
+    const server = await inProcess(out, {
+      baseUrl,
+      auth: { token: async () => minted(++n) },
+    });
+    try {
+      handle = (q, s) => {
+        s.setHeader("Content-Type", "application/json");
+        s.end(JSON.stringify({ youSent: sent(q) }));
+      };
+      const calls = 3 * RECENT_CREDENTIALS;
+      for (let i = 1; i <= calls; i++) {
+        const text = await getJson(server);
+        expect(text).toContain("[redacted]");
+        expect(text).not.toContain(minted(i));
+      }
+      expect(n).toBe(calls);
+      // the API names older tokens: those of the last RECENT_CREDENTIALS mints are still
+      // replaced (the call's own is the latest), the one before and the first are forgotten
+      const oldest = calls + 2 - RECENT_CREDENTIALS;
+      handle = (q, s) => {
+        s.setHeader("Content-Type", "application/json");
+        s.end(
+          JSON.stringify([
+            sent(q),
+            minted(oldest),
+            minted(oldest - 1),
+            minted(1),
+          ]),
+        );
+      };
+      const text = await getJson(server);
+      expect(text).not.toContain(minted(calls + 1));
+      expect(text).not.toContain(minted(oldest));
+      expect(text).toContain(minted(oldest - 1));
+      expect(text).toContain(minted(1));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("redacts a call's token when its answer comes after more mints than the server keeps", async () => {
+    let n = 0;
+    const server = await inProcess(out, {
+      baseUrl,
+      auth: { token: async () => minted(++n) },
+    });
+    let held: ServerResponse | undefined;
+    try {
+      handle = (q, s) => {
+        s.setHeader("Content-Type", "application/json");
+        if (sent(q) === minted(1)) held = s;
+        else s.end(JSON.stringify({ youSent: sent(q) }));
+      };
+      const first = getJson(server);
+      while (!held) await new Promise((ok) => setTimeout(ok, 5));
+      for (let i = 2; i <= 2 * RECENT_CREDENTIALS + 1; i++)
+        expect(await getJson(server)).not.toContain(minted(i));
+      held.end(JSON.stringify({ youSent: minted(1) }));
+      const text = await first;
+      expect(text).toContain("[redacted]");
+      expect(text).not.toContain(minted(1));
+    } finally {
+      held?.end();
+      await server.close();
+    }
+  });
+});
+
+describe("a credential the API sends in parts, across the items of a stream", () => {
+  /** Whether `a` ends with a part of `token` (a character or more) and `b` begins with the rest. */
+  const straddles = (a: string, b: string, token: string) =>
+    [...token].some(
+      (_, k) =>
+        k > 0 && a.endsWith(token.slice(0, k)) && b.startsWith(token.slice(k)),
+    );
+
+  it.each([
+    [
+      "server-sent events, its data",
+      "getEvents",
+      "text/event-stream",
+      (before: string, after: string) =>
+        `data: before ${before}\n\ndata: ${after} after\n\n`,
+      (item: unknown) => (item as { data: string }).data,
+    ],
+    [
+      "JSON Lines, a model's deltas with a ping between",
+      "getLines",
+      "application/x-ndjson",
+      (before: string, after: string) =>
+        [
+          { type: "delta", delta: { text: `before ${before}` } },
+          { type: "ping" },
+          { type: "delta", delta: { text: `${after} after` } },
+        ]
+          .map((line) => `${JSON.stringify(line)}\n`)
+          .join(""),
+      (item: unknown) =>
+        (item as { delta?: { text: string } }).delta?.text ?? "",
+    ],
+  ])(
+    "%s: split at every offset, replaced on both sides",
+    async (_, tool, type, body, text) => {
+      for (let k = 1; k < TOKEN.length; k++) {
+        handle = (q, s) => {
+          s.setHeader("Content-Type", type);
+          s.end(body(sent(q).slice(0, k), sent(q).slice(k)));
+        };
+        const r = await call(tool, { auth: { token: TOKEN } });
+        expect(r.isError, r.text).toBe(false);
+        // what the agent reads, its items' texts joined: JSON's escapes and the boundaries gone
+        const parts = (JSON.parse(r.text) as { body: unknown[] }).body.map(
+          text,
+        );
+        const joined = parts.join("");
+        expect(joined, `split at ${k}`).toMatch(
+          /^before \[redacted\]\[redacted\] after$/,
+        );
+        expect(joined).not.toContain(TOKEN);
+        for (let i = 1; i < parts.length; i++)
+          expect(
+            straddles(parts[i - 1]!, parts[i]!, TOKEN),
+            `split at ${k}`,
+          ).toBe(false);
+        expect(r.received).not.toContain(TOKEN);
+      }
+    },
+  );
 });

@@ -4,7 +4,8 @@ import {
   MAX_INLINED_NODES,
   selfContained,
 } from "../../templates/mcp/schema.js";
-import { Secrets } from "../../templates/mcp/secrets.js";
+import { RECENT_CREDENTIALS, Secrets } from "../../templates/mcp/secrets.js";
+import type { ClientAuth } from "../../templates/client/auth.js";
 import { KEYWORDS } from "../../src/emit/mcp/json-schema.js";
 
 /*
@@ -193,5 +194,118 @@ describe("Secrets: credentials replaced in what a tool returns", () => {
     expect(secrets.value({ "s-987": ["k-123456", 1] })).toEqual({
       "[redacted]": ["[redacted]", 1],
     });
+  });
+});
+
+describe("Secrets: what credential functions return, the last RECENT_CREDENTIALS kept", () => {
+  it("forgets the least recently returned: the forms it keeps stay bounded", async () => {
+    const secrets = new Secrets();
+    let n = 0;
+    // `/`, `~`, `+` and `é`: a value of six forms (URL-encoded, a pointer's, JSON-escaped...)
+    const mint = secrets.credential(
+      async () => `tok/${++n}~+é`,
+    ) as () => Promise<string>;
+    await mint();
+    const forms = secrets.size;
+    expect(forms).toBe(6);
+    for (let i = 0; i < 10 * RECENT_CREDENTIALS; i++) await mint();
+    expect(secrets.size).toBe(forms * RECENT_CREDENTIALS);
+    expect(secrets.text(`tok/${n}~+é`)).toBe("[redacted]");
+    expect(secrets.text(`tok/${n - RECENT_CREDENTIALS + 1}~+é`)).toBe(
+      "[redacted]",
+    );
+    expect(secrets.text(`tok/${n - RECENT_CREDENTIALS}~+é`)).toBe(
+      `tok/${n - RECENT_CREDENTIALS}~+é`,
+    );
+  });
+
+  it("counts a value returned again as the most recent, and never forgets the options' own", async () => {
+    const secrets = new Secrets();
+    let next = "";
+    const options = secrets.options({
+      auth: { password: "pw-fixed-123", token: async () => next },
+    });
+    const token = options.auth!.token as () => Promise<string>;
+    next = "keep-me-0001";
+    await token();
+    for (let i = 1; i < RECENT_CREDENTIALS; i++) {
+      next = `other-${i}`;
+      await token();
+    }
+    next = "keep-me-0001"; // again: now the latest, `other-1` the oldest
+    await token();
+    next = "newest-0001"; // one more than the server keeps: `other-1` is forgotten
+    await token();
+    expect(
+      secrets.text("keep-me-0001 other-1 other-2 newest-0001 pw-fixed-123"),
+    ).toBe("[redacted] other-1 [redacted] [redacted] [redacted]");
+  });
+
+  it("keeps a call's own values for the call, whatever the server forgets", async () => {
+    const server = new Secrets();
+    let next = "";
+    const options = server.options({ auth: { token: async () => next } });
+    const call = server.call();
+    next = "mine-0001";
+    expect(
+      await (
+        call.auth as ClientAuth & { token: () => Promise<string> }
+      ).token(),
+    ).toBe("mine-0001");
+    const others = options.auth!.token as () => Promise<string>;
+    for (let i = 0; i < RECENT_CREDENTIALS; i++) {
+      next = `others-${i}`;
+      await others();
+    }
+    expect(server.text("mine-0001 others-0")).toBe("mine-0001 [redacted]");
+    expect(call.secrets.text("mine-0001 others-0")).toBe(
+      "[redacted] [redacted]",
+    );
+    expect(call.secrets.value({ "mine-0001": ["mine-0001"] })).toEqual({
+      "[redacted]": ["[redacted]"],
+    });
+  });
+
+  it("replaces occurrences of forms that overlap, whatever their order", () => {
+    const secrets = new Secrets();
+    secrets.add("abc-1");
+    secrets.add("c-1234");
+    expect(secrets.text("xabc-1234x")).toBe("x[redacted]x");
+  });
+});
+
+describe("Secrets.value: a credential across strings of one place", () => {
+  const secrets = new Secrets();
+  secrets.add("tok_S3cr3t");
+
+  it("replaces each part of one split in three, as a model's chunks may split it", () => {
+    expect(secrets.value(["x tok", "_S3c", "r3t y"])).toEqual([
+      "x [redacted]",
+      "[redacted]",
+      "[redacted] y",
+    ]);
+  });
+
+  it("joins the strings of a place across items of other shapes, and keys with keys", () => {
+    expect(
+      secrets.value([
+        { delta: { text: "x tok_S" }, id: "1" },
+        { ping: true, id: "2" },
+        { delta: { text: "3cr3t y" }, id: "3" },
+        { tok_S3: 1 },
+        { cr3t: 2 },
+      ]),
+    ).toEqual([
+      { delta: { text: "x [redacted]" }, id: "1" },
+      { ping: true, id: "2" },
+      { delta: { text: "[redacted] y" }, id: "3" },
+      { "[redacted]": 1 },
+      { "[redacted]": 2 },
+    ]);
+  });
+
+  it("gives the value itself when it holds no credential", () => {
+    const value = { items: ["tok_S3c", { r3t: "tok_S3cr" }] };
+    expect(secrets.value(value)).toBe(value);
   });
 });

@@ -19,9 +19,11 @@ import { toolSpec } from "./tool.js";
 export const RUNTIME_FILES = [
   "index.ts",
   "runtime.ts",
+  "failures.ts",
   "catalog.ts",
   "schema.ts",
   "secrets.ts",
+  "redaction.ts",
   "stream.ts",
   "upload.ts",
   "scalars.ts",
