@@ -14,7 +14,7 @@ import {
  * waits for that run (and then runs with both). It used to start a second run beside the first:
  * `running` was set only once the config was read, so a config that takes a while to load (a
  * `.ts` config compiled, a slow disk, a loaded machine) left a window in which two runs wrote
- * the same output folder. Here the config awaits 1.5 s each time it is loaded, and the spec is
+ * the same output folder. Here the config awaits 3 s each time it is loaded, and the spec is
  * saved twice, 0.6 s apart: each `changed` must be followed by its run before the next one.
  */
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   dir = makeProject(["pets.yaml"]);
   writeFileSync(
     join(dir, "apiloom.config.mjs"),
-    `await new Promise((resolve) => setTimeout(resolve, 1500));
+    `await new Promise((resolve) => setTimeout(resolve, 3000));
 export default { inputs: ["specs/pets.yaml"], out: "out" };
 `,
   );
