@@ -359,7 +359,8 @@ function pairs(
   for (const [endpoint, parts] of Object.entries(both.plain.endpoints)) {
     const compact = both.compact.endpoints[endpoint]!;
     for (const [part, plain] of Object.entries(parts)) {
-      if (part === "responses") continue;
+      // validators by status and by media type: below
+      if (part === "responses" || part === "bodies") continue;
       out.push({
         label: `${endpoint} ${part}`,
         compact: compact[part] as LoadedValidator,
@@ -371,6 +372,13 @@ function pairs(
       out.push({
         label: `${endpoint} ${status}`,
         compact: compact.responses[status]!,
+        plain,
+        names: [],
+      });
+    for (const [mediaType, plain] of Object.entries(parts.bodies ?? {}))
+      out.push({
+        label: `${endpoint} ${mediaType}`,
+        compact: compact.bodies![mediaType]!,
         plain,
         names: [],
       });

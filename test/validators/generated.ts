@@ -90,6 +90,8 @@ export interface LoadedValidators {
     string,
     Record<string, LoadedValidator> & {
       responses: Record<string, LoadedValidator>;
+      /** By media type, where the body's media types have different schemas. */
+      bodies?: Record<string, LoadedValidator>;
     }
   >;
 }
