@@ -81,6 +81,7 @@ export { jsonDoc } from "./shared/json-literal.js";
 
 // Media types, as the generated client treats them: the one it sends a body as, what it hands
 // over for a response of each, and which successes it reads as streams (async iterators).
+export { baseMediaType } from "../model/media-types.js";
 export {
   decodedAs,
   isJsonMediaType,

@@ -15,6 +15,11 @@
 export const JSON_MEDIA_TYPE =
   /^(application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(;|$)/i;
 
+/** `type/subtype` of a media type as compared: lower-cased, its parameters (`; charset=…`) dropped. */
+export function baseMediaType(mediaType: string): string {
+  return mediaType.split(";")[0]!.trim().toLowerCase();
+}
+
 /** Whether `mediaType` (parameters ignored, case-insensitive) is JSON: see {@link JSON_MEDIA_TYPE}. */
 export function isJsonMediaType(mediaType: string): boolean {
   return JSON_MEDIA_TYPE.test(mediaType.trim());

@@ -1,4 +1,9 @@
-import { decodedAs, mainType, resolveSchema } from "../toolkit.js";
+import {
+  baseMediaType,
+  decodedAs,
+  mainType,
+  resolveSchema,
+} from "../toolkit.js";
 import type { MediaContent, NamedSchema, Schema } from "../../model/types.js";
 import type { Json, JsonObject } from "./json-schema.js";
 
@@ -30,7 +35,7 @@ export function uploadPlaces(
   content: MediaContent,
 ): Upload[] {
   const schema = resolveSchema(schemas, content.schema);
-  const type = content.mediaType.split(";")[0]!.trim().toLowerCase();
+  const type = baseMediaType(content.mediaType);
   if (type === "multipart/form-data") {
     const properties = schema?.properties;
     if (properties === undefined) return [];

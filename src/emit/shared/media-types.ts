@@ -5,7 +5,7 @@ import {
   itemStreamStatuses,
   successStatuses,
 } from "../../model/item-streams.js";
-import { isJsonMediaType } from "../../model/media-types.js";
+import { baseMediaType, isJsonMediaType } from "../../model/media-types.js";
 
 // What the generated client does with media types, decided once for the types, the client's
 // view and the tests: which request media type it sends, which Accept it sends, and what it
@@ -148,7 +148,7 @@ export function streamedSuccesses(
 export function decodedAs(
   mediaType: string,
 ): "json" | "stream" | "text" | "blob" | "any" {
-  const type = mediaType.split(";")[0]!.trim().toLowerCase();
+  const type = baseMediaType(mediaType);
   if (type.endsWith("/*")) return "any";
   if (isJsonMediaType(type)) return "json";
   if (Object.values(STREAM_MEDIA_TYPES).some((re) => re.test(type)))

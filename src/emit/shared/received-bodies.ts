@@ -1,5 +1,5 @@
 import type { MediaContent, NamedSchema, Schema } from "../../model/types.js";
-import { isJsonMediaType } from "../../model/media-types.js";
+import { baseMediaType, isJsonMediaType } from "../../model/media-types.js";
 import { admitsEvery, sameSchema } from "../../model/schema.js";
 
 // What the generated server makes of a request body by the media type it is read as, decided
@@ -16,21 +16,16 @@ import { admitsEvery, sameSchema } from "../../model/schema.js";
 export function bodyReading(
   mediaType: string,
 ): "json" | "text" | "range" | "other" {
-  const type = listedType(mediaType);
+  const type = baseMediaType(mediaType);
   if (type.endsWith("/*")) return "range";
   if (isJsonMediaType(type)) return "json";
   if (type.startsWith("text/")) return "text";
   return "other";
 }
 
-/** A listed media type as the runtime compares it: lower-cased, without its parameters. */
-export function listedType(mediaType: string): string {
-  return mediaType.split(";")[0]!.trim().toLowerCase();
-}
-
 /**
  * The media types of a request body whose bodies the server judges by their schema (JSON, text
- * and ranges), each as `listedType` writes it, once: a type listed twice (with parameters that
+ * and ranges), each as `baseMediaType` writes it (as the runtime compares them), once: a type listed twice (with parameters that
  * differ) is read under its first listing, as the runtime finds it.
  */
 export function judgedContent(
@@ -39,7 +34,7 @@ export function judgedContent(
   const out: { type: string; content: MediaContent }[] = [];
   const seen = new Set<string>();
   for (const c of content) {
-    const type = listedType(c.mediaType);
+    const type = baseMediaType(c.mediaType);
     if (seen.has(type)) continue;
     seen.add(type);
     if (bodyReading(type) !== "other") out.push({ type, content: c });

@@ -217,7 +217,7 @@ function entry(plan: PlanBuilder, schema: Schema): PlanSub {
 
 /**
  * The `bodies` of a table entry: a body's validator by the media type it is read as (as
- * `listedType` writes it), where `body` would judge one wrongly (see `ownBodySchemas`). One row
+ * `baseMediaType` writes it), where `body` would judge one wrongly (see `ownBodySchemas`). One row
  * per distinct sub, with the media types it judges.
  */
 function bodiesRows(

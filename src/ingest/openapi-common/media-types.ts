@@ -1,6 +1,8 @@
+import { baseMediaType } from "../../model/media-types.js";
+
 /** Media types that carry form fields: the only ones a Swagger 2.0 `formData` body can use. */
 export function isFormMediaType(mediaType: string): boolean {
-  const base = mediaType.split(";")[0]!.trim().toLowerCase();
+  const base = baseMediaType(mediaType);
   return (
     base === "application/x-www-form-urlencoded" ||
     base.startsWith("multipart/")

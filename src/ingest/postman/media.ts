@@ -1,3 +1,4 @@
+import { baseMediaType } from "../../model/media-types.js";
 import { hasPlaceholder } from "./variables.js";
 
 /** Postman's body `options.raw.language` and a saved response's `_postman_previewlanguage`. */
@@ -19,7 +20,7 @@ export function mediaTypeOfLanguage(language: unknown): string | undefined {
 /** `type/subtype` of a Content-Type value, parameters dropped; undefined for no usable value. */
 export function mediaType(value: string | undefined): string | undefined {
   if (value === undefined || hasPlaceholder(value)) return undefined;
-  const type = value.split(";")[0]!.trim().toLowerCase();
+  const type = baseMediaType(value);
   return /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+*-]+$/.test(type)
     ? type
     : undefined;
