@@ -259,19 +259,24 @@ export async function encodeResult(
 /**
  * Runs `handler` on a checked request: with dates and big integers (the route's codec, the
  * generator's `dates: "Date"` / `int64: "bigint"`) on the request revived (a text that is no
- * date, say, is a 400), its result's Dates and bigints as the wire has them, which is what is
+ * date, say, is a 400; the body by the plan of the media type `contentType` names), its result's Dates and bigints as the wire has them, which is what is
  * checked and sent.
  */
 export async function runHandler(
   route: RouteSpec,
   handler: RouteHandler,
   request: DecodedRequest,
+  contentType: string | undefined,
 ): Promise<HandlerResult> {
   const codec = route.scalars;
   if (!codec) return handler(request);
   let revived: DecodedRequest;
   try {
-    revived = codec.revive(request);
+    // the body by its own media type's plan (a merge patch's, a form's), as it was checked
+    revived = codec.revive(
+      request,
+      listedMediaType(route, bodyMediaType(route, contentType)),
+    );
   } catch (error) {
     if (error instanceof RangeError) throw new HttpError(400, error.message);
     throw error;

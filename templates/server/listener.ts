@@ -251,7 +251,12 @@ async function dispatch(
   const bytes = await exchange.readBody(bodyLimit);
   const body = await decodeBody(route, bytes, headers["content-type"]);
   if (checks?.requests) checks.request(route, { ...params, body }, headers);
-  const reply = await runHandler(route, handler, { ...params, body });
+  const reply = await runHandler(
+    route,
+    handler,
+    { ...params, body },
+    headers["content-type"],
+  );
   const answer = await encodeResult(reply, route);
   const type = answer.headers["content-type"];
   // an item stream's items are not checked: its validators describe whole bodies

@@ -75,7 +75,8 @@ export interface RouteSpec {
 export interface RouteScalars {
   parse(text: string, what: "request"): unknown;
   stringify(value: unknown): string;
-  revive<T extends object>(parts: T): T;
+  /** The body by the plan of `mediaType` (the listed one it was read under). */
+  revive<T extends object>(parts: T, mediaType?: string): T;
   wireAnswer(status: number, body: unknown): unknown;
 }
 

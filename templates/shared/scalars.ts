@@ -30,6 +30,12 @@ export interface OperationPlan {
   headers?: Record<string, Plan>;
   cookies?: Record<string, Plan>;
   body?: Plan;
+  /**
+   * The server's: a body's plan by the media type it arrives as (lower-cased, without
+   * parameters, as its `listedMediaType` finds it), present only when one differs from `body`
+   * (the sent media type's); a media type missing here revives nothing.
+   */
+  bodies?: Record<string, Plan>;
   /** By status as declared: `"200"`, `"2XX"`, `"default"`. */
   responses?: Record<string, Plan>;
   /** The request body (`1`) or the answers (`2`), or both (`3`), hold int64s: read losslessly. */
@@ -268,8 +274,11 @@ function byStatus(
 export interface OperationCodec {
   /** A request's parts with Dates as text (a form body's bigints too); a JSON body keeps its bigints. */
   wire<T extends Parts>(parts: T): T;
-  /** The request's parts revived (the server, after its checks). */
-  revive<T extends Parts>(parts: T): T;
+  /**
+   * The request's parts revived (the server, after its checks), the body by the plan of the
+   * media type it arrived as (`listedMediaType`'s) when the media types' plans differ.
+   */
+  revive<T extends Parts>(parts: T, mediaType?: string): T;
   /** A request (`"request"`) or answer JSON text read, losslessly where the plan holds int64s. */
   parse(text: string, what?: "request" | "answer"): unknown;
   /** A JSON body written, bigints as digits. */
@@ -313,6 +322,7 @@ export function operationCodec(
   const withParts = <T extends Parts>(
     parts: T,
     convert: (v: unknown, plan: Plan | undefined, where: string) => unknown,
+    body: Plan | undefined = op.body,
   ): T => {
     const out: T = { ...parts };
     const path = "pathParams" in parts ? "pathParams" : "path";
@@ -321,7 +331,7 @@ export function operationCodec(
     out.headers = params(parts.headers, op.headers, convert, "header");
     out.cookies = params(parts.cookies, op.cookies, convert, "cookie");
     if (parts.body !== undefined)
-      out.body = convert(parts.body, op.body, "the request body");
+      out.body = convert(parts.body, body, "the request body");
     return out;
   };
   return {
@@ -333,9 +343,15 @@ export function operationCodec(
         );
       return withParts(parts, (v, plan) => toWire(v, plan, named, form));
     },
-    revive: (parts) =>
-      withParts(parts, (v, plan, where) =>
-        revive(v, plan, named, (lossless & 1) !== 0, where),
+    revive: (parts, mediaType) =>
+      withParts(
+        parts,
+        (v, plan, where) => revive(v, plan, named, (lossless & 1) !== 0, where),
+        op.bodies && mediaType !== undefined
+          ? Object.hasOwn(op.bodies, mediaType)
+            ? op.bodies[mediaType]
+            : undefined
+          : op.body,
       ),
     parse: (text, what = "answer") =>
       lossless & (what === "request" ? 1 : 2)

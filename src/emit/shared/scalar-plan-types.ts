@@ -17,6 +17,12 @@ export interface OperationPlan {
   headers?: Record<string, Plan>;
   cookies?: Record<string, Plan>;
   body?: Plan;
+  /**
+   * The server's: a body's plan by the media type it arrives as (lower-cased, without
+   * parameters, as its `listedMediaType` finds it), present only when one differs from `body`
+   * (the sent media type's); a media type missing here revives nothing.
+   */
+  bodies?: Record<string, Plan>;
   responses?: Record<string, Plan>;
   /** 1: the request body holds int64s; 2: the answers do (read losslessly). */
   lossless?: number;

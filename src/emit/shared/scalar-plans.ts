@@ -9,6 +9,7 @@ import type {
   Schema,
 } from "../../model/types.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
+import { baseMediaType } from "../../model/media-types.js";
 import { isJsonMediaType, sentContent } from "./media-types.js";
 
 /**
@@ -45,22 +46,23 @@ export const WEBHOOK_PREFIX = "webhook ";
 const MAX_DEPTH = 64;
 
 /**
- * The plans of every endpoint that holds a revived value, by name (and with `webhooks`, of every
- * such webhook, by `webhook <name>`: the receiver's); undefined when none does.
+ * The plans of every endpoint that holds a revived value, by name; undefined when none does. The
+ * server's (`server`) add every such webhook, by `webhook <name>` (the receiver's), and a body's
+ * plan by each media type it may arrive as (`bodies`).
  */
 export function scalarPlans(
   model: ApiModel,
   scalars: ScalarChoices | undefined = model.scalars,
-  webhooks = false,
+  server = false,
 ): Plans | undefined {
   if (scalars === undefined) return undefined;
-  const builder = new PlanBuilder(model, scalars);
+  const builder = new PlanBuilder(model, scalars, server);
   const operations: Record<string, OperationPlan> = {};
   for (const endpoint of model.endpoints) {
     const op = builder.operation(endpoint);
     if (op) operations[endpoint.name] = op;
   }
-  for (const webhook of webhooks ? (model.webhooks ?? []) : []) {
+  for (const webhook of server ? (model.webhooks ?? []) : []) {
     const op = builder.operation(webhook);
     if (op) operations[`${WEBHOOK_PREFIX}${webhook.name}`] = op;
   }
@@ -73,6 +75,7 @@ class PlanBuilder {
   constructor(
     private readonly model: ApiModel,
     private readonly scalars: ScalarChoices,
+    private readonly server: boolean,
   ) {}
 
   operation(endpoint: Endpoint): OperationPlan | undefined {
@@ -92,6 +95,17 @@ class PlanBuilder {
       : undefined;
     const body = this.node(sent?.schema, 0);
     if (body !== undefined) op.body = body;
+    if (this.server && endpoint.requestBody) {
+      // by the media type the server reads a body under (the first listing of each)
+      const bodies: Record<string, Plan> = {};
+      for (const c of endpoint.requestBody.content) {
+        const type = baseMediaType(c.mediaType);
+        // `{}` (nothing revived) keeps the type listed until finish compares it with `body`
+        if (!Object.hasOwn(bodies, type))
+          setMember(bodies, type, this.node(c.schema, 0) ?? {});
+      }
+      op.bodies = bodies;
+    }
     const responses: Record<string, Plan> = {};
     for (const response of endpoint.responses) {
       const plan = this.node(jsonContent(response.content)?.schema, 0);
@@ -311,10 +325,16 @@ class PlanBuilder {
       }
       const body = prune(op.body);
       if (body !== undefined) kept.body = body;
+      // kept only when a listed media type revives otherwise than the sent one
+      if (keys(op.bodies).some((k) => !same(prune(member(op.bodies, k)), body)))
+        kept.bodies = prunedRecord(op.bodies, prune) ?? {};
       const responses = prunedRecord(op.responses, prune);
       if (responses) kept.responses = responses;
       const lossless =
-        (int64(kept.body, new Set()) ? 1 : 0) +
+        (int64(kept.body, new Set()) ||
+        Object.values(kept.bodies ?? {}).some((p) => int64(p, new Set()))
+          ? 1
+          : 0) +
         (Object.values(kept.responses ?? {}).some((p) => int64(p, new Set()))
           ? 2
           : 0);
