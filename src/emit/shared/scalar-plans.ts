@@ -10,6 +10,7 @@ import type {
 } from "../../model/types.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
 import { baseMediaType } from "../../model/media-types.js";
+import { setOwn } from "../../model/own-property.js";
 import { isJsonMediaType, sentContent } from "./media-types.js";
 
 /**
@@ -102,7 +103,7 @@ class PlanBuilder {
         const type = baseMediaType(c.mediaType);
         // `{}` (nothing revived) keeps the type listed until finish compares it with `body`
         if (!Object.hasOwn(bodies, type))
-          setMember(bodies, type, this.node(c.schema, 0) ?? {});
+          setOwn(bodies, type, this.node(c.schema, 0) ?? {});
       }
       op.bodies = bodies;
     }
@@ -121,7 +122,7 @@ class PlanBuilder {
     const out: Record<string, Plan> = {};
     for (const p of parameters) {
       const plan = this.node(p.schema, 0);
-      if (plan !== undefined) setMember(out, p.name, plan);
+      if (plan !== undefined) setOwn(out, p.name, plan);
     }
     return Object.keys(out).length > 0 ? out : undefined;
   }
@@ -204,7 +205,7 @@ class PlanBuilder {
     if (x.i || y.i) out.i = 1;
     for (const key of new Set([...keys(x.p), ...keys(y.p)])) {
       const merged = this.all(member(x.p, key), member(y.p, key), depth + 1);
-      if (merged !== undefined) setMember((out.p ??= {}), key, merged);
+      if (merged !== undefined) setOwn((out.p ??= {}), key, merged);
     }
     const r = this.all(x.r, y.r, depth + 1);
     if (r !== undefined) out.r = r;
@@ -252,7 +253,7 @@ class PlanBuilder {
             Object.hasOwn(m.resolved.properties, key)),
       );
       if (!declaredElsewhere && given.every((p) => same(p, given[0])))
-        setMember((out.p ??= {}), key, given[0]!);
+        setOwn((out.p ??= {}), key, given[0]!);
     }
     const arrays = seen.filter((m) => m.array).map((m) => m.plan.e);
     if (
@@ -288,7 +289,7 @@ class PlanBuilder {
       if (plan.i) out.i = 1;
       for (const key of keys(plan.p)) {
         const p = prune(member(plan.p, key));
-        if (p !== undefined) setMember((out.p ??= {}), key, p);
+        if (p !== undefined) setOwn((out.p ??= {}), key, p);
       }
       const r = prune(plan.r);
       if (r !== undefined) out.r = r;
@@ -339,7 +340,7 @@ class PlanBuilder {
           ? 2
           : 0);
       if (lossless > 0) kept.lossless = lossless;
-      if (Object.keys(kept).length > 0) setMember(out, name, kept);
+      if (Object.keys(kept).length > 0) setOwn(out, name, kept);
     }
     return Object.keys(out).length > 0 ? { named, operations: out } : undefined;
   }
@@ -374,7 +375,7 @@ function prunedRecord(
   const out: Record<string, Plan> = {};
   for (const key of keys(record)) {
     const plan = prune(member(record, key));
-    if (plan !== undefined) setMember(out, key, plan);
+    if (plan !== undefined) setOwn(out, key, plan);
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }
@@ -388,16 +389,6 @@ function member<T>(
   key: string,
 ): T | undefined {
   return record && Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-/** An own property whatever the name (`__proto__` too). */
-function setMember<T>(record: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(record, key, {
-    value,
-    writable: true,
-    enumerable: true,
-    configurable: true,
-  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
