@@ -14,6 +14,7 @@ import { applyProseAuth } from "./scopes-from-prose.js";
 import { assessTags } from "./tag-quality.js";
 import { applyTagOverrides, type TagOverrides } from "./tag-overrides.js";
 import { fileStart, Reporter } from "./reporter.js";
+import { reportTextBodies } from "./text-bodies.js";
 import { applyBodySignals } from "./undescribed-body.js";
 import { nameWebhooks } from "./webhooks.js";
 import type {
@@ -96,12 +97,21 @@ export function buildModelTakingDocuments(
     declareTemplateVariables(endpoint, reporter);
     applyBodySignals(endpoint, reporter);
     reportUntyped(endpoint, reporter);
+    reportTextBodies(endpoint, merged.schemas, reporter);
     for (const parameter of allParameters(endpoint.parameters))
       parameter.serialization = resolveSerialization(parameter.in, parameter);
     shareEmpties(endpoint);
   }
-  if (merged.webhooks)
+  if (merged.webhooks) {
     nameWebhooks(merged.webhooks, endpoints, options.lockedNames);
+    for (const webhook of merged.webhooks)
+      reportTextBodies(
+        webhook,
+        merged.schemas,
+        reporter,
+        `webhook ${webhook.key} (${webhook.method.toUpperCase()})`,
+      );
+  }
   const info = { ...merged.info };
   for (const key of ["title", "version", "description"] as const) {
     const value = options.info?.[key];

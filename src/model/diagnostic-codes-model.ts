@@ -99,6 +99,11 @@ export const MODEL_CODES = {
     meaning:
       "a path template with a stray brace or a `{name}` twice: endpoint left out",
   },
+  "model/text-body-not-string": {
+    severity: "warning",
+    meaning:
+      "a request body's `text/*` media type has a schema no string passes: the generated server refuses every such body (400)",
+  },
   "model/undeclared-path-parameter": {
     severity: "warning",
     meaning:

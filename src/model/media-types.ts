@@ -24,3 +24,19 @@ export function baseMediaType(mediaType: string): string {
 export function isJsonMediaType(mediaType: string): boolean {
   return JSON_MEDIA_TYPE.test(mediaType.trim());
 }
+
+/**
+ * What a request body listed as `mediaType` is read into (the generated server's decode.ts does
+ * so, and its types and validators follow): a JSON value, a string (`text/*`), either (a range,
+ * `*\/*` or `application/*`, which a JSON or a text body may answer to), or something no schema
+ * judges (form fields, a Blob, bytes).
+ */
+export function bodyReading(
+  mediaType: string,
+): "json" | "text" | "range" | "other" {
+  const type = baseMediaType(mediaType);
+  if (type.endsWith("/*")) return "range";
+  if (isJsonMediaType(type)) return "json";
+  if (type.startsWith("text/")) return "text";
+  return "other";
+}

@@ -1,5 +1,5 @@
 import type { MediaContent, NamedSchema, Schema } from "../../model/types.js";
-import { baseMediaType, isJsonMediaType } from "../../model/media-types.js";
+import { baseMediaType, bodyReading } from "../../model/media-types.js";
 import { admitsEvery, sameSchema } from "../../model/schema.js";
 
 // What the generated server makes of a request body by the media type it is read as, decided
@@ -7,21 +7,6 @@ import { admitsEvery, sameSchema } from "../../model/schema.js";
 // (server/contracts.ts): templates/server/decode.ts reads the body (JSON parsed, text as a
 // string, forms as fields, binary as a Blob, anything else as bytes), validate.ts judges a JSON
 // or text body by the schema of the listed media type it was read under (`listedMediaType`).
-
-/**
- * What the server reads a body listed as `mediaType` into: a JSON value, a string (`text/*`),
- * either (a range, `*\/*` or `application/*`, which a JSON or a text body may answer to), or
- * something no schema judges (form fields, a Blob, bytes).
- */
-export function bodyReading(
-  mediaType: string,
-): "json" | "text" | "range" | "other" {
-  const type = baseMediaType(mediaType);
-  if (type.endsWith("/*")) return "range";
-  if (isJsonMediaType(type)) return "json";
-  if (type.startsWith("text/")) return "text";
-  return "other";
-}
 
 /**
  * The media types of a request body whose bodies the server judges by their schema (JSON, text

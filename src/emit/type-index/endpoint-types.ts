@@ -13,7 +13,7 @@ import {
   sentContent,
 } from "../shared/media-types.js";
 import { stringLiteral } from "../shared/literals.js";
-import { bodyReading } from "../shared/received-bodies.js";
+import { bodyReading } from "../../model/media-types.js";
 import { admitsType } from "../../model/schema.js";
 import { docLines } from "./doc-lines.js";
 import {
