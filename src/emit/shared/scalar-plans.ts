@@ -4,7 +4,6 @@ import { revivedScalar } from "../../model/schema-scalars.js";
 import type {
   ApiModel,
   Endpoint,
-  MediaContent,
   Parameter,
   Schema,
 } from "../../model/types.js";
@@ -109,7 +108,9 @@ class PlanBuilder {
     }
     const responses: Record<string, Plan> = {};
     for (const response of endpoint.responses) {
-      const plan = this.node(jsonContent(response.content)?.schema, 0);
+      // the JSON media type's (or else none: a plan is JSON's only)
+      const json = response.content.find((c) => isJsonMediaType(c.mediaType));
+      const plan = this.node(json?.schema, 0);
       if (plan !== undefined) responses[response.status] = plan;
     }
     if (Object.keys(responses).length > 0) op.responses = responses;
@@ -361,11 +362,6 @@ class PlanBuilder {
       (node.t ?? []).some(alive)
     );
   }
-}
-
-/** The JSON media type of a response (or else none: its plan is JSON's only). */
-function jsonContent(content: MediaContent[]): MediaContent | undefined {
-  return content.find((c) => isJsonMediaType(c.mediaType));
 }
 
 function prunedRecord(
