@@ -87,6 +87,11 @@ export interface DecodedRequest {
   headers: Record<string, unknown>;
   cookies: Record<string, unknown>;
   body: unknown;
+  /**
+   * The listed media type the body came as (lower-cased, without parameters), when there is a
+   * body: what a `<Name>Received` handler's `mediaType` narrows its body by.
+   */
+  mediaType?: string;
 }
 
 export interface HandlerResult {
@@ -98,9 +103,12 @@ export interface HandlerResult {
 /**
  * What a handler receives, from the endpoint's `<Name>Request`: `path`, `query`, `headers` and `cookies`
  * are always there (empty objects when nothing was sent); `body` is as optional as the spec says.
+ * A `<Name>Received` whose body differs by media type is a union, taken member by member, so that
+ * `mediaType` narrows `body`.
  */
-export type ServerRequest<R> = Required<Omit<R, "body">> &
-  Pick<R, Extract<keyof R, "body">>;
+export type ServerRequest<R> = R extends unknown
+  ? Required<Omit<R, "body">> & Pick<R, Extract<keyof R, "body">>
+  : never;
 
 /** `"404"` → 404; ranges (`"4XX"`) and `default` → any status. */
 export type StatusCode<S extends string> = S extends `${infer N extends number}`

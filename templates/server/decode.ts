@@ -257,10 +257,11 @@ export async function encodeResult(
 }
 
 /**
- * Runs `handler` on a checked request: with dates and big integers (the route's codec, the
- * generator's `dates: "Date"` / `int64: "bigint"`) on the request revived (a text that is no
- * date, say, is a 400; the body by the plan of the media type `contentType` names), its result's Dates and bigints as the wire has them, which is what is
- * checked and sent.
+ * Runs `handler` on a checked request, with the listed media type its body came as in
+ * `mediaType` and dates and big integers (the route's codec, the generator's `dates: "Date"` /
+ * `int64: "bigint"`) revived (a text that is no date, say, is a 400; the body by the plan of its
+ * media type); its result's Dates and bigints as the wire has them, which is what is checked
+ * and sent.
  */
 export async function runHandler(
   route: RouteSpec,
@@ -268,15 +269,18 @@ export async function runHandler(
   request: DecodedRequest,
   contentType: string | undefined,
 ): Promise<HandlerResult> {
+  // the listed media type the body came as: a handler's `mediaType`, which narrows its body
+  const mediaType =
+    request.body === undefined
+      ? undefined
+      : listedMediaType(route, bodyMediaType(route, contentType));
+  const given = mediaType === undefined ? request : { ...request, mediaType };
   const codec = route.scalars;
-  if (!codec) return handler(request);
+  if (!codec) return handler(given);
   let revived: DecodedRequest;
   try {
     // the body by its own media type's plan (a merge patch's, a form's), as it was checked
-    revived = codec.revive(
-      request,
-      listedMediaType(route, bodyMediaType(route, contentType)),
-    );
+    revived = codec.revive(given, mediaType);
   } catch (error) {
     if (error instanceof RangeError) throw new HttpError(400, error.message);
     throw error;

@@ -27,28 +27,24 @@ const REPO = resolve(import.meta.dirname, "../..");
 const SPEC = "test/fixtures/server/body-schemas.yaml";
 const MERGE_PATCH = "application/merge-patch+json";
 
-/** What each handler was given, in order: a body that got 400 never reaches one. */
+/**
+ * What each handler was given, in order (a body that got 400 never reaches one), and the
+ * `mediaType` it was told the body came as.
+ */
 const seen: unknown[] = [];
+const mediaTypes: unknown[] = [];
+type Given = { body: unknown; mediaType?: string };
+const record = (status: number) => (request: Given) => {
+  seen.push(request.body);
+  mediaTypes.push(request.mediaType);
+  return { status };
+};
 const handlers = {
-  patchThing: ({ body }: { body: unknown }) => {
-    seen.push(body);
-    return { status: 200 };
-  },
-  postNote: ({ body }: { body: unknown }) => {
-    seen.push(body);
-    return { status: 201 };
-  },
-  postMemo: ({ body }: { body: unknown }) => {
-    seen.push(body);
-    return { status: 201 };
-  },
+  patchThing: record(200),
+  postNote: record(201),
+  postMemo: record(201),
 };
-const webhookHandlers = {
-  thingPatched: ({ body }: { body: unknown }) => {
-    seen.push(body);
-    return { status: 204 };
-  },
-};
+const webhookHandlers = { thingPatched: record(204) };
 
 const SERVED = [...SERVED_API, "webhook"] as const;
 let dir: string;
@@ -77,6 +73,7 @@ async function send(
   contentType: string,
 ) {
   seen.length = 0;
+  mediaTypes.length = 0;
   const response = await fetch(servers.get(served)!.url + path, {
     method,
     headers: { "content-type": contentType },
@@ -87,6 +84,7 @@ async function send(
     status: response.status,
     answer: text === "" ? undefined : JSON.parse(text),
     got: [...seen],
+    mediaTypes: [...mediaTypes],
   };
 }
 
@@ -104,6 +102,8 @@ describe("application/json and application/merge-patch+json with different schem
       const asPatch = await patch(served, { name: null }, MERGE_PATCH);
       expect(asPatch.status).toBe(patched(served));
       expect(asPatch.got).toEqual([{ name: null }]);
+      // the handler is told which: a merge patch, not a whole thing
+      expect(asPatch.mediaTypes).toEqual([MERGE_PATCH]);
       // the whole thing's schema: name must be a string
       const asJson = await patch(
         served,
@@ -126,6 +126,7 @@ describe("application/json and application/merge-patch+json with different schem
       const asJson = await patch(served, whole, "application/json");
       expect(asJson.status).toBe(patched(served));
       expect(asJson.got).toEqual([whole]);
+      expect(asJson.mediaTypes).toEqual(["application/json"]);
       // the patch schema has no `owner`
       const asPatch = await patch(served, whole, MERGE_PATCH);
       expect(asPatch.status).toBe(400);
@@ -171,8 +172,18 @@ describe("text/plain beside application/json", () => {
   it.each(SERVED_API)(
     "%s: with a string schema of its own, a text/plain body is judged by it",
     async (served) => {
-      const memo = await send(served, "POST", "/memos", "short", "text/plain");
-      expect(memo).toMatchObject({ status: 201, got: ["short"] });
+      const memo = await send(
+        served,
+        "POST",
+        "/memos",
+        "short",
+        "text/plain; charset=utf-8",
+      );
+      expect(memo).toMatchObject({
+        status: 201,
+        got: ["short"],
+        mediaTypes: ["text/plain"],
+      });
       const long = await send(
         served,
         "POST",
@@ -224,6 +235,33 @@ export const noteText: NoteBody = "hi";
 // text/plain with a string schema of its own: a string arrives, or a JSON note
 export const memoText: MemoBody = "short";
 export const memoNote: MemoBody = { text: "hi" };
+
+// \`mediaType\` tells the bodies apart: each narrows to its own media type's
+type PatchRequest = Parameters<Handlers["patchThing"]>[0];
+export function patchOf(request: PatchRequest): string | null | undefined {
+  if (request.mediaType === "application/merge-patch+json") {
+    const patch: { name?: string | null } = request.body;
+    // @ts-expect-error a merge patch may lack the name a whole thing has
+    const whole: { name: string } = request.body;
+    return whole && patch.name;
+  }
+  const whole: { name: string } = request.body;
+  return whole.name;
+}
+// destructured, as docs/server.md writes it
+export const patchThing = ({ path, mediaType, body }: PatchRequest): string => {
+  if (mediaType === "application/merge-patch+json") {
+    const patch: { name?: string | null } = body;
+    return path.id + String(patch.name);
+  }
+  const whole: { name: string } = body;
+  return path.id + whole.name;
+};
+export function memoOf(request: Parameters<Handlers["postMemo"]>[0]): string {
+  return request.mediaType === "text/plain" ? request.body : request.body.text;
+}
+// @ts-expect-error no such media type is listed
+export const unlisted = (r: PatchRequest) => r.mediaType === "text/plain";
 `,
     );
     const { ok, output } = typeCheck(dir);

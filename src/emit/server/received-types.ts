@@ -10,9 +10,11 @@ import {
   isUntyped,
   payloadType,
   receivedBodyType,
+  receivedBodyVariants,
   requestBodyType,
 } from "../type-index/endpoint-types.js";
-import { printDoc } from "../type-index/print.js";
+import { stringLiteral } from "../shared/literals.js";
+import { printDoc, printTypeAlias } from "../type-index/print.js";
 import { printObject } from "../type-index/print-object.js";
 import type { SchemaNaming } from "../type-index/schema-to-type.js";
 import {
@@ -71,7 +73,13 @@ export function receivedType(
   const content = endpoint.requestBody?.content;
   const body =
     content &&
-    receivedBody(content, index, "write", requestBodyType(content, index));
+    receivedBody(
+      content,
+      index,
+      "write",
+      requestBodyType(content, index),
+      t.required.body,
+    );
   if (members.length === 0 && !body) return undefined;
   const lines = [
     ...(members.length > 0 ? ["parameters no source types are text"] : []),
@@ -93,9 +101,8 @@ export function receivedType(
     if (!own) uses.push(typeName);
     all.push(own ?? { name, optional, type: raw(typeName) });
   }
-  all.push({ name: "body", optional: !t.required.body, type: body.type });
   return {
-    ...declaration(`${t.base}Received`, t.request, all, lines, uses, false),
+    ...byMediaType(`${t.base}Received`, t.request, all, body, lines, uses),
     namespace: body.namespace,
   };
 }
@@ -112,7 +119,13 @@ export function webhookReceivedType(
   const content = webhook.requestBody?.content;
   const body =
     content &&
-    receivedBody(content, index, "read", payloadType(content, index));
+    receivedBody(
+      content,
+      index,
+      "read",
+      payloadType(content, index),
+      t.required.body,
+    );
   if (!body) return undefined;
   const members: ObjectMember[] = [];
   const uses: string[] = [];
@@ -124,33 +137,35 @@ export function webhookReceivedType(
       type: raw(t.headers),
     });
   }
-  members.push({ name: "body", optional: !t.required.body, type: body.type });
   return {
-    ...declaration(
+    ...byMediaType(
       `${t.base}Received`,
       t.request,
       members,
+      body,
       [BODY_LINE],
       uses,
-      false,
     ),
     namespace: body.namespace,
   };
 }
 
-const BODY_LINE = "its body as each media type brings it";
+const BODY_LINE =
+  "its body as each media type brings it, told apart by `mediaType` (the listed media type it came as)";
 
 /**
- * The body a handler gets when it is not the client's (`sent`): the union by media type of
- * `receivedBodyType`, a JSON body by its own media type's schema (a merge patch by the merge
- * patch's), a text one a string; its schema types written `T.<Name>`. Undefined when it is `sent`.
+ * The body a handler gets when it is not the client's (`sent`), by media type (`variants`, see
+ * `receivedBodyVariants`): a JSON body by its own media type's schema (a merge patch by the merge
+ * patch's), a text one a string; with `{ mediaType?: undefined; body?: undefined }` when the body
+ * is optional; its schema types written `T.<Name>`. Undefined when it is `sent`.
  */
 function receivedBody(
   content: MediaContent[],
   index: TypeIndex,
   json: SchemaMode,
   sent: TypeNode,
-): { type: TypeNode; namespace: boolean } | undefined {
+  required: boolean,
+): { variants: TypeNode; namespace: boolean } | undefined {
   const received = receivedBodyType(content, index, json);
   if (!received || JSON.stringify(received) === JSON.stringify(sent))
     return undefined;
@@ -165,35 +180,69 @@ function receivedBody(
       return `T.${type}`;
     },
   };
-  return { type: receivedBodyType(content, naming, json)!, namespace };
+  const variants: TypeNode[] = receivedBodyVariants(content, naming, json)!.map(
+    ({ mediaType, type }) => ({
+      kind: "object",
+      inline: true,
+      members: [
+        {
+          name: "mediaType",
+          optional: false,
+          type: raw(stringLiteral(mediaType)),
+        },
+        { name: "body", optional: false, type },
+      ],
+    }),
+  );
+  if (!required)
+    variants.push({
+      kind: "object",
+      inline: true,
+      members: [
+        { name: "mediaType", optional: true, type: raw("undefined") },
+        { name: "body", optional: true, type: raw("undefined") },
+      ],
+    });
+  return { variants: { kind: "union", members: variants }, namespace };
 }
 
-/** The declaration: `extends <request>` adding `members`, or (`extend` false) `members` alone. */
+/**
+ * `export type <name> = { <members> } & (<variants>)`: the request's other parts (if any), and
+ * its body by media type (a union a handler narrows by `mediaType`).
+ */
+function byMediaType(
+  name: string,
+  request: string,
+  members: ObjectMember[],
+  body: { variants: TypeNode },
+  lines: string[],
+  uses: string[],
+): Received {
+  const node: TypeNode =
+    members.length === 0
+      ? body.variants
+      : {
+          kind: "intersection",
+          members: [{ kind: "object", members }, body.variants],
+        };
+  return {
+    name,
+    uses,
+    namespace: false,
+    declaration: `${headDoc(request, lines)}${printTypeAlias(`export type ${name}`, node)}`,
+  };
+}
+
+/** The declaration: `extends <request>` adding `members`. */
 function declaration(
   name: string,
   request: string,
   members: ObjectMember[],
   lines: string[],
   uses: string[],
-  extend = true,
 ): Received {
-  // one line a clause after the first: a comment is not laid out again
-  const doc = printDoc(
-    lines.map((line, i) =>
-      i === 0
-        ? `\`${request}\` as handlers get it: ${line}${i === lines.length - 1 ? "." : ";"}`
-        : `${line}${i === lines.length - 1 ? "." : ";"}`,
-    ),
-    0,
-  );
+  const doc = headDoc(request, lines);
   const body = printObject({ kind: "object", members });
-  if (!extend)
-    return {
-      name,
-      uses,
-      namespace: false,
-      declaration: `${doc}export interface ${name} ${body}\n`,
-    };
   // prettier 3 keeps a heritage clause on the interface's line whatever its length
   const head = `export interface ${name} extends ${request} {`;
   return {
@@ -202,6 +251,18 @@ function declaration(
     namespace: false,
     declaration: `${doc}${head}${body.slice(1)}\n`,
   };
+}
+
+/** The declaration's JSDoc: one line a clause after the first (a comment is not laid out again). */
+function headDoc(request: string, lines: string[]): string {
+  return printDoc(
+    lines.map((line, i) =>
+      i === 0
+        ? `\`${request}\` as handlers get it: ${line}${i === lines.length - 1 ? "." : ";"}`
+        : `${line}${i === lines.length - 1 ? "." : ";"}`,
+    ),
+    0,
+  );
 }
 
 function textMembers(parameters: Parameter[]): TypeNode {

@@ -13,7 +13,7 @@ import {
   sentContent,
 } from "../shared/media-types.js";
 import { stringLiteral } from "../shared/literals.js";
-import { bodyReading } from "../../model/media-types.js";
+import { baseMediaType, bodyReading } from "../../model/media-types.js";
 import { admitsType } from "../../model/schema.js";
 import { docLines } from "./doc-lines.js";
 import {
@@ -127,24 +127,54 @@ export function receivedBodyType(
   naming: SchemaNaming,
   json: SchemaMode,
 ): TypeNode | undefined {
+  const variants = receivedBodyVariants(content, naming, json);
+  return variants && variants.length > 0
+    ? union(variants.map((v) => v.type))
+    : undefined;
+}
+
+/**
+ * The media types a handler may get a body as (each lower-cased without parameters, as the
+ * server's `listedMediaType` names it; a type listed twice by its first listing, as the server
+ * reads it) with that body's type, as {@link receivedBodyType} unites them. Undefined for a body
+ * of one media type.
+ */
+export function receivedBodyVariants(
+  content: MediaContent[],
+  naming: SchemaNaming,
+  json: SchemaMode,
+): { mediaType: string; type: TypeNode }[] | undefined {
   if (content.length < 2) return undefined;
-  const members: TypeNode[] = [];
-  for (const c of content)
-    switch (bodyReading(c.mediaType)) {
-      case "json":
-        members.push(c.schema ? schemaToType(c.schema, naming, json) : UNKNOWN);
-        break;
-      case "text":
-        if (!c.schema || admitsType(naming.schemas, c.schema, "string"))
-          members.push(raw("string"));
-        break;
-      case "range":
-        members.push(UNKNOWN);
-        break;
-      default:
-        members.push(contentType([c], naming, "form"));
-    }
-  return members.length > 0 ? union(members) : undefined;
+  const variants: { mediaType: string; type: TypeNode }[] = [];
+  const seen = new Set<string>();
+  for (const c of content) {
+    const mediaType = baseMediaType(c.mediaType);
+    if (seen.has(mediaType)) continue;
+    seen.add(mediaType);
+    const type = bodyTypeAs(c, naming, json);
+    if (type) variants.push({ mediaType, type });
+  }
+  return variants;
+}
+
+/** One media type's body as the server reads it; undefined when none can pass its schema. */
+function bodyTypeAs(
+  c: MediaContent,
+  naming: SchemaNaming,
+  json: SchemaMode,
+): TypeNode | undefined {
+  switch (bodyReading(c.mediaType)) {
+    case "json":
+      return c.schema ? schemaToType(c.schema, naming, json) : UNKNOWN;
+    case "text":
+      return !c.schema || admitsType(naming.schemas, c.schema, "string")
+        ? raw("string")
+        : undefined;
+    case "range":
+      return UNKNOWN;
+    default:
+      return contentType([c], naming, "form");
+  }
 }
 
 /**
