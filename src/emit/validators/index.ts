@@ -33,7 +33,7 @@ const HEADER =
  * (copied from templates/validators/: the runtime's checks, and the interpreter of plans),
  * `validators/schemas.ts` (a check per named schema, and `schemas`: a validator per schema) and
  * `validators/endpoints.ts` (`endpoints`: per endpoint, validators of its path, query, headers,
- * cookies, JSON body and JSON responses). Each schema is written as data, a plan (plan.ts): the
+ * cookies, body (JSON or text, by media type where they differ) and JSON responses). Each schema is written as data, a plan (plan.ts): the
  * files hold it as JSON in a string, which a user's tsc reads as one token (issue 45). They
  * narrow to the `types` artifact's `types.ts` (named by the run's type index); the client and
  * the server call them (both need this artifact).

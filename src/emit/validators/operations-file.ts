@@ -68,7 +68,7 @@ export function endpointsFile(
     {
       path: `${VALIDATORS_FOLDER}/endpoints.ts`,
       comment:
-        "// Validators of each endpoint's parameters, JSON body and JSON responses.\n\n",
+        "// Validators of each endpoint's parameters, body (by media type, where they differ) and JSON responses.\n\n",
       typesName: "EndpointTypes",
       typesDoc:
         "/** Each endpoint's parts and the types their validators narrow to. */\n",
