@@ -26,6 +26,12 @@ export { REDACTED } from "./redaction.js";
  */
 export const RECENT_CREDENTIALS = 64;
 
+/** Where an API-key scheme of the API sends its key (tools.ts's `KEY_PLACES`). */
+export interface KeyPlace {
+  in: "header" | "query" | "cookie";
+  name: string;
+}
+
 /** Headers of the client's options whose values are credentials, by their name. */
 const SECRET_HEADER =
   /auth|key|token|secret|cookie|session|signature|password/i;
