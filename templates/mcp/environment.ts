@@ -8,16 +8,24 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { pathToFileURL } from "node:url";
 
-/** node:http, node:url, and the platform's URL parser, abort signals, timers and encoders it calls. */
+/**
+ * node:http, node:url, and the platform's fetch, URL parser, abort signals, timers and encoders
+ * it calls.
+ */
 export type McpEnvironment = [
   IncomingMessage,
   ServerResponse,
   typeof pathToFileURL,
+  typeof fetch,
+  Request,
+  RequestInit,
+  Headers,
   typeof URL,
   typeof process,
   typeof AbortController,
   AbortSignal,
   Blob,
+  typeof TextDecoder,
   typeof TextEncoder,
   typeof atob,
   typeof btoa,

@@ -26,6 +26,7 @@ import {
   API,
   createClient,
   DEFS,
+  KEY_PLACES,
   KEYWORDS,
   MODE,
   SCALARS,
@@ -91,7 +92,7 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
         ),
       ));
   const client = createClient({
-    ...secrets.options(clientOptions),
+    ...secrets.options(clientOptions, KEY_PLACES),
     throwOnError: false,
   }) as unknown as ClientCalls;
   const validators = endpoints as unknown as Readonly<

@@ -79,7 +79,11 @@ export type ClientCalls = Readonly<
     string,
     (
       args: object,
-      options?: { signal?: AbortSignal; auth?: ClientAuth },
+      options?: {
+        signal?: AbortSignal;
+        auth?: ClientAuth;
+        fetch?: typeof fetch;
+      },
     ) => Promise<ApiResult<unknown, unknown>>
   >
 >;
@@ -170,8 +174,9 @@ async function callOnce(
   context: CallContext,
 ): Promise<ToolResult> {
   const { scalars } = context;
-  // the call's own secrets: what its credential functions return stays redacted till it is done
-  const { secrets, auth } = context.secrets.call();
+  // the call's own secrets: what its credential functions return, and what its requests carry
+  // (the fetch it passes the client records it), stays redacted till it is done
+  const { secrets, auth, fetch } = context.secrets.call();
   // Dates and bigints (scalars.ts): an int64's digits are a number to the validators
   const op =
     scalars && Object.hasOwn(scalars.plans.operations, tool.name)
@@ -221,7 +226,10 @@ async function callOnce(
     : stop.signal;
   let result: ApiResult<unknown, unknown>;
   try {
-    result = await call(sent, auth ? { signal, auth } : { signal });
+    result = await call(
+      sent,
+      auth ? { signal, auth, fetch } : { signal, fetch },
+    );
   } catch (error) {
     report(context, tool.name, error, secrets);
     return toolError(secrets, `${tool.name} failed: ${failure(error)}`);

@@ -26,6 +26,12 @@ export { REDACTED } from "./redaction.js";
  */
 export const RECENT_CREDENTIALS = 64;
 
+/** Where an API-key scheme of the API sends its key (tools.ts's `KEY_PLACES`). */
+export interface KeyPlace {
+  in: "header" | "query" | "cookie";
+  name: string;
+}
+
 /** Headers of the client's options whose values are credentials, by their name. */
 const SECRET_HEADER =
   /auth|key|token|secret|cookie|session|signature|password/i;
@@ -33,7 +39,8 @@ const SECRET_HEADER =
 /**
  * The credentials of one server, in every form they travel in (as given, trimmed, URL-encoded,
  * Basic's base64) or are shown in (a JSON pointer's, a JSON string's): those of its options for
- * its life, and the last {@link RECENT_CREDENTIALS} values its credential functions returned.
+ * its life, and the last {@link RECENT_CREDENTIALS} values its credential functions returned or
+ * its requests carried ({@link call}'s `fetch`).
  */
 export class Secrets {
   /** The forms of each of the options' credentials. */
@@ -44,6 +51,10 @@ export class Secrets {
   private all: readonly Forms[] | undefined;
   /** The options' `auth` as given, its functions unwrapped: each call wraps them anew. */
   private given: ClientAuth | undefined;
+  /** The options' `fetch`: what sends each request a call's `fetch` has recorded. */
+  private send: typeof fetch | undefined;
+  /** Where the API's API-key schemes send their keys. */
+  private places: readonly KeyPlace[] = [];
 
   /** The values of credential functions kept. */
   private readonly limit: number;
@@ -76,8 +87,8 @@ export class Secrets {
   }
 
   /**
-   * Records `value`, which a credential function returned, as the most recent one: the least
-   * recently returned is forgotten past {@link limit}.
+   * Records `value`, which a credential function returned or a request carried, as the most
+   * recent one: the least recently returned is forgotten past {@link limit}.
    */
   returned(value: unknown): void {
     if (typeof value !== "string") return;
@@ -104,9 +115,17 @@ export class Secrets {
     };
   }
 
-  /** The client's options with every credential recorded (functions wrapped to record theirs). */
-  options<T extends ClientOptions<false>>(options: T): T {
+  /**
+   * The client's options with every credential recorded (functions wrapped to record theirs);
+   * `places`, where the API's key schemes send keys, are read on each request a call sends.
+   */
+  options<T extends ClientOptions<false>>(
+    options: T,
+    places: readonly KeyPlace[] = [],
+  ): T {
     const auth = options.auth;
+    this.send = options.fetch;
+    this.places = places;
     // `https://user:pass@host`: fetch refuses such a URL, with a message that quotes it
     const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(
       options.baseUrl ?? "",
@@ -136,15 +155,21 @@ export class Secrets {
   }
 
   /**
-   * The secrets of one call, and the `auth` it passes the client (its credential functions
-   * wrapped to record what they return in the call's secrets): a value the call used is
-   * replaced in its result however many the server forgets before the API answers.
+   * The secrets of one call, and the `auth` and `fetch` it passes the client: its credential
+   * functions wrapped to record what they return in the call's secrets, and the options' fetch
+   * (the platform's by default) wrapped to record there the credentials each request carries as
+   * it leaves (every attempt, a retry after a 401 with a token clientCredentials fetched itself,
+   * each redirect the client follows): the `Authorization` header's, and the values at the
+   * places of {@link places}. A value the call used is replaced in its result however many the
+   * server forgets before the API answers.
    */
-  call(): { secrets: Secrets; auth?: ClientAuth } {
+  call(): { secrets: Secrets; auth?: ClientAuth; fetch: typeof fetch } {
     const secrets = new Secrets(Infinity, this);
-    return this.given
-      ? { secrets, auth: secrets.wrapped(this.given) }
-      : { secrets };
+    const call = {
+      secrets,
+      fetch: recording(secrets, this.places, this.send),
+    };
+    return this.given ? { ...call, auth: secrets.wrapped(this.given) } : call;
   }
 
   /** `text` with every credential replaced by {@link REDACTED}. */
@@ -234,4 +259,95 @@ function basic(username: string, password: string): string {
   let binary = "";
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary);
+}
+
+/**
+ * A fetch that records in `secrets` the credentials each request carries, then has `send` send
+ * it: the options' fetch, else the platform's (looked up at each request, as the client does).
+ */
+function recording(
+  secrets: Secrets,
+  places: readonly KeyPlace[],
+  send: typeof fetch | undefined,
+): typeof fetch {
+  return ((...args: Parameters<typeof fetch>) => {
+    for (const value of carried(args[0], args[1], places))
+      if (value.trim() !== "") secrets.returned(value);
+    return (send ?? fetch)(...args);
+  }) as typeof fetch;
+}
+
+/**
+ * The credentials a request (fetch's arguments) carries. The `Authorization` header's: what
+ * follows its scheme (the whole value when it has none), and for Basic the decoded
+ * `user:password` and the password, as {@link Secrets.options} takes a base URL's (the user
+ * name alone is no secret). And the values at `places`: the header of a place's name, the
+ * query's first pair and first cookie of its name. No other header: its name says nothing sure.
+ */
+function carried(
+  input: Parameters<typeof fetch>[0],
+  init: RequestInit | undefined,
+  places: readonly KeyPlace[],
+): string[] {
+  const request =
+    typeof input === "object" && "headers" in input ? input : undefined;
+  // fetch's own rule: the init's headers, when given, are the ones sent
+  const headers = new Headers(init?.headers ?? request?.headers);
+  const url = request ? request.url : String(input);
+  const out: string[] = [];
+  const authorization = headers.get("Authorization");
+  // a scheme word alone: the client's `Bearer ` or `Basic ` of an empty credential
+  if (authorization && !/^(bearer|basic)$/i.test(authorization)) {
+    const [, scheme, credentials] =
+      /^(\S+)\s+(\S.*)$/s.exec(authorization) ?? [];
+    out.push(credentials ?? authorization);
+    const pair =
+      scheme && /^basic$/i.test(scheme) ? fromBase64(credentials!) : undefined;
+    const colon = pair?.indexOf(":") ?? -1;
+    if (colon >= 0) {
+      const password = pair!.slice(colon + 1);
+      out.push(pair!, password, decoded(password));
+    }
+  }
+  const query = url.split("#")[0]!.split("?").slice(1).join("?");
+  for (const place of places) {
+    if (place.in === "header") {
+      out.push(headers.get(place.name) ?? "");
+      continue;
+    }
+    const cookie = place.in === "cookie";
+    const pairs = cookie
+      ? (headers.get("Cookie") ?? "").split(";")
+      : query.split("&");
+    // the first pair of the name only: the client sends one (applyAuth refuses a call that
+    // would send two), and a redirect's URL, whose pairs the API chose, could hold thousands
+    // that each result would then be searched for
+    const pair = pairs.find((pair) => {
+      const equals = pair.indexOf("=");
+      return (
+        equals >= 0 && nameOf(pair.slice(0, equals), cookie) === place.name
+      );
+    });
+    if (pair === undefined) continue;
+    const value = pair.slice(pair.indexOf("=") + 1);
+    // as sent, and as the API reads it (`+` is a space in a query)
+    out.push(value, decoded(cookie ? value : value.replace(/\+/g, " ")));
+  }
+  return out;
+}
+
+/** A query pair's name decoded (`+` a space), or a cookie's decoded and trimmed. */
+function nameOf(name: string, cookie: boolean): string {
+  return cookie ? decoded(name).trim() : decoded(name.replace(/\+/g, " "));
+}
+
+/** The UTF-8 text `text` (base64) holds; undefined when it is no base64. */
+function fromBase64(text: string): string | undefined {
+  try {
+    const binary = atob(text);
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return new TextDecoder().decode(bytes);
+  } catch {
+    return undefined;
+  }
 }

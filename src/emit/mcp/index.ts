@@ -9,7 +9,9 @@ import {
   runtimeFile,
   type Doc,
   scalarPlans,
+  compareCodeUnits,
 } from "../toolkit.js";
+import type { ApiModel } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { KEYWORDS, ToolSchemas } from "./json-schema.js";
 import { chosenEndpoints, toolMode, type McpOptions } from "./select.js";
@@ -47,6 +49,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   collector.add(`${folder}/schema.ts`, "JsonSchema", { type: true });
   collector.add(`${folder}/schema.ts`, "SchemaKeywords", { type: true });
   collector.add(`${folder}/scalars.ts`, "McpScalars", { type: true });
+  collector.add(`${folder}/secrets.ts`, "KeyPlace", { type: true });
   // the client's plans of Dates and bigints, when it revives values (config dates, int64)
   const clientFolder = paths["client"] ?? "client";
   // (the client has scalar-plans.ts exactly when some endpoint holds one)
@@ -105,6 +108,17 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
         ]
       : "export const SCALARS: McpScalars | undefined = undefined;",
   ];
+  code.push(
+    hardline,
+    hardline,
+    "/** Where the API-key schemes send their keys: a request's values there are credentials (secrets.ts). */",
+    hardline,
+    [
+      "export const KEY_PLACES: readonly KeyPlace[] = ",
+      jsonDoc(keyPlaces(model)),
+      ";",
+    ],
+  );
   const { schema, schemaList, schemaMap, notes } = KEYWORDS;
   const walked = { schema, schemaList, schemaMap, notes };
   code.push(
@@ -175,6 +189,26 @@ function listed<T>(
     lines.push(print(indent([hardline, doc(member), ","])).slice(1));
   lines.push(tail);
   return lines.join("\n");
+}
+
+/**
+ * Where the API-key schemes send their keys (secrets.ts's `KeyPlace`), each place once, in the
+ * schemes' order by name: every scheme's, not an endpoint's, as tool.ts leaves each of these
+ * parameters out of every tool's input.
+ */
+function keyPlaces(model: ApiModel): { in: string; name: string }[] {
+  const places = new Map<string, { in: string; name: string }>();
+  for (const name of Object.keys(model.securitySchemes).sort(
+    compareCodeUnits,
+  )) {
+    const scheme = model.securitySchemes[name]!;
+    if (scheme.type !== "apiKey") continue;
+    const place = { in: scheme.in, name: scheme.parameterName };
+    // header names are one whatever their case
+    const key = `${place.in} ${place.in === "header" ? place.name.toLowerCase() : place.name}`;
+    if (!places.has(key)) places.set(key, place);
+  }
+  return [...places.values()];
 }
 
 /** The server's name for MCP clients: the title in lower case, words joined by `-`. */
