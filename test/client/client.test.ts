@@ -42,6 +42,7 @@ describe("generated client files", () => {
       "client/result.ts",
       "client/serialize.ts",
       "client/stream.ts",
+      "client/timeouts.ts",
       "client/transport.ts",
       "client/validate.ts",
       // made last: it names the packages the others import (none here)
@@ -59,6 +60,7 @@ describe("generated client files", () => {
       "client/runtime.ts",
       "client/serialize.ts",
       "client/stream.ts",
+      "client/timeouts.ts",
       "client/transport.ts",
       "types.ts",
     ]);
