@@ -195,7 +195,7 @@ describe("timeouts", () => {
 
   test("a delay past 2^31-1 ms is waited in steps: it runs when it is due, not before", async () => {
     const { after } = (await import(
-      pathToFileURL(join(h.dir, "client/transport.ts")).href
+      pathToFileURL(join(h.dir, "client/timeouts.ts")).href
     )) as { after: (ms: number, run: () => void) => () => void };
     vi.useFakeTimers();
     try {

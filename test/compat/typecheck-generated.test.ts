@@ -88,6 +88,8 @@ const PLANTED = [
   "client/runtime.ts",
   "client/auth.ts",
   "client/body.ts",
+  "client/options.ts",
+  "client/timeouts.ts",
   "validators/runtime.ts",
   "validators/plan.ts",
   "validators/plan-checks.ts",

@@ -16,10 +16,11 @@ import type {
 /**
  * The typed client (it imports the `types` artifact, and the `validators` when the run makes
  * them): the runtime files copied verbatim from templates/client/ (`client/runtime.ts`: the
- * fetch wrapper; `auth.ts`: credentials; `body.ts`: request and response bodies;
- * `serialize.ts`: parameter styles; `validate.ts`: response checks, only beside the
- * validators), and `client/index.ts` (one standalone function per endpoint, typed by the
- * `EndpointFunctions` interface, and `createClient`), rendered by the templates
+ * fetch wrapper; `options.ts`: the client's and a call's options; `transport.ts`: the call on
+ * the wire; `timeouts.ts`: its time limits; `auth.ts`: credentials; `body.ts`: request and
+ * response bodies; `serialize.ts`: parameter styles; `validate.ts`: response checks, only
+ * beside the validators), and `client/index.ts` (one standalone function per endpoint, typed
+ * by the `EndpointFunctions` interface, and `createClient`), rendered by the templates
  * client/endpoint.js and client/index.js, which users can override. The templates receive views of raw spec text
  * (view-types.ts) and the helpers that escape and lay it out (helpers.ts).
  */
@@ -80,10 +81,12 @@ const RUNTIME_FILES = [
   "auth.ts",
   "body.ts",
   "oauth.ts",
+  "options.ts",
   "paginate.ts",
   "result.ts",
   "serialize.ts",
   "stream.ts",
+  "timeouts.ts",
   "transport.ts",
 ];
 
