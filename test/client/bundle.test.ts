@@ -109,7 +109,7 @@ const PLAIN = `import { getPet } from "./client/index.ts";\nconsole.log(await ge
 /** Written only by serialize.ts's multipart writer, the heaviest part of the form writer. */
 const FORM_WRITER = "boundary=";
 /**
- * Written only by the body writer (runtime.ts's serializeBody: a multipart form body) and the
+ * Written only by the body writer (body.ts's serializeBody: a multipart form body) and the
  * query writer (serialize.ts's serializeQuery: a delimited style).
  */
 const WRITERS = ['"multipart/form-data"', "spaceDelimited"];
