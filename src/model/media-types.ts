@@ -26,6 +26,25 @@ export function isJsonMediaType(mediaType: string): boolean {
 }
 
 /**
+ * Each media type of `content` once, by its first listing, as `baseMediaType` writes it: what a
+ * body is read and checked under (the generated server's `listedMediaType` compares base types
+ * and finds a type listed twice, with parameters that differ, by its first listing).
+ */
+export function firstListings<C extends { mediaType: string }>(
+  content: readonly C[],
+): { type: string; content: C }[] {
+  const out: { type: string; content: C }[] = [];
+  const seen = new Set<string>();
+  for (const c of content) {
+    const type = baseMediaType(c.mediaType);
+    if (seen.has(type)) continue;
+    seen.add(type);
+    out.push({ type, content: c });
+  }
+  return out;
+}
+
+/**
  * What a request body listed as `mediaType` is read into (the generated server's decode.ts does
  * so, and its types and validators follow): a JSON value, a string (`text/*`), either (a range,
  * `*\/*` or `application/*`, which a JSON or a text body may answer to), or something no schema

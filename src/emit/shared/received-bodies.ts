@@ -1,5 +1,5 @@
 import type { MediaContent, NamedSchema, Schema } from "../../model/types.js";
-import { baseMediaType, bodyReading } from "../../model/media-types.js";
+import { bodyReading, firstListings } from "../../model/media-types.js";
 import { admitsEvery, sameSchema } from "../../model/schema.js";
 
 // What the generated server makes of a request body by the media type it is read as, decided
@@ -16,15 +16,9 @@ import { admitsEvery, sameSchema } from "../../model/schema.js";
 export function judgedContent(
   content: readonly MediaContent[],
 ): { type: string; content: MediaContent }[] {
-  const out: { type: string; content: MediaContent }[] = [];
-  const seen = new Set<string>();
-  for (const c of content) {
-    const type = baseMediaType(c.mediaType);
-    if (seen.has(type)) continue;
-    seen.add(type);
-    if (bodyReading(type) !== "other") out.push({ type, content: c });
-  }
-  return out;
+  return firstListings(content).filter(
+    ({ type }) => bodyReading(type) !== "other",
+  );
 }
 
 /**

@@ -8,7 +8,7 @@ import type {
   Schema,
 } from "../../model/types.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
-import { baseMediaType } from "../../model/media-types.js";
+import { firstListings } from "../../model/media-types.js";
 import { setOwn } from "../../model/own-property.js";
 import { isJsonMediaType, sentContent } from "./media-types.js";
 
@@ -98,12 +98,11 @@ class PlanBuilder {
     if (this.server && endpoint.requestBody) {
       // by the media type the server reads a body under (the first listing of each)
       const bodies: Record<string, Plan> = {};
-      for (const c of endpoint.requestBody.content) {
-        const type = baseMediaType(c.mediaType);
-        // `{}` (nothing revived) keeps the type listed until finish compares it with `body`
-        if (!Object.hasOwn(bodies, type))
-          setOwn(bodies, type, this.node(c.schema, 0) ?? {});
-      }
+      // `{}` (nothing revived) keeps a type listed until finish compares it with `body`
+      for (const { type, content } of firstListings(
+        endpoint.requestBody.content,
+      ))
+        setOwn(bodies, type, this.node(content.schema, 0) ?? {});
       op.bodies = bodies;
     }
     const responses: Record<string, Plan> = {};

@@ -13,7 +13,7 @@ import {
   sentContent,
 } from "../shared/media-types.js";
 import { stringLiteral } from "../shared/literals.js";
-import { baseMediaType, bodyReading } from "../../model/media-types.js";
+import { bodyReading, firstListings } from "../../model/media-types.js";
 import { admitsType } from "../../model/schema.js";
 import { docLines } from "./doc-lines.js";
 import {
@@ -146,11 +146,7 @@ export function receivedBodyVariants(
 ): { mediaType: string; type: TypeNode }[] | undefined {
   if (content.length < 2) return undefined;
   const variants: { mediaType: string; type: TypeNode }[] = [];
-  const seen = new Set<string>();
-  for (const c of content) {
-    const mediaType = baseMediaType(c.mediaType);
-    if (seen.has(mediaType)) continue;
-    seen.add(mediaType);
+  for (const { type: mediaType, content: c } of firstListings(content)) {
     const type = bodyTypeAs(c, naming, json);
     if (type) variants.push({ mediaType, type });
   }
