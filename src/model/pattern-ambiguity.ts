@@ -113,8 +113,10 @@ function uncounted(node: PatternTree): PatternTree {
  * positions would have two cycles on one word. The copies map one-to-one onto the paths of X*
  * (a copy's number is how many times the path went around), so a backtracking engine meets at
  * most (copies × positions of X) paths on each text through them, not k^n. `?` (one copy) does
- * not multiply; `*` and `+` are left to the automaton; one count of 2 or 3 (in all) may. Read loosely (`\p{…}` as any character,
- * `\b` as nothing), which only adds paths, so anything it misses is not there.
+ * not multiply; `*` and `+` are left to the automaton; one count of 2 or 3 (in all) may. Read
+ * loosely (`\p{…}` as its code points and every code point unassigned in this engine's
+ * Unicode, pattern-tree.ts; `\b` as nothing), which only adds paths, so anything it misses is
+ * not there.
  */
 export function countsMultiply(
   tree: PatternTree | undefined,

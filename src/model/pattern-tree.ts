@@ -6,12 +6,13 @@ import {
   type ClassItem,
   type PatternSyntax,
 } from "./pattern-syntax.js";
+import { propertyPoints, unassignedPoints } from "./pattern-properties.js";
 
 /**
  * A JSON Schema `pattern` read with the `u` flag (pattern-syntax.ts) into a tree whose
  * characters are exact sets of code points, for the check of pattern-ambiguity.ts. Lookaround,
- * backreferences and `\p{…}` (whose sets are Unicode's tables) give `undefined`: the fast path
- * leaves them to recheck.
+ * backreferences and `\p{…}` (whose sets are Unicode's tables: see {@link patternTree}) give
+ * `undefined`: the fast path leaves them to recheck.
  */
 export type PatternTree =
   | { readonly t: "set"; readonly set: CodePoints }
@@ -100,8 +101,26 @@ export function intersection(a: CodePoints, b: CodePoints): CodePoints {
 
 /**
  * The tree of `pattern` (known to compile with `flags`), or undefined past the plain syntax.
- * `loose` reads `\p{…}` as any character (more paths than there are: for a check that only
- * looks for ambiguity, where more paths can only find more).
+ *
+ * `loose` reads `\p{…}`, `\P{…}` and a class holding them as sets at least as large as those
+ * this engine matches, for a check that only looks for ambiguity (pattern-ambiguity.ts,
+ * countsMultiply): there a set too large only adds paths, which can only find more, while one
+ * too small could hide two paths on one text. This engine's sets are exact
+ * (pattern-properties.ts), but the validators may run on another engine, with a later Unicode,
+ * where a code point unassigned here (`\p{Cn}`) has a character, which may have the property,
+ * or lack it (and so be in `\P{…}` or `[^\p{…}]`). So each such set also holds every code
+ * point unassigned here: a superset of its set in every later Unicode that keeps the values it
+ * gave its characters (a class `[^…]` is complemented first, then widened: complementing a
+ * widened set would drop them). Not covered: a character whose value Unicode changed (a script
+ * extension, most often), and an engine with an older Unicode, where a character assigned since
+ * is unassigned, so it may be in a negated set where it is not here; every code point
+ * unassigned here is in that set, so this matters only beside a class naming such characters
+ * and no unassigned ones (`[\u{31350}-\u{323AF}]`, letters of Unicode 15, beside `[^\p{L}]`).
+ *
+ * The strict read (the fast path's automaton, pattern-ambiguity.ts) still gives up on `\p{…}`:
+ * there a set must hold all that recheck's does, and recheck reads properties from tables of
+ * its own build (recheck 4.5.0's know no script of Unicode 14), so neither this engine's set
+ * nor the larger one is sure to: `\P{…}` holds the characters recheck's Unicode lacks.
  */
 export function patternTree(
   pattern: string,
@@ -134,16 +153,24 @@ function treeOf(node: PatternSyntax, loose: boolean): PatternTree {
   switch (node.t) {
     case "char":
     case "escape":
-    case "property":
       return { t: "set", set: atomSet(node, loose) };
+    case "property":
+      return { t: "set", set: withUnassigned(atomSet(node, loose)) };
     case "dot":
       return { t: "set", set: complement(LINE_TERMINATORS) };
     case "class": {
-      // loose, `[^\p{L}]` is any character too (its complement would drop paths)
-      if (loose && node.items.some((item) => item.from.t === "property"))
-        return { t: "set", set: ALL };
+      // the exact class, then the unassigned code points: `[^\p{L}]` is the complement of the
+      // letters, which another Unicode may make fewer or more (see patternTree)
       const set = union(node.items.map((item) => classItemSet(item, loose)));
-      return { t: "set", set: node.negated ? complement(set) : set };
+      const exact = node.negated ? complement(set) : set;
+      return {
+        t: "set",
+        set: node.items.some(
+          (item) => item.from.t === "property" || item.to?.t === "property",
+        )
+          ? withUnassigned(exact)
+          : exact,
+      };
     }
     case "assert":
       return { t: ASSERTIONS[node.k] };
@@ -166,13 +193,22 @@ function treeOf(node: PatternSyntax, loose: boolean): PatternTree {
   }
 }
 
-/** A character's or escape's set; `\p{…}` is not read (its sets are Unicode's tables). */
+/**
+ * A character's or escape's set; `\p{…}`'s, loose, as this engine matches it (made larger by
+ * the caller), and not read strictly (see {@link patternTree}).
+ */
 function atomSet(atom: ClassAtom, loose: boolean): CodePoints {
   if (atom.t === "char") return point(atom.c);
   if (atom.t === "escape") return CLASS_ESCAPES[atom.e];
-  if (loose) return ALL;
-  throw new Unread();
+  const name = /^\\[pP]\{([^}]*)\}$/.exec(atom.text)?.[1];
+  const set = loose && name !== undefined ? propertyPoints(name) : undefined;
+  if (set === undefined) throw new Unread();
+  return atom.text[1] === "P" ? complement(set) : set;
 }
+
+/** `set` with every code point unassigned in this engine's Unicode (see {@link patternTree}). */
+const withUnassigned = (set: CodePoints): CodePoints =>
+  union([set, unassignedPoints()]);
 
 function classItemSet({ from, to }: ClassItem, loose: boolean): CodePoints {
   if (to === undefined) return atomSet(from, loose);

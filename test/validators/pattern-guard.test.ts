@@ -110,4 +110,18 @@ describe("flagged patterns at generation", () => {
     ]);
     expect(refused[0]!.message).toContain("lookaround");
   });
+
+  // `\p{L}` read as any character made `[0-9]` look like one of the letters: an error before
+  it("reads \\p{L} as letters: a count of letters then a digit is no error", async () => {
+    const text = SPEC.replace("^(a+)+$", "^(\\p{L}{1,50}[0-9]){0,50}$");
+    const result = await generate([{ file: "patterns.yaml", text }]);
+    const flagged = result.diagnostics
+      .filter((d) => d.code.endsWith("-pattern"))
+      .map((d) => `${d.severity} ${d.code} ${d.line}:${d.column}`);
+    expect(flagged).toEqual([
+      "warning schema/backtracking-pattern 16:11",
+      "warning schema/backtracking-pattern 25:11",
+      "warning schema/backtracking-pattern 27:9",
+    ]);
+  });
 });
