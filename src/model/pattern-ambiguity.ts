@@ -17,15 +17,24 @@ import { NotModelled, PositionAutomaton } from "./position-automaton.js";
  * removes paths), so a position automaton with neither structure proves recheck's has none.
  * This file builds that automaton, refusing what it does not model exactly: a repetition of a
  * body that matches the empty text, two empty branches of one alternative (several ε-routes),
- * `^`/`$` anywhere but at every start/end, `\b`. test/validators/pattern-fast-path.test.ts
+ * `^`/`$` anywhere but at every start/end, `\b`, `\p{…}` (recheck's sets are its own Unicode
+ * tables: pattern-tree.ts). test/validators/pattern-fast-path.test.ts
  * proves it against recheck (fast-check, the shared corpus and GitHub's description).
  */
 export function surelySafe(pattern: string): boolean {
+  // the loose read differs from the strict one only at `\p{…}`, which it reads (pattern-tree.ts)
+  const loose = patternTree(pattern, "u", true);
+  if (loose === undefined) return false;
+  // recheck's `isConstant` shortcut, and its automaton, miss what counts multiply
+  if (countsMultiply(loose)) return false;
+  // recheck calls a pattern without unbounded repetition safe before it looks at a set, so
+  // `\p{…}` needs no set of recheck's here, and the loose read decides it. (recheck answers
+  // "unknown" instead where it cannot read a property: its tables know no script of Unicode 14
+  // or later, `\p{sc=Kawi}`. That was a warning and the linear matcher; it is a RegExp now, as
+  // the same pattern with a script it knows: the counts are what could backtrack, checked above.)
+  if (isConstant(loose)) return true;
   const tree = patternTree(pattern);
   if (tree === undefined) return false;
-  // recheck's `isConstant` shortcut, and its automaton, miss what counts multiply
-  if (countsMultiply(tree)) return false;
-  if (isConstant(tree)) return true;
   if (usesWordBoundary(tree) || !anchorsAtEnds(tree)) return false;
   const open = [
     !everyWay(tree, "first", "begin"),

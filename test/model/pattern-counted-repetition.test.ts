@@ -255,9 +255,10 @@ function onTexts(pattern: string): string {
  */
 describe("counted repetitions of Unicode properties", () => {
   it.each(["^(\\p{L}{1,50}[0-9]){0,50}$", "^([\\p{L}\\d]{1,5}-){0,10}$"])(
-    "%s, whose counts do not multiply, is a RegExp",
+    "%s, whose counts do not multiply, is a RegExp, decided without recheck",
     (pattern) => {
       expect(countedRepetitionsMultiply(pattern, "u")).toBe(false);
+      expect(surelySafe(pattern)).toBe(true);
       expect(patternGuard(pattern)).toEqual({ kind: "regexp", flags: "u" });
     },
   );
