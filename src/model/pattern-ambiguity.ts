@@ -28,7 +28,8 @@ export function surelySafe(pattern: string): boolean {
   // recheck's `isConstant` shortcut, and its automaton, miss what counts multiply
   if (countsMultiply(loose)) return false;
   // recheck calls a pattern without unbounded repetition safe before it looks at a set, so
-  // `\p{…}` needs no set of recheck's here, and the loose read decides it. (recheck answers
+  // `\p{…}` needs no set of recheck's here, and the loose read decides it (its sets hold every
+  // engine's, and are the same on every machine: pattern-tree.ts). (recheck answers
   // "unknown" instead where it cannot read a property: its tables know no script of Unicode 14
   // or later, `\p{sc=Kawi}`. That was a warning and the linear matcher; it is a RegExp now, as
   // the same pattern with a script it knows: the counts are what could backtrack, checked above.)
@@ -123,9 +124,9 @@ function uncounted(node: PatternTree): PatternTree {
  * (a copy's number is how many times the path went around), so a backtracking engine meets at
  * most (copies × positions of X) paths on each text through them, not k^n. `?` (one copy) does
  * not multiply; `*` and `+` are left to the automaton; one count of 2 or 3 (in all) may. Read
- * loosely (`\p{…}` as its code points and every code point unassigned in this engine's
- * Unicode, pattern-tree.ts; `\b` as nothing), which only adds paths, so anything it misses is
- * not there.
+ * loosely (`\p{…}` as its ASCII code points and every code point past ASCII, a superset of its
+ * set in every engine and Unicode version, pattern-tree.ts; `\b` as nothing), which only adds
+ * paths, so anything it misses is not there.
  */
 export function countsMultiply(
   tree: PatternTree | undefined,

@@ -6,7 +6,7 @@ import {
   type ClassItem,
   type PatternSyntax,
 } from "./pattern-syntax.js";
-import { propertyPoints, unassignedPoints } from "./pattern-properties.js";
+import { asciiPropertyPoints, NON_ASCII } from "./pattern-properties.js";
 
 /**
  * A JSON Schema `pattern` read with the `u` flag (pattern-syntax.ts) into a tree whose
@@ -103,24 +103,24 @@ export function intersection(a: CodePoints, b: CodePoints): CodePoints {
  * The tree of `pattern` (known to compile with `flags`), or undefined past the plain syntax.
  *
  * `loose` reads `\p{…}`, `\P{…}` and a class holding them as sets at least as large as those
- * this engine matches, for a check that only looks for ambiguity (pattern-ambiguity.ts,
- * countsMultiply): there a set too large only adds paths, which can only find more, while one
- * too small could hide two paths on one text. This engine's sets are exact
- * (pattern-properties.ts), but the validators may run on another engine, with a later Unicode,
- * where a code point unassigned here (`\p{Cn}`) has a character, which may have the property,
- * or lack it (and so be in `\P{…}` or `[^\p{…}]`). So each such set also holds every code
- * point unassigned here: a superset of its set in every later Unicode that keeps the values it
- * gave its characters (a class `[^…]` is complemented first, then widened: complementing a
- * widened set would drop them). Not covered: a character whose value Unicode changed (a script
- * extension, most often), and an engine with an older Unicode, where a character assigned since
- * is unassigned, so it may be in a negated set where it is not here; every code point
- * unassigned here is in that set, so this matters only beside a class naming such characters
- * and no unassigned ones (`[\u{31350}-\u{323AF}]`, letters of Unicode 15, beside `[^\p{L}]`).
+ * of any engine the validators may run on, whatever its Unicode version, for a check that only
+ * looks for ambiguity (pattern-ambiguity.ts, countsMultiply): there a set too large only adds
+ * paths, which can only find more, while one too small could hide two paths on one text. A
+ * property is read exactly on ASCII, whose values are the same in every engine and version,
+ * and as every code point beyond (pattern-properties.ts says why, and what is assumed): a class
+ * holding one is built exactly on ASCII (unions, and the complement of `[^…]`), then every code
+ * point past U+007F is added (complementing first: complementing the widened set would drop
+ * them). So the sets are the same on every machine, and hold each engine's: `[^\p{L}]` holds
+ * `[\u{31350}-\u{323AF}]`, letters since Unicode 15, which an engine with an older Unicode
+ * leaves unassigned (so they are in its `[^\p{L}]`). The price is precision: two properties, or
+ * a property and a class past ASCII, always share characters (`\p{L}` and `\p{N}`,
+ * `\p{sc=Han}` and `[à-ÿ]`); a property beside ASCII classes is read as exactly as it is
+ * written (`\p{L}` and `[0-9]` share nothing).
  *
- * The strict read (the fast path's automaton, pattern-ambiguity.ts) still gives up on `\p{…}`:
- * there a set must hold all that recheck's does, and recheck reads properties from tables of
- * its own build (recheck 4.5.0's know no script of Unicode 14), so neither this engine's set
- * nor the larger one is sure to: `\P{…}` holds the characters recheck's Unicode lacks.
+ * The strict read (the fast path's automaton, pattern-ambiguity.ts) still gives up on `\p{…}`,
+ * leaving a pattern with one and `*` or `+` to recheck. That read is held to recheck's verdict,
+ * and recheck reads properties from tables of its own build: recheck 4.5.0's know no script of
+ * Unicode 14 or later, where it answers "unknown", not "safe".
  */
 export function patternTree(
   pattern: string,
@@ -155,12 +155,12 @@ function treeOf(node: PatternSyntax, loose: boolean): PatternTree {
     case "escape":
       return { t: "set", set: atomSet(node, loose) };
     case "property":
-      return { t: "set", set: withUnassigned(atomSet(node, loose)) };
+      return { t: "set", set: withNonAscii(atomSet(node, loose)) };
     case "dot":
       return { t: "set", set: complement(LINE_TERMINATORS) };
     case "class": {
-      // the exact class, then the unassigned code points: `[^\p{L}]` is the complement of the
-      // letters, which another Unicode may make fewer or more (see patternTree)
+      // the class exact on ASCII, then every code point past it: `[^\p{L}]` is the complement
+      // of the letters, which another Unicode may make fewer or more (see patternTree)
       const set = union(node.items.map((item) => classItemSet(item, loose)));
       const exact = node.negated ? complement(set) : set;
       return {
@@ -168,7 +168,7 @@ function treeOf(node: PatternSyntax, loose: boolean): PatternTree {
         set: node.items.some(
           (item) => item.from.t === "property" || item.to?.t === "property",
         )
-          ? withUnassigned(exact)
+          ? withNonAscii(exact)
           : exact,
       };
     }
@@ -194,21 +194,23 @@ function treeOf(node: PatternSyntax, loose: boolean): PatternTree {
 }
 
 /**
- * A character's or escape's set; `\p{…}`'s, loose, as this engine matches it (made larger by
- * the caller), and not read strictly (see {@link patternTree}).
+ * A character's or escape's set; `\p{…}`'s and `\P{…}`'s, loose, their ASCII code points only
+ * (the caller adds every code point past ASCII), and not read strictly (see {@link patternTree}).
  */
 function atomSet(atom: ClassAtom, loose: boolean): CodePoints {
   if (atom.t === "char") return point(atom.c);
   if (atom.t === "escape") return CLASS_ESCAPES[atom.e];
   const name = /^\\[pP]\{([^}]*)\}$/.exec(atom.text)?.[1];
-  const set = loose && name !== undefined ? propertyPoints(name) : undefined;
+  const set =
+    loose && name !== undefined ? asciiPropertyPoints(name) : undefined;
   if (set === undefined) throw new Unread();
-  return atom.text[1] === "P" ? complement(set) : set;
+  return atom.text[1] === "P" ? intersection(complement(set), ASCII) : set;
 }
 
-/** `set` with every code point unassigned in this engine's Unicode (see {@link patternTree}). */
-const withUnassigned = (set: CodePoints): CodePoints =>
-  union([set, unassignedPoints()]);
+const ASCII: CodePoints = [0, 0x7f];
+
+/** `set` with every code point past ASCII (see {@link patternTree}). */
+const withNonAscii = (set: CodePoints): CodePoints => union([set, NON_ASCII]);
 
 function classItemSet({ from, to }: ClassItem, loose: boolean): CodePoints {
   if (to === undefined) return atomSet(from, loose);
