@@ -17,15 +17,25 @@ import { NotModelled, PositionAutomaton } from "./position-automaton.js";
  * removes paths), so a position automaton with neither structure proves recheck's has none.
  * This file builds that automaton, refusing what it does not model exactly: a repetition of a
  * body that matches the empty text, two empty branches of one alternative (several ε-routes),
- * `^`/`$` anywhere but at every start/end, `\b`. test/validators/pattern-fast-path.test.ts
+ * `^`/`$` anywhere but at every start/end, `\b`, `\p{…}` (recheck's sets are its own Unicode
+ * tables: pattern-tree.ts). test/validators/pattern-fast-path.test.ts
  * proves it against recheck (fast-check, the shared corpus and GitHub's description).
  */
 export function surelySafe(pattern: string): boolean {
+  // the loose read differs from the strict one only at `\p{…}`, which it reads (pattern-tree.ts)
+  const loose = patternTree(pattern, "u", true);
+  if (loose === undefined) return false;
+  // recheck's `isConstant` shortcut, and its automaton, miss what counts multiply
+  if (countsMultiply(loose)) return false;
+  // recheck calls a pattern without unbounded repetition safe before it looks at a set, so
+  // `\p{…}` needs no set of recheck's here, and the loose read decides it (its sets hold every
+  // engine's, and are the same on every machine: pattern-tree.ts). (recheck answers
+  // "unknown" instead where it cannot read a property: its tables know no script of Unicode 14
+  // or later, `\p{sc=Kawi}`. That was a warning and the linear matcher; it is a RegExp now, as
+  // the same pattern with a script it knows: the counts are what could backtrack, checked above.)
+  if (isConstant(loose)) return true;
   const tree = patternTree(pattern);
   if (tree === undefined) return false;
-  // recheck's `isConstant` shortcut, and its automaton, miss what counts multiply
-  if (countsMultiply(tree)) return false;
-  if (isConstant(tree)) return true;
   if (usesWordBoundary(tree) || !anchorsAtEnds(tree)) return false;
   const open = [
     !everyWay(tree, "first", "begin"),
@@ -113,8 +123,10 @@ function uncounted(node: PatternTree): PatternTree {
  * positions would have two cycles on one word. The copies map one-to-one onto the paths of X*
  * (a copy's number is how many times the path went around), so a backtracking engine meets at
  * most (copies × positions of X) paths on each text through them, not k^n. `?` (one copy) does
- * not multiply; `*` and `+` are left to the automaton; one count of 2 or 3 (in all) may. Read loosely (`\p{…}` as any character,
- * `\b` as nothing), which only adds paths, so anything it misses is not there.
+ * not multiply; `*` and `+` are left to the automaton; one count of 2 or 3 (in all) may. Read
+ * loosely (`\p{…}` as its ASCII code points and every code point past ASCII, a superset of its
+ * set in every engine and Unicode version, pattern-tree.ts; `\b` as nothing), which only adds
+ * paths, so anything it misses is not there.
  */
 export function countsMultiply(
   tree: PatternTree | undefined,

@@ -19,7 +19,8 @@ export type { PatternGuard, PatternRisk } from "./pattern-guard.js";
  * generation; a flagged pattern is compiled for the validators' linear-time matcher
  * (pattern-program.ts), and one that matcher cannot run (backreferences, lookaround) is
  * refused. Most patterns are decided without recheck, by a check that calls safe only what
- * recheck calls safe (pattern-ambiguity.ts). docs/validation.md, "Patterns", says why.
+ * recheck calls safe, but for a pattern without `*` or `+` whose property recheck's tables lack
+ * (pattern-ambiguity.ts). docs/validation.md, "Patterns", says why.
  */
 
 /** What recheck's checkSync answers (the part read here). */

@@ -6,12 +6,13 @@ import {
   type ClassItem,
   type PatternSyntax,
 } from "./pattern-syntax.js";
+import { asciiPropertyPoints, NON_ASCII } from "./pattern-properties.js";
 
 /**
  * A JSON Schema `pattern` read with the `u` flag (pattern-syntax.ts) into a tree whose
  * characters are exact sets of code points, for the check of pattern-ambiguity.ts. Lookaround,
- * backreferences and `\p{…}` (whose sets are Unicode's tables) give `undefined`: the fast path
- * leaves them to recheck.
+ * backreferences and `\p{…}` (whose sets are Unicode's tables: see {@link patternTree}) give
+ * `undefined`: the fast path leaves them to recheck.
  */
 export type PatternTree =
   | { readonly t: "set"; readonly set: CodePoints }
@@ -100,8 +101,26 @@ export function intersection(a: CodePoints, b: CodePoints): CodePoints {
 
 /**
  * The tree of `pattern` (known to compile with `flags`), or undefined past the plain syntax.
- * `loose` reads `\p{…}` as any character (more paths than there are: for a check that only
- * looks for ambiguity, where more paths can only find more).
+ *
+ * `loose` reads `\p{…}`, `\P{…}` and a class holding them as sets at least as large as those
+ * of any engine the validators may run on, whatever its Unicode version, for a check that only
+ * looks for ambiguity (pattern-ambiguity.ts, countsMultiply): there a set too large only adds
+ * paths, which can only find more, while one too small could hide two paths on one text. A
+ * property is read exactly on ASCII, whose values are the same in every engine and version,
+ * and as every code point beyond (pattern-properties.ts says why, and what is assumed): a class
+ * holding one is built exactly on ASCII (unions, and the complement of `[^…]`), then every code
+ * point past U+007F is added (complementing first: complementing the widened set would drop
+ * them). So the sets are the same on every machine, and hold each engine's: `[^\p{L}]` holds
+ * `[\u{31350}-\u{323AF}]`, letters since Unicode 15, which an engine with an older Unicode
+ * leaves unassigned (so they are in its `[^\p{L}]`). The price is precision: two properties, or
+ * a property and a class past ASCII, always share characters (`\p{L}` and `\p{N}`,
+ * `\p{sc=Han}` and `[à-ÿ]`); a property beside ASCII classes is read as exactly as it is
+ * written (`\p{L}` and `[0-9]` share nothing).
+ *
+ * The strict read (the fast path's automaton, pattern-ambiguity.ts) still gives up on `\p{…}`,
+ * leaving a pattern with one and `*` or `+` to recheck. That read is held to recheck's verdict,
+ * and recheck reads properties from tables of its own build: recheck 4.5.0's know no script of
+ * Unicode 14 or later, where it answers "unknown", not "safe".
  */
 export function patternTree(
   pattern: string,
@@ -134,16 +153,24 @@ function treeOf(node: PatternSyntax, loose: boolean): PatternTree {
   switch (node.t) {
     case "char":
     case "escape":
-    case "property":
       return { t: "set", set: atomSet(node, loose) };
+    case "property":
+      return { t: "set", set: withNonAscii(atomSet(node, loose)) };
     case "dot":
       return { t: "set", set: complement(LINE_TERMINATORS) };
     case "class": {
-      // loose, `[^\p{L}]` is any character too (its complement would drop paths)
-      if (loose && node.items.some((item) => item.from.t === "property"))
-        return { t: "set", set: ALL };
+      // the class exact on ASCII, then every code point past it: `[^\p{L}]` is the complement
+      // of the letters, which another Unicode may make fewer or more (see patternTree)
       const set = union(node.items.map((item) => classItemSet(item, loose)));
-      return { t: "set", set: node.negated ? complement(set) : set };
+      const exact = node.negated ? complement(set) : set;
+      return {
+        t: "set",
+        set: node.items.some(
+          (item) => item.from.t === "property" || item.to?.t === "property",
+        )
+          ? withNonAscii(exact)
+          : exact,
+      };
     }
     case "assert":
       return { t: ASSERTIONS[node.k] };
@@ -166,13 +193,24 @@ function treeOf(node: PatternSyntax, loose: boolean): PatternTree {
   }
 }
 
-/** A character's or escape's set; `\p{…}` is not read (its sets are Unicode's tables). */
+/**
+ * A character's or escape's set; `\p{…}`'s and `\P{…}`'s, loose, their ASCII code points only
+ * (the caller adds every code point past ASCII), and not read strictly (see {@link patternTree}).
+ */
 function atomSet(atom: ClassAtom, loose: boolean): CodePoints {
   if (atom.t === "char") return point(atom.c);
   if (atom.t === "escape") return CLASS_ESCAPES[atom.e];
-  if (loose) return ALL;
-  throw new Unread();
+  const name = /^\\[pP]\{([^}]*)\}$/.exec(atom.text)?.[1];
+  const set =
+    loose && name !== undefined ? asciiPropertyPoints(name) : undefined;
+  if (set === undefined) throw new Unread();
+  return atom.text[1] === "P" ? intersection(complement(set), ASCII) : set;
 }
+
+const ASCII: CodePoints = [0, 0x7f];
+
+/** `set` with every code point past ASCII (see {@link patternTree}). */
+const withNonAscii = (set: CodePoints): CodePoints => union([set, NON_ASCII]);
 
 function classItemSet({ from, to }: ClassItem, loose: boolean): CodePoints {
   if (to === undefined) return atomSet(from, loose);

@@ -67,6 +67,38 @@ const patternArb: fc.Arbitrary<string> = patternAlternation({
   )
   .filter((p) => (p.match(/\(/g) ?? []).length <= 3 && patternFlags(p) === "u");
 
+/**
+ * Patterns with Unicode properties recheck knows, beside ASCII classes and one past ASCII,
+ * with counts and a few `*` and `+` (those without a property are the test above's).
+ */
+const propertyArb: fc.Arbitrary<string> = patternAlternation({
+  atoms: [
+    "\\p{L}",
+    "\\p{Lu}",
+    "\\P{L}",
+    "\\p{Script=Greek}",
+    "[\\p{N}a]",
+    "[^\\p{L}]",
+    "a",
+    "\\d",
+    "[A-Z_]",
+    "-",
+    "[à-ÿ]",
+  ],
+  atomWeight: 4,
+  groupOpens: ["(", "(?:"],
+  groupWeight: 1,
+  quantifiers: ["", "", "?", "{2}", "{0,3}", "{1,20}", "{5}", "*", "+"],
+  maxSequence: 3,
+})
+  .map((body) => `^(?:${body})$`)
+  .filter(
+    (p) =>
+      /\\[pP]/.test(p) &&
+      (p.match(/\(/g) ?? []).length <= 3 &&
+      patternFlags(p) === "u",
+  );
+
 describe("the pattern fast path", () => {
   it("calls safe only what recheck calls safe (random patterns)", () => {
     let decided = 0;
@@ -82,6 +114,34 @@ describe("the pattern fast path", () => {
     );
     // not vacuous: a good share of the random patterns is decided without recheck
     expect(decided).toBeGreaterThan(80);
+  });
+
+  // `\p{…}` is read (exactly on ASCII, as every code point past it) only where recheck reads no
+  // set: a pattern without `*` or `+`, which its `isConstant` calls safe (pattern-ambiguity.ts)
+  it("calls safe only what recheck calls safe, with Unicode properties (random patterns)", () => {
+    let decided = 0;
+    fc.assert(
+      fc.property(propertyArb, (pattern) => {
+        if (!surelySafe(pattern)) return;
+        expect(recheckSafe(pattern), pattern).toBe(true);
+        // with a property, only a constant one (the automaton still leaves \p to recheck)
+        expect(pattern).not.toMatch(/[*+]/);
+        decided++;
+      }),
+      { numRuns: 200, seed: 20261126 },
+    );
+    // not vacuous: a good share of those with a property is decided without recheck
+    expect(decided).toBeGreaterThan(40);
+  });
+
+  // the one place the fast path answers otherwise, on purpose: recheck's tables know no script
+  // of Unicode 14 or later, so it cannot read `\p{sc=Kawi}` and answers "unknown" (a warning
+  // and the linear matcher before); without `*` or `+`, only the count could backtrack
+  it("decides a pattern without * or + whose property recheck cannot read", () => {
+    const pattern = "^\\p{sc=Kawi}{1,3}$";
+    expect(recheckRisk(pattern, "u", true)).toEqual({ complexity: "unknown" });
+    expect(surelySafe(pattern)).toBe(true);
+    expect(patternGuard(pattern)).toEqual({ kind: "regexp", flags: "u" });
   });
 
   // recheck copies a count (`x{2,4}` is `xx(x(x)?)?`): these make thousands of positions, past

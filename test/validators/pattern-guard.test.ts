@@ -110,4 +110,39 @@ describe("flagged patterns at generation", () => {
     ]);
     expect(refused[0]!.message).toContain("lookaround");
   });
+
+  // `\p{L}` read as any character made `[0-9]` look like one of the letters: an error before
+  it("reads \\p{L} as letters: a count of letters then a digit is no error", async () => {
+    const text = SPEC.replace("^(a+)+$", "^(\\p{L}{1,50}[0-9]){0,50}$");
+    const result = await generate([{ file: "patterns.yaml", text }]);
+    const flagged = result.diagnostics
+      .filter((d) => d.code.endsWith("-pattern"))
+      .map((d) => `${d.severity} ${d.code} ${d.line}:${d.column}`);
+    expect(flagged).toEqual([
+      "warning schema/backtracking-pattern 16:11",
+      "warning schema/backtracking-pattern 25:11",
+      "warning schema/backtracking-pattern 27:9",
+    ]);
+  });
+
+  // U+31350-U+323AF are letters since Unicode 15, unassigned before, so in `[^\p{L}]` on an
+  // engine with an older Unicode: two ways for each of the 20 characters there. Read with this
+  // engine's letters, the pattern was a RegExp; read as every character past ASCII, it is not
+  it("reads \p{…} past ASCII as every character: an older Unicode's letters are not missed", async () => {
+    const text = SPEC.replace(
+      "^(a+)+$",
+      "^([^\\p{L}]|[\\u{31350}-\\u{323AF}]){20}$",
+    );
+    const result = await generate([{ file: "patterns.yaml", text }]);
+    const flagged = result.diagnostics.filter((d) =>
+      d.code.endsWith("-pattern"),
+    );
+    expect(flagged[0]).toMatchObject({
+      severity: "warning",
+      code: "schema/backtracking-pattern",
+      line: 13,
+      column: 11,
+    });
+    expect(flagged[0]!.message).toContain("exponential");
+  });
 });
