@@ -52,7 +52,10 @@ const patternArb: fc.Arbitrary<string> = patternAlternation({
   maxSequence: 4,
   assertions: ["^", "$", "\\b", "\\B"],
 }) // RegExp is the oracle: nesting kept shallow enough for it to answer at once
-  .filter((p) => (p.match(/\(/g) ?? []).length <= 4);
+  .filter((p) => (p.match(/\(/g) ?? []).length <= 4)
+  // `\-` beside `\p{L}`: `u` refuses the first, and the second is no `p` without it, so the
+  // validators skip such a pattern (schema/invalid-pattern) and no matcher is made for it
+  .filter((p) => patternFlags(p) !== undefined);
 
 const textArb = fc
   .array(fc.constantFrom(...ALPHABET), { maxLength: 8 })

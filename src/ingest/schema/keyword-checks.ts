@@ -1,6 +1,7 @@
 import type { Reporter } from "../../model/reporter.js";
 import type { Schema } from "../../model/types.js";
 import type { PatternVerdicts } from "../../model/pattern-safety.js";
+import { hasPropertyEscape } from "../../model/pattern-flags.js";
 import { checkPatternSafety } from "./pattern-safety-checks.js";
 import type { SourceDocument } from "../reader.js";
 import { nonFiniteEnumValues } from "./dialect-rules.js";
@@ -79,7 +80,7 @@ export function checkPattern(
     return checkPatternSafety(reporter, pattern, guard, doc.ref(pathOf(at)));
   reporter.report(
     "schema/invalid-pattern",
-    `the pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression; validators do not check it`,
+    `the pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression${hasPropertyEscape(pattern) ? " (with the `u` flag its `\\p{…}` needs: a Unicode property this Node.js does not know, newer than its Unicode or misspelt)" : ""}; validators do not check it`,
     doc.ref(pathOf(at)),
   );
 }
