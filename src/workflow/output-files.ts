@@ -8,6 +8,8 @@ export const MANIFEST_FILE = ".apiloom-manifest.json";
 export const JOURNAL_FILE = ".apiloom-journal.json";
 export const STAGING_DIR = ".apiloom-staging";
 export const BUSY_FILE = ".apiloom-busy";
+/** Held for a moment by a run taking over a dead run's lock (output-lock.ts). */
+export const BUSY_GUARD = `${BUSY_FILE}.takeover`;
 /** Where the journal is written before its rename commits a run. */
 export const JOURNAL_TMP = `${JOURNAL_FILE}.tmp`;
 /** Left by versions that wrote the manifest through a temp name; removed when found. */
@@ -17,6 +19,7 @@ const RESERVED = new Set([
   JOURNAL_FILE,
   STAGING_DIR,
   BUSY_FILE,
+  BUSY_GUARD,
   JOURNAL_TMP,
   OLD_MANIFEST_TMP,
 ]);

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BUSY_FILE } from "./output-files.js";
+import { BUSY_FILE, BUSY_GUARD } from "./output-files.js";
 import { holdOutputLock, OutputBusyError } from "./output-lock.js";
 
 const dirs: string[] = [];
@@ -48,7 +48,35 @@ describe("the output folder lock", () => {
     release();
     expect(existsSync(lock)).toBe(false);
     // nothing is left beside it
-    expect(existsSync(`${lock}.${process.pid}`)).toBe(false);
+    expect(existsSync(join(out, BUSY_GUARD))).toBe(false);
+  });
+
+  it("leaves a dead lock to the run holding the takeover guard: busy, nothing removed", () => {
+    // two runs that find one dead lock judge and remove it one at a time, under the guard; a
+    // rename of the lock aside (the way before) let a third run lock the folder meanwhile
+    const out = folder();
+    const lock = join(out, BUSY_FILE);
+    const dead = String(gonePid());
+    writeFileSync(lock, dead);
+    writeFileSync(join(out, BUSY_GUARD), ""); // another run is taking it over
+    expect(() => holdOutputLock(out)).toThrow(OutputBusyError);
+    expect(readFileSync(lock, "utf8")).toBe(dead);
+    expect(existsSync(join(out, BUSY_GUARD))).toBe(true);
+  });
+
+  it("clears a guard left by a run killed while it held it, then takes the dead lock over", () => {
+    const out = folder();
+    const lock = join(out, BUSY_FILE);
+    writeFileSync(lock, String(gonePid()));
+    const guard = join(out, BUSY_GUARD);
+    writeFileSync(guard, "");
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(guard, old, old);
+    const release = holdOutputLock(out);
+    expect(readFileSync(lock, "utf8")).toBe(String(process.pid));
+    expect(existsSync(guard)).toBe(false);
+    release();
+    expect(existsSync(lock)).toBe(false);
   });
 
   it("a link planted at the lock's name is no run's lock: replaced, its target untouched", () => {

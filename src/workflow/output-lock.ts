@@ -2,17 +2,15 @@ import {
   closeSync,
   constants,
   fstatSync,
-  linkSync,
   lstatSync,
   openSync,
   readFileSync,
   readSync,
-  renameSync,
   rmSync,
   writeSync,
 } from "node:fs";
-import { join } from "node:path";
-import { BUSY_FILE } from "./output-files.js";
+import { dirname, join } from "node:path";
+import { BUSY_FILE, BUSY_GUARD } from "./output-files.js";
 import { makeFolders } from "./safe-path.js";
 
 export class OutputBusyError extends Error {}
@@ -65,15 +63,24 @@ function acquire(lockFile: string): void {
     }
     const seen = holder(lockFile);
     if (seen === undefined) continue; // released meanwhile: try again
-    if (
-      seen.pid !== undefined
-        ? isRunning(seen.pid)
-        : seen.empty && Date.now() - seen.mtimeMs < UNWRITTEN_MS
-    )
-      throw busy(lockFile, seen.pid);
-    takeOver(lockFile, seen.ino);
+    if (!isDead(seen)) throw busy(lockFile, seen.pid);
+    takeOver(lockFile);
   }
   throw busy(lockFile, holder(lockFile)?.pid);
+}
+
+/**
+ * Whether a lock's holder is gone: its pid runs no more, or it is empty and older than
+ * {@link UNWRITTEN_MS}, or it holds no pid at all (a link or other text planted there).
+ */
+function isDead(seen: {
+  pid?: number;
+  empty: boolean;
+  mtimeMs: number;
+}): boolean {
+  return seen.pid !== undefined
+    ? !isRunning(seen.pid)
+    : !seen.empty || Date.now() - seen.mtimeMs >= UNWRITTEN_MS;
 }
 
 function busy(lockFile: string, pid: number | undefined): OutputBusyError {
@@ -83,13 +90,13 @@ function busy(lockFile: string, pid: number | undefined): OutputBusyError {
 }
 
 /**
- * Who holds the lock, read from one opened file (so its pid, inode and time agree): its pid
+ * Who holds the lock, read from one opened file (so its pid and time agree): its pid
  * (undefined while unwritten, or for text that is none), or undefined when there is no lock. A
  * link or anything but a small regular file planted there is never read through.
  */
 function holder(
   lockFile: string,
-): { pid?: number; empty: boolean; ino: number; mtimeMs: number } | undefined {
+): { pid?: number; empty: boolean; mtimeMs: number } | undefined {
   let fd: number;
   try {
     fd = openSync(
@@ -100,7 +107,7 @@ function holder(
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     try {
       const stats = lstatSync(lockFile); // a link (ELOOP): no run's lock
-      return { empty: false, ino: stats.ino, mtimeMs: stats.mtimeMs };
+      return { empty: false, mtimeMs: stats.mtimeMs };
     } catch {
       return undefined;
     }
@@ -118,7 +125,6 @@ function holder(
       // a run between creating its lock and writing its pid; anything else without a pid (a
       // link planted there, other text) is no run's lock
       empty: small && text === "",
-      ino: stats.ino,
       mtimeMs: stats.mtimeMs,
     };
   } finally {
@@ -127,27 +133,45 @@ function holder(
 }
 
 /**
- * Removes a lock left by a run that is gone. Two runs may find the same dead lock at once: each
- * moves the lock aside first and removes it only when it is the one found dead (the same inode);
- * a live run's new lock moved aside by mistake is put back.
+ * Removes a lock left by a run that is gone, under a second lock, the guard (BUSY_GUARD,
+ * made with `wx` and held for the few calls below), so that the lock is judged dead and removed
+ * with no other run between: new locks are only made where none is, and only a guard's holder
+ * removes one, so the lock found dead under the guard is still the one removed. The guard
+ * replaces a rename of the lock aside and back (by inode): while it was aside a third run could
+ * lock the folder, and the run whose live lock it was kept writing beside it (two holders:
+ * test/workflow/concurrent-runs.test.ts caught it, 1 round in 30 of its hammering). A run that
+ * finds the guard taken tries again (acquire's loop), or is told the folder is busy.
  */
-function takeOver(lockFile: string, deadIno: number): void {
-  const aside = `${lockFile}.${process.pid}`;
+function takeOver(lockFile: string): void {
+  const guard = join(dirname(lockFile), BUSY_GUARD);
+  let fd: number;
   try {
-    renameSync(lockFile, aside);
+    fd = openSync(guard, "wx");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    removeStaleGuard(guard);
+    return;
   }
+  closeSync(fd);
   try {
-    if (lstatSync(aside).ino !== deadIno)
-      try {
-        linkSync(aside, lockFile); // back where it was, unless a third run locked meanwhile
-      } catch {
-        // then that run holds the folder, and this one will find it busy
-      }
+    const seen = holder(lockFile);
+    if (seen !== undefined && isDead(seen)) rmSync(lockFile, { force: true });
   } finally {
-    rmSync(aside, { force: true });
+    rmSync(guard, { force: true });
+  }
+}
+
+/**
+ * A guard is held for microseconds: one older than {@link UNWRITTEN_MS} was left by a run killed
+ * while it held it, and is removed. (Two runs removing one stale guard at once could let a third
+ * in beside a fourth's fresh one; that needs a run killed inside those microseconds first.)
+ */
+function removeStaleGuard(guard: string): void {
+  try {
+    if (Date.now() - lstatSync(guard).mtimeMs > UNWRITTEN_MS)
+      rmSync(guard, { force: true });
+  } catch {
+    // gone meanwhile
   }
 }
 

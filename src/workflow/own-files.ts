@@ -2,6 +2,7 @@ import { relative, sep } from "node:path";
 import type { GeneratedFile } from "../emit/artifact.js";
 import {
   BUSY_FILE,
+  BUSY_GUARD,
   JOURNAL_FILE,
   JOURNAL_TMP,
   MANIFEST_FILE,
@@ -19,6 +20,7 @@ const BOOKKEEPING = [
   OLD_MANIFEST_TMP,
   STAGING_DIR,
   BUSY_FILE,
+  BUSY_GUARD,
 ];
 
 /**
