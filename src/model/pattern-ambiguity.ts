@@ -22,8 +22,10 @@ import { NotModelled, PositionAutomaton } from "./position-automaton.js";
  * proves it against recheck (fast-check, the shared corpus and GitHub's description).
  */
 export function surelySafe(pattern: string): boolean {
+  const tree = patternTree(pattern);
   // the loose read differs from the strict one only at `\p{…}`, which it reads (pattern-tree.ts)
-  const loose = patternTree(pattern, "u", true);
+  // and the strict one does not: one read unless there is a property
+  const loose = tree ?? patternTree(pattern, "u", true);
   if (loose === undefined) return false;
   // recheck's `isConstant` shortcut, and its automaton, miss what counts multiply
   if (countsMultiply(loose)) return false;
@@ -34,7 +36,6 @@ export function surelySafe(pattern: string): boolean {
   // or later, `\p{sc=Kawi}`. That was a warning and the linear matcher; it is a RegExp now, as
   // the same pattern with a script it knows: the counts are what could backtrack, checked above.)
   if (isConstant(loose)) return true;
-  const tree = patternTree(pattern);
   if (tree === undefined) return false;
   if (usesWordBoundary(tree) || !anchorsAtEnds(tree)) return false;
   const open = [
