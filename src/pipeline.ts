@@ -89,7 +89,11 @@ export async function runPipeline(
 ): Promise<GenerateResult> {
   const onStage = settings.onStage ?? (() => {});
   onStage(`reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}`);
-  const model = loadModelForRun(inputs, settings.load);
+  // only the validators run patterns: a run without them does not analyse any
+  const model = loadModelForRun(inputs, {
+    analyzePatterns: [...settings.emit.artifacts].includes("validators"),
+    ...settings.load,
+  });
   const emitted = await runPlugins(model, settings.emit, {
     onArtifact: (artifact) => onStage(`making the ${artifact}`),
     keep: settings.keep,

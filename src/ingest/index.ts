@@ -20,6 +20,7 @@ import { readOpenApi3 } from "./openapi3/index.js";
 import { readPostman } from "./postman/index.js";
 import { Overlays, type OverlayOption } from "./overlay/index.js";
 import { isUrlInput } from "../model/source-url.js";
+import { PatternVerdicts } from "../model/pattern-safety.js";
 
 const READERS: Record<SourceFormat, Reader> = {
   swagger2: readSwagger2,
@@ -63,6 +64,12 @@ export interface ReadOptions extends IngestOptions {
    * place is found when the reading ends.
    */
   deferPlaces?: DeferredPlaces;
+  /**
+   * Whether the patterns' backtracking is analysed (model/pattern-safety.ts), which only the
+   * validators need: a run that makes none passes false and its model has no `patterns`.
+   * Default true.
+   */
+  analyzePatterns?: boolean;
 }
 
 const readDefault = (absPath: string) =>
@@ -315,6 +322,7 @@ function ingest(
           loadRefFile,
           options.allowExternalRefs ?? false,
           settlePlaces,
+          new PatternVerdicts(options.analyzePatterns ?? true),
         );
         documents.push(readDocument(READERS[format], ctx));
       }

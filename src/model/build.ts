@@ -148,7 +148,7 @@ function mergeTaken(
 ): {
   merged: MergedDocuments;
   inferredScheme: SecurityScheme | undefined;
-  patterns: ReadonlyMap<string, PatternGuard>;
+  patterns: ReadonlyMap<string, PatternGuard> | undefined;
 } {
   const documents = handed.documents ?? [];
   handed.documents = undefined;
@@ -169,8 +169,10 @@ function mergeTaken(
  */
 function patternsOf(
   documents: readonly DocumentModel[],
-): ReadonlyMap<string, PatternGuard> {
+): ReadonlyMap<string, PatternGuard> | undefined {
   const maps = new Set(documents.flatMap((d) => d.patterns ?? []));
+  // a run that does not analyse its patterns (no validators) gives the model none
+  if (maps.size === 0) return undefined;
   if (maps.size === 1) return [...maps][0]!;
   return new Map([...maps].flatMap((map) => [...map]));
 }

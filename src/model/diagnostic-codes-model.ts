@@ -38,12 +38,12 @@ export const SCHEMA_CODES = {
   "schema/backtracking-pattern": {
     severity: "warning",
     meaning:
-      "a `pattern` a backtracking engine takes super-linear time on (`^(a+)+$`), found by a ReDoS analyzer: the validators run it in linear time instead",
+      "a `pattern` a backtracking engine may take super-linear time on (`^(a+)+$`), or that the analysis could not prove linear within its budget: the validators run it in linear time instead",
   },
   "schema/unsafe-pattern": {
-    severity: "error",
+    severity: "warning",
     meaning:
-      "a `pattern` with super-linear backtracking that the linear-time matcher cannot run (backreferences, lookaround, or a program over 5,000 instructions: large nested counts): nothing is generated until it is rewritten",
+      "a `pattern` not proved linear that the linear-time matcher cannot run (backreferences, lookaround, or a program over 5,000 instructions: large nested counts): the validators do not check it (`--strict` fails the run)",
   },
 } as const satisfies FamilyCodes<"schema">;
 

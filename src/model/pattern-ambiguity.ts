@@ -1,71 +1,204 @@
 import { ALL, patternTree, type PatternTree } from "./pattern-tree.js";
-import { NotModelled, PositionAutomaton } from "./position-automaton.js";
+import {
+  NotModelled,
+  PositionAutomaton,
+  WorkBudget,
+} from "./position-automaton.js";
 
 /**
- * The fast path of pattern-safety.ts: whether recheck's automaton checker is sure to call a
- * pattern (with the `u` flag, no backreference or lookaround) safe, decided without loading it.
- * `true` only when it is; `false` means "ask recheck" (most such patterns are still safe).
- *
- * recheck (https://makenowjust-labs.github.io/recheck/) answers safe without an automaton when
- * the pattern has no unbounded repetition (`isConstant`). Otherwise it builds an ordered NFA
- * from the pattern, with an implicit `[^]*?` before it unless every way in starts with `^`, and
- * one after it unless every way out ends with `$`; it reports exponential backtracking when a
- * state has two distinct cycles reading the same word (EDA, or two ε-routes between the same
- * states), polynomial when two distinct states p, q loop on one word w that also leads from p
- * to q (IDA), and safe otherwise. Its automaton refines the plain position automaton of the
- * pattern (one state per character set; a state of recheck's adds the lookahead, which only
- * removes paths), so a position automaton with neither structure proves recheck's has none.
- * This file builds that automaton, refusing what it does not model exactly: a repetition of a
- * body that matches the empty text, two empty branches of one alternative (several ε-routes),
- * `^`/`$` anywhere but at every start/end, `\b`, `\p{…}` (recheck's sets are its own Unicode
- * tables: pattern-tree.ts). test/validators/pattern-fast-path.test.ts
- * proves it against recheck (fast-check, the shared corpus and GitHub's description).
+ * How a backtracking engine (V8's, every RegExp) may take on a pattern, by the most it can be
+ * shown to: `linear` is proved; `exponential` and `polynomial` name the structure found (two
+ * cycles on one word, or a loop leading to another loop on one word); `unknown` is a pattern
+ * the analysis could not read within its budget (a backreference, a modifier group, groups
+ * nested past 100, an automaton past 256 positions or its step budget).
  */
-export function surelySafe(pattern: string): boolean {
-  const tree = patternTree(pattern);
-  // the loose read differs from the strict one only at `\p{…}`, which it reads (pattern-tree.ts)
-  // and the strict one does not: one read unless there is a property
-  const loose = tree ?? patternTree(pattern, "u", true);
-  if (loose === undefined) return false;
-  // recheck's `isConstant` shortcut, and its automaton, miss what counts multiply
-  if (countsMultiply(loose)) return false;
-  // recheck calls a pattern without unbounded repetition safe before it looks at a set, so
-  // `\p{…}` needs no set of recheck's here, and the loose read decides it (its sets hold every
-  // engine's, and are the same on every machine: pattern-tree.ts). (recheck answers
-  // "unknown" instead where it cannot read a property: its tables know no script of Unicode 14
-  // or later, `\p{sc=Kawi}`. That was a warning and the linear matcher; it is a RegExp now, as
-  // the same pattern with a script it knows: the counts are what could backtrack, checked above.)
-  if (isConstant(loose)) return true;
-  if (tree === undefined) return false;
-  if (usesWordBoundary(tree) || !anchorsAtEnds(tree)) return false;
-  const open = [
-    !everyWay(tree, "first", "begin"),
-    !everyWay(tree, "last", "end"),
-  ] as const;
-  // counts read as `*` and `+` first: see {@link uncounted}
-  return (
-    (hasCount(tree) && unambiguous(uncounted(tree), open)) ||
-    unambiguous(tree, open)
-  );
+export type Backtracking = "linear" | "exponential" | "polynomial" | "unknown";
+
+/**
+ * Patterns longer than this are not analysed (`unknown`): with the step budget, the bound on
+ * the work one pattern may cost, whatever the machine.
+ */
+const MAX_PATTERN_LENGTH = 10_000;
+
+/**
+ * Whether `pattern` (known to compile with `flags`) can make a backtracking engine take more
+ * than linear time, decided on the pattern alone within a fixed budget of work (a step count,
+ * not a clock: the same verdict on every machine).
+ *
+ * The proof follows the automata theory of ReDoS analyzers (Weber and Seidl's degree of
+ * ambiguity; recheck, https://makenowjust-labs.github.io/recheck/, checks the same two
+ * structures). A backtracking engine explores the paths of the pattern's position (Glushkov)
+ * automaton, with a `[^]*` before it where a way in does not start at `^` (the engine tries
+ * every start). When the automaton has no state with two distinct cycles on one word (EDA) and
+ * no two states p ≠ q with a word w leading p to p, p to q and q to q (IDA), the paths on a
+ * text, hence the steps, are linear in its length. Two refinements make the proof fit how the
+ * engine stops at its first match:
+ * - **A sure end.** A state after which the pattern may end with nothing left to assert (no
+ *   `$`, `\b` or lookaround on the way) is a match once entered: the search ends there, after
+ *   at most its own greedy tries. So the paths before a match live in the automaton without
+ *   those states, and the paths after it in the part reachable from them: each is checked
+ *   apart. `arn:[^:]*:role/.{1,576}` is linear (the `[^]*` before and the final `.` loop are
+ *   an IDA only on paths that have matched); `[a-z]+$` is not (the `$` must still hold).
+ * - **Counts.** `X{m,n}` is n copies of X; they are first read as `X*`/`X+` (a proof for the
+ *   copies), then built out when that fails (`\d{1,3}\.\d{1,3}` is linear, `\d+\.?\d+` is not).
+ *   A counted repetition of a body that matches a text in several ways multiplies the paths:
+ *   `^(a|a?){25}$` is exponential in its count though it has no cycle ({@link countsMultiply}).
+ *
+ * What the automaton cannot hold is read as a superset of its paths, which can only find more:
+ * `\b`, `^` and `$` inside are ε; `\p{…}` is its ASCII code points and every code point past
+ * ASCII (pattern-tree.ts); lookaround is ε, its body checked apart (`lookaroundLinear`).
+ */
+export function backtracking(
+  pattern: string,
+  flags: "u" | "" = "u",
+): Backtracking {
+  if (pattern.length > MAX_PATTERN_LENGTH) return "unknown";
+  const tree = patternTree(pattern, flags, true);
+  if (tree === undefined) return "unknown";
+  return verdictOf(tree, new WorkBudget());
 }
 
-/** Whether `tree`'s automaton (with `[^]*` before and after where `open`) has no EDA or IDA. */
-function unambiguous(
-  tree: PatternTree,
-  [openStart, openEnd]: readonly [boolean, boolean],
-): boolean {
-  const parts: PatternTree[] = [tree];
-  if (openStart) parts.unshift(SIGMA_STAR);
-  if (openEnd) parts.push(SIGMA_STAR);
-  const nfa = PositionAutomaton.of({ t: "seq", items: parts });
-  if (nfa === undefined) return false;
+/** `backtracking(pattern, flags) === "linear"`. */
+export function surelySafe(pattern: string, flags: "u" | "" = "u"): boolean {
+  return backtracking(pattern, flags) === "linear";
+}
+
+function verdictOf(tree: PatternTree, budget: WorkBudget): Backtracking {
   try {
-    // hasIda relies on hasEda's answer: asked second
-    return !nfa.hasEda() && !nfa.hasIda();
+    if (countsMultiply(tree, budget)) return "exponential";
+    if (!lookaroundLinear(tree, budget)) return "unknown";
+    // the lookarounds proved, what is left is read without them
+    tree = withoutLookaround(tree);
+    if (isConstant(tree)) return "linear";
+    const openStart = !everyWay(tree, "begin");
+    const uncountedVerdict = hasCount(tree)
+      ? automatonVerdict(uncounted(tree), openStart, budget)
+      : undefined;
+    if (uncountedVerdict === "linear") return "linear";
+    return automatonVerdict(tree, openStart, budget);
   } catch (error) {
-    // past MAX_STEPS: recheck is asked
-    if (error instanceof NotModelled) return false;
+    if (error instanceof NotModelled) return "unknown";
     throw error;
+  }
+}
+
+/** The verdict of `tree`'s automaton (a `[^]*` before it when `openStart`). */
+function automatonVerdict(
+  tree: PatternTree,
+  openStart: boolean,
+  budget: WorkBudget,
+): Backtracking {
+  const nfa = PositionAutomaton.of(
+    openStart ? { t: "seq", items: [SIGMA_STAR, tree] } : tree,
+    budget,
+  );
+  if (nfa === undefined) return "unknown";
+  // before a match: the states that are not one; after it: those reachable from a match, but
+  // the `[^]*` before (position 1), which reads on only after a failed start
+  const matched = nfa.matches();
+  const after = nfa.reachableFrom(matched, openStart ? 1 : undefined);
+  for (const part of [nfa.without(matched), after]) {
+    // hasIda relies on hasEda's answer: asked second
+    if (part.hasEda()) return "exponential";
+    if (part.hasIda()) return "polynomial";
+  }
+  return "linear";
+}
+
+/**
+ * Whether each lookaround's body runs in time that keeps the whole linear. The engine runs a
+ * body wherever a path reaches it, so the body is proved by where it stands:
+ * - a body without an unbounded repetition, whose counts do not multiply, costs a bounded
+ *   number of steps wherever it runs (`(?!-)`, `(?<!\.)`);
+ * - a lookaround reached at a bounded number of places (after a `^` and only bounded parts,
+ *   `^[a-z](?!.*--)`), or a lookahead whose body starts at `^` (`(?!^[0-9]+$)`, which fails
+ *   at once past the start), runs its body a bounded number of times from a bounded place:
+ *   one whose own verdict, from there to its first match, is linear is linear there too.
+ * A lookahead whose body starts at `^` anchors what follows it, as `^` does. Anything else (an
+ * unbounded body that may run at every place, `(?!\s*$)`) is not proved.
+ */
+function lookaroundLinear(tree: PatternTree, budget: WorkBudget): boolean {
+  const bodyLinear = (body: PatternTree): boolean =>
+    verdictOf({ t: "seq", items: [{ t: "begin" }, body] }, budget) === "linear";
+  // whether `node` is linear in its lookarounds, reached at a bounded number of places when
+  // `fixed`; the answer's `fixed`: whether the places after it are bounded too
+  const walk = (
+    node: PatternTree,
+    fixed: boolean,
+  ): { ok: boolean; fixed: boolean } => {
+    switch (node.t) {
+      case "seq": {
+        for (const item of node.items) {
+          const after = walk(item, fixed);
+          if (!after.ok) return after;
+          fixed = after.fixed;
+        }
+        return { ok: true, fixed };
+      }
+      case "alt": {
+        const ways = node.items.map((item) => walk(item, fixed));
+        return {
+          ok: ways.every((way) => way.ok),
+          fixed: ways.every((way) => way.fixed),
+        };
+      }
+      case "rep": {
+        const bounded = node.max !== Infinity;
+        const inner = walk(node.node, fixed && bounded);
+        return { ok: inner.ok, fixed: fixed && bounded && inner.fixed };
+      }
+      case "begin":
+        return { ok: true, fixed: true };
+      case "look": {
+        const anchored = !node.behind && everyWay(node.node, "begin");
+        const ok =
+          walk(node.node, fixed || anchored).ok &&
+          ((isConstant(node.node) && !countsMultiply(node.node, budget)) ||
+            ((fixed || anchored) && bodyLinear(node.node)));
+        return { ok, fixed: fixed || (anchored && !node.negative) };
+      }
+      default:
+        return { ok: true, fixed };
+    }
+  };
+  return walk(tree, false).ok;
+}
+
+const EMPTY: PatternTree = { t: "seq", items: [] };
+/** ε with something to assert (the automaton's sure end stops at it): `\b` stands for all. */
+const ASSERTION: PatternTree = { t: "word" };
+
+/**
+ * `tree` with each lookaround read as an assertion that matches no character, and runs of
+ * them as one (`(?:(?=a)|(?=b))` is one assertion, not two ε-branches the automaton refuses).
+ */
+function withoutLookaround(node: PatternTree): PatternTree {
+  switch (node.t) {
+    case "look":
+    case "word":
+      return ASSERTION;
+    case "seq": {
+      const items: PatternTree[] = [];
+      for (const item of node.items.map(withoutLookaround))
+        if (item === EMPTY) continue;
+        else if (item !== ASSERTION || items.at(-1) !== ASSERTION)
+          items.push(item);
+      return items.length === 0
+        ? EMPTY
+        : items.length === 1 && items[0] === ASSERTION
+          ? ASSERTION
+          : { t: "seq", items };
+    }
+    case "alt": {
+      const items = node.items.map(withoutLookaround);
+      if (items.every((n) => n === EMPTY)) return EMPTY;
+      if (items.every((n) => n === EMPTY || n === ASSERTION)) return ASSERTION;
+      return { t: "alt", items };
+    }
+    case "rep":
+      return { ...node, node: withoutLookaround(node.node) };
+    default:
+      return node;
   }
 }
 
@@ -76,16 +209,16 @@ function hasCount(node: PatternTree): boolean {
 }
 
 /**
- * `tree` with each count `X{m,n}` read as `X*` (m = 0) or `X+`. recheck copies a count
+ * `tree` with each count `X{m,n}` read as `X*` (m = 0) or `X+`. A count is n copies
  * (`x{2,4}` is `xx(x(x)?)?`), so `[a-z0-9]{1,63}` nested in `{1,127}` makes an automaton of
- * thousands of states: it took recheck ~3 s on a domain-name pattern, and this file gives up past
- * 256 positions. The copies' paths map one-to-one onto the starred automaton's (a copy's number
- * is how many times the path went around; two paths through different copies differ in where
- * they go around), so two cycles on one word, or a loop on w from p to a distinct q that loops
- * on w, in the copies are two cycles on one word, or such a loop, in the starred automaton
- * (two copies of one position looping on w and joined by w are two cycles on w there). So when
- * the starred one has neither, recheck's has neither. When it has one, the copies may still
- * not (`\d{1,3}\.\d{1,3}` is safe, `\d+\.?\d+` is not): they are built as before.
+ * thousands of states, past what is built here (256 positions). The copies' paths map
+ * one-to-one onto the starred automaton's (a copy's number is how many times the path went
+ * around; two paths through different copies differ in where they go around), so two cycles
+ * on one word, or a loop on w from p to a distinct q that loops on w, in the copies are two
+ * cycles on one word, or such a loop, in the starred automaton (two copies of one position
+ * looping on w and joined by w are two cycles on w there). So when the starred one has
+ * neither, the copies have neither. When it has one, the copies may still not
+ * (`\d{1,3}\.\d{1,3}` is safe, `\d+\.?\d+` is not): they are built as written.
  */
 function uncounted(node: PatternTree): PatternTree {
   switch (node.t) {
@@ -109,12 +242,10 @@ function uncounted(node: PatternTree): PatternTree {
 
 /**
  * Whether a counted repetition of the pattern may multiply the ways to match a text, `true`
- * when it cannot be shown not to (`undefined` when the pattern is not read: lookaround,
- * backreferences). recheck does not see this: a pattern without `*` or `+` is "constant" to it
- * (safe without an automaton), and its automaton only looks for cycles. But `X{m,n}` is n
- * copies of X, and a body X that matches one text in k ways, or the empty text, matches a text
- * of the copies in up to k^n ways, every one of which a backtracking engine tries before it
- * fails: `^(a|a?){25}$` against `aaaaaaaab` (9 characters) takes seconds in V8, and
+ * when it cannot be shown not to. An automaton's cycles miss this: `X{m,n}` is n copies of X,
+ * and a body X that matches one text in k ways, or the empty text, matches a text of the
+ * copies in up to k^n ways, every one of which a backtracking engine tries before it fails:
+ * `^(a|a?){25}$` against `aaaaaaaab` (9 characters) takes seconds in V8, and
  * `^(a?){30}a{30}$` against 45 `a` and a `b`, minutes.
  *
  * A counted repetition is safe here when its body X does not match the empty text and X*
@@ -124,15 +255,12 @@ function uncounted(node: PatternTree): PatternTree {
  * positions would have two cycles on one word. The copies map one-to-one onto the paths of X*
  * (a copy's number is how many times the path went around), so a backtracking engine meets at
  * most (copies × positions of X) paths on each text through them, not k^n. `?` (one copy) does
- * not multiply; `*` and `+` are left to the automaton; one count of 2 or 3 (in all) may. Read
- * loosely (`\p{…}` as its ASCII code points and every code point past ASCII, a superset of its
- * set in every engine and Unicode version, pattern-tree.ts; `\b` as nothing), which only adds
- * paths, so anything it misses is not there.
+ * not multiply; `*` and `+` are left to the automaton; one count of 2 or 3 (in all) may.
  */
 export function countsMultiply(
-  tree: PatternTree | undefined,
-): boolean | undefined {
-  if (tree === undefined) return undefined;
+  tree: PatternTree,
+  budget = new WorkBudget(),
+): boolean {
   // one count of 2 or 3 may multiply: k^3 paths, as many as the body written out three times
   // (URI_IPV6's `(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}`, where `15.` has two)
   let room = MULTIPLYING;
@@ -144,14 +272,11 @@ export function countsMultiply(
       case "rep": {
         if (multiplies(node.node)) return true;
         if (node.kind !== "{}" || node.max <= 1) return false;
-        const loop = PositionAutomaton.of({
-          t: "rep",
-          node: withoutWordBoundaries(node.node),
-          min: 0,
-          max: Infinity,
-          kind: "*",
-        });
-        if (loop !== undefined && !loop.hasEdaOrGivesUp()) return false;
+        const loop = PositionAutomaton.of(
+          { t: "rep", node: node.node, min: 0, max: Infinity, kind: "*" },
+          budget,
+        );
+        if (loop !== undefined && !loop.hasEda()) return false;
         if (node.max > room) return true;
         room = Math.floor(room / node.max);
         return false;
@@ -166,29 +291,6 @@ export function countsMultiply(
 /** The product of the counts of repetitions that may multiply, past which one is refused. */
 const MULTIPLYING = 3;
 
-/** The pattern read with `flags`, loosely (model/pattern-tree.ts), for {@link countsMultiply}. */
-export function countedRepetitionsMultiply(
-  pattern: string,
-  flags: "u" | "",
-): boolean | undefined {
-  return countsMultiply(patternTree(pattern, flags, true));
-}
-
-/** `\b` as `^` (nothing: ε, a superset of its paths), for {@link countsMultiply}. */
-function withoutWordBoundaries(node: PatternTree): PatternTree {
-  switch (node.t) {
-    case "seq":
-    case "alt":
-      return { t: node.t, items: node.items.map(withoutWordBoundaries) };
-    case "rep":
-      return { ...node, node: withoutWordBoundaries(node.node) };
-    case "word":
-      return { t: "begin" };
-    default:
-      return node;
-  }
-}
-
 const SIGMA_STAR: PatternTree = {
   t: "rep",
   node: { t: "set", set: ALL },
@@ -197,83 +299,20 @@ const SIGMA_STAR: PatternTree = {
   kind: "*",
 };
 
-/** recheck's `isConstant`: no unbounded repetition anywhere. */
+/** No unbounded repetition anywhere, lookaround bodies included. */
 function isConstant(node: PatternTree): boolean {
   if (node.t === "seq" || node.t === "alt") return node.items.every(isConstant);
   if (node.t === "rep") return node.max !== Infinity && isConstant(node.node);
+  if (node.t === "look") return isConstant(node.node);
   return true;
 }
 
-function usesWordBoundary(node: PatternTree): boolean {
-  if (node.t === "seq" || node.t === "alt")
-    return node.items.some(usesWordBoundary);
-  if (node.t === "rep") return usesWordBoundary(node.node);
-  return node.t === "word";
-}
-
-/**
- * recheck's `needsInputTerminatorDistinction` is false: `^` and `$` only at the ends, and at
- * every start (end) or none. Then they are ε in its automaton, as here.
- */
-function anchorsAtEnds(tree: PatternTree): boolean {
-  if (inMiddle(tree, true, true)) return false;
-  return (
-    (everyWay(tree, "first", "begin") || noWay(tree, "first", "begin")) &&
-    (everyWay(tree, "last", "end") || noWay(tree, "last", "end"))
-  );
-}
-
-/** recheck's `existsLineAssertionInMiddle`. */
-function inMiddle(
-  node: PatternTree,
-  isBegin: boolean,
-  isEnd: boolean,
-): boolean {
-  switch (node.t) {
-    case "alt":
-      return node.items.some((n) => inMiddle(n, isBegin, isEnd));
-    case "seq": {
-      const n = node.items.length;
-      if (n === 1) return inMiddle(node.items[0]!, isBegin, isEnd);
-      return node.items.some((item, i) =>
-        inMiddle(item, isBegin && i === 0, isEnd && i === n - 1),
-      );
-    }
-    case "rep":
-      return inMiddle(node.node, false, false);
-    case "begin":
-      return !isBegin;
-    case "end":
-      return !isEnd;
-    default:
-      return false;
-  }
-}
-
-/** recheck's `everyBeginPointIsLineBegin` (`first`, `begin`) and `everyEndPointIsLineEnd`. */
-function everyWay(
-  node: PatternTree,
-  side: "first" | "last",
-  kind: "begin" | "end",
-): boolean {
-  if (node.t === "alt") return node.items.every((n) => everyWay(n, side, kind));
+/** Whether every way into `node` starts with `^`. */
+function everyWay(node: PatternTree, kind: "begin"): boolean {
+  if (node.t === "alt") return node.items.every((n) => everyWay(n, kind));
   if (node.t === "seq") {
-    const item = side === "first" ? node.items[0] : node.items.at(-1);
-    return item !== undefined && everyWay(item, side, kind);
+    const item = node.items[0];
+    return item !== undefined && everyWay(item, kind);
   }
   return node.t === kind;
-}
-
-/** recheck's `everyBeginPointIsNotLineBegin` and `everyEndPointIsNotLineEnd`. */
-function noWay(
-  node: PatternTree,
-  side: "first" | "last",
-  kind: "begin" | "end",
-): boolean {
-  if (node.t === "alt") return node.items.every((n) => noWay(n, side, kind));
-  if (node.t === "seq") {
-    const item = side === "first" ? node.items[0] : node.items.at(-1);
-    return item !== undefined && noWay(item, side, kind);
-  }
-  return node.t !== kind;
 }

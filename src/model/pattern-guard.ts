@@ -9,16 +9,16 @@
 export type PatternGuard =
   /** Not a JavaScript regular expression (`schema/invalid-pattern`): not checked. */
   | { readonly kind: "invalid" }
-  /** No super-linear backtracking found: run as a RegExp with `flags`. */
+  /** Proved to run in linear time (model/pattern-ambiguity.ts): run as a RegExp with `flags`. */
   | { readonly kind: "regexp"; readonly flags: "u" | "" }
-  /** Flagged, and run by the linear-time matcher on `program`. */
+  /** Not proved linear, and run by the linear-time matcher on `program`. */
   | {
       readonly kind: "linear";
       readonly flags: "u" | "";
       readonly risk: PatternRisk;
       readonly program: PatternProgram;
     }
-  /** Flagged, and the linear-time matcher cannot run it (`schema/unsafe-pattern`): not checked. */
+  /** Not proved linear, and the linear-time matcher cannot run it (`schema/unsafe-pattern`, a warning): not checked. */
   | {
       readonly kind: "refused";
       readonly flags: "u" | "";
@@ -27,10 +27,11 @@ export type PatternGuard =
     };
 
 export interface PatternRisk {
-  /** How the backtracking time grows with the text. */
+  /**
+   * How the backtracking time may grow with the text, by the structure found
+   * (model/pattern-ambiguity.ts); `unknown`: not proved linear within the analysis's budget.
+   */
   readonly complexity: "exponential" | "polynomial" | "unknown";
-  /** A text that shows it, as recheck writes it (`'a' + 'a'.repeat(31) + '\x00'`). */
-  readonly attack?: string;
 }
 
 /** A pattern compiled for the linear-time matcher (model/pattern-program.ts says how). */

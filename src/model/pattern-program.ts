@@ -77,6 +77,8 @@ function emit(node: PatternSyntax, code: number[], classes: string[]): void {
     case "assert":
       code.push(OP.ASSERT, node.k, 0);
       return;
+    case "look":
+      throw new NoLinearProgram("lookaround");
     case "seq":
       for (const item of node.items) emit(item, code, classes);
       return;

@@ -3,8 +3,9 @@
  * pattern-program.ts compiles the tree for the validators' linear-time matcher, pattern-tree.ts
  * turns its characters into code-point sets for the fast safety check. The pattern is known to
  * compile with `flags` (pattern-flags.ts), so the reader checks nothing a RegExp already refused.
- * Backreferences, lookaround and modifier groups are not read ({@link UnreadSyntax}): neither
- * reader of the tree can use them.
+ * Lookaround is read (the safety check reads it; the linear-time matcher cannot run it);
+ * backreferences, modifier groups and groups nested past {@link MAX_NESTING} are not
+ * ({@link UnreadSyntax}).
  */
 export type PatternSyntax =
   /** One character: a code point with `u`, a UTF-16 unit without. */
@@ -26,6 +27,13 @@ export type PatternSyntax =
   | { readonly t: "assert"; readonly k: 0 | 1 | 2 | 3 }
   | { readonly t: "seq"; readonly items: readonly PatternSyntax[] }
   | { readonly t: "alt"; readonly items: readonly PatternSyntax[] }
+  /** `(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)`. */
+  | {
+      readonly t: "look";
+      readonly behind: boolean;
+      readonly negative: boolean;
+      readonly node: PatternSyntax;
+    }
   | {
       readonly t: "rep";
       readonly node: PatternSyntax;
@@ -48,8 +56,11 @@ export interface ClassItem {
   readonly to?: ClassAtom;
 }
 
-/** Syntax the tree does not hold: a backreference, lookaround or a modifier group. */
+/** Syntax the tree does not hold: a backreference, a modifier group, or nesting too deep. */
 export class UnreadSyntax extends Error {}
+
+/** Groups nested deeper than this are not read: the reader's recursion has a bound. */
+export const MAX_NESTING = 100;
 
 /** The syntax tree of `pattern`, read with `flags`. Throws {@link UnreadSyntax}. */
 export function readPattern(pattern: string, flags: "u" | ""): PatternSyntax {
@@ -91,6 +102,7 @@ const CONTROL: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 13 };
 
 class Reader {
   private i = 0;
+  private depth = 0;
   constructor(
     private readonly s: readonly string[],
     private readonly unicode: boolean,
@@ -171,25 +183,30 @@ class Reader {
   }
 
   private group(): PatternSyntax {
+    let look: { behind: boolean; negative: boolean } | undefined;
     if (this.s[this.i] === "?") {
       const next = this.s[this.i + 1];
+      const after = this.s[this.i + 2];
       if (next === ":") this.i += 2;
-      else if (
-        next === "<" &&
-        this.s[this.i + 2] !== "=" &&
-        this.s[this.i + 2] !== "!"
-      ) {
+      else if (next === "=" || next === "!") {
+        look = { behind: false, negative: next === "!" };
+        this.i += 2;
+      } else if (next === "<" && (after === "=" || after === "!")) {
+        look = { behind: true, negative: after === "!" };
+        this.i += 3;
+      } else if (next === "<") {
         const end = this.s.indexOf(">", this.i);
         if (end === -1) throw new SyntaxError("unclosed group name");
         this.i = end + 1;
-      } else if (next === "=" || next === "!" || next === "<")
-        throw new UnreadSyntax("lookaround");
-      else throw new UnreadSyntax("a modifier group");
+      } else throw new UnreadSyntax("a modifier group");
     }
+    if (++this.depth > MAX_NESTING)
+      throw new UnreadSyntax(`groups nested deeper than ${MAX_NESTING}`);
     const inner = this.alternation();
+    this.depth--;
     if (this.s[this.i] !== ")") throw new SyntaxError("unclosed group");
     this.i++;
-    return inner;
+    return look ? { t: "look", ...look, node: inner } : inner;
   }
 
   /** A class from after its `[` to after its `]`. */

@@ -61,15 +61,24 @@ describe("a pattern's character sets", () => {
     expect(wrong.slice(0, 5)).toEqual([]);
   });
 
-  it("leaves to recheck what it does not read", () => {
-    for (const source of [
-      "\\p{L}",
-      "[\\P{L}a]",
-      "(?=a)",
-      "(a)\\1",
-      "\\k<n>(?<n>a)",
-    ])
+  it("does not read backreferences, nor \\p{…} unless loosely", () => {
+    for (const source of ["\\p{L}", "[\\P{L}a]", "(a)\\1", "\\k<n>(?<n>a)"])
       expect(patternTree(source), source).toBeUndefined();
+  });
+
+  it("reads lookaround as a node of its own, its body a tree", () => {
+    expect(patternTree("(?<!a)b")).toEqual({
+      t: "seq",
+      items: [
+        {
+          t: "look",
+          behind: true,
+          negative: true,
+          node: { t: "seq", items: [{ t: "set", set: [97, 97] }] },
+        },
+        { t: "set", set: [98, 98] },
+      ],
+    });
   });
 });
 

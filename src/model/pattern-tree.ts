@@ -10,9 +10,8 @@ import { asciiPropertyPoints, NON_ASCII } from "./pattern-properties.js";
 
 /**
  * A JSON Schema `pattern` read with the `u` flag (pattern-syntax.ts) into a tree whose
- * characters are exact sets of code points, for the check of pattern-ambiguity.ts. Lookaround,
- * backreferences and `\p{…}` (whose sets are Unicode's tables: see {@link patternTree}) give
- * `undefined`: the fast path leaves them to recheck.
+ * characters are exact sets of code points, for the check of pattern-ambiguity.ts.
+ * Backreferences, and `\p{…}` unless read loosely (see {@link patternTree}), give `undefined`.
  */
 export type PatternTree =
   | { readonly t: "set"; readonly set: CodePoints }
@@ -28,7 +27,14 @@ export type PatternTree =
     }
   | { readonly t: "begin" }
   | { readonly t: "end" }
-  | { readonly t: "word" };
+  | { readonly t: "word" }
+  /** Lookaround: matches no character (pattern-ambiguity.ts reads it as ε, its body apart). */
+  | {
+      readonly t: "look";
+      readonly behind: boolean;
+      readonly negative: boolean;
+      readonly node: PatternTree;
+    };
 
 /** Sorted, disjoint, non-adjacent ranges of code points: `[from, to, from, to, …]`. */
 export type CodePoints = readonly number[];
@@ -177,6 +183,8 @@ function treeOf(node: PatternSyntax, loose: boolean): PatternTree {
     case "seq":
     case "alt":
       return { t: node.t, items: node.items.map((n) => treeOf(n, loose)) };
+    case "look":
+      return { ...node, node: treeOf(node.node, loose) };
     case "rep": {
       const inner = treeOf(node.node, loose);
       if (
@@ -184,7 +192,8 @@ function treeOf(node: PatternSyntax, loose: boolean): PatternTree {
         node.max < node.min ||
         inner.t === "begin" ||
         inner.t === "end" ||
-        inner.t === "word"
+        inner.t === "word" ||
+        inner.t === "look"
       )
         throw new Unread();
       const { min, max, kind } = node;

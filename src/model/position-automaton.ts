@@ -1,5 +1,5 @@
-// The position (Glushkov) automaton of a pattern tree, and the searches recheck's automaton
-// checker makes on its own (EDA, IDA), for pattern-ambiguity.ts's fast path.
+// The position (Glushkov) automaton of a pattern tree, and the two structures a ReDoS analysis
+// looks for in it (EDA, IDA), for pattern-ambiguity.ts.
 import {
   ALL,
   intersection,
@@ -8,50 +8,119 @@ import {
   type PatternTree,
 } from "./pattern-tree.js";
 
-/** Positions past which the automaton is not built (recheck is asked instead). */
+/** Positions past which an automaton is not built. */
 const MAX_POSITIONS = 256;
-/** Steps of the pair and triple searches past which recheck is asked instead. */
-const MAX_STEPS = 200_000;
 
-/** A pattern or a search the automaton does not model (recheck is asked instead). */
+/**
+ * The work one pattern's analysis may do, in steps (a position built, a pair or triple of
+ * states visited): the bound that makes a verdict cost the same on every machine.
+ */
+export class WorkBudget {
+  private left = 2_000_000;
+  spend(steps = 1): void {
+    if ((this.left -= steps) < 0) throw new OverBudget();
+  }
+}
+
+/** A pattern or a search the automaton does not model. */
 export class NotModelled extends Error {}
+
+/** Past the {@link WorkBudget}: nothing more is decided for that pattern. */
+export class OverBudget extends NotModelled {}
 
 interface Part {
   nullable: boolean;
   first: number[];
   last: number[];
+  /** Whether the part matches the empty text with nothing to assert (no `^ $ \b`, lookaround). */
+  sureNullable: boolean;
+  /** The last positions after which nothing is left to assert. */
+  sureLast: number[];
 }
 
 /**
  * The position (Glushkov) automaton: state 0 starts, state k > 0 has read position k's set.
- * Counted repetitions are copied as recheck copies them (`x{2,4}` is `xx(x(x)?)?`).
+ * Counted repetitions are copied (`x{2,4}` is `xx(x(x)?)?`). Assertions (`^ $ \b`,
+ * lookaround) are ε: more paths than the pattern has, which can only find more.
  */
 export class PositionAutomaton {
   readonly sets: CodePoints[] = [ALL];
   readonly next: number[][] = [[]];
   private readonly edges = new Set<number>();
-  private steps = 0;
+  /** The states after which the pattern may end with nothing left to assert. */
+  private sure: number[] = [];
+  /** Edges made a second time (two ε-routes between two positions). */
+  private twice: [number, number][] = [];
 
-  static of(tree: PatternTree): PositionAutomaton | undefined {
-    const nfa = new PositionAutomaton();
+  private constructor(private readonly budget: WorkBudget) {}
+
+  static of(
+    tree: PatternTree,
+    budget = new WorkBudget(),
+  ): PositionAutomaton | undefined {
+    const nfa = new PositionAutomaton(budget);
     try {
       const whole = nfa.part(tree);
       nfa.link([0], whole.first);
+      nfa.sure = whole.sureNullable ? [0, ...whole.sureLast] : whole.sureLast;
       return nfa;
     } catch (error) {
-      if (error instanceof NotModelled) return undefined;
+      if (error instanceof NotModelled && !(error instanceof OverBudget))
+        return undefined;
       throw error;
     }
+  }
+
+  /** The states entering which is a match of a pattern that may end anywhere. */
+  matches(): ReadonlySet<number> {
+    return new Set(this.sure);
+  }
+
+  /** The automaton with the edges among the states `keep` holds only. */
+  private restricted(keep: (q: number) => boolean): PositionAutomaton {
+    const nfa = new PositionAutomaton(this.budget);
+    nfa.sets.length = 0;
+    nfa.next.length = 0;
+    this.sets.forEach((set, q) => {
+      nfa.sets.push(set);
+      nfa.next.push(keep(q) ? this.next[q]!.filter(keep) : []);
+    });
+    nfa.twice = this.twice.filter(([p, q]) => keep(p) && keep(q));
+    return nfa;
+  }
+
+  /** The automaton without `states`. */
+  without(states: ReadonlySet<number>): PositionAutomaton {
+    return this.restricted((q) => !states.has(q));
+  }
+
+  /** The part of the automaton reachable from `states`, never entering `avoid`. */
+  reachableFrom(
+    states: ReadonlySet<number>,
+    avoid?: number,
+  ): PositionAutomaton {
+    const reached = new Set([...states].filter((q) => q !== avoid));
+    const todo = [...reached];
+    while (todo.length > 0)
+      for (const q of this.next[todo.pop()!]!)
+        if (!reached.has(q) && q !== avoid) {
+          reached.add(q);
+          todo.push(q);
+        }
+    return this.restricted((q) => reached.has(q));
   }
 
   private link(from: readonly number[], to: readonly number[]): void {
     for (const p of from)
       for (const q of to) {
         const key = p * (MAX_POSITIONS + 1) + q;
-        // a second ε-route between two positions: a multi-transition in recheck's automaton
-        if (this.edges.has(key)) throw new NotModelled();
-        this.edges.add(key);
-        this.next[p]!.push(q);
+        // a second ε-route between two positions (`(a+)+`): two paths on one word, kept apart
+        // for hasEda, which finds two cycles when both states are on one
+        if (this.edges.has(key)) this.twice.push([p, q]);
+        else {
+          this.edges.add(key);
+          this.next[p]!.push(q);
+        }
       }
   }
 
@@ -60,14 +129,27 @@ export class PositionAutomaton {
       case "set": {
         const k = this.sets.push(node.set) - 1;
         if (k > MAX_POSITIONS) throw new NotModelled();
+        this.budget.spend();
         this.next.push([]);
-        return { nullable: false, first: [k], last: [k] };
+        return {
+          nullable: false,
+          first: [k],
+          last: [k],
+          sureNullable: false,
+          sureLast: [k],
+        };
       }
       case "begin":
       case "end":
-        return { nullable: true, first: [], last: [] };
       case "word":
-        throw new NotModelled();
+      case "look":
+        return {
+          nullable: true,
+          first: [],
+          last: [],
+          sureNullable: false,
+          sureLast: [],
+        };
       case "seq":
         return this.sequence(node.items.map((item) => () => this.part(item)));
       case "alt": {
@@ -77,6 +159,8 @@ export class PositionAutomaton {
           nullable: parts.some((p) => p.nullable),
           first: parts.flatMap((p) => p.first),
           last: parts.flatMap((p) => p.last),
+          sureNullable: parts.some((p) => p.sureNullable),
+          sureLast: parts.flatMap((p) => p.sureLast),
         };
       }
       case "rep":
@@ -85,7 +169,13 @@ export class PositionAutomaton {
   }
 
   private sequence(items: readonly (() => Part)[]): Part {
-    let acc: Part = { nullable: true, first: [], last: [] };
+    let acc: Part = {
+      nullable: true,
+      first: [],
+      last: [],
+      sureNullable: true,
+      sureLast: [],
+    };
     for (const item of items) {
       const part = item();
       this.link(acc.last, part.first);
@@ -93,6 +183,10 @@ export class PositionAutomaton {
         nullable: acc.nullable && part.nullable,
         first: acc.nullable ? [...acc.first, ...part.first] : acc.first,
         last: part.nullable ? [...acc.last, ...part.last] : part.last,
+        sureNullable: acc.sureNullable && part.sureNullable,
+        sureLast: part.sureNullable
+          ? [...acc.sureLast, ...part.sureLast]
+          : part.sureLast,
       };
     }
     return acc;
@@ -108,7 +202,11 @@ export class PositionAutomaton {
       const inner = this.part(body);
       if (inner.nullable) throw new NotModelled();
       this.link(inner.last, inner.first);
-      return { ...inner, nullable: kind === "*" };
+      return {
+        ...inner,
+        nullable: kind === "*",
+        sureNullable: kind === "*" || inner.sureNullable,
+      };
     }
     if (kind === "?") return this.optional(() => this.part(body));
     if (min > MAX_POSITIONS || (max !== Infinity && max > MAX_POSITIONS))
@@ -133,11 +231,11 @@ export class PositionAutomaton {
   private optional(make: () => Part): Part {
     const inner = make();
     if (inner.nullable) throw new NotModelled();
-    return { ...inner, nullable: true };
+    return { ...inner, nullable: true, sureNullable: true };
   }
 
   private step(): void {
-    if (++this.steps > MAX_STEPS) throw new NotModelled();
+    this.budget.spend();
   }
 
   /** Strongly connected components (Tarjan's), as a component number per state. */
@@ -186,22 +284,14 @@ export class PositionAutomaton {
       .filter((q) => size.get(c[q]!)! > 1 || this.next[q]!.includes(q));
   }
 
-  /** {@link hasEda}, `true` past MAX_STEPS. */
-  hasEdaOrGivesUp(): boolean {
-    try {
-      return this.hasEda();
-    } catch (error) {
-      if (error instanceof NotModelled) return true;
-      throw error;
-    }
-  }
-
   /**
    * EDA: in one component, a pair of states (p, p) and (q, r), q ≠ r, on one cycle of the
    * automaton of pairs reading one word: two distinct cycles through p on the same word.
    */
   hasEda(): boolean {
     const c = this.component;
+    // an edge made twice on a cycle: two distinct cycles through it on one word
+    if (this.twice.some(([p, q]) => c[p] === c[q])) return true;
     for (const p of this.loops()) {
       // from (p, p): can the pairs come back to (p, p) through a pair of distinct states?
       const seen = new Set<number>();
@@ -212,9 +302,9 @@ export class PositionAutomaton {
         for (const x2 of this.next[x]!) {
           if (c[x2] !== c[p]) continue;
           for (const y2 of this.next[y]!) {
+            this.step();
             if (c[y2] !== c[p] || !meet(this.sets[x2]!, this.sets[y2]!))
               continue;
-            this.step();
             const split2 = split || x2 !== y2;
             if (x2 === p && y2 === p && split2) return true;
             const key = (x2 * n + y2) * 2 + (split2 ? 1 : 0);
@@ -258,11 +348,12 @@ export class PositionAutomaton {
           for (const x2 of this.next[x]!) {
             if (c[x2] !== c[p]) continue;
             for (const y2 of this.next[y]!) {
+              this.step();
               const xy = both(x2, y2);
               if (xy.length === 0) continue;
               for (const z2 of this.next[z]!) {
-                if (c[z2] !== c[q] || !meet(xy, this.sets[z2]!)) continue;
                 this.step();
+                if (c[z2] !== c[q] || !meet(xy, this.sets[z2]!)) continue;
                 if (x2 === p && y2 === q && z2 === q) return true;
                 const key = (x2 * n + y2) * n + z2;
                 if (seen.has(key)) continue;

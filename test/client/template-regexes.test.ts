@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { RECHECK_PARAMS } from "../../src/model/pattern-safety.js";
 import { REPO } from "../cli/run.js";
 import {
   checkSync,
+  RECHECK_PARAMS,
   provenLinear,
   regexLiterals,
   unproven,

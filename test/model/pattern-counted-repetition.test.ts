@@ -1,11 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  countedRepetitionsMultiply,
+  countsMultiply,
   surelySafe,
 } from "../../src/model/pattern-ambiguity.js";
 import { patternGuard } from "../../src/model/pattern-safety.js";
 import { patternTree, type PatternTree } from "../../src/model/pattern-tree.js";
+import {
+  backtrackingSteps,
+  OverBudget,
+} from "../support/backtracking-steps.js";
 import { patternAlternation } from "../support/pattern-grammar.js";
 
 /*
@@ -17,63 +21,14 @@ import { patternAlternation } from "../support/pattern-grammar.js";
  */
 
 const BUDGET = 2_000_000;
-class OverBudget extends Error {}
 
-/**
- * The steps of a backtracking matcher built like V8's (greedy, every alternative in order, the
- * empty check of a repetition past its minimum) trying `text` from its start and failing: each
- * step is one attempt to match a node at a place. Throws OverBudget past BUDGET.
- */
-function backtrackingSteps(tree: PatternTree, text: string): number {
-  let steps = 0;
-  const within = (set: readonly number[], c: number) => {
-    for (let i = 0; i < set.length; i += 2)
-      if (c >= set[i]! && c <= set[i + 1]!) return true;
-    return false;
-  };
-  const match = (
-    node: PatternTree,
-    i: number,
-    k: (j: number) => boolean,
-  ): boolean => {
-    if (++steps > BUDGET) throw new OverBudget();
-    switch (node.t) {
-      case "set":
-        return (
-          i < text.length && within(node.set, text.charCodeAt(i)) && k(i + 1)
-        );
-      case "seq": {
-        const from = (n: number, j: number): boolean =>
-          n === node.items.length
-            ? k(j)
-            : match(node.items[n]!, j, (j2) => from(n + 1, j2));
-        return from(0, i);
-      }
-      case "alt":
-        return node.items.some((item) => match(item, i, k));
-      case "begin":
-        return i === 0 && k(i);
-      case "end":
-        return i === text.length && k(i);
-      case "word":
-        throw new Error("not generated");
-      case "rep": {
-        const again = (count: number, j: number): boolean =>
-          (count < node.max &&
-            match(
-              node.node,
-              j,
-              (j2) => !(count >= node.min && j2 === j) && again(count + 1, j2),
-            )) ||
-          (count >= node.min && k(j));
-        return again(0, i);
-      }
-    }
-  };
-  // every text ends in `!`, which no pattern reads: each one fails, after trying every path
-  match(tree, 0, () => false);
-  return steps;
-}
+/** Steps from the start of `text` alone (each text ends in `!`, which no pattern reads). */
+const steps = (tree: PatternTree, text: string) =>
+  backtrackingSteps(tree, text, { search: false, budget: BUDGET });
+
+/** Whether a counted repetition in `pattern` may multiply its paths (read loosely). */
+const countedRepetitionsMultiply = (pattern: string, flags: "u" | "") =>
+  countsMultiply(patternTree(pattern, flags, true)!);
 
 /** Texts that make an ambiguous repetition of `a`s and `b`s try its every path. */
 const TEXTS = [5, 10, 20, 40].flatMap((n) => [
@@ -86,8 +41,7 @@ const TEXTS = [5, 10, 20, 40].flatMap((n) => [
 function worstSteps(pattern: string, texts = TEXTS): number {
   const tree = patternTree(pattern)!;
   let worst = 0;
-  for (const text of texts)
-    worst = Math.max(worst, backtrackingSteps(tree, text));
+  for (const text of texts) worst = Math.max(worst, steps(tree, text));
   return worst;
 }
 

@@ -3,12 +3,27 @@ import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { ts } from "ts-morph";
 import { surelySafe } from "../../src/model/pattern-ambiguity.js";
-import { RECHECK_PARAMS } from "../../src/model/pattern-safety.js";
 
 // Whether the regular expressions written in apiloom's own files run in linear time: each is
-// asked of recheck (the ReDoS analyzer the generator runs on a spec's patterns) with its clocks
-// off, so the verdict depends on the pattern alone. A "safe" counts only as a proof: recheck's
-// automaton checker's, or pattern-ambiguity.ts's; its fuzzer's "safe" alone does not.
+// asked of recheck (a ReDoS analyzer nobody here wrote, a devDependency: the oracle) with its
+// clocks off, so the verdict depends on the pattern alone. A "safe" counts only as a proof:
+// recheck's automaton checker's, or pattern-ambiguity.ts's; its fuzzer's "safe" alone does not.
+
+/**
+ * recheck's parameters, chosen so that its answer depends on the pattern alone (no clock):
+ * no timeouts, a fixed seed, and bounds on the fuzzer's work instead.
+ */
+export const RECHECK_PARAMS = {
+  timeout: null,
+  attackTimeout: null,
+  incubationTimeout: null,
+  seedingTimeout: null,
+  recallTimeout: -1,
+  randomSeed: 0,
+  attackLimit: 100_000,
+  incubationLimit: 25_000,
+  maxIteration: 10,
+};
 
 export const checkSync = (
   createRequire(import.meta.url)("recheck/lib/browser.js") as {
@@ -19,6 +34,28 @@ export const checkSync = (
     ) => { status: string; checker?: string };
   }
 ).checkSync;
+
+/**
+ * recheck's word on a pattern: undefined when safe; its automaton checker alone where the
+ * pattern is `regular` (no backreference or lookaround).
+ */
+export function recheckRisk(
+  pattern: string,
+  flags: "u" | "",
+  regular: boolean,
+): { complexity: string } | undefined {
+  const answer = checkSync(
+    pattern,
+    flags,
+    regular ? { ...RECHECK_PARAMS, checker: "automaton" } : RECHECK_PARAMS,
+  ) as { status: string; complexity?: { type: string } };
+  if (answer.status === "safe") return undefined;
+  const type = answer.complexity?.type;
+  return {
+    complexity:
+      type === "exponential" || type === "polynomial" ? type : "unknown",
+  };
+}
 
 /** A regular expression literal: where it is (`file:line`) and its text (`/…/flags`). */
 export interface RegexLiteral {

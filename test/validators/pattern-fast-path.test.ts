@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/ingest/load.js";
 import { surelySafe } from "../../src/model/pattern-ambiguity.js";
 import { patternFlags } from "../../src/model/pattern-flags.js";
-import { patternGuard, recheckRisk } from "../../src/model/pattern-safety.js";
+import { patternGuard } from "../../src/model/pattern-safety.js";
 import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
 import { patternAlternation } from "../support/pattern-grammar.js";
+import { recheckRisk } from "../support/regex-proof.js";
 
 /*
  * Issue 44, item 6: the fast path (model/pattern-ambiguity.ts) calls a pattern safe only where
@@ -116,23 +117,28 @@ describe("the pattern fast path", () => {
     expect(decided).toBeGreaterThan(80);
   });
 
-  // `\p{…}` is read (exactly on ASCII, as every code point past it) only where recheck reads no
-  // set: a pattern without `*` or `+`, which its `isConstant` calls safe (pattern-ambiguity.ts)
-  it("calls safe only what recheck calls safe, with Unicode properties (random patterns)", () => {
-    let decided = 0;
-    fc.assert(
-      fc.property(propertyArb, (pattern) => {
-        if (!surelySafe(pattern)) return;
-        expect(recheckSafe(pattern), pattern).toBe(true);
-        // with a property, only a constant one (the automaton still leaves \p to recheck)
-        expect(pattern).not.toMatch(/[*+]/);
-        decided++;
-      }),
-      { numRuns: 200, seed: 20261126 },
-    );
-    // not vacuous: a good share of those with a property is decided without recheck
-    expect(decided).toBeGreaterThan(40);
-  });
+  // `\p{…}` is read exactly on ASCII and as every code point past it (pattern-tree.ts): a
+  // superset of recheck's sets, so what is proved is proved with recheck's too. recheck's
+  // automaton over Unicode's sets is slow (~0.5 s a pattern): fewer runs, a longer limit
+  it(
+    "calls safe only what recheck calls safe, with Unicode properties (random patterns)",
+    {
+      timeout: 180_000,
+    },
+    () => {
+      let decided = 0;
+      fc.assert(
+        fc.property(propertyArb, (pattern) => {
+          if (!surelySafe(pattern)) return;
+          expect(recheckSafe(pattern), pattern).toBe(true);
+          decided++;
+        }),
+        { numRuns: 80, seed: 20261126 },
+      );
+      // not vacuous: a good share of those with a property is decided
+      expect(decided).toBeGreaterThan(15);
+    },
+  );
 
   // the one place the fast path answers otherwise, on purpose: recheck's tables know no script
   // of Unicode 14 or later, so it cannot read `\p{sc=Kawi}` and answers "unknown" (a warning

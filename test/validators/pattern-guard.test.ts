@@ -7,8 +7,8 @@ import { outDir, planOf, typeCheck, writeFiles } from "./generated.js";
 
 /*
  * Issue 41, item 5, at generation: each pattern the analyzer flags is reported at its place,
- * and the validators guard it (r.linear) or, for backreferences and lookaround, refuse it with
- * an error; safe patterns stay RegExps. The generated validators compile strictly and answer.
+ * and the validators guard it (r.linear) or, for backreferences and lookaround, leave it
+ * unchecked with a warning; safe patterns stay RegExps. The generated validators compile strictly and answer.
  */
 const SPEC = `openapi: 3.1.0
 info:
@@ -98,7 +98,9 @@ describe("flagged patterns at generation", () => {
     ).toEqual([]);
   });
 
-  it("refuses a flagged pattern with lookaround: an error at its place", async () => {
+  // one pattern never refuses a whole API: a warning at its place, the pattern unchecked, the
+  // rest generated and checked (`--strict` makes the warning fail the run)
+  it("leaves a flagged pattern with lookaround unchecked: a warning at its place", async () => {
     const result = await generate([
       { file: "patterns.yaml", text: LOOKAROUND },
     ]);
@@ -106,9 +108,26 @@ describe("flagged patterns at generation", () => {
       (d) => d.code === "schema/unsafe-pattern",
     );
     expect(refused.map((d) => `${d.severity} ${d.line}:${d.column}`)).toEqual([
-      "error 13:11",
+      "warning 13:11",
     ]);
     expect(refused[0]!.message).toContain("lookaround");
+    expect(refused[0]!.message).toContain("the validators do not check it");
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual(
+      [],
+    );
+    const dir = outDir("pattern-guard-refused");
+    writeFiles(dir, await emitted("validators", result.model, {}));
+    expect(typeCheck(dir)).toBe("");
+    const { schemas } = await import(
+      pathToFileURL(join(dir, "validators/schemas.ts")).href
+    );
+    const keywords = (value: unknown) =>
+      (schemas.Codes.check(value) as { keyword: string; path: string }[]).map(
+        (v) => `${v.path} ${v.keyword}`,
+      );
+    // the refused pattern checks nothing; the others still do
+    expect(keywords({ nested: "b!" })).toEqual([]);
+    expect(keywords({ trailing: "ABC" })).toEqual(["/trailing pattern"]);
   });
 
   // `\p{L}` read as any character made `[0-9]` look like one of the letters: an error before

@@ -4,8 +4,8 @@ import type { PatternGuard, SourceRef } from "../../model/types.js";
 
 /**
  * The reader's word on a pattern that can stall the validators (model/pattern-safety.ts), at
- * the pattern's place: a warning when the validators run it in linear time instead, an error
- * when they cannot.
+ * the pattern's place: a warning when the validators run it in linear time instead, and when
+ * they cannot and leave it unchecked.
  */
 export function checkPatternSafety(
   reporter: Reporter,
@@ -15,17 +15,16 @@ export function checkPatternSafety(
 ): void {
   if (guard.kind !== "linear" && guard.kind !== "refused") return;
   const shown = JSON.stringify(pattern);
-  const attack = guard.risk.attack ? ` (a text like ${guard.risk.attack})` : "";
   if (guard.kind === "linear")
     reporter.report(
       "schema/backtracking-pattern",
-      `the pattern ${shown} backtracks in ${riskText(guard.risk)} time${attack}; the validators match it with a linear-time matcher instead of a RegExp`,
+      `the pattern ${shown} ${riskText(guard.risk)}; the validators match it with a linear-time matcher instead of a RegExp`,
       at,
     );
   else
     reporter.report(
       "schema/unsafe-pattern",
-      `the pattern ${shown} backtracks in ${riskText(guard.risk)} time${attack}, and the linear-time matcher cannot run it (${guard.why}): rewrite it`,
+      `the pattern ${shown} ${riskText(guard.risk)}, and the linear-time matcher cannot run it (${guard.why}): the validators do not check it; rewrite it to check it`,
       at,
     );
 }
