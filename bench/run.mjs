@@ -9,7 +9,8 @@
 // $XDG_CACHE_HOME/apiloom-bench or ~/.cache/apiloom-bench); they are never apiloom dependencies.
 //
 // BENCH_RUNS=n runs per case (default 3) after BENCH_WARMUP=n uncounted ones (default 1);
-// BENCH_ONLY=github,kubernetes,synthetic-1k,...,bundle picks inputs; BENCH_PEERS=0 skips the
+// BENCH_ONLY=github,kubernetes,synthetic-1k,...,bundle picks inputs (directory: every description of
+// APIs.guru's directory, bench/directory.mjs); BENCH_PEERS=0 skips the
 // peers. It ends with the generated client's bundle sizes (bench/bundle.mjs) when BENCH_ONLY is
 // unset or names `bundle`, and its stream parsing as a line grows (bench/stream.mjs) when it is
 // unset or names `stream`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
@@ -352,9 +353,12 @@ async function main() {
   // the type-check cost of the generated client (bench/typecheck.mjs): BENCH_ONLY=typecheck
   if (ONLY?.includes("typecheck"))
     await (await import("./typecheck.mjs")).typecheckBench();
+  // every description of APIs.guru's directory, generated one by one (bench/directory.mjs)
+  if (ONLY?.includes("directory"))
+    await (await import("./directory.mjs")).directoryBench();
   if (
-    ONLY?.every(
-      (name) => name === "bundle" || name === "stream" || name === "typecheck",
+    ONLY?.every((name) =>
+      ["bundle", "stream", "typecheck", "directory"].includes(name),
     )
   ) {
     if (sizes) printBundleSizes(sizes);

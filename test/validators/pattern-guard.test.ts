@@ -165,3 +165,34 @@ describe("flagged patterns at generation", () => {
     expect(flagged[0]!.message).toContain("exponential");
   });
 });
+
+// a run whose artifacts run no pattern pays for no analysis: no verdicts, no warnings of it
+describe("pattern analysis only where patterns run", () => {
+  it.each([["types"], ["client"], ["docs", "openapi"]])(
+    "-a %s analyses no pattern",
+    async (...artifacts) => {
+      const result = await generate([{ file: "patterns.yaml", text: SPEC }], {
+        artifacts,
+      });
+      expect(result.model.patterns).toBeUndefined();
+      expect(
+        result.diagnostics.filter((d) => d.code.endsWith("-pattern")),
+      ).toEqual([]);
+    },
+  );
+
+  it.each([["validators"], ["server"], ["client", "validators"]])(
+    "-a %s analyses every pattern",
+    async (...artifacts) => {
+      const result = await generate([{ file: "patterns.yaml", text: SPEC }], {
+        artifacts,
+      });
+      expect(result.model.patterns?.get("^(a+)+$")?.kind).toBe("linear");
+      expect(
+        result.diagnostics.filter(
+          (d) => d.code === "schema/backtracking-pattern",
+        ),
+      ).toHaveLength(4);
+    },
+  );
+});
