@@ -117,4 +117,14 @@ describe("overlay evaluation is bounded", () => {
       "action 1 on api.yaml: the target selects more than 1,000,000 nodes",
     ]);
   });
+  it("checks at most 64 distinct filter patterns per input document", () => {
+    const list = Array.from({ length: 70 }, (_, i) => ({ d: "x", p: `x${i}` }));
+    const { found } = run(
+      { list },
+      "  - target: $.list[?search(@.d, @.p)]\n    update: { hit: true }\n",
+    );
+    expect(limit(found).map((d) => d.message)).toEqual([
+      "action 1 on api.yaml: its filters use more than 64 distinct patterns",
+    ]);
+  });
 });

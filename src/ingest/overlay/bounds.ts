@@ -30,7 +30,7 @@ export const OVERLAY_BOUNDS = {
   added: ALIAS_EXPANSION_LIMIT,
   /** How deep the document may nest after an update, as the readers bound it. */
   nesting: MAX_NESTING,
-  /** Distinct `match`/`search` patterns checked for backtracking. */
+  /** Distinct `match`/`search` patterns checked for backtracking (per input document). */
   patterns: 64,
 } as const;
 
@@ -46,6 +46,8 @@ export function isJsonPathError(error: unknown): error is Error {
 export class OverlayBudget {
   private work = 0;
   private added = 0;
+  /** Whether each pattern `match`/`search` met is safe to run (decided once per document). */
+  readonly patterns = new Map<string, boolean>();
 
   /** One node made by a query, `cost` its path's length (what making it costs json-p3). */
   step(cost: number): void {
@@ -172,7 +174,6 @@ export function jsonPathEnvironment(): JSONPathEnvironment {
     maxRecursionDepth: OVERLAY_BOUNDS.nesting + 2,
   });
   readControlEscapes(env);
-  const verdicts = new Map<string, boolean>();
   for (const name of ["match", "search"]) {
     const inner = env.functionRegister.get(name)!;
     const guarded: FilterFunction = {
@@ -180,12 +181,7 @@ export function jsonPathEnvironment(): JSONPathEnvironment {
       returnType: inner.returnType,
       call: (s: unknown, pattern: unknown) => {
         if (typeof pattern === "string" && typeof s === "string")
-          // match() is anchored (json-p3 runs `^(?:pattern)$`), where backtracking shows
-          checkPattern(
-            name === "match" ? `^(?:${pattern})$` : pattern,
-            name,
-            verdicts,
-          );
+          checkPattern(pattern, name, current?.patterns ?? new Map());
         return inner.call(s, pattern);
       },
     };
@@ -199,18 +195,20 @@ function checkPattern(
   name: string,
   verdicts: Map<string, boolean>,
 ): void {
-  let safe = verdicts.get(pattern);
+  // match() is anchored (json-p3 runs `^(?:pattern)$`), where backtracking shows
+  const run = name === "match" ? `^(?:${pattern})$` : pattern;
+  let safe = verdicts.get(run);
   if (safe === undefined) {
     if (verdicts.size === OVERLAY_BOUNDS.patterns)
       throw new OverlayBoundError(
         `its filters use more than ${OVERLAY_BOUNDS.patterns} distinct patterns`,
       );
-    safe = patternGuard(pattern).kind === "regexp";
-    verdicts.set(pattern, safe);
+    safe = patternGuard(run).kind === "regexp";
+    verdicts.set(run, safe);
   }
   if (!safe)
     throw new OverlayBoundError(
-      `${name}() pattern ${JSON.stringify(pattern.replace(/^\^\(\?:([^]*)\)\$$/, "$1"))} could backtrack for a long time on some texts (see schema/backtracking-pattern): write it without nested or overlapping repetition`,
+      `${name}() pattern ${JSON.stringify(pattern)} could backtrack for a long time on some texts (see schema/backtracking-pattern): write it without nested or overlapping repetition`,
     );
 }
 
