@@ -13,7 +13,8 @@
 // APIs.guru's directory, bench/directory.mjs); BENCH_PEERS=0 skips the
 // peers. It ends with the generated client's bundle sizes (bench/bundle.mjs) when BENCH_ONLY is
 // unset or names `bundle`, and its stream parsing as a line grows (bench/stream.mjs) when it is
-// unset or names `stream`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
+// unset or names `stream`, and hostile overlays (bench/overlay-bounds.mjs) when it is unset or
+// names `overlay`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
 // costs the user's tsc and editor, against openapi-typescript + openapi-fetch and hey-api.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
@@ -32,6 +33,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { bundleSizes, printBundleSizes } from "./bundle.mjs";
 import { printStreamTimes, streamTimes } from "./stream.mjs";
+import { overlayBounds, printOverlayBounds } from "./overlay-bounds.mjs";
 import { benchCache } from "./cache.mjs";
 import { goals, loadLines, median, ratio } from "./report.mjs";
 import { syntheticSpec } from "./synthetic.mjs";
@@ -350,6 +352,9 @@ async function main() {
   // the client's stream parsing (bench/stream.mjs): BENCH_ONLY=stream for it alone
   const streams =
     !ONLY || ONLY.includes("stream") ? await streamTimes() : undefined;
+  // hostile overlays, bounded (bench/overlay-bounds.mjs): BENCH_ONLY=overlay for them alone
+  const overlays =
+    !ONLY || ONLY.includes("overlay") ? overlayBounds() : undefined;
   // the type-check cost of the generated client (bench/typecheck.mjs): BENCH_ONLY=typecheck
   if (ONLY?.includes("typecheck"))
     await (await import("./typecheck.mjs")).typecheckBench();
@@ -358,11 +363,12 @@ async function main() {
     await (await import("./directory.mjs")).directoryBench();
   if (
     ONLY?.every((name) =>
-      ["bundle", "stream", "typecheck", "directory"].includes(name),
+      ["bundle", "stream", "typecheck", "directory", "overlay"].includes(name),
     )
   ) {
     if (sizes) printBundleSizes(sizes);
     if (streams) printStreamTimes(streams);
+    if (overlays) printOverlayBounds(overlays);
     return;
   }
   installOnce();
@@ -404,6 +410,7 @@ async function main() {
   for (const line of endLoad) console.log(line);
   if (sizes) printBundleSizes(sizes);
   if (streams) printStreamTimes(streams);
+  if (overlays) printOverlayBounds(overlays);
 }
 
 main();

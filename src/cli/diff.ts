@@ -5,6 +5,7 @@ import { compareModels } from "../diff/compare.js";
 import { ConfigError } from "../workflow/config-error.js";
 import { OutsideFileError } from "../workflow/outside-file.js";
 import { resolveApis } from "../workflow/settings.js";
+import { settleOutput } from "../workflow/writer.js";
 import { paint, useColor } from "./colors.js";
 import { DIFF_FORMATS, formatChanges, type DiffFormat } from "./diff-format.js";
 import { loadBasePair, loadFilePair, type LoadedSide } from "./diff-inputs.js";
@@ -129,7 +130,7 @@ export async function runDiff(
       pairs = (await resolveApis(flags, cwd)).map((settings) => ({
         api: settings.api,
         baseDir: settings.baseDir,
-        sides: loadBasePair(settings, ref),
+        sides: (settleOutput(settings.out), loadBasePair(settings, ref)),
       }));
     } else {
       if (flags.inputs.length === 0 || flags.to.length === 0)

@@ -1,3 +1,4 @@
+import { settleOutput } from "../workflow/writer.js";
 import { performance } from "node:perf_hooks";
 import type { Stages } from "../workflow/produce.js";
 import type { GenerateSettings } from "../workflow/settings.js";
@@ -33,6 +34,8 @@ export async function runOnce(
   fetched?: RemoteInputs,
 ): Promise<number> {
   const started = performance.now();
+  // a run killed after its commit point is finished first: what follows reads one run's output
+  settleOutput(settings.out);
   // URL inputs are fetched first (a 304 when unchanged): the fingerprint holds their bytes' hash
   const remote = fetched ?? (await fetchRemoteInputs(settings, io.env));
   if (!flags.quiet)

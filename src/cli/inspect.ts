@@ -1,3 +1,4 @@
+import { settleOutput } from "../workflow/writer.js";
 import { allParameters } from "../model/factories.js";
 import { loadModel } from "../pipeline.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
@@ -85,6 +86,7 @@ export async function runInspect(args: string[]): Promise<number> {
     process.stderr.write(`apiloom inspect: ${error.message}\n`);
     return 2;
   }
+  settleOutput(settings.out);
   // the inputs as settings resolved them: relative to the folder the model loads from (baseDir),
   // not to where the command was typed, as generate reads them
   const readText = await remoteReadText(settings, settings.inputs, (line) =>
@@ -207,6 +209,7 @@ async function configApis(
 ): Promise<GenerateSettings[] | undefined | number> {
   try {
     const apis = await resolveApis(flags, process.cwd());
+    for (const api of apis) settleOutput(api.out);
     return apis.some((a) => a.api !== undefined) ? apis : undefined;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -20,6 +20,11 @@ export const OVERLAY_CODES = {
     meaning:
       "an overlay action cannot apply where it points (`copy` of several nodes, removing the root, a mismatched update): skipped",
   },
+  "overlay/limit": {
+    severity: "error",
+    meaning:
+      "an overlay action passes a bound of overlay evaluation (nodes visited or selected, values added, nesting, a filter pattern that could backtrack): nothing is written",
+  },
   "overlay/no-input": {
     severity: "warning",
     meaning:

@@ -259,6 +259,26 @@ export function recoverOutput(
   };
 }
 
+/**
+ * Rolls forward the journal of a run killed while it moved its files into place (after its
+ * commit point), so that every command that reads the output folder (`generate`, `--check`,
+ * `diff`, `inspect`) first finds it one run's output whole: that run's. Only a sound journal,
+ * only while no other apiloom holds the folder; anything else (no journal, an unsound one, a
+ * live writer, a folder that may not be written) is left as it is, for `--check` to report as
+ * unfinished and the next `generate` to finish or discard.
+ */
+export function settleOutput(outDir: string): void {
+  if (!entryExists(join(outDir, JOURNAL_FILE))) return;
+  try {
+    withOutputLock(outDir, () => {
+      const read = readJournal(outDir);
+      if (read && "journal" in read) apply(outDir, read.journal);
+    });
+  } catch {
+    // left as it is: see above
+  }
+}
+
 export function unsafeJournalDiagnostic(
   outDir: string,
   problem: JournalProblem,

@@ -1,7 +1,7 @@
-import type { JSONValue } from "json-p3";
 import type { Path } from "../../model/pointer.js";
 import type { Reporter } from "../../model/reporter.js";
 import { isRecord } from "../reader.js";
+import { isJsonPathError, OverlayBoundError, OverlayBudget } from "./bounds.js";
 import type { OverlaidValue, Origin } from "./overlaid-value.js";
 import type { Overlay, OverlayAction } from "./overlay-document.js";
 
@@ -12,7 +12,10 @@ export type From = { readonly input: true } | { readonly overlay: Overlay };
  * Applies an overlay's actions, in order, to `doc` (each target found in the document as the
  * actions before left it). An action whose target (or `copy`) selects nothing is an
  * `overlay/no-match` warning at the action; one that cannot be applied where it points is an
- * `overlay/not-applied` warning, and is skipped. Returns whether anything changed.
+ * `overlay/not-applied` warning, and is skipped. An action past a bound of `budget` (what the
+ * input's overlays may cost, bounds.ts), or that json-p3 stops (its recursion limit), is an
+ * `overlay/limit` error at the action, and the overlay's later actions are not applied.
+ * Returns whether anything changed.
  */
 export function applyOverlay(
   doc: OverlaidValue<From>,
@@ -20,10 +23,24 @@ export function applyOverlay(
   reporter: Reporter,
   /** The input, for messages. */
   input: string,
+  budget = new OverlayBudget(),
 ): boolean {
   let changed = false;
-  for (const action of overlay.actions)
-    changed = applyAction(doc, overlay, action, reporter, input) || changed;
+  for (const action of overlay.actions) {
+    try {
+      changed =
+        applyAction(doc, overlay, action, reporter, input, budget) || changed;
+    } catch (error) {
+      if (!(error instanceof OverlayBoundError || isJsonPathError(error)))
+        throw error;
+      reporter.report(
+        "overlay/limit",
+        `action ${action.index + 1} on ${input}: ${error instanceof OverlayBoundError ? error.message : `the JSONPath stopped: ${error.message.split("\n")[0]}`}`,
+        overlay.place(["actions", action.index]),
+      );
+      break;
+    }
+  }
   return changed;
 }
 
@@ -33,6 +50,7 @@ function applyAction(
   action: OverlayAction,
   reporter: Reporter,
   input: string,
+  budget: OverlayBudget,
 ): boolean {
   const at: Path = ["actions", action.index];
   const from: From = { overlay };
@@ -44,9 +62,7 @@ function applyAction(
     );
     return false;
   };
-  const targets = action.target
-    .query(doc.value as JSONValue)
-    .nodes.map((n) => n.location as Path);
+  const targets = budget.select(action.target, doc.value, "the target");
   if (targets.length === 0) {
     reporter.report(
       "overlay/no-match",
@@ -76,7 +92,7 @@ function applyAction(
     value = action.update.value;
     origin = { from, path: [...at, "update"] };
   } else if (action.copy) {
-    const copied = action.copy.query(doc.value as JSONValue).nodes;
+    const copied = budget.select(action.copy, doc.value, '"copy"');
     if (copied.length !== 1) {
       if (copied.length === 0) {
         reporter.report(
@@ -91,13 +107,14 @@ function applyAction(
         "copy",
       ]);
     }
-    value = copied[0]!.value;
+    value = valueAt(doc.value, copied[0]!);
     origin = { from, path: [...at, "copy"] };
   } else return false;
   let changed = false;
   for (const path of targets) {
     const current = valueAt(doc.value, path);
     const container = isRecord(current) || Array.isArray(current);
+    budget.add(value, path);
     if (container && (Array.isArray(current) || isRecord(value))) {
       doc.merge(doc.own(path) as object, value, origin, doc.originOf(path));
       changed = true;

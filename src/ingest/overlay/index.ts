@@ -10,6 +10,7 @@ import { ParseError, type ParsedDocument } from "../parse/parsed-document.js";
 import { isRecord, type SourceDocument } from "../reader.js";
 import { isUrlInput } from "../../model/source-url.js";
 import { applyOverlay, type From } from "./apply.js";
+import { OverlayBudget } from "./bounds.js";
 import { OverlaidValue } from "./overlaid-value.js";
 import { readOverlay, type Overlay } from "./overlay-document.js";
 
@@ -160,9 +161,11 @@ export class Overlays {
         path: [],
       });
       let changed = false;
+      const budget = new OverlayBudget();
       for (const l of mine) {
         l.used = true;
-        changed = applyOverlay(value, l.overlay, reporter, doc.file) || changed;
+        changed =
+          applyOverlay(value, l.overlay, reporter, doc.file, budget) || changed;
       }
       return changed ? overlaidDocument(doc, value, mine, reporter) : doc;
     });

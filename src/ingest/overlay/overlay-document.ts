@@ -1,9 +1,9 @@
-import { createRequire } from "node:module";
-import type { JSONPathQuery, jsonpath as JsonPath } from "json-p3";
+import type { JSONPathQuery } from "json-p3";
 import type { Path } from "../../model/pointer.js";
 import type { Reporter } from "../../model/reporter.js";
 import type { SourceRef } from "../../model/types.js";
 import { isRecord } from "../reader.js";
+import { compileQuery } from "./bounds.js";
 
 /** One action of an overlay, checked: its JSONPaths compiled (RFC 9535, json-p3). */
 export interface OverlayAction {
@@ -190,7 +190,7 @@ function compile(
   fail: (path: Path, message: string) => void,
 ): JSONPathQuery | undefined {
   try {
-    return jsonPath().compile(text);
+    return compileQuery(text);
   } catch (error) {
     fail(
       at,
@@ -198,16 +198,6 @@ function compile(
     );
     return undefined;
   }
-}
-
-let loaded: typeof JsonPath | undefined;
-
-/** json-p3, loaded by the first run that has an overlay (most runs have none). */
-function jsonPath(): typeof JsonPath {
-  loaded ??= (
-    createRequire(import.meta.url)("json-p3") as { jsonpath: typeof JsonPath }
-  ).jsonpath;
-  return loaded;
 }
 
 function firstLine(error: unknown): string {

@@ -3,6 +3,7 @@ import type { Reporter } from "../../model/reporter.js";
 import { PendingPlaces } from "../../model/source-place.js";
 import { parseText } from "../load.js";
 import { applyOverlay, type From } from "./apply.js";
+import { OverlayBudget } from "./bounds.js";
 import { OverlaidValue } from "./overlaid-value.js";
 import { readOverlay, type Overlay } from "./overlay-document.js";
 
@@ -44,6 +45,8 @@ export function applyOverlays(
     from: { input: true },
     path: [],
   });
-  for (const overlay of overlays) applyOverlay(doc, overlay, reporter, input);
+  const budget = new OverlayBudget();
+  for (const overlay of overlays)
+    applyOverlay(doc, overlay, reporter, input, budget);
   return doc.value;
 }

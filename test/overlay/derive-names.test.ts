@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, expect, it } from "vitest";
+import { runOverlay } from "../../src/cli/overlay.js";
+import { compileQuery } from "../../src/ingest/overlay/bounds.js";
+import { canonical } from "../../src/ingest/overlay/overlay-document.js";
+import {
+  applyOverlays,
+  parseOverlay,
+} from "../../src/ingest/overlay/standalone.js";
+import { Reporter } from "../../src/model/reporter.js";
+
+/**
+ * Every overlay `apiloom overlay` writes reads back, by apiloom, to the edited document, whatever
+ * the member names hold: control characters (written `\u0000` in a JSONPath, which RFC 9535
+ * allows and json-p3 refused), lone surrogates, NEL and the line separators YAML 1.1 breaks on.
+ */
+const dir = mkdtempSync(join(tmpdir(), "apiloom-overlay-names-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sink = { write: () => true } as unknown as NodeJS.WriteStream;
+
+/** Any name: every UTF-16 unit, control characters and lone surrogates more often. */
+const name = fc.string({
+  unit: fc.oneof(
+    fc.string({ unit: "binary", minLength: 1, maxLength: 1 }),
+    fc.constantFrom(
+      "\u0000",
+      "\u001f",
+      "\u007f",
+      "\u0085",
+      "\u2028",
+      "\u2029",
+      "\ud800",
+      "\udfff",
+      "'",
+      "\\",
+      "\ufeff",
+    ),
+  ),
+  maxLength: 5,
+});
+
+function roundTrip(original: object, edited: object, out: string): unknown {
+  writeFileSync(join(dir, "a.json"), JSON.stringify(original));
+  writeFileSync(join(dir, "b.json"), JSON.stringify(edited));
+  const code = runOverlay(["a.json", "b.json", "-o", out], {
+    cwd: dir,
+    stdout: sink,
+    stderr: sink,
+  });
+  return code;
+}
+
+for (const out of ["o.yaml", "o.json"])
+  it(`an overlay written as ${out} reads back to the edited document, whatever the names`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        name,
+        name,
+        name,
+        fc.jsonValue({ maxDepth: 1 }),
+        async (a, b, c, value) => {
+          const original = { [a]: { [b]: 1, keep: true }, list: [1] };
+          const edited = {
+            [a]: { [c]: value, keep: true },
+            list: [1],
+            [`${c}${b}`]: { [b]: [value] },
+          };
+          expect(await roundTrip(original, edited, out)).toBe(0);
+          const reporter = new Reporter();
+          const overlay = parseOverlay(
+            readFileSync(join(dir, out), "utf8"),
+            out,
+            reporter,
+          );
+          expect(reporter.diagnostics).toEqual([]);
+          const result = applyOverlays(original, [overlay!], reporter);
+          expect(reporter.diagnostics).toEqual([]);
+          // member order aside (an update appends what it adds)
+          expect(canonical(result)).toBe(canonical(edited));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+it("reads a control character escaped in a JSONPath name, and still refuses one written raw", () => {
+  expect(
+    compileQuery("$['a\\u0000\\u001f']").query({ "a\u0000\u001f": 1 }).values(),
+  ).toEqual([1]);
+  expect(() => compileQuery("$['a\u0000']")).toThrow(/invalid character/);
+  // the escape read does not let a raw character after it through
+  expect(() => compileQuery("$['\\u0001\u0002']")).toThrow(/invalid character/);
+});
