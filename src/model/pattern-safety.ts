@@ -61,19 +61,30 @@ export function patternGuard(pattern: string): PatternGuard {
   const flags = patternFlags(pattern);
   if (flags === undefined) return { kind: "invalid" };
   if (!REPEATS.test(pattern)) return { kind: "regexp", flags };
-  const verdict = backtracking(pattern, flags);
+  const verdict = unlessItThrows(() => backtracking(pattern, flags), "unknown");
   if (verdict === "linear") return { kind: "regexp", flags };
   const risk: PatternRisk = { complexity: verdict };
+  const program = unlessItThrows(
+    () => patternProgram(pattern, flags),
+    new NoLinearProgram("it could not be read"),
+  );
+  return program instanceof NoLinearProgram
+    ? { kind: "refused", flags, risk, why: program.message }
+    : { kind: "linear", flags, risk, program };
+}
+
+/**
+ * `read()`, or `otherwise` where the pattern's reading gives up: a syntax V8 takes and the
+ * reader does not, or a stack too deep. A pattern's text never makes a run fail.
+ */
+function unlessItThrows<T, U>(read: () => T, otherwise: U): T | U {
   try {
-    return {
-      kind: "linear",
-      flags,
-      risk,
-      program: patternProgram(pattern, flags),
-    };
+    return read();
   } catch (error) {
-    if (!(error instanceof NoLinearProgram)) throw error;
-    return { kind: "refused", flags, risk, why: error.message };
+    if (error instanceof NoLinearProgram) return error as U;
+    if (error instanceof SyntaxError || error instanceof RangeError)
+      return otherwise;
+    throw error;
   }
 }
 
