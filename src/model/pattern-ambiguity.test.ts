@@ -95,19 +95,26 @@ describe("the pattern analysis on real descriptions", () => {
     expect(worstGrowth(treeOf(pattern)!)).toBeGreaterThan(3.5);
   });
 
-  it("runs as a RegExp only what the backtracker runs in linear time", () => {
-    let checked = 0;
-    for (const { pattern } of REAL) {
-      if (patternGuard(pattern).kind !== "regexp") continue;
-      // a count past the texts' length is quadratic below it: a constant, not a growth
-      if (largestCount(pattern) > 64) continue;
-      const tree = treeOf(pattern);
-      if (tree === undefined) continue;
-      expect(worstGrowth(tree), pattern).toBeLessThan(2.6);
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(50);
-  });
+  // ~10 s on a quiet machine: every proved real pattern on ~250 texts, twice
+  it(
+    "runs as a RegExp only what the backtracker runs in linear time",
+    {
+      timeout: 180_000,
+    },
+    () => {
+      let checked = 0;
+      for (const { pattern } of REAL) {
+        if (patternGuard(pattern).kind !== "regexp") continue;
+        // a count past the texts' length is quadratic below it: a constant, not a growth
+        if (largestCount(pattern) > 64) continue;
+        const tree = treeOf(pattern);
+        if (tree === undefined) continue;
+        expect(worstGrowth(tree), pattern).toBeLessThan(2.6);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(50);
+    },
+  );
 });
 
 /** Patterns with lookaround and backreferences over a small alphabet, shaped to backtrack. */
