@@ -20,7 +20,6 @@ import { readOpenApi3 } from "./openapi3/index.js";
 import { readPostman } from "./postman/index.js";
 import { Overlays, type OverlayOption } from "./overlay/index.js";
 import { isUrlInput } from "../model/source-url.js";
-import { PatternVerdicts } from "../model/pattern-safety.js";
 
 const READERS: Record<SourceFormat, Reader> = {
   swagger2: readSwagger2,
@@ -64,11 +63,7 @@ export interface ReadOptions extends IngestOptions {
    * place is found when the reading ends.
    */
   deferPlaces?: DeferredPlaces;
-  /**
-   * Whether the patterns' backtracking is analysed (model/pattern-safety.ts), which only the
-   * validators need: a run that makes none passes false and its model has no `patterns`.
-   * Default true.
-   */
+  /** Analyse the patterns (only the validators run them; false: no `patterns`). Default true. */
   analyzePatterns?: boolean;
 }
 
@@ -322,7 +317,7 @@ function ingest(
           loadRefFile,
           options.allowExternalRefs ?? false,
           settlePlaces,
-          new PatternVerdicts(options.analyzePatterns ?? true),
+          options.analyzePatterns,
         );
         documents.push(readDocument(READERS[format], ctx));
       }

@@ -30,9 +30,11 @@ export function makeContext(
   loadRefFile: RefFileLoader,
   allowExternal: boolean,
   settlePlaces: () => void,
-  /** The verdicts on patterns read in this document (the model joins the documents'). */
-  patterns = new PatternVerdicts(),
+  /** Whether the patterns read in this document are analysed (the validators run them). */
+  analyzePatterns = true,
 ): ReaderContext {
+  // the verdicts on patterns read in this document (the model joins the documents')
+  const patterns = new PatternVerdicts(analyzePatterns);
   let realRoot: string | undefined;
   // a spec names the same few targets over and over (`#/components/parameters/owner`)
   const pointers = new Map<string, readonly string[] | undefined>();
