@@ -123,7 +123,15 @@ export function emitPaths({
     declaration("$defs", EMPTY_RECORD),
     declaration("operations", { kind: "object", members: operations }),
   ];
-  return { path: file, contents: parts.join("\n") };
+  return { path: file, contents: numericStatuses(parts.join("\n")) };
+}
+
+/**
+ * A status is a numeric key, as openapi-typescript writes it (`200:`, not `"200":`): openapi-fetch's
+ * helpers pick the successes by `keyof T & 200 | 201 | …`, which a string key never meets.
+ */
+function numericStatuses(text: string): string {
+  return text.replace(/(^ *|[{;] )"([1-5]\d\d)"(\??:)/gm, "$1$2$3");
 }
 
 /** `export interface name {…}`, or `export type name = Record<string, never>;` when empty. */
