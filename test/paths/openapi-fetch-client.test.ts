@@ -15,7 +15,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
 import { emitted } from "../emitted.js";
 import { describeOracles, ORACLES_DIR } from "../shared-corpus.js";
-import { typeCheck } from "../validators/oracles/harness.js";
+import { peer, typeCheck } from "../validators/oracles/harness.js";
 
 /*
  * client/openapi-fetch.ts against openapi-fetch itself (issue 62): programs written for
@@ -26,21 +26,8 @@ import { typeCheck } from "../validators/oracles/harness.js";
  */
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const REPO = join(HERE, "../..");
 const OUT = join(HERE, "out", "openapi-fetch");
 const FETCH_DIR = join(ORACLES_DIR, "openapi-fetch");
-
-const peer = (await import(
-  pathToFileURL(
-    join(
-      REPO,
-      "test/typescript5/node_modules/openapi-typescript/dist/index.mjs",
-    ),
-  ).href
-)) as {
-  default: (source: unknown, options: { silent: boolean }) => Promise<unknown>;
-  astToString: (ast: unknown) => string;
-};
 
 /** Each program and the openapi-fetch schema it is written against. */
 const PROGRAMS = [

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { afterAll, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
 import type { ApiModel } from "../../src/model/types.js";
@@ -16,6 +16,7 @@ import {
   findingKey,
   freshEntries,
   judge,
+  peer,
   typeCheck,
   UPDATE,
 } from "../validators/oracles/harness.js";
@@ -31,21 +32,6 @@ import { PATHS_ALLOWED } from "./paths-allowed.js";
  * same types), or the test fails; an entry nothing finds any more fails too.
  * `APILOOM_ORACLE_UPDATE=1` prints the list.
  */
-
-const REPO = fileURLToPath(new URL("../..", import.meta.url));
-
-/** openapi-typescript lives in the TypeScript 5 workspace: it needs TypeScript 5's JS API. */
-const peer = (await import(
-  pathToFileURL(
-    join(
-      REPO,
-      "test/typescript5/node_modules/openapi-typescript/dist/index.mjs",
-    ),
-  ).href
-)) as {
-  default: (source: unknown, options: { silent: boolean }) => Promise<unknown>;
-  astToString: (ast: unknown) => string;
-};
 
 interface Doc {
   name: string;
@@ -226,26 +212,25 @@ async function check(docs: Doc[]): Promise<void> {
 
 const SLOW = 240_000;
 
-describeOracles(
-  "paths.ts agrees with openapi-typescript (openapi-fetch's schemas)",
-  () => {
+/** One test per few documents (one TypeScript program), named by them. */
+function checks(docs: () => Doc[]): () => void {
+  return () =>
     it.each(
-      chunks(fetchDocs()).map((docs) => ({
-        docs,
-        names: docs.map((d) => d.file).join(", "),
+      chunks(docs()).map((list) => ({
+        docs: list,
+        names: list.map((d) => d.name).join(", "),
       })),
     )("$names", ({ docs }) => check(docs), SLOW);
-  },
-);
+}
 
-describeCorpus("paths.ts agrees with openapi-typescript (the corpus)", () => {
-  it.each(
-    chunks(corpusDocs()).map((docs) => ({
-      docs,
-      names: docs.map((d) => d.name).join(", "),
-    })),
-  )("$names", ({ docs }) => check(docs), SLOW);
-});
+describeOracles(
+  "paths.ts agrees with openapi-typescript (openapi-fetch's schemas)",
+  checks(fetchDocs),
+);
+describeCorpus(
+  "paths.ts agrees with openapi-typescript (the corpus)",
+  checks(corpusDocs),
+);
 
 describeOracles("the paths oracle's list", () => {
   it("names only documents the oracle reads", () => {
