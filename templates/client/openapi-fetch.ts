@@ -131,7 +131,7 @@ export interface ClientOptions extends Omit<RequestInit, "headers"> {
   baseUrl?: string;
   /** The fetch to call (globalThis.fetch by default). */
   fetch?: (input: Request) => Promise<Response>;
-  /** Accepted for openapi-fetch's sake; apiloom's transport makes platform Requests. */
+  /** The Request class each attempt's request is made of (the platform's by default). */
   Request?: typeof Request;
   querySerializer?: QuerySerializer<unknown> | QuerySerializerOptions;
   bodySerializer?: BodySerializer<unknown>;
@@ -361,7 +361,7 @@ export function createClient<
   const {
     baseUrl = "",
     fetch: baseFetch,
-    Request: _request,
+    Request: baseRequest,
     querySerializer: globalQuery,
     bodySerializer: globalBody,
     pathSerializer: globalPath,
@@ -384,7 +384,7 @@ export function createClient<
     const {
       baseUrl: localBaseUrl,
       fetch = baseFetch ?? globalThis.fetch,
-      Request: _localRequest,
+      Request: RequestClass = baseRequest,
       headers,
       params = {},
       parseAs = "json",
@@ -447,6 +447,12 @@ export function createClient<
     const hooks: Hooks = {
       async onRequest({ request }) {
         answered = false;
+        // the caller's Request class, and the members of init a Request lacks, as openapi-fetch
+        if (RequestClass && !(request instanceof RequestClass))
+          request = new RequestClass(request);
+        for (const key in init)
+          if (!(key in request))
+            (request as unknown as Record<string, unknown>)[key] = init[key];
         for (const m of middleware) {
           if (typeof m?.onRequest !== "function") continue;
           const out = await m.onRequest({ ...context, request });
