@@ -8,6 +8,7 @@ import type {
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import {
   HTTP_METHODS,
+  jsdocLines,
   printAlias,
   printObject,
   stringLiteral,
@@ -137,8 +138,22 @@ function declaration(name: string, node: TypeNode): string {
   return printAlias(`export type ${name}`, node);
 }
 
-function member(name: string, type: TypeNode, optional = false): ObjectMember {
-  return { name, optional, type };
+function member(
+  name: string,
+  type: TypeNode,
+  optional = false,
+  text?: string,
+): ObjectMember {
+  const doc = text?.trim() ? jsdocLines(text.trim()) : undefined;
+  return doc ? { name, optional, type, doc } : { name, optional, type };
+}
+
+/** What a description says of an operation: its summary, then its description. */
+function operationText(endpoint: Endpoint): string | undefined {
+  const text = [endpoint.summary, endpoint.description]
+    .filter((t) => t?.trim())
+    .join("\n\n");
+  return text || undefined;
 }
 
 /** `{ [key]: { parameters; get; put; … } }`, one path item per key, in the model's order. */
@@ -170,7 +185,7 @@ function pathItemsNode<E extends Endpoint>(
       const endpoint = byMethod.get(method);
       members.push(
         endpoint
-          ? member(method, operation(endpoint))
+          ? member(method, operation(endpoint), false, operationText(endpoint))
           : member(method, NEVER, true),
       );
     }
@@ -218,6 +233,7 @@ function parametersNode(
               p.name,
               typeOf(p.schema, "write"),
               location !== "path" && !p.required,
+              p.description,
             ),
           ),
         },
@@ -259,7 +275,12 @@ function responsesNode(responses: ApiResponse[], typeOf: TypeOf): TypeNode {
       const headers: TypeNode = {
         kind: "object",
         members: Object.entries(r.headers ?? {}).map(([name, h]) =>
-          member(name, typeOf(h.schema, "read"), h.required !== true),
+          member(
+            name,
+            typeOf(h.schema, "read"),
+            h.required !== true,
+            h.description,
+          ),
         ),
         index: UNKNOWN,
       };
@@ -272,10 +293,12 @@ function responsesNode(responses: ApiResponse[], typeOf: TypeOf): TypeNode {
                 member(m.mediaType, typeOf(m.schema, "read")),
               ),
             });
-      return member(r.status, {
-        kind: "object",
-        members: [member("headers", headers), content],
-      });
+      return member(
+        r.status,
+        { kind: "object", members: [member("headers", headers), content] },
+        false,
+        r.description,
+      );
     }),
   };
 }
