@@ -498,6 +498,7 @@ export function createClient<
             );
         }
         if (failure !== error) throw failure;
+        return undefined; // the transport throws the fetch's own error
       },
     };
     const url = createFinalURL(schemaPath, {
