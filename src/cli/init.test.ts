@@ -125,6 +125,46 @@ describe("apiloom init", () => {
     );
   });
 
+  it("offers openapi-typescript's equivalents to a project whose npm script runs it", async () => {
+    const dir = project({
+      "package.json": JSON.stringify({
+        scripts: {
+          build: "tsc",
+          types:
+            "npx openapi-typescript ./specs/api.yaml -o src/lib/schema.d.ts && prettier --write src/lib",
+        },
+      }),
+      "tsconfig.json": "{}",
+      "specs/api.yaml": OPENAPI,
+      "fixtures/other.yaml": OPENAPI,
+      "src/index.ts": "",
+    });
+    const stdout = sink();
+    expect(await runInit([], { cwd: dir, stdout, stderr: sink() })).toBe(0);
+    const config = readFileSync(join(dir, "apiloom.config.ts"), "utf8");
+    expect(config).toContain('inputs: [\n    "specs/api.yaml",\n  ],');
+    expect(config).toContain('artifacts: ["client", "paths"],');
+    expect(stdout.text).toContain(
+      'the npm script "types" runs openapi-typescript on specs/api.yaml: the config makes src/api/paths.ts (its types) and src/api/client/openapi-fetch.ts',
+    );
+    expect(stdout.text).toContain("in place of src/lib/schema.d.ts");
+  });
+
+  it("writes no artifacts without openapi-typescript in the scripts", async () => {
+    const dir = project({
+      "package.json": JSON.stringify({
+        scripts: { types: "openapi-typescript-helpers" },
+      }),
+      "openapi.yaml": OPENAPI,
+    });
+    expect(
+      await runInit([], { cwd: dir, stdout: sink(), stderr: sink() }),
+    ).toBe(0);
+    expect(
+      JSON.parse(readFileSync(join(dir, "apiloom.config.json"), "utf8")),
+    ).toEqual({ inputs: ["openapi.yaml"], out: "generated" });
+  });
+
   it("refuses an unknown argument with exit 2", async () => {
     const stderr = sink();
     expect(

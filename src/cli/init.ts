@@ -6,6 +6,7 @@ import {
   openSync,
   readdirSync,
   readSync,
+  readFileSync,
   writeFileSync,
 } from "node:fs";
 import { extname, join, relative, sep } from "node:path";
@@ -80,17 +81,27 @@ export async function runInit(
     );
     return 1;
   }
-  const specs = findSpecs(cwd);
+  const found = findSpecs(cwd);
+  // a project that runs openapi-typescript: its input, and its types and client's equivalents
+  const peer = openapiTypescriptScript(join(cwd, "package.json"));
+  const specs = peer?.input ? [{ path: peer.input }] : found;
   out ??= existsSync(join(cwd, "src")) ? "src/api" : "generated";
   const typescript = existsSync(join(cwd, "tsconfig.json"));
   const name = typescript ? "apiloom.config.ts" : "apiloom.config.json";
-  writeFileSync(join(cwd, name), starterConfig(specs, out, typescript), {
-    flag: "wx",
-  });
+  writeFileSync(
+    join(cwd, name),
+    starterConfig(specs, out, typescript, peer ? PEER_ARTIFACTS : undefined),
+    { flag: "wx" },
+  );
   const lines = [
-    specs.length > 0
-      ? `apiloom: found ${specs.length} API description${specs.length === 1 ? "" : "s"}: ${specs.map((s) => `${s.path} (${s.format})`).join(", ")}`
+    found.length > 0
+      ? `apiloom: found ${found.length} API description${found.length === 1 ? "" : "s"}: ${found.map((s) => `${s.path} (${s.format})`).join(", ")}`
       : "apiloom: found no Swagger, OpenAPI or Postman file here; list yours in inputs",
+    ...(peer
+      ? [
+          `apiloom: the npm script "${peer.script}" runs openapi-typescript${peer.input ? ` on ${peer.input}` : ""}: the config makes ${out}/paths.ts (its types) and ${out}/client/openapi-fetch.ts (openapi-fetch's client); import them in place of ${peer.output ?? "its output"} and "openapi-fetch" (docs/migrate-from-openapi-typescript.md)`,
+        ]
+      : []),
     `apiloom: wrote ${name} (output in ${out}/)`,
   ];
   const script = addScript(join(cwd, "package.json"), INIT_SCRIPT);
@@ -210,14 +221,67 @@ function specFormat(abs: string): SourceFormat | undefined {
   return undefined;
 }
 
-/** The starter config: the specs found (or a placeholder) and the output folder. */
+/** What a project that ran openapi-typescript and openapi-fetch gets: their equivalents too. */
+const PEER_ARTIFACTS = ["client", "paths"];
+
+/**
+ * The npm script of `file` (package.json) that runs openapi-typescript, with its input (a path or
+ * URL, as written) and its `-o`/`--output`, or undefined when none does.
+ */
+export function openapiTypescriptScript(
+  file: string,
+): { script: string; input?: string; output?: string } | undefined {
+  let scripts: unknown;
+  try {
+    scripts = (JSON.parse(readFileSync(file, "utf8")) as { scripts?: unknown })
+      .scripts;
+  } catch {
+    return undefined;
+  }
+  if (typeof scripts !== "object" || scripts === null) return undefined;
+  for (const [script, command] of Object.entries(scripts)) {
+    if (typeof command !== "string") continue;
+    // the command of the chain that runs it (`openapi-typescript a.yaml -o b.ts && prettier …`)
+    const words = command
+      .split(/&&|\|\||[;|]/)
+      .map((part) => part.trim().split(/\s+/))
+      .find((w) => w.some((word) => /(^|\/)openapi-typescript$/.test(word)));
+    if (!words) continue;
+    const at = words.findIndex((w) => /(^|\/)openapi-typescript$/.test(w));
+    const found: { script: string; input?: string; output?: string } = {
+      script,
+    };
+    for (let i = at + 1; i < words.length; i++) {
+      const word = words[i]!.replace(/^(["'])(.*)\1$/, "$2");
+      if (word === "-o" || word === "--output") {
+        const output = words[++i];
+        if (output) found.output = output;
+      } else if (word.startsWith("--output="))
+        found.output = word.slice("--output=".length);
+      else if (!word.startsWith("-") && found.input === undefined)
+        found.input = word.replace(/^\.\//, "");
+    }
+    return found;
+  }
+  return undefined;
+}
+
+/** The starter config: the specs found (or a placeholder), the output folder and the artifacts. */
 export function starterConfig(
-  specs: readonly FoundSpec[],
+  specs: readonly { path: string }[],
   out: string,
   typescript: boolean,
+  artifacts?: readonly string[],
 ): string {
   const inputs = specs.length > 0 ? specs.map((s) => s.path) : ["openapi.yaml"];
-  if (!typescript) return JSON.stringify({ inputs, out }, null, 2) + "\n";
+  if (!typescript)
+    return (
+      JSON.stringify(
+        { inputs, out, ...(artifacts ? { artifacts } : {}) },
+        null,
+        2,
+      ) + "\n"
+    );
   const list = inputs.map((p) => `    ${JSON.stringify(p)},\n`).join("");
   return `import { defineConfig } from "apiloom-gen/config";
 
@@ -227,7 +291,13 @@ export default defineConfig({
   inputs: [
 ${list}  ],
   // where the client, server stubs, docs and OpenAPI document are written (apiloom owns it)
-  out: ${JSON.stringify(out)},
+  out: ${JSON.stringify(out)},${
+    artifacts
+      ? `
+  // paths.ts and client/openapi-fetch.ts: openapi-typescript's types and openapi-fetch's client
+  artifacts: ${JSON.stringify(artifacts).replace(/,/g, ", ")},`
+      : ""
+  }
 });
 `;
 }

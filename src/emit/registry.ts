@@ -9,6 +9,7 @@ import openapi from "./openapi/plugin.js";
 import query from "./query/plugin.js";
 import mocks from "./mocks/plugin.js";
 import mcp from "./mcp/plugin.js";
+import paths from "./paths/plugin.js";
 
 /**
  * apiloom's own artifacts, in the order they are made: one line per plugin. Adding an artifact is
@@ -25,6 +26,7 @@ export const BUILT_IN_PLUGINS = frozen([
   query,
   mocks,
   mcp,
+  paths,
 ] as const);
 
 /** A plugin and everything in it (its options and their specs), frozen: nothing exported is mutable. */

@@ -58,6 +58,12 @@ export {
 // types in types.ts are the context's `types` (a TypeIndex, of the plugin API: artifact.ts).
 export { endpointKey } from "../model/naming.js";
 
+// Type expressions: the context's `types.typeOf(schema, mode)` is a `TypeNode`; these print one
+// as types.ts does (alone, an expanded object, a `head = type;` declaration).
+export { printType } from "./type-index/type-index.js";
+export { printAlias, printObject } from "./type-index/print-object.js";
+export type { ObjectMember, TypeNode } from "./type-index/type-node.js";
+
 // Security facts: the OAuth scopes an endpoint needs, one list per alternative (as the client's
 // doc comments name them).
 export { scopeAlternatives } from "./shared/scopes.js";

@@ -81,7 +81,7 @@ beforeAll(() => {
       "-o",
       "generated",
       "-a",
-      "types,client,server,validators,docs,openapi,query,mocks,mcp",
+      "types,client,server,validators,docs,openapi,query,mocks,mcp,paths",
       "--server-handlers",
       "handlers.ts",
       "--server-adapters",

@@ -140,6 +140,8 @@ export async function emitClient(
     ...[
       ...RUNTIME_FILES,
       ...(artifacts.includes("validators") ? ["validate.ts"] : []),
+      // openapi-fetch's API, typed by paths.ts: made when the run makes that too
+      ...(artifacts.includes("paths") ? ["openapi-fetch.ts"] : []),
     ]
       .sort()
       .map((name) => runtimeFile("client", name, templatesDir)),

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   CORPUS_DIR,
   CORPUS_FILES,
@@ -17,6 +17,19 @@ import * as REASONS from "./reasons.js";
  */
 
 const REPO = fileURLToPath(new URL("../../..", import.meta.url));
+/** openapi-typescript 7, the peer: it lives in the TypeScript 5 workspace (it needs TypeScript 5's JS API). */
+export const peer = (await import(
+  pathToFileURL(
+    join(
+      REPO,
+      "test/typescript5/node_modules/openapi-typescript/dist/index.mjs",
+    ),
+  ).href
+)) as {
+  default: (source: unknown, options: { silent: boolean }) => Promise<unknown>;
+  astToString: (ast: unknown) => string;
+};
+
 export const FIXTURES_DIR = join(REPO, "test/fixtures/oracles");
 
 export interface OracleDocument {

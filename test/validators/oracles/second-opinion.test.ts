@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTypeIndex } from "../../../src/emit/type-index/index.js";
 import { loadModel } from "../../../src/pipeline.js";
@@ -11,6 +11,7 @@ import {
   judge,
   oracleDocuments,
   orphans,
+  peer,
   typeCheck,
   UPDATE,
 } from "./harness.js";
@@ -28,21 +29,6 @@ import { SECOND_OPINION_ALLOWED } from "./second-opinion-allowed.js";
  * Every difference is in second-opinion-allowed.ts with the reason apiloom is right, or is a
  * listed bug; an entry nothing finds any more fails. `APILOOM_ORACLE_UPDATE=1` prints the list.
  */
-
-const REPO = fileURLToPath(new URL("../../..", import.meta.url));
-
-/** openapi-typescript lives in the TypeScript 5 workspace: it needs TypeScript 5's JS API. */
-const peer = (await import(
-  pathToFileURL(
-    join(
-      REPO,
-      "test/typescript5/node_modules/openapi-typescript/dist/index.mjs",
-    ),
-  ).href
-)) as {
-  default: (source: unknown, options: { silent: boolean }) => Promise<unknown>;
-  astToString: (ast: unknown) => string;
-};
 
 /**
  * The OpenAPI documents are read by both tools. The others (Swagger 2.0, the seeds, the fault
