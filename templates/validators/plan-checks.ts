@@ -3,6 +3,7 @@
 // property checked in place, an object's declared properties as one loop, operations in a row.
 
 import {
+  LEVEL,
   esc,
   has,
   member,
@@ -166,8 +167,8 @@ export function members(c: Subs, ops: readonly PlanOp[], at: string): Op {
         if (failed !== 0) leafPush(failed, p + paths[i], e, leaf);
       } else {
         const call = calls[i];
-        if (call !== undefined) call(v, p + paths[i], e, d);
-        else checks[i]!(v, p, e, d);
+        if (call !== undefined) call(v, p + paths[i], e, d + LEVEL);
+        else checks[i]!(v, p, e, d + LEVEL);
       }
     }
   };

@@ -7,6 +7,8 @@
 // matcher), on its first use.
 
 import {
+  DEEP,
+  TOO_DEEP_LEVEL,
   equal,
   isObject,
   push,
@@ -262,6 +264,12 @@ class Compiler implements Plan {
     const mask = this.maskOf(types);
     const message = `must be ${types.join(" or ")}`;
     const inner = this.block(block, at);
+    if (block[0] === "o" || block[0] === "a")
+      return (x, p, e, d) => {
+        if ((kind(x) & mask) === 0) push(e, p + at, "type", message);
+        else if (d >= TOO_DEEP_LEVEL) throw DEEP;
+        else inner(x, p, e, d);
+      };
     return (x, p, e, d) => {
       if ((kind(x) & mask) === 0) push(e, p + at, "type", message);
       else inner(x, p, e, d);
@@ -350,13 +358,17 @@ class Compiler implements Plan {
       case "o": {
         const inner = this.block(op, at);
         return (x, p, e, d) => {
-          if (isObject(x)) inner(x, p, e, d);
+          if (!isObject(x)) return;
+          if (d >= TOO_DEEP_LEVEL) throw DEEP;
+          inner(x, p, e, d);
         };
       }
       case "a": {
         const inner = this.block(op, at);
         return (x, p, e, d) => {
-          if (Array.isArray(x)) inner(x, p, e, d);
+          if (!Array.isArray(x)) return;
+          if (d >= TOO_DEEP_LEVEL) throw DEEP;
+          inner(x, p, e, d);
         };
       }
     }
