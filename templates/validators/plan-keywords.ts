@@ -13,11 +13,14 @@ import {
   push,
   required,
   unique,
+  HALT,
   LEVEL,
+  stopped,
 } from "./runtime.js";
-import type { PlanOp, PlanSub } from "./plan.js";
 import {
   type Op,
+  type PlanOp,
+  type PlanSub,
   FORMATS,
   accept,
   plural,
@@ -242,6 +245,7 @@ function keyLoop(c: Subs, op: PlanOp, at: string): Op {
         const [test, sub] = patterns[i]!;
         if (sub !== null && test(k)) sub(o[k], (q ??= base + esc(k)), e, d);
       }
+      if (e === HALT && stopped) return;
     }
   };
 }
@@ -291,12 +295,16 @@ export function arrayOp(c: Subs, op: PlanOp, at: string): Op | undefined {
         if (leaf !== undefined)
           for (let i = start; i < items.length; i++) {
             const failed = leafFails(items[i], leaf);
-            if (failed !== 0) leafPush(failed, p + slash + i, e, leaf);
+            if (failed === 0) continue;
+            leafPush(failed, p + slash + i, e, leaf);
+            if (e === HALT) return;
           }
         else if (items.length > start) {
           const q = p + slash;
-          for (let i = start; i < items.length; i++)
+          for (let i = start; i < items.length; i++) {
             check(items[i], q + i, e, d + LEVEL);
+            if (e === HALT && stopped) return;
+          }
         }
       };
     }

@@ -18,6 +18,8 @@ import {
 import { linear, type Format, type PatternTest } from "./formats.js";
 import {
   type Op,
+  type PlanOp,
+  type PlanSub,
   FORMATS,
   accept,
   TYPE_BITS,
@@ -39,14 +41,7 @@ import {
   compositionOp,
 } from "./plan-keywords.js";
 
-/**
- * A sub-schema in a plan: a node's operations in place, or the number of a node of the plan's
- * table (a named schema, or one the generator moved out, so that no plan nests deeply).
- */
-export type PlanSub = number | PlanOp[];
-
-/** One operation of a node: its code, then its operands (see {@link compileOp}). */
-export type PlanOp = readonly [string, ...unknown[]];
+export type { PlanOp, PlanSub };
 
 /** What the generator writes beside the nodes: the patterns, the tables of endpoints. */
 export interface PlanData {

@@ -32,12 +32,7 @@ export const RESPONSE: Direction = 2;
  * nested past {@link MAX_DEPTH}. `e` may be {@link HALT}: the first violation then throws it
  * (`is`, and the members of anyOf, oneOf, not, if and contains, want no more than one).
  */
-export type Check = (
-  x: unknown,
-  p: string,
-  e: Violation[],
-  d: number,
-) => void;
+export type Check = (x: unknown, p: string, e: Violation[], d: number) => void;
 
 /** What `d` grows by from a value to its members (the direction is `d & 3`). */
 export const LEVEL = 4;
@@ -45,8 +40,14 @@ export const LEVEL = 4;
 /** Thrown by a check of an object or an array nested past {@link MAX_DEPTH}. */
 export const DEEP: unique symbol = Symbol("maxDepth");
 
-/** The violations list of a check that stops at its first violation: `push` throws it. */
+/**
+ * The violations list of a check that stops at its first violation: `push` sets
+ * {@link stopped} instead of adding to it, and the loops over members and items stop.
+ */
 export const HALT: Violation[] = Object.freeze([]) as unknown as Violation[];
+
+/** Whether a check given {@link HALT} has met a violation (read it with `e === HALT`). */
+export let stopped = false;
 
 /** The Standard Schema v1 interface (https://standardschema.dev), written out: no dependency. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
@@ -168,13 +169,14 @@ export function validator<T>(check: Check, d: Direction = PLAIN): Validator<T> {
     check: all,
     // stops at the first violation
     is: (value: unknown): value is T => {
+      stopped = false;
       try {
         check(value, "", HALT, d);
-        return true;
       } catch (error) {
-        if (error === HALT || tooDeep(error)) return false;
+        if (tooDeep(error)) return false;
         throw error;
       }
+      return !stopped;
     },
     "~standard": {
       version: 1,
@@ -382,7 +384,10 @@ export function canonical(x: unknown): string {
 }
 
 export function push(e: Violation[], p: string, k: string, m: string): void {
-  if (e === HALT) throw HALT;
+  if (e === HALT) {
+    stopped = true;
+    return;
+  }
   e.push({ path: p, keyword: k, message: m });
 }
 
@@ -396,14 +401,13 @@ export function passes(
   p: string,
   d: number,
 ): boolean {
-  try {
-    check(x, p, HALT, d);
-    return true;
-  } catch (error) {
-    if (error !== HALT) throw error;
-    halted = true;
-    return false;
-  }
+  const outer = stopped;
+  stopped = false;
+  check(x, p, HALT, d);
+  const failed = stopped;
+  stopped = outer;
+  if (failed) halted = true;
+  return !failed;
 }
 
 /** Whether a {@link passes} answered false since a validator's `check` began. */
