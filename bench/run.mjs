@@ -14,6 +14,7 @@
 // unset or names `bundle`, and its stream parsing as a line grows (bench/stream.mjs) when it is
 // unset or names `stream`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
 // costs the user's tsc and editor, against openapi-typescript + openapi-fetch and hey-api.
+// BENCH_ONLY=validators runs bench/validators.mjs: the generated validators against ajv.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -352,9 +353,12 @@ async function main() {
   // the type-check cost of the generated client (bench/typecheck.mjs): BENCH_ONLY=typecheck
   if (ONLY?.includes("typecheck"))
     await (await import("./typecheck.mjs")).typecheckBench();
+  // the generated validators against ajv (bench/validators.mjs): BENCH_ONLY=validators
+  if (ONLY?.includes("validators"))
+    await (await import("./validators.mjs")).validatorBench();
   if (
-    ONLY?.every(
-      (name) => name === "bundle" || name === "stream" || name === "typecheck",
+    ONLY?.every((name) =>
+      ["bundle", "stream", "typecheck", "validators"].includes(name),
     )
   ) {
     if (sizes) printBundleSizes(sizes);
