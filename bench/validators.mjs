@@ -253,7 +253,9 @@ function printRow({ name, validity, bytes, checks, firsts }) {
   const size =
     bytes >= 1e5
       ? `${(bytes / 1e6).toFixed(2)} MB`
-      : `${(bytes / 1e3).toFixed(1)} KB`;
+      : bytes >= 1e3
+        ? `${(bytes / 1e3).toFixed(1)} KB`
+        : `${bytes} B`;
   console.log(
     `| ${name} | ${validity}, ${size} | ${fmt(checks.apiloom)} | ${fmt(checks.ajv)} | ${ratio(checks.apiloom, checks.ajv)} | ${fmt(firsts.apiloom)} | ${fmt(firsts.ajv)} | ${ratio(firsts.apiloom, firsts.ajv)} |`,
   );

@@ -49,6 +49,9 @@ export const HALT: Violation[] = Object.freeze([]) as unknown as Violation[];
 /** Whether a check given {@link HALT} has met a violation (read it with `e === HALT`). */
 export let stopped = false;
 
+/** Whether a {@link passes} answered false since a validator's `check` began. */
+let halted = false;
+
 /** The Standard Schema v1 interface (https://standardschema.dev), written out: no dependency. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly "~standard": StandardSchemaProps<Input, Output>;
@@ -409,9 +412,6 @@ export function passes(
   if (failed) halted = true;
   return !failed;
 }
-
-/** Whether a {@link passes} answered false since a validator's `check` began. */
-let halted = false;
 
 /** How many of `checks` pass `x`, counting no further than `stop`. */
 export function matches(
