@@ -354,8 +354,10 @@ async function main() {
   if (ONLY?.includes("typecheck"))
     await (await import("./typecheck.mjs")).typecheckBench();
   // the generated validators against ajv (bench/validators.mjs): BENCH_ONLY=validators
-  if (ONLY?.includes("validators"))
+  if (ONLY?.includes("validators")) {
+    buildApiloom();
     await (await import("./validators.mjs")).validatorBench();
+  }
   if (
     ONLY?.every((name) =>
       ["bundle", "stream", "typecheck", "validators"].includes(name),
