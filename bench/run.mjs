@@ -16,6 +16,7 @@
 // unset or names `stream`, and hostile overlays (bench/overlay-bounds.mjs) when it is unset or
 // names `overlay`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
 // costs the user's tsc and editor, against openapi-typescript + openapi-fetch and hey-api.
+// BENCH_ONLY=validators runs bench/validators.mjs: the generated validators against ajv.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -361,9 +362,21 @@ async function main() {
   // every description of APIs.guru's directory, generated one by one (bench/directory.mjs)
   if (ONLY?.includes("directory"))
     await (await import("./directory.mjs")).directoryBench();
+  // the generated validators against ajv (bench/validators.mjs): BENCH_ONLY=validators
+  if (ONLY?.includes("validators")) {
+    buildApiloom();
+    await (await import("./validators.mjs")).validatorBench();
+  }
   if (
     ONLY?.every((name) =>
-      ["bundle", "stream", "typecheck", "directory", "overlay"].includes(name),
+      [
+        "bundle",
+        "stream",
+        "typecheck",
+        "directory",
+        "overlay",
+        "validators",
+      ].includes(name),
     )
   ) {
     if (sizes) printBundleSizes(sizes);
