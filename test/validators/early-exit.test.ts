@@ -42,7 +42,7 @@ const SPEC = JSON.stringify({
 let v: LoadedValidators["schemas"];
 beforeAll(async () => {
   const { model } = await generate([{ file: "reads.json", text: SPEC }], {
-    artifacts: ["openapi"],
+    artifacts: ["validators"],
   });
   v = (await loadValidators(model, "early-exit")).schemas;
 }, 60_000);

@@ -196,7 +196,7 @@ describe("a deeply nested schema", () => {
       components: { schemas: { Deep: schema } },
     });
     const { model } = await generate([{ file: "deep.json", text }], {
-      artifacts: ["openapi"],
+      artifacts: ["validators"],
     });
     const deep = await loadValidators(model, "deep");
     const size = deep.files.reduce((n, f) => n + f.contents.length, 0);
@@ -248,7 +248,7 @@ describe("an endpoint whose nested branches reach a named schema", () => {
       },
     });
     const { model } = await generate([{ file: "late.json", text }], {
-      artifacts: ["openapi"],
+      artifacts: ["validators"],
     });
     const late = await loadValidators(model, "late-branch");
     expect(typeCheck(late.dir)).toBe("");

@@ -87,7 +87,7 @@ beforeAll(async () => {
   });
   const { model, diagnostics } = await generate(
     [{ file: "suite.json", text }],
-    { artifacts: ["openapi"] },
+    { artifacts: ["validators"] },
   );
   expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   validators = await loadValidators(model, "json-schema-test-suite");

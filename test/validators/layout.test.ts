@@ -50,7 +50,7 @@ let files: { path: string; contents: string }[];
 
 beforeAll(async () => {
   const { model } = await generate([{ file: "layout.json", text: SPEC }], {
-    artifacts: ["openapi"],
+    artifacts: ["validators"],
   });
   files = (await loadValidators(model, "layout")).files;
 });

@@ -67,7 +67,7 @@ let v: LoadedValidators & { dir: string };
 
 beforeAll(async () => {
   const { model } = await generate([{ file: "unused.json", text: SPEC }], {
-    artifacts: ["openapi"],
+    artifacts: ["validators"],
   });
   v = await loadValidators(model, "unused");
 });
