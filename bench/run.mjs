@@ -12,7 +12,8 @@
 // BENCH_ONLY=github,kubernetes,synthetic-1k,...,bundle picks inputs; BENCH_PEERS=0 skips the
 // peers. It ends with the generated client's bundle sizes (bench/bundle.mjs) when BENCH_ONLY is
 // unset or names `bundle`, and its stream parsing as a line grows (bench/stream.mjs) when it is
-// unset or names `stream`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
+// unset or names `stream`, and the int64 reader refusing a run of digits (bench/int64.mjs) when it
+// is unset or names `int64`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
 // costs the user's tsc and editor, against openapi-typescript + openapi-fetch and hey-api.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
@@ -31,6 +32,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { bundleSizes, printBundleSizes } from "./bundle.mjs";
 import { printStreamTimes, streamTimes } from "./stream.mjs";
+import { int64Times, printInt64Times } from "./int64.mjs";
 import { benchCache } from "./cache.mjs";
 import { goals, loadLines, median, ratio } from "./report.mjs";
 import { syntheticSpec } from "./synthetic.mjs";
@@ -349,16 +351,24 @@ async function main() {
   // the client's stream parsing (bench/stream.mjs): BENCH_ONLY=stream for it alone
   const streams =
     !ONLY || ONLY.includes("stream") ? await streamTimes() : undefined;
+  // the int64 reader on a run of digits (bench/int64.mjs): BENCH_ONLY=int64 for it alone
+  const int64 =
+    !ONLY || ONLY.includes("int64") ? await int64Times() : undefined;
   // the type-check cost of the generated client (bench/typecheck.mjs): BENCH_ONLY=typecheck
   if (ONLY?.includes("typecheck"))
     await (await import("./typecheck.mjs")).typecheckBench();
   if (
     ONLY?.every(
-      (name) => name === "bundle" || name === "stream" || name === "typecheck",
+      (name) =>
+        name === "bundle" ||
+        name === "stream" ||
+        name === "int64" ||
+        name === "typecheck",
     )
   ) {
     if (sizes) printBundleSizes(sizes);
     if (streams) printStreamTimes(streams);
+    if (int64) printInt64Times(int64);
     return;
   }
   installOnce();
@@ -400,6 +410,7 @@ async function main() {
   for (const line of endLoad) console.log(line);
   if (sizes) printBundleSizes(sizes);
   if (streams) printStreamTimes(streams);
+  if (int64) printInt64Times(int64);
 }
 
 main();

@@ -5,10 +5,22 @@
 /** Deepest nesting of arrays and objects read, revived or written (JSON.parse has no bound). */
 export const MAX_DEPTH = 512;
 
+/** The longest text of an int64: a sign and 19 digits (`-9223372036854775808`). */
+export const INT64_TEXT_LENGTH = 20;
+
+/**
+ * A value of the input as a message may show it: its text, cut to 32 characters and `…`, so
+ * that no error or answer echoes a stranger's megabyte.
+ */
+export function shownValue(text: string): string {
+  return JSON.stringify(text.length > 32 ? `${text.slice(0, 32)}…` : text);
+}
+
 /**
  * JSON text to a value, as `JSON.parse` reads it, except that an integer outside Number's safe
- * range (more than 2^53 - 1 away from 0, written without fraction or exponent) is a `bigint`
- * with every digit. Linear in the text; nesting deeper than `maxDepth` is a SyntaxError.
+ * range (more than 2^53 - 1 away from 0, written without fraction or exponent, in at most
+ * {@link INT64_TEXT_LENGTH} characters) is a `bigint` with every digit. Linear in the text;
+ * nesting deeper than `maxDepth` is a SyntaxError.
  */
 export function parseJson(text: string, maxDepth: number = MAX_DEPTH): unknown {
   let at = 0;
@@ -49,8 +61,11 @@ export function parseJson(text: string, maxDepth: number = MAX_DEPTH): unknown {
     if (!match) return fail("Unexpected token");
     at = NUMBER.lastIndex;
     const n = Number(match[0]);
+    // BigInt() only on digits an int64 can hold: a longer integer is the Number JSON.parse reads
+    // (which an int64 place refuses), so a megabyte of digits costs one linear Number()
     return match[1] === undefined &&
       match[2] === undefined &&
+      match[0].length <= INT64_TEXT_LENGTH &&
       !Number.isSafeInteger(n)
       ? BigInt(match[0])
       : n;

@@ -3,7 +3,12 @@
 // so that every digit of an integer survives, and values revived and written back by a compact
 // plan per schema (scalar-plans.ts). The client and the server each get this same file.
 
-import { MAX_DEPTH, parseJson, stringifyJson } from "./lossless-json.js";
+import {
+  MAX_DEPTH,
+  parseJson,
+  shownValue,
+  stringifyJson,
+} from "./lossless-json.js";
 
 export { MAX_DEPTH, parseJson, stringifyJson } from "./lossless-json.js";
 
@@ -114,7 +119,7 @@ export function toDate(
     }
   }
   throw new ScalarError(
-    `${typeof where === "string" ? where : where()}: ${JSON.stringify(text.slice(0, 64))} is not ${kind === "d" ? "a date (YYYY-MM-DD)" : "an RFC 3339 date-time"}`,
+    `${typeof where === "string" ? where : where()}: ${shownValue(text)} is not ${kind === "d" ? "a date (YYYY-MM-DD)" : "an RFC 3339 date-time"}`,
   );
 }
 
@@ -185,16 +190,18 @@ export function revive(
   return walk(value, plan);
 }
 
+/**
+ * An int64 that came as a Number: one the lossless reader did not make a bigint of is exact only
+ * as a safe integer (`3`, and as JSON Schema counts integers, `3.0` or `3e0`). A fraction, or an
+ * integer past 2^53 written with a fraction or an exponent or with more digits than an int64 has,
+ * is refused here, before BigInt() could round it or spend time on its digits.
+ */
 function toBigInt(value: number, where: () => string): bigint {
-  if (!Number.isInteger(value))
-    throw new ScalarError(`${where()}: ${value} is not an integer`);
+  if (!Number.isSafeInteger(value))
+    throw new ScalarError(
+      `${where()}: ${shownValue(String(value))} is not an int64 (a whole number written as at most 19 digits)`,
+    );
   return BigInt(value);
-}
-
-/** An int64 parameter's text (`-12`) as a number, or a bigint past 2^53: every digit kept. */
-export function wholeNumber(text: string): number | bigint {
-  const n = Number(text);
-  return Number.isSafeInteger(n) ? n : BigInt(text);
 }
 
 // ---------------------------------------------------------------------------------------------
