@@ -1,4 +1,5 @@
 import {
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -79,5 +80,39 @@ describe("the cache of fetched documents", () => {
     });
     expect(readFileSync(victim, "utf8")).toBe("mine\n");
     expect(readCachedDocument(dir, URL_A, 1000)?.bytes).toEqual(newer);
+  });
+
+  it("never writes through a link planted at its record's temporary name", () => {
+    const dir = cacheWith(bytes);
+    const record = readdirSync(join(dir, "remote")).find((f) =>
+      f.endsWith(".json"),
+    )!;
+    const victim = join(dir, "victim.json");
+    writeFileSync(victim, "mine\n");
+    symlinkSync(victim, join(dir, "remote", `${record}.${process.pid}.tmp`));
+    const newer = Buffer.from('{"openapi":"3.1.2"}');
+    writeCachedDocument(dir, {
+      url: URL_A,
+      hash: sha256Bytes(newer),
+      fetchedAt: "2026-11-25T22:00:00.000Z",
+      bytes: newer,
+    });
+    expect(readFileSync(victim, "utf8")).toBe("mine\n");
+    expect(readCachedDocument(dir, URL_A, 1000)?.bytes).toEqual(newer);
+  });
+
+  it("writes nothing into a folder its remote/ folder links to", () => {
+    const dir = mkdtempSync(join(tmpdir(), "apiloom-remote-cache-"));
+    dirs.push(dir);
+    const elsewhere = join(dir, "elsewhere");
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, join(dir, "remote"));
+    writeCachedDocument(dir, {
+      url: URL_A,
+      hash: sha256Bytes(bytes),
+      fetchedAt: "2026-11-25T20:00:00.000Z",
+      bytes,
+    });
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 });
