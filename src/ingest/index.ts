@@ -19,7 +19,7 @@ import { readSwagger2 } from "./swagger2/index.js";
 import { readOpenApi3 } from "./openapi3/index.js";
 import { readPostman } from "./postman/index.js";
 import { Overlays, type OverlayOption } from "./overlay/index.js";
-import { isUrlInput } from "../model/source-url.js";
+import { isUrlInput, shownUrl } from "../model/source-url.js";
 
 const READERS: Record<SourceFormat, Reader> = {
   swagger2: readSwagger2,
@@ -130,7 +130,9 @@ export function readFiles(
   const reporter = new Reporter();
   for (const file of files) {
     const absPath = isUrlInput(file) ? file : resolve(cwd, file);
-    const display = isUrlInput(file) ? file : displayPath(cwd, absPath);
+    const display = isUrlInput(file)
+      ? shownUrl(file)
+      : displayPath(cwd, absPath);
     try {
       inputs.push({
         file: display,
@@ -140,7 +142,9 @@ export function readFiles(
     } catch (error) {
       const failure = readFailure(error);
       reporter.report(failure.code, failure.message, {
-        ...fileStart(display),
+        ...fileStart(
+          failure.file === undefined ? display : displayPath(cwd, failure.file),
+        ),
         line: failure.line,
         column: failure.column,
       });
@@ -238,7 +242,9 @@ function ingest(
   ): SourceDocument[] | ParseError => {
     const hit = cache.get(absPath);
     if (hit) return hit;
-    const display = isUrlInput(absPath) ? absPath : displayPath(cwd, absPath);
+    const display = isUrlInput(absPath)
+      ? shownUrl(absPath)
+      : displayPath(cwd, absPath);
     let loaded: SourceDocument[] | ParseError;
     let text: string;
     try {

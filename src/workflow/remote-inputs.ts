@@ -11,6 +11,8 @@ import {
 import { headersFor } from "./remote-settings.js";
 import { readManifest } from "./manifest.js";
 import { isRemoteInput, remoteUrlProblem } from "./remote-url.js";
+import { positionsOf } from "./config-load.js";
+import { shownUrl } from "../model/source-url.js";
 import type { GenerateSettings } from "./settings.js";
 
 // A run's URL inputs, fetched before anything is read (the readers are synchronous): each asked
@@ -132,7 +134,30 @@ function fetched(
   };
 }
 
+/**
+ * {@link fetchUnpinned}, then the pin: bytes whose sha256 is not the one `remote.sha256` gives
+ * the URL fail, wherever they came from (the server, a 304's cached copy, --offline's).
+ */
 async function fetchOne(
+  url: string,
+  settings: GenerateSettings,
+  env: NodeJS.ProcessEnv,
+  dir: string | undefined,
+  fetcher: typeof import("./remote-fetch.js"),
+): Promise<{ entry: RemoteEntry; note?: string }> {
+  const got = await fetchUnpinned(url, settings, env, dir, fetcher);
+  const pins = settings.remote.sha256;
+  const pin = Object.hasOwn(pins, url) ? pins[url] : undefined;
+  if (pin === undefined || !("hash" in got.entry) || got.entry.hash === pin)
+    return got;
+  return {
+    entry: {
+      failure: await pinFailure(url, got.entry.hash, pin, got.note, settings),
+    },
+  };
+}
+
+async function fetchUnpinned(
   url: string,
   settings: GenerateSettings,
   env: NodeJS.ProcessEnv,
@@ -151,7 +176,7 @@ async function fetchOne(
   const cached = readCachedDocument(dir, url, settings.maxInputBytes);
   const fromCache = (doc: CachedDocument, why: string) => ({
     entry: { bytes: doc.bytes, hash: doc.hash },
-    note: `${url}: ${why}; read the copy cached from the fetch of ${doc.fetchedAt}`,
+    note: `${shownUrl(url)}: ${why}; read the copy cached from the fetch of ${doc.fetchedAt}`,
   });
   if (remote.offline)
     return cached
@@ -199,4 +224,35 @@ async function fetchOne(
       error.code,
     );
   }
+}
+
+/**
+ * The run's failure for a body whose sha256 is not the one `remote.sha256` pins for `url`: at the
+ * pin's place in the config (its line and column in a JSON or YAML config, in an `apis` entry's
+ * `remote` when the API's own), else at the config file.
+ */
+async function pinFailure(
+  url: string,
+  hash: string,
+  pin: string,
+  cachedNote: string | undefined,
+  settings: GenerateSettings,
+): Promise<SourceReadError> {
+  const message = `the body of ${shownUrl(url)} ${cachedNote === undefined ? "as the server sent it or, after a 304 Not Modified, as the cache holds it" : "in the cache"} has sha256 ${hash}, not the ${pin} that remote.sha256 pins for it: nothing is generated from it (if the server's document changed on purpose, pin its new sha256; a cached copy that is not the pinned one is removed with the cache folder)`;
+  const file = settings.configFile;
+  if (file === undefined)
+    return new SourceReadError(message, "input/fetch-failed");
+  const locate = await positionsOf(file);
+  const at = (prefix: (string | number)[]) =>
+    locate?.([...prefix, "remote", "sha256", url]);
+  let place = at([]);
+  for (let i = 0; place === undefined && locate?.(["apis", i]); i++)
+    place = at(["apis", i]);
+  return new SourceReadError(
+    message,
+    "input/fetch-failed",
+    place?.line ?? 1,
+    place?.column ?? 1,
+    file,
+  );
 }
