@@ -117,7 +117,7 @@ function fetched(
       const entry = entries.get(url);
       if (!entry)
         throw new SourceReadError(
-          `${url} was not fetched`,
+          `${shownUrl(url)} was not fetched`,
           "input/fetch-failed",
         );
       if ("failure" in entry) throw entry.failure;
