@@ -12,6 +12,7 @@ import { headersFor } from "./remote-settings.js";
 import { readManifest } from "./manifest.js";
 import { isRemoteInput, remoteUrlProblem } from "./remote-url.js";
 import { positionsOf } from "./config-load.js";
+import { readLockedHashes } from "./name-lock.js";
 import { shownUrl } from "../model/source-url.js";
 import type { GenerateSettings } from "./settings.js";
 
@@ -34,6 +35,8 @@ export interface RemoteInputs {
   has(url: string): boolean;
   /** How many URLs were fetched (or tried). */
   readonly size: number;
+  /** The sha256 of each URL that gave bytes (for the lock's `remote`). */
+  hashes(): Map<string, string>;
   /** One line per URL read from the cache instead of the network, for the run to print. */
   readonly notes: readonly string[];
   /** These and `urls` (remote `$ref`s the reading found), fetched. */
@@ -89,6 +92,7 @@ async function fetchAll(
   const dir = cacheDir(settings.baseDir);
   // node:http, node:https and zlib load only for a run that fetches
   const fetcher = await import("./remote-fetch.js");
+  const locked = lockedHashes(settings);
   // a few at a time: each answer may be as large as the input limit
   const results: Awaited<ReturnType<typeof fetchOne>>[] = [];
   for (let i = 0; i < fresh.length; i += PARALLEL_FETCHES)
@@ -96,7 +100,7 @@ async function fetchAll(
       ...(await Promise.all(
         fresh
           .slice(i, i + PARALLEL_FETCHES)
-          .map((url) => fetchOne(url, settings, env, dir, fetcher)),
+          .map((url) => fetchOne(url, settings, env, dir, fetcher, locked)),
       )),
     );
   fresh.forEach((url, i) => {
@@ -128,15 +132,68 @@ function fetched(
       return entry && "hash" in entry ? entry.hash : undefined;
     },
     has: (url) => entries.has(url),
+    hashes: () =>
+      new Map(
+        [...entries].flatMap(([url, entry]) =>
+          "hash" in entry ? [[url, entry.hash] as const] : [],
+        ),
+      ),
     size: entries.size,
     notes,
     adding,
   };
 }
 
+/** Where a URL's sha256 is pinned: the config's `remote.sha256`, or the lock's `remote`. */
+interface Pin {
+  sha256: string;
+  /** The JSON or YAML file and the path of the pin in it. */
+  file: string | undefined;
+  path: (string | number)[];
+  /** How a message names it. */
+  what: string;
+}
+
 /**
- * {@link fetchUnpinned}, then the pin: bytes whose sha256 is not the one `remote.sha256` gives
- * the URL fail, wherever they came from (the server, a 304's cached copy, --offline's).
+ * The lock's recorded sha256 by URL, with `remote.lock`; none when the lock cannot be read (the
+ * run reports that lock itself, when it reads the names).
+ */
+function lockedHashes(settings: GenerateSettings): Record<string, string> {
+  if (!settings.remote.lock || !settings.lock) return {};
+  try {
+    return readLockedHashes(settings.lock);
+  } catch {
+    return {};
+  }
+}
+
+/** The pin of `url`: the config's over the lock's. */
+function pinOf(
+  url: string,
+  settings: GenerateSettings,
+  locked: Record<string, string>,
+): Pin | undefined {
+  const pins = settings.remote.sha256;
+  if (Object.hasOwn(pins, url))
+    return {
+      sha256: pins[url]!,
+      file: settings.configFile,
+      path: ["remote", "sha256", url],
+      what: "remote.sha256 pins",
+    };
+  if (Object.hasOwn(locked, url))
+    return {
+      sha256: locked[url]!,
+      file: settings.lock,
+      path: ["remote", url],
+      what: "the lock (remote.lock) recorded",
+    };
+  return undefined;
+}
+
+/**
+ * {@link fetchUnpinned}, then the pin: bytes whose sha256 is not the one pinned for the URL fail,
+ * wherever they came from (the server, a 304's cached copy, --offline's).
  */
 async function fetchOne(
   url: string,
@@ -144,16 +201,18 @@ async function fetchOne(
   env: NodeJS.ProcessEnv,
   dir: string | undefined,
   fetcher: typeof import("./remote-fetch.js"),
+  locked: Record<string, string>,
 ): Promise<{ entry: RemoteEntry; note?: string }> {
   const got = await fetchUnpinned(url, settings, env, dir, fetcher);
-  const pins = settings.remote.sha256;
-  const pin = Object.hasOwn(pins, url) ? pins[url] : undefined;
-  if (pin === undefined || !("hash" in got.entry) || got.entry.hash === pin)
+  const pin = pinOf(url, settings, locked);
+  if (
+    pin === undefined ||
+    !("hash" in got.entry) ||
+    got.entry.hash === pin.sha256
+  )
     return got;
   return {
-    entry: {
-      failure: await pinFailure(url, got.entry.hash, pin, got.note, settings),
-    },
+    entry: { failure: await pinFailure(url, got.entry.hash, pin, got.note) },
   };
 }
 
@@ -227,24 +286,22 @@ async function fetchUnpinned(
 }
 
 /**
- * The run's failure for a body whose sha256 is not the one `remote.sha256` pins for `url`: at the
- * pin's place in the config (its line and column in a JSON or YAML config, in an `apis` entry's
- * `remote` when the API's own), else at the config file.
+ * The run's failure for a body whose sha256 is not the pinned one: at the pin's place (its line
+ * and column in a JSON or YAML file; for the config's, in an `apis` entry's `remote` when the
+ * API's own), else at the start of the file that pins it.
  */
 async function pinFailure(
   url: string,
   hash: string,
-  pin: string,
+  pin: Pin,
   cachedNote: string | undefined,
-  settings: GenerateSettings,
 ): Promise<SourceReadError> {
-  const message = `the body of ${shownUrl(url)} ${cachedNote === undefined ? "as the server sent it or, after a 304 Not Modified, as the cache holds it" : "in the cache"} has sha256 ${hash}, not the ${pin} that remote.sha256 pins for it: nothing is generated from it (if the server's document changed on purpose, pin its new sha256; a cached copy that is not the pinned one is removed with the cache folder)`;
-  const file = settings.configFile;
-  if (file === undefined)
+  const message = `the body of ${shownUrl(url)} ${cachedNote === undefined ? "as the server sent it or, after a 304 Not Modified, as the cache holds it" : "in the cache"} has sha256 ${hash}, not the ${pin.sha256} that ${pin.what} for it: nothing is generated from it (if the server's document changed on purpose, pin its new sha256; a cached copy that is not the pinned one is removed with the cache folder)`;
+  if (pin.file === undefined)
     return new SourceReadError(message, "input/fetch-failed");
-  const locate = await positionsOf(file);
+  const locate = await positionsOf(pin.file);
   const at = (prefix: (string | number)[]) =>
-    locate?.([...prefix, "remote", "sha256", url]);
+    locate?.([...prefix, ...pin.path]);
   let place = at([]);
   for (let i = 0; place === undefined && locate?.(["apis", i]); i++)
     place = at(["apis", i]);
@@ -253,6 +310,6 @@ async function pinFailure(
     "input/fetch-failed",
     place?.line ?? 1,
     place?.column ?? 1,
-    file,
+    pin.file,
   );
 }

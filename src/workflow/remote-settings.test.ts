@@ -32,7 +32,7 @@ describe("the remote settings", () => {
       'remote.headers["https://api.example.com/v1"]["Bad Name"]: not a header name',
       'remote.headers["https://ok.example.com"]["A"] must not hold a line break',
       'remote.headers["https://ok.example.com"]["B"] must be a string or { env: "VARIABLE_NAME", prefix?: "Bearer " }',
-      'remote: unknown option "retries" (known: headers, timeout, maxRedirects, watchInterval)',
+      'remote: unknown option "retries" (known: headers, timeout, maxRedirects, watchInterval, sha256, lock)',
     ]);
   });
 

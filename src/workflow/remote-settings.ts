@@ -25,6 +25,8 @@ export interface RemoteSettings {
   >;
   /** The sha256 (lower-case hex) each pinned URL's body must have (config: remote.sha256). */
   readonly sha256: Readonly<Record<string, string>>;
+  /** Record each URL's sha256 in the name lock the first time, and hold it to that after. */
+  readonly lock: boolean;
 }
 
 /** The config's `remote` section. */
@@ -51,6 +53,12 @@ export interface RemoteConfig {
    * whatever the cache or the server says (a 304 included); see docs/inputs.md "Pinning".
    */
   sha256?: Record<string, string>;
+  /**
+   * Record the sha256 of every URL a run reads in the name lock (`apiloom.lock.json`, its
+   * `remote`) the first time, and fail a later run whose bytes differ, as `sha256` does. Default
+   * false. See docs/inputs.md "Pinning".
+   */
+  lock?: boolean;
 }
 
 export const REMOTE_DEFAULTS = {
@@ -80,6 +88,7 @@ export function remoteSettings(
         remote.watchInterval ??
         REMOTE_DEFAULTS.watchInterval) * 1000,
     offline: flags.offline ?? false,
+    lock: remote.lock ?? false,
     headers: remote.headers ?? {},
     sha256: Object.fromEntries(
       Object.entries(remote.sha256 ?? {}).map(([url, hex]) => [
@@ -119,10 +128,13 @@ export function checkRemote(
         report(at(key, `.${key}`), " must be a whole number from 0 to 20");
     } else if (key === "headers") checkHeaders(v, at(key, ".headers"), report);
     else if (key === "sha256") checkPins(v, at(key, ".sha256"), report);
-    else
+    else if (key === "lock") {
+      if (typeof v !== "boolean")
+        report(at(key, ".lock"), " must be a boolean");
+    } else
       report(
         { path: [...where.path, key], shown: where.shown },
-        `: unknown option ${JSON.stringify(key)} (known: headers, timeout, maxRedirects, watchInterval, sha256)`,
+        `: unknown option ${JSON.stringify(key)} (known: headers, timeout, maxRedirects, watchInterval, sha256, lock)`,
       );
   }
 }

@@ -31,7 +31,10 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A project whose config reads `url`, pinned to `pin` when one is given. */
+/**
+ * A project whose config reads `url`, pinned to `pin` when one is given, or in the lock when
+ * `pin` is "lock".
+ */
 function project(url: string, pin?: string): string {
   const dir = mkdtempSync(join(tmpdir(), "apiloom-pins-"));
   dirs.push(dir);
@@ -41,7 +44,11 @@ function project(url: string, pin?: string): string {
     inputs: [url],
     out: "generated",
     artifacts: ["types", "openapi"],
-    ...(pin ? { remote: { sha256: { [url]: pin } } } : {}),
+    ...(pin === "lock"
+      ? { remote: { lock: true } }
+      : pin
+        ? { remote: { sha256: { [url]: pin } } }
+        : {}),
   };
   writeFileSync(
     join(dir, "apiloom.config.json"),
@@ -64,14 +71,16 @@ function plant(dir: string, url: string, body: string): void {
 const built = (dir: string) =>
   readFileSync(join(dir, "generated/openapi.json"), "utf8");
 
-/** `apiloom.config.json:<line>:` of the pin of `url`. */
-function pinLine(dir: string, url: string): string {
-  const lines = readFileSync(join(dir, "apiloom.config.json"), "utf8").split(
-    "\n",
-  );
+/** `<file>:<line>:` of the pin of `url` in the config (or the lock). */
+function pinLine(
+  dir: string,
+  url: string,
+  file = "apiloom.config.json",
+): string {
+  const lines = readFileSync(join(dir, file), "utf8").split("\n");
   const line = lines.findIndex((l) => l.includes(`"${url}": "`)) + 1;
   expect(line).toBeGreaterThan(0);
-  return `apiloom.config.json:${line}:`;
+  return `${file}:${line}:`;
 }
 
 describe("a URL input pinned to its sha256", () => {
@@ -133,5 +142,33 @@ describe("a URL input pinned to its sha256", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(pinLine(dir, url));
     expect(run.stderr).toContain("must be a sha256 as 64 hex digits");
+  });
+
+  it("with remote.lock, the first run records the sha256 in the lock, and later bytes are held to it", async () => {
+    const dir = project(url, "lock");
+    const first = await apiloomAsync(["generate"], dir);
+    expect(first.code, first.stderr).toBe(0);
+    const lock = JSON.parse(
+      readFileSync(join(dir, "apiloom.lock.json"), "utf8"),
+    );
+    expect(lock.remote).toEqual({ [url]: sha256(PETS) });
+    const before = built(dir);
+    plant(dir, url, PLANTED);
+    const run = await apiloomAsync(["generate"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(pinLine(dir, url, "apiloom.lock.json"));
+    expect(run.stderr).toContain(
+      `has sha256 ${sha256(PLANTED)}, not the ${sha256(PETS)} that the lock (remote.lock) recorded for it`,
+    );
+    expect(built(dir)).toBe(before);
+    // the entry and the cache removed: the next run records what the server sends
+    delete lock.remote;
+    writeFileSync(join(dir, "apiloom.lock.json"), JSON.stringify(lock));
+    rmSync(join(dir, "node_modules/.cache"), { recursive: true });
+    const again = await apiloomAsync(["generate"], dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(
+      JSON.parse(readFileSync(join(dir, "apiloom.lock.json"), "utf8")).remote,
+    ).toEqual({ [url]: sha256(PETS) });
   });
 });
