@@ -130,9 +130,7 @@ export function readFiles(
   const reporter = new Reporter();
   for (const file of files) {
     const absPath = isUrlInput(file) ? file : resolve(cwd, file);
-    const display = isUrlInput(file)
-      ? shownUrl(file)
-      : displayPath(cwd, absPath);
+    const display = displayPath(cwd, absPath);
     try {
       inputs.push({
         file: display,
@@ -142,9 +140,7 @@ export function readFiles(
     } catch (error) {
       const failure = readFailure(error);
       reporter.report(failure.code, failure.message, {
-        ...fileStart(
-          failure.file === undefined ? display : displayPath(cwd, failure.file),
-        ),
+        ...fileStart(displayPath(cwd, failure.file ?? absPath)),
         line: failure.line,
         column: failure.column,
       });
@@ -242,9 +238,7 @@ function ingest(
   ): SourceDocument[] | ParseError => {
     const hit = cache.get(absPath);
     if (hit) return hit;
-    const display = isUrlInput(absPath)
-      ? shownUrl(absPath)
-      : displayPath(cwd, absPath);
+    const display = displayPath(cwd, absPath);
     let loaded: SourceDocument[] | ParseError;
     let text: string;
     try {
@@ -361,7 +355,9 @@ function reportParseWarnings(
       );
 }
 
+/** A file as diagnostics name it; a URL by its text without user info (shownUrl). */
 function displayPath(cwd: string, absPath: string): string {
+  if (isUrlInput(absPath)) return shownUrl(absPath);
   const rel = relative(cwd, absPath);
   const shown = rel === "" || isAbsolute(rel) ? absPath : rel;
   return shown.split(sep).join("/");
