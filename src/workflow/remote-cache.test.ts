@@ -63,43 +63,30 @@ describe("the cache of fetched documents", () => {
     expect(readCachedDocument(dir, URL_A, 1000)).toBeUndefined();
   });
 
-  it("never writes through a link planted at its temporary name", () => {
-    const dir = cacheWith(bytes);
-    const body = readdirSync(join(dir, "remote")).find((f) =>
-      f.endsWith(".body"),
-    )!;
-    const victim = join(dir, "victim.txt");
-    writeFileSync(victim, "mine\n");
-    symlinkSync(victim, join(dir, "remote", `${body}.${process.pid}.tmp`));
-    const newer = Buffer.from('{"openapi":"3.1.1"}');
-    writeCachedDocument(dir, {
-      url: URL_A,
-      hash: sha256Bytes(newer),
-      fetchedAt: "2026-11-25T21:00:00.000Z",
-      bytes: newer,
-    });
-    expect(readFileSync(victim, "utf8")).toBe("mine\n");
-    expect(readCachedDocument(dir, URL_A, 1000)?.bytes).toEqual(newer);
-  });
-
-  it("never writes through a link planted at its record's temporary name", () => {
-    const dir = cacheWith(bytes);
-    const record = readdirSync(join(dir, "remote")).find((f) =>
-      f.endsWith(".json"),
-    )!;
-    const victim = join(dir, "victim.json");
-    writeFileSync(victim, "mine\n");
-    symlinkSync(victim, join(dir, "remote", `${record}.${process.pid}.tmp`));
-    const newer = Buffer.from('{"openapi":"3.1.2"}');
-    writeCachedDocument(dir, {
-      url: URL_A,
-      hash: sha256Bytes(newer),
-      fetchedAt: "2026-11-25T22:00:00.000Z",
-      bytes: newer,
-    });
-    expect(readFileSync(victim, "utf8")).toBe("mine\n");
-    expect(readCachedDocument(dir, URL_A, 1000)?.bytes).toEqual(newer);
-  });
+  it.each([
+    ["body", ".body"],
+    ["record", ".json"],
+  ])(
+    "never writes through a link planted at its %s's temporary name",
+    (_, ending) => {
+      const dir = cacheWith(bytes);
+      const file = readdirSync(join(dir, "remote")).find((f) =>
+        f.endsWith(ending),
+      )!;
+      const victim = join(dir, "victim.txt");
+      writeFileSync(victim, "mine\n");
+      symlinkSync(victim, join(dir, "remote", `${file}.${process.pid}.tmp`));
+      const newer = Buffer.from('{"openapi":"3.1.1"}');
+      writeCachedDocument(dir, {
+        url: URL_A,
+        hash: sha256Bytes(newer),
+        fetchedAt: "2026-11-25T21:00:00.000Z",
+        bytes: newer,
+      });
+      expect(readFileSync(victim, "utf8")).toBe("mine\n");
+      expect(readCachedDocument(dir, URL_A, 1000)?.bytes).toEqual(newer);
+    },
+  );
 
   it("writes nothing into a folder its remote/ folder links to", () => {
     const dir = mkdtempSync(join(tmpdir(), "apiloom-remote-cache-"));

@@ -36,6 +36,32 @@ describe("the remote settings", () => {
     ]);
   });
 
+  it("checks pins: an http(s) URL without user info to 64 hex digits, and lock a boolean", () => {
+    const hex = "ab".repeat(32);
+    expect(
+      problems({
+        sha256: {
+          "https://api.example.com/openapi.json": hex.toUpperCase(),
+          "specs/a.yaml": hex,
+          "https://user:secret@api.example.com/x.yaml": hex,
+          "https://api.example.com/short.json": "abc",
+        },
+        lock: "yes",
+      }),
+    ).toEqual([
+      'remote.sha256["specs/a.yaml"]: it is not an http or https URL',
+      'remote.sha256["https://***@api.example.com/x.yaml"]: the URL "https://***@api.example.com/x.yaml" holds a user name or password, which would be written wherever the URL is shown; give the credential as a header from an environment variable (config: remote.headers)',
+      'remote.sha256["https://api.example.com/short.json"] must be a sha256 as 64 hex digits',
+      "remote.lock must be a boolean",
+    ]);
+    expect(
+      remoteSettings(
+        { sha256: { "https://a.example/x": hex.toUpperCase() } },
+        {},
+      ).sha256,
+    ).toEqual({ "https://a.example/x": hex });
+  });
+
   it("holds its times to what a timer holds: 24.8 days (Node runs a longer setTimeout at once)", () => {
     expect(problems({ timeout: 2_147_483, watchInterval: 0.5 })).toEqual([]);
     expect(problems({ timeout: 3_000_000, watchInterval: Infinity })).toEqual([
