@@ -128,6 +128,46 @@ describe("a URL's user info is in no output", () => {
     },
   );
 
+  it("a $ref to a URL with user info, followed or not", async () => {
+    const dir = project();
+    writeFileSync(
+      join(dir, "ref.yaml"),
+      [
+        "openapi: 3.1.0",
+        "info: { title: ref, version: '1' }",
+        "paths:",
+        "  /a:",
+        "    get:",
+        "      responses:",
+        "        '200':",
+        "          description: ok",
+        "          content:",
+        "            application/json:",
+        `              schema: { $ref: "${url}#/components/schemas/Pet" }`,
+        "",
+      ].join("\n"),
+    );
+    for (const follow of [false, true]) {
+      const run = await apiloomAsync(
+        [
+          "generate",
+          "ref.yaml",
+          "--out",
+          "g",
+          ...(follow ? ["--allow-external-refs"] : []),
+        ],
+        dir,
+      );
+      // the code frame quotes the user's own file as it is; the diagnostic's words do not
+      const words = run.stderr
+        .split("\n")
+        .filter((line) => !/^\s*>?\s*\d* \|/.test(line))
+        .join("\n");
+      clean({ stdout: run.stdout, stderr: words });
+      expect(words).toContain(shown);
+    }
+  });
+
   it("a redirect to a URL with user info: the 404 it ends at shows ***@", async () => {
     const run = await apiloomAsync(
       ["generate", server.url("/hop"), "--out", "g"],
