@@ -8,6 +8,7 @@ import {
   parseJson,
   shownValue,
   stringifyJson,
+  WRITTEN_AS_DECIMAL,
 } from "./lossless-json.js";
 
 export { MAX_DEPTH, parseJson, stringifyJson } from "./lossless-json.js";
@@ -153,12 +154,20 @@ export function revive(
     path
       .map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`)
       .join("");
-  const walk = (v: unknown, plan: Plan | undefined): unknown => {
+  const walk = (
+    v: unknown,
+    plan: Plan | undefined,
+    holder?: object,
+  ): unknown => {
     const node = typeof plan === "number" ? named[plan] : plan;
     if (node === undefined && !numbers) return v;
     if (typeof v === "string") return node?.s ? toDate(v, node.s, at) : v;
     if (typeof v === "number" || typeof v === "bigint") {
       if (!node?.i) return typeof v === "bigint" ? Number(v) : v;
+      if (holder && WRITTEN_AS_DECIMAL.get(holder)?.has(path[path.length - 1]!))
+        throw new ScalarError(
+          `${at()}: ${v} is written with a fraction or an exponent, not as an int64's digits`,
+        );
       const big = typeof v === "bigint" ? v : toBigInt(v, at);
       if (big < INT64_MIN || big > INT64_MAX)
         throw new ScalarError(`${at()}: ${big} is outside int64`);
@@ -169,7 +178,7 @@ export function revive(
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         path.push(i);
-        v[i] = walk(v[i], node?.t?.[i] ?? node?.e);
+        v[i] = walk(v[i], node?.t?.[i] ?? node?.e, v);
         path.pop();
       }
       return v;
@@ -182,6 +191,7 @@ export function revive(
       record[key] = walk(
         record[key],
         members && Object.hasOwn(members, key) ? members[key] : node?.r,
+        record,
       );
       path.pop();
     }
@@ -191,10 +201,10 @@ export function revive(
 }
 
 /**
- * An int64 that came as a Number: one the lossless reader did not make a bigint of is exact only
- * as a safe integer (`3`, and as JSON Schema counts integers, `3.0` or `3e0`). A fraction, or an
- * integer past 2^53 written with a fraction or an exponent or with more digits than an int64 has,
- * is refused here, before BigInt() could round it or spend time on its digits.
+ * An int64 that came as a Number: exact only as a safe integer. A fraction, or an integer past
+ * 2^53 written with more digits than an int64 has (the lossless reader leaves those Numbers), is
+ * refused here, before BigInt() could round it or spend time on its digits; a whole number
+ * written with a fraction or an exponent (`3.0`, `1e3`) is refused by revive's walk.
  */
 function toBigInt(value: number, where: () => string): bigint {
   if (!Number.isSafeInteger(value))
