@@ -9,11 +9,16 @@ export const MAX_DEPTH = 512;
 export const INT64_TEXT_LENGTH = 20;
 
 /**
- * A value of the input as a message may show it: its text, cut to 32 characters and `…`, so
- * that no error or answer echoes a stranger's megabyte.
+ * Text of the input (a value, a member's name) as a message may show it: cut to 32 characters
+ * and `…`, so that no error or answer echoes a stranger's megabyte.
  */
+export function clipped(text: string): string {
+  return text.length > 32 ? `${text.slice(0, 32)}…` : text;
+}
+
+/** A value of the input as a message quotes it: {@link clipped}, as a JSON string. */
 export function shownValue(text: string): string {
-  return JSON.stringify(text.length > 32 ? `${text.slice(0, 32)}…` : text);
+  return JSON.stringify(clipped(text));
 }
 
 /**

@@ -4,6 +4,7 @@
 // plan per schema (scalar-plans.ts). The client and the server each get this same file.
 
 import {
+  clipped,
   MAX_DEPTH,
   parseJson,
   shownValue,
@@ -152,7 +153,10 @@ export function revive(
   const at = () =>
     where +
     path
-      .map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`)
+      .map(
+        (k) =>
+          `/${clipped(String(k)).replace(/~/g, "~0").replace(/\//g, "~1")}`,
+      )
       .join("");
   const walk = (
     v: unknown,

@@ -218,6 +218,19 @@ describe("the lossless reader at an int64 place, for any digit string", () => {
     );
   });
 
+  it("a member name of 100,000 characters is named by a prefix", () => {
+    const key = "k".repeat(100_000);
+    expect(() =>
+      revive(
+        parseJson(`{"${key}":1.5}`),
+        { r: { i: 1 } },
+        [],
+        true,
+        "the body",
+      ),
+    ).toThrow(/^the body\/k{32}…: "1\.5" is not an int64/);
+  });
+
   it("reads eight megabytes of digits in linear time: one Number(), no BigInt()", () => {
     const big = "7".repeat(8 * 1024 * 1024);
     expect(() => read(big)).toThrow(/is not an int64/);
