@@ -2,7 +2,6 @@ import {
   copyFileSync,
   mkdirSync,
   mkdtempSync,
-  readFileSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -10,17 +9,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shownUrl } from "../../src/model/source-url.js";
-import { apiloomAsync, documentRoute, REPO, TestServer } from "./url-server.js";
+import {
+  apiloomAsync,
+  documentRoute,
+  PETS,
+  REPO,
+  TestServer,
+} from "./url-server.js";
 
 // Issue 60 item 4: no credential in any output. A URL's user info (`http://user:pass@host/x`) is
 // written `http://***@host/x` where the URL becomes a display name (shownUrl): a diagnostic's
 // place, its message, every report format of generate, inspect and diff, and the refusal of a
 // redirect to such a URL. Each secret below holds SECRET, so a leak shows wherever it lands.
 
-const PETS = readFileSync(
-  join(REPO, "test/fixtures/workflow/pets.yaml"),
-  "utf8",
-);
 const SECRET = "pw-SECRET-4c1e";
 
 const dirs: string[] = [];

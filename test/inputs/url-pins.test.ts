@@ -10,17 +10,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCachedDocument } from "../../src/workflow/remote-cache.js";
-import { apiloomAsync, documentRoute, REPO, TestServer } from "./url-server.js";
+import {
+  apiloomAsync,
+  documentRoute,
+  PETS,
+  REPO,
+  TestServer,
+} from "./url-server.js";
 
 // Issue 60 item 3: a URL input pinned to the sha256 its body must have (config: remote.sha256).
 // A consistent copy planted in the cache (body, its hash in the record, the server's real ETag)
 // is what a 304 makes the run read: unpinned, the run builds from it; pinned, the run fails at
 // the pin's place in the config, as it does for a server whose document changed, and --offline.
 
-const PETS = readFileSync(
-  join(REPO, "test/fixtures/workflow/pets.yaml"),
-  "utf8",
-);
 /** The planted document: pets with a title no real run writes. */
 const PLANTED = PETS.replace(/title: .*/, "title: Planted by a stranger");
 const sha256 = (text: string) =>
