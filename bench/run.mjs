@@ -14,7 +14,8 @@
 // peers. It ends with the generated client's bundle sizes (bench/bundle.mjs) when BENCH_ONLY is
 // unset or names `bundle`, and its stream parsing as a line grows (bench/stream.mjs) when it is
 // unset or names `stream`, and hostile overlays (bench/overlay-bounds.mjs) when it is unset or
-// names `overlay`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
+// names `overlay`, and the int64 reader refusing a run of digits (bench/int64.mjs) when it is unset
+// or names `int64`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
 // costs the user's tsc and editor, against openapi-typescript + openapi-fetch and hey-api.
 // BENCH_ONLY=validators runs bench/validators.mjs: the generated validators against ajv.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -35,6 +36,7 @@ import { gunzipSync } from "node:zlib";
 import { bundleSizes, printBundleSizes } from "./bundle.mjs";
 import { printStreamTimes, streamTimes } from "./stream.mjs";
 import { overlayBounds, printOverlayBounds } from "./overlay-bounds.mjs";
+import { int64Times, printInt64Times } from "./int64.mjs";
 import { benchCache } from "./cache.mjs";
 import { goals, loadLines, median, ratio } from "./report.mjs";
 import { syntheticSpec } from "./synthetic.mjs";
@@ -356,6 +358,9 @@ async function main() {
   // hostile overlays, bounded (bench/overlay-bounds.mjs): BENCH_ONLY=overlay for them alone
   const overlays =
     !ONLY || ONLY.includes("overlay") ? overlayBounds() : undefined;
+  // the int64 reader on a run of digits (bench/int64.mjs): BENCH_ONLY=int64 for it alone
+  const int64 =
+    !ONLY || ONLY.includes("int64") ? await int64Times() : undefined;
   // the type-check cost of the generated client (bench/typecheck.mjs): BENCH_ONLY=typecheck
   if (ONLY?.includes("typecheck"))
     await (await import("./typecheck.mjs")).typecheckBench();
@@ -376,12 +381,14 @@ async function main() {
         "directory",
         "overlay",
         "validators",
+        "int64",
       ].includes(name),
     )
   ) {
     if (sizes) printBundleSizes(sizes);
     if (streams) printStreamTimes(streams);
     if (overlays) printOverlayBounds(overlays);
+    if (int64) printInt64Times(int64);
     return;
   }
   installOnce();
@@ -424,6 +431,7 @@ async function main() {
   if (sizes) printBundleSizes(sizes);
   if (streams) printStreamTimes(streams);
   if (overlays) printOverlayBounds(overlays);
+  if (int64) printInt64Times(int64);
 }
 
 main();

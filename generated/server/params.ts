@@ -261,8 +261,9 @@ function toScalar(
       if (/^-?\d+$/.test(raw)) return Number(raw);
       break;
     case "int64":
-      // every digit kept: a bigint past 2^53 (the route's codec revives int64s as bigints)
-      if (/^-?\d+$/.test(raw)) {
+      // every digit kept: a bigint past 2^53 (the route's codec revives int64s as bigints), of
+      // at most the 19 digits an int64 has: BigInt() never reads a stranger's megabyte
+      if (raw.length <= 20 && /^-?\d{1,19}$/.test(raw)) {
         const n = Number(raw);
         return Number.isSafeInteger(n) ? n : BigInt(raw);
       }

@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { decodeSource } from "../ingest/decode-text.js";
 import { readSourceBytes, SourceReadError } from "../ingest/read-source.js";
-import { isUrlInput } from "../model/source-url.js";
+import { isUrlInput, shownUrl } from "../model/source-url.js";
 import type { Diagnostic, Severity } from "../model/types.js";
 import type { Paint } from "./colors.js";
 
@@ -70,7 +70,7 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   // a URL input is shown by its URL (it has no file to frame from)
   const url = isUrlInput(d.file);
   const abs = url ? d.file : resolve(ctx.baseDir, d.file);
-  const shown = url ? d.file : displayPath(ctx.cwd, abs);
+  const shown = displayPath(ctx.cwd, abs);
   const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${visibleLines(d.message)}`;
   const out = [head];
   // infos are notes about choices apiloom made: one line each, or they drown the warnings; an
@@ -84,7 +84,7 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
     out.push(...codeFrame(lines, d.line, d.column, ctx.paint));
   for (const rel of d.related ?? [])
     out.push(
-      `  ${ctx.paint.dim("related:")} ${isUrlInput(rel.file) ? rel.file : displayPath(ctx.cwd, resolve(ctx.baseDir, rel.file))}:${rel.line}:${rel.column}`,
+      `  ${ctx.paint.dim("related:")} ${displayPath(ctx.cwd, isUrlInput(rel.file) ? rel.file : resolve(ctx.baseDir, rel.file))}:${rel.line}:${rel.column}`,
     );
   return out.join("\n") + "\n";
 }
@@ -188,7 +188,9 @@ function clip(line: string, start: number): string {
   return `${start > 0 ? "…" : ""}${body}${start + WIDTH < line.length ? "…" : ""}`;
 }
 
+/** A file as messages name it: relative to `cwd` when inside it; a URL by shownUrl (no user info). */
 export function displayPath(cwd: string, abs: string): string {
+  if (isUrlInput(abs)) return shownUrl(abs);
   const rel = relative(cwd, abs);
   return (rel === "" || isAbsolute(rel) ? abs : rel).split(sep).join("/");
 }

@@ -23,6 +23,7 @@ import { plural, seconds, shownPath } from "./report.js";
 import { apiLabel, labelled } from "./generate-apis.js";
 import { RemotePoll } from "../workflow/remote-poll.js";
 import { isRemoteInput } from "../workflow/remote-url.js";
+import { shownUrl } from "../model/source-url.js";
 
 interface WatchIO extends RunIO {
   paint: Paint;
@@ -196,7 +197,7 @@ export function runWatch(
     // busy from here, not from run(): a change that comes while the config loads waits too
     running = true;
     io.stderr.write(
-      `${io.paint.blue("apiloom: changed")} ${paths.map((p) => (isRemoteInput(p) ? p : shownPath(io.cwd, p))).join(", ")}\n`,
+      `${io.paint.blue("apiloom: changed")} ${paths.map((p) => (isRemoteInput(p) ? shownUrl(p) : shownPath(io.cwd, p))).join(", ")}\n`,
     );
     sources.invalidate(paths);
     try {

@@ -19,7 +19,7 @@ import { readSwagger2 } from "./swagger2/index.js";
 import { readOpenApi3 } from "./openapi3/index.js";
 import { readPostman } from "./postman/index.js";
 import { Overlays, type OverlayOption } from "./overlay/index.js";
-import { isUrlInput } from "../model/source-url.js";
+import { isUrlInput, shownUrl } from "../model/source-url.js";
 
 const READERS: Record<SourceFormat, Reader> = {
   swagger2: readSwagger2,
@@ -132,7 +132,7 @@ export function readFiles(
   const reporter = new Reporter();
   for (const file of files) {
     const absPath = isUrlInput(file) ? file : resolve(cwd, file);
-    const display = isUrlInput(file) ? file : displayPath(cwd, absPath);
+    const display = displayPath(cwd, absPath);
     try {
       inputs.push({
         file: display,
@@ -142,7 +142,7 @@ export function readFiles(
     } catch (error) {
       const failure = readFailure(error);
       reporter.report(failure.code, failure.message, {
-        ...fileStart(display),
+        ...fileStart(displayPath(cwd, failure.file ?? absPath)),
         line: failure.line,
         column: failure.column,
       });
@@ -240,7 +240,7 @@ function ingest(
   ): SourceDocument[] | ParseError => {
     const hit = cache.get(absPath);
     if (hit) return hit;
-    const display = isUrlInput(absPath) ? absPath : displayPath(cwd, absPath);
+    const display = displayPath(cwd, absPath);
     let loaded: SourceDocument[] | ParseError;
     let text: string;
     try {
@@ -358,7 +358,9 @@ function reportParseWarnings(
       );
 }
 
+/** A file as diagnostics name it; a URL by its text without user info (shownUrl). */
 function displayPath(cwd: string, absPath: string): string {
+  if (isUrlInput(absPath)) return shownUrl(absPath);
   const rel = relative(cwd, absPath);
   const shown = rel === "" || isAbsolute(rel) ? absPath : rel;
   return shown.split(sep).join("/");

@@ -25,6 +25,8 @@ export class SourceReadError extends Error {
     readonly code: DiagnosticCode,
     readonly line = 1,
     readonly column = 1,
+    /** The file the place is in, when not the one read (a URL's pin in the config). */
+    readonly file?: string,
   ) {
     super(message);
   }

@@ -4,9 +4,12 @@ import { parsePointer, type Path } from "../model/pointer.js";
 import { PatternVerdicts } from "../model/pattern-safety.js";
 import type { Reporter } from "../model/reporter.js";
 import { ParseError } from "./parse/parsed-document.js";
-import { isUrlInput } from "../model/source-url.js";
+import { isUrlInput, shownUrl } from "../model/source-url.js";
 import { filePartBySelf } from "./self-base.js";
 import type { ReaderContext, ResolvedRef, SourceDocument } from "./reader.js";
+
+/** A `$ref` as messages quote it: a URL's user info written `***` (shownUrl). */
+const quoted = (ref: string) => JSON.stringify(shownUrl(ref));
 
 /**
  * Loads the file a `$ref` names: `absPath` as the `$ref` names it (display and cache key),
@@ -52,7 +55,7 @@ export function makeContext(
     if (path === undefined) {
       reporter.report(
         "ref/invalid",
-        `invalid $ref ${JSON.stringify(ref)}: the part after '#' must be a JSON pointer`,
+        `invalid $ref ${quoted(ref)}: the part after '#' must be a JSON pointer`,
         from.ref(at),
       );
       return undefined;
@@ -67,7 +70,7 @@ export function makeContext(
       if (!(loaded instanceof ParseError)) return loaded[0]!;
       reporter.report(
         loaded.code,
-        `$ref ${JSON.stringify(ref)}: ${loaded.message}`,
+        `$ref ${quoted(ref)}: ${loaded.message}`,
         from.ref(at),
         [
           {
@@ -90,8 +93,8 @@ export function makeContext(
         reporter.report(
           "ref/remote",
           remote === ""
-            ? `$ref ${JSON.stringify(ref)} of a document fetched from a URL names neither an http nor an https URL: not read`
-            : `$ref ${JSON.stringify(ref)} points at the network (${remote}); pass --allow-external-refs to fetch it`,
+            ? `$ref ${quoted(ref)} of a document fetched from a URL names neither an http nor an https URL: not read`
+            : `$ref ${quoted(ref)} points at the network (${shownUrl(remote)}); pass --allow-external-refs to fetch it`,
           from.ref(at),
         );
         return undefined;
@@ -103,7 +106,7 @@ export function makeContext(
       if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
         reporter.report(
           "ref/remote",
-          `$ref ${JSON.stringify(ref)} points at the network; apiloom never fetches remote references`,
+          `$ref ${quoted(ref)} points at the network; apiloom never fetches remote references`,
           from.ref(at),
         );
         return undefined;
@@ -114,7 +117,7 @@ export function makeContext(
       } catch {
         reporter.report(
           "ref/invalid",
-          `invalid $ref ${JSON.stringify(ref)}: the file part is not a valid URI (a '%' must start a percent-encoded UTF-8 byte such as %20)`,
+          `invalid $ref ${quoted(ref)}: the file part is not a valid URI (a '%' must start a percent-encoded UTF-8 byte such as %20)`,
           from.ref(at),
         );
         return undefined;
@@ -135,7 +138,7 @@ export function makeContext(
               : "";
           reporter.report(
             "ref/outside-folder",
-            `$ref ${JSON.stringify(ref)} points outside the spec's folder${how}; pass --allow-external-refs to follow it`,
+            `$ref ${quoted(ref)} points outside the spec's folder${how}; pass --allow-external-refs to follow it`,
             from.ref(at),
           );
           return undefined;
@@ -162,7 +165,7 @@ export function makeContext(
       } else {
         reporter.report(
           "ref/not-found",
-          `$ref ${JSON.stringify(ref)} points at nothing`,
+          `$ref ${quoted(ref)} points at nothing`,
           from.ref(at),
         );
         return undefined;

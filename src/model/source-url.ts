@@ -6,3 +6,14 @@
 export function isUrlInput(input: string): boolean {
   return /^https?:\/\//i.test(input);
 }
+
+/**
+ * A URL as apiloom shows it anywhere (a message, a diagnostic's place, a report, a log line):
+ * its user info, a user name or password (`https://user:pass@host/x.yaml`), written as `***`
+ * (`https://***@host/x.yaml`), so that no credential is printed; any other text as it is. The
+ * authority ends at the first `/`, `?`, `#` or `\` (as URL reads http(s)); its last `@` ends the
+ * user info.
+ */
+export function shownUrl(text: string): string {
+  return text.replace(/^(https?:\/\/)[^/?#\\]*@/i, "$1***@");
+}

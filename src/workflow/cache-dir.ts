@@ -3,6 +3,7 @@ import {
   lstatSync,
   mkdirSync,
   renameSync,
+  rmSync,
   writeFileSync,
 } from "node:fs";
 import { homedir } from "node:os";
@@ -74,11 +75,26 @@ export function readCacheRecord(path: string, maxBytes: number): unknown {
  */
 export function writeCacheRecord(path: string, value: unknown): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value) + "\n");
-    renameSync(tmp, path);
+    writeCacheFile(path, JSON.stringify(value) + "\n");
   } catch {
     // a read-only cache
   }
+}
+
+/**
+ * Writes a file of the cache, a stranger's folder, without following a link anywhere: its folder
+ * must be a folder (not a link to one), the temporary name is created new (`wx`: O_CREAT|O_EXCL,
+ * which a link there fails, dangling or not) after whatever was there is removed, and the rename
+ * replaces a link at the final name rather than writing through it. Throws when it cannot.
+ */
+export function writeCacheFile(path: string, data: string | Buffer): void {
+  const folder = dirname(path);
+  mkdirSync(folder, { recursive: true });
+  if (!lstatSync(folder).isDirectory())
+    throw new Error(`${folder} is not a folder`);
+  const tmp = `${path}.${process.pid}.tmp`;
+  // a leftover (or a link planted) at the temporary name is removed, never written through
+  rmSync(tmp, { force: true });
+  writeFileSync(tmp, data, { flag: "wx" });
+  renameSync(tmp, path);
 }

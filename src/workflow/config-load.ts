@@ -95,7 +95,9 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
  * config's values come from JSON.parse / yaml as before; positions are only looked up for a
  * problem). A TypeScript or JavaScript config has none: its problems name the key path.
  */
-async function positionsOf(file: string): Promise<ConfigLocator | undefined> {
+export async function positionsOf(
+  file: string,
+): Promise<ConfigLocator | undefined> {
   const ext = extname(file);
   const kind =
     ext === ".json"

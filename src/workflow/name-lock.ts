@@ -17,6 +17,11 @@ export interface NameLock {
    * name of the webhook's handler.
    */
   names: Record<string, string>;
+  /**
+   * With the config's `remote.lock`: the sha256 of each URL the run read, recorded the first time
+   * and held to after (remote-inputs.ts), as a package lock holds a package's integrity.
+   */
+  remote?: Record<string, string>;
 }
 
 export class LockFileError extends OutsideFileError {}
@@ -27,8 +32,17 @@ export class LockFileError extends OutsideFileError {}
  * back as U+FFFD.
  */
 export function readNameLock(file: string): Record<string, string> {
+  return readLock(file)?.names ?? {};
+}
+
+/** The sha256 the lock records by URL (`remote`), or none when the file does not exist yet. */
+export function readLockedHashes(file: string): Record<string, string> {
+  return readLock(file)?.remote ?? {};
+}
+
+function readLock(file: string): NameLock | undefined {
   const bytes = readOutsideFile(file, "the name lock");
-  if (bytes === undefined) return {};
+  if (bytes === undefined) return undefined;
   const decoded = decodeUtf8(bytes);
   const invalid = invalidUtf8Message(file, decoded, bytes);
   if (invalid)
@@ -44,23 +58,32 @@ export function readNameLock(file: string): Record<string, string> {
       `${file} is not valid JSON (${(error as Error).message}); fix it or delete it to start over`,
     );
   }
-  const names = (value as Partial<NameLock> | null)?.names;
+  const lock = value as Partial<NameLock> | null;
+  const strings = (record: unknown, test: (v: string) => boolean) =>
+    typeof record === "object" &&
+    record !== null &&
+    !Array.isArray(record) &&
+    Object.values(record).every((v) => typeof v === "string" && test(v));
   if (
-    (value as Partial<NameLock> | null)?.lockfileVersion !== 1 ||
-    typeof names !== "object" ||
-    names === null ||
-    Object.values(names).some((n) => typeof n !== "string")
+    lock?.lockfileVersion !== 1 ||
+    !strings(lock.names, () => true) ||
+    (lock.remote !== undefined &&
+      !strings(lock.remote, (v) => /^[0-9a-f]{64}$/.test(v)))
   )
     throw new LockFileError(
-      `${file} is not an apiloom name lock (expected {"lockfileVersion": 1, "names": {...}})`,
+      `${file} is not an apiloom name lock (expected {"lockfileVersion": 1, "names": {...}}, and "remote": {URL: sha256 as 64 hex digits} if any)`,
     );
-  return names;
+  return lock as NameLock;
 }
 
-/** The lock for this model's endpoints and webhooks: entries of removed ones drop out. */
+/**
+ * The lock for this model's endpoints and webhooks (entries of removed ones drop out), with the
+ * sha256 of the URLs read when `remote` is given (`remote.lock`).
+ */
 export function nameLockText(
   endpoints: readonly Endpoint[],
   webhooks: readonly Webhook[] = [],
+  remote?: ReadonlyMap<string, string>,
 ): string {
   const entries = [
     ...endpoints
@@ -73,6 +96,13 @@ export function nameLockText(
   const lock: NameLock = {
     lockfileVersion: 1,
     names: Object.fromEntries(entries),
+    ...(remote && remote.size > 0
+      ? {
+          remote: Object.fromEntries(
+            [...remote].sort(([a], [b]) => compareCodeUnits(a, b)),
+          ),
+        }
+      : {}),
   };
   return JSON.stringify(lock, null, 2) + "\n";
 }

@@ -224,7 +224,11 @@ async function produceWithPlaces(
   reporter.add(diagnostics);
   reporter.add(handlers?.diagnostics ?? []);
   const lockText = settings.lock
-    ? nameLockText(model.endpoints, model.webhooks)
+    ? nameLockText(
+        model.endpoints,
+        model.webhooks,
+        settings.remote.lock ? remote.hashes() : undefined,
+      )
     : undefined;
   const produced: Produced = {
     inputFiles,

@@ -1,4 +1,5 @@
 import {
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -62,22 +63,43 @@ describe("the cache of fetched documents", () => {
     expect(readCachedDocument(dir, URL_A, 1000)).toBeUndefined();
   });
 
-  it("never writes through a link planted at its temporary name", () => {
-    const dir = cacheWith(bytes);
-    const body = readdirSync(join(dir, "remote")).find((f) =>
-      f.endsWith(".body"),
-    )!;
-    const victim = join(dir, "victim.txt");
-    writeFileSync(victim, "mine\n");
-    symlinkSync(victim, join(dir, "remote", `${body}.${process.pid}.tmp`));
-    const newer = Buffer.from('{"openapi":"3.1.1"}');
+  it.each([
+    ["body", ".body"],
+    ["record", ".json"],
+  ])(
+    "never writes through a link planted at its %s's temporary name",
+    (_, ending) => {
+      const dir = cacheWith(bytes);
+      const file = readdirSync(join(dir, "remote")).find((f) =>
+        f.endsWith(ending),
+      )!;
+      const victim = join(dir, "victim.txt");
+      writeFileSync(victim, "mine\n");
+      symlinkSync(victim, join(dir, "remote", `${file}.${process.pid}.tmp`));
+      const newer = Buffer.from('{"openapi":"3.1.1"}');
+      writeCachedDocument(dir, {
+        url: URL_A,
+        hash: sha256Bytes(newer),
+        fetchedAt: "2026-11-25T21:00:00.000Z",
+        bytes: newer,
+      });
+      expect(readFileSync(victim, "utf8")).toBe("mine\n");
+      expect(readCachedDocument(dir, URL_A, 1000)?.bytes).toEqual(newer);
+    },
+  );
+
+  it("writes nothing into a folder its remote/ folder links to", () => {
+    const dir = mkdtempSync(join(tmpdir(), "apiloom-remote-cache-"));
+    dirs.push(dir);
+    const elsewhere = join(dir, "elsewhere");
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, join(dir, "remote"));
     writeCachedDocument(dir, {
       url: URL_A,
-      hash: sha256Bytes(newer),
-      fetchedAt: "2026-11-25T21:00:00.000Z",
-      bytes: newer,
+      hash: sha256Bytes(bytes),
+      fetchedAt: "2026-11-25T20:00:00.000Z",
+      bytes,
     });
-    expect(readFileSync(victim, "utf8")).toBe("mine\n");
-    expect(readCachedDocument(dir, URL_A, 1000)?.bytes).toEqual(newer);
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 });

@@ -1,13 +1,11 @@
-import {
-  lstatSync,
-  mkdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { readSourceBytes } from "../ingest/read-source.js";
-import { readCacheRecord, writeCacheRecord } from "./cache-dir.js";
+import {
+  readCacheRecord,
+  writeCacheFile,
+  writeCacheRecord,
+} from "./cache-dir.js";
 import { sha256Bytes } from "./identity.js";
 
 // Fetched documents kept in the project's cache (cache-dir.ts), one pair of files a URL:
@@ -94,12 +92,7 @@ export function writeCachedDocument(
   const at = paths(dir, document.url);
   const { bytes, ...record } = document;
   try {
-    mkdirSync(join(dir, "remote"), { recursive: true });
-    const tmp = `${at.body}.${process.pid}.tmp`;
-    // a leftover (or a link planted) at the temporary name is removed, never written through
-    rmSync(tmp, { force: true });
-    writeFileSync(tmp, bytes, { flag: "wx" });
-    renameSync(tmp, at.body);
+    writeCacheFile(at.body, bytes);
   } catch {
     return; // a read-only cache
   }

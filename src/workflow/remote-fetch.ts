@@ -5,6 +5,7 @@ import * as zlib from "node:zlib";
 import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import { size } from "../ingest/read-source.js";
 import { ConfigError } from "./config-error.js";
+import { shownUrl } from "../model/source-url.js";
 
 // One GET of a spec at a URL, with every bound a stranger's server needs: one deadline for the
 // whole exchange (redirects and a body sent a byte at a time included), the input size limit on
@@ -102,13 +103,13 @@ async function follow(
       const next = new URL(location, url);
       if (seen.includes(next.href))
         throw new FetchError(
-          `redirect loop: ${[...seen.slice(seen.indexOf(next.href)), next.href].join(" → ")}`,
+          `redirect loop: ${[...seen.slice(seen.indexOf(next.href)), next.href].map(shownUrl).join(" → ")}`,
           "input/fetch-failed",
           false,
         );
       if (seen.length > options.maxRedirects)
         throw new FetchError(
-          `more than ${options.maxRedirects} redirects (config: remote.maxRedirects); the last went to ${next.href}`,
+          `more than ${options.maxRedirects} redirects (config: remote.maxRedirects); the last went to ${shownUrl(next.href)}`,
           "input/fetch-failed",
           false,
         );
@@ -120,7 +121,7 @@ async function follow(
         );
       if (url.protocol === "https:" && next.protocol === "http:")
         throw new FetchError(
-          `redirected from https to plain http (${next.href}); refused`,
+          `redirected from https to plain http (${shownUrl(next.href)}); refused`,
           "input/fetch-failed",
           false,
         );
@@ -136,7 +137,7 @@ async function follow(
       response.resume();
       const noAnswer = status === 502 || status === 503 || status === 504;
       throw new FetchError(
-        `the server answered ${status}${response.statusMessage ? ` ${response.statusMessage}` : ""}${seen.length > 1 ? ` (at ${url.href})` : ""}`,
+        `the server answered ${status}${response.statusMessage ? ` ${response.statusMessage}` : ""}${seen.length > 1 ? ` (at ${shownUrl(url.href)})` : ""}`,
         "input/fetch-failed",
         noAnswer,
       );

@@ -11,6 +11,9 @@ import {
 import { headersFor } from "./remote-settings.js";
 import { readManifest } from "./manifest.js";
 import { isRemoteInput, remoteUrlProblem } from "./remote-url.js";
+import { positionsOf } from "./config-load.js";
+import { readLockedHashes } from "./name-lock.js";
+import { shownUrl } from "../model/source-url.js";
 import type { GenerateSettings } from "./settings.js";
 
 // A run's URL inputs, fetched before anything is read (the readers are synchronous): each asked
@@ -32,6 +35,8 @@ export interface RemoteInputs {
   has(url: string): boolean;
   /** How many URLs were fetched (or tried). */
   readonly size: number;
+  /** The sha256 of each URL that gave bytes (for the lock's `remote`). */
+  hashes(): Map<string, string>;
   /** One line per URL read from the cache instead of the network, for the run to print. */
   readonly notes: readonly string[];
   /** These and `urls` (remote `$ref`s the reading found), fetched. */
@@ -87,6 +92,7 @@ async function fetchAll(
   const dir = cacheDir(settings.baseDir);
   // node:http, node:https and zlib load only for a run that fetches
   const fetcher = await import("./remote-fetch.js");
+  const locked = lockedHashes(settings);
   // a few at a time: each answer may be as large as the input limit
   const results: Awaited<ReturnType<typeof fetchOne>>[] = [];
   for (let i = 0; i < fresh.length; i += PARALLEL_FETCHES)
@@ -94,7 +100,7 @@ async function fetchAll(
       ...(await Promise.all(
         fresh
           .slice(i, i + PARALLEL_FETCHES)
-          .map((url) => fetchOne(url, settings, env, dir, fetcher)),
+          .map((url) => fetchOne(url, settings, env, dir, fetcher, locked)),
       )),
     );
   fresh.forEach((url, i) => {
@@ -115,7 +121,7 @@ function fetched(
       const entry = entries.get(url);
       if (!entry)
         throw new SourceReadError(
-          `${url} was not fetched`,
+          `${shownUrl(url)} was not fetched`,
           "input/fetch-failed",
         );
       if ("failure" in entry) throw entry.failure;
@@ -126,13 +132,91 @@ function fetched(
       return entry && "hash" in entry ? entry.hash : undefined;
     },
     has: (url) => entries.has(url),
+    hashes: () =>
+      new Map(
+        [...entries].flatMap(([url, entry]) =>
+          "hash" in entry ? [[url, entry.hash] as const] : [],
+        ),
+      ),
     size: entries.size,
     notes,
     adding,
   };
 }
 
+/** Where a URL's sha256 is pinned: the config's `remote.sha256`, or the lock's `remote`. */
+interface Pin {
+  sha256: string;
+  /** The JSON or YAML file and the path of the pin in it. */
+  file: string | undefined;
+  path: (string | number)[];
+  /** How a message names it. */
+  what: string;
+}
+
+/**
+ * The lock's recorded sha256 by URL, with `remote.lock`; none when the lock cannot be read (the
+ * run reports that lock itself, when it reads the names).
+ */
+function lockedHashes(settings: GenerateSettings): Record<string, string> {
+  if (!settings.remote.lock || !settings.lock) return {};
+  try {
+    return readLockedHashes(settings.lock);
+  } catch {
+    return {};
+  }
+}
+
+/** The pin of `url`: the config's over the lock's. */
+function pinOf(
+  url: string,
+  settings: GenerateSettings,
+  locked: Record<string, string>,
+): Pin | undefined {
+  const pins = settings.remote.sha256;
+  if (Object.hasOwn(pins, url))
+    return {
+      sha256: pins[url]!,
+      file: settings.configFile,
+      path: ["remote", "sha256", url],
+      what: "remote.sha256 pins",
+    };
+  if (Object.hasOwn(locked, url))
+    return {
+      sha256: locked[url]!,
+      file: settings.lock,
+      path: ["remote", url],
+      what: "the lock (remote.lock) recorded",
+    };
+  return undefined;
+}
+
+/**
+ * {@link fetchUnpinned}, then the pin: bytes whose sha256 is not the one pinned for the URL fail,
+ * wherever they came from (the server, a 304's cached copy, --offline's).
+ */
 async function fetchOne(
+  url: string,
+  settings: GenerateSettings,
+  env: NodeJS.ProcessEnv,
+  dir: string | undefined,
+  fetcher: typeof import("./remote-fetch.js"),
+  locked: Record<string, string>,
+): Promise<{ entry: RemoteEntry; note?: string }> {
+  const got = await fetchUnpinned(url, settings, env, dir, fetcher);
+  const pin = pinOf(url, settings, locked);
+  if (
+    pin === undefined ||
+    !("hash" in got.entry) ||
+    got.entry.hash === pin.sha256
+  )
+    return got;
+  return {
+    entry: { failure: await pinFailure(url, got.entry.hash, pin, got.note) },
+  };
+}
+
+async function fetchUnpinned(
   url: string,
   settings: GenerateSettings,
   env: NodeJS.ProcessEnv,
@@ -151,7 +235,7 @@ async function fetchOne(
   const cached = readCachedDocument(dir, url, settings.maxInputBytes);
   const fromCache = (doc: CachedDocument, why: string) => ({
     entry: { bytes: doc.bytes, hash: doc.hash },
-    note: `${url}: ${why}; read the copy cached from the fetch of ${doc.fetchedAt}`,
+    note: `${shownUrl(url)}: ${why}; read the copy cached from the fetch of ${doc.fetchedAt}`,
   });
   if (remote.offline)
     return cached
@@ -199,4 +283,33 @@ async function fetchOne(
       error.code,
     );
   }
+}
+
+/**
+ * The run's failure for a body whose sha256 is not the pinned one: at the pin's place (its line
+ * and column in a JSON or YAML file; for the config's, in an `apis` entry's `remote` when the
+ * API's own), else at the start of the file that pins it.
+ */
+async function pinFailure(
+  url: string,
+  hash: string,
+  pin: Pin,
+  cachedNote: string | undefined,
+): Promise<SourceReadError> {
+  const message = `the body of ${shownUrl(url)} ${cachedNote === undefined ? "as the server sent it or, after a 304 Not Modified, as the cache holds it" : "in the cache"} has sha256 ${hash}, not the ${pin.sha256} that ${pin.what} for it: nothing is generated from it (if the server's document changed on purpose, pin its new sha256; a cached copy that is not the pinned one is removed with the cache folder)`;
+  if (pin.file === undefined)
+    return new SourceReadError(message, "input/fetch-failed");
+  const locate = await positionsOf(pin.file);
+  const at = (prefix: (string | number)[]) =>
+    locate?.([...prefix, ...pin.path]);
+  let place = at([]);
+  for (let i = 0; place === undefined && locate?.(["apis", i]); i++)
+    place = at(["apis", i]);
+  return new SourceReadError(
+    message,
+    "input/fetch-failed",
+    place?.line ?? 1,
+    place?.column ?? 1,
+    pin.file,
+  );
 }

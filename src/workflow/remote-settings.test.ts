@@ -32,8 +32,34 @@ describe("the remote settings", () => {
       'remote.headers["https://api.example.com/v1"]["Bad Name"]: not a header name',
       'remote.headers["https://ok.example.com"]["A"] must not hold a line break',
       'remote.headers["https://ok.example.com"]["B"] must be a string or { env: "VARIABLE_NAME", prefix?: "Bearer " }',
-      'remote: unknown option "retries" (known: headers, timeout, maxRedirects, watchInterval)',
+      'remote: unknown option "retries" (known: headers, timeout, maxRedirects, watchInterval, sha256, lock)',
     ]);
+  });
+
+  it("checks pins: an http(s) URL without user info to 64 hex digits, and lock a boolean", () => {
+    const hex = "ab".repeat(32);
+    expect(
+      problems({
+        sha256: {
+          "https://api.example.com/openapi.json": hex.toUpperCase(),
+          "specs/a.yaml": hex,
+          "https://user:secret@api.example.com/x.yaml": hex,
+          "https://api.example.com/short.json": "abc",
+        },
+        lock: "yes",
+      }),
+    ).toEqual([
+      'remote.sha256["specs/a.yaml"]: it is not an http or https URL',
+      'remote.sha256["https://***@api.example.com/x.yaml"]: the URL "https://***@api.example.com/x.yaml" holds a user name or password, which would be written wherever the URL is shown; give the credential as a header from an environment variable (config: remote.headers)',
+      'remote.sha256["https://api.example.com/short.json"] must be a sha256 as 64 hex digits',
+      "remote.lock must be a boolean",
+    ]);
+    expect(
+      remoteSettings(
+        { sha256: { "https://a.example/x": hex.toUpperCase() } },
+        {},
+      ).sha256,
+    ).toEqual({ "https://a.example/x": hex });
   });
 
   it("holds its times to what a timer holds: 24.8 days (Node runs a longer setTimeout at once)", () => {

@@ -1,5 +1,7 @@
 import { isObject, secondsProblem } from "./config-checks.js";
 import { ConfigError } from "./config-error.js";
+import { isUrlInput, shownUrl } from "../model/source-url.js";
+import { remoteUrlProblem } from "./remote-url.js";
 
 // The config's `remote` section (how URL inputs are fetched), checked and resolved. None of it is
 // in the fingerprint: what a fetch brings is, by the hash of its bytes.
@@ -21,6 +23,10 @@ export interface RemoteSettings {
   readonly headers: Readonly<
     Record<string, Readonly<Record<string, RemoteHeaderValue>>>
   >;
+  /** The sha256 (lower-case hex) each pinned URL's body must have (config: remote.sha256). */
+  readonly sha256: Readonly<Record<string, string>>;
+  /** Record each URL's sha256 in the name lock the first time, and hold it to that after. */
+  readonly lock: boolean;
 }
 
 /** The config's `remote` section. */
@@ -41,6 +47,18 @@ export interface RemoteConfig {
   maxRedirects?: number;
   /** Seconds between `--watch`'s questions to each URL input: has it changed? Default 60. */
   watchInterval?: number;
+  /**
+   * The sha256 a URL's body must have, by the URL as the inputs (or a `$ref`) write it, in hex:
+   * `{ "https://api.example.com/openapi.json": "9f86d0…" }`. A body that differs fails the run,
+   * whatever the cache or the server says (a 304 included); see docs/inputs.md "Pinning".
+   */
+  sha256?: Record<string, string>;
+  /**
+   * Record the sha256 of every URL a run reads in the name lock (`apiloom.lock.json`, its
+   * `remote`) the first time, and fail a later run whose bytes differ, as `sha256` does. Default
+   * false. See docs/inputs.md "Pinning".
+   */
+  lock?: boolean;
 }
 
 export const REMOTE_DEFAULTS = {
@@ -70,7 +88,14 @@ export function remoteSettings(
         remote.watchInterval ??
         REMOTE_DEFAULTS.watchInterval) * 1000,
     offline: flags.offline ?? false,
+    lock: remote.lock ?? false,
     headers: remote.headers ?? {},
+    sha256: Object.fromEntries(
+      Object.entries(remote.sha256 ?? {}).map(([url, hex]) => [
+        url,
+        hex.toLowerCase(),
+      ]),
+    ),
   };
 }
 
@@ -102,11 +127,37 @@ export function checkRemote(
       if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 20)
         report(at(key, `.${key}`), " must be a whole number from 0 to 20");
     } else if (key === "headers") checkHeaders(v, at(key, ".headers"), report);
-    else
+    else if (key === "sha256") checkPins(v, at(key, ".sha256"), report);
+    else if (key === "lock") {
+      if (typeof v !== "boolean")
+        report(at(key, ".lock"), " must be a boolean");
+    } else
       report(
         { path: [...where.path, key], shown: where.shown },
-        `: unknown option ${JSON.stringify(key)} (known: headers, timeout, maxRedirects, watchInterval)`,
+        `: unknown option ${JSON.stringify(key)} (known: headers, timeout, maxRedirects, watchInterval, sha256, lock)`,
       );
+  }
+}
+
+/** `remote.sha256`: an http(s) URL (no user info) → 64 hex digits. */
+function checkPins(
+  value: unknown,
+  where: { path: readonly (string | number)[]; shown: string },
+  report: Report,
+): void {
+  if (!isObject(value))
+    return report(where, " must be an object: URL → sha256 (64 hex digits)");
+  for (const [url, hex] of Object.entries(value)) {
+    const at = {
+      path: [...where.path, url],
+      shown: `${where.shown}[${JSON.stringify(shownUrl(url))}]`,
+    };
+    const problem = isUrlInput(url)
+      ? remoteUrlProblem(url)
+      : "it is not an http or https URL";
+    if (problem) report(at, `: ${problem}`);
+    if (typeof hex !== "string" || !/^[0-9a-fA-F]{64}$/.test(hex))
+      report(at, " must be a sha256 as 64 hex digits");
   }
 }
 

@@ -2,7 +2,7 @@
 // glob by its scheme before anything treats it as a path.
 
 import { resolve } from "node:path";
-import { isUrlInput } from "../model/source-url.js";
+import { isUrlInput, shownUrl } from "../model/source-url.js";
 
 export { isUrlInput as isRemoteInput };
 
@@ -24,9 +24,9 @@ export function remoteUrlProblem(input: string): string | undefined {
   try {
     url = new URL(input);
   } catch {
-    return `${JSON.stringify(input)} is not a valid URL`;
+    return `${JSON.stringify(shownUrl(input))} is not a valid URL`;
   }
   if (url.username !== "" || url.password !== "")
-    return `the URL ${JSON.stringify(`${url.protocol}//…@${url.host}${url.pathname}`)} holds a user name or password, which would be written wherever the URL is shown; give the credential as a header from an environment variable (config: remote.headers)`;
+    return `the URL ${JSON.stringify(shownUrl(input))} holds a user name or password, which would be written wherever the URL is shown; give the credential as a header from an environment variable (config: remote.headers)`;
   return undefined;
 }

@@ -56,7 +56,8 @@ export interface McpScalars {
 /** Deepest nesting walked (the client's reviver's bound too). */
 const MAX_DEPTH = 512;
 
-const DIGITS = /^-?(?:0|[1-9][0-9]*)$/;
+/** An int64's digits: at most the 19 an int64 has, so BigInt() never reads a megabyte of them. */
+const DIGITS = /^-?(?:0|[1-9][0-9]{0,18})$/;
 
 /**
  * `args` with each int64 given as text (its digits) as a bigint, where `op` names an int64 (so

@@ -5,13 +5,48 @@
 /** Deepest nesting of arrays and objects read, revived or written (JSON.parse has no bound). */
 export const MAX_DEPTH = 512;
 
+/** The longest text of an int64: a sign and 19 digits (`-9223372036854775808`). */
+export const INT64_TEXT_LENGTH = 20;
+
+/**
+ * Text of the input (a value, a member's name) as a message may show it: cut to 32 characters
+ * and `…`, so that no error or answer echoes a stranger's megabyte.
+ */
+export function clipped(text: string): string {
+  return text.length > 32 ? `${text.slice(0, 32)}…` : text;
+}
+
+/** A value of the input as a message quotes it: {@link clipped}, as a JSON string. */
+export function shownValue(text: string): string {
+  return JSON.stringify(clipped(text));
+}
+
+/**
+ * The members (by the object or array that holds them, while it lives) whose number was written
+ * with a fraction or an exponent and is a whole number (`3.0`, `1e3`): the Number alone cannot
+ * tell them from `3`, and an int64 place refuses them (scalars.ts). Rare, so cheap to keep.
+ */
+export const WRITTEN_AS_DECIMAL: WeakMap<
+  object,
+  Set<string | number>
+> = new WeakMap();
+
 /**
  * JSON text to a value, as `JSON.parse` reads it, except that an integer outside Number's safe
- * range (more than 2^53 - 1 away from 0, written without fraction or exponent) is a `bigint`
- * with every digit. Linear in the text; nesting deeper than `maxDepth` is a SyntaxError.
+ * range (more than 2^53 - 1 away from 0, written without fraction or exponent, in at most
+ * {@link INT64_TEXT_LENGTH} characters) is a `bigint` with every digit. Linear in the text;
+ * nesting deeper than `maxDepth` is a SyntaxError.
  */
 export function parseJson(text: string, maxDepth: number = MAX_DEPTH): unknown {
   let at = 0;
+  // the last number read was a whole one written with a fraction or an exponent
+  let decimal = false;
+  const member = (holder: object, key: string | number) => {
+    if (!decimal) return;
+    decimal = false;
+    const keys = WRITTEN_AS_DECIMAL.get(holder) ?? new Set<string | number>();
+    WRITTEN_AS_DECIMAL.set(holder, keys.add(key));
+  };
   const fail = (what: string): never => {
     throw new SyntaxError(`${what} in JSON at position ${at}`);
   };
@@ -49,8 +84,13 @@ export function parseJson(text: string, maxDepth: number = MAX_DEPTH): unknown {
     if (!match) return fail("Unexpected token");
     at = NUMBER.lastIndex;
     const n = Number(match[0]);
+    decimal =
+      (match[1] !== undefined || match[2] !== undefined) && Number.isInteger(n);
+    // BigInt() only on digits an int64 can hold: a longer integer is the Number JSON.parse reads
+    // (which an int64 place refuses), so a megabyte of digits costs one linear Number()
     return match[1] === undefined &&
       match[2] === undefined &&
+      match[0].length <= INT64_TEXT_LENGTH &&
       !Number.isSafeInteger(n)
       ? BigInt(match[0])
       : n;
@@ -95,6 +135,7 @@ export function parseJson(text: string, maxDepth: number = MAX_DEPTH): unknown {
         enumerable: true,
         configurable: true,
       });
+      member(out, key);
       space();
       const c = text.charCodeAt(at++);
       if (c === 125) return out;
@@ -111,6 +152,7 @@ export function parseJson(text: string, maxDepth: number = MAX_DEPTH): unknown {
     }
     for (;;) {
       out.push(value(depth));
+      member(out, out.length - 1);
       space();
       const c = text.charCodeAt(at++);
       if (c === 93) return out;

@@ -3,7 +3,14 @@
 // so that every digit of an integer survives, and values revived and written back by a compact
 // plan per schema (scalar-plans.ts). The client and the server each get this same file.
 
-import { MAX_DEPTH, parseJson, stringifyJson } from "./lossless-json.js";
+import {
+  clipped,
+  MAX_DEPTH,
+  parseJson,
+  shownValue,
+  stringifyJson,
+  WRITTEN_AS_DECIMAL,
+} from "./lossless-json.js";
 
 export { MAX_DEPTH, parseJson, stringifyJson } from "./lossless-json.js";
 
@@ -114,7 +121,7 @@ export function toDate(
     }
   }
   throw new ScalarError(
-    `${typeof where === "string" ? where : where()}: ${JSON.stringify(text.slice(0, 64))} is not ${kind === "d" ? "a date (YYYY-MM-DD)" : "an RFC 3339 date-time"}`,
+    `${typeof where === "string" ? where : where()}: ${shownValue(text)} is not ${kind === "d" ? "a date (YYYY-MM-DD)" : "an RFC 3339 date-time"}`,
   );
 }
 
@@ -146,14 +153,25 @@ export function revive(
   const at = () =>
     where +
     path
-      .map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`)
+      .map(
+        (k) =>
+          `/${clipped(String(k)).replace(/~/g, "~0").replace(/\//g, "~1")}`,
+      )
       .join("");
-  const walk = (v: unknown, plan: Plan | undefined): unknown => {
+  const walk = (
+    v: unknown,
+    plan: Plan | undefined,
+    holder?: object,
+  ): unknown => {
     const node = typeof plan === "number" ? named[plan] : plan;
     if (node === undefined && !numbers) return v;
     if (typeof v === "string") return node?.s ? toDate(v, node.s, at) : v;
     if (typeof v === "number" || typeof v === "bigint") {
       if (!node?.i) return typeof v === "bigint" ? Number(v) : v;
+      if (holder && WRITTEN_AS_DECIMAL.get(holder)?.has(path[path.length - 1]!))
+        throw new ScalarError(
+          `${at()}: ${v} is written with a fraction or an exponent, not as an int64's digits`,
+        );
       const big = typeof v === "bigint" ? v : toBigInt(v, at);
       if (big < INT64_MIN || big > INT64_MAX)
         throw new ScalarError(`${at()}: ${big} is outside int64`);
@@ -164,7 +182,7 @@ export function revive(
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         path.push(i);
-        v[i] = walk(v[i], node?.t?.[i] ?? node?.e);
+        v[i] = walk(v[i], node?.t?.[i] ?? node?.e, v);
         path.pop();
       }
       return v;
@@ -177,6 +195,7 @@ export function revive(
       record[key] = walk(
         record[key],
         members && Object.hasOwn(members, key) ? members[key] : node?.r,
+        record,
       );
       path.pop();
     }
@@ -185,16 +204,18 @@ export function revive(
   return walk(value, plan);
 }
 
+/**
+ * An int64 that came as a Number: exact only as a safe integer. A fraction, or an integer past
+ * 2^53 written with more digits than an int64 has (the lossless reader leaves those Numbers), is
+ * refused here, before BigInt() could round it or spend time on its digits; a whole number
+ * written with a fraction or an exponent (`3.0`, `1e3`) is refused by revive's walk.
+ */
 function toBigInt(value: number, where: () => string): bigint {
-  if (!Number.isInteger(value))
-    throw new ScalarError(`${where()}: ${value} is not an integer`);
+  if (!Number.isSafeInteger(value))
+    throw new ScalarError(
+      `${where()}: ${shownValue(String(value))} is not an int64 (a whole number written as at most 19 digits)`,
+    );
   return BigInt(value);
-}
-
-/** An int64 parameter's text (`-12`) as a number, or a bigint past 2^53: every digit kept. */
-export function wholeNumber(text: string): number | bigint {
-  const n = Number(text);
-  return Number.isSafeInteger(n) ? n : BigInt(text);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ describe("the lossless JSON reader", () => {
     );
   });
 
-  it("keeps every digit of integers past 2^53, and reads the rest as numbers", () => {
+  it("keeps every digit of integers past 2^53 written in at most 20 characters (an int64's), and reads the rest as numbers", () => {
     fc.assert(
       fc.property(fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }), (n) => {
         const read = parseJson(`{"n":${n},"list":[${n}]}`) as {
@@ -61,9 +61,12 @@ describe("the lossless JSON reader", () => {
           list: unknown[];
         };
         const safe = n >= -(2n ** 53n - 1n) && n <= 2n ** 53n - 1n;
-        expect(read.n).toBe(safe ? Number(n) : n);
+        // longer digits are the Number JSON.parse reads: BigInt() never reads a megabyte of them
+        const kept = !safe && String(n).length <= 20;
+        expect(read.n).toBe(kept ? n : Number(n));
         expect(read.list[0]).toBe(read.n);
-        expect(stringifyJson(read)).toBe(`{"n":${n},"list":[${n}]}`);
+        if (safe || kept)
+          expect(stringifyJson(read)).toBe(`{"n":${n},"list":[${n}]}`);
       }),
     );
     // a fraction or an exponent is a number, as JSON.parse reads it

@@ -17,6 +17,11 @@ export const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURES = join(REPO, "test/fixtures/urls");
 /** The certificate the https test server presents, for NODE_EXTRA_CA_CERTS. */
 export const TEST_CA = join(FIXTURES, "localhost-cert.pem");
+/** The document the URL tests serve most: test/fixtures/workflow/pets.yaml. */
+export const PETS = readFileSync(
+  join(REPO, "test/fixtures/workflow/pets.yaml"),
+  "utf8",
+);
 
 /** One request a test server saw. */
 export interface Seen {
