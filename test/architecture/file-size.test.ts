@@ -2,8 +2,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lineCount, SRC, sourceFiles } from "./source-tree.js";
 
-/** The project guide: a file of src/ (tests included) stays under this many lines. */
-const MAX_LINES = 400;
+/**
+ * A smoke alarm, not a shape: a file of src/ (tests included) past this many lines likely holds
+ * more than one concept. Files are split by concept, not to fit a number.
+ */
+const MAX_LINES = 600;
 
 /**
  * Today's offenders, each with the issue and slice that brings it under the limit. An entry
