@@ -28,6 +28,9 @@ export function isGeneratedCode(path: string): boolean {
   return /\.[cm]?[jt]s$/.test(path);
 }
 
+/** Stale files a verdict lists before `…`. */
+const FILES_SHOWN = 8;
+
 /** Names shown in a verdict line before `…`. */
 const NAMES_SHOWN = 6;
 
@@ -68,16 +71,21 @@ export function staleVerdict(o: {
     lines.push(
       `  handlers: ${o.handlers.file} lacks ${plural(o.handlers.added.length, "stub")} (${names(o.handlers.added)})`,
     );
-  const paths = o.stale.map((s) => s.replace(/^[AMD!] /, ""));
-  const code = paths.filter(isGeneratedCode);
-  const other = paths.length - code.length;
+  // the generated code first: its diff follows; the rest is listed
+  const isCode = (s: string) => isGeneratedCode(s.replace(/^[AMD!] /, ""));
+  const code = o.stale.filter(isCode);
+  const listed = [...code, ...o.stale.filter((s) => !isCode(s))];
+  const other = o.stale.length - code.length;
   lines.push(
-    `  files: ${plural(paths.length, "file")} to update` +
-      (code.length > 0 ? `: ${names(code)}` : "") +
+    `  ${plural(o.stale.length, "file")} to update` +
       (other > 0
-        ? `; ${other} of them docs, the OpenAPI document or records${o.verbose ? "" : " (their diffs with --verbose)"}`
-        : ""),
+        ? ` (${other} of them docs, the OpenAPI document or records${o.verbose ? "" : ": their diffs with --verbose"})`
+        : "") +
+      ":",
+    ...listed.slice(0, FILES_SHOWN).map((s) => `    ${s}`),
   );
+  if (listed.length > FILES_SHOWN)
+    lines.push(`    … ${listed.length - FILES_SHOWN} more`);
   lines.push(
     "next: apiloom generate (the same options, without --check), then commit what it writes",
   );

@@ -68,10 +68,14 @@ describe("a stale --check", () => {
     expect(lines[1]).toBe("  endpoints: 1 added (deletePet)");
     expect(lines[2]).toBe("  handlers: handlers.ts lacks 1 stub (deletePet)");
     expect(lines[3]).toMatch(
-      /^ {2}files: \d+ files to update: client\/index\.ts, .*handlers\.ts; \d+ of them docs, the OpenAPI document or records \(their diffs with --verbose\)$/,
+      /^ {2}\d+ files to update \(\d+ of them docs, the OpenAPI document or records: their diffs with --verbose\):$/,
     );
-    expect(lines[4]).toMatch(/^next: apiloom generate /);
-    expect(lines).toHaveLength(5);
+    // the generated code first, the handlers file with it; at most 8 listed
+    expect(lines[4]).toBe("    M client/index.ts");
+    expect(lines.slice(4, 12).join("\n")).toMatch(/^ {4}M handlers\.ts$/m);
+    expect(lines[12]).toMatch(/^ {4}… \d+ more$/);
+    expect(lines[13]).toMatch(/^next: apiloom generate /);
+    expect(lines).toHaveLength(14);
     // the diff: generated code only, and short
     expect(check.stdout).toMatch(/^--- a\/out\/client\/index\.ts$/m);
     expect(check.stdout).not.toMatch(/^--- a\/out\/(docs\/|openapi\.json)/m);

@@ -152,7 +152,8 @@ describe("a default run", () => {
     expect(check.stderr).not.toMatch(/: warning /);
     expect(lines(check.stderr)).toEqual([
       "apiloom: out/ is stale: it differs from what the inputs and options make now (an edit by hand, or another apiloom)",
-      "  files: 1 file to update: types.ts",
+      "  1 file to update:",
+      "    M types.ts",
       "next: apiloom generate (the same options, without --check), then commit what it writes",
     ]);
     expect(check.stdout).toMatch(/^--- a\/out\/types\.ts\n/);
