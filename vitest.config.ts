@@ -80,6 +80,7 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts"],
           isolate: false,
+          globalSetup: ["test/temp-folder.ts"],
         },
       },
       {
@@ -87,7 +88,7 @@ export default defineConfig({
           ...shared,
           name: "e2e",
           include: ["test/**/*.test.ts"],
-          globalSetup: ["test/global-setup.ts"],
+          globalSetup: ["test/temp-folder.ts", "test/global-setup.ts"],
         },
       },
     ],

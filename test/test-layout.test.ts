@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
@@ -58,5 +59,9 @@ describe("the test layout", () => {
     expect(
       offending(sources, /["'`](\.\.\/)+shared\/(corpus|seeds)\b/),
     ).toEqual([]);
+  });
+
+  it("a test's temp folders are under the run's own folder (test/temp-folder.ts), which goes when the run ends", () => {
+    expect(basename(tmpdir())).toMatch(/^apiloom-test-run-/);
   });
 });

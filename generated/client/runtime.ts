@@ -79,6 +79,11 @@ export interface RequestSpec {
   method: string;
   /** Path template with `{name}` placeholders. */
   path: string;
+  /**
+   * The endpoint's own server, when the description gives it one: a path (`""`, `/v2`) that
+   * replaces the base URL's path on its origin, or an absolute URL.
+   */
+  server?: string;
   // `| undefined` throughout: endpoint functions pass `args.query` and the like as they are,
   // and users may compile with exactOptionalPropertyTypes
   pathParams?: object | undefined;
@@ -310,8 +315,15 @@ async function sendSpec<TReturn>(
     else if (!(init.body instanceof FormData) && spec.mediaType)
       headers.set("Content-Type", spec.mediaType);
   }
+  // an endpoint's own server (RequestSpec.server): an absolute URL, or a path on the base
+  // URL's origin
+  let base = config.baseUrl ?? "";
+  if (spec.server !== undefined)
+    base = /^\w+:/.test(spec.server)
+      ? spec.server
+      : /^\w+:\/\/[^/]*|/.exec(base)![0] + spec.server;
   let url =
-    (config.baseUrl ?? "").replace(/\/+$/, "") +
+    base.replace(/\/+$/, "") +
     path +
     (query.length ? "?" + query.join("&") : "");
   url = (config as PageOption).page?.(url, keys) ?? url;

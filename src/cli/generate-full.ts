@@ -1,6 +1,10 @@
 import { performance } from "node:perf_hooks";
-import { changesSinceLastRun } from "./generate-changes.js";
-import { join } from "node:path";
+import {
+  changesSinceLastRun,
+  isGeneratedCode,
+  staleVerdict,
+} from "./generate-changes.js";
+import { join, relative, sep } from "node:path";
 import { checkOutput } from "../workflow/check.js";
 import { makeManifest, manifestText } from "../workflow/manifest.js";
 import { MANIFEST_FILE } from "../workflow/output-files.js";
@@ -8,8 +12,6 @@ import { readIfExists } from "../workflow/outside-file.js";
 import { markVerified } from "../workflow/verified.js";
 import {
   readWarningKeys,
-  NEW_WARNINGS_SHOWN,
-  warningKey,
   writeWarningKeys,
 } from "../workflow/warning-record.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
@@ -34,10 +36,12 @@ import { progressLine, type Progress } from "./progress.js";
 import {
   plural,
   printDiagnostics,
+  printWarningGroups,
+  problemsText,
   seconds,
+  selectShown,
   shownPath,
   tally,
-  type Tally,
 } from "./report.js";
 
 /** What every ending of a run prints from. */
@@ -137,7 +141,7 @@ async function makeAndReport(
   }
   const t = tally(produced.diagnostics);
   const failing = t.errors > 0 || (settings.strict && t.warnings > 0);
-  const { shown, held, fresh, freshShown } = selectShown(produced.diagnostics, {
+  const { shown, held, fresh } = selectShown(produced.diagnostics, {
     verbose: flags.verbose || (settings.strict && t.warnings > 0),
     quiet: flags.quiet,
     known: readWarningKeys(settings.out, settings.baseDir),
@@ -150,6 +154,7 @@ async function makeAndReport(
     max: flags.maxDiagnostics ?? CONFIG_DEFAULTS.maxDiagnostics,
   };
   printDiagnostics(shown, printOptions, say);
+  printWarningGroups(fresh, printOptions, say);
   const outcome: Outcome = {
     settings,
     produced,
@@ -158,7 +163,7 @@ async function makeAndReport(
     say,
     out: shownPath(io.cwd, settings.out, true),
     endpoints: plural(produced.endpoints, "endpoint"),
-    problems: problems(t, { all: fresh, shown: freshShown }, held),
+    problems: problemsText(t, fresh.length, held),
     time: () => seconds(performance.now() - started),
     held,
     flags,
@@ -202,7 +207,7 @@ function printFolderDiagnostics(o: Outcome, diagnostics: Diagnostic[]): void {
     o.say,
   );
   const t = tally([...o.produced.diagnostics, ...diagnostics]);
-  o.problems = problems(t, { all: 0, shown: 0 }, o.held);
+  o.problems = problemsText(t, 0, o.held);
 }
 
 function check(o: Outcome): number {
@@ -232,20 +237,31 @@ function check(o: Outcome): number {
       );
     return 0;
   }
-  o.io.stdout.write(report.diff);
-  // a failing check shows every warning: the stale output may be why
-  printDiagnostics(
-    o.held,
-    {
-      paint: o.io.paint,
-      baseDir: o.settings.baseDir,
-      cwd: o.io.cwd,
-      max: o.flags.maxDiagnostics ?? CONFIG_DEFAULTS.maxDiagnostics,
-    },
-    o.say,
-  );
+  const handlers = o.produced.handlers;
+  const handlersStale =
+    handlers &&
+    report.stale.includes(
+      `M ${relative(o.settings.baseDir, handlers.file).split(sep).join("/")}`,
+    );
   o.say(
-    `${o.io.paint.red("apiloom:")} ${o.out} is stale; run apiloom generate:\n${report.stale.map((s) => `  ${s}\n`).join("")}`,
+    `${o.io.paint.red("apiloom:")} ${staleVerdict({
+      out: o.out,
+      stale: report.stale,
+      since: o.produced.since,
+      verbose: o.flags.verbose,
+      ...(handlersStale
+        ? {
+            handlers: {
+              file: shownPath(o.io.cwd, handlers.file),
+              added: handlers.added,
+            },
+          }
+        : {}),
+    })}`,
+  );
+  // a short diff of the generated code; every file's (docs too) with --verbose
+  o.io.stdout.write(
+    o.flags.verbose ? report.diff : report.diffOf(isGeneratedCode, 40),
   );
   return 1;
 }
@@ -328,57 +344,4 @@ function write(o: Outcome): number {
     `apiloom: ${o.endpoints} → ${o.out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed; ${o.problems} (${o.time()})\n`,
   );
   return 0;
-}
-
-/**
- * Quiet by default: errors are always printed in full; warnings only when `verbose` (or
- * `--strict` made them errors) or when new since the last run into this folder (`known`: the
- * warning record, undefined when there is none, and then nothing is new); infos only when
- * `verbose`. `quiet` prints errors alone. The rest is held: counted in the summary.
- */
-export function selectShown(
-  diagnostics: readonly Diagnostic[],
-  opts: { verbose: boolean; quiet: boolean; known: Set<string> | undefined },
-): {
-  shown: Diagnostic[];
-  held: Diagnostic[];
-  fresh: number;
-  freshShown: number;
-} {
-  const shown: Diagnostic[] = [];
-  const held: Diagnostic[] = [];
-  let fresh = 0;
-  let freshShown = 0;
-  for (const d of diagnostics) {
-    const isNew =
-      d.severity === "warning" &&
-      !opts.quiet &&
-      opts.known !== undefined &&
-      !opts.known.has(warningKey(d));
-    if (isNew) fresh++;
-    // new warnings are printed up to a cap (a first run's are all new); the summary counts the rest
-    const showNew = isNew && freshShown < NEW_WARNINGS_SHOWN;
-    if (showNew) freshShown++;
-    if (d.severity === "error" || (opts.verbose && !opts.quiet) || showNew)
-      shown.push(d);
-    else held.push(d);
-  }
-  return { shown, held, fresh, freshShown };
-}
-
-/**
- * `0 errors, 34 warnings (2 new, above): apiloom inspect, or --verbose`; past the cap on new
- * warnings, `(10 of 34 new, above)`.
- */
-function problems(
-  t: Tally,
-  fresh: { all: number; shown: number },
-  held: readonly Diagnostic[],
-): string {
-  const heldWarnings = held.some((d) => d.severity === "warning");
-  const shown =
-    fresh.shown < fresh.all ? `${fresh.shown} of ${fresh.all}` : fresh.all;
-  return `${plural(t.errors, "error")}, ${plural(t.warnings, "warning")}${
-    fresh.all > 0 && heldWarnings ? ` (${shown} new, above)` : ""
-  }${heldWarnings ? ": apiloom inspect, or --verbose" : ""}`;
 }

@@ -340,6 +340,9 @@ YAML), merges them and writes the artifacts into the output folder. Settings com
 apiloom.config.{ts,mts,mjs,js,json,yaml,yml} (found from the working folder); flags override it,
 and inputs on the command line replace the config's.
 
+Artifacts (--artifacts, the config's artifacts):
+${plugins.map((p) => `  ${p.name.padEnd(12)} ${p.description}`).join("\n")}
+
 Options:
 ${optionsHelp(plugins === BUILT_IN_PLUGINS ? FLAGS : generateFlags(plugins))}
 

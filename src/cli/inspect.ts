@@ -210,7 +210,8 @@ async function configApis(
   try {
     const apis = await resolveApis(flags, process.cwd());
     for (const api of apis) settleOutput(api.out);
-    return apis.some((a) => a.api !== undefined) ? apis : undefined;
+    // a config of one API too: `apiloom inspect` is what a run's summary points to
+    return apis.length > 0 ? apis : undefined;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     // no config, or one without inputs: inspect wants files, as before
@@ -253,7 +254,11 @@ async function inspectApis(
   else
     process.stdout.write(
       models
-        .map(({ name, model }) => `API ${name}: ${renderTable(model)}`)
+        .map(({ name, model }) =>
+          apis.length === 1 && apis[0]!.api === undefined
+            ? renderTable(model)
+            : `API ${name}: ${renderTable(model)}`,
+        )
         .join("\n"),
     );
   return models.some(({ model }) =>

@@ -1,9 +1,17 @@
-import { relative, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../model/types.js";
 import type { Paint } from "./colors.js";
 import type { GenerateSettings } from "../workflow/settings.js";
-import { formatDiagnostic, frameLines } from "./diagnostic-format.js";
+import {
+  displayPath,
+  formatDiagnostic,
+  frameLines,
+  severityLabel,
+  visible,
+} from "./diagnostic-format.js";
 import { leftBehind, leftBehindMessage } from "../workflow/moved-output.js";
+import { warningKey } from "../workflow/warning-record.js";
+import { isUrlInput } from "../model/source-url.js";
 
 export interface Tally {
   errors: number;
@@ -52,6 +60,83 @@ export function printDiagnostics(
     write(
       `… and ${hidden} more diagnostic${hidden === 1 ? "" : "s"} (raise --max-diagnostics to see them)\n`,
     );
+}
+
+/** How many codes a run's new warnings list, one line each; the summary counts the rest. */
+export const WARNING_CODES_SHOWN = 12;
+
+/**
+ * New warnings, one line per code: its count, the first place and that place's message, so a
+ * first run over a messy spec reads in a screen (the frames: `--verbose`, `apiloom inspect`).
+ */
+export function printWarningGroups(
+  warnings: readonly Diagnostic[],
+  opts: { paint: Paint; baseDir: string; cwd: string },
+  write: (text: string) => void,
+): void {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of warnings) {
+    const list = groups.get(d.code);
+    if (list) list.push(d);
+    else groups.set(d.code, [d]);
+  }
+  const { paint } = opts;
+  for (const [code, list] of [...groups].slice(0, WARNING_CODES_SHOWN)) {
+    const d = list[0]!;
+    const file = isUrlInput(d.file)
+      ? d.file
+      : displayPath(opts.cwd, resolve(opts.baseDir, d.file));
+    const count = list.length > 1 ? ` ×${list.length}, the first:` : "";
+    write(
+      `${paint.bold(`${file}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, paint)} ${paint.dim(code)}${count} ${visible(d.message)}\n`,
+    );
+  }
+  const more = groups.size - WARNING_CODES_SHOWN;
+  if (more > 0)
+    write(`… and warnings of ${plural(more, "more code")}: apiloom inspect\n`);
+}
+
+/**
+ * Quiet by default: errors are always printed in full; warnings only when `verbose` (or
+ * `--strict` made them errors); infos only when `verbose`. `quiet` prints errors alone. The rest
+ * is held: counted in the summary. `fresh`: the held warnings new since the last run into this
+ * folder (`known`: the warning record, undefined when there is none, and then nothing is new),
+ * which a run lists by code (printWarningGroups).
+ */
+export function selectShown(
+  diagnostics: readonly Diagnostic[],
+  opts: { verbose: boolean; quiet: boolean; known: Set<string> | undefined },
+): { shown: Diagnostic[]; held: Diagnostic[]; fresh: Diagnostic[] } {
+  const shown: Diagnostic[] = [];
+  const held: Diagnostic[] = [];
+  const fresh: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    if (d.severity === "error" || (opts.verbose && !opts.quiet)) {
+      shown.push(d);
+      continue;
+    }
+    held.push(d);
+    if (
+      d.severity === "warning" &&
+      !opts.quiet &&
+      opts.known !== undefined &&
+      !opts.known.has(warningKey(d))
+    )
+      fresh.push(d);
+  }
+  return { shown, held, fresh };
+}
+
+/** `0 errors, 34 warnings (2 new, above): apiloom inspect, or --verbose`. */
+export function problemsText(
+  t: Tally,
+  fresh: number,
+  held: readonly Diagnostic[],
+): string {
+  const heldWarnings = held.some((d) => d.severity === "warning");
+  return `${plural(t.errors, "error")}, ${plural(t.warnings, "warning")}${
+    fresh > 0 && heldWarnings ? ` (${fresh} new, above)` : ""
+  }${heldWarnings ? ": apiloom inspect, or --verbose" : ""}`;
 }
 
 export function plural(n: number, word: string): string {

@@ -5,6 +5,7 @@ import {
   SyntaxKind,
   type CallExpression,
   type SourceFile,
+  type Type,
 } from "ts-morph";
 import { compareCodeUnits } from "../model/order.js";
 import type { CallSite, Change } from "./change.js";
@@ -29,6 +30,17 @@ const LACKS_MEMBER: ReadonlySet<RuleId> = new Set<RuleId>([
   "request-body-became-required",
 ]);
 
+/**
+ * Changes that break code reading the member where its type is used: a result's property read
+ * (`created.data.location`), a handler's use of a parameter or body member (`query?.cursor`).
+ */
+const READS_MEMBER: ReadonlySet<RuleId> = new Set<RuleId>([
+  "response-property-removed",
+  "request-property-removed",
+  "parameter-removed",
+  "path-parameter-renamed",
+]);
+
 /** Changes that break every call of the function. */
 const EVERY_CALL: ReadonlySet<RuleId> = new Set<RuleId>([
   "operation-removed",
@@ -41,8 +53,9 @@ const EVERY_CALL: ReadonlySet<RuleId> = new Set<RuleId>([
  * removed endpoint or function name breaks every call; a change to a member a call sends lists
  * only the calls that send it, looking through a variable passed as the argument (which may be
  * typed `any`, so tsc says nothing); a newly required member lists the calls that do not send it.
- * Response changes break the code that reads the result, not the call: they list none. Analysis
- * only: nothing is type-checked or written.
+ * A member gone from a generated type (a result's property, a parameter or body member a handler
+ * reads) lists the reads of it on that type, as tsc resolves them. Analysis only: nothing is
+ * type-checked or written.
  */
 export function attachCallSites(
   changes: Change[],
@@ -53,7 +66,8 @@ export function attachCallSites(
     (c) =>
       (EVERY_CALL.has(c.rule) ||
         SENDS_MEMBER.has(c.rule) ||
-        LACKS_MEMBER.has(c.rule)) &&
+        LACKS_MEMBER.has(c.rule) ||
+        READS_MEMBER.has(c.rule)) &&
       c.names.function !== undefined,
   );
   if (relevant.length === 0) return;
@@ -63,6 +77,14 @@ export function attachCallSites(
   ];
   const wanted = new Set(relevant.flatMap(functionsOf));
   const calls = new Map<string, { call: CallExpression; file: SourceFile }[]>();
+  // the members whose reads matter, and each read of a member of that name
+  const readMembers = new Set(
+    relevant
+      .filter((c) => READS_MEMBER.has(c.rule))
+      .map(readMember)
+      .filter((m) => m !== undefined),
+  );
+  const reads = new Map<string, { node: Node; file: SourceFile }[]>();
   const imports = new Map<string, { node: Node; file: SourceFile }[]>();
   const project = new Project({ tsConfigFilePath: tsconfig });
   for (const file of project.getSourceFiles()) {
@@ -76,6 +98,14 @@ export function attachCallSites(
       list.push({ node: spec, file });
       imports.set(name, list);
     }
+    if (readMembers.size > 0)
+      for (const node of file.getDescendants()) {
+        const name = readName(node);
+        if (name === undefined || !readMembers.has(name)) continue;
+        const list = reads.get(name) ?? [];
+        list.push({ node, file });
+        reads.set(name, list);
+      }
     for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       const name = calleeName(call);
       if (name === undefined || !wanted.has(name)) continue;
@@ -89,11 +119,20 @@ export function attachCallSites(
       ? "body"
       : (change.names.was ?? lastSegment(change.names.member));
     const sites: CallSite[] = [];
-    const uses = functionsOf(change).flatMap((f) => calls.get(f) ?? []);
+    // a change only reads can see (a result's member) breaks no call
+    const breaksCalls =
+      EVERY_CALL.has(change.rule) ||
+      SENDS_MEMBER.has(change.rule) ||
+      LACKS_MEMBER.has(change.rule);
+    const uses = breaksCalls
+      ? functionsOf(change).flatMap((f) => calls.get(f) ?? [])
+      : [];
     for (const { call, file } of uses) {
       const sends = member !== undefined && sendsMember(call, member);
       if (SENDS_MEMBER.has(change.rule) && !sends) continue;
-      if (LACKS_MEMBER.has(change.rule) && sends) continue;
+      // an argument of a type made from the function's own (a parameter, a call's result)
+      // changes with it: tsc finds nothing missing there, nor can this
+      if (LACKS_MEMBER.has(change.rule) && (sends || opaque(call))) continue;
       const { line, column } = file.getLineAndColumnAtPos(call.getStart());
       sites.push({
         file: relative(cwd, file.getFilePath()).split(sep).join("/"),
@@ -114,9 +153,75 @@ export function attachCallSites(
           usesMember: false,
         });
       }
+    const read = READS_MEMBER.has(change.rule) ? readMember(change) : undefined;
+    for (const { node, file } of read === undefined
+      ? []
+      : (reads.get(read) ?? []))
+      if (readsMemberOf(node, change.names.type, read!)) {
+        const { line, column } = file.getLineAndColumnAtPos(node.getStart());
+        const at = relative(cwd, file.getFilePath()).split(sep).join("/");
+        if (sites.some((s) => s.file === at && s.line === line)) continue;
+        sites.push({
+          file: at,
+          line,
+          column,
+          text: lineText(file, line),
+          usesMember: true,
+        });
+      }
     sites.sort((a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line);
     if (sites.length > 0) change.callSites = sites;
   }
+}
+
+/** The member name a read of the change would use: the old name of a renamed one. */
+function readMember(change: Change): string | undefined {
+  return change.names.was ?? lastSegment(change.names.member);
+}
+
+/** The member a node reads by name: `x.name`, `x?.name`, `{ name } = x`, `{ name: y } = x`. */
+function readName(node: Node): string | undefined {
+  if (Node.isPropertyAccessExpression(node)) return node.getName();
+  if (
+    Node.isBindingElement(node) &&
+    Node.isObjectBindingPattern(node.getParent())
+  )
+    return (node.getPropertyNameNode() ?? node.getNameNode()).getText();
+  return undefined;
+}
+
+/**
+ * Whether a read of `member` is of the generated type `type` (its declaration is a member of
+ * that interface or type alias in a file apiloom generated), as tsc resolves it: whatever the
+ * variables in between are called.
+ */
+function readsMemberOf(
+  node: Node,
+  type: string | undefined,
+  member: string,
+): boolean {
+  if (type === undefined) return false;
+  let holder: Type | undefined;
+  if (Node.isPropertyAccessExpression(node))
+    holder = node.getExpression().getType();
+  else if (Node.isBindingElement(node))
+    holder = node.getParentOrThrow().getType();
+  const property = holder?.getNonNullableType().getProperty(member);
+  return (property?.getDeclarations() ?? []).some((decl) => {
+    if (
+      !decl.getSourceFile().getFullText().startsWith("// Generated by apiloom")
+    )
+      return false;
+    const owner = decl.getFirstAncestor(
+      (a) => Node.isInterfaceDeclaration(a) || Node.isTypeAliasDeclaration(a),
+    );
+    return (
+      owner !== undefined &&
+      (Node.isInterfaceDeclaration(owner) ||
+        Node.isTypeAliasDeclaration(owner)) &&
+      owner.getName() === type
+    );
+  });
 }
 
 function calleeName(call: CallExpression): string | undefined {
@@ -167,6 +272,22 @@ function sendsMember(call: CallExpression, member: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether an argument is a value whose members the source does not show: neither an object
+ * literal nor a variable initialized with one (a function's parameter, a call's result).
+ */
+function opaque(call: CallExpression): boolean {
+  return call.getArguments().some((arg) => {
+    if (Node.isObjectLiteralExpression(arg)) return false;
+    if (!Node.isIdentifier(arg)) return true;
+    return !(arg.getSymbol()?.getDeclarations() ?? []).some(
+      (d) =>
+        Node.isVariableDeclaration(d) &&
+        Node.isObjectLiteralExpression(d.getInitializer()),
+    );
+  });
 }
 
 function lineText(file: SourceFile, line: number): string {

@@ -141,11 +141,6 @@ export const OPENAPI3_CODES = {
     meaning:
       "a server variable with no `default`: its first enum value, or empty, is used",
   },
-  "openapi3/servers-ignored": {
-    severity: "info",
-    meaning:
-      "path- or operation-level `servers` are not generated: the document's servers apply",
-  },
   "openapi3/undeclared-server-variable": {
     severity: "warning",
     meaning:

@@ -10,6 +10,11 @@ export const CLIENT_CODES = {
     meaning:
       "the first server URL names no host, or keeps an undeclared `{variable}`, once its variables take their defaults: pass `baseUrl`",
   },
+  "client/endpoint-server-unused": {
+    severity: "warning",
+    meaning:
+      "an operation's or path's own server URL names no host, or keeps an undeclared `{variable}`, once its variables take their defaults: the client calls that endpoint at the base URL",
+  },
   "client/page-declaration": {
     severity: "error",
     meaning:
@@ -33,6 +38,11 @@ export const SERVER_CODES = {
     severity: "warning",
     meaning:
       "two path templates match the same URL: the router would pick one silently",
+  },
+  "server/endpoint-server-under-base-path": {
+    severity: "warning",
+    meaning:
+      "an endpoint has a server of its own, and the generated server's base path (`--base-url`) moves it with every route: it is not served where its server says",
   },
   "server/method-not-received": {
     severity: "warning",

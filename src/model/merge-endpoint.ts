@@ -70,6 +70,9 @@ export function mergedEndpoint(
       ),
   );
   if (security) merged.security = security.value;
+  // the best-ranked view that gives the endpoint servers of its own
+  const servers = views.find((v) => v.endpoint.servers)?.endpoint.servers;
+  if (servers) merged.servers = servers.slice();
   return merged;
 }
 
@@ -107,6 +110,7 @@ export function soleEndpoint(
   if (description) merged.description = description;
   assignOwn(merged.extensions, offered.extensions);
   if (offered.security !== undefined) merged.security = offered.security;
+  if (offered.servers) merged.servers = offered.servers.slice();
   return merged;
 }
 

@@ -130,23 +130,44 @@ function mergeServers(
       b.rank - a.rank ||
       compareSources(a.server.sources[0]!, b.server.sources[0]!),
   );
-  const absolute = list.filter(
-    (s) =>
-      serverClass(s.server.url) === 0 ||
-      (s.preferred && isAbsolute(s.server.url)),
-  );
-  if (absolute.length > 1) {
-    const [winner, ...others] = absolute;
-    const at = winner!.server.sources[0]!;
-    reporter.report(
-      "merge/base-url-conflict",
-      `the inputs disagree on the base URL: ${absolute.map((s) => `${s.server.url} (${placeText(s.server.sources[0]!)})`).join(", ")}; ` +
-        `the generated client defaults to ${winner!.server.url}`,
-      at,
-      others.map((s) => s.server.sources[0]!),
-    );
-  }
+  reportBaseUrlConflict(documents, list[0]?.server, reporter);
   return list.map((s) => s.server);
+}
+
+/**
+ * The client's default is `winner`; an input that lists real absolute servers, none of them the
+ * winner, disagrees with the input it came from. One input's own list (production and staging)
+ * is that input's choice, never a conflict.
+ */
+function reportBaseUrlConflict(
+  documents: readonly DocumentModel[],
+  winner: Server | undefined,
+  reporter: Reporter,
+): void {
+  if (!winner || !isAbsolute(winner.url)) return;
+  const own = winner.sources[0]!;
+  const others = documents.flatMap((doc) => {
+    const real = doc.servers.filter(
+      (s) => serverClass(normalizeServerUrl(s.url)) === 0,
+    );
+    if (real.length === 0 || doc.file === own.file) return [];
+    if (real.some((s) => normalizeServerUrl(s.url) === winner.url)) return [];
+    return [real[0]!];
+  });
+  if (others.length === 0) return;
+  reporter.report(
+    "merge/base-url-conflict",
+    `the inputs disagree on the base URL: ${own.file} says ${winner.url}, ` +
+      others
+        .map(
+          (s) =>
+            `${s.sources[0]!.file} says ${normalizeServerUrl(s.url)} (${placeText(s.sources[0]!)})`,
+        )
+        .join(", ") +
+      `; the generated client defaults to ${winner.url}`,
+    own,
+    others.map((s) => s.sources[0]!),
+  );
 }
 
 function isAbsolute(url: string): boolean {

@@ -333,6 +333,11 @@ export interface Endpoint {
   tags: string[];
   summary?: string;
   description?: string;
+  /**
+   * The endpoint's own servers (an OpenAPI 3 operation's `servers`, else its path item's), which
+   * replace the API's for it; absent when it has none.
+   */
+  servers?: Server[];
   /** Effective security (document default applied). Undefined when no source said anything. */
   security?: SecurityRequirement[];
   deprecated: boolean;

@@ -24,6 +24,8 @@ export interface CheckReport {
   stale: string[];
   /** Unified diffs of the stale files, capped at `maxLines` in all. */
   diff: string;
+  /** The unified diffs of the stale files whose path (as `stale` shows it) `keep` accepts, capped. */
+  diffOf(keep: (path: string) => boolean, maxLines: number): string;
   /** What a run would not act on: a journal it would discard, unsafe manifest entries. */
   diagnostics: Diagnostic[];
 }
@@ -41,7 +43,7 @@ export function checkOutput(
 ): CheckReport {
   const plan = planOutput(outDir, files);
   const stale: string[] = [];
-  const diffs: string[] = [];
+  const diffs: { path: string; text: string }[] = [];
   const diagnostics = [
     ...journalDiagnostics(outDir),
     ...ignoredEntries(outDir, plan),
@@ -54,11 +56,17 @@ export function checkOutput(
     relative(outside.baseDir, join(outDir, path)).split(sep).join("/");
   for (const { file, before } of plan.write) {
     stale.push(`${before === undefined ? "A" : "M"} ${file.path}`);
-    diffs.push(unifiedDiff(fromBase(file.path), before, file.contents));
+    diffs.push({
+      path: file.path,
+      text: unifiedDiff(fromBase(file.path), before, file.contents),
+    });
   }
   for (const { path, before } of plan.remove) {
     stale.push(`D ${path}`);
-    diffs.push(unifiedDiff(fromBase(path), before, undefined, { maxLines: 8 }));
+    diffs.push({
+      path,
+      text: unifiedDiff(fromBase(path), before, undefined, { maxLines: 8 }),
+    });
   }
   for (const { path, reason } of plan.conflicts)
     stale.push(`! ${path}: ${reason}`);
@@ -69,11 +77,29 @@ export function checkOutput(
     if (sameBytes(before, contents)) continue;
     const shown = relative(outside.baseDir, file).split(sep).join("/");
     stale.push(`${before === undefined ? "A" : "M"} ${shown}`);
-    diffs.push(
-      unifiedDiff(shown, before?.toString(), Buffer.from(contents).toString()),
-    );
+    diffs.push({
+      path: shown,
+      text: unifiedDiff(
+        shown,
+        before?.toString(),
+        Buffer.from(contents).toString(),
+      ),
+    });
   }
-  return { stale, diff: capLines(diffs.join(""), maxLines), diagnostics };
+  const diffOf = (keep: (path: string) => boolean, max: number) =>
+    capLines(
+      diffs
+        .filter((d) => keep(d.path))
+        .map((d) => d.text)
+        .join(""),
+      max,
+    );
+  return {
+    stale,
+    diff: diffOf(() => true, maxLines),
+    diffOf,
+    diagnostics,
+  };
 }
 
 function capLines(text: string, maxLines: number): string {

@@ -239,6 +239,8 @@ function checkPlugins(
   value: unknown,
   where: Where,
   report: Report,
+  /** Given the names of the plugins that fail. */
+  faulty: Set<string>,
 ): ArtifactPlugin[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
@@ -254,6 +256,9 @@ function checkPlugins(
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       report({ ...at, shown: "" }, error.message);
+      // its name, asked for in `artifacts`, is that plugin's: not an unknown artifact
+      const name = isObject(plugin) ? plugin["name"] : undefined;
+      if (typeof name === "string") faulty.add(name);
     }
   });
   return known.slice(BUILT_IN_PLUGINS.length);
@@ -277,6 +282,10 @@ function checkPlugin(
   if (known.some((p) => p.name === name) || name in CORE)
     throw new ConfigError(
       `${named}: the name ${JSON.stringify(name)} is taken (known artifacts: ${known.map((p) => p.name).join(", ")}; settings: ${Object.keys(CORE).join(", ")})`,
+    );
+  if (plugin["version"] === undefined)
+    throw new ConfigError(
+      `${named} has no version: give definePlugin a \`version\` ("1.0.0"), and change it when the plugin's output changes (a run whose fingerprint holds it skips otherwise)`,
     );
   strictly(isString)(plugin["version"], `${named}.version`);
   strictly(isString)(plugin["description"], `${named}.description`);
@@ -365,7 +374,13 @@ export function validateConfig(
     );
   };
   const top: Where = { path: [], shown: file };
-  const plugins = checkPlugins(value["plugins"], child(top, "plugins"), report);
+  const faulty = new Set<string>();
+  const plugins = checkPlugins(
+    value["plugins"],
+    child(top, "plugins"),
+    report,
+    faulty,
+  );
   const all = [...BUILT_IN_PLUGINS, ...plugins];
   const shape = shapeOf(all);
   checkObject(value, shape, top, report);
@@ -379,7 +394,12 @@ export function validateConfig(
   for (const where of artifactLists) {
     const names = valueAt(value, where.path);
     const problem = Array.isArray(names)
-      ? unknownArtifact(names as string[], all)
+      ? unknownArtifact(
+          (names as unknown[]).filter(
+            (n) => typeof n !== "string" || !faulty.has(n),
+          ) as string[],
+          all,
+        )
       : undefined;
     if (problem) report(where, `: ${problem}`);
   }

@@ -15,15 +15,12 @@ import { sha256Bytes } from "./identity.js";
  * an edit above a warning does not make it new). The file is read back as untrusted: only a
  * regular file of at most MAX_BYTES, and only an object whose keys are KEY-shaped strings; any
  * doubt reads as "no record", which prints nothing as new. No record at all is a first run into
- * the folder (or a machine without a cache): every warning is new, and the first
- * NEW_WARNINGS_SHOWN are printed. Nothing of it reaches the output, which stays the same whatever
+ * the folder (or a machine without a cache): every warning is new (a run lists new warnings one
+ * line per code, src/cli/report.ts). Nothing of it reaches the output, which stays the same whatever
  * the record holds.
  */
 const MAX_BYTES = 8 * 1024 * 1024;
 const KEY = /^[0-9a-f]{20}$/;
-
-/** How many new warnings a run prints in full; the summary counts the rest. */
-export const NEW_WARNINGS_SHOWN = 10;
 
 const recordPath = (out: string, baseDir: string) =>
   cacheRecordPath("warnings", out, baseDir);

@@ -85,6 +85,10 @@ function requestLines(view, h, indent) {
     h.propertyLine("method", h.stringLiteral(view.method), indent),
     h.propertyLine("path", h.stringLiteral(view.path), indent, true),
   ];
+  if (view.server !== undefined)
+    lines.push(
+      h.propertyLine("server", h.stringLiteral(view.server), indent, true),
+    );
   /** @param {string | undefined} block */
   const add = (block) => {
     if (block) lines.push(block);

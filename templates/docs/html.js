@@ -183,6 +183,8 @@ function endpoint(view, e, h) {
     out.push(
       `<p class="muted">Also tagged: ${e.otherTags.map((x) => `<span class="tagname">${t(x)}</span>`).join(", ")}</p>`,
     );
+  if (e.server)
+    out.push(`<p class="muted">Server: <code>${t(e.server)}</code></p>`);
   if (e.description) out.push(`<div class="desc">${t(e.description)}</div>`);
   out.push(`<p>${auth(e, h)}</p>`);
   out.push(

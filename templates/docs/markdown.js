@@ -194,6 +194,7 @@ function endpointSection(view, tag, e, h) {
     `client: ${h.markdownCode(e.name)}`,
   ];
   if (e.deprecated) facts.push("**deprecated**");
+  if (e.server) facts.push(`server: ${h.markdownCode(e.server)}`);
   if (e.otherTags.length > 0)
     facts.push(`also tagged: ${e.otherTags.map(h.markdownInline).join(", ")}`);
   out.push(facts.join(" · "), "");

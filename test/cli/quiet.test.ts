@@ -78,8 +78,10 @@ describe("a default run", () => {
       /^api\.yaml:4:\d+: warning input\/not-a-string /,
     );
     expect(first.stderr).toMatch(
-      /\napiloom: 1 endpoint → out\/: \d+ written, 0 unchanged, 0 removed; 0 errors, 1 warning \(\d+\.\d\d s\)\n$/,
+      /\napiloom: 1 endpoint → out\/: \d+ written, 0 unchanged, 0 removed; 0 errors, 1 warning \(1 new, above\): apiloom inspect, or --verbose \(\d+\.\d\d s\)\n$/,
     );
+    // one line for the warning (its frame with --verbose), one for the summary
+    expect(lines(first.stderr)).toHaveLength(2);
     const again = generate(dir, ["--force"]);
     expect(lines(again.stderr)).toHaveLength(1);
     expect(again.stderr).toMatch(
@@ -87,7 +89,7 @@ describe("a default run", () => {
     );
   });
 
-  it("caps a first run's warnings, counting the rest and saying how to see them", () => {
+  it("lists a first run's warnings one line per code, with the count and the first place", () => {
     const many = project(
       "many",
       `${spec({})}${Array.from(
@@ -98,10 +100,14 @@ describe("a default run", () => {
     );
     const first = generate(many);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stderr.match(/: warning /g)).toHaveLength(10);
-    expect(first.stderr).toMatch(
-      /0 errors, 14 warnings \(10 of 14 new, above\): apiloom inspect, or --verbose/,
-    );
+    expect(lines(first.stderr)).toEqual([
+      expect.stringMatching(
+        /^api\.yaml:\d+:\d+: warning input\/not-a-string ×14, the first: /,
+      ),
+      expect.stringMatching(
+        /0 errors, 14 warnings \(14 new, above\): apiloom inspect, or --verbose/,
+      ),
+    ]);
   });
 
   it("prints a warning in full when it is new since the last run, and only that one", () => {
@@ -139,14 +145,21 @@ describe("a default run", () => {
     expect(forced).toMatchObject({ code: 0, stderr: "" });
   });
 
-  it("prints every warning when --check fails", () => {
+  it("leads a failed --check with the verdict; -q then prints no warning", () => {
     writeFileSync(join(dir, "out/types.ts"), "// edited\n");
     const check = generate(dir, ["--check"]);
     expect(check.code).toBe(1);
-    expect(check.stderr.match(/: warning input\/not-a-string/g)).toHaveLength(
-      2,
-    );
-    expect(check.stderr).toMatch(/out\/ is stale/);
+    expect(check.stderr).not.toMatch(/: warning /);
+    expect(lines(check.stderr)).toEqual([
+      "apiloom: out/ is stale: it differs from what the inputs and options make now (an edit by hand, or another apiloom)",
+      "  1 file to update:",
+      "    M types.ts",
+      "next: apiloom generate (the same options, without --check), then commit what it writes",
+    ]);
+    expect(check.stdout).toMatch(/^--- a\/out\/types\.ts\n/);
+    const quiet = generate(dir, ["--check", "-q"]);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr).not.toMatch(/warning/);
   });
 
   it("prints errors in full, and respects NO_COLOR over FORCE_COLOR", () => {

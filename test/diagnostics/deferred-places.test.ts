@@ -170,7 +170,7 @@ describe("the reading's and the build's waiting places", () => {
       info: { title: "t", version: "1" },
       paths: {
         "/a/{id}": {
-          get: op("getA", { servers: [{ url: "https://other.example" }] }),
+          get: op("getA", { servers: [{ description: "no url" }] }),
         },
       },
     };
@@ -195,7 +195,7 @@ describe("the reading's and the build's waiting places", () => {
     try {
       const lazy = loadModelForRun(inputs, { deferPlaces: deferred, parse });
       const codes = lazy.diagnostics.map((d) => d.code);
-      expect(codes).toContain("openapi3/servers-ignored");
+      expect(codes).toContain("openapi3/invalid-server");
       expect(codes).toContain("model/undeclared-path-parameter");
       expect(walks).toBe(1);
       expect(where(lazy.diagnostics)).toEqual(
@@ -216,7 +216,7 @@ describe("a reading that can make its texts again (the CLI's, from the files' by
       info: { title: "t", version: "1" },
       paths: {
         "/a": {
-          get: op("getA", { servers: [{ url: "https://other.example" }] }),
+          get: op("getA", { servers: [{ description: "no url" }] }),
         },
       },
       components: {
@@ -265,7 +265,7 @@ describe("a reading that can make its texts again (the CLI's, from the files' by
       const lazy = loadModelForRun(inputs, { deferPlaces: deferred, parse });
       const eager = loadModel(inputs);
       expect(lazy.diagnostics.map((d) => d.code)).toContain(
-        "openapi3/servers-ignored",
+        "openapi3/invalid-server",
       );
       expect(where(lazy.diagnostics)).toEqual(where(eager.diagnostics));
       expect(lazy.endpoints[0]!.sources.some(isWaiting)).toBe(false);

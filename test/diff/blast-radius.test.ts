@@ -108,4 +108,98 @@ describe("the blast radius (--project)", () => {
       [6, "await createSpecialEvent({ body: loose });", true],
     ]);
   }, 120_000);
+
+  it("lists the reads tsc rejects: a result's property, a handler's parameter (issue 61)", () => {
+    const at = mkdtempSync(join(tmpdir(), "apiloom-blast-reads-"));
+    try {
+      cpSync(join(FIXTURES, "openapi3/old.yaml"), join(at, "spec.yaml"));
+      const generate = () =>
+        apiloom(
+          [
+            "generate",
+            "spec.yaml",
+            "--out",
+            "gen",
+            "-a",
+            "client,server",
+            "--no-config",
+          ],
+          at,
+        );
+      expect(generate().code).toBe(0);
+      mkdirSync(join(at, "src"));
+      writeFileSync(join(at, "src/reads.ts"), READS);
+      writeFileSync(join(at, "tsconfig.json"), JSON.stringify(TSCONFIG));
+      const errors = () =>
+        new Project({ tsConfigFilePath: join(at, "tsconfig.json") })
+          .getPreEmitDiagnostics()
+          .filter((d) =>
+            d.getSourceFile()?.getFilePath().endsWith("/src/reads.ts"),
+          )
+          .map((d) => d.getLineNumber()!);
+      expect(errors()).toEqual([]);
+
+      const changes = compareModels(
+        load(["openapi3/old.yaml"]),
+        load(["openapi3/new.yaml"]),
+      );
+      attachCallSites(changes, join(at, "tsconfig.json"), at);
+      const reported = new Set(
+        changes.flatMap((c) => (c.callSites ?? []).map((s) => s.line)),
+      );
+      cpSync(join(FIXTURES, "openapi3/new.yaml"), join(at, "spec.yaml"));
+      expect(generate().code).toBe(0);
+      const rejected = [...new Set(errors())].sort((a, b) => a - b);
+      // the reads tsc rejects are there: not vacuous
+      expect(rejected).toEqual(
+        expect.arrayContaining([READ_LINE, CURSOR_LINE]),
+      );
+      expect([...reported].sort((a, b) => a - b)).toEqual(rejected);
+      const removed = changes.find(
+        (c) =>
+          c.rule === "response-property-removed" &&
+          c.names.member === "location",
+      )!;
+      expect(removed.callSites!.map((s) => s.text)).toEqual([
+        "console.log(created.data.location);",
+        "const { location: where } = created.data;",
+      ]);
+      const cursor = changes.find(
+        (c) => c.rule === "parameter-removed" && c.names.member === "cursor",
+      )!;
+      expect(cursor.callSites!.map((s) => s.text)).toEqual([
+        "console.log(query?.cursor, query?.sort);",
+      ]);
+    } finally {
+      rmSync(at, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
+
+/** A user's code reading results of the client, and handlers reading their parameters. */
+const READS = `import { createSpecialEvent } from "../gen/client/index.js";
+import type { Handlers } from "../gen/server/contracts.js";
+
+export async function reads(
+  args: Parameters<typeof createSpecialEvent>[0],
+): Promise<void> {
+  const created = await createSpecialEvent(args);
+  if (created.ok) {
+    console.log(created.data.location);
+    const { location: where } = created.data;
+    console.log(where, created.data.id);
+  }
+}
+
+export const listEvents: Handlers["listEvents"] = async ({ query }) => {
+  console.log(query?.cursor, query?.sort);
+  return { status: 200, body: [] };
+};
+
+export const deleteEvent: Handlers["deleteEvent"] = async ({ path }) => {
+  console.log(path.eventId);
+  return { status: 204 };
+};
+`;
+const READ_LINE = 9;
+const CURSOR_LINE = 16;

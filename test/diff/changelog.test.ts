@@ -82,7 +82,7 @@ describe("the docs' changelog page (issue 26, item 5)", () => {
       "All clear, merge away.\n\n## Breaking",
     );
     plant(dir, planted);
-    const check = generate(dir, "--check");
+    const check = generate(dir, "--check", "--verbose"); // a docs page's diff: --verbose
     expect(check.code).toBe(1);
     expect(check.stderr).toContain("M docs/changes.md");
     expect(check.stdout).toContain("-All clear, merge away.");

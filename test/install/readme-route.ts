@@ -7,9 +7,9 @@ import { REPO } from "../cli/run.js";
 /*
  * The README's install route, as a newcomer follows it: the `sh` block of its Install section
  * that runs `npm pack` is read from README.md and run command by command. The clone is a copy of
- * what the tarball holds, named `apiloom/` beside the project as the README says; its `npm ci`
- * is the one command not run (the global setup has built dist/, and installing the repository's
- * dev dependencies again would take minutes), and `npm i` gets npm's offline-first flags.
+ * what the tarball is made from, named `apiloom/` beside the project as the README says; an
+ * `npm ci` is not run (installing the repository's dev dependencies again would take minutes),
+ * `npm run pack:user` builds and packs in a folder of its own, and npm prefers its cache.
  */
 
 export interface Shell {
@@ -19,11 +19,16 @@ export interface Shell {
 }
 
 /** Runs `cmd` in `cwd`, without colour, without a second build of dist/ in `npm pack`. */
-export function sh(cmd: string, args: readonly string[], cwd: string): Shell {
+export function sh(
+  cmd: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Shell {
   const result = spawnSync(cmd, args, {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", APILOOM_PACK_NO_BUILD: "1" },
+    env: { ...process.env, NO_COLOR: "1", APILOOM_PACK_NO_BUILD: "1", ...env },
   });
   return {
     code: result.status,
@@ -38,8 +43,11 @@ export function readmeInstallCommands(): string[][] {
   const install = readme.slice(readme.indexOf("## Install"));
   const block = [...install.matchAll(/^```sh\n([\s\S]*?)^```$/gm)]
     .map((m) => m[1]!)
-    .find((text) => /\bnpm pack\b/.test(text));
-  if (!block) throw new Error("README.md's Install section has no npm pack");
+    .find((text) => /\bnpm (pack\b|run pack:user\b)/.test(text));
+  if (!block)
+    throw new Error(
+      "README.md's Install section has no npm pack (nor npm run pack:user)",
+    );
   return block
     .split("\n")
     .map((line) => line.replace(/(^|\s)#.*$/, "").trim())
@@ -61,7 +69,10 @@ export function installByReadme(dir: string): string {
     "bin",
     "dist",
     "templates",
-    "scripts/pack-manifest.mjs",
+    "scripts",
+    "src",
+    "tsconfig.json",
+    "tsconfig.build.json",
   ])
     cpSync(join(REPO, path), join(clone, path), { recursive: true });
   mkdirSync(join(dir, "my-project"), { recursive: true });
@@ -74,13 +85,16 @@ export function installByReadme(dir: string): string {
     }
     expect(tool, `README: ${tool} ${args.join(" ")}`).toBe("npm");
     if (args[0] === "ci") continue;
+    // `npm run pack:user` installs the build's tools in a folder of its own: from npm's cache
+    // when it has them, as the `npm i` below
+    const offline = { npm_config_prefer_offline: "true" };
     const extra =
       args[0] === "i" || args[0] === "install"
         ? ["--prefer-offline", "--no-audit", "--no-fund"]
         : [];
-    const run = sh("npm", [...args, ...extra], cwd);
+    const run = sh("npm", [...args, ...extra], cwd, offline);
     expect(run.code, `npm ${args.join(" ")}:\n${run.out}`).toBe(0);
-    if (args[0] === "pack") {
+    if (args[0] === "pack" || args.join(" ") === "run pack:user") {
       const name = readdirSync(cwd).find((f) => f.endsWith(".tgz"));
       if (name) tarball = join(cwd, name);
     }

@@ -181,14 +181,38 @@ describe("placeholder servers", () => {
     expect(defaultBaseUrl(model)).toBe("https://www.example.com");
   });
 
-  it("two real hosts still conflict", async () => {
+  it("two real hosts of two inputs conflict, and the warning names both inputs", async () => {
     const model = await modelOf({
       "a.json": withServer("A", "api.acme.io"),
       "b.json": withServer("B", "api.acme.dev"),
     });
+    const found = model.diagnostics.filter(
+      (d) => d.code === "merge/base-url-conflict",
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/a\.json says https:\/\/api\.acme\.io\b/);
+    expect(found[0]!.message).toMatch(/b\.json says https:\/\/api\.acme\.dev/);
+  });
+
+  it("one input's own list of servers is no conflict, nor is another input that lists the default too", async () => {
+    const servers = (...urls: string[]) =>
+      JSON.stringify({
+        openapi: "3.0.3",
+        info: { title: "T", version: "1" },
+        servers: urls.map((url) => ({ url })),
+        paths: { "/a": { get: { responses: { 200: { description: "OK" } } } } },
+      });
+    const model = await modelOf({
+      "a.json": servers("https://api.acme.io/v1", "https://staging.acme.io/v1"),
+      "b.json": servers("https://staging.acme.io/v1", "https://api.acme.io/v1"),
+    });
+    expect(model.servers.map((s) => s.url)).toEqual([
+      "https://api.acme.io/v1",
+      "https://staging.acme.io/v1",
+    ]);
     expect(
       model.diagnostics.filter((d) => d.code === "merge/base-url-conflict"),
-    ).toHaveLength(1);
+    ).toEqual([]);
   });
 });
 

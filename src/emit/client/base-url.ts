@@ -1,7 +1,11 @@
 import { fileStart } from "../toolkit.js";
 import type { Reporter } from "../artifact.js";
 import type { ApiModel } from "../../model/types.js";
-import { filledServerUrl as filledUrl } from "../shared/server-url.js";
+import {
+  filledServerUrl as filledUrl,
+  hasTemplate,
+  lacksHost,
+} from "../shared/server-url.js";
 import { trimTrailing } from "../shared/linear-text.js";
 
 export const NO_DEFAULT_BASE_URL = "client/no-default-base-url";
@@ -18,15 +22,6 @@ export function defaultBaseUrl(model: ApiModel, override?: string): string {
   if (!server) return "";
   const url = filledUrl(server);
   return lacksHost(url) || hasTemplate(url) ? "" : url;
-}
-
-/**
- * `{tenant}` left in a filled URL: a variable no `variables` entry declares (the reader warned,
- * `openapi3/undeclared-server-variable`). Requests to it would go to a host or path named with
- * braces, so the client has no default base URL instead.
- */
-function hasTemplate(url: string): boolean {
-  return /\{[^{}]*\}/.test(url);
 }
 
 /**
@@ -56,14 +51,22 @@ export function baseUrlDiagnostics(
   );
 }
 
-/**
- * `https:`, `https://`, `https://:8080/v1` or `https://user@/v1`: a scheme whose authority
- * holds no host. A relative URL (`/v2`) has no scheme and keeps its meaning.
- */
-function lacksHost(url: string): boolean {
-  const m = /^[a-z][a-z0-9+.-]*:(?:\/\/([^/?#]*))?/i.exec(url);
-  if (!m) return false;
-  if (m[1] === undefined) return url === m[0];
-  const host = m[1].replace(/^[^@]*@/, "").replace(/:\d*$/, "");
-  return host === "";
+/** The warning for an endpoint server the client cannot call (a variable left, no host). */
+export function endpointServerDiagnostics(
+  model: ApiModel,
+  reporter: Reporter,
+): void {
+  for (const endpoint of model.endpoints) {
+    const own = endpoint.servers?.[0];
+    if (!own) continue;
+    const url = filledUrl(own);
+    if (!hasTemplate(url) && !lacksHost(url)) continue;
+    reporter.report(
+      ENDPOINT_SERVER_UNUSED,
+      `${endpoint.method.toUpperCase()} ${endpoint.path}: its server ${JSON.stringify(own.url)} names no host or keeps an undeclared variable once its variables take their defaults; the client calls it at the base URL`,
+      own.sources[0] ?? fileStart(""),
+    );
+  }
 }
+
+export const ENDPOINT_SERVER_UNUSED = "client/endpoint-server-unused";

@@ -5,6 +5,7 @@ import { defaultBaseUrl } from "./base-url.js";
 import { clientHelpers, type ClientHelpers } from "./template-helpers.js";
 import { authSchemes, tokenUrls } from "./security.js";
 import { endpointView } from "./view.js";
+import { endpointServer } from "../shared/server-url.js";
 import { scalarFiles } from "../shared/scalar-files.js";
 import { scalarPlans } from "../shared/scalar-plans.js";
 import type {
@@ -116,6 +117,8 @@ export async function emitClient(
   const endpoints = model.endpoints.map((e) => {
     const view = endpointView(e, index, supported, locals, taken, pages);
     if (plans && Object.hasOwn(plans.operations, e.name)) view.scalars = true;
+    const server = endpointServer(model, e);
+    if (server !== undefined) view.server = server;
     return view;
   });
   const view: ClientIndexView = {

@@ -22,7 +22,7 @@ export default defineBuiltIn({
     const { model, options, reporter, types } = context;
     const [
       { emitClient },
-      { baseUrlDiagnostics },
+      { baseUrlDiagnostics, endpointServerDiagnostics },
       { declaredPages },
       { schemaNameDiagnostics },
       { methodDiagnostics, FETCH_FORBIDDEN_METHODS },
@@ -43,6 +43,8 @@ export default defineBuiltIn({
     );
     // a first server with no host: the client has no default base URL
     baseUrlDiagnostics(model, options.baseUrl, reporter);
+    // an endpoint's own server it cannot call: it calls the base URL instead
+    endpointServerDiagnostics(model, reporter);
     // a schema named like one of the client's exports (`ApiError`) is renamed in types.ts
     schemaNameDiagnostics(model, types, reporter);
     // a declaration that names what the endpoint lacks is reported and left out

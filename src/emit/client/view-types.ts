@@ -75,6 +75,11 @@ export interface ClientEndpointView {
   method: string;
   /** Raw path template, `{name}` placeholders as the spec writes them. */
   path: string;
+  /**
+   * The endpoint's own server (its operation's or path's `servers`), when it differs from the
+   * API's: a path (`""`, `/v2`) on the base URL's origin, or an absolute URL (another origin).
+   */
+  server?: string;
   /** Raw. */
   summary?: string;
   /** Raw (Markdown, as the spec has it). */

@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as prettier from "prettier";
 import { ts } from "ts-morph";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   IMG_TEXT,
   SCRIPT_TEXT,
@@ -278,8 +278,11 @@ describe("emitDocs", () => {
 });
 
 describe("user templates", () => {
+  let dir = "";
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
   it("replace the page they name, and the others fall back to apiloom's", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "apiloom-docs-templates-"));
+    dir = mkdtempSync(join(tmpdir(), "apiloom-docs-templates-"));
     mkdirSync(join(dir, "docs"));
     const defaults = pathToFileURL(
       join(DEFAULT_TEMPLATES_DIR, "docs/markdown.js"),

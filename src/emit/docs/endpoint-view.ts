@@ -10,6 +10,7 @@ import { HTTP_METHODS } from "../toolkit.js";
 import { reasonPhrase, statusKey } from "../shared/response-status.js";
 import { clientCallExample } from "./client-example.js";
 import { curlExample } from "./curl.js";
+import { filledServerUrl } from "../shared/server-url.js";
 import { schemaLabel } from "./schema-label.js";
 import { linkTo } from "./schemas-view.js";
 import type {
@@ -47,6 +48,10 @@ export function endpointView(
   pageSlug: string,
 ): EndpointView {
   const scopes = new Set<string>();
+  // the endpoint's own server (a relative one read against the docs' base URL)
+  const own = e.servers?.[0];
+  const server =
+    own && new URL(filledServerUrl(own) || "/", `${baseUrl}/`).href;
   for (const requirement of e.security ?? [])
     for (const list of Object.values(requirement))
       for (const s of list) scopes.add(s);
@@ -70,7 +75,8 @@ export function endpointView(
         scopes: list,
       })),
     ),
-    curl: curlExample(e, model, baseUrl),
+    ...(server === undefined ? {} : { server }),
+    curl: curlExample(e, model, server ?? baseUrl),
     client: clientCallExample(e, model),
     sources: uniqueSources(e.sources),
   };

@@ -103,6 +103,8 @@ export interface EndpointView {
   scopes: string[];
   /** Undefined: the inputs say nothing; empty: explicitly no auth. */
   security?: { scheme: string; scopes: string[] }[];
+  /** The endpoint's own server (its operation's or path's `servers`), as an absolute URL. */
+  server?: string;
   curl: string;
   client: string;
   sources: { file: string; line: number }[];

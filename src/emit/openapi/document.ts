@@ -1,9 +1,9 @@
 import { compareCodeUnits, setOwn } from "../toolkit.js";
-import type { ApiModel, Endpoint, Server } from "../../model/types.js";
+import type { ApiModel, Endpoint } from "../../model/types.js";
 import { HTTP_METHODS } from "../toolkit.js";
 import type { JsonObject } from "./json.js";
 import { LazyMembers } from "./print-json.js";
-import { operationObject, type FixSchema } from "./operation.js";
+import { operationObject, serverObject, type FixSchema } from "./operation.js";
 import { componentKeyRenames, componentSchemas } from "./schema-names.js";
 import { securityRequirements, securitySchemesObject } from "./security.js";
 
@@ -71,20 +71,6 @@ export function openApiDocument(
       : undefined,
     components: Object.keys(components).length > 0 ? components : undefined,
   };
-}
-
-function serverObject(server: Server): JsonObject {
-  let variables: JsonObject | undefined;
-  if (server.variables) {
-    variables = {};
-    for (const [name, v] of Object.entries(server.variables))
-      setOwn(variables, name, {
-        enum: v.enum && v.enum.length > 0 ? v.enum : undefined,
-        default: v.default,
-        description: v.description,
-      });
-  }
-  return { url: server.url, description: server.description, variables };
 }
 
 /** Declared tags first (model order, first declaration wins), then tags only operations name. */

@@ -13,6 +13,7 @@ import type {
   RequestBody,
   ApiResponse,
   Schema,
+  Server,
   SourceRef,
 } from "../../model/types.js";
 import { specExtensions, type JsonObject } from "./json.js";
@@ -50,9 +51,25 @@ export function operationObject(
     responses: Object.keys(responses).length > 0 ? responses : undefined,
     deprecated: endpoint.deprecated ? true : undefined,
     security: security(endpoint),
+    servers: endpoint.servers?.map(serverObject),
     ...specExtensions(endpoint.extensions, OWN_EXTENSIONS),
     "x-apiloom-sources": sourcesExtension(endpoint.sources),
   };
+}
+
+/** A Server Object (§4.8.5): the API's, or an endpoint's own. */
+export function serverObject(server: Server): JsonObject {
+  let variables: JsonObject | undefined;
+  if (server.variables) {
+    variables = {};
+    for (const [name, v] of Object.entries(server.variables))
+      setOwn(variables, name, {
+        enum: v.enum && v.enum.length > 0 ? v.enum : undefined,
+        default: v.default,
+        description: v.description,
+      });
+  }
+  return { url: server.url, description: server.description, variables };
 }
 
 /** Set only when the endpoint was merged from more than one place. */

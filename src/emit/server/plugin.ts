@@ -53,6 +53,14 @@ export default defineBuiltIn({
           : "Node's HTTP parser refuses this method with 400 before the node:http listener (and Express and Fastify) sees it; the fetch handler (Deno, Bun, Hono) serves it",
       ),
     );
+    // an endpoint's own server, which a base path would move with the others
+    const { endpointServerUnderBasePath } =
+      await import("../shared/server-url.js");
+    endpointServerUnderBasePath(
+      context.model,
+      context.options.baseUrl,
+      context.reporter,
+    );
     return emitServer(context);
   },
 });

@@ -14,6 +14,7 @@ import type {
   SchemaType,
 } from "../../model/types.js";
 import { parameterWireStyle } from "../shared/wire-style.js";
+import { endpointServerPath } from "../shared/server-url.js";
 import { isJsonMediaType, itemStreamStatuses } from "../shared/media-types.js";
 import type { ParamSpec, RouteSpec, ScalarType } from "./route-spec-types.js";
 
@@ -27,7 +28,7 @@ export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
   const spec: RouteSpec = {
     name: endpoint.name,
     method: endpoint.method.toUpperCase(),
-    path: endpoint.path,
+    path: endpointServerPath(model, endpoint) + endpoint.path,
     params: [...path, ...query, ...header, ...cookie].map((p) =>
       paramSpec(model, p),
     ),

@@ -1,5 +1,5 @@
-import type { Server } from "../../model/types.js";
-import type { PluginOption } from "../artifact.js";
+import type { ApiModel, Endpoint, Server } from "../../model/types.js";
+import type { PluginOption, Reporter } from "../artifact.js";
 import { trimTrailing } from "../../model/linear-text.js";
 
 /** A server's URL with every declared `{variable}` at its default, without a trailing slash. */
@@ -62,4 +62,89 @@ export function baseUrlOption(help: string): PluginOption<string | undefined> {
     placeholder: "<url>",
     problem: baseUrlProblem,
   };
+}
+
+/**
+ * `{tenant}` left in a filled URL: a variable no `variables` entry declares (the reader warned,
+ * `openapi3/undeclared-server-variable`). Requests to it would go to a host or path named with
+ * braces, so the client has no default base URL instead.
+ */
+export function hasTemplate(url: string): boolean {
+  return /\{[^{}]*\}/.test(url);
+}
+
+/**
+ * `https:`, `https://`, `https://:8080/v1` or `https://user@/v1`: a scheme whose authority
+ * holds no host. A relative URL (`/v2`) has no scheme and keeps its meaning.
+ */
+export function lacksHost(url: string): boolean {
+  const m = /^[a-z][a-z0-9+.-]*:(?:\/\/([^/?#]*))?/i.exec(url);
+  if (!m) return false;
+  if (m[1] === undefined) return url === m[0];
+  const host = m[1].replace(/^[^@]*@/, "").replace(/:\d*$/, "");
+  return host === "";
+}
+
+const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
+
+/**
+ * Where the client calls an endpoint that has servers of its own (an operation's or path item's
+ * `servers`; the first), as its `server` literal: on the API's origin (or given as a relative
+ * URL), a path (`""`, `/v2`) that replaces the base URL's path on the base URL's origin, so
+ * `baseUrl` still moves it (to a test server on 127.0.0.1); on another origin, its absolute URL.
+ * Undefined when the endpoint has none, they are the API's, or its URL keeps a variable without
+ * a value or names no host (`endpointServerDiagnostics` says so).
+ */
+export function endpointServer(
+  model: ApiModel,
+  endpoint: Endpoint,
+): string | undefined {
+  const own = endpoint.servers?.[0];
+  if (!own) return undefined;
+  // `/` is filled as "": the root of the API's origin
+  const url = filledServerUrl(own) || "/";
+  if (hasTemplate(url) || lacksHost(url)) return undefined;
+  const api = model.servers[0] ? filledServerUrl(model.servers[0]) : "";
+  if (url === api) return undefined;
+  // a relative URL is relative to the API's server (the document's place is not the API's)
+  const origin = ORIGIN.exec(url)?.[0].toLowerCase();
+  if (origin !== undefined && origin !== ORIGIN.exec(api)?.[0].toLowerCase())
+    return url;
+  const resolved = new URL(url, new URL(`${api}/`, "http://relative.invalid"));
+  return trimTrailing(resolved.pathname, "/");
+}
+
+/**
+ * The path the generated server serves an endpoint with a server of its own under, before its
+ * path (`/v2`; an absolute URL's path), so it is where the client calls it; "" for none.
+ */
+export function endpointServerPath(
+  model: ApiModel,
+  endpoint: Endpoint,
+): string {
+  const server = endpointServer(model, endpoint);
+  return server === undefined ? "" : urlPath(server);
+}
+
+/**
+ * With a base path (`--base-url`), the generated server serves every route under it, an
+ * endpoint with a server of its own too: a warning at each such server, which the server then
+ * does not serve where its URL says.
+ */
+export function endpointServerUnderBasePath(
+  model: ApiModel,
+  baseUrl: string | undefined,
+  reporter: Reporter,
+): void {
+  const base = serverBasePath(baseUrl);
+  if (base === "") return;
+  for (const endpoint of model.endpoints) {
+    if (endpointServer(model, endpoint) === undefined) continue;
+    const own = endpoint.servers![0]!;
+    reporter.report(
+      "server/endpoint-server-under-base-path",
+      `${endpoint.method.toUpperCase()} ${endpoint.path} has a server of its own (${JSON.stringify(own.url)}), but the generated server serves every route under its base path ${JSON.stringify(base)}: it answers at ${base}${endpointServerPath(model, endpoint)}${endpoint.path}, where the client does not call it (serve it with basePath "" or on its own)`,
+      own.sources[0]!,
+    );
+  }
 }

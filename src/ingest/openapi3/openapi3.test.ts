@@ -361,7 +361,7 @@ describe("the OpenAPI 3.1 reader", () => {
     );
   });
 
-  it("reports path and operation servers it cannot keep, once per path", () => {
+  it("keeps an operation's servers, else its path's, and reports a fault of a path's once", () => {
     const { documents, diagnostics } = ingestTexts([
       {
         file: "servers.yaml",
@@ -370,18 +370,27 @@ describe("the OpenAPI 3.1 reader", () => {
           "info: {title: t, version: v}",
           "paths:",
           "  /a:",
-          "    servers: [{url: https://a.example.com}]",
+          "    servers: [{url: https://a.example.com}, {description: no url}]",
           "    get: {responses: {'200': {description: OK}}}",
+          "    post: {responses: {'200': {description: OK}}}",
           "    put:",
           "      servers: [{url: https://b.example.com}]",
           "      responses: {'200': {description: OK}}",
         ].join("\n"),
       },
     ]);
-    expect(documents[0]!.endpoints).toHaveLength(2);
+    expect(
+      documents[0]!.endpoints.map((e) => [
+        e.method,
+        e.servers?.map((s) => s.url),
+      ]),
+    ).toEqual([
+      ["get", ["https://a.example.com"]],
+      ["post", ["https://a.example.com"]],
+      ["put", ["https://b.example.com"]],
+    ]);
     expect(diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([
-      ["info", "openapi3/servers-ignored", 5],
-      ["info", "openapi3/servers-ignored", 8],
+      ["warning", "openapi3/invalid-server", 5],
     ]);
   });
 });

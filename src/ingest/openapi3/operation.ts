@@ -3,6 +3,7 @@ import type {
   Endpoint,
   Parameter,
   SecurityRequirement,
+  Server,
 } from "../../model/types.js";
 import {
   child,
@@ -30,6 +31,7 @@ import { readRequestBody } from "./request-body.js";
 import { readResponses } from "./responses.js";
 import { isOpenApi32 } from "./v32.js";
 import { readQuerystring } from "./querystring.js";
+import { readServers } from "./servers.js";
 
 const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
 
@@ -80,6 +82,8 @@ export function readOperation(
   endpoint.responses = readResponses(reading, operation);
   applyEvidence(reading, endpoint, evidence);
   reportSkipped(reading, site, operation);
+  const servers = ownServers(reading, site);
+  if (servers.length > 0) endpoint.servers = servers;
   return endpoint;
 }
 
@@ -96,20 +100,23 @@ function reportSkipped(
       `callback ${JSON.stringify(name)} of ${label} is skipped: callbacks are requests the API makes, not endpoints a client calls`,
       sourceOf(callback),
     );
-  const servers = child(operation, "servers");
-  if (Array.isArray(servers.value) && servers.value.length > 0)
-    reading.reporter.report(
-      "openapi3/servers-ignored",
-      `the servers of ${label} are ignored: the model has one server list for the whole API`,
-      sourceOf(servers),
-    );
-  const pathServers = child(site.pathItem, "servers");
-  if (Array.isArray(pathServers.value) && pathServers.value.length > 0)
-    reading.reporter
-      .once(site.path)
-      .report(
-        "openapi3/servers-ignored",
-        `the servers of path ${site.path} are ignored: the model has one server list for the whole API`,
-        sourceOf(pathServers),
-      );
+}
+
+/** A path item's servers as read for its first operation: the others share them (and no fault is reported twice). */
+const pathServers = new WeakMap<object, Server[]>();
+
+/**
+ * §4.8.10, §4.8.9: the operation's `servers`, else its path item's, which replace the
+ * document's for this endpoint.
+ */
+function ownServers(reading: SpecReading, site: OperationSite): Server[] {
+  const own = child(site.operation, "servers");
+  if (own.value !== undefined) return readServers(reading, own);
+  const shared = child(site.pathItem, "servers");
+  if (typeof shared.value !== "object" || shared.value === null)
+    return readServers(reading, shared);
+  let servers = pathServers.get(shared.value);
+  if (!servers)
+    pathServers.set(shared.value, (servers = readServers(reading, shared)));
+  return servers;
 }
