@@ -160,8 +160,9 @@ function report(artifacts, { results, wallMs }) {
   for (const r of results) codes.set(r.code, (codes.get(r.code) ?? 0) + 1);
   const internal = results.filter((r) => r.internal);
   const slow = results.filter((r) => r.cpuMs > 10_000);
+  const cpu = results.reduce((sum, r) => sum + r.cpuMs, 0);
   console.log(
-    `\n## -a ${artifacts}: ${results.length} documents in ${(wallMs / 1000).toFixed(0)} s wall (two at a time)`,
+    `\n## -a ${artifacts}: ${results.length} documents in ${(wallMs / 1000).toFixed(0)} s wall (two at a time), ${(cpu / 1000).toFixed(0)} s CPU in all`,
   );
   console.log(
     `exit codes: ${[...codes]
