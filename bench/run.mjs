@@ -12,7 +12,8 @@
 // BENCH_ONLY=github,kubernetes,synthetic-1k,...,bundle picks inputs; BENCH_PEERS=0 skips the
 // peers. It ends with the generated client's bundle sizes (bench/bundle.mjs) when BENCH_ONLY is
 // unset or names `bundle`, and its stream parsing as a line grows (bench/stream.mjs) when it is
-// unset or names `stream`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
+// unset or names `stream`, and the generated server against Fastify, Express and Hono by hand
+// (bench/server.mjs) when it is unset or names `server`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
 // costs the user's tsc and editor, against openapi-typescript + openapi-fetch and hey-api.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
@@ -31,6 +32,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { bundleSizes, printBundleSizes } from "./bundle.mjs";
 import { printStreamTimes, streamTimes } from "./stream.mjs";
+import { printServerTimes, serverTimes } from "./server.mjs";
 import { benchCache } from "./cache.mjs";
 import { goals, loadLines, median, ratio } from "./report.mjs";
 import { syntheticSpec } from "./synthetic.mjs";
@@ -349,14 +351,26 @@ async function main() {
   // the client's stream parsing (bench/stream.mjs): BENCH_ONLY=stream for it alone
   const streams =
     !ONLY || ONLY.includes("stream") ? await streamTimes() : undefined;
+  // the generated server against Fastify, Express and Hono by hand (bench/server.mjs)
+  const withServer = !ONLY || ONLY.includes("server");
+  if (withServer) {
+    installOnce();
+    buildApiloom();
+  }
+  const servers = withServer ? await serverTimes() : undefined;
   // the type-check cost of the generated client (bench/typecheck.mjs): BENCH_ONLY=typecheck
   if (ONLY?.includes("typecheck"))
     await (await import("./typecheck.mjs")).typecheckBench();
   if (
     ONLY?.every(
-      (name) => name === "bundle" || name === "stream" || name === "typecheck",
+      (name) =>
+        name === "bundle" ||
+        name === "stream" ||
+        name === "typecheck" ||
+        name === "server",
     )
   ) {
+    if (servers) printServerTimes(servers);
     if (sizes) printBundleSizes(sizes);
     if (streams) printStreamTimes(streams);
     return;
@@ -400,6 +414,7 @@ async function main() {
   for (const line of endLoad) console.log(line);
   if (sizes) printBundleSizes(sizes);
   if (streams) printStreamTimes(streams);
+  if (servers) printServerTimes(servers);
 }
 
 main();
