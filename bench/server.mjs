@@ -9,7 +9,9 @@
 // are alternated round after round; the table shows medians of CPU µs per request, wall, RSS and
 // each ratio to the framework by hand. `BENCH_ONLY=server` (npm run bench) runs it alone, or
 // `node bench/server.mjs`. BENCH_SERVER_REQUESTS=n requests per route and round (default 4000),
-// BENCH_SERVER_RUNS=n rounds (default 5). A benchmark, not a test.
+// BENCH_SERVER_RUNS=n rounds (default 5); BENCH_SERVER_ONLY=<regular expression> picks contenders
+// by label, BENCH_SERVER_PROFILE=<folder> writes each one's CPU profile there. A benchmark, not a
+// test.
 import { execFileSync, fork } from "node:child_process";
 import {
   mkdtempSync,
@@ -66,6 +68,7 @@ const handlers = {
 const REPORT = `
 function ready(server) {
   process.send({ port: server.address().port });
+  process.on("SIGINT", () => process.exit(0));
   process.on("message", (m) => {
     if (m === "cpu") {
       const u = process.cpuUsage();
@@ -272,7 +275,11 @@ async function bundle(dir, name, source) {
 }
 
 async function start(file) {
+  const profile = process.env.BENCH_SERVER_PROFILE;
   const child = fork(file, [], {
+    execArgv: profile
+      ? ["--cpu-prof", "--cpu-prof-interval", "100", "--cpu-prof-dir", profile]
+      : [],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   const port = await new Promise((resolve, reject) => {
@@ -380,8 +387,9 @@ export async function serverTimes() {
       file: await bundle(all, "listener-all", sources["apiloom listener"]),
     });
     const running = [];
+    const only = new RegExp(process.env.BENCH_SERVER_ONLY ?? "");
     for (const c of contenders)
-      running.push({ ...c, ...(await start(c.file)) });
+      if (only.test(c.label)) running.push({ ...c, ...(await start(c.file)) });
     try {
       // each answers the same: 200/201 valid, 400 invalid
       for (const r of running)
@@ -445,7 +453,8 @@ export async function serverTimes() {
         maxRssMiB: median(row.maxRss) / 2 ** 20,
       }));
     } finally {
-      for (const r of running) r.child.kill();
+      // SIGINT: a profiled child writes its profile as it exits
+      for (const r of running) r.child.kill("SIGINT");
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -18,6 +18,7 @@ import {
   HttpError,
   handlerFor,
   type DecodedRequest,
+  type RouteHandler,
   type RouteSpec,
 } from "./runtime.js";
 import { ProblemError } from "./problem.js";
@@ -109,23 +110,16 @@ export function createDispatcher(
   };
   return async (exchange, report) => {
     let read = false;
-    const reading: Exchange = {
-      ...exchange,
-      readBody: (limit) => {
-        read = true;
-        return exchange.readBody(limit);
-      },
-    };
     let answer: Answer;
     try {
-      answer = await dispatch(
-        reading,
-        router,
-        basePath,
-        handlers,
-        bodyLimit,
-        checks,
-      );
+      const found = locate(exchange, router, basePath, handlers);
+      if ("status" in found) answer = found;
+      else {
+        const { route, handler, params } = found;
+        read = true;
+        const bytes = await exchange.readBody(bodyLimit);
+        answer = await serve(route, handler, params, bytes, exchange, checks);
+      }
     } catch (error) {
       if (error instanceof ProblemError && error.status === 500) report(error);
       if (!(error instanceof HttpError)) report(error);
@@ -201,10 +195,19 @@ export function writeAnswer(
 ): void {
   if (res.headersSent) return void res.destroy();
   try {
-    res.writeHead(answer.status, answer.headers);
-    if (isStreamPayload(answer.payload))
-      return void writeStream(res, answer.payload, report);
-    res.end(answer.payload);
+    const { payload, headers } = answer;
+    if (isStreamPayload(payload)) {
+      res.writeHead(answer.status, headers);
+      return void writeStream(res, payload, report);
+    }
+    // a known length: node:http would otherwise send the body chunked, in more writes
+    if (payload !== undefined && headers["content-length"] === undefined)
+      headers["content-length"] =
+        typeof payload === "string"
+          ? Buffer.byteLength(payload)
+          : payload.byteLength;
+    res.writeHead(answer.status, headers);
+    res.end(payload);
   } catch (error) {
     report(error);
     if (res.headersSent) return void res.destroy();
@@ -217,14 +220,22 @@ export function writeAnswer(
   }
 }
 
-async function dispatch(
+/**
+ * The route of a request, its handler and its decoded parameters; or the answer of a path no
+ * route matches (404, `unrouted`). Throws the `HttpError` of a 405, a 501 or a bad parameter.
+ */
+function locate(
   exchange: Exchange,
   router: Router,
   basePath: string,
   handlers: object,
-  bodyLimit: number,
-  checks: (RouteChecks & { requests: boolean; responses: boolean }) | undefined,
-): Promise<Answer> {
+):
+  | Answer
+  | {
+      route: RouteSpec;
+      handler: RouteHandler;
+      params: ReturnType<typeof decodeParameters>;
+    } {
   const { url, headers } = exchange;
   const queryStart = url.indexOf("?");
   const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
@@ -247,16 +258,35 @@ async function dispatch(
   if (!handler) {
     throw new HttpError(501, `${route.name} is not implemented`);
   }
-  const params = decodeParameters(route, rawPath, search, headers);
-  const bytes = await exchange.readBody(bodyLimit);
-  const body = await decodeBody(route, bytes, headers["content-type"]);
-  if (checks?.requests) checks.request(route, { ...params, body }, headers);
-  const reply = await runHandler(
+  return {
     route,
     handler,
-    { ...params, body },
-    headers["content-type"],
-  );
+    params: decodeParameters(route, rawPath, search, headers),
+  };
+}
+
+/** A routed request's body decoded, the request checked, its handler run and its result encoded. */
+async function serve(
+  route: RouteSpec,
+  handler: RouteHandler,
+  params: ReturnType<typeof decodeParameters>,
+  bytes: Uint8Array,
+  { headers }: Exchange,
+  checks: (RouteChecks & { requests: boolean; responses: boolean }) | undefined,
+): Promise<Answer> {
+  const contentType = headers["content-type"];
+  const body = route.body
+    ? await decodeBody(route, bytes, contentType)
+    : undefined;
+  const request: DecodedRequest = {
+    path: params.path,
+    query: params.query,
+    headers: params.headers,
+    cookies: params.cookies,
+    body,
+  };
+  if (checks?.requests) checks.request(route, request, headers);
+  const reply = await runHandler(route, handler, request, contentType);
   const answer = await encodeResult(reply, route);
   const type = answer.headers["content-type"];
   // an item stream's items are not checked: its validators describe whole bodies

@@ -10,8 +10,8 @@ export interface RawParameters {
   path: Readonly<Record<string, string>>;
   /** `name=value` pairs of the query string, both still encoded. */
   query: readonly (readonly [string, string])[];
-  /** Header values by lower-case name (several lines joined with `, `). */
-  headers: Readonly<Record<string, string | undefined>>;
+  /** Header values by lower-case name (several lines, as an array, are read joined with `, `). */
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** `name=value` pairs of the Cookie header, values still encoded. */
   cookies: readonly (readonly [string, string])[];
 }
@@ -52,7 +52,11 @@ export function parseParameter(param: ParamSpec, raw: RawParameters): unknown {
       return fromPairs(param, raw.cookies, false);
     case "header": {
       const value = own(raw.headers, param.name.toLowerCase());
-      return value === undefined ? undefined : fromHeader(param, value);
+      if (value === undefined) return undefined;
+      return fromHeader(
+        param,
+        typeof value === "string" ? value : value.join(", "),
+      );
     }
   }
 }
