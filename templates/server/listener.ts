@@ -102,37 +102,82 @@ export function createDispatcher(
 ): (exchange: Exchange, report: (error: unknown) => void) => Promise<Answer> {
   const router = new Router(routes);
   const basePath = (options.basePath ?? "").replace(/\/+$/, "");
+  const serveRoute = createRouteDispatcher(handlers, options, routeChecks);
+  return async (exchange, report) => {
+    let found: Answer | Located;
+    try {
+      found = locate(exchange, router, basePath);
+    } catch (error) {
+      // a 405: the body is dropped
+      exchange.skipBody();
+      return failure(error, report);
+    }
+    if ("status" in found) return found;
+    return serveRoute(
+      found.route,
+      found.rawPath,
+      found.search,
+      exchange,
+      report,
+    );
+  };
+}
+
+/**
+ * Serves a request whose route is known, as `createDispatcher` does once it has routed it (an
+ * adapter whose framework routed the request calls it directly): `rawPath` holds the path
+ * parameters as the URL spells them (percent-encoded), `search` the query string without `?`.
+ */
+export type RouteDispatcher = (
+  route: RouteSpec,
+  rawPath: Readonly<Record<string, string>>,
+  search: string,
+  exchange: Exchange,
+  report: (error: unknown) => void,
+) => Promise<Answer>;
+
+/** The dispatcher of routed requests (see `RouteDispatcher`), `createDispatcher` less its routing. */
+export function createRouteDispatcher(
+  handlers: object,
+  options: Omit<ListenerOptions, "onError" | "basePath"> = {},
+  routeChecks?: RouteChecks,
+): RouteDispatcher {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const checks = routeChecks && {
     ...routeChecks,
     requests: options.validateRequests ?? true,
     responses: options.validateResponses ?? routeChecks.responsesByDefault,
   };
-  return async (exchange, report) => {
+  return async (route, rawPath, search, exchange, report) => {
     let read = false;
     let answer: Answer;
     try {
-      const found = locate(exchange, router, basePath, handlers);
-      if ("status" in found) answer = found;
-      else {
-        const { route, handler, params } = found;
-        read = true;
-        const bytes = await exchange.readBody(bodyLimit);
-        answer = await serve(route, handler, params, bytes, exchange, checks);
+      const handler = handlerFor(handlers, route);
+      if (!handler) {
+        throw new HttpError(501, `${route.name} is not implemented`);
       }
+      const params = decodeParameters(route, rawPath, search, exchange.headers);
+      read = true;
+      const bytes = await exchange.readBody(bodyLimit);
+      answer = await serve(route, handler, params, bytes, exchange, checks);
     } catch (error) {
-      if (error instanceof ProblemError && error.status === 500) report(error);
-      if (!(error instanceof HttpError)) report(error);
-      answer = errorAnswer(
-        error instanceof HttpError
-          ? error
-          : new HttpError(500, "internal server error"),
-      );
+      answer = failure(error, report);
     }
-    // answered before the body was read (405, 501, a bad parameter): it is dropped
-    if (!read && !answer.unrouted) exchange.skipBody();
+    // answered before the body was read (501, a bad parameter): it is dropped
+    if (!read) exchange.skipBody();
     return answer;
   };
+}
+
+/** The answer of an error thrown while serving; those that are the server's are reported. */
+function failure(error: unknown, report: (error: unknown) => void): Answer {
+  if (error instanceof ProblemError && error.status === 500) report(error);
+  if (!(error instanceof HttpError)) report(error);
+  return errorAnswer(
+    error instanceof HttpError
+      ? error
+      : new HttpError(500, "internal server error"),
+  );
 }
 
 /**
@@ -220,23 +265,22 @@ export function writeAnswer(
   }
 }
 
+interface Located {
+  route: RouteSpec;
+  rawPath: Readonly<Record<string, string>>;
+  search: string;
+}
+
 /**
- * The route of a request, its handler and its decoded parameters; or the answer of a path no
- * route matches (404, `unrouted`). Throws the `HttpError` of a 405, a 501 or a bad parameter.
+ * The route of a request, its raw path parameters and query string; or the answer of a path no
+ * route matches (404, `unrouted`). Throws the `HttpError` of a 405.
  */
 function locate(
   exchange: Exchange,
   router: Router,
   basePath: string,
-  handlers: object,
-):
-  | Answer
-  | {
-      route: RouteSpec;
-      handler: RouteHandler;
-      params: ReturnType<typeof decodeParameters>;
-    } {
-  const { url, headers } = exchange;
+): Answer | Located {
+  const { url } = exchange;
   const queryStart = url.indexOf("?");
   const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
   const search = queryStart === -1 ? "" : url.slice(queryStart + 1);
@@ -253,16 +297,7 @@ function locate(
       allow: found.allow.join(", "),
     });
   }
-  const { route, rawPath } = found.match;
-  const handler = handlerFor(handlers, route);
-  if (!handler) {
-    throw new HttpError(501, `${route.name} is not implemented`);
-  }
-  return {
-    route,
-    handler,
-    params: decodeParameters(route, rawPath, search, headers),
-  };
+  return { route: found.match.route, rawPath: found.match.rawPath, search };
 }
 
 /** A routed request's body decoded, the request checked, its handler run and its result encoded. */
