@@ -13,7 +13,8 @@
 // peers. It ends with the generated client's bundle sizes (bench/bundle.mjs) when BENCH_ONLY is
 // unset or names `bundle`, and its stream parsing as a line grows (bench/stream.mjs) when it is
 // unset or names `stream`, and the generated server against Fastify, Express and Hono by hand
-// (bench/server.mjs) when it is unset or names `server`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
+// (bench/server.mjs) when it is unset or names `server`, the generated client against
+// openapi-fetch (bench/client.mjs) when it is unset or names `client`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
 // costs the user's tsc and editor, against openapi-typescript + openapi-fetch and hey-api.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
@@ -33,6 +34,7 @@ import { gunzipSync } from "node:zlib";
 import { bundleSizes, printBundleSizes } from "./bundle.mjs";
 import { printStreamTimes, streamTimes } from "./stream.mjs";
 import { printServerTimes, serverTimes } from "./server.mjs";
+import { clientTimes, printClientTimes } from "./client.mjs";
 import { benchCache } from "./cache.mjs";
 import { goals, loadLines, median, ratio } from "./report.mjs";
 import { syntheticSpec } from "./synthetic.mjs";
@@ -353,11 +355,14 @@ async function main() {
     !ONLY || ONLY.includes("stream") ? await streamTimes() : undefined;
   // the generated server against Fastify, Express and Hono by hand (bench/server.mjs)
   const withServer = !ONLY || ONLY.includes("server");
-  if (withServer) {
+  // the generated client against openapi-fetch (bench/client.mjs)
+  const withClient = !ONLY || ONLY.includes("client");
+  if (withServer || withClient) {
     installOnce();
     buildApiloom();
   }
   const servers = withServer ? await serverTimes() : undefined;
+  const clients = withClient ? await clientTimes() : undefined;
   // the type-check cost of the generated client (bench/typecheck.mjs): BENCH_ONLY=typecheck
   if (ONLY?.includes("typecheck"))
     await (await import("./typecheck.mjs")).typecheckBench();
@@ -367,10 +372,12 @@ async function main() {
         name === "bundle" ||
         name === "stream" ||
         name === "typecheck" ||
-        name === "server",
+        name === "server" ||
+        name === "client",
     )
   ) {
     if (servers) printServerTimes(servers);
+    if (clients) printClientTimes(clients);
     if (sizes) printBundleSizes(sizes);
     if (streams) printStreamTimes(streams);
     return;
@@ -415,6 +422,7 @@ async function main() {
   if (sizes) printBundleSizes(sizes);
   if (streams) printStreamTimes(streams);
   if (servers) printServerTimes(servers);
+  if (clients) printClientTimes(clients);
 }
 
 main();
