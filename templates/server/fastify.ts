@@ -80,36 +80,24 @@ export async function apiRoutes(
     shape.routes.push(route);
     shapes.set(url, shape);
   }
+  const served = {
+    // Fastify applied its own (the route's, else the server's) before the body came here
+    bodyLimit: options.bodyLimit ?? Infinity,
+    ...(options.validateRequests === undefined
+      ? {}
+      : { validateRequests: options.validateRequests }),
+    ...(options.validateResponses === undefined
+      ? {}
+      : { validateResponses: options.validateResponses }),
+  };
   const dispatch = createDispatcher(
     routes,
     options.handlers,
-    {
-      // the path it is given is the endpoint's already: the prefix and base path are taken off
-      basePath: "",
-      // Fastify applied its own (the route's, else the server's) before the body came here
-      bodyLimit: options.bodyLimit ?? Infinity,
-      ...(options.validateRequests === undefined
-        ? {}
-        : { validateRequests: options.validateRequests }),
-      ...(options.validateResponses === undefined
-        ? {}
-        : { validateResponses: options.validateResponses }),
-    },
+    // the path it is given is the endpoint's already: the prefix and base path are taken off
+    { ...served, basePath: "" },
     checks,
   );
-  const serveRoute = createRouteDispatcher(
-    options.handlers,
-    {
-      bodyLimit: options.bodyLimit ?? Infinity,
-      ...(options.validateRequests === undefined
-        ? {}
-        : { validateRequests: options.validateRequests }),
-      ...(options.validateResponses === undefined
-        ? {}
-        : { validateResponses: options.validateResponses }),
-    },
-    checks,
-  );
+  const serveRoute = createRouteDispatcher(options.handlers, served, checks);
   /** The request as the dispatcher reads it: its body is the bytes Fastify read. */
   const exchange = (request: FastifyRequest, url: string): Exchange => {
     const bytes =
@@ -175,9 +163,13 @@ export async function apiRoutes(
   const direct = (route: RouteSpec) => {
     const template = route.path.split("/");
     const positions: [string, number][] = [];
+    // the text segments as declared: a path Fastify matched otherwise (its `caseSensitive:
+    // false`, a percent-escape) goes to `serve`, whose router matches them as node:http does
+    const texts: [string, number][] = [];
     template.forEach((segment, index) => {
       const name = /^\{([^{}]+)\}$/.exec(segment)?.[1];
       if (name !== undefined) positions.push([name, skipped + index]);
+      else texts.push([segment, skipped + index]);
     });
     const length = skipped + template.length;
     return async (
@@ -190,7 +182,8 @@ export async function apiRoutes(
       const segments = pathname.split("/");
       if (
         segments.length !== length ||
-        positions.some(([, index]) => segments[index] === "")
+        positions.some(([, index]) => segments[index] === "") ||
+        texts.some(([text, index]) => segments[index] !== text)
       )
         return serve(request, reply);
       const answer = await serveRoute(
