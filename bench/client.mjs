@@ -7,7 +7,7 @@
 // `node bench/client.mjs`. BENCH_CLIENT_CALLS=n (default 20000), BENCH_CLIENT_RUNS=n rounds
 // (default 5), BENCH_CLIENT_PROFILE=<folder> writes each child's CPU profile there. A benchmark,
 // not a test.
-import { execFileSync, fork } from "node:child_process";
+import { fork } from "node:child_process";
 import {
   mkdtempSync,
   readFileSync,
@@ -20,7 +20,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadLines, median, ratio } from "./report.mjs";
-import { githubSpec } from "./server.mjs";
+import { bundle, generate, githubSpec } from "./server.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
@@ -72,43 +72,6 @@ await timed(async () => {
 });`,
 };
 
-function generate(spec, out) {
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, "bin/apiloom.js"),
-      "generate",
-      spec,
-      "--out",
-      out,
-      "--no-config",
-      "--no-lock",
-      "--artifacts",
-      "client",
-      "--max-diagnostics",
-      "0",
-    ],
-    { stdio: "pipe" },
-  );
-}
-
-async function bundle(dir, name, source) {
-  const { build } = await import("esbuild");
-  const entry = join(dir, `${name}.entry.ts`);
-  writeFileSync(entry, source);
-  const outfile = join(dir, `${name}.mjs`);
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    outfile,
-    logLevel: "error",
-  });
-  return outfile;
-}
-
 function run(file, baseUrl) {
   const profile = process.env.BENCH_CLIENT_PROFILE;
   const child = fork(file, [baseUrl], {
@@ -148,7 +111,7 @@ export async function clientTimes() {
     delete cut.webhooks;
     const file = join(work, "github-issues.json");
     writeFileSync(file, JSON.stringify(cut));
-    generate(file, work);
+    generate(file, work, "--artifacts", "client");
     const contenders = [];
     for (const [label, source] of Object.entries(PROGRAMS))
       contenders.push({

@@ -234,7 +234,8 @@ function twoRoutes(spec, work) {
   return file;
 }
 
-function generate(spec, out) {
+/** apiloom's output for `spec` in `out`: the artifacts `flags` ask for (`--artifacts …`). */
+export function generate(spec, out, ...flags) {
   execFileSync(
     process.execPath,
     [
@@ -245,19 +246,16 @@ function generate(spec, out) {
       out,
       "--no-config",
       "--no-lock",
-      "--artifacts",
-      "server,validators",
-      "--server-adapters",
-      "fastify,express,hono",
       "--max-diagnostics",
       "0",
+      ...flags,
     ],
     { stdio: "pipe" },
   );
 }
 
 /** One child program bundled into `dir` (packages stay imports, resolved from the repository). */
-async function bundle(dir, name, source) {
+export async function bundle(dir, name, source) {
   const { build } = await import("esbuild");
   const entry = join(dir, `${name}.entry.ts`);
   writeFileSync(entry, source);
@@ -367,8 +365,14 @@ export async function serverTimes() {
   try {
     const two = join(work, "two");
     const all = join(work, "all");
-    generate(twoRoutes(spec, work), two);
-    generate(spec, all);
+    const server = [
+      "--artifacts",
+      "server,validators",
+      "--server-adapters",
+      "fastify,express,hono",
+    ];
+    generate(twoRoutes(spec, work), two, ...server);
+    generate(spec, all, ...server);
     const sources = programs(handSchemas(spec));
     const contenders = [];
     for (const [label, source] of Object.entries(sources)) {
