@@ -394,7 +394,8 @@ export function readBody(
   req: IncomingMessage,
   limit: number,
 ): Promise<Uint8Array> {
-  const declared = Number(req.headers["content-length"]);
+  const length = req.headers["content-length"];
+  const declared = Number(length);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
     return Promise.reject(tooLarge(limit));
@@ -407,6 +408,9 @@ export function readBody(
       ? Promise.reject(tooLarge(limit))
       : Promise.resolve(body);
   }
+  // neither a length nor chunks: the request has no body (RFC 9112 §6.3), nothing to wait for
+  if (length === undefined && req.headers["transfer-encoding"] === undefined)
+    return Promise.resolve(new Uint8Array());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
