@@ -70,6 +70,8 @@ function own<T>(
 }
 
 function decode(raw: string, plus: boolean): string {
+  // nothing to decode: the text as it is
+  if (!raw.includes("%") && !(plus && raw.includes("+"))) return raw;
   try {
     return decodeURIComponent(plus ? raw.replace(/\+/g, " ") : raw);
   } catch {
@@ -120,7 +122,8 @@ function fromPath(param: ParamSpec, raw: string): unknown {
         param,
         pairs.map(([k, v]) => [k, decode(v, false)]),
       );
-    const mine = pairs.filter(([k]) => k === param.name).map(([, v]) => v);
+    const mine: string[] = [];
+    for (const [key, value] of pairs) if (key === param.name) mine.push(value);
     if (mine.length === 0) return undefined;
     if (param.array && explode)
       return mine.map((v) => convert(param, decode(v, false)));
@@ -157,7 +160,8 @@ function fromPairs(
 ): unknown {
   const style = param.style ?? "form";
   const explode = param.explode ?? (style === "form" || style === "deepObject");
-  const mine = pairs.filter(([k]) => k === param.name).map(([, v]) => v);
+  const mine: string[] = [];
+  for (const [key, value] of pairs) if (key === param.name) mine.push(value);
   if (param.contentType !== undefined)
     return mine.length === 0
       ? undefined
