@@ -15,7 +15,9 @@
 // unset or names `bundle`, and its stream parsing as a line grows (bench/stream.mjs) when it is
 // unset or names `stream`, and hostile overlays (bench/overlay-bounds.mjs) when it is unset or
 // names `overlay`, and the int64 reader refusing a run of digits (bench/int64.mjs) when it is unset
-// or names `int64`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
+// or names `int64`, the generated server against Fastify, Express and Hono by hand (bench/server.mjs)
+// when it is unset or names `server`, and the generated client against openapi-fetch
+// (bench/client.mjs) when it is unset or names `client`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
 // costs the user's tsc and editor, against openapi-typescript + openapi-fetch and hey-api.
 // BENCH_ONLY=validators runs bench/validators.mjs: the generated validators against ajv.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -37,6 +39,8 @@ import { bundleSizes, printBundleSizes } from "./bundle.mjs";
 import { printStreamTimes, streamTimes } from "./stream.mjs";
 import { overlayBounds, printOverlayBounds } from "./overlay-bounds.mjs";
 import { int64Times, printInt64Times } from "./int64.mjs";
+import { printServerTimes, serverTimes } from "./server.mjs";
+import { clientTimes, printClientTimes } from "./client.mjs";
 import { benchCache } from "./cache.mjs";
 import { goals, loadLines, median, ratio } from "./report.mjs";
 import { syntheticSpec } from "./synthetic.mjs";
@@ -361,6 +365,16 @@ async function main() {
   // the int64 reader on a run of digits (bench/int64.mjs): BENCH_ONLY=int64 for it alone
   const int64 =
     !ONLY || ONLY.includes("int64") ? await int64Times() : undefined;
+  // the generated server against Fastify, Express and Hono by hand (bench/server.mjs)
+  const withServer = !ONLY || ONLY.includes("server");
+  // the generated client against openapi-fetch (bench/client.mjs)
+  const withClient = !ONLY || ONLY.includes("client");
+  if (withServer || withClient) {
+    installOnce();
+    buildApiloom();
+  }
+  const servers = withServer ? await serverTimes() : undefined;
+  const clients = withClient ? await clientTimes() : undefined;
   // the type-check cost of the generated client (bench/typecheck.mjs): BENCH_ONLY=typecheck
   if (ONLY?.includes("typecheck"))
     await (await import("./typecheck.mjs")).typecheckBench();
@@ -382,6 +396,8 @@ async function main() {
         "overlay",
         "validators",
         "int64",
+        "server",
+        "client",
       ].includes(name),
     )
   ) {
@@ -389,6 +405,8 @@ async function main() {
     if (streams) printStreamTimes(streams);
     if (overlays) printOverlayBounds(overlays);
     if (int64) printInt64Times(int64);
+    if (servers) printServerTimes(servers);
+    if (clients) printClientTimes(clients);
     return;
   }
   installOnce();
@@ -432,6 +450,8 @@ async function main() {
   if (streams) printStreamTimes(streams);
   if (overlays) printOverlayBounds(overlays);
   if (int64) printInt64Times(int64);
+  if (servers) printServerTimes(servers);
+  if (clients) printClientTimes(clients);
 }
 
 main();

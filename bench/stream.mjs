@@ -5,7 +5,7 @@
 // memory grows with the line, a small multiple of it. `node bench/stream.mjs` alone, or as
 // part of `npm run bench` (BENCH_ONLY=stream for it only). A benchmark, not a test.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -50,6 +50,60 @@ const peak = process.resourceUsage().maxRSS * 1024;
 console.log(JSON.stringify({ ms, cpuMs, before, peak }));
 `;
 
+/**
+ * Throughput against the parsers a user would otherwise take (issue 58): 64 MiB of 250-byte
+ * server-sent events read by the client's iterator and by eventsource-parser (`createParser`
+ * fed decoded text), and as many JSON Lines by the client's and by a plain split (a decoded
+ * buffer split at `\n`, each line JSON-parsed), each in a fresh process, alternated.
+ */
+const PEER_CHILD = `
+import { eventStream, jsonLines } from "./stream.mjs";
+import { createParser } from "eventsource-parser";
+const [how] = process.argv.slice(2);
+const events = how.startsWith("events");
+const TOTAL = 64 * 1024 * 1024;
+const item = (i) => JSON.stringify({ id: i, text: "x".repeat(events ? 208 : 216) });
+const record = (i) => (events ? "data: " + item(i) + "\\n\\n" : item(i) + "\\n");
+let text = "";
+for (let i = 0; text.length < 65536 * 4; i++) text += record(i);
+const block = new TextEncoder().encode(text);
+const count = Math.round((TOTAL / block.length)) * (text.split(events ? "\\n\\n" : "\\n").length - 1);
+const chunks = function* () {
+  for (let sent = 0; sent < TOTAL; sent += block.length)
+    for (let at = 0; at < block.length; at += 65536) yield block.slice(at, at + 65536);
+};
+const body = () => {
+  const it = chunks();
+  return new ReadableStream({ pull(c) { const n = it.next(); n.done ? c.close() : c.enqueue(n.value); } });
+};
+const cpu = process.cpuUsage();
+const start = performance.now();
+let seen = 0;
+if (how === "events-apiloom") {
+  const response = new Response(body(), { headers: { "Content-Type": "text/event-stream" } });
+  for await (const event of await eventStream(false)(response, async () => undefined)) seen += event.data.length > 0;
+} else if (how === "events-peer") {
+  const decoder = new TextDecoder();
+  const parser = createParser({ onEvent: (event) => (seen += event.data.length > 0) });
+  for await (const chunk of body()) parser.feed(decoder.decode(chunk, { stream: true }));
+} else if (how === "lines-apiloom") {
+  const response = new Response(body(), { headers: { "Content-Type": "application/x-ndjson" } });
+  for await (const value of await jsonLines(response, async () => undefined)) seen += value.id >= 0;
+} else {
+  const decoder = new TextDecoder();
+  let rest = "";
+  for await (const chunk of body()) {
+    const lines = (rest + decoder.decode(chunk, { stream: true })).split("\\n");
+    rest = lines.pop();
+    for (const line of lines) if (line !== "") seen += JSON.parse(line).id >= 0;
+  }
+}
+const ms = performance.now() - start;
+const used = process.cpuUsage(cpu);
+if (seen < 1000) throw new Error(how + " read " + seen);
+console.log(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, mib: TOTAL / 1048576, seen }));
+`;
+
 /** The template's stream.ts as JavaScript, and the child script, in a temp folder. */
 async function prepare() {
   const { transform } = await import("esbuild");
@@ -59,6 +113,8 @@ async function prepare() {
   const { code } = await transform(source, { loader: "ts", format: "esm" });
   writeFileSync(join(work, "stream.mjs"), code);
   writeFileSync(join(work, "child.mjs"), CHILD);
+  writeFileSync(join(work, "peer-child.mjs"), PEER_CHILD);
+  symlinkSync(join(ROOT, "node_modules"), join(work, "node_modules"));
   return work;
 }
 
@@ -91,6 +147,33 @@ export async function streamTimes() {
           overMiB: median(runs.map((r) => (r.peak - r.before) / MiB)),
         });
       }
+    // throughput against the peers: contenders alternated, RUNS rounds
+    const peers = [
+      "events-apiloom",
+      "events-peer",
+      "lines-apiloom",
+      "lines-peer",
+    ];
+    const runs = new Map(peers.map((how) => [how, []]));
+    for (let i = 0; i < RUNS; i++)
+      for (const how of peers)
+        runs
+          .get(how)
+          .push(
+            JSON.parse(
+              execFileSync(
+                process.execPath,
+                [join(work, "peer-child.mjs"), how],
+                { cwd: work, encoding: "utf8" },
+              ),
+            ),
+          );
+    rows.peers = peers.map((how) => ({
+      how,
+      ms: median(runs.get(how).map((r) => r.ms)),
+      cpuMs: median(runs.get(how).map((r) => r.cpuMs)),
+      mib: runs.get(how)[0].mib,
+    }));
     return rows;
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -120,6 +203,29 @@ export function printStreamTimes(rows) {
   }
   console.log("");
   for (const line of goals) console.log(`- ${line}`);
+  if (!rows.peers) return;
+  const label = {
+    "events-apiloom": "server-sent events, the client's iterator",
+    "events-peer": "server-sent events, eventsource-parser",
+    "lines-apiloom": "JSON Lines, the client's iterator",
+    "lines-peer": "JSON Lines, a plain split and JSON.parse",
+  };
+  console.log(
+    `\nThroughput, 64 MiB of 250-byte items in 64 KiB chunks (medians of ${RUNS} fresh processes each, alternated):\n`,
+  );
+  console.log(
+    "| stream | wall | CPU | MiB per CPU second | to the peer's throughput |",
+  );
+  console.log("| --- | ---: | ---: | ---: | ---: |");
+  const by = new Map(rows.peers.map((r) => [r.how, r]));
+  for (const r of rows.peers) {
+    const peer = r.how.endsWith("-apiloom")
+      ? by.get(r.how.replace("-apiloom", "-peer"))
+      : undefined;
+    console.log(
+      `| ${label[r.how]} | ${r.ms.toFixed(0)} ms | ${r.cpuMs.toFixed(0)} ms | ${((r.mib * 1000) / r.cpuMs).toFixed(0)} | ${peer ? (peer.cpuMs / r.cpuMs).toFixed(2) + "×" : ""} |`,
+    );
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href)

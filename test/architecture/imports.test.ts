@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { architectureSection } from "./readme.js";
-import { importGraph, SRC, sourceFiles, type Import } from "./source-tree.js";
+import {
+  findCircles,
+  importGraph,
+  SRC,
+  sourceFiles,
+  type Import,
+} from "./source-tree.js";
 
 /**
  * The layers as ARCHITECTURE.md "Layers" states them, in order: each item's names before its " — ".
@@ -124,64 +130,3 @@ describe("the import graph of src/", () => {
     expect(callers).toEqual([]);
   });
 });
-
-/**
- * One circle per strongly connected component of the graph (Tarjan), each as the chain of
- * imports that closes it, starting from its first file in path order.
- */
-function findCircles(graph: Map<string, Import[]>): Import[][] {
-  let counter = 0;
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const components: string[][] = [];
-  const connect = (v: string): void => {
-    index.set(v, counter);
-    low.set(v, counter++);
-    stack.push(v);
-    onStack.add(v);
-    for (const { to } of graph.get(v) ?? []) {
-      if (!graph.has(to)) continue;
-      if (!index.has(to)) {
-        connect(to);
-        low.set(v, Math.min(low.get(v)!, low.get(to)!));
-      } else if (onStack.has(to))
-        low.set(v, Math.min(low.get(v)!, index.get(to)!));
-    }
-    if (low.get(v) !== index.get(v)) return;
-    const component: string[] = [];
-    let w: string;
-    do {
-      w = stack.pop()!;
-      onStack.delete(w);
-      component.push(w);
-    } while (w !== v);
-    const selfImport = graph.get(v)!.some((i) => i.to === v);
-    if (component.length > 1 || selfImport) components.push(component.sort());
-  };
-  for (const v of [...graph.keys()].sort()) if (!index.has(v)) connect(v);
-  return components.map((component) => {
-    // the shortest way from the first file back to itself, inside the component
-    const inside = new Set(component);
-    const start = component[0]!;
-    const came = new Map<string, Import>();
-    const queue = [start];
-    while (queue.length > 0) {
-      const v = queue.shift()!;
-      for (const i of graph.get(v)!) {
-        if (!inside.has(i.to) || came.has(i.to)) continue;
-        came.set(i.to, i);
-        if (i.to === start) queue.length = 0;
-        else queue.push(i.to);
-      }
-    }
-    const chain: Import[] = [];
-    for (let at = start; chain.length === 0 || at !== start;) {
-      const i = came.get(at)!;
-      chain.unshift(i);
-      at = i.from;
-    }
-    return chain;
-  });
-}
