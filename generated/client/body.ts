@@ -73,9 +73,14 @@ export async function readBody(
   // an answer to HEAD, a 204, 205 or 304 has none: fetch gives it a null body
   if (response.body === null) return undefined;
   const type = response.headers.get("Content-Type") ?? "";
-  const body = await readLimited(response, limit, operation);
-  if (!isJson(type) && !type.startsWith("text/") && type !== "") return body;
-  const text = await body.text();
+  if (!isJson(type) && !type.startsWith("text/") && type !== "")
+    return readLimited(response, limit, operation);
+  // decoded as `Response.text()` decodes (UTF-8, a byte order mark dropped), without a Blob
+  const decoder = new TextDecoder();
+  let text = "";
+  for (const chunk of await readChunks(response, limit, operation))
+    text += decoder.decode(chunk, { stream: true });
+  text += decoder.decode();
   return text === "" ? undefined : isJson(type) ? parse(text) : text;
 }
 
@@ -108,9 +113,22 @@ export class ResponseTooLargeError extends Error {
  */
 export async function readLimited(
   response: Response,
+  limit?: number,
+  operation?: string,
+): Promise<Blob> {
+  const chunks = await readChunks(response, limit, operation);
+  // the parts' type named through Blob: `BlobPart` is the DOM library's alone
+  return new Blob(chunks as unknown as ConstructorParameters<typeof Blob>[0], {
+    type: response.headers.get("Content-Type") ?? "",
+  });
+}
+
+/** `readLimited`'s chunks, as they came. */
+async function readChunks(
+  response: Response,
   limit = 33_554_432,
   operation = "",
-): Promise<Blob> {
+): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
   const reader = response.body?.getReader();
   for (let size = 0; reader;) {
@@ -123,8 +141,5 @@ export async function readLimited(
     }
     chunks.push(read.value);
   }
-  // the parts' type named through Blob: `BlobPart` is the DOM library's alone
-  return new Blob(chunks as unknown as ConstructorParameters<typeof Blob>[0], {
-    type: response.headers.get("Content-Type") ?? "",
-  });
+  return chunks;
 }

@@ -3,8 +3,8 @@
 // Walks an endpoint's pages and yields their items. Only the `<name>Pages` functions of
 // endpoints that page import this file.
 import type { ApiDataOf } from "./result.js";
-import type { CallOptions, Middleware, PageOption } from "./runtime.js";
-import { nameOf, withoutNames } from "./transport.js";
+import type { CallOptions, PageOption } from "./options.js";
+import { nameOf, withoutNames, type Middleware } from "./transport.js";
 
 type FieldOf<B, K extends string> = B extends { [P in K]?: infer L }
   ? L

@@ -144,15 +144,16 @@ const LF = 10;
 const CR = 13;
 
 /**
- * The lines of a UTF-8 body, split at `\r\n`, `\n` or `\r`, whatever the chunk boundaries. Each
- * byte is looked at once: a chunk is searched from where the last line ended, and a line's
+ * The lines of a UTF-8 body, split at `\r\n`, `\n` or `\r`, whatever the chunk boundaries, in
+ * one array per chunk (the lines it ended): the readers walk them without a promise per line.
+ * Each byte is looked at once: a chunk is searched from where the last line ended, and a line's
  * bytes are kept as they came (at most `maxLineBytes` of them) and decoded once, when it ends.
  * A line terminator is ASCII, so it never sits inside a UTF-8 sequence.
  */
 async function* textLines(
   response: Response,
   options: StreamOptions = {},
-): AsyncGenerator<string> {
+): AsyncGenerator<string[]> {
   const { signal } = options;
   const max = options.maxLineBytes ?? MAX_LINE_BYTES;
   const reader = response.body!.getReader();
@@ -164,6 +165,11 @@ async function* textLines(
   // the last chunk ended with `\r`: a `\n` opening the next one belongs to it
   let afterCR = false;
   const line = (): string => {
+    // a blank line (the end of an event) decodes to nothing
+    if (size === 0 && parts.length === 0) {
+      first = false;
+      return "";
+    }
     let bytes = parts[0] ?? new Uint8Array(0);
     if (parts.length > 1) {
       bytes = new Uint8Array(size);
@@ -188,10 +194,11 @@ async function* textLines(
       const { done, value } = await reader.read();
       signal?.throwIfAborted();
       if (done) {
-        if (size > 0) yield line();
+        if (size > 0) yield [line()];
         return;
       }
       if (value.length === 0) continue;
+      const ended: string[] = [];
       let at = afterCR && value[0] === LF ? 1 : 0;
       afterCR = false;
       // where the next `\n` and `\r` are (the chunk's length when there is none), each
@@ -203,16 +210,21 @@ async function* textLines(
         if (cr < at) cr = found(value.indexOf(CR, at), value);
         const end = Math.min(lf, cr);
         size += end - at;
-        if (size > max) throw new StreamLimitError(max);
+        if (size > max) {
+          // the lines before it first, as they came
+          if (ended.length > 0) yield ended.splice(0);
+          throw new StreamLimitError(max);
+        }
         if (end > at) parts.push(value.subarray(at, end));
         if (end === value.length) break;
-        yield line();
+        ended.push(line());
         at = end + 1;
         if (value[end] === CR) {
           if (at === value.length) afterCR = true;
           else if (value[at] === LF) at++;
         }
       }
+      if (ended.length > 0) yield ended;
     }
   } finally {
     signal?.removeEventListener("abort", abort);
@@ -238,46 +250,47 @@ async function* events(
   let id: string | undefined;
   let retry: number | undefined;
   // an event the stream does not end with a blank line is dropped (WHATWG HTML §9.2.6)
-  for await (const line of textLines(response, options)) {
-    if (line === "") {
-      if (data.length > 0) {
-        const text = data.join("\n");
-        const out: ServerSentEvent<unknown> = {
-          data: json ? JSON.parse(text) : text,
-        };
-        if (event !== undefined) out.event = event;
-        if (id !== undefined) out.id = id;
-        if (retry !== undefined) out.retry = retry;
-        yield out;
+  for await (const chunk of textLines(response, options))
+    for (const line of chunk) {
+      if (line === "") {
+        if (data.length > 0) {
+          const text = data.join("\n");
+          const out: ServerSentEvent<unknown> = {
+            data: json ? JSON.parse(text) : text,
+          };
+          if (event !== undefined) out.event = event;
+          if (id !== undefined) out.id = id;
+          if (retry !== undefined) out.retry = retry;
+          yield out;
+        }
+        data = [];
+        size = 0;
+        event = undefined;
+        retry = undefined;
+        continue;
       }
-      data = [];
-      size = 0;
-      event = undefined;
-      retry = undefined;
-      continue;
+      if (line.startsWith(":")) continue; // a comment
+      const colon = line.indexOf(":");
+      const field = colon < 0 ? line : line.slice(0, colon);
+      let value = colon < 0 ? "" : line.slice(colon + 1);
+      if (value.startsWith(" ")) value = value.slice(1);
+      if (field === "data") {
+        // the event's data, its lines joined by `\n`, is held whole until the blank line
+        size += value.length + 1;
+        if (size > max) throw new StreamLimitError(max);
+        data.push(value);
+      } else if (field === "event") event = value;
+      else if (field === "id" && !value.includes("\0")) id = value;
+      else if (field === "retry" && /^\d+$/.test(value)) retry = Number(value);
     }
-    if (line.startsWith(":")) continue; // a comment
-    const colon = line.indexOf(":");
-    const field = colon < 0 ? line : line.slice(0, colon);
-    let value = colon < 0 ? "" : line.slice(colon + 1);
-    if (value.startsWith(" ")) value = value.slice(1);
-    if (field === "data") {
-      // the event's data, its lines joined by `\n`, is held whole until the blank line
-      size += value.length + 1;
-      if (size > max) throw new StreamLimitError(max);
-      data.push(value);
-    } else if (field === "event") event = value;
-    else if (field === "id" && !value.includes("\0")) id = value;
-    else if (field === "retry" && /^\d+$/.test(value)) retry = Number(value);
-  }
 }
 
 async function* lines(
   response: Response,
   options?: StreamOptions,
 ): AsyncGenerator<unknown> {
-  for await (const line of textLines(response, options))
-    if (line.trim() !== "") yield JSON.parse(line);
+  for await (const chunk of textLines(response, options))
+    for (const line of chunk) if (line.trim() !== "") yield JSON.parse(line);
 }
 
 const RS = 0x1e;

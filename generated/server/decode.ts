@@ -31,17 +31,13 @@ export function decodeParameters(
   search: string,
   headers: IncomingMessage["headers"],
 ): Pick<DecodedRequest, "path" | "query" | "headers" | "cookies"> {
-  const text: Record<string, string | undefined> = Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [
-      name,
-      Array.isArray(value) ? value.join(", ") : value,
-    ]),
-  );
   const raw: RawParameters = {
     path: rawPath,
     query: queryPairs(search),
-    headers: text,
-    cookies: cookiePairs(text["cookie"]),
+    headers,
+    cookies: route.params.some((p) => p.in === "cookie")
+      ? cookiePairs(headers["cookie"])
+      : [],
   };
   // entries, then Object.fromEntries: a parameter called `__proto__` stays an ordinary key
   const found: Record<ParamSpec["in"], [string, unknown][]> = {
@@ -66,6 +62,9 @@ export function decodeParameters(
     cookies: Object.fromEntries(found.cookie),
   };
 }
+
+/** Bytes to text (UTF-8, a bad sequence as U+FFFD): one decoder for every request. */
+const utf8 = new TextDecoder();
 
 function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
@@ -114,7 +113,7 @@ export async function decodeBody(
       415,
       `the request body must be ${route.body.mediaTypes.map(mediaTypeOf).join(" or ")}`,
     );
-  const text = () => new TextDecoder().decode(bytes);
+  const text = () => utf8.decode(bytes);
   if (isJsonType(mediaType)) {
     try {
       return route.scalars
@@ -208,13 +207,15 @@ export async function encodeResult(
   headers: Record<string, string | number | string[]>;
   payload: Payload;
 }> {
-  const headers: Record<string, string | number | string[]> =
-    Object.fromEntries(
-      Object.entries(result.headers ?? {}).map(([name, value]) => [
-        name.toLowerCase(),
-        typeof value === "object" ? [...value] : value,
-      ]),
-    );
+  // entries, then Object.fromEntries: a header called `__proto__` stays an ordinary key
+  const headers: Record<string, string | number | string[]> = result.headers
+    ? Object.fromEntries(
+        Object.entries(result.headers).map(([name, value]) => [
+          name.toLowerCase(),
+          typeof value === "object" ? [...value] : value,
+        ]),
+      )
+    : {};
   const stream = itemStream(result, route, headers);
   if (stream) return { status: result.status, headers, payload: stream };
   const produces = route?.produces;

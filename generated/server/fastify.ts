@@ -10,9 +10,11 @@ import { isStreamPayload } from "./decode.js";
 import { HttpError, type PartialHandlers, type RouteSpec } from "./runtime.js";
 import {
   createDispatcher,
+  createRouteDispatcher,
   errorAnswer,
   tooLarge,
   type Answer,
+  type Exchange,
 } from "./listener.js";
 import { checks } from "./validate.js";
 import { BASE_PATH } from "./settings.js";
@@ -64,61 +66,60 @@ export async function apiRoutes(
   // every method an endpoint there declares and the common ones; which endpoint answers, and with
   // which parameters, is the dispatcher's choice on the path as the request spelled it, as on
   // node:http (listener.ts: routing, decoding, checks and answers shared by every adapter)
-  const shapes = new Map<string, Set<string>>();
+  const shapes = new Map<
+    string,
+    { methods: Set<string>; routes: RouteSpec[] }
+  >();
   for (const route of routes) {
     // a colon that is text is doubled, as in fastifyUrl
     const url = basePath.replaceAll(":", "::") + fastifyUrl(route.path);
-    const methods = shapes.get(url) ?? new Set(COMMON_METHODS);
-    methods.add(route.method);
-    shapes.set(url, methods);
+    const shape = shapes.get(url) ?? {
+      methods: new Set(COMMON_METHODS),
+      routes: [],
+    };
+    shape.methods.add(route.method);
+    shape.routes.push(route);
+    shapes.set(url, shape);
   }
+  const served = {
+    // Fastify applied its own (the route's, else the server's) before the body came here
+    bodyLimit: options.bodyLimit ?? Infinity,
+    ...(options.validateRequests === undefined
+      ? {}
+      : { validateRequests: options.validateRequests }),
+    ...(options.validateResponses === undefined
+      ? {}
+      : { validateResponses: options.validateResponses }),
+  };
   const dispatch = createDispatcher(
     routes,
     options.handlers,
-    {
-      // the path it is given is the endpoint's already: the prefix and base path are taken off
-      basePath: "",
-      // Fastify applied its own (the route's, else the server's) before the body came here
-      bodyLimit: options.bodyLimit ?? Infinity,
-      ...(options.validateRequests === undefined
-        ? {}
-        : { validateRequests: options.validateRequests }),
-      ...(options.validateResponses === undefined
-        ? {}
-        : { validateResponses: options.validateResponses }),
-    },
+    // the path it is given is the endpoint's already: the prefix and base path are taken off
+    { ...served, basePath: "" },
     checks,
   );
-  const serve = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-  ): Promise<FastifyReply> => {
-    const target = request.raw.url ?? "/";
-    const queryStart = target.indexOf("?");
-    const pathname = queryStart === -1 ? target : target.slice(0, queryStart);
-    const search = queryStart === -1 ? "" : target.slice(queryStart);
+  const serveRoute = createRouteDispatcher(options.handlers, served, checks);
+  /** The request as the dispatcher reads it: its body is the bytes Fastify read. */
+  const exchange = (request: FastifyRequest, url: string): Exchange => {
     const bytes =
       request.body instanceof Uint8Array ? request.body : new Uint8Array();
-    const answer = pathname.startsWith("/")
-      ? await dispatch(
-          {
-            method: request.method,
-            // the request's path, still percent-encoded, less the prefix and base path
-            url: `/${pathname
-              .split("/")
-              .slice(skipped + 1)
-              .join("/")}${search}`,
-            headers: request.headers,
-            readBody: (limit) =>
-              bytes.length > limit
-                ? Promise.reject(tooLarge(limit))
-                : Promise.resolve(bytes),
-            // Fastify has read it already
-            skipBody: () => {},
-          },
-          (error) => request.log.error(error),
-        )
-      : undefined;
+    return {
+      method: request.method,
+      url,
+      headers: request.headers,
+      readBody: (limit) =>
+        bytes.length > limit
+          ? Promise.reject(tooLarge(limit))
+          : Promise.resolve(bytes),
+      // Fastify has read it already
+      skipBody: () => {},
+    };
+  };
+  const respond = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    answer: Answer | undefined,
+  ): FastifyReply => {
     // the app's 404, as for a path none of its routes has
     if (answer === undefined || answer.unrouted) {
       reply.callNotFound();
@@ -132,13 +133,115 @@ export async function apiRoutes(
       return sendInternalError(reply);
     }
   };
-  for (const [url, methods] of shapes) {
+  const serve = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> => {
+    const target = request.raw.url ?? "/";
+    const queryStart = target.indexOf("?");
+    const pathname = queryStart === -1 ? target : target.slice(0, queryStart);
+    const search = queryStart === -1 ? "" : target.slice(queryStart);
+    const answer = pathname.startsWith("/")
+      ? await dispatch(
+          // the request's path, still percent-encoded, less the prefix and base path
+          exchange(
+            request,
+            `/${pathname
+              .split("/")
+              .slice(skipped + 1)
+              .join("/")}${search}`,
+          ),
+          (error) => request.log.error(error),
+        )
+      : undefined;
+    return respond(request, reply, answer);
+  };
+  /**
+   * The handler of the one endpoint Fastify routed to (no second routing): its parameters are
+   * read off the path's segments as the request spelled them; a path of another shape (an empty
+   * segment, slashes Fastify's options ignore) goes to `serve`, whose router decides.
+   */
+  const direct = (route: RouteSpec) => {
+    const template = route.path.split("/");
+    const positions: [string, number][] = [];
+    // the text segments as declared: a path Fastify matched otherwise (its `caseSensitive:
+    // false`, a percent-escape) goes to `serve`, whose router matches them as node:http does
+    const texts: [string, number][] = [];
+    template.forEach((segment, index) => {
+      const name = /^\{([^{}]+)\}$/.exec(segment)?.[1];
+      if (name !== undefined) positions.push([name, skipped + index]);
+      else texts.push([segment, skipped + index]);
+    });
+    const length = skipped + template.length;
+    return async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+    ): Promise<FastifyReply> => {
+      const target = request.raw.url ?? "/";
+      const queryStart = target.indexOf("?");
+      const pathname = queryStart === -1 ? target : target.slice(0, queryStart);
+      const segments = pathname.split("/");
+      if (
+        segments.length !== length ||
+        positions.some(([, index]) => segments[index] === "") ||
+        texts.some(([text, index]) => segments[index] !== text)
+      )
+        return serve(request, reply);
+      const answer = await serveRoute(
+        route,
+        Object.fromEntries(
+          positions.map(([name, index]) => [name, segments[index]!]),
+        ),
+        queryStart === -1 ? "" : target.slice(queryStart + 1),
+        exchange(request, target),
+        (error) => request.log.error(error),
+      );
+      return respond(request, reply, answer);
+    };
+  };
+  // the endpoints of each method and number of segments, which alone can answer the same path
+  const peers = new Map<string, RouteSpec[]>();
+  for (const route of routes) {
+    const key = `${route.method} ${route.path.split("/").length}`;
+    const same = peers.get(key);
+    if (same) same.push(route);
+    else peers.set(key, [route]);
+  }
+  for (const [url, { methods, routes: here }] of shapes) {
     // a method Fastify does not know (OpenAPI 3.2's additionalOperations: LINK, PURGE) is added
     for (const method of methods)
       if (!app.supportedMethods.includes(method))
         app.addHttpMethod(method, { hasBody: true });
+    // an endpoint no other one of its method could answer for is served directly (Fastify
+    // routed to it as router.ts would), if each of its parameters is a whole segment; the
+    // shape's other methods by `serve` (405 with `Allow`, HEAD as GET, overlapping paths)
+    const alone = here.filter(
+      (route) =>
+        route.path
+          .split("/")
+          .every((segment) => /^(?:[^{}]*|\{[^{}]+\})$/.test(segment)) &&
+        !(
+          peers.get(`${route.method} ${route.path.split("/").length}`) ?? []
+        ).some((other) => other !== route && overlap(route.path, other.path)),
+    );
+    const routed = new Set<string>();
+    for (const route of alone) {
+      if (here.filter((r) => r.method === route.method).length !== 1) continue;
+      routed.add(route.method);
+      app.route({
+        method: route.method,
+        url,
+        exposeHeadRoute: false,
+        ...(options.bodyLimit === undefined
+          ? {}
+          : { bodyLimit: options.bodyLimit }),
+        handler: direct(route),
+      });
+    }
+    const rest = [...methods].filter((method) => !routed.has(method));
+    if (rest.length === 0) continue;
     app.route({
-      method: [...methods],
+      method: rest,
       url,
       // HEAD is served as router.ts serves it: the API's own HEAD, else its GET (RFC 9110 §9.3.2)
       exposeHeadRoute: false,
@@ -149,6 +252,22 @@ export async function apiRoutes(
       handler: serve,
     });
   }
+}
+
+/**
+ * Whether some path could match both templates (of as many segments): no segment is text in both
+ * and differs (text holding `%`, compared decoded by router.ts, counts as matching anything).
+ */
+function overlap(a: string, b: string): boolean {
+  const other = b.split("/");
+  return a
+    .split("/")
+    .every(
+      (segment, index) =>
+        segment === other[index] ||
+        /[{%]/.test(segment) ||
+        /[{%]/.test(other[index]!),
+    );
 }
 
 /**
@@ -173,7 +292,8 @@ export function sendAnswer(reply: FastifyReply, answer: Answer): FastifyReply {
     isStreamPayload(payload)
       ? Readable.from(payload)
       : typeof payload === "object"
-        ? Buffer.from(payload)
+        ? // a view of the same bytes, not a copy
+          Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength)
         : payload,
   );
 }

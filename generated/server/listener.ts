@@ -19,6 +19,7 @@ import {
   HttpError,
   handlerFor,
   type DecodedRequest,
+  type RouteHandler,
   type RouteSpec,
 } from "./runtime.js";
 import { ProblemError } from "./problem.js";
@@ -102,44 +103,82 @@ export function createDispatcher(
 ): (exchange: Exchange, report: (error: unknown) => void) => Promise<Answer> {
   const router = new Router(routes);
   const basePath = (options.basePath ?? "").replace(/\/+$/, "");
+  const serveRoute = createRouteDispatcher(handlers, options, routeChecks);
+  return async (exchange, report) => {
+    let found: Answer | Located;
+    try {
+      found = locate(exchange, router, basePath);
+    } catch (error) {
+      // a 405: the body is dropped
+      exchange.skipBody();
+      return failure(error, report);
+    }
+    if ("status" in found) return found;
+    return serveRoute(
+      found.route,
+      found.rawPath,
+      found.search,
+      exchange,
+      report,
+    );
+  };
+}
+
+/**
+ * Serves a request whose route is known, as `createDispatcher` does once it has routed it (an
+ * adapter whose framework routed the request calls it directly): `rawPath` holds the path
+ * parameters as the URL spells them (percent-encoded), `search` the query string without `?`.
+ */
+export type RouteDispatcher = (
+  route: RouteSpec,
+  rawPath: Readonly<Record<string, string>>,
+  search: string,
+  exchange: Exchange,
+  report: (error: unknown) => void,
+) => Promise<Answer>;
+
+/** The dispatcher of routed requests (see `RouteDispatcher`), `createDispatcher` less its routing. */
+export function createRouteDispatcher(
+  handlers: object,
+  options: Omit<ListenerOptions, "onError" | "basePath"> = {},
+  routeChecks?: RouteChecks,
+): RouteDispatcher {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const checks = routeChecks && {
     ...routeChecks,
     requests: options.validateRequests ?? true,
     responses: options.validateResponses ?? routeChecks.responsesByDefault,
   };
-  return async (exchange, report) => {
+  return async (route, rawPath, search, exchange, report) => {
     let read = false;
-    const reading: Exchange = {
-      ...exchange,
-      readBody: (limit) => {
-        read = true;
-        return exchange.readBody(limit);
-      },
-    };
     let answer: Answer;
     try {
-      answer = await dispatch(
-        reading,
-        router,
-        basePath,
-        handlers,
-        bodyLimit,
-        checks,
-      );
+      const handler = handlerFor(handlers, route);
+      if (!handler) {
+        throw new HttpError(501, `${route.name} is not implemented`);
+      }
+      const params = decodeParameters(route, rawPath, search, exchange.headers);
+      read = true;
+      const bytes = await exchange.readBody(bodyLimit);
+      answer = await serve(route, handler, params, bytes, exchange, checks);
     } catch (error) {
-      if (error instanceof ProblemError && error.status === 500) report(error);
-      if (!(error instanceof HttpError)) report(error);
-      answer = errorAnswer(
-        error instanceof HttpError
-          ? error
-          : new HttpError(500, "internal server error"),
-      );
+      answer = failure(error, report);
     }
-    // answered before the body was read (405, 501, a bad parameter): it is dropped
-    if (!read && !answer.unrouted) exchange.skipBody();
+    // answered before the body was read (501, a bad parameter): it is dropped
+    if (!read) exchange.skipBody();
     return answer;
   };
+}
+
+/** The answer of an error thrown while serving; those that are the server's are reported. */
+function failure(error: unknown, report: (error: unknown) => void): Answer {
+  if (error instanceof ProblemError && error.status === 500) report(error);
+  if (!(error instanceof HttpError)) report(error);
+  return errorAnswer(
+    error instanceof HttpError
+      ? error
+      : new HttpError(500, "internal server error"),
+  );
 }
 
 /**
@@ -202,10 +241,19 @@ export function writeAnswer(
 ): void {
   if (res.headersSent) return void res.destroy();
   try {
-    res.writeHead(answer.status, answer.headers);
-    if (isStreamPayload(answer.payload))
-      return void writeStream(res, answer.payload, report);
-    res.end(answer.payload);
+    const { payload, headers } = answer;
+    if (isStreamPayload(payload)) {
+      res.writeHead(answer.status, headers);
+      return void writeStream(res, payload, report);
+    }
+    // a known length: node:http would otherwise send the body chunked, in more writes
+    if (payload !== undefined && headers["content-length"] === undefined)
+      headers["content-length"] =
+        typeof payload === "string"
+          ? Buffer.byteLength(payload)
+          : payload.byteLength;
+    res.writeHead(answer.status, headers);
+    res.end(payload);
   } catch (error) {
     report(error);
     if (res.headersSent) return void res.destroy();
@@ -218,15 +266,22 @@ export function writeAnswer(
   }
 }
 
-async function dispatch(
+interface Located {
+  route: RouteSpec;
+  rawPath: Readonly<Record<string, string>>;
+  search: string;
+}
+
+/**
+ * The route of a request, its raw path parameters and query string; or the answer of a path no
+ * route matches (404, `unrouted`). Throws the `HttpError` of a 405.
+ */
+function locate(
   exchange: Exchange,
   router: Router,
   basePath: string,
-  handlers: object,
-  bodyLimit: number,
-  checks: (RouteChecks & { requests: boolean; responses: boolean }) | undefined,
-): Promise<Answer> {
-  const { url, headers } = exchange;
+): Answer | Located {
+  const { url } = exchange;
   const queryStart = url.indexOf("?");
   const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
   const search = queryStart === -1 ? "" : url.slice(queryStart + 1);
@@ -243,21 +298,31 @@ async function dispatch(
       allow: found.allow.join(", "),
     });
   }
-  const { route, rawPath } = found.match;
-  const handler = handlerFor(handlers, route);
-  if (!handler) {
-    throw new HttpError(501, `${route.name} is not implemented`);
-  }
-  const params = decodeParameters(route, rawPath, search, headers);
-  const bytes = await exchange.readBody(bodyLimit);
-  const body = await decodeBody(route, bytes, headers["content-type"]);
-  if (checks?.requests) checks.request(route, { ...params, body }, headers);
-  const reply = await runHandler(
-    route,
-    handler,
-    { ...params, body },
-    headers["content-type"],
-  );
+  return { route: found.match.route, rawPath: found.match.rawPath, search };
+}
+
+/** A routed request's body decoded, the request checked, its handler run and its result encoded. */
+async function serve(
+  route: RouteSpec,
+  handler: RouteHandler,
+  params: ReturnType<typeof decodeParameters>,
+  bytes: Uint8Array,
+  { headers }: Exchange,
+  checks: (RouteChecks & { requests: boolean; responses: boolean }) | undefined,
+): Promise<Answer> {
+  const contentType = headers["content-type"];
+  const body = route.body
+    ? await decodeBody(route, bytes, contentType)
+    : undefined;
+  const request: DecodedRequest = {
+    path: params.path,
+    query: params.query,
+    headers: params.headers,
+    cookies: params.cookies,
+    body,
+  };
+  if (checks?.requests) checks.request(route, request, headers);
+  const reply = await runHandler(route, handler, request, contentType);
   const answer = await encodeResult(reply, route);
   const type = answer.headers["content-type"];
   // an item stream's items are not checked: its validators describe whole bodies
@@ -330,7 +395,8 @@ export function readBody(
   req: IncomingMessage,
   limit: number,
 ): Promise<Uint8Array> {
-  const declared = Number(req.headers["content-length"]);
+  const length = req.headers["content-length"];
+  const declared = Number(length);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
     return Promise.reject(tooLarge(limit));
@@ -343,6 +409,9 @@ export function readBody(
       ? Promise.reject(tooLarge(limit))
       : Promise.resolve(body);
   }
+  // neither a length nor chunks: the request has no body (RFC 9112 §6.3), nothing to wait for
+  if (length === undefined && req.headers["transfer-encoding"] === undefined)
+    return Promise.resolve(new Uint8Array());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

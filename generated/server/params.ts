@@ -11,8 +11,8 @@ export interface RawParameters {
   path: Readonly<Record<string, string>>;
   /** `name=value` pairs of the query string, both still encoded. */
   query: readonly (readonly [string, string])[];
-  /** Header values by lower-case name (several lines joined with `, `). */
-  headers: Readonly<Record<string, string | undefined>>;
+  /** Header values by lower-case name (several lines, as an array, are read joined with `, `). */
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** `name=value` pairs of the Cookie header, values still encoded. */
   cookies: readonly (readonly [string, string])[];
 }
@@ -53,7 +53,11 @@ export function parseParameter(param: ParamSpec, raw: RawParameters): unknown {
       return fromPairs(param, raw.cookies, false);
     case "header": {
       const value = own(raw.headers, param.name.toLowerCase());
-      return value === undefined ? undefined : fromHeader(param, value);
+      if (value === undefined) return undefined;
+      return fromHeader(
+        param,
+        typeof value === "string" ? value : value.join(", "),
+      );
     }
   }
 }
@@ -67,6 +71,8 @@ function own<T>(
 }
 
 function decode(raw: string, plus: boolean): string {
+  // nothing to decode: the text as it is
+  if (!raw.includes("%") && !(plus && raw.includes("+"))) return raw;
   try {
     return decodeURIComponent(plus ? raw.replace(/\+/g, " ") : raw);
   } catch {
@@ -117,7 +123,8 @@ function fromPath(param: ParamSpec, raw: string): unknown {
         param,
         pairs.map(([k, v]) => [k, decode(v, false)]),
       );
-    const mine = pairs.filter(([k]) => k === param.name).map(([, v]) => v);
+    const mine: string[] = [];
+    for (const [key, value] of pairs) if (key === param.name) mine.push(value);
     if (mine.length === 0) return undefined;
     if (param.array && explode)
       return mine.map((v) => convert(param, decode(v, false)));
@@ -154,7 +161,8 @@ function fromPairs(
 ): unknown {
   const style = param.style ?? "form";
   const explode = param.explode ?? (style === "form" || style === "deepObject");
-  const mine = pairs.filter(([k]) => k === param.name).map(([, v]) => v);
+  const mine: string[] = [];
+  for (const [key, value] of pairs) if (key === param.name) mine.push(value);
   if (param.contentType !== undefined)
     return mine.length === 0
       ? undefined

@@ -4,6 +4,9 @@
 // property checked in place, an object's declared properties as one loop, operations in a row.
 
 import {
+  HALT,
+  LEVEL,
+  stopped,
   esc,
   has,
   member,
@@ -21,7 +24,15 @@ import {
   UUID,
   type Format,
 } from "./formats.js";
-import type { PlanOp, PlanSub } from "./plan.js";
+
+/**
+ * A sub-schema in a plan: a node's operations in place, or the number of a node of the plan's
+ * table (a named schema, or one the generator moved out, so that no plan nests deeply).
+ */
+export type PlanSub = number | PlanOp[];
+
+/** One operation of a node: its code, then its operands (plan.ts's `op` reads them). */
+export type PlanOp = readonly [string, ...unknown[]];
 
 /**
  * A compiled operation or node: a check of `x` whose pointer is `p` and the suffix `at` it was
@@ -167,9 +178,10 @@ export function members(c: Subs, ops: readonly PlanOp[], at: string): Op {
         if (failed !== 0) leafPush(failed, p + paths[i], e, leaf);
       } else {
         const call = calls[i];
-        if (call !== undefined) call(v, p + paths[i], e, d);
-        else checks[i]!(v, p, e, d);
+        if (call !== undefined) call(v, p + paths[i], e, d + LEVEL);
+        else checks[i]!(v, p, e, d + LEVEL);
       }
+      if (e === HALT && stopped) return;
     }
   };
 }
@@ -215,7 +227,10 @@ export function sequence(ops: readonly Op[]): Op {
     }
   }
   return (x, p, e, d) => {
-    for (let i = 0; i < ops.length; i++) ops[i]!(x, p, e, d);
+    for (let i = 0; i < ops.length; i++) {
+      ops[i]!(x, p, e, d);
+      if (e === HALT && stopped) return;
+    }
   };
 }
 

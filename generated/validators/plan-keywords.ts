@@ -14,11 +14,14 @@ import {
   push,
   required,
   unique,
-  type Direction,
+  HALT,
+  LEVEL,
+  stopped,
 } from "./runtime.js";
-import type { PlanOp, PlanSub } from "./plan.js";
 import {
   type Op,
+  type PlanOp,
+  type PlanSub,
   FORMATS,
   accept,
   plural,
@@ -131,7 +134,7 @@ export function objectOp(c: Subs, op: PlanOp, at: string): Op | undefined {
       const n = names.length;
       // skip: 0 never, 1 in a request (readOnly), 2 in a response (writeOnly)
       return (x, p, e, d) => {
-        if (skip !== 0 && d === skip) return;
+        if (skip !== 0 && (d & 3) === skip) return;
         for (let i = 0; i < n; i++)
           if (!has(x as O, names[i]!))
             push(e, p + at, "required", messages[i]!);
@@ -168,11 +171,11 @@ export function objectOp(c: Subs, op: PlanOp, at: string): Op | undefined {
       // a name Object.prototype has (`constructor`) must be an own property to count
       if (name in Object.prototype)
         return (x, p, e, d) => {
-          if (has(x as O, name)) check((x as O)[name], p, e, d);
+          if (has(x as O, name)) check((x as O)[name], p, e, d + LEVEL);
         };
       return (x, p, e, d) => {
         const v = (x as O)[name];
-        if (v !== undefined) check(v, p, e, d);
+        if (v !== undefined) check(v, p, e, d + LEVEL);
       };
     }
     case "k":
@@ -218,7 +221,9 @@ function keyLoop(c: Subs, op: PlanOp, at: string): Op {
       if (patterns[i]![0](k)) return true;
     return false;
   };
-  return (x, p, e, d) => {
+  return (x, p, e, level) => {
+    // the members' d
+    const d = level + LEVEL;
     const o = x as Record<string, unknown>;
     const keys = Object.keys(o);
     const base = p + slash;
@@ -241,6 +246,7 @@ function keyLoop(c: Subs, op: PlanOp, at: string): Op {
         const [test, sub] = patterns[i]!;
         if (sub !== null && test(k)) sub(o[k], (q ??= base + esc(k)), e, d);
       }
+      if (e === HALT && stopped) return;
     }
   };
 }
@@ -277,7 +283,7 @@ export function arrayOp(c: Subs, op: PlanOp, at: string): Op | undefined {
       const index = op[1] as number;
       const check = c.sub(op[2] as PlanSub, `${at}/${index}`);
       return (x, p, e, d) => {
-        if ((x as A).length > index) check((x as A)[index], p, e, d);
+        if ((x as A).length > index) check((x as A)[index], p, e, d + LEVEL);
       };
     }
     case "it": {
@@ -290,12 +296,16 @@ export function arrayOp(c: Subs, op: PlanOp, at: string): Op | undefined {
         if (leaf !== undefined)
           for (let i = start; i < items.length; i++) {
             const failed = leafFails(items[i], leaf);
-            if (failed !== 0) leafPush(failed, p + slash + i, e, leaf);
+            if (failed === 0) continue;
+            leafPush(failed, p + slash + i, e, leaf);
+            if (e === HALT) return;
           }
         else if (items.length > start) {
           const q = p + slash;
-          for (let i = start; i < items.length; i++)
-            check(items[i], q + i, e, d);
+          for (let i = start; i < items.length; i++) {
+            check(items[i], q + i, e, d + LEVEL);
+            if (e === HALT && stopped) return;
+          }
         }
       };
     }
@@ -329,7 +339,7 @@ export function compositionOp(c: Subs, op: PlanOp, at: string): Op | undefined {
       const message = any
         ? "must match a schema in anyOf"
         : "must match exactly one schema in oneOf";
-      const failed = (x: unknown, p: string, d: Direction): boolean =>
+      const failed = (x: unknown, p: string, d: number): boolean =>
         any
           ? matches(checks, x, p, d, 1) < 1
           : matches(checks, x, p, d, 2) !== 1;

@@ -8,6 +8,8 @@
 // matcher), on its first use.
 
 import {
+  DEEP,
+  TOO_DEEP_LEVEL,
   equal,
   isObject,
   push,
@@ -17,6 +19,8 @@ import {
 import { linear, type Format, type PatternTest } from "./formats.js";
 import {
   type Op,
+  type PlanOp,
+  type PlanSub,
   FORMATS,
   accept,
   TYPE_BITS,
@@ -38,14 +42,7 @@ import {
   compositionOp,
 } from "./plan-keywords.js";
 
-/**
- * A sub-schema in a plan: a node's operations in place, or the number of a node of the plan's
- * table (a named schema, or one the generator moved out, so that no plan nests deeply).
- */
-export type PlanSub = number | PlanOp[];
-
-/** One operation of a node: its code, then its operands (see {@link compileOp}). */
-export type PlanOp = readonly [string, ...unknown[]];
+export type { PlanOp, PlanSub };
 
 /** What the generator writes beside the nodes: the patterns, the tables of endpoints. */
 export interface PlanData {
@@ -263,6 +260,12 @@ class Compiler implements Plan {
     const mask = this.maskOf(types);
     const message = `must be ${types.join(" or ")}`;
     const inner = this.block(block, at);
+    if (block[0] === "o" || block[0] === "a")
+      return (x, p, e, d) => {
+        if ((kind(x) & mask) === 0) push(e, p + at, "type", message);
+        else if (d >= TOO_DEEP_LEVEL) throw DEEP;
+        else inner(x, p, e, d);
+      };
     return (x, p, e, d) => {
       if ((kind(x) & mask) === 0) push(e, p + at, "type", message);
       else inner(x, p, e, d);
@@ -351,13 +354,17 @@ class Compiler implements Plan {
       case "o": {
         const inner = this.block(op, at);
         return (x, p, e, d) => {
-          if (isObject(x)) inner(x, p, e, d);
+          if (!isObject(x)) return;
+          if (d >= TOO_DEEP_LEVEL) throw DEEP;
+          inner(x, p, e, d);
         };
       }
       case "a": {
         const inner = this.block(op, at);
         return (x, p, e, d) => {
-          if (Array.isArray(x)) inner(x, p, e, d);
+          if (!Array.isArray(x)) return;
+          if (d >= TOO_DEEP_LEVEL) throw DEEP;
+          inner(x, p, e, d);
         };
       }
     }

@@ -26,13 +26,32 @@ export const PLAIN: Direction = 0;
 export const REQUEST: Direction = 1;
 export const RESPONSE: Direction = 2;
 
-/** A generated check: appends the violations of `x` (at pointer `p`) to `e`. */
-export type Check = (
-  x: unknown,
-  p: string,
-  e: Violation[],
-  d: Direction,
-) => void;
+/**
+ * A generated check: appends the violations of `x` (at pointer `p`) to `e`. `d` is the
+ * {@link Direction} in its two low bits and, above them, how many arrays and objects hold `x`
+ * (each level adds {@link LEVEL}): an object's or an array's checks throw {@link DEEP} when it is
+ * nested past {@link MAX_DEPTH}. `e` may be {@link HALT}: the first violation then throws it
+ * (`is`, and the members of anyOf, oneOf, not, if and contains, want no more than one).
+ */
+export type Check = (x: unknown, p: string, e: Violation[], d: number) => void;
+
+/** What `d` grows by from a value to its members (the direction is `d & 3`). */
+export const LEVEL = 4;
+
+/** Thrown by a check of an object or an array nested past {@link MAX_DEPTH}. */
+export const DEEP: unique symbol = Symbol("maxDepth");
+
+/**
+ * The violations list of a check that stops at its first violation: `push` sets
+ * {@link stopped} instead of adding to it, and the loops over members and items stop.
+ */
+export const HALT: Violation[] = Object.freeze([]) as unknown as Violation[];
+
+/** Whether a check given {@link HALT} has met a violation (read it with `e === HALT`). */
+export let stopped = false;
+
+/** Whether a {@link passes} answered false since a validator's `check` began. */
+let halted = false;
 
 /** The Standard Schema v1 interface (https://standardschema.dev), written out: no dependency. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
@@ -72,6 +91,9 @@ export interface Validator<T> extends StandardSchemaV1<unknown, T> {
  */
 export const MAX_DEPTH = 512;
 
+/** The `d` of an array or object nested past {@link MAX_DEPTH}: its checks throw {@link DEEP}. */
+export const TOO_DEEP_LEVEL = MAX_DEPTH * LEVEL;
+
 /** The violation of a value nested deeper than {@link MAX_DEPTH}. */
 export const TOO_DEEP: Violation = {
   path: "",
@@ -81,9 +103,8 @@ export const TOO_DEEP: Violation = {
 
 /**
  * Whether arrays and objects nest in `value` more than `limit` deep. It recurses at most `limit`
- * calls deep, and allocates nothing: the loop with two stacks of every object and array it
- * replaced (and a list of each object's values) took two thirds of a validation (bench/validators.mjs:
- * 1.1-1.8 ms of 1.6-2.6 ms on 1 MB bodies).
+ * calls deep, and allocates nothing. (The validators count the depth as they descend, see
+ * {@link Check}; this walk is for a caller that must know the depth of a whole value.)
  */
 export function deeperThan(value: unknown, limit: number): boolean {
   return deeper(value, limit, pristine());
@@ -92,10 +113,7 @@ export function deeperThan(value: unknown, limit: number): boolean {
 /**
  * Whether `Object.prototype` has no enumerable property, as it has none unless a program (or a
  * polluted one) gave it some: a `for…in` of an object made by JSON.parse or a literal then
- * visits its own members only, and need not ask `Object.hasOwn` of each. The walk of a 1 MB
- * body takes half the time (0.42 against 0.87 ms), a whole validation 5-16% less
- * (bench/validators.mjs, two runs each: Pet 3.09-3.31 -> 2.95-3.15 ms, ContainerSummary
- * 4.23-4.80 -> 3.83-4.01, ImageSummary 2.09-2.12 -> 1.79-1.91).
+ * visits its own members only, and need not ask `Object.hasOwn` of each.
  */
 function pristine(): boolean {
   for (const _ in Object.prototype) return false;
@@ -121,33 +139,49 @@ function deeper(value: unknown, limit: number, plain: boolean): boolean {
   return false;
 }
 
-/**
- * `deeper` of an array's item or an object's member, tested for an object first: a call less
- * for each number or string (the walk takes ~15% longer without it).
- */
+/** `deeper` of an array's item or an object's member, tested for an object first. */
 function nests(item: unknown, limit: number, plain: boolean): boolean {
   return (
     typeof item === "object" && item !== null && deeper(item, limit, plain)
   );
 }
 
+/** Whether a check threw because the value nests too deep (or the stack ran out). */
+function tooDeep(error: unknown): boolean {
+  // the stack ran out within MAX_DEPTH (a schema whose every level is many checks deep, or a
+  // caller already deep in its own stack): the same answer, never the RangeError
+  return error === DEEP || error instanceof RangeError;
+}
+
 export function validator<T>(check: Check, d: Direction = PLAIN): Validator<T> {
   const all = (value: unknown): Violation[] => {
     const e: Violation[] = [];
+    halted = false;
     try {
-      if (deeperThan(value, MAX_DEPTH)) return [{ ...TOO_DEEP }];
       check(value, "", e, d);
     } catch (error) {
-      // the stack ran out within MAX_DEPTH (a schema whose every level is many checks deep,
-      // or a caller already deep in its own stack): the same answer, never the RangeError
-      if (error instanceof RangeError) return [{ ...TOO_DEEP }];
+      if (tooDeep(error)) return [{ ...TOO_DEEP }];
       throw error;
     }
+    // a member of anyOf (oneOf, not, if, contains) that failed stopped at its first violation,
+    // maybe before it reached what nests too deep: the value's depth decides, as if it had not
+    if (e.length > 0 && halted && deeperThan(value, MAX_DEPTH))
+      return [{ ...TOO_DEEP }];
     return e;
   };
   return {
     check: all,
-    is: (value: unknown): value is T => all(value).length === 0,
+    // stops at the first violation
+    is: (value: unknown): value is T => {
+      stopped = false;
+      try {
+        check(value, "", HALT, d);
+      } catch (error) {
+        if (tooDeep(error)) return false;
+        throw error;
+      }
+      return !stopped;
+    },
     "~standard": {
       version: 1,
       vendor: "apiloom",
@@ -354,22 +388,30 @@ export function canonical(x: unknown): string {
 }
 
 export function push(e: Violation[], p: string, k: string, m: string): void {
+  if (e === HALT) {
+    stopped = true;
+    return;
+  }
   e.push({ path: p, keyword: k, message: m });
 }
 
 /** A check that accepts every value (a `true` schema). */
 export function accept(): void {}
 
-/** Whether `check` passes `x`, its violations thrown away (for anyOf, oneOf, not, if). */
+/** Whether `check` passes `x`, stopping at its first violation (for anyOf, oneOf, not, if). */
 export function passes(
   check: Check,
   x: unknown,
   p: string,
-  d: Direction,
+  d: number,
 ): boolean {
-  const e: Violation[] = [];
-  check(x, p, e, d);
-  return e.length === 0;
+  const outer = stopped;
+  stopped = false;
+  check(x, p, HALT, d);
+  const failed = stopped;
+  stopped = outer;
+  if (failed) halted = true;
+  return !failed;
 }
 
 /** How many of `checks` pass `x`, counting no further than `stop`. */
@@ -377,7 +419,7 @@ export function matches(
   checks: readonly Check[],
   x: unknown,
   p: string,
-  d: Direction,
+  d: number,
   stop: number,
 ): number {
   let n = 0;
@@ -390,11 +432,11 @@ export function matching(
   check: Check,
   items: readonly unknown[],
   p: string,
-  d: Direction,
+  d: number,
 ): number {
   let n = 0;
   for (let i = 0; i < items.length; i++)
-    if (passes(check, items[i], p + "/" + i, d)) n++;
+    if (passes(check, items[i], p + "/" + i, d + LEVEL)) n++;
   return n;
 }
 
