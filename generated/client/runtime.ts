@@ -80,10 +80,10 @@ export interface RequestSpec {
   /** Path template with `{name}` placeholders. */
   path: string;
   /**
-   * The endpoint's own server, when the description gives it one: a path (`""`, `/v2`) that
-   * replaces the base URL's path on its origin, or an absolute URL.
+   * The endpoint's own server, when the description gives it one: the base URL it is called
+   * at, from the client's (serialize.ts's `atServer`).
    */
-  server?: string;
+  server?: (baseUrl: string) => string;
   // `| undefined` throughout: endpoint functions pass `args.query` and the like as they are,
   // and users may compile with exactOptionalPropertyTypes
   pathParams?: object | undefined;
@@ -315,15 +315,10 @@ async function sendSpec<TReturn>(
     else if (!(init.body instanceof FormData) && spec.mediaType)
       headers.set("Content-Type", spec.mediaType);
   }
-  // an endpoint's own server (RequestSpec.server): an absolute URL, or a path on the base
-  // URL's origin
-  let base = config.baseUrl ?? "";
-  if (spec.server !== undefined)
-    base = /^\w+:/.test(spec.server)
-      ? spec.server
-      : /^\w+:\/\/[^/]*|/.exec(base)![0] + spec.server;
+  const base = config.baseUrl ?? "";
+  // at the endpoint's own server (RequestSpec.server), else at the client's base URL
   let url =
-    base.replace(/\/+$/, "") +
+    (spec.server?.(base) ?? base).replace(/\/+$/, "") +
     path +
     (query.length ? "?" + query.join("&") : "");
   url = (config as PageOption).page?.(url, keys) ?? url;

@@ -72,14 +72,14 @@ export async function readBody(
   // an answer to HEAD, a 204, 205 or 304 has none: fetch gives it a null body
   if (response.body === null) return undefined;
   const type = response.headers.get("Content-Type") ?? "";
+  const chunks = await readChunks(response, limit, operation);
   if (!isJson(type) && !type.startsWith("text/") && type !== "")
-    return readLimited(response, limit, operation);
+    return blobOf(chunks, type);
   // decoded as `Response.text()` decodes (UTF-8, a byte order mark dropped), without a Blob
   const decoder = new TextDecoder();
-  let text = "";
-  for (const chunk of await readChunks(response, limit, operation))
-    text += decoder.decode(chunk, { stream: true });
-  text += decoder.decode();
+  const text =
+    chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join("") +
+    decoder.decode();
   return text === "" ? undefined : isJson(type) ? parse(text) : text;
 }
 
@@ -115,10 +115,16 @@ export async function readLimited(
   limit?: number,
   operation?: string,
 ): Promise<Blob> {
-  const chunks = await readChunks(response, limit, operation);
+  return blobOf(
+    await readChunks(response, limit, operation),
+    response.headers.get("Content-Type") ?? "",
+  );
+}
+
+function blobOf(chunks: Uint8Array[], type: string): Blob {
   // the parts' type named through Blob: `BlobPart` is the DOM library's alone
   return new Blob(chunks as unknown as ConstructorParameters<typeof Blob>[0], {
-    type: response.headers.get("Content-Type") ?? "",
+    type,
   });
 }
 

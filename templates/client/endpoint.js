@@ -87,7 +87,12 @@ function requestLines(view, h, indent) {
   ];
   if (view.server !== undefined)
     lines.push(
-      h.propertyLine("server", h.stringLiteral(view.server), indent, true),
+      h.propertyLine(
+        "server",
+        `${view.locals.atServer}(${h.stringLiteral(view.server)})`,
+        indent,
+        true,
+      ),
     );
   /** @param {string | undefined} block */
   const add = (block) => {

@@ -174,6 +174,7 @@ function imports(view, h, functions) {
   const forms = view.endpoints.some((e) => e.encoding.length > 0);
   // the writers of serialize.ts the endpoint functions give their specs
   const serializeImports = [
+    ...(uses(locals.atServer) ? [asLocal("atServer", locals.atServer)] : []),
     ...(uses(locals.serializeCookie)
       ? [asLocal("serializeCookie", locals.serializeCookie)]
       : []),

@@ -376,3 +376,15 @@ function multipart(
     type: `multipart/form-data; boundary=${boundary}`,
   });
 }
+
+/**
+ * An endpoint's own server (OpenAPI's operation- or path-level `servers`) as the base URL it is
+ * called at: an absolute URL as written, or a path (`""`, `/v2`) on the origin of the client's
+ * base URL, in place of its path. Imported only by the endpoints that have one.
+ */
+export function atServer(server: string): (baseUrl: string) => string {
+  return (baseUrl) =>
+    /^\w+:/.test(server)
+      ? server
+      : /^\w+:\/\/[^/]*|/.exec(baseUrl)![0] + server;
+}

@@ -65,6 +65,7 @@ function localNames(taken: Set<string>): ClientLocals {
     jsonLines: pick("jsonLines"),
     paginate: pick("paginate"),
     serializeForm: pick("serializeForm"),
+    atServer: pick("atServer"),
     serializeBody: pick("serializeBody"),
     serializeQuery: pick("serializeQuery"),
     serializeHeader: pick("serializeHeader"),

@@ -35,6 +35,8 @@ export interface ClientLocals {
   paginate: string;
   /** serialize.ts's `serializeForm`, as imported (when an endpoint sends an encoded form). */
   serializeForm: string;
+  /** serialize.ts's `atServer`, as imported (when an endpoint has a server of its own). */
+  atServer: string;
   /** The runtime's `serializeBody`, as imported (when an endpoint sends a body). */
   serializeBody: string;
   /**
