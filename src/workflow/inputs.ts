@@ -6,7 +6,7 @@ import type { LoadOptions } from "../pipeline.js";
 import { readNameLock } from "./name-lock.js";
 import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import { compareCodeUnits } from "../model/order.js";
-import { expandInputs } from "./glob.js";
+import { expandInputs, isPattern } from "./glob.js";
 import { readManifest } from "./manifest.js";
 import { overlayOptions } from "./overlay-settings.js";
 import type { GenerateSettings } from "./settings.js";
@@ -53,7 +53,7 @@ export function unmatchedInput(
   }
   return {
     code: "input/no-match",
-    message: `no file matches the input ${JSON.stringify(pattern)}`,
+    message: `no file matches the input ${JSON.stringify(pattern)}${isPattern(pattern) ? "" : ": no such file"}`,
   };
 }
 
