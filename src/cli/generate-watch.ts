@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { dirname } from "node:path";
 import { ConfigError, UnknownApiError } from "../workflow/config-error.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
-import { expandInputs } from "../workflow/glob.js";
+import { localFiles } from "../workflow/resolve-inputs.js";
 import {
   resolveApis,
   resolveSettings,
@@ -126,7 +126,8 @@ export function runWatch(
   // folder that did not exist (the handlers file's, before the first run made it) is watched
   // once it does
   const rewatch = () => {
-    const inputs = expandInputs(settings.inputs, settings.baseDir).files;
+    // the inputs and overlays, read by a run or not (the first run may be skipped as up to date)
+    const inputs = localFiles(settings);
     const read = sources.lastRead();
     const targets = watchTargets(settings, inputs, read);
     const key = JSON.stringify([

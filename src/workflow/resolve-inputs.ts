@@ -73,11 +73,14 @@ export async function resolveInputs(
       ? revisionInputs(settings, options.revision)
       : undefined;
   const { inputFiles, unmatched } = at ?? listInputs(settings);
-  let sources = options.sources;
+  // at a revision the files come from git, for the reading that finds the remote $refs too
+  let sources = at
+    ? { ...createSourceCache(), read: (absPath: string) => at.read(absPath) }
+    : options.sources;
   let remote =
     options.remote ?? (await fetchRemoteInputs(settings, options.env));
   let refused: ReadonlyMap<string, string> = new Map();
-  if (settings.model.allowExternalRefs && at === undefined) {
+  if (settings.model.allowExternalRefs) {
     // remote $refs are fetched before the reading; the documents are parsed once (remote-refs.ts)
     sources ??= createSourceCache();
     ({ remote, refused } = await withRemoteRefs(
@@ -88,11 +91,9 @@ export async function resolveInputs(
     ));
   }
   const maxBytes = settings.maxInputBytes;
-  const local = at
-    ? (absPath: string) => at.read(absPath)
-    : sources
-      ? (absPath: string) => sources.read(absPath, maxBytes)
-      : (absPath: string) => readSource(absPath, maxBytes);
+  const local = sources
+    ? (absPath: string) => sources.read(absPath, maxBytes)
+    : (absPath: string) => readSource(absPath, maxBytes);
   const read = (absPath: string): InputText => {
     if (!isRemoteInput(absPath)) return local(absPath);
     const why = refused.get(absPath);
@@ -113,11 +114,23 @@ export async function resolveInputs(
     ...(sources ? { sources } : {}),
     read,
     load: at ? { ...load, lockedNames: at.lockedNames } : load,
-    files: [
-      ...inputFiles.filter((f) => !isRemoteInput(f)),
-      ...settings.model.overlays.map((o) => o.file),
-    ].map((f) => resolve(settings.baseDir, f)),
+    files: localFiles(settings, inputFiles),
   };
+}
+
+/**
+ * Every local file a run of `settings` depends on before it reads any, absolute: the input files
+ * (of `inputFiles`, by default those the patterns match now) and the overlays. A watch watches
+ * them from the start, whether or not a run has read them yet.
+ */
+export function localFiles(
+  settings: GenerateSettings,
+  inputFiles: readonly string[] = listInputs(settings).inputFiles,
+): string[] {
+  return [
+    ...inputFiles.filter((f) => !isRemoteInput(f)),
+    ...settings.model.overlays.map((o) => o.file),
+  ].map((f) => resolve(settings.baseDir, f));
 }
 
 /**
