@@ -14,7 +14,7 @@ import {
 } from "../workflow/warning-record.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
 import { EmitterError } from "../workflow/output-files.js";
-import { PluginOutputError } from "../emit/run.js";
+import { PluginError } from "../emit/plugin-error.js";
 import { TemplateError } from "../emit/templates.js";
 import {
   OutsideFileError,
@@ -122,11 +122,8 @@ async function makeAndReport(
       say(`apiloom generate: ${error.message}\n`);
       return 2;
     }
-    // a plugin returned something that is not files: its name and the file, no stack
-    if (error instanceof PluginOutputError) {
-      say(`apiloom generate: ${error.message}\n`);
-      return 2;
-    }
+    // a plugin's error (it threw, or returned what is not its files) is failedRun's: run-io.ts
+    if (error instanceof PluginError) throw error;
     if (error instanceof EmitterError) {
       say(`apiloom generate: internal error: ${error.message}\n`);
       return 2;

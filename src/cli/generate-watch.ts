@@ -18,7 +18,7 @@ import {
 import type { Paint } from "./colors.js";
 import { parseGenerateArgs } from "./generate-options.js";
 import { runOnce, type LazyStages } from "./generate-run.js";
-import type { RunIO } from "./run-io.js";
+import { failedRun, type RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";
 import { apiLabel, labelled } from "./generate-apis.js";
 import { RemotePoll } from "../workflow/remote-poll.js";
@@ -159,9 +159,7 @@ export function runWatch(
       const fetched = await remote.forRun(settings);
       await runOnce(settings, flags, stages, { ...io, sources }, fetched);
     } catch (error) {
-      io.stderr.write(
-        `apiloom: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
-      );
+      failedRun(error, io.stderr);
     }
     const counts = sources.endRun();
     running = false;
