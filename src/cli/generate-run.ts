@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { Stages } from "../workflow/produce.js";
 import type { GenerateSettings } from "../workflow/settings.js";
+import { formerLock } from "../workflow/name-lock.js";
 import { upToDate } from "../workflow/up-to-date.js";
 import {
   fetchRemoteInputs,
@@ -38,6 +39,12 @@ export async function runOnce(
   if (!flags.quiet)
     for (const note of remote.notes)
       io.stderr.write(io.paint.dim(`apiloom: ${note}\n`));
+  // a config moved to `apis`: the names come from the lock it had before (name-lock.ts)
+  const former = formerLock(settings);
+  if (former && !flags.quiet)
+    io.stderr.write(
+      `apiloom: API ${settings.api} takes its endpoint names from ${shownPath(io.cwd, former)}, the lock from before the config listed apis, and keeps them in ${shownPath(io.cwd, settings.lock!)}${flags.check ? " (once generate runs without --check)" : ""}; delete ${shownPath(io.cwd, former)} when every API has its own lock\n`,
+    );
   // --verbose prints every warning, which takes the full run that finds them
   // accepting a change edits the handlers file, which takes the full run that finds the change
   if (

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { readSourceText } from "../ingest/decode-text.js";
 import { notAFileMessage } from "../ingest/read-source.js";
 import type { LoadOptions } from "../pipeline.js";
-import { readNameLock } from "./name-lock.js";
+import { formerLock, readNameLock } from "./name-lock.js";
 import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import { compareCodeUnits } from "../model/order.js";
 import { expandInputs, isPattern } from "./glob.js";
@@ -26,7 +26,8 @@ export function listInputs(settings: GenerateSettings): {
       resolve(settings.out, p),
     ),
   );
-  if (settings.lock) ours.add(settings.lock);
+  for (const lock of [settings.lock, formerLock(settings)])
+    if (lock) ours.add(lock);
   if (settings.serverHandlers) ours.add(settings.serverHandlers);
   // an overlay of the run is laid over the inputs, never read as one (specs/*.overlay.yaml)
   for (const o of settings.model.overlays)
@@ -71,7 +72,9 @@ export function modelLoadOptions(
     ...settings.model,
     cwd: settings.baseDir,
     overlays: overlayOptions(settings.model.overlays, settings.baseDir),
-    lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
+    lockedNames: settings.lock
+      ? readNameLock(formerLock(settings) ?? settings.lock)
+      : undefined,
     readText,
   };
 }
