@@ -9,6 +9,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate, type GenerateOptions } from "../../src/generate.js";
 import {
   apiloomAsync,
   documentRoute,
@@ -37,7 +38,13 @@ let dir: string;
 /** Each kind: its inputs, its flags, and the endpoint only it brings. */
 const KINDS: Record<
   string,
-  () => { inputs: string[]; flags: string[]; marker: string }
+  () => {
+    inputs: string[];
+    flags: string[];
+    marker: string;
+    /** The flags as the programmatic generate()'s options. */
+    options?: GenerateOptions;
+  }
 > = {
   file: () => ({ inputs: ["specs/file.yaml"], flags: [], marker: "fromFile" }),
   glob: () => ({
@@ -55,11 +62,13 @@ const KINDS: Record<
     inputs: ["specs/base.yaml"],
     flags: ["--overlay", "overlays/add.yaml"],
     marker: "fromOverlay",
+    options: { overlays: ["overlays/add.yaml"] },
   }),
   "remote $ref": () => ({
     inputs: ["specs/ref.yaml"],
     flags: ["--allow-external-refs"],
     marker: "fromRef",
+    options: { merge: { allowExternalRefs: true } },
   }),
 };
 
@@ -117,6 +126,17 @@ afterAll(async () => {
 const run = (args: string[]) => apiloomAsync(args, dir);
 
 describe.each(Object.keys(KINDS))("an input of kind %s", (kind) => {
+  it("the programmatic generate() reads it", async () => {
+    const { inputs, marker, options } = KINDS[kind]!();
+    const { model, diagnostics } = await generate(inputs, {
+      ...options,
+      cwd: dir,
+      artifacts: ["types"],
+    });
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(model.endpoints.map((e) => e.name)).toContain(marker);
+  });
+
   it("generate, --check, inspect and diff (both sides) read it", async () => {
     const { inputs, flags, marker } = KINDS[kind]!();
     const args = [...inputs, ...flags];
