@@ -1,7 +1,8 @@
 import { availableParallelism } from "node:os";
 import type { GenerateSettings } from "../workflow/settings.js";
 import type { GenerateFlags } from "./generate-options.js";
-import { runOnce, type LazyStages } from "./generate-run.js";
+import { runOnce } from "./generate-full.js";
+import type { LazyStages } from "../workflow/generate-once.js";
 import { failedRun, type RunIO, type Stream } from "./run-io.js";
 
 /**

@@ -12,6 +12,7 @@ import type { GenerateSettings } from "../workflow/settings.js";
 import type { Diagnostic } from "../model/types.js";
 import { OutputBusyError } from "../workflow/output-lock.js";
 import { OutputConflictError } from "../workflow/writer.js";
+import { formerLock } from "../workflow/name-lock.js";
 import {
   CannotWriteError,
   generateOnce,
@@ -48,6 +49,36 @@ interface Outcome {
   /** The diagnostics not printed in full (known warnings, infos): a --check failure prints them. */
   held: Diagnostic[];
   flags: GenerateFlags;
+}
+
+/**
+ * One generate run (workflow/generate-once.ts: skipped when the manifest's fingerprint shows
+ * nothing changed since the last run; otherwise everything made in memory, then checked or
+ * written), printed. Returns the exit code.
+ */
+export async function runOnce(
+  settings: GenerateSettings,
+  flags: GenerateFlags,
+  stages: LazyStages,
+  io: RunIO,
+  /** The URL inputs, when the caller fetched them already (a watch's interval did). */
+  fetched?: RemoteInputs,
+): Promise<number> {
+  const started = performance.now();
+  // a config moved to `apis`: the names come from the lock it had before (name-lock.ts)
+  const former = formerLock(settings);
+  if (former && !flags.quiet)
+    io.stderr.write(
+      `apiloom: API ${settings.api} takes its endpoint names from ${shownPath(io.cwd, former)}, the lock from before the config listed apis, and keeps them in ${shownPath(io.cwd, settings.lock!)}${flags.check ? " (once generate runs without --check)" : ""}; delete ${shownPath(io.cwd, former)} when every API has its own lock\n`,
+    );
+  return runFull({
+    settings,
+    flags,
+    stages,
+    io,
+    started,
+    ...(fetched ? { remote: fetched } : {}),
+  });
 }
 
 /** One run, as the command line starts it. */

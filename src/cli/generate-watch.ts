@@ -17,7 +17,8 @@ import {
 } from "../workflow/watch.js";
 import type { Paint } from "./colors.js";
 import { parseGenerateArgs } from "./generate-options.js";
-import { runOnce, type LazyStages } from "./generate-run.js";
+import { runOnce } from "./generate-full.js";
+import type { LazyStages } from "../workflow/generate-once.js";
 import { failedRun, type RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";
 import { apiLabel, labelled } from "./generate-apis.js";

@@ -22,7 +22,7 @@ import { writeOutput, type WriteOptions, type WriteResult } from "./writer.js";
 // One generate, start to finish: the inputs resolved (URLs fetched), the up-to-date check, the
 // pipeline in the file system (produce.ts), then --check or the write, and the records (the
 // warning record, the verified mark, the lock and the handlers file). It prints nothing: what
-// happened comes back as data, which the command line prints (src/cli/generate-run.ts).
+// happened comes back as data, which the command line prints (src/cli/generate-full.ts).
 
 /** The stages of a run, loaded only when needed: a run in which nothing changed loads none. */
 export interface LazyStages {
