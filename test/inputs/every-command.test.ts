@@ -141,28 +141,14 @@ describe.each(Object.keys(KINDS))("an input of kind %s", (kind) => {
     const { inputs, flags, marker } = KINDS[kind]!();
     const args = [...inputs, ...flags];
     const out = `out-${kind.replace(/\W/g, "")}`;
-    const generated = await run([
-      "generate",
-      ...args,
-      "--out",
-      out,
-      "-a",
-      "types",
-    ]);
+    const generate = ["generate", ...args, "--out", out, "-a", "types"];
+    const generated = await run(generate);
     expect(generated.stderr).not.toMatch(/error input\//);
     expect(generated.code).toBe(0);
     expect(readFileSync(join(dir, out, "types.ts"), "utf8")).toMatch(
       new RegExp(marker, "i"),
     );
-    const check = await run([
-      "generate",
-      ...args,
-      "--out",
-      out,
-      "-a",
-      "types",
-      "--check",
-    ]);
+    const check = await run([...generate, "--check"]);
     expect(check.code).toBe(0);
 
     const inspect = await run(["inspect", ...args, "--json"]);
