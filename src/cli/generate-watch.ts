@@ -212,8 +212,10 @@ export function runWatch(
         return finish(0);
       }
       running = false;
-      if (!(error instanceof ConfigError)) throw error;
-      io.stderr.write(`apiloom generate: ${error.message}\n`);
+      // a config that does not load, or a plugin whose option check throws: said, still watching
+      if (error instanceof ConfigError)
+        io.stderr.write(`apiloom generate: ${error.message}\n`);
+      else failedRun(error, io.stderr);
       return takeUpWaiting();
     }
     // Ctrl-C while the config loaded: stop without the run
