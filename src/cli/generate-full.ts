@@ -3,18 +3,15 @@ import { changesSinceLastRun } from "./generate-changes.js";
 import type { CheckReport } from "../workflow/check.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
 import { EmitterError } from "../workflow/output-files.js";
-import { PluginError } from "../emit/plugin-error.js";
+import { PluginError } from "../emit/artifact.js";
 import { TemplateError } from "../emit/templates.js";
 import { OutsideFileError } from "../workflow/outside-file.js";
 import type { Produced, Stages } from "../workflow/produce.js";
 import type { RemoteInputs } from "../workflow/remote-inputs.js";
 import type { GenerateSettings } from "../workflow/settings.js";
 import type { Diagnostic } from "../model/types.js";
-import { OutputBusyError } from "../workflow/output-lock.js";
-import { OutputConflictError } from "../workflow/writer.js";
 import { formerLock } from "../workflow/name-lock.js";
 import {
-  CannotWriteError,
   generateOnce,
   type GenerateOutcome,
   type LazyStages,
@@ -127,7 +124,7 @@ export async function runFull({
       onStage: (m) => progress.update(m),
     });
   } catch (error) {
-    const message = failure(error, shownPath(io.cwd, settings.out, true));
+    const message = failure(error);
     if (message === undefined) throw error;
     say(`apiloom generate: ${message.text}\n`);
     return message.code;
@@ -175,6 +172,13 @@ export async function runFull({
     held,
     flags,
   };
+  if (outcome.refused) {
+    const { why, fileSystem } = outcome.refused;
+    say(
+      `apiloom generate: ${fileSystem ? `cannot write ${o.out}: ` : ""}${why}\n`,
+    );
+    return 1;
+  }
   if (outcome.status === "failed") {
     const why =
       t.errors > 0 ? "errors" : "warnings, which --strict treats as errors";
@@ -189,10 +193,7 @@ export async function runFull({
 }
 
 /** Why a run stopped, as the command says it, and its exit code; undefined when not the user's. */
-function failure(
-  error: unknown,
-  out: string,
-): { text: string; code: number } | undefined {
+function failure(error: unknown): { text: string; code: number } | undefined {
   // the lock or the handlers file cannot be read as a file (LockFileError is one); a template
   if (error instanceof OutsideFileError || error instanceof TemplateError)
     return { text: error.message, code: 2 };
@@ -200,10 +201,6 @@ function failure(
   if (error instanceof PluginError) return undefined;
   if (error instanceof EmitterError)
     return { text: `internal error: ${error.message}`, code: 2 };
-  if (error instanceof OutputConflictError || error instanceof OutputBusyError)
-    return { text: error.message, code: 1 };
-  if (error instanceof CannotWriteError)
-    return { text: `cannot write ${out}: ${error.message}`, code: 1 };
   return undefined;
 }
 

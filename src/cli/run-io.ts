@@ -1,4 +1,4 @@
-import { PluginError } from "../emit/plugin-error.js";
+import { PluginError } from "../emit/artifact.js";
 import type { SourceCache } from "../workflow/source-cache.js";
 import type { WriteOptions } from "../workflow/writer.js";
 import type { Paint } from "./colors.js";

@@ -1,19 +1,20 @@
 import { Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
-import type {
-  ArtifactPlugin,
-  EmitContext,
-  GeneratedFile,
-  OptionValues,
-  PluginOptionSpecs,
-  SinceLastRun,
+import {
+  PluginError,
+  thrownMessage,
+  type ArtifactPlugin,
+  type EmitContext,
+  type GeneratedFile,
+  type OptionValues,
+  type PluginOptionSpecs,
+  type SinceLastRun,
 } from "./artifact.js";
 import { importCollector } from "./import-collector.js";
 import { DEFAULT_LAYOUT, type OutputLayout } from "./layout.js";
 import { ARTIFACT_PATHS, BUILT_IN_PLUGINS } from "./registry.js";
 import { createTypeIndex, type TypeIndex } from "./type-index/type-index.js";
 import { malformedFile, withNocheck } from "./plugin-output.js";
-import { PluginError, thrownMessage } from "./plugin-error.js";
 
 /** What one plugin returned, named for the error when two plugins make one path. */
 export interface EmitterBatch {

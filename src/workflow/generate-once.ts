@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import type { Diagnostic } from "../model/types.js";
-import { checkOutput, type CheckReport } from "./check.js";
-import { EarlyStaging } from "./early-stage.js";
+import type { CheckReport } from "./check.js";
 import type { Fingerprint } from "./fingerprint.js";
 import { makeManifest, manifestText } from "./manifest.js";
 import { MANIFEST_FILE } from "./output-files.js";
@@ -10,14 +9,15 @@ import {
   writeFileIfChanged,
   type OutsideFile,
 } from "./outside-file.js";
-import { produce, type Accept, type Produced, type Stages } from "./produce.js";
+import type { Accept, Produced, Stages } from "./produce.js";
 import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
 import type { GenerateSettings } from "./settings.js";
 import type { SourceCache } from "./source-cache.js";
 import { upToDate } from "./up-to-date.js";
 import { markVerified } from "./verified.js";
+import { OutputBusyError } from "./output-lock.js";
 import { readWarningKeys, writeWarningKeys } from "./warning-record.js";
-import { writeOutput, type WriteOptions, type WriteResult } from "./writer.js";
+import type { WriteOptions, WriteResult } from "./writer.js";
 
 // One generate, start to finish: the inputs resolved (URLs fetched), the up-to-date check, the
 // pipeline in the file system (produce.ts), then --check or the write, and the records (the
@@ -50,13 +50,10 @@ export interface GenerateRequest {
   onStage?: (message: string) => void;
 }
 
-/** The file system refused the output folder's write: its message. */
-export class CannotWriteError extends Error {}
-
 /** How a run ended. Errors a run cannot end on (a plugin's, the writer's) are thrown. */
 export type GenerateOutcome = { notes: readonly string[] } & (
   | { status: "up-to-date"; same: Fingerprint }
-  | ({ status: "failed" | "checked" | "written" } & Made)
+  | ({ status: "failed" | "checked" | "written" | "refused" } & Made)
 );
 
 /** What a run that made everything found. */
@@ -74,6 +71,9 @@ export interface Made {
   updated?: OutsideFile[];
   /** The output is written, but the lock or the handlers file could not be: why. */
   outsideFailure?: string;
+  /** The write was refused and nothing in the output folder changed: why, and whether the file
+   * system refused it (permissions, a file where a folder must go, a full disk). */
+  refused?: { why: string; fileSystem: boolean };
 }
 
 /** Runs one generate of `settings`; see {@link GenerateOutcome}. */
@@ -89,7 +89,15 @@ export async function generateOnce(
     const same = upToDate(settings, request.stages.id, remote);
     if (same) return { notes, status: "up-to-date", same };
   }
-  const stages = await request.stages.load();
+  // the pipeline, the writer and the check load only for a run that makes something
+  const [stages, { produce }, { EarlyStaging }, writer, { checkOutput }] =
+    await Promise.all([
+      request.stages.load(),
+      import("./produce.js"),
+      import("./early-stage.js"),
+      import("./writer.js"),
+      import("./check.js"),
+    ]);
   // a run that writes stages its large texts in the output folder as they are made
   const early = request.check
     ? undefined
@@ -113,23 +121,34 @@ export async function generateOnce(
     const made = { produced, known, failing };
     if (failing) return { notes, status: "failed", ...made };
     if (request.check)
-      return { notes, status: "checked", ...made, ...check(settings, made) };
+      return {
+        notes,
+        status: "checked",
+        ...made,
+        ...check(settings, made, checkOutput),
+      };
     request.onStage?.(`writing ${settings.out}`);
     // this run's OpenAPI document, read before the writer moves its staged copy into place: the
     // summary of what changed since the last run reads it after the write (since-last-run.ts)
     void produced.since?.now;
     let result: WriteResult;
     try {
-      result = writeOutput(settings.out, produced.files, {
+      result = writer.writeOutput(settings.out, produced.files, {
         ...request.write,
         fingerprint: produced.fingerprint,
         early: early?.active ? early : undefined,
       });
     } catch (error) {
-      // the file system refused (permissions, a file where a folder must go, a full disk)
-      if (typeof (error as NodeJS.ErrnoException).code !== "string")
+      const fileSystem =
+        typeof (error as NodeJS.ErrnoException).code === "string";
+      if (
+        !fileSystem &&
+        !(error instanceof writer.OutputConflictError) &&
+        !(error instanceof OutputBusyError)
+      )
         throw error;
-      throw new CannotWriteError((error as Error).message);
+      const refused = { why: (error as Error).message, fileSystem };
+      return { notes, status: "refused", ...made, refused };
     }
     verify(settings, produced);
     // only after the output: the lock and the handlers must never name what was not written
@@ -160,6 +179,7 @@ function isFailing(diagnostics: readonly Diagnostic[], strict: boolean) {
 function check(
   settings: GenerateSettings,
   { produced }: { produced: Produced },
+  checkOutput: typeof import("./check.js").checkOutput,
 ): { report: CheckReport } {
   const report = checkOutput(settings.out, produced.files, {
     files: outsideFiles(settings, produced),

@@ -2,7 +2,7 @@ import type { GeneratedFile } from "../emit/artifact.js";
 import { compareCodeUnits } from "../model/order.js";
 import { pathShapeProblem } from "./safe-path.js";
 import { trimTrailing } from "../model/linear-text.js";
-import { EmitterError, PluginError } from "../emit/plugin-error.js";
+import { EmitterError, PluginError } from "../emit/artifact.js";
 
 /** Names in the output folder that belong to the writer itself; no emitter may produce them. */
 export const MANIFEST_FILE = ".apiloom-manifest.json";
@@ -25,7 +25,7 @@ const RESERVED = new Set([
   OLD_MANIFEST_TMP,
 ]);
 
-export { EmitterError } from "../emit/plugin-error.js";
+export { EmitterError } from "../emit/artifact.js";
 
 /**
  * Why a generated path is unsafe, or undefined when it is fine. A path must stay inside the

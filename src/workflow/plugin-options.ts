@@ -1,4 +1,4 @@
-import { PluginError, thrownMessage } from "../emit/plugin-error.js";
+import { PluginError, thrownMessage } from "../emit/artifact.js";
 import type { ArtifactPlugin, PluginOption } from "../emit/artifact.js";
 import { fileStart, type Reporter } from "../model/reporter.js";
 import type { ApiloomConfig } from "./config-types.js";
