@@ -15,6 +15,7 @@ import { DEFAULT_LAYOUT, type OutputLayout } from "./layout.js";
 import { ARTIFACT_PATHS, BUILT_IN_PLUGINS } from "./registry.js";
 import { createTypeIndex, type TypeIndex } from "./type-index/type-index.js";
 import { malformedFile, withNocheck } from "./plugin-output.js";
+import { TemplateError } from "./templates.js";
 
 /** What one plugin returned, named for the error when two plugins make one path. */
 export interface EmitterBatch {
@@ -152,6 +153,8 @@ async function emitStaged(
   try {
     made = await plugin.emit(context);
   } catch (error) {
+    // a user's plugin that throws is its error; apiloom's own, or a template's, are what they are
+    if (OWN.has(plugin) || error instanceof TemplateError) throw error;
     throw new PluginError(plugin.name, `threw: ${thrownMessage(error)}`);
   }
   const problem = malformedFile(made);
