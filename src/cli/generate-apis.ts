@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import type { GenerateSettings } from "../workflow/settings.js";
 import type { GenerateFlags } from "./generate-options.js";
-import { runOnce } from "./generate-full.js";
+import { runOnce } from "./generate-run.js";
 import type { LazyStages } from "../workflow/generate-once.js";
 import { failedRun, type RunIO, type Stream } from "./run-io.js";
 

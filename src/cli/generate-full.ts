@@ -2,25 +2,14 @@ import { performance } from "node:perf_hooks";
 import { changesSinceLastRun } from "./generate-changes.js";
 import type { CheckReport } from "../workflow/check.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
-import { EmitterError } from "../workflow/output-files.js";
-import { PluginError } from "../emit/artifact.js";
-import { TemplateError } from "../emit/templates.js";
-import { OutsideFileError } from "../workflow/outside-file.js";
-import type { Produced, Stages } from "../workflow/produce.js";
-import type { RemoteInputs } from "../workflow/remote-inputs.js";
+import type { Produced } from "../workflow/produce.js";
 import type { GenerateSettings } from "../workflow/settings.js";
 import type { Diagnostic } from "../model/types.js";
-import { formerLock } from "../workflow/name-lock.js";
-import {
-  generateOnce,
-  type GenerateOutcome,
-  type LazyStages,
-  type Made,
-} from "../workflow/generate-once.js";
+import type { GenerateOutcome, Made } from "../workflow/generate-once.js";
 import { NEW_WARNINGS_SHOWN, warningKey } from "../workflow/warning-record.js";
 import type { GenerateFlags } from "./generate-options.js";
 import type { RunIO } from "./run-io.js";
-import { progressLine, type Progress } from "./progress.js";
+import type { Progress } from "./progress.js";
 import {
   plural,
   printDiagnostics,
@@ -49,102 +38,29 @@ interface Outcome {
 }
 
 /**
- * One generate run (workflow/generate-once.ts: skipped when the manifest's fingerprint shows
- * nothing changed since the last run; otherwise everything made in memory, then checked or
- * written), printed. Returns the exit code.
+ * What a run that made everything found, printed: the diagnostics, then the check's or the
+ * write's result. Returns the exit code.
  */
-export async function runOnce(
-  settings: GenerateSettings,
-  flags: GenerateFlags,
-  stages: LazyStages,
-  io: RunIO,
-  /** The URL inputs, when the caller fetched them already (a watch's interval did). */
-  fetched?: RemoteInputs,
-): Promise<number> {
-  const started = performance.now();
-  // a config moved to `apis`: the names come from the lock it had before (name-lock.ts)
-  const former = formerLock(settings);
-  if (former && !flags.quiet)
-    io.stderr.write(
-      `apiloom: API ${settings.api} takes its endpoint names from ${shownPath(io.cwd, former)}, the lock from before the config listed apis, and keeps them in ${shownPath(io.cwd, settings.lock!)}${flags.check ? " (once generate runs without --check)" : ""}; delete ${shownPath(io.cwd, former)} when every API has its own lock\n`,
-    );
-  return runFull({
+export function printMade(
+  {
     settings,
     flags,
-    stages,
     io,
     started,
-    ...(fetched ? { remote: fetched } : {}),
-  });
-}
-
-/** One run, as the command line starts it. */
-export interface FullRun {
-  settings: GenerateSettings;
-  flags: GenerateFlags;
-  /** The stages; given loaded, the run is a full one (no up-to-date check). */
-  stages: LazyStages | Stages;
-  io: RunIO;
-  /** When the run started (performance.now()), for the elapsed time it prints. */
-  started: number;
-  /** The URL inputs, fetched (remote-inputs.ts); fetched by the run when not given. */
-  remote?: RemoteInputs;
-}
-
-/**
- * One generate run (workflow/generate-once.ts), printed: the up-to-date line, or the diagnostics
- * and what the check or the write found. Returns the exit code.
- */
-export async function runFull({
-  settings,
-  flags,
-  stages,
-  io,
-  started,
-  remote,
-}: FullRun): Promise<number> {
-  const progress = progressLine(io.stderr, started);
+  }: {
+    settings: GenerateSettings;
+    flags: GenerateFlags;
+    io: RunIO;
+    /** When the run started (performance.now()), for the elapsed time it prints. */
+    started: number;
+  },
+  outcome: GenerateOutcome & Made,
+  progress: Progress,
+): number {
   const say = (text: string) => {
     progress.clear();
     io.stderr.write(text);
   };
-  let outcome: GenerateOutcome;
-  try {
-    outcome = await generateOnce(settings, {
-      stages: "load" in stages ? stages : { load: async () => stages },
-      check: flags.check,
-      // --verbose prints every warning, which takes the full run that finds them; accepting a
-      // change edits the handlers file, which takes the full run that finds the change
-      full: flags.force || flags.verbose || flags.accept !== undefined,
-      ...(flags.accept !== undefined ? { accept: flags.accept } : {}),
-      ...(remote ? { remote } : {}),
-      ...(io.sources ? { sources: io.sources } : {}),
-      ...(io.env ? { env: io.env } : {}),
-      ...(io.write ? { write: io.write } : {}),
-      onStage: (m) => progress.update(m),
-    });
-  } catch (error) {
-    const message = failure(error);
-    if (message === undefined) throw error;
-    say(`apiloom generate: ${message.text}\n`);
-    return message.code;
-  } finally {
-    progress.clear();
-  }
-  if (!flags.quiet)
-    for (const note of outcome.notes)
-      io.stderr.write(io.paint.dim(`apiloom: ${note}\n`));
-  if (outcome.status === "up-to-date") {
-    if (flags.quiet) return 0;
-    const { endpoints, warnings } = outcome.same;
-    const heldWarnings = warnings
-      ? `, ${plural(warnings, "warning")}: apiloom inspect, or --verbose`
-      : "";
-    io.stderr.write(
-      `apiloom: nothing changed since the last run: ${shownPath(io.cwd, settings.out, true)} is up to date, ${plural(endpoints, "endpoint")}${heldWarnings}; parsing and emitting skipped (${seconds(performance.now() - started)})\n`,
-    );
-    return 0;
-  }
   const { produced, known } = outcome;
   const t = tally(produced.diagnostics);
   const { shown, held, fresh, freshShown } = selectShown(produced.diagnostics, {
@@ -190,18 +106,6 @@ export async function runFull({
   return outcome.status === "checked"
     ? printCheck(o, outcome.report!)
     : printWrite(o, outcome);
-}
-
-/** Why a run stopped, as the command says it, and its exit code; undefined when not the user's. */
-function failure(error: unknown): { text: string; code: number } | undefined {
-  // the lock or the handlers file cannot be read as a file (LockFileError is one); a template
-  if (error instanceof OutsideFileError || error instanceof TemplateError)
-    return { text: error.message, code: 2 };
-  // a plugin's error (it threw, or returned what is not its files) is failedRun's: run-io.ts
-  if (error instanceof PluginError) return undefined;
-  if (error instanceof EmitterError)
-    return { text: `internal error: ${error.message}`, code: 2 };
-  return undefined;
 }
 
 /** What the writer or check found in the output folder's bookkeeping (planted, torn). */

@@ -17,7 +17,7 @@ import {
 } from "../workflow/watch.js";
 import type { Paint } from "./colors.js";
 import { parseGenerateArgs } from "./generate-options.js";
-import { runOnce } from "./generate-full.js";
+import { runOnce } from "./generate-run.js";
 import type { LazyStages } from "../workflow/generate-once.js";
 import { failedRun, type RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";

@@ -14,7 +14,7 @@ import {
   parseGenerateArgs,
   type GenerateFlags,
 } from "./generate-options.js";
-import { runOnce } from "./generate-full.js";
+import { runOnce } from "./generate-run.js";
 import type { LazyStages } from "../workflow/generate-once.js";
 import type { Stream } from "./run-io.js";
 import { configLine, printLeftBehind } from "./report.js";
