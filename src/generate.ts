@@ -1,6 +1,7 @@
 import { DEFAULT_LAYOUT, type OutputLayout } from "./emit/layout.js";
 import { Reporter } from "./model/reporter.js";
 import {
+  isPaths,
   runPipeline,
   type GenerateResult,
   type Inputs,
@@ -11,6 +12,10 @@ import { validateConfig } from "./workflow/config-validate.js";
 import { resolveOptions } from "./workflow/settings.js";
 import { overlayOptions } from "./workflow/overlay-settings.js";
 import { noEarlierRun } from "./workflow/since-last-run.js";
+import { resolveInputs } from "./workflow/resolve-inputs.js";
+import { remoteSettings } from "./workflow/remote-settings.js";
+import { DEFAULT_MAX_INPUT_BYTES } from "./ingest/read-source.js";
+import { resolve } from "node:path";
 
 /**
  * The options of `generate()`: the config's (apiloom.config's settings, your `plugins` and their
@@ -29,8 +34,9 @@ export interface GenerateOptions
 }
 
 /**
- * ingest → model → emit, in memory: nothing is written. `inputs` are file paths (read from disk,
- * relative to `options.cwd`) or texts with the name to report them under. It runs the pipeline
+ * ingest → model → emit, in memory: nothing is written. `inputs` are paths (files, globs and URLs
+ * relative to `options.cwd`, resolved as the CLI resolves its inputs: workflow/resolve-inputs.ts)
+ * or texts with the name to report them under. It runs the pipeline
  * the CLI runs (src/pipeline.ts); the CLI adds the file system work on top (config, output
  * folder, name lock, handlers file).
  */
@@ -52,12 +58,27 @@ export async function generate(
       layout: layout ?? DEFAULT_LAYOUT,
     },
   );
-  const result = await runPipeline(inputs, {
+  // file paths are resolved as the CLI resolves its inputs (globs, URLs, remote $refs, overlays)
+  // unless the caller reads them itself; texts are read as given
+  const paths = readText === undefined && isPaths(inputs);
+  const resolvedInputs = paths
+    ? await resolveInputs({
+        ...resolved,
+        baseDir: cwd,
+        inputs,
+        out: resolve(cwd, (layout ?? DEFAULT_LAYOUT).outDir),
+        remote: remoteSettings(undefined, {}),
+        maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
+      })
+    : undefined;
+  const result = await runPipeline(resolvedInputs?.inputFiles ?? inputs, {
     load: {
-      ...resolved.model,
-      overlays: overlayOptions(resolved.model.overlays, cwd),
-      cwd,
-      readText,
+      ...(resolvedInputs?.load ?? {
+        ...resolved.model,
+        overlays: overlayOptions(resolved.model.overlays, cwd),
+        cwd,
+        readText,
+      }),
       parse,
       lockedNames,
     },
@@ -66,6 +87,7 @@ export async function generate(
     sinceLastRun: noEarlierRun,
   });
   const reporter = new Reporter();
+  reporter.add(resolvedInputs?.diagnostics ?? []);
   reporter.add(resolved.warnings);
   reporter.add(result.diagnostics);
   return { ...result, diagnostics: reporter.diagnostics };

@@ -109,6 +109,6 @@ export async function runPipeline(
   };
 }
 
-function isPaths(inputs: Inputs): inputs is readonly string[] {
+export function isPaths(inputs: Inputs): inputs is readonly string[] {
   return inputs.every((input) => typeof input === "string");
 }

@@ -4,11 +4,11 @@ import type { Change } from "../diff/change.js";
 import { compareModels } from "../diff/compare.js";
 import { ConfigError } from "../workflow/config-error.js";
 import { OutsideFileError } from "../workflow/outside-file.js";
-import { resolveApis } from "../workflow/settings.js";
+import { resolveApis, resolveSettings } from "../workflow/settings.js";
 import { settleOutput } from "../workflow/writer.js";
 import { paint, useColor } from "./colors.js";
 import { DIFF_FORMATS, formatChanges, type DiffFormat } from "./diff-format.js";
-import { loadBasePair, loadFilePair, type LoadedSide } from "./diff-inputs.js";
+import { loadSide, type LoadedSide } from "./diff-inputs.js";
 import {
   flagsNamed,
   optionsHelp,
@@ -123,38 +123,50 @@ export async function runDiff(
       stdout.write(HELP);
       return 0;
     }
+    const say = (line: string) => stderr.write(line);
     if (flags.base !== undefined) {
       if (flags.to.length > 0)
         throw new ConfigError("--base and --to cannot be combined");
       const ref = flags.base;
-      pairs = (await resolveApis(flags, cwd)).map((settings) => ({
-        api: settings.api,
-        baseDir: settings.baseDir,
-        sides: (settleOutput(settings.out), loadBasePair(settings, ref)),
-      }));
+      pairs = [];
+      for (const settings of await resolveApis(flags, cwd)) {
+        // a run killed after its commit point is rolled forward first
+        settleOutput(settings.out);
+        pairs.push({
+          api: settings.api,
+          baseDir: settings.baseDir,
+          sides: {
+            before: await loadSide(settings, ref, say, ref),
+            after: await loadSide(settings, "the working tree", say),
+          },
+        });
+      }
     } else {
       if (flags.inputs.length === 0 || flags.to.length === 0)
         throw new ConfigError(
           "give the old files, then --to and the new files (or --base <git-ref>)",
         );
+      // each side's inputs as generate reads them, without the config unless one is named; the
+      // names from the lock when one is given (or apiloom.lock.json is here)
       const lock =
-        flags.lock === false
-          ? undefined
-          : flags.lock !== undefined
-            ? resolve(cwd, flags.lock)
-            : existsSync(resolve(cwd, "apiloom.lock.json"))
-              ? resolve(cwd, "apiloom.lock.json")
-              : undefined;
+        flags.lock ??
+        (existsSync(resolve(cwd, "apiloom.lock.json"))
+          ? "apiloom.lock.json"
+          : false);
+      const side = (inputs: string[]) =>
+        resolveSettings(
+          { ...flags, inputs, lock, config: flags.config ?? false },
+          cwd,
+        );
+      const before = await side(flags.inputs);
+      const after = await side(flags.to);
       pairs = [
         {
-          baseDir: cwd,
-          sides: loadFilePair(
-            flags.inputs,
-            flags.to,
-            cwd,
-            lock,
-            flags.overlays,
-          ),
+          baseDir: before.baseDir,
+          sides: {
+            before: await loadSide(before, "old files", say),
+            after: await loadSide(after, "new files", say),
+          },
         },
       ];
     }

@@ -1,8 +1,9 @@
 import { availableParallelism } from "node:os";
 import type { GenerateSettings } from "../workflow/settings.js";
 import type { GenerateFlags } from "./generate-options.js";
-import { runOnce, type LazyStages } from "./generate-run.js";
-import type { RunIO, Stream } from "./run-io.js";
+import { runOnce } from "./generate-run.js";
+import type { LazyStages } from "../workflow/generate-once.js";
+import { failedRun, type RunIO, type Stream } from "./run-io.js";
 
 /**
  * `apiloom generate` over the several APIs of one config (issue 27). The APIs run at once, as
@@ -49,10 +50,7 @@ export async function runApis(
       try {
         codes[i] = await runOnce(apis[i]!, flags, stages, apiIO);
       } catch (error) {
-        apiIO.stderr.write(
-          `apiloom: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
-        );
-        codes[i] = 2;
+        codes[i] = failedRun(error, apiIO.stderr);
       }
       done[i] = true;
       flush();

@@ -4,35 +4,16 @@ import {
   isGeneratedCode,
   staleVerdict,
 } from "./generate-changes.js";
-import { join, relative, sep } from "node:path";
-import { checkOutput } from "../workflow/check.js";
-import { makeManifest, manifestText } from "../workflow/manifest.js";
-import { MANIFEST_FILE } from "../workflow/output-files.js";
-import { readIfExists } from "../workflow/outside-file.js";
-import { markVerified } from "../workflow/verified.js";
-import {
-  readWarningKeys,
-  writeWarningKeys,
-} from "../workflow/warning-record.js";
+import { relative, sep } from "node:path";
+import type { CheckReport } from "../workflow/check.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
-import { EmitterError } from "../workflow/output-files.js";
-import { PluginOutputError } from "../emit/run.js";
-import { TemplateError } from "../emit/templates.js";
-import {
-  OutsideFileError,
-  writeFileIfChanged,
-  type OutsideFile,
-} from "../workflow/outside-file.js";
-import { produce, type Produced, type Stages } from "../workflow/produce.js";
-import { EarlyStaging } from "../workflow/early-stage.js";
-import type { RemoteInputs } from "../workflow/remote-inputs.js";
+import type { Produced } from "../workflow/produce.js";
 import type { GenerateSettings } from "../workflow/settings.js";
 import type { Diagnostic } from "../model/types.js";
-import { OutputBusyError } from "../workflow/output-lock.js";
-import { OutputConflictError, writeOutput } from "../workflow/writer.js";
+import type { GenerateOutcome, Made } from "../workflow/generate-once.js";
 import type { GenerateFlags } from "./generate-options.js";
 import type { RunIO } from "./run-io.js";
-import { progressLine, type Progress } from "./progress.js";
+import type { Progress } from "./progress.js";
 import {
   plural,
   printDiagnostics,
@@ -60,93 +41,39 @@ interface Outcome {
   /** The diagnostics not printed in full (known warnings, infos): a --check failure prints them. */
   held: Diagnostic[];
   flags: GenerateFlags;
-  /** The files staged early, when this run writes. */
-  early?: EarlyStaging;
-}
-
-/** One full run, as the command line starts it. */
-export interface FullRun {
-  settings: GenerateSettings;
-  flags: GenerateFlags;
-  stages: Stages;
-  io: RunIO;
-  /** When the run started (performance.now()), for the elapsed time it prints. */
-  started: number;
-  /** The URL inputs, fetched (remote-inputs.ts); produce() fetches them when not given. */
-  remote?: RemoteInputs;
 }
 
 /**
- * The full run: make everything, report, then check or write. Returns the exit code. A run that
- * writes stages its large texts in the output folder as they are made (early-stage.ts), so it
- * does not hold them all in memory; `--check` keeps them in memory and writes nothing.
+ * What a run that made everything found, printed: the diagnostics, then the check's or the
+ * write's result. Returns the exit code.
  */
-export async function runFull(run: FullRun): Promise<number> {
-  const early = run.flags.check
-    ? undefined
-    : new EarlyStaging(run.settings.out, {
-        minChars: run.io.write?.earlyMinChars,
-        afterStep: run.io.write?.afterStep,
-      });
-  try {
-    return await makeAndReport(run, early);
-  } finally {
-    early?.close();
-  }
-}
-
-/** Makes everything, prints the diagnostics, then checks or writes (with the files staged early). */
-async function makeAndReport(
-  { settings, flags, stages, io, started, remote }: FullRun,
-  early: EarlyStaging | undefined,
-): Promise<number> {
-  const progress = progressLine(io.stderr, started);
+export function printMade(
+  {
+    settings,
+    flags,
+    io,
+    started,
+  }: {
+    settings: GenerateSettings;
+    flags: GenerateFlags;
+    io: RunIO;
+    /** When the run started (performance.now()), for the elapsed time it prints. */
+    started: number;
+  },
+  outcome: GenerateOutcome & Made,
+  progress: Progress,
+): number {
   const say = (text: string) => {
     progress.clear();
     io.stderr.write(text);
   };
-  let produced: Produced;
-  try {
-    produced = await produce({
-      settings,
-      stages,
-      onStage: (m) => progress.update(m),
-      sources: io.sources,
-      accept: flags.accept,
-      keep: early?.keep,
-      remote,
-    });
-  } catch (error) {
-    // the lock or the handlers file cannot be read as a file (LockFileError is one)
-    if (error instanceof OutsideFileError) {
-      say(`apiloom generate: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof TemplateError) {
-      say(`apiloom generate: ${error.message}\n`);
-      return 2;
-    }
-    // a plugin returned something that is not files: its name and the file, no stack
-    if (error instanceof PluginOutputError) {
-      say(`apiloom generate: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof EmitterError) {
-      say(`apiloom generate: internal error: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  } finally {
-    progress.clear();
-  }
+  const { produced, known } = outcome;
   const t = tally(produced.diagnostics);
-  const failing = t.errors > 0 || (settings.strict && t.warnings > 0);
   const { shown, held, fresh } = selectShown(produced.diagnostics, {
     verbose: flags.verbose || (settings.strict && t.warnings > 0),
     quiet: flags.quiet,
-    known: readWarningKeys(settings.out, settings.baseDir),
+    known,
   });
-  writeWarningKeys(settings.out, settings.baseDir, produced.diagnostics);
   const printOptions = {
     paint: io.paint,
     baseDir: settings.baseDir,
@@ -155,7 +82,7 @@ async function makeAndReport(
   };
   printDiagnostics(shown, printOptions, say);
   printWarningGroups(fresh, printOptions, say);
-  const outcome: Outcome = {
+  const o: Outcome = {
     settings,
     produced,
     io,
@@ -167,30 +94,25 @@ async function makeAndReport(
     time: () => seconds(performance.now() - started),
     held,
     flags,
-    early,
   };
-  if (failing) {
-    const why =
-      t.errors > 0 ? "errors" : "warnings, which --strict treats as errors";
+  if (outcome.refused) {
+    const { why, fileSystem } = outcome.refused;
     say(
-      `${io.paint.red("apiloom:")} ${outcome.endpoints}, ${outcome.problems}; nothing written because of ${why} (${outcome.time()})\n`,
+      `apiloom generate: ${fileSystem ? `cannot write ${o.out}: ` : ""}${why}\n`,
     );
     return 1;
   }
-  return flags.check ? check(outcome) : write(outcome);
-}
-
-/** The lock and the handlers file: kept outside the output folder, checked and written with it. */
-function outsideFiles({ settings, produced }: Outcome): OutsideFile[] {
-  const files: OutsideFile[] = [];
-  if (settings.lock && produced.lockText !== undefined)
-    files.push({ file: settings.lock, contents: produced.lockText });
-  if (produced.handlers)
-    files.push({
-      file: produced.handlers.file,
-      contents: produced.handlers.after,
-    });
-  return files;
+  if (outcome.status === "failed") {
+    const why =
+      t.errors > 0 ? "errors" : "warnings, which --strict treats as errors";
+    say(
+      `${io.paint.red("apiloom:")} ${o.endpoints}, ${o.problems}; nothing written because of ${why} (${o.time()})\n`,
+    );
+    return 1;
+  }
+  return outcome.status === "checked"
+    ? printCheck(o, outcome.report!)
+    : printWrite(o, outcome);
 }
 
 /** What the writer or check found in the output folder's bookkeeping (planted, torn). */
@@ -210,27 +132,9 @@ function printFolderDiagnostics(o: Outcome, diagnostics: Diagnostic[]): void {
   o.problems = problemsText(t, 0, o.held);
 }
 
-function check(o: Outcome): number {
-  const report = checkOutput(o.settings.out, o.produced.files, {
-    files: outsideFiles(o),
-    baseDir: o.settings.baseDir,
-  });
+function printCheck(o: Outcome, report: CheckReport): number {
   printFolderDiagnostics(o, report.diagnostics);
   if (report.stale.length === 0) {
-    if (
-      o.produced.fingerprint &&
-      readIfExists(join(o.settings.out, MANIFEST_FILE))?.equals(
-        Buffer.from(
-          manifestText(makeManifest(o.produced.files, o.produced.fingerprint)),
-        ),
-      )
-    )
-      markVerified(
-        o.settings.out,
-        o.settings.baseDir,
-        o.produced.files,
-        o.produced.fingerprint,
-      );
     if (!o.flags.quiet)
       o.say(
         `apiloom: ${o.out} is up to date: ${o.endpoints}, ${plural(o.produced.files.length, "file")}, ${o.problems} (${o.time()})\n`,
@@ -266,53 +170,16 @@ function check(o: Outcome): number {
   return 1;
 }
 
-function write(o: Outcome): number {
-  const changes = changesSinceLastRun(o.produced.since);
-  o.progress.update(`writing ${o.out}`);
-  let result;
-  try {
-    result = writeOutput(o.settings.out, o.produced.files, {
-      ...o.io.write,
-      fingerprint: o.produced.fingerprint,
-      early: o.early?.active ? o.early : undefined,
-    });
-  } catch (error) {
-    if (
-      error instanceof OutputConflictError ||
-      error instanceof OutputBusyError
-    ) {
-      o.say(`apiloom generate: ${error.message}\n`);
-      return 1;
-    }
-    // the file system refused (permissions, a file where a folder must go, a full disk)
-    if (typeof (error as NodeJS.ErrnoException).code === "string") {
-      o.say(
-        `apiloom generate: cannot write ${o.out}: ${(error as Error).message}\n`,
-      );
-      return 1;
-    }
-    throw error;
-  }
+function printWrite(o: Outcome, made: Made): number {
+  const result = made.result!;
   printFolderDiagnostics(o, result.diagnostics);
-  if (o.produced.fingerprint)
-    markVerified(
-      o.settings.out,
-      o.settings.baseDir,
-      o.produced.files,
-      o.produced.fingerprint,
-    );
-  // only after the output: the lock and the handlers must never name what was not written
-  let updated: OutsideFile[];
-  try {
-    updated = outsideFiles(o).filter(writeFileIfChanged);
-  } catch (error) {
-    // the output is written; the lock or the handlers file could not be (permissions, a full disk)
-    if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
+  if (made.outsideFailure !== undefined) {
     o.say(
-      `apiloom generate: ${o.out} is written, but ${(error as Error).message}\n`,
+      `apiloom generate: ${o.out} is written, but ${made.outsideFailure}\n`,
     );
     return 1;
   }
+  const updated = made.updated ?? [];
   const handlers = o.produced.handlers;
   if (o.flags.quiet) return 0;
   if (
@@ -338,7 +205,7 @@ function write(o: Outcome): number {
         o.say(
           `apiloom: --accept ${name}: no handler of that name has a changed contract; nothing accepted\n`,
         );
-  const summary = changes?.();
+  const summary = changesSinceLastRun(o.produced.since)?.();
   if (summary) o.say(summary);
   o.say(
     `apiloom: ${o.endpoints} → ${o.out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed; ${o.problems} (${o.time()})\n`,

@@ -1,29 +1,29 @@
-import { settleOutput } from "../workflow/writer.js";
 import { performance } from "node:perf_hooks";
-import type { Stages } from "../workflow/produce.js";
-import type { GenerateSettings } from "../workflow/settings.js";
-import { upToDate } from "../workflow/up-to-date.js";
+import { PluginError } from "../emit/artifact.js";
+import { TemplateError } from "../emit/templates.js";
 import {
-  fetchRemoteInputs,
-  type RemoteInputs,
-} from "../workflow/remote-inputs.js";
+  generateOnce,
+  type GenerateOutcome,
+  type LazyStages,
+} from "../workflow/generate-once.js";
+import { formerLock } from "../workflow/name-lock.js";
+import { EmitterError } from "../workflow/output-files.js";
+import { OutsideFileError } from "../workflow/outside-file.js";
+import type { Stages } from "../workflow/produce.js";
+import type { RemoteInputs } from "../workflow/remote-inputs.js";
+import type { GenerateSettings } from "../workflow/settings.js";
 import type { GenerateFlags } from "./generate-options.js";
-import type { RunIO } from "./run-io.js";
+import { progressLine } from "./progress.js";
 import { plural, seconds, shownPath } from "./report.js";
+import type { RunIO } from "./run-io.js";
+
+// One generate as the command line starts it: workflow/generate-once.ts runs it; this prints the
+// up-to-date line, and a run that made something is printed by generate-full.ts, loaded then.
 
 /**
- * The stages of a run, loaded only when needed: a run in which nothing changed must not pay for
- * loading the readers and emitters. `id` names them in the manifest's fingerprint (see Stages).
- */
-export interface LazyStages {
-  id?: string;
-  load(): Promise<Stages>;
-}
-
-/**
- * One generate run. When the manifest's fingerprint shows nothing changed since the last run,
- * that is all (one line, exit 0); otherwise the full run (generate-full.ts) makes everything in
- * memory, reports, then checks or writes. Returns the exit code.
+ * One generate run (workflow/generate-once.ts: skipped when the manifest's fingerprint shows
+ * nothing changed since the last run; otherwise everything made in memory, then checked or
+ * written), printed. Returns the exit code.
  */
 export async function runOnce(
   settings: GenerateSettings,
@@ -34,41 +34,104 @@ export async function runOnce(
   fetched?: RemoteInputs,
 ): Promise<number> {
   const started = performance.now();
-  // a run killed after its commit point is finished first: what follows reads one run's output
-  settleOutput(settings.out);
-  // URL inputs are fetched first (a 304 when unchanged): the fingerprint holds their bytes' hash
-  const remote = fetched ?? (await fetchRemoteInputs(settings, io.env));
-  if (!flags.quiet)
-    for (const note of remote.notes)
-      io.stderr.write(io.paint.dim(`apiloom: ${note}\n`));
-  // --verbose prints every warning, which takes the full run that finds them
-  // accepting a change edits the handlers file, which takes the full run that finds the change
-  if (
-    stages.id !== undefined &&
-    !flags.force &&
-    !flags.verbose &&
-    flags.accept === undefined
-  ) {
-    const same = upToDate(settings, stages.id, remote);
-    if (same) {
-      if (flags.quiet) return 0;
-      const out = shownPath(io.cwd, settings.out, true);
-      const warnings = same.warnings
-        ? `, ${plural(same.warnings, "warning")}: apiloom inspect, or --verbose`
-        : "";
-      io.stderr.write(
-        `apiloom: nothing changed since the last run: ${out} is up to date, ${plural(same.endpoints, "endpoint")}${warnings}; parsing and emitting skipped (${seconds(performance.now() - started)})\n`,
-      );
-      return 0;
-    }
-  }
-  const { runFull } = await import("./generate-full.js");
+  // a config moved to `apis`: the names come from the lock it had before (name-lock.ts)
+  const former = formerLock(settings);
+  if (former && !flags.quiet)
+    io.stderr.write(
+      `apiloom: API ${settings.api} takes its endpoint names from ${shownPath(io.cwd, former)}, the lock from before the config listed apis, and keeps them in ${shownPath(io.cwd, settings.lock!)}${flags.check ? " (once generate runs without --check)" : ""}; delete ${shownPath(io.cwd, former)} when every API has its own lock\n`,
+    );
   return runFull({
     settings,
     flags,
-    stages: await stages.load(),
+    stages,
     io,
     started,
-    remote,
+    ...(fetched ? { remote: fetched } : {}),
   });
+}
+
+/** One run, as the command line starts it. */
+export interface FullRun {
+  settings: GenerateSettings;
+  flags: GenerateFlags;
+  /** The stages; given loaded, the run is a full one (no up-to-date check). */
+  stages: LazyStages | Stages;
+  io: RunIO;
+  /** When the run started (performance.now()), for the elapsed time it prints. */
+  started: number;
+  /** The URL inputs, fetched (remote-inputs.ts); fetched by the run when not given. */
+  remote?: RemoteInputs;
+}
+
+/**
+ * One generate run (workflow/generate-once.ts), printed: the up-to-date line, or the diagnostics
+ * and what the check or the write found. Returns the exit code.
+ */
+export async function runFull({
+  settings,
+  flags,
+  stages,
+  io,
+  started,
+  remote,
+}: FullRun): Promise<number> {
+  const progress = progressLine(io.stderr, started);
+  const say = (text: string) => {
+    progress.clear();
+    io.stderr.write(text);
+  };
+  let outcome: GenerateOutcome;
+  try {
+    outcome = await generateOnce(settings, {
+      stages: "load" in stages ? stages : { load: async () => stages },
+      check: flags.check,
+      // --verbose prints every warning, which takes the full run that finds them; accepting a
+      // change edits the handlers file, which takes the full run that finds the change
+      full: flags.force || flags.verbose || flags.accept !== undefined,
+      ...(flags.accept !== undefined ? { accept: flags.accept } : {}),
+      ...(remote ? { remote } : {}),
+      ...(io.sources ? { sources: io.sources } : {}),
+      ...(io.env ? { env: io.env } : {}),
+      ...(io.write ? { write: io.write } : {}),
+      onStage: (m) => progress.update(m),
+    });
+  } catch (error) {
+    const message = failure(error);
+    if (message === undefined) throw error;
+    say(`apiloom generate: ${message.text}\n`);
+    return message.code;
+  } finally {
+    progress.clear();
+  }
+  if (!flags.quiet)
+    for (const note of outcome.notes)
+      io.stderr.write(io.paint.dim(`apiloom: ${note}\n`));
+  if (outcome.status === "up-to-date") {
+    if (flags.quiet) return 0;
+    const { endpoints, warnings } = outcome.same;
+    const heldWarnings = warnings
+      ? `, ${plural(warnings, "warning")}: apiloom inspect, or --verbose`
+      : "";
+    io.stderr.write(
+      `apiloom: nothing changed since the last run: ${shownPath(io.cwd, settings.out, true)} is up to date, ${plural(endpoints, "endpoint")}${heldWarnings}; parsing and emitting skipped (${seconds(performance.now() - started)})\n`,
+    );
+    return 0;
+  }
+  return (await import("./generate-full.js")).printMade(
+    { settings, flags, io, started },
+    outcome,
+    progress,
+  );
+}
+
+/** Why a run stopped, as the command says it, and its exit code; undefined when not the user's. */
+function failure(error: unknown): { text: string; code: number } | undefined {
+  // the lock or the handlers file cannot be read as a file (LockFileError is one); a template
+  if (error instanceof OutsideFileError || error instanceof TemplateError)
+    return { text: error.message, code: 2 };
+  // a plugin's error (it threw, or returned what is not its files) is failedRun's: run-io.ts
+  if (error instanceof PluginError) return undefined;
+  if (error instanceof EmitterError)
+    return { text: `internal error: ${error.message}`, code: 2 };
+  return undefined;
 }

@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { dirname } from "node:path";
 import { ConfigError, UnknownApiError } from "../workflow/config-error.js";
 import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
-import { expandInputs } from "../workflow/glob.js";
+import { localFiles } from "../workflow/resolve-inputs.js";
 import {
   resolveApis,
   resolveSettings,
@@ -17,8 +17,9 @@ import {
 } from "../workflow/watch.js";
 import type { Paint } from "./colors.js";
 import { parseGenerateArgs } from "./generate-options.js";
-import { runOnce, type LazyStages } from "./generate-run.js";
-import type { RunIO } from "./run-io.js";
+import { runOnce } from "./generate-run.js";
+import type { LazyStages } from "../workflow/generate-once.js";
+import { failedRun, type RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";
 import { apiLabel, labelled } from "./generate-apis.js";
 import { RemotePoll } from "../workflow/remote-poll.js";
@@ -127,7 +128,8 @@ export function runWatch(
   // folder that did not exist (the handlers file's, before the first run made it) is watched
   // once it does
   const rewatch = () => {
-    const inputs = expandInputs(settings.inputs, settings.baseDir).files;
+    // the inputs and overlays, read by a run or not (the first run may be skipped as up to date)
+    const inputs = localFiles(settings);
     const read = sources.lastRead();
     const targets = watchTargets(settings, inputs, read);
     const key = JSON.stringify([
@@ -159,9 +161,7 @@ export function runWatch(
       const fetched = await remote.forRun(settings);
       await runOnce(settings, flags, stages, { ...io, sources }, fetched);
     } catch (error) {
-      io.stderr.write(
-        `apiloom: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
-      );
+      failedRun(error, io.stderr);
     }
     const counts = sources.endRun();
     running = false;
@@ -213,8 +213,10 @@ export function runWatch(
         return finish(0);
       }
       running = false;
-      if (!(error instanceof ConfigError)) throw error;
-      io.stderr.write(`apiloom generate: ${error.message}\n`);
+      // a config that does not load, or a plugin whose option check throws: said, still watching
+      if (error instanceof ConfigError)
+        io.stderr.write(`apiloom generate: ${error.message}\n`);
+      else failedRun(error, io.stderr);
       return takeUpWaiting();
     }
     // Ctrl-C while the config loaded: stop without the run

@@ -14,7 +14,8 @@ import {
   parseGenerateArgs,
   type GenerateFlags,
 } from "./generate-options.js";
-import { runOnce, type LazyStages } from "./generate-run.js";
+import { runOnce } from "./generate-run.js";
+import type { LazyStages } from "../workflow/generate-once.js";
 import type { Stream } from "./run-io.js";
 import { configLine, printLeftBehind } from "./report.js";
 import type { WriteOptions } from "../workflow/writer.js";

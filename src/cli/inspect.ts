@@ -4,8 +4,7 @@ import { loadModel } from "../pipeline.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
 import { plural } from "./report.js";
 import { ConfigError } from "../workflow/config-error.js";
-import { listInputs, modelLoadOptions } from "../workflow/inputs.js";
-import { remoteReadText } from "../workflow/remote-refs.js";
+import { loadInputs } from "../workflow/resolve-inputs.js";
 import {
   resolveApis,
   resolveSettings,
@@ -87,15 +86,9 @@ export async function runInspect(args: string[]): Promise<number> {
     return 2;
   }
   settleOutput(settings.out);
-  // the inputs as settings resolved them: relative to the folder the model loads from (baseDir),
-  // not to where the command was typed, as generate reads them
-  const readText = await remoteReadText(settings, settings.inputs, (line) =>
-    process.stderr.write(line),
-  );
-  const model = loadModel(
-    [...settings.inputs],
-    modelLoadOptions(settings, readText),
-  );
+  // the inputs resolved as generate resolves them (globs, URLs, overlays, remote $refs), shown
+  // relative to the folder the model loads from (baseDir), not to where the command was typed
+  const model = await modelOf(settings);
   if (flags.json)
     process.stdout.write(JSON.stringify(toJson(model), null, 2) + "\n");
   else process.stdout.write(renderTable(model));
@@ -228,13 +221,9 @@ async function inspectApis(
 ): Promise<number> {
   const models = [];
   for (const settings of apis) {
-    const inputs = listInputs(settings).inputFiles;
-    const readText = await remoteReadText(settings, inputs, (line) =>
-      process.stderr.write(line),
-    );
     models.push({
       name: settings.api ?? "api",
-      model: loadModel(inputs, modelLoadOptions(settings, readText)),
+      model: await modelOf(settings),
     });
   }
   if (json)
@@ -266,4 +255,10 @@ async function inspectApis(
   )
     ? 1
     : 0;
+}
+
+/** The merged model of the settings' inputs, resolved as generate resolves them. */
+async function modelOf(settings: GenerateSettings): Promise<ApiModel> {
+  const say = (line: string) => process.stderr.write(line);
+  return (await loadInputs(settings, say)).model;
 }

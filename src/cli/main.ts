@@ -1,7 +1,16 @@
 import { createRequire } from "node:module";
+import { failedRun } from "./run-io.js";
 
 /** The command line: parses the sub-command and hands over. The CLI owns the file system. */
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await command(argv);
+  } catch (error) {
+    return failedRun(error, process.stderr);
+  }
+}
+
+async function command(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "inspect":

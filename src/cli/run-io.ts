@@ -1,3 +1,4 @@
+import { PluginError } from "../emit/artifact.js";
 import type { SourceCache } from "../workflow/source-cache.js";
 import type { WriteOptions } from "../workflow/writer.js";
 import type { Paint } from "./colors.js";
@@ -19,4 +20,19 @@ export interface RunIO {
   env?: NodeJS.ProcessEnv;
   /** Files and parsed documents kept between the runs of a watching process. */
   sources?: SourceCache;
+}
+
+/**
+ * Says why a run failed in a way no command handles, returning its exit code: a plugin's error
+ * on one line (1), anything else an internal error with its stack (2).
+ */
+export function failedRun(error: unknown, stderr: Stream): number {
+  if (error instanceof PluginError) {
+    stderr.write(`apiloom: ${error.message}\n`);
+    return 1;
+  }
+  stderr.write(
+    `apiloom: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  return 2;
 }

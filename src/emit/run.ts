@@ -1,18 +1,21 @@
 import { Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
-import type {
-  ArtifactPlugin,
-  EmitContext,
-  GeneratedFile,
-  OptionValues,
-  PluginOptionSpecs,
-  SinceLastRun,
+import {
+  PluginError,
+  thrownMessage,
+  type ArtifactPlugin,
+  type EmitContext,
+  type GeneratedFile,
+  type OptionValues,
+  type PluginOptionSpecs,
+  type SinceLastRun,
 } from "./artifact.js";
 import { importCollector } from "./import-collector.js";
 import { DEFAULT_LAYOUT, type OutputLayout } from "./layout.js";
 import { ARTIFACT_PATHS, BUILT_IN_PLUGINS } from "./registry.js";
 import { createTypeIndex, type TypeIndex } from "./type-index/type-index.js";
 import { malformedFile, withNocheck } from "./plugin-output.js";
+import { TemplateError } from "./templates.js";
 
 /** What one plugin returned, named for the error when two plugins make one path. */
 export interface EmitterBatch {
@@ -118,7 +121,7 @@ function madeOrder(plugins: readonly ArtifactPlugin[]): ArtifactPlugin[] {
   const place = (plugin: ArtifactPlugin): void => {
     if (state.get(plugin) === "placed") return;
     if (state.get(plugin) === "placing")
-      throw new PluginOutputError(
+      throw new PluginError(
         plugin.name,
         "is in a circle of plugins that each want to be made after the other (`after`)",
       );
@@ -146,31 +149,22 @@ async function emitStaged(
   keep: (files: GeneratedFile[]) => GeneratedFile[],
   typecheckGenerated: boolean,
 ): Promise<GeneratedFile[]> {
-  const made = await plugin.emit(context);
+  let made: GeneratedFile[];
+  try {
+    made = await plugin.emit(context);
+  } catch (error) {
+    // a user's plugin that throws is its error; apiloom's own, or a template's, are what they are
+    if (OWN.has(plugin) || error instanceof TemplateError) throw error;
+    throw new PluginError(plugin.name, `threw: ${thrownMessage(error)}`);
+  }
   const problem = malformedFile(made);
-  if (problem) throw new PluginOutputError(plugin.name, problem);
+  if (problem) throw new PluginError(plugin.name, problem);
   const kept = keep(typecheckGenerated ? made : withNocheck(made));
   if (kept !== made && OWN.has(plugin)) emptyReplaced(made, kept);
   return kept;
 }
 
 const OWN: ReadonlySet<ArtifactPlugin> = new Set(BUILT_IN_PLUGINS);
-
-/**
- * A plugin returned something that is not a list of files (`{ path, contents }`, the contents a
- * string): a `plugin/error` naming the plugin and the file. The run stops before anything is
- * written (exit 2).
- */
-export class PluginOutputError extends Error {
-  readonly code = "plugin/error";
-  constructor(
-    readonly plugin: string,
-    problem: string,
-  ) {
-    super(`plugin/error: the plugin ${JSON.stringify(plugin)} ${problem}`);
-    this.name = "PluginOutputError";
-  }
-}
 
 /**
  * The run's one type index, built the first time a plugin reads `context.types` (a run of only

@@ -6,7 +6,15 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import {
+  basename,
+  dirname,
+  extname,
+  join,
+  relative,
+  resolve,
+  sep,
+} from "node:path";
 import { pathToFileURL } from "node:url";
 import {
   CONFIG_FILE_NAMES,
@@ -147,13 +155,84 @@ let loads = 0;
  * with the TypeScript that ts-morph bundles. `import … from "apiloom-gen/config"` (the package's
  * name on npm; `apiloom-gen`, and `apiloom` and `apiloom/config` as configs were written before
  * the rename, are accepted too) is pointed at a two-line module, since defineConfig and
- * definePlugin only exist for their types. A config that
- * imports nothing else runs from a data: URL; one with other imports runs from a temporary
- * file beside it so its relative imports resolve.
+ * definePlugin only exist for their types. A config that imports nothing else runs from a data:
+ * URL; one with other imports runs from a temporary file beside it so its relative imports
+ * resolve, and each TypeScript file it imports (a plugin: `./plugin.ts`, or `./plugin.js` naming
+ * it as TypeScript's NodeNext does) is transpiled the same way, beside itself.
  */
 async function importTypeScript(file: string): Promise<unknown> {
-  const code = await transpiledConfig(file);
-  return runTranspiled(file, code);
+  const temps = new Map<string, string>();
+  try {
+    const code = await transpiledTree(file, temps);
+    if (
+      !/\bfrom\s*["']|\bimport\s*\(|\bimport\s+["']/.test(
+        code.replaceAll(JSON.stringify(SELF_MODULE), ""),
+      )
+    )
+      return defaultExport(
+        await importModule(`data:text/javascript,${encodeURIComponent(code)}`),
+      );
+    const temp = tempBeside(file);
+    temps.set(temp, temp);
+    writeFileSync(temp, code);
+    return defaultExport(await importModule(pathToFileURL(temp).href));
+  } finally {
+    for (const temp of temps.values()) rmSync(temp, { force: true });
+  }
+}
+
+/** A temporary name beside `file`, for its transpiled copy. */
+function tempBeside(file: string): string {
+  return join(
+    dirname(file),
+    `.${basename(file)}.${process.pid}.${Date.now()}.mjs`,
+  );
+}
+
+/**
+ * The JavaScript of a TypeScript `file`, its apiloom imports pointed at SELF_MODULE and each
+ * relative import of a TypeScript file pointed at that file's transpiled copy (made once each,
+ * in `temps`, which the caller removes).
+ */
+async function transpiledTree(
+  file: string,
+  temps: Map<string, string>,
+): Promise<string> {
+  const code = (await transpiledConfig(file)).replace(
+    /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])apiloom(?:-gen)?(?:\/config)?\2/g,
+    (_all, lead: string) => `${lead}${JSON.stringify(SELF_MODULE)}`,
+  );
+  const imports = [
+    ...code.matchAll(
+      /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"'\n]*)\2/g,
+    ),
+  ];
+  let out = code;
+  for (const [whole, lead, quote, specifier] of imports) {
+    const target = typeScriptTarget(resolve(dirname(file), specifier!));
+    if (!target) continue;
+    let temp = temps.get(target);
+    if (temp === undefined) {
+      temp = tempBeside(target);
+      temps.set(target, temp);
+      writeFileSync(temp, await transpiledTree(target, temps));
+    }
+    const to = relative(dirname(file), temp).split(sep).join("/");
+    out = out.replace(
+      whole,
+      `${lead}${quote}${to.startsWith("../") ? to : `./${to}`}${quote}`,
+    );
+  }
+  return out;
+}
+
+/** The TypeScript file an import names (`x.ts`, `x.mts`, or `x.js` when only `x.ts` exists). */
+function typeScriptTarget(path: string): string | undefined {
+  if (/\.[cm]?ts$/.test(path)) return existsSync(path) ? path : undefined;
+  const js = /\.([cm]?)js$/.exec(path);
+  if (!js || existsSync(path)) return undefined;
+  const ts = `${path.slice(0, -js[0].length)}.${js[1]}ts`;
+  return existsSync(ts) ? ts : undefined;
 }
 
 /**
@@ -202,34 +281,6 @@ async function transpiledConfig(file: string): Promise<string> {
       // a read-only node_modules: transpile every time
     }
   return output.outputText;
-}
-
-async function runTranspiled(
-  file: string,
-  outputText: string,
-): Promise<unknown> {
-  const code = outputText.replace(
-    /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])apiloom(?:-gen)?(?:\/config)?\2/g,
-    (_all, lead: string) => `${lead}${JSON.stringify(SELF_MODULE)}`,
-  );
-  if (
-    !/\bfrom\s*["']|\bimport\s*\(|\bimport\s+["']/.test(
-      code.replaceAll(JSON.stringify(SELF_MODULE), ""),
-    )
-  )
-    return defaultExport(
-      await importModule(`data:text/javascript,${encodeURIComponent(code)}`),
-    );
-  const temp = join(
-    dirname(file),
-    `.${basename(file)}.${process.pid}.${Date.now()}.mjs`,
-  );
-  writeFileSync(temp, code);
-  try {
-    return defaultExport(await importModule(pathToFileURL(temp).href));
-  } finally {
-    rmSync(temp, { force: true });
-  }
 }
 
 const SELF_MODULE = `data:text/javascript,${encodeURIComponent(

@@ -3,10 +3,10 @@ import { resolve } from "node:path";
 import { readSourceText } from "../ingest/decode-text.js";
 import { notAFileMessage } from "../ingest/read-source.js";
 import type { LoadOptions } from "../pipeline.js";
-import { readNameLock } from "./name-lock.js";
+import { formerLock, readNameLock } from "./name-lock.js";
 import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import { compareCodeUnits } from "../model/order.js";
-import { expandInputs } from "./glob.js";
+import { expandInputs, isPattern } from "./glob.js";
 import { readManifest } from "./manifest.js";
 import { overlayOptions } from "./overlay-settings.js";
 import type { GenerateSettings } from "./settings.js";
@@ -26,7 +26,8 @@ export function listInputs(settings: GenerateSettings): {
       resolve(settings.out, p),
     ),
   );
-  if (settings.lock) ours.add(settings.lock);
+  for (const lock of [settings.lock, formerLock(settings)])
+    if (lock) ours.add(lock);
   if (settings.serverHandlers) ours.add(settings.serverHandlers);
   // an overlay of the run is laid over the inputs, never read as one (specs/*.overlay.yaml)
   for (const o of settings.model.overlays)
@@ -53,7 +54,7 @@ export function unmatchedInput(
   }
   return {
     code: "input/no-match",
-    message: `no file matches the input ${JSON.stringify(pattern)}`,
+    message: `no file matches the input ${JSON.stringify(pattern)}${isPattern(pattern) ? "" : ": no such file"}`,
   };
 }
 
@@ -71,7 +72,9 @@ export function modelLoadOptions(
     ...settings.model,
     cwd: settings.baseDir,
     overlays: overlayOptions(settings.model.overlays, settings.baseDir),
-    lockedNames: settings.lock ? readNameLock(settings.lock) : undefined,
+    lockedNames: settings.lock
+      ? readNameLock(formerLock(settings) ?? settings.lock)
+      : undefined,
     readText,
   };
 }

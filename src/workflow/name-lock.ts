@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { CONFIG_DEFAULTS } from "./config-types.js";
 import type { Endpoint, Webhook } from "../model/types.js";
 import { endpointKey } from "../model/naming.js";
 import { webhookKey } from "../model/webhooks.js";
@@ -105,4 +108,27 @@ export function nameLockText(
       : {}),
   };
   return JSON.stringify(lock, null, 2) + "\n";
+}
+
+/**
+ * The lock an API of a config's `apis` takes its names from while its own default lock
+ * (`apiloom.<name>.lock.json`) does not exist yet: the config's lock from before it listed
+ * `apis` (`apiloom.lock.json` beside it), when that one exists. So moving a config to `apis`
+ * renames nothing: the first run reads the old lock and writes the API's own.
+ */
+export function formerLock(settings: {
+  readonly api?: string;
+  readonly baseDir: string;
+  readonly configFile?: string;
+  readonly lock?: string;
+}): string | undefined {
+  const { api, baseDir, lock } = settings;
+  if (api === undefined || !settings.configFile || lock === undefined)
+    return undefined;
+  const former = resolve(baseDir, CONFIG_DEFAULTS.lock);
+  return lock === resolve(baseDir, `apiloom.${api}.lock.json`) &&
+    !existsSync(lock) &&
+    existsSync(former)
+    ? former
+    : undefined;
 }

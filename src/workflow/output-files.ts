@@ -2,6 +2,7 @@ import type { GeneratedFile } from "../emit/artifact.js";
 import { compareCodeUnits } from "../model/order.js";
 import { pathShapeProblem } from "./safe-path.js";
 import { trimTrailing } from "../model/linear-text.js";
+import { EmitterError, PluginError } from "../emit/artifact.js";
 
 /** Names in the output folder that belong to the writer itself; no emitter may produce them. */
 export const MANIFEST_FILE = ".apiloom-manifest.json";
@@ -24,8 +25,7 @@ const RESERVED = new Set([
   OLD_MANIFEST_TMP,
 ]);
 
-/** A bug in an emitter, not in the user's input: the CLI reports it as an internal error (exit 2). */
-export class EmitterError extends Error {}
+export { EmitterError } from "../emit/artifact.js";
 
 /**
  * Why a generated path is unsafe, or undefined when it is fine. A path must stay inside the
@@ -58,14 +58,17 @@ export function collectFiles(
   const byFolded = new Map<string, string>();
   for (const { emitter, path: own, files } of batches) {
     for (const file of files) {
+      // a file outside the plugin's own path is the plugin's error, named, never an internal one
       const reason = unsafePathReason(file.path);
       if (reason)
-        throw new EmitterError(
-          `emitter ${emitter} returned the path ${JSON.stringify(file.path)}: ${reason}`,
+        throw new PluginError(
+          emitter,
+          `returned the path ${JSON.stringify(file.path)}: ${reason}`,
         );
       if (own !== undefined && !isWithin(file.path, own))
-        throw new EmitterError(
-          `emitter ${emitter} returned the path ${JSON.stringify(file.path)}, outside its own path ${JSON.stringify(own)}: a plugin makes only its own file, or files in its own folder`,
+        throw new PluginError(
+          emitter,
+          `returned the path ${JSON.stringify(file.path)}, outside its own path ${JSON.stringify(own)}: a plugin makes only its own file, or files in its own folder`,
         );
       const seen = byPath.get(file.path);
       if (seen)

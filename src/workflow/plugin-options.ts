@@ -1,3 +1,4 @@
+import { PluginError, thrownMessage } from "../emit/artifact.js";
 import type { ArtifactPlugin, PluginOption } from "../emit/artifact.js";
 import { fileStart, type Reporter } from "../model/reporter.js";
 import type { ApiloomConfig } from "./config-types.js";
@@ -35,9 +36,17 @@ export function resolvePluginOptions(
           : `"${path.join(".")}" in ${where.file}`;
       const value = normalized(given ?? spec.default);
       if (given !== undefined) {
-        const problem = (spec as PluginOption).problem?.(value, {
-          templates: where.templates,
-        });
+        let problem: string | undefined;
+        try {
+          problem = (spec as PluginOption).problem?.(value, {
+            templates: where.templates,
+          });
+        } catch (error) {
+          throw new PluginError(
+            plugin.name,
+            `threw checking ${source}: ${thrownMessage(error)}`,
+          );
+        }
         if (problem) throw new ConfigError(`${source}: ${problem}`);
         if (
           !where.artifacts.includes(plugin.name) &&

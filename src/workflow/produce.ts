@@ -3,13 +3,15 @@ import type { ArtifactPlugin, GeneratedFile } from "../emit/artifact.js";
 import { runPipeline } from "../pipeline.js";
 import { printedPlaces } from "../emit/registry.js";
 import { DeferredPlaces } from "../model/source-place.js";
-import { fileStart, Reporter } from "../model/reporter.js";
+import { Reporter } from "../model/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { compareCodeUnits } from "../model/order.js";
-import { listInputs, modelLoadOptions, unmatchedInput } from "./inputs.js";
 import { parseText } from "../ingest/load.js";
 import { decodeSource } from "../ingest/decode-text.js";
-import { readSource, type SourceCache } from "./source-cache.js";
+import type { SourceCache } from "./source-cache.js";
+import type { RemoteInputs } from "./remote-inputs.js";
+import { inputPath } from "./remote-url.js";
+import { resolveInputs, type InputText } from "./resolve-inputs.js";
 import { nameLockText } from "./name-lock.js";
 import { checkLockPlace } from "./own-files.js";
 import { readOutsideFile } from "./outside-file.js";
@@ -18,11 +20,6 @@ import { everyInputRead, HandlerChanges } from "./handler-changes.js";
 import { staleOutputImport } from "./moved-output.js";
 import { lastRunIn, type SinceLastRun } from "./since-last-run.js";
 import type { GenerateSettings } from "./settings.js";
-import { inputPath, isRemoteInput } from "./remote-url.js";
-import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
-import { withRemoteRefs } from "./remote-refs.js";
-import { createSourceCache } from "./source-cache.js";
-import { SourceReadError } from "../ingest/read-source.js";
 import {
   fingerprintBase,
   fromOut,
@@ -142,38 +139,21 @@ async function produceWithPlaces(
   deferred: DeferredPlaces | undefined,
 ): Promise<Produced> {
   const { settings, stages } = run;
-  let sources = run.sources;
-  const { inputFiles, unmatched } = listInputs(settings);
+  const inputs = await resolveInputs(settings, {
+    ...(run.remote ? { remote: run.remote } : {}),
+    ...(run.sources ? { sources: run.sources } : {}),
+  });
+  const { inputFiles, sources } = inputs;
   // apiloom's own diagnostics first, then the settings', the model's, the emitters', the scaffold's
   const reporter = new Reporter();
-  for (const pattern of unmatched) {
-    const { code, message } = unmatchedInput(pattern, settings.baseDir);
-    reporter.report(code, message, fileStart(pattern));
-  }
+  reporter.add(inputs.diagnostics);
   const out = settings.out;
   // every file the stages read, hashed from the very bytes they parsed
   const reads = new Map<string, string>();
-  const maxBytes = settings.maxInputBytes;
-  let remote = run.remote ?? (await fetchRemoteInputs(settings));
-  let refused: ReadonlyMap<string, string> = new Map();
-  if (settings.model.allowExternalRefs) {
-    // remote $refs are fetched before the reading; the documents are parsed once (remote-refs.ts)
-    sources ??= createSourceCache();
-    ({ remote, refused } = await withRemoteRefs(
-      remote,
-      inputFiles,
-      settings,
-      sources,
-    ));
-  }
   const readText = (absPath: string): string => {
-    let read: { text: string; hash: string; bytes?: Buffer };
+    let read: InputText;
     try {
-      read = isRemoteInput(absPath)
-        ? remoteText(remote, absPath, refused)
-        : sources
-          ? sources.read(absPath, maxBytes)
-          : readSource(absPath, maxBytes);
+      read = inputs.read(absPath);
     } catch (error) {
       reads.set(fromOut(out, absPath), MISSING);
       throw error;
@@ -195,7 +175,8 @@ async function produceWithPlaces(
   const lastRun = await lastRunIn(out);
   const { model, files, diagnostics } = await runPipeline(inputFiles, {
     load: {
-      ...modelLoadOptions(settings, readText),
+      ...inputs.load,
+      readText,
       parse: sources
         ? (text, file, absPath) => sources.parse(text, file, absPath, parseText)
         : undefined,
@@ -227,7 +208,7 @@ async function produceWithPlaces(
     ? nameLockText(
         model.endpoints,
         model.webhooks,
-        settings.remote.lock ? remote.hashes() : undefined,
+        settings.remote.lock ? inputs.remote.hashes() : undefined,
       )
     : undefined;
   const produced: Produced = {
@@ -262,18 +243,6 @@ async function produceWithPlaces(
     };
   }
   return produced;
-}
-
-/** A URL input's bytes, fetched or from the cache, decoded as a file's are. */
-function remoteText(
-  remote: RemoteInputs,
-  url: string,
-  refused: ReadonlyMap<string, string>,
-): { text: string; hash: string; bytes: Buffer } {
-  const why = refused.get(url);
-  if (why) throw new SourceReadError(why, "input/fetch-failed");
-  const { bytes, hash } = remote.read(url);
-  return { text: decodeSource(bytes), hash, bytes };
 }
 
 function sortedRecord(map: Map<string, string>): Record<string, string> {

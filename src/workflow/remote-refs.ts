@@ -1,12 +1,12 @@
-import { decodeSource, readSourceText } from "../ingest/decode-text.js";
+import { decodeSource } from "../ingest/decode-text.js";
 import { parseText } from "../ingest/load.js";
 import { SourceReadError } from "../ingest/read-source.js";
 import { loadModel } from "../pipeline.js";
 import { modelLoadOptions } from "./inputs.js";
-import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
+import type { RemoteInputs } from "./remote-inputs.js";
 import { isRemoteInput } from "./remote-url.js";
 import type { GenerateSettings } from "./settings.js";
-import { createSourceCache, type SourceCache } from "./source-cache.js";
+import type { SourceCache } from "./source-cache.js";
 
 // Remote `$ref`s, followed only with --allow-external-refs (merge.allowExternalRefs). The readers
 // are synchronous and a fetch is not, so the URLs a reading needs are found by reading first:
@@ -59,32 +59,4 @@ export async function withRemoteRefs(
     if (taken.length === 0) return { remote, refused };
     remote = await remote.adding(taken);
   }
-}
-
-/**
- * How a reading outside `generate` (inspect) reads a run's inputs: files from disk, URLs as
- * fetched (the remote `$ref`s too, with allowExternalRefs). Says each copy read from the cache.
- */
-export async function remoteReadText(
-  settings: GenerateSettings,
-  inputFiles: readonly string[],
-  say: (line: string) => void,
-): Promise<(absPath: string) => string> {
-  let remote = await fetchRemoteInputs(settings);
-  let refused: ReadonlyMap<string, string> = new Map();
-  if (settings.model.allowExternalRefs)
-    ({ remote, refused } = await withRemoteRefs(
-      remote,
-      inputFiles,
-      settings,
-      createSourceCache(),
-    ));
-  for (const note of remote.notes) say(`apiloom: ${note}\n`);
-  return (absPath) => {
-    if (!isRemoteInput(absPath))
-      return readSourceText(absPath, settings.maxInputBytes);
-    const why = refused.get(absPath);
-    if (why) throw new SourceReadError(why, "input/fetch-failed");
-    return decodeSource(remote.read(absPath).bytes);
-  };
 }

@@ -132,7 +132,7 @@ describe("a plugin whose emit returns malformed files", () => {
   };
 
   it.each(Object.keys(BAD))(
-    "is a plugin/error naming the plugin and the file, exit 2, nothing written (%s)",
+    "is a plugin/error naming the plugin and the file, exit 1, nothing written (%s)",
     (kind) => {
       const project = mkdtempSync(join(tmpdir(), "apiloom-bad-plugin-"));
       try {
@@ -153,7 +153,7 @@ describe("a plugin whose emit returns malformed files", () => {
 `,
         );
         const result = apiloom(["generate", "--no-lock"], project);
-        expect(result.code).toBe(2);
+        expect(result.code).toBe(1);
         expect(result.stderr).toMatch(
           /plugin\/error: the plugin "bad" returned/,
         );

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseGenerateArgs } from "../../src/cli/generate-options.js";
-import { runFull } from "../../src/cli/generate-full.js";
+import { runFull } from "../../src/cli/generate-run.js";
 import { paint } from "../../src/cli/colors.js";
 import { DEFAULT_LAYOUT } from "../../src/emit/layout.js";
 import { resolveOptions } from "../../src/workflow/settings.js";

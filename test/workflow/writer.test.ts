@@ -54,7 +54,7 @@ describe("collectFiles", () => {
       { emitter: "notes", path, files: [{ path: file, contents: "x" }] },
     ];
     expect(() => collectFiles(batch("notes", "types.ts"))).toThrow(
-      /emitter notes returned the path "types.ts", outside its own path "notes"/,
+      /plugin\/error: the plugin "notes" returned the path "types.ts", outside its own path "notes"/,
     );
     expect(() => collectFiles(batch("notes", "notes2/a.md"))).toThrow(
       /outside its own path/,

@@ -1,0 +1,228 @@
+import { join } from "node:path";
+import type { Diagnostic } from "../model/types.js";
+import type { CheckReport } from "./check.js";
+import type { Fingerprint } from "./fingerprint.js";
+import { makeManifest, manifestText } from "./manifest.js";
+import { MANIFEST_FILE } from "./output-files.js";
+import {
+  readIfExists,
+  writeFileIfChanged,
+  type OutsideFile,
+} from "./outside-file.js";
+import type { Accept, Produced, Stages } from "./produce.js";
+import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
+import type { GenerateSettings } from "./settings.js";
+import type { SourceCache } from "./source-cache.js";
+import { upToDate } from "./up-to-date.js";
+import { markVerified } from "./verified.js";
+import { OutputBusyError } from "./output-lock.js";
+import { readWarningKeys, writeWarningKeys } from "./warning-record.js";
+import { settleOutput, type WriteOptions, type WriteResult } from "./writer.js";
+
+// One generate, start to finish: the inputs resolved (URLs fetched), the up-to-date check, the
+// pipeline in the file system (produce.ts), then --check or the write, and the records (the
+// warning record, the verified mark, the lock and the handlers file). It prints nothing: what
+// happened comes back as data, which the command line prints (src/cli/generate-full.ts).
+
+/** The stages of a run, loaded only when needed: a run in which nothing changed loads none. */
+export interface LazyStages {
+  /** Names the stages in the manifest's fingerprint (see Stages). */
+  id?: string;
+  load(): Promise<Stages>;
+}
+
+/** What one run is asked to do, besides its settings. */
+export interface GenerateRequest {
+  stages: LazyStages;
+  /** Compare with the output folder instead of writing it. */
+  check: boolean;
+  /** Make everything even when the fingerprint says nothing changed. */
+  full: boolean;
+  accept?: Accept;
+  /** The URL inputs, when the caller fetched them already (a watch's interval did). */
+  remote?: RemoteInputs;
+  /** The texts and parsed documents a watch keeps between runs. */
+  sources?: SourceCache;
+  env?: NodeJS.ProcessEnv;
+  /** Passed to the writer (tests). */
+  write?: WriteOptions;
+  /** Told what the run is doing, for a progress line. */
+  onStage?: (message: string) => void;
+}
+
+/** How a run ended. Errors a run cannot end on (a plugin's, the writer's) are thrown. */
+export type GenerateOutcome = { notes: readonly string[] } & (
+  | { status: "up-to-date"; same: Fingerprint }
+  | ({ status: "failed" | "checked" | "written" | "refused" } & Made)
+);
+
+/** What a run that made everything found. */
+export interface Made {
+  produced: Produced;
+  /** The warnings of the last run into the folder (warning-record.ts), before this one's. */
+  known: Set<string> | undefined;
+  /** Errors, or warnings under `strict`: nothing was checked or written. */
+  failing: boolean;
+  /** --check: what is stale. */
+  report?: CheckReport;
+  /** The write: the output folder's files. */
+  result?: WriteResult;
+  /** The lock and handlers file rewritten (changed) after the output. */
+  updated?: OutsideFile[];
+  /** The output is written, but the lock or the handlers file could not be: why. */
+  outsideFailure?: string;
+  /** The write was refused and nothing in the output folder changed: why, and whether the file
+   * system refused it (permissions, a file where a folder must go, a full disk). */
+  refused?: { why: string; fileSystem: boolean };
+}
+
+/** Runs one generate of `settings`; see {@link GenerateOutcome}. */
+export async function generateOnce(
+  settings: GenerateSettings,
+  request: GenerateRequest,
+): Promise<GenerateOutcome> {
+  // a run killed after its commit point is finished first: what follows reads one run's output
+  settleOutput(settings.out);
+  // URL inputs are fetched first (a 304 when unchanged): the fingerprint holds their bytes' hash
+  const remote =
+    request.remote ?? (await fetchRemoteInputs(settings, request.env));
+  const notes = remote.notes;
+  if (request.stages.id !== undefined && !request.full) {
+    const same = upToDate(settings, request.stages.id, remote);
+    if (same) return { notes, status: "up-to-date", same };
+  }
+  // the pipeline, the writer and the check load only for a run that makes something
+  const [stages, { produce }, { EarlyStaging }, writer, { checkOutput }] =
+    await Promise.all([
+      request.stages.load(),
+      import("./produce.js"),
+      import("./early-stage.js"),
+      import("./writer.js"),
+      import("./check.js"),
+    ]);
+  // a run that writes stages its large texts in the output folder as they are made
+  const early = request.check
+    ? undefined
+    : new EarlyStaging(settings.out, {
+        minChars: request.write?.earlyMinChars,
+        afterStep: request.write?.afterStep,
+      });
+  try {
+    const produced = await produce({
+      settings,
+      stages,
+      onStage: request.onStage,
+      sources: request.sources,
+      accept: request.accept,
+      keep: early?.keep,
+      remote,
+    });
+    const known = readWarningKeys(settings.out, settings.baseDir);
+    writeWarningKeys(settings.out, settings.baseDir, produced.diagnostics);
+    const failing = isFailing(produced.diagnostics, settings.strict);
+    const made = { produced, known, failing };
+    if (failing) return { notes, status: "failed", ...made };
+    if (request.check)
+      return {
+        notes,
+        status: "checked",
+        ...made,
+        ...check(settings, made, checkOutput),
+      };
+    request.onStage?.(`writing ${settings.out}`);
+    // this run's OpenAPI document, read before the writer moves its staged copy into place: the
+    // summary of what changed since the last run reads it after the write (since-last-run.ts)
+    void produced.since?.now;
+    let result: WriteResult;
+    try {
+      result = writer.writeOutput(settings.out, produced.files, {
+        ...request.write,
+        fingerprint: produced.fingerprint,
+        early: early?.active ? early : undefined,
+      });
+    } catch (error) {
+      const fileSystem =
+        typeof (error as NodeJS.ErrnoException).code === "string";
+      if (
+        !fileSystem &&
+        !(error instanceof writer.OutputConflictError) &&
+        !(error instanceof OutputBusyError)
+      )
+        throw error;
+      const refused = { why: (error as Error).message, fileSystem };
+      return { notes, status: "refused", ...made, refused };
+    }
+    verify(settings, produced);
+    // only after the output: the lock and the handlers must never name what was not written
+    try {
+      const updated = outsideFiles(settings, produced).filter(
+        writeFileIfChanged,
+      );
+      return { notes, status: "written", ...made, result, updated };
+    } catch (error) {
+      // the file system refused the lock or the handlers file (permissions, a full disk)
+      if (typeof (error as NodeJS.ErrnoException).code !== "string")
+        throw error;
+      const outsideFailure = (error as Error).message;
+      return { notes, status: "written", ...made, result, outsideFailure };
+    }
+  } finally {
+    early?.close();
+  }
+}
+
+function isFailing(diagnostics: readonly Diagnostic[], strict: boolean) {
+  return diagnostics.some(
+    (d) => d.severity === "error" || (strict && d.severity === "warning"),
+  );
+}
+
+/** --check: the output folder, the lock and the handlers file against what the run made. */
+function check(
+  settings: GenerateSettings,
+  { produced }: { produced: Produced },
+  checkOutput: typeof import("./check.js").checkOutput,
+): { report: CheckReport } {
+  const report = checkOutput(settings.out, produced.files, {
+    files: outsideFiles(settings, produced),
+    baseDir: settings.baseDir,
+  });
+  // a folder found as this run would write it, manifest and all, is marked verified
+  if (
+    report.stale.length === 0 &&
+    produced.fingerprint &&
+    readIfExists(join(settings.out, MANIFEST_FILE))?.equals(
+      Buffer.from(
+        manifestText(makeManifest(produced.files, produced.fingerprint)),
+      ),
+    )
+  )
+    verify(settings, produced);
+  return { report };
+}
+
+function verify(settings: GenerateSettings, produced: Produced): void {
+  if (produced.fingerprint)
+    markVerified(
+      settings.out,
+      settings.baseDir,
+      produced.files,
+      produced.fingerprint,
+    );
+}
+
+/** The lock and the handlers file: kept outside the output folder, checked and written with it. */
+function outsideFiles(
+  settings: GenerateSettings,
+  produced: Produced,
+): OutsideFile[] {
+  const files: OutsideFile[] = [];
+  if (settings.lock && produced.lockText !== undefined)
+    files.push({ file: settings.lock, contents: produced.lockText });
+  if (produced.handlers)
+    files.push({
+      file: produced.handlers.file,
+      contents: produced.handlers.after,
+    });
+  return files;
+}
