@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import type { GeneratedFile } from "../../src/emit/artifact.js";
@@ -21,19 +21,10 @@ const TYPESCRIPT5_CELLS = join(REPO, "test/compat/typescript5-cells.mjs");
 /** `@types/node` from the repository: the projects live in a temp folder outside it. */
 const TYPE_ROOTS = [join(REPO, "node_modules/@types")];
 
-export const STRICTEST = {
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
-  noPropertyAccessFromIndexSignature: true,
-  noImplicitReturns: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  verbatimModuleSyntax: true,
-  isolatedModules: true,
-  erasableSyntaxOnly: true,
-  isolatedDeclarations: true,
-  declaration: true,
-};
+/** The strictest flags users set (strictest.json: `npm run bench`'s directory sweep reads it too). */
+export const STRICTEST: Record<string, boolean> = JSON.parse(
+  readFileSync(join(import.meta.dirname, "strictest.json"), "utf8"),
+);
 
 export interface CompatConfig {
   /** What a user's project looks like, in a few words (test names, README). */
