@@ -92,7 +92,7 @@ export interface Validator<T> extends StandardSchemaV1<unknown, T> {
 export const MAX_DEPTH = 512;
 
 /** The `d` of an array or object nested past {@link MAX_DEPTH}: its checks throw {@link DEEP}. */
-export const TOO_DEEP_LEVEL = MAX_DEPTH * LEVEL;
+export const TOO_DEEP_LEVEL: number = MAX_DEPTH * LEVEL;
 
 /** The violation of a value nested deeper than {@link MAX_DEPTH}. */
 export const TOO_DEEP: Violation = {

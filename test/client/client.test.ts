@@ -38,6 +38,8 @@ describe("generated client files", () => {
       "client/auth.ts",
       "client/body.ts",
       "client/oauth.ts",
+      // the context lists every artifact, `paths` among them: openapi-typescript's client shape
+      "client/openapi-fetch.ts",
       "client/options.ts",
       "client/paginate.ts",
       "client/result.ts",

@@ -243,8 +243,8 @@ describe("a backtracking pattern cannot stall the server (item 5)", () => {
       .map((d) => `${d.file}:${d.line}:${d.column} ${d.message.slice(0, 40)}`);
     expect(found).toEqual([
       // the place of the `pattern` keyword, as for schema/invalid-pattern; of the key itself
-      `${SPEC}:34:13 the pattern "^(a+)+$" backtracks in expo`,
-      `${SPEC}:48:17 the pattern "^(x+x+)+y$" backtracks in e`,
+      `${SPEC}:34:13 the pattern "^(a+)+$" may backtrack in e`,
+      `${SPEC}:48:17 the pattern "^(x+x+)+y$" may backtrack i`,
     ]);
   });
 
