@@ -252,7 +252,7 @@ export function openapiTypescriptScript(
       script,
     };
     for (let i = at + 1; i < words.length; i++) {
-      const word = words[i]!.replace(/^(["'])(.*)\1$/, "$2");
+      const word = unquoted(words[i]!);
       if (word === "-o" || word === "--output") {
         const output = words[++i];
         if (output) found.output = output;
@@ -300,4 +300,14 @@ ${list}  ],
   }
 });
 `;
+}
+
+/** A script's word without the quotes around it (`"spec.yaml"` is `spec.yaml`). */
+function unquoted(word: string): string {
+  const quote = word[0];
+  return word.length > 1 &&
+    (quote === '"' || quote === "'") &&
+    word.at(-1) === quote
+    ? word.slice(1, -1)
+    : word;
 }

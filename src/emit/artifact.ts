@@ -298,5 +298,9 @@ export class PluginError extends EmitterError {
 export function thrownMessage(error: unknown): string {
   const text =
     error instanceof Error ? error.message || error.name : String(error);
-  return text.replace(/\s*\n\s*/g, " ").trim();
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join(" ");
 }
