@@ -89,7 +89,7 @@ function requestLines(view, h, indent) {
     lines.push(
       h.propertyLine(
         "server",
-        `${view.locals.atServer}(${h.stringLiteral(view.server)})`,
+        `${view.locals.atServer}(${h.stringLiteral(view.server)}, DEFAULT_BASE_URL)`,
         indent,
         true,
       ),

@@ -379,12 +379,20 @@ function multipart(
 
 /**
  * An endpoint's own server (OpenAPI's operation- or path-level `servers`) as the base URL it is
- * called at: an absolute URL as written, or a path (`""`, `/v2`) on the origin of the client's
- * base URL, in place of its path. Imported only by the endpoints that have one.
+ * called at, from the client's: a path (`""`, `/v2`) on the origin of the client's base URL, in
+ * place of its path; a URL on another origin as written while the client keeps its default base
+ * URL (`home`). A client pointed elsewhere (a proxy, a mock, another installation of the API)
+ * calls that endpoint at its own base URL too: neither the call nor its credentials go to an
+ * origin the user did not choose. Imported only by the endpoints that have a server.
  */
-export function atServer(server: string): (baseUrl: string) => string {
+export function atServer(
+  server: string,
+  home: string,
+): (baseUrl: string) => string {
   return (baseUrl) =>
-    /^\w+:/.test(server)
-      ? server
-      : /^\w+:\/\/[^/]*|/.exec(baseUrl)![0] + server;
+    !/^\w+:/.test(server)
+      ? /^\w+:\/\/[^/]*|/.exec(baseUrl)![0] + server
+      : baseUrl === home
+        ? server
+        : baseUrl;
 }

@@ -44,6 +44,7 @@ paths:
 
 let dir: string;
 let api: Record<string, Fn>;
+let client: { createClient: (config: object) => Record<string, Fn> };
 let main: Awaited<ReturnType<typeof recordingServer>>;
 let other: Awaited<ReturnType<typeof recordingServer>>;
 let made: Awaited<ReturnType<typeof generate>>;
@@ -54,11 +55,14 @@ beforeAll(async () => {
   made = await generate([{ file: "connect.yaml", text: spec(other.baseUrl) }], {
     artifacts: ["openapi", "docs"],
   });
-  dir = await generateClient(made.model, "endpoint-servers");
-  const client = (await import(
-    pathToFileURL(join(dir, "client/index.ts")).href
-  )) as { createClient: (config: object) => Record<string, Fn> };
-  api = client.createClient({ baseUrl: `${main.baseUrl}/v1` });
+  // the client's default base URL is the running API's
+  dir = await generateClient(made.model, "endpoint-servers", {
+    baseUrl: `${main.baseUrl}/v1`,
+  });
+  client = (await import(pathToFileURL(join(dir, "client/index.ts")).href)) as {
+    createClient: (config: object) => Record<string, Fn>;
+  };
+  api = client.createClient({});
 });
 afterAll(async () => {
   await main?.close();
@@ -83,6 +87,20 @@ describe("an endpoint with servers of its own", () => {
       "/metrics",
     ]);
     expect(other.received.map((r) => r.url)).toEqual(["/u/files"]);
+  });
+
+  // a client pointed elsewhere (a proxy, a mock, another installation) takes every endpoint
+  // with it: no call, and no credential, goes to an origin the user did not choose
+  it("follows a base URL moved elsewhere, the endpoint on another origin too", async () => {
+    const moved = client.createClient({ baseUrl: `${other.baseUrl}/v1` });
+    const before = other.received.length;
+    for (const name of ["getVaults", "getHeartbeat", "getFiles"])
+      expect((await moved[name]!()).ok, name).toBe(true);
+    expect(other.received.slice(before).map((r) => r.url)).toEqual([
+      "/v1/vaults",
+      "/heartbeat",
+      "/v1/files",
+    ]);
   });
 
   it("keeps them in the merged OpenAPI document, where they were", () => {
