@@ -30,6 +30,8 @@ beforeAll(() => {
       "-a",
       "query",
       "--no-lock",
+      // every warning in full (a first run groups them by code, one line each)
+      "--verbose",
     ]);
     expect(result.code, result.stderr).toBe(0);
     stderr[version] = result.stderr + result.stdout;
