@@ -221,17 +221,17 @@ async function produceWithPlaces(
     since,
   };
   if (stages.id !== undefined) {
+    // the name lock and the handlers file are read, then written: recorded as the run leaves
+    // them, which the next run reads (a first run that writes the lock is not read as missing
+    // again), so the record is the same whichever run made it
     const outside: Record<string, string> = {};
     if (settings.lock && lockText !== undefined)
       outside[fromOut(out, settings.lock)] = sha256Bytes(lockText);
-    if (handlers) {
-      const { file, settled, after } = handlers.update;
-      reads.set(
-        fromOut(out, file),
-        settled === undefined ? MISSING : sha256Bytes(settled),
+    if (handlers)
+      outside[fromOut(out, handlers.update.file)] = sha256Bytes(
+        handlers.update.after,
       );
-      outside[fromOut(out, file)] = sha256Bytes(after);
-    }
+    for (const [path, hash] of Object.entries(outside)) reads.set(path, hash);
     produced.fingerprint = {
       ...fingerprintBase(settings, stages.id),
       inputs: inputFiles.map((f) => fromOut(out, inputPath(settings, f))),

@@ -108,7 +108,7 @@ describe("the plugin of docs/plugins.md, in a project of its own", () => {
   }, 120_000);
 
   it("is up to date for --check, which sees a change of its option", () => {
-    expect(run().code).toBe(0); // the lock the first run wrote, settled
+    expect(run().code).toBe(0);
     const clean = run("--check");
     expect(clean.code, clean.stdout + clean.stderr).toBe(0);
     const config = join(dir, "apiloom.config.mjs");

@@ -105,8 +105,7 @@ describe("several APIs in one config", () => {
   });
 
   it("a later run skips both, each by its own fingerprint", async () => {
-    // the run after the handlers files were created settles them (as with one API)
-    expect((await run(dir)).code).toBe(0);
+    // the handlers files the first run created are compared by what it left there
     const result = await run(dir);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
