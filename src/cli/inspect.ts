@@ -3,6 +3,10 @@ import { allParameters } from "../model/factories.js";
 import { loadModel } from "../pipeline.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
 import { plural } from "./report.js";
+import { resolve } from "node:path";
+import { isUrlInput } from "../model/source-url.js";
+import { paint } from "./colors.js";
+import { codeFrame, frameLines } from "./diagnostic-format.js";
 import { ConfigError } from "../workflow/config-error.js";
 import { loadInputs } from "../workflow/resolve-inputs.js";
 import {
@@ -91,7 +95,7 @@ export async function runInspect(args: string[]): Promise<number> {
   const model = await modelOf(settings);
   if (flags.json)
     process.stdout.write(JSON.stringify(toJson(model), null, 2) + "\n");
-  else process.stdout.write(renderTable(model));
+  else process.stdout.write(renderTable(model, settings.baseDir));
   return model.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
 }
 
@@ -158,7 +162,7 @@ export function scopesOf(endpoint: Endpoint): string[] {
   return [...scopes].sort();
 }
 
-function renderTable(model: ApiModel): string {
+function renderTable(model: ApiModel, baseDir: string): string {
   const rows = model.endpoints.map((e) => [
     e.method.toUpperCase(),
     e.path,
@@ -184,8 +188,17 @@ function renderTable(model: ApiModel): string {
   let out = `${model.info.title} ${model.info.version}: ${plural(model.endpoints.length, "endpoint")}\n\n`;
   out += line(header) + "\n" + rows.map(line).join("\n") + "\n";
   out += `\n${plural(model.diagnostics.length, "diagnostic")}\n`;
-  for (const d of model.diagnostics) out += formatDiagnostic(d) + "\n";
+  for (const d of model.diagnostics)
+    out += formatDiagnostic(d) + "\n" + frameOf(d, baseDir);
   return out;
+}
+
+/** The code frame under an error or a warning, as `generate --verbose` prints it (no colour). */
+function frameOf(d: Diagnostic, baseDir: string): string {
+  if (d.severity === "info" || isUrlInput(d.file)) return "";
+  const lines = frameLines(resolve(baseDir, d.file));
+  if (!lines || d.line < 1 || d.line > lines.length) return "";
+  return codeFrame(lines, d.line, d.column, paint(false)).join("\n") + "\n";
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
@@ -223,6 +236,7 @@ async function inspectApis(
   for (const settings of apis) {
     models.push({
       name: settings.api ?? "api",
+      baseDir: settings.baseDir,
       model: await modelOf(settings),
     });
   }
@@ -243,10 +257,10 @@ async function inspectApis(
   else
     process.stdout.write(
       models
-        .map(({ name, model }) =>
+        .map(({ name, model, baseDir }) =>
           apis.length === 1 && apis[0]!.api === undefined
-            ? renderTable(model)
-            : `API ${name}: ${renderTable(model)}`,
+            ? renderTable(model, baseDir)
+            : `API ${name}: ${renderTable(model, baseDir)}`,
         )
         .join("\n"),
     );
