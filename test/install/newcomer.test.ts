@@ -143,6 +143,54 @@ describeSeeds("a newcomer's first hour (issue 46)", () => {
     });
   }, 300_000);
 
+  it("sees a change: --check leads with its verdict, an overlay is read, diff names what broke", () => {
+    const apiloom = (...args: string[]) =>
+      sh("npx", ["--no", "apiloom", ...args], project);
+    // up to date: the run after the first has nothing to do, and --check agrees
+    const same = apiloom("generate");
+    expect(same.code, same.out).toBe(0);
+    expect(same.out).toMatch(/^apiloom: nothing changed since the last run/);
+    expect(apiloom("generate", "--check").code).toBe(0);
+
+    // an overlay renames the API: --check says stale first, in the user's terms, then a short
+    // diff of generated code; the docs' diffs wait for --verbose
+    writeFileSync(
+      join(project, "rename.yaml"),
+      'overlay: 1.0.0\ninfo: { title: rename, version: "1" }\nactions:\n  - target: $.info\n    update: { title: Stride renamed }\n',
+    );
+    const stale = apiloom("generate", "--check", "--overlay", "rename.yaml");
+    expect(stale.code, stale.out).toBe(1);
+    const verdict = stale.out.slice(stale.stdout.length).split("\n");
+    expect(verdict[0]).toMatch(/^apiloom: src\/api\/ is stale: /);
+    expect(verdict).toContain("    M client/index.ts");
+    expect(verdict.some((l) => l.startsWith("next: apiloom generate"))).toBe(
+      true,
+    );
+    expect(stale.stdout).not.toContain("docs/index.html");
+    expect(stale.out.trimEnd().split("\n").length).toBeLessThanOrEqual(60);
+    const applied = apiloom("generate", "--overlay", "rename.yaml");
+    expect(applied.code, applied.out).toBe(0);
+    expect(
+      readFileSync(join(project, "src/api/openapi.json"), "utf8"),
+    ).toContain('"title": "Stride renamed"');
+
+    // a change that removes an endpoint: diff names it breaking, at its place, with the code
+    // that uses it
+    const before = JSON.parse(
+      readFileSync(join(project, "src/api/openapi.json"), "utf8"),
+    ) as { paths: Record<string, unknown> };
+    const removed = Object.keys(before.paths)[0]!;
+    delete before.paths[removed];
+    writeFileSync(join(project, "next.json"), JSON.stringify(before, null, 2));
+    const diff = apiloom("diff", "src/api/openapi.json", "--to", "next.json");
+    expect(diff.code, diff.out).toBe(0);
+    expect(diff.out).toMatch(
+      /^src\/api\/openapi\.json:\d+:\d+: breaking operation-removed /m,
+    );
+    expect(diff.out).toContain(removed);
+    expect(diff.out).toMatch(/in your code: client \w+\(\)/);
+  }, 120_000);
+
   it("moves to apis and is told which old folder and lock are left, and how to remove them", () => {
     writeFileSync(
       join(project, "apiloom.config.json"),
@@ -153,11 +201,21 @@ describeSeeds("a newcomer's first hour (issue 46)", () => {
             inputs: seeds.map((s) => `specs/${s}`),
             out: "src/api/stride",
           },
+          // a second API beside it
+          {
+            name: "messages",
+            inputs: [`specs/${seeds[0]}`],
+            out: "src/messages",
+          },
         ],
       }),
     );
     const moved = sh("npm", ["run", "--silent", "generate:api"], project);
     expect(moved.code, moved.out).toBe(0);
+    expect(moved.out).toMatch(/^apiloom: 2 APIs done/m);
+    expect(
+      readFileSync(join(project, "src/messages/client/index.ts"), "utf8"),
+    ).toContain("export function createClient");
     expect(moved.out).toMatch(
       /^apiloom\.config\.json:1:1: warning output\/left-behind src\/api\/ is no longer an output folder of this config, but apiloom's manifest marks it as its own and its name lock apiloom\.lock\.json: .* Remove them: rm -r -- src\/api\/client .*src\/api\/\.apiloom-manifest\.json apiloom\.lock\.json$/m,
     );
