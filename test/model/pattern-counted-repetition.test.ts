@@ -3,9 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   countsMultiply,
   surelySafe,
-} from "../../src/model/pattern-ambiguity.js";
-import { patternGuard } from "../../src/model/pattern-safety.js";
-import { patternTree, type PatternTree } from "../../src/model/pattern-tree.js";
+} from "../../src/model/patterns/ambiguity.js";
+import { patternGuard } from "../../src/model/patterns/safety.js";
+import {
+  patternTree,
+  type PatternTree,
+} from "../../src/model/patterns/tree.js";
 import {
   backtrackingSteps,
   OverBudget,

@@ -1,10 +1,10 @@
-import type { PatternTree } from "../../src/model/pattern-tree.js";
+import type { PatternTree } from "../../src/model/patterns/tree.js";
 
 /**
  * A backtracking matcher built like V8's, to count its work: greedy, every alternative in
  * order, the empty check of a repetition past its minimum, lookaround run where it stands
  * (atomic, as ECMAScript's is; a lookbehind read backwards, as ECMAScript reads it). Each step is one attempt to match a node at a place. It is the
- * oracle of the pattern analysis (model/pattern-ambiguity.ts): independent of its automata,
+ * oracle of the pattern analysis (model/patterns/ambiguity.ts): independent of its automata,
  * it only runs the pattern. Throws OverBudget past `budget`.
  */
 export class OverBudget extends Error {}

@@ -4,15 +4,15 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/ingest/load.js";
-import { surelySafe } from "../../src/model/pattern-ambiguity.js";
-import { patternFlags } from "../../src/model/pattern-flags.js";
-import { patternGuard } from "../../src/model/pattern-safety.js";
+import { surelySafe } from "../../src/model/patterns/ambiguity.js";
+import { patternFlags } from "../../src/model/patterns/flags.js";
+import { patternGuard } from "../../src/model/patterns/safety.js";
 import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
 import { patternAlternation } from "../support/pattern-grammar.js";
 import { recheckRisk } from "../support/regex-proof.js";
 
 /*
- * Issue 44, item 6: the fast path (model/pattern-ambiguity.ts) calls a pattern safe only where
+ * Issue 44, item 6: the fast path (model/patterns/ambiguity.ts) calls a pattern safe only where
  * recheck's automaton checker, with apiloom's parameters, does too: so a run that answers
  * without recheck writes what a run asking recheck wrote. recheck is the oracle here; every
  * pattern the fast path leaves undecided is answered by recheck in the run, as before.
