@@ -6,7 +6,7 @@ import { patternAlternation } from "../../../test/support/pattern-grammar.js";
 import { backtracking } from "./ambiguity.js";
 import { patternFlags } from "./flags.js";
 import { patternGuard } from "./safety.js";
-import { patternTree } from "./tree.js";
+import { patternTree } from "./sets.js";
 
 /*
  * Every pattern gets a verdict within a fixed budget of work, the same on every run; one

@@ -1,4 +1,5 @@
-import { ALL, patternTree, type PatternTree } from "./tree.js";
+import { patternTree } from "./sets.js";
+import type { PatternSyntax } from "./syntax.js";
 import {
   NotModelled,
   PositionAutomaton,
@@ -46,7 +47,7 @@ const MAX_PATTERN_LENGTH = 10_000;
  *
  * What the automaton cannot hold is read as a superset of its paths, which can only find more:
  * `\b`, `^` and `$` inside are ε; `\p{…}` is its ASCII code points and every code point past
- * ASCII (pattern-tree.ts); lookaround is ε, its body checked apart (`lookaroundLinear`).
+ * ASCII (sets.ts); lookaround is ε, its body checked apart (`lookaroundLinear`).
  */
 export function backtracking(
   pattern: string,
@@ -63,14 +64,14 @@ export function surelySafe(pattern: string, flags: "u" | "" = "u"): boolean {
   return backtracking(pattern, flags) === "linear";
 }
 
-function verdictOf(tree: PatternTree, budget: WorkBudget): Backtracking {
+function verdictOf(tree: PatternSyntax, budget: WorkBudget): Backtracking {
   try {
     if (countsMultiply(tree, budget)) return "exponential";
     if (!lookaroundLinear(tree, budget)) return "unknown";
     // the lookarounds proved, what is left is read without them
     tree = withoutLookaround(tree);
     if (isConstant(tree)) return "linear";
-    const openStart = !everyWay(tree, "begin");
+    const openStart = !everyWayBegins(tree);
     const uncountedVerdict = hasCount(tree)
       ? automatonVerdict(uncounted(tree), openStart, budget)
       : undefined;
@@ -84,7 +85,7 @@ function verdictOf(tree: PatternTree, budget: WorkBudget): Backtracking {
 
 /** The verdict of `tree`'s automaton (a `[^]*` before it when `openStart`). */
 function automatonVerdict(
-  tree: PatternTree,
+  tree: PatternSyntax,
   openStart: boolean,
   budget: WorkBudget,
 ): Backtracking {
@@ -117,13 +118,13 @@ function automatonVerdict(
  * A lookahead whose body starts at `^` anchors what follows it, as `^` does. Anything else (an
  * unbounded body that may run at every place, `(?!\s*$)`) is not proved.
  */
-function lookaroundLinear(tree: PatternTree, budget: WorkBudget): boolean {
-  const bodyLinear = (body: PatternTree): boolean =>
-    verdictOf({ t: "seq", items: [{ t: "begin" }, body] }, budget) === "linear";
+function lookaroundLinear(tree: PatternSyntax, budget: WorkBudget): boolean {
+  const bodyLinear = (body: PatternSyntax): boolean =>
+    verdictOf({ t: "seq", items: [BEGIN, body] }, budget) === "linear";
   // whether `node` is linear in its lookarounds, reached at a bounded number of places when
   // `fixed`; the answer's `fixed`: whether the places after it are bounded too
   const walk = (
-    node: PatternTree,
+    node: PatternSyntax,
     fixed: boolean,
   ): { ok: boolean; fixed: boolean } => {
     switch (node.t) {
@@ -147,10 +148,10 @@ function lookaroundLinear(tree: PatternTree, budget: WorkBudget): boolean {
         const inner = walk(node.node, fixed && bounded);
         return { ok: inner.ok, fixed: fixed && bounded && inner.fixed };
       }
-      case "begin":
-        return { ok: true, fixed: true };
+      case "assert":
+        return { ok: true, fixed: fixed || node.k === 0 };
       case "look": {
-        const anchored = !node.behind && everyWay(node.node, "begin");
+        const anchored = !node.behind && everyWayBegins(node.node);
         const ok =
           walk(node.node, fixed || anchored).ok &&
           ((isConstant(node.node) && !countsMultiply(node.node, budget)) ||
@@ -164,21 +165,24 @@ function lookaroundLinear(tree: PatternTree, budget: WorkBudget): boolean {
   return walk(tree, false).ok;
 }
 
-const EMPTY: PatternTree = { t: "seq", items: [] };
+const EMPTY: PatternSyntax = { t: "seq", items: [] };
+/** `^` */
+const BEGIN: PatternSyntax = { t: "assert", k: 0 };
 /** ε with something to assert (the automaton's sure end stops at it): `\b` stands for all. */
-const ASSERTION: PatternTree = { t: "word" };
+const ASSERTION: PatternSyntax = { t: "assert", k: 2 };
 
 /**
  * `tree` with each lookaround read as an assertion that matches no character, and runs of
  * them as one (`(?:(?=a)|(?=b))` is one assertion, not two ε-branches the automaton refuses).
  */
-function withoutLookaround(node: PatternTree): PatternTree {
+function withoutLookaround(node: PatternSyntax): PatternSyntax {
   switch (node.t) {
     case "look":
-    case "word":
       return ASSERTION;
+    case "assert":
+      return node.k >= 2 ? ASSERTION : node;
     case "seq": {
-      const items: PatternTree[] = [];
+      const items: PatternSyntax[] = [];
       for (const item of node.items.map(withoutLookaround))
         if (item === EMPTY) continue;
         else if (item !== ASSERTION || items.at(-1) !== ASSERTION)
@@ -202,7 +206,7 @@ function withoutLookaround(node: PatternTree): PatternTree {
   }
 }
 
-function hasCount(node: PatternTree): boolean {
+function hasCount(node: PatternSyntax): boolean {
   if (node.t === "seq" || node.t === "alt") return node.items.some(hasCount);
   if (node.t === "rep") return node.kind === "{}" || hasCount(node.node);
   return false;
@@ -220,7 +224,7 @@ function hasCount(node: PatternTree): boolean {
  * neither, the copies have neither. When it has one, the copies may still not
  * (`\d{1,3}\.\d{1,3}` is safe, `\d+\.?\d+` is not): they are built as written.
  */
-function uncounted(node: PatternTree): PatternTree {
+function uncounted(node: PatternSyntax): PatternSyntax {
   switch (node.t) {
     case "seq":
     case "alt":
@@ -258,13 +262,13 @@ function uncounted(node: PatternTree): PatternTree {
  * not multiply; `*` and `+` are left to the automaton; one count of 2 or 3 (in all) may.
  */
 export function countsMultiply(
-  tree: PatternTree,
+  tree: PatternSyntax,
   budget = new WorkBudget(),
 ): boolean {
   // one count of 2 or 3 may multiply: k^3 paths, as many as the body written out three times
   // (URI_IPV6's `(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}`, where `15.` has two)
   let room = MULTIPLYING;
-  const multiplies = (node: PatternTree): boolean => {
+  const multiplies = (node: PatternSyntax): boolean => {
     switch (node.t) {
       case "seq":
       case "alt":
@@ -291,16 +295,16 @@ export function countsMultiply(
 /** The product of the counts of repetitions that may multiply, past which one is refused. */
 const MULTIPLYING = 3;
 
-const SIGMA_STAR: PatternTree = {
+const SIGMA_STAR: PatternSyntax = {
   t: "rep",
-  node: { t: "set", set: ALL },
+  node: { t: "class", text: "[^]", negated: true, items: [] },
   min: 0,
   max: Infinity,
   kind: "*",
 };
 
 /** No unbounded repetition anywhere, lookaround bodies included. */
-function isConstant(node: PatternTree): boolean {
+function isConstant(node: PatternSyntax): boolean {
   if (node.t === "seq" || node.t === "alt") return node.items.every(isConstant);
   if (node.t === "rep") return node.max !== Infinity && isConstant(node.node);
   if (node.t === "look") return isConstant(node.node);
@@ -308,11 +312,11 @@ function isConstant(node: PatternTree): boolean {
 }
 
 /** Whether every way into `node` starts with `^`. */
-function everyWay(node: PatternTree, kind: "begin"): boolean {
-  if (node.t === "alt") return node.items.every((n) => everyWay(n, kind));
+function everyWayBegins(node: PatternSyntax): boolean {
+  if (node.t === "alt") return node.items.every(everyWayBegins);
   if (node.t === "seq") {
     const item = node.items[0];
-    return item !== undefined && everyWay(item, kind);
+    return item !== undefined && everyWayBegins(item);
   }
-  return node.t === kind;
+  return node.t === "assert" && node.k === 0;
 }

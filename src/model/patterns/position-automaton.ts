@@ -1,12 +1,7 @@
 // The position (Glushkov) automaton of a pattern tree, and the two structures a ReDoS analysis
-// looks for in it (EDA, IDA), for pattern-ambiguity.ts.
-import {
-  ALL,
-  intersection,
-  meet,
-  type CodePoints,
-  type PatternTree,
-} from "./tree.js";
+// looks for in it (EDA, IDA), for ambiguity.ts.
+import { ALL, charSet, intersection, meet, type CodePoints } from "./sets.js";
+import type { PatternSyntax } from "./syntax.js";
 
 /** Positions past which an automaton is not built. */
 const MAX_POSITIONS = 256;
@@ -55,7 +50,7 @@ export class PositionAutomaton {
   private constructor(private readonly budget: WorkBudget) {}
 
   static of(
-    tree: PatternTree,
+    tree: PatternSyntax,
     budget = new WorkBudget(),
   ): PositionAutomaton | undefined {
     const nfa = new PositionAutomaton(budget);
@@ -124,10 +119,14 @@ export class PositionAutomaton {
       }
   }
 
-  private part(node: PatternTree): Part {
+  private part(node: PatternSyntax): Part {
     switch (node.t) {
-      case "set": {
-        const k = this.sets.push(node.set) - 1;
+      case "char":
+      case "class":
+      case "escape":
+      case "property":
+      case "dot": {
+        const k = this.sets.push(charSet(node)) - 1;
         if (k > MAX_POSITIONS) throw new NotModelled();
         this.budget.spend();
         this.next.push([]);
@@ -139,9 +138,7 @@ export class PositionAutomaton {
           sureLast: [k],
         };
       }
-      case "begin":
-      case "end":
-      case "word":
+      case "assert":
       case "look":
         return {
           nullable: true,
@@ -193,7 +190,7 @@ export class PositionAutomaton {
   }
 
   private repetition(
-    body: PatternTree,
+    body: PatternSyntax,
     min: number,
     max: number,
     kind: "*" | "+" | "?" | "{}",
@@ -219,7 +216,7 @@ export class PositionAutomaton {
   }
 
   /** `(x(x(x)?)?)?` for n copies of x. */
-  private nested(body: PatternTree, n: number): Part {
+  private nested(body: PatternSyntax, n: number): Part {
     return this.optional(() =>
       this.sequence([
         () => this.part(body),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asciiPropertyPoints, NON_ASCII } from "./properties.js";
-import { complement, intersection, type CodePoints } from "./tree.js";
+import { complement, intersection, type CodePoints } from "./sets.js";
 
 /** Whether `set` holds the code point `c`. */
 function holds(set: CodePoints, c: number): boolean {
@@ -58,10 +58,10 @@ const NAMES = [
 const ASCII = Array.from({ length: 0x80 }, (_, c) => c);
 
 /*
- * pattern-tree.ts reads `\p{…}` as these code points (`\P{…}` as the other ASCII ones), and
+ * sets.ts reads `\p{…}` as these code points (`\P{…}` as the other ASCII ones), and
  * every code point past ASCII, for the counted-repetition check, which is sound only if each
  * set holds all any engine matches. On ASCII the set is read off V8's RegExp: this checks the
- * reading, every ASCII code point of every name (pattern-properties.ts says why ASCII is the
+ * reading, every ASCII code point of every name (properties.ts says why ASCII is the
  * same in every engine and Unicode version, and how that was checked).
  */
 describe("a Unicode property's ASCII code points", () => {
@@ -82,7 +82,7 @@ describe("a Unicode property's ASCII code points", () => {
     expect(wrong.slice(0, 5)).toEqual([]);
   });
 
-  it("hold nothing past ASCII (pattern-tree.ts adds it all), and are normalized", () => {
+  it("hold nothing past ASCII (sets.ts adds it all), and are normalized", () => {
     for (const name of NAMES) {
       const set = asciiPropertyPoints(name)!;
       expect(intersection(set, NON_ASCII), name).toEqual([]);

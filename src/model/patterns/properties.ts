@@ -1,13 +1,13 @@
 /**
- * What pattern-tree.ts's loose read takes from a Unicode property escape (`\p{L}`,
+ * What sets.ts's loose read takes from a Unicode property escape (`\p{L}`,
  * `\p{Script=Latin}`, `\p{Alphabetic}`): the ASCII code points (U+0000 to U+007F) it matches,
  * read off the engine's own RegExp, one test per code point. Beyond ASCII it reads nothing:
- * pattern-tree.ts counts every code point past U+007F in every set holding a property (`\p`,
+ * sets.ts counts every code point past U+007F in every set holding a property (`\p`,
  * `\P` and a class holding either, negated or not), so nothing of the engine's tables past
  * ASCII reaches the tree.
  *
  * Why ASCII only. apiloom's output must be the same on every machine, and the check using
- * these sets (pattern-ambiguity.ts, countsMultiply) is sound only if each holds all that the
+ * these sets (ambiguity.ts, countsMultiply) is sound only if each holds all that the
  * engine running the validators matches, whatever its Unicode version. Past ASCII neither
  * holds: characters are assigned in each version (one unassigned in an older version is in
  * `\P{L}` and `[^\p{L}]` there, and in no letter set), and values change (script extensions,
@@ -28,8 +28,8 @@
  */
 
 /**
- * pattern-tree.ts's CodePoints: `[from, to, from, to, …]`, sorted, disjoint, not adjacent
- * (written again here: pattern-tree.ts imports this file).
+ * sets.ts's CodePoints: `[from, to, from, to, …]`, sorted, disjoint, not adjacent
+ * (written again here: sets.ts imports this file).
  */
 type CodePoints = readonly number[];
 

@@ -10,8 +10,8 @@ export type { PatternGuard, PatternRisk } from "./guard.js";
  * A pattern is a program run on attacker input: a backtracking engine (V8's, every RegExp)
  * takes exponential time on `^(a+)+$` and `aaaa…a!` (34 characters: minutes) and quadratic
  * time on `[a-z]+$`. Each pattern is analysed within a fixed budget of work
- * (pattern-ambiguity.ts): one proved linear runs as a RegExp; any other, flagged or not
- * decided, is compiled for the validators' linear-time matcher (pattern-program.ts), and one
+ * (ambiguity.ts): one proved linear runs as a RegExp; any other, flagged or not
+ * decided, is compiled for the validators' linear-time matcher (program.ts), and one
  * that matcher cannot run (a backreference, lookaround, a program past 5,000 instructions) is
  * not checked, with a warning. docs/validation.md, "Patterns", says why.
  */

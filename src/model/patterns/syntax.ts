@@ -1,8 +1,9 @@
 /**
- * The one reader of a JSON Schema `pattern`'s syntax (ECMA-262, with or without the `u` flag):
- * pattern-program.ts compiles the tree for the validators' linear-time matcher, pattern-tree.ts
- * turns its characters into code-point sets for the fast safety check. The pattern is known to
- * compile with `flags` (pattern-flags.ts), so the reader checks nothing a RegExp already refused.
+ * The one parse tree of a JSON Schema `pattern` (ECMA-262, with or without the `u` flag), which
+ * both readers of a pattern read: program.ts compiles it for the validators' linear-time
+ * matcher, and the safety analysis (ambiguity.ts, on position-automaton.ts) builds its automaton
+ * from it, each character's code points given by sets.ts. The pattern is known to
+ * compile with `flags` (flags.ts), so the reader checks nothing a RegExp already refused.
  * Lookaround is read (the safety check reads it; the linear-time matcher cannot run it);
  * backreferences, modifier groups and groups nested past {@link MAX_NESTING} are not
  * ({@link UnreadSyntax}).

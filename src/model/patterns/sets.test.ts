@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { NON_ASCII } from "./properties.js";
-import { intersection, patternTree, type CodePoints } from "./tree.js";
+import {
+  charSet,
+  intersection,
+  patternTree,
+  type CodePoints,
+  type PatternChar,
+} from "./sets.js";
 
 /** Whether `set` holds the code point `c` (a binary search of its ranges). */
 function holds(set: CodePoints, c: number): boolean {
@@ -25,7 +31,7 @@ const POINTS = [
 ];
 
 /*
- * The fast path (pattern-ambiguity.ts) is sound only if each set is exact, or larger: a set
+ * The fast path (ambiguity.ts) is sound only if each set is exact, or larger: a set
  * smaller than V8's could hide two positions sharing a character. V8's RegExp is the oracle.
  */
 describe("a pattern's character sets", () => {
@@ -48,12 +54,12 @@ describe("a pattern's character sets", () => {
     "\\0",
     "[\\b\\cA-\\cC]",
   ])("%s holds what V8 matches with `u`", (source) => {
-    // a sequence of one set
+    // a sequence of one character
     const tree = patternTree(source);
     const item = tree?.t === "seq" ? tree.items[0] : undefined;
     expect(tree?.t === "seq" && tree.items.length).toBe(1);
-    expect(item?.t).toBe("set");
-    const set = (item as { set: CodePoints }).set;
+    expect(["char", "class", "escape", "dot"]).toContain(item?.t);
+    const set = charSet(item as PatternChar);
     const re = new RegExp(`^(?:${source})$`, "u");
     const wrong = POINTS.filter(
       (c) => holds(set, c) !== re.test(String.fromCodePoint(c)),
@@ -74,18 +80,18 @@ describe("a pattern's character sets", () => {
           t: "look",
           behind: true,
           negative: true,
-          node: { t: "seq", items: [{ t: "set", set: [97, 97] }] },
+          node: { t: "seq", items: [{ t: "char", c: 97 }] },
         },
-        { t: "set", set: [98, 98] },
+        { t: "char", c: 98 },
       ],
     });
   });
 });
 
 /*
- * Loose (pattern-ambiguity.ts's counted-repetition check), a set holding `\p{…}` is exact on
+ * Loose (ambiguity.ts's counted-repetition check), a set holding `\p{…}` is exact on
  * ASCII and every code point past it: a set as large as any engine's, whatever its Unicode
- * version, and the same on every machine (pattern-tree.ts, patternTree). A set larger than
+ * version, and the same on every machine (sets.ts, patternTree). A set larger than
  * V8's only adds paths, which that check may.
  */
 describe("a pattern's Unicode property sets, read loosely", () => {
@@ -107,8 +113,8 @@ describe("a pattern's Unicode property sets, read loosely", () => {
     (source) => {
       const tree = patternTree(source, "u", true);
       const item = tree?.t === "seq" ? tree.items[0] : undefined;
-      expect(item?.t).toBe("set");
-      const set = (item as { set: CodePoints }).set;
+      expect(["class", "property"]).toContain(item?.t);
+      const set = charSet(item as PatternChar);
       const re = new RegExp(`^(?:${source})$`, "u");
       const wrong = ASCII.filter(
         (c) => holds(set, c) !== re.test(String.fromCharCode(c)),

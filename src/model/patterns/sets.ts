@@ -9,32 +9,16 @@ import {
 import { asciiPropertyPoints, NON_ASCII } from "./properties.js";
 
 /**
- * A JSON Schema `pattern` read with the `u` flag (pattern-syntax.ts) into a tree whose
- * characters are exact sets of code points, for the check of pattern-ambiguity.ts.
- * Backreferences, and `\p{…}` unless read loosely (see {@link patternTree}), give `undefined`.
+ * The code points each character of a pattern's parse tree (syntax.ts) matches, for the
+ * analysis (ambiguity.ts, on position-automaton.ts), which reads the same tree the linear-time
+ * program is compiled from (program.ts). {@link patternTree} says which trees it reads.
  */
-export type PatternTree =
-  | { readonly t: "set"; readonly set: CodePoints }
-  | { readonly t: "seq"; readonly items: readonly PatternTree[] }
-  | { readonly t: "alt"; readonly items: readonly PatternTree[] }
-  | {
-      readonly t: "rep";
-      readonly node: PatternTree;
-      readonly min: number;
-      readonly max: number;
-      /** `*`, `+`, `?`: how recheck builds them (the counted forms are copies). */
-      readonly kind: "*" | "+" | "?" | "{}";
-    }
-  | { readonly t: "begin" }
-  | { readonly t: "end" }
-  | { readonly t: "word" }
-  /** Lookaround: matches no character (pattern-ambiguity.ts reads it as ε, its body apart). */
-  | {
-      readonly t: "look";
-      readonly behind: boolean;
-      readonly negative: boolean;
-      readonly node: PatternTree;
-    };
+
+/** A node of the parse tree that reads one character of the text. */
+export type PatternChar = Exclude<
+  PatternSyntax,
+  { t: "seq" | "alt" | "rep" | "look" | "assert" }
+>;
 
 /** Sorted, disjoint, non-adjacent ranges of code points: `[from, to, from, to, …]`. */
 export type CodePoints = readonly number[];
@@ -106,14 +90,16 @@ export function intersection(a: CodePoints, b: CodePoints): CodePoints {
 }
 
 /**
- * The tree of `pattern` (known to compile with `flags`), or undefined past the plain syntax.
+ * The parse tree of `pattern` (known to compile with `flags`) when the analysis reads it, or
+ * undefined past the plain syntax (a backreference, a repeated assertion, `\p{…}` unless
+ * `loose`).
  *
  * `loose` reads `\p{…}`, `\P{…}` and a class holding them as sets at least as large as those
  * of any engine the validators may run on, whatever its Unicode version, for a check that only
- * looks for ambiguity (pattern-ambiguity.ts, countsMultiply): there a set too large only adds
+ * looks for ambiguity (ambiguity.ts, countsMultiply): there a set too large only adds
  * paths, which can only find more, while one too small could hide two paths on one text. A
  * property is read exactly on ASCII, whose values are the same in every engine and version,
- * and as every code point beyond (pattern-properties.ts says why, and what is assumed): a class
+ * and as every code point beyond (properties.ts says why, and what is assumed): a class
  * holding one is built exactly on ASCII (unions, and the complement of `[^…]`), then every code
  * point past U+007F is added (complementing first: complementing the widened set would drop
  * them). So the sets are the same on every machine, and hold each engine's: `[^\p{L}]` holds
@@ -123,7 +109,7 @@ export function intersection(a: CodePoints, b: CodePoints): CodePoints {
  * `\p{sc=Han}` and `[à-ÿ]`); a property beside ASCII classes is read as exactly as it is
  * written (`\p{L}` and `[0-9]` share nothing).
  *
- * The strict read (the fast path's automaton, pattern-ambiguity.ts) still gives up on `\p{…}`,
+ * The strict read (the fast path's automaton, ambiguity.ts) still gives up on `\p{…}`,
  * leaving a pattern with one and `*` or `+` to recheck. That read is held to recheck's verdict,
  * and recheck reads properties from tables of its own build: recheck 4.5.0's know no script of
  * Unicode 14 or later, where it answers "unknown", not "safe".
@@ -132,9 +118,11 @@ export function patternTree(
   pattern: string,
   flags: "u" | "" = "u",
   loose = false,
-): PatternTree | undefined {
+): PatternSyntax | undefined {
   try {
-    return treeOf(readPattern(pattern, flags), loose);
+    const tree = readPattern(pattern, flags);
+    check(tree, loose);
+    return tree;
   } catch (error) {
     if (error instanceof UnreadSyntax || error instanceof Unread)
       return undefined;
@@ -142,7 +130,7 @@ export function patternTree(
   }
 }
 
-/** Syntax the fast path does not read. */
+/** Syntax the analysis does not read. */
 class Unread extends Error {}
 
 const CLASS_ESCAPES: Record<ClassEscape, CodePoints> = {
@@ -153,65 +141,83 @@ const CLASS_ESCAPES: Record<ClassEscape, CodePoints> = {
   s: SPACE,
   S: complement(SPACE),
 };
-const ASSERTIONS = ["begin", "end", "word", "word"] as const;
 
-function treeOf(node: PatternSyntax, loose: boolean): PatternTree {
+/** Throws {@link Unread} where the analysis cannot read `node` (see {@link patternTree}). */
+function check(node: PatternSyntax, loose: boolean): void {
   switch (node.t) {
-    case "char":
-    case "escape":
-      return { t: "set", set: atomSet(node, loose) };
-    case "property":
-      return { t: "set", set: withNonAscii(atomSet(node, loose)) };
-    case "dot":
-      return { t: "set", set: complement(LINE_TERMINATORS) };
-    case "class": {
-      // the class exact on ASCII, then every code point past it: `[^\p{L}]` is the complement
-      // of the letters, which another Unicode may make fewer or more (see patternTree)
-      const set = union(node.items.map((item) => classItemSet(item, loose)));
-      const exact = node.negated ? complement(set) : set;
-      return {
-        t: "set",
-        set: node.items.some(
-          (item) => item.from.t === "property" || item.to?.t === "property",
-        )
-          ? withNonAscii(exact)
-          : exact,
-      };
-    }
-    case "assert":
-      return { t: ASSERTIONS[node.k] };
     case "seq":
     case "alt":
-      return { t: node.t, items: node.items.map((n) => treeOf(n, loose)) };
+      for (const item of node.items) check(item, loose);
+      return;
     case "look":
-      return { ...node, node: treeOf(node.node, loose) };
+      return check(node.node, loose);
     case "rep": {
-      const inner = treeOf(node.node, loose);
+      check(node.node, loose);
+      const inner = node.node.t;
       if (
         !Number.isSafeInteger(node.min) ||
         node.max < node.min ||
-        inner.t === "begin" ||
-        inner.t === "end" ||
-        inner.t === "word" ||
-        inner.t === "look"
+        inner === "assert" ||
+        inner === "look"
       )
         throw new Unread();
-      const { min, max, kind } = node;
-      return { t: "rep", node: inner, min, max, kind };
+      return;
+    }
+    case "assert":
+      return;
+    default:
+      // the strict read gives up on `\p{…}` and on a range with an escape at an end
+      if (
+        !loose &&
+        (node.t === "property" ||
+          (node.t === "class" &&
+            node.items.some(
+              ({ from, to }) =>
+                from.t === "property" ||
+                (to !== undefined && (from.t !== "char" || to.t !== "char")),
+            )))
+      )
+        throw new Unread();
+      charSet(node);
+  }
+}
+
+/**
+ * The code points `node` matches, `\p{…}` read loosely (see {@link patternTree}). Throws
+ * {@link Unread} for what no set says (a property the engine does not know, `[z-a]`).
+ */
+export function charSet(node: PatternChar): CodePoints {
+  switch (node.t) {
+    case "char":
+    case "escape":
+      return atomSet(node);
+    case "property":
+      return withNonAscii(atomSet(node));
+    case "dot":
+      return complement(LINE_TERMINATORS);
+    case "class": {
+      // the class exact on ASCII, then every code point past it: `[^\p{L}]` is the complement
+      // of the letters, which another Unicode may make fewer or more (see patternTree)
+      const set = union(node.items.map(classItemSet));
+      const exact = node.negated ? complement(set) : set;
+      return node.items.some(
+        (item) => item.from.t === "property" || item.to?.t === "property",
+      )
+        ? withNonAscii(exact)
+        : exact;
     }
   }
 }
 
 /**
- * A character's or escape's set; `\p{…}`'s and `\P{…}`'s, loose, their ASCII code points only
- * (the caller adds every code point past ASCII), and not read strictly (see {@link patternTree}).
+ * A character's or escape's set; `\p{…}`'s and `\P{…}`'s their ASCII code points only (the
+ * caller adds every code point past ASCII; see {@link patternTree}).
  */
-function atomSet(atom: ClassAtom, loose: boolean): CodePoints {
+function atomSet(atom: ClassAtom): CodePoints {
   if (atom.t === "char") return point(atom.c);
   if (atom.t === "escape") return CLASS_ESCAPES[atom.e];
   const name = /^\\[pP]\{([^}]*)\}$/.exec(atom.text)?.[1];
-  const set =
-    loose && name !== undefined ? asciiPropertyPoints(name) : undefined;
+  const set = name !== undefined ? asciiPropertyPoints(name) : undefined;
   if (set === undefined) throw new Unread();
   return atom.text[1] === "P" ? intersection(complement(set), ASCII) : set;
 }
@@ -221,11 +227,11 @@ const ASCII: CodePoints = [0, 0x7f];
 /** `set` with every code point past ASCII (see {@link patternTree}). */
 const withNonAscii = (set: CodePoints): CodePoints => union([set, NON_ASCII]);
 
-function classItemSet({ from, to }: ClassItem, loose: boolean): CodePoints {
-  if (to === undefined) return atomSet(from, loose);
+function classItemSet({ from, to }: ClassItem): CodePoints {
+  if (to === undefined) return atomSet(from);
   // without `u`, `[\w-.]` is `\w`, `-` and `.` (Annex B)
-  if (loose && (from.t === "escape" || to.t === "escape"))
-    return union([atomSet(from, loose), point(0x2d), atomSet(to, loose)]);
+  if (from.t === "escape" || to.t === "escape")
+    return union([atomSet(from), point(0x2d), atomSet(to)]);
   if (from.t !== "char" || to.t !== "char" || to.c < from.c) throw new Unread();
   return [from.c, to.c];
 }
