@@ -31,7 +31,7 @@ export type { DiagnosticCodeInfo, Severity } from "./code-info.js";
  * test/diagnostics/registry.test.ts fails when that table differs or a code listed here is
  * never reported.
  *
- * The codes live by family in the files diagnostic-codes-*.ts beside this one (a new code goes
+ * The codes live by family in the files codes-*.ts beside this one (a new code goes
  * in its prefix's family; a new prefix gets a family here); this object combines them, in the
  * order the registry has always listed them.
  */

@@ -8,7 +8,7 @@ import { resolveSchema } from "./ref.js";
 import { isMap, type SubSchema } from "./walk.js";
 import type { NamedSchema, Schema } from "../types.js";
 
-/** A schema object (not `true`/`false`, not a list): schema-walk.ts's {@link isMap}. */
+/** A schema object (not `true`/`false`, not a list): walk.ts's {@link isMap}. */
 const isSchemaObject = isMap as (value: unknown) => value is Schema;
 
 /**

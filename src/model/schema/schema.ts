@@ -1,7 +1,7 @@
 /**
  * What a model schema means, said once for every emitter: where a `$ref` leads, which types a
  * value may have (and whether it may be null), which keywords hold sub-schemas, which keywords
- * only annotate (schema-walk.ts, re-exported here), where a member is declared and when it is
+ * only annotate (walk.ts, re-exported here), where a member is declared and when it is
  * required, what a discriminator selects. Schemas are in the model's one dialect (JSON Schema 2020-12, see types.ts), so
  * nothing here knows about `nullable` or `#/definitions`: the readers translated those.
  */
@@ -37,7 +37,7 @@ export {
 } from "./members.js";
 export { refTarget, resolveSchema } from "./ref.js";
 
-/** A schema object (not `true`/`false`, not a list): schema-walk.ts's {@link isMap}. */
+/** A schema object (not `true`/`false`, not a list): walk.ts's {@link isMap}. */
 const isSchemaObject = isMap as (value: unknown) => value is Schema;
 
 // ---------------------------------------------------------------------------------------------

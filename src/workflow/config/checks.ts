@@ -1,4 +1,4 @@
-// Small checks the config's sections share (config-validate.ts, remote-settings.ts).
+// Small checks the config's sections share (validate.ts, remote-settings.ts).
 
 /** A plain object: not null, not a list. */
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -32,13 +32,13 @@ export function overlaySettings(
   );
 }
 
-/** Where a value sits in the config (config-validate.ts's `Where`). */
+/** Where a value sits in the config (validate.ts's `Where`). */
 interface Where {
   readonly path: readonly (string | number)[];
   readonly shown: string;
 }
 
-/** The config's `overlays`: files, or `{ file, inputs }` (config-validate.ts's check of it). */
+/** The config's `overlays`: files, or `{ file, inputs }` (validate.ts's check of it). */
 export function checkOverlays(
   value: unknown,
   where: Where,

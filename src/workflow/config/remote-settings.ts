@@ -107,7 +107,7 @@ type Report = (
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** The config check of `remote` (config-validate.ts calls it with the section's place). */
+/** The config check of `remote` (validate.ts calls it with the section's place). */
 export function checkRemote(
   value: unknown,
   where: { path: readonly (string | number)[]; shown: string },
