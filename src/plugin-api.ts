@@ -27,7 +27,7 @@ export type {
   ReportPlace,
   Reporter,
   Sink,
-} from "./model/reporter.js";
+} from "./model/diagnostics/reporter.js";
 // the context's type index: the names of the types in types.ts and their type expressions
 export type { EndpointTypes, TypeIndex } from "./emit/type-index/type-index.js";
 export type { WebhookTypes } from "./emit/type-index/webhook-names.js";

@@ -15,7 +15,7 @@ import { readSourceText } from "../ingest/decode-text.js";
 import { parseText } from "../ingest/load.js";
 import { DEFAULT_MAX_INPUT_BYTES } from "../ingest/read-source.js";
 import type { SourceFormat } from "../model/types.js";
-import { CONFIG_FILE_NAMES } from "../workflow/config-types.js";
+import { CONFIG_FILE_NAMES } from "../workflow/config/types.js";
 import { addScript } from "./package-script.js";
 import type { Stream } from "./run-io.js";
 

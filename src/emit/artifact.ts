@@ -1,9 +1,9 @@
-import type { Reporter, ReportPlace } from "../model/reporter.js";
+import type { Reporter, ReportPlace } from "../model/diagnostics/reporter.js";
 import type { ApiModel } from "../model/types.js";
 import type { TypeIndex } from "./type-index/type-index.js";
 
 // what the context's `reporter` and `types` are
-export type { Reporter, ReportPlace } from "../model/reporter.js";
+export type { Reporter, ReportPlace } from "../model/diagnostics/reporter.js";
 export type { EndpointTypes, TypeIndex } from "./type-index/type-index.js";
 
 /** The output folder as the project around it sees it. */
@@ -168,7 +168,7 @@ export interface EmitContext<O = Readonly<Record<string, unknown>>> {
    */
   readonly types: TypeIndex;
   /**
-   * Reports a diagnostic: a code of src/model/diagnostic-codes.ts, which gives its severity. A
+   * Reports a diagnostic: a code of src/model/diagnostics/codes.ts, which gives its severity. A
    * plugin of the user's reports `PluginDiagnosticCode`s; the message says what.
    */
   readonly reporter: Reporter;

@@ -20,7 +20,7 @@ import {
 // Every kind of input (a file, a glob, a URL on 127.0.0.1, an overlay, a remote $ref) through
 // every command that reads inputs: generate, generate --check, inspect, diff (as the old side and
 // as the new one) and diff --base. Each command resolves its inputs in one place
-// (src/workflow/resolve-inputs.ts), so each kind reads the same everywhere.
+// (src/workflow/sources/resolve-inputs.ts), so each kind reads the same everywhere.
 
 const spec = (op: string, path: string) => `openapi: 3.0.3
 info: { title: T, version: "1" }

@@ -263,7 +263,7 @@ function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
     const value: unknown = s[keyword];
     if (i > 0) out.push(",");
     out.push(quoted(keyword), ":");
-    // the same positions as mapSubSchemas (model/schema-walk.ts)
+    // the same positions as mapSubSchemas (model/schema/walk.ts)
     if (Array.isArray(value)) {
       if (!LIST_KEYWORDS.has(keyword)) writeCanonical(value, out);
       else {

@@ -7,8 +7,8 @@ import {
   requiredSplit,
   walkSchemaNodes,
   type SubSchema,
-} from "../../model/schema.js";
-import { schemaRefName } from "../../model/schema-ref.js";
+} from "../../model/schema/schema.js";
+import { schemaRefName } from "../../model/schema/ref.js";
 import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
 import { integerType, stringType, type ScalarChoices } from "./scalar-types.js";
 import { stringLiteral } from "../shared/literals.js";
@@ -49,7 +49,7 @@ export interface SchemaNaming {
   refName(schemaName: string, mode: SchemaMode): string;
   /** The model's named schemas, which `$ref`s point at. */
   readonly schemas: Readonly<Record<string, NamedSchema>>;
-  /** Named schemas that reach themselves through `$ref`s (src/model/schema-recursion.ts). */
+  /** Named schemas that reach themselves through `$ref`s (src/model/schema/recursion.ts). */
   readonly recursive?: ReadonlySet<string>;
   readonly scalars?: ScalarChoices; // the model's: Dates and bigints (scalar-types.ts)
 }
@@ -104,7 +104,7 @@ function literalType(value: unknown): TypeNode | undefined {
   return undefined;
 }
 
-/** The schema's effective types (src/model/schema.ts); undefined when it says none. */
+/** The schema's effective types (src/model/schema/schema.ts); undefined when it says none. */
 function typesOf(schema: Schema): readonly SchemaType[] | undefined {
   // `type: "string"` (most schemas): the model's answer for that one name, made once
   const type = schema.type;
@@ -354,7 +354,7 @@ function composition(
 
 /**
  * A oneOf/anyOf member under a discriminator: `Cat & { petType: "cat" }`, so narrowing on the
- * property works, with the values the model gives it (src/model/schema.ts: the mapping, else the
+ * property works, with the values the model gives it (src/model/schema/schema.ts: the mapping, else the
  * member's own const/enum, else its schema name). A member whose own property already holds
  * literals is narrowed by them: it gets no literal of its own, and never one that contradicts
  * them (the intersection would be `never`).

@@ -1,0 +1,130 @@
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_TEMPLATES_DIR } from "../../emit/templates.js";
+import { compareCodeUnits } from "../../model/order.js";
+
+/*
+ * Hashing and apiloom's own identity: what the fingerprint records and this machine's caches
+ * (verified.ts, the transpiled config) are keyed by. Knows nothing of settings, so the config
+ * loader can use it without reaching the settings it helps to make.
+ */
+
+export const MISSING = "missing";
+
+export function sha256Bytes(bytes: Buffer | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** sha256 of a file's bytes, or MISSING when it cannot be read. */
+export function hashFile(path: string): string {
+  try {
+    return sha256Bytes(readFileSync(path));
+  } catch {
+    return MISSING;
+  }
+}
+
+/** apiloom's version, from its package.json. */
+export function apiloomVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (
+    (require("../../../package.json") as { version?: string }).version ?? "?"
+  );
+}
+
+let identity: string | undefined;
+
+/**
+ * apiloom's version and a hash of its own code (src/ or dist/, whichever runs), its templates
+ * and the versions of the parsers it uses: a build at the same version with other code (a
+ * checkout of apiloom itself, a patched install) must not pass for the one that wrote the output.
+ * Never written into the output (a build folder's leftovers would make it differ between
+ * machines): it keys this machine's caches (verified.ts, the transpiled config).
+ */
+export function apiloomIdentity(): string {
+  if (identity !== undefined) return identity;
+  const require = createRequire(import.meta.url);
+  const version = apiloomVersion();
+  const parsers = ["yaml", "js-yaml"].map((name) => {
+    try {
+      return `${name}@${packageVersion(require.resolve(name), name)}`;
+    } catch {
+      return `${name}@?`;
+    }
+  });
+  const hash = sha256Bytes(
+    [
+      ownCodeHash(fileURLToPath(import.meta.url)),
+      hashTree(DEFAULT_TEMPLATES_DIR),
+      ...parsers,
+    ].join("\n"),
+  );
+  identity = `${version}+${hash.slice(0, 16)}`;
+  return identity;
+}
+
+/**
+ * A hash of the code `moduleFile` (this module, wherever it runs from) belongs to. The CLI runs
+ * from one file, dist/cli/bundle.js (scripts/bundle.mjs), which holds all of apiloom's code it
+ * runs: that file alone, not the ~300 modules beside it that it never loads (reading them was
+ * ~10 ms of every run, a tenth of a run with nothing to do). Run from modules (the library from
+ * dist/, the tests from src/), the tree of them: every script file under the folder above this
+ * module's.
+ */
+export function ownCodeHash(moduleFile: string): string {
+  if (basename(moduleFile) === BUNDLE_FILE) return hashFile(moduleFile);
+  return hashTree(
+    dirname(dirname(moduleFile)),
+    (name) => /\.(?:js|mjs|ts)$/.test(name) && !/\.(?:d|test)\.ts$/.test(name),
+  );
+}
+
+/** The CLI's one file (scripts/bundle.mjs writes it, bin/apiloom.js loads it). */
+const BUNDLE_FILE = "bundle.js";
+
+/** The version in the package.json of the package whose entry point is `entry`. */
+function packageVersion(entry: string, name: string): string {
+  let dir = dirname(entry);
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+      if (pkg.name === name) return String(pkg.version);
+    } catch {
+      // not here: keep climbing
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return "?";
+    dir = parent;
+  }
+}
+
+/** One hash over every file below `root` (names and contents), in a fixed order. */
+export function hashTree(
+  root: string,
+  keep: (name: string) => boolean = () => true,
+): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string, prefix: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      hash.update(`${prefix}\0${MISSING}\n`);
+      return;
+    }
+    entries.sort((a, b) => compareCodeUnits(a.name, b.name));
+    for (const entry of entries) {
+      const name = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules")
+          walk(join(dir, entry.name), `${name}/`);
+      } else if (keep(entry.name))
+        hash.update(`${name}\0${hashFile(join(dir, entry.name))}\n`);
+    }
+  };
+  walk(root, "");
+  return hash.digest("hex");
+}
