@@ -143,7 +143,9 @@ function comparison(
     changes() {
       memo ??= {
         changes:
-          comparer && compare(comparer, before, nowText(), now.path, out),
+          before === undefined
+            ? undefined
+            : comparer && compare(comparer, before, nowText(), now.path, out),
       };
       return memo.changes;
     },
@@ -153,12 +155,11 @@ function comparison(
 
 function compare(
   compareWith: typeof compareModels,
-  before: string | undefined,
+  before: string,
   now: string,
   path: string,
   out: string,
 ): readonly Change[] | undefined {
-  if (before === undefined) return undefined;
   if (before === now) return [];
   const load = (text: string) =>
     loadModel([{ file: path, text }], { cwd: out });
