@@ -3,8 +3,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_TEMPLATES_DIR } from "../../emit/templates.js";
-import { compareCodeUnits } from "../../model/order.js";
+import { DEFAULT_TEMPLATES_DIR } from "../emit/templates.js";
+import { compareCodeUnits } from "../model/order.js";
 
 /*
  * Hashing and apiloom's own identity: what the fingerprint records and this machine's caches
@@ -30,9 +30,7 @@ export function hashFile(path: string): string {
 /** apiloom's version, from its package.json. */
 export function apiloomVersion(): string {
   const require = createRequire(import.meta.url);
-  return (
-    (require("../../../package.json") as { version?: string }).version ?? "?"
-  );
+  return (require("../../package.json") as { version?: string }).version ?? "?";
 }
 
 let identity: string | undefined;
