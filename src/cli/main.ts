@@ -1,4 +1,4 @@
-import { apiloomVersion } from "../workflow/records/identity.js";
+import { apiloomVersion } from "../workflow/identity.js";
 import { failedRun } from "./run-io.js";
 
 /** The command line: parses the sub-command and hands over. The CLI owns the file system. */

@@ -15,10 +15,9 @@ import {
   SERVER_CODES,
   MCP_CODES,
   PLUGIN_CODES,
-  SCAFFOLD_CODES,
-  OUTPUT_CODES,
-  CONFIG_CODES,
-} from "./codes-output.js";
+} from "./codes-emit.js";
+import { SCAFFOLD_CODES } from "./codes-scaffold.js";
+import { OUTPUT_CODES, CONFIG_CODES } from "./codes-workflow.js";
 import { OVERLAY_CODES } from "./codes-overlay.js";
 
 export type { DiagnosticCodeInfo, Severity } from "./code-info.js";
@@ -31,9 +30,13 @@ export type { DiagnosticCodeInfo, Severity } from "./code-info.js";
  * test/diagnostics/registry.test.ts fails when that table differs or a code listed here is
  * never reported.
  *
- * The codes live by family in the files codes-*.ts beside this one (a new code goes
- * in its prefix's family; a new prefix gets a family here); this object combines them, in the
- * order the registry has always listed them.
+ * The codes live in the files codes-*.ts beside this one, a file for each layer that reports
+ * them (codes-model.ts; the ingest's codes-input.ts and one per reader, codes-openapi3.ts …;
+ * codes-emit.ts, codes-scaffold.ts, codes-workflow.ts), by family (a new code goes in its
+ * prefix's family; a new prefix gets a family here); this object combines them, in the order
+ * the registry has always listed them. They sit here, not in their layers, because this object
+ * is read at run time below every layer that reports: the Reporter takes each code's severity
+ * from it, and the toolkit's `diagnosticMeaning` each code's meaning.
  */
 export const DIAGNOSTIC_CODES = {
   ...CLIENT_CODES,

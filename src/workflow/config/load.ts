@@ -243,8 +243,7 @@ function typeScriptTarget(path: string): string | undefined {
 async function transpiledConfig(file: string): Promise<string> {
   const source = readFileSync(file, "utf8");
   const cacheDir = projectCacheDir(dirname(file));
-  const { apiloomIdentity, sha256Bytes } =
-    await import("../records/identity.js");
+  const { apiloomIdentity, sha256Bytes } = await import("../identity.js");
   const cached = cacheDir
     ? join(
         cacheDir,

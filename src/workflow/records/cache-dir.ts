@@ -9,7 +9,7 @@ import {
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join } from "node:path";
 import { readSourceBytes } from "../../ingest/read-source.js";
-import { sha256Bytes } from "./identity.js";
+import { sha256Bytes } from "../identity.js";
 
 /**
  * `node_modules/.cache/apiloom` in the nearest folder up from `dir` that has node_modules, not

@@ -42,8 +42,8 @@ export {
   hashTree,
   MISSING,
   sha256Bytes,
-} from "./identity.js";
-import { apiloomVersion, hashTree, sha256Bytes } from "./identity.js";
+} from "../identity.js";
+import { apiloomVersion, hashTree, sha256Bytes } from "../identity.js";
 
 /** The part of a fingerprint known before anything is read. */
 export type FingerprintBase = Pick<

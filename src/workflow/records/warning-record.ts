@@ -5,7 +5,7 @@ import {
   readCacheRecord,
   writeCacheRecord,
 } from "./cache-dir.js";
-import { sha256Bytes } from "./identity.js";
+import { sha256Bytes } from "../identity.js";
 
 /**
  * The warnings of the last run into an output folder, so the next run can print in full only

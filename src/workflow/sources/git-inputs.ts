@@ -5,7 +5,7 @@ import { SourceReadError, size, tooLarge } from "../../ingest/read-source.js";
 import { compareCodeUnits } from "../../model/order.js";
 import { ConfigError } from "../config/error.js";
 import { matchesPattern } from "./glob.js";
-import { sha256Bytes } from "../records/identity.js";
+import { sha256Bytes } from "../identity.js";
 import { isRemoteInput } from "./remote-url.js";
 import type { GenerateSettings } from "../config/settings.js";
 

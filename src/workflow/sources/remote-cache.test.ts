@@ -10,7 +10,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { sha256Bytes } from "../records/identity.js";
+import { sha256Bytes } from "../identity.js";
 import { readCachedDocument, writeCachedDocument } from "./remote-cache.js";
 import {
   checkRemote,

@@ -6,7 +6,7 @@ import {
   writeCacheFile,
   writeCacheRecord,
 } from "../records/cache-dir.js";
-import { sha256Bytes } from "../records/identity.js";
+import { sha256Bytes } from "../identity.js";
 
 // Fetched documents kept in the project's cache (cache-dir.ts), one pair of files a URL:
 // `remote/<hash of the URL>.json` (the URL, the validators, the bytes' hash, when) and `.body`

@@ -2,7 +2,7 @@ import { SourceReadError } from "../../ingest/read-source.js";
 import type { DiagnosticCode } from "../../model/diagnostics/codes.js";
 import { cacheDir } from "../records/cache-dir.js";
 import { ConfigError } from "../config/error.js";
-import { apiloomVersion, sha256Bytes } from "../records/identity.js";
+import { apiloomVersion, sha256Bytes } from "../identity.js";
 import {
   readCachedDocument,
   writeCachedDocument,

@@ -1,5 +1,5 @@
 // Diagnostic codes of the registry (src/model/diagnostics/codes.ts, which combines the families):
-// emitting and the workflow: the client (client/), the server (server/), the MCP server (mcp/), plugins (plugin/), the handlers scaffold (scaffold/), the output folder (output/) and settings (config/).
+// the emitters: the client (client/), the server (server/), plugins (plugin/) and the MCP server (mcp/), src/emit/.
 
 import type { FamilyCodes } from "./code-info.js";
 
@@ -78,74 +78,3 @@ export const MCP_CODES = {
       "`mcp.tags`, `mcp.names` or `mcp.methods` lists a tag, endpoint or method the API does not have, or the selection leaves no endpoint: the MCP server would silently lack tools",
   },
 } as const satisfies FamilyCodes<"mcp">;
-
-/** The `scaffold/` codes. */
-export const SCAFFOLD_CODES = {
-  "scaffold/changed-signature": {
-    severity: "warning",
-    meaning: "an endpoint's contract changed under your handler",
-  },
-  "scaffold/handlers-not-found": {
-    severity: "error",
-    meaning:
-      "your handlers file has no `handlers` object apiloom can add stubs to",
-  },
-  "scaffold/orphan-check-skipped": {
-    severity: "warning",
-    meaning:
-      "an input was not read (a parse error, a file not found): handlers are not judged orphaned against the part of the API that loaded",
-  },
-  "scaffold/orphaned-handler": {
-    severity: "warning",
-    meaning:
-      "your handlers file implements an endpoint the specs no longer have",
-  },
-  "scaffold/signatures-not-found": {
-    severity: "warning",
-    meaning:
-      "your handlers file has no `signatures` object: changed contracts cannot be flagged",
-  },
-  "scaffold/spread-in-handlers": {
-    severity: "warning",
-    meaning:
-      "your `handlers` object spreads another object: apiloom cannot see every handler",
-  },
-  "scaffold/stale-output-import": {
-    severity: "warning",
-    meaning:
-      "your handlers file imports from an apiloom output folder this API no longer generates (its `out` moved): tsc compiles against stale code",
-  },
-} as const satisfies FamilyCodes<"scaffold">;
-
-/** The `output/` codes. */
-export const OUTPUT_CODES = {
-  "output/left-behind": {
-    severity: "warning",
-    meaning:
-      "an output folder (and its name lock) an earlier run of this config wrote is no longer generated: the command that removes them is printed",
-  },
-  "output/unsafe-journal": {
-    severity: "warning",
-    meaning:
-      "a journal in the output folder names a path outside it, a link, or a staged file with the wrong hash: discarded, never rolled forward",
-  },
-  "output/changelog-too-large": {
-    severity: "warning",
-    meaning:
-      "the last run's docs/changes.md is over 4 MiB: its record is not read back; the page is made from this run's comparison",
-  },
-  "output/unsafe-manifest-entry": {
-    severity: "warning",
-    meaning:
-      "the manifest lists a path outside the output folder (`..`, absolute, a backslash, behind a link): ignored, never written or removed",
-  },
-} as const satisfies FamilyCodes<"output">;
-
-/** The `config/` codes. */
-export const CONFIG_CODES = {
-  "config/ignored-option": {
-    severity: "warning",
-    meaning:
-      "a setting that has no effect in this run (server adapters without the `server` artifact): ignored",
-  },
-} as const satisfies FamilyCodes<"config">;

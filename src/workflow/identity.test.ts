@@ -59,13 +59,13 @@ describe("the hash of apiloom's own code", () => {
 describe("apiloom's version", () => {
   it("is its package.json's, from src/ and from the CLI's one file", () => {
     const manifest = JSON.parse(
-      readFileSync(new URL("../../../package.json", import.meta.url), "utf8"),
+      readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
     ) as { version: string };
     expect(apiloomVersion()).toBe(manifest.version);
     const cli = spawnSync(
       process.execPath,
       [
-        fileURLToPath(new URL("../../../bin/apiloom.js", import.meta.url)),
+        fileURLToPath(new URL("../../bin/apiloom.js", import.meta.url)),
         "--version",
       ],
       { encoding: "utf8" },

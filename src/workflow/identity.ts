@@ -3,8 +3,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_TEMPLATES_DIR } from "../../emit/templates.js";
-import { compareCodeUnits } from "../../model/order.js";
+import { DEFAULT_TEMPLATES_DIR } from "../emit/templates.js";
+import { compareCodeUnits } from "../model/order.js";
 
 /*
  * Hashing and apiloom's own identity: what the fingerprint records and this machine's caches
