@@ -13,8 +13,16 @@ export default defineBuiltIn({
   needs: ["types"],
   path: "paths.ts",
   places: "none",
+  options: {
+    readWriteMarkers: {
+      type: "boolean",
+      default: false,
+      help: "openapi-typescript's --read-write-markers: readOnly members are $Read<T>, writeOnly ones $Write<T>",
+      flag: "--read-write-markers",
+    },
+  },
   async emit(context) {
     const { emitPaths } = await import("./index.js");
-    return [emitPaths(context)];
+    return [emitPaths(context, context.options.readWriteMarkers)];
   },
 });

@@ -52,6 +52,12 @@ export interface SchemaNaming {
   /** Named schemas that reach themselves through `$ref`s (src/model/schema-recursion.ts). */
   readonly recursive?: ReadonlySet<string>;
   readonly scalars?: ScalarChoices; // the model's: Dates and bigints (scalar-types.ts)
+  /**
+   * paths.ts's `readWriteMarkers`: each member's type marked as openapi-typescript's
+   * `--read-write-markers` does (`$Read<T>`, `$Write<T>`); every required member is then
+   * required in either mode (the markers tell what a reading leaves out).
+   */
+  readonly marker?: (property: SubSchema, type: TypeNode) => TypeNode;
 }
 
 /** Finds a member's schema for `required` (model's findProperty, or an allOf sibling's). */
@@ -225,7 +231,8 @@ function objectType(
   // list made, and each read is the enumeration's fast one (this runs unoptimized)
   for (const name in properties) {
     const property = properties[name]!;
-    const type = schemaToType(property, naming, mode);
+    let type = schemaToType(property, naming, mode);
+    if (naming.marker) type = naming.marker(property, type);
     const member: ObjectMember = { name, optional: !required.has(name), type };
     const doc = docLines(property);
     if (doc) member.doc = doc;
@@ -280,10 +287,10 @@ function requiredNames(
   if (!Array.isArray(schema.required)) return NO_NAMES;
   const split = requiredSplit(naming.schemas, schema, lookup);
   const required = new Set(split.always);
-  for (const name of isRequestMode(mode)
-    ? split.notInResponse
-    : split.notInRequest)
-    required.add(name);
+  if (naming.marker || isRequestMode(mode))
+    for (const name of split.notInResponse) required.add(name);
+  if (naming.marker || !isRequestMode(mode))
+    for (const name of split.notInRequest) required.add(name);
   return required;
 }
 
