@@ -71,24 +71,41 @@ export type Writable<T> =
   : T;
 `;
 
+/** paths.ts's options: openapi-typescript's of the same names. */
+export interface PathsOptions {
+  readWriteMarkers?: boolean;
+  defaultNonNullable?: boolean;
+}
+
 /**
- * The naming of `readWriteMarkers`: schema types inline in `components["schemas"]`, which a
- * `$ref` names, each readOnly member `$Read<T>` and writeOnly one `$Write<T>` (one that is
- * both, or neither, as it is), as openapi-typescript writes them.
+ * The naming of paths.ts's own schema types, made when an option asks for openapi-typescript's
+ * rules: the types inline in `components["schemas"]`, which a `$ref` names, one per schema (both
+ * readings), every required member required. `readWriteMarkers`: a readOnly member is
+ * `$Read<T>`, a writeOnly one `$Write<T>` (one that is both, or neither, as it is).
+ * `defaultNonNullable`: a member with a `default` is required, except in what is sent (`sent`:
+ * parameters and request bodies written in place; a `$ref` there names the shared type).
  */
-function markedNaming(types: SchemaNaming): SchemaNaming {
+function ownNaming(
+  types: SchemaNaming,
+  { readWriteMarkers, defaultNonNullable }: PathsOptions,
+  sent: boolean,
+): SchemaNaming {
+  const marker = (property: SubSchema, type: TypeNode): TypeNode => {
+    if (typeof property !== "object") return type;
+    if (property.readOnly === true && property.writeOnly !== true)
+      return { kind: "raw", text: `$Read<${printType(type)}>` };
+    if (property.writeOnly === true && property.readOnly !== true)
+      return { kind: "raw", text: `$Write<${printType(type)}>` };
+    return type;
+  };
   return {
     schemas: types.schemas,
     ...(types.recursive ? { recursive: types.recursive } : {}),
     ...(types.scalars ? { scalars: types.scalars } : {}),
     refName: (name) => `components["schemas"][${stringLiteral(name)}]`,
-    marker: (property: SubSchema, type: TypeNode): TypeNode => {
-      if (typeof property !== "object") return type;
-      if (property.readOnly === true && property.writeOnly !== true)
-        return { kind: "raw", text: `$Read<${printType(type)}>` };
-      if (property.writeOnly === true && property.readOnly !== true)
-        return { kind: "raw", text: `$Write<${printType(type)}>` };
-      return type;
+    members: {
+      ...(readWriteMarkers ? { type: marker } : {}),
+      defaultsRequired: defaultNonNullable === true && !sent,
     },
   };
 }
@@ -100,7 +117,7 @@ export function emitPaths(
     paths,
     imports,
   }: Pick<EmitContext, "model" | "types" | "paths" | "imports">,
-  readWriteMarkers = false,
+  options: PathsOptions = {},
 ): GeneratedFile {
   const file = paths["paths"] ?? "paths.ts";
   const typesFile = paths["types"] ?? "types.ts";
@@ -111,10 +128,17 @@ export function emitPaths(
     declared.add(types.schemaTypeName(name, "write"));
   }
   const used = new Set<string>();
-  // with the markers, one type per schema here (both readings), as openapi-typescript's
-  const marked = readWriteMarkers ? markedNaming(types) : undefined;
-  const typeOf: TypeOf = marked
-    ? (schema) => schemaToType(schema, marked, "read")
+  // with an option, the schema types here, as openapi-typescript's (what is sent: "write")
+  const own =
+    options.readWriteMarkers || options.defaultNonNullable
+      ? {
+          shared: ownNaming(types, options, false),
+          sent: ownNaming(types, options, true),
+        }
+      : undefined;
+  const typeOf: TypeOf = own
+    ? (schema, mode) =>
+        schemaToType(schema, own[mode === "write" ? "sent" : "shared"], "read")
     : (schema, mode) => {
         const node = types.typeOf(schema, mode);
         collectNames(node, declared, used);
@@ -140,11 +164,12 @@ export function emitPaths(
   );
   const webhookItems = pathItemsNode(
     (model.webhooks ?? []).map((w) => [w.key, w] as const),
-    (w) => operation(w, "read"),
+    // a webhook's payload is read (types.ts's reading); openapi-typescript's rules: sent
+    (w) => operation(w, own ? "write" : "read"),
     typeOf,
   );
   const schemas: ObjectMember[] = Object.keys(model.schemas).map((name) => {
-    if (marked)
+    if (own)
       return {
         name,
         optional: false,
@@ -178,7 +203,7 @@ export function emitPaths(
   const parts = [
     HEADER +
       (importText ? `\n${importText}` : "") +
-      (marked ? MARKER_TYPES : ""),
+      (options.readWriteMarkers ? MARKER_TYPES : ""),
     declaration("paths", pathItems),
     declaration("webhooks", webhookItems),
     declaration("components", components),

@@ -53,11 +53,17 @@ export interface SchemaNaming {
   readonly recursive?: ReadonlySet<string>;
   readonly scalars?: ScalarChoices; // the model's: Dates and bigints (scalar-types.ts)
   /**
-   * paths.ts's `readWriteMarkers`: each member's type marked as openapi-typescript's
-   * `--read-write-markers` does (`$Read<T>`, `$Write<T>`); every required member is then
-   * required in either mode (the markers tell what a reading leaves out).
+   * openapi-typescript's rules for members, which paths.ts follows with its options: every
+   * required member is required in either mode, and these besides.
    */
-  readonly marker?: (property: SubSchema, type: TypeNode) => TypeNode;
+  readonly members?: MemberRules;
+}
+
+export interface MemberRules {
+  /** A member's type as written (`readWriteMarkers`: `$Read<T>`, `$Write<T>`). */
+  type?(property: SubSchema, type: TypeNode): TypeNode;
+  /** A member with a `default` is required (`defaultNonNullable`). */
+  defaultsRequired?: boolean;
 }
 
 /** Finds a member's schema for `required` (model's findProperty, or an allOf sibling's). */
@@ -232,8 +238,14 @@ function objectType(
   for (const name in properties) {
     const property = properties[name]!;
     let type = schemaToType(property, naming, mode);
-    if (naming.marker) type = naming.marker(property, type);
-    const member: ObjectMember = { name, optional: !required.has(name), type };
+    let optional = !required.has(name);
+    const rules = naming.members;
+    if (rules) {
+      if (rules.type) type = rules.type(property, type);
+      if (rules.defaultsRequired && typeof property === "object")
+        optional &&= property.default === undefined;
+    }
+    const member: ObjectMember = { name, optional, type };
     const doc = docLines(property);
     if (doc) member.doc = doc;
     members.push(member);
@@ -287,9 +299,9 @@ function requiredNames(
   if (!Array.isArray(schema.required)) return NO_NAMES;
   const split = requiredSplit(naming.schemas, schema, lookup);
   const required = new Set(split.always);
-  if (naming.marker || isRequestMode(mode))
+  if (naming.members || isRequestMode(mode))
     for (const name of split.notInResponse) required.add(name);
-  if (naming.marker || !isRequestMode(mode))
+  if (naming.members || !isRequestMode(mode))
     for (const name of split.notInRequest) required.add(name);
   return required;
 }

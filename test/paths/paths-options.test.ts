@@ -9,33 +9,41 @@ import { describeOracles, ORACLES_DIR } from "../shared-corpus.js";
 import { peer, typeCheck } from "../validators/oracles/harness.js";
 
 /*
- * paths.ts's `readWriteMarkers` against openapi-typescript 7's `--read-write-markers`: each
- * operation and schema of the two outputs mutually assignable under `strict`; and a program that
- * sends a readOnly member or reads a writeOnly one fails to compile through
- * client/openapi-fetch.ts as through openapi-fetch (its `@ts-expect-error`s are used), while the
- * members each reading keeps compile.
+ * paths.ts's options against openapi-typescript 7's of the same names: `readWriteMarkers`
+ * (`--read-write-markers`) and `defaultNonNullable` (on by default there). Each operation and
+ * schema of the two outputs mutually assignable under `strict`; and programs that compile, and
+ * fail to (their `@ts-expect-error`s: sending a readOnly member, reading a writeOnly one), alike
+ * through client/openapi-fetch.ts and through openapi-fetch.
  */
 
 const HERE = import.meta.dirname;
-const peerWithMarkers = peer.default as (
+interface Options {
+  readWriteMarkers?: boolean;
+  defaultNonNullable?: boolean;
+}
+const peerWith = peer.default as (
   source: unknown,
-  options: { silent: boolean; readWriteMarkers: boolean },
+  options: Options & { silent: boolean },
 ) => Promise<unknown>;
 
-/** Both outputs of one document, and a file comparing them both ways, line by line. */
-async function outputs(file: string, cwd: string) {
+/**
+ * Both outputs of one document, apiloom's with `options` and openapi-typescript's with the same
+ * (its defaultNonNullable is on unless said), and a file comparing them both ways, line by line.
+ */
+async function outputs(file: string, cwd: string, options: Options) {
   const model = loadModel([file], { cwd });
   const files = new Map<string, string>();
   for (const f of await emitted(["client", "paths"], model, {
-    paths: { readWriteMarkers: true },
+    paths: options,
   }))
     files.set(`/api/${f.path}`, f.contents);
   files.set(
     "/peer.ts",
     peer.astToString(
-      await peerWithMarkers(pathToFileURL(join(cwd, file)), {
+      await peerWith(pathToFileURL(join(cwd, file)), {
         silent: true,
-        readWriteMarkers: true,
+        defaultNonNullable: false,
+        ...options,
       }),
     ),
   );
@@ -94,9 +102,11 @@ function packageTypes(): Map<string, string> {
 async function differences(
   file: string,
   cwd: string,
-  programs: Record<string, string> = {},
+  options: Options,
+  program?: string,
 ): Promise<string[]> {
-  const { files, subjects } = await outputs(file, cwd);
+  const { files, subjects } = await outputs(file, cwd, options);
+  const programs = program ? bothClients(program) : {};
   for (const [name, text] of Object.entries(programs))
     files.set(`/${name}`, text);
   const all = new Map([
@@ -110,8 +120,20 @@ async function differences(
   );
 }
 
+/** A program written for openapi-fetch, and the same through apiloom's client. */
+function bothClients(program: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(CLIENTS).map(([name, { client, types }]) => [
+      name,
+      program
+        .replace('"CLIENT"', JSON.stringify(client))
+        .replace('"TYPES"', JSON.stringify(types)),
+    ]),
+  );
+}
+
 /** What each reading keeps and drops, written once for both clients. */
-const PROGRAM = `import createClient from "CLIENT";
+const MARKERS_PROGRAM = `import createClient from "CLIENT";
 import type { paths } from "TYPES";
 
 const client = createClient<paths>({ baseUrl: "http://127.0.0.1:1" });
@@ -158,26 +180,53 @@ const CLIENTS = {
   },
 };
 
-describe("paths.ts with readWriteMarkers", () => {
-  const here = join(HERE, "fixtures");
+/** A member with a default is there when read, and needs not be sent. */
+const DEFAULTS_PROGRAM = `import createClient from "CLIENT";
+import type { components, paths } from "TYPES";
 
+const client = createClient<paths>({ baseUrl: "http://127.0.0.1:1" });
+
+export async function run(): Promise<void> {
+  const list = await client.GET("/items", {});
+  for (const item of list.data ?? []) {
+    const status: "active" | "archived" = item.status;
+    const tags: string[] = item.tags;
+    console.log(status, tags.length, item.owner?.name.length);
+  }
+  const created = await client.POST("/items", { body: { name: "n" } });
+  if (created.data) {
+    const done: boolean = created.data.created;
+    console.log(done, created.data.item?.status.length);
+  }
+  const item: components["schemas"]["Item"] = {
+    id: 1,
+    status: "active",
+    tags: [],
+  };
+  // @ts-expect-error a member with a default is required in a schema's type
+  const partial: components["schemas"]["Item"] = { id: 1 };
+  console.log(item, partial);
+}
+`;
+
+const HERE_FIXTURES = join(HERE, "fixtures");
+
+describe("paths.ts with readWriteMarkers", () => {
   it("agrees with openapi-typescript --read-write-markers, and a program compiles (and fails) alike through both clients", async () => {
-    const programs = Object.fromEntries(
-      Object.entries(CLIENTS).map(([name, { client, types }]) => [
-        name,
-        PROGRAM.replace('"CLIENT"', JSON.stringify(client)).replace(
-          '"TYPES"',
-          JSON.stringify(types),
-        ),
-      ]),
-    );
-    expect(await differences("read-write-more.yaml", here, programs)).toEqual(
-      [],
-    );
+    expect(
+      await differences(
+        "read-write-more.yaml",
+        HERE_FIXTURES,
+        { readWriteMarkers: true },
+        MARKERS_PROGRAM,
+      ),
+    ).toEqual([]);
   }, 120_000);
 
   it("marks members: $Read, $Write, neither for both, required kept", async () => {
-    const { files } = await outputs("read-write-more.yaml", here);
+    const { files } = await outputs("read-write-more.yaml", HERE_FIXTURES, {
+      readWriteMarkers: true,
+    });
     const paths = files.get("/api/paths.ts")!;
     expect(paths).toContain("export type $Read<T> = { readonly $read: T };");
     expect(paths).toMatch(/ id: \$Read<string>;/);
@@ -190,6 +239,28 @@ describe("paths.ts with readWriteMarkers", () => {
   });
 });
 
+describe("paths.ts with defaultNonNullable", () => {
+  it("agrees with openapi-typescript's default, and a program compiles (and fails) alike through both clients", async () => {
+    expect(
+      await differences(
+        "defaults.yaml",
+        HERE_FIXTURES,
+        { defaultNonNullable: true },
+        DEFAULTS_PROGRAM,
+      ),
+    ).toEqual([]);
+  }, 120_000);
+
+  it("with the markers too", async () => {
+    expect(
+      await differences("defaults.yaml", HERE_FIXTURES, {
+        defaultNonNullable: true,
+        readWriteMarkers: true,
+      }),
+    ).toEqual([]);
+  }, 120_000);
+});
+
 describeOracles(
   "paths.ts with readWriteMarkers (openapi-fetch's read-write schema)",
   () => {
@@ -198,6 +269,7 @@ describeOracles(
         await differences(
           "read-write-visibility-read-write.yaml",
           join(ORACLES_DIR, "openapi-fetch"),
+          { readWriteMarkers: true },
         ),
       ).toEqual([]);
     }, 120_000);
