@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
 import { emitted } from "../emitted.js";
 import { describeOracles, ORACLES_DIR } from "../shared-corpus.js";
+import { packageTypes } from "./package-types.js";
 import { peer, typeCheck } from "../validators/oracles/harness.js";
 
 /*
@@ -77,25 +76,6 @@ async function outputs(file: string, cwd: string, options: Options) {
     compare(name, `components["schemas"][${JSON.stringify(name)}]`);
   files.set("/compare.ts", lines.join("\n") + "\n");
   return { files, subjects };
-}
-
-/** openapi-fetch's declarations, for the in-memory program (`/node_modules/<package>/…`). */
-function packageTypes(): Map<string, string> {
-  const files = new Map<string, string>();
-  const add = (root: string, at: string) => {
-    for (const entry of readdirSync(root)) {
-      const path = join(root, entry);
-      if (statSync(path).isDirectory()) add(path, `${at}/${entry}`);
-      else if (/(\.d\.m?ts|package\.json)$/.test(entry))
-        files.set(`${at}/${entry}`, readFileSync(path, "utf8"));
-    }
-  };
-  for (const name of ["openapi-fetch", "openapi-typescript-helpers"])
-    add(
-      dirname(createRequire(import.meta.url).resolve(`${name}/package.json`)),
-      `/node_modules/${name}`,
-    );
-  return files;
 }
 
 /** Type-checks the outputs (and `programs`, keyed by file name); what differs, by subject. */
