@@ -52,6 +52,18 @@ export interface SchemaNaming {
   /** Named schemas that reach themselves through `$ref`s (src/model/schema/recursion.ts). */
   readonly recursive?: ReadonlySet<string>;
   readonly scalars?: ScalarChoices; // the model's: Dates and bigints (scalar-types.ts)
+  /**
+   * openapi-typescript's rules for members, which paths.ts follows with its options: every
+   * required member is required in either mode, and these besides.
+   */
+  readonly members?: MemberRules;
+}
+
+export interface MemberRules {
+  /** A member's type as written (`readWriteMarkers`: `$Read<T>`, `$Write<T>`). */
+  type?(property: SubSchema, type: TypeNode): TypeNode;
+  /** A member with a `default` is required (`defaultNonNullable`). */
+  defaultsRequired?: boolean;
 }
 
 /** Finds a member's schema for `required` (model's findProperty, or an allOf sibling's). */
@@ -225,8 +237,15 @@ function objectType(
   // list made, and each read is the enumeration's fast one (this runs unoptimized)
   for (const name in properties) {
     const property = properties[name]!;
-    const type = schemaToType(property, naming, mode);
-    const member: ObjectMember = { name, optional: !required.has(name), type };
+    let type = schemaToType(property, naming, mode);
+    let optional = !required.has(name);
+    const rules = naming.members;
+    if (rules) {
+      if (rules.type) type = rules.type(property, type);
+      if (rules.defaultsRequired && typeof property === "object")
+        optional &&= property.default === undefined;
+    }
+    const member: ObjectMember = { name, optional, type };
     const doc = docLines(property);
     if (doc) member.doc = doc;
     members.push(member);
@@ -280,10 +299,10 @@ function requiredNames(
   if (!Array.isArray(schema.required)) return NO_NAMES;
   const split = requiredSplit(naming.schemas, schema, lookup);
   const required = new Set(split.always);
-  for (const name of isRequestMode(mode)
-    ? split.notInResponse
-    : split.notInRequest)
-    required.add(name);
+  if (naming.members || isRequestMode(mode))
+    for (const name of split.notInResponse) required.add(name);
+  if (naming.members || !isRequestMode(mode))
+    for (const name of split.notInRequest) required.add(name);
   return required;
 }
 
