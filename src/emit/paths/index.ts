@@ -1,4 +1,4 @@
-import type { SubSchema } from "../../model/schema-walk.js";
+import type { SubSchema } from "../../model/schema/walk.js";
 import type {
   ApiResponse,
   Endpoint,
