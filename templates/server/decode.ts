@@ -165,7 +165,10 @@ async function multipart(
     return encoded ? await typedParts(parts, encoded) : parts;
   } catch (error) {
     if (error instanceof HttpError) throw error;
-    throw new HttpError(400, "the request body is not valid multipart/form-data");
+    throw new HttpError(
+      400,
+      "the request body is not valid multipart/form-data",
+    );
   }
 }
 

@@ -204,7 +204,9 @@ export function setOwn(
 }
 
 /** Whether `await` would wait for `value`: an object or function with a `then` method. */
-export function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+export function isThenable<T>(
+  value: T | PromiseLike<T>,
+): value is PromiseLike<T> {
   return (
     ((typeof value === "object" && value !== null) ||
       typeof value === "function") &&
