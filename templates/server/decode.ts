@@ -302,8 +302,8 @@ function encoded(
 }
 
 /**
- * Runs `handler` on a checked request, with the listed media type its body came as in
- * `mediaType` and dates and big integers (the route's codec, the generator's `dates: "Date"` /
+ * Runs `handler` on a checked request (its body's listed media type in `mediaType`, see
+ * `requestOf`), with dates and big integers (the route's codec, the generator's `dates: "Date"` /
  * `int64: "bigint"`) revived (a text that is no date, say, is a 400; the body by the plan of its
  * media type); its result's Dates and bigints as the wire has them, which is what is checked
  * and sent.
@@ -312,20 +312,13 @@ export function runHandler(
   route: RouteSpec,
   handler: RouteHandler,
   request: DecodedRequest,
-  contentType: string | undefined,
 ): HandlerResult | PromiseLike<HandlerResult> {
-  // the listed media type the body came as: a handler's `mediaType`, which narrows its body
-  const mediaType =
-    request.body === undefined
-      ? undefined
-      : listedMediaType(route, bodyMediaType(route, contentType));
-  const given = mediaType === undefined ? request : { ...request, mediaType };
   const codec = route.scalars;
-  if (!codec) return handler(given);
+  if (!codec) return handler(request);
   let revived: DecodedRequest;
   try {
     // the body by its own media type's plan (a merge patch's, a form's), as it was checked
-    revived = codec.revive(given, mediaType);
+    revived = codec.revive(request, request.mediaType);
   } catch (error) {
     if (error instanceof RangeError) throw new HttpError(400, error.message);
     throw error;
@@ -334,6 +327,24 @@ export function runHandler(
     ...result,
     body: codec.wireAnswer(result.status, result.body),
   }));
+}
+
+/**
+ * The request a handler gets: its parameters, its body and, when it has one, the listed media
+ * type the body came as in `mediaType` (a handler's `mediaType`, which narrows its body).
+ */
+export function requestOf(
+  route: RouteSpec,
+  params: Pick<DecodedRequest, "path" | "query" | "headers" | "cookies">,
+  body: unknown,
+  contentType: string | undefined,
+): DecodedRequest {
+  const { path, query, headers, cookies } = params;
+  if (body === undefined) return { path, query, headers, cookies, body };
+  const mediaType = listedMediaType(route, bodyMediaType(route, contentType));
+  return mediaType === undefined
+    ? { path, query, headers, cookies, body }
+    : { path, query, headers, cookies, body, mediaType };
 }
 
 /** What an answer sends: bytes, a text, nothing, or a stream's chunks (an item stream). */

@@ -10,6 +10,7 @@ import {
   decodeParameters,
   encodeResult,
   isStreamPayload,
+  requestOf,
   runHandler,
   type Payload,
 } from "./decode.js";
@@ -336,29 +337,21 @@ function serve(
   return andThen(
     route.body ? decodeBody(route, bytes, contentType) : undefined,
     (body) => {
-      const request: DecodedRequest = {
-        path: params.path,
-        query: params.query,
-        headers: params.headers,
-        cookies: params.cookies,
-        body,
-      };
+      const request = requestOf(route, params, body, contentType);
       if (checks?.requests) checks.request(route, request, headers);
-      return andThen(
-        runHandler(route, handler, request, contentType),
-        (reply) =>
-          andThen(encodeResult(reply, route), (answer) => {
-            const type = answer.headers["content-type"];
-            // an item stream's items are not checked: its validators describe whole bodies
-            if (checks?.responses && !isStreamPayload(answer.payload))
-              checks.response(
-                route,
-                answer.status,
-                reply.body,
-                typeof type === "string" ? type : undefined,
-              );
-            return answer;
-          }),
+      return andThen(runHandler(route, handler, request), (reply) =>
+        andThen(encodeResult(reply, route), (answer) => {
+          const type = answer.headers["content-type"];
+          // an item stream's items are not checked: its validators describe whole bodies
+          if (checks?.responses && !isStreamPayload(answer.payload))
+            checks.response(
+              route,
+              answer.status,
+              reply.body,
+              typeof type === "string" ? type : undefined,
+            );
+          return answer;
+        }),
       );
     },
   );
