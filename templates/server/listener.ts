@@ -399,6 +399,31 @@ function unrouted(message: string): Answer {
   return { ...errorAnswer(new HttpError(404, message)), unrouted: true };
 }
 
+/**
+ * The path and query of a request's URL as `Request.url` serializes it (`https://h/a?b#c` →
+ * `/a?b`): what `new URL(url)` gives as `pathname + search`, without parsing it again.
+ */
+export function pathAndQuery(url: string): string {
+  const scheme = url.startsWith("http://")
+    ? 7
+    : url.startsWith("https://")
+      ? 8
+      : -1;
+  const start = scheme === -1 ? -1 : url.indexOf("/", scheme);
+  const query = url.indexOf("?", scheme);
+  const hash = url.indexOf("#", scheme);
+  // a path that does not start right after the authority (`http://h?q=/x`): parsed
+  if (
+    start === -1 ||
+    (query !== -1 && query < start) ||
+    (hash !== -1 && hash < start)
+  ) {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  }
+  return hash === -1 ? url.slice(start) : url.slice(start, hash);
+}
+
 /** The endpoint path of `pathname` under `basePath` (`/v2/pet` → `/pet`), or undefined outside it. */
 export function withinBase(
   pathname: string,
