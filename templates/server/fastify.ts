@@ -138,16 +138,33 @@ export async function apiRoutes(
       return sendInternalError(reply);
     }
   };
-  const serve = async (
+  /**
+   * Sends an answer at once (Fastify's own path for a handler that sends and returns nothing),
+   * or once it settles.
+   */
+  const settle = (
     request: FastifyRequest,
     reply: FastifyReply,
-  ): Promise<FastifyReply> => {
+    answer: Answer | Promise<Answer> | undefined,
+  ): Promise<FastifyReply> | undefined => {
+    if (!isThenable(answer)) {
+      respond(request, reply, answer);
+      return undefined;
+    }
+    return Promise.resolve(answer).then((answer) =>
+      respond(request, reply, answer),
+    );
+  };
+  const serve = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> | undefined => {
     const target = request.raw.url ?? "/";
     const queryStart = target.indexOf("?");
     const pathname = queryStart === -1 ? target : target.slice(0, queryStart);
     const search = queryStart === -1 ? "" : target.slice(queryStart);
     const answer = pathname.startsWith("/")
-      ? await dispatch(
+      ? dispatch(
           // the request's path, still percent-encoded, less the prefix and base path
           exchange(
             request,
@@ -159,7 +176,7 @@ export async function apiRoutes(
           (error) => request.log.error(error),
         )
       : undefined;
-    return respond(request, reply, answer);
+    return settle(request, reply, answer);
   };
   /**
    * The handler of the one endpoint Fastify routed to (no second routing): its parameters are
@@ -205,14 +222,7 @@ export async function apiRoutes(
         exchange(request, target),
         (error) => request.log.error(error),
       );
-      if (!isThenable(answer)) {
-        // answered at once: Fastify's own path for a handler that sends and returns nothing
-        respond(request, reply, answer);
-        return undefined;
-      }
-      return Promise.resolve(answer).then((answer) =>
-        respond(request, reply, answer),
-      );
+      return settle(request, reply, answer);
     };
   };
   // the endpoints of each method and number of segments, which alone can answer the same path
