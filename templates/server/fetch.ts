@@ -137,19 +137,20 @@ export function readBody(
   // a GET or HEAD request has no body (Fetch §5.4): its Request is not asked
   if (request.method === "GET" || request.method === "HEAD")
     return new Uint8Array();
-  return readBodyOf(request, limit, headers);
-}
-
-async function readBodyOf(
-  request: Request,
-  limit: number,
-  headers?: IncomingHttpHeaders,
-): Promise<Uint8Array> {
   const declared = Number(
     headers ? headers["content-length"] : request.headers.get("content-length"),
   );
   if (headers && Number.isFinite(declared) && declared <= limit)
-    return new Uint8Array(await request.arrayBuffer());
+    return request.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  return readStream(request, limit, declared);
+}
+
+/** The body of a `Request` of no known length (or not read by node:http), chunk by chunk. */
+async function readStream(
+  request: Request,
+  limit: number,
+  declared: number,
+): Promise<Uint8Array> {
   if (request.body === null) return new Uint8Array();
   if (Number.isFinite(declared) && declared > limit) {
     void request.body.cancel().catch(() => {});
