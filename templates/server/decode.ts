@@ -66,9 +66,18 @@ export function decodeParameters(
 /** Bytes to text (UTF-8, a bad sequence as U+FFFD): one decoder for every request. */
 const utf8 = new TextDecoder();
 
-function mediaTypeOf(contentType: string | undefined): string {
-  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+/** A Content-Type's media type, lower-cased, without parameters (`""` for none). */
+export function mediaTypeOf(contentType: string | undefined): string {
+  // the last one read: a server's requests mostly carry one and the same
+  if (contentType === lastContentType) return lastMediaType;
+  const mediaType = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  lastContentType = contentType;
+  lastMediaType = mediaType;
+  return mediaType;
 }
+
+let lastContentType: string | undefined;
+let lastMediaType = "";
 
 /** The media types a route's body may come as, each as `mediaTypeOf` reads it: read once a route. */
 const declaredTypes = new WeakMap<RouteSpec, readonly string[]>();

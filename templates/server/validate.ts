@@ -7,7 +7,7 @@ import type {
   AnyEndpointValidators,
   Validator,
 } from "../validators/runtime.js";
-import { bodyMediaType, listedMediaType } from "./decode.js";
+import { bodyMediaType, listedMediaType, mediaTypeOf } from "./decode.js";
 import type { RouteChecks } from "./listener.js";
 import { ProblemError, type LocatedViolation } from "./problem.js";
 import { isJsonType, type DecodedRequest, type RouteSpec } from "./runtime.js";
@@ -38,9 +38,6 @@ export function checksOf(table: ValidatorTable): RouteChecks {
 
 /** What the listener and the Fastify adapter call (see `createListener`). */
 export const checks: RouteChecks = checksOf(endpoints);
-
-const mediaTypeOf = (header: string | undefined): string =>
-  (header ?? "").split(";")[0]!.trim().toLowerCase();
 
 /**
  * Every violation of a decoded request: its parameters (cookies among them) and its body, when
