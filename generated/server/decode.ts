@@ -3,8 +3,10 @@
 // Request values in, typed values out; a handler's result in, bytes out.
 import type { IncomingMessage } from "node:http";
 import {
+  andThen,
   HttpError,
   isJsonType,
+  setOwn,
   type DecodedRequest,
   type HandlerResult,
   type ParamSpec,
@@ -31,24 +33,23 @@ export function decodeParameters(
   search: string,
   headers: IncomingMessage["headers"],
 ): Pick<DecodedRequest, "path" | "query" | "headers" | "cookies"> {
+  let cookies = false;
+  for (const param of route.params) if (param.in === "cookie") cookies = true;
   const raw: RawParameters = {
     path: rawPath,
     query: queryPairs(search),
     headers,
-    cookies: route.params.some((p) => p.in === "cookie")
-      ? cookiePairs(headers["cookie"])
-      : [],
+    cookies: cookies ? cookiePairs(headers["cookie"]) : [],
   };
-  // entries, then Object.fromEntries: a parameter called `__proto__` stays an ordinary key
-  const found: Record<ParamSpec["in"], [string, unknown][]> = {
-    path: [],
-    query: [],
-    header: [],
-    cookie: [],
+  const found: Record<ParamSpec["in"], Record<string, unknown>> = {
+    path: {},
+    query: {},
+    header: {},
+    cookie: {},
   };
   for (const param of route.params) {
     const value = parseParameter(param, raw);
-    if (value !== undefined) found[param.in].push([param.name, value]);
+    if (value !== undefined) setOwn(found[param.in], param.name, value);
     else if (param.required)
       throw new HttpError(
         400,
@@ -56,18 +57,39 @@ export function decodeParameters(
       );
   }
   return {
-    path: Object.fromEntries(found.path),
-    query: Object.fromEntries(found.query),
-    headers: Object.fromEntries(found.header),
-    cookies: Object.fromEntries(found.cookie),
+    path: found.path,
+    query: found.query,
+    headers: found.header,
+    cookies: found.cookie,
   };
 }
 
 /** Bytes to text (UTF-8, a bad sequence as U+FFFD): one decoder for every request. */
 const utf8 = new TextDecoder();
 
-function mediaTypeOf(contentType: string | undefined): string {
-  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+/** A Content-Type's media type, lower-cased, without parameters (`""` for none). */
+export function mediaTypeOf(contentType: string | undefined): string {
+  // the last one read: a server's requests mostly carry one and the same
+  if (contentType === lastContentType) return lastMediaType;
+  const mediaType = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  lastContentType = contentType;
+  lastMediaType = mediaType;
+  return mediaType;
+}
+
+let lastContentType: string | undefined;
+let lastMediaType = "";
+
+/** The media types a route's body may come as, each as `mediaTypeOf` reads it: read once a route. */
+const declaredTypes = new WeakMap<RouteSpec, readonly string[]>();
+
+function declaredOf(route: RouteSpec): readonly string[] {
+  let declared = declaredTypes.get(route);
+  if (declared === undefined) {
+    declared = (route.body?.mediaTypes ?? []).map(mediaTypeOf);
+    declaredTypes.set(route, declared);
+  }
+  return declared;
 }
 
 /**
@@ -84,7 +106,7 @@ export function bodyMediaType(
 ): string {
   const mediaType = mediaTypeOf(contentType);
   if (mediaType !== "" || !route.body) return mediaType;
-  const declared = route.body.mediaTypes.map(mediaTypeOf);
+  const declared = declaredOf(route);
   return declared.find(isJsonType) ?? declared[0] ?? "application/json";
 }
 
@@ -94,13 +116,14 @@ export function bodyMediaType(
  * JSON, whichever media type it lists first), a string for `text/*`,
  * an object for forms (url-encoded or multipart: the fields the route describes typed by their
  * schema and style, the others strings, files `File`s, a repeated field an array), a `Blob` for
- * binary types and the bytes themselves for anything else.
+ * binary types and the bytes themselves for anything else. A multipart body's value comes as a
+ * promise (the platform's parser reads it); every other one at once.
  */
-export async function decodeBody(
+export function decodeBody(
   route: RouteSpec,
   bytes: Uint8Array,
   contentType: string | undefined,
-): Promise<unknown> {
+): unknown {
   if (!route.body) return undefined;
   if (bytes.length === 0) {
     if (route.body.required)
@@ -111,7 +134,7 @@ export async function decodeBody(
   if (listedMediaType(route, mediaType) === undefined)
     throw new HttpError(
       415,
-      `the request body must be ${route.body.mediaTypes.map(mediaTypeOf).join(" or ")}`,
+      `the request body must be ${declaredOf(route).join(" or ")}`,
     );
   const text = () => utf8.decode(bytes);
   if (isJsonType(mediaType)) {
@@ -129,26 +152,34 @@ export async function decodeBody(
     return encoded
       ? formFields(text(), encoded)
       : fields(new URLSearchParams(text()));
-  if (mediaType === "multipart/form-data") {
-    // the platform's parser (undici), given the Content-Type with its boundary
-    const form = new Response(bytes.slice(), {
-      headers: { "content-type": contentType ?? "" },
-    });
-    try {
-      const parts = fields(await form.formData());
-      return encoded ? await typedParts(parts, encoded) : parts;
-    } catch (error) {
-      if (error instanceof HttpError) throw error;
-      throw new HttpError(
-        400,
-        "the request body is not valid multipart/form-data",
-      );
-    }
-  }
+  if (mediaType === "multipart/form-data")
+    return multipart(bytes, contentType, encoded);
   // binary bodies are typed `Blob`, as the client sends them
   if (/^(?:application\/octet-stream|image\/|audio\/|video\/)/.test(mediaType))
     return new Blob([bytes.slice()], { type: mediaType });
   return bytes;
+}
+
+/** A multipart body's fields, read by the platform's parser (undici). */
+async function multipart(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  encoded: readonly ParamSpec[] | undefined,
+): Promise<Record<string, unknown>> {
+  // given the Content-Type with its boundary
+  const form = new Response(bytes.slice(), {
+    headers: { "content-type": contentType ?? "" },
+  });
+  try {
+    const parts = fields(await form.formData());
+    return encoded ? await typedParts(parts, encoded) : parts;
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(
+      400,
+      "the request body is not valid multipart/form-data",
+    );
+  }
 }
 
 /**
@@ -185,7 +216,7 @@ export function listedMediaType(
   route: RouteSpec,
   mediaType: string,
 ): string | undefined {
-  const declared = (route.body?.mediaTypes ?? []).map(mediaTypeOf);
+  const declared = declaredOf(route);
   if (declared.includes(mediaType)) return mediaType;
   return declared.find(
     (t) =>
@@ -197,25 +228,25 @@ export function listedMediaType(
  * Status, headers and bytes to send for a handler's result (a `Blob` body is read first). Without
  * a Content-Type from the handler, a string or bytes get the one the route declares for the
  * status; strings go out as they are for non-JSON types, everything else as JSON, labelled so
- * (a pet object for a status declared as `application/xml` and JSON is JSON, not XML).
+ * (a pet object for a status declared as `application/xml` and JSON is JSON, not XML). A `Blob`
+ * body's answer comes as a promise (its bytes are read first); every other one at once.
  */
-export async function encodeResult(
+export function encodeResult(
   result: HandlerResult,
   route?: RouteSpec,
-): Promise<{
-  status: number;
-  headers: Record<string, string | number | string[]>;
-  payload: Payload;
-}> {
-  // entries, then Object.fromEntries: a header called `__proto__` stays an ordinary key
-  const headers: Record<string, string | number | string[]> = result.headers
-    ? Object.fromEntries(
-        Object.entries(result.headers).map(([name, value]) => [
+): Encoded | Promise<Encoded> {
+  const headers: Record<string, string | number | string[]> = {};
+  if (result.headers)
+    for (const name in result.headers)
+      if (Object.hasOwn(result.headers, name)) {
+        const value = result.headers[name]!;
+        // own members, a header called `__proto__` too
+        setOwn(
+          headers,
           name.toLowerCase(),
           typeof value === "object" ? [...value] : value,
-        ]),
-      )
-    : {};
+        );
+      }
   const stream = itemStream(result, route, headers);
   if (stream) return { status: result.status, headers, payload: stream };
   const produces = route?.produces;
@@ -227,11 +258,33 @@ export async function encodeResult(
     result.body instanceof Uint8Array ||
     result.body instanceof Blob;
   if (fallback !== undefined && raw) headers["content-type"] ??= fallback;
-  let body = result.body;
+  const body = result.body;
   if (body instanceof Blob) {
     if (body.type !== "") headers["content-type"] ??= body.type;
-    body = new Uint8Array(await body.arrayBuffer());
+    return body
+      .arrayBuffer()
+      .then((bytes) =>
+        encoded(result.status, new Uint8Array(bytes), headers, route),
+      );
   }
+  return encoded(result.status, body, headers, route);
+}
+
+/** An encoded answer: status, headers and what to send. */
+interface Encoded {
+  status: number;
+  headers: Record<string, string | number | string[]>;
+  payload: Payload;
+}
+
+/** The answer of a result's body (a `Blob`'s read already), as `encodeResult` says. */
+function encoded(
+  code: number,
+  body: unknown,
+  headers: Record<string, string | number | string[]>,
+  route: RouteSpec | undefined,
+): Encoded {
+  const status = String(code);
   const declared = headers["content-type"];
   let payload: Uint8Array | string | undefined;
   if (body === undefined) payload = undefined;
@@ -255,40 +308,53 @@ export async function encodeResult(
       ? route.scalars.stringify(body)
       : JSON.stringify(body);
   }
-  return { status: result.status, headers, payload };
+  return { status: code, headers, payload };
 }
 
 /**
- * Runs `handler` on a checked request, with the listed media type its body came as in
- * `mediaType` and dates and big integers (the route's codec, the generator's `dates: "Date"` /
+ * Runs `handler` on a checked request (its body's listed media type in `mediaType`, see
+ * `requestOf`), with dates and big integers (the route's codec, the generator's `dates: "Date"` /
  * `int64: "bigint"`) revived (a text that is no date, say, is a 400; the body by the plan of its
  * media type); its result's Dates and bigints as the wire has them, which is what is checked
  * and sent.
  */
-export async function runHandler(
+export function runHandler(
   route: RouteSpec,
   handler: RouteHandler,
   request: DecodedRequest,
-  contentType: string | undefined,
-): Promise<HandlerResult> {
-  // the listed media type the body came as: a handler's `mediaType`, which narrows its body
-  const mediaType =
-    request.body === undefined
-      ? undefined
-      : listedMediaType(route, bodyMediaType(route, contentType));
-  const given = mediaType === undefined ? request : { ...request, mediaType };
+): HandlerResult | PromiseLike<HandlerResult> {
   const codec = route.scalars;
-  if (!codec) return handler(given);
+  if (!codec) return handler(request);
   let revived: DecodedRequest;
   try {
     // the body by its own media type's plan (a merge patch's, a form's), as it was checked
-    revived = codec.revive(given, mediaType);
+    revived = codec.revive(request, request.mediaType);
   } catch (error) {
     if (error instanceof RangeError) throw new HttpError(400, error.message);
     throw error;
   }
-  const result = await handler(revived);
-  return { ...result, body: codec.wireAnswer(result.status, result.body) };
+  return andThen(handler(revived), (result) => ({
+    ...result,
+    body: codec.wireAnswer(result.status, result.body),
+  }));
+}
+
+/**
+ * The request a handler gets: its parameters, its body and, when it has one, the listed media
+ * type the body came as in `mediaType` (a handler's `mediaType`, which narrows its body).
+ */
+export function requestOf(
+  route: RouteSpec,
+  params: Pick<DecodedRequest, "path" | "query" | "headers" | "cookies">,
+  body: unknown,
+  contentType: string | undefined,
+): DecodedRequest {
+  const { path, query, headers, cookies } = params;
+  if (body === undefined) return { path, query, headers, cookies, body };
+  const mediaType = listedMediaType(route, bodyMediaType(route, contentType));
+  return mediaType === undefined
+    ? { path, query, headers, cookies, body }
+    : { path, query, headers, cookies, body, mediaType };
 }
 
 /** What an answer sends: bytes, a text, nothing, or a stream's chunks (an item stream). */

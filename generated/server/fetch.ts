@@ -4,10 +4,11 @@
 // service workers and the Hono adapter. No dependency.
 import type { IncomingHttpHeaders } from "node:http";
 import type { Handlers } from "./contracts.js";
-import { HttpError, type PartialHandlers } from "./runtime.js";
+import { HttpError, isThenable, type PartialHandlers } from "./runtime.js";
 import {
   createDispatcher,
   errorAnswer,
+  pathAndQuery,
   tooLarge,
   type Answer,
   type ListenerOptions,
@@ -36,6 +37,21 @@ export function createFetchDispatcher(
   request: Request,
   headers?: IncomingHttpHeaders,
 ) => Promise<Response | undefined> {
+  const dispatch = fetchDispatcher(handlers, options);
+  return async (request, headers) => dispatch(request, headers);
+}
+
+/**
+ * `createFetchDispatcher`'s work, its `Response` at once when nothing on the way is asynchronous
+ * (a request without a body, a handler that returns its result): the Hono adapter's.
+ */
+export function fetchDispatcher(
+  handlers: PartialHandlers<Handlers>,
+  options: FetchOptions = {},
+): (
+  request: Request,
+  headers?: IncomingHttpHeaders,
+) => Response | undefined | Promise<Response | undefined> {
   const dispatch = createDispatcher(
     routes,
     handlers,
@@ -43,18 +59,22 @@ export function createFetchDispatcher(
     checks,
   );
   const onError = options.onError ?? ((error: unknown) => console.error(error));
-  return async (request, headers) => {
-    const url = new URL(request.url);
-    const answer = await dispatch(
+  return (request, headers) => {
+    const answer = dispatch(
       {
         method: request.method,
-        url: url.pathname + url.search,
+        url: pathAndQuery(request.url),
         headers: headers ?? nodeHeaders(request.headers),
         readBody: (limit) => readBody(request, limit, headers),
         skipBody: () => void request.body?.cancel().catch(() => {}),
       },
       (error) => onError(error, request),
     );
+    return isThenable(answer)
+      ? Promise.resolve(answer).then((answer) => respond(answer, request))
+      : respond(answer, request);
+  };
+  function respond(answer: Answer, request: Request): Response | undefined {
     if (answer.unrouted) return undefined;
     try {
       return toResponse(answer, request.method);
@@ -66,7 +86,7 @@ export function createFetchDispatcher(
         request.method,
       );
     }
-  };
+  }
 }
 
 /**
@@ -110,11 +130,11 @@ export function nodeHeaders(headers: Headers): IncomingHttpHeaders {
  * headers node:http read (see `createFetchDispatcher`), a body of a declared length is read at
  * once: node:http's parser ends it at that length.
  */
-export async function readBody(
+export function readBody(
   request: Request,
   limit: number,
   headers?: IncomingHttpHeaders,
-): Promise<Uint8Array> {
+): Uint8Array | Promise<Uint8Array> {
   // a GET or HEAD request has no body (Fetch §5.4): its Request is not asked
   if (request.method === "GET" || request.method === "HEAD")
     return new Uint8Array();
@@ -122,7 +142,16 @@ export async function readBody(
     headers ? headers["content-length"] : request.headers.get("content-length"),
   );
   if (headers && Number.isFinite(declared) && declared <= limit)
-    return new Uint8Array(await request.arrayBuffer());
+    return request.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  return readStream(request, limit, declared);
+}
+
+/** The body of a `Request` of no known length (or not read by node:http), chunk by chunk. */
+async function readStream(
+  request: Request,
+  limit: number,
+  declared: number,
+): Promise<Uint8Array> {
   if (request.body === null) return new Uint8Array();
   if (Number.isFinite(declared) && declared > limit) {
     void request.body.cancel().catch(() => {});
@@ -153,13 +182,18 @@ export async function readBody(
 /** The `Response` of an answer (no body for HEAD, 204, 205 and 304). */
 export function toResponse(answer: Answer, method: string): Response {
   // a record when each header has one value (a server may send it as it is), else `Headers`
-  const several = Object.values(answer.headers).some(Array.isArray);
+  const names = Object.keys(answer.headers);
+  let several = false;
+  for (const name of names)
+    if (Array.isArray(answer.headers[name])) several = true;
   const headers = several ? new Headers() : ({} as Record<string, string>);
-  for (const [name, value] of Object.entries(answer.headers))
+  for (const name of names) {
+    const value = answer.headers[name]!;
     if (headers instanceof Headers)
       for (const item of Array.isArray(value) ? value : [value])
         headers.append(name, String(item));
     else headers[name] = String(value);
+  }
   // no body for HEAD, nor for the statuses that never carry one
   const empty =
     method.toUpperCase() === "HEAD" || [204, 205, 304].includes(answer.status);

@@ -5,7 +5,7 @@ import type { IncomingMessage } from "node:http";
 import type { MiddlewareHandler } from "hono";
 import type { Handlers } from "./contracts.js";
 import type { PartialHandlers } from "./runtime.js";
-import { createFetchDispatcher, type FetchOptions } from "./fetch.js";
+import { fetchDispatcher, type FetchOptions } from "./fetch.js";
 
 export interface HonoRoutesOptions extends FetchOptions {
   handlers: PartialHandlers<Handlers>;
@@ -26,7 +26,7 @@ export function apiRoutes({
   handlers,
   ...options
 }: HonoRoutesOptions): MiddlewareHandler {
-  const dispatch = createFetchDispatcher(handlers, options);
+  const dispatch = fetchDispatcher(handlers, options);
   return async (c, next) => {
     // on Node (@hono/node-server) the request's headers as node:http read them
     const incoming = (

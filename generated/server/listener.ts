@@ -11,13 +11,16 @@ import {
   decodeParameters,
   encodeResult,
   isStreamPayload,
+  requestOf,
   runHandler,
   type Payload,
 } from "./decode.js";
 import { Router } from "./router.js";
 import {
+  andThen,
   HttpError,
   handlerFor,
+  isThenable,
   type DecodedRequest,
   type RouteHandler,
   type RouteSpec,
@@ -70,8 +73,11 @@ export interface Exchange {
   url: string;
   /** Header names in lower case, as node:http gives them. */
   headers: IncomingHttpHeaders;
-  /** The body's bytes; rejects with a 413 `HttpError` past `limit` bytes. */
-  readBody(limit: number): Promise<Uint8Array>;
+  /**
+   * The body's bytes (at once when they are at hand, or the request has none); rejects (or
+   * throws) with a 413 `HttpError` past `limit` bytes.
+   */
+  readBody(limit: number): Uint8Array | Promise<Uint8Array>;
   /**
    * Drops a body that will not be read: the dispatcher calls it once the answer is known for
    * every request whose body it did not read, except a path no route matches, whose body stays
@@ -93,18 +99,23 @@ export interface Answer {
  * The whole of serving one request, shared by every adapter so that none can drift: routing under
  * `basePath` (404, 405 with `Allow`), the handler (501 without one), parameters and body decoded
  * (400, 413, 415) and checked (400 problem+json), the result encoded and, when asked, checked
- * (500). Never rejects: errors become answers, those that are the server's reported to `report`.
+ * (500). Never throws nor rejects: errors become answers, those that are the server's reported to
+ * `report`. The answer comes at once when nothing on the way is asynchronous (a request without
+ * a body, a handler that returns its result), else as a promise.
  */
 export function createDispatcher(
   routes: readonly RouteSpec[],
   handlers: object,
   options: Omit<ListenerOptions, "onError"> = {},
   routeChecks?: RouteChecks,
-): (exchange: Exchange, report: (error: unknown) => void) => Promise<Answer> {
+): (
+  exchange: Exchange,
+  report: (error: unknown) => void,
+) => Answer | Promise<Answer> {
   const router = new Router(routes);
   const basePath = (options.basePath ?? "").replace(/\/+$/, "");
   const serveRoute = createRouteDispatcher(handlers, options, routeChecks);
-  return async (exchange, report) => {
+  return (exchange, report) => {
     let found: Answer | Located;
     try {
       found = locate(exchange, router, basePath);
@@ -135,7 +146,7 @@ export type RouteDispatcher = (
   search: string,
   exchange: Exchange,
   report: (error: unknown) => void,
-) => Promise<Answer>;
+) => Answer | Promise<Answer>;
 
 /** The dispatcher of routed requests (see `RouteDispatcher`), `createDispatcher` less its routing. */
 export function createRouteDispatcher(
@@ -149,9 +160,8 @@ export function createRouteDispatcher(
     requests: options.validateRequests ?? true,
     responses: options.validateResponses ?? routeChecks.responsesByDefault,
   };
-  return async (route, rawPath, search, exchange, report) => {
+  return (route, rawPath, search, exchange, report) => {
     let read = false;
-    let answer: Answer;
     try {
       const handler = handlerFor(handlers, route);
       if (!handler) {
@@ -159,14 +169,17 @@ export function createRouteDispatcher(
       }
       const params = decodeParameters(route, rawPath, search, exchange.headers);
       read = true;
-      const bytes = await exchange.readBody(bodyLimit);
-      answer = await serve(route, handler, params, bytes, exchange, checks);
+      const answer = andThen(exchange.readBody(bodyLimit), (bytes) =>
+        serve(route, handler, params, bytes, exchange.headers, checks),
+      );
+      return isThenable(answer)
+        ? Promise.resolve(answer).catch((error) => failure(error, report))
+        : answer;
     } catch (error) {
-      answer = failure(error, report);
+      // answered before the body was read (501, a bad parameter): it is dropped
+      if (!read) exchange.skipBody();
+      return failure(error, report);
     }
-    // answered before the body was read (501, a bad parameter): it is dropped
-    if (!read) exchange.skipBody();
-    return answer;
   };
 }
 
@@ -209,7 +222,7 @@ export function createListener(
         req.resume();
       },
     };
-    void dispatch(exchange, (error) => onError(error, req)).then((answer) => {
+    const send = (answer: Answer) => {
       if (answer.unrouted) {
         // its body is the next middleware's to read
         if (next) return next();
@@ -225,7 +238,13 @@ export function createListener(
           : answer,
         (error) => onError(error, req),
       );
-    });
+    };
+    const answer = dispatch(exchange, (error) => onError(error, req));
+    // an answer that drops the body (or leaves it to `next`) goes out once the parser has had
+    // its turn, when a body that came whole with the headers counts as read (\`req.complete\`)
+    if (isThenable(answer) || skipped || answer.unrouted)
+      void Promise.resolve(answer).then(send);
+    else send(answer);
   };
 }
 
@@ -301,39 +320,42 @@ function locate(
   return { route: found.match.route, rawPath: found.match.rawPath, search };
 }
 
-/** A routed request's body decoded, the request checked, its handler run and its result encoded. */
-async function serve(
+type Checks = RouteChecks & { requests: boolean; responses: boolean };
+
+/**
+ * A routed request's body decoded, the request checked, its handler run and its result encoded:
+ * at once, or as a promise where a step is asynchronous (a multipart body, the handler, a `Blob`).
+ */
+function serve(
   route: RouteSpec,
   handler: RouteHandler,
   params: ReturnType<typeof decodeParameters>,
   bytes: Uint8Array,
-  { headers }: Exchange,
-  checks: (RouteChecks & { requests: boolean; responses: boolean }) | undefined,
-): Promise<Answer> {
+  headers: IncomingHttpHeaders,
+  checks: Checks | undefined,
+): Answer | PromiseLike<Answer> {
   const contentType = headers["content-type"];
-  const body = route.body
-    ? await decodeBody(route, bytes, contentType)
-    : undefined;
-  const request: DecodedRequest = {
-    path: params.path,
-    query: params.query,
-    headers: params.headers,
-    cookies: params.cookies,
-    body,
-  };
-  if (checks?.requests) checks.request(route, request, headers);
-  const reply = await runHandler(route, handler, request, contentType);
-  const answer = await encodeResult(reply, route);
-  const type = answer.headers["content-type"];
-  // an item stream's items are not checked: its validators describe whole bodies
-  if (checks?.responses && !isStreamPayload(answer.payload))
-    checks.response(
-      route,
-      answer.status,
-      reply.body,
-      typeof type === "string" ? type : undefined,
-    );
-  return answer;
+  return andThen(
+    route.body ? decodeBody(route, bytes, contentType) : undefined,
+    (body) => {
+      const request = requestOf(route, params, body, contentType);
+      if (checks?.requests) checks.request(route, request, headers);
+      return andThen(runHandler(route, handler, request), (reply) =>
+        andThen(encodeResult(reply, route), (answer) => {
+          const type = answer.headers["content-type"];
+          // an item stream's items are not checked: its validators describe whole bodies
+          if (checks?.responses && !isStreamPayload(answer.payload))
+            checks.response(
+              route,
+              answer.status,
+              reply.body,
+              typeof type === "string" ? type : undefined,
+            );
+          return answer;
+        }),
+      );
+    },
+  );
 }
 
 /**
@@ -378,6 +400,31 @@ function unrouted(message: string): Answer {
   return { ...errorAnswer(new HttpError(404, message)), unrouted: true };
 }
 
+/**
+ * The path and query of a request's URL as `Request.url` serializes it (`https://h/a?b#c` →
+ * `/a?b`): what `new URL(url)` gives as `pathname + search`, without parsing it again.
+ */
+export function pathAndQuery(url: string): string {
+  const scheme = url.startsWith("http://")
+    ? 7
+    : url.startsWith("https://")
+      ? 8
+      : -1;
+  const start = scheme === -1 ? -1 : url.indexOf("/", scheme);
+  const query = url.indexOf("?", scheme);
+  const hash = url.indexOf("#", scheme);
+  // a path that does not start right after the authority (`http://h?q=/x`): parsed
+  if (
+    start === -1 ||
+    (query !== -1 && query < start) ||
+    (hash !== -1 && hash < start)
+  ) {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  }
+  return hash === -1 ? url.slice(start) : url.slice(start, hash);
+}
+
 /** The endpoint path of `pathname` under `basePath` (`/v2/pet` → `/pet`), or undefined outside it. */
 export function withinBase(
   pathname: string,
@@ -390,11 +437,14 @@ export function withinBase(
     : undefined;
 }
 
-/** The body of a node:http request, rejecting with a 413 `HttpError` past `limit` bytes. */
+/**
+ * The body of a node:http request, rejecting with a 413 `HttpError` past `limit` bytes; at once
+ * for a request without one.
+ */
 export function readBody(
   req: IncomingMessage,
   limit: number,
-): Promise<Uint8Array> {
+): Uint8Array | Promise<Uint8Array> {
   const length = req.headers["content-length"];
   const declared = Number(length);
   if (Number.isFinite(declared) && declared > limit) {
@@ -411,7 +461,7 @@ export function readBody(
   }
   // neither a length nor chunks: the request has no body (RFC 9112 §6.3), nothing to wait for
   if (length === undefined && req.headers["transfer-encoding"] === undefined)
-    return Promise.resolve(new Uint8Array());
+    return new Uint8Array();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -423,7 +473,10 @@ export function readBody(
         reject(tooLarge(limit));
       } else chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
+    // one chunk (a small body) as it came: no copy
+    req.on("end", () =>
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)),
+    );
     req.on("error", reject);
   });
 }

@@ -159,6 +159,13 @@ function fromPairs(
   pairs: readonly (readonly [string, string])[],
   plus: boolean,
 ): unknown {
+  if (param.contentType === undefined && !param.array && !param.properties) {
+    // one value, whatever the style: the first the request carries
+    for (let i = 0; i < pairs.length; i++)
+      if (pairs[i]![0] === param.name)
+        return convert(param, decode(pairs[i]![1], plus));
+    return undefined;
+  }
   const style = param.style ?? "form";
   const explode = param.explode ?? (style === "form" || style === "deepObject");
   const mine: string[] = [];
@@ -182,8 +189,6 @@ function fromPairs(
     return entries.length === 0 ? undefined : convertObject(param, entries);
   }
   if (mine.length === 0) return undefined;
-  if (!param.array && !param.properties)
-    return convert(param, decode(mine[0]!, plus));
   if (param.array && explode)
     return mine.map((item) => convert(param, decode(item, plus)));
   const delimiter =
@@ -242,13 +247,14 @@ function convertObject(
 function convert(param: ParamSpec, raw: string): unknown {
   const value = toScalar(param, raw);
   const allowed = param.properties ? undefined : param.enum;
+  if (allowed === undefined) return value;
   // `String(v) === raw`: an enum mixing numbers and strings is read as text
-  if (allowed && !allowed.some((v) => v === value || String(v) === raw))
-    throw new HttpError(
-      400,
-      `${what(param)} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`,
-    );
-  return value;
+  for (let i = 0; i < allowed.length; i++)
+    if (allowed[i] === value || String(allowed[i]) === raw) return value;
+  throw new HttpError(
+    400,
+    `${what(param)} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`,
+  );
 }
 
 /** A number as JSON writes one: `-0`, `1.5`, `2e-3`; not `01`, `.5`, `5.`, `+1` or `0x10`. */

@@ -8,7 +8,7 @@ import type {
   AnyEndpointValidators,
   Validator,
 } from "../validators/runtime.js";
-import { bodyMediaType, listedMediaType } from "./decode.js";
+import { bodyMediaType, listedMediaType, mediaTypeOf } from "./decode.js";
 import type { RouteChecks } from "./listener.js";
 import { ProblemError, type LocatedViolation } from "./problem.js";
 import { isJsonType, type DecodedRequest, type RouteSpec } from "./runtime.js";
@@ -40,9 +40,6 @@ export function checksOf(table: ValidatorTable): RouteChecks {
 /** What the listener and the Fastify adapter call (see `createListener`). */
 export const checks: RouteChecks = checksOf(endpoints);
 
-const mediaTypeOf = (header: string | undefined): string =>
-  (header ?? "").split(";")[0]!.trim().toLowerCase();
-
 /**
  * Every violation of a decoded request: its parameters (cookies among them) and its body, when
  * read as JSON or text, by the schema of the media type it was read as (see `bodyValidator`).
@@ -56,22 +53,27 @@ export function requestViolations(
   const parts = partsOf(route, table);
   if (!parts) return [];
   const out: LocatedViolation[] = [];
-  const add = (
-    where: LocatedViolation["in"],
-    validator: Validator<unknown> | undefined,
-    value: unknown,
-  ) => {
-    if (validator)
-      for (const v of validator.check(value)) out.push({ in: where, ...v });
-  };
-  add("path", parts.path, request.path);
-  add("query", parts.query, request.query);
-  add("header", parts.headers, request.headers);
+  add(out, "path", parts.path, request.path);
+  add(out, "query", parts.query, request.query);
+  add(out, "header", parts.headers, request.headers);
   // decoded by their declared style and type, like every other parameter (see params.ts)
-  add("cookie", parts.cookies, request.cookies);
+  add(out, "cookie", parts.cookies, request.cookies);
   if (request.body !== undefined)
-    add("body", bodyValidator(route, parts, headers), request.body);
+    add(out, "body", bodyValidator(route, parts, headers), request.body);
   return out;
+}
+
+/** Adds the violations of `value` to `out`, each located `where`. */
+function add(
+  out: LocatedViolation[],
+  where: LocatedViolation["in"],
+  validator: Validator<unknown> | undefined,
+  value: unknown,
+): void {
+  if (validator === undefined) return;
+  const violations = validator.check(value);
+  for (let i = 0; i < violations.length; i++)
+    out.push({ in: where, ...violations[i]! });
 }
 
 /**

@@ -6,7 +6,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Handlers } from "./contracts.js";
 import { routes } from "./routes.js";
 import { isStreamPayload } from "./decode.js";
-import { HttpError, type PartialHandlers, type RouteSpec } from "./runtime.js";
+import {
+  HttpError,
+  isThenable,
+  setOwn,
+  type PartialHandlers,
+  type RouteSpec,
+} from "./runtime.js";
 import {
   createDispatcher,
   createRouteDispatcher,
@@ -106,10 +112,10 @@ export async function apiRoutes(
       method: request.method,
       url,
       headers: request.headers,
-      readBody: (limit) =>
-        bytes.length > limit
-          ? Promise.reject(tooLarge(limit))
-          : Promise.resolve(bytes),
+      readBody: (limit) => {
+        if (bytes.length > limit) throw tooLarge(limit);
+        return bytes;
+      },
       // Fastify has read it already
       skipBody: () => {},
     };
@@ -132,16 +138,33 @@ export async function apiRoutes(
       return sendInternalError(reply);
     }
   };
-  const serve = async (
+  /**
+   * Sends an answer at once (Fastify's own path for a handler that sends and returns nothing),
+   * or once it settles.
+   */
+  const settle = (
     request: FastifyRequest,
     reply: FastifyReply,
-  ): Promise<FastifyReply> => {
+    answer: Answer | Promise<Answer> | undefined,
+  ): Promise<FastifyReply> | undefined => {
+    if (!isThenable(answer)) {
+      respond(request, reply, answer);
+      return undefined;
+    }
+    return Promise.resolve(answer).then((answer) =>
+      respond(request, reply, answer),
+    );
+  };
+  const serve = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> | undefined => {
     const target = request.raw.url ?? "/";
     const queryStart = target.indexOf("?");
     const pathname = queryStart === -1 ? target : target.slice(0, queryStart);
     const search = queryStart === -1 ? "" : target.slice(queryStart);
     const answer = pathname.startsWith("/")
-      ? await dispatch(
+      ? dispatch(
           // the request's path, still percent-encoded, less the prefix and base path
           exchange(
             request,
@@ -153,7 +176,7 @@ export async function apiRoutes(
           (error) => request.log.error(error),
         )
       : undefined;
-    return respond(request, reply, answer);
+    return settle(request, reply, answer);
   };
   /**
    * The handler of the one endpoint Fastify routed to (no second routing): its parameters are
@@ -162,40 +185,44 @@ export async function apiRoutes(
    */
   const direct = (route: RouteSpec) => {
     const template = route.path.split("/");
-    const positions: [string, number][] = [];
-    // the text segments as declared: a path Fastify matched otherwise (its `caseSensitive:
-    // false`, a percent-escape) goes to `serve`, whose router matches them as node:http does
-    const texts: [string, number][] = [];
-    template.forEach((segment, index) => {
+    // each segment as declared (the text segments, a path Fastify matched otherwise, as with
+    // its `caseSensitive: false` or a percent-escape, goes to `serve`, whose router matches them
+    // as node:http does), or the name of the parameter it holds
+    const names: (string | undefined)[] = [];
+    const texts: string[] = [];
+    for (const segment of template) {
       const name = /^\{([^{}]+)\}$/.exec(segment)?.[1];
-      if (name !== undefined) positions.push([name, skipped + index]);
-      else texts.push([segment, skipped + index]);
-    });
+      names.push(name);
+      texts.push(segment);
+    }
     const length = skipped + template.length;
-    return async (
+    return (
       request: FastifyRequest,
       reply: FastifyReply,
-    ): Promise<FastifyReply> => {
+    ): Promise<FastifyReply> | undefined => {
       const target = request.raw.url ?? "/";
       const queryStart = target.indexOf("?");
       const pathname = queryStart === -1 ? target : target.slice(0, queryStart);
       const segments = pathname.split("/");
-      if (
-        segments.length !== length ||
-        positions.some(([, index]) => segments[index] === "") ||
-        texts.some(([text, index]) => segments[index] !== text)
-      )
+      if (segments.length !== length || segments[0] !== "")
         return serve(request, reply);
-      const answer = await serveRoute(
+      const rawPath: Record<string, string> = {};
+      // the first segment is the empty one before the path's `/`; the prefix's are Fastify's
+      for (let i = 1; i < names.length; i++) {
+        const segment = segments[skipped + i]!;
+        const name = names[i];
+        if (name === undefined ? segment !== texts[i] : segment === "")
+          return serve(request, reply);
+        if (name !== undefined) setOwn(rawPath, name, segment);
+      }
+      const answer = serveRoute(
         route,
-        Object.fromEntries(
-          positions.map(([name, index]) => [name, segments[index]!]),
-        ),
+        rawPath,
         queryStart === -1 ? "" : target.slice(queryStart + 1),
         exchange(request, target),
         (error) => request.log.error(error),
       );
-      return respond(request, reply, answer);
+      return settle(request, reply, answer);
     };
   };
   // the endpoints of each method and number of segments, which alone can answer the same path
@@ -282,9 +309,9 @@ const COMMON_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
  * node:http's own error before anything is set, so the caller's 500 goes out clean.
  */
 export function sendAnswer(reply: FastifyReply, answer: Answer): FastifyReply {
-  for (const [name, value] of Object.entries(answer.headers))
-    checkHeader(name, value);
-  answered.set(reply, Object.keys(answer.headers));
+  const names = Object.keys(answer.headers);
+  for (const name of names) checkHeader(name, answer.headers[name]);
+  answered.set(reply, names);
   reply.code(answer.status).headers(answer.headers);
   const payload = answer.payload;
   return reply.send(
@@ -320,7 +347,8 @@ export function sendInternalError(reply: FastifyReply): FastifyReply {
 /** Throws node:http's own error, naming the header, for one it would not write. */
 function checkHeader(name: string, value: unknown): void {
   validateHeaderName(name);
-  for (const item of [value].flat()) validateHeaderValue(name, item as string);
+  if (!Array.isArray(value)) validateHeaderValue(name, value as string);
+  else for (const item of value) validateHeaderValue(name, item);
 }
 
 /** An error's answer, as every adapter gives it (listener.ts's errorAnswer). */

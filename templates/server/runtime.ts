@@ -174,6 +174,47 @@ export type RouteHandler = (
 ) => HandlerResult | Promise<HandlerResult>;
 
 /**
+ * `next(value)` at once for a value, once it settles for a promise (a thenable): the dispatcher's
+ * steps await nothing when nothing is asynchronous (a GET, a handler that returns its result).
+ */
+export function andThen<T, U>(
+  value: T | PromiseLike<T>,
+  next: (value: T) => U | PromiseLike<U>,
+): U | PromiseLike<U> {
+  return isThenable(value) ? Promise.resolve(value).then(next) : next(value);
+}
+
+/**
+ * `record[key] = value` as an own member whatever the key: `__proto__` too, as
+ * `Object.fromEntries` would make it (an assignment would set the prototype instead).
+ */
+export function setOwn(
+  record: Record<string, unknown>,
+  key: string,
+  value: unknown,
+): void {
+  if (key !== "__proto__") record[key] = value;
+  else
+    Object.defineProperty(record, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+}
+
+/** Whether `await` would wait for `value`: an object or function with a `then` method. */
+export function isThenable<T>(
+  value: T | PromiseLike<T>,
+): value is PromiseLike<T> {
+  return (
+    ((typeof value === "object" && value !== null) ||
+      typeof value === "function") &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
+}
+
+/**
  * An error answer, sent as `{ "error": message }` with `status`. The router throws it for bad
  * requests; a handler may throw it too, for a failure its spec does not declare (a 404 when the
  * spec lists only 200), since the handler's return type only admits declared statuses.
