@@ -71,10 +71,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export function asString(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
-}
-
 /** `x-` members of an object, in source order. */
 export function extensionsOf(
   value: Record<string, unknown>,

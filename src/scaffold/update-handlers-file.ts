@@ -1,7 +1,7 @@
 import { Reporter } from "../model/diagnostics/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { signatures } from "../emit/server/signature.js";
-import { analyzeHandlersFile, type ObjectSlot } from "./analyze.js";
+import { analyzeHandlersFile } from "./analyze.js";
 import {
   importLine,
   operationLine,

@@ -1,4 +1,4 @@
-import { contentsOf, type Doc, type Group, textWidth } from "./doc-node.js";
+import { type Doc, type Group, textWidth } from "./doc-node.js";
 import { PRINT_WIDTH } from "./literals.js";
 import { trimTrailing } from "../../model/linear-text.js";
 
@@ -123,14 +123,14 @@ export function print(
           }
           indents[top] = ind;
           modes[top] = FLAT;
-          docs[top++] = contentsOf(node);
+          docs[top++] = node.contents;
           break;
         }
         const states = node.states;
         if (inFlat || states === undefined) {
           indents[top] = ind;
           modes[top] = BREAK;
-          docs[top++] = contentsOf(node);
+          docs[top++] = node.contents;
           break;
         }
         let chosen: Doc | undefined;
@@ -206,17 +206,8 @@ function writeFlatDoc(doc: Doc, out: string[], last: string): string {
       return writeFlatDoc(node.contents, out, last);
     case "ifBreak":
       return writeFlatDoc(node.flat, out, last);
-    case "group": {
-      const text = node.text;
-      if (text === undefined) return writeFlatDoc(node.contents!, out, last);
-      if (text.length === 0) return last;
-      if (flatPending > 0) {
-        out.push(spaces(flatPending));
-        flatPending = 0;
-      }
-      out.push(text);
-      return text;
-    }
+    case "group":
+      return writeFlatDoc(node.contents, out, last);
   }
 }
 
@@ -242,7 +233,6 @@ function fittingGroup(
 /** The text of a group printed flat (what print writes for it), from its first text to its last. */
 function flatTextOf(group: Group): string {
   if (!group.flat!.hasText) return "";
-  if (group.text !== undefined) return group.text;
   const out: string[] = [];
   writeFlat(group, out);
   return out.join("");
@@ -358,7 +348,7 @@ function fits(
           break;
         }
         fitModes[top] = node.broken ? BREAK : m;
-        fitDocs[top++] = contentsOf(node);
+        fitDocs[top++] = node.contents;
         break;
       }
     }

@@ -76,16 +76,3 @@ export function textMaker(
 ): ((out: TextOut) => void) | undefined {
   return STREAMED.get(file);
 }
-
-/** `items.join(separator)` as parts: the items with the separator between them. */
-export function joinedParts(
-  items: readonly string[],
-  separator: string,
-): string[] {
-  const out: string[] = [];
-  items.forEach((item, i) => {
-    if (i > 0) out.push(separator);
-    out.push(item);
-  });
-  return out;
-}

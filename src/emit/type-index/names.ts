@@ -23,8 +23,6 @@ export const ENDPOINT_TYPE_SUFFIXES = [
   "Received",
 ] as const;
 
-export type EndpointTypeSuffix = (typeof ENDPOINT_TYPE_SUFFIXES)[number];
-
 /**
  * Global names generated code uses or readers know: a schema type of the same name would
  * shadow them (schemas called `Response`, `Record` or `object` are common).
