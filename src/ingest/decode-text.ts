@@ -40,15 +40,9 @@ export function decodeSource(bytes: Buffer): string {
 const EXTERNAL_BYTES = 1 << 20;
 
 /**
- * The text of valid UTF-8 bytes. A large one that is not all ASCII is made an external string:
- * Node keeps the characters of a large UTF-16 string outside the JavaScript heap (`toString` of
- * "ucs2"), where UTF-8's `toString` puts them in it. The characters are the same; what changes
- * is what the garbage collector sees. GitHub's description is 13 MB of UTF-8 with a few
- * characters above U+00FF, so 26 MB of UTF-16 in the heap while it is parsed: the full
- * collection that comes then sized the heap's next limit from it, about four times over, and the
- * run's peak memory followed (median 272 MiB; 233 MiB with the text outside the heap). An ASCII
- * text stays in the heap, one byte a character: outside it, it saves nothing and only moves the
- * collections, which on the 10k synthetic spec made the peak vary from 280 to 430 MiB.
+ * The text of valid UTF-8 bytes. A large one that is not all ASCII is made an external string
+ * (Node keeps a large "ucs2" string outside the JavaScript heap), so that the heap's next limit
+ * is not sized from it; an ASCII text stays in the heap, one byte a character.
  */
 function utf8Text(bytes: Buffer): string {
   // looked up, not imported by name: a runtime without them (no ICU, another engine) decodes as before

@@ -107,10 +107,8 @@ function countBelow(value: object, depth: number, max: number): number {
 
 /**
  * At least as many as the members a JSON text writes, and as many in real texts: the colons whose
- * nearest character before, past whitespace, is an unescaped `"`. Every key is such a string
- * followed by its colon; a colon inside a string is counted only when an unescaped quote, the
- * string's opening one, comes right before it (`":"`). Colons are far fewer than quotes (240k
- * against 740k in GitHub's description), so this is ~3 times faster than skipping every string.
+ * nearest character before, past whitespace, is an unescaped `"` (every key is such a string; a
+ * colon inside a string counts only right after its opening quote, `":"`).
  */
 export function keyColons(text: string): number {
   let n = 0;
