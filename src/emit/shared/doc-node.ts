@@ -200,11 +200,7 @@ export function textWidth(text: string): number {
 
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
-/**
- * The characters that make textWidth less than a text's length: those it counts as no column
- * (controls, combining marks) and surrogates (a pair is one character, one or two columns). A text
- * without them is at least as wide as it is long.
- */
+/** The characters that make textWidth less than a text's length (no-column ones, surrogates). */
 export const NARROWER_THAN_LENGTH =
   /[\u0000-\u001f\u007f-\u009f\u0300-\u036f\ud800-\udfff]/;
 

@@ -20,14 +20,12 @@ export function print(
   // a group that fits (most statements): its flat text, without the printer's stacks
   const fitting = fittingGroup(doc, at.column ?? at.indent ?? 0, "");
   if (fitting !== undefined) return flatTextOf(fitting);
-  // the command stack, as three parallel arrays (no object per command), written by index up
-  // to `top` and never shortened: push and pop let V8 trim and regrow the backing stores
+  // the command stack, as three parallel arrays written by index up to `top`
   const indents: number[] = [at.indent ?? 0];
   const modes: Mode[] = [BREAK];
   const docs: Doc[] = [doc];
   let top = 1;
-  // the text as pieces, joined once at the end: one flat string, not a rope of thousands of
-  // small ones that the caller's output would hold on to
+  // the text as pieces, joined once at the end
   const out: string[] = [];
   let column = at.column ?? at.indent ?? 0;
   // what a newline leaves pending (its indentation) and flat lines' spaces: written only once
@@ -270,9 +268,7 @@ export function printBefore(
   return text.slice(0, text.length - after.length);
 }
 
-// fits' own stack, reused between calls (the printer is not re-entrant anyway): written by
-// index up to `top`, never shortened, so no call reallocates it (setting length to 0, or
-// popping far, makes V8 drop or trim the backing store, which the next push grows again)
+// fits' own stack, reused between calls (the printer is not re-entrant anyway)
 const fitModes: Mode[] = [];
 const fitDocs: Doc[] = [];
 

@@ -1,18 +1,10 @@
 import { type Doc, type Group, measure, scan } from "./doc-node.js";
 
 /**
- * A small document builder in the Wadler/prettier style, so emitters say what may break and one
- * printer decides, against the one PRINT_WIDTH, what does. Emitters build a Doc from text, lines,
- * groups and indents and call `print(doc)`; none of them compares a length with the width.
- *
- * The printer follows prettier's rules, which is what makes the output pass `prettier --check`:
- * a group is printed flat when everything from it up to the next possible line break *after* it
- * (the rest of the line: `;`, `)[]`, ` | null`, …) fits in the width, else broken; groups are
- * decided outermost first, so an inner group gets its own chance once its parent broke. A group
- * that holds a hard line (or a group forced to break) is broken, as prettier's propagateBreaks
- * does; here that is known when the group is built, so printing needs no extra pass.
- *
- * Text must not hold a newline (use hardline): the printer counts columns.
+ * A document builder in the Wadler/prettier style: emitters say what may break, and one printer
+ * decides against PRINT_WIDTH with prettier's rules (a group is flat when it fits up to the next
+ * possible line break after it; outermost first; a hard line breaks the groups around it), so
+ * the output passes `prettier --check`. Text must not hold a newline (use hardline).
  */
 export type { Doc } from "./doc-node.js";
 export { NARROWER_THAN_LENGTH, textWidth } from "./doc-node.js";

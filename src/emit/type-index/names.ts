@@ -94,11 +94,9 @@ export function endpointTypeBase(endpoint: Endpoint): string {
 }
 
 /**
- * TypeScript names for every named schema, keyed by schema name. Per-endpoint names are fixed
- * by convention (`<Endpoint><Suffix>`), so they are reserved first and schema names give way:
- * a schema name is used as is when it is an identifier without underscores (first letter
- * upper-cased), else PascalCased (`objs_user` → `ObjsUser`, `person.v2` → `PersonV2`); a name already taken gets `Model`, then a number. Schemas are visited in sorted
- * order so the result does not depend on the order of the inputs.
+ * TypeScript names for every named schema, keyed by schema name (docs/types.md, "Names"):
+ * per-endpoint names are reserved first and schema names give way; schemas are visited sorted,
+ * so the result does not depend on the order of the inputs.
  */
 export function schemaTypeNames(model: ApiModel): Map<string, string> {
   const taken = new Set<string>([...GLOBAL_TYPE_NAMES, ...CLIENT_EXPORT_NAMES]);
