@@ -23,8 +23,7 @@ export function printJsonParts(value: unknown): string[] {
 
 /** Writes {@link printJson}'s text to `target`, a few thousand pieces at a time, in order. */
 export function printJsonTo(value: unknown, target: TextOut): void {
-  // pieces appended to one output: building each level's string from its children's would copy
-  // the text once per nesting level (on GitHub's API, ~150 MB of garbage for 15 MB of JSON)
+  // pieces appended to one output, not a string per level (copied once per nesting level)
   const out = new Output(target);
   print(value, "", 0, 0, out);
   out.push("\n");
@@ -32,9 +31,8 @@ export function printJsonTo(value: unknown, target: TextOut): void {
 }
 
 /**
- * An object whose members are made one at a time as they are printed, then dropped: printing
- * GitHub's or a 10k-operation API's `paths` no longer needs every operation object alive at
- * once. `make` must not return undefined (an object member the printer would leave out).
+ * An object whose members are made one at a time as they are printed, then dropped (a large
+ * API's `paths`). `make` must not return undefined.
  */
 export class LazyMembers {
   constructor(
@@ -68,10 +66,8 @@ function print(
 }
 
 /**
- * Appends an object's members. `for...in` walks the keys without making an array of them
- * (Object.keys copied the key list of each of GitHub's ~1M objects, ~10 MB of garbage); the values
- * printed are plain data (parsed JSON, object literals), whose enumerable keys are all their own.
- * A member is printed once the next defined one is found, so it knows whether a comma follows.
+ * Appends an object's members (`for...in`: the values are plain data, whose enumerable keys are
+ * their own), each once the next defined one is found, so it knows whether a comma follows.
  */
 function printObject(
   value: Record<string, unknown>,
@@ -111,11 +107,7 @@ function printMember(
   print(value, lines.inner, lines.inner.length + quoted.width, trailing, out);
 }
 
-/**
- * Appends a string value: a string JSON.stringify would not change but for its quotes is pushed
- * as it is, between two quote pieces, rather than copied into a quoted string that the batch join
- * copies again (GitHub's JSON is mostly descriptions: that copy was ~6 MB of garbage).
- */
+/** Appends a string value: one that needs no escape as it is, between two quote pieces. */
 function printString(value: string, out: Output): void {
   if (NEEDS_ESCAPE.test(value)) {
     out.push(JSON.stringify(value));
@@ -132,11 +124,7 @@ function printString(value: string, out: Output): void {
  */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-/**
- * The pieces of one nesting level, made once per depth: GitHub's JSON has ~1M values, and a new
- * `indent + "  "` and `\n${indent}}` per object or array was garbage made by the million.
- * `openObject`, `openArray` and `next` carry the line break and the inner indent with them.
- */
+/** The pieces of one nesting level, made once per depth, line break and inner indent included. */
 interface Level {
   inner: string;
   openObject: string;
@@ -248,7 +236,6 @@ function printArray(
 
 /** A non-empty object always breaks (prettier keeps objects expanded); so do rows of rows. */
 function mustBreak(values: unknown[]): boolean {
-  // plain loops: a closure per array for some() and every() was garbage by the hundred thousand
   let allArrays = values.length >= 2;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -259,10 +246,8 @@ function mustBreak(values: unknown[]): boolean {
 }
 
 /**
- * The width of {@link flatArray}'s text for an array of scalars (strings, numbers, booleans,
- * nulls), measured without making it; undefined when an item is an array or object. Most arrays
- * are such (`required`, `enum`, `tags`): making their one-line text, measuring it and copying it
- * into the batch was ~9 MB of garbage on GitHub's API.
+ * The width of {@link flatArray}'s text for an array of scalars, measured without making it
+ * (most arrays: `required`, `enum`, `tags`); undefined when an item is an array or object.
  */
 function scalarsWidth(values: unknown[]): number | undefined {
   let width = 2 + 2 * (values.length - 1);
