@@ -8,7 +8,7 @@ import {
   printTypeAlias,
   simpleNullable,
 } from "./print.js";
-import type { ObjectMember, TypeNode } from "./type-node.js";
+import { isNullType, type ObjectMember, type TypeNode } from "./type-node.js";
 
 /**
  * Direct printers for the declarations of types.ts: the text print() writes for a type alias or
@@ -236,10 +236,6 @@ function writeUnionLines(node: Union, indent: number, out: string[]): void {
     if (m.kind === "raw") out.push(m.text);
     else writeExpanded(m, indent + 2, out);
   }
-}
-
-function isNullType(node: TypeNode): boolean {
-  return node.kind === "raw" && node.text === "null";
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   softline,
 } from "../shared/doc.js";
 import { propertyKey } from "../shared/literals.js";
-import type { ObjectMember, TypeNode } from "./type-node.js";
+import { isNullType, type ObjectMember, type TypeNode } from "./type-node.js";
 
 /**
  * Type nodes as docs (shared/doc.ts) shaped the way prettier 3 lays them out (printUnionType,
@@ -102,10 +102,6 @@ function innermost(node: TypeNode): TypeNode {
 
 function isObjectNode(node: TypeNode): boolean {
   return node.kind === "object";
-}
-
-function isNullType(node: TypeNode): boolean {
-  return node.kind === "raw" && node.text === "null";
 }
 
 /** `{…} | null`: prettier keeps the object hugged instead of using the `|`-per-line layout. */

@@ -61,7 +61,7 @@ export function skipBracketed(t: string, at: number): number {
 }
 
 /** Offset of the quote that closes the string opening at `at` (the text's length if none). */
-function stringEnd(t: string, at: number): number {
+export function stringEnd(t: string, at: number): number {
   let q = t.indexOf('"', at + 1);
   while (q !== -1) {
     let backslashes = 0;

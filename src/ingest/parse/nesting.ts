@@ -1,3 +1,5 @@
+import { stringEnd } from "./json-scanner.js";
+
 /**
  * How deep a document's values may nest (objects and arrays inside each other). Everything after
  * parsing walks values recursively, so the bound is put where they are made: a deeper JSON or YAML
@@ -134,18 +136,6 @@ export function jsonTooDeepAt(
   max = MAX_NESTING,
 ): number | undefined {
   return scanJsonStructure(text, max).tooDeepAt;
-}
-
-/** Offset of the closing quote of the string opening at `at`. */
-function stringEnd(text: string, at: number): number {
-  let q = text.indexOf('"', at + 1);
-  while (q !== -1) {
-    let backslashes = 0;
-    for (let b = q - 1; text.charCodeAt(b) === 92; b--) backslashes++;
-    if (backslashes % 2 === 0) return q;
-    q = text.indexOf('"', q + 1);
-  }
-  return text.length;
 }
 
 /** True when the next character after whitespace is `:` (the string just read is a key). */
