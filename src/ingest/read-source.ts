@@ -128,7 +128,6 @@ function readBounded(fd: number, expected: number, maxBytes: number): Buffer {
   return buffer.subarray(0, length);
 }
 
-/** `2.0 GiB`, `100 MiB`, `512 bytes`. */
 /** A byte count in words: `512 bytes`, `2 MiB`, `1.5 GiB`. */
 export function size(bytes: number): string {
   if (bytes < MIB) return `${bytes} bytes`;

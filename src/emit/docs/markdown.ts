@@ -111,10 +111,8 @@ export function markdownTable(header: string[], rows: string[][]): string {
   const columns = header.length;
   const headerWidths = header.map(textWidth);
   const widths = headerWidths.map((w) => Math.max(3, w));
-  // each cell trimmed and measured once, the widths in one list (a row's after another's): a
-  // list of trimmed cells and one of widths per row were most of what a table allocated
+  // each cell trimmed and measured once, in two lists for the whole table (a row after another)
   const measured: number[] = [];
-  // and the cells trimmed, in one list too: trimmed once, not again when they are written
   const cells: (string | undefined)[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
@@ -126,8 +124,7 @@ export function markdownTable(header: string[], rows: string[][]): string {
       if (width > widths[i]!) widths[i] = width;
     }
   }
-  // the whole table as pieces joined once: building each line with `+=` made a string per piece
-  // and per cell that the join copied again (GitHub's docs: ~15 MB of garbage)
+  // the whole table as pieces joined once
   const parts: string[] = [];
   const pads = spaces(Math.max(0, ...widths));
   pushLine(parts, widths, header, headerWidths, 0, pads);

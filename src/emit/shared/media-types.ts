@@ -47,8 +47,6 @@ const OTHER_WEIGHT = "q=0.5";
  * the client decodes into the schema's type); a response's only representation keeps full weight.
  */
 export function acceptHeader(endpoint: Endpoint): string | undefined {
-  // plain loops over the responses once (it runs per endpoint, mostly unoptimized, where the
-  // spreads, flatMaps and closures of a list-by-list way each made their garbage)
   const types: string[] = [];
   const seen = new Set<string>();
   const besideJson = new Set<string>();

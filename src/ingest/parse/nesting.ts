@@ -30,7 +30,6 @@ export function scanJsonStructure(
   // a Map once it has many keys, so that a huge object cannot make this quadratic.
   const open: (ObjectKeys | null)[] = [];
   const interesting = /["{}[\]]/g;
-  // test() moves lastIndex past the match without making a match array (~700k on GitHub's API)
   while (interesting.test(text)) {
     const i = interesting.lastIndex - 1;
     const c = text.charCodeAt(i);
