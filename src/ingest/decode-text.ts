@@ -9,12 +9,9 @@ export function readSourceText(absPath: string, maxBytes: number): string {
 }
 
 /**
- * A spec file's bytes as text. UTF-8 (with or without a BOM; the BOM is kept as U+FEFF, which
- * the parser drops), or UTF-16 in either byte order, with a BOM or recognised without one by the
- * NUL byte every ASCII character carries (a spec starts with ASCII: `{`, `openapi`, `#`, a
- * space). Anything else is refused, never guessed: a Latin-1 `café` read as UTF-8 would become
- * U+FFFD in a path and `listeCafS` in the code, so the error names the first bad byte's
- * line:column instead (UTF-32 is refused by name).
+ * A spec file's bytes as text: UTF-8 (BOM or not) or UTF-16 in either byte order (by its BOM, or
+ * by the NUL bytes of its ASCII start). Anything else is refused, never guessed: the error names
+ * the first bad byte's line:column (UTF-32 is refused by name).
  */
 export function decodeSource(bytes: Buffer): string {
   const encoding = sniff(bytes);

@@ -55,15 +55,10 @@ export function scanJsonStructure(
 }
 
 /**
- * {@link scanJsonStructure} of a JSON text and the value `JSON.parse` made of it, with the same
- * answer, cheaper in the usual case of nothing to report: when the value nests no deeper than
- * `max` and holds as many members as {@link keyColons} counts in the text, there is nothing to
- * find, and no key is decoded. Otherwise the full scan finds the places.
- *
- * Sound because the count never falls short: it counts every key the text writes (K), and maybe
- * more; the value holds at most K members (fewer exactly when a key is duplicated). So the two
- * agree only when the count is K and nothing was lost. A count that overshoots (a string that
- * starts with `:`) only costs the full scan.
+ * {@link scanJsonStructure} with the same answer, cheaper when there is nothing to report: the
+ * value nests no deeper than `max` and holds as many members as {@link keyColons} counts (the
+ * count never falls short of the keys written, and the value holds fewer only when a key is
+ * duplicated). Otherwise the full scan finds the places.
  */
 export function jsonStructureOf(
   text: string,
