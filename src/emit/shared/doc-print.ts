@@ -17,9 +17,6 @@ export function print(
   doc: Doc,
   at: { indent?: number; column?: number } = {},
 ): string {
-  // a group that fits (most statements): its flat text, without the printer's stacks
-  const fitting = fittingGroup(doc, at.column ?? at.indent ?? 0, "");
-  if (fitting !== undefined) return flatTextOf(fitting);
   // the command stack, as three parallel arrays written by index up to `top`
   const indents: number[] = [at.indent ?? 0];
   const modes: Mode[] = [BREAK];
@@ -209,33 +206,6 @@ function writeFlatDoc(doc: Doc, out: string[], last: string): string {
   }
 }
 
-/**
- * `doc` when it is a group print() writes flat from `column` with the text `after` following it
- * on the line: not broken, with a Flat, and fitting as fits() counts it (its Flat, then a flat
- * line's space once `after` follows it, then `after`).
- */
-function fittingGroup(
-  doc: Doc,
-  column: number,
-  after: string,
-): Group | undefined {
-  if (typeof doc !== "object" || Array.isArray(doc) || doc.kind !== "group")
-    return undefined;
-  const flat = doc.flat;
-  if (doc.broken || flat === undefined) return undefined;
-  let width = flat.hasText ? flat.fitsWidth : 0;
-  if (after.length > 0) width += (flat.fitsTrail ? 1 : 0) + textWidth(after);
-  return PRINT_WIDTH - column - width >= 0 ? doc : undefined;
-}
-
-/** The text of a group printed flat (what print writes for it), from its first text to its last. */
-function flatTextOf(group: Group): string {
-  if (!group.flat!.hasText) return "";
-  const out: string[] = [];
-  writeFlat(group, out);
-  return out.join("");
-}
-
 /** Drops the spaces the pieces end with. */
 function trimEnd(out: string[]): void {
   while (out.length > 0) {
@@ -260,10 +230,6 @@ export function printBefore(
   after: string,
   at: { indent?: number; column?: number } = {},
 ): string {
-  const fitting = fittingGroup(doc, at.column ?? at.indent ?? 0, after);
-  // flat lines at its end would be written before `after`: left to print()
-  if (fitting !== undefined && fitting.flat!.trail === 0)
-    return flatTextOf(fitting);
   const text = print([doc, after], at);
   return text.slice(0, text.length - after.length);
 }
