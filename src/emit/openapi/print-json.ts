@@ -147,21 +147,10 @@ function level(indent: string): Level {
   });
 }
 
-/** A member's `"key": ` and its width; the same keys come back on every level (a cache). */
-interface QuotedKey {
-  readonly text: string;
-  readonly width: number;
-}
-const KEYS = new Map<string, QuotedKey>();
-
-function quotedKey(key: string): QuotedKey {
-  let quoted = KEYS.get(key);
-  if (quoted === undefined) {
-    const text = `${JSON.stringify(key)}: `;
-    quoted = { text, width: textWidth(text) };
-    if (KEYS.size < 10_000) KEYS.set(key, quoted);
-  }
-  return quoted;
+/** A member's `"key": ` and its width. */
+function quotedKey(key: string): { text: string; width: number } {
+  const text = `${JSON.stringify(key)}: `;
+  return { text, width: textWidth(text) };
 }
 
 function printLazy(value: LazyMembers, indent: string, out: Output): void {
@@ -203,21 +192,13 @@ function printArray(
     return;
   }
   if (!mustBreak(values)) {
-    const scalars = scalarsWidth(values);
-    if (scalars !== undefined) {
-      if (column + scalars + trailing <= PRINT_WIDTH) {
-        pushScalars(values, out);
-        return;
-      }
-    } else {
-      const flat = flatArray(values);
-      if (
-        flat !== undefined &&
-        column + textWidth(flat) + trailing <= PRINT_WIDTH
-      ) {
-        out.push(flat);
-        return;
-      }
+    const flat = flatArray(values);
+    if (
+      flat !== undefined &&
+      column + textWidth(flat) + trailing <= PRINT_WIDTH
+    ) {
+      out.push(flat);
+      return;
     }
     if (values.length > 1 && values.every(isFiniteNumber)) {
       out.push(fillNumbers(values.map(scalar), indent));
@@ -243,36 +224,6 @@ function mustBreak(values: unknown[]): boolean {
     if (allArrays && !(Array.isArray(v) && v.length > 1)) allArrays = false;
   }
   return allArrays;
-}
-
-/**
- * The width of {@link flatArray}'s text for an array of scalars, measured without making it
- * (most arrays: `required`, `enum`, `tags`); undefined when an item is an array or object.
- */
-function scalarsWidth(values: unknown[]): number | undefined {
-  let width = 2 + 2 * (values.length - 1);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v === "string")
-      width += NEEDS_ESCAPE.test(v)
-        ? textWidth(JSON.stringify(v))
-        : textWidth(v) + 2;
-    else if (typeof v === "object" && v !== null) return undefined;
-    else width += scalar(v).length;
-  }
-  return width;
-}
-
-/** Appends {@link flatArray}'s text for an array of scalars, piece by piece. */
-function pushScalars(values: unknown[], out: Output): void {
-  out.push("[");
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) out.push(", ");
-    const v = values[i];
-    if (typeof v === "string") printString(v, out);
-    else out.push(scalar(v));
-  }
-  out.push("]");
 }
 
 /** The one-line form, or undefined when something inside cannot be on one line. */
