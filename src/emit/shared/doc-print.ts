@@ -1,4 +1,4 @@
-import { type Doc, type Group, textWidth } from "./doc-node.js";
+import { type Doc, textWidth } from "./doc-node.js";
 import { PRINT_WIDTH } from "./literals.js";
 import { trimTrailing } from "../../model/linear-text.js";
 
@@ -100,22 +100,6 @@ export function print(
           !node.broken &&
           (inFlat || fits(node, FLAT, modes, docs, top, room))
         ) {
-          const flat = node.flat;
-          if (flat !== undefined) {
-            // the text of a flat group: written in one walk, its width known
-            if (flat.hasText) {
-              if (newline) {
-                out.push(newlineAnd(pending));
-                newline = false;
-              } else if (pending > 0) out.push(spaces(pending));
-              const last = writeFlat(node, out);
-              endsWithSpace = last.charCodeAt(last.length - 1) === 32;
-              pending = 0;
-            }
-            pending += flat.trail;
-            column += flat.width + flat.trail;
-            break;
-          }
           indents[top] = ind;
           modes[top] = FLAT;
           docs[top++] = node.contents;
@@ -160,50 +144,6 @@ const NEWLINES: string[] = [];
 function newlineAnd(n: number): string {
   if (n >= 128) return "\n" + " ".repeat(n);
   return (NEWLINES[n] ??= "\n" + " ".repeat(n));
-}
-
-// writeFlat's flat lines not yet written (only once text follows them)
-let flatPending = 0;
-
-/**
- * Writes the text of a group that has a Flat, printed flat, from its first text to its last (the
- * spaces of flat lines before its first text included, those after its last left out); gives the
- * last text written.
- */
-function writeFlat(group: Group, out: string[]): string {
-  flatPending = 0;
-  return writeFlatDoc(group, out, "");
-}
-
-function writeFlatDoc(doc: Doc, out: string[], last: string): string {
-  if (typeof doc === "string") {
-    if (doc.length === 0) return last;
-    if (flatPending > 0) {
-      out.push(spaces(flatPending));
-      flatPending = 0;
-    }
-    out.push(doc);
-    return doc;
-  }
-  if (Array.isArray(doc)) {
-    for (let i = 0; i < doc.length; i++)
-      last = writeFlatDoc(doc[i]!, out, last);
-    return last;
-  }
-  const node = doc as Exclude<Doc, string | Doc[]>;
-  switch (node.kind) {
-    case "line":
-      // never hard here: a group that holds one has no Flat
-      if (!node.soft) flatPending += 1;
-      return last;
-    case "indent":
-    case "align":
-      return writeFlatDoc(node.contents, out, last);
-    case "ifBreak":
-      return writeFlatDoc(node.flat, out, last);
-    case "group":
-      return writeFlatDoc(node.contents, out, last);
-  }
 }
 
 /** Drops the spaces the pieces end with. */
