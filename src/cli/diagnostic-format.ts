@@ -52,8 +52,7 @@ export function frameLines(absPath: string): string[] | undefined {
 
 /**
  * Files larger than this get no code frame, only their `file:line:column`: the frame reads the
- * file again while the run still holds what it read, and a 50 MB spec read twice more (bytes and
- * text) would add 100 MB to the run's peak for five lines (GitHub's 13 MB spec is framed).
+ * file again while the run still holds what it read.
  */
 const FRAME_MAX_BYTES = 32 * 1024 * 1024;
 
@@ -73,10 +72,8 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   const shown = displayPath(ctx.cwd, abs);
   const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${visibleLines(d.message)}`;
   const out = [head];
-  // infos are notes about choices apiloom made: one line each, or they drown the warnings; an
-  // input pattern no file matched, or a file refused unread, has no text the run saw (a file by
-  // that name appearing by the time this prints, an editor's save half done, is not it)
-  // (a `$ref` to such a file is reported at the `$ref`, the file related: that one is framed)
+  // infos are one line each, or they drown the warnings; a file the run did not read gets no
+  // frame (a file by that name by the time this prints is not it), a `$ref` to it does
   const unread = UNREAD.has(d.code) && (d.related ?? []).length === 0;
   const lines =
     d.severity === "info" || unread || url ? undefined : ctx.lines(abs);

@@ -15,11 +15,9 @@ export interface FlagSpec<F> {
 }
 
 /**
- * Parses `args` against `specs` into `flags` with node:util's parseArgs: positionals are inputs,
- * `--flag value` and `--flag=value` alike, `--` ends the options; each flag is applied in the
- * order given (`--quiet --verbose`: the last wins). A problem is a ConfigError (exit 2).
- * `lenient` skips options no spec names (a first look for `--config` before the config's plugins
- * and their flags are known; an unknown flag's value then reads as an input).
+ * Parses `args` against `specs` into `flags` with node:util's parseArgs (positionals are inputs,
+ * flags applied in the order given); a problem is a ConfigError (exit 2). `lenient` skips options
+ * no spec names (a first look for `--config` before the config's plugins' flags are known).
  */
 export function parseFlags<F extends { inputs: string[] }>(
   args: readonly string[],

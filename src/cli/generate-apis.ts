@@ -6,12 +6,9 @@ import type { LazyStages } from "../workflow/generate-once.js";
 import { failedRun, type RunIO, type Stream } from "./run-io.js";
 
 /**
- * `apiloom generate` over the several APIs of one config (issue 27). The APIs run at once, as
- * many as the machine has cores (their reading and writing overlap; a run's parsing and emitting
- * is one thread's), each writing into a buffer; the buffers are printed in the config's order, so
- * the output is the same however the runs interleave. Each line, on stdout (`--check`'s diff)
- * and stderr, is labelled `[name] `. The exit
- * code is the worst of the runs' (2 over 1 over 0).
+ * `apiloom generate` over the several APIs of one config: as many at once as the machine has
+ * cores, each into a buffer printed in the config's order, each line labelled `[name] `; the
+ * exit code is the worst of the runs' (2 over 1 over 0).
  */
 export async function runApis(
   apis: readonly GenerateSettings[],

@@ -31,12 +31,9 @@ interface WatchIO extends RunIO {
 }
 
 /**
- * `generate --watch`: runs in this process, keeping each input's text and parsed documents
- * between runs (workflow/sources/source-cache.ts), so after one spec of several changes only that one
- * is read and parsed again; the writer writes only files whose bytes changed. Templates of the
- * user's folder are imported by content (emit/templates.ts), so an edited one is picked up.
- * SIGINT (or SIGTERM) stops watching; a run in progress finishes first (the writer's
- * transaction is never cut short) and the promise resolves with 0.
+ * `generate --watch`: runs in this process, keeping each input's parsed documents between runs
+ * (source-cache.ts). SIGINT or SIGTERM stops watching once a run in progress has finished (the
+ * writer's transaction is never cut short); the promise resolves with 0.
  */
 export async function watchApis(
   args: readonly string[],

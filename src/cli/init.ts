@@ -138,12 +138,9 @@ Options:
 `;
 
 /**
- * The API descriptions below `root`, sorted by path, found by content as generate finds them
- * (issue 46: the Stride seeds are .txt files). Every regular file is looked at, whatever its
- * name: its first SNIFF_BYTES must name `swagger`, `openapi` or a Postman `item`; only then is it
- * read through the same size limit, decoder and parser as generate's inputs (parseText: JSON when
- * it starts with `{` or `[`, YAML otherwise). Symbolic links are not followed; a file that does not
- * parse or is not a description is passed over silently.
+ * The API descriptions below `root`, sorted by path, found by content whatever their name: the
+ * first SNIFF_BYTES must name `swagger`, `openapi` or a Postman `item`, then the file is read as
+ * generate reads its inputs. Symbolic links are not followed; anything else is passed over.
  */
 export function findSpecs(root: string): FoundSpec[] {
   const found: FoundSpec[] = [];

@@ -1,6 +1,5 @@
 import { settleOutput } from "../workflow/output/writer.js";
 import { allParameters } from "../model/factories.js";
-import { loadModel } from "../pipeline.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
 import { plural } from "./report.js";
 import { resolve } from "node:path";

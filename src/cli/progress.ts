@@ -1,8 +1,6 @@
 /**
- * One self-erasing status line on a terminal ("reading 5 inputs…"), so a long run on a 13 MB
- * spec does not look hung. Off when the stream is not a TTY: logs and CI get no `\r` noise. A
- * run that ends within DELAY_MS never shows it: the line appears only once the run has taken
- * that long (at the next step, or when the timer fires while the run waits).
+ * One self-erasing status line on a terminal ("reading 5 inputs…"), so a long run does not look
+ * hung; off when the stream is not a TTY, and shown only once the run has taken DELAY_MS.
  */
 export interface Progress {
   update(message: string): void;

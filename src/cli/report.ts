@@ -100,11 +100,9 @@ export function printWarningGroups(
 }
 
 /**
- * Quiet by default: errors are always printed in full; warnings only when `verbose` (or
- * `--strict` made them errors); infos only when `verbose`. `quiet` prints errors alone. The rest
- * is held: counted in the summary. `fresh`: the held warnings new since the last run into this
- * folder (`known`: the warning record, undefined when there is none, and then nothing is new),
- * which a run lists by code (printWarningGroups).
+ * Quiet by default: errors in full; warnings and infos only when `verbose` (or `--strict`), the
+ * rest counted in the summary. `fresh`: the held warnings new since the last run into this
+ * folder (none without a warning record), which a run lists by code.
  */
 export function selectShown(
   diagnostics: readonly Diagnostic[],
@@ -175,9 +173,7 @@ export function configLine(
 
 /**
  * Names the output folders (and locks) an earlier run of this config wrote and none of its APIs
- * writes now (moved-output.ts), a warning each, placed at the config file: the `out` that moved.
- * Only a run of every API of the config, with its own outputs, can tell: not `--api`, `--out`,
- * or inputs from the command line.
+ * writes now, a warning each at the config file; only a run of every API of the config can tell.
  */
 export function printLeftBehind(
   apis: readonly GenerateSettings[],

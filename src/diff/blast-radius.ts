@@ -48,14 +48,10 @@ const EVERY_CALL: ReadonlySet<RuleId> = new Set<RuleId>([
 ]);
 
 /**
- * The blast radius: for each change that breaks a call, the calls in the user's TypeScript
- * project (its tsconfig's files, generated files aside) of the client function it touches. A
- * removed endpoint or function name breaks every call; a change to a member a call sends lists
- * only the calls that send it, looking through a variable passed as the argument (which may be
- * typed `any`, so tsc says nothing); a newly required member lists the calls that do not send it.
- * A member gone from a generated type (a result's property, a parameter or body member a handler
- * reads) lists the reads of it on that type, as tsc resolves them. Analysis only: nothing is
- * type-checked or written.
+ * The blast radius (docs/diff.md): for each change that breaks a call, the calls in the user's
+ * TypeScript project of the client function it touches, narrowed to those that send (or, for a
+ * newly required member, do not send) the member, and the reads of a member gone from a
+ * generated type, as tsc resolves them. Analysis only: nothing is type-checked or written.
  */
 export function attachCallSites(
   changes: Change[],

@@ -11,12 +11,9 @@ import type { Breaks, RuleId } from "./rules.js";
 import type { SchemaDiff } from "./schema-diff.js";
 
 /**
- * Whom a webhook's change breaks, turned round from the endpoint rule it follows. The API sends a
- * webhook and your receiver reads it: its payload and headers follow the response rules, whose
- * reader is the client and writer the server; here the reader is your receiver (the server side)
- * and the writer the API, none of your code. Your receiver answers and the API reads the answer:
- * an answer's body follows the request rules, whose writer is the client; here the writer is your
- * receiver. Either way, what broke `clients` breaks `servers`, and what broke servers breaks none.
+ * Whom a webhook's change breaks, turned round from the endpoint rule it follows: a payload is
+ * read (and an answer written) by your receiver, the server side, never by a client; what broke
+ * `clients` breaks `servers`, and what broke servers breaks none.
  */
 const TURNED: Record<Breaks, Breaks> = {
   clients: "servers",

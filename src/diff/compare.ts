@@ -264,9 +264,8 @@ function paramKey(p: Parameter): string {
 }
 
 /**
- * `message` with its closing ` (… of …)` replaced by `functions`: `/ \(([^()]*) of [^()]*\)$/`,
- * which would try each ` of ` from each ` (` (names come from the description), found from the
- * last `(` instead.
+ * `message` with its closing ` (… of …)` replaced by `functions`, found from the last `(` (a
+ * regular expression would backtrack over names from the description).
  */
 function withFunctions(message: string, functions: string): string {
   const open = message.lastIndexOf("(");

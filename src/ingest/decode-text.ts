@@ -9,12 +9,9 @@ export function readSourceText(absPath: string, maxBytes: number): string {
 }
 
 /**
- * A spec file's bytes as text. UTF-8 (with or without a BOM; the BOM is kept as U+FEFF, which
- * the parser drops), or UTF-16 in either byte order, with a BOM or recognised without one by the
- * NUL byte every ASCII character carries (a spec starts with ASCII: `{`, `openapi`, `#`, a
- * space). Anything else is refused, never guessed: a Latin-1 `café` read as UTF-8 would become
- * U+FFFD in a path and `listeCafS` in the code, so the error names the first bad byte's
- * line:column instead (UTF-32 is refused by name).
+ * A spec file's bytes as text: UTF-8 (BOM or not) or UTF-16 in either byte order (by its BOM, or
+ * by the NUL bytes of its ASCII start). Anything else is refused, never guessed: the error names
+ * the first bad byte's line:column (UTF-32 is refused by name).
  */
 export function decodeSource(bytes: Buffer): string {
   const encoding = sniff(bytes);
@@ -40,15 +37,9 @@ export function decodeSource(bytes: Buffer): string {
 const EXTERNAL_BYTES = 1 << 20;
 
 /**
- * The text of valid UTF-8 bytes. A large one that is not all ASCII is made an external string:
- * Node keeps the characters of a large UTF-16 string outside the JavaScript heap (`toString` of
- * "ucs2"), where UTF-8's `toString` puts them in it. The characters are the same; what changes
- * is what the garbage collector sees. GitHub's description is 13 MB of UTF-8 with a few
- * characters above U+00FF, so 26 MB of UTF-16 in the heap while it is parsed: the full
- * collection that comes then sized the heap's next limit from it, about four times over, and the
- * run's peak memory followed (median 272 MiB; 233 MiB with the text outside the heap). An ASCII
- * text stays in the heap, one byte a character: outside it, it saves nothing and only moves the
- * collections, which on the 10k synthetic spec made the peak vary from 280 to 430 MiB.
+ * The text of valid UTF-8 bytes. A large one that is not all ASCII is made an external string
+ * (Node keeps a large "ucs2" string outside the JavaScript heap), so that the heap's next limit
+ * is not sized from it; an ASCII text stays in the heap, one byte a character.
  */
 function utf8Text(bytes: Buffer): string {
   // looked up, not imported by name: a runtime without them (no ICU, another engine) decodes as before

@@ -59,11 +59,9 @@ export interface IngestOptions {
 /** {@link IngestOptions} and what only apiloom's own runs pass (the CLI's generate): not public API. */
 export interface ReadOptions extends IngestOptions {
   /**
-   * Leave the line and column of the places the readers hand out unfound when the reading ends,
-   * for a documents that can find them later without its value (JSON: its text): each is found
-   * when something first needs a line (model/diagnostics/source-place.ts `settlePlaces`; the reporter calls
-   * it for its diagnostics). The caller releases them when it drops the model. Default: every
-   * place is found when the reading ends.
+   * Leave the places the readers hand out unfound when the reading ends, for documents that can
+   * find them later without their value (JSON: its text), until something needs a line
+   * (`settlePlaces`). Default: every place is found when the reading ends.
    */
   deferPlaces?: DeferredPlaces;
   /** Analyse the patterns (only the validators run them; false: no `patterns`). Default true. */
@@ -93,10 +91,8 @@ export interface IngestResult {
 
 /**
  * What {@link readFiles} and {@link readTexts} give apiloom's own runs: the documents and the
- * reporter holding the reading's diagnostics, which may wait for their places (deferPlaces).
- * The model build reports into the same reporter's list, so every waiting place of the reading
- * and of the build is found in one walk of its document (source-place.ts `settlePlaces`), not one
- * walk when the reading ends and another when the model's diagnostics are read.
+ * reporter holding the reading's diagnostics, into which the model build reports too, so that
+ * every waiting place (deferPlaces) is found in one walk of its document.
  */
 export interface ReadResult {
   documents: DocumentModel[] | undefined;

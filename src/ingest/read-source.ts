@@ -33,11 +33,9 @@ export class SourceReadError extends Error {
 }
 
 /**
- * The bytes of a spec file, read safely: only a regular file (a folder, FIFO, device or socket
- * is refused before it is opened, and again on the open descriptor, so a file swapped between
- * the two checks is caught), at most `maxBytes` (checked with fstat before reading, and again
- * while reading: a file that grows, or a /proc file that claims size 0, stops at the limit).
- * Opened non-blocking, so a FIFO swapped in after the first check cannot hang the open.
+ * The bytes of a spec file, read safely: a regular file only (checked before the open and again
+ * on the descriptor; opened non-blocking, so a FIFO swapped in cannot hang it), at most
+ * `maxBytes` (checked before reading and while reading).
  */
 export function readSourceBytes(absPath: string, maxBytes: number): Buffer {
   checkStats(statOrThrow(absPath), maxBytes);
@@ -128,7 +126,6 @@ function readBounded(fd: number, expected: number, maxBytes: number): Buffer {
   return buffer.subarray(0, length);
 }
 
-/** `2.0 GiB`, `100 MiB`, `512 bytes`. */
 /** A byte count in words: `512 bytes`, `2 MiB`, `1.5 GiB`. */
 export function size(bytes: number): string {
   if (bytes < MIB) return `${bytes} bytes`;

@@ -14,10 +14,8 @@ export interface SourceDocument {
   format: SourceFormat;
   value: unknown;
   /**
-   * Where `path` is in the file. Its line and column are 0 until the reading is done, when every
-   * place is found at once ({@link settle}), or, for a reading that defers them (ingest's
-   * `deferPlaces`), until something needs them (model/diagnostics/source-place.ts `settlePlaces`); a reader
-   * that prints a line calls `ReaderContext.settlePlaces` first.
+   * Where `path` is in the file; its line and column are 0 until the places are settled (when
+   * the reading is done, or, with `deferPlaces`, when something needs them).
    */
   ref(path: Path): SourceRef;
   /** Finds the line and column of every place {@link ref} handed out, in one pass. */
@@ -71,8 +69,15 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export function asString(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
+/** A value's JSON with object keys sorted: equal JSON values give equal text (uniqueItems). */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (isRecord(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(value) ?? "null";
 }
 
 /** `x-` members of an object, in source order. */

@@ -2,13 +2,10 @@ import { pathToFileURL } from "node:url";
 import type { SourceDocument } from "./reader.js";
 
 /**
- * OpenAPI 3.2's `$self` (§4.3.1): the URI that names the document, and the base its relative
- * references resolve against. apiloom reads the document from where it is, so a reference
- * resolved against `$self` to the document itself, or to a place under `$self`'s folder, is
- * that place beside the file: `https://example.com/api/schemas.yaml#/Pet` in a document whose
- * `$self` is `https://example.com/api/openapi.yaml` reads `schemas.yaml` next to it. Returns
- * the reference's file part as a path relative to the file's folder (`""`: the document
- * itself), or undefined when `$self` says nothing of it (no `$self`, another place, a query).
+ * OpenAPI 3.2's `$self` (§4.3.1), the base relative references resolve against: a reference to
+ * the document itself or under `$self`'s folder is read beside the file. Returns its file part
+ * relative to the file's folder (`""`: the document itself), or undefined when `$self` says
+ * nothing of it.
  */
 export function filePartBySelf(
   filePart: string,

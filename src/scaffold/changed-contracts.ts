@@ -26,10 +26,9 @@ export interface ContractChoices {
 }
 
 /**
- * The handlers among `written` whose recorded hash (in `recorded`) differs from their contract's
- * hash now: each is reported (`scaffold/changed-signature`, at its entry), or, when the run
- * accepts it, its entry's hash is replaced. Endpoints' handlers and webhooks' handlers alike:
- * `operations` are the endpoints or the webhooks, `line` says which one in the warning.
+ * The handlers among `written` whose recorded hash differs from their contract's hash now, each
+ * reported (`scaffold/changed-signature`) or, when accepted, its hash replaced; for endpoints'
+ * and webhooks' handlers alike.
  */
 export function changedContracts(
   written: readonly Member[],

@@ -1,9 +1,4 @@
-/**
- * The user's handlers file: created once, then kept in step with the model by insertion only.
- * A run reads the file's bytes, calls `updateHandlersBytes` (which inserts into the bytes as
- * read, so bytes that are not UTF-8 stay), writes `contents` back when they differ and prints the
- * diagnostics. `updateHandlersFile` does the same on text.
- */
+/** The user's handlers file: created once, then kept in step with the model by insertion only. */
 export {
   updateHandlersBytes,
   updateHandlersFile,

@@ -1,7 +1,7 @@
 import { Reporter } from "../model/diagnostics/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { signatures } from "../emit/server/signature.js";
-import { analyzeHandlersFile, type ObjectSlot } from "./analyze.js";
+import { analyzeHandlersFile } from "./analyze.js";
 import {
   importLine,
   operationLine,
@@ -68,14 +68,10 @@ export interface UpdateHandlersResult {
 }
 
 /**
- * Keeps the user's handlers file in step with the model. The first run writes a scaffold. Later
- * runs only insert text: a stub answering 501 (and its signature entry) for each endpoint without
- * a handler, all in one batch; every byte the user wrote stays as it was. Handlers whose
- * endpoint is gone, and handlers whose recorded signature differs from the endpoint's current
- * one (see `handlerSignature` in src/emit/server/signature.ts), are reported as warnings, never deleted or rewritten; tsc reports
- * them too: an orphan is an unknown property of `Handlers`, a stale hash does not match its
- * literal type in `HandlerSignatures`. The one edit that is not an insertion is asked for:
- * accepting a changed contract (`accept`) replaces the hash between the entry's quotes.
+ * Keeps the user's handlers file in step with the model (docs/server.md): a scaffold first, then
+ * insertions only (a 501 stub and its signature entry per endpoint without a handler). Orphaned
+ * handlers and changed signatures are warnings, never deleted or rewritten; the one edit that is
+ * not an insertion is asked for: `accept` replaces a hash between the entry's quotes.
  */
 export function updateHandlersFile(
   input: UpdateHandlersInput,
@@ -101,11 +97,7 @@ export type UpdateHandlersBytesResult = Omit<
   "contents"
 > & { contents: Buffer };
 
-/**
- * `updateHandlersFile` on the file's bytes: the stubs are inserted into the bytes as read, so
- * every other byte stays, also those that are not UTF-8 (a Latin-1 comment), which a round trip
- * through a string would turn into U+FFFD.
- */
+/** `updateHandlersFile` on the file's bytes, so that bytes that are not UTF-8 stay as they are. */
 export function updateHandlersBytes(
   input: Omit<UpdateHandlersInput, "existing"> & {
     existing: Uint8Array | undefined;

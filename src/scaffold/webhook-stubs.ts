@@ -84,13 +84,9 @@ export function webhookScaffold(
 }
 
 /**
- * The insertions that keep an existing file's `webhooks` object in step: a stub per webhook it
- * does not hold (inserted in the object; or the whole object, with `webhookSignatures` and their
- * import, at the end of the file when it has none), and an entry in `webhookSignatures` for each
- * handler without one. Like endpoint handlers, nothing is ever removed: a handler whose webhook
- * is gone is reported (`scaffold/orphaned-handler`) and `tsc` flags it; a handler whose recorded
- * contract hash differs from its webhook's now is reported (`scaffold/changed-signature`) until
- * the change is accepted (`choices.accept`: the entry's hash is replaced).
+ * The insertions that keep an existing file's `webhooks` object in step, as for endpoint
+ * handlers: a stub per webhook it does not hold (or the whole object, with `webhookSignatures`
+ * and their import, at the end of the file), a signature entry for each handler without one.
  */
 export function webhookInsertions(
   model: ApiModel,

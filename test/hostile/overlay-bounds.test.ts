@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Reporter } from "../../src/model/diagnostics/reporter.js";
 import { OVERLAY_BOUNDS } from "../../src/ingest/overlay/bounds.js";
-import {
-  applyOverlays,
-  parseOverlay,
-} from "../../src/ingest/overlay/standalone.js";
+import { applyOverlays, parseOverlay } from "../overlay/standalone.js";
 
 /** Overlay 1.1 of `actions` (YAML list items), checked; applied to `doc`. */
 function run(doc: unknown, actions: string) {

@@ -5,11 +5,8 @@ import fc from "fast-check";
 import { afterAll, expect, it } from "vitest";
 import { runOverlay } from "../../src/cli/overlay.js";
 import { compileQuery } from "../../src/ingest/overlay/bounds.js";
-import { canonical } from "../../src/ingest/overlay/overlay-document.js";
-import {
-  applyOverlays,
-  parseOverlay,
-} from "../../src/ingest/overlay/standalone.js";
+import { canonical } from "../../src/ingest/reader.js";
+import { applyOverlays, parseOverlay } from "./standalone.js";
 import { Reporter } from "../../src/model/diagnostics/reporter.js";
 
 /**

@@ -8,10 +8,7 @@ import { stringify } from "yaml";
 import { afterAll, expect, it } from "vitest";
 import { overlayYaml } from "../../src/cli/overlay.js";
 import { deriveActions } from "../../src/ingest/overlay/derive.js";
-import {
-  applyOverlays,
-  parseOverlay,
-} from "../../src/ingest/overlay/standalone.js";
+import { applyOverlays, parseOverlay } from "./standalone.js";
 import { Reporter } from "../../src/model/diagnostics/reporter.js";
 import { CORPUS_DIR, describeCorpus } from "../shared-corpus.js";
 

@@ -4,10 +4,7 @@ import { load } from "js-yaml";
 import { openapiOverlay } from "openapi-format";
 import { expect, it } from "vitest";
 import { Reporter } from "../../src/model/diagnostics/reporter.js";
-import {
-  applyOverlays,
-  parseOverlay,
-} from "../../src/ingest/overlay/standalone.js";
+import { applyOverlays, parseOverlay } from "./standalone.js";
 import { CORPUS_DIR, describeCorpus } from "../shared-corpus.js";
 
 /**

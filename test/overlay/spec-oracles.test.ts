@@ -5,10 +5,7 @@ import { load } from "js-yaml";
 import { jsonpath } from "json-p3";
 import { expect, it } from "vitest";
 import { Reporter } from "../../src/model/diagnostics/reporter.js";
-import {
-  applyOverlays,
-  parseOverlay,
-} from "../../src/ingest/overlay/standalone.js";
+import { applyOverlays, parseOverlay } from "./standalone.js";
 import { describeOracles, ORACLES_DIR } from "../shared-corpus.js";
 
 const OVERLAY = join(ORACLES_DIR, "overlay");

@@ -8,11 +8,8 @@ import type {
 import { markdownCode, markdownText } from "../shared/escape.js";
 
 /*
- * The docs' changelog page, `docs/changes.md`: what changed in the API since the last run into
- * the output folder, in the words of the rules of `apiloom diff`. The docs own the page (its
- * text, the record it carries and how that record is read back); the context's `sinceLastRun`
- * gives the comparison of the last run's OpenAPI document with this one's, the rule table and
- * the last run's page (the workflow reads the folder: workflow/records/since-last-run.ts).
+ * The docs' changelog page, `docs/changes.md`, in the words of the rules of `apiloom diff`: the
+ * docs own its text and the record it carries; the context's `sinceLastRun` gives the comparison.
  */
 
 /** Each rule's severity and whom it breaks, by rule id (diff/rules.ts' CHANGE_RULES). */
@@ -39,12 +36,9 @@ const HEADINGS: Record<ChangeSeverity, string> = {
 };
 
 /**
- * The docs' changelog page: what changed in the API since the last run into this folder, from
- * the comparison of the OpenAPI document written then with this run's (since-last-run.ts), so a
- * person reading a diff of the output sees what it means. The page depends on the folder's
- * earlier state, and must still come out byte for byte the same from the same inputs and state:
- * when the document did not change, the page is the one already there (a `--check` on a fresh
- * clone, or a second run, keeps it); it is made anew only from a document that changed.
+ * The docs' changelog page: what changed in the API since the last run into this folder. The
+ * same inputs and state give the same bytes: when the document did not change, the page is the
+ * one already there; it is made anew only from a document that changed.
  */
 export function changelogPage(
   docsPath: string,
@@ -54,12 +48,9 @@ export function changelogPage(
 ): GeneratedFile {
   const path = `${docsPath}/${CHANGELOG_FILE}`;
   const rules = since.rules;
-  // no earlier document to compare with (or one edited by hand), or the same one: the page the
-  // last run wrote stands, when there is one. Not its bytes: the output folder is committed, so
-  // a pull request can change the page and the manifest together. The page carries what it
-  // says as data (its last line), and is made again from that data, each rule's severity and
-  // direction from the rule table: a page edited in its text is stale, and whatever data is
-  // planted in one comes out escaped, as any change's words do.
+  // no earlier document, or the same one: the last run's page stands, made again from the data
+  // it carries (its last line), not from its bytes: a page edited by hand is stale, and whatever
+  // is planted in its data comes out escaped
   if (since.before === undefined || since.before === since.now) {
     const page = since.earlier(path, {
       maxBytes: CHANGELOG_MAX_BYTES,

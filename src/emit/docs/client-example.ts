@@ -47,12 +47,9 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
 const HEAD = "const result =";
 
 /**
- * `const result = await client.name(args);` broken the way prettier breaks it: the object
- * argument (always expanded) hugs the parentheses when `({` still fits on the line, else goes
- * on a line of its own; the call moves below `const result =` when even `call(` does not fit
- * after it. The text print() writes for the call's doc (a conditionalGroup of these three
- * layouts, the object a group forced to break), written directly: client-example.test.ts
- * prints the doc and compares.
+ * `const result = await client.name(args);` broken the way prettier breaks it (the object hugs
+ * the parentheses when `({` fits, else its own line; the call moves below `const result =` when
+ * even `call(` does not fit), written directly: client-example.test.ts compares with print().
  */
 export function callText(
   call: string,

@@ -153,12 +153,10 @@ const isVariable = (segment: string) => segment.includes("{");
 const GENERIC = /^(?:api|apis|rest|public|v?\d+(?:\.\d+)*)$/i;
 
 /**
- * The resource a path is about, as a group name: `/site/{cloudId}/conversation/{id}/message/recent`
- * → "Messages". The path is cut into runs of fixed segments between variables; the resource is
- * the run before the last variable, or the last run, unless that run is one segment that never
- * takes an id anywhere in the API (`/conversation/{id}/archive`, `/message/{id}/context`: an action
- * or a part of the resource before it). In the run, the first segment counts that is not an API
- * prefix or a version (`/api/v2`), with the next one when it never comes without it.
+ * The resource a path is about, as a group name (`/site/{cloudId}/conversation/{id}/message/recent`
+ * → "Messages"): the run of fixed segments before the last variable, or the last run unless it
+ * is one segment that never takes an id (an action); in it, the first segment that is not an API
+ * prefix or a version, with the next one when it never comes without it.
  */
 export function pathResource(
   path: string,

@@ -14,10 +14,8 @@ export type {
 export type { SchemaView } from "./schemas-view.js";
 
 /**
- * Docs under `docs/`: `index.md` (every endpoint by tag), a page per tag in `tags/`,
- * `diagnostics.md`, `schemas.md` (when the model has named schemas), `webhooks.md` (when the
- * API sends webhooks), and one self-contained
- * `index.html`.
+ * Docs under `docs/`: `index.md`, a page per tag in `tags/`, `diagnostics.md`, `schemas.md` and
+ * `webhooks.md` (when there are any), and one self-contained `index.html`.
  */
 export async function emitDocs({
   model,

@@ -7,11 +7,9 @@ import { markdownCode, markdownText } from "../shared/escape.js";
  */
 
 /**
- * An http(s) URL in spec text. GitHub links bare URLs whatever we do, and escaping the URL's
- * characters would put backslashes into the link, so URLs are written as `<…>` autolinks, whose
- * text CommonMark takes literally. `|` is left out: a table splits cells on it first. `[` and
- * `]` only occur in a URL around an IPv6 host, so elsewhere they end it: Markdown written in a
- * description, `[http://a.io](http://a.io)`, gives two links, not one to `a.io](http://a.io)`.
+ * An http(s) URL in spec text, written as a `<…>` autolink (escaping it would put backslashes
+ * into the link GitHub makes anyway). `|` ends it (a table splits cells first), and so do `[` and
+ * `]` but around an IPv6 host (`[http://a.io](http://a.io)` is two links).
  */
 const URL = /https?:\/\/(?:\[[0-9A-Fa-f:.]+\])?[^\s<>|`"\\[\]]*/g;
 
@@ -71,10 +69,7 @@ export function markdownInline(text: string): string {
   return textWithLinks(collapse(text, WHITESPACE_RUN, WHITESPACE).trim());
 }
 
-/**
- * `text` with each run `runs` matches made one space, or `text` itself when `changes` finds no
- * run that is not already one space (most texts: replacing would copy them unchanged).
- */
+/** `text` with each run `runs` matches made one space; `text` itself when `changes` finds none. */
 function collapse(text: string, changes: RegExp, runs: RegExp): string {
   return changes.test(text) ? text.replace(runs, " ") : text;
 }
@@ -116,10 +111,8 @@ export function markdownTable(header: string[], rows: string[][]): string {
   const columns = header.length;
   const headerWidths = header.map(textWidth);
   const widths = headerWidths.map((w) => Math.max(3, w));
-  // each cell trimmed and measured once, the widths in one list (a row's after another's): a
-  // list of trimmed cells and one of widths per row were most of what a table allocated
+  // each cell trimmed and measured once, in two lists for the whole table (a row after another)
   const measured: number[] = [];
-  // and the cells trimmed, in one list too: trimmed once, not again when they are written
   const cells: (string | undefined)[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
@@ -131,8 +124,7 @@ export function markdownTable(header: string[], rows: string[][]): string {
       if (width > widths[i]!) widths[i] = width;
     }
   }
-  // the whole table as pieces joined once: building each line with `+=` made a string per piece
-  // and per cell that the join copied again (GitHub's docs: ~15 MB of garbage)
+  // the whole table as pieces joined once
   const parts: string[] = [];
   const pads = spaces(Math.max(0, ...widths));
   pushLine(parts, widths, header, headerWidths, 0, pads);
@@ -171,11 +163,7 @@ function pushLine(
   }
 }
 
-/**
- * `n` spaces (none for n <= 0): a slice of one long run, which V8 keeps as a view of the run
- * rather than a copy. Tables pad each cell to its column's widest, often hundreds of spaces for
- * a description column: a new run per cell was ~1 MB of garbage on GitHub's docs.
- */
+/** `n` spaces (none for n <= 0), a slice of one long run. */
 function spaces(n: number): string {
   return n <= 0 ? "" : slice(SPACES, n);
 }

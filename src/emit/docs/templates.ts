@@ -16,13 +16,7 @@ import {
 } from "./markdown.js";
 import type { DocsView, TagView } from "./view-types.js";
 
-/**
- * The escaping helpers every docs template gets; spec strings only reach output through them:
- * `htmlText` (HTML text and attribute values), `jsonForScript` (JSON inside `<script>`),
- * `markdownText`/`markdownInline`/`markdownProse` (Markdown text, one line, paragraphs),
- * `markdownCode`/`markdownFence` (inline code, a fenced block), `markdownCell`/`markdownCodeCell`
- * and `markdownTable` (GFM tables), `tsString` (a TypeScript string literal).
- */
+/** The escaping helpers every docs template gets; spec strings only reach output through them. */
 export const docsHelpers = {
   htmlText,
   jsonForScript,

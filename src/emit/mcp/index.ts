@@ -132,8 +132,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
     "/** One tool per endpoint chosen; `#/$defs/<name>` refers to DEFS. */",
   );
   const defs = Object.entries(schemas.defs());
-  // the two long literals a member at a time: a GitHub-sized API's whole document at once
-  // would hold its 4 MB of text as one tree
+  // the two long literals a member at a time, not the whole document as one tree
   const text = [
     print(code),
     // each through tool(): an array of 1,000 object literals is a union tsc cannot represent

@@ -13,10 +13,8 @@ export type Json =
 export type JsonObject = { [key: string]: Json };
 
 /**
- * What the model's keywords (the toolkit's SCHEMA_KEYWORD_GROUPS) an MCP tool's schema does not
- * keep: draft 4's and OpenAPI's spellings, which the readers convert (`additionalItems`, `items`
- * as a list, `definitions`, `dependencies`, `example`), a tool schema's own `$defs` (tools.ts's
- * DEFS), and notes for readers of documents (`externalDocs`, `$comment`).
+ * The model's keywords an MCP tool's schema does not keep: draft 4's and OpenAPI's spellings,
+ * a tool schema's own `$defs`, and notes for readers of documents.
  */
 const NOT_KEPT: ReadonlySet<string> = new Set([
   "additionalItems",
@@ -31,11 +29,9 @@ const kept = (keywords: readonly string[]): string[] =>
   keywords.filter((k) => !NOT_KEPT.has(k));
 
 /**
- * The keywords of JSON Schema 2020-12 an MCP tool's schema keeps, by what they hold: the model's
- * schemas keep any keyword a description wrote (`x-…`, OpenAPI's `discriminator`, `xml`,
- * `example`), which JSON Schema validators in strict mode refuse and agents cannot use. The one
- * list: tools.ts holds it as `KEYWORDS` (all but `values`), by which the runtime's schema.ts
- * walks the same schemas.
+ * The keywords of JSON Schema 2020-12 an MCP tool's schema keeps, by what they hold (strict
+ * validators refuse the rest: `x-…`, `discriminator`, `xml`, `example`); tools.ts holds it as
+ * `KEYWORDS` (all but `values`) for the runtime's schema.ts.
  */
 export const KEYWORDS = {
   /** Keywords whose value is one schema (or `true`/`false`). */

@@ -1,10 +1,8 @@
 import { defineBuiltIn } from "../artifact.js";
 
 /**
- * The `mcp` artifact: `mcp/`, an MCP (Model Context Protocol) server on the official SDK
- * (@modelcontextprotocol/sdk, the folder's one dependency): a tool per endpoint, or three
- * (list, describe, call) for a large API, calling it through the generated client and checking
- * arguments with the generated validators. Opt-in: made only when `artifacts` or `-a` names it.
+ * The `mcp` artifact (opt-in): an MCP server on @modelcontextprotocol/sdk, a tool per endpoint
+ * (or list, describe and call for a large API), calling the generated client.
  */
 export default defineBuiltIn({
   name: "mcp",

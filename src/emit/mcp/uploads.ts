@@ -24,11 +24,9 @@ export interface Upload {
 }
 
 /**
- * The places of `content` (the one media type the client sends) that are bytes: the body
- * itself (a media type that is neither JSON, a form nor text, typed as a string or not at all,
- * or a `format: binary` string), else the multipart fields that are (a binary string, or an
- * array of them). Empty when there is none. A url-encoded body's binary field is not one: the
- * client sends it as text. Fields are the body schema's own `properties` (not an `allOf`'s).
+ * The places of `content` (the one media type the client sends) that are bytes: the body itself
+ * (a binary media type or string), else the multipart fields of the body schema's own
+ * `properties` that are (a binary string, or an array of them; a url-encoded one is text).
  */
 export function uploadPlaces(
   schemas: Readonly<Record<string, NamedSchema>>,

@@ -46,11 +46,9 @@ interface Answer {
 }
 
 /**
- * `mocks/index.ts`: an MSW handler per endpoint (`<name>Handler`, named for the endpoint, so two
- * never collide and none is `handlers`) and `handlers`, all of them, the most specific path
- * first. Each answers the first 2XX response the description declares, with the example of its
- * JSON (or text) content, or a sample made from its schema (shared/sample.ts, scalar examples only
- * where they fit the schema's type): the same description gives the same bytes.
+ * `mocks/index.ts`: an MSW handler per endpoint (`<name>Handler`) and `handlers`, all of them,
+ * the most specific path first; each answers the first declared 2XX response with its example,
+ * or a sample made from its schema (the same description gives the same bytes).
  */
 export function emitMocks({
   model,

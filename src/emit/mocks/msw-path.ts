@@ -1,14 +1,10 @@
 import type { Endpoint } from "../../model/types.js";
 
 /**
- * The MSW path of an endpoint: `*` (any origin and base URL, so the handlers answer whatever
- * base URL the client is given) then the path template with `{name}` as `:name`. MSW reads the
- * path with path-to-regexp: the characters it treats as syntax are backslash-escaped in the
- * literal parts, a parameter name is reduced to the word characters path-to-regexp accepts
- * (the handlers never read parameters), and a parameter followed by a word character is
- * wrapped as `{:name}` so the name ends where the template's does. A literal `*` stays a
- * wildcard (MSW turns every `*` into one) and MSW cuts a path at `?` or `#` as it cuts the URL:
- * both match a superset of the path.
+ * The MSW path of an endpoint: `*` (any origin and base URL) then the path template with
+ * `{name}` as `:name`, escaped for path-to-regexp: its syntax characters backslash-escaped, a
+ * name reduced to word characters, `{:name}` before a word character. A literal `*`, `?` or `#`
+ * matches a superset of the path (MSW reads them as it reads the URL).
  */
 export function mswPath(path: string): string {
   const pieces = path.split(/\{([^{}]*)\}/);

@@ -1,10 +1,8 @@
 import { defineBuiltIn } from "../artifact.js";
 
 /**
- * The `mocks` artifact: `mocks/index.ts`, MSW (Mock Service Worker) request handlers, one per
- * endpoint, answering the description's examples or samples made from the response schemas.
- * Opt-in: made only when `artifacts` or `-a` names it. The one generated file that imports a
- * package (`msw`, a devDependency of the user's project): mocks are for development only.
+ * The `mocks` artifact (opt-in): MSW request handlers, one per endpoint. The one generated file
+ * that imports a package (`msw`, a devDependency of the user's project).
  */
 export default defineBuiltIn({
   name: "mocks",

@@ -17,13 +17,8 @@ export const OPENAPI_32_VERSION = "3.2.0";
 const STANDARD: readonly string[] = HTTP_METHODS;
 
 /**
- * The merged model as an OpenAPI 3.1 document. Members follow the order of the OpenAPI spec's
- * field tables; maps keyed by names (paths, schemas, schemes) are sorted, so the output never
- * depends on the order inputs were given in.
- */
-/**
- * The document as one JSON value. With `lazyPaths` its `paths` are a LazyMembers (print-json.ts):
- * each path item is made when printJson reaches it, for the `openapi` artifact's file.
+ * The merged model as an OpenAPI 3.1 document, members in the spec's field-table order, maps
+ * keyed by names sorted. With `lazyPaths` its `paths` are a LazyMembers (print-json.ts).
  */
 export function openApiDocument(
   model: ApiModel,

@@ -6,11 +6,8 @@ const BATCH = 4096;
 const BATCH_SIZE = 1 << 15;
 
 /**
- * Where print-json.ts appends its text. Collects small pieces, joining them every few thousand
- * so that millions of them never live at once (they die young instead of filling the old
- * generation), and hands each joined batch to its target. One array holds the pieces of every
- * batch, overwritten in place: a new array per batch, grown from empty to 4096 slots, was most of
- * what printing allocated besides the text.
+ * Where print-json.ts appends its text: small pieces joined every few thousand (so that millions
+ * never live at once), each batch handed to the target; one array reused for every batch.
  */
 export class Output {
   private pieces: string[] = [];

@@ -23,8 +23,7 @@ export function printJsonParts(value: unknown): string[] {
 
 /** Writes {@link printJson}'s text to `target`, a few thousand pieces at a time, in order. */
 export function printJsonTo(value: unknown, target: TextOut): void {
-  // pieces appended to one output: building each level's string from its children's would copy
-  // the text once per nesting level (on GitHub's API, ~150 MB of garbage for 15 MB of JSON)
+  // pieces appended to one output, not a string per level (copied once per nesting level)
   const out = new Output(target);
   print(value, "", 0, 0, out);
   out.push("\n");
@@ -32,9 +31,8 @@ export function printJsonTo(value: unknown, target: TextOut): void {
 }
 
 /**
- * An object whose members are made one at a time as they are printed, then dropped: printing
- * GitHub's or a 10k-operation API's `paths` no longer needs every operation object alive at
- * once. `make` must not return undefined (an object member the printer would leave out).
+ * An object whose members are made one at a time as they are printed, then dropped (a large
+ * API's `paths`). `make` must not return undefined.
  */
 export class LazyMembers {
   constructor(
@@ -68,10 +66,8 @@ function print(
 }
 
 /**
- * Appends an object's members. `for...in` walks the keys without making an array of them
- * (Object.keys copied the key list of each of GitHub's ~1M objects, ~10 MB of garbage); the values
- * printed are plain data (parsed JSON, object literals), whose enumerable keys are all their own.
- * A member is printed once the next defined one is found, so it knows whether a comma follows.
+ * Appends an object's members (`for...in`: the values are plain data, whose enumerable keys are
+ * their own), each once the next defined one is found, so it knows whether a comma follows.
  */
 function printObject(
   value: Record<string, unknown>,
@@ -111,11 +107,7 @@ function printMember(
   print(value, lines.inner, lines.inner.length + quoted.width, trailing, out);
 }
 
-/**
- * Appends a string value: a string JSON.stringify would not change but for its quotes is pushed
- * as it is, between two quote pieces, rather than copied into a quoted string that the batch join
- * copies again (GitHub's JSON is mostly descriptions: that copy was ~6 MB of garbage).
- */
+/** Appends a string value: one that needs no escape as it is, between two quote pieces. */
 function printString(value: string, out: Output): void {
   if (NEEDS_ESCAPE.test(value)) {
     out.push(JSON.stringify(value));
@@ -132,11 +124,7 @@ function printString(value: string, out: Output): void {
  */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-/**
- * The pieces of one nesting level, made once per depth: GitHub's JSON has ~1M values, and a new
- * `indent + "  "` and `\n${indent}}` per object or array was garbage made by the million.
- * `openObject`, `openArray` and `next` carry the line break and the inner indent with them.
- */
+/** The pieces of one nesting level, made once per depth, line break and inner indent included. */
 interface Level {
   inner: string;
   openObject: string;
@@ -159,21 +147,10 @@ function level(indent: string): Level {
   });
 }
 
-/** A member's `"key": ` and its width; the same keys come back on every level (a cache). */
-interface QuotedKey {
-  readonly text: string;
-  readonly width: number;
-}
-const KEYS = new Map<string, QuotedKey>();
-
-function quotedKey(key: string): QuotedKey {
-  let quoted = KEYS.get(key);
-  if (quoted === undefined) {
-    const text = `${JSON.stringify(key)}: `;
-    quoted = { text, width: textWidth(text) };
-    if (KEYS.size < 10_000) KEYS.set(key, quoted);
-  }
-  return quoted;
+/** A member's `"key": ` and its width. */
+function quotedKey(key: string): { text: string; width: number } {
+  const text = `${JSON.stringify(key)}: `;
+  return { text, width: textWidth(text) };
 }
 
 function printLazy(value: LazyMembers, indent: string, out: Output): void {
@@ -215,21 +192,13 @@ function printArray(
     return;
   }
   if (!mustBreak(values)) {
-    const scalars = scalarsWidth(values);
-    if (scalars !== undefined) {
-      if (column + scalars + trailing <= PRINT_WIDTH) {
-        pushScalars(values, out);
-        return;
-      }
-    } else {
-      const flat = flatArray(values);
-      if (
-        flat !== undefined &&
-        column + textWidth(flat) + trailing <= PRINT_WIDTH
-      ) {
-        out.push(flat);
-        return;
-      }
+    const flat = flatArray(values);
+    if (
+      flat !== undefined &&
+      column + textWidth(flat) + trailing <= PRINT_WIDTH
+    ) {
+      out.push(flat);
+      return;
     }
     if (values.length > 1 && values.every(isFiniteNumber)) {
       out.push(fillNumbers(values.map(scalar), indent));
@@ -248,7 +217,6 @@ function printArray(
 
 /** A non-empty object always breaks (prettier keeps objects expanded); so do rows of rows. */
 function mustBreak(values: unknown[]): boolean {
-  // plain loops: a closure per array for some() and every() was garbage by the hundred thousand
   let allArrays = values.length >= 2;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -256,38 +224,6 @@ function mustBreak(values: unknown[]): boolean {
     if (allArrays && !(Array.isArray(v) && v.length > 1)) allArrays = false;
   }
   return allArrays;
-}
-
-/**
- * The width of {@link flatArray}'s text for an array of scalars (strings, numbers, booleans,
- * nulls), measured without making it; undefined when an item is an array or object. Most arrays
- * are such (`required`, `enum`, `tags`): making their one-line text, measuring it and copying it
- * into the batch was ~9 MB of garbage on GitHub's API.
- */
-function scalarsWidth(values: unknown[]): number | undefined {
-  let width = 2 + 2 * (values.length - 1);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v === "string")
-      width += NEEDS_ESCAPE.test(v)
-        ? textWidth(JSON.stringify(v))
-        : textWidth(v) + 2;
-    else if (typeof v === "object" && v !== null) return undefined;
-    else width += scalar(v).length;
-  }
-  return width;
-}
-
-/** Appends {@link flatArray}'s text for an array of scalars, piece by piece. */
-function pushScalars(values: unknown[], out: Output): void {
-  out.push("[");
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) out.push(", ");
-    const v = values[i];
-    if (typeof v === "string") printString(v, out);
-    else out.push(scalar(v));
-  }
-  out.push("]");
 }
 
 /** The one-line form, or undefined when something inside cannot be on one line. */

@@ -42,10 +42,9 @@ export interface ComponentSchemas {
 }
 
 /**
- * The model's schema names become `components.schemas` keys. Names the OpenAPI key pattern
- * forbids (a Swagger 2.0 definition may be called `Pet Owner` or `Map«string»`) get a sanitized,
- * unique key and every reference to them is rewritten; when no name needs it, schemas are
- * passed through untouched (no copy of a 13 MB spec's schemas).
+ * The model's schema names as `components.schemas` keys: a name the OpenAPI key pattern forbids
+ * (`Map«string»`) gets a sanitized key and every reference to it is rewritten; when no name needs
+ * it, schemas are passed through untouched.
  */
 export function componentSchemas(
   named: Record<string, NamedSchema>,

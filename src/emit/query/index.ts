@@ -48,10 +48,9 @@ const KINDS: Partial<Record<Endpoint["method"], Kind>> = {
 };
 
 /**
- * `query/index.ts`: TanStack Query option objects per endpoint, calling the generated client.
- * Every import is a type (the file runs with nothing but the client it is given). Names end in
- * `Options`, `Infinite`, `Key` or `Mutation`, none of which ends another, so two endpoints'
- * names never collide (endpoint names are unique).
+ * `query/index.ts`: TanStack Query option objects per endpoint, calling the generated client
+ * (every import a type). Names end in `Options`, `Infinite`, `Key` or `Mutation`, none of which
+ * ends another, so two endpoints' names never collide.
  */
 export function emitQuery(
   {

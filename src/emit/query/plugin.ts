@@ -1,11 +1,7 @@
 import { defineBuiltIn } from "../artifact.js";
 import { pagesOption } from "../shared/pages-option.js";
 
-/**
- * The `query` artifact: `query/index.ts`, TanStack Query option factories per endpoint (query
- * keys, `queryOptions`, infinite-query options where an endpoint paginates, `mutationOptions`).
- * Opt-in: made only when `artifacts` or `-a` names it.
- */
+/** The `query` artifact (opt-in): `query/index.ts`, TanStack Query option factories per endpoint. */
 export default defineBuiltIn({
   name: "query",
   description:

@@ -9,9 +9,8 @@ import {
 import type { ApiModel, Endpoint } from "../../model/types.js";
 
 /*
- * What TanStack Query options do with the config's `dates: "Date"` and `int64: "bigint"` (issue
- * 43 item 3): a query key holds the arguments' Dates and bigints as text (runtime.ts's
- * keyHelpers), and a page parameter has the type the client gives its value.
+ * TanStack Query options with `dates: "Date"` and `int64: "bigint"`: a query key holds Dates and
+ * bigints as text (keyHelpers), and a page parameter has the type the client gives its value.
  */
 
 /** Whether the client revives values: keys then hold `KeyArgs<…>` of the arguments. */

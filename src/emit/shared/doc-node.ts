@@ -14,17 +14,7 @@ export interface Line {
 
 export interface Group {
   readonly kind: "group";
-  /** Undefined until `build` makes it (textGroup): contentsOf() reads it. */
-  contents: Doc | undefined;
-  /** textGroup: makes the contents, once the group is printed other than flat. */
-  readonly build: (() => Doc) | undefined;
-  /** textGroup: the whole group printed flat, as one text (written as it is). */
-  readonly text: string | undefined;
-  /**
-   * textGroup: what its builder keeps to lay the group out without its docs (the validators'
-   * statement printer); the printer never reads it.
-   */
-  readonly data: unknown;
+  readonly contents: Doc;
   /** Broken whatever the width: forced, or it holds a hard line or a broken group. */
   readonly broken: boolean;
   /** conditionalGroup: the layouts to try in turn (contents is the first). */
@@ -210,11 +200,7 @@ export function textWidth(text: string): number {
 
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
-/**
- * The characters that make textWidth less than a text's length: those it counts as no column
- * (controls, combining marks) and surrogates (a pair is one character, one or two columns). A text
- * without them is at least as wide as it is long.
- */
+/** The characters that make textWidth less than a text's length (no-column ones, surrogates). */
 export const NARROWER_THAN_LENGTH =
   /[\u0000-\u001f\u007f-\u009f\u0300-\u036f\ud800-\udfff]/;
 
@@ -235,9 +221,4 @@ function isWide(code: number): boolean {
     (code >= 0x1f900 && code <= 0x1f9ff) ||
     (code >= 0x20000 && code <= 0x3fffd)
   );
-}
-
-/** A group's contents, made now when a textGroup's are needed for the first time. */
-export function contentsOf(group: Group): Doc {
-  return group.contents ?? (group.contents = group.build!());
 }

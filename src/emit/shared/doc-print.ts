@@ -1,4 +1,4 @@
-import { contentsOf, type Doc, type Group, textWidth } from "./doc-node.js";
+import { type Doc, textWidth } from "./doc-node.js";
 import { PRINT_WIDTH } from "./literals.js";
 import { trimTrailing } from "../../model/linear-text.js";
 
@@ -17,17 +17,12 @@ export function print(
   doc: Doc,
   at: { indent?: number; column?: number } = {},
 ): string {
-  // a group that fits (most statements): its flat text, without the printer's stacks
-  const fitting = fittingGroup(doc, at.column ?? at.indent ?? 0, "");
-  if (fitting !== undefined) return flatTextOf(fitting);
-  // the command stack, as three parallel arrays (no object per command), written by index up
-  // to `top` and never shortened: push and pop let V8 trim and regrow the backing stores
+  // the command stack, as three parallel arrays written by index up to `top`
   const indents: number[] = [at.indent ?? 0];
   const modes: Mode[] = [BREAK];
   const docs: Doc[] = [doc];
   let top = 1;
-  // the text as pieces, joined once at the end: one flat string, not a rope of thousands of
-  // small ones that the caller's output would hold on to
+  // the text as pieces, joined once at the end
   const out: string[] = [];
   let column = at.column ?? at.indent ?? 0;
   // what a newline leaves pending (its indentation) and flat lines' spaces: written only once
@@ -105,32 +100,16 @@ export function print(
           !node.broken &&
           (inFlat || fits(node, FLAT, modes, docs, top, room))
         ) {
-          const flat = node.flat;
-          if (flat !== undefined) {
-            // the text of a flat group: written in one walk, its width known
-            if (flat.hasText) {
-              if (newline) {
-                out.push(newlineAnd(pending));
-                newline = false;
-              } else if (pending > 0) out.push(spaces(pending));
-              const last = writeFlat(node, out);
-              endsWithSpace = last.charCodeAt(last.length - 1) === 32;
-              pending = 0;
-            }
-            pending += flat.trail;
-            column += flat.width + flat.trail;
-            break;
-          }
           indents[top] = ind;
           modes[top] = FLAT;
-          docs[top++] = contentsOf(node);
+          docs[top++] = node.contents;
           break;
         }
         const states = node.states;
         if (inFlat || states === undefined) {
           indents[top] = ind;
           modes[top] = BREAK;
-          docs[top++] = contentsOf(node);
+          docs[top++] = node.contents;
           break;
         }
         let chosen: Doc | undefined;
@@ -167,87 +146,6 @@ function newlineAnd(n: number): string {
   return (NEWLINES[n] ??= "\n" + " ".repeat(n));
 }
 
-// writeFlat's flat lines not yet written (only once text follows them)
-let flatPending = 0;
-
-/**
- * Writes the text of a group that has a Flat, printed flat, from its first text to its last (the
- * spaces of flat lines before its first text included, those after its last left out); gives the
- * last text written.
- */
-function writeFlat(group: Group, out: string[]): string {
-  flatPending = 0;
-  return writeFlatDoc(group, out, "");
-}
-
-function writeFlatDoc(doc: Doc, out: string[], last: string): string {
-  if (typeof doc === "string") {
-    if (doc.length === 0) return last;
-    if (flatPending > 0) {
-      out.push(spaces(flatPending));
-      flatPending = 0;
-    }
-    out.push(doc);
-    return doc;
-  }
-  if (Array.isArray(doc)) {
-    for (let i = 0; i < doc.length; i++)
-      last = writeFlatDoc(doc[i]!, out, last);
-    return last;
-  }
-  const node = doc as Exclude<Doc, string | Doc[]>;
-  switch (node.kind) {
-    case "line":
-      // never hard here: a group that holds one has no Flat
-      if (!node.soft) flatPending += 1;
-      return last;
-    case "indent":
-    case "align":
-      return writeFlatDoc(node.contents, out, last);
-    case "ifBreak":
-      return writeFlatDoc(node.flat, out, last);
-    case "group": {
-      const text = node.text;
-      if (text === undefined) return writeFlatDoc(node.contents!, out, last);
-      if (text.length === 0) return last;
-      if (flatPending > 0) {
-        out.push(spaces(flatPending));
-        flatPending = 0;
-      }
-      out.push(text);
-      return text;
-    }
-  }
-}
-
-/**
- * `doc` when it is a group print() writes flat from `column` with the text `after` following it
- * on the line: not broken, with a Flat, and fitting as fits() counts it (its Flat, then a flat
- * line's space once `after` follows it, then `after`).
- */
-function fittingGroup(
-  doc: Doc,
-  column: number,
-  after: string,
-): Group | undefined {
-  if (typeof doc !== "object" || Array.isArray(doc) || doc.kind !== "group")
-    return undefined;
-  const flat = doc.flat;
-  if (doc.broken || flat === undefined) return undefined;
-  let width = flat.hasText ? flat.fitsWidth : 0;
-  if (after.length > 0) width += (flat.fitsTrail ? 1 : 0) + textWidth(after);
-  return PRINT_WIDTH - column - width >= 0 ? doc : undefined;
-}
-
-/** The text of a group printed flat (what print writes for it), from its first text to its last. */
-function flatTextOf(group: Group): string {
-  if (!group.flat!.hasText) return "";
-  if (group.text !== undefined) return group.text;
-  const out: string[] = [];
-  writeFlat(group, out);
-  return out.join("");
-}
-
 /** Drops the spaces the pieces end with. */
 function trimEnd(out: string[]): void {
   while (out.length > 0) {
@@ -272,17 +170,11 @@ export function printBefore(
   after: string,
   at: { indent?: number; column?: number } = {},
 ): string {
-  const fitting = fittingGroup(doc, at.column ?? at.indent ?? 0, after);
-  // flat lines at its end would be written before `after`: left to print()
-  if (fitting !== undefined && fitting.flat!.trail === 0)
-    return flatTextOf(fitting);
   const text = print([doc, after], at);
   return text.slice(0, text.length - after.length);
 }
 
-// fits' own stack, reused between calls (the printer is not re-entrant anyway): written by
-// index up to `top`, never shortened, so no call reallocates it (setting length to 0, or
-// popping far, makes V8 drop or trim the backing store, which the next push grows again)
+// fits' own stack, reused between calls (the printer is not re-entrant anyway)
 const fitModes: Mode[] = [];
 const fitDocs: Doc[] = [];
 
@@ -358,7 +250,7 @@ function fits(
           break;
         }
         fitModes[top] = node.broken ? BREAK : m;
-        fitDocs[top++] = contentsOf(node);
+        fitDocs[top++] = node.contents;
         break;
       }
     }

@@ -13,7 +13,6 @@ import {
   print,
   printBefore,
   softline,
-  textGroup,
   textWidth,
 } from "./doc.js";
 import { PRINT_WIDTH } from "./literals.js";
@@ -125,44 +124,6 @@ describe("print", () => {
     expect(print(list([cjk, "ab"]))).toContain("\n");
   });
 
-  test("a textGroup prints as the group it builds, flat or broken, building only when it breaks", () => {
-    const items = (n: number) =>
-      Array.from({ length: n }, (_, i) => word(i + 8));
-    for (const n of [1, 2, 4, 6, 9]) {
-      const flat = `[${items(n).join(", ")}]`;
-      let builds = 0;
-      const lazy = () =>
-        textGroup(flat, () => {
-          builds++;
-          return [
-            "[",
-            indent([softline, join([",", line], items(n)), ifBreak(",")]),
-            softline,
-            "]",
-          ];
-        });
-      // as a statement, after text, inside a group that breaks or not, with a rest of line
-      const shapes = (x: () => Doc): Doc[] => [
-        x(),
-        ["const a = ", x(), ";"],
-        group([
-          "call(",
-          indent([softline, x(), ",", line, "b"]),
-          softline,
-          ")",
-        ]),
-        group(["if (c)", indent([line, x()])]),
-        [x(), ";", hardline, x()],
-      ];
-      const eager = shapes(() => list(items(n)));
-      shapes(lazy).forEach((doc, i) => {
-        for (const at of [{}, { indent: 4, column: 30 }])
-          expect(print(doc, at)).toBe(print(eager[i]!, at));
-      });
-      if (n === 1) expect(builds).toBe(0);
-    }
-  });
-
   test("a group printed on its own takes the path a group inside other docs takes, for random docs", () => {
     // print(group) and printBefore(group, …) write a group that fits without the printer's
     // stacks; print([group]) always walks: both must agree
@@ -183,7 +144,7 @@ describe("print", () => {
       "ab,",
     ];
     const doc = (depth: number): Doc => {
-      const pick = depth <= 0 ? next(3) : next(11);
+      const pick = depth <= 0 ? next(3) : next(10);
       const some = (): Doc[] =>
         Array.from({ length: 1 + next(4) }, () => doc(depth - 1));
       switch (pick) {
@@ -204,16 +165,6 @@ describe("print", () => {
           return conditionalGroup([some(), some()]);
         case 8:
           return next(6) === 0 ? hardline : some();
-        case 9: {
-          const n = 1 + next(5);
-          const items = Array.from({ length: n }, (_, i) => word(4 + i * 3));
-          return textGroup(`[${items.join(", ")}]`, () => [
-            "[",
-            indent([softline, join([",", line], items), ifBreak(",")]),
-            softline,
-            "]",
-          ]);
-        }
         default:
           return group([doc(depth - 1), line, doc(depth - 1)]);
       }
@@ -234,7 +185,6 @@ describe("print", () => {
       (n) => group([word(n), line]),
       (n) => group([word(n), line, line, "c"]),
       (n) => group([softline, word(n), softline]),
-      (n) => textGroup(word(n), () => word(n)),
       (n) => group(["日本", line, word(n)]),
     ];
     for (const shape of shapes)

@@ -1,18 +1,10 @@
-import { type Doc, type Group, measure, scan, textWidth } from "./doc-node.js";
+import { type Doc, type Group, measure, scan } from "./doc-node.js";
 
 /**
- * A small document builder in the Wadler/prettier style, so emitters say what may break and one
- * printer decides, against the one PRINT_WIDTH, what does. Emitters build a Doc from text, lines,
- * groups and indents and call `print(doc)`; none of them compares a length with the width.
- *
- * The printer follows prettier's rules, which is what makes the output pass `prettier --check`:
- * a group is printed flat when everything from it up to the next possible line break *after* it
- * (the rest of the line: `;`, `)[]`, ` | null`, …) fits in the width, else broken; groups are
- * decided outermost first, so an inner group gets its own chance once its parent broke. A group
- * that holds a hard line (or a group forced to break) is broken, as prettier's propagateBreaks
- * does; here that is known when the group is built, so printing needs no extra pass.
- *
- * Text must not hold a newline (use hardline): the printer counts columns.
+ * A document builder in the Wadler/prettier style: emitters say what may break, and one printer
+ * decides against PRINT_WIDTH with prettier's rules (a group is flat when it fits up to the next
+ * possible line break after it; outermost first; a hard line breaks the groups around it), so
+ * the output passes `prettier --check`. Text must not hold a newline (use hardline).
  */
 export type { Doc } from "./doc-node.js";
 export { NARROWER_THAN_LENGTH, textWidth } from "./doc-node.js";
@@ -50,60 +42,7 @@ function groupNode(
   states: readonly Doc[] | undefined,
   flat: Group["flat"],
 ): Group {
-  return {
-    kind: "group",
-    contents,
-    build: undefined,
-    text: undefined,
-    data: undefined,
-    broken,
-    states,
-    flat,
-  };
-}
-
-/**
- * group(build()) when the caller has the group's flat layout as one text, `flat`: exactly what
- * print writes for it flat (no line before or after it, never two lines in a row, no hard line).
- * The text is written as it is and the contents are built only if the group breaks: most
- * statements fit, and build no doc at all. `width` is textWidth(flat), when the caller knows it;
- * `data` is the caller's own (Group.data).
- */
-export function textGroup(
-  flat: string,
-  build: () => Doc,
-  width: number = textWidth(flat),
-  data?: unknown,
-): Doc {
-  return {
-    kind: "group",
-    contents: undefined,
-    build,
-    text: flat,
-    data,
-    broken: false,
-    states: undefined,
-    flat: {
-      width,
-      trail: 0,
-      hasText: flat.length > 0,
-      fitsWidth: width,
-      fitsLead: false,
-      fitsTrail: false,
-    },
-  };
-}
-
-/** The width of a textGroup's flat text (textWidth), as measured when it was built. */
-export function flatWidth(doc: Doc): number {
-  return (doc as Group).flat!.width;
-}
-
-/** The flat text of a textGroup; undefined for any other doc. */
-export function flatText(doc: Doc): string | undefined {
-  return typeof doc === "object" && !Array.isArray(doc) && doc.kind === "group"
-    ? doc.text
-    : undefined;
+  return { kind: "group", contents, broken, states, flat };
 }
 
 /**
@@ -114,11 +53,6 @@ export function flatText(doc: Doc): string | undefined {
 export function conditionalGroup(states: Doc[]): Doc {
   const contents = states[0]!;
   return groupNode(contents, false, states, measure(contents));
-}
-
-/** The data its caller gave a textGroup (see textGroup). */
-export function textGroupData(doc: Doc): unknown {
-  return (doc as Group).data;
 }
 
 /** Lines inside start two columns further in. */

@@ -7,10 +7,9 @@ import {
 } from "../../model/item-streams.js";
 import { baseMediaType, isJsonMediaType } from "../../model/media-types.js";
 
-// What the generated client does with media types, decided once for the types, the client's
-// view and the tests: which request media type it sends, which Accept it sends, and what it
-// hands over for a response of each media type. templates/client/runtime.ts does the sending
-// and decoding; test/client/media-types.test.ts holds the two to each other on the wire.
+// What the generated client does with media types, decided once for the types and the client:
+// the request media type and Accept it sends, and what it hands over for each response media
+// type (templates/client/runtime.ts sends and decodes).
 
 const FORM = "application/x-www-form-urlencoded";
 const MULTIPART = "multipart/form-data";
@@ -43,15 +42,11 @@ export function sentContent(content: MediaContent[]): MediaContent[] {
 const OTHER_WEIGHT = "q=0.5";
 
 /**
- * The Accept header: every media type the responses declare, each once, JSON ones first. A
- * non-JSON type that a response offers beside a JSON one (`application/xml` next to
- * `application/json`) goes at `q=0.5`, so a server that negotiates answers JSON, the one
- * representation the client decodes into the schema's type; one that is a response's only
- * representation (an image, XML-only APIs) keeps full weight.
+ * The Accept header: every media type the responses declare, once, JSON ones first; a non-JSON
+ * type offered beside a JSON one goes at `q=0.5`, so a negotiating server answers JSON (the one
+ * the client decodes into the schema's type); a response's only representation keeps full weight.
  */
 export function acceptHeader(endpoint: Endpoint): string | undefined {
-  // plain loops over the responses once (it runs per endpoint, mostly unoptimized, where the
-  // spreads, flatMaps and closures of a list-by-list way each made their garbage)
   const types: string[] = [];
   const seen = new Set<string>();
   const besideJson = new Set<string>();
@@ -112,12 +107,10 @@ const STREAMED = {
 } as const;
 
 /**
- * The successes (of `successes`: the 2XX ones, or a lone `default`, unless given) the client
- * reads as a stream, and how: `items` where each is
- * an OpenAPI 3.2 item stream (see `itemStreamed`), else `events` where every media type of one
- * is `text/event-stream`, else `lines` (JSON Lines). Such a call resolves to an async iterator,
- * not to a value: one rule for the client (client/view.ts) and the plugins that wrap its calls
- * (the query plugin makes no options for them).
+ * The successes (the 2XX ones, or a lone `default`, unless given) the client reads as a stream,
+ * and how: `items` (an OpenAPI 3.2 item stream), else `events` (all `text/event-stream`), else
+ * `lines` (JSON Lines). Such a call resolves to an async iterator: one rule for the client and
+ * the plugins that wrap its calls.
  */
 export function streamedSuccesses(
   endpoint: Endpoint,

@@ -3,15 +3,11 @@ import { bodyReading, firstListings } from "../../model/media-types.js";
 import { admitsEvery, sameSchema } from "../../model/schema/schema.js";
 
 // What the generated server makes of a request body by the media type it is read as, decided
-// once for its validators (validators/endpoints.ts's `bodies`) and its handlers' types
-// (server/contracts.ts): templates/server/decode.ts reads the body (JSON parsed, text as a
-// string, forms as fields, binary as a Blob, anything else as bytes), validate.ts judges a JSON
-// or text body by the schema of the listed media type it was read under (`listedMediaType`).
+// once for its validators and its handlers' types (templates/server/decode.ts reads the body).
 
 /**
  * The media types of a request body whose bodies the server judges by their schema (JSON, text
- * and ranges), each as `baseMediaType` writes it (as the runtime compares them), once: a type listed twice (with parameters that
- * differ) is read under its first listing, as the runtime finds it.
+ * and ranges), each once as `baseMediaType` writes it (a type listed twice: its first listing).
  */
 export function judgedContent(
   content: readonly MediaContent[],
@@ -22,10 +18,9 @@ export function judgedContent(
 }
 
 /**
- * The media types of a request body that get a validator of their own (validators' `bodies`),
- * each with its schema: none when `body` (the first JSON media type's schema, which judges a JSON
- * body otherwise) judges every body rightly, else each judged media type with a schema (a text
- * one only when a string may fail it: `{type: string}` needs no check).
+ * The media types of a request body that get a validator of their own, each with its schema:
+ * none when `body` (the first JSON media type's schema) judges every body rightly, else each
+ * judged media type with a schema (a text one only when a string may fail it).
  */
 export function ownBodySchemas(
   content: readonly MediaContent[],

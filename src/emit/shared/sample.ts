@@ -54,11 +54,7 @@ export interface SampleOptions {
   binaryText?: boolean;
   /** `typed`: whether a scalar example that fits its schema's type may stand (all, by default). */
   accepts?: (value: unknown, schema: Schema) => boolean;
-  /**
-   * The model's scalar choices, for a sample of what the generated types hold (client calls):
-   * where {@link revivedScalar} revives, a date(-time) is a {@link DateSample} and an int64 a
-   * bigint. Absent: the JSON values (curl, mocks).
-   */
+  /** The scalar choices, for a sample as the generated types hold it; absent: JSON values. */
   scalars?: ScalarChoices;
 }
 
@@ -109,11 +105,7 @@ export function bodySample(
   return {};
 }
 
-/**
- * `value`, a sample or example of `schema`, as the generated types hold it with these scalar
- * choices: a `DateSample` for a date(-time) string, a bigint for an int64 integer, where
- * {@link revivedScalar} revives; else `value` itself.
- */
+/** `value`, a sample of `schema`, as the generated types hold it with these scalar choices. */
 export function revivedSample(
   value: unknown,
   schema: Schema | undefined,

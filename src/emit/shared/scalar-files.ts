@@ -6,9 +6,7 @@ import { importStatement } from "./statements.js";
 
 /**
  * The files of dates and big integers in the client's or the server's folder: `scalars.ts` and
- * `lossless-json.ts`, the one runtime both copy from templates/shared/ (revival and the way
- * back; the JSON reader and writer that keep every digit), and `scalar-plans.ts`, the API's
- * plans.
+ * `lossless-json.ts` (copied from templates/shared/), and `scalar-plans.ts`, the API's plans.
  */
 export function scalarFiles(
   folder: "client" | "server",

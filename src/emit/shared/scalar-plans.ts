@@ -13,17 +13,11 @@ import { setOwn } from "../../model/own-property.js";
 import { isJsonMediaType, sentContent } from "./media-types.js";
 
 /**
- * The revival plans of the client and the server (config `dates: "Date"`, `int64: "bigint"`):
- * for each endpoint, where its parameters, request body and answers hold a value the generated
- * code keeps as a Date or a bigint (the schema layer's revivedScalar), as the compact data
- * templates/shared/scalars.ts walks. Said once here for both; their `scalar-plans.ts` prints it.
- *
- * A plan says, by JSON kind, what a value becomes: `s` a string (date-time `t`, date `d`), `i` a
- * whole number (int64), `p`/`r` an object's members (named, the rest), `t`/`e` an array's items
- * (by position, the rest); a number is the named plan of that index (a `$ref`). `allOf` merges
- * its members' plans. A union (`oneOf`/`anyOf`) revives a string (a number) only when every
- * member that accepts one revives it the same way, and an object member only when no other
- * member declares that member otherwise: a value is never made into what its member did not say.
+ * The revival plans of the client and the server (`dates: "Date"`, `int64: "bigint"`): where
+ * each endpoint's values become a Date or a bigint (revivedScalar), as the data
+ * templates/shared/scalars.ts walks (scalar-plan-types.ts). `allOf` merges its members' plans; a
+ * union revives a value only when every member that accepts it revives it the same way, and an
+ * object member only when no other member declares it otherwise.
  */
 
 import type {

@@ -13,11 +13,9 @@ export function filledServerUrl(server: Server): string {
 
 /**
  * The path the generated server expects before every endpoint path: the path of `baseUrl` when
- * one is given (`--base-url`, the config's `baseUrl`: `https://api.acme.io/v2` and `/v2` give
- * `/v2`), else none: the server serves at the root of wherever it is mounted, as Express and
- * Fastify routes do, so a client pointed at `http://127.0.0.1:PORT` reaches it. The spec's server
- * URL is where the API is deployed, often behind a gateway that strips its path; it is the
- * client's default, not the server's.
+ * one is given (`https://api.acme.io/v2` and `/v2` give `/v2`), else none. The spec's server URL
+ * is where the API is deployed, often behind a gateway that strips its path: the client's
+ * default, not the server's.
  */
 export function serverBasePath(baseUrl?: string): string {
   return baseUrl === undefined ? "" : urlPath(baseUrl);
@@ -88,12 +86,10 @@ export function lacksHost(url: string): boolean {
 const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
 
 /**
- * Where the client calls an endpoint that has servers of its own (an operation's or path item's
- * `servers`; the first), as its `server` literal: on the API's origin (or given as a relative
- * URL), a path (`""`, `/v2`) that replaces the base URL's path on the base URL's origin, so
- * `baseUrl` still moves it (to a test server on 127.0.0.1); on another origin, its absolute URL.
- * Undefined when the endpoint has none, they are the API's, or its URL keeps a variable without
- * a value or names no host (`endpointServerDiagnostics` says so).
+ * Where the client calls an endpoint with servers of its own (the first), as its `server`
+ * literal: on the API's origin, a path that replaces the base URL's path (so `baseUrl` still
+ * moves it); on another origin, its absolute URL. Undefined when it has none, they are the
+ * API's, or its URL keeps an unfilled variable or names no host.
  */
 export function endpointServer(
   model: ApiModel,
@@ -126,11 +122,7 @@ export function endpointServerPath(
   return server === undefined ? "" : urlPath(server);
 }
 
-/**
- * With a base path (`--base-url`), the generated server serves every route under it, an
- * endpoint with a server of its own too: a warning at each such server, which the server then
- * does not serve where its URL says.
- */
+/** With a base path, an endpoint with a server of its own is served under it too: a warning. */
 export function endpointServerUnderBasePath(
   model: ApiModel,
   baseUrl: string | undefined,

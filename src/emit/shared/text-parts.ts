@@ -2,10 +2,7 @@ import type { GeneratedFile } from "../artifact.js";
 
 /**
  * A generated file whose text is the concatenation of `parts`, joined only when someone reads
- * `contents` (then once, and kept). The CLI writes such a file part by part as soon as it is
- * made (workflow/output/early-stage.ts), so GitHub's largest files (openapi.json, validators/schemas.ts:
- * 15 MB each) are never joined into one string: that copy, as large as the file, was garbage
- * that the heap had to hold until its next full collection.
+ * `contents` (then once, and kept); the CLI writes it part by part, never joining a large file.
  */
 export function partsFile(
   path: string,
@@ -38,13 +35,9 @@ export interface TextOut {
 
 /**
  * A generated file whose text is made only when it is wanted, by `make` writing its pieces in
- * order. The CLI hands it a sink that encodes and writes each piece to the file's staged copy as
- * it comes (workflow/output/early-stage.ts), so no piece lives longer than a few kilobytes of output:
- * held until the file was complete, GitHub's openapi.json (15 MB) lived long enough to be copied
- * into V8's old generation, which then needed collecting again. Read as `contents`, the pieces
- * are joined once and kept. `make` must make the same text each time it is called, and report
- * nothing: it runs after its plugin has returned, maybe twice (the CLI makes the text again
- * when staging it failed).
+ * order (the CLI writes each to the staged file as it comes; `contents` joins them once). `make`
+ * must make the same text each time and report nothing: it runs after its plugin has returned,
+ * maybe twice.
  */
 export function streamedFile(
   path: string,
@@ -75,17 +68,4 @@ export function textMaker(
   file: GeneratedFile,
 ): ((out: TextOut) => void) | undefined {
   return STREAMED.get(file);
-}
-
-/** `items.join(separator)` as parts: the items with the separator between them. */
-export function joinedParts(
-  items: readonly string[],
-  separator: string,
-): string[] {
-  const out: string[] = [];
-  items.forEach((item, i) => {
-    if (i > 0) out.push(separator);
-    out.push(item);
-  });
-  return out;
 }

@@ -13,10 +13,7 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
     pushText(lines, schema.description);
   else if (typeof schema.title === "string" && schema.title.trim())
     pushText(lines, schema.title);
-  // `Label: value`, in this order; each keyword read by name (schemas come in many shapes, and
-  // a keyed read from a table of keywords was most of what this function cost), and a call made
-  // only for a keyword the schema has: most have none of them, and this code runs unoptimized
-  // (~47,000 schemas on GitHub), where each call costs more than the reads
+  // `Label: value`, in this order
   const format = schema.format;
   if (format !== undefined) pushFact(lines, "Format", format);
   const minimum = schema.minimum;
@@ -64,10 +61,7 @@ function pushText(lines: string[], text: string): void {
 /** Longest JSON a `@default`/`@example` shows: a long example helps no one in a tooltip. */
 const MAX_TAG_JSON = 400;
 
-/**
- * Pushes `@default 10`, `@example {…}` (JSON, indented when it spans lines); none when too long.
- * The lines go straight onto `lines`: no list of them, no destructuring (an iterator) or spread.
- */
+/** Pushes `@default 10`, `@example {…}` (JSON, indented when it spans lines); none when too long. */
 function pushTag(lines: string[], tag: string, value: unknown): void {
   const json = JSON.stringify(value, null, 2);
   if (json === undefined || json.length > MAX_TAG_JSON) return;

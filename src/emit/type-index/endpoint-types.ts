@@ -115,12 +115,10 @@ export function requestBodyType(
 
 /**
  * The type of a request body as the generated server hands it to a handler once checked, when a
- * body lists media types the client does not send (see shared/received-bodies.ts): per media
- * type, a JSON one's schema type (`json` mode: `write` for an endpoint, `read` for a webhook's
- * payload); a text one's string, or nothing when its schema admits no string (the check refuses
- * every such body); a range's `unknown` (JSON, text or bytes); anything else as the client types
- * it (`form`). Undefined for a body of one media type (typed as `requestBodyType` says), and when
- * no media type can bring a body.
+ * body lists media types the client does not send (shared/received-bodies.ts): per media type,
+ * a JSON one's schema type in `json` mode, a text one's string (nothing when its schema admits
+ * none), a range's `unknown`, anything else as the client types it. Undefined for a body of one
+ * media type, and when no media type can bring a body.
  */
 export function receivedBodyType(
   content: MediaContent[],
@@ -134,10 +132,8 @@ export function receivedBodyType(
 }
 
 /**
- * The media types a handler may get a body as (each lower-cased without parameters, as the
- * server's `listedMediaType` names it; a type listed twice by its first listing, as the server
- * reads it) with that body's type, as {@link receivedBodyType} unites them. Undefined for a body
- * of one media type.
+ * The media types a handler may get a body as (as the server's `listedMediaType` names them)
+ * with that body's type, as {@link receivedBodyType} unites them; undefined for one media type.
  */
 export function receivedBodyVariants(
   content: MediaContent[],

@@ -23,8 +23,6 @@ export const ENDPOINT_TYPE_SUFFIXES = [
   "Received",
 ] as const;
 
-export type EndpointTypeSuffix = (typeof ENDPOINT_TYPE_SUFFIXES)[number];
-
 /**
  * Global names generated code uses or readers know: a schema type of the same name would
  * shadow them (schemas called `Response`, `Record` or `object` are common).
@@ -96,16 +94,13 @@ export function endpointTypeBase(endpoint: Endpoint): string {
 }
 
 /**
- * TypeScript names for every named schema, keyed by schema name. Per-endpoint names are fixed
- * by convention (`<Endpoint><Suffix>`), so they are reserved first and schema names give way:
- * a schema name is used as is when it is an identifier without underscores (first letter
- * upper-cased), else PascalCased (`objs_user` → `ObjsUser`, `person.v2` → `PersonV2`); a name already taken gets `Model`, then a number. Schemas are visited in sorted
- * order so the result does not depend on the order of the inputs.
+ * TypeScript names for every named schema, keyed by schema name (docs/types.md, "Names"):
+ * per-endpoint names are reserved first and schema names give way; schemas are visited sorted,
+ * so the result does not depend on the order of the inputs.
  */
 export function schemaTypeNames(model: ApiModel): Map<string, string> {
   const taken = new Set<string>([...GLOBAL_TYPE_NAMES, ...CLIENT_EXPORT_NAMES]);
-  // the endpoints' type names are `<base><suffix>`: their bases are kept, not every name (GitHub:
-  // 1,223 bases, not 12,230 names made and hashed for 969 schemas to be looked up)
+  // the endpoints' type names are `<base><suffix>`: their bases are kept, not every name
   const bases = new Set<string>();
   for (let i = 0; i < model.endpoints.length; i++)
     bases.add(endpointTypeBase(model.endpoints[i]!));

@@ -8,15 +8,12 @@ import {
   printTypeAlias,
   simpleNullable,
 } from "./print.js";
-import type { ObjectMember, TypeNode } from "./type-node.js";
+import { isNullType, type ObjectMember, type TypeNode } from "./type-node.js";
 
 /**
- * Direct printers for the declarations of types.ts: the text print() writes for a type alias
- * (printTypeAlias) or an expanded object type (expandedObjectDoc), written without building docs
- * for the shapes whose layout needs no printer: a type whose flat text fits on its line, an
- * object that is always expanded (its members each on their line), a union of plain names and
- * literals broken one `| member` per line, a JSDoc block. Anything else is handed to print(), a
- * member or a declaration at a time. print-object.test.ts checks both paths agree on random nodes.
+ * Direct printers for the declarations of types.ts: the text print() writes for a type alias or
+ * an expanded object type, written without docs for the shapes whose layout needs no printer;
+ * anything else is handed to print() (print-object.test.ts checks both agree on random nodes).
  */
 
 type ObjectNode = Extract<TypeNode, { kind: "object" }>;
@@ -147,12 +144,10 @@ function writeAssigned(
 }
 
 /**
- * The shapes holding an expanded object (isExpanded) that breaks the groups around it, so
- * their layout is known whatever the width: a union of such members and plain texts (one
- * `| member` per line below `lead`), an array of one (`(` and `)[]` around those lines), and,
- * beside a property key, an intersection of expanded objects (`{…} & {…}`). Also an array of a
- * union of plain texts that does not fit on its line: the union flat between `(` and `)[]` on
- * lines of their own, or one `| member` per line there. False (nothing written) otherwise.
+ * The shapes holding an expanded object (isExpanded), whose layout is known whatever the width:
+ * a union of such members and plain texts, an array of one, an intersection of expanded objects
+ * beside a property key; also an array of a union of plain texts that does not fit on its line.
+ * False (nothing written) otherwise.
  */
 function writeBrokenAssigned(
   lead: string,
@@ -241,10 +236,6 @@ function writeUnionLines(node: Union, indent: number, out: string[]): void {
     if (m.kind === "raw") out.push(m.text);
     else writeExpanded(m, indent + 2, out);
   }
-}
-
-function isNullType(node: TypeNode): boolean {
-  return node.kind === "raw" && node.text === "null";
 }
 
 /**

@@ -12,16 +12,12 @@ import {
   softline,
 } from "../shared/doc.js";
 import { propertyKey } from "../shared/literals.js";
-import type { ObjectMember, TypeNode } from "./type-node.js";
+import { isNullType, type ObjectMember, type TypeNode } from "./type-node.js";
 
 /**
- * Type nodes as docs (see shared/doc.ts) shaped the way prettier 3 (default options) lays them
- * out, so generated files survive `prettier --check` without running prettier: flat when the line
- * fits, otherwise the broken shape prettier picks for that kind of node in that position
- * (prettier's printUnionType/printIntersectionType and the assignment layouts). The printer makes
- * every width decision; this file only says what may break and how.
- * Object types that are not inline are always written expanded (one member per line) because
- * prettier keeps an object expanded when its source is.
+ * Type nodes as docs (shared/doc.ts) shaped the way prettier 3 lays them out (printUnionType,
+ * printIntersectionType, the assignment layouts); objects that are not inline are always
+ * expanded, as prettier keeps an object expanded when its source is.
  */
 
 type Union = Extract<TypeNode, { kind: "union" }>;
@@ -106,10 +102,6 @@ function innermost(node: TypeNode): TypeNode {
 
 function isObjectNode(node: TypeNode): boolean {
   return node.kind === "object";
-}
-
-function isNullType(node: TypeNode): boolean {
-  return node.kind === "raw" && node.text === "null";
 }
 
 /** `{…} | null`: prettier keeps the object hugged instead of using the `|`-per-line layout. */

@@ -372,11 +372,9 @@ function composition(
 }
 
 /**
- * A oneOf/anyOf member under a discriminator: `Cat & { petType: "cat" }`, so narrowing on the
- * property works, with the values the model gives it (src/model/schema/schema.ts: the mapping, else the
- * member's own const/enum, else its schema name). A member whose own property already holds
- * literals is narrowed by them: it gets no literal of its own, and never one that contradicts
- * them (the intersection would be `never`).
+ * A oneOf/anyOf member under a discriminator: `Cat & { petType: "cat" }`, with the values the
+ * model gives it (docs/types.md, "Discriminators"); a member whose own property already holds
+ * literals gets none of its own.
  */
 function discriminated(
   parent: Schema,

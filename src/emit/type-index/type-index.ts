@@ -57,11 +57,7 @@ export interface TypeIndex extends SchemaNaming {
   typeOf(schema: Schema | undefined, mode: SchemaMode): TypeNode;
 }
 
-/**
- * The naming decisions for one model. The run (src/emit/run.ts) makes one per run, when a plugin
- * first reads its context's `types`, and every plugin reads that one: on a large API building it
- * twice costs as much as a whole emitter.
- */
+/** The naming decisions for one model, made once per run (every plugin reads that one). */
 export function createTypeIndex(model: ApiModel): TypeIndex {
   return buildTypeIndex(model);
 }

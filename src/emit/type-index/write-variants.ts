@@ -73,8 +73,6 @@ function scan(
 ): { directional: boolean; binary: boolean } {
   let flagged = false;
   let binary = false;
-  // the checks below are written out, not calls of small closures: the visit runs for each of
-  // the ~40,000 nodes of GitHub's named schemas, unoptimized
   walkSchemaNodes(schema, (s) => {
     if (typeof s !== "object") return;
     const ref = s.$ref;

@@ -34,9 +34,7 @@ export function emitTypesFile(
   model: ApiModel,
   index: TypeIndex,
 ): GeneratedFile {
-  // made as it is written (shared/text-parts.ts): each declaration's text goes to the file and
-  // dies young; held as parts until the plugin returned, GitHub's 4 MB of declarations survived
-  // the scavenges of the whole emission and were copied into the old generation
+  // made as it is written (shared/text-parts.ts): each declaration's text goes to the file
   return streamedFile(TYPES_FILE, (out) => writeTypes(model, index, out), {
     skipTypecheck: true,
   });

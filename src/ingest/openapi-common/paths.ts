@@ -9,7 +9,6 @@ import {
 } from "../../model/types.js";
 import {
   child,
-  elements,
   isRecordNode,
   members,
   sourceOf,

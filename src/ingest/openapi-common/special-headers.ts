@@ -1,6 +1,13 @@
-import type { Endpoint, MediaContent, ApiResponse } from "../../model/types.js";
+import { addParameter } from "../../model/factories.js";
+import type {
+  ApiResponse,
+  Endpoint,
+  MediaContent,
+  Parameter,
+} from "../../model/types.js";
 import { mediaTypesFromValues } from "./media-types.js";
 import { isRecordNode, sourceOf, type Node } from "./node.js";
+import type { ParameterEntry } from "./parameters.js";
 import type { SpecReading } from "./reading.js";
 import { schemeForAuthorizationHeader } from "./security.js";
 
@@ -38,6 +45,23 @@ export interface HeaderEvidence {
 
 export function emptyEvidence(): HeaderEvidence {
   return { accept: [], contentType: [] };
+}
+
+/** A path, query or header parameter: a special header is evidence, any other is `read`. */
+export function takeParameter(
+  endpoint: Endpoint,
+  evidence: HeaderEvidence,
+  parameter: ParameterEntry,
+  values: () => readonly unknown[],
+  read: (parameter: ParameterEntry & { in: Parameter["in"] }) => Parameter,
+): void {
+  const special = specialHeader(parameter.name, parameter.in);
+  if (special) collectEvidence(evidence, special, parameter.entry, values());
+  else
+    addParameter(
+      endpoint.parameters,
+      read(parameter as ParameterEntry & { in: Parameter["in"] }),
+    );
 }
 
 /** Records one special header parameter; `values` are its enum, default and example values. */

@@ -1,7 +1,6 @@
 import { addParameter } from "../../model/factories.js";
 import type {
   Endpoint,
-  Parameter,
   SecurityRequirement,
   Server,
 } from "../../model/types.js";
@@ -11,10 +10,7 @@ import {
   sourceOf,
   type RecordNode,
 } from "../openapi-common/node.js";
-import {
-  collectParameters,
-  type ParameterEntry,
-} from "../openapi-common/parameters.js";
+import { collectParameters } from "../openapi-common/parameters.js";
 import {
   createOperationEndpoint,
   type OperationSite,
@@ -22,9 +18,8 @@ import {
 import type { SpecReading } from "../openapi-common/reading.js";
 import {
   applyEvidence,
-  collectEvidence,
   emptyEvidence,
-  specialHeader,
+  takeParameter,
 } from "../openapi-common/special-headers.js";
 import { headerValues, readParameter } from "./parameter.js";
 import { readRequestBody } from "./request-body.js";
@@ -60,22 +55,13 @@ export function readOperation(
       );
       continue;
     }
-    const special = specialHeader(parameter.name, parameter.in);
-    if (special)
-      collectEvidence(
-        evidence,
-        special,
-        parameter.entry,
-        headerValues(reading, parameter),
-      );
-    else
-      addParameter(
-        endpoint.parameters,
-        readParameter(
-          reading,
-          parameter as ParameterEntry & { in: Parameter["in"] },
-        ),
-      );
+    takeParameter(
+      endpoint,
+      evidence,
+      parameter,
+      () => headerValues(reading, parameter),
+      (p) => readParameter(reading, p),
+    );
   }
   const requestBody = readRequestBody(reading, operation);
   if (requestBody) endpoint.requestBody = requestBody;

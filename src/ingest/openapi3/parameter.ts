@@ -73,11 +73,8 @@ interface DefinitionFacts {
 
 /**
  * The facts of each Parameter Object reached through a `$ref`, read at the first entry that
- * refers to it: most parameters of a large API are references to a few (GitHub: 3,153 of 3,526,
- * to 209), and reading one again made the same facts and reported the same diagnostics at the
- * same places (the definition's, which the reporter keeps once). The deref of a `$ref` gives the
- * same node for every entry that writes it (SpecReading.deref), so the node is the key; the
- * parameters share the schema, example and extensions, which nothing after the reading writes.
+ * refers to it (SpecReading.deref gives every entry the same node, the key). The parameters
+ * share the schema, example and extensions, which nothing after the reading writes.
  */
 const READ = new WeakMap<RecordNode, DefinitionFacts>();
 

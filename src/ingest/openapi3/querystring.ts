@@ -21,14 +21,10 @@ const FORM_STYLES = new Set([
 ]);
 
 /**
- * An OpenAPI 3.2 `in: querystring` parameter (§4.8.12): the whole query string, described by one
- * media type. A query string of `application/x-www-form-urlencoded` pairs whose schema is an
- * object with properties is what query parameters say, one per property: it is read as those
- * (form style, exploded, or as the media type's Encoding Object says; required when the
- * parameter and the schema's `required` both say so), each pointing at its property. Anything
- * else (another media type, a schema without properties, more pairs than the properties name)
- * is said at its place; a querystring parameter beside query parameters, or a second one, is
- * invalid (§4.8.12.1) and skipped.
+ * An OpenAPI 3.2 `in: querystring` parameter (§4.8.12): a form-urlencoded query string whose
+ * schema is an object with properties is read as one query parameter per property (as its
+ * Encoding Object says); anything else is said at its place, and one beside query parameters, or
+ * a second one, is invalid (§4.8.12.1) and skipped.
  */
 export function readQuerystring(
   reading: SpecReading,

@@ -58,13 +58,9 @@ export function readResponses(
 
 /**
  * The content and headers of each Response Object reached through a `$ref`, read at the first
- * entry that refers to it: most responses of a large API are references to a few (GitHub: 2,026
- * of 3,437, to 49), and reading one again made the same facts and reported the same diagnostics,
- * at the same places (the definition's, which the reporter keeps once). The deref of a `$ref`
- * gives the same node for every entry that writes it (SpecReading.deref), so the node is the
- * key. Each response gets a list of its own; the media types, examples and headers in it are
- * shared, as nothing after the reading writes into them (the merge makes each endpoint's own
- * media types and headers records).
+ * entry that refers to it (keyed by the node SpecReading.deref gives every entry). Each response
+ * gets a list of its own; the media types, examples and headers in it are shared, as nothing
+ * after the reading writes into them.
  */
 const READ = new WeakMap<
   RecordNode,

@@ -8,7 +8,6 @@ import {
   itemStreamed,
 } from "../../model/item-streams.js";
 import type { Path } from "../../model/pointer.js";
-import { isRecord } from "../reader.js";
 import {
   child,
   members,

@@ -9,13 +9,10 @@ import type { Overlay, OverlayAction } from "./overlay-document.js";
 export type From = { readonly input: true } | { readonly overlay: Overlay };
 
 /**
- * Applies an overlay's actions, in order, to `doc` (each target found in the document as the
- * actions before left it). An action whose target (or `copy`) selects nothing is an
- * `overlay/no-match` warning at the action; one that cannot be applied where it points is an
- * `overlay/not-applied` warning, and is skipped. An action past a bound of `budget` (what the
- * input's overlays may cost, bounds.ts), or that json-p3 stops (its recursion limit), is an
- * `overlay/limit` error at the action, and the overlay's later actions are not applied.
- * Returns whether anything changed.
+ * Applies an overlay's actions, in order, to `doc`; returns whether anything changed. An action
+ * that selects nothing is `overlay/no-match`, one that cannot be applied `overlay/not-applied`
+ * (both skipped); one past a bound of `budget` is `overlay/limit`, and the later ones are not
+ * applied.
  */
 export function applyOverlay(
   doc: OverlaidValue<From>,

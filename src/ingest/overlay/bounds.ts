@@ -12,10 +12,8 @@ import { ALIAS_EXPANSION_LIMIT } from "../parse/alias-expansion.js";
 import { MAX_NESTING } from "../parse/nesting.js";
 
 /**
- * The bounds of overlay evaluation. An overlay is a file any change to the inputs' folder can
- * add, so what its actions may cost is bounded like the readers' input (the YAML reader's
- * 1,000,000 nodes, the 256 levels of nesting), counted as work, never by a clock, so the same
- * input gives the same answer on every machine. Per input document, all its overlays together:
+ * The bounds of overlay evaluation, like the readers' input bounds, counted as work (never by a
+ * clock, so every machine gives the same answer). Per input document, all its overlays together:
  */
 export const OVERLAY_BOUNDS = {
   /**
@@ -160,12 +158,9 @@ function json(): JsonP3 {
 }
 
 /**
- * apiloom's JSONPath environment: RFC 9535 (json-p3), with three changes. Its recursion limit
- * is past the nesting a document may have (json-p3's 50 levels stop `$..x` on a document the
- * readers take). An escape of a control character in a name (`'\u0000'`, RFC 9535's only way to
- * write one) is read, where json-p3 refuses it. `match` and `search` run a pattern only when the
- * backtracking check the validators use (model/patterns/safety.ts) finds it safe; another is an
- * {@link OverlayBoundError}.
+ * apiloom's JSONPath environment: RFC 9535 (json-p3) with a recursion limit past the nesting a
+ * document may have, control-character escapes in names read, and `match`/`search` run only on
+ * patterns the backtracking check (model/patterns/safety.ts) finds safe.
  */
 export function jsonPathEnvironment(): JSONPathEnvironment {
   if (environment) return environment;

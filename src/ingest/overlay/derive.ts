@@ -7,12 +7,9 @@ export type DerivedAction =
   | { target: string; update: Record<string, unknown> };
 
 /**
- * The overlay actions that turn `original` into `edited` (`apiloom overlay a b`), for any two
- * objects: a member only `original` has is removed; the members only `edited` has, and those
- * whose value changed, are one update of their object (an object member that changed in place
- * is compared member by member, deeper). A list that changed, or a value that changed kind, is
- * removed and set again as a whole: an update merges objects and appends to lists, so setting
- * one in place could not shorten or reorder it. Only objects and lists are targets (Overlay 1.0).
+ * The overlay actions that turn `original` into `edited` (`apiloom overlay a b`): removals, one
+ * update per changed object (compared member by member), and a changed list or kind removed and
+ * set again whole (an update appends to lists, so it could not shorten or reorder one).
  */
 export function deriveActions(
   original: unknown,

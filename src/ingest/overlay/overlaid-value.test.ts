@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { Reporter } from "../../model/diagnostics/reporter.js";
 import { applyOverlay, type From } from "./apply.js";
 import { OverlaidValue } from "./overlaid-value.js";
-import { applyOverlays, parseOverlay } from "./standalone.js";
+import {
+  applyOverlays,
+  parseOverlay,
+} from "../../../test/overlay/standalone.js";
 
 const overlay = (actions: string, version = "1.1.0") => {
   const reporter = new Reporter();

@@ -8,12 +8,10 @@ export interface Origin<From> {
 }
 
 /**
- * A document being changed by overlay actions, and where each of its nodes came from. The
- * input's parsed value is never changed: a container is copied (shallowly) before its first
- * change, and the containers copied or made here are "owned". Only an owned container can hold a
- * member whose origin is not its parent's origin plus its key (`overrides`); an unowned one is
- * the input's (or an overlay's) own object, so the origin of everything below it follows from
- * its own. That keeps {@link originOf} a short walk, and a document no action touched free.
+ * A document being changed by overlay actions, and where each of its nodes came from. The input's
+ * value is never changed: a container is copied before its first change ("owned"); only an owned
+ * container records origins of its own (`overrides`), below an unowned one they follow from its
+ * own, so {@link originOf} is a short walk.
  */
 export class OverlaidValue<From> {
   private root: unknown;
@@ -98,12 +96,7 @@ export class OverlaidValue<From> {
     this.overrides.set(parent, map);
   }
 
-  /**
-   * Merges `update` into the owned object or array `target` (Overlay 1.1's rules): a member only
-   * the update has is added, an object member is merged, an array member is concatenated, any
-   * other value replaces the target's. An array target gets the update appended (an array
-   * update: each of its items).
-   */
+  /** Merges `update` into the owned object or array `target` by Overlay 1.1's rules. */
   merge(
     target: object,
     update: unknown,

@@ -2,7 +2,7 @@ import type { JSONPathQuery } from "json-p3";
 import type { Path } from "../../model/pointer.js";
 import type { Reporter } from "../../model/diagnostics/reporter.js";
 import type { SourceRef } from "../../model/types.js";
-import { isRecord } from "../reader.js";
+import { canonical, isRecord } from "../reader.js";
 import { compileQuery } from "./bounds.js";
 
 /** One action of an overlay, checked: its JSONPaths compiled (RFC 9535, json-p3). */
@@ -216,15 +216,4 @@ function unknownKeys(
         [...at, key],
         `unknown field ${JSON.stringify(key)} (known: ${known.join(", ")}, or x- extensions)`,
       );
-}
-
-/** A value's JSON with object keys sorted: equal JSON values give equal text (uniqueItems). */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (isRecord(value))
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(",")}}`;
-  return JSON.stringify(value) ?? "null";
 }

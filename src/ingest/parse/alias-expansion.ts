@@ -1,15 +1,10 @@
 import type { Path } from "../../model/pointer.js";
 
 /**
- * YAML aliases make a value a graph: js-yaml shares the anchored node wherever `*name` appears, so
- * a few hundred bytes of nested anchors ("billion laughs") stand for hundreds of millions of nodes,
- * and an alias inside its own anchor (`a: &a {b: *a}`) for infinitely many. Everything after
- * parsing walks values as trees (readers, emitters, `JSON.stringify`), so the expansion is bounded
- * here, once, before anything walks them: at most {@link ALIAS_EXPANSION_LIMIT} nodes may be added
- * by aliases, and no alias may sit inside its own anchor.
- *
- * One pass in document order over the distinct nodes (linear in the text, however large the
- * expansion), iterative so that deep nesting cannot overflow the stack.
+ * YAML aliases make a value a graph ("billion laughs"; `a: &a {b: *a}` is infinite), and
+ * everything after parsing walks values as trees: at most {@link ALIAS_EXPANSION_LIMIT} nodes
+ * may be added by aliases, and no alias may sit inside its own anchor. One iterative pass over
+ * the distinct nodes, linear in the text.
  */
 export const ALIAS_EXPANSION_LIMIT = 1_000_000;
 

@@ -101,12 +101,9 @@ export class JsonPositions {
   }
 
   /**
-   * {@link locate} for many paths, with the same answers: one walk over the text records only
-   * the entries the paths go through, instead of indexing every member, and the lines come from
-   * one sweep instead of a table of every line's start. Without duplicate keys the walk goes all
-   * the way down, and stops once every entry asked for is seen (a few places near the start of
-   * a large file cost a walk of the start); with them it stops at INDEX_DEPTH and descends from
-   * there, as locate does (the index keeps a key's last place, a descent finds its first).
+   * {@link locate} for many paths, with the same answers, in one walk that records only the
+   * entries the paths go through and stops once each is seen; with duplicate keys it stops at
+   * INDEX_DEPTH and descends from there, as locate does.
    */
   locateAll(paths: readonly Path[]): { line: number; column: number }[] {
     if (this.index) return paths.map((path) => this.locate(path));

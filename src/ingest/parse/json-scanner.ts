@@ -44,9 +44,7 @@ const STRUCTURE = /["{}[\]]/g;
 
 /**
  * Offset just past the bracket that closes the object or array opening at `at` (the text's length
- * if none), in a text `JSON.parse` accepted: one string and one bracket at a time, the regular
- * expression passing over the rest (whitespace, numbers, literals, punctuation) faster than a
- * loop by character, and a string passed over without being sliced.
+ * if none), in a text `JSON.parse` accepted: one string or bracket at a time.
  */
 export function skipBracketed(t: string, at: number): number {
   const next = STRUCTURE;
@@ -63,7 +61,7 @@ export function skipBracketed(t: string, at: number): number {
 }
 
 /** Offset of the quote that closes the string opening at `at` (the text's length if none). */
-function stringEnd(t: string, at: number): number {
+export function stringEnd(t: string, at: number): number {
   let q = t.indexOf('"', at + 1);
   while (q !== -1) {
     let backslashes = 0;

@@ -5,13 +5,9 @@ import { JsonDocument } from "./json-positions.js";
 import { SyntaxChecker } from "./json-syntax.js";
 
 /**
- * JSON with positions, paid for only when asked.
- *
- * Values come from `JSON.parse`, the fastest parser there is. Positions come from a scanner that
- * walks the raw text (json-scanner.ts): the first `locate` call indexes every member down to
- * a fixed depth (json-positions.ts), and deeper lookups descend from the nearest indexed
- * ancestor, skipping siblings without building them. When `JSON.parse` fails, the same scanner,
- * checking every token (json-syntax.ts), finds the line and column of the error.
+ * JSON with positions, paid for only when asked: values from `JSON.parse`, positions from a
+ * scanner of the raw text (json-positions.ts), and the place of a syntax error from the same
+ * scanner checking every token (json-syntax.ts).
  */
 export function parseJson(text: string, file: string): ParsedDocument {
   let value: unknown;

@@ -1,3 +1,5 @@
+import { stringEnd } from "./json-scanner.js";
+
 /**
  * How deep a document's values may nest (objects and arrays inside each other). Everything after
  * parsing walks values recursively, so the bound is put where they are made: a deeper JSON or YAML
@@ -28,7 +30,6 @@ export function scanJsonStructure(
   // a Map once it has many keys, so that a huge object cannot make this quadratic.
   const open: (ObjectKeys | null)[] = [];
   const interesting = /["{}[\]]/g;
-  // test() moves lastIndex past the match without making a match array (~700k on GitHub's API)
   while (interesting.test(text)) {
     const i = interesting.lastIndex - 1;
     const c = text.charCodeAt(i);
@@ -54,15 +55,10 @@ export function scanJsonStructure(
 }
 
 /**
- * {@link scanJsonStructure} of a JSON text and the value `JSON.parse` made of it, with the same
- * answer, cheaper in the usual case of nothing to report: when the value nests no deeper than
- * `max` and holds as many members as {@link keyColons} counts in the text, there is nothing to
- * find, and no key is decoded. Otherwise the full scan finds the places.
- *
- * Sound because the count never falls short: it counts every key the text writes (K), and maybe
- * more; the value holds at most K members (fewer exactly when a key is duplicated). So the two
- * agree only when the count is K and nothing was lost. A count that overshoots (a string that
- * starts with `:`) only costs the full scan.
+ * {@link scanJsonStructure} with the same answer, cheaper when there is nothing to report: the
+ * value nests no deeper than `max` and holds as many members as {@link keyColons} counts (the
+ * count never falls short of the keys written, and the value holds fewer only when a key is
+ * duplicated). Otherwise the full scan finds the places.
  */
 export function jsonStructureOf(
   text: string,
@@ -107,10 +103,8 @@ function countBelow(value: object, depth: number, max: number): number {
 
 /**
  * At least as many as the members a JSON text writes, and as many in real texts: the colons whose
- * nearest character before, past whitespace, is an unescaped `"`. Every key is such a string
- * followed by its colon; a colon inside a string is counted only when an unescaped quote, the
- * string's opening one, comes right before it (`":"`). Colons are far fewer than quotes (240k
- * against 740k in GitHub's description), so this is ~3 times faster than skipping every string.
+ * nearest character before, past whitespace, is an unescaped `"` (every key is such a string; a
+ * colon inside a string counts only right after its opening quote, `":"`).
  */
 export function keyColons(text: string): number {
   let n = 0;
@@ -136,18 +130,6 @@ export function jsonTooDeepAt(
   max = MAX_NESTING,
 ): number | undefined {
   return scanJsonStructure(text, max).tooDeepAt;
-}
-
-/** Offset of the closing quote of the string opening at `at`. */
-function stringEnd(text: string, at: number): number {
-  let q = text.indexOf('"', at + 1);
-  while (q !== -1) {
-    let backslashes = 0;
-    for (let b = q - 1; text.charCodeAt(b) === 92; b--) backslashes++;
-    if (backslashes % 2 === 0) return q;
-    q = text.indexOf('"', q + 1);
-  }
-  return text.length;
 }
 
 /** True when the next character after whitespace is `:` (the string just read is a key). */

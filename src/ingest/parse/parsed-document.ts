@@ -12,11 +12,9 @@ export interface ParsedDocument {
   /** {@link locate} for many paths at once (cheaper than one by one on a large file). */
   locateAll?(paths: readonly Path[]): { line: number; column: number }[];
   /**
-   * {@link locateAll} as a function that holds only what finding positions needs (a JSON
-   * document's text, not its value), for a reading that finds its places later, when first
-   * needed. Without it, the places are found when the reading ends. With `textAgain`, the
-   * function holds that instead, and calls it (once) the first time it is used: the same text
-   * made again, from something smaller to keep (the file's bytes).
+   * {@link locateAll} as a function that holds only what finding positions needs (a JSON text,
+   * not its value), for a reading that finds its places later; with `textAgain` it holds that
+   * instead and calls it once, when first used.
    */
   placeFinder?(
     textAgain?: () => string,

@@ -1,12 +1,9 @@
 import type { Path } from "../../model/pointer.js";
 
 /**
- * Positions of block-style YAML without building a YAML document: one pass over the lines, keeping
- * a stack of the open keys and sequence items by their column. It understands what API
- * descriptions are written with (block mappings and sequences, `- key: value`, block scalars,
- * quoted and flow values that span lines) and skips the rest. It can be wrong on unusual text, so
- * its caller checks every answer against the text and against the parsed value, and falls back to
- * a full YAML parse when they disagree.
+ * Positions of block-style YAML without building a YAML document: one pass over the lines with a
+ * stack of the open keys and items by column. It can be wrong on unusual text, so its caller
+ * checks every answer and falls back to a full YAML parse.
  */
 export interface LinePosition {
   line: number;

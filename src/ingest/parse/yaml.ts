@@ -22,21 +22,12 @@ import {
 } from "./yaml-lines.js";
 
 /**
- * YAML with positions, paid for only when asked.
- *
- * Values come from js-yaml, about nine times faster than building a `yaml` document (4.8 s
- * against 0.55 s on a 6 MB spec, measured here) and lenient where real specs need it (Docker's
- * multi-line quoted strings indented less than their key). Positions come from a line index
- * (src/ingest/parse/yaml-lines.ts) built on the first `locate`; every answer it gives is checked
- * against the text, and a path it cannot place although the value has it sends that one stream to
- * the `yaml` package's document API, built once and only then.
- *
- * The seeds start and end with `---`, which makes empty documents: they are dropped.
+ * YAML with positions, paid for only when asked. Values come from js-yaml (much faster than a
+ * `yaml` document, and lenient where real specs need it); positions from a line index
+ * (yaml-lines.ts) whose every answer is checked against the text, else from the `yaml` package's
+ * document API, built once and only then. Empty documents (a seed's `---` at both ends) are
+ * dropped. Both packages are loaded on first use (a JSON input needs neither).
  */
-// Both parsers are loaded on first use, not with this module: a JSON input (the common case, and
-// every run that reads no YAML) never needs them, and loading them is ~30 ms of a run (the `yaml`
-// package, the larger, only for positions the line index cannot give). Their CommonJS builds,
-// which `require` can load when a synchronous parse first asks.
 const require = createRequire(import.meta.url);
 let jsYamlModule: typeof JsYaml | undefined;
 let yamlModule: typeof Yaml | undefined;

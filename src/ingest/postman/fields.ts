@@ -1,5 +1,6 @@
 import type { Path } from "../../model/pointer.js";
 import { isRecord } from "../reader.js";
+import { scalarText } from "../openapi-common/info.js";
 
 /** A Postman description: a string, or `{content, type}` (v2.1). */
 export function descriptionText(value: unknown): string | undefined {
@@ -7,13 +8,8 @@ export function descriptionText(value: unknown): string | undefined {
   return typeof text === "string" && text.trim() !== "" ? text : undefined;
 }
 
-/** Postman writes scalars in key/value lists as strings, but numbers and booleans occur. */
-export function scalarText(value: unknown): string | undefined {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean")
-    return String(value);
-  return undefined;
-}
+// Postman writes scalars in key/value lists as strings, but numbers and booleans occur
+export { scalarText };
 
 /** One entry of a Postman key/value list (query, header, urlencoded, formdata, variable). */
 export interface KeyValue {

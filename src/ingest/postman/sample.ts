@@ -2,11 +2,9 @@ import type { Path } from "../../model/pointer.js";
 import type { PostmanContext } from "./context.js";
 
 /**
- * Bounds on what a Postman body (a request's raw body, a saved response's body) carries into the
- * output. Its example is written in the OpenAPI document and twice in the docs, so a 50 MB body
- * kept whole would be 150 MB of output and hundreds of MiB of memory: an example keeps at most
- * MAX_SAMPLE_CHARS characters, and a JSON body is parsed (to infer its schema) only up to
- * MAX_INFERRED_CHARS. Each cut is reported (`postman/large-body`) at the body.
+ * Bounds on what a Postman body carries into the output, where its example is written three
+ * times: an example keeps at most MAX_SAMPLE_CHARS characters, a JSON body is parsed (to infer
+ * its schema) only up to MAX_INFERRED_CHARS; each cut is `postman/large-body` at the body.
  */
 export const MAX_SAMPLE_CHARS = 64 * 1024;
 export const MAX_INFERRED_CHARS = 4 * 1024 * 1024;

@@ -1,4 +1,5 @@
 import { assignOwn } from "../../model/own-property.js";
+import { canonical } from "../reader.js";
 import type {
   SecurityScheme,
   SecuritySchemeKind,
@@ -78,17 +79,4 @@ function mergeScopes(into: Flows, from: Flows): void {
     const target = into[name];
     if (target && flow) assignOwn(target.scopes, flow.scopes);
   }
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (typeof value === "object" && value !== null)
-    return `{${Object.keys(value)
-      .sort()
-      .map(
-        (k) =>
-          `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`,
-      )
-      .join(",")}}`;
-  return JSON.stringify(value);
 }

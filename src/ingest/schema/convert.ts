@@ -29,14 +29,10 @@ import {
 export { makeNullable } from "./dialect-rules.js";
 
 /**
- * Translates the schema dialects of Swagger 2.0 and OpenAPI 3.0/3.1 into the model's one dialect
- * (JSON Schema 2020-12 as OpenAPI 3.1 uses it). Named schemas stay references, so recursive and
- * mutually recursive types need no special care; a `$ref` to anywhere else (another file, a schema
- * inside an operation) is imported once as a named schema, which is also what keeps cycles finite.
- *
- * A schema, map or list of schemas that needs no change (most of them: `{type: "string"}`) is the
- * document's own object in the model, not a copy: nothing writes to the model's schemas, and the
- * model may share an object between places (src/model/schema/walk.ts). Changed ones are copies.
+ * Translates the schema dialects of Swagger 2.0 and OpenAPI 3.0/3.1 into the model's one (JSON
+ * Schema 2020-12). Named schemas stay references; a `$ref` to anywhere else is imported once as a
+ * named schema. A schema that needs no change is the document's own object in the model (nothing
+ * writes to the model's schemas); changed ones are copies.
  */
 export type SchemaDialect = "swagger2" | "openapi3.0" | "openapi3.1";
 

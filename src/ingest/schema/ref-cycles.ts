@@ -3,19 +3,11 @@ import type { NamedSchema, Schema } from "../../model/types.js";
 import type { ReaderContext } from "../reader.js";
 
 /**
- * Named schemas that refer to each other with nothing in between: `A: {$ref: B}`, `B: {$ref: A}`,
- * `Self: {allOf: [{$ref: Self}]}`, `Pet: {oneOf: [Cat]}` with `Cat: {allOf: [Pet, {…}]}`. Through
- * a property or an array item such a cycle is an ordinary recursive type; without one, TypeScript
- * rejects the aliases (`type A = B; type B = A`, `type Cat = Pet & {…}` with `Pet = Cat | Dog`).
- *
- * - A cycle of schemas that are nothing but references (and documentation) describes no value:
- *   the error `schema/alias-cycle` at its first member names the cycle and each member's line.
- * - A cycle through a composition that also has a structure of its own (the polymorphism pattern
- *   above) is a warning, `schema/composition-cycle`. An `allOf` member that closes it (the
- *   child's reference back to its parent) is replaced by the parent's own members without the
- *   keyword that leads back (`Cat: allOf [{Pet's properties}, …]`); another reference is dropped.
- *
- * Either way the cycle is broken, so every later walker meets finite, emittable types.
+ * Named schemas that refer to each other with nothing in between (`A: {$ref: B}`, `B: {$ref: A}`;
+ * `Pet: {oneOf: [Cat]}` with `Cat: {allOf: [Pet, {…}]}`), which TypeScript rejects as aliases.
+ * A cycle of bare references is `schema/alias-cycle`; one through a composition with structure of
+ * its own is `schema/composition-cycle`, its closing `allOf` member replaced by the parent's own
+ * members (another reference dropped). Either way the cycle is broken.
  */
 export function breakRefCycles(
   schemas: Record<string, NamedSchema>,

@@ -1,9 +1,4 @@
-import { addParameter } from "../../model/factories.js";
-import type {
-  Endpoint,
-  Parameter,
-  SecurityRequirement,
-} from "../../model/types.js";
+import type { Endpoint, SecurityRequirement } from "../../model/types.js";
 import {
   child,
   sourceOf,
@@ -21,9 +16,8 @@ import {
 import type { SpecReading } from "../openapi-common/reading.js";
 import {
   applyEvidence,
-  collectEvidence,
   emptyEvidence,
-  specialHeader,
+  takeParameter,
 } from "../openapi-common/special-headers.js";
 import { readParameter } from "./parameter.js";
 import { foldRequestBody } from "./request-body.js";
@@ -64,25 +58,15 @@ export function readOperation(
         break;
       case "path":
       case "query":
-      case "header": {
-        const special = specialHeader(parameter.name, parameter.in);
-        if (special)
-          collectEvidence(
-            evidence,
-            special,
-            parameter.entry,
-            headerValues(parameter.definition),
-          );
-        else
-          addParameter(
-            endpoint.parameters,
-            readParameter(
-              reading,
-              parameter as ParameterEntry & { in: Parameter["in"] },
-            ),
-          );
+      case "header":
+        takeParameter(
+          endpoint,
+          evidence,
+          parameter,
+          () => headerValues(parameter.definition),
+          (p) => readParameter(reading, p),
+        );
         break;
-      }
       default:
         reading.reporter.report(
           "swagger2/invalid-parameter",

@@ -46,6 +46,14 @@ function schemeKind(
   node: RecordNode,
 ): SecuritySchemeKind | undefined {
   const type = stringAt(node, "type");
+  const skip = (why: string) => {
+    reading.reporter.report(
+      "swagger2/invalid-security-scheme",
+      `${why}; it is skipped`,
+      sourceOf(node),
+    );
+    return undefined;
+  };
   switch (type) {
     case "basic":
       return { type: "http", scheme: "basic" };
@@ -61,12 +69,9 @@ function schemeKind(
           parameterName: keyName,
           in: location,
         };
-      reading.reporter.report(
-        "swagger2/invalid-security-scheme",
-        `apiKey scheme ${JSON.stringify(name)} needs a \`name\` and \`in\` (header or query); it is skipped`,
-        sourceOf(node),
+      return skip(
+        `apiKey scheme ${JSON.stringify(name)} needs a \`name\` and \`in\` (header or query)`,
       );
-      return undefined;
     }
     case "oauth2": {
       const flow = stringAt(node, "flow");
@@ -77,19 +82,13 @@ function schemeKind(
             [FLOWS[flow as keyof typeof FLOWS]]: readOAuthFlow(reading, node),
           },
         };
-      reading.reporter.report(
-        "swagger2/invalid-security-scheme",
-        `oauth2 scheme ${JSON.stringify(name)} has no valid \`flow\` (implicit, password, application or accessCode); it is skipped`,
-        sourceOf(node),
+      return skip(
+        `oauth2 scheme ${JSON.stringify(name)} has no valid \`flow\` (implicit, password, application or accessCode)`,
       );
-      return undefined;
     }
     default:
-      reading.reporter.report(
-        "swagger2/invalid-security-scheme",
-        `security scheme ${JSON.stringify(name)} has unknown type ${JSON.stringify(type ?? null)}; it is skipped`,
-        sourceOf(node),
+      return skip(
+        `security scheme ${JSON.stringify(name)} has unknown type ${JSON.stringify(type ?? null)}`,
       );
-      return undefined;
   }
 }

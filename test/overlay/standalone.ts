@@ -1,14 +1,17 @@
-import type { Path } from "../../model/pointer.js";
-import type { Reporter } from "../../model/diagnostics/reporter.js";
-import { PendingPlaces } from "../../model/diagnostics/source-place.js";
-import { parseText } from "../load.js";
-import { applyOverlay, type From } from "./apply.js";
-import { OverlayBudget } from "./bounds.js";
-import { OverlaidValue } from "./overlaid-value.js";
-import { readOverlay, type Overlay } from "./overlay-document.js";
+import type { Path } from "../../src/model/pointer.js";
+import type { Reporter } from "../../src/model/diagnostics/reporter.js";
+import { PendingPlaces } from "../../src/model/diagnostics/source-place.js";
+import { parseText } from "../../src/ingest/load.js";
+import { applyOverlay, type From } from "../../src/ingest/overlay/apply.js";
+import { OverlayBudget } from "../../src/ingest/overlay/bounds.js";
+import { OverlaidValue } from "../../src/ingest/overlay/overlaid-value.js";
+import {
+  readOverlay,
+  type Overlay,
+} from "../../src/ingest/overlay/overlay-document.js";
 
 /**
- * Parses and checks an overlay's text on its own (`apiloom overlay`, tests): undefined, with
+ * Parses and checks an overlay's text on its own: undefined, with
  * `overlay/invalid` (or parse) errors reported, when it is not a valid overlay. A ParseError is
  * thrown as parseText throws it.
  */
