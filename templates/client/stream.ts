@@ -146,7 +146,6 @@ function isType(response: Response, types: readonly string[]): boolean {
 type Take<T> = (text: string, start: number, end: number, out: T[]) => void;
 
 const LF = 10;
-const CR = 13;
 
 /**
  * The items `take` makes of the lines of a UTF-8 body, split at `\r\n`, `\n` or `\r` whatever
