@@ -2,7 +2,9 @@
 // `GET /repos/{owner}/{repo}/issues` with 9 query parameters, answered by a node:http server of
 // this process with a small JSON body, called CALLS times one after the other. Each contender
 // runs in a child process of its own per round (after WARMUP uncounted calls), with its defaults
-// (apiloom's retries and timeouts on), and reports its CPU time (user + system) and wall time;
+// (apiloom's retries and timeouts on; a third contender, apiloom without the two time limits,
+// shows what the signal they need costs fetch), and reports its CPU time (user + system) and
+// wall time;
 // the rounds alternate the contenders. `BENCH_ONLY=client` (npm run bench) runs it alone, or
 // `node bench/client.mjs`. BENCH_CLIENT_CALLS=n (default 20000), BENCH_CLIENT_RUNS=n rounds
 // (default 5), BENCH_CLIENT_PROFILE=<folder> writes each child's CPU profile there. A benchmark,
@@ -48,6 +50,21 @@ async function timed(call) {
 }
 const baseUrl = process.argv[2];`;
 
+/** apiloom's program, its client made with `options` (code). */
+function apiloom(options) {
+  return `
+import { createClient } from "./client/index.js";
+${TIMER}
+const client = createClient(${options});
+await timed(async () => {
+  const result = await client.issuesListForRepo({
+    path: { owner: "octocat", repo: "hello-world" },
+    query: ${QUERY},
+  });
+  if (!result.ok || result.data.length !== 1) throw new Error("apiloom: " + result.status);
+});`;
+}
+
 const PROGRAMS = {
   "openapi-fetch": `
 import createClient from "openapi-fetch";
@@ -59,17 +76,11 @@ await timed(async () => {
   });
   if (error !== undefined || data.length !== 1) throw new Error("openapi-fetch: " + JSON.stringify(error));
 });`,
-  "apiloom client": `
-import { createClient } from "./client/index.js";
-${TIMER}
-const client = createClient({ baseUrl });
-await timed(async () => {
-  const result = await client.issuesListForRepo({
-    path: { owner: "octocat", repo: "hello-world" },
-    query: ${QUERY},
-  });
-  if (!result.ok || result.data.length !== 1) throw new Error("apiloom: " + result.status);
-});`,
+  "apiloom client": apiloom("{ baseUrl }"),
+  // the same without the two default time limits: no signal goes to fetch
+  "apiloom client, no limits": apiloom(
+    "{ baseUrl, timeout: Infinity, totalTimeout: Infinity }",
+  ),
 };
 
 function run(file, baseUrl) {
@@ -116,7 +127,7 @@ export async function clientTimes() {
     for (const [label, source] of Object.entries(PROGRAMS))
       contenders.push({
         label,
-        file: await bundle(work, label.replaceAll(" ", "-"), source),
+        file: await bundle(work, label.replaceAll(/[ ,]+/g, "-"), source),
         rounds: [],
       });
     for (let round = 0; round < RUNS; round++)

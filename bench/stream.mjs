@@ -3,7 +3,8 @@
 // each size in a fresh process, the body arriving in 64 KiB chunks as a socket would give it.
 // Linear parsing means 4× the bytes take about 4× the time (the goal: at most ~5×) and peak
 // memory grows with the line, a small multiple of it. `node bench/stream.mjs` alone, or as
-// part of `npm run bench` (BENCH_ONLY=stream for it only). A benchmark, not a test.
+// part of `npm run bench` (BENCH_ONLY=stream for it only); BENCH_STREAM_SWEEP=0 skips the sizes
+// and measures only the throughput against the peers. A benchmark, not a test.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -76,6 +77,8 @@ const body = () => {
   const it = chunks();
   return new ReadableStream({ pull(c) { const n = it.next(); n.done ? c.close() : c.enqueue(n.value); } });
 };
+// every contender starts with the platform's Response loaded, as a client that fetched has it
+new Response("");
 const cpu = process.cpuUsage();
 const start = performance.now();
 let seen = 0;
@@ -109,7 +112,10 @@ async function prepare() {
   const { transform } = await import("esbuild");
   const { readFileSync } = await import("node:fs");
   const work = mkdtempSync(join(tmpdir(), "apiloom-stream-"));
-  const source = readFileSync(join(ROOT, "templates/client/stream.ts"), "utf8");
+  const source = readFileSync(
+    process.env.BENCH_STREAM_SOURCE ?? join(ROOT, "templates/client/stream.ts"),
+    "utf8",
+  );
   const { code } = await transform(source, { loader: "ts", format: "esm" });
   writeFileSync(join(work, "stream.mjs"), code);
   writeFileSync(join(work, "child.mjs"), CHILD);
@@ -126,7 +132,7 @@ export async function streamTimes() {
   try {
     const rows = [];
     for (const kind of ["events", "lines"])
-      for (const mib of SIZES) {
+      for (const mib of process.env.BENCH_STREAM_SWEEP === "0" ? [] : SIZES) {
         const runs = [];
         for (let i = 0; i < RUNS; i++)
           runs.push(

@@ -104,6 +104,7 @@ import type {
 import {
   bindAll,
   specEndpoint,
+  applyAuth,
   serializeBody,
   type ApiCall,
   type ApiReturn,
@@ -146,7 +147,7 @@ const SCHEMES: Record<string, AuthScheme> = {
 
 /** Makes an endpoint function that sends `spec` with the defaults and schemes above. */
 function makeEndpoint(spec: EndpointSpec): never {
-  return specEndpoint(DEFAULTS, SCHEMES, spec);
+  return specEndpoint(DEFAULTS, SCHEMES, { ...spec, authorize: applyAuth });
 }
 
 export type AppModuleChatConversationChatConfigurationStateByKeyPostResult<

@@ -79,11 +79,9 @@ export function mergeOptions(
   call: CallOptions | undefined,
 ): CallOptions {
   if (!call) return base;
-  const merged: CallOptions = {
-    ...base,
-    ...call,
-    headers: { ...base.headers, ...call.headers },
-  };
+  // Object.assign: a literal that spreads twice is built several times slower on V8
+  const merged: CallOptions = Object.assign({}, base, call);
+  merged.headers = Object.assign({}, base.headers, call.headers);
   if (base.retry && call.retry) merged.retry = { ...base.retry, ...call.retry };
   if (base.middleware && call.middleware)
     merged.middleware = [...base.middleware, ...call.middleware];

@@ -140,157 +140,260 @@ function isType(response: Response, types: readonly string[]): boolean {
   );
 }
 
+/**
+ * Makes `out`'s items of the line `text.slice(start, end)` (passed as bounds, so that a reader
+ * slices only what it keeps).
+ */
+type Take<T> = (text: string, start: number, end: number, out: T[]) => void;
+
 const LF = 10;
-const CR = 13;
 
 /**
- * The lines of a UTF-8 body, split at `\r\n`, `\n` or `\r`, whatever the chunk boundaries, in
- * one array per chunk (the lines it ended): the readers walk them without a promise per line.
- * Each byte is looked at once: a chunk is searched from where the last line ended, and a line's
- * bytes are kept as they came (at most `maxLineBytes` of them) and decoded once, when it ends.
- * A line terminator is ASCII, so it never sits inside a UTF-8 sequence.
+ * The items `take` makes of the lines of a UTF-8 body, split at `\r\n`, `\n` or `\r` whatever
+ * the chunk boundaries, as an async iterator. Each chunk is decoded once as it comes, and the
+ * items of the lines it ends are made at once and handed on from an array: a settled promise
+ * each, no generator step. The line a chunk leaves begun is kept, at most `maxLineBytes` bytes
+ * of it, until a later chunk ends it. A line's bytes are its text's in UTF-8 (a byte that is
+ * not UTF-8 counts as the three of the U+FFFD it decodes to), counted as they come for a line
+ * left begun, and for a line a chunk holds whole only when it could be over the limit (more
+ * than a third of `maxLineBytes` characters). An error (a line over the limit, a value that
+ * does not parse) comes after the items before it and closes the request, as `break` does.
  */
-async function* textLines(
+function itemsOf<T>(
   response: Response,
   options: StreamOptions = {},
-): AsyncGenerator<string[]> {
+  take: Take<T>,
+): AsyncIterableIterator<T> {
   const { signal } = options;
   const max = options.maxLineBytes ?? MAX_LINE_BYTES;
   const reader = response.body!.getReader();
   // a leading byte order mark is dropped once, for the stream (WHATWG HTML §9.2.5), below
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  let parts: Uint8Array[] = [];
-  let size = 0;
+  let carry = new Uint8Array(0);
+  // the line begun and not ended yet, and its bytes
+  let rest = "";
+  let restBytes = 0;
   let first = true;
   // the last chunk ended with `\r`: a `\n` opening the next one belongs to it
   let afterCR = false;
-  const line = (): string => {
-    // a blank line (the end of an event) decodes to nothing
-    if (size === 0 && parts.length === 0) {
-      first = false;
-      return "";
-    }
-    let bytes = parts[0] ?? new Uint8Array(0);
-    if (parts.length > 1) {
-      bytes = new Uint8Array(size);
-      let at = 0;
-      for (const part of parts) {
-        bytes.set(part, at);
-        at += part.length;
-      }
-    }
-    parts = [];
-    size = 0;
-    const text = decoder.decode(bytes);
-    const bom = first && text.startsWith("\uFEFF");
-    first = false;
-    return bom ? text.slice(1) : text;
-  };
+  let queue: T[] = [];
+  let at = 0;
+  let failure: { error: unknown } | undefined;
+  let closed = false;
+  // a pull under way: a `next` called before it settled waits for it
+  let busy: Promise<unknown> | undefined;
   const abort = () => void reader.cancel(signal?.reason).catch(() => {});
   signal?.addEventListener("abort", abort, { once: true });
-  try {
-    for (;;) {
-      signal?.throwIfAborted();
-      const { done, value } = await reader.read();
-      signal?.throwIfAborted();
-      if (done) {
-        if (size > 0) yield [line()];
-        return;
-      }
-      if (value.length === 0) continue;
-      const ended: string[] = [];
-      let at = afterCR && value[0] === LF ? 1 : 0;
-      afterCR = false;
-      // where the next `\n` and `\r` are (the chunk's length when there is none), each
-      // searched for again only once passed: no byte is searched twice
-      let lf = -1;
-      let cr = -1;
-      while (at < value.length) {
-        if (lf < at) lf = found(value.indexOf(LF, at), value);
-        if (cr < at) cr = found(value.indexOf(CR, at), value);
-        const end = Math.min(lf, cr);
-        size += end - at;
-        if (size > max) {
-          // the lines before it first, as they came
-          if (ended.length > 0) yield ended.splice(0);
-          throw new StreamLimitError(max);
-        }
-        if (end > at) parts.push(value.subarray(at, end));
-        if (end === value.length) break;
-        ended.push(line());
-        at = end + 1;
-        if (value[end] === CR) {
-          if (at === value.length) afterCR = true;
-          else if (value[at] === LF) at++;
-        }
-      }
-      if (ended.length > 0) yield ended;
-    }
-  } finally {
+  // on `break` too: cancelling the body closes the connection
+  const close = async () => {
+    closed = true;
     signal?.removeEventListener("abort", abort);
-    // reached on `break` too: cancelling the body closes the connection
     await reader.cancel().catch(() => {});
+  };
+  /** Takes the lines that `text`, the next decoded text, ends; the last line when `done`. */
+  const scan = (text: string, done: boolean) => {
+    if (first && text !== "") {
+      first = false;
+      if (text.startsWith("\uFEFF")) text = text.slice(1);
+    }
+    let start = afterCR && text.charCodeAt(0) === LF ? 1 : 0;
+    if (text !== "") afterCR = false;
+    // where the next `\n` and `\r` are (the text's length: none), each searched for again
+    // only once passed: no character is searched twice
+    let lf = -1;
+    let cr = text.includes("\r") ? -1 : text.length;
+    for (;;) {
+      if (lf < start) lf = found(text.indexOf("\n", start), text);
+      if (cr < start) cr = found(text.indexOf("\r", start), text);
+      const end = Math.min(lf, cr);
+      if (end === text.length) break;
+      if (rest !== "") {
+        const line = rest + text.slice(start, end);
+        if (
+          restBytes + (end - start) * 3 > max &&
+          restBytes + utf8Length(text.slice(start, end)) > max
+        )
+          throw new StreamLimitError(max);
+        rest = "";
+        restBytes = 0;
+        take(line, 0, line.length, queue);
+      } else {
+        if ((end - start) * 3 > max && utf8Length(text.slice(start, end)) > max)
+          throw new StreamLimitError(max);
+        take(text, start, end, queue);
+      }
+      start = end + 1;
+      if (end === cr) {
+        if (start === text.length) afterCR = true;
+        else if (text.charCodeAt(start) === LF) start++;
+      }
+    }
+    const tail = text.slice(start);
+    rest += tail;
+    if ((restBytes += utf8Length(tail)) > max) throw new StreamLimitError(max);
+    if (done && rest !== "") take(rest, 0, rest.length, queue);
+  };
+  const pull = async (): Promise<IteratorResult<T>> => {
+    while (at === queue.length) {
+      if (failure) {
+        const { error } = failure;
+        failure = undefined;
+        throw error;
+      }
+      if (closed) return { done: true, value: undefined };
+      try {
+        signal?.throwIfAborted();
+        const { done, value } = await reader.read();
+        signal?.throwIfAborted();
+        queue = [];
+        at = 0;
+        let bytes = value ?? new Uint8Array(0);
+        if (carry.length > 0) {
+          bytes = new Uint8Array(carry.length + bytes.length);
+          bytes.set(carry);
+          bytes.set(value ?? [], carry.length);
+        }
+        // decoded whole, up to a character the chunk does not finish: the bytes it has of that
+        // one begin the next chunk (a decoder's `stream` option would do it, several times
+        // slower on Node)
+        const cut = done ? bytes.length : whole(bytes);
+        carry = bytes.subarray(cut);
+        scan(decoder.decode(bytes.subarray(0, cut)), done);
+        if (done) await close();
+      } catch (error) {
+        // the items before it first, as they came
+        failure = { error };
+        await close();
+      }
+    }
+    return { done: false, value: queue[at++]! };
+  };
+  const it: AsyncIterableIterator<T> = {
+    next() {
+      if (busy) return busy.then(() => it.next());
+      if (at < queue.length)
+        return Promise.resolve({ done: false, value: queue[at++]! });
+      const next = pull();
+      busy = next.then(
+        () => (busy = undefined),
+        () => (busy = undefined),
+      );
+      return next;
+    },
+    async return() {
+      queue = [];
+      failure = undefined;
+      await close();
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]: () => it,
+  };
+  return it;
+}
+
+/**
+ * Where the last whole UTF-8 character of `bytes` ends: before the bytes of one its last three
+ * begin and do not finish (a byte that is not UTF-8 is a character of its own, U+FFFD).
+ */
+function whole(bytes: Uint8Array): number {
+  const end = bytes.length;
+  for (let i = end - 1; i >= 0 && i >= end - 3; i--) {
+    const b = bytes[i]!;
+    if (b < 0x80) break;
+    if (b >= 0xc0)
+      return end - i < (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) ? i : end;
   }
+  return end;
 }
 
-/** An index `indexOf` found, or the length of `bytes` for none. */
-function found(index: number, bytes: Uint8Array): number {
-  return index < 0 ? bytes.length : index;
+/** The bytes of `text` in UTF-8 (a surrogate pair's two halves are 2 + 2 bytes). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) bytes += c < 2048 || c >> 11 === 27 ? 1 : 2;
+  }
+  return bytes;
 }
 
-async function* events(
+/** An index `indexOf` found, or the length of `within` for none. */
+function found(index: number, within: { length: number }): number {
+  return index < 0 ? within.length : index;
+}
+
+/**
+ * The value of the field `name` when the line `text.slice(start, end)` is one of it: after
+ * `name:` and one space, or "" for `name` alone. A comment (`:`) is none.
+ */
+function fieldOf(
+  text: string,
+  start: number,
+  end: number,
+  name: string,
+): string | undefined {
+  const colon = start + name.length;
+  if (!text.startsWith(name, start)) return undefined;
+  if (colon === end) return "";
+  if (text.charCodeAt(colon) !== 58) return undefined;
+  return text.slice(
+    text.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1,
+    end,
+  );
+}
+
+function events(
   response: Response,
   json: boolean,
   options: StreamOptions = {},
-): AsyncGenerator<ServerSentEvent<unknown>> {
+): AsyncIterableIterator<ServerSentEvent<unknown>> {
   const max = options.maxLineBytes ?? MAX_LINE_BYTES;
-  let data: string[] = [];
+  let data: string | undefined;
   let size = 0;
   let event: string | undefined;
   let id: string | undefined;
   let retry: number | undefined;
   // an event the stream does not end with a blank line is dropped (WHATWG HTML §9.2.6)
-  for await (const chunk of textLines(response, options))
-    for (const line of chunk) {
-      if (line === "") {
-        if (data.length > 0) {
-          const text = data.join("\n");
-          const out: ServerSentEvent<unknown> = {
-            data: json ? JSON.parse(text) : text,
-          };
-          if (event !== undefined) out.event = event;
-          if (id !== undefined) out.id = id;
-          if (retry !== undefined) out.retry = retry;
-          yield out;
-        }
-        data = [];
-        size = 0;
-        event = undefined;
-        retry = undefined;
-        continue;
+  return itemsOf(response, options, (text, start, end, out) => {
+    if (start === end) {
+      if (data !== undefined) {
+        const one: ServerSentEvent<unknown> = {
+          data: json ? JSON.parse(data) : data,
+        };
+        if (event !== undefined) one.event = event;
+        if (id !== undefined) one.id = id;
+        if (retry !== undefined) one.retry = retry;
+        out.push(one);
       }
-      if (line.startsWith(":")) continue; // a comment
-      const colon = line.indexOf(":");
-      const field = colon < 0 ? line : line.slice(0, colon);
-      let value = colon < 0 ? "" : line.slice(colon + 1);
-      if (value.startsWith(" ")) value = value.slice(1);
-      if (field === "data") {
-        // the event's data, its lines joined by `\n`, is held whole until the blank line
-        size += value.length + 1;
-        if (size > max) throw new StreamLimitError(max);
-        data.push(value);
-      } else if (field === "event") event = value;
-      else if (field === "id" && !value.includes("\0")) id = value;
-      else if (field === "retry" && /^\d+$/.test(value)) retry = Number(value);
+      data = event = retry = undefined;
+      size = 0;
+      return;
     }
+    let value: string | undefined;
+    if ((value = fieldOf(text, start, end, "data")) !== undefined) {
+      // the event's data, its lines joined by `\n`, is held whole until the blank line
+      size += value.length + 1;
+      if (size > max) throw new StreamLimitError(max);
+      data = data === undefined ? value : data + "\n" + value;
+    } else if ((value = fieldOf(text, start, end, "event")) !== undefined)
+      event = value;
+    else if ((value = fieldOf(text, start, end, "id")) !== undefined) {
+      if (!value.includes("\0")) id = value;
+    } else if (
+      (value = fieldOf(text, start, end, "retry")) !== undefined &&
+      /^\d+$/.test(value)
+    )
+      retry = Number(value);
+  });
 }
 
-async function* lines(
+function lines(
   response: Response,
   options?: StreamOptions,
-): AsyncGenerator<unknown> {
-  for await (const chunk of textLines(response, options))
-    for (const line of chunk) if (line.trim() !== "") yield JSON.parse(line);
+): AsyncIterableIterator<unknown> {
+  return itemsOf(response, options, (text, start, end, out) => {
+    const line = text.slice(start, end);
+    if (line.trim() !== "") out.push(JSON.parse(line));
+  });
 }
 
 const RS = 0x1e;

@@ -75,11 +75,15 @@ export async function readBody(
   const chunks = await readChunks(response, limit, operation);
   if (!isJson(type) && !type.startsWith("text/") && type !== "")
     return blobOf(chunks, type);
-  // decoded as `Response.text()` decodes (UTF-8, a byte order mark dropped), without a Blob
-  const decoder = new TextDecoder();
-  const text =
-    chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join("") +
-    decoder.decode();
+  // decoded once, as `Response.text()` decodes (UTF-8, a byte order mark dropped), without a Blob
+  let bytes = chunks[0];
+  if (chunks.length > 1) {
+    bytes = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.length, 0));
+    let at = 0;
+    for (const chunk of chunks)
+      bytes.set(chunk, (at += chunk.length) - chunk.length);
+  }
+  const text = new TextDecoder().decode(bytes);
   return text === "" ? undefined : isJson(type) ? parse(text) : text;
 }
 

@@ -134,6 +134,10 @@ function imports(view, h, functions) {
           ...(uses(locals.makeEndpoint)
             ? [asLocal("specEndpoint", locals.specEndpoint)]
             : []),
+          // sends the credentials: an API without security schemes has none to send
+          ...(uses(locals.makeEndpoint) && view.schemes.length > 0
+            ? [asLocal("applyAuth", locals.applyAuth)]
+            : []),
           ...(uses(locals.endpoint)
             ? [asLocal("endpoint", locals.endpoint)]
             : []),
@@ -320,7 +324,11 @@ function maker(view, h, functions) {
       0,
     ) +
       `function ${locals.makeEndpoint}(spec: EndpointSpec): never {\n` +
-      `  return ${locals.specEndpoint}(${locals.defaults}, ${locals.schemes}, spec);\n` +
+      `  return ${locals.specEndpoint}(${locals.defaults}, ${locals.schemes}, ${
+        view.schemes.length > 0
+          ? `{ ...spec, authorize: ${locals.applyAuth} }`
+          : "spec"
+      });\n` +
       "}",
   ];
 }

@@ -3,7 +3,7 @@
 // followed hop by hop with the credentials kept to trusted origins; its time limits are
 // timeouts.ts's. Platform fetch only: Node 20+, browsers, Deno and Bun.
 
-import { limit, TimeoutError, wait } from "./timeouts.js";
+import { after, TimeoutError, wait } from "./timeouts.js";
 
 // re-exported as before timeouts.ts held them: oauth.ts, runtime.ts and mcp/stream.ts (and
 // copies of them) import these here
@@ -112,8 +112,10 @@ export type SendInit = RequestInit & { method: string; headers: Headers };
 
 /**
  * Sends `url` with `init`, trying again as `options.retry` says, and resolves to the last
- * response. The signal it returns stays armed with `totalTimeout` until `done` is called, so
- * that reading the body is bounded too.
+ * response. One `AbortController` bounds the call: the caller's signal, `totalTimeout` and each
+ * attempt's `timeout` abort it (a new one follows an attempt that ran out of time); a call
+ * without any limit sends no signal. It stays armed with `totalTimeout` until `done` is
+ * called, so that reading the body is bounded too.
  */
 export async function exchange(
   options: TransportOptions & { signal?: AbortSignal | undefined },
@@ -122,7 +124,26 @@ export async function exchange(
   operation: string,
   keys: readonly string[],
 ): Promise<{ response: Response; done: () => void }> {
-  const total = limit(options.signal, options.totalTimeout ?? 600_000, "total");
+  const { signal } = options;
+  const timeout = options.timeout ?? 60_000;
+  const totalTimeout = options.totalTimeout ?? 600_000;
+  // made when the call has a limit (the defaults have two) or when a retry waits: a signal
+  // given to fetch costs it more than the controller itself
+  let controller: AbortController | undefined;
+  const call = () => (controller ??= new AbortController());
+  const limited =
+    !!signal || !(timeout === Infinity && totalTimeout === Infinity);
+  const forward = () => call().abort(signal?.reason);
+  if (signal?.aborted) forward();
+  // a signal aborts once: its listener runs once without `{ once: true }`
+  signal?.addEventListener("abort", forward);
+  const stopTotal = after(totalTimeout, () =>
+    call().abort(new TimeoutError(totalTimeout, "total")),
+  );
+  const done = () => {
+    stopTotal();
+    signal?.removeEventListener("abort", forward);
+  };
   const retry = {
     ...RETRY,
     ...(options.retry === false ? { attempts: 1 } : options.retry),
@@ -136,62 +157,78 @@ export async function exchange(
     for (let attempt = 1; ; attempt++) {
       // `!(<)`: an `attempts` of NaN is one attempt, never endless ones
       const last = !repeatable || !(attempt < retry.attempts);
-      const step = limit(total.signal, options.timeout ?? 60_000, "attempt");
+      const stop = after(timeout, () =>
+        call().abort(new TimeoutError(timeout, "attempt")),
+      );
       let response: Response;
       try {
-        response = await attemptOnce(options, url, init, step.signal, keys, {
-          attempt,
-          operation,
-        });
+        response = await attemptOnce(
+          options,
+          url,
+          init,
+          limited ? call().signal : undefined,
+          keys,
+          {
+            attempt,
+            operation,
+          },
+        );
       } catch (error) {
-        const reason = step.signal.aborted ? step.signal.reason : error;
+        const { aborted, reason } = call().signal;
         // the caller's abort and the total timeout end the call; a failed attempt may retry
-        if (last || total.signal.aborted || !retriable(reason)) throw reason;
-        await retry.wait(backoff(retry, attempt), total.signal);
+        if (last || !retriable(aborted ? reason : error, aborted))
+          throw aborted ? reason : error;
+        // the attempt's own limit aborted it: the rest of the call needs a signal not aborted
+        if (aborted) controller = undefined;
+        await retry.wait(backoff(retry, attempt), call().signal);
         continue;
       } finally {
         // the attempt's timeout bounds the wait for headers; the total one still bounds the body
-        step.stop();
+        stop();
       }
       if (last || !retry.statuses.includes(response.status))
-        return { response, done: total.release };
-      const after = retryAfter(response.headers.get("Retry-After") ?? "");
+        return { response, done };
+      const asked = retryAfter(response.headers.get("Retry-After") ?? "");
       await response.body?.cancel();
       await retry.wait(
-        Math.min(after ?? backoff(retry, attempt), retry.maxDelay),
-        total.signal,
+        Math.min(asked ?? backoff(retry, attempt), retry.maxDelay),
+        call().signal,
       );
     }
   } catch (error) {
-    total.release();
+    done();
     throw error;
   }
 }
 
-/** One attempt through the middleware: a `Response`, or the error fetch rejected with. */
+/**
+ * One attempt through the middleware: a `Response`, or the error fetch rejected with. Without
+ * middleware no `Request` is made here: the platform's fetch makes the one it sends.
+ */
 async function attemptOnce(
-  options: TransportOptions & { signal?: AbortSignal | undefined },
+  options: TransportOptions,
   url: string,
   init: RequestInit,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
   keys: readonly string[],
   context: { attempt: number; operation: string },
 ): Promise<Response> {
-  const middleware = options.middleware ?? [];
   // Node needs `duplex` to send a stream body; browsers ignore a member they do not know.
   // Redirects are followed here, hop by hop (see `follow`), never by fetch
-  let request = new Request(url, {
-    ...init,
-    signal,
-    duplex: "half",
-    redirect: "manual",
-  } as RequestInit);
-  // the credentials' origins: the URL `send` built (the base URL's) and the trusted ones
-  const origins = [request.url, ...(options.trustedOrigins ?? [])].map(
-    (o) => new URL(o).origin,
-  );
+  // (Object.assign: a literal that spreads and adds members is built several times slower)
+  const sent = Object.assign(
+    { signal, duplex: "half", redirect: "manual" },
+    init,
+  ) as RequestInit;
+  // the credentials' origins, the URL's (the base URL's) and the trusted ones, when needed
+  const origins = () =>
+    [url, ...(options.trustedOrigins ?? [])].map((o) => new URL(o).origin);
+  const middleware = options.middleware;
+  if (!middleware?.length)
+    return follow(options, [url, sent], origins, init.body, keys);
+  let request = new Request(url, sent);
   const send = (r: Request) =>
-    follow(options, guard(r, origins), origins, init.body, keys);
+    follow(options, [guard(r, origins())], origins, init.body, keys);
   let response: Response | undefined;
   try {
     for (const m of middleware) {
@@ -203,7 +240,7 @@ async function attemptOnce(
       if (out instanceof Request) request = out;
     }
     // what `onResponse` is given is the request as sent (`send` guards it again: no change)
-    response ??= await send((request = guard(request, origins)));
+    response ??= await send((request = guard(request, origins())));
   } catch (error) {
     for (const m of middleware) {
       const out = await m.onError?.({ ...context, request, error });
@@ -243,45 +280,61 @@ function guard(request: Request, origins: string[], keep?: RegExp): Request {
 }
 
 /**
- * Sends `request` and follows the redirects it is answered with (301, 302, 303, 307, 308), at
- * most `maxRedirects` of them, each hop guarded for its origin. A hop that keeps the method
- * sends `body`, the body as `send` made it, again (a one-shot stream cannot be: a TypeError, as
- * fetch); a copy of every body would hold a whole upload in memory. A platform that hides the
- * target (a browser's opaque redirect) is asked again to follow itself with the headers a
- * foreign origin may see, and `Authorization`, which fetch drops on leaving the origin. `keys`
- * are the query's API keys (`name=value`): a redirect's URL is the server's, and one it copied
- * a key into loses every pair of that name on a hop to an origin not trusted, and in a
- * `RedirectError`'s location (a message that is logged).
+ * Sends `request` (or the URL and init it is made of, to the platform's fetch) and follows the
+ * redirects it is answered with (301, 302, 303, 307, 308), at most `maxRedirects` of them, each
+ * hop guarded for its origin. A hop that keeps the method sends `body`, the body as `send` made
+ * it, again (a one-shot stream cannot be: a TypeError, as fetch); a copy of every body would
+ * hold a whole upload in memory. A platform that hides the target (a browser's opaque
+ * redirect) is asked again to follow itself with the headers a foreign origin may see, and
+ * `Authorization`, which fetch drops on leaving the origin. `keys` are the query's API keys
+ * (`name=value`): a redirect's URL is the server's, and one it copied a key into loses every
+ * pair of that name on a hop to an origin not trusted, and in a `RedirectError`'s location (a
+ * message that is logged).
  */
 async function follow(
   options: TransportOptions,
-  request: Request,
-  origins: string[],
+  [input, init]: [input: Request | string, init?: RequestInit],
+  trusted: () => string[],
   body: RequestInit["body"],
   keys: readonly string[],
 ): Promise<Response> {
-  const names = keys.map(nameOf);
   const send = options.fetch ?? fetch;
-  // the request of the next hop: a GET without the body, or the same method and body
-  const hop = (url: string, get: boolean, redirect: RequestInit["redirect"]) =>
-    new Request(url, {
-      method: get ? "GET" : request.method,
-      headers: request.headers,
-      body: get ? null : body,
-      signal: request.signal,
-      redirect,
-      duplex: "half",
-    } as RequestInit);
+  let request = input instanceof Request ? input : undefined;
+  let response = await (request
+    ? send(request)
+    : options.fetch
+      ? send(new Request(input, init))
+      : fetch(input, init));
+  let origins: string[] | undefined;
   for (let hops = 0; ; hops++) {
-    const response = await send(request);
-    if (response.type === "opaqueredirect")
-      return send(
-        guard(hop(request.url, false, "follow"), [], /^authorization$/),
-      );
     const { status } = response;
     const location = response.headers.get("Location");
-    if (location === null || !/^30[12378]$/.test("" + status)) return response;
-    const target = new URL(location, request.url);
+    if (
+      response.type !== "opaqueredirect" &&
+      (location === null || !/^30[12378]$/.test("" + status))
+    )
+      return response;
+    // the request this one answers (its body aside: `body` is sent again)
+    const sent = (request ??= new Request(input, { ...init, body: null }));
+    // the request of the next hop: a GET without the body, or the same method and body
+    const hop = (
+      url: string,
+      get: boolean,
+      redirect: RequestInit["redirect"],
+    ) =>
+      new Request(url, {
+        method: get ? "GET" : sent.method,
+        headers: sent.headers,
+        body: get ? null : body,
+        signal: sent.signal,
+        redirect,
+        duplex: "half",
+      } as RequestInit);
+    if (response.type === "opaqueredirect")
+      return send(guard(hop(sent.url, false, "follow"), [], /^authorization$/));
+    origins ??= trusted();
+    const names = keys.map(nameOf);
+    const target = new URL(location!, sent.url);
     if (names.length > 0 && !origins.includes(target.origin))
       withoutNames(target, names);
     if (!(hops < (options.maxRedirects ?? 20)))
@@ -292,9 +345,10 @@ async function follow(
     // 303, and 301/302 after a POST, turn into a GET without the body (Fetch standard §4.4)
     const get =
       status === 303
-        ? request.method !== "HEAD"
-        : status < 303 && request.method === "POST";
+        ? sent.method !== "HEAD"
+        : status < 303 && sent.method === "POST";
     request = guard(hop(target.href, get, "manual"), origins);
+    response = await send(request);
   }
 }
 
@@ -318,12 +372,14 @@ export function nameOf(pair: string): string {
   }
 }
 
-/** A network failure (fetch's TypeError) or an attempt's timeout; never the caller's abort. */
-function retriable(error: unknown): boolean {
-  return (
-    error instanceof TypeError ||
-    (error instanceof TimeoutError && error.scope === "attempt")
-  );
+/**
+ * An attempt's timeout, or a network failure (fetch's TypeError); never the caller's abort nor
+ * the total timeout (`aborted`: the call's signal aborted, with `error`).
+ */
+function retriable(error: unknown, aborted: boolean): boolean {
+  return error instanceof TimeoutError
+    ? error.scope === "attempt"
+    : !aborted && error instanceof TypeError;
 }
 
 /** `delay`, doubled per attempt, capped, and scaled by a random factor in [0.5, 1). */

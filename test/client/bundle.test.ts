@@ -123,6 +123,8 @@ describe("a program calling one endpoint function", () => {
     expect(files).not.toContain("client/validate.ts");
     expect(code).not.toContain(FORM_WRITER);
     for (const writer of WRITERS) expect(code).not.toContain(writer);
+    // an API without security schemes has no credentials to send: auth.ts's applyAuth stays out
+    expect(code).not.toContain("is a credential");
     expect(gzipSync(code).length).toBeLessThanOrEqual(4096);
   });
 

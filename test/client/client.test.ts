@@ -287,7 +287,10 @@ describe("templates and names", () => {
     );
     const index = readFileSync(join(dir, "client/index.ts"), "utf8");
     expect(index).toContain("specEndpoint as specEndpoint_");
-    expect(index).toContain("return specEndpoint_(DEFAULTS, SCHEMES, spec);");
+    // an API with security schemes: each endpoint sends its credentials with applyAuth
+    expect(index).toContain(
+      "return specEndpoint_(DEFAULTS, SCHEMES, { ...spec, authorize: applyAuth });",
+    );
     expect(index).toContain("function makeEndpoint_(spec: EndpointSpec)");
     expect(index).toContain("/* @__PURE__ */ makeEndpoint_(");
     expect(index).toContain("bindAll as bindAll_");

@@ -59,6 +59,7 @@ function localNames(taken: Set<string>): ClientLocals {
     bindAll: pick("bindAll"),
     endpoint: pick("endpoint"),
     specEndpoint: pick("specEndpoint"),
+    applyAuth: pick("applyAuth"),
     pagesMaker: pick("pagesMaker"),
     eventStream: pick("eventStream"),
     streamItems: pick("streamItems"),

@@ -24,6 +24,8 @@ export interface ClientLocals {
   endpoint: string;
   /** The runtime's `specEndpoint`, as imported: `makeEndpoint` makes each endpoint function with it. */
   specEndpoint: string;
+  /** The runtime's `applyAuth`, as imported: `makeEndpoint` gives it when the API has schemes. */
+  applyAuth: string;
   /** paginate.ts's `pagesMaker`, as imported (when an endpoint pages). */
   pagesMaker: string;
   /** stream.ts's `eventStream` and `jsonLines`, as imported (when an endpoint streams). */
