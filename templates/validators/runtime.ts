@@ -394,6 +394,20 @@ export function push(e: Violation[], p: string, k: string, m: string): void {
   e.push({ path: p, keyword: k, message: m });
 }
 
+/**
+ * A violation, for the checks written as code: pushed (or {@link stopped} set), and whether
+ * the check returns now (it was given {@link HALT}).
+ */
+export function fail(e: Violation[], p: string, k: string, m: string): boolean {
+  push(e, p, k, m);
+  return e === HALT;
+}
+
+/** Whether a check given {@link HALT} met a violation: its caller returns too. */
+export function over(e: Violation[]): boolean {
+  return e === HALT && stopped;
+}
+
 /** A check that accepts every value (a `true` schema). */
 export function accept(): void {}
 

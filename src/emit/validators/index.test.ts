@@ -106,7 +106,13 @@ describe("the validators' files", () => {
 
   it("of a large API hold their plans a node per line, as JSON the runtime reads back", async () => {
     const model = await largeModel(400);
-    const files = validatorFiles(model, createTypeIndex(model), undefined);
+    // the plans as the interpreter reads them (the named schemas' checks not written as code)
+    const files = validatorFiles(
+      model,
+      createTypeIndex(model),
+      undefined,
+      false,
+    );
     for (const path of VALIDATOR_FILES) {
       const text = files.find((f) => f.path === path)!.contents;
       const plan = planOf(text);
@@ -121,6 +127,22 @@ describe("the validators' files", () => {
         expect(plan.r!.every((p) => p.length === 2)).toBe(true);
       }
     }
+  });
+});
+
+describe("the named schemas' checks as code", () => {
+  it("of a large API are a function each, the plan kept for the patterns they test", async () => {
+    const model = await largeModel(400);
+    const text = validatorFiles(model, createTypeIndex(model), undefined).find(
+      (f) => f.path === VALIDATOR_FILES[0],
+    )!.contents;
+    expect(text.match(/^function c\d+\(/gm)).toHaveLength(400);
+    expect(text).toContain("export const checkThing0: r.Check = c");
+    expect(text).not.toMatch(/= P\.check\(/);
+    const plan = planOf(text);
+    expect(plan.r).toHaveLength(400);
+    // a node written as code is not in the plan again
+    expect(plan.n.every((node) => (node as unknown) === 0)).toBe(true);
   });
 });
 

@@ -3,10 +3,16 @@ import type { GeneratedFile } from "../artifact.js";
 import { environmentFile, runtimeFile } from "../templates.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import type { TypeIndex } from "../type-index/index.js";
-import { PRINT_WIDTH, propertyKey } from "../shared/literals.js";
+import {
+  PRINT_WIDTH,
+  propertyKey,
+  templateLiteralText,
+} from "../shared/literals.js";
 import { textWidth } from "../shared/doc.js";
-import { streamedFile } from "../shared/text-parts.js";
+import { streamedFile, type TextOut } from "../shared/text-parts.js";
+import type { PlanOp } from "./plan-types.js";
 import { PlanBuilder } from "./plan.js";
+import { CheckCode } from "./code.js";
 import { endpointsFile, webhooksFile } from "./operations-file.js";
 import { objectType, planText } from "./plan-text.js";
 import { narrowedTo, WIRE_DECLARATION, wireTyped } from "./wire.js";
@@ -36,17 +42,19 @@ const HEADER =
  * cookies, body (JSON or text, by media type where they differ) and JSON responses). Each schema is written as data, a plan (plan.ts): the
  * files hold it as JSON in a string, which a user's tsc reads as one token (issue 45). They
  * narrow to the `types` artifact's `types.ts` (named by the run's type index); the client and
- * the server call them (both need this artifact).
+ * the server call them (both need this artifact). The named schemas' checks are code besides
+ * (code.ts): `code: false` leaves them all to the plan's interpreter (the tests compare the two).
  */
 export function validatorFiles(
   model: ApiModel,
   index: TypeIndex,
   templatesDir: string | undefined,
+  code = true,
 ): GeneratedFile[] {
   const files: GeneratedFile[] = [
     runtimeFile("validators", "runtime.ts", templatesDir),
     ...COPIED.map((file) => runtimeFile("validators", file, templatesDir)),
-    schemasFile(model, index),
+    schemasFile(model, index, code),
     endpointsFile(model, index),
   ];
   if (model.webhooks && model.webhooks.length > 0)
@@ -63,10 +71,9 @@ export function validatorFiles(
   return files;
 }
 
-/** `export const name: r.Check = P.check(id);`, broken after `=` when too long. */
-function checkLine(name: string, id: number): string {
+/** `export const name: r.Check = value;`, broken after `=` when too long. */
+function checkLine(name: string, value: string): string {
   const head = `export const ${name}: r.Check =`;
-  const value = `P.check(${id});`;
   return textWidth(head) + 1 + value.length <= PRINT_WIDTH
     ? `${head} ${value}`
     : `${head}\n  ${value}`;
@@ -76,7 +83,11 @@ function checkLine(name: string, id: number): string {
  * validators/schemas.ts: the plan of the named schemas (named schema i, sorted by name, is node
  * i of its table), an exported check bound to each, and `schemas`.
  */
-function schemasFile(model: ApiModel, index: TypeIndex): GeneratedFile {
+function schemasFile(
+  model: ApiModel,
+  index: TypeIndex,
+  written: boolean,
+): GeneratedFile {
   const names = Object.keys(model.schemas).sort();
   const ids = new Map<object, number>();
   names.forEach((name, i) => ids.set(model.schemas[name]!, i));
@@ -86,11 +97,24 @@ function schemasFile(model: ApiModel, index: TypeIndex): GeneratedFile {
   });
   for (const name of names) plan.reserve(model.schemas[name]!.schema);
   plan.finish();
+  // the checks as code; with int64 as bigint, the interpreter's (it compares bigints)
+  const code =
+    plan.bigints || !written
+      ? undefined
+      : new CheckCode(plan.nodes as PlanOp[][], plan.patterns);
+  const functions = code?.text() ?? [];
+  // the plan, when a node is left to it or the code uses its patterns
+  const planned =
+    code === undefined ||
+    plan.nodes.some((_, id) => !code.written(id)) ||
+    functions.some((f) => f.includes("P.pattern("));
   const checks = names.map((name) => `check${index.schemaTypeName(name)}`);
   const imports = [
     ...(names.length > 0 ? ['import type * as T from "../types.js";'] : []),
     'import * as r from "./runtime.js";',
-    ...(names.length > 0 ? ['import { plan } from "./plan.js";'] : []),
+    ...(names.length > 0 && planned
+      ? ['import { plan } from "./plan.js";']
+      : []),
   ].join("\n");
   return streamedFile(
     VALIDATOR_FILES[0],
@@ -102,10 +126,30 @@ function schemasFile(model: ApiModel, index: TypeIndex): GeneratedFile {
       out.write(imports);
       if (wireTyped(model)) out.write(WIRE_DECLARATION);
       if (names.length > 0) {
-        out.write("\n\n");
-        planText(out, plan);
+        // sections of lines, a blank line between two
+        let first = true;
+        const section = (write: (out: TextOut) => void): void => {
+          const pieces: string[] = [];
+          write({ write: (piece) => pieces.push(piece) });
+          if (pieces.length === 0) return;
+          out.write((first ? "\n\n" : "\n") + pieces.join(""));
+          first = false;
+        };
+        if (code !== undefined)
+          section((o) => constantsText(o, code, functions));
+        if (planned) section((o) => planText(o, plan, [], undefined, code));
+        if (code !== undefined) {
+          section((o) => codeText(o, code));
+          for (const fn of functions) section((o) => o.write(fn + "\n"));
+        }
         for (let i = 0; i < names.length; i++)
-          out.write("\n" + checkLine(checks[i]!, i));
+          out.write(
+            "\n" +
+              checkLine(
+                checks[i]!,
+                code?.called(i) ? `c${i};` : `P.check(${i});`,
+              ),
+          );
       }
       out.write(
         "\n\n/** The type each validator of `schemas` narrows to. */\n",
@@ -135,6 +179,34 @@ function schemasFile(model: ApiModel, index: TypeIndex): GeneratedFile {
     },
     { skipTypecheck: true },
   );
+}
+
+/** `const K = JSON.parse(`[…]`)`: the constants of the code, one per line (when it uses them). */
+function constantsText(
+  out: TextOut,
+  code: CheckCode,
+  functions: readonly string[],
+): void {
+  const constants = code.constants;
+  const used = (text: string) => text.includes("K[");
+  if (!functions.some(used) && !code.hoisted.some(used)) return;
+  out.write(
+    "/** The constants of the checks below (spec text among them). */\n",
+  );
+  out.write("const K: readonly any[] = JSON.parse(`[");
+  for (let i = 0; i < constants.length; i++)
+    out.write(
+      (i === 0 ? "\n" : ",\n") +
+        templateLiteralText(JSON.stringify(constants[i])),
+    );
+  out.write("\n]`);\n");
+}
+
+/** The interpreter's checks the code calls, and the code's module-level constants. */
+function codeText(out: TextOut, code: CheckCode): void {
+  for (const id of code.interpreted())
+    out.write(`const c${id}: r.Check = P.check(${id});\n`);
+  for (const line of code.hoisted) out.write(line + "\n");
 }
 
 export { jsonSchemaOf, paramsSchema } from "./operations-file.js";
