@@ -72,7 +72,13 @@ class Fn {
   usesE = false;
   usesD = false;
   usesX = false;
-  constructor(readonly name: string) {}
+  constructor(public name: string) {}
+
+  /** What the function checks (its text but its name). */
+  key(): string {
+    const uses = [this.usesX, this.usesP, this.usesE, this.usesD].join();
+    return uses + "\n" + this.lines.join("\n");
+  }
 
   line(indent: number, text: string): void {
     this.lines.push(" ".repeat(indent) + text);
@@ -105,24 +111,19 @@ class Fn {
     const p = this.usesP ? "p" : "_p";
     const e = this.usesE ? "e" : "_e";
     const d = this.usesD ? "d" : "_d";
-    const params = [
-      `${x}: any`,
-      `${p}: string`,
-      `${e}: r.Violation[]`,
-      `${d}: number`,
-    ];
+    const params = [x, p, e, d];
     const body = this.lines.length === 0 ? "{}" : "{";
-    const flat = `function ${this.name}(${params.join(", ")}): void ${body}`;
+    const flat = `function ${this.name}(${params.join(", ")}) ${body}`;
     const head =
       flat.length <= PRINT_WIDTH
         ? [flat]
         : [
             `function ${this.name}(`,
             ...params.map((param) => `  ${param},`),
-            `): void ${body}`,
+            `) ${body}`,
           ];
     const lines =
-      this.lines.length === 0 ? head : [...head, ...this.lines, "}"];
+      this.lines.length === 0 ? head : [...head, ...joined(this.lines), "}"];
     if (lines.some((l) => l.length > PRINT_WIDTH)) throw new Unsupported();
     return lines.join("\n");
   }
@@ -138,6 +139,8 @@ export class CheckCode {
   private readonly constantIndex = new Map<string, number>();
   /** Helper functions (`h<n>`): branches of anyOf, oneOf, not and if, deep sub-schemas. */
   private readonly helpers: string[] = [];
+  /** A helper's name by its checks ({@link Fn.key}). */
+  private readonly helperNames = new Map<string, string>();
   /** Module-level constants after the plan (arrays of checks, sets of enum values). */
   readonly hoisted: string[] = [];
   /** The functions of the nodes written, by node number. */
@@ -201,6 +204,8 @@ export class CheckCode {
 
   /** What was written since `mark` dropped. */
   private restore([helpers, hoisted, calls]: readonly number[]): void {
+    for (const [key, name] of this.helperNames)
+      if (Number(name.slice(1)) >= helpers!) this.helperNames.delete(key);
     this.helpers.length = helpers!;
     this.hoisted.length = hoisted!;
     this.calls.length = calls!;
@@ -310,11 +315,17 @@ export class CheckCode {
     const named = this.named(sub);
     if (named !== undefined) return named;
     if (typeof sub !== "number" && sub.length === 0) return "r.accept";
-    const fn = new Fn(`h${this.helpers.length}`);
-    this.helpers.push("");
+    const fn = new Fn("");
     this.ops(fn, sub as PlanOp[], "x", [], 0, 2);
-    this.helpers[Number(fn.name.slice(1))] = fn.text();
-    return fn.name;
+    // the same checks once (real APIs repeat their small schemas in place)
+    const key = fn.key();
+    const known = this.helperNames.get(key);
+    if (known !== undefined) return known;
+    const name = `h${this.helpers.length}`;
+    fn.name = name;
+    this.helpers.push(fn.text());
+    this.helperNames.set(key, name);
+    return name;
   }
 
   /** A sub-schema's checks of `v`, in place (or a call of its function). */
@@ -678,8 +689,17 @@ export class CheckCode {
           fn.line(indent, `if ((${this.depth(fn, 0)} & 3) !== ${skip}) {`);
           inner += 2;
         }
+        // `in` on a plain object (runtime.ts, plain), for a name Object.prototype lacks
+        const fast = names.filter((name) => !(name in Object.prototype));
+        const q = fast.length > 1 ? fn.variable("q") : undefined;
+        if (q !== undefined) fn.line(inner, `const ${q} = r.plain(${v});`);
         for (const name of names) {
-          fn.line(inner, `if (!r.has(${v}, ${this.string(name)})) {`);
+          const key = this.string(name);
+          const owns =
+            q !== undefined && fast.includes(name)
+              ? `(${q} ? ${key} in ${v} : r.has(${v}, ${key}))`
+              : `r.has(${v}, ${key})`;
+          fn.line(inner, `if (!${owns}) {`);
           this.fail(
             fn,
             inner + 2,
@@ -771,7 +791,7 @@ export class CheckCode {
     const m = fn.variable("v");
     fn.line(indent, `const ${keys} = Object.keys(${v});`);
     fn.line(indent, `for (let ${i} = 0; ${i} < ${keys}.length; ${i}++) {`);
-    fn.line(indent + 2, `const ${key} = ${keys}[${i}]!;`);
+    fn.line(indent + 2, `const ${key} = ${keys}[${i}];`);
     fn.line(indent + 2, `const ${m} = ${v}[${key}];`);
     const at: PathPart[] = [...path, { text: "/" }, { index: `r.esc(${key})` }];
     const inner = indent + 4;
@@ -887,15 +907,13 @@ export class CheckCode {
   private checks(subs: readonly PlanSub[]): string {
     const checks = subs.map((s) => this.checkOf(s));
     const name = `A${this.hoisted.length}`;
-    const flat = `const ${name}: r.Check[] = [${checks.join(", ")}];`;
+    const flat = `const ${name} = [${checks.join(", ")}];`;
     this.hoisted.push(
       flat.length <= PRINT_WIDTH
         ? flat
-        : [
-            `const ${name}: r.Check[] = [`,
-            ...checks.map((c) => `  ${c},`),
-            "];",
-          ].join("\n"),
+        : [`const ${name} = [`, ...checks.map((c) => `  ${c},`), "];"].join(
+            "\n",
+          ),
     );
     return name;
   }
@@ -942,6 +960,78 @@ export class CheckCode {
     this.fail(fn, indent + 2, path, keyword, message);
     fn.line(indent, "}");
   }
+}
+
+/**
+ * The lines with each `if (test) {`, `if (r.fail(…)) return;`, `}` as one line,
+ * `if (test && r.fail(…)) return;`, where it fits (and `test` has no `||` to parenthesise).
+ */
+function joined(written: readonly string[]): string[] {
+  const lines = nested(written);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const head = /^( *)if \((.*)\) \{$/.exec(lines[i]!);
+    const inner =
+      head && /^ *if \((r\.fail\(.*\))\) return;$/.exec(lines[i + 1]!);
+    if (
+      head &&
+      inner &&
+      lines[i + 2] === `${head[1]}}` &&
+      !head[2]!.includes("||")
+    ) {
+      const line = `${head[1]}if (${head[2]} && ${inner[1]}) return;`;
+      if (line.length <= PRINT_WIDTH) {
+        out.push(line);
+        i += 2;
+        continue;
+      }
+    }
+    out.push(lines[i]!);
+  }
+  return out;
+}
+
+/**
+ * The lines with each `if (a) {` whose block is one `if (b) {…}` (without else) as
+ * `if (a && b) {…}`.
+ */
+function nested(written: readonly string[]): string[] {
+  let lines = [...written];
+  for (let changed = true; changed;) {
+    changed = false;
+    const out: string[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const outer = /^( *)if \((.*)\) \{$/.exec(lines[i]!);
+      const inner = outer && /^( *)if \((.*)\) \{$/.exec(lines[i + 1]!);
+      if (
+        outer &&
+        inner &&
+        inner[1] === outer[1] + "  " &&
+        !outer[2]!.includes("||") &&
+        !inner[2]!.includes("||")
+      ) {
+        const close = inner[1] + "}";
+        let end = i + 2;
+        while (end < lines.length && !lines[end]!.startsWith(close)) end++;
+        const line = `${outer[1]}if (${outer[2]} && ${inner[2]}) {`;
+        if (
+          lines[end] === close &&
+          lines[end + 1] === outer[1] + "}" &&
+          line.length <= PRINT_WIDTH
+        ) {
+          out.push(line);
+          for (let j = i + 2; j < end; j++) out.push(lines[j]!.slice(2));
+          out.push(outer[1] + "}");
+          i = end + 1;
+          changed = true;
+          continue;
+        }
+      }
+      out.push(lines[i]!);
+    }
+    lines = out;
+  }
+  return lines;
 }
 
 /** A key as one segment of a JSON pointer (what the runtime's `esc` makes of it). */

@@ -54,7 +54,7 @@ export function validatorFiles(
   const files: GeneratedFile[] = [
     runtimeFile("validators", "runtime.ts", templatesDir),
     ...COPIED.map((file) => runtimeFile("validators", file, templatesDir)),
-    schemasFile(model, index, code),
+    ...schemasFile(model, index, code),
     endpointsFile(model, index),
   ];
   if (model.webhooks && model.webhooks.length > 0)
@@ -87,7 +87,7 @@ function schemasFile(
   model: ApiModel,
   index: TypeIndex,
   written: boolean,
-): GeneratedFile {
+): GeneratedFile[] {
   const names = Object.keys(model.schemas).sort();
   const ids = new Map<object, number>();
   names.forEach((name, i) => ids.set(model.schemas[name]!, i));
@@ -99,24 +99,20 @@ function schemasFile(
   plan.finish();
   // the checks as code; with int64 as bigint, the interpreter's (it compares bigints)
   const code =
-    plan.bigints || !written
+    plan.bigints || !written || names.length === 0
       ? undefined
       : new CheckCode(plan.nodes as PlanOp[][], plan.patterns);
-  const functions = code?.text() ?? [];
-  // the plan, when a node is left to it or the code uses its patterns
-  const planned =
-    code === undefined ||
-    plan.nodes.some((_, id) => !code.written(id)) ||
-    functions.some((f) => f.includes("P.pattern("));
   const checks = names.map((name) => `check${index.schemaTypeName(name)}`);
   const imports = [
     ...(names.length > 0 ? ['import type * as T from "../types.js";'] : []),
     'import * as r from "./runtime.js";',
-    ...(names.length > 0 && planned
-      ? ['import { plan } from "./plan.js";']
-      : []),
+    ...(code !== undefined
+      ? ['import { checks as C } from "./checks.js";']
+      : names.length > 0
+        ? ['import { plan } from "./plan.js";']
+        : []),
   ].join("\n");
-  return streamedFile(
+  const schemas = streamedFile(
     VALIDATOR_FILES[0],
     (out) => {
       out.write(
@@ -126,28 +122,14 @@ function schemasFile(
       out.write(imports);
       if (wireTyped(model)) out.write(WIRE_DECLARATION);
       if (names.length > 0) {
-        // sections of lines, a blank line between two
-        let first = true;
-        const section = (write: (out: TextOut) => void): void => {
-          const pieces: string[] = [];
-          write({ write: (piece) => pieces.push(piece) });
-          if (pieces.length === 0) return;
-          out.write((first ? "\n\n" : "\n") + pieces.join(""));
-          first = false;
-        };
-        if (code !== undefined)
-          section((o) => constantsText(o, code, functions));
-        if (planned) section((o) => planText(o, plan, [], undefined, code));
-        if (code !== undefined) {
-          section((o) => codeText(o, code));
-          for (const fn of functions) section((o) => o.write(fn + "\n"));
-        }
+        out.write("\n\n");
+        if (code === undefined) planText(out, plan);
         for (let i = 0; i < names.length; i++)
           out.write(
-            "\n" +
+            (i === 0 && code !== undefined ? "" : "\n") +
               checkLine(
                 checks[i]!,
-                code?.called(i) ? `c${i};` : `P.check(${i});`,
+                code === undefined ? `P.check(${i});` : `C[${i}]!;`,
               ),
           );
       }
@@ -179,6 +161,65 @@ function schemasFile(
     },
     { skipTypecheck: true },
   );
+  if (code === undefined) return [schemas];
+  return [
+    schemas,
+    checksFile(plan, code, names.length),
+    { path: `${VALIDATORS_FOLDER}/checks.d.ts`, contents: CHECKS_DECLARATION },
+  ];
+}
+
+const CHECKS_DECLARATION = `${HEADER}import type { Check } from "./runtime.js";
+
+/** The named schemas' checks, by number (validators/schemas.ts names them). */
+export declare const checks: readonly Check[];
+`;
+
+/**
+ * validators/checks.js: the named schemas' checks as JavaScript (code.ts), plain JavaScript
+ * beside a small declaration (checks.d.ts) so that a user's tsc reads none of it: its
+ * constants, the plan of the nodes left to the interpreter (and of the patterns), the
+ * functions, and `checks`, named schema i's check at i.
+ */
+function checksFile(
+  plan: PlanBuilder,
+  code: CheckCode,
+  named: number,
+): GeneratedFile {
+  const functions = code.text();
+  // the plan, when a node is left to it or the code uses its patterns
+  const planned =
+    plan.nodes.some((_, id) => !code.written(id)) ||
+    functions.some((f) => f.includes("P.pattern("));
+  return streamedFile(`${VALIDATORS_FOLDER}/checks.js`, (out) => {
+    out.write(
+      HEADER +
+        "// The named schemas' checks as JavaScript (validators/schemas.ts names them).\n\n",
+    );
+    out.write('import * as r from "./runtime.js";\n');
+    if (planned) out.write('import { plan } from "./plan.js";\n');
+    // sections of lines, a blank line before each
+    const section = (write: (out: TextOut) => void): void => {
+      const pieces: string[] = [];
+      write({ write: (piece) => pieces.push(piece) });
+      if (pieces.length > 0) out.write("\n" + pieces.join(""));
+    };
+    section((o) => constantsText(o, code, functions));
+    if (planned) section((o) => planText(o, plan, [], undefined, code));
+    section((o) => codeText(o, code));
+    for (const fn of functions) section((o) => o.write(fn + "\n"));
+    const list = Array.from({ length: named }, (_, id) =>
+      code.called(id) ? `c${id}` : `P.check(${id})`,
+    );
+    const flat = `export const checks = [${list.join(", ")}];`;
+    out.write(
+      "\n" +
+        (flat.length <= PRINT_WIDTH
+          ? flat
+          : `export const checks = [\n${list.map((c) => `  ${c},\n`).join("")}];`) +
+        "\n",
+    );
+  });
 }
 
 /** `const K = JSON.parse(`[…]`)`: the constants of the code, one per line (when it uses them). */
@@ -193,7 +234,7 @@ function constantsText(
   out.write(
     "/** The constants of the checks below (spec text among them). */\n",
   );
-  out.write("const K: readonly any[] = JSON.parse(`[");
+  out.write("const K = JSON.parse(`[");
   for (let i = 0; i < constants.length; i++)
     out.write(
       (i === 0 ? "\n" : ",\n") +
@@ -205,7 +246,7 @@ function constantsText(
 /** The interpreter's checks the code calls, and the code's module-level constants. */
 function codeText(out: TextOut, code: CheckCode): void {
   for (const id of code.interpreted())
-    out.write(`const c${id}: r.Check = P.check(${id});\n`);
+    out.write(`const c${id} = P.check(${id});\n`);
   for (const line of code.hoisted) out.write(line + "\n");
 }
 
