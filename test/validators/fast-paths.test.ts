@@ -437,7 +437,7 @@ describe("the checks written as code and the interpreter's fast paths", () => {
     const both = await bothForms(result.model, "compact-leaves");
     // the named schemas are code (each a function), so the comparison compares something
     const code = readFileSync(
-      join(both.compact.dir, "validators/schemas.ts"),
+      join(both.compact.dir, "validators/checks.js"),
       "utf8",
     );
     const named = Object.keys(result.model.schemas).length;
