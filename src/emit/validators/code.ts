@@ -22,6 +22,9 @@ import { FORMATS } from "./strings.js";
 /** How deep blocks nest in a function before a sub-schema gets a function of its own. */
 const INDENT_LIMIT = 20;
 
+/** How large (its plan's JSON) a named schema's node is inlined where it is referenced. */
+const INLINE_LIMIT = 400;
+
 /** A sub-schema's pointer: `p`, then literal segments and loop indexes. */
 type PathPart = { text: string } | { index: string };
 
@@ -145,6 +148,8 @@ export class CheckCode {
   readonly hoisted: string[] = [];
   /** The functions of the nodes written, by node number. */
   readonly functions: (string | undefined)[] = [];
+  /** The nodes being inlined (a recursive schema is called, not inlined again). */
+  private readonly inlined: number[] = [];
   /** The nodes whose checks the code calls (`c<id>`). */
   private readonly calls: number[] = [];
 
@@ -188,12 +193,15 @@ export class CheckCode {
     const mark = this.mark();
     try {
       const fn = new Fn(`c${id}`);
+      this.inlined.push(id);
       this.ops(fn, ops, "x", [], 0, 2);
       return fn.text();
     } catch (error) {
       if (!(error instanceof Unsupported)) throw error;
       this.restore(mark);
       return undefined;
+    } finally {
+      this.inlined.length = 0;
     }
   }
 
@@ -337,8 +345,10 @@ export class CheckCode {
     level: number,
     indent: number,
   ): void {
-    const named = this.named(sub);
-    if (named === undefined && indent <= INDENT_LIMIT) {
+    const target = this.target(sub);
+    if (target !== undefined) {
+      if (this.inline(fn, target, v, path, level, indent)) return;
+    } else if (indent <= INDENT_LIMIT) {
       // in place, unless a line would not fit (its pointer grew long): then a function's
       const mark = this.mark();
       const lines = fn.lines.length;
@@ -347,7 +357,54 @@ export class CheckCode {
       fn.lines.length = lines;
       this.restore(mark);
     }
-    this.call(fn, indent, named ?? this.checkOf(sub), v, path, level);
+    this.call(fn, indent, this.checkOf(sub), v, path, level);
+  }
+
+  /** The node a sub-schema only calls (a named schema's), if it is one. */
+  private target(sub: PlanSub): number | undefined {
+    if (typeof sub === "number") return sub;
+    if (sub.length !== 1) return undefined;
+    const [code, operand] = sub[0]!;
+    if (code === "$") return operand as number;
+    if (code === "&") return this.target(operand as PlanSub);
+    return undefined;
+  }
+
+  /**
+   * A small node's checks in place of a call of its function (no call, no pointer joined for
+   * it), when they fit; false when they are to be called (large, recursive, too deep).
+   */
+  private inline(
+    fn: Fn,
+    id: number,
+    v: string,
+    path: readonly PathPart[],
+    level: number,
+    indent: number,
+  ): boolean {
+    const ops = this.nodes[id];
+    if (
+      ops === undefined ||
+      indent > INDENT_LIMIT ||
+      this.inlined.includes(id) ||
+      JSON.stringify(ops).length > INLINE_LIMIT
+    )
+      return false;
+    const mark = this.mark();
+    const lines = fn.lines.length;
+    this.inlined.push(id);
+    try {
+      this.ops(fn, ops, v, path, level, indent);
+      if (!fn.lines.slice(lines).some((l) => l.length > PRINT_WIDTH))
+        return true;
+    } catch (error) {
+      if (!(error instanceof Unsupported)) throw error;
+    } finally {
+      this.inlined.pop();
+    }
+    fn.lines.length = lines;
+    this.restore(mark);
+    return false;
   }
 
   /** A node's operations on `v` (a variable), in order. */
@@ -413,14 +470,7 @@ export class CheckCode {
   ): void {
     switch (op[0]) {
       case "$":
-        return this.call(
-          fn,
-          indent,
-          this.node(op[1] as number),
-          v,
-          path,
-          level,
-        );
+        return this.sub(fn, op[1] as number, v, path, level, indent);
       case "&":
         return this.sub(fn, op[1] as PlanSub, v, path, level, indent);
       case "F":
