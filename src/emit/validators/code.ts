@@ -285,6 +285,20 @@ export class CheckCode {
     );
   }
 
+  /** `if (test) {`, a violation (see {@link fail}), `}`. */
+  private guard(
+    fn: Fn,
+    indent: number,
+    test: string,
+    path: readonly PathPart[],
+    keyword: string,
+    message: string,
+  ): void {
+    fn.line(indent, `if (${test}) {`);
+    this.fail(fn, indent + 2, path, keyword, message);
+    fn.line(indent, "}");
+  }
+
   /** A call of another check, and the return when it stopped at a violation. */
   private call(
     fn: Fn,
@@ -484,15 +498,14 @@ export class CheckCode {
         const differs = primitive(value)
           ? `${v} !== ${this.value(value)}`
           : `!r.equal(${v}, ${this.constant(value)})`;
-        fn.line(indent, `if (${differs}) {`);
-        this.fail(
+        this.guard(
           fn,
-          indent + 2,
+          indent,
+          `${differs}`,
           path,
           "const",
           "must be equal to the constant",
         );
-        fn.line(indent, "}");
         return;
       }
       case "s":
@@ -568,15 +581,14 @@ export class CheckCode {
       this.hoisted.push(`const ${set} = new Set(${this.constant(values)});`);
       refused = `!${set}.has(${v})`;
     } else refused = `!r.member(${this.constant(values)}, ${v})`;
-    fn.line(indent, `if (${refused}) {`);
-    this.fail(
+    this.guard(
       fn,
-      indent + 2,
+      indent,
+      `${refused}`,
       path,
       "enum",
       "must be one of the allowed values",
     );
-    fn.line(indent, "}");
   }
 
   /** The checks of an `s`, `n`, `o` or `a` block, on a value known to be of its kind. */
@@ -697,22 +709,26 @@ export class CheckCode {
     const keyword = op[0] as string;
     const bound = op[1] as number;
     if (keyword === "multipleOf") {
-      fn.line(indent, `if (!Number.isInteger(${v} / ${this.value(bound)})) {`);
-      this.fail(
+      this.guard(
         fn,
-        indent + 2,
+        indent,
+        `!Number.isInteger(${v} / ${this.value(bound)})`,
         path,
         keyword,
         `must be a multiple of ${bound}`,
       );
-      fn.line(indent, "}");
       return;
     }
     if (!Object.hasOwn(BOUNDS, keyword)) throw new Unsupported();
     const [fails, words] = BOUNDS[keyword]!;
-    fn.line(indent, `if (${v} ${fails} ${this.value(bound)}) {`);
-    this.fail(fn, indent + 2, path, keyword, `must be ${words} ${bound}`);
-    fn.line(indent, "}");
+    this.guard(
+      fn,
+      indent,
+      `${v} ${fails} ${this.value(bound)}`,
+      path,
+      keyword,
+      `must be ${words} ${bound}`,
+    );
   }
 
   /** A member read: `v.name` for a short identifier, `v["…"]` or `v[K[i]]` else. */
@@ -749,15 +765,14 @@ export class CheckCode {
             q !== undefined && fast.includes(name)
               ? `(${q} ? ${key} in ${v} : r.has(${v}, ${key}))`
               : `r.has(${v}, ${key})`;
-          fn.line(inner, `if (!${owns}) {`);
-          this.fail(
+          this.guard(
             fn,
-            inner + 2,
+            inner,
+            `!${owns}`,
             path,
             "required",
             `must have the property ${JSON.stringify(name)}`,
           );
-          fn.line(inner, "}");
         }
         if (skip !== 0) fn.line(indent, "}");
         return;
@@ -768,26 +783,24 @@ export class CheckCode {
         const n = fn.variable("n");
         fn.line(indent, `const ${n} = Object.keys(${v}).length;`);
         if (min !== null) {
-          fn.line(indent, `if (${n} < ${min}) {`);
-          this.fail(
+          this.guard(
             fn,
-            indent + 2,
+            indent,
+            `${n} < ${min}`,
             path,
             "minProperties",
             `must have at least ${properties(min)}`,
           );
-          fn.line(indent, "}");
         }
         if (max !== null) {
-          fn.line(indent, `if (${n} > ${max}) {`);
-          this.fail(
+          this.guard(
             fn,
-            indent + 2,
+            indent,
+            `${n} > ${max}`,
             path,
             "maxProperties",
             `must have at most ${properties(max)}`,
           );
-          fn.line(indent, "}");
         }
         return;
       }
@@ -888,27 +901,25 @@ export class CheckCode {
       case "I": {
         const n = op[1] as number;
         const few = op[0] === "mi";
-        fn.line(indent, `if (${v}.length ${few ? "<" : ">"} ${n}) {`);
-        this.fail(
+        this.guard(
           fn,
-          indent + 2,
+          indent,
+          `${v}.length ${few ? "<" : ">"} ${n}`,
           path,
           op[0] === "mi" ? "minItems" : op[0] === "ma" ? "maxItems" : "items",
           `must have at ${few ? "least" : "most"} ${plural(n, "item")}`,
         );
-        fn.line(indent, "}");
         return;
       }
       case "u":
-        fn.line(indent, `if (!r.unique(${v})) {`);
-        this.fail(
+        this.guard(
           fn,
-          indent + 2,
+          indent,
+          `!r.unique(${v})`,
           path,
           "uniqueItems",
           "must not have duplicate items",
         );
-        fn.line(indent, "}");
         return;
       case "pi": {
         const index = op[1] as number;
@@ -990,9 +1001,7 @@ export class CheckCode {
       : "must match exactly one schema in oneOf";
     const picked = op[2] as [string, string[], PlanSub[]] | null;
     if (picked === null) {
-      fn.line(indent, `if (${failed}) {`);
-      this.fail(fn, indent + 2, path, keyword, message);
-      fn.line(indent, "}");
+      this.guard(fn, indent, `${failed}`, path, keyword, message);
       return;
     }
     const [property, values, subs] = picked;
