@@ -4,30 +4,16 @@
 
 import type * as T from "../types.js";
 import * as r from "./runtime.js";
-import { plan } from "./plan.js";
+import { checks as C } from "./checks.js";
 
-/** The schemas as data: validators/plan.ts makes each check on its first use. */
-const P = plan(
-  JSON.parse(`{}`),
-  `
-[["t",["object"]],["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]]
-[["t",["object"]],["o",[["r",["context","configured"],0],["pr","context",[["$",0]]],["pr","configured",[["t",["boolean"]]]]]]]
-[["t",["object"]],["o",[["r",["name"],0],["pr","name",[["t",["string"]]]],["pr","privacy",[["t",["string"]],["e",["public","private"]]]],["pr","topic",[["t",["string"]]]]]]]
-[["t",["object"]],["o",[["pr","name",[["t",["string"]]]],["pr","privacy",[["t",["string"]],["e",["public","private"]]]],["pr","topic",[["t",["string"]]]]]]]
-[["t",["object"]],["o",[["r",["type"],0],["pr","type",[["t",["string"]]]],["pr","text",[["t",["string"]]]],["pr","marks",[["t",["array"]],["a",[["it",0,[["t",["object"]],["o",[["r",["type"],0],["pr","type",[["t",["string"]]]],["pr","attrs",[["t",["object"]]]]]]]]]]]],["pr","attrs",[["t",["object"]]]],["pr","content",[["t",["array"]],["a",[["it",0,[["$",4]]]]]]]]]]
-[["t",["object"]],["o",[["r",["context","label"],0],["pr","context",[["$",0]]],["pr","label",[["t",["object"]],["o",[["r",["value"],0],["pr","value",[["t",["string"]]]]]]]],["pr","metadata",[["t",["object"]]]]]]]
-[["t",["object"]],["o",[["r",["body"],0],["pr","body",[["$",7]]]]]]
-[["t",["object"]],["o",[["r",["version","type","content"],0],["pr","version",[["t",["integer"]],["e",[1]]]],["pr","type",[["t",["string"]],["e",["doc"]]]],["pr","content",[["t",["array"]],["a",[["it",0,[["$",4]]]]]]]]]]`,
-);
-
-export const checkAppContext: r.Check = P.check(0);
-export const checkConfigurationState: r.Check = P.check(1);
-export const checkConversationCreate: r.Check = P.check(2);
-export const checkConversationUpdate: r.Check = P.check(3);
-export const checkDocumentNode: r.Check = P.check(4);
-export const checkGlanceState: r.Check = P.check(5);
-export const checkMessageBody: r.Check = P.check(6);
-export const checkMessageDocument: r.Check = P.check(7);
+export const checkAppContext: r.Check = C[0]!;
+export const checkConfigurationState: r.Check = C[1]!;
+export const checkConversationCreate: r.Check = C[2]!;
+export const checkConversationUpdate: r.Check = C[3]!;
+export const checkDocumentNode: r.Check = C[4]!;
+export const checkGlanceState: r.Check = C[5]!;
+export const checkMessageBody: r.Check = C[6]!;
+export const checkMessageDocument: r.Check = C[7]!;
 
 /** The type each validator of `schemas` narrows to. */
 export interface SchemaTypes {

@@ -64,6 +64,8 @@ export interface PlanData {
 export interface Plan {
   /** The check of node `id` of the table (the same function each time). */
   check(id: number): Check;
+  /** The test of pattern `index` of the plan, made on its first use. */
+  pattern(index: number): PatternTest;
   /** The checks of the plan's endpoints (or webhooks), by name. */
   table<M>(): { readonly [E in keyof M]: EndpointChecks };
 }
@@ -72,10 +74,16 @@ export interface Plan {
  * A plan's checks. `nodes`: the table, a node's JSON per line after a first empty one (a named
  * schema's node at its number, then the nodes the generator moved out), each read on its first
  * use. `named`: where a `@` operation finds a named check by name (the module
- * `validators/schemas.ts`, for the other files).
+ * `validators/schemas.ts`, for the other files). `code`: the checks the generator wrote as code,
+ * by node (a node without one is read from `nodes`).
  */
-export function plan(data: PlanData, nodes: string, named?: object): Plan {
-  return new Compiler(data, nodes, named);
+export function plan(
+  data: PlanData,
+  nodes: string,
+  named?: object,
+  code?: readonly (Check | undefined)[],
+): Plan {
+  return new Compiler(data, nodes, named, code);
 }
 /** How deep compiling a check compiles the named checks it calls with it. */
 const EAGER = 8;
@@ -93,11 +101,21 @@ class Compiler implements Plan {
   /** The nodes' text, then its lines (split on the first node's use). */
   private nodes: string | string[];
 
-  constructor(data: PlanData, nodes: string, named: object | undefined) {
+  constructor(
+    data: PlanData,
+    nodes: string,
+    named: object | undefined,
+    code: readonly (Check | undefined)[] | undefined,
+  ) {
     this.data = data;
     this.nodes = nodes;
     this.named = named;
     this.bigints = data.b === 1;
+    if (code !== undefined)
+      for (let id = 0; id < code.length; id++) {
+        const check = code[id];
+        if (check !== undefined) this.lazy[id] = this.made[id] = check;
+      }
   }
 
   /** Node `id` of the table, read from its line. */
@@ -291,7 +309,7 @@ class Compiler implements Plan {
   }
 
   /** The test of a pattern of the plan, made on its first use. */
-  private pattern(index: number): PatternTest {
+  pattern(index: number): PatternTest {
     const known = this.patterns[index];
     if (known !== undefined) return known;
     const [source, flags, program, classes] = this.data.r![index]!;

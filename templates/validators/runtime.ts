@@ -324,6 +324,16 @@ export function has(o: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
 }
 
+/**
+ * Whether `key in o` says whether `o` has its own `key`, for each `key` Object.prototype lacks:
+ * `o`'s prototype is Object.prototype, and that has no enumerable property (none unless a
+ * program gave it one). The checks written as code then test a required name with `in`, which
+ * a cache answers, instead of {@link has}.
+ */
+export function plain(o: object): boolean {
+  return Object.getPrototypeOf(o) === Object.prototype && pristine();
+}
+
 export function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
@@ -392,6 +402,20 @@ export function push(e: Violation[], p: string, k: string, m: string): void {
     return;
   }
   e.push({ path: p, keyword: k, message: m });
+}
+
+/**
+ * A violation, for the checks written as code: pushed (or {@link stopped} set), and whether
+ * the check returns now (it was given {@link HALT}).
+ */
+export function fail(e: Violation[], p: string, k: string, m: string): boolean {
+  push(e, p, k, m);
+  return e === HALT;
+}
+
+/** Whether a check given {@link HALT} met a violation: its caller returns too. */
+export function over(e: Violation[]): boolean {
+  return e === HALT && stopped;
 }
 
 /** A check that accepts every value (a `true` schema). */

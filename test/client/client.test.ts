@@ -74,6 +74,8 @@ describe("generated client files", () => {
       ...files.map((f) => f.path).slice(0, -1),
       "client/validate.ts",
       "types.ts",
+      "validators/checks.d.ts",
+      "validators/checks.js",
       "validators/endpoints.ts",
       "validators/environment.ts",
       "validators/formats.ts",

@@ -22,6 +22,8 @@ describe("emitServer", () => {
       "server/settings.ts",
       "server/validate.ts",
       "types.ts",
+      "validators/checks.d.ts",
+      "validators/checks.js",
       "validators/endpoints.ts",
       "validators/environment.ts",
       "validators/formats.ts",

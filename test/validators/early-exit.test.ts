@@ -35,6 +35,11 @@ const SPEC = JSON.stringify({
         required: ["name"],
         properties: { name: { type: "string" } },
       },
+      Pair: {
+        type: "object",
+        required: ["left", "right"],
+        properties: { left: { type: "integer" } },
+      },
     },
   },
 });
@@ -140,5 +145,39 @@ describe("no walk before the checks", () => {
     expect(v.Names!.check([deep])).toEqual([
       { path: "/0", keyword: "type", message: "must be string" },
     ]);
+  });
+});
+
+describe("required names an object's own members", () => {
+  const missing = (name: string) => ({
+    path: "",
+    keyword: "required",
+    message: `must have the property "${name}"`,
+  });
+
+  it("whatever Object.prototype was given, and whatever the object's prototype", () => {
+    expect(v.Pair!.check({ left: 1, right: 2 })).toEqual([]);
+    expect(v.Pair!.check({ left: 1 })).toEqual([missing("right")]);
+    // inherited members are no members: a class instance, a prototype of its own
+    const inherited = Object.create({ left: 1, right: 2 }) as object;
+    expect(v.Pair!.check(inherited)).toEqual([
+      missing("left"),
+      missing("right"),
+    ]);
+    expect(v.Pair!.is(inherited)).toBe(false);
+    const bare = Object.assign(Object.create(null) as object, {
+      left: 1,
+      right: 2,
+    });
+    expect(v.Pair!.check(bare)).toEqual([]);
+    // a polluted Object.prototype lends every object `right`: still missing
+    const proto = Object.prototype as Record<string, unknown>;
+    proto["right"] = 2;
+    try {
+      expect(v.Pair!.check({ left: 1 })).toEqual([missing("right")]);
+      expect(v.Pair!.is({ left: 1 })).toBe(false);
+    } finally {
+      delete proto["right"];
+    }
   });
 });

@@ -20,7 +20,8 @@ import { arbitraryValues, fakerSamples, mutations } from "./oracle.js";
 import { CORPUS_DIR, CORPUS_PRESENT } from "../shared-corpus.js";
 
 /**
- * The fast paths of the validators' interpreter (templates/validators/plan.ts: a leaf property
+ * The named schemas' checks written as code (src/emit/validators/code.ts), and the fast paths of
+ * the validators' interpreter (templates/validators/plan.ts: a leaf property
  * or item checked in the loop over the members without a call, its pointer joined only for a
  * violation; a sub-schema that only calls a named check called with its pointer joined) against
  * the same plans with every fast path taken away (each sub-schema given one more operation that
@@ -311,9 +312,11 @@ async function bothForms(
   model: ApiModel,
   name: string,
 ): Promise<{ compact: Loaded; plain: Loaded }> {
-  const files = validatorFiles(model, createTypeIndex(model), undefined);
+  const index = createTypeIndex(model);
   const load = async (fast: boolean): Promise<Loaded> => {
     const dir = outDir(`${name}-${fast ? "fast" : "slow"}`);
+    // the fast form: the named schemas' checks as code; the slow one: all plans, made slow
+    const files = validatorFiles(model, index, undefined, fast);
     writeFiles(
       dir,
       files.map((f) =>
@@ -406,17 +409,18 @@ function sameViolations(
       ...arbitraryValues(7, 30),
     ];
     for (const value of values) {
-      expect(pair.compact.check(value), pair.label).toEqual(
-        pair.plain.check(value),
-      );
+      const plain = pair.plain.check(value);
+      expect(pair.compact.check(value), pair.label).toEqual(plain);
+      // is(), stopping at the first violation, answers as check() does
+      expect(pair.compact.is(value), pair.label).toBe(plain.length === 0);
       compared++;
     }
     const names = pair.names.length > 0 ? pair.names : ["id", "name"];
     fc.assert(
       fc.property(objects(names), (value) => {
-        expect(pair.compact.check(value), pair.label).toEqual(
-          pair.plain.check(value),
-        );
+        const plain = pair.plain.check(value);
+        expect(pair.compact.check(value), pair.label).toEqual(plain);
+        expect(pair.compact.is(value), pair.label).toBe(plain.length === 0);
       }),
       { seed: 29, numRuns: pair.schema ? runs : 100 },
     );
@@ -425,15 +429,27 @@ function sameViolations(
   return compared;
 }
 
-describe("the interpreter's fast paths", () => {
+describe("the checks written as code and the interpreter's fast paths", () => {
   it("report what the plans without them report (every leaf shape)", async () => {
     const result = await generate([{ file: "leaves.yaml", text: SPEC }], {
       artifacts: ["validators"],
     });
     const both = await bothForms(result.model, "compact-leaves");
+    // the named schemas are code (each a function), so the comparison compares something
+    const code = readFileSync(
+      join(both.compact.dir, "validators/checks.js"),
+      "utf8",
+    );
+    const named = Object.keys(result.model.schemas).length;
+    expect(code.match(/^function c\d+\(/gm)).toHaveLength(named);
     // the fast paths are there (leaves, bare calls), so the comparison compares something
     const plan = planOf(
-      readFileSync(join(both.compact.dir, "validators/schemas.ts"), "utf8"),
+      validatorFiles(
+        result.model,
+        createTypeIndex(result.model),
+        undefined,
+        false,
+      ).find((f) => f.path === "validators/schemas.ts")!.contents,
     );
     const text = JSON.stringify(plan.n);
     for (const leaf of [

@@ -120,7 +120,9 @@ export async function loadValidators(
 
 /** Where the two template literals of a file's plan are: its JSON, and its nodes. */
 export function planLiterals(source: string): [number, number, number, number] {
-  const start = source.indexOf("JSON.parse(`") + "JSON.parse(`".length;
+  // the plan's call (the checks written as code have their constants in a JSON.parse before it)
+  const call = "plan(\n  JSON.parse(`";
+  const start = source.indexOf(call) + call.length;
   const end = source.indexOf("`)", start);
   const nodes = source.indexOf("`", end + 2) + 1;
   return [start, end, nodes, source.indexOf("`", nodes)];

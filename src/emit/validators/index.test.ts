@@ -106,7 +106,13 @@ describe("the validators' files", () => {
 
   it("of a large API hold their plans a node per line, as JSON the runtime reads back", async () => {
     const model = await largeModel(400);
-    const files = validatorFiles(model, createTypeIndex(model), undefined);
+    // the plans as the interpreter reads them (the named schemas' checks not written as code)
+    const files = validatorFiles(
+      model,
+      createTypeIndex(model),
+      undefined,
+      false,
+    );
     for (const path of VALIDATOR_FILES) {
       const text = files.find((f) => f.path === path)!.contents;
       const plan = planOf(text);
@@ -121,6 +127,28 @@ describe("the validators' files", () => {
         expect(plan.r!.every((p) => p.length === 2)).toBe(true);
       }
     }
+  });
+});
+
+describe("the named schemas' checks as code", () => {
+  it("of a large API are a function each, the plan kept for the patterns they test", async () => {
+    const model = await largeModel(400);
+    const files = validatorFiles(model, createTypeIndex(model), undefined);
+    const text = (path: string) => files.find((f) => f.path === path)!.contents;
+    const code = text("validators/checks.js");
+    expect(code.match(/^function c\d+\(/gm)).toHaveLength(400);
+    expect(code).not.toMatch(/P\.check\(/);
+    const plan = planOf(code);
+    expect(plan.r).toHaveLength(400);
+    // a node written as code is not in the plan again
+    expect(plan.n.every((node) => (node as unknown) === 0)).toBe(true);
+    // schemas.ts names them; a user's tsc reads their declaration only
+    expect(text(VALIDATOR_FILES[0])).toContain(
+      "export const checkThing0: r.Check = C[0]!;",
+    );
+    expect(text("validators/checks.d.ts")).toContain(
+      "export declare const checks: readonly Check[];",
+    );
   });
 });
 

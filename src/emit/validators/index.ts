@@ -3,10 +3,16 @@ import type { GeneratedFile } from "../artifact.js";
 import { environmentFile, runtimeFile } from "../templates.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import type { TypeIndex } from "../type-index/index.js";
-import { PRINT_WIDTH, propertyKey } from "../shared/literals.js";
+import {
+  PRINT_WIDTH,
+  propertyKey,
+  templateLiteralText,
+} from "../shared/literals.js";
 import { textWidth } from "../shared/doc.js";
-import { streamedFile } from "../shared/text-parts.js";
+import { streamedFile, type TextOut } from "../shared/text-parts.js";
+import type { PlanOp } from "./plan-types.js";
 import { PlanBuilder } from "./plan.js";
+import { CheckCode } from "./code.js";
 import { endpointsFile, webhooksFile } from "./operations-file.js";
 import { objectType, planText } from "./plan-text.js";
 import { narrowedTo, WIRE_DECLARATION, wireTyped } from "./wire.js";
@@ -36,17 +42,19 @@ const HEADER =
  * cookies, body (JSON or text, by media type where they differ) and JSON responses). Each schema is written as data, a plan (plan.ts): the
  * files hold it as JSON in a string, which a user's tsc reads as one token (issue 45). They
  * narrow to the `types` artifact's `types.ts` (named by the run's type index); the client and
- * the server call them (both need this artifact).
+ * the server call them (both need this artifact). The named schemas' checks are code besides
+ * (code.ts): `code: false` leaves them all to the plan's interpreter (the tests compare the two).
  */
 export function validatorFiles(
   model: ApiModel,
   index: TypeIndex,
   templatesDir: string | undefined,
+  code = true,
 ): GeneratedFile[] {
   const files: GeneratedFile[] = [
     runtimeFile("validators", "runtime.ts", templatesDir),
     ...COPIED.map((file) => runtimeFile("validators", file, templatesDir)),
-    schemasFile(model, index),
+    ...schemasFile(model, index, code),
     endpointsFile(model, index),
   ];
   if (model.webhooks && model.webhooks.length > 0)
@@ -63,10 +71,9 @@ export function validatorFiles(
   return files;
 }
 
-/** `export const name: r.Check = P.check(id);`, broken after `=` when too long. */
-function checkLine(name: string, id: number): string {
+/** `export const name: r.Check = value;`, broken after `=` when too long. */
+function checkLine(name: string, value: string): string {
   const head = `export const ${name}: r.Check =`;
-  const value = `P.check(${id});`;
   return textWidth(head) + 1 + value.length <= PRINT_WIDTH
     ? `${head} ${value}`
     : `${head}\n  ${value}`;
@@ -76,7 +83,11 @@ function checkLine(name: string, id: number): string {
  * validators/schemas.ts: the plan of the named schemas (named schema i, sorted by name, is node
  * i of its table), an exported check bound to each, and `schemas`.
  */
-function schemasFile(model: ApiModel, index: TypeIndex): GeneratedFile {
+function schemasFile(
+  model: ApiModel,
+  index: TypeIndex,
+  written: boolean,
+): GeneratedFile[] {
   const names = Object.keys(model.schemas).sort();
   const ids = new Map<object, number>();
   names.forEach((name, i) => ids.set(model.schemas[name]!, i));
@@ -86,13 +97,22 @@ function schemasFile(model: ApiModel, index: TypeIndex): GeneratedFile {
   });
   for (const name of names) plan.reserve(model.schemas[name]!.schema);
   plan.finish();
+  // the checks as code; with int64 as bigint, the interpreter's (it compares bigints)
+  const code =
+    plan.bigints || !written || names.length === 0
+      ? undefined
+      : new CheckCode(plan.nodes as PlanOp[][], plan.patterns);
   const checks = names.map((name) => `check${index.schemaTypeName(name)}`);
   const imports = [
     ...(names.length > 0 ? ['import type * as T from "../types.js";'] : []),
     'import * as r from "./runtime.js";',
-    ...(names.length > 0 ? ['import { plan } from "./plan.js";'] : []),
+    ...(code !== undefined
+      ? ['import { checks as C } from "./checks.js";']
+      : names.length > 0
+        ? ['import { plan } from "./plan.js";']
+        : []),
   ].join("\n");
-  return streamedFile(
+  const schemas = streamedFile(
     VALIDATOR_FILES[0],
     (out) => {
       out.write(
@@ -103,9 +123,15 @@ function schemasFile(model: ApiModel, index: TypeIndex): GeneratedFile {
       if (wireTyped(model)) out.write(WIRE_DECLARATION);
       if (names.length > 0) {
         out.write("\n\n");
-        planText(out, plan);
+        if (code === undefined) planText(out, plan);
         for (let i = 0; i < names.length; i++)
-          out.write("\n" + checkLine(checks[i]!, i));
+          out.write(
+            (i === 0 && code !== undefined ? "" : "\n") +
+              checkLine(
+                checks[i]!,
+                code === undefined ? `P.check(${i});` : `C[${i}]!;`,
+              ),
+          );
       }
       out.write(
         "\n\n/** The type each validator of `schemas` narrows to. */\n",
@@ -135,6 +161,93 @@ function schemasFile(model: ApiModel, index: TypeIndex): GeneratedFile {
     },
     { skipTypecheck: true },
   );
+  if (code === undefined) return [schemas];
+  return [
+    schemas,
+    checksFile(plan, code, names.length),
+    { path: `${VALIDATORS_FOLDER}/checks.d.ts`, contents: CHECKS_DECLARATION },
+  ];
+}
+
+const CHECKS_DECLARATION = `${HEADER}import type { Check } from "./runtime.js";
+
+/** The named schemas' checks, by number (validators/schemas.ts names them). */
+export declare const checks: readonly Check[];
+`;
+
+/**
+ * validators/checks.js: the named schemas' checks as JavaScript (code.ts), plain JavaScript
+ * beside a small declaration (checks.d.ts) so that a user's tsc reads none of it: its
+ * constants, the plan of the nodes left to the interpreter (and of the patterns), the
+ * functions, and `checks`, named schema i's check at i.
+ */
+function checksFile(
+  plan: PlanBuilder,
+  code: CheckCode,
+  named: number,
+): GeneratedFile {
+  const functions = code.text();
+  // the plan, when a node is left to it or the code uses its patterns
+  const planned =
+    plan.nodes.some((_, id) => !code.written(id)) ||
+    functions.some((f) => f.includes("P.pattern("));
+  return streamedFile(`${VALIDATORS_FOLDER}/checks.js`, (out) => {
+    out.write(
+      HEADER +
+        "// The named schemas' checks as JavaScript (validators/schemas.ts names them).\n\n",
+    );
+    out.write('import * as r from "./runtime.js";\n');
+    if (planned) out.write('import { plan } from "./plan.js";\n');
+    // sections of lines, a blank line before each
+    const section = (write: (out: TextOut) => void): void => {
+      const pieces: string[] = [];
+      write({ write: (piece) => pieces.push(piece) });
+      if (pieces.length > 0) out.write("\n" + pieces.join(""));
+    };
+    section((o) => constantsText(o, code, functions));
+    if (planned) section((o) => planText(o, plan, [], undefined, code));
+    section((o) => codeText(o, code));
+    for (const fn of functions) section((o) => o.write(fn + "\n"));
+    const list = Array.from({ length: named }, (_, id) =>
+      code.called(id) ? `c${id}` : `P.check(${id})`,
+    );
+    const flat = `export const checks = [${list.join(", ")}];`;
+    out.write(
+      "\n" +
+        (flat.length <= PRINT_WIDTH
+          ? flat
+          : `export const checks = [\n${list.map((c) => `  ${c},\n`).join("")}];`) +
+        "\n",
+    );
+  });
+}
+
+/** `const K = JSON.parse(`[…]`)`: the constants of the code, one per line (when it uses them). */
+function constantsText(
+  out: TextOut,
+  code: CheckCode,
+  functions: readonly string[],
+): void {
+  const constants = code.constants;
+  const used = (text: string) => text.includes("K[");
+  if (!functions.some(used) && !code.hoisted.some(used)) return;
+  out.write(
+    "/** The constants of the checks below (spec text among them). */\n",
+  );
+  out.write("const K = JSON.parse(`[");
+  for (let i = 0; i < constants.length; i++)
+    out.write(
+      (i === 0 ? "\n" : ",\n") +
+        templateLiteralText(JSON.stringify(constants[i])),
+    );
+  out.write("\n]`);\n");
+}
+
+/** The interpreter's checks the code calls, and the code's module-level constants. */
+function codeText(out: TextOut, code: CheckCode): void {
+  for (const id of code.interpreted())
+    out.write(`const c${id} = P.check(${id});\n`);
+  for (const line of code.hoisted) out.write(line + "\n");
 }
 
 export { jsonSchemaOf, paramsSchema } from "./operations-file.js";

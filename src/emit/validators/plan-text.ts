@@ -1,19 +1,22 @@
 import { templateLiteralText } from "../shared/literals.js";
 import type { TextOut } from "../shared/text-parts.js";
 import type { PlanBuilder } from "./plan.js";
+import type { CheckCode } from "./code.js";
 
 /**
  * `const P = plan(JSON.parse(`…`), `…`)`: a file's plan as text in template literals (one token
  * each for a user's tsc, as server/routes.ts holds its routes): JSON of the patterns and of
  * `rows` (an operations file's table, one row per line), then the nodes of the table, one per
  * line, each read (JSON.parse) the first time its check is made. `named`: the name the file
- * imports validators/schemas.ts as, for the checks of named schemas its plan calls.
+ * imports validators/schemas.ts as, for the checks of named schemas its plan calls. `code`:
+ * the nodes written as code (code.ts): their lines are left empty, and the plan is given them.
  */
 export function planText(
   out: TextOut,
   plan: PlanBuilder,
   rows: readonly unknown[] = [],
   named?: string,
+  code?: CheckCode,
 ): void {
   out.write(
     "/** The schemas as data: validators/plan.ts makes each check on its first use. */\n",
@@ -30,9 +33,24 @@ export function planText(
     out.write("]");
   }
   out.write("}`),\n  `");
-  lines(out, plan.nodes, "");
+  lines(
+    out,
+    code === undefined
+      ? plan.nodes
+      : plan.nodes.map((node, id) => (code.written(id) ? 0 : node)),
+    "",
+  );
   out.write("`,\n");
-  if (named !== undefined) out.write(`  ${named},\n`);
+  if (named !== undefined || code !== undefined)
+    out.write(`  ${named ?? "undefined"},\n`);
+  if (code !== undefined) {
+    const checks = plan.nodes.map((_, id) =>
+      code.written(id) ? `c${id}` : "undefined",
+    );
+    const flat = `  [${checks.join(", ")}],`;
+    if (flat.length <= 80) out.write(flat + "\n");
+    else out.write(`  [\n${checks.map((c) => `    ${c},\n`).join("")}  ],\n`);
+  }
   out.write(");\n");
 }
 
