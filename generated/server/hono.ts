@@ -2,9 +2,9 @@
 // @ts-nocheck: your tsc reads the types here without checking this file again (config `typecheckGenerated: true` checks it)
 // Written because `server.adapters` lists "hono"; needs hono 4 in your project (types only).
 import type { IncomingMessage } from "node:http";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler, Next } from "hono";
 import type { Handlers } from "./contracts.js";
-import type { PartialHandlers } from "./runtime.js";
+import { isThenable, type PartialHandlers } from "./runtime.js";
 import { fetchDispatcher, type FetchOptions } from "./fetch.js";
 
 export interface HonoRoutesOptions extends FetchOptions {
@@ -27,17 +27,29 @@ export function apiRoutes({
   ...options
 }: HonoRoutesOptions): MiddlewareHandler {
   const dispatch = fetchDispatcher(handlers, options);
-  return async (c, next) => {
+  const middleware = (
+    c: Context,
+    next: Next,
+  ): Response | Promise<Response | undefined> => {
     // on Node (@hono/node-server) the request's headers as node:http read them
     const incoming = (
       c.env as { incoming?: Partial<IncomingMessage> } | undefined
     )?.incoming;
-    const response = await dispatch(
+    const response = dispatch(
       c.req.raw,
       typeof incoming?.httpVersion === "string" ? incoming.headers : undefined,
     );
-    if (response) return response;
-    await next();
-    return undefined;
+    if (isThenable(response))
+      return Promise.resolve(response).then((answer) => answer ?? passOn(next));
+    return response ?? passOn(next);
   };
+  // Hono awaits what a middleware returns, and takes a Response handed back at once as it is:
+  // an answer that waited on nothing is not wrapped in a promise (its type asks for one)
+  return middleware as MiddlewareHandler;
+}
+
+/** Hands the request on to the app's next handler, as for a path no route matches. */
+async function passOn(next: Next): Promise<undefined> {
+  await next();
+  return undefined;
 }
