@@ -17,7 +17,6 @@ export type {
   PluginDiagnosticCode,
   PluginOption,
   PluginOptionSpecs,
-  PrintedPlaces,
 } from "./emit/artifact.js";
 // the shape of a `client.pages` entry (ApiloomSettings)
 export type { PageShape } from "./model/pagination.js";

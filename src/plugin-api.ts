@@ -17,7 +17,6 @@ export {
   type PluginDiagnosticCode,
   type PluginOption,
   type PluginOptionSpecs,
-  type PrintedPlaces,
   type SinceLastRun,
 } from "./emit/artifact.js";
 export type { OutputLayout } from "./emit/layout.js";

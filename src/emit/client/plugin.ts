@@ -1,10 +1,10 @@
-import { defineBuiltIn } from "../artifact.js";
-import { baseUrlOption } from "../shared/server-url.js";
+import { definePlugin } from "../artifact.js";
+import { baseUrlOption } from "../shared/base-url-option.js";
 import { pagesOption } from "../shared/pages-option.js";
 import { CLIENT_FOLDER } from "./path.js";
 
 /** The `client` artifact: `client/`, a typed fetch client (src/emit/client/index.ts). */
-export default defineBuiltIn({
+export default definePlugin({
   name: "client",
   description: "client/: a typed fetch function per endpoint and createClient",
   // the validators only for response validation (client/validate.ts), when the run makes them:
@@ -17,7 +17,6 @@ export default defineBuiltIn({
     ),
     pages: pagesOption,
   },
-  places: "none",
   async emit(context) {
     const { model, options, reporter, types } = context;
     const [
@@ -29,9 +28,9 @@ export default defineBuiltIn({
     ] = await Promise.all([
       import("./index.js"),
       import("./base-url.js"),
-      import("../shared/declared-pages.js"),
+      import("../toolkit.js"),
       import("./schema-names.js"),
-      import("../shared/methods.js"),
+      import("../toolkit.js"),
     ]);
     // a method fetch refuses: the endpoint's function would reject every call
     reporter.add(

@@ -1,8 +1,8 @@
-import { defineBuiltIn } from "../artifact.js";
+import { definePlugin } from "../artifact.js";
 import { DOCS_GROUP_BY, type DocsGroupBy } from "./group-by-option.js";
 
 /** The `docs` artifact: `docs/`, Markdown pages and one self-contained HTML page. */
-export default defineBuiltIn({
+export default definePlugin({
   name: "docs",
   description:
     "docs/: Markdown pages per tag and one self-contained index.html",
@@ -16,8 +16,6 @@ export default defineBuiltIn({
       placeholder: "<how>",
     },
   },
-  // "Merged from file:line" and a security scheme's evidence
-  places: "endpoints",
   // the changelog page compares this run's OpenAPI document with the last run's
   after: ["openapi"],
   async emit(context) {

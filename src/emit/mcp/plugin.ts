@@ -1,4 +1,4 @@
-import { defineBuiltIn } from "../artifact.js";
+import { definePlugin } from "../artifact.js";
 
 /**
  * The `mcp` artifact: `mcp/`, an MCP (Model Context Protocol) server on the official SDK
@@ -6,14 +6,13 @@ import { defineBuiltIn } from "../artifact.js";
  * (list, describe, call) for a large API, calling it through the generated client and checking
  * arguments with the generated validators. Opt-in: made only when `artifacts` or `-a` names it.
  */
-export default defineBuiltIn({
+export default definePlugin({
   name: "mcp",
   description:
     "mcp/: an MCP server whose tools call the API through the client (opt-in: -a ...,mcp; needs @modelcontextprotocol/sdk)",
   needs: ["client", "validators"],
   byDefault: false,
   path: "mcp",
-  places: "none",
   options: {
     tags: {
       type: "string-list",

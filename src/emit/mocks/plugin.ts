@@ -1,4 +1,4 @@
-import { defineBuiltIn } from "../artifact.js";
+import { definePlugin } from "../artifact.js";
 
 /**
  * The `mocks` artifact: `mocks/index.ts`, MSW (Mock Service Worker) request handlers, one per
@@ -6,13 +6,12 @@ import { defineBuiltIn } from "../artifact.js";
  * Opt-in: made only when `artifacts` or `-a` names it. The one generated file that imports a
  * package (`msw`, a devDependency of the user's project): mocks are for development only.
  */
-export default defineBuiltIn({
+export default definePlugin({
   name: "mocks",
   description:
     "mocks/: MSW request handlers per endpoint answering the examples (opt-in: -a ...,mocks)",
   byDefault: false,
   path: "mocks",
-  places: "none",
   async emit(context) {
     const { emitMocks } = await import("./index.js");
     return [emitMocks(context)];

@@ -1,4 +1,4 @@
-import { defineBuiltIn } from "../artifact.js";
+import { definePlugin } from "../artifact.js";
 import { pagesOption } from "../shared/pages-option.js";
 
 /**
@@ -6,14 +6,13 @@ import { pagesOption } from "../shared/pages-option.js";
  * keys, `queryOptions`, infinite-query options where an endpoint paginates, `mutationOptions`).
  * Opt-in: made only when `artifacts` or `-a` names it.
  */
-export default defineBuiltIn({
+export default definePlugin({
   name: "query",
   description:
     "query/: TanStack Query option factories per endpoint (opt-in: -a ...,query)",
   needs: ["client"],
   byDefault: false,
   path: "query",
-  places: "none",
   // the client's declared page shapes (`client.pages`): a declared cursor makes an infinite query
   options: { pages: pagesOption },
   async emit(context) {

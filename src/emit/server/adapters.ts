@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { DEFAULT_TEMPLATES_DIR } from "../templates.js";
+import { DEFAULT_TEMPLATES_DIR } from "../toolkit.js";
 
 /**
  * Framework adapters apiloom ships, each a template `templates/server/<name>.ts` emitted as

@@ -1,10 +1,10 @@
-import { defineBuiltIn } from "../artifact.js";
+import { definePlugin } from "../artifact.js";
 import { adapterProblem } from "./adapters.js";
-import { baseUrlOption } from "../shared/server-url.js";
+import { baseUrlOption } from "../shared/base-url-option.js";
 import { webhookSignatureOption } from "./webhook-signature-option.js";
 
 /** The `server` artifact: `server/`, route data, contracts and a node:http listener. */
-export default defineBuiltIn({
+export default definePlugin({
   name: "server",
   description: "server/: routes, handler contracts and a node:http listener",
   needs: ["types", "validators"],
@@ -38,11 +38,10 @@ export default defineBuiltIn({
       flag: "--validate-responses",
     },
   },
-  places: "none",
   async emit(context) {
     const { emitServer, reportAmbiguousRoutes } = await import("./index.js");
     const { methodDiagnostics, NODE_HTTP_METHODS } =
-      await import("../shared/methods.js");
+      await import("../toolkit.js");
     // two routes one URL can match: the server's router would pick one silently
     reportAmbiguousRoutes(context.model, context.reporter);
     // a method Node's parser refuses never reaches the listener (OpenAPI 3.2's other methods)
@@ -54,8 +53,7 @@ export default defineBuiltIn({
       ),
     );
     // an endpoint's own server, which a base path would move with the others
-    const { endpointServerUnderBasePath } =
-      await import("../shared/server-url.js");
+    const { endpointServerUnderBasePath } = await import("../toolkit.js");
     endpointServerUnderBasePath(
       context.model,
       context.options.baseUrl,
