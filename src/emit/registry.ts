@@ -1,5 +1,5 @@
 import type { ApiDescription, SourceRef } from "../model/types.js";
-import type { ArtifactPlugin } from "./artifact.js";
+import type { ArtifactPlugin, PluginOption } from "./artifact.js";
 import types from "./types/plugin.js";
 import client from "./client/plugin.js";
 import server from "./server/plugin.js";
@@ -40,6 +40,48 @@ function frozen<T>(value: T): T {
 
 /** The name of one of apiloom's own artifacts. */
 export type ArtifactName = (typeof BUILT_IN_PLUGINS)[number]["name"];
+
+/**
+ * The options of apiloom's artifacts as a config gives them, each under its artifact's name
+ * (`server: { adapters: ["hono"] }`), derived from the plugins' option specs: what a spec's
+ * `type` takes (a list of strings: one of them), or for a string and an object its default's
+ * type. An option the config holds elsewhere (its `config`, as `baseUrl`) is not in the section.
+ */
+export type BuiltInOptions = {
+  [
+    P in (typeof BUILT_IN_PLUGINS)[number] as keyof NonNullable<
+      P["options"]
+    > extends never
+      ? never
+      : P["name"]
+  ]?: {
+    -readonly [
+      K in keyof NonNullable<P["options"]> as NonNullable<
+        P["options"]
+      >[K] extends { config: string }
+        ? NonNullable<P["options"]>[K] extends {
+            config: `${P["name"]}.${K & string}`;
+          }
+          ? K
+          : never
+        : K
+    ]?: NonNullable<P["options"]>[K] extends { type: "number" }
+      ? number
+      : NonNullable<P["options"]>[K] extends { type: "boolean" }
+        ? boolean
+        : NonNullable<P["options"]>[K] extends { type: "string-list" }
+          ? readonly string[]
+          : NonNullable<P["options"]>[K] extends {
+                type: readonly (infer E)[];
+              }
+            ? E
+            : NonNullable<P["options"]>[K] extends PluginOption & {
+                  default: infer V;
+                }
+              ? Exclude<V, undefined>
+              : never;
+  };
+};
 
 /**
  * Where each of apiloom's artifacts lives in the output folder (each plugin's `path`): a file

@@ -15,6 +15,11 @@ export default definePlugin({
     baseUrl: baseUrlOption(
       "Default base URL of the generated client: absolute http(s), or a path (/api)",
     ),
+    /**
+     * Page shapes by endpoint (`"GET /things"`), for endpoints whose pages the description does
+     * not show: each gets its `<name>Pages` iterator. A key that names no endpoint, or a query
+     * parameter or body property the endpoint lacks, is a `client/page-declaration` error.
+     */
     pages: pagesOption,
   },
   async emit(context) {

@@ -10,6 +10,12 @@ export default definePlugin({
   needs: ["types", "validators"],
   path: "server",
   options: {
+    /**
+     * Framework adapters emitted beside the node:http listener (always emitted), each as
+     * `server/<name>.ts`: `"express"` (Express 5), `"fastify"` (needs fastify 5 in your project),
+     * `"hono"` (needs hono 4), or the name of your own template `server/<name>.ts` in the
+     * templates folder. Default none.
+     */
     adapters: {
       type: "string-list",
       default: [] as readonly string[],
@@ -30,7 +36,16 @@ export default definePlugin({
     baseUrl: baseUrlOption(
       "The generated server's default base path: this URL's path (else none: the root)",
     ),
+    /**
+     * How the API signs its webhooks, the generated receiver's default check:
+     * `"standard"` (Standard Webhooks, default), `"github"` or `"stripe"`.
+     */
     webhookSignature: webhookSignatureOption,
+    /**
+     * The generated server checks its JSON answers against the specs (a 500 problem answer when a
+     * handler breaks its contract) unless its listener options say otherwise. Default false:
+     * meant for development and tests. Requests are always checked.
+     */
     validateResponses: {
       type: "boolean",
       default: false,

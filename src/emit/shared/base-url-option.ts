@@ -22,7 +22,9 @@ export function baseUrlProblem(value: string | undefined): string | undefined {
  * The `baseUrl` option (top-level `baseUrl` in the config, `--base-url`), which the client and
  * the server both read: one flag sets both.
  */
-export function baseUrlOption(help: string): PluginOption<string | undefined> {
+export function baseUrlOption(
+  help: string,
+): PluginOption<string | undefined> & { readonly config: "baseUrl" } {
   return {
     type: "string",
     default: undefined,
