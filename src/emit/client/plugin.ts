@@ -27,15 +27,13 @@ export default definePlugin({
     const [
       { emitClient },
       { baseUrlDiagnostics, endpointServerDiagnostics },
-      { declaredPages },
+      { declaredPages, methodDiagnostics, FETCH_FORBIDDEN_METHODS },
       { schemaNameDiagnostics },
-      { methodDiagnostics, FETCH_FORBIDDEN_METHODS },
     ] = await Promise.all([
       import("./index.js"),
       import("./base-url.js"),
       import("../toolkit.js"),
       import("./schema-names.js"),
-      import("../toolkit.js"),
     ]);
     // a method fetch refuses: the endpoint's function would reject every call
     reporter.add(

@@ -9,11 +9,8 @@ import {
 import type { EmitContext, GeneratedFile, TypeIndex } from "../artifact.js";
 import { contractsFile } from "./contracts-file.js";
 import { routesFile } from "./routes-file.js";
-import {
-  adapterProblem,
-  SERVER_TEMPLATE_FILES,
-  webhookAdapterTemplate,
-} from "./adapters.js";
+import { adapterProblem, SERVER_TEMPLATE_FILES } from "./adapters.js";
+import { webhookAdapterTemplate } from "./adapter-templates.js";
 
 export { reportAmbiguousRoutes, AMBIGUOUS_ROUTE } from "./ambiguous-routes.js";
 export { handlerSignature } from "./signature.js";

@@ -55,8 +55,11 @@ export default definePlugin({
   },
   async emit(context) {
     const { emitServer, reportAmbiguousRoutes } = await import("./index.js");
-    const { methodDiagnostics, NODE_HTTP_METHODS } =
-      await import("../toolkit.js");
+    const {
+      endpointServerUnderBasePath,
+      methodDiagnostics,
+      NODE_HTTP_METHODS,
+    } = await import("../toolkit.js");
     // two routes one URL can match: the server's router would pick one silently
     reportAmbiguousRoutes(context.model, context.reporter);
     // a method Node's parser refuses never reaches the listener (OpenAPI 3.2's other methods)
@@ -68,7 +71,6 @@ export default definePlugin({
       ),
     );
     // an endpoint's own server, which a base path would move with the others
-    const { endpointServerUnderBasePath } = await import("../toolkit.js");
     endpointServerUnderBasePath(
       context.model,
       context.options.baseUrl,
