@@ -21,12 +21,7 @@ export {
 } from "./emit/artifact.js";
 export type { OutputLayout } from "./emit/layout.js";
 // the context's reporter
-export type {
-  OnceReport,
-  ReportPlace,
-  Reporter,
-  Sink,
-} from "./model/reporter.js";
+export type { OnceReport, ReportPlace, Reporter } from "./emit/artifact.js";
 // the context's type index: the names of the types in types.ts and their type expressions
 export type { EndpointTypes, TypeIndex } from "./emit/type-index/type-index.js";
 export type { WebhookTypes } from "./emit/type-index/webhook-names.js";

@@ -1,12 +1,34 @@
-import type { Reporter, ReportPlace } from "../model/reporter.js";
-import type { ApiModel } from "../model/types.js";
+import type { DiagnosticCode } from "../model/diagnostic-codes.js";
+import type { OnceReport, ReportPlace } from "../model/reporter.js";
+import type { ApiModel, Diagnostic, SourceRef } from "../model/types.js";
 import type { TypeIndex } from "./type-index/type-index.js";
 
 // what the context's `reporter` and `types` are
-export type { Reporter, ReportPlace } from "../model/reporter.js";
+export type { OnceReport, ReportPlace } from "../model/reporter.js";
 export type { EndpointTypes, TypeIndex } from "./type-index/type-index.js";
 export type { WebhookTypes } from "./type-index/webhook-names.js";
 export type { SchemaMode } from "./type-index/schema-to-type.js";
+
+/**
+ * The context's `reporter`: how a plugin reports a diagnostic. The severity is the code's in the
+ * registry (src/model/diagnostic-codes.ts); the same diagnostic (place, code and message) said
+ * twice is kept once.
+ */
+export interface Reporter {
+  /** Reports `message` with `code` at `at`, naming the `related` places too. */
+  report(
+    code: DiagnosticCode,
+    message: string,
+    at: ReportPlace,
+    related?: readonly SourceRef[],
+  ): void;
+  /** A report made once per `subject` however often it is met (`once(name).report(…)`). */
+  once(subject: string): OnceReport;
+  /** Diagnostics collected elsewhere (a toolkit check's), each kept once. */
+  add(diagnostics: readonly Diagnostic[]): void;
+  /** Every diagnostic reported so far, in report order, each once. */
+  readonly diagnostics: readonly Diagnostic[];
+}
 
 /** The output folder as the project around it sees it. */
 export interface OutputLayout {
