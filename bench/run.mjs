@@ -378,6 +378,8 @@ async function main() {
   // the type-check cost of the generated client (bench/typecheck.mjs): BENCH_ONLY=typecheck
   if (ONLY?.includes("typecheck"))
     await (await import("./typecheck.mjs")).typecheckBench();
+  // apiloom's paths.ts + openapi-fetch.ts against openapi-typescript + openapi-fetch (bench/ots.mjs)
+  if (ONLY?.includes("ots")) await (await import("./ots.mjs")).otsBench();
   // every description of APIs.guru's directory, generated one by one (bench/directory.mjs)
   if (ONLY?.includes("directory"))
     await (await import("./directory.mjs")).directoryBench();
@@ -398,6 +400,7 @@ async function main() {
         "int64",
         "server",
         "client",
+        "ots",
       ].includes(name),
     )
   ) {

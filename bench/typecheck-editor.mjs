@@ -1,5 +1,7 @@
 // The editor's side of bench/typecheck.mjs: how long a language server takes from its start to
-// the first completion list after `client.` in the program (the first `await client.`), and its
+// the first completion list after `client.` in the program (the first `await client.`; or after
+// another text, such as `client.GET("` for the paths a string literal may be; the file's text as
+// opened may differ from the disk's, as an editor's buffer does), and its
 // CPU time (/proc/<pid>/stat) and peak RSS then (VmHWM of /proc/<pid>/status). TypeScript 5.9 through tsserver's own protocol,
 // TypeScript 7 through LSP (`tsc --lsp --stdio`). A server that does not answer in 120 s counts
 // as NaN.
@@ -8,10 +10,12 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 const TIMEOUT_MS = 120_000;
+/** Where the completion is asked for by default: after the first `await client.`. */
+const AT = "await client.";
 
-/** The 0-based line and character just after the first `await client.` of the file. */
-function marker(text) {
-  const at = text.indexOf("await client.") + "await client.".length;
+/** The 0-based line and character just after the first `after` (`await client.`) of the file. */
+function marker(text, after) {
+  const at = text.indexOf(after) + after.length;
   const before = text.slice(0, at).split("\n");
   return { line: before.length - 1, character: before.at(-1).length };
 }
@@ -70,9 +74,13 @@ function finish(child, start, resolve, entries) {
 }
 
 /** tsserver 5.9: open the file, then `completionInfo` at the marker. */
-export function tsserverCompletion(tsserver, file) {
-  const text = readFileSync(file, "utf8");
-  const { line, character } = marker(text);
+export function tsserverCompletion(
+  tsserver,
+  file,
+  at = AT,
+  text = readFileSync(file, "utf8"),
+) {
+  const { line, character } = marker(text, at);
   return new Promise((resolve) => {
     const start = performance.now();
     const child = spawn(
@@ -101,15 +109,19 @@ export function tsserverCompletion(tsserver, file) {
       file,
       line: line + 1,
       offset: character + 1,
-      triggerCharacter: ".",
+      triggerCharacter: at.at(-1),
     });
   });
 }
 
 /** TypeScript 7's LSP server: initialize, open the file, then `textDocument/completion`. */
-export function lspCompletion(tsc7, file) {
-  const text = readFileSync(file, "utf8");
-  const position = marker(text);
+export function lspCompletion(
+  tsc7,
+  file,
+  at = AT,
+  text = readFileSync(file, "utf8"),
+) {
+  const position = marker(text, at);
   const uri = pathToFileURL(file).href;
   const root = pathToFileURL(file.slice(0, file.lastIndexOf("/"))).href;
   return new Promise((resolve) => {
@@ -151,7 +163,7 @@ export function lspCompletion(tsc7, file) {
           params: {
             textDocument: { uri },
             position,
-            context: { triggerKind: 2, triggerCharacter: "." },
+            context: { triggerKind: 2, triggerCharacter: at.at(-1) },
           },
         });
       } else if (message.id === 2) {

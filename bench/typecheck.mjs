@@ -51,7 +51,7 @@ import { pickInputs } from "./typecheck-programs.mjs";
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
 const CACHE = join(benchCache(), "typecheck");
-const MODULES = join(CACHE, "node_modules");
+export const MODULES = join(CACHE, "node_modules");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
 const COMPLETIONS_7 = Number(process.env.TYPECHECK_COMPLETIONS_7 ?? 5);
@@ -59,12 +59,12 @@ const PICK = process.env.TYPECHECK_CASES?.split(",").filter(Boolean);
 const INPUT_NAMES = process.env.TYPECHECK_INPUTS?.split(",").filter(Boolean);
 const TS = (process.env.TYPECHECK_TS ?? "5,7").split(",");
 const TSC5 = join(MODULES, "typescript5/lib/tsc.js");
-const TSSERVER5 = join(MODULES, "typescript5/lib/tsserver.js");
+export const TSSERVER5 = join(MODULES, "typescript5/lib/tsserver.js");
 const require = (await import("node:module")).createRequire(
   join(ROOT, "package.json"),
 );
 /** TypeScript 7's native executable (its bin/tsc is a Node script that execs it). */
-const TSC7 = pathToFileURL(
+export const TSC7 = pathToFileURL(
   join(
     dirname(require.resolve("typescript/package.json")),
     "lib/getExePath.js",
@@ -76,7 +76,7 @@ const NODE24 = join(
   "test/compat/node-versions/node_modules/node24/bin/node",
 );
 
-function installOnce() {
+export function installOnce() {
   mkdirSync(CACHE, { recursive: true });
   const wanted = readFileSync(join(BENCH, "typecheck/package.json"), "utf8");
   const stamp = join(CACHE, "package.json");
@@ -117,7 +117,7 @@ const TSCONFIG = JSON.stringify(
   2,
 );
 
-function project(name, program) {
+export function project(name, program) {
   const dir = join(CACHE, "work", name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -126,7 +126,7 @@ function project(name, program) {
   return dir;
 }
 
-function run(command, args, cwd) {
+export function run(command, args, cwd) {
   const out = spawnSync(command, args, {
     cwd,
     encoding: "utf8",
@@ -247,7 +247,7 @@ function projects(input) {
 }
 
 /** One `tsc -p dir --extendedDiagnostics` under GNU time: wall, peak RSS, the counts. */
-function check(ts, dir, tsc7) {
+export function check(ts, dir, tsc7) {
   const [command, args] =
     ts === "5"
       ? [process.execPath, [TSC5, "-p", dir, "--extendedDiagnostics"]]

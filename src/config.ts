@@ -5,7 +5,7 @@ export {
   type ApiloomApi,
   type ApiloomConfig,
   type ApiloomSettings,
-} from "./workflow/config-types.js";
+} from "./workflow/config/types.js";
 export type {
   ArtifactPlugin,
   ConfigPlugin,
@@ -23,4 +23,4 @@ export type { BuiltInOptions } from "./emit/registry.js";
 // the shape of a `client.pages` entry (ApiloomSettings)
 export type { PageShape } from "./model/pagination.js";
 // the config's `remote` section: how URL inputs are fetched (ApiloomSettings)
-export type { RemoteConfig } from "./workflow/remote-settings.js";
+export type { RemoteConfig } from "./workflow/config/remote-settings.js";

@@ -1,5 +1,5 @@
 import { DEFAULT_LAYOUT, type OutputLayout } from "./emit/layout.js";
-import { Reporter } from "./model/reporter.js";
+import { Reporter } from "./model/diagnostics/reporter.js";
 import {
   isPaths,
   runPipeline,
@@ -7,13 +7,13 @@ import {
   type Inputs,
   type LoadOptions,
 } from "./pipeline.js";
-import type { ApiloomSettings } from "./workflow/config-types.js";
-import { validateConfig } from "./workflow/config-validate.js";
-import { resolveOptions } from "./workflow/settings.js";
-import { overlayOptions } from "./workflow/overlay-settings.js";
-import { noEarlierRun } from "./workflow/since-last-run.js";
-import { resolveInputs } from "./workflow/resolve-inputs.js";
-import { remoteSettings } from "./workflow/remote-settings.js";
+import type { ApiloomSettings } from "./workflow/config/types.js";
+import { validateConfig } from "./workflow/config/validate.js";
+import { resolveOptions } from "./workflow/config/settings.js";
+import { overlayOptions } from "./workflow/config/overlay-settings.js";
+import { noEarlierRun } from "./workflow/records/since-last-run.js";
+import { resolveInputs } from "./workflow/sources/resolve-inputs.js";
+import { remoteSettings } from "./workflow/config/remote-settings.js";
 import { DEFAULT_MAX_INPUT_BYTES } from "./ingest/read-source.js";
 import { resolve } from "node:path";
 
@@ -35,7 +35,7 @@ export interface GenerateOptions
 
 /**
  * ingest → model → emit, in memory: nothing is written. `inputs` are paths (files, globs and URLs
- * relative to `options.cwd`, resolved as the CLI resolves its inputs: workflow/resolve-inputs.ts)
+ * relative to `options.cwd`, resolved as the CLI resolves its inputs: workflow/sources/resolve-inputs.ts)
  * or texts with the name to report them under. It runs the pipeline
  * the CLI runs (src/pipeline.ts); the CLI adds the file system work on top (config, output
  * folder, name lock, handlers file).

@@ -31,10 +31,10 @@ export {
   buildModel,
   type BuildOptions,
   type InfoOverride,
-} from "./model/build.js";
-export type { TagOverrides } from "./model/tag-overrides.js";
-export type { NamingOptions } from "./model/naming.js";
-export type { DiagnosticCode } from "./model/diagnostic-codes.js";
+} from "./model/merge/build.js";
+export type { TagOverrides } from "./model/merge/tag-overrides.js";
+export type { NamingOptions } from "./model/merge/naming.js";
+export type { DiagnosticCode } from "./model/diagnostics/codes.js";
 export {
   ARTIFACTS,
   BUILT_IN_PLUGINS,
@@ -95,8 +95,8 @@ export type {
   PatternGuard,
   PatternProgram,
   PatternRisk,
-} from "./model/pattern-guard.js";
+} from "./model/patterns/guard.js";
 // the shape of a `client.pages` entry (ApiloomSettings)
 export type { PageShape } from "./model/pagination.js";
 // the config's `remote` section: how URL inputs are fetched (ApiloomSettings)
-export type { RemoteConfig } from "./workflow/remote-settings.js";
+export type { RemoteConfig } from "./workflow/config/remote-settings.js";

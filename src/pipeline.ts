@@ -7,10 +7,13 @@ import {
   type InputText,
   type ReadOptions,
 } from "./ingest/index.js";
-import { buildModelTakingDocuments, type BuildOptions } from "./model/build.js";
-import { Reporter } from "./model/reporter.js";
+import {
+  buildModelTakingDocuments,
+  type BuildOptions,
+} from "./model/merge/build.js";
+import { Reporter } from "./model/diagnostics/reporter.js";
 import type { ApiModel, Diagnostic } from "./model/types.js";
-import { collectFiles } from "./workflow/output-files.js";
+import { collectFiles } from "./workflow/output/output-files.js";
 
 export type LoadOptions = IngestOptions & BuildOptions;
 
@@ -63,7 +66,7 @@ export interface PipelineSettings {
   onStage?: (message: string) => void;
   /**
    * Given each plugin's files as soon as the plugin returns them; the files it returns are kept
-   * instead (the CLI stages large texts in the output folder early: workflow/early-stage.ts).
+   * instead (the CLI stages large texts in the output folder early: workflow/output/early-stage.ts).
    */
   keep?: (files: GeneratedFile[]) => GeneratedFile[];
   /** The last run beside this one, for the plugins' context (the CLI's: it reads the folder). */

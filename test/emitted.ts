@@ -4,9 +4,9 @@ import type { ArtifactName } from "../src/emit/registry.js";
 import { runPlugins } from "../src/emit/run.js";
 import type { GenerateOptions } from "../src/generate.js";
 import type { ApiModel } from "../src/model/types.js";
-import { validateConfig } from "../src/workflow/config-validate.js";
-import { collectFiles } from "../src/workflow/output-files.js";
-import { resolveOptions } from "../src/workflow/settings.js";
+import { validateConfig } from "../src/workflow/config/validate.js";
+import { collectFiles } from "../src/workflow/output/output-files.js";
+import { resolveOptions } from "../src/workflow/config/settings.js";
 
 /** The options of a test's emit: the config's (and generate()'s), resolved by the same code. */
 export type EmitTestOptions = GenerateOptions;

@@ -1,6 +1,6 @@
 import type { ApiModel } from "../model/types.js";
-import { loadInputs } from "../workflow/resolve-inputs.js";
-import type { GenerateSettings } from "../workflow/settings.js";
+import { loadInputs } from "../workflow/sources/resolve-inputs.js";
+import type { GenerateSettings } from "../workflow/config/settings.js";
 
 /** One side of a diff: the merged model, and the texts it was read from (for code frames). */
 export interface LoadedSide {

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { ArtifactPlugin, PluginOption } from "../emit/artifact.js";
-import { ConfigError } from "../workflow/config-error.js";
+import { ConfigError } from "../workflow/config/error.js";
 
 // The command line's flags: each command declares a table of them (FlagSpec), parsed by
 // node:util's parseArgs and shown by optionsHelp; a plugin's options that declare a `flag`

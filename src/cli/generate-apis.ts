@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import type { GenerateSettings } from "../workflow/settings.js";
+import type { GenerateSettings } from "../workflow/config/settings.js";
 import type { GenerateFlags } from "./generate-options.js";
 import { runOnce } from "./generate-run.js";
 import type { LazyStages } from "../workflow/generate-once.js";

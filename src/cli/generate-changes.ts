@@ -1,12 +1,12 @@
 import type { Change } from "../diff/change.js";
-import type { SinceLastRun } from "../workflow/since-last-run.js";
+import type { SinceLastRun } from "../workflow/records/since-last-run.js";
 import { compareCodeUnits } from "../model/order.js";
 import { summarize, summaryLine } from "./diff-format.js";
 import { plural } from "./report.js";
 
 /**
  * What changed in the API since the last run, in one line, from the comparison of the OpenAPI
- * document apiloom wrote then with this run's (src/workflow/since-last-run.ts; the docs'
+ * document apiloom wrote then with this run's (src/workflow/records/since-last-run.ts; the docs'
  * changelog page reads the same one). Called after the output is written: a failed write has
  * nothing to summarise. Undefined when there is no earlier document, nothing changed, or either
  * does not load.

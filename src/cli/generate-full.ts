@@ -5,10 +5,10 @@ import {
   staleVerdict,
 } from "./generate-changes.js";
 import { relative, sep } from "node:path";
-import type { CheckReport } from "../workflow/check.js";
-import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
+import type { CheckReport } from "../workflow/output/check.js";
+import { CONFIG_DEFAULTS } from "../workflow/config/types.js";
 import type { Produced } from "../workflow/produce.js";
-import type { GenerateSettings } from "../workflow/settings.js";
+import type { GenerateSettings } from "../workflow/config/settings.js";
 import type { Diagnostic } from "../model/types.js";
 import type { GenerateOutcome, Made } from "../workflow/generate-once.js";
 import type { GenerateFlags } from "./generate-options.js";

@@ -7,12 +7,12 @@ import {
   type FlagSpec as Flag,
 } from "./flags.js";
 import { BUILT_IN_PLUGINS } from "../emit/registry.js";
-import { ConfigError } from "../workflow/config-error.js";
-import { secondsProblem } from "../workflow/config-checks.js";
-import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
+import { ConfigError } from "../workflow/config/error.js";
+import { secondsProblem } from "../workflow/config/checks.js";
+import { CONFIG_DEFAULTS } from "../workflow/config/types.js";
 import { DEFAULT_MAX_INPUT_MIB } from "../ingest/read-source.js";
-import type { SettingsOverrides } from "../workflow/settings.js";
-import { REMOTE_DEFAULTS } from "../workflow/remote-settings.js";
+import type { SettingsOverrides } from "../workflow/config/settings.js";
+import { REMOTE_DEFAULTS } from "../workflow/config/remote-settings.js";
 
 /**
  * What `apiloom generate` was told on the command line: the settings it overrides (the workflow's

@@ -6,12 +6,12 @@ import {
   type GenerateOutcome,
   type LazyStages,
 } from "../workflow/generate-once.js";
-import { formerLock } from "../workflow/name-lock.js";
-import { EmitterError } from "../workflow/output-files.js";
-import { OutsideFileError } from "../workflow/outside-file.js";
+import { formerLock } from "../workflow/records/name-lock.js";
+import { EmitterError } from "../workflow/output/output-files.js";
+import { OutsideFileError } from "../workflow/output/outside-file.js";
 import type { Stages } from "../workflow/produce.js";
-import type { RemoteInputs } from "../workflow/remote-inputs.js";
-import type { GenerateSettings } from "../workflow/settings.js";
+import type { RemoteInputs } from "../workflow/sources/remote-inputs.js";
+import type { GenerateSettings } from "../workflow/config/settings.js";
 import type { GenerateFlags } from "./generate-options.js";
 import { progressLine } from "./progress.js";
 import { plural, seconds, shownPath } from "./report.js";

@@ -1,15 +1,15 @@
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { dirname } from "node:path";
-import { ConfigError, UnknownApiError } from "../workflow/config-error.js";
-import { CONFIG_DEFAULTS } from "../workflow/config-types.js";
-import { localFiles } from "../workflow/resolve-inputs.js";
+import { ConfigError, UnknownApiError } from "../workflow/config/error.js";
+import { CONFIG_DEFAULTS } from "../workflow/config/types.js";
+import { localFiles } from "../workflow/sources/resolve-inputs.js";
 import {
   resolveApis,
   resolveSettings,
   type GenerateSettings,
-} from "../workflow/settings.js";
-import { createSourceCache } from "../workflow/source-cache.js";
+} from "../workflow/config/settings.js";
+import { createSourceCache } from "../workflow/sources/source-cache.js";
 import {
   relevantPaths,
   watchFolders,
@@ -22,8 +22,8 @@ import type { LazyStages } from "../workflow/generate-once.js";
 import { failedRun, type RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";
 import { apiLabel, labelled } from "./generate-apis.js";
-import { RemotePoll } from "../workflow/remote-poll.js";
-import { isRemoteInput } from "../workflow/remote-url.js";
+import { RemotePoll } from "../workflow/sources/remote-poll.js";
+import { isRemoteInput } from "../workflow/sources/remote-url.js";
 import { shownUrl } from "../model/source-url.js";
 
 interface WatchIO extends RunIO {
@@ -32,7 +32,7 @@ interface WatchIO extends RunIO {
 
 /**
  * `generate --watch`: runs in this process, keeping each input's text and parsed documents
- * between runs (workflow/source-cache.ts), so after one spec of several changes only that one
+ * between runs (workflow/sources/source-cache.ts), so after one spec of several changes only that one
  * is read and parsed again; the writer writes only files whose bytes changed. Templates of the
  * user's folder are imported by content (emit/templates.ts), so an edited one is picked up.
  * SIGINT (or SIGTERM) stops watching; a run in progress finishes first (the writer's

@@ -1,4 +1,4 @@
-import { ConfigError } from "../workflow/config-error.js";
+import { ConfigError } from "../workflow/config/error.js";
 import type { Stages } from "../workflow/produce.js";
 import type { ArtifactPlugin } from "../emit/artifact.js";
 import { BUILT_IN_PLUGINS } from "../emit/registry.js";
@@ -7,7 +7,7 @@ import {
   pluginsOf,
   resolveApis,
   type GenerateSettings,
-} from "../workflow/settings.js";
+} from "../workflow/config/settings.js";
 import { paint, useColor } from "./colors.js";
 import {
   generateHelp,
@@ -18,7 +18,7 @@ import { runOnce } from "./generate-run.js";
 import type { LazyStages } from "../workflow/generate-once.js";
 import type { Stream } from "./run-io.js";
 import { configLine, printLeftBehind } from "./report.js";
-import type { WriteOptions } from "../workflow/writer.js";
+import type { WriteOptions } from "../workflow/output/writer.js";
 
 /** The outside world of one run; tests replace any part (stages above all: fake emitters). */
 export interface GenerateDeps {

@@ -144,10 +144,35 @@ describe("apiloom init", () => {
     const config = readFileSync(join(dir, "apiloom.config.ts"), "utf8");
     expect(config).toContain('inputs: [\n    "specs/api.yaml",\n  ],');
     expect(config).toContain('artifacts: ["client", "paths"],');
+    // openapi-typescript 7's default: a member with a default is required where it is read
+    expect(config).toContain("paths: { defaultNonNullable: true },");
     expect(stdout.text).toContain(
       'the npm script "types" runs openapi-typescript on specs/api.yaml: the config makes src/api/paths.ts (its types) and src/api/client/openapi-fetch.ts',
     );
     expect(stdout.text).toContain("in place of src/lib/schema.d.ts");
+  });
+
+  it("maps the script's --read-write-markers and --default-non-nullable false to the paths options", async () => {
+    const dir = project({
+      "package.json": JSON.stringify({
+        scripts: {
+          types:
+            "openapi-typescript --read-write-markers --default-non-nullable false api.yaml -o schema.ts",
+        },
+      }),
+      "api.yaml": OPENAPI,
+    });
+    expect(
+      await runInit([], { cwd: dir, stdout: sink(), stderr: sink() }),
+    ).toBe(0);
+    expect(
+      JSON.parse(readFileSync(join(dir, "apiloom.config.json"), "utf8")),
+    ).toEqual({
+      inputs: ["api.yaml"],
+      out: "generated",
+      artifacts: ["client", "paths"],
+      paths: { readWriteMarkers: true },
+    });
   });
 
   it("writes no artifacts without openapi-typescript in the scripts", async () => {

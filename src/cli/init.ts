@@ -15,7 +15,7 @@ import { readSourceText } from "../ingest/decode-text.js";
 import { parseText } from "../ingest/load.js";
 import { DEFAULT_MAX_INPUT_BYTES } from "../ingest/read-source.js";
 import type { SourceFormat } from "../model/types.js";
-import { CONFIG_FILE_NAMES } from "../workflow/config-types.js";
+import { CONFIG_FILE_NAMES } from "../workflow/config/types.js";
 import { addScript } from "./package-script.js";
 import type { Stream } from "./run-io.js";
 
@@ -90,7 +90,13 @@ export async function runInit(
   const name = typescript ? "apiloom.config.ts" : "apiloom.config.json";
   writeFileSync(
     join(cwd, name),
-    starterConfig(specs, out, typescript, peer ? PEER_ARTIFACTS : undefined),
+    starterConfig(
+      specs,
+      out,
+      typescript,
+      peer ? PEER_ARTIFACTS : undefined,
+      peer?.paths,
+    ),
     { flag: "wx" },
   );
   const lines = [
@@ -224,13 +230,26 @@ function specFormat(abs: string): SourceFormat | undefined {
 /** What a project that ran openapi-typescript and openapi-fetch gets: their equivalents too. */
 const PEER_ARTIFACTS = ["client", "paths"];
 
+/** openapi-typescript's flags that the `paths` artifact has, by its option names. */
+const PEER_FLAGS: Readonly<Record<string, string>> = {
+  "default-non-nullable": "defaultNonNullable",
+  "read-write-markers": "readWriteMarkers",
+};
+
+interface PeerScript {
+  script: string;
+  input?: string;
+  output?: string;
+  /** The `paths` options its flags ask for (defaultNonNullable unless `--default-non-nullable false`). */
+  paths: Record<string, true>;
+}
+
 /**
  * The npm script of `file` (package.json) that runs openapi-typescript, with its input (a path or
- * URL, as written) and its `-o`/`--output`, or undefined when none does.
+ * URL, as written), its `-o`/`--output` and the `paths` options of its flags, or undefined when
+ * none does.
  */
-export function openapiTypescriptScript(
-  file: string,
-): { script: string; input?: string; output?: string } | undefined {
+export function openapiTypescriptScript(file: string): PeerScript | undefined {
   let scripts: unknown;
   try {
     scripts = (JSON.parse(readFileSync(file, "utf8")) as { scripts?: unknown })
@@ -248,12 +267,20 @@ export function openapiTypescriptScript(
       .find((w) => w.some((word) => /(^|\/)openapi-typescript$/.test(word)));
     if (!words) continue;
     const at = words.findIndex((w) => /(^|\/)openapi-typescript$/.test(w));
-    const found: { script: string; input?: string; output?: string } = {
-      script,
-    };
+    const found: PeerScript = { script, paths: {} };
+    // openapi-typescript 7's defaults, then its flags (`--x`, `--x false`, `--x=false`, `--no-x`)
+    const flags: Record<string, boolean> = { defaultNonNullable: true };
     for (let i = at + 1; i < words.length; i++) {
       const word = unquoted(words[i]!);
-      if (word === "-o" || word === "--output") {
+      const flag = /^--(no-)?([a-z-]+)(?:=(true|false))?$/.exec(word);
+      const option = flag ? PEER_FLAGS[flag[2]!] : undefined;
+      if (flag && option) {
+        let value = flag[3] ?? "true";
+        const next = words[i + 1];
+        if (flag[3] === undefined && (next === "true" || next === "false"))
+          value = words[++i]!;
+        flags[option] = flag[1] === undefined && value === "true";
+      } else if (word === "-o" || word === "--output") {
         const output = words[++i];
         if (output) found.output = output;
       } else if (word.startsWith("--output="))
@@ -261,23 +288,36 @@ export function openapiTypescriptScript(
       else if (!word.startsWith("-") && found.input === undefined)
         found.input = word.replace(/^\.\//, "");
     }
+    for (const [option, on] of Object.entries(flags))
+      if (on) found.paths[option] = true;
     return found;
   }
   return undefined;
 }
 
-/** The starter config: the specs found (or a placeholder), the output folder and the artifacts. */
+/**
+ * The starter config: the specs found (or a placeholder), the output folder, the artifacts and
+ * the `paths` artifact's options.
+ */
 export function starterConfig(
   specs: readonly { path: string }[],
   out: string,
   typescript: boolean,
   artifacts?: readonly string[],
+  paths?: Readonly<Record<string, true>>,
 ): string {
   const inputs = specs.length > 0 ? specs.map((s) => s.path) : ["openapi.yaml"];
+  const pathsOptions =
+    paths && Object.keys(paths).length > 0 ? paths : undefined;
   if (!typescript)
     return (
       JSON.stringify(
-        { inputs, out, ...(artifacts ? { artifacts } : {}) },
+        {
+          inputs,
+          out,
+          ...(artifacts ? { artifacts } : {}),
+          ...(pathsOptions ? { paths: pathsOptions } : {}),
+        },
         null,
         2,
       ) + "\n"
@@ -296,6 +336,14 @@ ${list}  ],
       ? `
   // paths.ts and client/openapi-fetch.ts: openapi-typescript's types and openapi-fetch's client
   artifacts: ${JSON.stringify(artifacts).replace(/,/g, ", ")},`
+      : ""
+  }${
+    pathsOptions
+      ? `
+  // openapi-typescript's rules that its script used (docs/migrate-from-openapi-typescript.md)
+  paths: { ${Object.keys(pathsOptions)
+    .map((k) => `${k}: true`)
+    .join(", ")} },`
       : ""
   }
 });

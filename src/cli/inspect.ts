@@ -1,4 +1,4 @@
-import { settleOutput } from "../workflow/writer.js";
+import { settleOutput } from "../workflow/output/writer.js";
 import { allParameters } from "../model/factories.js";
 import { loadModel } from "../pipeline.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
@@ -7,13 +7,13 @@ import { resolve } from "node:path";
 import { isUrlInput } from "../model/source-url.js";
 import { paint } from "./colors.js";
 import { codeFrame, frameLines } from "./diagnostic-format.js";
-import { ConfigError } from "../workflow/config-error.js";
-import { loadInputs } from "../workflow/resolve-inputs.js";
+import { ConfigError } from "../workflow/config/error.js";
+import { loadInputs } from "../workflow/sources/resolve-inputs.js";
 import {
   resolveApis,
   resolveSettings,
   type GenerateSettings,
-} from "../workflow/settings.js";
+} from "../workflow/config/settings.js";
 import {
   flagsNamed,
   noGenerateFlags,

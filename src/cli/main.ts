@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { apiloomVersion } from "../workflow/identity.js";
 import { failedRun } from "./run-io.js";
 
 /** The command line: parses the sub-command and hands over. The CLI owns the file system. */
@@ -32,7 +32,7 @@ async function command(argv: string[]): Promise<number> {
       );
       return 0;
     case "--version":
-      process.stdout.write(`apiloom ${packageVersion()}\n`);
+      process.stdout.write(`apiloom ${apiloomVersion()}\n`);
       return 0;
     default:
       process.stderr.write(
@@ -55,12 +55,3 @@ Commands:
 
 Run 'apiloom <command> --help' for a command's options.
 `;
-
-/** The version in package.json (src/cli and dist/cli are both two folders below it). */
-function packageVersion(): string {
-  const manifest: unknown = createRequire(import.meta.url)(
-    "../../package.json",
-  );
-  const version = (manifest as { version?: unknown }).version;
-  return typeof version === "string" ? version : "unknown";
-}

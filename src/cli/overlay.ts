@@ -6,10 +6,10 @@ import { parseText } from "../ingest/load.js";
 import { deriveActions } from "../ingest/overlay/derive.js";
 import { ParseError } from "../ingest/parse/parsed-document.js";
 import { SourceReadError } from "../ingest/read-source.js";
-import { ConfigError } from "../workflow/config-error.js";
-import { resolveInputs } from "../workflow/resolve-inputs.js";
-import { isRemoteInput } from "../workflow/remote-url.js";
-import { resolveSettings } from "../workflow/settings.js";
+import { ConfigError } from "../workflow/config/error.js";
+import { resolveInputs } from "../workflow/sources/resolve-inputs.js";
+import { isRemoteInput } from "../workflow/sources/remote-url.js";
+import { resolveSettings } from "../workflow/config/settings.js";
 import { noGenerateFlags } from "./generate-options.js";
 import type { Stream } from "./run-io.js";
 

@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../model/types.js";
 import type { Paint } from "./colors.js";
-import type { GenerateSettings } from "../workflow/settings.js";
+import type { GenerateSettings } from "../workflow/config/settings.js";
 import {
   displayPath,
   formatDiagnostic,
@@ -9,8 +9,11 @@ import {
   severityLabel,
   visible,
 } from "./diagnostic-format.js";
-import { leftBehind, leftBehindMessage } from "../workflow/moved-output.js";
-import { warningKey } from "../workflow/warning-record.js";
+import {
+  leftBehind,
+  leftBehindMessage,
+} from "../workflow/output/moved-output.js";
+import { warningKey } from "../workflow/records/warning-record.js";
 import { isUrlInput } from "../model/source-url.js";
 
 export interface Tally {

@@ -1,6 +1,6 @@
 import { PluginError } from "../emit/artifact.js";
-import type { SourceCache } from "../workflow/source-cache.js";
-import type { WriteOptions } from "../workflow/writer.js";
+import type { SourceCache } from "../workflow/sources/source-cache.js";
+import type { WriteOptions } from "../workflow/output/writer.js";
 import type { Paint } from "./colors.js";
 
 /** Where a run writes its lines. */

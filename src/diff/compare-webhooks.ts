@@ -6,7 +6,7 @@ import type {
   Webhook,
 } from "../model/types.js";
 import { makeChange, type Change } from "./change.js";
-import { webhookKey } from "../model/webhooks.js";
+import { webhookKey } from "../model/merge/webhooks.js";
 import type { Breaks, RuleId } from "./rules.js";
 import type { SchemaDiff } from "./schema-diff.js";
 

@@ -1,5 +1,5 @@
 import { endpointTypeBase, schemaTypeNames } from "../emit/type-index/names.js";
-import { endpointKey } from "../model/naming.js";
+import { endpointKey } from "../model/merge/naming.js";
 import { compareEndpoints } from "../model/order.js";
 import { pathShape, pathVariables } from "../model/path-template.js";
 import type {

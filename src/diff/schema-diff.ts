@@ -1,10 +1,10 @@
-import { schemaRefName } from "../model/schema-ref.js";
+import { schemaRefName } from "../model/schema/ref.js";
 import {
   isNullable,
   nonNullTypes,
   resolveSchema,
   schemaValues,
-} from "../model/schema.js";
+} from "../model/schema/schema.js";
 import type {
   ApiModel,
   Schema,

@@ -1,10 +1,10 @@
-import type { DiagnosticCode } from "../model/diagnostic-codes.js";
-import type { OnceReport, ReportPlace } from "../model/reporter.js";
+import type { DiagnosticCode } from "../model/diagnostics/codes.js";
+import type { OnceReport, ReportPlace } from "../model/diagnostics/reporter.js";
 import type { ApiModel, Diagnostic, SourceRef } from "../model/types.js";
 import type { TypeIndex } from "./type-index/type-index.js";
 
 // what the context's `reporter` and `types` are
-export type { OnceReport, ReportPlace } from "../model/reporter.js";
+export type { OnceReport, ReportPlace } from "../model/diagnostics/reporter.js";
 export type { EndpointTypes, TypeIndex } from "./type-index/type-index.js";
 export type { WebhookTypes } from "./type-index/webhook-names.js";
 export type { SchemaMode } from "./type-index/schema-to-type.js";
@@ -181,7 +181,7 @@ export interface EmitContext<O = Readonly<Record<string, unknown>>> {
    */
   readonly types: TypeIndex;
   /**
-   * Reports a diagnostic: a code of src/model/diagnostic-codes.ts, which gives its severity. A
+   * Reports a diagnostic: a code of src/model/diagnostics/codes.ts, which gives its severity. A
    * plugin of the user's reports `PluginDiagnosticCode`s; the message says what.
    */
   readonly reporter: Reporter;

@@ -1,4 +1,4 @@
-import { Reporter } from "../model/reporter.js";
+import { Reporter } from "../model/diagnostics/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import {
   PluginError,
@@ -31,7 +31,7 @@ export interface PluginRun {
   plugins: readonly ArtifactPlugin[];
   /** The artifacts the run makes, their needs included (the settings resolve them once). */
   artifacts: Iterable<string>;
-  /** Each plugin's options by its name, resolved (see workflow/settings.ts). */
+  /** Each plugin's options by its name, resolved (see workflow/config/settings.ts). */
   options: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   templatesDir?: string;
   layout: OutputLayout;

@@ -1,13 +1,13 @@
 import {
   DIAGNOSTIC_CODES,
   isDiagnosticCode,
-} from "../model/diagnostic-codes.js";
+} from "../model/diagnostics/codes.js";
 import {
   DOCUMENTATION_KEYWORDS,
   SCHEMA_KEYWORDS,
   SCHEMA_LIST_KEYWORDS,
   SCHEMA_MAP_KEYWORDS,
-} from "../model/schema.js";
+} from "../model/schema/schema.js";
 import { HTTP_METHODS as MODEL_HTTP_METHODS } from "../model/types.js";
 import type { HttpMethod } from "../model/types.js";
 
@@ -74,7 +74,7 @@ export {
 // Names and keys: an endpoint's key (`GET /pets/{id}`), as the config's `names`, `client.pages`
 // and the name lock write it. Endpoint names themselves are `endpoint.name`; the names of the
 // types in types.ts are the context's `types` (a TypeIndex, of the plugin API: artifact.ts).
-export { endpointKey } from "../model/naming.js";
+export { endpointKey } from "../model/merge/naming.js";
 
 // Type expressions: the context's `types.typeOf(schema, mode)` is a `TypeNode`; these print one
 // as types.ts does (alone, an expanded object, a `head = type;` declaration, a doc comment),
@@ -104,7 +104,12 @@ export {
   statusUnion,
 } from "./type-index/endpoint-types.js";
 export { docLines, trimBlankEnds } from "./type-index/doc-lines.js";
-export type { SchemaNaming } from "./type-index/schema-to-type.js";
+// `schemaToType(schema, naming, mode)`: a schema's type expression, its `$ref`s named by
+// `naming` (the context's `types.typeOf` names them as types.ts does).
+export {
+  schemaToType,
+  type SchemaNaming,
+} from "./type-index/schema-to-type.js";
 export { CLIENT_EXPORT_NAMES, schemaTypeName } from "./type-index/names.js";
 
 // Security facts: the OAuth scopes an endpoint needs, one list per alternative (as the client's
@@ -228,8 +233,8 @@ export {
   resolveSchema,
   scalarValues,
   type SubSchema,
-} from "../model/schema.js";
-export { schemaRef, schemaRefName } from "../model/schema-ref.js";
+} from "../model/schema/schema.js";
+export { schemaRef, schemaRefName } from "../model/schema/ref.js";
 
 // Dates and big integers (config `dates`, `int64`, carried as `model.scalars`): which schemas
 // the generated code holds as a Date or a bigint instead of their JSON value.
@@ -242,7 +247,7 @@ export {
   revivedScalar,
   revivedTypeName,
   revivesAny,
-} from "../model/schema-scalars.js";
+} from "../model/schema/scalars.js";
 export type { ScalarChoices } from "../model/scalar-choices.js";
 // ...and how the client and the server revive them: which endpoints hold one, the files that
 // revive them, whether an answer is one the client can revive. WEBHOOK_PREFIX names a webhook's
@@ -281,7 +286,7 @@ export { compareCodeUnits, compareEndpoints } from "../model/order.js";
 export { assignOwn, setOwn } from "../model/own-property.js";
 
 // Reporting (the context's `reporter`): the place of a whole file, and what a code means.
-export { fileStart } from "../model/reporter.js";
+export { fileStart } from "../model/diagnostics/reporter.js";
 
 /** What a diagnostic code means (the registry's line), or "" for a code it does not hold. */
 export function diagnosticMeaning(code: string): string {

@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { fileStart, Reporter } from "../model/reporter.js";
+import { fileStart, Reporter } from "../model/diagnostics/reporter.js";
 import type {
   Diagnostic,
   DocumentModel,
@@ -7,7 +7,10 @@ import type {
   SourceRef,
 } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
-import { PendingPlaces, type DeferredPlaces } from "../model/source-place.js";
+import {
+  PendingPlaces,
+  type DeferredPlaces,
+} from "../model/diagnostics/source-place.js";
 import { describeUnknown, detectFormat } from "./detect.js";
 import { parseText } from "./load.js";
 import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
@@ -58,7 +61,7 @@ export interface ReadOptions extends IngestOptions {
   /**
    * Leave the line and column of the places the readers hand out unfound when the reading ends,
    * for a documents that can find them later without its value (JSON: its text): each is found
-   * when something first needs a line (model/source-place.ts `settlePlaces`; the reporter calls
+   * when something first needs a line (model/diagnostics/source-place.ts `settlePlaces`; the reporter calls
    * it for its diagnostics). The caller releases them when it drops the model. Default: every
    * place is found when the reading ends.
    */

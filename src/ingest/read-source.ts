@@ -7,7 +7,7 @@ import {
   statSync,
   type Stats,
 } from "node:fs";
-import type { DiagnosticCode } from "../model/diagnostic-codes.js";
+import type { DiagnosticCode } from "../model/diagnostics/codes.js";
 
 /** The default size limit of one input or `$ref`'d file, in MiB (`--max-input-size`). */
 export const DEFAULT_MAX_INPUT_MIB = 100;

@@ -1,5 +1,5 @@
-import type { PatternVerdicts } from "../model/pattern-safety.js";
-import type { Reporter } from "../model/reporter.js";
+import type { PatternVerdicts } from "../model/patterns/safety.js";
+import type { Reporter } from "../model/diagnostics/reporter.js";
 import type { DocumentModel, SourceFormat, SourceRef } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
 
@@ -16,7 +16,7 @@ export interface SourceDocument {
   /**
    * Where `path` is in the file. Its line and column are 0 until the reading is done, when every
    * place is found at once ({@link settle}), or, for a reading that defers them (ingest's
-   * `deferPlaces`), until something needs them (model/source-place.ts `settlePlaces`); a reader
+   * `deferPlaces`), until something needs them (model/diagnostics/source-place.ts `settlePlaces`); a reader
    * that prints a line calls `ReaderContext.settlePlaces` first.
    */
   ref(path: Path): SourceRef;
@@ -52,7 +52,7 @@ export interface ReaderContext {
   ): ResolvedRef | undefined;
   /** Finds the line and column of every place handed out so far (see `SourceDocument.ref`). */
   settlePlaces(): void;
-  /** The run's verdicts on patterns: how the validators run each (model/pattern-safety.ts). */
+  /** The run's verdicts on patterns: how the validators run each (model/patterns/safety.ts). */
   patterns: PatternVerdicts;
 }
 

@@ -1,8 +1,8 @@
 import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parsePointer, type Path } from "../model/pointer.js";
-import { PatternVerdicts } from "../model/pattern-safety.js";
-import type { Reporter } from "../model/reporter.js";
+import { PatternVerdicts } from "../model/patterns/safety.js";
+import type { Reporter } from "../model/diagnostics/reporter.js";
 import { ParseError } from "./parse/parsed-document.js";
 import { isUrlInput, shownUrl } from "../model/source-url.js";
 import { filePartBySelf } from "./self-base.js";
@@ -86,7 +86,7 @@ export function makeContext(
     // OpenAPI 3.2: a reference to where `$self` says the document is, is beside the file
     const filePart = filePartBySelf(refFilePart, from) ?? refFilePart;
     // a $ref to a URL, or any $ref to another file of a document fetched from one: the network,
-    // followed only when allowed (fetched before the reading: workflow/remote-refs.ts)
+    // followed only when allowed (fetched before the reading: workflow/sources/remote-refs.ts)
     const remote = filePart === "" ? undefined : remoteTarget(filePart, from);
     if (remote !== undefined) {
       if (remote === "" || !allowExternal) {

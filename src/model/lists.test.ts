@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildModel } from "./build.js";
+import { buildModel } from "./merge/build.js";
 import { shareEmpties } from "./lists.js";
 import { resolveSerialization } from "./serialization.js";
 import { at, doc, endpoint, param } from "../../test/support/model-builders.js";

@@ -7,7 +7,7 @@ import {
   type PageShape,
   type Pagination,
 } from "./pagination.js";
-import { resolveSchema } from "./schema.js";
+import { resolveSchema } from "./schema/schema.js";
 import type {
   ApiModel,
   Endpoint,

@@ -1,5 +1,5 @@
 import { isJsonMediaType } from "./media-types.js";
-import { resolveSchema } from "./schema.js";
+import { resolveSchema } from "./schema/schema.js";
 import type {
   ApiModel,
   Endpoint,

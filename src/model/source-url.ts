@@ -1,6 +1,6 @@
 /**
  * Whether an input (or a document's place) is an http(s) URL rather than a file path: fetched by
- * the workflow before the reading (workflow/remote-inputs.ts), shown and named by its URL, and
+ * the workflow before the reading (workflow/sources/remote-inputs.ts), shown and named by its URL, and
  * never resolved against a folder.
  */
 export function isUrlInput(input: string): boolean {

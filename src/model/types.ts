@@ -7,9 +7,9 @@
  * so emitters handle one dialect only. A `$ref` always points at `#/components/schemas/<name>`
  * and `<name>` is a key of {@link ApiModel.schemas}.
  */
-import type { PatternGuard } from "./pattern-guard.js";
-export type { PatternGuard } from "./pattern-guard.js";
-import type { DiagnosticCode, Severity } from "./diagnostic-codes.js";
+import type { PatternGuard } from "./patterns/guard.js";
+export type { PatternGuard } from "./patterns/guard.js";
+import type { DiagnosticCode, Severity } from "./diagnostics/codes.js";
 
 export type { Severity };
 
@@ -28,7 +28,7 @@ export interface Diagnostic {
   severity: Severity;
   /**
    * Stable code, e.g. `parse/invalid-json`, `merge/operation-id-conflict`: a key of the registry
-   * DIAGNOSTIC_CODES (src/model/diagnostic-codes.ts), which gives its severity and meaning.
+   * DIAGNOSTIC_CODES (src/model/diagnostics/codes.ts), which gives its severity and meaning.
    */
   code: DiagnosticCode;
   message: string;
@@ -317,7 +317,7 @@ export interface Endpoint {
   method: HttpMethod;
   /** Path template in `{name}` form, relative to the server URL, starting with `/`. */
   path: string;
-  /** Unique camelCase TypeScript identifier. Empty until naming runs (src/model/naming.ts). */
+  /** Unique camelCase TypeScript identifier. Empty until naming runs (src/model/merge/naming.ts). */
   name: string;
   /** The operationId the winning name came from, if any. */
   operationId?: string;
@@ -369,7 +369,7 @@ export interface ApiDescription {
   schemas: Record<string, NamedSchema>;
   tags: Tag[];
   endpoints: Endpoint[];
-  /** OpenAPI 3.1 `webhooks`, when there are any (merged: by key and method, named; model/webhooks.ts). */
+  /** OpenAPI 3.1 `webhooks`, when there are any (merged: by key and method, named; model/merge/webhooks.ts). */
   webhooks?: Webhook[];
 }
 

@@ -1,4 +1,4 @@
-import type { Reporter } from "../model/reporter.js";
+import type { Reporter } from "../model/diagnostics/reporter.js";
 import type { Endpoint } from "../model/types.js";
 import { stringLiteral } from "../emit/shared/literals.js";
 import type { Member, ObjectSlot } from "./analyze.js";

@@ -169,7 +169,7 @@ ${model.endpoints
     expect(line).toContain(`getMessage: "${was}"`);
     expect(isInsertionOnly(before, result.contents)).toBe(true);
 
-    // the words, when the caller knows them (the diff rules, src/workflow/handler-changes.ts)
+    // the words, when the caller knows them (the diff rules, src/workflow/records/handler-changes.ts)
     const described = updateHandlersFile({
       file: "src/handlers.ts",
       existing: before,

@@ -1,4 +1,4 @@
-import { Reporter } from "../model/reporter.js";
+import { Reporter } from "../model/diagnostics/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { signatures } from "../emit/server/signature.js";
 import { analyzeHandlersFile, type ObjectSlot } from "./analyze.js";

@@ -1,5 +1,5 @@
 import type { ApiModel, Endpoint, Webhook } from "../model/types.js";
-import type { Reporter } from "../model/reporter.js";
+import type { Reporter } from "../model/diagnostics/reporter.js";
 import { print } from "../emit/shared/doc.js";
 import { propertyKey, stringLiteral } from "../emit/shared/literals.js";
 import { assignment, importStatement } from "../emit/shared/statements.js";

@@ -1,23 +1,30 @@
 import { join } from "node:path";
 import type { Diagnostic } from "../model/types.js";
-import type { CheckReport } from "./check.js";
-import type { Fingerprint } from "./fingerprint.js";
-import { makeManifest, manifestText } from "./manifest.js";
-import { MANIFEST_FILE } from "./output-files.js";
+import type { CheckReport } from "./output/check.js";
+import type { Fingerprint } from "./records/fingerprint.js";
+import { makeManifest, manifestText } from "./records/manifest.js";
+import { MANIFEST_FILE } from "./output/output-files.js";
 import {
   readIfExists,
   writeFileIfChanged,
   type OutsideFile,
-} from "./outside-file.js";
+} from "./output/outside-file.js";
 import type { Accept, Produced, Stages } from "./produce.js";
-import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
-import type { GenerateSettings } from "./settings.js";
-import type { SourceCache } from "./source-cache.js";
-import { upToDate } from "./up-to-date.js";
-import { markVerified } from "./verified.js";
-import { OutputBusyError } from "./output-lock.js";
-import { readWarningKeys, writeWarningKeys } from "./warning-record.js";
-import { settleOutput, type WriteOptions, type WriteResult } from "./writer.js";
+import {
+  fetchRemoteInputs,
+  type RemoteInputs,
+} from "./sources/remote-inputs.js";
+import type { GenerateSettings } from "./config/settings.js";
+import type { SourceCache } from "./sources/source-cache.js";
+import { upToDate } from "./records/up-to-date.js";
+import { markVerified } from "./records/verified.js";
+import { OutputBusyError } from "./output/output-lock.js";
+import { readWarningKeys, writeWarningKeys } from "./records/warning-record.js";
+import {
+  settleOutput,
+  type WriteOptions,
+  type WriteResult,
+} from "./output/writer.js";
 
 // One generate, start to finish: the inputs resolved (URLs fetched), the up-to-date check, the
 // pipeline in the file system (produce.ts), then --check or the write, and the records (the
@@ -96,9 +103,9 @@ export async function generateOnce(
     await Promise.all([
       request.stages.load(),
       import("./produce.js"),
-      import("./early-stage.js"),
-      import("./writer.js"),
-      import("./check.js"),
+      import("./output/early-stage.js"),
+      import("./output/writer.js"),
+      import("./output/check.js"),
     ]);
   // a run that writes stages its large texts in the output folder as they are made
   const early = request.check
@@ -131,8 +138,9 @@ export async function generateOnce(
       };
     request.onStage?.(`writing ${settings.out}`);
     // this run's OpenAPI document, read before the writer moves its staged copy into place: the
-    // summary of what changed since the last run reads it after the write (since-last-run.ts)
-    void produced.since?.now;
+    // summary of what changed since the last run reads it after the write (since-last-run.ts),
+    // when there is a last run's to compare it with
+    if (produced.since?.before !== undefined) void produced.since.now;
     let result: WriteResult;
     try {
       result = writer.writeOutput(settings.out, produced.files, {
@@ -181,7 +189,7 @@ function isFailing(diagnostics: readonly Diagnostic[], strict: boolean) {
 function check(
   settings: GenerateSettings,
   { produced }: { produced: Produced },
-  checkOutput: typeof import("./check.js").checkOutput,
+  checkOutput: typeof import("./output/check.js").checkOutput,
 ): { report: CheckReport } {
   const report = checkOutput(settings.out, produced.files, {
     files: outsideFiles(settings, produced),

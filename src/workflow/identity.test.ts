@@ -1,8 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { ownCodeHash } from "./identity.js";
+import { apiloomVersion, ownCodeHash } from "./identity.js";
 
 /** A built code folder: the CLI's one file, two modules beside it, a declaration file. */
 function distFolder(): string {
@@ -26,24 +34,42 @@ describe("the hash of apiloom's own code", () => {
     const root = distFolder();
     roots.push(root);
     const bundle = join(root, "code/cli/bundle.js");
-    const before = ownCodeHash(bundle);
+    const before = ownCodeHash(bundle, join(root, "code"));
     writeFileSync(join(root, "code/cli/main.js"), "export const main = 2;\n");
-    expect(ownCodeHash(bundle)).toBe(before);
+    expect(ownCodeHash(bundle, join(root, "code"))).toBe(before);
     writeFileSync(bundle, "export const all = 2;\n");
-    expect(ownCodeHash(bundle)).not.toBe(before);
+    expect(ownCodeHash(bundle, join(root, "code"))).not.toBe(before);
   });
 
-  it("run from modules, is every module's under the folder above (declarations aside), the one file's too", () => {
+  it("run from modules, is every module's under the code folder (declarations aside), the one file's too", () => {
     const root = distFolder();
     roots.push(root);
     const module = join(root, "code/workflow/identity.js");
-    const first = ownCodeHash(module);
+    const first = ownCodeHash(module, join(root, "code"));
     writeFileSync(join(root, "code/workflow/identity.d.ts"), "export {}\n");
-    expect(ownCodeHash(module)).toBe(first);
+    expect(ownCodeHash(module, join(root, "code"))).toBe(first);
     writeFileSync(join(root, "code/cli/main.js"), "export const main = 2;\n");
-    const second = ownCodeHash(module);
+    const second = ownCodeHash(module, join(root, "code"));
     expect(second).not.toBe(first);
     writeFileSync(join(root, "code/cli/bundle.js"), "export const all = 2;\n");
-    expect(ownCodeHash(module)).not.toBe(second);
+    expect(ownCodeHash(module, join(root, "code"))).not.toBe(second);
+  });
+});
+
+describe("apiloom's version", () => {
+  it("is its package.json's, from src/ and from the CLI's one file", () => {
+    const manifest = JSON.parse(
+      readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+    ) as { version: string };
+    expect(apiloomVersion()).toBe(manifest.version);
+    const cli = spawnSync(
+      process.execPath,
+      [
+        fileURLToPath(new URL("../../bin/apiloom.js", import.meta.url)),
+        "--version",
+      ],
+      { encoding: "utf8" },
+    );
+    expect(cli.stdout.trim()).toContain(manifest.version);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_TEMPLATES_DIR } from "../emit/templates.js";
 import { compareCodeUnits } from "../model/order.js";
@@ -27,10 +27,16 @@ export function hashFile(path: string): string {
   }
 }
 
+/**
+ * apiloom's package folder: the one templates/ is in (emit/templates.ts knows it from src/, dist/
+ * and the CLI's one file alike, which sit at other depths than this module).
+ */
+const PACKAGE_ROOT = dirname(DEFAULT_TEMPLATES_DIR);
+
 /** apiloom's version, from its package.json. */
 export function apiloomVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require("../../package.json") as { version?: string }).version ?? "?";
+  const manifest = readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8");
+  return (JSON.parse(manifest) as { version?: string }).version ?? "?";
 }
 
 let identity: string | undefined;
@@ -46,6 +52,8 @@ export function apiloomIdentity(): string {
   if (identity !== undefined) return identity;
   const require = createRequire(import.meta.url);
   const version = apiloomVersion();
+  // this module's file, in src/ or dist/ or the CLI's one file
+  const here = fileURLToPath(import.meta.url);
   const parsers = ["yaml", "js-yaml"].map((name) => {
     try {
       return `${name}@${packageVersion(require.resolve(name), name)}`;
@@ -55,7 +63,10 @@ export function apiloomIdentity(): string {
   });
   const hash = sha256Bytes(
     [
-      ownCodeHash(fileURLToPath(import.meta.url)),
+      ownCodeHash(
+        here,
+        join(PACKAGE_ROOT, relative(PACKAGE_ROOT, here).split(sep)[0]!),
+      ),
       hashTree(DEFAULT_TEMPLATES_DIR),
       ...parsers,
     ].join("\n"),
@@ -69,13 +80,12 @@ export function apiloomIdentity(): string {
  * from one file, dist/cli/bundle.js (scripts/bundle.mjs), which holds all of apiloom's code it
  * runs: that file alone, not the ~300 modules beside it that it never loads (reading them was
  * ~10 ms of every run, a tenth of a run with nothing to do). Run from modules (the library from
- * dist/, the tests from src/), the tree of them: every script file under the folder above this
- * module's.
+ * dist/, the tests from src/), the tree of them: every script file under `codeFolder`.
  */
-export function ownCodeHash(moduleFile: string): string {
+export function ownCodeHash(moduleFile: string, codeFolder: string): string {
   if (basename(moduleFile) === BUNDLE_FILE) return hashFile(moduleFile);
   return hashTree(
-    dirname(dirname(moduleFile)),
+    codeFolder,
     (name) => /\.(?:js|mjs|ts)$/.test(name) && !/\.(?:d|test)\.ts$/.test(name),
   );
 }

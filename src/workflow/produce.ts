@@ -2,24 +2,24 @@ import { relative, resolve, sep } from "node:path";
 import type { ArtifactPlugin, GeneratedFile } from "../emit/artifact.js";
 import { runPipeline } from "../pipeline.js";
 import { printedPlaces } from "../emit/registry.js";
-import { DeferredPlaces } from "../model/source-place.js";
-import { Reporter } from "../model/reporter.js";
+import { DeferredPlaces } from "../model/diagnostics/source-place.js";
+import { Reporter } from "../model/diagnostics/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { compareCodeUnits } from "../model/order.js";
 import { parseText } from "../ingest/load.js";
 import { decodeSource } from "../ingest/decode-text.js";
-import type { SourceCache } from "./source-cache.js";
-import type { RemoteInputs } from "./remote-inputs.js";
-import { inputPath } from "./remote-url.js";
-import { resolveInputs, type InputText } from "./resolve-inputs.js";
-import { nameLockText } from "./name-lock.js";
-import { checkLockPlace } from "./own-files.js";
-import { readOutsideFile } from "./outside-file.js";
-import { addRunFiles, pluginPath } from "./run-files.js";
-import { everyInputRead, HandlerChanges } from "./handler-changes.js";
-import { staleOutputImport } from "./moved-output.js";
-import { lastRunIn, type SinceLastRun } from "./since-last-run.js";
-import type { GenerateSettings } from "./settings.js";
+import type { SourceCache } from "./sources/source-cache.js";
+import type { RemoteInputs } from "./sources/remote-inputs.js";
+import { inputPath } from "./sources/remote-url.js";
+import { resolveInputs, type InputText } from "./sources/resolve-inputs.js";
+import { nameLockText } from "./records/name-lock.js";
+import { checkLockPlace } from "./output/own-files.js";
+import { readOutsideFile } from "./output/outside-file.js";
+import { addRunFiles, pluginPath } from "./output/run-files.js";
+import { everyInputRead, HandlerChanges } from "./records/handler-changes.js";
+import { staleOutputImport } from "./output/moved-output.js";
+import { lastRunIn, type SinceLastRun } from "./records/since-last-run.js";
+import type { GenerateSettings } from "./config/settings.js";
 import {
   fingerprintBase,
   fromOut,
@@ -27,7 +27,7 @@ import {
   MISSING,
   sha256Bytes,
   type Fingerprint,
-} from "./fingerprint.js";
+} from "./records/fingerprint.js";
 
 /** The emitters a run wires into the pipeline (src/pipeline.ts); tests inject fakes. */
 export interface Stages {

@@ -6,9 +6,9 @@ import {
   type FSWatcher,
 } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { isPattern, patternMatcher } from "./glob.js";
-import type { GenerateSettings } from "./settings.js";
-import { isRemoteInput } from "./remote-url.js";
+import { isPattern, patternMatcher } from "./sources/glob.js";
+import type { GenerateSettings } from "./config/settings.js";
+import { isRemoteInput } from "./sources/remote-url.js";
 
 export interface WatchTarget {
   dir: string;

@@ -63,6 +63,45 @@ export type OperationRequestBodyContent<T> =
   FilterKeys<RequestBodyMediaContent<T>, MediaType> extends never
     ? FilterKeys<NonNullable<RequestBodyMediaContent<T>>, MediaType> | undefined
     : FilterKeys<RequestBodyMediaContent<T>, MediaType>;
+
+/**
+ * openapi-typescript's `--read-write-markers` (paths.ts's `readWriteMarkers`): a readOnly member
+ * is `$Read<T>` and a writeOnly one `$Write<T>`; a body sent is `Writable` (no `$Read` member), a
+ * body read is `Readable` (no `$Write` member). Types without markers are themselves.
+ */
+export type $Read<T> = { readonly $read: T };
+export type $Write<T> = { readonly $write: T };
+/** `K` unless `T[K]` is marked `M`. */
+type Unmarked<T, K extends keyof T, M> =
+  NonNullable<T[K]> extends M ? never : K;
+export type Readable<T> =
+  T extends $Write<unknown>
+    ? never
+    : T extends $Read<infer U>
+      ? Readable<U>
+      : T extends (infer E)[]
+        ? Readable<E>[]
+        : T extends object
+          ? {
+              [K in keyof T as Unmarked<T, K, $Write<unknown>>]: Readable<T[K]>;
+            }
+          : T;
+export type Writable<T> =
+  T extends $Read<unknown>
+    ? never
+    : T extends $Write<infer U>
+      ? Writable<U>
+      : T extends (infer E)[]
+        ? Writable<E>[]
+        : T extends object
+          ? {
+              [K in keyof T as Unmarked<T, K, $Read<unknown>>]: Writable<T[K]>;
+            } & {
+              [
+                K in keyof T as Exclude<K, Unmarked<T, K, $Read<unknown>>>
+              ]?: never;
+            }
+          : T;
 type ResponseContentOf<
   T extends Record<string | number, any>,
   Media extends MediaType,
@@ -177,8 +216,8 @@ export type RequestBodyOption<T> =
   OperationRequestBodyContent<T> extends never
     ? { body?: never }
     : IsOperationRequestBodyOptional<T> extends true
-      ? { body?: OperationRequestBodyContent<T> }
-      : { body: OperationRequestBodyContent<T> };
+      ? { body?: Writable<OperationRequestBodyContent<T>> }
+      : { body: Writable<OperationRequestBodyContent<T>> };
 export type RequestOptions<T> = ParamsOption<T> &
   RequestBodyOption<T> & {
     baseUrl?: string;
@@ -199,7 +238,7 @@ export type FetchResponse<
 > =
   | {
       data: ParseAsResponse<
-        SuccessResponse<ResponseObjectMap<T>, Media>,
+        Readable<SuccessResponse<ResponseObjectMap<T>, Media>>,
         Options
       >;
       error?: never;
@@ -207,7 +246,7 @@ export type FetchResponse<
     }
   | {
       data?: never;
-      error: ErrorResponse<ResponseObjectMap<T>, Media>;
+      error: Readable<ErrorResponse<ResponseObjectMap<T>, Media>>;
       response: Response;
     };
 

@@ -10,7 +10,7 @@ import { join, relative, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runGenerate } from "../../src/cli/generate.js";
 import { generate } from "../../src/index.js";
-import { MANIFEST_FILE } from "../../src/workflow/output-files.js";
+import { MANIFEST_FILE } from "../../src/workflow/output/output-files.js";
 import { REPO } from "./source-tree.js";
 
 function filesBelow(root: string): Map<string, string> {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { typeCheck } from "../client/compile.js";
-import { RESERVED_ENDPOINT_NAMES } from "../../src/model/naming.js";
+import { RESERVED_ENDPOINT_NAMES } from "../../src/model/merge/naming.js";
 import { PETSTORE, apiloom, expectNoCrash, outDir } from "./run.js";
 
 const generate = (out: string, ...names: string[]) =>

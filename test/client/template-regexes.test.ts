@@ -11,7 +11,7 @@ import {
 /*
  * Parsing is linear in the bytes (docs/untrusted-input.md): every regular expression written in
  * the runtime templates (client, server, the files they share, validators, MCP) is proven linear
- * (test/support/regex-proof.ts: recheck's automaton, or pattern-ambiguity.ts; a "safe" from
+ * (test/support/regex-proof.ts: recheck's automaton, or model/patterns/ambiguity.ts; a "safe" from
  * recheck's fuzzer alone is no proof). One that is not is listed below with what it runs on,
  * none of which comes from the network; anything else fails, as the Link header's did
  * (`/<([^>]*)>…/`: 16 KiB of `<` took 0.4 s a page), and as the validators' `uri` format did

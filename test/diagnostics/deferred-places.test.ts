@@ -5,7 +5,7 @@ import {
   DeferredPlaces,
   isWaiting,
   settlePlaces,
-} from "../../src/model/source-place.js";
+} from "../../src/model/diagnostics/source-place.js";
 import type { ApiModel, SourceRef } from "../../src/model/types.js";
 import { parseText } from "../../src/ingest/load.js";
 import type { ParsedDocument } from "../../src/ingest/parse/parsed-document.js";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES } from "../../src/model/diagnostic-codes.js";
+import { DIAGNOSTIC_CODES } from "../../src/model/diagnostics/codes.js";
 import { generate } from "../../src/generate.js";
 import { loadModel } from "../../src/pipeline.js";
 import { tableRows } from "../../scripts/diagnostics-table.mjs";
@@ -20,8 +20,8 @@ function sourceFiles(dir: string): string[] {
     return e.name.endsWith(".ts") &&
       !e.name.endsWith(".test.ts") &&
       e.name !== "test-helpers.ts" &&
-      // the registry itself: diagnostic-codes.ts and its families, diagnostic-codes-*.ts
-      !/^diagnostic-codes(-[a-z0-9]+)?\.ts$/.test(e.name)
+      // the registry itself: codes.ts and its families, codes-*.ts
+      !/^codes(-[a-z0-9]+)?\.ts$/.test(e.name)
       ? [full]
       : [];
   });

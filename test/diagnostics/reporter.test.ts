@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES } from "../../src/model/diagnostic-codes.js";
-import { fileStart, Reporter } from "../../src/model/reporter.js";
+import { DIAGNOSTIC_CODES } from "../../src/model/diagnostics/codes.js";
+import { fileStart, Reporter } from "../../src/model/diagnostics/reporter.js";
 import type { SourceRef } from "../../src/model/types.js";
 
 const at = (line: number): SourceRef => ({
@@ -53,7 +53,7 @@ describe("the Reporter", () => {
     expect(() =>
       // @ts-expect-error a misspelt code does not compile
       reporter.report("merge/schema-conflcit", "x", at(1)),
-    ).toThrow(/merge\/schema-conflcit.*src\/model\/diagnostic-codes\.ts/);
+    ).toThrow(/merge\/schema-conflcit.*src\/model\/diagnostics\/codes\.ts/);
     expect(reporter.diagnostics).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { buildDocsView } from "../../src/emit/docs/view.js";
 import { generate } from "../../src/generate.js";
 import { createEndpoint } from "../../src/model/factories.js";
 import type { ApiModel } from "../../src/model/types.js";
-import { validateConfig } from "../../src/workflow/config-validate.js";
+import { validateConfig } from "../../src/workflow/config/validate.js";
 import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
 import docsPlugin from "../../src/emit/docs/plugin.js";
 import { pluginContext } from "../../src/emit/run.js";

@@ -11,13 +11,13 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { GeneratedFile } from "../../src/emit/artifact.js";
-import { checkOutput } from "../../src/workflow/check.js";
-import { collectFiles } from "../../src/workflow/output-files.js";
+import { checkOutput } from "../../src/workflow/output/check.js";
+import { collectFiles } from "../../src/workflow/output/output-files.js";
 import {
   OutputConflictError,
   recoverOutput,
   writeOutput,
-} from "../../src/workflow/writer.js";
+} from "../../src/workflow/output/writer.js";
 import { snapshotTree } from "./sandbox.js";
 
 /**

@@ -27,7 +27,7 @@ import { BOOKKEEPING } from "./sandbox.js";
  * the handlers file is the user's or the user's plus the new stub, `--check` never passes on a
  * folder that is not the new output, and the next run ends with exactly the new output.
  * Points are chosen by counting, never by time. The same is done with every text staged as it
- * is made (APILOOM_TEST_EARLY_MIN=0, src/workflow/early-stage.ts), killed while the plugins still
+ * is made (APILOOM_TEST_EARLY_MIN=0, src/workflow/output/early-stage.ts), killed while the plugins still
  * run (early:n) and at the writer's points.
  */
 

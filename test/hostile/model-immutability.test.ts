@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ingestFiles, ingestTexts } from "../../src/ingest/index.js";
-import { buildModel } from "../../src/model/build.js";
+import { buildModel } from "../../src/model/merge/build.js";
 import type { DocumentModel } from "../../src/model/types.js";
 import { REPO } from "./cli.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Reporter } from "../../src/model/reporter.js";
+import { Reporter } from "../../src/model/diagnostics/reporter.js";
 import { OVERLAY_BOUNDS } from "../../src/ingest/overlay/bounds.js";
 import {
   applyOverlays,

@@ -21,7 +21,7 @@ import {
 // every command that reads inputs: generate, generate --check, inspect, diff (as the old side and
 // as the new one), diff --base and overlay (as either document: it reads one document each, as
 // written, so a kind that is one document: a file, a glob, a URL). Each command resolves its
-// inputs in one place (src/workflow/resolve-inputs.ts), so each kind reads the same everywhere.
+// inputs in one place (src/workflow/sources/resolve-inputs.ts), so each kind reads the same everywhere.
 
 const spec = (op: string, path: string) => `openapi: 3.0.3
 info: { title: T, version: "1" }

@@ -9,7 +9,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeCachedDocument } from "../../src/workflow/remote-cache.js";
+import { writeCachedDocument } from "../../src/workflow/sources/remote-cache.js";
 import {
   apiloomAsync,
   documentRoute,

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { defaultBaseUrl } from "../../src/emit/client/base-url.js";
 import { generate, type GenerateOptions } from "../../src/generate.js";
 import { parseGenerateArgs } from "../../src/cli/generate-options.js";
-import { resolveSettings } from "../../src/workflow/settings.js";
+import { resolveSettings } from "../../src/workflow/config/settings.js";
 
 /** A Swagger 2.0 document titled `title` with one GET per summary. */
 function swagger(

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   countsMultiply,
   surelySafe,
-} from "../../src/model/pattern-ambiguity.js";
-import { patternGuard } from "../../src/model/pattern-safety.js";
-import { patternTree, type PatternTree } from "../../src/model/pattern-tree.js";
+} from "../../src/model/patterns/ambiguity.js";
+import { patternGuard } from "../../src/model/patterns/safety.js";
+import { patternTree } from "../../src/model/patterns/sets.js";
+import type { PatternSyntax } from "../../src/model/patterns/syntax.js";
 import {
   backtrackingSteps,
   OverBudget,
@@ -23,7 +24,7 @@ import { patternAlternation } from "../support/pattern-grammar.js";
 const BUDGET = 2_000_000;
 
 /** Steps from the start of `text` alone (each text ends in `!`, which no pattern reads). */
-const steps = (tree: PatternTree, text: string) =>
+const steps = (tree: PatternSyntax, text: string) =>
   backtrackingSteps(tree, text, { search: false, budget: BUDGET });
 
 /** Whether a counted repetition in `pattern` may multiply its paths (read loosely). */
@@ -210,7 +211,7 @@ function onTexts(pattern: string): string {
  * ambiguous (any character is a digit too) and, its program too large for the linear matcher,
  * was refused with an error (schema/unsafe-pattern). Read exactly on ASCII and as every code
  * point past it (the same sets on every machine, and as large as any engine's, whatever its
- * Unicode version: pattern-tree.ts), it is not. Two properties, or a property and a class past
+ * Unicode version: sets.ts), it is not. Two properties, or a property and a class past
  * ASCII, share characters to this check, whether or not this engine's tables say they do.
  */
 describe("counted repetitions of Unicode properties", () => {

@@ -10,7 +10,7 @@ import {
   applyOverlays,
   parseOverlay,
 } from "../../src/ingest/overlay/standalone.js";
-import { Reporter } from "../../src/model/reporter.js";
+import { Reporter } from "../../src/model/diagnostics/reporter.js";
 
 /**
  * Every overlay `apiloom overlay` writes reads back, by apiloom, to the edited document, whatever

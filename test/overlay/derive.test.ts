@@ -12,7 +12,7 @@ import {
   applyOverlays,
   parseOverlay,
 } from "../../src/ingest/overlay/standalone.js";
-import { Reporter } from "../../src/model/reporter.js";
+import { Reporter } from "../../src/model/diagnostics/reporter.js";
 import { CORPUS_DIR, describeCorpus } from "../shared-corpus.js";
 
 /**

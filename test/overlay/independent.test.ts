@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { load } from "js-yaml";
 import { openapiOverlay } from "openapi-format";
 import { expect, it } from "vitest";
-import { Reporter } from "../../src/model/reporter.js";
+import { Reporter } from "../../src/model/diagnostics/reporter.js";
 import {
   applyOverlays,
   parseOverlay,

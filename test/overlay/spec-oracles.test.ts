@@ -4,7 +4,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { load } from "js-yaml";
 import { jsonpath } from "json-p3";
 import { expect, it } from "vitest";
-import { Reporter } from "../../src/model/reporter.js";
+import { Reporter } from "../../src/model/diagnostics/reporter.js";
 import {
   applyOverlays,
   parseOverlay,

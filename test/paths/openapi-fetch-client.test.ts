@@ -1,20 +1,13 @@
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
 import { emitted } from "../emitted.js";
 import { describeOracles, ORACLES_DIR } from "../shared-corpus.js";
+import { packageTypes } from "./package-types.js";
 import { peer, typeCheck } from "../validators/oracles/harness.js";
 
 /*
@@ -165,26 +158,6 @@ async function write(
         .replace('"CLIENT"', JSON.stringify(client))
         .replace('"TYPES"', JSON.stringify(types)),
     );
-  return files;
-}
-
-/** openapi-fetch's declarations, for the in-memory program (`/node_modules/<package>/…`). */
-function packageTypes(): Map<string, string> {
-  const files = new Map<string, string>();
-  const add = (root: string, at: string) => {
-    for (const entry of readdirSync(root)) {
-      const path = join(root, entry);
-      if (statSync(path).isDirectory()) add(path, `${at}/${entry}`);
-      else if (/(\.d\.m?ts|package\.json)$/.test(entry))
-        files.set(`${at}/${entry}`, readFileSync(path, "utf8"));
-    }
-  };
-  for (const name of ["openapi-fetch", "openapi-typescript-helpers"]) {
-    const root = dirname(
-      createRequire(import.meta.url).resolve(`${name}/package.json`),
-    );
-    add(root, `/node_modules/${name}`);
-  }
   return files;
 }
 

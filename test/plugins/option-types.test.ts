@@ -6,7 +6,7 @@ import {
   defineConfig,
   type ApiloomConfig,
   type ApiloomSettings,
-} from "../../src/workflow/config-types.js";
+} from "../../src/workflow/config/types.js";
 
 /*
  * The config's sections of apiloom's artifacts (`client`, `docs`, `server`, `mcp`) are typed

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
 import { reportAmbiguousRoutes } from "../../src/emit/server/ambiguous-routes.js";
-import { Reporter } from "../../src/model/reporter.js";
+import { Reporter } from "../../src/model/diagnostics/reporter.js";
 import { loadModel } from "../../src/pipeline.js";
 import { updateHandlersFile } from "../../src/scaffold/index.js";
 import { outDir, typeCheck, writeFiles } from "./generated.js";

@@ -1,10 +1,15 @@
-import type { PatternTree } from "../../src/model/pattern-tree.js";
+import {
+  charSet,
+  type CodePoints,
+  type PatternChar,
+} from "../../src/model/patterns/sets.js";
+import type { PatternSyntax } from "../../src/model/patterns/syntax.js";
 
 /**
  * A backtracking matcher built like V8's, to count its work: greedy, every alternative in
  * order, the empty check of a repetition past its minimum, lookaround run where it stands
  * (atomic, as ECMAScript's is; a lookbehind read backwards, as ECMAScript reads it). Each step is one attempt to match a node at a place. It is the
- * oracle of the pattern analysis (model/pattern-ambiguity.ts): independent of its automata,
+ * oracle of the pattern analysis (model/patterns/ambiguity.ts): independent of its automata,
  * it only runs the pattern. Throws OverBudget past `budget`.
  */
 export class OverBudget extends Error {}
@@ -12,13 +17,17 @@ export class OverBudget extends Error {}
 const WORD = /\w/;
 
 export function backtrackingSteps(
-  tree: PatternTree,
+  tree: PatternSyntax,
   text: string,
   options: { search?: boolean; budget?: number } = {},
 ): number {
   const budget = options.budget ?? 2_000_000;
   let steps = 0;
-  const within = (set: readonly number[], c: number) => {
+  // each character's code points, read once
+  const sets = new Map<PatternChar, CodePoints>();
+  const within = (node: PatternChar, c: number) => {
+    let set = sets.get(node);
+    if (set === undefined) sets.set(node, (set = charSet(node)));
     for (let i = 0; i < set.length; i += 2)
       if (c >= set[i]! && c <= set[i + 1]!) return true;
     return false;
@@ -28,16 +37,20 @@ export function backtrackingSteps(
   // inside a lookbehind: characters are read leftwards, a sequence from its end
   let backwards = false;
   const match = (
-    node: PatternTree,
+    node: PatternSyntax,
     i: number,
     k: (j: number) => boolean,
   ): boolean => {
     if (++steps > budget) throw new OverBudget();
     switch (node.t) {
-      case "set":
+      case "char":
+      case "class":
+      case "escape":
+      case "property":
+      case "dot":
         return backwards
-          ? i > 0 && within(node.set, text.charCodeAt(i - 1)) && k(i - 1)
-          : i < text.length && within(node.set, text.charCodeAt(i)) && k(i + 1);
+          ? i > 0 && within(node, text.charCodeAt(i - 1)) && k(i - 1)
+          : i < text.length && within(node, text.charCodeAt(i)) && k(i + 1);
       case "seq": {
         const items = backwards ? [...node.items].reverse() : node.items;
         const from = (n: number, j: number): boolean =>
@@ -48,12 +61,15 @@ export function backtrackingSteps(
       }
       case "alt":
         return node.items.some((item) => match(item, i, k));
-      case "begin":
-        return i === 0 && k(i);
-      case "end":
-        return i === text.length && k(i);
-      case "word":
-        return isWord(i - 1) !== isWord(i) && k(i);
+      case "assert":
+        // `\b` and `\B` alike: a word's edge
+        return (
+          (node.k === 0
+            ? i === 0
+            : node.k === 1
+              ? i === text.length
+              : isWord(i - 1) !== isWord(i)) && k(i)
+        );
       case "look": {
         // atomic: the body's first match decides, and is not backtracked into
         const outer = backwards;
@@ -89,7 +105,7 @@ export function backtrackingSteps(
  * (`abbb…b!`). About 2 for a pattern linear in the
  * text, about 4 for a quadratic one; Infinity past the budget.
  */
-export function worstGrowth(tree: PatternTree, n = 100): number {
+export function worstGrowth(tree: PatternSyntax, n = 100): number {
   const chars = alphabet(tree);
   const units = [
     ...chars,
@@ -114,16 +130,18 @@ export function worstGrowth(tree: PatternTree, n = 100): number {
 }
 
 /** A few characters each set of the pattern holds (its ranges' ends), at most ten. */
-function alphabet(tree: PatternTree): string[] {
+function alphabet(tree: PatternSyntax): string[] {
   const found = new Set<number>();
-  const walk = (node: PatternTree): void => {
-    if (node.t === "set")
-      for (let i = 0; i < node.set.length && i < 12; i += 2) {
-        found.add(node.set[i]!);
-        found.add(Math.min(node.set[i + 1]!, node.set[i]! + 1));
-      }
-    else if (node.t === "seq" || node.t === "alt") node.items.forEach(walk);
+  const walk = (node: PatternSyntax): void => {
+    if (node.t === "seq" || node.t === "alt") node.items.forEach(walk);
     else if (node.t === "rep" || node.t === "look") walk(node.node);
+    else if (node.t !== "assert") {
+      const set = charSet(node);
+      for (let i = 0; i < set.length && i < 12; i += 2) {
+        found.add(set[i]!);
+        found.add(Math.min(set[i + 1]!, set[i]! + 1));
+      }
+    }
   };
   walk(tree);
   return [...found]

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { ts } from "ts-morph";
-import { surelySafe } from "../../src/model/pattern-ambiguity.js";
+import { surelySafe } from "../../src/model/patterns/ambiguity.js";
 
 // Whether the regular expressions written in apiloom's own files run in linear time: each is
 // asked of recheck (a ReDoS analyzer nobody here wrote, a devDependency: the oracle) with its
 // clocks off, so the verdict depends on the pattern alone. A "safe" counts only as a proof:
-// recheck's automaton checker's, or pattern-ambiguity.ts's; its fuzzer's "safe" alone does not.
+// recheck's automaton checker's, or model/patterns/ambiguity.ts's; its fuzzer's "safe" alone does not.
 
 /**
  * recheck's parameters, chosen so that its answer depends on the pattern alone (no clock):

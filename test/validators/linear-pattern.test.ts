@@ -1,17 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { patternFlags } from "../../src/model/pattern-flags.js";
+import { patternFlags } from "../../src/model/patterns/flags.js";
 import {
   NoLinearProgram,
   patternProgram,
-} from "../../src/model/pattern-program.js";
-import { patternGuard } from "../../src/model/pattern-safety.js";
+} from "../../src/model/patterns/program.js";
+import { patternGuard } from "../../src/model/patterns/safety.js";
 import { linear } from "../../templates/validators/formats.js";
 import { patternAlternation } from "../support/pattern-grammar.js";
 
 /*
  * Issue 41, item 5: the validators' linear-time matcher (templates/validators/formats.ts
- * `linear`, run on the program model/pattern-program.ts compiles) answers `test` as V8's RegExp
+ * `linear`, run on the program model/patterns/program.ts compiles) answers `test` as V8's RegExp
  * does, on random patterns and texts (fast-check), and on the forms JSON Schema patterns use.
  */
 function matcher(pattern: string) {

@@ -2,7 +2,7 @@ import { emitted } from "../emitted.js";
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { schemaRefName } from "../../src/model/schema-ref.js";
+import { schemaRefName } from "../../src/model/schema/ref.js";
 import { loadModel } from "../../src/pipeline.js";
 import type { ApiModel, Schema } from "../../src/model/types.js";
 import type { GeneratedFile } from "../../src/emit/artifact.js";

@@ -2,7 +2,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import fc from "fast-check";
 import { generateSync } from "json-schema-faker";
-import { schemaRef } from "../../src/model/schema-ref.js";
+import { schemaRef } from "../../src/model/schema/ref.js";
 import type { ApiModel, Schema } from "../../src/model/types.js";
 
 const addFormats = addFormatsModule as unknown as (

@@ -4,15 +4,15 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/ingest/load.js";
-import { surelySafe } from "../../src/model/pattern-ambiguity.js";
-import { patternFlags } from "../../src/model/pattern-flags.js";
-import { patternGuard } from "../../src/model/pattern-safety.js";
+import { surelySafe } from "../../src/model/patterns/ambiguity.js";
+import { patternFlags } from "../../src/model/patterns/flags.js";
+import { patternGuard } from "../../src/model/patterns/safety.js";
 import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
 import { patternAlternation } from "../support/pattern-grammar.js";
 import { recheckRisk } from "../support/regex-proof.js";
 
 /*
- * Issue 44, item 6: the fast path (model/pattern-ambiguity.ts) calls a pattern safe only where
+ * Issue 44, item 6: the fast path (model/patterns/ambiguity.ts) calls a pattern safe only where
  * recheck's automaton checker, with apiloom's parameters, does too: so a run that answers
  * without recheck writes what a run asking recheck wrote. recheck is the oracle here; every
  * pattern the fast path leaves undecided is answered by recheck in the run, as before.
@@ -117,7 +117,7 @@ describe("the pattern fast path", () => {
     expect(decided).toBeGreaterThan(80);
   });
 
-  // `\p{…}` is read exactly on ASCII and as every code point past it (pattern-tree.ts): a
+  // `\p{…}` is read exactly on ASCII and as every code point past it (model/patterns/sets.ts): a
   // superset of recheck's sets, so what is proved is proved with recheck's too. recheck's
   // automaton over Unicode's sets is slow (~0.5 s a pattern): fewer runs, a longer limit
   it(
@@ -152,7 +152,7 @@ describe("the pattern fast path", () => {
 
   // recheck copies a count (`x{2,4}` is `xx(x(x)?)?`): these make thousands of positions, past
   // what the fast path builds; read as `*` and `+` they are small and unambiguous, which proves
-  // the copies are (pattern-ambiguity.ts, `uncounted`). The linear matcher cannot hold them
+  // the copies are (model/patterns/ambiguity.ts, `uncounted`). The linear matcher cannot hold them
   // either (over 5,000 instructions): before, each went to recheck's fuzzer (~2.5 s each)
   it.each([
     "^([A-Za-z0-9]{1,63}\\.){1,127}[A-Za-z]{2,63}$",

@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseGenerateArgs } from "../../src/cli/generate-options.js";
 import { generate } from "../../src/generate.js";
-import { ConfigError } from "../../src/workflow/config-error.js";
-import { validateConfig } from "../../src/workflow/config-validate.js";
-import { resolveSettings } from "../../src/workflow/settings.js";
+import { ConfigError } from "../../src/workflow/config/error.js";
+import { validateConfig } from "../../src/workflow/config/validate.js";
+import { resolveSettings } from "../../src/workflow/config/settings.js";
 import { SPEC } from "./keywords-spec.js";
 
 const dirs: string[] = [];

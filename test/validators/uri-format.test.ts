@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { surelySafe } from "../../src/model/pattern-ambiguity.js";
+import { surelySafe } from "../../src/model/patterns/ambiguity.js";
 import { isUri } from "../../templates/validators/formats.js";
 
 /*

@@ -148,7 +148,7 @@ describe("two generate runs into one --out at once", () => {
     const log = join(dir, "holds.log");
     writeFileSync(log, "");
     const script = `
-      const { holdOutputLock, OutputBusyError } = await import(${JSON.stringify(join(REPO, "dist/workflow/output-lock.js"))});
+      const { holdOutputLock, OutputBusyError } = await import(${JSON.stringify(join(REPO, "dist/workflow/output/output-lock.js"))});
       const { appendFileSync } = await import("node:fs");
       const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
       for (let held = 0; held < 20; ) {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadConfigFile } from "../../src/workflow/config-load.js";
+import { loadConfigFile } from "../../src/workflow/config/load.js";
 import { removeDir } from "./harness.js";
 
 const dirs: string[] = [];

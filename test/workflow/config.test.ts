@@ -7,9 +7,9 @@ import { ARTIFACTS, BUILT_IN_PLUGINS } from "../../src/emit/registry.js";
 import {
   findConfigFile,
   loadConfigFile,
-} from "../../src/workflow/config-load.js";
-import { CONFIG_DEFAULTS } from "../../src/workflow/config-types.js";
-import { resolveSettings } from "../../src/workflow/settings.js";
+} from "../../src/workflow/config/load.js";
+import { CONFIG_DEFAULTS } from "../../src/workflow/config/types.js";
+import { resolveSettings } from "../../src/workflow/config/settings.js";
 import { removeDir } from "./harness.js";
 
 const dirs: string[] = [];

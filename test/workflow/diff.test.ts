@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffLines, unifiedDiff } from "../../src/workflow/diff.js";
+import { diffLines, unifiedDiff } from "../../src/workflow/output/diff.js";
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {

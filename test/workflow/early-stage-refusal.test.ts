@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { stagedText } from "../../src/workflow/early-file.js";
-import { EarlyStaging } from "../../src/workflow/early-stage.js";
-import { STAGING_DIR } from "../../src/workflow/output-files.js";
+import { stagedText } from "../../src/workflow/output/early-file.js";
+import { EarlyStaging } from "../../src/workflow/output/early-stage.js";
+import { STAGING_DIR } from "../../src/workflow/output/output-files.js";
 import {
   streamedFile,
   type TextOut,

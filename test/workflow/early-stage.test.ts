@@ -14,21 +14,21 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { GeneratedFile } from "../../src/emit/artifact.js";
-import { stagedText } from "../../src/workflow/early-file.js";
-import { EarlyStaging } from "../../src/workflow/early-stage.js";
-import { readManifest, sha256 } from "../../src/workflow/manifest.js";
+import { stagedText } from "../../src/workflow/output/early-file.js";
+import { EarlyStaging } from "../../src/workflow/output/early-stage.js";
+import { readManifest, sha256 } from "../../src/workflow/records/manifest.js";
 import {
   BUSY_FILE,
   STAGING_DIR,
   collectFiles,
-} from "../../src/workflow/output-files.js";
-import { writeOutput } from "../../src/workflow/writer.js";
+} from "../../src/workflow/output/output-files.js";
+import { writeOutput } from "../../src/workflow/output/writer.js";
 import {
   partsFile,
   streamedFile,
   type TextOut,
 } from "../../src/emit/shared/text-parts.js";
-import { writeTextFile } from "../../src/workflow/text-chunks.js";
+import { writeTextFile } from "../../src/workflow/output/text-chunks.js";
 import {
   FIXTURES,
   buildCli,
@@ -64,7 +64,7 @@ const TEXTS = {
   "c.md": "# c\n",
 };
 
-describe("texts staged early (src/workflow/early-stage.ts)", () => {
+describe("texts staged early (src/workflow/output/early-stage.ts)", () => {
   it("stages large texts as they are made, and the writer moves those very files into place", () => {
     const out = join(tempDir(), "out");
     const early = new EarlyStaging(out, { minChars: 30 });

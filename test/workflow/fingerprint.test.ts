@@ -171,7 +171,7 @@ describe("the manifest's fingerprint (real runs)", () => {
         /\/node_modules\//.test(m) ||
         (m.startsWith(`${root}/src/ingest/`) &&
           !/\/ingest\/(?:read-source|decode-text|utf8-bytes)\.js$/.test(m)) ||
-        m.startsWith(`${root}/src/model/build`) ||
+        m.startsWith(`${root}/src/model/merge/build`) ||
         (m.startsWith(`${root}/src/emit/`) &&
           !/\/emit\/(?:artifact|templates|import-module|layout|registry|server\/adapters|shared\/server-url|[a-z]+\/[a-z-]+-option|[a-z]+\/path|[a-z]+\/plugin)\.js$/.test(
             m,

@@ -2,7 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expandInputs, matchesPattern } from "../../src/workflow/glob.js";
+import {
+  expandInputs,
+  matchesPattern,
+} from "../../src/workflow/sources/glob.js";
 import { removeDir } from "./harness.js";
 
 let dir: string;

@@ -7,14 +7,14 @@ import { BUILT_IN_PLUGINS } from "../../src/emit/registry.js";
 import {
   OUTPUT_NEUTRAL,
   settingsRecord,
-} from "../../src/workflow/fingerprint.js";
+} from "../../src/workflow/records/fingerprint.js";
 import { produce } from "../../src/workflow/produce.js";
 import {
   resolveSettings,
   type EmitSettings,
   type GenerateSettings,
   type ModelSettings,
-} from "../../src/workflow/settings.js";
+} from "../../src/workflow/config/settings.js";
 import { REPO, removeDir } from "./harness.js";
 
 /**

@@ -8,7 +8,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiConfigs } from "../../src/workflow/apis.js";
+import { apiConfigs } from "../../src/workflow/config/apis.js";
 import {
   REPO,
   buildCli,
@@ -414,7 +414,8 @@ describe("the docs' multi-API example (docs/configuration.md)", () => {
   it("is a TypeScript config that resolves to two APIs with their own files", async () => {
     const { parseGenerateArgs } =
       await import("../../src/cli/generate-options.js");
-    const { resolveApis } = await import("../../src/workflow/settings.js");
+    const { resolveApis } =
+      await import("../../src/workflow/config/settings.js");
     const page = readFileSync(join(REPO, "docs/configuration.md"), "utf8");
     const section = page.slice(page.indexOf("## Several APIs in one project"));
     const sample = /```ts\n([\s\S]*?)```/.exec(section)![1]!;

@@ -3,12 +3,12 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { stagedText } from "../../src/workflow/early-file.js";
-import { EarlyStaging } from "../../src/workflow/early-stage.js";
-import { readManifest, sha256 } from "../../src/workflow/manifest.js";
-import { STAGING_DIR } from "../../src/workflow/output-files.js";
-import { writeTextFile } from "../../src/workflow/text-chunks.js";
-import { writeOutput } from "../../src/workflow/writer.js";
+import { stagedText } from "../../src/workflow/output/early-file.js";
+import { EarlyStaging } from "../../src/workflow/output/early-stage.js";
+import { readManifest, sha256 } from "../../src/workflow/records/manifest.js";
+import { STAGING_DIR } from "../../src/workflow/output/output-files.js";
+import { writeTextFile } from "../../src/workflow/output/text-chunks.js";
+import { writeOutput } from "../../src/workflow/output/writer.js";
 import { streamedFile } from "../../src/emit/shared/text-parts.js";
 import { removeDir, snapshotTree } from "./harness.js";
 

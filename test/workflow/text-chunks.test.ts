@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { fileHash, sha256 } from "../../src/workflow/manifest.js";
+import { fileHash, sha256 } from "../../src/workflow/records/manifest.js";
 import {
   sameUtf8,
   textChunks,
   writeTextFile,
-} from "../../src/workflow/text-chunks.js";
+} from "../../src/workflow/output/text-chunks.js";
 import { removeDir } from "./harness.js";
 
 const dirs: string[] = [];

@@ -1,4 +1,4 @@
-import { remoteSettings } from "../../src/workflow/remote-settings.js";
+import { remoteSettings } from "../../src/workflow/config/remote-settings.js";
 import { performance } from "node:perf_hooks";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +8,7 @@ import { parseGenerateArgs } from "../../src/cli/generate-options.js";
 import { runFull } from "../../src/cli/generate-run.js";
 import { paint } from "../../src/cli/colors.js";
 import { DEFAULT_LAYOUT } from "../../src/emit/layout.js";
-import { resolveOptions } from "../../src/workflow/settings.js";
+import { resolveOptions } from "../../src/workflow/config/settings.js";
 import { fakeStages } from "./fake-stages.js";
 import { FIXTURES, removeDir } from "./harness.js";
 

@@ -19,14 +19,14 @@ import {
   MANIFEST_FILE,
   collectFiles,
   unsafePathReason,
-} from "../../src/workflow/output-files.js";
-import { readManifest, sha256 } from "../../src/workflow/manifest.js";
-import { checkOutput } from "../../src/workflow/check.js";
+} from "../../src/workflow/output/output-files.js";
+import { readManifest, sha256 } from "../../src/workflow/records/manifest.js";
+import { checkOutput } from "../../src/workflow/output/check.js";
 import {
   OutputConflictError,
   recoverOutput,
   writeOutput,
-} from "../../src/workflow/writer.js";
+} from "../../src/workflow/output/writer.js";
 import { removeDir, snapshotTree } from "./harness.js";
 
 const dirs: string[] = [];

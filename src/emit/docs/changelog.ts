@@ -12,7 +12,7 @@ import { markdownCode, markdownText } from "../toolkit.js";
  * the output folder, in the words of the rules of `apiloom diff`. The docs own the page (its
  * text, the record it carries and how that record is read back); the context's `sinceLastRun`
  * gives the comparison of the last run's OpenAPI document with this one's, the rule table and
- * the last run's page (the workflow reads the folder: workflow/since-last-run.ts).
+ * the last run's page (the workflow reads the folder: workflow/records/since-last-run.ts).
  */
 
 /** Each rule's severity and whom it breaks, by rule id (diff/rules.ts' CHANGE_RULES). */

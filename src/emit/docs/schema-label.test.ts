@@ -4,7 +4,7 @@ import { schemaLabel } from "./schema-label.js";
 import type { Schema } from "../../model/types.js";
 
 // The docs say what types.ts says: a schema without `type` has the type its keywords imply
-// (src/model/schema.ts effectiveTypes), e.g. `items` alone is an array; a Swagger 2.0 tuple
+// (src/model/schema/schema.ts effectiveTypes), e.g. `items` alone is an array; a Swagger 2.0 tuple
 // (`items: [...]`, read as prefixItems) without `type` admits any value, as `unknown` in types.ts.
 describe("docs labels and samples use the schema's effective types", () => {
   it.each<[Schema, string]>([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NamedSchema, Schema } from "../../model/types.js";
-import { schemaRef } from "../../model/schema-ref.js";
+import { schemaRef } from "../../model/schema/ref.js";
 import { schemaIds, schemaViews } from "./schemas-view.js";
 
 describe("schemaViews", () => {

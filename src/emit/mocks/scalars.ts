@@ -1,6 +1,6 @@
 import { isRevivableDate, revivableExample } from "../toolkit.js";
 
-// the rules of what revives are the model's (schema-scalars.ts), which the docs' examples share
+// the rules of what revives are the model's (model/schema/scalars.ts), which the docs' examples share
 export { isRevivableDate, revivableExample };
 
 /*

@@ -8,9 +8,13 @@ import type {
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import {
   HTTP_METHODS,
+  schemaToType,
+  type SchemaNaming,
+  type SubSchema,
   jsdocLines,
   printAlias,
   printObject,
+  printType,
   stringLiteral,
   type ObjectMember,
   type TypeNode,
@@ -36,12 +40,83 @@ const EMPTY_RECORD: TypeNode = { kind: "raw", text: "Record<string, never>" };
 type Mode = "read" | "write";
 type TypeOf = (schema: Schema | undefined, mode: Mode) => TypeNode;
 
-export function emitPaths({
-  model,
-  types,
-  paths,
-  imports,
-}: Pick<EmitContext, "model" | "types" | "paths" | "imports">): GeneratedFile {
+/**
+ * openapi-typescript's `--read-write-markers` types (what it writes with them), and what
+ * `client/openapi-fetch.ts` strips by them: a request body leaves out its `$Read` members, a
+ * response its `$Write` ones.
+ */
+const MARKER_TYPES = `
+export type $Read<T> = { readonly $read: T };
+export type $Write<T> = { readonly $write: T };
+/** \`K\` unless \`T[K]\` is marked \`M\`. */
+type Unmarked<T, K extends keyof T, M> = NonNullable<T[K]> extends M ? never : K;
+/** What a response holds: \`$Write\` members left out, \`$Read\` ones unwrapped. */
+export type Readable<T> =
+  T extends $Write<unknown> ? never
+  : T extends $Read<infer U> ? Readable<U>
+  : T extends (infer E)[] ? Readable<E>[]
+  : T extends object ? { [K in keyof T as Unmarked<T, K, $Write<unknown>>]: Readable<T[K]> }
+  : T;
+/** What a request sends: \`$Read\` members left out (\`?: never\`), \`$Write\` ones unwrapped. */
+export type Writable<T> =
+  T extends $Read<unknown> ? never
+  : T extends $Write<infer U> ? Writable<U>
+  : T extends (infer E)[] ? Writable<E>[]
+  : T extends object
+    ? { [K in keyof T as Unmarked<T, K, $Read<unknown>>]: Writable<T[K]> } & {
+        [K in keyof T as Exclude<K, Unmarked<T, K, $Read<unknown>>>]?: never;
+      }
+  : T;
+`;
+
+/** paths.ts's options: openapi-typescript's of the same names. */
+export interface PathsOptions {
+  readWriteMarkers?: boolean;
+  defaultNonNullable?: boolean;
+}
+
+/**
+ * The naming of paths.ts's own schema types, made when an option asks for openapi-typescript's
+ * rules: the types inline in `components["schemas"]`, which a `$ref` names, one per schema (both
+ * readings), every required member required. `readWriteMarkers`: a readOnly member is
+ * `$Read<T>`, a writeOnly one `$Write<T>` (one that is both, or neither, as it is).
+ * `defaultNonNullable`: a member with a `default` is required, except in what is sent (`sent`:
+ * parameters and request bodies written in place; a `$ref` there names the shared type).
+ */
+function ownNaming(
+  types: SchemaNaming,
+  { readWriteMarkers, defaultNonNullable }: PathsOptions,
+  sent: boolean,
+): SchemaNaming {
+  const marker = (property: SubSchema, type: TypeNode): TypeNode => {
+    if (typeof property !== "object") return type;
+    if (property.readOnly === true && property.writeOnly !== true)
+      return { kind: "raw", text: `$Read<${printType(type)}>` };
+    if (property.writeOnly === true && property.readOnly !== true)
+      return { kind: "raw", text: `$Write<${printType(type)}>` };
+    return type;
+  };
+  return {
+    schemas: types.schemas,
+    ...(types.recursive ? { recursive: types.recursive } : {}),
+    ...(types.scalars ? { scalars: types.scalars } : {}),
+    refName: (name) => `components["schemas"][${stringLiteral(name)}]`,
+    members: {
+      ...(readWriteMarkers ? { type: marker } : {}),
+      defaultsRequired: defaultNonNullable === true && !sent,
+    },
+  };
+}
+
+export function emitPaths(
+  {
+    model,
+    types,
+    paths,
+    imports,
+  }: Pick<EmitContext, "model" | "types" | "paths" | "imports">,
+  options: PathsOptions = {},
+): GeneratedFile {
   const file = paths["paths"] ?? "paths.ts";
   const typesFile = paths["types"] ?? "types.ts";
   // the names of types.ts a type here refers to: imported by name, the others not
@@ -51,11 +126,22 @@ export function emitPaths({
     declared.add(types.schemaTypeName(name, "write"));
   }
   const used = new Set<string>();
-  const typeOf: TypeOf = (schema, mode) => {
-    const node = types.typeOf(schema, mode);
-    collectNames(node, declared, used);
-    return node;
-  };
+  // with an option, the schema types here, as openapi-typescript's (what is sent: "write")
+  const own =
+    options.readWriteMarkers || options.defaultNonNullable
+      ? {
+          shared: ownNaming(types, options, false),
+          sent: ownNaming(types, options, true),
+        }
+      : undefined;
+  const typeOf: TypeOf = own
+    ? (schema, mode) =>
+        schemaToType(schema, own[mode === "write" ? "sent" : "shared"], "read")
+    : (schema, mode) => {
+        const node = types.typeOf(schema, mode);
+        collectNames(node, declared, used);
+        return node;
+      };
 
   // operations by operationId, as openapi-typescript names them; the others inline
   const operations: ObjectMember[] = [];
@@ -76,10 +162,17 @@ export function emitPaths({
   );
   const webhookItems = pathItemsNode(
     (model.webhooks ?? []).map((w) => [w.key, w] as const),
-    (w) => operation(w, "read"),
+    // a webhook's payload is read (types.ts's reading); openapi-typescript's rules: sent
+    (w) => operation(w, own ? "write" : "read"),
     typeOf,
   );
   const schemas: ObjectMember[] = Object.keys(model.schemas).map((name) => {
+    if (own)
+      return {
+        name,
+        optional: false,
+        type: typeOf(model.schemas[name]!.schema, "read"),
+      };
     const typeName = types.schemaTypeName(name, "read");
     used.add(typeName);
     return { name, optional: false, type: { kind: "raw", text: typeName } };
@@ -106,7 +199,9 @@ export function emitPaths({
     collector.add(typesFile, name, { type: true });
   const importText = collector.text();
   const parts = [
-    HEADER + (importText ? `\n${importText}` : ""),
+    HEADER +
+      (importText ? `\n${importText}` : "") +
+      (options.readWriteMarkers ? MARKER_TYPES : ""),
     declaration("paths", pathItems),
     declaration("webhooks", webhookItems),
     declaration("components", components),

@@ -12,8 +12,22 @@ export default definePlugin({
   byDefault: false,
   needs: ["types"],
   path: "paths.ts",
+  options: {
+    readWriteMarkers: {
+      type: "boolean",
+      default: false,
+      help: "openapi-typescript's --read-write-markers: readOnly members are $Read<T>, writeOnly ones $Write<T>",
+      flag: "--read-write-markers",
+    },
+    defaultNonNullable: {
+      type: "boolean",
+      default: false,
+      help: "openapi-typescript's --default-non-nullable: a member with a default is required where it is read",
+      flag: "--default-non-nullable",
+    },
+  },
   async emit(context) {
     const { emitPaths } = await import("./index.js");
-    return [emitPaths(context)];
+    return [emitPaths(context, context.options)];
   },
 });

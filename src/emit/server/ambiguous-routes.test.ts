@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createEndpoint } from "../../model/factories.js";
 import type { ApiModel, HttpMethod } from "../../model/types.js";
-import { Reporter } from "../../model/reporter.js";
+import { Reporter } from "../../model/diagnostics/reporter.js";
 import { reportAmbiguousRoutes, routeShape } from "./ambiguous-routes.js";
 
 /** What reportAmbiguousRoutes reports of a model. */

@@ -13,8 +13,8 @@ import {
   DOCUMENTATION_KEYWORDS,
   mapSubSchemas,
   type SubSchema,
-} from "../../model/schema.js";
-import { schemaRefName } from "../../model/schema-ref.js";
+} from "../../model/schema/schema.js";
+import { schemaRefName } from "../../model/schema/ref.js";
 import { loadModel } from "../../pipeline.js";
 import { signatures, sortedKeys, strippedSchema } from "./signature.js";
 

@@ -1,8 +1,8 @@
 import { isJsonMediaType } from "../../model/media-types.js";
-import { endpointKey } from "../../model/naming.js";
+import { endpointKey } from "../../model/merge/naming.js";
 import type { PageShape } from "../../model/pagination.js";
-import { fileStart, Reporter } from "../../model/reporter.js";
-import { resolveSchema } from "../../model/schema.js";
+import { fileStart, Reporter } from "../../model/diagnostics/reporter.js";
+import { resolveSchema } from "../../model/schema/schema.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../../model/types.js";
 import { successStatuses } from "../../model/item-streams.js";
 import {

@@ -1,5 +1,5 @@
-import { fileStart, Reporter } from "../../model/reporter.js";
-import type { DiagnosticCode } from "../../model/diagnostic-codes.js";
+import { fileStart, Reporter } from "../../model/diagnostics/reporter.js";
+import type { DiagnosticCode } from "../../model/diagnostics/codes.js";
 import type { ApiModel, Diagnostic } from "../../model/types.js";
 
 // What the generated code can send and receive of the methods an endpoint may have (OpenAPI

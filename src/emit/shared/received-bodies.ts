@@ -1,6 +1,6 @@
 import type { MediaContent, NamedSchema, Schema } from "../../model/types.js";
 import { bodyReading, firstListings } from "../../model/media-types.js";
-import { admitsEvery, sameSchema } from "../../model/schema.js";
+import { admitsEvery, sameSchema } from "../../model/schema/schema.js";
 
 // What the generated server makes of a request body by the media type it is read as, decided
 // once for its validators (validators/endpoints.ts's `bodies`) and its handlers' types

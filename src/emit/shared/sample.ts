@@ -4,9 +4,9 @@ import type {
   Schema,
   SchemaType,
 } from "../../model/types.js";
-import { effectiveTypes, refTarget } from "../../model/schema.js";
+import { effectiveTypes, refTarget } from "../../model/schema/schema.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
-import { revivedScalar } from "../../model/schema-scalars.js";
+import { revivedScalar } from "../../model/schema/scalars.js";
 import { assignOwn, setOwn } from "../../model/own-property.js";
 import { isJsonMediaType } from "./media-types.js";
 

@@ -1,6 +1,6 @@
-import { effectiveTypes, resolveSchema } from "../../model/schema.js";
-import { schemaRefName } from "../../model/schema-ref.js";
-import { revivedScalar } from "../../model/schema-scalars.js";
+import { effectiveTypes, resolveSchema } from "../../model/schema/schema.js";
+import { schemaRefName } from "../../model/schema/ref.js";
+import { revivedScalar } from "../../model/schema/scalars.js";
 import type {
   ApiModel,
   Endpoint,

@@ -1,6 +1,6 @@
 import type { GeneratedFile } from "../artifact.js";
 import type { ApiModel } from "../../model/types.js";
-import { isInt64, isRevivableDate } from "../../model/schema-scalars.js";
+import { isInt64, isRevivableDate } from "../../model/schema/scalars.js";
 import { scalarFiles } from "./scalar-files.js";
 import {
   scalarPlans,

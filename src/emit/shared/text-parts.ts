@@ -3,7 +3,7 @@ import type { GeneratedFile } from "../artifact.js";
 /**
  * A generated file whose text is the concatenation of `parts`, joined only when someone reads
  * `contents` (then once, and kept). The CLI writes such a file part by part as soon as it is
- * made (workflow/early-stage.ts), so GitHub's largest files (openapi.json, validators/schemas.ts:
+ * made (workflow/output/early-stage.ts), so GitHub's largest files (openapi.json, validators/schemas.ts:
  * 15 MB each) are never joined into one string: that copy, as large as the file, was garbage
  * that the heap had to hold until its next full collection.
  */
@@ -39,7 +39,7 @@ export interface TextOut {
 /**
  * A generated file whose text is made only when it is wanted, by `make` writing its pieces in
  * order. The CLI hands it a sink that encodes and writes each piece to the file's staged copy as
- * it comes (workflow/early-stage.ts), so no piece lives longer than a few kilobytes of output:
+ * it comes (workflow/output/early-stage.ts), so no piece lives longer than a few kilobytes of output:
  * held until the file was complete, GitHub's openapi.json (15 MB) lived long enough to be copied
  * into V8's old generation, which then needed collecting again. Read as `contents`, the pieces
  * are joined once and kept. `make` must make the same text each time it is called, and report

@@ -14,7 +14,7 @@ import {
 } from "../shared/media-types.js";
 import { stringLiteral } from "../shared/literals.js";
 import { bodyReading, firstListings } from "../../model/media-types.js";
-import { admitsType } from "../../model/schema.js";
+import { admitsType } from "../../model/schema/schema.js";
 import { docLines } from "./doc-lines.js";
 import {
   schemaToType,

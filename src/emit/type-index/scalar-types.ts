@@ -1,4 +1,4 @@
-import { revivedScalar } from "../../model/schema-scalars.js";
+import { revivedScalar } from "../../model/schema/scalars.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
 import type { Schema } from "../../model/types.js";
 import { raw, type TypeNode } from "./type-node.js";
@@ -16,7 +16,7 @@ const NODES = {
 
 /**
  * A `type: string` schema's type: the Blob a form body's `format: binary` field is, a Date where
- * the model's `scalars` revive it (config `dates`: src/model/schema-scalars.ts), else string.
+ * the model's `scalars` revive it (config `dates`: src/model/schema/scalars.ts), else string.
  */
 export function stringType(
   schema: Schema,

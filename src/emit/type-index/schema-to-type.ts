@@ -7,8 +7,8 @@ import {
   requiredSplit,
   walkSchemaNodes,
   type SubSchema,
-} from "../../model/schema.js";
-import { schemaRefName } from "../../model/schema-ref.js";
+} from "../../model/schema/schema.js";
+import { schemaRefName } from "../../model/schema/ref.js";
 import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
 import { integerType, stringType, type ScalarChoices } from "./scalar-types.js";
 import { stringLiteral } from "../shared/literals.js";
@@ -49,9 +49,21 @@ export interface SchemaNaming {
   refName(schemaName: string, mode: SchemaMode): string;
   /** The model's named schemas, which `$ref`s point at. */
   readonly schemas: Readonly<Record<string, NamedSchema>>;
-  /** Named schemas that reach themselves through `$ref`s (src/model/schema-recursion.ts). */
+  /** Named schemas that reach themselves through `$ref`s (src/model/schema/recursion.ts). */
   readonly recursive?: ReadonlySet<string>;
   readonly scalars?: ScalarChoices; // the model's: Dates and bigints (scalar-types.ts)
+  /**
+   * openapi-typescript's rules for members, which paths.ts follows with its options: every
+   * required member is required in either mode, and these besides.
+   */
+  readonly members?: MemberRules;
+}
+
+export interface MemberRules {
+  /** A member's type as written (`readWriteMarkers`: `$Read<T>`, `$Write<T>`). */
+  type?(property: SubSchema, type: TypeNode): TypeNode;
+  /** A member with a `default` is required (`defaultNonNullable`). */
+  defaultsRequired?: boolean;
 }
 
 /** Finds a member's schema for `required` (model's findProperty, or an allOf sibling's). */
@@ -104,7 +116,7 @@ function literalType(value: unknown): TypeNode | undefined {
   return undefined;
 }
 
-/** The schema's effective types (src/model/schema.ts); undefined when it says none. */
+/** The schema's effective types (src/model/schema/schema.ts); undefined when it says none. */
 function typesOf(schema: Schema): readonly SchemaType[] | undefined {
   // `type: "string"` (most schemas): the model's answer for that one name, made once
   const type = schema.type;
@@ -225,8 +237,15 @@ function objectType(
   // list made, and each read is the enumeration's fast one (this runs unoptimized)
   for (const name in properties) {
     const property = properties[name]!;
-    const type = schemaToType(property, naming, mode);
-    const member: ObjectMember = { name, optional: !required.has(name), type };
+    let type = schemaToType(property, naming, mode);
+    let optional = !required.has(name);
+    const rules = naming.members;
+    if (rules) {
+      if (rules.type) type = rules.type(property, type);
+      if (rules.defaultsRequired && typeof property === "object")
+        optional &&= property.default === undefined;
+    }
+    const member: ObjectMember = { name, optional, type };
     const doc = docLines(property);
     if (doc) member.doc = doc;
     members.push(member);
@@ -280,10 +299,10 @@ function requiredNames(
   if (!Array.isArray(schema.required)) return NO_NAMES;
   const split = requiredSplit(naming.schemas, schema, lookup);
   const required = new Set(split.always);
-  for (const name of isRequestMode(mode)
-    ? split.notInResponse
-    : split.notInRequest)
-    required.add(name);
+  if (naming.members || isRequestMode(mode))
+    for (const name of split.notInResponse) required.add(name);
+  if (naming.members || !isRequestMode(mode))
+    for (const name of split.notInRequest) required.add(name);
   return required;
 }
 
@@ -354,7 +373,7 @@ function composition(
 
 /**
  * A oneOf/anyOf member under a discriminator: `Cat & { petType: "cat" }`, so narrowing on the
- * property works, with the values the model gives it (src/model/schema.ts: the mapping, else the
+ * property works, with the values the model gives it (src/model/schema/schema.ts: the mapping, else the
  * member's own const/enum, else its schema name). A member whose own property already holds
  * literals is narrowed by them: it gets no literal of its own, and never one that contradicts
  * them (the intersection would be `never`).

@@ -1,7 +1,7 @@
 /** The naming decisions for one model, shared by every file that refers to its types. */
 import type { ApiModel, Endpoint, Schema, Webhook } from "../../model/types.js";
 import { webhookTypes, type WebhookTypes } from "./webhook-names.js";
-import { recursiveSchemaNames } from "../../model/schema-recursion.js";
+import { recursiveSchemaNames } from "../../model/schema/recursion.js";
 import { successStatuses } from "../../model/item-streams.js";
 import { errorStatuses, headerParameters } from "./endpoint-types.js";
 import { endpointTypeBase, schemaTypeNames } from "./names.js";

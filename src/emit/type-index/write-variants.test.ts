@@ -4,8 +4,8 @@ import {
   allOfPropertyLookup,
   requiresDirectional,
   walkSchemaNodes,
-} from "../../model/schema.js";
-import { schemaRefName } from "../../model/schema-ref.js";
+} from "../../model/schema/schema.js";
+import { schemaRefName } from "../../model/schema/ref.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
 import { schemaFacts } from "./write-variants.js";
 

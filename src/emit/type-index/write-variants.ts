@@ -5,8 +5,8 @@ import {
   allOfPropertyLookup,
   requiresDirectional,
   walkSchemaNodes,
-} from "../../model/schema.js";
-import { schemaRefName } from "../../model/schema-ref.js";
+} from "../../model/schema/schema.js";
+import { schemaRefName } from "../../model/schema/ref.js";
 
 /**
  * Names of the schemas whose request (write) reading differs from their response (read)
@@ -63,7 +63,7 @@ export function schemaFacts(schemas: Record<string, NamedSchema>): SchemaFacts {
 
 /**
  * Collects the `$ref` targets anywhere in the schema into `refs`; directional when a required
- * member anywhere in it is readOnly/writeOnly (src/model/schema.ts's requiresDirectional, allOf
+ * member anywhere in it is readOnly/writeOnly (src/model/schema/schema.ts's requiresDirectional, allOf
  * members looking into their siblings as the types do), binary when it holds a binary string.
  */
 function scan(

@@ -17,7 +17,7 @@ export function inPlace(sub: PlanSub): boolean {
 export function objectOps(b: PlanScope, s: Schema, depth: number): PlanOp[] {
   const out: PlanOp[] = [];
   if (Array.isArray(s.required)) {
-    // as src/model/schema.ts splits them for every emitter; d: 1 a request, 2 a response
+    // as src/model/schema/schema.ts splits them for every emitter; d: 1 a request, 2 a response
     const split = requiredSplit(b.schemas, s, b.allOfLookups.get(s));
     if (split.always.length > 0) out.push(["r", split.always, 0]);
     if (split.notInRequest.length > 0) out.push(["r", split.notInRequest, 1]);

@@ -169,7 +169,7 @@ function composition(
 
 /**
  * OpenAPI's discriminator as a fast path (OpenAPI 3.1 §4.8.25): the named property's value
- * picks the one member to check, by the values src/model/schema.ts gives each schema (the
+ * picks the one member to check, by the values src/model/schema/schema.ts gives each schema (the
  * mapping, else the member's own const/enum, else its name; the types use the same). Values it
  * does not know fall back to plain anyOf/oneOf. `[property, values, checks]`, or null.
  */

@@ -103,7 +103,7 @@ export class PlanBuilder implements PlanScope {
     const known = this.regexes.get(pattern);
     if (known !== undefined) return known ?? undefined;
     const guard = this.model.patterns?.get(pattern);
-    // the reading decides every pattern of the model's schemas (model/pattern-safety.ts)
+    // the reading decides every pattern of the model's schemas (model/patterns/safety.ts)
     if (guard === undefined)
       throw new Error(
         `the model has no verdict on the pattern ${JSON.stringify(pattern)} (ApiModel.patterns)`,

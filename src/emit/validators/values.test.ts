@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { declaredTypes } from "../../model/schema.js";
+import { declaredTypes } from "../../model/schema/schema.js";
 import type { Schema } from "../../model/types.js";
 import { checkedTypes } from "./values.js";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toPointer, type Path } from "../../model/pointer.js";
-import type { Reporter } from "../../model/reporter.js";
+import type { Reporter } from "../../model/diagnostics/reporter.js";
 import { makeContext } from "../ref-resolver.js";
 import type { SourceDocument } from "../reader.js";
 import type { Node } from "./node.js";

@@ -1,5 +1,5 @@
-import type { DiagnosticCode } from "../../model/diagnostic-codes.js";
-import type { Reporter } from "../../model/reporter.js";
+import type { DiagnosticCode } from "../../model/diagnostics/codes.js";
+import type { Reporter } from "../../model/diagnostics/reporter.js";
 import type { Schema, SecurityScheme } from "../../model/types.js";
 import {
   isRecord,

@@ -82,7 +82,7 @@ export function applyEvidence(
         sources: [sourceOf(evidence.contentTypeAt)],
       };
   } else if (evidence.contentTypeAt && !endpoint.requestBody)
-    // a Content-Type that names no type: the model decides (src/model/undescribed-body.ts)
+    // a Content-Type that names no type: the model decides (src/model/merge/undescribed-body.ts)
     (endpoint.bodySignals ??= []).push({
       mediaTypes: [],
       required: evidence.contentTypeRequired === true,

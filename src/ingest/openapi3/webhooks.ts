@@ -21,7 +21,7 @@ const METHODS = new Set<string>(HTTP_METHODS);
  * §4.8.1 `webhooks` (OpenAPI 3.1 and 3.2): each key's path item, its operations read like an
  * endpoint's, with the key as the endpoint's `path`. A receiver gets headers and a body: path,
  * query and cookie parameters are reported and left out. Names are given by the model
- * (src/model/webhooks.ts), after the documents are merged.
+ * (src/model/merge/webhooks.ts), after the documents are merged.
  */
 export function readWebhooks(
   reading: SpecReading,

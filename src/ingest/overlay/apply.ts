@@ -1,5 +1,5 @@
 import type { Path } from "../../model/pointer.js";
-import type { Reporter } from "../../model/reporter.js";
+import type { Reporter } from "../../model/diagnostics/reporter.js";
 import { isRecord } from "../reader.js";
 import { isJsonPathError, OverlayBoundError, OverlayBudget } from "./bounds.js";
 import type { OverlaidValue, Origin } from "./overlaid-value.js";

@@ -6,7 +6,7 @@ import type {
   JSONValue,
 } from "json-p3";
 import { createRequire } from "node:module";
-import { patternGuard } from "../../model/pattern-safety.js";
+import { patternGuard } from "../../model/patterns/safety.js";
 import type { Path } from "../../model/pointer.js";
 import { ALIAS_EXPANSION_LIMIT } from "../parse/alias-expansion.js";
 import { MAX_NESTING } from "../parse/nesting.js";
@@ -164,7 +164,7 @@ function json(): JsonP3 {
  * is past the nesting a document may have (json-p3's 50 levels stop `$..x` on a document the
  * readers take). An escape of a control character in a name (`'\u0000'`, RFC 9535's only way to
  * write one) is read, where json-p3 refuses it. `match` and `search` run a pattern only when the
- * backtracking check the validators use (model/pattern-safety.ts) finds it safe; another is an
+ * backtracking check the validators use (model/patterns/safety.ts) finds it safe; another is an
  * {@link OverlayBoundError}.
  */
 export function jsonPathEnvironment(): JSONPathEnvironment {

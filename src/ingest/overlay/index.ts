@@ -1,10 +1,10 @@
 import { dirname, resolve } from "node:path";
 import type { Path } from "../../model/pointer.js";
-import type { Reporter } from "../../model/reporter.js";
+import type { Reporter } from "../../model/diagnostics/reporter.js";
 import {
   PendingPlaces,
   type DeferredPlaces,
-} from "../../model/source-place.js";
+} from "../../model/diagnostics/source-place.js";
 import type { SourceRef } from "../../model/types.js";
 import { ParseError, type ParsedDocument } from "../parse/parsed-document.js";
 import { isRecord, type SourceDocument } from "../reader.js";

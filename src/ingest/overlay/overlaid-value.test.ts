@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Reporter } from "../../model/reporter.js";
+import { Reporter } from "../../model/diagnostics/reporter.js";
 import { applyOverlay, type From } from "./apply.js";
 import { OverlaidValue } from "./overlaid-value.js";
 import { applyOverlays, parseOverlay } from "./standalone.js";

@@ -1,6 +1,6 @@
 import type { JSONPathQuery } from "json-p3";
 import type { Path } from "../../model/pointer.js";
-import type { Reporter } from "../../model/reporter.js";
+import type { Reporter } from "../../model/diagnostics/reporter.js";
 import type { SourceRef } from "../../model/types.js";
 import { isRecord } from "../reader.js";
 import { compileQuery } from "./bounds.js";

@@ -1,6 +1,6 @@
 import type { Path } from "../../model/pointer.js";
-import type { Reporter } from "../../model/reporter.js";
-import { PendingPlaces } from "../../model/source-place.js";
+import type { Reporter } from "../../model/diagnostics/reporter.js";
+import { PendingPlaces } from "../../model/diagnostics/source-place.js";
 import { parseText } from "../load.js";
 import { applyOverlay, type From } from "./apply.js";
 import { OverlayBudget } from "./bounds.js";

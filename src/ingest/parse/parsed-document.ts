@@ -1,4 +1,4 @@
-import type { DiagnosticCode } from "../../model/diagnostic-codes.js";
+import type { DiagnosticCode } from "../../model/diagnostics/codes.js";
 import type { Path } from "../../model/pointer.js";
 
 /** One parsed document with lazily computed source positions. */

@@ -1,4 +1,4 @@
-import type { DiagnosticCode } from "../../model/diagnostic-codes.js";
+import type { DiagnosticCode } from "../../model/diagnostics/codes.js";
 import { isHeaderName } from "../../model/header-name.js";
 import { setOwn } from "../../model/own-property.js";
 import type { Path } from "../../model/pointer.js";

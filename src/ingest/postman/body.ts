@@ -185,7 +185,7 @@ const MODE_MEDIA_TYPES: Record<string, string> = {
 /**
  * What a request that sends no readable body still says about one: its body mode (an empty raw
  * body, an empty form) or its Content-Type header. The model decides what it is worth
- * (src/model/undescribed-body.ts); exports write `{"mode": "raw"}` on every request, GET included.
+ * (src/model/merge/undescribed-body.ts); exports write `{"mode": "raw"}` on every request, GET included.
  */
 export function bodySignal(
   body: unknown,

@@ -1,5 +1,5 @@
 import type { Path } from "../../model/pointer.js";
-import type { Reporter } from "../../model/reporter.js";
+import type { Reporter } from "../../model/diagnostics/reporter.js";
 import type { SourceRef } from "../../model/types.js";
 import type { ReaderContext } from "../reader.js";
 import type { SchemeRegistry } from "./security-schemes.js";

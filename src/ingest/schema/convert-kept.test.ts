@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toPointer, type Path } from "../../model/pointer.js";
-import type { Reporter } from "../../model/reporter.js";
+import type { Reporter } from "../../model/diagnostics/reporter.js";
 import type { Schema } from "../../model/types.js";
 import { makeContext } from "../ref-resolver.js";
 import type { SourceDocument } from "../reader.js";
@@ -17,7 +17,7 @@ import {
   KEYWORD_TYPES,
   SCHEMA_TYPES,
 } from "./keywords.js";
-import { patternFlags } from "../../model/pattern-flags.js";
+import { patternFlags } from "../../model/patterns/flags.js";
 
 /**
  * The converter keeps a schema the document wrote as the model's own object when nothing in it

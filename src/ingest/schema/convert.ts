@@ -5,7 +5,7 @@ import {
   type SourceDocument,
 } from "../reader.js";
 import { setOwn } from "../../model/own-property.js";
-import { refAlone } from "../../model/schema-ref.js";
+import { refAlone } from "../../model/schema/ref.js";
 import { breakRefCycles, DOC_KEYWORDS } from "./ref-cycles.js";
 import { NamedSchemas } from "./named-schemas.js";
 import { type At, Place, pathOf } from "./place.js";
@@ -36,7 +36,7 @@ export { makeNullable } from "./dialect-rules.js";
  *
  * A schema, map or list of schemas that needs no change (most of them: `{type: "string"}`) is the
  * document's own object in the model, not a copy: nothing writes to the model's schemas, and the
- * model may share an object between places (src/model/schema-walk.ts). Changed ones are copies.
+ * model may share an object between places (src/model/schema/walk.ts). Changed ones are copies.
  */
 export type SchemaDialect = "swagger2" | "openapi3.0" | "openapi3.1";
 

@@ -1,7 +1,7 @@
-import type { Reporter } from "../../model/reporter.js";
+import type { Reporter } from "../../model/diagnostics/reporter.js";
 import type { Schema } from "../../model/types.js";
-import type { PatternVerdicts } from "../../model/pattern-safety.js";
-import { hasPropertyEscape } from "../../model/pattern-flags.js";
+import type { PatternVerdicts } from "../../model/patterns/safety.js";
+import { hasPropertyEscape } from "../../model/patterns/flags.js";
 import { checkPatternSafety } from "./pattern-safety-checks.js";
 import type { SourceDocument } from "../reader.js";
 import { nonFiniteEnumValues } from "./dialect-rules.js";

@@ -1,5 +1,5 @@
 import { DOC_KEYWORDS } from "./ref-cycles.js";
-import { SCHEMA_TYPES as MODEL_SCHEMA_TYPES } from "../../model/schema.js";
+import { SCHEMA_TYPES as MODEL_SCHEMA_TYPES } from "../../model/schema/schema.js";
 
 /** The type a JSON Schema keyword's value must have, as the converter checks it. */
 export type KeywordType =

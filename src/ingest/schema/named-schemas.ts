@@ -1,4 +1,4 @@
-import { schemaRef } from "../../model/schema-ref.js";
+import { schemaRef } from "../../model/schema/ref.js";
 import type { NamedSchema } from "../../model/types.js";
 import { toPointer, type Path } from "../../model/pointer.js";
 import { setOwn } from "../../model/own-property.js";

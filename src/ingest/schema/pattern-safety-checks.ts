@@ -1,9 +1,9 @@
-import type { Reporter } from "../../model/reporter.js";
-import { riskText } from "../../model/pattern-safety.js";
+import type { Reporter } from "../../model/diagnostics/reporter.js";
+import { riskText } from "../../model/patterns/safety.js";
 import type { PatternGuard, SourceRef } from "../../model/types.js";
 
 /**
- * The reader's word on a pattern that can stall the validators (model/pattern-safety.ts), at
+ * The reader's word on a pattern that can stall the validators (model/patterns/safety.ts), at
  * the pattern's place: a warning when the validators run it in linear time instead, and when
  * they cannot and leave it unchecked.
  */

@@ -1,4 +1,4 @@
-import { schemaRefName } from "../../model/schema-ref.js";
+import { schemaRefName } from "../../model/schema/ref.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
 import type { ReaderContext } from "../reader.js";
 

@@ -97,7 +97,7 @@ export function readOperation(
     // no body or formData parameter: no body (§Parameter Object). The operation's own
     // `consumes` names the media types should other evidence say one is sent (a Content-Type
     // header parameter here, a Postman body mode elsewhere); the document's names none for it
-    // (src/model/undescribed-body.ts)
+    // (src/model/merge/undescribed-body.ts)
     const own = child(operation, "consumes");
     if (own.value !== undefined && consumes.length > 0)
       endpoint.bodySignals = [

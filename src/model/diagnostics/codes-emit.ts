@@ -1,0 +1,80 @@
+// Diagnostic codes of the registry (src/model/diagnostics/codes.ts, which combines the families):
+// the emitters: the client (client/), the server (server/), plugins (plugin/) and the MCP server (mcp/), src/emit/.
+
+import type { FamilyCodes } from "./code-info.js";
+
+/** The `client/` codes. */
+export const CLIENT_CODES = {
+  "client/no-default-base-url": {
+    severity: "warning",
+    meaning:
+      "the first server URL names no host, or keeps an undeclared `{variable}`, once its variables take their defaults: pass `baseUrl`",
+  },
+  "client/endpoint-server-unused": {
+    severity: "warning",
+    meaning:
+      "an operation's or path's own server URL names no host, or keeps an undeclared `{variable}`, once its variables take their defaults: the client calls that endpoint at the base URL",
+  },
+  "client/page-declaration": {
+    severity: "error",
+    meaning:
+      "a `client.pages` entry names no endpoint, or a query parameter or body property its endpoint does not have: it is not used",
+  },
+  "client/schema-renamed": {
+    severity: "warning",
+    meaning:
+      "a schema's type name is one client/index.ts exports itself (`ApiError`, `TimeoutError`…): types.ts names it with `Model` added",
+  },
+  "client/method-not-sent": {
+    severity: "warning",
+    meaning:
+      "an endpoint's method is one `fetch` refuses to send (CONNECT, TRACE, TRACK): its client function rejects every call",
+  },
+} as const satisfies FamilyCodes<"client">;
+
+/** The `server/` codes. */
+export const SERVER_CODES = {
+  "server/ambiguous-route": {
+    severity: "warning",
+    meaning:
+      "two path templates match the same URL: the router would pick one silently",
+  },
+  "server/endpoint-server-under-base-path": {
+    severity: "warning",
+    meaning:
+      "an endpoint has a server of its own, and the generated server's base path (`--base-url`) moves it with every route: it is not served where its server says",
+  },
+  "server/method-not-received": {
+    severity: "warning",
+    meaning:
+      "an endpoint's method (OpenAPI 3.2 `additionalOperations`) is one Node's HTTP parser refuses: the node:http listener, Express and Fastify cannot serve it, the fetch handler can",
+  },
+} as const satisfies FamilyCodes<"server">;
+
+/** The `plugin/` codes. */
+export const PLUGIN_CODES = {
+  "plugin/error": {
+    severity: "error",
+    meaning:
+      "a plugin of the config (`plugins`) reports an error in what it was given: its message says what",
+  },
+  "plugin/warning": {
+    severity: "warning",
+    meaning:
+      "a plugin of the config (`plugins`) reports a warning: its message says what",
+  },
+} as const satisfies FamilyCodes<"plugin">;
+
+/** The `mcp/` codes. */
+export const MCP_CODES = {
+  "mcp/long-tool-name": {
+    severity: "warning",
+    meaning:
+      "an endpoint's name, its MCP tool's name, is longer than 64 characters, which some MCP clients refuse: give it an `operationId` or a `names` entry",
+  },
+  "mcp/selection": {
+    severity: "error",
+    meaning:
+      "`mcp.tags`, `mcp.names` or `mcp.methods` lists a tag, endpoint or method the API does not have, or the selection leaves no endpoint: the MCP server would silently lack tools",
+  },
+} as const satisfies FamilyCodes<"mcp">;

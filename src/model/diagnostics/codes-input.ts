@@ -1,0 +1,106 @@
+// Diagnostic codes of the registry (src/model/diagnostics/codes.ts, which combines the families):
+// reading the inputs: files (input/), their JSON and YAML (parse/) and the `$ref`s between them (ref/).
+
+import type { FamilyCodes } from "./code-info.js";
+
+/** The `input/` codes. */
+export const INPUT_CODES = {
+  "input/encoding": {
+    severity: "error",
+    meaning:
+      "a file (an input or a `$ref`'d one) is not UTF-8 or UTF-16 text: the first bad byte is named, nothing is guessed",
+  },
+  "input/fetch-failed": {
+    severity: "error",
+    meaning:
+      "a URL input gave no document: no answer in time (and no cached copy), an HTTP error, a redirect loop or too many redirects, a header's environment variable not set",
+  },
+  "input/no-match": {
+    severity: "error",
+    meaning: "an input pattern matches no file",
+  },
+  "input/not-a-string": {
+    severity: "warning",
+    meaning:
+      "a text field holds a number or boolean (`version: 1.10`): read as written",
+  },
+  "input/not-an-api": {
+    severity: "error",
+    meaning:
+      "valid JSON/YAML, but not Swagger 2.0, OpenAPI 3.x or a Postman collection",
+  },
+  "input/not-a-file": {
+    severity: "error",
+    meaning:
+      "an input or `$ref` target is a folder, FIFO, device or socket: only regular files are read",
+  },
+  "input/too-large": {
+    severity: "error",
+    meaning:
+      "an input or `$ref`'d file is larger than the limit (100 MiB unless `--max-input-size` / `merge.maxInputSize` raise it): not read",
+  },
+  "input/unreadable": {
+    severity: "error",
+    meaning: "an input file cannot be read (missing, no permission)",
+  },
+} as const satisfies FamilyCodes<"input">;
+
+/** The `parse/` codes. */
+export const PARSE_CODES = {
+  "parse/alias-expansion": {
+    severity: "error",
+    meaning:
+      "YAML aliases expand past 1,000,000 nodes, or into themselves: not read",
+  },
+  "parse/duplicate-json-key": {
+    severity: "warning",
+    meaning:
+      "a JSON object names a key twice: the last one wins, as in `JSON.parse`",
+  },
+  "parse/duplicate-key": {
+    severity: "error",
+    meaning: "a YAML mapping names a key twice (YAML forbids it): not read",
+  },
+  "parse/empty-file": {
+    severity: "error",
+    meaning: "the file holds nothing to read",
+  },
+  "parse/invalid-json": {
+    severity: "error",
+    meaning: "the file is not valid JSON (at the offending character)",
+  },
+  "parse/invalid-yaml": {
+    severity: "error",
+    meaning: "the file is not valid YAML (at the offending character)",
+  },
+  "parse/too-deep": {
+    severity: "error",
+    meaning: "values nest deeper than 256 levels: the file is not read",
+  },
+} as const satisfies FamilyCodes<"parse">;
+
+/** The `ref/` codes. */
+export const REF_CODES = {
+  "ref/invalid": {
+    severity: "error",
+    meaning: "a `$ref` that is not a URI reference apiloom can resolve",
+  },
+  "ref/not-found": {
+    severity: "error",
+    meaning: "a `$ref` whose target does not exist",
+  },
+  "ref/outside-folder": {
+    severity: "error",
+    meaning:
+      "a `$ref` to a file outside the spec's folder (allow with `merge.allowExternalRefs`)",
+  },
+  "ref/remote": {
+    severity: "error",
+    meaning:
+      "a `$ref` to a URL (or to another file from a document fetched from a URL) without `--allow-external-refs`, or to a scheme other than http(s)",
+  },
+  "ref/unreadable": {
+    severity: "error",
+    meaning: "a `$ref` to a file that cannot be read or parsed",
+  },
+} as const satisfies FamilyCodes<"ref">;

@@ -1,0 +1,42 @@
+// Diagnostic codes of the registry (src/model/diagnostics/codes.ts, which combines the families):
+// the handlers scaffold (scaffold/), src/scaffold/.
+
+import type { FamilyCodes } from "./code-info.js";
+
+/** The `scaffold/` codes. */
+export const SCAFFOLD_CODES = {
+  "scaffold/changed-signature": {
+    severity: "warning",
+    meaning: "an endpoint's contract changed under your handler",
+  },
+  "scaffold/handlers-not-found": {
+    severity: "error",
+    meaning:
+      "your handlers file has no `handlers` object apiloom can add stubs to",
+  },
+  "scaffold/orphan-check-skipped": {
+    severity: "warning",
+    meaning:
+      "an input was not read (a parse error, a file not found): handlers are not judged orphaned against the part of the API that loaded",
+  },
+  "scaffold/orphaned-handler": {
+    severity: "warning",
+    meaning:
+      "your handlers file implements an endpoint the specs no longer have",
+  },
+  "scaffold/signatures-not-found": {
+    severity: "warning",
+    meaning:
+      "your handlers file has no `signatures` object: changed contracts cannot be flagged",
+  },
+  "scaffold/spread-in-handlers": {
+    severity: "warning",
+    meaning:
+      "your `handlers` object spreads another object: apiloom cannot see every handler",
+  },
+  "scaffold/stale-output-import": {
+    severity: "warning",
+    meaning:
+      "your handlers file imports from an apiloom output folder this API no longer generates (its `out` moved): tsc compiles against stale code",
+  },
+} as const satisfies FamilyCodes<"scaffold">;

@@ -1,0 +1,165 @@
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from "./codes.js";
+import { isWaiting, settlePlaces } from "./source-place.js";
+import type { Diagnostic, SourceRef } from "../types.js";
+
+/** Where a diagnostic points. A {@link SourceRef} will do; its pointer is not kept. */
+export type ReportPlace = Pick<SourceRef, "file" | "line" | "column">;
+
+/** The first character of `file`: where a problem with a whole file (or a setting) is reported. */
+export function fileStart(file: string): SourceRef {
+  return { file, line: 1, column: 1, pointer: "#" };
+}
+
+/** What {@link Reporter.once} hands back: a report that is made for its subject once. */
+export interface OnceReport {
+  report(
+    code: DiagnosticCode,
+    message: string,
+    at: ReportPlace,
+    related?: readonly SourceRef[],
+  ): void;
+}
+
+/** The diagnostics of one run and what has been said already; shared by a reporter's scopes. */
+export interface Sink {
+  readonly diagnostics: Diagnostic[];
+  kept: Set<string>;
+  /**
+   * Diagnostics at a place whose position is not found yet (a reader's PendingPlaces), or naming
+   * one among their related places, with that place: their line and column, and whether they
+   * repeat one already said, are settled when the diagnostics are read, which finds those places
+   * (source-place.ts `settlePlaces`).
+   */
+  waiting: [Diagnostic, ReportPlace][];
+}
+
+/**
+ * The one way apiloom reports a diagnostic, from the readers to the CLI. The severity is the
+ * code's in the registry (src/model/diagnostics/codes.ts), so a code is always reported at one
+ * severity, and a misspelt code does not compile. The same diagnostic (place, code and message)
+ * said twice is kept once. Diagnostics are kept in the order they are reported; whoever lists
+ * them sorts them (the model build does).
+ */
+export class Reporter {
+  private sink: Sink = { diagnostics: [], kept: new Set(), waiting: [] };
+  private readonly subjects = new Set<string>();
+
+  /** Every diagnostic reported so far, in report order, each once. */
+  get diagnostics(): Diagnostic[] {
+    this.settle();
+    return [...this.sink.diagnostics];
+  }
+
+  report(
+    code: DiagnosticCode,
+    message: string,
+    at: ReportPlace,
+    related?: readonly SourceRef[],
+  ): void {
+    const entry = DIAGNOSTIC_CODES[code];
+    // tsc refuses such a code; a caller in plain JavaScript still gets told
+    if (!entry)
+      throw new Error(
+        `${JSON.stringify(code)} is not a diagnostic code: add it to src/model/diagnostics/codes.ts`,
+      );
+    const waiting = isWaiting(at) || (related?.some(isWaiting) ?? false);
+    const d: Diagnostic = {
+      severity: entry.severity,
+      code,
+      message,
+      file: at.file,
+      line: isWaiting(at) ? 0 : at.line,
+      column: isWaiting(at) ? 0 : at.column,
+    };
+    if (related && related.length > 0) d.related = [...related];
+    if (waiting) {
+      this.sink.diagnostics.push(d);
+      this.sink.waiting.push([d, at]);
+    } else this.keep(d);
+  }
+
+  /**
+   * For a problem worth one report per subject however often it is met (an undefined scheme
+   * named by many requirements): the returned report is made only the first time this code and
+   * this subject come together in this scope. `reporter.once(name).report(code, …)`.
+   */
+  once(subject: string): OnceReport {
+    return {
+      report: (code, message, at, related) => {
+        const key = `${code}\u0000${subject}`;
+        if (this.subjects.has(key)) return;
+        this.subjects.add(key);
+        this.report(code, message, at, related);
+      },
+    };
+  }
+
+  /**
+   * Diagnostics another reporter collected (the ingest's, given to the model build; the model's,
+   * joined by the CLI with its own), appended in their order, each kept once.
+   */
+  add(diagnostics: readonly Diagnostic[]): void {
+    for (const d of diagnostics) this.keep(d);
+  }
+
+  /**
+   * A reporter into the same list whose {@link once} starts afresh: each document a reader reads
+   * gets one, so "once per subject" means once per document.
+   */
+  scope(): Reporter {
+    const scoped = new Reporter();
+    scoped.sink = this.sink;
+    return scoped;
+  }
+
+  private keep(d: Diagnostic): void {
+    // while some are waiting, which repeat which is decided when they are settled
+    if (this.sink.waiting.length > 0) {
+      this.sink.diagnostics.push(d);
+      return;
+    }
+    const key = keyOf(d);
+    if (this.sink.kept.has(key)) return;
+    this.sink.kept.add(key);
+    this.sink.diagnostics.push(d);
+  }
+
+  /**
+   * Gives the waiting diagnostics their places' line and column, then keeps each diagnostic
+   * once, in report order: the list it would have been had every place been known when told.
+   * The places in `also` are found in the same walk (one per document).
+   */
+  settle(also: readonly Pick<SourceRef, "line">[] = []): void {
+    const sink = this.sink;
+    if (sink.waiting.length === 0) {
+      settlePlaces(also);
+      return;
+    }
+    settlePlaces([
+      ...also,
+      ...sink.waiting.flatMap(([d, at]) => [at, ...(d.related ?? [])]),
+    ]);
+    for (const [d, at] of sink.waiting) {
+      // a place no settling finds is a copy made while it waited: a wrong line is worse than none
+      if (isWaiting(at) || d.related?.some(isWaiting))
+        throw new Error(
+          `internal error: the place of a diagnostic (${d.code}) was copied before its line was found`,
+        );
+      d.line = at.line;
+      d.column = at.column;
+    }
+    sink.waiting = [];
+    const all = sink.diagnostics.splice(0);
+    sink.kept = new Set();
+    for (const d of all) {
+      const key = keyOf(d);
+      if (sink.kept.has(key)) continue;
+      sink.kept.add(key);
+      sink.diagnostics.push(d);
+    }
+  }
+}
+
+function keyOf(d: Diagnostic): string {
+  return `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.code}\u0000${d.message}`;
+}

@@ -1,0 +1,212 @@
+import { assignOwn } from "../own-property.js";
+import { joined, packed } from "../lists.js";
+import { emptyParameters } from "../factories.js";
+import { offer, type EndpointOffer } from "./endpoint-offer.js";
+import { mergeRequestBody, mergeResponses } from "./merge-content.js";
+import { mergeParameters } from "./merge-parameters.js";
+import { pathVariables } from "../path-template.js";
+import { compareSources, pickWinner } from "./rank.js";
+import type { Endpoint } from "../types.js";
+import { PARAMETER_LOCATIONS } from "../types.js";
+import type { Reporter } from "../diagnostics/reporter.js";
+
+/**
+ * Merges every source's view of one endpoint (same method, same path once variable names are
+ * erased). Parameters, media types, responses, tags and sources are unioned; where sources
+ * disagree on one fact the rule of src/model/merge/rank.ts picks the winner and a diagnostic names both
+ * places.
+ */
+export function mergeEndpoint(
+  offers: readonly EndpointOffer[],
+  reporter: Reporter,
+): Endpoint {
+  return offers.length === 1
+    ? soleEndpoint(offers[0]!, reporter)
+    : mergedEndpoint(offers, reporter);
+}
+
+/** The views of an endpoint, as one ({@link mergeEndpoint} of several). */
+export function mergedEndpoint(
+  offers: readonly EndpointOffer[],
+  reporter: Reporter,
+): Endpoint {
+  const ordered = [...offers].sort(
+    (a, b) =>
+      b.rank - a.rank ||
+      compareSources(a.endpoint.sources[0]!, b.endpoint.sources[0]!),
+  );
+  const lead = ordered[0]!;
+  const path = lead.endpoint.path;
+  const views = ordered.map((offer) =>
+    renamePathVariables(offer, path, reporter),
+  );
+
+  const merged: Endpoint = {
+    method: lead.endpoint.method,
+    path,
+    name: "",
+    nameCandidates: joined(views.map((v) => v.endpoint.nameCandidates)),
+    parameters: emptyParameters(),
+    responses: mergeResponses(views),
+    tags: dedupe(views.flatMap((v) => v.endpoint.tags)),
+    deprecated: views.some((v) => v.endpoint.deprecated),
+    extensions: {},
+    sources: joined(views.map((v) => v.endpoint.sources)).sort(compareSources),
+  };
+  mergeParts(views, merged, reporter);
+  const signals = views.flatMap((v) => v.endpoint.bodySignals ?? []);
+  if (signals.length > 0) merged.bodySignals = signals;
+  const summary = richestText(views, (e) => e.summary);
+  if (summary !== undefined) merged.summary = summary;
+  const description = richestText(views, (e) => e.description);
+  if (description !== undefined) merged.description = description;
+  for (const view of [...views].reverse())
+    assignOwn(merged.extensions, view.endpoint.extensions);
+  const security = pickWinner(
+    views
+      .filter((v) => v.endpoint.security !== undefined)
+      .map((v) =>
+        offer(v, v.endpoint.security!, countScopes(v.endpoint.security!)),
+      ),
+  );
+  if (security) merged.security = security.value;
+  // the best-ranked view that gives the endpoint servers of its own
+  const servers = views.find((v) => v.endpoint.servers)?.endpoint.servers;
+  if (servers) merged.servers = servers.slice();
+  return merged;
+}
+
+/**
+ * What one view offering an endpoint gives (every endpoint of a single document): the
+ * {@link mergeEndpoint} of that one offer, without ranking, renaming or picking among views. Its
+ * own lists and records are copied (the merged endpoint shares none with the view), its texts
+ * trimmed, its security requirements kept as they are.
+ */
+export function soleEndpoint(
+  view: EndpointOffer,
+  reporter: Reporter,
+): Endpoint {
+  const offered = view.endpoint;
+  const views = [view];
+  const merged: Endpoint = {
+    method: offered.method,
+    path: offered.path,
+    name: "",
+    nameCandidates: offered.nameCandidates.slice(),
+    parameters: emptyParameters(),
+    responses: mergeResponses(views),
+    tags: dedupe(offered.tags),
+    deprecated: Boolean(offered.deprecated),
+    extensions: {},
+    sources: offered.sources.slice().sort(compareSources),
+  };
+  mergeParts(views, merged, reporter);
+  const signals = offered.bodySignals;
+  if (signals !== undefined && signals.length > 0)
+    merged.bodySignals = signals.slice();
+  const summary = offered.summary?.trim();
+  if (summary) merged.summary = summary;
+  const description = offered.description?.trim();
+  if (description) merged.description = description;
+  assignOwn(merged.extensions, offered.extensions);
+  if (offered.security !== undefined) merged.security = offered.security;
+  if (offered.servers) merged.servers = offered.servers.slice();
+  return merged;
+}
+
+/** The parameters of every location and the request body of `views`, merged into `merged`. */
+function mergeParts(
+  views: Parameters<typeof mergeRequestBody>[0],
+  merged: Endpoint,
+  reporter: Reporter,
+): void {
+  for (const location of PARAMETER_LOCATIONS)
+    merged.parameters[location] = mergeParameters(
+      views,
+      location,
+      merged,
+      reporter,
+    );
+  const body = mergeRequestBody(views);
+  if (body) merged.requestBody = body;
+}
+
+function countScopes(security: Record<string, string[]>[]): number {
+  return security.reduce(
+    (n, requirement) =>
+      n +
+      Object.values(requirement).reduce(
+        (m, scopes) => m + scopes.length + 1,
+        0,
+      ),
+    0,
+  );
+}
+
+/** The longest text wins ("the richer description kept"). */
+function richestText(
+  views: EndpointOffer[],
+  get: (e: Endpoint) => string | undefined,
+): string | undefined {
+  return pickWinner(
+    views.flatMap((v) => {
+      const text = get(v.endpoint)?.trim();
+      return text
+        ? [
+            {
+              value: text,
+              rank: v.rank,
+              source: v.endpoint.sources[0]!,
+              richness: text.length,
+            },
+          ]
+        : [];
+    }),
+  )?.value;
+}
+
+function dedupe(values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const value of values) {
+    const key = value.toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(value);
+    }
+  }
+  return packed(out);
+}
+
+/**
+ * Sources may name path variables differently (`/site/{cloudId}` vs `/site/{siteId}`): the lead
+ * source's names win, matched by position, and the other views are rewritten to use them.
+ */
+function renamePathVariables(
+  view: EndpointOffer,
+  path: string,
+  reporter: Reporter,
+): EndpointOffer {
+  if (view.endpoint.path === path) return view;
+  const wanted = pathVariables(path);
+  const had = pathVariables(view.endpoint.path);
+  const rename = new Map(had.map((name, i) => [name, wanted[i] ?? name]));
+  const source = view.endpoint.sources[0]!;
+  reporter.report(
+    "merge/path-variable-names",
+    `${view.endpoint.method.toUpperCase()} ${view.endpoint.path} names its path variables differently from ${path}; using ${path}`,
+    source,
+  );
+  const endpoint: Endpoint = {
+    ...view.endpoint,
+    path,
+    parameters: {
+      ...view.endpoint.parameters,
+      path: view.endpoint.parameters.path.map((p) => ({
+        ...p,
+        name: rename.get(p.name) ?? p.name,
+      })),
+    },
+  };
+  return { ...view, endpoint };
+}

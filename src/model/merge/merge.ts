@@ -1,0 +1,352 @@
+import { mergeInfo } from "./info.js";
+import { compareCodeUnits } from "../order.js";
+import { setOwn } from "../own-property.js";
+import { placeText } from "../diagnostics/source-place.js";
+import { schemaRef, schemaRefName } from "../schema/ref.js";
+import type { EndpointOffer } from "./endpoint-offer.js";
+import { mergeEndpoint } from "./merge-endpoint.js";
+import { pathShape } from "../path-template.js";
+import type { Reporter } from "../diagnostics/reporter.js";
+import {
+  canonicalJson,
+  compareSources,
+  documentRank,
+  FORMAT_RANK,
+  isPreferred,
+  pickWinner,
+} from "./rank.js";
+import type {
+  ApiDescription,
+  DocumentModel,
+  NamedSchema,
+  SecurityScheme,
+  Server,
+  Tag,
+  Webhook,
+} from "../types.js";
+import { mergeWebhooks } from "./webhooks.js";
+import { trimTrailing } from "../linear-text.js";
+
+export type MergedDocuments = ApiDescription;
+
+/** Documents in a canonical order, so no result depends on the order inputs were given in. */
+function canonicalOrder(documents: readonly DocumentModel[]): DocumentModel[] {
+  const first = (d: DocumentModel) => d.endpoints[0]?.sources[0];
+  return [...documents].sort(
+    (a, b) =>
+      compareCodeUnits(a.file, b.file) ||
+      compareCodeUnits(first(a)?.pointer ?? "", first(b)?.pointer ?? "") ||
+      FORMAT_RANK[b.format] - FORMAT_RANK[a.format],
+  );
+}
+
+type RankOf = (doc: DocumentModel) => number;
+
+/** `prefer`: files or folders whose facts win disagreements (rule 0 of src/model/merge/rank.ts). */
+export function mergeDocuments(
+  input: readonly DocumentModel[],
+  reporter: Reporter,
+  prefer: readonly string[] = [],
+): MergedDocuments {
+  const rankOf: RankOf = (doc) => documentRank(doc.file, doc.format, prefer);
+  const { schemas, documents } = mergeSchemas(
+    canonicalOrder(input),
+    reporter,
+    rankOf,
+  );
+  const groups = new Map<string, EndpointOffer[]>();
+  for (const doc of documents) {
+    for (const endpoint of doc.endpoints) {
+      const key = `${endpoint.method} ${pathShape(endpoint.path)}`;
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push({ endpoint, rank: rankOf(doc) });
+    }
+  }
+  const endpoints = [...groups.values()].map((offers) =>
+    mergeEndpoint(offers, reporter),
+  );
+  return {
+    info: mergeInfo(documents, endpoints, rankOf, (doc) =>
+      isPreferred(doc.file, prefer),
+    ),
+    servers: mergeServers(documents, reporter, rankOf, (doc) =>
+      isPreferred(doc.file, prefer),
+    ),
+    securitySchemes: mergeSecuritySchemes(documents, reporter, rankOf),
+    schemas,
+    tags: mergeTags(documents),
+    endpoints,
+    ...webhooksOf(mergeWebhooks(documents, prefer, reporter)),
+  };
+}
+
+/** `{ webhooks }` when there are any (a model without stays as it was). */
+function webhooksOf(webhooks: Webhook[] | undefined): { webhooks?: Webhook[] } {
+  return webhooks ? { webhooks } : {};
+}
+
+/** `http://api.example.com/` and `http://api.example.com` are one server. */
+function normalizeServerUrl(url: string): string {
+  const trimmed = url.trim();
+  if (trimmed === "/" || trimmed === "") return "/";
+  return trimTrailing(trimmed, "/");
+}
+
+function mergeServers(
+  documents: DocumentModel[],
+  reporter: Reporter,
+  rankOf: RankOf,
+  preferred: (doc: DocumentModel) => boolean,
+): Server[] {
+  const byUrl = new Map<
+    string,
+    { server: Server; rank: number; preferred: boolean }
+  >();
+  for (const doc of documents) {
+    for (const server of doc.servers) {
+      const url = normalizeServerUrl(server.url);
+      const known = byUrl.get(url);
+      if (known)
+        known.server.sources = [
+          ...known.server.sources,
+          ...server.sources,
+        ].sort(compareSources);
+      else
+        byUrl.set(url, {
+          server: { ...server, url, sources: [...server.sources] },
+          rank: rankOf(doc),
+          preferred: preferred(doc),
+        });
+    }
+  }
+  // A preferred input's servers first (merge.prefer: the user's word beats any guess); then real
+  // absolute URLs, relative ones, placeholders last (see serverClass); then the format ranking,
+  // then the place they were found. The client defaults to the first.
+  const list = [...byUrl.values()].sort(
+    (a, b) =>
+      Number(b.preferred) - Number(a.preferred) ||
+      serverClass(a.server.url) - serverClass(b.server.url) ||
+      b.rank - a.rank ||
+      compareSources(a.server.sources[0]!, b.server.sources[0]!),
+  );
+  reportBaseUrlConflict(documents, list[0]?.server, reporter);
+  return list.map((s) => s.server);
+}
+
+/**
+ * The client's default is `winner`; an input that lists real absolute servers, none of them the
+ * winner, disagrees with the input it came from. One input's own list (production and staging)
+ * is that input's choice, never a conflict.
+ */
+function reportBaseUrlConflict(
+  documents: readonly DocumentModel[],
+  winner: Server | undefined,
+  reporter: Reporter,
+): void {
+  if (!winner || !isAbsolute(winner.url)) return;
+  const own = winner.sources[0]!;
+  const others = documents.flatMap((doc) => {
+    const real = doc.servers.filter(
+      (s) => serverClass(normalizeServerUrl(s.url)) === 0,
+    );
+    if (real.length === 0 || doc.file === own.file) return [];
+    if (real.some((s) => normalizeServerUrl(s.url) === winner.url)) return [];
+    return [real[0]!];
+  });
+  if (others.length === 0) return;
+  reporter.report(
+    "merge/base-url-conflict",
+    `the inputs disagree on the base URL: ${own.file} says ${winner.url}, ` +
+      others
+        .map(
+          (s) =>
+            `${s.sources[0]!.file} says ${normalizeServerUrl(s.url)} (${placeText(s.sources[0]!)})`,
+        )
+        .join(", ") +
+      `; the generated client defaults to ${winner.url}`,
+    own,
+    others.map((s) => s.sources[0]!),
+  );
+}
+
+function isAbsolute(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url);
+}
+
+/**
+ * RFC 2606 / RFC 6761 names no API is served from (`example.com`, `www.example.org`,
+ * `api.example`, `x.invalid`, `x.test`): a spec's placeholder, never the client's default.
+ */
+const PLACEHOLDER_HOST =
+  /^(?:[^/]*\.)?(?:example\.(?:com|net|org)|example|invalid|test)$/i;
+
+/**
+ * 0: an absolute URL of a real host; 1: a relative URL with a path (`/v2`); 2: the bare `/`,
+ * which says nothing when an absolute URL exists; 3: a placeholder host.
+ */
+export function serverClass(url: string): number {
+  if (isAbsolute(url)) {
+    const host = url
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
+      .split(/[/:?#]/)[0]!;
+    return PLACEHOLDER_HOST.test(host) ? 3 : 0;
+  }
+  return url === "/" ? 2 : 1;
+}
+
+function mergeSecuritySchemes(
+  documents: DocumentModel[],
+  reporter: Reporter,
+  rankOf: RankOf,
+): Record<string, SecurityScheme> {
+  const byName = new Map<string, { scheme: SecurityScheme; rank: number }[]>();
+  for (const doc of documents) {
+    for (const scheme of Object.values(doc.securitySchemes)) {
+      let list = byName.get(scheme.name);
+      if (!list) byName.set(scheme.name, (list = []));
+      list.push({ scheme, rank: rankOf(doc) });
+    }
+  }
+  const out: Record<string, SecurityScheme> = {};
+  for (const name of [...byName.keys()].sort(compareCodeUnits)) {
+    const list = byName.get(name)!;
+    const winner = pickWinner(
+      list.map((e) => ({
+        value: e.scheme,
+        rank: e.rank,
+        source: e.scheme.sources[0]!,
+        richness: e.scheme.inferred ? 0 : 1,
+      })),
+    )!;
+    const distinct = new Set(
+      list.map((e) =>
+        canonicalJson({
+          ...e.scheme,
+          sources: undefined,
+          description: undefined,
+        }),
+      ),
+    );
+    if (distinct.size > 1) {
+      const loser = list.find((e) => e.scheme !== winner.value)!;
+      reporter.report(
+        "merge/security-scheme-conflict",
+        `security scheme '${name}' is defined differently in ${placeText(loser.scheme.sources[0]!)}; using the one here`,
+        winner.source,
+        [loser.scheme.sources[0]!],
+      );
+    }
+    setOwn(out, name, {
+      ...winner.value,
+      sources: list.flatMap((e) => e.scheme.sources).sort(compareSources),
+    });
+  }
+  return out;
+}
+
+function mergeTags(documents: DocumentModel[]): Tag[] {
+  const byName = new Map<string, Tag>();
+  for (const doc of documents) {
+    for (const tag of doc.tags) {
+      const known = byName.get(tag.name);
+      if (!known) byName.set(tag.name, { ...tag });
+      else if (
+        (tag.description?.length ?? 0) > (known.description?.length ?? 0)
+      )
+        known.description = tag.description;
+    }
+  }
+  return [...byName.values()];
+}
+
+/**
+ * Named schemas from every document. Two documents defining the same name identically share it;
+ * defining it differently keeps both: the higher-ranked keeps the name, the other is renamed
+ * (`Pet2`) and its document's references are rewritten before its endpoints are merged.
+ */
+function mergeSchemas(
+  input: DocumentModel[],
+  reporter: Reporter,
+  rankOf: RankOf,
+): { schemas: Record<string, NamedSchema>; documents: DocumentModel[] } {
+  // a document whose schemas are renamed is replaced by a copy with its references rewritten
+  const documents = [...input];
+  // a Map: schema names are spec text (`__proto__`, `constructor` are names like any other)
+  const out = new Map<string, NamedSchema>();
+  const ranked = [...documents].sort((a, b) => rankOf(b) - rankOf(a));
+  for (let doc of ranked) {
+    const renames = new Map<string, string>();
+    const own = new Set(Object.keys(doc.schemas));
+    for (const [name, named] of Object.entries(doc.schemas)) {
+      const known = out.get(name);
+      if (!known) continue;
+      if (canonicalJson(known.schema) === canonicalJson(named.schema)) continue;
+      let fresh = name;
+      for (let i = 2; out.has(fresh) || own.has(fresh); i++)
+        fresh = `${name}${i}`;
+      renames.set(name, fresh);
+      const at = named.sources[0]!;
+      reporter.report(
+        "merge/schema-conflict",
+        `schema '${name}' differs from the one at ${placeText(known.sources[0]!)}; this one is named '${fresh}'`,
+        at,
+        [known.sources[0]!],
+      );
+    }
+    if (renames.size > 0) {
+      const renamed: DocumentModel = {
+        ...doc,
+        schemas: withRenamedRefs(doc.schemas, renames),
+        endpoints: withRenamedRefs(doc.endpoints, renames),
+        ...(doc.webhooks
+          ? { webhooks: withRenamedRefs(doc.webhooks, renames) }
+          : {}),
+      };
+      documents[documents.indexOf(doc)] = renamed;
+      doc = renamed;
+    }
+    for (const [name, named] of Object.entries(doc.schemas)) {
+      const finalName = renames.get(name) ?? name;
+      const known = out.get(finalName);
+      if (known)
+        known.sources = [...known.sources, ...named.sources].sort(
+          compareSources,
+        );
+      else out.set(finalName, { ...named, name: finalName });
+    }
+  }
+  const sorted: Record<string, NamedSchema> = {};
+  for (const name of [...out.keys()].sort(compareCodeUnits))
+    setOwn(sorted, name, out.get(name)!);
+  return { schemas: sorted, documents };
+}
+
+/** `value` with its `$ref`s to renamed schemas rewritten: new objects on the way, the rest shared. */
+function withRenamedRefs<T>(value: T, renames: Map<string, string>): T {
+  if (Array.isArray(value)) {
+    let changed = false;
+    const items = value.map((item: unknown) => {
+      const next = withRenamedRefs(item, renames);
+      if (next !== item) changed = true;
+      return next;
+    });
+    return (changed ? items : value) as T;
+  }
+  if (typeof value !== "object" || value === null) return value;
+  const record = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, child] of Object.entries(record)) {
+    let next = child;
+    if (key === "$ref" && typeof child === "string") {
+      const name = schemaRefName(child);
+      const renamed = name !== undefined ? renames.get(name) : undefined;
+      if (renamed !== undefined) next = schemaRef(renamed);
+    } else if (key !== "sources") next = withRenamedRefs(child, renames);
+    if (next !== child) {
+      out ??= { ...record };
+      setOwn(out, key, next);
+    }
+  }
+  return (out ?? value) as T;
+}

@@ -1,0 +1,338 @@
+import { camelCase, isIdentifierName, isReservedWord } from "../identifiers.js";
+import { compareCodeUnits, compareEndpoints } from "../order.js";
+import { pathShape } from "../path-template.js";
+import { compareSources } from "./rank.js";
+import { fileStart, type Reporter } from "../diagnostics/reporter.js";
+import { placeText } from "../diagnostics/source-place.js";
+import type { Endpoint, NameCandidate } from "../types.js";
+
+/** The key names are stored under in overrides and the lock: `GET /pets/{id}`. */
+export function endpointKey(
+  endpoint: Pick<Endpoint, "method" | "path">,
+): string {
+  return `${endpoint.method.toUpperCase()} ${endpoint.path}`;
+}
+
+export interface NamingOptions {
+  names?: Record<string, string>;
+  lockedNames?: Record<string, string>;
+}
+
+/**
+ * Names the generated modules declare themselves at top level (templates/client/index.js:
+ * `createClient`, `DEFAULT_BASE_URL`), and `__proto__`, which an object literal cannot hold as a
+ * key. An endpoint never takes one; the client's private helpers (`send`, `bindAll`, `DEFAULTS`,
+ * `SCHEMES`) step aside for endpoints instead (src/emit/client/index.ts).
+ */
+export const RESERVED_ENDPOINT_NAMES: ReadonlySet<string> = new Set([
+  "createClient",
+  "DEFAULT_BASE_URL",
+  "__proto__",
+]);
+
+/**
+ * Two names clash when their per-endpoint types would (`getPet` and `GetPet` both make
+ * `GetPetRequest`, src/emit/type-index/names.ts), so names are compared with the first letter upper-cased.
+ */
+function clashKey(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * The endpoint a `names` key means, written the way the merge matches endpoints: method in any
+ * case, path variables by position whatever their names, `:id` as `{id}`.
+ */
+export function overrideShape(key: string): string | undefined {
+  const match = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(key);
+  if (!match) return undefined;
+  const path = match[2]!
+    .split("/")
+    .map((segment) =>
+      /^:[^/{}:]+$/.test(segment) ? `{${segment.slice(1)}}` : segment,
+    )
+    .join("/");
+  return `${match[1]!.toLowerCase()} ${pathShape(path)}`;
+}
+
+/**
+ * Gives every endpoint a unique, valid, stable camelCase identifier.
+ *
+ * Order of precedence: a user override, then a name locked by an earlier run, then the best
+ * candidate (an operationId beats a Postman request name; then the name most sources agree on;
+ * then alphabetical), then method and path (`getPetsById`). Collisions are settled by the
+ * endpoints' (path, method) order, never by input order: the first keeps the name, the others fall
+ * back to their method-and-path name, then to a numeric suffix. An override that clashes with an
+ * earlier one or with a reserved name is reported and treated as absent.
+ */
+export function assignNames(
+  endpoints: Endpoint[],
+  options: NamingOptions,
+  reporter: Reporter,
+): void {
+  const taken = new Set<string>();
+  // the identifier a name candidate makes, asked of each candidate by preferredName and of each
+  // operationId again when its endpoint is named: made once
+  const ids = new Map<string, string>();
+  const idOf = (text: string): string => {
+    let id = ids.get(text);
+    if (id === undefined) ids.set(text, (id = camelCase(text, "")));
+    return id;
+  };
+  /** Which endpoint holds a name, by clash key. */
+  const holder = new Map<string, Endpoint>();
+  const isTaken = (name: string) =>
+    RESERVED_ENDPOINT_NAMES.has(name) || taken.has(clashKey(name));
+  const pending: Endpoint[] = [];
+  const sorted = [...endpoints].sort(compareEndpoints);
+
+  // keys by the endpoint they mean; an exact key wins over one written another way
+  const byShape = new Map<string, string[]>();
+  for (const key of Object.keys(options.names ?? {})) {
+    const shape = overrideShape(key);
+    if (shape !== undefined)
+      byShape.set(shape, [...(byShape.get(shape) ?? []), key]);
+  }
+  const used = new Set<string>();
+  /** Which key's override holds a name, by clash key. */
+  const clashOwner = new Map<string, string>();
+
+  for (const endpoint of sorted) {
+    const key = endpointKey(endpoint);
+    const keys =
+      byShape.get(`${endpoint.method} ${pathShape(endpoint.path)}`) ?? [];
+    const overrideKey = keys.includes(key) ? key : keys[0];
+    const override =
+      overrideKey === undefined ? undefined : options.names![overrideKey];
+    if (overrideKey === undefined || override === undefined) {
+      pending.push(endpoint);
+      continue;
+    }
+    used.add(overrideKey);
+    const at = endpoint.sources[0]!;
+    let name = override;
+    if (!isIdentifierName(override) || isReservedWord(override)) {
+      name = camelCase(override, "");
+      reporter.report(
+        "naming/invalid-override",
+        name === ""
+          ? `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; the derived name is used`
+          : `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; using ${name}`,
+        at,
+      );
+      if (name === "") {
+        pending.push(endpoint);
+        continue;
+      }
+    }
+    if (isTaken(name)) {
+      reporter.report(
+        "naming/override-taken",
+        RESERVED_ENDPOINT_NAMES.has(name)
+          ? `the name override ${JSON.stringify(override)} for ${key} is a name the generated client declares itself; the derived name is used`
+          : `the name override ${JSON.stringify(override)} for ${key} clashes with the override for ${clashOwner.get(clashKey(name))}; the derived name is used`,
+        at,
+      );
+      pending.push(endpoint);
+      continue;
+    }
+    clashOwner.set(clashKey(name), key);
+    claim(endpoint, name);
+  }
+  for (const [shape, keys] of byShape)
+    for (const key of keys)
+      if (!used.has(key))
+        reporter.report(
+          "naming/unmatched-override",
+          sorted.some((e) => `${e.method} ${pathShape(e.path)}` === shape)
+            ? `the name override for ${JSON.stringify(key)} is not used: another key names the same endpoint`
+            : `the name override for ${JSON.stringify(key)} matches no endpoint`,
+          fileStart(key),
+        );
+  for (const key of Object.keys(options.names ?? {}))
+    if (overrideShape(key) === undefined)
+      reporter.report(
+        "naming/unmatched-override",
+        `the name override key ${JSON.stringify(key)} is not "METHOD /path"`,
+        fileStart(key),
+      );
+  // what each endpoint's sources would name it, read for every endpoint (locked or not), so the
+  // diagnostics reading names does not depend on whether a lock exists
+  const preferred = new Map(
+    pending.map((e) => [e, preferredName(e, reporter, idOf)]),
+  );
+  const unlocked: Endpoint[] = [];
+  const lockedOnes: Endpoint[] = [];
+  for (const endpoint of pending) {
+    const locked = options.lockedNames?.[endpointKey(endpoint)];
+    if (
+      locked !== undefined &&
+      isIdentifierName(locked) &&
+      !isReservedWord(locked) &&
+      !isTaken(locked)
+    ) {
+      claim(endpoint, locked);
+      lockedOnes.push(endpoint);
+    } else unlocked.push(endpoint);
+  }
+  // names an operationId gives are claimed before names read off request titles: an explicit
+  // operationId is never taken by a title that happens to read the same (`List users`)
+  const givenById = (e: Endpoint) => preferred.get(e)!.kind === "operationId";
+  for (const endpoint of [
+    ...unlocked.filter(givenById),
+    ...unlocked.filter((e) => !givenById(e)),
+  ]) {
+    const given = preferred.get(endpoint)!;
+    let name = given.name;
+    if (isTaken(name)) {
+      const fallback = methodPathName(endpoint);
+      name = fallback;
+      for (let i = 2; isTaken(name); i++) name = `${fallback}${i}`;
+    }
+    if (name !== given.name) nameTaken(endpoint, name, given);
+    claim(endpoint, name);
+  }
+  // a locked endpoint whose given name another endpoint holds is reported too, as on the run
+  // that wrote the lock
+  for (const endpoint of lockedOnes) {
+    const given = preferred.get(endpoint)!;
+    if (endpoint.name !== given.name && isTaken(given.name))
+      nameTaken(endpoint, endpoint.name, given);
+  }
+  for (const endpoint of endpoints) reportConflictingIds(endpoint, reporter);
+
+  /** Says that `endpoint` is named `name` because the name its sources give is taken. */
+  function nameTaken(
+    endpoint: Endpoint,
+    name: string,
+    given: ReturnType<typeof preferredName>,
+  ): void {
+    if (given.kind === undefined) return;
+    const other = holder.get(clashKey(given.name));
+    const source = given.source ?? endpoint.sources[0]!;
+    reporter.report(
+      "naming/name-taken",
+      `${endpointKey(endpoint)} is named ${name}: the name ${given.name} its ${given.kind === "operationId" ? "operationId" : "request title"} gives ` +
+        (other
+          ? `belongs to ${endpointKey(other)} (${placeText(other.sources[0]!)})`
+          : "is a name the generated client declares itself"),
+      source,
+      other ? [other.sources[0]!] : [],
+    );
+  }
+
+  function claim(endpoint: Endpoint, name: string): void {
+    taken.add(clashKey(name));
+    holder.set(clashKey(name), endpoint);
+    endpoint.name = name;
+    const fromId = endpoint.nameCandidates.find(
+      (c) => c.kind === "operationId" && idOf(c.value) === name,
+    );
+    if (fromId) endpoint.operationId = fromId.value;
+    else delete endpoint.operationId;
+  }
+}
+
+/** The name an endpoint's sources give it, and what gave it (none: its method and path). */
+interface GivenName {
+  name: string;
+  kind?: NameCandidate["kind"];
+  source?: NameCandidate["source"];
+}
+
+/**
+ * The best candidate: an operationId over a request title, then the name most sources agree on,
+ * then the first in code-unit order. Several requests on one route with different titles (one
+ * Postman example each, merged into one endpoint) give it no title's name: it is named by its
+ * method and path, and an info diagnostic lists the titles.
+ */
+function preferredName(
+  endpoint: Endpoint,
+  reporter: Reporter,
+  /** `camelCase(text, "")`. */
+  idOf: (text: string) => string,
+): GivenName {
+  const scored = new Map<
+    string,
+    { fromId: boolean; votes: number; first: NameCandidate }
+  >();
+  for (const candidate of [...endpoint.nameCandidates].sort((a, b) =>
+    compareSources(a.source, b.source),
+  )) {
+    const id = idOf(candidate.value);
+    if (id === "") continue;
+    const score = scored.get(id) ?? {
+      fromId: false,
+      votes: 0,
+      first: candidate,
+    };
+    if (candidate.kind === "operationId" && !score.fromId) {
+      score.fromId = true;
+      score.first = candidate;
+    }
+    score.votes++;
+    scored.set(id, score);
+  }
+  const ids = [...scored].filter(([, s]) => s.fromId);
+  if (ids.length === 0 && scored.size > 1) {
+    const name = methodPathName(endpoint);
+    const titles = [...scored.values()].map((s) => s.first);
+    reporter.report(
+      "naming/shared-route",
+      `${endpointKey(endpoint)} is described by requests with different titles (${titles.map((c) => `${JSON.stringify(c.value)} at ${placeText(c.source)}`).join(", ")}); it is named ${name} after its route`,
+      titles[0]!.source,
+      titles.slice(1).map((c) => c.source),
+    );
+    return { name };
+  }
+  let best:
+    | [string, { fromId: boolean; votes: number; first: NameCandidate }]
+    | undefined;
+  for (const entry of ids.length > 0 ? ids : scored) {
+    if (!best) best = entry;
+    else {
+      const [id, s] = entry;
+      const [bestId, b] = best;
+      const better =
+        s.votes - b.votes || (compareCodeUnits(id, bestId) < 0 ? 1 : -1);
+      if (better > 0) best = entry;
+    }
+  }
+  if (!best) return { name: methodPathName(endpoint) };
+  return {
+    name: best[0],
+    kind: best[1].first.kind,
+    source: best[1].first.source,
+  };
+}
+
+/** `get /pets/{petId}/photos` → `getPetsByPetIdPhotos`. */
+export function methodPathName(
+  endpoint: Pick<Endpoint, "method" | "path">,
+): string {
+  const words = endpoint.path
+    .split("/")
+    .filter((segment) => segment !== "")
+    .map((segment) => segment.replace(/\{([^{}]+)\}/g, " by $1 "));
+  return camelCase(`${endpoint.method} ${words.join(" ")}`, endpoint.method);
+}
+
+function reportConflictingIds(endpoint: Endpoint, reporter: Reporter): void {
+  const ids = new Map<string, NameCandidate>();
+  for (const candidate of [...endpoint.nameCandidates].sort((a, b) =>
+    compareSources(a.source, b.source),
+  )) {
+    if (candidate.kind === "operationId" && !ids.has(candidate.value))
+      ids.set(candidate.value, candidate);
+  }
+  if (ids.size < 2) return;
+  const list = [...ids.values()];
+  const first = list[0]!;
+  reporter.report(
+    "merge/operation-id-conflict",
+    `${endpointKey(endpoint)} has ${list.length} operationIds: ` +
+      list.map((c) => `${c.value} (${placeText(c.source)})`).join(", ") +
+      `; the generated name is ${endpoint.name}`,
+    first.source,
+    list.slice(1).map((c) => c.source),
+  );
+}

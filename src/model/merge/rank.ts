@@ -1,0 +1,101 @@
+import { compareCodeUnits } from "../order.js";
+import type { SourceFormat, SourceRef } from "../types.js";
+import { setOwn } from "../own-property.js";
+import { lineOf } from "../diagnostics/source-place.js";
+import { trimTrailing } from "../linear-text.js";
+
+/**
+ * The deterministic rule for choosing between sources that disagree, independent of the order the
+ * inputs were given in:
+ *   0. a file the user prefers (config `merge.prefer`, flag `--prefer`) wins, earlier entries first;
+ *   1. the more expressive format wins: OpenAPI 3.2 > 3.1 > OpenAPI 3.0 > Swagger 2.0 > Postman 2.1 > Postman 2.0
+ *      (a typed description beats an exported collection of example requests);
+ *   2. then the richer fact (decided by the caller: a schema over none, the longer description);
+ *   3. then the source that sorts first by file path, line and column (plain code-unit order).
+ */
+export const FORMAT_RANK: Record<SourceFormat, number> = {
+  "openapi3.2": 6,
+  "openapi3.1": 5,
+  "openapi3.0": 4,
+  swagger2: 3,
+  "postman2.1": 2,
+  "postman2.0": 1,
+};
+
+export function compareSources(a: SourceRef, b: SourceRef): number {
+  const byFile = compareCodeUnits(a.file, b.file);
+  if (byFile !== 0) return byFile;
+  // places in one file compare by line (lineOf finds every waiting place at once: a sort compares many)
+  return (
+    lineOf(a) - lineOf(b) ||
+    a.column - b.column ||
+    compareCodeUnits(a.pointer, b.pointer)
+  );
+}
+
+/**
+ * The rank of a document under rules 0 and 1: its place in the user's preferences, then its
+ * format. `prefer` entries are files or folders, written as the inputs' display paths.
+ */
+/** Whether the user prefers the file (rule 0): a `prefer` entry names it or a folder above it. */
+export function isPreferred(file: string, prefer: readonly string[]): boolean {
+  return preferenceIndex(file, prefer) !== -1;
+}
+
+function preferenceIndex(file: string, prefer: readonly string[]): number {
+  return prefer.findIndex((entry) => {
+    const e = trimTrailing(entry, "/");
+    return file === e || file.startsWith(e + "/");
+  });
+}
+
+export function documentRank(
+  file: string,
+  format: SourceFormat,
+  prefer: readonly string[] = [],
+): number {
+  const index = preferenceIndex(file, prefer);
+  return (index === -1 ? 0 : prefer.length - index) * 10 + FORMAT_RANK[format];
+}
+
+/** A fact offered by one source, with what the ranking needs to know. */
+export interface Offer<T> {
+  value: T;
+  /** The offering document's {@link documentRank} (rules 0 and 1). */
+  rank: number;
+  source: SourceRef;
+  /** Higher is richer (rule 2). */
+  richness?: number;
+}
+
+/** Picks the winning offer by the rule above; undefined for no offers. */
+export function pickWinner<T>(
+  offers: readonly Offer<T>[],
+): Offer<T> | undefined {
+  let best: Offer<T> | undefined;
+  for (const offer of offers) {
+    if (!best || compareOffers(offer, best) < 0) best = offer;
+  }
+  return best;
+}
+
+function compareOffers<T>(a: Offer<T>, b: Offer<T>): number {
+  return (
+    b.rank - a.rank ||
+    (b.richness ?? 0) - (a.richness ?? 0) ||
+    compareSources(a.source, b.source)
+  );
+}
+
+/** Stable, key-order-independent JSON for comparing facts. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort())
+        setOwn(sorted, k, (v as Record<string, unknown>)[k]);
+      return sorted;
+    }
+    return v;
+  });
+}

@@ -1,0 +1,51 @@
+import type { ApiDescription, Tag } from "../types.js";
+
+/**
+ * Config `tags`: by the tag's name as the inputs spell it, a new name (a string, or `name`) and
+ * a description. Two tags given one name become one (merged); a name no input uses is ignored.
+ */
+export type TagOverrides = Record<
+  string,
+  string | { name?: string; description?: string }
+>;
+
+/** Renames, merges and describes the model's tags in place (endpoints and the tag list). */
+export function applyTagOverrides(
+  model: Pick<ApiDescription, "tags" | "endpoints">,
+  overrides: TagOverrides,
+): void {
+  const renamed = (name: string): string => {
+    const entry = overrides[name];
+    const to = typeof entry === "string" ? entry : entry?.name;
+    return to !== undefined && to.trim() !== "" ? to : name;
+  };
+  for (const endpoint of model.endpoints) {
+    const seen = new Set<string>();
+    endpoint.tags = endpoint.tags.map(renamed).filter((tag) => {
+      const key = tag.toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+  const tags = new Map<string, Tag>();
+  const add = (tag: Tag) => {
+    const known = tags.get(tag.name);
+    if (!known) tags.set(tag.name, { ...tag });
+    else if (!known.description && tag.description)
+      known.description = tag.description;
+  };
+  for (const tag of model.tags) add({ ...tag, name: renamed(tag.name) });
+  for (const [from, entry] of Object.entries(overrides)) {
+    if (typeof entry === "string" || entry.description === undefined) continue;
+    const name = renamed(from);
+    const used =
+      tags.has(name) || model.endpoints.some((e) => e.tags.includes(name));
+    if (!used) continue;
+    const known = tags.get(name);
+    // the config's description wins over the inputs'
+    if (known) known.description = entry.description;
+    else tags.set(name, { name, description: entry.description });
+  }
+  model.tags = [...tags.values()];
+}

@@ -1,0 +1,113 @@
+import { camelCase, isIdentifierName, isReservedWord } from "../identifiers.js";
+import { compareCodeUnits } from "../order.js";
+import { compareSources, documentRank } from "./rank.js";
+import type { Reporter } from "../diagnostics/reporter.js";
+import { resolveSerialization } from "../serialization.js";
+import type { DocumentModel, Endpoint, Webhook } from "../types.js";
+
+/**
+ * The webhooks of every document as one list: one per key and method (several documents
+ * declaring one: the preferred document's, then the first by place, reported), sorted by key and
+ * method (named by buildModel, after the endpoints: {@link nameWebhooks}). Undefined when no document declares a webhook.
+ */
+export function mergeWebhooks(
+  documents: readonly DocumentModel[],
+  prefer: readonly string[],
+  reporter: Reporter,
+): Webhook[] | undefined {
+  const offers = new Map<string, { webhook: Webhook; rank: number }[]>();
+  for (const doc of documents)
+    for (const webhook of doc.webhooks ?? []) {
+      const id = `${webhook.method} ${webhook.key}`;
+      let list = offers.get(id);
+      if (!list) offers.set(id, (list = []));
+      list.push({ webhook, rank: documentRank(doc.file, doc.format, prefer) });
+    }
+  if (offers.size === 0) return undefined;
+  const out: Webhook[] = [];
+  for (const list of offers.values()) {
+    list.sort(
+      (a, b) =>
+        b.rank - a.rank ||
+        compareSources(a.webhook.sources[0]!, b.webhook.sources[0]!),
+    );
+    const winner = list[0]!.webhook;
+    if (list.length > 1)
+      reporter.report(
+        "model/duplicate-webhook",
+        `webhook ${JSON.stringify(winner.key)} (${winner.method.toUpperCase()}) is declared by ${list.length} documents; the one in ${winner.sources[0]!.file} is used, the others are ignored`,
+        list[1]!.webhook.sources[0]!,
+        [winner.sources[0]!],
+      );
+    out.push(winner);
+  }
+  out.sort(
+    (a, b) =>
+      compareCodeUnits(a.key, b.key) || compareCodeUnits(a.method, b.method),
+  );
+  for (const webhook of out)
+    for (const p of webhook.parameters.header)
+      p.serialization = resolveSerialization(p.in, p);
+  return out;
+}
+
+/**
+ * The key a webhook is known by outside the model: its name in the name lock
+ * (`apiloom.lock.json`) and its changes in `apiloom diff`: `POST webhook pet.created` (no
+ * endpoint's key, `POST /path`, reads so).
+ */
+export function webhookKey(webhook: Pick<Webhook, "method" | "key">): string {
+  return `${webhook.method.toUpperCase()} webhook ${webhook.key}`;
+}
+
+/**
+ * Each webhook's `name`: the name locked by an earlier run (`lockedNames`, by webhookKey) while
+ * it is a usable identifier no endpoint holds, so a webhook added or an endpoint renamed does not
+ * renumber it; otherwise its key in camelCase (`pet.created` → `petCreated`), with the method
+ * when its key has several operations, then a number when taken (by another webhook, or an
+ * endpoint). The types of a webhook are `<Name>Webhook<Suffix>`: a name whose `<name>Webhook` is
+ * an endpoint's name gets a number too, so no webhook type is named like an endpoint type.
+ */
+export function nameWebhooks(
+  webhooks: Webhook[],
+  endpoints: readonly Endpoint[],
+  lockedNames?: Readonly<Record<string, string>>,
+): void {
+  const perKey = new Map<string, number>();
+  for (const w of webhooks) perKey.set(w.key, (perKey.get(w.key) ?? 0) + 1);
+  const endpointNames = new Set(endpoints.map((e) => e.name.toLowerCase()));
+  const taken = new Set<string>();
+  // an endpoint's name too: the merged OpenAPI document writes both as operationIds
+  const isTaken = (name: string) =>
+    taken.has(name.toLowerCase()) ||
+    endpointNames.has(name.toLowerCase()) ||
+    endpointNames.has(`${name}webhook`.toLowerCase());
+  const unlocked: Webhook[] = [];
+  for (const webhook of webhooks) {
+    const locked =
+      lockedNames && Object.hasOwn(lockedNames, webhookKey(webhook))
+        ? lockedNames[webhookKey(webhook)]
+        : undefined;
+    if (
+      locked !== undefined &&
+      isIdentifierName(locked) &&
+      !isReservedWord(locked) &&
+      !isTaken(locked)
+    ) {
+      taken.add(locked.toLowerCase());
+      webhook.name = locked;
+    } else unlocked.push(webhook);
+  }
+  for (const webhook of unlocked) {
+    const wanted = camelCase(
+      perKey.get(webhook.key)! > 1
+        ? `${webhook.key} ${webhook.method}`
+        : webhook.key,
+      "webhook",
+    );
+    let name = wanted;
+    for (let i = 2; isTaken(name); i++) name = `${wanted}${i}`;
+    taken.add(name.toLowerCase());
+    webhook.name = name;
+  }
+}

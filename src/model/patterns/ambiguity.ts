@@ -1,0 +1,322 @@
+import { patternTree } from "./sets.js";
+import type { PatternSyntax } from "./syntax.js";
+import {
+  NotModelled,
+  PositionAutomaton,
+  WorkBudget,
+} from "./position-automaton.js";
+
+/**
+ * How a backtracking engine (V8's, every RegExp) may take on a pattern, by the most it can be
+ * shown to: `linear` is proved; `exponential` and `polynomial` name the structure found (two
+ * cycles on one word, or a loop leading to another loop on one word); `unknown` is a pattern
+ * the analysis could not read within its budget (a backreference, a modifier group, groups
+ * nested past 100, an automaton past 256 positions or its step budget).
+ */
+export type Backtracking = "linear" | "exponential" | "polynomial" | "unknown";
+
+/**
+ * Patterns longer than this are not analysed (`unknown`): with the step budget, the bound on
+ * the work one pattern may cost, whatever the machine.
+ */
+const MAX_PATTERN_LENGTH = 10_000;
+
+/**
+ * Whether `pattern` (known to compile with `flags`) can make a backtracking engine take more
+ * than linear time, decided on the pattern alone within a fixed budget of work (a step count,
+ * not a clock: the same verdict on every machine).
+ *
+ * The proof follows the automata theory of ReDoS analyzers (Weber and Seidl's degree of
+ * ambiguity; recheck, https://makenowjust-labs.github.io/recheck/, checks the same two
+ * structures). A backtracking engine explores the paths of the pattern's position (Glushkov)
+ * automaton, with a `[^]*` before it where a way in does not start at `^` (the engine tries
+ * every start). When the automaton has no state with two distinct cycles on one word (EDA) and
+ * no two states p ≠ q with a word w leading p to p, p to q and q to q (IDA), the paths on a
+ * text, hence the steps, are linear in its length. Two refinements make the proof fit how the
+ * engine stops at its first match:
+ * - **A sure end.** A state after which the pattern may end with nothing left to assert (no
+ *   `$`, `\b` or lookaround on the way) is a match once entered: the search ends there, after
+ *   at most its own greedy tries. So the paths before a match live in the automaton without
+ *   those states, and the paths after it in the part reachable from them: each is checked
+ *   apart. `arn:[^:]*:role/.{1,576}` is linear (the `[^]*` before and the final `.` loop are
+ *   an IDA only on paths that have matched); `[a-z]+$` is not (the `$` must still hold).
+ * - **Counts.** `X{m,n}` is n copies of X; they are first read as `X*`/`X+` (a proof for the
+ *   copies), then built out when that fails (`\d{1,3}\.\d{1,3}` is linear, `\d+\.?\d+` is not).
+ *   A counted repetition of a body that matches a text in several ways multiplies the paths:
+ *   `^(a|a?){25}$` is exponential in its count though it has no cycle ({@link countsMultiply}).
+ *
+ * What the automaton cannot hold is read as a superset of its paths, which can only find more:
+ * `\b`, `^` and `$` inside are ε; `\p{…}` is its ASCII code points and every code point past
+ * ASCII (sets.ts); lookaround is ε, its body checked apart (`lookaroundLinear`).
+ */
+export function backtracking(
+  pattern: string,
+  flags: "u" | "" = "u",
+): Backtracking {
+  if (pattern.length > MAX_PATTERN_LENGTH) return "unknown";
+  const tree = patternTree(pattern, flags, true);
+  if (tree === undefined) return "unknown";
+  return verdictOf(tree, new WorkBudget());
+}
+
+/** `backtracking(pattern, flags) === "linear"`. */
+export function surelySafe(pattern: string, flags: "u" | "" = "u"): boolean {
+  return backtracking(pattern, flags) === "linear";
+}
+
+function verdictOf(tree: PatternSyntax, budget: WorkBudget): Backtracking {
+  try {
+    if (countsMultiply(tree, budget)) return "exponential";
+    if (!lookaroundLinear(tree, budget)) return "unknown";
+    // the lookarounds proved, what is left is read without them
+    tree = withoutLookaround(tree);
+    if (isConstant(tree)) return "linear";
+    const openStart = !everyWayBegins(tree);
+    const uncountedVerdict = hasCount(tree)
+      ? automatonVerdict(uncounted(tree), openStart, budget)
+      : undefined;
+    if (uncountedVerdict === "linear") return "linear";
+    return automatonVerdict(tree, openStart, budget);
+  } catch (error) {
+    if (error instanceof NotModelled) return "unknown";
+    throw error;
+  }
+}
+
+/** The verdict of `tree`'s automaton (a `[^]*` before it when `openStart`). */
+function automatonVerdict(
+  tree: PatternSyntax,
+  openStart: boolean,
+  budget: WorkBudget,
+): Backtracking {
+  const nfa = PositionAutomaton.of(
+    openStart ? { t: "seq", items: [SIGMA_STAR, tree] } : tree,
+    budget,
+  );
+  if (nfa === undefined) return "unknown";
+  // before a match: the states that are not one; after it: those reachable from a match, but
+  // the `[^]*` before (position 1), which reads on only after a failed start
+  const matched = nfa.matches();
+  const after = nfa.reachableFrom(matched, openStart ? 1 : undefined);
+  for (const part of [nfa.without(matched), after]) {
+    // hasIda relies on hasEda's answer: asked second
+    if (part.hasEda()) return "exponential";
+    if (part.hasIda()) return "polynomial";
+  }
+  return "linear";
+}
+
+/**
+ * Whether each lookaround's body runs in time that keeps the whole linear. The engine runs a
+ * body wherever a path reaches it, so the body is proved by where it stands:
+ * - a body without an unbounded repetition, whose counts do not multiply, costs a bounded
+ *   number of steps wherever it runs (`(?!-)`, `(?<!\.)`);
+ * - a lookaround reached at a bounded number of places (after a `^` and only bounded parts,
+ *   `^[a-z](?!.*--)`), or a lookahead whose body starts at `^` (`(?!^[0-9]+$)`, which fails
+ *   at once past the start), runs its body a bounded number of times from a bounded place:
+ *   one whose own verdict, from there to its first match, is linear is linear there too.
+ * A lookahead whose body starts at `^` anchors what follows it, as `^` does. Anything else (an
+ * unbounded body that may run at every place, `(?!\s*$)`) is not proved.
+ */
+function lookaroundLinear(tree: PatternSyntax, budget: WorkBudget): boolean {
+  const bodyLinear = (body: PatternSyntax): boolean =>
+    verdictOf({ t: "seq", items: [BEGIN, body] }, budget) === "linear";
+  // whether `node` is linear in its lookarounds, reached at a bounded number of places when
+  // `fixed`; the answer's `fixed`: whether the places after it are bounded too
+  const walk = (
+    node: PatternSyntax,
+    fixed: boolean,
+  ): { ok: boolean; fixed: boolean } => {
+    switch (node.t) {
+      case "seq": {
+        for (const item of node.items) {
+          const after = walk(item, fixed);
+          if (!after.ok) return after;
+          fixed = after.fixed;
+        }
+        return { ok: true, fixed };
+      }
+      case "alt": {
+        const ways = node.items.map((item) => walk(item, fixed));
+        return {
+          ok: ways.every((way) => way.ok),
+          fixed: ways.every((way) => way.fixed),
+        };
+      }
+      case "rep": {
+        const bounded = node.max !== Infinity;
+        const inner = walk(node.node, fixed && bounded);
+        return { ok: inner.ok, fixed: fixed && bounded && inner.fixed };
+      }
+      case "assert":
+        return { ok: true, fixed: fixed || node.k === 0 };
+      case "look": {
+        const anchored = !node.behind && everyWayBegins(node.node);
+        const ok =
+          walk(node.node, fixed || anchored).ok &&
+          ((isConstant(node.node) && !countsMultiply(node.node, budget)) ||
+            ((fixed || anchored) && bodyLinear(node.node)));
+        return { ok, fixed: fixed || (anchored && !node.negative) };
+      }
+      default:
+        return { ok: true, fixed };
+    }
+  };
+  return walk(tree, false).ok;
+}
+
+const EMPTY: PatternSyntax = { t: "seq", items: [] };
+/** `^` */
+const BEGIN: PatternSyntax = { t: "assert", k: 0 };
+/** ε with something to assert (the automaton's sure end stops at it): `\b` stands for all. */
+const ASSERTION: PatternSyntax = { t: "assert", k: 2 };
+
+/**
+ * `tree` with each lookaround read as an assertion that matches no character, and runs of
+ * them as one (`(?:(?=a)|(?=b))` is one assertion, not two ε-branches the automaton refuses).
+ */
+function withoutLookaround(node: PatternSyntax): PatternSyntax {
+  switch (node.t) {
+    case "look":
+      return ASSERTION;
+    case "assert":
+      return node.k >= 2 ? ASSERTION : node;
+    case "seq": {
+      const items: PatternSyntax[] = [];
+      for (const item of node.items.map(withoutLookaround))
+        if (item === EMPTY) continue;
+        else if (item !== ASSERTION || items.at(-1) !== ASSERTION)
+          items.push(item);
+      return items.length === 0
+        ? EMPTY
+        : items.length === 1 && items[0] === ASSERTION
+          ? ASSERTION
+          : { t: "seq", items };
+    }
+    case "alt": {
+      const items = node.items.map(withoutLookaround);
+      if (items.every((n) => n === EMPTY)) return EMPTY;
+      if (items.every((n) => n === EMPTY || n === ASSERTION)) return ASSERTION;
+      return { t: "alt", items };
+    }
+    case "rep":
+      return { ...node, node: withoutLookaround(node.node) };
+    default:
+      return node;
+  }
+}
+
+function hasCount(node: PatternSyntax): boolean {
+  if (node.t === "seq" || node.t === "alt") return node.items.some(hasCount);
+  if (node.t === "rep") return node.kind === "{}" || hasCount(node.node);
+  return false;
+}
+
+/**
+ * `tree` with each count `X{m,n}` read as `X*` (m = 0) or `X+`. A count is n copies
+ * (`x{2,4}` is `xx(x(x)?)?`), so `[a-z0-9]{1,63}` nested in `{1,127}` makes an automaton of
+ * thousands of states, past what is built here (256 positions). The copies' paths map
+ * one-to-one onto the starred automaton's (a copy's number is how many times the path went
+ * around; two paths through different copies differ in where they go around), so two cycles
+ * on one word, or a loop on w from p to a distinct q that loops on w, in the copies are two
+ * cycles on one word, or such a loop, in the starred automaton (two copies of one position
+ * looping on w and joined by w are two cycles on w there). So when the starred one has
+ * neither, the copies have neither. When it has one, the copies may still not
+ * (`\d{1,3}\.\d{1,3}` is safe, `\d+\.?\d+` is not): they are built as written.
+ */
+function uncounted(node: PatternSyntax): PatternSyntax {
+  switch (node.t) {
+    case "seq":
+    case "alt":
+      return { t: node.t, items: node.items.map(uncounted) };
+    case "rep":
+      return node.kind !== "{}"
+        ? { ...node, node: uncounted(node.node) }
+        : {
+            t: "rep",
+            node: uncounted(node.node),
+            min: node.min === 0 ? 0 : 1,
+            max: Infinity,
+            kind: node.min === 0 ? "*" : "+",
+          };
+    default:
+      return node;
+  }
+}
+
+/**
+ * Whether a counted repetition of the pattern may multiply the ways to match a text, `true`
+ * when it cannot be shown not to. An automaton's cycles miss this: `X{m,n}` is n copies of X,
+ * and a body X that matches one text in k ways, or the empty text, matches a text of the
+ * copies in up to k^n ways, every one of which a backtracking engine tries before it fails:
+ * `^(a|a?){25}$` against `aaaaaaaab` (9 characters) takes seconds in V8, and
+ * `^(a?){30}a{30}$` against 45 `a` and a `b`, minutes.
+ *
+ * A counted repetition is safe here when its body X does not match the empty text and X*
+ * has no two distinct cycles on one word (no EDA): then, from any state before the copies,
+ * there is at most one path on a word to each state of X*, since two would start in two first
+ * positions of X (or split later), which every last position of X also leads to, so the last
+ * positions would have two cycles on one word. The copies map one-to-one onto the paths of X*
+ * (a copy's number is how many times the path went around), so a backtracking engine meets at
+ * most (copies × positions of X) paths on each text through them, not k^n. `?` (one copy) does
+ * not multiply; `*` and `+` are left to the automaton; one count of 2 or 3 (in all) may.
+ */
+export function countsMultiply(
+  tree: PatternSyntax,
+  budget = new WorkBudget(),
+): boolean {
+  // one count of 2 or 3 may multiply: k^3 paths, as many as the body written out three times
+  // (URI_IPV6's `(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}`, where `15.` has two)
+  let room = MULTIPLYING;
+  const multiplies = (node: PatternSyntax): boolean => {
+    switch (node.t) {
+      case "seq":
+      case "alt":
+        return node.items.some(multiplies);
+      case "rep": {
+        if (multiplies(node.node)) return true;
+        if (node.kind !== "{}" || node.max <= 1) return false;
+        const loop = PositionAutomaton.of(
+          { t: "rep", node: node.node, min: 0, max: Infinity, kind: "*" },
+          budget,
+        );
+        if (loop !== undefined && !loop.hasEda()) return false;
+        if (node.max > room) return true;
+        room = Math.floor(room / node.max);
+        return false;
+      }
+      default:
+        return false;
+    }
+  };
+  return multiplies(tree);
+}
+
+/** The product of the counts of repetitions that may multiply, past which one is refused. */
+const MULTIPLYING = 3;
+
+const SIGMA_STAR: PatternSyntax = {
+  t: "rep",
+  node: { t: "class", text: "[^]", negated: true, items: [] },
+  min: 0,
+  max: Infinity,
+  kind: "*",
+};
+
+/** No unbounded repetition anywhere, lookaround bodies included. */
+function isConstant(node: PatternSyntax): boolean {
+  if (node.t === "seq" || node.t === "alt") return node.items.every(isConstant);
+  if (node.t === "rep") return node.max !== Infinity && isConstant(node.node);
+  if (node.t === "look") return isConstant(node.node);
+  return true;
+}
+
+/** Whether every way into `node` starts with `^`. */
+function everyWayBegins(node: PatternSyntax): boolean {
+  if (node.t === "alt") return node.items.every(everyWayBegins);
+  if (node.t === "seq") {
+    const item = node.items[0];
+    return item !== undefined && everyWayBegins(item);
+  }
+  return node.t === "assert" && node.k === 0;
+}

@@ -1,0 +1,124 @@
+import type { PatternProgram } from "./guard.js";
+import { readPattern, UnreadSyntax, type PatternSyntax } from "./syntax.js";
+
+/**
+ * A JSON Schema `pattern` (ECMA-262 syntax, with or without the `u` flag) compiled for a
+ * Thompson NFA (the Pike VM of the validators' runtime, `linear` in
+ * templates/validators/formats.ts), which answers `test` in time linear in the text: the
+ * guard of a pattern a backtracking engine could take exponential or polynomial time on.
+ * Backreferences and lookaround have no such matcher: they are refused.
+ *
+ * The program is a list of instructions of three numbers each, `[op, a, b]`:
+ */
+export const OP = {
+  /** The text matched. */
+  MATCH: 0,
+  /** One character (code point with `u`, UTF-16 unit without) equal to `a`. */
+  CHAR: 1,
+  /** One character that class `a` (a one-character RegExp text of `classes`) matches. */
+  CLASS: 2,
+  /** Go on at `a` and at `b`. */
+  SPLIT: 3,
+  /** Go on at `a`. */
+  JUMP: 4,
+  /** Go on only if assertion `a` holds here: 0 `^`, 1 `$`, 2 `\b`, 3 `\B`. */
+  ASSERT: 5,
+} as const;
+
+export type { PatternProgram } from "./guard.js";
+
+/** Why a pattern has no linear-time program. */
+export class NoLinearProgram extends Error {}
+
+/** Instructions a program may have: a larger one (`a{1,5000}`) is refused, not expanded. */
+export const MAX_INSTRUCTIONS = 5000;
+
+/**
+ * The program of `pattern`, read with `flags` ("u" or ""; the pattern is known to compile with
+ * them). Throws {@link NoLinearProgram} for a backreference, lookaround, a modifier group, or a
+ * program over {@link MAX_INSTRUCTIONS}.
+ */
+export function patternProgram(
+  pattern: string,
+  flags: "u" | "",
+): PatternProgram {
+  let tree: PatternSyntax;
+  try {
+    tree = readPattern(pattern, flags);
+  } catch (error) {
+    if (error instanceof UnreadSyntax) throw new NoLinearProgram(error.message);
+    throw error;
+  }
+  const code: number[] = [];
+  const classes: string[] = [];
+  emit(tree, code, classes);
+  code.push(OP.MATCH, 0, 0);
+  return { code, classes };
+}
+
+function emit(node: PatternSyntax, code: number[], classes: string[]): void {
+  if (code.length / 3 > MAX_INSTRUCTIONS)
+    throw new NoLinearProgram(`more than ${MAX_INSTRUCTIONS} instructions`);
+  switch (node.t) {
+    case "char":
+      code.push(OP.CHAR, node.c, 0);
+      return;
+    case "class":
+    case "property":
+      return emitClass(node.text, code, classes);
+    case "escape":
+      return emitClass(`\\${node.e}`, code, classes);
+    case "dot":
+      return emitClass(".", code, classes);
+    case "assert":
+      code.push(OP.ASSERT, node.k, 0);
+      return;
+    case "look":
+      throw new NoLinearProgram("lookaround");
+    case "seq":
+      for (const item of node.items) emit(item, code, classes);
+      return;
+    case "alt": {
+      const jumps: number[] = [];
+      node.items.forEach((item, n) => {
+        const last = n === node.items.length - 1;
+        const split = code.length;
+        if (!last) code.push(OP.SPLIT, split / 3 + 1, 0);
+        emit(item, code, classes);
+        if (!last) {
+          jumps.push(code.length);
+          code.push(OP.JUMP, 0, 0);
+          code[split + 2] = code.length / 3;
+        }
+      });
+      for (const at of jumps) code[at + 1] = code.length / 3;
+      return;
+    }
+    case "rep": {
+      for (let n = 0; n < node.min; n++) emit(node.node, code, classes);
+      if (node.max === Infinity) {
+        const split = code.length;
+        code.push(OP.SPLIT, split / 3 + 1, 0);
+        emit(node.node, code, classes);
+        code.push(OP.JUMP, split / 3, 0);
+        code[split + 2] = code.length / 3;
+        return;
+      }
+      const splits: number[] = [];
+      for (let n = node.min; n < node.max; n++) {
+        splits.push(code.length);
+        code.push(OP.SPLIT, code.length / 3 + 1, 0);
+        emit(node.node, code, classes);
+      }
+      for (const at of splits) code[at + 2] = code.length / 3;
+      return;
+    }
+  }
+}
+
+/** A one-character class, kept once in `classes` however often the program tests it. */
+function emitClass(text: string, code: number[], classes: string[]): void {
+  let k = classes.indexOf(text);
+  if (k === -1) k = classes.push(text) - 1;
+  code.push(OP.CLASS, k, 0);
+}

@@ -1,0 +1,96 @@
+import { backtracking } from "./ambiguity.js";
+import { patternFlags } from "./flags.js";
+import { NoLinearProgram, patternProgram } from "./program.js";
+import type { PatternGuard, PatternRisk } from "./guard.js";
+
+export type { PatternGuard, PatternRisk } from "./guard.js";
+
+/**
+ * Whether a `pattern` can stall the validators, and how they run it (the model's `patterns`).
+ * A pattern is a program run on attacker input: a backtracking engine (V8's, every RegExp)
+ * takes exponential time on `^(a+)+$` and `aaaa…a!` (34 characters: minutes) and quadratic
+ * time on `[a-z]+$`. Each pattern is analysed within a fixed budget of work
+ * (ambiguity.ts): one proved linear runs as a RegExp; any other, flagged or not
+ * decided, is compiled for the validators' linear-time matcher (program.ts), and one
+ * that matcher cannot run (a backreference, lookaround, a program past 5,000 instructions) is
+ * not checked, with a warning. docs/validation.md, "Patterns", says why.
+ */
+
+/**
+ * One document's verdicts: each pattern decided once by its reading (which reports what it
+ * finds at the pattern's place), then handed to the model, which the validators read. No cache
+ * outlives the reading: a pattern is decided again in the next document or run, in microseconds
+ * on the fast path.
+ */
+export class PatternVerdicts {
+  private readonly decided = new Map<string, PatternGuard>();
+
+  /**
+   * `analyze` false: a run whose artifacts run no pattern (no validators) reads each only to
+   * tell whether it is a JavaScript regular expression, and hands the model no verdicts.
+   */
+  constructor(private readonly analyze = true) {}
+
+  /** Every pattern decided so far; undefined when the patterns are not analysed. */
+  get known(): ReadonlyMap<string, PatternGuard> | undefined {
+    return this.analyze ? this.decided : undefined;
+  }
+
+  /** How the validators run `pattern` (without analysis: `invalid`, or a plain `regexp`). */
+  guard(pattern: string): PatternGuard {
+    let guard = this.decided.get(pattern);
+    if (guard === undefined)
+      this.decided.set(
+        pattern,
+        (guard = this.analyze ? patternGuard(pattern) : syntaxOnly(pattern)),
+      );
+    return guard;
+  }
+}
+
+function syntaxOnly(pattern: string): PatternGuard {
+  const flags = patternFlags(pattern);
+  return flags === undefined ? { kind: "invalid" } : { kind: "regexp", flags };
+}
+
+/** No repetition at all (`^\d-[a-z]$`): nothing to backtrack over, no analysis. */
+const REPEATS = /[*+]|\{\d/;
+
+/** How the validators run `pattern`, decided now (PatternVerdicts decides each pattern once). */
+export function patternGuard(pattern: string): PatternGuard {
+  const flags = patternFlags(pattern);
+  if (flags === undefined) return { kind: "invalid" };
+  if (!REPEATS.test(pattern)) return { kind: "regexp", flags };
+  const verdict = unlessItThrows(() => backtracking(pattern, flags), "unknown");
+  if (verdict === "linear") return { kind: "regexp", flags };
+  const risk: PatternRisk = { complexity: verdict };
+  const program = unlessItThrows(
+    () => patternProgram(pattern, flags),
+    new NoLinearProgram("it could not be read"),
+  );
+  return program instanceof NoLinearProgram
+    ? { kind: "refused", flags, risk, why: program.message }
+    : { kind: "linear", flags, risk, program };
+}
+
+/**
+ * `read()`, or `otherwise` where the pattern's reading gives up: a syntax V8 takes and the
+ * reader does not, or a stack too deep. A pattern's text never makes a run fail.
+ */
+function unlessItThrows<T, U>(read: () => T, otherwise: U): T | U {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof NoLinearProgram) return error as U;
+    if (error instanceof SyntaxError || error instanceof RangeError)
+      return otherwise;
+    throw error;
+  }
+}
+
+/** How a diagnostic says what a risk is: `may backtrack in exponential time`, … */
+export function riskText(risk: PatternRisk): string {
+  return risk.complexity === "unknown"
+    ? "is not proved to run in linear time (the analysis could not decide within its budget)"
+    : `may backtrack in ${risk.complexity} time`;
+}

@@ -1,0 +1,239 @@
+import {
+  readPattern,
+  UnreadSyntax,
+  type ClassAtom,
+  type ClassEscape,
+  type ClassItem,
+  type PatternSyntax,
+} from "./syntax.js";
+import { asciiPropertyPoints, NON_ASCII } from "./properties.js";
+
+/**
+ * The code points each character of a pattern's parse tree (syntax.ts) matches, for the
+ * analysis (ambiguity.ts, on position-automaton.ts), which reads the same tree the linear-time
+ * program is compiled from (program.ts). {@link patternTree} says which trees it reads.
+ */
+
+/** A node of the parse tree that reads one character of the text. */
+export type PatternChar = Exclude<
+  PatternSyntax,
+  { t: "seq" | "alt" | "rep" | "look" | "assert" }
+>;
+
+/** Sorted, disjoint, non-adjacent ranges of code points: `[from, to, from, to, …]`. */
+export type CodePoints = readonly number[];
+
+const MAX = 0x10ffff;
+export const ALL: CodePoints = [0, MAX];
+const DIGIT: CodePoints = [0x30, 0x39];
+const WORD: CodePoints = [0x30, 0x39, 0x41, 0x5a, 0x5f, 0x5f, 0x61, 0x7a];
+/** ECMAScript's WhiteSpace and LineTerminator (`\s`). */
+const SPACE: CodePoints = [
+  0x09, 0x0d, 0x20, 0x20, 0xa0, 0xa0, 0x1680, 0x1680, 0x2000, 0x200a, 0x2028,
+  0x2029, 0x202f, 0x202f, 0x205f, 0x205f, 0x3000, 0x3000, 0xfeff, 0xfeff,
+];
+const LINE_TERMINATORS: CodePoints = [0x0a, 0x0a, 0x0d, 0x0d, 0x2028, 0x2029];
+
+/** The code points in none of `set`'s ranges. */
+export function complement(set: CodePoints): CodePoints {
+  const out: number[] = [];
+  let next = 0;
+  for (let i = 0; i < set.length; i += 2) {
+    if (set[i]! > next) out.push(next, set[i]! - 1);
+    next = set[i + 1]! + 1;
+  }
+  if (next <= MAX) out.push(next, MAX);
+  return out;
+}
+
+/** The union of sets, normalized. */
+export function union(sets: readonly CodePoints[]): CodePoints {
+  const ranges: [number, number][] = [];
+  for (const set of sets)
+    for (let i = 0; i < set.length; i += 2) ranges.push([set[i]!, set[i + 1]!]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  for (const [from, to] of ranges) {
+    const last = out.length - 1;
+    if (last > 0 && from <= out[last]! + 1)
+      out[last] = Math.max(out[last]!, to);
+    else out.push(from, to);
+  }
+  return out;
+}
+
+/** Whether the sets have a code point in common. */
+export function meet(a: CodePoints, b: CodePoints): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i + 1]! < b[j]!) i += 2;
+    else if (b[j + 1]! < a[i]!) j += 2;
+    else return true;
+  }
+  return false;
+}
+
+/** The code points in both sets. */
+export function intersection(a: CodePoints, b: CodePoints): CodePoints {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const from = Math.max(a[i]!, b[j]!);
+    const to = Math.min(a[i + 1]!, b[j + 1]!);
+    if (from <= to) out.push(from, to);
+    if (a[i + 1]! < b[j + 1]!) i += 2;
+    else j += 2;
+  }
+  return out;
+}
+
+/**
+ * The parse tree of `pattern` (known to compile with `flags`) when the analysis reads it, or
+ * undefined past the plain syntax (a backreference, a repeated assertion, `\p{…}` unless
+ * `loose`).
+ *
+ * `loose` reads `\p{…}`, `\P{…}` and a class holding them as sets at least as large as those
+ * of any engine the validators may run on, whatever its Unicode version, for a check that only
+ * looks for ambiguity (ambiguity.ts, countsMultiply): there a set too large only adds
+ * paths, which can only find more, while one too small could hide two paths on one text. A
+ * property is read exactly on ASCII, whose values are the same in every engine and version,
+ * and as every code point beyond (properties.ts says why, and what is assumed): a class
+ * holding one is built exactly on ASCII (unions, and the complement of `[^…]`), then every code
+ * point past U+007F is added (complementing first: complementing the widened set would drop
+ * them). So the sets are the same on every machine, and hold each engine's: `[^\p{L}]` holds
+ * `[\u{31350}-\u{323AF}]`, letters since Unicode 15, which an engine with an older Unicode
+ * leaves unassigned (so they are in its `[^\p{L}]`). The price is precision: two properties, or
+ * a property and a class past ASCII, always share characters (`\p{L}` and `\p{N}`,
+ * `\p{sc=Han}` and `[à-ÿ]`); a property beside ASCII classes is read as exactly as it is
+ * written (`\p{L}` and `[0-9]` share nothing).
+ *
+ * The strict read (the fast path's automaton, ambiguity.ts) still gives up on `\p{…}`,
+ * leaving a pattern with one and `*` or `+` to recheck. That read is held to recheck's verdict,
+ * and recheck reads properties from tables of its own build: recheck 4.5.0's know no script of
+ * Unicode 14 or later, where it answers "unknown", not "safe".
+ */
+export function patternTree(
+  pattern: string,
+  flags: "u" | "" = "u",
+  loose = false,
+): PatternSyntax | undefined {
+  try {
+    const tree = readPattern(pattern, flags);
+    check(tree, loose);
+    return tree;
+  } catch (error) {
+    if (error instanceof UnreadSyntax || error instanceof Unread)
+      return undefined;
+    throw error;
+  }
+}
+
+/** Syntax the analysis does not read. */
+class Unread extends Error {}
+
+const CLASS_ESCAPES: Record<ClassEscape, CodePoints> = {
+  d: DIGIT,
+  D: complement(DIGIT),
+  w: WORD,
+  W: complement(WORD),
+  s: SPACE,
+  S: complement(SPACE),
+};
+
+/** Throws {@link Unread} where the analysis cannot read `node` (see {@link patternTree}). */
+function check(node: PatternSyntax, loose: boolean): void {
+  switch (node.t) {
+    case "seq":
+    case "alt":
+      for (const item of node.items) check(item, loose);
+      return;
+    case "look":
+      return check(node.node, loose);
+    case "rep": {
+      check(node.node, loose);
+      const inner = node.node.t;
+      if (
+        !Number.isSafeInteger(node.min) ||
+        node.max < node.min ||
+        inner === "assert" ||
+        inner === "look"
+      )
+        throw new Unread();
+      return;
+    }
+    case "assert":
+      return;
+    default:
+      // the strict read gives up on `\p{…}` and on a range with an escape at an end
+      if (
+        !loose &&
+        (node.t === "property" ||
+          (node.t === "class" &&
+            node.items.some(
+              ({ from, to }) =>
+                from.t === "property" ||
+                (to !== undefined && (from.t !== "char" || to.t !== "char")),
+            )))
+      )
+        throw new Unread();
+      charSet(node);
+  }
+}
+
+/**
+ * The code points `node` matches, `\p{…}` read loosely (see {@link patternTree}). Throws
+ * {@link Unread} for what no set says (a property the engine does not know, `[z-a]`).
+ */
+export function charSet(node: PatternChar): CodePoints {
+  switch (node.t) {
+    case "char":
+    case "escape":
+      return atomSet(node);
+    case "property":
+      return withNonAscii(atomSet(node));
+    case "dot":
+      return complement(LINE_TERMINATORS);
+    case "class": {
+      // the class exact on ASCII, then every code point past it: `[^\p{L}]` is the complement
+      // of the letters, which another Unicode may make fewer or more (see patternTree)
+      const set = union(node.items.map(classItemSet));
+      const exact = node.negated ? complement(set) : set;
+      return node.items.some(
+        (item) => item.from.t === "property" || item.to?.t === "property",
+      )
+        ? withNonAscii(exact)
+        : exact;
+    }
+  }
+}
+
+/**
+ * A character's or escape's set; `\p{…}`'s and `\P{…}`'s their ASCII code points only (the
+ * caller adds every code point past ASCII; see {@link patternTree}).
+ */
+function atomSet(atom: ClassAtom): CodePoints {
+  if (atom.t === "char") return point(atom.c);
+  if (atom.t === "escape") return CLASS_ESCAPES[atom.e];
+  const name = /^\\[pP]\{([^}]*)\}$/.exec(atom.text)?.[1];
+  const set = name !== undefined ? asciiPropertyPoints(name) : undefined;
+  if (set === undefined) throw new Unread();
+  return atom.text[1] === "P" ? intersection(complement(set), ASCII) : set;
+}
+
+const ASCII: CodePoints = [0, 0x7f];
+
+/** `set` with every code point past ASCII (see {@link patternTree}). */
+const withNonAscii = (set: CodePoints): CodePoints => union([set, NON_ASCII]);
+
+function classItemSet({ from, to }: ClassItem): CodePoints {
+  if (to === undefined) return atomSet(from);
+  // without `u`, `[\w-.]` is `\w`, `-` and `.` (Annex B)
+  if (from.t === "escape" || to.t === "escape")
+    return union([atomSet(from), point(0x2d), atomSet(to)]);
+  if (from.t !== "char" || to.t !== "char" || to.c < from.c) throw new Unread();
+  return [from.c, to.c];
+}
+
+const point = (c: number): CodePoints => [c, c];

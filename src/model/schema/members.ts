@@ -1,0 +1,189 @@
+/**
+ * Where a member of a schema is declared and which of its `required` names apply in which
+ * direction (readOnly, writeOnly): the schema layer's answer for every emitter (re-exported by
+ * schema.ts).
+ */
+
+import { resolveSchema } from "./ref.js";
+import { isMap, type SubSchema } from "./walk.js";
+import type { NamedSchema, Schema } from "../types.js";
+
+/** A schema object (not `true`/`false`, not a list): walk.ts's {@link isMap}. */
+const isSchemaObject = isMap as (value: unknown) => value is Schema;
+
+/**
+ * The schema of the member `name` as `schema` declares it: its own `properties`, else the
+ * `properties` of its allOf members (through `$ref`s, depth first, the first that declares
+ * it). Undefined when no part declares it.
+ */
+export function findProperty(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: SubSchema | undefined,
+  name: string,
+): SubSchema | undefined {
+  // the usual case, answered without the walk below: the schema declares it itself
+  if (isSchemaObject(schema) && typeof schema.$ref !== "string") {
+    const own = schema.properties;
+    if (isSchemaObject(own) && Object.hasOwn(own, name)) return own[name];
+  }
+  const seen = new Set<Schema>();
+  const find = (s: SubSchema | undefined): SubSchema | undefined => {
+    const resolved = isSchemaObject(s) ? resolveSchema(schemas, s) : undefined;
+    if (!resolved || seen.has(resolved)) return undefined;
+    seen.add(resolved);
+    const properties = resolved.properties;
+    if (isSchemaObject(properties) && Object.hasOwn(properties, name))
+      return properties[name];
+    for (const member of Array.isArray(resolved.allOf) ? resolved.allOf : []) {
+      const found = find(member);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return find(schema);
+}
+
+/** A schema's `required` names by the messages they apply to. */
+export interface RequiredSplit {
+  /** Required of requests and responses. */
+  readonly always: readonly string[];
+  /** readOnly members: a request need not send them. */
+  readonly notInRequest: readonly string[];
+  /** writeOnly members: a response never holds them. */
+  readonly notInResponse: readonly string[];
+}
+
+/** A {@link RequiredSplit} being filled. */
+type SplitLists = { -readonly [K in keyof RequiredSplit]: string[] };
+
+/**
+ * A schema's `required` names (each once, strings only) split by direction (OpenAPI 3.1
+ * §4.8.24: a readOnly property is sent by the server only, a writeOnly one by the client only,
+ * so neither is required the other way). `property` finds a member's schema: by default
+ * {@link findProperty} over the schema itself; an allOf member that only lists `required`
+ * passes one that also looks into its siblings, which declare the members it requires.
+ */
+export function requiredSplit(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: Schema,
+  property?: (name: string) => SubSchema | undefined,
+): RequiredSplit {
+  if (property !== undefined) return splitRequired(schemas, schema, property);
+  let known = SPLITS.get(schemas);
+  if (known === undefined) SPLITS.set(schemas, (known = new WeakMap()));
+  let split = known.get(schema);
+  if (split === undefined) {
+    split = splitRequired(schemas, schema, undefined);
+    Object.freeze(split.always);
+    Object.freeze(split.notInRequest);
+    Object.freeze(split.notInResponse);
+    known.set(schema, Object.freeze(split));
+  }
+  return split;
+}
+
+/**
+ * The {@link requiredSplit} of each schema asked for with no `property`, by the named schemas it
+ * was found among: the types (a schema per mode), the validators and the write-variant scan ask
+ * about the same model schemas, and the answer depends only on the schema and the named ones,
+ * which nothing writes into once the model is built (test/model/frozen-inputs.test.ts). Frozen,
+ * as every asker gets the same lists.
+ */
+const SPLITS = new WeakMap<
+  Readonly<Record<string, NamedSchema>>,
+  WeakMap<Schema, RequiredSplit>
+>();
+
+function splitRequired(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: Schema,
+  property: ((name: string) => SubSchema | undefined) | undefined,
+): RequiredSplit {
+  const split: SplitLists = {
+    always: [],
+    notInRequest: [],
+    notInResponse: [],
+  };
+  forEachRequired(schemas, schema, property, (name, direction) => {
+    split[direction].push(name);
+  });
+  return split;
+}
+
+/** True when {@link requiredSplit} would list a name as readOnly/writeOnly. */
+export function requiresDirectional(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: Schema,
+  property?: (name: string) => SubSchema | undefined,
+): boolean {
+  // with a `property` of its own, asked once: it stops at the first directional name
+  if (property !== undefined)
+    return forEachRequired(schemas, schema, property, (_, d) => d !== "always");
+  const split = requiredSplit(schemas, schema);
+  return split.notInRequest.length > 0 || split.notInResponse.length > 0;
+}
+
+/**
+ * Calls `each` with each `required` name as {@link requiredSplit} finds and splits it, and the
+ * list it belongs in, until `each` returns true (true then).
+ */
+function forEachRequired(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: Schema,
+  property: ((name: string) => SubSchema | undefined) | undefined,
+  each: (name: string, direction: keyof RequiredSplit) => boolean | void,
+): boolean {
+  const required: unknown[] | undefined = schema.required;
+  if (!Array.isArray(required)) return false;
+  // each name once, at its first place: a short list is searched, a long one goes through a Set
+  const names = required.length <= 16 ? required : [...new Set(required)];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (typeof name !== "string") continue;
+    if (names === required && required.indexOf(name) !== i) continue;
+    const found = property
+      ? property(name)
+      : findProperty(schemas, schema, name);
+    const flags = isSchemaObject(found) ? resolveFlags(schemas, found) : {};
+    const direction =
+      flags.readOnly === true
+        ? "notInRequest"
+        : flags.writeOnly === true
+          ? "notInResponse"
+          : "always";
+    if (each(name, direction) === true) return true;
+  }
+  return false;
+}
+
+/** readOnly/writeOnly of a property schema: its own, else its `$ref` target's. */
+function resolveFlags(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: Schema,
+): { readOnly?: boolean; writeOnly?: boolean } {
+  if (schema.readOnly !== undefined || schema.writeOnly !== undefined)
+    return schema;
+  return resolveSchema(schemas, schema) ?? {};
+}
+
+/**
+ * The property lookup for member `index` of an allOf list: the member itself first, then its
+ * siblings (`Address: allOf [AddressPartial, {required: [street]}]`: street is declared by the
+ * sibling).
+ */
+export function allOfPropertyLookup(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  allOf: readonly SubSchema[],
+  index: number,
+): (name: string) => SubSchema | undefined {
+  return (name) => {
+    const own = findProperty(schemas, allOf[index], name);
+    if (own !== undefined) return own;
+    for (let i = 0; i < allOf.length; i++) {
+      if (i === index) continue;
+      const found = findProperty(schemas, allOf[i], name);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+}

@@ -1,0 +1,345 @@
+/**
+ * What a model schema means, said once for every emitter: where a `$ref` leads, which types a
+ * value may have (and whether it may be null), which keywords hold sub-schemas, which keywords
+ * only annotate (walk.ts, re-exported here), where a member is declared and when it is
+ * required, what a discriminator selects. Schemas are in the model's one dialect (JSON Schema 2020-12, see types.ts), so
+ * nothing here knows about `nullable` or `#/definitions`: the readers translated those.
+ */
+
+import { findProperty } from "./members.js";
+import { refAlone, refTarget, resolveSchema, schemaRef } from "./ref.js";
+import { isAnnotation, isMap, mapSubSchemas, type SubSchema } from "./walk.js";
+import type { NamedSchema, Schema, SchemaType } from "../types.js";
+
+export {
+  ANNOTATION_KEYWORDS,
+  DATA_KEYWORDS,
+  DOCUMENTATION_KEYWORDS,
+  isAnnotation,
+  isMap,
+  isSubSchema,
+  mapSubSchemas,
+  SCHEMA_KEYWORDS,
+  SCHEMA_LIST_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+  subSchemas,
+  walkSchema,
+  walkSchemaNodes,
+  type SubSchema,
+  type SubSchemaSite,
+} from "./walk.js";
+export {
+  allOfPropertyLookup,
+  findProperty,
+  requiredSplit,
+  requiresDirectional,
+  type RequiredSplit,
+} from "./members.js";
+export { refTarget, resolveSchema } from "./ref.js";
+
+/** A schema object (not `true`/`false`, not a list): walk.ts's {@link isMap}. */
+const isSchemaObject = isMap as (value: unknown) => value is Schema;
+
+// ---------------------------------------------------------------------------------------------
+// types and nullability
+
+/** The JSON Schema types the model knows: one list, which the readers check `type` against too. */
+export const SCHEMA_TYPES: ReadonlySet<string> = new Set<SchemaType>([
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "array",
+  "object",
+  "null",
+]);
+
+/** The types `type` declares (a string or a list), in its order; empty when it declares none. */
+export function declaredTypes(schema: Schema | undefined): SchemaType[] {
+  const type = schema?.type;
+  // most schemas declare one type or none: no list to filter, no callback per type
+  if (type === undefined) return [];
+  if (typeof type === "string")
+    return SCHEMA_TYPES.has(type) ? [type as SchemaType] : [];
+  const list: unknown[] = Array.isArray(type) ? type : type ? [type] : [];
+  return list.filter((t): t is SchemaType => SCHEMA_TYPES.has(t as string));
+}
+
+/** Keywords that only an object value can satisfy in a meaningful way. */
+const OBJECT_KEYWORDS = [
+  "properties",
+  "additionalProperties",
+  "patternProperties",
+] as const;
+/**
+ * Not `prefixItems`: without `type`, a tuple (draft-4 `items: [A, B]`, which Slack writes for
+ * "one of A, B") says nothing of non-arrays, and real specs send objects and nulls there.
+ */
+const ARRAY_KEYWORDS = ["items"] as const;
+
+/**
+ * The types a schema's values have: the declared `type`, else what its keywords imply — an
+ * object for `properties`/`additionalProperties`/`patternProperties`, an array for `items`
+ * (`prefixItems` alone implies nothing, see ARRAY_KEYWORDS) — else the types of its `const`/`enum` values (numbers as `integer`
+ * when all are whole, else `number`). Empty when nothing says (any value). `$ref`,
+ * compositions and sub-schemas are not looked into.
+ */
+export function effectiveTypes(schema: Schema | undefined): SchemaType[] {
+  if (!schema || typeof schema !== "object") return [];
+  const declared = declaredTypes(schema);
+  if (declared.length > 0) return declared;
+  // a reference (most schemas without a type) has none of the keywords below: not looked up
+  if (typeof schema.$ref === "string" && refAlone(schema)) return [];
+  const out: SchemaType[] = [];
+  if (OBJECT_KEYWORDS.some((k) => schema[k] !== undefined)) out.push("object");
+  if (ARRAY_KEYWORDS.some((k) => schema[k] !== undefined)) out.push("array");
+  if (out.length > 0) return out;
+  return valueTypes(schemaValues(schema));
+}
+
+/** The types a value may have apart from null (see {@link effectiveTypes}). */
+export function nonNullTypes(schema: Schema | undefined): SchemaType[] {
+  return effectiveTypes(schema).filter((t) => t !== "null");
+}
+
+/** The one type a present value has (null aside), or undefined when none or several are possible. */
+export function mainType(schema: Schema | undefined): SchemaType | undefined {
+  const types = nonNullTypes(schema);
+  return types.length === 1 ? types[0] : undefined;
+}
+
+/** True when null is one of the schema's values: `null` among its types (3.1), or its const/enum. */
+export function isNullable(schema: Schema | undefined): boolean {
+  if (!schema || typeof schema !== "object") return false;
+  if (effectiveTypes(schema).includes("null")) return true;
+  return (
+    declaredTypes(schema).length === 0 &&
+    schemaValues(schema)?.includes(null) === true
+  );
+}
+
+/**
+ * Whether a value of JSON type `type` may satisfy `schema`, as far as types say: false only when
+ * they rule it out. Its own types ({@link effectiveTypes}) leaving `type` out, a `$ref`'s target
+ * or any `allOf` member ruling it out, every `anyOf` / `oneOf` member ruling it out, or `false`,
+ * rule it out; nothing else is looked into (`not`, `if`, bounds: a value of the type may pass).
+ * Whether a request body read as text (a string) can ever pass its media type's schema.
+ */
+export function admitsType(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: SubSchema | undefined,
+  type: SchemaType,
+): boolean {
+  return admits(schemas, schema, type, new Set());
+}
+
+function admits(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: SubSchema | undefined,
+  type: SchemaType,
+  seen: Set<object>,
+): boolean {
+  if (schema === false) return false;
+  if (!isSchemaObject(schema) || seen.has(schema)) return true;
+  seen.add(schema);
+  const types = effectiveTypes(schema);
+  if (types.length > 0 && !types.some((t) => sameType(t, type))) return false;
+  const target =
+    typeof schema.$ref === "string"
+      ? refTarget(schemas, schema.$ref)?.schema
+      : undefined;
+  if (target !== undefined && !admits(schemas, target, type, seen))
+    return false;
+  const all = schema.allOf;
+  if (Array.isArray(all) && all.some((s) => !admits(schemas, s, type, seen)))
+    return false;
+  for (const keyword of ["anyOf", "oneOf"] as const) {
+    const some = schema[keyword];
+    if (
+      Array.isArray(some) &&
+      some.length > 0 &&
+      !some.some((s) => admits(schemas, s, type, seen))
+    )
+      return false;
+  }
+  return true;
+}
+
+/**
+ * Whether every value of JSON type `type` satisfies `schema`: following `$ref`s, it says nothing
+ * but (annotations aside) a `type` that names it, or nothing at all (`{}`, `true`). A string
+ * body judged by `{type: string}` needs no check.
+ */
+export function admitsEvery(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: SubSchema | undefined,
+  type: SchemaType,
+): boolean {
+  if (schema === undefined || schema === true) return true;
+  const resolved = isSchemaObject(schema)
+    ? resolveSchema(schemas, schema)
+    : undefined;
+  if (resolved === undefined) return false;
+  for (const keyword of Object.keys(resolved))
+    if (keyword !== "type" && !isAnnotation(keyword)) return false;
+  return resolved.type === undefined || declaredTypes(resolved).includes(type);
+}
+
+/** Whether a value of type `b` may be one of type `a`: some numbers are integers. */
+function sameType(a: SchemaType, b: SchemaType): boolean {
+  return (
+    a === b ||
+    (a === "number" && b === "integer") ||
+    (a === "integer" && b === "number")
+  );
+}
+
+/** The values `const` (one) or `enum` (a list) allows, or undefined when neither is given. */
+export function schemaValues(
+  schema: Schema | undefined,
+): unknown[] | undefined {
+  if (!schema || typeof schema !== "object") return undefined;
+  if ("const" in schema) return [schema.const];
+  return Array.isArray(schema.enum) ? schema.enum : undefined;
+}
+
+/** `const`/`enum` values a URL, header or form field can carry: strings, numbers, booleans. */
+export function scalarValues(
+  schema: Schema | undefined,
+): (string | number | boolean)[] | undefined {
+  const values = schemaValues(schema);
+  if (!values) return undefined;
+  const scalars = values.filter(
+    (v): v is string | number | boolean =>
+      typeof v === "string" || typeof v === "number" || typeof v === "boolean",
+  );
+  return scalars.length > 0 ? scalars : undefined;
+}
+
+/** The JSON types of some values, in a fixed order; numbers are `integer` only when all are whole. */
+function valueTypes(values: unknown[] | undefined): SchemaType[] {
+  if (!values || values.length === 0) return [];
+  const found = new Set<SchemaType>();
+  const numbers = values.filter((v) => typeof v === "number");
+  for (const v of values)
+    if (typeof v === "string") found.add("string");
+    else if (typeof v === "boolean") found.add("boolean");
+    else if (v === null) found.add("null");
+    else if (Array.isArray(v)) found.add("array");
+    else if (typeof v === "object") found.add("object");
+  if (numbers.length > 0)
+    found.add(numbers.every((v) => Number.isInteger(v)) ? "integer" : "number");
+  return [...SCHEMA_TYPES].filter((t): t is SchemaType =>
+    found.has(t as SchemaType),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// discriminator
+
+/** One value of a discriminator's property and the named schema it selects. */
+export interface DiscriminatorCase {
+  value: string;
+  /** `#/components/schemas/<name>` of the selected schema. */
+  ref: string;
+  /** Whether the mapping names it, else which oneOf/anyOf member it comes from. */
+  from: "mapping" | { keyword: "oneOf" | "anyOf"; index: number };
+}
+
+/**
+ * What a schema's `discriminator` says (OpenAPI 3.1 §4.8.25): each value of its property and the
+ * schema it selects. The `mapping` first, in its order (a target written as a reference or as
+ * a bare schema name; one that names no schema is left out: the reader reported it); then each
+ * oneOf/anyOf `$ref` member the mapping does not name, by the `const`/`enum` strings the member
+ * itself gives the property (`type: {enum: [track]}` selects by "track"), else by its schema
+ * name (the implicit mapping). Undefined without a discriminator.
+ */
+export function discriminatorCases(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: Schema,
+): DiscriminatorCase[] | undefined {
+  const d = schema.discriminator;
+  if (!isSchemaObject(d) || typeof d.propertyName !== "string")
+    return undefined;
+  const cases: DiscriminatorCase[] = [];
+  const mapped = new Set<string>();
+  const mapping = isSchemaObject(d.mapping) ? d.mapping : {};
+  for (const [value, target] of Object.entries(mapping)) {
+    if (typeof target !== "string") continue;
+    const ref = refTarget(schemas, target)
+      ? target
+      : refTarget(schemas, schemaRef(target))
+        ? schemaRef(target)
+        : undefined;
+    if (ref === undefined) continue;
+    cases.push({ value, ref, from: "mapping" });
+    mapped.add(ref);
+  }
+  for (const keyword of ["oneOf", "anyOf"] as const) {
+    const members = schema[keyword];
+    if (!Array.isArray(members)) continue;
+    members.forEach((member, index) => {
+      if (!isSchemaObject(member) || typeof member.$ref !== "string") return;
+      const target = refTarget(schemas, member.$ref);
+      if (!target || mapped.has(member.$ref)) return;
+      const values = ownDiscriminatorValues(
+        schemas,
+        member,
+        d.propertyName,
+      ) ?? [target.name];
+      for (const value of values)
+        cases.push({ value, ref: member.$ref, from: { keyword, index } });
+    });
+  }
+  return cases;
+}
+
+/**
+ * The strings a schema's own `const`/`enum` allows for `property` (found as {@link findProperty}
+ * finds it); undefined when it gives none.
+ */
+export function ownDiscriminatorValues(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: Schema,
+  property: string,
+): string[] | undefined {
+  const found = findProperty(schemas, schema, property);
+  const resolved = isSchemaObject(found)
+    ? resolveSchema(schemas, found)
+    : undefined;
+  const values = schemaValues(resolved)?.filter(
+    (v): v is string => typeof v === "string",
+  );
+  return values && values.length > 0 ? [...new Set(values)] : undefined;
+}
+
+/**
+ * Whether two schemas say the same of a value: one object, or equal once their annotations are
+ * gone (see {@link withoutAnnotations}; keywords in another order count as different).
+ */
+export function sameSchema(
+  a: SubSchema | undefined,
+  b: SubSchema | undefined,
+): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return (
+    JSON.stringify(withoutAnnotations(a)) ===
+    JSON.stringify(withoutAnnotations(b))
+  );
+}
+
+/**
+ * The schema without its annotations at any depth (title, description, example(s), default,
+ * deprecated, readOnly, `x-` extensions…): what it says a value must be. Two schemas that differ
+ * only in annotations mean the same type (a property named `description` is a property, kept).
+ */
+export function withoutAnnotations(schema: SubSchema): SubSchema {
+  if (typeof schema === "boolean") return schema;
+  const bare: Schema = Object.fromEntries(
+    Object.keys(schema)
+      .filter((keyword) => !isAnnotation(keyword))
+      .map((keyword) => [keyword, schema[keyword]]),
+  );
+  return mapSubSchemas(bare, withoutAnnotations);
+}

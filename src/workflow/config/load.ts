@@ -1,0 +1,328 @@
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import {
+  basename,
+  dirname,
+  extname,
+  join,
+  relative,
+  resolve,
+  sep,
+} from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  CONFIG_FILE_NAMES,
+  type ApiloomConfig,
+  type ConfigLocator,
+} from "./types.js";
+import { validateConfig } from "./validate.js";
+import type { ParsedDocument } from "../../ingest/parse/parsed-document.js";
+import { projectCacheDir } from "../records/cache-dir.js";
+import { importModule } from "../../emit/import-module.js";
+
+export { ConfigError } from "./error.js";
+import { ConfigError } from "./error.js";
+
+export interface LoadedConfig {
+  /** Absolute path of the config file. */
+  file: string;
+  /** Its folder: the config's relative paths, and display paths of inputs, start here. */
+  dir: string;
+  config: ApiloomConfig;
+}
+
+/** The config file the flags name (`--config`, `--no-config`), or the one found from `cwd`. */
+export async function loadConfig(
+  flags: { config?: string | false },
+  cwd: string,
+): Promise<LoadedConfig | undefined> {
+  const configFile =
+    flags.config === false
+      ? undefined
+      : flags.config !== undefined
+        ? resolve(cwd, flags.config)
+        : findConfigFile(cwd);
+  return configFile ? await loadConfigFile(configFile) : undefined;
+}
+
+/**
+ * The config file that applies in `cwd`: the first of CONFIG_FILE_NAMES in `cwd` or a parent,
+ * stopping at the project root (the first folder holding package.json or .git) so a stray
+ * config higher up never leaks into an unrelated project.
+ */
+export function findConfigFile(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    if (existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git")))
+      return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export async function loadConfigFile(file: string): Promise<LoadedConfig> {
+  const abs = resolve(file);
+  let raw: unknown;
+  try {
+    raw = await readConfigValue(abs);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    // Node names no line for a syntax error in an ES module: ask the TypeScript parser where
+    // (it finds none when the error was something else, and then none is named)
+    const where = /\.[cm]?js$/.test(abs) ? await syntaxErrorPosition(abs) : "";
+    throw new ConfigError(
+      `cannot load ${basename(abs)}${where}: ${(error as Error).message}`,
+    );
+  }
+  let config: ApiloomConfig;
+  try {
+    config = validateConfig(raw, basename(abs));
+  } catch (error) {
+    // the readers' position scanners are loaded only for a config with problems (a run in which
+    // nothing changed must not pay for them): checked again, each problem is placed
+    const locate = error instanceof ConfigError && (await positionsOf(abs));
+    if (!locate) throw error;
+    config = validateConfig(raw, basename(abs), locate);
+  }
+  return { file: abs, dir: dirname(abs), config };
+}
+
+/**
+ * Where a key of a JSON or YAML config is, found by the readers' own position scanners (the
+ * config's values come from JSON.parse / yaml as before; positions are only looked up for a
+ * problem). A TypeScript or JavaScript config has none: its problems name the key path.
+ */
+export async function positionsOf(
+  file: string,
+): Promise<ConfigLocator | undefined> {
+  const ext = extname(file);
+  const kind =
+    ext === ".json"
+      ? "json"
+      : ext === ".yaml" || ext === ".yml"
+        ? "yaml"
+        : undefined;
+  if (!kind) return undefined;
+  const { parseJson } = await import("../../ingest/parse/json.js");
+  const { parseYamlStream } = await import("../../ingest/parse/yaml.js");
+  let document: ParsedDocument | undefined | null = null;
+  return (path) => {
+    if (document === null)
+      try {
+        const text = readFileSync(file, "utf8");
+        document =
+          kind === "json"
+            ? parseJson(text, basename(file))
+            : parseYamlStream(text, basename(file))[0];
+      } catch {
+        document = undefined;
+      }
+    return document?.locate(path);
+  };
+}
+
+async function readConfigValue(file: string): Promise<unknown> {
+  const ext = extname(file);
+  if (ext === ".json") return JSON.parse(readFileSync(file, "utf8"));
+  if (ext === ".yaml" || ext === ".yml") {
+    const { parse } = await import("yaml");
+    return parse(readFileSync(file, "utf8"));
+  }
+  if (ext === ".ts" || ext === ".mts") return importTypeScript(file);
+  // a fresh URL per load: modules are cached by URL, and two loads can fall in one millisecond
+  return defaultExport(
+    await importModule(
+      `${pathToFileURL(file).href}?t=${Date.now()}-${++loads}`,
+    ),
+  );
+}
+
+let loads = 0;
+
+/**
+ * Node 20 cannot run TypeScript, so the config is transpiled (types erased, nothing checked)
+ * with the TypeScript that ts-morph bundles. `import … from "apiloom-gen/config"` (the package's
+ * name on npm; `apiloom-gen`, and `apiloom` and `apiloom/config` as configs were written before
+ * the rename, are accepted too) is pointed at a two-line module, since defineConfig and
+ * definePlugin only exist for their types. A config that imports nothing else runs from a data:
+ * URL; one with other imports runs from a temporary file beside it so its relative imports
+ * resolve, and each TypeScript file it imports (a plugin: `./plugin.ts`, or `./plugin.js` naming
+ * it as TypeScript's NodeNext does) is transpiled the same way, beside itself.
+ */
+async function importTypeScript(file: string): Promise<unknown> {
+  const temps = new Map<string, string>();
+  try {
+    const code = await transpiledTree(file, temps);
+    if (
+      !/\bfrom\s*["']|\bimport\s*\(|\bimport\s+["']/.test(
+        code.replaceAll(JSON.stringify(SELF_MODULE), ""),
+      )
+    )
+      return defaultExport(
+        await importModule(`data:text/javascript,${encodeURIComponent(code)}`),
+      );
+    const temp = tempBeside(file);
+    temps.set(temp, temp);
+    writeFileSync(temp, code);
+    return defaultExport(await importModule(pathToFileURL(temp).href));
+  } finally {
+    for (const temp of temps.values()) rmSync(temp, { force: true });
+  }
+}
+
+/** A temporary name beside `file`, for its transpiled copy. */
+function tempBeside(file: string): string {
+  return join(
+    dirname(file),
+    `.${basename(file)}.${process.pid}.${Date.now()}.mjs`,
+  );
+}
+
+/**
+ * The JavaScript of a TypeScript `file`, its apiloom imports pointed at SELF_MODULE and each
+ * relative import of a TypeScript file pointed at that file's transpiled copy (made once each,
+ * in `temps`, which the caller removes).
+ */
+async function transpiledTree(
+  file: string,
+  temps: Map<string, string>,
+): Promise<string> {
+  const code = (await transpiledConfig(file)).replace(
+    /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])apiloom(?:-gen)?(?:\/config)?\2/g,
+    (_all, lead: string) => `${lead}${JSON.stringify(SELF_MODULE)}`,
+  );
+  const imports = [
+    ...code.matchAll(
+      /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"'\n]*)\2/g,
+    ),
+  ];
+  let out = code;
+  for (const [whole, lead, quote, specifier] of imports) {
+    const target = typeScriptTarget(resolve(dirname(file), specifier!));
+    if (!target) continue;
+    let temp = temps.get(target);
+    if (temp === undefined) {
+      temp = tempBeside(target);
+      temps.set(target, temp);
+      writeFileSync(temp, await transpiledTree(target, temps));
+    }
+    const to = relative(dirname(file), temp).split(sep).join("/");
+    out = out.replace(
+      whole,
+      `${lead}${quote}${to.startsWith("../") ? to : `./${to}`}${quote}`,
+    );
+  }
+  return out;
+}
+
+/** The TypeScript file an import names (`x.ts`, `x.mts`, or `x.js` when only `x.ts` exists). */
+function typeScriptTarget(path: string): string | undefined {
+  if (/\.[cm]?ts$/.test(path)) return existsSync(path) ? path : undefined;
+  const js = /\.([cm]?)js$/.exec(path);
+  if (!js || existsSync(path)) return undefined;
+  const ts = `${path.slice(0, -js[0].length)}.${js[1]}ts`;
+  return existsSync(ts) ? ts : undefined;
+}
+
+/**
+ * The config's JavaScript. Loading the TypeScript compiler costs more than a whole run in
+ * which nothing changed, so the output is kept in `node_modules/.cache/apiloom/`, named by a
+ * hash of the config's text and of apiloom (when there is no node_modules folder, nothing is kept).
+ */
+async function transpiledConfig(file: string): Promise<string> {
+  const source = readFileSync(file, "utf8");
+  const cacheDir = projectCacheDir(dirname(file));
+  const { apiloomIdentity, sha256Bytes } = await import("../identity.js");
+  const cached = cacheDir
+    ? join(
+        cacheDir,
+        `config-${sha256Bytes(`${apiloomIdentity()}\0${file}\0${source}`).slice(0, 32)}.mjs`,
+      )
+    : undefined;
+  if (cached && existsSync(cached)) return readFileSync(cached, "utf8");
+  const { ts } = await import("ts-morph");
+  const output = ts.transpileModule(source, {
+    fileName: file,
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: false,
+    },
+    reportDiagnostics: true,
+  });
+  const problem = output.diagnostics?.find(
+    (d) => d.category === ts.DiagnosticCategory.Error,
+  );
+  if (problem) {
+    // file:line:column, as every other error apiloom reports
+    const where = positionOf(problem);
+    throw new ConfigError(
+      `${basename(file)}${where}: ${ts.flattenDiagnosticMessageText(problem.messageText, "\n")}`,
+    );
+  }
+  if (cached)
+    try {
+      mkdirSync(dirname(cached), { recursive: true });
+      const tmp = `${cached}.${process.pid}.tmp`;
+      writeFileSync(tmp, output.outputText);
+      renameSync(tmp, cached);
+    } catch {
+      // a read-only node_modules: transpile every time
+    }
+  return output.outputText;
+}
+
+const SELF_MODULE = `data:text/javascript,${encodeURIComponent(
+  "export function defineConfig(config) { return config; }\nexport function definePlugin(plugin) { return plugin; }",
+)}`;
+
+/** `export default {…}`, or a function returning it (sync or async). */
+async function defaultExport(module: unknown): Promise<unknown> {
+  const value = (module as { default?: unknown }).default;
+  return typeof value === "function" ? await (value as () => unknown)() : value;
+}
+
+/** `:line:column` of a TypeScript diagnostic, or "" when it has no place. */
+function positionOf(problem: {
+  file?:
+    | {
+        getLineAndCharacterOfPosition(pos: number): {
+          line: number;
+          character: number;
+        };
+      }
+    | undefined;
+  start?: number | undefined;
+}): string {
+  if (!problem.file || problem.start === undefined) return "";
+  const at = problem.file.getLineAndCharacterOfPosition(problem.start);
+  return `:${at.line + 1}:${at.character + 1}`;
+}
+
+/** Where the first syntax error of a JavaScript config is (`:line:column`), or "". */
+async function syntaxErrorPosition(file: string): Promise<string> {
+  try {
+    const { ts } = await import("ts-morph");
+    const output = ts.transpileModule(readFileSync(file, "utf8"), {
+      fileName: file.replace(/\.[cm]?js$/, ".ts"),
+      reportDiagnostics: true,
+    });
+    const problem = output.diagnostics?.find(
+      (d) => d.category === ts.DiagnosticCategory.Error,
+    );
+    return problem ? positionOf(problem) : "";
+  } catch {
+    return "";
+  }
+}

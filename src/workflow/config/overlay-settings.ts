@@ -1,0 +1,84 @@
+import { relative, resolve, sep } from "node:path";
+import type { OverlayOption } from "../../ingest/overlay/index.js";
+import type { ApiloomConfig } from "./types.js";
+import { expandInputs } from "../sources/glob.js";
+import { isRemoteInput } from "../sources/remote-url.js";
+
+/** One overlay of the resolved settings: paths relative to baseDir with `/`. */
+export interface OverlaySetting {
+  readonly file: string;
+  /** Input patterns it applies to; without: those its `extends` names, or every input. */
+  readonly inputs?: readonly string[];
+}
+
+/** The overlays of a run: `--overlay` flags (from the working folder) over the config's. */
+export function overlaySettings(
+  config: ApiloomConfig,
+  flags: readonly string[] | undefined,
+  baseDir: string,
+  cwd: string,
+): OverlaySetting[] {
+  const rel = (path: string) => relative(baseDir, path).split(sep).join("/");
+  if (flags) return flags.map((file) => ({ file: rel(resolve(cwd, file)) }));
+  return (config.overlays ?? []).map((entry) =>
+    typeof entry === "string"
+      ? { file: rel(resolve(baseDir, entry)) }
+      : {
+          file: rel(resolve(baseDir, entry.file)),
+          inputs: entry.inputs.map((p) =>
+            isRemoteInput(p) ? p : rel(resolve(baseDir, p)),
+          ),
+        },
+  );
+}
+
+/** Where a value sits in the config (validate.ts's `Where`). */
+interface Where {
+  readonly path: readonly (string | number)[];
+  readonly shown: string;
+}
+
+/** The config's `overlays`: files, or `{ file, inputs }` (validate.ts's check of it). */
+export function checkOverlays(
+  value: unknown,
+  where: Where,
+  report: (where: Where, text: string) => void,
+): void {
+  if (!Array.isArray(value)) return report(where, " must be a list");
+  value.forEach((entry, i) => {
+    const at: Where = {
+      path: [...where.path, i],
+      shown: `${where.shown}[${i}]`,
+    };
+    if (typeof entry === "string") {
+      if (entry === "") report(at, " must be a non-empty string");
+      return;
+    }
+    const ok =
+      typeof entry === "object" &&
+      entry !== null &&
+      Object.keys(entry).every((k) => k === "file" || k === "inputs") &&
+      typeof entry.file === "string" &&
+      entry.file !== "" &&
+      Array.isArray(entry.inputs) &&
+      entry.inputs.length > 0 &&
+      entry.inputs.every((p: unknown) => typeof p === "string" && p !== "");
+    if (!ok)
+      report(
+        at,
+        ' must be an overlay file, or { file: "<overlay>", inputs: ["<input or glob>", …] }',
+      );
+  });
+}
+
+/** The overlays as ingest takes them: the input patterns of each expanded to the files they match. */
+export function overlayOptions(
+  overlays: readonly OverlaySetting[],
+  baseDir: string,
+): OverlayOption[] {
+  return overlays.map((o) =>
+    o.inputs
+      ? { file: o.file, inputs: expandInputs(o.inputs, baseDir).files }
+      : { file: o.file },
+  );
+}

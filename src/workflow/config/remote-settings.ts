@@ -1,0 +1,247 @@
+import { isObject, secondsProblem } from "./checks.js";
+import { ConfigError } from "./error.js";
+import { isUrlInput, shownUrl } from "../../model/source-url.js";
+import { remoteUrlProblem } from "../sources/remote-url.js";
+
+// The config's `remote` section (how URL inputs are fetched), checked and resolved. None of it is
+// in the fingerprint: what a fetch brings is, by the hash of its bytes.
+
+/** A header's value: written out, or read from an environment variable when fetching. */
+export type RemoteHeaderValue =
+  string | { readonly env: string; readonly prefix?: string };
+
+/** How URL inputs are fetched, resolved from the config's `remote` and the flags. */
+export interface RemoteSettings {
+  /** The whole exchange of one URL (redirects included) ends within this many milliseconds. */
+  readonly timeoutMs: number;
+  readonly maxRedirects: number;
+  /** How often `--watch` asks each URL input whether it changed. */
+  readonly watchIntervalMs: number;
+  /** Read URL inputs from the cache alone; never fetch (`--offline`). */
+  readonly offline: boolean;
+  /** Request headers by origin (`https://api.example.com`): sent to that origin alone. */
+  readonly headers: Readonly<
+    Record<string, Readonly<Record<string, RemoteHeaderValue>>>
+  >;
+  /** The sha256 (lower-case hex) each pinned URL's body must have (config: remote.sha256). */
+  readonly sha256: Readonly<Record<string, string>>;
+  /** Record each URL's sha256 in the name lock the first time, and hold it to that after. */
+  readonly lock: boolean;
+}
+
+/** The config's `remote` section. */
+export interface RemoteConfig {
+  /**
+   * Headers sent with the requests to one origin (scheme, host and port, no path), and to no
+   * other (a redirect elsewhere is asked without them): `{ "https://api.example.com": {
+   * Authorization: { env: "EXAMPLE_TOKEN", prefix: "Bearer " } } }`. A value read from the
+   * environment is never written anywhere: not in the output, the cache or a message.
+   */
+  headers?: Record<
+    string,
+    Record<string, string | { env: string; prefix?: string }>
+  >;
+  /** Seconds one URL may take, redirects included. Default 30. */
+  timeout?: number;
+  /** Redirects followed. Default 5. */
+  maxRedirects?: number;
+  /** Seconds between `--watch`'s questions to each URL input: has it changed? Default 60. */
+  watchInterval?: number;
+  /**
+   * The sha256 a URL's body must have, by the URL as the inputs (or a `$ref`) write it, in hex:
+   * `{ "https://api.example.com/openapi.json": "9f86d0…" }`. A body that differs fails the run,
+   * whatever the cache or the server says (a 304 included); see docs/inputs.md "Pinning".
+   */
+  sha256?: Record<string, string>;
+  /**
+   * Record the sha256 of every URL a run reads in the name lock (`apiloom.lock.json`, its
+   * `remote`) the first time, and fail a later run whose bytes differ, as `sha256` does. Default
+   * false. See docs/inputs.md "Pinning".
+   */
+  lock?: boolean;
+}
+
+export const REMOTE_DEFAULTS = {
+  timeout: 30,
+  maxRedirects: 5,
+  watchInterval: 60,
+} as const;
+
+/** What the command line sets over `remote`. */
+export interface RemoteOverrides {
+  fetchTimeout?: number;
+  watchInterval?: number;
+  offline?: boolean;
+}
+
+/** The config's `remote` (of the API, or the top level's) with the flags over it. */
+export function remoteSettings(
+  remote: RemoteConfig = {},
+  flags: RemoteOverrides,
+): RemoteSettings {
+  return {
+    timeoutMs:
+      (flags.fetchTimeout ?? remote.timeout ?? REMOTE_DEFAULTS.timeout) * 1000,
+    maxRedirects: remote.maxRedirects ?? REMOTE_DEFAULTS.maxRedirects,
+    watchIntervalMs:
+      (flags.watchInterval ??
+        remote.watchInterval ??
+        REMOTE_DEFAULTS.watchInterval) * 1000,
+    offline: flags.offline ?? false,
+    lock: remote.lock ?? false,
+    headers: remote.headers ?? {},
+    sha256: Object.fromEntries(
+      Object.entries(remote.sha256 ?? {}).map(([url, hex]) => [
+        url,
+        hex.toLowerCase(),
+      ]),
+    ),
+  };
+}
+
+type Report = (
+  where: { path: readonly (string | number)[]; shown: string },
+  text: string,
+) => void;
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The config check of `remote` (validate.ts calls it with the section's place). */
+export function checkRemote(
+  value: unknown,
+  where: { path: readonly (string | number)[]; shown: string },
+  report: Report,
+): void {
+  if (!isObject(value)) return report(where, " must be an object");
+  const at = (key: string | number, shown: string) => ({
+    path: [...where.path, key],
+    shown: `${where.shown}${shown}`,
+  });
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    if (key === "timeout" || key === "watchInterval") {
+      const problem = secondsProblem(v);
+      if (problem) report(at(key, `.${key}`), problem);
+    } else if (key === "maxRedirects") {
+      if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 20)
+        report(at(key, `.${key}`), " must be a whole number from 0 to 20");
+    } else if (key === "headers") checkHeaders(v, at(key, ".headers"), report);
+    else if (key === "sha256") checkPins(v, at(key, ".sha256"), report);
+    else if (key === "lock") {
+      if (typeof v !== "boolean")
+        report(at(key, ".lock"), " must be a boolean");
+    } else
+      report(
+        { path: [...where.path, key], shown: where.shown },
+        `: unknown option ${JSON.stringify(key)} (known: headers, timeout, maxRedirects, watchInterval, sha256, lock)`,
+      );
+  }
+}
+
+/** `remote.sha256`: an http(s) URL (no user info) → 64 hex digits. */
+function checkPins(
+  value: unknown,
+  where: { path: readonly (string | number)[]; shown: string },
+  report: Report,
+): void {
+  if (!isObject(value))
+    return report(where, " must be an object: URL → sha256 (64 hex digits)");
+  for (const [url, hex] of Object.entries(value)) {
+    const at = {
+      path: [...where.path, url],
+      shown: `${where.shown}[${JSON.stringify(shownUrl(url))}]`,
+    };
+    const problem = isUrlInput(url)
+      ? remoteUrlProblem(url)
+      : "it is not an http or https URL";
+    if (problem) report(at, `: ${problem}`);
+    if (typeof hex !== "string" || !/^[0-9a-fA-F]{64}$/.test(hex))
+      report(at, " must be a sha256 as 64 hex digits");
+  }
+}
+
+function checkHeaders(
+  value: unknown,
+  where: { path: readonly (string | number)[]; shown: string },
+  report: Report,
+): void {
+  if (!isObject(value)) return report(where, " must be an object");
+  for (const [origin, headers] of Object.entries(value)) {
+    const at = {
+      path: [...where.path, origin],
+      shown: `${where.shown}[${JSON.stringify(origin)}]`,
+    };
+    const problem = originProblem(origin);
+    if (problem) report(at, problem);
+    if (!isObject(headers)) {
+      report(at, " must be an object: header name → value");
+      continue;
+    }
+    for (const [name, v] of Object.entries(headers)) {
+      const here = {
+        path: [...at.path, name],
+        shown: `${at.shown}[${JSON.stringify(name)}]`,
+      };
+      if (!HEADER_NAME.test(name)) report(here, ": not a header name");
+      if (typeof v === "string") {
+        if (/[\r\n\0]/.test(v)) report(here, " must not hold a line break");
+      } else if (
+        !isObject(v) ||
+        typeof v["env"] !== "string" ||
+        !ENV_NAME.test(v["env"]) ||
+        (v["prefix"] !== undefined && typeof v["prefix"] !== "string") ||
+        Object.keys(v).some((k) => k !== "env" && k !== "prefix")
+      )
+        report(
+          here,
+          ' must be a string or { env: "VARIABLE_NAME", prefix?: "Bearer " }',
+        );
+    }
+  }
+}
+
+/** A key of `remote.headers` must be an origin as URL.origin writes it. */
+function originProblem(origin: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return ' must be an origin such as "https://api.example.com"';
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return " must be an http or https origin";
+  if (url.origin !== origin)
+    return ` must be an origin, written as ${JSON.stringify(url.origin)} (scheme, host and port; no path, no trailing slash)`;
+  return undefined;
+}
+
+/**
+ * The headers configured for `origin`, with the environment's values: sent to that origin alone.
+ * A variable that is not set is a configuration error, named without a value.
+ */
+export function headersFor(
+  settings: RemoteSettings,
+  origin: string,
+  env: NodeJS.ProcessEnv,
+): Record<string, string> {
+  const configured = settings.headers[origin] ?? {};
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(configured)) {
+    if (typeof value === "string") {
+      headers[name] = value;
+      continue;
+    }
+    const read = env[value.env];
+    if (read === undefined || read === "")
+      throw new ConfigError(
+        `remote.headers[${JSON.stringify(origin)}][${JSON.stringify(name)}] reads the environment variable ${value.env}, which is not set`,
+      );
+    if (/[\r\n\0]/.test(read))
+      throw new ConfigError(
+        `the environment variable ${value.env} (header ${name} for ${origin}) holds a line break`,
+      );
+    headers[name] = (value.prefix ?? "") + read;
+  }
+  return headers;
+}

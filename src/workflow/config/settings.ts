@@ -1,0 +1,400 @@
+import { relative, resolve, sep } from "node:path";
+import type { ArtifactPlugin } from "../../emit/artifact.js";
+import { outputLayout, type OutputLayout } from "../../emit/layout.js";
+import {
+  BUILT_IN_PLUGINS,
+  placesPrinted,
+  withNeeds,
+} from "../../emit/registry.js";
+import type { PluginRun } from "../../emit/run.js";
+import { ConfigError } from "./error.js";
+import {
+  checkFolder,
+  projectFolder,
+  relativePattern,
+} from "./settings-paths.js";
+import { loadConfig, type LoadedConfig } from "./load.js";
+export { loadConfig, type LoadedConfig } from "./load.js";
+import { apiConfigs, checkApiFiles, pickApis } from "./apis.js";
+import { isInsideReal } from "../sources/real-path.js";
+import { unknownArtifact } from "./validate.js";
+import type { InfoOverride } from "../../model/merge/build.js";
+import { Reporter } from "../../model/diagnostics/reporter.js";
+import type { Diagnostic } from "../../model/types.js";
+import type { ScalarChoices } from "../../model/scalar-choices.js";
+import { scalarsOf } from "./scalar-settings.js";
+import type { TagOverrides } from "../../model/merge/tag-overrides.js";
+import { CONFIG_DEFAULTS, type ApiloomConfig } from "./types.js";
+import { DEFAULT_MAX_INPUT_MIB, MIB } from "../../ingest/read-source.js";
+import { overlaySettings, type OverlaySetting } from "./overlay-settings.js";
+import { isRemoteInput } from "../sources/remote-url.js";
+import {
+  remoteSettings,
+  type RemoteOverrides,
+  type RemoteSettings,
+} from "./remote-settings.js";
+import {
+  resolvePluginOptions,
+  type ResolvedPluginOptions,
+} from "./plugin-options.js";
+
+/**
+ * Everything one generate run needs: config, flags and defaults resolved once, here, into one
+ * frozen value, paths made absolute. The model's options, the plugins' run, the programmatic
+ * `generate()` and the manifest's fingerprint all read it; nothing copies its fields.
+ */
+export interface GenerateSettings {
+  /** The API's name, for a config that lists several (`apis`); messages name it. */
+  readonly api?: string;
+  /**
+   * The config's folder, or without one the output folder's project (see projectFolder): inputs
+   * are shown relative to it.
+   */
+  readonly baseDir: string;
+  readonly configFile?: string;
+  /** Input patterns relative to baseDir (or absolute), and URLs. */
+  readonly inputs: readonly string[];
+  /** How URL inputs are fetched (remote-settings.ts). */
+  readonly remote: RemoteSettings;
+  readonly out: string;
+  /** How the inputs are read and woven into the model (loadModel's options as they are). */
+  readonly model: ModelSettings;
+  /** What is made and how: every plugin, the artifacts asked for and what they need, options. */
+  readonly emit: EmitSettings;
+  /** Which source places the files made print (see placesPrinted): the rest may wait unfound. */
+  readonly placesPrinted: "none" | "endpoints" | "any";
+  readonly serverHandlers?: string;
+  /** Absolute lock file path, or undefined when locking is off. */
+  readonly lock?: string;
+  readonly strict: boolean;
+  /** Largest input or `$ref`'d file read, in bytes (`merge.maxInputSize` MiB; default 100 MiB). */
+  readonly maxInputBytes: number;
+  /** The config's files that this one-off run leaves alone (see replacesConfigInputs). */
+  readonly notApplied?: readonly string[];
+  /** Settings that take no effect in this run (`config/ignored-option`), reported with the run's diagnostics. */
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** The model's options: the config's `merge`, `info`, `tags` and `names`, flags over them. */
+export interface ModelSettings {
+  readonly allowExternalRefs: boolean;
+  /** Preferred sources as paths relative to baseDir with `/` (how the model shows input files). */
+  readonly prefer: readonly string[];
+  /** The config's `info`: laid over the merged model's. */
+  readonly info?: Readonly<InfoOverride>;
+  /** The config's `tags`: renamed, merged, described. */
+  readonly tags?: Readonly<TagOverrides>;
+  readonly names: Readonly<Record<string, string>>;
+  /** Overlays in order, paths relative to baseDir with `/` (ingest's `overlays`). */
+  readonly overlays: readonly OverlaySetting[];
+  /** Config `dates`, `int64`, flags over them; absent when both are the defaults. */
+  readonly scalars?: ScalarChoices;
+}
+
+/** The plugins' run (src/emit/run.ts) as it is: artifacts with what they need, in registry order. */
+export interface EmitSettings extends Readonly<PluginRun> {
+  readonly artifacts: readonly string[];
+  readonly options: ResolvedPluginOptions;
+  readonly plugins: readonly ArtifactPlugin[];
+}
+
+/**
+ * What a caller (the command line, a test, a build tool) sets over the config; undefined means
+ * "not given", so the config's value or the default applies.
+ */
+export interface SettingsOverrides extends RemoteOverrides {
+  /** Input patterns relative to the working folder; when any are given they replace the config's. */
+  inputs: string[];
+  out?: string;
+  artifacts?: string[];
+  templates?: string;
+  /** Endpoint names by "METHOD /path", laid over the config's. */
+  names: Record<string, string>;
+  allowExternalRefs?: boolean;
+  prefer?: string[];
+  /** Overlay files relative to the working folder; when any are given they replace the config's. */
+  overlays?: string[];
+  serverHandlers?: string;
+  /** A lock file path, or false to neither read nor write the name lock. */
+  lock?: string | false;
+  /** The one API of the config's `apis` to make (all when undefined). */
+  api?: string;
+  /** A config file path, or false to read no config (and no lock beside one). */
+  config?: string | false;
+  strict?: boolean;
+  /** MiB; over the config's `merge.maxInputSize`. */
+  maxInputSize?: number;
+  /** `--dates`, `--int64`, `--typecheck-generated`: over the config's options of those names. */
+  dates?: ScalarChoices["dates"];
+  int64?: ScalarChoices["int64"];
+  typecheckGenerated?: boolean;
+  /** Plugin options given as flags (`--base-url`), by plugin then option. */
+  options: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * Loads the config (unless `config` is false) and lays the overrides over it: the settings of
+ * the one API a run makes. A config with several APIs needs `api` to name one (see resolveApis).
+ */
+export async function resolveSettings(
+  flags: SettingsOverrides,
+  cwd: string,
+): Promise<GenerateSettings> {
+  const apis = await resolveApis(flags, cwd);
+  if (apis.length > 1)
+    throw new ConfigError(
+      `${apis[0]!.configFile} holds ${apis.length} APIs; name one with --api (APIs: ${apis.map((a) => a.api).join(", ")})`,
+    );
+  return apis[0]!;
+}
+
+/**
+ * The settings of every API a run makes, in the config's order: each API of the config's `apis`
+ * (or the one `flags.api` names), or the one API of a config without `apis`. Flags apply to the
+ * APIs picked; flags that name one API's files (`--out`, `--lock <file>`, `--server-handlers`,
+ * inputs) need exactly one. Every API of the config is resolved to check that none shares an
+ * output folder, lock or handlers file with another (apis.ts). `apiloom generate`, `--watch`,
+ * `inspect` and `diff` enumerate APIs with this.
+ */
+export async function resolveApis(
+  flags: SettingsOverrides,
+  cwd: string,
+  /** The config, when the caller loaded it already ({@link loadConfig}). */
+  given?: { loaded: LoadedConfig | undefined },
+): Promise<GenerateSettings[]> {
+  const loaded = given ? given.loaded : await loadConfig(flags, cwd);
+  if (flags.api !== undefined && !loaded)
+    throw new ConfigError(
+      `--api ${flags.api} needs a config file that lists "apis"`,
+    );
+  const apis = apiConfigs(loaded?.config ?? {});
+  const picked = pickApis(apis, flags.api, loaded?.file ?? "");
+  if (picked.length > 1) {
+    const oneApiFlag = [
+      flags.out !== undefined && "--out",
+      typeof flags.lock === "string" && "--lock",
+      flags.serverHandlers !== undefined && "--server-handlers",
+      flags.inputs.length > 0 && "inputs on the command line",
+    ].find(Boolean);
+    if (oneApiFlag)
+      throw new ConfigError(
+        `${oneApiFlag} applies to one API, and ${loaded?.file} holds ${picked.length}; pick one with --api (APIs: ${picked.map((a) => a.name).join(", ")})`,
+      );
+  }
+  const unflagged: SettingsOverrides = { inputs: [], names: {}, options: {} };
+  const all = apis.map((api) =>
+    settingsFor(
+      api.config,
+      loaded,
+      picked.includes(api) ? flags : { ...unflagged, config: flags.config },
+      cwd,
+      api.name,
+    ),
+  );
+  if (all.length > 1) checkApiFiles(all, loaded!.file);
+  return all.filter((_, i) => picked.includes(apis[i]!));
+}
+
+/** Every plugin a run with this config knows: apiloom's, then the config's. */
+export function pluginsOf(config: ApiloomConfig | undefined): ArtifactPlugin[] {
+  return [...BUILT_IN_PLUGINS, ...(config?.plugins ?? [])];
+}
+
+/** One API's settings: its config (the file's, or one entry of its `apis` over it) and the flags. */
+function settingsFor(
+  config: ApiloomConfig,
+  loaded: LoadedConfig | undefined,
+  flags: SettingsOverrides,
+  cwd: string,
+  api: string | undefined,
+): GenerateSettings {
+  const baseDir =
+    loaded?.dir ??
+    projectFolder(resolve(cwd, flags.out ?? CONFIG_DEFAULTS.out), cwd);
+  const fromConfig = (path: string) => resolve(baseDir, path);
+  const fromCwd = (path: string) => resolve(cwd, path);
+  const patternFromCwd = (pattern: string) =>
+    relativePattern(baseDir, cwd, pattern);
+
+  const inputs =
+    flags.inputs.length > 0
+      ? flags.inputs.map(patternFromCwd)
+      : (config.inputs ?? []);
+  if (inputs.length === 0)
+    throw new ConfigError(
+      loaded
+        ? `${loaded.file}: ${api === undefined ? "" : `API "${api}" has `}no inputs; list spec files or globs under "inputs"`
+        : "no inputs: give spec files (apiloom generate specs/*.yaml --out generated) or write an apiloom.config.ts",
+    );
+  // The config's lock and handlers file belong to the config's inputs: a one-off run with other
+  // inputs on the command line must not rewrite them, so it locks nothing and keeps no handlers
+  // file unless --lock / --server-handlers say where. The same for --no-config, which ignores
+  // the project's config and so the lock kept beside it.
+  const configFilesApply = !replacesConfigInputs(flags, config);
+  const lockOption =
+    flags.lock ??
+    (configFilesApply && flags.config !== false ? config.lock : false);
+  const out = flags.out
+    ? fromCwd(flags.out)
+    : loaded
+      ? fromConfig(config.out ?? CONFIG_DEFAULTS.out)
+      : fromCwd(CONFIG_DEFAULTS.out);
+  checkFolder(out, flags.out ? "--out" : `"out" in ${loaded?.file}`, false);
+  const serverHandlers = flags.serverHandlers
+    ? fromCwd(flags.serverHandlers)
+    : config.server?.handlers && configFilesApply
+      ? fromConfig(config.server.handlers)
+      : undefined;
+  if (serverHandlers !== undefined && isInsideReal(serverHandlers, out))
+    throw new ConfigError(
+      `${flags.serverHandlers ? "--server-handlers" : `"server.handlers" in ${loaded?.file}`}: ${serverHandlers} is inside the output folder ${out}, which apiloom owns; keep your handlers outside it`,
+    );
+  const core = resolveOptions(config, flags, {
+    cwd,
+    baseDir,
+    file: loaded?.file ?? "the command line",
+    layout: outputLayout(baseDir, out),
+  });
+  return deepFreeze({
+    ...(api !== undefined ? { api } : {}),
+    baseDir,
+    ...(loaded ? { configFile: loaded.file } : {}),
+    inputs,
+    remote: remoteSettings(config.remote, flags),
+    out,
+    ...core,
+    ...(serverHandlers !== undefined ? { serverHandlers } : {}),
+    ...(lockOption === false
+      ? {}
+      : {
+          lock: flags.lock
+            ? fromCwd(flags.lock)
+            : fromConfig(config.lock || CONFIG_DEFAULTS.lock),
+        }),
+    maxInputBytes:
+      (flags.maxInputSize ??
+        config.merge?.maxInputSize ??
+        DEFAULT_MAX_INPUT_MIB) * MIB,
+    ...(configFilesApply ? {} : { notApplied: notApplied(flags, config) }),
+  });
+}
+
+/**
+ * The settings every run shares, the CLI's and the programmatic `generate()`'s: the model's
+ * options, the plugins and their options, the templates folder, strictness. `file` names where
+ * the config came from in messages; a flag, when given, is named instead.
+ */
+export function resolveOptions(
+  config: ApiloomConfig,
+  flags: Partial<SettingsOverrides>,
+  where: { cwd: string; baseDir: string; file: string; layout: OutputLayout },
+): Pick<
+  GenerateSettings,
+  "model" | "emit" | "placesPrinted" | "strict" | "warnings"
+> {
+  const { cwd, baseDir, file } = where;
+  const flag = <K extends "strict" | "typecheckGenerated">(key: K) =>
+    flags[key] ?? config[key] ?? CONFIG_DEFAULTS[key];
+  const fromConfig = (path: string) => resolve(baseDir, path);
+  const fromCwd = (path: string) => resolve(cwd, path);
+  const templates = flags.templates
+    ? fromCwd(flags.templates)
+    : config.templates
+      ? fromConfig(config.templates)
+      : undefined;
+  if (templates !== undefined)
+    checkFolder(
+      templates,
+      flags.templates ? "--templates" : `"templates" in ${file}`,
+      true,
+    );
+  const plugins = pluginsOf(config);
+  const asked = flags.artifacts ?? config.artifacts;
+  const unknown = unknownArtifact(asked, plugins);
+  if (unknown)
+    throw new ConfigError(
+      `${flags.artifacts ? "--artifacts" : `"artifacts" in ${file}`}: ${unknown}`,
+    );
+  // what the run makes: the artifacts asked for (or every one made by default) and their needs
+  const artifacts = withNeeds(
+    asked ?? plugins.filter((p) => p.byDefault !== false).map((p) => p.name),
+    plugins,
+  );
+  const reporter = new Reporter();
+  const options = resolvePluginOptions(
+    plugins,
+    config,
+    flags.options ?? {},
+    { file, templates, artifacts },
+    reporter,
+  );
+  return {
+    model: {
+      allowExternalRefs:
+        flags.allowExternalRefs ??
+        config.merge?.allowExternalRefs ??
+        CONFIG_DEFAULTS.allowExternalRefs,
+      // a URL (an input's, or a prefix of several) is kept as the inputs show it
+      prefer: (flags.prefer
+        ? flags.prefer.map((p) => (isRemoteInput(p) ? p : fromCwd(p)))
+        : (config.merge?.prefer ?? []).map((p) =>
+            isRemoteInput(p) ? p : fromConfig(p),
+          )
+      ).map((path) =>
+        isRemoteInput(path)
+          ? path
+          : relative(baseDir, path).split(sep).join("/"),
+      ),
+      ...(config.info !== undefined ? { info: config.info } : {}),
+      ...(config.tags !== undefined ? { tags: config.tags } : {}),
+      names: { ...config.names, ...flags.names },
+      overlays: overlaySettings(config, flags.overlays, baseDir, cwd),
+      ...scalarsOf(config, flags),
+    },
+    emit: {
+      plugins,
+      artifacts,
+      options,
+      ...(templates !== undefined ? { templatesDir: templates } : {}),
+      layout: where.layout,
+      typecheckGenerated: flag("typecheckGenerated"),
+    },
+    placesPrinted: placesPrinted(
+      plugins.filter((p) => artifacts.includes(p.name)),
+    ),
+    strict: flag("strict"),
+    warnings: reporter.diagnostics,
+  };
+}
+
+/** Freezes a resolved value and everything in it, but not the plugins (the user's objects). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value))
+    return value;
+  Object.freeze(value);
+  for (const [key, item] of Object.entries(value))
+    if (key !== "plugins") deepFreeze(item);
+    else Object.freeze(item);
+  return value;
+}
+
+/**
+ * Whether the command line's inputs replace the config's: a one-off run, to which the files the
+ * config keeps for its own inputs (the name lock, `server.handlers`) do not apply.
+ */
+export function replacesConfigInputs(
+  flags: Pick<SettingsOverrides, "inputs">,
+  config: ApiloomConfig,
+): boolean {
+  return flags.inputs.length > 0 && (config.inputs?.length ?? 0) > 0;
+}
+
+/** What a one-off run does not use of the config, as the config names it. */
+function notApplied(flags: SettingsOverrides, config: ApiloomConfig): string[] {
+  return [
+    ...(config.server?.handlers && !flags.serverHandlers
+      ? ["server.handlers"]
+      : []),
+    ...(config.lock !== false && flags.lock === undefined ? ["lock"] : []),
+  ];
+}

@@ -1,0 +1,419 @@
+import { unsafePathReason } from "../output/output-files.js";
+import type {
+  ArtifactPlugin,
+  OptionType,
+  PluginOption,
+} from "../../emit/artifact.js";
+import { BUILT_IN_PLUGINS } from "../../emit/registry.js";
+import type { ApiloomConfig, ConfigLocator } from "./types.js";
+import { ConfigError } from "./error.js";
+import { checkOverlays } from "./overlay-settings.js";
+import { checkRemote } from "./remote-settings.js";
+import { isObject, positiveNumber } from "./checks.js";
+/**
+ * Where a value sits in the config: its path (to find its line and column in a JSON or YAML
+ * file) and how messages name it (`apiloom.config.ts.merge.prefer[0]`).
+ */
+export interface Where {
+  readonly path: readonly (string | number)[];
+  readonly shown: string;
+}
+/** Collects every problem of a config; `text` follows the name (` must be …`, `: unknown …`). */
+type Report = (where: Where, text: string) => void;
+type Check = (value: unknown, where: Where, report: Report) => void;
+/** A section of the config: each key's check, or a nested section. */
+interface Shape {
+  [key: string]: Check | Shape;
+}
+
+const child = (w: Where, key: string): Where => ({
+  path: [...w.path, key],
+  shown: `${w.shown}.${key}`,
+});
+const entry = (w: Where, key: string): Where => ({
+  path: [...w.path, key],
+  shown: `${w.shown}[${JSON.stringify(key)}]`,
+});
+const item = (w: Where, i: number): Where => ({
+  path: [...w.path, i],
+  shown: `${w.shown}[${i}]`,
+});
+
+const isString: Check = (v, where, report) => {
+  if (typeof v !== "string" || v === "")
+    report(where, " must be a non-empty string");
+};
+const isBoolean: Check = (v, where, report) => {
+  if (typeof v !== "boolean") report(where, " must be true or false");
+};
+const isNumber: Check = (v, where, report) => {
+  if (typeof v !== "number" || !Number.isFinite(v))
+    report(where, " must be a number");
+};
+const stringList: Check = (v, where, report) => {
+  if (!Array.isArray(v)) return report(where, " must be a list");
+  v.forEach((value, i) => isString(value, item(where, i), report));
+};
+const stringMap: Check = (v, where, report) => {
+  if (!isObject(v)) return report(where, " must be an object");
+  for (const [key, value] of Object.entries(v))
+    isString(value, entry(where, key), report);
+};
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v, where, report) => {
+    if (!values.includes(v as string))
+      report(
+        where,
+        ` must be one of ${values.map((g) => JSON.stringify(g)).join(", ")}`,
+      );
+  };
+
+/** The check of each plugin option type but a list of values (`object`: its `problem` says more). */
+const TYPE_CHECKS: Readonly<Record<string, Check>> = {
+  string: isString,
+  number: isNumber,
+  boolean: isBoolean,
+  "string-list": stringList,
+  object: (v, where, report) =>
+    void (isObject(v) || report(where, " must be an object")),
+};
+
+/** The check of a plugin option's type (config values and the programmatic options alike). */
+export function typeCheck(type: OptionType): Check {
+  return typeof type === "string" ? TYPE_CHECKS[type]! : oneOf(type);
+}
+
+/** apiloom's own settings; each plugin's options are added under their config paths. */
+const CORE: Shape = {
+  inputs: stringList,
+  out: isString,
+  artifacts: stringList,
+  plugins: () => {}, // checked first, by checkPlugins
+  apis: () => {}, // checked by checkApis, each entry against the shape of the rest
+  templates: isString,
+  info: { title: isString, version: isString, description: isString },
+  names: stringMap,
+  tags: (v, where, report) => {
+    if (!isObject(v)) return report(where, " must be an object");
+    for (const [key, value] of Object.entries(v)) {
+      const at = entry(where, key);
+      if (typeof value === "string") isString(value, at, report);
+      else
+        checkObject(
+          value,
+          { name: isString, description: isString },
+          at,
+          report,
+        );
+    }
+  },
+  merge: {
+    allowExternalRefs: isBoolean,
+    prefer: stringList,
+    maxInputSize: positiveNumber("MiB"),
+  },
+  overlays: checkOverlays,
+  remote: checkRemote,
+  server: { handlers: isString },
+  lock: (v, where, report) => {
+    if (v !== false && (typeof v !== "string" || v === ""))
+      report(where, " must be a file path, or false for no lock");
+  },
+  strict: isBoolean,
+  dates: oneOf(["string", "Date"]),
+  int64: oneOf(["number", "bigint"]),
+  typecheckGenerated: isBoolean,
+};
+
+/** An API's name (in `apis`): it names the API's default output folder and lock. */
+export const API_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Where the config holds a plugin's option: its own `config` path, or `<plugin>.<option>`. */
+export function optionPath(plugin: ArtifactPlugin, key: string): string[] {
+  return (plugin.options?.[key]?.config ?? `${plugin.name}.${key}`).split(".");
+}
+
+/** The config's shape with the options of `plugins` in it. */
+function shapeOf(plugins: readonly ArtifactPlugin[]): Shape {
+  const shape: Shape = structuredCloneShape(CORE);
+  for (const plugin of plugins)
+    for (const [key, spec] of Object.entries(plugin.options ?? {})) {
+      const path = optionPath(plugin, key);
+      let section = shape;
+      for (const part of path.slice(0, -1)) {
+        const next = section[part];
+        if (typeof next === "function")
+          throw new ConfigError(
+            `plugin ${plugin.name}: option ${key} cannot live under "${path.join(".")}": "${part}" is a setting`,
+          );
+        section = section[part] = next ?? {};
+      }
+      section[path[path.length - 1]!] = typeCheck((spec as PluginOption).type);
+    }
+  return shape;
+}
+
+function structuredCloneShape(shape: Shape): Shape {
+  return Object.fromEntries(
+    Object.entries(shape).map(([k, v]) => [
+      k,
+      typeof v === "function" ? v : structuredCloneShape(v),
+    ]),
+  );
+}
+
+function checkObject(
+  value: unknown,
+  shape: Shape,
+  where: Where,
+  report: Report,
+): void {
+  if (!isObject(value)) return report(where, " must be an object");
+  for (const [key, value_] of Object.entries(value)) {
+    const check = shape[key];
+    if (!check) {
+      report(
+        { path: [...where.path, key], shown: where.shown },
+        `: unknown option ${JSON.stringify(key)} (known: ${Object.keys(shape).join(", ")})`,
+      );
+      continue;
+    }
+    if (value_ === undefined) continue;
+    if (typeof check === "function") check(value_, child(where, key), report);
+    else checkObject(value_, check, child(where, key), report);
+  }
+}
+
+/**
+ * The entries of `apis`: each an object with a name of its own (letters, digits, `.`, `_`, `-`:
+ * it names default files), the settings it overrides checked as the top level's, and neither
+ * `plugins` nor `apis` (plugins are the project's; lists do not nest).
+ */
+function checkApis(
+  value: unknown,
+  shape: Shape,
+  where: Where,
+  report: Report,
+): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) return report(where, " must be a list");
+  if (value.length === 0)
+    return report(where, " must name at least one API (or be left out)");
+  const { plugins: _plugins, apis: _apis, ...rest } = shape;
+  const entryShape: Shape = { name: isString, ...rest };
+  const seen = new Set<string>();
+  value.forEach((api: unknown, i) => {
+    const at = item(where, i);
+    if (!isObject(api))
+      return report(at, " must be an object: { name, inputs, out, … }");
+    const name = api["name"];
+    if (typeof name !== "string" || !API_NAME.test(name))
+      report(
+        child(at, "name"),
+        ` must be letters, digits, ".", "_" and "-", starting with a letter or digit, got ${JSON.stringify(name)}`,
+      );
+    else if (seen.has(name))
+      report(child(at, "name"), ` ${JSON.stringify(name)} is used twice`);
+    else seen.add(name);
+    checkObject(api, entryShape, at, report);
+  });
+}
+
+const PLUGIN_NAME = /^[a-z][a-z0-9-]*$/;
+
+/** A check that throws at the first problem: plugins are code, checked one by one. */
+const strictly =
+  (check: Check) =>
+  (value: unknown, shown: string): void =>
+    check(value, { path: [], shown }, (w, text) => {
+      throw new ConfigError(`${w.shown}${text}`);
+    });
+
+/**
+ * The config's plugins, checked: each an object with a name no artifact or setting has, a version,
+ * a description, a relative path no other artifact takes, known `needs` and `after`, an `emit`
+ * function and options with a type and a help line; each one's first problem is reported.
+ */
+function checkPlugins(
+  value: unknown,
+  where: Where,
+  report: Report,
+  /** Given the names of the plugins that fail. */
+  faulty: Set<string>,
+): ArtifactPlugin[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    report(where, " must be a list");
+    return [];
+  }
+  const known: ArtifactPlugin[] = [...BUILT_IN_PLUGINS];
+  value.forEach((plugin: unknown, i) => {
+    const at = item(where, i);
+    try {
+      checkPlugin(plugin, at.shown, known);
+      known.push(plugin as ArtifactPlugin);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      report({ ...at, shown: "" }, error.message);
+      // its name, asked for in `artifacts`, is that plugin's: not an unknown artifact
+      const name = isObject(plugin) ? plugin["name"] : undefined;
+      if (typeof name === "string") faulty.add(name);
+    }
+  });
+  return known.slice(BUILT_IN_PLUGINS.length);
+}
+
+function checkPlugin(
+  plugin: unknown,
+  at: string,
+  known: readonly ArtifactPlugin[],
+): void {
+  if (!isObject(plugin))
+    throw new ConfigError(
+      `${at} must be a plugin (export one with definePlugin from "apiloom-gen/config")`,
+    );
+  const name = plugin["name"];
+  if (typeof name !== "string" || !PLUGIN_NAME.test(name))
+    throw new ConfigError(
+      `${at}.name must be lower-case letters, digits and "-", got ${JSON.stringify(name)}`,
+    );
+  const named = `${at} (${name})`;
+  if (known.some((p) => p.name === name) || name in CORE)
+    throw new ConfigError(
+      `${named}: the name ${JSON.stringify(name)} is taken (known artifacts: ${known.map((p) => p.name).join(", ")}; settings: ${Object.keys(CORE).join(", ")})`,
+    );
+  if (plugin["version"] === undefined)
+    throw new ConfigError(
+      `${named} has no version: give definePlugin a \`version\` ("1.0.0"), and change it when the plugin's output changes (a run whose fingerprint holds it skips otherwise)`,
+    );
+  strictly(isString)(plugin["version"], `${named}.version`);
+  strictly(isString)(plugin["description"], `${named}.description`);
+  strictly(isString)(plugin["path"], `${named}.path`);
+  const path = plugin["path"] as string;
+  const unsafe = unsafePathReason(path);
+  if (unsafe)
+    throw new ConfigError(
+      `${named}.path must be a relative path inside the output folder (a/b), got ${JSON.stringify(path)}: ${unsafe}`,
+    );
+  const clash = known.find(
+    (p) =>
+      p.path === path ||
+      p.path.startsWith(`${path}/`) ||
+      path.startsWith(`${p.path}/`),
+  );
+  if (clash)
+    throw new ConfigError(
+      `${named}.path ${JSON.stringify(path)} overlaps the ${clash.name} artifact's ${JSON.stringify(clash.path)}`,
+    );
+  if (typeof plugin["emit"] !== "function")
+    throw new ConfigError(`${named}.emit must be a function`);
+  for (const key of ["needs", "after"] as const) {
+    if (plugin[key] === undefined) continue;
+    strictly(stringList)(plugin[key], `${named}.${key}`);
+    for (const need of plugin[key] as string[])
+      if (!known.some((p) => p.name === need))
+        throw new ConfigError(
+          `${named}.${key}: unknown artifact ${JSON.stringify(need)} (known: ${known.map((p) => p.name).join(", ")})`,
+        );
+  }
+  const options = plugin["options"] ?? {};
+  if (!isObject(options))
+    throw new ConfigError(`${named}.options must be an object`);
+  for (const [key, spec] of Object.entries(options)) {
+    const specAt = `${named}.options.${key}`;
+    if (!isObject(spec)) throw new ConfigError(`${specAt} must be an object`);
+    const type = spec["type"];
+    if (!(
+      (Array.isArray(type) && type.every((t) => typeof t === "string")) ||
+      Object.hasOwn(TYPE_CHECKS, type as string)
+    ))
+      throw new ConfigError(
+        `${specAt}.type must be "string", "number", "boolean", "string-list", "object" or a list of strings`,
+      );
+    strictly(isString)(spec["help"], `${specAt}.help`);
+    if (spec["default"] !== undefined)
+      strictly(typeCheck(type as OptionType))(
+        spec["default"],
+        `${specAt}.default`,
+      );
+  }
+}
+
+/** Why `names` cannot be made by `plugins` (a name none of them has), or undefined. */
+export function unknownArtifact(
+  names: readonly string[] | undefined,
+  plugins: readonly ArtifactPlugin[],
+): string | undefined {
+  const unknown = names?.find((name) => !plugins.some((p) => p.name === name));
+  if (unknown === undefined) return undefined;
+  return `unknown artifact ${JSON.stringify(unknown)} (known: ${plugins.map((p) => p.name).join(", ")})`;
+}
+
+/**
+ * Checks a loaded config against ApiloomConfig (and the options of apiloom's and its own plugins)
+ * and throws one ConfigError naming every problem: `file:line:column: key …` when `locate` finds
+ * the place (JSON and YAML configs), else the file and the key path (`apiloom.config.ts.out …`).
+ */
+export function validateConfig(
+  value: unknown,
+  file: string,
+  locate?: ConfigLocator,
+): ApiloomConfig {
+  if (!isObject(value))
+    throw new ConfigError(
+      `${file}: the config must be an object (export default defineConfig({ ... }))`,
+    );
+  const problems: string[] = [];
+  const report: Report = (where, text) => {
+    const at = locate?.(where.path);
+    if (!at) return void problems.push(`${where.shown}${text}`);
+    const key = where.shown.slice(file.length).replace(/^\./, "");
+    problems.push(
+      `${file}:${at.line}:${at.column}: ${key}${key ? text : text.replace(/^: /, "")}`,
+    );
+  };
+  const top: Where = { path: [], shown: file };
+  const faulty = new Set<string>();
+  const plugins = checkPlugins(
+    value["plugins"],
+    child(top, "plugins"),
+    report,
+    faulty,
+  );
+  const all = [...BUILT_IN_PLUGINS, ...plugins];
+  const shape = shapeOf(all);
+  checkObject(value, shape, top, report);
+  checkApis(value["apis"], shape, child(top, "apis"), report);
+  const artifactLists = [
+    child(top, "artifacts"),
+    ...(Array.isArray(value["apis"]) ? value["apis"] : []).map((_, i) =>
+      child(item(child(top, "apis"), i), "artifacts"),
+    ),
+  ];
+  for (const where of artifactLists) {
+    const names = valueAt(value, where.path);
+    const problem = Array.isArray(names)
+      ? unknownArtifact(
+          (names as unknown[]).filter(
+            (n) => typeof n !== "string" || !faulty.has(n),
+          ) as string[],
+          all,
+        )
+      : undefined;
+    if (problem) report(where, `: ${problem}`);
+  }
+  if (problems.length === 1) throw new ConfigError(problems[0]);
+  if (problems.length > 1)
+    throw new ConfigError(
+      `${problems.length} problems in ${file}:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+    );
+  return value as ApiloomConfig;
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let at = value;
+  for (const part of path)
+    at = isObject(at) || Array.isArray(at) ? (at as never)[part] : undefined;
+  return at;
+}

@@ -1,0 +1,113 @@
+import { join, relative, sep } from "node:path";
+import type { GeneratedFile } from "../../emit/artifact.js";
+import { unifiedDiff } from "./diff.js";
+import { MANIFEST_FILE } from "./output-files.js";
+import { readIfExists, sameBytes, type OutsideFile } from "./outside-file.js";
+import { planOutput } from "./plan.js";
+import type { Diagnostic } from "../../model/types.js";
+import { readJournal } from "./journal.js";
+import {
+  hasInterruptedRun,
+  ignoredEntries,
+  unsafeJournalDiagnostic,
+} from "./writer.js";
+
+function journalDiagnostics(outDir: string): Diagnostic[] {
+  const read = readJournal(outDir);
+  return read && "problem" in read
+    ? unsafeJournalDiagnostic(outDir, read.problem)
+    : [];
+}
+
+export interface CheckReport {
+  /** One line per stale file: `M path` changed, `A path` missing, `D path` no longer made, `! path` conflict. */
+  stale: string[];
+  /** Unified diffs of the stale files, capped at `maxLines` in all. */
+  diff: string;
+  /** The unified diffs of the stale files whose path (as `stale` shows it) `keep` accepts, capped. */
+  diffOf(keep: (path: string) => boolean, maxLines: number): string;
+  /** What a run would not act on: a journal it would discard, unsafe manifest entries. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Compares what a run would make with what is on disk, touching nothing. Files kept outside the
+ * output folder (the name lock, the handlers file) are compared too: CI must also catch a lock
+ * that was not committed or a handlers file missing its new stubs.
+ */
+export function checkOutput(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  outside: { files: readonly OutsideFile[]; baseDir: string },
+  maxLines = 200,
+): CheckReport {
+  const plan = planOutput(outDir, files);
+  const stale: string[] = [];
+  const diffs: { path: string; text: string }[] = [];
+  const diagnostics = [
+    ...journalDiagnostics(outDir),
+    ...ignoredEntries(outDir, plan),
+  ];
+  if (hasInterruptedRun(outDir))
+    stale.push("! an interrupted run left the output folder unfinished");
+  // the diff names every file from the project's folder, as it names the lock and the handlers
+  // file: two APIs' output folders then never show the same path, and `patch -p1` applies it there
+  const fromBase = (path: string) =>
+    relative(outside.baseDir, join(outDir, path)).split(sep).join("/");
+  for (const { file, before } of plan.write) {
+    stale.push(`${before === undefined ? "A" : "M"} ${file.path}`);
+    diffs.push({
+      path: file.path,
+      text: unifiedDiff(fromBase(file.path), before, file.contents),
+    });
+  }
+  for (const { path, before } of plan.remove) {
+    stale.push(`D ${path}`);
+    diffs.push({
+      path,
+      text: unifiedDiff(fromBase(path), before, undefined, { maxLines: 8 }),
+    });
+  }
+  for (const { path, reason } of plan.conflicts)
+    stale.push(`! ${path}: ${reason}`);
+  if (plan.fileListStale && stale.length === 0)
+    stale.push(`M ${MANIFEST_FILE}`);
+  for (const { file, contents } of outside.files) {
+    const before = readIfExists(file);
+    if (sameBytes(before, contents)) continue;
+    const shown = relative(outside.baseDir, file).split(sep).join("/");
+    stale.push(`${before === undefined ? "A" : "M"} ${shown}`);
+    diffs.push({
+      path: shown,
+      text: unifiedDiff(
+        shown,
+        before?.toString(),
+        Buffer.from(contents).toString(),
+      ),
+    });
+  }
+  const diffOf = (keep: (path: string) => boolean, max: number) =>
+    capLines(
+      diffs
+        .filter((d) => keep(d.path))
+        .map((d) => d.text)
+        .join(""),
+      max,
+    );
+  return {
+    stale,
+    diff: diffOf(() => true, maxLines),
+    diffOf,
+    diagnostics,
+  };
+}
+
+function capLines(text: string, maxLines: number): string {
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  if (lines.length <= maxLines)
+    return lines.length ? lines.join("\n") + "\n" : "";
+  const shown = lines.slice(0, maxLines - 1);
+  shown.push(`... ${lines.length - shown.length} more diff lines not shown`);
+  return shown.join("\n") + "\n";
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import type { GeneratedFile } from "../../emit/artifact.js";
+
+/**
+ * A generated file whose text was written to the writer's staging folder as soon as it was made
+ * (early-stage.ts), so that the run does not hold it in memory until the writer runs.
+ */
+export interface StagedText {
+  /** The staged name, `.apiloom-staging/<n>`, relative to the output folder. */
+  name: string;
+  /** sha256 of the staged bytes (the UTF-8 of the text), and how many there are. */
+  hash: string;
+  bytes: number;
+}
+
+const STAGED = new WeakMap<GeneratedFile, StagedText>();
+
+/** Where the text of `file` was staged early, or undefined when it is held in memory. */
+export function stagedText(file: GeneratedFile): StagedText | undefined {
+  return STAGED.get(file);
+}
+
+/**
+ * A file whose text lives in its staged copy at `absName`: `contents` reads it back whenever it
+ * is asked for (rarely: the writer and the manifest use the hash), and is never replaced.
+ */
+export function stagedFile(
+  path: string,
+  absName: string,
+  staged: StagedText,
+): GeneratedFile {
+  const file: GeneratedFile = Object.freeze({
+    path,
+    get contents(): string {
+      return readFileSync(absName, "utf8");
+    },
+  });
+  STAGED.set(file, staged);
+  return file;
+}

@@ -1,0 +1,247 @@
+import { createHash, type Hash } from "node:crypto";
+import { mkdirSync, rmSync, rmdirSync } from "node:fs";
+import { join } from "node:path";
+import type { GeneratedFile } from "../../emit/artifact.js";
+import type { Diagnostic } from "../../model/types.js";
+import {
+  textMaker,
+  textParts,
+  type TextOut,
+} from "../../emit/shared/text-parts.js";
+import { stagedFile } from "./early-file.js";
+import { holdOutputLock } from "./output-lock.js";
+import { JOURNAL_FILE, STAGING_DIR } from "./output-files.js";
+import { makeFolders } from "./safe-path.js";
+import { TextFileSink } from "./text-chunks.js";
+import {
+  entryExists,
+  recoverOutput,
+  type EarlyStaged,
+  type WriteStep,
+} from "./writer.js";
+
+/** Texts shorter than this stay in memory: together they are a small part of a large run. */
+export const EARLY_STAGE_MIN_CHARS = 1 << 16;
+
+export interface EarlyStageOptions {
+  /** The shortest text staged early (tests pass 0 to stage every file). */
+  minChars?: number;
+  /** Called after each file staged early ("early", count from 1), like the writer's steps. */
+  afterStep?: (phase: WriteStep, count: number) => void;
+}
+
+/**
+ * Writes each large generated text into the writer's staging folder (`<out>/.apiloom-staging/`)
+ * as soon as its plugin returns it, so a run no longer holds every text until the writer runs:
+ * on GitHub's description the texts are ~50 MB of UTF-8 and most of what a run holds at its end.
+ *
+ * The first file staged takes the output folder's lock and finishes or discards an interrupted
+ * run's bookkeeping (writer.ts recoverOutput), exactly as the writer does before it stages; the
+ * lock is held until `close()`. The writer then uses these staged files as they are (writeOutput
+ * with `early`): the journal names them, so nothing is written twice. Until the journal's commit
+ * a staged file is only a leftover that the next run deletes, so a kill at any moment leaves the
+ * folder as the previous run left it. Nothing is ever written outside the output folder, and
+ * `--check` does not use this (it writes nothing). Anything that goes wrong here (the folder is
+ * busy or cannot be written) only stops early staging: the writer meets it later and reports it
+ * as it always did.
+ */
+export class EarlyStaging implements EarlyStaged {
+  diagnostics: Diagnostic[] = [];
+  count = 0;
+  private state: "idle" | "held" | "off" = "idle";
+  private release: (() => void) | undefined;
+  private made: string[] = [];
+  private minChars: number;
+
+  constructor(
+    readonly outDir: string,
+    private readonly options: EarlyStageOptions = {},
+  ) {
+    this.minChars = options.minChars ?? EARLY_STAGE_MIN_CHARS;
+  }
+
+  /** True once files were staged early: the writer must be told (writeOutput's `early`). */
+  get active(): boolean {
+    return this.state === "held";
+  }
+
+  /** The files of one plugin, the large ones staged and replaced by their staged copy. */
+  keep = (files: GeneratedFile[]): GeneratedFile[] =>
+    files.map((file) => {
+      const make = textMaker(file);
+      if (make) return this.stream(file, make);
+      if (textLength(file) < this.minChars || !this.start()) return file;
+      const staging = this.open();
+      if (!staging) return file;
+      return this.refused(staging, () => {
+        const parts = textParts(file);
+        if (parts) for (const part of parts) staging.sink.write(part);
+        else staging.sink.write(file.contents);
+      })
+        ? file
+        : this.staged(file, staging);
+    });
+
+  /**
+   * A streamed file's text is made here (emit/shared/text-parts.ts): held in memory until it is
+   * long enough to stage, then written to its staged copy piece by piece as it is made. A short
+   * one stays in memory, as its text; after a refusal to write, it is made again when read.
+   */
+  private stream(
+    file: GeneratedFile,
+    make: (out: TextOut) => void,
+  ): GeneratedFile {
+    let held: string[] = [];
+    let size = 0;
+    let staging: Staging | undefined;
+    let refusal = false;
+    const write = (piece: string) => {
+      if (staging) return staging.sink.write(piece);
+      held.push(piece);
+      size += piece.length;
+      if (size < this.minChars || !this.start()) return;
+      staging = this.open();
+      if (!staging) return;
+      for (const part of held) staging.sink.write(part);
+      held = [];
+    };
+    try {
+      make({
+        write: (piece) => {
+          try {
+            write(piece);
+          } catch (error) {
+            refusal = true;
+            throw error;
+          }
+        },
+      });
+    } catch (error) {
+      // the maker's own error is the run's; a refusal to write leaves the file in memory
+      if (staging) this.discard(staging);
+      if (!refusal) throw error;
+      return file;
+    }
+    if (refusal) {
+      // the maker went on after a refused write: what was staged is not the whole text
+      if (staging) this.discard(staging);
+      return file;
+    }
+    if (!staging) return { path: file.path, contents: held.join("") };
+    return this.refused(staging, () => {}) ? file : this.staged(file, staging);
+  }
+
+  /** Opens the next staged file, or undefined when it cannot be (the writer will report it). */
+  private open(): Staging | undefined {
+    const name = `${STAGING_DIR}/${this.count}`;
+    const absName = join(this.outDir, name);
+    const hash = createHash("sha256");
+    try {
+      return {
+        name,
+        absName,
+        hash,
+        sink: new TextFileSink(absName, "wx", hash),
+      };
+    } catch {
+      this.minChars = Infinity;
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes the rest of `write`'s text and closes the staged file; true when the file system
+   * refused (a full disk, say): the staged copy is removed, and this file and the rest stay in
+   * memory, for the writer to report the refusal.
+   */
+  private refused(staging: Staging, write: () => void): boolean {
+    try {
+      write();
+      staging.bytes = staging.sink.end();
+      return false;
+    } catch {
+      this.discard(staging);
+      return true;
+    }
+  }
+
+  private discard(staging: Staging): void {
+    staging.sink.close();
+    rmSync(staging.absName, { force: true });
+    this.minChars = Infinity;
+  }
+
+  private staged(file: GeneratedFile, staging: Staging): GeneratedFile {
+    this.count++;
+    this.options.afterStep?.("early", this.count);
+    return stagedFile(file.path, staging.absName, {
+      name: staging.name,
+      hash: staging.hash.digest("hex"),
+      bytes: staging.bytes ?? 0,
+    });
+  }
+
+  private start(): boolean {
+    if (this.state !== "idle") return this.state === "held";
+    this.state = "off";
+    try {
+      this.made = makeFolders(this.outDir);
+      this.release = holdOutputLock(this.outDir);
+      this.state = "held";
+      this.diagnostics = recoverOutput(this.outDir).diagnostics;
+      mkdirSync(join(this.outDir, STAGING_DIR));
+      return true;
+    } catch {
+      this.state = "held";
+      this.close();
+      return false;
+    }
+  }
+
+  /**
+   * Ends early staging: the staging folder is removed unless a journal committed it (then it is
+   * the journal's, rolled forward by the next run), the lock is released, and the output folder
+   * and its parents are removed again when this made them and they are still empty (a run that
+   * writes nothing, because of errors, leaves no trace). Safe to call more than once.
+   */
+  close(): void {
+    if (this.state !== "held") return;
+    this.state = "off";
+    try {
+      // only while holding the lock: another run's staging is never this run's to remove
+      if (this.release && !entryExists(join(this.outDir, JOURNAL_FILE)))
+        rmSync(join(this.outDir, STAGING_DIR), {
+          recursive: true,
+          force: true,
+        });
+    } finally {
+      this.release?.();
+      this.release = undefined;
+      for (const folder of [...this.made].reverse()) {
+        try {
+          rmdirSync(folder);
+        } catch {
+          break;
+        }
+      }
+    }
+  }
+}
+
+/** A staged file being written. */
+interface Staging {
+  name: string;
+  absName: string;
+  hash: Hash;
+  sink: TextFileSink;
+  bytes?: number;
+}
+
+/** The length of a file's text, without joining a text made of parts. */
+function textLength(file: GeneratedFile): number {
+  const parts = textParts(file);
+  if (!parts) return file.contents.length;
+  let length = 0;
+  for (const part of parts) length += part.length;
+  return length;
+}

@@ -1,0 +1,236 @@
+import { lstatSync, readdirSync, realpathSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import {
+  cacheRecordPath,
+  readCacheRecord,
+  writeCacheRecord,
+} from "../records/cache-dir.js";
+import { readManifest } from "../records/manifest.js";
+import { MANIFEST_FILE } from "./output-files.js";
+import { compareCodeUnits } from "../../model/order.js";
+
+/**
+ * When an API's output folder moves (a new `out`, a one-API config switched to `apis`), the old
+ * folder and its name lock stay behind, and a handlers file may keep importing the old folder,
+ * which tsc compiles against without a word. This file finds both:
+ *
+ * - `leftBehind`: the output folders (and locks) an earlier run of the same config wrote and no
+ *   API of it writes now, each still marked as apiloom's by its manifest, with the command that
+ *   removes them. What the config wrote is this machine's business, kept in the cache (one record
+ *   per config file, read back as untrusted: any doubt reads as "no record").
+ * - `staleOutputImport`: an import of the handlers file that lands in a folder apiloom's manifest
+ *   marks as an output folder, other than the API's own.
+ */
+
+/** One output folder and its lock (absolute paths), as a config's API writes them. */
+export interface OutputPlace {
+  out: string;
+  lock?: string;
+}
+
+/** An output folder no API of the config writes any more, with what removes it. */
+export interface LeftBehind {
+  /** The folder, and the lock beside it when no API uses that lock now (absolute). */
+  out: string;
+  lock?: string;
+  /** The paths to remove, relative to the config's folder: the manifest's files, then the lock. */
+  remove: string[];
+}
+
+const MAX_BYTES = 1024 * 1024;
+const MAX_PLACES = 256;
+const MAX_WALK = 100_000;
+
+const recordPath = (configFile: string, baseDir: string) =>
+  cacheRecordPath("outputs", configFile, baseDir);
+
+/**
+ * The output folders of `configFile` that an earlier run recorded and no API in `now` writes,
+ * still holding apiloom's manifest; then records `now` (with those still left behind, so the next
+ * run names them again until they are removed).
+ */
+export function leftBehind(
+  configFile: string,
+  baseDir: string,
+  now: readonly OutputPlace[],
+): LeftBehind[] {
+  const path = recordPath(configFile, baseDir);
+  if (!path) return [];
+  // the cache is a stranger's folder: a recorded place outside the project, by its real path, is
+  // never named (the printed command would remove it)
+  const earlier = readPlaces(readCacheRecord(path, MAX_BYTES))
+    .filter((p) => insideByRealPath(p.out, baseDir))
+    .map((p) =>
+      p.lock === undefined || insideByRealPath(p.lock, baseDir)
+        ? p
+        : { out: p.out },
+    );
+  const outs = new Set(now.map((p) => p.out));
+  const locks = new Set(now.flatMap((p) => (p.lock ? [p.lock] : [])));
+  const found: LeftBehind[] = [];
+  for (const place of earlier) {
+    if (outs.has(place.out) || !hasManifest(place.out)) continue;
+    const lock =
+      place.lock && !locks.has(place.lock) && isFile(place.lock)
+        ? place.lock
+        : undefined;
+    found.push({
+      out: place.out,
+      lock,
+      remove: removable(place.out, now, baseDir, lock),
+    });
+  }
+  writeCacheRecord(path, {
+    places: [
+      ...now,
+      ...found.map(({ out, lock }) => (lock ? { out, lock } : { out })),
+    ],
+  });
+  return found;
+}
+
+/** The warning's text: what was left, and the command that removes it. */
+export function leftBehindMessage(left: LeftBehind, baseDir: string): string {
+  const shown = (p: string) => relative(baseDir, p).split(sep).join("/");
+  const lock = left.lock ? ` and its name lock ${shown(left.lock)}` : "";
+  return `${shown(left.out)}/ is no longer an output folder of this config, but apiloom's manifest marks it as its own${lock}: it is stale, and code importing it compiles against old output. Remove ${left.lock ? "them" : "it"}: rm -r -- ${left.remove.map(shellWord).join(" ")}`;
+}
+
+/**
+ * `path` as one POSIX shell word: as it is when it holds only safe characters, else in single
+ * quotes with each `'` written `'\''`. The paths come from a manifest a pull request can edit: a
+ * name such as `x'; rm -rf ~ #` must stay one argument of the printed command.
+ */
+export function shellWord(path: string): string {
+  return /^[\w./@+-]+$/.test(path)
+    ? path
+    : `'${path.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * The top-level entries of the old folder's manifest (a folder whole when all it holds is listed
+ * and no current output lies inside it), the manifest, and the lock: nothing apiloom did not make.
+ */
+function removable(
+  out: string,
+  now: readonly OutputPlace[],
+  baseDir: string,
+  lock: string | undefined,
+): string[] {
+  const listed = Object.keys(readManifest(out)?.files ?? {});
+  const names = new Set(listed);
+  const shown = (p: string) => relative(baseDir, p).split(sep).join("/");
+  const entries = new Set<string>();
+  for (const file of listed) {
+    const top = file.split("/")[0]!;
+    const folder = join(out, top);
+    const whole =
+      file.includes("/") &&
+      !now.some((p) => inOrAt(p.out, folder)) &&
+      onlyListed(folder, `${top}/`, names);
+    entries.add(whole ? top : file);
+  }
+  return [
+    ...[...entries].sort(compareCodeUnits).map((e) => shown(join(out, e))),
+    shown(join(out, MANIFEST_FILE)),
+    ...(lock ? [shown(lock)] : []),
+  ];
+}
+
+/**
+ * Why the handlers file `handlersFile`'s import of `specifier` points at an output folder other
+ * than `out` (the API's own), or undefined: only a relative specifier is followed, up from the
+ * folder it names to the first folder holding apiloom's manifest, not past `baseDir`.
+ */
+export function staleOutputImport(
+  handlersFile: string,
+  out: string,
+  baseDir: string,
+): (specifier: string) => string | undefined {
+  return (specifier) => {
+    if (!specifier.startsWith("./") && !specifier.startsWith("../"))
+      return undefined;
+    const target = resolve(dirname(handlersFile), specifier);
+    const root = resolve(baseDir);
+    for (let at = dirname(target); ; at = dirname(at)) {
+      if (at === out || !inOrAt(at, root)) return undefined;
+      if (hasManifest(at)) {
+        const shown = (p: string) => relative(baseDir, p).split(sep).join("/");
+        return `imports ${specifier}, from ${shown(at)}/, an output folder this API no longer generates (it writes ${shown(out)}/ now): tsc compiles against the old output. Import from ${shown(out)}/ instead`;
+      }
+      if (dirname(at) === at) return undefined;
+    }
+  };
+}
+
+/** Whether `path` lies strictly inside `root`, both as given and by their real paths. */
+function insideByRealPath(path: string, root: string): boolean {
+  const given = resolve(path);
+  if (!given.startsWith(resolve(root) + sep)) return false;
+  try {
+    return realpathSync(given).startsWith(realpathSync(root) + sep);
+  } catch {
+    return false;
+  }
+}
+
+function inOrAt(path: string, root: string): boolean {
+  return path === root || path.startsWith(root + sep);
+}
+
+/** Whether `dir` is a folder (not a link) holding a manifest of apiloom's (readManifest: a regular file). */
+function hasManifest(dir: string): boolean {
+  try {
+    if (!lstatSync(dir).isDirectory()) return false;
+  } catch {
+    return false;
+  }
+  return readManifest(dir) !== undefined;
+}
+
+/** Whether every file below `dir` is listed (`prefix` + its path), reading at most MAX_WALK entries. */
+function onlyListed(dir: string, prefix: string, listed: Set<string>): boolean {
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return false;
+  }
+  if (entries.length > MAX_WALK) return false;
+  return entries.every(
+    (e) =>
+      e.isDirectory() ||
+      listed.has(
+        prefix + relative(dir, join(e.parentPath, e.name)).split(sep).join("/"),
+      ),
+  );
+}
+
+function isFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The record's places: absolute paths only, at most MAX_PLACES; anything else reads as none. */
+function readPlaces(record: unknown): OutputPlace[] {
+  if (typeof record !== "object" || record === null) return [];
+  const places = (record as Record<string, unknown>)["places"];
+  if (!Array.isArray(places) || places.length > MAX_PLACES) return [];
+  const out: OutputPlace[] = [];
+  for (const p of places) {
+    const place = p as Partial<OutputPlace> | null;
+    if (typeof place?.out !== "string" || !isAbsolute(place.out)) return [];
+    if (
+      place.lock !== undefined &&
+      (typeof place.lock !== "string" || !isAbsolute(place.lock))
+    )
+      return [];
+    out.push(
+      place.lock ? { out: place.out, lock: place.lock } : { out: place.out },
+    );
+  }
+  return out;
+}

@@ -1,0 +1,192 @@
+import { lstatSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { GeneratedFile } from "../../emit/artifact.js";
+import { compareCodeUnits } from "../../model/order.js";
+import type { Fingerprint } from "../records/fingerprint.js";
+import { sameUtf8 } from "./text-chunks.js";
+import { stagedText } from "./early-file.js";
+import {
+  makeManifest,
+  sameAsStaged,
+  manifestText,
+  readManifestChecked,
+  type Manifest,
+  type UnsafeEntry,
+} from "../records/manifest.js";
+
+/** What bringing the output folder up to date takes. Computed without touching the disk. */
+export interface OutputPlan {
+  /**
+   * New or changed files, with what is on disk now: undefined when missing, "" for an existing
+   * file when the plan was made without texts (the writer's: it needs no diff).
+   */
+  write: { file: GeneratedFile; before: string | undefined }[];
+  unchanged: string[];
+  /** Files the previous run made that are no longer produced and still exist. */
+  remove: { path: string; before: string }[];
+  /** Paths we must make that are taken by something apiloom did not make. */
+  conflicts: { path: string; reason: string }[];
+  /**
+   * Entries of the manifest on disk that were not acted on: not a path apiloom could have made,
+   * or behind a symbolic link or a file. Reported by the caller (output/unsafe-manifest-entry).
+   */
+  ignored: UnsafeEntry[];
+  manifest: Manifest;
+  manifestText: string;
+  /** The manifest on disk needs rewriting (new file list or fingerprint, or none yet). */
+  manifestStale: boolean;
+  /**
+   * The manifest on disk lists other files (or there is none). A fingerprint that differs while
+   * the files are the same only means the next run cannot skip its work: `--check` passes.
+   */
+  fileListStale: boolean;
+}
+
+export function planOutput(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  fingerprint?: Fingerprint,
+  { texts = true }: { texts?: boolean } = {},
+): OutputPlan {
+  const { manifest: previous, unsafe, placeOf } = readManifestChecked(outDir);
+  const ours = new Set(Object.keys(previous?.files ?? {}));
+  const plan: OutputPlan = {
+    write: [],
+    unchanged: [],
+    remove: [],
+    conflicts: [],
+    ignored: unsafe,
+    manifest: makeManifest(files, fingerprint),
+    manifestText: "",
+    manifestStale: false,
+    fileListStale: false,
+  };
+  plan.manifestText = manifestText(plan.manifest);
+  const produced = new Set<string>();
+  const folders = new Map<string, string | undefined>();
+  for (const file of files) {
+    produced.add(file.path);
+    const blocked = blockedFolder(outDir, file.path, folders);
+    if (blocked) {
+      plan.conflicts.push({ path: file.path, reason: blocked });
+      continue;
+    }
+    const full = join(outDir, file.path);
+    const disk = statFile(full);
+    const early = stagedText(file);
+    // a file whose size differs is changed: it is read only when its text is wanted (a diff),
+    // so a large file planted in the output folder costs a stat, not its bytes in memory
+    const bytes =
+      disk.kind === "file" &&
+      (texts || disk.size === (early ? early.bytes : utf8Length(file.contents)))
+        ? readFileSync(full)
+        : undefined;
+    if (
+      bytes !== undefined &&
+      (early ? sameAsStaged(bytes, early) : sameUtf8(bytes, file.contents))
+    )
+      plan.unchanged.push(file.path);
+    else if (disk.kind === "missing")
+      plan.write.push({ file, before: undefined });
+    else if (disk.kind === "other")
+      plan.conflicts.push({
+        path: file.path,
+        reason: "a folder or special file is in the way",
+      });
+    else if (ours.has(file.path))
+      plan.write.push({
+        file,
+        before: texts && bytes ? bytes.toString("utf8") : "",
+      });
+    else
+      plan.conflicts.push({
+        path: file.path,
+        reason: "a file apiloom did not make is in the way",
+      });
+  }
+  for (const path of [...ours].sort(compareCodeUnits)) {
+    if (produced.has(path)) continue;
+    // behind a link or a file now: what is there is not what we made, so it is not ours to delete
+    const blocked = blockedFolder(outDir, path, folders);
+    if (blocked) {
+      plan.ignored.push({ path, reason: blocked, ...placeOf!(path) });
+      continue;
+    }
+    const full = join(outDir, path);
+    if (statFile(full).kind === "file")
+      plan.remove.push({
+        path,
+        before: texts ? readFileSync(full, "utf8") : "",
+      });
+  }
+  // a manifest with entries left out is rewritten without them
+  plan.manifestStale =
+    previous === undefined ||
+    unsafe.length > 0 ||
+    manifestText(previous) !== plan.manifestText;
+  plan.fileListStale =
+    previous === undefined ||
+    unsafe.length > 0 ||
+    JSON.stringify(previous.files) !== JSON.stringify(plan.manifest.files);
+  return plan;
+}
+
+export function planIsClean(plan: OutputPlan): boolean {
+  return (
+    plan.write.length === 0 &&
+    plan.remove.length === 0 &&
+    plan.conflicts.length === 0 &&
+    !plan.manifestStale
+  );
+}
+
+/**
+ * Why a folder on the way to `path` cannot take it: a file there, or a symbolic link, which
+ * could lead the write outside the output folder. Undefined when the way is clear.
+ */
+export function blockedFolder(
+  outDir: string,
+  path: string,
+  seen: Map<string, string | undefined>,
+): string | undefined {
+  const segments = path.split("/");
+  for (let i = 1; i < segments.length; i++) {
+    const folder = segments.slice(0, i).join("/");
+    if (!seen.has(folder))
+      seen.set(folder, folderProblem(join(outDir, folder), folder));
+    const problem = seen.get(folder);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function folderProblem(full: string, folder: string): string | undefined {
+  let stat;
+  try {
+    stat = lstatSync(full);
+  } catch {
+    return undefined; // missing: it will be made
+  }
+  if (stat.isSymbolicLink())
+    return `${folder} is a symbolic link; apiloom writes only inside the output folder`;
+  if (!stat.isDirectory()) return `${folder} is a file, not a folder`;
+  return undefined;
+}
+
+type DiskEntry =
+  { kind: "file"; size: number } | { kind: "missing" } | { kind: "other" };
+
+function statFile(path: string): DiskEntry {
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return { kind: "missing" };
+  }
+  return stat.isFile() ? { kind: "file", size: stat.size } : { kind: "other" };
+}
+
+/** The UTF-8 length of a text, without encoding it. */
+function utf8Length(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}

@@ -1,0 +1,399 @@
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
+import type { GeneratedFile } from "../../emit/artifact.js";
+import type { Fingerprint } from "../records/fingerprint.js";
+import type { Diagnostic } from "../../model/types.js";
+import { Reporter } from "../../model/diagnostics/reporter.js";
+import {
+  journalText,
+  readJournal,
+  type Journal,
+  type JournalProblem,
+} from "./journal.js";
+import { fileHash, sha256 } from "../records/manifest.js";
+import { stagedText } from "./early-file.js";
+import {
+  JOURNAL_FILE,
+  JOURNAL_TMP,
+  MANIFEST_FILE,
+  OLD_MANIFEST_TMP,
+  STAGING_DIR,
+} from "./output-files.js";
+import { assertWritableWay, makeFolders } from "./safe-path.js";
+import { withOutputLock } from "./output-lock.js";
+import { writeTextFile } from "./text-chunks.js";
+import { planIsClean, planOutput, type OutputPlan } from "./plan.js";
+
+/**
+ * Writes the output folder as one transaction.
+ *
+ * 1. Stage: every new or changed file is written in full under `.apiloom-staging/` (the large
+ *    ones were staged there already while the plugins ran: early-stage.ts). This is where nearly
+ *    all the time goes; a crash or kill here leaves the folder exactly as the previous run left
+ *    it (the next run deletes the staging leftovers).
+ * 2. Commit: a journal listing the renames, removals and the new manifest is written to a temp
+ *    name and renamed into place; that rename is the commit point.
+ *    The manifest is staged like any file, and the journal records each staged file's sha256.
+ * 3. Apply: renames from staging into place (each atomic: a reader sees a file whole, old or
+ *    new), removals, the manifest last, then the journal is deleted. A kill here is rolled
+ *    forward by the next run from the journal; this phase writes no data, only renames.
+ *
+ * Everything read back from the folder is a stranger's (a pull request can plant any journal,
+ * manifest or link in a committed `generated/`): a journal is rolled forward only when every
+ * path in it is safe and every staged file hashes to what it says (journal.ts), otherwise it is
+ * reported and discarded; manifest entries are checked the same way (manifest.ts, plan.ts).
+ * A refusal while staging (a full disk, a folder that may not be written) removes what was
+ * staged, so the folder is left byte for byte as it was.
+ *
+ * Building a sibling folder and swapping it in was rejected: the swap takes two renames with
+ * a moment where the folder does not exist, it would reset every file's mtime, carry no
+ * hand-made files over, and fail when the output folder is a mount point or the working folder.
+ * Guarantees are against process crashes and kills; files are not fsync'ed, so a power loss
+ * may still lose the most recent run (as with most build tools).
+ */
+export interface WriteResult {
+  written: string[];
+  unchanged: string[];
+  removed: string[];
+  /**
+   * What was found in the folder's bookkeeping and not acted on: a journal that could not be
+   * rolled forward (discarded), manifest entries naming no file apiloom could have made.
+   */
+  diagnostics: Diagnostic[];
+}
+
+export type WriteStep =
+  "early" | "stage" | "commit" | "apply" | "remove" | "manifest" | "done";
+
+export class OutputConflictError extends Error {
+  constructor(readonly conflicts: { path: string; reason: string }[]) {
+    super(
+      conflicts
+        .map(
+          (c) =>
+            `${c.path}: ${c.reason}; move it away or choose another output folder`,
+        )
+        .join("\n"),
+    );
+  }
+}
+
+export interface WriteOptions {
+  /**
+   * Called after each file operation of a write (`count` from 1 within each phase): each file
+   * staged, the journal committed, each file renamed into place, each removal, the manifest
+   * renamed, the bookkeeping cleared. The crash tests use it to stop the writer at a chosen
+   * point and kill it there.
+   */
+  afterStep?: (phase: WriteStep, count: number) => void;
+  /** What the files were made from, recorded in the manifest so the next run can skip its work. */
+  fingerprint?: Fingerprint;
+  /**
+   * Files were staged before the writer ran (early-stage.ts): it holds the output folder's lock,
+   * has recovered an interrupted run and made the staging folder, and some files are already
+   * staged there. The writer then neither locks nor recovers again, and stages after them.
+   */
+  early?: EarlyStaged;
+  /** The shortest text the CLI stages early (early-stage.ts); tests pass 0 to stage them all. */
+  earlyMinChars?: number;
+}
+
+/** What the writer needs to know of an early staging that holds the output folder. */
+export interface EarlyStaged {
+  /** What recovering an interrupted run found (unsafe journal). */
+  diagnostics: Diagnostic[];
+  /** How many files are staged: the writer's own staged names start after them. */
+  count: number;
+}
+
+/**
+ * The file system refused a write (a full disk, a read-only mount, a folder that may not be
+ * written). `code` is the system's (ENOSPC, EROFS, EACCES); the message says the cause in words
+ * and whether the folder was left as it was (always, unless the refusal came after the commit,
+ * when the next run finishes the write from the journal).
+ */
+export class OutputWriteError extends Error {
+  readonly code: string;
+  constructor(error: NodeJS.ErrnoException, committed: boolean) {
+    const cause = CAUSES[error.code ?? ""];
+    const where = error.path ? ` at ${error.path}` : "";
+    super(
+      `${cause ? `${cause} (${error.code}${where})` : error.message}; ${
+        committed
+          ? "the run was committed: the next run finishes it"
+          : "nothing in the output folder was changed"
+      }`,
+    );
+    this.code = error.code ?? "EIO";
+  }
+}
+
+const CAUSES: Record<string, string> = {
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied",
+  EPERM: "the operation is not permitted",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is exceeded",
+  ENOTDIR: "a file is where a folder must be",
+};
+
+export function writeOutput(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  options: WriteOptions = {},
+): WriteResult {
+  const state = { committed: false };
+  try {
+    // an early staging holds the lock already (taking it again would find this very process)
+    return options.early
+      ? writeLocked(outDir, files, options, state)
+      : withOutputLock(outDir, () =>
+          writeLocked(outDir, files, options, state),
+        );
+  } catch (error) {
+    if (typeof (error as NodeJS.ErrnoException).code === "string")
+      throw new OutputWriteError(
+        error as NodeJS.ErrnoException,
+        state.committed,
+      );
+    throw error;
+  }
+}
+
+function writeLocked(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  options: WriteOptions,
+  state: { committed: boolean },
+): WriteResult {
+  const early = options.early;
+  const diagnostics = early
+    ? [...early.diagnostics]
+    : recoverOutput(outDir, state).diagnostics;
+  const plan = planOutput(outDir, files, options.fingerprint, {
+    texts: false,
+  });
+  diagnostics.push(...ignoredEntries(outDir, plan));
+  if (plan.conflicts.length > 0) throw new OutputConflictError(plan.conflicts);
+  const result: WriteResult = {
+    written: plan.write.map((w) => w.file.path),
+    unchanged: plan.unchanged,
+    removed: plan.remove.map((r) => r.path),
+    diagnostics,
+  };
+  if (planIsClean(plan)) return result;
+  for (const path of [...result.written, ...result.removed, MANIFEST_FILE])
+    assertWritableWay(outDir, path);
+  let journal: Journal;
+  try {
+    if (!early) mkdirSync(join(outDir, STAGING_DIR));
+    journal = stage(outDir, plan, options, early?.count ?? 0);
+    const tmp = join(outDir, JOURNAL_TMP);
+    writeFileSync(tmp, journalText(journal), { flag: "wx" });
+    renameSync(tmp, join(outDir, JOURNAL_FILE));
+    state.committed = true;
+  } catch (error) {
+    // nothing is committed: the folder is as it was once what was staged is gone
+    try {
+      clearBookkeeping(outDir);
+    } catch {
+      // the refusal itself is what the user must hear about
+    }
+    throw error;
+  }
+  options.afterStep?.("commit", 1);
+  apply(outDir, journal, options);
+  options.afterStep?.("done", 1);
+  return result;
+}
+
+/** The manifest's entries the plan left alone, as warnings naming the manifest's line. */
+export function ignoredEntries(outDir: string, plan: OutputPlan): Diagnostic[] {
+  const reporter = new Reporter();
+  for (const entry of plan.ignored)
+    reporter.report(
+      "output/unsafe-manifest-entry",
+      `the manifest lists ${JSON.stringify(entry.path)}: ${entry.reason}; the entry is ignored (nothing is written or removed there)`,
+      {
+        file: join(outDir, MANIFEST_FILE),
+        line: entry.line,
+        column: entry.column,
+      },
+    );
+  return reporter.diagnostics;
+}
+
+/**
+ * Finishes or discards what an interrupted run left behind. Safe to call at any time: a
+ * journal is rolled forward only when readJournal finds it sound; any other is reported and
+ * discarded with the staging folder, and nothing outside the output folder is touched.
+ */
+export function recoverOutput(
+  outDir: string,
+  state = { committed: false },
+): {
+  status: "clean" | "rolled-forward" | "discarded";
+  diagnostics: Diagnostic[];
+} {
+  const read = readJournal(outDir);
+  if (read && "journal" in read) {
+    // a refusal from here on is met in a committed run: the next run tries again
+    state.committed = true;
+    apply(outDir, read.journal);
+    state.committed = false;
+    return { status: "rolled-forward", diagnostics: [] };
+  }
+  const found = clearBookkeeping(outDir);
+  return {
+    status: found ? "discarded" : "clean",
+    diagnostics: read ? unsafeJournalDiagnostic(outDir, read.problem) : [],
+  };
+}
+
+/**
+ * Rolls forward the journal of a run killed while it moved its files into place (after its
+ * commit point), so that every command that reads the output folder (`generate`, `--check`,
+ * `diff`, `inspect`) first finds it one run's output whole: that run's. Only a sound journal,
+ * only while no other apiloom holds the folder; anything else (no journal, an unsound one, a
+ * live writer, a folder that may not be written) is left as it is, for `--check` to report as
+ * unfinished and the next `generate` to finish or discard.
+ */
+export function settleOutput(outDir: string): void {
+  if (!entryExists(join(outDir, JOURNAL_FILE))) return;
+  try {
+    withOutputLock(outDir, () => {
+      const read = readJournal(outDir);
+      if (read && "journal" in read) apply(outDir, read.journal);
+    });
+  } catch {
+    // left as it is: see above
+  }
+}
+
+export function unsafeJournalDiagnostic(
+  outDir: string,
+  problem: JournalProblem,
+): Diagnostic[] {
+  const reporter = new Reporter();
+  reporter.report(
+    "output/unsafe-journal",
+    `an interrupted run's journal is not rolled forward: ${problem.message}; it is discarded with the staged files (the output folder keeps what is there)`,
+    {
+      file: join(outDir, JOURNAL_FILE),
+      line: problem.line,
+      column: problem.column,
+    },
+  );
+  return reporter.diagnostics;
+}
+
+/** Removes the journal, the staging folder and temp files (links themselves, never their targets). */
+function clearBookkeeping(outDir: string): boolean {
+  const leftovers = [STAGING_DIR, JOURNAL_FILE, JOURNAL_TMP, OLD_MANIFEST_TMP]
+    .map((name) => join(outDir, name))
+    .filter(entryExists);
+  // rmSync does not follow a link: a planted `.apiloom-staging` link loses only itself
+  for (const path of leftovers) rmSync(path, { recursive: true, force: true });
+  return leftovers.length > 0;
+}
+
+/** Whether anything is at `path`, a link included (lstat: nothing is followed). */
+export function entryExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when an interrupted run left bookkeeping behind (`--check` reports it as stale). */
+export function hasInterruptedRun(outDir: string): boolean {
+  return (
+    entryExists(join(outDir, JOURNAL_FILE)) ||
+    entryExists(join(outDir, STAGING_DIR))
+  );
+}
+
+/** Stages what was not staged early, numbering after the `first` names already taken. */
+function stage(
+  outDir: string,
+  plan: OutputPlan,
+  options: WriteOptions,
+  first: number,
+): Journal {
+  const moves: Journal["moves"] = [];
+  let next = first;
+  plan.write.forEach(({ file }, i) => {
+    const early = stagedText(file);
+    if (early) moves.push([early.name, file.path, early.hash]);
+    else {
+      // flat numbered names: staging needs no folders and cannot collide with itself
+      const staged = `${STAGING_DIR}/${next++}`;
+      writeTextFile(join(outDir, staged), file.contents, "wx");
+      moves.push([staged, file.path, fileHash(file)]);
+    }
+    options.afterStep?.("stage", i + 1);
+  });
+  const manifest = `${STAGING_DIR}/manifest`;
+  writeTextFile(join(outDir, manifest), plan.manifestText, "wx");
+  return {
+    version: 2,
+    moves,
+    remove: plan.remove.map((r) => r.path),
+    manifest: [manifest, sha256(plan.manifestText)],
+  };
+}
+
+/** Only renames, removals and folder changes: every byte was written while staging. */
+function apply(
+  outDir: string,
+  journal: Journal,
+  options: WriteOptions = {},
+): void {
+  journal.moves.forEach(([staged, path], i) => {
+    const from = join(outDir, staged);
+    if (!entryExists(from)) return; // moved before an interruption
+    const to = join(outDir, path);
+    makeFolders(dirname(to));
+    renameSync(from, to);
+    options.afterStep?.("apply", i + 1);
+  });
+  journal.remove.forEach((path, i) => {
+    try {
+      unlinkSync(join(outDir, path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    pruneEmptyFolders(outDir, path);
+    options.afterStep?.("remove", i + 1);
+  });
+  const manifest = join(outDir, journal.manifest[0]);
+  if (entryExists(manifest)) renameSync(manifest, join(outDir, MANIFEST_FILE));
+  options.afterStep?.("manifest", 1);
+  rmSync(join(outDir, STAGING_DIR), { recursive: true, force: true });
+  rmSync(join(outDir, JOURNAL_FILE), { force: true });
+}
+/** Removes the folders of a removed file that are now empty, never the output folder itself. */
+function pruneEmptyFolders(outDir: string, path: string): void {
+  let folder = dirname(path);
+  while (folder !== "." && folder !== "") {
+    const full = join(outDir, folder);
+    try {
+      if (readdirSync(full).length > 0) return;
+      rmdirSync(full);
+    } catch {
+      return;
+    }
+    folder = dirname(folder);
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { homedir } from "node:os";
+import { dirname, isAbsolute, join } from "node:path";
+import { readSourceBytes } from "../../ingest/read-source.js";
+import { sha256Bytes } from "../identity.js";
+
+/**
+ * `node_modules/.cache/apiloom` in the nearest folder up from `dir` that has node_modules, not
+ * looking past the project root (the first folder with package.json, where findConfigFile stops).
+ */
+export function projectCacheDir(dir: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, "node_modules")))
+      return join(at, "node_modules/.cache/apiloom");
+    if (existsSync(join(at, "package.json")) || dirname(at) === at)
+      return undefined;
+  }
+}
+
+/**
+ * Where apiloom keeps what is only this machine's business: the project's cache folder, or
+ * without one the user's (`$XDG_CACHE_HOME/apiloom`, else `~/.cache/apiloom`); undefined when
+ * there is no home either.
+ */
+export function cacheDir(dir: string): string | undefined {
+  const project = projectCacheDir(dir);
+  if (project) return project;
+  const xdg = process.env["XDG_CACHE_HOME"];
+  if (xdg && isAbsolute(xdg)) return join(xdg, "apiloom");
+  try {
+    const home = homedir();
+    return home ? join(home, ".cache/apiloom") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cache's record of `kind` (`verified`, `warnings`) for the output folder `out`: one per folder. */
+export function cacheRecordPath(
+  kind: string,
+  out: string,
+  baseDir: string,
+): string | undefined {
+  const dir = cacheDir(baseDir);
+  return dir
+    ? join(dir, kind, `${sha256Bytes(out).slice(0, 32)}.json`)
+    : undefined;
+}
+
+/**
+ * A record read back from the cache, which is a stranger's folder: the JSON of a regular file of
+ * at most `maxBytes` that is not a link (readSourceBytes: no device, no FIFO), or undefined at any
+ * doubt.
+ */
+export function readCacheRecord(path: string, maxBytes: number): unknown {
+  try {
+    // apiloom writes records by rename, never as links: a link is somebody else's doing
+    if (lstatSync(path).isSymbolicLink()) return undefined;
+    return JSON.parse(readSourceBytes(path, maxBytes).toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes a record through a temp name and a rename, so a reader never sees half of one. A cache
+ * that cannot be written only costs the next run what the record would have saved.
+ */
+export function writeCacheRecord(path: string, value: unknown): void {
+  try {
+    writeCacheFile(path, JSON.stringify(value) + "\n");
+  } catch {
+    // a read-only cache
+  }
+}
+
+/**
+ * Writes a file of the cache, a stranger's folder, without following a link anywhere: its folder
+ * must be a folder (not a link to one), the temporary name is created new (`wx`: O_CREAT|O_EXCL,
+ * which a link there fails, dangling or not) after whatever was there is removed, and the rename
+ * replaces a link at the final name rather than writing through it. Throws when it cannot.
+ */
+export function writeCacheFile(path: string, data: string | Buffer): void {
+  const folder = dirname(path);
+  mkdirSync(folder, { recursive: true });
+  if (!lstatSync(folder).isDirectory())
+    throw new Error(`${folder} is not a folder`);
+  const tmp = `${path}.${process.pid}.tmp`;
+  // a leftover (or a link planted) at the temporary name is removed, never written through
+  rmSync(tmp, { force: true });
+  writeFileSync(tmp, data, { flag: "wx" });
+  renameSync(tmp, path);
+}

@@ -1,0 +1,157 @@
+import { relative, sep } from "node:path";
+import { compareCodeUnits } from "../../model/order.js";
+import type { GenerateSettings } from "../config/settings.js";
+import type { ArtifactPlugin } from "../../emit/artifact.js";
+import { isRemoteInput } from "../sources/remote-url.js";
+
+/**
+ * Everything that decides what a run makes, recorded in the manifest by the run that wrote the
+ * output folder. When the next run computes the same fingerprint and every file it lists still
+ * hashes the same, the output is up to date and nothing is parsed or emitted (up-to-date.ts).
+ * Paths are relative to the output folder with `/`, so the record holds no absolute path and
+ * survives moving the project.
+ */
+export interface Fingerprint {
+  /**
+   * apiloom's version: the same on every machine, so the committed manifest is too. Which exact
+   * code made the output is recorded outside it, in this machine's cache (verified.ts).
+   */
+  apiloom: string;
+  /** Hash of the resolved settings (config and flags merged). */
+  settings: string;
+  /** Hash of the user's templates folder, when there is one. */
+  templates: string;
+  /** The input files the patterns expanded to, and the URL inputs, in merge order. */
+  inputs: string[];
+  /**
+   * Every file the run read (inputs, files reached by $ref, the name lock, the handlers file) →
+   * sha256, or "missing"; a URL input → the sha256 of the bytes fetched (or read from the cache).
+   */
+  reads: Record<string, string>;
+  /** Files the run keeps outside the output folder (the name lock, the handlers file) → sha256 of what it left. */
+  outside: Record<string, string>;
+  /** For the one line a skipped run prints. */
+  endpoints: number;
+  warnings: number;
+}
+
+export {
+  apiloomIdentity,
+  apiloomVersion,
+  hashFile,
+  hashTree,
+  MISSING,
+  sha256Bytes,
+} from "../identity.js";
+import { apiloomVersion, hashTree, sha256Bytes } from "../identity.js";
+
+/** The part of a fingerprint known before anything is read. */
+export type FingerprintBase = Pick<
+  Fingerprint,
+  "apiloom" | "settings" | "templates"
+>;
+
+/**
+ * `path` relative to the output folder, `/`-separated: how the fingerprint names files. A URL
+ * input is named by its URL.
+ */
+export function fromOut(out: string, path: string): string {
+  if (isRemoteInput(path)) return path;
+  return relative(out, path).split(sep).join("/");
+}
+
+/**
+ * Settings the fingerprint leaves out, each with the reason: they say where things are read from
+ * or written to, or are recorded another way. Everything else in the resolved settings is hashed,
+ * so a new setting is in the fingerprint unless it is declared here (test/workflow/options-table
+ * flips each one).
+ */
+export const OUTPUT_NEUTRAL = {
+  api: "the API's name in a config with several: a label in messages; the settings it resolves to are hashed",
+  configFile:
+    "where the settings were read from: the values they give are hashed",
+  inputs:
+    "patterns: the files they expand to are recorded and compared (fingerprint.inputs and reads)",
+  out: "where to write: the recorded folder is the one compared, and every other path is hashed relative to it",
+  warnings: "made from the other settings (their count is recorded)",
+  remote:
+    "how URL inputs are fetched (headers, whose values may be secrets, timeout, redirects, the watch's interval): the bytes fetched are hashed in fingerprint.reads",
+  placesPrinted:
+    "made from the artifacts and plugins, which are hashed; it changes when places are found, never the output",
+  notApplied:
+    "a message naming the config's files a one-off run leaves alone: that it leaves them is in lock and serverHandlers, which are hashed",
+} as const satisfies Partial<Record<keyof GenerateSettings, string>>;
+
+/** Settings that hold absolute paths: hashed relative to the output folder, so a moved project matches. */
+export const PATH_SETTINGS = [
+  "baseDir",
+  "serverHandlers",
+  "lock",
+  "emit.templatesDir",
+] as const;
+
+/**
+ * The resolved settings as the fingerprint hashes them: every setting but the output-neutral ones,
+ * paths relative to the output folder, each plugin by its identity (name, version, path, needs;
+ * a user's plugin also by the source text of its functions), object keys sorted.
+ */
+export function settingsRecord(
+  settings: GenerateSettings,
+  stagesId: string,
+): unknown {
+  const version = apiloomVersion();
+  const record = (value: unknown, path: string): unknown => {
+    if (path in OUTPUT_NEUTRAL) return undefined;
+    if ((PATH_SETTINGS as readonly string[]).includes(path))
+      return typeof value === "string" ? fromOut(settings.out, value) : value;
+    if (path === "emit.plugins")
+      return (value as GenerateSettings["emit"]["plugins"]).map((p) => ({
+        name: p.name,
+        version: p.version ?? `apiloom@${version}`,
+        path: p.path,
+        needs: p.needs ?? [],
+        // a user's plugin is also known by its code: an edited emit() without a new version
+        // must not leave --check passing on stale output (apiloom's own: its version says it)
+        ...(p.version === undefined ? {} : { code: pluginCode(p) }),
+      }));
+    if (Array.isArray(value)) return value.map((v) => record(v, `${path}[]`));
+    if (typeof value !== "object" || value === null) return value;
+    const keys = Object.keys(value).sort(compareCodeUnits);
+    return Object.fromEntries(
+      keys.flatMap((key) => {
+        const item = record(
+          (value as Record<string, unknown>)[key],
+          path ? `${path}.${key}` : key,
+        );
+        return item === undefined ? [] : [[key, item]];
+      }),
+    );
+  };
+  return { stages: stagesId, settings: record(settings, "") };
+}
+
+/** `stagesId` names the stages (the real ones: "apiloom"); another one never matches a record. */
+export function fingerprintBase(
+  settings: GenerateSettings,
+  stagesId: string,
+): FingerprintBase {
+  const templates = settings.emit.templatesDir;
+  return {
+    apiloom: apiloomVersion(),
+    settings: sha256Bytes(JSON.stringify(settingsRecord(settings, stagesId))),
+    templates: templates ? hashTree(templates) : "",
+  };
+}
+
+/**
+ * A hash of the source text of a user's plugin: its emit() and its options' checks. Functions it
+ * calls in other modules are not seen; their changes need a new `version` (docs/plugins.md).
+ */
+function pluginCode(plugin: ArtifactPlugin): string {
+  const texts = [String(plugin.emit)];
+  for (const key of Object.keys(plugin.options ?? {}).sort(compareCodeUnits)) {
+    const problem = plugin.options![key]!.problem;
+    texts.push(key, problem ? String(problem) : "");
+  }
+  return sha256Bytes(texts.join("\u0000")).slice(0, 16);
+}

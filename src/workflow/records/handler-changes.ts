@@ -1,0 +1,105 @@
+import type { GeneratedFile } from "../../emit/artifact.js";
+import type { Diagnostic } from "../../model/types.js";
+import { compareCodeUnits } from "../../model/order.js";
+import {
+  changeInWords,
+  changesOf,
+  type SinceLastRun,
+} from "./since-last-run.js";
+
+/**
+ * Whether the run read every input whole: no input pattern matched nothing, no file failed to
+ * read or parse, no `$ref` went unresolved. Handlers are judged orphaned only then.
+ */
+export function everyInputRead(diagnostics: readonly Diagnostic[]): boolean {
+  return !diagnostics.some(
+    (d) =>
+      (d.severity === "error" && /^(input|parse|ref)\//.test(d.code)) ||
+      d.code === "input/no-match",
+  );
+}
+
+/** Where the record lives in the server artifact's folder. */
+export const HANDLER_CHANGES_FILE = "handler-changes.json";
+
+/** One handler whose contract changed and was not yet accepted. */
+export interface HandlerChange {
+  /** The signature hash the user's `signatures` entry still holds. */
+  was: string;
+  /** What changed since, in words (changeInWords), oldest first. */
+  changes: string[];
+}
+
+/**
+ * What changed under each handler since it was written, in words, kept from run to run. The
+ * handlers file records only a hash of the contract a handler was written for, and the output
+ * folder only the latest contract; so the words are found on the run where the contract changes
+ * (comparing the earlier OpenAPI document with this run's, src/workflow/records/since-last-run.ts) and
+ * kept in `server/handler-changes.json` until the change is accepted. The record is part of the
+ * output: made from the inputs, the handlers file and the record as it was, so a run on the same
+ * inputs (a `--check` on a fresh clone) makes it again byte for byte.
+ */
+export class HandlerChanges {
+  readonly path: string;
+  private readonly earlier: Map<string, HandlerChange>;
+  private readonly kept = new Map<string, HandlerChange>();
+
+  constructor(
+    serverPath: string,
+    private readonly since: SinceLastRun | undefined,
+  ) {
+    this.path = `${serverPath}/${HANDLER_CHANGES_FILE}`;
+    this.earlier = readRecord(since?.earlier(this.path));
+  }
+
+  /**
+   * The words for handler `name`, whose entry still holds `was`; undefined when apiloom never saw
+   * the contract it was written for (the change happened before this folder's last run).
+   */
+  describe(name: string, was: string): readonly string[] | undefined {
+    const kept = this.earlier.get(name);
+    const earlier = kept?.was === was ? kept : undefined;
+    const changes = this.since?.changes();
+    // the contract changed again since the last run: the new words follow the kept ones
+    const fresh =
+      changes === undefined ? [] : changesOf(changes, name).map(changeInWords);
+    const words = [...(earlier?.changes ?? [])];
+    for (const w of fresh) if (!words.includes(w)) words.push(w);
+    if (words.length === 0) return undefined;
+    this.kept.set(name, { was, changes: words });
+    return words;
+  }
+
+  /** The record for the handlers still changed; undefined when there are none. */
+  file(): GeneratedFile | undefined {
+    if (this.kept.size === 0) return undefined;
+    const record = Object.fromEntries(
+      [...this.kept.entries()].sort(([a], [b]) => compareCodeUnits(a, b)),
+    );
+    return {
+      path: this.path,
+      contents: JSON.stringify(record, null, 2) + "\n",
+    };
+  }
+}
+
+function readRecord(text: string | undefined): Map<string, HandlerChange> {
+  const out = new Map<string, HandlerChange>();
+  let parsed: unknown;
+  try {
+    parsed = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return out;
+  }
+  if (typeof parsed !== "object" || parsed === null) return out;
+  for (const [name, entry] of Object.entries(parsed)) {
+    const e = entry as Partial<HandlerChange> | null;
+    if (
+      typeof e?.was === "string" &&
+      Array.isArray(e.changes) &&
+      e.changes.every((c) => typeof c === "string")
+    )
+      out.set(name, { was: e.was, changes: [...e.changes] });
+  }
+  return out;
+}

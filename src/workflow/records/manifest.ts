@@ -1,0 +1,149 @@
+import { createHash } from "node:crypto";
+import { lstatSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { GeneratedFile } from "../../emit/artifact.js";
+import type { Fingerprint } from "./fingerprint.js";
+import { MANIFEST_FILE, unsafePathReason } from "../output/output-files.js";
+import { placeInText } from "../output/safe-path.js";
+import { updateWithText } from "../output/text-chunks.js";
+import { stagedText, type StagedText } from "../output/early-file.js";
+
+/**
+ * The output folder's record of which files apiloom made. Only files it lists are ever
+ * overwritten or removed, so anything else in the folder (a hand-made file) is left alone.
+ */
+export interface Manifest {
+  generator: "apiloom";
+  version: 1;
+  /**
+   * What the run that wrote the folder was made from (see fingerprint.ts); absent in folders
+   * written before it existed, or by stages that cannot be fingerprinted. Then the next run is full.
+   */
+  fingerprint?: Fingerprint;
+  /** Generated path → sha256 of its contents, sorted by path. */
+  files: Record<string, string>;
+}
+
+export function sha256(text: string): string {
+  return updateWithText(createHash("sha256"), text).digest("hex");
+}
+
+/**
+ * sha256 of a generated file's contents, hashed once per file object: the plan's manifest, the
+ * journal and the verified record all ask for it, and GitHub's output is 50 MB. The contents
+ * are kept beside the hash (the file object holds them anyway), so a file whose contents were
+ * replaced is hashed afresh.
+ */
+export function fileHash(file: GeneratedFile): string {
+  const early = stagedText(file);
+  if (early) return early.hash;
+  const known = HASHES.get(file);
+  if (known !== undefined && known.contents === file.contents)
+    return known.hash;
+  const hash = sha256(file.contents);
+  HASHES.set(file, { contents: file.contents, hash });
+  return hash;
+}
+
+const HASHES = new WeakMap<GeneratedFile, { contents: string; hash: string }>();
+
+/** Whether `bytes` are the staged text's: the same count, the same sha256. */
+export function sameAsStaged(bytes: Uint8Array, staged: StagedText): boolean {
+  return (
+    bytes.length === staged.bytes &&
+    createHash("sha256").update(bytes).digest("hex") === staged.hash
+  );
+}
+
+/** Files must arrive sorted (collectFiles sorts) so the manifest text is deterministic. */
+export function makeManifest(
+  files: readonly GeneratedFile[],
+  fingerprint?: Fingerprint,
+): Manifest {
+  const entries: Record<string, string> = {};
+  for (const file of files) entries[file.path] = fileHash(file);
+  return fingerprint
+    ? { generator: "apiloom", version: 1, fingerprint, files: entries }
+    : { generator: "apiloom", version: 1, files: entries };
+}
+
+export function manifestText(manifest: Manifest): string {
+  return JSON.stringify(manifest, null, 2) + "\n";
+}
+
+/** A manifest entry that names no file apiloom could have made there: ignored, never acted on. */
+export interface UnsafeEntry {
+  path: string;
+  reason: string;
+  line: number;
+  column: number;
+}
+
+/** The manifest in `outDir`, or undefined when there is none (first run) or it is not ours. */
+export function readManifest(outDir: string): Manifest | undefined {
+  return readManifestChecked(outDir).manifest;
+}
+
+/**
+ * The manifest with only its safe entries, and the entries left out. The manifest is a
+ * stranger's file (a pull request can change it): a key that is not a plain relative path
+ * inside the folder (`../x`, `/x`, `C:x`, a backslash, NUL) or names apiloom's bookkeeping, or a
+ * hash that is not a sha256, is reported and ignored, so it is never overwritten or removed.
+ * Links on the way are the plan's to judge (plan.ts). A manifest that is itself a link or not a
+ * file is treated as absent.
+ */
+export function readManifestChecked(outDir: string): {
+  manifest: Manifest | undefined;
+  unsafe: UnsafeEntry[];
+  /** Where an entry's key stands in the manifest's text (line 1 when it cannot be found). */
+  placeOf?: (path: string) => { line: number; column: number };
+} {
+  const file = join(outDir, MANIFEST_FILE);
+  let text: string;
+  try {
+    if (!lstatSync(file).isFile()) return { manifest: undefined, unsafe: [] };
+    text = readFileSync(file, "utf8");
+  } catch {
+    return { manifest: undefined, unsafe: [] };
+  }
+  let value: Partial<Manifest>;
+  try {
+    value = JSON.parse(text) as Partial<Manifest>;
+  } catch {
+    // a damaged manifest is treated as absent: nothing will be removed, conflicts are reported
+    return { manifest: undefined, unsafe: [] };
+  }
+  if (
+    value === null ||
+    typeof value !== "object" ||
+    value.generator !== "apiloom" ||
+    value.version !== 1 ||
+    typeof value.files !== "object" ||
+    value.files === null ||
+    Array.isArray(value.files)
+  )
+    return { manifest: undefined, unsafe: [] };
+  const kept: [string, string][] = [];
+  const unsafe: UnsafeEntry[] = [];
+  for (const [path, hash] of Object.entries(value.files)) {
+    const reason =
+      unsafePathReason(path) ??
+      (typeof hash === "string" && /^[0-9a-f]{64}$/.test(hash)
+        ? undefined
+        : "its hash is not a sha256");
+    if (reason === undefined) kept.push([path, hash as string]);
+    else
+      unsafe.push({
+        path,
+        reason,
+        ...placeInText(text, JSON.stringify(path)),
+      });
+  }
+  // fromEntries makes own properties: a key `__proto__` stays a key
+  const files = Object.fromEntries(kept);
+  return {
+    manifest: { ...(value as Manifest), files },
+    unsafe,
+    placeOf: (path) => placeInText(text, JSON.stringify(path)),
+  };
+}

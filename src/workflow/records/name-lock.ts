@@ -1,0 +1,134 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { CONFIG_DEFAULTS } from "../config/types.js";
+import type { Endpoint, Webhook } from "../../model/types.js";
+import { endpointKey } from "../../model/merge/naming.js";
+import { webhookKey } from "../../model/merge/webhooks.js";
+import { compareCodeUnits } from "../../model/order.js";
+import { OutsideFileError, readOutsideFile } from "../output/outside-file.js";
+import { decodeUtf8, invalidUtf8Message } from "../../ingest/utf8-bytes.js";
+
+/**
+ * The committed lock of endpoint names (`apiloom.lock.json` next to the config). It lives
+ * outside the output folder on purpose: generated code may be git-ignored, the lock must not
+ * be, and it is the user's decision record, not apiloom's output.
+ */
+export interface NameLock {
+  lockfileVersion: 1;
+  /**
+   * `"GET /pets/{id}"` → the function name it was given; `"POST webhook pet.created"` → the
+   * name of the webhook's handler.
+   */
+  names: Record<string, string>;
+  /**
+   * With the config's `remote.lock`: the sha256 of each URL the run read, recorded the first time
+   * and held to after (remote-inputs.ts), as a package lock holds a package's integrity.
+   */
+  remote?: Record<string, string>;
+}
+
+export class LockFileError extends OutsideFileError {}
+
+/**
+ * The locked names, or none when the file does not exist yet. A lock that is not UTF-8 is
+ * refused, not read: the run would write it back whole, and a byte it cannot decode would come
+ * back as U+FFFD.
+ */
+export function readNameLock(file: string): Record<string, string> {
+  return readLock(file)?.names ?? {};
+}
+
+/** The sha256 the lock records by URL (`remote`), or none when the file does not exist yet. */
+export function readLockedHashes(file: string): Record<string, string> {
+  return readLock(file)?.remote ?? {};
+}
+
+function readLock(file: string): NameLock | undefined {
+  const bytes = readOutsideFile(file, "the name lock");
+  if (bytes === undefined) return undefined;
+  const decoded = decodeUtf8(bytes);
+  const invalid = invalidUtf8Message(file, decoded, bytes);
+  if (invalid)
+    throw new LockFileError(
+      `${invalid}: the name lock is rewritten whole and that byte would be lost; fix it or delete the lock to start over`,
+    );
+  const text = decoded.text;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new LockFileError(
+      `${file} is not valid JSON (${(error as Error).message}); fix it or delete it to start over`,
+    );
+  }
+  const lock = value as Partial<NameLock> | null;
+  const strings = (record: unknown, test: (v: string) => boolean) =>
+    typeof record === "object" &&
+    record !== null &&
+    !Array.isArray(record) &&
+    Object.values(record).every((v) => typeof v === "string" && test(v));
+  if (
+    lock?.lockfileVersion !== 1 ||
+    !strings(lock.names, () => true) ||
+    (lock.remote !== undefined &&
+      !strings(lock.remote, (v) => /^[0-9a-f]{64}$/.test(v)))
+  )
+    throw new LockFileError(
+      `${file} is not an apiloom name lock (expected {"lockfileVersion": 1, "names": {...}}, and "remote": {URL: sha256 as 64 hex digits} if any)`,
+    );
+  return lock as NameLock;
+}
+
+/**
+ * The lock for this model's endpoints and webhooks (entries of removed ones drop out), with the
+ * sha256 of the URLs read when `remote` is given (`remote.lock`).
+ */
+export function nameLockText(
+  endpoints: readonly Endpoint[],
+  webhooks: readonly Webhook[] = [],
+  remote?: ReadonlyMap<string, string>,
+): string {
+  const entries = [
+    ...endpoints
+      .filter((e) => e.name !== "")
+      .map((e) => [endpointKey(e), e.name] as const),
+    ...webhooks
+      .filter((w) => w.name !== "")
+      .map((w) => [webhookKey(w), w.name] as const),
+  ].sort(([a], [b]) => compareCodeUnits(a, b));
+  const lock: NameLock = {
+    lockfileVersion: 1,
+    names: Object.fromEntries(entries),
+    ...(remote && remote.size > 0
+      ? {
+          remote: Object.fromEntries(
+            [...remote].sort(([a], [b]) => compareCodeUnits(a, b)),
+          ),
+        }
+      : {}),
+  };
+  return JSON.stringify(lock, null, 2) + "\n";
+}
+
+/**
+ * The lock an API of a config's `apis` takes its names from while its own default lock
+ * (`apiloom.<name>.lock.json`) does not exist yet: the config's lock from before it listed
+ * `apis` (`apiloom.lock.json` beside it), when that one exists. So moving a config to `apis`
+ * renames nothing: the first run reads the old lock and writes the API's own.
+ */
+export function formerLock(settings: {
+  readonly api?: string;
+  readonly baseDir: string;
+  readonly configFile?: string;
+  readonly lock?: string;
+}): string | undefined {
+  const { api, baseDir, lock } = settings;
+  if (api === undefined || !settings.configFile || lock === undefined)
+    return undefined;
+  const former = resolve(baseDir, CONFIG_DEFAULTS.lock);
+  return lock === resolve(baseDir, `apiloom.${api}.lock.json`) &&
+    !existsSync(lock) &&
+    existsSync(former)
+    ? former
+    : undefined;
+}

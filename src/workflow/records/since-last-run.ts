@@ -1,0 +1,186 @@
+import { lstatSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { readSourceBytes, SourceReadError } from "../../ingest/read-source.js";
+import { readJournal } from "../output/journal.js";
+import { readManifest, sha256 } from "./manifest.js";
+import type {
+  GeneratedFile,
+  SinceLastRun as PluginSinceLastRun,
+} from "../../emit/artifact.js";
+import type { Change } from "../../diff/change.js";
+import type { compareModels } from "../../diff/compare.js";
+import { CHANGE_RULES } from "../../diff/rules.js";
+import { fileStart } from "../../model/diagnostics/reporter.js";
+import { loadModel } from "../../pipeline.js";
+
+/**
+ * The OpenAPI document apiloom wrote into the output folder last time, beside the one this run
+ * makes: the merged model as it was and as it is, in one format apiloom reads back exactly. The
+ * summary line of `generate`, the docs' changelog page (through the plugins' context) and the
+ * words of a changed handler's warning all come from this one comparison.
+ */
+export interface SinceLastRun extends PluginSinceLastRun {
+  /** The document's path in the output folder (`openapi.json`). */
+  readonly path: string;
+  changes(): readonly Change[] | undefined;
+}
+
+/** The last run beside this one, from the files the run has made so far (see `lastRunIn`). */
+export type LastRun = (
+  made: readonly GeneratedFile[],
+) => SinceLastRun | undefined;
+
+/**
+ * The last run of a run with no earlier output (programmatic `generate()`, which writes nothing):
+ * what `lastRunIn` says of an empty folder.
+ */
+export const noEarlierRun: LastRun = (made) => {
+  const now = openapiDocument(made);
+  if (!now) return undefined;
+  return {
+    path: now.path,
+    before: undefined,
+    earlier: () => undefined,
+    now: now.contents,
+    changes: () => undefined,
+    rules: CHANGE_RULES,
+  };
+};
+
+function openapiDocument(
+  files: readonly GeneratedFile[],
+): GeneratedFile | undefined {
+  return files.find((f) => isDocument(f.path));
+}
+
+/** An OpenAPI document apiloom writes (`openapi.json`, wherever the `openapi` artifact puts it). */
+function isDocument(path: string): boolean {
+  return /^openapi\.(json|ya?ml)$/.test(basename(path));
+}
+
+/** The largest earlier file read back (GitHub's OpenAPI document is about 12 MiB). */
+const EARLIER_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The output folder as the last run left it (its manifest, and the journal of a run killed while
+ * it moved its files), read before the plugins run; what it gives is the comparison with this
+ * run's OpenAPI document once the run has made it (the `openapi` artifact), made once however
+ * often it is asked for. Nothing is compared yet. The comparer (src/diff/) is loaded only when
+ * the folder has an earlier document: a first run never loads it.
+ */
+export async function lastRunIn(out: string): Promise<LastRun> {
+  const listed = readManifest(out)?.files ?? {};
+  // a run killed while it moved its files into place left a journal (writer.ts) and some of its
+  // files, not yet its manifest: what it moved counts as the last run's too, so the run that
+  // rolls it forward builds on the same state the killed run would have left
+  const journal = readJournal(out);
+  const moved = new Map(
+    journal && "journal" in journal
+      ? journal.journal.moves.map(([, path, hash]) => [path, hash])
+      : [],
+  );
+  const earlier: SinceLastRun["earlier"] = (
+    path,
+    { maxBytes = EARLIER_MAX_BYTES, onTooLarge } = {},
+  ) => {
+    const hashes = [
+      Object.hasOwn(listed, path) ? listed[path] : undefined,
+      moved.get(path),
+    ].filter((h) => h !== undefined);
+    if (hashes.length === 0) return undefined;
+    const file = join(out, path);
+    try {
+      if (lstatSync(file).isSymbolicLink()) return undefined;
+      const text = readSourceBytes(file, maxBytes).toString("utf8");
+      return hashes.includes(sha256(text)) ? text : undefined;
+    } catch (error) {
+      // past the caller's bound: never read (and so never held), and the caller told
+      if (error instanceof SourceReadError && error.code === "input/too-large")
+        onTooLarge?.(
+          error.message.replace(/;.*$/, ""),
+          fileStart(resolve(out, path)),
+        );
+      return undefined;
+    }
+  };
+  // the comparer, when an OpenAPI document of the last run's is there to compare with
+  const comparer = [...Object.keys(listed), ...moved.keys()].some(isDocument)
+    ? (await import("../../diff/compare.js")).compareModels
+    : undefined;
+  let made: { document: GeneratedFile; since: SinceLastRun } | undefined;
+  return (files) => {
+    const now = openapiDocument(files);
+    if (!now) return undefined;
+    if (made?.document !== now)
+      made = {
+        document: now,
+        since: comparison(out, now, earlier(now.path), earlier, comparer),
+      };
+    return made.since;
+  };
+}
+
+/** This run's document beside the last run's (`before`), compared when first asked. */
+function comparison(
+  out: string,
+  now: GeneratedFile,
+  before: string | undefined,
+  earlier: SinceLastRun["earlier"],
+  comparer: typeof compareModels | undefined,
+): SinceLastRun {
+  let memo: { changes: readonly Change[] | undefined } | undefined;
+  // read when first asked for, then kept: a large document may be staged early
+  // (early-stage.ts), and its staged copy is gone once the writer has moved it into place
+  let text: string | undefined;
+  const nowText = () => (text ??= now.contents);
+  return {
+    path: now.path,
+    before,
+    earlier,
+    get now() {
+      return nowText();
+    },
+    changes() {
+      memo ??= {
+        changes:
+          before === undefined
+            ? undefined
+            : comparer && compare(comparer, before, nowText(), now.path, out),
+      };
+      return memo.changes;
+    },
+    rules: CHANGE_RULES,
+  };
+}
+
+function compare(
+  compareWith: typeof compareModels,
+  before: string,
+  now: string,
+  path: string,
+  out: string,
+): readonly Change[] | undefined {
+  if (before === now) return [];
+  const load = (text: string) =>
+    loadModel([{ file: path, text }], { cwd: out });
+  const a = load(before);
+  const b = load(now);
+  if ([a, b].some((m) => m.diagnostics.some((d) => d.severity === "error")))
+    return undefined;
+  return compareWith(a, b);
+}
+
+/** The changes that touch one endpoint, by its generated name (directly or through a shared schema). */
+export function changesOf(changes: readonly Change[], name: string): Change[] {
+  return changes.filter(
+    (c) =>
+      c.names.function === name ||
+      c.names.handler === name ||
+      (c.also ?? []).some((a) => a.function === name),
+  );
+}
+
+/** A change in words for a person: the message, its severity and whom it breaks. */
+export function changeInWords(c: Change): string {
+  return `${c.message} (${c.severity}${c.breaks === "none" ? "" : `, breaks ${c.breaks}`})`;
+}

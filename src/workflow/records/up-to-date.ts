@@ -1,0 +1,87 @@
+import { lstatSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import {
+  fingerprintBase,
+  fromOut,
+  hashFile,
+  type Fingerprint,
+} from "./fingerprint.js";
+import { readManifestChecked } from "./manifest.js";
+import { blockedFolder } from "../output/plan.js";
+import { listInputs } from "../sources/inputs.js";
+import type { GenerateSettings } from "../config/settings.js";
+import { hasInterruptedRun } from "../output/writer.js";
+import { MANIFEST_FILE } from "../output/output-files.js";
+import { isVerified } from "./verified.js";
+import { inputPath, isRemoteInput } from "../sources/remote-url.js";
+import {
+  NO_REMOTE_INPUTS,
+  type RemoteInputs,
+} from "../sources/remote-inputs.js";
+
+/**
+ * The fingerprint of the run that wrote the output folder, when a run with these settings and
+ * stages would make exactly what is there: the same apiloom (its version in the manifest, its
+ * code in this machine's record: verified.ts), settings and templates, the same
+ * input files with the same bytes (and every file they reached), the name lock and handlers file
+ * as that run left them, and every file the manifest lists still on disk with the bytes it
+ * wrote. Any doubt (no record, an interrupted run, a link in the way) answers undefined: a full run.
+ */
+export function upToDate(
+  settings: GenerateSettings,
+  stagesId: string,
+  /** The URL inputs, fetched: compared by the hash of the bytes fetched. */
+  remote: RemoteInputs = NO_REMOTE_INPUTS,
+): Fingerprint | undefined {
+  const out = settings.out;
+  const { manifest, unsafe } = readManifestChecked(out);
+  const recorded = manifest?.fingerprint;
+  // entries to report (output/unsafe-manifest-entry) take the full run, which reports them
+  if (!manifest || !recorded || unsafe.length > 0 || hasInterruptedRun(out))
+    return undefined;
+  const base = fingerprintBase(settings, stagesId);
+  if (
+    base.apiloom !== recorded.apiloom ||
+    base.settings !== recorded.settings ||
+    base.templates !== recorded.templates
+  )
+    return undefined;
+  const { inputFiles, unmatched } = listInputs(settings);
+  if (unmatched.length > 0) return undefined;
+  const inputs = inputFiles.map((f) => fromOut(out, inputPath(settings, f)));
+  if (JSON.stringify(inputs) !== JSON.stringify(recorded.inputs))
+    return undefined;
+  for (const hashes of [recorded.reads, recorded.outside])
+    for (const [path, hash] of Object.entries(hashes ?? {})) {
+      if (isRemoteInput(path)) {
+        if (remote.hash(path) !== hash) return undefined;
+        continue;
+      }
+      const full = resolve(out, path);
+      // a FIFO or device swapped in since would never end the hash: a full run names it
+      if (existsButNotAFile(full) || hashFile(full) !== hash) return undefined;
+    }
+  const folders = new Map<string, string | undefined>();
+  for (const [path, hash] of Object.entries(manifest.files)) {
+    if (blockedFolder(out, path, folders)) return undefined;
+    const full = join(out, path);
+    try {
+      if (!lstatSync(full).isFile()) return undefined;
+    } catch {
+      return undefined;
+    }
+    if (hashFile(full) !== hash) return undefined;
+  }
+  // the manifest names apiloom by version; that this very code made it is this machine's record
+  const text = readFileSync(join(out, MANIFEST_FILE), "utf8");
+  if (!isVerified(out, settings.baseDir, text)) return undefined;
+  return recorded;
+}
+
+function existsButNotAFile(path: string): boolean {
+  try {
+    return !statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

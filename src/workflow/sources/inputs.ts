@@ -1,0 +1,80 @@
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
+import { readSourceText } from "../../ingest/decode-text.js";
+import { notAFileMessage } from "../../ingest/read-source.js";
+import type { LoadOptions } from "../../pipeline.js";
+import { formerLock, readNameLock } from "../records/name-lock.js";
+import type { DiagnosticCode } from "../../model/diagnostics/codes.js";
+import { compareCodeUnits } from "../../model/order.js";
+import { expandInputs, isPattern } from "./glob.js";
+import { readManifest } from "../records/manifest.js";
+import { overlayOptions } from "../config/overlay-settings.js";
+import type { GenerateSettings } from "../config/settings.js";
+
+/**
+ * The input files the patterns expand to, sorted, relative to baseDir. A broad glob (`**` and `*`)
+ * must not read back what apiloom writes: files its manifest lists (openapi.json), the lock, the
+ * handlers file.
+ */
+export function listInputs(settings: GenerateSettings): {
+  inputFiles: string[];
+  unmatched: string[];
+} {
+  const { files, unmatched } = expandInputs(settings.inputs, settings.baseDir);
+  const ours = new Set(
+    Object.keys(readManifest(settings.out)?.files ?? {}).map((p) =>
+      resolve(settings.out, p),
+    ),
+  );
+  for (const lock of [settings.lock, formerLock(settings)])
+    if (lock) ours.add(lock);
+  if (settings.serverHandlers) ours.add(settings.serverHandlers);
+  // an overlay of the run is laid over the inputs, never read as one (specs/*.overlay.yaml)
+  for (const o of settings.model.overlays)
+    ours.add(resolve(settings.baseDir, o.file));
+  const sources = files.filter((f) => !ours.has(resolve(settings.baseDir, f)));
+  // diagnostics come out in input order: sorted, they do not depend on the shell or the config
+  return { inputFiles: [...sources].sort(compareCodeUnits), unmatched };
+}
+
+/**
+ * Why an input pattern matched nothing: a path that exists but is not a regular file (a folder,
+ * FIFO, device) says what it is, without opening it; anything else matched no file.
+ */
+export function unmatchedInput(
+  pattern: string,
+  baseDir: string,
+): { code: DiagnosticCode; message: string } {
+  try {
+    const stats = statSync(resolve(baseDir, pattern));
+    if (!stats.isFile())
+      return { code: "input/not-a-file", message: notAFileMessage(stats) };
+  } catch {
+    // missing, or not reachable: no file matches it
+  }
+  return {
+    code: "input/no-match",
+    message: `no file matches the input ${JSON.stringify(pattern)}${isPattern(pattern) ? "" : ": no such file"}`,
+  };
+}
+
+/**
+ * How the pipeline reads and merges a run's inputs, from its resolved settings: the model's
+ * settings, the folder names are shown from, the names the lock holds and the input size limit.
+ * `generate` (produce.ts) and `inspect` both load with it, so the two agree on the model.
+ */
+export function modelLoadOptions(
+  settings: GenerateSettings,
+  readText: (absPath: string) => string = (absPath) =>
+    readSourceText(absPath, settings.maxInputBytes),
+): LoadOptions {
+  return {
+    ...settings.model,
+    cwd: settings.baseDir,
+    overlays: overlayOptions(settings.model.overlays, settings.baseDir),
+    lockedNames: settings.lock
+      ? readNameLock(formerLock(settings) ?? settings.lock)
+      : undefined,
+    readText,
+  };
+}

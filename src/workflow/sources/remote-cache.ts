@@ -1,0 +1,104 @@
+import { lstatSync } from "node:fs";
+import { join } from "node:path";
+import { readSourceBytes } from "../../ingest/read-source.js";
+import {
+  readCacheRecord,
+  writeCacheFile,
+  writeCacheRecord,
+} from "../records/cache-dir.js";
+import { sha256Bytes } from "../identity.js";
+
+// Fetched documents kept in the project's cache (cache-dir.ts), one pair of files a URL:
+// `remote/<hash of the URL>.json` (the URL, the validators, the bytes' hash, when) and `.body`
+// (the bytes as fetched). Only what the server sent is kept: never a request header.
+
+/** What the cache knows of a URL, with the bytes it last fetched. */
+export interface CachedDocument {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  /** sha256 of `bytes`. */
+  hash: string;
+  /** ISO time of the fetch that brought the bytes (a 304 does not renew it). */
+  fetchedAt: string;
+  bytes: Buffer;
+}
+
+type CacheRecord = Omit<CachedDocument, "bytes">;
+
+/** The two files of a URL in the cache folder `dir`. */
+function paths(dir: string, url: string): { record: string; body: string } {
+  const key = sha256Bytes(url).slice(0, 32);
+  return {
+    record: join(dir, "remote", `${key}.json`),
+    body: join(dir, "remote", `${key}.body`),
+  };
+}
+
+/**
+ * The cached copy of `url`, or undefined at any doubt: the cache is a stranger's folder, so the
+ * record must name this URL, the body must be a regular file (not a link) of at most `maxBytes`
+ * and hash to what the record says.
+ */
+export function readCachedDocument(
+  dir: string | undefined,
+  url: string,
+  maxBytes: number,
+): CachedDocument | undefined {
+  if (!dir) return undefined;
+  const at = paths(dir, url);
+  const record = readCacheRecord(at.record, 64 * 1024) as
+    Partial<CacheRecord> | undefined;
+  if (
+    !record ||
+    record.url !== url ||
+    typeof record.hash !== "string" ||
+    typeof record.fetchedAt !== "string" ||
+    !optionalString(record.etag) ||
+    !optionalString(record.lastModified)
+  )
+    return undefined;
+  let bytes: Buffer;
+  try {
+    if (lstatSync(at.body).isSymbolicLink()) return undefined;
+    bytes = readSourceBytes(at.body, maxBytes);
+  } catch {
+    return undefined;
+  }
+  if (sha256Bytes(bytes) !== record.hash) return undefined;
+  return {
+    url,
+    hash: record.hash,
+    fetchedAt: record.fetchedAt,
+    ...(record.etag !== undefined ? { etag: record.etag } : {}),
+    ...(record.lastModified !== undefined
+      ? { lastModified: record.lastModified }
+      : {}),
+    bytes,
+  };
+}
+
+/**
+ * Keeps a fetched document: the body first, then the record naming its hash, each through a
+ * temporary name and a rename, so a reader sees the old pair, the new pair, or a record whose
+ * hash its body fails (and then no copy). A cache that cannot be written costs the next run a
+ * full fetch, and an offline run its copy.
+ */
+export function writeCachedDocument(
+  dir: string | undefined,
+  document: CachedDocument,
+): void {
+  if (!dir) return;
+  const at = paths(dir, document.url);
+  const { bytes, ...record } = document;
+  try {
+    writeCacheFile(at.body, bytes);
+  } catch {
+    return; // a read-only cache
+  }
+  writeCacheRecord(at.record, record satisfies CacheRecord);
+}
+
+function optionalString(value: unknown): boolean {
+  return value === undefined || typeof value === "string";
+}

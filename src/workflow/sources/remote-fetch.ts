@@ -1,0 +1,258 @@
+import * as http from "node:http";
+import * as https from "node:https";
+import type { Readable } from "node:stream";
+import * as zlib from "node:zlib";
+import type { DiagnosticCode } from "../../model/diagnostics/codes.js";
+import { size } from "../../ingest/read-source.js";
+import { ConfigError } from "../config/error.js";
+import { shownUrl } from "../../model/source-url.js";
+
+// One GET of a spec at a URL, with every bound a stranger's server needs: one deadline for the
+// whole exchange (redirects and a body sent a byte at a time included), the input size limit on
+// the bytes received and again on the bytes decompressed, a number of redirects, and headers
+// given to the origin they were configured for alone.
+
+export interface FetchOptions {
+  /** The whole exchange, redirects included, ends within this many milliseconds. */
+  timeoutMs: number;
+  maxRedirects: number;
+  /** Largest answer, after decompression (the input size limit). */
+  maxBytes: number;
+  /** The headers configured for an origin (`https://api.example.com`), or none. */
+  headersFor(origin: string): Record<string, string>;
+  /** The cached copy's validators: the server may answer 304 Not Modified. */
+  validators?: { etag?: string; lastModified?: string };
+  /** apiloom's version, for the User-Agent. */
+  version: string;
+}
+
+export type FetchAnswer =
+  | {
+      status: "ok";
+      bytes: Buffer;
+      etag?: string;
+      lastModified?: string;
+    }
+  | { status: "not-modified" };
+
+/**
+ * Why a URL gave no document. `noAnswer`: the server could not be reached or did not answer in
+ * time (or answered 502, 503, 504), so a cached copy may stand in; any other failure (404, a
+ * redirect loop, an answer over the limit) is the server's word and is reported.
+ */
+export class FetchError extends Error {
+  constructor(
+    message: string,
+    readonly code: DiagnosticCode,
+    readonly noAnswer: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const ACCEPT = "application/json, application/yaml, text/yaml, */*;q=0.5";
+
+/** GETs `url`, following at most `maxRedirects` redirects; throws a {@link FetchError}. */
+export async function fetchDocument(
+  url: string,
+  options: FetchOptions,
+): Promise<FetchAnswer> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), options.timeoutMs);
+  try {
+    return await follow(new URL(url), options, abort.signal);
+  } catch (error) {
+    if (error instanceof FetchError || error instanceof ConfigError)
+      throw error;
+    if (abort.signal.aborted)
+      throw new FetchError(
+        `no answer within ${options.timeoutMs / 1000} s (config: remote.timeout, flag --fetch-timeout)`,
+        "input/fetch-failed",
+        true,
+      );
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FetchError(
+      `cannot fetch: ${code ?? (error as Error).message}`,
+      "input/fetch-failed",
+      true,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function follow(
+  start: URL,
+  options: FetchOptions,
+  signal: AbortSignal,
+): Promise<FetchAnswer> {
+  const seen = [start.href];
+  let url = start;
+  for (;;) {
+    const response = await get(url, options, signal);
+    const status = response.statusCode ?? 0;
+    if ([301, 302, 303, 307, 308].includes(status)) {
+      response.resume();
+      const location = response.headers.location;
+      if (!location)
+        throw new FetchError(
+          `the server answered ${status} with no Location`,
+          "input/fetch-failed",
+          false,
+        );
+      const next = new URL(location, url);
+      if (seen.includes(next.href))
+        throw new FetchError(
+          `redirect loop: ${[...seen.slice(seen.indexOf(next.href)), next.href].map(shownUrl).join(" → ")}`,
+          "input/fetch-failed",
+          false,
+        );
+      if (seen.length > options.maxRedirects)
+        throw new FetchError(
+          `more than ${options.maxRedirects} redirects (config: remote.maxRedirects); the last went to ${shownUrl(next.href)}`,
+          "input/fetch-failed",
+          false,
+        );
+      if (next.protocol !== "http:" && next.protocol !== "https:")
+        throw new FetchError(
+          `redirected to ${JSON.stringify(next.protocol)}, which apiloom does not fetch`,
+          "input/fetch-failed",
+          false,
+        );
+      if (url.protocol === "https:" && next.protocol === "http:")
+        throw new FetchError(
+          `redirected from https to plain http (${shownUrl(next.href)}); refused`,
+          "input/fetch-failed",
+          false,
+        );
+      seen.push(next.href);
+      url = next;
+      continue;
+    }
+    if (status === 304 && options.validators) {
+      response.resume();
+      return { status: "not-modified" };
+    }
+    if (status < 200 || status > 299 || status === 204 || status === 206) {
+      response.resume();
+      const noAnswer = status === 502 || status === 503 || status === 504;
+      throw new FetchError(
+        `the server answered ${status}${response.statusMessage ? ` ${response.statusMessage}` : ""}${seen.length > 1 ? ` (at ${shownUrl(url.href)})` : ""}`,
+        "input/fetch-failed",
+        noAnswer,
+      );
+    }
+    const bytes = await readBody(response, options.maxBytes);
+    const etag = header(response, "etag");
+    const lastModified = header(response, "last-modified");
+    return {
+      status: "ok",
+      bytes,
+      ...(etag !== undefined ? { etag } : {}),
+      ...(lastModified !== undefined ? { lastModified } : {}),
+    };
+  }
+}
+
+/**
+ * One request. The configured headers go to their own origin only: a redirect to another origin
+ * (another host, port or scheme) is asked without them.
+ */
+function get(
+  url: URL,
+  options: FetchOptions,
+  signal: AbortSignal,
+): Promise<http.IncomingMessage> {
+  const headers: Record<string, string> = {
+    accept: ACCEPT,
+    "accept-encoding": "gzip, deflate, br",
+    "user-agent": `apiloom/${options.version}`,
+    ...lowerKeys(options.headersFor(url.origin)),
+  };
+  const { etag, lastModified } = options.validators ?? {};
+  if (etag !== undefined) headers["if-none-match"] = etag;
+  if (lastModified !== undefined) headers["if-modified-since"] = lastModified;
+  const client = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = client.get(url, { headers, signal }, resolve);
+    request.on("error", reject);
+  });
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]),
+  );
+}
+
+function header(
+  response: http.IncomingMessage,
+  name: string,
+): string | undefined {
+  const value = response.headers[name];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/**
+ * The body, decompressed, at most `maxBytes`: a Content-Length over the limit is refused before
+ * reading, and the bytes are counted as they come (a server may lie or send no length), after
+ * decompression too (a small gzip can hold gigabytes).
+ */
+async function readBody(
+  response: http.IncomingMessage,
+  maxBytes: number,
+): Promise<Buffer> {
+  const tooLarge = (what: string) => {
+    response.destroy();
+    return new FetchError(
+      `${what}, more than the limit of ${size(maxBytes)}; raise it with --max-input-size <MiB> (config: merge.maxInputSize)`,
+      "input/too-large",
+      false,
+    );
+  };
+  const length = Number(response.headers["content-length"]);
+  const encoding = (response.headers["content-encoding"] ?? "identity")
+    .toString()
+    .trim()
+    .toLowerCase();
+  if (encoding === "identity" && Number.isFinite(length) && length > maxBytes)
+    throw tooLarge(`the answer is ${size(length)}`);
+  let stream: Readable = response;
+  if (encoding === "gzip" || encoding === "x-gzip")
+    stream = response.pipe(zlib.createGunzip());
+  else if (encoding === "deflate") stream = response.pipe(zlib.createInflate());
+  else if (encoding === "br")
+    stream = response.pipe(zlib.createBrotliDecompress());
+  else if (encoding !== "identity")
+    throw new FetchError(
+      `the answer is encoded as ${JSON.stringify(encoding)}, which apiloom does not read`,
+      "input/fetch-failed",
+      false,
+    );
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      total += (chunk as Buffer).length;
+      if (total > maxBytes) {
+        stream.destroy();
+        throw tooLarge(
+          encoding === "identity"
+            ? "the answer is larger"
+            : `the answer decompresses to more`,
+        );
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof FetchError) throw error;
+    if ((error as NodeJS.ErrnoException).code?.startsWith("Z_"))
+      throw new FetchError(
+        `the answer's ${encoding} data is broken: ${(error as Error).message}`,
+        "input/fetch-failed",
+        false,
+      );
+    throw error;
+  }
+  return Buffer.concat(chunks, total);
+}

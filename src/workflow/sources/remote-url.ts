@@ -1,0 +1,32 @@
+// What an input that names a URL is: `http://` or `https://`, told apart from a file path or a
+// glob by its scheme before anything treats it as a path.
+
+import { resolve } from "node:path";
+import { isUrlInput, shownUrl } from "../../model/source-url.js";
+
+export { isUrlInput as isRemoteInput };
+
+/** Where an input of the list is: a path relative to `baseDir` made absolute, or its URL. */
+export function inputPath(
+  settings: { readonly baseDir: string },
+  input: string,
+): string {
+  return isUrlInput(input) ? input : resolve(settings.baseDir, input);
+}
+
+/**
+ * Why a URL input cannot be fetched as written, or undefined: it must parse, and it must not carry
+ * a user name or password (they would be written wherever the URL is: the manifest, the docs'
+ * sources, every diagnostic); a credential goes in `remote.headers`, from the environment.
+ */
+export function remoteUrlProblem(input: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return `${JSON.stringify(shownUrl(input))} is not a valid URL`;
+  }
+  if (url.username !== "" || url.password !== "")
+    return `the URL ${JSON.stringify(shownUrl(input))} holds a user name or password, which would be written wherever the URL is shown; give the credential as a header from an environment variable (config: remote.headers)`;
+  return undefined;
+}

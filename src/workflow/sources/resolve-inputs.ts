@@ -1,0 +1,160 @@
+import { resolve } from "node:path";
+import { decodeSource } from "../../ingest/decode-text.js";
+import { SourceReadError } from "../../ingest/read-source.js";
+import { loadModel, type LoadOptions } from "../../pipeline.js";
+import { revisionInputs } from "./git-inputs.js";
+import { listInputs, modelLoadOptions, unmatchedInput } from "./inputs.js";
+import { fileStart, Reporter } from "../../model/diagnostics/reporter.js";
+import type { ApiModel, Diagnostic } from "../../model/types.js";
+import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
+import { withRemoteRefs } from "./remote-refs.js";
+import { isRemoteInput } from "./remote-url.js";
+import type { GenerateSettings } from "../config/settings.js";
+import {
+  createSourceCache,
+  readSource,
+  type SourceCache,
+} from "./source-cache.js";
+
+// A run's inputs of every kind resolved in one place: files and globs (expanded, apiloom's own
+// files left out), URLs (fetched, with the project's cache), remote `$ref`s (with
+// allowExternalRefs), overlays, and the same inputs as committed at a git revision. generate
+// (with --check and --watch), diff (both sides), inspect and the programmatic API all read their
+// inputs through the value made here.
+
+/** One input's text as read, the sha256 of its bytes, and the bytes when they were read here. */
+export interface InputText {
+  text: string;
+  hash: string;
+  bytes?: Buffer;
+}
+
+/** A run's inputs, resolved: what to read, in which order, and how. */
+export interface ResolvedInputs {
+  /** Input files and URLs in the order given to the merge, files relative to baseDir. */
+  readonly inputFiles: string[];
+  /** Input patterns that matched no file, each a diagnostic at the pattern. */
+  readonly diagnostics: Diagnostic[];
+  /** The URL inputs and remote `$ref`s, fetched. */
+  readonly remote: RemoteInputs;
+  /** The source cache the reading shares (a watch's, or one made for remote `$ref`s). */
+  readonly sources?: SourceCache;
+  /** Reads one input (a file, a URL, a `$ref`'d document, an overlay); throws a SourceReadError. */
+  read(absPath: string): InputText;
+  /** How the pipeline loads them (loadModel's options), reading through `read`. */
+  readonly load: LoadOptions;
+  /** Every local file a run of them depends on before it reads any: inputs and overlays. */
+  readonly files: string[];
+}
+
+/** What the caller of {@link resolveInputs} may give. */
+export interface ResolveInputsOptions {
+  /** The URL inputs, fetched by the caller (a watch's poll did); fetched here when not given. */
+  remote?: RemoteInputs;
+  /** The texts and parsed documents a watch keeps between runs. */
+  sources?: SourceCache;
+  env?: NodeJS.ProcessEnv;
+  /** Read the files as committed at this git revision (`diff --base`); URLs as they are now. */
+  revision?: string;
+}
+
+/**
+ * Resolves the inputs of `settings`: expands the patterns, fetches the URLs (and, with
+ * allowExternalRefs, the remote `$ref`s the reading reaches), and gives one reader for all of
+ * them. Local files are read from disk (through the source cache when there is one), or from the
+ * git revision asked for.
+ */
+export async function resolveInputs(
+  settings: GenerateSettings,
+  options: ResolveInputsOptions = {},
+): Promise<ResolvedInputs> {
+  const at =
+    options.revision !== undefined
+      ? revisionInputs(settings, options.revision)
+      : undefined;
+  const { inputFiles, unmatched } = at ?? listInputs(settings);
+  // at a revision the files come from git, for the reading that finds the remote $refs too
+  let sources = at
+    ? { ...createSourceCache(), read: (absPath: string) => at.read(absPath) }
+    : options.sources;
+  let remote =
+    options.remote ?? (await fetchRemoteInputs(settings, options.env));
+  let refused: ReadonlyMap<string, string> = new Map();
+  if (settings.model.allowExternalRefs) {
+    // remote $refs are fetched before the reading; the documents are parsed once (remote-refs.ts)
+    sources ??= createSourceCache();
+    ({ remote, refused } = await withRemoteRefs(
+      remote,
+      inputFiles,
+      settings,
+      sources,
+    ));
+  }
+  const maxBytes = settings.maxInputBytes;
+  const local = sources
+    ? (absPath: string) => sources.read(absPath, maxBytes)
+    : (absPath: string) => readSource(absPath, maxBytes);
+  const read = (absPath: string): InputText => {
+    if (!isRemoteInput(absPath)) return local(absPath);
+    const why = refused.get(absPath);
+    if (why) throw new SourceReadError(why, "input/fetch-failed");
+    const { bytes, hash } = remote.read(absPath);
+    return { text: decodeSource(bytes), hash, bytes };
+  };
+  const load = modelLoadOptions(settings, (absPath) => read(absPath).text);
+  const reporter = new Reporter();
+  for (const pattern of unmatched) {
+    const { code, message } = unmatchedInput(pattern, settings.baseDir);
+    reporter.report(code, message, fileStart(pattern));
+  }
+  return {
+    inputFiles,
+    diagnostics: reporter.diagnostics,
+    remote,
+    ...(sources ? { sources } : {}),
+    read,
+    load: at ? { ...load, lockedNames: at.lockedNames } : load,
+    files: localFiles(settings, inputFiles),
+  };
+}
+
+/**
+ * Every local file a run of `settings` depends on before it reads any, absolute: the input files
+ * (of `inputFiles`, by default those the patterns match now) and the overlays. A watch watches
+ * them from the start, whether or not a run has read them yet.
+ */
+export function localFiles(
+  settings: GenerateSettings,
+  inputFiles: readonly string[] = listInputs(settings).inputFiles,
+): string[] {
+  return [
+    ...inputFiles.filter((f) => !isRemoteInput(f)),
+    ...settings.model.overlays.map((o) => o.file),
+  ].map((f) => resolve(settings.baseDir, f));
+}
+
+/**
+ * The merged model of the settings' inputs, resolved as {@link resolveInputs} resolves them, for
+ * a command that reads without generating (inspect, diff): the diagnostics of inputs that matched
+ * nothing first; `say` is told each URL read from the cache instead of the network, and `seen`
+ * each text read.
+ */
+export async function loadInputs(
+  settings: GenerateSettings,
+  say: (line: string) => void,
+  options: ResolveInputsOptions = {},
+  seen: (absPath: string, text: string) => void = () => {},
+): Promise<{ model: ApiModel; inputFiles: string[] }> {
+  const inputs = await resolveInputs(settings, options);
+  for (const note of inputs.remote.notes) say(`apiloom: ${note}\n`);
+  const model = loadModel(inputs.inputFiles, {
+    ...inputs.load,
+    readText: (absPath) => {
+      const { text } = inputs.read(absPath);
+      seen(absPath, text);
+      return text;
+    },
+  });
+  model.diagnostics.unshift(...inputs.diagnostics);
+  return { model, inputFiles: inputs.inputFiles };
+}

@@ -1,0 +1,123 @@
+import { statSync } from "node:fs";
+import { decodeSource } from "../../ingest/decode-text.js";
+import type { ParsedDocument } from "../../ingest/parse/parsed-document.js";
+import { readSourceBytes } from "../../ingest/read-source.js";
+import { sha256Bytes } from "../records/fingerprint.js";
+
+/**
+ * A spec file's text, its bytes and their sha256: read safely (regular files of at most
+ * `maxBytes`, see readSourceBytes) and decoded (UTF-8 or UTF-16, see decodeSource); throws a
+ * SourceReadError otherwise.
+ */
+export function readSource(
+  absPath: string,
+  maxBytes: number,
+): { text: string; hash: string; bytes: Buffer } {
+  const bytes = readSourceBytes(absPath, maxBytes);
+  return { text: decodeSource(bytes), hash: sha256Bytes(bytes), bytes };
+}
+
+/**
+ * What a watching process keeps between runs: each file's text (re-read only when the watcher
+ * reports it or its size, mtime or inode changed) and each parsed document by the content hash
+ * of its text, so a rebuild after one spec changed parses that spec alone. Parsed documents are
+ * read, never changed, by the readers; a rebuild's output is the one-shot run's (watch.test.ts).
+ */
+export interface SourceCache {
+  /** The file's text and the sha256 of its bytes; throws as {@link readSource} does. */
+  read(absPath: string, maxBytes: number): { text: string; hash: string };
+  /** `parse(text, file)` unless the same text was parsed under the same display name before. */
+  parse(
+    text: string,
+    file: string,
+    absPath: string,
+    parse: (text: string, file: string) => ParsedDocument[],
+  ): ParsedDocument[];
+  /** The watcher saw these paths change: read them again whatever their stat says. */
+  invalidate(paths: readonly string[]): void;
+  /** Counts since the last call; entries not used since then are dropped. */
+  endRun(): { read: number; reused: number; parsed: number; cached: number };
+  /** Absolute paths of every file the last ended run read or tried to read, sorted. */
+  lastRead(): string[];
+}
+
+interface FileEntry {
+  stamp: string;
+  text: string;
+  hash: string;
+  used: boolean;
+}
+
+export function createSourceCache(): SourceCache {
+  const files = new Map<string, FileEntry>();
+  const parsed = new Map<string, { docs: ParsedDocument[]; used: boolean }>();
+  let counts = { read: 0, reused: 0, parsed: 0, cached: 0 };
+  let tried = new Set<string>();
+  let lastRead: string[] = [];
+  /** Only a regular file within the limit may be reused; anything else is read (and refused). */
+  const stampOf = (absPath: string, maxBytes: number) => {
+    const s = statSync(absPath);
+    return s.isFile() && s.size <= maxBytes
+      ? `${s.size}:${s.mtimeMs}:${s.ino}`
+      : undefined;
+  };
+  return {
+    read(absPath, maxBytes) {
+      tried.add(absPath);
+      let stamp: string | undefined;
+      try {
+        stamp = stampOf(absPath, maxBytes);
+      } catch {
+        stamp = undefined;
+      }
+      if (stamp === undefined) {
+        files.delete(absPath);
+        return readSource(absPath, maxBytes); // throws the reason
+      }
+      const hit = files.get(absPath);
+      if (hit && hit.stamp === stamp) {
+        hit.used = true;
+        counts.reused++;
+        return hit;
+      }
+      const { text, hash } = readSource(absPath, maxBytes);
+      const entry = { stamp, text, hash, used: true };
+      files.set(absPath, entry);
+      counts.read++;
+      return entry;
+    },
+    parse(text, file, absPath, parse) {
+      const entry = files.get(absPath);
+      const hash =
+        entry && entry.text === text ? entry.hash : sha256Bytes(text);
+      const key = `${file}\0${hash}`;
+      const hit = parsed.get(key);
+      if (hit) {
+        hit.used = true;
+        counts.cached++;
+        return hit.docs;
+      }
+      const docs = parse(text, file);
+      parsed.set(key, { docs, used: true });
+      counts.parsed++;
+      return docs;
+    },
+    invalidate(paths) {
+      for (const path of paths) files.delete(path);
+    },
+    endRun() {
+      for (const [key, entry] of files)
+        if (entry.used) entry.used = false;
+        else files.delete(key);
+      for (const [key, entry] of parsed)
+        if (entry.used) entry.used = false;
+        else parsed.delete(key);
+      const result = counts;
+      counts = { read: 0, reused: 0, parsed: 0, cached: 0 };
+      lastRead = [...tried].sort();
+      tried = new Set();
+      return result;
+    },
+    lastRead: () => lastRead,
+  };
+}
