@@ -1,6 +1,5 @@
-import type { DiagnosticCode } from "../model/diagnostics/codes.js";
 import type { OnceReport, ReportPlace } from "../model/diagnostics/reporter.js";
-import type { ApiModel, Diagnostic, SourceRef } from "../model/types.js";
+import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { TypeIndex } from "./type-index/type-index.js";
 
 // what the context's `reporter` and `types` are
@@ -10,18 +9,12 @@ export type { WebhookTypes } from "./type-index/webhook-names.js";
 export type { SchemaMode } from "./type-index/schema-to-type.js";
 
 /**
- * The context's `reporter`: how a plugin reports a diagnostic. The severity is the code's in the
- * registry (src/model/diagnostic-codes.ts); the same diagnostic (place, code and message) said
- * twice is kept once.
+ * The context's `reporter`: how a plugin reports a diagnostic (`report(code, message, at,
+ * related?)`, as {@link OnceReport}'s). The severity is the code's in the registry
+ * (src/model/diagnostics/codes.ts); the same diagnostic (place, code and message) said twice is
+ * kept once.
  */
-export interface Reporter {
-  /** Reports `message` with `code` at `at`, naming the `related` places too. */
-  report(
-    code: DiagnosticCode,
-    message: string,
-    at: ReportPlace,
-    related?: readonly SourceRef[],
-  ): void;
+export interface Reporter extends OnceReport {
   /** A report made once per `subject` however often it is met (`once(name).report(…)`). */
   once(subject: string): OnceReport;
   /** Diagnostics collected elsewhere (a toolkit check's), each kept once. */
