@@ -17,8 +17,9 @@ export type {
   PluginDiagnosticCode,
   PluginOption,
   PluginOptionSpecs,
-  PrintedPlaces,
 } from "./emit/artifact.js";
+// the options of apiloom's artifacts, typed from their specs (ApiloomSettings)
+export type { BuiltInOptions } from "./emit/registry.js";
 // the shape of a `client.pages` entry (ApiloomSettings)
 export type { PageShape } from "./model/pagination.js";
 // the config's `remote` section: how URL inputs are fetched (ApiloomSettings)

@@ -39,6 +39,7 @@ export {
   ARTIFACTS,
   BUILT_IN_PLUGINS,
   type ArtifactName,
+  type BuiltInOptions,
 } from "./emit/registry.js";
 export type { DocsGroupBy } from "./emit/docs/group-by-option.js";
 // the plugin API (listed in plugin-api.ts, which apiloom-gen/plugin exports too)

@@ -17,17 +17,11 @@ export {
   type PluginDiagnosticCode,
   type PluginOption,
   type PluginOptionSpecs,
-  type PrintedPlaces,
   type SinceLastRun,
 } from "./emit/artifact.js";
 export type { OutputLayout } from "./emit/layout.js";
 // the context's reporter
-export type {
-  OnceReport,
-  ReportPlace,
-  Reporter,
-  Sink,
-} from "./model/diagnostics/reporter.js";
+export type { OnceReport, ReportPlace, Reporter } from "./emit/artifact.js";
 // the context's type index: the names of the types in types.ts and their type expressions
 export type { EndpointTypes, TypeIndex } from "./emit/type-index/type-index.js";
 export type { WebhookTypes } from "./emit/type-index/webhook-names.js";

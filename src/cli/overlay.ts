@@ -2,21 +2,23 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { Document, isScalar, visit } from "yaml";
-import { readSourceText } from "../ingest/decode-text.js";
 import { parseText } from "../ingest/load.js";
 import { deriveActions } from "../ingest/overlay/derive.js";
 import { ParseError } from "../ingest/parse/parsed-document.js";
-import {
-  DEFAULT_MAX_INPUT_BYTES,
-  SourceReadError,
-} from "../ingest/read-source.js";
+import { SourceReadError } from "../ingest/read-source.js";
+import { ConfigError } from "../workflow/config/error.js";
+import { resolveInputs } from "../workflow/sources/resolve-inputs.js";
+import { isRemoteInput } from "../workflow/sources/remote-url.js";
+import { resolveSettings } from "../workflow/config/settings.js";
+import { noGenerateFlags } from "./generate-options.js";
 import type { Stream } from "./run-io.js";
 
 const HELP = `Usage: apiloom overlay <original> <edited> [-o overlay.yaml]
 
 Writes the OpenAPI Overlay (1.0) that turns <original> into <edited>: a team that edited a vendor's
 file by hand keeps the vendor's file as it comes and its edits as an overlay (give it to generate
-with --overlay, or list it under "overlays" in the config). JSON or YAML, any format apiloom reads.
+with --overlay, or list it under "overlays" in the config). JSON or YAML, any format apiloom reads;
+each document is an input as generate reads it: a file, a glob matching one, or an http(s) URL.
 
 Options:
   -o, --out <file>  Write the overlay there (JSON when it ends in .json), not to stdout;
@@ -74,10 +76,15 @@ export async function runOverlay(
   }
   let original: unknown;
   let edited: unknown;
+  const say = (line: string) => stderr.write(line);
   try {
-    original = readDocument(resolve(cwd, originalFile), originalFile);
-    edited = readDocument(resolve(cwd, editedFile), editedFile);
+    original = await readDocument(originalFile, cwd, say);
+    edited = await readDocument(editedFile, cwd, say);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      stderr.write(`apiloom overlay: ${error.message}\n`);
+      return 2;
+    }
     if (!(error instanceof ParseError)) throw error;
     stderr.write(
       `${error.file}:${error.line}:${error.column}: error ${error.code}: ${error.message}\n`,
@@ -104,7 +111,9 @@ export async function runOverlay(
       title: `From ${slashed(originalFile)} to ${slashed(editedFile)}`,
       version: "1.0.0",
     },
-    extends: slashed(relative(from, resolve(cwd, originalFile))),
+    extends: isRemoteInput(originalFile)
+      ? originalFile
+      : slashed(relative(from, resolve(cwd, originalFile))),
     actions,
   };
   const text =
@@ -134,32 +143,54 @@ function parse(args: string[]) {
   });
 }
 
-/** One document's value, read and parsed as apiloom reads its inputs; a ParseError otherwise. */
-function readDocument(absPath: string, shown: string): unknown {
+/**
+ * One document's value, its input resolved as generate resolves its inputs (a file, a glob that
+ * matches one, a URL through the project's cache; src/workflow/resolve-inputs.ts), read and
+ * parsed; a ParseError otherwise. `say` is told each URL read from the cache.
+ */
+async function readDocument(
+  input: string,
+  cwd: string,
+  say: (line: string) => void,
+): Promise<unknown> {
+  const settings = await resolveSettings(
+    { ...noGenerateFlags(), inputs: [input], config: false, lock: false },
+    cwd,
+  );
+  const inputs = await resolveInputs(settings);
+  for (const note of inputs.remote.notes) say(`apiloom: ${note}\n`);
+  const unmatched = inputs.diagnostics[0];
+  if (unmatched)
+    throw new ParseError(unmatched.message, input, 1, 1, unmatched.code);
+  const [file, ...more] = inputs.inputFiles;
+  if (file === undefined || more.length > 0)
+    throw new ParseError(
+      `an overlay turns one document into another, and this input matches ${inputs.inputFiles.length} files`,
+      input,
+      1,
+      1,
+      "overlay/invalid",
+    );
   let text: string;
   try {
-    text = readSourceText(absPath, DEFAULT_MAX_INPUT_BYTES);
+    text = inputs.read(
+      isRemoteInput(file) ? file : resolve(settings.baseDir, file),
+    ).text;
   } catch (error) {
-    const failure =
-      error instanceof SourceReadError
-        ? error
-        : new SourceReadError(
-            `cannot read the file: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((error as Error).message)}`,
-            "input/unreadable",
-          );
+    if (!(error instanceof SourceReadError)) throw error;
     throw new ParseError(
-      failure.message,
-      shown,
-      failure.line,
-      failure.column,
-      failure.code,
+      error.message,
+      input,
+      error.line,
+      error.column,
+      error.code,
     );
   }
-  const docs = parseText(text, shown);
+  const docs = parseText(text, input);
   if (docs.length !== 1)
     throw new ParseError(
       `an overlay applies to one document, and this file holds ${docs.length}`,
-      shown,
+      input,
       1,
       1,
       "overlay/invalid",

@@ -1,10 +1,27 @@
-import type { Reporter, ReportPlace } from "../model/diagnostics/reporter.js";
-import type { ApiModel } from "../model/types.js";
+import type { OnceReport, ReportPlace } from "../model/diagnostics/reporter.js";
+import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { TypeIndex } from "./type-index/type-index.js";
 
 // what the context's `reporter` and `types` are
-export type { Reporter, ReportPlace } from "../model/diagnostics/reporter.js";
+export type { OnceReport, ReportPlace } from "../model/diagnostics/reporter.js";
 export type { EndpointTypes, TypeIndex } from "./type-index/type-index.js";
+export type { WebhookTypes } from "./type-index/webhook-names.js";
+export type { SchemaMode } from "./type-index/schema-to-type.js";
+
+/**
+ * The context's `reporter`: how a plugin reports a diagnostic (`report(code, message, at,
+ * related?)`, as {@link OnceReport}'s). The severity is the code's in the registry
+ * (src/model/diagnostics/codes.ts); the same diagnostic (place, code and message) said twice is
+ * kept once.
+ */
+export interface Reporter extends OnceReport {
+  /** A report made once per `subject` however often it is met (`once(name).report(…)`). */
+  once(subject: string): OnceReport;
+  /** Diagnostics collected elsewhere (a toolkit check's), each kept once. */
+  add(diagnostics: readonly Diagnostic[]): void;
+  /** Every diagnostic reported so far, in report order, each once. */
+  readonly diagnostics: readonly Diagnostic[];
+}
 
 /** The output folder as the project around it sees it. */
 export interface OutputLayout {
@@ -74,22 +91,11 @@ export interface ArtifactPlugin<
   path: string;
   /** Its options, each with a default and a check; the config holds them under `<name>`. */
   options?: S;
-  /**
-   * Which source positions (`file:line`) its files print, so a run knows which places of the
-   * inputs it must find (finding all of a GitHub-sized API's costs ~10% of a run): `"none"`, its
-   * files hold none (its diagnostics may point anywhere: the reporter finds those); `"endpoints"`,
-   * only the places of the endpoints and of the security schemes (`endpoint.sources`,
-   * `securitySchemes[name].sources`); `"any"` (the default), any place of the model.
-   */
-  places?: PrintedPlaces;
   /** Makes the artifact's files from the model. Only the CLI writes them. */
   emit(
     context: EmitContext<OptionValues<S>>,
   ): Promise<GeneratedFile[]> | GeneratedFile[];
 }
-
-/** Which source positions the files of a plugin print (its `places`). */
-export type PrintedPlaces = "none" | "endpoints" | "any";
 
 /**
  * A plugin of the config (`plugins: [...]`): a plugin whose `version` is given, as the fingerprint
@@ -253,24 +259,20 @@ export interface ImportCollector {
 }
 
 /**
- * Types a plugin of the config: `export default definePlugin({ name, version, description, path,
- * options, emit })`. It returns the plugin as it is.
+ * Types a plugin: `export default definePlugin({ name, version, description, path, options,
+ * emit })`. It returns the plugin as it is. A plugin of the config gives its `version`
+ * ({@link ConfigPlugin}); apiloom's own plugins (src/emit/<name>/plugin.ts) leave it out, as
+ * apiloom's version stands for them.
  */
 export function definePlugin<
   const N extends string,
   const S extends PluginOptionSpecs = Record<never, never>,
->(plugin: ConfigPlugin<N, S>): ConfigPlugin<N, S> {
-  return plugin;
-}
-
-/**
- * Types one of apiloom's own plugins (src/emit/<name>/plugin.ts): a plugin like a config's, whose
- * version is apiloom's.
- */
-export function defineBuiltIn<
+>(plugin: ConfigPlugin<N, S>): ConfigPlugin<N, S>;
+export function definePlugin<
   const N extends string,
   const S extends PluginOptionSpecs = Record<never, never>,
->(plugin: ArtifactPlugin<N, S>): ArtifactPlugin<N, S> {
+>(plugin: ArtifactPlugin<N, S>): ArtifactPlugin<N, S>;
+export function definePlugin(plugin: ArtifactPlugin): ArtifactPlugin {
   return plugin;
 }
 

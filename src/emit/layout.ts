@@ -4,7 +4,9 @@ import type { OutputLayout } from "./artifact.js";
 export type { OutputLayout };
 
 /** The layout of `apiloom generate` with no `out`: `generated/` in the project folder. */
-export const DEFAULT_LAYOUT: OutputLayout = { outDir: "generated" };
+export const DEFAULT_LAYOUT: OutputLayout = Object.freeze({
+  outDir: "generated",
+});
 
 /** The layout of an output folder `outDir` in the project folder `projectDir` (absolute paths). */
 export function outputLayout(projectDir: string, outDir: string): OutputLayout {

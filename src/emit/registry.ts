@@ -1,5 +1,5 @@
 import type { ApiDescription, SourceRef } from "../model/types.js";
-import type { ArtifactPlugin, PrintedPlaces } from "./artifact.js";
+import type { ArtifactPlugin, PluginOption } from "./artifact.js";
 import types from "./types/plugin.js";
 import client from "./client/plugin.js";
 import server from "./server/plugin.js";
@@ -13,7 +13,7 @@ import paths from "./paths/plugin.js";
 
 /**
  * apiloom's own artifacts, in the order they are made: one line per plugin. Adding an artifact is
- * its folder (with a plugin.ts made by defineBuiltIn) and one line here; everything that lists
+ * its folder (with a plugin.ts made by definePlugin), one line here and its line of PLACES; everything that lists
  * artifacts (the config's check, the CLI's -a, the fingerprint) reads this list.
  */
 export const BUILT_IN_PLUGINS = frozen([
@@ -40,6 +40,48 @@ function frozen<T>(value: T): T {
 
 /** The name of one of apiloom's own artifacts. */
 export type ArtifactName = (typeof BUILT_IN_PLUGINS)[number]["name"];
+
+/**
+ * The options of apiloom's artifacts as a config gives them, each under its artifact's name
+ * (`server: { adapters: ["hono"] }`), derived from the plugins' option specs: what a spec's
+ * `type` takes (a list of strings: one of them), or for a string and an object its default's
+ * type. An option the config holds elsewhere (its `config`, as `baseUrl`) is not in the section.
+ */
+export type BuiltInOptions = {
+  [
+    P in (typeof BUILT_IN_PLUGINS)[number] as keyof NonNullable<
+      P["options"]
+    > extends never
+      ? never
+      : P["name"]
+  ]?: {
+    -readonly [
+      K in keyof NonNullable<P["options"]> as NonNullable<
+        P["options"]
+      >[K] extends { config: string }
+        ? NonNullable<P["options"]>[K] extends {
+            config: `${P["name"]}.${K & string}`;
+          }
+          ? K
+          : never
+        : K
+    ]?: NonNullable<P["options"]>[K] extends { type: "number" }
+      ? number
+      : NonNullable<P["options"]>[K] extends { type: "boolean" }
+        ? boolean
+        : NonNullable<P["options"]>[K] extends { type: "string-list" }
+          ? readonly string[]
+          : NonNullable<P["options"]>[K] extends {
+                type: readonly (infer E)[];
+              }
+            ? E
+            : NonNullable<P["options"]>[K] extends PluginOption & {
+                  default: infer V;
+                }
+              ? Exclude<V, undefined>
+              : never;
+  };
+};
 
 /**
  * Where each of apiloom's artifacts lives in the output folder (each plugin's `path`): a file
@@ -90,18 +132,43 @@ export function withNeeds(
   return plugins.map((plugin) => plugin.name).filter((name) => all.has(name));
 }
 
+/** Which source positions (`file:line`) the files of a run print. */
+export type PrintedPlaces = "none" | "endpoints" | "any";
+
 /**
- * Which source positions the files of `plugins` print, from what each declares (its `places`; a
- * plugin that declares nothing may print any): none, only the endpoints' and the security
- * schemes' ({@link printedPlaces}), or any. A run of the first two kinds leaves the other places
- * of its inputs unfound.
+ * Which source positions each of apiloom's artifacts prints, so a run knows which places of the
+ * inputs it must find (finding all of a GitHub-sized API's costs ~10% of a run): none; only the
+ * endpoints' and the security schemes' ({@link printedPlaces}: the docs' "Merged from file:line"
+ * and a scheme's evidence, the OpenAPI document's x-apiloom-sources); or any. A plugin of the
+ * config may print any.
+ */
+const PLACES: Readonly<Record<ArtifactName, PrintedPlaces>> = {
+  types: "none",
+  client: "none",
+  server: "none",
+  validators: "none",
+  docs: "endpoints",
+  openapi: "endpoints",
+  query: "none",
+  mocks: "none",
+  mcp: "none",
+  paths: "none",
+};
+
+/**
+ * Which source positions the files of `plugins` print: none, only the endpoints' and the
+ * security schemes' ({@link printedPlaces}), or any. A run of the first two kinds leaves the
+ * other places of its inputs unfound.
  */
 export function placesPrinted(
   plugins: readonly ArtifactPlugin[],
 ): PrintedPlaces {
   let printed: PrintedPlaces = "none";
   for (const plugin of plugins) {
-    const places = plugin.places ?? "any";
+    const builtIn = (BUILT_IN_PLUGINS as readonly ArtifactPlugin[]).includes(
+      plugin,
+    );
+    const places = builtIn ? PLACES[plugin.name as ArtifactName] : "any";
     if (places === "any") return "any";
     if (places === "endpoints") printed = "endpoints";
   }

@@ -31,17 +31,35 @@ export {
   join,
   line,
   print,
+  printBefore,
   softline,
   textWidth,
 } from "./shared/doc.js";
 // Statements most files hold: bracketed lists, imports, `head value;` assignments.
-export { assignment, importStatement, items } from "./shared/statements.js";
+// ...and the heads of a function and of a generic member, laid out as prettier would.
+export {
+  assignment,
+  functionHead,
+  genericMember,
+  importStatement,
+  items,
+} from "./shared/statements.js";
+// Text in linear time: trailing blanks off a text, off each line, off both ends.
+export { trimBoth, trimLineEnds, trimTrailing } from "../model/linear-text.js";
+// A large file made piece by piece when it is written (never joined into one string).
+export { streamedFile, type TextOut } from "./shared/text-parts.js";
 
 // Escaping: every string from a description is data, escaped for where it lands.
-export { PRINT_WIDTH, propertyKey, stringLiteral } from "./shared/literals.js";
+export {
+  PRINT_WIDTH,
+  propertyKey,
+  stringLiteral,
+  templateLiteralText,
+} from "./shared/literals.js";
 export {
   htmlText,
   jsdocLines,
+  jsonForScript,
   markdownCode,
   markdownText,
   tsString,
@@ -59,14 +77,75 @@ export {
 export { endpointKey } from "../model/merge/naming.js";
 
 // Type expressions: the context's `types.typeOf(schema, mode)` is a `TypeNode`; these print one
-// as types.ts does (alone, an expanded object, a `head = type;` declaration).
+// as types.ts does (alone, an expanded object, a `head = type;` declaration, a doc comment),
+// make one of TypeScript text (`raw`) or look into one (`mentions`).
 export { printType } from "./type-index/type-index.js";
 export { printAlias, printObject } from "./type-index/print-object.js";
-export type { ObjectMember, TypeNode } from "./type-index/type-node.js";
+export { printDoc, printTypeAlias } from "./type-index/print.js";
+export {
+  mentions,
+  raw,
+  type ObjectMember,
+  type TypeNode,
+} from "./type-index/type-node.js";
+// The type index's parts, as types.ts declares an endpoint's types: its parameters, bodies and
+// answers (`SchemaNaming` names the schemas they refer to), the doc comment of a schema or an
+// endpoint, and the names the client exports beside them (a schema type of one is renamed).
+export {
+  endpointDoc,
+  headerParameters,
+  isUntyped,
+  parametersType,
+  payloadType,
+  receivedBodyType,
+  receivedBodyVariants,
+  requestBodyType,
+  responseType,
+  statusUnion,
+} from "./type-index/endpoint-types.js";
+export { docLines, trimBlankEnds } from "./type-index/doc-lines.js";
+// `schemaToType(schema, naming, mode)`: a schema's type expression, its `$ref`s named by
+// `naming` (the context's `types.typeOf` names them as types.ts does).
+export {
+  schemaToType,
+  type SchemaNaming,
+} from "./type-index/schema-to-type.js";
+export { CLIENT_EXPORT_NAMES, schemaTypeName } from "./type-index/names.js";
 
 // Security facts: the OAuth scopes an endpoint needs, one list per alternative (as the client's
-// doc comments name them).
+// doc comments name them); the scopes each scheme's flows are asked for; where a fact was read.
 export { scopeAlternatives } from "./shared/scopes.js";
+export { describeSources, scopesInUse } from "./shared/security-evidence.js";
+
+// Servers: a server's URL with its variables filled, the base path of a base URL, and an
+// endpoint's own server (the client calls it, the server's routes live under its path).
+export {
+  endpointServer,
+  endpointServerPath,
+  endpointServerUnderBasePath,
+  filledServerUrl,
+  hasTemplate,
+  lacksHost,
+  serverBasePath,
+} from "./shared/server-url.js";
+
+// Responses: a status's key in the answers (`"2XX"`, `default`) and its reason phrase.
+export { reasonPhrase, statusKey } from "./shared/response-status.js";
+
+// Methods: those fetch refuses to send, those Node's HTTP parser accepts, and a diagnostic for
+// each endpoint of a method the generated code cannot serve.
+export {
+  FETCH_FORBIDDEN_METHODS,
+  methodDiagnostics,
+  NODE_HTTP_METHODS,
+} from "./shared/methods.js";
+
+// Parameters on the wire: how a parameter (or a multipart part) is written (style, explode).
+export {
+  encodingStyle,
+  parameterWireStyle,
+  type WireStyle,
+} from "./shared/wire-style.js";
 
 // Pagination facts: how an endpoint pages (detected, or declared in `client.pages`).
 export {
@@ -89,9 +168,12 @@ export { jsonDoc } from "./shared/json-literal.js";
 // over for a response of each, and which successes it reads as streams (async iterators).
 export { baseMediaType } from "../model/media-types.js";
 export {
+  acceptHeader,
   decodedAs,
   isJsonMediaType,
+  sentContent,
   sentMediaType,
+  STREAM_MEDIA_TYPES,
   streamedSuccesses,
   type StreamedSuccesses,
 } from "./shared/media-types.js";
@@ -99,15 +181,34 @@ export {
 // Runtime files: the text of `templates/<artifact>/<file>`, the user's copy first; or the file a
 // plugin writes of it (apiloom's own copy marked skipTypecheck, a user's copy checked); or the
 // folder's checked environment.ts, referencing each package its runtime files import.
-export { environmentFile, runtimeFile, templateText } from "./templates.js";
+// A render template (`templates/<artifact>/<file>.js`, the user's copy first) is loaded by
+// `loadTemplate`; apiloom's own templates folder is DEFAULT_TEMPLATES_DIR.
+export {
+  DEFAULT_TEMPLATES_DIR,
+  environmentFile,
+  loadTemplate,
+  runtimeFile,
+  templateText,
+} from "./templates.js";
+
+// The output folder in the project: where a layout-less run puts it, and how the project's
+// code imports one of its files (the docs' examples).
+export { DEFAULT_LAYOUT, importFromProject } from "./layout.js";
 
 // Item streams (OpenAPI 3.2 `itemSchema`): the successes an endpoint answers item by item, which
 // the client reads as async iterators and the server's handlers answer as iterables.
 export { itemStreamStatuses } from "../model/item-streams.js";
 
 // Sample values: a small value of a schema's shape, as the docs' examples and the mocks use.
+// A binary body's and a revived date's sample are marked (BINARY, DateSample); `fitsType` says
+// whether a value fits a schema's type, `revivedSample` a scalar as the generated code holds it.
 export {
+  BINARY,
+  BinarySample,
   bodySample,
+  DateSample,
+  fitsType,
+  revivedSample,
   sampleValue,
   type SampleOptions,
 } from "./shared/sample.js";
@@ -148,14 +249,11 @@ export {
   revivesAny,
 } from "../model/schema/scalars.js";
 export type { ScalarChoices } from "../model/scalar-choices.js";
-// ...and where each endpoint holds them, as the client and the server revive by (scalars.ts)
-export {
-  type OperationPlan,
-  type Plan,
-  type PlanNode,
-  type Plans,
-  scalarPlans,
-} from "./shared/scalar-plans.js";
+// ...and how the client and the server revive them: which endpoints hold one, the files that
+// revive them, whether an answer is one the client can revive. WEBHOOK_PREFIX names a webhook's
+// operation among the endpoints' (the server runtime's `withScalars(routes, prefix)`).
+export { scalarRevival, type ScalarRevival } from "./shared/scalar-revival.js";
+export { WEBHOOK_PREFIX } from "./shared/scalar-plans.js";
 
 /**
  * The keywords of a schema by what they hold: documentation (`title`, `description`, ...), one

@@ -2,16 +2,20 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import { ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS } from "../../src/emit/registry.js";
+import {
+  ARTIFACTS,
+  BUILT_IN_PLUGINS,
+  placesPrinted,
+} from "../../src/emit/registry.js";
 import { SRC, sourceFiles } from "./source-tree.js";
 
 /*
  * The plugin folders of src/emit/ (each a folder with a plugin.ts) are plugins like a user's
  * (issue 44): a folder imports its own files, the plugin API (emit/artifact.ts), the toolkit
  * (emit/toolkit.ts, exported as apiloom-gen/plugin) and the model's public vocabulary, its types
- * (model/types.ts, type-only). Never another plugin's files, never the model's internals.
- * apiloom's first six built-ins also import the shared code under the toolkit (emit/shared/,
- * emit/type-index/); a new plugin folder, `query` and `mocks` get nothing more.
+ * (model/types.ts, type-only). Never another plugin's files, never the model's internals, never
+ * the shared code under the toolkit (emit/shared/, emit/type-index/): what a built-in needs of
+ * it, a plugin of the config gets too, through the toolkit.
  */
 
 /** Files every plugin folder may import. */
@@ -30,27 +34,22 @@ const isOptionSpec = (i: PluginImport) =>
 const MODEL_TYPES = "model/types.ts";
 
 /**
- * What apiloom's first six built-ins may import still: shared code under the toolkit (the
- * document builder's printers, the type index the context's `types` is). A new plugin folder,
- * `query` and `mocks` get the toolkit only.
+ * Imports a built-in makes still of shared code under the toolkit, other plugins' files or the
+ * model's internals, by folder. An entry no longer imported fails, so the list only shrinks.
+ * The validators' (their folder is the runtime-speed work's): `shared/received-bodies.ts` has
+ * no other user (it moves into the folder); the rest is in the toolkit.
  */
-const FIRST_BUILT_INS = new Set([
-  "types",
-  "client",
-  "server",
-  "validators",
-  "docs",
-  "openapi",
-]);
-const BUILT_IN_SHARED =
-  /^emit\/(shared\/[\w-]+|type-index\/[\w-]+|templates|layout)\.ts$/;
-
-/**
- * Imports the six first built-ins make still of other plugins' files or the model's internals,
- * by folder: none is left (issue 44 item 2). An entry no longer imported fails, so the list only
- * shrinks.
- */
-const KNOWN: Readonly<Record<string, readonly string[]>> = {};
+const KNOWN: Readonly<Record<string, readonly string[]>> = {
+  validators: [
+    "emit/shared/doc.ts",
+    "emit/shared/literals.ts",
+    "emit/shared/received-bodies.ts",
+    "emit/shared/text-parts.ts",
+    "emit/templates.ts",
+    "emit/type-index/endpoint-types.ts",
+    "emit/type-index/index.ts",
+  ],
+};
 
 /** The folders of src/emit/ that hold a plugin.ts. */
 const PLUGIN_FOLDERS = readdirSync(join(SRC, "emit"), { withFileTypes: true })
@@ -118,7 +117,6 @@ describe("plugin folders (src/emit/<name>/ with a plugin.ts)", () => {
         if (i.to.startsWith(`emit/${folder}/`) || PUBLIC.has(i.to)) continue;
         if (isOptionSpec(i)) continue;
         if (i.to === MODEL_TYPES && i.typeOnly) continue;
-        if (FIRST_BUILT_INS.has(folder) && BUILT_IN_SHARED.test(i.to)) continue;
         if (known.has(i.to)) {
           used.add(i.to);
           continue;
@@ -133,8 +131,8 @@ describe("plugin folders (src/emit/<name>/ with a plugin.ts)", () => {
     },
   );
 
-  it("query/ and mocks/ write code only through the toolkit (no shared/ file of emit/)", () => {
-    for (const folder of ["query", "mocks"])
+  it("every plugin but validators/ writes code only through the toolkit (no shared/ file of emit/)", () => {
+    for (const folder of PLUGIN_FOLDERS.filter((f) => !(f in KNOWN)))
       for (const i of importsOf(folder))
         expect(
           i.to.startsWith(`emit/${folder}/`) ||
@@ -208,8 +206,22 @@ describe("the built-ins' plugin API (issue 44, item 1)", () => {
     expect(caches).toEqual([]);
   });
 
-  it("lets each plugin say which places its files print: the registry keeps no list", () => {
-    const registry = texts.find((t) => t.file === "emit/registry.ts")!.text;
-    expect(registry).not.toMatch(/PLACE_FREE|ENDPOINT_PLACES/);
+  it("defines every built-in with definePlugin, as a user's plugin is: there is no other way", () => {
+    expect(texts.filter(({ text }) => /defineBuiltIn/.test(text))).toEqual([]);
+    for (const folder of PLUGIN_FOLDERS)
+      expect(
+        texts.find((t) => t.file === `emit/${folder}/plugin.ts`)!.text,
+      ).toMatch(/^export default definePlugin\(\{$/m);
+  });
+
+  it("keeps `places` (which source positions a run must find) apiloom's own: a config's plugin prints any", () => {
+    const [types, docs] = [BUILT_IN_PLUGINS[0], BUILT_IN_PLUGINS[4]];
+    expect([types.name, docs.name]).toEqual(["types", "docs"]);
+    expect(placesPrinted([types])).toBe("none");
+    expect(placesPrinted([types, docs])).toBe("endpoints");
+    // what docs/plugins.md once told a plugin to say: it has no effect now
+    const mine = { ...types, name: "mine", version: "1", places: "none" };
+    expect(placesPrinted([types, mine])).toBe("any");
+    expect(Object.keys(types)).not.toContain("places");
   });
 });

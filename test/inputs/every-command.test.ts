@@ -19,8 +19,9 @@ import {
 
 // Every kind of input (a file, a glob, a URL on 127.0.0.1, an overlay, a remote $ref) through
 // every command that reads inputs: generate, generate --check, inspect, diff (as the old side and
-// as the new one) and diff --base. Each command resolves its inputs in one place
-// (src/workflow/sources/resolve-inputs.ts), so each kind reads the same everywhere.
+// as the new one), diff --base and overlay (as either document: it reads one document each, as
+// written, so a kind that is one document: a file, a glob, a URL). Each command resolves its
+// inputs in one place (src/workflow/sources/resolve-inputs.ts), so each kind reads the same everywhere.
 
 const spec = (op: string, path: string) => `openapi: 3.0.3
 info: { title: T, version: "1" }
@@ -44,18 +45,27 @@ const KINDS: Record<
     marker: string;
     /** The flags as the programmatic generate()'s options. */
     options?: GenerateOptions;
+    /** The path only its document has, when the kind is one document (`apiloom overlay`'s). */
+    path?: string;
   }
 > = {
-  file: () => ({ inputs: ["specs/file.yaml"], flags: [], marker: "fromFile" }),
+  file: () => ({
+    inputs: ["specs/file.yaml"],
+    flags: [],
+    marker: "fromFile",
+    path: "/file",
+  }),
   glob: () => ({
     inputs: ["specs/glob/*.yaml"],
     flags: [],
     marker: "fromGlob",
+    path: "/glob",
   }),
   url: () => ({
     inputs: [server.url("/remote.yaml")],
     flags: [],
     marker: "fromUrl",
+    path: "/url",
   }),
   // the overlay extends base.yaml alone: laid over it on whichever side reads it
   overlay: () => ({
@@ -178,6 +188,26 @@ describe.each(Object.keys(KINDS))("an input of kind %s", (kind) => {
       expect(diff.stdout).toContain(marker);
     }
   });
+
+  it.runIf(KINDS[kind]!().path)(
+    "overlay reads it as the edited document and as the original",
+    async () => {
+      const { inputs, path } = KINDS[kind]!();
+      for (const [original, edited] of [
+        ["specs/other.yaml", inputs[0]!],
+        [inputs[0]!, "specs/other.yaml"],
+      ]) {
+        const overlay = await run(["overlay", original!, edited!]);
+        expect(overlay.stderr).toBe("");
+        expect(overlay.code).toBe(0);
+        // its path added (a `paths` update), or removed (a target naming it)
+        expect(overlay.stdout).toContain(path);
+        expect(overlay.stdout).toContain(
+          `extends: ${original === inputs[0] && kind === "url" ? server.url("/remote.yaml") : original}`,
+        );
+      }
+    },
+  );
 });
 
 it("diff --base reads every kind at the revision, and the URLs as they are now", async () => {

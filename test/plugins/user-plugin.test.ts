@@ -120,6 +120,25 @@ describe("the plugin of docs/plugins.md, in a project of its own", () => {
     expect(stale.code).toBe(1);
     expect(stale.stdout + stale.stderr).toMatch(/readonly\/index\.ts/);
   });
+  it('still works as the page once wrote it, with `places: "none"` (apiloom\'s own business now)', () => {
+    const index = join(dir, "node_modules/apiloom-plugin-readonly/index.js");
+    writeFileSync(
+      index,
+      PLUGIN.replace(
+        '  path: "readonly",\n',
+        '  path: "readonly",\n  places: "none",\n',
+      ),
+    );
+    expect(readFileSync(index, "utf8")).toContain('places: "none"');
+    const result = run("--force", "--verbose");
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(
+      /specs\/pets\.yaml:\d+:\d+: warning plugin\/warning readonly leaves out POST \/pets/,
+    );
+    expect(
+      readFileSync(join(dir, "generated/readonly/index.ts"), "utf8"),
+    ).toContain("listPets: client.listPets");
+  });
 });
 
 describe("a plugin whose emit returns malformed files", () => {

@@ -1,12 +1,12 @@
-import { fileStart } from "../toolkit.js";
-import type { Reporter } from "../artifact.js";
-import type { ApiModel } from "../../model/types.js";
 import {
+  fileStart,
   filledServerUrl as filledUrl,
   hasTemplate,
   lacksHost,
-} from "../shared/server-url.js";
-import { trimTrailing } from "../shared/linear-text.js";
+  trimTrailing,
+} from "../toolkit.js";
+import type { Reporter } from "../artifact.js";
+import type { ApiModel } from "../../model/types.js";
 
 export const NO_DEFAULT_BASE_URL = "client/no-default-base-url";
 

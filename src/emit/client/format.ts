@@ -3,23 +3,21 @@ import {
   type Doc,
   group,
   indent,
+  items,
   line,
   print,
+  PRINT_WIDTH,
+  propertyKey,
+  stringLiteral,
   textWidth,
-} from "../shared/doc.js";
-import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
-import { items } from "../shared/statements.js";
+} from "../toolkit.js";
 
 /**
  * Layout of the few JavaScript shapes the client file is made of, as docs (see shared/doc.ts)
  * shaped the way prettier (default options) lays them out, so the text needs no formatting pass.
  */
 
-export {
-  functionHead,
-  genericMember,
-  importStatement,
-} from "../shared/statements.js";
+export { functionHead, genericMember, importStatement } from "../toolkit.js";
 
 const pad = (n: number): string => " ".repeat(n);
 

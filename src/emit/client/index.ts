@@ -1,13 +1,16 @@
-import type { PageShape } from "../toolkit.js";
+import {
+  endpointServer,
+  environmentFile,
+  loadTemplate,
+  type PageShape,
+  runtimeFile,
+  scalarRevival,
+} from "../toolkit.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
-import { environmentFile, loadTemplate, runtimeFile } from "../templates.js";
 import { defaultBaseUrl } from "./base-url.js";
 import { clientHelpers, type ClientHelpers } from "./template-helpers.js";
 import { authSchemes, tokenUrls } from "./security.js";
 import { endpointView } from "./view.js";
-import { endpointServer } from "../shared/server-url.js";
-import { scalarFiles } from "../shared/scalar-files.js";
-import { scalarPlans } from "../shared/scalar-plans.js";
 import type {
   ClientEndpointView,
   ClientIndexView,
@@ -115,10 +118,10 @@ export async function emitClient(
   const schemes = authSchemes(model);
   const supported = new Set(schemes.map(([name]) => name));
   const taken = new Set(model.endpoints.map((e) => e.name));
-  const plans = scalarPlans(model);
+  const revival = scalarRevival(model);
   const endpoints = model.endpoints.map((e) => {
     const view = endpointView(e, index, supported, locals, taken, pages);
-    if (plans && Object.hasOwn(plans.operations, e.name)) view.scalars = true;
+    if (revival?.revives(e.name)) view.scalars = true;
     const server = endpointServer(model, e);
     if (server !== undefined) view.server = server;
     return view;
@@ -151,7 +154,7 @@ export async function emitClient(
       .sort()
       .map((name) => runtimeFile("client", name, templatesDir)),
     // dates and big integers (config `dates`, `int64`): the plans and the runtime that walks them
-    ...(plans ? scalarFiles("client", plans, templatesDir) : []),
+    ...(revival?.files("client", templatesDir) ?? []),
   ];
   // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
   files.push(environmentFile("client", files, templatesDir));

@@ -1,10 +1,10 @@
-import { defineBuiltIn } from "../artifact.js";
-import { baseUrlOption } from "../shared/server-url.js";
+import { definePlugin } from "../artifact.js";
+import { baseUrlOption } from "../shared/base-url-option.js";
 import { pagesOption } from "../shared/pages-option.js";
 import { CLIENT_FOLDER } from "./path.js";
 
 /** The `client` artifact: `client/`, a typed fetch client (src/emit/client/index.ts). */
-export default defineBuiltIn({
+export default definePlugin({
   name: "client",
   description: "client/: a typed fetch function per endpoint and createClient",
   // the validators only for response validation (client/validate.ts), when the run makes them:
@@ -15,23 +15,25 @@ export default defineBuiltIn({
     baseUrl: baseUrlOption(
       "Default base URL of the generated client: absolute http(s), or a path (/api)",
     ),
+    /**
+     * Page shapes by endpoint (`"GET /things"`), for endpoints whose pages the description does
+     * not show: each gets its `<name>Pages` iterator. A key that names no endpoint, or a query
+     * parameter or body property the endpoint lacks, is a `client/page-declaration` error.
+     */
     pages: pagesOption,
   },
-  places: "none",
   async emit(context) {
     const { model, options, reporter, types } = context;
     const [
       { emitClient },
       { baseUrlDiagnostics, endpointServerDiagnostics },
-      { declaredPages },
+      { declaredPages, methodDiagnostics, FETCH_FORBIDDEN_METHODS },
       { schemaNameDiagnostics },
-      { methodDiagnostics, FETCH_FORBIDDEN_METHODS },
     ] = await Promise.all([
       import("./index.js"),
       import("./base-url.js"),
-      import("../shared/declared-pages.js"),
+      import("../toolkit.js"),
       import("./schema-names.js"),
-      import("../shared/methods.js"),
     ]);
     // a method fetch refuses: the endpoint's function would reject every call
     reporter.add(

@@ -1,8 +1,11 @@
-import { compareCodeUnits, fileStart } from "../toolkit.js";
-import type { Reporter } from "../artifact.js";
+import {
+  CLIENT_EXPORT_NAMES,
+  compareCodeUnits,
+  fileStart,
+  schemaTypeName,
+} from "../toolkit.js";
+import type { Reporter, TypeIndex } from "../artifact.js";
 import type { ApiModel } from "../../model/types.js";
-import type { TypeIndex } from "../type-index/index.js";
-import { CLIENT_EXPORT_NAMES, schemaTypeName } from "../type-index/names.js";
 
 export const SCHEMA_RENAMED = "client/schema-renamed";
 

@@ -1,9 +1,15 @@
-import { jsdocLines } from "../shared/escape.js";
-import { group, print, type Doc } from "../shared/doc.js";
-import { propertyKey, stringLiteral } from "../shared/literals.js";
-import { assignment, items } from "../shared/statements.js";
-import { printDoc } from "../type-index/print.js";
-import { trimBlankEnds } from "../type-index/schema-to-type.js";
+import {
+  assignment,
+  type Doc,
+  group,
+  items,
+  jsdocLines,
+  print,
+  printDoc,
+  propertyKey,
+  stringLiteral,
+  trimBlankEnds,
+} from "../toolkit.js";
 import {
   assignedCall,
   functionHead,

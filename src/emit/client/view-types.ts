@@ -1,6 +1,5 @@
-import type { EndpointTypes } from "../type-index/index.js";
-import type { WireStyle } from "../shared/wire-style.js";
-import type { PageShape } from "../toolkit.js";
+import type { PageShape, WireStyle } from "../toolkit.js";
+import type { EndpointTypes } from "../artifact.js";
 import type { AuthSchemeView } from "./security.js";
 
 // The client's render-template views: what templates/client/endpoint.js and index.js receive.

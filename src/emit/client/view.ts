@@ -1,22 +1,21 @@
 import type { ApiResponse, Endpoint, Parameter } from "../../model/types.js";
 import {
+  acceptHeader,
   allOfPropertyLookup,
+  encodingStyle,
   endpointKey,
+  headerParameters,
   mainType,
   pageShape,
   type PageShape,
+  parameterWireStyle,
   resolveSchema,
   scopeAlternatives,
-} from "../toolkit.js";
-import {
-  acceptHeader,
   sentMediaType,
   STREAM_MEDIA_TYPES,
   streamedSuccesses,
-} from "../shared/media-types.js";
-import { encodingStyle, parameterWireStyle } from "../shared/wire-style.js";
-import { headerParameters } from "../type-index/endpoint-types.js";
-import type { TypeIndex } from "../type-index/index.js";
+} from "../toolkit.js";
+import type { TypeIndex } from "../artifact.js";
 import { securityAlternatives } from "./security.js";
 import type {
   ClientEndpointView,

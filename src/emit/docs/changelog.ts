@@ -5,7 +5,7 @@ import type {
   Reporter,
   SinceLastRun,
 } from "../artifact.js";
-import { markdownCode, markdownText } from "../shared/escape.js";
+import { markdownCode, markdownText } from "../toolkit.js";
 
 /*
  * The docs' changelog page, `docs/changes.md`, in the words of the rules of `apiloom diff`: the

@@ -1,17 +1,19 @@
 import type { ApiModel, Endpoint, Parameter } from "../../model/types.js";
-import { textWidth } from "../shared/doc.js";
-import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
-import { sentContent } from "../shared/media-types.js";
-import { revivableExample } from "../toolkit.js";
 import {
   BINARY,
   bodySample,
   DateSample,
   fitsType,
+  PRINT_WIDTH,
+  propertyKey,
+  revivableExample,
   revivedSample,
-  sampleValue,
   type SampleOptions,
-} from "../shared/sample.js";
+  sampleValue,
+  sentContent,
+  stringLiteral,
+  textWidth,
+} from "../toolkit.js";
 
 /**
  * A call of the generated client for an endpoint: `client.<name>({ path, query, headers, body })`

@@ -6,12 +6,13 @@ import type {
 } from "../../model/types.js";
 import {
   BINARY,
+  type BinarySample,
   bodySample,
   sampleValue,
-  type BinarySample,
-} from "../shared/sample.js";
+  trimLineEnds,
+  trimTrailing,
+} from "../toolkit.js";
 import { shellQuote, shellWord, type WordPart } from "./shell.js";
-import { trimLineEnds, trimTrailing } from "../shared/linear-text.js";
 
 /**
  * A `curl` command for an endpoint: required parameters with sample values, the auth of the

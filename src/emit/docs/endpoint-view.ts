@@ -6,11 +6,14 @@ import type {
   SourceRef,
   Webhook,
 } from "../../model/types.js";
-import { HTTP_METHODS } from "../toolkit.js";
-import { reasonPhrase, statusKey } from "../shared/response-status.js";
+import {
+  filledServerUrl,
+  HTTP_METHODS,
+  reasonPhrase,
+  statusKey,
+} from "../toolkit.js";
 import { clientCallExample } from "./client-example.js";
 import { curlExample } from "./curl.js";
-import { filledServerUrl } from "../shared/server-url.js";
 import { schemaLabel } from "./schema-label.js";
 import { linkTo } from "./schemas-view.js";
 import type {

@@ -1,5 +1,4 @@
-import { textWidth } from "../shared/doc.js";
-import { markdownCode, markdownText } from "../shared/escape.js";
+import { markdownCode, markdownText, textWidth } from "../toolkit.js";
 
 /**
  * Markdown escaping on top of src/emit/shared/escape.ts for the places docs put spec text:

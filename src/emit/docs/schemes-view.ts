@@ -1,5 +1,5 @@
 import type { ApiModel, SecurityScheme } from "../../model/types.js";
-import { describeSources, scopesInUse } from "../shared/security-evidence.js";
+import { describeSources, scopesInUse } from "../toolkit.js";
 
 /** A security scheme as the docs show it. Strings are raw spec text. */
 export type SchemeView = {

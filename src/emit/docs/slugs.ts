@@ -1,4 +1,4 @@
-import { trimBoth, trimTrailing } from "../shared/linear-text.js";
+import { trimBoth, trimTrailing } from "../toolkit.js";
 
 /** A lower-case, URL- and file-safe slug (`Chat:bot` → `chat-bot`); `fallback` when nothing is left. */
 export function slugify(text: string, fallback: string): string {

@@ -1,11 +1,11 @@
 import {
   htmlText,
   jsonForScript,
+  loadTemplate,
   markdownCode,
   markdownText,
   tsString,
-} from "../shared/escape.js";
-import { loadTemplate } from "../templates.js";
+} from "../toolkit.js";
 import {
   markdownCell,
   markdownCodeCell,

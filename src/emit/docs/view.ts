@@ -1,21 +1,25 @@
-import { DEFAULT_LAYOUT, importFromProject } from "../layout.js";
+import {
+  compareEndpoints,
+  DEFAULT_LAYOUT,
+  group,
+  importFromProject,
+  items,
+  print,
+  tsString,
+} from "../toolkit.js";
 import type { ApiModel, Severity } from "../../model/types.js";
 import type { OutputLayout } from "../artifact.js";
 import type { DocsGroupBy } from "./group-by-option.js";
-import { tsString } from "../shared/escape.js";
 import {
   codeCounts,
   compareDiagnostics,
   diagnosticView,
 } from "./diagnostics-view.js";
-import { compareEndpoints } from "../toolkit.js";
 import { endpointIds, endpointView, webhookView } from "./endpoint-view.js";
 import { schemeViews } from "./schemes-view.js";
 import { schemaIds, schemaViews } from "./schemas-view.js";
 import { groupEndpoints } from "./groups.js";
 import { slugify } from "./slugs.js";
-import { group, print } from "../shared/doc.js";
-import { items } from "../shared/statements.js";
 import type { DocsView, TagView } from "./view-types.js";
 
 const DEFAULT_BASE_URL = "https://api.example.com";

@@ -8,7 +8,7 @@ import {
   environmentFile,
   runtimeFile,
   type Doc,
-  scalarPlans,
+  scalarRevival,
   compareCodeUnits,
 } from "../toolkit.js";
 import type { ApiModel } from "../../model/types.js";
@@ -53,7 +53,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   // the client's plans of Dates and bigints, when it revives values (config dates, int64)
   const clientFolder = paths["client"] ?? "client";
   // (the client has scalar-plans.ts exactly when some endpoint holds one)
-  const revives = scalarPlans(model) !== undefined;
+  const revives = scalarRevival(model) !== undefined;
   if (revives) {
     collector.add(`${clientFolder}/scalar-plans.ts`, "PLANS");
     collector.add(`${clientFolder}/scalars.ts`, "operationCodec");

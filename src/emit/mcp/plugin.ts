@@ -1,17 +1,16 @@
-import { defineBuiltIn } from "../artifact.js";
+import { definePlugin } from "../artifact.js";
 
 /**
  * The `mcp` artifact (opt-in): an MCP server on @modelcontextprotocol/sdk, a tool per endpoint
  * (or list, describe and call for a large API), calling the generated client.
  */
-export default defineBuiltIn({
+export default definePlugin({
   name: "mcp",
   description:
     "mcp/: an MCP server whose tools call the API through the client (opt-in: -a ...,mcp; needs @modelcontextprotocol/sdk)",
   needs: ["client", "validators"],
   byDefault: false,
   path: "mcp",
-  places: "none",
   options: {
     tags: {
       type: "string-list",

@@ -12,7 +12,8 @@ import {
   line,
   print,
   PRINT_WIDTH,
-  scalarPlans,
+  scalarRevival,
+  type ScalarRevival,
   softline,
   stringLiteral,
   textWidth,
@@ -22,7 +23,7 @@ import {
 import type { Endpoint, HttpMethod } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { bySpecificity, mswPath } from "./msw-path.js";
-import { revivableExample, unrevivable } from "./scalars.js";
+import { revivableExample } from "./scalars.js";
 
 /** MSW's `http` has a function per method but TRACE and QUERY (nor one for any other method). */
 const METHODS: ReadonlySet<HttpMethod> = new Set(
@@ -59,7 +60,7 @@ export function emitMocks({
   const blocks: string[] = [];
   const names = new Map<Endpoint, string>();
   // with dates: "Date" / int64: "bigint", what the client revives by (its plans)
-  const plans = scalarPlans(model);
+  const revival = scalarRevival(model);
   const taken = new Set(RESERVED);
   for (const endpoint of model.endpoints) {
     const at = endpoint.sources[0];
@@ -72,7 +73,7 @@ export function emitMocks({
         );
       continue;
     }
-    const answer = answerOf(endpoint, model, plans);
+    const answer = answerOf(endpoint, model, revival);
     if (answer.unrevivable && at)
       reporter.report(
         "plugin/warning",
@@ -132,7 +133,7 @@ function handlerName(endpoint: string, taken: Set<string>): string {
 function answerOf(
   endpoint: Endpoint,
   model: EmitContext["model"],
-  plans: ReturnType<typeof scalarPlans>,
+  revival: ScalarRevival | undefined,
 ): Answer {
   const { schemas } = model;
   const response = endpoint.responses.find((r) =>
@@ -158,13 +159,9 @@ function answerOf(
   if (!kind)
     return { status, body: { kind: "none", mediaType: media.mediaType } };
   let example = media.examples?.find((e) => e.value !== undefined);
-  // the plan the client revives this answer by (dates: "Date", int64: "bigint")
-  const op = plans?.operations[endpoint.name]?.responses;
-  const plan =
-    op && Object.hasOwn(op, response.status) ? op[response.status] : undefined;
   const options = {
     examples: "typed" as const,
-    ...(plans && { accepts: revivableExample(model.scalars) }),
+    ...(revival && { accepts: revivableExample(model.scalars) }),
   };
   // through JSON: what the wire carries (file samples become their text, undefined members go)
   const wire = (raw: unknown): unknown =>
@@ -177,8 +174,9 @@ function answerOf(
     example ? example.value : bodySample(media, schemas, options),
   );
   const unread =
-    example && kind === "json" && plan !== undefined
-      ? unrevivable(value, plan, plans!.named)
+    // what the client would not revive by its plan (dates: "Date", int64: "bigint")
+    example && kind === "json"
+      ? revival?.unrevivable(value, endpoint.name, response.status)
       : undefined;
   if (unread !== undefined) {
     example = undefined;

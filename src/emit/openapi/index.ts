@@ -3,7 +3,7 @@ import type { GeneratedFile } from "../artifact.js";
 import { OPENAPI_FILE } from "./path.js";
 import { openApiDocument } from "./document.js";
 import { printJsonTo } from "./json.js";
-import { streamedFile } from "../shared/text-parts.js";
+import { streamedFile } from "../toolkit.js";
 
 export { openApiDocument, OPENAPI_VERSION } from "./document.js";
 

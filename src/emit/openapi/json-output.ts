@@ -1,4 +1,4 @@
-import type { TextOut } from "../shared/text-parts.js";
+import type { TextOut } from "../toolkit.js";
 
 /** How many pieces a batch holds at most. */
 const BATCH = 4096;

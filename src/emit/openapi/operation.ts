@@ -2,7 +2,9 @@ import {
   allParameters,
   compareCodeUnits,
   isLocationStyle,
+  reasonPhrase,
   setOwn,
+  statusKey,
 } from "../toolkit.js";
 import type {
   Encoding,
@@ -17,7 +19,6 @@ import type {
   SourceRef,
 } from "../../model/types.js";
 import { specExtensions, type JsonObject } from "./json.js";
-import { statusKey, reasonPhrase } from "../shared/response-status.js";
 
 /** Extensions apiloom writes itself; an input's member of the same name is not copied over it. */
 const OWN_EXTENSIONS = new Set(["x-apiloom-sources"]);

@@ -1,6 +1,4 @@
-import { textWidth } from "../shared/doc.js";
-import { PRINT_WIDTH } from "../shared/literals.js";
-import type { TextOut } from "../shared/text-parts.js";
+import { PRINT_WIDTH, type TextOut, textWidth } from "../toolkit.js";
 import { Output } from "./json-output.js";
 
 /**

@@ -1,7 +1,11 @@
-import { compareCodeUnits, setOwn } from "../toolkit.js";
+import {
+  compareCodeUnits,
+  describeSources,
+  scopesInUse,
+  setOwn,
+} from "../toolkit.js";
 import type { Endpoint, OAuthFlow, SecurityScheme } from "../../model/types.js";
 import type { JsonObject } from "./json.js";
-import { describeSources, scopesInUse } from "../shared/security-evidence.js";
 
 /**
  * Stand-ins for OAuth 2.0 URLs no input states. OpenAPI requires them; the reserved `.invalid`

@@ -1,4 +1,3 @@
-import type { SubSchema } from "../../model/schema/walk.js";
 import type {
   ApiResponse,
   Endpoint,
@@ -8,11 +7,10 @@ import type {
 } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import {
+  HTTP_METHODS,
   schemaToType,
   type SchemaNaming,
-} from "../type-index/schema-to-type.js";
-import {
-  HTTP_METHODS,
+  type SubSchema,
   jsdocLines,
   printAlias,
   printObject,

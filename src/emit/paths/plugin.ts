@@ -1,18 +1,17 @@
-import { defineBuiltIn } from "../artifact.js";
+import { definePlugin } from "../artifact.js";
 
 /**
  * The `paths` artifact: `paths.ts`, openapi-typescript 7's types (`paths`, `components`,
  * `operations`, `webhooks`, `$defs`) from the model, so code written against openapi-typescript's
  * output (and openapi-fetch, through `client/openapi-fetch.ts`) moves over by its import. Opt-in.
  */
-export default defineBuiltIn({
+export default definePlugin({
   name: "paths",
   description:
     "paths.ts: openapi-typescript's `paths`/`components`/`operations` types (opt-in: -a ...,paths)",
   byDefault: false,
   needs: ["types"],
   path: "paths.ts",
-  places: "none",
   options: {
     readWriteMarkers: {
       type: "boolean",

@@ -1,15 +1,14 @@
-import { defineBuiltIn } from "../artifact.js";
+import { definePlugin } from "../artifact.js";
 import { pagesOption } from "../shared/pages-option.js";
 
 /** The `query` artifact (opt-in): `query/index.ts`, TanStack Query option factories per endpoint. */
-export default defineBuiltIn({
+export default definePlugin({
   name: "query",
   description:
     "query/: TanStack Query option factories per endpoint (opt-in: -a ...,query)",
   needs: ["client"],
   byDefault: false,
   path: "query",
-  places: "none",
   // the client's declared page shapes (`client.pages`): a declared cursor makes an infinite query
   options: { pages: pagesOption },
   async emit(context) {

@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { DEFAULT_TEMPLATES_DIR } from "../templates.js";
+import { resolve } from "node:path";
 
 /**
  * Framework adapters apiloom ships, each a template `templates/server/<name>.ts` emitted as
@@ -37,7 +36,9 @@ const TAKEN = new Set([
 
 /**
  * Why `name` cannot be an adapter, or undefined when it can: a built-in one, or one the user's
- * templates folder holds as `server/<name>.ts` (how a user adds an adapter of their own).
+ * templates folder holds as `server/<name>.ts` (how a user adds an adapter of their own). The
+ * server's definition checks the option with it, on runs that emit nothing too: it loads no
+ * emitter (nor the toolkit).
  */
 export function adapterProblem(
   name: string,
@@ -47,39 +48,10 @@ export function adapterProblem(
     return `adapter names are lower-case letters, digits and "-", got ${JSON.stringify(name)}`;
   if (TAKEN.has(name) || name.startsWith("webhook"))
     return `"${name}" is a file of the server itself, not an adapter`;
-  if (adapterTemplate(name, templatesDir) === undefined)
+  if (
+    !(BUILT_IN_ADAPTERS as readonly string[]).includes(name) &&
+    !(templatesDir && existsSync(resolve(templatesDir, "server", `${name}.ts`)))
+  )
     return `unknown server adapter ${JSON.stringify(name)}: apiloom has ${BUILT_IN_ADAPTERS.join(", ")}; for another, put server/${name}.ts in your templates folder`;
   return undefined;
-}
-
-/** The template file of an adapter: the user's copy first, apiloom's otherwise. */
-export function adapterTemplate(
-  name: string,
-  templatesDir: string | undefined,
-): string | undefined {
-  const user = templatesDir
-    ? resolve(templatesDir, "server", `${name}.ts`)
-    : undefined;
-  if (user && existsSync(user)) return user;
-  return (BUILT_IN_ADAPTERS as readonly string[]).includes(name)
-    ? join(DEFAULT_TEMPLATES_DIR, "server", `${name}.ts`)
-    : undefined;
-}
-
-/**
- * The template of an adapter's webhook receiver, `server/webhook-<name>.ts`, written beside the
- * adapter for an API with webhooks: the user's copy first, apiloom's otherwise; undefined when
- * neither exists (a user's adapter without one: the receiver's node:http listener and fetch
- * handler serve the webhooks).
- */
-export function webhookAdapterTemplate(
-  name: string,
-  templatesDir: string | undefined,
-): string | undefined {
-  const file = `webhook-${name}.ts`;
-  const user = templatesDir ? resolve(templatesDir, "server", file) : undefined;
-  if (user && existsSync(user)) return user;
-  return (BUILT_IN_ADAPTERS as readonly string[]).includes(name)
-    ? join(DEFAULT_TEMPLATES_DIR, "server", file)
-    : undefined;
 }

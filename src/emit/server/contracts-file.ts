@@ -1,15 +1,19 @@
 import type { ApiModel, Endpoint } from "../../model/types.js";
-import { jsdocLines } from "../shared/escape.js";
-import type { TypeIndex } from "../type-index/index.js";
+import {
+  genericMember,
+  importStatement,
+  itemStreamStatuses,
+  jsdocLines,
+  propertyKey,
+  stringLiteral,
+} from "../toolkit.js";
+import type { TypeIndex } from "../artifact.js";
 import {
   hasResponseHeaders,
   responseHeadersBlock,
 } from "./response-headers.js";
 import { receivedType, type Received } from "./received-types.js";
 import { signatures as signaturesOf } from "./signature.js";
-import { propertyKey, stringLiteral } from "../shared/literals.js";
-import { genericMember, importStatement } from "../shared/statements.js";
-import { itemStreamStatuses } from "../shared/media-types.js";
 
 /**
  * `server/contracts.ts`: the `Handlers` interface (one typed handler per endpoint, keyed by the

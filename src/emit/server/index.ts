@@ -1,22 +1,21 @@
-import type { EmitContext, GeneratedFile } from "../artifact.js";
+import {
+  environmentFile,
+  runtimeFile,
+  type ScalarRevival,
+  scalarRevival,
+  serverBasePath,
+  stringLiteral,
+} from "../toolkit.js";
+import type { EmitContext, GeneratedFile, TypeIndex } from "../artifact.js";
 import { contractsFile } from "./contracts-file.js";
 import { routesFile } from "./routes-file.js";
-import { scalarFiles } from "../shared/scalar-files.js";
-import { scalarPlans, type Plans } from "../shared/scalar-plans.js";
-import { environmentFile, runtimeFile } from "../templates.js";
-import {
-  adapterProblem,
-  SERVER_TEMPLATE_FILES,
-  webhookAdapterTemplate,
-} from "./adapters.js";
+import { adapterProblem, SERVER_TEMPLATE_FILES } from "./adapters.js";
+import { webhookAdapterTemplate } from "./adapter-templates.js";
 
 export { reportAmbiguousRoutes, AMBIGUOUS_ROUTE } from "./ambiguous-routes.js";
 export { handlerSignature } from "./signature.js";
 export { BUILT_IN_ADAPTERS, adapterProblem } from "./adapters.js";
-import { stringLiteral } from "../shared/literals.js";
-import { serverBasePath } from "../shared/server-url.js";
 import type { ApiModel } from "../../model/types.js";
-import type { TypeIndex } from "../type-index/index.js";
 import {
   WEBHOOK_TEMPLATE_FILES,
   webhookContractsFile,
@@ -42,7 +41,7 @@ export function emitServer({
   types: index,
 }: EmitContext<ServerOptions>): GeneratedFile[] {
   // dates and big integers (config `dates`, `int64`): the routes' plans, and the runtime
-  const plans = scalarPlans(model, model.scalars, true);
+  const revival = scalarRevival(model, { server: true });
   const files: GeneratedFile[] = [
     {
       path: "server/contracts.ts",
@@ -51,7 +50,7 @@ export function emitServer({
     },
     {
       path: "server/routes.ts",
-      contents: routesFile(model, plans),
+      contents: routesFile(model, revival),
       skipTypecheck: true,
     },
   ];
@@ -63,7 +62,7 @@ export function emitServer({
     files.push(runtimeFile("server", `${adapter}.ts`, templatesDir));
   }
   if (model.webhooks && model.webhooks.length > 0)
-    files.push(...webhookFiles(model, index, options, templatesDir, plans));
+    files.push(...webhookFiles(model, index, options, templatesDir, revival));
   // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig, and
   // the framework packages the adapters among them import
   files.push(environmentFile("server", files, templatesDir));
@@ -74,7 +73,7 @@ export function emitServer({
       serverBasePath(options.baseUrl),
     ),
   });
-  if (plans) files.push(...scalarFiles("server", plans, templatesDir));
+  if (revival) files.push(...revival.files("server", templatesDir));
   return files;
 }
 
@@ -93,7 +92,7 @@ function webhookFiles(
   index: TypeIndex,
   options: ServerOptions,
   templatesDir: string | undefined,
-  plans: Plans | undefined,
+  revival: ScalarRevival | undefined,
 ): GeneratedFile[] {
   return [
     {
@@ -102,7 +101,7 @@ function webhookFiles(
         model,
         index,
         options.webhookSignature as WebhookSchemeName,
-        plans,
+        revival,
       ),
       skipTypecheck: true,
     },

@@ -1,5 +1,9 @@
-import { textWidth } from "../shared/doc.js";
-import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
+import {
+  PRINT_WIDTH,
+  propertyKey,
+  stringLiteral,
+  textWidth,
+} from "../toolkit.js";
 
 export type Literal =
   | string

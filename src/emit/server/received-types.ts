@@ -4,24 +4,23 @@ import type {
   Parameter,
   Webhook,
 } from "../../model/types.js";
-import type { SchemaMode, TypeIndex } from "../type-index/index.js";
 import {
   headerParameters,
   isUntyped,
+  type ObjectMember,
   payloadType,
+  printDoc,
+  printObject,
+  printTypeAlias,
+  raw,
   receivedBodyType,
   receivedBodyVariants,
   requestBodyType,
-} from "../type-index/endpoint-types.js";
-import { stringLiteral } from "../shared/literals.js";
-import { printDoc, printTypeAlias } from "../type-index/print.js";
-import { printObject } from "../type-index/print-object.js";
-import type { SchemaNaming } from "../type-index/schema-to-type.js";
-import {
-  raw,
-  type ObjectMember,
+  type SchemaNaming,
+  stringLiteral,
   type TypeNode,
-} from "../type-index/type-node.js";
+} from "../toolkit.js";
+import type { SchemaMode, TypeIndex } from "../artifact.js";
 
 /** A `<Name>Received` declaration, the names it uses from types.ts, and its name. */
 export interface Received {

@@ -1,7 +1,13 @@
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
-import { mainType, resolveSchema, scalarValues } from "../toolkit.js";
-import { conditionalGroup, printBefore } from "../shared/doc.js";
-import { propertyKey, stringLiteral } from "../shared/literals.js";
+import {
+  conditionalGroup,
+  mainType,
+  printBefore,
+  propertyKey,
+  resolveSchema,
+  scalarValues,
+  stringLiteral,
+} from "../toolkit.js";
 
 /**
  * The `ResponseHeaders` interface of contracts.ts: for each endpoint whose responses declare

@@ -1,5 +1,9 @@
 import {
+  endpointServerPath,
+  isJsonMediaType,
+  itemStreamStatuses,
   mainType,
+  parameterWireStyle,
   resolveSchema,
   revivedScalar,
   scalarValues,
@@ -13,9 +17,6 @@ import type {
   Schema,
   SchemaType,
 } from "../../model/types.js";
-import { parameterWireStyle } from "../shared/wire-style.js";
-import { endpointServerPath } from "../shared/server-url.js";
-import { isJsonMediaType, itemStreamStatuses } from "../shared/media-types.js";
 import type { ParamSpec, RouteSpec, ScalarType } from "./route-spec-types.js";
 
 /** What the runtime needs to route and decode each endpoint's requests, in model order. */

@@ -9,7 +9,7 @@ export type WebhookSchemeName = (typeof WEBHOOK_SCHEMES)[number];
 
 export const webhookSignatureOption = {
   type: "string",
-  default: "standard" as string,
+  default: "standard" as WebhookSchemeName,
   help: "How the API signs its webhooks, the receiver's default check: standard (Standard Webhooks), github, stripe",
   flag: "--webhook-signature",
   placeholder: "<scheme>",

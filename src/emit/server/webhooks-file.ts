@@ -1,15 +1,18 @@
 import type { ApiModel, Webhook } from "../../model/types.js";
-import { jsdocLines } from "../shared/escape.js";
-import { stringLiteral } from "../shared/literals.js";
-import type { TypeIndex } from "../type-index/index.js";
+import {
+  jsdocLines,
+  propertyKey,
+  type ScalarRevival,
+  stringLiteral,
+  WEBHOOK_PREFIX,
+} from "../toolkit.js";
+import type { TypeIndex } from "../artifact.js";
 import { importTypes, member, namespaceImport } from "./contracts-file.js";
 import { webhookReceivedType, type Received } from "./received-types.js";
 import { printLiteral } from "./print-literal.js";
-import { WEBHOOK_PREFIX, type Plans } from "../shared/scalar-plans.js";
 import { routeEntry } from "./routes-file.js";
 import { routeSpec } from "./route-specs.js";
 import { signatures as signaturesOf } from "./signature.js";
-import { propertyKey } from "../shared/literals.js";
 import type { WebhookSchemeName } from "./webhook-signature-option.js";
 
 /** The receiver's files, when the API declares webhooks (templates/server/webhook*.ts and this). */
@@ -34,7 +37,7 @@ export function webhookContractsFile(
   index: TypeIndex,
   scheme: WebhookSchemeName,
   /** Dates and big integers (config `dates`, `int64`): the routes take their codecs. */
-  plans?: Plans,
+  revival?: ScalarRevival,
 ): string {
   const webhooks = model.webhooks ?? [];
   const typeNames: string[] = [];
@@ -55,9 +58,7 @@ export function webhookContractsFile(
   const routes = webhooks.map((w) =>
     routeEntry(routeSpec(model, { ...w, path: webhookPath(w) })),
   );
-  const revived = webhooks.some(
-    (w) => plans && Object.hasOwn(plans.operations, WEBHOOK_PREFIX + w.name),
-  );
+  const revived = webhooks.some((w) => revival?.revives(w.name, true));
   const head = revived
     ? "const table: readonly RouteSpec[] = "
     : "export const webhookRoutes: readonly RouteSpec[] = ";

@@ -86,10 +86,13 @@ export function acceptHeader(endpoint: Endpoint): string | undefined {
  * Streamed media types the client parses item by item (issue 25): server-sent events, whose
  * `data` the response's schema types, and JSON Lines, whose items it types.
  */
-export const STREAM_MEDIA_TYPES = {
-  events: ITEM_STREAM_MEDIA_TYPES.events,
-  lines: ITEM_STREAM_MEDIA_TYPES.lines,
-} as const;
+export const STREAM_MEDIA_TYPES: {
+  readonly events: RegExp;
+  readonly lines: RegExp;
+} = Object.freeze({
+  events: Object.freeze(ITEM_STREAM_MEDIA_TYPES.events),
+  lines: Object.freeze(ITEM_STREAM_MEDIA_TYPES.lines),
+});
 
 export { itemStreamed, itemStreamStatuses };
 

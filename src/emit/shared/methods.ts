@@ -7,18 +7,18 @@ import type { ApiModel, Diagnostic } from "../../model/types.js";
 // server's diagnostics and their tests.
 
 /** Methods the Fetch standard forbids (§2.2.1 "forbidden method"): `fetch` rejects every call. */
-export const FETCH_FORBIDDEN_METHODS: readonly string[] = [
+export const FETCH_FORBIDDEN_METHODS: readonly string[] = Object.freeze([
   "CONNECT",
   "TRACE",
   "TRACK",
-];
+]);
 
 /**
  * The methods Node's HTTP parser (llhttp, Node 20 to 24: `http.METHODS`) accepts; a request with
  * any other is refused with 400 before a listener sees it. Written out, not read from the Node
  * that runs apiloom: output is the same on every machine.
  */
-export const NODE_HTTP_METHODS: readonly string[] = [
+export const NODE_HTTP_METHODS: readonly string[] = Object.freeze([
   "ACL",
   "BIND",
   "CHECKOUT",
@@ -54,7 +54,7 @@ export const NODE_HTTP_METHODS: readonly string[] = [
   "UNLINK",
   "UNLOCK",
   "UNSUBSCRIBE",
-];
+]);
 
 /** A diagnostic at each endpoint whose upper-cased method `refused` gives a reason for. */
 export function methodDiagnostics(

@@ -20,7 +20,9 @@ export const PAGE_SHAPE_KEYS: Record<
 };
 
 /** The option `client.pages`, read by the client and the query plugins alike. */
-export const pagesOption: PluginOption<PageDeclarations> = Object.freeze({
+export const pagesOption: PluginOption<PageDeclarations> & {
+  readonly config: "client.pages";
+} = Object.freeze({
   type: "object",
   default: Object.freeze({}),
   help: 'Page shapes by endpoint, where the description does not show them: { "GET /things": { kind: "cursor", parameter: "after", field: "next", items: "data" } }',

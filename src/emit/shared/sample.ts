@@ -20,7 +20,7 @@ export class BinarySample {
   }
 }
 
-export const BINARY = new BinarySample();
+export const BINARY: BinarySample = Object.freeze(new BinarySample());
 
 /**
  * A date(-time) the generated code holds as a `Date` (`dates: "Date"`): `new Date("…")` in

@@ -1,5 +1,5 @@
 import type { ApiModel, Endpoint, Server } from "../../model/types.js";
-import type { PluginOption, Reporter } from "../artifact.js";
+import type { Reporter } from "../artifact.js";
 import { trimTrailing } from "../../model/linear-text.js";
 
 /** A server's URL with every declared `{variable}` at its default, without a trailing slash. */
@@ -29,37 +29,6 @@ function urlPath(url: string): string {
   );
   if (path === "" || /^[a-z][a-z0-9+.-]*:/i.test(path)) return "";
   return path.startsWith("/") ? path : `/${path}`;
-}
-
-/** Why `value` is not a base URL (an absolute http(s) URL, or a path on the same origin), or undefined. */
-export function baseUrlProblem(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (value.startsWith("/") && !value.startsWith("//")) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (url && (url.protocol === "http:" || url.protocol === "https:"))
-    return undefined;
-  return `${JSON.stringify(value)} is not a base URL; give an absolute http(s) URL (https://api.example.com/v1) or a path starting with / (/api)`;
-}
-
-/**
- * The `baseUrl` option (top-level `baseUrl` in the config, `--base-url`), which the client and
- * the server both read: one flag sets both.
- */
-export function baseUrlOption(help: string): PluginOption<string | undefined> {
-  return {
-    type: "string",
-    default: undefined,
-    help,
-    config: "baseUrl",
-    flag: "--base-url",
-    placeholder: "<url>",
-    problem: baseUrlProblem,
-  };
 }
 
 /**

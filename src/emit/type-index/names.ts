@@ -70,7 +70,7 @@ export const GLOBAL_TYPE_NAMES: readonly string[] = [
  * from types.ts): an explicit export wins over a star export, so a schema type of one of these
  * names would be shadowed there. The client reports the rename (client/schema-names.ts).
  */
-export const CLIENT_EXPORT_NAMES: readonly string[] = [
+export const CLIENT_EXPORT_NAMES: readonly string[] = Object.freeze([
   "ApiDataOf",
   "ApiError",
   "EndpointFunctions",
@@ -84,7 +84,7 @@ export const CLIENT_EXPORT_NAMES: readonly string[] = [
   "RetryOptions",
   "ServerSentEvent",
   "TimeoutError",
-];
+]);
 
 /** `getPet` → `GetPet`: the endpoint name with its first letter upper-cased (still unique). */
 export function endpointTypeBase(endpoint: Endpoint): string {

@@ -1,25 +1,24 @@
 import type { ApiModel, Endpoint } from "../../model/types.js";
-import type { GeneratedFile } from "../artifact.js";
-import { jsdocLines } from "../shared/escape.js";
 import {
-  requestBodyType,
+  docLines,
   endpointDoc,
   headerParameters,
-  parametersType,
-  responseType,
-  statusUnion,
-} from "../type-index/endpoint-types.js";
-import type { TypeIndex } from "../type-index/type-index.js";
-import { TYPES_FILE } from "./path.js";
-import { printDoc } from "../type-index/print.js";
-import { printAlias, printObject } from "../type-index/print-object.js";
-import { docLines } from "../type-index/doc-lines.js";
-import {
+  jsdocLines,
   mentions,
   type ObjectMember,
+  parametersType,
+  printAlias,
+  printDoc,
+  printObject,
+  requestBodyType,
+  responseType,
+  statusUnion,
+  streamedFile,
+  type TextOut,
   type TypeNode,
-} from "../type-index/type-node.js";
-import { streamedFile, type TextOut } from "../shared/text-parts.js";
+} from "../toolkit.js";
+import type { GeneratedFile, TypeIndex } from "../artifact.js";
+import { TYPES_FILE } from "./path.js";
 import { writeWebhookTypes, type Declare } from "./webhook-types.js";
 
 /** The first line of types.ts; then the schema types (sorted by schema name), then each endpoint's. */

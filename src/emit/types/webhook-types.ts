@@ -1,15 +1,16 @@
 import type { ApiModel, Webhook } from "../../model/types.js";
-import type { WebhookTypes } from "../type-index/webhook-names.js";
-import type { TextOut } from "../shared/text-parts.js";
-import { jsdocLines } from "../shared/escape.js";
 import {
+  docLines,
+  jsdocLines,
+  type ObjectMember,
   parametersType,
   payloadType,
   responseType,
-} from "../type-index/endpoint-types.js";
-import { docLines } from "../type-index/doc-lines.js";
-import type { SchemaNaming } from "../type-index/schema-to-type.js";
-import type { ObjectMember, TypeNode } from "../type-index/type-node.js";
+  type SchemaNaming,
+  type TextOut,
+  type TypeNode,
+} from "../toolkit.js";
+import type { WebhookTypes } from "../artifact.js";
 
 /** Writes one declaration of types.ts (types-file.ts's, which also notes what it names). */
 export type Declare = (

@@ -1,13 +1,12 @@
-import { defineBuiltIn } from "../artifact.js";
+import { definePlugin } from "../artifact.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 
 /** The `validators` artifact: `validators/`, checks of values against the schemas. */
-export default defineBuiltIn({
+export default definePlugin({
   name: "validators",
   description: "validators/: a check per schema and per endpoint part",
   needs: ["types"],
   path: VALIDATORS_FOLDER,
-  places: "none",
   async emit({ model, types, templatesDir }) {
     const { validatorFiles } = await import("./index.js");
     return validatorFiles(model, types, templatesDir);

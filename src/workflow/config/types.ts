@@ -1,7 +1,5 @@
 import type { ConfigPlugin } from "../../emit/artifact.js";
-import type { DocsGroupBy } from "../../emit/docs/group-by-option.js";
-import type { ArtifactName } from "../../emit/registry.js";
-import type { PageShape } from "../../model/pagination.js";
+import type { ArtifactName, BuiltInOptions } from "../../emit/registry.js";
 import type { RemoteConfig } from "./remote-settings.js";
 
 /**
@@ -29,8 +27,11 @@ export interface ApiloomApi extends Omit<ApiloomSettings, "plugins"> {
   [plugin: string]: unknown;
 }
 
-/** apiloom's own settings, and its artifacts' options: the config without your plugins' options. */
-export interface ApiloomSettings {
+/**
+ * apiloom's own settings, and its artifacts' options (`client`, `docs`, `server`, `mcp`: the
+ * plugins' option specs say what each takes): the config without your plugins' options.
+ */
+export interface ApiloomSettings extends BuiltInOptions {
   /**
    * Spec files, globs (`*`, `**`, `?`, `{a,b}`) or `http(s)://` URLs, any supported format (URLs:
    * see `remote` and docs/inputs.md "Inputs at a URL").
@@ -88,43 +89,10 @@ export interface ApiloomSettings {
     /** Largest input or `$ref`'d file read, in MiB. Default 100. */
     maxInputSize?: number;
   };
-  client?: {
-    /**
-     * Page shapes by endpoint (`"GET /things"`), for endpoints whose pages the description does
-     * not show: each gets its `<name>Pages` iterator. A key that names no endpoint, or a query
-     * parameter or body property the endpoint lacks, is a `client/page-declaration` error.
-     */
-    pages?: Record<string, PageShape>;
-  };
-  docs?: {
-    /**
-     * Group endpoints by first tag (`"tag"`), by the resource their path names (`"path"`), or
-     * `"auto"` (default): by path when the tags are degenerate (words of the summaries, more
-     * groups than half the endpoints), else by tag.
-     */
-    groupBy?: DocsGroupBy;
-  };
-  server?: {
+  /** The server artifact's options (see `BuiltInOptions`), and your handlers file. */
+  server?: BuiltInOptions["server"] & {
     /** Your route handlers file, outside the output folder: scaffolded once, new stubs added later. */
     handlers?: string;
-    /**
-     * Framework adapters emitted beside the node:http listener (always emitted), each as
-     * `server/<name>.ts`: `"express"` (Express 5), `"fastify"` (needs fastify 5 in your project),
-     * `"hono"` (needs hono 4), or the name of your own template `server/<name>.ts` in the
-     * templates folder. Default none.
-     */
-    adapters?: string[];
-    /**
-     * The generated server checks its JSON answers against the specs (a 500 problem answer when a
-     * handler breaks its contract) unless its listener options say otherwise. Default false:
-     * meant for development and tests. Requests are always checked.
-     */
-    validateResponses?: boolean;
-    /**
-     * How the API signs its webhooks, the generated receiver's default check:
-     * `"standard"` (Standard Webhooks, default), `"github"` or `"stripe"`.
-     */
-    webhookSignature?: "standard" | "github" | "stripe";
   };
   /**
    * The committed lock of endpoint names, so adding an endpoint never renames an existing

@@ -1,0 +1,107 @@
+import type { GeneratedFile } from "../artifact.js";
+import type { ApiModel } from "../../model/types.js";
+import { isInt64, isRevivableDate } from "../../model/schema/scalars.js";
+import { scalarFiles } from "./scalar-files.js";
+import {
+  scalarPlans,
+  WEBHOOK_PREFIX,
+  type Plan,
+  type PlanNode,
+} from "./scalar-plans.js";
+
+/**
+ * Dates and big integers (config `dates: "Date"`, `int64: "bigint"`) as the generated client or
+ * server revives them: which operations hold such a value, the files of a folder that revive
+ * them (its plans and the runtime that walks them), and whether a JSON answer is one the client
+ * can revive. The plans themselves are the runtime's data (scalar-plans.ts).
+ */
+export interface ScalarRevival {
+  /** Whether the endpoint `name` holds a value revived (the server's: its webhook, by `webhook`). */
+  revives(name: string, webhook?: boolean): boolean;
+  /** The files of the folder: `scalar-plans.ts`, `scalars.ts` and `lossless-json.ts`. */
+  files(
+    folder: "client" | "server",
+    templatesDir: string | undefined,
+  ): GeneratedFile[];
+  /**
+   * Where the JSON `value` the endpoint `name` answers with `status` holds what the client could
+   * not revive (`/at: "yesterday" is no date-time`); undefined when it holds none.
+   */
+  unrevivable(value: unknown, name: string, status: string): string | undefined;
+}
+
+/**
+ * The revival of the model's dates and big integers, by the client (or, `server`, the server:
+ * its webhooks too, a body by each media type it may arrive as); undefined when nothing revives.
+ */
+export function scalarRevival(
+  model: ApiModel,
+  { server = false }: { server?: boolean } = {},
+): ScalarRevival | undefined {
+  const plans = scalarPlans(model, model.scalars, server);
+  if (!plans) return undefined;
+  return {
+    revives: (name, webhook = false) =>
+      Object.hasOwn(plans.operations, webhook ? WEBHOOK_PREFIX + name : name),
+    files: (folder, templatesDir) => scalarFiles(folder, plans, templatesDir),
+    unrevivable(value, name, status) {
+      const answers = Object.hasOwn(plans.operations, name)
+        ? plans.operations[name]!.responses
+        : undefined;
+      return answers && Object.hasOwn(answers, status)
+        ? unrevivable(value, answers[status], plans.named)
+        : undefined;
+    },
+  };
+}
+
+const MAX_DEPTH = 512;
+
+/**
+ * Where `value` (JSON, as a mock answers it) holds what the client could not revive by `plan`
+ * (`/at: "yesterday" is no date-time`); undefined when it holds none.
+ */
+function unrevivable(
+  value: unknown,
+  plan: Plan | undefined,
+  named: readonly PlanNode[],
+  at = "",
+  depth = 0,
+): string | undefined {
+  const node = typeof plan === "number" ? named[plan] : plan;
+  if (node === undefined || depth >= MAX_DEPTH) return undefined;
+  if (typeof value === "string")
+    return node.s && !isRevivableDate(value, node.s)
+      ? `${at || "/"}: ${JSON.stringify(value)} is no ${node.s === "d" ? "date" : "date-time"}`
+      : undefined;
+  if (typeof value === "number")
+    return node.i && !isInt64(value)
+      ? `${at || "/"}: ${value} is no int64`
+      : undefined;
+  if (typeof value !== "object" || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unrevivable(
+        value[i],
+        node.t?.[i] ?? node.e,
+        named,
+        `${at}/${i}`,
+        depth + 1,
+      );
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const member = node.p && Object.hasOwn(node.p, key) ? node.p[key] : node.r;
+    const found = unrevivable(
+      item,
+      member,
+      named,
+      `${at}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+      depth + 1,
+    );
+    if (found) return found;
+  }
+  return undefined;
+}
