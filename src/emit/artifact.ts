@@ -91,6 +91,11 @@ export interface ArtifactPlugin<
   path: string;
   /** Its options, each with a default and a check; the config holds them under `<name>`. */
   options?: S;
+  /**
+   * @deprecated Ignored: which source places a plugin prints is apiloom's to find. Accepted so
+   * that a plugin written before it went keeps compiling.
+   */
+  places?: unknown;
   /** Makes the artifact's files from the model. Only the CLI writes them. */
   emit(
     context: EmitContext<OptionValues<S>>,

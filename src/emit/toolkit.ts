@@ -103,6 +103,8 @@ export {
   responseType,
   statusUnion,
 } from "./type-index/endpoint-types.js";
+// the schemas a request body is judged by, one per media type the server reads it as
+export { ownBodySchemas } from "./shared/received-bodies.js";
 export { docLines, trimBlankEnds } from "./type-index/doc-lines.js";
 // `schemaToType(schema, naming, mode)`: a schema's type expression, its `$ref`s named by
 // `naming` (the context's `types.typeOf` names them as types.ts does).

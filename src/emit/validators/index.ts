@@ -1,15 +1,16 @@
 import type { ApiModel } from "../../model/types.js";
-import type { GeneratedFile } from "../artifact.js";
-import { environmentFile, runtimeFile } from "../templates.js";
-import { VALIDATORS_FOLDER } from "./path.js";
-import type { TypeIndex } from "../type-index/index.js";
+import type { GeneratedFile, TypeIndex } from "../artifact.js";
 import {
   PRINT_WIDTH,
+  environmentFile,
   propertyKey,
+  runtimeFile,
+  streamedFile,
   templateLiteralText,
-} from "../shared/literals.js";
-import { textWidth } from "../shared/doc.js";
-import { streamedFile, type TextOut } from "../shared/text-parts.js";
+  textWidth,
+  type TextOut,
+} from "../toolkit.js";
+import { VALIDATORS_FOLDER } from "./path.js";
 import type { PlanOp } from "./plan-types.js";
 import { PlanBuilder } from "./plan.js";
 import { CheckCode } from "./code.js";

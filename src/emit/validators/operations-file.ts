@@ -5,14 +5,16 @@ import type {
   Parameter,
   Schema,
 } from "../../model/types.js";
-import type { GeneratedFile } from "../artifact.js";
+import type { GeneratedFile, TypeIndex } from "../artifact.js";
 import { VALIDATORS_FOLDER } from "./path.js";
-import type { TypeIndex } from "../type-index/index.js";
-import { headerParameters } from "../type-index/endpoint-types.js";
-import { isJsonMediaType as isJson, setOwn } from "../toolkit.js";
-import { ownBodySchemas } from "../shared/received-bodies.js";
-import { propertyKey } from "../shared/literals.js";
-import { streamedFile } from "../shared/text-parts.js";
+import {
+  headerParameters,
+  isJsonMediaType as isJson,
+  ownBodySchemas,
+  propertyKey,
+  setOwn,
+  streamedFile,
+} from "../toolkit.js";
 import { PlanBuilder, type PlanSub } from "./plan.js";
 import { objectType, planText } from "./plan-text.js";
 import { isBareRef } from "./subschema.js";

@@ -1,5 +1,4 @@
-import { templateLiteralText } from "../shared/literals.js";
-import type { TextOut } from "../shared/text-parts.js";
+import { templateLiteralText, type TextOut } from "../toolkit.js";
 import type { PlanBuilder } from "./plan.js";
 import type { CheckCode } from "./code.js";
 

@@ -1,5 +1,4 @@
-import { textWidth } from "../shared/doc.js";
-import { PRINT_WIDTH, propertyKey } from "../shared/literals.js";
+import { PRINT_WIDTH, propertyKey, textWidth } from "../toolkit.js";
 
 /**
  * The lines of the `schemas` table validators/schemas.ts ends with, written as text: what the
