@@ -1,7 +1,20 @@
-import { isIdentifierName } from "../../model/identifiers.js";
 import { PRINT_WIDTH, stringLiteral } from "../shared/literals.js";
+import {
+  Fn,
+  KIND_GUARD,
+  primitive,
+  TYPE_FAILS,
+  Unsupported,
+  type PathPart,
+} from "./code-function.js";
+import {
+  arrayOp,
+  numberOp,
+  objectOp,
+  stringOp,
+  type CheckWriter,
+} from "./code-keywords.js";
 import type { PlanOp, PlanSub } from "./plan-types.js";
-import { FORMATS } from "./strings.js";
 
 /**
  * The validators as code (issue 58): a plan's node (plan-schema.ts) written as a function of
@@ -25,118 +38,11 @@ const INDENT_LIMIT = 20;
 /** How large (its plan's JSON) a named schema's node is inlined where it is referenced. */
 const INLINE_LIMIT = 400;
 
-/** A sub-schema's pointer: `p`, then literal segments and loop indexes. */
-type PathPart = { text: string } | { index: string };
-
-class Unsupported extends Error {}
-
-const TYPE_FAILS: Readonly<Record<string, (v: string) => string>> = {
-  string: (v) => `typeof ${v} !== "string"`,
-  number: (v) => `typeof ${v} !== "number"`,
-  integer: (v) => `!Number.isInteger(${v})`,
-  boolean: (v) => `typeof ${v} !== "boolean"`,
-  null: (v) => `${v} !== null`,
-  array: (v) => `!Array.isArray(${v})`,
-  object: (v) => `!r.isObject(${v})`,
-};
-
-const KIND_GUARD: Readonly<Record<string, [string, (v: string) => string]>> = {
-  s: ["string", (v) => `typeof ${v} === "string"`],
-  n: ["number", (v) => `typeof ${v} === "number"`],
-  o: ["object", (v) => `r.isObject(${v})`],
-  a: ["array", (v) => `Array.isArray(${v})`],
-};
-
-const BOUNDS: Readonly<Record<string, [string, string]>> = {
-  minimum: ["<", "at least"],
-  exclusiveMinimum: ["<=", "greater than"],
-  maximum: [">", "at most"],
-  exclusiveMaximum: [">=", "less than"],
-};
-
-const plural = (n: number, word: string): string =>
-  `${n} ${word}${n === 1 ? "" : "s"}`;
-
-const properties = (n: number): string =>
-  `${n} ${n === 1 ? "property" : "properties"}`;
-
-/** Whether `enum` and `const` compare a value with `===`. */
-const primitive = (v: unknown): boolean =>
-  v === null ||
-  typeof v === "string" ||
-  typeof v === "boolean" ||
-  typeof v === "number";
-
-/** One function being written: its lines, its variables, which parameters it uses. */
-class Fn {
-  readonly lines: string[] = [];
-  vars = 0;
-  usesP = false;
-  usesE = false;
-  usesD = false;
-  usesX = false;
-  constructor(public name: string) {}
-
-  /** What the function checks (its text but its name). */
-  key(): string {
-    const uses = [this.usesX, this.usesP, this.usesE, this.usesD].join();
-    return uses + "\n" + this.lines.join("\n");
-  }
-
-  line(indent: number, text: string): void {
-    this.lines.push(" ".repeat(indent) + text);
-  }
-
-  /**
-   * `head` (its first line at `indent`, the others inside), what `body` writes, and `}`; nothing when the body wrote
-   * nothing (an empty block is no check, and prettier would print it otherwise).
-   */
-  wrap(indent: number, head: readonly string[], body: () => void): boolean {
-    const mark = this.lines.length;
-    for (const [i, text] of head.entries())
-      this.line(i === 0 ? indent : indent + 2, text);
-    const filled = this.lines.length;
-    body();
-    if (this.lines.length === filled) {
-      this.lines.length = mark;
-      return false;
-    }
-    this.line(indent, "}");
-    return true;
-  }
-
-  variable(prefix: string): string {
-    return `${prefix}${++this.vars}`;
-  }
-
-  text(): string {
-    const x = this.usesX ? "x" : "_x";
-    const p = this.usesP ? "p" : "_p";
-    const e = this.usesE ? "e" : "_e";
-    const d = this.usesD ? "d" : "_d";
-    const params = [x, p, e, d];
-    const body = this.lines.length === 0 ? "{}" : "{";
-    const flat = `function ${this.name}(${params.join(", ")}) ${body}`;
-    const head =
-      flat.length <= PRINT_WIDTH
-        ? [flat]
-        : [
-            `function ${this.name}(`,
-            ...params.map((param) => `  ${param},`),
-            `) ${body}`,
-          ];
-    const lines =
-      this.lines.length === 0 ? head : [...head, ...joined(this.lines), "}"];
-    if (lines.some((l) => l.length > PRINT_WIDTH)) throw new Unsupported();
-    return lines.join("\n");
-  }
-}
-
 /**
  * The code of a file's checks: each node of `nodes` (a plan's table) a function `c<id>`, when
  * it can be written; the constants and helper functions they share.
  */
-export class CheckCode {
+export class CheckCode implements CheckWriter {
   /** The constants' values (`K[i]`). */
   readonly constants: unknown[] = [];
   private readonly constantIndex = new Map<string, number>();
@@ -155,8 +61,8 @@ export class CheckCode {
 
   constructor(
     private readonly nodes: readonly (PlanOp[] | undefined)[],
-    /** The plan's patterns (`[source, …]`), for their messages. */
-    private readonly patterns: readonly (readonly unknown[])[],
+    /** The plan's patterns (`[source, …]`), for their messages (the keyword writers'). */
+    readonly patterns: readonly (readonly unknown[])[],
   ) {
     for (let id = 0; id < nodes.length; id++)
       this.functions.push(this.write(id));
@@ -231,14 +137,14 @@ export class CheckCode {
     return `K[${i}]`;
   }
 
-  /** A string in code: a short one as an escaped literal, else a constant. */
-  private string(s: string): string {
+  /** A string in code: an escaped literal when short, else a constant; the keyword writers' too. */
+  string(s: string): string {
     const literal = stringLiteral(s);
     return literal.length <= 24 ? literal : this.constant(s);
   }
 
-  /** A primitive value in code (a number as JavaScript prints it, when short). */
-  private value(v: unknown): string {
+  /** A primitive in code (a short number as JavaScript prints it); the keyword writers' too. */
+  value(v: unknown): string {
     if (typeof v === "string") return this.string(v);
     if (v === null || typeof v === "boolean") return String(v);
     if (typeof v === "number") {
@@ -248,7 +154,8 @@ export class CheckCode {
     return this.constant(v);
   }
 
-  private path(fn: Fn, parts: readonly PathPart[]): string {
+  /** A sub-schema's pointer in code, `p` joined with `parts`; the keyword writers' too. */
+  path(fn: Fn, parts: readonly PathPart[]): string {
     fn.usesP = true;
     let out = "p";
     let text = "";
@@ -264,13 +171,14 @@ export class CheckCode {
     return out;
   }
 
-  private depth(fn: Fn, level: number): string {
+  /** The nesting level in code, `d` plus `level`; the keyword writers' too. */
+  depth(fn: Fn, level: number): string {
     fn.usesD = true;
     return level === 0 ? "d" : `d + ${level}`;
   }
 
-  /** A violation: pushed, and the function returns when it stops at the first. */
-  private fail(
+  /** A violation: pushed, and a return when stopping at the first; the keyword writers' too. */
+  fail(
     fn: Fn,
     indent: number,
     path: readonly PathPart[],
@@ -285,8 +193,8 @@ export class CheckCode {
     );
   }
 
-  /** `if (test) {`, a violation (see {@link fail}), `}`. */
-  private guard(
+  /** `if (test) {`, a violation (see {@link fail}), `}`; the keyword writers' too. */
+  guard(
     fn: Fn,
     indent: number,
     test: string,
@@ -350,8 +258,8 @@ export class CheckCode {
     return name;
   }
 
-  /** A sub-schema's checks of `v`, in place (or a call of its function). */
-  private sub(
+  /** A sub-schema's checks of `v` in place (or a call of its check); the keyword writers' too. */
+  sub(
     fn: Fn,
     sub: PlanSub,
     v: string,
@@ -609,359 +517,19 @@ export class CheckCode {
     for (const op of ops) {
       switch (block[0]) {
         case "s":
-          this.stringOp(fn, op, v, path, indent);
+          stringOp(this, fn, op, v, path, indent);
           break;
         case "n":
-          this.numberOp(fn, op, v, path, indent);
+          numberOp(this, fn, op, v, path, indent);
           break;
         case "o":
-          this.objectOp(fn, op, v, path, level, indent);
+          objectOp(this, fn, op, v, path, level, indent);
           break;
         case "a":
-          this.arrayOp(fn, op, v, path, level, indent);
+          arrayOp(this, fn, op, v, path, level, indent);
           break;
       }
     }
-  }
-
-  private stringOp(
-    fn: Fn,
-    op: PlanOp,
-    v: string,
-    path: readonly PathPart[],
-    indent: number,
-  ): void {
-    switch (op[0]) {
-      case "L": {
-        const min = op[1] as number | null;
-        const max = op[2] as number | null;
-        // code points: at most the UTF-16 length, at least its half
-        const maybe: string[] = [];
-        if (min !== null) maybe.push(`${v}.length < ${2 * min}`);
-        if (max !== null) maybe.push(`${v}.length > ${max}`);
-        const n = fn.variable("n");
-        fn.line(indent, `if (${maybe.join(" || ")}) {`);
-        fn.line(indent + 2, `const ${n} = r.length(${v});`);
-        if (min !== null) {
-          fn.line(indent + 2, `if (${n} < ${min}) {`);
-          this.fail(
-            fn,
-            indent + 4,
-            path,
-            "minLength",
-            `must have at least ${plural(min, "character")}`,
-          );
-          fn.line(indent + 2, "}");
-        }
-        if (max !== null) {
-          fn.line(indent + 2, `if (${n} > ${max}) {`);
-          this.fail(
-            fn,
-            indent + 4,
-            path,
-            "maxLength",
-            `must have at most ${plural(max, "character")}`,
-          );
-          fn.line(indent + 2, "}");
-        }
-        fn.line(indent, "}");
-        return;
-      }
-      case "p": {
-        const index = op[1] as number;
-        fn.line(indent, `if (!P.pattern(${index}).test(${v})) {`);
-        const source = this.patterns[index]![0] as string;
-        this.fail(
-          fn,
-          indent + 2,
-          path,
-          "pattern",
-          `must match the pattern ${JSON.stringify(source)}`,
-        );
-        fn.line(indent, "}");
-        return;
-      }
-      case "f": {
-        const name = op[1] as string;
-        if (!Object.hasOwn(FORMATS, name)) return;
-        const format = `r.${FORMATS[name]![2]}`;
-        fn.usesE = true;
-        fn.line(indent, `if (!${format}.test(${v})) {`);
-        const at = this.path(fn, path);
-        fn.line(
-          indent + 2,
-          `if (r.fail(e, ${at}, "format", ${format}.message)) return;`,
-        );
-        fn.line(indent, "}");
-        return;
-      }
-    }
-    throw new Unsupported();
-  }
-
-  private numberOp(
-    fn: Fn,
-    op: PlanOp,
-    v: string,
-    path: readonly PathPart[],
-    indent: number,
-  ): void {
-    const keyword = op[0] as string;
-    const bound = op[1] as number;
-    if (keyword === "multipleOf") {
-      this.guard(
-        fn,
-        indent,
-        `!Number.isInteger(${v} / ${this.value(bound)})`,
-        path,
-        keyword,
-        `must be a multiple of ${bound}`,
-      );
-      return;
-    }
-    if (!Object.hasOwn(BOUNDS, keyword)) throw new Unsupported();
-    const [fails, words] = BOUNDS[keyword]!;
-    this.guard(
-      fn,
-      indent,
-      `${v} ${fails} ${this.value(bound)}`,
-      path,
-      keyword,
-      `must be ${words} ${bound}`,
-    );
-  }
-
-  /** A member read: `v.name` for a short identifier, `v["…"]` or `v[K[i]]` else. */
-  private member(v: string, name: string): string {
-    return isIdentifierName(name) && name.length <= 24
-      ? `${v}.${name}`
-      : `${v}[${this.string(name)}]`;
-  }
-
-  private objectOp(
-    fn: Fn,
-    op: PlanOp,
-    v: string,
-    path: readonly PathPart[],
-    level: number,
-    indent: number,
-  ): void {
-    switch (op[0]) {
-      case "r": {
-        const names = op[1] as string[];
-        const skip = op[2] as number;
-        let inner = indent;
-        if (skip !== 0) {
-          fn.line(indent, `if ((${this.depth(fn, 0)} & 3) !== ${skip}) {`);
-          inner += 2;
-        }
-        // `in` on a plain object (runtime.ts, plain), for a name Object.prototype lacks
-        const fast = names.filter((name) => !(name in Object.prototype));
-        const q = fast.length > 1 ? fn.variable("q") : undefined;
-        if (q !== undefined) fn.line(inner, `const ${q} = r.plain(${v});`);
-        for (const name of names) {
-          const key = this.string(name);
-          const owns =
-            q !== undefined && fast.includes(name)
-              ? `(${q} ? ${key} in ${v} : r.has(${v}, ${key}))`
-              : `r.has(${v}, ${key})`;
-          this.guard(
-            fn,
-            inner,
-            `!${owns}`,
-            path,
-            "required",
-            `must have the property ${JSON.stringify(name)}`,
-          );
-        }
-        if (skip !== 0) fn.line(indent, "}");
-        return;
-      }
-      case "P": {
-        const min = op[1] as number | null;
-        const max = op[2] as number | null;
-        const n = fn.variable("n");
-        fn.line(indent, `const ${n} = Object.keys(${v}).length;`);
-        if (min !== null) {
-          this.guard(
-            fn,
-            indent,
-            `${n} < ${min}`,
-            path,
-            "minProperties",
-            `must have at least ${properties(min)}`,
-          );
-        }
-        if (max !== null) {
-          this.guard(
-            fn,
-            indent,
-            `${n} > ${max}`,
-            path,
-            "maxProperties",
-            `must have at most ${properties(max)}`,
-          );
-        }
-        return;
-      }
-      case "pr": {
-        const name = op[1] as string;
-        const sub = op[2] as PlanSub;
-        const m = fn.variable("v");
-        const at = [...path, { text: "/" + escapePointer(name) }];
-        const read = `const ${m} = ${this.member(v, name)};`;
-        const body = () => this.sub(fn, sub, m, at, level + 4, indent + 2);
-        // a name Object.prototype has (`constructor`) must be an own property to count
-        if (name in Object.prototype)
-          fn.wrap(
-            indent,
-            [`if (r.has(${v}, ${this.string(name)})) {`, read],
-            body,
-          );
-        else {
-          fn.line(indent, read);
-          if (!fn.wrap(indent, [`if (${m} !== undefined) {`], body))
-            fn.lines.pop();
-        }
-        return;
-      }
-      case "k":
-        return this.keyLoop(fn, op, v, path, level, indent);
-    }
-    throw new Unsupported();
-  }
-
-  /**
-   * The loop over an object's keys (declared members and additionalProperties; a loop with
-   * patterns or propertyNames is the interpreter's): per key in order, the declared property's
-   * checks, or else additionalProperties'.
-   */
-  private keyLoop(
-    fn: Fn,
-    op: PlanOp,
-    v: string,
-    path: readonly PathPart[],
-    level: number,
-    indent: number,
-  ): void {
-    const declared = op[1] as [string, PlanSub | null][];
-    const extra = op[2] as PlanSub | false | null;
-    if ((op[3] as unknown[]).length > 0 || op[4] !== null)
-      throw new Unsupported();
-    const keys = fn.variable("k");
-    const i = fn.variable("i");
-    const key = fn.variable("k");
-    const m = fn.variable("v");
-    fn.line(indent, `const ${keys} = Object.keys(${v});`);
-    fn.line(indent, `for (let ${i} = 0; ${i} < ${keys}.length; ${i}++) {`);
-    fn.line(indent + 2, `const ${key} = ${keys}[${i}];`);
-    fn.line(indent + 2, `const ${m} = ${v}[${key}];`);
-    const at: PathPart[] = [...path, { text: "/" }, { index: `r.esc(${key})` }];
-    const inner = indent + 4;
-    fn.line(indent + 2, `switch (${key}) {`);
-    for (const [name, sub] of declared) {
-      fn.line(inner, `case ${this.string(name)}:`);
-      if (sub !== null) this.sub(fn, sub, m, at, level + 4, inner + 2);
-      fn.line(inner + 2, "break;");
-    }
-    if (extra !== null) {
-      fn.line(inner, "default:");
-      if (extra === false)
-        this.fail(
-          fn,
-          inner + 2,
-          at,
-          "additionalProperties",
-          "must not be present",
-        );
-      else this.sub(fn, extra, m, at, level + 4, inner + 2);
-    }
-    fn.line(indent + 2, "}");
-    fn.line(indent, "}");
-    // the member's value, when a check reads it
-    const read = fn.lines.findIndex((l) =>
-      l.endsWith(`const ${m} = ${v}[${key}];`),
-    );
-    const used = new RegExp(`[^"'\\w]${m}\\b`);
-    if (!fn.lines.slice(read + 1).some((l) => used.test(l)))
-      fn.lines.splice(read, 1);
-  }
-
-  private arrayOp(
-    fn: Fn,
-    op: PlanOp,
-    v: string,
-    path: readonly PathPart[],
-    level: number,
-    indent: number,
-  ): void {
-    switch (op[0]) {
-      case "mi":
-      case "ma":
-      case "I": {
-        const n = op[1] as number;
-        const few = op[0] === "mi";
-        this.guard(
-          fn,
-          indent,
-          `${v}.length ${few ? "<" : ">"} ${n}`,
-          path,
-          op[0] === "mi" ? "minItems" : op[0] === "ma" ? "maxItems" : "items",
-          `must have at ${few ? "least" : "most"} ${plural(n, "item")}`,
-        );
-        return;
-      }
-      case "u":
-        this.guard(
-          fn,
-          indent,
-          `!r.unique(${v})`,
-          path,
-          "uniqueItems",
-          "must not have duplicate items",
-        );
-        return;
-      case "pi": {
-        const index = op[1] as number;
-        const m = fn.variable("v");
-        const head = [
-          `if (${v}.length > ${index}) {`,
-          `const ${m} = ${v}[${index}];`,
-        ];
-        fn.wrap(indent, head, () =>
-          this.sub(
-            fn,
-            op[2] as PlanSub,
-            m,
-            [...path, { text: `/${index}` }],
-            level + 4,
-            indent + 2,
-          ),
-        );
-        return;
-      }
-      case "it": {
-        const start = op[1] as number;
-        const i = fn.variable("i");
-        const m = fn.variable("v");
-        const head = [
-          `for (let ${i} = ${start}; ${i} < ${v}.length; ${i}++) {`,
-          `const ${m} = ${v}[${i}];`,
-        ];
-        fn.wrap(indent, head, () =>
-          this.sub(
-            fn,
-            op[2] as PlanSub,
-            m,
-            [...path, { text: "/" }, { index: i }],
-            level + 4,
-            indent + 2,
-          ),
-        );
-        return;
-      }
-    }
-    throw new Unsupported();
   }
 
   /** A module-level array of the checks of `subs` (prettier's layout: flat, or one a line). */
@@ -1019,81 +587,4 @@ export class CheckCode {
     this.fail(fn, indent + 2, path, keyword, message);
     fn.line(indent, "}");
   }
-}
-
-/**
- * The lines with each `if (test) {`, `if (r.fail(…)) return;`, `}` as one line,
- * `if (test && r.fail(…)) return;`, where it fits (and `test` has no `||` to parenthesise).
- */
-function joined(written: readonly string[]): string[] {
-  const lines = nested(written);
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const head = /^( *)if \((.*)\) \{$/.exec(lines[i]!);
-    const inner =
-      head && /^ *if \((r\.fail\(.*\))\) return;$/.exec(lines[i + 1]!);
-    if (
-      head &&
-      inner &&
-      lines[i + 2] === `${head[1]}}` &&
-      !head[2]!.includes("||")
-    ) {
-      const line = `${head[1]}if (${head[2]} && ${inner[1]}) return;`;
-      if (line.length <= PRINT_WIDTH) {
-        out.push(line);
-        i += 2;
-        continue;
-      }
-    }
-    out.push(lines[i]!);
-  }
-  return out;
-}
-
-/**
- * The lines with each `if (a) {` whose block is one `if (b) {…}` (without else) as
- * `if (a && b) {…}`.
- */
-function nested(written: readonly string[]): string[] {
-  let lines = [...written];
-  for (let changed = true; changed;) {
-    changed = false;
-    const out: string[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const outer = /^( *)if \((.*)\) \{$/.exec(lines[i]!);
-      const inner = outer && /^( *)if \((.*)\) \{$/.exec(lines[i + 1]!);
-      if (
-        outer &&
-        inner &&
-        inner[1] === outer[1] + "  " &&
-        !outer[2]!.includes("||") &&
-        !inner[2]!.includes("||")
-      ) {
-        const close = inner[1] + "}";
-        let end = i + 2;
-        while (end < lines.length && !lines[end]!.startsWith(close)) end++;
-        const line = `${outer[1]}if (${outer[2]} && ${inner[2]}) {`;
-        if (
-          lines[end] === close &&
-          lines[end + 1] === outer[1] + "}" &&
-          line.length <= PRINT_WIDTH
-        ) {
-          out.push(line);
-          for (let j = i + 2; j < end; j++) out.push(lines[j]!.slice(2));
-          out.push(outer[1] + "}");
-          i = end + 1;
-          changed = true;
-          continue;
-        }
-      }
-      out.push(lines[i]!);
-    }
-    lines = out;
-  }
-  return lines;
-}
-
-/** A key as one segment of a JSON pointer (what the runtime's `esc` makes of it). */
-function escapePointer(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }

@@ -1,0 +1,394 @@
+import { isIdentifierName } from "../toolkit.js";
+import {
+  escapePointer,
+  Unsupported,
+  type Fn,
+  type PathPart,
+} from "./code-function.js";
+import type { PlanOp, PlanSub } from "./plan-types.js";
+import { FORMATS } from "./strings.js";
+
+/**
+ * The checks of the keyword blocks of the validators' code (code.ts): a string's, a number's,
+ * an object's, an array's keywords, written into `fn` with code.ts's `CheckCode` helpers.
+ */
+
+/** What the keyword writers use of code.ts's `CheckCode` (its members so documented). */
+export interface CheckWriter {
+  readonly patterns: readonly (readonly unknown[])[];
+  string(s: string): string;
+  value(v: unknown): string;
+  path(fn: Fn, parts: readonly PathPart[]): string;
+  depth(fn: Fn, level: number): string;
+  fail(
+    fn: Fn,
+    indent: number,
+    path: readonly PathPart[],
+    keyword: string,
+    message: string,
+  ): void;
+  guard(
+    fn: Fn,
+    indent: number,
+    test: string,
+    path: readonly PathPart[],
+    keyword: string,
+    message: string,
+  ): void;
+  sub(
+    fn: Fn,
+    sub: PlanSub,
+    v: string,
+    path: readonly PathPart[],
+    level: number,
+    indent: number,
+  ): void;
+}
+
+const BOUNDS: Readonly<Record<string, [string, string]>> = {
+  minimum: ["<", "at least"],
+  exclusiveMinimum: ["<=", "greater than"],
+  maximum: [">", "at most"],
+  exclusiveMaximum: [">=", "less than"],
+};
+
+const plural = (n: number, word: string): string =>
+  `${n} ${word}${n === 1 ? "" : "s"}`;
+
+const properties = (n: number): string =>
+  `${n} ${n === 1 ? "property" : "properties"}`;
+
+export function stringOp(
+  c: CheckWriter,
+  fn: Fn,
+  op: PlanOp,
+  v: string,
+  path: readonly PathPart[],
+  indent: number,
+): void {
+  switch (op[0]) {
+    case "L": {
+      const min = op[1] as number | null;
+      const max = op[2] as number | null;
+      // code points: at most the UTF-16 length, at least its half
+      const maybe: string[] = [];
+      if (min !== null) maybe.push(`${v}.length < ${2 * min}`);
+      if (max !== null) maybe.push(`${v}.length > ${max}`);
+      const n = fn.variable("n");
+      fn.line(indent, `if (${maybe.join(" || ")}) {`);
+      fn.line(indent + 2, `const ${n} = r.length(${v});`);
+      if (min !== null) {
+        fn.line(indent + 2, `if (${n} < ${min}) {`);
+        c.fail(
+          fn,
+          indent + 4,
+          path,
+          "minLength",
+          `must have at least ${plural(min, "character")}`,
+        );
+        fn.line(indent + 2, "}");
+      }
+      if (max !== null) {
+        fn.line(indent + 2, `if (${n} > ${max}) {`);
+        c.fail(
+          fn,
+          indent + 4,
+          path,
+          "maxLength",
+          `must have at most ${plural(max, "character")}`,
+        );
+        fn.line(indent + 2, "}");
+      }
+      fn.line(indent, "}");
+      return;
+    }
+    case "p": {
+      const index = op[1] as number;
+      fn.line(indent, `if (!P.pattern(${index}).test(${v})) {`);
+      const source = c.patterns[index]![0] as string;
+      c.fail(
+        fn,
+        indent + 2,
+        path,
+        "pattern",
+        `must match the pattern ${JSON.stringify(source)}`,
+      );
+      fn.line(indent, "}");
+      return;
+    }
+    case "f": {
+      const name = op[1] as string;
+      if (!Object.hasOwn(FORMATS, name)) return;
+      const format = `r.${FORMATS[name]![2]}`;
+      fn.usesE = true;
+      fn.line(indent, `if (!${format}.test(${v})) {`);
+      const at = c.path(fn, path);
+      fn.line(
+        indent + 2,
+        `if (r.fail(e, ${at}, "format", ${format}.message)) return;`,
+      );
+      fn.line(indent, "}");
+      return;
+    }
+  }
+  throw new Unsupported();
+}
+
+export function numberOp(
+  c: CheckWriter,
+  fn: Fn,
+  op: PlanOp,
+  v: string,
+  path: readonly PathPart[],
+  indent: number,
+): void {
+  const keyword = op[0] as string;
+  const bound = op[1] as number;
+  if (keyword === "multipleOf") {
+    c.guard(
+      fn,
+      indent,
+      `!Number.isInteger(${v} / ${c.value(bound)})`,
+      path,
+      keyword,
+      `must be a multiple of ${bound}`,
+    );
+    return;
+  }
+  if (!Object.hasOwn(BOUNDS, keyword)) throw new Unsupported();
+  const [fails, words] = BOUNDS[keyword]!;
+  c.guard(
+    fn,
+    indent,
+    `${v} ${fails} ${c.value(bound)}`,
+    path,
+    keyword,
+    `must be ${words} ${bound}`,
+  );
+}
+
+/** A member read: `v.name` for a short identifier, `v["…"]` or `v[K[i]]` else. */
+function member(c: CheckWriter, v: string, name: string): string {
+  return isIdentifierName(name) && name.length <= 24
+    ? `${v}.${name}`
+    : `${v}[${c.string(name)}]`;
+}
+
+export function objectOp(
+  c: CheckWriter,
+  fn: Fn,
+  op: PlanOp,
+  v: string,
+  path: readonly PathPart[],
+  level: number,
+  indent: number,
+): void {
+  switch (op[0]) {
+    case "r": {
+      const names = op[1] as string[];
+      const skip = op[2] as number;
+      let inner = indent;
+      if (skip !== 0) {
+        fn.line(indent, `if ((${c.depth(fn, 0)} & 3) !== ${skip}) {`);
+        inner += 2;
+      }
+      // `in` on a plain object (runtime.ts, plain), for a name Object.prototype lacks
+      const fast = names.filter((name) => !(name in Object.prototype));
+      const q = fast.length > 1 ? fn.variable("q") : undefined;
+      if (q !== undefined) fn.line(inner, `const ${q} = r.plain(${v});`);
+      for (const name of names) {
+        const key = c.string(name);
+        const owns =
+          q !== undefined && fast.includes(name)
+            ? `(${q} ? ${key} in ${v} : r.has(${v}, ${key}))`
+            : `r.has(${v}, ${key})`;
+        c.guard(
+          fn,
+          inner,
+          `!${owns}`,
+          path,
+          "required",
+          `must have the property ${JSON.stringify(name)}`,
+        );
+      }
+      if (skip !== 0) fn.line(indent, "}");
+      return;
+    }
+    case "P": {
+      const min = op[1] as number | null;
+      const max = op[2] as number | null;
+      const n = fn.variable("n");
+      fn.line(indent, `const ${n} = Object.keys(${v}).length;`);
+      if (min !== null) {
+        c.guard(
+          fn,
+          indent,
+          `${n} < ${min}`,
+          path,
+          "minProperties",
+          `must have at least ${properties(min)}`,
+        );
+      }
+      if (max !== null) {
+        c.guard(
+          fn,
+          indent,
+          `${n} > ${max}`,
+          path,
+          "maxProperties",
+          `must have at most ${properties(max)}`,
+        );
+      }
+      return;
+    }
+    case "pr": {
+      const name = op[1] as string;
+      const sub = op[2] as PlanSub;
+      const m = fn.variable("v");
+      const at = [...path, { text: "/" + escapePointer(name) }];
+      const read = `const ${m} = ${member(c, v, name)};`;
+      const body = () => c.sub(fn, sub, m, at, level + 4, indent + 2);
+      // a name Object.prototype has (`constructor`) must be an own property to count
+      if (name in Object.prototype)
+        fn.wrap(indent, [`if (r.has(${v}, ${c.string(name)})) {`, read], body);
+      else {
+        fn.line(indent, read);
+        if (!fn.wrap(indent, [`if (${m} !== undefined) {`], body))
+          fn.lines.pop();
+      }
+      return;
+    }
+    case "k":
+      return keyLoop(c, fn, op, v, path, level, indent);
+  }
+  throw new Unsupported();
+}
+
+/**
+ * The loop over an object's keys (declared members and additionalProperties; a loop with
+ * patterns or propertyNames is the interpreter's): per key in order, the declared property's
+ * checks, or else additionalProperties'.
+ */
+function keyLoop(
+  c: CheckWriter,
+  fn: Fn,
+  op: PlanOp,
+  v: string,
+  path: readonly PathPart[],
+  level: number,
+  indent: number,
+): void {
+  const declared = op[1] as [string, PlanSub | null][];
+  const extra = op[2] as PlanSub | false | null;
+  if ((op[3] as unknown[]).length > 0 || op[4] !== null)
+    throw new Unsupported();
+  const keys = fn.variable("k");
+  const i = fn.variable("i");
+  const key = fn.variable("k");
+  const m = fn.variable("v");
+  fn.line(indent, `const ${keys} = Object.keys(${v});`);
+  fn.line(indent, `for (let ${i} = 0; ${i} < ${keys}.length; ${i}++) {`);
+  fn.line(indent + 2, `const ${key} = ${keys}[${i}];`);
+  fn.line(indent + 2, `const ${m} = ${v}[${key}];`);
+  const at: PathPart[] = [...path, { text: "/" }, { index: `r.esc(${key})` }];
+  const inner = indent + 4;
+  fn.line(indent + 2, `switch (${key}) {`);
+  for (const [name, sub] of declared) {
+    fn.line(inner, `case ${c.string(name)}:`);
+    if (sub !== null) c.sub(fn, sub, m, at, level + 4, inner + 2);
+    fn.line(inner + 2, "break;");
+  }
+  if (extra !== null) {
+    fn.line(inner, "default:");
+    if (extra === false)
+      c.fail(fn, inner + 2, at, "additionalProperties", "must not be present");
+    else c.sub(fn, extra, m, at, level + 4, inner + 2);
+  }
+  fn.line(indent + 2, "}");
+  fn.line(indent, "}");
+  // the member's value, when a check reads it
+  const read = fn.lines.findIndex((l) =>
+    l.endsWith(`const ${m} = ${v}[${key}];`),
+  );
+  const used = new RegExp(`[^"'\\w]${m}\\b`);
+  if (!fn.lines.slice(read + 1).some((l) => used.test(l)))
+    fn.lines.splice(read, 1);
+}
+
+export function arrayOp(
+  c: CheckWriter,
+  fn: Fn,
+  op: PlanOp,
+  v: string,
+  path: readonly PathPart[],
+  level: number,
+  indent: number,
+): void {
+  switch (op[0]) {
+    case "mi":
+    case "ma":
+    case "I": {
+      const n = op[1] as number;
+      const few = op[0] === "mi";
+      c.guard(
+        fn,
+        indent,
+        `${v}.length ${few ? "<" : ">"} ${n}`,
+        path,
+        op[0] === "mi" ? "minItems" : op[0] === "ma" ? "maxItems" : "items",
+        `must have at ${few ? "least" : "most"} ${plural(n, "item")}`,
+      );
+      return;
+    }
+    case "u":
+      c.guard(
+        fn,
+        indent,
+        `!r.unique(${v})`,
+        path,
+        "uniqueItems",
+        "must not have duplicate items",
+      );
+      return;
+    case "pi": {
+      const index = op[1] as number;
+      const m = fn.variable("v");
+      const head = [
+        `if (${v}.length > ${index}) {`,
+        `const ${m} = ${v}[${index}];`,
+      ];
+      fn.wrap(indent, head, () =>
+        c.sub(
+          fn,
+          op[2] as PlanSub,
+          m,
+          [...path, { text: `/${index}` }],
+          level + 4,
+          indent + 2,
+        ),
+      );
+      return;
+    }
+    case "it": {
+      const start = op[1] as number;
+      const i = fn.variable("i");
+      const m = fn.variable("v");
+      const head = [
+        `for (let ${i} = ${start}; ${i} < ${v}.length; ${i}++) {`,
+        `const ${m} = ${v}[${i}];`,
+      ];
+      fn.wrap(indent, head, () =>
+        c.sub(
+          fn,
+          op[2] as PlanSub,
+          m,
+          [...path, { text: "/" }, { index: i }],
+          level + 4,
+          indent + 2,
+        ),
+      );
+      return;
+    }
+  }
+  throw new Unsupported();
+}
