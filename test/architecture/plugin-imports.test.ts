@@ -33,24 +33,6 @@ const isOptionSpec = (i: PluginImport) =>
 /** The model's public part: its types, imported as types only. */
 const MODEL_TYPES = "model/types.ts";
 
-/**
- * Imports a built-in makes still of shared code under the toolkit, other plugins' files or the
- * model's internals, by folder. An entry no longer imported fails, so the list only shrinks.
- * The validators' (their folder is the runtime-speed work's): `shared/received-bodies.ts` has
- * no other user (it moves into the folder); the rest is in the toolkit.
- */
-const KNOWN: Readonly<Record<string, readonly string[]>> = {
-  validators: [
-    "emit/shared/doc.ts",
-    "emit/shared/literals.ts",
-    "emit/shared/received-bodies.ts",
-    "emit/shared/text-parts.ts",
-    "emit/templates.ts",
-    "emit/type-index/endpoint-types.ts",
-    "emit/type-index/index.ts",
-  ],
-};
-
 /** The folders of src/emit/ that hold a plugin.ts. */
 const PLUGIN_FOLDERS = readdirSync(join(SRC, "emit"), { withFileTypes: true })
   .filter(
@@ -108,40 +90,20 @@ describe("plugin folders (src/emit/<name>/ with a plugin.ts)", () => {
   });
 
   it.each(PLUGIN_FOLDERS)(
-    "%s/ imports no other plugin's files and none of the model's internals (beyond its known list)",
+    "%s/ imports no other plugin's files and none of the model's internals",
     (folder) => {
-      const known = new Set(KNOWN[folder] ?? []);
-      const used = new Set<string>();
       const wrong: string[] = [];
       for (const i of importsOf(folder)) {
         if (i.to.startsWith(`emit/${folder}/`) || PUBLIC.has(i.to)) continue;
         if (isOptionSpec(i)) continue;
         if (i.to === MODEL_TYPES && i.typeOnly) continue;
-        if (known.has(i.to)) {
-          used.add(i.to);
-          continue;
-        }
         wrong.push(`src/${i.file}:${i.line} imports src/${i.to}`);
       }
       expect(wrong, "import it through emit/toolkit.ts or the context").toEqual(
         [],
       );
-      // a known import that is gone comes off the list
-      expect([...known].filter((k) => !used.has(k))).toEqual([]);
     },
   );
-
-  it("every plugin but validators/ writes code only through the toolkit (no shared/ file of emit/)", () => {
-    for (const folder of PLUGIN_FOLDERS.filter((f) => !(f in KNOWN)))
-      for (const i of importsOf(folder))
-        expect(
-          i.to.startsWith(`emit/${folder}/`) ||
-            PUBLIC.has(i.to) ||
-            isOptionSpec(i) ||
-            (i.to === MODEL_TYPES && i.typeOnly),
-          `src/${i.file}:${i.line} imports src/${i.to}`,
-        ).toBe(true);
-  });
 });
 
 describe("the shared code under the toolkit (emit/shared/, emit/type-index/, emit/toolkit.ts)", () => {

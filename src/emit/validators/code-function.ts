@@ -1,4 +1,4 @@
-import { PRINT_WIDTH } from "../shared/literals.js";
+import { PRINT_WIDTH } from "../toolkit.js";
 
 /**
  * What the validators' code (code.ts) is written with but is no check: the function being

@@ -1,4 +1,4 @@
-import { PRINT_WIDTH, stringLiteral } from "../shared/literals.js";
+import { PRINT_WIDTH, stringLiteral } from "../toolkit.js";
 import {
   Fn,
   KIND_GUARD,
