@@ -2,7 +2,7 @@
 // BENCH_ONLY=ots npm run bench (or node bench/ots.mjs): what moving from openapi-typescript +
 // openapi-fetch to apiloom's `paths.ts` + `client/openapi-fetch.ts` costs the user's compiler and
 // editor (issue 62). The same three-call program on GitHub's description (bench/typecheck-programs.mjs,
-// openapi-fetch's), its two imports pointed at apiloom's output (`-a client,paths`), against
+// openapi-fetch's), its two imports pointed at apiloom's output (`-a paths`), against
 // openapi-typescript 7's `schema.d.ts` with openapi-fetch 0.17:
 //
 // - `tsc --noEmit` (strict, skipLibCheck) CPU time and peak RSS, TypeScript 5.9 and 7;
@@ -71,7 +71,7 @@ function cases() {
       "--out",
       join(apiloom, "out"),
       "--artifacts",
-      "client,paths",
+      "paths",
       "--no-config",
       "--no-lock",
       "--max-diagnostics",

@@ -143,7 +143,7 @@ describe("apiloom init", () => {
     expect(await runInit([], { cwd: dir, stdout, stderr: sink() })).toBe(0);
     const config = readFileSync(join(dir, "apiloom.config.ts"), "utf8");
     expect(config).toContain('inputs: [\n    "specs/api.yaml",\n  ],');
-    expect(config).toContain('artifacts: ["client", "paths"],');
+    expect(config).toContain('artifacts: ["paths"],');
     // openapi-typescript 7's default: a member with a default is required where it is read
     expect(config).toContain("paths: { defaultNonNullable: true },");
     expect(stdout.text).toContain(
@@ -170,7 +170,7 @@ describe("apiloom init", () => {
     ).toEqual({
       inputs: ["api.yaml"],
       out: "generated",
-      artifacts: ["client", "paths"],
+      artifacts: ["paths"],
       paths: { readWriteMarkers: true },
     });
   });

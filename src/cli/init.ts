@@ -224,8 +224,8 @@ function specFormat(abs: string): SourceFormat | undefined {
   return undefined;
 }
 
-/** What a project that ran openapi-typescript and openapi-fetch gets: their equivalents too. */
-const PEER_ARTIFACTS = ["client", "paths"];
+/** What a project that ran openapi-typescript and openapi-fetch gets: their equivalents alone. */
+const PEER_ARTIFACTS = ["paths"];
 
 /** openapi-typescript's flags that the `paths` artifact has, by its option names. */
 const PEER_FLAGS: Readonly<Record<string, string>> = {

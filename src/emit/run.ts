@@ -20,8 +20,11 @@ import { TemplateError } from "./templates.js";
 /** What one plugin returned, named for the error when two plugins make one path. */
 export interface EmitterBatch {
   emitter: string;
-  /** Where the plugin said its files live (its `path`): each file is it, or is under it. */
-  path: string;
+  /**
+   * Where a config's plugin said its files live (its `path`): each file is it, or is under it.
+   * None for apiloom's own.
+   */
+  path?: string;
   files: GeneratedFile[];
 }
 
@@ -105,7 +108,13 @@ export async function runPlugins(
       keep,
       run.typecheckGenerated === true,
     );
-    batches.push({ emitter: plugin.name, path: plugin.path, files });
+    // a config's plugin writes only in its own path; apiloom's may write in another's (paths.ts's
+    // openapi-fetch client, in client/, when the run makes no client): its tests hold it there
+    batches.push({
+      emitter: plugin.name,
+      ...(OWN.has(plugin) ? {} : { path: plugin.path }),
+      files,
+    });
   }
   return { batches, diagnostics: reporter.diagnostics };
 }

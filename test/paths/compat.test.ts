@@ -56,7 +56,7 @@ beforeAll(async () => {
   for (const [name, inputs] of Object.entries(INPUTS)) {
     const { files } = await generate(inputs, {
       cwd: REPO,
-      artifacts: ["client", "paths"],
+      artifacts: ["paths"],
       typecheckGenerated: true,
     });
     projects.set(name, [

@@ -137,7 +137,7 @@ async function write(
     files.set(`/${name}/${path}`, text);
   };
   const model = loadModel([schema], { cwd: FETCH_DIR });
-  for (const f of await emitted(["client", "paths"], model, {}))
+  for (const f of await emitted("paths", model, {}))
     put(`api/${f.path}`, f.contents);
   put(
     "peer.ts",

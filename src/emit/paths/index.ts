@@ -11,10 +11,12 @@ import {
   schemaToType,
   type SchemaNaming,
   type SubSchema,
+  environmentFile,
   jsdocLines,
   printAlias,
   printObject,
   printType,
+  runtimeFile,
   stringLiteral,
   type ObjectMember,
   type TypeNode,
@@ -22,8 +24,9 @@ import {
 
 /**
  * `paths.ts`: openapi-typescript 7's five exports, written from the model (so from Swagger 2.0
- * and Postman too), with the schema types of `types.ts` (the run's type index) as
- * `components["schemas"]`. What differs from openapi-typescript on purpose is listed in
+ * and Postman too), its schema types its own (`components["schemas"]`: it imports nothing), and,
+ * when the run makes no `client`, openapi-fetch's client (`client/openapi-fetch.ts`) with the
+ * runtime files it imports. What differs from openapi-typescript on purpose is listed in
  * docs/migrate-from-openapi-typescript.md.
  */
 
@@ -76,8 +79,7 @@ export interface PathsOptions {
 }
 
 /**
- * The naming of paths.ts's own schema types, made when an option asks for openapi-typescript's
- * rules: the types inline in `components["schemas"]`, which a `$ref` names, one per schema (both
+ * The naming of paths.ts's own schema types, by openapi-typescript's rules: the types inline in `components["schemas"]`, which a `$ref` names, one per schema (both
  * readings), every required member required. `readWriteMarkers`: a readOnly member is
  * `$Read<T>`, a writeOnly one `$Write<T>` (one that is both, or neither, as it is).
  * `defaultNonNullable`: a member with a `default` is required, except in what is sent (`sent`:
@@ -109,39 +111,17 @@ function ownNaming(
 }
 
 export function emitPaths(
-  {
-    model,
-    types,
-    paths,
-    imports,
-  }: Pick<EmitContext, "model" | "types" | "paths" | "imports">,
+  { model, types, paths }: Pick<EmitContext, "model" | "types" | "paths">,
   options: PathsOptions = {},
 ): GeneratedFile {
   const file = paths["paths"] ?? "paths.ts";
-  const typesFile = paths["types"] ?? "types.ts";
-  // the names of types.ts a type here refers to: imported by name, the others not
-  const declared = new Set<string>();
-  for (const name of Object.keys(model.schemas)) {
-    declared.add(types.schemaTypeName(name, "read"));
-    declared.add(types.schemaTypeName(name, "write"));
-  }
-  const used = new Set<string>();
-  // with an option, the schema types here, as openapi-typescript's (what is sent: "write")
-  const own =
-    options.readWriteMarkers || options.defaultNonNullable
-      ? {
-          shared: ownNaming(types, options, false),
-          sent: ownNaming(types, options, true),
-        }
-      : undefined;
-  const typeOf: TypeOf = own
-    ? (schema, mode) =>
-        schemaToType(schema, own[mode === "write" ? "sent" : "shared"], "read")
-    : (schema, mode) => {
-        const node = types.typeOf(schema, mode);
-        collectNames(node, declared, used);
-        return node;
-      };
+  // the schema types here, as openapi-typescript's (what is sent: "write"): nothing imported
+  const own = {
+    shared: ownNaming(types, options, false),
+    sent: ownNaming(types, options, true),
+  };
+  const typeOf: TypeOf = (schema, mode) =>
+    schemaToType(schema, own[mode === "write" ? "sent" : "shared"], "read");
 
   // operations by operationId, as openapi-typescript names them; the others inline
   const operations: ObjectMember[] = [];
@@ -162,21 +142,15 @@ export function emitPaths(
   );
   const webhookItems = pathItemsNode(
     (model.webhooks ?? []).map((w) => [w.key, w] as const),
-    // a webhook's payload is read (types.ts's reading); openapi-typescript's rules: sent
-    (w) => operation(w, own ? "write" : "read"),
+    // openapi-typescript's rules: a webhook's payload is sent
+    (w) => operation(w, "write"),
     typeOf,
   );
-  const schemas: ObjectMember[] = Object.keys(model.schemas).map((name) => {
-    if (own)
-      return {
-        name,
-        optional: false,
-        type: typeOf(model.schemas[name]!.schema, "read"),
-      };
-    const typeName = types.schemaTypeName(name, "read");
-    used.add(typeName);
-    return { name, optional: false, type: { kind: "raw", text: typeName } };
-  });
+  const schemas: ObjectMember[] = Object.keys(model.schemas).map((name) => ({
+    name,
+    optional: false,
+    type: typeOf(model.schemas[name]!.schema, "read"),
+  }));
   const components: TypeNode = {
     kind: "object",
     members: [
@@ -194,14 +168,8 @@ export function emitPaths(
     ],
   };
 
-  const collector = imports(file);
-  for (const name of [...used].sort())
-    collector.add(typesFile, name, { type: true });
-  const importText = collector.text();
   const parts = [
-    HEADER +
-      (importText ? `\n${importText}` : "") +
-      (options.readWriteMarkers ? MARKER_TYPES : ""),
+    HEADER + (options.readWriteMarkers ? MARKER_TYPES : ""),
     declaration("paths", pathItems),
     declaration("webhooks", webhookItems),
     declaration("components", components),
@@ -398,31 +366,34 @@ function responsesNode(responses: ApiResponse[], typeOf: TypeOf): TypeNode {
   };
 }
 
-/** Adds each name of `declared` that `node` refers to (a `$ref` is a raw name) to `used`. */
-function collectNames(
-  node: TypeNode,
-  declared: ReadonlySet<string>,
-  used: Set<string>,
-): void {
-  switch (node.kind) {
-    case "raw":
-      if (declared.has(node.text)) used.add(node.text);
-      return;
-    case "union":
-    case "intersection":
-      for (const m of node.members) collectNames(m, declared, used);
-      return;
-    case "array":
-      return collectNames(node.element, declared, used);
-    case "tuple":
-      for (const e of node.elements) collectNames(e, declared, used);
-      if (node.rest) collectNames(node.rest, declared, used);
-      return;
-    case "object":
-      for (const m of node.members) collectNames(m.type, declared, used);
-      if (node.index) collectNames(node.index, declared, used);
-      return;
-    case "record":
-      return collectNames(node.value, declared, used);
+/**
+ * `client/openapi-fetch.ts` and the client's runtime files it imports (transitively), as the
+ * client plugin writes them, with the folder's `environment.ts`: a run making `paths` without
+ * `client` writes them, so that tsc reads no function-per-endpoint client beside them.
+ */
+export function openapiFetchFiles({
+  paths,
+  templatesDir,
+}: Pick<EmitContext, "paths" | "templatesDir">): GeneratedFile[] {
+  const folder = paths["client"] ?? "client";
+  const files: GeneratedFile[] = [];
+  const pending = ["openapi-fetch.ts"];
+  for (let name; (name = pending.shift()) !== undefined;) {
+    const file = runtimeFile("client", name, templatesDir, `${folder}/${name}`);
+    files.push(file);
+    for (const [, imported] of file.contents.matchAll(
+      / from "\.\/([\w-]+)\.js";/g,
+    )) {
+      const next = `${imported}.ts`;
+      if (
+        !pending.includes(next) &&
+        !files.some((f) => f.path === `${folder}/${next}`)
+      )
+        pending.push(next);
+    }
   }
+  files.push(
+    environmentFile("client", files, templatesDir, `${folder}/environment.ts`),
+  );
+  return files;
 }

@@ -10,7 +10,6 @@ export default definePlugin({
   description:
     "paths.ts: openapi-typescript's `paths`/`components`/`operations` types (opt-in: -a ...,paths)",
   byDefault: false,
-  needs: ["types"],
   path: "paths.ts",
   options: {
     readWriteMarkers: {
@@ -27,7 +26,13 @@ export default definePlugin({
     },
   },
   async emit(context) {
-    const { emitPaths } = await import("./index.js");
-    return [emitPaths(context, context.options)];
+    const { emitPaths, openapiFetchFiles } = await import("./index.js");
+    // openapi-fetch's client: the client plugin's when the run makes it
+    return [
+      emitPaths(context, context.options),
+      ...(context.artifacts.includes("client")
+        ? []
+        : openapiFetchFiles(context)),
+    ];
   },
 });
