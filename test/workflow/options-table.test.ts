@@ -192,6 +192,19 @@ const OPTION_ROWS: Record<string, Row> = {
     kind: "output",
     flip: { config: { artifacts: ["mcp"], mcp: { maxTools: 0 } } },
   },
+  // paths is opt-in too
+  "emit.options.paths.readWriteMarkers": {
+    kind: "output",
+    flip: {
+      config: { artifacts: ["paths"], paths: { readWriteMarkers: true } },
+    },
+  },
+  "emit.options.paths.defaultNonNullable": {
+    kind: "output",
+    flip: {
+      config: { artifacts: ["paths"], paths: { defaultNonNullable: true } },
+    },
+  },
 };
 
 const ROWS: Record<string, Row> = { ...CORE_ROWS, ...OPTION_ROWS };
