@@ -126,8 +126,12 @@ export function emitPaths(
   // operations by operationId, as openapi-typescript names them; the others inline
   const operations: ObjectMember[] = [];
   const operationIds = new Set<string>();
+  const responses = sharedResponses(
+    [...model.endpoints, ...(model.webhooks ?? [])],
+    typeOf,
+  );
   const operation = (endpoint: Endpoint, body: Mode): TypeNode => {
-    const node = operationNode(endpoint, typeOf, body);
+    const node = operationNode(endpoint, typeOf, responses.typeOf, body);
     const id = endpoint.operationId;
     if (id === undefined || operationIds.has(id)) return node;
     operationIds.add(id);
@@ -176,6 +180,10 @@ export function emitPaths(
     declaration("$defs", EMPTY_RECORD),
     declaration("operations", { kind: "object", members: operations }),
   ];
+  if (responses.members.length > 0)
+    parts.push(
+      `interface ${SHARED_RESPONSES} ${printObject({ kind: "object", members: responses.members })}\n`,
+    );
   // grows with the API: `// @ts-nocheck` unless typecheckGenerated, as types.ts (docs/types.md)
   return {
     path: file,
@@ -261,6 +269,7 @@ function pathItemsNode<E extends Endpoint>(
 function operationNode(
   endpoint: Endpoint,
   typeOf: TypeOf,
+  responseType: (response: ApiResponse) => TypeNode,
   body: Mode,
 ): TypeNode {
   return {
@@ -268,7 +277,7 @@ function operationNode(
     members: [
       member("parameters", parametersNode(endpoint.parameters, typeOf)),
       requestBodyMember(endpoint.requestBody, typeOf, body),
-      member("responses", responsesNode(endpoint.responses, typeOf)),
+      member("responses", responsesNode(endpoint.responses, responseType)),
     ],
   };
 }
@@ -329,40 +338,89 @@ function requestBodyMember(
   );
 }
 
-/** `{ [status]: { headers: { [name]: unknown; … }; content: { [mediaType]: … } } }`. */
-function responsesNode(responses: ApiResponse[], typeOf: TypeOf): TypeNode {
+/** `{ [status]: response type }`, each status's description its comment. */
+function responsesNode(
+  responses: ApiResponse[],
+  responseType: (response: ApiResponse) => TypeNode,
+): TypeNode {
   if (responses.length === 0) return NEVER;
   return {
     kind: "object",
-    members: responses.map((r) => {
-      const headers: TypeNode = {
-        kind: "object",
-        members: Object.entries(r.headers ?? {}).map(([name, h]) =>
-          member(
-            name,
-            typeOf(h.schema, "read"),
-            h.required !== true,
-            h.description,
+    members: responses.map((r) =>
+      member(r.status, responseType(r), false, r.description),
+    ),
+  };
+}
+
+/** `{ headers: { [name]: unknown; … }; content: { [mediaType]: … } }`. */
+function responseNode(r: ApiResponse, typeOf: TypeOf): TypeNode {
+  const headers: TypeNode = {
+    kind: "object",
+    members: Object.entries(r.headers ?? {}).map(([name, h]) =>
+      member(
+        name,
+        typeOf(h.schema, "read"),
+        h.required !== true,
+        h.description,
+      ),
+    ),
+    index: UNKNOWN,
+  };
+  const content =
+    r.content.length === 0
+      ? member("content", NEVER, true)
+      : member("content", {
+          kind: "object",
+          members: r.content.map((m) =>
+            member(m.mediaType, typeOf(m.schema, "read")),
           ),
-        ),
-        index: UNKNOWN,
+        });
+  return { kind: "object", members: [member("headers", headers), content] };
+}
+
+/** The interface of the response types several operations share (not exported). */
+const SHARED_RESPONSES = "$responses";
+
+/**
+ * The response type of each response: one written the same by several responses (as each
+ * `$ref` to one `#/components/responses/x` gives) is declared once, a member of
+ * {@link SHARED_RESPONSES}, and referred to, as openapi-typescript refers to
+ * `components["responses"]`: tsc then checks it once. The model keeps no definition's name, so
+ * the members are numbered and not exported, and `components["responses"]` stays `never`.
+ */
+function sharedResponses(
+  operations: readonly Pick<Endpoint, "responses">[],
+  typeOf: TypeOf,
+): {
+  typeOf: (response: ApiResponse) => TypeNode;
+  members: ObjectMember[];
+} {
+  const written = new Map<ApiResponse, { node: TypeNode; text: string }>();
+  const uses = new Map<string, number>();
+  for (const operation of operations)
+    for (const response of operation.responses) {
+      const node = responseNode(response, typeOf);
+      const text = printType(node);
+      written.set(response, { node, text });
+      uses.set(text, (uses.get(text) ?? 0) + 1);
+    }
+  const names = new Map<string, string>();
+  const members: ObjectMember[] = [];
+  return {
+    members,
+    typeOf: (response) => {
+      const { node, text } = written.get(response)!;
+      if (uses.get(text)! < 2) return node;
+      let name = names.get(text);
+      if (name === undefined) {
+        names.set(text, (name = `r${names.size}`));
+        members.push(member(name, node));
+      }
+      return {
+        kind: "raw",
+        text: `${SHARED_RESPONSES}[${stringLiteral(name)}]`,
       };
-      const content =
-        r.content.length === 0
-          ? member("content", NEVER, true)
-          : member("content", {
-              kind: "object",
-              members: r.content.map((m) =>
-                member(m.mediaType, typeOf(m.schema, "read")),
-              ),
-            });
-      return member(
-        r.status,
-        { kind: "object", members: [member("headers", headers), content] },
-        false,
-        r.description,
-      );
-    }),
+    },
   };
 }
 
