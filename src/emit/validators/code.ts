@@ -50,6 +50,8 @@ export class CheckCode implements CheckWriter {
   private readonly helpers: string[] = [];
   /** A helper's name by its checks ({@link Fn.key}). */
   private readonly helperNames = new Map<string, string>();
+  /** The helpers' keys, in the order of {@link helpers}. */
+  private readonly helperKeys: string[] = [];
   /** Module-level constants after the plan (arrays of checks, sets of enum values). */
   readonly hoisted: string[] = [];
   /** The functions of the nodes written, by node number. */
@@ -118,9 +120,9 @@ export class CheckCode implements CheckWriter {
 
   /** What was written since `mark` dropped. */
   private restore([helpers, hoisted, calls]: readonly number[]): void {
-    for (const [key, name] of this.helperNames)
-      if (Number(name.slice(1)) >= helpers!) this.helperNames.delete(key);
-    this.helpers.length = helpers!;
+    for (let i = helpers!; i < this.helperKeys.length; i++)
+      this.helperNames.delete(this.helperKeys[i]!);
+    this.helpers.length = this.helperKeys.length = helpers!;
     this.hoisted.length = hoisted!;
     this.calls.length = calls!;
   }
@@ -254,6 +256,7 @@ export class CheckCode implements CheckWriter {
     const name = `h${this.helpers.length}`;
     fn.name = name;
     this.helpers.push(fn.text());
+    this.helperKeys.push(key);
     this.helperNames.set(key, name);
     return name;
   }
