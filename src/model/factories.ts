@@ -73,7 +73,3 @@ export function addParameter(
   if (existing === -1) group.push(parameter);
   else group[existing] = parameter; // operation-level overrides path-level (OpenAPI 3.1 §4.8.10.1)
 }
-
-export function sortKey(method: HttpMethod, path: string): string {
-  return `${path}\u0000${method}`;
-}

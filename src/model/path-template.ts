@@ -14,12 +14,3 @@ export function pathVariables(path: string): string[] {
 export function pathShape(path: string): string {
   return path.replace(/\{[^{}]+\}/g, "{}");
 }
-
-/** Joins URL path pieces with single slashes, keeping a leading slash. */
-export function joinPaths(...parts: string[]): string {
-  const joined = parts
-    .filter((p) => p !== "")
-    .join("/")
-    .replace(/\/{2,}/g, "/");
-  return joined.startsWith("/") ? joined : "/" + joined;
-}
