@@ -6,7 +6,7 @@ import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Handlers } from "./contracts.js";
 import { routes } from "./routes.js";
-import { isStreamPayload } from "./decode.js";
+import { isStreamPayload, mediaTypeOf } from "./decode.js";
 import {
   HttpError,
   isThenable,
@@ -61,9 +61,22 @@ export async function apiRoutes(
     return sendInternalError(reply);
   });
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) =>
-    done(null, body),
-  );
+  const raw = (
+    _request: FastifyRequest,
+    body: Buffer,
+    done: (error: null, body: Buffer) => void,
+  ) => done(null, body);
+  app.addContentTypeParser("*", { parseAs: "buffer" }, raw);
+  // the same parser under each media type the endpoints declare: Fastify caches the parser of
+  // a named type, and looks for the catch-all's again on every request
+  const named = new Set<string>();
+  for (const route of routes)
+    for (const type of route.body?.mediaTypes ?? []) {
+      const media = mediaTypeOf(type);
+      if (MEDIA_TYPE.test(media)) named.add(media);
+    }
+  if (named.size > 0)
+    app.addContentTypeParser([...named], { parseAs: "buffer" }, raw);
   const basePath = (options.basePath ?? BASE_PATH).replace(/\/+$/, "");
   // the segments before an endpoint's path: the plugin's prefix's, then the base path's
   const skipped =
@@ -312,7 +325,9 @@ const COMMON_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 export function sendAnswer(reply: FastifyReply, answer: Answer): FastifyReply {
   const names = Object.keys(answer.headers);
   for (const name of names) checkHeader(name, answer.headers[name]);
-  answered.set(reply, names);
+  // a property of the reply rather than a WeakMap entry: one per request, which the garbage
+  // collector would have to trace as an ephemeron
+  (reply as unknown as Record<symbol, readonly string[]>)[ANSWERED] = names;
   reply.code(answer.status).headers(answer.headers);
   const payload = answer.payload;
   return reply.send(
@@ -325,8 +340,8 @@ export function sendAnswer(reply: FastifyReply, answer: Answer): FastifyReply {
   );
 }
 
-/** The headers of the answer each reply was given (sendAnswer's), for sendInternalError. */
-const answered = new WeakMap<FastifyReply, readonly string[]>();
+/** The headers of the answer a reply was given (sendAnswer's), for sendInternalError. */
+const ANSWERED = Symbol("apiloom answered headers");
 
 /**
  * The 500 of an error that is the server's: `{ "error": "internal server error" }`, as every
@@ -335,7 +350,10 @@ const answered = new WeakMap<FastifyReply, readonly string[]>();
  * answer too, and fall back to its own, which names the error).
  */
 export function sendInternalError(reply: FastifyReply): FastifyReply {
-  for (const name of answered.get(reply) ?? []) reply.removeHeader(name);
+  const names = (
+    reply as unknown as Record<symbol, readonly string[] | undefined>
+  )[ANSWERED];
+  for (const name of names ?? []) reply.removeHeader(name);
   for (const [name, value] of Object.entries(reply.getHeaders()))
     try {
       checkHeader(name, value);
@@ -345,12 +363,27 @@ export function sendInternalError(reply: FastifyReply): FastifyReply {
   return sendError(reply, new HttpError(500, "internal server error"));
 }
 
-/** Throws node:http's own error, naming the header, for one it would not write. */
+/**
+ * Throws node:http's own error, naming the header, for one it would not write. Node's own
+ * checks run only on a header its rules refuse (they build an argument array on every call).
+ */
 function checkHeader(name: string, value: unknown): void {
-  validateHeaderName(name);
-  if (!Array.isArray(value)) validateHeaderValue(name, value as string);
-  else for (const item of value) validateHeaderValue(name, item);
+  if (!HEADER_NAME.test(name)) validateHeaderName(name);
+  if (!Array.isArray(value)) checkValue(name, value);
+  else for (const item of value) checkValue(name, item);
 }
+
+function checkValue(name: string, value: unknown): void {
+  if (value === undefined || HEADER_VALUE_REFUSED.test(String(value)))
+    validateHeaderValue(name, value as string);
+}
+
+/** node:http's rules: a header name is a token, its value has no control character but tab. */
+const HEADER_NAME = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+const HEADER_VALUE_REFUSED = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** A media type Fastify takes as a parser's name: `type/subtype`, no range. */
+const MEDIA_TYPE = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+$/;
 
 /** An error's answer, as every adapter gives it (listener.ts's errorAnswer). */
 function sendError(reply: FastifyReply, error: HttpError): FastifyReply {

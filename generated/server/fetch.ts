@@ -2,13 +2,14 @@
 // @ts-nocheck: your tsc reads the types here without checking this file again (config `typecheckGenerated: true` checks it)
 // The server as a fetch handler, `(Request) => Promise<Response>`: for Deno.serve, Bun.serve,
 // service workers and the Hono adapter. No dependency.
-import type { IncomingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Handlers } from "./contracts.js";
 import { HttpError, isThenable, type PartialHandlers } from "./runtime.js";
 import {
   createDispatcher,
   errorAnswer,
   pathAndQuery,
+  readBody as readNodeBody,
   tooLarge,
   type Answer,
   type ListenerOptions,
@@ -43,7 +44,10 @@ export function createFetchDispatcher(
 
 /**
  * `createFetchDispatcher`'s work, its `Response` at once when nothing on the way is asynchronous
- * (a request without a body, a handler that returns its result): the Hono adapter's.
+ * (a request without a body, a handler that returns its result): the Hono adapter's. Given the
+ * node:http request the `Request` stands for (Hono's node server: `c.env.incoming`), a body
+ * nobody has read yet is read from it, as `createRequestListener` reads one: no `ArrayBuffer`
+ * copy, no web stream.
  */
 export function fetchDispatcher(
   handlers: PartialHandlers<Handlers>,
@@ -51,6 +55,7 @@ export function fetchDispatcher(
 ): (
   request: Request,
   headers?: IncomingHttpHeaders,
+  incoming?: IncomingMessage,
 ) => Response | undefined | Promise<Response | undefined> {
   const dispatch = createDispatcher(
     routes,
@@ -59,13 +64,16 @@ export function fetchDispatcher(
     checks,
   );
   const onError = options.onError ?? ((error: unknown) => console.error(error));
-  return (request, headers) => {
+  return (request, headers, incoming) => {
     const answer = dispatch(
       {
         method: request.method,
         url: pathAndQuery(request.url),
         headers: headers ?? nodeHeaders(request.headers),
-        readBody: (limit) => readBody(request, limit, headers),
+        readBody: (limit) =>
+          incoming !== undefined && unread(incoming, request)
+            ? readNodeBody(incoming, limit)
+            : readBody(request, limit, headers),
         skipBody: () => void request.body?.cancel().catch(() => {}),
       },
       (error) => onError(error, request),
@@ -144,6 +152,22 @@ export function readBody(
   if (headers && Number.isFinite(declared) && declared <= limit)
     return request.arrayBuffer().then((buffer) => new Uint8Array(buffer));
   return readStream(request, limit, declared);
+}
+
+/**
+ * Whether the body of `request` is still all in node:http's `incoming`: no one read from it (nor
+ * from the `Request`), and no host put it aside (`rawBody`, as Cloud Functions do). A GET or
+ * HEAD request is not asked (see `readBody`).
+ */
+function unread(incoming: IncomingMessage, request: Request): boolean {
+  return (
+    request.method !== "GET" &&
+    request.method !== "HEAD" &&
+    !incoming.readableDidRead &&
+    !incoming.readableEnded &&
+    !request.bodyUsed &&
+    !("rawBody" in incoming)
+  );
 }
 
 /** The body of a `Request` of no known length (or not read by node:http), chunk by chunk. */

@@ -20,7 +20,8 @@ export interface HonoRoutesOptions extends FetchOptions {
 /**
  * A Hono middleware serving the API (`app.use(apiRoutes({ handlers }))`), decoding requests
  * exactly as `createRequestListener` does; a path no route matches goes on to the next handler.
- * It reads the standard `Request`, so it runs wherever Hono does: Node, Deno, Bun, workers.
+ * It reads the standard `Request`, so it runs wherever Hono does: Node, Deno, Bun, workers; on
+ * Node (@hono/node-server) it reads the headers and an unread body as node:http gives them.
  */
 export function apiRoutes({
   handlers,
@@ -31,14 +32,15 @@ export function apiRoutes({
     c: Context,
     next: Next,
   ): Response | Promise<Response | undefined> => {
-    // on Node (@hono/node-server) the request's headers as node:http read them
+    // on Node (@hono/node-server) the request as node:http read it: its headers, its body
     const incoming = (
       c.env as { incoming?: Partial<IncomingMessage> } | undefined
     )?.incoming;
-    const response = dispatch(
-      c.req.raw,
-      typeof incoming?.httpVersion === "string" ? incoming.headers : undefined,
-    );
+    const node =
+      typeof incoming?.httpVersion === "string"
+        ? (incoming as IncomingMessage)
+        : undefined;
+    const response = dispatch(c.req.raw, node?.headers, node);
     if (isThenable(response))
       return Promise.resolve(response).then((answer) => answer ?? passOn(next));
     return response ?? passOn(next);

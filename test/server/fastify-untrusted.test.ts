@@ -89,6 +89,12 @@ paths:
       parameters:
         - { name: id, in: path, required: true, schema: { type: string } }
       responses: { "200": { description: ok } }
+  /names/{name}:
+    get:
+      operationId: getNamed
+      parameters:
+        - { name: name, in: path, required: true, schema: { type: string } }
+      responses: { "200": { description: ok } }
 webhooks:
   note.sent:
     post:
@@ -122,6 +128,12 @@ const handlers = {
     status: 200,
     headers: { "set-cookie": "session=SECRET-SESSION", "x-id": path.id },
     body: { op: "getItem", path },
+  }),
+  // a header named by the request
+  getNamed: ({ path }: { path: { name: string } }) => ({
+    status: 200,
+    headers: { [path.name]: "1" },
+    body: { op: "getNamed", path },
   }),
 };
 
@@ -337,6 +349,48 @@ describe("a header HTTP cannot carry on Fastify", () => {
     expect(fine.status).toBe(200);
     expect(fine.headers["x-id"]).toBe("a b");
     expect(fine.headers["set-cookie"]).toBe("session=SECRET-SESSION");
+  });
+
+  it("refuses exactly the header names and values node:http refuses", async () => {
+    const fastify = await startFastify({});
+    const node = await startNode("");
+    const targets = [
+      // values: tab and Latin-1 text go out; other controls, DEL and text past Latin-1 do not
+      ...[
+        "a%09b",
+        "caf%C3%A9",
+        "a%00b",
+        "a%7Fb",
+        "a%0Bb",
+        "%E2%82%AC",
+        "a%20b",
+      ].map((id) => `/items/${id}`),
+      // names: a token goes out; a space, a colon, a quote or a non-ASCII letter does not
+      ...["x-ok", "x%20bad", "x:bad", "x%22bad", "x%C3%A9", "x~ok!"].map(
+        (name) => `/names/${name}`,
+      ),
+    ];
+    const statuses: Record<string, [number, number]> = {};
+    for (const target of targets)
+      statuses[target] = [
+        (await rawRequest(fastify, "GET", target)).status,
+        (await rawRequest(node, "GET", target)).status,
+      ];
+    expect(statuses).toEqual({
+      "/items/a%09b": [200, 200],
+      "/items/caf%C3%A9": [200, 200],
+      "/items/a%00b": [500, 500],
+      "/items/a%7Fb": [500, 500],
+      "/items/a%0Bb": [500, 500],
+      "/items/%E2%82%AC": [500, 500],
+      "/items/a%20b": [200, 200],
+      "/names/x-ok": [200, 200],
+      "/names/x%20bad": [500, 500],
+      "/names/x:bad": [500, 500],
+      "/names/x%22bad": [500, 500],
+      "/names/x%C3%A9": [500, 500],
+      "/names/x~ok!": [200, 200],
+    });
   });
 
   it("takes a header it cannot send off its 500, whatever set it (an app's hook)", async () => {
