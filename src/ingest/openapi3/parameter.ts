@@ -11,8 +11,7 @@ import {
 } from "../openapi-common/node.js";
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
-import { readExamples, schemaOfContent } from "./content.js";
-import { overridden } from "./reference.js";
+import { overridden, readExamples, schemaOfContent } from "./content.js";
 import { isOpenApi32, unsupported32 } from "./v32.js";
 
 /** §4.8.12 Parameter Object. */
