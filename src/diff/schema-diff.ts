@@ -104,18 +104,8 @@ export class SchemaDiff {
     if (!ra || !rb || typeof ra !== "object" || typeof rb !== "object")
       return [];
     const out: SchemaChange[] = [];
-    const subject = `\`${[site.type, ...site.member].join(".").replace(/\.\[\]/g, "[]")}\``;
-    const add = (rule: RuleId, what: string, at: Site = site) =>
-      out.push({
-        rule,
-        subject,
-        what,
-        type: at.type,
-        shared: at.shared === true,
-        ...(at.member.length > 0 ? { member: memberPath(at.member) } : {}),
-        ...(at.old ? { old: at.old } : {}),
-        ...(at.new ? { new: at.new } : {}),
-      });
+    const add = (rule: RuleId, what: string) =>
+      out.push(schemaChange(rule, what, site));
 
     const request = direction === "request";
     const before = this.before.model.schemas;
@@ -185,19 +175,8 @@ export class SchemaDiff {
       ...site,
       member: [...site.member, name],
     });
-    const push = (rule: RuleId, name: string, what: string) => {
-      const at = member(name);
-      out.push({
-        rule,
-        subject: `\`${[at.type, ...at.member].join(".").replace(/\.\[\]/g, "[]")}\``,
-        what,
-        type: at.type,
-        shared: at.shared === true,
-        member: memberPath(at.member),
-        ...(at.old ? { old: at.old } : {}),
-        ...(at.new ? { new: at.new } : {}),
-      });
-    };
+    const push = (rule: RuleId, name: string, what: string) =>
+      out.push(schemaChange(rule, what, member(name)));
     for (const name of Object.keys(a.properties).sort()) {
       if (!Object.hasOwn(b.properties, name)) {
         push(
@@ -302,6 +281,20 @@ function listValues(values: readonly unknown[]): string {
     shown.join(", ") +
     (values.length > 5 ? ` and ${values.length - 5} more` : "")
   );
+}
+
+/** A change of the schema at `at`, named `` `Type.member` ``. */
+function schemaChange(rule: RuleId, what: string, at: Site): SchemaChange {
+  return {
+    rule,
+    subject: `\`${memberPath([at.type, ...at.member])}\``,
+    what,
+    type: at.type,
+    shared: at.shared === true,
+    ...(at.member.length > 0 ? { member: memberPath(at.member) } : {}),
+    ...(at.old ? { old: at.old } : {}),
+    ...(at.new ? { new: at.new } : {}),
+  };
 }
 
 function memberPath(member: readonly string[]): string {

@@ -69,6 +69,17 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The value at `path` below `root`, or undefined where the path leaves the value. */
+export function valueAt(root: unknown, path: Path): unknown {
+  let node = root;
+  for (const segment of path)
+    node =
+      node !== null && typeof node === "object"
+        ? (node as Record<string, unknown>)[segment as string]
+        : undefined;
+  return node;
+}
+
 /** A value's JSON with object keys sorted: equal JSON values give equal text (uniqueItems). */
 export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;

@@ -1,23 +1,26 @@
 import type {
+  ApiResponse,
   Encoding,
   Example,
   MediaContent,
+  RequestBody,
   ResponseHeader,
   Schema,
 } from "../../model/types.js";
 import { setOwn } from "../../model/own-property.js";
-import { overridden } from "./reference.js";
-import { isOpenApi32, readItemSchema } from "./v32.js";
+import { isOpenApi32, readItemSchema, reportItemSchemas } from "./v32.js";
 import {
   child,
   isRecordNode,
   members,
-  stringAt,
   type Node,
   type RecordNode,
   sourceOf,
+  stringAt,
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
+import { isRecord } from "../reader.js";
+import { responseEntries } from "../openapi-common/responses.js";
 
 /** A `content` map (§4.8.14 Media Type Object per media type), in source order. */
 export function readContent(
@@ -146,4 +149,80 @@ export function readHeaders(
     setOwn(out, name, header);
   }
   return out;
+}
+
+/**
+ * OpenAPI 3.1 §4.8.23: a Reference Object's `summary` and `description` override the referenced
+ * component's. 3.0 documents do not write them, so honouring them there changes nothing.
+ */
+export function overridden(
+  entry: Node,
+  key: "summary" | "description",
+): string | undefined {
+  if (!isRecord(entry.value) || typeof entry.value.$ref !== "string")
+    return undefined;
+  const value = entry.value[key];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** §4.8.13 Request Body Object, `$ref` to components.requestBodies followed. */
+export function readRequestBody(
+  reading: SpecReading,
+  operation: RecordNode,
+): RequestBody | undefined {
+  const entry = child(operation, "requestBody");
+  if (entry.value === undefined) return undefined;
+  const definition = reading.deref(entry, "request body");
+  if (!definition) return undefined;
+  if (!isRecordNode(definition)) {
+    reading.reporter.report(
+      "openapi3/invalid-request-body",
+      "`requestBody` must be an object; it is ignored",
+      sourceOf(entry),
+    );
+    return undefined;
+  }
+  const body: RequestBody = {
+    required: definition.value.required === true,
+    content: readContent(reading, child(definition, "content")),
+    sources: [sourceOf(entry)],
+  };
+  reportItemSchemas(reading, body.content, "request");
+  const description =
+    overridden(entry, "description") ?? stringAt(definition, "description");
+  if (description !== undefined) body.description = description;
+  return body;
+}
+
+/** §4.8.16 Responses Object; entries and headers may be `$ref`s into components. */
+export function readResponses(
+  reading: SpecReading,
+  operation: RecordNode,
+): ApiResponse[] {
+  const responses: ApiResponse[] = [];
+  const entries = [...responseEntries(reading, child(operation, "responses"))];
+  // the statuses a client reads as a success: 2XX, or a lone `default`
+  const success = entries.some((e) => e.status.startsWith("2"))
+    ? (status: string) => status.startsWith("2")
+    : (status: string) => status === "default";
+  for (const { status, entry, definition } of entries) {
+    const response: ApiResponse = {
+      status,
+      description:
+        overridden(entry, "description") ??
+        stringAt(definition, "description") ??
+        "",
+      content: readContent(reading, child(definition, "content")),
+      sources: [sourceOf(entry)],
+    };
+    const headers = readHeaders(reading, definition);
+    if (headers) response.headers = headers;
+    reportItemSchemas(
+      reading,
+      response.content,
+      success(status) ? "success" : "error",
+    );
+    responses.push(response);
+  }
+  return responses;
 }

@@ -5,9 +5,8 @@ import { child } from "../openapi-common/node.js";
 import { readPaths } from "../openapi-common/paths.js";
 import { SpecReading } from "../openapi-common/reading.js";
 import { readSecurityRequirements } from "../openapi-common/security.js";
-import { readOperation } from "./operation.js";
+import { readOperation, readServers } from "./operation.js";
 import { readSecuritySchemes } from "./security-schemes.js";
-import { readServers } from "./servers.js";
 import { additionalOperations, reportUnread32 } from "./v32.js";
 import { readWebhooks } from "./webhooks.js";
 

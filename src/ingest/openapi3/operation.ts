@@ -3,12 +3,17 @@ import type {
   Endpoint,
   SecurityRequirement,
   Server,
+  ServerVariable,
 } from "../../model/types.js";
 import {
   child,
+  elements,
+  isRecordNode,
   members,
-  sourceOf,
+  type Node,
   type RecordNode,
+  sourceOf,
+  stringAt,
 } from "../openapi-common/node.js";
 import { collectParameters } from "../openapi-common/parameters.js";
 import {
@@ -22,11 +27,11 @@ import {
   takeParameter,
 } from "../openapi-common/special-headers.js";
 import { headerValues, readParameter } from "./parameter.js";
-import { readRequestBody } from "./request-body.js";
-import { readResponses } from "./responses.js";
+import { readRequestBody, readResponses } from "./content.js";
 import { isOpenApi32 } from "./v32.js";
 import { readQuerystring } from "./querystring.js";
-import { readServers } from "./servers.js";
+import { scalarText } from "../openapi-common/info.js";
+import { setOwn } from "../../model/own-property.js";
 
 const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
 
@@ -88,21 +93,93 @@ function reportSkipped(
     );
 }
 
-/** A path item's servers as read for its first operation: the others share them (and no fault is reported twice). */
-const pathServers = new WeakMap<object, Server[]>();
-
 /**
  * §4.8.10, §4.8.9: the operation's `servers`, else its path item's, which replace the
  * document's for this endpoint.
  */
 function ownServers(reading: SpecReading, site: OperationSite): Server[] {
   const own = child(site.operation, "servers");
-  if (own.value !== undefined) return readServers(reading, own);
-  const shared = child(site.pathItem, "servers");
-  if (typeof shared.value !== "object" || shared.value === null)
-    return readServers(reading, shared);
-  let servers = pathServers.get(shared.value);
-  if (!servers)
-    pathServers.set(shared.value, (servers = readServers(reading, shared)));
+  return readServers(
+    reading,
+    own.value !== undefined ? own : child(site.pathItem, "servers"),
+  );
+}
+
+/** §4.8.5 Server Objects. URLs stay as written, relative ones included. */
+export function readServers(reading: SpecReading, list: Node): Server[] {
+  if (list.value === undefined) return [];
+  if (!Array.isArray(list.value)) {
+    reading.reporter.report(
+      "openapi3/invalid-servers",
+      "`servers` must be a list; it is ignored",
+      sourceOf(list),
+    );
+    return [];
+  }
+  const servers: Server[] = [];
+  for (const entry of elements(list)) {
+    const url = isRecordNode(entry) ? stringAt(entry, "url") : undefined;
+    if (url === undefined) {
+      reading.reporter.report(
+        "openapi3/invalid-server",
+        "a server without a `url` is skipped",
+        sourceOf(entry),
+      );
+      continue;
+    }
+    const server: Server = { url, sources: [sourceOf(entry)] };
+    const node = entry as RecordNode;
+    const description = stringAt(node, "description");
+    if (description !== undefined) server.description = description;
+    const variables = readVariables(reading, node, url);
+    if (variables) server.variables = variables;
+    servers.push(server);
+  }
   return servers;
+}
+
+function readVariables(
+  reading: SpecReading,
+  server: RecordNode,
+  url: string,
+): Record<string, ServerVariable> | undefined {
+  const declared = members(child(server, "variables"));
+  const variables: Record<string, ServerVariable> = {};
+  for (const [name, node] of declared) {
+    if (!isRecordNode(node)) {
+      reading.reporter.report(
+        "openapi3/invalid-server-variable",
+        `server variable ${JSON.stringify(name)} must be an object; it is skipped`,
+        sourceOf(node),
+      );
+      continue;
+    }
+    const values = Array.isArray(node.value.enum)
+      ? node.value.enum
+          .map(scalarText)
+          .filter((v): v is string => v !== undefined)
+      : undefined;
+    let fallback = scalarText(node.value.default);
+    if (fallback === undefined) {
+      fallback = values?.[0] ?? "";
+      reading.reporter.report(
+        "openapi3/server-variable-without-default",
+        `server variable ${JSON.stringify(name)} has no default; ${JSON.stringify(fallback)} is used`,
+        sourceOf(node),
+      );
+    }
+    const variable: ServerVariable = { default: fallback };
+    if (values && values.length > 0) variable.enum = values;
+    const description = stringAt(node, "description");
+    if (description !== undefined) variable.description = description;
+    setOwn(variables, name, variable);
+  }
+  for (const match of url.matchAll(/\{([^{}]+)\}/g))
+    if (!Object.hasOwn(variables, match[1]!))
+      reading.reporter.report(
+        "openapi3/undeclared-server-variable",
+        `server URL ${JSON.stringify(url)} uses {${match[1]}}, which is not among its variables`,
+        sourceOf(child(server, "url")),
+      );
+  return declared.length > 0 ? variables : undefined;
 }

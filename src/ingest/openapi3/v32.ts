@@ -16,6 +16,7 @@ import {
   type RecordNode,
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
+import { valueAt } from "../reader.js";
 
 /**
  * What OpenAPI 3.2 adds, as far as apiloom reads it. Read into the model: the `query` method
@@ -165,12 +166,6 @@ function walk(
     visit([...path, key], key);
     walk(item, [...path, key], visit, depth + 1);
   }
-}
-
-function valueAt(root: unknown, path: Path): unknown {
-  let node = root;
-  for (const seg of path) node = (node as Record<string, unknown>)?.[seg];
-  return node;
 }
 
 const TOKEN = /^[A-Z0-9!#$%&'*+.^_`|~-]*$/;

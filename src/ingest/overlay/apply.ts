@@ -1,6 +1,6 @@
 import type { Path } from "../../model/pointer.js";
 import type { Reporter } from "../../model/diagnostics/reporter.js";
-import { isRecord } from "../reader.js";
+import { isRecord, valueAt } from "../reader.js";
 import { isJsonPathError, OverlayBoundError, OverlayBudget } from "./bounds.js";
 import type { OverlaidValue, Origin } from "./overlaid-value.js";
 import type { Overlay, OverlayAction } from "./overlay-document.js";
@@ -131,12 +131,6 @@ function applyAction(
     }
   }
   return changed;
-}
-
-function valueAt(value: unknown, path: Path): unknown {
-  let node = value;
-  for (const seg of path) node = (node as Record<string, unknown>)[seg];
-  return node;
 }
 
 function kind(value: unknown): string {

@@ -4,6 +4,7 @@ import type { LoadOptions, Schema, Type, YAMLException } from "js-yaml";
 import type * as Yaml from "yaml";
 import type { Document, Node } from "yaml";
 import type { Path } from "../../model/pointer.js";
+import { valueAt } from "../reader.js";
 import {
   ALIAS_EXPANSION_LIMIT,
   checkAliasExpansion,
@@ -129,16 +130,6 @@ class YamlDocument implements ParsedDocument {
       valueAt(this.value, path),
     );
   }
-}
-
-function valueAt(root: unknown, path: Path): unknown {
-  let node = root;
-  for (const segment of path)
-    node =
-      node !== null && typeof node === "object"
-        ? (node as Record<string, unknown>)[segment as string]
-        : undefined;
-  return node;
 }
 
 class StreamPositions {

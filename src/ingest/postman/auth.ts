@@ -62,24 +62,14 @@ export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
   const params = authParams(
     auth[typeof auth.type === "string" ? auth.type : type],
   );
-  const scheme = (
-    scheme: SecuritySchemeKind,
-    baseName: string,
-    scopes: string[] = [],
-    unresolved: string[] = [],
-  ): AuthBlock => ({ kind: "scheme", scheme, baseName, scopes, unresolved });
+  const http = HTTP_SCHEMES.get(type);
+  if (http) return scheme(...http);
   switch (type) {
-    case "basic":
-      return scheme({ type: "http", scheme: "basic" }, "basicAuth");
-    case "bearer":
-      return scheme({ type: "http", scheme: "bearer" }, "bearerAuth");
     case "jwt":
       return scheme(
         { type: "http", scheme: "bearer", bearerFormat: "JWT" },
         "bearerAuth",
       );
-    case "digest":
-      return scheme({ type: "http", scheme: "digest" }, "digestAuth");
     case "apikey": {
       const name = params.get("key");
       if (name === undefined || name.trim() === "")
@@ -98,11 +88,10 @@ export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
         };
       const known = into === undefined || into === "header" || into === "query";
       return {
-        kind: "scheme",
-        scheme: { type: "apiKey", in: where, parameterName: name },
-        baseName: "apiKeyAuth",
-        scopes: [],
-        unresolved: [],
+        ...scheme(
+          { type: "apiKey", in: where, parameterName: name },
+          "apiKeyAuth",
+        ),
         ...(known
           ? {}
           : {
@@ -121,6 +110,20 @@ export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
         type: UNSUPPORTED.has(type) ? type : String(auth.type),
       };
   }
+}
+
+/** The http schemes a Postman auth type or an `Authorization` header's first word names. */
+const HTTP_SCHEMES = new Map<string, [SecuritySchemeKind, string]>([
+  ["basic", [{ type: "http", scheme: "basic" }, "basicAuth"]],
+  ["bearer", [{ type: "http", scheme: "bearer" }, "bearerAuth"]],
+  ["digest", [{ type: "http", scheme: "digest" }, "digestAuth"]],
+]);
+
+function scheme(
+  scheme: SecuritySchemeKind,
+  baseName: string,
+): AuthBlock & { kind: "scheme" } {
+  return { kind: "scheme", scheme, baseName, scopes: [], unresolved: [] };
 }
 
 /** Where parameter `key` of an auth block's `field` is: `[field, i, "value"]` (2.1) or `[field, key]` (2.0). */
@@ -194,9 +197,7 @@ function readOAuth2(
     flow.tokenUrl = tokenUrl;
   if (refreshUrl !== undefined) flow.refreshUrl = refreshUrl;
   return {
-    kind: "scheme",
-    scheme: { type: "oauth2", flows: { [flowName]: flow } },
-    baseName: "oauth2",
+    ...scheme({ type: "oauth2", flows: { [flowName]: flow } }, "oauth2"),
     scopes,
     unresolved,
   };
@@ -208,19 +209,8 @@ function readOAuth2(
  */
 export function authFromHeader(value: string): AuthBlock & { kind: "scheme" } {
   const word = /^\s*([A-Za-z]+)(?:\s|$)/.exec(value)?.[1]?.toLowerCase();
-  const scheme = (scheme: SecuritySchemeKind, baseName: string) => ({
-    kind: "scheme" as const,
-    scheme,
-    baseName,
-    scopes: [],
-    unresolved: [],
-  });
-  if (word === "bearer")
-    return scheme({ type: "http", scheme: "bearer" }, "bearerAuth");
-  if (word === "basic")
-    return scheme({ type: "http", scheme: "basic" }, "basicAuth");
-  if (word === "digest")
-    return scheme({ type: "http", scheme: "digest" }, "digestAuth");
+  const http = word === undefined ? undefined : HTTP_SCHEMES.get(word);
+  if (http) return scheme(...http);
   return scheme(
     {
       type: "apiKey",

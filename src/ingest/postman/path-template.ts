@@ -1,4 +1,4 @@
-import type { TextPart } from "./text-part.js";
+import type { TextPart } from "./fields.js";
 
 /** Why a path segment became a `{name}` variable. */
 export type PathVariableOrigin =

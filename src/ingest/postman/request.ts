@@ -1,21 +1,34 @@
 import type { Path } from "../../model/pointer.js";
-import { createEndpoint } from "../../model/factories.js";
 import {
-  HTTP_METHODS,
+  addParameter,
+  createEndpoint,
+  createParameter,
+} from "../../model/factories.js";
+import {
   type Endpoint,
+  type EndpointParameters,
+  HTTP_METHODS,
   type HttpMethod,
+  type Parameter,
+  type ParameterLocation,
+  type SecurityRequirement,
 } from "../../model/types.js";
 import { isRecord } from "../reader.js";
 import { bodySignal, readBody } from "./body.js";
-import type { CollectionState, PostmanContext } from "./context.js";
-import { descriptionText } from "./fields.js";
+import type {
+  CollectionState,
+  PostmanContext,
+  SecurityState,
+} from "./context.js";
+import { descriptionText, type KeyValue } from "./fields.js";
 import { readHeaders } from "./headers.js";
-import { readParameters } from "./parameters.js";
-import { readLocation } from "./location.js";
 import { readResponses } from "./responses.js";
-import { requestSecurity, type AuthLink } from "./security.js";
-import { readUrl } from "./url.js";
-import type { VariableScope } from "./variables.js";
+import { decodeText, exampleValue, readUrl, type RequestUrl } from "./url.js";
+import { unresolvedNames, type VariableScope } from "./variables.js";
+import { buildPathTemplate, type PathTemplate } from "./path-template.js";
+import { serverUrl } from "./servers.js";
+import { type AuthBlock, authFromHeader, readAuth } from "./auth.js";
+import { typedPlaceholder } from "./typed-placeholder.js";
 
 /** What a request inherits from the folders around it. */
 export interface RequestScope {
@@ -136,4 +149,181 @@ function prunesBody(
   if (method !== "get" && method !== "head") return false;
   const behavior = item.protocolProfileBehavior;
   return !(isRecord(behavior) && behavior.disableBodyPruning === true);
+}
+
+/**
+ * Where a request goes: registers its server (protocol and host) and returns its path template.
+ * A request without a URL goes to `/` on no particular server. Each unresolved variable is
+ * reported once per collection, at its first use.
+ */
+export function readLocation(
+  url: RequestUrl | undefined,
+  requestAt: Path,
+  variables: VariableScope,
+  state: CollectionState,
+  pc: PostmanContext,
+): PathTemplate {
+  const at = url?.at ?? requestAt;
+  const unresolved = (subject: string, message: string) =>
+    pc.reporter
+      .once(subject)
+      .report("postman/unresolved-variable", message, pc.ref(at));
+  if (url !== undefined) {
+    const hostParts = variables.substitute(url.host);
+    const server = serverUrl(url.protocol, hostParts);
+    if (server) {
+      state.servers.add(server, () => pc.ref(at));
+      for (const name of unresolvedNames(hostParts))
+        unresolved(
+          `host:${name}`,
+          `{{${name}}} in the URL host has no value in the collection's variables; the server URL gets the variable {${name}} (default empty)`,
+        );
+    }
+  }
+  const pathParts = variables.substitute(url?.path ?? "", true);
+  for (const name of unresolvedNames(pathParts))
+    unresolved(
+      `path:${name}`,
+      `{{${name}}} in the URL path has no value in the collection's variables (or an empty one); it becomes the path parameter {${name}}`,
+    );
+  return buildPathTemplate(pathParts);
+}
+
+/** An `auth` block and where it is; a request's chain runs from itself out to the collection. */
+export interface AuthLink {
+  value: unknown;
+  at: Path;
+}
+
+/**
+ * A request's effective security: the first auth block up the chain that is not `inherit`.
+ * `noauth` stops the search. When no block gives a scheme, an Authorization header is the
+ * evidence left: it yields an inferred scheme (Postman sends it even under `noauth`).
+ * Undefined when the collection says nothing about auth for this request.
+ */
+export function requestSecurity(
+  chain: readonly AuthLink[],
+  authorization: KeyValue | undefined,
+  variables: VariableScope,
+  state: SecurityState,
+  pc: PostmanContext,
+): SecurityRequirement[] | undefined {
+  let block: AuthBlock = { kind: "inherit" };
+  let link: AuthLink | undefined;
+  for (const candidate of chain) {
+    block = readAuth(candidate.value, variables);
+    link = candidate;
+    if (block.kind !== "inherit") break;
+  }
+  if (block.kind === "scheme" && link) {
+    const name = state.schemes.add(block.scheme, block.baseName, false, () =>
+      pc.ref(link.at),
+    );
+    // an inherited block is met once per request: said again, the same diagnostic is kept once
+    if (block.note)
+      pc.reporter.report(
+        "postman/api-key-location",
+        block.note.message,
+        pc.ref([...link.at, ...block.note.at]),
+      );
+    for (const variable of block.unresolved)
+      pc.reporter.report(
+        "postman/unresolved-variable",
+        `the OAuth 2 URL uses {{${variable}}}, which no collection variable defines; the URL is left out`,
+        pc.ref(link.at),
+      );
+    return [{ [name]: block.scopes }];
+  }
+  if ((block.kind === "unsupported" || block.kind === "incomplete") && link) {
+    const message =
+      block.kind === "unsupported"
+        ? `OpenAPI cannot express ${block.type} auth; the requests that use it get no security scheme`
+        : block.code
+          ? block.reason
+          : `the ${block.type} auth block is ignored: ${block.reason}`;
+    const code =
+      block.kind === "unsupported"
+        ? "postman/unsupported-auth"
+        : (block.code ?? "postman/incomplete-auth");
+    const at = block.kind === "incomplete" && block.at ? block.at : [];
+    pc.reporter.report(code, message, pc.ref([...link.at, ...at]));
+  }
+  if (authorization !== undefined) {
+    const inferred = authFromHeader(authorization.value ?? "");
+    const name = state.schemes.add(
+      inferred.scheme,
+      inferred.baseName,
+      true,
+      () => pc.ref(authorization.at),
+    );
+    return [{ [name]: [] }];
+  }
+  return block.kind === "none" ? [] : undefined;
+}
+
+/**
+ * Path, query, header and cookie parameters. Postman sends everything as text, so every schema is a
+ * string, unless the value is a typed stand-in (`<integer>`). Disabled entries are kept: they document what the API accepts. The first entry of a
+ * name wins.
+ */
+export function readParameters(
+  url: RequestUrl | undefined,
+  path: PathTemplate,
+  headers: { parameters: readonly KeyValue[]; cookies: readonly KeyValue[] },
+  pc: PostmanContext,
+): EndpointParameters {
+  const parameters: EndpointParameters = {
+    path: [],
+    query: [],
+    header: [],
+    cookie: [],
+  };
+  for (const variable of path.variables) {
+    const entry = url?.variables.find((v) => v.key === variable.name);
+    const at = entry?.at ?? url?.at ?? [];
+    addParameter(
+      parameters,
+      parameter(variable.name, "path", entry, pc.ref(at)),
+    );
+  }
+  for (const entry of url?.query ?? [])
+    if (!parameters.query.some((p) => p.name === entry.key))
+      addParameter(
+        parameters,
+        parameter(entry.key, "query", entry, pc.ref(entry.at)),
+      );
+  for (const entry of headers.parameters)
+    addParameter(
+      parameters,
+      parameter(entry.key, "header", entry, pc.ref(entry.at)),
+    );
+  for (const entry of headers.cookies)
+    addParameter(
+      parameters,
+      parameter(entry.key, "cookie", entry, pc.ref(entry.at)),
+    );
+  return parameters;
+}
+
+function parameter(
+  name: string,
+  location: ParameterLocation,
+  entry: KeyValue | undefined,
+  source: Parameter["sources"][number],
+): Parameter {
+  const result = createParameter({
+    name,
+    in: location,
+    source,
+    // a converter's typed stand-in (`<long>`) names the type; anything else is text
+    schema: typedPlaceholder(entry?.value) ?? { type: "string" },
+  });
+  if (entry?.description !== undefined) result.description = entry.description;
+  const example = exampleValue(entry?.value);
+  if (example !== undefined)
+    result.example =
+      location === "path" || location === "query"
+        ? decodeText(example, location === "query")
+        : example;
+  return result;
 }

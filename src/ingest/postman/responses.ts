@@ -4,8 +4,7 @@ import { isRecord } from "../reader.js";
 import type { PostmanContext } from "./context.js";
 import { keyValues } from "./fields.js";
 import { isInferred, mergeInferred } from "../../model/inferred-schema.js";
-import { inferSchema } from "./infer-schema.js";
-import { holdsTypedPlaceholder } from "./typed-placeholder.js";
+import { holdsTypedPlaceholder, inferSchema } from "./typed-placeholder.js";
 import {
   keptAsExample,
   MAX_INFERRED_CHARS,

@@ -1,5 +1,5 @@
 import type { Server, ServerVariable, SourceRef } from "../../model/types.js";
-import type { TextPart } from "./text-part.js";
+import type { TextPart } from "./fields.js";
 import { setOwn } from "../../model/own-property.js";
 import { trimTrailing } from "../../model/linear-text.js";
 

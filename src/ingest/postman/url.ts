@@ -1,7 +1,7 @@
 import type { Path } from "../../model/pointer.js";
 import { isRecord } from "../reader.js";
-import { keyValues, scalarText, type KeyValue } from "./fields.js";
-import { decodeText } from "./placeholders.js";
+import { type KeyValue, keyValues, scalarText } from "./fields.js";
+import { hasPlaceholder } from "./variables.js";
 
 /** A request URL split into the parts the reader uses; texts still hold their `{{var}}`s. */
 export interface RequestUrl {
@@ -121,4 +121,31 @@ function parseQuery(text: string, at: Path): KeyValue[] {
     out.push(kv);
   }
   return out;
+}
+
+/**
+ * The value as an example, or undefined when it is a placeholder rather than data: empty, `{}`
+ * (or its url-encoded `%7B%7D`, as Postman exports write it), a `{{var}}` reference, or a
+ * `<name>` stand-in.
+ */
+export function exampleValue(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (trimmed === "") return undefined;
+  if (trimmed === "{}" || trimmed.toLowerCase() === "%7b%7d") return undefined;
+  if (hasPlaceholder(trimmed)) return undefined;
+  if (/^<[^<>]+>$/.test(trimmed)) return undefined;
+  return value;
+}
+
+/**
+ * `decodeURIComponent` that keeps the text when it is not valid percent-encoding. In a query
+ * string `+` is a space (application/x-www-form-urlencoded); in a path it is itself.
+ */
+export function decodeText(text: string, plusIsSpace = false): string {
+  try {
+    return decodeURIComponent(plusIsSpace ? text.replace(/\+/g, " ") : text);
+  } catch {
+    return text;
+  }
 }

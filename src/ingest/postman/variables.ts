@@ -1,10 +1,9 @@
 import { toPointer, type Path } from "../../model/pointer.js";
 import { isRecord } from "../reader.js";
 import type { PostmanContext } from "./context.js";
-import { keyValues } from "./fields.js";
+import { keyValues, type TextPart } from "./fields.js";
 
 /** A piece of text after `{{var}}` substitution: literal text, or a variable nobody defined. */
-import type { TextPart } from "./text-part.js";
 
 export type { TextPart };
 

@@ -1,13 +1,55 @@
-import type { DocumentModel } from "../../model/types.js";
-import type { ReaderContext } from "../reader.js";
+import type {
+  ApiResponse,
+  DocumentModel,
+  Endpoint,
+  MediaContent,
+  Parameter,
+  ResponseHeader,
+  SecurityRequirement,
+  SecurityScheme,
+  SecuritySchemeKind,
+  Server,
+} from "../../model/types.js";
+import { extensionsOf, type ReaderContext } from "../reader.js";
 import { readInfo, readTags } from "../openapi-common/info.js";
-import { child, stringsAt } from "../openapi-common/node.js";
-import { readPaths } from "../openapi-common/paths.js";
+import {
+  child,
+  isRecordNode,
+  members,
+  type RecordNode,
+  sourceOf,
+  stringAt,
+  stringsAt,
+} from "../openapi-common/node.js";
+import {
+  createOperationEndpoint,
+  type OperationSite,
+  readPaths,
+} from "../openapi-common/paths.js";
 import { SpecReading } from "../openapi-common/reading.js";
-import { readSecurityRequirements } from "../openapi-common/security.js";
-import { readOperation, type Swagger2Defaults } from "./operation.js";
-import { readSecurityDefinitions } from "./security-definitions.js";
-import { readServers } from "./servers.js";
+import {
+  readOAuthFlow,
+  readSecurityRequirements,
+  registerScheme,
+} from "../openapi-common/security.js";
+import { trimTrailing } from "../../model/linear-text.js";
+import {
+  collectParameters,
+  type ParameterEntry,
+} from "../openapi-common/parameters.js";
+import {
+  applyEvidence,
+  emptyEvidence,
+  takeParameter,
+} from "../openapi-common/special-headers.js";
+import {
+  foldRequestBody,
+  inlineSchema,
+  serializationOf,
+} from "./request-body.js";
+import { createParameter } from "../../model/factories.js";
+import { responseEntries } from "../openapi-common/responses.js";
+import { setOwn } from "../../model/own-property.js";
 
 /**
  * Reads a Swagger 2.0 document natively (no upgrade to OpenAPI 3 first, which loses `consumes`,
@@ -37,4 +79,353 @@ export function readSwagger2(ctx: ReaderContext): DocumentModel {
     tags: readTags(reading),
     endpoints,
   };
+}
+
+/**
+ * `host`, `basePath` and `schemes` (§Swagger Object) as servers: one per scheme,
+ * `scheme://host/basePath`. Without a host the API lives on the host that serves the document, so
+ * the server is the base path alone, a relative URL; with neither nothing is known. A trailing
+ * slash is dropped because endpoint paths start with one.
+ */
+export function readServers(reading: SpecReading): Server[] {
+  const { root } = reading;
+  let host = stringAt(root, "host")?.trim();
+  const written = host && /^([a-z][a-z0-9+.-]*):\/\//i.exec(host);
+  if (host && written) {
+    reading.reporter.report(
+      "swagger2/invalid-host",
+      `host ${JSON.stringify(host)} must not name a scheme (\`schemes\` does); it is read as ${JSON.stringify(host.slice(written[0].length))}`,
+      sourceOf(child(root, "host")),
+    );
+    host = host.slice(written[0].length);
+  }
+  const rawBase = stringAt(root, "basePath")?.trim();
+  if (!host && rawBase === undefined) return [];
+  let basePath = rawBase ?? "";
+  if (basePath !== "" && !basePath.startsWith("/")) {
+    reading.reporter.report(
+      "swagger2/invalid-base-path",
+      `basePath ${JSON.stringify(basePath)} must start with '/'`,
+      sourceOf(child(root, "basePath")),
+    );
+    basePath = "/" + basePath;
+  }
+  basePath = trimTrailing(basePath, "/");
+  if (!host) {
+    return [
+      { url: basePath || "/", sources: [sourceOf(child(root, "basePath"))] },
+    ];
+  }
+  const sources = [sourceOf(child(root, "host"))];
+  let schemes = [
+    ...new Set((stringsAt(root, "schemes") ?? []).map((s) => s.toLowerCase())),
+  ];
+  if (schemes.length === 0 && written) schemes = [written[1]!.toLowerCase()];
+  if (schemes.length === 0) {
+    reading.reporter.report(
+      "swagger2/no-schemes",
+      `the document names a host but no schemes; https is assumed`,
+      sourceOf(child(root, "host")),
+    );
+    schemes = ["https"];
+  }
+  return schemes.map((scheme) => ({
+    url: `${scheme}://${trimTrailing(host, "/")}${basePath}`,
+    sources,
+  }));
+}
+
+/** OAuth 2.0 flow names of Swagger 2.0 and the OpenAPI 3 flows they became. */
+const FLOWS = {
+  implicit: "implicit",
+  password: "password",
+  application: "clientCredentials",
+  accessCode: "authorizationCode",
+} as const;
+
+/** `securityDefinitions` (§Security Definitions Object) in OpenAPI 3 terms. */
+export function readSecurityDefinitions(reading: SpecReading): void {
+  for (const [name, node] of members(
+    child(reading.root, "securityDefinitions"),
+  )) {
+    if (!isRecordNode(node)) {
+      reading.reporter.report(
+        "swagger2/invalid-security-scheme",
+        `security definition ${JSON.stringify(name)} must be an object; it is skipped`,
+        sourceOf(node),
+      );
+      continue;
+    }
+    const kind = schemeKind(reading, name, node);
+    if (!kind) continue;
+    const scheme: SecurityScheme = { ...kind, name, sources: [sourceOf(node)] };
+    const description = stringAt(node, "description");
+    if (description !== undefined) scheme.description = description;
+    registerScheme(reading, scheme, node);
+  }
+}
+
+function schemeKind(
+  reading: SpecReading,
+  name: string,
+  node: RecordNode,
+): SecuritySchemeKind | undefined {
+  const type = stringAt(node, "type");
+  const skip = (why: string) => {
+    reading.reporter.report(
+      "swagger2/invalid-security-scheme",
+      `${why}; it is skipped`,
+      sourceOf(node),
+    );
+    return undefined;
+  };
+  switch (type) {
+    case "basic":
+      return { type: "http", scheme: "basic" };
+    case "apiKey": {
+      const keyName = stringAt(node, "name");
+      const location = stringAt(node, "in");
+      if (
+        keyName !== undefined &&
+        (location === "header" || location === "query")
+      )
+        return {
+          type: "apiKey",
+          parameterName: keyName,
+          in: location,
+        };
+      return skip(
+        `apiKey scheme ${JSON.stringify(name)} needs a \`name\` and \`in\` (header or query)`,
+      );
+    }
+    case "oauth2": {
+      const flow = stringAt(node, "flow");
+      if (flow !== undefined && Object.hasOwn(FLOWS, flow))
+        return {
+          type: "oauth2",
+          flows: {
+            [FLOWS[flow as keyof typeof FLOWS]]: readOAuthFlow(reading, node),
+          },
+        };
+      return skip(
+        `oauth2 scheme ${JSON.stringify(name)} has no valid \`flow\` (implicit, password, application or accessCode)`,
+      );
+    }
+    default:
+      return skip(
+        `security scheme ${JSON.stringify(name)} has unknown type ${JSON.stringify(type ?? null)}`,
+      );
+  }
+}
+
+/** Document-wide defaults an operation falls back on. */
+export interface Swagger2Defaults {
+  consumes: string[];
+  produces: string[];
+  security: SecurityRequirement[] | undefined;
+}
+
+/** §Operation Object as an endpoint. */
+export function readOperation(
+  reading: SpecReading,
+  site: OperationSite,
+  defaults: Swagger2Defaults,
+): Endpoint {
+  const { operation } = site;
+  const endpoint = createOperationEndpoint(reading, site, defaults.security);
+  const consumes = stringsAt(operation, "consumes") ?? defaults.consumes;
+  const produces = stringsAt(operation, "produces") ?? defaults.produces;
+
+  const body: ParameterEntry[] = [];
+  const form: ParameterEntry[] = [];
+  const evidence = emptyEvidence();
+  for (const parameter of collectParameters(
+    reading,
+    site.pathItem,
+    operation,
+  )) {
+    switch (parameter.in) {
+      case "body":
+        body.push(parameter);
+        break;
+      case "formData":
+        form.push(parameter);
+        break;
+      case "path":
+      case "query":
+      case "header":
+        takeParameter(
+          endpoint,
+          evidence,
+          parameter,
+          () => headerValues(parameter.definition),
+          (p) => readParameter(reading, p),
+        );
+        break;
+      default:
+        reading.reporter.report(
+          "swagger2/invalid-parameter",
+          `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,
+          sourceOf(child(parameter.definition, "in")),
+        );
+    }
+  }
+  const requestBody = foldRequestBody(reading, body, form, consumes);
+  if (requestBody) endpoint.requestBody = requestBody;
+  else {
+    // no body or formData parameter: no body (§Parameter Object). The operation's own
+    // `consumes` names the media types should other evidence say one is sent (a Content-Type
+    // header parameter here, a Postman body mode elsewhere); the document's names none for it
+    // (src/model/merge/undescribed-body.ts)
+    const own = child(operation, "consumes");
+    if (own.value !== undefined && consumes.length > 0)
+      endpoint.bodySignals = [
+        {
+          mediaTypes: consumes,
+          required: false,
+          evidence: "consumes",
+          source: sourceOf(own),
+          hint: true,
+        },
+      ];
+  }
+  endpoint.responses = readResponses(reading, operation, produces);
+  applyEvidence(reading, endpoint, evidence);
+  return endpoint;
+}
+
+/** The values a header parameter names: its enum, default and example, and those of its items. */
+function headerValues(definition: RecordNode): unknown[] {
+  const values: unknown[] = [];
+  const collect = (raw: Record<string, unknown>) => {
+    if (Array.isArray(raw.enum)) values.push(...raw.enum);
+    if (raw.default !== undefined) values.push(raw.default);
+    if (raw["x-example"] !== undefined) values.push(raw["x-example"]);
+  };
+  collect(definition.value);
+  const items = definition.value.items;
+  if (typeof items === "object" && items !== null && !Array.isArray(items))
+    collect(items as Record<string, unknown>);
+  return values;
+}
+
+/** A path, query or header parameter (§Parameter Object with `in` other than body/formData). */
+export function readParameter(
+  reading: SpecReading,
+  parameter: ParameterEntry & { in: Parameter["in"] },
+): Parameter {
+  const { definition } = parameter;
+  const raw = definition.value;
+  const out = createParameter({
+    name: parameter.name,
+    in: parameter.in,
+    source: sourceOf(parameter.entry),
+  });
+  if (parameter.in !== "path") out.required = raw.required === true;
+  // (only an explicit `false`: 2.0 documents often leave path parameters' `required` out)
+  else if (raw.required === false)
+    reading.reporter.report(
+      "swagger2/optional-path-parameter",
+      `path parameter ${JSON.stringify(parameter.name)} must be required; it is read as required`,
+      sourceOf(parameter.entry),
+    );
+  const schema = inlineSchema(reading, definition);
+  if (schema !== undefined) out.schema = schema;
+  const description = stringAt(definition, "description");
+  if (description !== undefined) out.description = description;
+  if (raw.type === "array")
+    Object.assign(
+      out,
+      serializationOf(
+        reading,
+        parameter.in,
+        raw.collectionFormat,
+        raw.collectionFormat === undefined
+          ? definition
+          : child(definition, "collectionFormat"),
+      ),
+    );
+  if (raw["x-example"] !== undefined) out.example = raw["x-example"];
+  const extensions = extensionsOf(raw);
+  if (Object.keys(extensions).length > 0) out.extensions = extensions;
+  return out;
+}
+
+/**
+ * §Responses Object. A response with a `schema` has content in every media type the operation
+ * `produces`; one without has no body, except for the media types its `examples` name.
+ */
+export function readResponses(
+  reading: SpecReading,
+  operation: RecordNode,
+  produces: string[],
+): ApiResponse[] {
+  const responses: ApiResponse[] = [];
+  for (const { status, entry, definition } of responseEntries(
+    reading,
+    child(operation, "responses"),
+  )) {
+    const response: ApiResponse = {
+      status,
+      description: stringAt(definition, "description") ?? "",
+      content: content(reading, definition, produces),
+      sources: [sourceOf(entry)],
+    };
+    const headers = readHeaders(reading, definition);
+    if (headers) response.headers = headers;
+    responses.push(response);
+  }
+  return responses;
+}
+
+function content(
+  reading: SpecReading,
+  response: RecordNode,
+  produces: string[],
+): MediaContent[] {
+  const out: MediaContent[] = [];
+  const schemaNode = child(response, "schema");
+  if (schemaNode.value !== undefined) {
+    const schema = reading.schema(schemaNode);
+    for (const mediaType of produces.length > 0
+      ? produces
+      : ["application/json"])
+      out.push({ mediaType, schema });
+  }
+  // §Example Object: media type → example value
+  for (const [mediaType, example] of members(child(response, "examples"))) {
+    let entry = out.find((c) => c.mediaType === mediaType);
+    if (!entry) {
+      entry = { mediaType };
+      out.push(entry);
+    }
+    entry.examples = [{ value: example.value }];
+  }
+  return out;
+}
+
+function readHeaders(
+  reading: SpecReading,
+  response: RecordNode,
+): Record<string, ResponseHeader> | undefined {
+  const headers = members(child(response, "headers"));
+  if (headers.length === 0) return undefined;
+  const out: Record<string, ResponseHeader> = {};
+  for (const [name, node] of headers) {
+    if (!isRecordNode(node)) {
+      reading.reporter.report(
+        "swagger2/invalid-header",
+        `response header ${JSON.stringify(name)} must be an object; it is skipped`,
+        sourceOf(node),
+      );
+      continue;
+    }
+    const header: ResponseHeader = {};
+    const schema = inlineSchema(reading, node);
+    if (schema !== undefined) header.schema = schema;
+    const description = stringAt(node, "description");
+    if (description !== undefined) header.description = description;
+    setOwn(out, name, header);
+  }
+  return out;
 }

@@ -1,15 +1,21 @@
 import type {
+  CollectionFormat,
   Encoding,
   MediaContent,
+  Parameter,
   RequestBody,
   Schema,
 } from "../../model/types.js";
-import { serializationOf } from "./collection-format.js";
 import { isFormMediaType } from "../openapi-common/media-types.js";
-import { child, sourceOf, stringAt } from "../openapi-common/node.js";
+import {
+  child,
+  type Node,
+  type RecordNode,
+  sourceOf,
+  stringAt,
+} from "../openapi-common/node.js";
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
-import { inlineSchema } from "./simple-schema.js";
 import { setOwn } from "../../model/own-property.js";
 
 /**
@@ -128,4 +134,122 @@ function isFile(raw: Record<string, unknown>): boolean {
 
 function content(mediaType: string, schema: Schema | undefined): MediaContent {
   return schema === undefined ? { mediaType } : { mediaType, schema };
+}
+
+/**
+ * The JSON Schema keywords a Swagger 2.0 non-body parameter, header or `items` object carries
+ * inline (§Parameter Object, §Items Object). `x-nullable` is the common extension for null.
+ */
+const SCHEMA_KEYWORDS = [
+  "type",
+  "format",
+  "items",
+  "default",
+  "maximum",
+  "exclusiveMaximum",
+  "minimum",
+  "exclusiveMinimum",
+  "maxLength",
+  "minLength",
+  "pattern",
+  "maxItems",
+  "minItems",
+  "uniqueItems",
+  "enum",
+  "multipleOf",
+  "x-nullable",
+] as const;
+
+/**
+ * The schema of a parameter or header written in Swagger 2.0's inline form; undefined when it
+ * states none of the keywords (the seeds' parameters without `type`: nothing is invented).
+ */
+export function inlineSchema(
+  reading: SpecReading,
+  node: RecordNode,
+): Schema | undefined {
+  const raw: Record<string, unknown> = {};
+  let any = false;
+  for (const key of SCHEMA_KEYWORDS) {
+    if (node.value[key] === undefined) continue;
+    raw[key] = key === "items" ? itemsOnly(node.value.items) : node.value[key];
+    any = true;
+  }
+  if (!any) return undefined;
+  return reading.schemas.convert(raw, node.doc, node.path);
+}
+
+/** `items` keeps only schema keywords, recursively: `collectionFormat` is not a schema keyword. */
+function itemsOnly(items: unknown): unknown {
+  if (typeof items !== "object" || items === null || Array.isArray(items))
+    return items;
+  const record = items as Record<string, unknown>;
+  if (typeof record.$ref === "string") return record;
+  const out: Record<string, unknown> = {};
+  for (const key of SCHEMA_KEYWORDS)
+    if (record[key] !== undefined)
+      out[key] = key === "items" ? itemsOnly(record.items) : record[key];
+  return out;
+}
+
+type Serialization = Pick<Parameter, "style" | "explode" | "collectionFormat">;
+
+/**
+ * Swagger 2.0 `collectionFormat` (§Parameter Object) as OpenAPI 3 `style`/`explode`, and as
+ * written (`collectionFormat`, which the client and server serialize by). Only arrays have one,
+ * and its default is `csv`, which differs from OpenAPI 3's query default (form with explode), so
+ * an array parameter always gets an explicit style. `tsv`, and `ssv`/`pipes` outside the query,
+ * have no OpenAPI 3 equivalent: reported, since the emitted OpenAPI 3.1 can only say csv.
+ */
+export function serializationOf(
+  reading: SpecReading,
+  location: Parameter["in"] | "formData",
+  format: unknown,
+  at: Node,
+): Serialization {
+  const inQuery =
+    location === "query" || location === "cookie" || location === "formData";
+  const simple: Serialization = inQuery
+    ? { style: "form", explode: false }
+    : { style: "simple", explode: false };
+  if (format === undefined || format === "csv") return simple;
+  const known = format as CollectionFormat;
+  switch (known) {
+    case "multi":
+      if (inQuery)
+        return { style: "form", explode: true, collectionFormat: known };
+      break;
+    case "ssv":
+    case "pipes":
+    case "tsv": {
+      const style =
+        known === "ssv"
+          ? "spaceDelimited"
+          : known === "pipes"
+            ? "pipeDelimited"
+            : undefined;
+      if (style && location === "query")
+        return { style, explode: false, collectionFormat: known };
+      if (location !== "formData")
+        reading.reporter.report(
+          "swagger2/unsupported-collection-format",
+          `collectionFormat ${JSON.stringify(format)} has no OpenAPI 3 equivalent in ${location}; the client and server send it, the emitted OpenAPI 3.1 says "csv"`,
+          sourceOf(at),
+        );
+      return { ...simple, collectionFormat: known };
+    }
+    default:
+      reading.reporter.report(
+        "swagger2/unknown-collection-format",
+        `unknown collectionFormat ${JSON.stringify(format)}; it is read as "csv"`,
+        sourceOf(at),
+      );
+      return simple;
+  }
+  reading.reporter.report(
+    "swagger2/unsupported-collection-format",
+    `collectionFormat ${JSON.stringify(format)} is not allowed in ${location}; it is read as "csv"`,
+    sourceOf(at),
+  );
+  return simple;
 }
