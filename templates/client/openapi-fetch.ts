@@ -64,6 +64,8 @@ export type OperationRequestBodyContent<T> =
     ? FilterKeys<NonNullable<RequestBodyMediaContent<T>>, MediaType> | undefined
     : FilterKeys<RequestBodyMediaContent<T>, MediaType>;
 
+// ---- read/write markers: paths.ts with `readWriteMarkers` writes this block as it is ----
+
 /**
  * openapi-typescript's `--read-write-markers` (paths.ts's `readWriteMarkers`): a readOnly member
  * is `$Read<T>` and a writeOnly one `$Write<T>`; a body sent is `Writable` (no `$Read` member), a
@@ -74,6 +76,7 @@ export type $Write<T> = { readonly $write: T };
 /** `K` unless `T[K]` is marked `M`. */
 type Unmarked<T, K extends keyof T, M> =
   NonNullable<T[K]> extends M ? never : K;
+/** What a response holds: `$Write` members left out, `$Read` ones unwrapped. */
 export type Readable<T> =
   T extends $Write<unknown>
     ? never
@@ -86,6 +89,7 @@ export type Readable<T> =
               [K in keyof T as Unmarked<T, K, $Write<unknown>>]: Readable<T[K]>;
             }
           : T;
+/** What a request sends: `$Read` members left out (`?: never`), `$Write` ones unwrapped. */
 export type Writable<T> =
   T extends $Read<unknown>
     ? never
@@ -102,6 +106,9 @@ export type Writable<T> =
               ]?: never;
             }
           : T;
+
+// ---- end of the markers ----
+
 type ResponseContentOf<
   T extends Record<string | number, any>,
   Media extends MediaType,
