@@ -33,8 +33,13 @@ export type Pet = components["schemas"]["Pet"];
 it("-a paths writes paths.ts and openapi-fetch's client, which compile under strict", async () => {
   const files = await emitted("paths", model);
   expect(files.map((f) => f.path)).toEqual([
+    "client/auth.ts",
     "client/environment.ts",
     "client/openapi-fetch.ts",
+    "client/options.ts",
+    "client/paginate.ts",
+    "client/result.ts",
+    "client/stream.ts",
     "client/timeouts.ts",
     "client/transport.ts",
     "paths.ts",
