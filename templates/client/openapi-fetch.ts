@@ -5,10 +5,19 @@
 // or of any openapi-typescript output: `createClient<paths>({ baseUrl })`.
 
 import {
+  paginate as walk,
+  type BodyItemOf,
+  type PageShape,
+} from "./paginate.js";
+import { ApiError } from "./result.js";
+import {
   exchange,
   type Middleware as Hooks,
   type RetryOptions,
 } from "./transport.js";
+
+export { PaginationError } from "./paginate.js";
+export { ApiError } from "./result.js";
 
 // ---- the types of openapi-typescript's output, as openapi-fetch reads them ----
 
@@ -64,6 +73,8 @@ export type OperationRequestBodyContent<T> =
     ? FilterKeys<NonNullable<RequestBodyMediaContent<T>>, MediaType> | undefined
     : FilterKeys<RequestBodyMediaContent<T>, MediaType>;
 
+// ---- read/write markers: paths.ts with `readWriteMarkers` writes this block as it is ----
+
 /**
  * openapi-typescript's `--read-write-markers` (paths.ts's `readWriteMarkers`): a readOnly member
  * is `$Read<T>` and a writeOnly one `$Write<T>`; a body sent is `Writable` (no `$Read` member), a
@@ -74,6 +85,7 @@ export type $Write<T> = { readonly $write: T };
 /** `K` unless `T[K]` is marked `M`. */
 type Unmarked<T, K extends keyof T, M> =
   NonNullable<T[K]> extends M ? never : K;
+/** What a response holds: `$Write` members left out, `$Read` ones unwrapped. */
 export type Readable<T> =
   T extends $Write<unknown>
     ? never
@@ -86,6 +98,7 @@ export type Readable<T> =
               [K in keyof T as Unmarked<T, K, $Write<unknown>>]: Readable<T[K]>;
             }
           : T;
+/** What a request sends: `$Read` members left out (`?: never`), `$Write` ones unwrapped. */
 export type Writable<T> =
   T extends $Read<unknown>
     ? never
@@ -102,6 +115,9 @@ export type Writable<T> =
               ]?: never;
             }
           : T;
+
+// ---- end of the markers ----
+
 type ResponseContentOf<
   T extends Record<string | number, any>,
   Media extends MediaType,
@@ -294,8 +310,17 @@ export type Middleware =
   | { onRequest?: OnRequest; onResponse: OnResponse; onError?: OnError }
   | { onRequest?: OnRequest; onResponse?: OnResponse; onError: OnError };
 
+/**
+ * openapi-fetch's: `init` may be left out when nothing in it is required. Only `params` and
+ * `body` can be (every other member of FetchOptions is optional): asking of those two alone is the
+ * same answer, for a fraction of the checker's work when `Params` is a union (a path not yet
+ * typed: an editor's completions after `client.GET("`).
+ */
 export type MaybeOptionalInit<Params, Location extends keyof Params> =
-  RequiredKeysOf<FetchOptions<FilterKeys<Params, Location>>> extends never
+  RequiredKeysOf<
+    ParamsOption<FilterKeys<Params, Location>> &
+      RequestBodyOption<FilterKeys<Params, Location>>
+  > extends never
     ? FetchOptions<FilterKeys<Params, Location>> | undefined
     : FetchOptions<FilterKeys<Params, Location>>;
 type InitParam<Init> =
@@ -418,9 +443,10 @@ export function createClient<
 
   async function call(
     schemaPath: string,
-    fetchOptions: Record<string, any>,
+    fetchOptions: Record<PropertyKey, any>,
   ): Promise<{ data?: unknown; error?: unknown; response: Response }> {
     const {
+      [PAGE]: page,
       baseUrl: localBaseUrl,
       fetch = baseFetch ?? globalThis.fetch,
       Request: RequestClass = baseRequest,
@@ -540,12 +566,14 @@ export function createClient<
         return undefined; // the transport throws the fetch's own error
       },
     };
-    const url = createFinalURL(schemaPath, {
+    const built = createFinalURL(schemaPath, {
       baseUrl: base,
       params,
       querySerializer,
       pathSerializer,
     });
+    // paginate's next page: its URL instead of the built one, before any middleware sees it
+    const url = page ? (page as PageUrl)(built, []) : built;
     const { response, done } = await exchange(
       {
         fetch: fetch as typeof globalThis.fetch,
@@ -639,6 +667,77 @@ async function read(
     // not JSON: the text
   }
   return { error, response };
+}
+
+// ---- pages, walked as the client's `<name>Pages` functions walk them (./paginate.ts) ----
+
+/** The init key by which `paginate` gives a page's call the URL to send (not a RequestInit key). */
+const PAGE = Symbol("page");
+type PageUrl = (url: string, keys: readonly string[]) => string;
+
+/** How `paginate` walks: the shape of the pages, and when it stops. */
+export type Pages<K extends string = never> = PageShape & {
+  /** The member of a page's body that holds its items (the body itself when left out). */
+  items?: K;
+  /** Pages fetched at most before a PaginationError (`limit`): 1,000 by default. */
+  maxPages?: number;
+  /** Origins besides the first page's that a next-page URL may be on. */
+  trustedOrigins?: readonly string[];
+};
+
+/**
+ * Every item of the pages of a GET, fetched as the loop reaches each: the first page is
+ * `client.GET(url, init)`, the next ones as `pages` says (a cursor, a next URL in the body, a
+ * `Link` header, an offset or a page number: client/paginate.ts's shapes). A page that is not a
+ * 2XX throws its ApiError; a next page already fetched, more than `maxPages`, or a next URL on an
+ * untrusted origin ends the walk with a PaginationError. The client's middleware, retries and
+ * timeouts apply to every page. createClient's types are openapi-fetch's: this is beside them.
+ */
+export function paginate<
+  Paths extends {},
+  Media extends MediaType,
+  Path extends PathsWithMethod<Paths, "get">,
+  Init extends MaybeOptionalInit<Paths[Path], "get" & keyof Paths[Path]>,
+  K extends string = never,
+>(
+  client: Client<Paths, Media>,
+  url: Path,
+  init: Init & { [key: string]: unknown },
+  pages: Pages<K>,
+): AsyncGenerator<
+  BodyItemOf<MethodResponse<Client<Paths, Media>, "get", Path, Init>, K>,
+  void,
+  undefined
+> {
+  const { maxPages, trustedOrigins, ...shape } = pages;
+  const first = init as { params?: object; middleware?: Middleware[] };
+  const get = client.GET as unknown as (
+    url: string,
+    init: object,
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  return walk({
+    ...shape,
+    args: first.params ?? {},
+    options: {
+      ...(maxPages !== undefined ? { maxPages } : {}),
+      ...(trustedOrigins ? { trustedOrigins } : {}),
+    },
+    call: async (params, options) => {
+      const { data, error, response } = await get(String(url), {
+        ...init,
+        params,
+        [PAGE]: (options as { page?: PageUrl }).page,
+        // the walk's, which see each page's request and response, before the call's own
+        middleware: [
+          ...(options.middleware ?? []),
+          ...(first.middleware ?? []),
+        ],
+      });
+      if (!response.ok)
+        throw new ApiError(`GET ${String(url)}`, response, error);
+      return data;
+    },
+  });
 }
 
 /** `client` as a path-keyed object: `client["/pets/{id}"].GET({ params })`. */

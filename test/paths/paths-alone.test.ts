@@ -28,13 +28,29 @@ export async function petName(id: number): Promise<string | undefined> {
 }
 
 export type Pet = components["schemas"]["Pet"];
+
+/** init may be left out when neither its params nor its body is required, as in openapi-fetch. */
+export async function optionalInit(): Promise<void> {
+  await client.GET("/health");
+  await client.GET("/pets", { params: { query: { limit: 1 } } });
+  // @ts-expect-error: the path's petId is required
+  await client.GET("/pets/{petId}");
+  await client.POST("/pets", { body: { name: "Rex" } });
+  // @ts-expect-error: the body is required
+  await client.POST("/pets", {});
+}
 `;
 
 it("-a paths writes paths.ts and openapi-fetch's client, which compile under strict", async () => {
   const files = await emitted("paths", model);
   expect(files.map((f) => f.path)).toEqual([
+    "client/auth.ts",
     "client/environment.ts",
     "client/openapi-fetch.ts",
+    "client/options.ts",
+    "client/paginate.ts",
+    "client/result.ts",
+    "client/stream.ts",
     "client/timeouts.ts",
     "client/transport.ts",
     "paths.ts",

@@ -18,6 +18,7 @@ import {
   printType,
   runtimeFile,
   stringLiteral,
+  templateText,
   type ObjectMember,
   type TypeNode,
 } from "../toolkit.js";
@@ -43,34 +44,26 @@ const EMPTY_RECORD: TypeNode = { kind: "raw", text: "Record<string, never>" };
 type Mode = "read" | "write";
 type TypeOf = (schema: Schema | undefined, mode: Mode) => TypeNode;
 
+/** The block of client/openapi-fetch.ts that paths.ts writes with `readWriteMarkers`. */
+const MARKERS_START =
+  "// ---- read/write markers: paths.ts with `readWriteMarkers` writes this block as it is ----\n";
+const MARKERS_END = "// ---- end of the markers ----\n";
+
 /**
  * openapi-typescript's `--read-write-markers` types (what it writes with them), and what
  * `client/openapi-fetch.ts` strips by them: a request body leaves out its `$Read` members, a
- * response its `$Write` ones.
+ * response its `$Write` ones. Defined once, in that template (apiloom's own copy).
  */
-const MARKER_TYPES = `
-export type $Read<T> = { readonly $read: T };
-export type $Write<T> = { readonly $write: T };
-/** \`K\` unless \`T[K]\` is marked \`M\`. */
-type Unmarked<T, K extends keyof T, M> = NonNullable<T[K]> extends M ? never : K;
-/** What a response holds: \`$Write\` members left out, \`$Read\` ones unwrapped. */
-export type Readable<T> =
-  T extends $Write<unknown> ? never
-  : T extends $Read<infer U> ? Readable<U>
-  : T extends (infer E)[] ? Readable<E>[]
-  : T extends object ? { [K in keyof T as Unmarked<T, K, $Write<unknown>>]: Readable<T[K]> }
-  : T;
-/** What a request sends: \`$Read\` members left out (\`?: never\`), \`$Write\` ones unwrapped. */
-export type Writable<T> =
-  T extends $Read<unknown> ? never
-  : T extends $Write<infer U> ? Writable<U>
-  : T extends (infer E)[] ? Writable<E>[]
-  : T extends object
-    ? { [K in keyof T as Unmarked<T, K, $Read<unknown>>]: Writable<T[K]> } & {
-        [K in keyof T as Exclude<K, Unmarked<T, K, $Read<unknown>>>]?: never;
-      }
-  : T;
-`;
+function markerTypes(): string {
+  const text = templateText("client", "openapi-fetch.ts");
+  const start = text.indexOf(MARKERS_START);
+  const end = text.indexOf(MARKERS_END, start);
+  if (start < 0 || end < 0)
+    throw new Error(
+      "templates/client/openapi-fetch.ts: the markers block is gone",
+    );
+  return text.slice(start + MARKERS_START.length, end);
+}
 
 /** paths.ts's options: openapi-typescript's of the same names. */
 export interface PathsOptions {
@@ -173,7 +166,7 @@ export function emitPaths(
   };
 
   const parts = [
-    HEADER + (options.readWriteMarkers ? MARKER_TYPES : ""),
+    HEADER + (options.readWriteMarkers ? markerTypes() : ""),
     declaration("paths", pathItems),
     declaration("webhooks", webhookItems),
     declaration("components", components),
