@@ -17,21 +17,17 @@ import { progressLine } from "./progress.js";
 import { plural, seconds, shownPath } from "./report.js";
 import type { RunIO } from "./run-io.js";
 
-// One generate as the command line starts it: workflow/generate-once.ts runs it; this prints the
-// up-to-date line, and a run that made something is printed by generate-full.ts, loaded then.
-
 /**
- * One generate run (workflow/generate-once.ts: skipped when the manifest's fingerprint shows
- * nothing changed since the last run; otherwise everything made in memory, then checked or
- * written), printed. Returns the exit code.
+ * One generate (workflow/generate-once.ts), printed: the up-to-date line here, a run that made
+ * something by generate-full.ts, loaded then. Returns the exit code.
  */
 export async function runOnce(
   settings: GenerateSettings,
   flags: GenerateFlags,
-  stages: LazyStages,
+  stages: LazyStages | Stages,
   io: RunIO,
   /** The URL inputs, when the caller fetched them already (a watch's interval did). */
-  fetched?: RemoteInputs,
+  remote?: RemoteInputs,
 ): Promise<number> {
   const started = performance.now();
   // a config moved to `apis`: the names come from the lock it had before (name-lock.ts)
@@ -40,41 +36,6 @@ export async function runOnce(
     io.stderr.write(
       `apiloom: API ${settings.api} takes its endpoint names from ${shownPath(io.cwd, former)}, the lock from before the config listed apis, and keeps them in ${shownPath(io.cwd, settings.lock!)}${flags.check ? " (once generate runs without --check)" : ""}; delete ${shownPath(io.cwd, former)} when every API has its own lock\n`,
     );
-  return runFull({
-    settings,
-    flags,
-    stages,
-    io,
-    started,
-    ...(fetched ? { remote: fetched } : {}),
-  });
-}
-
-/** One run, as the command line starts it. */
-export interface FullRun {
-  settings: GenerateSettings;
-  flags: GenerateFlags;
-  /** The stages; given loaded, the run is a full one (no up-to-date check). */
-  stages: LazyStages | Stages;
-  io: RunIO;
-  /** When the run started (performance.now()), for the elapsed time it prints. */
-  started: number;
-  /** The URL inputs, fetched (remote-inputs.ts); fetched by the run when not given. */
-  remote?: RemoteInputs;
-}
-
-/**
- * One generate run (workflow/generate-once.ts), printed: the up-to-date line, or the diagnostics
- * and what the check or the write found. Returns the exit code.
- */
-export async function runFull({
-  settings,
-  flags,
-  stages,
-  io,
-  started,
-  remote,
-}: FullRun): Promise<number> {
   const progress = progressLine(io.stderr, started);
   const say = (text: string) => {
     progress.clear();

@@ -103,7 +103,6 @@ export interface ProduceRun {
 
 /** Everything a run makes, in memory: the pipeline, the handlers file, the fingerprint. */
 export async function produce(run: ProduceRun): Promise<Produced> {
-  const plugins = pluginsOf(run.settings, run.stages);
   // when the files made print no place, or only the endpoints' and security schemes' (apiloom's
   // docs and OpenAPI document), the inputs' places are found only as those files and the
   // diagnostics need them; the model goes with this run, and so do the places never needed
@@ -115,30 +114,21 @@ export async function produce(run: ProduceRun): Promise<Produced> {
         ? new DeferredPlaces(printedPlaces)
         : undefined;
   try {
-    return await produceWithPlaces(run, plugins, deferred);
+    return await produceWithPlaces(run, deferred);
   } finally {
     deferred?.release();
   }
 }
 
-/** The plugins a run knows: the settings', or the stages' stand-ins of the same names. */
-function pluginsOf(
-  settings: GenerateSettings,
-  stages: Stages,
-): ArtifactPlugin[] {
-  const stand = stages.plugins ?? [];
-  return settings.emit.plugins.map(
-    (plugin) => stand.find((p) => p.name === plugin.name) ?? plugin,
-  );
-}
-
-/** {@link produce}, with the run's plugins and the places it leaves to be found when needed. */
 async function produceWithPlaces(
   run: ProduceRun,
-  plugins: ArtifactPlugin[],
   deferred: DeferredPlaces | undefined,
 ): Promise<Produced> {
   const { settings, stages } = run;
+  // the settings' plugins, or the stages' stand-ins of the same names (tests' fakes)
+  const plugins = settings.emit.plugins.map(
+    (plugin) => stages.plugins?.find((p) => p.name === plugin.name) ?? plugin,
+  );
   const inputs = await resolveInputs(settings, {
     ...(run.remote ? { remote: run.remote } : {}),
     ...(run.sources ? { sources: run.sources } : {}),
