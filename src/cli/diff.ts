@@ -8,7 +8,6 @@ import { resolveApis, resolveSettings } from "../workflow/config/settings.js";
 import { settleOutput } from "../workflow/output/writer.js";
 import { paint, useColor } from "./colors.js";
 import { DIFF_FORMATS, formatChanges, type DiffFormat } from "./diff-format.js";
-import { loadSide, type LoadedSide } from "./diff-inputs.js";
 import {
   flagsNamed,
   optionsHelp,
@@ -16,7 +15,7 @@ import {
   type FlagSpec,
   type GenerateFlags,
 } from "./generate-options.js";
-import { placeMembers } from "./diff-places.js";
+import { loadSide, placeMembers, type LoadedSide } from "./diff-sides.js";
 import { printDiagnostics } from "./report.js";
 import { commandIO, type CommandDeps } from "./run-io.js";
 

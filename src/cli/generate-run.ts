@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { PluginError } from "../emit/artifact.js";
 import { TemplateError } from "../emit/templates.js";
@@ -15,7 +16,7 @@ import type { GenerateSettings } from "../workflow/config/settings.js";
 import type { GenerateFlags } from "./generate-options.js";
 import { progressLine } from "./progress.js";
 import { plural, seconds, shownPath } from "./report.js";
-import type { RunIO } from "./run-io.js";
+import { failedRun, type RunIO, type Stream } from "./run-io.js";
 
 /**
  * One generate (workflow/generate-once.ts), printed: the up-to-date line here, a run that made
@@ -95,4 +96,93 @@ function failure(error: unknown): { text: string; code: number } | undefined {
   if (error instanceof EmitterError)
     return { text: `internal error: ${error.message}`, code: 2 };
   return undefined;
+}
+
+/**
+ * `apiloom generate` over the several APIs of one config: as many at once as the machine has
+ * cores, each into a buffer printed in the config's order, each line labelled `[name] `; the
+ * exit code is the worst of the runs' (2 over 1 over 0).
+ */
+export async function runApis(
+  apis: readonly GenerateSettings[],
+  flags: GenerateFlags,
+  stages: LazyStages,
+  io: RunIO,
+): Promise<number> {
+  const limit = Math.max(1, Math.min(apis.length, availableParallelism()));
+  const codes: number[] = [];
+  const done: boolean[] = [];
+  const buffers = apis.map(() => ({ stdout: "", stderr: "" }));
+  let printed = 0;
+  const flush = () => {
+    for (; printed < apis.length && done[printed]; printed++) {
+      io.stdout.write(buffers[printed]!.stdout);
+      io.stderr.write(buffers[printed]!.stderr);
+    }
+  };
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < apis.length; i = next++) {
+      const buffer = buffers[i]!;
+      const label = apiLabel(apis[i]!);
+      const apiIO: RunIO = {
+        ...io,
+        // --check's diff too: every line of a run says which API it is about
+        stdout: labelled(
+          { write: (text: string) => void (buffer.stdout += text) },
+          label,
+        ),
+        stderr: labelled(
+          { write: (text: string) => void (buffer.stderr += text) },
+          label,
+        ),
+      };
+      try {
+        codes[i] = await runOnce(apis[i]!, flags, stages, apiIO);
+      } catch (error) {
+        codes[i] = failedRun(error, apiIO.stderr);
+      }
+      done[i] = true;
+      flush();
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  const failed = apis.filter((_, i) => codes[i] !== 0).map(apiLabel);
+  io.stderr.write(
+    failed.length === 0
+      ? `apiloom: ${apis.length} APIs done\n`
+      : `apiloom: ${failed.length} of ${apis.length} APIs failed: ${failed.join(", ")}\n`,
+  );
+  return Math.max(...codes);
+}
+
+/** The API's name as its lines show it. */
+export function apiLabel(settings: Pick<GenerateSettings, "api">): string {
+  return settings.api ?? "api";
+}
+
+/**
+ * A stream that starts every line with `[label] `. It reports no terminal, so a labelled run
+ * draws no self-erasing progress line into the others' lines.
+ */
+export function labelled(stream: Stream, label: string): Stream {
+  let lineStart = true;
+  return {
+    isTTY: false,
+    write(text: string) {
+      if (text === "") return;
+      const lines = text.split("\n");
+      const last = lines.pop()!;
+      let out = "";
+      for (const line of lines) {
+        out += `${lineStart ? `[${label}] ` : ""}${line}\n`;
+        lineStart = true;
+      }
+      if (last !== "") {
+        out += `${lineStart ? `[${label}] ` : ""}${last}`;
+        lineStart = false;
+      }
+      return stream.write(out);
+    },
+  };
 }

@@ -16,11 +16,10 @@ import {
   watchTargets,
 } from "../workflow/watch.js";
 import { parseGenerateArgs } from "./generate-options.js";
-import { runOnce } from "./generate-run.js";
 import type { LazyStages } from "../workflow/generate-once.js";
 import { failedRun, type RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";
-import { apiLabel, labelled } from "./generate-apis.js";
+import { apiLabel, labelled, runOnce } from "./generate-run.js";
 import { RemotePoll } from "../workflow/sources/remote-poll.js";
 import { isRemoteInput } from "../workflow/sources/remote-url.js";
 import { shownUrl } from "../model/source-url.js";

@@ -14,7 +14,7 @@ import {
   parseGenerateArgs,
   type GenerateFlags,
 } from "./generate-options.js";
-import { runOnce } from "./generate-run.js";
+import { runApis, runOnce } from "./generate-run.js";
 import type { LazyStages } from "../workflow/generate-once.js";
 import { commandIO, type CommandDeps } from "./run-io.js";
 import { configLine, printLeftBehind } from "./report.js";
@@ -83,11 +83,9 @@ export async function runGenerate(
     const { watchApis } = await import("./generate-watch.js");
     return watchApis(args, apis, stages, io);
   }
-  if (apis.length > 1) {
-    const { runApis } = await import("./generate-apis.js");
-    return runApis(apis, flags, stages, io);
-  }
-  return runOnce(settings, flags, stages, io);
+  return apis.length > 1
+    ? runApis(apis, flags, stages, io)
+    : runOnce(settings, flags, stages, io);
 }
 
 /** The plugins whose flags `--help` lists: apiloom's and, when it loads, the config's. */

@@ -15,7 +15,6 @@ import { resolveInputs, type InputText } from "./sources/resolve-inputs.js";
 import { nameLockText } from "./records/name-lock.js";
 import { checkLockPlace } from "./output/own-files.js";
 import { readOutsideFile } from "./output/outside-file.js";
-import { addRunFiles, pluginPath } from "./output/run-files.js";
 import { everyInputRead, HandlerChanges } from "./records/handler-changes.js";
 import { staleOutputImport } from "./output/moved-output.js";
 import { lastRunIn, type SinceLastRun } from "./records/since-last-run.js";
@@ -189,7 +188,12 @@ async function produceWithPlaces(
         everyInputRead([...reporter.diagnostics, ...diagnostics]),
       )
     : undefined;
-  addRunFiles(files, [handlers?.record]);
+  // the handlers' record in its sorted place (the manifest's order); a path a plugin made is its
+  const record = handlers?.record;
+  if (record && !files.some((f) => f.path === record.path)) {
+    files.push(record);
+    files.sort((a, b) => compareCodeUnits(a.path, b.path));
+  }
   checkLockPlace(settings, files);
   reporter.add(settings.warnings);
   reporter.add(diagnostics);
@@ -266,7 +270,7 @@ async function updateHandlers(
   const file = settings.serverHandlers;
   const before = readOutsideFile(file, "the handlers file");
   const record = new HandlerChanges(
-    pluginPath(settings.emit, "server") ?? "server",
+    settings.emit.plugins.find((p) => p.name === "server")?.path ?? "server",
     since,
   );
   const update = (existing: Buffer | undefined) =>
