@@ -8,7 +8,6 @@ import { resolveApis, resolveSettings } from "../workflow/config/settings.js";
 import { settleOutput } from "../workflow/output/writer.js";
 import { paint, useColor } from "./colors.js";
 import { DIFF_FORMATS, formatChanges, type DiffFormat } from "./diff-format.js";
-import { loadSide, type LoadedSide } from "./diff-inputs.js";
 import {
   flagsNamed,
   optionsHelp,
@@ -16,9 +15,9 @@ import {
   type FlagSpec,
   type GenerateFlags,
 } from "./generate-options.js";
-import { placeMembers } from "./diff-places.js";
+import { loadSide, placeMembers, type LoadedSide } from "./diff-sides.js";
 import { printDiagnostics } from "./report.js";
-import type { Stream } from "./run-io.js";
+import { commandIO, type CommandDeps } from "./run-io.js";
 
 type Sides = { before: LoadedSide; after: LoadedSide };
 
@@ -98,22 +97,12 @@ ${optionsHelp(FLAGS)}
 Exit codes: 0; 1 when --fail-on is met or an input has errors; 2 bad usage.
 `;
 
-export interface DiffDeps {
-  cwd?: string;
-  env?: NodeJS.ProcessEnv;
-  stdout?: Stream;
-  stderr?: Stream;
-}
-
 /** `apiloom diff`: the changes between two versions of the inputs, in the user's names. */
 export async function runDiff(
   args: string[],
-  deps: DiffDeps = {},
+  deps: CommandDeps = {},
 ): Promise<number> {
-  const stdout = deps.stdout ?? process.stdout;
-  const stderr = deps.stderr ?? process.stderr;
-  const cwd = deps.cwd ?? process.cwd();
-  const env = deps.env ?? process.env;
+  const { cwd, env, stdout, stderr } = commandIO(deps);
   let flags: DiffFlags;
   // one pair of sides per API compared (a config's `apis`, or the one --api names)
   let pairs: { api?: string; baseDir: string; sides: Sides }[];

@@ -41,6 +41,7 @@ interface Outcome {
   /** The diagnostics not printed in full (known warnings, infos): a --check failure prints them. */
   held: Diagnostic[];
   flags: GenerateFlags;
+  printOptions: Parameters<typeof printDiagnostics>[1];
 }
 
 /**
@@ -94,6 +95,7 @@ export function printMade(
     time: () => seconds(performance.now() - started),
     held,
     flags,
+    printOptions,
   };
   if (outcome.refused) {
     const { why, fileSystem } = outcome.refused;
@@ -120,12 +122,7 @@ function printFolderDiagnostics(o: Outcome, diagnostics: Diagnostic[]): void {
   if (diagnostics.length === 0) return;
   printDiagnostics(
     diagnostics,
-    {
-      paint: o.io.paint,
-      baseDir: o.settings.baseDir,
-      cwd: o.io.cwd,
-      max: CONFIG_DEFAULTS.maxDiagnostics,
-    },
+    { ...o.printOptions, max: CONFIG_DEFAULTS.maxDiagnostics },
     o.say,
   );
   const t = tally([...o.produced.diagnostics, ...diagnostics]);

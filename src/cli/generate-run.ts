@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { PluginError } from "../emit/artifact.js";
 import { TemplateError } from "../emit/templates.js";
@@ -15,23 +16,19 @@ import type { GenerateSettings } from "../workflow/config/settings.js";
 import type { GenerateFlags } from "./generate-options.js";
 import { progressLine } from "./progress.js";
 import { plural, seconds, shownPath } from "./report.js";
-import type { RunIO } from "./run-io.js";
-
-// One generate as the command line starts it: workflow/generate-once.ts runs it; this prints the
-// up-to-date line, and a run that made something is printed by generate-full.ts, loaded then.
+import { failedRun, type RunIO, type Stream } from "./run-io.js";
 
 /**
- * One generate run (workflow/generate-once.ts: skipped when the manifest's fingerprint shows
- * nothing changed since the last run; otherwise everything made in memory, then checked or
- * written), printed. Returns the exit code.
+ * One generate (workflow/generate-once.ts), printed: the up-to-date line here, a run that made
+ * something by generate-full.ts, loaded then. Returns the exit code.
  */
 export async function runOnce(
   settings: GenerateSettings,
   flags: GenerateFlags,
-  stages: LazyStages,
+  stages: LazyStages | Stages,
   io: RunIO,
   /** The URL inputs, when the caller fetched them already (a watch's interval did). */
-  fetched?: RemoteInputs,
+  remote?: RemoteInputs,
 ): Promise<number> {
   const started = performance.now();
   // a config moved to `apis`: the names come from the lock it had before (name-lock.ts)
@@ -40,41 +37,6 @@ export async function runOnce(
     io.stderr.write(
       `apiloom: API ${settings.api} takes its endpoint names from ${shownPath(io.cwd, former)}, the lock from before the config listed apis, and keeps them in ${shownPath(io.cwd, settings.lock!)}${flags.check ? " (once generate runs without --check)" : ""}; delete ${shownPath(io.cwd, former)} when every API has its own lock\n`,
     );
-  return runFull({
-    settings,
-    flags,
-    stages,
-    io,
-    started,
-    ...(fetched ? { remote: fetched } : {}),
-  });
-}
-
-/** One run, as the command line starts it. */
-export interface FullRun {
-  settings: GenerateSettings;
-  flags: GenerateFlags;
-  /** The stages; given loaded, the run is a full one (no up-to-date check). */
-  stages: LazyStages | Stages;
-  io: RunIO;
-  /** When the run started (performance.now()), for the elapsed time it prints. */
-  started: number;
-  /** The URL inputs, fetched (remote-inputs.ts); fetched by the run when not given. */
-  remote?: RemoteInputs;
-}
-
-/**
- * One generate run (workflow/generate-once.ts), printed: the up-to-date line, or the diagnostics
- * and what the check or the write found. Returns the exit code.
- */
-export async function runFull({
-  settings,
-  flags,
-  stages,
-  io,
-  started,
-  remote,
-}: FullRun): Promise<number> {
   const progress = progressLine(io.stderr, started);
   const say = (text: string) => {
     progress.clear();
@@ -134,4 +96,93 @@ function failure(error: unknown): { text: string; code: number } | undefined {
   if (error instanceof EmitterError)
     return { text: `internal error: ${error.message}`, code: 2 };
   return undefined;
+}
+
+/**
+ * `apiloom generate` over the several APIs of one config: as many at once as the machine has
+ * cores, each into a buffer printed in the config's order, each line labelled `[name] `; the
+ * exit code is the worst of the runs' (2 over 1 over 0).
+ */
+export async function runApis(
+  apis: readonly GenerateSettings[],
+  flags: GenerateFlags,
+  stages: LazyStages,
+  io: RunIO,
+): Promise<number> {
+  const limit = Math.max(1, Math.min(apis.length, availableParallelism()));
+  const codes: number[] = [];
+  const done: boolean[] = [];
+  const buffers = apis.map(() => ({ stdout: "", stderr: "" }));
+  let printed = 0;
+  const flush = () => {
+    for (; printed < apis.length && done[printed]; printed++) {
+      io.stdout.write(buffers[printed]!.stdout);
+      io.stderr.write(buffers[printed]!.stderr);
+    }
+  };
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < apis.length; i = next++) {
+      const buffer = buffers[i]!;
+      const label = apiLabel(apis[i]!);
+      const apiIO: RunIO = {
+        ...io,
+        // --check's diff too: every line of a run says which API it is about
+        stdout: labelled(
+          { write: (text: string) => void (buffer.stdout += text) },
+          label,
+        ),
+        stderr: labelled(
+          { write: (text: string) => void (buffer.stderr += text) },
+          label,
+        ),
+      };
+      try {
+        codes[i] = await runOnce(apis[i]!, flags, stages, apiIO);
+      } catch (error) {
+        codes[i] = failedRun(error, apiIO.stderr);
+      }
+      done[i] = true;
+      flush();
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  const failed = apis.filter((_, i) => codes[i] !== 0).map(apiLabel);
+  io.stderr.write(
+    failed.length === 0
+      ? `apiloom: ${apis.length} APIs done\n`
+      : `apiloom: ${failed.length} of ${apis.length} APIs failed: ${failed.join(", ")}\n`,
+  );
+  return Math.max(...codes);
+}
+
+/** The API's name as its lines show it. */
+export function apiLabel(settings: Pick<GenerateSettings, "api">): string {
+  return settings.api ?? "api";
+}
+
+/**
+ * A stream that starts every line with `[label] `. It reports no terminal, so a labelled run
+ * draws no self-erasing progress line into the others' lines.
+ */
+export function labelled(stream: Stream, label: string): Stream {
+  let lineStart = true;
+  return {
+    isTTY: false,
+    write(text: string) {
+      if (text === "") return;
+      const lines = text.split("\n");
+      const last = lines.pop()!;
+      let out = "";
+      for (const line of lines) {
+        out += `${lineStart ? `[${label}] ` : ""}${line}\n`;
+        lineStart = true;
+      }
+      if (last !== "") {
+        out += `${lineStart ? `[${label}] ` : ""}${last}`;
+        lineStart = false;
+      }
+      return stream.write(out);
+    },
+  };
 }

@@ -15,20 +15,14 @@ import {
   watchFolders,
   watchTargets,
 } from "../workflow/watch.js";
-import type { Paint } from "./colors.js";
 import { parseGenerateArgs } from "./generate-options.js";
-import { runOnce } from "./generate-run.js";
 import type { LazyStages } from "../workflow/generate-once.js";
 import { failedRun, type RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";
-import { apiLabel, labelled } from "./generate-apis.js";
+import { apiLabel, labelled, runOnce } from "./generate-run.js";
 import { RemotePoll } from "../workflow/sources/remote-poll.js";
 import { isRemoteInput } from "../workflow/sources/remote-url.js";
 import { shownUrl } from "../model/source-url.js";
-
-interface WatchIO extends RunIO {
-  paint: Paint;
-}
 
 /**
  * `generate --watch`: runs in this process, keeping each input's parsed documents between runs
@@ -39,14 +33,11 @@ export async function watchApis(
   args: readonly string[],
   apis: readonly GenerateSettings[],
   stages: LazyStages,
-  io: WatchIO,
+  io: RunIO,
 ): Promise<number> {
   const named = apis[0]?.api !== undefined;
   if (!named) return runWatch(args, apis[0]!, stages, io);
-  const flags = parseGenerateArgs(
-    args.filter((a) => a !== "--watch" && a !== "-w"),
-    apis[0]!.emit.plugins,
-  );
+  const flags = watchFlags(args, apis[0]!);
   const loops = new Map<string, Promise<number>>();
   const codes: number[] = [];
   let stopped = false;
@@ -104,12 +95,9 @@ export function runWatch(
   args: readonly string[],
   initial: GenerateSettings,
   stages: LazyStages,
-  io: WatchIO,
+  io: RunIO,
 ): Promise<number> {
-  const flags = parseGenerateArgs(
-    args.filter((a) => a !== "--watch" && a !== "-w"),
-    initial.emit.plugins,
-  );
+  const flags = watchFlags(args, initial);
   // the API this loop watches, of a config with several
   if (initial.api !== undefined) flags.api = initial.api;
   const sources = createSourceCache();
@@ -244,4 +232,12 @@ export function runWatch(
     rewatch();
     void run(true);
   });
+}
+
+/** The flags of each run a watch starts: the command's, but --watch. */
+function watchFlags(args: readonly string[], settings: GenerateSettings) {
+  return parseGenerateArgs(
+    args.filter((a) => a !== "--watch" && a !== "-w"),
+    settings.emit.plugins,
+  );
 }

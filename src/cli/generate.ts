@@ -14,19 +14,15 @@ import {
   parseGenerateArgs,
   type GenerateFlags,
 } from "./generate-options.js";
-import { runOnce } from "./generate-run.js";
+import { runApis, runOnce } from "./generate-run.js";
 import type { LazyStages } from "../workflow/generate-once.js";
-import type { Stream } from "./run-io.js";
+import { commandIO, type CommandDeps } from "./run-io.js";
 import { configLine, printLeftBehind } from "./report.js";
 import type { WriteOptions } from "../workflow/output/writer.js";
 
 /** The outside world of one run; tests replace any part (stages above all: fake emitters). */
-export interface GenerateDeps {
+export interface GenerateDeps extends CommandDeps {
   stages?: Stages;
-  cwd?: string;
-  env?: NodeJS.ProcessEnv;
-  stdout?: Stream;
-  stderr?: Stream;
   /** Writer hooks (the crash tests pause the writer through them). */
   write?: WriteOptions;
 }
@@ -36,10 +32,7 @@ export async function runGenerate(
   args: string[],
   deps: GenerateDeps = {},
 ): Promise<number> {
-  const stderr = deps.stderr ?? process.stderr;
-  const stdout = deps.stdout ?? process.stdout;
-  const cwd = deps.cwd ?? process.cwd();
-  const env = deps.env ?? process.env;
+  const { cwd, env, stdout, stderr } = commandIO(deps);
   let flags: GenerateFlags;
   let apis: GenerateSettings[];
   try {
@@ -69,7 +62,7 @@ export async function runGenerate(
   const given = deps.stages;
   const stages: LazyStages = given
     ? { id: given.id, load: async () => given }
-    : { id: "apiloom", load: defaultStages };
+    : { id: "apiloom", load: async () => ({ id: "apiloom" }) };
   const io = {
     stdout,
     stderr,
@@ -90,11 +83,9 @@ export async function runGenerate(
     const { watchApis } = await import("./generate-watch.js");
     return watchApis(args, apis, stages, io);
   }
-  if (apis.length > 1) {
-    const { runApis } = await import("./generate-apis.js");
-    return runApis(apis, flags, stages, io);
-  }
-  return runOnce(settings, flags, stages, io);
+  return apis.length > 1
+    ? runApis(apis, flags, stages, io)
+    : runOnce(settings, flags, stages, io);
 }
 
 /** The plugins whose flags `--help` lists: apiloom's and, when it loads, the config's. */
@@ -107,9 +98,4 @@ async function pluginsForHelp(
   } catch {
     return BUILT_IN_PLUGINS; // a broken config: its errors are for a run to show
   }
-}
-
-/** The real stages: apiloom's plugins, each loading its emitter only when it runs. */
-async function defaultStages(): Promise<Stages> {
-  return { id: "apiloom" };
 }

@@ -17,7 +17,7 @@ import { DEFAULT_MAX_INPUT_BYTES } from "../ingest/read-source.js";
 import type { SourceFormat } from "../model/types.js";
 import { CONFIG_FILE_NAMES } from "../workflow/config/types.js";
 import { addScript } from "./package-script.js";
-import type { Stream } from "./run-io.js";
+import { commandIO, type CommandDeps } from "./run-io.js";
 
 /** The npm script `init` adds, and what it runs. */
 export const INIT_SCRIPT = {
@@ -30,12 +30,6 @@ const SKIPPED = new Set(["node_modules", "dist", "build", "coverage", "out"]);
 /** How deep and how many entries `init` looks at, so a huge monorepo cannot stall it. */
 const MAX_DEPTH = 8;
 const MAX_ENTRIES = 20_000;
-
-export interface InitDeps {
-  cwd?: string;
-  stdout?: Stream;
-  stderr?: Stream;
-}
 
 export interface FoundSpec {
   /** The path from the project folder, with `/`. */
@@ -51,11 +45,9 @@ export interface FoundSpec {
  */
 export async function runInit(
   args: string[],
-  deps: InitDeps = {},
+  deps: CommandDeps = {},
 ): Promise<number> {
-  const cwd = deps.cwd ?? process.cwd();
-  const stdout = deps.stdout ?? process.stdout;
-  const stderr = deps.stderr ?? process.stderr;
+  const { cwd, stdout, stderr } = commandIO(deps);
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;

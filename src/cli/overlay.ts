@@ -11,7 +11,7 @@ import { resolveInputs } from "../workflow/sources/resolve-inputs.js";
 import { isRemoteInput } from "../workflow/sources/remote-url.js";
 import { resolveSettings } from "../workflow/config/settings.js";
 import { noGenerateFlags } from "./generate-options.js";
-import type { Stream } from "./run-io.js";
+import { commandIO, type CommandDeps } from "./run-io.js";
 
 const HELP = `Usage: apiloom overlay <original> <edited> [-o overlay.yaml]
 
@@ -28,20 +28,12 @@ Options:
 Exit codes: 0 written; 1 a file cannot be read or parsed, or the two are the same; 2 bad usage.
 `;
 
-export interface OverlayDeps {
-  cwd?: string;
-  stdout?: Stream;
-  stderr?: Stream;
-}
-
 /** `apiloom overlay <original> <edited> [-o file]`. */
 export async function runOverlay(
   args: string[],
-  deps: OverlayDeps = {},
+  deps: CommandDeps = {},
 ): Promise<number> {
-  const cwd = deps.cwd ?? process.cwd();
-  const stdout = deps.stdout ?? process.stdout;
-  const stderr = deps.stderr ?? process.stderr;
+  const { cwd, stdout, stderr } = commandIO(deps);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(args);

@@ -48,9 +48,7 @@ export function printDiagnostics(
     .map(({ d }) => d);
   const cache = new Map<string, string[] | undefined>();
   const lines = (abs: string) => {
-    if (!cache.has(abs)) {
-      cache.set(abs, frameLines(abs));
-    }
+    if (!cache.has(abs)) cache.set(abs, frameLines(abs));
     return cache.get(abs);
   };
   for (const d of ordered.slice(0, opts.max)) {

@@ -3,6 +3,24 @@ import type { SourceCache } from "../workflow/sources/source-cache.js";
 import type { WriteOptions } from "../workflow/output/writer.js";
 import type { Paint } from "./colors.js";
 
+/** The outside world of a command; tests replace any part. */
+export interface CommandDeps {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  stdout?: Stream;
+  stderr?: Stream;
+}
+
+/** `deps`, the process's own where a part is not given. */
+export function commandIO(deps: CommandDeps) {
+  return {
+    cwd: deps.cwd ?? process.cwd(),
+    env: deps.env ?? process.env,
+    stdout: deps.stdout ?? process.stdout,
+    stderr: deps.stderr ?? process.stderr,
+  };
+}
+
 /** Where a run writes its lines. */
 export interface Stream {
   isTTY?: boolean;

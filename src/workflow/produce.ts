@@ -15,7 +15,6 @@ import { resolveInputs, type InputText } from "./sources/resolve-inputs.js";
 import { nameLockText } from "./records/name-lock.js";
 import { checkLockPlace } from "./output/own-files.js";
 import { readOutsideFile } from "./output/outside-file.js";
-import { addRunFiles, pluginPath } from "./output/run-files.js";
 import { everyInputRead, HandlerChanges } from "./records/handler-changes.js";
 import { staleOutputImport } from "./output/moved-output.js";
 import { lastRunIn, type SinceLastRun } from "./records/since-last-run.js";
@@ -103,7 +102,6 @@ export interface ProduceRun {
 
 /** Everything a run makes, in memory: the pipeline, the handlers file, the fingerprint. */
 export async function produce(run: ProduceRun): Promise<Produced> {
-  const plugins = pluginsOf(run.settings, run.stages);
   // when the files made print no place, or only the endpoints' and security schemes' (apiloom's
   // docs and OpenAPI document), the inputs' places are found only as those files and the
   // diagnostics need them; the model goes with this run, and so do the places never needed
@@ -115,30 +113,21 @@ export async function produce(run: ProduceRun): Promise<Produced> {
         ? new DeferredPlaces(printedPlaces)
         : undefined;
   try {
-    return await produceWithPlaces(run, plugins, deferred);
+    return await produceWithPlaces(run, deferred);
   } finally {
     deferred?.release();
   }
 }
 
-/** The plugins a run knows: the settings', or the stages' stand-ins of the same names. */
-function pluginsOf(
-  settings: GenerateSettings,
-  stages: Stages,
-): ArtifactPlugin[] {
-  const stand = stages.plugins ?? [];
-  return settings.emit.plugins.map(
-    (plugin) => stand.find((p) => p.name === plugin.name) ?? plugin,
-  );
-}
-
-/** {@link produce}, with the run's plugins and the places it leaves to be found when needed. */
 async function produceWithPlaces(
   run: ProduceRun,
-  plugins: ArtifactPlugin[],
   deferred: DeferredPlaces | undefined,
 ): Promise<Produced> {
   const { settings, stages } = run;
+  // the settings' plugins, or the stages' stand-ins of the same names (tests' fakes)
+  const plugins = settings.emit.plugins.map(
+    (plugin) => stages.plugins?.find((p) => p.name === plugin.name) ?? plugin,
+  );
   const inputs = await resolveInputs(settings, {
     ...(run.remote ? { remote: run.remote } : {}),
     ...(run.sources ? { sources: run.sources } : {}),
@@ -199,7 +188,12 @@ async function produceWithPlaces(
         everyInputRead([...reporter.diagnostics, ...diagnostics]),
       )
     : undefined;
-  addRunFiles(files, [handlers?.record]);
+  // the handlers' record in its sorted place (the manifest's order); a path a plugin made is its
+  const record = handlers?.record;
+  if (record && !files.some((f) => f.path === record.path)) {
+    files.push(record);
+    files.sort((a, b) => compareCodeUnits(a.path, b.path));
+  }
   checkLockPlace(settings, files);
   reporter.add(settings.warnings);
   reporter.add(diagnostics);
@@ -276,7 +270,7 @@ async function updateHandlers(
   const file = settings.serverHandlers;
   const before = readOutsideFile(file, "the handlers file");
   const record = new HandlerChanges(
-    pluginPath(settings.emit, "server") ?? "server",
+    settings.emit.plugins.find((p) => p.name === "server")?.path ?? "server",
     since,
   );
   const update = (existing: Buffer | undefined) =>

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseGenerateArgs } from "../../src/cli/generate-options.js";
-import { runFull } from "../../src/cli/generate-run.js";
+import { runOnce } from "../../src/cli/generate-run.js";
 import { paint } from "../../src/cli/colors.js";
 import { DEFAULT_LAYOUT } from "../../src/emit/layout.js";
 import { resolveOptions } from "../../src/workflow/config/settings.js";
@@ -24,8 +24,8 @@ describe("a write the file system refuses", () => {
     // settings and the write, as a file made by something else meanwhile would
     writeFileSync(join(dir, "out"), "not a folder\n");
     let stderr = "";
-    const code = await runFull({
-      settings: {
+    const code = await runOnce(
+      {
         baseDir: dir,
         inputs: ["pets.yaml"],
         out: join(dir, "out"),
@@ -37,16 +37,15 @@ describe("a write the file system refuses", () => {
           { cwd: dir, baseDir: dir, file: "test", layout: DEFAULT_LAYOUT },
         ),
       },
-      flags: parseGenerateArgs([]),
-      stages: fakeStages,
-      io: {
+      parseGenerateArgs([]),
+      fakeStages,
+      {
         stdout: { write: () => true },
         stderr: { write: (text: string) => (stderr += text) },
         cwd: dir,
         paint: paint(false),
       },
-      started: performance.now(),
-    });
+    );
     expect(code).toBe(1);
     expect(stderr).toContain("apiloom generate: cannot write out/: ");
     expect(stderr).toContain("a file is where a folder must be (ENOTDIR");

@@ -22,7 +22,7 @@ import type { InfoOverride } from "../../model/merge/build.js";
 import { Reporter } from "../../model/diagnostics/reporter.js";
 import type { Diagnostic } from "../../model/types.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
-import { scalarsOf } from "./scalar-settings.js";
+import { modelScalars } from "../../model/schema/scalars.js";
 import type { TagOverrides } from "../../model/merge/tag-overrides.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./types.js";
 import { DEFAULT_MAX_INPUT_MIB, MIB } from "../../ingest/read-source.js";
@@ -328,6 +328,12 @@ export function resolveOptions(
     { file, templates, artifacts },
     reporter,
   );
+  // present only when not both the defaults: the fingerprint and the output are then what they
+  // were before `dates` and `int64` existed
+  const scalars = modelScalars({
+    dates: flags.dates ?? config.dates ?? CONFIG_DEFAULTS.dates,
+    int64: flags.int64 ?? config.int64 ?? CONFIG_DEFAULTS.int64,
+  });
   return {
     model: {
       allowExternalRefs:
@@ -349,7 +355,7 @@ export function resolveOptions(
       ...(config.tags !== undefined ? { tags: config.tags } : {}),
       names: { ...config.names, ...flags.names },
       overlays: overlaySettings(config, flags.overlays, baseDir, cwd),
-      ...scalarsOf(config, flags),
+      ...(scalars ? { scalars } : {}),
     },
     emit: {
       plugins,
