@@ -1,6 +1,7 @@
 import {
   revivedScalar,
   SCHEMA_KEYWORD_GROUPS,
+  setOwn,
   type ScalarChoices,
 } from "../toolkit.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
@@ -117,21 +118,13 @@ export class ToolSchemas {
     }
     const out: Record<string, JsonObject> = {};
     for (const name of [...this.named.keys()].sort())
-      Object.defineProperty(out, name, {
-        value: this.named.get(name)!,
-        enumerable: true,
-      });
+      setOwn(out, name, this.named.get(name)!);
     return out;
   }
 
   private object(schema: Schema): JsonObject {
     const out: JsonObject = {};
-    const set = (key: string, value: Json) =>
-      Object.defineProperty(out, key, {
-        value,
-        enumerable: true,
-        writable: true,
-      });
+    const set = (key: string, value: Json) => setOwn(out, key, value);
     for (const [key, value] of Object.entries(schema)) {
       if (value === undefined) continue;
       if (key === "$ref") {
@@ -141,10 +134,7 @@ export class ToolSchemas {
       } else if (SCHEMA_MAPS.has(key) && isObject(value)) {
         const map: JsonObject = {};
         for (const [name, inner] of Object.entries(value))
-          Object.defineProperty(map, name, {
-            value: isObject(inner) ? this.object(inner) : {},
-            enumerable: true,
-          });
+          setOwn(map, name, isObject(inner) ? this.object(inner) : {});
         set(key, map);
       } else if (SCHEMA_LISTS.has(key) && Array.isArray(value))
         set(
