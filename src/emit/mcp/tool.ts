@@ -65,7 +65,7 @@ export function toolSpec(
   for (const [location, part] of PARTS) {
     const declared = endpoint.parameters[location];
     const kept = declared.filter(
-      (p) => !credentials.has(key(location, p.name)),
+      (p) => !credentials.has(credentialKey(location, p.name)),
     );
     for (const p of declared) if (!kept.includes(p)) left.push(p.name);
     if (kept.length === 0) continue;
@@ -115,11 +115,13 @@ export function toolSpec(
 function credentialParameters(model: ApiModel): Set<string> {
   const out = new Set<string>();
   for (const scheme of Object.values(model.securitySchemes))
-    if (scheme.type === "apiKey") out.add(key(scheme.in, scheme.parameterName));
+    if (scheme.type === "apiKey")
+      out.add(credentialKey(scheme.in, scheme.parameterName));
   return out;
 }
 
-function key(location: string, name: string): string {
+/** A parameter's place; header names are one whatever their case. */
+export function credentialKey(location: string, name: string): string {
   return `${location} ${location === "header" ? name.toLowerCase() : name}`;
 }
 
