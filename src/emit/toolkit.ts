@@ -182,6 +182,7 @@ export {
   STREAM_MEDIA_TYPES,
   streamedSuccesses,
   type StreamedSuccesses,
+  undescribedBody,
 } from "./shared/media-types.js";
 
 // Runtime files: the text of `templates/<artifact>/<file>`, the user's copy first; or the file a

@@ -9,6 +9,7 @@ import {
   filledServerUrl,
   reasonPhrase,
   statusKey,
+  undescribedBody,
   uniqueSources,
 } from "../toolkit.js";
 import { clientCallExample } from "./client-example.js";
@@ -144,19 +145,12 @@ function contentView(
 ): ContentView {
   return {
     mediaType: media.mediaType,
-    type: media.schema ? schemaLabel(media.schema) : undescribedLabel(media),
+    type: media.schema
+      ? schemaLabel(media.schema)
+      : UNDESCRIBED[undescribedBody(media.mediaType)],
     link: linkTo(media.schema, schemaAnchors),
   };
 }
 
-/** What the generated types make of a body no source describes (src/emit/type-index/endpoint-types.ts). */
-function undescribedLabel(media: MediaContent): string {
-  const type = media.mediaType.toLowerCase();
-  if (type.startsWith("text/")) return "string";
-  if (
-    type === "application/octet-stream" ||
-    /^(image|audio|video)\//.test(type)
-  )
-    return "binary";
-  return "unknown";
-}
+/** What the generated types make of a body no source describes. */
+const UNDESCRIBED = { text: "string", binary: "binary", unknown: "unknown" };
