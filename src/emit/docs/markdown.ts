@@ -107,77 +107,17 @@ export function markdownFence(code: string, lang = ""): string {
  * escaped already (markdownCell, markdownCodeCell): this only arranges them.
  */
 export function markdownTable(header: string[], rows: string[][]): string {
-  const columns = header.length;
-  const headerWidths = header.map(textWidth);
-  const widths = headerWidths.map((w) => Math.max(3, w));
-  // each cell trimmed and measured once, in two lists for the whole table (a row after another)
-  const measured: number[] = [];
-  const cells: (string | undefined)[] = [];
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    for (let i = 0; i < columns; i++) {
-      const cell = row[i]?.trim();
-      cells.push(cell);
-      const width = cell === undefined ? 0 : textWidth(cell);
-      measured.push(width);
-      if (width > widths[i]!) widths[i] = width;
-    }
-  }
-  // the whole table as pieces joined once
-  const parts: string[] = [];
-  const pads = spaces(Math.max(0, ...widths));
-  pushLine(parts, widths, header, headerWidths, 0, pads);
-  pushLine(parts, widths, widths.map(dashes), widths, 0, pads);
-  for (let r = 0; r < rows.length; r++)
-    pushLine(parts, widths, cells, measured, r * columns, pads);
-  return parts.join("");
+  const body = rows.map((row) => header.map((_, i) => row[i]?.trim()));
+  const widths = header.map((cell, i) =>
+    Math.max(3, textWidth(cell), ...body.map((row) => textWidth(row[i] ?? ""))),
+  );
+  const line = (cells: readonly (string | undefined)[]): string =>
+    widths.length === 0
+      ? "|  |"
+      : `| ${cells.map((c = "", i) => c + " ".repeat(widths[i]! - textWidth(c))).join(" | ")} |`;
+  return [
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...body.map(line),
+  ].join("\n");
 }
-
-/**
- * Pushes `| a | b |`, cell by cell (`|  |` without columns, as joining none wrote it): cell i is
- * `texts[at + i]`, `measured[at + i]` columns wide, padded to `widths[i]` with the start of
- * `pads` (spaces as long as the widest column).
- */
-function pushLine(
-  parts: string[],
-  widths: readonly number[],
-  texts: readonly (string | undefined)[],
-  measured: readonly number[],
-  at: number,
-  pads: string,
-): void {
-  if (parts.length > 0) parts.push("\n");
-  if (widths.length === 0) {
-    parts.push("|  |");
-    return;
-  }
-  parts.push("| ");
-  const last = widths.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const text = texts[at + i];
-    if (text !== undefined && text.length > 0) parts.push(text);
-    const pad = widths[i]! - (measured[at + i] ?? 0);
-    if (pad > 0) parts.push(pads.slice(0, pad));
-    parts.push(i === last ? " |" : " | ");
-  }
-}
-
-/** `n` spaces (none for n <= 0), a slice of one long run. */
-function spaces(n: number): string {
-  return n <= 0 ? "" : slice(SPACES, n);
-}
-
-/** A table's `---` under a column `n` wide (a slice too: a run per column of every table). */
-function dashes(n: number): string {
-  return slice(DASHES, n);
-}
-
-/** The first `n` characters of a run of one character, the run made longer when it is short. */
-function slice(run: { text: string }, n: number): string {
-  if (n > run.text.length)
-    run.text = run.text[0]!.repeat(Math.max(n, 2 * run.text.length));
-  return run.text.slice(0, n);
-}
-
-const SPACES = { text: " ".repeat(256) };
-const DASHES = { text: "-".repeat(256) };
