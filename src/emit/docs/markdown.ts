@@ -14,8 +14,6 @@ const URL = /https?:\/\/(?:\[[0-9A-Fa-f:.]+\])?[^\s<>|`"\\[\]]*/g;
 
 /** Inline text with its URLs as autolinks and everything else escaped. */
 function textWithLinks(text: string): string {
-  // most spec text holds no URL: no regex run, no iterator
-  if (!text.includes("http")) return markdownText(text);
   let out = "";
   let last = 0;
   for (const match of text.matchAll(URL)) {
@@ -39,47 +37,24 @@ function trimUrl(url: string): string {
 
 /** A paragraph of spec text: no markup, line breaks kept. */
 export function markdownProse(text: string): string {
-  // each step only when its character is there (most descriptions are one line, with no `=`):
-  // a regular expression run, or a split into lines and their join, for nothing cost more
-  const escaped = textWithLinks(
-    text.includes("\r") ? text.replace(LINE_BREAKS, "\n") : text,
+  return (
+    textWithLinks(text.replace(LINE_BREAKS, "\n"))
+      .split("\n")
+      .map((line) => line.trim().replace(/[ \t]+/g, " "))
+      .join("\n")
+      .trim()
+      // a line of `=` would turn the line above into a heading
+      .replace(/^=/gm, "\\=")
+      .replace(/\n{3,}/g, "\n\n")
   );
-  let out = (
-    escaped.includes("\n")
-      ? escaped.split("\n").map(proseLine).join("\n")
-      : proseLine(escaped)
-  ).trim();
-  // a line of `=` would turn the line above into a heading
-  if (out.includes("=")) out = out.replace(SETEXT_LINE, "\\=");
-  if (out.includes("\n\n\n")) out = out.replace(BLANK_LINES, "\n\n");
-  return out;
 }
 
-// made once (a regular expression literal makes a new RegExp object each time it runs)
 const LINE_BREAKS = /\r\n?/g;
-const BLANKS = /[ \t]+/g;
-const SETEXT_LINE = /^=/gm;
-const BLANK_LINES = /\n{3,}/g;
-const BACKTICK_RUNS = /`+/g;
-const proseLine = (line: string) => collapse(line.trim(), BLANK_RUN, BLANKS);
 
 /** Spec text on one line (a heading, a list item, a table cell): whitespace runs become one space. */
 export function markdownInline(text: string): string {
-  return textWithLinks(collapse(text, WHITESPACE_RUN, WHITESPACE).trim());
+  return textWithLinks(text.replace(/\s+/g, " ").trim());
 }
-
-/** `text` with each run `runs` matches made one space; `text` itself when `changes` finds none. */
-function collapse(text: string, changes: RegExp, runs: RegExp): string {
-  return changes.test(text) ? text.replace(runs, " ") : text;
-}
-
-/** Where `/\s+/g` → " " changes a text: whitespace that is not a space, or two in a row. */
-const WHITESPACE_RUN = /[^\S ]|\s\s/;
-/** Where `/[ \t]+/g` → " " changes a text: a tab, or a space followed by a space or tab. */
-const BLANK_RUN = /\t| [ \t]/;
-/** What collapsing replaces, and the `|` a cell escapes (made once, not per call). */
-const WHITESPACE = /\s+/g;
-const PIPES = /\|/g;
 
 /** A table cell: inline text where `|` cannot end the cell (markdownText already escapes it). */
 export function markdownCell(text: string | undefined): string {
@@ -88,15 +63,14 @@ export function markdownCell(text: string | undefined): string {
 
 /** An inline code span inside a table cell: GFM splits cells on `|` even inside code spans. */
 export function markdownCodeCell(text: string): string {
-  const code = markdownCode(collapse(text, WHITESPACE_RUN, WHITESPACE));
-  return code.includes("|") ? code.replace(PIPES, "\\|") : code;
+  return markdownCode(text.replace(/\s+/g, " ")).replace(/\|/g, "\\|");
 }
 
 /** A fenced code block the code cannot close: the fence is longer than any backtick run inside. */
 export function markdownFence(code: string, lang = ""): string {
   const longest = Math.max(
     0,
-    ...(code.match(BACKTICK_RUNS) ?? []).map((run) => run.length),
+    ...(code.match(/`+/g) ?? []).map((run) => run.length),
   );
   const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}${lang}\n${code.replace(LINE_BREAKS, "\n")}\n${fence}`;
