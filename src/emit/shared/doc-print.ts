@@ -239,20 +239,10 @@ function fits(
         if (m === BREAK || node.hard) return true;
         if (!node.soft) pendingSpace = true;
         break;
-      case "group": {
-        const flat = node.flat;
-        if (m === FLAT && !node.broken && flat !== undefined) {
-          // measured when built: its width, not a walk
-          if (flat.hasText) {
-            room -= flat.fitsWidth + (pendingSpace && !flat.fitsLead ? 1 : 0);
-            pendingSpace = flat.fitsTrail;
-          } else if (flat.fitsTrail) pendingSpace = true;
-          break;
-        }
+      case "group":
         fitModes[top] = node.broken ? BREAK : m;
         fitDocs[top++] = node.contents;
         break;
-      }
     }
   }
   return false;
