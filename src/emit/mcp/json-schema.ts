@@ -1,6 +1,7 @@
 import {
   revivedScalar,
   SCHEMA_KEYWORD_GROUPS,
+  schemaRefName,
   setOwn,
   type ScalarChoices,
 } from "../toolkit.js";
@@ -163,17 +164,15 @@ export class ToolSchemas {
 
   /** `#/$defs/<name>` for a named schema of the model (remembered), else undefined. */
   private ref(ref: string): string | undefined {
-    if (!ref.startsWith(MODEL_REF)) return undefined;
-    const segment = ref.slice(MODEL_REF.length);
-    const name = segment.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!Object.hasOwn(this.schemas, name)) return undefined;
-    // the model escapes `~` and `/` only
+    const name = schemaRefName(ref);
+    if (name === undefined || !Object.hasOwn(this.schemas, name))
+      return undefined;
     if (!this.named.has(name)) {
       this.named.set(name, {});
       this.waiting.push(name);
     }
     // a URI fragment: characters a URI does not hold bare are %-escaped (`#/$defs/a%20b`)
-    return DEFS_REF + encodeURIComponent(segment);
+    return DEFS_REF + encodeURIComponent(ref.slice(MODEL_REF.length));
   }
 }
 
