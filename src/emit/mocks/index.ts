@@ -11,6 +11,7 @@ import {
   jsonDoc,
   line,
   print,
+  printDoc,
   PRINT_WIDTH,
   scalarRevival,
   type ScalarRevival,
@@ -235,11 +236,7 @@ function handler(endpoint: Endpoint, name: string, answer: Answer): string {
       ? [head, " ", call, ";"]
       : [head, indent([hardline, call, ";"])],
   );
-  const comment =
-    doc.length === 1
-      ? `/** ${doc[0]} */\n`
-      : `/**\n${doc.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */\n`;
-  return `${comment}${text}\n`;
+  return `${printDoc(doc, 0)}${text}\n`;
 }
 
 /** `HttpResponse.json(value, init)`, `HttpResponse.text(…)` or `new HttpResponse(null, init)`. */

@@ -13,6 +13,7 @@ import {
   line,
   pagination,
   print,
+  printDoc,
   streamedSuccesses,
   stringLiteral,
   type Doc,
@@ -172,12 +173,8 @@ function data(t: EndpointTypes): string {
 
 /** The doc comment over one endpoint's export: what it is (a line each), and the endpoint. */
 function doc(endpoint: Endpoint, ...what: string[]): string {
-  const lines = [
-    ...what,
-    "",
-    ...jsdocLines(`\`${endpoint.method.toUpperCase()} ${endpoint.path}\``),
-  ];
-  return ["/**", ...lines.map((l) => (l ? ` * ${l}` : " *")), " */"].join("\n");
+  const path = `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``;
+  return printDoc([...what, "", ...jsdocLines(path)], 0);
 }
 
 /**
@@ -198,7 +195,7 @@ function exported(
     returns,
     " {",
   ]);
-  return `${comment}\n${print([head, indent([hardline, join(hardline, body)]), hardline, "}"])}\n`;
+  return `${comment}${print([head, indent([hardline, join(hardline, body)]), hardline, "}"])}\n`;
 }
 
 /**
