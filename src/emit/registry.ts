@@ -101,18 +101,6 @@ export const ARTIFACTS: readonly ArtifactName[] = Object.freeze(
   BUILT_IN_PLUGINS.map((plugin) => plugin.name),
 );
 
-/** What each built-in artifact's files import from other artifacts (the plugins' `needs`). */
-export const ARTIFACT_NEEDS: Readonly<
-  Record<ArtifactName, readonly ArtifactName[]>
-> = Object.freeze(
-  Object.fromEntries(
-    BUILT_IN_PLUGINS.map((plugin) => [
-      plugin.name,
-      Object.freeze([...((plugin as ArtifactPlugin).needs ?? [])]),
-    ]),
-  ) as Record<ArtifactName, readonly ArtifactName[]>,
-);
-
 /**
  * `wanted` and everything it needs, once each, in the order of `plugins` (apiloom's own, then
  * the config's). An unknown name is the caller's to refuse (the config check does).

@@ -117,7 +117,11 @@ export { CLIENT_EXPORT_NAMES, schemaTypeName } from "./type-index/names.js";
 // Security facts: the OAuth scopes an endpoint needs, one list per alternative (as the client's
 // doc comments name them); the scopes each scheme's flows are asked for; where a fact was read.
 export { scopeAlternatives } from "./shared/scopes.js";
-export { describeSources, scopesInUse } from "./shared/security-evidence.js";
+export {
+  describeSources,
+  scopesInUse,
+  uniqueSources,
+} from "./shared/security-evidence.js";
 
 // Servers: a server's URL with its variables filled, the base path of a base URL, and an
 // endpoint's own server (the client calls it, the server's routes live under its path).
@@ -178,6 +182,7 @@ export {
   STREAM_MEDIA_TYPES,
   streamedSuccesses,
   type StreamedSuccesses,
+  undescribedBody,
 } from "./shared/media-types.js";
 
 // Runtime files: the text of `templates/<artifact>/<file>`, the user's copy first; or the file a

@@ -1,4 +1,5 @@
 import {
+  assignment,
   conditionalGroup,
   type Doc,
   group,
@@ -56,22 +57,7 @@ function genericAssignment(
   generic: string,
   args: string[],
 ): string {
-  const at = textWidth(head);
-  const flat = `${generic}<${args.join(", ")}>`;
-  // the text print() writes for the doc below (genericAliasDoc), without it: format.test.ts
-  // checks both agree. Beside the `=` when it fits there:
-  if (at + 1 + textWidth(flat) + 1 <= PRINT_WIDTH) return `${head} ${flat};`;
-  // nothing to break: the type on the next line
-  if (args.length <= 1) return `${head}\n  ${flat};`;
-  // an empty argument, or one ending with a space (print drops or trims them): the printer
-  if (args.some((a) => a === "" || a.endsWith(" ")))
-    return print(genericAliasDoc(head, generic, args));
-  // broken beside the `=` while `= Generic<` fits there; else on the next line, broken there
-  // only if it does not fit either
-  if (at + 1 + textWidth(generic) + 1 <= PRINT_WIDTH)
-    return `${head} ${generic}<\n  ${args.join(",\n  ")}\n>;`;
-  if (2 + textWidth(flat) + 1 <= PRINT_WIDTH) return `${head}\n  ${flat};`;
-  return `${head}\n  ${generic}<\n    ${args.join(",\n    ")}\n  >;`;
+  return print(genericAliasDoc(head, generic, args));
 }
 
 /**
@@ -111,12 +97,7 @@ export function propertyLine(
 ): string {
   const k = propertyKey(key);
   if (!isString || k.length < 5) return `${pad(indent)}${k}: ${value},`;
-  // the text print(assignment(`${k}:`, value, ","), { indent }) writes, without the doc
-  // (format.test.ts checks both agree): flat when it fits, else the value on the next line
-  const flat = `${k}: ${value},`;
-  return indent + textWidth(flat) <= PRINT_WIDTH
-    ? pad(indent) + flat
-    : `${pad(indent)}${k}:\n${pad(indent + 2)}${value},`;
+  return pad(indent) + print(assignment(`${k}:`, value, ","), { indent });
 }
 
 /**
@@ -131,12 +112,10 @@ export function stringMatrix(
 ): string {
   const row = (r: string[]) => `[${r.map(stringLiteral).join(", ")}]`;
   const matrix = rows.length > 1 && rows.every((r) => r.length > 1);
-  const texts = rows.map(row);
-  // not a matrix and fits (most endpoints' security): the group's flat text, without its doc
-  const flat = `${propertyKey(key)}: [${texts.join(", ")}],`;
-  if (!matrix && indent + textWidth(flat) <= PRINT_WIDTH)
-    return pad(indent) + flat;
-  const doc = group([`${propertyKey(key)}: [`, items(texts), "],"], matrix);
+  const doc = group(
+    [`${propertyKey(key)}: [`, items(rows.map(row)), "],"],
+    matrix,
+  );
   return pad(indent) + print(doc, { indent });
 }
 
@@ -152,25 +131,6 @@ export function genericFunctionHead(
   returnGeneric: string,
   returnArgs: string[],
 ): string {
-  // most heads fit on one line: the group's flat text, without building and printing its doc
-  const flat = `${head}${typeParams.length > 0 ? `<${typeParams.join(", ")}>` : ""}(${params.join(", ")}): ${returnGeneric}<${returnArgs.join(", ")}> {`;
-  if (textWidth(flat) <= PRINT_WIDTH) return flat;
-  // broken: a parameter per line, between `head<T>(` and `): R<X, Y> {`, as the group below
-  // prints them: each of its two inner groups flat when its line fits (up to the line break
-  // that follows it), else one item per line (GitHub: a quarter of the heads break `<T>`)
-  if (params.length > 0) {
-    const opening = `${typeParams.length > 0 ? `${head}<${typeParams.join(", ")}>` : head}(`;
-    const closing = `): ${returnGeneric}<${returnArgs.join(", ")}> {`;
-    const open =
-      typeParams.length > 0 && textWidth(opening) > PRINT_WIDTH
-        ? `${head}<\n  ${typeParams.join(",\n  ")},\n>(`
-        : opening;
-    const close =
-      returnArgs.length > 0 && textWidth(closing) > PRINT_WIDTH
-        ? `): ${returnGeneric}<\n  ${returnArgs.join(",\n  ")}\n> {`
-        : closing;
-    return `${open}\n  ${params.join(",\n  ")},\n${close}`;
-  }
   return print(
     group([
       typeParams.length > 0 ? group([head, "<", items(typeParams), ">"]) : head,
@@ -194,11 +154,11 @@ export function stringList(
   values: readonly string[],
   indent: number,
 ): string {
-  const literals = values.map(stringLiteral);
-  // flat when it fits (most endpoints' statuses): its text, without building and printing its doc
-  const flat = `${propertyKey(key)}: [${literals.join(", ")}],`;
-  if (indent + textWidth(flat) <= PRINT_WIDTH) return pad(indent) + flat;
-  const doc = group([`${propertyKey(key)}: [`, items(literals), "],"]);
+  const doc = group([
+    `${propertyKey(key)}: [`,
+    items(values.map(stringLiteral)),
+    "],",
+  ]);
   return pad(indent) + print(doc, { indent });
 }
 

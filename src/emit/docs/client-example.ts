@@ -4,15 +4,21 @@ import {
   bodySample,
   DateSample,
   fitsType,
-  PRINT_WIDTH,
+  conditionalGroup,
+  type Doc,
+  group,
+  indent,
+  items,
+  line,
+  print,
   propertyKey,
   revivableExample,
   revivedSample,
   type SampleOptions,
   sampleValue,
   sentContent,
+  softline,
   stringLiteral,
-  textWidth,
 } from "../toolkit.js";
 
 /**
@@ -46,44 +52,30 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   );
 }
 
-const HEAD = "const result =";
-
 /**
- * `const result = await client.name(args);` broken the way prettier breaks it (the object hugs
- * the parentheses when `({` fits, else its own line; the call moves below `const result =` when
- * even `call(` does not fit), written directly: client-example.test.ts compares with print().
+ * `const result = await client.name(args);` laid out as prettier lays it out: the object hugs the
+ * parentheses when `({` fits, else takes its own line; the call moves below `const result =`
+ * when even `call(` does not fit.
  */
 export function callText(
   call: string,
   args: ReadonlyMap<string, unknown> | undefined,
 ): string {
-  const width = textWidth(call);
+  const head = "const result =";
   if (args === undefined)
-    return HEAD.length + width + 3 <= PRINT_WIDTH
-      ? `${HEAD} ${call});`
-      : `${HEAD}\n  ${call});`;
-  const out: string[] = [];
-  // hugged after `const result = `: up to the `{` fits
-  if (HEAD.length + width + 2 <= PRINT_WIDTH) {
-    out.push(HEAD, " ", call);
-    writeObject(out, [...args], 0);
-    out.push(");");
-  } else if (HEAD.length + width + 1 <= PRINT_WIDTH) {
-    // the call after `const result = `, its object on a line of its own
-    out.push(HEAD, " ", call, "\n  ");
-    writeObject(out, [...args], 2);
-    out.push(",\n);");
-  } else if (width + 3 <= PRINT_WIDTH) {
-    // the call below `const result =`, the object hugged
-    out.push(HEAD, "\n  ", call);
-    writeObject(out, [...args], 2);
-    out.push(");");
-  } else {
-    out.push(HEAD, "\n  ", call, "\n    ");
-    writeObject(out, [...args], 4);
-    out.push(",\n  );");
-  }
-  return out.join("");
+    return print([head, group(indent([line, `${call})`])), ";"]);
+  const object = valueDoc(args);
+  const ownLine = [call, indent([softline, object, ","]), softline, ")"];
+  const hugged = conditionalGroup([[call, object, ")"], ownLine]);
+  return print([
+    head,
+    conditionalGroup([
+      [" ", hugged],
+      [" ", group(ownLine, true)],
+      indent([line, hugged]),
+    ]),
+    ";",
+  ]);
 }
 
 /**
@@ -117,122 +109,35 @@ function paramSample(
 }
 
 /**
- * A TypeScript literal starting at `column`, its lines indented by `indent`, laid out as
- * prettier lays out an object written on several lines: objects stay expanded, arrays of plain
- * values go on one line when they fit (with the `,` that follows each value here).
+ * A TypeScript literal laid out as prettier lays out an object written on several lines: objects
+ * stay expanded, arrays of plain values go on one line when they fit.
  */
-function writeValue(
-  out: string[],
-  value: unknown,
-  indent: number,
-  column: number,
-): void {
-  if (value instanceof Map)
-    return writeObject(out, [...value.entries()], indent);
-  if (Array.isArray(value)) return writeArray(out, value, indent, column);
-  if (isContainer(value))
-    return writeObject(out, Object.entries(value), indent);
-  out.push(scalarText(value));
-}
-
-/** A value that is no container: its one text. */
-function scalarText(value: unknown): string {
-  if (value === BINARY) return 'new Blob(["…"])';
+function valueDoc(value: unknown): Doc {
+  if (value instanceof Map) return objectDoc([...value.entries()]);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return group(["[", items(value.map(valueDoc)), "]"], !value.every(isFlat));
+  }
   if (value instanceof DateSample)
-    return `new Date(${stringLiteral(value.text)})`;
+    return group(["new Date(", items([stringLiteral(value.text)]), ")"]);
+  if (isContainer(value)) return objectDoc(Object.entries(value));
+  if (value === BINARY) return 'new Blob(["…"])';
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "string") return stringLiteral(value);
   if (value === undefined) return "undefined";
   return (JSON.stringify(value) ?? "undefined").replace("e+", "e");
 }
 
-/** An object, always expanded: a member per line, each with its comma. */
-function writeObject(
-  out: string[],
-  entries: readonly [string, unknown][],
-  indent: number,
-): void {
-  if (entries.length === 0) {
-    out.push("{}");
-    return;
-  }
-  const inner = indent + 2;
-  const newline = "\n" + " ".repeat(inner);
-  out.push("{");
-  for (let i = 0; i < entries.length; i++) {
-    const key = entries[i]![0];
-    const v = entries[i]![1];
+/** An object, always expanded; a string too long for its line goes below a key of 5 or more. */
+function objectDoc(entries: readonly [string, unknown][]): Doc {
+  if (entries.length === 0) return "{}";
+  const members = entries.map(([key, v]): Doc => {
     const name = propertyKey(key);
-    out.push(newline);
-    // prettier puts a string that passes 80 columns on its own line, unless the key is short
-    if (typeof v === "string" && name.length >= 5) {
-      const literal = stringLiteral(v);
-      const flat = `${name}: ${literal}`;
-      out.push(
-        inner + textWidth(flat) + 1 <= PRINT_WIDTH
-          ? flat
-          : `${name}:\n${" ".repeat(inner + 2)}${literal}`,
-      );
-    } else if (v instanceof DateSample) {
-      // a call that passes 80 columns: its argument on a line of its own
-      const literal = stringLiteral(v.text);
-      const flat = `${name}: new Date(${literal})`;
-      out.push(
-        inner + textWidth(flat) + 1 <= PRINT_WIDTH
-          ? flat
-          : `${name}: new Date(\n${" ".repeat(inner + 2)}${literal},\n${" ".repeat(inner)})`,
-      );
-    } else {
-      const head = `${name}: `;
-      out.push(head);
-      writeValue(out, v, inner, inner + textWidth(head));
-    }
-    out.push(",");
-  }
-  out.push("\n", " ".repeat(indent), "}");
-}
-
-/**
- * An array: on one line when its items are plain values (see isFlat) and it fits, with the
- * `,` after it; else an item per line.
- */
-function writeArray(
-  out: string[],
-  value: readonly unknown[],
-  indent: number,
-  column: number,
-): void {
-  if (value.length === 0) {
-    out.push("[]");
-    return;
-  }
-  if (value.every(isFlat)) {
-    const texts = value.map(flatItemText);
-    if (!texts.includes(undefined)) {
-      const flat = `[${texts.join(", ")}]`;
-      if (column + textWidth(flat) + 1 <= PRINT_WIDTH) {
-        out.push(flat);
-        return;
-      }
-    }
-  }
-  const inner = indent + 2;
-  const newline = "\n" + " ".repeat(inner);
-  out.push("[");
-  for (const item of value) {
-    out.push(newline);
-    writeValue(out, item, inner, inner);
-    out.push(",");
-  }
-  out.push("\n", " ".repeat(indent), "]");
-}
-
-/** The one-line text of a plain value (isFlat); undefined for a Map with entries, which breaks. */
-function flatItemText(value: unknown): string | undefined {
-  if (value instanceof Map) return value.size === 0 ? "{}" : undefined;
-  if (Array.isArray(value)) return "[]";
-  if (isContainer(value)) return "{}";
-  return scalarText(value);
+    if (typeof v === "string" && name.length >= 5)
+      return group([`${name}:`, indent([line, stringLiteral(v)])]);
+    return [`${name}: `, valueDoc(v)];
+  });
+  return group(["{", items(members, { spaced: true }), "}"], true);
 }
 
 /** Plain values and empty containers: what prettier can keep on one line inside an array. */

@@ -88,6 +88,11 @@ type Auth =
   | { kind: "header" | "query" | "cookie"; parts: WordPart[] }
   | { kind: "args"; args: string[] };
 
+const BEARER: Auth = {
+  kind: "header",
+  parts: ["Authorization: Bearer ", { variable: "TOKEN" }],
+};
+
 function authFor(
   endpoint: Endpoint,
   schemes: Record<string, SecurityScheme>,
@@ -95,21 +100,13 @@ function authFor(
   const first = endpoint.security?.[0];
   if (!first) return undefined;
   const name = Object.keys(first)[0];
-  const scheme = name !== undefined ? schemes[name] : undefined;
-  if (!scheme)
-    return name === undefined
-      ? undefined
-      : {
-          kind: "header",
-          parts: ["Authorization: Bearer ", { variable: "TOKEN" }],
-        };
+  if (name === undefined) return undefined;
+  const scheme = schemes[name];
+  if (!scheme) return BEARER;
   switch (scheme.type) {
     case "oauth2":
     case "openIdConnect":
-      return {
-        kind: "header",
-        parts: ["Authorization: Bearer ", { variable: "TOKEN" }],
-      };
+      return BEARER;
     case "http": {
       const kind = scheme.scheme.toLowerCase();
       if (kind === "basic")

@@ -1,16 +1,16 @@
-import { allParameters, compareCodeUnits } from "../toolkit.js";
 import type {
   ApiModel,
   Endpoint,
   MediaContent,
-  SourceRef,
   Webhook,
 } from "../../model/types.js";
 import {
+  allParameters,
   filledServerUrl,
-  HTTP_METHODS,
   reasonPhrase,
   statusKey,
+  undescribedBody,
+  uniqueSources,
 } from "../toolkit.js";
 import { clientCallExample } from "./client-example.js";
 import { curlExample } from "./curl.js";
@@ -50,14 +50,10 @@ export function endpointView(
   id: string,
   pageSlug: string,
 ): EndpointView {
-  const scopes = new Set<string>();
   // the endpoint's own server (a relative one read against the docs' base URL)
   const own = e.servers?.[0];
   const server =
     own && new URL(filledServerUrl(own) || "/", `${baseUrl}/`).href;
-  for (const requirement of e.security ?? [])
-    for (const list of Object.values(requirement))
-      for (const s of list) scopes.add(s);
   return {
     id,
     method: e.method.toUpperCase(),
@@ -71,7 +67,9 @@ export function endpointView(
     otherTags: [],
     pageSlug,
     ...parts(e, schemaAnchors),
-    scopes: [...scopes].sort(),
+    scopes: [
+      ...new Set(e.security?.flatMap((r) => Object.values(r).flat())),
+    ].sort(),
     security: e.security?.flatMap((requirement) =>
       Object.entries(requirement).map(([scheme, list]) => ({
         scheme,
@@ -147,30 +145,12 @@ function contentView(
 ): ContentView {
   return {
     mediaType: media.mediaType,
-    type: media.schema ? schemaLabel(media.schema) : undescribedLabel(media),
+    type: media.schema
+      ? schemaLabel(media.schema)
+      : UNDESCRIBED[undescribedBody(media.mediaType)],
     link: linkTo(media.schema, schemaAnchors),
   };
 }
 
-/** What the generated types make of a body no source describes (src/emit/type-index/endpoint-types.ts). */
-function undescribedLabel(media: MediaContent): string {
-  const type = media.mediaType.toLowerCase();
-  if (type.startsWith("text/")) return "string";
-  if (
-    type === "application/octet-stream" ||
-    /^(image|audio|video)\//.test(type)
-  )
-    return "binary";
-  return "unknown";
-}
-
-function uniqueSources(
-  sources: readonly SourceRef[],
-): { file: string; line: number }[] {
-  const seen = new Map<string, { file: string; line: number }>();
-  for (const s of sources)
-    seen.set(`${s.file}\u0000${s.line}`, { file: s.file, line: s.line });
-  return [...seen.values()].sort(
-    (a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line,
-  );
-}
+/** What the generated types make of a body no source describes. */
+const UNDESCRIBED = { text: "string", binary: "binary", unknown: "unknown" };

@@ -141,11 +141,9 @@ function tagOrder(
   declared: readonly Tag[],
   endpoints: readonly Endpoint[],
 ): string[] {
-  const seen = new Set(declared.map((t) => t.name));
-  const extra = new Set<string>();
-  for (const e of endpoints)
-    for (const tag of e.tags) if (!seen.has(tag)) extra.add(tag);
-  return [...new Set(declared.map((t) => t.name)), ...[...extra].sort()];
+  const names = new Set(declared.map((t) => t.name));
+  const extra = new Set(endpoints.flatMap((e) => e.tags));
+  return [...names, ...[...extra].filter((t) => !names.has(t)).sort()];
 }
 
 const isVariable = (segment: string) => segment.includes("{");

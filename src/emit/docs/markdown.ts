@@ -14,8 +14,6 @@ const URL = /https?:\/\/(?:\[[0-9A-Fa-f:.]+\])?[^\s<>|`"\\[\]]*/g;
 
 /** Inline text with its URLs as autolinks and everything else escaped. */
 function textWithLinks(text: string): string {
-  // most spec text holds no URL: no regex run, no iterator
-  if (!text.includes("http")) return markdownText(text);
   let out = "";
   let last = 0;
   for (const match of text.matchAll(URL)) {
@@ -39,47 +37,24 @@ function trimUrl(url: string): string {
 
 /** A paragraph of spec text: no markup, line breaks kept. */
 export function markdownProse(text: string): string {
-  // each step only when its character is there (most descriptions are one line, with no `=`):
-  // a regular expression run, or a split into lines and their join, for nothing cost more
-  const escaped = textWithLinks(
-    text.includes("\r") ? text.replace(LINE_BREAKS, "\n") : text,
+  return (
+    textWithLinks(text.replace(LINE_BREAKS, "\n"))
+      .split("\n")
+      .map((line) => line.trim().replace(/[ \t]+/g, " "))
+      .join("\n")
+      .trim()
+      // a line of `=` would turn the line above into a heading
+      .replace(/^=/gm, "\\=")
+      .replace(/\n{3,}/g, "\n\n")
   );
-  let out = (
-    escaped.includes("\n")
-      ? escaped.split("\n").map(proseLine).join("\n")
-      : proseLine(escaped)
-  ).trim();
-  // a line of `=` would turn the line above into a heading
-  if (out.includes("=")) out = out.replace(SETEXT_LINE, "\\=");
-  if (out.includes("\n\n\n")) out = out.replace(BLANK_LINES, "\n\n");
-  return out;
 }
 
-// made once (a regular expression literal makes a new RegExp object each time it runs)
 const LINE_BREAKS = /\r\n?/g;
-const BLANKS = /[ \t]+/g;
-const SETEXT_LINE = /^=/gm;
-const BLANK_LINES = /\n{3,}/g;
-const BACKTICK_RUNS = /`+/g;
-const proseLine = (line: string) => collapse(line.trim(), BLANK_RUN, BLANKS);
 
 /** Spec text on one line (a heading, a list item, a table cell): whitespace runs become one space. */
 export function markdownInline(text: string): string {
-  return textWithLinks(collapse(text, WHITESPACE_RUN, WHITESPACE).trim());
+  return textWithLinks(text.replace(/\s+/g, " ").trim());
 }
-
-/** `text` with each run `runs` matches made one space; `text` itself when `changes` finds none. */
-function collapse(text: string, changes: RegExp, runs: RegExp): string {
-  return changes.test(text) ? text.replace(runs, " ") : text;
-}
-
-/** Where `/\s+/g` → " " changes a text: whitespace that is not a space, or two in a row. */
-const WHITESPACE_RUN = /[^\S ]|\s\s/;
-/** Where `/[ \t]+/g` → " " changes a text: a tab, or a space followed by a space or tab. */
-const BLANK_RUN = /\t| [ \t]/;
-/** What collapsing replaces, and the `|` a cell escapes (made once, not per call). */
-const WHITESPACE = /\s+/g;
-const PIPES = /\|/g;
 
 /** A table cell: inline text where `|` cannot end the cell (markdownText already escapes it). */
 export function markdownCell(text: string | undefined): string {
@@ -88,15 +63,14 @@ export function markdownCell(text: string | undefined): string {
 
 /** An inline code span inside a table cell: GFM splits cells on `|` even inside code spans. */
 export function markdownCodeCell(text: string): string {
-  const code = markdownCode(collapse(text, WHITESPACE_RUN, WHITESPACE));
-  return code.includes("|") ? code.replace(PIPES, "\\|") : code;
+  return markdownCode(text.replace(/\s+/g, " ")).replace(/\|/g, "\\|");
 }
 
 /** A fenced code block the code cannot close: the fence is longer than any backtick run inside. */
 export function markdownFence(code: string, lang = ""): string {
   const longest = Math.max(
     0,
-    ...(code.match(BACKTICK_RUNS) ?? []).map((run) => run.length),
+    ...(code.match(/`+/g) ?? []).map((run) => run.length),
   );
   const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}${lang}\n${code.replace(LINE_BREAKS, "\n")}\n${fence}`;
@@ -107,77 +81,17 @@ export function markdownFence(code: string, lang = ""): string {
  * escaped already (markdownCell, markdownCodeCell): this only arranges them.
  */
 export function markdownTable(header: string[], rows: string[][]): string {
-  const columns = header.length;
-  const headerWidths = header.map(textWidth);
-  const widths = headerWidths.map((w) => Math.max(3, w));
-  // each cell trimmed and measured once, in two lists for the whole table (a row after another)
-  const measured: number[] = [];
-  const cells: (string | undefined)[] = [];
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    for (let i = 0; i < columns; i++) {
-      const cell = row[i]?.trim();
-      cells.push(cell);
-      const width = cell === undefined ? 0 : textWidth(cell);
-      measured.push(width);
-      if (width > widths[i]!) widths[i] = width;
-    }
-  }
-  // the whole table as pieces joined once
-  const parts: string[] = [];
-  const pads = spaces(Math.max(0, ...widths));
-  pushLine(parts, widths, header, headerWidths, 0, pads);
-  pushLine(parts, widths, widths.map(dashes), widths, 0, pads);
-  for (let r = 0; r < rows.length; r++)
-    pushLine(parts, widths, cells, measured, r * columns, pads);
-  return parts.join("");
+  const body = rows.map((row) => header.map((_, i) => row[i]?.trim()));
+  const widths = header.map((cell, i) =>
+    Math.max(3, textWidth(cell), ...body.map((row) => textWidth(row[i] ?? ""))),
+  );
+  const line = (cells: readonly (string | undefined)[]): string =>
+    widths.length === 0
+      ? "|  |"
+      : `| ${cells.map((c = "", i) => c + " ".repeat(widths[i]! - textWidth(c))).join(" | ")} |`;
+  return [
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...body.map(line),
+  ].join("\n");
 }
-
-/**
- * Pushes `| a | b |`, cell by cell (`|  |` without columns, as joining none wrote it): cell i is
- * `texts[at + i]`, `measured[at + i]` columns wide, padded to `widths[i]` with the start of
- * `pads` (spaces as long as the widest column).
- */
-function pushLine(
-  parts: string[],
-  widths: readonly number[],
-  texts: readonly (string | undefined)[],
-  measured: readonly number[],
-  at: number,
-  pads: string,
-): void {
-  if (parts.length > 0) parts.push("\n");
-  if (widths.length === 0) {
-    parts.push("|  |");
-    return;
-  }
-  parts.push("| ");
-  const last = widths.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const text = texts[at + i];
-    if (text !== undefined && text.length > 0) parts.push(text);
-    const pad = widths[i]! - (measured[at + i] ?? 0);
-    if (pad > 0) parts.push(pads.slice(0, pad));
-    parts.push(i === last ? " |" : " | ");
-  }
-}
-
-/** `n` spaces (none for n <= 0), a slice of one long run. */
-function spaces(n: number): string {
-  return n <= 0 ? "" : slice(SPACES, n);
-}
-
-/** A table's `---` under a column `n` wide (a slice too: a run per column of every table). */
-function dashes(n: number): string {
-  return slice(DASHES, n);
-}
-
-/** The first `n` characters of a run of one character, the run made longer when it is short. */
-function slice(run: { text: string }, n: number): string {
-  if (n > run.text.length)
-    run.text = run.text[0]!.repeat(Math.max(n, 2 * run.text.length));
-  return run.text.slice(0, n);
-}
-
-const SPACES = { text: " ".repeat(256) };
-const DASHES = { text: "-".repeat(256) };

@@ -47,22 +47,19 @@ export function schemeViews(model: ApiModel): SchemeView[] {
       if (scheme.deprecated) base.deprecated = true;
       const device =
         scheme.type === "oauth2" ? scheme.flows.deviceAuthorization : undefined;
-      if (device) {
-        base.deviceFlow = {};
-        if (device.deviceAuthorizationUrl)
-          base.deviceFlow.deviceAuthorizationUrl =
-            device.deviceAuthorizationUrl;
-        if (device.tokenUrl) base.deviceFlow.tokenUrl = device.tokenUrl;
-      }
-      const sorted = [...scopes].sort();
-      return scheme.inferred
-        ? {
-            ...base,
-            inferred: true,
-            evidence: describeSources(scheme.sources),
-            scopes: sorted,
-          }
-        : { ...base, inferred: false, evidence: undefined, scopes: sorted };
+      if (device)
+        base.deviceFlow = {
+          ...(device.deviceAuthorizationUrl && {
+            deviceAuthorizationUrl: device.deviceAuthorizationUrl,
+          }),
+          ...(device.tokenUrl && { tokenUrl: device.tokenUrl }),
+        };
+      return {
+        ...base,
+        inferred: scheme.inferred === true,
+        evidence: scheme.inferred ? describeSources(scheme.sources) : undefined,
+        scopes: [...scopes].sort(),
+      } as SchemeView;
     });
 }
 

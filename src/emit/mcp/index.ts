@@ -15,7 +15,7 @@ import type { ApiModel } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { KEYWORDS, ToolSchemas } from "./json-schema.js";
 import { chosenEndpoints, toolMode, type McpOptions } from "./select.js";
-import { toolSpec } from "./tool.js";
+import { credentialKey, toolSpec } from "./tool.js";
 
 /** The runtime files of templates/mcp/, copied as they are (the user's copy first). */
 export const RUNTIME_FILES = [
@@ -202,10 +202,9 @@ function keyPlaces(model: ApiModel): { in: string; name: string }[] {
   )) {
     const scheme = model.securitySchemes[name]!;
     if (scheme.type !== "apiKey") continue;
-    const place = { in: scheme.in, name: scheme.parameterName };
-    // header names are one whatever their case
-    const key = `${place.in} ${place.in === "header" ? place.name.toLowerCase() : place.name}`;
-    if (!places.has(key)) places.set(key, place);
+    const key = credentialKey(scheme.in, scheme.parameterName);
+    if (!places.has(key))
+      places.set(key, { in: scheme.in, name: scheme.parameterName });
   }
   return [...places.values()];
 }

@@ -1,6 +1,8 @@
 import {
   revivedScalar,
   SCHEMA_KEYWORD_GROUPS,
+  schemaRefName,
+  setOwn,
   type ScalarChoices,
 } from "../toolkit.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
@@ -117,21 +119,13 @@ export class ToolSchemas {
     }
     const out: Record<string, JsonObject> = {};
     for (const name of [...this.named.keys()].sort())
-      Object.defineProperty(out, name, {
-        value: this.named.get(name)!,
-        enumerable: true,
-      });
+      setOwn(out, name, this.named.get(name)!);
     return out;
   }
 
   private object(schema: Schema): JsonObject {
     const out: JsonObject = {};
-    const set = (key: string, value: Json) =>
-      Object.defineProperty(out, key, {
-        value,
-        enumerable: true,
-        writable: true,
-      });
+    const set = (key: string, value: Json) => setOwn(out, key, value);
     for (const [key, value] of Object.entries(schema)) {
       if (value === undefined) continue;
       if (key === "$ref") {
@@ -141,10 +135,7 @@ export class ToolSchemas {
       } else if (SCHEMA_MAPS.has(key) && isObject(value)) {
         const map: JsonObject = {};
         for (const [name, inner] of Object.entries(value))
-          Object.defineProperty(map, name, {
-            value: isObject(inner) ? this.object(inner) : {},
-            enumerable: true,
-          });
+          setOwn(map, name, isObject(inner) ? this.object(inner) : {});
         set(key, map);
       } else if (SCHEMA_LISTS.has(key) && Array.isArray(value))
         set(
@@ -173,17 +164,15 @@ export class ToolSchemas {
 
   /** `#/$defs/<name>` for a named schema of the model (remembered), else undefined. */
   private ref(ref: string): string | undefined {
-    if (!ref.startsWith(MODEL_REF)) return undefined;
-    const segment = ref.slice(MODEL_REF.length);
-    const name = segment.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!Object.hasOwn(this.schemas, name)) return undefined;
-    // the model escapes `~` and `/` only
+    const name = schemaRefName(ref);
+    if (name === undefined || !Object.hasOwn(this.schemas, name))
+      return undefined;
     if (!this.named.has(name)) {
       this.named.set(name, {});
       this.waiting.push(name);
     }
     // a URI fragment: characters a URI does not hold bare are %-escaped (`#/$defs/a%20b`)
-    return DEFS_REF + encodeURIComponent(segment);
+    return DEFS_REF + encodeURIComponent(ref.slice(MODEL_REF.length));
   }
 }
 

@@ -36,31 +36,23 @@ export function chosenEndpoints(
     ...HTTP_METHODS,
     ...model.endpoints.map((e) => e.method.toLowerCase()),
   ]);
-  for (const method of methods)
-    if (!allowed.has(method))
-      reporter.report(
-        "mcp/selection",
-        `mcp.methods names ${JSON.stringify(method)}, which is no HTTP method`,
-        setting("methods"),
-      );
   const known = new Set(model.endpoints.flatMap((e) => e.tags));
-  for (const tag of tags)
-    if (!known.has(tag))
-      reporter.report(
-        "mcp/selection",
-        `mcp.tags names ${JSON.stringify(tag)}, which no endpoint has`,
-        setting("tags"),
-      );
   const named = new Set(
     model.endpoints.flatMap((e) => [e.name, endpointKey(e)]),
   );
-  for (const name of names)
-    if (!named.has(name))
-      reporter.report(
-        "mcp/selection",
-        `mcp.names names ${JSON.stringify(name)}, which is no endpoint's name nor "METHOD /path"`,
-        setting("names"),
-      );
+  const checks: [string, Set<string>, Set<string>, string][] = [
+    ["methods", methods, allowed, "which is no HTTP method"],
+    ["tags", tags, known, "which no endpoint has"],
+    ["names", names, named, `which is no endpoint's name nor "METHOD /path"`],
+  ];
+  for (const [option, given, valid, why] of checks)
+    for (const value of given)
+      if (!valid.has(value))
+        reporter.report(
+          "mcp/selection",
+          `mcp.${option} names ${JSON.stringify(value)}, ${why}`,
+          setting(option),
+        );
   const chosen = model.endpoints.filter(
     (e) =>
       (tags.size === 0 || e.tags.some((t) => tags.has(t))) &&

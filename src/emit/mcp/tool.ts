@@ -5,6 +5,7 @@ import {
   resolveSchema,
   scopeAlternatives,
   sentMediaType,
+  setOwn,
 } from "../toolkit.js";
 import type {
   ApiModel,
@@ -14,7 +15,7 @@ import type {
   Parameter,
   ParameterLocation,
 } from "../../model/types.js";
-import type { Json, JsonObject, ToolSchemas } from "./json-schema.js";
+import type { JsonObject, ToolSchemas } from "./json-schema.js";
 import { uploadPlaces, withUploads } from "./uploads.js";
 
 /** The request's parts as the client's functions take them, by parameter location. */
@@ -64,18 +65,18 @@ export function toolSpec(
   for (const [location, part] of PARTS) {
     const declared = endpoint.parameters[location];
     const kept = declared.filter(
-      (p) => !credentials.has(key(location, p.name)),
+      (p) => !credentials.has(credentialKey(location, p.name)),
     );
     for (const p of declared) if (!kept.includes(p)) left.push(p.name);
     if (kept.length === 0) continue;
     const group = parameterGroup(kept, schemas, location === "path");
-    define(properties, part, group);
+    setOwn(properties, part, group);
     if (kept.some((p) => p.required)) required.push(part);
   }
   const body = endpoint.requestBody;
   const uploads: string[] = [];
   if (body && body.content.length > 0) {
-    define(
+    setOwn(
       properties,
       "body",
       bodySchema(model, body.content, schemas, body.description, uploads),
@@ -114,11 +115,13 @@ export function toolSpec(
 function credentialParameters(model: ApiModel): Set<string> {
   const out = new Set<string>();
   for (const scheme of Object.values(model.securitySchemes))
-    if (scheme.type === "apiKey") out.add(key(scheme.in, scheme.parameterName));
+    if (scheme.type === "apiKey")
+      out.add(credentialKey(scheme.in, scheme.parameterName));
   return out;
 }
 
-function key(location: string, name: string): string {
+/** A parameter's place; header names are one whatever their case. */
+export function credentialKey(location: string, name: string): string {
   return `${location} ${location === "header" ? name.toLowerCase() : name}`;
 }
 
@@ -140,7 +143,7 @@ function parameterGroup(
     if (p.deprecated) schema["deprecated"] = true;
     // the client refuses an empty path segment (it would change the path): so does the schema
     if (inPath && schema["minLength"] === undefined) schema["minLength"] = 1;
-    define(properties, p.name, schema);
+    setOwn(properties, p.name, schema);
   }
   const group: JsonObject = { type: "object", properties };
   const required = parameters.filter((p) => p.required).map((p) => p.name);
@@ -247,14 +250,4 @@ function description(endpoint: Endpoint, method: string): string {
     );
   if (endpoint.deprecated) paragraphs.push("Deprecated.");
   return paragraphs.join("\n\n");
-}
-
-/** `object[key] = value` as an own member, whatever the key (`__proto__` too). */
-function define(object: JsonObject, key: string, value: Json): void {
-  Object.defineProperty(object, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
 }

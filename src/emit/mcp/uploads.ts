@@ -3,9 +3,10 @@ import {
   decodedAs,
   mainType,
   resolveSchema,
+  setOwn,
 } from "../toolkit.js";
 import type { MediaContent, NamedSchema, Schema } from "../../model/types.js";
-import type { Json, JsonObject } from "./json-schema.js";
+import type { JsonObject } from "./json-schema.js";
 
 /*
  * Files a tool sends: where the client takes a Blob (a body of bytes, a multipart field typed
@@ -83,7 +84,7 @@ export function withUploads(
   for (const { field: name, array } of places) {
     const field = properties[name] as JsonObject;
     const own = field["$ref"] === undefined ? field : {};
-    define(
+    setOwn(
       properties,
       name,
       array
@@ -92,13 +93,4 @@ export function withUploads(
     );
   }
   return { ...object, properties };
-}
-/** `object[key] = value` as an own member, whatever the key (`__proto__` too). */
-function define(object: JsonObject, key: string, value: Json): void {
-  Object.defineProperty(object, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
 }

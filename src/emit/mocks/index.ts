@@ -11,6 +11,7 @@ import {
   jsonDoc,
   line,
   print,
+  printDoc,
   PRINT_WIDTH,
   scalarRevival,
   type ScalarRevival,
@@ -64,27 +65,22 @@ export function emitMocks({
   const taken = new Set(RESERVED);
   for (const endpoint of model.endpoints) {
     const at = endpoint.sources[0];
+    const warn = (message: string) =>
+      at && reporter.report("plugin/warning", `mocks: ${message}`, at);
     if (!METHODS.has(endpoint.method)) {
-      if (at)
-        reporter.report(
-          "plugin/warning",
-          `mocks: MSW has no handler for ${endpoint.method.toUpperCase()}; ${endpoint.name} gets none`,
-          at,
-        );
+      warn(
+        `MSW has no handler for ${endpoint.method.toUpperCase()}; ${endpoint.name} gets none`,
+      );
       continue;
     }
     const answer = answerOf(endpoint, model, revival);
-    if (answer.unrevivable && at)
-      reporter.report(
-        "plugin/warning",
-        `mocks: ${endpoint.name}'s example is not what the client reads (dates, int64): ${answer.unrevivable}; its handler answers a sample of the schema`,
-        at,
+    if (answer.unrevivable)
+      warn(
+        `${endpoint.name}'s example is not what the client reads (dates, int64): ${answer.unrevivable}; its handler answers a sample of the schema`,
       );
-    if (answer.body?.kind === "none" && at)
-      reporter.report(
-        "plugin/warning",
-        `mocks: ${endpoint.name} answers ${answer.body.mediaType}, which apiloom does not mock; its handler answers ${answer.status} with no body`,
-        at,
+    if (answer.body?.kind === "none")
+      warn(
+        `${endpoint.name} answers ${answer.body.mediaType}, which apiloom does not mock; its handler answers ${answer.status} with no body`,
       );
     const name = handlerName(endpoint.name, taken);
     names.set(endpoint, name);
@@ -240,11 +236,7 @@ function handler(endpoint: Endpoint, name: string, answer: Answer): string {
       ? [head, " ", call, ";"]
       : [head, indent([hardline, call, ";"])],
   );
-  const comment =
-    doc.length === 1
-      ? `/** ${doc[0]} */\n`
-      : `/**\n${doc.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */\n`;
-  return `${comment}${text}\n`;
+  return `${printDoc(doc, 0)}${text}\n`;
 }
 
 /** `HttpResponse.json(value, init)`, `HttpResponse.text(…)` or `new HttpResponse(null, init)`. */

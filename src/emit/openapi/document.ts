@@ -1,6 +1,5 @@
-import { compareCodeUnits, setOwn } from "../toolkit.js";
+import { compareCodeUnits, HTTP_METHODS, setOwn } from "../toolkit.js";
 import type { ApiModel, Endpoint } from "../../model/types.js";
-import { HTTP_METHODS } from "../toolkit.js";
 import type { JsonObject } from "./json.js";
 import { LazyMembers } from "./print-json.js";
 import { operationObject, serverObject, type FixSchema } from "./operation.js";
@@ -57,12 +56,10 @@ export function openApiDocument(
     servers:
       model.servers.length > 0 ? model.servers.map(serverObject) : undefined,
     tags: tagsArray(model),
-    paths: lazyPaths
-      ? lazyPathsObject(model.endpoints, fix, schemeKeys)
-      : pathsObject(model.endpoints, fix, schemeKeys),
+    paths: pathsObject(model.endpoints, fix, schemeKeys, lazyPaths),
     // path items keyed by the webhook's key (its `path` in the model)
     webhooks: model.webhooks
-      ? pathsObject(model.webhooks, fix, schemeKeys)
+      ? pathsObject(model.webhooks, fix, schemeKeys, false)
       : undefined,
     components: Object.keys(components).length > 0 ? components : undefined,
   };
@@ -89,63 +86,42 @@ function tagsArray(model: ApiModel): JsonObject[] | undefined {
   return out.size > 0 ? [...out.values()] : undefined;
 }
 
+/** The path items by path, sorted; made as they are printed when `lazy`. */
 function pathsObject(
   endpoints: readonly Endpoint[],
   fix: FixSchema,
   schemeKeys: ReadonlyMap<string, string>,
-): JsonObject {
-  const { keys, item } = pathItems(endpoints, fix, schemeKeys);
-  const paths: JsonObject = {};
-  for (const path of keys) setOwn(paths, path, item(path));
-  return paths;
-}
-
-function lazyPathsObject(
-  endpoints: readonly Endpoint[],
-  fix: FixSchema,
-  schemeKeys: ReadonlyMap<string, string>,
-): LazyMembers {
-  const { keys, item } = pathItems(endpoints, fix, schemeKeys);
-  return new LazyMembers(keys, item);
-}
-
-/** The paths, sorted, and how to make the path item of each (never empty: never undefined). */
-function pathItems(
-  endpoints: readonly Endpoint[],
-  fix: FixSchema,
-  schemeKeys: ReadonlyMap<string, string>,
-): { keys: string[]; item: (path: string) => JsonObject } {
+  lazy: boolean,
+): JsonObject | LazyMembers {
   const byPath = new Map<string, Endpoint[]>();
   for (const endpoint of endpoints) {
     const list = byPath.get(endpoint.path);
     if (list) list.push(endpoint);
     else byPath.set(endpoint.path, [endpoint]);
   }
+  const operation = (endpoint: Endpoint) =>
+    operationObject(endpoint, fix, (e) => securityRequirements(e, schemeKeys));
+  // never empty: never undefined
   const item = (path: string): JsonObject => {
     const value: JsonObject = {};
     const list = byPath.get(path)!;
     for (const method of HTTP_METHODS) {
       const endpoint = list.find((e) => e.method === method);
-      if (endpoint)
-        value[method] = operationObject(endpoint, fix, (e) =>
-          securityRequirements(e, schemeKeys),
-        );
+      if (endpoint) value[method] = operation(endpoint);
     }
     // OpenAPI 3.2: the other methods, upper-case as they are sent, in the model's order
     const others = list.filter((e) => !STANDARD.includes(e.method));
     if (others.length > 0) {
       const more: JsonObject = {};
       for (const endpoint of others)
-        setOwn(
-          more,
-          endpoint.method.toUpperCase(),
-          operationObject(endpoint, fix, (e) =>
-            securityRequirements(e, schemeKeys),
-          ),
-        );
+        setOwn(more, endpoint.method.toUpperCase(), operation(endpoint));
       value["additionalOperations"] = more;
     }
     return value;
   };
-  return { keys: [...byPath.keys()].sort(compareCodeUnits), item };
+  const keys = [...byPath.keys()].sort(compareCodeUnits);
+  if (lazy) return new LazyMembers(keys, item);
+  const paths: JsonObject = {};
+  for (const path of keys) setOwn(paths, path, item(path));
+  return paths;
 }

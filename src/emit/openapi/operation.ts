@@ -1,10 +1,10 @@
 import {
   allParameters,
-  compareCodeUnits,
   isLocationStyle,
   reasonPhrase,
   setOwn,
   statusKey,
+  uniqueSources,
 } from "../toolkit.js";
 import type {
   Encoding,
@@ -16,7 +16,6 @@ import type {
   ApiResponse,
   Schema,
   Server,
-  SourceRef,
 } from "../../model/types.js";
 import { specExtensions, type JsonObject } from "./json.js";
 
@@ -54,7 +53,11 @@ export function operationObject(
     security: security(endpoint),
     servers: endpoint.servers?.map(serverObject),
     ...specExtensions(endpoint.extensions, OWN_EXTENSIONS),
-    "x-apiloom-sources": sourcesExtension(endpoint.sources),
+    // only for an endpoint merged from more than one place
+    "x-apiloom-sources":
+      uniqueSources(endpoint.sources).length > 1
+        ? uniqueSources(endpoint.sources)
+        : undefined,
   };
 }
 
@@ -71,19 +74,6 @@ export function serverObject(server: Server): JsonObject {
       });
   }
   return { url: server.url, description: server.description, variables };
-}
-
-/** Set only when the endpoint was merged from more than one place. */
-function sourcesExtension(
-  sources: readonly SourceRef[],
-): JsonObject[] | undefined {
-  if (sources.length < 2) return undefined;
-  const seen = new Map<string, SourceRef>();
-  for (const s of sources) seen.set(`${s.file}\u0000${s.line}`, s);
-  if (seen.size < 2) return undefined;
-  return [...seen.values()]
-    .sort((a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line)
-    .map((s) => ({ file: s.file, line: s.line }));
 }
 
 function parameterObject(p: Parameter, fix: FixSchema): JsonObject {

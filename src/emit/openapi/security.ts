@@ -17,33 +17,31 @@ export const PLACEHOLDER_URLS = {
   deviceAuthorizationUrl: "https://example.invalid/oauth/device",
 } as const;
 
-type FlowName =
-  | "implicit"
-  | "password"
-  | "clientCredentials"
-  | "authorizationCode"
-  | "deviceAuthorization";
+/**
+ * OpenAPI 3.1 §4.8.29 (3.2 §4.8.30 for the device flow, read from 3.2 inputs only): which URLs
+ * each flow must carry, and the flow in words.
+ */
+const FLOWS = {
+  implicit: { urls: ["authorizationUrl"], label: "implicit flow's" },
+  password: { urls: ["tokenUrl"], label: "password flow's" },
+  clientCredentials: { urls: ["tokenUrl"], label: "client credentials flow's" },
+  authorizationCode: {
+    urls: ["authorizationUrl", "tokenUrl"],
+    label: "authorization code flow's",
+  },
+  deviceAuthorization: {
+    urls: ["deviceAuthorizationUrl", "tokenUrl"],
+    label: "device authorization flow's",
+  },
+} as const;
 
-const FLOW_NAMES: readonly FlowName[] = [
-  "implicit",
-  "password",
-  "clientCredentials",
-  "authorizationCode",
-  // OpenAPI 3.2 (read from 3.2 inputs only)
-  "deviceAuthorization",
-];
+type FlowName = keyof typeof FLOWS;
 
-/** OpenAPI 3.1 §4.8.29 (3.2 §4.8.30 for the device flow): which URLs each flow must carry. */
-const REQUIRED_URLS: Record<
-  FlowName,
-  readonly ("authorizationUrl" | "tokenUrl" | "deviceAuthorizationUrl")[]
-> = {
-  implicit: ["authorizationUrl"],
-  password: ["tokenUrl"],
-  clientCredentials: ["tokenUrl"],
-  authorizationCode: ["authorizationUrl", "tokenUrl"],
-  deviceAuthorization: ["deviceAuthorizationUrl", "tokenUrl"],
-};
+const URL_LABELS = {
+  authorizationUrl: "authorization URL",
+  deviceAuthorizationUrl: "device authorization URL",
+  tokenUrl: "token URL",
+} as const;
 
 /** `components.securitySchemes`, keys sorted. */
 export function securitySchemesObject(
@@ -137,7 +135,9 @@ function oauthFlows(
   flows: Partial<Record<FlowName, OAuthFlow>>,
   usedScopes: string[],
 ): { flows: JsonObject; placeholders: string[] } {
-  const present = FLOW_NAMES.filter((f) => flows[f] !== undefined);
+  const present = (Object.keys(FLOWS) as FlowName[]).filter(
+    (f) => flows[f] !== undefined,
+  );
   // No flow at all: client credentials needs the fewest made-up URLs (one).
   const names: FlowName[] =
     present.length > 0 ? present : ["clientCredentials"];
@@ -146,15 +146,11 @@ function oauthFlows(
   for (const name of names) {
     const flow: OAuthFlow = flows[name] ?? { scopes: {} };
     const urls: JsonObject = {};
-    for (const key of [
-      "authorizationUrl",
-      "deviceAuthorizationUrl",
-      "tokenUrl",
-    ] as const) {
+    for (const key of Object.keys(URL_LABELS) as (keyof typeof URL_LABELS)[]) {
       if (flow[key]) urls[key] = flow[key];
-      else if (REQUIRED_URLS[name].includes(key)) {
+      else if ((FLOWS[name].urls as readonly string[]).includes(key)) {
         urls[key] = PLACEHOLDER_URLS[key];
-        placeholders.push(`${flowLabel(name)} ${urlLabel(key)}`);
+        placeholders.push(`${FLOWS[name].label} ${URL_LABELS[key]}`);
       }
     }
     const scopes: Record<string, string> = { ...flow.scopes };
@@ -163,24 +159,4 @@ function oauthFlows(
     out[name] = { ...urls, refreshUrl: flow.refreshUrl, scopes };
   }
   return { flows: out, placeholders };
-}
-
-function flowLabel(flow: FlowName): string {
-  return {
-    implicit: "implicit flow's",
-    password: "password flow's",
-    clientCredentials: "client credentials flow's",
-    authorizationCode: "authorization code flow's",
-    deviceAuthorization: "device authorization flow's",
-  }[flow];
-}
-
-function urlLabel(
-  key: "authorizationUrl" | "tokenUrl" | "deviceAuthorizationUrl",
-): string {
-  return key === "tokenUrl"
-    ? "token URL"
-    : key === "deviceAuthorizationUrl"
-      ? "device authorization URL"
-      : "authorization URL";
 }

@@ -13,6 +13,7 @@ import {
   line,
   pagination,
   print,
+  printDoc,
   streamedSuccesses,
   stringLiteral,
   type Doc,
@@ -70,31 +71,30 @@ export function emitQuery(
   collector.add(clientFile, "createClient", { type: true });
   const blocks: string[] = [];
   let keyed = false;
+  const warn = (endpoint: Endpoint, message: string) => {
+    const at = endpoint.sources[0];
+    if (at) reporter.report("plugin/warning", `query: ${message}`, at);
+  };
   for (const endpoint of model.endpoints) {
     const kind = Object.hasOwn(KINDS, endpoint.method)
       ? KINDS[endpoint.method]
       : undefined;
     if (!kind) {
       // a method OpenAPI does not name (3.2's additionalOperations): said, as it gets nothing
-      const at = endpoint.sources[0];
-      if (at && !(HTTP_METHODS as readonly string[]).includes(endpoint.method))
-        reporter.report(
-          "plugin/warning",
-          `query: ${endpoint.method.toUpperCase()} is neither a query nor a mutation TanStack Query options are made for; ${endpoint.name} gets none`,
-          at,
+      if (!(HTTP_METHODS as readonly string[]).includes(endpoint.method))
+        warn(
+          endpoint,
+          `${endpoint.method.toUpperCase()} is neither a query nor a mutation TanStack Query options are made for; ${endpoint.name} gets none`,
         );
       continue;
     }
     // a stream (events, JSON Lines, 3.2 items) is an iterator, no value a query caches
     const stream = streamedSuccesses(endpoint);
     if (stream) {
-      const at = endpoint.sources[0];
-      if (at)
-        reporter.report(
-          "plugin/warning",
-          `query: ${endpoint.name} answers a stream of ${stream.what}, which TanStack Query options do not cache; it gets none`,
-          at,
-        );
+      warn(
+        endpoint,
+        `${endpoint.name} answers a stream of ${stream.what}, which TanStack Query options do not cache; it gets none`,
+      );
       continue;
     }
     const t = types.endpoint(endpoint);
@@ -120,20 +120,17 @@ export function emitQuery(
     // the client answers a 2XX status nobody named with the `default` body: a page of that
     // (an error's, or unknown) holds no next-page value the options could type
     const byDefault = endpoint.responses.some((r) => r.status === "default");
-    if (pages && page && byDefault) {
-      if (endpoint.sources[0])
-        reporter.report(
-          "plugin/warning",
-          `query: ${endpoint.name} answers a 2XX status it does not name with its default response, whose body need not hold ${pages.field}; it gets no infinite query options`,
-          endpoint.sources[0],
-        );
-    } else if (pages && page)
+    if (pages && page && byDefault)
+      warn(
+        endpoint,
+        `${endpoint.name} answers a 2XX status it does not name with its default response, whose body need not hold ${pages.field}; it gets no infinite query options`,
+      );
+    else if (pages && page)
       blocks.push(infinite(endpoint, t, pages, inKey, page));
-    else if (pages && endpoint.sources[0])
-      reporter.report(
-        "plugin/warning",
-        `query: ${endpoint.name}'s ${pages.parameter.name} and the answer's ${pages.field} are not both a Date, a bigint or neither (dates, int64); it gets no infinite query options`,
-        endpoint.sources[0],
+    else if (pages)
+      warn(
+        endpoint,
+        `${endpoint.name}'s ${pages.parameter.name} and the answer's ${pages.field} are not both a Date, a bigint or neither (dates, int64); it gets no infinite query options`,
       );
   }
   // the helpers only when something calls them (the strictest tsconfigs refuse unused locals)
@@ -176,12 +173,8 @@ function data(t: EndpointTypes): string {
 
 /** The doc comment over one endpoint's export: what it is (a line each), and the endpoint. */
 function doc(endpoint: Endpoint, ...what: string[]): string {
-  const lines = [
-    ...what,
-    "",
-    ...jsdocLines(`\`${endpoint.method.toUpperCase()} ${endpoint.path}\``),
-  ];
-  return ["/**", ...lines.map((l) => (l ? ` * ${l}` : " *")), " */"].join("\n");
+  const path = `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``;
+  return printDoc([...what, "", ...jsdocLines(path)], 0);
 }
 
 /**
@@ -202,7 +195,7 @@ function exported(
     returns,
     " {",
   ]);
-  return `${comment}\n${print([head, indent([hardline, join(hardline, body)]), hardline, "}"])}\n`;
+  return `${comment}${print([head, indent([hardline, join(hardline, body)]), hardline, "}"])}\n`;
 }
 
 /**

@@ -72,7 +72,8 @@ export function contractsFile(model: ApiModel, index: TypeIndex): string {
   );
 }
 
-function block(head: string, lines: string[]): string {
+/** `head {}`, or `head {` with the member lines, `}`. */
+export function block(head: string, lines: string[]): string {
   return lines.length === 0
     ? `${head} {}\n`
     : `${head} {\n${lines.join("")}}\n`;

@@ -80,30 +80,13 @@ function write(
     // from an index signature, so `"string"` would widen to string: `as const` keeps it
     const keep =
       key in Object.prototype && !containsArray(v) ? " as const" : "";
-    const head = keyHead(key);
-    out.push(inner, head.text);
-    write(v, inner, inner.length + head.width, keep.length + 1, out);
+    const head = `${propertyKey(key)}: `;
+    out.push(inner, head);
+    write(v, inner, inner.length + textWidth(head), keep.length + 1, out);
     out.push(keep, ",\n");
   }
   out.push(any ? `${indent}}` : "{}");
 }
-
-/**
- * `key: ` and its width, by key: a literal of many records repeats a few keys (server/routes.ts:
- * GitHub's ~5,000 records have ~20 keys), each a property key to quote and a width to measure.
- */
-function keyHead(key: string): { text: string; width: number } {
-  let head = KEY_HEADS.get(key);
-  if (head === undefined) {
-    const text = `${propertyKey(key)}: `;
-    head = { text, width: textWidth(text) };
-    // bounded: a map's keys (status codes, media types) come from the description
-    if (KEY_HEADS.size < 1000) KEY_HEADS.set(key, head);
-  }
-  return head;
-}
-
-const KEY_HEADS = new Map<string, { text: string; width: number }>();
 
 /** No item is a list or a record (a plain loop: no closure per list printed). */
 function allScalars(values: readonly Literal[]): boolean {

@@ -1,13 +1,19 @@
 import type { ApiModel, Webhook } from "../../model/types.js";
 import {
   jsdocLines,
+  printDoc,
   propertyKey,
   type ScalarRevival,
   stringLiteral,
   WEBHOOK_PREFIX,
 } from "../toolkit.js";
 import type { TypeIndex } from "../artifact.js";
-import { importTypes, member, namespaceImport } from "./contracts-file.js";
+import {
+  block,
+  importTypes,
+  member,
+  namespaceImport,
+} from "./contracts-file.js";
 import { webhookReceivedType, type Received } from "./received-types.js";
 import { printLiteral } from "./print-literal.js";
 import { routeEntry } from "./routes-file.js";
@@ -75,9 +81,7 @@ export function webhookContractsFile(
     " * One handler per webhook the API sends. Implement them in your own file with\n" +
     " * `satisfies WebhookHandlers`, and pass them to `createWebhookReceiver`.\n" +
     " */\n" +
-    (handlers.length === 0
-      ? "export interface WebhookHandlers {}\n"
-      : `export interface WebhookHandlers {\n${handlers.join("")}}\n`) +
+    block("export interface WebhookHandlers", handlers) +
     "\n" +
     "/**\n" +
     " * A hash of each webhook's contract (its payload, headers, answers and the schemas they use).\n" +
@@ -85,9 +89,7 @@ export function webhookContractsFile(
     " * WebhookSignatures`), so a contract that changes becomes a type error there until you review\n" +
     " * the handler.\n" +
     " */\n" +
-    (signatures.length === 0
-      ? "export interface WebhookSignatures {}\n"
-      : `export interface WebhookSignatures {\n${signatures.join("")}}\n`) +
+    block("export interface WebhookSignatures", signatures) +
     "\n" +
     "/** How the API signs its deliveries (the generator's `server.webhookSignature`). */\n" +
     `export const WEBHOOK_SIGNATURE: WebhookScheme = ${stringLiteral(scheme)};\n` +
@@ -107,6 +109,5 @@ function doc(webhook: Webhook): string {
   const lines = jsdocLines(
     webhook.summary ? `${title}: ${webhook.summary}` : title,
   ).filter((line) => line !== "");
-  if (lines.length === 1) return `  /** ${lines[0]} */\n`;
-  return `  /**\n${lines.map((l) => `   * ${l}\n`).join("")}   */\n`;
+  return printDoc(lines, 2);
 }

@@ -1,7 +1,4 @@
-/**
- * The nodes of a Doc (see doc.ts) and what is known of them when they are built: whether a group
- * must break, and how it prints flat (its Flat), measured once so printing need not walk again.
- */
+/** The nodes of a Doc (see doc.ts) and whether a group must break, known when it is built. */
 export type Doc = string | Doc[] | Line | Group | Indent | Align | IfBreak;
 
 export interface Line {
@@ -19,27 +16,6 @@ export interface Group {
   readonly broken: boolean;
   /** conditionalGroup: the layouts to try in turn (contents is the first). */
   readonly states: readonly Doc[] | undefined;
-  /**
-   * The group printed flat, measured when it is built (see Flat), so deciding and printing a
-   * group that fits walks nothing; undefined when it cannot be flat (it holds a hard line).
-   */
-  readonly flat: Flat | undefined;
-}
-
-/**
- * What a group's contents print flat, from a line start with nothing pending: `width` columns up
- * to its last text (`hasText`; a flat line's space counts only once text follows it), then
- * `trail` flat lines' spaces still pending. fits() counts a run of flat lines as one space:
- * `fitsWidth` is its count up to the last text, `fitsLead` whether a line came before the first
- * text (its space is in fitsWidth), `fitsTrail` whether one came after the last.
- */
-export interface Flat {
-  readonly width: number;
-  readonly trail: number;
-  readonly hasText: boolean;
-  readonly fitsWidth: number;
-  readonly fitsLead: boolean;
-  readonly fitsTrail: boolean;
 }
 
 export interface Indent {
@@ -78,107 +54,6 @@ export function breaks(doc: Doc): boolean {
       return breaks(node.contents);
     case "ifBreak":
       return breaks(node.broken) || breaks(node.flat);
-  }
-}
-
-/** The state of one measure() walk (module-level: a walk builds no groups, so never nests). */
-export const scan = {
-  /** The group must break: a hard line or a broken group (as breaks() says). */
-  broken: false,
-  /** The contents cannot be printed flat (a hard line, somewhere). */
-  noFlat: false,
-  width: 0,
-  pending: 0,
-  hasText: false,
-  fitsWidth: 0,
-  fitsPending: false,
-  fitsLead: false,
-};
-
-/**
- * The Flat of `contents`, in the same walk that decides whether its group breaks (scan.broken);
- * inner groups are not walked again: their own Flat is added.
- */
-export function measure(contents: Doc): Flat | undefined {
-  scan.broken = false;
-  scan.noFlat = false;
-  scan.width = 0;
-  scan.pending = 0;
-  scan.hasText = false;
-  scan.fitsWidth = 0;
-  scan.fitsPending = false;
-  scan.fitsLead = false;
-  measureDoc(contents);
-  if (scan.broken || scan.noFlat) return undefined;
-  return {
-    width: scan.width,
-    trail: scan.pending,
-    hasText: scan.hasText,
-    fitsWidth: scan.fitsWidth,
-    fitsLead: scan.fitsLead,
-    fitsTrail: scan.fitsPending,
-  };
-}
-
-function measureDoc(doc: Doc): void {
-  if (typeof doc === "string") {
-    if (doc.length === 0) return;
-    const width = textWidth(doc);
-    if (!scan.hasText) scan.fitsLead = scan.fitsPending;
-    scan.width += scan.pending + width;
-    scan.pending = 0;
-    scan.hasText = true;
-    scan.fitsWidth += (scan.fitsPending ? 1 : 0) + width;
-    scan.fitsPending = false;
-    return;
-  }
-  if (Array.isArray(doc)) {
-    for (let i = 0; i < doc.length && !scan.broken; i++) measureDoc(doc[i]!);
-    return;
-  }
-  const node = doc as Exclude<Doc, string | Doc[]>;
-  switch (node.kind) {
-    case "line":
-      if (node.hard) scan.broken = true;
-      else if (!node.soft) {
-        scan.pending += 1;
-        scan.fitsPending = true;
-      }
-      return;
-    case "indent":
-    case "align":
-      measureDoc(node.contents);
-      return;
-    case "ifBreak":
-      if (breaks(node.broken)) scan.broken = true;
-      else measureDoc(node.flat);
-      return;
-    case "group": {
-      const flat = node.flat;
-      if (node.broken) {
-        // a conditionalGroup keeps its hard lines to itself, as in prettier
-        if (node.states === undefined) scan.broken = true;
-        else scan.noFlat = true;
-        return;
-      }
-      if (flat === undefined) {
-        scan.noFlat = true;
-        return;
-      }
-      if (!flat.hasText) {
-        scan.pending += flat.trail;
-        if (flat.fitsTrail) scan.fitsPending = true;
-        return;
-      }
-      if (!scan.hasText) scan.fitsLead = scan.fitsPending || flat.fitsLead;
-      scan.width += scan.pending + flat.width;
-      scan.pending = flat.trail;
-      scan.hasText = true;
-      scan.fitsWidth +=
-        flat.fitsWidth + (scan.fitsPending && !flat.fitsLead ? 1 : 0);
-      scan.fitsPending = flat.fitsTrail;
-      return;
-    }
   }
 }
 

@@ -41,11 +41,11 @@ export function print(
     if (typeof d === "string") {
       if (d.length === 0) continue;
       if (newline) {
-        out.push(newlineAnd(pending));
+        out.push("\n" + " ".repeat(pending));
         newline = false;
         pending = 0;
       } else if (pending > 0) {
-        out.push(spaces(pending));
+        out.push(" ".repeat(pending));
         pending = 0;
       }
       out.push(d);
@@ -128,22 +128,6 @@ export function print(
   }
   if (newline) out.push("\n");
   return out.join("");
-}
-
-const SPACES: string[] = [];
-
-/** `n` spaces (the same string each time: indentation is written for every line). */
-function spaces(n: number): string {
-  if (n >= 128) return " ".repeat(n);
-  return (SPACES[n] ??= " ".repeat(n));
-}
-
-const NEWLINES: string[] = [];
-
-/** A newline and `n` spaces. */
-function newlineAnd(n: number): string {
-  if (n >= 128) return "\n" + " ".repeat(n);
-  return (NEWLINES[n] ??= "\n" + " ".repeat(n));
 }
 
 /** Drops the spaces the pieces end with. */
@@ -239,20 +223,10 @@ function fits(
         if (m === BREAK || node.hard) return true;
         if (!node.soft) pendingSpace = true;
         break;
-      case "group": {
-        const flat = node.flat;
-        if (m === FLAT && !node.broken && flat !== undefined) {
-          // measured when built: its width, not a walk
-          if (flat.hasText) {
-            room -= flat.fitsWidth + (pendingSpace && !flat.fitsLead ? 1 : 0);
-            pendingSpace = flat.fitsTrail;
-          } else if (flat.fitsTrail) pendingSpace = true;
-          break;
-        }
+      case "group":
         fitModes[top] = node.broken ? BREAK : m;
         fitDocs[top++] = node.contents;
         break;
-      }
     }
   }
   return false;

@@ -1,4 +1,4 @@
-import { type Doc, type Group, measure, scan } from "./doc-node.js";
+import { breaks, type Doc, type Group } from "./doc-node.js";
 
 /**
  * A document builder in the Wadler/prettier style: emitters say what may break, and one printer
@@ -31,18 +31,8 @@ export const hardline: Doc = Object.freeze({
 
 /** Printed flat when it fits in the rest of the line, else broken (its lines become newlines). */
 export function group(contents: Doc, forceBreak = false): Doc {
-  if (forceBreak) return groupNode(contents, true, undefined, undefined);
-  const flat = measure(contents);
-  return groupNode(contents, scan.broken, undefined, flat);
-}
-
-function groupNode(
-  contents: Doc,
-  broken: boolean,
-  states: readonly Doc[] | undefined,
-  flat: Group["flat"],
-): Group {
-  return { kind: "group", contents, broken, states, flat };
+  const broken = forceBreak || breaks(contents);
+  return { kind: "group", contents, broken, states: undefined } satisfies Group;
 }
 
 /**
@@ -51,8 +41,7 @@ function groupNode(
  * last is the fallback, printed broken. Hard lines inside do not break the groups around it.
  */
 export function conditionalGroup(states: Doc[]): Doc {
-  const contents = states[0]!;
-  return groupNode(contents, false, states, measure(contents));
+  return { kind: "group", contents: states[0]!, broken: false, states };
 }
 
 /** Lines inside start two columns further in. */

@@ -56,22 +56,14 @@ const COMMENT_END = /\*\//g;
 const COMMENT_START = /\/\*/g;
 const TAG_AT = /@(?=[a-zA-Z])/g;
 
-/** What markdownText may change (a superset: any `-`, any digit and dot). */
-const MARKDOWN_TOUCHED = /[\r\\`*_[\]{}()#+!|<>~-]|\d\./;
-
 /** Inline Markdown text: characters that would start markup are backslash-escaped, HTML is neutralised. */
 export function markdownText(text: string): string {
-  // most texts hold nothing any of the replacements below would touch
-  if (!MARKDOWN_TOUCHED.test(text)) return text;
-  // a replacement whose character is not there is skipped (most texts that need escaping hold
-  // no carriage return, backslash or dash): each was a regular expression run over the whole
-  // text for nothing
-  let out = text.includes("\r") ? text.replace(LINE_BREAKS, "\n") : text;
-  if (out.includes("\\")) out = out.replace(BACKSLASHES, "\\\\");
-  out = out.replace(MARKUP, "\\$1");
-  if (out.includes("-")) out = out.replace(LIST_DASH, "$1\\-");
-  if (out.includes(".")) out = out.replace(LIST_NUMBER, "$1\\.");
-  return out;
+  return text
+    .replace(LINE_BREAKS, "\n")
+    .replace(BACKSLASHES, "\\\\")
+    .replace(MARKUP, "\\$1")
+    .replace(LIST_DASH, "$1\\-")
+    .replace(LIST_NUMBER, "$1\\.");
 }
 
 const BACKSLASHES = /\\/g;
@@ -96,13 +88,9 @@ export function markdownCode(text: string): string {
 
 /** HTML text and attribute values. */
 export function htmlText(text: string): string {
-  // each character on its own, in one pass (what replacing `&` first, then each other, wrote)
-  return HTML_SPECIAL.test(text)
-    ? text.replace(HTML_SPECIALS, (ch) => HTML_ENTITIES[ch]!)
-    : text;
+  return text.replace(HTML_SPECIALS, (ch) => HTML_ENTITIES[ch]!);
 }
 
-const HTML_SPECIAL = /[&<>"']/;
 const HTML_SPECIALS = /[&<>"']/g;
 const HTML_ENTITIES: Record<string, string> = {
   "&": "&amp;",

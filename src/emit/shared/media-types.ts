@@ -152,3 +152,20 @@ export function decodedAs(
   if (type.startsWith("text/") || type === "") return "text";
   return "blob";
 }
+
+/**
+ * What a body no schema describes is, by its media type (the generated types, the docs and the
+ * samples agree): text for `text/*`, binary for octet-stream, images, audio and video.
+ */
+export function undescribedBody(
+  mediaType: string,
+): "text" | "binary" | "unknown" {
+  const type = mediaType.toLowerCase();
+  if (type.startsWith("text/")) return "text";
+  if (
+    type === "application/octet-stream" ||
+    /^(image|audio|video)\//.test(type)
+  )
+    return "binary";
+  return "unknown";
+}

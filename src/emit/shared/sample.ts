@@ -8,7 +8,7 @@ import { effectiveTypes, refTarget } from "../../model/schema/schema.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
 import { revivedScalar } from "../../model/schema/scalars.js";
 import { assignOwn, setOwn } from "../../model/own-property.js";
-import { isJsonMediaType } from "./media-types.js";
+import { isJsonMediaType, undescribedBody } from "./media-types.js";
 
 /** File content in a sample (`format: binary`): a Blob in client calls, `@file` in curl. */
 export class BinarySample {
@@ -95,14 +95,8 @@ export function bodySample(
       ...(options ?? { examples: "trust" }),
       binaryText: isJsonMediaType(media.mediaType),
     });
-  const type = media?.mediaType.toLowerCase() ?? "";
-  if (
-    type === "application/octet-stream" ||
-    /^(image|audio|video)\//.test(type)
-  )
-    return BINARY;
-  if (type.startsWith("text/")) return "text";
-  return {};
+  const kind = undescribedBody(media?.mediaType ?? "");
+  return kind === "binary" ? BINARY : kind === "text" ? "text" : {};
 }
 
 /** `value`, a sample of `schema`, as the generated types hold it with these scalar choices. */

@@ -2,8 +2,8 @@ import type { Endpoint, SourceRef } from "../../model/types.js";
 import { compareCodeUnits } from "../../model/order.js";
 
 /*
- * What the docs and the OpenAPI document both say of the security schemes: the scopes the
- * endpoints ask for, and where a scheme was found (its evidence, when it was inferred from prose).
+ * What the docs and the OpenAPI document both say of the security schemes (the scopes the
+ * endpoints ask for, where a scheme was found) and of where an endpoint came from.
  */
 
 /** Scheme name → every scope that some endpoint's requirement names, sorted. */
@@ -22,6 +22,18 @@ export function scopesInUse(
   for (const [scheme, set] of found)
     out.set(scheme, [...set].sort(compareCodeUnits));
   return out;
+}
+
+/** Each `file:line` of `sources` once, sorted by file, then line. */
+export function uniqueSources(
+  sources: readonly SourceRef[],
+): { file: string; line: number }[] {
+  const seen = new Map<string, { file: string; line: number }>();
+  for (const s of sources)
+    seen.set(`${s.file}\u0000${s.line}`, { file: s.file, line: s.line });
+  return [...seen.values()].sort(
+    (a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line,
+  );
 }
 
 /** `a.yaml:3, b.json:10` (at most five, then a count). */

@@ -7,9 +7,8 @@ import {
   line,
   print,
   softline,
-  textWidth,
 } from "./doc.js";
-import { PRINT_WIDTH, propertyKey, stringLiteral } from "./literals.js";
+import { propertyKey, stringLiteral } from "./literals.js";
 
 /**
  * Docs for the few statement shapes every emitter writes (imports, function heads, bracketed
@@ -41,16 +40,7 @@ export function importStatement(
 ): string {
   const keyword = typeOnly ? "import type {" : "import {";
   const tail = `} from ${stringLiteral(from)};`;
-  // the text print(group([keyword, items(names, spaced), tail])) writes, without the doc
-  // (statements.test.ts checks both agree)
-  const flat =
-    names.length === 0
-      ? `${keyword}${tail}`
-      : `${keyword} ${names.join(", ")} ${tail}`;
-  // no names: nothing can break
-  if (names.length === 0 || textWidth(flat) <= PRINT_WIDTH) return flat;
-  // broken: a name per line, each with its comma (the group printed broken)
-  return `${keyword}\n  ${names.join(",\n  ")},\n${tail}`;
+  return print(group([keyword, items(names, { spaced: true }), tail]));
 }
 
 /**
@@ -64,13 +54,7 @@ export function functionHead(
   emptyBody = false,
 ): string {
   const open = emptyBody ? "{}" : "{";
-  // the text print(group([head, "(", items(params), `): R {`])) writes, without the doc
-  // (statements.test.ts checks both agree)
-  const flat = `${head}(${params.join(", ")}): ${returnType} ${open}`;
-  // no parameters: nothing can break
-  if (params.length === 0 || textWidth(flat) <= PRINT_WIDTH) return flat;
-  // broken: a parameter per line, each with its comma (the group printed broken)
-  return `${head}(\n  ${params.join(",\n  ")},\n): ${returnType} ${open}`;
+  return print(group([head, "(", items(params), `): ${returnType} ${open}`]));
 }
 
 /**
@@ -83,24 +67,9 @@ export function genericMember(
   args: readonly string[],
   indent: number,
 ): string {
-  const pad = " ".repeat(indent);
   const head = `${propertyKey(key)}: ${generic}<`;
-  // the text print(group([head, items(args, no trailing comma), ">;"])) writes, without the
-  // doc (client/format.test.ts checks both agree)
-  const flat = `${head}${args.join(", ")}>;`;
-  // no arguments: nothing can break
-  if (args.length === 0 || indent + textWidth(flat) <= PRINT_WIDTH)
-    return pad + flat;
-  // an empty argument, or one ending with a space (print trims it at the line end): the printer
-  if (args.some((a) => a === "" || a.endsWith(" ")))
-    return (
-      pad +
-      print(group([head, items(args, { trailingComma: false }), ">;"]), {
-        indent,
-      })
-    );
-  const inner = `\n${pad}  `;
-  return `${pad}${head}${inner}${args.join(`,${inner}`)}\n${pad}>;`;
+  const doc = group([head, items(args, { trailingComma: false }), ">;"]);
+  return " ".repeat(indent) + print(doc, { indent });
 }
 
 /** `head value` + `end`, the value on the next line (indented) when the line is too long. */

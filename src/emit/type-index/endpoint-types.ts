@@ -11,6 +11,7 @@ import {
   isJsonMediaType,
   itemStreamed,
   sentContent,
+  undescribedBody,
 } from "../shared/media-types.js";
 import { stringLiteral } from "../shared/literals.js";
 import { bodyReading, firstListings } from "../../model/media-types.js";
@@ -239,16 +240,12 @@ function decodedType(as: ReturnType<typeof decodedAs>): TypeNode {
 
 /** Without a schema, what a media type can say about the body's type. */
 function mediaDefault(content: MediaContent): TypeNode {
-  const type = content.mediaType.toLowerCase();
-  if (type.startsWith("text/")) return raw("string");
-  if (
-    type === "application/octet-stream" ||
-    type.startsWith("image/") ||
-    type.startsWith("audio/") ||
-    type.startsWith("video/")
-  )
-    return raw("Blob");
-  return UNKNOWN;
+  const kind = undescribedBody(content.mediaType);
+  return kind === "text"
+    ? raw("string")
+    : kind === "binary"
+      ? raw("Blob")
+      : UNKNOWN;
 }
 
 /** Body type of one response: `undefined` for statuses that never carry one. */

@@ -1,6 +1,5 @@
 import {
   allOfPropertyLookup,
-  declaredTypes,
   discriminatorCases,
   effectiveTypes,
   ownDiscriminatorValues,
@@ -91,10 +90,6 @@ export function schemaToType(
 
   // undefined, or a node that is `unknown` only as UNKNOWN itself
   const base = baseType(schema, naming, mode, lookup);
-  // most schemas compose nothing (seen without a call): their type is the base type (what
-  // intersection([base]) is: a base type is never an intersection itself)
-  const none = schema.allOf === undefined && schema.oneOf === undefined;
-  if (none && schema.anyOf === undefined) return base ?? UNKNOWN;
   const composed = composition(schema, naming, mode);
   if (!composed) return base ?? UNKNOWN;
   if (base && !isBareObject(schema)) return intersection([base, composed]);
@@ -118,23 +113,9 @@ function literalType(value: unknown): TypeNode | undefined {
 
 /** The schema's effective types (src/model/schema/schema.ts); undefined when it says none. */
 function typesOf(schema: Schema): readonly SchemaType[] | undefined {
-  // `type: "string"` (most schemas): the model's answer for that one name, made once
-  const type = schema.type;
-  if (typeof type === "string") {
-    let declared = DECLARED_ONE.get(type);
-    if (declared === undefined) {
-      declared = declaredTypes({ type } as Schema);
-      DECLARED_ONE.set(type, declared);
-    }
-    // a declared type is the whole answer (effectiveTypes); an unknown name is not one
-    if (declared.length > 0) return declared;
-  }
   const types = effectiveTypes(schema);
   return types.length > 0 ? types : undefined;
 }
-
-/** declaredTypes of `{ type: name }`, by name (never changed: the callers only read them). */
-const DECLARED_ONE = new Map<string, readonly SchemaType[]>();
 
 /** An object schema that says nothing about its members (it only adds allOf/oneOf). */
 function isBareObject(schema: Schema): boolean {
@@ -157,10 +138,6 @@ function baseType(
 ): TypeNode | undefined {
   const types = typesOf(schema);
   if (!types) return undefined;
-  // one type (most schemas): what union([node]) is, no list made (a node made here is never a
-  // union, and is `unknown` only as UNKNOWN itself)
-  if (types.length === 1)
-    return typeNode(types[0]!, schema, naming, mode, lookup);
   return union(
     types.map((type) => typeNode(type, schema, naming, mode, lookup)),
   );
@@ -233,8 +210,6 @@ function objectType(
   const required = requiredNames(schema, naming, mode, lookup);
   const members: ObjectMember[] = [];
   const properties = schema.properties ?? {};
-  // for...in: Object.keys' names in its order (plain data, no enumerable inherited keys), no
-  // list made, and each read is the enumeration's fast one (this runs unoptimized)
   for (const name in properties) {
     const property = properties[name]!;
     let type = schemaToType(property, naming, mode);
@@ -339,7 +314,6 @@ function composition(
   const hasAll = Array.isArray(allOf) && allOf.length > 0;
   const hasOne = Array.isArray(oneOf) && oneOf.length > 0;
   const hasAny = Array.isArray(anyOf) && anyOf.length > 0;
-  // most schemas compose nothing
   if (!hasAll && !hasOne && !hasAny) return undefined;
   const parts: TypeNode[] = [];
   if (hasAll)

@@ -15,6 +15,7 @@ import {
   statusUnion,
   streamedFile,
   type TextOut,
+  raw,
   type TypeNode,
 } from "../toolkit.js";
 import type { GeneratedFile, TypeIndex } from "../artifact.js";
@@ -60,45 +61,36 @@ function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
   let blob = false;
   const declare: Declare = (name, node, doc) => {
     blob ||= mentions(node, "Blob");
-    return declaration(name, node, doc);
+    out.write("\n" + declaration(name, node, doc));
   };
   out.write(HEADER);
   const schemaNames = Object.keys(model.schemas).sort();
   for (const schemaName of schemaNames) {
     const named = model.schemas[schemaName]!;
     const doc = docLines(named.schema);
-    out.write(
-      "\n" +
-        declare(
-          index.schemaTypeName(schemaName),
-          index.typeOf(named.schema, "read"),
-          doc,
-        ),
+    declare(
+      index.schemaTypeName(schemaName),
+      index.typeOf(named.schema, "read"),
+      doc,
     );
     const write = index.schemaTypeName(schemaName, "write");
     if (write !== index.schemaTypeName(schemaName))
-      out.write(
-        "\n" +
-          declare(write, index.typeOf(named.schema, "write"), [
-            ...jsdocLines(
-              `\`${index.schemaTypeName(schemaName)}\` as a request sends it: readOnly members are optional.`,
-            ),
-          ]),
-      );
+      declare(write, index.typeOf(named.schema, "write"), [
+        ...jsdocLines(
+          `\`${index.schemaTypeName(schemaName)}\` as a request sends it: readOnly members are optional.`,
+        ),
+      ]);
     const form = index.schemaTypeName(schemaName, "form");
     if (form !== write)
-      out.write(
-        "\n" +
-          declare(form, index.typeOf(named.schema, "form"), [
-            ...jsdocLines(
-              `\`${write}\` as a form or multipart request sends it: binary strings are Blobs.`,
-            ),
-          ]),
-      );
+      declare(form, index.typeOf(named.schema, "form"), [
+        ...jsdocLines(
+          `\`${write}\` as a form or multipart request sends it: binary strings are Blobs.`,
+        ),
+      ]);
   }
   for (const endpoint of model.endpoints)
-    endpointDeclarations(endpoint, index, out, declare);
-  writeWebhookTypes(model, index, out, declare);
+    endpointDeclarations(endpoint, index, declare);
+  writeWebhookTypes(model, index, declare);
   if (blob) out.write("\n" + BLOB);
 }
 
@@ -133,7 +125,6 @@ const COOKIES_DOC = jsdocLines(
 function endpointDeclarations(
   endpoint: Endpoint,
   index: TypeIndex,
-  text: TextOut,
   declare: Declare,
 ): void {
   const t = index.endpoint(endpoint);
@@ -145,43 +136,31 @@ function endpointDeclarations(
     ["headers", t.headers, headerParameters(endpoint), "Header parameters"],
     ["cookies", t.cookies, endpoint.parameters.cookie, "Cookie parameters"],
   ] as const;
-  for (let i = 0; i < parts.length; i++) {
-    // by index, not destructured: a tuple's destructuring walks an iterator
-    const part = parts[i]!;
-    const member = part[0];
-    const name = part[1];
-    const parameters = part[2];
-    const what = part[3];
+  for (const [member, name, parameters, what] of parts) {
     if (!name) continue;
-    text.write(
-      "\n" +
-        declare(
-          name,
-          parametersType(parameters, index),
-          endpointDoc(what, endpoint),
-        ),
+    declare(
+      name,
+      parametersType(parameters, index),
+      endpointDoc(what, endpoint),
     );
     const requestMember: ObjectMember = {
       name: member,
       optional: !t.required[member],
-      type: { kind: "raw", text: name },
+      type: raw(name),
     };
     if (member === "cookies") requestMember.doc = COOKIES_DOC;
     requestMembers.push(requestMember);
   }
   if (t.body && endpoint.requestBody) {
-    text.write(
-      "\n" +
-        declare(
-          t.body,
-          requestBodyType(endpoint.requestBody.content, index),
-          endpointDoc("Request body", endpoint),
-        ),
+    declare(
+      t.body,
+      requestBodyType(endpoint.requestBody.content, index),
+      endpointDoc("Request body", endpoint),
     );
     requestMembers.push({
       name: "body",
       optional: !t.required.body,
-      type: { kind: "raw", text: t.body },
+      type: raw(t.body),
     });
   }
   const responseMembers = endpoint.responses.map((r): ObjectMember => {
@@ -196,36 +175,24 @@ function endpointDeclarations(
   });
   const typeOfStatus = (status: string) =>
     responseMembers.find((m) => m.name === status)!.type;
-  text.write(
-    "\n" +
-      declare(
-        t.responses,
-        { kind: "object", members: responseMembers },
-        endpointDoc("Response bodies by status", endpoint),
-      ),
+  declare(
+    t.responses,
+    { kind: "object", members: responseMembers },
+    endpointDoc("Response bodies by status", endpoint),
   );
-  text.write(
-    "\n" +
-      declare(
-        t.data,
-        statusUnion(t.responses, t.successStatuses, typeOfStatus),
-        undefined,
-      ),
+  declare(
+    t.data,
+    statusUnion(t.responses, t.successStatuses, typeOfStatus),
+    undefined,
   );
-  text.write(
-    "\n" +
-      declare(
-        t.error,
-        statusUnion(t.responses, t.errorStatuses, typeOfStatus),
-        undefined,
-      ),
+  declare(
+    t.error,
+    statusUnion(t.responses, t.errorStatuses, typeOfStatus),
+    undefined,
   );
-  text.write(
-    "\n" +
-      declare(
-        t.request,
-        { kind: "object", members: requestMembers },
-        endpointDoc("Arguments", endpoint),
-      ),
+  declare(
+    t.request,
+    { kind: "object", members: requestMembers },
+    endpointDoc("Arguments", endpoint),
   );
 }

@@ -7,17 +7,17 @@ import {
   payloadType,
   responseType,
   type SchemaNaming,
-  type TextOut,
+  raw,
   type TypeNode,
 } from "../toolkit.js";
 import type { WebhookTypes } from "../artifact.js";
 
-/** Writes one declaration of types.ts (types-file.ts's, which also notes what it names). */
+/** Writes one declaration of types.ts after a blank line (types-file.ts's, which also notes what it names). */
 export type Declare = (
   name: string,
   node: TypeNode,
   doc: string[] | undefined,
-) => string;
+) => void;
 
 /**
  * Each webhook's declarations, each after a blank line: `<Name>WebhookHeaders`,
@@ -27,7 +27,6 @@ export type Declare = (
 export function writeWebhookTypes(
   model: ApiModel,
   naming: SchemaNaming & { webhook(webhook: Webhook): WebhookTypes },
-  out: TextOut,
   declare: Declare,
 ): void {
   for (const webhook of model.webhooks ?? []) {
@@ -38,42 +37,33 @@ export function writeWebhookTypes(
       );
     const request: ObjectMember[] = [];
     if (t.headers) {
-      out.write(
-        "\n" +
-          declare(
-            t.headers,
-            parametersType(webhook.parameters.header, naming),
-            doc("Header parameters"),
-          ),
+      declare(
+        t.headers,
+        parametersType(webhook.parameters.header, naming),
+        doc("Header parameters"),
       );
       request.push({
         name: "headers",
         optional: !t.required.headers,
-        type: { kind: "raw", text: t.headers },
+        type: raw(t.headers),
       });
     }
     if (t.body && webhook.requestBody) {
-      out.write(
-        "\n" +
-          declare(
-            t.body,
-            payloadType(webhook.requestBody.content, naming),
-            doc("Payload"),
-          ),
+      declare(
+        t.body,
+        payloadType(webhook.requestBody.content, naming),
+        doc("Payload"),
       );
       request.push({
         name: "body",
         optional: !t.required.body,
-        type: { kind: "raw", text: t.body },
+        type: raw(t.body),
       });
     }
-    out.write(
-      "\n" +
-        declare(
-          t.request,
-          { kind: "object", members: request },
-          doc("What the handler receives"),
-        ),
+    declare(
+      t.request,
+      { kind: "object", members: request },
+      doc("What the handler receives"),
     );
     const responses = webhook.responses.map((r): ObjectMember => {
       const member: ObjectMember = {
@@ -85,13 +75,10 @@ export function writeWebhookTypes(
       if (lines) member.doc = lines;
       return member;
     });
-    out.write(
-      "\n" +
-        declare(
-          t.responses,
-          { kind: "object", members: responses },
-          doc("Answers by status"),
-        ),
+    declare(
+      t.responses,
+      { kind: "object", members: responses },
+      doc("Answers by status"),
     );
   }
 }
