@@ -1,8 +1,14 @@
 import { createParameter } from "../../model/factories.js";
 import { isLocationStyle } from "../../model/serialization.js";
-import type { Parameter, ParameterStyle } from "../../model/types.js";
+import type { Parameter, ParameterStyle, Schema } from "../../model/types.js";
 import { extensionsOf, isRecord } from "../reader.js";
-import { child, members, sourceOf, stringAt } from "../openapi-common/node.js";
+import {
+  child,
+  members,
+  sourceOf,
+  stringAt,
+  type RecordNode,
+} from "../openapi-common/node.js";
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { overridden, readExamples, schemaOfContent } from "./content.js";
@@ -27,19 +33,62 @@ export function readParameter(
       `path parameter ${JSON.stringify(parameter.name)} must be required; it is read as required`,
       sourceOf(parameter.entry),
     );
+  const facts = definitionFacts(reading, definition, parameter.in);
+  if (facts.schema !== undefined) out.schema = facts.schema;
+  if (facts.contentType !== undefined) out.contentType = facts.contentType;
+  const description =
+    overridden(parameter.entry, "description") ??
+    stringAt(definition, "description");
+  if (description !== undefined) out.description = description;
+  if (facts.deprecated) out.deprecated = true;
+  if (facts.style !== undefined) out.style = facts.style;
+  if (facts.explode !== undefined) out.explode = facts.explode;
+  if (facts.allowReserved) out.allowReserved = true;
+  if (facts.example !== undefined) out.example = facts.example;
+  if (facts.extensions !== undefined) out.extensions = facts.extensions;
+  return out;
+}
+
+/** What a Parameter Object says of itself, whichever entry lists it. */
+interface DefinitionFacts {
+  schema?: Schema;
+  contentType?: string;
+  deprecated: boolean;
+  style?: ParameterStyle;
+  explode?: boolean;
+  allowReserved: boolean;
+  example?: unknown;
+  extensions?: Record<string, unknown>;
+}
+
+function definitionFacts(
+  reading: SpecReading,
+  definition: RecordNode,
+  location: Parameter["in"],
+): DefinitionFacts {
+  const raw = definition.value;
+  const facts: DefinitionFacts = {
+    deprecated: raw.deprecated === true,
+    allowReserved: raw.allowReserved === true,
+  };
   const schemaNode = child(definition, "schema");
   const schema =
     schemaNode.value !== undefined
       ? reading.schema(schemaNode)
       : schemaOfContent(reading, child(definition, "content"));
-  if (schema !== undefined) out.schema = schema;
+  if (schema !== undefined) facts.schema = schema;
   if (schemaNode.value === undefined) {
     const mediaType = members(child(definition, "content"))[0]?.[0];
-    if (mediaType !== undefined) out.contentType = mediaType;
+    if (mediaType !== undefined) facts.contentType = mediaType;
   }
-  let style = stringAt(definition, "style");
-  if (style !== undefined && !isLocationStyle(parameter.in, style)) {
-    if (style === "cookie" && parameter.in === "cookie" && isOpenApi32(reading))
+  const style = stringAt(definition, "style");
+  if (style !== undefined) {
+    if (isLocationStyle(location, style)) facts.style = style;
+    else if (
+      style === "cookie" &&
+      location === "cookie" &&
+      isOpenApi32(reading)
+    )
       unsupported32(
         reading,
         "style cookie (OpenAPI 3.2) is not read: the cookie is sent and read in the default style (form)",
@@ -48,24 +97,16 @@ export function readParameter(
     else
       reading.reporter.report(
         "openapi3/invalid-style",
-        `style ${JSON.stringify(style)} is not allowed in ${parameter.in}; the default is used`,
+        `style ${JSON.stringify(style)} is not allowed in ${location}; the default is used`,
         sourceOf(child(definition, "style")),
       );
-    style = undefined;
   }
-  const example = readExamples(reading, definition)[0]?.value;
+  if (typeof raw.explode === "boolean") facts.explode = raw.explode;
+  const example = readExamples(reading, definition)[0];
+  if (example?.value !== undefined) facts.example = example.value;
   const extensions = extensionsOf(raw);
-  const description =
-    overridden(parameter.entry, "description") ??
-    stringAt(definition, "description");
-  if (description !== undefined) out.description = description;
-  if (raw.deprecated === true) out.deprecated = true;
-  if (style !== undefined) out.style = style as ParameterStyle;
-  if (typeof raw.explode === "boolean") out.explode = raw.explode;
-  if (raw.allowReserved === true) out.allowReserved = true;
-  if (example !== undefined) out.example = example;
-  if (Object.keys(extensions).length > 0) out.extensions = extensions;
-  return out;
+  if (Object.keys(extensions).length > 0) facts.extensions = extensions;
+  return facts;
 }
 
 /**
