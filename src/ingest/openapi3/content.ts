@@ -206,17 +206,25 @@ export function readResponses(
     ? (status: string) => status.startsWith("2")
     : (status: string) => status === "default";
   for (const { status, entry, definition } of entries) {
+    // a Response Object a `$ref` reaches reads the same for every entry that refers to it
+    const shared = entry !== definition;
+    const known = shared ? READ.get(definition) : undefined;
     const response: ApiResponse = {
       status,
       description:
         overridden(entry, "description") ??
         stringAt(definition, "description") ??
         "",
-      content: readContent(reading, child(definition, "content")),
+      // a list of its own: an Accept header parameter adds media types to it (applyEvidence)
+      content: known
+        ? known.content.slice()
+        : readContent(reading, child(definition, "content")),
       sources: [sourceOf(entry)],
     };
-    const headers = readHeaders(reading, definition);
+    const headers = known ? known.headers : readHeaders(reading, definition);
     if (headers) response.headers = headers;
+    if (shared && !known)
+      READ.set(definition, { content: response.content.slice(), headers });
     reportItemSchemas(
       reading,
       response.content,
@@ -226,3 +234,17 @@ export function readResponses(
   }
   return responses;
 }
+
+/**
+ * The content and headers of each Response Object reached through a `$ref`, read at the first
+ * entry that refers to it (keyed by the node SpecReading.deref gives every entry). Each response
+ * gets a list of its own; the media types, examples and headers in it are shared, as nothing
+ * after the reading writes into them.
+ */
+const READ = new WeakMap<
+  RecordNode,
+  {
+    content: MediaContent[];
+    headers: Record<string, ResponseHeader> | undefined;
+  }
+>();

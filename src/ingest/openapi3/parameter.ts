@@ -33,12 +33,19 @@ export function readParameter(
       `path parameter ${JSON.stringify(parameter.name)} must be required; it is read as required`,
       sourceOf(parameter.entry),
     );
-  const facts = definitionFacts(reading, definition, parameter.in);
+  // a Parameter Object a `$ref` reaches reads the same for every entry that refers to it
+  const shared = parameter.entry !== definition;
+  let facts = shared ? READ.get(definition) : undefined;
+  if (facts === undefined) {
+    facts = definitionFacts(reading, definition, parameter.in);
+    if (shared) READ.set(definition, facts);
+  }
   if (facts.schema !== undefined) out.schema = facts.schema;
   if (facts.contentType !== undefined) out.contentType = facts.contentType;
   const description =
     overridden(parameter.entry, "description") ??
-    stringAt(definition, "description");
+    (facts.description ??= { value: stringAt(definition, "description") })
+      .value;
   if (description !== undefined) out.description = description;
   if (facts.deprecated) out.deprecated = true;
   if (facts.style !== undefined) out.style = facts.style;
@@ -53,6 +60,8 @@ export function readParameter(
 interface DefinitionFacts {
   schema?: Schema;
   contentType?: string;
+  /** Its own description, read when an entry that does not override it first needs it. */
+  description?: { value: string | undefined };
   deprecated: boolean;
   style?: ParameterStyle;
   explode?: boolean;
@@ -60,6 +69,13 @@ interface DefinitionFacts {
   example?: unknown;
   extensions?: Record<string, unknown>;
 }
+
+/**
+ * The facts of each Parameter Object reached through a `$ref`, read at the first entry that
+ * refers to it (SpecReading.deref gives every entry the same node, the key). The parameters
+ * share the schema, example and extensions, which nothing after the reading writes.
+ */
+const READ = new WeakMap<RecordNode, DefinitionFacts>();
 
 function definitionFacts(
   reading: SpecReading,
