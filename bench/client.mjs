@@ -3,9 +3,8 @@
 // this process with a small JSON body, called CALLS times one after the other. Each contender
 // runs in a child process of its own per round (after WARMUP uncounted calls), with its defaults
 // (apiloom's retries and timeouts on; a third contender, apiloom without the two time limits,
-// shows what the signal they need costs fetch), and reports its CPU time (user + system) and
-// wall time;
-// the rounds alternate the contenders. `BENCH_ONLY=client` (npm run bench) runs it alone, or
+// shows what they cost), and reports its CPU time (user + system) and wall time; the rounds
+// alternate the contenders. `BENCH_ONLY=client` (npm run bench) runs it alone, or
 // `node bench/client.mjs`. BENCH_CLIENT_CALLS=n (default 20000), BENCH_CLIENT_RUNS=n rounds
 // (default 5), BENCH_CLIENT_PROFILE=<folder> writes each child's CPU profile there. A benchmark,
 // not a test.
@@ -77,7 +76,7 @@ await timed(async () => {
   if (error !== undefined || data.length !== 1) throw new Error("openapi-fetch: " + JSON.stringify(error));
 });`,
   "apiloom client": apiloom("{ baseUrl }"),
-  // the same without the two default time limits: no signal goes to fetch
+  // the same without the two default time limits: neither a signal nor a dispatcher goes to fetch
   "apiloom client, no limits": apiloom(
     "{ baseUrl, timeout: Infinity, totalTimeout: Infinity }",
   ),

@@ -338,8 +338,17 @@ async function sendSpec<TReturn>(
   const operation = spec.operation ?? spec.method + " " + spec.path;
   const { response, done } = await exchange(config, url, init, operation, keys);
   try {
+    // a limit that ran out while the body was read ends the call with its own error, whatever
+    // the aborted body rejected with
     const read = () =>
-      readBody(response, config.maxResponseBytes, operation, codec?.parse);
+      readBody(
+        response,
+        config.maxResponseBytes,
+        operation,
+        codec?.parse,
+      ).catch((error: unknown) => {
+        throw done() ?? error;
+      });
     const streamed = response.ok && spec.read !== undefined;
     let body = await (streamed ? spec.read!(response, read, config) : read());
     if (config.validateResponses && response.ok && spec.operation)

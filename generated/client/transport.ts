@@ -111,12 +111,31 @@ const RETRY: Required<RetryOptions> = {
 /** What `send` gives `exchange`: a method and a `Headers` always. */
 export type SendInit = RequestInit & { method: string; headers: Headers };
 
+/** Node's global dispatcher (undici's), behind the symbol undici and Node share. */
+const DISPATCHER = Symbol.for("undici.globalDispatcher.1");
+
+/** What `exchange` needs of a dispatcher and of the handler it is given (undici's API). */
+interface Dispatcher {
+  dispatch(options: object, handler: Handler): boolean;
+}
+interface Handler {
+  onError(error: unknown): void;
+}
+
+/** The fetch last seen to send a request through the `dispatcher` its init gave. */
+let honours: unknown;
+
 /**
  * Sends `url` with `init`, trying again as `options.retry` says, and resolves to the last
- * response. One `AbortController` bounds the call: the caller's signal, `totalTimeout` and each
- * attempt's `timeout` abort it (a new one follows an attempt that ran out of time); a call
- * without any limit sends no signal. It stays armed with `totalTimeout` until `done` is
- * called, so that reading the body is bounded too.
+ * response. The caller's signal, `totalTimeout` and each attempt's `timeout` end the attempt in
+ * flight at once (with their reason), or the wait between two, and abort its request. On Node
+ * the request is aborted through the dispatcher that sends it (`init.dispatcher`, read by undici
+ * alone): its handler's `onError` ends the fetch and, through it, the connection, before the
+ * request reaches one as after. A signal would cost Node's fetch far more per request (a
+ * listener, a `WeakRef` and a `FinalizationRegistry` entry): a fetch gets one until it is seen
+ * to send through the dispatcher (a mock does not), with middleware, and on other platforms. A
+ * call without any limit sends no signal. The total timeout stays armed until `done` is called,
+ * so that reading the body is bounded too; `done` returns what ended the call, if anything did.
  */
 export async function exchange(
   options: TransportOptions & { signal?: AbortSignal | undefined },
@@ -124,26 +143,39 @@ export async function exchange(
   init: SendInit,
   operation: string,
   keys: readonly string[],
-): Promise<{ response: Response; done: () => void }> {
+): Promise<{ response: Response; done: () => unknown }> {
   const { signal } = options;
   const timeout = options.timeout ?? 60_000;
   const totalTimeout = options.totalTimeout ?? 600_000;
-  // made when the call has a limit (the defaults have two) or when a retry waits: a signal
-  // given to fetch costs it more than the controller itself
-  let controller: AbortController | undefined;
-  const call = () => (controller ??= new AbortController());
+  const platform = options.fetch ?? fetch;
+  const node = (globalThis as { [DISPATCHER]?: Dispatcher })[DISPATCHER];
   const limited =
     !!signal || !(timeout === Infinity && totalTimeout === Infinity);
-  const forward = () => call().abort(signal?.reason);
+  const signalled =
+    limited && (!!options.middleware?.length || platform !== honours);
+  // what ended the call (the caller's abort, the total timeout; never undefined: an aborted
+  // signal's reason is not), and what aborts the attempt in flight or the wait
+  let reason: unknown;
+  let cut = (_why: unknown) => {};
+  const end = (why: unknown) => cut((reason ??= why));
+  // a wait's signal, or an attempt's: aborted at once when the call has ended
+  const abortable = () => {
+    const controller = new AbortController();
+    cut = (why) => controller.abort(why);
+    if (reason !== undefined) controller.abort(reason);
+    return controller.signal;
+  };
+  const forward = () => end(signal!.reason);
   if (signal?.aborted) forward();
   // a signal aborts once: its listener runs once without `{ once: true }`
   signal?.addEventListener("abort", forward);
   const stopTotal = after(totalTimeout, () =>
-    call().abort(new TimeoutError(totalTimeout, "total")),
+    end(new TimeoutError(totalTimeout, "total")),
   );
   const done = () => {
     stopTotal();
     signal?.removeEventListener("abort", forward);
+    return reason;
   };
   const retry = {
     ...RETRY,
@@ -156,36 +188,49 @@ export async function exchange(
       init.headers.has("Idempotency-Key"));
   try {
     for (let attempt = 1; ; attempt++) {
+      if (reason !== undefined) throw reason;
       // `!(<)`: an `attempts` of NaN is one attempt, never endless ones
       const last = !repeatable || !(attempt < retry.attempts);
-      const stop = after(timeout, () =>
-        call().abort(new TimeoutError(timeout, "attempt")),
+      const sent = signalled ? abortable() : undefined;
+      const abortSent = cut;
+      let stop!: (why: unknown) => void;
+      // the handler Node's fetch gave the dispatcher for this attempt's request
+      let handler: Handler | undefined;
+      cut = (why) => {
+        abortSent(why);
+        stop(why);
+        handler?.onError(why);
+      };
+      const dispatcher: Dispatcher | undefined = node && {
+        dispatch(o, h) {
+          // a handler of another shape (a later undici) keeps the fetch on signals
+          if (typeof h.onError == "function")
+            ((honours = platform), (handler = h));
+          return node.dispatch(o, h);
+        },
+      };
+      const stopAttempt = after(timeout, () =>
+        // `cut` is the attempt's until the attempt ends, the timer with it
+        cut(new TimeoutError(timeout, "attempt")),
       );
       let response: Response;
       try {
-        response = await attemptOnce(
-          options,
-          url,
-          init,
-          limited ? call().signal : undefined,
-          keys,
-          {
+        response = await new Promise<Response>((resolve, reject) => {
+          stop = reject;
+          attemptOnce(options, url, init, sent, dispatcher, keys, {
             attempt,
             operation,
-          },
-        );
+          }).then(resolve, reject);
+        });
       } catch (error) {
-        const { aborted, reason } = call().signal;
-        // the caller's abort and the total timeout end the call; a failed attempt may retry
-        if (last || !retriable(aborted ? reason : error, aborted))
-          throw aborted ? reason : error;
-        // the attempt's own limit aborted it: the rest of the call needs a signal not aborted
-        if (aborted) controller = undefined;
-        await retry.wait(backoff(retry, attempt), call().signal);
+        // what ended the call rejected the attempt with its reason (see `cut`), which is no
+        // attempt's timeout; a failed attempt may retry, and a wait on an ended call rejects
+        if (last || !retriable(error)) throw error;
+        await retry.wait(backoff(retry, attempt), abortable());
         continue;
       } finally {
         // the attempt's timeout bounds the wait for headers; the total one still bounds the body
-        stop();
+        stopAttempt();
       }
       if (last || !retry.statuses.includes(response.status))
         return { response, done };
@@ -193,7 +238,7 @@ export async function exchange(
       await response.body?.cancel();
       await retry.wait(
         Math.min(asked ?? backoff(retry, attempt), retry.maxDelay),
-        call().signal,
+        abortable(),
       );
     }
   } catch (error) {
@@ -211,6 +256,7 @@ async function attemptOnce(
   url: string,
   init: RequestInit,
   signal: AbortSignal | undefined,
+  dispatcher: Dispatcher | undefined,
   keys: readonly string[],
   context: { attempt: number; operation: string },
 ): Promise<Response> {
@@ -218,7 +264,7 @@ async function attemptOnce(
   // Redirects are followed here, hop by hop (see `follow`), never by fetch
   // (Object.assign: a literal that spreads and adds members is built several times slower)
   const sent = Object.assign(
-    { signal, duplex: "half", redirect: "manual" },
+    { signal, dispatcher, duplex: "half", redirect: "manual" },
     init,
   ) as RequestInit;
   // the credentials' origins, the URL's (the base URL's) and the trusted ones, when needed
@@ -328,6 +374,9 @@ async function follow(
         headers: sent.headers,
         body: get ? null : body,
         signal: sent.signal,
+        // a Request keeps its dispatcher on Node; one made from a URL is given it
+        dispatcher: (init as { dispatcher?: Dispatcher } | undefined)
+          ?.dispatcher,
         redirect,
         duplex: "half",
       } as RequestInit);
@@ -374,13 +423,13 @@ export function nameOf(pair: string): string {
 }
 
 /**
- * An attempt's timeout, or a network failure (fetch's TypeError); never the caller's abort nor
- * the total timeout (`aborted`: the call's signal aborted, with `error`).
+ * An attempt's timeout, or a network failure (fetch's TypeError); not the total timeout. A
+ * caller's abort reason that is a TypeError ends the call at the wait that follows.
  */
-function retriable(error: unknown, aborted: boolean): boolean {
+function retriable(error: unknown): boolean {
   return error instanceof TimeoutError
     ? error.scope === "attempt"
-    : !aborted && error instanceof TypeError;
+    : error instanceof TypeError;
 }
 
 /** `delay`, doubled per attempt, capped, and scaled by a random factor in [0.5, 1). */

@@ -28,20 +28,18 @@ export function limit(
   };
 }
 
-/** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
+/**
+ * Resolves after `ms`, or rejects with the signal's reason when it aborts first. The signal is
+ * this wait's alone (the transport makes one per wait): its listener is not removed.
+ */
 export function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    const cancel = after(ms, () => {
-      signal.removeEventListener("abort", stop);
-      resolve();
-    });
-    const stop = () => {
+    const cancel = after(ms, resolve);
+    signal.addEventListener("abort", () => {
       cancel();
       reject(signal.reason);
-    };
-    // as in `limit`: a signal aborts once
-    signal.addEventListener("abort", stop);
+    });
   });
 }
 
