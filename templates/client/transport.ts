@@ -187,7 +187,9 @@ export async function exchange(
       init.headers.has("Idempotency-Key"));
   try {
     for (let attempt = 1; ; attempt++) {
-      if (reason !== undefined) throw reason;
+      // an ended call sends nothing more through the dispatcher; with a signal, the attempt goes
+      // through the middleware as openapi-fetch's does, and fetch rejects with the reason
+      if (reason !== undefined && !signalled) throw reason;
       // `!(<)`: an `attempts` of NaN is one attempt, never endless ones
       const last = !repeatable || !(attempt < retry.attempts);
       const sent = signalled ? abortable() : undefined;
