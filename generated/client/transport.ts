@@ -133,7 +133,8 @@ let honours: unknown;
  * alone): its handler's `onError` ends the fetch and, through it, the connection, before the
  * request reaches one as after. A signal would cost Node's fetch far more per request (a
  * listener, a `WeakRef` and a `FinalizationRegistry` entry): a fetch gets one until it is seen
- * to send through the dispatcher (a mock does not), with middleware, and on other platforms. A
+ * to send through the dispatcher (a mock does not), with a caller's signal, with middleware,
+ * and on other platforms. A
  * call without any limit sends no signal. The total timeout stays armed until `done` is called,
  * so that reading the body is bounded too; `done` returns what ended the call, if anything did.
  */
@@ -151,8 +152,10 @@ export async function exchange(
   const node = (globalThis as { [DISPATCHER]?: Dispatcher })[DISPATCHER];
   const limited =
     !!signal || !(timeout === Infinity && totalTimeout === Infinity);
+  // a caller's signal reaches fetch, as openapi-fetch's does (a fetch of the caller's may read it)
   const signalled =
-    limited && (!!options.middleware?.length || platform !== honours);
+    !!signal ||
+    (limited && (!!options.middleware?.length || platform !== honours));
   // what ended the call (the caller's abort, the total timeout; never undefined: an aborted
   // signal's reason is not), and what aborts the attempt in flight or the wait
   let reason: unknown;
