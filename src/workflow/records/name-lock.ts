@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { CONFIG_DEFAULTS } from "../config/types.js";
@@ -46,13 +47,12 @@ export function readLockedHashes(file: string): Record<string, string> {
 function readLock(file: string): NameLock | undefined {
   const bytes = readOutsideFile(file, "the name lock");
   if (bytes === undefined) return undefined;
-  const decoded = decodeUtf8(bytes);
-  const invalid = invalidUtf8Message(file, decoded, bytes);
-  if (invalid)
+  // where a byte that is not UTF-8 sits is worked out only for the error
+  if (!isUtf8(bytes))
     throw new LockFileError(
-      `${invalid}: the name lock is rewritten whole and that byte would be lost; fix it or delete the lock to start over`,
+      `${invalidUtf8Message(file, decodeUtf8(bytes), bytes)}: the name lock is rewritten whole and that byte would be lost; fix it or delete the lock to start over`,
     );
-  const text = decoded.text;
+  const text = bytes.toString("utf8");
   let value: unknown;
   try {
     value = JSON.parse(text);
