@@ -2,15 +2,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { Document, isScalar, visit } from "yaml";
-import { parseText } from "../ingest/load.js";
 import { deriveActions } from "../ingest/overlay/derive.js";
 import { ParseError } from "../ingest/parse/parsed-document.js";
-import { SourceReadError } from "../ingest/read-source.js";
 import { ConfigError } from "../workflow/config/error.js";
-import { resolveInputs } from "../workflow/sources/resolve-inputs.js";
+import { readDocument } from "../workflow/sources/resolve-inputs.js";
 import { isRemoteInput } from "../workflow/sources/remote-url.js";
-import { resolveSettings } from "../workflow/config/settings.js";
-import { noGenerateFlags } from "./generate-options.js";
 import { commandIO, type CommandDeps } from "./run-io.js";
 
 const HELP = `Usage: apiloom overlay <original> <edited> [-o overlay.yaml]
@@ -133,61 +129,6 @@ function parse(args: string[]) {
       help: { type: "boolean", short: "h" },
     },
   });
-}
-
-/**
- * One document's value, its input resolved as generate resolves its inputs (a file, a glob that
- * matches one, a URL through the project's cache; src/workflow/resolve-inputs.ts), read and
- * parsed; a ParseError otherwise. `say` is told each URL read from the cache.
- */
-async function readDocument(
-  input: string,
-  cwd: string,
-  say: (line: string) => void,
-): Promise<unknown> {
-  const settings = await resolveSettings(
-    { ...noGenerateFlags(), inputs: [input], config: false, lock: false },
-    cwd,
-  );
-  const inputs = await resolveInputs(settings);
-  for (const note of inputs.remote.notes) say(`apiloom: ${note}\n`);
-  const unmatched = inputs.diagnostics[0];
-  if (unmatched)
-    throw new ParseError(unmatched.message, input, 1, 1, unmatched.code);
-  const [file, ...more] = inputs.inputFiles;
-  if (file === undefined || more.length > 0)
-    throw new ParseError(
-      `an overlay turns one document into another, and this input matches ${inputs.inputFiles.length} files`,
-      input,
-      1,
-      1,
-      "overlay/invalid",
-    );
-  let text: string;
-  try {
-    text = inputs.read(
-      isRemoteInput(file) ? file : resolve(settings.baseDir, file),
-    ).text;
-  } catch (error) {
-    if (!(error instanceof SourceReadError)) throw error;
-    throw new ParseError(
-      error.message,
-      input,
-      error.line,
-      error.column,
-      error.code,
-    );
-  }
-  const docs = parseText(text, input);
-  if (docs.length !== 1)
-    throw new ParseError(
-      `an overlay applies to one document, and this file holds ${docs.length}`,
-      input,
-      1,
-      1,
-      "overlay/invalid",
-    );
-  return docs[0]!.value;
 }
 
 function slashed(path: string): string {

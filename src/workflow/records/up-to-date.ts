@@ -8,7 +8,7 @@ import {
 } from "./fingerprint.js";
 import { readManifestChecked } from "./manifest.js";
 import { blockedFolder } from "../output/plan.js";
-import { listInputs } from "../sources/inputs.js";
+import { listInputs, type Listed } from "../sources/inputs.js";
 import type { GenerateSettings } from "../config/settings.js";
 import { hasInterruptedRun } from "../output/writer.js";
 import { MANIFEST_FILE } from "../output/output-files.js";
@@ -32,6 +32,8 @@ export function upToDate(
   stagesId: string,
   /** The URL inputs, fetched: compared by the hash of the bytes fetched. */
   remote: RemoteInputs = NO_REMOTE_INPUTS,
+  /** The inputs the patterns match now. */
+  { inputFiles, unmatched }: Listed = listInputs(settings),
 ): Fingerprint | undefined {
   const out = settings.out;
   const { manifest, unsafe } = readManifestChecked(out);
@@ -46,7 +48,6 @@ export function upToDate(
     base.templates !== recorded.templates
   )
     return undefined;
-  const { inputFiles, unmatched } = listInputs(settings);
   if (unmatched.length > 0) return undefined;
   const inputs = inputFiles.map((f) => fromOut(out, inputPath(settings, f)));
   if (JSON.stringify(inputs) !== JSON.stringify(recorded.inputs))
