@@ -30,7 +30,7 @@ import {
 // One generate, start to finish: the inputs resolved (URLs fetched), the up-to-date check, the
 // pipeline in the file system (produce.ts), then --check or the write, and the records (the
 // warning record, the verified mark, the lock and the handlers file). It prints nothing: what
-// happened comes back as data, which the command line prints (src/cli/generate-full.ts).
+// happened comes back as data, which the command line prints (src/cli/generate-run.ts).
 
 /** The stages of a run, loaded only when needed: a run in which nothing changed loads none. */
 export interface LazyStages {
