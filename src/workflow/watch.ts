@@ -14,8 +14,11 @@ import { performance } from "node:perf_hooks";
 import { ConfigError, UnknownApiError } from "./config/error.js";
 import { CONFIG_DEFAULTS } from "./config/types.js";
 import { localFiles } from "./sources/resolve-inputs.js";
-import { RemotePoll } from "./sources/remote-poll.js";
-import type { RemoteInputs } from "./sources/remote-inputs.js";
+import {
+  fetchRemoteInputs,
+  remoteInputsOf,
+  type RemoteInputs,
+} from "./sources/remote-inputs.js";
 import { createSourceCache, type SourceCache } from "./sources/source-cache.js";
 
 export interface WatchTarget {
@@ -289,7 +292,7 @@ export interface WatchHooks {
 /**
  * `generate --watch` of one API: runs in this process, keeping each input's parsed documents
  * between runs (source-cache.ts); watches the folders that matter (watchTargets) and asks the URL
- * inputs on an interval (remote-poll.ts); a change re-resolves the settings and runs again. SIGINT
+ * inputs on an interval (RemotePoll); a change re-resolves the settings and runs again. SIGINT
  * or SIGTERM stops watching once a run in progress has finished (the writer's transaction is
  * never cut short); the promise resolves with 0. Of a config with several APIs, each is watched
  * by its own loop with its own watchers and source cache (watchApis).
@@ -475,4 +478,70 @@ export async function watchApis(
   process.off("SIGTERM", stop);
   stop();
   return Math.max(0, ...codes);
+}
+
+/**
+ * `--watch`'s questions to the URL inputs: every `remote.watchInterval` seconds each URL is asked
+ * whether it changed (with its cached copy's validator: a 304 when not). When a document's bytes
+ * differ from those the last run read, `changed` is told the URLs, and the next run reads what
+ * that question fetched instead of asking again. One question at a time; none while a run runs.
+ */
+class RemotePoll {
+  /** What the last run read. */
+  private last: RemoteInputs | undefined;
+  /** Fetched by a question that found a change, for the next run. */
+  private next: RemoteInputs | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private key = "";
+  private asking = false;
+
+  constructor(
+    private readonly env: NodeJS.ProcessEnv | undefined,
+    private readonly changed: (urls: string[]) => void,
+  ) {}
+
+  /** The URL inputs a run reads: fetched by the question that found a change, or now. */
+  async forRun(settings: GenerateSettings): Promise<RemoteInputs> {
+    const fetched = this.next ?? (await fetchRemoteInputs(settings, this.env));
+    this.next = undefined;
+    this.last = fetched;
+    return fetched;
+  }
+
+  /** (Re)starts the questions for these settings' URL inputs; none without any. */
+  schedule(settings: GenerateSettings, busy: () => boolean): void {
+    const urls = remoteInputsOf(settings);
+    const interval = settings.remote.watchIntervalMs;
+    const key = JSON.stringify([
+      urls,
+      settings.remote,
+      settings.baseDir,
+      settings.maxInputBytes,
+    ]);
+    if (key === this.key) return;
+    this.stop();
+    this.key = key;
+    if (urls.length === 0) return;
+    this.timer = setInterval(() => {
+      if (this.asking || busy()) return;
+      this.asking = true;
+      fetchRemoteInputs(settings, this.env)
+        .then((now) => {
+          const changed = urls.filter(
+            (url) => now.hash(url) !== this.last?.hash(url),
+          );
+          if (changed.length === 0 || busy()) return;
+          this.next = now;
+          this.changed(changed);
+        })
+        .catch(() => {}) // the next run reports what fails
+        .finally(() => (this.asking = false));
+    }, interval);
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    this.key = "";
+  }
 }
