@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import { decodeSource } from "../../ingest/decode-text.js";
 import { parseText } from "../../ingest/load.js";
-import { ParseError } from "../../ingest/parse/parsed-document.js";
 import { SourceReadError } from "../../ingest/read-source.js";
 import { loadModel, type LoadOptions } from "../../pipeline.js";
 import { revisionInputs } from "./git-inputs.js";
@@ -15,7 +14,7 @@ import { fileStart, Reporter } from "../../model/diagnostics/reporter.js";
 import type { ApiModel, Diagnostic } from "../../model/types.js";
 import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
 import { isRemoteInput } from "./remote-url.js";
-import { resolveSettings, type GenerateSettings } from "../config/settings.js";
+import type { GenerateSettings } from "../config/settings.js";
 import {
   createSourceCache,
   readSource,
@@ -166,61 +165,6 @@ export async function loadInputs(
   });
   model.diagnostics.unshift(...inputs.diagnostics);
   return { model, inputFiles: inputs.inputFiles };
-}
-
-/**
- * One document's value, its input resolved as generate resolves its inputs (a file, a glob that
- * matches one, a URL through the project's cache; resolveInputs), read and
- * parsed; a ParseError otherwise. `say` is told each URL read from the cache.
- */
-export async function readDocument(
-  input: string,
-  cwd: string,
-  say: (line: string) => void,
-): Promise<unknown> {
-  const settings = await resolveSettings(
-    { inputs: [input], names: {}, options: {}, config: false, lock: false },
-    cwd,
-  );
-  const inputs = await resolveInputs(settings);
-  for (const note of inputs.remote.notes) say(`apiloom: ${note}\n`);
-  const unmatched = inputs.diagnostics[0];
-  if (unmatched)
-    throw new ParseError(unmatched.message, input, 1, 1, unmatched.code);
-  const [file, ...more] = inputs.inputFiles;
-  if (file === undefined || more.length > 0)
-    throw new ParseError(
-      `an overlay turns one document into another, and this input matches ${inputs.inputFiles.length} files`,
-      input,
-      1,
-      1,
-      "overlay/invalid",
-    );
-  let text: string;
-  try {
-    text = inputs.read(
-      isRemoteInput(file) ? file : resolve(settings.baseDir, file),
-    ).text;
-  } catch (error) {
-    if (!(error instanceof SourceReadError)) throw error;
-    throw new ParseError(
-      error.message,
-      input,
-      error.line,
-      error.column,
-      error.code,
-    );
-  }
-  const docs = parseText(text, input);
-  if (docs.length !== 1)
-    throw new ParseError(
-      `an overlay applies to one document, and this file holds ${docs.length}`,
-      input,
-      1,
-      1,
-      "overlay/invalid",
-    );
-  return docs[0]!.value;
 }
 
 // Remote `$ref`s, followed only with --allow-external-refs (merge.allowExternalRefs). The readers
