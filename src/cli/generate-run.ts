@@ -23,7 +23,7 @@ import type { Produced, Stages } from "../workflow/produce.js";
 import type { RemoteInputs } from "../workflow/sources/remote-inputs.js";
 import type { GenerateSettings } from "../workflow/config/settings.js";
 import type { GenerateFlags } from "./generate-options.js";
-import { progressLine, type Progress } from "./progress.js";
+import { progressLine } from "./progress.js";
 import {
   plural,
   printDiagnostics,
@@ -94,7 +94,8 @@ export async function runOnce(
     );
     return 0;
   }
-  return printMade({ settings, flags, io, started }, outcome, progress);
+  const time = () => seconds(performance.now() - started);
+  return printMade(settings, flags, io, outcome, say, time);
 }
 
 /** Why a run stopped, as the command says it, and its exit code; undefined when not the user's. */
@@ -203,7 +204,6 @@ interface Outcome {
   settings: GenerateSettings;
   produced: Produced;
   io: RunIO;
-  progress: Progress;
   say(text: string): void;
   /** `out/` as the user would type it. */
   out: string;
@@ -222,25 +222,14 @@ interface Outcome {
  * write's result. Returns the exit code.
  */
 function printMade(
-  {
-    settings,
-    flags,
-    io,
-    started,
-  }: {
-    settings: GenerateSettings;
-    flags: GenerateFlags;
-    io: RunIO;
-    /** When the run started (performance.now()), for the elapsed time it prints. */
-    started: number;
-  },
+  settings: GenerateSettings,
+  flags: GenerateFlags,
+  io: RunIO,
   outcome: GenerateOutcome & Made,
-  progress: Progress,
+  say: (text: string) => void,
+  /** The time since the run started, as printed. */
+  time: () => string,
 ): number {
-  const say = (text: string) => {
-    progress.clear();
-    io.stderr.write(text);
-  };
   const { produced, known } = outcome;
   const t = tally(produced.diagnostics);
   const { shown, held, fresh } = selectShown(produced.diagnostics, {
@@ -260,12 +249,11 @@ function printMade(
     settings,
     produced,
     io,
-    progress,
     say,
     out: shownPath(io.cwd, settings.out, true),
     endpoints: plural(produced.endpoints, "endpoint"),
     problems: problemsText(t, fresh.length, held),
-    time: () => seconds(performance.now() - started),
+    time,
     held,
     flags,
     printOptions,

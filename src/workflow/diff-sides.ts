@@ -123,14 +123,8 @@ async function loadSide(
   say: (line: string) => void,
   revision?: string,
 ): Promise<LoadedSide> {
-  const texts = new Map<string, string>();
-  const { model, inputFiles } = await loadInputs(
-    settings,
-    say,
-    revision !== undefined ? { revision } : {},
-    (absPath, text) => texts.set(absPath, text),
-  );
-  return { model, files: inputFiles, texts, label };
+  const options = revision !== undefined ? { revision } : {};
+  return { ...(await loadInputs(settings, say, options)), label };
 }
 
 /**

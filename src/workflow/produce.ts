@@ -24,11 +24,9 @@ import type { GenerateSettings } from "./config/settings.js";
 import {
   fingerprintBase,
   fromOut,
-  hashFile,
-  MISSING,
-  sha256Bytes,
   type Fingerprint,
 } from "./records/fingerprint.js";
+import { hashFile, MISSING, sha256Bytes } from "./identity.js";
 
 /** The emitters a run wires into the pipeline (src/pipeline.ts); tests inject fakes. */
 export interface Stages {

@@ -1,11 +1,7 @@
 import { lstatSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import {
-  fingerprintBase,
-  fromOut,
-  hashFile,
-  type Fingerprint,
-} from "./fingerprint.js";
+import { fingerprintBase, fromOut, type Fingerprint } from "./fingerprint.js";
+import { hashFile } from "../identity.js";
 import { readManifestChecked } from "./manifest.js";
 import { blockedFolder } from "../output/plan.js";
 import { listInputs, type Listed } from "../sources/inputs.js";

@@ -144,27 +144,27 @@ export function localFiles(
 /**
  * The merged model of the settings' inputs, resolved as {@link resolveInputs} resolves them, for
  * a command that reads without generating (inspect, diff): the diagnostics of inputs that matched
- * nothing first; `say` is told each URL read from the cache instead of the network, and `seen`
- * each text read.
+ * nothing first, and the text of every file read by absolute path (diff's code frames); `say` is
+ * told each URL read from the cache instead of the network.
  */
 export async function loadInputs(
   settings: GenerateSettings,
   say: (line: string) => void,
   options: ResolveInputsOptions = {},
-  seen: (absPath: string, text: string) => void = () => {},
-): Promise<{ model: ApiModel; inputFiles: string[] }> {
+): Promise<{ model: ApiModel; files: string[]; texts: Map<string, string> }> {
   const inputs = await resolveInputs(settings, options);
   for (const note of inputs.remote.notes) say(`apiloom: ${note}\n`);
+  const texts = new Map<string, string>();
   const model = loadModel(inputs.inputFiles, {
     ...inputs.load,
     readText: (absPath) => {
       const { text } = inputs.read(absPath);
-      seen(absPath, text);
+      texts.set(absPath, text);
       return text;
     },
   });
   model.diagnostics.unshift(...inputs.diagnostics);
-  return { model, inputFiles: inputs.inputFiles };
+  return { model, files: inputs.inputFiles, texts };
 }
 
 // Remote `$ref`s, followed only with --allow-external-refs (merge.allowExternalRefs). The readers
