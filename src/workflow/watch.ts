@@ -42,7 +42,7 @@ export function watchTargets(
   const add = (dir: string, recursive: boolean) =>
     targets.set(dir, (targets.get(dir) ?? false) || recursive);
   for (const pattern of settings.inputs) {
-    if (isRemoteInput(pattern)) continue; // asked on an interval (generate-watch.ts)
+    if (isRemoteInput(pattern)) continue; // asked on an interval (RemotePoll)
     const segments = pattern.split("/");
     const magic = segments.findIndex((s) => isPattern(s));
     if (magic === -1) add(resolve(settings.baseDir, dirname(pattern)), false);

@@ -210,6 +210,14 @@ describe.each(Object.keys(KINDS))("an input of kind %s", (kind) => {
   );
 });
 
+/** A copy of the project with this config, in a folder of its own. */
+function copyOf(name: string, config: object): string {
+  const copy = mkdtempSync(join(tmpdir(), `apiloom-every-${name}-`));
+  execFileSync("cp", ["-r", `${dir}/.`, copy]);
+  writeFileSync(join(copy, "apiloom.config.json"), JSON.stringify(config));
+  return copy;
+}
+
 /** A config that lists every kind of input at once. */
 const EVERY_KIND = () => ({
   inputs: [
@@ -224,14 +232,9 @@ const EVERY_KIND = () => ({
 });
 
 it("diff --base reads every kind at the revision, and the URLs as they are now", async () => {
-  const repo = mkdtempSync(join(tmpdir(), "apiloom-every-base-"));
+  const repo = copyOf("base", EVERY_KIND());
   try {
-    execFileSync("cp", ["-r", `${dir}/.`, repo]);
     rmSync(join(repo, "node_modules/.cache"), { recursive: true, force: true });
-    writeFileSync(
-      join(repo, "apiloom.config.json"),
-      JSON.stringify(EVERY_KIND()),
-    );
     const git = (...args: string[]) =>
       execFileSync("git", args, { cwd: repo, stdio: "pipe" });
     git("init", "-q");
@@ -257,17 +260,12 @@ it("diff --base reads every kind at the revision, and the URLs as they are now",
 });
 
 it("--watch started on up-to-date output follows an overlay from the start", async () => {
-  const project = mkdtempSync(join(tmpdir(), "apiloom-every-watch-"));
+  const project = copyOf("watch", {
+    inputs: ["specs/base.yaml"],
+    overlays: ["overlays/add.yaml"],
+    artifacts: ["types"],
+  });
   try {
-    execFileSync("cp", ["-r", `${dir}/.`, project]);
-    writeFileSync(
-      join(project, "apiloom.config.json"),
-      JSON.stringify({
-        inputs: ["specs/base.yaml"],
-        overlays: ["overlays/add.yaml"],
-        artifacts: ["types"],
-      }),
-    );
     // the first run writes the lock, which the second reads: the third finds nothing changed
     for (const _ of [1, 2])
       expect((await apiloomAsync(["generate"], project)).code).toBe(0);
@@ -305,13 +303,11 @@ it("--watch started on up-to-date output follows an overlay from the start", asy
 });
 
 it("--watch reads every kind from its first run, and rebuilds when one changes", async () => {
-  const project = mkdtempSync(join(tmpdir(), "apiloom-every-watch-all-"));
+  const project = copyOf("watch-all", {
+    ...EVERY_KIND(),
+    artifacts: ["types"],
+  });
   try {
-    execFileSync("cp", ["-r", `${dir}/.`, project]);
-    writeFileSync(
-      join(project, "apiloom.config.json"),
-      JSON.stringify({ ...EVERY_KIND(), artifacts: ["types"] }),
-    );
     const types = () =>
       readFileSync(join(project, "generated/types.ts"), "utf8");
     const watch = startApiloom(["generate", "--watch"], project);

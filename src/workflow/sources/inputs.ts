@@ -1,6 +1,5 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { readSourceText } from "../../ingest/decode-text.js";
 import { notAFileMessage } from "../../ingest/read-source.js";
 import type { LoadOptions } from "../../pipeline.js";
 import { formerLock, readNameLock } from "../records/name-lock.js";
@@ -68,8 +67,7 @@ export function unmatchedInput(
  */
 export function modelLoadOptions(
   settings: GenerateSettings,
-  readText: (absPath: string) => string = (absPath) =>
-    readSourceText(absPath, settings.maxInputBytes),
+  readText: (absPath: string) => string,
 ): LoadOptions {
   return {
     ...settings.model,
