@@ -21,7 +21,6 @@ import { loadInputs } from "./sources/resolve-inputs.js";
 /** One side of a diff: the merged model, and the texts it was read from (for code frames). */
 export interface LoadedSide {
   model: ApiModel;
-  files: string[];
   /** The text of every file the side read, by absolute path. */
   texts: Map<string, string>;
   /** Where the side came from, for the report: `main`, `the working tree`, `old files`. */

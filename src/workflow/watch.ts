@@ -13,7 +13,7 @@ import { isRemoteInput } from "./sources/remote-url.js";
 import { performance } from "node:perf_hooks";
 import { ConfigError, UnknownApiError } from "./config/error.js";
 import { CONFIG_DEFAULTS } from "./config/types.js";
-import { localFiles } from "./sources/resolve-inputs.js";
+import { listInputs } from "./sources/inputs.js";
 import {
   fetchRemoteInputs,
   remoteInputsOf,
@@ -257,6 +257,18 @@ function isIgnored(
     return true;
   const rel = relative(ignore.outDir, abs);
   return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/**
+ * Every local file a run of `settings` depends on before it reads any, absolute: the input files
+ * the patterns match now and the overlays. A watch watches them from the start, whether or not a
+ * run has read them yet.
+ */
+function localFiles(settings: GenerateSettings): string[] {
+  return [
+    ...listInputs(settings).inputFiles.filter((f) => !isRemoteInput(f)),
+    ...settings.model.overlays.map((o) => o.file),
+  ].map((f) => resolve(settings.baseDir, f));
 }
 
 /** What a watch tells the command that prints it. */

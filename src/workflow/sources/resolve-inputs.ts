@@ -28,8 +28,8 @@ import {
 // A run's inputs of every kind resolved in one place: files and globs (expanded, apiloom's own
 // files left out), URLs (fetched, with the project's cache), remote `$ref`s (with
 // allowExternalRefs), overlays, and the same inputs as committed at a git revision. generate
-// (with --check and --watch), diff (both sides), inspect and the programmatic API all read their
-// inputs through the value made here.
+// (with --check and --watch), diff (both sides), inspect, overlay and the programmatic API all
+// read their inputs through the value made here.
 
 /** One input's text as read, the sha256 of its bytes, and the bytes when they were read here. */
 export interface InputText {
@@ -52,8 +52,6 @@ export interface ResolvedInputs {
   read(absPath: string): InputText;
   /** How the pipeline loads them (loadModel's options), reading through `read`. */
   readonly load: LoadOptions;
-  /** Every local file a run of them depends on before it reads any: inputs and overlays. */
-  readonly files: string[];
 }
 
 /** What the caller of {@link resolveInputs} may give. */
@@ -126,23 +124,7 @@ export async function resolveInputs(
     ...(sources ? { sources } : {}),
     read,
     load: at ? { ...load, lockedNames: at.lockedNames } : load,
-    files: localFiles(settings, inputFiles),
   };
-}
-
-/**
- * Every local file a run of `settings` depends on before it reads any, absolute: the input files
- * (of `inputFiles`, by default those the patterns match now) and the overlays. A watch watches
- * them from the start, whether or not a run has read them yet.
- */
-export function localFiles(
-  settings: GenerateSettings,
-  inputFiles: readonly string[] = listInputs(settings).inputFiles,
-): string[] {
-  return [
-    ...inputFiles.filter((f) => !isRemoteInput(f)),
-    ...settings.model.overlays.map((o) => o.file),
-  ].map((f) => resolve(settings.baseDir, f));
 }
 
 /**
@@ -155,7 +137,7 @@ export async function loadInputs(
   settings: GenerateSettings,
   say: (line: string) => void,
   options: ResolveInputsOptions = {},
-): Promise<{ model: ApiModel; files: string[]; texts: Map<string, string> }> {
+): Promise<{ model: ApiModel; texts: Map<string, string> }> {
   const inputs = await resolveInputs(settings, options);
   for (const note of inputs.remote.notes) say(`apiloom: ${note}\n`);
   const texts = new Map<string, string>();
@@ -168,7 +150,7 @@ export async function loadInputs(
     },
   });
   model.diagnostics.unshift(...inputs.diagnostics);
-  return { model, files: inputs.inputFiles, texts };
+  return { model, texts };
 }
 
 // Remote `$ref`s, followed only with --allow-external-refs (merge.allowExternalRefs). The readers
