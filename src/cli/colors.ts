@@ -3,7 +3,6 @@ export interface Paint {
   red(text: string): string;
   yellow(text: string): string;
   blue(text: string): string;
-  green(text: string): string;
   dim(text: string): string;
   bold(text: string): string;
 }
@@ -17,7 +16,6 @@ export function paint(enabled: boolean): Paint {
     red: style(31, 39),
     yellow: style(33, 39),
     blue: style(34, 39),
-    green: style(32, 39),
     dim: style(2, 22),
     bold: style(1, 22),
   };

@@ -3,6 +3,7 @@ import { decodeSource } from "../ingest/decode-text.js";
 import { readSourceBytes, SourceReadError } from "../ingest/read-source.js";
 import { isUrlInput, shownUrl } from "../model/source-url.js";
 import type { Diagnostic, Severity } from "../model/types.js";
+import type { ChangeSeverity } from "../diff/rules.js";
 import type { Paint } from "./colors.js";
 
 export interface FormatContext {
@@ -86,11 +87,20 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   return out.join("\n") + "\n";
 }
 
-export function severityLabel(severity: Severity, paint: Paint): string {
-  if (severity === "error") return paint.bold(paint.red("error"));
-  if (severity === "warning") return paint.bold(paint.yellow("warning"));
-  return paint.bold(paint.blue("info"));
+/** `error`, `warning`, `info` (and a diff's `breaking`), bold in the severity's colour. */
+export function severityLabel(
+  severity: Severity | ChangeSeverity,
+  paint: Paint,
+): string {
+  return paint.bold(paint[COLOURS[severity]](severity));
 }
+
+const COLOURS = {
+  error: "red",
+  breaking: "red",
+  warning: "yellow",
+  info: "blue",
+} as const;
 
 /** The lines around `line` with a gutter, `>` on the line itself and a caret under `column`. */
 export function codeFrame(

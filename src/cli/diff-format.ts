@@ -8,17 +8,13 @@ import {
   displayPath,
   githubData,
   githubProperty,
+  severityLabel,
   visible,
 } from "./diagnostic-format.js";
 import { plural } from "./report.js";
 
-export type DiffFormat = "text" | "markdown" | "json" | "github";
-export const DIFF_FORMATS: readonly DiffFormat[] = [
-  "text",
-  "markdown",
-  "json",
-  "github",
-];
+export const DIFF_FORMATS = ["text", "markdown", "json", "github"] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export interface ReportContext {
   paint: Paint;
@@ -107,18 +103,12 @@ function namesLine(c: Change): string {
   return parts.join(" · ");
 }
 
-function label(severity: ChangeSeverity, paint: Paint): string {
-  if (severity === "breaking") return paint.bold(paint.red("breaking"));
-  if (severity === "warning") return paint.bold(paint.yellow("warning"));
-  return paint.bold(paint.blue("info"));
-}
-
 function text(changes: readonly Change[], ctx: ReportContext): string {
   const { paint } = ctx;
   const out: string[] = [];
   for (const c of changes) {
     const { side, ref } = primary(c);
-    const head = `${ref ? paint.bold(where(ref, ctx)) + ": " : ""}${label(c.severity, paint)} ${paint.dim(c.rule)} ${visible(c.message)}${c.breaks === "none" ? "" : paint.dim(` (breaks ${c.breaks})`)}`;
+    const head = `${ref ? paint.bold(where(ref, ctx)) + ": " : ""}${severityLabel(c.severity, paint)} ${paint.dim(c.rule)} ${visible(c.message)}${c.breaks === "none" ? "" : paint.dim(` (breaks ${c.breaks})`)}`;
     out.push(head);
     if (c.severity === "info") continue;
     const lines = ref

@@ -1,27 +1,42 @@
 import { availableParallelism } from "node:os";
+import { relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
+import type { Change } from "../diff/change.js";
+import type { Diagnostic } from "../model/types.js";
+import { compareCodeUnits } from "../model/order.js";
+import type { CheckReport } from "../workflow/output/check.js";
+import { CONFIG_DEFAULTS } from "../workflow/config/types.js";
+import type { SinceLastRun } from "../workflow/records/since-last-run.js";
+import { summarize, summaryLine } from "./diff-format.js";
 import { PluginError } from "../emit/artifact.js";
 import { TemplateError } from "../emit/templates.js";
 import {
   generateOnce,
   type GenerateOutcome,
   type LazyStages,
+  type Made,
 } from "../workflow/generate-once.js";
 import { formerLock } from "../workflow/records/name-lock.js";
 import { EmitterError } from "../workflow/output/output-files.js";
 import { OutsideFileError } from "../workflow/output/outside-file.js";
-import type { Stages } from "../workflow/produce.js";
+import type { Produced, Stages } from "../workflow/produce.js";
 import type { RemoteInputs } from "../workflow/sources/remote-inputs.js";
 import type { GenerateSettings } from "../workflow/config/settings.js";
 import type { GenerateFlags } from "./generate-options.js";
 import { progressLine } from "./progress.js";
-import { plural, seconds, shownPath } from "./report.js";
+import {
+  plural,
+  printDiagnostics,
+  printWarningGroups,
+  problemsText,
+  seconds,
+  selectShown,
+  shownPath,
+  tally,
+} from "./report.js";
 import { failedRun, type RunIO, type Stream } from "./run-io.js";
 
-/**
- * One generate (workflow/generate-once.ts), printed: the up-to-date line here, a run that made
- * something by generate-full.ts, loaded then. Returns the exit code.
- */
+/** One generate (workflow/generate-once.ts), printed. Returns the exit code. */
 export async function runOnce(
   settings: GenerateSettings,
   flags: GenerateFlags,
@@ -79,11 +94,8 @@ export async function runOnce(
     );
     return 0;
   }
-  return (await import("./generate-full.js")).printMade(
-    { settings, flags, io, started },
-    outcome,
-    progress,
-  );
+  const time = () => seconds(performance.now() - started);
+  return printMade(settings, flags, io, outcome, say, time);
 }
 
 /** Why a run stopped, as the command says it, and its exit code; undefined when not the user's. */
@@ -184,5 +196,294 @@ export function labelled(stream: Stream, label: string): Stream {
       }
       return stream.write(out);
     },
+  };
+}
+
+/** What every ending of a run prints from. */
+interface Outcome {
+  settings: GenerateSettings;
+  produced: Produced;
+  io: RunIO;
+  say(text: string): void;
+  /** `out/` as the user would type it. */
+  out: string;
+  /** `4 endpoints`, `0 errors, 2 warnings`, elapsed time. */
+  endpoints: string;
+  problems: string;
+  time(): string;
+  /** The diagnostics not printed in full (known warnings, infos): a --check failure prints them. */
+  held: Diagnostic[];
+  flags: GenerateFlags;
+  printOptions: Parameters<typeof printDiagnostics>[1];
+}
+
+/**
+ * What a run that made everything found, printed: the diagnostics, then the check's or the
+ * write's result. Returns the exit code.
+ */
+function printMade(
+  settings: GenerateSettings,
+  flags: GenerateFlags,
+  io: RunIO,
+  outcome: GenerateOutcome & Made,
+  say: (text: string) => void,
+  /** The time since the run started, as printed. */
+  time: () => string,
+): number {
+  const { produced, known } = outcome;
+  const t = tally(produced.diagnostics);
+  const { shown, held, fresh } = selectShown(produced.diagnostics, {
+    verbose: flags.verbose || (settings.strict && t.warnings > 0),
+    quiet: flags.quiet,
+    known,
+  });
+  const printOptions = {
+    paint: io.paint,
+    baseDir: settings.baseDir,
+    cwd: io.cwd,
+    max: flags.maxDiagnostics ?? CONFIG_DEFAULTS.maxDiagnostics,
+  };
+  printDiagnostics(shown, printOptions, say);
+  printWarningGroups(fresh, printOptions, say);
+  const o: Outcome = {
+    settings,
+    produced,
+    io,
+    say,
+    out: shownPath(io.cwd, settings.out, true),
+    endpoints: plural(produced.endpoints, "endpoint"),
+    problems: problemsText(t, fresh.length, held),
+    time,
+    held,
+    flags,
+    printOptions,
+  };
+  if (outcome.refused) {
+    const { why, fileSystem } = outcome.refused;
+    say(
+      `apiloom generate: ${fileSystem ? `cannot write ${o.out}: ` : ""}${why}\n`,
+    );
+    return 1;
+  }
+  if (outcome.status === "failed") {
+    const why =
+      t.errors > 0 ? "errors" : "warnings, which --strict treats as errors";
+    say(
+      `${io.paint.red("apiloom:")} ${o.endpoints}, ${o.problems}; nothing written because of ${why} (${o.time()})\n`,
+    );
+    return 1;
+  }
+  return outcome.status === "checked"
+    ? printCheck(o, outcome.report!)
+    : printWrite(o, outcome);
+}
+
+/** What the writer or check found in the output folder's bookkeeping (planted, torn). */
+function printFolderDiagnostics(o: Outcome, diagnostics: Diagnostic[]): void {
+  if (diagnostics.length === 0) return;
+  printDiagnostics(
+    diagnostics,
+    { ...o.printOptions, max: CONFIG_DEFAULTS.maxDiagnostics },
+    o.say,
+  );
+  const t = tally([...o.produced.diagnostics, ...diagnostics]);
+  o.problems = problemsText(t, 0, o.held);
+}
+
+function printCheck(o: Outcome, report: CheckReport): number {
+  printFolderDiagnostics(o, report.diagnostics);
+  if (report.stale.length === 0) {
+    if (!o.flags.quiet)
+      o.say(
+        `apiloom: ${o.out} is up to date: ${o.endpoints}, ${plural(o.produced.files.length, "file")}, ${o.problems} (${o.time()})\n`,
+      );
+    return 0;
+  }
+  const handlers = o.produced.handlers;
+  const handlersStale =
+    handlers &&
+    report.stale.includes(
+      `M ${relative(o.settings.baseDir, handlers.file).split(sep).join("/")}`,
+    );
+  o.say(
+    `${o.io.paint.red("apiloom:")} ${staleVerdict({
+      out: o.out,
+      stale: report.stale,
+      since: o.produced.since,
+      verbose: o.flags.verbose,
+      ...(handlersStale
+        ? {
+            handlers: {
+              file: shownPath(o.io.cwd, handlers.file),
+              added: handlers.added,
+            },
+          }
+        : {}),
+    })}`,
+  );
+  // a short diff of the generated code; every file's (docs too) with --verbose
+  o.io.stdout.write(
+    o.flags.verbose ? report.diff : report.diffOf(isGeneratedCode, 40),
+  );
+  return 1;
+}
+
+function printWrite(o: Outcome, made: Made): number {
+  const result = made.result!;
+  printFolderDiagnostics(o, result.diagnostics);
+  if (made.outsideFailure !== undefined) {
+    o.say(
+      `apiloom generate: ${o.out} is written, but ${made.outsideFailure}\n`,
+    );
+    return 1;
+  }
+  const updated = made.updated ?? [];
+  const handlers = o.produced.handlers;
+  if (o.flags.quiet) return 0;
+  if (
+    handlers &&
+    (handlers.before === undefined || handlers.added.length > 0) &&
+    updated.some((u) => u.file === handlers.file)
+  ) {
+    const shown = shownPath(o.io.cwd, handlers.file);
+    const stubs = plural(handlers.added.length, "handler stub");
+    o.say(
+      handlers.before === undefined
+        ? `apiloom: created ${shown} with ${stubs}\n`
+        : `apiloom: added ${stubs} to ${shown}: ${handlers.added.join(", ")}\n`,
+    );
+  }
+  if (handlers && handlers.accepted.length > 0)
+    o.say(
+      `apiloom: accepted the changed contract of ${handlers.accepted.join(", ")} in ${shownPath(o.io.cwd, handlers.file)}\n`,
+    );
+  if (Array.isArray(o.flags.accept))
+    for (const name of o.flags.accept)
+      if (!handlers?.accepted.includes(name))
+        o.say(
+          `apiloom: --accept ${name}: no handler of that name has a changed contract; nothing accepted\n`,
+        );
+  // after the write: a failed write has nothing to summarise
+  const changes = changesSince(o.produced.since);
+  if (changes)
+    o.say(
+      `apiloom: since the last run: ${summaryLine(summarize(changes))} (apiloom diff tells what and where)\n`,
+    );
+  o.say(
+    `apiloom: ${o.endpoints} → ${o.out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed; ${o.problems} (${o.time()})\n`,
+  );
+  return 0;
+}
+
+/**
+ * What changed in the API since the last run: the comparison of the OpenAPI document apiloom
+ * wrote then with this run's (since-last-run.ts; the docs' changelog page reads the same one).
+ * Undefined when there is no earlier document, nothing changed, or either does not load.
+ */
+function changesSince(
+  since: SinceLastRun | undefined,
+): readonly Change[] | undefined {
+  if (!since || since.before === undefined || since.before === since.now)
+    return undefined;
+  const changes = since.changes();
+  return changes && changes.length > 0 ? changes : undefined;
+}
+
+/** Whether a stale path is generated code (its diff is shown), not docs, the OpenAPI document or a record. */
+function isGeneratedCode(path: string): boolean {
+  return /\.[cm]?[jt]s$/.test(path);
+}
+
+/** Stale files a verdict lists before `…`. */
+const FILES_SHOWN = 8;
+
+/** Names shown in a verdict line before `…`. */
+const NAMES_SHOWN = 6;
+
+function names(list: readonly string[]): string {
+  const shown = list.slice(0, NAMES_SHOWN).join(", ");
+  return list.length > NAMES_SHOWN
+    ? `${shown}, … ${list.length - NAMES_SHOWN} more`
+    : shown;
+}
+
+/**
+ * A stale `--check` in the user's terms, before any diff: which endpoints changed (in the client's
+ * names, from changesSince), which handler stubs the handlers file
+ * lacks, which files are stale, and the command that brings them up to date.
+ */
+function staleVerdict(o: {
+  /** `out/` as the user types it. */
+  out: string;
+  /** CheckReport.stale: `M path`, `A path`, `D path`, `! …`. */
+  stale: readonly string[];
+  since: SinceLastRun | undefined;
+  /** The handlers file as the user types it, and the stubs it lacks, when it is stale. */
+  handlers?: { file: string; added: readonly string[] };
+  verbose: boolean;
+}): string {
+  const lines: string[] = [];
+  const changes = changedEndpoints(o.since);
+  lines.push(
+    `${o.out} is stale: ${changes ? "the inputs changed since it was generated" : "it differs from what the inputs and options make now (an edit by hand, or another apiloom)"}`,
+  );
+  if (changes) {
+    const parts = (["added", "changed", "removed"] as const)
+      .filter((k) => changes[k].length > 0)
+      .map((k) => `${changes[k].length} ${k} (${names(changes[k])})`);
+    lines.push(`  endpoints: ${parts.join(", ")}`);
+  }
+  if (o.handlers && o.handlers.added.length > 0)
+    lines.push(
+      `  handlers: ${o.handlers.file} lacks ${plural(o.handlers.added.length, "stub")} (${names(o.handlers.added)})`,
+    );
+  // the generated code first: its diff follows; the rest is listed
+  const isCode = (s: string) => isGeneratedCode(s.replace(/^[AMD!] /, ""));
+  const code = o.stale.filter(isCode);
+  const listed = [...code, ...o.stale.filter((s) => !isCode(s))];
+  const other = o.stale.length - code.length;
+  lines.push(
+    `  ${plural(o.stale.length, "file")} to update` +
+      (other > 0
+        ? ` (${other} of them docs, the OpenAPI document or records${o.verbose ? "" : ": their diffs with --verbose"})`
+        : "") +
+      ":",
+    ...listed.slice(0, FILES_SHOWN).map((s) => `    ${s}`),
+  );
+  if (listed.length > FILES_SHOWN)
+    lines.push(`    … ${listed.length - FILES_SHOWN} more`);
+  lines.push(
+    "next: apiloom generate (the same options, without --check), then commit what it writes",
+  );
+  return lines.map((l) => `${l}\n`).join("");
+}
+
+/** The endpoints added, changed and removed since the last run, by client function; undefined when unknown or none. */
+function changedEndpoints(
+  since: SinceLastRun | undefined,
+): Record<"added" | "changed" | "removed", string[]> | undefined {
+  const changes = changesSince(since);
+  if (!changes) return undefined;
+  const by = {
+    added: new Set<string>(),
+    changed: new Set<string>(),
+    removed: new Set<string>(),
+  };
+  for (const c of changes) {
+    const kind =
+      c.rule === "operation-added"
+        ? by.added
+        : c.rule === "operation-removed"
+          ? by.removed
+          : by.changed;
+    kind.add(c.names.function ?? c.endpoint);
+    for (const a of c.also ?? []) by.changed.add(a.function);
+  }
+  for (const name of [...by.added, ...by.removed]) by.changed.delete(name);
+  const sorted = (s: Set<string>) => [...s].sort(compareCodeUnits);
+  return {
+    added: sorted(by.added),
+    changed: sorted(by.changed),
+    removed: sorted(by.removed),
   };
 }

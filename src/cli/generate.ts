@@ -80,8 +80,8 @@ export async function runGenerate(
   if (!flags.quiet)
     printLeftBehind(apis, wholeConfig, io, (t) => stderr.write(t));
   if (flags.watch) {
-    const { watchApis } = await import("./generate-watch.js");
-    return watchApis(args, apis, stages, io);
+    const { watchGenerate } = await import("./generate-watch.js");
+    return watchGenerate(args, apis, stages, io);
   }
   return apis.length > 1
     ? runApis(apis, flags, stages, io)

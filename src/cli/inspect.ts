@@ -56,46 +56,37 @@ API); 2 bad usage.
 
 export async function runInspect(args: string[]): Promise<number> {
   let flags: InspectFlags;
+  let apis: GenerateSettings[] | undefined;
   try {
     flags = parseFlags(args, FLAGS, { ...noGenerateFlags(), json: false });
+    if (flags.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    // the files named, read and merged as generate would read them (no config unless one is
+    // named); without files, the config's APIs
+    apis =
+      flags.inputs.length > 0
+        ? [
+            await resolveSettings(
+              { ...flags, config: flags.config ?? false },
+              process.cwd(),
+            ),
+          ]
+        : await configApis(flags);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`apiloom inspect: ${error.message}\n`);
     return 2;
   }
-  if (flags.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  if (flags.inputs.length === 0) {
-    const apis = await configApis(flags);
-    if (typeof apis === "number") return apis;
-    if (apis) return await inspectApis(apis, flags.json);
+  if (!apis) {
     process.stderr.write(
       `apiloom inspect: name at least one input file\n\n${HELP}`,
     );
     return 2;
   }
-  // the files named, read and merged as generate would read them (no config unless one is named)
-  let settings: GenerateSettings;
-  try {
-    settings = await resolveSettings(
-      { ...flags, config: flags.config ?? false },
-      process.cwd(),
-    );
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`apiloom inspect: ${error.message}\n`);
-    return 2;
-  }
-  settleOutput(settings.out);
-  // the inputs resolved as generate resolves them (globs, URLs, overlays, remote $refs), shown
-  // relative to the folder the model loads from (baseDir), not to where the command was typed
-  const model = await modelOf(settings);
-  if (flags.json)
-    process.stdout.write(JSON.stringify(toJson(model), null, 2) + "\n");
-  else process.stdout.write(renderTable(model, settings.baseDir));
-  return model.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+  for (const api of apis) settleOutput(api.out);
+  return inspectApis(apis, flags.json);
 }
 
 /** The model as `inspect --json` prints it: endpoints with flattened parameters, and diagnostics. */
@@ -205,24 +196,20 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /**
- * The APIs of the config when it lists several (or `--api` names one), resolved as `generate`
- * resolves them; undefined for a config without `apis` (inspect then wants files); 2 for a
- * config error, reported.
+ * The APIs of the config (or the one `--api` names), resolved as `generate` resolves them;
+ * undefined for no config, or one without inputs (inspect then wants files).
  */
 async function configApis(
   flags: InspectFlags,
-): Promise<GenerateSettings[] | undefined | number> {
+): Promise<GenerateSettings[] | undefined> {
   try {
     const apis = await resolveApis(flags, process.cwd());
-    for (const api of apis) settleOutput(api.out);
     // a config of one API too: `apiloom inspect` is what a run's summary points to
     return apis.length > 0 ? apis : undefined;
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    // no config, or one without inputs: inspect wants files, as before
-    if (flags.api === undefined && flags.config === undefined) return undefined;
-    process.stderr.write(`apiloom inspect: ${error.message}\n`);
-    return 2;
+    const named = flags.api !== undefined || flags.config !== undefined;
+    if (named || !(error instanceof ConfigError)) throw error;
+    return undefined;
   }
 }
 
@@ -231,12 +218,14 @@ async function inspectApis(
   apis: readonly GenerateSettings[],
   json: boolean,
 ): Promise<number> {
+  const say = (line: string) => process.stderr.write(line);
   const models = [];
   for (const settings of apis) {
     models.push({
       name: settings.api ?? "api",
       baseDir: settings.baseDir,
-      model: await modelOf(settings),
+      // the inputs resolved as generate resolves them (globs, URLs, overlays, remote $refs)
+      model: (await loadInputs(settings, say)).model,
     });
   }
   if (json)
@@ -268,10 +257,4 @@ async function inspectApis(
   )
     ? 1
     : 0;
-}
-
-/** The merged model of the settings' inputs, resolved as generate resolves them. */
-async function modelOf(settings: GenerateSettings): Promise<ApiModel> {
-  const say = (line: string) => process.stderr.write(line);
-  return (await loadInputs(settings, say)).model;
 }

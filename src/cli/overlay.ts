@@ -1,16 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { Document, isScalar, visit } from "yaml";
-import { parseText } from "../ingest/load.js";
-import { deriveActions } from "../ingest/overlay/derive.js";
-import { ParseError } from "../ingest/parse/parsed-document.js";
-import { SourceReadError } from "../ingest/read-source.js";
-import { ConfigError } from "../workflow/config/error.js";
-import { resolveInputs } from "../workflow/sources/resolve-inputs.js";
-import { isRemoteInput } from "../workflow/sources/remote-url.js";
-import { resolveSettings } from "../workflow/config/settings.js";
-import { noGenerateFlags } from "./generate-options.js";
+import { makeOverlay } from "../workflow/overlay.js";
 import { commandIO, type CommandDeps } from "./run-io.js";
 
 const HELP = `Usage: apiloom overlay <original> <edited> [-o overlay.yaml]
@@ -66,60 +56,24 @@ export async function runOverlay(
     );
     return 2;
   }
-  let original: unknown;
-  let edited: unknown;
-  const say = (line: string) => stderr.write(line);
-  try {
-    original = await readDocument(originalFile, cwd, say);
-    edited = await readDocument(editedFile, cwd, say);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      stderr.write(`apiloom overlay: ${error.message}\n`);
-      return 2;
-    }
-    if (!(error instanceof ParseError)) throw error;
-    stderr.write(
-      `${error.file}:${error.line}:${error.column}: error ${error.code}: ${error.message}\n`,
-    );
+  const result = await makeOverlay(originalFile, editedFile, {
+    cwd,
+    out,
+    say: (line) => stderr.write(line),
+  });
+  if ("usage" in result) {
+    stderr.write(`apiloom overlay: ${result.usage}\n`);
+    return 2;
+  }
+  if ("failed" in result) {
+    stderr.write(result.failed);
     return 1;
   }
-  let actions: ReturnType<typeof deriveActions>;
-  try {
-    actions = deriveActions(original, edited);
-  } catch (error) {
-    stderr.write(`apiloom overlay: ${(error as Error).message}\n`);
-    return 1;
-  }
-  if (actions.length === 0) {
+  if (out === undefined) stdout.write(result.text);
+  else
     stderr.write(
-      `apiloom overlay: ${originalFile} and ${editedFile} hold the same document: no overlay to write\n`,
+      `apiloom overlay: ${result.actions} action${result.actions === 1 ? "" : "s"} → ${parsed.values.out}\n`,
     );
-    return 1;
-  }
-  const from = out !== undefined ? dirname(out) : cwd;
-  const overlay = {
-    overlay: "1.0.0",
-    info: {
-      title: `From ${slashed(originalFile)} to ${slashed(editedFile)}`,
-      version: "1.0.0",
-    },
-    extends: isRemoteInput(originalFile)
-      ? originalFile
-      : slashed(relative(from, resolve(cwd, originalFile))),
-    actions,
-  };
-  const text =
-    out?.endsWith(".json") === true
-      ? `${JSON.stringify(overlay, null, 2)}\n`
-      : overlayYaml(overlay);
-  if (out === undefined) stdout.write(text);
-  else {
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, text);
-    stderr.write(
-      `apiloom overlay: ${actions.length} action${actions.length === 1 ? "" : "s"} → ${parsed.values.out}\n`,
-    );
-  }
   return 0;
 }
 
@@ -135,76 +89,4 @@ function parse(args: string[]) {
   });
 }
 
-/**
- * One document's value, its input resolved as generate resolves its inputs (a file, a glob that
- * matches one, a URL through the project's cache; src/workflow/resolve-inputs.ts), read and
- * parsed; a ParseError otherwise. `say` is told each URL read from the cache.
- */
-async function readDocument(
-  input: string,
-  cwd: string,
-  say: (line: string) => void,
-): Promise<unknown> {
-  const settings = await resolveSettings(
-    { ...noGenerateFlags(), inputs: [input], config: false, lock: false },
-    cwd,
-  );
-  const inputs = await resolveInputs(settings);
-  for (const note of inputs.remote.notes) say(`apiloom: ${note}\n`);
-  const unmatched = inputs.diagnostics[0];
-  if (unmatched)
-    throw new ParseError(unmatched.message, input, 1, 1, unmatched.code);
-  const [file, ...more] = inputs.inputFiles;
-  if (file === undefined || more.length > 0)
-    throw new ParseError(
-      `an overlay turns one document into another, and this input matches ${inputs.inputFiles.length} files`,
-      input,
-      1,
-      1,
-      "overlay/invalid",
-    );
-  let text: string;
-  try {
-    text = inputs.read(
-      isRemoteInput(file) ? file : resolve(settings.baseDir, file),
-    ).text;
-  } catch (error) {
-    if (!(error instanceof SourceReadError)) throw error;
-    throw new ParseError(
-      error.message,
-      input,
-      error.line,
-      error.column,
-      error.code,
-    );
-  }
-  const docs = parseText(text, input);
-  if (docs.length !== 1)
-    throw new ParseError(
-      `an overlay applies to one document, and this file holds ${docs.length}`,
-      input,
-      1,
-      1,
-      "overlay/invalid",
-    );
-  return docs[0]!.value;
-}
-
-function slashed(path: string): string {
-  return path.split(sep).join("/");
-}
-
-/**
- * An overlay as YAML that YAML 1.1 readers read back the same (apiloom's, js-yaml, among them):
- * a `<<` key is quoted, which they would otherwise take for a merge key.
- */
-export function overlayYaml(overlay: unknown): string {
-  const doc = new Document(overlay, { aliasDuplicateObjects: false });
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === "<<")
-        pair.key.type = "QUOTE_DOUBLE";
-    },
-  });
-  return doc.toString({ lineWidth: 0 });
-}
+export { overlayYaml } from "../workflow/overlay.js";

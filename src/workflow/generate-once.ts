@@ -14,6 +14,7 @@ import {
   fetchRemoteInputs,
   type RemoteInputs,
 } from "./sources/remote-inputs.js";
+import { listInputs } from "./sources/inputs.js";
 import type { GenerateSettings } from "./config/settings.js";
 import type { SourceCache } from "./sources/source-cache.js";
 import { upToDate } from "./records/up-to-date.js";
@@ -29,7 +30,7 @@ import {
 // One generate, start to finish: the inputs resolved (URLs fetched), the up-to-date check, the
 // pipeline in the file system (produce.ts), then --check or the write, and the records (the
 // warning record, the verified mark, the lock and the handlers file). It prints nothing: what
-// happened comes back as data, which the command line prints (src/cli/generate-full.ts).
+// happened comes back as data, which the command line prints (src/cli/generate-run.ts).
 
 /** The stages of a run, loaded only when needed: a run in which nothing changed loads none. */
 export interface LazyStages {
@@ -90,23 +91,32 @@ export async function generateOnce(
 ): Promise<GenerateOutcome> {
   // a run killed after its commit point is finished first: what follows reads one run's output
   settleOutput(settings.out);
-  // URL inputs are fetched first (a 304 when unchanged): the fingerprint holds their bytes' hash
+  // the inputs listed once, the URL inputs fetched first (a 304 when unchanged): the fingerprint
+  // holds their bytes' hash; the rest of the resolving is for a run that makes something
+  const listed = listInputs(settings);
   const remote =
     request.remote ?? (await fetchRemoteInputs(settings, request.env));
   const notes = remote.notes;
   if (request.stages.id !== undefined && !request.full) {
-    const same = upToDate(settings, request.stages.id, remote);
+    const same = upToDate(settings, request.stages.id, remote, listed);
     if (same) return { notes, status: "up-to-date", same };
   }
   // the pipeline, the writer and the check load only for a run that makes something
-  const [stages, { produce }, { EarlyStaging }, writer, { checkOutput }] =
-    await Promise.all([
-      request.stages.load(),
-      import("./produce.js"),
-      import("./output/early-stage.js"),
-      import("./output/writer.js"),
-      import("./output/check.js"),
-    ]);
+  const [
+    stages,
+    { produce },
+    { resolveInputs },
+    { EarlyStaging },
+    writer,
+    { checkOutput },
+  ] = await Promise.all([
+    request.stages.load(),
+    import("./produce.js"),
+    import("./sources/resolve-inputs.js"),
+    import("./output/early-stage.js"),
+    import("./output/writer.js"),
+    import("./output/check.js"),
+  ]);
   // a run that writes stages its large texts in the output folder as they are made
   const early = request.check
     ? undefined
@@ -115,14 +125,18 @@ export async function generateOnce(
         afterStep: request.write?.afterStep,
       });
   try {
+    const inputs = await resolveInputs(settings, {
+      listed,
+      remote,
+      ...(request.sources ? { sources: request.sources } : {}),
+    });
     const produced = await produce({
       settings,
       stages,
       onStage: request.onStage,
-      sources: request.sources,
+      inputs,
       accept: request.accept,
       keep: early?.keep,
-      remote,
     });
     const known = readWarningKeys(settings.out, settings.baseDir);
     writeWarningKeys(settings.out, settings.baseDir, produced.diagnostics);

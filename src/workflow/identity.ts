@@ -14,7 +14,7 @@ import { compareCodeUnits } from "../model/order.js";
 
 export const MISSING = "missing";
 
-export function sha256Bytes(bytes: Buffer | string): string {
+export function sha256Bytes(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 

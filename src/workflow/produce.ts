@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from "node:path";
+import { relative, sep } from "node:path";
 import type { ArtifactPlugin, GeneratedFile } from "../emit/artifact.js";
 import { runPipeline } from "../pipeline.js";
 import { printedPlaces } from "../emit/registry.js";
@@ -8,10 +8,12 @@ import type { ApiModel, Diagnostic } from "../model/types.js";
 import { compareCodeUnits } from "../model/order.js";
 import { parseText } from "../ingest/load.js";
 import { decodeSource } from "../ingest/decode-text.js";
-import type { SourceCache } from "./sources/source-cache.js";
-import type { RemoteInputs } from "./sources/remote-inputs.js";
 import { inputPath } from "./sources/remote-url.js";
-import { resolveInputs, type InputText } from "./sources/resolve-inputs.js";
+import {
+  resolveInputs,
+  type InputText,
+  type ResolvedInputs,
+} from "./sources/resolve-inputs.js";
 import { nameLockText } from "./records/name-lock.js";
 import { checkLockPlace } from "./output/own-files.js";
 import { readOutsideFile } from "./output/outside-file.js";
@@ -22,11 +24,9 @@ import type { GenerateSettings } from "./config/settings.js";
 import {
   fingerprintBase,
   fromOut,
-  hashFile,
-  MISSING,
-  sha256Bytes,
   type Fingerprint,
 } from "./records/fingerprint.js";
+import { hashFile, MISSING, sha256Bytes } from "./identity.js";
 
 /** The emitters a run wires into the pipeline (src/pipeline.ts); tests inject fakes. */
 export interface Stages {
@@ -90,14 +90,12 @@ export interface ProduceRun {
   readonly stages: Stages;
   /** Told what the run is doing, for a progress line. */
   readonly onStage?: (message: string) => void;
-  /** The texts and parsed documents a watch keeps between runs (source-cache.ts). */
-  readonly sources?: SourceCache;
+  /** The run's inputs, resolved (resolve-inputs.ts); resolved here when not given. */
+  readonly inputs?: ResolvedInputs;
   /** Handlers whose changed contract this run accepts. */
   readonly accept?: Accept;
   /** Given each plugin's files as it returns them (see PipelineSettings.keep). */
   readonly keep?: (files: GeneratedFile[]) => GeneratedFile[];
-  /** The URL inputs, fetched by the caller (remote-inputs.ts); fetched here when not given. */
-  readonly remote?: RemoteInputs;
 }
 
 /** Everything a run makes, in memory: the pipeline, the handlers file, the fingerprint. */
@@ -128,10 +126,7 @@ async function produceWithPlaces(
   const plugins = settings.emit.plugins.map(
     (plugin) => stages.plugins?.find((p) => p.name === plugin.name) ?? plugin,
   );
-  const inputs = await resolveInputs(settings, {
-    ...(run.remote ? { remote: run.remote } : {}),
-    ...(run.sources ? { sources: run.sources } : {}),
-  });
+  const inputs = run.inputs ?? (await resolveInputs(settings));
   const { inputFiles, sources } = inputs;
   // apiloom's own diagnostics first, then the settings', the model's, the emitters', the scaffold's
   const reporter = new Reporter();

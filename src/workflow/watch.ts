@@ -1,4 +1,5 @@
 import {
+  existsSync,
   readdirSync,
   statSync,
   watch,
@@ -9,6 +10,16 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isPattern, patternMatcher } from "./sources/glob.js";
 import type { GenerateSettings } from "./config/settings.js";
 import { isRemoteInput } from "./sources/remote-url.js";
+import { performance } from "node:perf_hooks";
+import { ConfigError, UnknownApiError } from "./config/error.js";
+import { CONFIG_DEFAULTS } from "./config/types.js";
+import { listInputs } from "./sources/inputs.js";
+import {
+  fetchRemoteInputs,
+  remoteInputsOf,
+  type RemoteInputs,
+} from "./sources/remote-inputs.js";
+import { createSourceCache, type SourceCache } from "./sources/source-cache.js";
 
 export interface WatchTarget {
   dir: string;
@@ -31,7 +42,7 @@ export function watchTargets(
   const add = (dir: string, recursive: boolean) =>
     targets.set(dir, (targets.get(dir) ?? false) || recursive);
   for (const pattern of settings.inputs) {
-    if (isRemoteInput(pattern)) continue; // asked on an interval (generate-watch.ts)
+    if (isRemoteInput(pattern)) continue; // asked on an interval (RemotePoll)
     const segments = pattern.split("/");
     const magic = segments.findIndex((s) => isPattern(s));
     if (magic === -1) add(resolve(settings.baseDir, dirname(pattern)), false);
@@ -246,4 +257,303 @@ function isIgnored(
     return true;
   const rel = relative(ignore.outDir, abs);
   return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/**
+ * Every local file a run of `settings` depends on before it reads any, absolute: the input files
+ * the patterns match now and the overlays. A watch watches them from the start, whether or not a
+ * run has read them yet.
+ */
+function localFiles(settings: GenerateSettings): string[] {
+  return [
+    ...listInputs(settings).inputFiles.filter((f) => !isRemoteInput(f)),
+    ...settings.model.overlays.map((o) => o.file),
+  ].map((f) => resolve(settings.baseDir, f));
+}
+
+/** What a watch tells the command that prints it. */
+export type WatchEvent =
+  | { kind: "changed"; paths: string[] }
+  /** A run ended (its own lines printed by `run`): how long it took, what it read. */
+  | { kind: "ran"; first: boolean; ms: number; counts: RunCounts }
+  | { kind: "watching" }
+  /** A run, or the settings after a change, failed with an error not the user's (failedRun). */
+  | { kind: "failed"; error: unknown }
+  /** The config no longer loads (said, still watching). */
+  | { kind: "config"; error: ConfigError }
+  /** The API this loop watched left the config: the loop ends. */
+  | { kind: "left"; api: string }
+  | { kind: "stopped" };
+
+type RunCounts = ReturnType<SourceCache["endRun"]>;
+
+/** One API's watch, as its command runs and prints it. */
+export interface WatchHooks {
+  /** One run of `settings` (the command's, which prints it). */
+  run(
+    settings: GenerateSettings,
+    remote: RemoteInputs,
+    sources: SourceCache,
+  ): Promise<unknown>;
+  /** The settings again, after a change: the config may be what changed. */
+  settings(): Promise<GenerateSettings>;
+  tell(event: WatchEvent): void;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * `generate --watch` of one API: runs in this process, keeping each input's parsed documents
+ * between runs (source-cache.ts); watches the folders that matter (watchTargets) and asks the URL
+ * inputs on an interval (RemotePoll); a change re-resolves the settings and runs again. SIGINT
+ * or SIGTERM stops watching once a run in progress has finished (the writer's transaction is
+ * never cut short); the promise resolves with 0. Of a config with several APIs, each is watched
+ * by its own loop with its own watchers and source cache (watchApis).
+ */
+export function watchApi(
+  initial: GenerateSettings,
+  hooks: WatchHooks,
+): Promise<number> {
+  const sources = createSourceCache();
+  let settings = initial;
+  let running = false;
+  let again: string[] | undefined;
+  let stopped = false;
+  let closeWatchers = () => {};
+  let finish: (code: number) => void = () => {};
+
+  let watched = "";
+  // the folders and files that matter: the settings' and those the last run read ($ref); a
+  // folder that did not exist (the handlers file's, before the first run made it) is watched
+  // once it does
+  const rewatch = () => {
+    // the inputs and overlays, read by a run or not (the first run may be skipped as up to date)
+    const inputs = localFiles(settings);
+    const read = sources.lastRead();
+    const targets = watchTargets(settings, inputs, read);
+    const key = JSON.stringify([
+      settings,
+      inputs,
+      read,
+      targets.map((t) => [t.dir, t.recursive, existsSync(t.dir)]),
+    ]);
+    if (key === watched) return;
+    watched = key;
+    closeWatchers();
+    closeWatchers = watchFolders(
+      targets,
+      { outDir: settings.out, lockFile: settings.lock },
+      relevantPaths(settings, inputs, read),
+      CONFIG_DEFAULTS.watchDebounceMs,
+      onChange,
+    );
+  };
+
+  // URL inputs are asked on an interval whether they changed (a 304 when not): a change
+  // rebuilds with what that question fetched
+  const remote = new RemotePoll(hooks.env, (urls) => void onChange(urls));
+
+  const run = async (first: boolean) => {
+    running = true;
+    const started = performance.now();
+    try {
+      await hooks.run(settings, await remote.forRun(settings), sources);
+    } catch (error) {
+      hooks.tell({ kind: "failed", error });
+    }
+    const counts = sources.endRun();
+    running = false;
+    if (!stopped) rewatch(); // a run can reach new files through $ref
+    if (!stopped) remote.schedule(settings, () => running || stopped);
+    const ms = performance.now() - started;
+    hooks.tell({ kind: "ran", first, ms, counts });
+    if (stopped) return finish(0);
+    if (again) return takeUpWaiting();
+    hooks.tell({ kind: "watching" });
+  };
+
+  /** The changes that came while a run (or its config) was under way, if any. */
+  const takeUpWaiting = (): Promise<void> | undefined => {
+    if (!again) return;
+    const paths = again;
+    again = undefined;
+    return onChange(paths);
+  };
+
+  async function onChange(paths: string[]): Promise<void> {
+    if (stopped) return;
+    if (running) {
+      again = [...(again ?? []), ...paths];
+      return;
+    }
+    // busy from here, not from run(): a change that comes while the config loads waits too
+    running = true;
+    hooks.tell({ kind: "changed", paths });
+    sources.invalidate(paths);
+    try {
+      settings = await hooks.settings();
+    } catch (error) {
+      if (error instanceof UnknownApiError && initial.api !== undefined) {
+        hooks.tell({ kind: "left", api: initial.api });
+        stopped = true;
+        closeWatchers();
+        remote.stop();
+        return finish(0);
+      }
+      running = false;
+      // a config that does not load, or a plugin whose option check throws: said, still watching
+      hooks.tell(
+        error instanceof ConfigError
+          ? { kind: "config", error }
+          : { kind: "failed", error },
+      );
+      return takeUpWaiting();
+    }
+    // Ctrl-C while the config loaded: stop without the run
+    if (stopped) {
+      running = false;
+      return finish(0);
+    }
+    rewatch();
+    await run(false);
+  }
+
+  return new Promise((resolveExit) => {
+    finish = (code) => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolveExit(code);
+    };
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      closeWatchers();
+      remote.stop();
+      hooks.tell({ kind: "stopped" });
+      if (!running) finish(0);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    rewatch();
+    void run(true);
+  });
+}
+
+/**
+ * `generate --watch` of a config's several APIs: a loop each (`watch`, by name), and, when
+ * `again` is given (no `--api`), an API added to the config is watched from the config change on
+ * (a removed one's loop stops itself: watchApi, UnknownApiError). Resolves with the worst code.
+ */
+export async function watchApis(
+  apis: readonly GenerateSettings[],
+  name: (api: GenerateSettings) => string,
+  watch: (api: GenerateSettings) => Promise<number>,
+  again?: () => Promise<GenerateSettings[]>,
+): Promise<number> {
+  const loops = new Map<string, Promise<number>>();
+  const codes: number[] = [];
+  let stopped = false;
+  const start = (api: GenerateSettings) => {
+    const loop = watch(api).then((code) => {
+      loops.delete(name(api));
+      codes.push(code);
+      return code;
+    });
+    loops.set(name(api), loop);
+  };
+  apis.forEach(start);
+  const configFile = apis[0]!.configFile;
+  let closeConfigWatch = () => {};
+  if (again && configFile) {
+    closeConfigWatch = watchFolders(
+      [{ dir: dirname(configFile), recursive: false }],
+      { outDir: apis[0]!.out },
+      (abs) => abs === configFile,
+      CONFIG_DEFAULTS.watchDebounceMs,
+      () => {
+        if (stopped) return;
+        again().then(
+          (now) => now.filter((a) => !loops.has(name(a))).forEach(start),
+          () => {}, // each API's own loop reports a broken config
+        );
+      },
+    );
+  }
+  const stop = () => {
+    stopped = true;
+    closeConfigWatch();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  // every loop ends on SIGINT; a loop whose API left the config ends earlier
+  while (loops.size > 0) await Promise.race(loops.values());
+  process.off("SIGINT", stop);
+  process.off("SIGTERM", stop);
+  stop();
+  return Math.max(0, ...codes);
+}
+
+/**
+ * `--watch`'s questions to the URL inputs: every `remote.watchInterval` seconds each URL is asked
+ * whether it changed (with its cached copy's validator: a 304 when not). When a document's bytes
+ * differ from those the last run read, `changed` is told the URLs, and the next run reads what
+ * that question fetched instead of asking again. One question at a time; none while a run runs.
+ */
+class RemotePoll {
+  /** What the last run read. */
+  private last: RemoteInputs | undefined;
+  /** Fetched by a question that found a change, for the next run. */
+  private next: RemoteInputs | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private key = "";
+  private asking = false;
+
+  constructor(
+    private readonly env: NodeJS.ProcessEnv | undefined,
+    private readonly changed: (urls: string[]) => void,
+  ) {}
+
+  /** The URL inputs a run reads: fetched by the question that found a change, or now. */
+  async forRun(settings: GenerateSettings): Promise<RemoteInputs> {
+    const fetched = this.next ?? (await fetchRemoteInputs(settings, this.env));
+    this.next = undefined;
+    this.last = fetched;
+    return fetched;
+  }
+
+  /** (Re)starts the questions for these settings' URL inputs; none without any. */
+  schedule(settings: GenerateSettings, busy: () => boolean): void {
+    const urls = remoteInputsOf(settings);
+    const interval = settings.remote.watchIntervalMs;
+    const key = JSON.stringify([
+      urls,
+      settings.remote,
+      settings.baseDir,
+      settings.maxInputBytes,
+    ]);
+    if (key === this.key) return;
+    this.stop();
+    this.key = key;
+    if (urls.length === 0) return;
+    this.timer = setInterval(() => {
+      if (this.asking || busy()) return;
+      this.asking = true;
+      fetchRemoteInputs(settings, this.env)
+        .then((now) => {
+          const changed = urls.filter(
+            (url) => now.hash(url) !== this.last?.hash(url),
+          );
+          if (changed.length === 0 || busy()) return;
+          this.next = now;
+          this.changed(changed);
+        })
+        .catch(() => {}) // the next run reports what fails
+        .finally(() => (this.asking = false));
+    }, interval);
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    this.key = "";
+  }
 }

@@ -18,8 +18,8 @@ import {
 } from "./url-server.js";
 
 // Every kind of input (a file, a glob, a URL on 127.0.0.1, an overlay, a remote $ref) through
-// every command that reads inputs: generate, generate --check, inspect, diff (as the old side and
-// as the new one), diff --base and overlay (as either document: it reads one document each, as
+// every command that reads inputs: generate, generate --check, generate --watch, inspect, diff (as
+// the old side and as the new one), diff --base and overlay (as either document: it reads one document each, as
 // written, so a kind that is one document: a file, a glob, a URL). Each command resolves its
 // inputs in one place (src/workflow/sources/resolve-inputs.ts), so each kind reads the same everywhere.
 
@@ -210,25 +210,31 @@ describe.each(Object.keys(KINDS))("an input of kind %s", (kind) => {
   );
 });
 
+/** A copy of the project with this config, in a folder of its own. */
+function copyOf(name: string, config: object): string {
+  const copy = mkdtempSync(join(tmpdir(), `apiloom-every-${name}-`));
+  execFileSync("cp", ["-r", `${dir}/.`, copy]);
+  writeFileSync(join(copy, "apiloom.config.json"), JSON.stringify(config));
+  return copy;
+}
+
+/** A config that lists every kind of input at once. */
+const EVERY_KIND = () => ({
+  inputs: [
+    "specs/file.yaml",
+    "specs/glob/*.yaml",
+    server.url("/remote.yaml"),
+    "specs/ref.yaml",
+    "specs/base.yaml",
+  ],
+  overlays: ["overlays/add.yaml"],
+  merge: { allowExternalRefs: true },
+});
+
 it("diff --base reads every kind at the revision, and the URLs as they are now", async () => {
-  const repo = mkdtempSync(join(tmpdir(), "apiloom-every-base-"));
+  const repo = copyOf("base", EVERY_KIND());
   try {
-    execFileSync("cp", ["-r", `${dir}/.`, repo]);
     rmSync(join(repo, "node_modules/.cache"), { recursive: true, force: true });
-    writeFileSync(
-      join(repo, "apiloom.config.json"),
-      JSON.stringify({
-        inputs: [
-          "specs/file.yaml",
-          "specs/glob/*.yaml",
-          server.url("/remote.yaml"),
-          "specs/ref.yaml",
-          "specs/base.yaml",
-        ],
-        overlays: ["overlays/add.yaml"],
-        merge: { allowExternalRefs: true },
-      }),
-    );
     const git = (...args: string[]) =>
       execFileSync("git", args, { cwd: repo, stdio: "pipe" });
     git("init", "-q");
@@ -254,17 +260,12 @@ it("diff --base reads every kind at the revision, and the URLs as they are now",
 });
 
 it("--watch started on up-to-date output follows an overlay from the start", async () => {
-  const project = mkdtempSync(join(tmpdir(), "apiloom-every-watch-"));
+  const project = copyOf("watch", {
+    inputs: ["specs/base.yaml"],
+    overlays: ["overlays/add.yaml"],
+    artifacts: ["types"],
+  });
   try {
-    execFileSync("cp", ["-r", `${dir}/.`, project]);
-    writeFileSync(
-      join(project, "apiloom.config.json"),
-      JSON.stringify({
-        inputs: ["specs/base.yaml"],
-        overlays: ["overlays/add.yaml"],
-        artifacts: ["types"],
-      }),
-    );
     // the first run writes the lock, which the second reads: the third finds nothing changed
     for (const _ of [1, 2])
       expect((await apiloomAsync(["generate"], project)).code).toBe(0);
@@ -293,6 +294,41 @@ it("--watch started on up-to-date output follows an overlay from the start", asy
       expect(readFileSync(join(project, "generated/types.ts"), "utf8")).toMatch(
         /movedOverlay/i,
       );
+    } finally {
+      await watch.stop();
+    }
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+});
+
+it("--watch reads every kind from its first run, and rebuilds when one changes", async () => {
+  const project = copyOf("watch-all", {
+    ...EVERY_KIND(),
+    artifacts: ["types"],
+  });
+  try {
+    const types = () =>
+      readFileSync(join(project, "generated/types.ts"), "utf8");
+    const watch = startApiloom(["generate", "--watch"], project);
+    try {
+      await watch.until(
+        (o) => o.includes("watching for changes"),
+        "the watch to start",
+      );
+      expect(watch.output()).not.toMatch(/error input\//);
+      for (const marker of Object.keys(KINDS).map((k) => KINDS[k]!().marker))
+        expect(types()).toMatch(new RegExp(marker, "i"));
+      writeFileSync(
+        join(project, "specs/glob/a.yaml"),
+        spec("movedGlob", "/glob/moved"),
+      );
+      await watch.until(
+        (o) => o.split("watching for changes").length === 3,
+        "the run after the glob's file changed",
+      );
+      expect(types()).toMatch(/movedGlob/i);
+      expect(types()).toMatch(/fromUrl/i);
     } finally {
       await watch.stop();
     }

@@ -26,7 +26,6 @@ import type { ParsedDocument } from "../../ingest/parse/parsed-document.js";
 import { projectCacheDir } from "../records/cache-dir.js";
 import { importModule } from "../../emit/import-module.js";
 
-export { ConfigError } from "./error.js";
 import { ConfigError } from "./error.js";
 
 export interface LoadedConfig {

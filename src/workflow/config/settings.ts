@@ -1,5 +1,10 @@
 import { relative, resolve, sep } from "node:path";
-import type { ArtifactPlugin } from "../../emit/artifact.js";
+import {
+  PluginError,
+  thrownMessage,
+  type ArtifactPlugin,
+  type PluginOption,
+} from "../../emit/artifact.js";
 import { outputLayout, type OutputLayout } from "../../emit/layout.js";
 import {
   BUILT_IN_PLUGINS,
@@ -17,9 +22,9 @@ import { loadConfig, type LoadedConfig } from "./load.js";
 export { loadConfig, type LoadedConfig } from "./load.js";
 import { apiConfigs, checkApiFiles, pickApis } from "./apis.js";
 import { isInsideReal } from "../sources/real-path.js";
-import { unknownArtifact } from "./validate.js";
+import { optionPath, unknownArtifact } from "./validate.js";
 import type { InfoOverride } from "../../model/merge/build.js";
-import { Reporter } from "../../model/diagnostics/reporter.js";
+import { fileStart, Reporter } from "../../model/diagnostics/reporter.js";
 import type { Diagnostic } from "../../model/types.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
 import { modelScalars } from "../../model/schema/scalars.js";
@@ -33,10 +38,6 @@ import {
   type RemoteOverrides,
   type RemoteSettings,
 } from "./remote-settings.js";
-import {
-  resolvePluginOptions,
-  type ResolvedPluginOptions,
-} from "./plugin-options.js";
 
 /**
  * Everything one generate run needs: config, flags and defaults resolved once, here, into one
@@ -403,4 +404,99 @@ function notApplied(flags: SettingsOverrides, config: ApiloomConfig): string[] {
       : []),
     ...(config.lock !== false && flags.lock === undefined ? ["lock"] : []),
   ];
+}
+
+/** Every plugin's options, resolved: by plugin name, then option name. */
+export type ResolvedPluginOptions = Readonly<
+  Record<string, Readonly<Record<string, unknown>>>
+>;
+
+/**
+ * Each plugin's options: the flag's value over the config's over the plugin's default, each
+ * given value checked by the plugin (`problem`), naming the flag or the config entry that gave
+ * it. An option given for an artifact the run does not make is reported as ignored.
+ */
+export function resolvePluginOptions(
+  plugins: readonly ArtifactPlugin[],
+  config: ApiloomConfig,
+  flags: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  where: { file: string; templates?: string; artifacts: readonly string[] },
+  reporter: Reporter,
+): ResolvedPluginOptions {
+  const resolved: Record<string, Record<string, unknown>> = {};
+  for (const plugin of plugins) {
+    const values: Record<string, unknown> = {};
+    for (const [key, spec] of Object.entries(plugin.options ?? {})) {
+      const path = optionPath(plugin, key);
+      const fromFlag = flags[plugin.name]?.[key];
+      const fromConfig = valueAt(config, path);
+      const given = fromFlag ?? fromConfig;
+      const source =
+        fromFlag !== undefined
+          ? (spec.flag ?? `--${key}`)
+          : `"${path.join(".")}" in ${where.file}`;
+      const value = normalized(given ?? spec.default);
+      if (given !== undefined) {
+        let problem: string | undefined;
+        try {
+          problem = (spec as PluginOption).problem?.(value, {
+            templates: where.templates,
+          });
+        } catch (error) {
+          throw new PluginError(
+            plugin.name,
+            `threw checking ${source}: ${thrownMessage(error)}`,
+          );
+        }
+        if (problem) throw new ConfigError(`${source}: ${problem}`);
+        if (
+          !where.artifacts.includes(plugin.name) &&
+          !readByAnother(plugins, path, where.artifacts) &&
+          JSON.stringify(value) !== JSON.stringify(normalized(spec.default))
+        )
+          reporter.report(
+            "config/ignored-option",
+            `${fromFlag !== undefined ? source : path.join(".")} (${shown(value)}) is given but the ${plugin.name} artifact is not generated (artifacts: ${where.artifacts.join(", ")}): it is ignored`,
+            fileStart(fromFlag !== undefined ? source : where.file),
+          );
+      }
+      values[key] = value;
+    }
+    resolved[plugin.name] = values;
+  }
+  return resolved;
+}
+
+/** Whether an artifact the run makes reads the option at `path` too (`baseUrl`: client and server). */
+function readByAnother(
+  plugins: readonly ArtifactPlugin[],
+  path: readonly string[],
+  artifacts: readonly string[],
+): boolean {
+  const key = path.join(".");
+  return plugins.some(
+    (plugin) =>
+      artifacts.includes(plugin.name) &&
+      Object.keys(plugin.options ?? {}).some(
+        (option) => optionPath(plugin, option).join(".") === key,
+      ),
+  );
+}
+
+/** A list without repeats (the same adapter named twice is emitted once); anything else as it is. */
+function normalized(value: unknown): unknown {
+  return Array.isArray(value) ? [...new Set(value)] : value;
+}
+
+function shown(value: unknown): string {
+  return Array.isArray(value) ? value.join(", ") : JSON.stringify(value);
+}
+
+function valueAt(config: unknown, path: readonly string[]): unknown {
+  let at: unknown = config;
+  for (const part of path) {
+    if (typeof at !== "object" || at === null) return undefined;
+    at = (at as Record<string, unknown>)[part];
+  }
+  return at;
 }

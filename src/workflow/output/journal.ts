@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -8,6 +7,7 @@ import {
   unsafePathReason,
 } from "./output-files.js";
 import { placeInText, wayProblem } from "./safe-path.js";
+import { sha256Bytes } from "../identity.js";
 
 /**
  * The writer's commit record (see writer.ts): which staged file goes where, with the sha256 of
@@ -35,10 +35,6 @@ export function journalText(journal: Journal): string {
       ? "[]"
       : `[\n${items.map((i) => `    ${JSON.stringify(i)}`).join(",\n")}\n  ]`;
   return `{\n  "version": 2,\n  "moves": ${list(journal.moves)},\n  "remove": ${list(journal.remove)},\n  "manifest": ${JSON.stringify(journal.manifest)}\n}\n`;
-}
-
-export function sha256OfFile(path: string): string {
-  return createHash("sha256").update(readFileSync(path)).digest("hex");
 }
 
 const STAGED = new RegExp(
@@ -113,7 +109,7 @@ export function readJournal(
       return undefined; // moved into place before the interruption
     }
     if (!s.isFile()) return `${name} is not a regular file`;
-    if (sha256OfFile(join(outDir, name)) !== hash)
+    if (sha256Bytes(readFileSync(join(outDir, name))) !== hash)
       return `${name} does not hash to what the journal says (changed or torn)`;
     return undefined;
   };

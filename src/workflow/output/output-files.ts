@@ -15,7 +15,8 @@ export const BUSY_GUARD = `${BUSY_FILE}.takeover`;
 export const JOURNAL_TMP = `${JOURNAL_FILE}.tmp`;
 /** Left by versions that wrote the manifest through a temp name; removed when found. */
 export const OLD_MANIFEST_TMP = `${MANIFEST_FILE}.tmp`;
-const RESERVED = new Set([
+/** Every name above: reserved for apiloom's own bookkeeping. */
+export const RESERVED: ReadonlySet<string> = new Set([
   MANIFEST_FILE,
   JOURNAL_FILE,
   STAGING_DIR,

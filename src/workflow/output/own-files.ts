@@ -1,27 +1,8 @@
 import { relative, sep } from "node:path";
 import type { GeneratedFile } from "../../emit/artifact.js";
-import {
-  BUSY_FILE,
-  BUSY_GUARD,
-  JOURNAL_FILE,
-  JOURNAL_TMP,
-  MANIFEST_FILE,
-  OLD_MANIFEST_TMP,
-  STAGING_DIR,
-} from "./output-files.js";
+import { RESERVED } from "./output-files.js";
 import { OutsideFileError } from "./outside-file.js";
 import { isInside, realNote, realPathOf } from "../sources/real-path.js";
-
-/** apiloom's own files in the output folder (output-files.ts). */
-const BOOKKEEPING = [
-  MANIFEST_FILE,
-  JOURNAL_FILE,
-  JOURNAL_TMP,
-  OLD_MANIFEST_TMP,
-  STAGING_DIR,
-  BUSY_FILE,
-  BUSY_GUARD,
-];
 
 /**
  * The name lock is the user's file, kept beside the output: it must not land on a path apiloom
@@ -41,7 +22,7 @@ export function checkLockPlace(
   const rel = relative(root, lock).split(sep).join("/");
   const generated =
     rel === "" ||
-    BOOKKEEPING.includes(rel.split("/")[0]!) ||
+    RESERVED.has(rel.split("/")[0]!) ||
     files.some((f) => f.path === rel || f.path.startsWith(`${rel}/`));
   if (!generated) return;
   throw new OutsideFileError(

@@ -35,14 +35,6 @@ export interface Fingerprint {
   warnings: number;
 }
 
-export {
-  apiloomIdentity,
-  apiloomVersion,
-  hashFile,
-  hashTree,
-  MISSING,
-  sha256Bytes,
-} from "../identity.js";
 import { apiloomVersion, hashTree, sha256Bytes } from "../identity.js";
 
 /** The part of a fingerprint known before anything is read. */

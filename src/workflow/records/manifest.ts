@@ -7,6 +7,7 @@ import { MANIFEST_FILE, unsafePathReason } from "../output/output-files.js";
 import { placeInText } from "../output/safe-path.js";
 import { updateWithText } from "../output/text-chunks.js";
 import { stagedText, type StagedText } from "../output/early-file.js";
+import { sha256Bytes } from "../identity.js";
 
 /**
  * The output folder's record of which files apiloom made. Only files it lists are ever
@@ -49,10 +50,7 @@ const HASHES = new WeakMap<GeneratedFile, { contents: string; hash: string }>();
 
 /** Whether `bytes` are the staged text's: the same count, the same sha256. */
 export function sameAsStaged(bytes: Uint8Array, staged: StagedText): boolean {
-  return (
-    bytes.length === staged.bytes &&
-    createHash("sha256").update(bytes).digest("hex") === staged.hash
-  );
+  return bytes.length === staged.bytes && sha256Bytes(bytes) === staged.hash;
 }
 
 /** Files must arrive sorted (collectFiles sorts) so the manifest text is deterministic. */

@@ -1,23 +1,16 @@
 import { lstatSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import {
-  fingerprintBase,
-  fromOut,
-  hashFile,
-  type Fingerprint,
-} from "./fingerprint.js";
+import { fingerprintBase, fromOut, type Fingerprint } from "./fingerprint.js";
+import { hashFile } from "../identity.js";
 import { readManifestChecked } from "./manifest.js";
 import { blockedFolder } from "../output/plan.js";
-import { listInputs } from "../sources/inputs.js";
+import type { Listed } from "../sources/inputs.js";
 import type { GenerateSettings } from "../config/settings.js";
 import { hasInterruptedRun } from "../output/writer.js";
 import { MANIFEST_FILE } from "../output/output-files.js";
 import { isVerified } from "./verified.js";
 import { inputPath, isRemoteInput } from "../sources/remote-url.js";
-import {
-  NO_REMOTE_INPUTS,
-  type RemoteInputs,
-} from "../sources/remote-inputs.js";
+import type { RemoteInputs } from "../sources/remote-inputs.js";
 
 /**
  * The fingerprint of the run that wrote the output folder, when a run with these settings and
@@ -31,7 +24,9 @@ export function upToDate(
   settings: GenerateSettings,
   stagesId: string,
   /** The URL inputs, fetched: compared by the hash of the bytes fetched. */
-  remote: RemoteInputs = NO_REMOTE_INPUTS,
+  remote: RemoteInputs,
+  /** The inputs the patterns match now (listInputs). */
+  { inputFiles, unmatched }: Listed,
 ): Fingerprint | undefined {
   const out = settings.out;
   const { manifest, unsafe } = readManifestChecked(out);
@@ -46,7 +41,6 @@ export function upToDate(
     base.templates !== recorded.templates
   )
     return undefined;
-  const { inputFiles, unmatched } = listInputs(settings);
   if (unmatched.length > 0) return undefined;
   const inputs = inputFiles.map((f) => fromOut(out, inputPath(settings, f)));
   if (JSON.stringify(inputs) !== JSON.stringify(recorded.inputs))

@@ -4,11 +4,8 @@ import {
   readCacheRecord,
   writeCacheRecord,
 } from "./cache-dir.js";
-import {
-  apiloomIdentity,
-  sha256Bytes,
-  type Fingerprint,
-} from "./fingerprint.js";
+import type { Fingerprint } from "./fingerprint.js";
+import { apiloomIdentity, sha256Bytes } from "../identity.js";
 import { makeManifest, manifestText } from "./manifest.js";
 
 /**

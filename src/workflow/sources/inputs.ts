@@ -1,6 +1,5 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { readSourceText } from "../../ingest/decode-text.js";
 import { notAFileMessage } from "../../ingest/read-source.js";
 import type { LoadOptions } from "../../pipeline.js";
 import { formerLock, readNameLock } from "../records/name-lock.js";
@@ -11,15 +10,18 @@ import { readManifest } from "../records/manifest.js";
 import { overlayOptions } from "../config/overlay-settings.js";
 import type { GenerateSettings } from "../config/settings.js";
 
+/** The input files a run's patterns match, and the patterns that match none. */
+export interface Listed {
+  inputFiles: string[];
+  unmatched: string[];
+}
+
 /**
  * The input files the patterns expand to, sorted, relative to baseDir. A broad glob (`**` and `*`)
  * must not read back what apiloom writes: files its manifest lists (openapi.json), the lock, the
  * handlers file.
  */
-export function listInputs(settings: GenerateSettings): {
-  inputFiles: string[];
-  unmatched: string[];
-} {
+export function listInputs(settings: GenerateSettings): Listed {
   const { files, unmatched } = expandInputs(settings.inputs, settings.baseDir);
   const ours = new Set(
     Object.keys(readManifest(settings.out)?.files ?? {}).map((p) =>
@@ -65,8 +67,7 @@ export function unmatchedInput(
  */
 export function modelLoadOptions(
   settings: GenerateSettings,
-  readText: (absPath: string) => string = (absPath) =>
-    readSourceText(absPath, settings.maxInputBytes),
+  readText: (absPath: string) => string,
 ): LoadOptions {
   return {
     ...settings.model,

@@ -46,13 +46,6 @@ export interface RemoteInputs {
 /** How many URLs are asked at once. */
 const PARALLEL_FETCHES = 4;
 
-/** A run without URL inputs. */
-export const NO_REMOTE_INPUTS: RemoteInputs = fetched(
-  new Map(),
-  [],
-  async () => NO_REMOTE_INPUTS,
-);
-
 /** The URL inputs of the settings (after expansion: a URL is never a glob). */
 export function remoteInputsOf(settings: GenerateSettings): string[] {
   return settings.inputs.filter(isRemoteInput);

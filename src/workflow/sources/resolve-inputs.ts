@@ -1,13 +1,22 @@
-import { resolve } from "node:path";
+import { execFileSync } from "node:child_process";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { decodeSource } from "../../ingest/decode-text.js";
-import { SourceReadError } from "../../ingest/read-source.js";
+import { parseText } from "../../ingest/load.js";
+import { SourceReadError, size, tooLarge } from "../../ingest/read-source.js";
+import { compareCodeUnits } from "../../model/order.js";
+import { ConfigError } from "../config/error.js";
+import { matchesPattern } from "./glob.js";
+import { sha256Bytes } from "../identity.js";
 import { loadModel, type LoadOptions } from "../../pipeline.js";
-import { revisionInputs } from "./git-inputs.js";
-import { listInputs, modelLoadOptions, unmatchedInput } from "./inputs.js";
+import {
+  listInputs,
+  modelLoadOptions,
+  unmatchedInput,
+  type Listed,
+} from "./inputs.js";
 import { fileStart, Reporter } from "../../model/diagnostics/reporter.js";
 import type { ApiModel, Diagnostic } from "../../model/types.js";
 import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
-import { withRemoteRefs } from "./remote-refs.js";
 import { isRemoteInput } from "./remote-url.js";
 import type { GenerateSettings } from "../config/settings.js";
 import {
@@ -19,8 +28,8 @@ import {
 // A run's inputs of every kind resolved in one place: files and globs (expanded, apiloom's own
 // files left out), URLs (fetched, with the project's cache), remote `$ref`s (with
 // allowExternalRefs), overlays, and the same inputs as committed at a git revision. generate
-// (with --check and --watch), diff (both sides), inspect and the programmatic API all read their
-// inputs through the value made here.
+// (with --check and --watch), diff (both sides), inspect, overlay and the programmatic API all
+// read their inputs through the value made here.
 
 /** One input's text as read, the sha256 of its bytes, and the bytes when they were read here. */
 export interface InputText {
@@ -43,12 +52,12 @@ export interface ResolvedInputs {
   read(absPath: string): InputText;
   /** How the pipeline loads them (loadModel's options), reading through `read`. */
   readonly load: LoadOptions;
-  /** Every local file a run of them depends on before it reads any: inputs and overlays. */
-  readonly files: string[];
 }
 
 /** What the caller of {@link resolveInputs} may give. */
 export interface ResolveInputsOptions {
+  /** The inputs the patterns match, listed by the caller (listInputs); listed here when not given. */
+  listed?: Listed;
   /** The URL inputs, fetched by the caller (a watch's poll did); fetched here when not given. */
   remote?: RemoteInputs;
   /** The texts and parsed documents a watch keeps between runs. */
@@ -72,7 +81,8 @@ export async function resolveInputs(
     options.revision !== undefined
       ? revisionInputs(settings, options.revision)
       : undefined;
-  const { inputFiles, unmatched } = at ?? listInputs(settings);
+  const { inputFiles, unmatched } =
+    at ?? options.listed ?? listInputs(settings);
   // at a revision the files come from git, for the reading that finds the remote $refs too
   let sources = at
     ? { ...createSourceCache(), read: (absPath: string) => at.read(absPath) }
@@ -81,7 +91,7 @@ export async function resolveInputs(
     options.remote ?? (await fetchRemoteInputs(settings, options.env));
   let refused: ReadonlyMap<string, string> = new Map();
   if (settings.model.allowExternalRefs) {
-    // remote $refs are fetched before the reading; the documents are parsed once (remote-refs.ts)
+    // remote $refs are fetched before the reading; the documents are parsed once (withRemoteRefs)
     sources ??= createSourceCache();
     ({ remote, refused } = await withRemoteRefs(
       remote,
@@ -114,47 +124,227 @@ export async function resolveInputs(
     ...(sources ? { sources } : {}),
     read,
     load: at ? { ...load, lockedNames: at.lockedNames } : load,
-    files: localFiles(settings, inputFiles),
   };
-}
-
-/**
- * Every local file a run of `settings` depends on before it reads any, absolute: the input files
- * (of `inputFiles`, by default those the patterns match now) and the overlays. A watch watches
- * them from the start, whether or not a run has read them yet.
- */
-export function localFiles(
-  settings: GenerateSettings,
-  inputFiles: readonly string[] = listInputs(settings).inputFiles,
-): string[] {
-  return [
-    ...inputFiles.filter((f) => !isRemoteInput(f)),
-    ...settings.model.overlays.map((o) => o.file),
-  ].map((f) => resolve(settings.baseDir, f));
 }
 
 /**
  * The merged model of the settings' inputs, resolved as {@link resolveInputs} resolves them, for
  * a command that reads without generating (inspect, diff): the diagnostics of inputs that matched
- * nothing first; `say` is told each URL read from the cache instead of the network, and `seen`
- * each text read.
+ * nothing first, and the text of every file read by absolute path (diff's code frames); `say` is
+ * told each URL read from the cache instead of the network.
  */
 export async function loadInputs(
   settings: GenerateSettings,
   say: (line: string) => void,
   options: ResolveInputsOptions = {},
-  seen: (absPath: string, text: string) => void = () => {},
-): Promise<{ model: ApiModel; inputFiles: string[] }> {
+): Promise<{ model: ApiModel; texts: Map<string, string> }> {
   const inputs = await resolveInputs(settings, options);
   for (const note of inputs.remote.notes) say(`apiloom: ${note}\n`);
+  const texts = new Map<string, string>();
   const model = loadModel(inputs.inputFiles, {
     ...inputs.load,
     readText: (absPath) => {
       const { text } = inputs.read(absPath);
-      seen(absPath, text);
+      texts.set(absPath, text);
       return text;
     },
   });
   model.diagnostics.unshift(...inputs.diagnostics);
-  return { model, inputFiles: inputs.inputFiles };
+  return { model, texts };
+}
+
+// Remote `$ref`s, followed only with --allow-external-refs (merge.allowExternalRefs). The readers
+// are synchronous and a fetch is not, so the URLs a reading needs are found by reading first:
+// each round reads the inputs (the model, no emitters), fetches the URLs it asked for and did not
+// have, and ends when a reading asks for none. The documents are parsed once: the rounds and the
+// run share the source cache. A run usually needs no second round: the URLs the last run read
+// come fetched (fetchRemoteInputs reads them from its manifest).
+
+/** A chain of `$ref`s this many documents deep is followed; a deeper one is reported. */
+export const MAX_REF_ROUNDS = 10;
+/** At most this many URLs a run. */
+export const MAX_REMOTE_DOCUMENTS = 200;
+
+/**
+ * `remote` with every URL the reading of `inputFiles` reaches by `$ref` fetched too. A URL left
+ * out by the limits is read as one that was not fetched: reported at its `$ref`, with the limit.
+ */
+export async function withRemoteRefs(
+  remote: RemoteInputs,
+  inputFiles: readonly string[],
+  settings: GenerateSettings,
+  sources: SourceCache,
+): Promise<{ remote: RemoteInputs; refused: ReadonlyMap<string, string> }> {
+  const refused = new Map<string, string>();
+  for (let round = 0; ; round++) {
+    const wanted = new Set<string>();
+    const readText = (absPath: string): string => {
+      if (!isRemoteInput(absPath))
+        return sources.read(absPath, settings.maxInputBytes).text;
+      if (!remote.has(absPath)) {
+        wanted.add(absPath);
+        throw new SourceReadError("not fetched yet", "input/fetch-failed");
+      }
+      return decodeSource(remote.read(absPath).bytes);
+    };
+    loadModel(inputFiles, {
+      ...modelLoadOptions(settings, readText),
+      parse: (text, file, absPath) =>
+        sources.parse(text, file, absPath, parseText),
+    });
+    if (wanted.size === 0) return { remote, refused };
+    const room = MAX_REMOTE_DOCUMENTS - remote.size;
+    const urls = [...wanted];
+    const why =
+      round + 1 >= MAX_REF_ROUNDS
+        ? `not fetched: a chain of more than ${MAX_REF_ROUNDS} remote documents`
+        : `not fetched: the run reads at most ${MAX_REMOTE_DOCUMENTS} URLs`;
+    const taken = round + 1 >= MAX_REF_ROUNDS ? [] : urls.slice(0, room);
+    for (const url of urls.slice(taken.length)) refused.set(url, why);
+    if (taken.length === 0) return { remote, refused };
+    remote = await remote.adding(taken);
+  }
+}
+
+/** Largest git output read besides a blob (the file list of a commit). */
+const MAX_LIST_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The inputs of `settings` as committed at `ref` (`diff --base`): the tracked files the patterns
+ * match then (globs resolved at that commit; the lock and the handlers file are not inputs), and
+ * the URL inputs as they are now; each file read with `git`, decoded as a file on disk is, and
+ * the names the lock held at `ref`.
+ */
+function revisionInputs(
+  settings: GenerateSettings,
+  ref: string,
+): {
+  inputFiles: string[];
+  unmatched: string[];
+  read(absPath: string): { text: string; hash: string };
+  lockedNames: Record<string, string> | undefined;
+} {
+  const baseDir = settings.baseDir;
+  const root = git(baseDir, ["rev-parse", "--show-toplevel"]).trim();
+  const commit = git(baseDir, [
+    "rev-parse",
+    "--verify",
+    `${ref}^{commit}`,
+  ]).trim();
+  const read = (absPath: string) => {
+    const path = relative(root, absPath).split(sep).join("/");
+    if (path.startsWith("../") || isAbsolute(path))
+      throw new SourceReadError(
+        `outside the git repository, so not in ${ref}`,
+        "input/unreadable",
+      );
+    const bytes = showBlob(root, commit, path, ref, settings.maxInputBytes);
+    return { text: decodeSource(bytes), hash: sha256Bytes(bytes) };
+  };
+  const tracked = git(root, [
+    "ls-tree",
+    "-r",
+    "--name-only",
+    "--full-tree",
+    commit,
+  ])
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((p) => relative(baseDir, resolve(root, p)).split(sep).join("/"));
+  const ours = [settings.lock, settings.serverHandlers];
+  const files = tracked
+    .filter((file) =>
+      settings.inputs.some((pattern) =>
+        isAbsolute(pattern)
+          ? resolve(pattern) === resolve(baseDir, file)
+          : !isRemoteInput(pattern) && matchesPattern(pattern, file),
+      ),
+    )
+    .filter((file) => !ours.includes(resolve(baseDir, file)))
+    .sort(compareCodeUnits);
+  let lockedNames: Record<string, string> | undefined;
+  try {
+    lockedNames = settings.lock
+      ? parseLock(settings.lock, read(settings.lock).text)
+      : undefined;
+  } catch {
+    lockedNames = undefined; // no lock at that commit, or one that does not parse: no names
+  }
+  return {
+    inputFiles: [...files, ...settings.inputs.filter(isRemoteInput)],
+    unmatched: [],
+    read,
+    lockedNames,
+  };
+}
+
+/**
+ * The bytes of `path` as committed in `commit`. Its size is asked first (`git ls-tree -l`), so a
+ * blob over the input limit is `input/too-large` with its size and not a byte of it is read; a
+ * folder there is `input/not-a-file`.
+ */
+function showBlob(
+  root: string,
+  commit: string,
+  path: string,
+  ref: string,
+  maxBytes: number,
+): Buffer {
+  let entry: string;
+  try {
+    entry = git(root, [
+      "--literal-pathspecs",
+      "ls-tree",
+      "-l",
+      commit,
+      "--",
+      path,
+    ]);
+  } catch {
+    entry = "";
+  }
+  // `<mode> <type> <object> <size>\t<path>`, one line for the path (none when it is not there)
+  const fields = /^(\d+) (\w+) ([0-9a-f]+) +(\S+)\t/.exec(entry);
+  if (!fields) throw new SourceReadError(`not in ${ref}`, "input/unreadable");
+  const [, mode, type, object, bytes] = fields;
+  if (type !== "blob" || mode === "120000" || mode === "160000")
+    throw new SourceReadError(
+      `the path is ${type === "tree" ? "a folder" : mode === "120000" ? "a symbolic link" : "a submodule"} in ${ref}, not a regular file; apiloom reads specs from regular files only`,
+      "input/not-a-file",
+    );
+  const count = Number(bytes);
+  if (count > maxBytes) throw tooLarge(`the file is ${size(count)}`, maxBytes);
+  try {
+    return execFileSync("git", ["cat-file", "blob", object!], {
+      cwd: root,
+      maxBuffer: count + 1,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch {
+    throw new SourceReadError(`cannot read it from ${ref}`, "input/unreadable");
+  }
+}
+
+/** The lock's names from its text (a lock that does not parse names nothing). */
+function parseLock(file: string, text: string): Record<string, string> {
+  const value = JSON.parse(text) as { names?: unknown };
+  if (typeof value.names !== "object" || value.names === null)
+    throw new Error(`${file}: no names`);
+  return value.names as Record<string, string>;
+}
+
+function git(cwd: string, args: string[]): string {
+  try {
+    return execFileSync("git", args, {
+      cwd,
+      encoding: "utf8",
+      maxBuffer: MAX_LIST_BYTES,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? "").trim();
+    throw new ConfigError(
+      `git ${args[0]} failed${stderr ? `: ${stderr.split("\n")[0]}` : ""}`,
+    );
+  }
 }

@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { decodeSource } from "../../ingest/decode-text.js";
 import type { ParsedDocument } from "../../ingest/parse/parsed-document.js";
 import { readSourceBytes } from "../../ingest/read-source.js";
-import { sha256Bytes } from "../records/fingerprint.js";
+import { sha256Bytes } from "../identity.js";
 
 /**
  * A spec file's text, its bytes and their sha256: read safely (regular files of at most

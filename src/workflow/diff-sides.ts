@@ -1,40 +1,129 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Change } from "../diff/change.js";
+import { compareModels } from "../diff/compare.js";
 import { parseText } from "../ingest/load.js";
 import type { ParsedDocument } from "../ingest/parse/parsed-document.js";
 import { parsePointer, toPointer } from "../model/pointer.js";
-import type { ApiModel, SourceRef } from "../model/types.js";
-import { loadInputs } from "../workflow/sources/resolve-inputs.js";
-import type { GenerateSettings } from "../workflow/config/settings.js";
+import type { ApiModel, Diagnostic, SourceRef } from "../model/types.js";
+import { ConfigError } from "./config/error.js";
+import {
+  resolveApis,
+  resolveSettings,
+  type SettingsOverrides,
+} from "./config/settings.js";
+import { settleOutput } from "./output/writer.js";
+import { loadInputs } from "./sources/resolve-inputs.js";
+
+// `apiloom diff`'s two sides, each read by the one resolver (resolve-inputs.ts) as generate
+// reads its inputs, and compared; the command prints what comes back.
 
 /** One side of a diff: the merged model, and the texts it was read from (for code frames). */
 export interface LoadedSide {
   model: ApiModel;
-  files: string[];
   /** The text of every file the side read, by absolute path. */
   texts: Map<string, string>;
   /** Where the side came from, for the report: `main`, `the working tree`, `old files`. */
   label: string;
 }
 
+/** The two sides of one API compared (a config's `apis` each, or the one --api names). */
+export interface DiffPair {
+  api?: string;
+  baseDir: string;
+  before: LoadedSide;
+  after: LoadedSide;
+}
+
+/**
+ * The pairs to compare: with `base`, each API's inputs as committed at that git revision against
+ * the working tree; otherwise the old files (`inputs`) against the new ones (`to`), without the
+ * config unless one is named, the names from the lock when one is given (or apiloom.lock.json is
+ * in `cwd`). A ConfigError for flags that do not go together.
+ */
+export async function diffPairs(
+  flags: SettingsOverrides & { to: string[]; base?: string },
+  cwd: string,
+  say: (line: string) => void,
+): Promise<DiffPair[]> {
+  const ref = flags.base;
+  if (ref !== undefined) {
+    if (flags.to.length > 0)
+      throw new ConfigError("--base and --to cannot be combined");
+    const pairs: DiffPair[] = [];
+    for (const settings of await resolveApis(flags, cwd)) {
+      // a run killed after its commit point is rolled forward first
+      settleOutput(settings.out);
+      pairs.push({
+        api: settings.api,
+        baseDir: settings.baseDir,
+        before: await loadSide(settings, ref, say, ref),
+        after: await loadSide(settings, "the working tree", say),
+      });
+    }
+    return pairs;
+  }
+  if (flags.inputs.length === 0 || flags.to.length === 0)
+    throw new ConfigError(
+      "give the old files, then --to and the new files (or --base <git-ref>)",
+    );
+  const lock =
+    flags.lock ??
+    (existsSync(resolve(cwd, "apiloom.lock.json"))
+      ? "apiloom.lock.json"
+      : false);
+  const side = (inputs: string[]) =>
+    resolveSettings(
+      { ...flags, inputs, lock, config: flags.config ?? false },
+      cwd,
+    );
+  const before = await side(flags.inputs);
+  const after = await side(flags.to);
+  return [
+    {
+      baseDir: before.baseDir,
+      before: await loadSide(before, "old files", say),
+      after: await loadSide(after, "new files", say),
+    },
+  ];
+}
+
+/**
+ * The changes from one side to the other, each member's placed at the member, with the call
+ * sites of `project` (a tsconfig.json) that use them; or, when a side does not load, its errors
+ * (every endpoint would show as removed), each message saying which side.
+ */
+export async function compareSides(
+  pair: DiffPair,
+  project?: { tsconfig: string; cwd: string },
+): Promise<{ errors: Diagnostic[] } | { changes: Change[] }> {
+  const errors = [pair.before, pair.after].flatMap((side) =>
+    side.model.diagnostics
+      .filter((d) => d.severity === "error")
+      .map((d) => ({ ...d, message: `(${side.label}) ${d.message}` })),
+  );
+  if (errors.length > 0) return { errors };
+  const changes = compareModels(pair.before.model, pair.after.model);
+  placeMembers(changes, pair, pair.baseDir);
+  if (project) {
+    const { attachCallSites } = await import("../diff/blast-radius.js");
+    attachCallSites(changes, project.tsconfig, project.cwd);
+  }
+  return { changes };
+}
+
 /**
  * One side's inputs resolved as generate resolves them (files, globs, URLs, overlays, remote
  * `$ref`s; as committed at a git revision when one is given), merged, keeping each text read.
  */
-export async function loadSide(
-  settings: GenerateSettings,
+async function loadSide(
+  settings: Parameters<typeof loadInputs>[0],
   label: string,
   say: (line: string) => void,
   revision?: string,
 ): Promise<LoadedSide> {
-  const texts = new Map<string, string>();
-  const { model, inputFiles } = await loadInputs(
-    settings,
-    say,
-    revision !== undefined ? { revision } : {},
-    (absPath, text) => texts.set(absPath, text),
-  );
-  return { model, files: inputFiles, texts, label };
+  const options = revision !== undefined ? { revision } : {};
+  return { ...(await loadInputs(settings, say, options)), label };
 }
 
 /**
@@ -42,7 +131,7 @@ export async function loadSide(
  * instead of the schema: the model keeps a place per schema, the text has one per key. A member
  * gone from a side points at the nearest part of it that is still there.
  */
-export function placeMembers(
+function placeMembers(
   changes: Change[],
   sides: { before: LoadedSide; after: LoadedSide },
   baseDir: string,

@@ -1,0 +1,143 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+import { Document, isScalar, visit } from "yaml";
+import { parseText } from "../ingest/load.js";
+import { deriveActions } from "../ingest/overlay/derive.js";
+import { ParseError } from "../ingest/parse/parsed-document.js";
+import { SourceReadError } from "../ingest/read-source.js";
+import { ConfigError } from "./config/error.js";
+import { resolveSettings } from "./config/settings.js";
+import { resolveInputs } from "./sources/resolve-inputs.js";
+import { isRemoteInput } from "./sources/remote-url.js";
+
+/**
+ * `apiloom overlay`: the OpenAPI Overlay (1.0) that turns the original document into the edited
+ * one, each read as generate reads an input; written to `out` (JSON when it ends in .json) when
+ * given, its `extends` relative to that file's folder. `usage` for a ConfigError (exit 2);
+ * `failed` with the line to print (exit 1).
+ */
+export async function makeOverlay(
+  originalFile: string,
+  editedFile: string,
+  { cwd, out, say }: { cwd: string; out?: string; say: (line: string) => void },
+): Promise<
+  { usage: string } | { failed: string } | { text: string; actions: number }
+> {
+  let original: unknown;
+  let edited: unknown;
+  try {
+    original = await readDocument(originalFile, cwd, say);
+    edited = await readDocument(editedFile, cwd, say);
+  } catch (error) {
+    if (error instanceof ConfigError) return { usage: error.message };
+    if (!(error instanceof ParseError)) throw error;
+    return {
+      failed: `${error.file}:${error.line}:${error.column}: error ${error.code}: ${error.message}\n`,
+    };
+  }
+  let actions: ReturnType<typeof deriveActions>;
+  try {
+    actions = deriveActions(original, edited);
+  } catch (error) {
+    return { failed: `apiloom overlay: ${(error as Error).message}\n` };
+  }
+  if (actions.length === 0)
+    return {
+      failed: `apiloom overlay: ${originalFile} and ${editedFile} hold the same document: no overlay to write\n`,
+    };
+  const from = out !== undefined ? dirname(out) : cwd;
+  const overlay = {
+    overlay: "1.0.0",
+    info: {
+      title: `From ${slashed(originalFile)} to ${slashed(editedFile)}`,
+      version: "1.0.0",
+    },
+    extends: isRemoteInput(originalFile)
+      ? originalFile
+      : slashed(relative(from, resolve(cwd, originalFile))),
+    actions,
+  };
+  const text =
+    out?.endsWith(".json") === true
+      ? `${JSON.stringify(overlay, null, 2)}\n`
+      : overlayYaml(overlay);
+  if (out !== undefined) {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, text);
+  }
+  return { text, actions: actions.length };
+}
+
+/**
+ * One document's value, its input resolved as generate resolves its inputs (a file, a glob that
+ * matches one, a URL through the project's cache; resolveInputs), read and parsed; a ParseError
+ * otherwise. `say` is told each URL read from the cache.
+ */
+async function readDocument(
+  input: string,
+  cwd: string,
+  say: (line: string) => void,
+): Promise<unknown> {
+  const settings = await resolveSettings(
+    { inputs: [input], names: {}, options: {}, config: false, lock: false },
+    cwd,
+  );
+  const inputs = await resolveInputs(settings);
+  for (const note of inputs.remote.notes) say(`apiloom: ${note}\n`);
+  const unmatched = inputs.diagnostics[0];
+  if (unmatched)
+    throw new ParseError(unmatched.message, input, 1, 1, unmatched.code);
+  const [file, ...more] = inputs.inputFiles;
+  if (file === undefined || more.length > 0)
+    throw new ParseError(
+      `an overlay turns one document into another, and this input matches ${inputs.inputFiles.length} files`,
+      input,
+      1,
+      1,
+      "overlay/invalid",
+    );
+  let text: string;
+  try {
+    text = inputs.read(
+      isRemoteInput(file) ? file : resolve(settings.baseDir, file),
+    ).text;
+  } catch (error) {
+    if (!(error instanceof SourceReadError)) throw error;
+    throw new ParseError(
+      error.message,
+      input,
+      error.line,
+      error.column,
+      error.code,
+    );
+  }
+  const docs = parseText(text, input);
+  if (docs.length !== 1)
+    throw new ParseError(
+      `an overlay applies to one document, and this file holds ${docs.length}`,
+      input,
+      1,
+      1,
+      "overlay/invalid",
+    );
+  return docs[0]!.value;
+}
+
+function slashed(path: string): string {
+  return path.split(sep).join("/");
+}
+
+/**
+ * An overlay as YAML that YAML 1.1 readers read back the same (apiloom's, js-yaml, among them):
+ * a `<<` key is quoted, which they would otherwise take for a merge key.
+ */
+export function overlayYaml(overlay: unknown): string {
+  const doc = new Document(overlay, { aliasDuplicateObjects: false });
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === "<<")
+        pair.key.type = "QUOTE_DOUBLE";
+    },
+  });
+  return doc.toString({ lineWidth: 0 });
+}
