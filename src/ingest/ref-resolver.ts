@@ -86,7 +86,7 @@ export function makeContext(
     // OpenAPI 3.2: a reference to where `$self` says the document is, is beside the file
     const filePart = filePartBySelf(refFilePart, from) ?? refFilePart;
     // a $ref to a URL, or any $ref to another file of a document fetched from one: the network,
-    // followed only when allowed (fetched before the reading: workflow/sources/remote-refs.ts)
+    // followed only when allowed (fetched before the reading: workflow/sources/resolve-inputs.ts)
     const remote = filePart === "" ? undefined : remoteTarget(filePart, from);
     if (remote !== undefined) {
       if (remote === "" || !allowExternal) {
