@@ -167,7 +167,7 @@ import { Hono } from "hono";
 import { apiRoutes } from "./server/hono.js";
 ${REPORT}${APILOOM_HANDLERS}
 const app = new Hono();
-app.use(apiRoutes({ handlers }));
+apiRoutes(app, { handlers });
 const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ready(server));`,
   };
 }

@@ -10,10 +10,10 @@ import { isStreamPayload, mediaTypeOf } from "./decode.js";
 import {
   HttpError,
   isThenable,
-  setOwn,
   type PartialHandlers,
   type RouteSpec,
 } from "./runtime.js";
+import { pathShapes, segmentParameters, type PathShape } from "./router.js";
 import {
   createDispatcher,
   createRouteDispatcher,
@@ -81,25 +81,6 @@ export async function apiRoutes(
   // the segments before an endpoint's path: the plugin's prefix's, then the base path's
   const skipped =
     (app.prefix.replace(/\/+$/, "") + basePath).split("/").length - 1;
-  // Fastify's router only brings the requests here, one route per path shape (`/files/:p0`) for
-  // every method an endpoint there declares and the common ones; which endpoint answers, and with
-  // which parameters, is the dispatcher's choice on the path as the request spelled it, as on
-  // node:http (listener.ts: routing, decoding, checks and answers shared by every adapter)
-  const shapes = new Map<
-    string,
-    { methods: Set<string>; routes: RouteSpec[] }
-  >();
-  for (const route of routes) {
-    // a colon that is text is doubled, as in fastifyUrl
-    const url = basePath.replaceAll(":", "::") + fastifyUrl(route.path);
-    const shape = shapes.get(url) ?? {
-      methods: new Set(COMMON_METHODS),
-      routes: [],
-    };
-    shape.methods.add(route.method);
-    shape.routes.push(route);
-    shapes.set(url, shape);
-  }
   const served = {
     // Fastify applied its own (the route's, else the server's) before the body came here
     bodyLimit: options.bodyLimit ?? Infinity,
@@ -197,19 +178,11 @@ export async function apiRoutes(
    * read off the path's segments as the request spelled them; a path of another shape (an empty
    * segment, slashes Fastify's options ignore) goes to `serve`, whose router decides.
    */
-  const direct = (route: RouteSpec) => {
-    const template = route.path.split("/");
-    // each segment as declared (the text segments, a path Fastify matched otherwise, as with
-    // its `caseSensitive: false` or a percent-escape, goes to `serve`, whose router matches them
-    // as node:http does), or the name of the parameter it holds
-    const names: (string | undefined)[] = [];
-    const texts: string[] = [];
-    for (const segment of template) {
-      const name = /^\{([^{}]+)\}$/.exec(segment)?.[1];
-      names.push(name);
-      texts.push(segment);
-    }
-    const length = skipped + template.length;
+  const direct = (
+    shape: PathShape,
+    { route, names }: { route: RouteSpec; names: (string | undefined)[] },
+  ) => {
+    const length = skipped + names.length;
     return (
       request: FastifyRequest,
       reply: FastifyReply,
@@ -218,17 +191,12 @@ export async function apiRoutes(
       const queryStart = target.indexOf("?");
       const pathname = queryStart === -1 ? target : target.slice(0, queryStart);
       const segments = pathname.split("/");
-      if (segments.length !== length || segments[0] !== "")
-        return serve(request, reply);
-      const rawPath: Record<string, string> = {};
-      // the first segment is the empty one before the path's `/`; the prefix's are Fastify's
-      for (let i = 1; i < names.length; i++) {
-        const segment = segments[skipped + i]!;
-        const name = names[i];
-        if (name === undefined ? segment !== texts[i] : segment === "")
-          return serve(request, reply);
-        if (name !== undefined) setOwn(rawPath, name, segment);
-      }
+      // the prefix's segments are Fastify's
+      const rawPath =
+        segments.length === length && segments[0] === ""
+          ? segmentParameters(shape, names, segments, skipped)
+          : undefined;
+      if (rawPath === undefined) return serve(request, reply);
       const answer = serveRoute(
         route,
         rawPath,
@@ -239,49 +207,20 @@ export async function apiRoutes(
       return settle(request, reply, answer);
     };
   };
-  // the endpoints of each method and number of segments, which alone can answer the same path
-  const peers = new Map<string, RouteSpec[]>();
-  for (const route of routes) {
-    const key = `${route.method} ${route.path.split("/").length}`;
-    const same = peers.get(key);
-    if (same) same.push(route);
-    else peers.set(key, [route]);
-  }
-  for (const [url, { methods, routes: here }] of shapes) {
+  // Fastify's router brings the requests here, one route per path shape (`/files/:p0`) for every
+  // method an endpoint there declares and the common ones; an endpoint it routes alone (see
+  // PathShape) is served directly, the rest by `serve`: the dispatcher's router on the path as the
+  // request spelled it, as on node:http (listener.ts: routing, decoding, checks and answers
+  // shared by every adapter)
+  for (const shape of pathShapes(routes)) {
+    // a colon that is text is doubled, as in fastifyUrl
+    const url =
+      basePath.replaceAll(":", "::") + fastifyUrl(shape.routes[0]!.path);
     // a method Fastify does not know (OpenAPI 3.2's additionalOperations: LINK, PURGE) is added
-    for (const method of methods)
+    for (const method of shape.methods)
       if (!app.supportedMethods.includes(method))
         app.addHttpMethod(method, { hasBody: true });
-    // an endpoint no other one of its method could answer for is served directly (Fastify
-    // routed to it as router.ts would), if each of its parameters is a whole segment; the
-    // shape's other methods by `serve` (405 with `Allow`, HEAD as GET, overlapping paths)
-    const alone = here.filter(
-      (route) =>
-        route.path
-          .split("/")
-          .every((segment) => /^(?:[^{}]*|\{[^{}]+\})$/.test(segment)) &&
-        !(
-          peers.get(`${route.method} ${route.path.split("/").length}`) ?? []
-        ).some((other) => other !== route && overlap(route.path, other.path)),
-    );
-    const routed = new Set<string>();
-    for (const route of alone) {
-      if (here.filter((r) => r.method === route.method).length !== 1) continue;
-      routed.add(route.method);
-      app.route({
-        method: route.method,
-        url,
-        exposeHeadRoute: false,
-        ...(options.bodyLimit === undefined
-          ? {}
-          : { bodyLimit: options.bodyLimit }),
-        handler: direct(route),
-      });
-    }
-    const rest = [...methods].filter((method) => !routed.has(method));
-    if (rest.length === 0) continue;
-    app.route({
-      method: rest,
+    const common = {
       url,
       // HEAD is served as router.ts serves it: the API's own HEAD, else its GET (RFC 9110 §9.3.2)
       exposeHeadRoute: false,
@@ -289,32 +228,15 @@ export async function apiRoutes(
       ...(options.bodyLimit === undefined
         ? {}
         : { bodyLimit: options.bodyLimit }),
-      handler: serve,
-    });
+    };
+    for (const [method, endpoint] of shape.direct)
+      app.route({ ...common, method, handler: direct(shape, endpoint) });
+    const rest = [...shape.methods].filter(
+      (method) => !shape.direct.has(method),
+    );
+    if (rest.length > 0) app.route({ ...common, method: rest, handler: serve });
   }
 }
-
-/**
- * Whether some path could match both templates (of as many segments): no segment is text in both
- * and differs (text holding `%`, compared decoded by router.ts, counts as matching anything).
- */
-function overlap(a: string, b: string): boolean {
-  const other = b.split("/");
-  return a
-    .split("/")
-    .every(
-      (segment, index) =>
-        segment === other[index] ||
-        /[{%]/.test(segment) ||
-        /[{%]/.test(other[index]!),
-    );
-}
-
-/**
- * Methods every path answers, with 405 and `Allow` when none of its endpoints has them (OPTIONS
- * is left to the app, a CORS plugin's say).
- */
-const COMMON_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 
 /**
  * Sends an encoded answer (encodeResult's, or the webhook receiver's): a stream's chunks as they
