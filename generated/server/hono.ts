@@ -71,10 +71,7 @@ function middleware({
     next: Next,
   ): Response | Promise<Response | undefined> => {
     const node = incoming(c);
-    const response = dispatch(c.req.raw, node?.headers, node);
-    if (isThenable(response))
-      return Promise.resolve(response).then((answer) => answer ?? passOn(next));
-    return response ?? passOn(next);
+    return orNext(dispatch(c.req.raw, node?.headers, node), next);
   };
   // Hono awaits what a middleware returns, and takes a Response handed back at once as it is:
   // an answer that waited on nothing is not wrapped in a promise (its type asks for one)
@@ -86,8 +83,8 @@ function register(
   { handlers, ...options }: HonoRoutesOptions,
 ): void {
   const basePath = (options.basePath ?? BASE_PATH).replace(/\/+$/, "");
-  // a path Hono's syntax cannot say as text (`:`, `*`, `{`, `?`, a percent-escape it would
-  // compare decoded): the whole API is the middleware's
+  // a base path Hono's syntax cannot say as text (`:`, `*`, a percent-escape it would compare
+  // decoded): the whole API is the middleware's, `basePath` the whole prefix
   if (!basePath.split("/").every(plainText)) {
     app.use(middleware({ handlers, ...options }));
     return;
@@ -116,23 +113,19 @@ function register(
         .slice(Math.max(0, segments.length - shape.segments.length) + 1)
         .join("/");
       const node = incoming(c);
-      const response = respond(
+      const exchange = fetchExchange(
         request,
-        dispatch(
-          fetchExchange(
-            request,
-            `/${local}${queryStart === -1 ? "" : url.slice(queryStart)}`,
-            node?.headers,
-            node,
-          ),
-          (error) => onError(error, request),
-        ),
+        `/${local}${queryStart === -1 ? "" : url.slice(queryStart)}`,
+        node?.headers,
+        node,
       );
-      if (isThenable(response))
-        return Promise.resolve(response).then(
-          (answer) => answer ?? passOn(next),
-        );
-      return response ?? passOn(next);
+      return orNext(
+        respond(
+          request,
+          dispatch(exchange, (error) => onError(error, request)),
+        ),
+        next,
+      );
     };
   /**
    * The handler of the one endpoint Hono routed to (no second routing): its parameters are read
@@ -170,19 +163,20 @@ function register(
           (error) => onError(error, request),
         ),
       );
-      // an answer that waited on nothing goes back at once, as the middleware's
     }) as MiddlewareHandler;
-  const shapes = pathShapes(routes);
-  let rest = false;
-  for (const shape of shapes) {
-    if (!shape.segments.every((s) => s === undefined || plainText(s))) {
-      rest = true;
-      continue;
-    }
+  for (const shape of pathShapes(routes)) {
+    // a text segment Hono's syntax cannot say (`:`, `*`, a percent-escape it would compare
+    // decoded) is one more Hono parameter: the handlers compare it as declared
     let count = 0;
     const url =
       basePath +
-      shape.segments.map((segment) => segment ?? `:p${count++}`).join("/");
+      shape.segments
+        .map((segment) =>
+          segment !== undefined && plainText(segment)
+            ? segment
+            : `:p${count++}`,
+        )
+        .join("/");
     const fallback = serve(shape);
     for (const [method, endpoint] of shape.direct)
       app.on([method], url, direct(shape, endpoint, fallback));
@@ -191,8 +185,6 @@ function register(
     );
     if (others.length > 0) app.on(others, url, fallback as MiddlewareHandler);
   }
-  // the endpoints whose paths Hono cannot say: the middleware's, after the routes
-  if (rest) app.use(middleware({ handlers, ...options }));
 }
 
 /** On Node (@hono/node-server): the request as node:http read it, its headers and body. */
@@ -209,7 +201,19 @@ function plainText(segment: string): boolean {
   return /^[\w\-.~!$&'()+,;=@]*$/.test(segment);
 }
 
-/** Hands the request on to the app's next handler, as for a path no route matches. */
+/**
+ * The answer, or (for a path no route matches) the request handed on to the app's next handler:
+ * an answer that waited on nothing goes back at once (Hono takes a Response handed back as it is).
+ */
+function orNext(
+  response: Response | undefined | Promise<Response | undefined>,
+  next: Next,
+): Response | Promise<Response | undefined> {
+  if (isThenable(response))
+    return Promise.resolve(response).then((answer) => answer ?? passOn(next));
+  return response ?? passOn(next);
+}
+
 async function passOn(next: Next): Promise<undefined> {
   await next();
   return undefined;
