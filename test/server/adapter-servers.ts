@@ -89,7 +89,8 @@ export async function startFetch(
   return serveFetch(createFetchHandler(handlers, options));
 }
 
-function serveFetch(
+/** `fetch` served by @hono/node-server on 127.0.0.1, port 0. */
+export function serveFetch(
   fetch: (request: Request) => Promise<Response> | Response,
 ): Promise<StartedServer> {
   return new Promise((started) => {

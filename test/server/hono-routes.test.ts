@@ -1,11 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
 import { emitted } from "../emitted.js";
+import { serveFetch } from "./adapter-servers.js";
 import { outDir, writeFiles } from "./generated.js";
 import { TABLE_SPEC, tableHandlers } from "./request-table.js";
 
@@ -48,16 +48,10 @@ const apiRoutesOf = async (dir: string) =>
   (await import(pathToFileURL(join(dir, "server", "hono.ts")).href))
     .apiRoutes as (app: Hono, options: object) => void;
 
-function listen(app: Hono): Promise<string> {
-  return new Promise((started) => {
-    const server = serve(
-      { fetch: app.fetch, hostname: "127.0.0.1", port: 0 },
-      (info) => {
-        closers.push(() => new Promise((done) => server.close(done)));
-        started(`http://127.0.0.1:${info.port}`);
-      },
-    );
-  });
+async function listen(app: Hono): Promise<string> {
+  const server = await serveFetch(app.fetch);
+  closers.push(server.close);
+  return server.url;
 }
 
 beforeAll(async () => {
