@@ -1,17 +1,17 @@
-// The generated server at run time against the frameworks its users would otherwise write by
-// hand (issue 58): GitHub's `GET /repos/{owner}/{repo}/issues` with 9 query parameters and its
-// `POST` with a 2 KB body, request validation on everywhere. Contenders: apiloom's node:http
-// listener (the API's 2 routes, and all 1,223 of GitHub's), Fastify 5 by hand (its own ajv) and
-// apiloom's Fastify adapter, Express 5 by hand (express.json() and ajv, compiled as Fastify's)
-// and apiloom's Express adapter, Hono by hand (ajv) and apiloom's Hono adapter. Each serves from
-// its own child process on 127.0.0.1; this process sends the requests (keep-alive, CONCURRENCY at
-// a time) and each child reports the CPU time it spent (user + system) and its memory. Contenders
-// are alternated round after round; the table shows medians of CPU µs per request, wall, RSS and
-// each ratio to the framework by hand. `BENCH_ONLY=server` (npm run bench) runs it alone, or
-// `node bench/server.mjs`. BENCH_SERVER_REQUESTS=n requests per route and round (default 4000),
-// BENCH_SERVER_RUNS=n rounds (default 5); BENCH_SERVER_ONLY=<regular expression> picks contenders
-// by label, BENCH_SERVER_PROFILE=<folder> writes each one's CPU profile there. A benchmark, not a
-// test.
+// The generated server at run time against the frameworks its users would otherwise write by hand
+// (issue 58): GitHub's `GET /repos/{owner}/{repo}/issues` with 9 query parameters and its `POST`
+// with a 2 KB body, request validation on everywhere. Contenders: apiloom's node:http listener
+// (the API's 2 routes, and all 1,223 of GitHub's), Fastify 5 by hand (its own ajv) and apiloom's
+// Fastify adapter, Express 5 by hand (express.json() and ajv, compiled as Fastify's) and apiloom's
+// Express adapter, Hono by hand (ajv) and apiloom's Hono adapter (its routes registered on the
+// app, and as one middleware). Each serves from its own child process on 127.0.0.1; this process
+// sends the requests (keep-alive, CONCURRENCY at a time) and each child reports the CPU time it
+// spent (user + system) and its memory. Contenders are alternated round after round; the table
+// shows medians of CPU µs per request, wall, RSS and each ratio to the framework by hand.
+// `BENCH_ONLY=server` (npm run bench) runs it alone, or `node bench/server.mjs`.
+// BENCH_SERVER_REQUESTS=n requests per route and round (default 4000), BENCH_SERVER_RUNS=n rounds
+// (default 5); BENCH_SERVER_ONLY=<regular expression> picks contenders by label,
+// BENCH_SERVER_PROFILE=<folder> writes each one's CPU profile there. A benchmark, not a test.
 import { execFileSync, fork } from "node:child_process";
 import {
   mkdtempSync,
@@ -162,6 +162,14 @@ app.post("/repos/:owner/:repo/issues", async (c) => {
 });
 const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ready(server));`,
     "apiloom hono adapter": `
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { apiRoutes } from "./server/hono.js";
+${REPORT}${APILOOM_HANDLERS}
+const app = new Hono();
+apiRoutes(app, { handlers });
+const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ready(server));`,
+    "apiloom hono middleware": `
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { apiRoutes } from "./server/hono.js";
@@ -472,6 +480,7 @@ const PEER = {
   "apiloom fastify adapter": "fastify (by hand)",
   "apiloom express adapter": "express (by hand)",
   "apiloom hono adapter": "hono (by hand)",
+  "apiloom hono middleware": "hono (by hand)",
 };
 
 export function printServerTimes(rows) {

@@ -12,6 +12,7 @@ import {
   readBody as readNodeBody,
   tooLarge,
   type Answer,
+  type Exchange,
   type ListenerOptions,
 } from "./listener.js";
 import { isStreamPayload } from "./decode.js";
@@ -64,37 +65,66 @@ export function fetchDispatcher(
     checks,
   );
   const onError = options.onError ?? ((error: unknown) => console.error(error));
-  return (request, headers, incoming) => {
-    const answer = dispatch(
-      {
-        method: request.method,
-        url: pathAndQuery(request.url),
-        headers: headers ?? nodeHeaders(request.headers),
-        readBody: (limit) =>
-          incoming !== undefined && unread(incoming, request)
-            ? readNodeBody(incoming, limit)
-            : readBody(request, limit, headers),
-        skipBody: () => void request.body?.cancel().catch(() => {}),
-      },
-      (error) => onError(error, request),
+  const respond = fetchResponder(onError);
+  return (request, headers, incoming) =>
+    respond(
+      request,
+      dispatch(
+        fetchExchange(request, pathAndQuery(request.url), headers, incoming),
+        (error) => onError(error, request),
+      ),
     );
-    return isThenable(answer)
-      ? Promise.resolve(answer).then((answer) => respond(answer, request))
-      : respond(answer, request);
+}
+
+/**
+ * A fetch `Request` as the dispatcher reads it, `url` its target relative to where the API is
+ * served (see `fetchDispatcher` for `headers` and `incoming`).
+ */
+export function fetchExchange(
+  request: Request,
+  url: string,
+  headers?: IncomingHttpHeaders,
+  incoming?: IncomingMessage,
+): Exchange {
+  return {
+    method: request.method,
+    url,
+    headers: headers ?? nodeHeaders(request.headers),
+    readBody: (limit) =>
+      incoming !== undefined && unread(incoming, request)
+        ? readNodeBody(incoming, limit)
+        : readBody(request, limit, headers),
+    skipBody: () => void request.body?.cancel().catch(() => {}),
   };
-  function respond(answer: Answer, request: Request): Response | undefined {
+}
+
+/**
+ * The `Response` of a dispatcher's answer, at once or once it settles; undefined for a path no
+ * route matches. A header a handler set that HTTP cannot carry is reported to `onError`, and
+ * answered with a 500 that says nothing of it.
+ */
+export function fetchResponder(
+  onError: (error: unknown, request: Request) => void,
+): (
+  request: Request,
+  answer: Answer | Promise<Answer>,
+) => Response | undefined | Promise<Response | undefined> {
+  const respond = (answer: Answer, request: Request): Response | undefined => {
     if (answer.unrouted) return undefined;
     try {
       return toResponse(answer, request.method);
     } catch (error) {
-      // a header a handler set that HTTP cannot carry: a 500 that says nothing of it
       onError(error, request);
       return toResponse(
         errorAnswer(new HttpError(500, "internal server error")),
         request.method,
       );
     }
-  }
+  };
+  return (request, answer) =>
+    isThenable(answer)
+      ? Promise.resolve(answer).then((answer) => respond(answer, request))
+      : respond(answer, request);
 }
 
 /**

@@ -4,53 +4,216 @@
 import type { IncomingMessage } from "node:http";
 import type { Context, MiddlewareHandler, Next } from "hono";
 import type { Handlers } from "./contracts.js";
-import { isThenable, type PartialHandlers } from "./runtime.js";
-import { fetchDispatcher, type FetchOptions } from "./fetch.js";
+import { routes } from "./routes.js";
+import { isThenable, type PartialHandlers, type RouteSpec } from "./runtime.js";
+import {
+  createDispatcher,
+  createRouteDispatcher,
+  pathAndQuery,
+} from "./listener.js";
+import { pathShapes, segmentParameters, type PathShape } from "./router.js";
+import {
+  fetchDispatcher,
+  fetchExchange,
+  fetchResponder,
+  type FetchOptions,
+} from "./fetch.js";
+import { checks } from "./validate.js";
+import { BASE_PATH } from "./settings.js";
 
 export interface HonoRoutesOptions extends FetchOptions {
   handlers: PartialHandlers<Handlers>;
   /**
-   * The path every endpoint path is served under, as the request URL has it (Hono does not strip
-   * the path a middleware is mounted at: mounted at `/api/*`, say `/api`). Default: `BASE_PATH`
-   * (the generator's `baseUrl` path, else "": the endpoint paths as they are).
+   * Given an app: the path the endpoints are registered under in it. As a middleware: the path
+   * every endpoint path is served under, as the request URL has it (Hono does not strip the path
+   * a middleware is mounted at: mounted at `/api/*`, say `/api`). Default: `BASE_PATH` (the
+   * generator's `baseUrl` path, else "": the endpoint paths as they are).
    */
   basePath?: string;
 }
 
+/** What `apiRoutes` registers routes on: a Hono app (`new Hono()`, or one it mounts). */
+export interface HonoApp {
+  on(method: string[], path: string, handler: MiddlewareHandler): unknown;
+  use(handler: MiddlewareHandler): unknown;
+}
+
 /**
- * A Hono middleware serving the API (`app.use(apiRoutes({ handlers }))`), decoding requests
- * exactly as `createRequestListener` does; a path no route matches goes on to the next handler.
- * It reads the standard `Request`, so it runs wherever Hono does: Node, Deno, Bun, workers; on
- * Node (@hono/node-server) it reads the headers and an unread body as node:http gives them.
+ * Serves the API, decoding requests exactly as `createRequestListener` does; it reads the standard
+ * `Request`, so it runs wherever Hono does: Node, Deno, Bun, workers. On Node (@hono/node-server)
+ * it reads the headers and an unread body as node:http gives them.
+ *
+ * `apiRoutes(app, { handlers })` registers the endpoints with the app's own router: one route per
+ * path shape (`/files/:p0`); an endpoint no other one of its method could answer for is served
+ * straight from Hono's match, the rest of a shape (405 with `Allow`, HEAD answered by GET,
+ * overlapping paths) by the node:http listener's router. A path no endpoint has is the app's.
+ *
+ * `app.use(apiRoutes({ handlers }))` is a middleware routing every request itself; a path no
+ * route matches goes on to the next handler.
  */
-export function apiRoutes({
+export function apiRoutes(app: HonoApp, options: HonoRoutesOptions): void;
+export function apiRoutes(options: HonoRoutesOptions): MiddlewareHandler;
+export function apiRoutes(
+  first: HonoApp | HonoRoutesOptions,
+  second?: HonoRoutesOptions,
+): MiddlewareHandler | undefined {
+  if (second !== undefined) return void register(first as HonoApp, second);
+  return middleware(first as HonoRoutesOptions);
+}
+
+function middleware({
   handlers,
   ...options
 }: HonoRoutesOptions): MiddlewareHandler {
   const dispatch = fetchDispatcher(handlers, options);
-  const middleware = (
+  const serve = (
     c: Context,
     next: Next,
   ): Response | Promise<Response | undefined> => {
-    // on Node (@hono/node-server) the request as node:http read it: its headers, its body
-    const incoming = (
-      c.env as { incoming?: Partial<IncomingMessage> } | undefined
-    )?.incoming;
-    const node =
-      typeof incoming?.httpVersion === "string"
-        ? (incoming as IncomingMessage)
-        : undefined;
-    const response = dispatch(c.req.raw, node?.headers, node);
-    if (isThenable(response))
-      return Promise.resolve(response).then((answer) => answer ?? passOn(next));
-    return response ?? passOn(next);
+    const node = incoming(c);
+    return orNext(dispatch(c.req.raw, node?.headers, node), next);
   };
   // Hono awaits what a middleware returns, and takes a Response handed back at once as it is:
   // an answer that waited on nothing is not wrapped in a promise (its type asks for one)
-  return middleware as MiddlewareHandler;
+  return serve as MiddlewareHandler;
 }
 
-/** Hands the request on to the app's next handler, as for a path no route matches. */
+function register(
+  app: HonoApp,
+  { handlers, ...options }: HonoRoutesOptions,
+): void {
+  const basePath = (options.basePath ?? BASE_PATH).replace(/\/+$/, "");
+  // a base path Hono's syntax cannot say as text (`:`, `*`, a percent-escape it would compare
+  // decoded): the whole API is the middleware's, `basePath` the whole prefix
+  if (!basePath.split("/").every(plainText)) {
+    app.use(middleware({ handlers, ...options }));
+    return;
+  }
+  const onError = options.onError ?? ((error: unknown) => console.error(error));
+  const respond = fetchResponder(onError);
+  // the path they are given is the endpoint's: the app's prefix and the base path are taken off
+  const dispatch = createDispatcher(
+    routes,
+    handlers,
+    { ...options, basePath: "" },
+    checks,
+  );
+  const serveRoute = createRouteDispatcher(handlers, options, checks);
+  /** The shape's request served by the dispatcher's router, on the endpoint's part of its path. */
+  const serve =
+    (shape: PathShape) =>
+    (c: Context, next: Next): Response | Promise<Response | undefined> => {
+      const request = c.req.raw;
+      const url = pathAndQuery(request.url);
+      const queryStart = url.indexOf("?");
+      const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
+      const segments = pathname.split("/");
+      // Hono matched the registered path, the endpoint's segments last (under the app's prefix)
+      const local = segments
+        .slice(Math.max(0, segments.length - shape.segments.length) + 1)
+        .join("/");
+      const node = incoming(c);
+      const exchange = fetchExchange(
+        request,
+        `/${local}${queryStart === -1 ? "" : url.slice(queryStart)}`,
+        node?.headers,
+        node,
+      );
+      return orNext(
+        respond(
+          request,
+          dispatch(exchange, (error) => onError(error, request)),
+        ),
+        next,
+      );
+    };
+  /**
+   * The handler of the one endpoint Hono routed to (no second routing): its parameters are read
+   * off the path's last segments as the request spelled them. Another method (Hono routes HEAD
+   * as GET), or a path Hono matched otherwise (a percent-escape, its `strict: false`), goes to
+   * the shape's `serve`, whose router decides.
+   */
+  const direct = (
+    shape: PathShape,
+    { route, names }: { route: RouteSpec; names: (string | undefined)[] },
+    fallback: ReturnType<typeof serve>,
+  ) =>
+    ((c: Context, next: Next) => {
+      const request = c.req.raw;
+      if (request.method !== route.method) return fallback(c, next);
+      const url = pathAndQuery(request.url);
+      const queryStart = url.indexOf("?");
+      const segments = (
+        queryStart === -1 ? url : url.slice(0, queryStart)
+      ).split("/");
+      const offset = segments.length - names.length;
+      const rawPath =
+        offset >= 0
+          ? segmentParameters(shape, names, segments, offset)
+          : undefined;
+      if (rawPath === undefined) return fallback(c, next);
+      const node = incoming(c);
+      return respond(
+        request,
+        serveRoute(
+          route,
+          rawPath,
+          queryStart === -1 ? "" : url.slice(queryStart + 1),
+          fetchExchange(request, url, node?.headers, node),
+          (error) => onError(error, request),
+        ),
+      );
+    }) as MiddlewareHandler;
+  for (const shape of pathShapes(routes)) {
+    // a text segment Hono's syntax cannot say (`:`, `*`, a percent-escape it would compare
+    // decoded) is one more Hono parameter: the handlers compare it as declared
+    let count = 0;
+    const url =
+      basePath +
+      shape.segments
+        .map((segment) =>
+          segment !== undefined && plainText(segment)
+            ? segment
+            : `:p${count++}`,
+        )
+        .join("/");
+    const fallback = serve(shape);
+    for (const [method, endpoint] of shape.direct)
+      app.on([method], url, direct(shape, endpoint, fallback));
+    const others = [...shape.methods].filter(
+      (method) => !shape.direct.has(method),
+    );
+    if (others.length > 0) app.on(others, url, fallback as MiddlewareHandler);
+  }
+}
+
+/** On Node (@hono/node-server): the request as node:http read it, its headers and body. */
+function incoming(c: Context): IncomingMessage | undefined {
+  const node = (c.env as { incoming?: Partial<IncomingMessage> } | undefined)
+    ?.incoming;
+  return typeof node?.httpVersion === "string"
+    ? (node as IncomingMessage)
+    : undefined;
+}
+
+/** A path segment Hono's router matches as the text it is. */
+function plainText(segment: string): boolean {
+  return /^[\w\-.~!$&'()+,;=@]*$/.test(segment);
+}
+
+/**
+ * The answer, or (for a path no route matches) the request handed on to the app's next handler:
+ * an answer that waited on nothing goes back at once (Hono takes a Response handed back as it is).
+ */
+function orNext(
+  response: Response | undefined | Promise<Response | undefined>,
+  next: Next,
+): Response | Promise<Response | undefined> {
+  if (isThenable(response))
+    return Promise.resolve(response).then((answer) => answer ?? passOn(next));
+  return response ?? passOn(next);
+}
+
 async function passOn(next: Next): Promise<undefined> {
   await next();
   return undefined;

@@ -237,3 +237,112 @@ function decodeSegment(raw: string): string {
     throw new HttpError(400, "the path is not valid percent-encoding");
   }
 }
+
+/**
+ * The endpoints of one path shape, as a framework's own router (the Fastify and Hono adapters')
+ * is given them: one route per shape, each segment holding parameters one positional parameter
+ * (`/files/{a}-{b}.json` and `/files/{id}` are both `/files/:p0`).
+ */
+export interface PathShape {
+  /** The shape's segments (the first is the empty one before `/`): text, or `undefined` for parameters. */
+  segments: (string | undefined)[];
+  /** Every method of its endpoints and the common ones (405 with `Allow` for those it lacks). */
+  methods: Set<string>;
+  routes: RouteSpec[];
+  /**
+   * The endpoints the framework's router routes alone, one per method at most: each parameter a
+   * whole segment, and no other endpoint of its method could answer the same path (its
+   * parameters are read by `segmentParameters`). The shape's other requests go to the
+   * dispatcher's router (other methods, HEAD answered by GET, overlapping paths, `{a}-{b}.json`).
+   */
+  direct: Map<string, { route: RouteSpec; names: (string | undefined)[] }>;
+}
+
+/**
+ * Methods every path answers, with 405 and `Allow` when none of its endpoints has them (OPTIONS
+ * is left to the app, a CORS plugin's say).
+ */
+const COMMON_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
+
+/** The endpoints by path shape (see `PathShape`), in the order they come. */
+export function pathShapes(routes: readonly RouteSpec[]): PathShape[] {
+  const shapes = new Map<string, PathShape>();
+  // the endpoints of each method and number of segments, which alone can answer the same path
+  const peers = new Map<string, RouteSpec[]>();
+  for (const route of routes) {
+    const segments = route.path
+      .split("/")
+      .map((segment) => (/\{[^{}]+\}/.test(segment) ? undefined : segment));
+    const key = segments.map((s) => (s === undefined ? "{}" : s)).join("/");
+    const shape: PathShape = shapes.get(key) ?? {
+      segments,
+      methods: new Set(COMMON_METHODS),
+      routes: [],
+      direct: new Map(),
+    };
+    shape.methods.add(route.method);
+    shape.routes.push(route);
+    shapes.set(key, shape);
+    const peer = `${route.method} ${segments.length}`;
+    const same = peers.get(peer);
+    if (same) same.push(route);
+    else peers.set(peer, [route]);
+  }
+  for (const shape of shapes.values())
+    for (const route of shape.routes) {
+      const names = route.path
+        .split("/")
+        .map((segment) => /^\{([^{}]+)\}$/.exec(segment)?.[1]);
+      const alone =
+        route.path
+          .split("/")
+          .every((segment) => /^(?:[^{}]*|\{[^{}]+\})$/.test(segment)) &&
+        shape.routes.filter((r) => r.method === route.method).length === 1 &&
+        !(peers.get(`${route.method} ${shape.segments.length}`) ?? []).some(
+          (other) => other !== route && overlap(route.path, other.path),
+        );
+      if (alone) shape.direct.set(route.method, { route, names });
+    }
+  return [...shapes.values()];
+}
+
+/**
+ * The raw parameters of a directly routed endpoint (`PathShape.direct`) from a request path's
+ * segments, the endpoint's starting at `offset + 1`; undefined when a text segment is not as
+ * declared (a path the framework matched otherwise: its `caseSensitive: false`, a percent-escape)
+ * or a parameter is empty: such a path goes to the dispatcher's router, which matches it as
+ * node:http does.
+ */
+export function segmentParameters(
+  shape: PathShape,
+  names: readonly (string | undefined)[],
+  segments: readonly string[],
+  offset: number,
+): Record<string, string> | undefined {
+  const rawPath: Record<string, string> = {};
+  for (let i = 1; i < names.length; i++) {
+    const segment = segments[offset + i];
+    const name = names[i];
+    if (segment === undefined) return undefined;
+    if (name === undefined ? segment !== shape.segments[i] : segment === "")
+      return undefined;
+    if (name !== undefined) setOwn(rawPath, name, segment);
+  }
+  return rawPath;
+}
+
+/**
+ * Whether some path could match both templates (of as many segments): no segment is text in both
+ * and differs (text holding `%`, compared decoded by the router, counts as matching anything).
+ */
+function overlap(a: string, b: string): boolean {
+  const other = b.split("/");
+  return a
+    .split("/")
+    .every(
+      (segment, index) =>
+        segment === other[index] ||
+        /[{%]/.test(segment) ||
+        /[{%]/.test(other[index]!),
+    );
+}

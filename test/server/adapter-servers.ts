@@ -89,7 +89,8 @@ export async function startFetch(
   return serveFetch(createFetchHandler(handlers, options));
 }
 
-function serveFetch(
+/** `fetch` served by @hono/node-server on 127.0.0.1, port 0. */
+export function serveFetch(
   fetch: (request: Request) => Promise<Response> | Response,
 ): Promise<StartedServer> {
   return new Promise((started) => {
@@ -111,10 +112,12 @@ export interface StartedServer {
 /**
  * The API of `dir` (generated with every adapter) served by `adapter`, given `handlers` and the
  * listener options `options`; Express and Hono also serve `GET /own` themselves, after the API.
+ * "hono" registers the endpoints with Hono's router (`apiRoutes(app, …)`), "hono middleware" is
+ * `app.use(apiRoutes(…))`.
  */
 export async function startAdapter(
   dir: string,
-  adapter: AdapterName,
+  adapter: AdapterName | "hono middleware",
   handlers: object,
   options: object = {},
 ): Promise<StartedServer> {
@@ -125,7 +128,7 @@ export async function startAdapter(
     const server = await listen(createRequestListener(handlers, options));
     return { url: server.baseUrl, close: () => server.close() };
   }
-  const { apiRoutes } = await load(`${adapter}.ts`);
+  const { apiRoutes } = await load(`${adapter.split(" ")[0]}.ts`);
   if (adapter === "fastify") {
     const app = Fastify();
     await app.register(apiRoutes, { handlers, ...options });
@@ -149,7 +152,8 @@ export async function startAdapter(
     };
   }
   const app = new Hono();
-  app.use(apiRoutes({ handlers, ...options }));
+  if (adapter === "hono") apiRoutes(app, { handlers, ...options });
+  else app.use(apiRoutes({ handlers, ...options }));
   app.get("/own", (c) => c.json({ own: true }));
   return serveFetch(app.fetch);
 }

@@ -32,7 +32,7 @@ const deno = typeof Deno === "undefined" ? undefined : Deno;
 const dir = deno ? deno.args[0]! : Bun!.argv[2]!;
 const { apiRoutes } = await import(`${dir}/server/hono.ts`);
 const app = new Hono();
-app.use(apiRoutes({ handlers: tableHandlers, bodyLimit: TABLE_BODY_LIMIT }));
+apiRoutes(app, { handlers: tableHandlers, bodyLimit: TABLE_BODY_LIMIT });
 
 if (deno)
   deno.serve(
