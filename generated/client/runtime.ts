@@ -222,12 +222,11 @@ export function specEndpoint(
   spec: EndpointSpec,
 ): never {
   return ((args: EndpointArgs = {}, options?: CallOptions) => {
-    // the path parameters fill the placeholders of the path alone: always given. One spread
-    // and assignments: a literal that spreads twice is built several times slower on V8
-    const given: Record<string, unknown> = { ...spec };
-    given["pathParams"] = args.path;
-    for (const part of spec.takes ?? []) given[part] = args[part];
-    return sendSpec(defaults, schemes, options, given as object as RequestSpec);
+    // the path parameters fill the placeholders of the path alone: always given. The parts
+    // apart from the spec: a copy of the spec with members added costs V8 ~2 µs a call
+    const parts: Record<string, unknown> = { pathParams: args.path };
+    for (const part of spec.takes ?? []) parts[part] = args[part];
+    return sendSpec(defaults, schemes, options, spec, parts);
   }) as never;
 }
 
@@ -272,36 +271,46 @@ export function send<TReturn>(
   return sendSpec(defaults, schemes, options, withWriters(spec));
 }
 
-/** `send` of a spec that has the writers of its parts (the endpoint functions give them). */
+/** The parts of a request a call gives (`send`'s spec holds them). */
+type RequestParts = Pick<
+  RequestSpec,
+  "pathParams" | "query" | "headers" | "cookies" | "body"
+>;
+
+/**
+ * `send` of a spec that has the writers of its parts (the endpoint functions give them), with
+ * the parts `given`. Loops rather than `flatMap`, which costs V8 ~1 µs a call.
+ */
 async function sendSpec<TReturn>(
   defaults: ClientOptions,
   schemes: Record<string, AuthScheme>,
   options: CallOptions | undefined,
-  given: RequestSpec,
+  spec: RequestSpec,
+  given: RequestParts = spec,
 ): Promise<TReturn> {
   const config = mergeOptions(defaults, options);
-  const codec = given.scalars;
-  const spec = codec ? codec.wire(given) : given;
+  const codec = spec.scalars;
+  const parts = codec ? codec.wire({ ...spec, ...given }) : given;
   // first: a missing path parameter throws before any header, auth or body work
   const path = fillPath(
     spec.path,
-    spec.pathParams ?? {},
+    parts.pathParams ?? {},
     spec.pathStyles,
     spec.writePath,
   );
   const headers = new Headers(config.headers);
-  for (const [name, value] of Object.entries(spec.headers ?? {})) {
+  for (const [name, value] of Object.entries(parts.headers ?? {})) {
     const text = spec.writeHeader!(value, spec.headerStyles?.[name]);
     if (text !== undefined) headers.set(name, text);
   }
-  const cookies = Object.entries(spec.cookies ?? {}).flatMap(([name, value]) =>
-    spec.writeCookie!(name, value, spec.cookieStyles?.[name]),
-  );
+  const cookies: string[] = [];
+  for (const [name, value] of Object.entries(parts.cookies ?? {}))
+    cookies.push(...spec.writeCookie!(name, value, spec.cookieStyles?.[name]));
   if (cookies.length) addCookie(headers, cookies.join("; "));
   if (spec.accept && !headers.has("Accept")) headers.set("Accept", spec.accept);
-  const params = Object.entries(spec.query ?? {}).flatMap(([name, value]) =>
-    spec.writeQuery!(name, value, spec.queryStyles?.[name]),
-  );
+  const params: string[] = [];
+  for (const [name, value] of Object.entries(parts.query ?? {}))
+    params.push(...spec.writeQuery!(name, value, spec.queryStyles?.[name]));
   // the API keys of the query, which a next page's URL gets only on the API's origin
   const keys =
     spec.authorize && config.auth
@@ -315,14 +324,14 @@ async function sendSpec<TReturn>(
       : [];
   const query = [...keys, ...params];
   const init: SendInit = { method: spec.method, headers };
-  if (spec.body !== undefined) {
+  if (parts.body !== undefined) {
     // `form` comes with `encoding`: an endpoint template that sends `encoding` alone (written
     // before `form` existed) fails here rather than sending the form another way
     const form =
       spec.encoding &&
-      spec.form!(spec.body, spec.mediaType ?? "", spec.encoding);
+      spec.form!(parts.body, spec.mediaType ?? "", spec.encoding);
     init.body =
-      form ?? spec.write!(spec.body, spec.mediaType, codec?.stringify);
+      form ?? spec.write!(parts.body, spec.mediaType, codec?.stringify);
     // FormData and a multipart Blob carry their own Content-Type, with the boundary
     if (form instanceof Blob) headers.set("Content-Type", form.type);
     else if (!(init.body instanceof FormData) && spec.mediaType)

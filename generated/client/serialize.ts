@@ -78,13 +78,20 @@ function isObject(value: unknown): value is object {
   );
 }
 
+/** What encodeURIComponent leaves that RFC 3986 reserves (`g`: `replace` resets `lastIndex`). */
+const SUB_DELIMS = /[!'()*]/g;
+
 /** Percent-encodes everything but unreserved characters; `.` too where it is a delimiter. */
-function encode(value: string, dots = false): string {
-  const out = encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase(),
-  );
-  return dots ? out.replace(/\./g, "%2E") : out;
+function encode(value: string, dots?: boolean): string {
+  const out = encodeURIComponent(value);
+  const escaped = dots ? /[!'()*.]/g : SUB_DELIMS;
+  // tested first: a `replace` with a function costs V8 ~0.1 µs even when nothing matches
+  return escaped.test(out)
+    ? out.replace(
+        escaped,
+        (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase(),
+      )
+    : out;
 }
 
 /** `allowReserved`: RFC 3986 reserved characters that cannot end a query value stay as they are. */

@@ -150,12 +150,12 @@ export async function exchange(
   const totalTimeout = options.totalTimeout ?? 600_000;
   const platform = options.fetch ?? fetch;
   const node = (globalThis as { [DISPATCHER]?: Dispatcher })[DISPATCHER];
-  const limited =
-    !!signal || !(timeout === Infinity && totalTimeout === Infinity);
-  // a caller's signal reaches fetch, as openapi-fetch's does (a fetch of the caller's may read it)
+  // a caller's signal reaches fetch, as openapi-fetch's does (a fetch of the caller's may read it);
+  // a time limit's too, where the dispatcher may not see the request
   const signalled =
     !!signal ||
-    (limited && (!!options.middleware?.length || platform !== honours));
+    (!(timeout === Infinity && totalTimeout === Infinity) &&
+      (!!options.middleware?.length || platform !== honours));
   // what ended the call (the caller's abort, the total timeout; never undefined: an aborted
   // signal's reason is not), and what aborts the attempt in flight or the wait
   let reason: unknown;

@@ -72,8 +72,9 @@ export async function readBody(
   // an answer to HEAD, a 204, 205 or 304 has none: fetch gives it a null body
   if (response.body === null) return undefined;
   const type = response.headers.get("Content-Type") ?? "";
+  const json = isJson(type);
   const chunks = await readChunks(response, limit, operation);
-  if (!isJson(type) && !type.startsWith("text/") && type !== "")
+  if (!json && !type.startsWith("text/") && type !== "")
     return blobOf(chunks, type);
   // decoded once, as `Response.text()` decodes (UTF-8, a byte order mark dropped), without a Blob
   let bytes = chunks[0];
@@ -84,7 +85,7 @@ export async function readBody(
       bytes.set(chunk, (at += chunk.length) - chunk.length);
   }
   const text = new TextDecoder().decode(bytes);
-  return text === "" ? undefined : isJson(type) ? parse(text) : text;
+  return text === "" ? undefined : json ? parse(text) : text;
 }
 
 /**
@@ -135,7 +136,7 @@ function blobOf(chunks: Uint8Array[], type: string): Blob {
 /** `readLimited`'s chunks, as they came. */
 async function readChunks(
   response: Response,
-  limit = 33_554_432,
+  limit = 2 ** 25, // 32 MiB
   operation = "",
 ): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];

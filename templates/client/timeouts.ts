@@ -45,7 +45,7 @@ export function wait(ms: number, signal: AbortSignal): Promise<void> {
 
 // beside TimeoutError rather than `after`: a bundle declares the two in one `var` (4 B less)
 /** setTimeout's longest delay (2^31-1 ms, 24.8 days); platforms run a longer one at once. */
-const LONGEST = 2_147_483_647;
+const LONGEST = 2 ** 31 - 1;
 
 /** A call or an attempt that took longer than its `timeout` or `totalTimeout`. */
 export class TimeoutError extends Error {
