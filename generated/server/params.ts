@@ -39,7 +39,8 @@ export function firstValues(
   search: string,
   slots: ReadonlyMap<string, number>,
 ): (string | undefined)[] {
-  const out: (string | undefined)[] = new Array(slots.size).fill(undefined);
+  const out: (string | undefined)[] = [];
+  for (let i = 0; i < slots.size; i++) out.push(undefined);
   // the next `=` at or after `start`: searched again only once passed, so the pass stays linear
   let at = -1;
   let start = 0;
