@@ -15,12 +15,49 @@ import {
 } from "./runtime.js";
 import {
   cookiePairs,
+  firstValues,
   formFields,
+  oneValue,
   typedParts,
   parseParameter,
   queryPairs,
+  queryValue,
   type RawParameters,
 } from "./params.js";
+
+/**
+ * What `decodeParameters` reads of a route, worked out once a route: whether it has cookie
+ * parameters, and when every query parameter is read as one value (`oneValue`), each one's slot
+ * in what `firstValues` reads (`slots`), by its index in `params` (`slotOf`, -1 for the others).
+ */
+interface ParamPlan {
+  cookies: boolean;
+  slots: Map<string, number> | undefined;
+  slotOf: number[];
+}
+
+const paramPlans = new WeakMap<RouteSpec, ParamPlan>();
+
+function paramPlan(route: RouteSpec): ParamPlan {
+  let plan = paramPlans.get(route);
+  if (plan !== undefined) return plan;
+  const query = route.params.filter((param) => param.in === "query");
+  let slots: Map<string, number> | undefined;
+  if (query.every(oneValue)) {
+    slots = new Map();
+    for (const { name } of query)
+      if (!slots.has(name)) slots.set(name, slots.size);
+  }
+  plan = {
+    cookies: route.params.some((param) => param.in === "cookie"),
+    slots,
+    slotOf: route.params.map((param) =>
+      param.in === "query" && slots ? slots.get(param.name)! : -1,
+    ),
+  };
+  paramPlans.set(route, plan);
+  return plan;
+}
 
 /**
  * Converts the raw values of a request into the typed values its handler expects. `rawPath`
@@ -33,35 +70,43 @@ export function decodeParameters(
   search: string,
   headers: IncomingMessage["headers"],
 ): Pick<DecodedRequest, "path" | "query" | "headers" | "cookies"> {
-  let cookies = false;
-  for (const param of route.params) if (param.in === "cookie") cookies = true;
+  const { cookies, slots, slotOf } = paramPlan(route);
+  // a query of one-value parameters read in one pass, else as pairs
+  const firsts = slots && firstValues(search, slots);
   const raw: RawParameters = {
     path: rawPath,
-    query: queryPairs(search),
+    query: firsts ? [] : queryPairs(search),
     headers,
     cookies: cookies ? cookiePairs(headers["cookie"]) : [],
   };
-  const found: Record<ParamSpec["in"], Record<string, unknown>> = {
-    path: {},
-    query: {},
-    header: {},
-    cookie: {},
-  };
-  for (const param of route.params) {
-    const value = parseParameter(param, raw);
-    if (value !== undefined) setOwn(found[param.in], param.name, value);
+  const out = { path: {}, query: {}, headers: {}, cookies: {} };
+  const params = route.params;
+  for (let i = 0; i < params.length; i++) {
+    const param = params[i]!;
+    const slot = slotOf[i]!;
+    const value =
+      firsts && slot !== -1
+        ? queryValue(param, firsts[slot])
+        : parseParameter(param, raw);
+    if (value !== undefined)
+      setOwn(
+        param.in === "path"
+          ? out.path
+          : param.in === "query"
+            ? out.query
+            : param.in === "header"
+              ? out.headers
+              : out.cookies,
+        param.name,
+        value,
+      );
     else if (param.required)
       throw new HttpError(
         400,
         `missing required ${param.in} parameter ${JSON.stringify(param.name)}`,
       );
   }
-  return {
-    path: found.path,
-    query: found.query,
-    headers: found.header,
-    cookies: found.cookie,
-  };
+  return out;
 }
 
 /** Bytes to text (UTF-8, a bad sequence as U+FFFD): one decoder for every request. */

@@ -22,6 +22,7 @@ import {
   handlerFor,
   isThenable,
   type DecodedRequest,
+  type HandlerResult,
   type RouteHandler,
   type RouteSpec,
 } from "./runtime.js";
@@ -169,9 +170,13 @@ export function createRouteDispatcher(
       }
       const params = decodeParameters(route, rawPath, search, exchange.headers);
       read = true;
-      const answer = andThen(exchange.readBody(bodyLimit), (bytes) =>
-        serve(route, handler, params, bytes, exchange.headers, checks),
-      );
+      const bytes = exchange.readBody(bodyLimit);
+      // a body at hand (a GET's none) is served at once, without a closure to wait for it
+      const answer = isThenable(bytes)
+        ? Promise.resolve(bytes).then((bytes) =>
+            serve(route, handler, params, bytes, exchange.headers, checks),
+          )
+        : serve(route, handler, params, bytes, exchange.headers, checks);
       return isThenable(answer)
         ? Promise.resolve(answer).catch((error) => failure(error, report))
         : answer;
@@ -325,6 +330,7 @@ type Checks = RouteChecks & { requests: boolean; responses: boolean };
 /**
  * A routed request's body decoded, the request checked, its handler run and its result encoded:
  * at once, or as a promise where a step is asynchronous (a multipart body, the handler, a `Blob`).
+ * A step that is not asynchronous calls the next one directly (no closure waits for it).
  */
 function serve(
   route: RouteSpec,
@@ -334,28 +340,51 @@ function serve(
   headers: IncomingHttpHeaders,
   checks: Checks | undefined,
 ): Answer | PromiseLike<Answer> {
-  const contentType = headers["content-type"];
-  return andThen(
-    route.body ? decodeBody(route, bytes, contentType) : undefined,
-    (body) => {
-      const request = requestOf(route, params, body, contentType);
-      if (checks?.requests) checks.request(route, request, headers);
-      return andThen(runHandler(route, handler, request), (reply) =>
-        andThen(encodeResult(reply, route), (answer) => {
-          const type = answer.headers["content-type"];
-          // an item stream's items are not checked: its validators describe whole bodies
-          if (checks?.responses && !isStreamPayload(answer.payload))
-            checks.response(
-              route,
-              answer.status,
-              reply.body,
-              typeof type === "string" ? type : undefined,
-            );
-          return answer;
-        }),
+  const body = route.body
+    ? decodeBody(route, bytes, headers["content-type"])
+    : undefined;
+  return isThenable(body)
+    ? Promise.resolve(body).then((body) =>
+        handle(route, handler, params, body, headers, checks),
+      )
+    : handle(route, handler, params, body, headers, checks);
+}
+
+/** `serve` once the body is decoded: the request checked and handled. */
+function handle(
+  route: RouteSpec,
+  handler: RouteHandler,
+  params: ReturnType<typeof decodeParameters>,
+  body: unknown,
+  headers: IncomingHttpHeaders,
+  checks: Checks | undefined,
+): Answer | PromiseLike<Answer> {
+  const request = requestOf(route, params, body, headers["content-type"]);
+  if (checks?.requests) checks.request(route, request, headers);
+  const reply = runHandler(route, handler, request);
+  return isThenable(reply)
+    ? Promise.resolve(reply).then((reply) => answerOf(route, reply, checks))
+    : answerOf(route, reply, checks);
+}
+
+/** A handler's result encoded and, when asked, checked. */
+function answerOf(
+  route: RouteSpec,
+  reply: HandlerResult,
+  checks: Checks | undefined,
+): Answer | PromiseLike<Answer> {
+  return andThen(encodeResult(reply, route), (answer) => {
+    const type = answer.headers["content-type"];
+    // an item stream's items are not checked: its validators describe whole bodies
+    if (checks?.responses && !isStreamPayload(answer.payload))
+      checks.response(
+        route,
+        answer.status,
+        reply.body,
+        typeof type === "string" ? type : undefined,
       );
-    },
-  );
+    return answer;
+  });
 }
 
 /**

@@ -29,6 +29,54 @@ export function queryPairs(search: string): [string, string][] {
   return out;
 }
 
+/**
+ * The first raw (still encoded) value of each name `slots` numbers, read in one pass over a query
+ * string (without `?`): what `queryPairs` and `fromPairs` find for a parameter read as one value
+ * (see `oneValue`), without listing the pairs. Every key is decoded, as `queryPairs` does (a bad
+ * percent-escape in any of them is a 400).
+ */
+export function firstValues(
+  search: string,
+  slots: ReadonlyMap<string, number>,
+): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  for (let i = 0; i < slots.size; i++) out.push(undefined);
+  // the next `=` at or after `start`: searched again only once passed, so the pass stays linear
+  let at = -1;
+  let start = 0;
+  while (start <= search.length) {
+    let end = search.indexOf("&", start);
+    if (end === -1) end = search.length;
+    if (end > start) {
+      if (at < start) {
+        at = search.indexOf("=", start);
+        if (at === -1) at = search.length;
+      }
+      const bare = at >= end;
+      const slot = slots.get(
+        decode(search.slice(start, bare ? end : at), true),
+      );
+      if (slot !== undefined && out[slot] === undefined)
+        out[slot] = bare ? "" : search.slice(at + 1, end);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+/**
+ * Whether a query or cookie parameter is read as one value: the first the request carries (no
+ * list, object or `content`), whatever its style.
+ */
+export function oneValue(param: ParamSpec): boolean {
+  return param.contentType === undefined && !param.array && !param.properties;
+}
+
+/** The typed value of a query parameter read as one value (see `oneValue`), from its raw text. */
+export function queryValue(param: ParamSpec, raw: string | undefined): unknown {
+  return raw === undefined ? undefined : convert(param, decode(raw, true));
+}
+
 /** Splits a Cookie header (`a=1; b=2`) into raw `name=value` pairs. */
 export function cookiePairs(header: string | undefined): [string, string][] {
   const out: [string, string][] = [];
@@ -159,8 +207,7 @@ function fromPairs(
   pairs: readonly (readonly [string, string])[],
   plus: boolean,
 ): unknown {
-  if (param.contentType === undefined && !param.array && !param.properties) {
-    // one value, whatever the style: the first the request carries
+  if (oneValue(param)) {
     for (let i = 0; i < pairs.length; i++)
       if (pairs[i]![0] === param.name)
         return convert(param, decode(pairs[i]![1], plus));
