@@ -197,7 +197,7 @@ function convertNow(value: unknown, path: Path) {
     settle() {},
     textOf: (_, v) => String(v),
   };
-  // every report as made, in order (a IngestReporter would keep a repeated one once)
+  // every report as made, in order (a Reporter would keep a repeated one once)
   const reports: Report[] = [];
   const reporter = {
     report: (code: string, message: string, at: { pointer: string }) =>
