@@ -64,9 +64,7 @@ export class Reporter<in Code extends string = never> {
     at: ReportPlace,
     related?: readonly SourceRef[],
   ): void {
-    const entry = Object.hasOwn(this.codes, code)
-      ? this.codes[code]
-      : undefined;
+    const entry = this.entry(code);
     // tsc refuses such a code; a caller in plain JavaScript still gets told
     if (!entry)
       throw new Error(
@@ -124,7 +122,11 @@ export class Reporter<in Code extends string = never> {
 
   /** What `code` means (its one-line meaning among this reporter's codes), or "" for another. */
   meaning(code: string): string {
-    return Object.hasOwn(this.codes, code) ? this.codes[code]!.meaning : "";
+    return this.entry(code)?.meaning ?? "";
+  }
+
+  private entry(code: string): DiagnosticCodeInfo | undefined {
+    return Object.hasOwn(this.codes, code) ? this.codes[code] : undefined;
   }
 
   private keep(d: Diagnostic): void {
