@@ -1,5 +1,5 @@
 /**
- * The table of diagnostic codes in docs/diagnostics.md, made from the registry (src/model/diagnostics/codes.ts).
+ * The table of diagnostic codes in docs/diagnostics.md, made from the registry (src/diagnostic-codes.ts).
  * Used by scripts/readme-diagnostics.mjs to write it and by the registry test to check it.
  */
 export const START = "<!-- diagnostics:start (npm run readme:diagnostics) -->";

@@ -2,7 +2,7 @@
 // (which builds dist/ first). test/diagnostics/registry.test.ts fails while the two differ.
 import { readFileSync, writeFileSync } from "node:fs";
 import * as prettier from "prettier";
-import { DIAGNOSTIC_CODES } from "../dist/model/diagnostics/codes.js";
+import { DIAGNOSTIC_CODES } from "../dist/diagnostic-codes.js";
 import { END, START, diagnosticsTable } from "./diagnostics-table.mjs";
 
 const PAGE = "docs/diagnostics.md";

@@ -26,6 +26,8 @@ export type {
   ParseWarning,
   TextPosition,
 } from "./ingest/parse/parsed-document.js";
+// the codes ParseWarning and the readers report
+export type { IngestCode } from "./ingest/codes.js";
 export type { Path } from "./model/pointer.js";
 export {
   buildModel,
@@ -34,7 +36,7 @@ export {
 } from "./model/merge/build.js";
 export type { TagOverrides } from "./model/merge/tag-overrides.js";
 export type { NamingOptions } from "./model/merge/naming.js";
-export type { DiagnosticCode } from "./model/diagnostics/codes.js";
+export type { DiagnosticCode } from "./diagnostic-codes.js";
 export {
   ARTIFACTS,
   BUILT_IN_PLUGINS,

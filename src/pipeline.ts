@@ -12,6 +12,8 @@ import {
   type BuildOptions,
 } from "./model/merge/build.js";
 import { Reporter } from "./model/diagnostics/reporter.js";
+import { EMIT_CODES } from "./emit/codes.js";
+import { INGEST_CODES } from "./ingest/codes.js";
 import type { ApiModel, Diagnostic } from "./model/types.js";
 import { collectFiles } from "./workflow/output/output-files.js";
 
@@ -101,6 +103,8 @@ export async function runPipeline(
     onArtifact: (artifact) => onStage(`making the ${artifact}`),
     keep: settings.keep,
     sinceLastRun: settings.sinceLastRun,
+    // the readers' codes too: the docs say what the model's diagnostics mean
+    reporter: new Reporter({ ...INGEST_CODES, ...EMIT_CODES }),
   });
   const reporter = new Reporter();
   reporter.add(model.diagnostics);

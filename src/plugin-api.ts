@@ -20,8 +20,9 @@ export {
   type SinceLastRun,
 } from "./emit/artifact.js";
 export type { OutputLayout } from "./emit/layout.js";
-// the context's reporter
+// the context's reporter, and the codes it reports
 export type { OnceReport, ReportPlace, Reporter } from "./emit/artifact.js";
+export type { EmitCode } from "./emit/codes.js";
 // the context's type index: the names of the types in types.ts and their type expressions
 export type { EndpointTypes, TypeIndex } from "./emit/type-index/type-index.js";
 export type { WebhookTypes } from "./emit/type-index/webhook-names.js";

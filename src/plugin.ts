@@ -5,4 +5,5 @@
  * `apiloom-gen/config` alike.
  */
 export * from "./emit/toolkit.js";
+export { diagnosticMeaning } from "./diagnostic-codes.js";
 export * from "./plugin-api.js";

@@ -1,22 +1,33 @@
-import type { OnceReport, ReportPlace } from "../model/diagnostics/reporter.js";
+import type {
+  OnceReport as OnceReportOf,
+  ReportPlace,
+} from "../model/diagnostics/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
+import type { EmitCode } from "./codes.js";
 import type { TypeIndex } from "./type-index/type-index.js";
 
 // what the context's `reporter` and `types` are
-export type { OnceReport, ReportPlace } from "../model/diagnostics/reporter.js";
+export type { ReportPlace } from "../model/diagnostics/reporter.js";
 export type { EndpointTypes, TypeIndex } from "./type-index/type-index.js";
 export type { WebhookTypes } from "./type-index/webhook-names.js";
 export type { SchemaMode } from "./type-index/schema-to-type.js";
 
+/** What {@link Reporter.once} hands back: a report of the emitters' codes made once per subject. */
+export interface OnceReport extends OnceReportOf<EmitCode> {}
+
 /**
  * The context's `reporter`: how a plugin reports a diagnostic (`report(code, message, at,
- * related?)`, as {@link OnceReport}'s). The severity is the code's in the registry
- * (src/model/diagnostics/codes.ts); the same diagnostic (place, code and message) said twice is
- * kept once.
+ * related?)`, as {@link OnceReport}'s), one of the emitters' codes (src/emit/codes.ts), which
+ * gives its severity; the same diagnostic (place, code and message) said twice is kept once.
  */
 export interface Reporter extends OnceReport {
   /** A report made once per `subject` however often it is met (`once(name).report(…)`). */
   once(subject: string): OnceReport;
+  /**
+   * What a diagnostic code means, the registry's line, for the codes of the run (the readers'
+   * and the model's too, whose diagnostics the model holds), or "" for another.
+   */
+  meaning(code: string): string;
   /** Diagnostics collected elsewhere (a toolkit check's), each kept once. */
   add(diagnostics: readonly Diagnostic[]): void;
   /** Every diagnostic reported so far, in report order, each once. */
@@ -179,7 +190,7 @@ export interface EmitContext<O = Readonly<Record<string, unknown>>> {
    */
   readonly types: TypeIndex;
   /**
-   * Reports a diagnostic: a code of src/model/diagnostics/codes.ts, which gives its severity. A
+   * Reports a diagnostic: a code of src/emit/codes.ts, which gives its severity. A
    * plugin of the user's reports `PluginDiagnosticCode`s; the message says what.
    */
   readonly reporter: Reporter;

@@ -1,4 +1,4 @@
-import { Reporter } from "../model/diagnostics/reporter.js";
+import { EmitReporter } from "./codes.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import {
   PluginError,
@@ -57,6 +57,11 @@ export interface RunHooks {
    * it (generate(), a plugin's test) has no last run.
    */
   sinceLastRun?: (made: readonly GeneratedFile[]) => SinceLastRun | undefined;
+  /**
+   * What the plugins report through (default: a new EmitReporter): src/pipeline.ts hands down
+   * one of the readers' codes too, so its `meaning` covers the model's diagnostics.
+   */
+  reporter?: EmitReporter;
 }
 
 /**
@@ -73,12 +78,12 @@ export async function runPlugins(
     onArtifact = () => {},
     keep = (files) => files,
     sinceLastRun: since,
+    reporter = new EmitReporter(),
   }: RunHooks = {},
 ): Promise<{ batches: EmitterBatch[]; diagnostics: Diagnostic[] }> {
   // the artifacts asked for with their needs, resolved once in the settings
   const names = [...run.artifacts];
   // the places the plugins print were found between the model and here (src/pipeline.ts)
-  const reporter = new Reporter();
   const paths = Object.freeze(
     Object.fromEntries(run.plugins.map((p) => [p.name, p.path])),
   );
@@ -205,7 +210,7 @@ export function pluginContext<S extends PluginOptionSpecs>(
     layout: DEFAULT_LAYOUT,
     paths: ARTIFACT_PATHS,
     artifacts: Object.keys(ARTIFACT_PATHS),
-    reporter: new Reporter(),
+    reporter: new EmitReporter(),
     imports: importCollector,
     sinceLastRun: undefined,
     ...given,

@@ -1,8 +1,4 @@
 import {
-  DIAGNOSTIC_CODES,
-  isDiagnosticCode,
-} from "../model/diagnostics/codes.js";
-import {
   DOCUMENTATION_KEYWORDS,
   SCHEMA_KEYWORDS,
   SCHEMA_LIST_KEYWORDS,
@@ -292,13 +288,9 @@ export { compareCodeUnits, compareEndpoints } from "../model/order.js";
 // member, where an assignment would replace the record's prototype.
 export { assignOwn, setOwn } from "../model/own-property.js";
 
-// Reporting (the context's `reporter`): the place of a whole file, and what a code means.
+// Reporting (the context's `reporter`, which also says what a code means): the place of a whole
+// file.
 export { fileStart } from "../model/diagnostics/reporter.js";
-
-/** What a diagnostic code means (the registry's line), or "" for a code it does not hold. */
-export function diagnosticMeaning(code: string): string {
-  return isDiagnosticCode(code) ? DIAGNOSTIC_CODES[code].meaning : "";
-}
 
 /** The HTTP methods an endpoint may have, in the model's order. */
 export const HTTP_METHODS: readonly HttpMethod[] = Object.freeze([

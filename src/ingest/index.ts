@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { fileStart, Reporter } from "../model/diagnostics/reporter.js";
+import { fileStart } from "../model/diagnostics/reporter.js";
+import { IngestReporter } from "./codes.js";
 import type {
   Diagnostic,
   DocumentModel,
@@ -96,7 +97,7 @@ export interface IngestResult {
  */
 export interface ReadResult {
   documents: DocumentModel[] | undefined;
-  reporter: Reporter;
+  reporter: IngestReporter;
 }
 
 /** A {@link ReadResult} with its diagnostics read, for the public ingest calls. */
@@ -128,7 +129,7 @@ export function readFiles(
 ): ReadResult {
   const cwd = options.cwd ?? process.cwd();
   const inputs: (InputText & { absPath: string })[] = [];
-  const reporter = new Reporter();
+  const reporter = new IngestReporter();
   for (const file of files) {
     const absPath = isUrlInput(file) ? file : resolve(cwd, file);
     const display = displayPath(cwd, absPath);
@@ -162,13 +163,13 @@ export function readTexts(
   inputs: readonly (InputText & { absPath?: string })[],
   options: ReadOptions,
 ): ReadResult {
-  return ingest(inputs, options, new Reporter());
+  return ingest(inputs, options, new IngestReporter());
 }
 
 function ingest(
   inputs: readonly (InputText & { absPath?: string })[],
   options: ReadOptions,
-  reporter: Reporter,
+  reporter: IngestReporter,
 ): ReadResult {
   const cwd = options.cwd ?? process.cwd();
   const documents: DocumentModel[] = [];
@@ -345,7 +346,7 @@ function fieldName(path: Path): string {
 function reportParseWarnings(
   file: string,
   parsed: readonly ParsedDocument[],
-  reporter: Reporter,
+  reporter: IngestReporter,
 ): void {
   for (const doc of parsed)
     for (const w of doc.warnings ?? [])
@@ -371,7 +372,7 @@ function makeSourceDocument(
   docIndex: number,
   parsed: ParsedDocument,
   places: PendingPlaces,
-  reporter: Reporter,
+  reporter: IngestReporter,
 ): SourceDocument {
   const doc: SourceDocument = {
     file,

@@ -7,7 +7,7 @@ import {
   statSync,
   type Stats,
 } from "node:fs";
-import type { DiagnosticCode } from "../model/diagnostics/codes.js";
+import type { IngestCode } from "./codes.js";
 
 /** The default size limit of one input or `$ref`'d file, in MiB (`--max-input-size`). */
 export const DEFAULT_MAX_INPUT_MIB = 100;
@@ -22,7 +22,7 @@ export const DEFAULT_MAX_INPUT_BYTES = DEFAULT_MAX_INPUT_MIB * MIB;
 export class SourceReadError extends Error {
   constructor(
     message: string,
-    readonly code: DiagnosticCode,
+    readonly code: IngestCode,
     readonly line = 1,
     readonly column = 1,
     /** The file the place is in, when not the one read (a URL's pin in the config). */

@@ -1,5 +1,5 @@
 import type { PatternVerdicts } from "../model/patterns/safety.js";
-import type { Reporter } from "../model/diagnostics/reporter.js";
+import type { IngestReporter } from "./codes.js";
 import type { DocumentModel, SourceFormat, SourceRef } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
 
@@ -37,7 +37,7 @@ export interface ResolvedRef {
 export interface ReaderContext {
   doc: SourceDocument;
   /** Where the reader reports; scoped to this document, so `once` means once per document. */
-  reporter: Reporter;
+  reporter: IngestReporter;
   /**
    * Resolves a `$ref` written at `at` in `from` (default: the document being read): a local pointer
    * (`#/definitions/Pet`) or a file below the spec's folder (`common.yaml#/Pet`). Reports a

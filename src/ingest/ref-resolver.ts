@@ -2,7 +2,7 @@ import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parsePointer, type Path } from "../model/pointer.js";
 import { PatternVerdicts } from "../model/patterns/safety.js";
-import type { Reporter } from "../model/diagnostics/reporter.js";
+import type { IngestReporter } from "./codes.js";
 import { ParseError } from "./parse/parsed-document.js";
 import { isUrlInput, shownUrl } from "../model/source-url.js";
 import { filePartBySelf } from "./self-base.js";
@@ -29,7 +29,7 @@ export type RefFileLoader = (
 export function makeContext(
   doc: SourceDocument,
   root: string,
-  reporter: Reporter,
+  reporter: IngestReporter,
   loadRefFile: RefFileLoader,
   allowExternal: boolean,
   settlePlaces: () => void,

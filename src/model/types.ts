@@ -9,7 +9,7 @@
  */
 import type { PatternGuard } from "./patterns/guard.js";
 export type { PatternGuard } from "./patterns/guard.js";
-import type { DiagnosticCode, Severity } from "./diagnostics/codes.js";
+import type { Severity } from "./diagnostics/code-info.js";
 
 export type { Severity };
 
@@ -27,10 +27,11 @@ export interface SourceRef {
 export interface Diagnostic {
   severity: Severity;
   /**
-   * Stable code, e.g. `parse/invalid-json`, `merge/operation-id-conflict`: a key of the registry
-   * DIAGNOSTIC_CODES (src/model/diagnostics/codes.ts), which gives its severity and meaning.
+   * Stable code, e.g. `parse/invalid-json`, `merge/operation-id-conflict`: a `DiagnosticCode`,
+   * declared by the layer that reports it with its severity and meaning (the registry,
+   * src/diagnostic-codes.ts, lists them all).
    */
-  code: DiagnosticCode;
+  code: string;
   message: string;
   file: string;
   line: number;

@@ -1,4 +1,4 @@
-import type { Reporter } from "../model/diagnostics/reporter.js";
+import type { ScaffoldReporter } from "./codes.js";
 import type { Endpoint } from "../model/types.js";
 import { stringLiteral } from "../emit/shared/literals.js";
 import type { Member, ObjectSlot } from "./analyze.js";
@@ -37,7 +37,7 @@ export function changedContracts(
   signatureOf: (operation: Endpoint) => string,
   line: (operation: Endpoint) => string,
   choices: ContractChoices,
-  reporter: Reporter,
+  reporter: ScaffoldReporter,
   at: (pos?: number) => { file: string; line: number; column: number },
 ): { changed: ChangedHandler[]; accepted: string[]; edits: Insertion[] } {
   const out = {

@@ -1,4 +1,4 @@
-import { Reporter } from "../model/diagnostics/reporter.js";
+import { ScaffoldReporter } from "./codes.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { signatures } from "../emit/server/signature.js";
 import { analyzeHandlersFile } from "./analyze.js";
@@ -142,7 +142,7 @@ function plan(
   };
   const insertions: Insertion[] = [];
   const shape = analyzeHandlersFile(existing);
-  const reporter = new Reporter();
+  const reporter = new ScaffoldReporter();
   /** The place of offset `pos` of the handlers file. */
   const at = (pos = 0) => ({ file, ...shape.lineAndColumn(pos) });
   const done = () => ({

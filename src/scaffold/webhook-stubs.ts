@@ -1,5 +1,5 @@
 import type { ApiModel, Endpoint, Webhook } from "../model/types.js";
-import type { Reporter } from "../model/diagnostics/reporter.js";
+import type { ScaffoldReporter } from "./codes.js";
 import { print } from "../emit/shared/doc.js";
 import { propertyKey, stringLiteral } from "../emit/shared/literals.js";
 import { assignment, importStatement } from "../emit/shared/statements.js";
@@ -93,7 +93,7 @@ export function webhookInsertions(
   text: string,
   shape: HandlersFileShape,
   importFrom: string,
-  reporter: Reporter,
+  reporter: ScaffoldReporter,
   at: (pos?: number) => { file: string; line: number; column: number },
   judgeOrphans: boolean,
   signatureOf: (webhook: Endpoint) => string,

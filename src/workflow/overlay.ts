@@ -3,6 +3,7 @@ import { dirname, relative, resolve, sep } from "node:path";
 import { Document, isScalar, visit } from "yaml";
 import { parseText } from "../ingest/load.js";
 import { deriveActions } from "../ingest/overlay/derive.js";
+import type { IngestCode } from "../ingest/codes.js";
 import { ParseError } from "../ingest/parse/parsed-document.js";
 import { SourceReadError } from "../ingest/read-source.js";
 import { ConfigError } from "./config/error.js";
@@ -86,7 +87,13 @@ async function readDocument(
   for (const note of inputs.remote.notes) say(`apiloom: ${note}\n`);
   const unmatched = inputs.diagnostics[0];
   if (unmatched)
-    throw new ParseError(unmatched.message, input, 1, 1, unmatched.code);
+    throw new ParseError(
+      unmatched.message,
+      input,
+      1,
+      1,
+      unmatched.code as IngestCode,
+    );
   const [file, ...more] = inputs.inputFiles;
   if (file === undefined || more.length > 0)
     throw new ParseError(

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES } from "../../src/model/diagnostics/codes.js";
+import { DIAGNOSTIC_CODES } from "../../src/diagnostic-codes.js";
 import { generate } from "../../src/generate.js";
 import { loadModel } from "../../src/pipeline.js";
 import { tableRows } from "../../scripts/diagnostics-table.mjs";
@@ -20,8 +20,8 @@ function sourceFiles(dir: string): string[] {
     return e.name.endsWith(".ts") &&
       !e.name.endsWith(".test.ts") &&
       e.name !== "test-helpers.ts" &&
-      // the registry itself: codes.ts and its families, codes-*.ts
-      !/^codes(-[a-z0-9]+)?\.ts$/.test(e.name)
+      // the codes each layer declares (codes.ts)
+      e.name !== "codes.ts"
       ? [full]
       : [];
   });
@@ -61,8 +61,32 @@ function usesInSource(): Use[] {
   return uses;
 }
 
+/** The codes each layer's codes.ts declares, read from their text, by file. */
+function declaredCodes(dir: string): { code: string; file: string }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) return declaredCodes(full);
+    if (e.name !== "codes.ts") return [];
+    const text = readFileSync(full, "utf8");
+    return [...text.matchAll(/^ {2}"([a-z0-9]+\/[a-z0-9-]+)": \{$/gm)].map(
+      (m) => ({ code: m[1]!, file: relative(".", full) }),
+    );
+  });
+}
+
 describe("the diagnostic code registry", () => {
   const uses = usesInSource();
+
+  it("is every layer's codes, each declared by one layer only", () => {
+    const declared = declaredCodes("src");
+    const twice = declared.filter(
+      (d, i) => declared.findIndex((e) => e.code === d.code) !== i,
+    );
+    expect(twice.map((d) => `${d.code} again in ${d.file}`)).toEqual([]);
+    expect(declared.map((d) => d.code).sort()).toEqual(
+      Object.keys(registry).sort(),
+    );
+  });
 
   it("knows every code the source names", () => {
     const unknown = uses.filter((u) => !(u.code in registry));

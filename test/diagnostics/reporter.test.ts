@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES } from "../../src/model/diagnostics/codes.js";
+import { DIAGNOSTIC_CODES } from "../../src/diagnostic-codes.js";
+import { ModelReporter } from "../../src/model/diagnostics/codes.js";
 import { fileStart, Reporter } from "../../src/model/diagnostics/reporter.js";
+import { IngestReporter } from "../../src/ingest/codes.js";
+import { WorkflowReporter } from "../../src/workflow/codes.js";
 import type { SourceRef } from "../../src/model/types.js";
 
 const at = (line: number): SourceRef => ({
@@ -12,7 +15,7 @@ const at = (line: number): SourceRef => ({
 
 describe("the Reporter", () => {
   it("gives each code the registry's severity and keeps the place, not the pointer", () => {
-    const reporter = new Reporter();
+    const reporter = new IngestReporter();
     reporter.report("ref/not-found", "points at nothing", at(1));
     reporter.report("merge/schema-conflict", "differs", at(2), [at(9)]);
     reporter.report("model/degenerate-tags", "tags", at(3), []);
@@ -44,21 +47,59 @@ describe("the Reporter", () => {
       },
     ]);
     expect(reporter.diagnostics.map((d) => d.severity)).toEqual(
-      reporter.diagnostics.map((d) => DIAGNOSTIC_CODES[d.code].severity),
+      reporter.diagnostics.map(
+        (d) =>
+          DIAGNOSTIC_CODES[d.code as keyof typeof DIAGNOSTIC_CODES].severity,
+      ),
     );
   });
 
   it("refuses a code the registry does not hold: tsc does, and so does a run", () => {
-    const reporter = new Reporter();
+    const reporter = new IngestReporter();
     expect(() =>
       // @ts-expect-error a misspelt code does not compile
       reporter.report("merge/schema-conflcit", "x", at(1)),
-    ).toThrow(/merge\/schema-conflcit.*src\/model\/diagnostics\/codes\.ts/);
+    ).toThrow(/merge\/schema-conflcit.*its layer's codes\.ts/);
     expect(reporter.diagnostics).toEqual([]);
   });
 
+  it("reports its layer's codes and those below, never a code of a layer above", () => {
+    const model = new ModelReporter();
+    expect(() =>
+      // @ts-expect-error the workflow's code is not the model's to report
+      model.report("output/unsafe-journal", "x", at(1)),
+    ).toThrow(/output\/unsafe-journal/);
+    // the ingest's reporter reports the model's codes too, at the model's severity
+    const ingest = new IngestReporter();
+    ingest.report("merge/schema-conflict", "differs", at(2));
+    expect(ingest.diagnostics.map((d) => d.severity)).toEqual(["warning"]);
+    // a reporter of a layer above may be handed down; one of a layer below may not be handed up
+    const readerTakes = (reporter: IngestReporter) => reporter;
+    readerTakes(new WorkflowReporter());
+    // @ts-expect-error the model's reporter cannot report the ingest's codes
+    readerTakes(new ModelReporter());
+    // one made with no codes only collects what others reported
+    const collector = new Reporter();
+    collector.add(ingest.diagnostics);
+    expect(collector.diagnostics).toEqual(ingest.diagnostics);
+    expect(() =>
+      // @ts-expect-error it reports no code
+      collector.report("merge/schema-conflict", "x", at(3)),
+    ).toThrow();
+  });
+
+  it("says what its codes mean, and nothing of a code it does not hold", () => {
+    const ingest = new IngestReporter();
+    expect(ingest.meaning("ref/not-found")).toBe(
+      DIAGNOSTIC_CODES["ref/not-found"].meaning,
+    );
+    expect(ingest.meaning("ref/not-found")).not.toBe("");
+    expect(ingest.meaning("output/unsafe-journal")).toBe("");
+    expect(ingest.scope().meaning("ref/not-found")).not.toBe("");
+  });
+
   it("keeps a diagnostic said twice once, in report order", () => {
-    const reporter = new Reporter();
+    const reporter = new IngestReporter();
     reporter.report("ref/not-found", "b", at(2));
     reporter.report("ref/not-found", "a", at(1));
     reporter.report("ref/not-found", "b", at(2));
@@ -78,7 +119,7 @@ describe("the Reporter", () => {
   });
 
   it("reports once per code and subject, at the first place, with once()", () => {
-    const reporter = new Reporter();
+    const reporter = new IngestReporter();
     const code = "openapi3/unknown-security-scheme";
     reporter.once("oauth").report(code, "first", at(1));
     reporter.once("oauth").report(code, "second", at(2));
@@ -94,7 +135,7 @@ describe("the Reporter", () => {
   });
 
   it("shares one list between scopes, each with its own once()", () => {
-    const reporter = new Reporter();
+    const reporter = new IngestReporter();
     const one = reporter.scope();
     const two = reporter.scope();
     one.once("s").report("postman/unresolved-variable", "in one", at(1));
@@ -112,9 +153,9 @@ describe("the Reporter", () => {
   });
 
   it("adds diagnostics another reporter collected, after its own, each once", () => {
-    const earlier = new Reporter();
+    const earlier = new IngestReporter();
     earlier.report("input/no-match", "no file", fileStart("*.yaml"));
-    const model = new Reporter();
+    const model = new IngestReporter();
     model.report("ref/not-found", "b", at(2));
     model.report("input/no-match", "no file", fileStart("*.yaml"));
     earlier.add(model.diagnostics);

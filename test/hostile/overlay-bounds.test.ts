@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { Reporter } from "../../src/model/diagnostics/reporter.js";
+import { IngestReporter } from "../../src/ingest/codes.js";
 import { OVERLAY_BOUNDS } from "../../src/ingest/overlay/bounds.js";
 import { applyOverlays, parseOverlay } from "../overlay/standalone.js";
 
 /** Overlay 1.1 of `actions` (YAML list items), checked; applied to `doc`. */
 function run(doc: unknown, actions: string) {
-  const reporter = new Reporter();
+  const reporter = new IngestReporter();
   const overlay = parseOverlay(
     `overlay: 1.1.0\ninfo: { title: t, version: "1" }\nactions:\n${actions}`,
     "o.yaml",

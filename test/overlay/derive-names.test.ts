@@ -7,7 +7,7 @@ import { runOverlay } from "../../src/cli/overlay.js";
 import { compileQuery } from "../../src/ingest/overlay/bounds.js";
 import { canonical } from "../../src/ingest/reader.js";
 import { applyOverlays, parseOverlay } from "./standalone.js";
-import { Reporter } from "../../src/model/diagnostics/reporter.js";
+import { IngestReporter } from "../../src/ingest/codes.js";
 
 /**
  * Every overlay `apiloom overlay` writes reads back, by apiloom, to the edited document, whatever
@@ -67,7 +67,7 @@ for (const out of ["o.yaml", "o.json"])
             [`${c}${b}`]: { [b]: [value] },
           };
           expect(await roundTrip(original, edited, out)).toBe(0);
-          const reporter = new Reporter();
+          const reporter = new IngestReporter();
           const overlay = parseOverlay(
             readFileSync(join(dir, out), "utf8"),
             out,

@@ -9,7 +9,7 @@ import { afterAll, expect, it } from "vitest";
 import { overlayYaml } from "../../src/cli/overlay.js";
 import { deriveActions } from "../../src/ingest/overlay/derive.js";
 import { applyOverlays, parseOverlay } from "./standalone.js";
-import { Reporter } from "../../src/model/diagnostics/reporter.js";
+import { IngestReporter } from "../../src/ingest/codes.js";
 import { CORPUS_DIR, describeCorpus } from "../shared-corpus.js";
 
 /**
@@ -95,7 +95,7 @@ function roundTrip(original: Json, edited: Json): Json {
     info: { title: "round trip", version: "1" },
     actions: actions.length > 0 ? actions : [{ target: "$" }],
   });
-  const reporter = new Reporter();
+  const reporter = new IngestReporter();
   const overlay = parseOverlay(text, "derived.yaml", reporter);
   expect(reporter.diagnostics).toEqual([]);
   const result = applyOverlays(original, [overlay!], reporter);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { load } from "js-yaml";
 import { openapiOverlay } from "openapi-format";
 import { expect, it } from "vitest";
-import { Reporter } from "../../src/model/diagnostics/reporter.js";
+import { IngestReporter } from "../../src/ingest/codes.js";
 import { applyOverlays, parseOverlay } from "./standalone.js";
 import { CORPUS_DIR, describeCorpus } from "../shared-corpus.js";
 
@@ -59,7 +59,7 @@ actions:
 };
 
 function apiloom(value: unknown, text: string): unknown {
-  const reporter = new Reporter();
+  const reporter = new IngestReporter();
   const overlay = parseOverlay(text, "overlay.yaml", reporter);
   expect(reporter.diagnostics.filter((d) => d.severity === "error")).toEqual(
     [],

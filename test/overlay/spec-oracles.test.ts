@@ -4,7 +4,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { load } from "js-yaml";
 import { jsonpath } from "json-p3";
 import { expect, it } from "vitest";
-import { Reporter } from "../../src/model/diagnostics/reporter.js";
+import { IngestReporter } from "../../src/ingest/codes.js";
 import { applyOverlays, parseOverlay } from "./standalone.js";
 import { describeOracles, ORACLES_DIR } from "../shared-corpus.js";
 
@@ -67,7 +67,7 @@ describeOracles("the Overlay Specification's own test data", () => {
     "compliant set %s: openapi.yaml + overlay.yaml gives output.yaml",
     (name) => {
       const dir = join(OVERLAY, "compliant-sets", name);
-      const reporter = new Reporter();
+      const reporter = new IngestReporter();
       const overlay = parseOverlay(
         read(join(dir, "overlay.yaml")),
         "overlay.yaml",
@@ -101,7 +101,7 @@ describeOracles("the Overlay Specification's own test data", () => {
         `${version} ${outcome}: %s — apiloom agrees with the official schema (ajv)`,
         (file) => {
           const text = read(join(dir, file));
-          const reporter = new Reporter();
+          const reporter = new IngestReporter();
           const overlay = parseOverlay(text, file, reporter);
           const schemaSays = validate(load(text)) as boolean;
           expect(schemaSays).toBe(outcome === "pass");

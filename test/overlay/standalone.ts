@@ -1,5 +1,5 @@
 import type { Path } from "../../src/model/pointer.js";
-import type { Reporter } from "../../src/model/diagnostics/reporter.js";
+import type { IngestReporter as Reporter } from "../../src/ingest/codes.js";
 import { PendingPlaces } from "../../src/model/diagnostics/source-place.js";
 import { parseText } from "../../src/ingest/load.js";
 import { applyOverlay, type From } from "../../src/ingest/overlay/apply.js";

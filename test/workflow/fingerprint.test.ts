@@ -161,8 +161,8 @@ describe("the manifest's fingerprint (real runs)", () => {
     // the skipped run loads no reader, emitter, parser, prettier or ts-morph (only the small
     // modules settings are checked with: the plugin registry and each plugin's definition, which
     // imports its emitter only when it runs; templates and the import() they load through, the
-    // adapter names; and the safe file reader, node built-ins only, whose limit settings hold
-    // and frames use)
+    // adapter names; the safe file reader, node built-ins only, whose limit settings hold and
+    // frames use; and the layers' diagnostic codes, codes.js, which the settings' reporter reads)
     const root = pathToFileURL(dirname(cli)).href;
     const modules = loadedModules(dir, ["generate"]);
     expect(modules.some((m) => m.endsWith("/up-to-date.js"))).toBe(true);
@@ -170,10 +170,12 @@ describe("the manifest's fingerprint (real runs)", () => {
       (m) =>
         /\/node_modules\//.test(m) ||
         (m.startsWith(`${root}/src/ingest/`) &&
-          !/\/ingest\/(?:read-source|decode-text|utf8-bytes)\.js$/.test(m)) ||
+          !/\/ingest\/(?:read-source|decode-text|utf8-bytes|(?:[a-z0-9]+\/)?codes)\.js$/.test(
+            m,
+          )) ||
         m.startsWith(`${root}/src/model/merge/build`) ||
         (m.startsWith(`${root}/src/emit/`) &&
-          !/\/emit\/(?:artifact|templates|import-module|layout|registry|server\/adapters|shared\/server-url|[a-z]+\/[a-z-]+-option|[a-z]+\/path|[a-z]+\/plugin)\.js$/.test(
+          !/\/emit\/(?:artifact|codes|templates|import-module|layout|registry|server\/adapters|shared\/server-url|[a-z]+\/[a-z-]+-option|[a-z]+\/path|[a-z]+\/plugin)\.js$/.test(
             m,
           )),
     );

@@ -1,10 +1,13 @@
-import { compareCodeUnits, diagnosticMeaning } from "../toolkit.js";
+import { compareCodeUnits } from "../toolkit.js";
 import type { Diagnostic } from "../../model/types.js";
 import type { CodeCount, DiagnosticView } from "./view-types.js";
 
 /** The merge's diagnostics as the docs list them: sorted by place, and counted per code. */
 
-export function codeCounts(diagnostics: readonly Diagnostic[]): CodeCount[] {
+export function codeCounts(
+  diagnostics: readonly Diagnostic[],
+  meaning: (code: string) => string = () => "",
+): CodeCount[] {
   const byCode = new Map<string, CodeCount>();
   const rank = { error: 0, warning: 1, info: 2 };
   for (const d of diagnostics) {
@@ -14,7 +17,7 @@ export function codeCounts(diagnostics: readonly Diagnostic[]): CodeCount[] {
         code: d.code,
         severity: d.severity,
         count: 1,
-        meaning: diagnosticMeaning(d.code),
+        meaning: meaning(d.code),
       });
     else {
       entry.count++;

@@ -30,6 +30,7 @@ export async function emitDocs({
     groupBy: options.groupBy,
     layout,
     paths,
+    meaning: (code) => reporter.meaning(code),
   });
   const { markdown, html, assets } = await loadDocsTemplates(templatesDir);
   const files: GeneratedFile[] = [

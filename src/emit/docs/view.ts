@@ -32,6 +32,8 @@ export interface DocsViewOptions {
   layout?: OutputLayout;
   /** Where each artifact lives in the output folder (the client's, for the example). */
   paths: Readonly<Record<string, string>>;
+  /** What a diagnostic code means (the run's `reporter.meaning`); "" for every code without it. */
+  meaning?: (code: string) => string;
 }
 
 export function buildDocsView(
@@ -110,7 +112,7 @@ export function buildDocsView(
     endpoints,
     diagnostics,
     counts,
-    diagnosticCodes: codeCounts(model.diagnostics),
+    diagnosticCodes: codeCounts(model.diagnostics, options.meaning),
     schemas: schemaViews(model.schemas, schemaAnchors),
     schemes: schemeViews(model),
     webhooks: (model.webhooks ?? []).map((w) => webhookView(schemaAnchors, w)),

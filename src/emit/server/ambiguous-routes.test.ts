@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createEndpoint } from "../../model/factories.js";
 import type { ApiModel, HttpMethod } from "../../model/types.js";
-import { Reporter } from "../../model/diagnostics/reporter.js";
+import { EmitReporter } from "../codes.js";
 import { reportAmbiguousRoutes, routeShape } from "./ambiguous-routes.js";
 
 /** What reportAmbiguousRoutes reports of a model. */
 function findAmbiguousRoutes(model: ApiModel) {
-  const reporter = new Reporter();
+  const reporter = new EmitReporter();
   reportAmbiguousRoutes(model, reporter);
   return reporter.diagnostics;
 }

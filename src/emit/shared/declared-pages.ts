@@ -1,7 +1,8 @@
 import { isJsonMediaType } from "../../model/media-types.js";
 import { endpointKey } from "../../model/merge/naming.js";
 import type { PageShape } from "../../model/pagination.js";
-import { fileStart, Reporter } from "../../model/diagnostics/reporter.js";
+import { fileStart } from "../../model/diagnostics/reporter.js";
+import { EmitReporter } from "../codes.js";
 import { resolveSchema } from "../../model/schema/schema.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../../model/types.js";
 import { successStatuses } from "../../model/item-streams.js";
@@ -22,7 +23,7 @@ export function declaredPages(
   declarations: PageDeclarations | undefined,
 ): { pages: Map<string, PageShape>; diagnostics: Diagnostic[] } {
   const pages = new Map<string, PageShape>();
-  const reporter = new Reporter();
+  const reporter = new EmitReporter();
   const byKey = new Map(model.endpoints.map((e) => [endpointKey(e), e]));
   for (const [key, shape] of Object.entries(declarations ?? {})) {
     const endpoint = byKey.get(key);

@@ -1,5 +1,5 @@
-import { fileStart, Reporter } from "../../model/diagnostics/reporter.js";
-import type { DiagnosticCode } from "../../model/diagnostics/codes.js";
+import { fileStart } from "../../model/diagnostics/reporter.js";
+import { EmitReporter, type EmitCode } from "../codes.js";
 import type { ApiModel, Diagnostic } from "../../model/types.js";
 
 // What the generated code can send and receive of the methods an endpoint may have (OpenAPI
@@ -59,10 +59,10 @@ export const NODE_HTTP_METHODS: readonly string[] = Object.freeze([
 /** A diagnostic at each endpoint whose upper-cased method `refused` gives a reason for. */
 export function methodDiagnostics(
   model: ApiModel,
-  code: DiagnosticCode,
+  code: EmitCode,
   refused: (method: string) => string | undefined,
 ): Diagnostic[] {
-  const reporter = new Reporter();
+  const reporter = new EmitReporter();
   for (const endpoint of model.endpoints) {
     const method = endpoint.method.toUpperCase();
     const why = refused(method);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toPointer, type Path } from "../../model/pointer.js";
-import type { Reporter } from "../../model/diagnostics/reporter.js";
+import type { IngestReporter } from "../codes.js";
 import { makeContext } from "../ref-resolver.js";
 import type { SourceDocument } from "../reader.js";
 import type { Node } from "./node.js";
@@ -29,7 +29,7 @@ function readingOf(value: unknown, reports: Report[]): SpecReading {
   const reporter = {
     report: (code: string, message: string, at: { pointer: string }) =>
       reports.push({ code, pointer: at.pointer, message }),
-  } as unknown as Reporter;
+  } as unknown as IngestReporter;
   const ctx = makeContext(
     doc,
     "/d",

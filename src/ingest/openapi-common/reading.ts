@@ -1,5 +1,4 @@
-import type { DiagnosticCode } from "../../model/diagnostics/codes.js";
-import type { Reporter } from "../../model/diagnostics/reporter.js";
+import type { IngestCode, IngestReporter } from "../codes.js";
 import type { Schema, SecurityScheme } from "../../model/types.js";
 import {
   isRecord,
@@ -13,7 +12,7 @@ import { rootNode, sourceOf, type Node, type RecordNode } from "./node.js";
 export type ReaderName = "swagger2" | "openapi3";
 
 /** The codes the registry holds under `<reader>/`, without the prefix. */
-type CodesOf<R extends ReaderName> = DiagnosticCode extends infer C
+type CodesOf<R extends ReaderName> = IngestCode extends infer C
   ? C extends `${R}/${infer Rest}`
     ? Rest
     : never
@@ -35,7 +34,7 @@ export class SpecReading {
   readonly securitySchemes: Record<string, SecurityScheme> = {};
   readonly root: RecordNode;
   /** The document's reporter (ctx.reporter). */
-  readonly reporter: Reporter;
+  readonly reporter: IngestReporter;
   /** Per document, where each `$ref` followed so far ends ({@link deref}). */
   private readonly derefs = new Map<SourceDocument, Map<string, Node>>();
 
@@ -54,7 +53,7 @@ export class SpecReading {
   }
 
   /** A shared problem's code under this reader's prefix: `code("x")` gives `swagger2/x`. */
-  code(code: SharedReaderCode): DiagnosticCode {
+  code(code: SharedReaderCode): IngestCode {
     return `${this.reader}/${code}`;
   }
 

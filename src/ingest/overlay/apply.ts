@@ -1,5 +1,5 @@
 import type { Path } from "../../model/pointer.js";
-import type { Reporter } from "../../model/diagnostics/reporter.js";
+import type { IngestReporter } from "../codes.js";
 import { isRecord, valueAt } from "../reader.js";
 import { isJsonPathError, OverlayBoundError, OverlayBudget } from "./bounds.js";
 import type { OverlaidValue, Origin } from "./overlaid-value.js";
@@ -17,7 +17,7 @@ export type From = { readonly input: true } | { readonly overlay: Overlay };
 export function applyOverlay(
   doc: OverlaidValue<From>,
   overlay: Overlay,
-  reporter: Reporter,
+  reporter: IngestReporter,
   /** The input, for messages. */
   input: string,
   budget = new OverlayBudget(),
@@ -45,7 +45,7 @@ function applyAction(
   doc: OverlaidValue<From>,
   overlay: Overlay,
   action: OverlayAction,
-  reporter: Reporter,
+  reporter: IngestReporter,
   input: string,
   budget: OverlayBudget,
 ): boolean {

@@ -1,6 +1,6 @@
 import { dirname, resolve } from "node:path";
 import type { Path } from "../../model/pointer.js";
-import type { Reporter } from "../../model/diagnostics/reporter.js";
+import type { IngestReporter } from "../codes.js";
 import {
   PendingPlaces,
   type DeferredPlaces,
@@ -54,7 +54,7 @@ export class Overlays {
   static load(
     options: readonly OverlayOption[],
     loading: OverlayLoading,
-    reporter: Reporter,
+    reporter: IngestReporter,
   ): Overlays {
     const overlays = new Overlays(loading);
     for (const option of options) {
@@ -85,7 +85,7 @@ export class Overlays {
     parsed: readonly ParsedDocument[],
     file: string,
     absPath: string,
-    reporter: Reporter,
+    reporter: IngestReporter,
   ): boolean {
     const value = parsed.length === 1 ? parsed[0]!.value : undefined;
     if (!isRecord(value) || !("overlay" in value) || !("actions" in value))
@@ -100,7 +100,7 @@ export class Overlays {
     file: string,
     absPath: string,
     inputs: readonly string[] | undefined,
-    reporter: Reporter,
+    reporter: IngestReporter,
   ): void {
     const doc = parsed[0]!;
     const places = new PendingPlaces(
@@ -150,7 +150,7 @@ export class Overlays {
    * changed is a new one whose places say where each fact came from (the input, or the action
    * of an overlay that added or changed it); the others are the same documents.
    */
-  apply(docs: SourceDocument[], reporter: Reporter): SourceDocument[] {
+  apply(docs: SourceDocument[], reporter: IngestReporter): SourceDocument[] {
     return docs.map((doc) => {
       const mine = this.loaded.filter(
         (l) => l.applies === undefined || l.applies.has(doc.absPath),
@@ -172,7 +172,7 @@ export class Overlays {
   }
 
   /** `overlay/no-input` for each overlay that applied to no input of the run. */
-  reportUnused(reporter: Reporter): void {
+  reportUnused(reporter: IngestReporter): void {
     for (const l of this.loaded)
       if (!l.used)
         reporter.report(
@@ -204,7 +204,7 @@ function overlaidDocument(
   doc: SourceDocument,
   value: OverlaidValue<From>,
   used: readonly Loaded[],
-  reporter: Reporter,
+  reporter: IngestReporter,
 ): SourceDocument {
   const overlaid: SourceDocument = {
     file: doc.file,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Reporter } from "../../model/diagnostics/reporter.js";
+import { IngestReporter } from "../codes.js";
 import { applyOverlay, type From } from "./apply.js";
 import { OverlaidValue } from "./overlaid-value.js";
 import {
@@ -8,7 +8,7 @@ import {
 } from "../../../test/overlay/standalone.js";
 
 const overlay = (actions: string, version = "1.1.0") => {
-  const reporter = new Reporter();
+  const reporter = new IngestReporter();
   const parsed = parseOverlay(
     `overlay: ${version}\ninfo: { title: t, version: "1" }\nactions:\n${actions}`,
     "o.yaml",
@@ -28,7 +28,7 @@ describe("an overlaid document", () => {
     const o = overlay(
       "  - target: $.list[0]\n    remove: true\n  - target: $.list\n    update: { d: 4 }\n",
     );
-    applyOverlay(doc, o, new Reporter(), "input");
+    applyOverlay(doc, o, new IngestReporter(), "input");
     expect(doc.value).toEqual({ list: [{ b: 2 }, { c: 3 }, { d: 4 }] });
     const where = (path: (string | number)[]) => {
       const origin = doc.originOf(path);
@@ -55,7 +55,7 @@ describe("an overlaid document", () => {
           '  - target: $.info\n    update: { "__proto__": { polluted: true }, title: x }\n',
         ),
       ],
-      new Reporter(),
+      new IngestReporter(),
     ) as { info: Record<string, unknown> };
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
     expect(Object.getPrototypeOf(result.info)).toBe(Object.prototype);
@@ -64,7 +64,7 @@ describe("an overlaid document", () => {
 
   it("1.0 does not replace a primitive; 1.1 does", () => {
     const action = "  - target: $.info.title\n    update: New\n";
-    const reporter = new Reporter();
+    const reporter = new IngestReporter();
     const old = applyOverlays(
       { info: { title: "Old" } },
       [overlay(action, "1.0.0")],
@@ -78,13 +78,13 @@ describe("an overlaid document", () => {
       applyOverlays(
         { info: { title: "Old" } },
         [overlay(action)],
-        new Reporter(),
+        new IngestReporter(),
       ),
     ).toEqual({ info: { title: "New" } });
   });
 
   it("a copy selecting several nodes is skipped, and says so", () => {
-    const reporter = new Reporter();
+    const reporter = new IngestReporter();
     const result = applyOverlays(
       { a: { x: 1 }, b: { x: 2 }, c: {} },
       [overlay("  - target: $.c\n    copy: $[?@.x]\n")],

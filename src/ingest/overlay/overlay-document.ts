@@ -1,6 +1,6 @@
 import type { JSONPathQuery } from "json-p3";
 import type { Path } from "../../model/pointer.js";
-import type { Reporter } from "../../model/diagnostics/reporter.js";
+import type { IngestReporter } from "../codes.js";
 import type { SourceRef } from "../../model/types.js";
 import { canonical, isRecord } from "../reader.js";
 import { compileQuery } from "./bounds.js";
@@ -47,7 +47,7 @@ export function readOverlay(
   file: string,
   absPath: string,
   place: (path: Path) => SourceRef,
-  reporter: Reporter,
+  reporter: IngestReporter,
   rawScalar?: (path: Path) => string | undefined,
 ): Overlay | undefined {
   let bad = false;

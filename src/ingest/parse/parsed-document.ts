@@ -1,4 +1,4 @@
-import type { DiagnosticCode } from "../../model/diagnostics/codes.js";
+import type { IngestCode } from "../codes.js";
 import type { Path } from "../../model/pointer.js";
 
 /** One parsed document with lazily computed source positions. */
@@ -35,7 +35,7 @@ export interface TextPosition {
 }
 
 export interface ParseWarning extends TextPosition {
-  code: DiagnosticCode;
+  code: IngestCode;
   message: string;
   /** Other places the message names (the first of two duplicate keys). */
   related?: TextPosition[];
@@ -48,7 +48,7 @@ export class ParseError extends Error {
     readonly file: string,
     readonly line: number,
     readonly column: number,
-    readonly code: DiagnosticCode,
+    readonly code: IngestCode,
     /** Other places in the same file that the message names. */
     readonly related: readonly TextPosition[] = [],
   ) {

@@ -1,4 +1,4 @@
-import type { DiagnosticCode } from "../../model/diagnostics/codes.js";
+import type { IngestCode } from "../codes.js";
 import { isHeaderName } from "../../model/header-name.js";
 import { setOwn } from "../../model/own-property.js";
 import type { Path } from "../../model/pointer.js";
@@ -36,7 +36,7 @@ export type AuthBlock =
       /** Where the fault is below the block (`["apikey", 1, "value"]`); the block itself when absent. */
       at?: Path;
       /** The code, when not `postman/incomplete-auth`. */
-      code?: DiagnosticCode;
+      code?: IngestCode;
     };
 
 /** Auth types Postman knows that no OpenAPI security scheme can state. */

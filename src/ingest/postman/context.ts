@@ -1,5 +1,5 @@
 import type { Path } from "../../model/pointer.js";
-import type { Reporter } from "../../model/diagnostics/reporter.js";
+import type { IngestReporter } from "../codes.js";
 import type { SourceRef } from "../../model/types.js";
 import type { ReaderContext } from "../reader.js";
 import type { SchemeRegistry } from "./security-schemes.js";
@@ -10,7 +10,7 @@ export interface PostmanContext {
   /** Where `path` is in the collection: what a diagnostic points at (`pc.ref(at)`). */
   ref(path: Path): SourceRef;
   /** The collection's reporter: `once` means once per collection. */
-  reporter: Reporter;
+  reporter: IngestReporter;
 }
 
 export function postmanContext(ctx: ReaderContext): PostmanContext {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toPointer, type Path } from "../../model/pointer.js";
-import type { Reporter } from "../../model/diagnostics/reporter.js";
+import type { IngestReporter } from "../codes.js";
 import type { Schema } from "../../model/types.js";
 import { makeContext } from "../ref-resolver.js";
 import type { SourceDocument } from "../reader.js";
@@ -202,7 +202,7 @@ function convertNow(value: unknown, path: Path) {
   const reporter = {
     report: (code: string, message: string, at: { pointer: string }) =>
       reports.push({ code, pointer: at.pointer, message }),
-  } as unknown as Reporter;
+  } as unknown as IngestReporter;
   const ctx = makeContext(
     doc,
     "/d",

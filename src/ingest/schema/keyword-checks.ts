@@ -1,4 +1,4 @@
-import type { Reporter } from "../../model/diagnostics/reporter.js";
+import type { IngestReporter } from "../codes.js";
 import type { Schema } from "../../model/types.js";
 import type { PatternVerdicts } from "../../model/patterns/safety.js";
 import { hasPropertyEscape } from "../../model/patterns/flags.js";
@@ -24,7 +24,7 @@ import { type At, pathOf } from "./place.js";
  * number or boolean where text belongs is read as the text written (see `textOf`).
  */
 export function checkedKeyword(
-  reporter: Reporter,
+  reporter: IngestReporter,
   key: string,
   value: unknown,
   doc: SourceDocument,
@@ -69,7 +69,7 @@ export function checkedKeyword(
 
 /** The validators compile patterns as JavaScript regular expressions (src/emit/validators). */
 export function checkPattern(
-  reporter: Reporter,
+  reporter: IngestReporter,
   verdicts: PatternVerdicts,
   pattern: string,
   doc: SourceDocument,
@@ -90,7 +90,7 @@ export function checkPattern(
  * `schema.enum`, each reported; none (and nothing made) for the usual schema.
  */
 export function reportNonFiniteEnum(
-  reporter: Reporter,
+  reporter: IngestReporter,
   schema: Schema,
   doc: SourceDocument,
   at: At,

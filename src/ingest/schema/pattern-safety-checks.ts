@@ -1,4 +1,4 @@
-import type { Reporter } from "../../model/diagnostics/reporter.js";
+import type { IngestReporter } from "../codes.js";
 import { riskText } from "../../model/patterns/safety.js";
 import type { PatternGuard, SourceRef } from "../../model/types.js";
 
@@ -8,7 +8,7 @@ import type { PatternGuard, SourceRef } from "../../model/types.js";
  * they cannot and leave it unchecked.
  */
 export function checkPatternSafety(
-  reporter: Reporter,
+  reporter: IngestReporter,
   pattern: string,
   guard: PatternGuard,
   at: SourceRef,

@@ -1,4 +1,4 @@
-/** How bad a diagnostic is; the registry (src/model/diagnostics/codes.ts) gives each code one. */
+/** How bad a diagnostic is; the codes file of the layer that reports a code gives it one. */
 export type Severity = "error" | "warning" | "info";
 
 /** What one diagnostic code stands for: its severity and a one-line meaning. */
@@ -9,11 +9,16 @@ export interface DiagnosticCodeInfo {
 }
 
 /**
- * One family of the registry: the codes of one prefix (`FamilyCodes<"parse">` takes only
- * `parse/…` keys), so two families cannot hold the same code and one silently replace the other
- * when src/model/diagnostics/codes.ts combines them.
+ * One family of codes: the codes of one prefix (`FamilyCodes<"parse">` takes only `parse/…`
+ * keys), so two families cannot hold the same code and one silently replace the other when a
+ * layer's codes.ts combines them.
  */
 export type FamilyCodes<Prefix extends string> = Record<
   `${Prefix}/${string}`,
   DiagnosticCodeInfo
+>;
+
+/** Codes with their severity and meaning: what a layer may report (its codes.ts), or the registry. */
+export type CodeTable<Code extends string> = Readonly<
+  Record<Code, DiagnosticCodeInfo>
 >;

@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from "./codes.js";
+import type { CodeTable, DiagnosticCodeInfo } from "./code-info.js";
 import { isWaiting, settlePlaces } from "./source-place.js";
 import type { Diagnostic, SourceRef } from "../types.js";
 
@@ -11,9 +11,9 @@ export function fileStart(file: string): SourceRef {
 }
 
 /** What {@link Reporter.once} hands back: a report that is made for its subject once. */
-export interface OnceReport {
+export interface OnceReport<Code extends string> {
   report(
-    code: DiagnosticCode,
+    code: Code,
     message: string,
     at: ReportPlace,
     related?: readonly SourceRef[],
@@ -34,15 +34,23 @@ export interface Sink {
 }
 
 /**
- * The one way apiloom reports a diagnostic, from the readers to the CLI. The severity is the
- * code's in the registry (src/model/diagnostics/codes.ts), so a code is always reported at one
- * severity, and a misspelt code does not compile. The same diagnostic (place, code and message)
- * said twice is kept once. Diagnostics are kept in the order they are reported; whoever lists
- * them sorts them (the model build does).
+ * The one way apiloom reports a diagnostic, from the readers to the CLI. A reporter is made with
+ * the codes it may report, its layer's and those of the layers below (`new IngestReporter()`, from
+ * src/ingest/codes.ts): the severity is the code's there, so a code is always reported at one
+ * severity, and a misspelt code, or one of a layer above, does not compile. A reporter handed
+ * down from a layer above reports the upper layer's codes, which hold the lower ones; one made
+ * with no codes only collects ({@link add}). The same diagnostic (place, code and message) said
+ * twice is kept once. Diagnostics are kept in the order they are reported; whoever lists them
+ * sorts them (the model build does).
  */
-export class Reporter {
+export class Reporter<in Code extends string = never> {
+  private readonly codes: Readonly<Record<string, DiagnosticCodeInfo>>;
   private sink: Sink = { diagnostics: [], kept: new Set(), waiting: [] };
   private readonly subjects = new Set<string>();
+
+  constructor(codes: CodeTable<Code> = {} as CodeTable<Code>) {
+    this.codes = codes;
+  }
 
   /** Every diagnostic reported so far, in report order, each once. */
   get diagnostics(): Diagnostic[] {
@@ -51,16 +59,16 @@ export class Reporter {
   }
 
   report(
-    code: DiagnosticCode,
+    code: Code,
     message: string,
     at: ReportPlace,
     related?: readonly SourceRef[],
   ): void {
-    const entry = DIAGNOSTIC_CODES[code];
+    const entry = this.entry(code);
     // tsc refuses such a code; a caller in plain JavaScript still gets told
     if (!entry)
       throw new Error(
-        `${JSON.stringify(code)} is not a diagnostic code: add it to src/model/diagnostics/codes.ts`,
+        `${JSON.stringify(code)} is not a diagnostic code of this reporter: add it to its layer's codes.ts`,
       );
     const waiting = isWaiting(at) || (related?.some(isWaiting) ?? false);
     const d: Diagnostic = {
@@ -83,7 +91,7 @@ export class Reporter {
    * named by many requirements): the returned report is made only the first time this code and
    * this subject come together in this scope. `reporter.once(name).report(code, …)`.
    */
-  once(subject: string): OnceReport {
+  once(subject: string): OnceReport<Code> {
     return {
       report: (code, message, at, related) => {
         const key = `${code}\u0000${subject}`;
@@ -106,10 +114,19 @@ export class Reporter {
    * A reporter into the same list whose {@link once} starts afresh: each document a reader reads
    * gets one, so "once per subject" means once per document.
    */
-  scope(): Reporter {
-    const scoped = new Reporter();
+  scope(): Reporter<Code> {
+    const scoped = new Reporter<Code>(this.codes as CodeTable<Code>);
     scoped.sink = this.sink;
     return scoped;
+  }
+
+  /** What `code` means (its one-line meaning among this reporter's codes), or "" for another. */
+  meaning(code: string): string {
+    return this.entry(code)?.meaning ?? "";
+  }
+
+  private entry(code: string): DiagnosticCodeInfo | undefined {
+    return Object.hasOwn(this.codes, code) ? this.codes[code] : undefined;
   }
 
   private keep(d: Diagnostic): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Path } from "../pointer.js";
-import { Reporter } from "./reporter.js";
+import { ModelReporter } from "./codes.js";
 import { DeferredPlaces, PendingPlaces, settlePlaces } from "./source-place.js";
 
 /** Places whose finder puts path `[n, …]` at line n, column 1, counting the batches asked. */
@@ -75,18 +75,18 @@ describe("PendingPlaces keeps each path as its pointer until settled", () => {
   });
 });
 
-describe("Reporter with places not found yet", () => {
+describe("ModelReporter with places not found yet", () => {
   it("keeps each diagnostic once, in report order, as if every place had been known", () => {
     const { pending } = places();
-    const reporter = new Reporter();
-    reporter.report("input/not-a-string", "m", pending.place([4]));
-    reporter.report("input/not-a-string", "m", {
+    const reporter = new ModelReporter();
+    reporter.report("schema/composition-cycle", "m", pending.place([4]));
+    reporter.report("schema/composition-cycle", "m", {
       file: "a.json",
       line: 4,
       column: 1,
     });
-    reporter.report("input/not-a-string", "m", pending.place([2]));
-    reporter.report("input/not-a-string", "m", pending.place([4]));
+    reporter.report("schema/composition-cycle", "m", pending.place([2]));
+    reporter.report("schema/composition-cycle", "m", pending.place([4]));
     pending.settle();
     expect(
       reporter.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}`),
@@ -123,8 +123,8 @@ describe("settlePlaces: places found when first needed", () => {
     const { pending } = places();
     const here = { file: "a.json", line: 1, column: 1 };
     const other = pending.place([6]);
-    const reporter = new Reporter();
-    reporter.report("input/not-a-string", "m", here, [other]);
+    const reporter = new ModelReporter();
+    reporter.report("schema/composition-cycle", "m", here, [other]);
     const [d] = reporter.diagnostics;
     expect(d!.related).toEqual([
       { file: "a.json", line: 6, column: 1, pointer: "#/6" },
@@ -134,8 +134,8 @@ describe("settlePlaces: places found when first needed", () => {
   it("a copy of a waiting place is refused when read, never printed at line 0", () => {
     const { pending } = places();
     const at = pending.place([6]);
-    const reporter = new Reporter();
-    reporter.report("input/not-a-string", "m", { ...at });
+    const reporter = new ModelReporter();
+    reporter.report("schema/composition-cycle", "m", { ...at });
     expect(() => reporter.diagnostics).toThrow(/copied before its line/);
     pending.release();
   });

@@ -14,6 +14,7 @@ import { applyProseAuth } from "./scopes-from-prose.js";
 import { assessTags } from "../tag-quality.js";
 import { applyTagOverrides, type TagOverrides } from "./tag-overrides.js";
 import { fileStart, Reporter } from "../diagnostics/reporter.js";
+import { ModelReporter } from "../diagnostics/codes.js";
 import { reportTextBodies } from "./text-bodies.js";
 import { applyBodySignals } from "./undescribed-body.js";
 import { nameWebhooks } from "./webhooks.js";
@@ -73,7 +74,7 @@ export interface DocumentsToTake {
  */
 export function buildModelTakingDocuments(
   handed: DocumentsToTake,
-  ingestDiagnostics: readonly Diagnostic[] | Reporter,
+  ingestDiagnostics: readonly Diagnostic[] | ModelReporter,
   options: BuildOptions = {},
 ): ApiModel {
   const reporter = reporterAfter(ingestDiagnostics);
@@ -133,9 +134,12 @@ export function buildModelTakingDocuments(
  * reading's reporter, one into the same list (its own `once`), so that the places the reading's
  * diagnostics wait for are found together with the build's, in one walk per document.
  */
-function reporterAfter(ingest: readonly Diagnostic[] | Reporter): Reporter {
+function reporterAfter(
+  ingest: readonly Diagnostic[] | ModelReporter,
+): ModelReporter {
+  // any layer's reporter (the ingest's, handed down), which reports the model's codes too
   if (ingest instanceof Reporter) return ingest.scope();
-  const reporter = new Reporter();
+  const reporter = new ModelReporter();
   reporter.add(ingest);
   return reporter;
 }
@@ -143,7 +147,7 @@ function reporterAfter(ingest: readonly Diagnostic[] | Reporter): Reporter {
 /** The merge of the documents taken out of `handed`, in a call of its own: its frame holds them. */
 function mergeTaken(
   handed: DocumentsToTake,
-  reporter: Reporter,
+  reporter: ModelReporter,
   options: BuildOptions,
 ): {
   merged: MergedDocuments;
@@ -184,7 +188,7 @@ function patternsOf(
  */
 function declareTemplateVariables(
   endpoint: Endpoint,
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): void {
   const variables = pathVariables(endpoint.path);
   dropUnusedPathParameters(endpoint, variables, reporter);
@@ -212,7 +216,7 @@ function declareTemplateVariables(
 
 function reportDegenerateTags(
   endpoints: readonly Endpoint[],
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): void {
   const assessment = assessTags(endpoints);
   if (!assessment.degenerate) return;
@@ -224,7 +228,7 @@ function reportDegenerateTags(
   );
 }
 
-function reportUntyped(endpoint: Endpoint, reporter: Reporter): void {
+function reportUntyped(endpoint: Endpoint, reporter: ModelReporter): void {
   const untyped = PARAMETER_LOCATIONS.flatMap(
     (location) => endpoint.parameters[location],
   ).filter((p) => p.schema === undefined);
@@ -255,7 +259,7 @@ function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 function reportUnmatchedPreferences(
   documents: DocumentModel[],
   prefer: readonly string[],
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): void {
   for (const entry of prefer)
     if (!documents.some((doc) => isPreferred(doc.file, [entry])))

@@ -8,7 +8,7 @@ import { pathVariables } from "../path-template.js";
 import { compareSources, pickWinner } from "./rank.js";
 import type { Endpoint } from "../types.js";
 import { PARAMETER_LOCATIONS } from "../types.js";
-import type { Reporter } from "../diagnostics/reporter.js";
+import type { ModelReporter } from "../diagnostics/codes.js";
 
 /**
  * Merges every source's view of one endpoint (same method, same path once variable names are
@@ -18,7 +18,7 @@ import type { Reporter } from "../diagnostics/reporter.js";
  */
 export function mergeEndpoint(
   offers: readonly EndpointOffer[],
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): Endpoint {
   return offers.length === 1
     ? soleEndpoint(offers[0]!, reporter)
@@ -28,7 +28,7 @@ export function mergeEndpoint(
 /** The views of an endpoint, as one ({@link mergeEndpoint} of several). */
 export function mergedEndpoint(
   offers: readonly EndpointOffer[],
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): Endpoint {
   const ordered = [...offers].sort(
     (a, b) =>
@@ -84,7 +84,7 @@ export function mergedEndpoint(
  */
 export function soleEndpoint(
   view: EndpointOffer,
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): Endpoint {
   const offered = view.endpoint;
   const views = [view];
@@ -118,7 +118,7 @@ export function soleEndpoint(
 function mergeParts(
   views: Parameters<typeof mergeRequestBody>[0],
   merged: Endpoint,
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): void {
   for (const location of PARAMETER_LOCATIONS)
     merged.parameters[location] = mergeParameters(
@@ -185,7 +185,7 @@ function dedupe(values: string[]): string[] {
 function renamePathVariables(
   view: EndpointOffer,
   path: string,
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): EndpointOffer {
   if (view.endpoint.path === path) return view;
   const wanted = pathVariables(path);

@@ -4,7 +4,7 @@ import { joined, packed } from "../lists.js";
 import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { pathVariables } from "../path-template.js";
 import { canonicalJson, compareSources, pickWinner } from "./rank.js";
-import type { Reporter } from "../diagnostics/reporter.js";
+import type { ModelReporter } from "../diagnostics/codes.js";
 import { placeText } from "../diagnostics/source-place.js";
 import type { Endpoint, Parameter, ParameterLocation } from "../types.js";
 
@@ -16,7 +16,7 @@ export function mergeParameters(
   views: EndpointOffer[],
   location: ParameterLocation,
   merged: Endpoint,
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): Parameter[] {
   if (views.every((view) => view.endpoint.parameters[location].length === 0))
     return [];
@@ -61,7 +61,7 @@ function gatheredParameters(
   views: EndpointOffer[],
   location: ParameterLocation,
   merged: Endpoint,
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): Parameter[] {
   const byName = new Map<
     string,
@@ -104,7 +104,7 @@ export function mergedParameter(
   list: readonly { view: EndpointOffer; parameter: Parameter }[],
   location: ParameterLocation,
   merged: Endpoint,
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): Parameter {
   const lead = list[0]!.parameter;
   const typed = list.filter((entry) => entry.parameter.schema !== undefined);

@@ -15,7 +15,7 @@ import {
   soleParameter,
 } from "./merge-parameters.js";
 import { mergedEndpoint, soleEndpoint } from "./merge-endpoint.js";
-import { Reporter } from "../diagnostics/reporter.js";
+import { ModelReporter } from "../diagnostics/codes.js";
 import type {
   ApiResponse,
   Endpoint,
@@ -132,7 +132,7 @@ describe("the merge of what one view offers", () => {
             [{ view: v, parameter: offered }],
             where,
             v.endpoint,
-            new Reporter(),
+            new ModelReporter(),
           );
           expect(printed(soleParameter(offered, where))).toBe(printed(want));
         },
@@ -291,10 +291,10 @@ describe("the merge of an endpoint one view offers", () => {
     fc.assert(
       fc.property(endpoint, fc.nat(3), (offered, rank) => {
         const before = printed(offered);
-        const soleReports = new Reporter();
+        const soleReports = new ModelReporter();
         const sole = soleEndpoint({ endpoint: offered, rank }, soleReports);
         expect(printed(offered)).toBe(before);
-        const wantReports = new Reporter();
+        const wantReports = new ModelReporter();
         const want = mergedEndpoint([{ endpoint: offered, rank }], wantReports);
         expect(printed(sole)).toBe(printed(want));
         expect(soleReports.diagnostics).toEqual(wantReports.diagnostics);
@@ -309,7 +309,10 @@ describe("the merge of an endpoint one view offers", () => {
     offered.bodySignals = [
       { mediaTypes: [], required: false, evidence: "consumes", source: at },
     ];
-    const sole = soleEndpoint({ endpoint: offered, rank: 0 }, new Reporter());
+    const sole = soleEndpoint(
+      { endpoint: offered, rank: 0 },
+      new ModelReporter(),
+    );
     for (const key of [
       "nameCandidates",
       "tags",
@@ -335,8 +338,8 @@ describe("the responses and parameters of one view", () => {
           printed(mergeResponses([v, none])),
         );
         for (const location of ["path", "query", "header", "cookie"] as const) {
-          const alone = new Reporter();
-          const gathered = new Reporter();
+          const alone = new ModelReporter();
+          const gathered = new ModelReporter();
           expect(printed(mergeParameters([v], location, offered, alone))).toBe(
             printed(mergeParameters([v, none], location, offered, gathered)),
           );

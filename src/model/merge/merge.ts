@@ -6,7 +6,7 @@ import { schemaRef, schemaRefName } from "../schema/ref.js";
 import type { EndpointOffer } from "./endpoint-offer.js";
 import { mergeEndpoint } from "./merge-endpoint.js";
 import { pathShape } from "../path-template.js";
-import type { Reporter } from "../diagnostics/reporter.js";
+import type { ModelReporter } from "../diagnostics/codes.js";
 import {
   canonicalJson,
   compareSources,
@@ -45,7 +45,7 @@ type RankOf = (doc: DocumentModel) => number;
 /** `prefer`: files or folders whose facts win disagreements (rule 0 of src/model/merge/rank.ts). */
 export function mergeDocuments(
   input: readonly DocumentModel[],
-  reporter: Reporter,
+  reporter: ModelReporter,
   prefer: readonly string[] = [],
 ): MergedDocuments {
   const rankOf: RankOf = (doc) => documentRank(doc.file, doc.format, prefer);
@@ -95,7 +95,7 @@ function normalizeServerUrl(url: string): string {
 
 function mergeServers(
   documents: DocumentModel[],
-  reporter: Reporter,
+  reporter: ModelReporter,
   rankOf: RankOf,
   preferred: (doc: DocumentModel) => boolean,
 ): Server[] {
@@ -142,7 +142,7 @@ function mergeServers(
 function reportBaseUrlConflict(
   documents: readonly DocumentModel[],
   winner: Server | undefined,
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): void {
   if (!winner || !isAbsolute(winner.url)) return;
   const own = winner.sources[0]!;
@@ -197,7 +197,7 @@ export function serverClass(url: string): number {
 
 function mergeSecuritySchemes(
   documents: DocumentModel[],
-  reporter: Reporter,
+  reporter: ModelReporter,
   rankOf: RankOf,
 ): Record<string, SecurityScheme> {
   const byName = new Map<string, { scheme: SecurityScheme; rank: number }[]>();
@@ -267,7 +267,7 @@ function mergeTags(documents: DocumentModel[]): Tag[] {
  */
 function mergeSchemas(
   input: DocumentModel[],
-  reporter: Reporter,
+  reporter: ModelReporter,
   rankOf: RankOf,
 ): { schemas: Record<string, NamedSchema>; documents: DocumentModel[] } {
   // a document whose schemas are renamed is replaced by a copy with its references rewritten

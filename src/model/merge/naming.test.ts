@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { assignNames, methodPathName } from "./naming.js";
-import { Reporter } from "../diagnostics/reporter.js";
+import { ModelReporter } from "../diagnostics/codes.js";
 import { at, endpoint } from "../../../test/support/model-builders.js";
 import type { Endpoint } from "../types.js";
 
 function named(list: Endpoint[], options = {}) {
-  assignNames(list, options, new Reporter());
+  assignNames(list, options, new ModelReporter());
   return list.map((e) => e.name);
 }
 
@@ -101,7 +101,7 @@ describe("assignNames", () => {
 
 describe("assignNames: clashes and reserved names", () => {
   const run = (list: Endpoint[], options = {}) => {
-    const reporter = new Reporter();
+    const reporter = new ModelReporter();
     assignNames(list, options, reporter);
     return {
       names: list.map((e) => e.name),

@@ -2,7 +2,8 @@ import { camelCase, isIdentifierName, isReservedWord } from "../identifiers.js";
 import { compareCodeUnits, compareEndpoints } from "../order.js";
 import { pathShape } from "../path-template.js";
 import { compareSources } from "./rank.js";
-import { fileStart, type Reporter } from "../diagnostics/reporter.js";
+import { fileStart } from "../diagnostics/reporter.js";
+import type { ModelReporter } from "../diagnostics/codes.js";
 import { placeText } from "../diagnostics/source-place.js";
 import type { Endpoint, NameCandidate } from "../types.js";
 
@@ -67,7 +68,7 @@ export function overrideShape(key: string): string | undefined {
 export function assignNames(
   endpoints: Endpoint[],
   options: NamingOptions,
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): void {
   const taken = new Set<string>();
   // the identifier a name candidate makes, asked of each candidate by preferredName and of each
@@ -247,7 +248,7 @@ interface GivenName {
  */
 function preferredName(
   endpoint: Endpoint,
-  reporter: Reporter,
+  reporter: ModelReporter,
   /** `camelCase(text, "")`. */
   idOf: (text: string) => string,
 ): GivenName {
@@ -316,7 +317,10 @@ export function methodPathName(
   return camelCase(`${endpoint.method} ${words.join(" ")}`, endpoint.method);
 }
 
-function reportConflictingIds(endpoint: Endpoint, reporter: Reporter): void {
+function reportConflictingIds(
+  endpoint: Endpoint,
+  reporter: ModelReporter,
+): void {
   const ids = new Map<string, NameCandidate>();
   for (const candidate of [...endpoint.nameCandidates].sort((a, b) =>
     compareSources(a.source, b.source),

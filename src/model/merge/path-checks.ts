@@ -1,4 +1,4 @@
-import type { Reporter } from "../diagnostics/reporter.js";
+import type { ModelReporter } from "../diagnostics/codes.js";
 import type { DocumentModel, Endpoint } from "../types.js";
 
 /**
@@ -31,7 +31,7 @@ export function templateProblem(path: string): string | undefined {
 /** The documents without the endpoints whose path template is unusable (each reported). */
 export function dropInvalidTemplates(
   documents: readonly DocumentModel[],
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): DocumentModel[] {
   return documents.map((doc) => {
     const endpoints = doc.endpoints.filter((endpoint) => {
@@ -55,7 +55,7 @@ export function dropInvalidTemplates(
 export function dropUnusedPathParameters(
   endpoint: Endpoint,
   variables: readonly string[],
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): void {
   const path = endpoint.parameters.path;
   const unused = path.filter((p) => !variables.includes(p.name));

@@ -1,5 +1,5 @@
 import { compareSources } from "./rank.js";
-import type { Reporter } from "../diagnostics/reporter.js";
+import type { ModelReporter } from "../diagnostics/codes.js";
 import type { DocumentModel, SecurityScheme } from "../types.js";
 import { trimTrailing } from "../linear-text.js";
 
@@ -57,7 +57,7 @@ const INFERRED_SCHEME = "oauth2";
  */
 export function applyProseAuth(
   documents: readonly DocumentModel[],
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): { documents: DocumentModel[]; scheme: SecurityScheme | undefined } {
   const declared = documents
     .flatMap((d) => Object.values(d.securitySchemes))

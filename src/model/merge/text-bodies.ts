@@ -1,5 +1,5 @@
 import { baseMediaType, bodyReading, isJsonMediaType } from "../media-types.js";
-import type { Reporter } from "../diagnostics/reporter.js";
+import type { ModelReporter } from "../diagnostics/codes.js";
 import { admitsType } from "../schema/schema.js";
 import type { Endpoint, NamedSchema } from "../types.js";
 
@@ -15,7 +15,7 @@ import type { Endpoint, NamedSchema } from "../types.js";
 export function reportTextBodies(
   endpoint: Endpoint,
   schemas: Readonly<Record<string, NamedSchema>>,
-  reporter: Reporter,
+  reporter: ModelReporter,
   what = `${endpoint.method.toUpperCase()} ${endpoint.path}`,
 ): void {
   const body = endpoint.requestBody;

@@ -1,4 +1,4 @@
-import type { Reporter } from "../diagnostics/reporter.js";
+import type { ModelReporter } from "../diagnostics/codes.js";
 import type { BodySignal, Endpoint, MediaContent } from "../types.js";
 
 /**
@@ -16,7 +16,10 @@ const BODY_METHODS = new Set(["post", "put", "patch"]);
  * generated client takes `body?: unknown` and the server hands the body to the handler. Removes the
  * signals either way: they are a reader's note to the model, not part of it.
  */
-export function applyBodySignals(endpoint: Endpoint, reporter: Reporter): void {
+export function applyBodySignals(
+  endpoint: Endpoint,
+  reporter: ModelReporter,
+): void {
   // evidence first (it is what the diagnostic points at), then hints
   const signals = [...(endpoint.bodySignals ?? [])].sort(
     (a, b) => Number(a.hint === true) - Number(b.hint === true),

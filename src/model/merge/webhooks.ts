@@ -1,7 +1,7 @@
 import { camelCase, isIdentifierName, isReservedWord } from "../identifiers.js";
 import { compareCodeUnits } from "../order.js";
 import { compareSources, documentRank } from "./rank.js";
-import type { Reporter } from "../diagnostics/reporter.js";
+import type { ModelReporter } from "../diagnostics/codes.js";
 import { resolveSerialization } from "../serialization.js";
 import type { DocumentModel, Endpoint, Webhook } from "../types.js";
 
@@ -13,7 +13,7 @@ import type { DocumentModel, Endpoint, Webhook } from "../types.js";
 export function mergeWebhooks(
   documents: readonly DocumentModel[],
   prefer: readonly string[],
-  reporter: Reporter,
+  reporter: ModelReporter,
 ): Webhook[] | undefined {
   const offers = new Map<string, { webhook: Webhook; rank: number }[]>();
   for (const doc of documents)

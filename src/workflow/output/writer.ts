@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import type { GeneratedFile } from "../../emit/artifact.js";
 import type { Fingerprint } from "../records/fingerprint.js";
 import type { Diagnostic } from "../../model/types.js";
-import { Reporter } from "../../model/diagnostics/reporter.js";
+import { WorkflowReporter as Reporter } from "../codes.js";
 import {
   journalText,
   readJournal,

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { notAFileMessage } from "../../ingest/read-source.js";
 import type { LoadOptions } from "../../pipeline.js";
 import { formerLock, readNameLock } from "../records/name-lock.js";
-import type { DiagnosticCode } from "../../model/diagnostics/codes.js";
+import type { IngestCode as DiagnosticCode } from "../../ingest/codes.js";
 import { compareCodeUnits } from "../../model/order.js";
 import { expandInputs, isPattern } from "./glob.js";
 import { readManifest } from "../records/manifest.js";

@@ -2,7 +2,7 @@ import * as http from "node:http";
 import * as https from "node:https";
 import type { Readable } from "node:stream";
 import * as zlib from "node:zlib";
-import type { DiagnosticCode } from "../../model/diagnostics/codes.js";
+import type { IngestCode as DiagnosticCode } from "../../ingest/codes.js";
 import { size } from "../../ingest/read-source.js";
 import { ConfigError } from "../config/error.js";
 import { shownUrl } from "../../model/source-url.js";

@@ -1,5 +1,5 @@
 import { SourceReadError } from "../../ingest/read-source.js";
-import type { DiagnosticCode } from "../../model/diagnostics/codes.js";
+import type { IngestCode as DiagnosticCode } from "../../ingest/codes.js";
 import { cacheDir } from "../records/cache-dir.js";
 import { ConfigError } from "../config/error.js";
 import { apiloomVersion, sha256Bytes } from "../identity.js";

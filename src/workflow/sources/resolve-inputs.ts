@@ -14,7 +14,8 @@ import {
   unmatchedInput,
   type Listed,
 } from "./inputs.js";
-import { fileStart, Reporter } from "../../model/diagnostics/reporter.js";
+import { fileStart } from "../../model/diagnostics/reporter.js";
+import { WorkflowReporter as Reporter } from "../codes.js";
 import type { ApiModel, Diagnostic } from "../../model/types.js";
 import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
 import { isRemoteInput } from "./remote-url.js";

@@ -1,7 +1,7 @@
-// Diagnostic codes of the registry (src/model/diagnostics/codes.ts, which combines the families):
-// overlays (OpenAPI Overlay Specification 1.0 and 1.1) laid over the inputs before they are read.
+// The diagnostic codes of overlays (OpenAPI Overlay Specification 1.0 and 1.1) laid over the
+// inputs before they are read (src/ingest/overlay/); src/ingest/codes.ts combines the ingest's.
 
-import type { FamilyCodes } from "./code-info.js";
+import type { FamilyCodes } from "../../model/diagnostics/code-info.js";
 
 /** The `overlay/` codes. */
 export const OVERLAY_CODES = {

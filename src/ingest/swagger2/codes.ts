@@ -1,7 +1,7 @@
-// Diagnostic codes of the registry (src/model/diagnostics/codes.ts, which combines the families):
-// the Swagger 2.0 reader (src/ingest/swagger2/, and the shared parts of src/ingest/openapi-common/ as `swagger2/…`).
+// The diagnostic codes of the Swagger 2.0 reader (src/ingest/swagger2/, and the shared parts of
+// src/ingest/openapi-common/ as `swagger2/…`); src/ingest/codes.ts combines the readers'.
 
-import type { FamilyCodes } from "./code-info.js";
+import type { FamilyCodes } from "../../model/diagnostics/code-info.js";
 
 /** The `swagger2/` codes. */
 export const SWAGGER2_CODES = {

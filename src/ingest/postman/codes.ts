@@ -1,7 +1,7 @@
-// Diagnostic codes of the registry (src/model/diagnostics/codes.ts, which combines the families):
-// the Postman collection reader (src/ingest/postman/).
+// The diagnostic codes of the Postman collection reader (src/ingest/postman/);
+// src/ingest/codes.ts combines the readers'.
 
-import type { FamilyCodes } from "./code-info.js";
+import type { FamilyCodes } from "../../model/diagnostics/code-info.js";
 
 /** The `postman/` codes. */
 export const POSTMAN_CODES = {

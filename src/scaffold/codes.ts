@@ -1,10 +1,12 @@
-// Diagnostic codes of the registry (src/model/diagnostics/codes.ts, which combines the families):
-// the handlers scaffold (scaffold/), src/scaffold/.
+// The diagnostic codes the handlers scaffold reports (scaffold/); and those of the layers below.
 
-import type { FamilyCodes } from "./code-info.js";
+import type { FamilyCodes } from "../model/diagnostics/code-info.js";
+import { Reporter } from "../model/diagnostics/reporter.js";
+import { EMIT_CODES } from "../emit/codes.js";
+import { INGEST_CODES } from "../ingest/codes.js";
 
 /** The `scaffold/` codes. */
-export const SCAFFOLD_CODES = {
+const HANDLERS_CODES = {
   "scaffold/changed-signature": {
     severity: "warning",
     meaning: "an endpoint's contract changed under your handler",
@@ -40,3 +42,19 @@ export const SCAFFOLD_CODES = {
       "your handlers file imports from an apiloom output folder this API no longer generates (its `out` moved): tsc compiles against stale code",
   },
 } as const satisfies FamilyCodes<"scaffold">;
+
+/** The codes the scaffold reports, with those of the layers below. */
+export const SCAFFOLD_CODES = {
+  ...INGEST_CODES,
+  ...EMIT_CODES,
+  ...HANDLERS_CODES,
+} as const;
+
+export type ScaffoldCode = keyof typeof SCAFFOLD_CODES;
+
+/** A reporter of the scaffold's codes (and those below). */
+export class ScaffoldReporter extends Reporter<ScaffoldCode> {
+  constructor() {
+    super(SCAFFOLD_CODES);
+  }
+}

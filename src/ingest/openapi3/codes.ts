@@ -1,7 +1,7 @@
-// Diagnostic codes of the registry (src/model/diagnostics/codes.ts, which combines the families):
-// the OpenAPI 3.0 and 3.1 reader (src/ingest/openapi3/, and the shared parts of src/ingest/openapi-common/ as `openapi3/…`).
+// The diagnostic codes of the OpenAPI 3.0 and 3.1 reader (src/ingest/openapi3/, and the shared
+// parts of src/ingest/openapi-common/ as `openapi3/…`); src/ingest/codes.ts combines the readers'.
 
-import type { FamilyCodes } from "./code-info.js";
+import type { FamilyCodes } from "../../model/diagnostics/code-info.js";
 
 /** The `openapi3/` codes. */
 export const OPENAPI3_CODES = {

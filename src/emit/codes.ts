@@ -1,10 +1,12 @@
-// Diagnostic codes of the registry (src/model/diagnostics/codes.ts, which combines the families):
-// the emitters: the client (client/), the server (server/), plugins (plugin/) and the MCP server (mcp/), src/emit/.
+// The diagnostic codes the emitters report: the client (client/), the server (server/), plugins
+// (plugin/) and the MCP server (mcp/); and the model's, below.
 
-import type { FamilyCodes } from "./code-info.js";
+import type { FamilyCodes } from "../model/diagnostics/code-info.js";
+import { MODEL_CODES } from "../model/diagnostics/codes.js";
+import { Reporter } from "../model/diagnostics/reporter.js";
 
 /** The `client/` codes. */
-export const CLIENT_CODES = {
+const CLIENT_CODES = {
   "client/no-default-base-url": {
     severity: "warning",
     meaning:
@@ -33,7 +35,7 @@ export const CLIENT_CODES = {
 } as const satisfies FamilyCodes<"client">;
 
 /** The `server/` codes. */
-export const SERVER_CODES = {
+const SERVER_CODES = {
   "server/ambiguous-route": {
     severity: "warning",
     meaning:
@@ -52,7 +54,7 @@ export const SERVER_CODES = {
 } as const satisfies FamilyCodes<"server">;
 
 /** The `plugin/` codes. */
-export const PLUGIN_CODES = {
+const PLUGIN_CODES = {
   "plugin/error": {
     severity: "error",
     meaning:
@@ -66,7 +68,7 @@ export const PLUGIN_CODES = {
 } as const satisfies FamilyCodes<"plugin">;
 
 /** The `mcp/` codes. */
-export const MCP_CODES = {
+const MCP_CODES = {
   "mcp/long-tool-name": {
     severity: "warning",
     meaning:
@@ -78,3 +80,34 @@ export const MCP_CODES = {
       "`mcp.tags`, `mcp.names` or `mcp.methods` lists a tag, endpoint or method the API does not have, or the selection leaves no endpoint: the MCP server would silently lack tools",
   },
 } as const satisfies FamilyCodes<"mcp">;
+
+/**
+ * The `output/` code the docs' changelog page reports, reading the last run's page back; the
+ * workflow declares the other `output/` codes (src/workflow/codes.ts).
+ */
+const OUTPUT_CODES = {
+  "output/changelog-too-large": {
+    severity: "warning",
+    meaning:
+      "the last run's docs/changes.md is over 4 MiB: its record is not read back; the page is made from this run's comparison",
+  },
+} as const satisfies FamilyCodes<"output">;
+
+/** The codes the emitters report, the model's among them. */
+export const EMIT_CODES = {
+  ...MODEL_CODES,
+  ...CLIENT_CODES,
+  ...SERVER_CODES,
+  ...PLUGIN_CODES,
+  ...MCP_CODES,
+  ...OUTPUT_CODES,
+} as const;
+
+export type EmitCode = keyof typeof EMIT_CODES;
+
+/** A reporter of the emitters' codes (and the model's). */
+export class EmitReporter extends Reporter<EmitCode> {
+  constructor() {
+    super(EMIT_CODES);
+  }
+}

@@ -1,10 +1,17 @@
-// Diagnostic codes of the registry (src/model/diagnostics/codes.ts, which combines the families):
-// reading the inputs: files (input/), their JSON and YAML (parse/) and the `$ref`s between them (ref/).
+// The diagnostic codes the ingest reports: reading the inputs, files (input/), their JSON and YAML
+// (parse/) and the `$ref`s between them (ref/); each reader's and the overlays' (codes.ts in
+// their folders); and the model's, below.
 
-import type { FamilyCodes } from "./code-info.js";
+import type { FamilyCodes } from "../model/diagnostics/code-info.js";
+import { MODEL_CODES } from "../model/diagnostics/codes.js";
+import { Reporter } from "../model/diagnostics/reporter.js";
+import { OPENAPI3_CODES } from "./openapi3/codes.js";
+import { OVERLAY_CODES } from "./overlay/codes.js";
+import { POSTMAN_CODES } from "./postman/codes.js";
+import { SWAGGER2_CODES } from "./swagger2/codes.js";
 
 /** The `input/` codes. */
-export const INPUT_CODES = {
+const INPUT_CODES = {
   "input/encoding": {
     severity: "error",
     meaning:
@@ -46,7 +53,7 @@ export const INPUT_CODES = {
 } as const satisfies FamilyCodes<"input">;
 
 /** The `parse/` codes. */
-export const PARSE_CODES = {
+const PARSE_CODES = {
   "parse/alias-expansion": {
     severity: "error",
     meaning:
@@ -80,7 +87,7 @@ export const PARSE_CODES = {
 } as const satisfies FamilyCodes<"parse">;
 
 /** The `ref/` codes. */
-export const REF_CODES = {
+const REF_CODES = {
   "ref/invalid": {
     severity: "error",
     meaning: "a `$ref` that is not a URI reference apiloom can resolve",
@@ -104,3 +111,24 @@ export const REF_CODES = {
     meaning: "a `$ref` to a file that cannot be read or parsed",
   },
 } as const satisfies FamilyCodes<"ref">;
+
+/** The codes the ingest reports, the model's among them. */
+export const INGEST_CODES = {
+  ...MODEL_CODES,
+  ...INPUT_CODES,
+  ...PARSE_CODES,
+  ...REF_CODES,
+  ...OPENAPI3_CODES,
+  ...SWAGGER2_CODES,
+  ...POSTMAN_CODES,
+  ...OVERLAY_CODES,
+} as const;
+
+export type IngestCode = keyof typeof INGEST_CODES;
+
+/** A reporter of the ingest's codes (and the model's). */
+export class IngestReporter extends Reporter<IngestCode> {
+  constructor() {
+    super(INGEST_CODES);
+  }
+}

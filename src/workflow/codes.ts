@@ -1,10 +1,12 @@
-// Diagnostic codes of the registry (src/model/diagnostics/codes.ts, which combines the families):
-// the workflow: the output folder (output/) and settings (config/), src/workflow/.
+// The diagnostic codes the workflow reports: the output folder (output/) and settings (config/);
+// and those of every layer below, which it runs.
 
-import type { FamilyCodes } from "./code-info.js";
+import type { FamilyCodes } from "../model/diagnostics/code-info.js";
+import { Reporter } from "../model/diagnostics/reporter.js";
+import { SCAFFOLD_CODES } from "../scaffold/codes.js";
 
 /** The `output/` codes. */
-export const OUTPUT_CODES = {
+const OUTPUT_CODES = {
   "output/left-behind": {
     severity: "warning",
     meaning:
@@ -15,11 +17,6 @@ export const OUTPUT_CODES = {
     meaning:
       "a journal in the output folder names a path outside it, a link, or a staged file with the wrong hash: discarded, never rolled forward",
   },
-  "output/changelog-too-large": {
-    severity: "warning",
-    meaning:
-      "the last run's docs/changes.md is over 4 MiB: its record is not read back; the page is made from this run's comparison",
-  },
   "output/unsafe-manifest-entry": {
     severity: "warning",
     meaning:
@@ -28,10 +25,26 @@ export const OUTPUT_CODES = {
 } as const satisfies FamilyCodes<"output">;
 
 /** The `config/` codes. */
-export const CONFIG_CODES = {
+const CONFIG_CODES = {
   "config/ignored-option": {
     severity: "warning",
     meaning:
       "a setting that has no effect in this run (server adapters without the `server` artifact): ignored",
   },
 } as const satisfies FamilyCodes<"config">;
+
+/** The codes the workflow reports, with those of every layer below (the scaffold's hold them). */
+export const WORKFLOW_CODES = {
+  ...SCAFFOLD_CODES,
+  ...OUTPUT_CODES,
+  ...CONFIG_CODES,
+} as const;
+
+export type WorkflowCode = keyof typeof WORKFLOW_CODES;
+
+/** A reporter of the workflow's codes (and those below). */
+export class WorkflowReporter extends Reporter<WorkflowCode> {
+  constructor() {
+    super(WORKFLOW_CODES);
+  }
+}
