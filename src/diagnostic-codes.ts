@@ -21,6 +21,11 @@ export const DIAGNOSTIC_CODES = WORKFLOW_CODES satisfies CodeTable<string>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
+// a Diagnostic's `code` (src/model/types.ts) is one of the registry's codes
+declare module "./model/types.js" {
+  interface DiagnosticCodes extends Record<DiagnosticCode, true> {}
+}
+
 /** What a diagnostic code means (the registry's line), or "" for a code it does not hold. */
 export function diagnosticMeaning(code: string): string {
   return Object.hasOwn(DIAGNOSTIC_CODES, code)

@@ -61,6 +61,7 @@ export type {
   BodySignal,
   CollectionFormat,
   Diagnostic,
+  DiagnosticCodes,
   DocumentModel,
   Encoding,
   Endpoint,

@@ -24,6 +24,14 @@ export interface SourceRef {
   pointer: string;
 }
 
+/**
+ * Every diagnostic code, as the keys of this interface. The model cannot import the layers
+ * above it that declare theirs, so the registry (src/diagnostic-codes.ts) adds them all here by
+ * declaration merging: a diagnostic's code is then one of them wherever the registry is loaded,
+ * as it is from every entry point.
+ */
+export interface DiagnosticCodes {}
+
 export interface Diagnostic {
   severity: Severity;
   /**
@@ -31,7 +39,7 @@ export interface Diagnostic {
    * declared by the layer that reports it with its severity and meaning (the registry,
    * src/diagnostic-codes.ts, lists them all).
    */
-  code: string;
+  code: keyof DiagnosticCodes;
   message: string;
   file: string;
   line: number;

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES } from "../../src/diagnostic-codes.js";
+import {
+  DIAGNOSTIC_CODES,
+  type DiagnosticCode,
+} from "../../src/diagnostic-codes.js";
 import { ModelReporter } from "../../src/model/diagnostics/codes.js";
 import { fileStart, Reporter } from "../../src/model/diagnostics/reporter.js";
 import { IngestReporter } from "../../src/ingest/codes.js";
 import { WorkflowReporter } from "../../src/workflow/codes.js";
-import type { SourceRef } from "../../src/model/types.js";
+import type { Diagnostic, SourceRef } from "../../src/model/types.js";
 
 const at = (line: number): SourceRef => ({
   file: "a.yaml",
@@ -47,10 +50,7 @@ describe("the Reporter", () => {
       },
     ]);
     expect(reporter.diagnostics.map((d) => d.severity)).toEqual(
-      reporter.diagnostics.map(
-        (d) =>
-          DIAGNOSTIC_CODES[d.code as keyof typeof DIAGNOSTIC_CODES].severity,
-      ),
+      reporter.diagnostics.map((d) => DIAGNOSTIC_CODES[d.code].severity),
     );
   });
 
@@ -86,6 +86,16 @@ describe("the Reporter", () => {
       // @ts-expect-error it reports no code
       collector.report("merge/schema-conflict", "x", at(3)),
     ).toThrow();
+  });
+
+  it("types a diagnostic's code as one of the registry's, though the model declares none above it", () => {
+    const reported = new IngestReporter();
+    reported.report("ref/not-found", "x", at(1));
+    const code: DiagnosticCode = reported.diagnostics[0]!.code;
+    expect(code).toBe("ref/not-found");
+    // @ts-expect-error a code the registry does not hold is no diagnostic's
+    const misspelt: Diagnostic["code"] = "ref/not-fuond";
+    expect(Object.hasOwn(DIAGNOSTIC_CODES, misspelt)).toBe(false);
   });
 
   it("says what its codes mean, and nothing of a code it does not hold", () => {

@@ -73,7 +73,8 @@ export class Reporter<in Code extends string = never> {
     const waiting = isWaiting(at) || (related?.some(isWaiting) ?? false);
     const d: Diagnostic = {
       severity: entry.severity,
-      code,
+      // a code of the table it was made with: every table is a part of the registry's
+      code: code as Diagnostic["code"],
       message,
       file: at.file,
       line: isWaiting(at) ? 0 : at.line,
