@@ -190,7 +190,7 @@ export async function* paginate<A>(
 /**
  * Makes the `<name>Pages` functions of client/index.ts: every item of the pages of `spec.call`,
  * walked as `spec` says. It returns `never` so that the type the generated file declares
- * (`PagesCall`) is the one tsc reads, and only when a program uses it (issue 45).
+ * (`PagesCall`) is the one tsc reads, and only when a program uses it.
  */
 export function pagesMaker(spec: PageShape & { call: unknown }): never {
   return ((args: unknown = {}, options?: CallOptions) =>

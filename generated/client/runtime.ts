@@ -61,7 +61,7 @@ export { mergeOptions } from "./options.js";
  * An endpoint function, standalone (`D` false) or of a client made by `createClient`: `A` are
  * its arguments (optional when no member is required), `R` its responses, `D` the client's
  * `throwOnError`, which a call may override. A type alias of a function type: tsc reads it for
- * the endpoints a program calls, not for all of them (issue 45).
+ * the endpoints a program calls, not for all of them.
  */
 export type ApiCall<
   A,
@@ -179,7 +179,7 @@ type Operation = (args: unknown, options?: CallOptions) => unknown;
  * Every endpoint function of `operations` with `config` applied under each call's options.
  * The caller (`createClient`) declares the type of what it returns. `operations` is an
  * `object`, not a record of functions: tsc would compare each endpoint's generic signature
- * with the record's, which costs every program that checks the client (issue 45).
+ * with the record's, which costs every program that checks the client.
  */
 export function bindAll<TClient>(
   config: ClientOptions,
@@ -214,7 +214,7 @@ export interface EndpointSpec extends RequestSpec {
  * An endpoint function of client/index.ts: it sends `spec` with each call's arguments and
  * options, `defaults` and `schemes` under them. It returns `never` so that the type the
  * generated file declares for the function (`EndpointFunctions["name"]`) is the one tsc reads,
- * and reads only when a program uses it: no signature per endpoint to check (issue 45).
+ * and reads only when a program uses it: no signature per endpoint to check.
  */
 export function specEndpoint(
   defaults: ClientOptions,
@@ -223,7 +223,7 @@ export function specEndpoint(
 ): never {
   return ((args: EndpointArgs = {}, options?: CallOptions) => {
     // the path parameters fill the placeholders of the path alone: always given. The parts
-    // apart from the spec: a copy of the spec with members added costs V8 ~2 µs a call
+    // apart from the spec: a copy of the spec with members added would be made on every call
     const parts: Record<string, unknown> = { pathParams: args.path };
     for (const part of spec.takes ?? []) parts[part] = args[part];
     return sendSpec(defaults, schemes, options, spec, parts);
@@ -279,7 +279,7 @@ type RequestParts = Pick<
 
 /**
  * `send` of a spec that has the writers of its parts (the endpoint functions give them), with
- * the parts `given`. Loops rather than `flatMap`, which costs V8 ~1 µs a call.
+ * the parts `given`. Loops rather than `flatMap`, which allocates on every call.
  */
 async function sendSpec<TReturn>(
   defaults: ClientOptions,

@@ -85,7 +85,7 @@ const SUB_DELIMS = /[!'()*]/g;
 function encode(value: string, dots?: boolean): string {
   const out = encodeURIComponent(value);
   const escaped = dots ? /[!'()*.]/g : SUB_DELIMS;
-  // tested first: a `replace` with a function costs V8 ~0.1 µs even when nothing matches
+  // tested first: most values have nothing to escape, and `test` is cheaper than `replace`
   return escaped.test(out)
     ? out.replace(
         escaped,

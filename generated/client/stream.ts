@@ -254,8 +254,7 @@ function itemsOf<T>(
           bytes.set(value ?? [], carry.length);
         }
         // decoded whole, up to a character the chunk does not finish: the bytes it has of that
-        // one begin the next chunk (a decoder's `stream` option would do it, several times
-        // slower on Node)
+        // one begin the next chunk (a decoder's `stream` option would do it, more slowly)
         const cut = done ? bytes.length : whole(bytes);
         carry = bytes.subarray(cut);
         scan(decoder.decode(bytes.subarray(0, cut)), done);

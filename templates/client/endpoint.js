@@ -10,7 +10,7 @@ export const contract = 1;
 /**
  * The endpoint's result type and function, ending with a newline. The function is a constant
  * typed by a lookup (`EndpointFunctions["name"]`, declared by client/index.js) and made by the
- * runtime's `endpoint`: tsc reads an endpoint's types only where a program uses it (issue 45).
+ * runtime's `endpoint`: tsc reads an endpoint's types only where a program uses it.
  * @param {import("apiloom-gen/templates").ClientEndpointView} view
  * @param {import("apiloom-gen/templates").ClientHelpers} h
  * @returns {string}

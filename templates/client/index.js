@@ -304,7 +304,7 @@ function constants(view, h, functions) {
  * The function each endpoint function is made by, when the endpoint template calls it (an
  * endpoint template of the user's may call the runtime's \`endpoint\` itself). A function
  * declaration, not a constant: tsc reads a constant's or an import's type at each use through
- * the control flow of every statement before it, over a thousand endpoints (issue 45).
+ * the control flow of every statement before it, over a thousand endpoints.
  * @param {import("apiloom-gen/templates").ClientIndexView} view
  * @param {import("apiloom-gen/templates").ClientHelpers} h
  * @param {string[]} functions the endpoint template's output
