@@ -3,7 +3,6 @@ import { compareCodeUnits } from "../order.js";
 import { setOwn } from "../own-property.js";
 import { placeText } from "../diagnostics/source-place.js";
 import { schemaRef, schemaRefName } from "../schema/ref.js";
-import type { EndpointOffer } from "./endpoint-offer.js";
 import { mergeEndpoint } from "./merge-endpoint.js";
 import { pathShape } from "../path-template.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
