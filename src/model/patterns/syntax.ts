@@ -67,35 +67,7 @@ export const MAX_NESTING = 100;
 export function readPattern(pattern: string, flags: "u" | ""): PatternSyntax {
   const unicode = flags === "u";
   const chars = unicode ? Array.from(pattern) : pattern.split("");
-  return new Reader(chars, unicode, countGroups(chars)).read();
-}
-
-/** Capturing groups, which decide whether `\3` is a backreference (without `u`). */
-function countGroups(chars: readonly string[]): {
-  count: number;
-  named: boolean;
-} {
-  let count = 0;
-  let named = false;
-  let inClass = false;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "(") {
-      if (chars[i + 1] !== "?") count++;
-      else if (
-        chars[i + 2] === "<" &&
-        chars[i + 3] !== "=" &&
-        chars[i + 3] !== "!"
-      ) {
-        count++;
-        named = true;
-      }
-    }
-  }
-  return { count, named };
+  return new Reader(chars, unicode).read();
 }
 
 const HEX = /^[0-9a-fA-F]+$/;
@@ -104,15 +76,22 @@ const CONTROL: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 13 };
 class Reader {
   private i = 0;
   private depth = 0;
+  // capturing groups, and whether one is named: once all are read, they decide whether a `\3`
+  // or `\k` read outside a class (without `u`; the least `\N`, any `\k`) was a backreference
+  private groups = 0;
+  private named = false;
+  private leastNumbered = Infinity;
+  private sawK = false;
   constructor(
     private readonly s: readonly string[],
     private readonly unicode: boolean,
-    private readonly groups: { count: number; named: boolean },
   ) {}
 
   read(): PatternSyntax {
     const node = this.alternation();
     if (this.i < this.s.length) throw new SyntaxError("unbalanced )");
+    if (this.leastNumbered <= this.groups || (this.sawK && this.named))
+      throw new UnreadSyntax("a backreference");
     return node;
   }
 
@@ -199,8 +178,10 @@ class Reader {
         const end = this.s.indexOf(">", this.i);
         if (end === -1) throw new SyntaxError("unclosed group name");
         this.i = end + 1;
+        this.groups++;
+        this.named = true;
       } else throw new UnreadSyntax("a modifier group");
-    }
+    } else this.groups++;
     if (++this.depth > MAX_NESTING)
       throw new UnreadSyntax(`groups nested deeper than ${MAX_NESTING}`);
     const inner = this.alternation();
@@ -249,8 +230,10 @@ class Reader {
     if (/[1-9]/.test(e)) return this.numbered(e, inClass);
     if (e === "0" && !/[0-9]/.test(this.s[this.i] ?? "")) return char(0);
     if (e === "0") return this.octal(e);
-    if (e === "k" && !inClass && (this.unicode || this.groups.named))
-      throw new UnreadSyntax("a backreference");
+    if (e === "k" && !inClass) {
+      if (this.unicode) throw new UnreadSyntax("a backreference");
+      this.sawK = true;
+    }
     if ((e === "p" || e === "P") && this.unicode) {
       const end = this.s.indexOf("}", this.i);
       const text = `\\${e}${this.s.slice(this.i, end + 1).join("")}`;
@@ -310,8 +293,9 @@ class Reader {
   private numbered(first: string, inClass: boolean): ClassAtom {
     let digits = first;
     while (/[0-9]/.test(this.s[this.i] ?? "")) digits += this.s[this.i++];
-    if (!inClass && (this.unicode || Number(digits) <= this.groups.count))
-      throw new UnreadSyntax("a backreference");
+    if (!inClass && this.unicode) throw new UnreadSyntax("a backreference");
+    if (!inClass)
+      this.leastNumbered = Math.min(this.leastNumbered, Number(digits));
     this.i -= digits.length - 1;
     if (first === "8" || first === "9") return char(first.charCodeAt(0));
     return this.octal(first);
