@@ -118,7 +118,12 @@ export function patternTree(
     check(tree);
     return tree;
   } catch (error) {
-    if (error instanceof UnreadSyntax || error instanceof Unread)
+    // a SyntaxError: regexpp refuses it (a property name its Unicode tables do not hold)
+    if (
+      error instanceof UnreadSyntax ||
+      error instanceof Unread ||
+      error instanceof SyntaxError
+    )
       return undefined;
     throw error;
   }
