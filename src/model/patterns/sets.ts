@@ -187,9 +187,7 @@ export function charSet(node: PatternChar): CodePoints {
       // of the letters, which another Unicode may make fewer or more (see patternTree)
       const set = union(node.items.map(classItemSet));
       const exact = node.negated ? complement(set) : set;
-      return node.items.some(
-        (item) => item.from.t === "property" || item.to?.t === "property",
-      )
+      return node.items.some((item) => item.from.t === "property")
         ? withNonAscii(exact)
         : exact;
     }
@@ -216,10 +214,7 @@ const withNonAscii = (set: CodePoints): CodePoints => union([set, NON_ASCII]);
 
 function classItemSet({ from, to }: ClassItem): CodePoints {
   if (to === undefined) return atomSet(from);
-  // without `u`, `[\w-.]` is `\w`, `-` and `.` (Annex B)
-  if (from.t === "escape" || to.t === "escape")
-    return union([atomSet(from), point(0x2d), atomSet(to)]);
-  if (from.t !== "char" || to.t !== "char" || to.c < from.c) throw new Unread();
+  if (from.t !== "char" || to.c < from.c) throw new Unread();
   return [from.c, to.c];
 }
 

@@ -57,7 +57,7 @@ export type ClassAtom = Extract<
 export interface ClassItem {
   readonly from: ClassAtom;
   /** The range's end (`a-z`). */
-  readonly to?: ClassAtom;
+  readonly to?: Extract<PatternSyntax, { t: "char" }>;
 }
 
 /** Syntax the tree does not hold: a backreference, a modifier group, or nesting too deep. */
@@ -146,7 +146,7 @@ function element(node: AST.Element, depth: number): PatternSyntax {
         negated: node.negate,
         items: node.elements.map((e) =>
           e.type === "CharacterClassRange"
-            ? { from: atom(e.min), to: atom(e.max) }
+            ? { from: atom(e.min), to: { t: "char", c: e.max.value } }
             : { from: atom(e) },
         ),
       };
