@@ -14,6 +14,7 @@ import { decodeUtf8, insertBytes } from "../ingest/utf8-bytes.js";
 import { webhookInsertions } from "./webhook-stubs.js";
 import {
   changedContracts,
+  importInsertion,
   members,
   type ChangedHandler,
   type Insertion,
@@ -273,15 +274,12 @@ function plan(
   return done();
 }
 
-/** `import { notImplemented }`: after the last import (which ends before its line break), or first. */
+/** `import { notImplemented }`. */
 function notImplementedImport(
   shape: { afterImports: number },
   importFrom: string,
 ): Insertion {
-  const line = importLine(["notImplemented"], importFrom);
-  return shape.afterImports > 0
-    ? { at: shape.afterImports, text: "\n" + line.trimEnd() }
-    : { at: 0, text: line };
+  return importInsertion(shape, importLine(["notImplemented"], importFrom));
 }
 
 /** Applies insertions to the original text in one pass; equal offsets keep their order. */
