@@ -15,6 +15,7 @@ import {
 } from "./schema.js";
 import { schemaRef } from "./ref.js";
 import { recursiveSchemaNames } from "./recursion.js";
+import { schemaFacts } from "../../emit/type-index/write-variants.js";
 import { resolveSerialization } from "../serialization.js";
 import type { NamedSchema, Schema } from "../types.js";
 
@@ -374,7 +375,8 @@ describe("recursiveSchemaNames", () => {
       Leaf: { type: "string" },
       User: { properties: { a: { $ref: schemaRef("A") } } },
     });
-    expect([...recursiveSchemaNames(schemas)].sort()).toEqual([
+    const { refs } = schemaFacts(schemas);
+    expect([...recursiveSchemaNames(schemas, refs)].sort()).toEqual([
       "A",
       "B",
       "Self",
