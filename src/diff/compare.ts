@@ -208,19 +208,12 @@ function compareEndpoint(
           { type, member: a.name },
         ),
       both: (a, b) => {
-        const label = `${location} parameter ${a.name}`;
-        if (!a.required && b.required)
+        if (a.required !== b.required)
           add(
-            "parameter-became-required",
-            `${label} of ${fn}() is now required`,
-            a.sources[0],
-            b.sources[0],
-            { type, member: b.name },
-          );
-        if (a.required && !b.required)
-          add(
-            "parameter-became-optional",
-            `${label} of ${fn}() is now optional`,
+            b.required
+              ? "parameter-became-required"
+              : "parameter-became-optional",
+            `${location} parameter ${a.name} of ${fn}() is now ${b.required ? "required" : "optional"}`,
             a.sources[0],
             b.sources[0],
             { type, member: b.name },

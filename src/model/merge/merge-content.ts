@@ -11,17 +11,18 @@ import type {
   SourceRef,
 } from "../types.js";
 
+/** The media types of a body or response each view offers, unioned by media type. */
 function mergeContent(
-  entries: {
+  offers: readonly {
     view: EndpointOffer;
-    content: MediaContent[];
-    source: SourceRef;
+    part: Pick<RequestBody, "content" | "sources">;
   }[],
 ): MediaContent[] {
   const byType = grouped(
-    entries.flatMap(({ view, content, source }) =>
-      content.map((media) => ({ view, media, source })),
-    ),
+    offers.flatMap(({ view, part }) => {
+      const source = part.sources[0] ?? view.endpoint.sources[0]!;
+      return part.content.map((media) => ({ view, media, source }));
+    }),
     (e) => e.media.mediaType,
   );
   return [...byType].map(([mediaType, list]) => mergedMedia(mediaType, list));
@@ -115,13 +116,7 @@ export function mergeRequestBody(
   if (bodies.length === 0) return undefined;
   const body: RequestBody = {
     required: bodies.some((b) => b.body.required),
-    content: mergeContent(
-      bodies.map((b) => ({
-        view: b.view,
-        content: b.body.content,
-        source: b.body.sources[0] ?? b.view.endpoint.sources[0]!,
-      })),
-    ),
+    content: mergeContent(bodies.map((b) => ({ view: b.view, part: b.body }))),
     sources: joined(bodies.map((b) => b.body.sources)).sort(compareSources),
   };
   const description = pickWinner(
@@ -166,11 +161,7 @@ export function mergedResponse(
     status,
     description: description?.value ?? "",
     content: mergeContent(
-      list.map((e) => ({
-        view: e.view,
-        content: e.response.content,
-        source: e.response.sources[0] ?? e.view.endpoint.sources[0]!,
-      })),
+      list.map((e) => ({ view: e.view, part: e.response })),
     ),
     sources: joined(list.map((e) => e.response.sources)).sort(compareSources),
   };
