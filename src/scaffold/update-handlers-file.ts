@@ -77,19 +77,12 @@ export interface UpdateHandlersResult {
 export function updateHandlersFile(
   input: UpdateHandlersInput,
 ): UpdateHandlersResult {
-  const { model, existing } = input;
-  if (existing === undefined)
-    return {
-      created: true,
-      added: model.endpoints.map((e) => e.name),
-      orphaned: [],
-      changed: [],
-      accepted: [],
-      diagnostics: [],
-      contents: scaffoldText(model, input.importFrom),
-    };
-  const { result, insertions } = plan(input, existing);
-  return { ...result, contents: applyInsertions(existing, insertions) };
+  const { existing } = input;
+  const result = updateHandlersBytes({
+    ...input,
+    existing: existing === undefined ? undefined : Buffer.from(existing),
+  });
+  return { ...result, contents: result.contents.toString("utf8") };
 }
 
 /** What `updateHandlersFile` says, with the file as bytes. */
@@ -104,11 +97,17 @@ export function updateHandlersBytes(
     existing: Uint8Array | undefined;
   },
 ): UpdateHandlersBytesResult {
-  const { existing } = input;
-  if (existing === undefined) {
-    const created = updateHandlersFile({ ...input, existing: undefined });
-    return { ...created, contents: Buffer.from(created.contents) };
-  }
+  const { model, existing } = input;
+  if (existing === undefined)
+    return {
+      created: true,
+      added: model.endpoints.map((e) => e.name),
+      orphaned: [],
+      changed: [],
+      accepted: [],
+      diagnostics: [],
+      contents: Buffer.from(scaffoldText(model, input.importFrom)),
+    };
   const decoded = decodeUtf8(existing);
   const { result, insertions } = plan(input, decoded.text);
   const contents =
@@ -280,18 +279,4 @@ function notImplementedImport(
   importFrom: string,
 ): Insertion {
   return importInsertion(shape, importLine(["notImplemented"], importFrom));
-}
-
-/** Applies insertions to the original text in one pass; equal offsets keep their order. */
-function applyInsertions(text: string, insertions: Insertion[]): string {
-  const sorted = insertions
-    .map((insertion, order) => ({ ...insertion, order }))
-    .sort((a, b) => a.at - b.at || a.order - b.order);
-  let out = "";
-  let cursor = 0;
-  for (const { at, end, text: inserted } of sorted) {
-    out += text.slice(cursor, at) + inserted;
-    cursor = end ?? at;
-  }
-  return out + text.slice(cursor);
 }
