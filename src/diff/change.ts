@@ -63,6 +63,34 @@ export function makeChange(
   return { rule, severity, breaks, ...fields };
 }
 
+/**
+ * Records the changes of one endpoint (or webhook) into `out`: `endpoint` is its key, `names`
+ * what every change of it touches; a change's own names (`more`) follow them.
+ */
+export function recorder(
+  out: Change[],
+  endpoint: string,
+  names: GeneratedNames,
+): (
+  rule: RuleId,
+  message: string,
+  a: SourceRef | undefined,
+  b: SourceRef | undefined,
+  more?: GeneratedNames,
+) => Change {
+  return (rule, message, a, b, more = {}) => {
+    const change = makeChange(rule, {
+      endpoint,
+      message,
+      ...(a ? { old: a } : {}),
+      ...(b ? { new: b } : {}),
+      names: { ...names, ...more },
+    });
+    out.push(change);
+    return change;
+  };
+}
+
 /** Severity first, then endpoint, rule and message: the order every report prints. */
 export function compareChanges(a: Change, b: Change): number {
   return (

@@ -9,12 +9,12 @@ import type {
 import {
   byMediaType,
   byStatus,
-  makeChange,
   pairUp,
+  recorder,
   type Change,
 } from "./change.js";
 import { webhookKey } from "../model/merge/webhooks.js";
-import type { Breaks, RuleId } from "./rules.js";
+import type { Breaks } from "./rules.js";
 import type { SchemaDiff } from "./schema-diff.js";
 
 /**
@@ -45,23 +45,19 @@ export function compareWebhooks(
     (w) => `${w.method} ${w.key}`,
     {
       gone: (old) =>
-        out.push(
-          makeChange("webhook-removed", {
-            endpoint: webhookKey(old),
-            message: `the webhook ${JSON.stringify(old.key)} is no longer sent: its handler ${old.name} is gone from WebhookHandlers`,
-            old: old.sources[0]!,
-            names: { handler: old.name },
-          }),
+        recorder(out, webhookKey(old), { handler: old.name })(
+          "webhook-removed",
+          `the webhook ${JSON.stringify(old.key)} is no longer sent: its handler ${old.name} is gone from WebhookHandlers`,
+          old.sources[0],
+          undefined,
         ),
       both: (old, now) => out.push(...compareWebhook(old, now, schemas)),
       added: (w) =>
-        out.push(
-          makeChange("webhook-added", {
-            endpoint: webhookKey(w),
-            message: `the webhook ${JSON.stringify(w.key)} was added: receivers need a handler ${w.name}`,
-            new: w.sources[0]!,
-            names: { handler: w.name },
-          }),
+        recorder(out, webhookKey(w), { handler: w.name })(
+          "webhook-added",
+          `the webhook ${JSON.stringify(w.key)} was added: receivers need a handler ${w.name}`,
+          undefined,
+          w.sources[0],
         ),
     },
   );
@@ -77,22 +73,11 @@ function compareWebhook(
   const out: Change[] = [];
   const base = webhookTypeBase(now);
   const name = JSON.stringify(now.key);
-  const add = (
-    rule: RuleId,
-    message: string,
-    a: SourceRef | undefined,
-    b: SourceRef | undefined,
-    names: { type?: string; member?: string } = {},
-  ) => {
-    const change = makeChange(rule, {
-      endpoint: webhookKey(now),
-      message,
-      ...(a ? { old: a } : {}),
-      ...(b ? { new: b } : {}),
-      names: { handler: now.name, ...names },
-    });
-    change.breaks = TURNED[change.breaks];
-    out.push(change);
+  const record = recorder(out, webhookKey(now), { handler: now.name });
+  const add: typeof record = (...change) => {
+    const made = record(...change);
+    made.breaks = TURNED[made.breaks];
+    return made;
   };
   /** The changes of one schema, read (`response`) or written (`request`) by your receiver. */
   const fromSchema = (

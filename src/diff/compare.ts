@@ -8,18 +8,17 @@ import type {
   Parameter,
   ParameterLocation,
   SecurityRequirement,
-  SourceRef,
 } from "../model/types.js";
 import {
   byMediaType,
   byStatus,
   compareChanges,
-  makeChange,
   pairUp,
+  recorder,
   type Change,
+  type GeneratedNames,
 } from "./change.js";
 import { compareWebhooks } from "./compare-webhooks.js";
-import type { RuleId } from "./rules.js";
 import { SchemaDiff, type DiffSide, type SchemaChange } from "./schema-diff.js";
 
 /** The type that holds each parameter location's members (src/emit/type-index/names.ts suffixes). */
@@ -48,23 +47,19 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
     (e) => `${e.method} ${pathShape(e.path)}`,
     {
       gone: (old) =>
-        out.push(
-          makeChange("operation-removed", {
-            endpoint: endpointKey(old),
-            message: `${endpointKey(old)} was removed: ${old.name}() and its handler are gone`,
-            ...at(old.sources[0], undefined),
-            names: { function: old.name, handler: old.name },
-          }),
+        recorder(out, endpointKey(old), names(old))(
+          "operation-removed",
+          `${endpointKey(old)} was removed: ${old.name}() and its handler are gone`,
+          old.sources[0],
+          undefined,
         ),
       both: (old, now) => out.push(...compareEndpoint(old, now, schemas)),
       added: (now) =>
-        out.push(
-          makeChange("operation-added", {
-            endpoint: endpointKey(now),
-            message: `${endpointKey(now)} was added as ${now.name}()`,
-            ...at(undefined, now.sources[0]),
-            names: { function: now.name, handler: now.name },
-          }),
+        recorder(out, endpointKey(now), names(now))(
+          "operation-added",
+          `${endpointKey(now)} was added as ${now.name}()`,
+          undefined,
+          now.sources[0],
         ),
     },
   );
@@ -116,11 +111,9 @@ function side(model: ApiModel): DiffSide {
   return { model, typeNames: schemaTypeNames(model) };
 }
 
-function at(
-  old: SourceRef | undefined,
-  now: SourceRef | undefined,
-): { old?: SourceRef; new?: SourceRef } {
-  return { ...(old ? { old } : {}), ...(now ? { new: now } : {}) };
+/** The names the user's code knows an endpoint by: its client function and its handler. */
+function names(endpoint: Endpoint): GeneratedNames {
+  return { function: endpoint.name, handler: endpoint.name };
 }
 
 function compareEndpoint(
@@ -129,32 +122,22 @@ function compareEndpoint(
   schemas: SchemaDiff,
 ): Change[] {
   const out: Change[] = [];
-  const key = endpointKey(now);
   const fn = now.name;
   const base = endpointTypeBase(now);
-  const add = (
-    rule: RuleId,
-    message: string,
-    a: SourceRef | undefined,
-    b: SourceRef | undefined,
-    names: { type?: string; member?: string; was?: string } = {},
-  ) =>
-    out.push(
-      makeChange(rule, {
-        endpoint: key,
-        message,
-        ...at(a, b),
-        names: { function: fn, handler: fn, ...names },
-      }),
-    );
+  const add = recorder(out, endpointKey(now), names(now));
   const fromSchema = (changes: readonly SchemaChange[], where: string) => {
     for (const c of changes) {
-      add(c.rule, `${c.subject} ${c.what} (${where} of ${fn})`, c.old, c.new, {
-        type: c.type,
-        ...(c.member !== undefined ? { member: c.member } : {}),
-      });
-      if (c.shared)
-        sharedKey.set(out.at(-1)!, `${c.rule} ${c.subject} ${c.what}`);
+      const change = add(
+        c.rule,
+        `${c.subject} ${c.what} (${where} of ${fn})`,
+        c.old,
+        c.new,
+        {
+          type: c.type,
+          ...(c.member !== undefined ? { member: c.member } : {}),
+        },
+      );
+      if (c.shared) sharedKey.set(change, `${c.rule} ${c.subject} ${c.what}`);
     }
   };
 
@@ -166,7 +149,7 @@ function compareEndpoint(
       now.sources[0],
     );
     // the names the user's code still uses
-    out.at(-1)!.names = { function: old.name, handler: old.name };
+    out.at(-1)!.names = names(old);
   }
 
   // path variables: matched by position (same shape); a new name is the same parameter
@@ -354,14 +337,6 @@ function withFunctions(message: string, functions: string): string {
     : message.slice(0, open - 1) + functions;
 }
 
-/** Records a change of the endpoint being compared (compare.ts fills in its names). */
-type Add = (
-  rule: RuleId,
-  message: string,
-  a: SourceRef | undefined,
-  b: SourceRef | undefined,
-  names?: { type?: string; member?: string },
-) => void;
 /** A requirement as text that does not depend on the order of its schemes and scopes. */
 function requirementKey(req: SecurityRequirement): string {
   return JSON.stringify(
@@ -371,7 +346,11 @@ function requirementKey(req: SecurityRequirement): string {
   );
 }
 
-function compareSecurity(old: Endpoint, now: Endpoint, add: Add): void {
+function compareSecurity(
+  old: Endpoint,
+  now: Endpoint,
+  add: ReturnType<typeof recorder>,
+): void {
   const a = old.security ?? [];
   const b = now.security ?? [];
   const open = (list: SecurityRequirement[]) =>
