@@ -35,11 +35,7 @@ const LOCATION_TYPE: Record<ParameterLocation, string> = {
  * is the same endpoint; names are the generated ones, which the name lock keeps stable.
  */
 export function compareModels(before: ApiModel, after: ApiModel): Change[] {
-  const sides = {
-    before: side(before),
-    after: side(after),
-  };
-  const schemas = new SchemaDiff(sides.before, sides.after);
+  const schemas = new SchemaDiff(side(before), side(after));
   const out: Change[] = [];
   pairUp(
     [...before.endpoints].sort(compareEndpoints),
