@@ -60,10 +60,7 @@ export function attachCallSites(
 ): void {
   const relevant = changes.filter(
     (c) =>
-      (EVERY_CALL.has(c.rule) ||
-        SENDS_MEMBER.has(c.rule) ||
-        LACKS_MEMBER.has(c.rule) ||
-        READS_MEMBER.has(c.rule)) &&
+      (breaksCalls(c.rule) || READS_MEMBER.has(c.rule)) &&
       c.names.function !== undefined,
   );
   if (relevant.length === 0) return;
@@ -110,7 +107,7 @@ export function attachCallSites(
   for (const change of relevant) {
     const member = change.rule.startsWith("request-body-")
       ? "body"
-      : (change.names.was ?? lastSegment(change.names.member));
+      : readMember(change);
     const sites: CallSite[] = [];
     // a read on a line that already has a site adds none
     const push = (
@@ -131,11 +128,7 @@ export function attachCallSites(
         });
     };
     // a change only reads can see (a result's member) breaks no call
-    const breaksCalls =
-      EVERY_CALL.has(change.rule) ||
-      SENDS_MEMBER.has(change.rule) ||
-      LACKS_MEMBER.has(change.rule);
-    const uses = breaksCalls
+    const uses = breaksCalls(change.rule)
       ? functionsOf(change).flatMap((f) => calls.get(f) ?? [])
       : [];
     for (const { node: call, file } of uses) {
@@ -158,6 +151,13 @@ export function attachCallSites(
     sites.sort((a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line);
     if (sites.length > 0) change.callSites = sites;
   }
+}
+
+/** Whether the change breaks calls of the function (or only reads of a member). */
+function breaksCalls(rule: RuleId): boolean {
+  return (
+    EVERY_CALL.has(rule) || SENDS_MEMBER.has(rule) || LACKS_MEMBER.has(rule)
+  );
 }
 
 /** The member name a read of the change would use: the old name of a renamed one. */

@@ -1,5 +1,5 @@
 import { compareCodeUnits as cmp } from "../model/order.js";
-import type { SourceRef } from "../model/types.js";
+import type { ApiResponse, MediaContent, SourceRef } from "../model/types.js";
 import {
   CHANGE_RULES,
   SEVERITY_ORDER,
@@ -63,6 +63,34 @@ export function makeChange(
   return { rule, severity, breaks, ...fields };
 }
 
+/**
+ * Records the changes of one endpoint (or webhook) into `out`: `endpoint` is its key, `names`
+ * what every change of it touches; a change's own names (`more`) follow them.
+ */
+export function recorder(
+  out: Change[],
+  endpoint: string,
+  names: GeneratedNames,
+): (
+  rule: RuleId,
+  message: string,
+  a: SourceRef | undefined,
+  b: SourceRef | undefined,
+  more?: GeneratedNames,
+) => Change {
+  return (rule, message, a, b, more = {}) => {
+    const change = makeChange(rule, {
+      endpoint,
+      message,
+      ...(a ? { old: a } : {}),
+      ...(b ? { new: b } : {}),
+      names: { ...names, ...more },
+    });
+    out.push(change);
+    return change;
+  };
+}
+
 /** Severity first, then endpoint, rule and message: the order every report prints. */
 export function compareChanges(a: Change, b: Change): number {
   return (
@@ -72,3 +100,27 @@ export function compareChanges(a: Change, b: Change): number {
     cmp(a.message, b.message)
   );
 }
+
+/**
+ * Pairs `before` and `after` by `key` (unique on each side): `gone` for each only before, `both`
+ * for each on both sides, in `before`'s order, then `added` for each only after.
+ */
+export function pairUp<T>(
+  before: readonly T[],
+  after: readonly T[],
+  key: (item: T) => string,
+  on: { gone(a: T): void; both(a: T, b: T): void; added?(b: T): void },
+): void {
+  const now = new Map(after.map((b) => [key(b), b]));
+  for (const a of before) {
+    const b = now.get(key(a));
+    if (b) on.both(a, b);
+    else on.gone(a);
+  }
+  if (!on.added) return;
+  const was = new Set(before.map(key));
+  for (const b of after) if (!was.has(key(b))) on.added(b);
+}
+
+export const byMediaType = (media: MediaContent) => media.mediaType;
+export const byStatus = (response: ApiResponse) => response.status;

@@ -1,13 +1,20 @@
 import { webhookTypeBase } from "../emit/type-index/webhook-names.js";
 import type {
   ApiModel,
+  ApiResponse,
   MediaContent,
   SourceRef,
   Webhook,
 } from "../model/types.js";
-import { makeChange, type Change } from "./change.js";
+import {
+  byMediaType,
+  byStatus,
+  pairUp,
+  recorder,
+  type Change,
+} from "./change.js";
 import { webhookKey } from "../model/merge/webhooks.js";
-import type { Breaks, RuleId } from "./rules.js";
+import type { Breaks } from "./rules.js";
 import type { SchemaDiff } from "./schema-diff.js";
 
 /**
@@ -32,32 +39,28 @@ export function compareWebhooks(
   schemas: SchemaDiff,
 ): Change[] {
   const out: Change[] = [];
-  const id = (w: Webhook) => `${w.method} ${w.key}`;
-  const now = new Map((after.webhooks ?? []).map((w) => [id(w), w]));
-  const was = new Set((before.webhooks ?? []).map(id));
-  for (const old of before.webhooks ?? []) {
-    const match = now.get(id(old));
-    if (!match)
-      out.push(
-        makeChange("webhook-removed", {
-          endpoint: webhookKey(old),
-          message: `the webhook ${JSON.stringify(old.key)} is no longer sent: its handler ${old.name} is gone from WebhookHandlers`,
-          old: old.sources[0]!,
-          names: { handler: old.name },
-        }),
-      );
-    else out.push(...compareWebhook(old, match, schemas));
-  }
-  for (const w of after.webhooks ?? [])
-    if (!was.has(id(w)))
-      out.push(
-        makeChange("webhook-added", {
-          endpoint: webhookKey(w),
-          message: `the webhook ${JSON.stringify(w.key)} was added: receivers need a handler ${w.name}`,
-          new: w.sources[0]!,
-          names: { handler: w.name },
-        }),
-      );
+  pairUp(
+    before.webhooks ?? [],
+    after.webhooks ?? [],
+    (w) => `${w.method} ${w.key}`,
+    {
+      gone: (old) =>
+        recorder(out, webhookKey(old), { handler: old.name })(
+          "webhook-removed",
+          `the webhook ${JSON.stringify(old.key)} is no longer sent: its handler ${old.name} is gone from WebhookHandlers`,
+          old.sources[0],
+          undefined,
+        ),
+      both: (old, now) => out.push(...compareWebhook(old, now, schemas)),
+      added: (w) =>
+        recorder(out, webhookKey(w), { handler: w.name })(
+          "webhook-added",
+          `the webhook ${JSON.stringify(w.key)} was added: receivers need a handler ${w.name}`,
+          undefined,
+          w.sources[0],
+        ),
+    },
+  );
   return out;
 }
 
@@ -70,22 +73,11 @@ function compareWebhook(
   const out: Change[] = [];
   const base = webhookTypeBase(now);
   const name = JSON.stringify(now.key);
-  const add = (
-    rule: RuleId,
-    message: string,
-    a: SourceRef | undefined,
-    b: SourceRef | undefined,
-    names: { type?: string; member?: string } = {},
-  ) => {
-    const change = makeChange(rule, {
-      endpoint: webhookKey(now),
-      message,
-      ...(a ? { old: a } : {}),
-      ...(b ? { new: b } : {}),
-      names: { handler: now.name, ...names },
-    });
-    change.breaks = TURNED[change.breaks];
-    out.push(change);
+  const record = recorder(out, webhookKey(now), { handler: now.name });
+  const add: typeof record = (...change) => {
+    const made = record(...change);
+    made.breaks = TURNED[made.breaks];
+    return made;
   };
   /** The changes of one schema, read (`response`) or written (`request`) by your receiver. */
   const fromSchema = (
@@ -120,123 +112,121 @@ function compareWebhook(
   const a = old.requestBody;
   const b = now.requestBody;
   if (a && b)
-    for (const media of a.content) {
-      const match = b.content.find((m) => m.mediaType === media.mediaType);
-      if (!match) {
+    pairUp(a.content, b.content, byMediaType, {
+      gone: (media) =>
         add(
           "response-media-type-removed",
           `${where} is no longer sent as ${media.mediaType}`,
           a.sources[0],
           b.sources[0],
           { type },
-        );
-        continue;
-      }
-      fromSchema(
-        "response",
-        media.schema,
-        match.schema,
-        { type, member: [], old: a.sources[0], new: b.sources[0] },
-        where,
-      );
-    }
+        ),
+      both: (x, y) =>
+        fromSchema(
+          "response",
+          x.schema,
+          y.schema,
+          { type, member: [], old: a.sources[0], new: b.sources[0] },
+          where,
+        ),
+    });
 
   // the headers: read by your receiver, as members of `<Name>WebhookHeaders`
   const headers = `${base}Headers`;
-  const byName = (w: Webhook) =>
-    new Map(w.parameters.header.map((p) => [p.name.toLowerCase(), p]));
-  const before = byName(old);
-  const after = byName(now);
-  for (const [key, p] of before) {
-    const q = after.get(key);
-    const label = `the header ${q?.name ?? p.name} of the webhook ${name}`;
-    if (!q) {
-      add(
-        "response-property-removed",
-        `${label} is no longer sent`,
-        p.sources[0],
-        now.sources[0],
-        { type: headers, member: p.name },
-      );
-      continue;
-    }
-    if (p.required && !q.required)
-      add(
-        "response-property-became-optional",
-        `${label} is now optional: your receiver may not get it`,
-        p.sources[0],
-        q.sources[0],
-        { type: headers, member: q.name },
-      );
-    fromSchema(
-      "response",
-      p.schema,
-      q.schema,
-      { type: headers, member: [q.name], old: p.sources[0], new: q.sources[0] },
-      label,
-    );
-  }
-  for (const [key, q] of after)
-    if (!before.has(key))
-      add(
-        q.required
-          ? "required-response-property-added"
-          : "optional-response-property-added",
-        `the header ${q.name} of the webhook ${name} was added${q.required ? ", always sent" : ""}`,
-        old.sources[0],
-        q.sources[0],
-        { type: headers, member: q.name },
-      );
+  pairUp(
+    old.parameters.header,
+    now.parameters.header,
+    (p) => p.name.toLowerCase(),
+    {
+      gone: (p) =>
+        add(
+          "response-property-removed",
+          `the header ${p.name} of the webhook ${name} is no longer sent`,
+          p.sources[0],
+          now.sources[0],
+          { type: headers, member: p.name },
+        ),
+      both: (p, q) => {
+        const label = `the header ${q.name} of the webhook ${name}`;
+        if (p.required && !q.required)
+          add(
+            "response-property-became-optional",
+            `${label} is now optional: your receiver may not get it`,
+            p.sources[0],
+            q.sources[0],
+            { type: headers, member: q.name },
+          );
+        fromSchema(
+          "response",
+          p.schema,
+          q.schema,
+          {
+            type: headers,
+            member: [q.name],
+            old: p.sources[0],
+            new: q.sources[0],
+          },
+          label,
+        );
+      },
+      added: (q) =>
+        add(
+          q.required
+            ? "required-response-property-added"
+            : "optional-response-property-added",
+          `the header ${q.name} of the webhook ${name} was added${q.required ? ", always sent" : ""}`,
+          old.sources[0],
+          q.sources[0],
+          { type: headers, member: q.name },
+        ),
+    },
+  );
 
   // the answers: written by your handler, read by the API
   const answers = `${base}Responses`;
-  for (const r of old.responses) {
-    const match = now.responses.find((m) => m.status === r.status);
-    const label = `the ${r.status} answer to the webhook ${name}`;
-    if (!match) {
+  const label = (r: ApiResponse) =>
+    `the ${r.status} answer to the webhook ${name}`;
+  pairUp(old.responses, now.responses, byStatus, {
+    gone: (r) =>
       add(
         "response-status-removed",
-        `${label} is no longer declared: your handler may not answer ${r.status}`,
+        `${label(r)} is no longer declared: your handler may not answer ${r.status}`,
         r.sources[0],
         now.sources[0],
         { type: answers, member: r.status },
-      );
-      continue;
-    }
-    for (const media of r.content) {
-      const m = match.content.find((c) => c.mediaType === media.mediaType);
-      if (!m) {
-        add(
-          "request-media-type-removed",
-          `${label} is no longer taken as ${media.mediaType}`,
-          r.sources[0],
-          match.sources[0],
-          { type: answers, member: r.status },
-        );
-        continue;
-      }
-      fromSchema(
-        "request",
-        media.schema,
-        m.schema,
-        {
-          type: answers,
-          member: [r.status],
-          old: r.sources[0],
-          new: match.sources[0],
-        },
-        label,
-      );
-    }
-  }
-  for (const r of now.responses)
-    if (!old.responses.some((m) => m.status === r.status))
+      ),
+    both: (r, match) =>
+      pairUp(r.content, match.content, byMediaType, {
+        gone: (media) =>
+          add(
+            "request-media-type-removed",
+            `${label(r)} is no longer taken as ${media.mediaType}`,
+            r.sources[0],
+            match.sources[0],
+            { type: answers, member: r.status },
+          ),
+        both: (x, y) =>
+          fromSchema(
+            "request",
+            x.schema,
+            y.schema,
+            {
+              type: answers,
+              member: [r.status],
+              old: r.sources[0],
+              new: match.sources[0],
+            },
+            label(r),
+          ),
+      }),
+    added: (r) =>
       add(
         "response-status-added",
         `the webhook ${name} may now be answered ${r.status}`,
         old.sources[0],
         r.sources[0],
         { type: answers, member: r.status },
-      );
+      ),
+  });
   return out;
 }

@@ -8,11 +8,17 @@ import type {
   Parameter,
   ParameterLocation,
   SecurityRequirement,
-  SourceRef,
 } from "../model/types.js";
-import { compareChanges, makeChange, type Change } from "./change.js";
+import {
+  byMediaType,
+  byStatus,
+  compareChanges,
+  pairUp,
+  recorder,
+  type Change,
+  type GeneratedNames,
+} from "./change.js";
 import { compareWebhooks } from "./compare-webhooks.js";
-import type { RuleId } from "./rules.js";
 import { SchemaDiff, type DiffSide, type SchemaChange } from "./schema-diff.js";
 
 /** The type that holds each parameter location's members (src/emit/type-index/names.ts suffixes). */
@@ -29,41 +35,30 @@ const LOCATION_TYPE: Record<ParameterLocation, string> = {
  * is the same endpoint; names are the generated ones, which the name lock keeps stable.
  */
 export function compareModels(before: ApiModel, after: ApiModel): Change[] {
-  const sides = {
-    before: side(before),
-    after: side(after),
-  };
-  const schemas = new SchemaDiff(sides.before, sides.after);
+  const schemas = new SchemaDiff(side(before), side(after));
   const out: Change[] = [];
-  const shapeKey = (e: Endpoint) => `${e.method} ${pathShape(e.path)}`;
-  const afterByShape = new Map(after.endpoints.map((e) => [shapeKey(e), e]));
-  const matched = new Set<Endpoint>();
-  for (const old of [...before.endpoints].sort(compareEndpoints)) {
-    const now = afterByShape.get(shapeKey(old));
-    if (!now) {
-      out.push(
-        makeChange("operation-removed", {
-          endpoint: endpointKey(old),
-          message: `${endpointKey(old)} was removed: ${old.name}() and its handler are gone`,
-          ...at(old.sources[0], undefined),
-          names: { function: old.name, handler: old.name },
-        }),
-      );
-      continue;
-    }
-    matched.add(now);
-    out.push(...compareEndpoint(old, now, schemas));
-  }
-  for (const now of after.endpoints)
-    if (!matched.has(now))
-      out.push(
-        makeChange("operation-added", {
-          endpoint: endpointKey(now),
-          message: `${endpointKey(now)} was added as ${now.name}()`,
-          ...at(undefined, now.sources[0]),
-          names: { function: now.name, handler: now.name },
-        }),
-      );
+  pairUp(
+    [...before.endpoints].sort(compareEndpoints),
+    after.endpoints,
+    (e) => `${e.method} ${pathShape(e.path)}`,
+    {
+      gone: (old) =>
+        recorder(out, endpointKey(old), names(old))(
+          "operation-removed",
+          `${endpointKey(old)} was removed: ${old.name}() and its handler are gone`,
+          old.sources[0],
+          undefined,
+        ),
+      both: (old, now) => out.push(...compareEndpoint(old, now, schemas)),
+      added: (now) =>
+        recorder(out, endpointKey(now), names(now))(
+          "operation-added",
+          `${endpointKey(now)} was added as ${now.name}()`,
+          undefined,
+          now.sources[0],
+        ),
+    },
+  );
   out.push(...compareWebhooks(before, after, schemas));
   return groupShared(out).sort(compareChanges);
 }
@@ -112,11 +107,9 @@ function side(model: ApiModel): DiffSide {
   return { model, typeNames: schemaTypeNames(model) };
 }
 
-function at(
-  old: SourceRef | undefined,
-  now: SourceRef | undefined,
-): { old?: SourceRef; new?: SourceRef } {
-  return { ...(old ? { old } : {}), ...(now ? { new: now } : {}) };
+/** The names the user's code knows an endpoint by: its client function and its handler. */
+function names(endpoint: Endpoint): GeneratedNames {
+  return { function: endpoint.name, handler: endpoint.name };
 }
 
 function compareEndpoint(
@@ -125,32 +118,22 @@ function compareEndpoint(
   schemas: SchemaDiff,
 ): Change[] {
   const out: Change[] = [];
-  const key = endpointKey(now);
   const fn = now.name;
   const base = endpointTypeBase(now);
-  const add = (
-    rule: RuleId,
-    message: string,
-    a: SourceRef | undefined,
-    b: SourceRef | undefined,
-    names: { type?: string; member?: string; was?: string } = {},
-  ) =>
-    out.push(
-      makeChange(rule, {
-        endpoint: key,
-        message,
-        ...at(a, b),
-        names: { function: fn, handler: fn, ...names },
-      }),
-    );
+  const add = recorder(out, endpointKey(now), names(now));
   const fromSchema = (changes: readonly SchemaChange[], where: string) => {
     for (const c of changes) {
-      add(c.rule, `${c.subject} ${c.what} (${where} of ${fn})`, c.old, c.new, {
-        type: c.type,
-        ...(c.member !== undefined ? { member: c.member } : {}),
-      });
-      if (c.shared)
-        sharedKey.set(out.at(-1)!, `${c.rule} ${c.subject} ${c.what}`);
+      const change = add(
+        c.rule,
+        `${c.subject} ${c.what} (${where} of ${fn})`,
+        c.old,
+        c.new,
+        {
+          type: c.type,
+          ...(c.member !== undefined ? { member: c.member } : {}),
+        },
+      );
+      if (c.shared) sharedKey.set(change, `${c.rule} ${c.subject} ${c.what}`);
     }
   };
 
@@ -162,7 +145,7 @@ function compareEndpoint(
       now.sources[0],
     );
     // the names the user's code still uses
-    out.at(-1)!.names = { function: old.name, handler: old.name };
+    out.at(-1)!.names = names(old);
   }
 
   // path variables: matched by position (same shape); a new name is the same parameter
@@ -194,62 +177,139 @@ function compareEndpoint(
 
   for (const location of ["query", "header", "cookie"] as const) {
     const type = base + LOCATION_TYPE[location];
-    const byName = (list: Parameter[]) =>
-      new Map(list.map((p) => [paramKey(p), p]));
-    const before = byName(old.parameters[location]);
-    const after = byName(now.parameters[location]);
-    for (const [name, a] of before) {
-      const b = after.get(name);
-      const label = `${location} parameter ${a.name}`;
-      if (!b) {
+    pairUp(old.parameters[location], now.parameters[location], paramKey, {
+      gone: (a) =>
         add(
           "parameter-removed",
-          `${label} was removed from ${fn}()`,
+          `${location} parameter ${a.name} was removed from ${fn}()`,
           a.sources[0],
           now.sources[0],
           { type, member: a.name },
+        ),
+      both: (a, b) => {
+        if (a.required !== b.required)
+          add(
+            b.required
+              ? "parameter-became-required"
+              : "parameter-became-optional",
+            `${location} parameter ${a.name} of ${fn}() is now ${b.required ? "required" : "optional"}`,
+            a.sources[0],
+            b.sources[0],
+            { type, member: b.name },
+          );
+        fromSchema(
+          schemas.compare("request", a.schema, b.schema, {
+            type,
+            member: [b.name],
+            old: a.sources[0],
+            new: b.sources[0],
+          }),
+          `the ${location}`,
         );
-        continue;
-      }
-      if (!a.required && b.required)
-        add(
-          "parameter-became-required",
-          `${label} of ${fn}() is now required`,
-          a.sources[0],
-          b.sources[0],
-          { type, member: b.name },
-        );
-      if (a.required && !b.required)
-        add(
-          "parameter-became-optional",
-          `${label} of ${fn}() is now optional`,
-          a.sources[0],
-          b.sources[0],
-          { type, member: b.name },
-        );
-      fromSchema(
-        schemas.compare("request", a.schema, b.schema, {
-          type,
-          member: [b.name],
-          old: a.sources[0],
-          new: b.sources[0],
-        }),
-        `the ${location}`,
-      );
-    }
-    for (const [name, b] of after)
-      if (!before.has(name))
+      },
+      added: (b) =>
         add(
           b.required ? "required-parameter-added" : "optional-parameter-added",
           `${location} parameter ${b.name} was added to ${fn}()${b.required ? ", required" : ""}`,
           old.sources[0],
           b.sources[0],
           { type, member: b.name },
-        );
+        ),
+    });
   }
 
-  compareBody(old, now, add, fromSchema, schemas, base);
-  compareResponses(old, now, add, fromSchema, schemas, base);
+  // the request body
+  const a = old.requestBody;
+  const b = now.requestBody;
+  const body = base + "Body";
+  if (!a && b?.required)
+    add(
+      "request-body-added",
+      `${fn}() now requires a request body`,
+      old.sources[0],
+      b.sources[0],
+      { type: body },
+    );
+  if (a && !b)
+    add(
+      "request-body-removed",
+      `${fn}() no longer takes a request body`,
+      a.sources[0],
+      now.sources[0],
+      { type: body },
+    );
+  if (a && b) {
+    if (!a.required && b.required)
+      add(
+        "request-body-became-required",
+        `the request body of ${fn}() is now required`,
+        a.sources[0],
+        b.sources[0],
+        { type: body },
+      );
+    pairUp(a.content, b.content, byMediaType, {
+      gone: (media) =>
+        add(
+          "request-media-type-removed",
+          `${fn}() no longer accepts a ${media.mediaType} body`,
+          a.sources[0],
+          b.sources[0],
+          { type: body },
+        ),
+      both: (x, y) =>
+        fromSchema(
+          schemas.compare("request", x.schema, y.schema, {
+            type: body,
+            member: [],
+            old: a.sources[0],
+            new: b.sources[0],
+          }),
+          "the request body",
+        ),
+    });
+  }
+
+  // the responses
+  const type = base + "Responses";
+  pairUp(old.responses, now.responses, byStatus, {
+    gone: (r) =>
+      add(
+        "response-status-removed",
+        `${fn}() no longer has a ${r.status} response`,
+        r.sources[0],
+        now.sources[0],
+        { type, member: r.status },
+      ),
+    both: (r, match) =>
+      pairUp(r.content, match.content, byMediaType, {
+        gone: (media) =>
+          add(
+            "response-media-type-removed",
+            `the ${r.status} response of ${fn}() is no longer sent as ${media.mediaType}`,
+            r.sources[0],
+            match.sources[0],
+            { type, member: r.status },
+          ),
+        both: (x, y) =>
+          fromSchema(
+            schemas.compare("response", x.schema, y.schema, {
+              type,
+              member: [r.status],
+              old: r.sources[0],
+              new: match.sources[0],
+            }),
+            `the ${r.status} response`,
+          ),
+      }),
+    added: (r) =>
+      add(
+        "response-status-added",
+        `${fn}() has a new ${r.status} response`,
+        old.sources[0],
+        r.sources[0],
+        { type, member: r.status },
+      ),
+  });
   compareSecurity(old, now, add);
   return out;
 }
@@ -273,133 +333,6 @@ function withFunctions(message: string, functions: string): string {
     : message.slice(0, open - 1) + functions;
 }
 
-/** Records a change of the endpoint being compared (compare.ts fills in its names). */
-type Add = (
-  rule: RuleId,
-  message: string,
-  a: SourceRef | undefined,
-  b: SourceRef | undefined,
-  names?: { type?: string; member?: string },
-) => void;
-type FromSchema = (changes: readonly SchemaChange[], where: string) => void;
-
-function compareBody(
-  old: Endpoint,
-  now: Endpoint,
-  add: Add,
-  fromSchema: FromSchema,
-  schemas: SchemaDiff,
-  base: string,
-): void {
-  const a = old.requestBody;
-  const b = now.requestBody;
-  const fn = now.name;
-  const type = base + "Body";
-  if (!a && b?.required)
-    add(
-      "request-body-added",
-      `${fn}() now requires a request body`,
-      old.sources[0],
-      b.sources[0],
-      { type },
-    );
-  if (a && !b)
-    add(
-      "request-body-removed",
-      `${fn}() no longer takes a request body`,
-      a.sources[0],
-      now.sources[0],
-      { type },
-    );
-  if (!a || !b) return;
-  if (!a.required && b.required)
-    add(
-      "request-body-became-required",
-      `the request body of ${fn}() is now required`,
-      a.sources[0],
-      b.sources[0],
-      { type },
-    );
-  for (const media of a.content) {
-    const match = b.content.find((m) => m.mediaType === media.mediaType);
-    if (!match) {
-      add(
-        "request-media-type-removed",
-        `${fn}() no longer accepts a ${media.mediaType} body`,
-        a.sources[0],
-        b.sources[0],
-        { type },
-      );
-      continue;
-    }
-    fromSchema(
-      schemas.compare("request", media.schema, match.schema, {
-        type,
-        member: [],
-        old: a.sources[0],
-        new: b.sources[0],
-      }),
-      "the request body",
-    );
-  }
-}
-
-function compareResponses(
-  old: Endpoint,
-  now: Endpoint,
-  add: Add,
-  fromSchema: FromSchema,
-  schemas: SchemaDiff,
-  base: string,
-): void {
-  const fn = now.name;
-  const type = base + "Responses";
-  for (const a of old.responses) {
-    const b = now.responses.find((r) => r.status === a.status);
-    if (!b) {
-      add(
-        "response-status-removed",
-        `${fn}() no longer has a ${a.status} response`,
-        a.sources[0],
-        now.sources[0],
-        { type, member: a.status },
-      );
-      continue;
-    }
-    for (const media of a.content) {
-      const match = b.content.find((m) => m.mediaType === media.mediaType);
-      if (!match) {
-        add(
-          "response-media-type-removed",
-          `the ${a.status} response of ${fn}() is no longer sent as ${media.mediaType}`,
-          a.sources[0],
-          b.sources[0],
-          { type, member: a.status },
-        );
-        continue;
-      }
-      fromSchema(
-        schemas.compare("response", media.schema, match.schema, {
-          type,
-          member: [a.status],
-          old: a.sources[0],
-          new: b.sources[0],
-        }),
-        `the ${a.status} response`,
-      );
-    }
-  }
-  for (const b of now.responses)
-    if (!old.responses.some((r) => r.status === b.status))
-      add(
-        "response-status-added",
-        `${fn}() has a new ${b.status} response`,
-        old.sources[0],
-        b.sources[0],
-        { type, member: b.status },
-      );
-}
-
 /** A requirement as text that does not depend on the order of its schemes and scopes. */
 function requirementKey(req: SecurityRequirement): string {
   return JSON.stringify(
@@ -409,7 +342,11 @@ function requirementKey(req: SecurityRequirement): string {
   );
 }
 
-function compareSecurity(old: Endpoint, now: Endpoint, add: Add): void {
+function compareSecurity(
+  old: Endpoint,
+  now: Endpoint,
+  add: ReturnType<typeof recorder>,
+): void {
   const a = old.security ?? [];
   const b = now.security ?? [];
   const open = (list: SecurityRequirement[]) =>

@@ -18,6 +18,21 @@ export function joined<T>(lists: readonly (readonly T[])[]): T[] {
   return out;
 }
 
+/** `items` gathered by `keyOf`, in the order each key is first met. */
+export function grouped<T>(
+  items: Iterable<T>,
+  keyOf: (item: T) => string,
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 /** A copy of `list` without spare room (for a list built by `push` that the model keeps). */
 export function packed<T>(list: readonly T[]): T[] {
   return list.slice();

@@ -2,6 +2,7 @@ import { isJsonMediaType } from "./media-types.js";
 import { resolveSchema } from "./schema/schema.js";
 import type {
   ApiModel,
+  ApiResponse,
   Endpoint,
   Parameter,
   Schema,
@@ -34,14 +35,7 @@ export function pagination(
   endpoint: Endpoint,
   successStatuses: readonly string[],
 ): Pagination | undefined {
-  if (endpoint.method !== "get" || successStatuses.length !== 1) return;
-  const response = endpoint.responses.find(
-    (r) => r.status === successStatuses[0],
-  );
-  if (response?.content.length !== 1) return;
-  const [content] = response.content;
-  if (!content || !isJsonMediaType(content.mediaType)) return;
-  const body = resolveSchema(model.schemas, content.schema);
+  const body = jsonSuccess(model, endpoint, successStatuses)?.body;
   if (
     !body?.properties ||
     !(body.type === "object" || body.type === undefined) ||
@@ -90,6 +84,22 @@ export function declaredPagination(
   return parameter && kind
     ? { parameter, field: shape.field, kind }
     : undefined;
+}
+
+/** The one success response of a GET endpoint, when JSON is its only content, and its body's schema. */
+function jsonSuccess(
+  model: ApiModel,
+  endpoint: Endpoint,
+  successStatuses: readonly string[],
+): { response: ApiResponse; body: Schema | undefined } | undefined {
+  if (endpoint.method !== "get" || successStatuses.length !== 1) return;
+  const response = endpoint.responses.find(
+    (r) => r.status === successStatuses[0],
+  );
+  const content =
+    response?.content.length === 1 ? response.content[0] : undefined;
+  if (!response || !content || !isJsonMediaType(content.mediaType)) return;
+  return { response, body: resolveSchema(model.schemas, content.schema) };
 }
 
 /** `name` lowercased without `_` and `-`: `page_token`, `pageToken` and `Page-Token` agree. */
@@ -156,14 +166,9 @@ export function pageShape(
   endpoint: Endpoint,
   successStatuses: readonly string[],
 ): PageShape | undefined {
-  if (endpoint.method !== "get" || successStatuses.length !== 1) return;
-  const response = endpoint.responses.find(
-    (r) => r.status === successStatuses[0],
-  );
-  const content =
-    response?.content.length === 1 ? response.content[0] : undefined;
-  if (!response || !content || !isJsonMediaType(content.mediaType)) return;
-  const body = resolveSchema(model.schemas, content.schema);
+  const success = jsonSuccess(model, endpoint, successStatuses);
+  if (!success) return;
+  const { response, body } = success;
   const properties = body?.properties ?? {};
   const names = Object.keys(properties);
   let items: string | undefined;

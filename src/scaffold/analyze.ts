@@ -174,10 +174,10 @@ function slot(object: ObjectLiteralExpression, file: SourceFile): ObjectSlot {
   const braceOnOwnLine =
     closeLineStart > (last?.getEnd() ?? open) &&
     text.slice(closeLineStart, close).trim() === "";
+  const found = { members, hasSpread };
   if (!last)
     return {
-      members,
-      hasSpread,
+      ...found,
       commaAt: undefined,
       insertAt: braceOnOwnLine ? closeLineStart : open + 1,
       lead: braceOnOwnLine ? "" : "\n",
@@ -194,26 +194,11 @@ function slot(object: ObjectLiteralExpression, file: SourceFile): ObjectSlot {
     object.getChildSyntaxList()?.getLastChild()?.getKind() ===
     SyntaxKind.CommaToken;
   const commaAt = trailingComma ? undefined : last.getEnd();
-  if (braceOnOwnLine)
-    return {
-      members,
-      hasSpread,
-      commaAt,
-      insertAt: closeLineStart,
-      lead: "",
-      trail: "",
-      indent,
-    };
   // `{ a: 1 }` on one line: the new members go on lines of their own before the brace
-  return {
-    members,
-    hasSpread,
-    commaAt,
-    insertAt: close,
-    lead: "\n",
-    trail: baseIndent,
-    indent,
-  };
+  const [insertAt, lead, trail] = braceOnOwnLine
+    ? [closeLineStart, "", ""]
+    : [close, "\n", baseIndent];
+  return { ...found, commaAt, insertAt, lead, trail, indent };
 }
 
 function hasBinding(file: SourceFile, name: string): boolean {

@@ -1,6 +1,8 @@
 import type { ScaffoldReporter } from "./codes.js";
 import type { Endpoint } from "../model/types.js";
-import { stringLiteral } from "../emit/shared/literals.js";
+import { print } from "../emit/shared/doc.js";
+import { propertyKey, stringLiteral } from "../emit/shared/literals.js";
+import { assignment } from "../emit/shared/statements.js";
 import type { Member, ObjectSlot } from "./analyze.js";
 
 /** An edit of the handlers file: an insertion, or (with `end`) a replacement of `at`…`end`. */
@@ -107,4 +109,25 @@ export function members(
     text: slot.lead + lines(slot.indent).join("") + slot.trail,
   });
   return out;
+}
+
+/** An import line inserted after the last import (which ends before its line break), or first. */
+export function importInsertion(
+  shape: { afterImports: number },
+  line: string,
+): Insertion {
+  return shape.afterImports > 0
+    ? { at: shape.afterImports, text: "\n" + line.trimEnd() }
+    : { at: 0, text: line };
+}
+
+/** `key: value,` as prettier lays it out: the value on its own line when the line is too long. */
+export function memberLine(indent: string, key: string, value: string): string {
+  const doc = assignment(`${propertyKey(key)}:`, value, ",");
+  return `${indent}${print(doc, { indent: indent.length })}\n`;
+}
+
+/** `text` on one line: safe inside a `//` comment. */
+export function commentLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
 }

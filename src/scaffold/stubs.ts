@@ -1,9 +1,9 @@
 import type { ApiModel, Endpoint } from "../model/types.js";
 import { signatures } from "../emit/server/signature.js";
-import { print } from "../emit/shared/doc.js";
-import { propertyKey, stringLiteral } from "../emit/shared/literals.js";
-import { assignment, importStatement } from "../emit/shared/statements.js";
+import { stringLiteral } from "../emit/shared/literals.js";
+import { importStatement } from "../emit/shared/statements.js";
 import { webhookScaffold } from "./webhook-stubs.js";
+import { commentLine, memberLine } from "./changed-contracts.js";
 
 /**
  * A handler that answers 501 until it is written, under a comment naming its operation:
@@ -14,7 +14,7 @@ import { webhookScaffold } from "./webhook-stubs.js";
 export function stubMember(endpoint: Endpoint, indent: string): string {
   return (
     `${indent}// ${operationLine(endpoint)}\n` +
-    member(indent, endpoint.name, "notImplemented")
+    memberLine(indent, endpoint.name, "notImplemented")
   );
 }
 
@@ -24,21 +24,15 @@ export function signatureMember(
   signature: string,
   indent: string,
 ): string {
-  return member(indent, endpoint.name, stringLiteral(signature));
-}
-
-/** `key: value,` as prettier lays it out: the value on its own line when the line is too long. */
-function member(indent: string, key: string, value: string): string {
-  const doc = assignment(`${propertyKey(key)}:`, value, ",");
-  return `${indent}${print(doc, { indent: indent.length })}\n`;
+  return memberLine(indent, endpoint.name, stringLiteral(signature));
 }
 
 /** Method, path and summary on one line: safe inside a `//` comment. */
 export function operationLine(endpoint: Endpoint): string {
   const summary = endpoint.summary ? `: ${endpoint.summary}` : "";
-  return `${endpoint.method.toUpperCase()} ${endpoint.path}${summary}`
-    .replace(/[\r\n\u2028\u2029]+/g, " ")
-    .trim();
+  return commentLine(
+    `${endpoint.method.toUpperCase()} ${endpoint.path}${summary}`,
+  );
 }
 
 /** `import { a, type B } from "x";`, broken one name per line when it does not fit. */

@@ -14,6 +14,7 @@ import { decodeUtf8, insertBytes } from "../ingest/utf8-bytes.js";
 import { webhookInsertions } from "./webhook-stubs.js";
 import {
   changedContracts,
+  importInsertion,
   members,
   type ChangedHandler,
   type Insertion,
@@ -76,19 +77,12 @@ export interface UpdateHandlersResult {
 export function updateHandlersFile(
   input: UpdateHandlersInput,
 ): UpdateHandlersResult {
-  const { model, existing } = input;
-  if (existing === undefined)
-    return {
-      created: true,
-      added: model.endpoints.map((e) => e.name),
-      orphaned: [],
-      changed: [],
-      accepted: [],
-      diagnostics: [],
-      contents: scaffoldText(model, input.importFrom),
-    };
-  const { result, insertions } = plan(input, existing);
-  return { ...result, contents: applyInsertions(existing, insertions) };
+  const { existing } = input;
+  const result = updateHandlersBytes({
+    ...input,
+    existing: existing === undefined ? undefined : Buffer.from(existing),
+  });
+  return { ...result, contents: result.contents.toString("utf8") };
 }
 
 /** What `updateHandlersFile` says, with the file as bytes. */
@@ -103,11 +97,17 @@ export function updateHandlersBytes(
     existing: Uint8Array | undefined;
   },
 ): UpdateHandlersBytesResult {
-  const { existing } = input;
-  if (existing === undefined) {
-    const created = updateHandlersFile({ ...input, existing: undefined });
-    return { ...created, contents: Buffer.from(created.contents) };
-  }
+  const { model, existing } = input;
+  if (existing === undefined)
+    return {
+      created: true,
+      added: model.endpoints.map((e) => e.name),
+      orphaned: [],
+      changed: [],
+      accepted: [],
+      diagnostics: [],
+      contents: Buffer.from(scaffoldText(model, input.importFrom)),
+    };
   const decoded = decodeUtf8(existing);
   const { result, insertions } = plan(input, decoded.text);
   const contents =
@@ -273,27 +273,10 @@ function plan(
   return done();
 }
 
-/** `import { notImplemented }`: after the last import (which ends before its line break), or first. */
+/** `import { notImplemented }`. */
 function notImplementedImport(
   shape: { afterImports: number },
   importFrom: string,
 ): Insertion {
-  const line = importLine(["notImplemented"], importFrom);
-  return shape.afterImports > 0
-    ? { at: shape.afterImports, text: "\n" + line.trimEnd() }
-    : { at: 0, text: line };
-}
-
-/** Applies insertions to the original text in one pass; equal offsets keep their order. */
-function applyInsertions(text: string, insertions: Insertion[]): string {
-  const sorted = insertions
-    .map((insertion, order) => ({ ...insertion, order }))
-    .sort((a, b) => a.at - b.at || a.order - b.order);
-  let out = "";
-  let cursor = 0;
-  for (const { at, end, text: inserted } of sorted) {
-    out += text.slice(cursor, at) + inserted;
-    cursor = end ?? at;
-  }
-  return out + text.slice(cursor);
+  return importInsertion(shape, importLine(["notImplemented"], importFrom));
 }

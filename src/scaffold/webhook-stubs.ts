@@ -1,11 +1,13 @@
 import type { ApiModel, Endpoint, Webhook } from "../model/types.js";
 import type { ScaffoldReporter } from "./codes.js";
-import { print } from "../emit/shared/doc.js";
-import { propertyKey, stringLiteral } from "../emit/shared/literals.js";
-import { assignment, importStatement } from "../emit/shared/statements.js";
+import { stringLiteral } from "../emit/shared/literals.js";
+import { importStatement } from "../emit/shared/statements.js";
 import type { HandlersFileShape } from "./analyze.js";
 import {
   changedContracts,
+  commentLine,
+  importInsertion,
+  memberLine as member,
   members,
   type ChangedHandler,
   type ContractChoices,
@@ -20,15 +22,9 @@ export function webhookImportPath(importFrom: string): string {
 /** `webhook "key" (POST): summary`, on one line: safe inside a `//` comment. */
 function webhookLine(webhook: Endpoint): string {
   const summary = webhook.summary ? `: ${webhook.summary}` : "";
-  return `webhook ${stringLiteral((webhook as Webhook).key)} (${webhook.method.toUpperCase()})${summary}`
-    .replace(/[\r\n\u2028\u2029]+/g, " ")
-    .trim();
-}
-
-/** `key: value,` as prettier lays it out. */
-function member(indent: string, key: string, value: string): string {
-  const doc = assignment(`${propertyKey(key)}:`, value, ",");
-  return `${indent}${print(doc, { indent: indent.length })}\n`;
+  return commentLine(
+    `webhook ${stringLiteral((webhook as Webhook).key)} (${webhook.method.toUpperCase()})${summary}`,
+  );
 }
 
 /** `// webhook "key" (POST): summary` then `name: notImplemented,`. */
@@ -116,12 +112,7 @@ export function webhookInsertions(
         at: text.length,
         text: end + declaration(webhooks, recorded ? undefined : signatureOf),
       },
-      shape.afterImports > 0
-        ? {
-            at: shape.afterImports,
-            text: "\n" + importLine(importFrom, !recorded).trimEnd(),
-          }
-        : { at: 0, text: importLine(importFrom, !recorded) },
+      importInsertion(shape, importLine(importFrom, !recorded)),
     ];
     if (recorded) insertions.push(...entries(webhooks));
     return { ...none, insertions, added: webhooks.map((w) => w.name) };

@@ -27,9 +27,9 @@ const BUDGET = 2_000_000;
 const steps = (tree: PatternSyntax, text: string) =>
   backtrackingSteps(tree, text, { search: false, budget: BUDGET });
 
-/** Whether a counted repetition in `pattern` may multiply its paths (read loosely). */
+/** Whether a counted repetition in `pattern` may multiply its paths. */
 const countedRepetitionsMultiply = (pattern: string, flags: "u" | "") =>
-  countsMultiply(patternTree(pattern, flags, true)!);
+  countsMultiply(patternTree(pattern, flags)!);
 
 /** Texts that make an ambiguous repetition of `a`s and `b`s try its every path. */
 const TEXTS = [5, 10, 20, 40].flatMap((n) => [

@@ -19,7 +19,7 @@ export function mergeInfo(
   rankOf: (doc: DocumentModel) => number,
   preferred: (doc: DocumentModel) => boolean,
 ): ApiInfo {
-  const phrases = operationPhrases(endpoints, askedPhrases(documents));
+  const phrases = operationPhrases(endpoints);
   const candidates = documents.flatMap((doc) => {
     const title = cleanTitle(doc.info.title, phrases);
     return title === undefined ? [] : [{ doc, title }];
@@ -68,94 +68,22 @@ function offer(doc: DocumentModel, rankOf: (doc: DocumentModel) => number) {
   };
 }
 
-/**
- * Operation summaries, descriptions and request names, normalized; with `asked`, only those among
- * them (the set is only asked about those). A text is normalized only when it may be one asked
- * ({@link mayBeAsked}): an operation's description is often pages of prose, and normalizing
- * every summary made a copy or three of each.
- */
-export function operationPhrases(
-  endpoints: readonly Endpoint[],
-  asked?: ReadonlySet<string>,
-): Set<string> {
+/** Operation summaries, descriptions and request names, normalized. */
+function operationPhrases(endpoints: readonly Endpoint[]): Set<string> {
   const out = new Set<string>();
-  const firsts = new Set<number>();
-  let longest = 0;
-  for (const phrase of asked ?? []) {
-    firsts.add(phrase.charCodeAt(0));
-    longest = Math.max(longest, phrase.length);
-  }
   const add = (text: string | undefined): void => {
-    if (!text) return;
-    if (asked && !mayBeAsked(text, firsts, longest)) return;
-    if (text.trim() === "") return;
-    const phrase = normalize(text);
-    if (!asked || asked.has(phrase)) out.add(phrase);
+    if (text && text.trim() !== "") out.add(normalize(text));
   };
-  for (let i = 0; i < endpoints.length; i++) {
-    const e = endpoints[i]!;
+  for (const e of endpoints) {
     add(e.summary);
     add(e.description);
-    const names = e.nameCandidates;
-    for (let k = 0; k < names.length; k++)
-      if (names[k]!.kind === "requestName") add(names[k]!.value);
+    for (const name of e.nameCandidates)
+      if (name.kind === "requestName") add(name.value);
   }
   return out;
 }
 
-/**
- * The normalized texts {@link mergeInfo} looks up among the phrases: each document's title and
- * each ending of it (cleanTitle), and its description.
- */
-function askedPhrases(documents: readonly DocumentModel[]): Set<string> {
-  const asked = new Set<string>();
-  for (const doc of documents) {
-    const title = doc.info.title?.trim().replace(/\s+/g, " ") ?? "";
-    const words = title.split(" ");
-    for (let i = 0; i < words.length; i++)
-      asked.add(normalize(words.slice(i).join(" ")));
-    const description = doc.info.description?.trim();
-    if (description) asked.add(normalize(description));
-  }
-  return asked;
-}
-
-/**
- * False when `normalize(text)` is surely none of the phrases asked, without normalizing it: the
- * text starts with a printable ASCII character other than the dot, which `normalize` keeps first
- * (in lower case: no whitespace to trim before it, and lower-casing changes no other character's
- * place before it) and no asked phrase starts with that (`firsts`: their first characters); or
- * it is longer than the longest of them ({@link surelyLonger}).
- */
-function mayBeAsked(
-  text: string,
-  firsts: ReadonlySet<number>,
-  longest: number,
-): boolean {
-  const c = text.charCodeAt(0);
-  if (c > 0x20 && c < 0x7f && c !== 0x2e) {
-    const lower = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-    if (!firsts.has(lower)) return false;
-  }
-  return !surelyLonger(text, longest);
-}
-
-/**
- * True when `normalize(text)` is surely longer than `limit`: it keeps every printable ASCII
- * character but the dot as one character (whitespace collapses, trailing dots go, and
- * lower-casing may change others), so more of those than `limit` is enough. Stops counting there.
- */
-function surelyLonger(text: string, limit: number): boolean {
-  if (text.length <= limit) return false;
-  let kept = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x20 && c < 0x7f && c !== 0x2e && ++kept > limit) return true;
-  }
-  return false;
-}
-
-export function normalize(text: string): string {
+function normalize(text: string): string {
   return trimTrailing(text.trim(), ".").replace(/\s+/g, " ").toLowerCase();
 }
 

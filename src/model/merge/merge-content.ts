@@ -1,5 +1,5 @@
 import { assignOwn } from "../own-property.js";
-import { joined, packed } from "../lists.js";
+import { grouped, joined, packed } from "../lists.js";
 import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { isInferred, mergeInferred } from "../inferred-schema.js";
 import { canonicalJson, compareSources, pickWinner } from "./rank.js";
@@ -11,56 +11,21 @@ import type {
   SourceRef,
 } from "../types.js";
 
+/** The media types of a body or response each view offers, unioned by media type. */
 function mergeContent(
-  entries: {
+  offers: readonly {
     view: EndpointOffer;
-    content: MediaContent[];
-    source: SourceRef;
+    part: Pick<RequestBody, "content" | "sources">;
   }[],
 ): MediaContent[] {
-  // one offer of media types that differ (each response and body of a single document): each
-  // is its sole media, in order, without the map and lists that gather several offers
-  if (entries.length === 1 && distinctTypes(entries[0]!.content))
-    return entries[0]!.content.map((media) => soleMedia(media));
-  const byType = new Map<
-    string,
-    { view: EndpointOffer; media: MediaContent; source: SourceRef }[]
-  >();
-  for (const entry of entries) {
-    for (const media of entry.content) {
-      let list = byType.get(media.mediaType);
-      if (!list) byType.set(media.mediaType, (list = []));
-      list.push({ view: entry.view, media, source: entry.source });
-    }
-  }
-  const out: MediaContent[] = [];
-  for (const [mediaType, list] of byType)
-    out.push(
-      list.length === 1
-        ? soleMedia(list[0]!.media)
-        : mergedMedia(mediaType, list),
-    );
-  return packed(out);
-}
-
-/** True when no two of the media types are the same. */
-function distinctTypes(content: readonly MediaContent[]): boolean {
-  for (let i = 1; i < content.length; i++)
-    for (let j = 0; j < i; j++)
-      if (content[i]!.mediaType === content[j]!.mediaType) return false;
-  return true;
-}
-
-/** What one offer of a media type gives: {@link mergedMedia} of that one offer. */
-export function soleMedia(offered: MediaContent): MediaContent {
-  // its schema wins uncontested; its examples copied, each once
-  const media: MediaContent = { mediaType: offered.mediaType };
-  if (offered.schema) media.schema = offered.schema;
-  const examples = offered.examples ?? [];
-  if (examples.length > 0) media.examples = dedupeExamples(examples.slice());
-  if (offered.encoding) media.encoding = offered.encoding;
-  if (offered.itemSchema) media.itemSchema = offered.itemSchema;
-  return media;
+  const byType = grouped(
+    offers.flatMap(({ view, part }) => {
+      const source = part.sources[0] ?? view.endpoint.sources[0]!;
+      return part.content.map((media) => ({ view, media, source }));
+    }),
+    (e) => e.media.mediaType,
+  );
+  return [...byType].map(([mediaType, list]) => mergedMedia(mediaType, list));
 }
 
 /** The offers of one media type, as one. */
@@ -151,13 +116,7 @@ export function mergeRequestBody(
   if (bodies.length === 0) return undefined;
   const body: RequestBody = {
     required: bodies.some((b) => b.body.required),
-    content: mergeContent(
-      bodies.map((b) => ({
-        view: b.view,
-        content: b.body.content,
-        source: b.body.sources[0] ?? b.view.endpoint.sources[0]!,
-      })),
-    ),
+    content: mergeContent(bodies.map((b) => ({ view: b.view, part: b.body }))),
     sources: joined(bodies.map((b) => b.body.sources)).sort(compareSources),
   };
   const description = pickWinner(
@@ -173,72 +132,19 @@ export function mergeRequestBody(
 
 /** Every view's responses, unioned by status and ordered by it (`default` last). */
 export function mergeResponses(views: EndpointOffer[]): ApiResponse[] {
-  const out = soleResponses(views) ?? gatheredResponses(views);
-  return out.sort(
-    (a, b) =>
-      statusOrder(a.status) - statusOrder(b.status) ||
-      (a.status < b.status ? -1 : 1),
+  const byStatus = grouped(
+    views.flatMap((view) =>
+      view.endpoint.responses.map((response) => ({ view, response })),
+    ),
+    (e) => e.response.status,
   );
-}
-
-/**
- * The responses of a single view whose statuses differ (every endpoint of a single document):
- * each its sole response, in order; undefined for any other views.
- */
-function soleResponses(views: EndpointOffer[]): ApiResponse[] | undefined {
-  if (views.length !== 1) return undefined;
-  const view = views[0]!;
-  const responses = view.endpoint.responses;
-  for (let i = 1; i < responses.length; i++)
-    for (let j = 0; j < i; j++)
-      if (responses[i]!.status === responses[j]!.status) return undefined;
-  return responses.map((response) => soleResponse(view, response));
-}
-
-/** Every view's responses gathered by status, unordered. */
-function gatheredResponses(views: EndpointOffer[]): ApiResponse[] {
-  const byStatus = new Map<
-    string,
-    { view: EndpointOffer; response: ApiResponse }[]
-  >();
-  for (const view of views) {
-    for (const response of view.endpoint.responses) {
-      let list = byStatus.get(response.status);
-      if (!list) byStatus.set(response.status, (list = []));
-      list.push({ view, response });
-    }
-  }
-  const out: ApiResponse[] = [];
-  for (const [status, list] of byStatus)
-    out.push(
-      list.length === 1
-        ? soleResponse(list[0]!.view, list[0]!.response)
-        : mergedResponse(status, list),
+  return [...byStatus]
+    .map(([status, list]) => mergedResponse(status, list))
+    .sort(
+      (a, b) =>
+        statusOrder(a.status) - statusOrder(b.status) ||
+        (a.status < b.status ? -1 : 1),
     );
-  return packed(out);
-}
-
-/** What one view offering a response gives: {@link mergedResponse} of that one offer. */
-export function soleResponse(
-  view: EndpointOffer,
-  offered: ApiResponse,
-): ApiResponse {
-  // its description wins uncontested; its sources sorted, its headers a record of their own
-  const response: ApiResponse = {
-    status: offered.status,
-    description: offered.description ?? "",
-    content: mergeContent([
-      {
-        view,
-        content: offered.content,
-        source: offered.sources[0] ?? view.endpoint.sources[0]!,
-      },
-    ]),
-    sources: offered.sources.slice().sort(compareSources),
-  };
-  const headers = assignOwn({}, offered.headers ?? {});
-  if (Object.keys(headers).length > 0) response.headers = headers;
-  return response;
 }
 
 /** The responses of one status that the views offer, as one. */
@@ -255,11 +161,7 @@ export function mergedResponse(
     status,
     description: description?.value ?? "",
     content: mergeContent(
-      list.map((e) => ({
-        view: e.view,
-        content: e.response.content,
-        source: e.response.sources[0] ?? e.view.endpoint.sources[0]!,
-      })),
+      list.map((e) => ({ view: e.view, part: e.response })),
     ),
     sources: joined(list.map((e) => e.response.sources)).sort(compareSources),
   };

@@ -20,16 +20,6 @@ export function mergeEndpoint(
   offers: readonly EndpointOffer[],
   reporter: ModelReporter,
 ): Endpoint {
-  return offers.length === 1
-    ? soleEndpoint(offers[0]!, reporter)
-    : mergedEndpoint(offers, reporter);
-}
-
-/** The views of an endpoint, as one ({@link mergeEndpoint} of several). */
-export function mergedEndpoint(
-  offers: readonly EndpointOffer[],
-  reporter: ModelReporter,
-): Endpoint {
   const ordered = [...offers].sort(
     (a, b) =>
       b.rank - a.rank ||
@@ -53,7 +43,15 @@ export function mergedEndpoint(
     extensions: {},
     sources: joined(views.map((v) => v.endpoint.sources)).sort(compareSources),
   };
-  mergeParts(views, merged, reporter);
+  for (const location of PARAMETER_LOCATIONS)
+    merged.parameters[location] = mergeParameters(
+      views,
+      location,
+      merged,
+      reporter,
+    );
+  const body = mergeRequestBody(views);
+  if (body) merged.requestBody = body;
   const signals = views.flatMap((v) => v.endpoint.bodySignals ?? []);
   if (signals.length > 0) merged.bodySignals = signals;
   const summary = richestText(views, (e) => e.summary);
@@ -74,61 +72,6 @@ export function mergedEndpoint(
   const servers = views.find((v) => v.endpoint.servers)?.endpoint.servers;
   if (servers) merged.servers = servers.slice();
   return merged;
-}
-
-/**
- * What one view offering an endpoint gives (every endpoint of a single document): the
- * {@link mergeEndpoint} of that one offer, without ranking, renaming or picking among views. Its
- * own lists and records are copied (the merged endpoint shares none with the view), its texts
- * trimmed, its security requirements kept as they are.
- */
-export function soleEndpoint(
-  view: EndpointOffer,
-  reporter: ModelReporter,
-): Endpoint {
-  const offered = view.endpoint;
-  const views = [view];
-  const merged: Endpoint = {
-    method: offered.method,
-    path: offered.path,
-    name: "",
-    nameCandidates: offered.nameCandidates.slice(),
-    parameters: emptyParameters(),
-    responses: mergeResponses(views),
-    tags: dedupe(offered.tags),
-    deprecated: Boolean(offered.deprecated),
-    extensions: {},
-    sources: offered.sources.slice().sort(compareSources),
-  };
-  mergeParts(views, merged, reporter);
-  const signals = offered.bodySignals;
-  if (signals !== undefined && signals.length > 0)
-    merged.bodySignals = signals.slice();
-  const summary = offered.summary?.trim();
-  if (summary) merged.summary = summary;
-  const description = offered.description?.trim();
-  if (description) merged.description = description;
-  assignOwn(merged.extensions, offered.extensions);
-  if (offered.security !== undefined) merged.security = offered.security;
-  if (offered.servers) merged.servers = offered.servers.slice();
-  return merged;
-}
-
-/** The parameters of every location and the request body of `views`, merged into `merged`. */
-function mergeParts(
-  views: Parameters<typeof mergeRequestBody>[0],
-  merged: Endpoint,
-  reporter: ModelReporter,
-): void {
-  for (const location of PARAMETER_LOCATIONS)
-    merged.parameters[location] = mergeParameters(
-      views,
-      location,
-      merged,
-      reporter,
-    );
-  const body = mergeRequestBody(views);
-  if (body) merged.requestBody = body;
 }
 
 function countScopes(security: Record<string, string[]>[]): number {

@@ -1,6 +1,6 @@
 import { schemaRefName } from "../schema/ref.js";
 import { withoutAnnotations } from "../schema/schema.js";
-import { joined, packed } from "../lists.js";
+import { grouped, joined } from "../lists.js";
 import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { pathVariables } from "../path-template.js";
 import { canonicalJson, compareSources, pickWinner } from "./rank.js";
@@ -18,85 +18,25 @@ export function mergeParameters(
   merged: Endpoint,
   reporter: ModelReporter,
 ): Parameter[] {
-  if (views.every((view) => view.endpoint.parameters[location].length === 0))
-    return [];
-  const out =
-    soleParameters(views, location) ??
-    gatheredParameters(views, location, merged, reporter);
+  const byName = grouped(
+    views.flatMap((view) =>
+      view.endpoint.parameters[location].map((parameter) => ({
+        view,
+        parameter,
+      })),
+    ),
+    ({ parameter: { name } }) =>
+      location === "header" ? name.toLowerCase() : name,
+  );
+  const out = [...byName.values()].map((list) =>
+    mergedParameter(list, location, merged, reporter),
+  );
   if (location === "path") {
     // path parameters follow the template's order
     const order = pathVariables(merged.path);
     out.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   }
-  return packed(out);
-}
-
-/**
- * One location's parameters of a single view whose names differ (headers case aside): each its
- * sole parameter, in order; undefined for any other views.
- */
-function soleParameters(
-  views: EndpointOffer[],
-  location: ParameterLocation,
-): Parameter[] | undefined {
-  if (views.length !== 1) return undefined;
-  const parameters = views[0]!.endpoint.parameters[location];
-  for (let i = 1; i < parameters.length; i++)
-    for (let j = 0; j < i; j++)
-      if (
-        byNameKey(parameters[i]!, location) ===
-        byNameKey(parameters[j]!, location)
-      )
-        return undefined;
-  return parameters.map((parameter) => soleParameter(parameter, location));
-}
-
-/** What parameters are merged by: the name, a header's case aside. */
-function byNameKey(parameter: Parameter, location: ParameterLocation): string {
-  return location === "header" ? parameter.name.toLowerCase() : parameter.name;
-}
-
-/** Every view's parameters of one location gathered by name, unordered. */
-function gatheredParameters(
-  views: EndpointOffer[],
-  location: ParameterLocation,
-  merged: Endpoint,
-  reporter: ModelReporter,
-): Parameter[] {
-  const byName = new Map<
-    string,
-    { view: EndpointOffer; parameter: Parameter }[]
-  >();
-  for (const view of views) {
-    for (const parameter of view.endpoint.parameters[location]) {
-      const key = byNameKey(parameter, location);
-      let list = byName.get(key);
-      if (!list) byName.set(key, (list = []));
-      list.push({ view, parameter });
-    }
-  }
-  const out: Parameter[] = [];
-  for (const list of byName.values())
-    out.push(
-      list.length === 1
-        ? soleParameter(list[0]!.parameter, location)
-        : mergedParameter(list, location, merged, reporter),
-    );
   return out;
-}
-
-/** What one view offering a parameter gives: {@link mergedParameter} of that one offer. */
-export function soleParameter(
-  parameter: Parameter,
-  location: ParameterLocation,
-): Parameter {
-  // its schema, description and example win uncontested; its sources sorted
-  const sole: Parameter = {
-    ...parameter,
-    sources: parameter.sources.slice().sort(compareSources),
-  };
-  sole.required = location === "path" || Boolean(parameter.required);
-  return sole;
 }
 
 /** The parameters of one name that the views offer, as one. */

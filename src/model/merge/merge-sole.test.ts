@@ -2,19 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEndpoint, emptyParameters } from "../factories.js";
 import type { EndpointOffer } from "./endpoint-offer.js";
-import {
-  mergedMedia,
-  mergedResponse,
-  soleMedia,
-  soleResponse,
-  mergeResponses,
-} from "./merge-content.js";
-import {
-  mergedParameter,
-  mergeParameters,
-  soleParameter,
-} from "./merge-parameters.js";
-import { mergedEndpoint, soleEndpoint } from "./merge-endpoint.js";
+import { mergedResponse, mergeResponses } from "./merge-content.js";
+import { mergeParameters } from "./merge-parameters.js";
+import { mergeEndpoint } from "./merge-endpoint.js";
 import { ModelReporter } from "../diagnostics/codes.js";
 import type {
   ApiResponse,
@@ -26,9 +16,8 @@ import type {
 } from "../types.js";
 
 /**
- * A parameter, response or media type only one view offers (every one of a single document) is
- * merged by a short way: it must give what the merge of a list of that one offer gives, the
- * same keys in the same order.
+ * What only one view offers (every endpoint of a single document) is merged as several offers
+ * are: the view is left as it was, and the merge keeps none of its lists.
  */
 
 const source = fc
@@ -83,12 +72,6 @@ const response = fc
     { requiredKeys: ["status", "description", "content", "sources"] },
   )
   .map((r) => r as ApiResponse);
-const location = fc.constantFrom<ParameterLocation>(
-  "path",
-  "query",
-  "header",
-  "cookie",
-);
 const parameter = (where: ParameterLocation) =>
   fc
     .record(
@@ -119,50 +102,6 @@ function view(rank: number): EndpointOffer {
 const printed = (value: unknown) => JSON.stringify(value);
 
 describe("the merge of what one view offers", () => {
-  it("gives a parameter as the merge of one offer does", () => {
-    fc.assert(
-      fc.property(
-        location.chain((where) =>
-          fc.tuple(fc.constant(where), parameter(where)),
-        ),
-        fc.nat(3),
-        ([where, offered], rank) => {
-          const v = view(rank);
-          const want = mergedParameter(
-            [{ view: v, parameter: offered }],
-            where,
-            v.endpoint,
-            new ModelReporter(),
-          );
-          expect(printed(soleParameter(offered, where))).toBe(printed(want));
-        },
-      ),
-      { numRuns: 500 },
-    );
-  });
-
-  it("gives a response and a media type as the merge of one offer does", () => {
-    fc.assert(
-      fc.property(response, media, fc.nat(3), (offered, offeredMedia, rank) => {
-        const v = view(rank);
-        expect(printed(soleResponse(v, offered))).toBe(
-          printed(
-            mergedResponse(offered.status, [{ view: v, response: offered }]),
-          ),
-        );
-        const at = v.endpoint.sources[0]!;
-        expect(printed(soleMedia(offeredMedia))).toBe(
-          printed(
-            mergedMedia(offeredMedia.mediaType, [
-              { view: v, media: offeredMedia, source: at },
-            ]),
-          ),
-        );
-      }),
-      { numRuns: 500 },
-    );
-  });
-
   it("gives a response's media types as the gathering of several offers does", () => {
     // a second offer with no media types makes the merge gather by media type, as for several
     fc.assert(
@@ -173,9 +112,10 @@ describe("the merge of what one view offers", () => {
           { view: v, response: offered },
           { view: view(rank), response: none },
         ]);
-        expect(printed(soleResponse(v, offered).content)).toBe(
-          printed(gathered.content),
-        );
+        const alone = mergedResponse(offered.status, [
+          { view: v, response: offered },
+        ]);
+        expect(printed(alone.content)).toBe(printed(gathered.content));
       }),
       { numRuns: 500 },
     );
@@ -188,7 +128,9 @@ describe("the merge of what one view offers", () => {
       { file: "a.json", line: 9, column: 1, pointer: "#/a" },
     ];
     const before = printed(offered);
-    const sole = soleResponse(view(0), offered);
+    const sole = mergedResponse(offered.status, [
+      { view: view(0), response: offered },
+    ]);
     expect(printed(offered)).toBe(before);
     expect(sole.sources).not.toBe(offered.sources);
     expect(sole.sources.map((s) => s.file)).toEqual(["a.json", "b.json"]);
@@ -287,17 +229,12 @@ const endpoint = fc
   .map((e) => e as Endpoint);
 
 describe("the merge of an endpoint one view offers", () => {
-  it("gives what the merge of a list of that one offer gives, diagnostics included", () => {
+  it("leaves the view as it was", () => {
     fc.assert(
       fc.property(endpoint, fc.nat(3), (offered, rank) => {
         const before = printed(offered);
-        const soleReports = new ModelReporter();
-        const sole = soleEndpoint({ endpoint: offered, rank }, soleReports);
+        mergeEndpoint([{ endpoint: offered, rank }], new ModelReporter());
         expect(printed(offered)).toBe(before);
-        const wantReports = new ModelReporter();
-        const want = mergedEndpoint([{ endpoint: offered, rank }], wantReports);
-        expect(printed(sole)).toBe(printed(want));
-        expect(soleReports.diagnostics).toEqual(wantReports.diagnostics);
       }),
       { numRuns: 500 },
     );
@@ -309,8 +246,8 @@ describe("the merge of an endpoint one view offers", () => {
     offered.bodySignals = [
       { mediaTypes: [], required: false, evidence: "consumes", source: at },
     ];
-    const sole = soleEndpoint(
-      { endpoint: offered, rank: 0 },
+    const sole = mergeEndpoint(
+      [{ endpoint: offered, rank: 0 }],
       new ModelReporter(),
     );
     for (const key of [

@@ -3,7 +3,6 @@ import { compareCodeUnits } from "../order.js";
 import { setOwn } from "../own-property.js";
 import { placeText } from "../diagnostics/source-place.js";
 import { schemaRef, schemaRefName } from "../schema/ref.js";
-import type { EndpointOffer } from "./endpoint-offer.js";
 import { mergeEndpoint } from "./merge-endpoint.js";
 import { pathShape } from "../path-template.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
@@ -26,6 +25,7 @@ import type {
 } from "../types.js";
 import { mergeWebhooks } from "./webhooks.js";
 import { trimTrailing } from "../linear-text.js";
+import { grouped } from "../lists.js";
 
 export type MergedDocuments = ApiDescription;
 
@@ -54,15 +54,12 @@ export function mergeDocuments(
     reporter,
     rankOf,
   );
-  const groups = new Map<string, EndpointOffer[]>();
-  for (const doc of documents) {
-    for (const endpoint of doc.endpoints) {
-      const key = `${endpoint.method} ${pathShape(endpoint.path)}`;
-      let list = groups.get(key);
-      if (!list) groups.set(key, (list = []));
-      list.push({ endpoint, rank: rankOf(doc) });
-    }
-  }
+  const groups = grouped(
+    documents.flatMap((doc) =>
+      doc.endpoints.map((endpoint) => ({ endpoint, rank: rankOf(doc) })),
+    ),
+    ({ endpoint }) => `${endpoint.method} ${pathShape(endpoint.path)}`,
+  );
   const endpoints = [...groups.values()].map((offers) =>
     mergeEndpoint(offers, reporter),
   );
@@ -200,14 +197,15 @@ function mergeSecuritySchemes(
   reporter: ModelReporter,
   rankOf: RankOf,
 ): Record<string, SecurityScheme> {
-  const byName = new Map<string, { scheme: SecurityScheme; rank: number }[]>();
-  for (const doc of documents) {
-    for (const scheme of Object.values(doc.securitySchemes)) {
-      let list = byName.get(scheme.name);
-      if (!list) byName.set(scheme.name, (list = []));
-      list.push({ scheme, rank: rankOf(doc) });
-    }
-  }
+  const byName = grouped(
+    documents.flatMap((doc) =>
+      Object.values(doc.securitySchemes).map((scheme) => ({
+        scheme,
+        rank: rankOf(doc),
+      })),
+    ),
+    (e) => e.scheme.name,
+  );
   const out: Record<string, SecurityScheme> = {};
   for (const name of [...byName.keys()].sort(compareCodeUnits)) {
     const list = byName.get(name)!;

@@ -33,10 +33,6 @@ export function compareSources(a: SourceRef, b: SourceRef): number {
   );
 }
 
-/**
- * The rank of a document under rules 0 and 1: its place in the user's preferences, then its
- * format. `prefer` entries are files or folders, written as the inputs' display paths.
- */
 /** Whether the user prefers the file (rule 0): a `prefer` entry names it or a folder above it. */
 export function isPreferred(file: string, prefer: readonly string[]): boolean {
   return preferenceIndex(file, prefer) !== -1;
@@ -49,6 +45,10 @@ function preferenceIndex(file: string, prefer: readonly string[]): number {
   });
 }
 
+/**
+ * The rank of a document under rules 0 and 1: its place in the user's preferences, then its
+ * format. `prefer` entries are files or folders, written as the inputs' display paths.
+ */
 export function documentRank(
   file: string,
   format: SourceFormat,

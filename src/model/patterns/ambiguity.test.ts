@@ -35,11 +35,9 @@ const largestCount = (pattern: string) =>
     ),
   );
 
-/** The tree the backtracker runs: strict, or loose where `\p{…}` needs it. */
-const treeOf = (pattern: string) => {
-  const flags = patternFlags(pattern)!;
-  return patternTree(pattern, flags) ?? patternTree(pattern, flags, true);
-};
+/** The tree the backtracker runs. */
+const treeOf = (pattern: string) =>
+  patternTree(pattern, patternFlags(pattern)!);
 
 describe("the pattern analysis on real descriptions", () => {
   it("decides every pattern, the same twice", () => {

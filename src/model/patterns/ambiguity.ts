@@ -54,7 +54,7 @@ export function backtracking(
   flags: "u" | "" = "u",
 ): Backtracking {
   if (pattern.length > MAX_PATTERN_LENGTH) return "unknown";
-  const tree = patternTree(pattern, flags, true);
+  const tree = patternTree(pattern, flags);
   if (tree === undefined) return "unknown";
   return verdictOf(tree, new WorkBudget());
 }

@@ -231,10 +231,6 @@ export class PositionAutomaton {
     return { ...inner, nullable: true, sureNullable: true };
   }
 
-  private step(): void {
-    this.budget.spend();
-  }
-
   /** Strongly connected components (Tarjan's), as a component number per state. */
   private components(): number[] {
     const n = this.next.length;
@@ -299,7 +295,7 @@ export class PositionAutomaton {
         for (const x2 of this.next[x]!) {
           if (c[x2] !== c[p]) continue;
           for (const y2 of this.next[y]!) {
-            this.step();
+            this.budget.spend();
             if (c[y2] !== c[p] || !meet(this.sets[x2]!, this.sets[y2]!))
               continue;
             const split2 = split || x2 !== y2;
@@ -345,11 +341,11 @@ export class PositionAutomaton {
           for (const x2 of this.next[x]!) {
             if (c[x2] !== c[p]) continue;
             for (const y2 of this.next[y]!) {
-              this.step();
+              this.budget.spend();
               const xy = both(x2, y2);
               if (xy.length === 0) continue;
               for (const z2 of this.next[z]!) {
-                this.step();
+                this.budget.spend();
                 if (c[z2] !== c[q] || !meet(xy, this.sets[z2]!)) continue;
                 if (x2 === p && y2 === q && z2 === q) return true;
                 const key = (x2 * n + y2) * n + z2;

@@ -1,5 +1,5 @@
 /**
- * What sets.ts's loose read takes from a Unicode property escape (`\p{L}`,
+ * What sets.ts reads from a Unicode property escape (`\p{L}`,
  * `\p{Script=Latin}`, `\p{Alphabetic}`): the ASCII code points (U+0000 to U+007F) it matches,
  * read off the engine's own RegExp, one test per code point. Beyond ASCII it reads nothing:
  * sets.ts counts every code point past U+007F in every set holding a property (`\p`,

@@ -67,8 +67,8 @@ describe("a pattern's character sets", () => {
     expect(wrong.slice(0, 5)).toEqual([]);
   });
 
-  it("does not read backreferences, nor \\p{…} unless loosely", () => {
-    for (const source of ["\\p{L}", "[\\P{L}a]", "(a)\\1", "\\k<n>(?<n>a)"])
+  it("does not read backreferences", () => {
+    for (const source of ["(a)\\1", "\\k<n>(?<n>a)"])
       expect(patternTree(source), source).toBeUndefined();
   });
 
@@ -89,12 +89,12 @@ describe("a pattern's character sets", () => {
 });
 
 /*
- * Loose (ambiguity.ts's counted-repetition check), a set holding `\p{…}` is exact on
+ * A set holding `\p{…}` is exact on
  * ASCII and every code point past it: a set as large as any engine's, whatever its Unicode
  * version, and the same on every machine (sets.ts, patternTree). A set larger than
  * V8's only adds paths, which that check may.
  */
-describe("a pattern's Unicode property sets, read loosely", () => {
+describe("a pattern's Unicode property sets", () => {
   it.each([
     "\\p{L}",
     "\\P{L}",
@@ -111,7 +111,7 @@ describe("a pattern's Unicode property sets, read loosely", () => {
   ])(
     "%s is what V8 matches with `u` on ASCII, and every code point past it",
     (source) => {
-      const tree = patternTree(source, "u", true);
+      const tree = patternTree(source);
       const item = tree?.t === "seq" ? tree.items[0] : undefined;
       expect(["class", "property"]).toContain(item?.t);
       const set = charSet(item as PatternChar);
@@ -125,7 +125,7 @@ describe("a pattern's Unicode property sets, read loosely", () => {
   );
 
   // determinism: what the engine answers past ASCII differs between Unicode versions, and the
-  // loose read never asks it (the sets above hold every code point past ASCII, asked or not)
+  // read never asks it (the sets above hold every code point past ASCII, asked or not)
   it("asks the engine about ASCII characters only", () => {
     const test = vi.spyOn(RegExp.prototype, "test");
     const sources = [
@@ -134,7 +134,7 @@ describe("a pattern's Unicode property sets, read loosely", () => {
       "^(\\p{sc=Han}|[à-ÿ]|\\P{scx=Grek}){20}$",
       "^[^\\P{Alphabetic}\\p{Extended_Pictographic}\\p{Nd}]{1,3}$",
     ];
-    const trees = sources.map((source) => patternTree(source, "u", true));
+    const trees = sources.map((source) => patternTree(source));
     const asked = test.mock.calls.filter((_, i) =>
       (test.mock.contexts[i] as RegExp).source.includes("\\p{"),
     );
@@ -145,8 +145,8 @@ describe("a pattern's Unicode property sets, read loosely", () => {
   });
 
   it("gives up on a property the engine does not know (a pattern that compiled has none)", () => {
-    // the reader is given what no RegExp compiles: loose, it does not guess a set
-    expect(patternTree("\\p{Bogus}", "u", true)).toBeUndefined();
-    expect(patternTree("[^\\p{Bogus}a]", "u", true)).toBeUndefined();
+    // the reader is given what no RegExp compiles: it does not guess a set
+    expect(patternTree("\\p{Bogus}")).toBeUndefined();
+    expect(patternTree("[^\\p{Bogus}a]")).toBeUndefined();
   });
 });

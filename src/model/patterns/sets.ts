@@ -91,40 +91,39 @@ export function intersection(a: CodePoints, b: CodePoints): CodePoints {
 
 /**
  * The parse tree of `pattern` (known to compile with `flags`) when the analysis reads it, or
- * undefined past the plain syntax (a backreference, a repeated assertion, `\p{…}` unless
- * `loose`).
+ * undefined past the plain syntax (a backreference, a repeated assertion, a property the engine
+ * does not know).
  *
- * `loose` reads `\p{…}`, `\P{…}` and a class holding them as sets at least as large as those
- * of any engine the validators may run on, whatever its Unicode version, for a check that only
- * looks for ambiguity (ambiguity.ts, countsMultiply): there a set too large only adds
- * paths, which can only find more, while one too small could hide two paths on one text. A
- * property is read exactly on ASCII, whose values are the same in every engine and version,
- * and as every code point beyond (properties.ts says why, and what is assumed): a class
- * holding one is built exactly on ASCII (unions, and the complement of `[^…]`), then every code
- * point past U+007F is added (complementing first: complementing the widened set would drop
- * them). So the sets are the same on every machine, and hold each engine's: `[^\p{L}]` holds
- * `[\u{31350}-\u{323AF}]`, letters since Unicode 15, which an engine with an older Unicode
- * leaves unassigned (so they are in its `[^\p{L}]`). The price is precision: two properties, or
- * a property and a class past ASCII, always share characters (`\p{L}` and `\p{N}`,
- * `\p{sc=Han}` and `[à-ÿ]`); a property beside ASCII classes is read as exactly as it is
- * written (`\p{L}` and `[0-9]` share nothing).
- *
- * The strict read (the fast path's automaton, ambiguity.ts) still gives up on `\p{…}`,
- * leaving a pattern with one and `*` or `+` to recheck. That read is held to recheck's verdict,
- * and recheck reads properties from tables of its own build: recheck 4.5.0's know no script of
- * Unicode 14 or later, where it answers "unknown", not "safe".
+ * `\p{…}`, `\P{…}` and a class holding them are read as sets at least as large as those of any
+ * engine the validators may run on, whatever its Unicode version, for a check that only looks
+ * for ambiguity (ambiguity.ts): there a set too large only adds paths, which can only find
+ * more, while one too small could hide two paths on one text. A property is read exactly on
+ * ASCII, whose values are the same in every engine and version, and as every code point beyond
+ * (properties.ts says why, and what is assumed): a class holding one is built exactly on ASCII
+ * (unions, and the complement of `[^…]`), then every code point past U+007F is added
+ * (complementing first: complementing the widened set would drop them). So the sets are the
+ * same on every machine, and hold each engine's: `[^\p{L}]` holds `[\u{31350}-\u{323AF}]`,
+ * letters since Unicode 15, which an engine with an older Unicode leaves unassigned (so they
+ * are in its `[^\p{L}]`). The price is precision: two properties, or a property and a class
+ * past ASCII, always share characters (`\p{L}` and `\p{N}`, `\p{sc=Han}` and `[à-ÿ]`); a
+ * property beside ASCII classes is read as exactly as it is written (`\p{L}` and `[0-9]` share
+ * nothing).
  */
 export function patternTree(
   pattern: string,
   flags: "u" | "" = "u",
-  loose = false,
 ): PatternSyntax | undefined {
   try {
     const tree = readPattern(pattern, flags);
-    check(tree, loose);
+    check(tree);
     return tree;
   } catch (error) {
-    if (error instanceof UnreadSyntax || error instanceof Unread)
+    // a SyntaxError: regexpp refuses it (a property name its Unicode tables do not hold)
+    if (
+      error instanceof UnreadSyntax ||
+      error instanceof Unread ||
+      error instanceof SyntaxError
+    )
       return undefined;
     throw error;
   }
@@ -143,16 +142,16 @@ const CLASS_ESCAPES: Record<ClassEscape, CodePoints> = {
 };
 
 /** Throws {@link Unread} where the analysis cannot read `node` (see {@link patternTree}). */
-function check(node: PatternSyntax, loose: boolean): void {
+function check(node: PatternSyntax): void {
   switch (node.t) {
     case "seq":
     case "alt":
-      for (const item of node.items) check(item, loose);
+      for (const item of node.items) check(item);
       return;
     case "look":
-      return check(node.node, loose);
+      return check(node.node);
     case "rep": {
-      check(node.node, loose);
+      check(node.node);
       const inner = node.node.t;
       if (
         !Number.isSafeInteger(node.min) ||
@@ -166,24 +165,12 @@ function check(node: PatternSyntax, loose: boolean): void {
     case "assert":
       return;
     default:
-      // the strict read gives up on `\p{…}` and on a range with an escape at an end
-      if (
-        !loose &&
-        (node.t === "property" ||
-          (node.t === "class" &&
-            node.items.some(
-              ({ from, to }) =>
-                from.t === "property" ||
-                (to !== undefined && (from.t !== "char" || to.t !== "char")),
-            )))
-      )
-        throw new Unread();
       charSet(node);
   }
 }
 
 /**
- * The code points `node` matches, `\p{…}` read loosely (see {@link patternTree}). Throws
+ * The code points `node` matches, `\p{…}` as {@link patternTree} says. Throws
  * {@link Unread} for what no set says (a property the engine does not know, `[z-a]`).
  */
 export function charSet(node: PatternChar): CodePoints {
@@ -200,9 +187,7 @@ export function charSet(node: PatternChar): CodePoints {
       // of the letters, which another Unicode may make fewer or more (see patternTree)
       const set = union(node.items.map(classItemSet));
       const exact = node.negated ? complement(set) : set;
-      return node.items.some(
-        (item) => item.from.t === "property" || item.to?.t === "property",
-      )
+      return node.items.some((item) => item.from.t === "property")
         ? withNonAscii(exact)
         : exact;
     }
@@ -229,10 +214,7 @@ const withNonAscii = (set: CodePoints): CodePoints => union([set, NON_ASCII]);
 
 function classItemSet({ from, to }: ClassItem): CodePoints {
   if (to === undefined) return atomSet(from);
-  // without `u`, `[\w-.]` is `\w`, `-` and `.` (Annex B)
-  if (from.t === "escape" || to.t === "escape")
-    return union([atomSet(from), point(0x2d), atomSet(to)]);
-  if (from.t !== "char" || to.t !== "char" || to.c < from.c) throw new Unread();
+  if (from.t !== "char" || to.c < from.c) throw new Unread();
   return [from.c, to.c];
 }
 

@@ -1,22 +1,17 @@
-import { refTarget, walkSchemaNodes } from "./schema.js";
-import type { NamedSchema, Schema } from "../types.js";
-
-function isSchemaObject(value: unknown): value is Schema {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import type { NamedSchema } from "../types.js";
 
 /**
  * Names of the named schemas that reach themselves through `$ref`s (directly or through
  * others): an emitter that writes such a schema's type must not use a construct that TypeScript
- * resolves eagerly (a `Record<>` alias of itself is TS2456). `refs`, when a caller has already
- * walked every named schema, holds each one's `$ref` target names (as `schemaRefName` reads
- * them, dangling ones included): the graph is then taken from it instead of a walk of its own.
+ * resolves eagerly (a `Record<>` alias of itself is TS2456). `refs` holds each named schema's
+ * `$ref` target names (as `schemaRefName` reads them, dangling ones included), from the walk
+ * of every named schema the types make (`schemaFacts`).
  */
 export function recursiveSchemaNames(
   schemas: Readonly<Record<string, NamedSchema>>,
-  refs?: ReadonlyMap<string, ReadonlySet<string>>,
+  refs: ReadonlyMap<string, ReadonlySet<string>>,
 ): Set<string> {
-  const edges = refs ? edgesFrom(schemas, refs) : schemaEdges(schemas);
+  const edges = edgesFrom(schemas, refs);
   // Tarjan's strongly connected components, iteratively (deep chains stay off the call stack)
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -70,25 +65,7 @@ export function recursiveSchemaNames(
   return out;
 }
 
-/** Each named schema's `$ref` targets that are named schemas, in the order a walk meets them. */
-function schemaEdges(
-  schemas: Readonly<Record<string, NamedSchema>>,
-): Map<string, string[]> {
-  const edges = new Map<string, string[]>();
-  for (const [name, named] of Object.entries(schemas)) {
-    const targets = new Set<string>();
-    walkSchemaNodes(named.schema, (s) => {
-      if (isSchemaObject(s) && typeof s.$ref === "string") {
-        const target = refTarget(schemas, s.$ref);
-        if (target) targets.add(target.name);
-      }
-    });
-    edges.set(name, [...targets]);
-  }
-  return edges;
-}
-
-/** {@link schemaEdges} from target names already collected: the dangling ones left out. */
+/** Each named schema's `$ref` targets that are named schemas: the dangling ones left out. */
 function edgesFrom(
   schemas: Readonly<Record<string, NamedSchema>>,
   refs: ReadonlyMap<string, ReadonlySet<string>>,

@@ -10,12 +10,12 @@ import {
   requiredSplit,
   resolveSchema,
   scalarValues,
-  subSchemas,
-  walkSchema,
+  walkSchemaNodes,
   type SubSchema,
 } from "./schema.js";
 import { schemaRef } from "./ref.js";
 import { recursiveSchemaNames } from "./recursion.js";
+import { schemaFacts } from "../../emit/type-index/write-variants.js";
 import { resolveSerialization } from "../serialization.js";
 import type { NamedSchema, Schema } from "../types.js";
 
@@ -196,38 +196,33 @@ describe("sub-schemas", () => {
     dependencies: { a: ["b"], c: leaf(20) },
   };
 
-  it("lists every keyword that holds a schema, and no data", () => {
-    const titles = subSchemas(schema).map((s) => (s.schema as Schema).title);
-    expect(titles).toEqual(Array.from({ length: 20 }, (_, i) => `s${i + 1}`));
-    expect(
-      subSchemas(schema).find((s) => s.keyword === "prefixItems"),
-    ).toMatchObject({
-      key: 0,
-    });
+  it("walks every keyword that holds a schema, and no data", () => {
+    const titles: unknown[] = [];
+    walkSchemaNodes(schema, (s) => void titles.push((s as Schema).title));
+    expect(titles).toEqual([
+      undefined,
+      ...Array.from({ length: 20 }, (_, i) => `s${i + 1}`),
+    ]);
   });
 
   it("walks depth first, once per object, and can skip a branch", () => {
-    const shared: Schema = { type: "string" };
+    const shared: Schema = { title: "a" };
     const tree: Schema = {
+      title: "root",
       properties: {
         a: shared,
-        b: { items: shared },
-        c: { not: { type: "null" } },
+        b: { title: "b", items: shared },
+        c: { title: "c", not: { title: "not" } },
       },
     };
-    const seen: string[] = [];
-    walkSchema(tree, (s, site) => {
-      seen.push(site ? `${site.keyword}:${String(site.key ?? "")}` : "root");
-      return site?.key !== "c";
+    const seen: unknown[] = [];
+    walkSchemaNodes(tree, (s) => {
+      seen.push((s as Schema).title);
+      return (s as Schema).title !== "c";
     });
-    expect(seen).toEqual([
-      "root",
-      "properties:a",
-      "properties:b",
-      "properties:c",
-    ]);
+    expect(seen).toEqual(["root", "a", "b", "c"]);
     let count = 0;
-    walkSchema(true as SubSchema, () => void count++);
+    walkSchemaNodes(true as SubSchema, () => void count++);
     expect(count).toBe(1);
   });
 
@@ -235,8 +230,10 @@ describe("sub-schemas", () => {
     const schema = JSON.parse(
       '{"type":"object","properties":{"__proto__":{"type":"string"},"b":{}},"enum":[{"type":"x"}]}',
     ) as Schema;
-    const mapped = mapSubSchemas(schema, (sub, site) =>
-      site.key === "b" ? undefined : { ...(sub as Schema), title: "t" },
+    const mapped = mapSubSchemas(schema, (sub) =>
+      (sub as Schema).type === undefined
+        ? undefined
+        : { ...(sub as Schema), title: "t" },
     );
     expect(Object.keys(mapped.properties!)).toEqual(["__proto__"]);
     expect(Object.getPrototypeOf(mapped.properties)).toBe(Object.prototype);
@@ -378,7 +375,8 @@ describe("recursiveSchemaNames", () => {
       Leaf: { type: "string" },
       User: { properties: { a: { $ref: schemaRef("A") } } },
     });
-    expect([...recursiveSchemaNames(schemas)].sort()).toEqual([
+    const { refs } = schemaFacts(schemas);
+    expect([...recursiveSchemaNames(schemas, refs)].sort()).toEqual([
       "A",
       "B",
       "Self",

@@ -13,7 +13,6 @@ import type { NamedSchema, Schema, SchemaType } from "../types.js";
 
 export {
   ANNOTATION_KEYWORDS,
-  DATA_KEYWORDS,
   DOCUMENTATION_KEYWORDS,
   isAnnotation,
   isMap,
@@ -22,11 +21,8 @@ export {
   SCHEMA_KEYWORDS,
   SCHEMA_LIST_KEYWORDS,
   SCHEMA_MAP_KEYWORDS,
-  subSchemas,
-  walkSchema,
   walkSchemaNodes,
   type SubSchema,
-  type SubSchemaSite,
 } from "./walk.js";
 export {
   allOfPropertyLookup,

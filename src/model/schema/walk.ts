@@ -46,15 +46,6 @@ export function isAnnotation(keyword: string): boolean {
   return ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith("x-");
 }
 
-/** Keywords whose value is data, never a schema: a `$ref` member inside is not a reference. */
-export const DATA_KEYWORDS: ReadonlySet<string> = new Set([
-  "enum",
-  "const",
-  "default",
-  "example",
-  "examples",
-]);
-
 // ---------------------------------------------------------------------------------------------
 // sub-schemas
 
@@ -113,14 +104,6 @@ const SUB_SCHEMA_KINDS: ReadonlyMap<string, number> = (() => {
   return kinds;
 })();
 
-/** Where a sub-schema sits in its parent: the keyword, and the name or index under it. */
-export interface SubSchemaSite {
-  keyword: string;
-  /** The property name, pattern or definition name (map keywords), or the index (list keywords). */
-  key?: string | number;
-  schema: SubSchema;
-}
-
 /** A value where a sub-schema may stand: a boolean schema or a schema object. */
 export function isSubSchema(value: unknown): value is SubSchema {
   return (
@@ -135,26 +118,12 @@ export function isMap(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The direct sub-schemas of a schema, every keyword that holds one (in/applicator, 2020-12 and
- * the older spellings readers may keep: `additionalItems`, `definitions`, `dependencies`), in
- * the schema's own key order. Data keywords (`enum`, `const`, `default`, examples) are never
- * looked into, nor is a `$ref` followed.
+ * Appends the direct sub-schemas of `schema` to `out`, every keyword that holds one
+ * (in/applicator, 2020-12 and the older spellings readers may keep: `additionalItems`,
+ * `definitions`, `dependencies`), in the schema's own key order. Data keywords (`enum`,
+ * `const`, `default`, examples) are never looked into, nor is a `$ref` followed.
  */
-export function subSchemas(schema: SubSchema | undefined): SubSchemaSite[] {
-  const out: SubSchemaSite[] = [];
-  pushSubSchemas(schema, out as (SubSchemaSite | SubSchema)[], true);
-  return out;
-}
-
-/**
- * Appends the {@link subSchemas} of `schema` to `out`, in order: as sites, or (`sites` false,
- * for walks that never look at a site) as the bare sub-schemas, with no object per child.
- */
-function pushSubSchemas(
-  schema: SubSchema | undefined,
-  out: (SubSchemaSite | SubSchema)[],
-  sites: boolean,
-): void {
+function pushSubSchemas(schema: SubSchema | undefined, out: SubSchema[]): void {
   if (!isMap(schema)) return;
   // for...in, not for...of over Object.keys: no list of keys and no iterator result per key
   // (every walk of every schema, mostly unoptimized code). The model's objects are plain data
@@ -168,18 +137,15 @@ function pushSubSchemas(
       if (kind & LIST)
         for (let key = 0; key < value.length; key++) {
           const item: unknown = value[key];
-          if (isSubSchema(item))
-            out.push(sites ? { keyword, key, schema: item } : item);
+          if (isSubSchema(item)) out.push(item);
         }
     } else if (kind & ONE) {
-      if (isSubSchema(value))
-        out.push(sites ? { keyword, schema: value } : value);
+      if (isSubSchema(value)) out.push(value);
     } else if (kind & MAP && isMap(value)) {
       // `dependencies` maps to a schema or to a list of names (a list is no sub-schema)
       for (const key in value) {
         const item = value[key];
-        if (isSubSchema(item))
-          out.push(sites ? { keyword, key, schema: item } : item);
+        if (isSubSchema(item)) out.push(item);
       }
     }
   }
@@ -190,49 +156,28 @@ function pushSubSchemas(
  * returning false skips the children of that schema. Each object is visited once even when the
  * model shares it between places, so a shared sub-tree costs once.
  */
-export function walkSchema(
-  schema: SubSchema | undefined,
-  visit: (schema: SubSchema, site: SubSchemaSite | undefined) => boolean | void,
-): void {
-  walk(schema, visit, true);
-}
-
-/**
- * {@link walkSchema} for a visitor that needs no {@link SubSchemaSite}: the same schemas in the
- * same order, without an object per sub-schema (the walks over every named schema).
- */
 export function walkSchemaNodes(
   schema: SubSchema | undefined,
   visit: (schema: SubSchema) => boolean | void,
 ): void {
-  walk(schema, visit, false);
-}
-
-function walk(
-  schema: SubSchema | undefined,
-  visit: (schema: SubSchema, site: SubSchemaSite | undefined) => boolean | void,
-  sites: boolean,
-): void {
   if (schema === undefined) return;
   const seen = new Set<object>();
   if (typeof schema === "object") seen.add(schema);
-  if (visit(schema, undefined) === false) return;
-  // one stack of sites (each holds its schema) or of bare schemas: a schema's children are
-  // pushed in order, then that run is reversed in place, so the first child is visited first
-  const stack: (SubSchemaSite | SubSchema)[] = [];
-  pushSubSchemas(schema, stack, sites);
+  if (visit(schema) === false) return;
+  // a schema's children are pushed in order, then that run is reversed in place, so the first
+  // child is visited first
+  const stack: SubSchema[] = [];
+  pushSubSchemas(schema, stack);
   stack.reverse();
   while (stack.length > 0) {
-    const entry = stack.pop()!;
-    const site = sites ? (entry as SubSchemaSite) : undefined;
-    const current = site ? site.schema : (entry as SubSchema);
+    const current = stack.pop()!;
     if (typeof current === "object") {
       if (seen.has(current)) continue;
       seen.add(current);
     }
-    if (visit(current, site) === false) continue;
+    if (visit(current) === false) continue;
     const from = stack.length;
-    pushSubSchemas(current, stack, sites);
+    pushSubSchemas(current, stack);
     for (let i = from, j = stack.length - 1; i < j; i++, j--) {
       const t = stack[i]!;
       stack[i] = stack[j]!;
@@ -243,12 +188,12 @@ function walk(
 
 /**
  * The schema with `fn` applied to each direct sub-schema (the same keywords as
- * {@link subSchemas}); every other keyword is kept as it is. `fn` returning undefined drops
+ * {@link pushSubSchemas}); every other keyword is kept as it is. `fn` returning undefined drops
  * that sub-schema (a member of a map or list, or the keyword).
  */
 export function mapSubSchemas(
   schema: Schema,
-  fn: (sub: SubSchema, site: SubSchemaSite) => SubSchema | undefined,
+  fn: (sub: SubSchema) => SubSchema | undefined,
 ): Schema {
   const out: Schema = {};
   // keys, not Object.entries: no [key, value] pair per keyword (every walk of every schema)
@@ -258,19 +203,17 @@ export function mapSubSchemas(
     const kind = SUB_SCHEMA_KINDS.get(keyword) ?? 0;
     if (Array.isArray(value)) {
       if (kind & LIST)
-        mapped = value.flatMap((item, key) => {
+        mapped = value.flatMap((item) => {
           if (!isSubSchema(item)) return [item];
-          const next = fn(item, { keyword, key, schema: item });
+          const next = fn(item);
           return next === undefined ? [] : [next];
         });
     } else if (kind & ONE) {
-      if (isSubSchema(value)) mapped = fn(value, { keyword, schema: value });
+      if (isSubSchema(value)) mapped = fn(value);
     } else if (kind & MAP && isMap(value)) {
       const map: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(value)) {
-        const next = isSubSchema(item)
-          ? fn(item, { keyword, key, schema: item })
-          : item;
+        const next = isSubSchema(item) ? fn(item) : item;
         if (next !== undefined) setOwn(map, key, next);
       }
       mapped = map;
