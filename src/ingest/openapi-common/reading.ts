@@ -1,4 +1,5 @@
 import type { IngestCode, IngestReporter } from "../codes.js";
+import type { SharedReaderCode } from "./codes.js";
 import type { Schema, SecurityScheme } from "../../model/types.js";
 import {
   isRecord,
@@ -10,19 +11,6 @@ import { rootNode, sourceOf, type Node, type RecordNode } from "./node.js";
 
 /** The prefix of every diagnostic code a reader reports (`swagger2/…`, `openapi3/…`). */
 export type ReaderName = "swagger2" | "openapi3";
-
-/** The codes the registry holds under `<reader>/`, without the prefix. */
-type CodesOf<R extends ReaderName> = IngestCode extends infer C
-  ? C extends `${R}/${infer Rest}`
-    ? Rest
-    : never
-  : never;
-
-/**
- * A problem both readers report, which the parts they share (openapi-common/) name without the
- * prefix: registered as `swagger2/<code>` and as `openapi3/<code>`.
- */
-export type SharedReaderCode = CodesOf<"swagger2"> & CodesOf<"openapi3">;
 
 /**
  * What one reader run of one document shares between its parts: the context, the schema
