@@ -1,11 +1,7 @@
 import type { IngestCode, IngestReporter } from "../codes.js";
 import type { SharedReaderCode } from "./codes.js";
 import type { Schema, SecurityScheme } from "../../model/types.js";
-import {
-  isRecord,
-  type ReaderContext,
-  type SourceDocument,
-} from "../reader.js";
+import { isRecord, type ReaderContext } from "../reader.js";
 import { SchemaConverter, type SchemaDialect } from "../schema/convert.js";
 import { rootNode, sourceOf, type Node, type RecordNode } from "./node.js";
 
@@ -23,8 +19,6 @@ export class SpecReading {
   readonly root: RecordNode;
   /** The document's reporter (ctx.reporter). */
   readonly reporter: IngestReporter;
-  /** Per document, where each `$ref` followed so far ends ({@link deref}). */
-  private readonly derefs = new Map<SourceDocument, Map<string, Node>>();
 
   constructor(
     readonly ctx: ReaderContext,
@@ -61,22 +55,6 @@ export class SpecReading {
    * be resolved (resolveRef has reported why).
    */
   deref(node: Node, what: string): Node | undefined {
-    // most nodes are no reference: answered before any key or set is made
-    if (!isRecord(node.value) || typeof node.value.$ref !== "string")
-      return node;
-    // a chain that ends is the same from every place that writes its first `$ref`: it cannot
-    // pass through such a place, whose `$ref` would start it again (a cycle)
-    let known = this.derefs.get(node.doc);
-    if (known === undefined) this.derefs.set(node.doc, (known = new Map()));
-    const found = known.get(node.value.$ref);
-    if (found !== undefined) return found;
-    const end = this.follow(node, what);
-    if (end !== undefined) known.set(node.value.$ref, end);
-    return end;
-  }
-
-  /** {@link deref} for a `$ref` not followed yet in its document. */
-  private follow(node: Node, what: string): Node | undefined {
     let current = node;
     const seen = new Set<string>([locationKey(node)]);
     while (isRecord(current.value) && typeof current.value.$ref === "string") {

@@ -93,23 +93,16 @@ function reportSkipped(
     );
 }
 
-/** A path item's servers as read for its first operation: the others share them (and no fault is reported twice). */
-const pathServers = new WeakMap<object, Server[]>();
-
 /**
  * §4.8.10, §4.8.9: the operation's `servers`, else its path item's, which replace the
  * document's for this endpoint.
  */
 function ownServers(reading: SpecReading, site: OperationSite): Server[] {
   const own = child(site.operation, "servers");
-  if (own.value !== undefined) return readServers(reading, own);
-  const shared = child(site.pathItem, "servers");
-  if (typeof shared.value !== "object" || shared.value === null)
-    return readServers(reading, shared);
-  let servers = pathServers.get(shared.value);
-  if (!servers)
-    pathServers.set(shared.value, (servers = readServers(reading, shared)));
-  return servers;
+  return readServers(
+    reading,
+    own.value !== undefined ? own : child(site.pathItem, "servers"),
+  );
 }
 
 /** §4.8.5 Server Objects. URLs stay as written, relative ones included. */
