@@ -20,7 +20,7 @@ import {
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { isRecord } from "../reader.js";
-import { responseEntries } from "../openapi-common/responses.js";
+import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 
 /** A `content` map (§4.8.14 Media Type Object per media type), in source order. */
 export function readContent(
@@ -119,22 +119,9 @@ export function readExamples(reading: SpecReading, owner: Node): Example[] {
 /** The `headers` map of a response or of a multipart Encoding Object. */
 export function readHeaders(
   reading: SpecReading,
-  response: RecordNode,
+  owner: RecordNode,
 ): Record<string, ResponseHeader> | undefined {
-  const entries = members(child(response, "headers"));
-  if (entries.length === 0) return undefined;
-  const out: Record<string, ResponseHeader> = {};
-  for (const [name, entry] of entries) {
-    const node = reading.deref(entry, "header");
-    if (!node) continue;
-    if (!isRecordNode(node)) {
-      reading.reporter.report(
-        "openapi3/invalid-header",
-        `response header ${JSON.stringify(name)} must be an object; it is skipped`,
-        sourceOf(entry),
-      );
-      continue;
-    }
+  return readHeaderMap(reading, owner, (node, entry) => {
     const header: ResponseHeader = {};
     const schemaNode = child(node, "schema");
     const schema =
@@ -146,9 +133,8 @@ export function readHeaders(
       overridden(entry, "description") ?? stringAt(node, "description");
     if (description !== undefined) header.description = description;
     if (node.value.required === true) header.required = true;
-    setOwn(out, name, header);
-  }
-  return out;
+    return header;
+  });
 }
 
 /**
@@ -200,31 +186,23 @@ export function readResponses(
   operation: RecordNode,
 ): ApiResponse[] {
   const responses: ApiResponse[] = [];
-  const entries = [...responseEntries(reading, child(operation, "responses"))];
+  const entries = responseEntries(reading, child(operation, "responses"));
   // the statuses a client reads as a success: 2XX, or a lone `default`
   const success = entries.some((e) => e.status.startsWith("2"))
     ? (status: string) => status.startsWith("2")
     : (status: string) => status === "default";
   for (const { status, entry, definition } of entries) {
-    // a Response Object a `$ref` reaches reads the same for every entry that refers to it
-    const shared = entry !== definition;
-    const known = shared ? READ.get(definition) : undefined;
     const response: ApiResponse = {
       status,
       description:
         overridden(entry, "description") ??
         stringAt(definition, "description") ??
         "",
-      // a list of its own: an Accept header parameter adds media types to it (applyEvidence)
-      content: known
-        ? known.content.slice()
-        : readContent(reading, child(definition, "content")),
+      content: readContent(reading, child(definition, "content")),
       sources: [sourceOf(entry)],
     };
-    const headers = known ? known.headers : readHeaders(reading, definition);
+    const headers = readHeaders(reading, definition);
     if (headers) response.headers = headers;
-    if (shared && !known)
-      READ.set(definition, { content: response.content.slice(), headers });
     reportItemSchemas(
       reading,
       response.content,
@@ -234,17 +212,3 @@ export function readResponses(
   }
   return responses;
 }
-
-/**
- * The content and headers of each Response Object reached through a `$ref`, read at the first
- * entry that refers to it (keyed by the node SpecReading.deref gives every entry). Each response
- * gets a list of its own; the media types, examples and headers in it are shared, as nothing
- * after the reading writes into them.
- */
-const READ = new WeakMap<
-  RecordNode,
-  {
-    content: MediaContent[];
-    headers: Record<string, ResponseHeader> | undefined;
-  }
->();

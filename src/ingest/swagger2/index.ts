@@ -13,7 +13,6 @@ import { extensionsOf, type ReaderContext } from "../reader.js";
 import { readInfo, readTags } from "../openapi-common/info.js";
 import {
   child,
-  isRecordNode,
   members,
   type RecordNode,
   sourceOf,
@@ -49,8 +48,7 @@ import {
   serializationOf,
 } from "./request-body.js";
 import { createParameter } from "../../model/factories.js";
-import { responseEntries } from "../openapi-common/responses.js";
-import { setOwn } from "../../model/own-property.js";
+import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 
 /**
  * Reads a Swagger 2.0 document natively (no upgrade to OpenAPI 3 first, which loses `consumes`,
@@ -364,24 +362,12 @@ function readHeaders(
   reading: SpecReading,
   response: RecordNode,
 ): Record<string, ResponseHeader> | undefined {
-  const headers = members(child(response, "headers"));
-  if (headers.length === 0) return undefined;
-  const out: Record<string, ResponseHeader> = {};
-  for (const [name, node] of headers) {
-    if (!isRecordNode(node)) {
-      reading.reporter.report(
-        "swagger2/invalid-header",
-        `response header ${JSON.stringify(name)} must be an object; it is skipped`,
-        sourceOf(node),
-      );
-      continue;
-    }
+  return readHeaderMap(reading, response, (node) => {
     const header: ResponseHeader = {};
     const schema = inlineSchema(reading, node);
     if (schema !== undefined) header.schema = schema;
     const description = stringAt(node, "description");
     if (description !== undefined) header.description = description;
-    setOwn(out, name, header);
-  }
-  return out;
+    return header;
+  });
 }
