@@ -40,10 +40,7 @@ export function readBody(
   valueOf?: (name: string) => string | undefined,
 ): RequestBody | undefined {
   if (!isRecord(body) || body.disabled === true) return undefined;
-  const mode =
-    typeof body.mode === "string"
-      ? body.mode
-      : MODES.find((m) => body[m] !== undefined);
+  const mode = modeOf(body);
   let content: MediaContent | undefined;
   switch (mode) {
     case "raw":
@@ -77,10 +74,7 @@ function rawContent(
 ): MediaContent | undefined {
   const text = typeof body.raw === "string" ? body.raw : "";
   if (text.trim() === "") return undefined;
-  const options = isRecord(body.options) ? body.options : {};
-  const language = isRecord(options.raw) ? options.raw.language : undefined;
-  const mediaType =
-    contentType ?? mediaTypeOfLanguage(language) ?? "text/plain";
+  const mediaType = contentType ?? languageType(body) ?? "text/plain";
   if (!isJsonMediaType(mediaType)) {
     const sample = textSample(text, "the raw body", [...at, "raw"], pc);
     const content: MediaContent = {
@@ -192,18 +186,13 @@ export function bodySignal(
   contentType: string | undefined,
   pc: PostmanContext,
 ): BodySignal | undefined {
-  const sent = isRecord(body) && body.disabled !== true;
-  const mode = sent
-    ? typeof body.mode === "string"
-      ? body.mode
-      : MODES.find((m) => body[m] !== undefined)
-    : undefined;
+  const mode = modeOf(body);
   if (mode === undefined && contentType === undefined) return undefined;
-  const options = sent && isRecord(body.options) ? body.options : {};
-  const language = isRecord(options.raw) ? options.raw.language : undefined;
   const mediaType =
     contentType ??
-    (mode === "raw" ? mediaTypeOfLanguage(language) : undefined) ??
+    (mode === "raw"
+      ? languageType(body as Record<string, unknown>)
+      : undefined) ??
     (mode !== undefined ? MODE_MEDIA_TYPES[mode] : undefined);
   return {
     mediaTypes: mediaType === undefined ? [] : [mediaType],
@@ -214,6 +203,22 @@ export function bodySignal(
         : "a Content-Type header",
     source: pc.ref(mode !== undefined ? at : at.slice(0, -1)),
   };
+}
+
+/** A sent body's mode: its `mode`, else the first mode it has a member for. */
+function modeOf(body: unknown): string | undefined {
+  if (!isRecord(body) || body.disabled === true) return undefined;
+  return typeof body.mode === "string"
+    ? body.mode
+    : MODES.find((m) => body[m] !== undefined);
+}
+
+/** The media type a raw body's `options.raw.language` names. */
+function languageType(body: Record<string, unknown>): string | undefined {
+  const options = isRecord(body.options) ? body.options : {};
+  return mediaTypeOfLanguage(
+    isRecord(options.raw) ? options.raw.language : undefined,
+  );
 }
 
 /** A JSON body as written in a request, bare `{{var}}`s replaced (see `parseJsonTemplate`). */

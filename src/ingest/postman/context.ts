@@ -1,7 +1,6 @@
 import type { Path } from "../../model/pointer.js";
 import type { IngestReporter } from "../codes.js";
 import type { SourceRef } from "../../model/types.js";
-import type { ReaderContext } from "../reader.js";
 import type { SchemeRegistry } from "./security-schemes.js";
 import type { ServerRegistry } from "./servers.js";
 
@@ -13,16 +12,8 @@ export interface PostmanContext {
   reporter: IngestReporter;
 }
 
-export function postmanContext(ctx: ReaderContext): PostmanContext {
-  return { ref: (path) => ctx.doc.ref(path), reporter: ctx.reporter };
-}
-
 /** State shared by every request of one collection. */
-export interface CollectionState extends SecurityState {
+export interface CollectionState {
   servers: ServerRegistry;
-}
-
-/** Auth state of one collection. */
-export interface SecurityState {
   schemes: SchemeRegistry;
 }

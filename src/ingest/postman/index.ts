@@ -6,11 +6,7 @@ import type {
   Tag,
 } from "../../model/types.js";
 import { isRecord, type ReaderContext } from "../reader.js";
-import {
-  type CollectionState,
-  postmanContext,
-  type PostmanContext,
-} from "./context.js";
+import type { CollectionState, PostmanContext } from "./context.js";
 import { descriptionText, scalarText } from "./fields.js";
 import { readRequest, type RequestScope } from "./request.js";
 import { SchemeRegistry } from "./security-schemes.js";
@@ -23,7 +19,10 @@ import type { Path } from "../../model/pointer.js";
  * in document order. Folders give tags, and variables and auth that requests inherit.
  */
 export function readPostman(ctx: ReaderContext): DocumentModel {
-  const pc = postmanContext(ctx);
+  const pc: PostmanContext = {
+    ref: (path) => ctx.doc.ref(path),
+    reporter: ctx.reporter,
+  };
   const root = isRecord(ctx.doc.value) ? ctx.doc.value : {};
   const state: CollectionState = {
     servers: new ServerRegistry(),

@@ -3,23 +3,19 @@ import {
   addParameter,
   createEndpoint,
   createParameter,
+  emptyParameters,
 } from "../../model/factories.js";
 import {
   type Endpoint,
   type EndpointParameters,
   HTTP_METHODS,
   type HttpMethod,
-  type Parameter,
   type ParameterLocation,
   type SecurityRequirement,
 } from "../../model/types.js";
 import { isRecord } from "../reader.js";
 import { bodySignal, readBody } from "./body.js";
-import type {
-  CollectionState,
-  PostmanContext,
-  SecurityState,
-} from "./context.js";
+import type { CollectionState, PostmanContext } from "./context.js";
 import { descriptionText, type KeyValue } from "./fields.js";
 import { readHeaders } from "./headers.js";
 import { readResponses } from "./responses.js";
@@ -205,7 +201,7 @@ export function requestSecurity(
   chain: readonly AuthLink[],
   authorization: KeyValue | undefined,
   variables: VariableScope,
-  state: SecurityState,
+  state: CollectionState,
   pc: PostmanContext,
 ): SecurityRequirement[] | undefined {
   let block: AuthBlock = { kind: "inherit" };
@@ -272,58 +268,40 @@ export function readParameters(
   headers: { parameters: readonly KeyValue[]; cookies: readonly KeyValue[] },
   pc: PostmanContext,
 ): EndpointParameters {
-  const parameters: EndpointParameters = {
-    path: [],
-    query: [],
-    header: [],
-    cookie: [],
+  const parameters = emptyParameters();
+  const add = (
+    name: string,
+    location: ParameterLocation,
+    entry: KeyValue | undefined,
+    at: Path,
+  ) => {
+    const result = createParameter({
+      name,
+      in: location,
+      source: pc.ref(at),
+      // a converter's typed stand-in (`<long>`) names the type; anything else is text
+      schema: typedPlaceholder(entry?.value) ?? { type: "string" },
+    });
+    if (entry?.description !== undefined)
+      result.description = entry.description;
+    const example = exampleValue(entry?.value);
+    if (example !== undefined)
+      result.example =
+        location === "path" || location === "query"
+          ? decodeText(example, location === "query")
+          : example;
+    addParameter(parameters, result);
   };
   for (const variable of path.variables) {
     const entry = url?.variables.find((v) => v.key === variable.name);
-    const at = entry?.at ?? url?.at ?? [];
-    addParameter(
-      parameters,
-      parameter(variable.name, "path", entry, pc.ref(at)),
-    );
+    add(variable.name, "path", entry, entry?.at ?? url?.at ?? []);
   }
   for (const entry of url?.query ?? [])
     if (!parameters.query.some((p) => p.name === entry.key))
-      addParameter(
-        parameters,
-        parameter(entry.key, "query", entry, pc.ref(entry.at)),
-      );
+      add(entry.key, "query", entry, entry.at);
   for (const entry of headers.parameters)
-    addParameter(
-      parameters,
-      parameter(entry.key, "header", entry, pc.ref(entry.at)),
-    );
+    add(entry.key, "header", entry, entry.at);
   for (const entry of headers.cookies)
-    addParameter(
-      parameters,
-      parameter(entry.key, "cookie", entry, pc.ref(entry.at)),
-    );
+    add(entry.key, "cookie", entry, entry.at);
   return parameters;
-}
-
-function parameter(
-  name: string,
-  location: ParameterLocation,
-  entry: KeyValue | undefined,
-  source: Parameter["sources"][number],
-): Parameter {
-  const result = createParameter({
-    name,
-    in: location,
-    source,
-    // a converter's typed stand-in (`<long>`) names the type; anything else is text
-    schema: typedPlaceholder(entry?.value) ?? { type: "string" },
-  });
-  if (entry?.description !== undefined) result.description = entry.description;
-  const example = exampleValue(entry?.value);
-  if (example !== undefined)
-    result.example =
-      location === "path" || location === "query"
-        ? decodeText(example, location === "query")
-        : example;
-  return result;
 }

@@ -3,10 +3,6 @@ import { isRecord } from "../reader.js";
 import type { PostmanContext } from "./context.js";
 import { keyValues, type TextPart } from "./fields.js";
 
-/** A piece of text after `{{var}}` substitution: literal text, or a variable nobody defined. */
-
-export type { TextPart };
-
 const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
 
 /**
