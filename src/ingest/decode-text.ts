@@ -81,11 +81,10 @@ function decodeUtf16(bytes: Buffer, encoding: "utf-16le" | "utf-16be"): string {
   const le = encoding === "utf-16le" ? bytes : Buffer.from(bytes).swap16();
   let text = le.toString("utf16le");
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const bad = loneSurrogate(text);
+  // with the `u` flag a surrogate pair is one code point: only a lone surrogate matches
+  const bad = text.search(/[\ud800-\udfff]/u);
   if (bad !== -1) {
-    const before = text.slice(0, bad);
-    const line = before.split("\n").length;
-    const column = bad - before.lastIndexOf("\n");
+    const { line, column } = lineColumn(text, bad);
     throw new SourceReadError(
       `the file reads as ${name} but holds a lone surrogate (U+${text.charCodeAt(bad).toString(16).toUpperCase()}) at line ${line}, column ${column}; save it as UTF-8`,
       "input/encoding",
@@ -94,18 +93,6 @@ function decodeUtf16(bytes: Buffer, encoding: "utf-16le" | "utf-16be"): string {
     );
   }
   return text;
-}
-
-function loneSurrogate(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      else return i;
-    } else if (c >= 0xdc00 && c <= 0xdfff) return i;
-  }
-  return -1;
 }
 
 /**
@@ -121,9 +108,13 @@ function firstBadByte(bytes: Buffer): {
   const decoded = decodeUtf8(bytes);
   const at = decoded.firstInvalid ?? bytes.length;
   const index = Math.max(0, decoded.byteOffsets.indexOf(at));
-  const before = decoded.text.slice(0, index);
+  return { at, ...lineColumn(decoded.text, index) };
+}
+
+/** The line and column (in UTF-16 code units) of `index` in `text`, from 1. */
+function lineColumn(text: string, index: number) {
+  const before = text.slice(0, index);
   return {
-    at,
     line: before.split("\n").length,
     column: index - before.lastIndexOf("\n"),
   };
