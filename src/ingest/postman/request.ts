@@ -230,20 +230,12 @@ export function requestSecurity(
       );
     return [{ [name]: block.scopes }];
   }
-  if ((block.kind === "unsupported" || block.kind === "incomplete") && link) {
-    const message =
-      block.kind === "unsupported"
-        ? `OpenAPI cannot express ${block.type} auth; the requests that use it get no security scheme`
-        : block.code
-          ? block.reason
-          : `the ${block.type} auth block is ignored: ${block.reason}`;
-    const code =
-      block.kind === "unsupported"
-        ? "postman/unsupported-auth"
-        : (block.code ?? "postman/incomplete-auth");
-    const at = block.kind === "incomplete" && block.at ? block.at : [];
-    pc.reporter.report(code, message, pc.ref([...link.at, ...at]));
-  }
+  if (block.kind === "skipped" && link)
+    pc.reporter.report(
+      block.code,
+      block.message,
+      pc.ref([...link.at, ...(block.at ?? [])]),
+    );
   if (authorization !== undefined) {
     const inferred = authFromHeader(authorization.value ?? "");
     const name = state.schemes.add(
