@@ -15,12 +15,7 @@ import {
 } from "./typed-placeholder.js";
 import { isJsonMediaType, mediaTypeOfLanguage, parseJson } from "./media.js";
 import { exampleValue } from "./url.js";
-import {
-  keptAsExample,
-  summaryOf,
-  textSample,
-  tooLongToParse,
-} from "./sample.js";
+import { keptAsExample, textSample, tooLongToParse } from "./sample.js";
 import { setOwn } from "../../model/own-property.js";
 
 const BINARY: Schema = { type: "string", format: "binary" };
@@ -76,10 +71,9 @@ function rawContent(
   if (text.trim() === "") return undefined;
   const mediaType = contentType ?? languageType(body) ?? "text/plain";
   if (!isJsonMediaType(mediaType)) {
-    const sample = textSample(text, "the raw body", [...at, "raw"], pc);
     const content: MediaContent = {
       mediaType,
-      examples: [{ value: sample.text, ...summaryOf(sample) }],
+      examples: [textSample(text, "the raw body", [...at, "raw"], pc)],
     };
     if (mediaType.startsWith("text/")) content.schema = { type: "string" };
     return content;
