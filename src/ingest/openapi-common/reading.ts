@@ -1,6 +1,13 @@
 import type { IngestCode, IngestReporter } from "../codes.js";
 import type { SharedReaderCode } from "./codes.js";
-import type { Schema, SecurityScheme } from "../../model/types.js";
+import type {
+  DocumentModel,
+  Endpoint,
+  Schema,
+  SecurityScheme,
+  Server,
+} from "../../model/types.js";
+import { readInfo, readTags } from "./info.js";
 import { isRecord, type ReaderContext } from "../reader.js";
 import { SchemaConverter, type SchemaDialect } from "../schema/convert.js";
 import { rootNode, sourceOf, type Node, type RecordNode } from "./node.js";
@@ -39,9 +46,23 @@ export class SpecReading {
     return `${this.reader}/${code}`;
   }
 
-  /** Checks what only the whole document shows; call once, after every operation is read. */
-  finish(): void {
+  /**
+   * The document model, once every operation is read: what only the whole document shows is
+   * checked first, then info, `servers` (read by the reader) and tags are read.
+   */
+  model(endpoints: Endpoint[], servers: () => Server[]): DocumentModel {
     this.schemas.breakAliasCycles();
+    const { doc } = this.ctx;
+    return {
+      file: doc.file,
+      format: doc.format,
+      info: readInfo(this),
+      servers: servers(),
+      securitySchemes: this.securitySchemes,
+      schemas: this.schemas.schemas,
+      tags: readTags(this),
+      endpoints,
+    };
   }
 
   /** Converts the schema at `node` into the model's dialect. */

@@ -10,7 +10,6 @@ import type {
   Server,
 } from "../../model/types.js";
 import { extensionsOf, type ReaderContext } from "../reader.js";
-import { readInfo, readTags } from "../openapi-common/info.js";
 import {
   child,
   members,
@@ -69,17 +68,7 @@ export function readSwagger2(ctx: ReaderContext): DocumentModel {
   const endpoints = readPaths(reading, child(root, "paths"), (site) =>
     readOperation(reading, site, defaults),
   );
-  reading.finish();
-  return {
-    file: ctx.doc.file,
-    format: ctx.doc.format,
-    info: readInfo(reading),
-    servers: readServers(reading),
-    securitySchemes: reading.securitySchemes,
-    schemas: reading.schemas.schemas,
-    tags: readTags(reading),
-    endpoints,
-  };
+  return reading.model(endpoints, () => readServers(reading));
 }
 
 /**
