@@ -61,7 +61,7 @@ export function readContent(
 const FORM_STYLES = ["form", "spaceDelimited", "pipeDelimited", "deepObject"];
 
 /** §4.8.15 Encoding Objects of a form body, by property name. */
-function readEncoding(
+export function readEncoding(
   reading: SpecReading,
   node: Node,
 ): Record<string, Encoding> | undefined {
