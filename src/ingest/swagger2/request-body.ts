@@ -168,14 +168,8 @@ export function inlineSchema(
   reading: SpecReading,
   node: RecordNode,
 ): Schema | undefined {
-  const raw: Record<string, unknown> = {};
-  let any = false;
-  for (const key of SCHEMA_KEYWORDS) {
-    if (node.value[key] === undefined) continue;
-    raw[key] = key === "items" ? itemsOnly(node.value.items) : node.value[key];
-    any = true;
-  }
-  if (!any) return undefined;
+  const raw = itemsOnly(node.value) as Record<string, unknown>;
+  if (Object.keys(raw).length === 0) return undefined;
   return reading.schemas.convert(raw, node.doc, node.path);
 }
 
