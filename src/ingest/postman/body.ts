@@ -15,7 +15,12 @@ import {
 } from "./typed-placeholder.js";
 import { isJsonMediaType, mediaTypeOfLanguage, parseJson } from "./media.js";
 import { exampleValue } from "./url.js";
-import { keptAsExample, textSample, tooLongToParse } from "./sample.js";
+import {
+  fits,
+  MAX_INFERRED_CHARS,
+  MAX_SAMPLE_CHARS,
+  textSample,
+} from "./sample.js";
 import { setOwn } from "../../model/own-property.js";
 
 const BINARY: Schema = { type: "string", format: "binary" };
@@ -79,7 +84,8 @@ function rawContent(
     return content;
   }
   const what = `the ${mediaType} body`;
-  if (tooLongToParse(text, what, [...at, "raw"], pc)) return { mediaType };
+  if (!fits(text, MAX_INFERRED_CHARS, what, [...at, "raw"], pc))
+    return { mediaType };
   const parsed = parseJsonTemplate(text, valueOf);
   if (parsed === undefined) {
     pc.reporter.report(
@@ -97,7 +103,7 @@ function rawContent(
   if (
     parsed.unknownVariables.length === 0 &&
     !holdsTypedPlaceholder(parsed.value) &&
-    keptAsExample(text, what, [...at, "raw"], pc)
+    fits(text, MAX_SAMPLE_CHARS, what, [...at, "raw"], pc)
   )
     content.examples = [{ value: parsed.value }];
   return content;

@@ -6,10 +6,10 @@ import { keyValues } from "./fields.js";
 import { isInferred, mergeInferred } from "../../model/inferred-schema.js";
 import { holdsTypedPlaceholder, inferSchema } from "./typed-placeholder.js";
 import {
-  keptAsExample,
+  fits,
   MAX_INFERRED_CHARS,
+  MAX_SAMPLE_CHARS,
   textSample,
-  tooLongToParse,
 } from "./sample.js";
 import {
   isJsonMediaType,
@@ -130,7 +130,7 @@ function savedBody(
     // a body declared JSON and too long is not parsed; an undeclared one is then read as text
     const tooLong =
       type !== undefined
-        ? tooLongToParse(text, what, at, pc)
+        ? !fits(text, MAX_INFERRED_CHARS, what, at, pc)
         : text.length > MAX_INFERRED_CHARS;
     if (tooLong && type !== undefined) return { type };
     const parsed = tooLong ? undefined : parseJson(text);
@@ -138,7 +138,9 @@ function savedBody(
       return {
         type: type ?? "application/json",
         example: { value: parsed.value },
-        ...(keptAsExample(text, what, at, pc) ? {} : { schemaOnly: true }),
+        ...(fits(text, MAX_SAMPLE_CHARS, what, at, pc)
+          ? {}
+          : { schemaOnly: true }),
       };
   }
   return {

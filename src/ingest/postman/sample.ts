@@ -38,38 +38,21 @@ export function textSample(
 }
 
 /**
- * Whether a JSON body is too long to parse (over MAX_INFERRED_CHARS): then it is kept without a
- * schema or an example, which is reported at `at`.
+ * Whether a JSON body is within `limit`: MAX_INFERRED_CHARS, the most that is parsed (past it the
+ * body is kept without a schema or an example), or MAX_SAMPLE_CHARS, the most an example keeps
+ * (past it the body gives its schema only). What it loses is reported at `at`.
  */
-export function tooLongToParse(
+export function fits(
   text: string,
+  limit: number,
   what: string,
   at: Path,
   pc: PostmanContext,
 ): boolean {
-  if (text.length <= MAX_INFERRED_CHARS) return false;
+  if (text.length <= limit) return true;
   pc.reporter.report(
     "postman/large-body",
-    `${what} is ${count(text.length)} characters, more than the ${count(MAX_INFERRED_CHARS)} a schema is inferred from: it is kept without a schema or an example`,
-    pc.ref(at),
-  );
-  return true;
-}
-
-/**
- * Whether a parsed JSON body is short enough to be an example (MAX_SAMPLE_CHARS); a longer one
- * gives its schema only, which is reported at `at`.
- */
-export function keptAsExample(
-  text: string,
-  what: string,
-  at: Path,
-  pc: PostmanContext,
-): boolean {
-  if (text.length <= MAX_SAMPLE_CHARS) return true;
-  pc.reporter.report(
-    "postman/large-body",
-    `${what} is ${count(text.length)} characters, more than the ${count(MAX_SAMPLE_CHARS)} an example keeps: its schema is inferred from it, and it is no example`,
+    `${what} is ${count(text.length)} characters, more than the ${count(limit)} ${limit === MAX_SAMPLE_CHARS ? "an example keeps: its schema is inferred from it, and it is no example" : "a schema is inferred from: it is kept without a schema or an example"}`,
     pc.ref(at),
   );
   return false;
