@@ -72,37 +72,21 @@ export function readOperation(
   if (requestBody) endpoint.requestBody = requestBody;
   endpoint.responses = readResponses(reading, operation);
   applyEvidence(reading, endpoint, evidence);
-  reportSkipped(reading, site, operation);
-  const servers = ownServers(reading, site);
-  if (servers.length > 0) endpoint.servers = servers;
-  return endpoint;
-}
-
-/** What an operation may carry that the endpoint model has no place for. */
-function reportSkipped(
-  reading: SpecReading,
-  site: OperationSite,
-  operation: RecordNode,
-): void {
-  const label = `${site.method.toUpperCase()} ${site.path}`;
+  // callbacks are requests the API makes: the endpoint model has no place for them
   for (const [name, callback] of members(child(operation, "callbacks")))
     reading.reporter.report(
       "openapi3/callback-skipped",
-      `callback ${JSON.stringify(name)} of ${label} is skipped: callbacks are requests the API makes, not endpoints a client calls`,
+      `callback ${JSON.stringify(name)} of ${site.method.toUpperCase()} ${site.path} is skipped: callbacks are requests the API makes, not endpoints a client calls`,
       sourceOf(callback),
     );
-}
-
-/**
- * §4.8.10, §4.8.9: the operation's `servers`, else its path item's, which replace the
- * document's for this endpoint.
- */
-function ownServers(reading: SpecReading, site: OperationSite): Server[] {
-  const own = child(site.operation, "servers");
-  return readServers(
+  // §4.8.10, §4.8.9: the operation's `servers`, else its path item's, replace the document's
+  const own = child(operation, "servers");
+  const servers = readServers(
     reading,
     own.value !== undefined ? own : child(site.pathItem, "servers"),
   );
+  if (servers.length > 0) endpoint.servers = servers;
+  return endpoint;
 }
 
 /** §4.8.5 Server Objects. URLs stay as written, relative ones included. */
