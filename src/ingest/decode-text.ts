@@ -22,7 +22,15 @@ export function decodeSource(bytes: Buffer): string {
     );
   if (encoding === "utf-8") {
     if (isUtf8(bytes)) return utf8Text(bytes);
-    const { at, line, column } = firstBadByte(bytes);
+    // where the first byte that is not UTF-8 is (RFC 3629, decided by utf8-bytes.ts, the one
+    // copy of the rule): its line and column in UTF-16 code units, as every position apiloom
+    // reports from a spec (the parsers' LineIndex), so the code frame's caret sits on it
+    const decoded = decodeUtf8(bytes);
+    const at = decoded.firstInvalid ?? bytes.length;
+    const { line, column } = lineColumn(
+      decoded.text,
+      Math.max(0, decoded.byteOffsets.indexOf(at)),
+    );
     throw new SourceReadError(
       `the file is not valid UTF-8: byte 0x${hex(bytes[at]!)} at line ${line}, column ${column} (offset ${at}) cannot start or continue a character; save the file as UTF-8 (apiloom never guesses an encoding)`,
       "input/encoding",
@@ -93,22 +101,6 @@ function decodeUtf16(bytes: Buffer, encoding: "utf-16le" | "utf-16be"): string {
     );
   }
   return text;
-}
-
-/**
- * Where the first byte that is not UTF-8 is (RFC 3629, decided by utf8-bytes.ts, the one copy of
- * the rule): its byte offset, and its line and column in UTF-16 code units, as every position
- * apiloom reports from a spec (the parsers' LineIndex), so the code frame's caret sits on it.
- */
-function firstBadByte(bytes: Buffer): {
-  at: number;
-  line: number;
-  column: number;
-} {
-  const decoded = decodeUtf8(bytes);
-  const at = decoded.firstInvalid ?? bytes.length;
-  const index = Math.max(0, decoded.byteOffsets.indexOf(at));
-  return { at, ...lineColumn(decoded.text, index) };
 }
 
 /** The line and column (in UTF-16 code units) of `index` in `text`, from 1. */

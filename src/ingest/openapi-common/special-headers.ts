@@ -1,10 +1,5 @@
 import { addParameter } from "../../model/factories.js";
-import type {
-  ApiResponse,
-  Endpoint,
-  MediaContent,
-  Parameter,
-} from "../../model/types.js";
+import type { Endpoint, MediaContent, Parameter } from "../../model/types.js";
 import { mediaTypesFromValues } from "./media-types.js";
 import { isRecordNode, sourceOf, type Node } from "./node.js";
 import type { ParameterEntry } from "./parameters.js";
@@ -70,8 +65,18 @@ export function applyEvidence(
   endpoint: Endpoint,
   evidence: HeaderEvidence,
 ): void {
-  if (evidence.accept.length > 0)
-    addResponseMediaTypes(endpoint, evidence.accept);
+  if (evidence.accept.length > 0) {
+    // an `Accept` list names the representations of the resource, not of the errors, and is
+    // evidence of a body even where the document declares no schema (the seeds): its media
+    // types go to the success responses (2xx but 204, else `default`)
+    const success = endpoint.responses.filter(
+      (r) => r.status.startsWith("2") && r.status !== "204",
+    );
+    for (const response of success.length > 0
+      ? success
+      : endpoint.responses.filter((r) => r.status === "default"))
+      addMediaTypes(response.content, evidence.accept);
+  }
   if (evidence.contentType.length > 0) {
     if (endpoint.requestBody)
       addMediaTypes(endpoint.requestBody.content, evidence.contentType);
@@ -95,24 +100,6 @@ export function applyEvidence(
       { [schemeForAuthorizationHeader(reading, at, values)]: [] },
     ];
   }
-}
-
-/**
- * Adds media types to the success responses (2xx but 204, else `default`): an `Accept` list names
- * the representations of the resource, not of the errors, and is evidence of a body even where
- * the document declares no schema (the seeds).
- */
-function addResponseMediaTypes(endpoint: Endpoint, mediaTypes: string[]): void {
-  for (const response of successResponses(endpoint.responses))
-    addMediaTypes(response.content, mediaTypes);
-}
-
-function successResponses(responses: ApiResponse[]): ApiResponse[] {
-  const success = responses.filter(
-    (r) => r.status.startsWith("2") && r.status !== "204",
-  );
-  if (success.length > 0) return success;
-  return responses.filter((r) => r.status === "default");
 }
 
 /** New media types take the schema of the first existing entry: the same payload, another type. */
