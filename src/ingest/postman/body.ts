@@ -25,6 +25,13 @@ import { setOwn } from "../../model/own-property.js";
 
 const BINARY: Schema = { type: "string", format: "binary" };
 const MODES = ["raw", "urlencoded", "formdata", "file", "graphql"] as const;
+/** The media type each body mode but raw sends. */
+const MODE_MEDIA_TYPES = {
+  urlencoded: "application/x-www-form-urlencoded",
+  formdata: "multipart/form-data",
+  file: "application/octet-stream",
+  graphql: "application/json",
+} as const;
 
 /**
  * The request body of a Postman request, or undefined when it sends none. `contentType` is the
@@ -52,7 +59,7 @@ export function readBody(
       break;
     case "file":
       content = {
-        mediaType: contentType ?? "application/octet-stream",
+        mediaType: contentType ?? MODE_MEDIA_TYPES.file,
         schema: { ...BINARY },
       };
       break;
@@ -136,10 +143,7 @@ function formContent(
     if (value !== undefined) setOwn(example, field.key, value);
   }
   const content: MediaContent = {
-    mediaType:
-      mode === "formdata"
-        ? "multipart/form-data"
-        : "application/x-www-form-urlencoded",
+    mediaType: MODE_MEDIA_TYPES[mode],
     schema: { type: "object", properties },
   };
   if (Object.keys(example).length > 0) content.examples = [{ value: example }];
@@ -158,7 +162,7 @@ function graphqlContent(graphql: unknown): MediaContent | undefined {
       : graphql.variables;
   if (isRecord(variables)) example.variables = variables;
   return {
-    mediaType: "application/json",
+    mediaType: MODE_MEDIA_TYPES.graphql,
     schema: {
       type: "object",
       properties: { query: { type: "string" }, variables: { type: "object" } },
@@ -167,13 +171,6 @@ function graphqlContent(graphql: unknown): MediaContent | undefined {
     examples: [{ value: example }],
   };
 }
-
-const MODE_MEDIA_TYPES: Record<string, string> = {
-  urlencoded: "application/x-www-form-urlencoded",
-  formdata: "multipart/form-data",
-  file: "application/octet-stream",
-  graphql: "application/json",
-};
 
 /**
  * What a request that sends no readable body still says about one: its body mode (an empty raw
@@ -193,7 +190,9 @@ export function bodySignal(
     (mode === "raw"
       ? languageType(body as Record<string, unknown>)
       : undefined) ??
-    (mode !== undefined ? MODE_MEDIA_TYPES[mode] : undefined);
+    (mode !== undefined
+      ? (MODE_MEDIA_TYPES as Record<string, string>)[mode]
+      : undefined);
   return {
     mediaTypes: mediaType === undefined ? [] : [mediaType],
     required: false,
