@@ -85,12 +85,7 @@ export class SpecReading {
         "$ref",
       ]);
       if (!target) return undefined;
-      const next: Node = {
-        value: target.value,
-        doc: target.doc,
-        path: target.path,
-      };
-      const key = locationKey(next);
+      const key = locationKey(target);
       if (seen.has(key)) {
         this.reporter.report(
           this.code("ref-cycle"),
@@ -101,7 +96,7 @@ export class SpecReading {
         return undefined;
       }
       seen.add(key);
-      current = next;
+      current = target;
     }
     return current;
   }
