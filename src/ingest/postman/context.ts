@@ -1,8 +1,7 @@
 import type { Path } from "../../model/pointer.js";
 import type { IngestReporter } from "../codes.js";
-import type { SourceRef } from "../../model/types.js";
+import type { Server, SourceRef } from "../../model/types.js";
 import type { SchemeRegistry } from "./security-schemes.js";
-import type { ServerRegistry } from "./servers.js";
 
 /** What every part of the Postman reader needs from the reader context. */
 export interface PostmanContext {
@@ -14,6 +13,7 @@ export interface PostmanContext {
 
 /** State shared by every request of one collection. */
 export interface CollectionState {
-  servers: ServerRegistry;
+  /** Its servers by URL. */
+  servers: Map<string, Server>;
   schemes: SchemeRegistry;
 }

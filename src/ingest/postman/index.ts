@@ -10,7 +10,6 @@ import type { CollectionState, PostmanContext } from "./context.js";
 import { descriptionText, scalarText } from "./fields.js";
 import { readRequest, type RequestScope } from "./request.js";
 import { SchemeRegistry } from "./security-schemes.js";
-import { ServerRegistry } from "./servers.js";
 import { VariableScope } from "./variables.js";
 import type { Path } from "../../model/pointer.js";
 
@@ -25,7 +24,7 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
   };
   const root = isRecord(ctx.doc.value) ? ctx.doc.value : {};
   const state: CollectionState = {
-    servers: new ServerRegistry(),
+    servers: new Map(),
     schemes: new SchemeRegistry(),
   };
   /** Folder names as tags, in order of first appearance; the first description found is theirs. */
@@ -84,7 +83,7 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
     file: ctx.doc.file,
     format: ctx.doc.format,
     info: readInfo(root.info),
-    servers: state.servers.list(),
+    servers: [...state.servers.values()],
     securitySchemes: state.schemes.record(),
     schemas: {},
     tags: [...tags.values()].filter((t) => used.has(t.name)),

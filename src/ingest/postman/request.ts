@@ -168,7 +168,13 @@ export function readLocation(
     const hostParts = variables.substitute(url.host);
     const server = serverUrl(url.protocol, hostParts);
     if (server) {
-      state.servers.add(server, () => pc.ref(at));
+      // one server per distinct URL, in order of first use
+      if (!state.servers.has(server.url))
+        state.servers.set(server.url, {
+          url: server.url,
+          sources: [pc.ref(at)],
+          ...(server.variables && { variables: server.variables }),
+        });
       for (const name of unresolvedNames(hostParts))
         unresolved(
           `host:${name}`,
