@@ -1,16 +1,26 @@
 import type { IngestCode, IngestReporter } from "../codes.js";
 import type { SharedReaderCode } from "./codes.js";
 import type {
+  ApiInfo,
   DocumentModel,
   Endpoint,
   Schema,
   SecurityScheme,
   Server,
+  Tag,
 } from "../../model/types.js";
-import { readInfo, readTags } from "./info.js";
 import { isRecord, type ReaderContext } from "../reader.js";
 import { SchemaConverter, type SchemaDialect } from "../schema/convert.js";
-import { rootNode, sourceOf, type Node, type RecordNode } from "./node.js";
+import {
+  child,
+  elements,
+  isRecordNode,
+  rootNode,
+  sourceOf,
+  stringAt,
+  type Node,
+  type RecordNode,
+} from "./node.js";
 
 /** The prefix of every diagnostic code a reader reports (`swagger2/…`, `openapi3/…`). */
 export type ReaderName = "swagger2" | "openapi3";
@@ -104,4 +114,55 @@ export class SpecReading {
 
 function locationKey(node: Node): string {
   return `${node.doc.absPath}#${node.doc.docIndex}#${node.path.join("\u0000")}`;
+}
+
+/** `info` is the same object in Swagger 2.0 and OpenAPI 3.x. */
+function readInfo(reading: SpecReading): ApiInfo {
+  const node = child(reading.root, "info");
+  if (!isRecordNode(node)) {
+    reading.reporter.report(
+      reading.code("missing-info"),
+      "the document has no `info`",
+      sourceOf(reading.root),
+    );
+    return { title: "", version: "" };
+  }
+  const info: ApiInfo = {
+    title: stringAt(node, "title") ?? "",
+    version: stringAt(node, "version") ?? "",
+  };
+  const description = stringAt(node, "description");
+  if (description !== undefined) info.description = description;
+  return info;
+}
+
+/** Top-level `tags` (name and description); entries without a name are reported and skipped. */
+function readTags(reading: SpecReading): Tag[] {
+  const tags: Tag[] = [];
+  const seen = new Set<string>();
+  for (const entry of elements(child(reading.root, "tags"))) {
+    const name = isRecordNode(entry) ? stringAt(entry, "name") : undefined;
+    if (name === undefined) {
+      reading.reporter.report(
+        reading.code("invalid-tag"),
+        "a tag without a `name` is skipped",
+        sourceOf(entry),
+      );
+      continue;
+    }
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const tag: Tag = { name };
+    // summary, parent and kind are OpenAPI 3.2's
+    const keys =
+      reading.ctx.doc.format === "openapi3.2"
+        ? (["description", "summary", "parent", "kind"] as const)
+        : (["description"] as const);
+    for (const key of keys) {
+      const text = stringAt(entry as RecordNode, key);
+      if (text !== undefined) tag[key] = text;
+    }
+    tags.push(tag);
+  }
+  return tags;
 }

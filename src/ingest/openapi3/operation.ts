@@ -12,6 +12,7 @@ import {
   members,
   type Node,
   type RecordNode,
+  scalarText,
   sourceOf,
   stringAt,
 } from "../openapi-common/node.js";
@@ -30,7 +31,6 @@ import { headerValues, readParameter } from "./parameter.js";
 import { readRequestBody, readResponses } from "./content.js";
 import { isOpenApi32 } from "./v32.js";
 import { readQuerystring } from "./querystring.js";
-import { scalarText } from "../openapi-common/info.js";
 import { setOwn } from "../../model/own-property.js";
 
 const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
