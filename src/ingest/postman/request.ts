@@ -8,7 +8,7 @@ import {
 import {
   type Endpoint,
   type EndpointParameters,
-  HTTP_METHODS,
+  isStandardMethod,
   type HttpMethod,
   type ParameterLocation,
   type SecurityRequirement,
@@ -127,8 +127,7 @@ function readMethod(
   // Postman sends GET when a request names no method
   if (value === undefined || value === null || value === "") return "get";
   const method = typeof value === "string" ? value.trim().toLowerCase() : "";
-  if ((HTTP_METHODS as readonly string[]).includes(method))
-    return method as HttpMethod;
+  if (isStandardMethod(method)) return method;
   pc.reporter.report(
     "postman/unsupported-method",
     `OpenAPI cannot describe the method ${JSON.stringify(value)}; the request is skipped`,
