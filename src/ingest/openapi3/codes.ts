@@ -4,7 +4,6 @@
 import type { FamilyCodes } from "../../model/diagnostics/code-info.js";
 import { readerCodes } from "../openapi-common/codes.js";
 
-/** The `openapi3/` codes. */
 export const OPENAPI3_CODES = {
   ...readerCodes("openapi3"),
   "openapi3/callback-skipped": {

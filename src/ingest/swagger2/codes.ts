@@ -4,7 +4,6 @@
 import type { FamilyCodes } from "../../model/diagnostics/code-info.js";
 import { readerCodes } from "../openapi-common/codes.js";
 
-/** The `swagger2/` codes. */
 export const SWAGGER2_CODES = {
   ...readerCodes("swagger2"),
   "swagger2/body-without-schema": {
