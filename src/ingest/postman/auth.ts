@@ -48,12 +48,12 @@ const UNSUPPORTED = new Set([
  */
 export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
   if (!isRecord(auth)) return { kind: "inherit" };
-  const type = typeof auth.type === "string" ? auth.type.toLowerCase() : "";
+  // the member holding the parameters is named by `type` as written
+  const field = typeof auth.type === "string" ? auth.type : "";
+  const type = field.toLowerCase();
   if (type === "" || type === "inherit") return { kind: "inherit" };
   if (type === "noauth") return { kind: "none" };
-  const params = authParams(
-    auth[typeof auth.type === "string" ? auth.type : type],
-  );
+  const params = authParams(auth[field]);
   const http = HTTP_SCHEMES.get(type);
   if (http) return scheme(...http);
   switch (type) {
@@ -70,7 +70,6 @@ export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
           code: "postman/incomplete-auth",
           message: "the apikey auth block is ignored: it names no key",
         };
-      const field = typeof auth.type === "string" ? auth.type : type;
       const into = params.get("in");
       // Postman sends the key in the query for `in: query` and in a header for anything else
       const where = into === "query" ? "query" : "header";
@@ -103,7 +102,7 @@ export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
       return {
         kind: "skipped",
         code: "postman/unsupported-auth",
-        message: `OpenAPI cannot express ${UNSUPPORTED.has(type) ? type : String(auth.type)} auth; the requests that use it get no security scheme`,
+        message: `OpenAPI cannot express ${UNSUPPORTED.has(type) ? type : field} auth; the requests that use it get no security scheme`,
       };
   }
 }
