@@ -129,8 +129,7 @@ export function readHeaders(
         ? reading.schema(schemaNode)
         : schemaOfContent(reading, child(node, "content"));
     if (schema !== undefined) header.schema = schema;
-    const description =
-      overridden(entry, "description") ?? stringAt(node, "description");
+    const description = descriptionOf(entry, node);
     if (description !== undefined) header.description = description;
     if (node.value.required === true) header.required = true;
     return header;
@@ -138,17 +137,19 @@ export function readHeaders(
 }
 
 /**
- * OpenAPI 3.1 §4.8.23: a Reference Object's `summary` and `description` override the referenced
- * component's. 3.0 documents do not write them, so honouring them there changes nothing.
+ * The `description` of the object `entry` is or refers to: OpenAPI 3.1 §4.8.23, a Reference
+ * Object's `description` overrides the referenced component's (3.0 documents do not write one,
+ * so honouring it there changes nothing).
  */
-export function overridden(
+export function descriptionOf(
   entry: Node,
-  key: "summary" | "description",
+  definition: RecordNode,
 ): string | undefined {
-  if (!isRecord(entry.value) || typeof entry.value.$ref !== "string")
-    return undefined;
-  const value = entry.value[key];
-  return typeof value === "string" ? value : undefined;
+  const own =
+    isRecord(entry.value) && typeof entry.value.$ref === "string"
+      ? entry.value.description
+      : undefined;
+  return typeof own === "string" ? own : stringAt(definition, "description");
 }
 
 /** §4.8.13 Request Body Object, `$ref` to components.requestBodies followed. */
@@ -174,8 +175,7 @@ export function readRequestBody(
     sources: [sourceOf(entry)],
   };
   reportItemSchemas(reading, body.content, "request");
-  const description =
-    overridden(entry, "description") ?? stringAt(definition, "description");
+  const description = descriptionOf(entry, definition);
   if (description !== undefined) body.description = description;
   return body;
 }
@@ -194,10 +194,7 @@ export function readResponses(
   for (const { status, entry, definition } of entries) {
     const response: ApiResponse = {
       status,
-      description:
-        overridden(entry, "description") ??
-        stringAt(definition, "description") ??
-        "",
+      description: descriptionOf(entry, definition) ?? "",
       content: readContent(reading, child(definition, "content")),
       sources: [sourceOf(entry)],
     };

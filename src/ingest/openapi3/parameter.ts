@@ -11,7 +11,7 @@ import {
 } from "../openapi-common/node.js";
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
-import { overridden, readExamples, schemaOfContent } from "./content.js";
+import { descriptionOf, readExamples, schemaOfContent } from "./content.js";
 import { isOpenApi32, unsupported32 } from "./v32.js";
 
 /** §4.8.12 Parameter Object. */
@@ -45,9 +45,7 @@ export function readParameter(
   if (mediaType !== undefined) out.contentType = mediaType;
   const style = styleOf(reading, definition, parameter.in);
   const example = readExamples(reading, definition)[0];
-  const description =
-    overridden(parameter.entry, "description") ??
-    stringAt(definition, "description");
+  const description = descriptionOf(parameter.entry, definition);
   if (description !== undefined) out.description = description;
   if (raw.deprecated === true) out.deprecated = true;
   if (style !== undefined) out.style = style;
