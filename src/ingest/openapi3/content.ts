@@ -84,12 +84,14 @@ export function readEncoding(
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** The schema of the first media type of a `content` map (parameters and headers may use one). */
-export function schemaOfContent(
+/** A parameter's or header's schema: its `schema`, else that of its `content`'s first media type. */
+export function schemaOf(
   reading: SpecReading,
-  content: Node,
+  owner: RecordNode,
 ): Schema | undefined {
-  const first = members(content)[0];
+  const own = child(owner, "schema");
+  if (own.value !== undefined) return reading.schema(own);
+  const first = members(child(owner, "content"))[0];
   if (!first || !isRecordNode(first[1])) return undefined;
   const schema = child(first[1], "schema");
   return schema.value === undefined ? undefined : reading.schema(schema);
@@ -123,11 +125,7 @@ export function readHeaders(
 ): Record<string, ResponseHeader> | undefined {
   return readHeaderMap(reading, owner, (node, entry) => {
     const header: ResponseHeader = {};
-    const schemaNode = child(node, "schema");
-    const schema =
-      schemaNode.value !== undefined
-        ? reading.schema(schemaNode)
-        : schemaOfContent(reading, child(node, "content"));
+    const schema = schemaOf(reading, node);
     if (schema !== undefined) header.schema = schema;
     const description = descriptionOf(entry, node);
     if (description !== undefined) header.description = description;

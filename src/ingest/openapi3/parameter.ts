@@ -11,7 +11,7 @@ import {
 } from "../openapi-common/node.js";
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
-import { descriptionOf, readExamples, schemaOfContent } from "./content.js";
+import { descriptionOf, readExamples, schemaOf } from "./content.js";
 import { isOpenApi32, unsupported32 } from "./v32.js";
 
 /** §4.8.12 Parameter Object. */
@@ -33,15 +33,12 @@ export function readParameter(
       `path parameter ${JSON.stringify(parameter.name)} must be required; it is read as required`,
       sourceOf(parameter.entry),
     );
-  const schemaNode = child(definition, "schema");
-  const content = child(definition, "content");
-  const schema =
-    schemaNode.value !== undefined
-      ? reading.schema(schemaNode)
-      : schemaOfContent(reading, content);
+  const schema = schemaOf(reading, definition);
   if (schema !== undefined) out.schema = schema;
   const mediaType =
-    schemaNode.value === undefined ? members(content)[0]?.[0] : undefined;
+    raw.schema === undefined
+      ? members(child(definition, "content"))[0]?.[0]
+      : undefined;
   if (mediaType !== undefined) out.contentType = mediaType;
   const style = styleOf(reading, definition, parameter.in);
   const example = readExamples(reading, definition)[0];
