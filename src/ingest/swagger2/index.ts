@@ -9,7 +9,7 @@ import type {
   SecuritySchemeKind,
   Server,
 } from "../../model/types.js";
-import { extensionsOf, type ReaderContext } from "../reader.js";
+import { extensionsOf, isRecord, type ReaderContext } from "../reader.js";
 import {
   child,
   members,
@@ -246,9 +246,7 @@ function headerValues(definition: RecordNode): unknown[] {
     if (raw["x-example"] !== undefined) values.push(raw["x-example"]);
   };
   collect(definition.value);
-  const items = definition.value.items;
-  if (typeof items === "object" && items !== null && !Array.isArray(items))
-    collect(items as Record<string, unknown>);
+  if (isRecord(definition.value.items)) collect(definition.value.items);
   return values;
 }
 
