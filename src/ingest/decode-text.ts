@@ -32,7 +32,7 @@ export function decodeSource(bytes: Buffer): string {
       Math.max(0, decoded.byteOffsets.indexOf(at)),
     );
     throw new SourceReadError(
-      `the file is not valid UTF-8: byte 0x${hex(bytes[at]!)} at line ${line}, column ${column} (offset ${at}) cannot start or continue a character; save the file as UTF-8 (apiloom never guesses an encoding)`,
+      `the file is not valid UTF-8: byte 0x${bytes[at]!.toString(16).toUpperCase().padStart(2, "0")} at line ${line}, column ${column} (offset ${at}) cannot start or continue a character; save the file as UTF-8 (apiloom never guesses an encoding)`,
       "input/encoding",
       line,
       column,
@@ -110,8 +110,4 @@ function lineColumn(text: string, index: number) {
     line: before.split("\n").length,
     column: index - before.lastIndexOf("\n"),
   };
-}
-
-function hex(byte: number): string {
-  return byte.toString(16).toUpperCase().padStart(2, "0");
 }

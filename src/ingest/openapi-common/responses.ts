@@ -42,7 +42,13 @@ export function responseEntries(
   const out: ResponseEntry[] = [];
   for (const [key, entry] of members(responses)) {
     if (key.startsWith("x-")) continue;
-    const status = normalizeStatus(key);
+    const trimmed = key.trim();
+    const status =
+      trimmed === "default" || /^[1-5]\d\d$/.test(trimmed)
+        ? trimmed
+        : /^[1-5]xx$/i.test(trimmed)
+          ? trimmed[0] + "XX"
+          : undefined;
     if (status === undefined) {
       reading.reporter.report(
         reading.code("invalid-status"),
@@ -64,14 +70,6 @@ export function responseEntries(
     out.push({ status, entry, definition });
   }
   return out;
-}
-
-function normalizeStatus(key: string): string | undefined {
-  const trimmed = key.trim();
-  if (trimmed === "default") return trimmed;
-  if (/^[1-5]\d\d$/.test(trimmed)) return trimmed;
-  if (/^[1-5]xx$/i.test(trimmed)) return trimmed[0] + "XX";
-  return undefined;
 }
 
 /**

@@ -77,7 +77,12 @@ export function readRequest(
     pc,
     (name) => variables.valueOf(name),
   );
-  if (body && prunesBody(method, item))
+  // Postman drops the body of a GET or HEAD request unless the item opts out of "body pruning"
+  const behavior = item.protocolProfileBehavior;
+  const pruned =
+    (method === "get" || method === "head") &&
+    !(isRecord(behavior) && behavior.disableBodyPruning === true);
+  if (body && pruned)
     pc.reporter.report(
       "postman/pruned-body",
       `Postman does not send a body with ${method.toUpperCase()} unless protocolProfileBehavior.disableBodyPruning is set; the body is left out`,
@@ -134,16 +139,6 @@ function readMethod(
     pc.ref(at),
   );
   return undefined;
-}
-
-/** Postman drops the body of a GET or HEAD request unless the item opts out of "body pruning". */
-function prunesBody(
-  method: HttpMethod,
-  item: Record<string, unknown>,
-): boolean {
-  if (method !== "get" && method !== "head") return false;
-  const behavior = item.protocolProfileBehavior;
-  return !(isRecord(behavior) && behavior.disableBodyPruning === true);
 }
 
 /**
