@@ -10,7 +10,6 @@ import { OVERLAY_CODES } from "./overlay/codes.js";
 import { POSTMAN_CODES } from "./postman/codes.js";
 import { SWAGGER2_CODES } from "./swagger2/codes.js";
 
-/** The `input/` codes. */
 const INPUT_CODES = {
   "input/encoding": {
     severity: "error",
@@ -52,7 +51,6 @@ const INPUT_CODES = {
   },
 } as const satisfies FamilyCodes<"input">;
 
-/** The `parse/` codes. */
 const PARSE_CODES = {
   "parse/alias-expansion": {
     severity: "error",
@@ -86,7 +84,6 @@ const PARSE_CODES = {
   },
 } as const satisfies FamilyCodes<"parse">;
 
-/** The `ref/` codes. */
 const REF_CODES = {
   "ref/invalid": {
     severity: "error",

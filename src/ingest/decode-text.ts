@@ -22,9 +22,17 @@ export function decodeSource(bytes: Buffer): string {
     );
   if (encoding === "utf-8") {
     if (isUtf8(bytes)) return utf8Text(bytes);
-    const { at, line, column } = firstBadByte(bytes);
+    // where the first byte that is not UTF-8 is (RFC 3629, decided by utf8-bytes.ts, the one
+    // copy of the rule): its line and column in UTF-16 code units, as every position apiloom
+    // reports from a spec (the parsers' LineIndex), so the code frame's caret sits on it
+    const decoded = decodeUtf8(bytes);
+    const at = decoded.firstInvalid ?? bytes.length;
+    const { line, column } = lineColumn(
+      decoded.text,
+      Math.max(0, decoded.byteOffsets.indexOf(at)),
+    );
     throw new SourceReadError(
-      `the file is not valid UTF-8: byte 0x${hex(bytes[at]!)} at line ${line}, column ${column} (offset ${at}) cannot start or continue a character; save the file as UTF-8 (apiloom never guesses an encoding)`,
+      `the file is not valid UTF-8: byte 0x${bytes[at]!.toString(16).toUpperCase().padStart(2, "0")} at line ${line}, column ${column} (offset ${at}) cannot start or continue a character; save the file as UTF-8 (apiloom never guesses an encoding)`,
       "input/encoding",
       line,
       column,
@@ -81,11 +89,10 @@ function decodeUtf16(bytes: Buffer, encoding: "utf-16le" | "utf-16be"): string {
   const le = encoding === "utf-16le" ? bytes : Buffer.from(bytes).swap16();
   let text = le.toString("utf16le");
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const bad = loneSurrogate(text);
+  // with the `u` flag a surrogate pair is one code point: only a lone surrogate matches
+  const bad = text.search(/[\ud800-\udfff]/u);
   if (bad !== -1) {
-    const before = text.slice(0, bad);
-    const line = before.split("\n").length;
-    const column = bad - before.lastIndexOf("\n");
+    const { line, column } = lineColumn(text, bad);
     throw new SourceReadError(
       `the file reads as ${name} but holds a lone surrogate (U+${text.charCodeAt(bad).toString(16).toUpperCase()}) at line ${line}, column ${column}; save it as UTF-8`,
       "input/encoding",
@@ -96,39 +103,11 @@ function decodeUtf16(bytes: Buffer, encoding: "utf-16le" | "utf-16be"): string {
   return text;
 }
 
-function loneSurrogate(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      else return i;
-    } else if (c >= 0xdc00 && c <= 0xdfff) return i;
-  }
-  return -1;
-}
-
-/**
- * Where the first byte that is not UTF-8 is (RFC 3629, decided by utf8-bytes.ts, the one copy of
- * the rule): its byte offset, and its line and column in UTF-16 code units, as every position
- * apiloom reports from a spec (the parsers' LineIndex), so the code frame's caret sits on it.
- */
-function firstBadByte(bytes: Buffer): {
-  at: number;
-  line: number;
-  column: number;
-} {
-  const decoded = decodeUtf8(bytes);
-  const at = decoded.firstInvalid ?? bytes.length;
-  const index = Math.max(0, decoded.byteOffsets.indexOf(at));
-  const before = decoded.text.slice(0, index);
+/** The line and column (in UTF-16 code units) of `index` in `text`, from 1. */
+function lineColumn(text: string, index: number) {
+  const before = text.slice(0, index);
   return {
-    at,
     line: before.split("\n").length,
     column: index - before.lastIndexOf("\n"),
   };
-}
-
-function hex(byte: number): string {
-  return byte.toString(16).toUpperCase().padStart(2, "0");
 }

@@ -23,18 +23,16 @@ export function detectFormat(value: unknown): SourceFormat | undefined {
       schema.includes("getpostman.com") ||
       typeof info._postman_id === "string" ||
       typeof info.name === "string"
-    )
-      return usesV21Shapes(value) ? "postman2.1" : "postman2.0";
+    ) {
+      // no schema version named: 2.1 writes auth as arrays of key/value
+      const text = JSON.stringify(value);
+      return text.includes('"auth":{"type":') &&
+        /"(?:bearer|basic|apikey|oauth2)":\[/.test(text)
+        ? "postman2.1"
+        : "postman2.0";
+    }
   }
   return undefined;
-}
-
-/** A collection that does not name its schema version: 2.1 writes auth as arrays of key/value. */
-function usesV21Shapes(collection: Record<string, unknown>): boolean {
-  return (
-    JSON.stringify(collection).includes('"auth":{"type":') &&
-    /"(?:bearer|basic|apikey|oauth2)":\[/.test(JSON.stringify(collection))
-  );
 }
 
 /** Why a document was not recognised, for the error message. */

@@ -38,12 +38,12 @@ export class SourceReadError extends Error {
  * `maxBytes` (checked before reading and while reading).
  */
 export function readSourceBytes(absPath: string, maxBytes: number): Buffer {
-  checkStats(statOrThrow(absPath), maxBytes);
   let fd: number;
   try {
+    checkStats(statSync(absPath), maxBytes);
     fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw unreadable(error);
+    throw error instanceof SourceReadError ? error : unreadable(error);
   }
   try {
     const stats = fstatSync(fd);
@@ -51,14 +51,6 @@ export function readSourceBytes(absPath: string, maxBytes: number): Buffer {
     return readBounded(fd, stats.size, maxBytes);
   } finally {
     closeSync(fd);
-  }
-}
-
-function statOrThrow(absPath: string): Stats {
-  try {
-    return statSync(absPath);
-  } catch (error) {
-    throw unreadable(error);
   }
 }
 

@@ -96,12 +96,7 @@ export function extensionsOf(
   value: Record<string, unknown>,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  // keys by index, no [key, value] pair per member: most objects read have no extension
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (key.charCodeAt(0) === 120 && key.charCodeAt(1) === 45)
-      out[key] = value[key];
-  }
+  for (const key of Object.keys(value))
+    if (key.startsWith("x-")) out[key] = value[key];
   return out;
 }

@@ -48,34 +48,24 @@ export function decodeUtf8(bytes: Uint8Array): DecodedBytes {
   };
 }
 
-/** Where byte `offset` is: 1-based line, and column in characters (code points). */
-export function placeOfByte(
-  decoded: DecodedBytes,
-  offset: number,
-): { line: number; column: number } {
-  let index = 0;
-  while (index < decoded.text.length && decoded.byteOffsets[index] < offset)
-    index++;
-  const before = decoded.text.slice(0, index);
-  const lineStart = before.lastIndexOf("\n") + 1;
-  return {
-    line: before.split("\n").length,
-    column: [...before.slice(lineStart)].length + 1,
-  };
-}
-
 /**
  * `path:3:7: byte 0xE9 is not UTF-8` for the first byte of `bytes` that is not part of valid
- * UTF-8, or undefined when all of it is UTF-8.
+ * UTF-8 (1-based line, and column in characters: code points), or undefined when all of it is.
  */
 export function invalidUtf8Message(
   path: string,
   decoded: DecodedBytes,
   bytes: Uint8Array,
 ): string | undefined {
-  if (decoded.firstInvalid === undefined) return undefined;
-  const { line, column } = placeOfByte(decoded, decoded.firstInvalid);
-  const hex = bytes[decoded.firstInvalid].toString(16).toUpperCase();
+  const offset = decoded.firstInvalid;
+  if (offset === undefined) return undefined;
+  let index = 0;
+  while (index < decoded.text.length && decoded.byteOffsets[index] < offset)
+    index++;
+  const before = decoded.text.slice(0, index);
+  const line = before.split("\n").length;
+  const column = [...before.slice(before.lastIndexOf("\n") + 1)].length + 1;
+  const hex = bytes[offset].toString(16).toUpperCase();
   return `${path}:${line}:${column}: byte 0x${hex.padStart(2, "0")} is not UTF-8`;
 }
 

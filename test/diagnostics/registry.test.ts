@@ -68,8 +68,14 @@ function declaredCodes(dir: string): { code: string; file: string }[] {
     if (e.isDirectory()) return declaredCodes(full);
     if (e.name !== "codes.ts") return [];
     const text = readFileSync(full, "utf8");
+    const file = relative(".", full);
+    // openapi-common/codes.ts states the codes both readers share once, without their prefix
+    if (full.includes("/openapi-common/"))
+      return [...text.matchAll(/^ {2}"([a-z0-9-]+)": \{$/gm)].flatMap((m) =>
+        ["swagger2", "openapi3"].map((r) => ({ code: `${r}/${m[1]}`, file })),
+      );
     return [...text.matchAll(/^ {2}"([a-z0-9]+\/[a-z0-9-]+)": \{$/gm)].map(
-      (m) => ({ code: m[1]!, file: relative(".", full) }),
+      (m) => ({ code: m[1]!, file }),
     );
   });
 }

@@ -79,3 +79,11 @@ export function stringsAt(node: RecordNode, key: string): string[] | undefined {
   });
   return out;
 }
+
+/** YAML reads `version: 1.0` as a number; the model wants the text. */
+export function scalarText(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean")
+    return String(value);
+  return undefined;
+}

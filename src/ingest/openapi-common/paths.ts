@@ -1,7 +1,6 @@
 import { createEndpoint } from "../../model/factories.js";
 import { packEndpoint } from "../../model/lists.js";
 import {
-  HTTP_METHODS,
   isStandardMethod,
   type Endpoint,
   type HttpMethod,
@@ -29,8 +28,6 @@ export interface OperationSite {
   pathItem: RecordNode;
   operation: RecordNode;
 }
-
-const METHODS = new Set<string>(HTTP_METHODS);
 
 /**
  * Walks `paths` and hands every operation to `read`. A malformed path item or operation is
@@ -80,7 +77,7 @@ export function readPaths(
     for (const [method, operation] of moreOperations?.(pathItem, path) ?? [])
       operations.push([method, operation, true]);
     for (const [method, operation, more] of operations) {
-      if (!more && !METHODS.has(method)) {
+      if (!more && !isStandardMethod(method)) {
         if (isStandardMethod(method.toLowerCase()))
           reading.reporter.report(
             reading.code("invalid-method"),

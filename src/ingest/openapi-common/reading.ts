@@ -1,28 +1,29 @@
 import type { IngestCode, IngestReporter } from "../codes.js";
-import type { Schema, SecurityScheme } from "../../model/types.js";
-import {
-  isRecord,
-  type ReaderContext,
-  type SourceDocument,
-} from "../reader.js";
+import type { SharedReaderCode } from "./codes.js";
+import type {
+  ApiInfo,
+  DocumentModel,
+  Endpoint,
+  Schema,
+  SecurityScheme,
+  Server,
+  Tag,
+} from "../../model/types.js";
+import { isRecord, type ReaderContext } from "../reader.js";
 import { SchemaConverter, type SchemaDialect } from "../schema/convert.js";
-import { rootNode, sourceOf, type Node, type RecordNode } from "./node.js";
+import {
+  child,
+  elements,
+  isRecordNode,
+  rootNode,
+  sourceOf,
+  stringAt,
+  type Node,
+  type RecordNode,
+} from "./node.js";
 
 /** The prefix of every diagnostic code a reader reports (`swagger2/…`, `openapi3/…`). */
 export type ReaderName = "swagger2" | "openapi3";
-
-/** The codes the registry holds under `<reader>/`, without the prefix. */
-type CodesOf<R extends ReaderName> = IngestCode extends infer C
-  ? C extends `${R}/${infer Rest}`
-    ? Rest
-    : never
-  : never;
-
-/**
- * A problem both readers report, which the parts they share (openapi-common/) name without the
- * prefix: registered as `swagger2/<code>` and as `openapi3/<code>`.
- */
-export type SharedReaderCode = CodesOf<"swagger2"> & CodesOf<"openapi3">;
 
 /**
  * What one reader run of one document shares between its parts: the context, the schema
@@ -35,8 +36,6 @@ export class SpecReading {
   readonly root: RecordNode;
   /** The document's reporter (ctx.reporter). */
   readonly reporter: IngestReporter;
-  /** Per document, where each `$ref` followed so far ends ({@link deref}). */
-  private readonly derefs = new Map<SourceDocument, Map<string, Node>>();
 
   constructor(
     readonly ctx: ReaderContext,
@@ -57,9 +56,23 @@ export class SpecReading {
     return `${this.reader}/${code}`;
   }
 
-  /** Checks what only the whole document shows; call once, after every operation is read. */
-  finish(): void {
+  /**
+   * The document model, once every operation is read: what only the whole document shows is
+   * checked first, then info, `servers` (read by the reader) and tags are read.
+   */
+  model(endpoints: Endpoint[], servers: () => Server[]): DocumentModel {
     this.schemas.breakAliasCycles();
+    const { doc } = this.ctx;
+    return {
+      file: doc.file,
+      format: doc.format,
+      info: readInfo(this),
+      servers: servers(),
+      securitySchemes: this.securitySchemes,
+      schemas: this.schemas.schemas,
+      tags: readTags(this),
+      endpoints,
+    };
   }
 
   /** Converts the schema at `node` into the model's dialect. */
@@ -73,22 +86,6 @@ export class SpecReading {
    * be resolved (resolveRef has reported why).
    */
   deref(node: Node, what: string): Node | undefined {
-    // most nodes are no reference: answered before any key or set is made
-    if (!isRecord(node.value) || typeof node.value.$ref !== "string")
-      return node;
-    // a chain that ends is the same from every place that writes its first `$ref`: it cannot
-    // pass through such a place, whose `$ref` would start it again (a cycle)
-    let known = this.derefs.get(node.doc);
-    if (known === undefined) this.derefs.set(node.doc, (known = new Map()));
-    const found = known.get(node.value.$ref);
-    if (found !== undefined) return found;
-    const end = this.follow(node, what);
-    if (end !== undefined) known.set(node.value.$ref, end);
-    return end;
-  }
-
-  /** {@link deref} for a `$ref` not followed yet in its document. */
-  private follow(node: Node, what: string): Node | undefined {
     let current = node;
     const seen = new Set<string>([locationKey(node)]);
     while (isRecord(current.value) && typeof current.value.$ref === "string") {
@@ -98,12 +95,7 @@ export class SpecReading {
         "$ref",
       ]);
       if (!target) return undefined;
-      const next: Node = {
-        value: target.value,
-        doc: target.doc,
-        path: target.path,
-      };
-      const key = locationKey(next);
+      const key = locationKey(target);
       if (seen.has(key)) {
         this.reporter.report(
           this.code("ref-cycle"),
@@ -114,7 +106,7 @@ export class SpecReading {
         return undefined;
       }
       seen.add(key);
-      current = next;
+      current = target;
     }
     return current;
   }
@@ -122,4 +114,55 @@ export class SpecReading {
 
 function locationKey(node: Node): string {
   return `${node.doc.absPath}#${node.doc.docIndex}#${node.path.join("\u0000")}`;
+}
+
+/** `info` is the same object in Swagger 2.0 and OpenAPI 3.x. */
+function readInfo(reading: SpecReading): ApiInfo {
+  const node = child(reading.root, "info");
+  if (!isRecordNode(node)) {
+    reading.reporter.report(
+      reading.code("missing-info"),
+      "the document has no `info`",
+      sourceOf(reading.root),
+    );
+    return { title: "", version: "" };
+  }
+  const info: ApiInfo = {
+    title: stringAt(node, "title") ?? "",
+    version: stringAt(node, "version") ?? "",
+  };
+  const description = stringAt(node, "description");
+  if (description !== undefined) info.description = description;
+  return info;
+}
+
+/** Top-level `tags` (name and description); entries without a name are reported and skipped. */
+function readTags(reading: SpecReading): Tag[] {
+  const tags: Tag[] = [];
+  const seen = new Set<string>();
+  for (const entry of elements(child(reading.root, "tags"))) {
+    const name = isRecordNode(entry) ? stringAt(entry, "name") : undefined;
+    if (name === undefined) {
+      reading.reporter.report(
+        reading.code("invalid-tag"),
+        "a tag without a `name` is skipped",
+        sourceOf(entry),
+      );
+      continue;
+    }
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const tag: Tag = { name };
+    // summary, parent and kind are OpenAPI 3.2's
+    const keys =
+      reading.ctx.doc.format === "openapi3.2"
+        ? (["description", "summary", "parent", "kind"] as const)
+        : (["description"] as const);
+    for (const key of keys) {
+      const text = stringAt(entry as RecordNode, key);
+      if (text !== undefined) tag[key] = text;
+    }
+    tags.push(tag);
+  }
+  return tags;
 }

@@ -1,4 +1,7 @@
+import type { ResponseHeader } from "../../model/types.js";
+import { setOwn } from "../../model/own-property.js";
 import {
+  child,
   isRecordNode,
   members,
   sourceOf,
@@ -39,7 +42,13 @@ export function responseEntries(
   const out: ResponseEntry[] = [];
   for (const [key, entry] of members(responses)) {
     if (key.startsWith("x-")) continue;
-    const status = normalizeStatus(key);
+    const trimmed = key.trim();
+    const status =
+      trimmed === "default" || /^[1-5]\d\d$/.test(trimmed)
+        ? trimmed
+        : /^[1-5]xx$/i.test(trimmed)
+          ? trimmed[0] + "XX"
+          : undefined;
     if (status === undefined) {
       reading.reporter.report(
         reading.code("invalid-status"),
@@ -63,10 +72,28 @@ export function responseEntries(
   return out;
 }
 
-function normalizeStatus(key: string): string | undefined {
-  const trimmed = key.trim();
-  if (trimmed === "default") return trimmed;
-  if (/^[1-5]\d\d$/.test(trimmed)) return trimmed;
-  if (/^[1-5]xx$/i.test(trimmed)) return trimmed[0] + "XX";
-  return undefined;
+/**
+ * The `headers` map of a response (or of a multipart Encoding Object), `$ref`s followed: `read`
+ * reads each header that is an object; any other is reported and skipped.
+ */
+export function readHeaderMap(
+  reading: SpecReading,
+  owner: RecordNode,
+  read: (header: RecordNode, entry: Node) => ResponseHeader,
+): Record<string, ResponseHeader> | undefined {
+  const entries = members(child(owner, "headers"));
+  if (entries.length === 0) return undefined;
+  const out: Record<string, ResponseHeader> = {};
+  for (const [name, entry] of entries) {
+    const node = reading.deref(entry, "header");
+    if (!node) continue;
+    if (isRecordNode(node)) setOwn(out, name, read(node, entry));
+    else
+      reading.reporter.report(
+        reading.code("invalid-header"),
+        `response header ${JSON.stringify(name)} must be an object; it is skipped`,
+        sourceOf(entry),
+      );
+  }
+  return out;
 }

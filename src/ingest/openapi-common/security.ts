@@ -3,6 +3,7 @@ import type {
   OAuthFlow,
   SecurityRequirement,
   SecurityScheme,
+  SecuritySchemeKind,
 } from "../../model/types.js";
 import {
   child,
@@ -108,34 +109,85 @@ function readScopes(reading: SpecReading, node: Node): Record<string, string> {
   return scopes;
 }
 
-/** Adds a scheme under its name; the first definition of a name wins. */
-export function registerScheme(
+/** Gives why a scheme is skipped to the reader's report, and gives nothing. */
+export type SkipScheme = (why: string) => undefined;
+
+/**
+ * A map of security schemes (`securityDefinitions`, `components.securitySchemes`), `$ref`s
+ * followed: each one `kindOf` reads (or skips, saying why) is added under its name, the first
+ * definition of a name winning.
+ */
+export function readSchemes(
   reading: SpecReading,
-  scheme: SecurityScheme,
-  at: Node,
+  schemes: Node,
+  kindOf: (
+    node: RecordNode,
+    skip: SkipScheme,
+  ) => SecuritySchemeKind | undefined,
 ): void {
-  if (
-    scheme.type === "apiKey" &&
-    scheme.in === "header" &&
-    !isHeaderName(scheme.parameterName)
-  ) {
-    reading.reporter.report(
-      reading.code("invalid-header-name"),
-      `security scheme ${JSON.stringify(scheme.name)} sends its key in the header ${JSON.stringify(scheme.parameterName)}, which is not a valid HTTP header name (RFC 9110 §5.1); the scheme is left out`,
-      sourceOf(at),
-    );
-    return;
+  for (const [name, entry] of members(schemes)) {
+    const node = reading.deref(entry, "security scheme");
+    if (!node) continue;
+    const skip = (why: string, at = node) => {
+      reading.reporter.report(
+        reading.code("invalid-security-scheme"),
+        `security scheme ${JSON.stringify(name)} ${why}; it is skipped`,
+        sourceOf(at),
+      );
+      return undefined;
+    };
+    if (!isRecordNode(node)) {
+      skip("must be an object", entry);
+      continue;
+    }
+    const kind = kindOf(node, skip);
+    if (!kind) continue;
+    const scheme: SecurityScheme = {
+      ...kind,
+      name,
+      sources: [sourceOf(entry)],
+    };
+    const description = stringAt(node, "description");
+    if (description !== undefined) scheme.description = description;
+    if (
+      node.value.deprecated === true &&
+      reading.ctx.doc.format === "openapi3.2"
+    )
+      scheme.deprecated = true;
+    if (
+      scheme.type === "apiKey" &&
+      scheme.in === "header" &&
+      !isHeaderName(scheme.parameterName)
+    )
+      reading.reporter.report(
+        reading.code("invalid-header-name"),
+        `security scheme ${JSON.stringify(name)} sends its key in the header ${JSON.stringify(scheme.parameterName)}, which is not a valid HTTP header name (RFC 9110 §5.1); the scheme is left out`,
+        sourceOf(entry),
+      );
+    else if (Object.hasOwn(reading.securitySchemes, name))
+      reading.reporter.report(
+        reading.code("duplicate-security-scheme"),
+        `security scheme ${JSON.stringify(name)} is defined twice; the first definition is kept`,
+        sourceOf(entry),
+        reading.securitySchemes[name]!.sources,
+      );
+    else setOwn(reading.securitySchemes, name, scheme);
   }
-  if (Object.hasOwn(reading.securitySchemes, scheme.name)) {
-    reading.reporter.report(
-      reading.code("duplicate-security-scheme"),
-      `security scheme ${JSON.stringify(scheme.name)} is defined twice; the first definition is kept`,
-      sourceOf(at),
-      reading.securitySchemes[scheme.name]!.sources,
+}
+
+/** An `apiKey` scheme: its `name`, sent `in` one of `locations`. */
+export function apiKeyKind(
+  node: RecordNode,
+  locations: readonly ("header" | "query" | "cookie")[],
+  skip: SkipScheme,
+): SecuritySchemeKind | undefined {
+  const parameterName = stringAt(node, "name");
+  const location = locations.find((l) => l === stringAt(node, "in"));
+  if (parameterName === undefined || location === undefined)
+    return skip(
+      `needs a \`name\` and \`in\` (${locations.slice(0, -1).join(", ")} or ${locations.at(-1)})`,
     );
-    return;
-  }
-  setOwn(reading.securitySchemes, scheme.name, scheme);
+  return { type: "apiKey", parameterName, in: location };
 }
 
 /**

@@ -1,35 +1,10 @@
 import { addParameter } from "../../model/factories.js";
-import type {
-  ApiResponse,
-  Endpoint,
-  MediaContent,
-  Parameter,
-} from "../../model/types.js";
+import type { Endpoint, MediaContent, Parameter } from "../../model/types.js";
 import { mediaTypesFromValues } from "./media-types.js";
 import { isRecordNode, sourceOf, type Node } from "./node.js";
 import type { ParameterEntry } from "./parameters.js";
 import type { SpecReading } from "./reading.js";
 import { schemeForAuthorizationHeader } from "./security.js";
-
-/**
- * Header parameters that describe the exchange rather than carry data. OpenAPI 3.1 §4.8.12.1 says
- * `Accept`, `Content-Type` and `Authorization` header parameters are ignored; specs written by hand
- * (the Stride seeds) still declare them, so what they say is moved to where it belongs.
- */
-export type SpecialHeader = "accept" | "content-type" | "authorization";
-
-export function specialHeader(
-  name: string,
-  location: string,
-): SpecialHeader | undefined {
-  if (location !== "header") return undefined;
-  const lower = name.toLowerCase();
-  return lower === "accept" ||
-    lower === "content-type" ||
-    lower === "authorization"
-    ? lower
-    : undefined;
-}
 
 /** What the special header parameters of one operation said. */
 export interface HeaderEvidence {
@@ -47,7 +22,13 @@ export function emptyEvidence(): HeaderEvidence {
   return { accept: [], contentType: [] };
 }
 
-/** A path, query or header parameter: a special header is evidence, any other is `read`. */
+/**
+ * A path, query or header parameter: any is `read`, but for the header parameters that describe
+ * the exchange rather than carry data. OpenAPI 3.1 §4.8.12.1 says `Accept`, `Content-Type` and
+ * `Authorization` header parameters are ignored; specs written by hand (the Stride seeds) still
+ * declare them, so what they say (`values`: their enum, default and example values) is evidence,
+ * moved to where it belongs by {@link applyEvidence}.
+ */
 export function takeParameter(
   endpoint: Endpoint,
   evidence: HeaderEvidence,
@@ -55,34 +36,24 @@ export function takeParameter(
   values: () => readonly unknown[],
   read: (parameter: ParameterEntry & { in: Parameter["in"] }) => Parameter,
 ): void {
-  const special = specialHeader(parameter.name, parameter.in);
-  if (special) collectEvidence(evidence, special, parameter.entry, values());
-  else
+  const at = parameter.entry;
+  const special = parameter.in === "header" ? parameter.name.toLowerCase() : "";
+  if (special === "authorization")
+    evidence.authorization = { at, values: [...values()] };
+  else if (special === "accept" || special === "content-type") {
+    const list = special === "accept" ? evidence.accept : evidence.contentType;
+    for (const mediaType of mediaTypesFromValues(values()))
+      if (!list.includes(mediaType)) list.push(mediaType);
+    if (special === "content-type") {
+      evidence.contentTypeAt = at;
+      if (isRecordNode(at) && at.value.required === true)
+        evidence.contentTypeRequired = true;
+    }
+  } else
     addParameter(
       endpoint.parameters,
       read(parameter as ParameterEntry & { in: Parameter["in"] }),
     );
-}
-
-/** Records one special header parameter; `values` are its enum, default and example values. */
-export function collectEvidence(
-  evidence: HeaderEvidence,
-  kind: SpecialHeader,
-  at: Node,
-  values: readonly unknown[],
-): void {
-  if (kind === "authorization") {
-    evidence.authorization = { at, values: [...values] };
-    return;
-  }
-  const list = kind === "accept" ? evidence.accept : evidence.contentType;
-  for (const mediaType of mediaTypesFromValues(values))
-    if (!list.includes(mediaType)) list.push(mediaType);
-  if (kind === "content-type") {
-    evidence.contentTypeAt = at;
-    if (isRecordNode(at) && at.value.required === true)
-      evidence.contentTypeRequired = true;
-  }
 }
 
 /** Methods whose requests carry a body when the spec says what type it has. */
@@ -94,8 +65,18 @@ export function applyEvidence(
   endpoint: Endpoint,
   evidence: HeaderEvidence,
 ): void {
-  if (evidence.accept.length > 0)
-    addResponseMediaTypes(endpoint, evidence.accept);
+  if (evidence.accept.length > 0) {
+    // an `Accept` list names the representations of the resource, not of the errors, and is
+    // evidence of a body even where the document declares no schema (the seeds): its media
+    // types go to the success responses (2xx but 204, else `default`)
+    const success = endpoint.responses.filter(
+      (r) => r.status.startsWith("2") && r.status !== "204",
+    );
+    for (const response of success.length > 0
+      ? success
+      : endpoint.responses.filter((r) => r.status === "default"))
+      addMediaTypes(response.content, evidence.accept);
+  }
   if (evidence.contentType.length > 0) {
     if (endpoint.requestBody)
       addMediaTypes(endpoint.requestBody.content, evidence.contentType);
@@ -119,24 +100,6 @@ export function applyEvidence(
       { [schemeForAuthorizationHeader(reading, at, values)]: [] },
     ];
   }
-}
-
-/**
- * Adds media types to the success responses (2xx but 204, else `default`): an `Accept` list names
- * the representations of the resource, not of the errors, and is evidence of a body even where
- * the document declares no schema (the seeds).
- */
-function addResponseMediaTypes(endpoint: Endpoint, mediaTypes: string[]): void {
-  for (const response of successResponses(endpoint.responses))
-    addMediaTypes(response.content, mediaTypes);
-}
-
-function successResponses(responses: ApiResponse[]): ApiResponse[] {
-  const success = responses.filter(
-    (r) => r.status.startsWith("2") && r.status !== "204",
-  );
-  if (success.length > 0) return success;
-  return responses.filter((r) => r.status === "default");
 }
 
 /** New media types take the schema of the first existing entry: the same payload, another type. */

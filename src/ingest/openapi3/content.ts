@@ -20,7 +20,7 @@ import {
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { isRecord } from "../reader.js";
-import { responseEntries } from "../openapi-common/responses.js";
+import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 
 /** A `content` map (§4.8.14 Media Type Object per media type), in source order. */
 export function readContent(
@@ -61,7 +61,7 @@ export function readContent(
 const FORM_STYLES = ["form", "spaceDelimited", "pipeDelimited", "deepObject"];
 
 /** §4.8.15 Encoding Objects of a form body, by property name. */
-function readEncoding(
+export function readEncoding(
   reading: SpecReading,
   node: Node,
 ): Record<string, Encoding> | undefined {
@@ -84,12 +84,14 @@ function readEncoding(
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** The schema of the first media type of a `content` map (parameters and headers may use one). */
-export function schemaOfContent(
+/** A parameter's or header's schema: its `schema`, else that of its `content`'s first media type. */
+export function schemaOf(
   reading: SpecReading,
-  content: Node,
+  owner: RecordNode,
 ): Schema | undefined {
-  const first = members(content)[0];
+  const own = child(owner, "schema");
+  if (own.value !== undefined) return reading.schema(own);
+  const first = members(child(owner, "content"))[0];
   if (!first || !isRecordNode(first[1])) return undefined;
   const schema = child(first[1], "schema");
   return schema.value === undefined ? undefined : reading.schema(schema);
@@ -119,50 +121,33 @@ export function readExamples(reading: SpecReading, owner: Node): Example[] {
 /** The `headers` map of a response or of a multipart Encoding Object. */
 export function readHeaders(
   reading: SpecReading,
-  response: RecordNode,
+  owner: RecordNode,
 ): Record<string, ResponseHeader> | undefined {
-  const entries = members(child(response, "headers"));
-  if (entries.length === 0) return undefined;
-  const out: Record<string, ResponseHeader> = {};
-  for (const [name, entry] of entries) {
-    const node = reading.deref(entry, "header");
-    if (!node) continue;
-    if (!isRecordNode(node)) {
-      reading.reporter.report(
-        "openapi3/invalid-header",
-        `response header ${JSON.stringify(name)} must be an object; it is skipped`,
-        sourceOf(entry),
-      );
-      continue;
-    }
+  return readHeaderMap(reading, owner, (node, entry) => {
     const header: ResponseHeader = {};
-    const schemaNode = child(node, "schema");
-    const schema =
-      schemaNode.value !== undefined
-        ? reading.schema(schemaNode)
-        : schemaOfContent(reading, child(node, "content"));
+    const schema = schemaOf(reading, node);
     if (schema !== undefined) header.schema = schema;
-    const description =
-      overridden(entry, "description") ?? stringAt(node, "description");
+    const description = descriptionOf(entry, node);
     if (description !== undefined) header.description = description;
     if (node.value.required === true) header.required = true;
-    setOwn(out, name, header);
-  }
-  return out;
+    return header;
+  });
 }
 
 /**
- * OpenAPI 3.1 §4.8.23: a Reference Object's `summary` and `description` override the referenced
- * component's. 3.0 documents do not write them, so honouring them there changes nothing.
+ * The `description` of the object `entry` is or refers to: OpenAPI 3.1 §4.8.23, a Reference
+ * Object's `description` overrides the referenced component's (3.0 documents do not write one,
+ * so honouring it there changes nothing).
  */
-export function overridden(
+export function descriptionOf(
   entry: Node,
-  key: "summary" | "description",
+  definition: RecordNode,
 ): string | undefined {
-  if (!isRecord(entry.value) || typeof entry.value.$ref !== "string")
-    return undefined;
-  const value = entry.value[key];
-  return typeof value === "string" ? value : undefined;
+  const own =
+    isRecord(entry.value) && typeof entry.value.$ref === "string"
+      ? entry.value.description
+      : undefined;
+  return typeof own === "string" ? own : stringAt(definition, "description");
 }
 
 /** §4.8.13 Request Body Object, `$ref` to components.requestBodies followed. */
@@ -188,8 +173,7 @@ export function readRequestBody(
     sources: [sourceOf(entry)],
   };
   reportItemSchemas(reading, body.content, "request");
-  const description =
-    overridden(entry, "description") ?? stringAt(definition, "description");
+  const description = descriptionOf(entry, definition);
   if (description !== undefined) body.description = description;
   return body;
 }
@@ -200,31 +184,20 @@ export function readResponses(
   operation: RecordNode,
 ): ApiResponse[] {
   const responses: ApiResponse[] = [];
-  const entries = [...responseEntries(reading, child(operation, "responses"))];
+  const entries = responseEntries(reading, child(operation, "responses"));
   // the statuses a client reads as a success: 2XX, or a lone `default`
   const success = entries.some((e) => e.status.startsWith("2"))
     ? (status: string) => status.startsWith("2")
     : (status: string) => status === "default";
   for (const { status, entry, definition } of entries) {
-    // a Response Object a `$ref` reaches reads the same for every entry that refers to it
-    const shared = entry !== definition;
-    const known = shared ? READ.get(definition) : undefined;
     const response: ApiResponse = {
       status,
-      description:
-        overridden(entry, "description") ??
-        stringAt(definition, "description") ??
-        "",
-      // a list of its own: an Accept header parameter adds media types to it (applyEvidence)
-      content: known
-        ? known.content.slice()
-        : readContent(reading, child(definition, "content")),
+      description: descriptionOf(entry, definition) ?? "",
+      content: readContent(reading, child(definition, "content")),
       sources: [sourceOf(entry)],
     };
-    const headers = known ? known.headers : readHeaders(reading, definition);
+    const headers = readHeaders(reading, definition);
     if (headers) response.headers = headers;
-    if (shared && !known)
-      READ.set(definition, { content: response.content.slice(), headers });
     reportItemSchemas(
       reading,
       response.content,
@@ -234,17 +207,3 @@ export function readResponses(
   }
   return responses;
 }
-
-/**
- * The content and headers of each Response Object reached through a `$ref`, read at the first
- * entry that refers to it (keyed by the node SpecReading.deref gives every entry). Each response
- * gets a list of its own; the media types, examples and headers in it are shared, as nothing
- * after the reading writes into them.
- */
-const READ = new WeakMap<
-  RecordNode,
-  {
-    content: MediaContent[];
-    headers: Record<string, ResponseHeader> | undefined;
-  }
->();

@@ -1,6 +1,5 @@
 import type { DocumentModel } from "../../model/types.js";
 import type { ReaderContext } from "../reader.js";
-import { readInfo, readTags } from "../openapi-common/info.js";
 import { child } from "../openapi-common/node.js";
 import { readPaths } from "../openapi-common/paths.js";
 import { SpecReading } from "../openapi-common/reading.js";
@@ -41,16 +40,8 @@ export function readOpenApi3(ctx: ReaderContext): DocumentModel {
     defaultSecurity,
   );
   reportUnread32(reading);
-  reading.finish();
-  return {
-    file: ctx.doc.file,
-    format: ctx.doc.format,
-    info: readInfo(reading),
-    servers: readServers(reading, child(root, "servers")),
-    securitySchemes: reading.securitySchemes,
-    schemas: reading.schemas.schemas,
-    tags: readTags(reading),
-    endpoints,
-    ...(webhooks ? { webhooks } : {}),
-  };
+  const model = reading.model(endpoints, () =>
+    readServers(reading, child(root, "servers")),
+  );
+  return webhooks ? { ...model, webhooks } : model;
 }

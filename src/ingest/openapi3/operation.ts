@@ -12,6 +12,7 @@ import {
   members,
   type Node,
   type RecordNode,
+  scalarText,
   sourceOf,
   stringAt,
 } from "../openapi-common/node.js";
@@ -30,7 +31,6 @@ import { headerValues, readParameter } from "./parameter.js";
 import { readRequestBody, readResponses } from "./content.js";
 import { isOpenApi32 } from "./v32.js";
 import { readQuerystring } from "./querystring.js";
-import { scalarText } from "../openapi-common/info.js";
 import { setOwn } from "../../model/own-property.js";
 
 const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
@@ -72,44 +72,21 @@ export function readOperation(
   if (requestBody) endpoint.requestBody = requestBody;
   endpoint.responses = readResponses(reading, operation);
   applyEvidence(reading, endpoint, evidence);
-  reportSkipped(reading, site, operation);
-  const servers = ownServers(reading, site);
-  if (servers.length > 0) endpoint.servers = servers;
-  return endpoint;
-}
-
-/** What an operation may carry that the endpoint model has no place for. */
-function reportSkipped(
-  reading: SpecReading,
-  site: OperationSite,
-  operation: RecordNode,
-): void {
-  const label = `${site.method.toUpperCase()} ${site.path}`;
+  // callbacks are requests the API makes: the endpoint model has no place for them
   for (const [name, callback] of members(child(operation, "callbacks")))
     reading.reporter.report(
       "openapi3/callback-skipped",
-      `callback ${JSON.stringify(name)} of ${label} is skipped: callbacks are requests the API makes, not endpoints a client calls`,
+      `callback ${JSON.stringify(name)} of ${site.method.toUpperCase()} ${site.path} is skipped: callbacks are requests the API makes, not endpoints a client calls`,
       sourceOf(callback),
     );
-}
-
-/** A path item's servers as read for its first operation: the others share them (and no fault is reported twice). */
-const pathServers = new WeakMap<object, Server[]>();
-
-/**
- * §4.8.10, §4.8.9: the operation's `servers`, else its path item's, which replace the
- * document's for this endpoint.
- */
-function ownServers(reading: SpecReading, site: OperationSite): Server[] {
-  const own = child(site.operation, "servers");
-  if (own.value !== undefined) return readServers(reading, own);
-  const shared = child(site.pathItem, "servers");
-  if (typeof shared.value !== "object" || shared.value === null)
-    return readServers(reading, shared);
-  let servers = pathServers.get(shared.value);
-  if (!servers)
-    pathServers.set(shared.value, (servers = readServers(reading, shared)));
-  return servers;
+  // §4.8.10, §4.8.9: the operation's `servers`, else its path item's, replace the document's
+  const own = child(operation, "servers");
+  const servers = readServers(
+    reading,
+    own.value !== undefined ? own : child(site.pathItem, "servers"),
+  );
+  if (servers.length > 0) endpoint.servers = servers;
+  return endpoint;
 }
 
 /** §4.8.5 Server Objects. URLs stay as written, relative ones included. */

@@ -1,6 +1,6 @@
 import { createParameter } from "../../model/factories.js";
 import { isLocationStyle } from "../../model/serialization.js";
-import type { Parameter, ParameterStyle, Schema } from "../../model/types.js";
+import type { Parameter, ParameterStyle } from "../../model/types.js";
 import { extensionsOf, isRecord } from "../reader.js";
 import {
   child,
@@ -11,7 +11,7 @@ import {
 } from "../openapi-common/node.js";
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
-import { overridden, readExamples, schemaOfContent } from "./content.js";
+import { descriptionOf, readExamples, schemaOf } from "./content.js";
 import { isOpenApi32, unsupported32 } from "./v32.js";
 
 /** §4.8.12 Parameter Object. */
@@ -33,96 +33,48 @@ export function readParameter(
       `path parameter ${JSON.stringify(parameter.name)} must be required; it is read as required`,
       sourceOf(parameter.entry),
     );
-  // a Parameter Object a `$ref` reaches reads the same for every entry that refers to it
-  const shared = parameter.entry !== definition;
-  let facts = shared ? READ.get(definition) : undefined;
-  if (facts === undefined) {
-    facts = definitionFacts(reading, definition, parameter.in);
-    if (shared) READ.set(definition, facts);
-  }
-  if (facts.schema !== undefined) out.schema = facts.schema;
-  if (facts.contentType !== undefined) out.contentType = facts.contentType;
-  const description =
-    overridden(parameter.entry, "description") ??
-    (facts.description ??= { value: stringAt(definition, "description") })
-      .value;
+  const schema = schemaOf(reading, definition);
+  if (schema !== undefined) out.schema = schema;
+  const mediaType =
+    raw.schema === undefined
+      ? members(child(definition, "content"))[0]?.[0]
+      : undefined;
+  if (mediaType !== undefined) out.contentType = mediaType;
+  const style = styleOf(reading, definition, parameter.in);
+  const example = readExamples(reading, definition)[0];
+  const description = descriptionOf(parameter.entry, definition);
   if (description !== undefined) out.description = description;
-  if (facts.deprecated) out.deprecated = true;
-  if (facts.style !== undefined) out.style = facts.style;
-  if (facts.explode !== undefined) out.explode = facts.explode;
-  if (facts.allowReserved) out.allowReserved = true;
-  if (facts.example !== undefined) out.example = facts.example;
-  if (facts.extensions !== undefined) out.extensions = facts.extensions;
+  if (raw.deprecated === true) out.deprecated = true;
+  if (style !== undefined) out.style = style;
+  if (typeof raw.explode === "boolean") out.explode = raw.explode;
+  if (raw.allowReserved === true) out.allowReserved = true;
+  if (example?.value !== undefined) out.example = example.value;
+  const extensions = extensionsOf(raw);
+  if (Object.keys(extensions).length > 0) out.extensions = extensions;
   return out;
 }
 
-/** What a Parameter Object says of itself, whichever entry lists it. */
-interface DefinitionFacts {
-  schema?: Schema;
-  contentType?: string;
-  /** Its own description, read when an entry that does not override it first needs it. */
-  description?: { value: string | undefined };
-  deprecated: boolean;
-  style?: ParameterStyle;
-  explode?: boolean;
-  allowReserved: boolean;
-  example?: unknown;
-  extensions?: Record<string, unknown>;
-}
-
-/**
- * The facts of each Parameter Object reached through a `$ref`, read at the first entry that
- * refers to it (SpecReading.deref gives every entry the same node, the key). The parameters
- * share the schema, example and extensions, which nothing after the reading writes.
- */
-const READ = new WeakMap<RecordNode, DefinitionFacts>();
-
-function definitionFacts(
+/** A parameter's `style`, when its location allows it (else reported, and the default's). */
+function styleOf(
   reading: SpecReading,
   definition: RecordNode,
   location: Parameter["in"],
-): DefinitionFacts {
-  const raw = definition.value;
-  const facts: DefinitionFacts = {
-    deprecated: raw.deprecated === true,
-    allowReserved: raw.allowReserved === true,
-  };
-  const schemaNode = child(definition, "schema");
-  const schema =
-    schemaNode.value !== undefined
-      ? reading.schema(schemaNode)
-      : schemaOfContent(reading, child(definition, "content"));
-  if (schema !== undefined) facts.schema = schema;
-  if (schemaNode.value === undefined) {
-    const mediaType = members(child(definition, "content"))[0]?.[0];
-    if (mediaType !== undefined) facts.contentType = mediaType;
-  }
+): ParameterStyle | undefined {
   const style = stringAt(definition, "style");
-  if (style !== undefined) {
-    if (isLocationStyle(location, style)) facts.style = style;
-    else if (
-      style === "cookie" &&
-      location === "cookie" &&
-      isOpenApi32(reading)
-    )
-      unsupported32(
-        reading,
-        "style cookie (OpenAPI 3.2) is not read: the cookie is sent and read in the default style (form)",
-        child(definition, "style"),
-      );
-    else
-      reading.reporter.report(
-        "openapi3/invalid-style",
-        `style ${JSON.stringify(style)} is not allowed in ${location}; the default is used`,
-        sourceOf(child(definition, "style")),
-      );
-  }
-  if (typeof raw.explode === "boolean") facts.explode = raw.explode;
-  const example = readExamples(reading, definition)[0];
-  if (example?.value !== undefined) facts.example = example.value;
-  const extensions = extensionsOf(raw);
-  if (Object.keys(extensions).length > 0) facts.extensions = extensions;
-  return facts;
+  if (style === undefined || isLocationStyle(location, style)) return style;
+  if (style === "cookie" && location === "cookie" && isOpenApi32(reading))
+    unsupported32(
+      reading,
+      "style cookie (OpenAPI 3.2) is not read: the cookie is sent and read in the default style (form)",
+      child(definition, "style"),
+    );
+  else
+    reading.reporter.report(
+      "openapi3/invalid-style",
+      `style ${JSON.stringify(style)} is not allowed in ${location}; the default is used`,
+      sourceOf(child(definition, "style")),
+    );
+  return undefined;
 }
 
 /**

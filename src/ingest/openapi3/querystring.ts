@@ -1,5 +1,5 @@
 import { createParameter } from "../../model/factories.js";
-import type { Parameter, ParameterStyle } from "../../model/types.js";
+import type { Parameter } from "../../model/types.js";
 import {
   child,
   isRecordNode,
@@ -11,14 +11,9 @@ import {
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { unsupported32 } from "./v32.js";
+import { readEncoding } from "./content.js";
 
 const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
-const FORM_STYLES = new Set([
-  "form",
-  "spaceDelimited",
-  "pipeDelimited",
-  "deepObject",
-]);
 
 /**
  * An OpenAPI 3.2 `in: querystring` parameter (§4.8.12): a form-urlencoded query string whose
@@ -93,7 +88,7 @@ export function readQuerystring(
       ? schema.value.required.filter((r): r is string => typeof r === "string")
       : [],
   );
-  const encoding = child(media, "encoding");
+  const encoding = readEncoding(reading, child(media, "encoding"));
   const out: Parameter[] = [];
   for (const [property, node] of members(properties)) {
     const p = createParameter({
@@ -107,14 +102,11 @@ export function readQuerystring(
       ? stringAt(node, "description")
       : undefined;
     if (described !== undefined) p.description = described;
-    const e = isRecordNode(encoding) ? child(encoding, property) : undefined;
-    if (e && isRecordNode(e)) {
-      const style = stringAt(e, "style");
-      if (style !== undefined && FORM_STYLES.has(style))
-        p.style = style as ParameterStyle;
-      if (typeof e.value.explode === "boolean") p.explode = e.value.explode;
-      if (e.value.allowReserved === true) p.allowReserved = true;
-    }
+    const e =
+      encoding && Object.hasOwn(encoding, property) ? encoding[property]! : {};
+    if (e.style !== undefined) p.style = e.style;
+    if (e.explode !== undefined) p.explode = e.explode;
+    if (e.allowReserved) p.allowReserved = true;
     out.push(p);
   }
   return out;

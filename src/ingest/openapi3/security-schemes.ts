@@ -1,15 +1,18 @@
-import type { SecurityScheme, SecuritySchemeKind } from "../../model/types.js";
+import type { SecuritySchemeKind } from "../../model/types.js";
 import {
   child,
   isRecordNode,
-  members,
-  sourceOf,
   stringAt,
   type RecordNode,
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { isOpenApi32 } from "./v32.js";
-import { readOAuthFlow, registerScheme } from "../openapi-common/security.js";
+import {
+  apiKeyKind,
+  readOAuthFlow,
+  readSchemes,
+  type SkipScheme,
+} from "../openapi-common/security.js";
 
 const FLOWS = [
   "implicit",
@@ -23,47 +26,18 @@ const FLOWS = [
 /** `components.securitySchemes` (§4.8.27 Security Scheme Object), `$ref`s followed. */
 export function readSecuritySchemes(reading: SpecReading): void {
   const components = child(reading.root, "components");
-  if (!isRecordNode(components)) return;
-  for (const [name, entry] of members(child(components, "securitySchemes"))) {
-    const node = reading.deref(entry, "security scheme");
-    if (!node) continue;
-    if (!isRecordNode(node)) {
-      reading.reporter.report(
-        "openapi3/invalid-security-scheme",
-        `security scheme ${JSON.stringify(name)} must be an object; it is skipped`,
-        sourceOf(entry),
-      );
-      continue;
-    }
-    const kind = schemeKind(reading, name, node);
-    if (!kind) continue;
-    const scheme: SecurityScheme = {
-      ...kind,
-      name,
-      sources: [sourceOf(entry)],
-    };
-    const description = stringAt(node, "description");
-    if (description !== undefined) scheme.description = description;
-    if (node.value.deprecated === true && isOpenApi32(reading))
-      scheme.deprecated = true;
-    registerScheme(reading, scheme, entry);
-  }
+  if (isRecordNode(components))
+    readSchemes(reading, child(components, "securitySchemes"), (node, skip) =>
+      schemeKind(reading, node, skip),
+    );
 }
 
 function schemeKind(
   reading: SpecReading,
-  name: string,
   node: RecordNode,
+  skip: SkipScheme,
 ): SecuritySchemeKind | undefined {
   const type = stringAt(node, "type");
-  const skip = (why: string) => {
-    reading.reporter.report(
-      "openapi3/invalid-security-scheme",
-      `security scheme ${JSON.stringify(name)} ${why}; it is skipped`,
-      sourceOf(node),
-    );
-    return undefined;
-  };
   switch (type) {
     case "http": {
       const scheme = stringAt(node, "scheme");
@@ -77,20 +51,8 @@ function schemeKind(
       if (bearerFormat !== undefined) kind.bearerFormat = bearerFormat;
       return kind;
     }
-    case "apiKey": {
-      const keyName = stringAt(node, "name");
-      const location = stringAt(node, "in");
-      if (
-        keyName === undefined ||
-        (location !== "header" && location !== "query" && location !== "cookie")
-      )
-        return skip("needs a `name` and `in` (header, query or cookie)");
-      return {
-        type: "apiKey",
-        parameterName: keyName,
-        in: location,
-      };
-    }
+    case "apiKey":
+      return apiKeyKind(node, ["header", "query", "cookie"], skip);
     case "oauth2": {
       const flowsNode = child(node, "flows");
       if (!isRecordNode(flowsNode)) return skip("has no `flows`");

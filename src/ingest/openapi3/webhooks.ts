@@ -1,7 +1,6 @@
 import { packEndpoint } from "../../model/lists.js";
 import {
-  HTTP_METHODS,
-  type HttpMethod,
+  isStandardMethod,
   type Parameter,
   type SecurityRequirement,
   type Webhook,
@@ -14,8 +13,6 @@ import {
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { readOperation } from "./operation.js";
-
-const METHODS = new Set<string>(HTTP_METHODS);
 
 /**
  * §4.8.1 `webhooks` (OpenAPI 3.1 and 3.2): each key's path item, its operations read like an
@@ -59,7 +56,7 @@ export function readWebhooks(
       continue;
     }
     for (const [method, operation] of members(pathItem)) {
-      if (!METHODS.has(method)) continue;
+      if (!isStandardMethod(method)) continue;
       if (!isRecordNode(operation)) {
         reading.reporter.report(
           "openapi3/invalid-webhook",
@@ -71,7 +68,7 @@ export function readWebhooks(
       try {
         const endpoint = readOperation(
           reading,
-          { path: key, method: method as HttpMethod, pathItem, operation },
+          { path: key, method, pathItem, operation },
           defaultSecurity,
         );
         const webhook: Webhook = { ...packEndpoint(endpoint), key };

@@ -59,15 +59,17 @@ function applyAction(
     );
     return false;
   };
-  const targets = budget.select(action.target, doc.value, "the target");
-  if (targets.length === 0) {
+  const noMatch = (what: string, path: Path) => {
     reporter.report(
       "overlay/no-match",
-      `action ${action.index + 1}: the target ${action.targetText} selects nothing in ${input}`,
-      overlay.place(at),
+      `action ${action.index + 1}: ${what} selects nothing in ${input}`,
+      overlay.place(path),
     );
     return false;
-  }
+  };
+  const targets = budget.select(action.target, doc.value, "the target");
+  if (targets.length === 0)
+    return noMatch(`the target ${action.targetText}`, at);
   if (action.remove) {
     // the last first, so removing an array item leaves the places of those before it
     for (const path of [...targets].sort(comparePaths).reverse()) {
@@ -90,20 +92,12 @@ function applyAction(
     origin = { from, path: [...at, "update"] };
   } else if (action.copy) {
     const copied = budget.select(action.copy, doc.value, '"copy"');
-    if (copied.length !== 1) {
-      if (copied.length === 0) {
-        reporter.report(
-          "overlay/no-match",
-          `action ${action.index + 1}: "copy" selects nothing in ${input}`,
-          overlay.place([...at, "copy"]),
-        );
-        return false;
-      }
+    if (copied.length === 0) return noMatch('"copy"', [...at, "copy"]);
+    if (copied.length > 1)
       return skip(`"copy" selects ${copied.length} nodes; it must select one`, [
         ...at,
         "copy",
       ]);
-    }
     value = valueAt(doc.value, copied[0]!);
     origin = { from, path: [...at, "copy"] };
   } else return false;

@@ -3,7 +3,6 @@
 
 import type { FamilyCodes } from "../../model/diagnostics/code-info.js";
 
-/** The `overlay/` codes. */
 export const OVERLAY_CODES = {
   "overlay/invalid": {
     severity: "error",

@@ -1,5 +1,6 @@
 import type { Path } from "../../model/pointer.js";
 import { isRecord } from "../reader.js";
+import { setOwn } from "../../model/own-property.js";
 
 /** One action of a derived overlay: a target (a normalized JSONPath) and what it does. */
 export type DerivedAction =
@@ -37,18 +38,16 @@ function diffObject(
       removes.push({ target: normalizedPath([...path, key]), remove: true });
   for (const key of Object.keys(b)) {
     const after = b[key];
-    if (!Object.hasOwn(a, key)) {
-      define(update, key, after);
+    const before = Object.hasOwn(a, key) ? a[key] : undefined;
+    if (before !== undefined && sameJson(before, after)) continue;
+    if (isRecord(before) && isRecord(after)) {
+      deeper.push([key, before, after]);
       continue;
     }
-    const before = a[key];
-    if (sameJson(before, after)) continue;
-    if (isRecord(before) && isRecord(after)) deeper.push([key, before, after]);
-    else if (isContainer(before) || isContainer(after)) {
-      // a list, or a change of kind: set anew, once the old value is gone
+    // a list, or a change of kind: set anew, once the old value is gone
+    if (isContainer(before) || (before !== undefined && isContainer(after)))
       removes.push({ target: normalizedPath([...path, key]), remove: true });
-      define(update, key, after);
-    } else define(update, key, after);
+    setOwn(update, key, after);
   }
   actions.push(...removes);
   if (Object.keys(update).length > 0)
@@ -73,15 +72,6 @@ export function sameJson(a: unknown, b: unknown): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
-}
-
-function define(target: Record<string, unknown>, key: string, value: unknown) {
-  Object.defineProperty(target, key, {
-    value,
-    writable: true,
-    enumerable: true,
-    configurable: true,
-  });
 }
 
 /**

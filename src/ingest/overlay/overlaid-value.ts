@@ -1,5 +1,6 @@
 import type { Path } from "../../model/pointer.js";
 import { isRecord } from "../reader.js";
+import { setOwn } from "../../model/own-property.js";
 
 /** Where a node of an overlaid document came from: a place in the input, or in an overlay. */
 export interface Origin<From> {
@@ -53,7 +54,7 @@ export class OverlaidValue<From> {
     for (const seg of path) {
       const parent = node as Record<string, unknown>;
       node = this.ownCopy(parent[seg]);
-      put(parent, seg, node);
+      setOwn(parent, String(seg), node);
     }
     return node;
   }
@@ -65,7 +66,7 @@ export class OverlaidValue<From> {
     value: unknown,
     origin: Origin<From>,
   ): void {
-    put(parent, key, value);
+    setOwn(parent as Record<string, unknown>, String(key), value);
     this.overridesOf(parent).set(String(key), origin);
   }
 
@@ -125,7 +126,7 @@ export class OverlaidValue<From> {
       if (bothObjects || bothArrays) {
         const childOrigin = this.childOrigin(record, key, targetOrigin);
         const child = this.ownCopy(current) as object;
-        put(record, key, child);
+        setOwn(record, key, child);
         this.merge(child, value, from, childOrigin);
       } else this.set(record, key, value, from);
     }
@@ -160,18 +161,4 @@ export class OverlaidValue<From> {
     this.owned.add(copy);
     return copy;
   }
-}
-
-/** `target[key] = value` as an own data member, whatever the key (`__proto__` included). */
-function put(target: object, key: string | number, value: unknown): void {
-  if (Array.isArray(target) && typeof key === "number") {
-    target[key] = value;
-    return;
-  }
-  Object.defineProperty(target, key, {
-    value,
-    writable: true,
-    enumerable: true,
-    configurable: true,
-  });
 }

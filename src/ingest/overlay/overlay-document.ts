@@ -137,43 +137,36 @@ function readAction(
     at,
     fail,
   );
-  let ok = true;
+  // a fault fails the whole overlay (readOverlay): an action is made only to be applied
   const target = item["target"];
   let query: JSONPathQuery | undefined;
-  if (typeof target !== "string" || !target.startsWith("$")) {
-    ok = false;
+  if (typeof target !== "string" || !target.startsWith("$"))
     fail(
       "target" in item ? [...at, "target"] : at,
       `action ${index + 1}: "target" must be a JSONPath (a string starting with "$")`,
     );
-  } else query = compile(target, [...at, "target"], fail);
-  if ("description" in item && typeof item["description"] !== "string") {
-    ok = false;
+  else query = compile(target, [...at, "target"], fail);
+  if ("description" in item && typeof item["description"] !== "string")
     fail(
       [...at, "description"],
       `action ${index + 1}: "description" must be a string`,
     );
-  }
-  if ("remove" in item && typeof item["remove"] !== "boolean") {
-    ok = false;
+  if ("remove" in item && typeof item["remove"] !== "boolean")
     fail(
       [...at, "remove"],
       `action ${index + 1}: "remove" must be true or false`,
     );
-  }
   let copy: JSONPathQuery | undefined;
   if ("copy" in item && v11) {
     const text = item["copy"];
-    if (typeof text !== "string") {
-      ok = false;
+    if (typeof text === "string") copy = compile(text, [...at, "copy"], fail);
+    else
       fail(
         [...at, "copy"],
         `action ${index + 1}: "copy" must be a JSONPath string`,
       );
-    } else copy = compile(text, [...at, "copy"], fail);
-    if (copy === undefined) ok = false;
   }
-  if (!ok || query === undefined) return undefined;
+  if (query === undefined) return undefined;
   return {
     index,
     target: query,
@@ -194,14 +187,10 @@ function compile(
   } catch (error) {
     fail(
       at,
-      `${JSON.stringify(text)} is not an RFC 9535 JSONPath: ${firstLine(error)}`,
+      `${JSON.stringify(text)} is not an RFC 9535 JSONPath: ${String((error as Error).message ?? error).split("\n")[0]}`,
     );
     return undefined;
   }
-}
-
-function firstLine(error: unknown): string {
-  return String((error as Error).message ?? error).split("\n")[0]!;
 }
 
 function unknownKeys(

@@ -28,16 +28,8 @@ export type AuthBlock =
       /** A note on how the block was read (an API key's unknown `in`), and where. */
       note?: { message: string; at: Path };
     }
-  | { kind: "unsupported"; type: string }
-  | {
-      kind: "incomplete";
-      type: string;
-      reason: string;
-      /** Where the fault is below the block (`["apikey", 1, "value"]`); the block itself when absent. */
-      at?: Path;
-      /** The code, when not `postman/incomplete-auth`. */
-      code?: IngestCode;
-    };
+  /** A block no scheme is read from: what to say (at `at` below the block, or the block). */
+  | { kind: "skipped"; code: IngestCode; message: string; at?: Path };
 
 /** Auth types Postman knows that no OpenAPI security scheme can state. */
 const UNSUPPORTED = new Set([
@@ -56,12 +48,12 @@ const UNSUPPORTED = new Set([
  */
 export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
   if (!isRecord(auth)) return { kind: "inherit" };
-  const type = typeof auth.type === "string" ? auth.type.toLowerCase() : "";
+  // the member holding the parameters is named by `type` as written
+  const field = typeof auth.type === "string" ? auth.type : "";
+  const type = field.toLowerCase();
   if (type === "" || type === "inherit") return { kind: "inherit" };
   if (type === "noauth") return { kind: "none" };
-  const params = authParams(
-    auth[typeof auth.type === "string" ? auth.type : type],
-  );
+  const params = authParams(auth[field]);
   const http = HTTP_SCHEMES.get(type);
   if (http) return scheme(...http);
   switch (type) {
@@ -73,17 +65,19 @@ export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
     case "apikey": {
       const name = params.get("key");
       if (name === undefined || name.trim() === "")
-        return { kind: "incomplete", type, reason: "it names no key" };
-      const field = typeof auth.type === "string" ? auth.type : type;
+        return {
+          kind: "skipped",
+          code: "postman/incomplete-auth",
+          message: "the apikey auth block is ignored: it names no key",
+        };
       const into = params.get("in");
       // Postman sends the key in the query for `in: query` and in a header for anything else
       const where = into === "query" ? "query" : "header";
       if (where === "header" && !isHeaderName(name))
         return {
-          kind: "incomplete",
-          type,
+          kind: "skipped",
           code: "postman/invalid-header-name",
-          reason: `${JSON.stringify(name)} is not a valid HTTP header name, so no client could send the key; the API key auth is left out`,
+          message: `${JSON.stringify(name)} is not a valid HTTP header name, so no client could send the key; the API key auth is left out`,
           at: paramAt(auth[field], field, "key"),
         };
       const known = into === undefined || into === "header" || into === "query";
@@ -106,8 +100,9 @@ export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
       return readOAuth2(params, variables);
     default:
       return {
-        kind: "unsupported",
-        type: UNSUPPORTED.has(type) ? type : String(auth.type),
+        kind: "skipped",
+        code: "postman/unsupported-auth",
+        message: `OpenAPI cannot express ${UNSUPPORTED.has(type) ? type : field} auth; the requests that use it get no security scheme`,
       };
   }
 }

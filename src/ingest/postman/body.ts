@@ -16,15 +16,22 @@ import {
 import { isJsonMediaType, mediaTypeOfLanguage, parseJson } from "./media.js";
 import { exampleValue } from "./url.js";
 import {
-  keptAsExample,
-  summaryOf,
+  fits,
+  MAX_INFERRED_CHARS,
+  MAX_SAMPLE_CHARS,
   textSample,
-  tooLongToParse,
 } from "./sample.js";
 import { setOwn } from "../../model/own-property.js";
 
 const BINARY: Schema = { type: "string", format: "binary" };
 const MODES = ["raw", "urlencoded", "formdata", "file", "graphql"] as const;
+/** The media type each body mode but raw sends. */
+const MODE_MEDIA_TYPES = {
+  urlencoded: "application/x-www-form-urlencoded",
+  formdata: "multipart/form-data",
+  file: "application/octet-stream",
+  graphql: "application/json",
+} as const;
 
 /**
  * The request body of a Postman request, or undefined when it sends none. `contentType` is the
@@ -40,10 +47,7 @@ export function readBody(
   valueOf?: (name: string) => string | undefined,
 ): RequestBody | undefined {
   if (!isRecord(body) || body.disabled === true) return undefined;
-  const mode =
-    typeof body.mode === "string"
-      ? body.mode
-      : MODES.find((m) => body[m] !== undefined);
+  const mode = modeOf(body);
   let content: MediaContent | undefined;
   switch (mode) {
     case "raw":
@@ -55,7 +59,7 @@ export function readBody(
       break;
     case "file":
       content = {
-        mediaType: contentType ?? "application/octet-stream",
+        mediaType: contentType ?? MODE_MEDIA_TYPES.file,
         schema: { ...BINARY },
       };
       break;
@@ -77,21 +81,18 @@ function rawContent(
 ): MediaContent | undefined {
   const text = typeof body.raw === "string" ? body.raw : "";
   if (text.trim() === "") return undefined;
-  const options = isRecord(body.options) ? body.options : {};
-  const language = isRecord(options.raw) ? options.raw.language : undefined;
-  const mediaType =
-    contentType ?? mediaTypeOfLanguage(language) ?? "text/plain";
+  const mediaType = contentType ?? languageType(body) ?? "text/plain";
   if (!isJsonMediaType(mediaType)) {
-    const sample = textSample(text, "the raw body", [...at, "raw"], pc);
     const content: MediaContent = {
       mediaType,
-      examples: [{ value: sample.text, ...summaryOf(sample) }],
+      examples: [textSample(text, "the raw body", [...at, "raw"], pc)],
     };
     if (mediaType.startsWith("text/")) content.schema = { type: "string" };
     return content;
   }
   const what = `the ${mediaType} body`;
-  if (tooLongToParse(text, what, [...at, "raw"], pc)) return { mediaType };
+  if (!fits(text, MAX_INFERRED_CHARS, what, [...at, "raw"], pc))
+    return { mediaType };
   const parsed = parseJsonTemplate(text, valueOf);
   if (parsed === undefined) {
     pc.reporter.report(
@@ -109,7 +110,7 @@ function rawContent(
   if (
     parsed.unknownVariables.length === 0 &&
     !holdsTypedPlaceholder(parsed.value) &&
-    keptAsExample(text, what, [...at, "raw"], pc)
+    fits(text, MAX_SAMPLE_CHARS, what, [...at, "raw"], pc)
   )
     content.examples = [{ value: parsed.value }];
   return content;
@@ -142,10 +143,7 @@ function formContent(
     if (value !== undefined) setOwn(example, field.key, value);
   }
   const content: MediaContent = {
-    mediaType:
-      mode === "formdata"
-        ? "multipart/form-data"
-        : "application/x-www-form-urlencoded",
+    mediaType: MODE_MEDIA_TYPES[mode],
     schema: { type: "object", properties },
   };
   if (Object.keys(example).length > 0) content.examples = [{ value: example }];
@@ -164,7 +162,7 @@ function graphqlContent(graphql: unknown): MediaContent | undefined {
       : graphql.variables;
   if (isRecord(variables)) example.variables = variables;
   return {
-    mediaType: "application/json",
+    mediaType: MODE_MEDIA_TYPES.graphql,
     schema: {
       type: "object",
       properties: { query: { type: "string" }, variables: { type: "object" } },
@@ -173,13 +171,6 @@ function graphqlContent(graphql: unknown): MediaContent | undefined {
     examples: [{ value: example }],
   };
 }
-
-const MODE_MEDIA_TYPES: Record<string, string> = {
-  urlencoded: "application/x-www-form-urlencoded",
-  formdata: "multipart/form-data",
-  file: "application/octet-stream",
-  graphql: "application/json",
-};
 
 /**
  * What a request that sends no readable body still says about one: its body mode (an empty raw
@@ -192,19 +183,16 @@ export function bodySignal(
   contentType: string | undefined,
   pc: PostmanContext,
 ): BodySignal | undefined {
-  const sent = isRecord(body) && body.disabled !== true;
-  const mode = sent
-    ? typeof body.mode === "string"
-      ? body.mode
-      : MODES.find((m) => body[m] !== undefined)
-    : undefined;
+  const mode = modeOf(body);
   if (mode === undefined && contentType === undefined) return undefined;
-  const options = sent && isRecord(body.options) ? body.options : {};
-  const language = isRecord(options.raw) ? options.raw.language : undefined;
   const mediaType =
     contentType ??
-    (mode === "raw" ? mediaTypeOfLanguage(language) : undefined) ??
-    (mode !== undefined ? MODE_MEDIA_TYPES[mode] : undefined);
+    (mode === "raw"
+      ? languageType(body as Record<string, unknown>)
+      : undefined) ??
+    (mode !== undefined
+      ? (MODE_MEDIA_TYPES as Record<string, string>)[mode]
+      : undefined);
   return {
     mediaTypes: mediaType === undefined ? [] : [mediaType],
     required: false,
@@ -214,6 +202,22 @@ export function bodySignal(
         : "a Content-Type header",
     source: pc.ref(mode !== undefined ? at : at.slice(0, -1)),
   };
+}
+
+/** A sent body's mode: its `mode`, else the first mode it has a member for. */
+function modeOf(body: unknown): string | undefined {
+  if (!isRecord(body) || body.disabled === true) return undefined;
+  return typeof body.mode === "string"
+    ? body.mode
+    : MODES.find((m) => body[m] !== undefined);
+}
+
+/** The media type a raw body's `options.raw.language` names. */
+function languageType(body: Record<string, unknown>): string | undefined {
+  const options = isRecord(body.options) ? body.options : {};
+  return mediaTypeOfLanguage(
+    isRecord(options.raw) ? options.raw.language : undefined,
+  );
 }
 
 /** A JSON body as written in a request, bare `{{var}}`s replaced (see `parseJsonTemplate`). */

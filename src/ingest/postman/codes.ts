@@ -3,7 +3,6 @@
 
 import type { FamilyCodes } from "../../model/diagnostics/code-info.js";
 
-/** The `postman/` codes. */
 export const POSTMAN_CODES = {
   "postman/api-key-location": {
     severity: "warning",

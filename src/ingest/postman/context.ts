@@ -1,9 +1,7 @@
 import type { Path } from "../../model/pointer.js";
 import type { IngestReporter } from "../codes.js";
-import type { SourceRef } from "../../model/types.js";
-import type { ReaderContext } from "../reader.js";
+import type { Server, SourceRef } from "../../model/types.js";
 import type { SchemeRegistry } from "./security-schemes.js";
-import type { ServerRegistry } from "./servers.js";
 
 /** What every part of the Postman reader needs from the reader context. */
 export interface PostmanContext {
@@ -13,16 +11,9 @@ export interface PostmanContext {
   reporter: IngestReporter;
 }
 
-export function postmanContext(ctx: ReaderContext): PostmanContext {
-  return { ref: (path) => ctx.doc.ref(path), reporter: ctx.reporter };
-}
-
 /** State shared by every request of one collection. */
-export interface CollectionState extends SecurityState {
-  servers: ServerRegistry;
-}
-
-/** Auth state of one collection. */
-export interface SecurityState {
+export interface CollectionState {
+  /** Its servers by URL. */
+  servers: Map<string, Server>;
   schemes: SchemeRegistry;
 }

@@ -1,6 +1,6 @@
 import type { Path } from "../../model/pointer.js";
 import { isRecord } from "../reader.js";
-import { scalarText } from "../openapi-common/info.js";
+import { scalarText } from "../openapi-common/node.js";
 
 /** A Postman description: a string, or `{content, type}` (v2.1). */
 export function descriptionText(value: unknown): string | undefined {

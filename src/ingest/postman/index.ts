@@ -6,15 +6,10 @@ import type {
   Tag,
 } from "../../model/types.js";
 import { isRecord, type ReaderContext } from "../reader.js";
-import {
-  type CollectionState,
-  postmanContext,
-  type PostmanContext,
-} from "./context.js";
+import type { CollectionState, PostmanContext } from "./context.js";
 import { descriptionText, scalarText } from "./fields.js";
 import { readRequest, type RequestScope } from "./request.js";
 import { SchemeRegistry } from "./security-schemes.js";
-import { ServerRegistry } from "./servers.js";
 import { VariableScope } from "./variables.js";
 import type { Path } from "../../model/pointer.js";
 
@@ -23,41 +18,75 @@ import type { Path } from "../../model/pointer.js";
  * in document order. Folders give tags, and variables and auth that requests inherit.
  */
 export function readPostman(ctx: ReaderContext): DocumentModel {
-  const pc = postmanContext(ctx);
+  const pc: PostmanContext = {
+    ref: (path) => ctx.doc.ref(path),
+    reporter: ctx.reporter,
+  };
   const root = isRecord(ctx.doc.value) ? ctx.doc.value : {};
   const state: CollectionState = {
-    servers: new ServerRegistry(),
+    servers: new Map(),
     schemes: new SchemeRegistry(),
   };
-  const tags = new TagRegistry();
+  /** Folder names as tags, in order of first appearance; the first description found is theirs. */
+  const tags = new Map<string, Tag>();
   const endpoints: Endpoint[] = [];
-  walkItems(
-    root.item,
-    ["item"],
-    {
-      variables: new VariableScope(root.variable, pc),
-      auth: [{ value: root.auth, at: ["auth"] }],
-    },
-    {
-      request(item, at, scope) {
-        const endpoint = readRequest(item, at, scope, state, pc);
+  /**
+   * Visits items depth-first in document order. A folder (an item with `item`) passes its
+   * variables and auth down to what it holds, and its name as their tag.
+   */
+  const walk = (items: unknown, at: Path, scope: RequestScope): void => {
+    if (!Array.isArray(items)) return;
+    items.forEach((item, index) => {
+      const path = [...at, index];
+      if (!isRecord(item)) {
+        pc.reporter.report(
+          "postman/invalid-item",
+          "an item is not an object; it is skipped",
+          pc.ref(path),
+        );
+      } else if (Array.isArray(item.item)) {
+        const inner: RequestScope = {
+          variables: scope.variables.child(item, path),
+          auth: [{ value: item.auth, at: [...path, "auth"] }, ...scope.auth],
+        };
+        const name = typeof item.name === "string" ? item.name.trim() : "";
+        if (name !== "") {
+          inner.folder = name;
+          const description = descriptionText(item.description);
+          const tag = tags.get(name);
+          if (!tag)
+            tags.set(
+              name,
+              description === undefined ? { name } : { name, description },
+            );
+          else if (description !== undefined) tag.description ??= description;
+        }
+        walk(item.item, [...path, "item"], inner);
+      } else if (item.request !== undefined) {
+        const endpoint = readRequest(item, path, scope, state, pc);
         if (endpoint) endpoints.push(packEndpoint(endpoint));
-      },
-      folder(folder, name) {
-        if (name !== undefined)
-          tags.add(name, descriptionText(folder.description));
-      },
-    },
-    pc,
-  );
+      } else
+        pc.reporter.report(
+          "postman/invalid-item",
+          "the item has neither `request` nor `item`; it is skipped",
+          pc.ref(path),
+        );
+    });
+  };
+  walk(root.item, ["item"], {
+    variables: new VariableScope(root.variable, pc),
+    auth: [{ value: root.auth, at: ["auth"] }],
+  });
+  // a folder that only holds folders tags nothing
+  const used = new Set(endpoints.flatMap((e) => e.tags));
   return {
     file: ctx.doc.file,
     format: ctx.doc.format,
     info: readInfo(root.info),
-    servers: state.servers.list(),
+    servers: [...state.servers.values()],
     securitySchemes: state.schemes.record(),
     schemas: {},
-    tags: tags.used(endpoints),
+    tags: [...tags.values()].filter((t) => used.has(t.name)),
     endpoints,
   };
 }
@@ -87,78 +116,4 @@ function readVersion(version: unknown): string | undefined {
   ].map((n) => (typeof n === "number" ? n : 0));
   const identifier = scalarText(version.identifier);
   return `${major}.${minor}.${patch}${identifier ? `-${identifier}` : ""}`;
-}
-
-/**
- * Folder names as tags, in order of first appearance. Folders of the same name share a tag; the
- * first description found is its description.
- */
-export class TagRegistry {
-  private readonly byName = new Map<string, Tag>();
-
-  add(name: string, description: string | undefined): void {
-    const tag = this.byName.get(name);
-    if (!tag)
-      this.byName.set(
-        name,
-        description !== undefined ? { name, description } : { name },
-      );
-    else if (tag.description === undefined && description !== undefined)
-      tag.description = description;
-  }
-
-  /** The tags some endpoint uses: a folder that only holds folders tags nothing. */
-  used(tagged: readonly { tags: readonly string[] }[]): Tag[] {
-    const used = new Set(tagged.flatMap((e) => e.tags));
-    return [...this.byName.values()].filter((t) => used.has(t.name));
-  }
-}
-
-export interface ItemVisitor {
-  request(item: Record<string, unknown>, at: Path, scope: RequestScope): void;
-  folder(folder: Record<string, unknown>, name: string | undefined): void;
-}
-
-/**
- * Visits a collection's items depth-first in document order. A folder (an item with `item`)
- * passes its variables and auth down to what it holds, and its name as their tag.
- */
-export function walkItems(
-  items: unknown,
-  at: Path,
-  scope: RequestScope,
-  visitor: ItemVisitor,
-  pc: PostmanContext,
-): void {
-  if (!Array.isArray(items)) return;
-  items.forEach((item, index) => {
-    const path = [...at, index];
-    if (!isRecord(item)) {
-      pc.reporter.report(
-        "postman/invalid-item",
-        "an item is not an object; it is skipped",
-        pc.ref(path),
-      );
-    } else if (Array.isArray(item.item)) {
-      const name = folderName(item);
-      visitor.folder(item, name);
-      const inner: RequestScope = {
-        variables: scope.variables.child(item, path),
-        auth: [{ value: item.auth, at: [...path, "auth"] }, ...scope.auth],
-      };
-      if (name !== undefined) inner.folder = name;
-      walkItems(item.item, [...path, "item"], inner, visitor, pc);
-    } else if (item.request !== undefined) visitor.request(item, path, scope);
-    else
-      pc.reporter.report(
-        "postman/invalid-item",
-        "the item has neither `request` nor `item`; it is skipped",
-        pc.ref(path),
-      );
-  });
-}
-
-function folderName(folder: Record<string, unknown>): string | undefined {
-  const name = typeof folder.name === "string" ? folder.name.trim() : "";
-  return name === "" ? undefined : name;
 }

@@ -3,23 +3,19 @@ import {
   addParameter,
   createEndpoint,
   createParameter,
+  emptyParameters,
 } from "../../model/factories.js";
 import {
   type Endpoint,
   type EndpointParameters,
-  HTTP_METHODS,
+  isStandardMethod,
   type HttpMethod,
-  type Parameter,
   type ParameterLocation,
   type SecurityRequirement,
 } from "../../model/types.js";
 import { isRecord } from "../reader.js";
 import { bodySignal, readBody } from "./body.js";
-import type {
-  CollectionState,
-  PostmanContext,
-  SecurityState,
-} from "./context.js";
+import type { CollectionState, PostmanContext } from "./context.js";
 import { descriptionText, type KeyValue } from "./fields.js";
 import { readHeaders } from "./headers.js";
 import { readResponses } from "./responses.js";
@@ -81,7 +77,12 @@ export function readRequest(
     pc,
     (name) => variables.valueOf(name),
   );
-  if (body && prunesBody(method, item))
+  // Postman drops the body of a GET or HEAD request unless the item opts out of "body pruning"
+  const behavior = item.protocolProfileBehavior;
+  const pruned =
+    (method === "get" || method === "head") &&
+    !(isRecord(behavior) && behavior.disableBodyPruning === true);
+  if (body && pruned)
     pc.reporter.report(
       "postman/pruned-body",
       `Postman does not send a body with ${method.toUpperCase()} unless protocolProfileBehavior.disableBodyPruning is set; the body is left out`,
@@ -131,24 +132,13 @@ function readMethod(
   // Postman sends GET when a request names no method
   if (value === undefined || value === null || value === "") return "get";
   const method = typeof value === "string" ? value.trim().toLowerCase() : "";
-  if ((HTTP_METHODS as readonly string[]).includes(method))
-    return method as HttpMethod;
+  if (isStandardMethod(method)) return method;
   pc.reporter.report(
     "postman/unsupported-method",
     `OpenAPI cannot describe the method ${JSON.stringify(value)}; the request is skipped`,
     pc.ref(at),
   );
   return undefined;
-}
-
-/** Postman drops the body of a GET or HEAD request unless the item opts out of "body pruning". */
-function prunesBody(
-  method: HttpMethod,
-  item: Record<string, unknown>,
-): boolean {
-  if (method !== "get" && method !== "head") return false;
-  const behavior = item.protocolProfileBehavior;
-  return !(isRecord(behavior) && behavior.disableBodyPruning === true);
 }
 
 /**
@@ -172,7 +162,13 @@ export function readLocation(
     const hostParts = variables.substitute(url.host);
     const server = serverUrl(url.protocol, hostParts);
     if (server) {
-      state.servers.add(server, () => pc.ref(at));
+      // one server per distinct URL, in order of first use
+      if (!state.servers.has(server.url))
+        state.servers.set(server.url, {
+          url: server.url,
+          sources: [pc.ref(at)],
+          ...(server.variables && { variables: server.variables }),
+        });
       for (const name of unresolvedNames(hostParts))
         unresolved(
           `host:${name}`,
@@ -205,7 +201,7 @@ export function requestSecurity(
   chain: readonly AuthLink[],
   authorization: KeyValue | undefined,
   variables: VariableScope,
-  state: SecurityState,
+  state: CollectionState,
   pc: PostmanContext,
 ): SecurityRequirement[] | undefined {
   let block: AuthBlock = { kind: "inherit" };
@@ -234,20 +230,12 @@ export function requestSecurity(
       );
     return [{ [name]: block.scopes }];
   }
-  if ((block.kind === "unsupported" || block.kind === "incomplete") && link) {
-    const message =
-      block.kind === "unsupported"
-        ? `OpenAPI cannot express ${block.type} auth; the requests that use it get no security scheme`
-        : block.code
-          ? block.reason
-          : `the ${block.type} auth block is ignored: ${block.reason}`;
-    const code =
-      block.kind === "unsupported"
-        ? "postman/unsupported-auth"
-        : (block.code ?? "postman/incomplete-auth");
-    const at = block.kind === "incomplete" && block.at ? block.at : [];
-    pc.reporter.report(code, message, pc.ref([...link.at, ...at]));
-  }
+  if (block.kind === "skipped" && link)
+    pc.reporter.report(
+      block.code,
+      block.message,
+      pc.ref([...link.at, ...(block.at ?? [])]),
+    );
   if (authorization !== undefined) {
     const inferred = authFromHeader(authorization.value ?? "");
     const name = state.schemes.add(
@@ -272,58 +260,40 @@ export function readParameters(
   headers: { parameters: readonly KeyValue[]; cookies: readonly KeyValue[] },
   pc: PostmanContext,
 ): EndpointParameters {
-  const parameters: EndpointParameters = {
-    path: [],
-    query: [],
-    header: [],
-    cookie: [],
+  const parameters = emptyParameters();
+  const add = (
+    name: string,
+    location: ParameterLocation,
+    entry: KeyValue | undefined,
+    at: Path,
+  ) => {
+    const result = createParameter({
+      name,
+      in: location,
+      source: pc.ref(at),
+      // a converter's typed stand-in (`<long>`) names the type; anything else is text
+      schema: typedPlaceholder(entry?.value) ?? { type: "string" },
+    });
+    if (entry?.description !== undefined)
+      result.description = entry.description;
+    const example = exampleValue(entry?.value);
+    if (example !== undefined)
+      result.example =
+        location === "path" || location === "query"
+          ? decodeText(example, location === "query")
+          : example;
+    addParameter(parameters, result);
   };
   for (const variable of path.variables) {
     const entry = url?.variables.find((v) => v.key === variable.name);
-    const at = entry?.at ?? url?.at ?? [];
-    addParameter(
-      parameters,
-      parameter(variable.name, "path", entry, pc.ref(at)),
-    );
+    add(variable.name, "path", entry, entry?.at ?? url?.at ?? []);
   }
   for (const entry of url?.query ?? [])
     if (!parameters.query.some((p) => p.name === entry.key))
-      addParameter(
-        parameters,
-        parameter(entry.key, "query", entry, pc.ref(entry.at)),
-      );
+      add(entry.key, "query", entry, entry.at);
   for (const entry of headers.parameters)
-    addParameter(
-      parameters,
-      parameter(entry.key, "header", entry, pc.ref(entry.at)),
-    );
+    add(entry.key, "header", entry, entry.at);
   for (const entry of headers.cookies)
-    addParameter(
-      parameters,
-      parameter(entry.key, "cookie", entry, pc.ref(entry.at)),
-    );
+    add(entry.key, "cookie", entry, entry.at);
   return parameters;
-}
-
-function parameter(
-  name: string,
-  location: ParameterLocation,
-  entry: KeyValue | undefined,
-  source: Parameter["sources"][number],
-): Parameter {
-  const result = createParameter({
-    name,
-    in: location,
-    source,
-    // a converter's typed stand-in (`<long>`) names the type; anything else is text
-    schema: typedPlaceholder(entry?.value) ?? { type: "string" },
-  });
-  if (entry?.description !== undefined) result.description = entry.description;
-  const example = exampleValue(entry?.value);
-  if (example !== undefined)
-    result.example =
-      location === "path" || location === "query"
-        ? decodeText(example, location === "query")
-        : example;
-  return result;
 }

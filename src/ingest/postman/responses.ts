@@ -6,11 +6,10 @@ import { keyValues } from "./fields.js";
 import { isInferred, mergeInferred } from "../../model/inferred-schema.js";
 import { holdsTypedPlaceholder, inferSchema } from "./typed-placeholder.js";
 import {
-  keptAsExample,
+  fits,
   MAX_INFERRED_CHARS,
-  summaryOf,
+  MAX_SAMPLE_CHARS,
   textSample,
-  tooLongToParse,
 } from "./sample.js";
 import {
   isJsonMediaType,
@@ -49,7 +48,7 @@ export function readResponses(
       byStatus.set(status, response);
     }
     response.sources.push(pc.ref(path));
-    const { type, example, summary, schemaOnly } = savedBody(saved, path, pc);
+    const { type, example, schemaOnly } = savedBody(saved, path, pc);
     const types = type !== undefined ? [type] : [...accept];
     for (const t of types) {
       let content = response.content.find((c) => c.mediaType === t);
@@ -58,7 +57,7 @@ export function readResponses(
         response.content.push(content);
       }
       if (example !== undefined)
-        addExample(content, example, saved.name, { summary, schemaOnly });
+        addExample(content, example, saved.name, schemaOnly);
     }
   });
   const responses = [...byStatus.values()];
@@ -108,9 +107,8 @@ function savedBody(
   pc: PostmanContext,
 ): {
   type?: string;
-  example?: unknown;
-  /** A cut text example's summary. */
-  summary?: string;
+  /** Its value, and a cut text's summary. */
+  example?: Example;
   /** The JSON body is too long to be an example: it gives its schema only. */
   schemaOnly?: boolean;
 } {
@@ -132,31 +130,32 @@ function savedBody(
     // a body declared JSON and too long is not parsed; an undeclared one is then read as text
     const tooLong =
       type !== undefined
-        ? tooLongToParse(text, what, at, pc)
+        ? !fits(text, MAX_INFERRED_CHARS, what, at, pc)
         : text.length > MAX_INFERRED_CHARS;
     if (tooLong && type !== undefined) return { type };
     const parsed = tooLong ? undefined : parseJson(text);
     if (parsed !== undefined)
       return {
         type: type ?? "application/json",
-        example: parsed.value,
-        ...(keptAsExample(text, what, at, pc) ? {} : { schemaOnly: true }),
+        example: { value: parsed.value },
+        ...(fits(text, MAX_SAMPLE_CHARS, what, at, pc)
+          ? {}
+          : { schemaOnly: true }),
       };
   }
-  const sample = textSample(text, what, at, pc);
   return {
     type: type ?? "text/plain",
-    example: sample.text,
-    ...summaryOf(sample),
+    example: textSample(text, what, at, pc),
   };
 }
 
 function addExample(
   content: MediaContent,
-  value: unknown,
+  saved: Example,
   name: unknown,
-  cut: { summary?: string; schemaOnly?: boolean } = {},
+  schemaOnly?: boolean,
 ): void {
+  const { value } = saved;
   if (isJsonMediaType(content.mediaType) && typeof value !== "string") {
     // several saved responses of one status: every one fits the schema
     const guess = inferSchema(value);
@@ -165,10 +164,9 @@ function addExample(
       content.schema = mergeInferred([content.schema, guess]);
   }
   // typed stand-ins (`"<long>"`, written by converters) make a template, not an example
-  if (cut.schemaOnly || holdsTypedPlaceholder(value)) return;
+  if (schemaOnly || holdsTypedPlaceholder(value)) return;
   const examples = (content.examples ??= []);
-  const example: Example = { value };
-  if (cut.summary !== undefined) example.summary = cut.summary;
+  const example: Example = { ...saved };
   if (typeof name === "string" && name.trim() !== "") {
     // example names are keys in OpenAPI: two saved responses may share one
     let unique = name;

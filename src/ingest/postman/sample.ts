@@ -1,4 +1,5 @@
 import type { Path } from "../../model/pointer.js";
+import type { Example } from "../../model/types.js";
 import type { PostmanContext } from "./context.js";
 
 /**
@@ -9,14 +10,6 @@ import type { PostmanContext } from "./context.js";
 export const MAX_SAMPLE_CHARS = 64 * 1024;
 export const MAX_INFERRED_CHARS = 4 * 1024 * 1024;
 
-/** What a body's text may become: its example whole, cut (text), or left out (JSON). */
-export interface BodySample {
-  /** The example text; cut to MAX_SAMPLE_CHARS. Undefined when the body gives no example. */
-  text?: string;
-  /** The example's summary when it is cut: which part of the body it holds. */
-  summary?: string;
-}
-
 /**
  * A text body's example: the whole text, or its first MAX_SAMPLE_CHARS characters (never half a
  * surrogate pair) with a summary saying so, reported at `at`.
@@ -26,8 +19,8 @@ export function textSample(
   what: string,
   at: Path,
   pc: PostmanContext,
-): BodySample {
-  if (text.length <= MAX_SAMPLE_CHARS) return { text };
+): Example {
+  if (text.length <= MAX_SAMPLE_CHARS) return { value: text };
   let end = MAX_SAMPLE_CHARS;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
@@ -39,52 +32,30 @@ export function textSample(
   );
   // a copy of its own: a slice would keep the whole body alive as long as the example lives
   return {
-    text: Buffer.from(text.slice(0, end), "utf16le").toString("utf16le"),
+    value: Buffer.from(text.slice(0, end), "utf16le").toString("utf16le"),
     summary,
   };
 }
 
 /**
- * Whether a JSON body is too long to parse (over MAX_INFERRED_CHARS): then it is kept without a
- * schema or an example, which is reported at `at`.
+ * Whether a JSON body is within `limit`: MAX_INFERRED_CHARS, the most that is parsed (past it the
+ * body is kept without a schema or an example), or MAX_SAMPLE_CHARS, the most an example keeps
+ * (past it the body gives its schema only). What it loses is reported at `at`.
  */
-export function tooLongToParse(
+export function fits(
   text: string,
+  limit: number,
   what: string,
   at: Path,
   pc: PostmanContext,
 ): boolean {
-  if (text.length <= MAX_INFERRED_CHARS) return false;
+  if (text.length <= limit) return true;
   pc.reporter.report(
     "postman/large-body",
-    `${what} is ${count(text.length)} characters, more than the ${count(MAX_INFERRED_CHARS)} a schema is inferred from: it is kept without a schema or an example`,
-    pc.ref(at),
-  );
-  return true;
-}
-
-/**
- * Whether a parsed JSON body is short enough to be an example (MAX_SAMPLE_CHARS); a longer one
- * gives its schema only, which is reported at `at`.
- */
-export function keptAsExample(
-  text: string,
-  what: string,
-  at: Path,
-  pc: PostmanContext,
-): boolean {
-  if (text.length <= MAX_SAMPLE_CHARS) return true;
-  pc.reporter.report(
-    "postman/large-body",
-    `${what} is ${count(text.length)} characters, more than the ${count(MAX_SAMPLE_CHARS)} an example keeps: its schema is inferred from it, and it is no example`,
+    `${what} is ${count(text.length)} characters, more than the ${count(limit)} ${limit === MAX_SAMPLE_CHARS ? "an example keeps: its schema is inferred from it, and it is no example" : "a schema is inferred from: it is kept without a schema or an example"}`,
     pc.ref(at),
   );
   return false;
-}
-
-/** The example's `summary` member of a cut sample, or nothing. */
-export function summaryOf(sample: BodySample): { summary?: string } {
-  return sample.summary === undefined ? {} : { summary: sample.summary };
 }
 
 /** `65,536`: digits grouped by three, the same on every machine. */

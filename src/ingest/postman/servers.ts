@@ -1,31 +1,25 @@
-import type { Server, ServerVariable, SourceRef } from "../../model/types.js";
+import type { Server, ServerVariable } from "../../model/types.js";
 import type { TextPart } from "./fields.js";
 import { setOwn } from "../../model/own-property.js";
 import { trimTrailing } from "../../model/linear-text.js";
 
-export interface ServerUrl {
-  url: string;
-  /** Server variables made from unresolved `{{var}}`s in the host (default ""). */
-  variables: string[];
-}
-
 /**
- * The server URL of a request from its protocol and host (variables already substituted).
- * An unresolved `{{var}}` becomes a `{var}` server variable. With no protocol, a host that starts
- * with a variable is taken as written (the variable usually carries the scheme: `{{baseUrl}}`);
- * any other host gets `http://`, the scheme Postman itself assumes.
+ * The server URL of a request from its protocol and host (variables already substituted). An
+ * unresolved `{{var}}` becomes a `{var}` server variable (default ""). With no protocol, a host
+ * that starts with a variable is taken as written (the variable usually carries the scheme:
+ * `{{baseUrl}}`); any other host gets `http://`, the scheme Postman itself assumes.
  */
 export function serverUrl(
   protocol: string | undefined,
   host: readonly TextPart[],
-): ServerUrl | undefined {
+): Pick<Server, "url" | "variables"> | undefined {
   let text = "";
-  const variables: string[] = [];
+  const variables: Record<string, ServerVariable> = {};
   for (const part of host) {
     if ("text" in part) text += part.text;
     else {
       text += `{${part.variable}}`;
-      if (!variables.includes(part.variable)) variables.push(part.variable);
+      setOwn(variables, part.variable, { default: "" });
     }
   }
   text = trimTrailing(text.trim(), "/");
@@ -36,27 +30,7 @@ export function serverUrl(
       text = `${protocol}://${text.replace(/^\/\//, "")}`;
     else if (!startsWithVariable) text = `http://${text.replace(/^\/\//, "")}`;
   }
-  return { url: text, variables };
-}
-
-/** The servers of one collection, one per distinct URL, in order of first use. */
-export class ServerRegistry {
-  private readonly byUrl = new Map<string, Server>();
-
-  /** `source` is called only for a new URL: positions cost a scan of the text. */
-  add(server: ServerUrl, source: () => SourceRef): void {
-    if (this.byUrl.has(server.url)) return;
-    const entry: Server = { url: server.url, sources: [source()] };
-    if (server.variables.length > 0) {
-      const variables: Record<string, ServerVariable> = {};
-      for (const name of server.variables)
-        setOwn(variables, name, { default: "" });
-      entry.variables = variables;
-    }
-    this.byUrl.set(server.url, entry);
-  }
-
-  list(): Server[] {
-    return [...this.byUrl.values()];
-  }
+  return Object.keys(variables).length > 0
+    ? { url: text, variables }
+    : { url: text };
 }

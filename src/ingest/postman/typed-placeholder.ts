@@ -37,9 +37,12 @@ export function typedPlaceholder(value: unknown): Schema | undefined {
   return schema ? { ...schema } : undefined;
 }
 
+/** Deeper than any real example; stops a pathological document from recursing for ever. */
+const MAX_DEPTH = 32;
+
 /** Whether `value` holds a typed stand-in anywhere: then it is a template, not an example. */
 export function holdsTypedPlaceholder(value: unknown, depth = 0): boolean {
-  if (depth > 32) return false;
+  if (depth > MAX_DEPTH) return false;
   if (typedPlaceholder(value) !== undefined) return true;
   if (Array.isArray(value))
     return value.some((v) => holdsTypedPlaceholder(v, depth + 1));
@@ -49,9 +52,6 @@ export function holdsTypedPlaceholder(value: unknown, depth = 0): boolean {
     );
   return false;
 }
-
-/** Deeper than any real example; stops a pathological document from recursing for ever. */
-const MAX_DEPTH = 32;
 
 /**
  * A simple schema read off one example value: member types, arrays typed by their first element.

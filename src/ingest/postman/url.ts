@@ -28,12 +28,13 @@ export function readUrl(url: unknown, at: Path): RequestUrl | undefined {
     typeof url.raw === "string" ? parseRawUrl(url.raw, at) : undefined;
   if (url.host === undefined && url.path === undefined && !raw)
     return undefined;
-  let host = url.host !== undefined ? joinHost(url.host) : (raw?.host ?? "");
+  let host =
+    url.host !== undefined ? joinParts(url.host, ".") : (raw?.host ?? "");
   const port = scalarText(url.port);
   if (url.host !== undefined && port) host += `:${port}`;
   const result: RequestUrl = {
     host,
-    path: url.path !== undefined ? joinPath(url.path) : (raw?.path ?? ""),
+    path: url.path !== undefined ? joinParts(url.path, "/") : (raw?.path ?? ""),
     query: Array.isArray(url.query)
       ? keyValues(url.query, [...at, "query"])
       : (raw?.query ?? []),
@@ -48,26 +49,14 @@ export function readUrl(url: unknown, at: Path): RequestUrl | undefined {
   return result;
 }
 
-function joinHost(host: unknown): string {
-  if (typeof host === "string") return host;
-  if (Array.isArray(host))
-    return host
-      .map((part) => scalarText(part))
-      .filter((p) => p !== undefined)
-      .join(".");
-  return "";
-}
-
-function joinPath(path: unknown): string {
-  if (typeof path === "string") return path;
-  if (!Array.isArray(path)) return "";
-  // 2.1 allows `{type, value}` objects among the segments
-  return path
-    .map((segment) =>
-      isRecord(segment) ? scalarText(segment.value) : scalarText(segment),
-    )
-    .filter((s) => s !== undefined)
-    .join("/");
+/** A host or path, as a string or as its parts (2.1 allows `{type, value}` objects among them). */
+function joinParts(value: unknown, separator: string): string {
+  if (typeof value === "string") return value;
+  if (!Array.isArray(value)) return "";
+  return value
+    .map((part) => scalarText(isRecord(part) ? part.value : part))
+    .filter((p) => p !== undefined)
+    .join(separator);
 }
 
 /** Splits a URL string as Postman's own parser does: protocol, host, path, query; `#…` dropped. */

@@ -3,10 +3,6 @@ import { isRecord } from "../reader.js";
 import type { PostmanContext } from "./context.js";
 import { keyValues, type TextPart } from "./fields.js";
 
-/** A piece of text after `{{var}}` substitution: literal text, or a variable nobody defined. */
-
-export type { TextPart };
-
 const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
 
 /**
@@ -163,21 +159,16 @@ export class VariableScope {
     if (!pc) return;
     const chain = problem.chain.join(" → ");
     const kept = `{{${name}}} is left as it is, unresolved`;
-    const [code, message] =
+    const code =
       problem.kind === "cycle"
-        ? ([
-            "postman/variable-cycle",
-            `the variable ${JSON.stringify(name)} refers back to itself (${chain}); ${kept}`,
-          ] as const)
+        ? "postman/variable-cycle"
+        : "postman/variable-expansion";
+    const message =
+      problem.kind === "cycle"
+        ? `the variable ${JSON.stringify(name)} refers back to itself (${chain}); ${kept}`
         : problem.kind === "depth"
-          ? ([
-              "postman/variable-expansion",
-              `{{${name}}} nests variables more than ${VARIABLE_LIMITS.depth} deep (${chain}); ${kept}`,
-            ] as const)
-          : ([
-              "postman/variable-expansion",
-              `{{${name}}} expands past ${VARIABLE_LIMITS.substitutions.toLocaleString("en-US")} substitutions or ${VARIABLE_LIMITS.characters.toLocaleString("en-US")} characters (at ${chain}); ${kept}`,
-            ] as const);
+          ? `{{${name}}} nests variables more than ${VARIABLE_LIMITS.depth} deep (${chain}); ${kept}`
+          : `{{${name}}} expands past ${VARIABLE_LIMITS.substitutions.toLocaleString("en-US")} substitutions or ${VARIABLE_LIMITS.characters.toLocaleString("en-US")} characters (at ${chain}); ${kept}`;
     pc.reporter
       .once(`${code}:${toPointer(definition.at)}`)
       .report(code, message, pc.ref(definition.at));

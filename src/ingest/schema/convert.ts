@@ -26,8 +26,6 @@ import {
   type KeywordRole,
 } from "./keywords.js";
 
-export { makeNullable } from "./dialect-rules.js";
-
 /**
  * Translates the schema dialects of Swagger 2.0 and OpenAPI 3.0/3.1 into the model's one (JSON
  * Schema 2020-12). Named schemas stay references; a `$ref` to anywhere else is imported once as a

@@ -72,7 +72,6 @@ export function nonFiniteEnumValues(out: Schema): number[] {
   const types = Array.isArray(out.type) ? out.type : [out.type];
   const numeric = types.filter((t) => t !== "null");
   if (
-    !Array.isArray(out.enum) ||
     numeric.length === 0 ||
     !numeric.every((t) => t === "number" || t === "integer")
   )

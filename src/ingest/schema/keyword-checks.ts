@@ -1,8 +1,7 @@
 import type { IngestReporter } from "../codes.js";
 import type { Schema } from "../../model/types.js";
-import type { PatternVerdicts } from "../../model/patterns/safety.js";
+import { riskText, type PatternVerdicts } from "../../model/patterns/safety.js";
 import { hasPropertyEscape } from "../../model/patterns/flags.js";
-import { checkPatternSafety } from "./pattern-safety-checks.js";
 import type { SourceDocument } from "../reader.js";
 import { nonFiniteEnumValues } from "./dialect-rules.js";
 import {
@@ -67,7 +66,12 @@ export function checkedKeyword(
   return undefined;
 }
 
-/** The validators compile patterns as JavaScript regular expressions (src/emit/validators). */
+/**
+ * The validators compile patterns as JavaScript regular expressions (src/emit/validators): a
+ * pattern that is none is reported, and so is one that can stall them (model/patterns/safety.ts),
+ * with a warning when they run it in linear time instead, and when they cannot and leave it
+ * unchecked.
+ */
 export function checkPattern(
   reporter: IngestReporter,
   verdicts: PatternVerdicts,
@@ -76,13 +80,25 @@ export function checkPattern(
   at: At,
 ): void {
   const guard = verdicts.guard(pattern);
-  if (guard.kind !== "invalid")
-    return checkPatternSafety(reporter, pattern, guard, doc.ref(pathOf(at)));
-  reporter.report(
-    "schema/invalid-pattern",
-    `the pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression${hasPropertyEscape(pattern) ? " (with the `u` flag its `\\p{…}` needs: a Unicode property this Node.js does not know, newer than its Unicode or misspelt)" : ""}; validators do not check it`,
-    doc.ref(pathOf(at)),
-  );
+  const shown = JSON.stringify(pattern);
+  if (guard.kind === "invalid")
+    reporter.report(
+      "schema/invalid-pattern",
+      `the pattern ${shown} is not a JavaScript regular expression${hasPropertyEscape(pattern) ? " (with the `u` flag its `\\p{…}` needs: a Unicode property this Node.js does not know, newer than its Unicode or misspelt)" : ""}; validators do not check it`,
+      doc.ref(pathOf(at)),
+    );
+  else if (guard.kind === "linear")
+    reporter.report(
+      "schema/backtracking-pattern",
+      `the pattern ${shown} ${riskText(guard.risk)}; the validators match it with a linear-time matcher instead of a RegExp`,
+      doc.ref(pathOf(at)),
+    );
+  else if (guard.kind === "refused")
+    reporter.report(
+      "schema/unsafe-pattern",
+      `the pattern ${shown} ${riskText(guard.risk)}, and the linear-time matcher cannot run it (${guard.why}): the validators do not check it; rewrite it to check it`,
+      doc.ref(pathOf(at)),
+    );
 }
 
 /**
@@ -95,16 +111,12 @@ export function reportNonFiniteEnum(
   doc: SourceDocument,
   at: At,
 ): readonly number[] {
-  // most schemas have no enum: answered before any list is made
-  if (!Array.isArray(schema.enum)) return NONE;
   const drop = nonFiniteEnumValues(schema);
   for (const i of drop)
     reporter.report(
       "schema/non-finite-enum",
-      `enum value ${JSON.stringify(schema.enum[i])} is a string, not a number JSON can carry; it is left out of the type`,
+      `enum value ${JSON.stringify(schema.enum![i])} is a string, not a number JSON can carry; it is left out of the type`,
       doc.ref([...pathOf(at), "enum", i]),
     );
   return drop;
 }
-
-const NONE: readonly number[] = [];

@@ -1,9 +1,17 @@
 import { DOC_KEYWORDS } from "./ref-cycles.js";
 import { SCHEMA_TYPES as MODEL_SCHEMA_TYPES } from "../../model/schema/schema.js";
 
-/** The type a JSON Schema keyword's value must have, as the converter checks it. */
-export type KeywordType =
-  "string" | "number" | "boolean" | "strings" | "array" | "type";
+/** The type a JSON Schema keyword's value must have, as the converter checks it, in words. */
+export const EXPECTED_TEXT = {
+  string: "a string",
+  number: "a number",
+  boolean: "true or false",
+  strings: "a list of strings",
+  array: "a list",
+  type: "a JSON Schema type or a list of them",
+} as const;
+
+export type KeywordType = keyof typeof EXPECTED_TEXT;
 
 /** JSON Schema keywords whose value has one type (the rest are copied as they are). */
 export const KEYWORD_TYPES = new Map<string, KeywordType>([
@@ -31,15 +39,6 @@ export const KEYWORD_TYPES = new Map<string, KeywordType>([
   ["enum", "array"],
   ["type", "type"],
 ]);
-
-export const EXPECTED_TEXT: Record<KeywordType, string> = {
-  string: "a string",
-  number: "a number",
-  boolean: "true or false",
-  strings: "a list of strings",
-  array: "a list",
-  type: "a JSON Schema type or a list of them",
-};
 
 /** The `type` values a description may hold: the model's types, and Swagger 2.0's `file` (read as a binary string by convert.ts). */
 export const SCHEMA_TYPES: ReadonlySet<unknown> = new Set<unknown>([

@@ -6,15 +6,12 @@ import type {
   Parameter,
   ResponseHeader,
   SecurityRequirement,
-  SecurityScheme,
   SecuritySchemeKind,
   Server,
 } from "../../model/types.js";
-import { extensionsOf, type ReaderContext } from "../reader.js";
-import { readInfo, readTags } from "../openapi-common/info.js";
+import { extensionsOf, isRecord, type ReaderContext } from "../reader.js";
 import {
   child,
-  isRecordNode,
   members,
   type RecordNode,
   sourceOf,
@@ -28,9 +25,11 @@ import {
 } from "../openapi-common/paths.js";
 import { SpecReading } from "../openapi-common/reading.js";
 import {
+  apiKeyKind,
   readOAuthFlow,
+  readSchemes,
   readSecurityRequirements,
-  registerScheme,
+  type SkipScheme,
 } from "../openapi-common/security.js";
 import { trimTrailing } from "../../model/linear-text.js";
 import {
@@ -48,8 +47,7 @@ import {
   serializationOf,
 } from "./request-body.js";
 import { createParameter } from "../../model/factories.js";
-import { responseEntries } from "../openapi-common/responses.js";
-import { setOwn } from "../../model/own-property.js";
+import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 
 /**
  * Reads a Swagger 2.0 document natively (no upgrade to OpenAPI 3 first, which loses `consumes`,
@@ -59,7 +57,9 @@ export function readSwagger2(ctx: ReaderContext): DocumentModel {
   const reading = new SpecReading(ctx, "swagger2", "swagger2", ["definitions"]);
   const { root } = reading;
   reading.schemas.convertHome();
-  readSecurityDefinitions(reading);
+  readSchemes(reading, child(root, "securityDefinitions"), (node, skip) =>
+    schemeKind(reading, node, skip),
+  );
   const defaults: Swagger2Defaults = {
     consumes: stringsAt(root, "consumes") ?? [],
     produces: stringsAt(root, "produces") ?? [],
@@ -68,17 +68,7 @@ export function readSwagger2(ctx: ReaderContext): DocumentModel {
   const endpoints = readPaths(reading, child(root, "paths"), (site) =>
     readOperation(reading, site, defaults),
   );
-  reading.finish();
-  return {
-    file: ctx.doc.file,
-    format: ctx.doc.format,
-    info: readInfo(reading),
-    servers: readServers(reading),
-    securitySchemes: reading.securitySchemes,
-    schemas: reading.schemas.schemas,
-    tags: readTags(reading),
-    endpoints,
-  };
+  return reading.model(endpoints, () => readServers(reading));
 }
 
 /**
@@ -143,78 +133,31 @@ const FLOWS = {
   accessCode: "authorizationCode",
 } as const;
 
-/** `securityDefinitions` (§Security Definitions Object) in OpenAPI 3 terms. */
-export function readSecurityDefinitions(reading: SpecReading): void {
-  for (const [name, node] of members(
-    child(reading.root, "securityDefinitions"),
-  )) {
-    if (!isRecordNode(node)) {
-      reading.reporter.report(
-        "swagger2/invalid-security-scheme",
-        `security definition ${JSON.stringify(name)} must be an object; it is skipped`,
-        sourceOf(node),
-      );
-      continue;
-    }
-    const kind = schemeKind(reading, name, node);
-    if (!kind) continue;
-    const scheme: SecurityScheme = { ...kind, name, sources: [sourceOf(node)] };
-    const description = stringAt(node, "description");
-    if (description !== undefined) scheme.description = description;
-    registerScheme(reading, scheme, node);
-  }
-}
-
 function schemeKind(
   reading: SpecReading,
-  name: string,
   node: RecordNode,
+  skip: SkipScheme,
 ): SecuritySchemeKind | undefined {
   const type = stringAt(node, "type");
-  const skip = (why: string) => {
-    reading.reporter.report(
-      "swagger2/invalid-security-scheme",
-      `${why}; it is skipped`,
-      sourceOf(node),
-    );
-    return undefined;
-  };
   switch (type) {
     case "basic":
       return { type: "http", scheme: "basic" };
-    case "apiKey": {
-      const keyName = stringAt(node, "name");
-      const location = stringAt(node, "in");
-      if (
-        keyName !== undefined &&
-        (location === "header" || location === "query")
-      )
-        return {
-          type: "apiKey",
-          parameterName: keyName,
-          in: location,
-        };
-      return skip(
-        `apiKey scheme ${JSON.stringify(name)} needs a \`name\` and \`in\` (header or query)`,
-      );
-    }
+    case "apiKey":
+      return apiKeyKind(node, ["header", "query"], skip);
     case "oauth2": {
       const flow = stringAt(node, "flow");
-      if (flow !== undefined && Object.hasOwn(FLOWS, flow))
-        return {
-          type: "oauth2",
-          flows: {
-            [FLOWS[flow as keyof typeof FLOWS]]: readOAuthFlow(reading, node),
-          },
-        };
-      return skip(
-        `oauth2 scheme ${JSON.stringify(name)} has no valid \`flow\` (implicit, password, application or accessCode)`,
-      );
+      if (flow === undefined || !Object.hasOwn(FLOWS, flow))
+        return skip(
+          "has no valid `flow` (implicit, password, application or accessCode)",
+        );
+      const name = FLOWS[flow as keyof typeof FLOWS];
+      return {
+        type: "oauth2",
+        flows: { [name]: readOAuthFlow(reading, node) },
+      };
     }
     default:
-      return skip(
-        `security scheme ${JSON.stringify(name)} has unknown type ${JSON.stringify(type ?? null)}`,
-      );
+      return skip(`has unknown type ${JSON.stringify(type ?? null)}`);
   }
 }
 
@@ -303,9 +246,7 @@ function headerValues(definition: RecordNode): unknown[] {
     if (raw["x-example"] !== undefined) values.push(raw["x-example"]);
   };
   collect(definition.value);
-  const items = definition.value.items;
-  if (typeof items === "object" && items !== null && !Array.isArray(items))
-    collect(items as Record<string, unknown>);
+  if (isRecord(definition.value.items)) collect(definition.value.items);
   return values;
 }
 
@@ -408,24 +349,12 @@ function readHeaders(
   reading: SpecReading,
   response: RecordNode,
 ): Record<string, ResponseHeader> | undefined {
-  const headers = members(child(response, "headers"));
-  if (headers.length === 0) return undefined;
-  const out: Record<string, ResponseHeader> = {};
-  for (const [name, node] of headers) {
-    if (!isRecordNode(node)) {
-      reading.reporter.report(
-        "swagger2/invalid-header",
-        `response header ${JSON.stringify(name)} must be an object; it is skipped`,
-        sourceOf(node),
-      );
-      continue;
-    }
+  return readHeaderMap(reading, response, (node) => {
     const header: ResponseHeader = {};
     const schema = inlineSchema(reading, node);
     if (schema !== undefined) header.schema = schema;
     const description = stringAt(node, "description");
     if (description !== undefined) header.description = description;
-    setOwn(out, name, header);
-  }
-  return out;
+    return header;
+  });
 }

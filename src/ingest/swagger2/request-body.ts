@@ -16,6 +16,7 @@ import {
 } from "../openapi-common/node.js";
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
+import { isRecord } from "../reader.js";
 import { setOwn } from "../../model/own-property.js";
 
 /**
@@ -122,13 +123,9 @@ function formData(
 }
 
 function isFile(raw: Record<string, unknown>): boolean {
-  if (raw.type === "file") return true;
-  const items = raw.items;
   return (
-    raw.type === "array" &&
-    typeof items === "object" &&
-    items !== null &&
-    (items as Record<string, unknown>).type === "file"
+    raw.type === "file" ||
+    (raw.type === "array" && isRecord(raw.items) && raw.items.type === "file")
   );
 }
 
@@ -168,27 +165,18 @@ export function inlineSchema(
   reading: SpecReading,
   node: RecordNode,
 ): Schema | undefined {
-  const raw: Record<string, unknown> = {};
-  let any = false;
-  for (const key of SCHEMA_KEYWORDS) {
-    if (node.value[key] === undefined) continue;
-    raw[key] = key === "items" ? itemsOnly(node.value.items) : node.value[key];
-    any = true;
-  }
-  if (!any) return undefined;
+  const raw = itemsOnly(node.value) as Record<string, unknown>;
+  if (Object.keys(raw).length === 0) return undefined;
   return reading.schemas.convert(raw, node.doc, node.path);
 }
 
 /** `items` keeps only schema keywords, recursively: `collectionFormat` is not a schema keyword. */
 function itemsOnly(items: unknown): unknown {
-  if (typeof items !== "object" || items === null || Array.isArray(items))
-    return items;
-  const record = items as Record<string, unknown>;
-  if (typeof record.$ref === "string") return record;
+  if (!isRecord(items) || typeof items.$ref === "string") return items;
   const out: Record<string, unknown> = {};
   for (const key of SCHEMA_KEYWORDS)
-    if (record[key] !== undefined)
-      out[key] = key === "items" ? itemsOnly(record.items) : record[key];
+    if (items[key] !== undefined)
+      out[key] = key === "items" ? itemsOnly(items.items) : items[key];
   return out;
 }
 
