@@ -13,6 +13,7 @@ import {
   print,
   printDoc,
   PRINT_WIDTH,
+  revivableExample,
   scalarRevival,
   type ScalarRevival,
   softline,
@@ -24,7 +25,6 @@ import {
 import type { Endpoint, HttpMethod } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { bySpecificity, mswPath } from "./msw-path.js";
-import { revivableExample } from "./scalars.js";
 
 /** MSW's `http` has a function per method but TRACE and QUERY (nor one for any other method). */
 const METHODS: ReadonlySet<HttpMethod> = new Set(
@@ -155,6 +155,7 @@ function answerOf(
   if (!kind)
     return { status, body: { kind: "none", mediaType: media.mediaType } };
   let example = media.examples?.find((e) => e.value !== undefined);
+  // the client revives a mock's JSON by its plan: an example that would not revive goes unused
   const options = {
     examples: "typed" as const,
     ...(revival && { accepts: revivableExample(model.scalars) }),

@@ -9,14 +9,9 @@ import { Output } from "./json-output.js";
  */
 
 export function printJson(value: unknown): string {
-  return printJsonParts(value).join("");
-}
-
-/** {@link printJson}'s text as the parts it is made of, in order (see shared/text-parts.ts). */
-export function printJsonParts(value: unknown): string[] {
   const parts: string[] = [];
   printJsonTo(value, { write: (part) => parts.push(part) });
-  return parts;
+  return parts.join("");
 }
 
 /** Writes {@link printJson}'s text to `target`, a few thousand pieces at a time, in order. */
@@ -268,7 +263,7 @@ function hasMembers(value: Record<string, unknown>): boolean {
 }
 
 /** prettier's `fill` for number arrays (their JSON texts): as many per line as fit. */
-export function fillNumbers(texts: readonly string[], indent: string): string {
+function fillNumbers(texts: readonly string[], indent: string): string {
   const inner = indent + "  ";
   const lines: string[] = [];
   let line = "";

@@ -15,23 +15,42 @@ import { isJsonMediaType, sentContent } from "./media-types.js";
 /**
  * The revival plans of the client and the server (`dates: "Date"`, `int64: "bigint"`): where
  * each endpoint's values become a Date or a bigint (revivedScalar), as the data
- * templates/shared/scalars.ts walks (scalar-plan-types.ts). `allOf` merges its members' plans; a
+ * templates/shared/scalars.ts walks. `allOf` merges its members' plans; a
  * union revives a value only when every member that accepts it revives it the same way, and an
  * object member only when no other member declares it otherwise.
  */
 
-import type {
-  OperationPlan,
-  Plan,
-  PlanNode,
-  Plans,
-} from "./scalar-plan-types.js";
-export type {
-  OperationPlan,
-  Plan,
-  PlanNode,
-  Plans,
-} from "./scalar-plan-types.js";
+// The plans as data; templates/shared/scalars.ts walks the runtime's copy of these types
+// (test/templates/same-plan-types.ts holds both the same).
+export type Plan = number | PlanNode;
+export interface PlanNode {
+  s?: "t" | "d";
+  i?: 1;
+  p?: Record<string, Plan>;
+  r?: Plan;
+  t?: Plan[];
+  e?: Plan;
+}
+export interface OperationPlan {
+  path?: Record<string, Plan>;
+  query?: Record<string, Plan>;
+  headers?: Record<string, Plan>;
+  cookies?: Record<string, Plan>;
+  body?: Plan;
+  /**
+   * The server's: a body's plan by the media type it arrives as (lower-cased, without
+   * parameters, as its `listedMediaType` finds it), present only when one differs from `body`
+   * (the sent media type's); a media type missing here revives nothing.
+   */
+  bodies?: Record<string, Plan>;
+  responses?: Record<string, Plan>;
+  /** 1: the request body holds int64s; 2: the answers do (read losslessly). */
+  lossless?: number;
+}
+export interface Plans {
+  named: PlanNode[];
+  operations: Record<string, OperationPlan>;
+}
 
 /** How a webhook's plan is named among the operations' (no endpoint name has a space). */
 export const WEBHOOK_PREFIX = "webhook ";
@@ -303,13 +322,7 @@ class PlanBuilder {
         seen.add(plan);
         return int64(named[plan], seen);
       }
-      return (
-        plan.i === 1 ||
-        keys(plan.p).some((k) => int64(member(plan.p, k), seen)) ||
-        int64(plan.r, seen) ||
-        int64(plan.e, seen) ||
-        (plan.t ?? []).some((p) => int64(p, seen))
-      );
+      return plan.i === 1 || children(plan).some((p) => int64(p, seen));
     };
     const out: Record<string, OperationPlan> = {};
     for (const [name, op] of Object.entries(operations)) {
@@ -346,15 +359,14 @@ class PlanBuilder {
         : typeof plan === "number"
           ? live[plan] === true
           : this.lives(plan, live);
-    return (
-      node.s !== undefined ||
-      node.i === 1 ||
-      keys(node.p).some((k) => alive(member(node.p, k))) ||
-      alive(node.r) ||
-      alive(node.e) ||
-      (node.t ?? []).some(alive)
-    );
+    return node.s !== undefined || node.i === 1 || children(node).some(alive);
   }
+}
+
+/** The plans inside a node: its members', the rest's, the items', the tuple's. */
+function children(node: PlanNode): (Plan | undefined)[] {
+  const members = keys(node.p).map((k) => member(node.p, k));
+  return [...members, node.r, node.e, ...(node.t ?? [])];
 }
 
 function prunedRecord(

@@ -1,8 +1,10 @@
-import { PRINT_WIDTH } from "../toolkit.js";
+import { PRINT_WIDTH, stringLiteral } from "../toolkit.js";
+import type { PlanSub } from "./plan-types.js";
 
 /**
  * What the validators' code (code.ts) is written with but is no check: the function being
- * written ({@link Fn}) and how its lines are joined, the type tests, the pointer escape.
+ * written ({@link Fn}) and how its lines are joined, the type tests, the pointer escape, and
+ * what the keyword writers (code-keywords.ts) write with ({@link CheckText}).
  */
 
 /** A sub-schema's pointer: `p`, then literal segments and loop indexes. */
@@ -176,4 +178,108 @@ export function nested(written: readonly string[]): string[] {
 /** A key as one segment of a JSON pointer (what the runtime's `esc` makes of it). */
 export function escapePointer(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** How code.ts's `CheckCode` writes what its keyword writers (code-keywords.ts) use too. */
+export abstract class CheckText {
+  /** The constants' values (`K[i]`). */
+  readonly constants: unknown[] = [];
+  private readonly constantIndex = new Map<string, number>();
+
+  constructor(
+    /** The plan's patterns (`[source, …]`), for their messages. */
+    readonly patterns: readonly (readonly unknown[])[],
+  ) {}
+
+  /** `K[i]` of a value (each value once). */
+  protected constant(value: unknown): string {
+    const key = JSON.stringify(value);
+    let i = this.constantIndex.get(key);
+    if (i === undefined) {
+      i = this.constants.length;
+      this.constants.push(value);
+      this.constantIndex.set(key, i);
+    }
+    return `K[${i}]`;
+  }
+
+  /** A string in code: an escaped literal when short, else a constant. */
+  string(s: string): string {
+    const literal = stringLiteral(s);
+    return literal.length <= 24 ? literal : this.constant(s);
+  }
+
+  /** A primitive in code (a short number as JavaScript prints it). */
+  value(v: unknown): string {
+    if (typeof v === "string") return this.string(v);
+    if (v === null || typeof v === "boolean") return String(v);
+    if (typeof v === "number") {
+      const text = String(v);
+      if (/^-?\d+(\.\d+)?$/.test(text) && text.length <= 16) return text;
+    }
+    return this.constant(v);
+  }
+
+  /** A sub-schema's pointer in code, `p` joined with `parts`. */
+  path(fn: Fn, parts: readonly PathPart[]): string {
+    fn.usesP = true;
+    let out = "p";
+    let text = "";
+    for (const part of parts) {
+      if ("text" in part) text += part.text;
+      else {
+        if (text !== "") out += " + " + this.string(text);
+        text = "";
+        out += " + " + part.index;
+      }
+    }
+    if (text !== "") out += " + " + this.string(text);
+    return out;
+  }
+
+  /** The nesting level in code, `d` plus `level`. */
+  depth(fn: Fn, level: number): string {
+    fn.usesD = true;
+    return level === 0 ? "d" : `d + ${level}`;
+  }
+
+  /** A violation: pushed, and a return when stopping at the first. */
+  fail(
+    fn: Fn,
+    indent: number,
+    path: readonly PathPart[],
+    keyword: string,
+    message: string,
+  ): void {
+    fn.usesE = true;
+    const at = this.path(fn, path);
+    fn.line(
+      indent,
+      `if (r.fail(e, ${at}, "${keyword}", ${this.constant(message)})) return;`,
+    );
+  }
+
+  /** `if (test) {`, a violation, `}`. */
+  guard(
+    fn: Fn,
+    indent: number,
+    test: string,
+    path: readonly PathPart[],
+    keyword: string,
+    message: string,
+  ): void {
+    fn.line(indent, `if (${test}) {`);
+    this.fail(fn, indent + 2, path, keyword, message);
+    fn.line(indent, "}");
+  }
+
+  /** A sub-schema's checks of `v` in place (or a call of its check). */
+  abstract sub(
+    fn: Fn,
+    sub: PlanSub,
+    v: string,
+    path: readonly PathPart[],
+    level: number,
+    indent: number,
+  ): void;
 }

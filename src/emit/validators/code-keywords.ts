@@ -2,6 +2,7 @@ import { isIdentifierName } from "../toolkit.js";
 import {
   escapePointer,
   Unsupported,
+  type CheckText,
   type Fn,
   type PathPart,
 } from "./code-function.js";
@@ -10,40 +11,8 @@ import { FORMATS } from "./strings.js";
 
 /**
  * The checks of the keyword blocks of the validators' code (code.ts): a string's, a number's,
- * an object's, an array's keywords, written into `fn` with code.ts's `CheckCode` helpers.
+ * an object's, an array's keywords, written into `fn` with the helpers of `CheckText` (code-function.ts).
  */
-
-/** What the keyword writers use of code.ts's `CheckCode` (its members so documented). */
-export interface CheckWriter {
-  readonly patterns: readonly (readonly unknown[])[];
-  string(s: string): string;
-  value(v: unknown): string;
-  path(fn: Fn, parts: readonly PathPart[]): string;
-  depth(fn: Fn, level: number): string;
-  fail(
-    fn: Fn,
-    indent: number,
-    path: readonly PathPart[],
-    keyword: string,
-    message: string,
-  ): void;
-  guard(
-    fn: Fn,
-    indent: number,
-    test: string,
-    path: readonly PathPart[],
-    keyword: string,
-    message: string,
-  ): void;
-  sub(
-    fn: Fn,
-    sub: PlanSub,
-    v: string,
-    path: readonly PathPart[],
-    level: number,
-    indent: number,
-  ): void;
-}
 
 const BOUNDS: Readonly<Record<string, [string, string]>> = {
   minimum: ["<", "at least"],
@@ -59,7 +28,7 @@ const properties = (n: number): string =>
   `${n} ${n === 1 ? "property" : "properties"}`;
 
 export function stringOp(
-  c: CheckWriter,
+  c: CheckText,
   fn: Fn,
   op: PlanOp,
   v: string,
@@ -135,7 +104,7 @@ export function stringOp(
 }
 
 export function numberOp(
-  c: CheckWriter,
+  c: CheckText,
   fn: Fn,
   op: PlanOp,
   v: string,
@@ -168,14 +137,14 @@ export function numberOp(
 }
 
 /** A member read: `v.name` for a short identifier, `v["…"]` or `v[K[i]]` else. */
-function member(c: CheckWriter, v: string, name: string): string {
+function member(c: CheckText, v: string, name: string): string {
   return isIdentifierName(name) && name.length <= 24
     ? `${v}.${name}`
     : `${v}[${c.string(name)}]`;
 }
 
 export function objectOp(
-  c: CheckWriter,
+  c: CheckText,
   fn: Fn,
   op: PlanOp,
   v: string,
@@ -270,7 +239,7 @@ export function objectOp(
  * checks, or else additionalProperties'.
  */
 function keyLoop(
-  c: CheckWriter,
+  c: CheckText,
   fn: Fn,
   op: PlanOp,
   v: string,
@@ -316,7 +285,7 @@ function keyLoop(
 }
 
 export function arrayOp(
-  c: CheckWriter,
+  c: CheckText,
   fn: Fn,
   op: PlanOp,
   v: string,

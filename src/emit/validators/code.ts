@@ -1,5 +1,6 @@
-import { PRINT_WIDTH, stringLiteral } from "../toolkit.js";
+import { PRINT_WIDTH } from "../toolkit.js";
 import {
+  CheckText,
   Fn,
   KIND_GUARD,
   primitive,
@@ -7,13 +8,7 @@ import {
   Unsupported,
   type PathPart,
 } from "./code-function.js";
-import {
-  arrayOp,
-  numberOp,
-  objectOp,
-  stringOp,
-  type CheckWriter,
-} from "./code-keywords.js";
+import { arrayOp, numberOp, objectOp, stringOp } from "./code-keywords.js";
 import type { PlanOp, PlanSub } from "./plan-types.js";
 
 /**
@@ -42,10 +37,7 @@ const INLINE_LIMIT = 400;
  * The code of a file's checks: each node of `nodes` (a plan's table) a function `c<id>`, when
  * it can be written; the constants and helper functions they share.
  */
-export class CheckCode implements CheckWriter {
-  /** The constants' values (`K[i]`). */
-  readonly constants: unknown[] = [];
-  private readonly constantIndex = new Map<string, number>();
+export class CheckCode extends CheckText {
   /** Helper functions (`h<n>`): branches of anyOf, oneOf, not and if, deep sub-schemas. */
   private readonly helpers: string[] = [];
   /** A helper's name by its checks ({@link Fn.key}). */
@@ -63,9 +55,9 @@ export class CheckCode implements CheckWriter {
 
   constructor(
     private readonly nodes: readonly (PlanOp[] | undefined)[],
-    /** The plan's patterns (`[source, …]`), for their messages (the keyword writers'). */
-    readonly patterns: readonly (readonly unknown[])[],
+    patterns: readonly (readonly unknown[])[],
   ) {
+    super(patterns);
     for (let id = 0; id < nodes.length; id++)
       this.functions.push(this.write(id));
   }
@@ -127,88 +119,6 @@ export class CheckCode implements CheckWriter {
     this.calls.length = calls!;
   }
 
-  /** `K[i]` of a value (each value once). */
-  private constant(value: unknown): string {
-    const key = JSON.stringify(value);
-    let i = this.constantIndex.get(key);
-    if (i === undefined) {
-      i = this.constants.length;
-      this.constants.push(value);
-      this.constantIndex.set(key, i);
-    }
-    return `K[${i}]`;
-  }
-
-  /** A string in code: an escaped literal when short, else a constant; the keyword writers' too. */
-  string(s: string): string {
-    const literal = stringLiteral(s);
-    return literal.length <= 24 ? literal : this.constant(s);
-  }
-
-  /** A primitive in code (a short number as JavaScript prints it); the keyword writers' too. */
-  value(v: unknown): string {
-    if (typeof v === "string") return this.string(v);
-    if (v === null || typeof v === "boolean") return String(v);
-    if (typeof v === "number") {
-      const text = String(v);
-      if (/^-?\d+(\.\d+)?$/.test(text) && text.length <= 16) return text;
-    }
-    return this.constant(v);
-  }
-
-  /** A sub-schema's pointer in code, `p` joined with `parts`; the keyword writers' too. */
-  path(fn: Fn, parts: readonly PathPart[]): string {
-    fn.usesP = true;
-    let out = "p";
-    let text = "";
-    for (const part of parts) {
-      if ("text" in part) text += part.text;
-      else {
-        if (text !== "") out += " + " + this.string(text);
-        text = "";
-        out += " + " + part.index;
-      }
-    }
-    if (text !== "") out += " + " + this.string(text);
-    return out;
-  }
-
-  /** The nesting level in code, `d` plus `level`; the keyword writers' too. */
-  depth(fn: Fn, level: number): string {
-    fn.usesD = true;
-    return level === 0 ? "d" : `d + ${level}`;
-  }
-
-  /** A violation: pushed, and a return when stopping at the first; the keyword writers' too. */
-  fail(
-    fn: Fn,
-    indent: number,
-    path: readonly PathPart[],
-    keyword: string,
-    message: string,
-  ): void {
-    fn.usesE = true;
-    const at = this.path(fn, path);
-    fn.line(
-      indent,
-      `if (r.fail(e, ${at}, "${keyword}", ${this.constant(message)})) return;`,
-    );
-  }
-
-  /** `if (test) {`, a violation (see {@link fail}), `}`; the keyword writers' too. */
-  guard(
-    fn: Fn,
-    indent: number,
-    test: string,
-    path: readonly PathPart[],
-    keyword: string,
-    message: string,
-  ): void {
-    fn.line(indent, `if (${test}) {`);
-    this.fail(fn, indent + 2, path, keyword, message);
-    fn.line(indent, "}");
-  }
-
   /** A call of another check, and the return when it stopped at a violation. */
   private call(
     fn: Fn,
@@ -226,26 +136,13 @@ export class CheckCode implements CheckWriter {
     fn.line(indent, "if (r.over(e)) return;");
   }
 
-  /** The name of the check of a sub-schema that is a check of its own; undefined else. */
-  private named(sub: PlanSub): string | undefined {
-    if (typeof sub === "number") return this.node(sub);
-    if (sub.length !== 1) return undefined;
-    const [code, operand] = sub[0]!;
-    if (code === "$") return this.node(operand as number);
-    if (code === "&") return this.named(operand as PlanSub);
-    return undefined;
-  }
-
-  /** The name of node `id`'s check, called. */
-  private node(id: number): string {
-    this.calls.push(id);
-    return `c${id}`;
-  }
-
   /** A check of `sub` called as a function: its own, or a helper written for it. */
   private checkOf(sub: PlanSub): string {
-    const named = this.named(sub);
-    if (named !== undefined) return named;
+    const target = this.target(sub);
+    if (target !== undefined) {
+      this.calls.push(target);
+      return `c${target}`;
+    }
     if (typeof sub !== "number" && sub.length === 0) return "r.accept";
     const fn = new Fn("");
     this.ops(fn, sub as PlanOp[], "x", [], 0, 2);
@@ -262,7 +159,7 @@ export class CheckCode implements CheckWriter {
   }
 
   /** A sub-schema's checks of `v` in place (or a call of its check); the keyword writers' too. */
-  sub(
+  override sub(
     fn: Fn,
     sub: PlanSub,
     v: string,
