@@ -10,6 +10,24 @@ import type { PlanSub } from "./plan-types.js";
 /** A sub-schema's pointer: `p`, then literal segments and loop indexes. */
 export type PathPart = { text: string } | { index: string };
 
+/**
+ * Where checks are written: into `fn`, of the value in the variable `v`, at the pointer `path`
+ * and the nesting `level`, their lines at `indent`.
+ */
+export interface Site {
+  readonly fn: Fn;
+  readonly v: string;
+  readonly path: readonly PathPart[];
+  readonly level: number;
+  readonly indent: number;
+}
+
+/** `s` with its lines `by` columns further in. */
+export const indented = (s: Site, by: number): Site => ({
+  ...s,
+  indent: s.indent + by,
+});
+
 export class Unsupported extends Error {}
 
 export const TYPE_FAILS: Readonly<Record<string, (v: string) => string>> = {
@@ -243,43 +261,23 @@ export abstract class CheckText {
     return level === 0 ? "d" : `d + ${level}`;
   }
 
-  /** A violation: pushed, and a return when stopping at the first. */
-  fail(
-    fn: Fn,
-    indent: number,
-    path: readonly PathPart[],
-    keyword: string,
-    message: string,
-  ): void {
-    fn.usesE = true;
-    const at = this.path(fn, path);
-    fn.line(
-      indent,
+  /** A violation at `s.path`: pushed, and a return when stopping at the first. */
+  fail(s: Site, keyword: string, message: string): void {
+    s.fn.usesE = true;
+    const at = this.path(s.fn, s.path);
+    s.fn.line(
+      s.indent,
       `if (r.fail(e, ${at}, "${keyword}", ${this.constant(message)})) return;`,
     );
   }
 
   /** `if (test) {`, a violation, `}`. */
-  guard(
-    fn: Fn,
-    indent: number,
-    test: string,
-    path: readonly PathPart[],
-    keyword: string,
-    message: string,
-  ): void {
-    fn.line(indent, `if (${test}) {`);
-    this.fail(fn, indent + 2, path, keyword, message);
-    fn.line(indent, "}");
+  guard(s: Site, test: string, keyword: string, message: string): void {
+    s.fn.line(s.indent, `if (${test}) {`);
+    this.fail(indented(s, 2), keyword, message);
+    s.fn.line(s.indent, "}");
   }
 
-  /** A sub-schema's checks of `v` in place (or a call of its check). */
-  abstract sub(
-    fn: Fn,
-    sub: PlanSub,
-    v: string,
-    path: readonly PathPart[],
-    level: number,
-    indent: number,
-  ): void;
+  /** A sub-schema's checks of `s.v` in place (or a call of its check). */
+  abstract sub(s: Site, sub: PlanSub): void;
 }

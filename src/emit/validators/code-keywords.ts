@@ -2,9 +2,10 @@ import { isIdentifierName } from "../toolkit.js";
 import {
   escapePointer,
   Unsupported,
+  indented,
   type CheckText,
-  type Fn,
   type PathPart,
+  type Site,
 } from "./code-function.js";
 import type { PlanOp, PlanSub } from "./plan-types.js";
 import { FORMATS } from "./strings.js";
@@ -27,14 +28,8 @@ const plural = (n: number, word: string): string =>
 const properties = (n: number): string =>
   `${n} ${n === 1 ? "property" : "properties"}`;
 
-export function stringOp(
-  c: CheckText,
-  fn: Fn,
-  op: PlanOp,
-  v: string,
-  path: readonly PathPart[],
-  indent: number,
-): void {
+export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
+  const { fn, v, indent } = s;
   switch (op[0]) {
     case "L": {
       const min = op[1] as number | null;
@@ -46,43 +41,32 @@ export function stringOp(
       const n = fn.variable("n");
       fn.line(indent, `if (${maybe.join(" || ")}) {`);
       fn.line(indent + 2, `const ${n} = r.length(${v});`);
-      if (min !== null) {
-        fn.line(indent + 2, `if (${n} < ${min}) {`);
-        c.fail(
-          fn,
-          indent + 4,
-          path,
+      if (min !== null)
+        c.guard(
+          indented(s, 2),
+          `${n} < ${min}`,
           "minLength",
           `must have at least ${plural(min, "character")}`,
         );
-        fn.line(indent + 2, "}");
-      }
-      if (max !== null) {
-        fn.line(indent + 2, `if (${n} > ${max}) {`);
-        c.fail(
-          fn,
-          indent + 4,
-          path,
+      if (max !== null)
+        c.guard(
+          indented(s, 2),
+          `${n} > ${max}`,
           "maxLength",
           `must have at most ${plural(max, "character")}`,
         );
-        fn.line(indent + 2, "}");
-      }
       fn.line(indent, "}");
       return;
     }
     case "p": {
       const index = op[1] as number;
-      fn.line(indent, `if (!P.pattern(${index}).test(${v})) {`);
       const source = c.patterns[index]![0] as string;
-      c.fail(
-        fn,
-        indent + 2,
-        path,
+      c.guard(
+        s,
+        `!P.pattern(${index}).test(${v})`,
         "pattern",
         `must match the pattern ${JSON.stringify(source)}`,
       );
-      fn.line(indent, "}");
       return;
     }
     case "f": {
@@ -91,7 +75,7 @@ export function stringOp(
       const format = `r.${FORMATS[name]![2]}`;
       fn.usesE = true;
       fn.line(indent, `if (!${format}.test(${v})) {`);
-      const at = c.path(fn, path);
+      const at = c.path(fn, s.path);
       fn.line(
         indent + 2,
         `if (r.fail(e, ${at}, "format", ${format}.message)) return;`,
@@ -103,22 +87,13 @@ export function stringOp(
   throw new Unsupported();
 }
 
-export function numberOp(
-  c: CheckText,
-  fn: Fn,
-  op: PlanOp,
-  v: string,
-  path: readonly PathPart[],
-  indent: number,
-): void {
+export function numberOp(c: CheckText, s: Site, op: PlanOp): void {
   const keyword = op[0] as string;
   const bound = op[1] as number;
   if (keyword === "multipleOf") {
     c.guard(
-      fn,
-      indent,
-      `!Number.isInteger(${v} / ${c.value(bound)})`,
-      path,
+      s,
+      `!Number.isInteger(${s.v} / ${c.value(bound)})`,
       keyword,
       `must be a multiple of ${bound}`,
     );
@@ -127,10 +102,8 @@ export function numberOp(
   if (!Object.hasOwn(BOUNDS, keyword)) throw new Unsupported();
   const [fails, words] = BOUNDS[keyword]!;
   c.guard(
-    fn,
-    indent,
-    `${v} ${fails} ${c.value(bound)}`,
-    path,
+    s,
+    `${s.v} ${fails} ${c.value(bound)}`,
     keyword,
     `must be ${words} ${bound}`,
   );
@@ -143,28 +116,26 @@ function member(c: CheckText, v: string, name: string): string {
     : `${v}[${c.string(name)}]`;
 }
 
-export function objectOp(
-  c: CheckText,
-  fn: Fn,
-  op: PlanOp,
-  v: string,
-  path: readonly PathPart[],
-  level: number,
-  indent: number,
-): void {
+/** The site of a member's (or an item's) value `m`, at `path` within `s`'s value. */
+function within(s: Site, m: string, path: readonly PathPart[]): Site {
+  return { ...s, v: m, path, level: s.level + 4, indent: s.indent + 2 };
+}
+
+export function objectOp(c: CheckText, s: Site, op: PlanOp): void {
+  const { fn, v, indent } = s;
   switch (op[0]) {
     case "r": {
       const names = op[1] as string[];
       const skip = op[2] as number;
-      let inner = indent;
+      let inner = s;
       if (skip !== 0) {
         fn.line(indent, `if ((${c.depth(fn, 0)} & 3) !== ${skip}) {`);
-        inner += 2;
+        inner = indented(s, 2);
       }
       // `in` on a plain object (runtime.ts, plain), for a name Object.prototype lacks
       const fast = names.filter((name) => !(name in Object.prototype));
       const q = fast.length > 1 ? fn.variable("q") : undefined;
-      if (q !== undefined) fn.line(inner, `const ${q} = r.plain(${v});`);
+      if (q !== undefined) fn.line(inner.indent, `const ${q} = r.plain(${v});`);
       for (const name of names) {
         const key = c.string(name);
         const owns =
@@ -172,10 +143,8 @@ export function objectOp(
             ? `(${q} ? ${key} in ${v} : r.has(${v}, ${key}))`
             : `r.has(${v}, ${key})`;
         c.guard(
-          fn,
           inner,
           `!${owns}`,
-          path,
           "required",
           `must have the property ${JSON.stringify(name)}`,
         );
@@ -188,35 +157,28 @@ export function objectOp(
       const max = op[2] as number | null;
       const n = fn.variable("n");
       fn.line(indent, `const ${n} = Object.keys(${v}).length;`);
-      if (min !== null) {
+      if (min !== null)
         c.guard(
-          fn,
-          indent,
+          s,
           `${n} < ${min}`,
-          path,
           "minProperties",
           `must have at least ${properties(min)}`,
         );
-      }
-      if (max !== null) {
+      if (max !== null)
         c.guard(
-          fn,
-          indent,
+          s,
           `${n} > ${max}`,
-          path,
           "maxProperties",
           `must have at most ${properties(max)}`,
         );
-      }
       return;
     }
     case "pr": {
       const name = op[1] as string;
-      const sub = op[2] as PlanSub;
       const m = fn.variable("v");
-      const at = [...path, { text: "/" + escapePointer(name) }];
+      const at = [...s.path, { text: "/" + escapePointer(name) }];
       const read = `const ${m} = ${member(c, v, name)};`;
-      const body = () => c.sub(fn, sub, m, at, level + 4, indent + 2);
+      const body = () => c.sub(within(s, m, at), op[2] as PlanSub);
       // a name Object.prototype has (`constructor`) must be an own property to count
       if (name in Object.prototype)
         fn.wrap(indent, [`if (r.has(${v}, ${c.string(name)})) {`, read], body);
@@ -228,7 +190,7 @@ export function objectOp(
       return;
     }
     case "k":
-      return keyLoop(c, fn, op, v, path, level, indent);
+      return keyLoop(c, s, op);
   }
   throw new Unsupported();
 }
@@ -238,15 +200,8 @@ export function objectOp(
  * patterns or propertyNames is the interpreter's): per key in order, the declared property's
  * checks, or else additionalProperties'.
  */
-function keyLoop(
-  c: CheckText,
-  fn: Fn,
-  op: PlanOp,
-  v: string,
-  path: readonly PathPart[],
-  level: number,
-  indent: number,
-): void {
+function keyLoop(c: CheckText, s: Site, op: PlanOp): void {
+  const { fn, v, indent } = s;
   const declared = op[1] as [string, PlanSub | null][];
   const extra = op[2] as PlanSub | false | null;
   if ((op[3] as unknown[]).length > 0 || op[4] !== null)
@@ -259,19 +214,19 @@ function keyLoop(
   fn.line(indent, `for (let ${i} = 0; ${i} < ${keys}.length; ${i}++) {`);
   fn.line(indent + 2, `const ${key} = ${keys}[${i}];`);
   fn.line(indent + 2, `const ${m} = ${v}[${key}];`);
-  const at: PathPart[] = [...path, { text: "/" }, { index: `r.esc(${key})` }];
-  const inner = indent + 4;
+  const at: PathPart[] = [...s.path, { text: "/" }, { index: `r.esc(${key})` }];
+  const inner = indented(within(s, m, at), 4);
   fn.line(indent + 2, `switch (${key}) {`);
   for (const [name, sub] of declared) {
-    fn.line(inner, `case ${c.string(name)}:`);
-    if (sub !== null) c.sub(fn, sub, m, at, level + 4, inner + 2);
-    fn.line(inner + 2, "break;");
+    fn.line(indent + 4, `case ${c.string(name)}:`);
+    if (sub !== null) c.sub(inner, sub);
+    fn.line(indent + 6, "break;");
   }
   if (extra !== null) {
-    fn.line(inner, "default:");
+    fn.line(indent + 4, "default:");
     if (extra === false)
-      c.fail(fn, inner + 2, at, "additionalProperties", "must not be present");
-    else c.sub(fn, extra, m, at, level + 4, inner + 2);
+      c.fail(inner, "additionalProperties", "must not be present");
+    else c.sub(inner, extra);
   }
   fn.line(indent + 2, "}");
   fn.line(indent, "}");
@@ -284,15 +239,8 @@ function keyLoop(
     fn.lines.splice(read, 1);
 }
 
-export function arrayOp(
-  c: CheckText,
-  fn: Fn,
-  op: PlanOp,
-  v: string,
-  path: readonly PathPart[],
-  level: number,
-  indent: number,
-): void {
+export function arrayOp(c: CheckText, s: Site, op: PlanOp): void {
+  const { fn, v, indent } = s;
   switch (op[0]) {
     case "mi":
     case "ma":
@@ -300,10 +248,8 @@ export function arrayOp(
       const n = op[1] as number;
       const few = op[0] === "mi";
       c.guard(
-        fn,
-        indent,
+        s,
         `${v}.length ${few ? "<" : ">"} ${n}`,
-        path,
         op[0] === "mi" ? "minItems" : op[0] === "ma" ? "maxItems" : "items",
         `must have at ${few ? "least" : "most"} ${plural(n, "item")}`,
       );
@@ -311,10 +257,8 @@ export function arrayOp(
     }
     case "u":
       c.guard(
-        fn,
-        indent,
+        s,
         `!r.unique(${v})`,
-        path,
         "uniqueItems",
         "must not have duplicate items",
       );
@@ -326,16 +270,8 @@ export function arrayOp(
         `if (${v}.length > ${index}) {`,
         `const ${m} = ${v}[${index}];`,
       ];
-      fn.wrap(indent, head, () =>
-        c.sub(
-          fn,
-          op[2] as PlanSub,
-          m,
-          [...path, { text: `/${index}` }],
-          level + 4,
-          indent + 2,
-        ),
-      );
+      const at = [...s.path, { text: `/${index}` }];
+      fn.wrap(indent, head, () => c.sub(within(s, m, at), op[2] as PlanSub));
       return;
     }
     case "it": {
@@ -346,16 +282,8 @@ export function arrayOp(
         `for (let ${i} = ${start}; ${i} < ${v}.length; ${i}++) {`,
         `const ${m} = ${v}[${i}];`,
       ];
-      fn.wrap(indent, head, () =>
-        c.sub(
-          fn,
-          op[2] as PlanSub,
-          m,
-          [...path, { text: "/" }, { index: i }],
-          level + 4,
-          indent + 2,
-        ),
-      );
+      const at = [...s.path, { text: "/" }, { index: i }];
+      fn.wrap(indent, head, () => c.sub(within(s, m, at), op[2] as PlanSub));
       return;
     }
   }
