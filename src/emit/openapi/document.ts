@@ -6,12 +6,12 @@ import { operationObject, serverObject, type FixSchema } from "./operation.js";
 import { componentKeyRenames, componentSchemas } from "./schema-names.js";
 import { securityRequirements, securitySchemesObject } from "./security.js";
 
-export const OPENAPI_VERSION = "3.1.1";
+const OPENAPI_VERSION = "3.1.1";
 /**
  * The version written when an input is an OpenAPI 3.2 document (`ApiModel.openApi32`), or the
  * model holds what only 3.2 can say (a QUERY operation, another method).
  */
-export const OPENAPI_32_VERSION = "3.2.0";
+const OPENAPI_32_VERSION = "3.2.0";
 
 const STANDARD: readonly string[] = HTTP_METHODS;
 

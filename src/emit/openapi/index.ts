@@ -2,10 +2,10 @@ import type { ApiModel } from "../../model/types.js";
 import type { GeneratedFile } from "../artifact.js";
 import { OPENAPI_FILE } from "./path.js";
 import { openApiDocument } from "./document.js";
-import { printJsonTo } from "./json.js";
+import { printJsonTo } from "./print-json.js";
 import { streamedFile } from "../toolkit.js";
 
-export { openApiDocument, OPENAPI_VERSION } from "./document.js";
+export { openApiDocument } from "./document.js";
 
 /**
  * `openapi.json` at the output root: the merged model as one OpenAPI 3.1 document, printed when
