@@ -5,6 +5,7 @@ import {
   hardline,
   HTTP_METHODS,
   ifBreak,
+  isMap,
   indent,
   items,
   jsdocLines,
@@ -274,7 +275,7 @@ function responseDoc(answer: Answer): Doc {
       ")",
     ]);
     // prettier hugs the last argument, `init`, unless the first is an object too
-    if (isObjectValue(body.value)) return all;
+    if (isMap(body.value)) return all;
     return conditionalGroup([
       ["HttpResponse.json(", jsonDoc(body.value), ", ", init(), ")"],
       ["HttpResponse.json(", jsonDoc(body.value), ", ", init(true), ")"],
@@ -288,8 +289,4 @@ function responseDoc(answer: Answer): Doc {
       ")",
     ]);
   return group(["new HttpResponse(null, ", init(), ")"]);
-}
-
-function isObjectValue(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,4 @@
-import { PRINT_WIDTH, type TextOut, textWidth } from "../toolkit.js";
+import { isMap, PRINT_WIDTH, type TextOut, textWidth } from "../toolkit.js";
 import { Output } from "./json-output.js";
 
 /**
@@ -53,7 +53,7 @@ function print(
   if (Array.isArray(value))
     return printArray(value, indent, column, trailing, out);
   if (value instanceof LazyMembers) return printLazy(value, indent, out);
-  if (isObject(value)) return printObject(value, indent, out);
+  if (isMap(value)) return printObject(value, indent, out);
   if (typeof value === "string") return printString(value, out);
   out.push(scalar(value));
 }
@@ -213,7 +213,7 @@ function mustBreak(values: unknown[]): boolean {
   let allArrays = values.length >= 2;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (isObject(v) && hasMembers(v)) return true;
+    if (isMap(v) && hasMembers(v)) return true;
     if (allArrays && !(Array.isArray(v) && v.length > 1)) allArrays = false;
   }
   return allArrays;
@@ -232,7 +232,7 @@ function flatArray(values: unknown[]): string | undefined {
         if (inner === undefined) return undefined;
         parts.push(inner);
       }
-    } else if (isObject(v)) {
+    } else if (isMap(v)) {
       if (hasMembers(v)) return undefined;
       parts.push("{}");
     } else parts.push(scalar(v));
@@ -251,10 +251,6 @@ function scalar(value: unknown): string {
   const text = JSON.stringify(value) ?? "null";
   // prettier prints `1e+21` as `1e21`; JSON.stringify makes no other number form prettier changes
   return typeof value === "number" ? text.replace("e+", "e") : text;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function hasMembers(value: Record<string, unknown>): boolean {

@@ -1,4 +1,8 @@
-import { effectiveTypes, resolveSchema } from "../../model/schema/schema.js";
+import {
+  effectiveTypes,
+  isMap,
+  resolveSchema,
+} from "../../model/schema/schema.js";
 import { schemaRefName } from "../../model/schema/ref.js";
 import { revivedScalar } from "../../model/schema/scalars.js";
 import type {
@@ -150,7 +154,7 @@ class PlanBuilder {
     if (kind === "int64") own.i = 1;
     else if (kind) own.s = kind === "date" ? "d" : "t";
     const properties = schema.properties;
-    if (isRecord(properties))
+    if (isMap(properties))
       for (const [name, member] of Object.entries(properties)) {
         const plan = this.node(member as Schema, depth + 1);
         if (plan !== undefined) (own.p ??= {})[name] = plan;
@@ -159,7 +163,7 @@ class PlanBuilder {
       schema.additionalProperties as Schema | undefined,
       depth + 1,
     );
-    if (isRecord(schema.patternProperties))
+    if (isMap(schema.patternProperties))
       for (const member of Object.values(schema.patternProperties))
         rest = this.all(rest, this.node(member as Schema, depth + 1), 0);
     if (rest !== undefined) own.r = rest;
@@ -262,7 +266,7 @@ class PlanBuilder {
       const declaredElsewhere = objects.some(
         (m, i) =>
           plans[i] === undefined &&
-          (!isRecord(m.resolved?.properties) ||
+          (!isMap(m.resolved?.properties) ||
             Object.hasOwn(m.resolved.properties, key)),
       );
       if (!declaredElsewhere && given.every((p) => same(p, given[0])))
@@ -390,10 +394,6 @@ function member<T>(
   key: string,
 ): T | undefined {
   return record && Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isEmpty(node: PlanNode): boolean {
