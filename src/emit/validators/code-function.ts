@@ -1,5 +1,5 @@
 import { PRINT_WIDTH, stringLiteral } from "../toolkit.js";
-import type { PlanSub } from "./plan-types.js";
+import type { PlanSub } from "./plan.js";
 
 /**
  * What the validators' code (code.ts) is written with but is no check: the function being

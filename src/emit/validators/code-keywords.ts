@@ -7,7 +7,7 @@ import {
   type PathPart,
   type Site,
 } from "./code-function.js";
-import type { PlanOp, PlanSub } from "./plan-types.js";
+import type { PlanOp, PlanSub } from "./plan.js";
 import { FORMATS } from "./strings.js";
 
 /**

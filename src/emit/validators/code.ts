@@ -10,10 +10,10 @@ import {
   type Site,
 } from "./code-function.js";
 import { arrayOp, numberOp, objectOp, stringOp } from "./code-keywords.js";
-import type { PlanOp, PlanSub } from "./plan-types.js";
+import type { PlanOp, PlanSub } from "./plan.js";
 
 /**
- * The validators as code (issue 58): a plan's node (plan-schema.ts) written as a function of
+ * The validators as code (issue 58): a plan's node (plan.ts) written as a function of
  * straight-line JavaScript, specialised to its schema, as ajv's standalone code and typia's
  * are: properties read by name, type tests inline, loops over items inline, a named schema's
  * check called by name, the nesting bound counted in the checks. Each violation is the one

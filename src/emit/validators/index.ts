@@ -11,8 +11,7 @@ import {
   type TextOut,
 } from "../toolkit.js";
 import { VALIDATORS_FOLDER } from "./path.js";
-import type { PlanOp } from "./plan-types.js";
-import { PlanBuilder } from "./plan.js";
+import { PlanBuilder, type PlanOp } from "./plan.js";
 import { CheckCode } from "./code.js";
 import { endpointsFile, webhooksFile } from "./operations-file.js";
 import { objectType, planText } from "./plan-text.js";

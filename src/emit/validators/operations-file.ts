@@ -43,16 +43,14 @@ interface OperationRow {
 
 /** What an operations file is called and says (`endpoints.ts`, `webhooks.ts`). */
 interface OperationsFile {
-  path: string;
+  /** The file's name, its table's and the runtime's table function (the other direction). */
+  name: "endpoints" | "webhooks";
   /** The header's second line and the doc of the types and of the table. */
   comment: string;
   typesName: string;
   typesDoc: string;
   tableDoc: string;
-  constName: string;
   alias: string;
-  /** The runtime's table function: `endpoints`, or `webhooks` (the other direction). */
-  runtime: string;
 }
 
 export function endpointsFile(
@@ -68,7 +66,7 @@ export function endpointsFile(
       types: index.endpoint(e),
     })),
     {
-      path: `${VALIDATORS_FOLDER}/endpoints.ts`,
+      name: "endpoints",
       comment:
         "// Validators of each endpoint's parameters, body (by media type, where they differ) and JSON responses.\n\n",
       typesName: "EndpointTypes",
@@ -76,9 +74,7 @@ export function endpointsFile(
         "/** Each endpoint's parts and the types their validators narrow to. */\n",
       tableDoc:
         "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n",
-      constName: "endpoints",
       alias: "EndpointValidatorTable",
-      runtime: "endpoints",
     },
   );
 }
@@ -98,7 +94,7 @@ export function webhooksFile(model: ApiModel, index: TypeIndex): GeneratedFile {
       types: index.webhook(w),
     })),
     {
-      path: `${VALIDATORS_FOLDER}/webhooks.ts`,
+      name: "webhooks",
       comment:
         "// Validators of each webhook's headers, JSON payload and JSON answers.\n\n",
       typesName: "WebhookTypes",
@@ -106,9 +102,7 @@ export function webhooksFile(model: ApiModel, index: TypeIndex): GeneratedFile {
         "/** Each webhook's parts and the types their validators narrow to. */\n",
       tableDoc:
         "/**\n * Per webhook: validators of the request the API sends (writeOnly properties not required)\n * and of the receiver's JSON answer of each status (readOnly properties not required).\n */\n",
-      constName: "webhooks",
       alias: "WebhookValidatorTable",
-      runtime: "webhooks",
     },
   );
 }
@@ -175,7 +169,7 @@ function operationsFile(
   }
   plan.finish();
   return streamedFile(
-    file.path,
+    `${VALIDATORS_FOLDER}/${file.name}.ts`,
     (out) => {
       out.write(HEADER + file.comment);
       const imports = [
@@ -196,8 +190,8 @@ function operationsFile(
       objectType(out, file.typesName, typeLines);
       const head =
         `\n\nexport type ${file.alias} = r.Endpoints<${file.typesName}>;\n\n` +
-        `${file.tableDoc}export const ${file.constName}: ${file.alias} = `;
-      const call = `r.${file.runtime}<${file.typesName}>(`;
+        `${file.tableDoc}export const ${file.name}: ${file.alias} = `;
+      const call = `r.${file.name}<${file.typesName}>(`;
       if (rows.length === 0) out.write(`${head}${call}{});\n`);
       else out.write(`${head}${call}\n  P.table<${file.typesName}>(),\n);\n`);
     },
