@@ -72,7 +72,7 @@ export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
     case "f": {
       const name = op[1] as string;
       if (!Object.hasOwn(FORMATS, name)) return;
-      const format = `r.${FORMATS[name]![2]}`;
+      const format = `r.${FORMATS[name]}`;
       fn.usesE = true;
       fn.line(indent, `if (!${format}.test(${v})) {`);
       const at = c.path(fn, s.path);

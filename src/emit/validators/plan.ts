@@ -6,7 +6,7 @@ import {
   type SubSchema as JsonSubSchema,
 } from "../toolkit.js";
 import type { ApiModel, NamedSchema, Schema } from "../../model/types.js";
-import { formatOf } from "./strings.js";
+import { FORMATS } from "./strings.js";
 import {
   count,
   isBareRef,
@@ -222,7 +222,8 @@ function stringOps(b: PlanBuilder, s: Schema): PlanOp[] {
     const index = b.regex(s.pattern);
     if (index !== undefined) out.push(["p", index]);
   }
-  if (formatOf(s)) out.push(["f", s.format]);
+  if (typeof s.format === "string" && Object.hasOwn(FORMATS, s.format))
+    out.push(["f", s.format]);
   return out;
 }
 
