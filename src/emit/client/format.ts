@@ -18,21 +18,15 @@ import {
  * shaped the way prettier (default options) lays them out, so the text needs no formatting pass.
  */
 
-export { functionHead, genericMember, importStatement } from "../toolkit.js";
-
 const pad = (n: number): string => " ".repeat(n);
 
-/**
- * `export type Name = Generic<A, B>;`: type arguments one per line when too long, and the whole
- * right-hand side on the next line when even `export type Name = Generic<` does not fit. A lone
- * type argument is never broken out (prettier hugs it): the right-hand side moves instead.
- */
+/** `export type Name = Generic<A, B>;`, laid out as {@link genericAliasDoc} says. */
 export function genericAlias(
   name: string,
   generic: string,
   args: string[],
 ): string {
-  return genericAssignment(`export type ${name} =`, generic, args);
+  return print(genericAliasDoc(`export type ${name} =`, generic, args));
 }
 
 /**
@@ -48,16 +42,7 @@ export function genericAliasOf(
 ): string {
   if (textWidth(`export type ${name}<${param}> =`) <= PRINT_WIDTH)
     return genericAlias(`${name}<${param}>`, generic, args);
-  return `export type ${name}<\n  ${param},\n${genericAssignment("> =", generic, args)}`;
-}
-
-/** `head Generic<A, B>;` laid out as `genericAlias` lays out its right-hand side. */
-function genericAssignment(
-  head: string,
-  generic: string,
-  args: string[],
-): string {
-  return print(genericAliasDoc(head, generic, args));
+  return `export type ${name}<\n  ${param},\n${print(genericAliasDoc("> =", generic, args))}`;
 }
 
 /**
