@@ -1,5 +1,4 @@
 import { isMap, PRINT_WIDTH, type TextOut, textWidth } from "../toolkit.js";
-import { Output } from "./json-output.js";
 
 /**
  * JSON laid out exactly as prettier (default options, `json` parser) lays out JSON.stringify's
@@ -100,15 +99,9 @@ function printMember(
   print(value, lines.inner, lines.inner.length + quoted.width, trailing, out);
 }
 
-/** Appends a string value: one that needs no escape as it is, between two quote pieces. */
+/** Appends a string value: one that needs no escape as it is, between quotes. */
 function printString(value: string, out: Output): void {
-  if (NEEDS_ESCAPE.test(value)) {
-    out.push(JSON.stringify(value));
-    return;
-  }
-  out.push('"');
-  out.push(value);
-  out.push('"');
+  out.push(NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`);
 }
 
 /**
@@ -116,6 +109,25 @@ function printString(value: string, out: Output): void {
  * surrogate here: a string with a paired one takes JSON.stringify's path, which is never wrong).
  */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * Where the text goes: its pieces gathered into one string, handed to the target whenever it
+ * holds 32K characters (so that a large document is never whole in memory).
+ */
+class Output {
+  private text = "";
+  constructor(private readonly target: TextOut) {}
+
+  push(piece: string): void {
+    this.text += piece;
+    if (this.text.length >= 1 << 15) this.end();
+  }
+
+  end(): void {
+    if (this.text !== "") this.target.write(this.text);
+    this.text = "";
+  }
+}
 
 /** The pieces of one nesting level, made once per depth, line break and inner indent included. */
 interface Level {
