@@ -5,12 +5,7 @@ import {
 } from "../../model/schema/schema.js";
 import { schemaRefName } from "../../model/schema/ref.js";
 import { revivedScalar } from "../../model/schema/scalars.js";
-import type {
-  ApiModel,
-  Endpoint,
-  Parameter,
-  Schema,
-} from "../../model/types.js";
+import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
 import { firstListings } from "../../model/media-types.js";
 import { setOwn } from "../../model/own-property.js";
@@ -104,7 +99,9 @@ class PlanBuilder {
       ["cookies", endpoint.parameters.cookie],
     ] as const;
     for (const [key, parameters] of locations) {
-      const plans = this.parameters(parameters);
+      const plans = defined(
+        parameters.map((p) => [p.name, this.node(p.schema, 0)]),
+      );
       if (plans) op[key] = plans;
     }
     const sent = endpoint.requestBody
@@ -122,26 +119,15 @@ class PlanBuilder {
         setOwn(bodies, type, this.node(content.schema, 0) ?? {});
       op.bodies = bodies;
     }
-    const responses: Record<string, Plan> = {};
-    for (const response of endpoint.responses) {
-      // the JSON media type's (or else none: a plan is JSON's only)
-      const json = response.content.find((c) => isJsonMediaType(c.mediaType));
-      const plan = this.node(json?.schema, 0);
-      if (plan !== undefined) responses[response.status] = plan;
-    }
-    if (Object.keys(responses).length > 0) op.responses = responses;
+    // the JSON media type's (or else none: a plan is JSON's only)
+    const responses = defined(
+      endpoint.responses.map((r) => {
+        const json = r.content.find((c) => isJsonMediaType(c.mediaType));
+        return [r.status, this.node(json?.schema, 0)];
+      }),
+    );
+    if (responses) op.responses = responses;
     return Object.keys(op).length > 0 ? op : undefined;
-  }
-
-  private parameters(
-    parameters: readonly Parameter[],
-  ): Record<string, Plan> | undefined {
-    const out: Record<string, Plan> = {};
-    for (const p of parameters) {
-      const plan = this.node(p.schema, 0);
-      if (plan !== undefined) setOwn(out, p.name, plan);
-    }
-    return Object.keys(out).length > 0 ? out : undefined;
   }
 
   /** The plan of a schema: undefined when nothing in it is revived (as far as is known yet). */
@@ -373,15 +359,21 @@ function children(node: PlanNode): (Plan | undefined)[] {
   return [...members, node.r, node.e, ...(node.t ?? [])];
 }
 
+/** The record of `record`'s plans as `prune` leaves them, or undefined when none is left. */
 function prunedRecord(
   record: Record<string, Plan> | undefined,
   prune: (plan: Plan | undefined) => Plan | undefined,
 ): Record<string, Plan> | undefined {
+  return defined(keys(record).map((key) => [key, prune(member(record, key))]));
+}
+
+/** The plans that are defined, by name; undefined when none is. */
+function defined(
+  entries: readonly (readonly [string, Plan | undefined])[],
+): Record<string, Plan> | undefined {
   const out: Record<string, Plan> = {};
-  for (const key of keys(record)) {
-    const plan = prune(member(record, key));
+  for (const [key, plan] of entries)
     if (plan !== undefined) setOwn(out, key, plan);
-  }
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
