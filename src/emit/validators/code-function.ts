@@ -193,6 +193,20 @@ export function nested(written: readonly string[]): string[] {
   return lines;
 }
 
+/** `head[a, b]tail` at `indent` on one line when it fits, else one item a line (prettier's). */
+export function bracketed(
+  head: string,
+  items: readonly string[],
+  tail: string,
+  indent = 0,
+): string {
+  const pad = " ".repeat(indent);
+  const flat = `${pad}${head}[${items.join(", ")}]${tail}`;
+  if (flat.length <= PRINT_WIDTH) return flat;
+  const lines = items.map((item) => `${pad}  ${item},\n`).join("");
+  return `${pad}${head}[\n${lines}${pad}]${tail}`;
+}
+
 /** A key as one segment of a JSON pointer (what the runtime's `esc` makes of it). */
 export function escapePointer(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");

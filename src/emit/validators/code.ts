@@ -1,5 +1,6 @@
 import { PRINT_WIDTH } from "../toolkit.js";
 import {
+  bracketed,
   CheckText,
   Fn,
   KIND_GUARD,
@@ -348,14 +349,7 @@ export class CheckCode extends CheckText {
   private checks(subs: readonly PlanSub[]): string {
     const checks = subs.map((s) => this.checkOf(s));
     const name = `A${this.hoisted.length}`;
-    const flat = `const ${name} = [${checks.join(", ")}];`;
-    this.hoisted.push(
-      flat.length <= PRINT_WIDTH
-        ? flat
-        : [`const ${name} = [`, ...checks.map((c) => `  ${c},`), "];"].join(
-            "\n",
-          ),
-    );
+    this.hoisted.push(bracketed(`const ${name} = `, checks, ";"));
     return name;
   }
 

@@ -13,6 +13,7 @@ import {
 import { VALIDATORS_FOLDER } from "./path.js";
 import { PlanBuilder, type PlanOp } from "./plan.js";
 import { CheckCode } from "./code.js";
+import { bracketed } from "./code-function.js";
 import { endpointsFile, webhooksFile } from "./operations-file.js";
 import { objectType, planText } from "./plan-text.js";
 import { narrowedTo, WIRE_DECLARATION, wireTyped } from "./wire.js";
@@ -211,14 +212,7 @@ function checksFile(
     const list = Array.from({ length: named }, (_, id) =>
       code.called(id) ? `c${id}` : `P.check(${id})`,
     );
-    const flat = `export const checks = [${list.join(", ")}];`;
-    out.write(
-      "\n" +
-        (flat.length <= PRINT_WIDTH
-          ? flat
-          : `export const checks = [\n${list.map((c) => `  ${c},\n`).join("")}];`) +
-        "\n",
-    );
+    out.write(`\n${bracketed("export const checks = ", list, ";")}\n`);
   });
 }
 
