@@ -24,7 +24,10 @@ export interface Site {
 
 /** `s` with its lines `by` columns further in. */
 export const indented = (s: Site, by: number): Site => ({
-  ...s,
+  fn: s.fn,
+  v: s.v,
+  path: s.path,
+  level: s.level,
   indent: s.indent + by,
 });
 

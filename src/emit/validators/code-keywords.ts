@@ -118,7 +118,7 @@ function member(c: CheckText, v: string, name: string): string {
 
 /** The site of a member's (or an item's) value `m`, at `path` within `s`'s value. */
 function within(s: Site, m: string, path: readonly PathPart[]): Site {
-  return { ...s, v: m, path, level: s.level + 4, indent: s.indent + 2 };
+  return { fn: s.fn, v: m, path, level: s.level + 4, indent: s.indent + 2 };
 }
 
 export function objectOp(c: CheckText, s: Site, op: PlanOp): void {

@@ -339,9 +339,7 @@ export class CheckCode extends CheckText {
         s.indent,
         `if (${this.depth(s.fn, s.level)} >= r.TOO_DEEP_LEVEL) throw r.DEEP;`,
       );
-    const write = { s: stringOp, n: numberOp, o: objectOp, a: arrayOp }[
-      block[0] as "s" | "n" | "o" | "a"
-    ];
+    const write = WRITERS[block[0] as keyof typeof WRITERS];
     for (const op of block[1] as PlanOp[]) write(this, s, op);
   }
 
@@ -388,6 +386,9 @@ export class CheckCode extends CheckText {
     fn.line(indent, "}");
   }
 }
+
+/** The writers of the keywords of a string's, a number's, an object's, an array's block. */
+const WRITERS = { s: stringOp, n: numberOp, o: objectOp, a: arrayOp };
 
 /** The site of a function's own value: `x` at `p`, its lines at column 2. */
 function top(fn: Fn): Site {

@@ -1,5 +1,6 @@
 import {
   allOfPropertyLookup,
+  declaredTypes,
   discriminatorCases,
   refTarget,
   requiredSplit,
@@ -16,7 +17,6 @@ import {
   num,
   type SubSchema,
 } from "./subschema.js";
-import { checkedTypes } from "./values.js";
 
 /**
  * The validators as data (issue 45): each schema becomes a node of a plan, the operations
@@ -191,8 +191,15 @@ export function schemaOps(
     const op = b.ref(s.$ref);
     if (op !== undefined) out.push(op);
   }
-  const types = checkedTypes(s);
-  if (types.length > 0) out.push(["t", [...types]]);
+  // `type`'s types once each, in order; `integer` beside `number` adds nothing
+  let types = declaredTypes(s);
+  if (types.length > 1)
+    types = [
+      ...new Set(
+        types.includes("number") ? types.filter((t) => t !== "integer") : types,
+      ),
+    ];
+  if (types.length > 0) out.push(["t", types]);
   if (Array.isArray(s.enum) && s.enum.every((v) => v !== undefined))
     out.push(["e", s.enum]);
   if ("const" in s && s.const !== undefined) out.push(["c", s.const]);
