@@ -222,7 +222,7 @@ function serverName(title: string): string {
 }
 
 /** The mcp plugin's options, as its `emit` receives them. */
-export interface McpOptions {
+interface McpOptions {
   readonly tags: readonly string[];
   readonly names: readonly string[];
   readonly methods: readonly string[];
@@ -231,14 +231,14 @@ export interface McpOptions {
 }
 
 /** The longest tool name every MCP client takes (some refuse longer ones). */
-export const TOOL_NAME_LENGTH = 64;
+const TOOL_NAME_LENGTH = 64;
 
 /**
  * The endpoints that become tools: those matching every filter given (a tag of `tags`, a name
  * or `METHOD /path` key of `names`, a method of `methods`). A tag or name the API does not have,
  * or a selection left empty, is an `mcp/selection` error: the server would silently lack tools.
  */
-export function chosenEndpoints(
+function chosenEndpoints(
   { model, reporter }: Pick<EmitContext, "model" | "reporter">,
   options: McpOptions,
 ): Endpoint[] {
@@ -295,10 +295,7 @@ export function chosenEndpoints(
 }
 
 /** `"tools"` or `"dynamic"`: `auto` is dynamic past `maxTools` tools. */
-export function toolMode(
-  options: McpOptions,
-  tools: number,
-): "tools" | "dynamic" {
+function toolMode(options: McpOptions, tools: number): "tools" | "dynamic" {
   if (options.mode === "tools" || options.mode === "dynamic")
     return options.mode;
   return tools > options.maxTools ? "dynamic" : "tools";

@@ -276,7 +276,7 @@ export interface Upload {
  * (a binary media type or string), else the multipart fields of the body schema's own
  * `properties` that are (a binary string, or an array of them; a url-encoded one is text).
  */
-export function uploadPlaces(
+function uploadPlaces(
   schemas: Readonly<Record<string, NamedSchema>>,
   content: MediaContent,
 ): Upload[] {
@@ -315,7 +315,7 @@ function isBinary(schema: Schema | undefined): boolean {
  * whole body, or each field (an array's items). A `$ref` for the object itself is replaced by
  * `inline()` (its schema written), so that its fields can say so.
  */
-export function withUploads(
+function withUploads(
   written: JsonObject,
   places: readonly Upload[],
   inline: () => JsonObject,

@@ -382,7 +382,7 @@ function mutation(endpoint: Endpoint, t: EndpointTypes): string {
  * the client revives it; undefined when the next-page field of the answer is not revived alike
  * (the value read would not be the one sent), which makes no infinite variant.
  */
-export function pageType(
+function pageType(
   model: ApiModel,
   endpoint: Endpoint,
   pages: Pagination,

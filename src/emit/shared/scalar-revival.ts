@@ -113,7 +113,7 @@ function unrevivable(
  * The files of dates and big integers in the client's or the server's folder: `scalars.ts` and
  * `lossless-json.ts` (copied from templates/shared/), and `scalar-plans.ts`, the API's plans.
  */
-export function scalarFiles(
+function scalarFiles(
   folder: "client" | "server",
   plans: Plans,
   templatesDir: string | undefined,

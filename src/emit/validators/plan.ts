@@ -178,11 +178,7 @@ export class PlanBuilder {
  * members' operations in place), anyOf, oneOf, not and if/then/else. templates/validators/plan.ts
  * says what each operation checks.
  */
-export function schemaOps(
-  b: PlanBuilder,
-  s: SubSchema,
-  depth: number,
-): PlanOp[] {
+function schemaOps(b: PlanBuilder, s: SubSchema, depth: number): PlanOp[] {
   if (s === undefined || s === true) return [];
   if (s === false) return [["F"]];
   if (!isObject(s)) return [];
