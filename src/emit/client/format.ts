@@ -97,11 +97,7 @@ export function stringMatrix(
 ): string {
   const row = (r: string[]) => `[${r.map(stringLiteral).join(", ")}]`;
   const matrix = rows.length > 1 && rows.every((r) => r.length > 1);
-  const doc = group(
-    [`${propertyKey(key)}: [`, items(rows.map(row)), "],"],
-    matrix,
-  );
-  return pad(indent) + print(doc, { indent });
+  return arrayMember(key, rows.map(row), indent, matrix);
 }
 
 /**
@@ -139,11 +135,17 @@ export function stringList(
   values: readonly string[],
   indent: number,
 ): string {
-  const doc = group([
-    `${propertyKey(key)}: [`,
-    items(values.map(stringLiteral)),
-    "],",
-  ]);
+  return arrayMember(key, values.map(stringLiteral), indent);
+}
+
+/** `key: [a, b],` at `indent`, one item per line when too long (or `broken`). */
+function arrayMember(
+  key: string,
+  values: readonly string[],
+  indent: number,
+  broken = false,
+): string {
+  const doc = group([`${propertyKey(key)}: [`, items(values), "],"], broken);
   return pad(indent) + print(doc, { indent });
 }
 
