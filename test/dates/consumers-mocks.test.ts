@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { REPO, apiloom } from "../cli/run.js";
 import { typeCheckCell } from "../compat/matrix.js";
 import { toDate } from "../../templates/shared/scalars.js";
-import { isRevivableDate } from "../../src/emit/mocks/scalars.js";
+import { isRevivableDate } from "../../src/emit/toolkit.js";
 
 /*
  * MSW mocks with `dates: "Date"` and `int64: "bigint"` (issue 43 item 3): a handler answers JSON

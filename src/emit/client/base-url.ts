@@ -8,8 +8,6 @@ import {
 import type { Reporter } from "../artifact.js";
 import type { ApiModel } from "../../model/types.js";
 
-export const NO_DEFAULT_BASE_URL = "client/no-default-base-url";
-
 /**
  * The client's default base URL: the `--base-url` option, else the first server of the model
  * with its variables at their defaults (OpenAPI 3.1 §4.8.6), without a trailing slash. Empty
@@ -44,7 +42,7 @@ export function baseUrlDiagnostics(
       : undefined;
   if (why === undefined) return;
   reporter.report(
-    NO_DEFAULT_BASE_URL,
+    "client/no-default-base-url",
     `the server URL ${JSON.stringify(server.url)} ${why}: ` +
       "the generated client has no default base URL; pass createClient({ baseUrl }) or --base-url",
     server.sources[0] ?? fileStart(""),
@@ -62,11 +60,9 @@ export function endpointServerDiagnostics(
     const url = filledUrl(own);
     if (!hasTemplate(url) && !lacksHost(url)) continue;
     reporter.report(
-      ENDPOINT_SERVER_UNUSED,
+      "client/endpoint-server-unused",
       `${endpoint.method.toUpperCase()} ${endpoint.path}: its server ${JSON.stringify(own.url)} names no host or keeps an undeclared variable once its variables take their defaults; the client calls it at the base URL`,
       own.sources[0] ?? fileStart(""),
     );
   }
 }
-
-export const ENDPOINT_SERVER_UNUSED = "client/endpoint-server-unused";

@@ -2,13 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { group, print } from "../shared/doc.js";
 import { propertyKey, stringLiteral } from "../shared/literals.js";
-import { assignment, items } from "../shared/statements.js";
+import { assignment, genericMember, items } from "../shared/statements.js";
 import { member } from "../server/contracts-file.js";
 import {
   genericAlias,
   genericAliasDoc,
   genericFunctionHead,
-  genericMember,
   propertyLine,
   stringList,
   stringMatrix,

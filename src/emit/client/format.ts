@@ -18,21 +18,15 @@ import {
  * shaped the way prettier (default options) lays them out, so the text needs no formatting pass.
  */
 
-export { functionHead, genericMember, importStatement } from "../toolkit.js";
-
 const pad = (n: number): string => " ".repeat(n);
 
-/**
- * `export type Name = Generic<A, B>;`: type arguments one per line when too long, and the whole
- * right-hand side on the next line when even `export type Name = Generic<` does not fit. A lone
- * type argument is never broken out (prettier hugs it): the right-hand side moves instead.
- */
+/** `export type Name = Generic<A, B>;`, laid out as {@link genericAliasDoc} says. */
 export function genericAlias(
   name: string,
   generic: string,
   args: string[],
 ): string {
-  return genericAssignment(`export type ${name} =`, generic, args);
+  return print(genericAliasDoc(`export type ${name} =`, generic, args));
 }
 
 /**
@@ -48,16 +42,7 @@ export function genericAliasOf(
 ): string {
   if (textWidth(`export type ${name}<${param}> =`) <= PRINT_WIDTH)
     return genericAlias(`${name}<${param}>`, generic, args);
-  return `export type ${name}<\n  ${param},\n${genericAssignment("> =", generic, args)}`;
-}
-
-/** `head Generic<A, B>;` laid out as `genericAlias` lays out its right-hand side. */
-function genericAssignment(
-  head: string,
-  generic: string,
-  args: string[],
-): string {
-  return print(genericAliasDoc(head, generic, args));
+  return `export type ${name}<\n  ${param},\n${print(genericAliasDoc("> =", generic, args))}`;
 }
 
 /**
@@ -112,11 +97,7 @@ export function stringMatrix(
 ): string {
   const row = (r: string[]) => `[${r.map(stringLiteral).join(", ")}]`;
   const matrix = rows.length > 1 && rows.every((r) => r.length > 1);
-  const doc = group(
-    [`${propertyKey(key)}: [`, items(rows.map(row)), "],"],
-    matrix,
-  );
-  return pad(indent) + print(doc, { indent });
+  return arrayMember(key, rows.map(row), indent, matrix);
 }
 
 /**
@@ -154,11 +135,17 @@ export function stringList(
   values: readonly string[],
   indent: number,
 ): string {
-  const doc = group([
-    `${propertyKey(key)}: [`,
-    items(values.map(stringLiteral)),
-    "],",
-  ]);
+  return arrayMember(key, values.map(stringLiteral), indent);
+}
+
+/** `key: [a, b],` at `indent`, one item per line when too long (or `broken`). */
+function arrayMember(
+  key: string,
+  values: readonly string[],
+  indent: number,
+  broken = false,
+): string {
+  const doc = group([`${propertyKey(key)}: [`, items(values), "],"], broken);
   return pad(indent) + print(doc, { indent });
 }
 

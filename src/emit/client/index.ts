@@ -114,10 +114,10 @@ export async function emitClient(
     loadTemplate<EndpointTemplate>("client", "endpoint.js", templatesDir),
     loadTemplate<IndexTemplate>("client", "index.js", templatesDir),
   ]);
-  const locals = localNames(new Set(model.endpoints.map((e) => e.name)));
+  const taken = new Set(model.endpoints.map((e) => e.name));
+  const locals = localNames(taken);
   const schemes = authSchemes(model);
   const supported = new Set(schemes.map(([name]) => name));
-  const taken = new Set(model.endpoints.map((e) => e.name));
   const revival = scalarRevival(model);
   const endpoints = model.endpoints.map((e) => {
     const view = endpointView(e, index, supported, locals, taken, pages);

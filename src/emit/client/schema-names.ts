@@ -7,8 +7,6 @@ import {
 import type { Reporter, TypeIndex } from "../artifact.js";
 import type { ApiModel } from "../../model/types.js";
 
-export const SCHEMA_RENAMED = "client/schema-renamed";
-
 /**
  * A warning for each schema whose type name is one client/index.ts exports itself (`ApiError`):
  * the name layer (type-index/names.ts) gives the schema another name, and a user looking for the
@@ -23,7 +21,7 @@ export function schemaNameDiagnostics(
     const wanted = schemaTypeName(name);
     if (!CLIENT_EXPORT_NAMES.includes(wanted)) continue;
     reporter.report(
-      SCHEMA_RENAMED,
+      "client/schema-renamed",
       `the schema ${JSON.stringify(name)} is \`${index.schemaTypeName(name)}\` in types.ts and client/index.ts: ` +
         `the client exports its own \`${wanted}\``,
       model.schemas[name]!.sources[0] ?? fileStart(""),

@@ -1,7 +1,10 @@
 import {
   assignment,
   type Doc,
+  functionHead,
+  genericMember,
   group,
+  importStatement,
   items,
   jsdocLines,
   print,
@@ -12,12 +15,9 @@ import {
 } from "../toolkit.js";
 import {
   assignedCall,
-  functionHead,
   genericAlias,
   genericAliasOf,
   genericFunctionHead,
-  genericMember,
-  importStatement,
   propertyLine,
   stringList,
   stringMatrix,

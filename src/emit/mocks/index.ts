@@ -5,6 +5,7 @@ import {
   hardline,
   HTTP_METHODS,
   ifBreak,
+  isMap,
   indent,
   items,
   jsdocLines,
@@ -13,6 +14,7 @@ import {
   print,
   printDoc,
   PRINT_WIDTH,
+  revivableExample,
   scalarRevival,
   type ScalarRevival,
   softline,
@@ -24,7 +26,6 @@ import {
 import type { Endpoint, HttpMethod } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { bySpecificity, mswPath } from "./msw-path.js";
-import { revivableExample } from "./scalars.js";
 
 /** MSW's `http` has a function per method but TRACE and QUERY (nor one for any other method). */
 const METHODS: ReadonlySet<HttpMethod> = new Set(
@@ -155,6 +156,7 @@ function answerOf(
   if (!kind)
     return { status, body: { kind: "none", mediaType: media.mediaType } };
   let example = media.examples?.find((e) => e.value !== undefined);
+  // the client revives a mock's JSON by its plan: an example that would not revive goes unused
   const options = {
     examples: "typed" as const,
     ...(revival && { accepts: revivableExample(model.scalars) }),
@@ -273,7 +275,7 @@ function responseDoc(answer: Answer): Doc {
       ")",
     ]);
     // prettier hugs the last argument, `init`, unless the first is an object too
-    if (isObjectValue(body.value)) return all;
+    if (isMap(body.value)) return all;
     return conditionalGroup([
       ["HttpResponse.json(", jsonDoc(body.value), ", ", init(), ")"],
       ["HttpResponse.json(", jsonDoc(body.value), ", ", init(true), ")"],
@@ -287,8 +289,4 @@ function responseDoc(answer: Answer): Doc {
       ")",
     ]);
   return group(["new HttpResponse(null, ", init(), ")"]);
-}
-
-function isObjectValue(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,11 +1,17 @@
-import type { ApiModel } from "../../model/types.js";
+import type { ApiModel, Endpoint } from "../../model/types.js";
 import type { GeneratedFile } from "../artifact.js";
+import {
+  compareCodeUnits,
+  HTTP_METHODS,
+  setOwn,
+  streamedFile,
+} from "../toolkit.js";
+import type { JsonObject } from "./json.js";
+import { operationObject, serverObject, type FixSchema } from "./operation.js";
 import { OPENAPI_FILE } from "./path.js";
-import { openApiDocument } from "./document.js";
-import { printJsonTo } from "./json.js";
-import { streamedFile } from "../toolkit.js";
-
-export { openApiDocument, OPENAPI_VERSION } from "./document.js";
+import { LazyMembers, printJsonTo } from "./print-json.js";
+import { componentKeyRenames, componentSchemas } from "./schema-names.js";
+import { securityRequirements, securitySchemesObject } from "./security.js";
 
 /**
  * `openapi.json` at the output root: the merged model as one OpenAPI 3.1 document, printed when
@@ -16,3 +22,123 @@ export const emitOpenApi = (model: ApiModel): GeneratedFile[] => [
     printJsonTo(openApiDocument(model, { lazyPaths: true }), out),
   ),
 ];
+
+const OPENAPI_VERSION = "3.1.1";
+/**
+ * The version written when an input is an OpenAPI 3.2 document (`ApiModel.openApi32`), or the
+ * model holds what only 3.2 can say (a QUERY operation, another method).
+ */
+const OPENAPI_32_VERSION = "3.2.0";
+
+const STANDARD: readonly string[] = HTTP_METHODS;
+
+/**
+ * The merged model as an OpenAPI 3.1 document, members in the spec's field-table order, maps
+ * keyed by names sorted. With `lazyPaths` its `paths` are a LazyMembers (print-json.ts).
+ */
+export function openApiDocument(
+  model: ApiModel,
+  { lazyPaths = false }: { lazyPaths?: boolean } = {},
+): JsonObject {
+  const { schemas, fix } = componentSchemas(model.schemas);
+  // scheme names are component keys too: `oauth/app` is not a valid one
+  const schemeKeys = componentKeyRenames(
+    Object.keys(model.securitySchemes),
+    "scheme",
+  );
+  const securitySchemes = securitySchemesObject(
+    model.securitySchemes,
+    model.endpoints,
+    schemeKeys,
+  );
+  const components: JsonObject = {};
+  if (Object.keys(schemas).length > 0) components.schemas = schemas;
+  if (Object.keys(securitySchemes).length > 0)
+    components.securitySchemes = securitySchemes;
+  return {
+    // 3.2 when an input is (docs/inputs.md "OpenAPI 3.2"); a QUERY operation or another
+    // method exists from 3.2 on
+    openapi:
+      model.openApi32 === true ||
+      model.endpoints.some(
+        (e) => e.method === "query" || !STANDARD.includes(e.method),
+      )
+        ? OPENAPI_32_VERSION
+        : OPENAPI_VERSION,
+    info: {
+      title: model.info.title,
+      version: model.info.version,
+      description: model.info.description,
+    },
+    servers:
+      model.servers.length > 0 ? model.servers.map(serverObject) : undefined,
+    tags: tagsArray(model),
+    paths: pathsObject(model.endpoints, fix, schemeKeys, lazyPaths),
+    // path items keyed by the webhook's key (its `path` in the model)
+    webhooks: model.webhooks
+      ? pathsObject(model.webhooks, fix, schemeKeys, false)
+      : undefined,
+    components: Object.keys(components).length > 0 ? components : undefined,
+  };
+}
+
+/** Declared tags first (model order, first declaration wins), then tags only operations name. */
+function tagsArray(model: ApiModel): JsonObject[] | undefined {
+  const out = new Map<string, JsonObject>();
+  for (const tag of model.tags)
+    if (!out.has(tag.name))
+      // summary, parent and kind are read from OpenAPI 3.2 inputs only
+      out.set(tag.name, {
+        name: tag.name,
+        summary: tag.summary,
+        description: tag.description,
+        parent: tag.parent,
+        kind: tag.kind,
+      });
+  const undeclared = new Set<string>();
+  for (const endpoint of model.endpoints)
+    for (const tag of endpoint.tags) if (!out.has(tag)) undeclared.add(tag);
+  for (const tag of [...undeclared].sort(compareCodeUnits))
+    out.set(tag, { name: tag });
+  return out.size > 0 ? [...out.values()] : undefined;
+}
+
+/** The path items by path, sorted; made as they are printed when `lazy`. */
+function pathsObject(
+  endpoints: readonly Endpoint[],
+  fix: FixSchema,
+  schemeKeys: ReadonlyMap<string, string>,
+  lazy: boolean,
+): JsonObject | LazyMembers {
+  const byPath = new Map<string, Endpoint[]>();
+  for (const endpoint of endpoints) {
+    const list = byPath.get(endpoint.path);
+    if (list) list.push(endpoint);
+    else byPath.set(endpoint.path, [endpoint]);
+  }
+  const operation = (endpoint: Endpoint) =>
+    operationObject(endpoint, fix, (e) => securityRequirements(e, schemeKeys));
+  // never empty: never undefined
+  const item = (path: string): JsonObject => {
+    const value: JsonObject = {};
+    const list = byPath.get(path)!;
+    for (const method of HTTP_METHODS) {
+      const endpoint = list.find((e) => e.method === method);
+      if (endpoint) value[method] = operation(endpoint);
+    }
+    // OpenAPI 3.2: the other methods, upper-case as they are sent, in the model's order
+    const others = list.filter((e) => !STANDARD.includes(e.method));
+    if (others.length > 0) {
+      const more: JsonObject = {};
+      for (const endpoint of others)
+        setOwn(more, endpoint.method.toUpperCase(), operation(endpoint));
+      value["additionalOperations"] = more;
+    }
+    return value;
+  };
+  const keys = [...byPath.keys()].sort(compareCodeUnits);
+  if (lazy) return new LazyMembers(keys, item);
+  const paths: JsonObject = {};
+  for (const path of keys) setOwn(paths, path, item(path));
+  return paths;
+}

@@ -1,9 +1,7 @@
-import { setOwn } from "../toolkit.js";
+import { compareCodeUnits, setOwn } from "../toolkit.js";
 
 /** A JSON value as the OpenAPI document holds it; `undefined` members are left out when printed. */
 export type JsonObject = { [key: string]: unknown };
-
-export { printJson, printJsonTo } from "./print-json.js";
 
 /** Members of `extensions` whose keys are OpenAPI specification extensions (`x-…`). */
 export function specExtensions(
@@ -15,5 +13,32 @@ export function specExtensions(
   for (const [key, value] of Object.entries(extensions))
     if (key.startsWith("x-") && !reserved.has(key) && value !== undefined)
       setOwn(out, key, value);
+  return out;
+}
+
+/** Each member of `record` as `f` makes it, keys in its order; undefined without a record. */
+export function mapped<T>(
+  record: Readonly<Record<string, T>> | undefined,
+  f: (value: T) => unknown,
+): JsonObject | undefined {
+  if (!record) return undefined;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(record)) setOwn(out, key, f(value));
+  return out;
+}
+
+/**
+ * `names` keyed by their component keys (`renames`, else the name itself), keys sorted, each
+ * member as `f` makes it of the name.
+ */
+export function byComponentKey(
+  names: readonly string[],
+  renames: ReadonlyMap<string, string>,
+  f: (name: string) => unknown,
+): JsonObject {
+  const keyed = names.map((name) => [renames.get(name) ?? name, name] as const);
+  keyed.sort((a, b) => compareCodeUnits(a[0], b[0]));
+  const out: JsonObject = {};
+  for (const [key, name] of keyed) setOwn(out, key, f(name));
   return out;
 }

@@ -17,7 +17,7 @@ import type {
   Schema,
   Server,
 } from "../../model/types.js";
-import { specExtensions, type JsonObject } from "./json.js";
+import { mapped, specExtensions, type JsonObject } from "./json.js";
 
 /** Extensions apiloom writes itself; an input's member of the same name is not copied over it. */
 const OWN_EXTENSIONS = new Set(["x-apiloom-sources"]);
@@ -63,16 +63,11 @@ export function operationObject(
 
 /** A Server Object (§4.8.5): the API's, or an endpoint's own. */
 export function serverObject(server: Server): JsonObject {
-  let variables: JsonObject | undefined;
-  if (server.variables) {
-    variables = {};
-    for (const [name, v] of Object.entries(server.variables))
-      setOwn(variables, name, {
-        enum: v.enum && v.enum.length > 0 ? v.enum : undefined,
-        default: v.default,
-        description: v.description,
-      });
-  }
+  const variables = mapped(server.variables, (v) => ({
+    enum: v.enum && v.enum.length > 0 ? v.enum : undefined,
+    default: v.default,
+    description: v.description,
+  }));
   return { url: server.url, description: server.description, variables };
 }
 
@@ -111,21 +106,13 @@ function responseObject(
   key: string,
   fix: FixSchema,
 ): JsonObject {
-  let headers: JsonObject | undefined;
-  if (response.headers) {
-    headers = {};
-    for (const name of Object.keys(response.headers)) {
-      const header = response.headers[name]!;
-      setOwn(headers, name, {
-        description: header.description,
-        required: header.required,
-        schema: header.schema ? fix(header.schema) : {},
-      });
-    }
-  }
   return {
     description: response.description || reasonPhrase(key),
-    headers,
+    headers: mapped(response.headers, (header) => ({
+      description: header.description,
+      required: header.required,
+      schema: header.schema ? fix(header.schema) : {},
+    })),
     content:
       response.content.length > 0
         ? contentObject(response.content, fix)
@@ -156,27 +143,16 @@ function encodingObject(
   encoding: Readonly<Record<string, Encoding>>,
   fix: FixSchema,
 ): JsonObject {
-  const out: JsonObject = {};
-  for (const name of Object.keys(encoding)) {
-    const e = encoding[name]!;
-    let headers: JsonObject | undefined;
-    if (e.headers) {
-      headers = {};
-      for (const [header, value] of Object.entries(e.headers))
-        setOwn(headers, header, {
-          description: value.description,
-          schema: value.schema ? fix(value.schema) : {},
-        });
-    }
-    setOwn(out, name, {
-      contentType: e.contentType,
-      headers,
-      style: e.style,
-      explode: e.explode,
-      allowReserved: e.allowReserved,
-    });
-  }
-  return out;
+  return mapped(encoding, (e) => ({
+    contentType: e.contentType,
+    headers: mapped(e.headers, (header) => ({
+      description: header.description,
+      schema: header.schema ? fix(header.schema) : {},
+    })),
+    style: e.style,
+    explode: e.explode,
+    allowReserved: e.allowReserved,
+  }))!;
 }
 
 function examplesObject(

@@ -1,5 +1,4 @@
-import { PRINT_WIDTH, type TextOut, textWidth } from "../toolkit.js";
-import { Output } from "./json-output.js";
+import { isMap, PRINT_WIDTH, type TextOut, textWidth } from "../toolkit.js";
 
 /**
  * JSON laid out exactly as prettier (default options, `json` parser) lays out JSON.stringify's
@@ -9,14 +8,9 @@ import { Output } from "./json-output.js";
  */
 
 export function printJson(value: unknown): string {
-  return printJsonParts(value).join("");
-}
-
-/** {@link printJson}'s text as the parts it is made of, in order (see shared/text-parts.ts). */
-export function printJsonParts(value: unknown): string[] {
   const parts: string[] = [];
   printJsonTo(value, { write: (part) => parts.push(part) });
-  return parts;
+  return parts.join("");
 }
 
 /** Writes {@link printJson}'s text to `target`, a few thousand pieces at a time, in order. */
@@ -58,7 +52,7 @@ function print(
   if (Array.isArray(value))
     return printArray(value, indent, column, trailing, out);
   if (value instanceof LazyMembers) return printLazy(value, indent, out);
-  if (isObject(value)) return printObject(value, indent, out);
+  if (isMap(value)) return printObject(value, indent, out);
   if (typeof value === "string") return printString(value, out);
   out.push(scalar(value));
 }
@@ -105,15 +99,9 @@ function printMember(
   print(value, lines.inner, lines.inner.length + quoted.width, trailing, out);
 }
 
-/** Appends a string value: one that needs no escape as it is, between two quote pieces. */
+/** Appends a string value: one that needs no escape as it is, between quotes. */
 function printString(value: string, out: Output): void {
-  if (NEEDS_ESCAPE.test(value)) {
-    out.push(JSON.stringify(value));
-    return;
-  }
-  out.push('"');
-  out.push(value);
-  out.push('"');
+  out.push(NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`);
 }
 
 /**
@@ -121,6 +109,25 @@ function printString(value: string, out: Output): void {
  * surrogate here: a string with a paired one takes JSON.stringify's path, which is never wrong).
  */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * Where the text goes: its pieces gathered into one string, handed to the target whenever it
+ * holds 32K characters (so that a large document is never whole in memory).
+ */
+class Output {
+  private text = "";
+  constructor(private readonly target: TextOut) {}
+
+  push(piece: string): void {
+    this.text += piece;
+    if (this.text.length >= 1 << 15) this.end();
+  }
+
+  end(): void {
+    if (this.text !== "") this.target.write(this.text);
+    this.text = "";
+  }
+}
 
 /** The pieces of one nesting level, made once per depth, line break and inner indent included. */
 interface Level {
@@ -218,7 +225,7 @@ function mustBreak(values: unknown[]): boolean {
   let allArrays = values.length >= 2;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (isObject(v) && hasMembers(v)) return true;
+    if (isMap(v) && hasMembers(v)) return true;
     if (allArrays && !(Array.isArray(v) && v.length > 1)) allArrays = false;
   }
   return allArrays;
@@ -237,7 +244,7 @@ function flatArray(values: unknown[]): string | undefined {
         if (inner === undefined) return undefined;
         parts.push(inner);
       }
-    } else if (isObject(v)) {
+    } else if (isMap(v)) {
       if (hasMembers(v)) return undefined;
       parts.push("{}");
     } else parts.push(scalar(v));
@@ -258,17 +265,13 @@ function scalar(value: unknown): string {
   return typeof value === "number" ? text.replace("e+", "e") : text;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function hasMembers(value: Record<string, unknown>): boolean {
   for (const key in value) if (value[key] !== undefined) return true;
   return false;
 }
 
 /** prettier's `fill` for number arrays (their JSON texts): as many per line as fit. */
-export function fillNumbers(texts: readonly string[], indent: string): string {
+function fillNumbers(texts: readonly string[], indent: string): string {
   const inner = indent + "  ";
   const lines: string[] = [];
   let line = "";

@@ -3,10 +3,10 @@ import {
   mapSubSchemas,
   schemaRef,
   schemaRefName,
-  setOwn,
   type SubSchema,
 } from "../toolkit.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
+import { byComponentKey } from "./json.js";
 
 /** OpenAPI 3.1 §4.8.7.1: component keys must match this. */
 const COMPONENT_KEY = /^[a-zA-Z0-9._-]+$/;
@@ -34,7 +34,7 @@ export function componentKeyRenames(
   return renames;
 }
 
-export interface ComponentSchemas {
+interface ComponentSchemas {
   /** Component key → schema, keys sorted. */
   schemas: Record<string, Schema>;
   /** Rewrites a schema's `$ref`s to the component keys (identity when no key had to change). */
@@ -55,11 +55,9 @@ export function componentSchemas(
     renames.size === 0
       ? (schema: Schema) => schema
       : (schema: Schema) => rewrite(schema, renames) as Schema;
-  const schemas: Record<string, Schema> = {};
-  const keyed = names.map((name) => [renames.get(name) ?? name, name] as const);
-  keyed.sort((a, b) => compareCodeUnits(a[0], b[0]));
-  for (const [key, name] of keyed)
-    setOwn(schemas, key, fix(named[name]!.schema));
+  const schemas = byComponentKey(names, renames, (name) =>
+    fix(named[name]!.schema),
+  ) as Record<string, Schema>;
   return { schemas, fix };
 }
 

@@ -1,11 +1,6 @@
-import {
-  compareCodeUnits,
-  describeSources,
-  scopesInUse,
-  setOwn,
-} from "../toolkit.js";
+import { describeSources, scopesInUse, setOwn } from "../toolkit.js";
 import type { Endpoint, OAuthFlow, SecurityScheme } from "../../model/types.js";
-import type { JsonObject } from "./json.js";
+import { byComponentKey, type JsonObject } from "./json.js";
 
 /**
  * Stand-ins for OAuth 2.0 URLs no input states. OpenAPI requires them; the reserved `.invalid`
@@ -50,18 +45,9 @@ export function securitySchemesObject(
   renames: ReadonlyMap<string, string> = new Map(),
 ): JsonObject {
   const used = scopesInUse(endpoints);
-  const keyed = Object.keys(schemes).map(
-    (name) => [renames.get(name) ?? name, name] as const,
+  return byComponentKey(Object.keys(schemes), renames, (name) =>
+    securitySchemeObject(schemes[name]!, used.get(name) ?? []),
   );
-  keyed.sort((a, b) => compareCodeUnits(a[0], b[0]));
-  const out: JsonObject = {};
-  for (const [key, name] of keyed)
-    setOwn(
-      out,
-      key,
-      securitySchemeObject(schemes[name]!, used.get(name) ?? []),
-    );
-  return out;
 }
 
 /** An endpoint's security requirements with the schemes' component keys (see schema-names.ts). */

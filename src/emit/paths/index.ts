@@ -1,6 +1,7 @@
 import type {
   ApiResponse,
   Endpoint,
+  MediaContent,
   Parameter,
   RequestBody,
   Schema,
@@ -316,19 +317,21 @@ function requestBodyMember(
   if (!body) return member("requestBody", NEVER, true);
   return member(
     "requestBody",
-    {
-      kind: "object",
-      members: [
-        member("content", {
-          kind: "object",
-          members: body.content.map((m) =>
-            member(m.mediaType, typeOf(m.schema, mode)),
-          ),
-        }),
-      ],
-    },
+    { kind: "object", members: [contentMember(body.content, typeOf, mode)] },
     !body.required,
   );
+}
+
+/** `content: { [mediaType]: … }`, each media type's schema typed in `mode`. */
+function contentMember(
+  content: readonly MediaContent[],
+  typeOf: TypeOf,
+  mode: Mode,
+): ObjectMember {
+  return member("content", {
+    kind: "object",
+    members: content.map((m) => member(m.mediaType, typeOf(m.schema, mode))),
+  });
 }
 
 /** `{ [status]: response type }`, each status's description its comment. */
@@ -362,12 +365,7 @@ function responseNode(r: ApiResponse, typeOf: TypeOf): TypeNode {
   const content =
     r.content.length === 0
       ? member("content", NEVER, true)
-      : member("content", {
-          kind: "object",
-          members: r.content.map((m) =>
-            member(m.mediaType, typeOf(m.schema, "read")),
-          ),
-        });
+      : contentMember(r.content, typeOf, "read");
   return { kind: "object", members: [member("headers", headers), content] };
 }
 

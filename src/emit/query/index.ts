@@ -13,6 +13,11 @@ import {
   line,
   pagination,
   print,
+  isJsonMediaType,
+  resolveSchema,
+  revivedScalar,
+  revivedTypeName,
+  revivesAny,
   printDoc,
   streamedSuccesses,
   stringLiteral,
@@ -20,7 +25,7 @@ import {
   type PageShape,
   type Pagination,
 } from "../toolkit.js";
-import type { Endpoint } from "../../model/types.js";
+import type { ApiModel, Endpoint } from "../../model/types.js";
 import type { EmitContext, EndpointTypes, GeneratedFile } from "../artifact.js";
 import { HELPERS, keyHelpers, PREAMBLE } from "./runtime.js";
 import {
@@ -33,7 +38,6 @@ import {
   returnObject,
   tuple,
 } from "./layout.js";
-import { keyArgsType, keysAsText, pageType } from "./scalars.js";
 
 /** What one endpoint becomes: a query (GET, QUERY) or a mutation (POST, PUT, PATCH, DELETE). */
 type Kind = "query" | "mutation";
@@ -71,6 +75,7 @@ export function emitQuery(
   collector.add(clientFile, "createClient", { type: true });
   const blocks: string[] = [];
   let keyed = false;
+  const keysAsText = revivesAny(model.scalars);
   const warn = (endpoint: Endpoint, message: string) => {
     const at = endpoint.sources[0];
     if (at) reporter.report("plugin/warning", `query: ${message}`, at);
@@ -110,7 +115,8 @@ export function emitQuery(
     }
     const args = hasArgs(t);
     keyed ||= args;
-    const inKey = keyArgsType(model, t.request);
+    // with Dates and bigints (config dates, int64) a key holds them as text: `KeyArgs<…>`
+    const inKey = keysAsText ? `KeyArgs<${t.request}>` : t.request;
     blocks.push(queryKey(endpoint, t, inKey), queryOptions(endpoint, t));
     const shape = declared.get(endpointKey(endpoint));
     const pages = shape
@@ -141,7 +147,7 @@ export function emitQuery(
     blocks.length === 0
       ? []
       : keyed
-        ? [HELPERS, keyHelpers(keysAsText(model))]
+        ? [HELPERS, keyHelpers(keysAsText)]
         : [HELPERS];
   return {
     path: file,
@@ -211,7 +217,7 @@ function params(endpoint: Endpoint, t: EndpointTypes | undefined): Doc[] {
   return [client, `args: ${t.request}${t.argsOptional ? " = {}" : ""}`];
 }
 
-/** `keyed`: the type of the arguments in the key (scalars.ts's keyArgsType). */
+/** `keyed`: the type of the arguments in the key. */
 function queryKey(endpoint: Endpoint, t: EndpointTypes, keyed: string): string {
   const name = stringLiteral(endpoint.name);
   const comment = doc(
@@ -369,4 +375,36 @@ function mutation(endpoint: Endpoint, t: EndpointTypes): string {
       ]),
     ],
   );
+}
+
+/**
+ * The type of an infinite query's page value: the page parameter's, a Date or a bigint where
+ * the client revives it; undefined when the next-page field of the answer is not revived alike
+ * (the value read would not be the one sent), which makes no infinite variant.
+ */
+function pageType(
+  model: ApiModel,
+  endpoint: Endpoint,
+  pages: Pagination,
+  successStatuses: readonly string[],
+): string | undefined {
+  const { schemas, scalars } = model;
+  if (!revivesAny(scalars)) return pages.kind;
+  const sent = revivedScalar(
+    resolveSchema(schemas, pages.parameter.schema),
+    scalars,
+  );
+  const response = endpoint.responses.find((r) =>
+    successStatuses.includes(r.status),
+  );
+  const body = response?.content.find((c) => isJsonMediaType(c.mediaType));
+  const object = resolveSchema(schemas, body?.schema);
+  const properties = object?.properties;
+  const field =
+    properties && Object.hasOwn(properties, pages.field)
+      ? properties[pages.field]
+      : undefined;
+  const read = revivedScalar(resolveSchema(schemas, field), scalars);
+  if (sent !== read) return undefined;
+  return sent === undefined ? pages.kind : revivedTypeName(sent);
 }

@@ -1,4 +1,5 @@
-import { breaks, type Doc, type Group } from "./doc-node.js";
+import { trimTrailing } from "../../model/linear-text.js";
+import { PRINT_WIDTH } from "./literals.js";
 
 /**
  * A document builder in the Wadler/prettier style: emitters say what may break, and one printer
@@ -6,9 +7,106 @@ import { breaks, type Doc, type Group } from "./doc-node.js";
  * possible line break after it; outermost first; a hard line breaks the groups around it), so
  * the output passes `prettier --check`. Text must not hold a newline (use hardline).
  */
-export type { Doc } from "./doc-node.js";
-export { NARROWER_THAN_LENGTH, textWidth } from "./doc-node.js";
-export { print, printBefore } from "./doc-print.js";
+
+/** The nodes of a Doc; whether a group must break is known when it is built. */
+export type Doc = string | Doc[] | Line | Group | Indent | Align | IfBreak;
+
+export interface Line {
+  readonly kind: "line";
+  /** Printed as nothing instead of a space when flat. */
+  readonly soft: boolean;
+  /** Always a newline. */
+  readonly hard: boolean;
+}
+
+export interface Group {
+  readonly kind: "group";
+  readonly contents: Doc;
+  /** Broken whatever the width: forced, or it holds a hard line or a broken group. */
+  readonly broken: boolean;
+  /** conditionalGroup: the layouts to try in turn (contents is the first). */
+  readonly states: readonly Doc[] | undefined;
+}
+
+export interface Indent {
+  readonly kind: "indent";
+  readonly contents: Doc;
+}
+
+export interface Align {
+  readonly kind: "align";
+  readonly by: number;
+  readonly contents: Doc;
+}
+
+export interface IfBreak {
+  readonly kind: "ifBreak";
+  readonly broken: Doc;
+  readonly flat: Doc;
+}
+
+/** Whether a group around `doc` must break: it holds a hard line or a broken group. */
+export function breaks(doc: Doc): boolean {
+  if (typeof doc === "string") return false;
+  if (Array.isArray(doc)) {
+    for (const part of doc) if (breaks(part)) return true;
+    return false;
+  }
+  const node = doc as Exclude<Doc, string | Doc[]>;
+  switch (node.kind) {
+    case "line":
+      return node.hard;
+    case "group":
+      // a conditionalGroup keeps its hard lines to itself, as in prettier
+      return node.broken && node.states === undefined;
+    case "indent":
+    case "align":
+      return breaks(node.contents);
+    case "ifBreak":
+      return breaks(node.broken) || breaks(node.flat);
+  }
+}
+
+/**
+ * Columns a text takes in a monospace editor, as prettier counts them (getStringWidth): wide East
+ * Asian characters and emoji count two, control and combining characters none.
+ */
+export function textWidth(text: string): number {
+  if (!NOT_PRINTABLE_ASCII.test(text)) return text.length;
+  let n = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) continue;
+    if (code >= 0x300 && code <= 0x36f) continue;
+    n += isWide(code) ? 2 : 1;
+  }
+  return n;
+}
+
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+
+/** The characters that make textWidth less than a text's length (no-column ones, surrogates). */
+export const NARROWER_THAN_LENGTH =
+  /[\u0000-\u001f\u007f-\u009f\u0300-\u036f\ud800-\udfff]/;
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xa000 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1f300 && code <= 0x1f64f) ||
+    (code >= 0x1f900 && code <= 0x1f9ff) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
 
 /** A space, or a newline (at the current indentation) when its group breaks. */
 export const line: Doc = Object.freeze({
@@ -67,4 +165,234 @@ export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
     out.push(docs[i]!);
   }
   return out;
+}
+
+// The printer: prettier's layout rules against PRINT_WIDTH.
+
+const FLAT = 0;
+const BREAK = 1;
+type Mode = typeof FLAT | typeof BREAK;
+
+/**
+ * Lays the doc out against PRINT_WIDTH. `at` says where it starts: `column` is where the first
+ * character lands (text before it on the line is the caller's), `indent` the indentation its
+ * line breaks return to. Trailing spaces before a newline are dropped, as prettier does.
+ */
+export function print(
+  doc: Doc,
+  at: { indent?: number; column?: number } = {},
+): string {
+  // the command stack, as three parallel arrays written by index up to `top`
+  const indents: number[] = [at.indent ?? 0];
+  const modes: Mode[] = [BREAK];
+  const docs: Doc[] = [doc];
+  let top = 1;
+  // the text as pieces, joined once at the end
+  const out: string[] = [];
+  let column = at.column ?? at.indent ?? 0;
+  // what a newline leaves pending (its indentation) and flat lines' spaces: written only once
+  // text follows, so no line ends with spaces and the output is never re-read
+  let pending = 0;
+  // a newline not written yet: written with the pending spaces as one piece (fewer pieces to
+  // join), or alone when another newline follows (an empty line has no indentation)
+  let newline = false;
+  let endsWithSpace = false;
+  let remeasure = false;
+  while (top > 0) {
+    top--;
+    const ind = indents[top]!;
+    const mode = modes[top]!;
+    const d = docs[top]!;
+    if (typeof d === "string") {
+      if (d.length === 0) continue;
+      if (newline) {
+        out.push("\n" + " ".repeat(pending));
+        newline = false;
+        pending = 0;
+      } else if (pending > 0) {
+        out.push(" ".repeat(pending));
+        pending = 0;
+      }
+      out.push(d);
+      column += textWidth(d);
+      endsWithSpace = d.charCodeAt(d.length - 1) === 32;
+      continue;
+    }
+    if (Array.isArray(d)) {
+      for (let i = d.length - 1; i >= 0; i--) {
+        indents[top] = ind;
+        modes[top] = mode;
+        docs[top++] = d[i]!;
+      }
+      continue;
+    }
+    const node = d as Exclude<Doc, string | Doc[]>;
+    switch (node.kind) {
+      case "indent":
+      case "align":
+        indents[top] = ind + (node.kind === "indent" ? 2 : node.by);
+        modes[top] = mode;
+        docs[top++] = node.contents;
+        break;
+      case "ifBreak":
+        indents[top] = ind;
+        modes[top] = mode;
+        docs[top++] = mode === BREAK ? node.broken : node.flat;
+        break;
+      case "line":
+        if (mode === FLAT && !node.hard) {
+          if (!node.soft) {
+            pending += 1;
+            column += 1;
+          }
+          break;
+        }
+        if (mode === FLAT) remeasure = true;
+        // a text that ended with a space (rare): drop it, as prettier trims line ends
+        if (endsWithSpace) trimEnd(out);
+        if (newline) out.push("\n");
+        newline = true;
+        pending = ind;
+        column = ind;
+        endsWithSpace = false;
+        break;
+      case "group": {
+        // inside a flat group, a group is flat unless it must break; elsewhere, when it fits
+        const inFlat = mode === FLAT && !remeasure;
+        remeasure = false;
+        const room = PRINT_WIDTH - column;
+        if (
+          !node.broken &&
+          (inFlat || fits(node, FLAT, modes, docs, top, room))
+        ) {
+          indents[top] = ind;
+          modes[top] = FLAT;
+          docs[top++] = node.contents;
+          break;
+        }
+        const states = node.states;
+        if (inFlat || states === undefined) {
+          indents[top] = ind;
+          modes[top] = BREAK;
+          docs[top++] = node.contents;
+          break;
+        }
+        let chosen: Doc | undefined;
+        for (let i = 1; i < states.length; i++) {
+          if (fits(states[i]!, FLAT, modes, docs, top, room)) {
+            chosen = states[i]!;
+            break;
+          }
+        }
+        indents[top] = ind;
+        modes[top] = chosen === undefined ? BREAK : FLAT;
+        docs[top++] = chosen ?? states[states.length - 1]!;
+        break;
+      }
+    }
+  }
+  if (newline) out.push("\n");
+  return out.join("");
+}
+
+/** Drops the spaces the pieces end with. */
+function trimEnd(out: string[]): void {
+  while (out.length > 0) {
+    const last = out[out.length - 1]!;
+    // most pieces end in no space: nothing to replace (nor a RegExp object to make)
+    if (last.length > 0 && last.charCodeAt(last.length - 1) !== 32) return;
+    const trimmed = trimTrailing(last, " ");
+    if (trimmed.length > 0) {
+      out[out.length - 1] = trimmed;
+      return;
+    }
+    out.pop();
+  }
+}
+
+/**
+ * print(doc) when `after` (a `,`, a `;`) follows it on its line: counted by the width decisions,
+ * left out of the text returned.
+ */
+export function printBefore(
+  doc: Doc,
+  after: string,
+  at: { indent?: number; column?: number } = {},
+): string {
+  const text = print([doc, after], at);
+  return text.slice(0, text.length - after.length);
+}
+
+// fits' own stack, reused between calls (the printer is not re-entrant anyway)
+const fitModes: Mode[] = [];
+const fitDocs: Doc[] = [];
+
+/**
+ * Whether `next` printed in `mode`, followed by the rest of the line, fits in `room` columns.
+ * The rest is read from the printer's pending commands (in their own modes, below `restTop`) up to the first
+ * line break they would print: a line in a broken group, or a hard line.
+ */
+function fits(
+  next: Doc,
+  mode: Mode,
+  restModes: readonly Mode[],
+  restDocs: readonly Doc[],
+  restTop: number,
+  room: number,
+): boolean {
+  let restIndex = restTop;
+  // a flat line's space counts only once text follows it on the line
+  let pendingSpace = false;
+  let top = 0;
+  fitModes[top] = mode;
+  fitDocs[top++] = next;
+  while (room >= 0) {
+    if (top === 0) {
+      if (restIndex === 0) return true;
+      restIndex--;
+      fitModes[top] = restModes[restIndex]!;
+      fitDocs[top++] = restDocs[restIndex]!;
+      continue;
+    }
+    top--;
+    const m = fitModes[top]!;
+    const d = fitDocs[top]!;
+    if (typeof d === "string") {
+      if (d.length === 0) continue;
+      if (pendingSpace) {
+        room -= 1;
+        pendingSpace = false;
+      }
+      room -= textWidth(d);
+      continue;
+    }
+    if (Array.isArray(d)) {
+      for (let i = d.length - 1; i >= 0; i--) {
+        fitModes[top] = m;
+        fitDocs[top++] = d[i]!;
+      }
+      continue;
+    }
+    const node = d as Exclude<Doc, string | Doc[]>;
+    switch (node.kind) {
+      case "indent":
+      case "align":
+        fitModes[top] = m;
+        fitDocs[top++] = node.contents;
+        break;
+      case "ifBreak":
+        fitModes[top] = m;
+        fitDocs[top++] = m === BREAK ? node.broken : node.flat;
+        break;
+      case "line":
+        if (m === BREAK || node.hard) return true;
+        if (!node.soft) pendingSpace = true;
+        break;
+      case "group":
+        fitModes[top] = node.broken ? BREAK : m;
+        fitDocs[top++] = node.contents;
+        break;
+    }
+  }
+  return false;
 }

@@ -47,39 +47,25 @@ const OTHER_WEIGHT = "q=0.5";
  * the client decodes into the schema's type); a response's only representation keeps full weight.
  */
 export function acceptHeader(endpoint: Endpoint): string | undefined {
-  const types: string[] = [];
-  const seen = new Set<string>();
+  const types = new Set<string>();
   const besideJson = new Set<string>();
-  const responses = endpoint.responses;
-  for (let r = 0; r < responses.length; r++) {
-    const content = responses[r]!.content;
-    let json = false;
-    for (let i = 0; i < content.length; i++) {
-      const type = content[i]!.mediaType;
-      if (!seen.has(type)) {
-        seen.add(type);
-        types.push(type);
-      }
-      if (!json && isJsonMediaType(type)) json = true;
+  for (const { content } of endpoint.responses) {
+    const json = content.some((c) => isJsonMediaType(c.mediaType));
+    for (const { mediaType } of content) {
+      types.add(mediaType);
+      if (json) besideJson.add(mediaType);
     }
-    if (json)
-      for (let i = 0; i < content.length; i++)
-        besideJson.add(content[i]!.mediaType);
   }
-  if (types.length === 0) return undefined;
+  if (types.size === 0) return undefined;
   // JSON types first, then the others at full weight, then those offered beside JSON
-  const first: string[] = [];
-  const weighted: string[] = [];
-  const rest: string[] = [];
-  for (let i = 0; i < types.length; i++) {
-    const type = types[i]!;
-    if (isJsonMediaType(type)) first.push(type);
-    else if (besideJson.has(type)) weighted.push(`${type};${OTHER_WEIGHT}`);
-    else rest.push(type);
-  }
-  for (let i = 0; i < rest.length; i++) first.push(rest[i]!);
-  for (let i = 0; i < weighted.length; i++) first.push(weighted[i]!);
-  return first.join(", ");
+  const others = [...types].filter((type) => !isJsonMediaType(type));
+  return [
+    ...[...types].filter(isJsonMediaType),
+    ...others.filter((type) => !besideJson.has(type)),
+    ...others
+      .filter((type) => besideJson.has(type))
+      .map((type) => `${type};${OTHER_WEIGHT}`),
+  ].join(", ");
 }
 
 /**

@@ -1,12 +1,11 @@
-import { effectiveTypes, resolveSchema } from "../../model/schema/schema.js";
+import {
+  effectiveTypes,
+  isMap,
+  resolveSchema,
+} from "../../model/schema/schema.js";
 import { schemaRefName } from "../../model/schema/ref.js";
 import { revivedScalar } from "../../model/schema/scalars.js";
-import type {
-  ApiModel,
-  Endpoint,
-  Parameter,
-  Schema,
-} from "../../model/types.js";
+import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
 import { firstListings } from "../../model/media-types.js";
 import { setOwn } from "../../model/own-property.js";
@@ -15,23 +14,42 @@ import { isJsonMediaType, sentContent } from "./media-types.js";
 /**
  * The revival plans of the client and the server (`dates: "Date"`, `int64: "bigint"`): where
  * each endpoint's values become a Date or a bigint (revivedScalar), as the data
- * templates/shared/scalars.ts walks (scalar-plan-types.ts). `allOf` merges its members' plans; a
+ * templates/shared/scalars.ts walks. `allOf` merges its members' plans; a
  * union revives a value only when every member that accepts it revives it the same way, and an
  * object member only when no other member declares it otherwise.
  */
 
-import type {
-  OperationPlan,
-  Plan,
-  PlanNode,
-  Plans,
-} from "./scalar-plan-types.js";
-export type {
-  OperationPlan,
-  Plan,
-  PlanNode,
-  Plans,
-} from "./scalar-plan-types.js";
+// The plans as data; templates/shared/scalars.ts walks the runtime's copy of these types
+// (test/templates/same-plan-types.ts holds both the same).
+export type Plan = number | PlanNode;
+export interface PlanNode {
+  s?: "t" | "d";
+  i?: 1;
+  p?: Record<string, Plan>;
+  r?: Plan;
+  t?: Plan[];
+  e?: Plan;
+}
+export interface OperationPlan {
+  path?: Record<string, Plan>;
+  query?: Record<string, Plan>;
+  headers?: Record<string, Plan>;
+  cookies?: Record<string, Plan>;
+  body?: Plan;
+  /**
+   * The server's: a body's plan by the media type it arrives as (lower-cased, without
+   * parameters, as its `listedMediaType` finds it), present only when one differs from `body`
+   * (the sent media type's); a media type missing here revives nothing.
+   */
+  bodies?: Record<string, Plan>;
+  responses?: Record<string, Plan>;
+  /** 1: the request body holds int64s; 2: the answers do (read losslessly). */
+  lossless?: number;
+}
+export interface Plans {
+  named: PlanNode[];
+  operations: Record<string, OperationPlan>;
+}
 
 /** How a webhook's plan is named among the operations' (no endpoint name has a space). */
 export const WEBHOOK_PREFIX = "webhook ";
@@ -81,7 +99,9 @@ class PlanBuilder {
       ["cookies", endpoint.parameters.cookie],
     ] as const;
     for (const [key, parameters] of locations) {
-      const plans = this.parameters(parameters);
+      const plans = defined(
+        parameters.map((p) => [p.name, this.node(p.schema, 0)]),
+      );
       if (plans) op[key] = plans;
     }
     const sent = endpoint.requestBody
@@ -99,26 +119,15 @@ class PlanBuilder {
         setOwn(bodies, type, this.node(content.schema, 0) ?? {});
       op.bodies = bodies;
     }
-    const responses: Record<string, Plan> = {};
-    for (const response of endpoint.responses) {
-      // the JSON media type's (or else none: a plan is JSON's only)
-      const json = response.content.find((c) => isJsonMediaType(c.mediaType));
-      const plan = this.node(json?.schema, 0);
-      if (plan !== undefined) responses[response.status] = plan;
-    }
-    if (Object.keys(responses).length > 0) op.responses = responses;
+    // the JSON media type's (or else none: a plan is JSON's only)
+    const responses = defined(
+      endpoint.responses.map((r) => {
+        const json = r.content.find((c) => isJsonMediaType(c.mediaType));
+        return [r.status, this.node(json?.schema, 0)];
+      }),
+    );
+    if (responses) op.responses = responses;
     return Object.keys(op).length > 0 ? op : undefined;
-  }
-
-  private parameters(
-    parameters: readonly Parameter[],
-  ): Record<string, Plan> | undefined {
-    const out: Record<string, Plan> = {};
-    for (const p of parameters) {
-      const plan = this.node(p.schema, 0);
-      if (plan !== undefined) setOwn(out, p.name, plan);
-    }
-    return Object.keys(out).length > 0 ? out : undefined;
   }
 
   /** The plan of a schema: undefined when nothing in it is revived (as far as is known yet). */
@@ -131,7 +140,7 @@ class PlanBuilder {
     if (kind === "int64") own.i = 1;
     else if (kind) own.s = kind === "date" ? "d" : "t";
     const properties = schema.properties;
-    if (isRecord(properties))
+    if (isMap(properties))
       for (const [name, member] of Object.entries(properties)) {
         const plan = this.node(member as Schema, depth + 1);
         if (plan !== undefined) (own.p ??= {})[name] = plan;
@@ -140,7 +149,7 @@ class PlanBuilder {
       schema.additionalProperties as Schema | undefined,
       depth + 1,
     );
-    if (isRecord(schema.patternProperties))
+    if (isMap(schema.patternProperties))
       for (const member of Object.values(schema.patternProperties))
         rest = this.all(rest, this.node(member as Schema, depth + 1), 0);
     if (rest !== undefined) own.r = rest;
@@ -243,7 +252,7 @@ class PlanBuilder {
       const declaredElsewhere = objects.some(
         (m, i) =>
           plans[i] === undefined &&
-          (!isRecord(m.resolved?.properties) ||
+          (!isMap(m.resolved?.properties) ||
             Object.hasOwn(m.resolved.properties, key)),
       );
       if (!declaredElsewhere && given.every((p) => same(p, given[0])))
@@ -303,13 +312,7 @@ class PlanBuilder {
         seen.add(plan);
         return int64(named[plan], seen);
       }
-      return (
-        plan.i === 1 ||
-        keys(plan.p).some((k) => int64(member(plan.p, k), seen)) ||
-        int64(plan.r, seen) ||
-        int64(plan.e, seen) ||
-        (plan.t ?? []).some((p) => int64(p, seen))
-      );
+      return plan.i === 1 || children(plan).some((p) => int64(p, seen));
     };
     const out: Record<string, OperationPlan> = {};
     for (const [name, op] of Object.entries(operations)) {
@@ -346,26 +349,31 @@ class PlanBuilder {
         : typeof plan === "number"
           ? live[plan] === true
           : this.lives(plan, live);
-    return (
-      node.s !== undefined ||
-      node.i === 1 ||
-      keys(node.p).some((k) => alive(member(node.p, k))) ||
-      alive(node.r) ||
-      alive(node.e) ||
-      (node.t ?? []).some(alive)
-    );
+    return node.s !== undefined || node.i === 1 || children(node).some(alive);
   }
 }
 
+/** The plans inside a node: its members', the rest's, the items', the tuple's. */
+function children(node: PlanNode): (Plan | undefined)[] {
+  const members = keys(node.p).map((k) => member(node.p, k));
+  return [...members, node.r, node.e, ...(node.t ?? [])];
+}
+
+/** The record of `record`'s plans as `prune` leaves them, or undefined when none is left. */
 function prunedRecord(
   record: Record<string, Plan> | undefined,
   prune: (plan: Plan | undefined) => Plan | undefined,
 ): Record<string, Plan> | undefined {
+  return defined(keys(record).map((key) => [key, prune(member(record, key))]));
+}
+
+/** The plans that are defined, by name; undefined when none is. */
+function defined(
+  entries: readonly (readonly [string, Plan | undefined])[],
+): Record<string, Plan> | undefined {
   const out: Record<string, Plan> = {};
-  for (const key of keys(record)) {
-    const plan = prune(member(record, key));
+  for (const [key, plan] of entries)
     if (plan !== undefined) setOwn(out, key, plan);
-  }
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
@@ -378,10 +386,6 @@ function member<T>(
   key: string,
 ): T | undefined {
   return record && Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isEmpty(node: PlanNode): boolean {

@@ -52,7 +52,7 @@ export interface TypeIndex extends SchemaNaming {
   readonly model: ApiModel;
   schemaTypeName(schemaName: string, mode?: SchemaMode): string;
   endpoint(endpoint: Endpoint): EndpointTypes;
-  /** The names of a webhook's types (webhook-types.ts). */
+  /** The names of a webhook's types (types/types-file.ts). */
   webhook(webhook: Webhook): WebhookTypes;
   typeOf(schema: Schema | undefined, mode: SchemaMode): TypeNode;
 }

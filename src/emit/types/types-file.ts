@@ -1,4 +1,9 @@
-import type { ApiModel, Endpoint } from "../../model/types.js";
+import type {
+  ApiModel,
+  ApiResponse,
+  Endpoint,
+  Webhook,
+} from "../../model/types.js";
 import {
   docLines,
   endpointDoc,
@@ -7,6 +12,7 @@ import {
   mentions,
   type ObjectMember,
   parametersType,
+  payloadType,
   printAlias,
   printDoc,
   printObject,
@@ -20,7 +26,13 @@ import {
 } from "../toolkit.js";
 import type { GeneratedFile, TypeIndex } from "../artifact.js";
 import { TYPES_FILE } from "./path.js";
-import { writeWebhookTypes, type Declare } from "./webhook-types.js";
+
+/** Writes one declaration of types.ts after a blank line (and notes what it names). */
+type Declare = (
+  name: string,
+  node: TypeNode,
+  doc: string[] | undefined,
+) => void;
 
 /** The first line of types.ts; then the schema types (sorted by schema name), then each endpoint's. */
 const HEADER =
@@ -90,7 +102,8 @@ function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
   }
   for (const endpoint of model.endpoints)
     endpointDeclarations(endpoint, index, declare);
-  writeWebhookTypes(model, index, declare);
+  for (const webhook of model.webhooks ?? [])
+    webhookDeclarations(webhook, index, declare);
   if (blob) out.write("\n" + BLOB);
 }
 
@@ -129,7 +142,7 @@ function endpointDeclarations(
 ): void {
   const t = index.endpoint(endpoint);
 
-  const requestMembers: ObjectMember[] = [];
+  const request: ObjectMember[] = [];
   const parts = [
     ["path", t.path, endpoint.parameters.path, "Path parameters"],
     ["query", t.query, endpoint.parameters.query, "Query parameters"],
@@ -143,13 +156,8 @@ function endpointDeclarations(
       parametersType(parameters, index),
       endpointDoc(what, endpoint),
     );
-    const requestMember: ObjectMember = {
-      name: member,
-      optional: !t.required[member],
-      type: raw(name),
-    };
-    if (member === "cookies") requestMember.doc = COOKIES_DOC;
-    requestMembers.push(requestMember);
+    request.push(requestMember(member, name, !t.required[member]));
+    if (member === "cookies") request[request.length - 1]!.doc = COOKIES_DOC;
   }
   if (t.body && endpoint.requestBody) {
     declare(
@@ -157,27 +165,16 @@ function endpointDeclarations(
       requestBodyType(endpoint.requestBody.content, index),
       endpointDoc("Request body", endpoint),
     );
-    requestMembers.push({
-      name: "body",
-      optional: !t.required.body,
-      type: raw(t.body),
-    });
+    request.push(requestMember("body", t.body, !t.required.body));
   }
-  const responseMembers = endpoint.responses.map((r): ObjectMember => {
-    const member: ObjectMember = {
-      name: r.status,
-      optional: false,
-      type: responseType(r, index, t.successStatuses.includes(r.status)),
-    };
-    const doc = docLines({ description: r.description });
-    if (doc) member.doc = doc;
-    return member;
-  });
+  const responses = byStatus(endpoint.responses, (r) =>
+    responseType(r, index, t.successStatuses.includes(r.status)),
+  );
   const typeOfStatus = (status: string) =>
-    responseMembers.find((m) => m.name === status)!.type;
+    responses.find((m) => m.name === status)!.type;
   declare(
     t.responses,
-    { kind: "object", members: responseMembers },
+    { kind: "object", members: responses },
     endpointDoc("Response bodies by status", endpoint),
   );
   declare(
@@ -192,7 +189,78 @@ function endpointDeclarations(
   );
   declare(
     t.request,
-    { kind: "object", members: requestMembers },
+    { kind: "object", members: request },
     endpointDoc("Arguments", endpoint),
   );
+}
+
+/**
+ * A webhook's declarations, each after a blank line: `<Name>WebhookHeaders`, `<Name>WebhookBody`
+ * (the payload as the API sends it: the read reading of its schemas, as a response's),
+ * `<Name>WebhookRequest` and `<Name>WebhookResponses`.
+ */
+function webhookDeclarations(
+  webhook: Webhook,
+  index: TypeIndex,
+  declare: Declare,
+): void {
+  const t = index.webhook(webhook);
+  const doc = (what: string) =>
+    jsdocLines(
+      `${what} of the webhook ${JSON.stringify(webhook.key)} (${webhook.method.toUpperCase()}).`,
+    );
+  const request: ObjectMember[] = [];
+  if (t.headers) {
+    declare(
+      t.headers,
+      parametersType(webhook.parameters.header, index),
+      doc("Header parameters"),
+    );
+    request.push(requestMember("headers", t.headers, !t.required.headers));
+  }
+  if (t.body && webhook.requestBody) {
+    declare(
+      t.body,
+      payloadType(webhook.requestBody.content, index),
+      doc("Payload"),
+    );
+    request.push(requestMember("body", t.body, !t.required.body));
+  }
+  declare(
+    t.request,
+    { kind: "object", members: request },
+    doc("What the handler receives"),
+  );
+  const responses = byStatus(webhook.responses, (r) => responseType(r, index));
+  declare(
+    t.responses,
+    { kind: "object", members: responses },
+    doc("Answers by status"),
+  );
+}
+
+/** A member of `<Name>Request`: the declared type `type` of one part. */
+function requestMember(
+  name: string,
+  type: string,
+  optional: boolean,
+): ObjectMember {
+  return { name, optional, type: raw(type) };
+}
+
+/** The members of `<Name>Responses`: each status's type, with its description. */
+function byStatus(
+  responses: readonly ApiResponse[],
+  type: (response: ApiResponse) => TypeNode,
+): ObjectMember[] {
+  return responses.map((r): ObjectMember => {
+    const member: ObjectMember = {
+      name: r.status,
+      optional: false,
+      type: type(r),
+    };
+    const doc = docLines({ description: r.description });
+    if (doc) member.doc = doc;
+    return member;
+  });
 }

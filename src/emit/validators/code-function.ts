@@ -1,12 +1,35 @@
-import { PRINT_WIDTH } from "../toolkit.js";
+import { PRINT_WIDTH, stringLiteral } from "../toolkit.js";
+import type { PlanSub } from "./plan.js";
 
 /**
  * What the validators' code (code.ts) is written with but is no check: the function being
- * written ({@link Fn}) and how its lines are joined, the type tests, the pointer escape.
+ * written ({@link Fn}) and how its lines are joined, the type tests, the pointer escape, and
+ * what the keyword writers (code-keywords.ts) write with ({@link CheckText}).
  */
 
 /** A sub-schema's pointer: `p`, then literal segments and loop indexes. */
 export type PathPart = { text: string } | { index: string };
+
+/**
+ * Where checks are written: into `fn`, of the value in the variable `v`, at the pointer `path`
+ * and the nesting `level`, their lines at `indent`.
+ */
+export interface Site {
+  readonly fn: Fn;
+  readonly v: string;
+  readonly path: readonly PathPart[];
+  readonly level: number;
+  readonly indent: number;
+}
+
+/** `s` with its lines `by` columns further in. */
+export const indented = (s: Site, by: number): Site => ({
+  fn: s.fn,
+  v: s.v,
+  path: s.path,
+  level: s.level,
+  indent: s.indent + by,
+});
 
 export class Unsupported extends Error {}
 
@@ -173,7 +196,105 @@ export function nested(written: readonly string[]): string[] {
   return lines;
 }
 
+/** `head[a, b]tail` at `indent` on one line when it fits, else one item a line (prettier's). */
+export function bracketed(
+  head: string,
+  items: readonly string[],
+  tail: string,
+  indent = 0,
+): string {
+  const pad = " ".repeat(indent);
+  const flat = `${pad}${head}[${items.join(", ")}]${tail}`;
+  if (flat.length <= PRINT_WIDTH) return flat;
+  const lines = items.map((item) => `${pad}  ${item},\n`).join("");
+  return `${pad}${head}[\n${lines}${pad}]${tail}`;
+}
+
 /** A key as one segment of a JSON pointer (what the runtime's `esc` makes of it). */
 export function escapePointer(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** How code.ts's `CheckCode` writes what its keyword writers (code-keywords.ts) use too. */
+export abstract class CheckText {
+  /** The constants' values (`K[i]`). */
+  readonly constants: unknown[] = [];
+  private readonly constantIndex = new Map<string, number>();
+
+  constructor(
+    /** The plan's patterns (`[source, …]`), for their messages. */
+    readonly patterns: readonly (readonly unknown[])[],
+  ) {}
+
+  /** `K[i]` of a value (each value once). */
+  protected constant(value: unknown): string {
+    const key = JSON.stringify(value);
+    let i = this.constantIndex.get(key);
+    if (i === undefined) {
+      i = this.constants.length;
+      this.constants.push(value);
+      this.constantIndex.set(key, i);
+    }
+    return `K[${i}]`;
+  }
+
+  /** A string in code: an escaped literal when short, else a constant. */
+  string(s: string): string {
+    const literal = stringLiteral(s);
+    return literal.length <= 24 ? literal : this.constant(s);
+  }
+
+  /** A primitive in code (a short number as JavaScript prints it). */
+  value(v: unknown): string {
+    if (typeof v === "string") return this.string(v);
+    if (v === null || typeof v === "boolean") return String(v);
+    if (typeof v === "number") {
+      const text = String(v);
+      if (/^-?\d+(\.\d+)?$/.test(text) && text.length <= 16) return text;
+    }
+    return this.constant(v);
+  }
+
+  /** A sub-schema's pointer in code, `p` joined with `parts`. */
+  path(fn: Fn, parts: readonly PathPart[]): string {
+    fn.usesP = true;
+    let out = "p";
+    let text = "";
+    for (const part of parts) {
+      if ("text" in part) text += part.text;
+      else {
+        if (text !== "") out += " + " + this.string(text);
+        text = "";
+        out += " + " + part.index;
+      }
+    }
+    if (text !== "") out += " + " + this.string(text);
+    return out;
+  }
+
+  /** The nesting level in code, `d` plus `level`. */
+  depth(fn: Fn, level: number): string {
+    fn.usesD = true;
+    return level === 0 ? "d" : `d + ${level}`;
+  }
+
+  /** A violation at `s.path`: pushed, and a return when stopping at the first. */
+  fail(s: Site, keyword: string, message: string): void {
+    s.fn.usesE = true;
+    const at = this.path(s.fn, s.path);
+    s.fn.line(
+      s.indent,
+      `if (r.fail(e, ${at}, "${keyword}", ${this.constant(message)})) return;`,
+    );
+  }
+
+  /** `if (test) {`, a violation, `}`. */
+  guard(s: Site, test: string, keyword: string, message: string): void {
+    s.fn.line(s.indent, `if (${test}) {`);
+    this.fail(indented(s, 2), keyword, message);
+    s.fn.line(s.indent, "}");
+  }
+
+  /** A sub-schema's checks of `s.v` in place (or a call of its check). */
+  abstract sub(s: Site, sub: PlanSub): void;
 }

@@ -2,48 +2,18 @@ import { isIdentifierName } from "../toolkit.js";
 import {
   escapePointer,
   Unsupported,
-  type Fn,
+  indented,
+  type CheckText,
   type PathPart,
+  type Site,
 } from "./code-function.js";
-import type { PlanOp, PlanSub } from "./plan-types.js";
+import type { PlanOp, PlanSub } from "./plan.js";
 import { FORMATS } from "./strings.js";
 
 /**
  * The checks of the keyword blocks of the validators' code (code.ts): a string's, a number's,
- * an object's, an array's keywords, written into `fn` with code.ts's `CheckCode` helpers.
+ * an object's, an array's keywords, written into `fn` with the helpers of `CheckText` (code-function.ts).
  */
-
-/** What the keyword writers use of code.ts's `CheckCode` (its members so documented). */
-export interface CheckWriter {
-  readonly patterns: readonly (readonly unknown[])[];
-  string(s: string): string;
-  value(v: unknown): string;
-  path(fn: Fn, parts: readonly PathPart[]): string;
-  depth(fn: Fn, level: number): string;
-  fail(
-    fn: Fn,
-    indent: number,
-    path: readonly PathPart[],
-    keyword: string,
-    message: string,
-  ): void;
-  guard(
-    fn: Fn,
-    indent: number,
-    test: string,
-    path: readonly PathPart[],
-    keyword: string,
-    message: string,
-  ): void;
-  sub(
-    fn: Fn,
-    sub: PlanSub,
-    v: string,
-    path: readonly PathPart[],
-    level: number,
-    indent: number,
-  ): void;
-}
 
 const BOUNDS: Readonly<Record<string, [string, string]>> = {
   minimum: ["<", "at least"],
@@ -58,14 +28,8 @@ const plural = (n: number, word: string): string =>
 const properties = (n: number): string =>
   `${n} ${n === 1 ? "property" : "properties"}`;
 
-export function stringOp(
-  c: CheckWriter,
-  fn: Fn,
-  op: PlanOp,
-  v: string,
-  path: readonly PathPart[],
-  indent: number,
-): void {
+export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
+  const { fn, v, indent } = s;
   switch (op[0]) {
     case "L": {
       const min = op[1] as number | null;
@@ -77,52 +41,41 @@ export function stringOp(
       const n = fn.variable("n");
       fn.line(indent, `if (${maybe.join(" || ")}) {`);
       fn.line(indent + 2, `const ${n} = r.length(${v});`);
-      if (min !== null) {
-        fn.line(indent + 2, `if (${n} < ${min}) {`);
-        c.fail(
-          fn,
-          indent + 4,
-          path,
+      if (min !== null)
+        c.guard(
+          indented(s, 2),
+          `${n} < ${min}`,
           "minLength",
           `must have at least ${plural(min, "character")}`,
         );
-        fn.line(indent + 2, "}");
-      }
-      if (max !== null) {
-        fn.line(indent + 2, `if (${n} > ${max}) {`);
-        c.fail(
-          fn,
-          indent + 4,
-          path,
+      if (max !== null)
+        c.guard(
+          indented(s, 2),
+          `${n} > ${max}`,
           "maxLength",
           `must have at most ${plural(max, "character")}`,
         );
-        fn.line(indent + 2, "}");
-      }
       fn.line(indent, "}");
       return;
     }
     case "p": {
       const index = op[1] as number;
-      fn.line(indent, `if (!P.pattern(${index}).test(${v})) {`);
       const source = c.patterns[index]![0] as string;
-      c.fail(
-        fn,
-        indent + 2,
-        path,
+      c.guard(
+        s,
+        `!P.pattern(${index}).test(${v})`,
         "pattern",
         `must match the pattern ${JSON.stringify(source)}`,
       );
-      fn.line(indent, "}");
       return;
     }
     case "f": {
       const name = op[1] as string;
       if (!Object.hasOwn(FORMATS, name)) return;
-      const format = `r.${FORMATS[name]![2]}`;
+      const format = `r.${FORMATS[name]}`;
       fn.usesE = true;
       fn.line(indent, `if (!${format}.test(${v})) {`);
-      const at = c.path(fn, path);
+      const at = c.path(fn, s.path);
       fn.line(
         indent + 2,
         `if (r.fail(e, ${at}, "format", ${format}.message)) return;`,
@@ -134,22 +87,13 @@ export function stringOp(
   throw new Unsupported();
 }
 
-export function numberOp(
-  c: CheckWriter,
-  fn: Fn,
-  op: PlanOp,
-  v: string,
-  path: readonly PathPart[],
-  indent: number,
-): void {
+export function numberOp(c: CheckText, s: Site, op: PlanOp): void {
   const keyword = op[0] as string;
   const bound = op[1] as number;
   if (keyword === "multipleOf") {
     c.guard(
-      fn,
-      indent,
-      `!Number.isInteger(${v} / ${c.value(bound)})`,
-      path,
+      s,
+      `!Number.isInteger(${s.v} / ${c.value(bound)})`,
       keyword,
       `must be a multiple of ${bound}`,
     );
@@ -158,44 +102,40 @@ export function numberOp(
   if (!Object.hasOwn(BOUNDS, keyword)) throw new Unsupported();
   const [fails, words] = BOUNDS[keyword]!;
   c.guard(
-    fn,
-    indent,
-    `${v} ${fails} ${c.value(bound)}`,
-    path,
+    s,
+    `${s.v} ${fails} ${c.value(bound)}`,
     keyword,
     `must be ${words} ${bound}`,
   );
 }
 
 /** A member read: `v.name` for a short identifier, `v["…"]` or `v[K[i]]` else. */
-function member(c: CheckWriter, v: string, name: string): string {
+function member(c: CheckText, v: string, name: string): string {
   return isIdentifierName(name) && name.length <= 24
     ? `${v}.${name}`
     : `${v}[${c.string(name)}]`;
 }
 
-export function objectOp(
-  c: CheckWriter,
-  fn: Fn,
-  op: PlanOp,
-  v: string,
-  path: readonly PathPart[],
-  level: number,
-  indent: number,
-): void {
+/** The site of a member's (or an item's) value `m`, at `path` within `s`'s value. */
+function within(s: Site, m: string, path: readonly PathPart[]): Site {
+  return { fn: s.fn, v: m, path, level: s.level + 4, indent: s.indent + 2 };
+}
+
+export function objectOp(c: CheckText, s: Site, op: PlanOp): void {
+  const { fn, v, indent } = s;
   switch (op[0]) {
     case "r": {
       const names = op[1] as string[];
       const skip = op[2] as number;
-      let inner = indent;
+      let inner = s;
       if (skip !== 0) {
         fn.line(indent, `if ((${c.depth(fn, 0)} & 3) !== ${skip}) {`);
-        inner += 2;
+        inner = indented(s, 2);
       }
       // `in` on a plain object (runtime.ts, plain), for a name Object.prototype lacks
       const fast = names.filter((name) => !(name in Object.prototype));
       const q = fast.length > 1 ? fn.variable("q") : undefined;
-      if (q !== undefined) fn.line(inner, `const ${q} = r.plain(${v});`);
+      if (q !== undefined) fn.line(inner.indent, `const ${q} = r.plain(${v});`);
       for (const name of names) {
         const key = c.string(name);
         const owns =
@@ -203,10 +143,8 @@ export function objectOp(
             ? `(${q} ? ${key} in ${v} : r.has(${v}, ${key}))`
             : `r.has(${v}, ${key})`;
         c.guard(
-          fn,
           inner,
           `!${owns}`,
-          path,
           "required",
           `must have the property ${JSON.stringify(name)}`,
         );
@@ -219,35 +157,28 @@ export function objectOp(
       const max = op[2] as number | null;
       const n = fn.variable("n");
       fn.line(indent, `const ${n} = Object.keys(${v}).length;`);
-      if (min !== null) {
+      if (min !== null)
         c.guard(
-          fn,
-          indent,
+          s,
           `${n} < ${min}`,
-          path,
           "minProperties",
           `must have at least ${properties(min)}`,
         );
-      }
-      if (max !== null) {
+      if (max !== null)
         c.guard(
-          fn,
-          indent,
+          s,
           `${n} > ${max}`,
-          path,
           "maxProperties",
           `must have at most ${properties(max)}`,
         );
-      }
       return;
     }
     case "pr": {
       const name = op[1] as string;
-      const sub = op[2] as PlanSub;
       const m = fn.variable("v");
-      const at = [...path, { text: "/" + escapePointer(name) }];
+      const at = [...s.path, { text: "/" + escapePointer(name) }];
       const read = `const ${m} = ${member(c, v, name)};`;
-      const body = () => c.sub(fn, sub, m, at, level + 4, indent + 2);
+      const body = () => c.sub(within(s, m, at), op[2] as PlanSub);
       // a name Object.prototype has (`constructor`) must be an own property to count
       if (name in Object.prototype)
         fn.wrap(indent, [`if (r.has(${v}, ${c.string(name)})) {`, read], body);
@@ -259,7 +190,7 @@ export function objectOp(
       return;
     }
     case "k":
-      return keyLoop(c, fn, op, v, path, level, indent);
+      return keyLoop(c, s, op);
   }
   throw new Unsupported();
 }
@@ -269,15 +200,8 @@ export function objectOp(
  * patterns or propertyNames is the interpreter's): per key in order, the declared property's
  * checks, or else additionalProperties'.
  */
-function keyLoop(
-  c: CheckWriter,
-  fn: Fn,
-  op: PlanOp,
-  v: string,
-  path: readonly PathPart[],
-  level: number,
-  indent: number,
-): void {
+function keyLoop(c: CheckText, s: Site, op: PlanOp): void {
+  const { fn, v, indent } = s;
   const declared = op[1] as [string, PlanSub | null][];
   const extra = op[2] as PlanSub | false | null;
   if ((op[3] as unknown[]).length > 0 || op[4] !== null)
@@ -290,19 +214,19 @@ function keyLoop(
   fn.line(indent, `for (let ${i} = 0; ${i} < ${keys}.length; ${i}++) {`);
   fn.line(indent + 2, `const ${key} = ${keys}[${i}];`);
   fn.line(indent + 2, `const ${m} = ${v}[${key}];`);
-  const at: PathPart[] = [...path, { text: "/" }, { index: `r.esc(${key})` }];
-  const inner = indent + 4;
+  const at: PathPart[] = [...s.path, { text: "/" }, { index: `r.esc(${key})` }];
+  const inner = indented(within(s, m, at), 4);
   fn.line(indent + 2, `switch (${key}) {`);
   for (const [name, sub] of declared) {
-    fn.line(inner, `case ${c.string(name)}:`);
-    if (sub !== null) c.sub(fn, sub, m, at, level + 4, inner + 2);
-    fn.line(inner + 2, "break;");
+    fn.line(indent + 4, `case ${c.string(name)}:`);
+    if (sub !== null) c.sub(inner, sub);
+    fn.line(indent + 6, "break;");
   }
   if (extra !== null) {
-    fn.line(inner, "default:");
+    fn.line(indent + 4, "default:");
     if (extra === false)
-      c.fail(fn, inner + 2, at, "additionalProperties", "must not be present");
-    else c.sub(fn, extra, m, at, level + 4, inner + 2);
+      c.fail(inner, "additionalProperties", "must not be present");
+    else c.sub(inner, extra);
   }
   fn.line(indent + 2, "}");
   fn.line(indent, "}");
@@ -315,15 +239,8 @@ function keyLoop(
     fn.lines.splice(read, 1);
 }
 
-export function arrayOp(
-  c: CheckWriter,
-  fn: Fn,
-  op: PlanOp,
-  v: string,
-  path: readonly PathPart[],
-  level: number,
-  indent: number,
-): void {
+export function arrayOp(c: CheckText, s: Site, op: PlanOp): void {
+  const { fn, v, indent } = s;
   switch (op[0]) {
     case "mi":
     case "ma":
@@ -331,10 +248,8 @@ export function arrayOp(
       const n = op[1] as number;
       const few = op[0] === "mi";
       c.guard(
-        fn,
-        indent,
+        s,
         `${v}.length ${few ? "<" : ">"} ${n}`,
-        path,
         op[0] === "mi" ? "minItems" : op[0] === "ma" ? "maxItems" : "items",
         `must have at ${few ? "least" : "most"} ${plural(n, "item")}`,
       );
@@ -342,10 +257,8 @@ export function arrayOp(
     }
     case "u":
       c.guard(
-        fn,
-        indent,
+        s,
         `!r.unique(${v})`,
-        path,
         "uniqueItems",
         "must not have duplicate items",
       );
@@ -357,16 +270,8 @@ export function arrayOp(
         `if (${v}.length > ${index}) {`,
         `const ${m} = ${v}[${index}];`,
       ];
-      fn.wrap(indent, head, () =>
-        c.sub(
-          fn,
-          op[2] as PlanSub,
-          m,
-          [...path, { text: `/${index}` }],
-          level + 4,
-          indent + 2,
-        ),
-      );
+      const at = [...s.path, { text: `/${index}` }];
+      fn.wrap(indent, head, () => c.sub(within(s, m, at), op[2] as PlanSub));
       return;
     }
     case "it": {
@@ -377,16 +282,8 @@ export function arrayOp(
         `for (let ${i} = ${start}; ${i} < ${v}.length; ${i}++) {`,
         `const ${m} = ${v}[${i}];`,
       ];
-      fn.wrap(indent, head, () =>
-        c.sub(
-          fn,
-          op[2] as PlanSub,
-          m,
-          [...path, { text: "/" }, { index: i }],
-          level + 4,
-          indent + 2,
-        ),
-      );
+      const at = [...s.path, { text: "/" }, { index: i }];
+      fn.wrap(indent, head, () => c.sub(within(s, m, at), op[2] as PlanSub));
       return;
     }
   }

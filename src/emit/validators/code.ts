@@ -1,23 +1,20 @@
-import { PRINT_WIDTH, stringLiteral } from "../toolkit.js";
+import { PRINT_WIDTH } from "../toolkit.js";
 import {
+  bracketed,
+  CheckText,
   Fn,
   KIND_GUARD,
   primitive,
   TYPE_FAILS,
   Unsupported,
-  type PathPart,
+  indented,
+  type Site,
 } from "./code-function.js";
-import {
-  arrayOp,
-  numberOp,
-  objectOp,
-  stringOp,
-  type CheckWriter,
-} from "./code-keywords.js";
-import type { PlanOp, PlanSub } from "./plan-types.js";
+import { arrayOp, numberOp, objectOp, stringOp } from "./code-keywords.js";
+import type { PlanOp, PlanSub } from "./plan.js";
 
 /**
- * The validators as code (issue 58): a plan's node (plan-schema.ts) written as a function of
+ * The validators as code (issue 58): a plan's node (plan.ts) written as a function of
  * straight-line JavaScript, specialised to its schema, as ajv's standalone code and typia's
  * are: properties read by name, type tests inline, loops over items inline, a named schema's
  * check called by name, the nesting bound counted in the checks. Each violation is the one
@@ -42,10 +39,7 @@ const INLINE_LIMIT = 400;
  * The code of a file's checks: each node of `nodes` (a plan's table) a function `c<id>`, when
  * it can be written; the constants and helper functions they share.
  */
-export class CheckCode implements CheckWriter {
-  /** The constants' values (`K[i]`). */
-  readonly constants: unknown[] = [];
-  private readonly constantIndex = new Map<string, number>();
+export class CheckCode extends CheckText {
   /** Helper functions (`h<n>`): branches of anyOf, oneOf, not and if, deep sub-schemas. */
   private readonly helpers: string[] = [];
   /** A helper's name by its checks ({@link Fn.key}). */
@@ -63,9 +57,9 @@ export class CheckCode implements CheckWriter {
 
   constructor(
     private readonly nodes: readonly (PlanOp[] | undefined)[],
-    /** The plan's patterns (`[source, …]`), for their messages (the keyword writers'). */
-    readonly patterns: readonly (readonly unknown[])[],
+    patterns: readonly (readonly unknown[])[],
   ) {
+    super(patterns);
     for (let id = 0; id < nodes.length; id++)
       this.functions.push(this.write(id));
   }
@@ -102,7 +96,7 @@ export class CheckCode implements CheckWriter {
     try {
       const fn = new Fn(`c${id}`);
       this.inlined.push(id);
-      this.ops(fn, ops, "x", [], 0, 2);
+      this.ops(top(fn), ops);
       return fn.text();
     } catch (error) {
       if (!(error instanceof Unsupported)) throw error;
@@ -127,128 +121,25 @@ export class CheckCode implements CheckWriter {
     this.calls.length = calls!;
   }
 
-  /** `K[i]` of a value (each value once). */
-  private constant(value: unknown): string {
-    const key = JSON.stringify(value);
-    let i = this.constantIndex.get(key);
-    if (i === undefined) {
-      i = this.constants.length;
-      this.constants.push(value);
-      this.constantIndex.set(key, i);
-    }
-    return `K[${i}]`;
-  }
-
-  /** A string in code: an escaped literal when short, else a constant; the keyword writers' too. */
-  string(s: string): string {
-    const literal = stringLiteral(s);
-    return literal.length <= 24 ? literal : this.constant(s);
-  }
-
-  /** A primitive in code (a short number as JavaScript prints it); the keyword writers' too. */
-  value(v: unknown): string {
-    if (typeof v === "string") return this.string(v);
-    if (v === null || typeof v === "boolean") return String(v);
-    if (typeof v === "number") {
-      const text = String(v);
-      if (/^-?\d+(\.\d+)?$/.test(text) && text.length <= 16) return text;
-    }
-    return this.constant(v);
-  }
-
-  /** A sub-schema's pointer in code, `p` joined with `parts`; the keyword writers' too. */
-  path(fn: Fn, parts: readonly PathPart[]): string {
-    fn.usesP = true;
-    let out = "p";
-    let text = "";
-    for (const part of parts) {
-      if ("text" in part) text += part.text;
-      else {
-        if (text !== "") out += " + " + this.string(text);
-        text = "";
-        out += " + " + part.index;
-      }
-    }
-    if (text !== "") out += " + " + this.string(text);
-    return out;
-  }
-
-  /** The nesting level in code, `d` plus `level`; the keyword writers' too. */
-  depth(fn: Fn, level: number): string {
-    fn.usesD = true;
-    return level === 0 ? "d" : `d + ${level}`;
-  }
-
-  /** A violation: pushed, and a return when stopping at the first; the keyword writers' too. */
-  fail(
-    fn: Fn,
-    indent: number,
-    path: readonly PathPart[],
-    keyword: string,
-    message: string,
-  ): void {
+  /** A call of another check on `s.v`, and the return when it stopped at a violation. */
+  private call(s: Site, check: string): void {
+    const { fn, indent } = s;
     fn.usesE = true;
-    const at = this.path(fn, path);
-    fn.line(
-      indent,
-      `if (r.fail(e, ${at}, "${keyword}", ${this.constant(message)})) return;`,
-    );
-  }
-
-  /** `if (test) {`, a violation (see {@link fail}), `}`; the keyword writers' too. */
-  guard(
-    fn: Fn,
-    indent: number,
-    test: string,
-    path: readonly PathPart[],
-    keyword: string,
-    message: string,
-  ): void {
-    fn.line(indent, `if (${test}) {`);
-    this.fail(fn, indent + 2, path, keyword, message);
-    fn.line(indent, "}");
-  }
-
-  /** A call of another check, and the return when it stopped at a violation. */
-  private call(
-    fn: Fn,
-    indent: number,
-    check: string,
-    v: string,
-    path: readonly PathPart[],
-    level: number,
-  ): void {
-    fn.usesE = true;
-    fn.line(
-      indent,
-      `${check}(${v}, ${this.path(fn, path)}, e, ${this.depth(fn, level)});`,
-    );
+    const at = this.path(fn, s.path);
+    fn.line(indent, `${check}(${s.v}, ${at}, e, ${this.depth(fn, s.level)});`);
     fn.line(indent, "if (r.over(e)) return;");
-  }
-
-  /** The name of the check of a sub-schema that is a check of its own; undefined else. */
-  private named(sub: PlanSub): string | undefined {
-    if (typeof sub === "number") return this.node(sub);
-    if (sub.length !== 1) return undefined;
-    const [code, operand] = sub[0]!;
-    if (code === "$") return this.node(operand as number);
-    if (code === "&") return this.named(operand as PlanSub);
-    return undefined;
-  }
-
-  /** The name of node `id`'s check, called. */
-  private node(id: number): string {
-    this.calls.push(id);
-    return `c${id}`;
   }
 
   /** A check of `sub` called as a function: its own, or a helper written for it. */
   private checkOf(sub: PlanSub): string {
-    const named = this.named(sub);
-    if (named !== undefined) return named;
+    const target = this.target(sub);
+    if (target !== undefined) {
+      this.calls.push(target);
+      return `c${target}`;
+    }
     if (typeof sub !== "number" && sub.length === 0) return "r.accept";
     const fn = new Fn("");
-    this.ops(fn, sub as PlanOp[], "x", [], 0, 2);
+    this.ops(top(fn), sub as PlanOp[]);
     // the same checks once (real APIs repeat their small schemas in place)
     const key = fn.key();
     const known = this.helperNames.get(key);
@@ -261,28 +152,21 @@ export class CheckCode implements CheckWriter {
     return name;
   }
 
-  /** A sub-schema's checks of `v` in place (or a call of its check); the keyword writers' too. */
-  sub(
-    fn: Fn,
-    sub: PlanSub,
-    v: string,
-    path: readonly PathPart[],
-    level: number,
-    indent: number,
-  ): void {
+  /** A sub-schema's checks of `s.v` in place (or a call of its check); the keyword writers' too. */
+  override sub(s: Site, sub: PlanSub): void {
     const target = this.target(sub);
     if (target !== undefined) {
-      if (this.inline(fn, target, v, path, level, indent)) return;
-    } else if (indent <= INDENT_LIMIT) {
+      if (this.inline(s, target)) return;
+    } else if (s.indent <= INDENT_LIMIT) {
       // in place, unless a line would not fit (its pointer grew long): then a function's
       const mark = this.mark();
-      const lines = fn.lines.length;
-      this.ops(fn, sub as PlanOp[], v, path, level, indent);
-      if (!fn.lines.slice(lines).some((l) => l.length > PRINT_WIDTH)) return;
-      fn.lines.length = lines;
+      const lines = s.fn.lines.length;
+      this.ops(s, sub as PlanOp[]);
+      if (!s.fn.lines.slice(lines).some((l) => l.length > PRINT_WIDTH)) return;
+      s.fn.lines.length = lines;
       this.restore(mark);
     }
-    this.call(fn, indent, this.checkOf(sub), v, path, level);
+    this.call(s, this.checkOf(sub));
   }
 
   /** The node a sub-schema only calls (a named schema's), if it is one. */
@@ -299,49 +183,36 @@ export class CheckCode implements CheckWriter {
    * A small node's checks in place of a call of its function (no call, no pointer joined for
    * it), when they fit; false when they are to be called (large, recursive, too deep).
    */
-  private inline(
-    fn: Fn,
-    id: number,
-    v: string,
-    path: readonly PathPart[],
-    level: number,
-    indent: number,
-  ): boolean {
+  private inline(s: Site, id: number): boolean {
     const ops = this.nodes[id];
     if (
       ops === undefined ||
-      indent > INDENT_LIMIT ||
+      s.indent > INDENT_LIMIT ||
       this.inlined.includes(id) ||
       JSON.stringify(ops).length > INLINE_LIMIT
     )
       return false;
     const mark = this.mark();
-    const lines = fn.lines.length;
+    const lines = s.fn.lines.length;
     this.inlined.push(id);
     try {
-      this.ops(fn, ops, v, path, level, indent);
-      if (!fn.lines.slice(lines).some((l) => l.length > PRINT_WIDTH))
+      this.ops(s, ops);
+      if (!s.fn.lines.slice(lines).some((l) => l.length > PRINT_WIDTH))
         return true;
     } catch (error) {
       if (!(error instanceof Unsupported)) throw error;
     } finally {
       this.inlined.pop();
     }
-    fn.lines.length = lines;
+    s.fn.lines.length = lines;
     this.restore(mark);
     return false;
   }
 
-  /** A node's operations on `v` (a variable), in order. */
-  private ops(
-    fn: Fn,
-    ops: readonly PlanOp[],
-    v: string,
-    path: readonly PathPart[],
-    level: number,
-    indent: number,
-  ): void {
-    if (v === "x" && ops.length > 0) fn.usesX = true;
+  /** A node's operations on `s.v` (a variable), in order. */
+  private ops(s: Site, ops: readonly PlanOp[]): void {
+    const { fn, indent } = s;
+    if (s.v === "x" && ops.length > 0) fn.usesX = true;
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i]!;
       const next = ops[i + 1];
@@ -354,69 +225,48 @@ export class CheckCode implements CheckWriter {
         types[0] === KIND_GUARD[next[0] as string]![0]
       ) {
         // `type: object` then the object's checks: the test made once
-        this.typeTest(fn, types, v, path, indent, "} else {");
+        this.typeTest(s, types, "} else {");
         const filled = fn.lines.length;
-        this.block(fn, next, v, path, level, indent + 2);
+        this.block(indented(s, 2), next);
         if (fn.lines.length === filled)
           fn.lines[filled - 1] = " ".repeat(indent) + "}";
         else fn.line(indent, "}");
         i++;
         continue;
       }
-      this.op(fn, op, v, path, level, indent);
+      this.op(s, op);
     }
   }
 
-  /** `if (<v is none of types>) { violation` (closed by the caller with `close`). */
-  private typeTest(
-    fn: Fn,
-    types: readonly string[],
-    v: string,
-    path: readonly PathPart[],
-    indent: number,
-    close: string,
-  ): void {
+  /** `if (<s.v is none of types>) { violation` (closed by the caller with `close`). */
+  private typeTest(s: Site, types: readonly string[], close: string): void {
     const fails = types.map((t) => {
       if (!Object.hasOwn(TYPE_FAILS, t)) throw new Unsupported();
-      return TYPE_FAILS[t]!(v);
+      return TYPE_FAILS[t]!(s.v);
     });
-    fn.line(indent, `if (${fails.join(" && ")}) {`);
-    this.fail(fn, indent + 2, path, "type", `must be ${types.join(" or ")}`);
-    fn.line(indent, close);
+    s.fn.line(s.indent, `if (${fails.join(" && ")}) {`);
+    this.fail(indented(s, 2), "type", `must be ${types.join(" or ")}`);
+    s.fn.line(s.indent, close);
   }
 
-  private op(
-    fn: Fn,
-    op: PlanOp,
-    v: string,
-    path: readonly PathPart[],
-    level: number,
-    indent: number,
-  ): void {
+  private op(s: Site, op: PlanOp): void {
+    const { fn, v, indent } = s;
     switch (op[0]) {
       case "$":
-        return this.sub(fn, op[1] as number, v, path, level, indent);
       case "&":
-        return this.sub(fn, op[1] as PlanSub, v, path, level, indent);
+        return this.sub(s, op[1] as PlanSub);
       case "F":
-        return this.fail(fn, indent, path, "false", "must not be present");
+        return this.fail(s, "false", "must not be present");
       case "t":
-        return this.typeTest(fn, op[1] as string[], v, path, indent, "}");
+        return this.typeTest(s, op[1] as string[], "}");
       case "e":
-        return this.enumTest(fn, op[1] as unknown[], v, path, indent);
+        return this.enumTest(s, op[1] as unknown[]);
       case "c": {
         const value = op[1];
         const differs = primitive(value)
           ? `${v} !== ${this.value(value)}`
           : `!r.equal(${v}, ${this.constant(value)})`;
-        this.guard(
-          fn,
-          indent,
-          `${differs}`,
-          path,
-          "const",
-          "must be equal to the constant",
-        );
+        this.guard(s, differs, "const", "must be equal to the constant");
         return;
       }
       case "s":
@@ -424,33 +274,25 @@ export class CheckCode implements CheckWriter {
       case "o":
       case "a":
         fn.wrap(indent, [`if (${KIND_GUARD[op[0] as string]![1](v)}) {`], () =>
-          this.block(fn, op, v, path, level, indent + 2),
+          this.block(indented(s, 2), op),
         );
         return;
       case "any":
       case "one":
-        return this.choice(fn, op, v, path, level, indent);
+        return this.choice(s, op);
       case "not": {
         const check = this.checkOf(op[1] as PlanSub);
-        const at = this.path(fn, path);
-        fn.line(
-          indent,
-          `if (r.passes(${check}, ${v}, ${at}, ${this.depth(fn, level)})) {`,
-        );
-        this.fail(
-          fn,
-          indent + 2,
-          path,
-          "not",
-          "must not match the schema in not",
-        );
+        const at = this.path(fn, s.path);
+        const d = this.depth(fn, s.level);
+        fn.line(indent, `if (r.passes(${check}, ${v}, ${at}, ${d})) {`);
+        this.fail(indented(s, 2), "not", "must not match the schema in not");
         fn.line(indent, "}");
         return;
       }
       case "if": {
         const test = this.checkOf(op[1] as PlanSub);
-        const at = this.path(fn, path);
-        const passes = `r.passes(${test}, ${v}, ${at}, ${this.depth(fn, level)})`;
+        const at = this.path(fn, s.path);
+        const passes = `r.passes(${test}, ${v}, ${at}, ${this.depth(fn, s.level)})`;
         const then = op[2] as PlanSub | null;
         const otherwise = op[3] as PlanSub | null;
         const filled = (): void => {
@@ -459,11 +301,11 @@ export class CheckCode implements CheckWriter {
             throw new Unsupported();
         };
         fn.line(indent, `if (${then === null ? "!" : ""}${passes}) {`);
-        this.sub(fn, then ?? otherwise!, v, path, level, indent + 2);
+        this.sub(indented(s, 2), then ?? otherwise!);
         filled();
         if (then !== null && otherwise !== null) {
           fn.line(indent, "} else {");
-          this.sub(fn, otherwise, v, path, level, indent + 2);
+          this.sub(indented(s, 2), otherwise);
           filled();
         }
         fn.line(indent, "}");
@@ -473,13 +315,8 @@ export class CheckCode implements CheckWriter {
     throw new Unsupported();
   }
 
-  private enumTest(
-    fn: Fn,
-    values: readonly unknown[],
-    v: string,
-    path: readonly PathPart[],
-    indent: number,
-  ): void {
+  private enumTest(s: Site, values: readonly unknown[]): void {
+    const { v } = s;
     let refused: string;
     // no value allowed: the interpreter's (its test reads no value)
     if (values.length === 0) throw new Unsupported();
@@ -492,77 +329,35 @@ export class CheckCode implements CheckWriter {
       this.hoisted.push(`const ${set} = new Set(${this.constant(values)});`);
       refused = `!${set}.has(${v})`;
     } else refused = `!r.member(${this.constant(values)}, ${v})`;
-    this.guard(
-      fn,
-      indent,
-      `${refused}`,
-      path,
-      "enum",
-      "must be one of the allowed values",
-    );
+    this.guard(s, refused, "enum", "must be one of the allowed values");
   }
 
   /** The checks of an `s`, `n`, `o` or `a` block, on a value known to be of its kind. */
-  private block(
-    fn: Fn,
-    block: PlanOp,
-    v: string,
-    path: readonly PathPart[],
-    level: number,
-    indent: number,
-  ): void {
-    const ops = block[1] as PlanOp[];
+  private block(s: Site, block: PlanOp): void {
     if (block[0] === "o" || block[0] === "a")
-      fn.line(
-        indent,
-        `if (${this.depth(fn, level)} >= r.TOO_DEEP_LEVEL) throw r.DEEP;`,
+      s.fn.line(
+        s.indent,
+        `if (${this.depth(s.fn, s.level)} >= r.TOO_DEEP_LEVEL) throw r.DEEP;`,
       );
-    for (const op of ops) {
-      switch (block[0]) {
-        case "s":
-          stringOp(this, fn, op, v, path, indent);
-          break;
-        case "n":
-          numberOp(this, fn, op, v, path, indent);
-          break;
-        case "o":
-          objectOp(this, fn, op, v, path, level, indent);
-          break;
-        case "a":
-          arrayOp(this, fn, op, v, path, level, indent);
-          break;
-      }
-    }
+    const write = WRITERS[block[0] as keyof typeof WRITERS];
+    for (const op of block[1] as PlanOp[]) write(this, s, op);
   }
 
   /** A module-level array of the checks of `subs` (prettier's layout: flat, or one a line). */
   private checks(subs: readonly PlanSub[]): string {
     const checks = subs.map((s) => this.checkOf(s));
     const name = `A${this.hoisted.length}`;
-    const flat = `const ${name} = [${checks.join(", ")}];`;
-    this.hoisted.push(
-      flat.length <= PRINT_WIDTH
-        ? flat
-        : [`const ${name} = [`, ...checks.map((c) => `  ${c},`), "];"].join(
-            "\n",
-          ),
-    );
+    this.hoisted.push(bracketed(`const ${name} = `, checks, ";"));
     return name;
   }
 
   /** anyOf and oneOf (the discriminator's pick first, when there is one). */
-  private choice(
-    fn: Fn,
-    op: PlanOp,
-    v: string,
-    path: readonly PathPart[],
-    level: number,
-    indent: number,
-  ): void {
+  private choice(s: Site, op: PlanOp): void {
+    const { fn, v, indent } = s;
     const any = op[0] === "any";
     const list = this.checks(op[1] as PlanSub[]);
-    const at = this.path(fn, path);
-    const d = this.depth(fn, level);
+    const at = this.path(fn, s.path);
+    const d = this.depth(fn, s.level);
     const failed = any
       ? `r.matches(${list}, ${v}, ${at}, ${d}, 1) < 1`
       : `r.matches(${list}, ${v}, ${at}, ${d}, 2) !== 1`;
@@ -572,7 +367,7 @@ export class CheckCode implements CheckWriter {
       : "must match exactly one schema in oneOf";
     const picked = op[2] as [string, string[], PlanSub[]] | null;
     if (picked === null) {
-      this.guard(fn, indent, `${failed}`, path, keyword, message);
+      this.guard(s, failed, keyword, message);
       return;
     }
     const [property, values, subs] = picked;
@@ -587,7 +382,15 @@ export class CheckCode implements CheckWriter {
     fn.line(indent + 2, `${t}(${v}, ${at}, e, ${d});`);
     fn.line(indent + 2, "if (r.over(e)) return;");
     fn.line(indent, `} else if (${failed}) {`);
-    this.fail(fn, indent + 2, path, keyword, message);
+    this.fail(indented(s, 2), keyword, message);
     fn.line(indent, "}");
   }
+}
+
+/** The writers of the keywords of a string's, a number's, an object's, an array's block. */
+const WRITERS = { s: stringOp, n: numberOp, o: objectOp, a: arrayOp };
+
+/** The site of a function's own value: `x` at `p`, its lines at column 2. */
+function top(fn: Fn): Site {
+  return { fn, v: "x", path: [], level: 0, indent: 2 };
 }

@@ -1,6 +1,7 @@
 import { templateLiteralText, type TextOut } from "../toolkit.js";
 import type { PlanBuilder } from "./plan.js";
 import type { CheckCode } from "./code.js";
+import { bracketed } from "./code-function.js";
 
 /**
  * `const P = plan(JSON.parse(`…`), `…`)`: a file's plan as text in template literals (one token
@@ -46,9 +47,7 @@ export function planText(
     const checks = plan.nodes.map((_, id) =>
       code.written(id) ? `c${id}` : "undefined",
     );
-    const flat = `  [${checks.join(", ")}],`;
-    if (flat.length <= 80) out.write(flat + "\n");
-    else out.write(`  [\n${checks.map((c) => `    ${c},\n`).join("")}  ],\n`);
+    out.write(bracketed("", checks, ",", 2) + "\n");
   }
   out.write(");\n");
 }

@@ -1,8 +1,22 @@
-import { refTarget, type SubSchema as JsonSubSchema } from "../toolkit.js";
+import {
+  allOfPropertyLookup,
+  declaredTypes,
+  discriminatorCases,
+  refTarget,
+  requiredSplit,
+  type SubSchema as JsonSubSchema,
+} from "../toolkit.js";
 import type { ApiModel, NamedSchema, Schema } from "../../model/types.js";
-import { isBareRef, isObject, isTrivial, type SubSchema } from "./subschema.js";
-import { schemaOps } from "./plan-schema.js";
-import type { PlanOp, PlanScope, PlanSub } from "./plan-types.js";
+import { FORMATS } from "./strings.js";
+import {
+  count,
+  isBareRef,
+  isFalse,
+  isObject,
+  isTrivial,
+  num,
+  type SubSchema,
+} from "./subschema.js";
 
 /**
  * The validators as data (issue 45): each schema becomes a node of a plan, the operations
@@ -13,16 +27,20 @@ import type { PlanOp, PlanScope, PlanSub } from "./plan-types.js";
  * user's tsc reads it as one token, where the statements it replaces were megabytes of code to
  * parse and bind (GitHub: 5.9 MB).
  *
- * A node is a list of operations `[code, ...operands]` (plan.ts's `PlanOp`). A sub-schema in a
+ * A node is a list of operations `[code, ...operands]` (`PlanOp`). A sub-schema in a
  * node (`PlanSub`) is a node in place, or the number of a node of the plan's table: a named
  * schema's, or one moved out where nodes nest {@link NEST_LIMIT} deep, so that neither the
  * generator nor the runtime recurses deeper than that on a deep schema.
  */
 
-export type { PlanOp, PlanSub } from "./plan-types.js";
+/** An operation of a plan node: `[code, ...operands]` (templates/validators/plan.ts). */
+export type PlanOp = unknown[];
+
+/** A sub-schema in a node: its node in place, or the number of a node of the table. */
+export type PlanSub = number | PlanOp[];
 
 /** How deep nodes nest in place before a sub-schema's node goes to the table. */
-export const NEST_LIMIT = 12;
+const NEST_LIMIT = 12;
 
 /** A pattern of the plan: `[source, flags]`, or with the linear-time matcher's program. */
 type PatternEntry = [string, string] | [string, string, string, string[]];
@@ -31,7 +49,7 @@ type PatternEntry = [string, string] | [string, string, string, string[]];
  * One file's plan: its table (filled from a worklist: a deep schema needs no deep recursion
  * here), its patterns, and how it refers to a named schema's check.
  */
-export class PlanBuilder implements PlanScope {
+export class PlanBuilder {
   /** The table's nodes, by number; undefined while pending. */
   readonly nodes: (PlanOp[] | undefined)[] = [];
   /** The patterns, each once. */
@@ -151,4 +169,310 @@ export class PlanBuilder implements PlanScope {
     }
     this.pending.length = 0;
   }
+}
+
+/**
+ * JSON Schema (the model's 2020-12 dialect) → the operations of one plan node, in the order
+ * their violations come: `$ref`, type, enum and const, then a string's, a number's, an object's
+ * and an array's keywords (each group run only on a value of its kind), then allOf (its
+ * members' operations in place), anyOf, oneOf, not and if/then/else. templates/validators/plan.ts
+ * says what each operation checks.
+ */
+function schemaOps(b: PlanBuilder, s: SubSchema, depth: number): PlanOp[] {
+  if (s === undefined || s === true) return [];
+  if (s === false) return [["F"]];
+  if (!isObject(s)) return [];
+  const out: PlanOp[] = [];
+  if (typeof s.$ref === "string") {
+    const op = b.ref(s.$ref);
+    if (op !== undefined) out.push(op);
+  }
+  // `type`'s types once each, in order; `integer` beside `number` adds nothing
+  let types = declaredTypes(s);
+  if (types.length > 1)
+    types = [
+      ...new Set(
+        types.includes("number") ? types.filter((t) => t !== "integer") : types,
+      ),
+    ];
+  if (types.length > 0) out.push(["t", types]);
+  if (Array.isArray(s.enum) && s.enum.every((v) => v !== undefined))
+    out.push(["e", s.enum]);
+  if ("const" in s && s.const !== undefined) out.push(["c", s.const]);
+  kind(out, "s", stringOps(b, s));
+  kind(out, "n", numberOps(s));
+  kind(out, "o", objectOps(b, s, depth));
+  kind(out, "a", arrayOps(b, s, depth));
+  composition(b, s, depth, out);
+  return out;
+}
+
+/** `[code, ops]` onto `out` when there are operations for a value of that kind. */
+function kind(out: PlanOp[], code: string, ops: PlanOp[]): void {
+  if (ops.length > 0) out.push([code, ops]);
+}
+
+/**
+ * minLength and maxLength (in code points), pattern (one JavaScript cannot compile, or the
+ * reading refused, checks nothing) and format.
+ */
+function stringOps(b: PlanBuilder, s: Schema): PlanOp[] {
+  const out: PlanOp[] = [];
+  const min = count(s.minLength) && s.minLength > 0 ? s.minLength : null;
+  const max = count(s.maxLength) ? s.maxLength : null;
+  if (min !== null || max !== null) out.push(["L", min, max]);
+  if (typeof s.pattern === "string") {
+    const index = b.regex(s.pattern);
+    if (index !== undefined) out.push(["p", index]);
+  }
+  if (typeof s.format === "string" && Object.hasOwn(FORMATS, s.format))
+    out.push(["f", s.format]);
+  return out;
+}
+
+const BOUNDS = [
+  "minimum",
+  "exclusiveMinimum",
+  "maximum",
+  "exclusiveMaximum",
+] as const;
+
+/** The bounds (finite numbers) and multipleOf (a positive one). */
+function numberOps(s: Schema): PlanOp[] {
+  const out: PlanOp[] = [];
+  for (const key of BOUNDS) {
+    const v = s[key];
+    if (num(v)) out.push([key, v]);
+  }
+  if (num(s.multipleOf) && s.multipleOf > 0)
+    out.push(["multipleOf", s.multipleOf]);
+  return out;
+}
+
+/**
+ * minItems, maxItems, uniqueItems, prefixItems, items (additionalItems after prefixItems, as the
+ * readers keep it) and contains with minContains/maxContains.
+ */
+function arrayOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
+  const out: PlanOp[] = [];
+  if (count(s.minItems) && s.minItems > 0) out.push(["mi", s.minItems]);
+  if (count(s.maxItems)) out.push(["ma", s.maxItems]);
+  if (s.uniqueItems === true) out.push(["u"]);
+  const prefix = Array.isArray(s.prefixItems)
+    ? (s.prefixItems as SubSchema[])
+    : [];
+  prefix.forEach((item, index) => {
+    const sub = b.sub(item, depth);
+    if (inPlace(sub)) out.push(["pi", index, sub]);
+  });
+  const items =
+    s.items !== undefined
+      ? (s.items as SubSchema)
+      : prefix.length > 0
+        ? (s.additionalItems as SubSchema)
+        : undefined;
+  if (isFalse(items)) out.push(["I", prefix.length]);
+  else if (items !== undefined) {
+    const sub = b.sub(items, depth);
+    if (inPlace(sub)) out.push(["it", prefix.length, sub]);
+  }
+  if (s.contains !== undefined) {
+    const min = count(s.minContains) ? s.minContains : 1;
+    const max = count(s.maxContains) ? s.maxContains : null;
+    if (min > 0 || max !== null)
+      out.push(["ct", b.branch(s.contains as SubSchema, depth), min, max]);
+  }
+  return out;
+}
+
+/**
+ * allOf (its members' operations in place), anyOf and oneOf (OpenAPI's discriminator as a fast
+ * path), not and if/then/else.
+ */
+function composition(
+  b: PlanBuilder,
+  s: Schema,
+  depth: number,
+  out: PlanOp[],
+): void {
+  const allOf = s.allOf;
+  if (Array.isArray(allOf))
+    allOf.forEach((member, i) => {
+      // a member's `required` may name members its siblings declare (readOnly ones among them)
+      if (isObject(member))
+        b.allOfLookups.set(member, allOfPropertyLookup(b.schemas, allOf, i));
+      const sub = b.sub(member, depth);
+      if (typeof sub === "number") out.push(["&", sub]);
+      else for (const op of sub) out.push(op);
+    });
+  for (const keyword of ["anyOf", "oneOf"] as const) {
+    const list = s[keyword];
+    if (!Array.isArray(list) || list.length === 0) continue;
+    const members = list as SubSchema[];
+    if (keyword === "anyOf" && members.some(isTrivial)) continue;
+    const subs = members.map((m) => b.branch(m, depth));
+    out.push([
+      keyword === "anyOf" ? "any" : "one",
+      subs,
+      discriminator(b, s, keyword, members),
+    ]);
+  }
+  if (s.not !== undefined)
+    out.push(["not", b.branch(s.not as SubSchema, depth)]);
+  if (s.if !== undefined && (s.then !== undefined || s.else !== undefined)) {
+    const then = b.sub(s.then as SubSchema, depth);
+    const otherwise = b.sub(s.else as SubSchema, depth);
+    if (inPlace(then) || inPlace(otherwise))
+      out.push([
+        "if",
+        b.branch(s.if as SubSchema, depth),
+        inPlace(then) ? then : null,
+        inPlace(otherwise) ? otherwise : null,
+      ]);
+  }
+}
+
+/**
+ * OpenAPI's discriminator as a fast path (OpenAPI 3.1 §4.8.25): the named property's value
+ * picks the one member to check, by the values src/model/schema/schema.ts gives each schema (the
+ * mapping, else the member's own const/enum, else its name; the types use the same). Values it
+ * does not know fall back to plain anyOf/oneOf. `[property, values, checks]`, or null.
+ */
+function discriminator(
+  b: PlanBuilder,
+  s: Schema,
+  keyword: "anyOf" | "oneOf",
+  members: SubSchema[],
+): [string, string[], PlanSub[]] | null {
+  const cases = discriminatorCases(b.schemas, s);
+  if (!cases) return null;
+  const byValue = new Map<string, PlanOp>();
+  for (const c of cases) {
+    // a member with more than its reference (a sibling keyword) is more than the named check
+    if (c.from !== "mapping") {
+      if (c.from.keyword !== keyword) continue;
+      const m = members[c.from.index];
+      if (!isObject(m) || !isBareRef(m)) continue;
+    }
+    const op = b.ref(c.ref);
+    if (op && !byValue.has(c.value)) byValue.set(c.value, op);
+  }
+  if (byValue.size === 0) return null;
+  return [
+    s.discriminator!.propertyName,
+    [...byValue.keys()],
+    [...byValue.values()].map((op) => [op]),
+  ];
+}
+
+/** Whether a sub-schema's node checks something (a node of the table always may). */
+function inPlace(sub: PlanSub): boolean {
+  return typeof sub === "number" || sub.length > 0;
+}
+
+/**
+ * An object's keywords as plan operations: required (readOnly properties not required of a
+ * request, writeOnly ones not of a response), minProperties, maxProperties, dependentRequired,
+ * dependentSchemas, then its members: each declared property read by its name, or, when
+ * patternProperties, additionalProperties or propertyNames is there, one loop over the keys.
+ */
+function objectOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
+  const out: PlanOp[] = [];
+  if (Array.isArray(s.required)) {
+    // as src/model/schema/schema.ts splits them for every emitter; d: 1 a request, 2 a response
+    const split = requiredSplit(b.schemas, s, b.allOfLookups.get(s));
+    if (split.always.length > 0) out.push(["r", split.always, 0]);
+    if (split.notInRequest.length > 0) out.push(["r", split.notInRequest, 1]);
+    if (split.notInResponse.length > 0) out.push(["r", split.notInResponse, 2]);
+  }
+  const min = count(s.minProperties) && s.minProperties > 0;
+  const max = count(s.maxProperties);
+  if (min || max)
+    out.push(["P", min ? s.minProperties : null, max ? s.maxProperties : null]);
+  if (isObject(s.dependentRequired as SubSchema))
+    for (const [name, needs] of Object.entries(
+      s.dependentRequired as Record<string, unknown>,
+    )) {
+      if (!Array.isArray(needs) || needs.length === 0) continue;
+      const names = needs.filter((n): n is string => typeof n === "string");
+      out.push(["dr", name, names]);
+    }
+  if (isObject(s.dependentSchemas as SubSchema))
+    for (const [name, schema] of Object.entries(
+      s.dependentSchemas as Record<string, SubSchema>,
+    )) {
+      const sub = b.sub(schema, depth);
+      if (inPlace(sub)) out.push(["ds", name, sub]);
+    }
+  const declared = isObject(s.properties as SubSchema)
+    ? (s.properties as Record<string, SubSchema>)
+    : {};
+  const loopNeeded =
+    (s.additionalProperties !== undefined && s.additionalProperties !== true) ||
+    isObject(s.patternProperties as SubSchema) ||
+    (s.propertyNames !== undefined && s.propertyNames !== true);
+  if (loopNeeded) {
+    const loop = keyLoop(b, s, declared, depth);
+    if (loop !== undefined) out.push(loop);
+    return out;
+  }
+  for (const name of Object.keys(declared)) {
+    const sub = b.sub(declared[name], depth);
+    if (inPlace(sub)) out.push(["pr", name, sub]);
+  }
+  return out;
+}
+
+/**
+ * `["k", declared, additional, patterns, propertyNames]`: the declared names with their subs
+ * (null: nothing to check, listed only so that additionalProperties leaves them alone), the
+ * sub of the other keys (false: they must not be there; null: nothing to check), the patterns
+ * of patternProperties with their subs (a pattern that checks nothing makes every key count
+ * as matched: no additionalProperties then, as the generated code always did), and the sub of
+ * propertyNames. Undefined when the loop would check nothing.
+ */
+function keyLoop(
+  b: PlanBuilder,
+  s: Schema,
+  declared: Record<string, SubSchema>,
+  depth: number,
+): PlanOp | undefined {
+  const patterns: [number, PlanSub | null][] = [];
+  let unknownPattern = false;
+  if (isObject(s.patternProperties as SubSchema))
+    for (const [pattern, schema] of Object.entries(
+      s.patternProperties as Record<string, SubSchema>,
+    )) {
+      const index = b.regex(pattern);
+      if (index === undefined) {
+        unknownPattern = true; // not compilable: its keys count as matched, nothing checked
+        continue;
+      }
+      const sub = b.sub(schema, depth);
+      patterns.push([index, inPlace(sub) ? sub : null]);
+    }
+  const extra = s.additionalProperties as SubSchema;
+  let additional: PlanSub | false | null = null;
+  if (extra !== undefined && extra !== true && !unknownPattern)
+    if (isFalse(extra)) additional = false;
+    else {
+      const sub = b.sub(extra, depth);
+      if (inPlace(sub)) additional = sub;
+    }
+  const members: [string, PlanSub | null][] = [];
+  for (const name of Object.keys(declared)) {
+    const sub = b.sub(declared[name], depth);
+    if (inPlace(sub)) members.push([name, sub]);
+    else if (additional !== null) members.push([name, null]);
+  }
+  const namesSub = b.sub(s.propertyNames as SubSchema, depth);
+  const names = inPlace(namesSub) ? namesSub : null;
+  if (
+    names === null &&
+    additional === null &&
+    members.every(([, sub]) => sub === null) &&
+    patterns.every(([, sub]) => sub === null)
+  )
+    return undefined;
+  return ["k", members, additional, patterns, names];
 }

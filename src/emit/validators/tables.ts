@@ -7,13 +7,6 @@ import { PRINT_WIDTH, propertyKey, textWidth } from "../toolkit.js";
  * literal, broken (one member per line), at column 2.
  */
 
-const NEWLINES: string[] = [];
-
-/** A newline and `n` spaces. */
-function newlineAnd(n: number): string {
-  return (NEWLINES[n] ??= "\n" + " ".repeat(n));
-}
-
 /**
  * `key: value,` at column `column` (the `,` counted): a key of 5+ characters moves its value to
  * the next line, further in, when the line does not fit (prettier's assignment layout).
@@ -26,5 +19,5 @@ export function tableMember(
   const k = propertyKey(key);
   const flat = `${k}: ${value},`;
   if (k.length < 5 || column + textWidth(flat) <= PRINT_WIDTH) return flat;
-  return `${k}:${newlineAnd(column + 2)}${value},`;
+  return `${k}:\n${" ".repeat(column + 2)}${value},`;
 }
