@@ -22,7 +22,7 @@ import { loadConfig, type LoadedConfig } from "./load.js";
 export { loadConfig, type LoadedConfig } from "./load.js";
 import { apiConfigs, checkApiFiles, pickApis } from "./apis.js";
 import { isInsideReal } from "../sources/real-path.js";
-import { optionPath, unknownArtifact } from "./validate.js";
+import { optionPath, unknownArtifact, valueAt } from "./validate.js";
 import type { InfoOverride } from "../../model/merge/build.js";
 import { fileStart } from "../../model/diagnostics/reporter.js";
 import { WorkflowReporter as Reporter } from "../codes.js";
@@ -40,28 +40,18 @@ import {
   type RemoteSettings,
 } from "./remote-settings.js";
 
-/**
- * Everything one generate run needs: config, flags and defaults resolved once, here, into one
- * frozen value, paths made absolute. The model's options, the plugins' run, the programmatic
- * `generate()` and the manifest's fingerprint all read it; nothing copies its fields.
- */
+/** One run's config, flags and defaults resolved once into a frozen value, paths absolute. */
 export interface GenerateSettings {
-  /** The API's name, for a config that lists several (`apis`); messages name it. */
+  /** The API's name, for a config that lists several (`apis`). */
   readonly api?: string;
-  /**
-   * The config's folder, or without one the output folder's project (see projectFolder): inputs
-   * are shown relative to it.
-   */
+  /** The config's folder, or the output folder's project (projectFolder): inputs are shown from it. */
   readonly baseDir: string;
   readonly configFile?: string;
   /** Input patterns relative to baseDir (or absolute), and URLs. */
   readonly inputs: readonly string[];
-  /** How URL inputs are fetched (remote-settings.ts). */
   readonly remote: RemoteSettings;
   readonly out: string;
-  /** How the inputs are read and woven into the model (loadModel's options as they are). */
   readonly model: ModelSettings;
-  /** What is made and how: every plugin, the artifacts asked for and what they need, options. */
   readonly emit: EmitSettings;
   /** Which source places the files made print (see placesPrinted): the rest may wait unfound. */
   readonly placesPrinted: "none" | "endpoints" | "any";
@@ -82,9 +72,7 @@ export interface ModelSettings {
   readonly allowExternalRefs: boolean;
   /** Preferred sources as paths relative to baseDir with `/` (how the model shows input files). */
   readonly prefer: readonly string[];
-  /** The config's `info`: laid over the merged model's. */
   readonly info?: Readonly<InfoOverride>;
-  /** The config's `tags`: renamed, merged, described. */
   readonly tags?: Readonly<TagOverrides>;
   readonly names: Readonly<Record<string, string>>;
   /** Overlays in order, paths relative to baseDir with `/` (ingest's `overlays`). */
@@ -119,14 +107,12 @@ export interface SettingsOverrides extends RemoteOverrides {
   serverHandlers?: string;
   /** A lock file path, or false to neither read nor write the name lock. */
   lock?: string | false;
-  /** The one API of the config's `apis` to make (all when undefined). */
   api?: string;
   /** A config file path, or false to read no config (and no lock beside one). */
   config?: string | false;
   strict?: boolean;
-  /** MiB; over the config's `merge.maxInputSize`. */
+  /** MiB. */
   maxInputSize?: number;
-  /** `--dates`, `--int64`, `--typecheck-generated`: over the config's options of those names. */
   dates?: ScalarChoices["dates"];
   int64?: ScalarChoices["int64"];
   typecheckGenerated?: boolean;
@@ -197,7 +183,7 @@ export async function resolveApis(
   return all.filter((_, i) => picked.includes(apis[i]!));
 }
 
-/** Every plugin a run with this config knows: apiloom's, then the config's. */
+/** apiloom's plugins, then the config's. */
 export function pluginsOf(config: ApiloomConfig | undefined): ArtifactPlugin[] {
   return [...BUILT_IN_PLUGINS, ...(config?.plugins ?? [])];
 }
@@ -375,7 +361,7 @@ export function resolveOptions(
   };
 }
 
-/** Freezes a resolved value and everything in it, but not the plugins (the user's objects). */
+/** Freezes a value deeply, but not the plugins (the user's objects). */
 function deepFreeze<T>(value: T): T {
   if (typeof value !== "object" || value === null || Object.isFrozen(value))
     return value;
@@ -468,7 +454,7 @@ export function resolvePluginOptions(
   return resolved;
 }
 
-/** Whether an artifact the run makes reads the option at `path` too (`baseUrl`: client and server). */
+/** Whether an artifact the run makes reads the option at `path` too (`baseUrl`). */
 function readByAnother(
   plugins: readonly ArtifactPlugin[],
   path: readonly string[],
@@ -491,13 +477,4 @@ function normalized(value: unknown): unknown {
 
 function shown(value: unknown): string {
   return Array.isArray(value) ? value.join(", ") : JSON.stringify(value);
-}
-
-function valueAt(config: unknown, path: readonly string[]): unknown {
-  let at: unknown = config;
-  for (const part of path) {
-    if (typeof at !== "object" || at === null) return undefined;
-    at = (at as Record<string, unknown>)[part];
-  }
-  return at;
 }

@@ -9,36 +9,18 @@ import type { ApiloomConfig, ConfigLocator } from "./types.js";
 import { ConfigError } from "./error.js";
 import { checkOverlays } from "./overlay-settings.js";
 import { checkRemote } from "./remote-settings.js";
-import { isObject, positiveNumber } from "./checks.js";
-/**
- * Where a value sits in the config: its path (to find its line and column in a JSON or YAML
- * file) and how messages name it (`apiloom.config.ts.merge.prefer[0]`).
- */
-export interface Where {
-  readonly path: readonly (string | number)[];
-  readonly shown: string;
-}
-/** Collects every problem of a config; `text` follows the name (` must be …`, `: unknown …`). */
-type Report = (where: Where, text: string) => void;
-type Check = (value: unknown, where: Where, report: Report) => void;
-/** A section of the config: each key's check, or a nested section. */
-interface Shape {
-  [key: string]: Check | Shape;
-}
-
-const child = (w: Where, key: string): Where => ({
-  path: [...w.path, key],
-  shown: `${w.shown}.${key}`,
-});
-const entry = (w: Where, key: string): Where => ({
-  path: [...w.path, key],
-  shown: `${w.shown}[${JSON.stringify(key)}]`,
-});
-const item = (w: Where, i: number): Where => ({
-  path: [...w.path, i],
-  shown: `${w.shown}[${i}]`,
-});
-
+import {
+  checkObject,
+  child,
+  entry,
+  isObject,
+  item,
+  positiveNumber,
+  type Check,
+  type Report,
+  type Shape,
+  type Where,
+} from "./checks.js";
 const isString: Check = (v, where, report) => {
   if (typeof v !== "string" || v === "")
     report(where, " must be a non-empty string");
@@ -161,28 +143,6 @@ function structuredCloneShape(shape: Shape): Shape {
       typeof v === "function" ? v : structuredCloneShape(v),
     ]),
   );
-}
-
-function checkObject(
-  value: unknown,
-  shape: Shape,
-  where: Where,
-  report: Report,
-): void {
-  if (!isObject(value)) return report(where, " must be an object");
-  for (const [key, value_] of Object.entries(value)) {
-    const check = shape[key];
-    if (!check) {
-      report(
-        { path: [...where.path, key], shown: where.shown },
-        `: unknown option ${JSON.stringify(key)} (known: ${Object.keys(shape).join(", ")})`,
-      );
-      continue;
-    }
-    if (value_ === undefined) continue;
-    if (typeof check === "function") check(value_, child(where, key), report);
-    else checkObject(value_, check, child(where, key), report);
-  }
 }
 
 /**
@@ -411,7 +371,11 @@ export function validateConfig(
   return value as ApiloomConfig;
 }
 
-function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+/** The value at `path` in an object's objects and lists, or undefined. */
+export function valueAt(
+  value: unknown,
+  path: readonly (string | number)[],
+): unknown {
   let at = value;
   for (const part of path)
     at = isObject(at) || Array.isArray(at) ? (at as never)[part] : undefined;
