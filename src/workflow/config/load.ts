@@ -1,11 +1,4 @@
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import {
   basename,
   dirname,
@@ -23,9 +16,8 @@ import {
 } from "./types.js";
 import { validateConfig } from "./validate.js";
 import type { ParsedDocument } from "../../ingest/parse/parsed-document.js";
-import { projectCacheDir } from "../records/cache-dir.js";
+import { projectCacheDir, writeCacheFile } from "../records/cache-dir.js";
 import { importModule } from "../../emit/import-module.js";
-
 import { ConfigError } from "./error.js";
 
 export interface LoadedConfig {
@@ -150,14 +142,11 @@ async function readConfigValue(file: string): Promise<unknown> {
 let loads = 0;
 
 /**
- * Node 20 cannot run TypeScript, so the config is transpiled (types erased, nothing checked)
- * with the TypeScript that ts-morph bundles. `import … from "apiloom-gen/config"` (the package's
- * name on npm; `apiloom-gen`, and `apiloom` and `apiloom/config` as configs were written before
- * the rename, are accepted too) is pointed at a two-line module, since defineConfig and
- * definePlugin only exist for their types. A config that imports nothing else runs from a data:
- * URL; one with other imports runs from a temporary file beside it so its relative imports
- * resolve, and each TypeScript file it imports (a plugin: `./plugin.ts`, or `./plugin.js` naming
- * it as TypeScript's NodeNext does) is transpiled the same way, beside itself.
+ * Node 20 cannot run TypeScript, so the config is transpiled (types erased) with ts-morph's
+ * TypeScript, its `apiloom-gen/config` import pointed at a two-line module (defineConfig and
+ * definePlugin exist for their types). A config that imports nothing else runs from a data: URL;
+ * one with imports from a temporary file beside it, each TypeScript file it imports (`./plugin.ts`,
+ * or `./plugin.js` naming it) transpiled the same way, beside itself.
  */
 async function importTypeScript(file: string): Promise<unknown> {
   const temps = new Map<string, string>();
@@ -235,9 +224,8 @@ function typeScriptTarget(path: string): string | undefined {
 }
 
 /**
- * The config's JavaScript. Loading the TypeScript compiler costs more than a whole run in
- * which nothing changed, so the output is kept in `node_modules/.cache/apiloom/`, named by a
- * hash of the config's text and of apiloom (when there is no node_modules folder, nothing is kept).
+ * The config's JavaScript, kept in the project's cache by a hash of its text and of apiloom:
+ * loading the TypeScript compiler costs more than a whole run in which nothing changed.
  */
 async function transpiledConfig(file: string): Promise<string> {
   const source = readFileSync(file, "utf8");
@@ -272,10 +260,7 @@ async function transpiledConfig(file: string): Promise<string> {
   }
   if (cached)
     try {
-      mkdirSync(dirname(cached), { recursive: true });
-      const tmp = `${cached}.${process.pid}.tmp`;
-      writeFileSync(tmp, output.outputText);
-      renameSync(tmp, cached);
+      writeCacheFile(cached, output.outputText);
     } catch {
       // a read-only node_modules: transpile every time
     }

@@ -44,10 +44,8 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
  * Reads the journal in `outDir` and decides whether it may be rolled forward: every path in it
- * is one the writer could have written (a staged name, a safe path inside the folder with no
- * link on the way), and every staged file still there is a regular file whose bytes hash to what
- * the journal says. Anything else is a journal this apiloom did not write, or one that was
- * tampered with or torn: it is a problem, and the caller discards it without acting on it.
+ * one the writer could have written, every staged file still there hashing to what it says.
+ * Anything else (foreign, tampered with, torn) is a problem, which the caller discards.
  */
 export function readJournal(
   outDir: string,

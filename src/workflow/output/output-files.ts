@@ -28,11 +28,7 @@ export const RESERVED: ReadonlySet<string> = new Set([
 
 export { EmitterError } from "../../emit/artifact.js";
 
-/**
- * Why a generated path is unsafe, or undefined when it is fine. A path must stay inside the
- * output folder (relative, `/`-separated, no `.`/`..`/empty segments, no characters that some
- * file systems refuse: pathShapeProblem) and must not be one of apiloom's bookkeeping names.
- */
+/** Why a generated path is unsafe (pathShapeProblem, or a bookkeeping name), or undefined. */
 export function unsafePathReason(path: string): string | undefined {
   const problem = pathShapeProblem(path);
   if (problem) return problem;

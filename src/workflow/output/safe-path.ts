@@ -5,22 +5,14 @@ import {
   mkdirSync,
   realpathSync,
 } from "node:fs";
-import { dirname, join, relative, isAbsolute, sep } from "node:path";
+import { dirname, join } from "node:path";
+import { isInside } from "../sources/real-path.js";
 
-/**
- * Paths read back from the output folder (the manifest's keys, the journal's moves and removals)
- * are a stranger's: a committed `generated/` folder is whatever the last pull request made it.
- * Before apiloom writes, renames or deletes at such a path, the path must be one apiloom itself
- * could have made (see {@link pathShapeProblem}) and the way to it on disk must stay inside the
- * output folder: no symbolic link and no file where a folder should be, and the deepest folder
- * that exists resolves (realpath) inside the output folder's real path.
- */
+// Paths read back from the output folder (the manifest's keys, the journal's) are a stranger's:
+// a committed `generated/` is whatever the last pull request made it. apiloom acts at one only
+// when it is a path apiloom could have made and the way to it on disk stays inside the folder.
 
-/**
- * Why `path` is not a plain relative path inside a folder, or undefined when it is one:
- * `/`-separated, no `.`/`..`/empty segments, not absolute (`/x`, `C:x`), no backslash, no
- * control character (NUL) or character some file systems refuse.
- */
+/** Why `path` is not a plain relative `/`-separated path inside a folder, or undefined. */
 export function pathShapeProblem(path: string): string | undefined {
   if (typeof path !== "string") return "the path is not a string";
   if (path === "") return "the path is empty";
@@ -80,12 +72,7 @@ function resolvesOutside(outDir: string, path: string): string | undefined {
   for (;;) {
     try {
       const real = realpathSync(folder);
-      const rel = relative(root, real);
-      if (
-        rel === "" ||
-        (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel))
-      )
-        return undefined;
+      if (isInside(real, root)) return undefined;
       return `${path} resolves outside the output folder (${real})`;
     } catch {
       const up = dirname(folder);

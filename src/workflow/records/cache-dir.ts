@@ -82,10 +82,8 @@ export function writeCacheRecord(path: string, value: unknown): void {
 }
 
 /**
- * Writes a file of the cache, a stranger's folder, without following a link anywhere: its folder
- * must be a folder (not a link to one), the temporary name is created new (`wx`: O_CREAT|O_EXCL,
- * which a link there fails, dangling or not) after whatever was there is removed, and the rename
- * replaces a link at the final name rather than writing through it. Throws when it cannot.
+ * Writes a file of the cache, a stranger's folder, through a temp name created new (`wx`) and a
+ * rename, so no link there is ever followed. Throws when it cannot.
  */
 export function writeCacheFile(path: string, data: string | Buffer): void {
   const folder = dirname(path);

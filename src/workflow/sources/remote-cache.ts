@@ -70,10 +70,8 @@ export function readCachedDocument(
     url,
     hash: record.hash,
     fetchedAt: record.fetchedAt,
-    ...(record.etag !== undefined ? { etag: record.etag } : {}),
-    ...(record.lastModified !== undefined
-      ? { lastModified: record.lastModified }
-      : {}),
+    etag: record.etag,
+    lastModified: record.lastModified,
     bytes,
   };
 }

@@ -20,7 +20,7 @@ export interface FetchOptions {
   maxBytes: number;
   /** The headers configured for an origin (`https://api.example.com`), or none. */
   headersFor(origin: string): Record<string, string>;
-  /** The cached copy's validators: the server may answer 304 Not Modified. */
+  /** The cached copy's validators: the server may answer 304 Not Modified (none: fetched whole). */
   validators?: { etag?: string; lastModified?: string };
   /** apiloom's version, for the User-Agent. */
   version: string;
@@ -129,7 +129,8 @@ async function follow(
       url = next;
       continue;
     }
-    if (status === 304 && options.validators) {
+    const { etag, lastModified } = options.validators ?? {};
+    if (status === 304 && (etag ?? lastModified) !== undefined) {
       response.resume();
       return { status: "not-modified" };
     }
@@ -142,14 +143,11 @@ async function follow(
         noAnswer,
       );
     }
-    const bytes = await readBody(response, options.maxBytes);
-    const etag = header(response, "etag");
-    const lastModified = header(response, "last-modified");
     return {
       status: "ok",
-      bytes,
-      ...(etag !== undefined ? { etag } : {}),
-      ...(lastModified !== undefined ? { lastModified } : {}),
+      bytes: await readBody(response, options.maxBytes),
+      etag: header(response, "etag"),
+      lastModified: header(response, "last-modified"),
     };
   }
 }
