@@ -15,9 +15,8 @@ export interface FlagSpec<F> {
 }
 
 /**
- * Parses `args` against `specs` into `flags` with node:util's parseArgs (positionals are inputs,
- * flags applied in the order given); a problem is a ConfigError (exit 2). `lenient` skips options
- * no spec names (a first look for `--config` before the config's plugins' flags are known).
+ * Parses `args` against `specs` into `flags` (positionals are inputs); a problem is a ConfigError.
+ * `lenient` skips unknown options (a first look before the config's plugins' flags are known).
  */
 export function parseFlags<F extends { inputs: string[] }>(
   args: readonly string[],

@@ -111,9 +111,8 @@ function failure(error: unknown): { text: string; code: number } | undefined {
 }
 
 /**
- * `apiloom generate` over the several APIs of one config: as many at once as the machine has
- * cores, each into a buffer printed in the config's order, each line labelled `[name] `; the
- * exit code is the worst of the runs' (2 over 1 over 0).
+ * `apiloom generate` over a config's several APIs, as many at once as there are cores, each
+ * printed in the config's order, its lines labelled `[name] `; the exit code is the worst.
  */
 export async function runApis(
   apis: readonly GenerateSettings[],
@@ -375,11 +374,7 @@ function printWrite(o: Outcome, made: Made): number {
   return 0;
 }
 
-/**
- * What changed in the API since the last run: the comparison of the OpenAPI document apiloom
- * wrote then with this run's (since-last-run.ts; the docs' changelog page reads the same one).
- * Undefined when there is no earlier document, nothing changed, or either does not load.
- */
+/** What changed in the API since the last run (since-last-run.ts); undefined when unknown or nothing. */
 function changesSince(
   since: SinceLastRun | undefined,
 ): readonly Change[] | undefined {
@@ -408,9 +403,8 @@ function names(list: readonly string[]): string {
 }
 
 /**
- * A stale `--check` in the user's terms, before any diff: which endpoints changed (in the client's
- * names, from changesSince), which handler stubs the handlers file
- * lacks, which files are stale, and the command that brings them up to date.
+ * A stale `--check` in the user's terms, before any diff: which endpoints changed, which stubs the
+ * handlers file lacks, which files are stale, and the command that brings them up to date.
  */
 function staleVerdict(o: {
   /** `out/` as the user types it. */

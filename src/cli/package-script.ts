@@ -11,8 +11,7 @@ export interface ScriptResult {
 
 /**
  * Adds `"<name>": "<command>"` to package.json's scripts by inserting text, so every other byte
- * (indentation, key order, line ends, a trailing newline or its absence) stays as it was. A script
- * that already runs the command is kept and named; a name taken by another script is left alone.
+ * stays; a script that runs the command already is named, a name taken is left alone.
  */
 export function addScript(
   file: string,

@@ -69,11 +69,7 @@ export async function makeOverlay(
   return { text, actions: actions.length };
 }
 
-/**
- * One document's value, its input resolved as generate resolves its inputs (a file, a glob that
- * matches one, a URL through the project's cache; resolveInputs), read and parsed; a ParseError
- * otherwise. `say` is told each URL read from the cache.
- */
+/** One document's value, its input resolved as generate's (resolveInputs); a ParseError otherwise. */
 async function readDocument(
   input: string,
   cwd: string,

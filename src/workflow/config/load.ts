@@ -42,11 +42,7 @@ export async function loadConfig(
   return configFile ? await loadConfigFile(configFile) : undefined;
 }
 
-/**
- * The config file that applies in `cwd`: the first of CONFIG_FILE_NAMES in `cwd` or a parent,
- * stopping at the project root (the first folder holding package.json or .git) so a stray
- * config higher up never leaks into an unrelated project.
- */
+/** The config file in `cwd` or a parent, not past the project root (package.json or .git). */
 export function findConfigFile(cwd: string): string | undefined {
   let dir = resolve(cwd);
   for (;;) {
@@ -89,11 +85,7 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   return { file: abs, dir: dirname(abs), config };
 }
 
-/**
- * Where a key of a JSON or YAML config is, found by the readers' own position scanners (the
- * config's values come from JSON.parse / yaml as before; positions are only looked up for a
- * problem). A TypeScript or JavaScript config has none: its problems name the key path.
- */
+/** Where a key of a JSON or YAML config is, looked up only for a problem; none for code configs. */
 export async function positionsOf(
   file: string,
 ): Promise<ConfigLocator | undefined> {
@@ -177,11 +169,7 @@ function tempBeside(file: string): string {
   );
 }
 
-/**
- * The JavaScript of a TypeScript `file`, its apiloom imports pointed at SELF_MODULE and each
- * relative import of a TypeScript file pointed at that file's transpiled copy (made once each,
- * in `temps`, which the caller removes).
- */
+/** The JavaScript of `file`, its imports pointed at SELF_MODULE and at transpiled copies (`temps`). */
 async function transpiledTree(
   file: string,
   temps: Map<string, string>,

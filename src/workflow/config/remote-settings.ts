@@ -61,9 +61,8 @@ export interface RemoteConfig {
    */
   sha256?: Record<string, string>;
   /**
-   * Record the sha256 of every URL a run reads in the name lock (`apiloom.lock.json`, its
-   * `remote`) the first time, and fail a later run whose bytes differ, as `sha256` does. Default
-   * false. See docs/inputs.md "Pinning".
+   * Record the sha256 of every URL a run reads in the name lock the first time, and fail a later
+   * run whose bytes differ. Default false. See docs/inputs.md "Pinning".
    */
   lock?: boolean;
 }

@@ -137,12 +137,9 @@ export async function resolveSettings(
 }
 
 /**
- * The settings of every API a run makes, in the config's order: each API of the config's `apis`
- * (or the one `flags.api` names), or the one API of a config without `apis`. Flags apply to the
- * APIs picked; flags that name one API's files (`--out`, `--lock <file>`, `--server-handlers`,
- * inputs) need exactly one. Every API of the config is resolved to check that none shares an
- * output folder, lock or handlers file with another (apis.ts). `apiloom generate`, `--watch`,
- * `inspect` and `diff` enumerate APIs with this.
+ * The settings of every API a run makes, in the config's order (or the one `flags.api` names).
+ * Flags apply to the APIs picked; those naming one API's files need exactly one. Every API is
+ * resolved, to check that none shares a file with another (apis.ts).
  */
 export async function resolveApis(
   flags: SettingsOverrides,
@@ -214,10 +211,8 @@ function settingsFor(
         ? `${loaded.file}: ${api === undefined ? "" : `API "${api}" has `}no inputs; list spec files or globs under "inputs"`
         : "no inputs: give spec files (apiloom generate specs/*.yaml --out generated) or write an apiloom.config.ts",
     );
-  // The config's lock and handlers file belong to the config's inputs: a one-off run with other
-  // inputs on the command line must not rewrite them, so it locks nothing and keeps no handlers
-  // file unless --lock / --server-handlers say where. The same for --no-config, which ignores
-  // the project's config and so the lock kept beside it.
+  // The config's lock and handlers file belong to its inputs: a one-off run with other inputs (or
+  // --no-config) keeps none unless --lock / --server-handlers say where.
   const configFilesApply = !replacesConfigInputs(flags, config);
   const lockOption =
     flags.lock ??
@@ -268,9 +263,8 @@ function settingsFor(
 }
 
 /**
- * The settings every run shares, the CLI's and the programmatic `generate()`'s: the model's
- * options, the plugins and their options, the templates folder, strictness. `file` names where
- * the config came from in messages; a flag, when given, is named instead.
+ * The settings the CLI and the programmatic `generate()` share; messages name `file`, or the flag
+ * when one was given.
  */
 export function resolveOptions(
   config: ApiloomConfig,
@@ -399,9 +393,8 @@ export type ResolvedPluginOptions = Readonly<
 >;
 
 /**
- * Each plugin's options: the flag's value over the config's over the plugin's default, each
- * given value checked by the plugin (`problem`), naming the flag or the config entry that gave
- * it. An option given for an artifact the run does not make is reported as ignored.
+ * Each plugin's options: the flag over the config over the default, each given value checked by
+ * the plugin; an option of an artifact the run does not make is reported as ignored.
  */
 export function resolvePluginOptions(
   plugins: readonly ArtifactPlugin[],

@@ -145,11 +145,7 @@ function structuredCloneShape(shape: Shape): Shape {
   );
 }
 
-/**
- * The entries of `apis`: each an object with a name of its own (letters, digits, `.`, `_`, `-`:
- * it names default files), the settings it overrides checked as the top level's, and neither
- * `plugins` nor `apis` (plugins are the project's; lists do not nest).
- */
+/** The entries of `apis`: each with a name of its own, the top level's settings but `plugins` and `apis`. */
 function checkApis(
   value: unknown,
   shape: Shape,
@@ -190,11 +186,7 @@ const strictly =
       throw new ConfigError(`${w.shown}${text}`);
     });
 
-/**
- * The config's plugins, checked: each an object with a name no artifact or setting has, a version,
- * a description, a relative path no other artifact takes, known `needs` and `after`, an `emit`
- * function and options with a type and a help line; each one's first problem is reported.
- */
+/** The config's plugins, each one's first problem reported (checkPlugin). */
 function checkPlugins(
   value: unknown,
   where: Where,
@@ -311,9 +303,8 @@ export function unknownArtifact(
 }
 
 /**
- * Checks a loaded config against ApiloomConfig (and the options of apiloom's and its own plugins)
- * and throws one ConfigError naming every problem: `file:line:column: key …` when `locate` finds
- * the place (JSON and YAML configs), else the file and the key path (`apiloom.config.ts.out …`).
+ * Checks a loaded config (and its plugins' options) and throws one ConfigError naming every
+ * problem, at `file:line:column` when `locate` finds the place, else by the key path.
  */
 export function validateConfig(
   value: unknown,

@@ -9,11 +9,7 @@ import {
 import { placeInText, wayProblem } from "./safe-path.js";
 import { sha256Bytes } from "../identity.js";
 
-/**
- * The writer's commit record (see writer.ts): which staged file goes where, with the sha256 of
- * its bytes, what is removed, and the staged manifest. Version 2 records the hashes; a journal
- * without them is not rolled forward.
- */
+/** The writer's commit record: which staged file goes where (with its sha256), what is removed. */
 export interface Journal {
   version: 2;
   moves: [staged: string, path: string, sha256: string][];

@@ -38,10 +38,8 @@ export function unsafePathReason(path: string): string | undefined {
 }
 
 /**
- * Joins what every emitter returned into one sorted list. Each file belongs to one artifact (a
- * file two artifacts use, such as `types.ts`, is an artifact of its own that both need), so one
- * path made twice, an unsafe path, or two paths that differ only by case (they collide on macOS
- * and Windows) are emitter bugs.
+ * Joins what every emitter returned into one sorted list. Each file belongs to one artifact, so a
+ * path made twice, an unsafe path or two paths differing only by case are emitter bugs.
  */
 export function collectFiles(
   batches: readonly {

@@ -30,9 +30,8 @@ export function pathShapeProblem(path: string): string | undefined {
 }
 
 /**
- * Why the way to `path` (already of a safe shape) leaves `outDir` on disk, or undefined when
- * every folder on the way is a real folder inside it. `path` itself may be missing, or must be
- * a regular file (`final: "file"`) or a real folder (`final: "folder"`): never a link.
+ * Why the way to `path` leaves `outDir` on disk, or undefined when every folder on the way is a
+ * real folder inside it; `path` itself is missing or a `final` (never a link).
  */
 export function wayProblem(
   outDir: string,
@@ -83,9 +82,8 @@ function resolvesOutside(outDir: string, path: string): string | undefined {
 }
 
 /**
- * Makes `dir` and its missing parents one at a time, so that a refusal is reported with its
- * real cause: `mkdirSync(…, { recursive: true })` answers ENOENT on a read-only file system.
- * Returns the folders it made, outermost first.
+ * Makes `dir` and its missing parents one at a time (a recursive mkdir answers ENOENT on a
+ * read-only file system); returns the folders it made, outermost first.
  */
 export function makeFolders(dir: string): string[] {
   const missing: string[] = [];
@@ -109,10 +107,8 @@ export function makeFolders(dir: string): string[] {
 }
 
 /**
- * Throws the file system's own error (EACCES, EROFS) when the deepest existing folder on the
- * way to `path` cannot be written. Checked for every target before anything is staged, so a
- * folder the user may not write fails the run while the output folder is still untouched.
- * (access() is what the kernel would answer: root passes it except on a read-only mount.)
+ * Throws the file system's own error (EACCES, EROFS) when the deepest existing folder on the way
+ * to `path` cannot be written: checked before anything is staged.
  */
 export function assertWritableWay(outDir: string, path: string): void {
   for (let folder = dirname(join(outDir, path)); ; folder = dirname(folder)) {

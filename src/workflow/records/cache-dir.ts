@@ -24,11 +24,7 @@ export function projectCacheDir(dir: string): string | undefined {
   }
 }
 
-/**
- * Where apiloom keeps what is only this machine's business: the project's cache folder, or
- * without one the user's (`$XDG_CACHE_HOME/apiloom`, else `~/.cache/apiloom`); undefined when
- * there is no home either.
- */
+/** Where this machine's records go: the project's cache, else the user's (XDG), else none. */
 export function cacheDir(dir: string): string | undefined {
   const project = projectCacheDir(dir);
   if (project) return project;
@@ -54,11 +50,7 @@ export function cacheRecordPath(
     : undefined;
 }
 
-/**
- * A record read back from the cache, which is a stranger's folder: the JSON of a regular file of
- * at most `maxBytes` that is not a link (readSourceBytes: no device, no FIFO), or undefined at any
- * doubt.
- */
+/** A record read back from the cache, a stranger's folder: undefined at any doubt. */
 export function readCacheRecord(path: string, maxBytes: number): unknown {
   try {
     // apiloom writes records by rename, never as links: a link is somebody else's doing

@@ -37,9 +37,8 @@ export function isPattern(input: string): boolean {
 }
 
 /**
- * Expands input patterns (see above), sorted and without duplicates. An input naming an existing
- * file is read as that file, glob characters or not; the others are expanded. A URL input is
- * kept as it is (its `?` is a query, not a wildcard): fetched later (remote-inputs.ts).
+ * Expands input patterns, sorted, without duplicates: an input naming an existing file is that
+ * file, glob characters or not; a URL is kept as it is.
  */
 export function expandInputs(
   patterns: readonly string[],

@@ -7,10 +7,8 @@ import { size } from "../../ingest/read-source.js";
 import { ConfigError } from "../config/error.js";
 import { shownUrl } from "../../model/source-url.js";
 
-// One GET of a spec at a URL, with every bound a stranger's server needs: one deadline for the
-// whole exchange (redirects and a body sent a byte at a time included), the input size limit on
-// the bytes received and again on the bytes decompressed, a number of redirects, and headers
-// given to the origin they were configured for alone.
+// One GET of a spec at a URL, bounded: one deadline for the whole exchange, the input size limit
+// before and after decompression, a number of redirects, headers for their own origin alone.
 
 export interface FetchOptions {
   /** The whole exchange, redirects included, ends within this many milliseconds. */
@@ -191,11 +189,7 @@ function header(
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/**
- * The body, decompressed, at most `maxBytes`: a Content-Length over the limit is refused before
- * reading, and the bytes are counted as they come (a server may lie or send no length), after
- * decompression too (a small gzip can hold gigabytes).
- */
+/** The body, decompressed, at most `maxBytes`, counted as it comes (a small gzip can hold gigabytes). */
 async function readBody(
   response: http.IncomingMessage,
   maxBytes: number,

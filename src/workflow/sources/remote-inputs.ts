@@ -50,9 +50,8 @@ export function remoteInputsOf(settings: GenerateSettings): string[] {
 }
 
 /**
- * Fetches every URL input of `settings` (in parallel) with the environment's header values; with
- * `allowExternalRefs`, also the URLs the last run into the output folder read through `$ref`
- * (its manifest's fingerprint), so that the run finds them fetched and can be skipped.
+ * Fetches every URL input of `settings`; with `allowExternalRefs`, also the URLs the last run read
+ * through `$ref`, so the run finds them fetched and can be skipped.
  */
 export async function fetchRemoteInputs(
   settings: GenerateSettings,
@@ -264,11 +263,7 @@ async function fetchUnpinned(
   }
 }
 
-/**
- * The run's failure for a body whose sha256 is not the pinned one: at the pin's place (its line
- * and column in a JSON or YAML file; for the config's, in an `apis` entry's `remote` when the
- * API's own), else at the start of the file that pins it.
- */
+/** The failure for a body whose sha256 is not the pinned one, at the pin's place when found. */
 async function pinFailure(
   url: string,
   hash: string,

@@ -200,9 +200,7 @@ const MAX_LIST_BYTES = 100 * 1024 * 1024;
 
 /**
  * The inputs of `settings` as committed at `ref` (`diff --base`): the tracked files the patterns
- * match then (globs resolved at that commit; the lock and the handlers file are not inputs), and
- * the URL inputs as they are now; each file read with `git`, decoded as a file on disk is, and
- * the names the lock held at `ref`.
+ * matched then, read with `git`, the URL inputs as they are now, and the names the lock held.
  */
 function revisionInputs(
   settings: GenerateSettings,
@@ -267,11 +265,7 @@ function revisionInputs(
   };
 }
 
-/**
- * The bytes of `path` as committed in `commit`. Its size is asked first (`git ls-tree -l`), so a
- * blob over the input limit is `input/too-large` with its size and not a byte of it is read; a
- * folder there is `input/not-a-file`.
- */
+/** The bytes of `path` in `commit`, its size asked first so a blob over the limit is never read. */
 function showBlob(
   root: string,
   commit: string,
