@@ -141,6 +141,19 @@ export function optionsHelp<F>(specs: readonly FlagSpec<F>[]): string {
     .join("\n");
 }
 
+/** A flag's value that must be one of `values`. */
+export function choice<const T extends string>(
+  flag: string,
+  value: string,
+  values: readonly T[],
+): T {
+  if (!(values as readonly string[]).includes(value))
+    throw new ConfigError(
+      `${flag} expects ${values.join(" or ")}, got ${JSON.stringify(value)}`,
+    );
+  return value as T;
+}
+
 export function commaList(list: string): string[] {
   return list
     .split(",")

@@ -1,5 +1,6 @@
 import type { ArtifactPlugin } from "../emit/artifact.js";
 import {
+  choice,
   commaList,
   optionsHelp,
   parseFlags,
@@ -350,17 +351,4 @@ function defaultArtifacts(): string {
     (plugin: ArtifactPlugin) => plugin.byDefault === false,
   ).map((plugin) => plugin.name);
   return optIn.length === 0 ? "all" : `all but ${optIn.join(",")}`;
-}
-
-/** A flag's value that must be one of `values`. */
-function choice<const T extends string>(
-  flag: string,
-  value: string,
-  values: readonly T[],
-): T {
-  if (!(values as readonly string[]).includes(value))
-    throw new ConfigError(
-      `${flag} expects ${values.join(" or ")}, got ${JSON.stringify(value)}`,
-    );
-  return value as T;
 }

@@ -65,11 +65,11 @@ export async function runOnce(
       // --verbose prints every warning, which takes the full run that finds them; accepting a
       // change edits the handlers file, which takes the full run that finds the change
       full: flags.force || flags.verbose || flags.accept !== undefined,
-      ...(flags.accept !== undefined ? { accept: flags.accept } : {}),
-      ...(remote ? { remote } : {}),
-      ...(io.sources ? { sources: io.sources } : {}),
-      ...(io.env ? { env: io.env } : {}),
-      ...(io.write ? { write: io.write } : {}),
+      accept: flags.accept,
+      remote,
+      sources: io.sources,
+      env: io.env,
+      write: io.write,
       onStage: (m) => progress.update(m),
     });
   } catch (error) {

@@ -121,7 +121,7 @@ export async function generateOnce(
     const inputs = await resolveInputs(settings, {
       listed,
       remote,
-      ...(request.sources ? { sources: request.sources } : {}),
+      sources: request.sources,
     });
     const produced = await produce({
       settings,

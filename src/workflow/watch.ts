@@ -28,20 +28,30 @@ export interface WatchTarget {
 }
 
 /**
- * Folders to watch for a run's settings: inputs', those of the files the last run read ($ref),
- * the config's, the handlers file's and the templates folder (recursive). Folders, not files:
- * editors often save by renaming a new file over the old one, and a glob can gain files.
+ * What a watch of these settings watches: folders, not files (editors often save by renaming a
+ * new file over the old one, and a glob can gain files): those of the input patterns and files,
+ * of the files the last run read ($ref), the config's, the handlers file's and the templates
+ * folder (recursive); and which changed paths call for a rebuild: those files, a new file a
+ * pattern matches, anything in the templates, or a folder holding one of them.
  */
-export function watchTargets(
+function watchPlan(
   settings: GenerateSettings,
   inputFiles: readonly string[],
-  readFiles: readonly string[] = [],
-): WatchTarget[] {
+  readFiles: readonly string[],
+): { targets: WatchTarget[]; matters: (abs: string) => boolean } {
+  const files = new Set(
+    [...inputFiles, ...readFiles]
+      .filter((f) => !isRemoteInput(f))
+      .map((f) => resolve(settings.baseDir, f)),
+  );
+  if (settings.configFile) files.add(settings.configFile);
+  if (settings.serverHandlers) files.add(settings.serverHandlers);
   const targets = new Map<string, boolean>();
   const add = (dir: string, recursive: boolean) =>
     targets.set(dir, (targets.get(dir) ?? false) || recursive);
-  for (const pattern of settings.inputs) {
-    if (isRemoteInput(pattern)) continue; // asked on an interval (RemotePoll)
+  // URL inputs are asked on an interval (RemotePoll)
+  const patterns = settings.inputs.filter((p) => !isRemoteInput(p));
+  for (const pattern of patterns) {
     const segments = pattern.split("/");
     const magic = segments.findIndex((s) => isPattern(s));
     if (magic === -1) add(resolve(settings.baseDir, dirname(pattern)), false);
@@ -51,50 +61,28 @@ export function watchTargets(
         magic < segments.length - 1,
       );
   }
-  for (const file of [...inputFiles, ...readFiles])
-    if (!isRemoteInput(file))
-      add(dirname(resolve(settings.baseDir, file)), false);
-  if (settings.configFile) add(dirname(settings.configFile), false);
-  if (settings.serverHandlers) add(dirname(settings.serverHandlers), false);
-  if (settings.emit.templatesDir) add(settings.emit.templatesDir, true);
-  return [...targets.entries()]
-    .map(([dir, recursive]) => ({ dir, recursive }))
-    .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-}
-
-/**
- * Which changed paths call for a rebuild: an input, a file the last run read (a $ref), a new file
- * an input pattern matches, the config, the handlers file, the templates, or a folder holding one.
- */
-export function relevantPaths(
-  settings: GenerateSettings,
-  inputFiles: readonly string[],
-  readFiles: readonly string[] = [],
-): (abs: string) => boolean {
-  const files = new Set(
-    [...inputFiles, ...readFiles]
-      .filter((f) => !isRemoteInput(f))
-      .map((f) => resolve(settings.baseDir, f)),
+  for (const file of files) add(dirname(file), false);
+  const templates = settings.emit.templatesDir;
+  if (templates) add(templates, true);
+  const matchers = patterns.map((pattern) =>
+    patternMatcher(resolve(settings.baseDir, pattern).split(sep).join("/")),
   );
-  if (settings.configFile) files.add(settings.configFile);
-  if (settings.serverHandlers) files.add(settings.serverHandlers);
-  const patterns = settings.inputs
-    .filter((pattern) => !isRemoteInput(pattern))
-    .map((pattern) =>
-      patternMatcher(resolve(settings.baseDir, pattern).split(sep).join("/")),
-    );
   const folders = new Set<string>();
   for (const file of files)
     for (let dir = dirname(file); !folders.has(dir); dir = dirname(dir)) {
       folders.add(dir);
       if (dirname(dir) === dir) break;
     }
-  return (abs) => {
-    if (files.has(abs) || folders.has(abs)) return true;
-    const templates = settings.emit.templatesDir;
-    if (templates && isInside(abs, templates)) return true;
-    const slashed = abs.split(sep).join("/");
-    return patterns.some((matches) => matches(slashed));
+  return {
+    targets: [...targets.entries()]
+      .map(([dir, recursive]) => ({ dir, recursive }))
+      .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0)),
+    matters: (abs) => {
+      if (files.has(abs) || folders.has(abs)) return true;
+      if (templates && isInside(abs, templates)) return true;
+      const slashed = abs.split(sep).join("/");
+      return matchers.some((matches) => matches(slashed));
+    },
   };
 }
 
@@ -305,7 +293,7 @@ export function watchApi(
   const rewatch = () => {
     const inputs = localFiles(settings);
     const read = sources.lastRead();
-    const targets = watchTargets(settings, inputs, read);
+    const { targets, matters } = watchPlan(settings, inputs, read);
     const key = JSON.stringify([
       settings,
       inputs,
@@ -318,7 +306,7 @@ export function watchApi(
     closeWatchers = watchFolders(
       targets,
       { outDir: settings.out, lockFile: settings.lock },
-      relevantPaths(settings, inputs, read),
+      matters,
       CONFIG_DEFAULTS.watchDebounceMs,
       onChange,
     );

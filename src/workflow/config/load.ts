@@ -18,6 +18,7 @@ import { validateConfig } from "./validate.js";
 import type { ParsedDocument } from "../../ingest/parse/parsed-document.js";
 import { projectCacheDir, writeCacheFile } from "../records/cache-dir.js";
 import { importModule } from "../../emit/import-module.js";
+import { apiloomIdentity, sha256Bytes } from "../identity.js";
 import { ConfigError } from "./error.js";
 
 export interface LoadedConfig {
@@ -218,7 +219,6 @@ function typeScriptTarget(path: string): string | undefined {
 async function transpiledConfig(file: string): Promise<string> {
   const source = readFileSync(file, "utf8");
   const cacheDir = projectCacheDir(dirname(file));
-  const { apiloomIdentity, sha256Bytes } = await import("../identity.js");
   const cached = cacheDir
     ? join(
         cacheDir,
