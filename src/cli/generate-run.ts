@@ -216,10 +216,7 @@ interface Outcome {
   printOptions: Parameters<typeof printDiagnostics>[1];
 }
 
-/**
- * What a run that made everything found, printed: the diagnostics, then the check's or the
- * write's result. Returns the exit code.
- */
+/** What a run that made everything found, printed: the diagnostics, then the check's or write's. */
 function printMade(
   settings: GenerateSettings,
   flags: GenerateFlags,

@@ -277,10 +277,7 @@ export function openapiTypescriptScript(file: string): PeerScript | undefined {
   return undefined;
 }
 
-/**
- * The starter config: the specs found (or a placeholder), the output folder, the artifacts and
- * the `paths` artifact's options.
- */
+/** The starter config: the specs found (or a placeholder), the output folder, the artifacts. */
 export function starterConfig(
   specs: readonly { path: string }[],
   out: string,

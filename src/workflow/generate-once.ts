@@ -148,8 +148,7 @@ export async function generateOnce(
       };
     request.onStage?.(`writing ${settings.out}`);
     // this run's OpenAPI document, read before the writer moves its staged copy into place: the
-    // summary of what changed since the last run reads it after the write (since-last-run.ts),
-    // when there is a last run's to compare it with
+    // summary of what changed since the last run reads it after the write
     if (produced.since?.before !== undefined) void produced.since.now;
     let result: WriteResult;
     try {

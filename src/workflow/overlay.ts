@@ -9,7 +9,7 @@ import { SourceReadError } from "../ingest/read-source.js";
 import { ConfigError } from "./config/error.js";
 import { resolveSettings } from "./config/settings.js";
 import { resolveInputs } from "./sources/resolve-inputs.js";
-import { isRemoteInput } from "./sources/remote-url.js";
+import { inputPath, isRemoteInput } from "./sources/remote-url.js";
 
 /**
  * `apiloom overlay`: the OpenAPI Overlay (1.0) that turns the original document into the edited
@@ -101,9 +101,7 @@ async function readDocument(
     );
   let text: string;
   try {
-    text = inputs.read(
-      isRemoteInput(file) ? file : resolve(settings.baseDir, file),
-    ).text;
+    text = inputs.read(inputPath(settings, file)).text;
   } catch (error) {
     if (!(error instanceof SourceReadError)) throw error;
     throw new ParseError(

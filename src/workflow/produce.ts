@@ -227,10 +227,7 @@ function sortedRecord(map: Map<string, string>): Record<string, string> {
   );
 }
 
-/**
- * The handlers file lives outside the output folder and belongs to the user: it is created once,
- * then only given stubs for new endpoints (src/scaffold); it is written only after the output.
- */
+/** The user's handlers file: created once, then only given stubs for new endpoints (src/scaffold). */
 async function updateHandlers(
   settings: GenerateSettings,
   model: ApiModel,
@@ -268,10 +265,9 @@ async function updateHandlers(
     });
   const result = update(before);
   const after = result.contents;
-  // A run that creates the file or adds stubs reads `before` but leaves `after`: the next run
-  // reads `after`. When a run reading `after` provably makes the same file and diagnostics
-  // (checked here, once, on the runs that change it), the fingerprint may record `after` as
-  // what was read, and that next run is skipped instead of repeating this one.
+  // A run that changes the file reads `before` but leaves `after`: when a run reading `after`
+  // provably makes the same file and diagnostics, the fingerprint records `after` as read, and
+  // the next run is skipped instead of repeating this one.
   let settled: Buffer | undefined = before;
   if (!before?.equals(after)) {
     const again = update(after);

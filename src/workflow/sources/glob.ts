@@ -86,10 +86,7 @@ function walk(pattern: string, baseDir: string): string[] {
   return files.map((file) => lead + file);
 }
 
-/**
- * Whether a relative `/`-separated file path is one `expandInputs` would find for the pattern,
- * for file lists that are not on disk (a git commit's tree, for `apiloom diff --base`).
- */
+/** Whether `expandInputs` would find a relative file for the pattern (a git tree's, for diff --base). */
 export function matchesPattern(pattern: string, file: string): boolean {
   return patternMatcher(normalize(slashed(pattern)))(normalize(file));
 }
