@@ -198,12 +198,9 @@ function settingsFor(
     projectFolder(resolve(cwd, flags.out ?? CONFIG_DEFAULTS.out), cwd);
   const fromConfig = (path: string) => resolve(baseDir, path);
   const fromCwd = (path: string) => resolve(cwd, path);
-  const patternFromCwd = (pattern: string) =>
-    relativePattern(baseDir, cwd, pattern);
-
   const inputs =
     flags.inputs.length > 0
-      ? flags.inputs.map(patternFromCwd)
+      ? flags.inputs.map((p) => relativePattern(baseDir, cwd, p))
       : (config.inputs ?? []);
   if (inputs.length === 0)
     throw new ConfigError(
