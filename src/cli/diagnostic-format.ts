@@ -29,10 +29,8 @@ const UNREAD = new Set([
 ]);
 
 /**
- * The lines of a file for code frames, as the run read them: a regular file only (a FIFO swapped
- * in cannot hang the report), decoded as the readers decode it (UTF-16 too); a file that is not
- * valid text shows its bytes as UTF-8 with U+FFFD, the bad byte under the caret. Undefined when
- * it cannot be read, or is larger than FRAME_MAX_BYTES.
+ * The lines of a file for code frames, decoded as the readers decode it (invalid text as UTF-8
+ * with U+FFFD); undefined when it is not a regular file that can be read within FRAME_MAX_BYTES.
  */
 export function frameLines(absPath: string): string[] | undefined {
   let bytes: Buffer;
@@ -51,10 +49,7 @@ export function frameLines(absPath: string): string[] | undefined {
   return text.split(/\r?\n/);
 }
 
-/**
- * Files larger than this get no code frame, only their `file:line:column`: the frame reads the
- * file again while the run still holds what it read.
- */
+/** Files larger than this get no code frame (it reads the file again). */
 const FRAME_MAX_BYTES = 32 * 1024 * 1024;
 
 const BEFORE = 2;
@@ -134,11 +129,7 @@ export function codeFrame(
   return out;
 }
 
-/**
- * Control characters (C0 but the tab, DEL, C1) and the invisible direction marks and overrides
- * that reorder what a terminal shows, escaped (`\x00`, `\u202e`): a spec's bytes never drive the
- * terminal. The caret's padding is made from the same escaped text, so it stays aligned.
- */
+/** Control characters and invisible direction marks escaped: a spec's bytes never drive the terminal. */
 export function visible(text: string): string {
   return text.replace(INVISIBLE, escaped);
 }
@@ -159,9 +150,8 @@ function escaped(c: string): string {
 }
 
 /**
- * Spec text in a GitHub Actions workflow command's message: `%`, CR and LF encoded as GitHub
- * documents (`%25`, `%0D`, `%0A`), so no line of it can start a command of its own, and every
- * other control character escaped as `visible` escapes it, so nothing drives the log's terminal.
+ * Spec text in a GitHub Actions workflow command's message: `%`, CR and LF encoded so no line can
+ * start a command of its own, other control characters escaped as `visible` escapes them.
  */
 export function githubData(text: string): string {
   return text

@@ -9,6 +9,7 @@ import {
 } from "../workflow/diff-sides.js";
 import { paint, useColor } from "./colors.js";
 import { DIFF_FORMATS, formatChanges, type DiffFormat } from "./diff-format.js";
+import { choice } from "./flags.js";
 import {
   flagsNamed,
   noGenerateFlags,
@@ -56,13 +57,8 @@ const FLAGS: FlagSpec<DiffFlags>[] = [
     names: ["--fail-on"],
     value: "<breaking|warning>",
     help: "Exit 1 when a change is at least this severe",
-    apply: (f, v) => {
-      if (v !== "breaking" && v !== "warning")
-        throw new ConfigError(
-          `--fail-on expects breaking or warning, got ${JSON.stringify(v)}`,
-        );
-      f.failOn = v;
-    },
+    apply: (f, v) =>
+      (f.failOn = choice("--fail-on", v, ["breaking", "warning"])),
   },
   {
     names: ["--project"],

@@ -15,9 +15,8 @@ export interface FlagSpec<F> {
 }
 
 /**
- * Parses `args` against `specs` into `flags` with node:util's parseArgs (positionals are inputs,
- * flags applied in the order given); a problem is a ConfigError (exit 2). `lenient` skips options
- * no spec names (a first look for `--config` before the config's plugins' flags are known).
+ * Parses `args` against `specs` into `flags` (positionals are inputs); a problem is a ConfigError.
+ * `lenient` skips unknown options (a first look before the config's plugins' flags are known).
  */
 export function parseFlags<F extends { inputs: string[] }>(
   args: readonly string[],
@@ -140,6 +139,19 @@ export function optionsHelp<F>(specs: readonly FlagSpec<F>[]): string {
   return rows
     .map(([left, help]) => `  ${left.padEnd(width)}${help}`)
     .join("\n");
+}
+
+/** A flag's value that must be one of `values`. */
+export function choice<const T extends string>(
+  flag: string,
+  value: string,
+  values: readonly T[],
+): T {
+  if (!(values as readonly string[]).includes(value))
+    throw new ConfigError(
+      `${flag} expects ${values.join(" or ")}, got ${JSON.stringify(value)}`,
+    );
+  return value as T;
 }
 
 export function commaList(list: string): string[] {

@@ -1,5 +1,6 @@
 import type { ArtifactPlugin } from "../emit/artifact.js";
 import {
+  choice,
   commaList,
   optionsHelp,
   parseFlags,
@@ -14,15 +15,12 @@ import { DEFAULT_MAX_INPUT_MIB } from "../ingest/read-source.js";
 import type { SettingsOverrides } from "../workflow/config/settings.js";
 import { REMOTE_DEFAULTS } from "../workflow/config/remote-settings.js";
 
-/**
- * What `apiloom generate` was told on the command line: the settings it overrides (the workflow's
- * own type) plus what only the command line has. Undefined means "not given".
- */
 export { optionsHelp, parseFlags } from "./flags.js";
 
 /** One flag of a command; generate's by default. */
 export type FlagSpec<F = GenerateFlags> = Flag<F>;
 
+/** What `apiloom generate` was told: the settings it overrides, and what only the command line has. */
 export interface GenerateFlags extends SettingsOverrides {
   check: boolean;
   watch: boolean;
@@ -272,11 +270,7 @@ const FLAGS_AFTER: FlagSpec[] = [
 /** apiloom's own flags and its plugins': those a run without a config knows. */
 const FLAGS = generateFlags(BUILT_IN_PLUGINS);
 
-/**
- * Parses generate's command line. `plugins`: every plugin the run knows (apiloom's and the
- * config's), whose options' flags it takes; `lenient` is a first look before they are known
- * (see parseFlags).
- */
+/** Parses generate's command line with the flags of `plugins`' options (lenient: see parseFlags). */
 export function parseGenerateArgs(
   args: readonly string[],
   plugins: readonly ArtifactPlugin[] = BUILT_IN_PLUGINS,
@@ -357,17 +351,4 @@ function defaultArtifacts(): string {
     (plugin: ArtifactPlugin) => plugin.byDefault === false,
   ).map((plugin) => plugin.name);
   return optIn.length === 0 ? "all" : `all but ${optIn.join(",")}`;
-}
-
-/** A flag's value that must be one of `values`. */
-function choice<const T extends string>(
-  flag: string,
-  value: string,
-  values: readonly T[],
-): T {
-  if (!(values as readonly string[]).includes(value))
-    throw new ConfigError(
-      `${flag} expects ${values.join(" or ")}, got ${JSON.stringify(value)}`,
-    );
-  return value as T;
 }

@@ -65,11 +65,11 @@ export async function runOnce(
       // --verbose prints every warning, which takes the full run that finds them; accepting a
       // change edits the handlers file, which takes the full run that finds the change
       full: flags.force || flags.verbose || flags.accept !== undefined,
-      ...(flags.accept !== undefined ? { accept: flags.accept } : {}),
-      ...(remote ? { remote } : {}),
-      ...(io.sources ? { sources: io.sources } : {}),
-      ...(io.env ? { env: io.env } : {}),
-      ...(io.write ? { write: io.write } : {}),
+      accept: flags.accept,
+      remote,
+      sources: io.sources,
+      env: io.env,
+      write: io.write,
       onStage: (m) => progress.update(m),
     });
   } catch (error) {
@@ -111,9 +111,8 @@ function failure(error: unknown): { text: string; code: number } | undefined {
 }
 
 /**
- * `apiloom generate` over the several APIs of one config: as many at once as the machine has
- * cores, each into a buffer printed in the config's order, each line labelled `[name] `; the
- * exit code is the worst of the runs' (2 over 1 over 0).
+ * `apiloom generate` over a config's several APIs, as many at once as there are cores, each
+ * printed in the config's order, its lines labelled `[name] `; the exit code is the worst.
  */
 export async function runApis(
   apis: readonly GenerateSettings[],
@@ -217,10 +216,7 @@ interface Outcome {
   printOptions: Parameters<typeof printDiagnostics>[1];
 }
 
-/**
- * What a run that made everything found, printed: the diagnostics, then the check's or the
- * write's result. Returns the exit code.
- */
+/** What a run that made everything found, printed: the diagnostics, then the check's or write's. */
 function printMade(
   settings: GenerateSettings,
   flags: GenerateFlags,
@@ -375,11 +371,7 @@ function printWrite(o: Outcome, made: Made): number {
   return 0;
 }
 
-/**
- * What changed in the API since the last run: the comparison of the OpenAPI document apiloom
- * wrote then with this run's (since-last-run.ts; the docs' changelog page reads the same one).
- * Undefined when there is no earlier document, nothing changed, or either does not load.
- */
+/** What changed in the API since the last run (since-last-run.ts); undefined when unknown or nothing. */
 function changesSince(
   since: SinceLastRun | undefined,
 ): readonly Change[] | undefined {
@@ -408,9 +400,8 @@ function names(list: readonly string[]): string {
 }
 
 /**
- * A stale `--check` in the user's terms, before any diff: which endpoints changed (in the client's
- * names, from changesSince), which handler stubs the handlers file
- * lacks, which files are stale, and the command that brings them up to date.
+ * A stale `--check` in the user's terms, before any diff: which endpoints changed, which stubs the
+ * handlers file lacks, which files are stale, and the command that brings them up to date.
  */
 function staleVerdict(o: {
   /** `out/` as the user types it. */

@@ -38,10 +38,8 @@ export interface FoundSpec {
 }
 
 /**
- * `apiloom init`: finds the API descriptions in the project (by content, as generate reads them),
- * writes a starter config beside package.json (TypeScript when the project has a tsconfig.json,
- * JSON otherwise), adds an npm script that runs generate, and prints the next command. It never
- * overwrites a config: with one present it says so and exits 1. Exit 2 on a usage error.
+ * `apiloom init`: finds the API descriptions in the project, writes a starter config (never over
+ * one: exit 1), adds an npm script that runs generate, and prints the next command.
  */
 export async function runInit(
   args: string[],
@@ -130,9 +128,8 @@ Options:
 `;
 
 /**
- * The API descriptions below `root`, sorted by path, found by content whatever their name: the
- * first SNIFF_BYTES must name `swagger`, `openapi` or a Postman `item`, then the file is read as
- * generate reads its inputs. Symbolic links are not followed; anything else is passed over.
+ * The API descriptions below `root`, sorted, found by content: the first SNIFF_BYTES name
+ * `swagger`, `openapi` or `item`, then the file is read as generate reads it. No link followed.
  */
 export function findSpecs(root: string): FoundSpec[] {
   const found: FoundSpec[] = [];
@@ -233,11 +230,7 @@ interface PeerScript {
   paths: Record<string, true>;
 }
 
-/**
- * The npm script of `file` (package.json) that runs openapi-typescript, with its input (a path or
- * URL, as written), its `-o`/`--output` and the `paths` options of its flags, or undefined when
- * none does.
- */
+/** The npm script of `file` that runs openapi-typescript, with its input, output and `paths` options. */
 export function openapiTypescriptScript(file: string): PeerScript | undefined {
   let scripts: unknown;
   try {
@@ -284,10 +277,7 @@ export function openapiTypescriptScript(file: string): PeerScript | undefined {
   return undefined;
 }
 
-/**
- * The starter config: the specs found (or a placeholder), the output folder, the artifacts and
- * the `paths` artifact's options.
- */
+/** The starter config: the specs found (or a placeholder), the output folder, the artifacts. */
 export function starterConfig(
   specs: readonly { path: string }[],
   out: string,

@@ -102,14 +102,14 @@ export function toJson(model: ApiModel) {
       method: e.method.toUpperCase(),
       path: e.path,
       name: e.name,
-      ...(e.operationId !== undefined ? { operationId: e.operationId } : {}),
+      operationId: e.operationId,
       summary: e.summary,
       parameters: allParameters(e.parameters).map((p) => ({
         name: p.name,
         in: p.in,
         required: p.required,
-        ...(p.schema !== undefined ? { schema: p.schema } : {}),
-        ...(p.description !== undefined ? { description: p.description } : {}),
+        schema: p.schema,
+        description: p.description,
       })),
       requestBody: e.requestBody
         ? {

@@ -88,5 +88,3 @@ function parse(args: string[]) {
     },
   });
 }
-
-export { overlayYaml } from "../workflow/overlay.js";

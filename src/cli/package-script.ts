@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 
 export interface ScriptResult {
   /** True when the script was written to package.json. */
@@ -11,8 +12,7 @@ export interface ScriptResult {
 
 /**
  * Adds `"<name>": "<command>"` to package.json's scripts by inserting text, so every other byte
- * (indentation, key order, line ends, a trailing newline or its absence) stays as it was. A script
- * that already runs the command is kept and named; a name taken by another script is left alone.
+ * stays; a script that runs the command already is named, a name taken is left alone.
  */
 export function addScript(
   file: string,
@@ -73,26 +73,13 @@ export function addScript(
     ...((scripts ?? {}) as object),
     [script.name]: script.command,
   };
-  if (
-    !check ||
-    JSON.stringify(sortKeys(check)) !== JSON.stringify(sortKeys(expected))
-  )
+  if (!check || !isDeepStrictEqual(check, expected))
     return {
       added: false,
       reason: `could not edit package.json safely: add the script "${script.name}": "${script.command}" yourself`,
     };
   writeFileSync(file, updated!);
   return { added: true, name: script.name };
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-  );
 }
 
 /** Where the top-level object's members and the `scripts` object open and close. */

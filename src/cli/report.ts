@@ -31,11 +31,7 @@ export function tally(diagnostics: readonly Diagnostic[]): Tally {
   return t;
 }
 
-/**
- * Prints diagnostics errors first (then warnings, then infos, each in model order), the first
- * `max` in full with a code frame and the rest as a count, so 5,000 warnings on a big spec do
- * not bury the one error.
- */
+/** Prints diagnostics errors first, the first `max` in full with a code frame, the rest as a count. */
 export function printDiagnostics(
   diagnostics: readonly Diagnostic[],
   opts: { paint: Paint; baseDir: string; cwd: string; max: number },
@@ -98,9 +94,8 @@ export function printWarningGroups(
 }
 
 /**
- * Quiet by default: errors in full; warnings and infos only when `verbose` (or `--strict`), the
- * rest counted in the summary. `fresh`: the held warnings new since the last run into this
- * folder (none without a warning record), which a run lists by code.
+ * Errors in full; warnings and infos only when `verbose`, the rest counted. `fresh`: the held
+ * warnings new since the last run into this folder, listed by code.
  */
 export function selectShown(
   diagnostics: readonly Diagnostic[],

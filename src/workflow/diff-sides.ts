@@ -36,10 +36,8 @@ export interface DiffPair {
 }
 
 /**
- * The pairs to compare: with `base`, each API's inputs as committed at that git revision against
- * the working tree; otherwise the old files (`inputs`) against the new ones (`to`), without the
- * config unless one is named, the names from the lock when one is given (or apiloom.lock.json is
- * in `cwd`). A ConfigError for flags that do not go together.
+ * The pairs to compare: with `base`, each API's inputs at that git revision against the working
+ * tree; otherwise the old files (`inputs`) against the new (`to`), without the config unless named.
  */
 export async function diffPairs(
   flags: SettingsOverrides & { to: string[]; base?: string },
@@ -88,11 +86,7 @@ export async function diffPairs(
   ];
 }
 
-/**
- * The changes from one side to the other, each member's placed at the member, with the call
- * sites of `project` (a tsconfig.json) that use them; or, when a side does not load, its errors
- * (every endpoint would show as removed), each message saying which side.
- */
+/** The changes from one side to the other with their call sites in `project`, or a side's errors. */
 export async function compareSides(
   pair: DiffPair,
   project?: { tsconfig: string; cwd: string },
@@ -126,11 +120,7 @@ async function loadSide(
   return { ...(await loadInputs(settings, say, options)), label };
 }
 
-/**
- * Points each change of a named schema's member at the member itself (`properties/location`)
- * instead of the schema: the model keeps a place per schema, the text has one per key. A member
- * gone from a side points at the nearest part of it that is still there.
- */
+/** Points each change of a named schema's member at the member itself, or its nearest part left. */
 function placeMembers(
   changes: Change[],
   sides: { before: LoadedSide; after: LoadedSide },

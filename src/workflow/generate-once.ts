@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import type { Diagnostic } from "../model/types.js";
 import type { CheckReport } from "./output/check.js";
 import type { Fingerprint } from "./records/fingerprint.js";
 import { makeManifest, manifestText } from "./records/manifest.js";
@@ -27,10 +26,8 @@ import {
   type WriteResult,
 } from "./output/writer.js";
 
-// One generate, start to finish: the inputs resolved (URLs fetched), the up-to-date check, the
-// pipeline in the file system (produce.ts), then --check or the write, and the records (the
-// warning record, the verified mark, the lock and the handlers file). It prints nothing: what
-// happened comes back as data, which the command line prints (src/cli/generate-run.ts).
+// One generate, start to finish: inputs, the up-to-date check, produce, --check or the write, and
+// the records. It prints nothing: what happened comes back as data for the command to print.
 
 /** The stages of a run, loaded only when needed: a run in which nothing changed loads none. */
 export interface LazyStages {
@@ -52,9 +49,7 @@ export interface GenerateRequest {
   /** The texts and parsed documents a watch keeps between runs. */
   sources?: SourceCache;
   env?: NodeJS.ProcessEnv;
-  /** Passed to the writer (tests). */
   write?: WriteOptions;
-  /** Told what the run is doing, for a progress line. */
   onStage?: (message: string) => void;
 }
 
@@ -71,9 +66,7 @@ export interface Made {
   known: Set<string> | undefined;
   /** Errors, or warnings under `strict`: nothing was checked or written. */
   failing: boolean;
-  /** --check: what is stale. */
   report?: CheckReport;
-  /** The write: the output folder's files. */
   result?: WriteResult;
   /** The lock and handlers file rewritten (changed) after the output. */
   updated?: OutsideFile[];
@@ -128,7 +121,7 @@ export async function generateOnce(
     const inputs = await resolveInputs(settings, {
       listed,
       remote,
-      ...(request.sources ? { sources: request.sources } : {}),
+      sources: request.sources,
     });
     const produced = await produce({
       settings,
@@ -140,7 +133,10 @@ export async function generateOnce(
     });
     const known = readWarningKeys(settings.out, settings.baseDir);
     writeWarningKeys(settings.out, settings.baseDir, produced.diagnostics);
-    const failing = isFailing(produced.diagnostics, settings.strict);
+    const failing = produced.diagnostics.some(
+      (d) =>
+        d.severity === "error" || (settings.strict && d.severity === "warning"),
+    );
     const made = { produced, known, failing };
     if (failing) return { notes, status: "failed", ...made };
     if (request.check)
@@ -148,12 +144,11 @@ export async function generateOnce(
         notes,
         status: "checked",
         ...made,
-        ...check(settings, made, checkOutput),
+        report: check(settings, produced, checkOutput),
       };
     request.onStage?.(`writing ${settings.out}`);
     // this run's OpenAPI document, read before the writer moves its staged copy into place: the
-    // summary of what changed since the last run reads it after the write (since-last-run.ts),
-    // when there is a last run's to compare it with
+    // summary of what changed since the last run reads it after the write
     if (produced.since?.before !== undefined) void produced.since.now;
     let result: WriteResult;
     try {
@@ -193,18 +188,12 @@ export async function generateOnce(
   }
 }
 
-function isFailing(diagnostics: readonly Diagnostic[], strict: boolean) {
-  return diagnostics.some(
-    (d) => d.severity === "error" || (strict && d.severity === "warning"),
-  );
-}
-
 /** --check: the output folder, the lock and the handlers file against what the run made. */
 function check(
   settings: GenerateSettings,
-  { produced }: { produced: Produced },
+  produced: Produced,
   checkOutput: typeof import("./output/check.js").checkOutput,
-): { report: CheckReport } {
+): CheckReport {
   const report = checkOutput(settings.out, produced.files, {
     files: outsideFiles(settings, produced),
     baseDir: settings.baseDir,
@@ -220,7 +209,7 @@ function check(
     )
   )
     verify(settings, produced);
-  return { report };
+  return report;
 }
 
 function verify(settings: GenerateSettings, produced: Produced): void {

@@ -42,11 +42,9 @@ export function apiloomVersion(): string {
 let identity: string | undefined;
 
 /**
- * apiloom's version and a hash of its own code (src/ or dist/, whichever runs), its templates
- * and the versions of the parsers it uses: a build at the same version with other code (a
- * checkout of apiloom itself, a patched install) must not pass for the one that wrote the output.
- * Never written into the output (a build folder's leftovers would make it differ between
- * machines): it keys this machine's caches (verified.ts, the transpiled config).
+ * apiloom's version and a hash of its own code, templates and parsers' versions, so a patched
+ * build at the same version does not pass for another. It keys this machine's caches only,
+ * never the output.
  */
 export function apiloomIdentity(): string {
   if (identity !== undefined) return identity;
@@ -76,11 +74,8 @@ export function apiloomIdentity(): string {
 }
 
 /**
- * A hash of the code `moduleFile` (this module, wherever it runs from) belongs to. The CLI runs
- * from one file, dist/cli/bundle.js (scripts/bundle.mjs), which holds all of apiloom's code it
- * runs: that file alone, not the ~300 modules beside it that it never loads (reading them was
- * ~10 ms of every run, a tenth of a run with nothing to do). Run from modules (the library from
- * dist/, the tests from src/), the tree of them: every script file under `codeFolder`.
+ * A hash of the code `moduleFile` belongs to: the CLI's one file (dist/cli/bundle.js) alone, which
+ * holds all it runs; run from modules (the library, the tests), every script under `codeFolder`.
  */
 export function ownCodeHash(moduleFile: string, codeFolder: string): string {
   if (basename(moduleFile) === BUNDLE_FILE) return hashFile(moduleFile);

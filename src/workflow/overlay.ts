@@ -9,7 +9,7 @@ import { SourceReadError } from "../ingest/read-source.js";
 import { ConfigError } from "./config/error.js";
 import { resolveSettings } from "./config/settings.js";
 import { resolveInputs } from "./sources/resolve-inputs.js";
-import { isRemoteInput } from "./sources/remote-url.js";
+import { inputPath, isRemoteInput } from "./sources/remote-url.js";
 
 /**
  * `apiloom overlay`: the OpenAPI Overlay (1.0) that turns the original document into the edited
@@ -69,11 +69,7 @@ export async function makeOverlay(
   return { text, actions: actions.length };
 }
 
-/**
- * One document's value, its input resolved as generate resolves its inputs (a file, a glob that
- * matches one, a URL through the project's cache; resolveInputs), read and parsed; a ParseError
- * otherwise. `say` is told each URL read from the cache.
- */
+/** One document's value, its input resolved as generate's (resolveInputs); a ParseError otherwise. */
 async function readDocument(
   input: string,
   cwd: string,
@@ -105,9 +101,7 @@ async function readDocument(
     );
   let text: string;
   try {
-    text = inputs.read(
-      isRemoteInput(file) ? file : resolve(settings.baseDir, file),
-    ).text;
+    text = inputs.read(inputPath(settings, file)).text;
   } catch (error) {
     if (!(error instanceof SourceReadError)) throw error;
     throw new ParseError(

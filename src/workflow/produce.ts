@@ -30,10 +30,7 @@ import { hashFile, MISSING, sha256Bytes } from "./identity.js";
 
 /** The emitters a run wires into the pipeline (src/pipeline.ts); tests inject fakes. */
 export interface Stages {
-  /**
-   * Names the stages in the manifest's fingerprint ("apiloom" for the real ones). Stages without
-   * one are never fingerprinted, so every run with them is a full run.
-   */
+  /** Names the stages in the fingerprint ("apiloom"); stages without one always run in full. */
   id?: string;
   /** Plugins standing in for apiloom's own of the same name (tests' fakes); none in real runs. */
   plugins?: readonly ArtifactPlugin[];
@@ -43,17 +40,11 @@ export interface Stages {
 export interface Produced {
   /** Input files in the order given to the merge, relative to baseDir. */
   inputFiles: string[];
-  /**
-   * How many endpoints the model has. The model itself is not kept: once the files are made it
-   * is garbage, and on a large API it is a large part of what a run holds while it writes.
-   */
+  /** The model's endpoints: the model itself is let go, a large part of a large run's memory. */
   endpoints: number;
-  /** Model diagnostics plus apiloom's own (unmatched inputs). */
   diagnostics: Diagnostic[];
   files: GeneratedFile[];
-  /** The name lock to write back, or undefined when locking is off. */
   lockText?: string;
-  /** The user's handlers file kept in step (config `server.handlers`), when there is one. */
   handlers?: HandlersUpdate;
   /** What the output was made from, for the manifest; undefined when the stages have no id. */
   fingerprint?: Fingerprint;
@@ -84,15 +75,13 @@ export interface HandlersUpdate {
  */
 export type Accept = true | readonly string[];
 
-/** One run of the pipeline in the file system: its settings, and what it is told from outside. */
+/** One run of the pipeline in the file system. */
 export interface ProduceRun {
   readonly settings: GenerateSettings;
   readonly stages: Stages;
-  /** Told what the run is doing, for a progress line. */
   readonly onStage?: (message: string) => void;
-  /** The run's inputs, resolved (resolve-inputs.ts); resolved here when not given. */
+  /** Resolved here when not given. */
   readonly inputs?: ResolvedInputs;
-  /** Handlers whose changed contract this run accepts. */
   readonly accept?: Accept;
   /** Given each plugin's files as it returns them (see PipelineSettings.keep). */
   readonly keep?: (files: GeneratedFile[]) => GeneratedFile[];
@@ -143,11 +132,9 @@ async function produceWithPlaces(
       throw error;
     }
     reads.set(fromOut(out, absPath), read.hash);
-    // in a run that prints places, those left waiting once the printed ones are found are
-    // found, if ever, in the text decoded again from the bytes, which take less room than the
-    // text (a watching process keeps each text anyway). A run that prints none keeps the text:
-    // it stays alive until a full collection anyway, usually the run's last, so bytes kept
-    // beside it would only add to the peak (GitHub -a client: 175-181 against 164-166 MiB)
+    // in a run that prints places, those left waiting are found, if ever, in the text decoded
+    // again from the bytes, which take less room than the text (a watch keeps each text anyway);
+    // a run that prints none keeps the text, which lives until a full collection anyway
     const bytes = sources ? undefined : read.bytes;
     if (bytes && deferred?.printsPlaces)
       deferred.keepText(absPath, () => decodeSource(bytes));
@@ -240,10 +227,7 @@ function sortedRecord(map: Map<string, string>): Record<string, string> {
   );
 }
 
-/**
- * The handlers file lives outside the output folder and belongs to the user: it is created once,
- * then only given stubs for new endpoints (src/scaffold); it is written only after the output.
- */
+/** The user's handlers file: created once, then only given stubs for new endpoints (src/scaffold). */
 async function updateHandlers(
   settings: GenerateSettings,
   model: ApiModel,
@@ -281,10 +265,9 @@ async function updateHandlers(
     });
   const result = update(before);
   const after = result.contents;
-  // A run that creates the file or adds stubs reads `before` but leaves `after`: the next run
-  // reads `after`. When a run reading `after` provably makes the same file and diagnostics
-  // (checked here, once, on the runs that change it), the fingerprint may record `after` as
-  // what was read, and that next run is skipped instead of repeating this one.
+  // A run that changes the file reads `before` but leaves `after`: when a run reading `after`
+  // provably makes the same file and diagnostics, the fingerprint records `after` as read, and
+  // the next run is skipped instead of repeating this one.
   let settled: Buffer | undefined = before;
   if (!before?.equals(after)) {
     const again = update(after);

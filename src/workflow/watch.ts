@@ -6,7 +6,8 @@ import {
   type Dirent,
   type FSWatcher,
 } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
+import { isInside } from "./sources/real-path.js";
 import { isPattern, patternMatcher } from "./sources/glob.js";
 import type { GenerateSettings } from "./config/settings.js";
 import { isRemoteInput } from "./sources/remote-url.js";
@@ -27,22 +28,30 @@ export interface WatchTarget {
 }
 
 /**
- * Folders to watch for a run's settings. Folders, not files: editors often save by writing a
- * new file and renaming it over the old one, which a watch on the file itself would miss, and a
- * glob can gain files. Input folders, the folders of the files the last run read ($ref), the
- * config's folder, the handlers file's folder and the templates folder (recursive). What in
- * them counts is `relevantPaths`'s business.
+ * What a watch of these settings watches: folders, not files (editors often save by renaming a
+ * new file over the old one, and a glob can gain files): those of the input patterns and files,
+ * of the files the last run read ($ref), the config's, the handlers file's and the templates
+ * folder (recursive); and which changed paths call for a rebuild: those files, a new file a
+ * pattern matches, anything in the templates, or a folder holding one of them.
  */
-export function watchTargets(
+function watchPlan(
   settings: GenerateSettings,
   inputFiles: readonly string[],
-  readFiles: readonly string[] = [],
-): WatchTarget[] {
+  readFiles: readonly string[],
+): { targets: WatchTarget[]; matters: (abs: string) => boolean } {
+  const files = new Set(
+    [...inputFiles, ...readFiles]
+      .filter((f) => !isRemoteInput(f))
+      .map((f) => resolve(settings.baseDir, f)),
+  );
+  if (settings.configFile) files.add(settings.configFile);
+  if (settings.serverHandlers) files.add(settings.serverHandlers);
   const targets = new Map<string, boolean>();
   const add = (dir: string, recursive: boolean) =>
     targets.set(dir, (targets.get(dir) ?? false) || recursive);
-  for (const pattern of settings.inputs) {
-    if (isRemoteInput(pattern)) continue; // asked on an interval (RemotePoll)
+  // URL inputs are asked on an interval (RemotePoll)
+  const patterns = settings.inputs.filter((p) => !isRemoteInput(p));
+  for (const pattern of patterns) {
     const segments = pattern.split("/");
     const magic = segments.findIndex((s) => isPattern(s));
     if (magic === -1) add(resolve(settings.baseDir, dirname(pattern)), false);
@@ -52,71 +61,39 @@ export function watchTargets(
         magic < segments.length - 1,
       );
   }
-  for (const file of [...inputFiles, ...readFiles])
-    if (!isRemoteInput(file))
-      add(dirname(resolve(settings.baseDir, file)), false);
-  if (settings.configFile) add(dirname(settings.configFile), false);
-  if (settings.serverHandlers) add(dirname(settings.serverHandlers), false);
-  if (settings.emit.templatesDir) add(settings.emit.templatesDir, true);
-  return [...targets.entries()]
-    .map(([dir, recursive]) => ({ dir, recursive }))
-    .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-}
-
-/**
- * Which changed paths call for a rebuild: an input, a file the last run read (a $ref), a new file
- * an input pattern matches, the config file, the handlers file, anything in the templates folder,
- * or a folder holding one of those (renamed or deleted). Anything else in a watched folder (a log
- * the watch writes to, an editor's temp file, a README) is not a reason to rebuild.
- */
-export function relevantPaths(
-  settings: GenerateSettings,
-  inputFiles: readonly string[],
-  readFiles: readonly string[] = [],
-): (abs: string) => boolean {
-  const files = new Set(
-    [...inputFiles, ...readFiles]
-      .filter((f) => !isRemoteInput(f))
-      .map((f) => resolve(settings.baseDir, f)),
+  for (const file of files) add(dirname(file), false);
+  const templates = settings.emit.templatesDir;
+  if (templates) add(templates, true);
+  const matchers = patterns.map((pattern) =>
+    patternMatcher(resolve(settings.baseDir, pattern).split(sep).join("/")),
   );
-  if (settings.configFile) files.add(settings.configFile);
-  if (settings.serverHandlers) files.add(settings.serverHandlers);
-  const patterns = settings.inputs
-    .filter((pattern) => !isRemoteInput(pattern))
-    .map((pattern) =>
-      patternMatcher(resolve(settings.baseDir, pattern).split(sep).join("/")),
-    );
   const folders = new Set<string>();
   for (const file of files)
     for (let dir = dirname(file); !folders.has(dir); dir = dirname(dir)) {
       folders.add(dir);
       if (dirname(dir) === dir) break;
     }
-  return (abs) => {
-    if (files.has(abs) || folders.has(abs)) return true;
-    const templates = settings.emit.templatesDir;
-    if (templates && within(templates, abs)) return true;
-    const slashed = abs.split(sep).join("/");
-    return patterns.some((matches) => matches(slashed));
+  return {
+    targets: [...targets.entries()]
+      .map(([dir, recursive]) => ({ dir, recursive }))
+      .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0)),
+    matters: (abs) => {
+      if (files.has(abs) || folders.has(abs)) return true;
+      if (templates && isInside(abs, templates)) return true;
+      const slashed = abs.split(sep).join("/");
+      return matchers.some((matches) => matches(slashed));
+    },
   };
 }
 
-function within(dir: string, abs: string): boolean {
-  const rel = relative(dir, abs);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-}
-
 /**
- * Calls `onChange` with the changed paths once events stop for `debounceMs`. Our own writes
- * (the output folder, the lock, bookkeeping files), editor droppings and paths `matters`
- * turns down (see relevantPaths) are ignored.
+ * Calls `onChange` with the changed paths once events stop for `debounceMs`; our own writes,
+ * editor droppings and paths `matters` turns down are ignored.
  *
- * Every folder gets a watcher of its own, also under a recursive target: never a file, and
- * never Node's `recursive` option, which on Linux (Node 20) watches each file by inode, so a
- * file an editor saves by renaming a new one over it is watched no more after the first save. A
- * folder's watcher sees a rename onto any name in it. After each change the folders are listed
- * again: a new subfolder is watched (and the files already in it count as changed), a removed
- * one is let go, and a folder replaced by another of the same name is watched anew.
+ * Every folder gets a watcher of its own, never Node's `recursive` option, which on Linux
+ * (Node 20) watches each file by inode and so loses a file an editor saves by renaming over it.
+ * After each change the folders are listed again: a new subfolder is watched (the files already
+ * in it count as changed), a removed one let go, a replaced one watched anew.
  */
 export function watchFolders(
   targets: readonly WatchTarget[],
@@ -183,9 +160,8 @@ export function watchFolders(
 }
 
 /**
- * `dir` (if it is a folder) and, when recursive, every folder under it that `**` enters (not a
- * dot-folder, not node_modules), that
- * is not ignored and not reached through a link, each with its identity.
+ * `dir` (if a folder) and, when recursive, every folder under it that `**` enters (no dot-folder,
+ * no node_modules), not ignored nor reached through a link, each with its identity.
  */
 function listFolders(
   dir: string,
@@ -255,15 +231,10 @@ function isIgnored(
     (abs === ignore.lockFile || abs.startsWith(`${ignore.lockFile}.`))
   )
     return true;
-  const rel = relative(ignore.outDir, abs);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+  return isInside(abs, ignore.outDir);
 }
 
-/**
- * Every local file a run of `settings` depends on before it reads any, absolute: the input files
- * the patterns match now and the overlays. A watch watches them from the start, whether or not a
- * run has read them yet.
- */
+/** The input files the patterns match now and the overlays, watched before any run reads them. */
 function localFiles(settings: GenerateSettings): string[] {
   return [
     ...listInputs(settings).inputFiles.filter((f) => !isRemoteInput(f)),
@@ -289,7 +260,6 @@ type RunCounts = ReturnType<SourceCache["endRun"]>;
 
 /** One API's watch, as its command runs and prints it. */
 export interface WatchHooks {
-  /** One run of `settings` (the command's, which prints it). */
   run(
     settings: GenerateSettings,
     remote: RemoteInputs,
@@ -302,12 +272,9 @@ export interface WatchHooks {
 }
 
 /**
- * `generate --watch` of one API: runs in this process, keeping each input's parsed documents
- * between runs (source-cache.ts); watches the folders that matter (watchTargets) and asks the URL
- * inputs on an interval (RemotePoll); a change re-resolves the settings and runs again. SIGINT
- * or SIGTERM stops watching once a run in progress has finished (the writer's transaction is
- * never cut short); the promise resolves with 0. Of a config with several APIs, each is watched
- * by its own loop with its own watchers and source cache (watchApis).
+ * `generate --watch` of one API, keeping each input's parsed documents between runs: a change to
+ * a watched folder or a URL input re-resolves the settings and runs again. SIGINT or SIGTERM stops
+ * once a run in progress has finished (the writer is never cut short); resolves with 0.
  */
 export function watchApi(
   initial: GenerateSettings,
@@ -322,14 +289,11 @@ export function watchApi(
   let finish: (code: number) => void = () => {};
 
   let watched = "";
-  // the folders and files that matter: the settings' and those the last run read ($ref); a
-  // folder that did not exist (the handlers file's, before the first run made it) is watched
-  // once it does
+  // a folder that did not exist (the handlers file's, before the first run) is watched once it does
   const rewatch = () => {
-    // the inputs and overlays, read by a run or not (the first run may be skipped as up to date)
     const inputs = localFiles(settings);
     const read = sources.lastRead();
-    const targets = watchTargets(settings, inputs, read);
+    const { targets, matters } = watchPlan(settings, inputs, read);
     const key = JSON.stringify([
       settings,
       inputs,
@@ -342,14 +306,12 @@ export function watchApi(
     closeWatchers = watchFolders(
       targets,
       { outDir: settings.out, lockFile: settings.lock },
-      relevantPaths(settings, inputs, read),
+      matters,
       CONFIG_DEFAULTS.watchDebounceMs,
       onChange,
     );
   };
 
-  // URL inputs are asked on an interval whether they changed (a 304 when not): a change
-  // rebuilds with what that question fetched
   const remote = new RemotePoll(hooks.env, (urls) => void onChange(urls));
 
   const run = async (first: boolean) => {
@@ -371,7 +333,6 @@ export function watchApi(
     hooks.tell({ kind: "watching" });
   };
 
-  /** The changes that came while a run (or its config) was under way, if any. */
   const takeUpWaiting = (): Promise<void> | undefined => {
     if (!again) return;
     const paths = again;
@@ -439,9 +400,8 @@ export function watchApi(
 }
 
 /**
- * `generate --watch` of a config's several APIs: a loop each (`watch`, by name), and, when
- * `again` is given (no `--api`), an API added to the config is watched from the config change on
- * (a removed one's loop stops itself: watchApi, UnknownApiError). Resolves with the worst code.
+ * `generate --watch` of a config's several APIs, a loop each; with `again` (no `--api`) an API
+ * added to the config is watched too (a removed one's loop stops itself). Resolves with the worst code.
  */
 export async function watchApis(
   apis: readonly GenerateSettings[],
@@ -493,13 +453,10 @@ export async function watchApis(
 }
 
 /**
- * `--watch`'s questions to the URL inputs: every `remote.watchInterval` seconds each URL is asked
- * whether it changed (with its cached copy's validator: a 304 when not). When a document's bytes
- * differ from those the last run read, `changed` is told the URLs, and the next run reads what
- * that question fetched instead of asking again. One question at a time; none while a run runs.
+ * `--watch` asks each URL input every `remote.watchInterval` seconds whether it changed (a 304
+ * when not); on a change the next run reads what that question fetched. None while a run runs.
  */
 class RemotePoll {
-  /** What the last run read. */
   private last: RemoteInputs | undefined;
   /** Fetched by a question that found a change, for the next run. */
   private next: RemoteInputs | undefined;
@@ -512,7 +469,6 @@ class RemotePoll {
     private readonly changed: (urls: string[]) => void,
   ) {}
 
-  /** The URL inputs a run reads: fetched by the question that found a change, or now. */
   async forRun(settings: GenerateSettings): Promise<RemoteInputs> {
     const fetched = this.next ?? (await fetchRemoteInputs(settings, this.env));
     this.next = undefined;
@@ -520,7 +476,6 @@ class RemotePoll {
     return fetched;
   }
 
-  /** (Re)starts the questions for these settings' URL inputs; none without any. */
   schedule(settings: GenerateSettings, busy: () => boolean): void {
     const urls = remoteInputsOf(settings);
     const interval = settings.remote.watchIntervalMs;

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { load } from "js-yaml";
 import { stringify } from "yaml";
 import { afterAll, expect, it } from "vitest";
-import { overlayYaml } from "../../src/cli/overlay.js";
+import { overlayYaml } from "../../src/workflow/overlay.js";
 import { deriveActions } from "../../src/ingest/overlay/derive.js";
 import { applyOverlays, parseOverlay } from "./standalone.js";
 import { IngestReporter } from "../../src/ingest/codes.js";

@@ -6,13 +6,7 @@ import {
 } from "./types.js";
 import { isInsideReal, isSamePlace } from "../sources/real-path.js";
 
-/**
- * Several APIs in one project (issue 27): a config with `apis: [{ name, inputs, out, … }]` is one
- * config per API, each the top level's settings with the entry's laid over them. Each is then
- * resolved exactly as a one-API config is (settings.ts resolveApis), into one GenerateSettings per
- * API that the run, the fingerprint and the manifest read. A config without `apis` is one API
- * without a name, as before.
- */
+/** One API of a config: an `apis` entry laid over the top level, or the config without `apis`. */
 export interface ApiConfig {
   /** The entry's name; undefined for a config without `apis`. */
   readonly name?: string;
@@ -20,10 +14,8 @@ export interface ApiConfig {
 }
 
 /**
- * The config of each API, in the config's order. An entry's objects (`merge`, `server`, `info`,
- * a plugin's options) are merged key by key over the top level's; lists and values replace.
- * Files that cannot be shared get a default of the API's own: the output folder
- * `generated/<name>` and the lock `apiloom.<name>.lock.json` (beside the config).
+ * The config of each API: an entry's objects merged key by key over the top level's, lists and
+ * values replaced; the output folder and lock default to the API's own.
  */
 export function apiConfigs(config: ApiloomConfig): ApiConfig[] {
   const { apis, ...defaults } = config;
@@ -92,10 +84,8 @@ export interface ApiFiles {
 }
 
 /**
- * Each API's output folder, lock and handlers file belong to it alone: two APIs with the same
- * (or nested) output folder, the same lock or the same handlers file, or one API's lock or
- * handlers file inside another's output folder, is a config error naming both. Paths are
- * compared as written and by real path (real-path.ts): a symbolic link does not hide a clash.
+ * Each API's output folder, lock and handlers file belong to it alone (compared as written and by
+ * real path): a clash is a config error naming both.
  */
 export function checkApiFiles(apis: readonly ApiFiles[], file: string): void {
   const problems: string[] = [];

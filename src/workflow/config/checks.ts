@@ -1,8 +1,61 @@
-// Small checks the config's sections share (validate.ts, remote-settings.ts).
+// The checks the config's sections are made of (validate.ts, remote-settings.ts,
+// overlay-settings.ts): each reports every problem it finds at the value's place.
+
+/**
+ * Where a value sits in the config: its path (to find its line and column in a JSON or YAML
+ * file) and how messages name it (`apiloom.config.ts.merge.prefer[0]`).
+ */
+export interface Where {
+  readonly path: readonly (string | number)[];
+  readonly shown: string;
+}
+/** Collects every problem of a config; `text` follows the name (` must be …`, `: unknown …`). */
+export type Report = (where: Where, text: string) => void;
+export type Check = (value: unknown, where: Where, report: Report) => void;
+/** A section of the config: each key's check, or a nested section. */
+export interface Shape {
+  [key: string]: Check | Shape;
+}
+
+export const child = (w: Where, key: string): Where => ({
+  path: [...w.path, key],
+  shown: `${w.shown}.${key}`,
+});
+export const entry = (w: Where, key: string): Where => ({
+  path: [...w.path, key],
+  shown: `${w.shown}[${JSON.stringify(key)}]`,
+});
+export const item = (w: Where, i: number): Where => ({
+  path: [...w.path, i],
+  shown: `${w.shown}[${i}]`,
+});
 
 /** A plain object: not null, not a list. */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** An object of the keys `shape` knows, each checked; an unknown key is reported with the known. */
+export function checkObject(
+  value: unknown,
+  shape: Shape,
+  where: Where,
+  report: Report,
+): void {
+  if (!isObject(value)) return report(where, " must be an object");
+  for (const [key, value_] of Object.entries(value)) {
+    const check = shape[key];
+    if (!check) {
+      report(
+        { path: [...where.path, key], shown: where.shown },
+        `: unknown option ${JSON.stringify(key)} (known: ${Object.keys(shape).join(", ")})`,
+      );
+      continue;
+    }
+    if (value_ === undefined) continue;
+    if (typeof check === "function") check(value_, child(where, key), report);
+    else checkObject(value_, check, child(where, key), report);
+  }
 }
 
 /**
@@ -10,26 +63,19 @@ export function isObject(value: unknown): value is Record<string, unknown> {
  * a longer one within 1 ms, so `remote.timeout: 3000000` would give up at once and
  * `remote.watchInterval` would ask every millisecond.
  */
-export const MAX_SECONDS = 2_147_483;
+const MAX_SECONDS = 2_147_483;
 
-/** A number of seconds above 0 and at most {@link MAX_SECONDS}, or the report's text. */
+/** A number of seconds above 0 and at most MAX_SECONDS, or the report's text. */
 export function secondsProblem(v: unknown): string | undefined {
   return typeof v === "number" && v > 0 && v <= MAX_SECONDS
     ? undefined
     : ` must be a number of seconds above 0 and at most ${MAX_SECONDS} (24.8 days)`;
 }
 
-/** A finite number above 0 of `unit`s, or the report's text (` must be a number of MiB above 0`). */
+/** A finite number above 0 of `unit`s (` must be a number of MiB above 0`). */
 export const positiveNumber =
-  (unit: string) =>
-  (
-    v: unknown,
-    where: { path: readonly (string | number)[]; shown: string },
-    report: (
-      where: { path: readonly (string | number)[]; shown: string },
-      text: string,
-    ) => void,
-  ): void => {
+  (unit: string): Check =>
+  (v, where, report) => {
     if (typeof v !== "number" || !(v > 0) || !Number.isFinite(v))
       report(where, ` must be a number of ${unit} above 0`);
   };

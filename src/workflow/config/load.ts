@@ -1,11 +1,4 @@
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import {
   basename,
   dirname,
@@ -23,9 +16,9 @@ import {
 } from "./types.js";
 import { validateConfig } from "./validate.js";
 import type { ParsedDocument } from "../../ingest/parse/parsed-document.js";
-import { projectCacheDir } from "../records/cache-dir.js";
+import { projectCacheDir, writeCacheFile } from "../records/cache-dir.js";
 import { importModule } from "../../emit/import-module.js";
-
+import { apiloomIdentity, sha256Bytes } from "../identity.js";
 import { ConfigError } from "./error.js";
 
 export interface LoadedConfig {
@@ -50,11 +43,7 @@ export async function loadConfig(
   return configFile ? await loadConfigFile(configFile) : undefined;
 }
 
-/**
- * The config file that applies in `cwd`: the first of CONFIG_FILE_NAMES in `cwd` or a parent,
- * stopping at the project root (the first folder holding package.json or .git) so a stray
- * config higher up never leaks into an unrelated project.
- */
+/** The config file in `cwd` or a parent, not past the project root (package.json or .git). */
 export function findConfigFile(cwd: string): string | undefined {
   let dir = resolve(cwd);
   for (;;) {
@@ -97,11 +86,7 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   return { file: abs, dir: dirname(abs), config };
 }
 
-/**
- * Where a key of a JSON or YAML config is, found by the readers' own position scanners (the
- * config's values come from JSON.parse / yaml as before; positions are only looked up for a
- * problem). A TypeScript or JavaScript config has none: its problems name the key path.
- */
+/** Where a key of a JSON or YAML config is, looked up only for a problem; none for code configs. */
 export async function positionsOf(
   file: string,
 ): Promise<ConfigLocator | undefined> {
@@ -150,14 +135,11 @@ async function readConfigValue(file: string): Promise<unknown> {
 let loads = 0;
 
 /**
- * Node 20 cannot run TypeScript, so the config is transpiled (types erased, nothing checked)
- * with the TypeScript that ts-morph bundles. `import … from "apiloom-gen/config"` (the package's
- * name on npm; `apiloom-gen`, and `apiloom` and `apiloom/config` as configs were written before
- * the rename, are accepted too) is pointed at a two-line module, since defineConfig and
- * definePlugin only exist for their types. A config that imports nothing else runs from a data:
- * URL; one with other imports runs from a temporary file beside it so its relative imports
- * resolve, and each TypeScript file it imports (a plugin: `./plugin.ts`, or `./plugin.js` naming
- * it as TypeScript's NodeNext does) is transpiled the same way, beside itself.
+ * Node 20 cannot run TypeScript, so the config is transpiled (types erased) with ts-morph's
+ * TypeScript, its `apiloom-gen/config` import pointed at a two-line module (defineConfig and
+ * definePlugin exist for their types). A config that imports nothing else runs from a data: URL;
+ * one with imports from a temporary file beside it, each TypeScript file it imports (`./plugin.ts`,
+ * or `./plugin.js` naming it) transpiled the same way, beside itself.
  */
 async function importTypeScript(file: string): Promise<unknown> {
   const temps = new Map<string, string>();
@@ -188,11 +170,7 @@ function tempBeside(file: string): string {
   );
 }
 
-/**
- * The JavaScript of a TypeScript `file`, its apiloom imports pointed at SELF_MODULE and each
- * relative import of a TypeScript file pointed at that file's transpiled copy (made once each,
- * in `temps`, which the caller removes).
- */
+/** The JavaScript of `file`, its imports pointed at SELF_MODULE and at transpiled copies (`temps`). */
 async function transpiledTree(
   file: string,
   temps: Map<string, string>,
@@ -235,14 +213,12 @@ function typeScriptTarget(path: string): string | undefined {
 }
 
 /**
- * The config's JavaScript. Loading the TypeScript compiler costs more than a whole run in
- * which nothing changed, so the output is kept in `node_modules/.cache/apiloom/`, named by a
- * hash of the config's text and of apiloom (when there is no node_modules folder, nothing is kept).
+ * The config's JavaScript, kept in the project's cache by a hash of its text and of apiloom:
+ * loading the TypeScript compiler costs more than a whole run in which nothing changed.
  */
 async function transpiledConfig(file: string): Promise<string> {
   const source = readFileSync(file, "utf8");
   const cacheDir = projectCacheDir(dirname(file));
-  const { apiloomIdentity, sha256Bytes } = await import("../identity.js");
   const cached = cacheDir
     ? join(
         cacheDir,
@@ -272,10 +248,7 @@ async function transpiledConfig(file: string): Promise<string> {
   }
   if (cached)
     try {
-      mkdirSync(dirname(cached), { recursive: true });
-      const tmp = `${cached}.${process.pid}.tmp`;
-      writeFileSync(tmp, output.outputText);
-      renameSync(tmp, cached);
+      writeCacheFile(cached, output.outputText);
     } catch {
       // a read-only node_modules: transpile every time
     }

@@ -3,6 +3,7 @@ import type { OverlayOption } from "../../ingest/overlay/index.js";
 import type { ApiloomConfig } from "./types.js";
 import { expandInputs } from "../sources/glob.js";
 import { isRemoteInput } from "../sources/remote-url.js";
+import { item, type Check } from "./checks.js";
 
 /** One overlay of the resolved settings: paths relative to baseDir with `/`. */
 export interface OverlaySetting {
@@ -32,24 +33,11 @@ export function overlaySettings(
   );
 }
 
-/** Where a value sits in the config (validate.ts's `Where`). */
-interface Where {
-  readonly path: readonly (string | number)[];
-  readonly shown: string;
-}
-
 /** The config's `overlays`: files, or `{ file, inputs }` (validate.ts's check of it). */
-export function checkOverlays(
-  value: unknown,
-  where: Where,
-  report: (where: Where, text: string) => void,
-): void {
+export const checkOverlays: Check = (value, where, report) => {
   if (!Array.isArray(value)) return report(where, " must be a list");
   value.forEach((entry, i) => {
-    const at: Where = {
-      path: [...where.path, i],
-      shown: `${where.shown}[${i}]`,
-    };
+    const at = item(where, i);
     if (typeof entry === "string") {
       if (entry === "") report(at, " must be a non-empty string");
       return;
@@ -69,7 +57,7 @@ export function checkOverlays(
         ' must be an overlay file, or { file: "<overlay>", inputs: ["<input or glob>", …] }',
       );
   });
-}
+};
 
 /** The overlays as ingest takes them: the input patterns of each expanded to the files they match. */
 export function overlayOptions(

@@ -1,4 +1,11 @@
-import { isObject, secondsProblem } from "./checks.js";
+import {
+  checkObject,
+  entry,
+  isObject,
+  secondsProblem,
+  type Check,
+  type Where,
+} from "./checks.js";
 import { ConfigError } from "./error.js";
 import { isUrlInput, shownUrl } from "../../model/source-url.js";
 import { remoteUrlProblem } from "../sources/remote-url.js";
@@ -54,9 +61,8 @@ export interface RemoteConfig {
    */
   sha256?: Record<string, string>;
   /**
-   * Record the sha256 of every URL a run reads in the name lock (`apiloom.lock.json`, its
-   * `remote`) the first time, and fail a later run whose bytes differ, as `sha256` does. Default
-   * false. See docs/inputs.md "Pinning".
+   * Record the sha256 of every URL a run reads in the name lock the first time, and fail a later
+   * run whose bytes differ. Default false. See docs/inputs.md "Pinning".
    */
   lock?: boolean;
 }
@@ -99,56 +105,41 @@ export function remoteSettings(
   };
 }
 
-type Report = (
-  where: { path: readonly (string | number)[]; shown: string },
-  text: string,
-) => void;
-
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+const seconds: Check = (v, where, report) => {
+  const problem = secondsProblem(v);
+  if (problem) report(where, problem);
+};
+
 /** The config check of `remote` (validate.ts calls it with the section's place). */
-export function checkRemote(
-  value: unknown,
-  where: { path: readonly (string | number)[]; shown: string },
-  report: Report,
-): void {
-  if (!isObject(value)) return report(where, " must be an object");
-  const at = (key: string | number, shown: string) => ({
-    path: [...where.path, key],
-    shown: `${where.shown}${shown}`,
-  });
-  for (const [key, v] of Object.entries(value)) {
-    if (v === undefined) continue;
-    if (key === "timeout" || key === "watchInterval") {
-      const problem = secondsProblem(v);
-      if (problem) report(at(key, `.${key}`), problem);
-    } else if (key === "maxRedirects") {
-      if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 20)
-        report(at(key, `.${key}`), " must be a whole number from 0 to 20");
-    } else if (key === "headers") checkHeaders(v, at(key, ".headers"), report);
-    else if (key === "sha256") checkPins(v, at(key, ".sha256"), report);
-    else if (key === "lock") {
-      if (typeof v !== "boolean")
-        report(at(key, ".lock"), " must be a boolean");
-    } else
-      report(
-        { path: [...where.path, key], shown: where.shown },
-        `: unknown option ${JSON.stringify(key)} (known: headers, timeout, maxRedirects, watchInterval, sha256, lock)`,
-      );
-  }
-}
+export const checkRemote: Check = (value, where, report) =>
+  checkObject(
+    value,
+    {
+      headers: checkHeaders,
+      timeout: seconds,
+      maxRedirects: (v, at) => {
+        if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 20)
+          report(at, " must be a whole number from 0 to 20");
+      },
+      watchInterval: seconds,
+      sha256: checkPins,
+      lock: (v, at) => {
+        if (typeof v !== "boolean") report(at, " must be a boolean");
+      },
+    },
+    where,
+    report,
+  );
 
 /** `remote.sha256`: an http(s) URL (no user info) → 64 hex digits. */
-function checkPins(
-  value: unknown,
-  where: { path: readonly (string | number)[]; shown: string },
-  report: Report,
-): void {
+const checkPins: Check = (value, where, report) => {
   if (!isObject(value))
     return report(where, " must be an object: URL → sha256 (64 hex digits)");
   for (const [url, hex] of Object.entries(value)) {
-    const at = {
+    const at: Where = {
       path: [...where.path, url],
       shown: `${where.shown}[${JSON.stringify(shownUrl(url))}]`,
     };
@@ -159,19 +150,12 @@ function checkPins(
     if (typeof hex !== "string" || !/^[0-9a-fA-F]{64}$/.test(hex))
       report(at, " must be a sha256 as 64 hex digits");
   }
-}
+};
 
-function checkHeaders(
-  value: unknown,
-  where: { path: readonly (string | number)[]; shown: string },
-  report: Report,
-): void {
+const checkHeaders: Check = (value, where, report) => {
   if (!isObject(value)) return report(where, " must be an object");
   for (const [origin, headers] of Object.entries(value)) {
-    const at = {
-      path: [...where.path, origin],
-      shown: `${where.shown}[${JSON.stringify(origin)}]`,
-    };
+    const at = entry(where, origin);
     const problem = originProblem(origin);
     if (problem) report(at, problem);
     if (!isObject(headers)) {
@@ -179,10 +163,7 @@ function checkHeaders(
       continue;
     }
     for (const [name, v] of Object.entries(headers)) {
-      const here = {
-        path: [...at.path, name],
-        shown: `${at.shown}[${JSON.stringify(name)}]`,
-      };
+      const here = entry(at, name);
       if (!HEADER_NAME.test(name)) report(here, ": not a header name");
       if (typeof v === "string") {
         if (/[\r\n\0]/.test(v)) report(here, " must not hold a line break");
@@ -199,7 +180,7 @@ function checkHeaders(
         );
     }
   }
-}
+};
 
 /** A key of `remote.headers` must be an origin as URL.origin writes it. */
 function originProblem(origin: string): string | undefined {

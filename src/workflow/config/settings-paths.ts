@@ -28,10 +28,8 @@ export function checkFolder(
 }
 
 /**
- * Without a config, the folder paths in the output (sources, the docs' client import) and the
- * name lock are relative to: the output folder's project, the nearest folder at or above it with
- * a package.json or .git (where a config would be looked for), so the output does not depend on
- * the working folder; with none there, the working folder.
+ * Without a config, what paths are relative to: the output folder's project (the nearest folder
+ * with a package.json or .git), so the output does not depend on the working folder.
  */
 export function projectFolder(out: string, cwd: string): string {
   for (let dir = out; ; dir = dirname(dir)) {

@@ -22,7 +22,7 @@ import { loadConfig, type LoadedConfig } from "./load.js";
 export { loadConfig, type LoadedConfig } from "./load.js";
 import { apiConfigs, checkApiFiles, pickApis } from "./apis.js";
 import { isInsideReal } from "../sources/real-path.js";
-import { optionPath, unknownArtifact } from "./validate.js";
+import { optionPath, unknownArtifact, valueAt } from "./validate.js";
 import type { InfoOverride } from "../../model/merge/build.js";
 import { fileStart } from "../../model/diagnostics/reporter.js";
 import { WorkflowReporter as Reporter } from "../codes.js";
@@ -40,28 +40,18 @@ import {
   type RemoteSettings,
 } from "./remote-settings.js";
 
-/**
- * Everything one generate run needs: config, flags and defaults resolved once, here, into one
- * frozen value, paths made absolute. The model's options, the plugins' run, the programmatic
- * `generate()` and the manifest's fingerprint all read it; nothing copies its fields.
- */
+/** One run's config, flags and defaults resolved once into a frozen value, paths absolute. */
 export interface GenerateSettings {
-  /** The API's name, for a config that lists several (`apis`); messages name it. */
+  /** The API's name, for a config that lists several (`apis`). */
   readonly api?: string;
-  /**
-   * The config's folder, or without one the output folder's project (see projectFolder): inputs
-   * are shown relative to it.
-   */
+  /** The config's folder, or the output folder's project (projectFolder): inputs are shown from it. */
   readonly baseDir: string;
   readonly configFile?: string;
   /** Input patterns relative to baseDir (or absolute), and URLs. */
   readonly inputs: readonly string[];
-  /** How URL inputs are fetched (remote-settings.ts). */
   readonly remote: RemoteSettings;
   readonly out: string;
-  /** How the inputs are read and woven into the model (loadModel's options as they are). */
   readonly model: ModelSettings;
-  /** What is made and how: every plugin, the artifacts asked for and what they need, options. */
   readonly emit: EmitSettings;
   /** Which source places the files made print (see placesPrinted): the rest may wait unfound. */
   readonly placesPrinted: "none" | "endpoints" | "any";
@@ -82,9 +72,7 @@ export interface ModelSettings {
   readonly allowExternalRefs: boolean;
   /** Preferred sources as paths relative to baseDir with `/` (how the model shows input files). */
   readonly prefer: readonly string[];
-  /** The config's `info`: laid over the merged model's. */
   readonly info?: Readonly<InfoOverride>;
-  /** The config's `tags`: renamed, merged, described. */
   readonly tags?: Readonly<TagOverrides>;
   readonly names: Readonly<Record<string, string>>;
   /** Overlays in order, paths relative to baseDir with `/` (ingest's `overlays`). */
@@ -119,14 +107,12 @@ export interface SettingsOverrides extends RemoteOverrides {
   serverHandlers?: string;
   /** A lock file path, or false to neither read nor write the name lock. */
   lock?: string | false;
-  /** The one API of the config's `apis` to make (all when undefined). */
   api?: string;
   /** A config file path, or false to read no config (and no lock beside one). */
   config?: string | false;
   strict?: boolean;
-  /** MiB; over the config's `merge.maxInputSize`. */
+  /** MiB. */
   maxInputSize?: number;
-  /** `--dates`, `--int64`, `--typecheck-generated`: over the config's options of those names. */
   dates?: ScalarChoices["dates"];
   int64?: ScalarChoices["int64"];
   typecheckGenerated?: boolean;
@@ -151,12 +137,9 @@ export async function resolveSettings(
 }
 
 /**
- * The settings of every API a run makes, in the config's order: each API of the config's `apis`
- * (or the one `flags.api` names), or the one API of a config without `apis`. Flags apply to the
- * APIs picked; flags that name one API's files (`--out`, `--lock <file>`, `--server-handlers`,
- * inputs) need exactly one. Every API of the config is resolved to check that none shares an
- * output folder, lock or handlers file with another (apis.ts). `apiloom generate`, `--watch`,
- * `inspect` and `diff` enumerate APIs with this.
+ * The settings of every API a run makes, in the config's order (or the one `flags.api` names).
+ * Flags apply to the APIs picked; those naming one API's files need exactly one. Every API is
+ * resolved, to check that none shares a file with another (apis.ts).
  */
 export async function resolveApis(
   flags: SettingsOverrides,
@@ -197,7 +180,7 @@ export async function resolveApis(
   return all.filter((_, i) => picked.includes(apis[i]!));
 }
 
-/** Every plugin a run with this config knows: apiloom's, then the config's. */
+/** apiloom's plugins, then the config's. */
 export function pluginsOf(config: ApiloomConfig | undefined): ArtifactPlugin[] {
   return [...BUILT_IN_PLUGINS, ...(config?.plugins ?? [])];
 }
@@ -215,12 +198,9 @@ function settingsFor(
     projectFolder(resolve(cwd, flags.out ?? CONFIG_DEFAULTS.out), cwd);
   const fromConfig = (path: string) => resolve(baseDir, path);
   const fromCwd = (path: string) => resolve(cwd, path);
-  const patternFromCwd = (pattern: string) =>
-    relativePattern(baseDir, cwd, pattern);
-
   const inputs =
     flags.inputs.length > 0
-      ? flags.inputs.map(patternFromCwd)
+      ? flags.inputs.map((p) => relativePattern(baseDir, cwd, p))
       : (config.inputs ?? []);
   if (inputs.length === 0)
     throw new ConfigError(
@@ -228,10 +208,8 @@ function settingsFor(
         ? `${loaded.file}: ${api === undefined ? "" : `API "${api}" has `}no inputs; list spec files or globs under "inputs"`
         : "no inputs: give spec files (apiloom generate specs/*.yaml --out generated) or write an apiloom.config.ts",
     );
-  // The config's lock and handlers file belong to the config's inputs: a one-off run with other
-  // inputs on the command line must not rewrite them, so it locks nothing and keeps no handlers
-  // file unless --lock / --server-handlers say where. The same for --no-config, which ignores
-  // the project's config and so the lock kept beside it.
+  // The config's lock and handlers file belong to its inputs: a one-off run with other inputs (or
+  // --no-config) keeps none unless --lock / --server-handlers say where.
   const configFilesApply = !replacesConfigInputs(flags, config);
   const lockOption =
     flags.lock ??
@@ -282,9 +260,8 @@ function settingsFor(
 }
 
 /**
- * The settings every run shares, the CLI's and the programmatic `generate()`'s: the model's
- * options, the plugins and their options, the templates folder, strictness. `file` names where
- * the config came from in messages; a flag, when given, is named instead.
+ * The settings the CLI and the programmatic `generate()` share; messages name `file`, or the flag
+ * when one was given.
  */
 export function resolveOptions(
   config: ApiloomConfig,
@@ -375,7 +352,7 @@ export function resolveOptions(
   };
 }
 
-/** Freezes a resolved value and everything in it, but not the plugins (the user's objects). */
+/** Freezes a value deeply, but not the plugins (the user's objects). */
 function deepFreeze<T>(value: T): T {
   if (typeof value !== "object" || value === null || Object.isFrozen(value))
     return value;
@@ -413,9 +390,8 @@ export type ResolvedPluginOptions = Readonly<
 >;
 
 /**
- * Each plugin's options: the flag's value over the config's over the plugin's default, each
- * given value checked by the plugin (`problem`), naming the flag or the config entry that gave
- * it. An option given for an artifact the run does not make is reported as ignored.
+ * Each plugin's options: the flag over the config over the default, each given value checked by
+ * the plugin; an option of an artifact the run does not make is reported as ignored.
  */
 export function resolvePluginOptions(
   plugins: readonly ArtifactPlugin[],
@@ -468,7 +444,7 @@ export function resolvePluginOptions(
   return resolved;
 }
 
-/** Whether an artifact the run makes reads the option at `path` too (`baseUrl`: client and server). */
+/** Whether an artifact the run makes reads the option at `path` too (`baseUrl`). */
 function readByAnother(
   plugins: readonly ArtifactPlugin[],
   path: readonly string[],
@@ -491,13 +467,4 @@ function normalized(value: unknown): unknown {
 
 function shown(value: unknown): string {
   return Array.isArray(value) ? value.join(", ") : JSON.stringify(value);
-}
-
-function valueAt(config: unknown, path: readonly string[]): unknown {
-  let at: unknown = config;
-  for (const part of path) {
-    if (typeof at !== "object" || at === null) return undefined;
-    at = (at as Record<string, unknown>)[part];
-  }
-  return at;
 }

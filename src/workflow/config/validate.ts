@@ -9,36 +9,18 @@ import type { ApiloomConfig, ConfigLocator } from "./types.js";
 import { ConfigError } from "./error.js";
 import { checkOverlays } from "./overlay-settings.js";
 import { checkRemote } from "./remote-settings.js";
-import { isObject, positiveNumber } from "./checks.js";
-/**
- * Where a value sits in the config: its path (to find its line and column in a JSON or YAML
- * file) and how messages name it (`apiloom.config.ts.merge.prefer[0]`).
- */
-export interface Where {
-  readonly path: readonly (string | number)[];
-  readonly shown: string;
-}
-/** Collects every problem of a config; `text` follows the name (` must be …`, `: unknown …`). */
-type Report = (where: Where, text: string) => void;
-type Check = (value: unknown, where: Where, report: Report) => void;
-/** A section of the config: each key's check, or a nested section. */
-interface Shape {
-  [key: string]: Check | Shape;
-}
-
-const child = (w: Where, key: string): Where => ({
-  path: [...w.path, key],
-  shown: `${w.shown}.${key}`,
-});
-const entry = (w: Where, key: string): Where => ({
-  path: [...w.path, key],
-  shown: `${w.shown}[${JSON.stringify(key)}]`,
-});
-const item = (w: Where, i: number): Where => ({
-  path: [...w.path, i],
-  shown: `${w.shown}[${i}]`,
-});
-
+import {
+  checkObject,
+  child,
+  entry,
+  isObject,
+  item,
+  positiveNumber,
+  type Check,
+  type Report,
+  type Shape,
+  type Where,
+} from "./checks.js";
 const isString: Check = (v, where, report) => {
   if (typeof v !== "string" || v === "")
     report(where, " must be a non-empty string");
@@ -163,33 +145,7 @@ function structuredCloneShape(shape: Shape): Shape {
   );
 }
 
-function checkObject(
-  value: unknown,
-  shape: Shape,
-  where: Where,
-  report: Report,
-): void {
-  if (!isObject(value)) return report(where, " must be an object");
-  for (const [key, value_] of Object.entries(value)) {
-    const check = shape[key];
-    if (!check) {
-      report(
-        { path: [...where.path, key], shown: where.shown },
-        `: unknown option ${JSON.stringify(key)} (known: ${Object.keys(shape).join(", ")})`,
-      );
-      continue;
-    }
-    if (value_ === undefined) continue;
-    if (typeof check === "function") check(value_, child(where, key), report);
-    else checkObject(value_, check, child(where, key), report);
-  }
-}
-
-/**
- * The entries of `apis`: each an object with a name of its own (letters, digits, `.`, `_`, `-`:
- * it names default files), the settings it overrides checked as the top level's, and neither
- * `plugins` nor `apis` (plugins are the project's; lists do not nest).
- */
+/** The entries of `apis`: each with a name of its own, the top level's settings but `plugins` and `apis`. */
 function checkApis(
   value: unknown,
   shape: Shape,
@@ -230,11 +186,7 @@ const strictly =
       throw new ConfigError(`${w.shown}${text}`);
     });
 
-/**
- * The config's plugins, checked: each an object with a name no artifact or setting has, a version,
- * a description, a relative path no other artifact takes, known `needs` and `after`, an `emit`
- * function and options with a type and a help line; each one's first problem is reported.
- */
+/** The config's plugins, each one's first problem reported (checkPlugin). */
 function checkPlugins(
   value: unknown,
   where: Where,
@@ -351,9 +303,8 @@ export function unknownArtifact(
 }
 
 /**
- * Checks a loaded config against ApiloomConfig (and the options of apiloom's and its own plugins)
- * and throws one ConfigError naming every problem: `file:line:column: key …` when `locate` finds
- * the place (JSON and YAML configs), else the file and the key path (`apiloom.config.ts.out …`).
+ * Checks a loaded config (and its plugins' options) and throws one ConfigError naming every
+ * problem, at `file:line:column` when `locate` finds the place, else by the key path.
  */
 export function validateConfig(
   value: unknown,
@@ -411,7 +362,11 @@ export function validateConfig(
   return value as ApiloomConfig;
 }
 
-function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+/** The value at `path` in an object's objects and lists, or undefined. */
+export function valueAt(
+  value: unknown,
+  path: readonly (string | number)[],
+): unknown {
   let at = value;
   for (const part of path)
     at = isObject(at) || Array.isArray(at) ? (at as never)[part] : undefined;

@@ -12,19 +12,11 @@ import {
   unsafeJournalDiagnostic,
 } from "./writer.js";
 
-function journalDiagnostics(outDir: string): Diagnostic[] {
-  const read = readJournal(outDir);
-  return read && "problem" in read
-    ? unsafeJournalDiagnostic(outDir, read.problem)
-    : [];
-}
-
 export interface CheckReport {
   /** One line per stale file: `M path` changed, `A path` missing, `D path` no longer made, `! path` conflict. */
   stale: string[];
-  /** Unified diffs of the stale files, capped at `maxLines` in all. */
+  /** Unified diffs of the stale files, capped at `maxLines` in all; diffOf: of those `keep` accepts. */
   diff: string;
-  /** The unified diffs of the stale files whose path (as `stale` shows it) `keep` accepts, capped. */
   diffOf(keep: (path: string) => boolean, maxLines: number): string;
   /** What a run would not act on: a journal it would discard, unsafe manifest entries. */
   diagnostics: Diagnostic[];
@@ -44,8 +36,11 @@ export function checkOutput(
   const plan = planOutput(outDir, files);
   const stale: string[] = [];
   const diffs: { path: string; text: string }[] = [];
+  const journal = readJournal(outDir);
   const diagnostics = [
-    ...journalDiagnostics(outDir),
+    ...(journal && "problem" in journal
+      ? unsafeJournalDiagnostic(outDir, journal.problem)
+      : []),
     ...ignoredEntries(outDir, plan),
   ];
   if (hasInterruptedRun(outDir))

@@ -31,19 +31,11 @@ export interface EarlyStageOptions {
 }
 
 /**
- * Writes each large generated text into the writer's staging folder (`<out>/.apiloom-staging/`)
- * as soon as its plugin returns it, so a run no longer holds every text until the writer runs:
- * on GitHub's description the texts are ~50 MB of UTF-8 and most of what a run holds at its end.
- *
- * The first file staged takes the output folder's lock and finishes or discards an interrupted
- * run's bookkeeping (writer.ts recoverOutput), exactly as the writer does before it stages; the
- * lock is held until `close()`. The writer then uses these staged files as they are (writeOutput
- * with `early`): the journal names them, so nothing is written twice. Until the journal's commit
- * a staged file is only a leftover that the next run deletes, so a kill at any moment leaves the
- * folder as the previous run left it. Nothing is ever written outside the output folder, and
- * `--check` does not use this (it writes nothing). Anything that goes wrong here (the folder is
- * busy or cannot be written) only stops early staging: the writer meets it later and reports it
- * as it always did.
+ * Writes each large generated text into the writer's staging folder as soon as its plugin returns
+ * it, so a run does not hold every text until the writer runs. The first file staged takes the
+ * output folder's lock and recovers it as the writer would; the writer then uses the staged files
+ * as they are. Until the commit a staged file is a leftover the next run deletes. Anything that
+ * goes wrong here only stops early staging: the writer meets it later and reports it.
  */
 export class EarlyStaging implements EarlyStaged {
   diagnostics: Diagnostic[] = [];
@@ -83,9 +75,8 @@ export class EarlyStaging implements EarlyStaged {
     });
 
   /**
-   * A streamed file's text is made here (emit/shared/text-parts.ts): held in memory until it is
-   * long enough to stage, then written to its staged copy piece by piece as it is made. A short
-   * one stays in memory, as its text; after a refusal to write, it is made again when read.
+   * A streamed file's text is made here: held until long enough to stage, then written piece by
+   * piece; a short one stays in memory; after a refusal to write, it is made again when read.
    */
   private stream(
     file: GeneratedFile,
@@ -149,11 +140,7 @@ export class EarlyStaging implements EarlyStaged {
     }
   }
 
-  /**
-   * Writes the rest of `write`'s text and closes the staged file; true when the file system
-   * refused (a full disk, say): the staged copy is removed, and this file and the rest stay in
-   * memory, for the writer to report the refusal.
-   */
+  /** Writes the rest and closes the staged file; true when refused (the file stays in memory). */
   private refused(staging: Staging, write: () => void): boolean {
     try {
       write();
@@ -199,10 +186,8 @@ export class EarlyStaging implements EarlyStaged {
   }
 
   /**
-   * Ends early staging: the staging folder is removed unless a journal committed it (then it is
-   * the journal's, rolled forward by the next run), the lock is released, and the output folder
-   * and its parents are removed again when this made them and they are still empty (a run that
-   * writes nothing, because of errors, leaves no trace). Safe to call more than once.
+   * Ends early staging: the staging folder removed unless a journal committed it, the lock
+   * released, and the folders this made removed when still empty. Safe to call more than once.
    */
   close(): void {
     if (this.state !== "held") return;

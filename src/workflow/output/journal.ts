@@ -9,11 +9,7 @@ import {
 import { placeInText, wayProblem } from "./safe-path.js";
 import { sha256Bytes } from "../identity.js";
 
-/**
- * The writer's commit record (see writer.ts): which staged file goes where, with the sha256 of
- * its bytes, what is removed, and the staged manifest. Version 2 records the hashes; a journal
- * without them is not rolled forward.
- */
+/** The writer's commit record: which staged file goes where (with its sha256), what is removed. */
 export interface Journal {
   version: 2;
   moves: [staged: string, path: string, sha256: string][];
@@ -44,10 +40,8 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
  * Reads the journal in `outDir` and decides whether it may be rolled forward: every path in it
- * is one the writer could have written (a staged name, a safe path inside the folder with no
- * link on the way), and every staged file still there is a regular file whose bytes hash to what
- * the journal says. Anything else is a journal this apiloom did not write, or one that was
- * tampered with or torn: it is a problem, and the caller discards it without acting on it.
+ * one the writer could have written, every staged file still there hashing to what it says.
+ * Anything else (foreign, tampered with, torn) is a problem, which the caller discards.
  */
 export function readJournal(
   outDir: string,

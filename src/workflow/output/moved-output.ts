@@ -8,19 +8,11 @@ import {
 import { readManifest } from "../records/manifest.js";
 import { MANIFEST_FILE } from "./output-files.js";
 import { compareCodeUnits } from "../../model/order.js";
+import { isInside } from "../sources/real-path.js";
 
-/**
- * When an API's output folder moves (a new `out`, a one-API config switched to `apis`), the old
- * folder and its name lock stay behind, and a handlers file may keep importing the old folder,
- * which tsc compiles against without a word. This file finds both:
- *
- * - `leftBehind`: the output folders (and locks) an earlier run of the same config wrote and no
- *   API of it writes now, each still marked as apiloom's by its manifest, with the command that
- *   removes them. What the config wrote is this machine's business, kept in the cache (one record
- *   per config file, read back as untrusted: any doubt reads as "no record").
- * - `staleOutputImport`: an import of the handlers file that lands in a folder apiloom's manifest
- *   marks as an output folder, other than the API's own.
- */
+// When an API's output folder moves (a new `out`, a config switched to `apis`), the old folder
+// and its lock stay behind (leftBehind, from this machine's cache record of what the config
+// wrote), and a handlers file may keep importing the old folder (staleOutputImport).
 
 /** One output folder and its lock (absolute paths), as a config's API writes them. */
 export interface OutputPlace {
@@ -126,7 +118,7 @@ function removable(
     const folder = join(out, top);
     const whole =
       file.includes("/") &&
-      !now.some((p) => inOrAt(p.out, folder)) &&
+      !now.some((p) => isInside(p.out, folder)) &&
       onlyListed(folder, `${top}/`, names);
     entries.add(whole ? top : file);
   }
@@ -153,7 +145,7 @@ export function staleOutputImport(
     const target = resolve(dirname(handlersFile), specifier);
     const root = resolve(baseDir);
     for (let at = dirname(target); ; at = dirname(at)) {
-      if (at === out || !inOrAt(at, root)) return undefined;
+      if (at === out || !isInside(at, root)) return undefined;
       if (hasManifest(at)) {
         const shown = (p: string) => relative(baseDir, p).split(sep).join("/");
         return `imports ${specifier}, from ${shown(at)}/, an output folder this API no longer generates (it writes ${shown(out)}/ now): tsc compiles against the old output. Import from ${shown(out)}/ instead`;
@@ -172,10 +164,6 @@ function insideByRealPath(path: string, root: string): boolean {
   } catch {
     return false;
   }
-}
-
-function inOrAt(path: string, root: string): boolean {
-  return path === root || path.startsWith(root + sep);
 }
 
 /** Whether `dir` is a folder (not a link) holding a manifest of apiloom's (readManifest: a regular file). */

@@ -28,11 +28,7 @@ export const RESERVED: ReadonlySet<string> = new Set([
 
 export { EmitterError } from "../../emit/artifact.js";
 
-/**
- * Why a generated path is unsafe, or undefined when it is fine. A path must stay inside the
- * output folder (relative, `/`-separated, no `.`/`..`/empty segments, no characters that some
- * file systems refuse: pathShapeProblem) and must not be one of apiloom's bookkeeping names.
- */
+/** Why a generated path is unsafe (pathShapeProblem, or a bookkeeping name), or undefined. */
 export function unsafePathReason(path: string): string | undefined {
   const problem = pathShapeProblem(path);
   if (problem) return problem;
@@ -42,10 +38,8 @@ export function unsafePathReason(path: string): string | undefined {
 }
 
 /**
- * Joins what every emitter returned into one sorted list. Each file belongs to one artifact (a
- * file two artifacts use, such as `types.ts`, is an artifact of its own that both need), so one
- * path made twice, an unsafe path, or two paths that differ only by case (they collide on macOS
- * and Windows) are emitter bugs.
+ * Joins what every emitter returned into one sorted list. Each file belongs to one artifact, so a
+ * path made twice, an unsafe path or two paths differing only by case are emitter bugs.
  */
 export function collectFiles(
   batches: readonly {

@@ -16,10 +16,8 @@ import { makeFolders } from "./safe-path.js";
 export class OutputBusyError extends Error {}
 
 /**
- * Runs `write` while holding the output folder: two apiloom processes (a watcher and a manual
- * run) must not write one folder at once, or one's recovery would delete the other's staging.
- * The holder's pid is in the lock file; a lock left by a process that no longer runs (killed) is
- * taken over.
+ * Runs `write` while holding the output folder: two apiloom processes must not write one folder
+ * at once. The lock file holds the pid; a lock whose process is gone is taken over.
  */
 export function withOutputLock<T>(outDir: string, write: () => T): T {
   const release = holdOutputLock(outDir);
@@ -133,14 +131,9 @@ function holder(
 }
 
 /**
- * Removes a lock left by a run that is gone, under a second lock, the guard (BUSY_GUARD,
- * made with `wx` and held for the few calls below), so that the lock is judged dead and removed
- * with no other run between: new locks are only made where none is, and only a guard's holder
- * removes one, so the lock found dead under the guard is still the one removed. The guard
- * replaces a rename of the lock aside and back (by inode): while it was aside a third run could
- * lock the folder, and the run whose live lock it was kept writing beside it (two holders:
- * test/workflow/concurrent-runs.test.ts caught it, 1 round in 30 of its hammering). A run that
- * finds the guard taken tries again (acquire's loop), or is told the folder is busy.
+ * Removes a lock left by a run that is gone, under a second lock, the guard (made with `wx`),
+ * so the lock is judged dead and removed with no other run between. (A rename of the lock aside
+ * and back let a third run lock the folder meanwhile: concurrent-runs.test.ts caught two holders.)
  */
 function takeOver(lockFile: string): void {
   const guard = join(dirname(lockFile), BUSY_GUARD);

@@ -12,10 +12,8 @@ import {
 import { dirname } from "node:path";
 
 /**
- * A file apiloom keeps outside the output folder (the name lock, the user's handlers file).
- * Written only when its bytes changed, so an unchanged one keeps its mtime, and through a temp
- * name and a rename, so a kill never leaves it torn. A link is followed: the file it points to is
- * the one written (the link stays a link), with its mode kept.
+ * A file apiloom keeps outside the output folder (the name lock, the handlers file): written only
+ * when its bytes changed, through a temp name and a rename, a link followed, its mode kept.
  */
 export interface OutsideFile {
   /** Absolute path. */

@@ -5,11 +5,8 @@ import { OutsideFileError } from "./outside-file.js";
 import { isInside, realNote, realPathOf } from "../sources/real-path.js";
 
 /**
- * The name lock is the user's file, kept beside the output: it must not land on a path apiloom
- * generates (a generated file, a folder generated files go in, or apiloom's bookkeeping), or one
- * would overwrite the other. Compared by real path, so a link on the way to the lock (or to the
- * output folder) does not hide it. Checked once the run knows its files, before anything is
- * written; a lock elsewhere in the output folder (beside files the user keeps there) is fine.
+ * The name lock must not land on a path apiloom generates (a file, a folder files go in, its
+ * bookkeeping), compared by real path; elsewhere in the output folder it is fine.
  */
 export function checkLockPlace(
   settings: { readonly out: string; readonly lock?: string },

@@ -24,21 +24,15 @@ export interface OutputPlan {
   unchanged: string[];
   /** Files the previous run made that are no longer produced and still exist. */
   remove: { path: string; before: string }[];
-  /** Paths we must make that are taken by something apiloom did not make. */
+  /** Paths taken by something apiloom did not make. */
   conflicts: { path: string; reason: string }[];
-  /**
-   * Entries of the manifest on disk that were not acted on: not a path apiloom could have made,
-   * or behind a symbolic link or a file. Reported by the caller (output/unsafe-manifest-entry).
-   */
+  /** Entries of the manifest on disk not acted on (output/unsafe-manifest-entry). */
   ignored: UnsafeEntry[];
   manifest: Manifest;
   manifestText: string;
   /** The manifest on disk needs rewriting (new file list or fingerprint, or none yet). */
   manifestStale: boolean;
-  /**
-   * The manifest on disk lists other files (or there is none). A fingerprint that differs while
-   * the files are the same only means the next run cannot skip its work: `--check` passes.
-   */
+  /** The manifest on disk lists other files (or there is none); a fingerprint alone does not count. */
   fileListStale: boolean;
 }
 
@@ -78,7 +72,8 @@ export function planOutput(
     // so a large file planted in the output folder costs a stat, not its bytes in memory
     const bytes =
       disk.kind === "file" &&
-      (texts || disk.size === (early ? early.bytes : utf8Length(file.contents)))
+      (texts ||
+        disk.size === (early ? early.bytes : Buffer.byteLength(file.contents)))
         ? readFileSync(full)
         : undefined;
     if (
@@ -184,9 +179,4 @@ function statFile(path: string): DiskEntry {
     return { kind: "missing" };
   }
   return stat.isFile() ? { kind: "file", size: stat.size } : { kind: "other" };
-}
-
-/** The UTF-8 length of a text, without encoding it. */
-function utf8Length(text: string): number {
-  return Buffer.byteLength(text, "utf8");
 }

@@ -5,22 +5,14 @@ import {
   mkdirSync,
   realpathSync,
 } from "node:fs";
-import { dirname, join, relative, isAbsolute, sep } from "node:path";
+import { dirname, join } from "node:path";
+import { isInside } from "../sources/real-path.js";
 
-/**
- * Paths read back from the output folder (the manifest's keys, the journal's moves and removals)
- * are a stranger's: a committed `generated/` folder is whatever the last pull request made it.
- * Before apiloom writes, renames or deletes at such a path, the path must be one apiloom itself
- * could have made (see {@link pathShapeProblem}) and the way to it on disk must stay inside the
- * output folder: no symbolic link and no file where a folder should be, and the deepest folder
- * that exists resolves (realpath) inside the output folder's real path.
- */
+// Paths read back from the output folder (the manifest's keys, the journal's) are a stranger's:
+// a committed `generated/` is whatever the last pull request made it. apiloom acts at one only
+// when it is a path apiloom could have made and the way to it on disk stays inside the folder.
 
-/**
- * Why `path` is not a plain relative path inside a folder, or undefined when it is one:
- * `/`-separated, no `.`/`..`/empty segments, not absolute (`/x`, `C:x`), no backslash, no
- * control character (NUL) or character some file systems refuse.
- */
+/** Why `path` is not a plain relative `/`-separated path inside a folder, or undefined. */
 export function pathShapeProblem(path: string): string | undefined {
   if (typeof path !== "string") return "the path is not a string";
   if (path === "") return "the path is empty";
@@ -38,9 +30,8 @@ export function pathShapeProblem(path: string): string | undefined {
 }
 
 /**
- * Why the way to `path` (already of a safe shape) leaves `outDir` on disk, or undefined when
- * every folder on the way is a real folder inside it. `path` itself may be missing, or must be
- * a regular file (`final: "file"`) or a real folder (`final: "folder"`): never a link.
+ * Why the way to `path` leaves `outDir` on disk, or undefined when every folder on the way is a
+ * real folder inside it; `path` itself is missing or a `final` (never a link).
  */
 export function wayProblem(
   outDir: string,
@@ -80,12 +71,7 @@ function resolvesOutside(outDir: string, path: string): string | undefined {
   for (;;) {
     try {
       const real = realpathSync(folder);
-      const rel = relative(root, real);
-      if (
-        rel === "" ||
-        (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel))
-      )
-        return undefined;
+      if (isInside(real, root)) return undefined;
       return `${path} resolves outside the output folder (${real})`;
     } catch {
       const up = dirname(folder);
@@ -96,9 +82,8 @@ function resolvesOutside(outDir: string, path: string): string | undefined {
 }
 
 /**
- * Makes `dir` and its missing parents one at a time, so that a refusal is reported with its
- * real cause: `mkdirSync(…, { recursive: true })` answers ENOENT on a read-only file system.
- * Returns the folders it made, outermost first.
+ * Makes `dir` and its missing parents one at a time (a recursive mkdir answers ENOENT on a
+ * read-only file system); returns the folders it made, outermost first.
  */
 export function makeFolders(dir: string): string[] {
   const missing: string[] = [];
@@ -122,10 +107,8 @@ export function makeFolders(dir: string): string[] {
 }
 
 /**
- * Throws the file system's own error (EACCES, EROFS) when the deepest existing folder on the
- * way to `path` cannot be written. Checked for every target before anything is staged, so a
- * folder the user may not write fails the run while the output folder is still untouched.
- * (access() is what the kernel would answer: root passes it except on a read-only mount.)
+ * Throws the file system's own error (EACCES, EROFS) when the deepest existing folder on the way
+ * to `path` cannot be written: checked before anything is staged.
  */
 export function assertWritableWay(outDir: string, path: string): void {
   for (let folder = dirname(join(outDir, path)); ; folder = dirname(folder)) {

@@ -2,10 +2,8 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import type { Hash } from "node:crypto";
 
 /**
- * Large generated texts (GitHub's openapi.json is 15 MB) are written and hashed a slice at a
- * time: converting a whole string to UTF-8 at once allocates a buffer as large as the file
- * outside the JavaScript heap, which is what pushed a run's peak memory up at the very end.
- * Slices never split a surrogate pair, so the bytes are those of the whole string.
+ * Large texts are written and hashed a slice at a time: encoding a whole string at once
+ * allocates a buffer as large as the file. Slices never split a surrogate pair.
  */
 const CHUNK = 1 << 20;
 
@@ -23,22 +21,16 @@ export function textChunks(text: string): string[] {
 }
 
 /**
- * Pieces of text are gathered until there are this many units, then joined and encoded: one
- * encoding call per piece would cost more than the join. A joined string is at most twice this
- * long, small enough for V8's young generation (a string over 128 KB is allocated in the old
- * generation's large-object space and counts toward its next full collection, as the 1 MiB
- * batches joined here before did: ~10 MB per GitHub run), so it dies young, at no cost to the
- * collector. Joining also copies a piece made by concatenation (a rope) without flattening it,
- * which for a piece already in the old generation would allocate its flat copy there.
+ * Pieces of text are gathered until there are this many units, then joined and encoded (one
+ * encoding call per piece costs more than the join). A joined string is at most twice this long,
+ * small enough to die young rather than land in the old generation's large-object space.
  */
 const BATCH = 1 << 15;
 
 /**
- * Writes a text given piece by piece (a string, parts, or what a streamed file makes: see
- * emit/shared/text-parts.ts) to an open file, as the UTF-8 of the pieces' concatenation: small
- * pieces are joined into batches, large ones sliced, and a surrogate pair split between two
- * pieces is kept together. The bytes are encoded into one reused buffer and written, and fed to
- * `hash`, about a megabyte at a time.
+ * Writes a text given piece by piece to a file as the UTF-8 of the pieces' concatenation: small
+ * pieces batched, large ones sliced, a surrogate pair split between pieces kept together; the
+ * bytes go through one reused buffer to the file and `hash`.
  */
 export class TextFileSink {
   /** How many bytes were written so far. */
@@ -64,8 +56,7 @@ export class TextFileSink {
     if (this.size + piece.length > 2 * BATCH) {
       this.flushBatch(false);
       if (this.size + piece.length > 2 * BATCH) {
-        // a large piece goes a slice at a time (slices of a flat string share its characters):
-        // joined whole, it would be copied into the old generation's large-object space
+        // a large piece goes a slice at a time (slices of a flat string share its characters)
         for (let at = 0; at < piece.length; at += BATCH)
           this.write(piece.slice(at, at + BATCH));
         return;

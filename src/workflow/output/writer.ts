@@ -36,38 +36,24 @@ import { planIsClean, planOutput, type OutputPlan } from "./plan.js";
 /**
  * Writes the output folder as one transaction.
  *
- * 1. Stage: every new or changed file is written in full under `.apiloom-staging/` (the large
- *    ones were staged there already while the plugins ran: early-stage.ts). This is where nearly
- *    all the time goes; a crash or kill here leaves the folder exactly as the previous run left
- *    it (the next run deletes the staging leftovers).
- * 2. Commit: a journal listing the renames, removals and the new manifest is written to a temp
- *    name and renamed into place; that rename is the commit point.
- *    The manifest is staged like any file, and the journal records each staged file's sha256.
- * 3. Apply: renames from staging into place (each atomic: a reader sees a file whole, old or
- *    new), removals, the manifest last, then the journal is deleted. A kill here is rolled
- *    forward by the next run from the journal; this phase writes no data, only renames.
+ * 1. Stage: every new or changed file is written under `.apiloom-staging/` (the large ones were
+ *    staged while the plugins ran: early-stage.ts); a kill here leaves the folder as it was.
+ * 2. Commit: a journal of the renames, removals and the staged manifest (each staged file's
+ *    sha256) is renamed into place: the commit point.
+ * 3. Apply: renames into place, removals, the manifest last, then the journal is deleted; a kill
+ *    here is rolled forward by the next run. This phase writes no data.
  *
- * Everything read back from the folder is a stranger's (a pull request can plant any journal,
- * manifest or link in a committed `generated/`): a journal is rolled forward only when every
- * path in it is safe and every staged file hashes to what it says (journal.ts), otherwise it is
- * reported and discarded; manifest entries are checked the same way (manifest.ts, plan.ts).
- * A refusal while staging (a full disk, a folder that may not be written) removes what was
- * staged, so the folder is left byte for byte as it was.
- *
- * Building a sibling folder and swapping it in was rejected: the swap takes two renames with
- * a moment where the folder does not exist, it would reset every file's mtime, carry no
- * hand-made files over, and fail when the output folder is a mount point or the working folder.
- * Guarantees are against process crashes and kills; files are not fsync'ed, so a power loss
- * may still lose the most recent run (as with most build tools).
+ * What is read back from the folder is a stranger's: a journal is rolled forward only when every
+ * path in it is safe and every staged file hashes to what it says (journal.ts). A refusal while
+ * staging removes what was staged. A sibling folder swapped in was rejected: the swap leaves a
+ * moment without the folder, resets mtimes, drops hand-made files and fails on a mount point.
+ * Files are not fsync'ed: the guarantees are against crashes and kills, not power loss.
  */
 export interface WriteResult {
   written: string[];
   unchanged: string[];
   removed: string[];
-  /**
-   * What was found in the folder's bookkeeping and not acted on: a journal that could not be
-   * rolled forward (discarded), manifest entries naming no file apiloom could have made.
-   */
+  /** What was found in the folder's bookkeeping and not acted on (an unsound journal, unsafe entries). */
   diagnostics: Diagnostic[];
 }
 
@@ -88,26 +74,16 @@ export class OutputConflictError extends Error {
 }
 
 export interface WriteOptions {
-  /**
-   * Called after each file operation of a write (`count` from 1 within each phase): each file
-   * staged, the journal committed, each file renamed into place, each removal, the manifest
-   * renamed, the bookkeeping cleared. The crash tests use it to stop the writer at a chosen
-   * point and kill it there.
-   */
+  /** Called after each file operation (`count` from 1 within each phase): the crash tests kill there. */
   afterStep?: (phase: WriteStep, count: number) => void;
   /** What the files were made from, recorded in the manifest so the next run can skip its work. */
   fingerprint?: Fingerprint;
-  /**
-   * Files were staged before the writer ran (early-stage.ts): it holds the output folder's lock,
-   * has recovered an interrupted run and made the staging folder, and some files are already
-   * staged there. The writer then neither locks nor recovers again, and stages after them.
-   */
+  /** An early staging that holds the lock, recovered the folder and staged some files already. */
   early?: EarlyStaged;
   /** The shortest text the CLI stages early (early-stage.ts); tests pass 0 to stage them all. */
   earlyMinChars?: number;
 }
 
-/** What the writer needs to know of an early staging that holds the output folder. */
 export interface EarlyStaged {
   /** What recovering an interrupted run found (unsafe journal). */
   diagnostics: Diagnostic[];
@@ -116,10 +92,8 @@ export interface EarlyStaged {
 }
 
 /**
- * The file system refused a write (a full disk, a read-only mount, a folder that may not be
- * written). `code` is the system's (ENOSPC, EROFS, EACCES); the message says the cause in words
- * and whether the folder was left as it was (always, unless the refusal came after the commit,
- * when the next run finishes the write from the journal).
+ * The file system refused a write; `code` is the system's (ENOSPC, EROFS, EACCES), the message
+ * says the cause in words and whether the folder was left as it was (unless after the commit).
  */
 export class OutputWriteError extends Error {
   readonly code: string;
@@ -232,11 +206,7 @@ export function ignoredEntries(outDir: string, plan: OutputPlan): Diagnostic[] {
   return reporter.diagnostics;
 }
 
-/**
- * Finishes or discards what an interrupted run left behind. Safe to call at any time: a
- * journal is rolled forward only when readJournal finds it sound; any other is reported and
- * discarded with the staging folder, and nothing outside the output folder is touched.
- */
+/** Finishes (a sound journal) or discards (anything else, reported) what an interrupted run left. */
 export function recoverOutput(
   outDir: string,
   state = { committed: false },
@@ -260,12 +230,9 @@ export function recoverOutput(
 }
 
 /**
- * Rolls forward the journal of a run killed while it moved its files into place (after its
- * commit point), so that every command that reads the output folder (`generate`, `--check`,
- * `diff`, `inspect`) first finds it one run's output whole: that run's. Only a sound journal,
- * only while no other apiloom holds the folder; anything else (no journal, an unsound one, a
- * live writer, a folder that may not be written) is left as it is, for `--check` to report as
- * unfinished and the next `generate` to finish or discard.
+ * Rolls forward a sound journal of a run killed after its commit point, while no other apiloom
+ * holds the folder, so every command reading it finds one run's output whole; anything else is
+ * left for `--check` to report and the next `generate` to finish or discard.
  */
 export function settleOutput(outDir: string): void {
   if (!entryExists(join(outDir, JOURNAL_FILE))) return;

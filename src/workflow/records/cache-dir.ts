@@ -24,11 +24,7 @@ export function projectCacheDir(dir: string): string | undefined {
   }
 }
 
-/**
- * Where apiloom keeps what is only this machine's business: the project's cache folder, or
- * without one the user's (`$XDG_CACHE_HOME/apiloom`, else `~/.cache/apiloom`); undefined when
- * there is no home either.
- */
+/** Where this machine's records go: the project's cache, else the user's (XDG), else none. */
 export function cacheDir(dir: string): string | undefined {
   const project = projectCacheDir(dir);
   if (project) return project;
@@ -54,11 +50,7 @@ export function cacheRecordPath(
     : undefined;
 }
 
-/**
- * A record read back from the cache, which is a stranger's folder: the JSON of a regular file of
- * at most `maxBytes` that is not a link (readSourceBytes: no device, no FIFO), or undefined at any
- * doubt.
- */
+/** A record read back from the cache, a stranger's folder: undefined at any doubt. */
 export function readCacheRecord(path: string, maxBytes: number): unknown {
   try {
     // apiloom writes records by rename, never as links: a link is somebody else's doing
@@ -82,10 +74,8 @@ export function writeCacheRecord(path: string, value: unknown): void {
 }
 
 /**
- * Writes a file of the cache, a stranger's folder, without following a link anywhere: its folder
- * must be a folder (not a link to one), the temporary name is created new (`wx`: O_CREAT|O_EXCL,
- * which a link there fails, dangling or not) after whatever was there is removed, and the rename
- * replaces a link at the final name rather than writing through it. Throws when it cannot.
+ * Writes a file of the cache, a stranger's folder, through a temp name created new (`wx`) and a
+ * rename, so no link there is ever followed. Throws when it cannot.
  */
 export function writeCacheFile(path: string, data: string | Buffer): void {
   const folder = dirname(path);

@@ -5,17 +5,12 @@ import type { ArtifactPlugin } from "../../emit/artifact.js";
 import { isRemoteInput } from "../sources/remote-url.js";
 
 /**
- * Everything that decides what a run makes, recorded in the manifest by the run that wrote the
- * output folder. When the next run computes the same fingerprint and every file it lists still
- * hashes the same, the output is up to date and nothing is parsed or emitted (up-to-date.ts).
- * Paths are relative to the output folder with `/`, so the record holds no absolute path and
- * survives moving the project.
+ * Everything that decides what a run makes, recorded in the manifest: a next run with the same
+ * fingerprint skips its work (up-to-date.ts). Paths are relative to the output folder with `/`,
+ * so the record survives moving the project.
  */
 export interface Fingerprint {
-  /**
-   * apiloom's version: the same on every machine, so the committed manifest is too. Which exact
-   * code made the output is recorded outside it, in this machine's cache (verified.ts).
-   */
+  /** apiloom's version (the exact code is this machine's record: verified.ts). */
   apiloom: string;
   /** Hash of the resolved settings (config and flags merged). */
   settings: string;
@@ -43,20 +38,15 @@ export type FingerprintBase = Pick<
   "apiloom" | "settings" | "templates"
 >;
 
-/**
- * `path` relative to the output folder, `/`-separated: how the fingerprint names files. A URL
- * input is named by its URL.
- */
+/** `path` relative to the output folder with `/`, as the fingerprint names files (a URL as it is). */
 export function fromOut(out: string, path: string): string {
   if (isRemoteInput(path)) return path;
   return relative(out, path).split(sep).join("/");
 }
 
 /**
- * Settings the fingerprint leaves out, each with the reason: they say where things are read from
- * or written to, or are recorded another way. Everything else in the resolved settings is hashed,
- * so a new setting is in the fingerprint unless it is declared here (test/workflow/options-table
- * flips each one).
+ * Settings the fingerprint leaves out, each with the reason; every other setting is hashed
+ * (test/workflow/options-table flips each one).
  */
 export const OUTPUT_NEUTRAL = {
   api: "the API's name in a config with several: a label in messages; the settings it resolves to are hashed",
@@ -83,9 +73,8 @@ export const PATH_SETTINGS = [
 ] as const;
 
 /**
- * The resolved settings as the fingerprint hashes them: every setting but the output-neutral ones,
- * paths relative to the output folder, each plugin by its identity (name, version, path, needs;
- * a user's plugin also by the source text of its functions), object keys sorted.
+ * The resolved settings as the fingerprint hashes them: paths relative to the output folder, each
+ * plugin by its identity (a user's also by its code), object keys sorted.
  */
 export function settingsRecord(
   settings: GenerateSettings,

@@ -31,13 +31,9 @@ export interface HandlerChange {
 }
 
 /**
- * What changed under each handler since it was written, in words, kept from run to run. The
- * handlers file records only a hash of the contract a handler was written for, and the output
- * folder only the latest contract; so the words are found on the run where the contract changes
- * (comparing the earlier OpenAPI document with this run's, src/workflow/records/since-last-run.ts) and
- * kept in `server/handler-changes.json` until the change is accepted. The record is part of the
- * output: made from the inputs, the handlers file and the record as it was, so a run on the same
- * inputs (a `--check` on a fresh clone) makes it again byte for byte.
+ * What changed under each handler since it was written, in words: found on the run where the
+ * contract changes (since-last-run.ts) and kept in `server/handler-changes.json` until accepted.
+ * The record is output, made from the inputs, the handlers file and the record as it was.
  */
 export class HandlerChanges {
   readonly path: string;

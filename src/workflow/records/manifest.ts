@@ -30,10 +30,8 @@ export function sha256(text: string): string {
 }
 
 /**
- * sha256 of a generated file's contents, hashed once per file object: the plan's manifest, the
- * journal and the verified record all ask for it, and GitHub's output is 50 MB. The contents
- * are kept beside the hash (the file object holds them anyway), so a file whose contents were
- * replaced is hashed afresh.
+ * sha256 of a generated file's contents, hashed once per file object (the plan, the journal and
+ * the verified record all ask); a file whose contents were replaced is hashed afresh.
  */
 export function fileHash(file: GeneratedFile): string {
   const early = stagedText(file);
@@ -83,12 +81,9 @@ export function readManifest(outDir: string): Manifest | undefined {
 }
 
 /**
- * The manifest with only its safe entries, and the entries left out. The manifest is a
- * stranger's file (a pull request can change it): a key that is not a plain relative path
- * inside the folder (`../x`, `/x`, `C:x`, a backslash, NUL) or names apiloom's bookkeeping, or a
- * hash that is not a sha256, is reported and ignored, so it is never overwritten or removed.
- * Links on the way are the plan's to judge (plan.ts). A manifest that is itself a link or not a
- * file is treated as absent.
+ * The manifest with only its safe entries, and the entries left out: it is a stranger's file, so
+ * a key apiloom could not have made (unsafePathReason) or a hash that is not a sha256 is reported
+ * and never acted on. A manifest that is a link or not a file is treated as absent.
  */
 export function readManifestChecked(outDir: string): {
   manifest: Manifest | undefined;

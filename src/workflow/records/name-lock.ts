@@ -10,9 +10,8 @@ import { OutsideFileError, readOutsideFile } from "../output/outside-file.js";
 import { decodeUtf8, invalidUtf8Message } from "../../ingest/utf8-bytes.js";
 
 /**
- * The committed lock of endpoint names (`apiloom.lock.json` next to the config). It lives
- * outside the output folder on purpose: generated code may be git-ignored, the lock must not
- * be, and it is the user's decision record, not apiloom's output.
+ * The committed lock of endpoint names, outside the output folder on purpose: generated code may
+ * be git-ignored, the lock must not be.
  */
 export interface NameLock {
   lockfileVersion: 1;
@@ -30,11 +29,7 @@ export interface NameLock {
 
 export class LockFileError extends OutsideFileError {}
 
-/**
- * The locked names, or none when the file does not exist yet. A lock that is not UTF-8 is
- * refused, not read: the run would write it back whole, and a byte it cannot decode would come
- * back as U+FFFD.
- */
+/** The locked names, or none when there is no lock yet; one that is not UTF-8 is refused. */
 export function readNameLock(file: string): Record<string, string> {
   return readLock(file)?.names ?? {};
 }
@@ -111,10 +106,8 @@ export function nameLockText(
 }
 
 /**
- * The lock an API of a config's `apis` takes its names from while its own default lock
- * (`apiloom.<name>.lock.json`) does not exist yet: the config's lock from before it listed
- * `apis` (`apiloom.lock.json` beside it), when that one exists. So moving a config to `apis`
- * renames nothing: the first run reads the old lock and writes the API's own.
+ * The config's lock from before it listed `apis`, which an API reads its names from while its own
+ * lock does not exist yet: moving a config to `apis` renames nothing.
  */
 export function formerLock(settings: {
   readonly api?: string;

@@ -14,10 +14,8 @@ import { fileStart } from "../../model/diagnostics/reporter.js";
 import { loadModel } from "../../pipeline.js";
 
 /**
- * The OpenAPI document apiloom wrote into the output folder last time, beside the one this run
- * makes: the merged model as it was and as it is, in one format apiloom reads back exactly. The
- * summary line of `generate`, the docs' changelog page (through the plugins' context) and the
- * words of a changed handler's warning all come from this one comparison.
+ * The OpenAPI document apiloom wrote last time beside this run's: generate's summary line, the
+ * docs' changelog page and a changed handler's warning all come from this one comparison.
  */
 export interface SinceLastRun extends PluginSinceLastRun {
   /** The document's path in the output folder (`openapi.json`). */
@@ -58,15 +56,12 @@ function isDocument(path: string): boolean {
   return /^openapi\.(json|ya?ml)$/.test(basename(path));
 }
 
-/** The largest earlier file read back (GitHub's OpenAPI document is about 12 MiB). */
+/** The largest earlier file read back. */
 const EARLIER_MAX_BYTES = 256 * 1024 * 1024;
 
 /**
- * The output folder as the last run left it (its manifest, and the journal of a run killed while
- * it moved its files), read before the plugins run; what it gives is the comparison with this
- * run's OpenAPI document once the run has made it (the `openapi` artifact), made once however
- * often it is asked for. Nothing is compared yet. The comparer (src/diff/) is loaded only when
- * the folder has an earlier document: a first run never loads it.
+ * The output folder as the last run left it, read before the plugins run; what it gives is the
+ * comparison with this run's OpenAPI document once made, made once however often asked for.
  */
 export async function lastRunIn(out: string): Promise<LastRun> {
   const listed = readManifest(out)?.files ?? {};

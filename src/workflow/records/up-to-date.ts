@@ -14,11 +14,9 @@ import type { RemoteInputs } from "../sources/remote-inputs.js";
 
 /**
  * The fingerprint of the run that wrote the output folder, when a run with these settings and
- * stages would make exactly what is there: the same apiloom (its version in the manifest, its
- * code in this machine's record: verified.ts), settings and templates, the same
- * input files with the same bytes (and every file they reached), the name lock and handlers file
- * as that run left them, and every file the manifest lists still on disk with the bytes it
- * wrote. Any doubt (no record, an interrupted run, a link in the way) answers undefined: a full run.
+ * stages would make exactly what is there: the same apiloom, settings, templates, inputs' bytes
+ * (and every file read), lock and handlers file, and every listed file on disk as written. Any
+ * doubt answers undefined: a full run.
  */
 export function upToDate(
   settings: GenerateSettings,

@@ -9,14 +9,10 @@ import { apiloomIdentity, sha256Bytes } from "../identity.js";
 import { makeManifest, manifestText } from "./manifest.js";
 
 /**
- * The committed manifest names apiloom by its version only, so the same version and inputs give
- * the same bytes on every machine and every fresh clone, and a commit that changes only apiloom's
- * code does not touch the output. What exact code made or checked the output (a hash of the code
- * that runs, its templates and parsers: apiloomIdentity) is this machine's business: kept in the
- * cache (cache-dir.ts), one record per output folder, `{ identity, manifest }`, written after a
- * run made or checked the folder. A run may skip its work only when the record says this very
- * code stood behind the manifest on disk; a fresh clone, CI, or a changed apiloom makes and
- * compares the files afresh (and then writes nothing when they are the same).
+ * The committed manifest names apiloom by its version only, so it is the same on every machine.
+ * Which exact code made or checked the output (apiloomIdentity) is this machine's record in the
+ * cache, `{ identity, manifest }`: a run may skip its work only when it says this very code stood
+ * behind the manifest on disk; a fresh clone, CI or a changed apiloom compares the files afresh.
  */
 const recordPath = (out: string, baseDir: string) =>
   cacheRecordPath("verified", out, baseDir);
@@ -41,11 +37,7 @@ export function isVerified(
   );
 }
 
-/**
- * Records that this apiloom stands behind the manifest made of `files` and `fingerprint` in
- * `out` (after it wrote it, or checked that it is what is there). A cache that cannot be written
- * only costs the next run its skip.
- */
+/** Records that this apiloom stands behind the manifest of `files` and `fingerprint` in `out`. */
 export function markVerified(
   out: string,
   baseDir: string,

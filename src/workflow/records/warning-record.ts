@@ -1,4 +1,4 @@
-import { lstatSync } from "node:fs";
+import { entryExists } from "../output/writer.js";
 import type { Diagnostic } from "../../model/types.js";
 import {
   cacheRecordPath,
@@ -8,16 +8,11 @@ import {
 import { sha256Bytes } from "../identity.js";
 
 /**
- * The warnings of the last run into an output folder, so the next run can print in full only
- * the ones that are new (a quiet run counts the rest). Like the verified record (verified.ts) it
- * is this machine's business, kept in the cache (cache-dir.ts), one file per output folder:
- * `{ "keys": [...] }`, each key a hash of a warning's code, file and message (not its line, so
- * an edit above a warning does not make it new). The file is read back as untrusted: only a
- * regular file of at most MAX_BYTES, and only an object whose keys are KEY-shaped strings; any
- * doubt reads as "no record", which prints nothing as new. No record at all is a first run into
- * the folder (or a machine without a cache): every warning is new (a run lists new warnings one
- * line per code, src/cli/report.ts). Nothing of it reaches the output, which stays the same whatever
- * the record holds.
+ * The warnings of the last run into an output folder, so the next run prints in full only the
+ * new ones: this machine's business, kept in the cache, `{ "keys": [...] }`, each a hash of a
+ * warning without its line (an edit above it does not make it new). Read back as untrusted: any
+ * doubt reads as "no record", which prints nothing as new; no record at all makes every warning
+ * new. Nothing of it reaches the output.
  */
 const MAX_BYTES = 8 * 1024 * 1024;
 const KEY = /^[0-9a-f]{20}$/;
@@ -42,7 +37,7 @@ export function readWarningKeys(
   baseDir: string,
 ): Set<string> | undefined {
   const path = recordPath(out, baseDir);
-  if (!path || !exists(path)) return new Set();
+  if (!path || !entryExists(path)) return new Set();
   const record = readCacheRecord(path, MAX_BYTES);
   if (typeof record !== "object" || record === null) return undefined;
   const keys = (record as Record<string, unknown>)["keys"];
@@ -66,14 +61,4 @@ export function writeWarningKeys(
     ),
   ].sort();
   writeCacheRecord(path, { keys });
-}
-
-/** Whether anything is at `path` (a link too, even a dangling one). */
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

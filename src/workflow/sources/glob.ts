@@ -37,9 +37,8 @@ export function isPattern(input: string): boolean {
 }
 
 /**
- * Expands input patterns (see above), sorted and without duplicates. An input naming an existing
- * file is read as that file, glob characters or not; the others are expanded. A URL input is
- * kept as it is (its `?` is a query, not a wildcard): fetched later (remote-inputs.ts).
+ * Expands input patterns, sorted, without duplicates: an input naming an existing file is that
+ * file, glob characters or not; a URL is kept as it is.
  */
 export function expandInputs(
   patterns: readonly string[],
@@ -87,10 +86,7 @@ function walk(pattern: string, baseDir: string): string[] {
   return files.map((file) => lead + file);
 }
 
-/**
- * Whether a relative `/`-separated file path is one `expandInputs` would find for the pattern,
- * for file lists that are not on disk (a git commit's tree, for `apiloom diff --base`).
- */
+/** Whether `expandInputs` would find a relative file for the pattern (a git tree's, for diff --base). */
 export function matchesPattern(pattern: string, file: string): boolean {
   return patternMatcher(normalize(slashed(pattern)))(normalize(file));
 }

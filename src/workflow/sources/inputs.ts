@@ -17,9 +17,8 @@ export interface Listed {
 }
 
 /**
- * The input files the patterns expand to, sorted, relative to baseDir. A broad glob (`**` and `*`)
- * must not read back what apiloom writes: files its manifest lists (openapi.json), the lock, the
- * handlers file.
+ * The input files the patterns expand to, sorted, relative to baseDir; never what apiloom writes
+ * (the manifest's files, the lock, the handlers file).
  */
 export function listInputs(settings: GenerateSettings): Listed {
   const { files, unmatched } = expandInputs(settings.inputs, settings.baseDir);
@@ -60,11 +59,7 @@ export function unmatchedInput(
   };
 }
 
-/**
- * How the pipeline reads and merges a run's inputs, from its resolved settings: the model's
- * settings, the folder names are shown from, the names the lock holds and the input size limit.
- * `generate` (produce.ts) and `inspect` both load with it, so the two agree on the model.
- */
+/** loadModel's options from a run's settings: generate and inspect load alike with them. */
 export function modelLoadOptions(
   settings: GenerateSettings,
   readText: (absPath: string) => string,

@@ -13,10 +13,8 @@ import {
 const MAX_LINKS = 40;
 
 /**
- * Where `path` really is, though it (or the end of it) may not exist yet: the real path of its
- * longest existing prefix, with the missing rest after it. A dangling link on the way is
- * followed to where it points, so a file apiloom would create through it is placed where it
- * would land. `path` is absolute; a loop of links, or too many, leaves the rest as written.
+ * Where `path` really is, though its end may not exist yet: the real path of its longest existing
+ * prefix, the rest after it; a dangling link is followed to where a file made through it would land.
  */
 export function realPathOf(path: string): string {
   return follow(resolve(path), MAX_LINKS);

@@ -35,11 +35,7 @@ function paths(dir: string, url: string): { record: string; body: string } {
   };
 }
 
-/**
- * The cached copy of `url`, or undefined at any doubt: the cache is a stranger's folder, so the
- * record must name this URL, the body must be a regular file (not a link) of at most `maxBytes`
- * and hash to what the record says.
- */
+/** The cached copy of `url`, or undefined at any doubt (the cache is a stranger's folder). */
 export function readCachedDocument(
   dir: string | undefined,
   url: string,
@@ -70,19 +66,15 @@ export function readCachedDocument(
     url,
     hash: record.hash,
     fetchedAt: record.fetchedAt,
-    ...(record.etag !== undefined ? { etag: record.etag } : {}),
-    ...(record.lastModified !== undefined
-      ? { lastModified: record.lastModified }
-      : {}),
+    etag: record.etag,
+    lastModified: record.lastModified,
     bytes,
   };
 }
 
 /**
- * Keeps a fetched document: the body first, then the record naming its hash, each through a
- * temporary name and a rename, so a reader sees the old pair, the new pair, or a record whose
- * hash its body fails (and then no copy). A cache that cannot be written costs the next run a
- * full fetch, and an offline run its copy.
+ * Keeps a fetched document: the body first, then the record naming its hash, so a reader sees
+ * the old pair, the new pair, or a record whose hash its body fails (no copy).
  */
 export function writeCachedDocument(
   dir: string | undefined,

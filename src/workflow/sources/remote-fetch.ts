@@ -7,10 +7,8 @@ import { size } from "../../ingest/read-source.js";
 import { ConfigError } from "../config/error.js";
 import { shownUrl } from "../../model/source-url.js";
 
-// One GET of a spec at a URL, with every bound a stranger's server needs: one deadline for the
-// whole exchange (redirects and a body sent a byte at a time included), the input size limit on
-// the bytes received and again on the bytes decompressed, a number of redirects, and headers
-// given to the origin they were configured for alone.
+// One GET of a spec at a URL, bounded: one deadline for the whole exchange, the input size limit
+// before and after decompression, a number of redirects, headers for their own origin alone.
 
 export interface FetchOptions {
   /** The whole exchange, redirects included, ends within this many milliseconds. */
@@ -20,7 +18,7 @@ export interface FetchOptions {
   maxBytes: number;
   /** The headers configured for an origin (`https://api.example.com`), or none. */
   headersFor(origin: string): Record<string, string>;
-  /** The cached copy's validators: the server may answer 304 Not Modified. */
+  /** The cached copy's validators: the server may answer 304 Not Modified (none: fetched whole). */
   validators?: { etag?: string; lastModified?: string };
   /** apiloom's version, for the User-Agent. */
   version: string;
@@ -129,7 +127,8 @@ async function follow(
       url = next;
       continue;
     }
-    if (status === 304 && options.validators) {
+    const { etag, lastModified } = options.validators ?? {};
+    if (status === 304 && (etag ?? lastModified) !== undefined) {
       response.resume();
       return { status: "not-modified" };
     }
@@ -142,14 +141,11 @@ async function follow(
         noAnswer,
       );
     }
-    const bytes = await readBody(response, options.maxBytes);
-    const etag = header(response, "etag");
-    const lastModified = header(response, "last-modified");
     return {
       status: "ok",
-      bytes,
-      ...(etag !== undefined ? { etag } : {}),
-      ...(lastModified !== undefined ? { lastModified } : {}),
+      bytes: await readBody(response, options.maxBytes),
+      etag: header(response, "etag"),
+      lastModified: header(response, "last-modified"),
     };
   }
 }
@@ -193,11 +189,7 @@ function header(
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/**
- * The body, decompressed, at most `maxBytes`: a Content-Length over the limit is refused before
- * reading, and the bytes are counted as they come (a server may lie or send no length), after
- * decompression too (a small gzip can hold gigabytes).
- */
+/** The body, decompressed, at most `maxBytes`, counted as it comes (a small gzip can hold gigabytes). */
 async function readBody(
   response: http.IncomingMessage,
   maxBytes: number,

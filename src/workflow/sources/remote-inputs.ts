@@ -16,10 +16,9 @@ import { readLockedHashes } from "../records/name-lock.js";
 import { shownUrl } from "../../model/source-url.js";
 import type { GenerateSettings } from "../config/settings.js";
 
-// A run's URL inputs, fetched before anything is read (the readers are synchronous): each asked
-// with its cached copy's validators, so an unchanged document costs a 304; kept in the project's
-// cache; read from that copy when the server gives no answer (or with --offline), and the run
-// says so.
+// A run's URL inputs, fetched before anything is read (the readers are synchronous), each with
+// its cached copy's validators (a 304 when unchanged); the cached copy stands in, said, when the
+// server gives no answer or with --offline.
 
 /** The bytes of one URL input as the run reads them, or why there are none. */
 type RemoteEntry =
@@ -31,9 +30,8 @@ export interface RemoteInputs {
   read(url: string): { bytes: Buffer; hash: string };
   /** The sha256 of the bytes, or undefined when the URL gave none (or was not fetched). */
   hash(url: string): string | undefined;
-  /** Whether the URL was fetched (or tried). */
+  /** Whether the URL was fetched (or tried), and how many were. */
   has(url: string): boolean;
-  /** How many URLs were fetched (or tried). */
   readonly size: number;
   /** The sha256 of each URL that gave bytes (for the lock's `remote`). */
   hashes(): Map<string, string>;
@@ -52,9 +50,8 @@ export function remoteInputsOf(settings: GenerateSettings): string[] {
 }
 
 /**
- * Fetches every URL input of `settings` (in parallel) with the environment's header values; with
- * `allowExternalRefs`, also the URLs the last run into the output folder read through `$ref`
- * (its manifest's fingerprint), so that the run finds them fetched and can be skipped.
+ * Fetches every URL input of `settings`; with `allowExternalRefs`, also the URLs the last run read
+ * through `$ref`, so the run finds them fetched and can be skipped.
  */
 export async function fetchRemoteInputs(
   settings: GenerateSettings,
@@ -241,17 +238,7 @@ async function fetchUnpinned(
       maxBytes: settings.maxInputBytes,
       headersFor: (origin) => headersFor(remote, origin, env),
       version: apiloomVersion(),
-      // a copy without a validator is fetched whole
-      ...(cached && (cached.etag ?? cached.lastModified) !== undefined
-        ? {
-            validators: {
-              ...(cached.etag !== undefined ? { etag: cached.etag } : {}),
-              ...(cached.lastModified !== undefined
-                ? { lastModified: cached.lastModified }
-                : {}),
-            },
-          }
-        : {}),
+      ...(cached ? { validators: cached } : {}),
     });
     if (answer.status === "not-modified")
       return { entry: { bytes: cached!.bytes, hash: cached!.hash } };
@@ -261,10 +248,8 @@ async function fetchUnpinned(
       hash,
       fetchedAt: new Date().toISOString(),
       bytes: answer.bytes,
-      ...(answer.etag !== undefined ? { etag: answer.etag } : {}),
-      ...(answer.lastModified !== undefined
-        ? { lastModified: answer.lastModified }
-        : {}),
+      etag: answer.etag,
+      lastModified: answer.lastModified,
     });
     return { entry: { bytes: answer.bytes, hash } };
   } catch (error) {
@@ -278,11 +263,7 @@ async function fetchUnpinned(
   }
 }
 
-/**
- * The run's failure for a body whose sha256 is not the pinned one: at the pin's place (its line
- * and column in a JSON or YAML file; for the config's, in an `apis` entry's `remote` when the
- * API's own), else at the start of the file that pins it.
- */
+/** The failure for a body whose sha256 is not the pinned one, at the pin's place when found. */
 async function pinFailure(
   url: string,
   hash: string,

@@ -14,11 +14,7 @@ export function inputPath(
   return isUrlInput(input) ? input : resolve(settings.baseDir, input);
 }
 
-/**
- * Why a URL input cannot be fetched as written, or undefined: it must parse, and it must not carry
- * a user name or password (they would be written wherever the URL is: the manifest, the docs'
- * sources, every diagnostic); a credential goes in `remote.headers`, from the environment.
- */
+/** Why a URL input cannot be fetched as written (it does not parse, or it holds credentials). */
 export function remoteUrlProblem(input: string): string | undefined {
   let url: URL;
   try {

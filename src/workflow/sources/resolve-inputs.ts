@@ -26,11 +26,8 @@ import {
   type SourceCache,
 } from "./source-cache.js";
 
-// A run's inputs of every kind resolved in one place: files and globs (expanded, apiloom's own
-// files left out), URLs (fetched, with the project's cache), remote `$ref`s (with
-// allowExternalRefs), overlays, and the same inputs as committed at a git revision. generate
-// (with --check and --watch), diff (both sides), inspect, overlay and the programmatic API all
-// read their inputs through the value made here.
+// A run's inputs of every kind resolved in one place (files, globs, URLs, remote `$ref`s,
+// overlays, a git revision's files), for every command and the programmatic API.
 
 /** One input's text as read, the sha256 of its bytes, and the bytes when they were read here. */
 export interface InputText {
@@ -43,7 +40,7 @@ export interface InputText {
 export interface ResolvedInputs {
   /** Input files and URLs in the order given to the merge, files relative to baseDir. */
   readonly inputFiles: string[];
-  /** Input patterns that matched no file, each a diagnostic at the pattern. */
+  /** Input patterns that matched no file. */
   readonly diagnostics: Diagnostic[];
   /** The URL inputs and remote `$ref`s, fetched. */
   readonly remote: RemoteInputs;
@@ -51,15 +48,13 @@ export interface ResolvedInputs {
   readonly sources?: SourceCache;
   /** Reads one input (a file, a URL, a `$ref`'d document, an overlay); throws a SourceReadError. */
   read(absPath: string): InputText;
-  /** How the pipeline loads them (loadModel's options), reading through `read`. */
+  /** loadModel's options, reading through `read`. */
   readonly load: LoadOptions;
 }
 
-/** What the caller of {@link resolveInputs} may give. */
+/** What the caller of {@link resolveInputs} may give; the rest is found here. */
 export interface ResolveInputsOptions {
-  /** The inputs the patterns match, listed by the caller (listInputs); listed here when not given. */
   listed?: Listed;
-  /** The URL inputs, fetched by the caller (a watch's poll did); fetched here when not given. */
   remote?: RemoteInputs;
   /** The texts and parsed documents a watch keeps between runs. */
   sources?: SourceCache;
@@ -70,9 +65,7 @@ export interface ResolveInputsOptions {
 
 /**
  * Resolves the inputs of `settings`: expands the patterns, fetches the URLs (and, with
- * allowExternalRefs, the remote `$ref`s the reading reaches), and gives one reader for all of
- * them. Local files are read from disk (through the source cache when there is one), or from the
- * git revision asked for.
+ * allowExternalRefs, the remote `$ref`s the reading reaches), and gives one reader for all.
  */
 export async function resolveInputs(
   settings: GenerateSettings,
@@ -129,10 +122,8 @@ export async function resolveInputs(
 }
 
 /**
- * The merged model of the settings' inputs, resolved as {@link resolveInputs} resolves them, for
- * a command that reads without generating (inspect, diff): the diagnostics of inputs that matched
- * nothing first, and the text of every file read by absolute path (diff's code frames); `say` is
- * told each URL read from the cache instead of the network.
+ * The merged model of the settings' inputs for a command that reads without generating (inspect,
+ * diff), and the text of every file read by absolute path (diff's code frames).
  */
 export async function loadInputs(
   settings: GenerateSettings,
@@ -154,12 +145,9 @@ export async function loadInputs(
   return { model, texts };
 }
 
-// Remote `$ref`s, followed only with --allow-external-refs (merge.allowExternalRefs). The readers
-// are synchronous and a fetch is not, so the URLs a reading needs are found by reading first:
-// each round reads the inputs (the model, no emitters), fetches the URLs it asked for and did not
-// have, and ends when a reading asks for none. The documents are parsed once: the rounds and the
-// run share the source cache. A run usually needs no second round: the URLs the last run read
-// come fetched (fetchRemoteInputs reads them from its manifest).
+// Remote `$ref`s (with allowExternalRefs): the readers are synchronous and a fetch is not, so each
+// round reads the inputs, fetches the URLs it asked for and did not have, and ends when a reading
+// asks for none. The rounds and the run share the source cache, so documents are parsed once.
 
 /** A chain of `$ref`s this many documents deep is followed; a deeper one is reported. */
 export const MAX_REF_ROUNDS = 10;
@@ -212,9 +200,7 @@ const MAX_LIST_BYTES = 100 * 1024 * 1024;
 
 /**
  * The inputs of `settings` as committed at `ref` (`diff --base`): the tracked files the patterns
- * match then (globs resolved at that commit; the lock and the handlers file are not inputs), and
- * the URL inputs as they are now; each file read with `git`, decoded as a file on disk is, and
- * the names the lock held at `ref`.
+ * matched then, read with `git`, the URL inputs as they are now, and the names the lock held.
  */
 function revisionInputs(
   settings: GenerateSettings,
@@ -279,11 +265,7 @@ function revisionInputs(
   };
 }
 
-/**
- * The bytes of `path` as committed in `commit`. Its size is asked first (`git ls-tree -l`), so a
- * blob over the input limit is `input/too-large` with its size and not a byte of it is read; a
- * folder there is `input/not-a-file`.
- */
+/** The bytes of `path` in `commit`, its size asked first so a blob over the limit is never read. */
 function showBlob(
   root: string,
   commit: string,

@@ -4,11 +4,7 @@ import type { ParsedDocument } from "../../ingest/parse/parsed-document.js";
 import { readSourceBytes } from "../../ingest/read-source.js";
 import { sha256Bytes } from "../identity.js";
 
-/**
- * A spec file's text, its bytes and their sha256: read safely (regular files of at most
- * `maxBytes`, see readSourceBytes) and decoded (UTF-8 or UTF-16, see decodeSource); throws a
- * SourceReadError otherwise.
- */
+/** A spec file's text, bytes and sha256, read (readSourceBytes) and decoded; throws a SourceReadError. */
 export function readSource(
   absPath: string,
   maxBytes: number,
@@ -18,10 +14,9 @@ export function readSource(
 }
 
 /**
- * What a watching process keeps between runs: each file's text (re-read only when the watcher
- * reports it or its size, mtime or inode changed) and each parsed document by the content hash
- * of its text, so a rebuild after one spec changed parses that spec alone. Parsed documents are
- * read, never changed, by the readers; a rebuild's output is the one-shot run's (watch.test.ts).
+ * What a watching process keeps between runs: each file's text (re-read when the watcher reports
+ * it or its stat changed) and each parsed document by its text's hash, so a rebuild after one
+ * spec changed parses that spec alone.
  */
 export interface SourceCache {
   /** The file's text and the sha256 of its bytes; throws as {@link readSource} does. */
