@@ -262,15 +262,19 @@ export async function apiRoutes(
 /** A request as the dispatcher reads it (see `exchange` in `apiRoutes`). */
 class FastifyExchange implements Exchange {
   readonly method: string;
+  readonly url: string;
   readonly headers: FastifyRequest["headers"];
+  readonly query: ParsedQuery | undefined;
   readonly body: unknown;
   constructor(
     request: FastifyRequest,
-    readonly url: string,
-    readonly query: ParsedQuery | undefined,
+    url: string,
+    query: ParsedQuery | undefined,
   ) {
     this.method = request.method;
+    this.url = url;
     this.headers = request.headers;
+    this.query = query;
     this.body = request.body;
   }
   readBody(limit: number): Uint8Array {
