@@ -35,14 +35,20 @@ paths:
         - { name: __proto__, in: query, schema: { type: string } }
         - { name: constructor, in: query, schema: { type: string } }
       responses: { "200": { description: ok } }
+  /r:
+    get:
+      operationId: getPlain
+      parameters:
+        - { name: s, in: query, schema: { type: string } }
+        - { name: n, in: query, schema: { type: integer } }
+      responses: { "200": { description: ok } }
 `;
 
-const handlers = {
-  getQuery: ({ path, query }: { path: object; query: object }) => ({
-    status: 200,
-    body: { path, query: Object.entries(query) },
-  }),
-};
+const echo = ({ path, query }: { path: object; query: object }) => ({
+  status: 200,
+  body: { path, query: Object.entries(query) },
+});
+const handlers = { getQuery: echo, getPlain: echo };
 
 let dir: string;
 /** The adapter on Fastify's parse (its default parser), and on its own reading. */
@@ -150,6 +156,25 @@ describe("the Fastify adapter's query strings", () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("reads the text itself when Fastify's parser is one of the app's (the option's old place)", async () => {
+    const { apiRoutes } = await import(
+      pathToFileURL(join(dir, "server/fastify.ts")).href
+    );
+    // Fastify 5 still takes the option outside `routerOptions`, and its config does not show it
+    const app = Fastify({
+      querystringParser: () => ({ s: "the parser's", n: "1" }),
+    } as object);
+    await app.register(apiRoutes, { handlers });
+    try {
+      for (const query of ["s=sent&n=2", "s=sent", ""])
+        expect(await seen(app, `/r?${query}`)).toEqual(
+          await seen(own, `/r?${query}`),
+        );
+    } finally {
+      await app.close();
+    }
   });
 
   it("reads the query after the `?` when a `#` comes before it (Fastify's query starts at the `#`)", async () => {
