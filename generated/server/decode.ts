@@ -18,10 +18,12 @@ import {
   firstValues,
   formFields,
   oneValue,
+  parsedFirstValues,
   typedParts,
   parseParameter,
   queryPairs,
   queryValue,
+  type ParsedQuery,
   type RawParameters,
 } from "./params.js";
 
@@ -62,17 +64,19 @@ function paramPlan(route: RouteSpec): ParamPlan {
 /**
  * Converts the raw values of a request into the typed values its handler expects. `rawPath`
  * values are still percent-encoded (params.ts splits them before decoding); `search` is the
- * query string without `?`.
+ * query string without `?`, `parsed` the same as a framework parsed it (see `ParsedQuery`).
  */
 export function decodeParameters(
   route: RouteSpec,
   rawPath: Readonly<Record<string, string>>,
   search: string,
   headers: IncomingMessage["headers"],
+  parsed?: ParsedQuery,
 ): Pick<DecodedRequest, "path" | "query" | "headers" | "cookies"> {
   const { cookies, slots, slotOf } = paramPlan(route);
-  // a query of one-value parameters read in one pass, else as pairs
-  const firsts = slots && firstValues(search, slots);
+  // a query of one-value parameters taken as parsed (decoded), or read in one pass; else as pairs
+  const taken = slots && parsed && parsedFirstValues(parsed, slots, search);
+  const firsts = taken ?? (slots && firstValues(search, slots));
   const raw: RawParameters = {
     path: rawPath,
     query: firsts ? [] : queryPairs(search),
@@ -86,7 +90,7 @@ export function decodeParameters(
     const slot = slotOf[i]!;
     const value =
       firsts && slot !== -1
-        ? queryValue(param, firsts[slot])
+        ? queryValue(param, firsts[slot], taken !== undefined)
         : parseParameter(param, raw);
     if (value !== undefined)
       setOwn(

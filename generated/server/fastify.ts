@@ -27,6 +27,7 @@ import {
   type Exchange,
 } from "./listener.js";
 import { checks } from "./validate.js";
+import type { ParsedQuery } from "./params.js";
 import { BASE_PATH } from "./settings.js";
 
 export interface FastifyRoutesOptions {
@@ -104,21 +105,45 @@ export async function apiRoutes(
     checks,
   );
   const serveRoute = createRouteDispatcher(options.handlers, served, checks);
-  /** The request as the dispatcher reads it: its body is the bytes Fastify read. */
-  const exchange = (request: FastifyRequest, url: string): Exchange => {
-    const bytes =
-      request.body instanceof Uint8Array ? request.body : new Uint8Array();
-    return {
-      method: request.method,
-      url,
-      headers: request.headers,
-      readBody: (limit) => {
-        if (bytes.length > limit) throw tooLarge(limit);
-        return bytes;
-      },
-      // Fastify has read it already
-      skipBody: () => {},
+  // Fastify's router has parsed the query string: its default parser's object is taken where it
+  // reads as the adapter's own parser (params.ts's parsedFirstValues), which reads it otherwise
+  const config = app.initialConfig as {
+    useSemicolonDelimiter?: boolean;
+    routerOptions?: {
+      querystringParser?: unknown;
+      useSemicolonDelimiter?: boolean;
     };
+  };
+  const ownParser =
+    config.routerOptions?.querystringParser === undefined &&
+    config.useSemicolonDelimiter !== true &&
+    config.routerOptions?.useSemicolonDelimiter !== true;
+  /**
+   * The request as the dispatcher reads it: its body is the bytes Fastify read, its query as
+   * Fastify parsed it when fast-querystring parsed the text after the `?` (its object's prototype
+   * is an object of no prototype, not `Object.prototype`; a `#` before the `?` ends Fastify's
+   * path there).
+   */
+  const exchange = (
+    request: FastifyRequest,
+    url: string,
+    pathname: string,
+  ): Exchange => {
+    const query = request.query;
+    const proto =
+      ownParser && typeof query === "object" && query !== null
+        ? (Object.getPrototypeOf(query) as object | null)
+        : null;
+    return new FastifyExchange(
+      request,
+      url,
+      proto !== null &&
+        proto !== Object.prototype &&
+        Object.getPrototypeOf(proto) === null &&
+        !pathname.includes("#")
+        ? (query as ParsedQuery)
+        : undefined,
+    );
   };
   const respond = (
     request: FastifyRequest,
@@ -172,6 +197,7 @@ export async function apiRoutes(
               .split("/")
               .slice(skipped + 1)
               .join("/")}${search}`,
+            pathname,
           ),
           (error) => request.log.error(error),
         )
@@ -187,7 +213,6 @@ export async function apiRoutes(
     shape: PathShape,
     { route, names }: { route: RouteSpec; names: (string | undefined)[] },
   ) => {
-    const length = skipped + names.length;
     return (
       request: FastifyRequest,
       reply: FastifyReply,
@@ -195,18 +220,17 @@ export async function apiRoutes(
       const target = request.raw.url ?? "/";
       const queryStart = target.indexOf("?");
       const pathname = queryStart === -1 ? target : target.slice(0, queryStart);
-      const segments = pathname.split("/");
-      // the prefix's segments are Fastify's
-      const rawPath =
-        segments.length === length && segments[0] === ""
-          ? segmentParameters(shape, names, segments, skipped)
-          : undefined;
+      // the prefix's segments are Fastify's: the endpoint's start after the `/` ending them
+      let start = pathname.charCodeAt(0) === 47 ? 0 : -1;
+      for (let i = 0; i < skipped && start !== -1; i++)
+        start = pathname.indexOf("/", start + 1);
+      const rawPath = segmentParameters(shape, names, pathname, start);
       if (rawPath === undefined) return serve(request, reply);
       const answer = serveRoute(
         route,
         rawPath,
         queryStart === -1 ? "" : target.slice(queryStart + 1),
-        exchange(request, target),
+        exchange(request, target, pathname),
         (error) => request.log.error(error),
       );
       return settle(request, reply, answer);
@@ -235,6 +259,36 @@ export async function apiRoutes(
     if (rest.length > 0) app.route({ ...common, method: rest, handler: serve });
   }
 }
+
+/** A request as the dispatcher reads it (see `exchange` in `apiRoutes`). */
+class FastifyExchange implements Exchange {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: FastifyRequest["headers"];
+  readonly query: ParsedQuery | undefined;
+  readonly body: unknown;
+  constructor(
+    request: FastifyRequest,
+    url: string,
+    query: ParsedQuery | undefined,
+  ) {
+    this.method = request.method;
+    this.url = url;
+    this.headers = request.headers;
+    this.query = query;
+    this.body = request.body;
+  }
+  readBody(limit: number): Uint8Array {
+    const bytes = this.body instanceof Uint8Array ? this.body : NO_BODY;
+    if (bytes.length > limit) throw tooLarge(limit);
+    return bytes;
+  }
+  // Fastify has read it already
+  skipBody(): void {}
+}
+
+/** The bytes of a request without a body (the dispatcher hands no empty body to a handler). */
+const NO_BODY = new Uint8Array();
 
 /**
  * Reads a request's body as Fastify's own reader does (`parseAs: "buffer"`: 413 past `limit`, a

@@ -143,14 +143,13 @@ function register(
       if (request.method !== route.method) return fallback(c, next);
       const url = pathAndQuery(request.url);
       const queryStart = url.indexOf("?");
-      const segments = (
-        queryStart === -1 ? url : url.slice(0, queryStart)
-      ).split("/");
-      const offset = segments.length - names.length;
-      const rawPath =
-        offset >= 0
-          ? segmentParameters(shape, names, segments, offset)
-          : undefined;
+      const path = queryStart === -1 ? url : url.slice(0, queryStart);
+      // the endpoint's segments are the path's last ones: they start after the `/` as many
+      // segments before its end
+      let start = path.length;
+      for (let i = 1; i < names.length && start !== -1; i++)
+        start = start === 0 ? -1 : path.lastIndexOf("/", start - 1);
+      const rawPath = segmentParameters(shape, names, path, start);
       if (rawPath === undefined) return fallback(c, next);
       const node = incoming(c);
       return respond(

@@ -27,6 +27,7 @@ import {
   type RouteSpec,
 } from "./runtime.js";
 import { ProblemError } from "./problem.js";
+import type { ParsedQuery } from "./params.js";
 
 export interface ListenerOptions {
   /**
@@ -74,6 +75,8 @@ export interface Exchange {
   url: string;
   /** Header names in lower case, as node:http gives them. */
   headers: IncomingHttpHeaders;
+  /** The query string as the framework parsed it already, when fast-querystring did (Fastify). */
+  query?: ParsedQuery | undefined;
   /**
    * The body's bytes (at once when they are at hand, or the request has none); rejects (or
    * throws) with a 413 `HttpError` past `limit` bytes.
@@ -168,7 +171,13 @@ export function createRouteDispatcher(
       if (!handler) {
         throw new HttpError(501, `${route.name} is not implemented`);
       }
-      const params = decodeParameters(route, rawPath, search, exchange.headers);
+      const params = decodeParameters(
+        route,
+        rawPath,
+        search,
+        exchange.headers,
+        exchange.query,
+      );
       read = true;
       const bytes = exchange.readBody(bodyLimit);
       // a body at hand (a GET's none) is served at once, without a closure to wait for it

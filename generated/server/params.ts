@@ -65,6 +65,56 @@ export function firstValues(
 }
 
 /**
+ * A query string as fast-querystring parses it (Fastify's `request.query` by default): each name
+ * once, decoded (`+` a space), a repeated name's values in an array in order; a bad
+ * percent-escape left as sent.
+ */
+export type ParsedQuery = Readonly<
+  Record<string, string | readonly string[] | undefined>
+>;
+
+/**
+ * What `firstValues` reads of `search`, taken from `parsed` (the same query string, parsed
+ * already), each value decoded; undefined where the two could read differently, for
+ * `firstValues` to read `search`: a value holding `%` once decoded (a bad escape, or `%25`), or,
+ * when `search` holds `%`, a key holding it (a bad escape is a 400 in any key).
+ */
+export function parsedFirstValues(
+  parsed: ParsedQuery,
+  slots: ReadonlyMap<string, number>,
+  search: string,
+): (string | undefined)[] | undefined {
+  if (escapedKey(search)) return undefined;
+  const out: (string | undefined)[] = [];
+  for (const name of slots.keys()) {
+    const values = parsed[name];
+    const value: unknown =
+      typeof values === "object" && values !== null ? values[0] : values;
+    if (value === undefined) out.push(undefined);
+    else if (typeof value !== "string" || value.includes("%")) return undefined;
+    else out.push(value);
+  }
+  return out;
+}
+
+/**
+ * Whether a key of a query string holds a percent-escape: one pass, each `%` placed in its
+ * `name=value` pair (the pair's first `=` searched no further than the `%`'s own pair).
+ */
+function escapedKey(search: string): boolean {
+  let at = search.indexOf("%");
+  while (at !== -1) {
+    const start = search.lastIndexOf("&", at) + 1;
+    const equals = search.indexOf("=", start);
+    if (equals === -1 || equals > at) return true;
+    const end = search.indexOf("&", at);
+    if (end === -1) return false;
+    at = search.indexOf("%", end);
+  }
+  return false;
+}
+
+/**
  * Whether a query or cookie parameter is read as one value: the first the request carries (no
  * list, object or `content`), whatever its style.
  */
@@ -72,9 +122,17 @@ export function oneValue(param: ParamSpec): boolean {
   return param.contentType === undefined && !param.array && !param.properties;
 }
 
-/** The typed value of a query parameter read as one value (see `oneValue`), from its raw text. */
-export function queryValue(param: ParamSpec, raw: string | undefined): unknown {
-  return raw === undefined ? undefined : convert(param, decode(raw, true));
+/**
+ * The typed value of a query parameter read as one value (see `oneValue`), from its raw text
+ * (or its text, `decoded` already).
+ */
+export function queryValue(
+  param: ParamSpec,
+  raw: string | undefined,
+  decoded = false,
+): unknown {
+  if (raw === undefined) return undefined;
+  return convert(param, decoded ? raw : decode(raw, true));
 }
 
 /** Splits a Cookie header (`a=1; b=2`) into raw `name=value` pairs. */

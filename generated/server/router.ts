@@ -307,26 +307,36 @@ export function pathShapes(routes: readonly RouteSpec[]): PathShape[] {
 }
 
 /**
- * The raw parameters of a directly routed endpoint (`PathShape.direct`) from a request path's
- * segments, the endpoint's starting at `offset + 1`; undefined when a text segment is not as
- * declared (a path the framework matched otherwise: its `caseSensitive: false`, a percent-escape)
- * or a parameter is empty: such a path goes to the dispatcher's router, which matches it as
- * node:http does.
+ * The raw parameters of a directly routed endpoint (`PathShape.direct`) from a request's path,
+ * the endpoint's segments those after the `/` at `start`, up to the path's end; undefined when
+ * a text segment is not as declared (a path the framework matched otherwise: its
+ * `caseSensitive: false`, a percent-escape), a parameter is empty or the path has more or fewer
+ * segments: such a path goes to the dispatcher's router, which matches it as node:http does.
  */
 export function segmentParameters(
   shape: PathShape,
   names: readonly (string | undefined)[],
-  segments: readonly string[],
-  offset: number,
+  path: string,
+  start: number,
 ): Record<string, string> | undefined {
   const rawPath: Record<string, string> = {};
+  let at = start;
   for (let i = 1; i < names.length; i++) {
-    const segment = segments[offset + i];
+    if (at === -1 || path.charCodeAt(at) !== 47) return undefined;
+    const from = at + 1;
+    at = path.indexOf("/", from);
+    // the last segment ends the path
+    if ((at === -1) !== (i === names.length - 1)) return undefined;
+    const end = at === -1 ? path.length : at;
     const name = names[i];
-    if (segment === undefined) return undefined;
-    if (name === undefined ? segment !== shape.segments[i] : segment === "")
-      return undefined;
-    if (name !== undefined) setOwn(rawPath, name, segment);
+    if (name !== undefined) {
+      if (end === from) return undefined;
+      setOwn(rawPath, name, path.slice(from, end));
+    } else {
+      const text = shape.segments[i]!;
+      if (end - from !== text.length || !path.startsWith(text, from))
+        return undefined;
+    }
   }
   return rawPath;
 }
