@@ -3,7 +3,7 @@ import { loadModel } from "../pipeline.js";
 import { definePlugin, type GeneratedFile } from "./artifact.js";
 import { NOCHECK_LINE } from "./plugin-output.js";
 import { runPlugins } from "./run.js";
-import { partsFile, streamedFile } from "./shared/text-parts.js";
+import { streamedFile } from "./shared/text-parts.js";
 
 const SPEC = JSON.stringify({
   openapi: "3.1.0",
@@ -31,9 +31,6 @@ const marking = definePlugin({
       contents: "export const c = 3;\n",
       skipTypecheck: true,
     },
-    partsFile("m/parts.ts", [HEADER, "export const d = 4;\n"], {
-      skipTypecheck: true,
-    }),
     streamedFile(
       "m/streamed.ts",
       (out) => {
@@ -69,9 +66,6 @@ describe("skipTypecheck: the run's // @ts-nocheck", () => {
     );
     // no `//` first line: the pragma comes first
     expect(made["m/bare.ts"]).toBe(NOCHECK_LINE + "export const c = 3;\n");
-    expect(made["m/parts.ts"]).toBe(
-      HEADER + NOCHECK_LINE + "export const d = 4;\n",
-    );
     expect(made["m/streamed.ts"]).toBe(
       HEADER + NOCHECK_LINE + "export const e = 5;\n",
     );

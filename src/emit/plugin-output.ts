@@ -1,10 +1,5 @@
 import type { GeneratedFile } from "./artifact.js";
-import {
-  partsFile,
-  streamedFile,
-  textMaker,
-  textParts,
-} from "./shared/text-parts.js";
+import { streamedFile, textMaker } from "./shared/text-parts.js";
 
 /**
  * What is wrong with what a plugin's `emit` returned, or undefined when it is a list of files:
@@ -62,9 +57,6 @@ export function withNocheck(files: GeneratedFile[]): GeneratedFile[] {
         });
         if (first) out.write(nocheck(""));
       });
-    const parts = textParts(file);
-    if (parts)
-      return partsFile(file.path, [nocheck(parts[0] ?? ""), ...parts.slice(1)]);
     return { path: file.path, contents: nocheck(file.contents) };
   });
 }

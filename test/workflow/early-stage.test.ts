@@ -24,7 +24,6 @@ import {
 } from "../../src/workflow/output/output-files.js";
 import { writeOutput } from "../../src/workflow/output/writer.js";
 import {
-  partsFile,
   streamedFile,
   type TextOut,
 } from "../../src/emit/shared/text-parts.js";
@@ -177,23 +176,6 @@ describe("a text made of parts (src/emit/shared/text-parts.ts)", () => {
     expect(readFileSync(path).equals(whole)).toBe(true);
     expect(bytes).toBe(whole.length);
     expect(hash.digest("hex")).toBe(sha256(text));
-  });
-
-  it("is staged from its parts with the bytes and hash of its text, and written from there", () => {
-    const out = join(tempDir(), "out");
-    const early = new EarlyStaging(out, { minChars: 0 });
-    const [staged] = early.keep([partsFile("big.txt", parts)]);
-    expect(stagedText(staged!)!.hash).toBe(sha256(text));
-    expect(
-      readFileSync(join(out, STAGING_DIR, "0")).equals(Buffer.from(text)),
-    ).toBe(true);
-    writeOutput(out, [staged!], { early });
-    early.close();
-    expect(readFileSync(join(out, "big.txt")).equals(Buffer.from(text))).toBe(
-      true,
-    );
-    // read back whole when asked for: the same text
-    expect(partsFile("big.txt", parts).contents === text).toBe(true);
   });
 });
 

@@ -1,33 +1,5 @@
 import type { GeneratedFile } from "../artifact.js";
 
-/**
- * A generated file whose text is the concatenation of `parts`, joined only when someone reads
- * `contents` (then once, and kept); the CLI writes it part by part, never joining a large file.
- */
-export function partsFile(
-  path: string,
-  parts: readonly string[],
-  marks: Pick<GeneratedFile, "skipTypecheck"> = {},
-): GeneratedFile {
-  let joined: string | undefined;
-  const file: GeneratedFile = {
-    path,
-    ...marks,
-    get contents(): string {
-      return (joined ??= parts.join(""));
-    },
-  };
-  PARTS.set(file, parts);
-  return file;
-}
-
-const PARTS = new WeakMap<GeneratedFile, readonly string[]>();
-
-/** The parts of a {@link partsFile}, undefined for any other file. */
-export function textParts(file: GeneratedFile): readonly string[] | undefined {
-  return PARTS.get(file);
-}
-
 /** Where a {@link streamedFile} writes its text, piece by piece, in order. */
 export interface TextOut {
   write(piece: string): void;

@@ -3,11 +3,7 @@ import { mkdirSync, rmSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
 import type { GeneratedFile } from "../../emit/artifact.js";
 import type { Diagnostic } from "../../model/types.js";
-import {
-  textMaker,
-  textParts,
-  type TextOut,
-} from "../../emit/shared/text-parts.js";
+import { textMaker, type TextOut } from "../../emit/shared/text-parts.js";
 import { stagedFile } from "./early-file.js";
 import { holdOutputLock } from "./output-lock.js";
 import { JOURNAL_FILE, STAGING_DIR } from "./output-files.js";
@@ -62,14 +58,10 @@ export class EarlyStaging implements EarlyStaged {
     files.map((file) => {
       const make = textMaker(file);
       if (make) return this.stream(file, make);
-      if (textLength(file) < this.minChars || !this.start()) return file;
+      if (file.contents.length < this.minChars || !this.start()) return file;
       const staging = this.open();
       if (!staging) return file;
-      return this.refused(staging, () => {
-        const parts = textParts(file);
-        if (parts) for (const part of parts) staging.sink.write(part);
-        else staging.sink.write(file.contents);
-      })
+      return this.refused(staging, () => staging.sink.write(file.contents))
         ? file
         : this.staged(file, staging);
     });
@@ -220,13 +212,4 @@ interface Staging {
   hash: Hash;
   sink: TextFileSink;
   bytes?: number;
-}
-
-/** The length of a file's text, without joining a text made of parts. */
-function textLength(file: GeneratedFile): number {
-  const parts = textParts(file);
-  if (!parts) return file.contents.length;
-  let length = 0;
-  for (const part of parts) length += part.length;
-  return length;
 }
