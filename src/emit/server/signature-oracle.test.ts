@@ -380,6 +380,54 @@ describe("signatures", () => {
     );
   });
 
+  // sets of named schemas that share first names, leave a run of the trie midway, stop inside one
+  // or go on past its end, asked in any order of one signatures(): each hashes what it did alone
+  it("hash what they hashed before for any sets of named schemas, in any order", () => {
+    const base = chatModel();
+    const names = ["A", "B", "C", "D", "E", "F"];
+    const ref = (name: string): Schema => ({
+      $ref: `#/components/schemas/${name}`,
+    });
+    const schemas: ApiModel["schemas"] = Object.fromEntries(
+      names.map((name, i) => {
+        // E names F: a set with E holds F as well
+        const schema: Schema =
+          name === "E" ? ref("F") : { type: "string", maxLength: i };
+        return [name, { name, schema, sources: [] }];
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.subarray(names), { minLength: 1, maxLength: 8 }),
+        (sets) => {
+          const endpoints = sets.map(
+            (set) =>
+              ({
+                ...base.endpoints[0]!,
+                responses: [
+                  {
+                    status: 200,
+                    content: [
+                      {
+                        mediaType: "application/json",
+                        schema: { anyOf: set.map(ref) },
+                      },
+                    ],
+                    sources: [],
+                  },
+                ],
+              }) as unknown as Endpoint,
+          );
+          const model = { ...base, schemas, endpoints };
+          const signatureOf = signatures(model);
+          for (const endpoint of endpoints)
+            expect(signatureOf(endpoint)).toBe(oldSignature(model, endpoint));
+        },
+      ),
+      { numRuns: 300, seed: 63 },
+    );
+  });
+
   it("hash what they hashed before for the chat model", () => {
     const model = chatModel();
     const signatureOf = signatures(model);
