@@ -170,7 +170,7 @@ describe("the manifest's fingerprint (real runs)", () => {
       (m) =>
         /\/node_modules\//.test(m) ||
         (m.startsWith(`${root}/src/ingest/`) &&
-          !/\/ingest\/(?:read-source|decode-text|utf8-bytes|(?:[a-z0-9]+\/)?codes)\.js$/.test(
+          !/\/ingest\/(?:read-source|decode-text|utf8-bytes|(?:[a-z0-9-]+\/)?codes)\.js$/.test(
             m,
           )) ||
         m.startsWith(`${root}/src/model/merge/build`) ||
