@@ -1,5 +1,6 @@
 import { DEFAULT_LAYOUT, type OutputLayout } from "./emit/layout.js";
 import { Reporter } from "./model/diagnostics/reporter.js";
+import { finish } from "./emit/run.js";
 import {
   isPaths,
   runPipeline,
@@ -71,21 +72,23 @@ export async function generate(
         maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
       })
     : undefined;
-  const result = await runPipeline(resolvedInputs?.inputFiles ?? inputs, {
-    load: {
-      ...(resolvedInputs?.load ?? {
-        ...resolved.model,
-        overlays: overlayOptions(resolved.model.overlays, cwd),
-        cwd,
-        readText,
-      }),
-      parse,
-      lockedNames,
-    },
-    emit: resolved.emit,
-    // what the CLI makes in an empty folder: the docs' changelog page says it is the first run
-    sinceLastRun: noEarlierRun,
-  });
+  const result = await finish(
+    runPipeline(resolvedInputs?.inputFiles ?? inputs, {
+      load: {
+        ...(resolvedInputs?.load ?? {
+          ...resolved.model,
+          overlays: overlayOptions(resolved.model.overlays, cwd),
+          cwd,
+          readText,
+        }),
+        parse,
+        lockedNames,
+      },
+      emit: resolved.emit,
+      // what the CLI makes in an empty folder: the docs' changelog page says it is the first run
+      sinceLastRun: noEarlierRun,
+    }),
+  );
   const reporter = new Reporter();
   reporter.add(resolvedInputs?.diagnostics ?? []);
   reporter.add(resolved.warnings);

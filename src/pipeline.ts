@@ -1,5 +1,10 @@
 import type { GeneratedFile } from "./emit/artifact.js";
-import { runPlugins, type PluginRun, type RunHooks } from "./emit/run.js";
+import {
+  emitPlugins,
+  type EmitterBatch,
+  type PluginRun,
+  type RunHooks,
+} from "./emit/run.js";
 import {
   readFiles,
   readTexts,
@@ -66,11 +71,6 @@ export interface PipelineSettings {
   emit: PluginRun;
   /** Told what the run is doing, for a progress line. */
   onStage?: (message: string) => void;
-  /**
-   * Given each plugin's files as soon as the plugin returns them; the files it returns are kept
-   * instead (the CLI stages large texts in the output folder early: workflow/output/early-stage.ts).
-   */
-  keep?: (files: GeneratedFile[]) => GeneratedFile[];
   /** The last run beside this one, for the plugins' context (the CLI's: it reads the folder). */
   sinceLastRun?: RunHooks["sinceLastRun"];
 }
@@ -86,12 +86,13 @@ export interface GenerateResult {
 /**
  * The one pipeline, ingest → model → emit, in memory: nothing is written. The programmatic
  * `generate()` and the CLI's `produce()` both run it; the CLI adds the file system around it
- * (listing inputs, the name lock, the handlers file, the fingerprint, the writer).
+ * (listing inputs, the name lock, the handlers file, the fingerprint, the writer). Each plugin's
+ * batch is yielded as it is made (see emitPlugins); `finish` runs it to its end.
  */
-export async function runPipeline(
+export async function* runPipeline(
   inputs: Inputs,
   settings: PipelineSettings,
-): Promise<GenerateResult> {
+): AsyncGenerator<EmitterBatch, GenerateResult, undefined> {
   const onStage = settings.onStage ?? (() => {});
   onStage(`reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}`);
   // only the validators run patterns: a run without them does not analyse any
@@ -99,9 +100,8 @@ export async function runPipeline(
     analyzePatterns: [...settings.emit.artifacts].includes("validators"),
     ...settings.load,
   });
-  const emitted = await runPlugins(model, settings.emit, {
+  const emitted = yield* emitPlugins(model, settings.emit, {
     onArtifact: (artifact) => onStage(`making the ${artifact}`),
-    keep: settings.keep,
     sinceLastRun: settings.sinceLastRun,
     // the readers' codes too: the docs say what the model's diagnostics mean
     reporter: new Reporter({ ...INGEST_CODES, ...EMIT_CODES }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadModel } from "../pipeline.js";
 import { definePlugin, type GeneratedFile } from "./artifact.js";
 import { BUILT_IN_PLUGINS } from "./registry.js";
-import { runPlugins } from "./run.js";
+import { emitPlugins, runPlugins } from "./run.js";
 
 const SPEC = JSON.stringify({
   openapi: "3.1.0",
@@ -30,35 +30,31 @@ const user = definePlugin({
 
 async function run(keep?: (files: GeneratedFile[]) => GeneratedFile[]) {
   const model = loadModel([{ file: "p.json", text: SPEC }]);
-  // what each plugin returned, as keep was given it, with its files' texts at that moment
+  // what each plugin returned, as the writer was given it, with its files' texts at that moment
   const given = new Map<
     string,
     { array: GeneratedFile[]; files: [GeneratedFile, string][] }
   >();
-  const batches = await runPlugins(
-    model,
-    {
-      plugins: [...BUILT_IN_PLUGINS, user],
-      artifacts: ["docs", "user"],
-      options: {},
-      layout: { outDir: "generated" },
-    },
-    {
-      keep: (files) => {
-        given.set(files[0]!.path.split("/")[0]!, {
-          array: files,
-          files: files.map((f) => [f, f.contents]),
-        });
-        return keep ? keep(files) : files;
-      },
-    },
-  );
-  return { given, batches: batches.batches };
+  const making = emitPlugins(model, {
+    plugins: [...BUILT_IN_PLUGINS, user],
+    artifacts: ["docs", "user"],
+    options: {},
+    layout: { outDir: "generated" },
+  });
+  for (let step = await making.next(); ; step = await making.next()) {
+    if (step.done) return { given, batches: step.value.batches };
+    const files = step.value.files;
+    given.set(files[0]!.path.split("/")[0]!, {
+      array: files,
+      files: files.map((f) => [f, f.contents]),
+    });
+    if (keep) step.value.files = keep(files);
+  }
 }
 
-describe("the files a plugin returned, once keep has taken them (src/emit/run.ts)", () => {
+describe("the files a plugin returned, once the writer has taken them (src/emit/run.ts)", () => {
   it("are let go for apiloom's own plugins: the array emptied, the replaced files' texts dropped", async () => {
-    // keep replaces every file (as staging does) but the first of each plugin
+    // the writer replaces every file (as staging does) but the first of each plugin
     const { given, batches } = await run((files) =>
       files.map((f, i) =>
         i === 0 ? f : { path: f.path, contents: `kept ${f.path}` },
@@ -70,7 +66,7 @@ describe("the files a plugin returned, once keep has taken them (src/emit/run.ts
     docs.files.forEach(([file, text], i) =>
       expect(file.contents).toBe(i === 0 ? text : ""),
     );
-    // what the run goes on with is what keep returned
+    // what the run goes on with is what the writer left
     const kept = batches.find((b) => b.emitter === "docs")!.files;
     expect(kept[0]!.contents).toBe(docs.files[0]![1]);
     expect(kept[1]!.contents).toBe(`kept ${docs.files[1]![0].path}`);
@@ -79,7 +75,7 @@ describe("the files a plugin returned, once keep has taken them (src/emit/run.ts
     expect(cached).toEqual([{ path: "user/a.txt", contents: "A\n" }]);
   });
 
-  it("are left as they are when keep returns them (generate(): nothing is staged)", async () => {
+  it("are left as they are when the writer leaves them (generate(): nothing is staged)", async () => {
     const { given, batches } = await run();
     const docs = given.get("docs")!;
     expect(docs.array.length).toBe(docs.files.length);

@@ -49,8 +49,6 @@ export interface PluginRun {
 export interface RunHooks {
   /** Told each artifact as its plugin starts (a progress line). */
   onArtifact?: (artifact: string) => void;
-  /** Given each plugin's files as soon as it returns them; what it returns is kept instead. */
-  keep?: (files: GeneratedFile[]) => GeneratedFile[];
   /**
    * The last run beside this one, from the files the run has made so far (its OpenAPI document
    * among them; undefined before): the workflow's, which reads the output folder. A run without
@@ -64,23 +62,29 @@ export interface RunHooks {
   reporter?: EmitReporter;
 }
 
+/** What a run of the plugins made: each plugin's batch, in the order made, and their diagnostics. */
+export interface Emitted {
+  batches: EmitterBatch[];
+  diagnostics: Diagnostic[];
+}
+
 /**
  * Runs the plugins of the run's artifacts (their needs included by the settings), in registry
  * order but each after those its `after` names, each with its own options and a context shared
  * by all: the type index (made once, when a plugin first asks), one reporter, the layout, every
  * artifact's path and the last run beside the files made so far. It knows nothing about any one
- * artifact.
+ * artifact. Each plugin's batch is yielded as the plugin returns it: whoever drives the run (the
+ * writer, which stages large texts) may replace its `files`, and the run goes on with those.
  */
-export async function runPlugins(
+export async function* emitPlugins(
   model: ApiModel,
   run: PluginRun,
   {
     onArtifact = () => {},
-    keep = (files) => files,
     sinceLastRun: since,
     reporter = new EmitReporter(),
   }: RunHooks = {},
-): Promise<{ batches: EmitterBatch[]; diagnostics: Diagnostic[] }> {
+): AsyncGenerator<EmitterBatch, Emitted, undefined> {
   // the artifacts asked for with their needs, resolved once in the settings
   const names = [...run.artifacts];
   // the places the plugins print were found between the model and here (src/pipeline.ts)
@@ -92,7 +96,7 @@ export async function runPlugins(
   for (const plugin of madeOrder(run.plugins)) {
     if (!names.includes(plugin.name)) continue;
     onArtifact(plugin.name);
-    const files = await emitStaged(
+    const batch = await emitBatch(
       plugin,
       {
         model,
@@ -110,18 +114,34 @@ export async function runPlugins(
           return since?.(batches.flatMap((b) => b.files));
         },
       },
-      keep,
       run.typecheckGenerated === true,
     );
-    // a config's plugin writes only in its own path; apiloom's may write in another's (paths.ts's
-    // openapi-fetch client, in client/, when the run makes no client): its tests hold it there
-    batches.push({
-      emitter: plugin.name,
-      ...(OWN.has(plugin) ? {} : { path: plugin.path }),
-      files,
-    });
+    batches.push(batch);
+    const made = batch.files;
+    yield batch;
+    if (batch.files !== made && OWN.has(plugin))
+      emptyReplaced(made, batch.files);
   }
   return { batches, diagnostics: reporter.diagnostics };
+}
+
+/** {@link emitPlugins} run to its end, every batch as its plugin made it. */
+export function runPlugins(
+  model: ApiModel,
+  run: PluginRun,
+  hooks: RunHooks = {},
+): Promise<Emitted> {
+  return finish(emitPlugins(model, run, hooks));
+}
+
+/** Drives a run that yields batches to its end, leaving each as it is; what the run returns. */
+export async function finish<R>(
+  making: AsyncGenerator<unknown, R, undefined>,
+): Promise<R> {
+  for (;;) {
+    const step = await making.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
@@ -152,17 +172,15 @@ function madeOrder(plugins: readonly ArtifactPlugin[]): ArtifactPlugin[] {
 }
 
 /**
- * One plugin's files as `keep` leaves them (staged). Its own function: a local of the loop above that
- * held the files as the plugin made them stayed alive through the next plugin's run (the
- * suspended async function keeps it), and with it every text `keep` had staged and let go
- * (31 MB of docs/index.html while the 10k synthetic spec's openapi.json was made).
+ * One plugin's batch. Its own function: a local of the loop above that held the files as the
+ * plugin made them stayed alive through the next plugin's run (the suspended async function
+ * keeps it), and with it every text the writer had staged and let go.
  */
-async function emitStaged(
+async function emitBatch(
   plugin: ArtifactPlugin,
   context: Parameters<ArtifactPlugin["emit"]>[0],
-  keep: (files: GeneratedFile[]) => GeneratedFile[],
   typecheckGenerated: boolean,
-): Promise<GeneratedFile[]> {
+): Promise<EmitterBatch> {
   let made: GeneratedFile[];
   try {
     made = await plugin.emit(context);
@@ -173,9 +191,13 @@ async function emitStaged(
   }
   const problem = malformedFile(made);
   if (problem) throw new PluginError(plugin.name, problem);
-  const kept = keep(typecheckGenerated ? made : withNocheck(made));
-  if (kept !== made && OWN.has(plugin)) emptyReplaced(made, kept);
-  return kept;
+  // a config's plugin writes only in its own path; apiloom's may write in another's (paths.ts's
+  // openapi-fetch client, in client/, when the run makes no client): its tests hold it there
+  return {
+    emitter: plugin.name,
+    ...(OWN.has(plugin) ? {} : { path: plugin.path }),
+    files: typecheckGenerated ? made : withNocheck(made),
+  };
 }
 
 const OWN: ReadonlySet<ArtifactPlugin> = new Set(BUILT_IN_PLUGINS);
@@ -223,7 +245,7 @@ export function pluginContext<S extends PluginOptionSpecs>(
 }
 
 /**
- * Empties what an own plugin returned, once `keep` has replaced its files (staged them). A file
+ * Empties what an own plugin returned, once the writer has replaced its files (staged them). A file
  * made as `{ path, contents: render() }` is allocated before its text is rendered, and the array
  * of files before its items, so by the time the plugin returns both are often in V8's old
  * generation, as are the plugin's promise and the runner's suspended state that point at the

@@ -98,6 +98,7 @@ export async function generateOnce(
   const [
     stages,
     { produce },
+    { finish },
     { resolveInputs },
     { EarlyStaging },
     writer,
@@ -105,12 +106,13 @@ export async function generateOnce(
   ] = await Promise.all([
     request.stages.load(),
     import("./produce.js"),
+    import("../emit/run.js"),
     import("./sources/resolve-inputs.js"),
     import("./output/early-stage.js"),
     import("./output/writer.js"),
     import("./output/check.js"),
   ]);
-  // a run that writes stages its large texts in the output folder as they are made
+  // a run that writes has the writer stage its large texts as each plugin returns them
   const early = request.check
     ? undefined
     : new EarlyStaging(settings.out, {
@@ -123,14 +125,14 @@ export async function generateOnce(
       remote,
       sources: request.sources,
     });
-    const produced = await produce({
+    const making = produce({
       settings,
       stages,
       onStage: request.onStage,
       inputs,
       accept: request.accept,
-      keep: early?.keep,
     });
+    const produced = await (early?.stageAsMade(making) ?? finish(making));
     const known = readWarningKeys(settings.out, settings.baseDir);
     writeWarningKeys(settings.out, settings.baseDir, produced.diagnostics);
     const failing = produced.diagnostics.some(

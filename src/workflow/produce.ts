@@ -1,5 +1,6 @@
 import { relative, sep } from "node:path";
 import type { ArtifactPlugin, GeneratedFile } from "../emit/artifact.js";
+import type { EmitterBatch } from "../emit/run.js";
 import { runPipeline } from "../pipeline.js";
 import { printedPlaces } from "../emit/registry.js";
 import { DeferredPlaces } from "../model/diagnostics/source-place.js";
@@ -83,12 +84,15 @@ export interface ProduceRun {
   /** Resolved here when not given. */
   readonly inputs?: ResolvedInputs;
   readonly accept?: Accept;
-  /** Given each plugin's files as it returns them (see PipelineSettings.keep). */
-  readonly keep?: (files: GeneratedFile[]) => GeneratedFile[];
 }
 
-/** Everything a run makes, in memory: the pipeline, the handlers file, the fingerprint. */
-export async function produce(run: ProduceRun): Promise<Produced> {
+/**
+ * Everything a run makes, in memory: the pipeline, the handlers file, the fingerprint. Each
+ * plugin's batch is yielded as it is made (see emitPlugins): the writer stages its large texts.
+ */
+export async function* produce(
+  run: ProduceRun,
+): AsyncGenerator<EmitterBatch, Produced, undefined> {
   // when the files made print no place, or only the endpoints' and security schemes' (apiloom's
   // docs and OpenAPI document), the inputs' places are found only as those files and the
   // diagnostics need them; the model goes with this run, and so do the places never needed
@@ -100,16 +104,16 @@ export async function produce(run: ProduceRun): Promise<Produced> {
         ? new DeferredPlaces(printedPlaces)
         : undefined;
   try {
-    return await produceWithPlaces(run, deferred);
+    return yield* produceWithPlaces(run, deferred);
   } finally {
     deferred?.release();
   }
 }
 
-async function produceWithPlaces(
+async function* produceWithPlaces(
   run: ProduceRun,
   deferred: DeferredPlaces | undefined,
-): Promise<Produced> {
+): AsyncGenerator<EmitterBatch, Produced, undefined> {
   const { settings, stages } = run;
   // the settings' plugins, or the stages' stand-ins of the same names (tests' fakes)
   const plugins = settings.emit.plugins.map(
@@ -144,7 +148,7 @@ async function produceWithPlaces(
     reads.set(fromOut(out, settings.lock), hashFile(settings.lock));
   // the output folder as the last run left it, read before the plugins run
   const lastRun = await lastRunIn(out);
-  const { model, files, diagnostics } = await runPipeline(inputFiles, {
+  const { model, files, diagnostics } = yield* runPipeline(inputFiles, {
     load: {
       ...inputs.load,
       readText,
@@ -155,7 +159,6 @@ async function produceWithPlaces(
     },
     emit: { ...settings.emit, plugins },
     onStage: run.onStage,
-    keep: run.keep,
     sinceLastRun: lastRun,
   });
   // the API as the last run into this folder left it, beside this run's (the docs' changelog

@@ -9,6 +9,7 @@ import {
   settingsRecord,
 } from "../../src/workflow/records/fingerprint.js";
 import { produce } from "../../src/workflow/produce.js";
+import { finish } from "../../src/emit/run.js";
 import {
   resolveSettings,
   type EmitSettings,
@@ -295,7 +296,9 @@ async function run(flip: Flip = {}) {
   );
   try {
     const settings = await resolveSettings(parseGenerateArgs([]), dir);
-    const produced = await produce({ settings, stages: { id: "apiloom" } });
+    const produced = await finish(
+      produce({ settings, stages: { id: "apiloom" } }),
+    );
     return {
       settings,
       hash: produced.fingerprint!.settings,

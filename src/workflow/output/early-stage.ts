@@ -2,6 +2,7 @@ import { createHash, type Hash } from "node:crypto";
 import { mkdirSync, rmSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
 import type { GeneratedFile } from "../../emit/artifact.js";
+import type { EmitterBatch } from "../../emit/run.js";
 import type { Diagnostic } from "../../model/types.js";
 import { textMaker, type TextOut } from "../../emit/shared/text-parts.js";
 import { stagedFile } from "./early-file.js";
@@ -28,7 +29,8 @@ export interface EarlyStageOptions {
 
 /**
  * Writes each large generated text into the writer's staging folder as soon as its plugin returns
- * it, so a run does not hold every text until the writer runs. The first file staged takes the
+ * it (the run yields each plugin's files: stageAsMade), so a run does not hold every text until
+ * the writer runs. The first file staged takes the
  * output folder's lock and recovers it as the writer would; the writer then uses the staged files
  * as they are. Until the commit a staged file is a leftover the next run deletes. Anything that
  * goes wrong here only stops early staging: the writer meets it later and reports it.
@@ -51,6 +53,25 @@ export class EarlyStaging implements EarlyStaged {
   /** True once files were staged early: the writer must be told (writeOutput's `early`). */
   get active(): boolean {
     return this.state === "held";
+  }
+
+  /**
+   * Drives a run to its end, staging each plugin's large texts as the plugin returns them, between
+   * one plugin and the next: the run goes on with the staged copies. What the run returns.
+   */
+  async stageAsMade<R>(
+    making: AsyncGenerator<EmitterBatch, R, undefined>,
+  ): Promise<R> {
+    try {
+      for (;;) {
+        const step = await making.next();
+        if (step.done) return step.value;
+        step.value.files = this.keep(step.value.files);
+      }
+    } finally {
+      // a refused text's maker that threw ends the run: its own cleanup runs all the same
+      await making.return(undefined as R);
+    }
   }
 
   /** The files of one plugin, the large ones staged and replaced by their staged copy. */
