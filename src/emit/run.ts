@@ -96,28 +96,30 @@ export async function* emitPlugins(
   for (const plugin of madeOrder(run.plugins)) {
     if (!names.includes(plugin.name)) continue;
     onArtifact(plugin.name);
-    const batch = await emitBatch(
-      plugin,
-      {
-        model,
-        options: run.options[plugin.name] ?? {},
-        templatesDir: run.templatesDir,
-        layout: run.layout,
-        paths,
-        artifacts: names,
-        get types() {
-          return types();
-        },
-        reporter,
-        imports: importCollector,
-        get sinceLastRun() {
-          return since?.(batches.flatMap((b) => b.files));
-        },
+    const made = await emitted(plugin, {
+      model,
+      options: run.options[plugin.name] ?? {},
+      templatesDir: run.templatesDir,
+      layout: run.layout,
+      paths,
+      artifacts: names,
+      get types() {
+        return types();
       },
-      run.typecheckGenerated === true,
-    );
+      reporter,
+      imports: importCollector,
+      get sinceLastRun() {
+        return since?.(batches.flatMap((b) => b.files));
+      },
+    });
+    // a config's plugin writes only in its own path; apiloom's may write in another's (paths.ts's
+    // openapi-fetch client, in client/, when the run makes no client): its tests hold it there
+    const batch: EmitterBatch = {
+      emitter: plugin.name,
+      ...(OWN.has(plugin) ? {} : { path: plugin.path }),
+      files: run.typecheckGenerated === true ? made : withNocheck(made),
+    };
     batches.push(batch);
-    const made = batch.files;
     yield batch;
     if (batch.files !== made && OWN.has(plugin))
       emptyReplaced(made, batch.files);
@@ -171,16 +173,11 @@ function madeOrder(plugins: readonly ArtifactPlugin[]): ArtifactPlugin[] {
   return order;
 }
 
-/**
- * One plugin's batch. Its own function: a local of the loop above that held the files as the
- * plugin made them stayed alive through the next plugin's run (the suspended async function
- * keeps it), and with it every text the writer had staged and let go.
- */
-async function emitBatch(
+/** What one plugin returned, checked. */
+async function emitted(
   plugin: ArtifactPlugin,
   context: Parameters<ArtifactPlugin["emit"]>[0],
-  typecheckGenerated: boolean,
-): Promise<EmitterBatch> {
+): Promise<GeneratedFile[]> {
   let made: GeneratedFile[];
   try {
     made = await plugin.emit(context);
@@ -191,13 +188,7 @@ async function emitBatch(
   }
   const problem = malformedFile(made);
   if (problem) throw new PluginError(plugin.name, problem);
-  // a config's plugin writes only in its own path; apiloom's may write in another's (paths.ts's
-  // openapi-fetch client, in client/, when the run makes no client): its tests hold it there
-  return {
-    emitter: plugin.name,
-    ...(OWN.has(plugin) ? {} : { path: plugin.path }),
-    files: typecheckGenerated ? made : withNocheck(made),
-  };
+  return made;
 }
 
 const OWN: ReadonlySet<ArtifactPlugin> = new Set(BUILT_IN_PLUGINS);

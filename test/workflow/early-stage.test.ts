@@ -13,7 +13,9 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { GeneratedFile } from "../../src/emit/artifact.js";
+import { definePlugin, type GeneratedFile } from "../../src/emit/artifact.js";
+import { emitPlugins } from "../../src/emit/run.js";
+import { loadModel } from "../../src/pipeline.js";
 import { stagedText } from "../../src/workflow/output/early-file.js";
 import { EarlyStaging } from "../../src/workflow/output/early-stage.js";
 import { readManifest, sha256 } from "../../src/workflow/records/manifest.js";
@@ -57,6 +59,12 @@ function made(
   return collectFiles([{ emitter: "test", files: early.keep(files(entries)) }]);
 }
 
+const PETS = JSON.stringify({
+  openapi: "3.1.0",
+  info: { title: "Pets", version: "1" },
+  paths: {},
+});
+
 const TEXTS = {
   "a.ts": "export const a = 1;\n",
   "big/b.json": `{ "text": "${"ü€😀".repeat(5000)}" }\n`,
@@ -92,6 +100,48 @@ describe("texts staged early (src/workflow/output/early-stage.ts)", () => {
     expect(readManifest(out)!.files["big/b.json"]).toBe(
       sha256(TEXTS["big/b.json"]),
     );
+  });
+
+  it("stages each plugin's texts before the next plugin runs, and the run goes on with the staged copies", async () => {
+    const out = join(tempDir(), "out");
+    const early = new EarlyStaging(out, { minChars: 30 });
+    const model = loadModel([{ file: "p.json", text: PETS }]);
+    const seen: string[][] = [];
+    const plugin = (name: string, text: string) =>
+      definePlugin({
+        name,
+        version: "1.0.0",
+        description: name,
+        path: name,
+        emit: () => {
+          // what the writer staged before this plugin was asked for its files
+          seen.push(
+            existsSync(join(out, STAGING_DIR))
+              ? readdirSync(join(out, STAGING_DIR))
+              : [],
+          );
+          return [{ path: `${name}/big.txt`, contents: text }];
+        },
+      });
+    const { batches } = await early.stageAsMade(
+      emitPlugins(model, {
+        plugins: [plugin("one", "1".repeat(40)), plugin("two", "2".repeat(40))],
+        artifacts: ["one", "two"],
+        options: {},
+        layout: { outDir: "out" },
+      }),
+    );
+    expect(seen).toEqual([[], ["0"]]);
+    const list = batches.flatMap((b) => b.files);
+    expect(list.map((f) => stagedText(f)?.name)).toEqual([
+      `${STAGING_DIR}/0`,
+      `${STAGING_DIR}/1`,
+    ]);
+    expect(list.map((f) => f.contents)).toEqual([
+      "1".repeat(40),
+      "2".repeat(40),
+    ]);
+    early.close();
   });
 
   it("leaves a file staged early and found unchanged untouched (bytes and mtime)", () => {
