@@ -242,9 +242,9 @@ export function pluginContext<S extends PluginOptionSpecs>(
  * generation, as are the plugin's promise and the runner's suspended state that point at the
  * array. Dead, they still count as alive for the young generation's collections until the next
  * full one, and what they point at is copied into the old generation: every text the plugin
- * made, which brought the next full collection sooner (the 10k synthetic spec's docs/index.html
- * alone is a 32 MB string). apiloom's own plugins make new objects each run, so they can be
- * emptied; a user's plugin may return the same ones again, so its are left alone.
+ * made, which brought the next full collection sooner. apiloom's own plugins make new objects
+ * each run, so they can be emptied; a user's plugin may return the same ones again, so its are
+ * left alone.
  */
 function emptyReplaced(
   made: GeneratedFile[],
