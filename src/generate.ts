@@ -72,23 +72,22 @@ export async function generate(
         maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
       })
     : undefined;
-  const result = await finish(
-    runPipeline(resolvedInputs?.inputFiles ?? inputs, {
-      load: {
-        ...(resolvedInputs?.load ?? {
-          ...resolved.model,
-          overlays: overlayOptions(resolved.model.overlays, cwd),
-          cwd,
-          readText,
-        }),
-        parse,
-        lockedNames,
-      },
-      emit: resolved.emit,
-      // what the CLI makes in an empty folder: the docs' changelog page says it is the first run
-      sinceLastRun: noEarlierRun,
-    }),
-  );
+  const making = runPipeline(resolvedInputs?.inputFiles ?? inputs, {
+    load: {
+      ...(resolvedInputs?.load ?? {
+        ...resolved.model,
+        overlays: overlayOptions(resolved.model.overlays, cwd),
+        cwd,
+        readText,
+      }),
+      parse,
+      lockedNames,
+    },
+    emit: resolved.emit,
+    // what the CLI makes in an empty folder: the docs' changelog page says it is the first run
+    sinceLastRun: noEarlierRun,
+  });
+  const result = await finish(making);
   const reporter = new Reporter();
   reporter.add(resolvedInputs?.diagnostics ?? []);
   reporter.add(resolved.warnings);
