@@ -6,6 +6,7 @@ import {
   propertyKey,
   runtimeFile,
   streamedFile,
+  templateText,
   templateLiteralText,
   textWidth,
   type TextOut,
@@ -16,7 +17,7 @@ import { CheckCode } from "./code.js";
 import { bracketed } from "./code-function.js";
 import { endpointsFile, webhooksFile } from "./operations-file.js";
 import { objectType, planText } from "./plan-text.js";
-import { HEADER, narrowedTo, WIRE_DECLARATION, wireTyped } from "./wire.js";
+import { HEADER, narrowedTo, wireTyped } from "./wire.js";
 import { tableMember } from "./tables.js";
 
 /** The files of the validators the generator writes (the others are copied from templates). */
@@ -52,7 +53,7 @@ export function validatorFiles(
   const files: GeneratedFile[] = [
     runtimeFile("validators", "runtime.ts", templatesDir),
     ...COPIED.map((file) => runtimeFile("validators", file, templatesDir)),
-    ...schemasFile(model, index, code),
+    ...schemasFile(model, index, code, templatesDir),
     endpointsFile(model, index),
   ];
   if (model.webhooks && model.webhooks.length > 0)
@@ -85,6 +86,7 @@ function schemasFile(
   model: ApiModel,
   index: TypeIndex,
   written: boolean,
+  templatesDir: string | undefined,
 ): GeneratedFile[] {
   const names = Object.keys(model.schemas).sort();
   const ids = new Map<object, number>();
@@ -118,7 +120,12 @@ function schemasFile(
           "// One check per named schema (JSON Schema 2020-12), and `schemas`: a validator for each.\n\n",
       );
       out.write(imports);
-      if (wireTyped(model)) out.write(WIRE_DECLARATION);
+      // `Wire<T>`, declared here once (and imported by the other files)
+      if (wireTyped(model))
+        out.write(
+          "\n\n" +
+            templateText("validators", "wire.ts", templatesDir).trimEnd(),
+        );
       if (names.length > 0) {
         out.write("\n\n");
         if (code === undefined) planText(out, plan);
