@@ -170,15 +170,12 @@ function schemasFile(
   return [
     schemas,
     checksFile(plan, code, names.length),
-    { path: `${VALIDATORS_FOLDER}/checks.d.ts`, contents: CHECKS_DECLARATION },
+    {
+      path: `${VALIDATORS_FOLDER}/checks.d.ts`,
+      contents: templateText("validators", "checks.d.ts", templatesDir),
+    },
   ];
 }
-
-const CHECKS_DECLARATION = `${HEADER}import type { Check } from "./runtime.js";
-
-/** The named schemas' checks, by number (validators/schemas.ts names them). */
-export declare const checks: readonly Check[];
-`;
 
 /**
  * validators/checks.js: the named schemas' checks as JavaScript (code.ts), plain JavaScript
