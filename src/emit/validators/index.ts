@@ -1,7 +1,9 @@
 import type { ApiModel } from "../../model/types.js";
 import type { GeneratedFile, TypeIndex } from "../artifact.js";
 import {
+  assignment,
   PRINT_WIDTH,
+  print,
   environmentFile,
   propertyKey,
   runtimeFile,
@@ -18,7 +20,6 @@ import { bracketed } from "./code-function.js";
 import { endpointsFile, webhooksFile } from "./operations-file.js";
 import { objectType, planText } from "./plan-text.js";
 import { HEADER, narrowedTo, wireTyped } from "./wire.js";
-import { tableMember } from "./tables.js";
 
 /** The files of the validators the generator writes (the others are copied from templates). */
 export const VALIDATOR_FILES = [
@@ -156,11 +157,15 @@ function schemasFile(
       if (names.length === 0) out.write(`${head}{});\n`);
       else {
         out.write(`${head}{\n`);
-        names.forEach((name, i) =>
-          out.write(
-            `  ${tableMember(index.schemaTypeName(name), checks[i]!, 2)}\n`,
-          ),
-        );
+        // a check too long for its line moves below a key of 5+ characters (prettier's layout)
+        names.forEach((name, i) => {
+          const key = propertyKey(index.schemaTypeName(name));
+          const member =
+            key.length < 5
+              ? `${key}: ${checks[i]!},`
+              : print(assignment(`${key}:`, checks[i]!, ","), { indent: 2 });
+          out.write(`  ${member}\n`);
+        });
         out.write("});\n");
       }
     },
