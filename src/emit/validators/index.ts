@@ -2,7 +2,6 @@ import type { ApiModel } from "../../model/types.js";
 import type { GeneratedFile, TypeIndex } from "../artifact.js";
 import {
   assignment,
-  PRINT_WIDTH,
   print,
   environmentFile,
   propertyKey,
@@ -10,7 +9,6 @@ import {
   streamedFile,
   templateText,
   templateLiteralText,
-  textWidth,
   type TextOut,
 } from "../toolkit.js";
 import { VALIDATORS_FOLDER } from "./path.js";
@@ -71,14 +69,6 @@ export function validatorFiles(
   return files;
 }
 
-/** `export const name: r.Check = value;`, broken after `=` when too long. */
-function checkLine(name: string, value: string): string {
-  const head = `export const ${name}: r.Check =`;
-  return textWidth(head) + 1 + value.length <= PRINT_WIDTH
-    ? `${head} ${value}`
-    : `${head}\n  ${value}`;
-}
-
 /**
  * validators/schemas.ts: the plan of the named schemas (named schema i, sorted by name, is node
  * i of its table), an exported check bound to each, and `schemas`.
@@ -133,9 +123,12 @@ function schemasFile(
         for (let i = 0; i < names.length; i++)
           out.write(
             (i === 0 && code !== undefined ? "" : "\n") +
-              checkLine(
-                checks[i]!,
-                code === undefined ? `P.check(${i});` : `C[${i}]!;`,
+              print(
+                assignment(
+                  `export const ${checks[i]!}: r.Check =`,
+                  code === undefined ? `P.check(${i})` : `C[${i}]!`,
+                  ";",
+                ),
               ),
           );
       }
