@@ -125,7 +125,7 @@ export type PrintedPlaces = "none" | "endpoints" | "any";
 
 /**
  * Which source positions each of apiloom's artifacts prints, so a run knows which places of the
- * inputs it must find (finding all of a GitHub-sized API's costs ~10% of a run): none; only the
+ * inputs it must find (docs/benchmark.md, "Speed devices"): none; only the
  * endpoints' and the security schemes' ({@link printedPlaces}: the docs' "Merged from file:line"
  * and a scheme's evidence, the OpenAPI document's x-apiloom-sources); or any. A plugin of the
  * config may print any.
@@ -165,8 +165,7 @@ export function placesPrinted(
 
 /**
  * The places the docs and the OpenAPI document print: every endpoint's sources and every
- * security scheme's (a GitHub-sized API: 1,223 of its ~10,700 places, all of them in `paths`, so
- * finding them walks a quarter of its text instead of all the schemas too).
+ * security scheme's (all of them in `paths`, so finding them leaves the schemas unwalked).
  */
 export function printedPlaces(model: ApiDescription): SourceRef[] {
   const places: SourceRef[] = [];

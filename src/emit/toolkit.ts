@@ -36,6 +36,7 @@ export {
   genericMember,
   importStatement,
   items,
+  jsonDoc,
 } from "./shared/statements.js";
 export { trimBoth, trimLineEnds, trimTrailing } from "../model/linear-text.js";
 export { streamedFile, type TextOut } from "./shared/text-parts.js";
@@ -92,9 +93,9 @@ export {
 } from "./type-index/schema-to-type.js";
 export { CLIENT_EXPORT_NAMES, schemaTypeName } from "./type-index/names.js";
 
-export { scopeAlternatives } from "./shared/scopes.js";
 export {
   describeSources,
+  scopeAlternatives,
   scopesInUse,
   uniqueSources,
 } from "./shared/security-evidence.js";
@@ -135,8 +136,6 @@ export {
   pagesOption,
   type PageDeclarations,
 } from "./shared/declared-pages.js";
-
-export { jsonDoc } from "./shared/json-literal.js";
 
 export { baseMediaType } from "../model/media-types.js";
 export {

@@ -18,6 +18,6 @@ export default definePlugin({
     ]);
     // the client plugin reports what a declaration names amiss; only the sound ones come here
     const { pages } = declaredPages(context.model, context.options.pages);
-    return [emitQuery(context, pages)];
+    return [await emitQuery(context, pages)];
   },
 });

@@ -3,7 +3,8 @@ import { compareCodeUnits } from "../../model/order.js";
 
 /*
  * What the docs and the OpenAPI document both say of the security schemes (the scopes the
- * endpoints ask for, where a scheme was found) and of where an endpoint came from.
+ * endpoints ask for, where a scheme was found) and of where an endpoint came from; and the
+ * scopes each endpoint needs.
  */
 
 /** Scheme name → every scope that some endpoint's requirement names, sorted. */
@@ -42,4 +43,15 @@ export function describeSources(sources: readonly SourceRef[]): string {
   const list = sources.slice(0, 5).map((s) => `${s.file}:${s.line}`);
   if (sources.length > 5) list.push(`and ${sources.length - 5} more`);
   return list.join(", ");
+}
+
+/**
+ * The OAuth scopes an endpoint needs, one list per alternative of its security (any one
+ * suffices); empty when no alternative names scopes. The client's doc comments and the MCP
+ * tools' descriptions name them.
+ */
+export function scopeAlternatives(endpoint: Endpoint): string[][] {
+  return (endpoint.security ?? [])
+    .map((requirement) => Object.values(requirement).flat())
+    .filter((scopes) => scopes.length > 0);
 }

@@ -1,9 +1,19 @@
 import fc from "fast-check";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { kitchenSinkModel } from "../../../test/fixtures/client/kitchen-sink-model.js";
 import { generate } from "../../generate.js";
 import type { ApiModel, MediaContent, Parameter } from "../../model/types.js";
 import type { GeneratedFile } from "../artifact.js";
+import { DEFAULT_TEMPLATES_DIR } from "../templates.js";
 import { textMaker } from "../shared/text-parts.js";
 import { createTypeIndex } from "../type-index/index.js";
 import {
@@ -127,6 +137,33 @@ describe("the validators' files", () => {
         expect(plan.r!.every((p) => p.length === 2)).toBe(true);
       }
     }
+  });
+});
+
+describe("the Wire type", () => {
+  it("is templates/validators/wire.ts, written into schemas.ts when values revive (a user's copy first)", async () => {
+    const model = {
+      ...kitchenSinkModel(),
+      scalars: { dates: "Date", int64: "number" },
+    } as ApiModel;
+    const schemas = (templatesDir?: string) =>
+      validatorFiles(model, createTypeIndex(model), templatesDir).find(
+        (f) => f.path === VALIDATOR_FILES[0],
+      )!.contents;
+    const own = readFileSync(
+      join(DEFAULT_TEMPLATES_DIR, "validators/wire.ts"),
+      "utf8",
+    );
+    expect(schemas()).toContain(`\n\n${own.trimEnd()}\n`);
+    const dir = mkdtempSync(join(tmpdir(), "apiloom-wire-"));
+    mkdirSync(join(dir, "validators"));
+    writeFileSync(
+      join(dir, "validators/wire.ts"),
+      "export type Wire<T> = T;\n",
+    );
+    expect(schemas(dir)).toContain("\n\nexport type Wire<T> = T;\n");
+    expect(schemas(dir)).not.toContain(own.trimEnd());
+    rmSync(dir, { recursive: true });
   });
 });
 

@@ -1,13 +1,14 @@
 import type { ApiModel } from "../../model/types.js";
 import type { GeneratedFile, TypeIndex } from "../artifact.js";
 import {
-  PRINT_WIDTH,
+  assignment,
+  print,
   environmentFile,
   propertyKey,
   runtimeFile,
   streamedFile,
+  templateText,
   templateLiteralText,
-  textWidth,
   type TextOut,
 } from "../toolkit.js";
 import { VALIDATORS_FOLDER } from "./path.js";
@@ -16,8 +17,7 @@ import { CheckCode } from "./code.js";
 import { bracketed } from "./code-function.js";
 import { endpointsFile, webhooksFile } from "./operations-file.js";
 import { objectType, planText } from "./plan-text.js";
-import { HEADER, narrowedTo, WIRE_DECLARATION, wireTyped } from "./wire.js";
-import { tableMember } from "./tables.js";
+import { HEADER, narrowedTo, wireTyped } from "./wire.js";
 
 /** The files of the validators the generator writes (the others are copied from templates). */
 export const VALIDATOR_FILES = [
@@ -52,7 +52,7 @@ export function validatorFiles(
   const files: GeneratedFile[] = [
     runtimeFile("validators", "runtime.ts", templatesDir),
     ...COPIED.map((file) => runtimeFile("validators", file, templatesDir)),
-    ...schemasFile(model, index, code),
+    ...schemasFile(model, index, code, templatesDir),
     endpointsFile(model, index),
   ];
   if (model.webhooks && model.webhooks.length > 0)
@@ -69,14 +69,6 @@ export function validatorFiles(
   return files;
 }
 
-/** `export const name: r.Check = value;`, broken after `=` when too long. */
-function checkLine(name: string, value: string): string {
-  const head = `export const ${name}: r.Check =`;
-  return textWidth(head) + 1 + value.length <= PRINT_WIDTH
-    ? `${head} ${value}`
-    : `${head}\n  ${value}`;
-}
-
 /**
  * validators/schemas.ts: the plan of the named schemas (named schema i, sorted by name, is node
  * i of its table), an exported check bound to each, and `schemas`.
@@ -85,6 +77,7 @@ function schemasFile(
   model: ApiModel,
   index: TypeIndex,
   written: boolean,
+  templatesDir: string | undefined,
 ): GeneratedFile[] {
   const names = Object.keys(model.schemas).sort();
   const ids = new Map<object, number>();
@@ -118,16 +111,24 @@ function schemasFile(
           "// One check per named schema (JSON Schema 2020-12), and `schemas`: a validator for each.\n\n",
       );
       out.write(imports);
-      if (wireTyped(model)) out.write(WIRE_DECLARATION);
+      // `Wire<T>`, declared here once (and imported by the other files)
+      if (wireTyped(model))
+        out.write(
+          "\n\n" +
+            templateText("validators", "wire.ts", templatesDir).trimEnd(),
+        );
       if (names.length > 0) {
         out.write("\n\n");
         if (code === undefined) planText(out, plan);
         for (let i = 0; i < names.length; i++)
           out.write(
             (i === 0 && code !== undefined ? "" : "\n") +
-              checkLine(
-                checks[i]!,
-                code === undefined ? `P.check(${i});` : `C[${i}]!;`,
+              print(
+                assignment(
+                  `export const ${checks[i]!}: r.Check =`,
+                  code === undefined ? `P.check(${i})` : `C[${i}]!`,
+                  ";",
+                ),
               ),
           );
       }
@@ -149,11 +150,15 @@ function schemasFile(
       if (names.length === 0) out.write(`${head}{});\n`);
       else {
         out.write(`${head}{\n`);
-        names.forEach((name, i) =>
-          out.write(
-            `  ${tableMember(index.schemaTypeName(name), checks[i]!, 2)}\n`,
-          ),
-        );
+        // a check too long for its line moves below a key of 5+ characters (prettier's layout)
+        names.forEach((name, i) => {
+          const key = propertyKey(index.schemaTypeName(name));
+          const member =
+            key.length < 5
+              ? `${key}: ${checks[i]!},`
+              : print(assignment(`${key}:`, checks[i]!, ","), { indent: 2 });
+          out.write(`  ${member}\n`);
+        });
         out.write("});\n");
       }
     },
@@ -163,15 +168,12 @@ function schemasFile(
   return [
     schemas,
     checksFile(plan, code, names.length),
-    { path: `${VALIDATORS_FOLDER}/checks.d.ts`, contents: CHECKS_DECLARATION },
+    {
+      path: `${VALIDATORS_FOLDER}/checks.d.ts`,
+      contents: templateText("validators", "checks.d.ts", templatesDir),
+    },
   ];
 }
-
-const CHECKS_DECLARATION = `${HEADER}import type { Check } from "./runtime.js";
-
-/** The named schemas' checks, by number (validators/schemas.ts names them). */
-export declare const checks: readonly Check[];
-`;
 
 /**
  * validators/checks.js: the named schemas' checks as JavaScript (code.ts), plain JavaScript

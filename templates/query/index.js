@@ -1,10 +1,13 @@
-/**
- * The fixed parts of `query/index.ts`, written into it as they are (the file imports nothing at
- * run time): the option shapes, the error a failed call throws, and the two helpers.
- */
+// @ts-check
+// apiloom template: the fixed parts of query/index.ts, written into it as they are (the file
+// imports nothing at run time): the option shapes, the error a failed call throws, and the
+// helpers. Copy it into your templates folder (query/index.js) to change them.
+
+/** The template contract this file is written for (apiloom refuses another). */
+export const contract = 1;
 
 /** The types every file has: what the factories take and return, and the error they throw. */
-export const PREAMBLE = `/** The generated client: \`createClient(...)\`, or any object with its endpoint functions. */
+export const preamble = `/** The generated client: \`createClient(...)\`, or any object with its endpoint functions. */
 export type Client = ReturnType<typeof createClient<false>>;
 
 /** TanStack Query's \`queryOptions\` shape: give it to \`fetchQuery\`, \`useQuery\`… */
@@ -54,7 +57,7 @@ export class ErrorResponse extends Error {
 `;
 
 /** The helper every factory calls. */
-export const HELPERS = `/**
+export const helpers = `/**
  * The data of a success, typed as the client types it (every \`ok: true\` branch of its result);
  * any other status throws an ErrorResponse.
  */
@@ -69,12 +72,14 @@ async function dataOf<TResult extends ApiResult<unknown, unknown>>(
 
 /**
  * The helpers of query keys, when an endpoint has arguments. With `scalars` (the client revives
- * values: config \`dates: "Date"\`, \`int64: "bigint"\`) a key holds Dates and bigints as text:
+ * values: config `dates: "Date"`, `int64: "bigint"`) a key holds Dates and bigints as text:
  * TanStack Query hashes a key with JSON.stringify, which throws on a bigint, and matches a
  * partial key member by member, for which two Dates (no members of their own) are always alike;
- * the key's type says so (\`KeyArgs\`).
+ * the key's type says so (`KeyArgs`).
+ * @param {boolean} scalars
+ * @returns {string}
  */
-export function keyHelpers(scalars: boolean): string {
+export function keyHelpers(scalars) {
   const keyArgs = scalars ? "KeyArgs<T>" : "T";
   return `${
     scalars
