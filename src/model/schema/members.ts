@@ -68,37 +68,6 @@ export function requiredSplit(
   schema: Schema,
   property?: (name: string) => SubSchema | undefined,
 ): RequiredSplit {
-  if (property !== undefined) return splitRequired(schemas, schema, property);
-  let known = SPLITS.get(schemas);
-  if (known === undefined) SPLITS.set(schemas, (known = new WeakMap()));
-  let split = known.get(schema);
-  if (split === undefined) {
-    split = splitRequired(schemas, schema, undefined);
-    Object.freeze(split.always);
-    Object.freeze(split.notInRequest);
-    Object.freeze(split.notInResponse);
-    known.set(schema, Object.freeze(split));
-  }
-  return split;
-}
-
-/**
- * The {@link requiredSplit} of each schema asked for with no `property`, by the named schemas it
- * was found among: the types (a schema per mode), the validators and the write-variant scan ask
- * about the same model schemas, and the answer depends only on the schema and the named ones,
- * which nothing writes into once the model is built (test/model/frozen-inputs.test.ts). Frozen,
- * as every asker gets the same lists.
- */
-const SPLITS = new WeakMap<
-  Readonly<Record<string, NamedSchema>>,
-  WeakMap<Schema, RequiredSplit>
->();
-
-function splitRequired(
-  schemas: Readonly<Record<string, NamedSchema>>,
-  schema: Schema,
-  property: ((name: string) => SubSchema | undefined) | undefined,
-): RequiredSplit {
   const split: SplitLists = {
     always: [],
     notInRequest: [],
@@ -110,17 +79,13 @@ function splitRequired(
   return split;
 }
 
-/** True when {@link requiredSplit} would list a name as readOnly/writeOnly. */
+/** True when {@link requiredSplit} would list a name as readOnly/writeOnly (it stops at the first). */
 export function requiresDirectional(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: Schema,
   property?: (name: string) => SubSchema | undefined,
 ): boolean {
-  // with a `property` of its own, asked once: it stops at the first directional name
-  if (property !== undefined)
-    return forEachRequired(schemas, schema, property, (_, d) => d !== "always");
-  const split = requiredSplit(schemas, schema);
-  return split.notInRequest.length > 0 || split.notInResponse.length > 0;
+  return forEachRequired(schemas, schema, property, (_, d) => d !== "always");
 }
 
 /**
