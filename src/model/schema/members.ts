@@ -21,6 +21,11 @@ export function findProperty(
   schema: SubSchema | undefined,
   name: string,
 ): SubSchema | undefined {
+  // the usual case, answered without the walk below: the schema declares it itself
+  if (isSchemaObject(schema) && typeof schema.$ref !== "string") {
+    const own = schema.properties;
+    if (isSchemaObject(own) && Object.hasOwn(own, name)) return own[name];
+  }
   const seen = new Set<Schema>();
   const find = (s: SubSchema | undefined): SubSchema | undefined => {
     const resolved = isSchemaObject(s) ? resolveSchema(schemas, s) : undefined;
@@ -95,9 +100,12 @@ function forEachRequired(
 ): boolean {
   const required: unknown[] | undefined = schema.required;
   if (!Array.isArray(required)) return false;
-  // each name once, at its first place
-  for (const name of new Set(required)) {
+  // each name once, at its first place: a short list is searched, a long one goes through a Set
+  const names = required.length <= 16 ? required : [...new Set(required)];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
     if (typeof name !== "string") continue;
+    if (names === required && required.indexOf(name) !== i) continue;
     const found = property
       ? property(name)
       : findProperty(schemas, schema, name);
