@@ -10,6 +10,7 @@ import {
   print,
   printDoc,
   propertyKey,
+  rememberedText,
   stringLiteral,
   trimBlankEnds,
 } from "../toolkit.js";
@@ -119,20 +120,22 @@ function schemeLine(name: string, members: readonly string[]): string {
 }
 
 /** `key: { a, b }<tail>` at `indent` spaces: the members one per line when it does not fit. */
-function objectMember(
-  key: string,
-  members: readonly string[],
-  tail: string,
-  indent: number,
-): string {
-  const doc: Doc = group([
-    propertyKey(key),
-    ": {",
-    items(members, { spaced: true }),
-    `}${tail}`,
-  ]);
-  return " ".repeat(indent) + print(doc, { indent });
-}
+const objectMember = rememberedText(
+  (
+    key: string,
+    members: readonly string[],
+    tail: string,
+    indent: number,
+  ): string => {
+    const doc: Doc = group([
+      propertyKey(key),
+      ": {",
+      items(members, { spaced: true }),
+      `}${tail}`,
+    ]);
+    return " ".repeat(indent) + print(doc, { indent });
+  },
+);
 
 function namedStyles(
   member: string,
