@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NamedSchema } from "../../model/types.js";
+import type { NamedSchema, Schema } from "../../model/types.js";
 import { PlanBuilder } from "./plan.js";
 
 /** A plan over one named schema `A`, counting how often a node compiles a call of its check. */
@@ -17,8 +17,8 @@ function counted() {
 }
 
 /** `{ a: { a: … { $ref A } } }`, `depth` objects deep. */
-function nested(depth: number): object {
-  let schema: object = { $ref: "#/components/schemas/A" };
+function nested(depth: number): Schema {
+  let schema: Schema = { $ref: "#/components/schemas/A" };
   for (let i = 0; i < depth; i++) schema = { properties: { a: schema } };
   return schema;
 }
