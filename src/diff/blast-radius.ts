@@ -201,12 +201,7 @@ function readsMemberOf(
     const owner = decl.getFirstAncestor(
       (a) => Node.isInterfaceDeclaration(a) || Node.isTypeAliasDeclaration(a),
     );
-    return (
-      owner !== undefined &&
-      (Node.isInterfaceDeclaration(owner) ||
-        Node.isTypeAliasDeclaration(owner)) &&
-      owner.getName() === type
-    );
+    return owner?.getName() === type;
   });
 }
 

@@ -1,8 +1,13 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadModel } from "../pipeline.js";
 import { definePlugin, type GeneratedFile } from "./artifact.js";
 import { BUILT_IN_PLUGINS } from "./registry.js";
 import { emitPlugins, runPlugins } from "./run.js";
+import { DEFAULT_TEMPLATES_DIR } from "./templates.js";
 
 const SPEC = JSON.stringify({
   openapi: "3.1.0",
@@ -28,7 +33,25 @@ const user = definePlugin({
   emit: () => cached,
 });
 
-async function run(keep?: (files: GeneratedFile[]) => GeneratedFile[]) {
+/**
+ * A user's templates folder whose docs templates are apiloom's own, re-exported: its pages are
+ * made in emit, as plain files (apiloom's own templates make each page when it is written).
+ */
+function userDocsTemplates(): string {
+  const dir = mkdtempSync(join(tmpdir(), "apiloom-run-test-"));
+  mkdirSync(join(dir, "docs"));
+  for (const file of ["markdown.js", "html.js", "html-assets.js"])
+    writeFileSync(
+      join(dir, "docs", file),
+      `export * from ${JSON.stringify(pathToFileURL(join(DEFAULT_TEMPLATES_DIR, "docs", file)).href)};\n`,
+    );
+  return dir;
+}
+
+async function run(
+  keep?: (files: GeneratedFile[]) => GeneratedFile[],
+  templatesDir?: string,
+) {
   const model = loadModel([{ file: "p.json", text: SPEC }]);
   // what each plugin returned, as the writer was given it, with its files' texts at that moment
   const given = new Map<
@@ -39,6 +62,7 @@ async function run(keep?: (files: GeneratedFile[]) => GeneratedFile[]) {
     plugins: [...BUILT_IN_PLUGINS, user],
     artifacts: ["docs", "user"],
     options: {},
+    templatesDir,
     layout: { outDir: "generated" },
   });
   for (let step = await making.next(); ; step = await making.next()) {
@@ -55,10 +79,12 @@ async function run(keep?: (files: GeneratedFile[]) => GeneratedFile[]) {
 describe("the files a plugin returned, once the writer has taken them (src/emit/run.ts)", () => {
   it("are let go for apiloom's own plugins: the array emptied, the replaced files' texts dropped", async () => {
     // the writer replaces every file (as staging does) but the first of each plugin
-    const { given, batches } = await run((files) =>
-      files.map((f, i) =>
-        i === 0 ? f : { path: f.path, contents: `kept ${f.path}` },
-      ),
+    const { given, batches } = await run(
+      (files) =>
+        files.map((f, i) =>
+          i === 0 ? f : { path: f.path, contents: `kept ${f.path}` },
+        ),
+      userDocsTemplates(),
     );
     const docs = given.get("docs")!;
     expect(docs.files.length).toBeGreaterThan(2);

@@ -39,8 +39,6 @@ export function makeContext(
   // the verdicts on patterns read in this document (the model joins the documents')
   const patterns = new PatternVerdicts(analyzePatterns);
   let realRoot: string | undefined;
-  // a spec names the same few targets over and over (`#/components/parameters/owner`)
-  const pointers = new Map<string, readonly string[] | undefined>();
   const resolveRef = (
     ref: string,
     from: SourceDocument,
@@ -49,9 +47,7 @@ export function makeContext(
     const hash = ref.indexOf("#");
     const refFilePart = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? "" : ref.slice(hash);
-    let path = pointers.get(fragment);
-    if (path === undefined && !pointers.has(fragment))
-      pointers.set(fragment, (path = parsePointer(fragment)));
+    const path = parsePointer(fragment);
     if (path === undefined) {
       reporter.report(
         "ref/invalid",

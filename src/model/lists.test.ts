@@ -75,7 +75,7 @@ describe("resolveSerialization", () => {
     "deepObject",
   ];
 
-  it("gives the rule's style and explode, one shared frozen object for each pair", () => {
+  it("gives the rule's style and explode", () => {
     for (const style of styles)
       for (const explode of [undefined, false, true]) {
         const got = resolveSerialization("query", { style, explode });
@@ -83,13 +83,6 @@ describe("resolveSerialization", () => {
           style,
           explode: explode ?? (style === "form" || style === "deepObject"),
         });
-        expect(Object.isFrozen(got)).toBe(true);
-        expect(resolveSerialization("path", { style, explode })).toBe(
-          resolveSerialization("header", {
-            style,
-            explode: got.explode,
-          }),
-        );
       }
     expect(resolveSerialization("path", {})).toEqual({
       style: "simple",
@@ -101,12 +94,9 @@ describe("resolveSerialization", () => {
     });
   });
 
-  it("gives a style it does not know, or an explode that is not a boolean, its own object", () => {
+  it("keeps a style it does not know, or an explode that is not a boolean, as declared", () => {
     const odd = { style: "tabDelimited" as ParameterStyle, explode: true };
     expect(resolveSerialization("query", odd)).toEqual(odd);
-    expect(resolveSerialization("query", odd)).not.toBe(
-      resolveSerialization("query", odd),
-    );
     const text = { style: "form" as const, explode: "yes" as never };
     expect(resolveSerialization("query", text)).toEqual(text);
   });

@@ -45,20 +45,13 @@ export function pagination(
   )
     return;
   const found: Pagination[] = [];
-  const properties = body.properties;
-  // each field's squeezed name made once, not once per query parameter
-  let fields: string[] | undefined;
-  let squeezedFields: string[] | undefined;
   for (const parameter of endpoint.parameters.query) {
     const kind = valueKind(resolveSchema(model.schemas, parameter.schema));
     if (!kind) continue;
-    fields ??= Object.keys(properties);
-    squeezedFields ??= fields.map(squeezed);
     const wanted = `next${squeezed(parameter.name)}`;
-    for (let i = 0; i < fields.length; i++) {
-      if (squeezedFields[i] !== wanted) continue;
-      const field = fields[i]!;
-      const fieldSchema = resolveSchema(model.schemas, properties[field]);
+    for (const [field, schema] of Object.entries(body.properties)) {
+      if (squeezed(field) !== wanted) continue;
+      const fieldSchema = resolveSchema(model.schemas, schema);
       if (fieldSchema?.writeOnly) continue;
       if (valueKind(fieldSchema, true) === kind)
         found.push({ parameter, field, kind });

@@ -17,17 +17,8 @@ export function toPointer(path: Path, prefix = ""): string {
 export function pointerSegment(segment: string | number): string {
   if (typeof segment !== "string") return String(segment);
   if (!segment.includes("~") && !segment.includes("/")) return segment;
-  // a path template (`/repos/{owner}`) is escaped for every fact read below it, one after another
-  if (segment !== lastEscaped.raw)
-    lastEscaped = {
-      raw: segment,
-      escaped: segment.replace(/~/g, "~0").replace(/\//g, "~1"),
-    };
-  return lastEscaped.escaped;
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-
-/** The last segment {@link pointerSegment} escaped, and its escape. */
-let lastEscaped = { raw: "", escaped: "" };
 
 /** Parses the fragment of a `$ref` (`#/definitions/Pet`) into a path; undefined when malformed. */
 export function parsePointer(pointer: string): string[] | undefined {

@@ -14,6 +14,7 @@ import {
 } from "../../../test/docs/hostile-model.js";
 import type { GeneratedFile } from "../artifact.js";
 import { DEFAULT_TEMPLATES_DIR } from "../templates.js";
+import { textMaker } from "../shared/text-parts.js";
 import { emitDocs } from "./index.js";
 import { markdownInline, markdownProse } from "./markdown.js";
 import { uniqueSlugs } from "./slugs.js";
@@ -305,6 +306,13 @@ describe("user templates", () => {
       standard.get("docs/tags/pets.md"),
     );
     expect(byPath.get("docs/index.html")).toBe(standard.get("docs/index.html"));
+    // a user's template runs in emit (plain files, its errors its own); apiloom's own make each
+    // page when it is written
+    const streamed = (path: string) =>
+      textMaker(list.find((f) => f.path === path)!) !== undefined;
+    expect(streamed("docs/index.md")).toBe(false);
+    expect(streamed("docs/tags/pets.md")).toBe(false);
+    expect(streamed("docs/index.html")).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { EmitContext, GeneratedFile } from "../artifact.js";
+import { streamedFile } from "../toolkit.js";
 import type { DocsGroupBy } from "./group-by-option.js";
 import { loadDocsTemplates, docsHelpers } from "./templates.js";
 import { changelogPage } from "./changelog.js";
@@ -33,38 +34,49 @@ export async function emitDocs({
     meaning: (code) => reporter.meaning(code),
   });
   const { markdown, html, assets } = await loadDocsTemplates(templatesDir);
+  const own = await loadDocsTemplates();
+  // apiloom's own templates make each page when it is written (a large API's pages are never
+  // all held at once: Microsoft Graph beta's are 157 MB); a user's run here, where what they
+  // throw is reported as theirs
+  const page = (
+    path: string,
+    template: object,
+    render: () => string,
+  ): GeneratedFile =>
+    template === own.markdown || template === own.html
+      ? streamedFile(path, (out) => out.write(render()))
+      : { path, contents: render() };
   const files: GeneratedFile[] = [
-    { path: "docs/index.md", contents: markdown.indexPage(view, docsHelpers) },
-    ...view.tags.map((tag) => ({
-      path: `docs/tags/${tag.slug}.md`,
-      contents: markdown.tagPage(view, tag, docsHelpers),
-    })),
-    {
-      path: "docs/diagnostics.md",
-      contents: markdown.diagnosticsPage(view, docsHelpers),
-    },
+    page("docs/index.md", markdown, () =>
+      markdown.indexPage(view, docsHelpers),
+    ),
+    ...view.tags.map((tag) =>
+      page(`docs/tags/${tag.slug}.md`, markdown, () =>
+        markdown.tagPage(view, tag, docsHelpers),
+      ),
+    ),
+    page("docs/diagnostics.md", markdown, () =>
+      markdown.diagnosticsPage(view, docsHelpers),
+    ),
     ...(view.schemas.length > 0
       ? [
-          {
-            path: "docs/schemas.md",
-            contents: markdown.schemasPage(view, docsHelpers),
-          },
+          page("docs/schemas.md", markdown, () =>
+            markdown.schemasPage(view, docsHelpers),
+          ),
         ]
       : []),
     // a user's template written before this page may not have it (`in`: asking for a missing
     // export of a user's template throws)
     ...(view.webhooks.length > 0 && "webhooksPage" in markdown
       ? [
-          {
-            path: "docs/webhooks.md",
-            contents: markdown.webhooksPage!(view, docsHelpers),
-          },
+          page("docs/webhooks.md", markdown, () =>
+            markdown.webhooksPage!(view, docsHelpers),
+          ),
         ]
       : []),
-    {
-      path: "docs/index.html",
-      contents: html.htmlPage(view, docsHelpers, assets),
-    },
+    page("docs/index.html", html, () =>
+      html.htmlPage(view, docsHelpers, assets),
+    ),
   ];
   // what changed since the last run, when the run makes the OpenAPI document to compare
   if (sinceLastRun) files.push(changelogPage("docs", sinceLastRun, reporter));

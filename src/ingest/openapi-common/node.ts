@@ -25,15 +25,8 @@ export function child(node: RecordNode, key: string): Node {
 
 /** The members of an object node as child nodes, in source order; none for a non-object. */
 export function members(node: Node): [string, Node][] {
-  if (!isRecord(node.value)) return [];
-  return Object.keys(node.value).map((key) => [
-    key,
-    {
-      value: (node.value as Record<string, unknown>)[key],
-      doc: node.doc,
-      path: [...node.path, key],
-    },
-  ]);
+  if (!isRecordNode(node)) return [];
+  return Object.keys(node.value).map((key) => [key, child(node, key)]);
 }
 
 /** The elements of an array node as child nodes; none for a non-array. */

@@ -15,16 +15,13 @@ export interface Origin<From> {
  * own, so {@link originOf} is a short walk.
  */
 export class OverlaidValue<From> {
-  private root: unknown;
   private readonly owned = new WeakSet<object>();
   private readonly overrides = new WeakMap<object, Map<string, Origin<From>>>();
 
-  private rootOrigin: Origin<From>;
-
-  constructor(value: unknown, rootOrigin: Origin<From>) {
-    this.root = value;
-    this.rootOrigin = rootOrigin;
-  }
+  constructor(
+    private root: unknown,
+    private rootOrigin: Origin<From>,
+  ) {}
 
   get value(): unknown {
     return this.root;

@@ -5,7 +5,6 @@ import {
   type SourceDocument,
 } from "../reader.js";
 import { setOwn } from "../../model/own-property.js";
-import { refAlone } from "../../model/schema/ref.js";
 import { breakRefCycles, DOC_KEYWORDS } from "./ref-cycles.js";
 import { NamedSchemas } from "./named-schemas.js";
 import { type At, Place, pathOf } from "./place.js";
@@ -320,9 +319,6 @@ export class SchemaConverter {
     const modelRef = this.names.modelRef(raw.$ref as string, doc, at);
     if (modelRef === undefined) return {};
     const target$ref: Schema = { $ref: modelRef };
-    // most references are a `$ref` alone: nothing beside it to apply or keep, and no keyword
-    // the schema does not have is looked up
-    if (refAlone(raw)) return target$ref;
     // 2.0 and 3.0 ignore $ref siblings except for docs; 3.1 (JSON Schema 2020-12) applies them
     // as well, which allOf says without changing what the reference points at.
     let out = target$ref;

@@ -27,8 +27,6 @@ export class NamedSchemas {
   readonly schemas: Record<string, NamedSchema> = {};
   /** `absPath#pointer` → name, for every named schema already registered. */
   private readonly byTarget = new Map<string, string>();
-  /** Per document, each `$ref` resolved so far and the model's `$ref` for it ({@link modelRef}). */
-  private readonly refs = new Map<SourceDocument, Map<string, string>>();
   /** Registered, waiting to be converted. */
   private readonly pending: PendingSchema[] = [];
 
@@ -45,23 +43,14 @@ export class NamedSchemas {
 
   /**
    * The model's `$ref` (`#/components/schemas/<name>`) for a `$ref` written at `at` of `doc`,
-   * registering its target; undefined, reported, when it resolves to nothing. A spec names the
-   * same few targets over and over: a `$ref` resolved once in a document is not resolved again
-   * (resolving is a function of the text and the document; one that fails is, and reports at
-   * each place).
+   * registering its target; undefined, reported, when it resolves to nothing.
    */
   modelRef(ref: string, doc: SourceDocument, at: At): string | undefined {
-    let known = this.refs.get(doc);
-    if (known === undefined) this.refs.set(doc, (known = new Map()));
-    const resolved = known.get(ref);
-    if (resolved !== undefined) return resolved;
     const target = this.ctx.resolveRef(ref, doc, [...pathOf(at), "$ref"]);
     if (!target) return undefined;
-    const modelRef = schemaRef(
+    return schemaRef(
       this.named(target.doc, target.path, suggestName(target.path, target.doc)),
     );
-    known.set(ref, modelRef);
-    return modelRef;
   }
 
   /** Registers the schema at `path` of `doc` under a unique name (once), converting it. */

@@ -136,7 +136,7 @@ export class Reporter<in Code extends string = never> {
       this.sink.diagnostics.push(d);
       return;
     }
-    const key = keyOf(d);
+    const key = `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.code}\u0000${d.message}`;
     if (this.sink.kept.has(key)) return;
     this.sink.kept.add(key);
     this.sink.diagnostics.push(d);
@@ -169,15 +169,6 @@ export class Reporter<in Code extends string = never> {
     sink.waiting = [];
     const all = sink.diagnostics.splice(0);
     sink.kept = new Set();
-    for (const d of all) {
-      const key = keyOf(d);
-      if (sink.kept.has(key)) continue;
-      sink.kept.add(key);
-      sink.diagnostics.push(d);
-    }
+    for (const d of all) this.keep(d);
   }
-}
-
-function keyOf(d: Diagnostic): string {
-  return `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.code}\u0000${d.message}`;
 }

@@ -1,6 +1,7 @@
 import { pickWinner } from "./rank.js";
 import type { ApiInfo, DocumentModel, Endpoint } from "../types.js";
 import { trimTrailing } from "../linear-text.js";
+import { grouped } from "../lists.js";
 
 const FALLBACK: ApiInfo = { title: "API", version: "1.0.0" };
 
@@ -30,11 +31,7 @@ export function mergeInfo(
       ? { ...FALLBACK, version: first.value.info.version || FALLBACK.version }
       : FALLBACK;
   }
-  const byTitle = new Map<string, typeof candidates>();
-  for (const c of candidates) {
-    const key = c.title.toLowerCase();
-    byTitle.set(key, [...(byTitle.get(key) ?? []), c]);
-  }
+  const byTitle = grouped(candidates, (c) => c.title.toLowerCase());
   const most = Math.max(...[...byTitle.values()].map((list) => list.length));
   const contenders = candidates.some((c) => preferred(c.doc))
     ? candidates

@@ -78,7 +78,7 @@ function inferredPenalty(schema: Record<string, unknown>): number {
 }
 
 function dedupeExamples(examples: Example[]): Example[] {
-  if (examples.length < 2 || namesDiffer(examples)) return examples;
+  if (examples.length < 2) return examples;
   const seen = new Set<string>();
   return packed(
     examples.filter((example) => {
@@ -88,22 +88,6 @@ function dedupeExamples(examples: Example[]): Example[] {
       return true;
     }),
   );
-}
-
-/**
- * True when every example has a name of its own, one at most none: their canonical JSON differs
- * then (it holds the name, or no name), so none is a copy of another, and the examples (often
- * large) need not be printed to tell.
- */
-export function namesDiffer(examples: readonly Example[]): boolean {
-  const names = new Set<string | undefined>();
-  for (const example of examples) {
-    const name = example.name;
-    if ((typeof name !== "string" && name !== undefined) || names.has(name))
-      return false;
-    names.add(name);
-  }
-  return true;
 }
 
 /** Every view's request body as one: required when any requires it, media types unioned. */

@@ -94,16 +94,7 @@ function richestText(
   return pickWinner(
     views.flatMap((v) => {
       const text = get(v.endpoint)?.trim();
-      return text
-        ? [
-            {
-              value: text,
-              rank: v.rank,
-              source: v.endpoint.sources[0]!,
-              richness: text.length,
-            },
-          ]
-        : [];
+      return text ? [offer(v, text, text.length)] : [];
     }),
   )?.value;
 }

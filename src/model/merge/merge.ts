@@ -21,7 +21,6 @@ import type {
   SecurityScheme,
   Server,
   Tag,
-  Webhook,
 } from "../types.js";
 import { mergeWebhooks } from "./webhooks.js";
 import { trimTrailing } from "../linear-text.js";
@@ -49,6 +48,7 @@ export function mergeDocuments(
   prefer: readonly string[] = [],
 ): MergedDocuments {
   const rankOf: RankOf = (doc) => documentRank(doc.file, doc.format, prefer);
+  const preferred = (doc: DocumentModel) => isPreferred(doc.file, prefer);
   const { schemas, documents } = mergeSchemas(
     canonicalOrder(input),
     reporter,
@@ -63,24 +63,17 @@ export function mergeDocuments(
   const endpoints = [...groups.values()].map((offers) =>
     mergeEndpoint(offers, reporter),
   );
+  const webhooks = mergeWebhooks(documents, prefer, reporter);
   return {
-    info: mergeInfo(documents, endpoints, rankOf, (doc) =>
-      isPreferred(doc.file, prefer),
-    ),
-    servers: mergeServers(documents, reporter, rankOf, (doc) =>
-      isPreferred(doc.file, prefer),
-    ),
+    info: mergeInfo(documents, endpoints, rankOf, preferred),
+    servers: mergeServers(documents, reporter, rankOf, preferred),
     securitySchemes: mergeSecuritySchemes(documents, reporter, rankOf),
     schemas,
     tags: mergeTags(documents),
     endpoints,
-    ...webhooksOf(mergeWebhooks(documents, prefer, reporter)),
+    // a model without webhooks has no key for them
+    ...(webhooks ? { webhooks } : {}),
   };
-}
-
-/** `{ webhooks }` when there are any (a model without stays as it was). */
-function webhooksOf(webhooks: Webhook[] | undefined): { webhooks?: Webhook[] } {
-  return webhooks ? { webhooks } : {};
 }
 
 /** `http://api.example.com/` and `http://api.example.com` are one server. */

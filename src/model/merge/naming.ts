@@ -71,14 +71,6 @@ export function assignNames(
   reporter: ModelReporter,
 ): void {
   const taken = new Set<string>();
-  // the identifier a name candidate makes, asked of each candidate by preferredName and of each
-  // operationId again when its endpoint is named: made once
-  const ids = new Map<string, string>();
-  const idOf = (text: string): string => {
-    let id = ids.get(text);
-    if (id === undefined) ids.set(text, (id = camelCase(text, "")));
-    return id;
-  };
   /** Which endpoint holds a name, by clash key. */
   const holder = new Map<string, Endpoint>();
   const isTaken = (name: string) =>
@@ -159,7 +151,7 @@ export function assignNames(
   // what each endpoint's sources would name it, read for every endpoint (locked or not), so the
   // diagnostics reading names does not depend on whether a lock exists
   const preferred = new Map(
-    pending.map((e) => [e, preferredName(e, reporter, idOf)]),
+    pending.map((e) => [e, preferredName(e, reporter)]),
   );
   const unlocked: Endpoint[] = [];
   const lockedOnes: Endpoint[] = [];
@@ -226,7 +218,7 @@ export function assignNames(
     holder.set(clashKey(name), endpoint);
     endpoint.name = name;
     const fromId = endpoint.nameCandidates.find(
-      (c) => c.kind === "operationId" && idOf(c.value) === name,
+      (c) => c.kind === "operationId" && camelCase(c.value, "") === name,
     );
     if (fromId) endpoint.operationId = fromId.value;
     else delete endpoint.operationId;
@@ -246,12 +238,7 @@ interface GivenName {
  * Postman example each, merged into one endpoint) give it no title's name: it is named by its
  * method and path, and an info diagnostic lists the titles.
  */
-function preferredName(
-  endpoint: Endpoint,
-  reporter: ModelReporter,
-  /** `camelCase(text, "")`. */
-  idOf: (text: string) => string,
-): GivenName {
+function preferredName(endpoint: Endpoint, reporter: ModelReporter): GivenName {
   const scored = new Map<
     string,
     { fromId: boolean; votes: number; first: NameCandidate }
@@ -259,7 +246,7 @@ function preferredName(
   for (const candidate of [...endpoint.nameCandidates].sort((a, b) =>
     compareSources(a.source, b.source),
   )) {
-    const id = idOf(candidate.value);
+    const id = camelCase(candidate.value, "");
     if (id === "") continue;
     const score = scored.get(id) ?? {
       fromId: false,
@@ -285,25 +272,15 @@ function preferredName(
     );
     return { name };
   }
-  let best:
-    | [string, { fromId: boolean; votes: number; first: NameCandidate }]
-    | undefined;
-  for (const entry of ids.length > 0 ? ids : scored) {
-    if (!best) best = entry;
-    else {
-      const [id, s] = entry;
-      const [bestId, b] = best;
-      const better =
-        s.votes - b.votes || (compareCodeUnits(id, bestId) < 0 ? 1 : -1);
-      if (better > 0) best = entry;
-    }
-  }
-  if (!best) return { name: methodPathName(endpoint) };
-  return {
-    name: best[0],
-    kind: best[1].first.kind,
-    source: best[1].first.source,
-  };
+  const entries = ids.length > 0 ? ids : [...scored];
+  if (entries.length === 0) return { name: methodPathName(endpoint) };
+  // the most votes, then the first name in code-unit order
+  const [name, { first }] = entries.reduce((best, entry) =>
+    (entry[1].votes - best[1].votes || compareCodeUnits(best[0], entry[0])) > 0
+      ? entry
+      : best,
+  );
+  return { name, kind: first.kind, source: first.source };
 }
 
 /** `get /pets/{petId}/photos` → `getPetsByPetIdPhotos`. */

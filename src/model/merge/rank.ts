@@ -73,9 +73,8 @@ export function pickWinner<T>(
   offers: readonly Offer<T>[],
 ): Offer<T> | undefined {
   let best: Offer<T> | undefined;
-  for (const offer of offers) {
+  for (const offer of offers)
     if (!best || compareOffers(offer, best) < 0) best = offer;
-  }
   return best;
 }
 

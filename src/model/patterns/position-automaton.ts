@@ -2,6 +2,7 @@
 // looks for in it (EDA, IDA), for ambiguity.ts.
 import { ALL, charSet, intersection, meet, type CodePoints } from "./sets.js";
 import type { PatternSyntax } from "./syntax.js";
+import { stronglyConnected } from "../schema/recursion.js";
 
 /** Positions past which an automaton is not built. */
 const MAX_POSITIONS = 256;
@@ -231,34 +232,14 @@ export class PositionAutomaton {
     return { ...inner, nullable: true, sureNullable: true };
   }
 
-  /** Strongly connected components (Tarjan's), as a component number per state. */
+  /** Strongly connected components, as a component number per state. */
   private components(): number[] {
-    const n = this.next.length;
-    const index = new Array<number>(n).fill(-1);
-    const low = new Array<number>(n).fill(0);
-    const component = new Array<number>(n).fill(-1);
-    const stack: number[] = [];
-    let counter = 0;
-    let count = 0;
-    const visit = (v: number): void => {
-      index[v] = low[v] = counter++;
-      stack.push(v);
-      for (const w of this.next[v]!) {
-        if (index[w] === -1) {
-          visit(w);
-          low[v] = Math.min(low[v]!, low[w]!);
-        } else if (component[w] === -1) low[v] = Math.min(low[v]!, index[w]!);
-      }
-      if (low[v] === index[v]) {
-        let w: number;
-        do {
-          w = stack.pop()!;
-          component[w] = count;
-        } while (w !== v);
-        count++;
-      }
-    };
-    for (let v = 0; v < n; v++) if (index[v] === -1) visit(v);
+    const component = new Array<number>(this.next.length);
+    stronglyConnected(this.next.keys(), (q) => this.next[q]!).forEach(
+      (states, k) => {
+        for (const q of states) component[q] = k;
+      },
+    );
     return component;
   }
 

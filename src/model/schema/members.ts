@@ -21,11 +21,6 @@ export function findProperty(
   schema: SubSchema | undefined,
   name: string,
 ): SubSchema | undefined {
-  // the usual case, answered without the walk below: the schema declares it itself
-  if (isSchemaObject(schema) && typeof schema.$ref !== "string") {
-    const own = schema.properties;
-    if (isSchemaObject(own) && Object.hasOwn(own, name)) return own[name];
-  }
   const seen = new Set<Schema>();
   const find = (s: SubSchema | undefined): SubSchema | undefined => {
     const resolved = isSchemaObject(s) ? resolveSchema(schemas, s) : undefined;
@@ -68,37 +63,6 @@ export function requiredSplit(
   schema: Schema,
   property?: (name: string) => SubSchema | undefined,
 ): RequiredSplit {
-  if (property !== undefined) return splitRequired(schemas, schema, property);
-  let known = SPLITS.get(schemas);
-  if (known === undefined) SPLITS.set(schemas, (known = new WeakMap()));
-  let split = known.get(schema);
-  if (split === undefined) {
-    split = splitRequired(schemas, schema, undefined);
-    Object.freeze(split.always);
-    Object.freeze(split.notInRequest);
-    Object.freeze(split.notInResponse);
-    known.set(schema, Object.freeze(split));
-  }
-  return split;
-}
-
-/**
- * The {@link requiredSplit} of each schema asked for with no `property`, by the named schemas it
- * was found among: the types (a schema per mode), the validators and the write-variant scan ask
- * about the same model schemas, and the answer depends only on the schema and the named ones,
- * which nothing writes into once the model is built (test/model/frozen-inputs.test.ts). Frozen,
- * as every asker gets the same lists.
- */
-const SPLITS = new WeakMap<
-  Readonly<Record<string, NamedSchema>>,
-  WeakMap<Schema, RequiredSplit>
->();
-
-function splitRequired(
-  schemas: Readonly<Record<string, NamedSchema>>,
-  schema: Schema,
-  property: ((name: string) => SubSchema | undefined) | undefined,
-): RequiredSplit {
   const split: SplitLists = {
     always: [],
     notInRequest: [],
@@ -110,17 +74,13 @@ function splitRequired(
   return split;
 }
 
-/** True when {@link requiredSplit} would list a name as readOnly/writeOnly. */
+/** True when {@link requiredSplit} would list a name as readOnly/writeOnly (it stops at the first). */
 export function requiresDirectional(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: Schema,
   property?: (name: string) => SubSchema | undefined,
 ): boolean {
-  // with a `property` of its own, asked once: it stops at the first directional name
-  if (property !== undefined)
-    return forEachRequired(schemas, schema, property, (_, d) => d !== "always");
-  const split = requiredSplit(schemas, schema);
-  return split.notInRequest.length > 0 || split.notInResponse.length > 0;
+  return forEachRequired(schemas, schema, property, (_, d) => d !== "always");
 }
 
 /**
@@ -135,12 +95,9 @@ function forEachRequired(
 ): boolean {
   const required: unknown[] | undefined = schema.required;
   if (!Array.isArray(required)) return false;
-  // each name once, at its first place: a short list is searched, a long one goes through a Set
-  const names = required.length <= 16 ? required : [...new Set(required)];
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i];
+  // each name once, at its first place
+  for (const name of new Set(required)) {
     if (typeof name !== "string") continue;
-    if (names === required && required.indexOf(name) !== i) continue;
     const found = property
       ? property(name)
       : findProperty(schemas, schema, name);

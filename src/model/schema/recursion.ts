@@ -12,34 +12,51 @@ export function recursiveSchemaNames(
   refs: ReadonlyMap<string, ReadonlySet<string>>,
 ): Set<string> {
   const edges = edgesFrom(schemas, refs);
-  // Tarjan's strongly connected components, iteratively (deep chains stay off the call stack)
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
   const out = new Set<string>();
-  let next = 0;
-  for (const root of edges.keys()) {
+  for (const component of stronglyConnected(edges.keys(), (name) =>
+    edges.get(name)!,
+  )) {
+    const only = component[0]!;
+    if (component.length > 1 || edges.get(only)!.includes(only))
+      for (const name of component) out.add(name);
+  }
+  return out;
+}
+
+/**
+ * The strongly connected components of the graph `next` makes of `nodes`, each as it is
+ * completed (after every component it leads to): Tarjan's, iteratively, so that a deep chain
+ * stays off the call stack.
+ */
+export function stronglyConnected<T>(
+  nodes: Iterable<T>,
+  next: (node: T) => readonly T[],
+): T[][] {
+  const index = new Map<T, number>();
+  const low = new Map<T, number>();
+  const onStack = new Set<T>();
+  const stack: T[] = [];
+  const work: [T, number][] = [];
+  const out: T[][] = [];
+  const open = (node: T) => {
+    low.set(node, index.size);
+    index.set(node, index.size);
+    stack.push(node);
+    onStack.add(node);
+    work.push([node, 0]);
+  };
+  for (const root of nodes) {
     if (index.has(root)) continue;
-    const work: [string, number][] = [[root, 0]];
-    index.set(root, next);
-    low.set(root, next++);
-    stack.push(root);
-    onStack.add(root);
+    open(root);
     while (work.length > 0) {
       const frame = work[work.length - 1]!;
       const [node, i] = frame;
-      const targets = edges.get(node) ?? [];
+      const targets = next(node);
       if (i < targets.length) {
         frame[1]++;
         const t = targets[i]!;
-        if (!index.has(t)) {
-          index.set(t, next);
-          low.set(t, next++);
-          stack.push(t);
-          onStack.add(t);
-          work.push([t, 0]);
-        } else if (onStack.has(t))
+        if (!index.has(t)) open(t);
+        else if (onStack.has(t))
           low.set(node, Math.min(low.get(node)!, index.get(t)!));
         continue;
       }
@@ -49,16 +66,14 @@ export function recursiveSchemaNames(
         low.set(parent, Math.min(low.get(parent)!, low.get(node)!));
       }
       if (low.get(node) === index.get(node)) {
-        const component: string[] = [];
-        let member: string;
+        const component: T[] = [];
+        let member: T;
         do {
           member = stack.pop()!;
           onStack.delete(member);
           component.push(member);
         } while (member !== node);
-        const selfLoop = (edges.get(node) ?? []).includes(node);
-        if (component.length > 1 || selfLoop)
-          for (const m of component) out.add(m);
+        out.push(component);
       }
     }
   }

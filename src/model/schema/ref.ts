@@ -13,15 +13,6 @@ export function schemaRef(name: string): string {
   return [PREFIX, pointerSegment(name)].join("");
 }
 
-/**
- * True when `$ref` is the one key of `schema` (its own, or any enumerable one it inherits): a
- * reference with nothing written beside it, which has none of the keywords a schema may have.
- */
-export function refAlone(schema: object): boolean {
-  for (const key in schema) if (key !== "$ref") return false;
-  return true;
-}
-
 /** The schema name a `$ref` points at, or undefined for anything but `#/components/schemas/<name>`. */
 export function schemaRefName(ref: string): string | undefined {
   if (!ref.startsWith(PREFIX)) return undefined;
@@ -50,10 +41,8 @@ export function resolveSchema(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: Schema | undefined,
 ): Schema | undefined {
-  // most schemas are no reference, most references one step: nothing to remember for them
   if (schema === undefined || typeof schema.$ref !== "string") return schema;
   let current = refTarget(schemas, schema.$ref)?.schema;
-  if (current === undefined || typeof current.$ref !== "string") return current;
   const seen = new Set<string>([schema.$ref]);
   while (current !== undefined && typeof current.$ref === "string") {
     if (seen.has(current.$ref)) return undefined;

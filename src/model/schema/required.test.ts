@@ -47,7 +47,7 @@ function named(bodies: Schema[]): Record<string, NamedSchema> {
 }
 
 describe("requiredSplit without a property lookup", () => {
-  it("is the split of findProperty asked afresh, the same frozen lists each time, per set of named schemas", () => {
+  it("is the split of findProperty asked afresh, per set of named schemas", () => {
     fc.assert(
       fc.property(
         fc.array(member, { minLength: 3, maxLength: 3 }),
@@ -59,10 +59,6 @@ describe("requiredSplit without a property lookup", () => {
             const afresh = (name: string) => findProperty(schemas, s, name);
             const split = requiredSplit(schemas, s);
             expect(split).toEqual(requiredSplit(schemas, s, afresh));
-            expect(requiredSplit(schemas, s)).toBe(split);
-            expect(Object.isFrozen(split.always)).toBe(true);
-            expect(Object.isFrozen(split.notInRequest)).toBe(true);
-            expect(Object.isFrozen(split.notInResponse)).toBe(true);
             // the early-stopping scan, asked with the same lookup
             expect(requiresDirectional(schemas, s)).toBe(
               requiresDirectional(schemas, s, afresh),

@@ -7,7 +7,7 @@
  */
 
 import { findProperty } from "./members.js";
-import { refAlone, refTarget, resolveSchema, schemaRef } from "./ref.js";
+import { refTarget, resolveSchema, schemaRef } from "./ref.js";
 import { isAnnotation, isMap, mapSubSchemas, type SubSchema } from "./walk.js";
 import type { NamedSchema, Schema, SchemaType } from "../types.js";
 
@@ -53,10 +53,6 @@ export const SCHEMA_TYPES: ReadonlySet<string> = new Set<SchemaType>([
 /** The types `type` declares (a string or a list), in its order; empty when it declares none. */
 export function declaredTypes(schema: Schema | undefined): SchemaType[] {
   const type = schema?.type;
-  // most schemas declare one type or none: no list to filter, no callback per type
-  if (type === undefined) return [];
-  if (typeof type === "string")
-    return SCHEMA_TYPES.has(type) ? [type as SchemaType] : [];
   const list: unknown[] = Array.isArray(type) ? type : type ? [type] : [];
   return list.filter((t): t is SchemaType => SCHEMA_TYPES.has(t as string));
 }
@@ -84,8 +80,6 @@ export function effectiveTypes(schema: Schema | undefined): SchemaType[] {
   if (!schema || typeof schema !== "object") return [];
   const declared = declaredTypes(schema);
   if (declared.length > 0) return declared;
-  // a reference (most schemas without a type) has none of the keywords below: not looked up
-  if (typeof schema.$ref === "string" && refAlone(schema)) return [];
   const out: SchemaType[] = [];
   if (OBJECT_KEYWORDS.some((k) => schema[k] !== undefined)) out.push("object");
   if (ARRAY_KEYWORDS.some((k) => schema[k] !== undefined)) out.push("array");

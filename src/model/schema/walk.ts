@@ -162,13 +162,7 @@ export function walkSchemaNodes(
 ): void {
   if (schema === undefined) return;
   const seen = new Set<object>();
-  if (typeof schema === "object") seen.add(schema);
-  if (visit(schema) === false) return;
-  // a schema's children are pushed in order, then that run is reversed in place, so the first
-  // child is visited first
-  const stack: SubSchema[] = [];
-  pushSubSchemas(schema, stack);
-  stack.reverse();
+  const stack: SubSchema[] = [schema];
   while (stack.length > 0) {
     const current = stack.pop()!;
     if (typeof current === "object") {
@@ -176,6 +170,8 @@ export function walkSchemaNodes(
       seen.add(current);
     }
     if (visit(current) === false) continue;
+    // a schema's children are pushed in order, then that run is reversed in place, so the first
+    // child is visited first
     const from = stack.length;
     pushSubSchemas(current, stack);
     for (let i = from, j = stack.length - 1; i < j; i++, j--) {
