@@ -277,6 +277,40 @@ describe("templates and names", () => {
     ); // runtime.ts: apiloom's
   });
 
+  test("a user's endpoint template imports what its code names, not what its comments and strings do", async () => {
+    const templatesDir = writeTree({
+      "package.json": '{ "type": "module" }',
+      "client/endpoint.js":
+        "export const contract = 1;\n" +
+        "export function renderEndpoint(view) {\n" +
+        "  return [\n" +
+        "    '/* paginate, ApiReturn */ // serializeQuery',\n" +
+        "    `export const ${view.name}Words = \"pagesMaker\" + 'atServer' + \\`PageIterator\\`;`,\n" +
+        "    `export const ${view.name} = (o: CallOptions): ApiPromise<unknown> => send(o);`,\n" +
+        "    '',\n" +
+        "  ].join('\\n');\n" +
+        "}\n",
+    });
+    const index = fileOf(
+      await emitted("client", wireModel(), { templates: templatesDir }),
+      "client/index.ts",
+    );
+    const runtime = /import \{[^}]*\} from "\.\/runtime\.js";/.exec(index)![0];
+    for (const used of ["send,", "type ApiPromise,", "type CallOptions,"])
+      expect(runtime).toContain(used);
+    for (const unused of [
+      "paginate",
+      "ApiReturn",
+      "serializeQuery",
+      "pagesMaker",
+      "atServer",
+      "PageIterator",
+      "makeEndpoint",
+    ])
+      expect(index).not.toMatch(new RegExp(`import \\{[^}]*\\b${unused}\\b`));
+    expect(index).not.toContain("function makeEndpoint(");
+  });
+
   test("an endpoint named like a runtime helper pushes the helper's local name aside", async () => {
     const model = wireModel();
     model.endpoints[0]!.name = "specEndpoint";

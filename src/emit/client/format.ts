@@ -9,6 +9,7 @@ import {
   print,
   PRINT_WIDTH,
   propertyKey,
+  rememberedText,
   stringLiteral,
   textWidth,
 } from "../toolkit.js";
@@ -135,19 +136,21 @@ export function stringList(
   values: readonly string[],
   indent: number,
 ): string {
-  return arrayMember(key, values.map(stringLiteral), indent);
+  return arrayMember(key, values.map(stringLiteral), indent, false);
 }
 
 /** `key: [a, b],` at `indent`, one item per line when too long (or `broken`). */
-function arrayMember(
-  key: string,
-  values: readonly string[],
-  indent: number,
-  broken = false,
-): string {
-  const doc = group([`${propertyKey(key)}: [`, items(values), "],"], broken);
-  return pad(indent) + print(doc, { indent });
-}
+const arrayMember = rememberedText(
+  (
+    key: string,
+    values: readonly string[],
+    indent: number,
+    broken: boolean,
+  ): string => {
+    const doc = group([`${propertyKey(key)}: [`, items(values), "],"], broken);
+    return pad(indent) + print(doc, { indent });
+  },
+);
 
 /**
  * `head callee(a, b, { … });`: a declaration whose value is a call ending with an object

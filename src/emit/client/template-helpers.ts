@@ -10,6 +10,7 @@ import {
   print,
   printDoc,
   propertyKey,
+  rememberedText,
   stringLiteral,
   trimBlankEnds,
 } from "../toolkit.js";
@@ -119,20 +120,22 @@ function schemeLine(name: string, members: readonly string[]): string {
 }
 
 /** `key: { a, b }<tail>` at `indent` spaces: the members one per line when it does not fit. */
-function objectMember(
-  key: string,
-  members: readonly string[],
-  tail: string,
-  indent: number,
-): string {
-  const doc: Doc = group([
-    propertyKey(key),
-    ": {",
-    items(members, { spaced: true }),
-    `}${tail}`,
-  ]);
-  return " ".repeat(indent) + print(doc, { indent });
-}
+const objectMember = rememberedText(
+  (
+    key: string,
+    members: readonly string[],
+    tail: string,
+    indent: number,
+  ): string => {
+    const doc: Doc = group([
+      propertyKey(key),
+      ": {",
+      items(members, { spaced: true }),
+      `}${tail}`,
+    ]);
+    return " ".repeat(indent) + print(doc, { indent });
+  },
+);
 
 function namedStyles(
   member: string,
@@ -166,7 +169,41 @@ function literal(value: unknown): string {
   return String(value);
 }
 
+/** The lines of {@link endpointDoc} by view, and what they were made of. */
+const endpointDocs = new WeakMap<
+  ClientEndpointView,
+  [DocFacts, readonly string[]]
+>();
+type DocFacts = Pick<
+  ClientEndpointView,
+  "summary" | "description" | "method" | "path" | "scopes" | "deprecated"
+>;
+
+/** The endpoint's doc lines: made once per view (the function and its member carry them). */
 function endpointDoc(view: ClientEndpointView): string[] {
+  const known = endpointDocs.get(view);
+  if (known && sameDocFacts(known[0], view)) return [...known[1]];
+  const { summary, description, method, path, scopes, deprecated } = view;
+  const lines = endpointDocLines(view);
+  endpointDocs.set(view, [
+    { summary, description, method, path, scopes, deprecated },
+    lines,
+  ]);
+  return [...lines];
+}
+
+function sameDocFacts(a: DocFacts, b: DocFacts): boolean {
+  return (
+    a.summary === b.summary &&
+    a.description === b.description &&
+    a.method === b.method &&
+    a.path === b.path &&
+    a.scopes === b.scopes &&
+    a.deprecated === b.deprecated
+  );
+}
+
+function endpointDocLines(view: ClientEndpointView): string[] {
   const paragraphs: string[][] = [];
   if (view.summary?.trim())
     paragraphs.push(trimBlankEnds(jsdocLines(view.summary)));

@@ -54,6 +54,8 @@ export class CheckCode extends CheckText {
   private readonly inlined: number[] = [];
   /** The nodes whose checks the code calls (`c<id>`). */
   private readonly calls: number[] = [];
+  /** The length of a node's plan as JSON, by node number, once measured. */
+  private readonly sizes: number[] = [];
 
   constructor(
     private readonly nodes: readonly (PlanOp[] | undefined)[],
@@ -189,7 +191,7 @@ export class CheckCode extends CheckText {
       ops === undefined ||
       s.indent > INDENT_LIMIT ||
       this.inlined.includes(id) ||
-      JSON.stringify(ops).length > INLINE_LIMIT
+      (this.sizes[id] ??= JSON.stringify(ops).length) > INLINE_LIMIT
     )
       return false;
     const mark = this.mark();

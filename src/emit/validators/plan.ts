@@ -65,6 +65,8 @@ export class PlanBuilder {
   private readonly pending: [number, SubSchema][] = [];
   private readonly regexes = new Map<string, number | null>();
   private readonly interned = new Map<string, number>();
+  /** The nodes interned by the text of their schema. */
+  private readonly compiled = new Map<string, number>();
 
   constructor(
     private readonly model: Pick<ApiModel, "schemas" | "patterns" | "scalars">,
@@ -150,14 +152,23 @@ export class PlanBuilder {
    * one's when they are the same (endpoints share their parameters' shapes).
    */
   intern(schema: SubSchema): number {
+    // the same schema text makes the same node (endpoints repeat their parameters' schemas
+    // inline), unless the text lost a value to JSON (as null) or its node moved nodes out to
+    // the table: compiled again, that one moves them out again
+    const text = schemaText(schema);
+    let id = text === undefined ? undefined : this.compiled.get(text);
+    if (id !== undefined) return id;
+    const before = this.nodes.length;
     const ops = schemaOps(this, schema, 0);
     const key = JSON.stringify(ops);
-    let id = this.interned.get(key);
+    id = this.interned.get(key);
     if (id === undefined) {
       id = this.nodes.length;
       this.nodes.push(ops);
       this.interned.set(key, id);
     }
+    if (text !== undefined && this.nodes.length <= before + 1)
+      this.compiled.set(text, id);
     return id;
   }
 
@@ -168,6 +179,16 @@ export class PlanBuilder {
       this.nodes[id] = schemaOps(this, schema, 0);
     }
     this.pending.length = 0;
+  }
+}
+
+/** `schema` as JSON, or undefined when JSON cannot hold it exactly (a null may stand for another value). */
+function schemaText(schema: SubSchema): string | undefined {
+  try {
+    const text = JSON.stringify(schema) as string | undefined;
+    return text?.includes("null") === false ? text : undefined;
+  } catch {
+    return undefined; // a bigint
   }
 }
 

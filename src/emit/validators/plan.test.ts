@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { NamedSchema, Schema } from "../../model/types.js";
+import { PlanBuilder } from "./plan.js";
+
+/** A plan over one named schema `A`, counting how often a node compiles a call of its check. */
+function counted() {
+  const model = {
+    schemas: { A: { schema: { type: "string" } } as unknown as NamedSchema },
+    patterns: new Map(),
+  };
+  let refs = 0;
+  const plan = new PlanBuilder(model, () => {
+    refs += 1;
+    return ["@", "checkA"];
+  });
+  return { plan, refs: () => refs };
+}
+
+/** `{ a: { a: … { $ref A } } }`, `depth` objects deep. */
+function nested(depth: number): Schema {
+  let schema: Schema = { $ref: "#/components/schemas/A" };
+  for (let i = 0; i < depth; i++) schema = { properties: { a: schema } };
+  return schema;
+}
+
+describe("PlanBuilder.intern", () => {
+  it("compiles a schema of the same text once: endpoints repeat their parameters' schemas", () => {
+    const { plan, refs } = counted();
+    const first = plan.intern(nested(2));
+    expect(refs()).toBe(1);
+    expect(plan.intern(nested(2))).toBe(first);
+    expect(refs()).toBe(1);
+    expect(plan.nodes).toHaveLength(1);
+  });
+
+  it("compiles again a schema whose node moved nodes out to the table, which it moves out again", () => {
+    const { plan, refs } = counted();
+    const first = plan.intern(nested(14));
+    const nodes = plan.nodes.length;
+    expect(nodes).toBeGreaterThan(1);
+    const second = plan.intern(nested(14));
+    expect(second).not.toBe(first);
+    expect(plan.nodes).toHaveLength(2 * nodes);
+    plan.finish();
+    expect(refs()).toBe(2);
+  });
+
+  it("compiles again a schema whose JSON text has a null, which may stand for another value", () => {
+    const { plan, refs } = counted();
+    const schema = () => ({
+      properties: {
+        a: { $ref: "#/components/schemas/A" },
+        b: { enum: [null] },
+      },
+    });
+    expect(plan.intern(schema())).toBe(plan.intern(schema()));
+    expect(refs()).toBe(2);
+  });
+});
