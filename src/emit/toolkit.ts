@@ -39,11 +39,7 @@ export {
   jsonDoc,
 } from "./shared/statements.js";
 export { trimBoth, trimLineEnds, trimTrailing } from "../model/linear-text.js";
-export {
-  rememberedText,
-  streamedFile,
-  type TextOut,
-} from "./shared/text-parts.js";
+export { streamedFile, type TextOut } from "./shared/text-parts.js";
 
 export {
   PRINT_WIDTH,

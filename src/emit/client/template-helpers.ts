@@ -10,7 +10,6 @@ import {
   print,
   printDoc,
   propertyKey,
-  rememberedText,
   stringLiteral,
   trimBlankEnds,
 } from "../toolkit.js";
@@ -20,6 +19,7 @@ import {
   genericAliasOf,
   genericFunctionHead,
   propertyLine,
+  rememberedText,
   stringList,
   stringMatrix,
 } from "./format.js";

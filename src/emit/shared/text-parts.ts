@@ -41,23 +41,3 @@ export function textMaker(
 ): ((out: TextOut) => void) | undefined {
   return STREAMED.get(file);
 }
-
-/**
- * `make` with its texts kept by its arguments (written as JSON, which holds such arguments
- * exactly): for a layout that real APIs ask for again and again (Graph beta's endpoints share 26
- * style tables and 7 lists among 85,000 calls). At most 10,000 texts, then no more are kept.
- */
-export function rememberedText<
-  A extends (string | number | boolean | readonly string[])[],
->(make: (...args: A) => string): (...args: A) => string {
-  const texts = new Map<string, string>();
-  return (...args) => {
-    const key = JSON.stringify(args);
-    let text = texts.get(key);
-    if (text === undefined) {
-      text = make(...args);
-      if (texts.size < 10_000) texts.set(key, text);
-    }
-    return text;
-  };
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rememberedText } from "./text-parts.js";
+import { rememberedText } from "./format.js";
 
 describe("rememberedText", () => {
   it("makes a text once per arguments, told apart by their JSON", () => {
