@@ -139,17 +139,15 @@ export function stringList(
 }
 
 /** `key: [a, b],` at `indent`, one item per line when too long (or `broken`). */
-const arrayMember = rememberedText(
-  (
-    key: string,
-    values: readonly string[],
-    indent: number,
-    broken: boolean,
-  ): string => {
-    const doc = group([`${propertyKey(key)}: [`, items(values), "],"], broken);
-    return pad(indent) + print(doc, { indent });
-  },
-);
+function arrayMember(
+  key: string,
+  values: readonly string[],
+  indent: number,
+  broken: boolean,
+): string {
+  const doc = group([`${propertyKey(key)}: [`, items(values), "],"], broken);
+  return pad(indent) + print(doc, { indent });
+}
 
 /**
  * `head callee(a, b, { … });`: a declaration whose value is a call ending with an object
@@ -170,24 +168,4 @@ export function assignedCall(
   if (textWidth(`${head} ${callee}(`) <= PRINT_WIDTH)
     return `${head} ${callee}(\n${leading.map((a) => `  ${a},\n`).join("")}  {\n${members(4).join("\n")}\n  },\n);`;
   return `${head}\n  ${callee}(${leading.map((a) => `${a}, `).join("")}{\n${members(4).join("\n")}\n  });`;
-}
-
-/**
- * `make` with its texts kept by its arguments (written as JSON, which holds such arguments
- * exactly): for a layout that real APIs ask for again and again (Graph beta's endpoints share 26
- * style tables and 7 lists among 85,000 calls). At most 10,000 texts, then no more are kept.
- */
-export function rememberedText<
-  A extends (string | number | boolean | readonly string[])[],
->(make: (...args: A) => string): (...args: A) => string {
-  const texts = new Map<string, string>();
-  return (...args) => {
-    const key = JSON.stringify(args);
-    let text = texts.get(key);
-    if (text === undefined) {
-      text = make(...args);
-      if (texts.size < 10_000) texts.set(key, text);
-    }
-    return text;
-  };
 }

@@ -19,7 +19,6 @@ import {
   genericAliasOf,
   genericFunctionHead,
   propertyLine,
-  rememberedText,
   stringList,
   stringMatrix,
 } from "./format.js";
@@ -120,22 +119,20 @@ function schemeLine(name: string, members: readonly string[]): string {
 }
 
 /** `key: { a, b }<tail>` at `indent` spaces: the members one per line when it does not fit. */
-const objectMember = rememberedText(
-  (
-    key: string,
-    members: readonly string[],
-    tail: string,
-    indent: number,
-  ): string => {
-    const doc: Doc = group([
-      propertyKey(key),
-      ": {",
-      items(members, { spaced: true }),
-      `}${tail}`,
-    ]);
-    return " ".repeat(indent) + print(doc, { indent });
-  },
-);
+function objectMember(
+  key: string,
+  members: readonly string[],
+  tail: string,
+  indent: number,
+): string {
+  const doc: Doc = group([
+    propertyKey(key),
+    ": {",
+    items(members, { spaced: true }),
+    `}${tail}`,
+  ]);
+  return " ".repeat(indent) + print(doc, { indent });
+}
 
 function namedStyles(
   member: string,
