@@ -1,7 +1,7 @@
 import type { GeneratedFile } from "../src/emit/artifact.js";
 import { DEFAULT_LAYOUT } from "../src/emit/layout.js";
 import type { ArtifactName } from "../src/emit/registry.js";
-import { runPlugins } from "../src/emit/run.js";
+import { emitPlugins, finish } from "../src/emit/run.js";
 import type { GenerateOptions } from "../src/generate.js";
 import type { ApiModel } from "../src/model/types.js";
 import { validateConfig } from "../src/workflow/config/validate.js";
@@ -36,6 +36,6 @@ export async function emitted(
       layout: layout ?? DEFAULT_LAYOUT,
     },
   );
-  const { batches } = await runPlugins(model, resolved.emit);
+  const { batches } = await finish(emitPlugins(model, resolved.emit));
   return collectFiles(batches);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadModel } from "../pipeline.js";
 import { definePlugin, type GeneratedFile } from "./artifact.js";
 import { NOCHECK_LINE } from "./plugin-output.js";
-import { runPlugins } from "./run.js";
+import { emitPlugins, finish } from "./run.js";
 import { streamedFile } from "./shared/text-parts.js";
 
 const SPEC = JSON.stringify({
@@ -45,13 +45,15 @@ const marking = definePlugin({
 
 async function texts(typecheckGenerated?: boolean) {
   const model = loadModel([{ file: "p.json", text: SPEC }]);
-  const { batches } = await runPlugins(model, {
-    plugins: [marking],
-    artifacts: ["marking"],
-    options: {},
-    layout: { outDir: "generated" },
-    ...(typecheckGenerated === undefined ? {} : { typecheckGenerated }),
-  });
+  const { batches } = await finish(
+    emitPlugins(model, {
+      plugins: [marking],
+      artifacts: ["marking"],
+      options: {},
+      layout: { outDir: "generated" },
+      ...(typecheckGenerated === undefined ? {} : { typecheckGenerated }),
+    }),
+  );
   return Object.fromEntries(
     batches.flatMap((b) => b.files).map((f) => [f.path, f.contents]),
   );

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadModel } from "../pipeline.js";
 import { definePlugin, type GeneratedFile } from "./artifact.js";
 import { BUILT_IN_PLUGINS } from "./registry.js";
-import { emitPlugins, runPlugins } from "./run.js";
+import { emitPlugins, finish } from "./run.js";
 import { DEFAULT_TEMPLATES_DIR } from "./templates.js";
 
 const SPEC = JSON.stringify({
@@ -134,30 +134,32 @@ describe("a plugin's `after` and its context's sinceLastRun (src/emit/run.ts)", 
     const late = watcher("late");
     const asked: string[][] = [];
     const order: string[] = [];
-    await runPlugins(
-      model,
-      {
-        plugins: [early.plugin, late.plugin],
-        artifacts: ["early", "late"],
-        options: {},
-        layout: { outDir: "generated" },
-      },
-      {
-        onArtifact: (name) => order.push(name),
-        sinceLastRun: (made) => {
-          asked.push(made.map((f) => f.path));
-          const doc = made.find((f) => f.path === "late/x.txt");
-          return (
-            doc && {
-              before: undefined,
-              now: doc.contents,
-              earlier: () => undefined,
-              changes: () => undefined,
-              rules: {},
-            }
-          );
+    await finish(
+      emitPlugins(
+        model,
+        {
+          plugins: [early.plugin, late.plugin],
+          artifacts: ["early", "late"],
+          options: {},
+          layout: { outDir: "generated" },
         },
-      },
+        {
+          onArtifact: (name) => order.push(name),
+          sinceLastRun: (made) => {
+            asked.push(made.map((f) => f.path));
+            const doc = made.find((f) => f.path === "late/x.txt");
+            return (
+              doc && {
+                before: undefined,
+                now: doc.contents,
+                earlier: () => undefined,
+                changes: () => undefined,
+                rules: {},
+              }
+            );
+          },
+        },
+      ),
     );
     expect(order).toEqual(["late", "early"]);
     // `late` ran first and saw no file of the run; `early` saw late's
@@ -169,12 +171,14 @@ describe("a plugin's `after` and its context's sinceLastRun (src/emit/run.ts)", 
   it("does not make an artifact `after` names when the run does not ask for it", async () => {
     const early = watcher("early", ["late"]);
     const late = watcher("late");
-    const { batches } = await runPlugins(model, {
-      plugins: [early.plugin, late.plugin],
-      artifacts: ["early"],
-      options: {},
-      layout: { outDir: "generated" },
-    });
+    const { batches } = await finish(
+      emitPlugins(model, {
+        plugins: [early.plugin, late.plugin],
+        artifacts: ["early"],
+        options: {},
+        layout: { outDir: "generated" },
+      }),
+    );
     expect(batches.map((b) => b.emitter)).toEqual(["early"]);
     expect(late.seen).toEqual([]);
     expect(early.seen).toEqual([{ since: undefined }]);
@@ -184,34 +188,38 @@ describe("a plugin's `after` and its context's sinceLastRun (src/emit/run.ts)", 
     const a = watcher("a", ["b"]);
     const b = watcher("b", ["a"]);
     await expect(
-      runPlugins(model, {
-        plugins: [a.plugin, b.plugin],
-        artifacts: ["a", "b"],
-        options: {},
-        layout: { outDir: "generated" },
-      }),
+      finish(
+        emitPlugins(model, {
+          plugins: [a.plugin, b.plugin],
+          artifacts: ["a", "b"],
+          options: {},
+          layout: { outDir: "generated" },
+        }),
+      ),
     ).rejects.toThrow(/plugin\/error: the plugin "a" is in a circle/);
   });
 
   it("makes the docs after the OpenAPI document, whose text their context's sinceLastRun holds", async () => {
     const order: string[] = [];
     let now: string | undefined;
-    await runPlugins(
-      model,
-      {
-        plugins: BUILT_IN_PLUGINS,
-        artifacts: ["docs", "openapi"],
-        options: {},
-        layout: { outDir: "generated" },
-      },
-      {
-        onArtifact: (name) => order.push(name),
-        sinceLastRun: (made) => {
-          const doc = made.find((f) => f.path === "openapi.json");
-          if (doc) now = doc.contents;
-          return undefined;
+    await finish(
+      emitPlugins(
+        model,
+        {
+          plugins: BUILT_IN_PLUGINS,
+          artifacts: ["docs", "openapi"],
+          options: {},
+          layout: { outDir: "generated" },
         },
-      },
+        {
+          onArtifact: (name) => order.push(name),
+          sinceLastRun: (made) => {
+            const doc = made.find((f) => f.path === "openapi.json");
+            if (doc) now = doc.contents;
+            return undefined;
+          },
+        },
+      ),
     );
     expect(order).toEqual(["openapi", "docs"]);
     expect(now).toMatch(/^\{\n {2}"openapi": "3\.1\.\d+"/);

@@ -127,15 +127,6 @@ export async function* emitPlugins(
   return { batches, diagnostics: reporter.diagnostics };
 }
 
-/** {@link emitPlugins} run to its end, every batch as its plugin made it. */
-export function runPlugins(
-  model: ApiModel,
-  run: PluginRun,
-  hooks: RunHooks = {},
-): Promise<Emitted> {
-  return finish(emitPlugins(model, run, hooks));
-}
-
 /** Drives a run that yields batches to its end, leaving each as it is; what the run returns. */
 export async function finish<R>(
   making: AsyncGenerator<unknown, R, undefined>,

@@ -9,7 +9,7 @@ import { emitted } from "../emitted.js";
 import { ORACLES_DIR } from "../shared-corpus.js";
 import { openApiJson, schema32 } from "./schema32.js";
 import { DEFAULT_LAYOUT } from "../../src/emit/layout.js";
-import { runPlugins } from "../../src/emit/run.js";
+import { emitPlugins, finish } from "../../src/emit/run.js";
 import { validateConfig } from "../../src/workflow/config/validate.js";
 import { resolveOptions } from "../../src/workflow/config/settings.js";
 import { loadModel } from "../../src/pipeline.js";
@@ -148,7 +148,7 @@ describe("OpenAPI 3.2 methods", () => {
         layout: DEFAULT_LAYOUT,
       },
     );
-    const { diagnostics } = await runPlugins(model, resolved.emit);
+    const { diagnostics } = await finish(emitPlugins(model, resolved.emit));
     expect(
       diagnostics
         .map((d) => d.message)
@@ -207,7 +207,7 @@ paths:
         layout: DEFAULT_LAYOUT,
       },
     );
-    const { diagnostics } = await runPlugins(m, resolved.emit);
+    const { diagnostics } = await finish(emitPlugins(m, resolved.emit));
     // the merged document keeps FROB and TRACK, under additionalOperations
     const doc = openApiJson(await emitted("openapi", m));
     expect(Object.keys(doc.paths["/x"]!["additionalOperations"]!)).toEqual([
