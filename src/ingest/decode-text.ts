@@ -2,6 +2,7 @@ import * as nodeBuffer from "node:buffer";
 import { isUtf8 } from "node:buffer";
 import { decodeUtf8 } from "./utf8-bytes.js";
 import { readSourceBytes, SourceReadError } from "./read-source.js";
+import { LineIndex } from "./parse/lines.js";
 
 /** The text of a spec file: {@link readSourceBytes} (regular files of a sane size), decoded. */
 export function readSourceText(absPath: string, maxBytes: number): string {
@@ -27,8 +28,7 @@ export function decodeSource(bytes: Buffer): string {
     // reports from a spec (the parsers' LineIndex), so the code frame's caret sits on it
     const decoded = decodeUtf8(bytes);
     const at = decoded.firstInvalid ?? bytes.length;
-    const { line, column } = lineColumn(
-      decoded.text,
+    const { line, column } = new LineIndex(decoded.text).position(
       Math.max(0, decoded.byteOffsets.indexOf(at)),
     );
     throw new SourceReadError(
@@ -92,7 +92,7 @@ function decodeUtf16(bytes: Buffer, encoding: "utf-16le" | "utf-16be"): string {
   // with the `u` flag a surrogate pair is one code point: only a lone surrogate matches
   const bad = text.search(/[\ud800-\udfff]/u);
   if (bad !== -1) {
-    const { line, column } = lineColumn(text, bad);
+    const { line, column } = new LineIndex(text).position(bad);
     throw new SourceReadError(
       `the file reads as ${name} but holds a lone surrogate (U+${text.charCodeAt(bad).toString(16).toUpperCase()}) at line ${line}, column ${column}; save it as UTF-8`,
       "input/encoding",
@@ -101,13 +101,4 @@ function decodeUtf16(bytes: Buffer, encoding: "utf-16le" | "utf-16be"): string {
     );
   }
   return text;
-}
-
-/** The line and column (in UTF-16 code units) of `index` in `text`, from 1. */
-function lineColumn(text: string, index: number) {
-  const before = text.slice(0, index);
-  return {
-    line: before.split("\n").length,
-    column: index - before.lastIndexOf("\n"),
-  };
 }

@@ -5,6 +5,7 @@ import {
   type ObjectLiteralExpression,
   type SourceFile,
 } from "ts-morph";
+import { LineIndex } from "../ingest/parse/lines.js";
 
 /** One member of an object literal the scaffold cares about. */
 export interface Member {
@@ -68,6 +69,7 @@ export function analyzeHandlersFile(text: string): HandlersFileShape {
   const file = project.createSourceFile("/handlers.ts", text, {
     overwrite: true,
   });
+  const lines = new LineIndex(text);
   try {
     return {
       handlers: findObject(file, "Handlers"),
@@ -85,7 +87,7 @@ export function analyzeHandlersFile(text: string): HandlersFileShape {
           ? [{ specifier: literal.getLiteralText(), pos: literal.getStart() }]
           : [];
       }),
-      lineAndColumn: (pos) => lineAndColumn(text, pos),
+      lineAndColumn: (pos) => lines.position(pos),
     };
   } finally {
     project.removeSourceFile(file);
@@ -214,17 +216,4 @@ function hasBinding(file: SourceFile, name: string): boolean {
     file.getFunction(name) !== undefined ||
     file.getVariableDeclaration(name) !== undefined
   );
-}
-
-/** 1-based line and column (in UTF-16 units, as editors count) of an offset. */
-function lineAndColumn(
-  text: string,
-  pos: number,
-): { line: number; column: number } {
-  const before = text.slice(0, pos);
-  const lineStart = before.lastIndexOf("\n") + 1;
-  return {
-    line: before.split("\n").length,
-    column: pos - lineStart + 1,
-  };
 }

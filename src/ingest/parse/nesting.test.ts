@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   jsonStructureOf,
-  jsonTooDeepAt,
   keyColons,
+  MAX_NESTING,
   scanJsonStructure,
 } from "./nesting.js";
+
+const jsonTooDeepAt = (text: string, max = MAX_NESTING) =>
+  scanJsonStructure(text, max).tooDeepAt;
 
 describe("jsonTooDeepAt", () => {
   it("finds the first bracket past the limit, counting objects and arrays alike", () => {

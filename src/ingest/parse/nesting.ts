@@ -124,14 +124,6 @@ export function keyColons(text: string): number {
   return n;
 }
 
-/** Offset in a JSON text of the first `{` or `[` nested deeper than `max`, skipping strings. */
-export function jsonTooDeepAt(
-  text: string,
-  max = MAX_NESTING,
-): number | undefined {
-  return scanJsonStructure(text, max).tooDeepAt;
-}
-
 /** True when the next character after whitespace is `:` (the string just read is a key). */
 function isKey(text: string, from: number): boolean {
   for (let i = from; i < text.length; i++) {

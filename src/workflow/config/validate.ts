@@ -1,4 +1,5 @@
 import { unsafePathReason } from "../output/output-files.js";
+import { valueAt } from "../../ingest/reader.js";
 import type {
   ArtifactPlugin,
   OptionType,
@@ -360,15 +361,4 @@ export function validateConfig(
       `${problems.length} problems in ${file}:\n${problems.map((p) => `  ${p}`).join("\n")}`,
     );
   return value as ApiloomConfig;
-}
-
-/** The value at `path` in an object's objects and lists, or undefined. */
-export function valueAt(
-  value: unknown,
-  path: readonly (string | number)[],
-): unknown {
-  let at = value;
-  for (const part of path)
-    at = isObject(at) || Array.isArray(at) ? (at as never)[part] : undefined;
-  return at;
 }

@@ -7,6 +7,7 @@ import {
 } from "node:fs";
 import { dirname, join } from "node:path";
 import { isInside } from "../sources/real-path.js";
+import { LineIndex } from "../../ingest/parse/lines.js";
 
 // Paths read back from the output folder (the manifest's keys, the journal's) are a stranger's:
 // a committed `generated/` is whatever the last pull request made it. apiloom acts at one only
@@ -128,9 +129,5 @@ export function placeInText(
   text: string,
   needle: string,
 ): { line: number; column: number } {
-  const at = text.indexOf(needle);
-  if (at < 0) return { line: 1, column: 1 };
-  const before = text.slice(0, at);
-  const line = before.split("\n").length;
-  return { line, column: at - before.lastIndexOf("\n") };
+  return new LineIndex(text).position(Math.max(0, text.indexOf(needle)));
 }
