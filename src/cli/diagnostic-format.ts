@@ -1,7 +1,7 @@
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import { decodeSource } from "../ingest/decode-text.js";
 import { readSourceBytes, SourceReadError } from "../ingest/read-source.js";
-import { isUrlInput, shownUrl } from "../model/source-url.js";
+import { displayPath, isUrlInput } from "../model/source-url.js";
 import type { Diagnostic, Severity } from "../model/types.js";
 import type { ChangeSeverity } from "../diff/rules.js";
 import type { Paint } from "./colors.js";
@@ -183,11 +183,4 @@ function windowStart(line: string, column: number): number {
 function clip(line: string, start: number): string {
   const body = line.slice(start, start + WIDTH).trimEnd();
   return `${start > 0 ? "…" : ""}${body}${start + WIDTH < line.length ? "…" : ""}`;
-}
-
-/** A file as messages name it: relative to `cwd` when inside it; a URL by shownUrl (no user info). */
-export function displayPath(cwd: string, abs: string): string {
-  if (isUrlInput(abs)) return shownUrl(abs);
-  const rel = relative(cwd, abs);
-  return (rel === "" || isAbsolute(rel) ? abs : rel).split(sep).join("/");
 }

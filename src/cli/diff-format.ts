@@ -1,3 +1,4 @@
+import { displayPath } from "../model/source-url.js";
 import { resolve } from "node:path";
 import type { Change } from "../diff/change.js";
 import type { ChangeSeverity } from "../diff/rules.js";
@@ -5,7 +6,6 @@ import type { SourceRef } from "../model/types.js";
 import type { Paint } from "./colors.js";
 import {
   codeFrame,
-  displayPath,
   githubData,
   githubProperty,
   severityLabel,

@@ -1,5 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
+import {
+  Scanner,
+  skipBracketed,
+  stringEnd,
+} from "../ingest/parse/json-scanner.js";
+import { isRecord } from "../ingest/reader.js";
 
 export interface ScriptResult {
   /** True when the script was written to package.json. */
@@ -36,25 +42,18 @@ export function addScript(
       reason: "package.json is not valid JSON: left as it is",
     };
   }
-  if (
-    typeof manifest !== "object" ||
-    manifest === null ||
-    Array.isArray(manifest)
-  )
+  if (!isRecord(manifest))
     return {
       added: false,
       reason: "package.json is not an object: left as it is",
     };
-  const scripts = (manifest as Record<string, unknown>).scripts;
-  if (
-    scripts !== undefined &&
-    (typeof scripts !== "object" || scripts === null || Array.isArray(scripts))
-  )
+  const scripts = manifest.scripts;
+  if (scripts !== undefined && !isRecord(scripts))
     return {
       added: false,
       reason: "package.json's scripts is not an object: left as it is",
     };
-  const entries = Object.entries((scripts ?? {}) as Record<string, unknown>);
+  const entries = Object.entries(scripts ?? {});
   const running = entries.find(([, v]) => v === script.command);
   if (running) return { added: false, name: running[0] };
   if (entries.some(([k]) => k === script.name))
@@ -68,9 +67,9 @@ export function addScript(
     updated === undefined
       ? undefined
       : (JSON.parse(updated) as Record<string, unknown>);
-  const expected = { ...(manifest as Record<string, unknown>) };
+  const expected = { ...manifest };
   expected.scripts = {
-    ...((scripts ?? {}) as object),
+    ...scripts,
     [script.name]: script.command,
   };
   if (!check || !isDeepStrictEqual(check, expected))
@@ -90,35 +89,14 @@ interface Layout {
   scripts?: { open: number; close: number };
 }
 
-/** A scan of the JSON text (strings skipped with their escapes) for the braces that matter. */
-function layout(text: string): Layout | undefined {
-  let depth = 0;
-  let rootClose = -1;
-  let pendingKey: string | undefined;
-  let scriptsOpen = -1;
-  let scripts: Layout["scripts"];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
-      const raw = text.slice(i, j + 1);
-      // a key at the top level: the next non-space character is a colon
-      const after = /^\s*:/.exec(text.slice(j + 1, j + 64));
-      if (depth === 1 && after) pendingKey = JSON.parse(raw) as string;
-      i = j;
-    } else if (c === "{" || c === "[") {
-      depth++;
-      if (depth === 2 && c === "{" && pendingKey === "scripts") scriptsOpen = i;
-    } else if (c === "}" || c === "]") {
-      if (depth === 2 && c === "}" && scriptsOpen !== -1 && !scripts)
-        scripts = { open: scriptsOpen, close: i };
-      if (depth === 1 && c === "}") rootClose = i;
-      depth--;
-      if (depth === 1) pendingKey = undefined;
-    } else if (c === "," && depth === 1) pendingKey = undefined;
-  }
-  return rootClose === -1 ? undefined : { rootClose, scripts };
+/** The braces that matter, found by the JSON readers' scanner in a text JSON.parse accepted. */
+function layout(text: string): Layout {
+  const root = text.indexOf("{");
+  const rootClose = skipBracketed(text, root) - 1;
+  const key = new Scanner(text).descend(root, false, ["scripts"]);
+  if (key === root) return { rootClose };
+  const open = text.indexOf("{", stringEnd(text, key));
+  return { rootClose, scripts: { open, close: skipBracketed(text, open) - 1 } };
 }
 
 function insertScript(
@@ -127,7 +105,7 @@ function insertScript(
   script: { name: string; command: string },
 ): string | undefined {
   const shape = layout(text);
-  if (!shape || hasScripts !== (shape.scripts !== undefined)) return undefined;
+  if (hasScripts !== (shape.scripts !== undefined)) return undefined;
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const unit = /\n([ \t]+)"/.exec(text)?.[1] ?? "  ";
   const entry = `${JSON.stringify(script.name)}: ${JSON.stringify(script.command)}`;

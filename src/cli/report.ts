@@ -1,9 +1,9 @@
+import { displayPath } from "../model/source-url.js";
 import { relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../model/types.js";
 import type { Paint } from "./colors.js";
 import type { GenerateSettings } from "../workflow/config/settings.js";
 import {
-  displayPath,
   formatDiagnostic,
   frameLines,
   severityLabel,

@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, resolve } from "node:path";
 import { fileStart } from "../model/diagnostics/reporter.js";
 import { IngestReporter } from "./codes.js";
 import type {
@@ -23,7 +23,7 @@ import { readSwagger2 } from "./swagger2/index.js";
 import { readOpenApi3 } from "./openapi3/index.js";
 import { readPostman } from "./postman/index.js";
 import { Overlays, type OverlayOption } from "./overlay/index.js";
-import { isUrlInput, shownUrl } from "../model/source-url.js";
+import { displayPath, isUrlInput } from "../model/source-url.js";
 
 const READERS: Record<SourceFormat, Reader> = {
   swagger2: readSwagger2,
@@ -356,14 +356,6 @@ function reportParseWarnings(
         { file, ...w },
         (w.related ?? []).map((at) => ({ file, ...at, pointer: "#" })),
       );
-}
-
-/** A file as diagnostics name it; a URL by its text without user info (shownUrl). */
-function displayPath(cwd: string, absPath: string): string {
-  if (isUrlInput(absPath)) return shownUrl(absPath);
-  const rel = relative(cwd, absPath);
-  const shown = rel === "" || isAbsolute(rel) ? absPath : rel;
-  return shown.split(sep).join("/");
 }
 
 function makeSourceDocument(

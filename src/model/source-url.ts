@@ -1,3 +1,5 @@
+import { isAbsolute, relative, sep } from "node:path";
+
 /**
  * Whether an input (or a document's place) is an http(s) URL rather than a file path: fetched by
  * the workflow before the reading (workflow/sources/remote-inputs.ts), shown and named by its URL, and
@@ -16,4 +18,11 @@ export function isUrlInput(input: string): boolean {
  */
 export function shownUrl(text: string): string {
   return text.replace(/^(https?:\/\/)[^/?#\\]*@/i, "$1***@");
+}
+
+/** A file as messages name it: relative to `cwd` when inside it; a URL by {@link shownUrl}. */
+export function displayPath(cwd: string, abs: string): string {
+  if (isUrlInput(abs)) return shownUrl(abs);
+  const rel = relative(cwd, abs);
+  return (rel === "" || isAbsolute(rel) ? abs : rel).split(sep).join("/");
 }

@@ -99,23 +99,10 @@ export class Scanner {
 
   /** Moves past a string starting at `pos` (which holds `"`); returns the raw slice with quotes. */
   skipString(): string {
-    const t = this.text;
     const start = this.pos;
-    let p = start + 1;
-    for (;;) {
-      const q = t.indexOf('"', p);
-      if (q === -1) {
-        this.pos = t.length;
-        return t.slice(start);
-      }
-      let backslashes = 0;
-      for (let b = q - 1; t.charCodeAt(b) === 92; b--) backslashes++;
-      if (backslashes % 2 === 0) {
-        this.pos = q + 1;
-        return t.slice(start, q + 1);
-      }
-      p = q + 1;
-    }
+    const end = stringEnd(this.text, start);
+    this.pos = end === this.text.length ? end : end + 1;
+    return this.text.slice(start, this.pos);
   }
 
   readKey(): string {

@@ -1,6 +1,8 @@
 // The checks the config's sections are made of (validate.ts, remote-settings.ts,
 // overlay-settings.ts): each reports every problem it finds at the value's place.
 
+import { isRecord } from "../../ingest/reader.js";
+
 /**
  * Where a value sits in the config: its path (to find its line and column in a JSON or YAML
  * file) and how messages name it (`apiloom.config.ts.merge.prefer[0]`).
@@ -30,11 +32,6 @@ export const item = (w: Where, i: number): Where => ({
   shown: `${w.shown}[${i}]`,
 });
 
-/** A plain object: not null, not a list. */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** An object of the keys `shape` knows, each checked; an unknown key is reported with the known. */
 export function checkObject(
   value: unknown,
@@ -42,7 +39,7 @@ export function checkObject(
   where: Where,
   report: Report,
 ): void {
-  if (!isObject(value)) return report(where, " must be an object");
+  if (!isRecord(value)) return report(where, " must be an object");
   for (const [key, value_] of Object.entries(value)) {
     const check = shape[key];
     if (!check) {

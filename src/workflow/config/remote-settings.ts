@@ -1,7 +1,7 @@
+import { isRecord } from "../../ingest/reader.js";
 import {
   checkObject,
   entry,
-  isObject,
   secondsProblem,
   type Check,
   type Where,
@@ -136,7 +136,7 @@ export const checkRemote: Check = (value, where, report) =>
 
 /** `remote.sha256`: an http(s) URL (no user info) → 64 hex digits. */
 const checkPins: Check = (value, where, report) => {
-  if (!isObject(value))
+  if (!isRecord(value))
     return report(where, " must be an object: URL → sha256 (64 hex digits)");
   for (const [url, hex] of Object.entries(value)) {
     const at: Where = {
@@ -153,12 +153,12 @@ const checkPins: Check = (value, where, report) => {
 };
 
 const checkHeaders: Check = (value, where, report) => {
-  if (!isObject(value)) return report(where, " must be an object");
+  if (!isRecord(value)) return report(where, " must be an object");
   for (const [origin, headers] of Object.entries(value)) {
     const at = entry(where, origin);
     const problem = originProblem(origin);
     if (problem) report(at, problem);
-    if (!isObject(headers)) {
+    if (!isRecord(headers)) {
       report(at, " must be an object: header name → value");
       continue;
     }
@@ -168,7 +168,7 @@ const checkHeaders: Check = (value, where, report) => {
       if (typeof v === "string") {
         if (/[\r\n\0]/.test(v)) report(here, " must not hold a line break");
       } else if (
-        !isObject(v) ||
+        !isRecord(v) ||
         typeof v["env"] !== "string" ||
         !ENV_NAME.test(v["env"]) ||
         (v["prefix"] !== undefined && typeof v["prefix"] !== "string") ||

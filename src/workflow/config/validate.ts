@@ -1,5 +1,5 @@
 import { unsafePathReason } from "../output/output-files.js";
-import { valueAt } from "../../ingest/reader.js";
+import { isRecord, valueAt } from "../../ingest/reader.js";
 import type {
   ArtifactPlugin,
   OptionType,
@@ -14,7 +14,6 @@ import {
   checkObject,
   child,
   entry,
-  isObject,
   item,
   positiveNumber,
   type Check,
@@ -38,7 +37,7 @@ const stringList: Check = (v, where, report) => {
   v.forEach((value, i) => isString(value, item(where, i), report));
 };
 const stringMap: Check = (v, where, report) => {
-  if (!isObject(v)) return report(where, " must be an object");
+  if (!isRecord(v)) return report(where, " must be an object");
   for (const [key, value] of Object.entries(v))
     isString(value, entry(where, key), report);
 };
@@ -59,7 +58,7 @@ const TYPE_CHECKS: Readonly<Record<string, Check>> = {
   boolean: isBoolean,
   "string-list": stringList,
   object: (v, where, report) =>
-    void (isObject(v) || report(where, " must be an object")),
+    void (isRecord(v) || report(where, " must be an object")),
 };
 
 /** The check of a plugin option's type (config values and the programmatic options alike). */
@@ -78,7 +77,7 @@ const CORE: Shape = {
   info: { title: isString, version: isString, description: isString },
   names: stringMap,
   tags: (v, where, report) => {
-    if (!isObject(v)) return report(where, " must be an object");
+    if (!isRecord(v)) return report(where, " must be an object");
     for (const [key, value] of Object.entries(v)) {
       const at = entry(where, key);
       if (typeof value === "string") isString(value, at, report);
@@ -162,7 +161,7 @@ function checkApis(
   const seen = new Set<string>();
   value.forEach((api: unknown, i) => {
     const at = item(where, i);
-    if (!isObject(api))
+    if (!isRecord(api))
       return report(at, " must be an object: { name, inputs, out, … }");
     const name = api["name"];
     if (typeof name !== "string" || !API_NAME.test(name))
@@ -210,7 +209,7 @@ function checkPlugins(
       if (!(error instanceof ConfigError)) throw error;
       report({ ...at, shown: "" }, error.message);
       // its name, asked for in `artifacts`, is that plugin's: not an unknown artifact
-      const name = isObject(plugin) ? plugin["name"] : undefined;
+      const name = isRecord(plugin) ? plugin["name"] : undefined;
       if (typeof name === "string") faulty.add(name);
     }
   });
@@ -222,7 +221,7 @@ function checkPlugin(
   at: string,
   known: readonly ArtifactPlugin[],
 ): void {
-  if (!isObject(plugin))
+  if (!isRecord(plugin))
     throw new ConfigError(
       `${at} must be a plugin (export one with definePlugin from "apiloom-gen/config")`,
     );
@@ -271,11 +270,11 @@ function checkPlugin(
         );
   }
   const options = plugin["options"] ?? {};
-  if (!isObject(options))
+  if (!isRecord(options))
     throw new ConfigError(`${named}.options must be an object`);
   for (const [key, spec] of Object.entries(options)) {
     const specAt = `${named}.options.${key}`;
-    if (!isObject(spec)) throw new ConfigError(`${specAt} must be an object`);
+    if (!isRecord(spec)) throw new ConfigError(`${specAt} must be an object`);
     const type = spec["type"];
     if (!(
       (Array.isArray(type) && type.every((t) => typeof t === "string")) ||
@@ -312,7 +311,7 @@ export function validateConfig(
   file: string,
   locate?: ConfigLocator,
 ): ApiloomConfig {
-  if (!isObject(value))
+  if (!isRecord(value))
     throw new ConfigError(
       `${file}: the config must be an object (export default defineConfig({ ... }))`,
     );
