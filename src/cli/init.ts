@@ -1,3 +1,4 @@
+import { compareCodeUnits } from "../model/order.js";
 import {
   closeSync,
   constants,
@@ -141,7 +142,7 @@ export function findSpecs(root: string): FoundSpec[] {
     } catch {
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareCodeUnits(a.name, b.name));
     for (const entry of entries) {
       if (++seen > MAX_ENTRIES) return;
       const abs = join(dir, entry.name);

@@ -8,6 +8,7 @@ import {
 } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { isInside } from "./sources/real-path.js";
+import { compareCodeUnits } from "../model/order.js";
 import { isPattern, patternMatcher } from "./sources/glob.js";
 import type { GenerateSettings } from "./config/settings.js";
 import { isRemoteInput } from "./sources/remote-url.js";
@@ -76,7 +77,7 @@ function watchPlan(
   return {
     targets: [...targets.entries()]
       .map(([dir, recursive]) => ({ dir, recursive }))
-      .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0)),
+      .sort((a, b) => compareCodeUnits(a.dir, b.dir)),
     matters: (abs) => {
       if (files.has(abs) || folders.has(abs)) return true;
       if (templates && isInside(abs, templates)) return true;
