@@ -1,12 +1,7 @@
 import { compareCodeUnits as cmp } from "../model/order.js";
 import type { ApiResponse, MediaContent, SourceRef } from "../model/types.js";
-import {
-  CHANGE_RULES,
-  SEVERITY_ORDER,
-  type Breaks,
-  type ChangeSeverity,
-  type RuleId,
-} from "./rules.js";
+import type { ApiChange } from "../emit/artifact.js";
+import { CHANGE_RULES, SEVERITY_ORDER, type RuleId } from "./rules.js";
 
 /** What a change touches in the generated code, in the names the user's code uses. */
 export interface GeneratedNames {
@@ -34,14 +29,11 @@ export interface CallSite {
   usesMember: boolean;
 }
 
-export interface Change {
+/** An {@link ApiChange} as the comparison makes it, with its places and call sites. */
+export interface Change extends ApiChange {
   rule: RuleId;
-  severity: ChangeSeverity;
-  breaks: Breaks;
   /** The endpoint as `METHOD /path` (the new path, or the old one when it is gone). */
   endpoint: string;
-  /** What changed, in words: `` `SpecialEvent.location` was removed from the 200 response``. */
-  message: string;
   /** Where it was in the old inputs, and where it is in the new ones (absent on that side: none). */
   old?: SourceRef;
   new?: SourceRef;

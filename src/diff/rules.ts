@@ -1,20 +1,20 @@
+import type { ChangeRule as PluginChangeRule } from "../emit/artifact.js";
+
 /**
  * The change rules of `apiloom diff`, one entry each: the stable id a change carries, its severity
  * and whom it breaks. The comparison (compare.ts, schema-diff.ts), the reports and the docs' rules
  * table all read this one table.
  */
 
-export type ChangeSeverity = "breaking" | "warning" | "info";
+export type ChangeSeverity = PluginChangeRule["severity"];
 
 /**
  * Whom a change breaks: `clients` (code calling the API: the generated client's callers),
  * `servers` (the handlers implementing it), `both`, or `none`.
  */
-export type Breaks = "clients" | "servers" | "both" | "none";
+export type Breaks = PluginChangeRule["breaks"];
 
-export interface ChangeRule {
-  severity: ChangeSeverity;
-  breaks: Breaks;
+export interface ChangeRule extends PluginChangeRule {
   /** One line for the docs' rules table. */
   summary: string;
 }
