@@ -1,3 +1,4 @@
+import { plural } from "./report.js";
 import { compareCodeUnits } from "../model/order.js";
 import {
   closeSync,
@@ -92,7 +93,7 @@ export async function runInit(
   );
   const lines = [
     found.length > 0
-      ? `apiloom: found ${found.length} API description${found.length === 1 ? "" : "s"}: ${found.map((s) => `${s.path} (${s.format})`).join(", ")}`
+      ? `apiloom: found ${plural(found.length, "API description")}: ${found.map((s) => `${s.path} (${s.format})`).join(", ")}`
       : "apiloom: found no Swagger, OpenAPI or Postman file here; list yours in inputs",
     ...(peer
       ? [

@@ -1,3 +1,4 @@
+import { plural } from "./report.js";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { makeOverlay } from "../workflow/overlay.js";
@@ -72,7 +73,7 @@ export async function runOverlay(
   if (out === undefined) stdout.write(result.text);
   else
     stderr.write(
-      `apiloom overlay: ${result.actions} action${result.actions === 1 ? "" : "s"} → ${parsed.values.out}\n`,
+      `apiloom overlay: ${plural(result.actions, "action")} → ${parsed.values.out}\n`,
     );
   return 0;
 }

@@ -1,4 +1,3 @@
-import { displayPath } from "../model/source-url.js";
 import { relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../model/types.js";
 import type { Paint } from "./colors.js";
@@ -14,7 +13,7 @@ import {
   leftBehindMessage,
 } from "../workflow/output/moved-output.js";
 import { warningKey } from "../workflow/records/warning-record.js";
-import { isUrlInput } from "../model/source-url.js";
+import { displayPath, isUrlInput } from "../model/source-url.js";
 
 export interface Tally {
   errors: number;
@@ -55,7 +54,7 @@ export function printDiagnostics(
   const hidden = ordered.length - opts.max;
   if (hidden > 0)
     write(
-      `… and ${hidden} more diagnostic${hidden === 1 ? "" : "s"} (raise --max-diagnostics to see them)\n`,
+      `… and ${plural(hidden, "more diagnostic")} (raise --max-diagnostics to see them)\n`,
     );
 }
 
