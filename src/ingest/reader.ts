@@ -2,6 +2,7 @@ import type { PatternVerdicts } from "../model/patterns/safety.js";
 import type { IngestReporter } from "./codes.js";
 import type { DocumentModel, SourceFormat, SourceRef } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
+import type { At } from "./schema/place.js";
 
 /** One parsed API document as a reader sees it. */
 export interface SourceDocument {
@@ -46,7 +47,7 @@ export interface ReaderContext {
   resolveRef(
     ref: string,
     from: SourceDocument,
-    at: Path,
+    at: At,
   ): ResolvedRef | undefined;
   /** Finds the line and column of every place handed out so far (see `SourceDocument.ref`). */
   settlePlaces(): void;

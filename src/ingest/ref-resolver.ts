@@ -1,6 +1,7 @@
 import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { parsePointer, type Path } from "../model/pointer.js";
+import { parsePointer } from "../model/pointer.js";
+import { pathOf, type At } from "./schema/place.js";
 import { PatternVerdicts } from "../model/patterns/safety.js";
 import type { IngestReporter } from "./codes.js";
 import { ParseError } from "./parse/parsed-document.js";
@@ -42,7 +43,7 @@ export function makeContext(
   const resolveRef = (
     ref: string,
     from: SourceDocument,
-    at: Path,
+    at: At,
   ): ResolvedRef | undefined => {
     const hash = ref.indexOf("#");
     const refFilePart = hash === -1 ? ref : ref.slice(0, hash);
@@ -52,7 +53,7 @@ export function makeContext(
       reporter.report(
         "ref/invalid",
         `invalid $ref ${quoted(ref)}: the part after '#' must be a JSON pointer`,
-        from.ref(at),
+        from.ref(pathOf(at)),
       );
       return undefined;
     }
@@ -67,7 +68,7 @@ export function makeContext(
       reporter.report(
         loaded.code,
         `$ref ${quoted(ref)}: ${loaded.message}`,
-        from.ref(at),
+        from.ref(pathOf(at)),
         [
           {
             file: loaded.file,
@@ -91,7 +92,7 @@ export function makeContext(
           remote === ""
             ? `$ref ${quoted(ref)} of a document fetched from a URL names neither an http nor an https URL: not read`
             : `$ref ${quoted(ref)} points at the network (${shownUrl(remote)}); pass --allow-external-refs to fetch it`,
-          from.ref(at),
+          from.ref(pathOf(at)),
         );
         return undefined;
       }
@@ -103,7 +104,7 @@ export function makeContext(
         reporter.report(
           "ref/remote",
           `$ref ${quoted(ref)} points at the network; apiloom never fetches remote references`,
-          from.ref(at),
+          from.ref(pathOf(at)),
         );
         return undefined;
       }
@@ -114,7 +115,7 @@ export function makeContext(
         reporter.report(
           "ref/invalid",
           `invalid $ref ${quoted(ref)}: the file part is not a valid URI (a '%' must start a percent-encoded UTF-8 byte such as %20)`,
-          from.ref(at),
+          from.ref(pathOf(at)),
         );
         return undefined;
       }
@@ -135,7 +136,7 @@ export function makeContext(
           reporter.report(
             "ref/outside-folder",
             `$ref ${quoted(ref)} points outside the spec's folder${how}; pass --allow-external-refs to follow it`,
-            from.ref(at),
+            from.ref(pathOf(at)),
           );
           return undefined;
         }
@@ -162,7 +163,7 @@ export function makeContext(
         reporter.report(
           "ref/not-found",
           `$ref ${quoted(ref)} points at nothing`,
-          from.ref(at),
+          from.ref(pathOf(at)),
         );
         return undefined;
       }

@@ -11,6 +11,7 @@ import type {
 } from "../../model/types.js";
 import { isRecord, type ReaderContext } from "../reader.js";
 import { SchemaConverter, type SchemaDialect } from "../schema/convert.js";
+import { Place } from "../schema/place.js";
 import {
   child,
   elements,
@@ -77,7 +78,8 @@ export class SpecReading {
 
   /** Converts the schema at `node` into the model's dialect. */
   schema(node: Node): Schema {
-    return this.schemas.convert(node.value, node.doc, node.path);
+    // the node, not its path: most schemas never need theirs (a `$ref` met before, the most)
+    return this.schemas.convert(node.value, node.doc, node);
   }
 
   /**
@@ -87,14 +89,19 @@ export class SpecReading {
    */
   deref(node: Node, what: string): Node | undefined {
     let current = node;
-    const seen = new Set<string>([locationKey(node)]);
-    while (isRecord(current.value) && typeof current.value.$ref === "string") {
+    // the places visited, kept from the second `$ref` on: a place is visited again only when a
+    // `$ref` leads to a `$ref`, and most chains end after one step
+    let seen: Set<string> | undefined;
+    while (isRef(current.value)) {
       const ref = current.value.$ref;
-      const target = this.ctx.resolveRef(ref, current.doc, [
-        ...current.path,
-        "$ref",
-      ]);
+      const target = this.ctx.resolveRef(
+        ref,
+        current.doc,
+        new Place(current, "$ref"),
+      );
       if (!target) return undefined;
+      if (!isRef(target.value)) return target;
+      seen ??= new Set([locationKey(node)]);
       const key = locationKey(target);
       if (seen.has(key)) {
         this.reporter.report(
@@ -110,6 +117,10 @@ export class SpecReading {
     }
     return current;
   }
+}
+
+function isRef(value: unknown): value is { $ref: string } {
+  return isRecord(value) && typeof value.$ref === "string";
 }
 
 function locationKey(node: Node): string {

@@ -8,7 +8,7 @@ import {
   type SourceDocument,
 } from "../reader.js";
 import { suggestName } from "./dialect-rules.js";
-import { type At, pathOf } from "./place.js";
+import { type At, Place, pathOf } from "./place.js";
 
 /** A named schema registered, waiting to be converted. */
 export interface PendingSchema {
@@ -55,7 +55,7 @@ export class NamedSchemas {
     if (known === undefined) this.refs.set(doc, (known = new Map()));
     const resolved = known.get(ref);
     if (resolved !== undefined) return resolved;
-    const target = this.ctx.resolveRef(ref, doc, [...pathOf(at), "$ref"]);
+    const target = this.ctx.resolveRef(ref, doc, new Place(at, "$ref"));
     if (!target) return undefined;
     const modelRef = schemaRef(
       this.named(target.doc, target.path, suggestName(target.path, target.doc)),

@@ -5,7 +5,12 @@ import type { Path } from "../../model/pointer.js";
  * another (one or two segments further). Most schemas never need theirs (it names a diagnostic,
  * or where a `$ref` is read), so converting one no longer copies its parent's path.
  */
-export type At = Path | Place;
+export type At = Path | Place | Located;
+
+/** Something that knows its path, asked only when needed (a reader's node). */
+export interface Located {
+  readonly path: Path;
+}
 
 export class Place {
   constructor(
@@ -17,7 +22,7 @@ export class Place {
 
 /** The path of a place. */
 export function pathOf(at: At): Path {
-  if (!(at instanceof Place)) return at;
+  if (!(at instanceof Place)) return pathHere(at);
   const tail: (string | number)[] = [];
   let cur: At = at;
   while (cur instanceof Place) {
@@ -25,7 +30,15 @@ export function pathOf(at: At): Path {
     tail.push(cur.a);
     cur = cur.up;
   }
-  const out = cur.slice();
+  const out = pathHere(cur).slice();
   for (let i = tail.length - 1; i >= 0; i--) out.push(tail[i]!);
   return out;
+}
+
+function pathHere(at: Path | Located): Path {
+  return isPath(at) ? at : at.path;
+}
+
+function isPath(at: Path | Located): at is Path {
+  return Array.isArray(at);
 }

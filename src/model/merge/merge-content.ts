@@ -18,6 +18,12 @@ function mergeContent(
     part: Pick<RequestBody, "content" | "sources">;
   }[],
 ): MediaContent[] {
+  // one view's media types, each its own (what a reader gives): each merged alone
+  if (offers.length === 1) {
+    const { content } = offers[0]!.part;
+    if (distinct(content.map((media) => media.mediaType)))
+      return content.map(soleMedia);
+  }
   const byType = grouped(
     offers.flatMap(({ view, part }) => {
       const source = part.sources[0] ?? view.endpoint.sources[0]!;
@@ -37,6 +43,7 @@ export function mergedMedia(
     source: SourceRef;
   }[],
 ): MediaContent {
+  if (list.length === 1) return soleMedia(list[0]!.media);
   // schemas guessed from several examples (Postman requests sharing the route, saved
   // responses of one status) are merged so every example fits; a declared schema wins
   const schemas = list.flatMap((e) => (e.media.schema ? [e.media.schema] : []));
@@ -70,6 +77,22 @@ export function mergedMedia(
   const itemSchema = list.find((e) => e.media.itemSchema)?.media.itemSchema;
   if (itemSchema) media.itemSchema = itemSchema;
   return media;
+}
+
+/** {@link mergedMedia} of one offer: what it says, its examples deduplicated. */
+function soleMedia(offered: MediaContent): MediaContent {
+  const media: MediaContent = { mediaType: offered.mediaType };
+  if (offered.schema) media.schema = offered.schema;
+  if (offered.examples && offered.examples.length > 0)
+    media.examples = dedupeExamples(offered.examples.slice());
+  if (offered.encoding) media.encoding = offered.encoding;
+  if (offered.itemSchema) media.itemSchema = offered.itemSchema;
+  return media;
+}
+
+/** Whether no key comes twice. */
+function distinct(keys: readonly string[]): boolean {
+  return keys.length < 2 || new Set(keys).size === keys.length;
 }
 
 /** A schema guessed from an example loses to a declared one (src/model/inferred-schema.ts). */

@@ -18,6 +18,13 @@ export function mergeParameters(
   merged: Endpoint,
   reporter: ModelReporter,
 ): Parameter[] {
+  if (views.length === 1) {
+    const sole = soleParameters(
+      views[0]!.endpoint.parameters[location],
+      location,
+    );
+    if (sole) return ordered(sole, location, merged);
+  }
   const byName = grouped(
     views.flatMap((view) =>
       view.endpoint.parameters[location].map((parameter) => ({
@@ -25,18 +32,50 @@ export function mergeParameters(
         parameter,
       })),
     ),
-    ({ parameter: { name } }) =>
-      location === "header" ? name.toLowerCase() : name,
+    ({ parameter: { name } }) => nameKey(name, location),
   );
   const out = [...byName.values()].map((list) =>
     mergedParameter(list, location, merged, reporter),
   );
-  if (location === "path") {
-    // path parameters follow the template's order
+  return ordered(out, location, merged);
+}
+
+/** Path parameters follow the template's order. */
+function ordered(
+  out: Parameter[],
+  location: ParameterLocation,
+  merged: Endpoint,
+): Parameter[] {
+  if (location === "path" && out.length > 1) {
     const order = pathVariables(merged.path);
     out.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   }
   return out;
+}
+
+/**
+ * One view's parameters of a location, each its own name (what a reader gives): merged alone,
+ * each is what {@link mergedParameter} makes of one offer, a copy with its sources in order
+ * and a path parameter required. Undefined when two share a name.
+ */
+function soleParameters(
+  list: readonly Parameter[],
+  location: ParameterLocation,
+): Parameter[] | undefined {
+  if (list.length > 1) {
+    const names = list.map(({ name }) => nameKey(name, location));
+    if (new Set(names).size < names.length) return undefined;
+  }
+  return list.map((p) => ({
+    ...p,
+    sources: p.sources.slice().sort(compareSources),
+    required: location === "path" || Boolean(p.required),
+  }));
+}
+
+/** Parameters of one name are one parameter (headers' names case aside). */
+function nameKey(name: string, location: ParameterLocation): string {
+  return location === "header" ? name.toLowerCase() : name;
 }
 
 /** The parameters of one name that the views offer, as one. */

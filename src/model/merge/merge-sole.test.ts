@@ -2,7 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEndpoint, emptyParameters } from "../factories.js";
 import type { EndpointOffer } from "./endpoint-offer.js";
-import { mergedResponse, mergeResponses } from "./merge-content.js";
+import {
+  mergedMedia,
+  mergedResponse,
+  mergeResponses,
+} from "./merge-content.js";
 import { mergeParameters } from "./merge-parameters.js";
 import { mergeEndpoint } from "./merge-endpoint.js";
 import { ModelReporter } from "../diagnostics/codes.js";
@@ -116,6 +120,27 @@ describe("the merge of what one view offers", () => {
           { view: v, response: offered },
         ]);
         expect(printed(alone.content)).toBe(printed(gathered.content));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("gives a media type as the gathering of several offers does", () => {
+    // a second offer of the same media type that says nothing makes the merge weigh offers
+    fc.assert(
+      fc.property(media, fc.nat(3), source, (offered, rank, at) => {
+        const said = { view: view(rank), media: offered, source: at };
+        const silent = {
+          view: view(rank),
+          media: { mediaType: offered.mediaType },
+          source: at,
+        };
+        const alone = mergedMedia(offered.mediaType, [said]);
+        expect(printed(alone)).toBe(
+          printed(mergedMedia(offered.mediaType, [said, silent])),
+        );
+        if (offered.examples?.length)
+          expect(alone.examples).not.toBe(offered.examples);
       }),
       { numRuns: 500 },
     );
