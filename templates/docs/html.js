@@ -245,15 +245,41 @@ function webhooksSection(view, h) {
 function parametersTable(title, parameters, h) {
   if (parameters.length === 0) return [];
   const t = h.htmlText;
+  const rows = once(parameters, h, () =>
+    parameters
+      .map(
+        (p) =>
+          `<tr><td><code>${t(p.name)}</code></td><td>${t(p.in)}</td><td><code>${t(p.type)}</code></td>` +
+          `<td>${p.required ? "yes" : "no"}</td><td class="desc">${t(p.description ?? "")}${p.deprecated ? ' <span class="deprecated">deprecated</span>' : ""}</td></tr>`,
+      )
+      .join("\n"),
+  );
   return [
     `<h4>${title}</h4><table><tr><th>Name</th><th>In</th><th>Type</th><th>Required</th><th>Description</th></tr>`,
-    ...parameters.map(
-      (p) =>
-        `<tr><td><code>${t(p.name)}</code></td><td>${t(p.in)}</td><td><code>${t(p.type)}</code></td>` +
-        `<td>${p.required ? "yes" : "no"}</td><td class="desc">${t(p.description ?? "")}${p.deprecated ? ' <span class="deprecated">deprecated</span>' : ""}</td></tr>`,
-    ),
+    rows,
     "</table>",
   ];
+}
+
+/**
+ * The table rows made so far, by the list they show: the docs view gives endpoints that show the
+ * same rows one list (a large API repeats its parameters and error responses thousands of
+ * times), so each list's rows are made once.
+ * @type {WeakMap<object, { h: DocsHelpers, text: string }>}
+ */
+const tables = new WeakMap();
+
+/**
+ * @param {object} list
+ * @param {DocsHelpers} h
+ * @param {() => string} make
+ */
+function once(list, h, make) {
+  const known = tables.get(list);
+  if (known !== undefined && known.h === h) return known.text;
+  const text = make();
+  tables.set(list, { h, text });
+  return text;
 }
 
 /**
@@ -282,13 +308,18 @@ function bodyHtml(title, body, h) {
 function responsesTable(title, responses, h) {
   if (responses.length === 0) return [];
   const t = h.htmlText;
+  const rows = once(responses, h, () =>
+    responses
+      .map(
+        (r) =>
+          `<tr><td><code>${t(r.status)}</code></td><td class="desc">${t(r.description)}</td>` +
+          `<td>${r.content.map((c) => `<code>${t(c.mediaType)}</code>: ${typeCode(c, h)}`).join("<br>")}</td></tr>`,
+      )
+      .join("\n"),
+  );
   return [
     `<h4>${title}</h4><table><tr><th>Status</th><th>Description</th><th>Content</th></tr>`,
-    ...responses.map(
-      (r) =>
-        `<tr><td><code>${t(r.status)}</code></td><td class="desc">${t(r.description)}</td>` +
-        `<td>${r.content.map((c) => `<code>${t(c.mediaType)}</code>: ${typeCode(c, h)}`).join("<br>")}</td></tr>`,
-    ),
+    rows,
     "</table>",
   ];
 }

@@ -224,19 +224,42 @@ function endpointSection(view, tag, e, h) {
  */
 function parametersTable(title, parameters, h) {
   if (parameters.length === 0) return [];
-  const rows = parameters.map((p) => [
-    h.markdownCodeCell(p.name),
-    p.in,
-    h.markdownCodeCell(p.type),
-    p.required ? "yes" : "no",
-    `${h.markdownCell(p.description)}${p.deprecated ? " (deprecated)" : ""}`,
-  ]);
-  return [
-    `### ${title}`,
-    "",
-    h.markdownTable(["Name", "In", "Type", "Required", "Description"], rows),
-    "",
-  ];
+  const table = once(parameters, "", h, () =>
+    h.markdownTable(
+      ["Name", "In", "Type", "Required", "Description"],
+      parameters.map((p) => [
+        h.markdownCodeCell(p.name),
+        p.in,
+        h.markdownCodeCell(p.type),
+        p.required ? "yes" : "no",
+        `${h.markdownCell(p.description)}${p.deprecated ? " (deprecated)" : ""}`,
+      ]),
+    ),
+  );
+  return [`### ${title}`, "", table, ""];
+}
+
+/**
+ * The tables made so far, by the list they show and what else they depend on: the docs view
+ * gives endpoints that show the same rows one list (a large API repeats its parameters and error
+ * responses thousands of times), so each table is made once.
+ * @type {WeakMap<object, { also: string, h: DocsHelpers, text: string }>}
+ */
+const tables = new WeakMap();
+
+/**
+ * @param {object} list
+ * @param {string} also
+ * @param {DocsHelpers} h
+ * @param {() => string} make
+ */
+function once(list, also, h, make) {
+  const known = tables.get(list);
+  if (known !== undefined && known.also === also && known.h === h)
+    return known.text;
+  const text = make();
+  tables.set(list, { also, h, text });
+  return text;
 }
 
 /**
@@ -273,22 +296,22 @@ function bodyLines(title, body, prefix, h) {
  */
 function responsesTable(title, responses, prefix, h) {
   if (responses.length === 0) return [];
-  const rows = responses.map((r) => [
-    h.markdownCodeCell(r.status),
-    h.markdownCell(r.description),
-    r.content
-      .map(
-        (c) =>
-          `${h.markdownCodeCell(c.mediaType)}: ${typeLink(c, prefix, h.markdownCodeCell)}`,
-      )
-      .join("<br>"),
-  ]);
-  return [
-    `### ${title}`,
-    "",
-    h.markdownTable(["Status", "Description", "Content"], rows),
-    "",
-  ];
+  const table = once(responses, prefix, h, () =>
+    h.markdownTable(
+      ["Status", "Description", "Content"],
+      responses.map((r) => [
+        h.markdownCodeCell(r.status),
+        h.markdownCell(r.description),
+        r.content
+          .map(
+            (c) =>
+              `${h.markdownCodeCell(c.mediaType)}: ${typeLink(c, prefix, h.markdownCodeCell)}`,
+          )
+          .join("<br>"),
+      ]),
+    ),
+  );
+  return [`### ${title}`, "", table, ""];
 }
 
 /**

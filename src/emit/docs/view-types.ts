@@ -8,7 +8,9 @@ import type { SchemeView } from "./schemes-view.js";
 
 /**
  * What the docs templates receive. Every string here is still raw spec text: templates escape it
- * for where it lands (Markdown, HTML, a code fence) with the helpers they are given.
+ * for where it lands (Markdown, HTML, a code fence) with the helpers they are given. Endpoints that
+ * show the same parameter or response rows share those objects and lists (SharedParts): read
+ * them, never change them.
  */
 export interface DocsView {
   title: string;

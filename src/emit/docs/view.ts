@@ -15,7 +15,12 @@ import {
   compareDiagnostics,
   diagnosticView,
 } from "./diagnostics-view.js";
-import { endpointIds, endpointView, webhookView } from "./endpoint-view.js";
+import {
+  endpointIds,
+  endpointView,
+  SharedParts,
+  webhookView,
+} from "./endpoint-view.js";
 import { schemeViews } from "./schemes-view.js";
 import { schemaIds, schemaViews } from "./schemas-view.js";
 import { groupEndpoints } from "./groups.js";
@@ -55,17 +60,11 @@ export function buildDocsView(
   });
   const ids = endpointIds(sorted);
   const schemaAnchors = schemaIds(model.schemas);
+  const shared = new SharedParts(schemaAnchors);
   const endpoints = sorted.map((e, i) => {
     const g = groupOf.get(i)!;
     const group = grouping.groups[g]!.name;
-    const view = endpointView(
-      schemaAnchors,
-      e,
-      model,
-      baseUrl,
-      ids[i]!,
-      slugs[g]!,
-    );
+    const view = endpointView(shared, e, model, baseUrl, ids[i]!, slugs[g]!);
     view.group = group;
     view.otherTags = grouping.showTags
       ? e.tags.filter((t) => t.toLowerCase() !== group.toLowerCase())
@@ -115,7 +114,7 @@ export function buildDocsView(
     diagnosticCodes: codeCounts(model.diagnostics, options.meaning),
     schemas: schemaViews(model.schemas, schemaAnchors),
     schemes: schemeViews(model),
-    webhooks: (model.webhooks ?? []).map((w) => webhookView(schemaAnchors, w)),
+    webhooks: (model.webhooks ?? []).map((w) => webhookView(shared, w)),
   };
 }
 
