@@ -20,13 +20,14 @@ export const contract = 1;
  * @param {DocsView} view
  * @param {DocsHelpers} h
  * @param {HtmlAssets} assets
+ * @param {{ write(piece: string): void }} [to] where apiloom has its own pages written as they are made
  */
-export function htmlPage(view, h, assets) {
+export function htmlPage(view, h, assets, to) {
   const t = h.htmlText;
   const hooks = view.webhooks.length > 0;
   // what the search looks through (webhooks are found like endpoints, counted apart)
   const searched = hooks ? "endpoints and webhooks" : "endpoints";
-  const out = [];
+  const out = h.pageLines(to);
   out.push(
     "<!doctype html>",
     '<html lang="en">',
@@ -140,7 +141,7 @@ export function htmlPage(view, h, assets) {
     "</html>",
     "",
   );
-  return out.join("\n");
+  return out.text();
 }
 
 /**

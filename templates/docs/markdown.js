@@ -20,9 +20,11 @@ export const contract = 1;
  * `docs/index.md`: every endpoint, grouped by tag.
  * @param {DocsView} view
  * @param {DocsHelpers} h
+ * @param {{ write(piece: string): void }} [to] where apiloom has its own pages written as they are made
  */
-export function indexPage(view, h) {
-  const out = [`# ${h.markdownInline(view.title)}`, ""];
+export function indexPage(view, h, to) {
+  const out = h.pageLines(to);
+  out.push(`# ${h.markdownInline(view.title)}`, "");
   out.push(`Version ${h.markdownCode(view.version)}.`, "");
   if (view.description) out.push(h.markdownProse(view.description), "");
   if (view.servers.length > 0) {
@@ -110,16 +112,18 @@ export function indexPage(view, h) {
       "",
     );
   }
-  return out.join("\n");
+  return out.text();
 }
 
 /**
  * `docs/webhooks.md`: each webhook the API sends, what it carries and what it takes as answers.
  * @param {DocsView} view
  * @param {DocsHelpers} h
+ * @param {{ write(piece: string): void }} [to] where apiloom has its own pages written as they are made
  */
-export function webhooksPage(view, h) {
-  const out = ["# Webhooks", "", "[All endpoints](index.md)", ""];
+export function webhooksPage(view, h, to) {
+  const out = h.pageLines(to);
+  out.push("# Webhooks", "", "[All endpoints](index.md)", "");
   out.push(
     "Requests the API sends to your receiver, each to `/<key>` under its base path with the method shown, signature verified first (`server/webhook-receiver.ts`).",
     "",
@@ -142,7 +146,7 @@ export function webhooksPage(view, h) {
       "",
     );
   }
-  return out.join("\n");
+  return out.text();
 }
 
 /**
@@ -150,9 +154,11 @@ export function webhooksPage(view, h) {
  * @param {DocsView} view
  * @param {TagView} tag
  * @param {DocsHelpers} h
+ * @param {{ write(piece: string): void }} [to] where apiloom has its own pages written as they are made
  */
-export function tagPage(view, tag, h) {
-  const out = [`# ${h.markdownInline(tag.summary ?? tag.name)}`, ""];
+export function tagPage(view, tag, h, to) {
+  const out = h.pageLines(to);
+  out.push(`# ${h.markdownInline(tag.summary ?? tag.name)}`, "");
   const parent =
     tag.parent && view.tags.find((t) => t.slug === tag.parent?.slug);
   out.push(
@@ -173,7 +179,7 @@ export function tagPage(view, tag, h) {
       "",
     );
   for (const e of tag.endpoints) out.push(...endpointSection(view, tag, e, h));
-  return out.join("\n");
+  return out.text();
 }
 
 /**
@@ -344,9 +350,11 @@ function typeLink(item, prefix, code) {
  * `docs/schemas.md`: every named schema with its properties.
  * @param {DocsView} view
  * @param {DocsHelpers} h
+ * @param {{ write(piece: string): void }} [to] where apiloom has its own pages written as they are made
  */
-export function schemasPage(view, h) {
-  const out = ["# Schemas", "", "[All endpoints](index.md)", ""];
+export function schemasPage(view, h, to) {
+  const out = h.pageLines(to);
+  out.push("# Schemas", "", "[All endpoints](index.md)", "");
   for (const s of view.schemas) {
     out.push(
       `<a id="${h.htmlText(s.id)}"></a>`,
@@ -376,19 +384,21 @@ export function schemasPage(view, h) {
       );
     }
   }
-  return out.join("\n");
+  return out.text();
 }
 
 /**
  * `docs/diagnostics.md`: what the merge found, so a reader sees where the specs disagree.
  * @param {DocsView} view
  * @param {DocsHelpers} h
+ * @param {{ write(piece: string): void }} [to] where apiloom has its own pages written as they are made
  */
-export function diagnosticsPage(view, h) {
-  const out = ["# Diagnostics", "", "[All endpoints](index.md)", ""];
+export function diagnosticsPage(view, h, to) {
+  const out = h.pageLines(to);
+  out.push("# Diagnostics", "", "[All endpoints](index.md)", "");
   if (view.diagnostics.length === 0) {
     out.push("apiloom found nothing to report: the inputs agree.", "");
-    return out.join("\n");
+    return out.text();
   }
   out.push(
     `What apiloom noticed while reading and merging the inputs: ${diagnosticSummary(view)}. ` +
@@ -423,7 +433,7 @@ export function diagnosticsPage(view, h) {
     ];
   });
   out.push(h.markdownTable(["Severity", "Code", "Where", "Message"], rows), "");
-  return out.join("\n");
+  return out.text();
 }
 
 /**

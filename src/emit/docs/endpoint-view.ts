@@ -4,7 +4,6 @@ import type {
   MediaContent,
   Parameter,
   ApiResponse,
-  Schema,
   Webhook,
 } from "../../model/types.js";
 import {
@@ -99,48 +98,36 @@ export class SharedParts {
   private readonly contents: Node = new Map();
   private readonly responses: Node = new Map();
   private readonly lists: Node = new Map();
-  /** Labels by schema object (a shared parameter's schema is one): the same text each time. */
-  private readonly labels = new Map<Schema, string>();
 
   constructor(private readonly schemaAnchors: Map<string, string>) {}
 
   parameter(p: Parameter): ParameterView {
     // no source types it: text on the wire, as the client takes it
-    const type = p.schema ? this.label(p.schema) : "string | number";
+    const type = p.schema ? schemaLabel(p.schema) : "string | number";
     const deprecated = p.deprecated === true;
     const flags = PLACES[p.in] + (p.required ? 4 : 0) + (deprecated ? 8 : 0);
     const node = at(
       at(at(at(this.parameters, p.name), flags), type),
       p.description,
     );
-    let view = node.get(HELD) as ParameterView | undefined;
-    if (view === undefined) {
-      view = {
-        name: p.name,
-        in: p.in,
-        required: p.required,
-        deprecated,
-        type,
-        description: p.description,
-      };
-      node.set(HELD, view);
-    }
-    return view;
+    return held(node, () => ({
+      name: p.name,
+      in: p.in,
+      required: p.required,
+      deprecated,
+      type,
+      description: p.description,
+    }));
   }
 
   content(media: MediaContent): ContentView {
     const type = media.schema
-      ? this.label(media.schema)
+      ? schemaLabel(media.schema)
       : UNDESCRIBED[undescribedBody(media.mediaType)];
     const link = linkTo(media.schema, this.schemaAnchors);
     // a link's id follows from its name
     const node = at(at(at(this.contents, media.mediaType), type), link?.name);
-    let view = node.get(HELD) as ContentView | undefined;
-    if (view === undefined) {
-      view = { mediaType: media.mediaType, type, link };
-      node.set(HELD, view);
-    }
-    return view;
+    return held(node, () => ({ mediaType: media.mediaType, type, link }));
   }
 
   response(r: ApiResponse): ResponseView {
@@ -148,31 +135,14 @@ export class SharedParts {
       r.description || reasonPhrase(statusKey(r.status) ?? "");
     const content = this.list(r.content.map((c) => this.content(c)));
     const node = at(at(at(this.responses, content), r.status), description);
-    let view = node.get(HELD) as ResponseView | undefined;
-    if (view === undefined) {
-      view = { status: r.status, description, content };
-      node.set(HELD, view);
-    }
-    return view;
+    return held(node, () => ({ status: r.status, description, content }));
   }
 
   /** The one array of these shared views, in this order (`items`, the first time). */
   list<T extends object>(items: T[]): T[] {
     let node = this.lists;
     for (let i = 0; i < items.length; i++) node = at(node, items[i]);
-    const list = node.get(HELD) as T[] | undefined;
-    if (list !== undefined) return list;
-    node.set(HELD, items);
-    return items;
-  }
-
-  private label(schema: Schema): string {
-    let label = this.labels.get(schema);
-    if (label === undefined) {
-      label = schemaLabel(schema);
-      this.labels.set(schema, label);
-    }
-    return label;
+    return held(node, () => items);
   }
 }
 
@@ -188,6 +158,16 @@ const PLACES: Record<string, number> = {
   header: 2,
   cookie: 3,
 };
+
+/** What `node` holds, made the first time. */
+function held<T>(node: Node, make: () => T): T {
+  let value = node.get(HELD) as T | undefined;
+  if (value === undefined) {
+    value = make();
+    node.set(HELD, value);
+  }
+  return value;
+}
 
 /** The level under `node` for `key`, made when missing. */
 function at(node: Node, key: unknown): Node {

@@ -1,5 +1,5 @@
 import type { EmitContext, GeneratedFile } from "../artifact.js";
-import { streamedFile } from "../toolkit.js";
+import { streamedFile, type TextOut } from "../toolkit.js";
 import type { DocsGroupBy } from "./group-by-option.js";
 import { loadDocsTemplates, docsHelpers } from "./templates.js";
 import { changelogPage } from "./changelog.js";
@@ -35,33 +35,33 @@ export async function emitDocs({
   });
   const { markdown, html, assets } = await loadDocsTemplates(templatesDir);
   const own = await loadDocsTemplates();
-  // apiloom's own templates make each page when it is written (a large API's pages are never
-  // all held at once: Microsoft Graph beta's are 157 MB); a user's run here, where what they
+  // apiloom's own templates write each page as they make it, when it is written (a large API's
+  // pages are never held: Microsoft Graph beta's are 157 MB); a user's run here, where what they
   // throw is reported as theirs
   const page = (
     path: string,
     template: object,
-    render: () => string,
+    render: (out?: TextOut) => string,
   ): GeneratedFile =>
     template === own.markdown || template === own.html
-      ? streamedFile(path, (out) => out.write(render()))
+      ? streamedFile(path, (out) => void render(out))
       : { path, contents: render() };
   const files: GeneratedFile[] = [
-    page("docs/index.md", markdown, () =>
-      markdown.indexPage(view, docsHelpers),
+    page("docs/index.md", markdown, (out) =>
+      markdown.indexPage(view, docsHelpers, out),
     ),
     ...view.tags.map((tag) =>
-      page(`docs/tags/${tag.slug}.md`, markdown, () =>
-        markdown.tagPage(view, tag, docsHelpers),
+      page(`docs/tags/${tag.slug}.md`, markdown, (out) =>
+        markdown.tagPage(view, tag, docsHelpers, out),
       ),
     ),
-    page("docs/diagnostics.md", markdown, () =>
-      markdown.diagnosticsPage(view, docsHelpers),
+    page("docs/diagnostics.md", markdown, (out) =>
+      markdown.diagnosticsPage(view, docsHelpers, out),
     ),
     ...(view.schemas.length > 0
       ? [
-          page("docs/schemas.md", markdown, () =>
-            markdown.schemasPage(view, docsHelpers),
+          page("docs/schemas.md", markdown, (out) =>
+            markdown.schemasPage(view, docsHelpers, out),
           ),
         ]
       : []),
@@ -69,13 +69,13 @@ export async function emitDocs({
     // export of a user's template throws)
     ...(view.webhooks.length > 0 && "webhooksPage" in markdown
       ? [
-          page("docs/webhooks.md", markdown, () =>
-            markdown.webhooksPage!(view, docsHelpers),
+          page("docs/webhooks.md", markdown, (out) =>
+            markdown.webhooksPage!(view, docsHelpers, out),
           ),
         ]
       : []),
-    page("docs/index.html", html, () =>
-      html.htmlPage(view, docsHelpers, assets),
+    page("docs/index.html", html, (out) =>
+      html.htmlPage(view, docsHelpers, assets, out),
     ),
   ];
   // what changed since the last run, when the run makes the OpenAPI document to compare

@@ -1,4 +1,5 @@
 import {
+  type TextOut,
   htmlText,
   jsonForScript,
   loadTemplate,
@@ -14,6 +15,7 @@ import {
   markdownProse,
   markdownTable,
 } from "./markdown.js";
+import { pageLines } from "./page-lines.js";
 import type { DocsView, TagView } from "./view-types.js";
 
 /** The escaping helpers every docs template gets; spec strings only reach output through them. */
@@ -28,30 +30,40 @@ export const docsHelpers = {
   markdownCodeCell,
   markdownFence,
   markdownTable,
+  pageLines,
   tsString,
 };
 
 export type DocsHelpers = typeof docsHelpers;
 
-/** `templates/docs/markdown.js`. */
+/**
+ * `templates/docs/markdown.js`. Each page may take `out`: apiloom passes its own templates one,
+ * to which the page is written as it is made (the page then returns ""); a user's template is
+ * never given one.
+ */
 export interface MarkdownTemplate {
   /** The template contract it is written for (TEMPLATE_CONTRACT). */
   contract: number;
-  indexPage(view: DocsView, h: DocsHelpers): string;
-  tagPage(view: DocsView, tag: TagView, h: DocsHelpers): string;
-  diagnosticsPage(view: DocsView, h: DocsHelpers): string;
-  schemasPage(view: DocsView, h: DocsHelpers): string;
+  indexPage(view: DocsView, h: DocsHelpers, out?: TextOut): string;
+  tagPage(view: DocsView, tag: TagView, h: DocsHelpers, out?: TextOut): string;
+  diagnosticsPage(view: DocsView, h: DocsHelpers, out?: TextOut): string;
+  schemasPage(view: DocsView, h: DocsHelpers, out?: TextOut): string;
   /**
    * `docs/webhooks.md`, written when the API sends webhooks (a template written before there
    * was this page may leave it out: the page is then not written).
    */
-  webhooksPage?(view: DocsView, h: DocsHelpers): string;
+  webhooksPage?(view: DocsView, h: DocsHelpers, out?: TextOut): string;
 }
 
 /** `templates/docs/html.js`; its CSS and script come from `templates/docs/html-assets.js`. */
 export interface HtmlTemplate {
   contract: number;
-  htmlPage(view: DocsView, h: DocsHelpers, assets: HtmlAssets): string;
+  htmlPage(
+    view: DocsView,
+    h: DocsHelpers,
+    assets: HtmlAssets,
+    out?: TextOut,
+  ): string;
 }
 
 /** The CSS and script `htmlPage` inlines into the page (no spec text: nothing to escape). */
