@@ -1,9 +1,10 @@
-import type { ApiModel, Endpoint } from "../../model/types.js";
+import type { ApiModel } from "../../model/types.js";
 import {
   genericMember,
   importStatement,
   itemStreamStatuses,
   jsdocLines,
+  printDoc,
   propertyKey,
   stringLiteral,
 } from "../toolkit.js";
@@ -42,7 +43,8 @@ export function contractsFile(model: ApiModel, index: TypeIndex): string {
     // OpenAPI 3.2: the statuses answered as a stream of items
     if (streams.length > 0)
       args.push(streams.map((s) => stringLiteral(s)).join(" | "));
-    return doc(e) + member(e.name, "Handler", args);
+    const title = `\`${e.method.toUpperCase()} ${e.path}\``;
+    return summaryDoc(title, e.summary) + member(e.name, "Handler", args);
   });
   const headers = responseHeadersBlock(model);
   const signatureOf = signaturesOf(model);
@@ -84,13 +86,13 @@ export function member(name: string, generic: string, args: string[]): string {
   return `${genericMember(name, generic, args, 2)}\n`;
 }
 
-function doc(endpoint: Endpoint): string {
-  const title = `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``;
-  const lines = jsdocLines(
-    endpoint.summary ? `${title}: ${endpoint.summary}` : title,
-  ).filter((line) => line !== "");
-  if (lines.length === 1) return `  /** ${lines[0]} */\n`;
-  return `  /**\n${lines.map((l) => `   * ${l}\n`).join("")}   */\n`;
+/** A member's JSDoc at two spaces: `title: summary`, or the title alone. */
+export function summaryDoc(title: string, summary: string | undefined): string {
+  const text = summary ? `${title}: ${summary}` : title;
+  return printDoc(
+    jsdocLines(text).filter((line) => line !== ""),
+    2,
+  );
 }
 
 /** types.ts as `T`, when a `<Name>Received` body refers to its schema types (`T.<Name>`). */

@@ -145,23 +145,19 @@ export function schemasWithFormVariant(
     if (requestBodyMode(sent) !== "form") continue;
     for (const c of sent) {
       const found = new Set<string>();
-      if (c.schema) refsAndBinary(c.schema, found);
+      if (c.schema) collectRefs(c.schema, found);
       reach(found);
     }
   }
   return new Set([...reached].filter((name) => binary.has(name)));
 }
 
-/** Collects the schema's `$ref` targets into `refs`; true when it holds a binary string. */
-function refsAndBinary(schema: Schema, refs: Set<string>): boolean {
-  let found = false;
+/** Collects the schema's `$ref` targets into `refs`. */
+function collectRefs(schema: Schema, refs: Set<string>): void {
   walkSchemaNodes(schema, (s) => {
-    if (typeof s !== "object") return;
-    if (typeof s.$ref === "string") {
+    if (typeof s === "object" && typeof s.$ref === "string") {
       const target = schemaRefName(s.$ref);
       if (target !== undefined) refs.add(target);
     }
-    if (s.format === "binary") found = true;
   });
-  return found;
 }
