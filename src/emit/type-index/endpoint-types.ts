@@ -23,6 +23,7 @@ import {
   type SchemaNaming,
 } from "./schema-to-type.js";
 import {
+  isUnknownType,
   raw,
   union,
   UNKNOWN,
@@ -277,9 +278,7 @@ export function statusUnion(
   typeOf: (status: string) => TypeNode,
 ): TypeNode {
   if (statuses.length === 0) return UNKNOWN;
-  const isUnknown = (node: TypeNode) =>
-    node.kind === "raw" && node.text === "unknown";
-  if (statuses.some((s) => isUnknown(typeOf(s)))) return UNKNOWN;
+  if (statuses.some((s) => isUnknownType(typeOf(s)))) return UNKNOWN;
   return union(
     statuses.map((s) => raw(`${responsesName}[${stringLiteral(s)}]`)),
   );
