@@ -360,7 +360,7 @@ function writeCanonical(value: unknown, out: string[]): void {
 }
 
 /** The keys of `record`'s defined members, but those in `skip`, sorted by UTF-16 code units. */
-export function sortedKeys(
+function sortedKeys(
   record: Readonly<Record<string, unknown>>,
   skip?: ReadonlySet<string>,
 ): string[] {
