@@ -83,28 +83,15 @@ function scan(
     if (s.format === "binary") binary = true;
     // one directional node is enough: the rest of the walk only collects references
     if (flagged) return;
-    // nothing required (most nodes): nothing to split
-    const required = s.required;
-    if (
-      Array.isArray(required) &&
-      required.length > 0 &&
-      requiresDirectional(schemas, s)
-    )
-      flagged = true;
+    if (requiresDirectional(schemas, s)) flagged = true;
     const allOf = s.allOf;
     if (Array.isArray(allOf))
       for (let i = 0; i < allOf.length; i++) {
         const member: Schema = allOf[i]!;
-        if (typeof member !== "object") continue;
-        const memberRequired = member.required;
+        const lookup = allOfPropertyLookup(schemas, allOf, i);
         if (
-          Array.isArray(memberRequired) &&
-          memberRequired.length > 0 &&
-          requiresDirectional(
-            schemas,
-            member,
-            allOfPropertyLookup(schemas, allOf, i),
-          )
+          typeof member === "object" &&
+          requiresDirectional(schemas, member, lookup)
         )
           flagged = true;
       }
