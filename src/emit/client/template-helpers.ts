@@ -166,41 +166,7 @@ function literal(value: unknown): string {
   return String(value);
 }
 
-/** The lines of {@link endpointDoc} by view, and what they were made of. */
-const endpointDocs = new WeakMap<
-  ClientEndpointView,
-  [DocFacts, readonly string[]]
->();
-type DocFacts = Pick<
-  ClientEndpointView,
-  "summary" | "description" | "method" | "path" | "scopes" | "deprecated"
->;
-
-/** The endpoint's doc lines: made once per view (the function and its member carry them). */
 function endpointDoc(view: ClientEndpointView): string[] {
-  const known = endpointDocs.get(view);
-  if (known && sameDocFacts(known[0], view)) return [...known[1]];
-  const { summary, description, method, path, scopes, deprecated } = view;
-  const lines = endpointDocLines(view);
-  endpointDocs.set(view, [
-    { summary, description, method, path, scopes, deprecated },
-    lines,
-  ]);
-  return [...lines];
-}
-
-function sameDocFacts(a: DocFacts, b: DocFacts): boolean {
-  return (
-    a.summary === b.summary &&
-    a.description === b.description &&
-    a.method === b.method &&
-    a.path === b.path &&
-    a.scopes === b.scopes &&
-    a.deprecated === b.deprecated
-  );
-}
-
-function endpointDocLines(view: ClientEndpointView): string[] {
   const paragraphs: string[][] = [];
   if (view.summary?.trim())
     paragraphs.push(trimBlankEnds(jsdocLines(view.summary)));

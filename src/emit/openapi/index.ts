@@ -18,9 +18,7 @@ import { securityRequirements, securitySchemesObject } from "./security.js";
  * the file is written (the CLI writes its text as it is printed, without holding it).
  */
 export const emitOpenApi = (model: ApiModel): GeneratedFile[] => [
-  streamedFile(OPENAPI_FILE, (out) =>
-    printJsonTo(openApiDocument(model, { lazyPaths: true }), out),
-  ),
+  streamedFile(OPENAPI_FILE, (out) => printJsonTo(openApiDocument(model), out)),
 ];
 
 const OPENAPI_VERSION = "3.1.1";
@@ -34,12 +32,9 @@ const STANDARD: readonly string[] = HTTP_METHODS;
 
 /**
  * The merged model as an OpenAPI 3.1 document, members in the spec's field-table order, maps
- * keyed by names sorted. With `lazyPaths` its `paths` are a LazyMembers (print-json.ts).
+ * keyed by names sorted; its `paths` and `webhooks` are LazyMembers (print-json.ts).
  */
-export function openApiDocument(
-  model: ApiModel,
-  { lazyPaths = false }: { lazyPaths?: boolean } = {},
-): JsonObject {
+export function openApiDocument(model: ApiModel): JsonObject {
   const { schemas, fix } = componentSchemas(model.schemas);
   // scheme names are component keys too: `oauth/app` is not a valid one
   const schemeKeys = componentKeyRenames(
@@ -73,10 +68,10 @@ export function openApiDocument(
     servers:
       model.servers.length > 0 ? model.servers.map(serverObject) : undefined,
     tags: tagsArray(model),
-    paths: pathsObject(model.endpoints, fix, schemeKeys, lazyPaths),
+    paths: pathsObject(model.endpoints, fix, schemeKeys),
     // path items keyed by the webhook's key (its `path` in the model)
     webhooks: model.webhooks
-      ? pathsObject(model.webhooks, fix, schemeKeys, false)
+      ? pathsObject(model.webhooks, fix, schemeKeys)
       : undefined,
     components: Object.keys(components).length > 0 ? components : undefined,
   };
@@ -103,13 +98,12 @@ function tagsArray(model: ApiModel): JsonObject[] | undefined {
   return out.size > 0 ? [...out.values()] : undefined;
 }
 
-/** The path items by path, sorted; made as they are printed when `lazy`. */
+/** The path items by path, sorted, made as they are printed. */
 function pathsObject(
   endpoints: readonly Endpoint[],
   fix: FixSchema,
   schemeKeys: ReadonlyMap<string, string>,
-  lazy: boolean,
-): JsonObject | LazyMembers {
+): LazyMembers {
   const byPath = new Map<string, Endpoint[]>();
   for (const endpoint of endpoints) {
     const list = byPath.get(endpoint.path);
@@ -136,9 +130,5 @@ function pathsObject(
     }
     return value;
   };
-  const keys = [...byPath.keys()].sort(compareCodeUnits);
-  if (lazy) return new LazyMembers(keys, item);
-  const paths: JsonObject = {};
-  for (const path of keys) setOwn(paths, path, item(path));
-  return paths;
+  return new LazyMembers([...byPath.keys()].sort(compareCodeUnits), item);
 }

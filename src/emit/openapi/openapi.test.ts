@@ -16,10 +16,9 @@ async function emit(model: ApiModel): Promise<{ text: string; doc: any }> {
 
 describe("emitOpenApi", () => {
   it("prints the same text with its paths made one at a time as with the whole document", async () => {
-    const model = hostileModel();
-    const whole = printJson(openApiDocument(model));
-    expect(printJson(openApiDocument(model, { lazyPaths: true }))).toBe(whole);
-    expect((await emit(model)).text).toBe(whole);
+    const { text, doc } = await emit(hostileModel());
+    expect(printJson(openApiDocument(hostileModel()))).toBe(text);
+    expect(printJson(doc)).toBe(text);
   });
 
   it("writes a document the official OpenAPI 3.1 schema accepts", async () => {

@@ -53,7 +53,6 @@ function print(
     return printArray(value, indent, column, trailing, out);
   if (value instanceof LazyMembers) return printLazy(value, indent, out);
   if (isMap(value)) return printObject(value, indent, out);
-  if (typeof value === "string") return printString(value, out);
   out.push(scalar(value));
 }
 
@@ -98,17 +97,6 @@ function printMember(
   out.push(quoted.text);
   print(value, lines.inner, lines.inner.length + quoted.width, trailing, out);
 }
-
-/** Appends a string value: one that needs no escape as it is, between quotes. */
-function printString(value: string, out: Output): void {
-  out.push(NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`);
-}
-
-/**
- * A character JSON.stringify escapes: `"`, `\`, a control character or a lone surrogate (any
- * surrogate here: a string with a paired one takes JSON.stringify's path, which is never wrong).
- */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * Where the text goes: its pieces gathered into one string, handed to the target whenever it

@@ -1,17 +1,19 @@
-import type { ApiModel, Endpoint } from "../../model/types.js";
+import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import {
+  conditionalGroup,
   genericMember,
   importStatement,
   itemStreamStatuses,
   jsdocLines,
+  mainType,
+  printBefore,
+  printDoc,
   propertyKey,
+  resolveSchema,
+  scalarValues,
   stringLiteral,
 } from "../toolkit.js";
 import type { TypeIndex } from "../artifact.js";
-import {
-  hasResponseHeaders,
-  responseHeadersBlock,
-} from "./response-headers.js";
 import { receivedType, type Received } from "./received-types.js";
 import { signatures as signaturesOf } from "./signature.js";
 
@@ -42,7 +44,8 @@ export function contractsFile(model: ApiModel, index: TypeIndex): string {
     // OpenAPI 3.2: the statuses answered as a stream of items
     if (streams.length > 0)
       args.push(streams.map((s) => stringLiteral(s)).join(" | "));
-    return doc(e) + member(e.name, "Handler", args);
+    const title = `\`${e.method.toUpperCase()} ${e.path}\``;
+    return summaryDoc(title, e.summary) + member(e.name, "Handler", args);
   });
   const headers = responseHeadersBlock(model);
   const signatureOf = signaturesOf(model);
@@ -84,13 +87,13 @@ export function member(name: string, generic: string, args: string[]): string {
   return `${genericMember(name, generic, args, 2)}\n`;
 }
 
-function doc(endpoint: Endpoint): string {
-  const title = `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``;
-  const lines = jsdocLines(
-    endpoint.summary ? `${title}: ${endpoint.summary}` : title,
-  ).filter((line) => line !== "");
-  if (lines.length === 1) return `  /** ${lines[0]} */\n`;
-  return `  /**\n${lines.map((l) => `   * ${l}\n`).join("")}   */\n`;
+/** A member's JSDoc at two spaces: `title: summary`, or the title alone. */
+export function summaryDoc(title: string, summary: string | undefined): string {
+  const text = summary ? `${title}: ${summary}` : title;
+  return printDoc(
+    jsdocLines(text).filter((line) => line !== ""),
+    2,
+  );
 }
 
 /** types.ts as `T`, when a `<Name>Received` body refers to its schema types (`T.<Name>`). */
@@ -104,4 +107,57 @@ export function namespaceImport(received: readonly Received[]): string {
 export function importTypes(names: string[], from: string): string {
   if (names.length === 0) return "";
   return `${importStatement(names, from, true)}\n`;
+}
+
+/**
+ * The `ResponseHeaders` interface of contracts.ts: for each endpoint whose responses declare
+ * headers, the headers by status, so a handler's `headers` is checked against them (all optional:
+ * the model does not say which are required). Empty when no response declares a header.
+ */
+export function responseHeadersBlock(model: ApiModel): string {
+  const entries = model.endpoints.filter(hasResponseHeaders).map((endpoint) => {
+    const statuses = endpoint.responses
+      .filter((r) => Object.keys(r.headers ?? {}).length > 0)
+      .map((r) => {
+        const headers = Object.entries(r.headers!).map(
+          ([name, header]) =>
+            `      ${propertyKey(name)}${header.required ? "" : "?"}: ${headerValueType(model, header.schema, 7 + propertyKey(name).length + (header.required ? 0 : 1))};\n`,
+        );
+        return `    ${propertyKey(r.status)}: {\n${headers.join("")}    };\n`;
+      });
+    return `  ${propertyKey(endpoint.name)}: {\n${statuses.join("")}  };\n`;
+  });
+  if (entries.length === 0) return "";
+  return (
+    "/** Response headers the API declares, by endpoint and status. */\n" +
+    `export interface ResponseHeaders {\n${entries.join("")}}\n`
+  );
+}
+
+export function hasResponseHeaders(endpoint: Endpoint): boolean {
+  return endpoint.responses.some(
+    (r) => Object.keys(r.headers ?? {}).length > 0,
+  );
+}
+
+/**
+ * What a handler may set for a header of this schema, in types node:http can send: numbers,
+ * string literals from an enum (when they fit on the line), string lists, else any string.
+ */
+function headerValueType(
+  model: ApiModel,
+  schema: Schema | undefined,
+  column: number,
+): string {
+  const resolved = resolveSchema(model.schemas, schema);
+  const kind = mainType(resolved);
+  if (kind === "array") return "readonly string[]";
+  if (kind === "integer" || kind === "number") return "number";
+  const values = scalarValues(resolved);
+  if (kind !== "boolean" && values?.every((v) => typeof v === "string")) {
+    const union = values.map((v) => stringLiteral(v as string)).join(" | ");
+    // the literals when they fit on the line (before its `;`), else any string
+    return printBefore(conditionalGroup([union, "string"]), ";", { column });
+  }
+  return "string";
 }

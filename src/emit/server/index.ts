@@ -12,9 +12,7 @@ import { routesFile } from "./routes-file.js";
 import { adapterProblem, SERVER_TEMPLATE_FILES } from "./adapters.js";
 import { webhookAdapterTemplate } from "./adapter-templates.js";
 
-export { reportAmbiguousRoutes, AMBIGUOUS_ROUTE } from "./ambiguous-routes.js";
-export { handlerSignature } from "./signature.js";
-export { BUILT_IN_ADAPTERS, adapterProblem } from "./adapters.js";
+export { reportAmbiguousRoutes } from "./ambiguous-routes.js";
 import type { ApiModel } from "../../model/types.js";
 import {
   WEBHOOK_TEMPLATE_FILES,

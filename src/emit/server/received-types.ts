@@ -50,13 +50,7 @@ export function receivedType(
   ] as const;
   const members: ObjectMember[] = [];
   const uses: string[] = [];
-  for (let i = 0; i < groups.length; i++) {
-    // by index, not destructured: a tuple's destructuring walks an iterator
-    const group = groups[i]!;
-    const member = group[0];
-    const typeName = group[1];
-    const parameters = group[2];
-    const optional = group[3];
+  for (const [member, typeName, parameters, optional] of groups) {
     const untyped = parameters.filter(isUntyped);
     if (!typeName || untyped.length === 0) continue;
     uses.push(typeName);

@@ -32,7 +32,7 @@ export function signatures(model: ApiModel): (endpoint: Endpoint) => string {
     let entry = named.get(name);
     if (!entry) {
       const refs = new Set<string>();
-      const out = [",", quoted(name), ":"];
+      const out = [",", JSON.stringify(name), ":"];
       const schema = model.schemas[name]?.schema;
       if (schema === undefined) out.push("null");
       else writeSchema(schema, refs, out);
@@ -301,7 +301,7 @@ function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
     const keyword = keys[i]!;
     const value: unknown = s[keyword];
     if (i > 0) out.push(",");
-    out.push(quoted(keyword), ":");
+    out.push(JSON.stringify(keyword), ":");
     // the same positions as mapSubSchemas (model/schema/walk.ts)
     if (Array.isArray(value)) {
       if (!LIST_KEYWORDS.has(keyword)) writeCanonical(value, out);
@@ -323,7 +323,7 @@ function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
       for (let j = 0; j < names.length; j++) {
         if (j > 0) out.push(",");
         const item = value[names[j]!];
-        out.push(quoted(names[j]!), ":");
+        out.push(JSON.stringify(names[j]!), ":");
         if (isSubSchema(item)) writeSchema(item, refs, out);
         else writeCanonical(item, out);
       }
@@ -353,47 +353,18 @@ function writeCanonical(value: unknown, out: string[]): void {
   out.push("{");
   for (let i = 0; i < keys.length; i++) {
     if (i > 0) out.push(",");
-    out.push(quoted(keys[i]!), ":");
+    out.push(JSON.stringify(keys[i]!), ":");
     writeCanonical(record[keys[i]!], out);
   }
   out.push("}");
 }
 
-/**
- * The keys of `record`'s defined members, but those in `skip`, in `Array.prototype.sort()`'s
- * order (UTF-16 code units). A schema node has a handful of keys: they are sorted in place in
- * the array Object.keys made, by insertion, without the filtered copy and the work arrays of
- * `.filter().sort()` (16 MB of garbage on GitHub's API); a long list is sorted by sort().
- */
-export function sortedKeys(
+/** The keys of `record`'s defined members, but those in `skip`, sorted by UTF-16 code units. */
+function sortedKeys(
   record: Readonly<Record<string, unknown>>,
   skip?: ReadonlySet<string>,
 ): string[] {
-  const keys = Object.keys(record);
-  let n = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (record[key] === undefined || skip?.has(key)) continue;
-    // keys[0..n) is sorted and n <= i: moving its larger keys up overwrites only read slots
-    let j = n++;
-    if (n <= INSERTION_SORT_MAX)
-      for (; j > 0 && keys[j - 1]! > key; j--) keys[j] = keys[j - 1]!;
-    keys[j] = key;
-  }
-  if (n < keys.length) keys.length = n;
-  return n > INSERTION_SORT_MAX ? keys.sort() : keys;
+  return Object.keys(record)
+    .filter((key) => record[key] !== undefined && !skip?.has(key))
+    .sort();
 }
-
-/** Lists longer than this are sorted by sort(): insertion sort does ~n²/4 comparisons. */
-const INSERTION_SORT_MAX = 16;
-
-/** JSON.stringify of a key; keywords and property names come back all the time (a cache). */
-function quoted(key: string): string {
-  let text = QUOTED.get(key);
-  if (text === undefined) {
-    text = JSON.stringify(key);
-    if (QUOTED.size < 10_000) QUOTED.set(key, text);
-  }
-  return text;
-}
-const QUOTED = new Map<string, string>();

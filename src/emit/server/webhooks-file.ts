@@ -1,7 +1,5 @@
 import type { ApiModel, Webhook } from "../../model/types.js";
 import {
-  jsdocLines,
-  printDoc,
   propertyKey,
   type ScalarRevival,
   stringLiteral,
@@ -13,6 +11,7 @@ import {
   importTypes,
   member,
   namespaceImport,
+  summaryDoc,
 } from "./contracts-file.js";
 import { webhookReceivedType, type Received } from "./received-types.js";
 import { printLiteral } from "./print-literal.js";
@@ -53,9 +52,9 @@ export function webhookContractsFile(
     const r = webhookReceivedType(w, index);
     if (r) received.push(r);
     typeNames.push(...(r?.uses ?? [t.request]), t.responses);
-    return (
-      doc(w) + member(w.name, "Handler", [r?.name ?? t.request, t.responses])
-    );
+    const title = `The webhook ${JSON.stringify(w.key)} (${w.method.toUpperCase()})`;
+    const handler = [r?.name ?? t.request, t.responses];
+    return summaryDoc(title, w.summary) + member(w.name, "Handler", handler);
   });
   const signatureOf = signaturesOf(model);
   const signatures = webhooks.map(
@@ -102,12 +101,4 @@ export function webhookContractsFile(
       ? `\nexport const webhookRoutes: readonly RouteSpec[] = withScalars(\n  table,\n  ${stringLiteral(WEBHOOK_PREFIX)},\n);\n`
       : "")
   );
-}
-
-function doc(webhook: Webhook): string {
-  const title = `The webhook ${JSON.stringify(webhook.key)} (${webhook.method.toUpperCase()})`;
-  const lines = jsdocLines(
-    webhook.summary ? `${title}: ${webhook.summary}` : title,
-  ).filter((line) => line !== "");
-  return printDoc(lines, 2);
 }

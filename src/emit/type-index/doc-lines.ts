@@ -1,5 +1,5 @@
 import type { Schema } from "../../model/types.js";
-import { isPlainJsdoc, jsdocLines } from "../shared/escape.js";
+import { jsdocLines } from "../shared/escape.js";
 
 /**
  * JSDoc lines for a schema: description (else title); what a value must look like — `Format`,
@@ -39,23 +39,13 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
 
 /** `Label: value` when the keyword holds a string or a number. */
 function pushFact(lines: string[], label: string, value: unknown): void {
-  if (typeof value !== "string" && typeof value !== "number") return;
-  const fact = `${label}: ${value}`;
-  // one plain line (most facts): pushed as it is, no list of one made
-  if (isPlainJsdoc(fact)) lines.push(fact);
-  else lines.push(...jsdocLines(fact));
+  if (typeof value === "string" || typeof value === "number")
+    lines.push(...jsdocLines(`${label}: ${value}`));
 }
 
 /** A description's lines without blank ones at either end (the text is not blank). */
 function pushText(lines: string[], text: string): void {
-  // one plain line (most descriptions) is not blank: the caller checked
-  if (isPlainJsdoc(text)) {
-    lines.push(text);
-    return;
-  }
-  const own = jsdocLines(text);
-  if (own.length === 1) lines.push(own[0]!);
-  else lines.push(...trimBlankEnds(own));
+  lines.push(...trimBlankEnds(jsdocLines(text)));
 }
 
 /** Longest JSON a `@default`/`@example` shows: a long example helps no one in a tooltip. */
@@ -65,10 +55,6 @@ const MAX_TAG_JSON = 400;
 function pushTag(lines: string[], tag: string, value: unknown): void {
   const json = JSON.stringify(value, null, 2);
   if (json === undefined || json.length > MAX_TAG_JSON) return;
-  if (isPlainJsdoc(json)) {
-    lines.push(`${tag} ${json}`);
-    return;
-  }
   const own = jsdocLines(json);
   lines.push(`${tag} ${own[0] ?? ""}`);
   for (let i = 1; i < own.length; i++) lines.push(own[i]!);

@@ -23,6 +23,7 @@ import {
   type SchemaNaming,
 } from "./schema-to-type.js";
 import {
+  isUnknownType,
   raw,
   union,
   UNKNOWN,
@@ -204,22 +205,18 @@ export function contentType(
         c.schema ? schemaToType(c.schema, naming, mode) : mediaDefault(c),
       ),
     );
-  // what the client decodes as JSON (or parses from a stream) first: the type a caller reads
-  // most. Each media type's decoding is asked once (decodedAs splits, trims and lower-cases it)
-  const typed: TypeNode[] = [];
-  let decoded: TypeNode[] | undefined;
-  for (let i = 0; i < content.length; i++) {
-    const c = content[i]!;
-    const as = decodedAs(c.mediaType);
-    if (as === "json" || as === "stream")
-      typed.push(
+  // what the client decodes as JSON (or parses from a stream) first: the type a caller reads most
+  const decoded = content.map((c) => decodedAs(c.mediaType));
+  const parsed = (as: (typeof decoded)[number]) =>
+    as === "json" || as === "stream";
+  return union([
+    ...content
+      .filter((_, i) => parsed(decoded[i]!))
+      .map((c) =>
         c.schema ? schemaToType(c.schema, naming, mode) : mediaDefault(c),
-      );
-    else (decoded ??= []).push(decodedType(as));
-  }
-  if (decoded !== undefined)
-    for (let i = 0; i < decoded.length; i++) typed.push(decoded[i]!);
-  return union(typed);
+      ),
+    ...decoded.filter((as) => !parsed(as)).map(decodedType),
+  ]);
 }
 
 /**
@@ -277,9 +274,7 @@ export function statusUnion(
   typeOf: (status: string) => TypeNode,
 ): TypeNode {
   if (statuses.length === 0) return UNKNOWN;
-  const isUnknown = (node: TypeNode) =>
-    node.kind === "raw" && node.text === "unknown";
-  if (statuses.some((s) => isUnknown(typeOf(s)))) return UNKNOWN;
+  if (statuses.some((s) => isUnknownType(typeOf(s)))) return UNKNOWN;
   return union(
     statuses.map((s) => raw(`${responsesName}[${stringLiteral(s)}]`)),
   );

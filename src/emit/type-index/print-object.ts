@@ -3,6 +3,7 @@ import { PRINT_WIDTH, propertyKey } from "../shared/literals.js";
 import {
   assignedDoc,
   flat,
+  innermost,
   isHuggedUnion,
   memberDoc,
   printTypeAlias,
@@ -306,10 +307,6 @@ function plainMembers(node: Union): boolean {
     if (m.kind !== "raw" || m.text.endsWith(" ")) return false;
   }
   return true;
-}
-
-function innermost(node: TypeNode): TypeNode {
-  return node.kind === "array" ? innermost(node.element) : node;
 }
 
 /** JSDoc lines print() writes as they are: none ends with a space (print trims those). */

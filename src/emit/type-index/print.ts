@@ -96,7 +96,7 @@ function needsParensAsElement(node: TypeNode): boolean {
 }
 
 /** The element type under any number of array levels. */
-function innermost(node: TypeNode): TypeNode {
+export function innermost(node: TypeNode): TypeNode {
   return node.kind === "array" ? innermost(node.element) : node;
 }
 

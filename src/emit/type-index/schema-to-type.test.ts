@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Schema } from "../../model/types.js";
-import { printType } from "./index.js";
+import { printType } from "./type-index.js";
 import { schemaToType, type SchemaMode } from "./schema-to-type.js";
 
 const named = (name: string, schema: Schema) => ({ name, schema, sources: [] });

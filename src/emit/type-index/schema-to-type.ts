@@ -9,7 +9,8 @@ import {
 } from "../../model/schema/schema.js";
 import { schemaRefName } from "../../model/schema/ref.js";
 import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
-import { integerType, stringType, type ScalarChoices } from "./scalar-types.js";
+import type { ScalarChoices } from "../../model/scalar-choices.js";
+import { revivedScalar } from "../../model/schema/scalars.js";
 import { stringLiteral } from "../shared/literals.js";
 import { docLines } from "./doc-lines.js";
 import { flat } from "./print.js";
@@ -21,9 +22,6 @@ import {
   type ObjectMember,
   type TypeNode,
 } from "./type-node.js";
-
-/** doc-lines.ts's, for the client emitter, which imports it from here. */
-export { trimBlankEnds } from "./doc-lines.js";
 
 /**
  * JSON Schema 2020-12 (the model's dialect) → type nodes.
@@ -50,7 +48,7 @@ export interface SchemaNaming {
   readonly schemas: Readonly<Record<string, NamedSchema>>;
   /** Named schemas that reach themselves through `$ref`s (src/model/schema/recursion.ts). */
   readonly recursive?: ReadonlySet<string>;
-  readonly scalars?: ScalarChoices; // the model's: Dates and bigints (scalar-types.ts)
+  readonly scalars?: ScalarChoices; // the model's: Dates and bigints (config `dates`, `int64`)
   /**
    * openapi-typescript's rules for members, which paths.ts follows with its options: every
    * required member is required in either mode, and these besides.
@@ -98,7 +96,11 @@ export function schemaToType(
 
 /** The keyword types, one node each (type nodes are never changed once made). */
 const KEYWORD_NODES = {
+  string: raw("string"),
+  Blob: raw("Blob"),
+  Date: raw("Date"),
   number: raw("number"),
+  bigint: raw("bigint"),
   boolean: raw("boolean"),
   null: raw("null"),
 };
@@ -153,9 +155,17 @@ function typeNode(
 ): TypeNode {
   switch (type) {
     case "string":
-      return stringType(schema, naming.scalars, mode === "form");
+      // a form body's `format: binary` field is the Blob the client hands over; a Date where
+      // the model's `scalars` revive it (src/model/schema/scalars.ts)
+      if (mode === "form" && schema.format === "binary")
+        return KEYWORD_NODES.Blob;
+      return revivedScalar(schema, naming.scalars)
+        ? KEYWORD_NODES.Date
+        : KEYWORD_NODES.string;
     case "integer":
-      return integerType(schema, naming.scalars);
+      return revivedScalar(schema, naming.scalars) === "int64"
+        ? KEYWORD_NODES.bigint
+        : KEYWORD_NODES.number;
     case "number":
       return KEYWORD_NODES.number;
     case "boolean":

@@ -59,31 +59,25 @@ export interface TypeIndex extends SchemaNaming {
 
 /** The naming decisions for one model, made once per run (every plugin reads that one). */
 export function createTypeIndex(model: ApiModel): TypeIndex {
-  return buildTypeIndex(model);
-}
-
-function buildTypeIndex(model: ApiModel): TypeIndex {
   const names = schemaTypeNames(model);
   // one walk over the named schemas serves both variants and the recursion graph
   const facts = schemaFacts(model.schemas);
   const writeVariants = schemasWithWriteVariant(model.schemas, facts);
   const taken = new Set(names.values());
-  const writeNames = new Map<string, string>();
-  for (const schemaName of [...writeVariants].sort()) {
-    const base = names.get(schemaName) ?? "Schema";
-    let name = `${base}Write`;
-    for (let i = 2; taken.has(name); i++) name = `${base}Write${i}`;
-    taken.add(name);
-    writeNames.set(schemaName, name);
-  }
-  const formNames = new Map<string, string>();
-  for (const schemaName of [...schemasWithFormVariant(model, facts)].sort()) {
-    const base = names.get(schemaName) ?? "Schema";
-    let name = `${base}Form`;
-    for (let i = 2; taken.has(name); i++) name = `${base}Form${i}`;
-    taken.add(name);
-    formNames.set(schemaName, name);
-  }
+  // `<Name>Write`, `<Name>Form`: the first number free makes a taken name unique
+  const variantNames = (schemaNames: Set<string>, suffix: string) => {
+    const out = new Map<string, string>();
+    for (const schemaName of [...schemaNames].sort()) {
+      const base = (names.get(schemaName) ?? "Schema") + suffix;
+      let name = base;
+      for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+      taken.add(name);
+      out.set(schemaName, name);
+    }
+    return out;
+  };
+  const writeNames = variantNames(writeVariants, "Write");
+  const formNames = variantNames(schemasWithFormVariant(model, facts), "Form");
   const schemaTypeName = (schemaName: string, mode: SchemaMode = "read") =>
     (mode === "form" ? formNames.get(schemaName) : undefined) ??
     (mode !== "read" ? writeNames.get(schemaName) : undefined) ??

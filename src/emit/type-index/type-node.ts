@@ -44,59 +44,25 @@ export function raw(text: string): TypeNode {
  * schema is `Pet[]`); one member stays itself.
  */
 export function union(members: TypeNode[]): TypeNode {
-  if (members.length === 1) {
-    const only = members[0]!;
-    if (only.kind !== "union") return isUnknownType(only) ? UNKNOWN : only;
-  }
-  let flat = members;
-  // members that are not raw texts: only two of one kind need comparing by structure
-  // (indexed loops here and below: a for-of walks an iterator object per step until the
-  // function is optimised, and union runs for nearly every schema)
-  let structured = 0;
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i]!;
-    if (m.kind === "union") {
-      flat = [];
-      for (const member of members)
-        if (member.kind === "union") flat.push(...member.members);
-        else flat.push(member);
-      break;
-    } else if (m.kind !== "raw") structured++;
-  }
-  if (flat !== members) {
-    structured = 0;
-    for (const m of flat) if (m.kind !== "raw") structured++;
-  }
-  // a node is compared by its whole structure (docs included) only with another of its kind:
-  // serialising every member of every union made nested object types cost their depth times
-  let kinds: Map<string, number> | undefined;
-  if (structured > 1) {
-    kinds = new Map();
-    for (let i = 0; i < flat.length; i++) {
-      const m = flat[i]!;
-      if (m.kind !== "raw") kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + 1);
-    }
-  }
+  const flat = members.some((m) => m.kind === "union")
+    ? members.flatMap((m) => (m.kind === "union" ? m.members : [m]))
+    : members;
   const kept: TypeNode[] = [];
-  let texts: Set<string> | undefined;
-  let shapes: Set<string> | undefined;
+  const seen = new Set<string>();
   for (let i = 0; i < flat.length; i++) {
     const m = flat[i]!;
-    if (m.kind === "raw") {
-      if (m.text === "unknown") return UNKNOWN;
-      if (flat.length <= 8) {
-        // a few members (`T | null`, a short enum): compared in place, no set
-        if (hasText(kept, m.text)) continue;
-      } else {
-        texts ??= new Set();
-        if (texts.has(m.text)) continue;
-        texts.add(m.text);
-      }
-    } else if (kinds !== undefined && kinds.get(m.kind)! > 1) {
-      const key = JSON.stringify(m);
-      shapes ??= new Set();
-      if (shapes.has(key)) continue;
-      shapes.add(key);
+    if (isUnknownType(m)) return UNKNOWN;
+    // a node is compared by its whole structure (docs included) only with another of its kind:
+    // serialising every member of every union made nested object types cost their depth times
+    const key =
+      m.kind === "raw"
+        ? m.text
+        : flat.some((other, j) => j !== i && other.kind === m.kind)
+          ? `\0${JSON.stringify(m)}`
+          : undefined;
+    if (key !== undefined) {
+      if (seen.has(key)) continue;
+      seen.add(key);
     }
     kept.push(m);
   }
@@ -117,14 +83,6 @@ export function intersection(members: TypeNode[]): TypeNode {
   if (useful.length === 0) return UNKNOWN;
   if (useful.length === 1) return useful[0]!;
   return { kind: "intersection", members: useful };
-}
-
-function hasText(nodes: readonly TypeNode[], text: string): boolean {
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i]!;
-    if (n.kind === "raw" && n.text === text) return true;
-  }
-  return false;
 }
 
 export function isUnknownType(node: TypeNode): boolean {

@@ -83,28 +83,15 @@ function scan(
     if (s.format === "binary") binary = true;
     // one directional node is enough: the rest of the walk only collects references
     if (flagged) return;
-    // nothing required (most nodes): nothing to split
-    const required = s.required;
-    if (
-      Array.isArray(required) &&
-      required.length > 0 &&
-      requiresDirectional(schemas, s)
-    )
-      flagged = true;
+    if (requiresDirectional(schemas, s)) flagged = true;
     const allOf = s.allOf;
     if (Array.isArray(allOf))
       for (let i = 0; i < allOf.length; i++) {
         const member: Schema = allOf[i]!;
-        if (typeof member !== "object") continue;
-        const memberRequired = member.required;
+        const lookup = allOfPropertyLookup(schemas, allOf, i);
         if (
-          Array.isArray(memberRequired) &&
-          memberRequired.length > 0 &&
-          requiresDirectional(
-            schemas,
-            member,
-            allOfPropertyLookup(schemas, allOf, i),
-          )
+          typeof member === "object" &&
+          requiresDirectional(schemas, member, lookup)
         )
           flagged = true;
       }
@@ -145,23 +132,19 @@ export function schemasWithFormVariant(
     if (requestBodyMode(sent) !== "form") continue;
     for (const c of sent) {
       const found = new Set<string>();
-      if (c.schema) refsAndBinary(c.schema, found);
+      if (c.schema) collectRefs(c.schema, found);
       reach(found);
     }
   }
   return new Set([...reached].filter((name) => binary.has(name)));
 }
 
-/** Collects the schema's `$ref` targets into `refs`; true when it holds a binary string. */
-function refsAndBinary(schema: Schema, refs: Set<string>): boolean {
-  let found = false;
+/** Collects the schema's `$ref` targets into `refs`. */
+function collectRefs(schema: Schema, refs: Set<string>): void {
   walkSchemaNodes(schema, (s) => {
-    if (typeof s !== "object") return;
-    if (typeof s.$ref === "string") {
+    if (typeof s === "object" && typeof s.$ref === "string") {
       const target = schemaRefName(s.$ref);
       if (target !== undefined) refs.add(target);
     }
-    if (s.format === "binary") found = true;
   });
-  return found;
 }
