@@ -162,7 +162,9 @@ describe("the manifest's fingerprint (real runs)", () => {
     // modules settings are checked with: the plugin registry and each plugin's definition, which
     // imports its emitter only when it runs; templates and the import() they load through, the
     // adapter names; the safe file reader, node built-ins only, whose limit settings hold and
-    // frames use; and the layers' diagnostic codes, codes.js, which the settings' reporter reads)
+    // frames use; the readers' value helpers, reader.js, and the line index, parse/lines.js, which
+    // settings are checked and texts decoded with (type imports only); and the layers' diagnostic
+    // codes, codes.js, which the settings' reporter reads)
     const root = pathToFileURL(dirname(cli)).href;
     const modules = loadedModules(dir, ["generate"]);
     expect(modules.some((m) => m.endsWith("/up-to-date.js"))).toBe(true);
@@ -170,7 +172,7 @@ describe("the manifest's fingerprint (real runs)", () => {
       (m) =>
         /\/node_modules\//.test(m) ||
         (m.startsWith(`${root}/src/ingest/`) &&
-          !/\/ingest\/(?:read-source|decode-text|utf8-bytes|(?:[a-z0-9-]+\/)?codes)\.js$/.test(
+          !/\/ingest\/(?:read-source|decode-text|utf8-bytes|reader|parse\/lines|(?:[a-z0-9-]+\/)?codes)\.js$/.test(
             m,
           )) ||
         m.startsWith(`${root}/src/model/merge/build`) ||
