@@ -1,14 +1,20 @@
 import { lstatSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fingerprintBase, fromOut, type Fingerprint } from "./fingerprint.js";
-import { hashFile } from "../identity.js";
-import { readManifestChecked } from "./manifest.js";
+import type { GeneratedFile } from "../../emit/artifact.js";
+import { isRecord } from "../../ingest/reader.js";
+import {
+  cacheRecordPath,
+  readCacheRecord,
+  writeCacheRecord,
+} from "./cache-dir.js";
+import { apiloomIdentity, hashFile, sha256Bytes } from "../identity.js";
+import { makeManifest, manifestText, readManifestChecked } from "./manifest.js";
 import { blockedFolder } from "../output/plan.js";
 import type { Listed } from "../sources/inputs.js";
 import type { GenerateSettings } from "../config/settings.js";
 import { hasInterruptedRun } from "../output/writer.js";
 import { MANIFEST_FILE } from "../output/output-files.js";
-import { isVerified } from "./verified.js";
 import { inputPath, isRemoteInput } from "../sources/remote-url.js";
 import type { RemoteInputs } from "../sources/remote-inputs.js";
 
@@ -76,4 +82,44 @@ function existsButNotAFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The committed manifest names apiloom by its version only, so it is the same on every machine.
+ * Which exact code made or checked the output (apiloomIdentity) is this machine's record in the
+ * cache, `{ identity, manifest }`: a run may skip its work only when it says this very code stood
+ * behind the manifest on disk; a fresh clone, CI or a changed apiloom compares the files afresh.
+ */
+const recordPath = (out: string, baseDir: string) =>
+  cacheRecordPath("verified", out, baseDir);
+
+/** A record is two hashes and a little JSON around them. */
+const MAX_BYTES = 4096;
+
+/** Whether this apiloom made or checked `manifest` (the text on disk) in `out`. */
+function isVerified(out: string, baseDir: string, manifest: string): boolean {
+  const path = recordPath(out, baseDir);
+  if (!path) return false;
+  const record = readCacheRecord(path, MAX_BYTES);
+  return (
+    isRecord(record) &&
+    record["identity"] === apiloomIdentity() &&
+    record["manifest"] === sha256Bytes(manifest)
+  );
+}
+
+/** Records that this apiloom stands behind the manifest of `files` and `fingerprint` in `out`. */
+export function markVerified(
+  out: string,
+  baseDir: string,
+  files: readonly GeneratedFile[],
+  fingerprint: Fingerprint,
+): void {
+  const path = recordPath(out, baseDir);
+  if (!path) return;
+  const manifest = manifestText(makeManifest(files, fingerprint));
+  writeCacheRecord(path, {
+    identity: apiloomIdentity(),
+    manifest: sha256Bytes(manifest),
+  });
 }
