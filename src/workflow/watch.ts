@@ -11,7 +11,7 @@ import { isInside } from "./sources/real-path.js";
 import { compareCodeUnits } from "../model/order.js";
 import { isPattern, patternMatcher } from "./sources/glob.js";
 import type { GenerateSettings } from "./config/settings.js";
-import { isRemoteInput } from "./sources/remote-url.js";
+import { isUrlInput } from "../model/source-url.js";
 import { performance } from "node:perf_hooks";
 import { ConfigError, UnknownApiError } from "./config/error.js";
 import { CONFIG_DEFAULTS } from "./config/types.js";
@@ -42,7 +42,7 @@ function watchPlan(
 ): { targets: WatchTarget[]; matters: (abs: string) => boolean } {
   const files = new Set(
     [...inputFiles, ...readFiles]
-      .filter((f) => !isRemoteInput(f))
+      .filter((f) => !isUrlInput(f))
       .map((f) => resolve(settings.baseDir, f)),
   );
   if (settings.configFile) files.add(settings.configFile);
@@ -51,7 +51,7 @@ function watchPlan(
   const add = (dir: string, recursive: boolean) =>
     targets.set(dir, (targets.get(dir) ?? false) || recursive);
   // URL inputs are asked on an interval (RemotePoll)
-  const patterns = settings.inputs.filter((p) => !isRemoteInput(p));
+  const patterns = settings.inputs.filter((p) => !isUrlInput(p));
   for (const pattern of patterns) {
     const segments = pattern.split("/");
     const magic = segments.findIndex((s) => isPattern(s));
@@ -238,7 +238,7 @@ function isIgnored(
 /** The input files the patterns match now and the overlays, watched before any run reads them. */
 function localFiles(settings: GenerateSettings): string[] {
   return [
-    ...listInputs(settings).inputFiles.filter((f) => !isRemoteInput(f)),
+    ...listInputs(settings).inputFiles.filter((f) => !isUrlInput(f)),
     ...settings.model.overlays.map((o) => o.file),
   ].map((f) => resolve(settings.baseDir, f));
 }

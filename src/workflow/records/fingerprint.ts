@@ -2,7 +2,7 @@ import { relative, sep } from "node:path";
 import { compareCodeUnits } from "../../model/order.js";
 import type { GenerateSettings } from "../config/settings.js";
 import type { ArtifactPlugin } from "../../emit/artifact.js";
-import { isRemoteInput } from "../sources/remote-url.js";
+import { isUrlInput } from "../../model/source-url.js";
 
 /**
  * Everything that decides what a run makes, recorded in the manifest: a next run with the same
@@ -40,7 +40,7 @@ export type FingerprintBase = Pick<
 
 /** `path` relative to the output folder with `/`, as the fingerprint names files (a URL as it is). */
 export function fromOut(out: string, path: string): string {
-  if (isRemoteInput(path)) return path;
+  if (isUrlInput(path)) return path;
   return relative(out, path).split(sep).join("/");
 }
 

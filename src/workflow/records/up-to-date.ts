@@ -15,7 +15,8 @@ import type { Listed } from "../sources/inputs.js";
 import type { GenerateSettings } from "../config/settings.js";
 import { hasInterruptedRun } from "../output/writer.js";
 import { MANIFEST_FILE } from "../output/output-files.js";
-import { inputPath, isRemoteInput } from "../sources/remote-url.js";
+import { isUrlInput } from "../../model/source-url.js";
+import { inputPath } from "../sources/remote-url.js";
 import type { RemoteInputs } from "../sources/remote-inputs.js";
 
 /**
@@ -51,7 +52,7 @@ export function upToDate(
     return undefined;
   for (const hashes of [recorded.reads, recorded.outside])
     for (const [path, hash] of Object.entries(hashes ?? {})) {
-      if (isRemoteInput(path)) {
+      if (isUrlInput(path)) {
         if (remote.hash(path) !== hash) return undefined;
         continue;
       }

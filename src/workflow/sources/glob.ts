@@ -4,7 +4,7 @@ import { isAbsolute, join } from "node:path";
 import type Picomatch from "picomatch";
 import type * as Tinyglobby from "tinyglobby";
 import { compareCodeUnits } from "../../model/order.js";
-import { isRemoteInput } from "./remote-url.js";
+import { isUrlInput } from "../../model/source-url.js";
 
 // Input patterns are globs as tinyglobby walks them and picomatch matches them (tinyglobby's own
 // matcher, so the walk and every match agree): `*` and `?` within one path segment, `**` across
@@ -47,7 +47,7 @@ export function expandInputs(
   const found = new Set<string>();
   const unmatched: string[] = [];
   for (const raw of patterns) {
-    if (isRemoteInput(raw)) {
+    if (isUrlInput(raw)) {
       found.add(raw);
       continue;
     }

@@ -4,8 +4,6 @@
 import { resolve } from "node:path";
 import { isUrlInput, shownUrl } from "../../model/source-url.js";
 
-export { isUrlInput as isRemoteInput };
-
 /** Where an input of the list is: a path relative to `baseDir` made absolute, or its URL. */
 export function inputPath(
   settings: { readonly baseDir: string },

@@ -18,7 +18,7 @@ import { fileStart } from "../../model/diagnostics/reporter.js";
 import { WorkflowReporter as Reporter } from "../codes.js";
 import type { ApiModel, Diagnostic } from "../../model/types.js";
 import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
-import { isRemoteInput } from "./remote-url.js";
+import { isUrlInput } from "../../model/source-url.js";
 import type { GenerateSettings } from "../config/settings.js";
 import {
   createSourceCache,
@@ -99,7 +99,7 @@ export async function resolveInputs(
     ? (absPath: string) => sources.read(absPath, maxBytes)
     : (absPath: string) => readSource(absPath, maxBytes);
   const read = (absPath: string): InputText => {
-    if (!isRemoteInput(absPath)) return local(absPath);
+    if (!isUrlInput(absPath)) return local(absPath);
     const why = refused.get(absPath);
     if (why) throw new SourceReadError(why, "input/fetch-failed");
     const { bytes, hash } = remote.read(absPath);
@@ -168,7 +168,7 @@ export async function withRemoteRefs(
   for (let round = 0; ; round++) {
     const wanted = new Set<string>();
     const readText = (absPath: string): string => {
-      if (!isRemoteInput(absPath))
+      if (!isUrlInput(absPath))
         return sources.read(absPath, settings.maxInputBytes).text;
       if (!remote.has(absPath)) {
         wanted.add(absPath);
@@ -244,7 +244,7 @@ function revisionInputs(
       settings.inputs.some((pattern) =>
         isAbsolute(pattern)
           ? resolve(pattern) === resolve(baseDir, file)
-          : !isRemoteInput(pattern) && matchesPattern(pattern, file),
+          : !isUrlInput(pattern) && matchesPattern(pattern, file),
       ),
     )
     .filter((file) => !ours.includes(resolve(baseDir, file)))
@@ -258,7 +258,7 @@ function revisionInputs(
     lockedNames = undefined; // no lock at that commit, or one that does not parse: no names
   }
   return {
-    inputFiles: [...files, ...settings.inputs.filter(isRemoteInput)],
+    inputFiles: [...files, ...settings.inputs.filter(isUrlInput)],
     unmatched: [],
     read,
     lockedNames,
