@@ -3,6 +3,7 @@ import { compareCodeUnits } from "../../model/order.js";
 import type { GenerateSettings } from "../config/settings.js";
 import type { ArtifactPlugin } from "../../emit/artifact.js";
 import { isUrlInput } from "../../model/source-url.js";
+import { apiloomVersion, hashTree, sha256Bytes } from "../identity.js";
 
 /**
  * Everything that decides what a run makes, recorded in the manifest: a next run with the same
@@ -10,7 +11,7 @@ import { isUrlInput } from "../../model/source-url.js";
  * so the record survives moving the project.
  */
 export interface Fingerprint {
-  /** apiloom's version (the exact code is this machine's record: verified.ts). */
+  /** apiloom's version (the exact code is this machine's record: up-to-date.ts). */
   apiloom: string;
   /** Hash of the resolved settings (config and flags merged). */
   settings: string;
@@ -29,8 +30,6 @@ export interface Fingerprint {
   endpoints: number;
   warnings: number;
 }
-
-import { apiloomVersion, hashTree, sha256Bytes } from "../identity.js";
 
 /** The part of a fingerprint known before anything is read. */
 export type FingerprintBase = Pick<

@@ -7,6 +7,7 @@ import { compareCodeUnits } from "../../model/order.js";
 import { ConfigError } from "../config/error.js";
 import { matchesPattern } from "./glob.js";
 import { sha256Bytes } from "../identity.js";
+import { parseNameLock } from "../records/name-lock.js";
 import { loadModel, type LoadOptions } from "../../pipeline.js";
 import {
   listInputs,
@@ -252,7 +253,7 @@ function revisionInputs(
   let lockedNames: Record<string, string> | undefined;
   try {
     lockedNames = settings.lock
-      ? parseLock(settings.lock, read(settings.lock).text)
+      ? parseNameLock(settings.lock, read(settings.lock).text).names
       : undefined;
   } catch {
     lockedNames = undefined; // no lock at that commit, or one that does not parse: no names
@@ -306,14 +307,6 @@ function showBlob(
   } catch {
     throw new SourceReadError(`cannot read it from ${ref}`, "input/unreadable");
   }
-}
-
-/** The lock's names from its text (a lock that does not parse names nothing). */
-function parseLock(file: string, text: string): Record<string, string> {
-  const value = JSON.parse(text) as { names?: unknown };
-  if (typeof value.names !== "object" || value.names === null)
-    throw new Error(`${file}: no names`);
-  return value.names as Record<string, string>;
 }
 
 function git(cwd: string, args: string[]): string {
