@@ -14,6 +14,7 @@ import {
   importInsertion,
   memberLine,
   members,
+  stubMember,
   type ChangedHandler,
   type Insertion,
 } from "./changed-contracts.js";
@@ -219,7 +220,7 @@ function plan(
     result.added = missing.map((e) => e.name);
     insertions.push(
       ...members(shape.handlers, (indent) =>
-        missing.map((e) => stubMember(e, indent)),
+        missing.map((e) => stubMember(indent, e.name, operationLine(e))),
       ),
     );
     if (!shape.hasNotImplemented)
@@ -284,19 +285,6 @@ function notImplementedImport(
   );
 }
 
-/**
- * A handler that answers 501 until it is written, under a comment naming its operation:
- *
- *     // GET /message/{messageId}: Get a message
- *     getMessage: notImplemented,
- */
-function stubMember(endpoint: Endpoint, indent: string): string {
-  return (
-    `${indent}// ${operationLine(endpoint)}\n` +
-    memberLine(indent, endpoint.name, "notImplemented")
-  );
-}
-
 /** Method, path and summary on one line: safe inside a `//` comment. */
 function operationLine(endpoint: Endpoint): string {
   const summary = endpoint.summary ? `: ${endpoint.summary}` : "";
@@ -307,7 +295,9 @@ function operationLine(endpoint: Endpoint): string {
 
 /** The handlers file as apiloom first writes it: every handler a 501 stub. */
 function scaffoldText(model: ApiModel, importFrom: string): string {
-  const stubs = model.endpoints.map((e) => stubMember(e, "  ")).join("");
+  const stubs = model.endpoints
+    .map((e) => stubMember("  ", e.name, operationLine(e)))
+    .join("");
   const signatureOf = signatures(model);
   const entries = model.endpoints
     .map((e) => memberLine("  ", e.name, stringLiteral(signatureOf(e))))
