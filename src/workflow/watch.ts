@@ -1,13 +1,12 @@
 import {
   existsSync,
   readdirSync,
-  statSync,
   watch,
   type Dirent,
   type FSWatcher,
 } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
-import { isInside } from "./sources/real-path.js";
+import { isInside, statOf } from "./sources/real-path.js";
 import { compareCodeUnits } from "../model/order.js";
 import { isPattern, patternMatcher } from "./sources/glob.js";
 import type { GenerateSettings } from "./config/settings.js";
@@ -139,7 +138,10 @@ export function watchFolders(
           const abs = join(dir, name.toString());
           changed(abs);
           // a folder came, went or was replaced
-          if (event === "rename" && (watched.has(abs) || isFolder(abs)))
+          if (
+            event === "rename" &&
+            (watched.has(abs) || statOf(abs)?.isDirectory())
+          )
             arm(false);
         });
       } catch {
@@ -170,15 +172,10 @@ function listFolders(
   ignore: { outDir: string; lockFile?: string },
   into: Map<string, string>,
 ): void {
-  let id: string;
-  try {
-    const stat = statSync(dir);
-    if (!stat.isDirectory()) return;
-    id = `${stat.dev}:${stat.ino}`;
-  } catch {
-    return; // a folder that does not exist (yet): nothing to watch there
-  }
-  into.set(dir, id);
+  const stat = statOf(dir);
+  // a folder that does not exist (yet): nothing to watch there
+  if (!stat?.isDirectory()) return;
+  into.set(dir, `${stat.dev}:${stat.ino}`);
   if (!recursive) return;
   let children: Dirent[];
   try {
@@ -195,14 +192,6 @@ function listFolders(
       !isIgnored(abs, ignore)
     )
       listFolders(abs, true, ignore, into);
-  }
-}
-
-function isFolder(abs: string): boolean {
-  try {
-    return statSync(abs).isDirectory();
-  } catch {
-    return false;
   }
 }
 

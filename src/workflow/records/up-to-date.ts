@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fingerprintBase, fromOut, type Fingerprint } from "./fingerprint.js";
 import type { GeneratedFile } from "../../emit/artifact.js";
@@ -17,6 +17,7 @@ import { hasInterruptedRun } from "../output/writer.js";
 import { MANIFEST_FILE } from "../output/output-files.js";
 import { isUrlInput } from "../../model/source-url.js";
 import { inputPath } from "../sources/remote-url.js";
+import { statOf } from "../sources/real-path.js";
 import type { RemoteInputs } from "../sources/remote-inputs.js";
 
 /**
@@ -58,31 +59,20 @@ export function upToDate(
       }
       const full = resolve(out, path);
       // a FIFO or device swapped in since would never end the hash: a full run names it
-      if (existsButNotAFile(full) || hashFile(full) !== hash) return undefined;
+      if (statOf(full)?.isFile() === false || hashFile(full) !== hash)
+        return undefined;
     }
   const folders = new Map<string, string | undefined>();
   for (const [path, hash] of Object.entries(manifest.files)) {
     if (blockedFolder(out, path, folders)) return undefined;
     const full = join(out, path);
-    try {
-      if (!lstatSync(full).isFile()) return undefined;
-    } catch {
-      return undefined;
-    }
+    if (!statOf(full, true)?.isFile()) return undefined;
     if (hashFile(full) !== hash) return undefined;
   }
   // the manifest names apiloom by version; that this very code made it is this machine's record
   const text = readFileSync(join(out, MANIFEST_FILE), "utf8");
   if (!isVerified(out, settings.baseDir, text)) return undefined;
   return recorded;
-}
-
-function existsButNotAFile(path: string): boolean {
-  try {
-    return !statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /**
