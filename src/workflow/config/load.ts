@@ -45,18 +45,17 @@ export async function loadConfig(
 
 /** The config file in `cwd` or a parent, not past the project root (package.json or .git). */
 export function findConfigFile(cwd: string): string | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    if (existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git")))
-      return undefined;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const found = CONFIG_FILE_NAMES.map((name) => join(dir, name)).find(
+      (file) => existsSync(file),
+    );
+    if (found || isProjectRoot(dir) || dirname(dir) === dir) return found;
   }
+}
+
+/** Whether `dir` is a project's root folder: it holds a package.json or .git. */
+export function isProjectRoot(dir: string): boolean {
+  return existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git"));
 }
 
 export async function loadConfigFile(file: string): Promise<LoadedConfig> {

@@ -1,5 +1,5 @@
-import { existsSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { statSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import {
   PluginError,
   thrownMessage,
@@ -14,7 +14,7 @@ import {
 } from "../../emit/registry.js";
 import type { PluginRun } from "../../emit/run.js";
 import { ConfigError } from "./error.js";
-import { loadConfig, type LoadedConfig } from "./load.js";
+import { isProjectRoot, loadConfig, type LoadedConfig } from "./load.js";
 export { loadConfig, type LoadedConfig } from "./load.js";
 import { apiConfigs, checkApiFiles, pickApis } from "./apis.js";
 import { isInsideReal } from "../sources/real-path.js";
@@ -487,8 +487,7 @@ function checkFolder(path: string, what: string, mustExist: boolean): void {
  */
 function projectFolder(out: string, cwd: string): string {
   for (let dir = out; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git")))
-      return dir;
+    if (isProjectRoot(dir)) return dir;
     if (dirname(dir) === dir) return resolve(cwd);
   }
 }
