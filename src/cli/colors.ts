@@ -1,13 +1,7 @@
 /** ANSI styling that is a no-op when colour is off. */
-export interface Paint {
-  red(text: string): string;
-  yellow(text: string): string;
-  blue(text: string): string;
-  dim(text: string): string;
-  bold(text: string): string;
-}
+export type Paint = ReturnType<typeof paint>;
 
-export function paint(enabled: boolean): Paint {
+export function paint(enabled: boolean) {
   const style =
     (open: number, close: number) =>
     (text: string): string =>

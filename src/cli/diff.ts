@@ -45,13 +45,7 @@ const FLAGS: FlagSpec<DiffFlags>[] = [
     names: ["--format"],
     value: "<text|markdown|json|github>",
     help: "Report format (default text; github prints Actions annotations)",
-    apply: (f, v) => {
-      if (!DIFF_FORMATS.includes(v as DiffFormat))
-        throw new ConfigError(
-          `--format expects one of ${DIFF_FORMATS.join(", ")}, got ${JSON.stringify(v)}`,
-        );
-      f.format = v as DiffFormat;
-    },
+    apply: (f, v) => (f.format = choice("--format", v, DIFF_FORMATS, true)),
   },
   {
     names: ["--fail-on"],

@@ -109,13 +109,8 @@ function pluginFlag<F extends PluginFlagged>(
     help: spec.help,
     apply: (f, v) => {
       const type = spec.type;
-      if (typeof type !== "string") {
-        if (!type.includes(v))
-          throw new ConfigError(
-            `${flag} expects one of ${type.join(", ")}, got ${JSON.stringify(v)}`,
-          );
-        set(f, v);
-      } else if (type === "string-list") set(f, commaList(v));
+      if (typeof type !== "string") set(f, choice(flag, v, type, true));
+      else if (type === "string-list") set(f, commaList(v));
       else if (type === "number") {
         const n = Number(v);
         if (!Number.isFinite(n))
@@ -141,15 +136,16 @@ export function optionsHelp<F>(specs: readonly FlagSpec<F>[]): string {
     .join("\n");
 }
 
-/** A flag's value that must be one of `values`. */
+/** A flag's value that must be one of `values` (`expects a or b`; `listed`: `expects one of a, b`). */
 export function choice<const T extends string>(
   flag: string,
   value: string,
   values: readonly T[],
+  listed = false,
 ): T {
   if (!(values as readonly string[]).includes(value))
     throw new ConfigError(
-      `${flag} expects ${values.join(" or ")}, got ${JSON.stringify(value)}`,
+      `${flag} expects ${listed ? `one of ${values.join(", ")}` : values.join(" or ")}, got ${JSON.stringify(value)}`,
     );
   return value as T;
 }

@@ -6,8 +6,7 @@ import type { LazyStages } from "../workflow/generate-once.js";
 import { failedRun, type RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";
 import { apiLabel, labelled, runOnce } from "./generate-run.js";
-import { isRemoteInput } from "../workflow/sources/remote-url.js";
-import { shownUrl } from "../model/source-url.js";
+import { shownUrl, isUrlInput } from "../model/source-url.js";
 
 /** `generate --watch` (workflow/watch.ts), printed: each API's loop, its lines labelled. */
 export async function watchGenerate(
@@ -48,7 +47,7 @@ function tell(event: WatchEvent, io: RunIO): void {
   switch (event.kind) {
     case "changed":
       return say(
-        `${io.paint.blue("apiloom: changed")} ${event.paths.map((p) => (isRemoteInput(p) ? shownUrl(p) : shownPath(io.cwd, p))).join(", ")}\n`,
+        `${io.paint.blue("apiloom: changed")} ${event.paths.map((p) => (isUrlInput(p) ? shownUrl(p) : shownPath(io.cwd, p))).join(", ")}\n`,
       );
     case "ran": {
       const { first, counts } = event;

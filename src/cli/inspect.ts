@@ -1,5 +1,6 @@
 import { settleOutput } from "../workflow/output/writer.js";
 import { allParameters } from "../model/factories.js";
+import { scopeAlternatives } from "../emit/shared/security-evidence.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
 import { plural } from "./report.js";
 import { resolve } from "node:path";
@@ -144,12 +145,8 @@ function place(source: { file: string; line: number; column: number }) {
 }
 
 /** Every OAuth scope any alternative of the endpoint's security names, sorted. */
-export function scopesOf(endpoint: Endpoint): string[] {
-  const scopes = new Set<string>();
-  for (const requirement of endpoint.security ?? [])
-    for (const list of Object.values(requirement))
-      for (const s of list) scopes.add(s);
-  return [...scopes].sort();
+function scopesOf(endpoint: Endpoint): string[] {
+  return [...new Set(scopeAlternatives(endpoint).flat())].sort();
 }
 
 function renderTable(model: ApiModel, baseDir: string): string {
@@ -179,7 +176,7 @@ function renderTable(model: ApiModel, baseDir: string): string {
   out += line(header) + "\n" + rows.map(line).join("\n") + "\n";
   out += `\n${plural(model.diagnostics.length, "diagnostic")}\n`;
   for (const d of model.diagnostics)
-    out += formatDiagnostic(d) + "\n" + frameOf(d, baseDir);
+    out += `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}\n${frameOf(d, baseDir)}`;
   return out;
 }
 
@@ -189,10 +186,6 @@ function frameOf(d: Diagnostic, baseDir: string): string {
   const lines = frameLines(resolve(baseDir, d.file));
   if (!lines || d.line < 1 || d.line > lines.length) return "";
   return codeFrame(lines, d.line, d.column, paint(false)).join("\n") + "\n";
-}
-
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
 }
 
 /**

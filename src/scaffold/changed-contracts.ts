@@ -127,6 +127,16 @@ export function memberLine(indent: string, key: string, value: string): string {
   return `${indent}${print(doc, { indent: indent.length })}\n`;
 }
 
+/**
+ * A handler that answers 501 until it is written, under a comment naming what it handles:
+ *
+ *     // GET /message/{messageId}: Get a message
+ *     getMessage: notImplemented,
+ */
+export function stubMember(indent: string, name: string, comment: string) {
+  return `${indent}// ${comment}\n${memberLine(indent, name, "notImplemented")}`;
+}
+
 /** `text` on one line: safe inside a `//` comment. */
 export function commentLine(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, " ").trim();

@@ -1,5 +1,6 @@
 /** The user's handlers file: created once, then kept in step with the model by insertion only. */
 export {
+  serverImportPath,
   updateHandlersBytes,
   updateHandlersFile,
   type ChangedHandler,
@@ -7,4 +8,3 @@ export {
   type UpdateHandlersInput,
   type UpdateHandlersResult,
 } from "./update-handlers-file.js";
-export { serverImportPath } from "./import-path.js";

@@ -8,7 +8,7 @@ import type { ApiModel } from "../model/types.js";
 import { handlerSignature } from "../emit/server/signature.js";
 import { loadModel } from "../pipeline.js";
 import { chatModel } from "../../test/fixtures/server/chat-model.js";
-import { serverImportPath } from "./import-path.js";
+import { serverImportPath } from "./update-handlers-file.js";
 import { updateHandlersFile } from "./update-handlers-file.js";
 
 const IMPORT = "../generated/server/index.js";

@@ -1,21 +1,20 @@
 import { ScaffoldReporter } from "./codes.js";
-import type { ApiModel, Diagnostic } from "../model/types.js";
+import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
 import { signatures } from "../emit/server/signature.js";
 import { analyzeHandlersFile } from "./analyze.js";
-import {
-  importLine,
-  operationLine,
-  scaffoldText,
-  signatureMember,
-  stubMember,
-} from "./stubs.js";
+import { dirname, relative, sep } from "node:path";
+import { ARTIFACT_PATHS } from "../emit/registry.js";
+import { importStatement } from "../emit/shared/statements.js";
 import { stringLiteral } from "../emit/shared/literals.js";
 import { decodeUtf8, insertBytes } from "../ingest/utf8-bytes.js";
-import { webhookInsertions } from "./webhook-stubs.js";
+import { webhookInsertions, webhookScaffold } from "./webhook-stubs.js";
 import {
   changedContracts,
+  commentLine,
   importInsertion,
+  memberLine,
   members,
+  stubMember,
   type ChangedHandler,
   type Insertion,
 } from "./changed-contracts.js";
@@ -221,7 +220,7 @@ function plan(
     result.added = missing.map((e) => e.name);
     insertions.push(
       ...members(shape.handlers, (indent) =>
-        missing.map((e) => stubMember(e, indent)),
+        missing.map((e) => stubMember(indent, e.name, operationLine(e))),
       ),
     );
     if (!shape.hasNotImplemented)
@@ -260,7 +259,9 @@ function plan(
     if (shape.signatures && !shape.signatures.hasSpread)
       insertions.push(
         ...members(shape.signatures, (indent) =>
-          unrecorded.map((e) => signatureMember(e, signatureOf(e), indent)),
+          unrecorded.map((e) =>
+            memberLine(indent, e.name, stringLiteral(signatureOf(e))),
+          ),
         ),
       );
     else
@@ -278,5 +279,70 @@ function notImplementedImport(
   shape: { afterImports: number },
   importFrom: string,
 ): Insertion {
-  return importInsertion(shape, importLine(["notImplemented"], importFrom));
+  return importInsertion(
+    shape,
+    `${importStatement(["notImplemented"], importFrom, false)}\n`,
+  );
+}
+
+/** Method, path and summary on one line: safe inside a `//` comment. */
+function operationLine(endpoint: Endpoint): string {
+  const summary = endpoint.summary ? `: ${endpoint.summary}` : "";
+  return commentLine(
+    `${endpoint.method.toUpperCase()} ${endpoint.path}${summary}`,
+  );
+}
+
+/** The handlers file as apiloom first writes it: every handler a 501 stub. */
+function scaffoldText(model: ApiModel, importFrom: string): string {
+  const stubs = model.endpoints
+    .map((e) => stubMember("  ", e.name, operationLine(e)))
+    .join("");
+  const signatureOf = signatures(model);
+  const entries = model.endpoints
+    .map((e) => memberLine("  ", e.name, stringLiteral(signatureOf(e))))
+    .join("");
+  const webhooks = webhookScaffold(model, importFrom, signatureOf);
+  return (
+    "// Your implementation of the API's handlers. apiloom wrote this file once; when the API\n" +
+    "// description changes it only adds stubs (answering 501) for new endpoints and reports\n" +
+    "// handlers whose endpoint is gone or whose contract changed. It never edits your code.\n" +
+    importStatement(
+      ["notImplemented", "type HandlerSignatures", "type Handlers"],
+      importFrom,
+      false,
+    ) +
+    "\n" +
+    webhooks.imports +
+    "\n" +
+    objectDeclaration("handlers", stubs, "Handlers") +
+    "\n" +
+    "/**\n" +
+    " * The contract each handler above was written for. When apiloom reports a changed contract\n" +
+    " * (tsc flags the entry here too), review the handler, then run apiloom generate --accept-changes.\n" +
+    " */\n" +
+    objectDeclaration("signatures", entries, "HandlerSignatures") +
+    webhooks.declaration
+  );
+}
+
+function objectDeclaration(name: string, body: string, type: string): string {
+  return body === ""
+    ? `export const ${name} = {} satisfies ${type};\n`
+    : `export const ${name} = {\n${body}} satisfies ${type};\n`;
+}
+
+/**
+ * The module specifier the handlers file imports the generated server from: `<outputDir>/server/
+ * index.js` relative to the handlers file's folder (`../../generated/server/index.js`).
+ */
+export function serverImportPath(
+  handlersFile: string,
+  outputDir: string,
+): string {
+  const target = relative(dirname(handlersFile), outputDir)
+    .split(sep)
+    .join("/");
+  const specifier = `${target === "" ? "." : target}/${ARTIFACT_PATHS.server}/index.js`;
+  return specifier.startsWith(".") ? specifier : `./${specifier}`;
 }

@@ -9,6 +9,7 @@ import {
   importInsertion,
   memberLine as member,
   members,
+  stubMember,
   type ChangedHandler,
   type ContractChoices,
   type Insertion,
@@ -27,13 +28,9 @@ function webhookLine(webhook: Endpoint): string {
   );
 }
 
-/** `// webhook "key" (POST): summary` then `name: notImplemented,`. */
-function stub(webhook: Webhook, indent: string): string {
-  return (
-    `${indent}// ${webhookLine(webhook)}\n` +
-    member(indent, webhook.name, "notImplemented")
-  );
-}
+/** A webhook's 501 stub, under `// webhook "key" (POST): summary`. */
+const stub = (webhook: Webhook, indent: string) =>
+  stubMember(indent, webhook.name, webhookLine(webhook));
 
 /**
  * The `webhooks` object as the scaffold writes it (every handler a 501 stub), and, unless the

@@ -16,8 +16,7 @@ import {
 import { listInputs } from "./sources/inputs.js";
 import type { GenerateSettings } from "./config/settings.js";
 import type { SourceCache } from "./sources/source-cache.js";
-import { upToDate } from "./records/up-to-date.js";
-import { markVerified } from "./records/verified.js";
+import { markVerified, upToDate } from "./records/up-to-date.js";
 import { OutputBusyError } from "./output/output-lock.js";
 import { readWarningKeys, writeWarningKeys } from "./records/warning-record.js";
 import {

@@ -8,7 +8,7 @@ import { compareCodeUnits } from "../model/order.js";
 
 /*
  * Hashing and apiloom's own identity: what the fingerprint records and this machine's caches
- * (verified.ts, the transpiled config) are keyed by. Knows nothing of settings, so the config
+ * (up-to-date.ts, the transpiled config) are keyed by. Knows nothing of settings, so the config
  * loader can use it without reaching the settings it helps to make.
  */
 

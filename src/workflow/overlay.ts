@@ -9,7 +9,8 @@ import { SourceReadError } from "../ingest/read-source.js";
 import { ConfigError } from "./config/error.js";
 import { resolveSettings } from "./config/settings.js";
 import { resolveInputs } from "./sources/resolve-inputs.js";
-import { inputPath, isRemoteInput } from "./sources/remote-url.js";
+import { isUrlInput } from "../model/source-url.js";
+import { inputPath } from "./sources/remote-url.js";
 
 /**
  * `apiloom overlay`: the OpenAPI Overlay (1.0) that turns the original document into the edited
@@ -53,7 +54,7 @@ export async function makeOverlay(
       title: `From ${slashed(originalFile)} to ${slashed(editedFile)}`,
       version: "1.0.0",
     },
-    extends: isRemoteInput(originalFile)
+    extends: isUrlInput(originalFile)
       ? originalFile
       : slashed(relative(from, resolve(cwd, originalFile))),
     actions,

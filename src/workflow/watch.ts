@@ -1,17 +1,16 @@
 import {
   existsSync,
   readdirSync,
-  statSync,
   watch,
   type Dirent,
   type FSWatcher,
 } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
-import { isInside } from "./sources/real-path.js";
+import { isInside, statOf } from "./sources/real-path.js";
 import { compareCodeUnits } from "../model/order.js";
 import { isPattern, patternMatcher } from "./sources/glob.js";
 import type { GenerateSettings } from "./config/settings.js";
-import { isRemoteInput } from "./sources/remote-url.js";
+import { isUrlInput } from "../model/source-url.js";
 import { performance } from "node:perf_hooks";
 import { ConfigError, UnknownApiError } from "./config/error.js";
 import { CONFIG_DEFAULTS } from "./config/types.js";
@@ -42,7 +41,7 @@ function watchPlan(
 ): { targets: WatchTarget[]; matters: (abs: string) => boolean } {
   const files = new Set(
     [...inputFiles, ...readFiles]
-      .filter((f) => !isRemoteInput(f))
+      .filter((f) => !isUrlInput(f))
       .map((f) => resolve(settings.baseDir, f)),
   );
   if (settings.configFile) files.add(settings.configFile);
@@ -51,7 +50,7 @@ function watchPlan(
   const add = (dir: string, recursive: boolean) =>
     targets.set(dir, (targets.get(dir) ?? false) || recursive);
   // URL inputs are asked on an interval (RemotePoll)
-  const patterns = settings.inputs.filter((p) => !isRemoteInput(p));
+  const patterns = settings.inputs.filter((p) => !isUrlInput(p));
   for (const pattern of patterns) {
     const segments = pattern.split("/");
     const magic = segments.findIndex((s) => isPattern(s));
@@ -139,7 +138,10 @@ export function watchFolders(
           const abs = join(dir, name.toString());
           changed(abs);
           // a folder came, went or was replaced
-          if (event === "rename" && (watched.has(abs) || isFolder(abs)))
+          if (
+            event === "rename" &&
+            (watched.has(abs) || statOf(abs)?.isDirectory())
+          )
             arm(false);
         });
       } catch {
@@ -170,15 +172,10 @@ function listFolders(
   ignore: { outDir: string; lockFile?: string },
   into: Map<string, string>,
 ): void {
-  let id: string;
-  try {
-    const stat = statSync(dir);
-    if (!stat.isDirectory()) return;
-    id = `${stat.dev}:${stat.ino}`;
-  } catch {
-    return; // a folder that does not exist (yet): nothing to watch there
-  }
-  into.set(dir, id);
+  const stat = statOf(dir);
+  // a folder that does not exist (yet): nothing to watch there
+  if (!stat?.isDirectory()) return;
+  into.set(dir, `${stat.dev}:${stat.ino}`);
   if (!recursive) return;
   let children: Dirent[];
   try {
@@ -195,14 +192,6 @@ function listFolders(
       !isIgnored(abs, ignore)
     )
       listFolders(abs, true, ignore, into);
-  }
-}
-
-function isFolder(abs: string): boolean {
-  try {
-    return statSync(abs).isDirectory();
-  } catch {
-    return false;
   }
 }
 
@@ -238,7 +227,7 @@ function isIgnored(
 /** The input files the patterns match now and the overlays, watched before any run reads them. */
 function localFiles(settings: GenerateSettings): string[] {
   return [
-    ...listInputs(settings).inputFiles.filter((f) => !isRemoteInput(f)),
+    ...listInputs(settings).inputFiles.filter((f) => !isUrlInput(f)),
     ...settings.model.overlays.map((o) => o.file),
   ].map((f) => resolve(settings.baseDir, f));
 }

@@ -341,7 +341,7 @@ describe("every setting that changes the output is in the fingerprint", () => {
 describe("the committed manifest", () => {
   // Issue 23: the manifest embedded a hash of the apiloom build that ran (dist/ with a developer's
   // stale files differs from a clean build), so a fresh clone's first run rewrote it. It now
-  // names apiloom by version; which code made it is this machine's record (verified.ts).
+  // names apiloom by version; which code made it is this machine's record (up-to-date.ts).
   it("is byte-identical from another build of the same version, so a fresh clone's first run writes nothing; a changed apiloom is still checked against fresh bytes", async () => {
     const dir = project();
     await expectFull(dir);

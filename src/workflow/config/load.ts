@@ -45,18 +45,17 @@ export async function loadConfig(
 
 /** The config file in `cwd` or a parent, not past the project root (package.json or .git). */
 export function findConfigFile(cwd: string): string | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    if (existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git")))
-      return undefined;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const found = CONFIG_FILE_NAMES.map((name) => join(dir, name)).find(
+      (file) => existsSync(file),
+    );
+    if (found || isProjectRoot(dir) || dirname(dir) === dir) return found;
   }
+}
+
+/** Whether `dir` is a project's root folder: it holds a package.json or .git. */
+export function isProjectRoot(dir: string): boolean {
+  return existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git"));
 }
 
 export async function loadConfigFile(file: string): Promise<LoadedConfig> {
@@ -226,33 +225,23 @@ async function transpiledConfig(file: string): Promise<string> {
       )
     : undefined;
   if (cached && existsSync(cached)) return readFileSync(cached, "utf8");
-  const { ts } = await import("ts-morph");
-  const output = ts.transpileModule(source, {
-    fileName: file,
-    compilerOptions: {
-      module: ts.ModuleKind.ESNext,
-      target: ts.ScriptTarget.ES2022,
-      verbatimModuleSyntax: false,
-    },
-    reportDiagnostics: true,
-  });
-  const problem = output.diagnostics?.find(
-    (d) => d.category === ts.DiagnosticCategory.Error,
+  const { ts, outputText, problem, where } = await transpiled(
+    source,
+    file,
+    true,
   );
-  if (problem) {
-    // file:line:column, as every other error apiloom reports
-    const where = positionOf(problem);
+  // file:line:column, as every other error apiloom reports
+  if (problem)
     throw new ConfigError(
       `${basename(file)}${where}: ${ts.flattenDiagnosticMessageText(problem.messageText, "\n")}`,
     );
-  }
   if (cached)
     try {
-      writeCacheFile(cached, output.outputText);
+      writeCacheFile(cached, outputText);
     } catch {
       // a read-only node_modules: transpile every time
     }
-  return output.outputText;
+  return outputText;
 }
 
 const SELF_MODULE = `data:text/javascript,${encodeURIComponent(
@@ -265,35 +254,39 @@ async function defaultExport(module: unknown): Promise<unknown> {
   return typeof value === "function" ? await (value as () => unknown)() : value;
 }
 
-/** `:line:column` of a TypeScript diagnostic, or "" when it has no place. */
-function positionOf(problem: {
-  file?:
-    | {
-        getLineAndCharacterOfPosition(pos: number): {
-          line: number;
-          character: number;
-        };
-      }
-    | undefined;
-  start?: number | undefined;
-}): string {
-  if (!problem.file || problem.start === undefined) return "";
-  const at = problem.file.getLineAndCharacterOfPosition(problem.start);
-  return `:${at.line + 1}:${at.character + 1}`;
+/**
+ * `source` transpiled by ts-morph's TypeScript (as an ES module, when `esm`), with its first
+ * error and where that is (`:line:column`, or "").
+ */
+async function transpiled(source: string, fileName: string, esm = false) {
+  const { ts } = await import("ts-morph");
+  const output = ts.transpileModule(source, {
+    fileName,
+    ...(esm && {
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        verbatimModuleSyntax: false,
+      },
+    }),
+    reportDiagnostics: true,
+  });
+  const problem = output.diagnostics?.find(
+    (d) => d.category === ts.DiagnosticCategory.Error,
+  );
+  const at =
+    problem?.file && problem.start !== undefined
+      ? problem.file.getLineAndCharacterOfPosition(problem.start)
+      : undefined;
+  const where = at ? `:${at.line + 1}:${at.character + 1}` : "";
+  return { ts, outputText: output.outputText, problem, where };
 }
 
 /** Where the first syntax error of a JavaScript config is (`:line:column`), or "". */
 async function syntaxErrorPosition(file: string): Promise<string> {
   try {
-    const { ts } = await import("ts-morph");
-    const output = ts.transpileModule(readFileSync(file, "utf8"), {
-      fileName: file.replace(/\.[cm]?js$/, ".ts"),
-      reportDiagnostics: true,
-    });
-    const problem = output.diagnostics?.find(
-      (d) => d.category === ts.DiagnosticCategory.Error,
-    );
-    return problem ? positionOf(problem) : "";
+    const source = readFileSync(file, "utf8");
+    return (await transpiled(source, file.replace(/\.[cm]?js$/, ".ts"))).where;
   } catch {
     return "";
   }

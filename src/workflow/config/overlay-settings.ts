@@ -2,7 +2,7 @@ import { relative, resolve, sep } from "node:path";
 import type { OverlayOption } from "../../ingest/overlay/index.js";
 import type { ApiloomConfig } from "./types.js";
 import { expandInputs } from "../sources/glob.js";
-import { isRemoteInput } from "../sources/remote-url.js";
+import { isUrlInput } from "../../model/source-url.js";
 import { item, type Check } from "./checks.js";
 
 /** One overlay of the resolved settings: paths relative to baseDir with `/`. */
@@ -27,7 +27,7 @@ export function overlaySettings(
       : {
           file: rel(resolve(baseDir, entry.file)),
           inputs: entry.inputs.map((p) =>
-            isRemoteInput(p) ? p : rel(resolve(baseDir, p)),
+            isUrlInput(p) ? p : rel(resolve(baseDir, p)),
           ),
         },
   );

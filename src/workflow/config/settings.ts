@@ -1,4 +1,5 @@
-import { relative, resolve, sep } from "node:path";
+import { statSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import {
   PluginError,
   thrownMessage,
@@ -13,12 +14,7 @@ import {
 } from "../../emit/registry.js";
 import type { PluginRun } from "../../emit/run.js";
 import { ConfigError } from "./error.js";
-import {
-  checkFolder,
-  projectFolder,
-  relativePattern,
-} from "./settings-paths.js";
-import { loadConfig, type LoadedConfig } from "./load.js";
+import { isProjectRoot, loadConfig, type LoadedConfig } from "./load.js";
 export { loadConfig, type LoadedConfig } from "./load.js";
 import { apiConfigs, checkApiFiles, pickApis } from "./apis.js";
 import { isInsideReal } from "../sources/real-path.js";
@@ -34,7 +30,7 @@ import type { TagOverrides } from "../../model/merge/tag-overrides.js";
 import { CONFIG_DEFAULTS, type ApiloomConfig } from "./types.js";
 import { DEFAULT_MAX_INPUT_MIB, MIB } from "../../ingest/read-source.js";
 import { overlaySettings, type OverlaySetting } from "./overlay-settings.js";
-import { isRemoteInput } from "../sources/remote-url.js";
+import { isUrlInput } from "../../model/source-url.js";
 import {
   remoteSettings,
   type RemoteOverrides,
@@ -322,14 +318,12 @@ export function resolveOptions(
         CONFIG_DEFAULTS.allowExternalRefs,
       // a URL (an input's, or a prefix of several) is kept as the inputs show it
       prefer: (flags.prefer
-        ? flags.prefer.map((p) => (isRemoteInput(p) ? p : fromCwd(p)))
+        ? flags.prefer.map((p) => (isUrlInput(p) ? p : fromCwd(p)))
         : (config.merge?.prefer ?? []).map((p) =>
-            isRemoteInput(p) ? p : fromConfig(p),
+            isUrlInput(p) ? p : fromConfig(p),
           )
       ).map((path) =>
-        isRemoteInput(path)
-          ? path
-          : relative(baseDir, path).split(sep).join("/"),
+        isUrlInput(path) ? path : relative(baseDir, path).split(sep).join("/"),
       ),
       ...(config.info !== undefined ? { info: config.info } : {}),
       ...(config.tags !== undefined ? { tags: config.tags } : {}),
@@ -468,4 +462,43 @@ function normalized(value: unknown): unknown {
 
 function shown(value: unknown): string {
   return Array.isArray(value) ? value.join(", ") : JSON.stringify(value);
+}
+
+/** A folder setting must not name a file; `mustExist` for folders apiloom only reads. */
+function checkFolder(path: string, what: string, mustExist: boolean): void {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOTDIR")
+      throw new ConfigError(`${what}: ${path} is inside a file, not a folder`);
+    if (code === "ENOENT" && mustExist)
+      throw new ConfigError(`${what}: the folder ${path} does not exist`);
+    return;
+  }
+  if (!isFolder)
+    throw new ConfigError(`${what}: ${path} is a file, not a folder`);
+}
+
+/**
+ * Without a config, what paths are relative to: the output folder's project (the nearest folder
+ * with a package.json or .git), so the output does not depend on the working folder.
+ */
+function projectFolder(out: string, cwd: string): string {
+  for (let dir = out; ; dir = dirname(dir)) {
+    if (isProjectRoot(dir)) return dir;
+    if (dirname(dir) === dir) return resolve(cwd);
+  }
+}
+
+/** A pattern typed relative to the working folder, rewritten relative to baseDir. */
+function relativePattern(
+  baseDir: string,
+  cwd: string,
+  pattern: string,
+): string {
+  if (isAbsolute(pattern) || isUrlInput(pattern)) return pattern;
+  const rel = relative(baseDir, resolve(cwd, pattern));
+  return rel.split(sep).join("/") || ".";
 }

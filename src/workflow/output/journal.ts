@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   JOURNAL_FILE,
@@ -8,6 +8,7 @@ import {
 } from "./output-files.js";
 import { placeInText, wayProblem } from "./safe-path.js";
 import { sha256Bytes } from "../identity.js";
+import { statOf } from "../sources/real-path.js";
 
 /** The writer's commit record: which staged file goes where (with its sha256), what is removed. */
 export interface Journal {
@@ -47,12 +48,8 @@ export function readJournal(
   outDir: string,
 ): { journal: Journal } | { problem: JournalProblem } | undefined {
   const file = join(outDir, JOURNAL_FILE);
-  let stat;
-  try {
-    stat = lstatSync(file);
-  } catch {
-    return undefined;
-  }
+  const stat = statOf(file, true);
+  if (!stat) return undefined;
   const at = (message: string, needle?: unknown) => ({
     problem: {
       message,
@@ -96,12 +93,8 @@ export function readJournal(
     staged.add(name);
     if (typeof hash !== "string" || !SHA256.test(hash))
       return `${name} has no sha256`;
-    let s;
-    try {
-      s = lstatSync(join(outDir, name));
-    } catch {
-      return undefined; // moved into place before the interruption
-    }
+    const s = statOf(join(outDir, name), true);
+    if (!s) return undefined; // moved into place before the interruption
     if (!s.isFile()) return `${name} is not a regular file`;
     if (sha256Bytes(readFileSync(join(outDir, name))) !== hash)
       return `${name} does not hash to what the journal says (changed or torn)`;

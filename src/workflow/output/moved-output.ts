@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync } from "node:fs";
+import { readdirSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import {
   cacheRecordPath,
@@ -8,7 +8,7 @@ import {
 import { readManifest } from "../records/manifest.js";
 import { MANIFEST_FILE } from "./output-files.js";
 import { compareCodeUnits } from "../../model/order.js";
-import { isInside } from "../sources/real-path.js";
+import { isInside, statOf } from "../sources/real-path.js";
 
 // When an API's output folder moves (a new `out`, a config switched to `apis`), the old folder
 // and its lock stay behind (leftBehind, from this machine's cache record of what the config
@@ -63,7 +63,7 @@ export function leftBehind(
   for (const place of earlier) {
     if (outs.has(place.out) || !hasManifest(place.out)) continue;
     const lock =
-      place.lock && !locks.has(place.lock) && isFile(place.lock)
+      place.lock && !locks.has(place.lock) && statOf(place.lock, true)?.isFile()
         ? place.lock
         : undefined;
     found.push({
@@ -168,12 +168,7 @@ function insideByRealPath(path: string, root: string): boolean {
 
 /** Whether `dir` is a folder (not a link) holding a manifest of apiloom's (readManifest: a regular file). */
 function hasManifest(dir: string): boolean {
-  try {
-    if (!lstatSync(dir).isDirectory()) return false;
-  } catch {
-    return false;
-  }
-  return readManifest(dir) !== undefined;
+  return statOf(dir, true)?.isDirectory() === true && !!readManifest(dir);
 }
 
 /** Whether every file below `dir` is listed (`prefix` + its path), reading at most MAX_WALK entries. */
@@ -192,14 +187,6 @@ function onlyListed(dir: string, prefix: string, listed: Set<string>): boolean {
         prefix + relative(dir, join(e.parentPath, e.name)).split(sep).join("/"),
       ),
   );
-}
-
-function isFile(path: string): boolean {
-  try {
-    return lstatSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** The record's places: absolute paths only, at most MAX_PLACES; anything else reads as none. */

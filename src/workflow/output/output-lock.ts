@@ -4,7 +4,6 @@ import {
   fstatSync,
   lstatSync,
   openSync,
-  readFileSync,
   readSync,
   rmSync,
   writeSync,
@@ -35,7 +34,7 @@ export function holdOutputLock(outDir: string): () => void {
   acquire(lockFile);
   // only a lock this process holds is removed: never one another run took after it
   return () => {
-    if (readText(lockFile) === String(process.pid))
+    if (holder(lockFile)?.pid === process.pid)
       rmSync(lockFile, { force: true });
   };
 }
@@ -165,17 +164,6 @@ function removeStaleGuard(guard: string): void {
       rmSync(guard, { force: true });
   } catch {
     // gone meanwhile
-  }
-}
-
-/** The lock's text: a pid is a few bytes; a link or anything larger planted there is not read. */
-function readText(file: string): string {
-  try {
-    const stats = lstatSync(file);
-    if (!stats.isFile() || stats.size > 64) return "";
-    return readFileSync(file, "utf8").trim();
-  } catch {
-    return "";
   }
 }
 

@@ -1,15 +1,14 @@
 import {
   chmodSync,
-  lstatSync,
   mkdirSync,
   readFileSync,
   realpathSync,
   renameSync,
-  statSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
 import { dirname } from "node:path";
+import { statOf } from "../sources/real-path.js";
 
 /**
  * A file apiloom keeps outside the output folder (the name lock, the handlers file): written only
@@ -82,11 +81,11 @@ export function writeFileIfChanged({ file, contents }: OutsideFile): boolean {
   // through a link: the file it points to is replaced, the link stays
   const target = isLink(file) ? realpathSync(file) : file;
   mkdirSync(dirname(target), { recursive: true });
-  const mode = modeOf(target);
+  const mode = statOf(target)?.mode;
   const tmp = `${target}.${process.pid}.apiloom-tmp`;
   try {
     writeFileSync(tmp, contents);
-    if (mode !== undefined) chmodSync(tmp, mode);
+    if (mode !== undefined) chmodSync(tmp, mode & 0o7777);
     renameSync(tmp, target);
   } catch (error) {
     try {
@@ -100,17 +99,5 @@ export function writeFileIfChanged({ file, contents }: OutsideFile): boolean {
 }
 
 function isLink(file: string): boolean {
-  try {
-    return lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
-function modeOf(file: string): number | undefined {
-  try {
-    return statSync(file).mode & 0o7777;
-  } catch {
-    return undefined;
-  }
+  return statOf(file, true)?.isSymbolicLink() === true;
 }

@@ -1,9 +1,10 @@
-import { lstatSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GeneratedFile } from "../../emit/artifact.js";
 import { compareCodeUnits } from "../../model/order.js";
 import type { Fingerprint } from "../records/fingerprint.js";
 import { sameUtf8 } from "./text-chunks.js";
+import { statOf } from "../sources/real-path.js";
 import { stagedText } from "./early-file.js";
 import {
   makeManifest,
@@ -156,12 +157,8 @@ export function blockedFolder(
 }
 
 function folderProblem(full: string, folder: string): string | undefined {
-  let stat;
-  try {
-    stat = lstatSync(full);
-  } catch {
-    return undefined; // missing: it will be made
-  }
+  const stat = statOf(full, true);
+  if (!stat) return undefined; // missing: it will be made
   if (stat.isSymbolicLink())
     return `${folder} is a symbolic link; apiloom writes only inside the output folder`;
   if (!stat.isDirectory()) return `${folder} is a file, not a folder`;
@@ -172,11 +169,7 @@ type DiskEntry =
   { kind: "file"; size: number } | { kind: "missing" } | { kind: "other" };
 
 function statFile(path: string): DiskEntry {
-  let stat;
-  try {
-    stat = lstatSync(path);
-  } catch {
-    return { kind: "missing" };
-  }
+  const stat = statOf(path, true);
+  if (!stat) return { kind: "missing" };
   return stat.isFile() ? { kind: "file", size: stat.size } : { kind: "other" };
 }

@@ -6,7 +6,7 @@ import {
   realpathSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
-import { isInside } from "../sources/real-path.js";
+import { isInside, statOf } from "../sources/real-path.js";
 import { LineIndex } from "../../ingest/parse/lines.js";
 
 // Paths read back from the output folder (the manifest's keys, the journal's) are a stranger's:
@@ -42,12 +42,8 @@ export function wayProblem(
   const segments = path.split("/");
   for (let i = 1; i <= segments.length; i++) {
     const sub = segments.slice(0, i).join("/");
-    let stat;
-    try {
-      stat = lstatSync(join(outDir, sub));
-    } catch {
-      break; // missing: it will be made, inside the folder before it
-    }
+    const stat = statOf(join(outDir, sub), true);
+    if (!stat) break; // missing: it will be made, inside the folder before it
     if (stat.isSymbolicLink())
       return `${sub} is a symbolic link; apiloom acts only inside the output folder`;
     const last = i === segments.length;
@@ -113,9 +109,7 @@ export function makeFolders(dir: string): string[] {
  */
 export function assertWritableWay(outDir: string, path: string): void {
   for (let folder = dirname(join(outDir, path)); ; folder = dirname(folder)) {
-    try {
-      lstatSync(folder);
-    } catch {
+    if (!statOf(folder, true)) {
       if (dirname(folder) === folder) return;
       continue;
     }

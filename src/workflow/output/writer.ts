@@ -1,5 +1,4 @@
 import {
-  lstatSync,
   mkdirSync,
   readdirSync,
   renameSync,
@@ -31,6 +30,7 @@ import {
 import { assertWritableWay, makeFolders } from "./safe-path.js";
 import { withOutputLock } from "./output-lock.js";
 import { writeTextFile } from "./text-chunks.js";
+import { statOf } from "../sources/real-path.js";
 import { planIsClean, planOutput, type OutputPlan } from "./plan.js";
 
 /**
@@ -275,12 +275,7 @@ function clearBookkeeping(outDir: string): boolean {
 
 /** Whether anything is at `path`, a link included (lstat: nothing is followed). */
 export function entryExists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return statOf(path, true) !== undefined;
 }
 
 /** True when an interrupted run left bookkeeping behind (`--check` reports it as stale). */

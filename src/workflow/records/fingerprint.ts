@@ -2,7 +2,8 @@ import { relative, sep } from "node:path";
 import { compareCodeUnits } from "../../model/order.js";
 import type { GenerateSettings } from "../config/settings.js";
 import type { ArtifactPlugin } from "../../emit/artifact.js";
-import { isRemoteInput } from "../sources/remote-url.js";
+import { isUrlInput } from "../../model/source-url.js";
+import { apiloomVersion, hashTree, sha256Bytes } from "../identity.js";
 
 /**
  * Everything that decides what a run makes, recorded in the manifest: a next run with the same
@@ -10,7 +11,7 @@ import { isRemoteInput } from "../sources/remote-url.js";
  * so the record survives moving the project.
  */
 export interface Fingerprint {
-  /** apiloom's version (the exact code is this machine's record: verified.ts). */
+  /** apiloom's version (the exact code is this machine's record: up-to-date.ts). */
   apiloom: string;
   /** Hash of the resolved settings (config and flags merged). */
   settings: string;
@@ -30,8 +31,6 @@ export interface Fingerprint {
   warnings: number;
 }
 
-import { apiloomVersion, hashTree, sha256Bytes } from "../identity.js";
-
 /** The part of a fingerprint known before anything is read. */
 export type FingerprintBase = Pick<
   Fingerprint,
@@ -40,7 +39,7 @@ export type FingerprintBase = Pick<
 
 /** `path` relative to the output folder with `/`, as the fingerprint names files (a URL as it is). */
 export function fromOut(out: string, path: string): string {
-  if (isRemoteInput(path)) return path;
+  if (isUrlInput(path)) return path;
   return relative(out, path).split(sep).join("/");
 }
 

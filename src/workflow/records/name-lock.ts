@@ -47,7 +47,11 @@ function readLock(file: string): NameLock | undefined {
     throw new LockFileError(
       `${invalidUtf8Message(file, decodeUtf8(bytes), bytes)}: the name lock is rewritten whole and that byte would be lost; fix it or delete the lock to start over`,
     );
-  const text = bytes.toString("utf8");
+  return parseNameLock(file, bytes.toString("utf8"));
+}
+
+/** The lock in `text`, checked: anything else is a LockFileError naming `file`. */
+export function parseNameLock(file: string, text: string): NameLock {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -34,15 +34,7 @@ export type LastRun = (
  */
 export const noEarlierRun: LastRun = (made) => {
   const now = openapiDocument(made);
-  if (!now) return undefined;
-  return {
-    path: now.path,
-    before: undefined,
-    earlier: () => undefined,
-    now: now.contents,
-    changes: () => undefined,
-    rules: CHANGE_RULES,
-  };
+  return now && comparison("", now, undefined, () => undefined, undefined);
 };
 
 function openapiDocument(

@@ -1,15 +1,23 @@
-import { lstatSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fingerprintBase, fromOut, type Fingerprint } from "./fingerprint.js";
-import { hashFile } from "../identity.js";
-import { readManifestChecked } from "./manifest.js";
+import type { GeneratedFile } from "../../emit/artifact.js";
+import { isRecord } from "../../ingest/reader.js";
+import {
+  cacheRecordPath,
+  readCacheRecord,
+  writeCacheRecord,
+} from "./cache-dir.js";
+import { apiloomIdentity, hashFile, sha256Bytes } from "../identity.js";
+import { makeManifest, manifestText, readManifestChecked } from "./manifest.js";
 import { blockedFolder } from "../output/plan.js";
 import type { Listed } from "../sources/inputs.js";
 import type { GenerateSettings } from "../config/settings.js";
 import { hasInterruptedRun } from "../output/writer.js";
 import { MANIFEST_FILE } from "../output/output-files.js";
-import { isVerified } from "./verified.js";
-import { inputPath, isRemoteInput } from "../sources/remote-url.js";
+import { isUrlInput } from "../../model/source-url.js";
+import { inputPath } from "../sources/remote-url.js";
+import { statOf } from "../sources/real-path.js";
 import type { RemoteInputs } from "../sources/remote-inputs.js";
 
 /**
@@ -45,23 +53,20 @@ export function upToDate(
     return undefined;
   for (const hashes of [recorded.reads, recorded.outside])
     for (const [path, hash] of Object.entries(hashes ?? {})) {
-      if (isRemoteInput(path)) {
+      if (isUrlInput(path)) {
         if (remote.hash(path) !== hash) return undefined;
         continue;
       }
       const full = resolve(out, path);
       // a FIFO or device swapped in since would never end the hash: a full run names it
-      if (existsButNotAFile(full) || hashFile(full) !== hash) return undefined;
+      if (statOf(full)?.isFile() === false || hashFile(full) !== hash)
+        return undefined;
     }
   const folders = new Map<string, string | undefined>();
   for (const [path, hash] of Object.entries(manifest.files)) {
     if (blockedFolder(out, path, folders)) return undefined;
     const full = join(out, path);
-    try {
-      if (!lstatSync(full).isFile()) return undefined;
-    } catch {
-      return undefined;
-    }
+    if (!statOf(full, true)?.isFile()) return undefined;
     if (hashFile(full) !== hash) return undefined;
   }
   // the manifest names apiloom by version; that this very code made it is this machine's record
@@ -70,10 +75,42 @@ export function upToDate(
   return recorded;
 }
 
-function existsButNotAFile(path: string): boolean {
-  try {
-    return !statSync(path).isFile();
-  } catch {
-    return false;
-  }
+/**
+ * The committed manifest names apiloom by its version only, so it is the same on every machine.
+ * Which exact code made or checked the output (apiloomIdentity) is this machine's record in the
+ * cache, `{ identity, manifest }`: a run may skip its work only when it says this very code stood
+ * behind the manifest on disk; a fresh clone, CI or a changed apiloom compares the files afresh.
+ */
+const recordPath = (out: string, baseDir: string) =>
+  cacheRecordPath("verified", out, baseDir);
+
+/** A record is two hashes and a little JSON around them. */
+const MAX_BYTES = 4096;
+
+/** Whether this apiloom made or checked `manifest` (the text on disk) in `out`. */
+function isVerified(out: string, baseDir: string, manifest: string): boolean {
+  const path = recordPath(out, baseDir);
+  if (!path) return false;
+  const record = readCacheRecord(path, MAX_BYTES);
+  return (
+    isRecord(record) &&
+    record["identity"] === apiloomIdentity() &&
+    record["manifest"] === sha256Bytes(manifest)
+  );
+}
+
+/** Records that this apiloom stands behind the manifest of `files` and `fingerprint` in `out`. */
+export function markVerified(
+  out: string,
+  baseDir: string,
+  files: readonly GeneratedFile[],
+  fingerprint: Fingerprint,
+): void {
+  const path = recordPath(out, baseDir);
+  if (!path) return;
+  const manifest = manifestText(makeManifest(files, fingerprint));
+  writeCacheRecord(path, {
+    identity: apiloomIdentity(),
+    manifest: sha256Bytes(manifest),
+  });
 }

@@ -6,6 +6,7 @@ import {
   writeCacheRecord,
 } from "./cache-dir.js";
 import { sha256Bytes } from "../identity.js";
+import { isRecord } from "../../ingest/reader.js";
 
 /**
  * The warnings of the last run into an output folder, so the next run prints in full only the
@@ -39,8 +40,7 @@ export function readWarningKeys(
   const path = recordPath(out, baseDir);
   if (!path || !entryExists(path)) return new Set();
   const record = readCacheRecord(path, MAX_BYTES);
-  if (typeof record !== "object" || record === null) return undefined;
-  const keys = (record as Record<string, unknown>)["keys"];
+  const keys = isRecord(record) ? record["keys"] : undefined;
   if (!Array.isArray(keys)) return undefined;
   if (!keys.every((k) => typeof k === "string" && KEY.test(k)))
     return undefined;

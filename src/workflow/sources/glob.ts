@@ -1,10 +1,10 @@
-import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, join } from "node:path";
 import type Picomatch from "picomatch";
 import type * as Tinyglobby from "tinyglobby";
 import { compareCodeUnits } from "../../model/order.js";
-import { isRemoteInput } from "./remote-url.js";
+import { statOf } from "./real-path.js";
+import { isUrlInput } from "../../model/source-url.js";
 
 // Input patterns are globs as tinyglobby walks them and picomatch matches them (tinyglobby's own
 // matcher, so the walk and every match agree): `*` and `?` within one path segment, `**` across
@@ -47,13 +47,13 @@ export function expandInputs(
   const found = new Set<string>();
   const unmatched: string[] = [];
   for (const raw of patterns) {
-    if (isRemoteInput(raw)) {
+    if (isUrlInput(raw)) {
       found.add(raw);
       continue;
     }
     const pattern = slashed(raw);
     const full = isAbsolute(pattern) ? pattern : join(baseDir, pattern);
-    const matches = isFile(full)
+    const matches = statOf(full)?.isFile()
       ? [normalize(pattern)]
       : isPattern(pattern)
         ? walk(pattern, baseDir)
@@ -99,14 +99,6 @@ export function patternMatcher(pattern: string): (path: string) => boolean {
 /** `**` enters no node_modules folder, unless the pattern names one. */
 function ignored(pattern: string): string[] {
   return pattern.includes("node_modules") ? [] : ["**/node_modules/**"];
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function slashed(path: string): string {

@@ -1,4 +1,3 @@
-import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { notAFileMessage } from "../../ingest/read-source.js";
 import type { LoadOptions } from "../../pipeline.js";
@@ -6,6 +5,7 @@ import { formerLock, readNameLock } from "../records/name-lock.js";
 import type { IngestCode as DiagnosticCode } from "../../ingest/codes.js";
 import { compareCodeUnits } from "../../model/order.js";
 import { expandInputs, isPattern } from "./glob.js";
+import { statOf } from "./real-path.js";
 import { readManifest } from "../records/manifest.js";
 import { overlayOptions } from "../config/overlay-settings.js";
 import type { GenerateSettings } from "../config/settings.js";
@@ -46,13 +46,10 @@ export function unmatchedInput(
   pattern: string,
   baseDir: string,
 ): { code: DiagnosticCode; message: string } {
-  try {
-    const stats = statSync(resolve(baseDir, pattern));
-    if (!stats.isFile())
-      return { code: "input/not-a-file", message: notAFileMessage(stats) };
-  } catch {
-    // missing, or not reachable: no file matches it
-  }
+  // missing, or not reachable: no file matches it
+  const stats = statOf(resolve(baseDir, pattern));
+  if (stats && !stats.isFile())
+    return { code: "input/not-a-file", message: notAFileMessage(stats) };
   return {
     code: "input/no-match",
     message: `no file matches the input ${JSON.stringify(pattern)}${isPattern(pattern) ? "" : ": no such file"}`,

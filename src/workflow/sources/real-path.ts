@@ -1,4 +1,10 @@
-import { lstatSync, readlinkSync, realpathSync } from "node:fs";
+import {
+  lstatSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from "node:fs";
 import {
   basename,
   dirname,
@@ -8,6 +14,15 @@ import {
   resolve,
   sep,
 } from "node:path";
+
+/** What is at `path` (with `link`, a link itself, not followed), or undefined when nothing is. */
+export function statOf(path: string, link = false): Stats | undefined {
+  try {
+    return link ? lstatSync(path) : statSync(path);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Links followed on the way to a path before giving up (Linux's own limit is 40). */
 const MAX_LINKS = 40;

@@ -41,8 +41,8 @@ export type FetchAnswer =
 export class FetchError extends Error {
   constructor(
     message: string,
-    readonly code: DiagnosticCode,
-    readonly noAnswer: boolean,
+    readonly code: DiagnosticCode = "input/fetch-failed",
+    readonly noAnswer = false,
   ) {
     super(message);
   }
@@ -93,35 +93,23 @@ async function follow(
       response.resume();
       const location = response.headers.location;
       if (!location)
-        throw new FetchError(
-          `the server answered ${status} with no Location`,
-          "input/fetch-failed",
-          false,
-        );
+        throw new FetchError(`the server answered ${status} with no Location`);
       const next = new URL(location, url);
       if (seen.includes(next.href))
         throw new FetchError(
           `redirect loop: ${[...seen.slice(seen.indexOf(next.href)), next.href].map(shownUrl).join(" → ")}`,
-          "input/fetch-failed",
-          false,
         );
       if (seen.length > options.maxRedirects)
         throw new FetchError(
           `more than ${options.maxRedirects} redirects (config: remote.maxRedirects); the last went to ${shownUrl(next.href)}`,
-          "input/fetch-failed",
-          false,
         );
       if (next.protocol !== "http:" && next.protocol !== "https:")
         throw new FetchError(
           `redirected to ${JSON.stringify(next.protocol)}, which apiloom does not fetch`,
-          "input/fetch-failed",
-          false,
         );
       if (url.protocol === "https:" && next.protocol === "http:")
         throw new FetchError(
           `redirected from https to plain http (${shownUrl(next.href)}); refused`,
-          "input/fetch-failed",
-          false,
         );
       seen.push(next.href);
       url = next;
@@ -199,7 +187,6 @@ async function readBody(
     return new FetchError(
       `${what}, more than the limit of ${size(maxBytes)}; raise it with --max-input-size <MiB> (config: merge.maxInputSize)`,
       "input/too-large",
-      false,
     );
   };
   const length = Number(response.headers["content-length"]);
@@ -218,8 +205,6 @@ async function readBody(
   else if (encoding !== "identity")
     throw new FetchError(
       `the answer is encoded as ${JSON.stringify(encoding)}, which apiloom does not read`,
-      "input/fetch-failed",
-      false,
     );
   const chunks: Buffer[] = [];
   let total = 0;
@@ -241,8 +226,6 @@ async function readBody(
     if ((error as NodeJS.ErrnoException).code?.startsWith("Z_"))
       throw new FetchError(
         `the answer's ${encoding} data is broken: ${(error as Error).message}`,
-        "input/fetch-failed",
-        false,
       );
     throw error;
   }

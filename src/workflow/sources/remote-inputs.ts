@@ -10,10 +10,10 @@ import {
 } from "./remote-cache.js";
 import { headersFor } from "../config/remote-settings.js";
 import { readManifest } from "../records/manifest.js";
-import { isRemoteInput, remoteUrlProblem } from "./remote-url.js";
+import { remoteUrlProblem } from "./remote-url.js";
 import { positionsOf } from "../config/load.js";
 import { readLockedHashes } from "../records/name-lock.js";
-import { shownUrl } from "../../model/source-url.js";
+import { shownUrl, isUrlInput } from "../../model/source-url.js";
 import type { GenerateSettings } from "../config/settings.js";
 
 // A run's URL inputs, fetched before anything is read (the readers are synchronous), each with
@@ -46,7 +46,7 @@ const PARALLEL_FETCHES = 4;
 
 /** The URL inputs of the settings (after expansion: a URL is never a glob). */
 export function remoteInputsOf(settings: GenerateSettings): string[] {
-  return settings.inputs.filter(isRemoteInput);
+  return settings.inputs.filter(isUrlInput);
 }
 
 /**
@@ -60,7 +60,7 @@ export async function fetchRemoteInputs(
   const inputs = remoteInputsOf(settings);
   const recorded = settings.model.allowExternalRefs
     ? Object.keys(readManifest(settings.out)?.fingerprint?.reads ?? {}).filter(
-        isRemoteInput,
+        isUrlInput,
       )
     : [];
   return fetchAll([...inputs, ...recorded], new Map(), [], settings, env);

@@ -1,10 +1,8 @@
-// What an input that names a URL is: `http://` or `https://`, told apart from a file path or a
-// glob by its scheme before anything treats it as a path.
+// Where an input of the list is, a URL input (model/source-url.ts's isUrlInput) kept as it is,
+// and whether a URL input can be fetched as written.
 
 import { resolve } from "node:path";
 import { isUrlInput, shownUrl } from "../../model/source-url.js";
-
-export { isUrlInput as isRemoteInput };
 
 /** Where an input of the list is: a path relative to `baseDir` made absolute, or its URL. */
 export function inputPath(

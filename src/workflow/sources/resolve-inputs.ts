@@ -7,6 +7,7 @@ import { compareCodeUnits } from "../../model/order.js";
 import { ConfigError } from "../config/error.js";
 import { matchesPattern } from "./glob.js";
 import { sha256Bytes } from "../identity.js";
+import { parseNameLock } from "../records/name-lock.js";
 import { loadModel, type LoadOptions } from "../../pipeline.js";
 import {
   listInputs,
@@ -18,7 +19,7 @@ import { fileStart } from "../../model/diagnostics/reporter.js";
 import { WorkflowReporter as Reporter } from "../codes.js";
 import type { ApiModel, Diagnostic } from "../../model/types.js";
 import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
-import { isRemoteInput } from "./remote-url.js";
+import { isUrlInput } from "../../model/source-url.js";
 import type { GenerateSettings } from "../config/settings.js";
 import {
   createSourceCache,
@@ -99,7 +100,7 @@ export async function resolveInputs(
     ? (absPath: string) => sources.read(absPath, maxBytes)
     : (absPath: string) => readSource(absPath, maxBytes);
   const read = (absPath: string): InputText => {
-    if (!isRemoteInput(absPath)) return local(absPath);
+    if (!isUrlInput(absPath)) return local(absPath);
     const why = refused.get(absPath);
     if (why) throw new SourceReadError(why, "input/fetch-failed");
     const { bytes, hash } = remote.read(absPath);
@@ -168,7 +169,7 @@ export async function withRemoteRefs(
   for (let round = 0; ; round++) {
     const wanted = new Set<string>();
     const readText = (absPath: string): string => {
-      if (!isRemoteInput(absPath))
+      if (!isUrlInput(absPath))
         return sources.read(absPath, settings.maxInputBytes).text;
       if (!remote.has(absPath)) {
         wanted.add(absPath);
@@ -244,7 +245,7 @@ function revisionInputs(
       settings.inputs.some((pattern) =>
         isAbsolute(pattern)
           ? resolve(pattern) === resolve(baseDir, file)
-          : !isRemoteInput(pattern) && matchesPattern(pattern, file),
+          : !isUrlInput(pattern) && matchesPattern(pattern, file),
       ),
     )
     .filter((file) => !ours.includes(resolve(baseDir, file)))
@@ -252,13 +253,13 @@ function revisionInputs(
   let lockedNames: Record<string, string> | undefined;
   try {
     lockedNames = settings.lock
-      ? parseLock(settings.lock, read(settings.lock).text)
+      ? parseNameLock(settings.lock, read(settings.lock).text).names
       : undefined;
   } catch {
     lockedNames = undefined; // no lock at that commit, or one that does not parse: no names
   }
   return {
-    inputFiles: [...files, ...settings.inputs.filter(isRemoteInput)],
+    inputFiles: [...files, ...settings.inputs.filter(isUrlInput)],
     unmatched: [],
     read,
     lockedNames,
@@ -306,14 +307,6 @@ function showBlob(
   } catch {
     throw new SourceReadError(`cannot read it from ${ref}`, "input/unreadable");
   }
-}
-
-/** The lock's names from its text (a lock that does not parse names nothing). */
-function parseLock(file: string, text: string): Record<string, string> {
-  const value = JSON.parse(text) as { names?: unknown };
-  if (typeof value.names !== "object" || value.names === null)
-    throw new Error(`${file}: no names`);
-  return value.names as Record<string, string>;
 }
 
 function git(cwd: string, args: string[]): string {
