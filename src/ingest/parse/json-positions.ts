@@ -135,7 +135,7 @@ export class JsonPositions {
         ? this.descend(path, depth, entry.offset!)
         : entry.offset!;
     });
-    return this.lines.positions(offsets);
+    return offsets.map((offset) => this.lines.position(offset));
   }
 
   /** From the entry of `path`'s first `depth` segments at `offset`, the rest of the way. */
