@@ -1,6 +1,18 @@
-import type { GeneratedFile } from "../src/emit/artifact.js";
+import type {
+  ArtifactPlugin,
+  EmitContext,
+  GeneratedFile,
+  OptionValues,
+  PluginOptionSpecs,
+} from "../src/emit/artifact.js";
+import { EmitReporter } from "../src/emit/codes.js";
+import { importCollector } from "../src/emit/import-collector.js";
 import { DEFAULT_LAYOUT } from "../src/emit/layout.js";
-import type { ArtifactName } from "../src/emit/registry.js";
+import { ARTIFACT_PATHS, type ArtifactName } from "../src/emit/registry.js";
+import {
+  createTypeIndex,
+  type TypeIndex,
+} from "../src/emit/type-index/type-index.js";
 import { emitPlugins, finish } from "../src/emit/run.js";
 import type { GenerateOptions } from "../src/generate.js";
 import type { ApiModel } from "../src/model/types.js";
@@ -38,4 +50,37 @@ export async function emitted(
   );
   const { batches } = await finish(emitPlugins(model, resolved.emit));
   return collectFiles(batches);
+}
+
+/**
+ * The context a test gives one plugin outside a run: its options' defaults under `options`,
+ * apiloom's paths (every built-in made), the default layout and a reporter of its own, each
+ * replaceable; the type index is made when first read.
+ */
+export function pluginContext<S extends PluginOptionSpecs>(
+  plugin: Pick<ArtifactPlugin<string, S>, "options">,
+  model: ApiModel,
+  given: Partial<Omit<EmitContext<OptionValues<S>>, "model" | "options">> & {
+    options?: Partial<OptionValues<S>>;
+  } = {},
+): EmitContext<OptionValues<S>> {
+  const defaults = Object.fromEntries(
+    Object.entries(plugin.options ?? {}).map(([k, spec]) => [k, spec.default]),
+  );
+  let index: TypeIndex | undefined;
+  return {
+    templatesDir: undefined,
+    layout: DEFAULT_LAYOUT,
+    paths: ARTIFACT_PATHS,
+    artifacts: Object.keys(ARTIFACT_PATHS),
+    reporter: new EmitReporter(),
+    imports: importCollector,
+    sinceLastRun: undefined,
+    ...given,
+    get types() {
+      return given.types ?? (index ??= createTypeIndex(model));
+    },
+    model,
+    options: { ...defaults, ...given.options } as OptionValues<S>,
+  };
 }

@@ -4,15 +4,12 @@ import {
   PluginError,
   thrownMessage,
   type ArtifactPlugin,
-  type EmitContext,
   type GeneratedFile,
-  type OptionValues,
-  type PluginOptionSpecs,
   type SinceLastRun,
 } from "./artifact.js";
 import { importCollector } from "./import-collector.js";
-import { DEFAULT_LAYOUT, type OutputLayout } from "./layout.js";
-import { ARTIFACT_PATHS, BUILT_IN_PLUGINS } from "./registry.js";
+import type { OutputLayout } from "./layout.js";
+import { BUILT_IN_PLUGINS } from "./registry.js";
 import { createTypeIndex, type TypeIndex } from "./type-index/type-index.js";
 import { malformedFile, withNocheck } from "./plugin-output.js";
 import { TemplateError } from "./templates.js";
@@ -91,7 +88,9 @@ export async function* emitPlugins(
   const paths = Object.freeze(
     Object.fromEntries(run.plugins.map((p) => [p.name, p.path])),
   );
-  const types = typeIndexOnce(model);
+  // built the first time a plugin reads `context.types` (a run of only the docs or the OpenAPI
+  // document never builds it)
+  let index: TypeIndex | undefined;
   const batches: EmitterBatch[] = [];
   for (const plugin of madeOrder(run.plugins)) {
     if (!names.includes(plugin.name)) continue;
@@ -104,7 +103,7 @@ export async function* emitPlugins(
       paths,
       artifacts: names,
       get types() {
-        return types();
+        return (index ??= createTypeIndex(model));
       },
       reporter,
       imports: importCollector,
@@ -183,48 +182,6 @@ async function emitted(
 }
 
 const OWN: ReadonlySet<ArtifactPlugin> = new Set(BUILT_IN_PLUGINS);
-
-/**
- * The run's one type index, built the first time a plugin reads `context.types` (a run of only
- * the docs or the OpenAPI document never builds it): the one place an index is made.
- */
-function typeIndexOnce(model: ApiModel): () => TypeIndex {
-  let index: TypeIndex | undefined;
-  return () => (index ??= createTypeIndex(model));
-}
-
-/**
- * The context one plugin is given outside a run (tests of a plugin, the programmatic callers of
- * one emitter): its options' defaults under `options`, apiloom's paths (every built-in made),
- * the default layout and a reporter of its own, each replaceable; the type index is made when first read.
- */
-export function pluginContext<S extends PluginOptionSpecs>(
-  plugin: Pick<ArtifactPlugin<string, S>, "options">,
-  model: ApiModel,
-  given: Partial<Omit<EmitContext<OptionValues<S>>, "model" | "options">> & {
-    options?: Partial<OptionValues<S>>;
-  } = {},
-): EmitContext<OptionValues<S>> {
-  const defaults = Object.fromEntries(
-    Object.entries(plugin.options ?? {}).map(([k, spec]) => [k, spec.default]),
-  );
-  const types = typeIndexOnce(model);
-  return {
-    templatesDir: undefined,
-    layout: DEFAULT_LAYOUT,
-    paths: ARTIFACT_PATHS,
-    artifacts: Object.keys(ARTIFACT_PATHS),
-    reporter: new EmitReporter(),
-    imports: importCollector,
-    sinceLastRun: undefined,
-    ...given,
-    get types() {
-      return given.types ?? types();
-    },
-    model,
-    options: { ...defaults, ...given.options } as OptionValues<S>,
-  };
-}
 
 /**
  * Empties what an own plugin returned, once the writer has replaced its files (staged them). A file

@@ -17,7 +17,7 @@ import { parseText } from "./load.js";
 import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
 import { readDocument, type Reader, type SourceDocument } from "./reader.js";
 import { readSourceText } from "./decode-text.js";
-import { DEFAULT_MAX_INPUT_BYTES, SourceReadError } from "./read-source.js";
+import { DEFAULT_MAX_INPUT_BYTES, readFailure } from "./read-source.js";
 import { makeContext } from "./ref-resolver.js";
 import { readSwagger2 } from "./swagger2/index.js";
 import { readOpenApi3 } from "./openapi3/index.js";
@@ -72,17 +72,19 @@ export interface ReadOptions extends IngestOptions {
 const readDefault = (absPath: string) =>
   readSourceText(absPath, DEFAULT_MAX_INPUT_BYTES);
 
-/** Why a file could not be read, as a SourceReadError (code, message, place in the file). */
-function readFailure(error: unknown): SourceReadError {
-  if (error instanceof SourceReadError) return error;
-  const reason =
-    (error as NodeJS.ErrnoException).code === "ENOENT"
-      ? "no such file"
-      : String((error as Error).message);
-  return new SourceReadError(
-    `cannot read the file: ${reason}`,
-    "input/unreadable",
-  );
+/** Reports why the file at `absPath` could not be read, at the place the failure names. */
+function reportReadFailure(
+  reporter: IngestReporter,
+  cwd: string,
+  absPath: string,
+  error: unknown,
+): void {
+  const failure = readFailure(error);
+  reporter.report(failure.code, failure.message, {
+    ...fileStart(displayPath(cwd, failure.file ?? absPath)),
+    line: failure.line,
+    column: failure.column,
+  });
 }
 
 export interface IngestResult {
@@ -140,12 +142,7 @@ export function readFiles(
         text: (options.readText ?? readDefault)(absPath),
       });
     } catch (error) {
-      const failure = readFailure(error);
-      reporter.report(failure.code, failure.message, {
-        ...fileStart(displayPath(cwd, failure.file ?? absPath)),
-        line: failure.line,
-        column: failure.column,
-      });
+      reportReadFailure(reporter, cwd, absPath, error);
     }
   }
   return ingest(inputs, { ...options, cwd }, reporter);
@@ -180,14 +177,8 @@ function ingest(
       cwd,
       readText: options.readText ?? readDefault,
       parse: options.parse ?? parseText,
-      readFailed: (file, error) => {
-        const failure = readFailure(error);
-        reporter.report(failure.code, failure.message, {
-          ...fileStart(file),
-          line: failure.line,
-          column: failure.column,
-        });
-      },
+      readFailed: (absPath, error) =>
+        reportReadFailure(reporter, cwd, absPath, error),
       display: (absPath) => displayPath(cwd, absPath),
       deferred: options.deferPlaces,
     },

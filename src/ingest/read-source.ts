@@ -43,7 +43,7 @@ export function readSourceBytes(absPath: string, maxBytes: number): Buffer {
     checkStats(statSync(absPath), maxBytes);
     fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw error instanceof SourceReadError ? error : unreadable(error);
+    throw readFailure(error);
   }
   try {
     const stats = fstatSync(fd);
@@ -54,7 +54,9 @@ export function readSourceBytes(absPath: string, maxBytes: number): Buffer {
   }
 }
 
-function unreadable(error: unknown): SourceReadError {
+/** Why a file could not be read, as a SourceReadError (code, message, place in the file). */
+export function readFailure(error: unknown): SourceReadError {
+  if (error instanceof SourceReadError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   const reason =
     code === "ENOENT"

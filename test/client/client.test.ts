@@ -9,7 +9,7 @@ import type { GeneratedFile } from "../../src/emit/artifact.js";
 import { createTypeIndex } from "../../src/emit/type-index/index.js";
 import { emitTypesFile } from "../../src/emit/types/types-file.js";
 import clientPlugin from "../../src/emit/client/plugin.js";
-import { pluginContext } from "../../src/emit/run.js";
+import { pluginContext } from "../emitted.js";
 import { kitchenSinkModel } from "../fixtures/client/kitchen-sink-model.js";
 import { sdkModel } from "../fixtures/client/sdk-model.js";
 import { wireModel } from "../fixtures/client/wire-model.js";

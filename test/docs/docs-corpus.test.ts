@@ -8,7 +8,7 @@ import { emitDocs } from "../../src/emit/docs/index.js";
 import { loadModel } from "../../src/pipeline.js";
 import { CORPUS_DIR, CORPUS_FILES } from "../shared-corpus.js";
 import docsPlugin from "../../src/emit/docs/plugin.js";
-import { pluginContext } from "../../src/emit/run.js";
+import { pluginContext } from "../emitted.js";
 
 const inputs: [string, string[]][] = [
   [

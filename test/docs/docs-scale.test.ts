@@ -3,7 +3,7 @@ import { emitDocs } from "../../src/emit/docs/index.js";
 import { emitOpenApi } from "../../src/emit/openapi/index.js";
 import { bigModel } from "./big-model.js";
 import docsPlugin from "../../src/emit/docs/plugin.js";
-import { pluginContext } from "../../src/emit/run.js";
+import { pluginContext } from "../emitted.js";
 
 // Speed is measured by `npm run bench`, never by a timed test: these check the output at scale.
 describe("docs and openapi.json at scale (string building, no formatter)", () => {

@@ -13,7 +13,7 @@ import type { ApiModel } from "../../src/model/types.js";
 import { validateConfig } from "../../src/workflow/config/validate.js";
 import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
 import docsPlugin from "../../src/emit/docs/plugin.js";
-import { pluginContext } from "../../src/emit/run.js";
+import { pluginContext } from "../emitted.js";
 import { ARTIFACT_PATHS } from "../../src/emit/registry.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));

@@ -18,7 +18,7 @@ import { launchChromium } from "../browser.js";
 import { bigModel } from "./big-model.js";
 import { IMG_TEXT, SCRIPT_TEXT, hostileModel } from "./hostile-model.js";
 import docsPlugin from "../../src/emit/docs/plugin.js";
-import { pluginContext } from "../../src/emit/run.js";
+import { pluginContext } from "../emitted.js";
 
 let browser: Browser;
 const outDir = mkdtempSync(join(tmpdir(), "apiloom-docs-"));

@@ -14,7 +14,7 @@ import { loadModel } from "../../src/pipeline.js";
 import { hostileModel } from "./hostile-model.js";
 import { readdirSync } from "node:fs";
 import docsPlugin from "../../src/emit/docs/plugin.js";
-import { pluginContext } from "../../src/emit/run.js";
+import { pluginContext } from "../emitted.js";
 
 // The HTML page at 1280 px: no sideways scrolling, and the schemas section the links lead to.
 // The browser is the one `npm run screenshot` uses (scripts/browser.mjs).

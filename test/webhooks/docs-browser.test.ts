@@ -6,7 +6,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitDocs } from "../../src/emit/docs/index.js";
 import docsPlugin from "../../src/emit/docs/plugin.js";
-import { pluginContext } from "../../src/emit/run.js";
+import { pluginContext } from "../emitted.js";
 import { loadModel } from "../../src/pipeline.js";
 import { launchChromium } from "../browser.js";
 

@@ -20,7 +20,7 @@ import { markdownInline, markdownProse } from "./markdown.js";
 import { uniqueSlugs } from "./slugs.js";
 import { buildDocsView } from "./view.js";
 import docsPlugin from "./plugin.js";
-import { pluginContext } from "../run.js";
+import { pluginContext } from "../../../test/emitted.js";
 import { ARTIFACT_PATHS } from "../registry.js";
 
 type MdNode = {

@@ -11,24 +11,28 @@ export function slugify(text: string, fallback: string): string {
 }
 
 /**
- * Unique slugs for `names`, given in a deterministic order: the first name keeps its slug, later
- * ones that collide (`Pets`, `pets!`) get `-2`, `-3`. Lower case, so no two differ by case only
- * (file names must not collide on case-insensitive file systems).
+ * A new slug each call, unique among those it made: the first keeps its slug, later ones that
+ * collide (`Pets`, `pets!`) get `-2`, `-3`. Lower case, so no two differ by case only (file names
+ * must not collide on case-insensitive file systems).
  */
-export function uniqueSlugs(
-  names: readonly string[],
-  fallback: string,
-  reserved: readonly string[] = [],
-): Map<string, string> {
-  const taken = new Set(reserved);
-  const out = new Map<string, string>();
-  for (const name of names) {
-    if (out.has(name)) continue;
+export function slugMaker(fallback: string): (name: string) => string {
+  const taken = new Set<string>();
+  return (name) => {
     const base = slugify(name, fallback);
     let slug = base;
     for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
     taken.add(slug);
-    out.set(name, slug);
-  }
+    return slug;
+  };
+}
+
+/** A {@link slugMaker} slug for each distinct name of `names`, given in a deterministic order. */
+export function uniqueSlugs(
+  names: readonly string[],
+  fallback: string,
+): Map<string, string> {
+  const slug = slugMaker(fallback);
+  const out = new Map<string, string>();
+  for (const name of names) if (!out.has(name)) out.set(name, slug(name));
   return out;
 }

@@ -24,7 +24,7 @@ import {
 import { schemeViews } from "./schemes-view.js";
 import { schemaIds, schemaViews } from "./schemas-view.js";
 import { groupEndpoints } from "./groups.js";
-import { slugify } from "./slugs.js";
+import { slugMaker } from "./slugs.js";
 import type { DocsView, TagView } from "./view-types.js";
 
 const DEFAULT_BASE_URL = "https://api.example.com";
@@ -53,7 +53,9 @@ export function buildDocsView(
     model.tags,
     options.groupBy ?? "auto",
   );
-  const slugs = groupSlugs(grouping.groups.map((g) => g.name));
+  // one per group, a tag called "Untagged" and the untagged group's too: they name files
+  const slug = slugMaker("tag");
+  const slugs = grouping.groups.map((g) => slug(g.name));
   const groupOf = new Map<number, number>();
   grouping.groups.forEach((group, g) => {
     for (const i of group.members) groupOf.set(i, g);
@@ -116,21 +118,6 @@ export function buildDocsView(
     schemes: schemeViews(model),
     webhooks: (model.webhooks ?? []).map((w) => webhookView(shared, w)),
   };
-}
-
-/**
- * One slug per group, in order: unique (a tag called "Untagged" and the untagged group, or `Pets`
- * and `pets!`, get `-2`) and lower case, as they name files.
- */
-function groupSlugs(names: readonly string[]): string[] {
-  const taken = new Set<string>();
-  return names.map((name) => {
-    const base = slugify(name, "tag");
-    let slug = base;
-    for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
-    taken.add(slug);
-    return slug;
-  });
 }
 
 /** `createClient({ baseUrl })`, broken over lines as prettier breaks it when it passes 80 columns. */

@@ -11,12 +11,11 @@ import {
   runtimeFile,
   type Doc,
   scalarRevival,
-  compareCodeUnits,
 } from "../toolkit.js";
 import type { ApiModel, Endpoint } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { KEYWORDS, ToolSchemas } from "./json-schema.js";
-import { credentialKey, toolSpec } from "./tool.js";
+import { keyPlaces, toolSpec } from "./tool.js";
 
 /** The runtime files of templates/mcp/, copied as they are (the user's copy first). */
 export const RUNTIME_FILES = [
@@ -116,7 +115,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
     hardline,
     [
       "export const KEY_PLACES: readonly KeyPlace[] = ",
-      jsonDoc(keyPlaces(model)),
+      jsonDoc([...keyPlaces(model).values()]),
       ";",
     ],
   );
@@ -189,25 +188,6 @@ function listed<T>(
     lines.push(print(indent([hardline, doc(member), ","])).slice(1));
   lines.push(tail);
   return lines.join("\n");
-}
-
-/**
- * Where the API-key schemes send their keys (secrets.ts's `KeyPlace`), each place once, in the
- * schemes' order by name: every scheme's, not an endpoint's, as tool.ts leaves each of these
- * parameters out of every tool's input.
- */
-function keyPlaces(model: ApiModel): { in: string; name: string }[] {
-  const places = new Map<string, { in: string; name: string }>();
-  for (const name of Object.keys(model.securitySchemes).sort(
-    compareCodeUnits,
-  )) {
-    const scheme = model.securitySchemes[name]!;
-    if (scheme.type !== "apiKey") continue;
-    const key = credentialKey(scheme.in, scheme.parameterName);
-    if (!places.has(key))
-      places.set(key, { in: scheme.in, name: scheme.parameterName });
-  }
-  return [...places.values()];
 }
 
 /** The server's name for MCP clients: the title in lower case, words joined by `-`. */

@@ -1,5 +1,6 @@
 import {
   baseMediaType,
+  compareCodeUnits,
   decodedAs,
   HTTP_METHODS,
   isJsonMediaType,
@@ -60,7 +61,7 @@ export function toolSpec(
   schemas: ToolSchemas,
 ): JsonObject {
   const method = endpoint.method.toUpperCase();
-  const credentials = credentialParameters(model);
+  const credentials = keyPlaces(model);
   const input: JsonObject = { type: "object" };
   const properties: JsonObject = {};
   const required: string[] = [];
@@ -114,17 +115,29 @@ export function toolSpec(
   return spec;
 }
 
-/** The parameters API-key schemes send a credential in, as `location name` (headers lower-cased). */
-function credentialParameters(model: ApiModel): Set<string> {
-  const out = new Set<string>();
-  for (const scheme of Object.values(model.securitySchemes))
-    if (scheme.type === "apiKey")
-      out.add(credentialKey(scheme.in, scheme.parameterName));
-  return out;
+/**
+ * Where the API-key schemes send their keys (secrets.ts's `KeyPlace`), each place once by
+ * {@link credentialKey}, in the schemes' order by name: every scheme's, not an endpoint's, as
+ * {@link toolSpec} leaves each of these parameters out of every tool's input.
+ */
+export function keyPlaces(
+  model: ApiModel,
+): Map<string, { in: string; name: string }> {
+  const places = new Map<string, { in: string; name: string }>();
+  for (const name of Object.keys(model.securitySchemes).sort(
+    compareCodeUnits,
+  )) {
+    const scheme = model.securitySchemes[name]!;
+    if (scheme.type !== "apiKey") continue;
+    const key = credentialKey(scheme.in, scheme.parameterName);
+    if (!places.has(key))
+      places.set(key, { in: scheme.in, name: scheme.parameterName });
+  }
+  return places;
 }
 
 /** A parameter's place; header names are one whatever their case. */
-export function credentialKey(location: string, name: string): string {
+function credentialKey(location: string, name: string): string {
   return `${location} ${location === "header" ? name.toLowerCase() : name}`;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadModel } from "../../pipeline.js";
 import mocks from "./plugin.js";
-import { pluginContext } from "../run.js";
+import { pluginContext } from "../../../test/emitted.js";
 import { emitMocks } from "./index.js";
 
 /** A description whose operationIds end in `Handler`, or make another's handler name. */

@@ -31,7 +31,7 @@ export interface OverlayLoading {
   readText: (absPath: string) => string;
   parse: (text: string, file: string, absPath: string) => ParsedDocument[];
   /** Reports a file that could not be read, as the reading reports an input's. */
-  readFailed: (file: string, error: unknown) => void;
+  readFailed: (absPath: string, error: unknown) => void;
   display: (absPath: string) => string;
   deferred?: DeferredPlaces;
 }
@@ -66,7 +66,7 @@ export class Overlays {
       } catch (error) {
         if (error instanceof ParseError)
           reporter.report(error.code, error.message, error);
-        else loading.readFailed(file, error);
+        else loading.readFailed(absPath, error);
         continue;
       }
       const inputs = option.inputs?.map((f) =>

@@ -1,4 +1,5 @@
 import type { Path } from "../../model/pointer.js";
+import { valueAt } from "../reader.js";
 import { LineIndex } from "./lines.js";
 import {
   INDEX_DEPTH,
@@ -45,17 +46,11 @@ export class JsonDocument implements ParsedDocument {
 
   rawScalar(path: Path): string | undefined {
     const at = this.positions.locate(path);
-    let value: unknown = this.value;
-    for (const segment of path)
-      value =
-        value !== null && typeof value === "object"
-          ? (value as Record<string, unknown>)[segment as string]
-          : undefined;
     return scalarTokenAt(
       this.positions.lineText(at.line),
       at.column,
       typeof path.at(-1) === "string",
-      value,
+      valueAt(this.value, path),
     );
   }
 }
@@ -135,7 +130,7 @@ export class JsonPositions {
         ? this.descend(path, depth, entry.offset!)
         : entry.offset!;
     });
-    return this.lines.positions(offsets);
+    return offsets.map((offset) => this.lines.position(offset));
   }
 
   /** From the entry of `path`'s first `depth` segments at `offset`, the rest of the way. */

@@ -25,10 +25,8 @@ export function scanJsonStructure(
   max = MAX_NESTING,
 ): JsonStructure {
   const duplicates: JsonStructure["duplicates"] = [];
-  // per open bracket: the keys seen so far in an object, null for an array. A flat list
-  // (key, offset, key, offset, …) while the object is small, as most are (a Map costs more);
-  // a Map once it has many keys, so that a huge object cannot make this quadratic.
-  const open: (ObjectKeys | null)[] = [];
+  // per open bracket: the keys seen so far in an object, with their offsets; null for an array
+  const open: (Map<string, number> | null)[] = [];
   const interesting = /["{}[\]]/g;
   while (interesting.test(text)) {
     const i = interesting.lastIndex - 1;
@@ -42,12 +40,12 @@ export function scanJsonStructure(
         const key = raw.includes("\\")
           ? (JSON.parse(raw) as string)
           : raw.slice(1, -1);
-        const first = keys.seen(key);
+        const first = keys.get(key);
         if (first !== undefined) duplicates.push({ key, first, second: i });
-        else keys.add(key, i);
+        else keys.set(key, i);
       }
     } else if (c === 123 || c === 91) {
-      open.push(c === 123 ? new ObjectKeys() : null);
+      open.push(c === 123 ? new Map() : null);
       if (open.length > max) return { tooDeepAt: i, duplicates };
     } else open.pop();
   }
@@ -132,33 +130,4 @@ function isKey(text: string, from: number): boolean {
     if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
   }
   return false;
-}
-
-const SMALL = 16;
-
-/** The keys of one JSON object seen so far, with the offset of each. */
-class ObjectKeys {
-  private list: (string | number)[] = [];
-  private map: Map<string, number> | undefined;
-
-  seen(key: string): number | undefined {
-    if (this.map) return this.map.get(key);
-    for (let k = 0; k < this.list.length; k += 2)
-      if (this.list[k] === key) return this.list[k + 1] as number;
-    return undefined;
-  }
-
-  add(key: string, offset: number): void {
-    if (this.map) {
-      this.map.set(key, offset);
-      return;
-    }
-    this.list.push(key, offset);
-    if (this.list.length > 2 * SMALL) {
-      this.map = new Map();
-      for (let k = 0; k < this.list.length; k += 2)
-        this.map.set(this.list[k] as string, this.list[k + 1] as number);
-      this.list = [];
-    }
-  }
 }

@@ -124,7 +124,7 @@ export function indexYamlLines(
       if (!key) {
         // a scalar item (`- value`) or a line we do not model: only its multi-line value matters
         resolvePending(stack, n, col);
-        const state = valueState(raw, col, col - 1);
+        const state = valueState(raw, col);
         if (state.quote) closeQuote = state.quote;
         flowDepth = state.flowDepth;
         if (state.blockScalar)
@@ -137,7 +137,7 @@ export function indexYamlLines(
       const path = [...(parent?.path ?? []), key.name];
       record(path, { line: n + 1, column: col + 1 });
       stack.push({ column: col, path, kind: "key", items: 0 });
-      const state = valueState(raw, key.end, col);
+      const state = valueState(raw, key.end);
       if (state.quote) closeQuote = state.quote;
       flowDepth = state.flowDepth;
       if (state.blockScalar) skipDeeperThan = col;
@@ -203,7 +203,6 @@ function readKey(
 function valueState(
   line: string,
   from: number,
-  _column: number,
 ): { quote?: '"' | "'"; flowDepth: number; blockScalar: boolean } {
   const rest = line.slice(from);
   const start = rest.search(/\S/);
