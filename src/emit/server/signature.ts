@@ -269,7 +269,9 @@ export function strippedSchema(schema: SubSchema): {
   refs: Set<string>;
 } {
   const refs = new Set<string>();
-  return { text: canonicalSchema(schema, refs), refs };
+  const out: string[] = [];
+  writeSchema(schema, refs, out);
+  return { text: out.join(""), refs };
 }
 
 const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set(
@@ -278,13 +280,6 @@ const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set(
 const ONE_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORD_GROUPS.one);
 const LIST_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORD_GROUPS.list);
 const MAP_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORD_GROUPS.map);
-
-/** The canonical text of a sub-schema with its documentation keywords left out, at every schema position. */
-function canonicalSchema(s: SubSchema, refs: Set<string>): string {
-  const out: string[] = [];
-  writeSchema(s, refs, out);
-  return out.join("");
-}
 
 // the canonical texts are written as pieces into one list per text and joined once: a string
 // per level, each holding its children's, copied a schema's text once per nesting level
