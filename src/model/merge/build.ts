@@ -33,7 +33,7 @@ import { PARAMETER_LOCATIONS } from "../types.js";
 export interface BuildOptions extends NamingOptions {
   /**
    * Files or folders (as the inputs' paths are shown) whose facts win when sources disagree,
-   * earlier entries first; before the format ranking of src/model/rank.ts.
+   * earlier entries first; before the format ranking of rank.ts.
    */
   prefer?: readonly string[];
   /** Title, version or description that replace the merged ones (config `info`). */
