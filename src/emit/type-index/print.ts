@@ -362,7 +362,13 @@ export function memberDoc(member: ObjectMember): Doc {
 }
 
 function jsdocDoc(lines: string[]): Doc {
-  return join(hardline, printDoc(lines, 0).slice(0, -1).split("\n"));
+  if (lines.length === 1 && !lines[0]!.includes("*/"))
+    return `/** ${lines[0]} */`;
+  return join(hardline, [
+    "/**",
+    ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)),
+    " */",
+  ]);
 }
 
 /** An object type, expanded (print-object.ts prints it a member at a time). */
